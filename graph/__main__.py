@@ -1,0 +1,107 @@
+"""`python -m graph status | stop | reset | export | delete-document`: manage the store.
+
+status  which store is configured, whether it runs, what it holds
+stop    stop the embedded server (it starts again on next use)
+reset   delete everything in the graph (asks unless --yes)
+export  write the neighbourhood of an entity as graphml/gexf/json/csv/cypher
+delete-document  remove a document and the facts only it supported
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from graph.errors import CourtgraphError
+from graph.settings import Settings
+
+
+def _status(settings: Settings) -> int:
+    from graph.embedded import EmbeddedServer
+    from graph.store import open_store
+
+    for env, value, _help in settings.describe():
+        print(f"{env:26} {value}")
+    if settings.backend == "arcadedb":
+        st = EmbeddedServer(settings.data_dir).status()
+        print(
+            f"embedded server: {'running, pid ' + str(st.pid) if st.running else 'stopped'}"
+            f" (data {st.data_dir}, log {st.log})"
+        )
+    with open_store(settings) as store:
+        print(f"store: {store.description}")
+        for name, n in store.counts().items():
+            print(f"  {name:14} {n}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("status", help="configured store, server state and counts")
+    sub.add_parser("stop", help="stop the embedded ArcadeDB server")
+    r = sub.add_parser("reset", help="delete every node and relationship")
+    r.add_argument("--yes", action="store_true", help="do not ask")
+    e = sub.add_parser("export", help="export the neighbourhood of an entity")
+    e.add_argument("entity", help="id or name, e.g. 本溪中院")
+    e.add_argument("--depth", type=int, default=1)
+    e.add_argument("--limit", type=int, default=200, help="most nodes")
+    e.add_argument("--kinds", help="comma-separated node kinds to keep")
+    e.add_argument(
+        "--format", choices=("graphml", "gexf", "json", "csv", "cypher"), default="graphml"
+    )
+    e.add_argument("--output", "-o", type=Path, required=True)
+    d = sub.add_parser("delete-document", help="remove one document and what only it supports")
+    d.add_argument("doc_id")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    try:
+        if args.command == "status":
+            return _status(settings)
+        if args.command == "stop":
+            from graph.embedded import EmbeddedServer
+
+            stopped = EmbeddedServer(settings.data_dir).stop()
+            print("stopped" if stopped else "no embedded server was running")
+            return 0
+        from graph.store import open_store
+
+        with open_store(settings) as store:
+            if args.command == "reset":
+                if not args.yes and input(
+                    f"Delete everything in {store.description}? [y/N] "
+                ).strip().lower() not in ("y", "yes"):
+                    print("nothing deleted")
+                    return 1
+                store.clear()
+                print("the graph is empty")
+            elif args.command == "export":
+                from graph import export
+                from queries import resolve_entity
+
+                entity = resolve_entity(store, args.entity)
+                kinds = args.kinds.split(",") if args.kinds else None
+                sub_graph = export.neighbourhood(
+                    store, entity, depth=args.depth, kinds=kinds, limit=args.limit
+                )
+                export.export(sub_graph, args.format, args.output)
+                print(
+                    f"{args.output}: {sub_graph.number_of_nodes()} nodes, "
+                    f"{sub_graph.number_of_edges()} relationships"
+                )
+            elif args.command == "delete-document":
+                if not store.delete_document(args.doc_id):
+                    raise CourtgraphError(f"no document {args.doc_id!r} in the graph")
+                print(f"deleted {args.doc_id}")
+        return 0
+    except CourtgraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

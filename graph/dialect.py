@@ -1,0 +1,89 @@
+"""Every difference between the two Bolt servers, in one place.
+
+courtgraph sends the same Cypher to ArcadeDB (embedded default) and Neo4j 5.x, following
+three rules that make one text serve both:
+
+1. every write runs in a managed transaction (`execute_write`): autocommit writes over
+   ArcadeDB's Bolt plugin can deadlock or commit partially;
+2. patterns start from an anchored node, `(n:Entity {id: $id})`: ArcadeDB plans from the
+   first pattern node, and only `Entity.id` is indexed for every kind;
+3. schema statements are per server: below.
+
+The one per-server difference in queries is the name of the full-text index of a label,
+which `fulltext_index` gives; named queries receive it as a parameter.
+"""
+
+from __future__ import annotations
+
+from graph.model import ENTITY_LABELS, check_label
+
+ARCADEDB = "arcadedb"
+NEO4J = "neo4j"
+
+# Neo4j: Cypher, run by GraphStore.ensure_schema (idempotent).
+NEO4J_SCHEMA: tuple[str, ...] = (
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX document_hash IF NOT EXISTS FOR (n:Document) ON (n.content_hash)",
+    "CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.fact_id)",
+    "CREATE INDEX evidence_doc IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id)",
+    "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    *(
+        f"CREATE FULLTEXT INDEX {label.lower()}_search IF NOT EXISTS "
+        f"FOR (n:{label}) ON EACH [n.search_text]"
+        for label in ENTITY_LABELS
+    ),
+)
+
+# ArcadeDB: SQL, run inside the embedded server process when it opens the database
+# (its Bolt plugin speaks Cypher only, and Cypher there has no full-text index DDL).
+# Lucene's CJKAnalyzer indexes Chinese as overlapping bigrams.
+_CJK = '{"analyzer": "org.apache.lucene.analysis.cjk.CJKAnalyzer"}'
+ARCADEDB_SCHEMA: tuple[str, ...] = (
+    "CREATE VERTEX TYPE Entity IF NOT EXISTS",
+    "CREATE PROPERTY Entity.id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Entity (id) UNIQUE",
+    "CREATE PROPERTY Entity.name IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Entity (name) NOTUNIQUE",
+    "CREATE VERTEX TYPE Document IF NOT EXISTS",
+    "CREATE PROPERTY Document.id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Document (id) UNIQUE",
+    "CREATE PROPERTY Document.content_hash IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Document (content_hash) NOTUNIQUE",
+    "CREATE VERTEX TYPE Evidence IF NOT EXISTS",
+    "CREATE PROPERTY Evidence.id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Evidence (id) UNIQUE",
+    "CREATE PROPERTY Evidence.fact_id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Evidence (fact_id) NOTUNIQUE",
+    "CREATE PROPERTY Evidence.doc_id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Evidence (doc_id) NOTUNIQUE",
+)
+
+
+def arcadedb_fulltext_schema(label: str) -> tuple[str, ...]:
+    """SQL for the full-text index of one entity kind (created when the kind first exists)."""
+    check_label(label)
+    return (
+        f"CREATE PROPERTY `{label}`.search_text IF NOT EXISTS STRING",
+        f"CREATE INDEX IF NOT EXISTS ON `{label}` (search_text) FULL_TEXT METADATA {_CJK}",
+    )
+
+
+def fulltext_index(server: str, label: str) -> str:
+    """The name `db.index.fulltext.queryNodes` knows the full-text index of `label` by."""
+    check_label(label)
+    if server == ARCADEDB:
+        return f"{label}[search_text]"
+    return f"{label.lower()}_search"
+
+
+def lucene_escape(text: str) -> str:
+    """Escape Lucene query syntax so user input is searched as plain words."""
+    out = []
+    for ch in text:
+        if ch in '+-&|!(){}[]^"~*?:\\/':
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)

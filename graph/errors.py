@@ -1,0 +1,39 @@
+"""courtgraph's exceptions: one base class, a few specific ones a person can act on.
+
+Shells catch `CourtgraphError`, print its message (`Error: ...`) and exit non-zero;
+anything else escaping is a bug.
+"""
+
+from __future__ import annotations
+
+
+class CourtgraphError(Exception):
+    """Base class: the message says what went wrong and how to fix it."""
+
+
+class StoreUnavailable(CourtgraphError):
+    """The graph server cannot be started or reached, or refused our credentials."""
+
+
+class UnknownQuery(CourtgraphError):
+    """A named query that is not in the registry."""
+
+
+class BadParameter(CourtgraphError):
+    """A parameter that is missing, of the wrong type or out of range."""
+
+
+class UnreadableDocument(CourtgraphError):
+    """An input file that cannot be ingested (binary, empty, undecodable, too large).
+
+    `path` and `reason` are kept separately so a batch report can list them.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class EntityNotFound(CourtgraphError):
+    """An entity id or name that is not in the graph."""

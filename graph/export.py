@@ -1,0 +1,290 @@
+"""Subgraphs out of the store, and into GraphML, GEXF, node-link JSON, CSV and Cypher.
+
+A subgraph is a `networkx.MultiDiGraph`: node keys are courtgraph ids, node attributes the
+entity's properties (`kind`, `name`, `level`, ...), edge keys the fact ids and edge
+attributes the relationship's properties plus `type`. Every writer has a reader
+(`to_graphml` / `from_graphml`, ...) that gives back the same graph, Chinese intact.
+List values (aliases, doc_ids) are stored as JSON text prefixed `json:` in the formats that
+only hold scalars, and decoded again by the readers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.model import FACT_TYPES, check_label, check_rel_type
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.store import GraphStore
+
+_FACT_RELS = "|".join(FACT_TYPES)
+_SKIP_NODE_PROPS = {"search_text", "text"}
+FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
+
+
+def fetch_subgraph(store: GraphStore, node_ids: Iterable[str]) -> nx.MultiDiGraph:
+    """The entities `node_ids` with every fact relationship among them."""
+    import networkx as nx
+
+    ids = sorted(set(node_ids))
+    graph = nx.MultiDiGraph()
+    if not ids:
+        return graph
+    for row in store.read(
+        "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS p", {"ids": ids}
+    ):
+        props = {k: v for k, v in row["p"].items() if k not in _SKIP_NODE_PROPS}
+        graph.add_node(props["id"], **{k: v for k, v in props.items() if k != "id"})
+    for row in store.read(
+        f"UNWIND $ids AS id MATCH (a:Entity {{id: id}})-[r:{_FACT_RELS}]->(b:Entity) "
+        "WHERE b.id IN $ids RETURN a.id AS a, b.id AS b, type(r) AS type, properties(r) AS p",
+        {"ids": ids},
+    ):
+        attrs = {k: v for k, v in row["p"].items() if v is not None}
+        key = attrs.get("fact_id") or f"{row['type']}:{row['a']}->{row['b']}"
+        graph.add_edge(row["a"], row["b"], key=key, type=row["type"], **attrs)
+    return graph
+
+
+def neighbourhood(
+    store: GraphStore,
+    entity: str,
+    *,
+    depth: int = 1,
+    kinds: list[str] | None = None,
+    limit: int = 200,
+) -> nx.MultiDiGraph:
+    """The subgraph around `entity`: nearest nodes first, at most `limit` nodes."""
+    from queries import run
+
+    rows = run(store, "neighbourhood", {"entity": entity, "depth": depth, "kinds": kinds}).rows
+    order: list[str] = [entity]
+    seen = {entity}
+    for r in sorted(rows, key=lambda r: r["hops"]):
+        for node in (r["source"], r["target"]):
+            if node not in seen:
+                seen.add(node)
+                order.append(node)
+    return fetch_subgraph(store, order[:limit])
+
+
+# -- scalar encoding for GraphML / GEXF / CSV ---------------------------------------------
+def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, list | dict):
+            out[k] = "json:" + json.dumps(v, ensure_ascii=False)
+        else:
+            out[k] = v
+    return out
+
+
+def _unflat(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in attrs.items():
+        if isinstance(v, str) and v.startswith("json:"):
+            out[k] = json.loads(v[5:])
+        else:
+            out[k] = v
+    return out
+
+
+def _flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    flat = nx.MultiDiGraph()
+    for n, a in graph.nodes(data=True):
+        flat.add_node(n, **_flat(a))
+    for u, v, k, a in graph.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=k, **_flat(a))
+    return flat
+
+
+def _unflat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    out = nx.MultiDiGraph()
+    for n, a in graph.nodes(data=True):
+        out.add_node(n, **_unflat({k: v for k, v in a.items() if k != "label"}))
+    for u, v, k, a in graph.edges(keys=True, data=True):
+        out.add_edge(u, v, key=k, **_unflat({kk: vv for kk, vv in a.items() if kk != "id"}))
+    return out
+
+
+# -- writers and readers ------------------------------------------------------------------
+def to_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    import networkx as nx
+
+    nx.write_graphml(_flat_graph(graph), str(path), encoding="utf-8", named_key_ids=True)
+
+
+def from_graphml(path: str | Path) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    g = nx.read_graphml(str(path), force_multigraph=True)
+    return _unflat_graph(nx.MultiDiGraph(g))
+
+
+def to_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    import networkx as nx
+
+    flat = _flat_graph(graph)
+    for n, a in flat.nodes(data=True):
+        a.setdefault("label", a.get("name") or n)  # what Gephi shows
+    for *_, a in flat.edges(keys=True, data=True):
+        if "type" in a:  # GEXF's own edge "type" means directed/undirected
+            a["rel_type"] = a.pop("type")
+    nx.write_gexf(flat, str(path), encoding="utf-8")
+
+
+def from_gexf(path: str | Path) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    g = nx.MultiDiGraph(nx.read_gexf(str(path), node_type=str))
+    for *_, a in g.edges(keys=True, data=True):
+        if "rel_type" in a:
+            a["type"] = a.pop("rel_type")
+    return _unflat_graph(g)
+
+
+def to_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """node-link JSON (networkx's `node_link_data`, edges under "edges")."""
+    import networkx as nx
+
+    data = nx.node_link_data(graph, edges="edges")
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def from_json(path: str | Path) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return nx.MultiDiGraph(nx.node_link_graph(data, edges="edges", multigraph=True, directed=True))
+
+
+def to_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """A zip with nodes.csv and edges.csv (UTF-8 with BOM, so Excel shows Chinese)."""
+    node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a})
+    edge_keys = sorted({k for *_, a in graph.edges(keys=True, data=True) for k in a})
+    nodes, edges = io.StringIO(), io.StringIO()
+    w = csv.writer(nodes)
+    w.writerow(["id", *node_keys])
+    for n, a in graph.nodes(data=True):
+        fa = _flat(a)
+        w.writerow([n, *(fa.get(k, "") for k in node_keys)])
+    w = csv.writer(edges)
+    w.writerow(["source", "target", "key", *edge_keys])
+    for u, v, k, a in graph.edges(keys=True, data=True):
+        fa = _flat(a)
+        w.writerow([u, v, k, *(fa.get(key, "") for key in edge_keys)])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("nodes.csv", "\ufeff" + nodes.getvalue())
+        z.writestr("edges.csv", "\ufeff" + edges.getvalue())
+
+
+def _csv_value(s: str) -> Any:
+    if s == "":
+        return None
+    if s.startswith("json:"):
+        return json.loads(s[5:])
+    if re.fullmatch(r"-?\d+", s):
+        return int(s)
+    if re.fullmatch(r"-?\d+\.\d+(e-?\d+)?", s):
+        return float(s)
+    if s in ("True", "False"):
+        return s == "True"
+    return s
+
+
+def from_csv(path: str | Path) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    with zipfile.ZipFile(path) as z:
+        nodes = z.read("nodes.csv").decode("utf-8-sig")
+        edges = z.read("edges.csv").decode("utf-8-sig")
+    for row in csv.DictReader(io.StringIO(nodes)):
+        nid = row.pop("id")
+        g.add_node(nid, **{k: v for k, s in row.items() if (v := _csv_value(s)) is not None})
+    for row in csv.DictReader(io.StringIO(edges)):
+        u, v, k = row.pop("source"), row.pop("target"), row.pop("key")
+        g.add_edge(
+            u, v, key=k, **{kk: vv for kk, s in row.items() if (vv := _csv_value(s)) is not None}
+        )
+    return g
+
+
+def _literal(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"`{k}`: {_literal(v)}" for k, v in value.items()) + "}"
+    s = str(value).replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+    return "'" + s + "'"
+
+
+def to_cypher(graph: nx.MultiDiGraph, path: str | Path | None = None) -> str:
+    """A Cypher script (one statement a line, `;`-terminated) that recreates the subgraph."""
+    lines = ["// courtgraph subgraph: run against an empty or existing courtgraph store"]
+    for n, a in graph.nodes(data=True):
+        label = check_label(str(a.get("kind") or "Court"))
+        props = {k: v for k, v in a.items() if v is not None}
+        lines.append(f"MERGE (n:{label}:Entity {{id: {_literal(n)}}}) SET n += {_literal(props)};")
+    for u, v, a in graph.edges(data=True):
+        rel = check_rel_type(str(a.get("type")))
+        props = {kk: vv for kk, vv in a.items() if kk != "type" and vv is not None}
+        key = f" {{fact_id: {_literal(props['fact_id'])}}}" if "fact_id" in props else ""
+        lines.append(
+            f"MATCH (a:Entity {{id: {_literal(u)}}}) MATCH (b:Entity {{id: {_literal(v)}}}) "
+            f"MERGE (a)-[r:{rel}{key}]->(b) SET r += {_literal(props)};"
+        )
+    script = "\n".join(lines) + "\n"
+    if path is not None:
+        Path(path).write_text(script, encoding="utf-8")
+    return script
+
+
+def cypher_statements(script: str) -> list[str]:
+    """Split a `to_cypher` script into statements (one per line)."""
+    return [ln.rstrip(";") for ln in script.splitlines() if ln and not ln.startswith("//")]
+
+
+WRITERS = {
+    "graphml": to_graphml,
+    "gexf": to_gexf,
+    "json": to_json,
+    "csv": to_csv,
+    "cypher": to_cypher,
+}
+READERS = {"graphml": from_graphml, "gexf": from_gexf, "json": from_json, "csv": from_csv}
+SUFFIX = {
+    "graphml": ".graphml",
+    "gexf": ".gexf",
+    "json": ".json",
+    "csv": ".zip",
+    "cypher": ".cypher",
+}
+
+
+def export(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    WRITERS[fmt](graph, path)  # type: ignore[operator]
+    return Path(path)

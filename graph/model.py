@@ -1,0 +1,197 @@
+"""The graph model: node labels, relationship types, stable ids and the rows a store writes.
+
+Every entity node carries two labels, its kind (`Court`, `Initiative`, ...) and `Entity`;
+`Entity.id` is unique, so every anchored lookup is `(n:Entity {id: $id})` on both servers.
+
+Provenance: a fact is a relationship with a stable `fact_id` and the list `doc_ids` of the
+documents that support it; each supporting sentence is an `Evidence` node
+(`fact_id`, `doc_id`, sentence, offsets). A document also `MENTIONS` every entity its facts
+touch, which is what lets `delete_document` find, trim and remove what only it supported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_LABELS: tuple[str, ...] = (
+    "Court",
+    "Tribunal",
+    "Initiative",
+    "Person",
+    "Organization",
+    "Outcome",
+)
+NODE_LABELS: tuple[str, ...] = ENTITY_LABELS + ("Document", "Evidence")
+FACT_TYPES: tuple[str, ...] = ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
+REL_TYPES: tuple[str, ...] = FACT_TYPES + ("MENTIONS",)
+STAGES: tuple[str, ...] = ("adopted", "piloted", "promoted", "awarded")
+LEVELS: tuple[str, ...] = ("supreme", "high", "intermediate", "basic", "special", "tribunal")
+
+LABEL_ZH: dict[str, str] = {
+    "Court": "法院",
+    "Tribunal": "人民法庭",
+    "Initiative": "改革举措",
+    "Person": "人物",
+    "Organization": "机构",
+    "Outcome": "成效数据",
+    "Document": "文档",
+    "Evidence": "证据",
+}
+REL_ZH: dict[str, str] = {
+    "PART_OF": "隶属",
+    "ADOPTED": "推行",
+    "HOLDS_ROLE": "任职",
+    "REPORTED": "报告",
+    "PARTNERS_WITH": "协作",
+    "MENTIONS": "提及",
+}
+STAGE_ZH: dict[str, str] = {
+    "adopted": "推行",
+    "piloted": "试点",
+    "promoted": "推广部署",
+    "awarded": "获评",
+}
+LEVEL_ZH: dict[str, str] = {
+    "supreme": "最高法院",
+    "high": "高级法院",
+    "intermediate": "中级法院",
+    "basic": "基层法院",
+    "special": "专门法院",
+    "tribunal": "人民法庭",
+}
+
+_PREFIX = {
+    "Court": "court",
+    "Tribunal": "tribunal",
+    "Initiative": "initiative",
+    "Person": "person",
+    "Organization": "org",
+    "Outcome": "outcome",
+    "Document": "doc",
+    "Evidence": "ev",
+}
+
+
+def check_label(label: str) -> str:
+    """Return `label` if it is one of ours; labels are spliced into Cypher, so check first."""
+    if label not in NODE_LABELS:
+        raise ValueError(f"unknown node label {label!r}; expected one of {', '.join(NODE_LABELS)}")
+    return label
+
+
+def check_rel_type(rel_type: str) -> str:
+    if rel_type not in REL_TYPES:
+        raise ValueError(f"unknown relationship type {rel_type!r}")
+    return rel_type
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """A short, stable hex digest of the parts (order matters; None is distinct from '')."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(b"\x1f" if p is None else str(p).encode("utf-8"))
+        h.update(b"\x1e")
+    return h.hexdigest()[:length]
+
+
+def entity_id(label: str, *key: object) -> str:
+    """Stable id of an entity: readable for named things, hashed for composite keys.
+
+    >>> entity_id("Court", "辽宁省本溪市中级人民法院")
+    'court:辽宁省本溪市中级人民法院'
+    """
+    check_label(label)
+    prefix = _PREFIX[label]
+    if len(key) == 1 and label in ("Court", "Tribunal", "Initiative", "Organization"):
+        return f"{prefix}:{key[0]}"
+    if label == "Person" and len(key) == 2:
+        name, unit = key
+        return f"{prefix}:{name}@{unit}" if unit else f"{prefix}:{name}"
+    return f"{prefix}:{digest(*key)}"
+
+
+def label_of(node_id: str) -> str:
+    """The kind of node an id names (ids carry their kind as a prefix)."""
+    prefix = node_id.split(":", 1)[0]
+    for label, p in _PREFIX.items():
+        if p == prefix:
+            return label
+    raise ValueError(f"not a courtgraph id: {node_id!r}")
+
+
+def fact_id(rel_type: str, src: str, dst: str, *key: object) -> str:
+    """Stable id of a fact (a relationship), from its type, ends and distinguishing key."""
+    check_rel_type(rel_type)
+    return f"{rel_type.lower()}:{digest(src, dst, *key)}"
+
+
+@dataclass
+class NodeRow:
+    """An entity to upsert: created with `props`, later documents only add aliases."""
+
+    label: str
+    id: str
+    props: dict[str, Any] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EvidenceRow:
+    sentence: str
+    start: int
+    end: int
+    quote: str = ""
+    date: str | None = None  # the date this sentence gives the fact (adoptions)
+    date_precision: str | None = None  # day | month | year | document (the document's date)
+
+
+@dataclass
+class FactRow:
+    """A relationship supported by a document, with the sentences that support it."""
+
+    type: str
+    src: str
+    dst: str
+    key: tuple[Any, ...] = ()
+    props: dict[str, Any] = field(default_factory=dict)
+    evidence: list[EvidenceRow] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return fact_id(self.type, self.src, self.dst, *self.key)
+
+
+@dataclass
+class MentionRow:
+    entity: str  # entity id
+    surface: str
+    sentence: str
+    start: int
+    end: int
+    count: int = 1
+
+
+@dataclass
+class DocumentGraph:
+    """Everything one document contributes to the graph, written in one transaction."""
+
+    id: str
+    props: dict[str, Any]
+    nodes: list[NodeRow] = field(default_factory=list)
+    mentions: list[MentionRow] = field(default_factory=list)
+    facts: list[FactRow] = field(default_factory=list)
+
+
+def document_id(content_hash: str) -> str:
+    return f"doc:{content_hash[:20]}"
+
+
+def search_text(name: str, aliases: list[str]) -> str:
+    """What the full-text index sees: the name and every alias, space separated."""
+    seen: list[str] = []
+    for s in [name, *aliases]:
+        if s and s not in seen:
+            seen.append(s)
+    return " ".join(seen)

@@ -1,0 +1,99 @@
+"""One table of settings: name, environment variable, default and a help line.
+
+Only the shells (CLI, app) call `Settings.from_env`; library code is handed a `Settings`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str | None
+    help: str
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "neo4j_uri",
+        "NEO4J_URI",
+        None,
+        "Bolt URI of a Neo4j 5.x server (e.g. neo4j://host:7687). Unset: embedded ArcadeDB.",
+    ),
+    Setting("neo4j_user", "NEO4J_USER", "neo4j", "Neo4j user name."),
+    Setting(
+        "neo4j_password", "NEO4J_PASSWORD", None, "Neo4j password (never logged).", secret=True
+    ),
+    Setting("neo4j_database", "NEO4J_DATABASE", "neo4j", "Neo4j database name."),
+    Setting(
+        "data_dir",
+        "COURTGRAPH_DATA_DIR",
+        "data/graph",
+        "Directory of the embedded ArcadeDB server: its database, logs, ports, password.",
+    ),
+    Setting("heap", "COURTGRAPH_HEAP", "1g", "Maximum Java heap of the embedded server."),
+    Setting(
+        "query_timeout",
+        "COURTGRAPH_QUERY_TIMEOUT",
+        "10",
+        "Seconds a read query may run before it is cancelled.",
+    ),
+    Setting(
+        "row_limit",
+        "COURTGRAPH_ROW_LIMIT",
+        "1000",
+        "Most rows a named query returns unless it sets a lower limit.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str = "neo4j"
+    data_dir: Path = Path("data/graph")
+    heap: str = "1g"
+    query_timeout: float = 10.0
+    row_limit: int = 1000
+
+    @property
+    def backend(self) -> str:
+        return "neo4j" if self.neo4j_uri else "arcadedb"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        types = {f.name: f.type for f in fields(cls)}
+        for s in SETTINGS:
+            raw = env.get(s.env) or s.default
+            if raw is None:
+                continue
+            kind = types[s.name]
+            if kind == "Path":
+                values[s.name] = Path(raw)
+            elif kind == "float":
+                values[s.name] = float(raw)
+            elif kind == "int":
+                values[s.name] = int(raw)
+            else:
+                values[s.name] = raw
+        return cls(**values)  # type: ignore[arg-type]
+
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(env var, value, help) rows for `status`; secrets are masked."""
+        rows = []
+        for s in SETTINGS:
+            value = getattr(self, s.name)
+            shown = ("***" if value else "(unset)") if s.secret else str(value or "(unset)")
+            rows.append((s.env, shown, s.help))
+        return rows

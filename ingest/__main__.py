@@ -1,0 +1,101 @@
+"""`python -m ingest PATH …` loads documents into the configured store;
+`python -m ingest extract --jsonl PATH …` prints what would be extracted (gold schema)
+without touching any store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+
+from graph.errors import CourtgraphError
+from graph.settings import Settings
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (silent when stderr is not a terminal)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+
+    def __call__(self, n: int, total: int, path: str) -> None:
+        if not self.enabled or not total:
+            return
+        width = 30
+        done = int(width * n / total)
+        rate = n / max(time.monotonic() - self.started, 1e-6)
+        name = path if len(path) <= 40 else "…" + path[-39:]
+        sys.stderr.write(
+            f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {rate:5.1f}/s {name:40}"
+        )
+        if n == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _extract(paths: Sequence[str], jsonl: bool) -> int:
+    from ingest.extract import extract_document, to_gold
+    from ingest.pipeline import IngestReport, expand_paths, iter_documents
+
+    report = IngestReport()
+    files, bad = expand_paths(paths)
+    report.failed.extend(bad)
+    for doc in iter_documents(files, report):
+        try:
+            obj = to_gold(extract_document(doc))
+        except Exception as exc:  # noqa: BLE001 - report and go on
+            report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        print(json.dumps(obj, ensure_ascii=False, indent=None if jsonl else 1), flush=True)
+    for path, reason in report.failed:
+        print(f"Error: {path}: {reason}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "extract":
+        p = argparse.ArgumentParser(
+            prog="python -m ingest extract",
+            description="Print extracted facts; no store is touched.",
+        )
+        p.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+        p.add_argument("paths", nargs="+")
+        args = p.parse_args(argv[1:])
+        return _extract(args.paths, args.jsonl)
+
+    p = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description="Read articles (.txt .html .md .docx .pdf, folders recursively) into the "
+        "graph. Re-running adds nothing new. `python -m ingest extract --jsonl PATH` prints "
+        "extractions without a store.",
+    )
+    p.add_argument("paths", nargs="+", help="files or folders")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    args = p.parse_args(argv)
+
+    from graph.store import open_store
+    from ingest.pipeline import ingest_paths
+
+    try:
+        with open_store(Settings.from_env()) as store:
+            report = ingest_paths(
+                store,
+                args.paths,
+                dry_run=args.dry_run,
+                progress=ProgressBar(not args.quiet and sys.stderr.isatty()),
+            )
+            print(f"store: {store.description}")
+    except CourtgraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 2 if report.failed else 0  # 2: finished, but some files were not ingested
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""The data that flows through ingest: a read document and what was extracted from it.
+
+These dataclasses are the contract between the readers (`ingest.readers`,
+`ingest.normalize`), the extractor (`ingest.extract`) and the loader
+(`ingest.pipeline`), which turns an `Extraction` into graph facts.
+
+Offsets are always character offsets into `SourceDocument.text` (the normalized
+text that is stored in the graph), and `SourceDocument.original_offset` maps
+them back to the file's own text, so that the gold-schema output can quote the
+article verbatim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Relation = Literal["adopted", "piloted", "promoted", "awarded"]
+Level = Literal["supreme", "high", "intermediate", "basic", "tribunal", "special"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence a fact came from: its text and where it stands in the document."""
+
+    sentence: str
+    start: int  # offset of the sentence in SourceDocument.text
+    end: int
+    quote: str = ""  # the exact surface of the fact inside the sentence, if narrower
+
+
+@dataclass
+class SourceDocument:
+    """One input file after reading and normalization."""
+
+    path: str
+    text: str  # normalized content: simplified, pinyin glosses removed, boilerplate cut
+    original: str = ""  # the decoded file text before normalization (for verbatim quotes)
+    offsets: list[int] = field(default_factory=list)  # text[i] came from original[offsets[i]]
+    title: str | None = None
+    date: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    date_source: str | None = None  # page | url | text | manifest
+    date_note: str | None = None  # why this date; disagreements between sources
+    urls: list[str] = field(default_factory=list)
+    site: str | None = None
+    encoding: str | None = None
+    content_hash: str = ""  # sha256 hex of `text`
+    fingerprint: str = ""  # near-duplicate signature (e.g. 64-bit simhash, hex)
+    warnings: list[str] = field(default_factory=list)  # mojibake, date conflicts, ...
+
+    def original_span(self, start: int, end: int) -> str:
+        """The file's own text behind text[start:end] (falls back to the normalized text)."""
+        if not self.offsets or not self.original or end <= start:
+            return self.text[start:end]
+        a = self.offsets[start]
+        b = self.offsets[end - 1] + 1
+        return self.original[a:b]
+
+
+@dataclass
+class CourtRef:
+    name: str  # official full name, e.g. 辽宁省本溪市中级人民法院
+    level: Level
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    adcode: str | None = None  # administrative division code of the court's seat
+    parent: str | None = None  # full name of the court directly above (tribunal -> basic court)
+    mentions: list[str] = field(default_factory=list)  # surfaces in SourceDocument.text
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class InitiativeRef:
+    name: str  # canonical name from the taxonomy, or the proposed name of a candidate
+    candidate: bool = False  # True: not in the taxonomy, proposed from the text
+    mentions: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Adoption:
+    unit: str  # CourtRef.name, or an "AGG:..." label for a group of courts
+    initiative: str  # InitiativeRef.name
+    relation: Relation
+    date: str | None = None  # ISO, as precise as the text allows
+    date_precision: Literal["day", "month", "year", "document"] | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PersonRef:
+    name: str
+    roles: list[str] = field(default_factory=list)  # 院长, 副院长, 庭长 ...
+    unit: str | None = None  # CourtRef.name or OrganizationRef.name
+    mentions: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class OrganizationRef:
+    name: str
+    type: str | None = None  # party_committee, justice_bureau, law_firm, ...
+    generic: bool = False  # True for unnamed groups (律所, 党委政府)
+    partner: str | None = None  # CourtRef.name the text ties it to
+    relationship: str | None = None
+    mentions: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class OutcomeRef:
+    unit: str  # CourtRef.name or "AGG:..."
+    metric: str  # 调解率, 诉前调解案件数, 结案量同比 ...
+    value: float  # as stated, 万 scaled (700万 -> 7000000)
+    unit_of_measure: str  # %, 件, 元, 天, 个 ...
+    qualifier: str | None = None  # 余 / 约 / 近 / 超 / 多
+    direction: str | None = None  # up / down / None
+    period: str | None = None  # ISO date or range "2022-01-01/2022-04-30"
+    initiative: str | None = None  # InitiativeRef.name when the text ties them
+    text: str = ""  # the figure's surface in SourceDocument.text
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    document: SourceDocument
+    courts: list[CourtRef] = field(default_factory=list)
+    initiatives: list[InitiativeRef] = field(default_factory=list)
+    adoptions: list[Adoption] = field(default_factory=list)
+    people: list[PersonRef] = field(default_factory=list)
+    organizations: list[OrganizationRef] = field(default_factory=list)
+    outcomes: list[OutcomeRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CourtMention:
+    """One place in SourceDocument.text where a court (or a group of courts) is named."""
+
+    start: int
+    end: int
+    surface: str
+    court: str  # CourtRef.name, or an "AGG:..." label such as AGG:辽宁省本溪市全市法院

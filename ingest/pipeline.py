@@ -1,0 +1,502 @@
+"""Documents → graph: read, skip what is known, extract, convert to facts, write.
+
+`ingest_paths(store, paths)` is what `python -m ingest PATH …` and the app's import page run.
+Each document is written in one transaction together with everything it supports, so an
+interrupted run (even `kill -9`) leaves whole documents only, and running it again adds
+exactly what is missing. A file that cannot be read or extracted is reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import CourtgraphError, UnreadableDocument
+from graph.model import (
+    DocumentGraph,
+    EvidenceRow,
+    FactRow,
+    MentionRow,
+    NodeRow,
+    document_id,
+    entity_id,
+)
+from graph.store import GraphStore
+from ingest.document import CourtRef, Evidence, Extraction, SourceDocument
+
+SUPPORTED = (".txt", ".html", ".htm", ".md", ".docx", ".pdf")
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestReport:
+    """What a run did, for the closing summary (CLI) or the import page (app)."""
+
+    read: int = 0
+    added: list[str] = field(default_factory=list)  # paths written as new documents
+    unchanged: list[str] = field(default_factory=list)  # same content already in the graph
+    reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    counts_before: dict[str, int] = field(default_factory=dict)
+    counts_after: dict[str, int] = field(default_factory=dict)
+    planned: dict[str, int] = field(default_factory=dict)  # dry run: rows that would be sent
+    dry_run: bool = False
+
+    @property
+    def entities_added(self) -> int:
+        kinds = ("Court", "Tribunal", "Initiative", "Person", "Organization", "Outcome")
+        return sum(self.counts_after.get(k, 0) - self.counts_before.get(k, 0) for k in kinds)
+
+    @property
+    def facts_added(self) -> int:
+        kinds = ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
+        return sum(self.counts_after.get(k, 0) - self.counts_before.get(k, 0) for k in kinds)
+
+    def summary(self) -> str:
+        verb = "would add" if self.dry_run else "added"
+        lines = [
+            f"documents read: {self.read}; {verb}: {len(self.added)}; "
+            f"unchanged (already in the graph): {len(self.unchanged)}; "
+            f"reposts of known documents: {len(self.reposts)}; failed: {len(self.failed)}",
+        ]
+        if self.dry_run:
+            lines.append(
+                "would write: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(self.planned.items()) if v)
+            )
+        else:
+            lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
+        for path, doc in self.reposts:
+            lines.append(f"  repost: {path} → {doc}")
+        for path, reason in self.failed:
+            lines.append(f"  failed: {path}: {reason}")
+        for path, warning in self.warnings:
+            lines.append(f"  warning: {path}: {warning}")
+        return "\n".join(lines)
+
+
+# -- files ------------------------------------------------------------------------------
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to read (folders recursively, sorted) and the paths that cannot be used."""
+    files: list[Path] = []
+    bad: list[tuple[str, str]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."):
+                    files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            bad.append((str(p), "no such file or folder"))
+    return files, bad
+
+
+# -- reference data -----------------------------------------------------------------------
+def load_reference_data(store: GraphStore) -> bool:
+    """The court roster and the initiative taxonomy, as curated nodes (once per version)."""
+    from ingest.roster import build_roster
+    from ingest.taxonomy import default_taxonomy
+
+    roster = build_roster()
+    taxonomy = default_taxonomy()
+    version = f"{roster.source.describe()} | courts {len(roster)} | initiatives {len(taxonomy)}"
+    marker = entity_id("Court", "最高人民法院")
+    rows = store.read("MATCH (n:Entity {id: $id}) RETURN n.reference AS v", {"id": marker})
+    if rows and rows[0]["v"] == version:
+        return False
+    nodes: list[NodeRow] = []
+    edges: list[tuple[str, str]] = []
+    for c in roster:
+        label = "Tribunal" if c.level == "tribunal" else "Court"
+        props: dict[str, Any] = {
+            "name": c.name,
+            "level": c.level,
+            "province": c.province,
+            "city": c.city,
+            "county": c.county,
+            "adcode": c.adcode,
+            "curated": True,
+            "in_roster": True,
+        }
+        nodes.append(
+            NodeRow(
+                label,
+                entity_id(label, c.name),
+                props,
+                aliases=list(dict.fromkeys([*c.aliases, *c.short_aliases])),
+            )
+        )
+        if c.parent and c.parent in roster:
+            parent = roster.get(c.parent)
+            plabel = "Tribunal" if parent and parent.level == "tribunal" else "Court"
+            edges.append((entity_id(label, c.name), entity_id(plabel, c.parent)))
+    for e in taxonomy.entries:
+        nodes.append(
+            NodeRow(
+                "Initiative",
+                entity_id("Initiative", e.name),
+                {
+                    "name": e.name,
+                    "name_en": e.english,
+                    "category": e.category,
+                    "description": e.description,
+                    "origin": e.origin,
+                    "curated": True,
+                    "candidate": False,
+                },
+                aliases=list(e.aliases),
+            )
+        )
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="roster")
+    store._write(
+        [("MATCH (n:Entity {id: $id}) SET n.reference = $v", {"id": marker, "v": version})]
+    )
+    return True
+
+
+# -- extraction → facts ---------------------------------------------------------------------
+_AGG = re.compile(r"^AGG:(?P<place>.+?)(全省|全市|全区|全州|全盟|两级|全县)?(法院|人民法院)?$")
+
+
+class _Resolver:
+    """Maps the extractor's court names and AGG labels to node ids."""
+
+    def __init__(self, ex: Extraction) -> None:
+        self.by_name: dict[str, CourtRef] = {c.name: c for c in ex.courts}
+        try:
+            from ingest.roster import build_roster
+
+            self.roster: Any = build_roster()
+        except Exception:  # noqa: BLE001 - the roster is optional for conversion
+            self.roster = None
+
+    def label(self, name: str) -> str:
+        ref = self.by_name.get(name)
+        if ref is not None:
+            return "Tribunal" if ref.level == "tribunal" else "Court"
+        rc = self.roster.get(name) if self.roster else None
+        if rc is not None:
+            return "Tribunal" if rc.level == "tribunal" else "Court"
+        return "Tribunal" if name.endswith("法庭") else "Court"
+
+    def unit(self, name: str | None) -> tuple[str | None, str | None]:
+        """(node id, scope) of a unit name; AGG labels map to the court that leads the group."""
+        if not name:
+            return None, None
+        if not name.startswith("AGG:"):
+            return entity_id(self.label(name), name), None
+        m = _AGG.match(name)
+        if not m or not self.roster:
+            return None, None
+        place = m.group("place")
+        for suffix in ("中级人民法院", "高级人民法院"):
+            court = self.roster.get(place + suffix)
+            if court is not None:
+                return entity_id("Court", court.name), name[4:]
+        return None, None
+
+
+def _ev(
+    doc: SourceDocument,
+    evidence: list[Evidence],
+    date: str | None = None,
+    precision: str | None = None,
+) -> list[EvidenceRow]:
+    return [
+        EvidenceRow(
+            sentence=e.sentence,
+            start=e.start,
+            end=e.end,
+            quote=e.quote,
+            date=date,
+            date_precision=precision if date else None,
+        )
+        for e in evidence[:3]
+    ]
+
+
+def document_graph(ex: Extraction) -> DocumentGraph:
+    """Everything an extraction contributes, as rows for `GraphStore.write_documents`."""
+    doc = ex.document
+    did = document_id(doc.content_hash)
+    res = _Resolver(ex)
+    nodes: dict[str, NodeRow] = {}
+    mentions: dict[str, MentionRow] = {}
+    facts: list[FactRow] = []
+
+    def mention(node_id: str, surface: str, evidence: list[Evidence]) -> None:
+        if node_id in mentions:
+            mentions[node_id].count += 1
+            return
+        e = evidence[0] if evidence else None
+        start = e.start if e else 0
+        if e and surface:
+            pos = doc.text.find(surface, e.start, e.end)
+            start = pos if pos >= 0 else e.start
+        mentions[node_id] = MentionRow(
+            node_id, surface, e.sentence if e else "", start, start + len(surface), 1
+        )
+
+    for c in ex.courts:
+        label = "Tribunal" if c.level == "tribunal" else "Court"
+        cid = entity_id(label, c.name)
+        nodes[cid] = NodeRow(
+            label,
+            cid,
+            {
+                "name": c.name,
+                "level": c.level,
+                "province": c.province,
+                "city": c.city,
+                "county": c.county,
+                "adcode": c.adcode,
+                "curated": False,
+            },
+            aliases=[m for m in c.mentions if m != c.name],
+        )
+        mention(cid, c.mentions[0] if c.mentions else c.name, c.evidence)
+        if c.parent:
+            pid = entity_id(res.label(c.parent), c.parent)
+            if pid not in nodes:
+                plevel = "basic" if label == "Tribunal" else None
+                nodes.setdefault(
+                    pid, NodeRow(res.label(c.parent), pid, {"name": c.parent, "level": plevel})
+                )
+            mention(pid, c.parent, c.evidence)
+            facts.append(FactRow("PART_OF", cid, pid, (), {}, _ev(doc, c.evidence)))
+
+    for i in ex.initiatives:
+        iid = entity_id("Initiative", i.name)
+        nodes[iid] = NodeRow(
+            "Initiative",
+            iid,
+            {"name": i.name, "candidate": i.candidate, "curated": False},
+            aliases=[m for m in i.mentions if m != i.name],
+        )
+        mention(iid, i.mentions[0] if i.mentions else i.name, i.evidence)
+
+    for a in ex.adoptions:
+        uid, scope = res.unit(a.unit)
+        iid = entity_id("Initiative", a.initiative)
+        if uid is None or iid not in nodes:
+            continue
+        if uid not in nodes:
+            nodes[uid] = NodeRow(res.label(a.unit), uid, {"name": a.unit.removeprefix("AGG:")})
+        date, precision = a.date, a.date_precision
+        if not date and doc.date:
+            date, precision = doc.date, "document"
+        props: dict[str, Any] = {"stage": a.relation}
+        if scope:
+            props["scope"] = scope
+        facts.append(
+            FactRow(
+                "ADOPTED", uid, iid, (a.relation,), props, _ev(doc, a.evidence, date, precision)
+            )
+        )
+        for e in facts[-1].evidence:
+            e.quote = e.quote or a.initiative
+        facts[-1].props["date_precision"] = precision
+        mention(uid, a.unit.removeprefix("AGG:"), a.evidence)
+
+    for o in ex.organizations:
+        oid = entity_id("Organization", o.name)
+        nodes[oid] = NodeRow(
+            "Organization",
+            oid,
+            {"name": o.name, "type": o.type, "generic": o.generic},
+            aliases=[m for m in o.mentions if m != o.name],
+        )
+        mention(oid, o.mentions[0] if o.mentions else o.name, o.evidence)
+        uid, _scope = res.unit(o.partner)
+        if uid and uid in nodes:
+            facts.append(
+                FactRow(
+                    "PARTNERS_WITH",
+                    uid,
+                    oid,
+                    (),
+                    {"relationship": o.relationship},
+                    _ev(doc, o.evidence),
+                )
+            )
+
+    for p in ex.people:
+        uid, _scope = res.unit(p.unit)
+        if uid and uid not in nodes and p.unit and p.unit in res.by_name:
+            uid = None
+        pid = entity_id("Person", p.name, uid)
+        nodes[pid] = NodeRow(
+            "Person",
+            pid,
+            {"name": p.name, "unit": p.unit},
+            aliases=[m for m in p.mentions if m != p.name],
+        )
+        mention(pid, p.mentions[0] if p.mentions else p.name, p.evidence)
+        if uid:
+            if uid not in nodes:
+                nodes[uid] = NodeRow(res.label(p.unit or ""), uid, {"name": p.unit})
+                mention(uid, p.unit or "", p.evidence)
+            for role in p.roles or [""]:
+                facts.append(
+                    FactRow("HOLDS_ROLE", pid, uid, (role,), {"title": role}, _ev(doc, p.evidence))
+                )
+
+    for o in ex.outcomes:
+        uid, scope = res.unit(o.unit)
+        key = (uid or o.unit, o.metric, o.value, o.unit_of_measure, o.period, o.qualifier)
+        oid = entity_id("Outcome", *key)
+        label = f"{o.metric} {o.qualifier or ''}{o.value:g}{o.unit_of_measure}"
+        nodes[oid] = NodeRow(
+            "Outcome",
+            oid,
+            {
+                "name": label,
+                "metric": o.metric,
+                "value": o.value,
+                "unit_of_measure": o.unit_of_measure,
+                "qualifier": o.qualifier,
+                "direction": o.direction,
+                "period": o.period,
+                "text": o.text,
+                "unit": o.unit.removeprefix("AGG:"),
+            },
+        )
+        mention(oid, o.text or label, o.evidence)
+        if uid:
+            if uid not in nodes:
+                nodes[uid] = NodeRow(res.label(o.unit), uid, {"name": o.unit.removeprefix("AGG:")})
+                mention(uid, o.unit.removeprefix("AGG:"), o.evidence)
+            props = {"scope": scope} if scope else {}
+            facts.append(FactRow("REPORTED", uid, oid, (), props, _ev(doc, o.evidence)))
+        if o.initiative:
+            iid = entity_id("Initiative", o.initiative)
+            if iid in nodes:
+                facts.append(FactRow("REPORTED", oid, iid, (), {}, _ev(doc, o.evidence)))
+
+    props = {
+        "title": doc.title or Path(doc.path).name,
+        "date": doc.date,
+        "date_source": doc.date_source,
+        "date_note": doc.date_note,
+        "urls": doc.urls,
+        "paths": [doc.path],
+        "site": doc.site,
+        "encoding": doc.encoding,
+        "content_hash": doc.content_hash,
+        "fingerprint": doc.fingerprint,
+        "text": doc.text,
+        "warnings": doc.warnings,
+        "length": len(doc.text),
+    }
+    return DocumentGraph(
+        did,
+        {k: v for k, v in props.items() if v is not None},
+        list(nodes.values()),
+        list(mentions.values()),
+        facts,
+    )
+
+
+# -- the run --------------------------------------------------------------------------------
+def _near(fp: str, known: dict[str, str]) -> str | None:
+    if not fp:
+        return None
+    from ingest.dedup import near_duplicate
+
+    for doc, other in known.items():
+        if other and near_duplicate(fp, other):
+            return doc
+    return None
+
+
+def iter_documents(
+    files: list[Path], report: IngestReport, progress: ProgressFn | None = None
+) -> Iterator[SourceDocument]:
+    from ingest.readers import read_document
+
+    for n, path in enumerate(files, 1):
+        if progress:
+            progress(n, len(files), str(path))
+        report.read += 1
+        try:
+            doc = read_document(path)
+        except UnreadableDocument as exc:
+            report.failed.append((str(path), exc.reason))
+            continue
+        except (OSError, CourtgraphError) as exc:
+            report.failed.append((str(path), str(exc)))
+            continue
+        yield doc
+
+
+def ingest_paths(
+    store: GraphStore | None,
+    paths: Iterable[str | Path],
+    *,
+    dry_run: bool = False,
+    progress: ProgressFn | None = None,
+    batch_size: int = 8,
+) -> IngestReport:
+    """Ingest files and folders into `store` (None with dry_run: extract only)."""
+    from ingest.extract import extract_document
+
+    report = IngestReport(dry_run=dry_run)
+    files, bad = expand_paths(paths)
+    report.failed.extend(bad)
+    if store is not None:
+        if not dry_run:
+            load_reference_data(store)
+        report.counts_before = store.counts()
+        known = {r["id"]: r["fingerprint"] or "" for r in store.document_fingerprints()}
+    else:
+        known = {}
+    pending: list[DocumentGraph] = []
+
+    def flush() -> None:
+        if pending and store is not None and not dry_run:
+            store.write_documents(pending)
+        pending.clear()
+
+    for doc in iter_documents(files, report, progress):
+        did = document_id(doc.content_hash)
+        if did in known:
+            report.unchanged.append(doc.path)
+            if store is not None and not dry_run:
+                store.add_document_urls(did, doc.urls, [doc.path])
+            continue
+        twin = _near(doc.fingerprint, known)
+        if twin:
+            report.reposts.append((doc.path, twin))
+            if store is not None and not dry_run:
+                store.add_document_urls(twin, doc.urls, [doc.path])
+            continue
+        try:
+            graph = document_graph(extract_document(doc))
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+            report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        for w in doc.warnings:
+            report.warnings.append((doc.path, w))
+        known[did] = doc.fingerprint
+        report.added.append(doc.path)
+        for key, n in (
+            ("documents", 1),
+            ("nodes", len(graph.nodes)),
+            ("facts", len(graph.facts)),
+            ("mentions", len(graph.mentions)),
+        ):
+            report.planned[key] = report.planned.get(key, 0) + n
+        pending.append(graph)
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    if store is not None:
+        report.counts_after = store.counts() if not dry_run else dict(report.counts_before)
+    return report

@@ -1,0 +1,6 @@
+"""Named, read-only queries over the courtgraph store, shared by the CLI and the app."""
+
+from queries import library as _library  # noqa: F401  (registers the queries)
+from queries.registry import REGISTRY, NamedQuery, Param, QueryResult, get, resolve_entity, run
+
+__all__ = ["REGISTRY", "NamedQuery", "Param", "QueryResult", "get", "resolve_entity", "run"]

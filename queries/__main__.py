@@ -1,0 +1,136 @@
+"""`python -m queries NAME --param key=value … --format table|json|csv` runs a named query.
+
+`python -m queries --list` lists them; `python -m queries NAME --help-query` describes one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from graph.errors import CourtgraphError
+from graph.settings import Settings
+from queries import REGISTRY, get, run
+from queries.registry import QueryResult
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "、".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _width(s: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+
+
+def format_table(result: QueryResult) -> str:
+    if not result.rows:
+        return "(no rows)"
+    cols = result.columns
+    cells = [[_cell(r.get(c)) for c in cols] for r in result.rows]
+    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    widths = [min(w, 60) for w in widths]
+
+    def line(values: Sequence[str]) -> str:
+        out = []
+        for v, w in zip(values, widths, strict=True):
+            if _width(v) > w:
+                while _width(v) > w - 1:
+                    v = v[:-1]
+                v += "…"
+            out.append(v + " " * (w - _width(v)))
+        return "  ".join(out).rstrip()
+
+    lines = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    if result.truncated:
+        lines.append(f"(first {len(result.rows)} rows; more exist)")
+    return "\n".join(lines)
+
+
+def write(result: QueryResult, fmt: str, out: Any) -> None:
+    if fmt == "json":
+        json.dump(result.rows, out, ensure_ascii=False, indent=1, default=str)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(result.columns)
+        for r in result.rows:
+            writer.writerow([_cell(r.get(c)) for c in result.columns])
+    else:
+        out.write(format_table(result) + "\n")
+
+
+def list_queries() -> str:
+    lines = []
+    for name in sorted(REGISTRY):
+        q = REGISTRY[name]
+        params = " ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params)
+        lines.append(f"{name:20} {q.title}  [{params}]")
+    return "\n".join(lines)
+
+
+def describe(name: str) -> str:
+    q = get(name)
+    lines = [f"{q.name}: {q.title}", q.description, "", "parameters:"]
+    for p in q.params:
+        extra = f" one of {', '.join(p.choices)}" if p.choices else ""
+        req = "required" if p.required else f"optional (default {p.default})"
+        lines.append(f"  {p.name:12} {p.type:7} {p.title}; {req}{extra}. {p.help}")
+    return "\n".join(lines)
+
+
+def parse_params(items: Sequence[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise CourtgraphError(f"--param takes key=value, not {item!r}")
+        params[key.strip()] = value
+    return params
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m queries", description="Run a named, read-only courtgraph query."
+    )
+    parser.add_argument("name", nargs="?", help="query name (see --list)")
+    parser.add_argument("--list", action="store_true", help="list the named queries")
+    parser.add_argument("--help-query", action="store_true", help="describe the query NAME")
+    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
+    parser.add_argument("--limit", type=int, help="at most this many rows")
+    args = parser.parse_args(argv)
+    try:
+        if args.list or not args.name:
+            print(list_queries())
+            return 0
+        if args.help_query:
+            print(describe(args.name))
+            return 0
+        get(args.name)  # unknown names fail before the store starts
+        params = parse_params(args.param)
+        from graph.store import open_store
+
+        with open_store(Settings.from_env()) as store:
+            result = run(store, args.name, params, limit=args.limit)
+        write(result, args.format, sys.stdout)
+        return 0
+    except CourtgraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,348 @@
+"""The named queries courtgraph ships. Each pattern starts from an anchored node."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES
+from queries.registry import NamedQuery, Param, register
+
+_FACT_RELS = "|".join(FACT_TYPES)  # every relationship but MENTIONS (documents are hubs)
+
+_INITIATIVE = Param(
+    "initiative",
+    "entity",
+    "改革举措",
+    required=True,
+    label="Initiative",
+    help="举措的 id 或名称/别名, e.g. 诉源治理",
+)
+_UNIT = Param(
+    "unit", "entity", "法院/单位", required=True, help="法院、法庭或机构的 id 或名称, e.g. 本溪中院"
+)
+_ENTITY = Param("entity", "entity", "实体", required=True, help="任一实体的 id 或名称")
+_PROVINCE = Param("province", "text", "省份", help="e.g. 辽宁省")
+_LEVEL = Param("level", "choice", "法院层级", choices=LEVELS)
+_STAGE = Param(
+    "stage",
+    "choice",
+    "阶段",
+    choices=STAGES,
+    help="adopted 推行 / piloted 试点 / promoted 推广部署 / awarded 获评",
+)
+_FROM = Param("date_from", "date", "起始日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
+_TO = Param("date_to", "date", "截止日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
+
+ADOPTERS = register(
+    NamedQuery(
+        name="adopters",
+        title="采用某项举措的单位",
+        description="Which units adopted, piloted, promoted or were awarded for an initiative, "
+        "with stage, first reported date and the number of supporting documents.",
+        cypher="""
+MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
+WHERE ($stage IS NULL OR a.stage = $stage)
+  AND ($province IS NULL OR u.province = $province)
+  AND ($level IS NULL OR u.level = $level)
+  AND ($date_from IS NULL OR (a.date IS NOT NULL AND a.date >= $date_from))
+  AND ($date_to IS NULL OR (a.date IS NOT NULL AND substring(a.date, 0, size($date_to)) <= $date_to))
+RETURN u.id AS unit_id, u.name AS unit, u.kind AS kind, u.level AS level,
+       u.province AS province, u.city AS city, a.stage AS stage, a.date AS date,
+       a.date_precision AS date_precision, a.fact_id AS fact_id, size(a.doc_ids) AS documents
+ORDER BY date, unit
+""",
+        params=(_INITIATIVE, _PROVINCE, _LEVEL, _STAGE, _FROM, _TO),
+    )
+)
+
+ADOPTED_BY = register(
+    NamedQuery(
+        name="adopted_by",
+        title="某单位推行的举措",
+        description="The initiatives a unit adopted, piloted, promoted or was awarded for.",
+        cypher="""
+MATCH (u:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
+RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
+       coalesce(i.candidate, false) AS candidate, a.stage AS stage, a.date AS date,
+       a.fact_id AS fact_id, size(a.doc_ids) AS documents
+ORDER BY date, initiative
+""",
+        params=(_UNIT,),
+    )
+)
+
+HIERARCHY = register(
+    NamedQuery(
+        name="hierarchy",
+        title="单位的上下级",
+        description="A unit's place in the court hierarchy: every level above it and the units "
+        "directly below it.",
+        cypher="""
+MATCH p = (u:Entity {id: $unit})-[:PART_OF*1..5]->(up:Entity)
+RETURN 'up' AS direction, length(p) AS depth, up.id AS id, up.name AS name,
+       up.kind AS kind, up.level AS level
+UNION ALL
+MATCH (u:Entity {id: $unit})<-[:PART_OF]-(c:Entity)
+RETURN 'down' AS direction, 1 AS depth, c.id AS id, c.name AS name, c.kind AS kind,
+       c.level AS level
+""",
+        params=(_UNIT,),
+        row_limit=5000,
+        postprocess=lambda rows, _p: sorted(
+            rows,
+            key=lambda r: (
+                r["direction"] != "up",
+                -r["depth"] if r["direction"] == "up" else 0,
+                r["name"] or "",
+            ),
+        ),
+    )
+)
+
+PEOPLE = register(
+    NamedQuery(
+        name="people",
+        title="单位人员及职务",
+        description="People the documents name with a role in a unit.",
+        cypher="""
+MATCH (u:Entity {id: $unit})<-[r:HOLDS_ROLE]-(p:Person)
+RETURN p.id AS person_id, p.name AS person, r.title AS title, r.fact_id AS fact_id,
+       size(r.doc_ids) AS documents
+ORDER BY person
+""",
+        params=(_UNIT,),
+    )
+)
+
+NEIGHBOURHOOD = register(
+    NamedQuery(
+        name="neighbourhood",
+        title="实体关系网络",
+        description="Relationships within `depth` steps of an entity (documents excluded), as "
+        "edges with both ends; kinds restrict every node on the way.",
+        cypher="""
+MATCH p = (n:Entity {id: $entity})-[:FACT_RELS*1..{depth}]-(m:Entity)
+WHERE $kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds)
+UNWIND relationships(p) AS r
+WITH DISTINCT r, length(p) AS hops
+WITH r, min(hops) AS hops
+MATCH (a:Entity)-[r]->(b:Entity)
+RETURN a.id AS source, a.name AS source_name, a.kind AS source_kind,
+       type(r) AS type, coalesce(r.stage, r.title, '') AS detail, r.fact_id AS fact_id,
+       b.id AS target, b.name AS target_name, b.kind AS target_kind, hops
+ORDER BY hops, source, target
+""".replace("FACT_RELS", _FACT_RELS),
+        params=(
+            _ENTITY,
+            Param("depth", "int", "深度", default=1, minimum=1, maximum=3, splice=True),
+            Param("kinds", "labels", "节点类型", help=",".join(ENTITY_LABELS)),
+        ),
+        row_limit=3000,
+    )
+)
+
+PATH = register(
+    NamedQuery(
+        name="path",
+        title="两个实体之间的最短路径",
+        description="The shortest connections between two entities (documents excluded).",
+        cypher="""
+MATCH (a:Entity {id: $source})
+MATCH (b:Entity {id: $target})
+MATCH p = allShortestPaths((a)-[:FACT_RELS*..{max_hops}]-(b))
+RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names,
+       [n IN nodes(p) | n.kind] AS kinds, [r IN relationships(p) | type(r)] AS types,
+       length(p) AS hops
+""".replace("FACT_RELS", _FACT_RELS),
+        params=(
+            Param("source", "entity", "起点", required=True),
+            Param("target", "entity", "终点", required=True),
+            Param("max_hops", "int", "最多步数", default=6, minimum=1, maximum=8, splice=True),
+        ),
+        row_limit=50,
+    )
+)
+
+
+def _rank_search(rows: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:
+    q = params.get("q_text") or ""
+    best: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        exact = r["name"] == q or q in (r.get("aliases") or [])
+        r = {**r, "score": float(r["score"]) + (100.0 if exact else 0.0)}
+        if r["id"] not in best or r["score"] > best[r["id"]]["score"]:
+            best[r["id"]] = r
+    return sorted(best.values(), key=lambda r: (-r["score"], r["name"] or ""))
+
+
+SEARCH = register(
+    NamedQuery(
+        name="search",
+        title="按名称或别名检索",
+        description="Full-text search over names and aliases of every kind of entity "
+        "(simplified or traditional input); exact names rank first.",
+        cypher="\nUNION ALL\n".join(
+            f"CALL db.index.fulltext.queryNodes($ix_{lab.lower()}, $q) YIELD node, score "
+            f"WHERE $kinds IS NULL OR '{lab}' IN $kinds "
+            "RETURN node.id AS id, node.name AS name, node.kind AS kind, node.level AS level, "
+            "node.aliases AS aliases, score"
+            for lab in ENTITY_LABELS
+        ),
+        params=(
+            Param("q", "search", "检索词", required=True, help="名称或别名, e.g. 本溪中院"),
+            Param("kinds", "labels", "类型", help=",".join(ENTITY_LABELS)),
+        ),
+        fulltext={f"ix_{lab.lower()}": lab for lab in ENTITY_LABELS},
+        row_limit=50,
+        postprocess=_rank_search,
+    )
+)
+
+UNIT_OUTCOMES = register(
+    NamedQuery(
+        name="unit_outcomes",
+        title="单位报告的成效数据",
+        description="Figures a unit reported (reported claims, not measured effects), with the "
+        "initiative they are tied to where the text ties them.",
+        cypher="""
+MATCH (u:Entity {id: $unit})-[r:REPORTED]->(o:Outcome)
+OPTIONAL MATCH (o)-[:REPORTED]->(i:Initiative)
+RETURN o.id AS outcome_id, o.metric AS metric, o.value AS value,
+       o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
+       o.direction AS direction, o.period AS period, i.name AS initiative,
+       r.fact_id AS fact_id, size(r.doc_ids) AS documents
+ORDER BY period, metric
+""",
+        params=(_UNIT,),
+    )
+)
+
+INITIATIVE_OUTCOMES = register(
+    NamedQuery(
+        name="initiative_outcomes",
+        title="举措相关的成效数据",
+        description="Figures reported in connection with an initiative, by unit.",
+        cypher="""
+MATCH (i:Entity {id: $initiative})<-[:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
+RETURN u.id AS unit_id, u.name AS unit, o.metric AS metric, o.value AS value,
+       o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
+       o.direction AS direction, o.period AS period, r.fact_id AS fact_id
+ORDER BY unit, metric
+""",
+        params=(_INITIATIVE,),
+    )
+)
+
+EVIDENCE = register(
+    NamedQuery(
+        name="evidence",
+        title="某条事实的证据",
+        description="The sentences a fact came from, with their documents.",
+        cypher="""
+MATCH (e:Evidence {fact_id: $fact_id})
+MATCH (d:Document {id: e.doc_id})
+RETURN e.fact_type AS fact_type, e.sentence AS sentence, e.quote AS quote, e.start AS start,
+       e.end AS end, e.date AS date, d.id AS doc_id, d.title AS title, d.date AS doc_date,
+       d.urls AS urls
+ORDER BY doc_date, start
+""",
+        params=(
+            Param(
+                "fact_id",
+                "text",
+                "事实 id",
+                required=True,
+                help="the fact_id column of another query, e.g. adopted:1a2b…",
+            ),
+        ),
+    )
+)
+
+COVERAGE = register(
+    NamedQuery(
+        name="coverage",
+        title="辖区覆盖情况",
+        description="For an initiative and a court: every unit under that court (optionally one "
+        "level) and whether it has adopted the initiative, at what stage and since when.",
+        cypher="""
+MATCH (i:Entity {id: $initiative})
+OPTIONAL MATCH (i)<-[a:ADOPTED]-(x:Entity)
+WITH collect({unit: x.id, stage: a.stage, date: a.date}) AS adoptions
+MATCH p = (c:Entity {id: $court})<-[:PART_OF*1..4]-(u:Entity)
+WHERE $level IS NULL OR u.level = $level
+WITH u, length(p) AS depth, [z IN adoptions WHERE z.unit = u.id] AS mine
+RETURN u.id AS unit_id, u.name AS unit, u.level AS level, depth, size(mine) > 0 AS adopted,
+       [z IN mine | z.stage] AS stages,
+       reduce(d = null, z IN mine | CASE WHEN d IS NULL OR z.date < d THEN z.date ELSE d END)
+         AS first_date
+ORDER BY depth, adopted DESC, unit
+""",
+        params=(
+            _INITIATIVE,
+            Param(
+                "court",
+                "entity",
+                "上级法院",
+                required=True,
+                help="统计其辖区的法院, e.g. 本溪中院 or 辽宁高院",
+            ),
+            _LEVEL,
+        ),
+        row_limit=20000,
+    )
+)
+
+TOP_INITIATIVES = register(
+    NamedQuery(
+        name="top_initiatives",
+        title="采用单位最多的举措",
+        description="Initiatives ranked by the number of distinct units reported as adopting them.",
+        cypher="""
+MATCH (i:Initiative)<-[a:ADOPTED]-(u:Entity)
+RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
+       count(DISTINCT u) AS units, min(a.date) AS first_date
+ORDER BY units DESC, initiative
+""",
+        row_limit=50,
+    )
+)
+
+LATEST_DOCUMENTS = register(
+    NamedQuery(
+        name="latest_documents",
+        title="最新文档",
+        description="The most recent source documents in the graph.",
+        cypher="""
+MATCH (d:Document)
+RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.site AS site, d.urls AS urls
+ORDER BY date DESC
+""",
+        row_limit=20,
+    )
+)
+
+MENTIONED_IN = register(
+    NamedQuery(
+        name="documents",
+        title="提及某实体的文档",
+        description="The documents that mention an entity, with the first sentence naming it.",
+        cypher="""
+MATCH (n:Entity {id: $entity})<-[m:MENTIONS]-(d:Document)
+RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.urls AS urls,
+       m.surface AS surface, m.sentence AS sentence, m.start AS start, m.end AS end
+ORDER BY date DESC
+""",
+        params=(_ENTITY,),
+    )
+)
+
+ENTITY = register(
+    NamedQuery(
+        name="entity",
+        title="实体详情",
+        description="Every property of one entity.",
+        cypher="MATCH (n:Entity {id: $entity}) RETURN properties(n) AS properties",
+        params=(_ENTITY,),
+        row_limit=1,
+    )
+)

@@ -1,0 +1,227 @@
+"""Named queries: a name, a Chinese title and description, typed parameters, Cypher, a row limit.
+
+The CLI (`python -m queries`) and the app use the same registry. Values always travel as
+Cypher parameters; the one exception, a variable-length bound such as a depth, is an integer
+checked against its range before it is spliced in as `{name}`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.dialect import lucene_escape
+from graph.errors import BadParameter, EntityNotFound, UnknownQuery
+from graph.model import ENTITY_LABELS, LEVELS, STAGES
+from graph.store import GraphStore
+from graph.text import to_simplified
+
+ParamType = str  # one of PARAM_TYPES
+PARAM_TYPES = ("text", "search", "int", "date", "choice", "entity", "labels", "bool")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: ParamType
+    title: str  # Chinese label for forms
+    required: bool = False
+    default: Any = None
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    label: str | None = None  # for entity params: the kind expected (None: any)
+    minimum: int | None = None
+    maximum: int | None = None
+    splice: bool = False  # an int spliced into the Cypher text as {name} (range-checked)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    cypher: str
+    params: tuple[Param, ...] = ()
+    row_limit: int = 1000
+    # server-specific values the Cypher needs, e.g. full-text index names: name -> label
+    fulltext: Mapping[str, str] = field(default_factory=dict)
+    # rows -> rows, for ordering across UNION branches and similar
+    postprocess: Callable[[list[dict[str, Any]], dict[str, Any]], list[dict[str, Any]]] | None = (
+        None
+    )
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise BadParameter(f"query {self.name!r} has no parameter {name!r}")
+
+
+@dataclass
+class QueryResult:
+    query: NamedQuery
+    params: dict[str, Any]
+    rows: list[dict[str, Any]]
+    truncated: bool
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.rows[0].keys()) if self.rows else []
+
+
+REGISTRY: dict[str, NamedQuery] = {}
+
+
+def register(query: NamedQuery) -> NamedQuery:
+    if query.name in REGISTRY:
+        raise ValueError(f"duplicate named query {query.name!r}")
+    REGISTRY[query.name] = query
+    return query
+
+
+def get(name: str) -> NamedQuery:
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        names = ", ".join(sorted(REGISTRY))
+        raise UnknownQuery(
+            f"no named query {name!r}. Run `python -m queries --list` to see them: {names}"
+        ) from None
+
+
+def convert(query: NamedQuery, raw: Mapping[str, Any], store: GraphStore | None) -> dict[str, Any]:
+    """Check and convert raw parameter values (strings from a CLI or URL) to typed values."""
+    unknown = set(raw) - {p.name for p in query.params}
+    if unknown:
+        expected = ", ".join(p.name for p in query.params) or "none"
+        raise BadParameter(
+            f"query {query.name!r} has no parameter {', '.join(sorted(unknown))}; "
+            f"it takes: {expected}"
+        )
+    out: dict[str, Any] = {}
+    for p in query.params:
+        value = raw.get(p.name)
+        if value is None or value == "" or value == []:
+            if p.required:
+                raise BadParameter(
+                    f"query {query.name!r} needs --param {p.name}=… ({p.title}{': ' + p.help if p.help else ''})"
+                )
+            out[p.name] = p.default
+            continue
+        out[p.name] = _convert_one(query, p, value, store)
+    return out
+
+
+def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | None) -> Any:
+    where = f"parameter {p.name!r} of {query.name!r}"
+    if p.type == "int":
+        try:
+            n = int(value)
+        except (TypeError, ValueError):
+            raise BadParameter(f"{where} must be a whole number, not {value!r}") from None
+        if (p.minimum is not None and n < p.minimum) or (p.maximum is not None and n > p.maximum):
+            raise BadParameter(f"{where} must be between {p.minimum} and {p.maximum}, not {n}")
+        return n
+    if p.type == "bool":
+        if isinstance(value, bool):
+            return value
+        s = str(value).strip().lower()
+        if s in ("1", "true", "yes", "是", "y"):
+            return True
+        if s in ("0", "false", "no", "否", "n"):
+            return False
+        raise BadParameter(f"{where} must be true or false, not {value!r}")
+    if p.type == "date":
+        s = str(value).strip().replace("/", "-").replace(".", "-")
+        if not _DATE.match(s):
+            raise BadParameter(
+                f"{where} must be a date like 2024, 2024-05 or 2024-05-20, not {value!r}"
+            )
+        return s
+    if p.type == "choice":
+        s = str(value).strip()
+        if s not in p.choices:
+            raise BadParameter(f"{where} must be one of {', '.join(p.choices)}, not {value!r}")
+        return s
+    if p.type == "labels":
+        items = value if isinstance(value, list | tuple) else str(value).split(",")
+        labels = [str(v).strip() for v in items if str(v).strip()]
+        bad = [x for x in labels if x not in ENTITY_LABELS]
+        if bad:
+            raise BadParameter(
+                f"{where}: unknown kind {', '.join(bad)}; use {', '.join(ENTITY_LABELS)}"
+            )
+        return labels
+    if p.type == "entity":
+        return resolve_entity(store, str(value).strip(), label=p.label, where=where)
+    if p.type == "search":
+        return to_simplified(str(value).strip())
+    return str(value).strip()
+
+
+def resolve_entity(
+    store: GraphStore | None, value: str, *, label: str | None = None, where: str = "entity"
+) -> str:
+    """An entity id from an id or a name/alias (simplified or traditional)."""
+    if ":" in value.split("@")[0] and value.split(":", 1)[0].isascii():
+        return value  # already an id such as court:辽宁省本溪市中级人民法院
+    if store is None:
+        raise BadParameter(f"{where}: {value!r} is a name; give an id or connect to a store")
+    name = to_simplified(value)
+    rows = store.read(
+        "MATCH (n:Entity {name: $name}) RETURN n.id AS id, n.kind AS kind", {"name": name}
+    )
+    if not rows:
+        ix_rows: list[dict[str, Any]] = []
+        for lab in [label] if label else list(ENTITY_LABELS):
+            ix_rows += store.read(
+                "CALL db.index.fulltext.queryNodes($ix, $q) YIELD node, score "
+                "WHERE $name = node.name OR $name IN coalesce(node.aliases, []) "
+                "RETURN node.id AS id, node.kind AS kind",
+                {"ix": store.fulltext_index(lab), "q": lucene_escape(name), "name": name},
+                limit=20,
+            )
+        rows = ix_rows
+    if label:
+        rows = [r for r in rows if r["kind"] == label]
+    ids = sorted({r["id"] for r in rows})
+    if not ids:
+        raise EntityNotFound(
+            f"{where}: nothing named {value!r} in the graph; try `python -m queries search "
+            f"--param q={value}`"
+        )
+    if len(ids) > 1:
+        raise BadParameter(
+            f"{where}: {value!r} names several entities: {', '.join(ids)}; give an id"
+        )
+    return ids[0]
+
+
+def run(
+    store: GraphStore, name: str, raw: Mapping[str, Any] | None = None, *, limit: int | None = None
+) -> QueryResult:
+    """Run a named query with raw parameters; at most `limit` (or its own row limit) rows."""
+    query = get(name)
+    params = convert(query, raw or {}, store)
+    cypher = query.cypher
+    for p in query.params:
+        if p.splice:  # range-checked int, the only value ever spliced into Cypher
+            cypher = cypher.replace("{" + p.name + "}", str(int(params[p.name])))
+        if p.type == "search" and params[p.name] is not None:
+            params[p.name + "_text"] = params[p.name]
+            params[p.name] = lucene_escape(params[p.name])
+    for pname, label in query.fulltext.items():
+        params[pname] = store.fulltext_index(label)
+    row_limit = min(limit or query.row_limit, query.row_limit)
+    rows = store.read(cypher, params, limit=row_limit + 1)
+    if query.postprocess:
+        rows = query.postprocess(rows, params)
+    truncated = len(rows) > row_limit
+    return QueryResult(query, params, rows[:row_limit], truncated)
+
+
+STAGE_CHOICES = STAGES
+LEVEL_CHOICES = LEVELS

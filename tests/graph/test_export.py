@@ -1,0 +1,89 @@
+"""Exports round-trip: networkx reads back the same graph, Chinese intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph import export
+from tests import graph_fixtures as g
+
+
+def _sample() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.add_node(
+        g.BING,
+        kind="Court",
+        name="甲省乙市丙区人民法院",
+        level="basic",
+        aliases=["丙区法院", "丙区人民法院"],
+        curated=True,
+    )
+    graph.add_node(g.SUYUAN, kind="Initiative", name="诉源治理", name_en="Source governance")
+    graph.add_node(g.RATE, kind="Outcome", name="调解率 60%", value=60.5, unit_of_measure="%")
+    graph.add_edge(
+        g.BING,
+        g.SUYUAN,
+        key="adopted:1",
+        type="ADOPTED",
+        stage="adopted",
+        date="2023-03",
+        doc_ids=["doc:a", "doc:b"],
+        fact_id="adopted:1",
+    )
+    graph.add_edge(
+        g.BING, g.SUYUAN, key="adopted:2", type="ADOPTED", stage="piloted", fact_id="adopted:2"
+    )
+    graph.add_edge(g.BING, g.RATE, key="reported:1", type="REPORTED", fact_id="reported:1")
+    return graph
+
+
+def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    ea = sorted(
+        (u, v, k, tuple(sorted(d.items(), key=str))) for u, v, k, d in a.edges(keys=True, data=True)
+    )
+    eb = sorted(
+        (u, v, k, tuple(sorted(d.items(), key=str))) for u, v, k, d in b.edges(keys=True, data=True)
+    )
+    assert ea == eb
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
+def test_round_trip(fmt: str, tmp_path: Path) -> None:
+    graph = _sample()
+    path = export.export(graph, fmt, tmp_path / f"sub{export.SUFFIX[fmt]}")
+    back = export.READERS[fmt](path)
+    _same(graph, back)
+    assert back.nodes[g.BING]["aliases"] == ["丙区法院", "丙区人民法院"]
+
+
+def test_graphml_is_readable_by_plain_networkx(tmp_path: Path) -> None:
+    export.to_graphml(_sample(), tmp_path / "x.graphml")
+    plain = nx.read_graphml(tmp_path / "x.graphml")
+    assert plain.nodes[g.SUYUAN]["name"] == "诉源治理"
+    assert "诉源治理" in (tmp_path / "x.graphml").read_text(encoding="utf-8")
+
+
+def test_unknown_format(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="graphml"):
+        export.export(_sample(), "dot", tmp_path / "x.dot")
+
+
+def test_cypher_script_recreates_the_subgraph(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    sub = export.neighbourhood(store, g.BING, depth=1)
+    assert g.SUYUAN in sub and g.ZHANG in sub and g.MID in sub
+    script = export.to_cypher(sub)
+    store.clear()
+    store._write([(stmt, {}) for stmt in export.cypher_statements(script)])
+    again = export.fetch_subgraph(store, list(sub.nodes))
+    _same(sub, again)
+
+
+def test_neighbourhood_limit_keeps_nearest(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    sub = export.neighbourhood(store, g.BING, depth=2, limit=3)
+    assert len(sub) == 3 and g.BING in sub

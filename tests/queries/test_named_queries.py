@@ -1,0 +1,140 @@
+"""Each named query's answer on the small graph, on every server (known by construction)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import EntityNotFound
+from queries import run
+from tests import graph_fixtures as g
+
+
+@pytest.fixture
+def small(store):  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    return store
+
+
+def test_adopters_with_filters(small) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "adopters", {"initiative": "诉源治理"}).rows
+    assert [(r["unit"], r["stage"], r["date"]) for r in rows] == [
+        ("甲省乙市中级人民法院", "promoted", "2022-11"),
+        ("甲省乙市丙区人民法院", "adopted", "2022-12"),
+        ("甲省乙市丁县人民法院", "piloted", "2024-01"),
+    ]
+    assert [
+        r["unit"]
+        for r in run(
+            small, "adopters", {"initiative": "诉源治理", "level": "basic", "date_from": "2023"}
+        ).rows
+    ] == ["甲省乙市丁县人民法院"]
+    assert run(small, "adopters", {"initiative": "诉源治理", "stage": "awarded"}).rows == []
+    to_2022 = run(small, "adopters", {"initiative": "诉源治理", "date_to": "2022"}).rows
+    assert {r["unit"] for r in to_2022} == {"甲省乙市中级人民法院", "甲省乙市丙区人民法院"}
+
+
+def test_names_resolve_in_traditional_and_by_alias(small) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "adopted_by", {"unit": "丙區法院"}).rows  # traditional alias
+    assert [(r["initiative"], r["stage"], r["documents"]) for r in rows] == [
+        ("诉源治理", "adopted", 2)
+    ]
+    with pytest.raises(EntityNotFound):
+        run(small, "adopted_by", {"unit": "不存在的法院"})
+
+
+def test_hierarchy(small) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "hierarchy", {"unit": g.BING}).rows
+    assert [(r["direction"], r["name"]) for r in rows] == [
+        ("up", "最高人民法院"),
+        ("up", "甲省高级人民法院"),
+        ("up", "甲省乙市中级人民法院"),
+        ("down", "甲省乙市丙区人民法院东湖人民法庭"),
+    ]
+
+
+def test_people(small) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "people", {"unit": g.BING}).rows
+    assert [(r["person"], r["title"]) for r in rows] == [("张三", "院长")]
+
+
+def test_neighbourhood_depth_and_kinds(small) -> None:  # type: ignore[no-untyped-def]
+    one = run(small, "neighbourhood", {"entity": g.SUYUAN, "depth": 1}).rows
+    assert {(r["source"], r["type"], r["target"]) for r in one} == {
+        (g.BING, "ADOPTED", g.SUYUAN),
+        (g.MID, "ADOPTED", g.SUYUAN),
+        (g.DING, "ADOPTED", g.SUYUAN),
+        (g.RATE, "REPORTED", g.SUYUAN),
+    }
+    two = run(
+        small, "neighbourhood", {"entity": g.SUYUAN, "depth": 2, "kinds": "Court,Initiative"}
+    ).rows
+    kinds = {r["source_kind"] for r in two} | {r["target_kind"] for r in two}
+    assert kinds == {"Court", "Initiative"}
+    assert (g.BING, "PART_OF", g.MID) in {(r["source"], r["type"], r["target"]) for r in two}
+
+
+def test_path(small) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "path", {"source": g.ZHANG, "target": g.DING}).rows
+    assert rows and all(r["hops"] == 3 for r in rows)
+    assert {tuple(r["ids"]) for r in rows} == {
+        (g.ZHANG, g.BING, g.MID, g.DING),
+        (g.ZHANG, g.BING, g.SUYUAN, g.DING),
+    }
+
+
+def test_search(small) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "search", {"q": "丙区法院"}).rows
+    assert rows[0]["id"] == g.BING  # the exact alias ranks first
+    assert run(small, "search", {"q": "源头治理", "kinds": "Initiative"}).rows[0]["id"] == g.SUYUAN
+    assert all(
+        r["kind"] == "Person" for r in run(small, "search", {"q": "张三", "kinds": "Person"}).rows
+    )
+
+
+def test_outcomes(small) -> None:  # type: ignore[no-untyped-def]
+    unit = run(small, "unit_outcomes", {"unit": g.BING}).rows
+    assert [(r["metric"], r["value"], r["unit_of_measure"], r["initiative"]) for r in unit] == [
+        ("调解率", 60.0, "%", "诉源治理")
+    ]
+    init = run(small, "initiative_outcomes", {"initiative": g.SUYUAN}).rows
+    assert [(r["unit"], r["metric"]) for r in init] == [("甲省乙市丙区人民法院", "调解率")]
+
+
+def test_evidence(small) -> None:  # type: ignore[no-untyped-def]
+    fid = run(small, "adopters", {"initiative": g.SUYUAN, "stage": "adopted"}).rows[0]["fact_id"]
+    rows = run(small, "evidence", {"fact_id": fid}).rows
+    assert [r["doc_id"] for r in rows] == [g.DOC_A, g.DOC_B]
+    assert rows[0]["sentence"].startswith("丙区法院今年三月")
+
+
+def test_coverage(small) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "coverage", {"initiative": g.SUYUAN, "court": g.MID}).rows
+    table = {r["unit"]: (r["adopted"], r["stages"], r["first_date"]) for r in rows}
+    assert table == {
+        "甲省乙市丙区人民法院": (True, ["adopted"], "2022-12"),
+        "甲省乙市丁县人民法院": (True, ["piloted"], "2024-01"),
+        "甲省乙市戊县人民法院": (False, [], None),
+        "甲省乙市丙区人民法院东湖人民法庭": (False, [], None),
+    }
+    basic = run(small, "coverage", {"initiative": g.SUYUAN, "court": g.HIGH, "level": "basic"})
+    assert sum(r["adopted"] for r in basic.rows) == 2 and len(basic.rows) == 3
+
+
+def test_overview_queries(small) -> None:  # type: ignore[no-untyped-def]
+    top = run(small, "top_initiatives").rows
+    assert (top[0]["initiative"], top[0]["units"], top[0]["first_date"]) == (
+        "诉源治理",
+        3,
+        "2022-11",
+    )
+    latest = run(small, "latest_documents").rows
+    assert [r["doc_id"] for r in latest] == [g.DOC_B, g.DOC_A]
+    docs = run(small, "documents", {"entity": g.BING}).rows
+    assert {r["doc_id"] for r in docs} == {g.DOC_A, g.DOC_B}
+    ent = run(small, "entity", {"entity": g.BING}).rows[0]["properties"]
+    assert ent["aliases"] == ["丙区法院"] and ent["level"] == "basic"
+
+
+def test_row_limit_truncates(small) -> None:  # type: ignore[no-untyped-def]
+    res = run(small, "adopters", {"initiative": g.SUYUAN}, limit=2)
+    assert len(res.rows) == 2 and res.truncated

@@ -1,0 +1,69 @@
+"""Every named query is well-formed: parameters match its Cypher, it has a title and a
+description, and it is read-only."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graph.errors import BadParameter, UnknownQuery
+from queries import REGISTRY, get
+from queries.registry import convert
+
+WRITE_WORDS = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV)\b", re.I)
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_parameters_match_cypher(name: str) -> None:
+    q = REGISTRY[name]
+    used = set(re.findall(r"\$(\w+)", q.cypher))
+    declared = {p.name for p in q.params if not p.splice} | set(q.fulltext)
+    assert used == declared, f"{name}: Cypher uses {sorted(used)}, declares {sorted(declared)}"
+    for p in q.params:
+        if p.splice:
+            assert "{" + p.name + "}" in q.cypher
+            assert p.type == "int" and p.minimum is not None and p.maximum is not None
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_has_title_description_and_is_read_only(name: str) -> None:
+    q = REGISTRY[name]
+    assert q.title and re.search(r"[\u4e00-\u9fff]", q.title), "titles are in Chinese"
+    assert len(q.description) > 20
+    assert not WRITE_WORDS.search(q.cypher)
+    assert 0 < q.row_limit <= 20000
+
+
+def test_unknown_query_names_the_alternatives() -> None:
+    with pytest.raises(UnknownQuery, match="adopters"):
+        get("adopter")
+
+
+def test_parameters_are_checked() -> None:
+    q = get("neighbourhood")
+    with pytest.raises(BadParameter, match="between 1 and 3"):
+        convert(q, {"entity": "court:x", "depth": "9"}, None)
+    with pytest.raises(BadParameter, match="whole number"):
+        convert(q, {"entity": "court:x", "depth": "two"}, None)
+    with pytest.raises(BadParameter, match="unknown kind"):
+        convert(q, {"entity": "court:x", "kinds": "Court,Planet"}, None)
+    with pytest.raises(BadParameter, match="no parameter"):
+        convert(q, {"entity": "court:x", "colour": "red"}, None)
+    with pytest.raises(BadParameter, match="needs --param entity"):
+        convert(q, {}, None)
+    assert convert(q, {"entity": "court:x", "kinds": "Court,Initiative"}, None) == {
+        "entity": "court:x",
+        "depth": 1,
+        "kinds": ["Court", "Initiative"],
+    }
+
+
+def test_dates_and_choices() -> None:
+    q = get("adopters")
+    with pytest.raises(BadParameter, match="date like"):
+        convert(q, {"initiative": "initiative:诉源治理", "date_from": "May 2024"}, None)
+    with pytest.raises(BadParameter, match="one of adopted"):
+        convert(q, {"initiative": "initiative:诉源治理", "stage": "done"}, None)
+    out = convert(q, {"initiative": "initiative:诉源治理", "date_from": "2024/05"}, None)
+    assert out["date_from"] == "2024-05"
