@@ -76,7 +76,10 @@ REGISTRY: dict[str, NamedQuery] = {}
 
 
 def register(query: NamedQuery) -> NamedQuery:
-    if query.name in REGISTRY:
+    old = REGISTRY.get(query.name)
+    if old is not None:
+        if old.cypher == query.cypher:  # the same module imported twice (python -m …)
+            return old
         raise ValueError(f"duplicate named query {query.name!r}")
     REGISTRY[query.name] = query
     return query

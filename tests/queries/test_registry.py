@@ -32,7 +32,7 @@ def test_has_title_description_and_is_read_only(name: str) -> None:
     assert q.title and re.search(r"[\u4e00-\u9fff]", q.title), "titles are in Chinese"
     assert len(q.description) > 20
     assert not WRITE_WORDS.search(q.cypher)
-    assert 0 < q.row_limit <= 20000
+    assert 0 < q.row_limit <= 2_000_000
 
 
 def test_unknown_query_names_the_alternatives() -> None:

@@ -1,0 +1,148 @@
+"""Adoption analytics on a small graph whose answers are known by construction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import DocumentGraph, MentionRow, document_id
+from queries import analytics
+from queries.analytics import __main__ as cli
+from tests import graph_fixtures as g
+
+
+def _document_c() -> DocumentGraph:
+    """丙区 (2023-09) and 丁县 (2024-06) adopt 枫桥式人民法庭; 丁县 is named in 2024 twice."""
+    s1 = "丙区法院九月建成枫桥式人民法庭。"
+    s2 = "丁县法院六月获评枫桥式人民法庭。"
+    return DocumentGraph(
+        id=document_id("c" * 64),
+        props={"title": "样例文档丙", "date": "2024-07-01", "content_hash": "c" * 64},
+        mentions=[
+            MentionRow(g.BING, "丙区法院", s1, 0, 4),
+            MentionRow(g.DING, "丁县法院", s2, 0, 4),
+            MentionRow(g.FENGQIAO, "枫桥式人民法庭", s1, 9, 16),
+        ],
+        facts=[
+            g.FactRow(
+                "ADOPTED",
+                g.BING,
+                g.FENGQIAO,
+                ("adopted",),
+                {"stage": "adopted"},
+                g._ev(s1, "2023-09", "month"),
+            ),
+            g.FactRow(
+                "ADOPTED",
+                g.DING,
+                g.FENGQIAO,
+                ("awarded",),
+                {"stage": "awarded"},
+                g._ev(s2, "2024-06", "month"),
+            ),
+        ],
+    )
+
+
+@pytest.fixture
+def graph(store):  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_documents([_document_c()])
+    return store
+
+
+def test_timeline(graph) -> None:  # type: ignore[no-untyped-def]
+    tl = analytics.timeline(graph, "诉源治理")
+    assert [(u["unit"], u["date"], u["stage"]) for u in tl.first] == [
+        ("甲省乙市丙区人民法院", "2022-12", "adopted"),
+        ("甲省乙市丁县人民法院", "2024-01", "piloted"),
+    ]
+    assert tl.first[0]["date_precision"] == "document"  # only the document's date is known
+    assert [(e["unit"], e["date"]) for e in tl.endorsements] == [
+        ("甲省乙市中级人民法院", "2022-11")
+    ]
+    assert tl.cumulative == [("2022-12", 1), ("2024-01", 2)]
+    assert tl.by_year == {2022: 1, 2024: 1}
+    assert tl.by_level == {"basic": 2}
+    assert [e["event"] for e in tl.sequence()] == ["endorsed", "adopted", "piloted"]
+
+
+def test_coverage_rolls_up_by_level(graph) -> None:  # type: ignore[no-untyped-def]
+    levels, missing = analytics.coverage(graph, "诉源治理", "甲省高级人民法院")
+    table = {lv.level: (lv.adopted, lv.units) for lv in levels}
+    assert table == {"intermediate": (1, 1), "basic": (2, 3), "tribunal": (0, 1)}
+    assert sorted(r["unit"] for r in missing) == [
+        "甲省乙市丙区人民法院东湖人民法庭",
+        "甲省乙市戊县人民法院",
+    ]
+    assert levels[1].share == pytest.approx(2 / 3)
+
+
+def test_province_matrix(graph) -> None:  # type: ignore[no-untyped-def]
+    m = analytics.province_matrix(graph)
+    # 4 courts at intermediate+basic in 甲省; 诉源治理: 中院 (promoted), 丙区, 丁县
+    assert m["甲省"]["诉源治理"] == pytest.approx(3 / 4)
+    assert m["甲省"]["枫桥式人民法庭"] == pytest.approx(2 / 4)
+
+
+def test_co_adoption_and_early_adopters(graph) -> None:  # type: ignore[no-untyped-def]
+    co = analytics.co_adoption(graph)
+    edge = co.edges["诉源治理", "枫桥式人民法庭"]
+    assert edge["shared"] == 2 and edge["jaccard"] == pytest.approx(1.0)
+    early = analytics.early_adopters(graph)
+    assert [(r["unit"], r["mean_rank"]) for r in early] == [
+        ("甲省乙市丙区人民法院", 0.0),
+        ("甲省乙市丁县人民法院", 1.0),
+    ]
+
+
+def test_adopter_outcomes(graph) -> None:  # type: ignore[no-untyped-def]
+    rows = analytics.adopter_outcomes(graph, "诉源治理")
+    assert [(r["unit"], r["metric"], r["value"], r["tied_to"]) for r in rows] == [
+        ("甲省乙市丙区人民法院", "调解率", 60.0, "诉源治理")
+    ]
+
+
+def test_unit_year_panel(graph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = analytics.unit_year_panel(
+        graph, ["诉源治理", "枫桥式人民法庭"], years=[2022, 2023, 2024], levels=["basic"]
+    )
+    assert len(rows) == 3 * 3
+    ding = {r["year"]: r for r in rows if r["name"] == "甲省乙市丁县人民法院"}
+    assert [ding[y]["adopted__诉源治理"] for y in (2022, 2023, 2024)] == [0, 0, 1]
+    assert ding[2024]["first_year__枫桥式人民法庭"] == 2024
+    assert ding[2024]["documents"] == 2  # documents B and C, both dated 2024
+    assert ding[2023]["documents"] == 0
+    csv_files = analytics.write_table(
+        rows, tmp_path / "panel.csv", dictionary=analytics.PANEL_DICTIONARY
+    )
+    assert csv_files[1].read_text(encoding="utf-8").count("|") > 10
+    import pandas as pd
+
+    analytics.write_table(rows, tmp_path / "panel.parquet")
+    back = pd.read_parquet(tmp_path / "panel.parquet")
+    assert len(back) == 9 and "adopted__诉源治理" in back.columns
+    assert (
+        pd.read_csv(tmp_path / "panel.csv", encoding="utf-8-sig")["name"].iloc[0].endswith("法院")
+    )
+
+
+def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    out = tmp_path / "events.csv"
+    assert cli.main(["events", "--output", str(out)]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.count("\n") == 1 + 5  # header + 3 诉源治理 + 2 枫桥 events
+    assert "5 adoption events" in capsys.readouterr().out
+
+
+class _NoClose:
+    def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
+        self.store = store
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        pass
