@@ -31,7 +31,8 @@ NEO4J_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
     *(
         f"CREATE FULLTEXT INDEX {label.lower()}_search IF NOT EXISTS "
-        f"FOR (n:{label}) ON EACH [n.search_text]"
+        f"FOR (n:{label}) ON EACH [n.search_text] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
         for label in ENTITY_LABELS
     ),
 )

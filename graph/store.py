@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import neo4j
@@ -134,12 +135,15 @@ class GraphStore:
         return dialect.fulltext_index(self.server, label)
 
     # -- writes ------------------------------------------------------------------------
-    def _write(self, statements: Sequence[tuple[str, dict[str, Any]]]) -> None:
+    def _write(self, statements: Sequence[Statement]) -> None:
         """Run statements in one managed write transaction (all or nothing)."""
 
         def work(tx: neo4j.ManagedTransaction) -> None:
-            for cypher, params in statements:
-                tx.run(cypher, params).consume()
+            for stmt in statements:
+                if isinstance(stmt, NodeUpsert):
+                    stmt.run(tx)
+                else:
+                    tx.run(stmt[0], stmt[1]).consume()
 
         try:
             with self.driver.session(database=self.database) as session:
@@ -160,7 +164,7 @@ class GraphStore:
         for label, rows in by_label.items():
             for i in range(0, len(rows), batch_size):
                 chunk = rows[i : i + batch_size]
-                self._write([(_upsert_nodes_cypher(label), {"rows": chunk})])
+                self._write([NodeUpsert(label, chunk)])
                 sent += len(chunk)
         return sent
 
@@ -280,19 +284,60 @@ def _node_row(n: NodeRow) -> Row:
     return {"id": n.id, "props": props, "aliases": list(n.aliases)}
 
 
-def _upsert_nodes_cypher(label: str) -> str:
-    check_label(label)
-    return (
-        f"UNWIND $rows AS r MERGE (n:{label}:Entity {{id: r.id}}) "
-        "ON CREATE SET n += r.props, n.aliases = r.aliases "
-        "ON MATCH SET n.aliases = coalesce(n.aliases, []) + "
-        "[a IN r.aliases WHERE NOT a IN coalesce(n.aliases, [])] "
-        "SET n.search_text = n.name + reduce(s = '', a IN n.aliases | s + ' ' + a)"
-    )
+@dataclass
+class NodeUpsert:
+    """Create entity nodes that do not exist yet; add aliases to those that do.
+
+    Not a MERGE: ArcadeDB resolves `MERGE (n:Court:Entity {id: …})` by scanning the kind's
+    nodes, while `MATCH (n:Entity {id: …})` uses the unique index. So the ids are looked up
+    first, new rows are CREATEd and known ones updated, all in the caller's transaction.
+    """
+
+    label: str
+    rows: list[Row]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        label = check_label(self.label)
+        merged: dict[str, Row] = {}
+        for r in self.rows:  # the same entity twice in one batch: one row, aliases united
+            if r["id"] in merged:
+                have = merged[r["id"]]["aliases"]
+                have.extend(a for a in r["aliases"] if a not in have)
+            else:
+                merged[r["id"]] = {**r, "aliases": list(r["aliases"])}
+        rows = list(merged.values())
+        existing = {
+            rec["id"]
+            for rec in tx.run(
+                "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id",
+                ids=[r["id"] for r in rows],
+            )
+        }
+        new = [r for r in rows if r["id"] not in existing]
+        old = [r for r in rows if r["id"] in existing]
+        if new:
+            tx.run(
+                f"UNWIND $rows AS r CREATE (n:{label}:Entity) SET n = r.props, n.id = r.id, "
+                "n.aliases = r.aliases",
+                rows=new,
+            ).consume()
+        if old:
+            tx.run(
+                "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
+                "WITH n, [a IN r.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS more "
+                "WHERE size(more) > 0 "
+                "SET n.aliases = coalesce(n.aliases, []) + more, "
+                "n.search_text = coalesce(n.search_text, n.name, '') + "
+                "reduce(s = '', a IN more | s + ' ' + a)",
+                rows=old,
+            ).consume()
 
 
-def _document_statements(docs: Sequence[DocumentGraph]) -> list[tuple[str, dict[str, Any]]]:
-    statements: list[tuple[str, dict[str, Any]]] = []
+Statement = tuple[str, dict[str, Any]] | NodeUpsert
+
+
+def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
+    statements: list[Statement] = []
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
     facts: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
@@ -350,7 +395,7 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[tuple[str, dict[
     for n in nodes:
         by_label[n.label].append(_node_row(n))
     for label, rows in by_label.items():
-        statements.append((_upsert_nodes_cypher(label), {"rows": rows}))
+        statements.append(NodeUpsert(label, rows))
     if mentions:
         statements.append(
             (

@@ -112,8 +112,8 @@ class OrganizationRef:
 class OutcomeRef:
     unit: str  # CourtRef.name or "AGG:..."
     metric: str  # 调解率, 诉前调解案件数, 结案量同比 ...
-    value: float  # as stated, 万 scaled (700万 -> 7000000)
-    unit_of_measure: str  # %, 件, 元, 天, 个 ...
+    value: float  # as stated; 万 scaled for counts (近4万件 -> 40000 件)
+    unit_of_measure: str  # %, 件, 天, 个, 万元 (money keeps 万元 as written: 700多万元 -> 700)
     qualifier: str | None = None  # 余 / 约 / 近 / 超 / 多
     direction: str | None = None  # up / down / None
     period: str | None = None  # ISO date or range "2022-01-01/2022-04-30"

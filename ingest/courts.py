@@ -1,0 +1,965 @@
+"""Court recognition: find every court (and group of courts) an article names.
+
+One Aho-Corasick automaton over the roster's aliases (本溪中院, 明山区法院, 万州法院 …),
+aggregate forms (本溪法院, 全市法院), context forms (省法院, 市中院, 县法院) and place names
+finds everything in one pass; the places and the unambiguous courts tell which province,
+city and county the article is about. Ambiguous names (朝阳区法院, 本溪法院) and context
+forms are then resolved against that evidence; tribunals (东城法庭, 万州法院大周法庭) and
+development-zone courts (经济技术开发区法院) are recognized around the court matches;
+我院/本院/该院 are tied to the article's own court.
+
+Example::
+
+    >>> doc = SourceDocument(path="x", text="本溪中院召开会议，明山区法院作交流发言。")
+    >>> [c.name for c in extract_courts(doc).courts]
+    ['辽宁省本溪市中级人民法院', '辽宁省本溪市明山区人民法院']
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import ahocorasick
+
+from ingest.document import CourtMention, CourtRef, Evidence, SourceDocument
+from ingest.gazetteer import GENERIC_PLACE_NAMES, Gazetteer, common_word_shorts, load_gazetteer
+from ingest.roster import DATA_DIR, SUPREME, Roster, RosterCourt, build_roster
+
+# Variant characters the t2s conversion leaves alone (寧陜 -> 宁陜, not 宁陕); folding is
+# one character for one, so offsets into the folded text are offsets into doc.text.
+_FOLD = str.maketrans({"陜": "陕", "峯": "峰", "塲": "场", "甯": "宁", "濬": "浚"})
+
+_FOLD_CHARS = re.compile("[陜峯塲甯濬]")
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD) if _FOLD_CHARS.search(text) else text
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
+_SELF = re.compile(r"我院|本院|该院")
+_TRIBUNAL = re.compile(r"(?:人民)?法庭")
+_ZONE = re.compile(
+    r"(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
+    r"工业园区|综合保税区|保税区|自由贸易试验区|自贸区|综合实验区|实验区|试验区|示范区|合作区|"
+    r"新区|管理区|港区|园区|垦区|林区|矿区)(?:人民)?法院"
+)
+# a context form (省法院, 县法院) right after one of these is a group or another unit
+_CTX_BLOCK_BEFORE = frozenset("全各两该本我贵外他邻其每某城县市区省地州乡镇村级")
+_FUNCTION_CHARS = frozenset("的了在和与及对将为是等向从到由把被让给以于赴并或同跟往至、")
+
+
+@functools.cache
+def _tribunal_stopwords() -> tuple[str, ...]:
+    words: list[str] = []
+    path = DATA_DIR / "tribunal_stopwords.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.extend(line.split())
+    return tuple(words)
+
+
+_TRIBUNAL_BAD_CHARS = re.compile(
+    r"[0-9０-９A-Za-z]|[一二三四五六七八九十百千两几多余数各]+[个家所座处名件批类]|[个所座处名件]"
+)
+_LIST_BOUNDARY = frozenset("、，,；;：:“”\"'‘’（(《 \t\n")
+_TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
+
+
+CandKind = Literal["court", "agg", "ctx", "block"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    """One reading of an automaton key."""
+
+    kind: CandKind
+    target: str  # court name | division adcode | context code
+    priority: int  # lower wins ties: higher-level readings first
+    # 0: plain; 1: the short name is an everyday word (平安法院): needs its city in the text;
+    # 2: a one-character stem (城区法院): needs its city or province right before it
+    weak: int = 0
+
+
+@dataclass
+class CourtResolution:
+    """Courts an article names, every place it names them, and the article's own court."""
+
+    courts: list[CourtRef] = field(default_factory=list)
+    mentions: list[CourtMention] = field(default_factory=list)
+    home: str | None = None
+    province: str | None = None  # the province the article is about (full name), if any
+    city: str | None = None  # the prefecture it is about, if any
+    warnings: list[str] = field(default_factory=list)  # ambiguous names resolved by default
+
+
+# --------------------------------------------------------------------------------------
+# The matcher: automata built once per process from the roster and the gazetteer.
+
+_CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
+    "prov_high": ("省法院", "省高院", "省高级人民法院", "省高级法院"),
+    "region_high": ("自治区高级人民法院", "自治区高院", "自治区法院"),
+    "muni_high": ("市高级人民法院", "市高院", "市高法院", "市高级法院"),
+    "city_mid": ("市中级人民法院", "市中院", "市中级法院"),
+    "city_court": ("市法院", "市人民法院"),
+    "zhou_mid": ("州中级人民法院", "州中院", "州法院", "州中级法院"),
+    "diqu_mid": ("地区中级人民法院", "地区中院"),
+    "meng_mid": ("盟中级人民法院", "盟中院"),
+    "county_xian": ("县法院", "县人民法院"),
+    "county_qu": ("区法院", "区人民法院"),
+    "county_qi": ("旗法院", "旗人民法院"),
+    "agg_city": ("全市法院", "全市两级法院", "全市各级法院", "两级法院", "全市各法院"),
+    "agg_prov": ("全省法院", "全省各级法院", "全省三级法院", "全省各法院"),
+    "agg_region": ("全区法院", "全区三级法院", "全区各级法院"),
+    "agg_zhou": ("全州法院", "全州两级法院", "全盟法院", "全地区法院"),
+}
+_BLOCKS = (
+    "城市法院",
+    "县市法院",
+    "省市法院",
+    "市县法院",
+    "区县法院",
+    "县区法院",
+    "市区法院",
+    "地市法院",
+    "省级法院",
+    "市级法院",
+    "县级法院",
+    "上级法院",
+    "下级法院",
+    "各级法院",
+    "基层法院",
+    "中级法院",
+    "高级法院",
+    "专门法院",
+    "地方法院",
+    "示范法院",
+    "全院",
+)
+
+
+@dataclass
+class _Matcher:
+    roster: Roster
+    gaz: Gazetteer
+    automaton: ahocorasick.Automaton  # court keys and place names, told apart by payload
+    court_div: dict[str, tuple[str | None, str | None, str | None]]  # name -> prov, pref, cty
+
+
+def _add(table: dict[str, list[_Cand]], key: str, cand: _Cand) -> None:
+    lst = table.setdefault(key, [])
+    if all(c.target != cand.target or c.kind != cand.kind for c in lst):
+        lst.append(cand)
+
+
+@functools.cache
+def _matcher() -> _Matcher:
+    roster = build_roster()
+    gaz = load_gazetteer()
+    table: dict[str, list[_Cand]] = {}
+    prio = {"supreme": 1, "high": 2, "special": 3, "intermediate": 3, "basic": 4, "tribunal": 5}
+    common = common_word_shorts()
+    for c in roster:
+        p = prio[c.level]
+        one_char_stem = 2 if c.county in GENERIC_PLACE_NAMES else 0
+        for a in c.aliases:
+            _add(table, a, _Cand("court", c.name, p, weak=one_char_stem))
+        for a in c.short_aliases:
+            stem = a.removesuffix("人民法院").removesuffix("法院")
+            _add(table, a, _Cand("court", c.name, p + 1, weak=int(stem in common)))
+    for surface, name in roster.historical_aliases.items():
+        _add(table, surface, _Cand("court", name, 6))
+    for d in gaz.current():
+        s = d.short
+        if d.level == "province":
+            _add(table, (s or d.name) + "法院", _Cand("agg", d.adcode, 0))
+            if d.kind == "直辖市":
+                _add(table, d.name + "法院", _Cand("agg", d.adcode, 0))
+        elif d.level == "prefecture" and roster.for_division(d.adcode, "intermediate"):
+            forms: list[str] = [
+                f for f in (s, *(a for a, cs in gaz.aliases.items() if d.adcode in cs)) if f
+            ]
+            for f in forms:
+                _add(table, f + "法院", _Cand("agg", d.adcode, 1, weak=int(f in common)))
+            for f in [*forms, d.name]:
+                _add(table, f + "两级法院", _Cand("agg", d.adcode, 1))
+                _add(table, f + "全市法院", _Cand("agg", d.adcode, 1))
+    for code, ctx_forms in _CONTEXT_FORMS.items():
+        for f in ctx_forms:
+            _add(table, f, _Cand("ctx", code, 0))
+    ordinals = "一二三四五"
+    for n in ordinals:
+        for f in (
+            f"第{n}中级人民法院",
+            f"{n}中院",
+            f"市{n}中院",
+            f"市第{n}中级人民法院",
+            f"省第{n}中级人民法院",
+            f"省{n}中院",
+            f"第{n}中院",
+        ):
+            _add(table, f, _Cand("ctx", "numbered:" + n, 0))
+    for f in _BLOCKS:
+        _add(table, f, _Cand("block", "", 0))
+
+    auto = ahocorasick.Automaton()
+    for key, cands in table.items():
+        auto.add_word(key, (len(key), True, tuple(sorted(cands, key=lambda c: c.priority))))
+
+    place_table: dict[str, list[tuple[str, bool]]] = {}
+    for surface, code, strong in gaz.place_names():
+        if len(surface) < 2:
+            continue
+        lst = place_table.setdefault(surface, [])
+        if all(code != c for c, _ in lst):
+            lst.append((code, strong))
+    for key, codes in place_table.items():
+        if key not in table:  # court keys end in 院/法/庭, never a place name
+            auto.add_word(key, (len(key), False, tuple(codes)))
+    auto.make_automaton()
+
+    court_div: dict[str, tuple[str | None, str | None, str | None]] = {
+        c.name: (c.province_code, c.prefecture_code, c.county_code) for c in roster
+    }
+    return _Matcher(roster, gaz, auto, court_div)
+
+
+# --------------------------------------------------------------------------------------
+# Context: which province / city / county the article is about.
+
+
+@dataclass
+class _Context:
+    provs: Counter[str] = field(default_factory=Counter)
+    prefs: Counter[str] = field(default_factory=Counter)
+    counties: Counter[str] = field(default_factory=Counter)
+    # (position, province, prefecture, county) of every place or court, in text order
+    events: list[tuple[int, str | None, str | None, str | None]] = field(default_factory=list)
+    _top: tuple[float, str | None] | None = None  # (evidence total, province) cache
+
+    def add(
+        self, pos: int, prov: str | None, pref: str | None, county: str | None, weight: float
+    ) -> None:
+        if prov:
+            self.provs[prov] += weight  # type: ignore[assignment]
+        if pref:
+            self.prefs[pref] += weight  # type: ignore[assignment]
+        if county:
+            self.counties[county] += weight  # type: ignore[assignment]
+        if pos >= 0:
+            self.events.append((pos, prov, pref, county))
+
+    def top_province(self) -> str | None:
+        if self._top is None or self._top[0] != len(self.provs) + sum(self.provs.values()):
+            best = self.provs.most_common(1)[0][0] if self.provs else None
+            self._top = (len(self.provs) + sum(self.provs.values()), best)
+        return self._top[1]
+
+    def top_prefecture(self, gaz: Gazetteer, kinds: Sequence[str] = ()) -> str | None:
+        prov = self.top_province()
+        for code, _ in self.prefs.most_common():
+            d = gaz.get(code)
+            if d and (prov is None or d.province == prov) and (not kinds or d.kind in kinds):
+                return code
+        return None
+
+    def top_county(self, gaz: Gazetteer, kinds: Sequence[str]) -> str | None:
+        prov = self.top_province()
+        for code, _ in self.counties.most_common():
+            d = gaz.get(code)
+            if d and d.current and (prov is None or d.province == prov) and d.kind in kinds:
+                return code
+        return None
+
+    def nearest_before(self, pos: int, *, need: Literal["pref", "county"]) -> str | None:
+        for p, _prov, pref, county in reversed(self.events):
+            if p >= pos:
+                continue
+            value = pref if need == "pref" else county
+            if value:
+                return value
+        return None
+
+
+def _division_chain(gaz: Gazetteer, code: str) -> tuple[str | None, str | None, str | None]:
+    d = gaz.get(code)
+    if d is None:
+        return None, None, None
+    if d.level == "province":
+        return d.adcode, None, None
+    if d.level == "prefecture":
+        return d.province, d.adcode, None
+    return d.province, d.prefecture, d.adcode if d.current else None
+
+
+_Hit = tuple[int, int, tuple]  # start, end, payload
+
+
+def _scan(m: _Matcher, text: str) -> tuple[list[_Hit], list[_Hit]]:
+    """Court-key hits and place-name hits, each leftmost-longest, in one automaton pass."""
+    courts: list[_Hit] = []
+    places: list[_Hit] = []
+    for end, (length, is_court, payload) in m.automaton.iter(text):
+        (courts if is_court else places).append((end + 1 - length, end + 1, payload))
+    return _leftmost_longest(courts), _leftmost_longest(places)
+
+
+def _leftmost_longest(hits: list[_Hit]) -> list[_Hit]:
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out: list[_Hit] = []
+    last = -1
+    for h in hits:
+        if h[0] >= last:
+            out.append(h)
+            last = h[1]
+    return out
+
+
+def _place_evidence(
+    m: _Matcher,
+    hits: list[_Hit],
+    ctx: _Context,
+    *,
+    positions: bool,
+    skip: Sequence[tuple[int, int]] = (),
+) -> None:
+    """Count the places named in the text, except inside the spans ``skip``."""
+    for start, end, codes in hits:
+        pos = start if positions else -1
+        if skip and any(a < end and start < b for a, b in skip):
+            continue
+        divs = [d for d in (m.gaz.get(c) for c, _ in codes) if d is not None]
+        provs = {d.province for d in divs}
+        if len(codes) == 1:
+            code, strong = codes[0]
+            prov, pref, county = _division_chain(m.gaz, code)
+            ctx.add(pos, prov, pref, county, 1.0 if strong else 0.5)
+        elif len(provs) == 1:
+            ctx.add(pos, provs.pop(), None, None, 0.5)
+
+
+# --------------------------------------------------------------------------------------
+# Resolution.
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    court: str  # court name or AGG label
+    ref: CourtRef | None = None  # for courts not in the roster (tribunals, zone courts)
+    level: str = ""
+
+
+def _own_split(text: str) -> list[tuple[int, int]]:
+    """Sentence spans on 。！？；and line breaks (used when ingest.normalize is absent)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+@functools.cache
+def _splitter() -> Callable[[str], list[tuple[int, int]]]:
+    try:  # the project's normalizer, when it is there, so evidence matches the extractor's
+        from ingest.normalize import split_sentences
+    except ImportError:
+        return _own_split
+    return split_sentences  # type: ignore[no-any-return]
+
+
+class _Sentences:
+    """The sentence around an offset; splits only the lines that hold a mention, since
+    sentences never cross a line break."""
+
+    def __init__(self, text: str, given: Sequence[tuple[int, int]] | None) -> None:
+        self.text = text
+        self.spans = sorted(given) if given is not None else None
+        self.lines: dict[int, list[tuple[int, int]]] = {}
+
+    def around(self, pos: int) -> tuple[int, int]:
+        spans = self.spans
+        if spans is None:
+            ls = self.text.rfind("\n", 0, pos) + 1
+            spans = self.lines.get(ls)
+            if spans is None:
+                le = self.text.find("\n", pos)
+                le = len(self.text) if le < 0 else le
+                spans = [(ls + a, ls + b) for a, b in _splitter()(self.text[ls:le])]
+                self.lines[ls] = spans
+        i = bisect.bisect_right(spans, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+            return spans[i]
+        return pos, pos
+
+
+def agg_label(gaz: Gazetteer, code: str | None, scope: str) -> str:
+    """AGG:辽宁省本溪市全市法院, AGG:辽宁省全省法院, AGG:新疆维吾尔自治区全区法院 …"""
+    d = gaz.get(code) if code else None
+    if d is None:
+        return f"AGG:{scope}法院"
+    if d.level == "province":
+        word = {"直辖市": "全市", "自治区": "全区"}.get(d.kind, "全省")
+        return f"AGG:{d.name}{word}法院"
+    prov = gaz.province_of(d).name
+    word = {"自治州": "全州", "地区": "全地区", "盟": "全盟"}.get(d.kind, "全市")
+    return f"AGG:{prov}{d.name}{word}法院"
+
+
+_PREFIX_CACHE: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+class _Resolver:
+    def __init__(self, text: str, *, title: str | None = None, extra: str | None = None):
+        self.m = _matcher()
+        self.text = text
+        self.folded = _fold(text)
+        self.ctx = _Context()
+        self.warnings: list[str] = []
+        self.found: list[_Found] = []
+        self.dynamic: dict[str, CourtRef] = {}
+        for t in (title, extra):
+            if t:
+                _place_evidence(self.m, _scan(self.m, _fold(t))[1], self.ctx, positions=False)
+
+    # -- helpers -------------------------------------------------------------------
+    def court(self, name: str) -> RosterCourt | None:
+        return self.m.roster.get(name)
+
+    def _chain(self, name: str) -> tuple[str | None, str | None, str | None]:
+        if name in self.m.court_div:
+            return self.m.court_div[name]
+        ref = self.dynamic.get(name)
+        if ref and ref.adcode:
+            return _division_chain(self.m.gaz, ref.adcode)
+        return None, None, None
+
+    def _prefixes(self, cand: _Cand) -> tuple[str, ...]:
+        """Place names that may stand right before this reading (辽宁省 before 本溪中院,
+        本溪市 before 明山区法院), longest first."""
+        key = (cand.kind, cand.target)
+        cached = _PREFIX_CACHE.get(key)
+        if cached is not None:
+            return cached
+        gaz = self.m.gaz
+        prov, pref, _county = self._cand_chain(cand)
+        pd = gaz.get(prov) if prov else None
+        fd = gaz.get(pref) if pref else None
+        provs = [x for x in ((pd.name, pd.short) if pd else ()) if x]
+        prefs = [x for x in ((fd.name, fd.short) if fd else ()) if x]
+        level = "agg"
+        if cand.kind == "court":
+            rc = self.court(cand.target)
+            level = rc.level if rc else "basic"
+        combos: list[str] = []
+        if level in ("basic", "special", "tribunal"):
+            combos = [a + b for a in provs for b in prefs] + prefs + provs
+        elif level == "intermediate" or (level == "agg" and fd is not None):
+            combos = provs
+        out = tuple(sorted({c for c in combos if len(c) >= 2}, key=len, reverse=True))
+        if cand.target in self.m.court_div or cand.kind == "agg":
+            _PREFIX_CACHE[key] = out
+        return out
+
+    def _score(self, cand: _Cand, start: int) -> tuple[float, int]:
+        """Context support for one reading, and how far a matching prefix extends it left."""
+        if cand.kind == "court":
+            prov, pref, county = self._chain(cand.target)
+        elif cand.kind == "agg":
+            prov, pref, county = _division_chain(self.m.gaz, cand.target)
+        else:
+            return 0.0, 0
+        score = 0.0
+        if county and self.ctx.counties[county] > 0:
+            score += 4
+        if pref and self.ctx.prefs[pref] > 0:
+            score += 3
+        if prov and self.ctx.provs[prov] > 0:
+            score += 2
+            if prov == self.ctx.top_province():
+                score += 1
+        ext = 0
+        before = self.folded[max(0, start - 12) : start]
+        for p in self._prefixes(cand):
+            if before.endswith(p):
+                score += 10
+                ext = len(p)
+                break
+        return score, ext
+
+    # -- stage 1: automaton matches ---------------------------------------------------
+    def scan(self) -> None:
+        raw, place_hits = _scan(self.m, self.folded)
+        # unambiguous courts first: they are evidence for the rest; ambiguous names are
+        # no evidence for their own readings
+        ambiguous: list[tuple[int, int]] = []
+        for start, end, cands in raw:
+            courts = [c for c in cands if c.kind in ("court", "agg")]
+            chains = {self._cand_chain(c) for c in courts}
+            if courts and len(chains) == 1 and not any(c.weak for c in courts):
+                prov, pref, county = next(iter(chains))
+                self.ctx.add(start, prov, pref, county, 2.0)
+            elif courts:
+                ambiguous.append((start, end))
+        _place_evidence(self.m, place_hits, self.ctx, positions=True, skip=ambiguous)
+        self.ctx.events.sort(key=lambda e: e[0])
+        covered = [(a, b) for a, b, cs in raw if any(c.kind in ("court", "agg") for c in cs)]
+        zone_spans = self.zones(covered)
+        for start, end, cands in raw:
+            if any(a < end and start < b for a, b in zone_spans):
+                continue
+            self._resolve_match(start, end, cands)
+
+    def _cand_chain(self, c: _Cand) -> tuple[str | None, str | None, str | None]:
+        if c.kind == "court":
+            return self._chain(c.target)
+        return _division_chain(self.m.gaz, c.target)
+
+    def _resolve_match(self, start: int, end: int, cands: tuple[_Cand, ...]) -> None:
+        text = self.folded
+        nxt = text[end : end + 1]
+        if nxt in ("网", "报", "志") or any(c.kind == "block" for c in cands):
+            return
+        prev = text[start - 1 : start]
+        ctx_cands = [c for c in cands if c.kind == "ctx"]
+        if ctx_cands:
+            code = ctx_cands[0].target
+            if prev in _CTX_BLOCK_BEFORE and not code.startswith("agg"):
+                return
+            if not code.startswith("agg") and self._named_unit_before(start):
+                return  # 某某县法院 with a place we know but no court of that name
+            self._resolve_context(start, end, code)
+            return
+        if prev in ("全", "各"):
+            return
+        scored = []
+        for c in cands:
+            s, ext = self._score(c, start)
+            if (c.weak == 2 and ext == 0) or (c.weak == 1 and ext == 0 and s < 3):
+                continue
+            scored.append((s, -c.priority, ext, c))
+        if not scored:
+            return
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        best_s, _p, ext, best = scored[0]
+        if len(scored) > 1 and scored[1][0] == best_s and best.kind == scored[1][3].kind:
+            self.warnings.append(
+                f"{text[start:end]!r} at {start}: several courts fit, chose {best.target}"
+            )
+        start -= ext
+        if best.kind == "agg":
+            d = self.m.gaz.get(best.target)
+            self.found.append(_Found(start, end, agg_label(self.m.gaz, best.target, "")))
+            if d:
+                self.ctx.events.append((start, *_division_chain(self.m.gaz, d.adcode)))
+            return
+        rc = self.court(best.target)
+        self.found.append(_Found(start, end, best.target, level=rc.level if rc else ""))
+        self.ctx.events.append((start, *self._chain(best.target)))
+
+    def _named_unit_before(self, start: int) -> bool:
+        """Whether the unit word (县, 市, 区 …) opening a context form ends a place name."""
+        text = self.folded
+        unit = text[start : start + 2]
+        for k in range(1, 5):
+            if start - k < 0 or not _CJK.match(text[start - k]):
+                break
+            if self.m.gaz.lookup(text[start - k : start] + unit[0]) or (
+                unit == "自治" and self.m.gaz.lookup(text[start - k : start])
+            ):
+                return True
+        return False
+
+    def _resolve_context(self, start: int, end: int, code: str) -> None:
+        gaz, roster, ctx = self.m.gaz, self.m.roster, self.ctx
+        prov = ctx.top_province()
+        pd = gaz.get(prov) if prov else None
+        name: str | None = None
+        if code == "prov_high":
+            if pd and pd.kind == "省":
+                name = pd.name + "高级人民法院"
+        elif code == "region_high":
+            if pd and pd.kind == "自治区":
+                name = pd.name + "高级人民法院"
+        elif code == "muni_high":
+            if pd and pd.kind == "直辖市":
+                name = pd.name + "高级人民法院"
+        elif code in ("city_mid", "city_court", "zhou_mid", "diqu_mid", "meng_mid"):
+            pref_kinds = {"zhou_mid": ("自治州",), "diqu_mid": ("地区",), "meng_mid": ("盟",)}
+            pref = ctx.top_prefecture(gaz, pref_kinds.get(code, ("市",)))
+            if pref:
+                c = roster.for_division(pref, "intermediate")
+                name = c.name if c else None
+            elif code == "city_court" and pd and pd.kind == "直辖市":
+                name = pd.name + "高级人民法院"
+        elif code.startswith("county_"):
+            kinds: tuple[str, ...] = {
+                "county_xian": ("县", "自治县"),
+                "county_qu": ("区",),
+                "county_qi": ("旗", "自治旗"),
+            }[code]
+            county = ctx.top_county(gaz, kinds)
+            if county:
+                c = roster.for_division(county, "basic")
+                name = c.name if c else None
+        elif code.startswith("numbered:"):
+            if pd:
+                candidate = f"{pd.name}第{code.split(':')[1]}中级人民法院"
+                name = candidate if candidate in roster else None
+        elif code.startswith("agg_"):
+            if code == "agg_city":
+                pref = ctx.top_prefecture(gaz)
+                label = agg_label(
+                    gaz, pref or (prov if pd and pd.kind == "直辖市" else None), "全市"
+                )
+            elif code == "agg_prov":
+                label = agg_label(gaz, prov if pd and pd.kind != "直辖市" else None, "全省")
+            elif code == "agg_region":
+                if not (pd and pd.kind == "自治区"):
+                    return
+                label = agg_label(gaz, prov, "全区")
+            else:
+                pref = ctx.top_prefecture(gaz, ("自治州", "地区", "盟"))
+                label = agg_label(gaz, pref, "全州")
+            self.found.append(_Found(start, end, label))
+            return
+        if name:
+            c = roster.get(name)
+            self.found.append(_Found(start, end, name, level=c.level if c else ""))
+
+    # -- stage 2: development-zone courts ------------------------------------------------
+    def zones(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans."""
+        gaz = self.m.gaz
+        spans: list[tuple[int, int]] = []
+        for m in _ZONE.finditer(self.folded):
+            zs, ze = m.start(), m.end()
+            if any(a <= zs and zs < b for a, b in covered):
+                continue
+            run_start = zs
+            while run_start > 0 and zs - run_start < 8 and _CJK.match(self.folded[run_start - 1]):
+                if self.folded[run_start - 1] in _FUNCTION_CHARS:
+                    break
+                run_start -= 1
+            run = self.folded[run_start:zs]
+            pref_code: str | None = None
+            rest = run
+            for i in range(len(run)):
+                for d in gaz.lookup(run[i : i + 2]) + gaz.lookup(run[i : i + 3]):
+                    if d.level == "prefecture" and d.current:
+                        part = next(p for p in (d.name, d.short or "") if run[i:].startswith(p))
+                        pref_code, rest = d.adcode, run[i + len(part) :]
+                        run_start += i
+                        break
+                if pref_code:
+                    break
+            if pref_code is None:
+                pref_code = self.ctx.nearest_before(zs, need="pref")
+                if len(rest) > 4:
+                    continue
+                run_start = zs - len(rest)
+            if pref_code is None:
+                continue
+            pd = gaz.get(pref_code)
+            if pd is None:
+                continue
+            prov = gaz.province_of(pd)
+            zone = (pd.short or pd.name) + rest + m.group(1)
+            name = prov.name + zone + "人民法院"
+            parent = self.m.roster.for_division(pref_code, "intermediate")
+            ref = CourtRef(
+                name=name,
+                level="basic",
+                province=prov.name,
+                city=pd.name,
+                county=zone,
+                adcode=pref_code,
+                parent=parent.name if parent else None,
+            )
+            self.dynamic[name] = ref
+            self.found.append(_Found(run_start, ze, name, ref=ref, level="basic"))
+            self.ctx.events.append((run_start, prov.adcode, pref_code, None))
+            spans.append((run_start, ze))
+        return spans
+
+    # -- stage 3: people's tribunals ----------------------------------------------------
+    def tribunals(self) -> None:
+        text = self.folded
+        self.found.sort(key=lambda f: (f.start, -f.end))
+        courts = sorted(
+            (f for f in self.found if f.level in ("basic", "special")), key=lambda f: f.end
+        )
+        known: dict[str, str] = {}  # tribunal stem -> parent court, from earlier full forms
+        for m in _TRIBUNAL.finditer(text):
+            ts, te = m.start(), m.end()
+            adjacent = next(
+                (
+                    f
+                    for f in reversed(courts)
+                    if f.end <= ts
+                    and ts - f.end <= 6
+                    and all(_CJK.match(ch) and ch not in _FUNCTION_CHARS for ch in text[f.end : ts])
+                ),
+                None,
+            )
+            parent: str | None = None
+            mention_start = ts
+            if adjacent is not None and ts - adjacent.end >= 1:
+                stem = text[adjacent.end : ts]
+                parent = adjacent.court
+                mention_start = adjacent.start
+            else:
+                run_start = ts
+                while (
+                    run_start > 0
+                    and ts - run_start < 6
+                    and _CJK.match(text[run_start - 1])
+                    and text[run_start - 1] not in _FUNCTION_CHARS
+                ):
+                    run_start -= 1
+                run = text[run_start:ts]
+                after = text[te : te + 2]
+                bare = (
+                    m.group() == "法庭"
+                    and (run_start == 0 or text[run_start - 1] in _LIST_BOUNDARY)
+                    and (
+                        not after
+                        or after[0] in _LIST_BOUNDARY
+                        or after[0] in "。！？及和与等"
+                        or after == "以及"
+                    )
+                )
+                found_stem, parent = self._standalone_tribunal(run, ts, known, bare=bare)
+                if not found_stem or parent is None:
+                    continue
+                stem = found_stem
+                mention_start = ts - len(stem)
+            if not self._tribunal_stem_ok(stem):
+                continue
+            assert parent is not None
+            known.setdefault(stem, parent)
+            name = parent + stem + "人民法庭"
+            if name not in self.dynamic:
+                pc = self.court(parent) or self.dynamic.get(parent)
+                self.dynamic[name] = CourtRef(
+                    name=name,
+                    level="tribunal",
+                    province=pc.province if pc else None,
+                    city=pc.city if pc else None,
+                    county=pc.county if pc else None,
+                    adcode=pc.adcode if pc else None,
+                    parent=parent,
+                )
+            self.found.append(
+                _Found(mention_start, te, name, ref=self.dynamic[name], level="tribunal")
+            )
+
+    def _standalone_tribunal(
+        self, run: str, pos: int, known: dict[str, str], *, bare: bool
+    ) -> tuple[str | None, str | None]:
+        gaz = self.m.gaz
+        if len(run) < 2:
+            return None, None
+        stems = [run[-n:] for n in range(min(5, len(run)), 1, -1)]
+        for s in stems:
+            if s in known:
+                return s, known[s]
+        mentioned = [f for f in self.found if f.level == "basic" and f.start < pos]
+        for s in stems:
+            counties = set(gaz.counties_with_town(s))
+            hits = [
+                f for f in self.found if f.level == "basic" and self._chain(f.court)[2] in counties
+            ]
+            if hits:  # the nearest court before the tribunal, else the first after it
+                before = [f for f in hits if f.start < pos]
+                return s, (before[-1] if before else hits[0]).court
+            in_ctx = [c for c in counties if self.ctx.counties[c] > 0]
+            if len(in_ctx) == 1:
+                c = self.m.roster.for_division(in_ctx[0], "basic")
+                if c:
+                    return s, c.name
+        if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
+            return run, mentioned[-1].court
+        return None, None
+
+    @staticmethod
+    def _tribunal_stem_ok(stem: str) -> bool:
+        if not 1 <= len(stem) <= 6 or _TRIBUNAL_BAD_CHARS.search(stem):
+            return False
+        if stem.endswith(_TRIBUNAL_BAD_END):
+            return False
+        return not any(w in stem for w in _tribunal_stopwords())
+
+    # -- stage 4: self references and the article's own court ---------------------------
+    def home(self, title: str | None) -> str | None:
+        scores: Counter[str] = Counter()
+        n = max(len(self.text), 1)
+        for f in self.found:
+            if f.court.startswith("AGG:") or f.court == SUPREME:
+                continue
+            scores[f.court] += 1
+            if f.start < max(150, n // 5):
+                scores[f.court] += 2
+        if title:
+            for f in self.found:
+                if not f.court.startswith("AGG:") and self.text[f.start : f.end] in title:
+                    scores[f.court] += 3
+        if not scores:
+            courts = [f.court for f in self.found if not f.court.startswith("AGG:")]
+            return courts[0] if courts else None
+        best = max(scores.values())
+        return next(f.court for f in self.found if scores.get(f.court) == best)
+
+    def self_references(self, home: str | None) -> list[_Found]:
+        out: list[_Found] = []
+        courts = sorted(
+            (f for f in self.found if not f.court.startswith("AGG:")), key=lambda f: f.start
+        )
+        for m in _SELF.finditer(self.folded):
+            target = home
+            if m.group() == "该院":
+                prev = [f for f in courts if f.end <= m.start()]
+                target = prev[-1].court if prev else home
+            if target:
+                out.append(_Found(m.start(), m.end(), target))
+        return out
+
+    # -- output ---------------------------------------------------------------------------
+    def resolution(
+        self, title: str | None, given: Sequence[tuple[int, int]] | None = None
+    ) -> CourtResolution:
+        self.found.sort(key=lambda f: (f.start, -f.end))
+        home = self.home(title)
+        found = sorted(self.found + self.self_references(home), key=lambda f: (f.start, -f.end))
+        sentences = _Sentences(self.text, given)
+        refs: dict[str, CourtRef] = {}
+        evidence_starts: dict[str, set[int]] = {}
+        mentions: list[CourtMention] = []
+        for f in found:
+            surface = self.text[f.start : f.end]
+            mentions.append(CourtMention(f.start, f.end, surface, f.court))
+            if f.court.startswith("AGG:"):
+                continue
+            ref = refs.get(f.court)
+            if ref is None:
+                rc = self.court(f.court)
+                ref = rc.to_ref() if rc else (f.ref or self.dynamic.get(f.court))
+                if ref is None:
+                    continue
+                ref = CourtRef(
+                    ref.name, ref.level, ref.province, ref.city, ref.county, ref.adcode, ref.parent
+                )
+                refs[f.court] = ref
+            is_self = surface in ("我院", "本院", "该院")
+            if not is_self and surface not in ref.mentions:
+                ref.mentions.append(surface)
+            sent = sentences.around(f.start)
+            if sent[0] == sent[1]:
+                sent = (f.start, f.end)
+            seen = evidence_starts.setdefault(f.court, set())
+            if sent[0] not in seen:
+                seen.add(sent[0])
+                ref.evidence.append(
+                    Evidence(self.text[sent[0] : sent[1]], sent[0], sent[1], quote=surface)
+                )
+        # a court named only through 我院/本院 still counts when it is the home court
+        courts = [r for r in refs.values() if r.mentions]
+        gaz = self.m.gaz
+        prov = self.ctx.top_province()
+        pref = self.ctx.top_prefecture(gaz)
+        pd, fd = gaz.get(prov) if prov else None, gaz.get(pref) if pref else None
+        return CourtResolution(
+            courts=courts,
+            mentions=mentions,
+            home=home,
+            province=pd.name if pd else None,
+            city=fd.name if fd else None,
+            warnings=self.warnings,
+        )
+
+
+def extract_courts(
+    doc: SourceDocument, *, sentences: Sequence[tuple[int, int]] | None = None
+) -> CourtResolution:
+    """Every court and group of courts named in ``doc.text``, resolved to official names.
+
+    ``sentences`` (spans from ``ingest.normalize.split_sentences``) saves splitting the
+    text again for the evidence; without it, only the lines that name a court are split.
+
+    >>> r = extract_courts(SourceDocument(path="x", text="秀英法院召开会议。"))
+    >>> r.courts[0].name, r.home
+    ('海南省海口市秀英区人民法院', '海南省海口市秀英区人民法院')
+    """
+    res = _Resolver(doc.text, title=doc.title)
+    res.scan()
+    res.tribunals()
+    return res.resolution(doc.title, sentences)
+
+
+def resolve_court_name(
+    surface: str, *, context: str | SourceDocument | None = None
+) -> CourtRef | None:
+    """The court one name refers to (a person's unit, a heading), or None.
+
+    ``context`` is text about the same place (the article, or a sentence) used to resolve
+    context forms and ambiguous names; a group of courts (全市法院) gives None.
+
+    >>> resolve_court_name("东城法庭", context="盖州市人民法院东城人民法庭").name
+    '辽宁省盖州市人民法院东城人民法庭'
+    """
+    extra = context.text if isinstance(context, SourceDocument) else context
+    prefix = ""
+    if extra:
+        prefix = extra + "\n"
+    res = _Resolver(prefix + surface, extra=None)
+    res.scan()
+    res.tribunals()
+    lo = len(prefix)
+    best: _Found | None = None
+    for f in res.found:
+        if f.start < lo or f.court.startswith("AGG:"):
+            continue
+        if best is None or (f.end - f.start) > (best.end - best.start):
+            best = f
+    if best is None:
+        return None
+    rc = res.court(best.court)
+    ref = rc.to_ref() if rc else res.dynamic.get(best.court)
+    if ref is None:
+        return None
+    return CourtRef(
+        ref.name,
+        ref.level,
+        ref.province,
+        ref.city,
+        ref.county,
+        ref.adcode,
+        ref.parent,
+        mentions=[surface[best.start - lo : best.end - lo]],
+    )
+
+
+def court_names(items: Iterable[CourtRef]) -> list[str]:
+    """The names of some courts, in order (a convenience for tests and shells)."""
+    return [c.name for c in items]
+
+
+__all__: list[str] = [
+    "CourtResolution",
+    "agg_label",
+    "court_names",
+    "extract_courts",
+    "resolve_court_name",
+]

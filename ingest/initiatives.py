@@ -1,0 +1,336 @@
+"""Finding reform initiatives in normalized text: taxonomy matches and proposed candidates.
+
+Taxonomy aliases are matched first (`ingest.taxonomy`). Terms the taxonomy lacks are proposed
+as candidates (`candidate=True`) only when a general pattern marks them as a named mechanism:
+
+- a quoted name with a mechanism head (“营商环境调解室”, “三调度两通报一提示”机制, “文化兴院”
+  after an adoption verb and naming court work);
+- an unquoted ``<adoption verb> X <head>`` (建立发回案件事先沟通机制, 设立…法律服务站);
+- a conferred title (获评/被授予/入选 X);
+- the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
+
+Numeric slogans (“四项机制”, “一个目标”, 三年行动), political formulas and generic phrases are
+not initiatives.
+
+>>> [m.name for m in find_initiatives("法院建立“无讼茶室”调解品牌,推行繁简分流。")]
+['“无讼茶室”调解品牌', '繁简分流']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ingest.numbers import CLAUSE_PUNCT
+from ingest.taxonomy import PlainView, Taxonomy, default_taxonomy, strip_ignored
+
+HAN = "\u4e00-\u9fff"
+
+ADOPTION_VERBS = (
+    "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
+    "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出"
+)
+_VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
+
+#: heads that make a quoted or unquoted phrase the name of a mechanism or facility
+MECHANISM_HEADS = (
+    "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
+    "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路"
+)
+_HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
+    r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等)[" + HAN + r"]){0,4}?)(?P<head>" + MECHANISM_HEADS + r")"
+)
+_QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
+_FACILITY_END = re.compile(
+    r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
+    r"热线|驿站|之家|服务队)$"
+)
+_COURT_WORK = re.compile(
+    r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访"
+)
+_NUMERIC_SLOGAN = re.compile(
+    r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
+)
+#: 三调度两通报一提示, 一庭两中心: counted parts without classifiers name one mechanism
+_COUNTED_PARTS = re.compile(
+    r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
+)
+_DIGIT_CODE = re.compile(r"^[\d+]+$")
+_COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理”: a composition, not a name
+_SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
+_POLITICAL = re.compile(
+    r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗"
+)
+_PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
+_SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
+
+UNQUOTED_HEADS = (
+    "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
+    "平台|专区|通道|模式|工作法"
+)
+_UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")")
+_VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
+#: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
+_GENERIC_WORDS = re.compile(
+    "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
+    "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
+    "常态化|规范化|议事|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
+    "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
+    "一站式"
+)
+_X_STOP = re.compile(
+    r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
+)
+
+AWARD_VERBS = (
+    r"获评为|获评|被评为|评为|荣获|获得(?!感)|被授予|授予|被命名为|命名为|入选|被确定为|确定为|写入"
+)
+_AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
+_HONOUR_HEAD = re.compile(
+    r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥"
+)
+_AWARD_END = re.compile(r"称号|荣誉称号|荣誉|[" + re.escape(CLAUSE_PUNCT) + r"(（]")
+
+_SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
+_NOT_SOURCE = frozenset("资水能来根财税电河货")
+_NUM = "一二两三四五六七八九十"
+_RHYTHM_TAIL = r"(?:(?!制度|机制|工作|模式|标准|的|为|等)[" + HAN + r"]){1,3}"
+_RHYTHM_PART = r"[" + _NUM + r"][" + HAN + r"][" + _NUM + r"]" + _RHYTHM_TAIL
+#: 一案一评查, 一庭一策, 一天一观察、两天一调度 (first part 一X一Y, no classifier)
+_RHYTHM = re.compile(
+    r"一(?![个项条届])[" + HAN + r"]一" + _RHYTHM_TAIL + r"(?:、" + _RHYTHM_PART + r")*"
+)
+
+
+@dataclass(frozen=True)
+class InitiativeMention:
+    """One place where an initiative is named in SourceDocument.text."""
+
+    start: int
+    end: int
+    name: str  # canonical taxonomy name, or the proposed name of a candidate
+    candidate: bool
+    rule: str  # taxonomy | quoted | pattern | award | source | rhythm
+    awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
+
+
+def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """How many characters of text[start:end] taxonomy matches cover (spans sorted, disjoint)."""
+    i = bisect.bisect_left(tax_spans, (start, -1))
+    if i > 0:
+        i -= 1
+    total = 0
+    while i < len(tax_spans) and tax_spans[i][0] < end:
+        s, e = tax_spans[i]
+        total += max(0, min(e, end) - max(s, start))
+        i += 1
+    return total
+
+
+def _quoted_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    quotes = [m for m in _QUOTED.finditer(text, 0, limit)]
+    # consecutive quotes (“A”“B” or “A”、“B”) form a group sharing verb and head
+    groups: list[list[re.Match[str]]] = []
+    for q in quotes:
+        if groups and text[groups[-1][-1].end() : q.start()] in ("", "、", "和", "及"):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    out: list[InitiativeMention] = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        verb = bool(_VERB_BEFORE.search(text[max(0, first.start() - 6) : first.start()]))
+        head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 12))
+        for q in group:
+            x = q.group("x").strip()
+            plain_x = strip_ignored(x)
+            if len(plain_x) < 3 or len(plain_x) > 24 or _SENTENCE_PUNCT.search(x):
+                continue
+            if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
+                continue
+            if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
+                continue
+            if _covered(tax_spans, q.start(), q.end()) * 2 >= len(plain_x):
+                continue
+            generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2
+            # a head after the last quote names a single quote (“一把手”工程); a shared head
+            # (“审学研”“评推树”等培养机制) leaves each quote its own name
+            own_head = q is last and head_m is not None and len(group) == 1
+            if own_head and head_m is not None:
+                end = head_m.end()
+                name = text[q.start() : end]
+                span_plain = strip_ignored(name)
+                if _covered(tax_spans, q.start(), end) * 2 >= len(span_plain):
+                    continue
+                if generic and not _DIGIT_CODE.match(plain_x):
+                    continue
+            elif generic:
+                continue
+            elif _DIGIT_CODE.match(plain_x):
+                continue  # a bare code such as “1155” is a name only with a head noun
+            elif (
+                _FACILITY_END.search(plain_x)
+                or head_m is not None
+                or (verb and (_COURT_WORK.search(plain_x) or _COUNTED_PARTS.match(plain_x)))
+            ):
+                end = q.end()
+                name = text[q.start() : q.end()]
+            else:
+                continue
+            out.append(InitiativeMention(q.start(), end, name, True, "quoted"))
+    return out
+
+
+def _unquoted_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    out: list[InitiativeMention] = []
+    for h in _UNQUOTED_HEAD.finditer(text, 0, limit):
+        if h.end() < len(text) and text[h.end()] in "”」":
+            continue  # the head belongs to a quoted name
+        window_start = max(0, h.start() - 22)
+        window = text[window_start : h.start()]
+        cut = max(window.rfind(c) for c in CLAUSE_PUNCT + "《》()（）")
+        if cut >= 0:
+            window = window[cut + 1 :]
+            window_start = h.start() - len(window)
+        verbs = list(_VERB_ANY.finditer(window))
+        if not verbs:
+            continue
+        if verbs[-1].start() > 0 and window[verbs[-1].start() - 1] in "为以":
+            continue  # 为健全…机制: a purpose, not an adoption
+        # the name starts after the verb, or after the last list separator or closing quote
+        # (开展“A”活动、B专项行动: B's verb is 开展, its name B专项行动)
+        left = max([verbs[-1].end()] + [window.rfind(c) + 1 for c in "、”」"])
+        x = window[left:]
+        if len(x) < 2 or len(x) > 18 or _X_STOP.search(x):
+            continue
+        if len(_GENERIC_WORDS.sub("", x)) < 2 or _NUMERIC_SLOGAN.match(x) or _POLITICAL.search(x):
+            continue
+        start = window_start + left
+        if _covered(tax_spans, start, h.end()) * 2 >= h.end() - start:
+            continue
+        out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
+    return out
+
+
+_DOC_TITLE = re.compile(
+    r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|细则|规划|实施意见|工作规则))》"
+)
+_DOC_VERB = re.compile(r"(?:制定|出台|印发|落实|发布|贯彻落实|结合实际制定)(?:了|的)?$")
+
+
+def _document_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """A court's own policy document (制定《…整改方案》) stands for the measures it sets out.
+
+    A title that names taxonomy initiatives (《关于集约送达的规定》) is a mention of those instead.
+    """
+    out: list[InitiativeMention] = []
+    for m in _DOC_TITLE.finditer(text, 0, limit):
+        if not _DOC_VERB.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        if any(m.start() <= s and e <= m.end() for s, e in tax_spans):
+            continue
+        out.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "document"))
+    return out
+
+
+def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
+    """(verb_start, object_start, object_end) of each 获评/授予/入选 clause."""
+    out: list[tuple[int, int, int]] = []
+    for m in _AWARD.finditer(text, 0, limit):
+        end_m = _AWARD_END.search(text, m.end(), min(len(text), m.end() + 40))
+        obj_end = end_m.start() if end_m else min(len(text), m.end() + 40)
+        obj = text[m.end() : obj_end]
+        if not obj.strip() or not _HONOUR_HEAD.search(obj):
+            continue
+        out.append((m.start(), m.end(), obj_end))
+    return out
+
+
+def find_initiatives(
+    text: str, *, taxonomy: Taxonomy | None = None, limit: int | None = None
+) -> list[InitiativeMention]:
+    """All initiative mentions in text[:limit], taxonomy matches and candidates, in text order."""
+    tax = taxonomy if taxonomy is not None else default_taxonomy()
+    limit = len(text) if limit is None else max(0, min(limit, len(text)))
+    view = PlainView(text[:limit])
+    matches = tax.find(text[:limit], view)
+    tax_spans = [(m.start, m.end) for m in matches]
+    awards = _award_spans(text, limit)
+
+    def awarded(start: int, end: int) -> bool:
+        return any(os <= start and end <= oe for _, os, oe in awards)
+
+    found: list[InitiativeMention] = [
+        InitiativeMention(
+            m.start,
+            m.end,
+            m.entry.name,
+            False,
+            "taxonomy",
+            m.entry.title and awarded(m.start, m.end),
+        )
+        for m in matches
+    ]
+    cands = (
+        _quoted_candidates(text, tax_spans, limit)
+        + _unquoted_candidates(text, tax_spans, limit)
+        + _document_candidates(text, tax_spans, limit)
+    )
+    for _, os, oe in awards:
+        if any(os <= m.start < oe for m in found) or any(os <= c.start < oe for c in cands):
+            continue
+        obj = text[os:oe]
+        lead = len(obj) - len(obj.lstrip("为 "))
+        s = os + lead
+        if oe - s >= 3:
+            cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, "award", True))
+    for m in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
+        if m.group("x") in _NOT_SOURCE or any(s <= m.start() < e for s, e in tax_spans):
+            continue
+        cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "source"))
+    for m in _RHYTHM.finditer(text, 0, limit):
+        if any(s < m.end() and m.start() < e for s, e in tax_spans):
+            continue
+        cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "rhythm"))
+    # candidates that overlap each other: keep the longest; a candidate drops the taxonomy
+    # matches it contains (a local brand built around a generic term is the brand)
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[InitiativeMention] = []
+    for c in cands:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    found = [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
+    kept = [
+        InitiativeMention(k.start, k.end, k.name, True, k.rule, True)
+        if not k.awarded and awarded(k.start, k.end)
+        else k
+        for k in kept
+    ]
+    result = found + _merge_names(kept)
+    result.sort(key=lambda m: (m.start, -m.end))
+    return result
+
+
+def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
+    """One name per quoted core: “5+5+5+1”体系 and “5+5+5+1”工作体系 are one initiative."""
+    first: dict[str, str] = {}
+    out: list[InitiativeMention] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        q = _QUOTED.search(c.name)
+        key = strip_ignored(q.group("x")) if q else strip_ignored(c.name)
+        name = first.setdefault(key, c.name)
+        out.append(
+            c
+            if name == c.name
+            else InitiativeMention(c.start, c.end, name, c.candidate, c.rule, c.awarded)
+        )
+    return out

@@ -1,0 +1,115 @@
+"""Numerals and delimiters as Chinese news text writes them: 3663, 3.27万, 十个, 两家, 二十三.
+
+`parse_number` turns one numeral (Arabic or Chinese, with 万/亿 multipliers) into a float;
+`NUMERAL` is the regular expression the outcome extractor uses to find them. The punctuation
+sets cover both full-width and ASCII forms, since pages and normalizers use either.
+
+>>> parse_number("3.27万")
+32700.0
+>>> parse_number("二十三")
+23.0
+"""
+
+from __future__ import annotations
+
+import re
+
+#: ends a clause: comma, semicolon, colon and sentence ends, full-width and ASCII
+CLAUSE_PUNCT = ",\uff0c;\uff1b:\uff1a\u3002!\uff01?\uff1f\u2026\n"
+#: ends a sentence
+SENTENCE_PUNCT = "\u3002!\uff01?\uff1f;\uff1b\n"
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between clause punctuation) around text[start:end]."""
+    a = start
+    while a > 0 and text[a - 1] not in CLAUSE_PUNCT:
+        a -= 1
+    b = end
+    n = len(text)
+    while b < n and text[b] not in CLAUSE_PUNCT:
+        b += 1
+    return a, b
+
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
+#: one numeral: Arabic (with thousands separators / decimals) or Chinese, then an optional 万/亿
+NUMERAL = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[" + _CN_CHARS + r"]+)"
+    r"(?P<big>[万萬亿億])?"
+)
+_ARABIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def parse_chinese_integer(s: str) -> int | None:
+    """十 -> 10, 二十三 -> 23, 一百零五 -> 105, 两 -> 2, 三〇六 -> 306; None if malformed."""
+    if not s:
+        return None
+    if all(c in CN_DIGITS for c in s):
+        if len(s) == 1:
+            return CN_DIGITS[s]
+        # digit-by-digit spelling (二〇二二)
+        return int("".join(str(CN_DIGITS[c]) for c in s))
+    total = 0
+    current: int | None = None
+    last_unit = 10_000
+    for c in s:
+        if c in "零〇":
+            continue  # 一百零五: a placeholder inside a positional numeral
+        if c in CN_DIGITS:
+            if current is not None:
+                return None  # two digits in a row inside a positional numeral
+            current = CN_DIGITS[c]
+        elif c in CN_UNITS:
+            unit = CN_UNITS[c]
+            if unit >= last_unit:
+                return None
+            total += (1 if current is None else current) * unit
+            current = None
+            last_unit = unit
+        else:
+            return None
+    if current is not None:
+        total += current
+    return total
+
+
+def parse_number(s: str) -> float | None:
+    """Parse one numeral with an optional trailing 万/亿; None if it is not a number."""
+    s = s.strip()
+    if not s:
+        return None
+    mult = 1
+    if s[-1] in BIG_UNITS:
+        mult = BIG_UNITS[s[-1]]
+        s = s[:-1]
+    if _ARABIC.match(s):
+        value = float(s.replace(",", ""))
+    else:
+        n = parse_chinese_integer(s)
+        if n is None:
+            return None
+        value = float(n)
+    return round(value * mult, 6)
+
+
+def is_chinese_numeral(s: str) -> bool:
+    return bool(s) and all(c in _CN_CHARS for c in s)

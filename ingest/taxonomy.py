@@ -1,0 +1,158 @@
+"""The curated taxonomy of court-reform initiatives and a fast matcher over it.
+
+The taxonomy lives in `data/initiatives.json` (canonical Chinese name, aliases, English name,
+category, one-line description, origin). `Taxonomy.find(text)` returns the longest
+non-overlapping alias matches, ignoring quotation marks and spaces so that
+`“一站式”多元解纷机制` and `一站式多元解纷机制` are the same surface.
+
+>>> tax = default_taxonomy()
+>>> [(m.entry.name, m.start, m.end) for m in tax.find("推行案件繁简分流")]
+[('繁简分流', 4, 8)]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from graph.errors import CourtgraphError
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "initiatives.json"
+
+#: characters ignored when matching names: quotation marks, brackets of titles, spaces
+IGNORED = "“”\"'‘’「」『』《》〈〉 \u3000\t"
+_IGNORED_RE = re.compile("[" + re.escape(IGNORED) + "]")
+_KEPT_RUN = re.compile("[^" + re.escape(IGNORED) + "]+")
+
+
+def strip_ignored(s: str) -> str:
+    return _IGNORED_RE.sub("", s)
+
+
+@dataclass(frozen=True)
+class Initiative:
+    """One curated reform mechanism."""
+
+    name: str
+    english: str
+    category: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    origin: str | None = None
+    title: bool = (
+        False  # a title that is conferred (五化人民法庭, 全国优秀法院): 获评 means awarded
+    )
+
+
+@dataclass(frozen=True)
+class TaxonomyMatch:
+    start: int  # offsets into the text given to `find`
+    end: int
+    entry: Initiative
+
+
+@dataclass
+class PlainView:
+    """`text` without ignored characters; `offsets[i]` is the index of `plain[i]` in `text`."""
+
+    text: str
+    plain: str = ""
+    offsets: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        offsets: list[int] = []
+        parts: list[str] = []
+        for m in _KEPT_RUN.finditer(self.text):
+            offsets.extend(range(m.start(), m.end()))
+            parts.append(m.group(0))
+        self.offsets = offsets
+        self.plain = "".join(parts)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a plain span back to a span of `text`."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+class Taxonomy:
+    """A list of initiatives with an Aho-Corasick automaton over all their surfaces."""
+
+    def __init__(self, entries: list[Initiative]) -> None:
+        self.entries = entries
+        self.by_name = {e.name: e for e in entries}
+        self._automaton: Any = ahocorasick.Automaton()
+        for idx, entry in enumerate(entries):
+            for surface in (entry.name, *entry.aliases):
+                key = strip_ignored(surface)
+                if len(key) >= 2:
+                    self._automaton.add_word(key, (len(key), idx))
+        if entries:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find(self, text: str, view: PlainView | None = None) -> list[TaxonomyMatch]:
+        """Longest non-overlapping matches of any alias, in text order."""
+        if not self.entries or not text:
+            return []
+        view = view or PlainView(text)
+        found: list[tuple[int, int, int]] = []
+        for end_idx, (length, idx) in self._automaton.iter(view.plain):
+            found.append((end_idx - length + 1, end_idx + 1, idx))
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+        taken = bytearray(len(view.plain))
+        out: list[TaxonomyMatch] = []
+        for ps, pe, idx in found:
+            if any(taken[ps:pe]):
+                continue
+            taken[ps:pe] = b"\x01" * (pe - ps)
+            start, end = view.span(ps, pe)
+            out.append(TaxonomyMatch(start, end, self.entries[idx]))
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+def load_taxonomy(path: str | Path = DEFAULT_PATH) -> Taxonomy:
+    """Read a taxonomy file; a broken file raises CourtgraphError naming the problem."""
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CourtgraphError(f"cannot read the initiative taxonomy {p}: {exc}") from exc
+    items = raw.get("initiatives") if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        raise CourtgraphError(f"{p}: expected an object with an 'initiatives' list")
+    entries: list[Initiative] = []
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        try:
+            entry = Initiative(
+                name=str(item["name"]),
+                english=str(item["english"]),
+                category=str(item["category"]),
+                description=str(item["description"]),
+                aliases=tuple(str(a) for a in item.get("aliases", [])),
+                origin=item.get("origin"),
+                title=bool(item.get("title", False)),
+            )
+        except (KeyError, TypeError) as exc:
+            raise CourtgraphError(
+                f"{p}: initiative #{n} lacks {exc}; each needs name, english, category, description"
+            ) from exc
+        if entry.name in seen:
+            raise CourtgraphError(f"{p}: initiative {entry.name!r} is listed twice")
+        seen.add(entry.name)
+        entries.append(entry)
+    return Taxonomy(entries)
+
+
+@lru_cache(maxsize=1)
+def default_taxonomy() -> Taxonomy:
+    """The taxonomy shipped in data/initiatives.json (loaded once)."""
+    return load_taxonomy(DEFAULT_PATH)

@@ -1,0 +1,384 @@
+"""Court recognition on short texts written for these tests, plus a corpus F1 check."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from ingest.courts import CourtResolution, extract_courts, resolve_court_name
+from ingest.document import SourceDocument
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def run(text: str, title: str | None = None) -> CourtResolution:
+    return extract_courts(SourceDocument(path="t.txt", text=text, title=title))
+
+
+def names(text: str) -> list[str]:
+    return [c.name for c in run(text).courts]
+
+
+def labels(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.court) for m in run(text).mentions]
+
+
+# -- forms of a court's name -----------------------------------------------------------
+
+
+def test_full_and_short_forms_resolve_to_one_official_name() -> None:
+    r = run("辽宁省本溪市中级人民法院召开会议。会后本溪中院和明山区法院座谈，明山法院发言。")
+    assert [c.name for c in r.courts] == ["辽宁省本溪市中级人民法院", "辽宁省本溪市明山区人民法院"]
+    mid = r.courts[0]
+    assert mid.mentions == ["辽宁省本溪市中级人民法院", "本溪中院"]
+    assert (mid.level, mid.province, mid.city, mid.county) == (
+        "intermediate",
+        "辽宁省",
+        "本溪市",
+        None,
+    )
+    basic = r.courts[1]
+    assert basic.mentions == ["明山区法院", "明山法院"]
+    assert basic.parent == "辽宁省本溪市中级人民法院" and basic.adcode == "210504"
+
+
+def test_place_prefixes_are_part_of_the_mention() -> None:
+    assert labels("辽宁省营口市鲅鱼圈区人民法院举办开放日。") == [
+        ("辽宁省营口市鲅鱼圈区人民法院", "辽宁省营口市鲅鱼圈区人民法院")
+    ]
+
+
+def test_county_level_city_is_placed_under_its_prefecture() -> None:
+    (c,) = run("海城市法院推行繁简分流。").courts
+    assert (c.name, c.city, c.county) == ("辽宁省海城市人民法院", "鞍山市", "海城市")
+    (c,) = run("博乐市法院设立调解室。").courts
+    assert c.city == "博尔塔拉蒙古自治州"
+    (c,) = run("琼海市法院召开会商会。").courts
+    assert (c.name, c.city) == ("海南省琼海市人民法院", None)
+
+
+def test_province_and_city_are_inferred_from_the_gazetteer() -> None:
+    (c,) = run("秀英法院组建速裁团队。").courts
+    assert (c.name, c.province, c.city) == ("海南省海口市秀英区人民法院", "海南省", "海口市")
+    (c,) = run("集贤法院举办公众开放日。").courts
+    assert (c.province, c.city) == ("黑龙江省", "双鸭山市")
+
+
+def test_high_courts_and_the_supreme_court() -> None:
+    assert names("新疆高院、辽宁高院和最高人民法院联合调研，最高法、最高院均有发文。") == [
+        "新疆维吾尔自治区高级人民法院",
+        "辽宁省高级人民法院",
+        "最高人民法院",
+    ]
+
+
+def test_autonomous_prefecture_short_forms() -> None:
+    assert names("博州中院派员指导，巴州中院、红河州中院也参加。") == [
+        "新疆维吾尔自治区" + "博尔塔拉蒙古自治州中级人民法院",
+        "新疆维吾尔自治区巴音郭楞蒙古自治州中级人民法院",
+        "云南省红河哈尼族彝族自治州中级人民法院",
+    ]
+
+
+def test_municipal_numbered_and_special_courts() -> None:
+    assert names("北京一中院、北京互联网法院、上海金融法院和广州海事法院交流经验。") == [
+        "北京市第一中级人民法院",
+        "北京互联网法院",
+        "上海金融法院",
+        "广州海事法院",
+    ]
+
+
+def test_renamed_county_resolves_to_the_current_court() -> None:
+    (c,) = run("宁乡县人民法院召开会议。").courts
+    assert c.name == "湖南省宁乡市人民法院" and c.mentions == ["宁乡县人民法院"]
+
+
+def test_traditional_variant_characters_are_folded() -> None:
+    (c,) = run("宁陜县法院举行揭牌仪式。").courts
+    assert c.name == "陕西省宁陕县人民法院" and c.mentions == ["宁陜县法院"]
+
+
+# -- tribunals ------------------------------------------------------------------------
+
+
+def test_tribunal_full_form_lists_the_basic_court_too() -> None:
+    r = run("盖州市人民法院东城人民法庭获评先进，东城法庭庭长介绍经验。")
+    assert [c.name for c in r.courts] == [
+        "辽宁省盖州市人民法院东城人民法庭",
+        "辽宁省盖州市人民法院",
+    ]
+    trib = r.courts[0]
+    assert trib.level == "tribunal" and trib.parent == "辽宁省盖州市人民法院"
+    assert trib.mentions == ["盖州市人民法院东城人民法庭", "东城法庭"]
+    assert (trib.city, trib.county) == ("营口市", "盖州市")
+
+
+def test_tribunal_after_a_short_court_name() -> None:
+    r = run("万州法院大周法庭、江津法院双福法庭入选案例。")
+    assert [c.name for c in r.courts] == [
+        "重庆市万州区人民法院大周人民法庭",
+        "重庆市万州区人民法院",
+        "重庆市江津区人民法院双福人民法庭",
+        "重庆市江津区人民法院",
+    ]
+
+
+def test_standalone_tribunal_named_after_a_town_of_the_court() -> None:
+    r = run("集贤县人民法院召开会议，福利人民法庭和兴安法庭参加。")
+    assert "黑龙江省集贤县人民法院福利人民法庭" in [c.name for c in r.courts]
+    assert "黑龙江省集贤县人民法院兴安人民法庭" in [c.name for c in r.courts]
+
+
+def test_standalone_tribunal_in_a_list_after_its_court() -> None:
+    r = run("与会人员参观了润州法院、金山湖法庭以及诉讼服务中心。")
+    assert "江苏省镇江市润州区人民法院金山湖人民法庭" in [c.name for c in r.courts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "润州法院设立家事法庭、少年法庭和共享法庭。",
+        "明山区法院创建“枫桥式人民法庭”，推进人民法庭建设。",
+        "明山区法院所辖5个人民法庭全部达标，3个法庭获评示范。",
+        "最高人民法院第一巡回法庭开庭审理此案。",
+        "明山区法院知产法庭和金融法庭正式运行。",
+    ],
+)
+def test_internal_divisions_and_generic_tribunals_are_not_tribunals(text: str) -> None:
+    assert all(c.level != "tribunal" for c in run(text).courts), text
+
+
+# -- context forms --------------------------------------------------------------------
+
+
+def test_province_court_from_context() -> None:
+    r = run("沈阳中院落实省法院部署。全省法院要按照省高级人民法院要求推进。")
+    assert [c.name for c in r.courts] == ["辽宁省沈阳市中级人民法院", "辽宁省高级人民法院"]
+    assert ("全省法院", "AGG:辽宁省全省法院") in [(m.surface, m.court) for m in r.mentions]
+
+
+def test_city_court_from_context() -> None:
+    r = run("抚顺市中级人民法院召开评议会，市法院副院长和各基层法院院长参加。")
+    assert [c.name for c in r.courts] == ["辽宁省抚顺市中级人民法院"]
+    assert ("市法院", "辽宁省抚顺市中级人民法院") in [(m.surface, m.court) for m in r.mentions]
+
+
+def test_county_court_from_context() -> None:
+    r = run("宁陕县多元化矛盾调解中心设在县法院一楼。")
+    assert [c.name for c in r.courts] == ["陕西省宁陕县人民法院"]
+
+
+def test_chongqing_high_court_abbreviation() -> None:
+    assert names("重庆法院推进法庭建设，市高法院印发典型案例。") == ["重庆市高级人民法院"]
+
+
+def test_context_forms_without_context_are_dropped() -> None:
+    assert run("省法院召开会议，市中院参加。").courts == []
+
+
+def test_development_zone_court_takes_the_nearest_city() -> None:
+    (c,) = run("沈阳中院介绍经验，经济技术开发区法院获评优秀。").courts[1:]
+    assert c.name == "辽宁省沈阳经济技术开发区人民法院"
+    assert (c.level, c.city, c.parent) == ("basic", "沈阳市", "辽宁省沈阳市中级人民法院")
+
+
+# -- ambiguity ------------------------------------------------------------------------
+
+
+def test_ambiguous_county_is_resolved_by_the_article_context() -> None:
+    assert names("北京三中院指导，朝阳区法院审结此案。")[1] == "北京市朝阳区人民法院"
+    assert names("长春中院指导，朝阳区法院审结此案。")[1] == "吉林省长春市朝阳区人民法院"
+
+
+def test_ambiguous_county_without_context_gets_a_default_and_a_warning() -> None:
+    r = run("朝阳区法院审结此案。")
+    assert [c.name for c in r.courts] == ["北京市朝阳区人民法院"]
+    assert r.warnings and "朝阳区法院" in r.warnings[0]
+
+
+def test_city_short_name_is_the_court_system() -> None:
+    r = run("本溪中院召开会议，本溪法院审判质效位居前列，本溪两级法院协同推进。")
+    assert [c.name for c in r.courts] == ["辽宁省本溪市中级人民法院"]
+    assert [m.court for m in r.mentions][1:] == ["AGG:辽宁省本溪市全市法院"] * 2
+
+
+def test_a_county_sharing_its_city_short_name_needs_its_unit() -> None:
+    r = run("长沙县人民法院和长沙中院座谈，长沙法院系统推广经验；本溪县法院参加。")
+    assert [(m.surface, m.court) for m in r.mentions][2:] == [
+        ("长沙法院", "AGG:湖南省长沙市全市法院"),
+        ("本溪县法院", "辽宁省本溪满族自治县人民法院"),
+    ]
+
+
+def test_everyday_word_short_names_need_their_place() -> None:
+    assert names("推进平安法院建设，新建法院大楼。") == []
+    assert names("西安中院指导，长安法院召开会议。")[1] == "陕西省西安市长安区人民法院"
+
+
+def test_generic_county_names_need_their_city() -> None:
+    assert names("主城区法院加强协作。") == []
+    assert names("阳泉市城区人民法院召开会议。") == ["山西省阳泉市城区人民法院"]
+
+
+# -- not courts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进智慧法院建设，推广移动微法院。",
+        "人民法院报和中国法院网作了报道。",
+        "基层法院、上级法院、各中级法院都要重视。",
+        "司法局指导人民调解委员会入驻诉讼服务中心。",
+        "全国副省级城市法院交流会召开。",
+    ],
+)
+def test_not_courts(text: str) -> None:
+    assert run(text).courts == [], text
+
+
+def test_aggregate_labels() -> None:
+    r = run("抚顺中院召开会议，全市法院、抚顺两级法院和全市两级法院参加。")
+    aggs = [m for m in r.mentions if m.court.startswith("AGG:")]
+    assert [m.surface for m in aggs] == ["全市法院", "抚顺两级法院", "全市两级法院"]
+    assert {m.court for m in aggs} == {"AGG:辽宁省抚顺市全市法院"}
+    assert [c.name for c in r.courts] == ["辽宁省抚顺市中级人民法院"]
+
+
+def test_county_party_group_refers_to_the_court() -> None:
+    r = run("宁陕县法院党组召开会议。")
+    assert [c.name for c in r.courts] == ["陕西省宁陕县人民法院"]
+
+
+# -- self references, mentions, evidence --------------------------------------------------
+
+
+def test_self_references_point_to_the_home_court() -> None:
+    text = "集贤法院开放日。我院邀请调解员参观。集贤县人民法院院长致辞，该院干警陪同。"
+    r = run(text)
+    assert r.home == "黑龙江省集贤县人民法院"
+    selfs = [(m.surface, m.court) for m in r.mentions if m.surface in ("我院", "该院")]
+    assert selfs == [("我院", r.home), ("该院", r.home)]
+    (court,) = r.courts
+    assert "我院" not in court.mentions
+
+
+def test_this_court_is_the_nearest_court_before_it() -> None:
+    r = run("博州中院派员指导。博乐市法院召开会议，该院法官参加。")
+    last = r.mentions[-1]
+    assert (last.surface, last.court) == ("该院", "新疆维吾尔自治区博乐市人民法院")
+
+
+def test_home_prefers_the_court_in_the_title() -> None:
+    r = run("会上，抚顺中院和新宾县法院交流。新宾县法院介绍做法。", title="新宾县法院开展培训")
+    assert r.home == "辽宁省新宾满族自治县人民法院"
+
+
+def test_mentions_are_sorted_and_point_into_the_text() -> None:
+    text = "明山区法院与本溪中院签约。\n全市法院参加；我院干警列席。"
+    r = run(text)
+    starts = [m.start for m in r.mentions]
+    assert starts == sorted(starts)
+    for m in r.mentions:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_evidence_is_the_sentence_naming_the_court() -> None:
+    text = "第一句没有法院。明山区法院召开会议！第三句。"
+    (c,) = run(text).courts
+    (ev,) = c.evidence
+    assert ev.sentence == "明山区法院召开会议！"
+    assert text[ev.start : ev.end] == ev.sentence and ev.quote == "明山区法院"
+
+
+def test_given_sentence_spans_are_used() -> None:
+    text = "甲。明山区法院召开会议。"
+    r = extract_courts(SourceDocument(path="t", text=text), sentences=[(0, 2), (2, len(text))])
+    assert r.courts[0].evidence[0].start == 2
+
+
+def test_context_fields_of_the_resolution() -> None:
+    r = run("本溪中院召开会议。")
+    assert (r.province, r.city) == ("辽宁省", "本溪市")
+
+
+# -- resolve_court_name -------------------------------------------------------------------
+
+
+def test_resolve_court_name() -> None:
+    c = resolve_court_name("本溪中院")
+    assert c is not None and c.name == "辽宁省本溪市中级人民法院" and c.mentions == ["本溪中院"]
+    c = resolve_court_name("东城法庭", context="盖州市人民法院东城人民法庭开庭。")
+    assert c is not None and c.name == "辽宁省盖州市人民法院东城人民法庭"
+    c = resolve_court_name("省法院", context="沈阳中院召开会议。")
+    assert c is not None and c.name == "辽宁省高级人民法院"
+    assert resolve_court_name("全市法院", context="本溪中院召开会议。") is None
+    assert resolve_court_name("诉讼服务中心") is None
+
+
+# -- speed --------------------------------------------------------------------------------
+
+
+def test_throughput() -> None:
+    base = "明山区法院与本溪中院签约，全市法院参加。我院干警列席会议。辽宁省高级人民法院指导。\n"
+    filler = "会议要求进一步提升审判质效，推进诉源治理，服务经济社会发展大局。\n"
+    text = (base + filler * 6) * 400
+    run(text[:200])  # build the automaton first
+    t0 = time.perf_counter()
+    run(text)
+    rate = len(text) / (time.perf_counter() - t0)
+    # a guard against quadratic slips, loose enough for a busy shared machine; on a quiet
+    # core the recognizer runs at about 1M chars/s
+    assert rate > 100_000, f"{rate:,.0f} chars/s"
+
+
+# -- corpus check ---------------------------------------------------------------------------
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _normalize(raw: str) -> str:
+    try:
+        from ingest.normalize import normalize_text
+    except ImportError:
+        import opencc  # type: ignore[import-not-found]
+
+        raw = re.sub(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]+\s*)+\)", "", raw)
+        return str(opencc.OpenCC("t2s").convert(raw))
+    out = normalize_text(raw)
+    return out[0] if isinstance(out, tuple) else out
+
+
+def _court_f1(articles: list[Path], gold_dir: Path) -> float:
+    core = _scorer().court_core
+    tp = n_gold = n_pred = 0
+    for path in articles:
+        gold = json.loads((gold_dir / (path.stem + ".json")).read_text(encoding="utf-8"))
+        res = run(_normalize(path.read_text(encoding="utf-8")))
+        g = {core(c["name"]) for c in gold["courts"]}
+        p = {core(c.name) for c in res.courts}
+        tp, n_gold, n_pred = tp + len(g & p), n_gold + len(g), n_pred + len(p)
+    precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not present")
+def test_court_f1_on_the_corpus() -> None:
+    corpus = SHARED / "corpus"
+    seeds = _court_f1(sorted((corpus / "seeds").glob("*.txt")), corpus / "gold")
+    dev = _court_f1(sorted((corpus / "dev" / "articles").glob("*.txt")), corpus / "dev" / "gold")
+    assert seeds >= 0.90, seeds
+    assert dev >= 0.85, dev

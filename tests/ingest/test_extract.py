@@ -1,0 +1,216 @@
+"""The whole extraction: attribution to courts, relations, the gold schema, robustness."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.document import CourtMention, CourtRef, SourceDocument
+from ingest.extract import extract_document, to_gold
+
+# A tiny stand-in for ingest.courts: a fixed list of surfaces.
+COURTS = {
+    "甲市中级人民法院": ("X省甲市中级人民法院", "intermediate", None),
+    "甲市中院": ("X省甲市中级人民法院", "intermediate", None),
+    "乙县人民法院": ("X省乙县人民法院", "basic", None),
+    "乙县法院": ("X省乙县人民法院", "basic", None),
+    "丙区法院": ("X省丙区人民法院", "basic", None),
+    "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal", "X省乙县人民法院"),
+    "省法院": ("X省高级人民法院", "high", None),
+    "全市法院": ("AGG:X省甲市全市法院", "basic", None),
+    "最高人民法院": ("最高人民法院", "supreme", None),
+}
+_SURFACE = re.compile("|".join(sorted(COURTS, key=len, reverse=True)))
+
+
+@dataclass
+class StandIn:
+    courts: list[CourtRef] = field(default_factory=list)
+    mentions: list[CourtMention] = field(default_factory=list)
+    home: str | None = None
+
+
+def stand_in(doc: SourceDocument) -> StandIn:
+    res = StandIn()
+    refs: dict[str, CourtRef] = {}
+    for m in _SURFACE.finditer(doc.text):
+        name, level, parent = COURTS[m.group(0)]
+        res.mentions.append(CourtMention(m.start(), m.end(), m.group(0), name))
+        if not name.startswith("AGG:") and name not in refs:
+            refs[name] = CourtRef(name=name, level=level, parent=parent)  # type: ignore[arg-type]
+    res.courts = list(refs.values())
+    res.home = res.courts[0].name if res.courts else None
+    return res
+
+
+def run(text: str) -> tuple[set[tuple[str, str, str]], dict[str, object]]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    edges = {(a.unit, a.initiative, a.relation) for a in ex.adoptions}
+    return edges, to_gold(ex)
+
+
+def test_adopter_is_the_court_the_sentence_is_about() -> None:
+    edges, _ = run("乙县法院推行繁简分流。丙区法院则开展诉前调解。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省丙区人民法院", "诉前调解", "adopted"),
+    }
+
+
+def test_paragraph_and_earlier_subject_carry_over() -> None:
+    edges, _ = run("乙县法院召开会议。\n会议要求深入推进诉源治理。")
+    assert ("X省乙县人民法院", "诉源治理", "promoted") not in edges
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院"}
+
+
+def test_section_header_sets_the_court() -> None:
+    text = "交流单位：丙区法院\n全面推行集约送达。\n交流单位：乙县法院\n开通跨域立案。"
+    edges, _ = run(text)
+    assert {(u, i) for u, i, _ in edges} == {
+        ("X省丙区人民法院", "集约送达"),
+        ("X省乙县人民法院", "跨域立案"),
+    }
+
+
+def test_aggregate_in_a_section_adds_the_section_court() -> None:
+    edges, _ = run("交流单位：甲市中院\n全市法院推行繁简分流。")
+    assert {u for u, _, _ in edges} == {"AGG:X省甲市全市法院", "X省甲市中级人民法院"}
+
+
+def test_agent_of_passive_is_not_the_adopter_and_award_relation() -> None:
+    edges, _ = run("丁镇法庭被省法院评为示范人民法庭。")
+    assert edges == {("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded")}
+
+
+def test_pilot_and_higher_court_relations() -> None:
+    edges, _ = run("乙县法院作为试点法院开展调裁对接。省法院部署推进诉源治理。")
+    assert ("X省乙县人民法院", "调裁对接", "piloted") in edges
+    assert ("X省高级人民法院", "诉源治理", "promoted") in edges
+
+
+def test_person_stands_for_their_court() -> None:
+    edges, gold = run("甲市中院党组书记、院长赵一鸣主持会议。\n赵一鸣要求推行阅核制。")
+    assert ("X省甲市中级人民法院", "阅核制", "promoted") in edges
+    assert gold["people"] == [
+        {
+            "name": "赵一鸣",
+            "mentions": ["赵一鸣"],
+            "roles": ["党组书记", "院长"],
+            "unit": "X省甲市中级人民法院",
+        }
+    ]
+
+
+def test_adoption_date_from_the_sentence() -> None:
+    ex = extract_document(
+        SourceDocument(path="t.txt", text="2021年3月，乙县法院成立集约送达中心。"),
+        court_resolver=stand_in,
+    )
+    assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2021-03", "month")]
+
+
+def test_gold_schema_quotes_the_original_text() -> None:
+    original = "乙縣法院(xiàn)推行繁簡分流，調解率45%。"
+    text = "乙县法院推行繁简分流，调解率45%。"
+    offsets = [i for i in range(len(original)) if not (4 <= i < 10)]
+    assert len(offsets) == len(text)
+    doc = SourceDocument(
+        path="t.txt", text=text, original=original, offsets=offsets, date="2022-06-01"
+    )
+    gold = to_gold(extract_document(doc, court_resolver=stand_in))
+    assert set(gold) == {
+        "path",
+        "date",
+        "courts",
+        "initiatives",
+        "people",
+        "outcomes",
+        "organizations",
+    }
+    init = gold["initiatives"][0]
+    assert (init["name"], init["mentions"], init["adopters"]) == (
+        "繁简分流",
+        ["繁簡分流"],
+        ["X省乙县人民法院"],
+    )
+    assert init["candidate"] is False
+    out = gold["outcomes"][0]
+    assert (out["value"], out["unit_of_measure"], out["text"], out["unit"]) == (
+        45.0,
+        "%",
+        "調解率45%",
+        "X省乙县人民法院",
+    )
+    assert gold["courts"][0]["mentions"] == ["乙縣法院"]
+
+
+def test_outcome_period_is_resolved_against_the_date() -> None:
+    doc = SourceDocument(
+        path="t.txt", text="今年1月至4月，乙县法院审结案件900件。", date="2022-06-13"
+    )
+    ex = extract_document(doc, court_resolver=stand_in)
+    assert [(o.value, o.period) for o in ex.outcomes] == [(900.0, "2022-01-01/2022-04-30")]
+
+
+def test_without_a_court_resolver_nothing_is_attributed() -> None:
+    ex = extract_document(
+        SourceDocument(path="t.txt", text="推行繁简分流。"), court_resolver=lambda d: StandIn()
+    )
+    assert [i.name for i in ex.initiatives] == ["繁简分流"]
+    assert ex.adoptions == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_never_raises_on_arbitrary_text(s: str) -> None:
+    ex = extract_document(SourceDocument(path="x", text=s))
+    to_gold(ex)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "乙县法院",
+                "推行",
+                "繁简分流",
+                "“",
+                "”",
+                "，",
+                "。",
+                "\n",
+                "获评",
+                "示范法庭",
+                "300余件",
+                "同比上升",
+                "院长",
+                "王小明",
+                "第一",
+                "位居全省",
+                "万元",
+                "近",
+                "机制",
+                "建立",
+                "、",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_never_raises_on_court_like_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    to_gold(extract_document(SourceDocument(path="x", text=text), court_resolver=stand_in))
+
+
+def test_directive_to_all_city_courts_comes_from_the_intermediate_court() -> None:
+    edges, _ = run("甲市中院召开会议。\n全市法院要深入推进诉源治理。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
+
+
+def test_counted_winners_are_listed_across_the_sentence() -> None:
+    edges, _ = run("乙县法院《甲》，丙区法院《乙》两个案例入选最高人民法院典型案例。")
+    assert {u for u, _, r in edges if r == "awarded"} == {"X省乙县人民法院", "X省丙区人民法院"}

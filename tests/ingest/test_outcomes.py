@@ -1,0 +1,103 @@
+"""Figures, their values and units, and the numbers that are not outcomes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.numbers import parse_number
+from ingest.outcomes import find_outcomes
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("3663", 3663.0),
+        ("19.9", 19.9),
+        ("3.27万", 32700.0),
+        ("十", 10.0),
+        ("二十三", 23.0),
+        ("两", 2.0),
+        ("一百零五", 105.0),
+        ("1,200", 1200.0),
+        ("1亿", 100_000_000.0),
+        ("abc", None),
+    ],
+)
+def test_parse_number(raw: str, value: float | None) -> None:
+    assert parse_number(raw) == value
+
+
+def vals(text: str) -> list[tuple[float, str, str | None]]:
+    return [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes(text)]
+
+
+def test_counts_rates_and_qualifiers() -> None:
+    text = "前三季度，该院受理案件1234件，调解率达到61.5%，化解纠纷近2万件，执结300余件。"
+    assert vals(text) == [
+        (1234.0, "件", None),
+        (61.5, "%", None),
+        (20000.0, "件", "近"),
+        (300.0, "件", "余"),
+    ]
+
+
+def test_money_stays_in_wan_yuan() -> None:
+    assert vals("全年执行到位金额1500多万元。") == [(1500.0, "万元", "多")]
+
+
+def test_percentage_points_and_direction() -> None:
+    hits = find_outcomes("收案量同比下降3.5个百分点。")
+    assert [(h.value, h.unit_of_measure, h.direction) for h in hits] == [(3.5, "个百分点", "down")]
+    assert find_outcomes("结案数同比上升12%。")[0].direction == "up"
+
+
+def test_chinese_numerals_with_count_units() -> None:
+    assert vals("调研组先后三次赴基层指导，另有两家法庭挂牌。") == [
+        (3.0, "次", None),
+        (2.0, "家", None),
+    ]
+
+
+def test_rankings_are_values_in_ming() -> None:
+    assert vals("执行质效位居全省第二。") == [(2.0, "名", None)]
+    assert vals("迈入全省第一方阵。") == []
+
+
+def test_half() -> None:
+    assert vals("速裁团队审结了近一半的案件。") == [(50.0, "%", "近")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年5月20日召开会议。",
+        "这是第15次开放日活动。",
+        "组建“1名法官+1名书记员”团队。",
+        "做好“提质、增效、强基”3项重点工作。",
+        "提出三个维度，做到两天一调度。",
+        "一批涉及80余名工人的系列案件仅用2天审结。",
+        "5名法官作经验介绍。",
+        "该院现有12名法官。",
+        "理清15项测评要求。",
+        "投资90亿元的园区开工。",
+        "服务热线12368全天开通。",
+    ],
+)
+def test_not_outcomes(text: str) -> None:
+    assert find_outcomes(text) == []
+
+
+def test_text_is_the_clause_and_metric_is_named() -> None:
+    text = "今年以来，全院诉前调解案件800件，同比增长5%。"
+    h = find_outcomes(text)[0]
+    assert text[h.text_start : h.text_end] == "全院诉前调解案件800件"
+    assert h.metric == "全院诉前调解案件数"
+    assert h.period == "今年以来"
+
+
+def test_person_times_unit_follows_the_metric() -> None:
+    assert vals("送达人次5000人。") == [(5000.0, "人次", None)]
+
+
+def test_headline_line_without_full_stop_is_skipped() -> None:
+    assert vals("法院一年化解纠纷3000件\n全年化解纠纷3000件。") == [(3000.0, "件", None)]

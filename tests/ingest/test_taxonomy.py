@@ -1,0 +1,83 @@
+"""The curated initiative taxonomy and its matcher."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from graph.errors import CourtgraphError
+from ingest.taxonomy import DEFAULT_PATH, PlainView, default_taxonomy, load_taxonomy
+
+
+def test_taxonomy_is_broad_and_complete() -> None:
+    tax = default_taxonomy()
+    assert len(tax) >= 100
+    for e in tax.entries:
+        assert e.name and e.english and e.category and e.description, e.name
+
+
+def test_no_alias_names_two_initiatives() -> None:
+    tax = default_taxonomy()
+    surfaces = Counter(s for e in tax.entries for s in {e.name, *e.aliases})
+    assert [s for s, n in surfaces.items() if n > 1] == []
+
+
+def test_required_initiatives_are_present() -> None:
+    names = set(default_taxonomy().by_name)
+    for required in (
+        "枫桥式人民法庭",
+        "一站式多元解纷机制",
+        "诉源治理",
+        "分调裁审",
+        "繁简分流",
+        "阅核制",
+        "集约送达",
+        "跨域立案",
+        "道交一体化",
+        "脱薄",
+        "智慧法院建设",
+    ):
+        assert required in names
+
+
+def test_find_prefers_the_longest_alias_and_ignores_quotes() -> None:
+    tax = default_taxonomy()
+    text = "法院推进“一站式”多元解纷机制建设。"
+    matches = tax.find(text)
+    assert [m.entry.name for m in matches] == ["一站式多元解纷机制"]
+    m = matches[0]
+    assert text[m.start : m.end] == "一站式”多元解纷机制"
+
+
+def test_plain_view_maps_back() -> None:
+    v = PlainView("a“b” c")
+    assert v.plain == "abc"
+    assert v.span(1, 3) == (2, 6)
+
+
+def test_titles_are_marked() -> None:
+    tax = default_taxonomy()
+    assert tax.by_name["全国优秀法院"].title
+    assert not tax.by_name["繁简分流"].title
+
+
+def test_bad_taxonomy_file_names_the_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "t.json"
+    bad.write_text(json.dumps({"initiatives": [{"name": "X"}]}), encoding="utf-8")
+    with pytest.raises(CourtgraphError, match="initiative #0 lacks"):
+        load_taxonomy(bad)
+    dup = tmp_path / "d.json"
+    item = {"name": "X", "english": "x", "category": "c", "description": "d"}
+    dup.write_text(json.dumps({"initiatives": [item, item]}), encoding="utf-8")
+    with pytest.raises(CourtgraphError, match="listed twice"):
+        load_taxonomy(dup)
+    with pytest.raises(CourtgraphError, match="cannot read"):
+        load_taxonomy(tmp_path / "missing.json")
+
+
+def test_default_file_is_valid_json() -> None:
+    raw = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    assert isinstance(raw["initiatives"], list)
