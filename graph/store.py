@@ -84,9 +84,14 @@ class GraphStore:
     def verify(self) -> None:
         """Check that the server answers and accepts our credentials."""
         try:
+            self.driver.verify_connectivity()  # fails at once, without the driver's retries
             self.read("RETURN 1 AS ok")
         except AuthError as exc:
             raise self._auth_error() from exc
+        except ClientError as exc:
+            if _is_auth_error(exc):
+                raise self._auth_error() from exc
+            raise StoreUnavailable(f"{self.description} refused the connection: {exc}") from exc
         except (ServiceUnavailable, OSError) as exc:
             raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
 

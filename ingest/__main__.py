@@ -76,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("paths", nargs="+", help="files or folders")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--manifest", help="CSV or JSONL with path,url,title,date,site per file")
     args = p.parse_args(argv)
 
     from graph.store import open_store
@@ -87,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 store,
                 args.paths,
                 dry_run=args.dry_run,
+                manifest=args.manifest,
                 progress=ProgressBar(not args.quiet and sys.stderr.isatty()),
             )
             print(f"store: {store.description}")

@@ -417,8 +417,12 @@ def _near(fp: str, known: dict[str, str]) -> str | None:
 
 
 def iter_documents(
-    files: list[Path], report: IngestReport, progress: ProgressFn | None = None
+    files: list[Path],
+    report: IngestReport,
+    progress: ProgressFn | None = None,
+    manifest: dict[str, dict[str, Any]] | None = None,
 ) -> Iterator[SourceDocument]:
+    """Read files in order; failures go to `report.failed`, never stop the iteration."""
     from ingest.readers import read_document
 
     for n, path in enumerate(files, 1):
@@ -426,7 +430,7 @@ def iter_documents(
             progress(n, len(files), str(path))
         report.read += 1
         try:
-            doc = read_document(path)
+            doc = read_document(path, meta=(manifest or {}).get(str(path.resolve())))
         except UnreadableDocument as exc:
             report.failed.append((str(path), exc.reason))
             continue
@@ -443,15 +447,28 @@ def ingest_paths(
     dry_run: bool = False,
     progress: ProgressFn | None = None,
     batch_size: int = 8,
+    manifest: str | Path | None = None,
+    reference_data: bool = True,
 ) -> IngestReport:
-    """Ingest files and folders into `store` (None with dry_run: extract only)."""
+    """Ingest files and folders into `store` (None with dry_run: extract only).
+
+    `manifest`: a CSV or JSONL file with path/url/title/date/site per document.
+    `reference_data`: load the court roster and initiative taxonomy first (once per version).
+    """
     from ingest.extract import extract_document
+    from ingest.readers import read_manifest
 
     report = IngestReport(dry_run=dry_run)
     files, bad = expand_paths(paths)
     report.failed.extend(bad)
+    meta: dict[str, dict[str, Any]] = {}
+    if manifest is not None:
+        try:
+            meta = read_manifest(manifest)
+        except UnreadableDocument as exc:
+            report.failed.append((str(manifest), exc.reason))
     if store is not None:
-        if not dry_run:
+        if reference_data and not dry_run:
             load_reference_data(store)
         report.counts_before = store.counts()
         known = {r["id"]: r["fingerprint"] or "" for r in store.document_fingerprints()}
@@ -464,17 +481,19 @@ def ingest_paths(
             store.write_documents(pending)
         pending.clear()
 
-    for doc in iter_documents(files, report, progress):
+    for doc in iter_documents(files, report, progress, meta):
         did = document_id(doc.content_hash)
         if did in known:
             report.unchanged.append(doc.path)
             if store is not None and not dry_run:
+                flush()  # the known document may still be waiting in this batch
                 store.add_document_urls(did, doc.urls, [doc.path])
             continue
         twin = _near(doc.fingerprint, known)
         if twin:
             report.reposts.append((doc.path, twin))
             if store is not None and not dry_run:
+                flush()
                 store.add_document_urls(twin, doc.urls, [doc.path])
             continue
         try:

@@ -1,0 +1,205 @@
+"""Ingest end to end into a real store: idempotent, provenance kept, bad files reported,
+reposts merged, and a killed run finished by a re-run gives the same graph."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import ingest_paths, load_reference_data
+from tests.ingest.sample_docs import write_articles
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "sample"
+
+
+def snapshot(store) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    """Every node and relationship with its properties (lists sorted), for comparisons."""
+
+    def norm(props: dict) -> tuple:
+        return tuple(
+            sorted(
+                (k, tuple(sorted(map(str, v))) if isinstance(v, list) else v)
+                for k, v in props.items()
+            )
+        )
+
+    nodes = store.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
+    rels = store.read(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p"
+    )
+    return (
+        sorted((tuple(sorted(n["l"])), norm(n["p"])) for n in nodes),
+        sorted((r["a"], r["t"], r["b"], norm(r["p"])) for r in rels),
+    )
+
+
+def test_rerun_adds_nothing(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = write_articles(tmp_path, 6)
+    first = ingest_paths(store, [tmp_path], reference_data=False)
+    assert len(first.added) == 6 and not first.failed
+    assert first.facts_added > 0 and first.entities_added > 0
+    before = snapshot(store)
+    again = ingest_paths(store, paths, reference_data=False)
+    assert (len(again.added), len(again.unchanged), again.facts_added) == (0, 6, 0)
+    assert snapshot(store) == before
+
+
+def test_every_fact_points_to_its_sentence(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_articles(tmp_path, 4)
+    ingest_paths(store, [tmp_path], reference_data=False)
+    rows = store.read(
+        "MATCH (e:Evidence) MATCH (d:Document {id: e.doc_id}) "
+        "RETURN e.sentence AS s, e.start AS a, e.end AS b, d.text AS text, e.fact_id AS f"
+    )
+    assert rows
+    for r in rows:
+        assert r["text"][r["a"] : r["b"]] == r["s"]
+    facts = store.read(
+        "MATCH ()-[r:ADOPTED|REPORTED|HOLDS_ROLE]->() RETURN r.fact_id AS f, r.doc_ids AS d"
+    )
+    evidenced = {r["f"] for r in rows}
+    assert facts and all(f["f"] in evidenced and f["d"] for f in facts)
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_articles(tmp_path, 2)
+    (tmp_path / "broken.pdf").write_bytes(b"MZ\x00\x01 not a pdf \x00\xff")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    report = ingest_paths(store, [tmp_path, tmp_path / "missing.txt"], reference_data=False)
+    failed = {Path(p).name: reason for p, reason in report.failed}
+    assert set(failed) == {"broken.pdf", "empty.txt", "binary.txt", "missing.txt"}
+    assert "empty" in failed["empty.txt"] and "no such file" in failed["missing.txt"]
+    assert len(report.added) == 2
+    assert "failed: " in report.summary() and "broken.pdf" in report.summary()
+
+
+def test_dry_run_writes_nothing(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_articles(tmp_path, 3)
+    report = ingest_paths(store, [tmp_path], dry_run=True)
+    assert len(report.added) == 3 and report.planned["documents"] == 3
+    assert report.planned["facts"] > 0
+    assert store.counts()["Document"] == 0 and store.counts()["Court"] == 0
+    assert "would add: 3" in report.summary()
+
+
+def test_a_repost_is_one_document_with_two_urls(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    repost = (
+        original.replace("出席会议并讲话", "出席并讲话")
+        + "\n原文链接：http://repost.example.test/1\n"
+    )
+    (tmp_path / "b.txt").write_text(repost, encoding="utf-8")
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    assert len(report.added) == 1 and len(report.reposts) == 1
+    docs = store.read("MATCH (d:Document) RETURN d.urls AS urls, d.paths AS paths")
+    assert len(docs) == 1
+    assert "http://repost.example.test/1" in docs[0]["urls"]
+    assert len(docs[0]["paths"]) == 2
+
+
+def test_manifest_supplies_metadata(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    docs = tmp_path / "docs"
+    paths = write_articles(docs, 1)
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        f"path,url,title,date\n{paths[0]},http://m.example.test/x,清单标题,2021-02-03\n",
+        encoding="utf-8",
+    )
+    ingest_paths(store, [docs], manifest=manifest, reference_data=False)
+    row = store.read("MATCH (d:Document) RETURN d.title AS t, d.urls AS u")[0]
+    assert row["t"] == "清单标题" and row["u"] == ["http://m.example.test/x"]
+
+
+def test_delete_then_reingest_restores_the_graph(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_articles(tmp_path, 3)
+    ingest_paths(store, [tmp_path], reference_data=False)
+    full = snapshot(store)
+    doc = store.read("MATCH (d:Document) RETURN d.id AS id ORDER BY id LIMIT 1")[0]["id"]
+    assert store.delete_document(doc)
+    assert snapshot(store) != full
+    ingest_paths(store, [tmp_path], reference_data=False)
+    assert snapshot(store) == full
+
+
+def test_reference_data_is_loaded_once(store) -> None:  # type: ignore[no-untyped-def]
+    assert load_reference_data(store) is True
+    counts = store.counts()
+    assert counts["Court"] > 3000 and counts["Initiative"] > 100
+    assert counts["PART_OF"] > 3000
+    assert load_reference_data(store) is False
+    rows = store.read(
+        "MATCH (c:Entity {id: 'court:辽宁省本溪市明山区人民法院'})-[:PART_OF]->(p) "
+        "RETURN p.name AS parent"
+    )
+    assert rows == [{"parent": "辽宁省本溪市中级人民法院"}]
+
+
+@pytest.mark.slow
+def test_kill_9_midway_then_rerun_gives_the_uninterrupted_graph(
+    arcadedb_store,
+    embedded_dir: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    store = arcadedb_store
+    docs = tmp_path / "docs"
+    write_articles(docs, 40)
+    env = {**os.environ, "COURTGRAPH_DATA_DIR": str(embedded_dir), "PYTHONPATH": str(ROOT)}
+    env.pop("NEO4J_URI", None)
+    cmd = [sys.executable, "-m", "ingest", "--quiet", str(docs)]
+
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, timeout=600)
+    uninterrupted = snapshot(store)
+    store.clear()
+
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 300
+    written = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        written = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+        if written >= 8:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+    assert 0 < partial < 40, "the kill should land midway; make the corpus larger if not"
+
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert snapshot(store) == uninterrupted
+
+
+def test_cli_summary_and_exit_codes(store, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+
+    class NoClose:
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return store
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: NoClose())
+    write_articles(tmp_path, 2)
+    shutil.copy(SAMPLE / "03_gaizhou_report.txt", tmp_path)
+    assert main(["--quiet", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "documents read: 3; added: 3" in out and "entities added:" in out
+    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 truncated")
+    assert main(["--quiet", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert "unchanged (already in the graph): 3" in out and "bad.docx" in out

@@ -1,0 +1,105 @@
+"""The command lines as a user runs them: exact `Error:` lines, exit codes, no secrets shown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.embedded import EmbeddedServer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        env=full,
+        text=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
+def test_unknown_query() -> None:
+    r = cli("queries", "adopter")
+    assert r.returncode == 1
+    assert r.stderr.startswith("Error: no named query 'adopter'. Run `python -m queries --list`")
+
+
+def test_list_and_describe() -> None:
+    r = cli("queries", "--list")
+    assert r.returncode == 0 and "coverage" in r.stdout and "辖区覆盖情况" in r.stdout
+    r = cli("queries", "coverage", "--help-query")
+    assert r.returncode == 0 and "court" in r.stdout
+
+
+def test_bad_param_syntax() -> None:
+    r = cli("queries", "adopters", "--param", "initiative")
+    assert r.returncode == 1
+    assert r.stderr.strip() == "Error: --param takes key=value, not 'initiative'"
+
+
+def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+    env = {"COURTGRAPH_DATA_DIR": str(embedded_dir), "NEO4J_URI": ""}
+    r = cli("queries", "neighbourhood", "--param", "entity=court:x", "--param", "depth=7", env=env)
+    assert r.returncode == 1
+    assert r.stderr.strip() == (
+        "Error: parameter 'depth' of 'neighbourhood' must be between 1 and 3, not 7"
+    )
+
+
+def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+    port = EmbeddedServer(embedded_dir).status().bolt_port
+    secret = "wrong-Secret-4711"
+    env = {
+        "NEO4J_URI": f"bolt://127.0.0.1:{port}",
+        "NEO4J_USER": "root",
+        "NEO4J_PASSWORD": secret,
+        "NEO4J_DATABASE": "courtgraph",
+    }
+    r = cli("queries", "top_initiatives", env=env)
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"Error: Neo4j at bolt://127.0.0.1:{port} refused the credentials")
+    assert secret not in r.stderr + r.stdout
+
+
+def test_unreachable_server() -> None:
+    env = {"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x"}
+    r = cli("queries", "top_initiatives", env=env)
+    assert r.returncode == 1
+    assert r.stderr.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:9")
+
+
+def test_missing_neo4j_password() -> None:
+    r = cli(
+        "queries", "top_initiatives", env={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": ""}
+    )
+    assert r.returncode == 1
+    assert r.stderr.strip() == "Error: NEO4J_URI is set but NEO4J_PASSWORD is not; set both"
+
+
+@pytest.mark.slow
+def test_readme_commands_on_the_sample(tmp_path: Path) -> None:
+    """The README's main job, in a fresh data directory: ingest the sample, query it."""
+    env = {"COURTGRAPH_DATA_DIR": str(tmp_path / "graph"), "NEO4J_URI": ""}
+    try:
+        r = cli("ingest", str(ROOT / "data" / "sample"), env=env)
+        assert r.returncode == 0, r.stderr
+        assert "failed: 0" in r.stdout
+        r = cli("queries", "adopters", "--param", "initiative=诉源治理", "--format", "csv", env=env)
+        assert r.returncode == 0, r.stderr
+        assert "辽宁省本溪市中级人民法院" in r.stdout
+        r = cli("graph", "status", env=env)
+        assert r.returncode == 0 and "Document" in r.stdout
+        out = tmp_path / "sub.graphml"
+        r = cli("graph", "export", "本溪中院", "--format", "graphml", "-o", str(out), env=env)
+        assert r.returncode == 0, r.stderr
+        assert "辽宁省本溪市中级人民法院" in out.read_text(encoding="utf-8")
+    finally:
+        EmbeddedServer(tmp_path / "graph").stop()
