@@ -348,37 +348,37 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                     FactRow("HOLDS_ROLE", pid, uid, (role,), {"title": role}, _ev(doc, p.evidence))
                 )
 
-    for o in ex.outcomes:
-        uid, scope = res.unit(o.unit)
-        key = (uid or o.unit, o.metric, o.value, o.unit_of_measure, o.period, o.qualifier)
+    for fig in ex.outcomes:
+        uid, scope = res.unit(fig.unit)
+        key = (uid or fig.unit, fig.metric, fig.value, fig.unit_of_measure, fig.period, fig.qualifier)
         oid = entity_id("Outcome", *key)
-        label = f"{o.metric} {o.qualifier or ''}{o.value:g}{o.unit_of_measure}"
+        label = f"{fig.metric} {fig.qualifier or ''}{fig.value:g}{fig.unit_of_measure}"
         nodes[oid] = NodeRow(
             "Outcome",
             oid,
             {
                 "name": label,
-                "metric": o.metric,
-                "value": o.value,
-                "unit_of_measure": o.unit_of_measure,
-                "qualifier": o.qualifier,
-                "direction": o.direction,
-                "period": o.period,
-                "text": o.text,
-                "unit": o.unit.removeprefix("AGG:"),
+                "metric": fig.metric,
+                "value": fig.value,
+                "unit_of_measure": fig.unit_of_measure,
+                "qualifier": fig.qualifier,
+                "direction": fig.direction,
+                "period": fig.period,
+                "text": fig.text,
+                "unit": fig.unit.removeprefix("AGG:"),
             },
         )
-        mention(oid, o.text or label, o.evidence)
+        mention(oid, fig.text or label, fig.evidence)
         if uid:
             if uid not in nodes:
-                nodes[uid] = NodeRow(res.label(o.unit), uid, {"name": o.unit.removeprefix("AGG:")})
-                mention(uid, o.unit.removeprefix("AGG:"), o.evidence)
+                nodes[uid] = NodeRow(res.label(fig.unit), uid, {"name": fig.unit.removeprefix("AGG:")})
+                mention(uid, fig.unit.removeprefix("AGG:"), fig.evidence)
             props = {"scope": scope} if scope else {}
-            facts.append(FactRow("REPORTED", uid, oid, (), props, _ev(doc, o.evidence)))
-        if o.initiative:
-            iid = entity_id("Initiative", o.initiative)
+            facts.append(FactRow("REPORTED", uid, oid, (), props, _ev(doc, fig.evidence)))
+        if fig.initiative:
+            iid = entity_id("Initiative", fig.initiative)
             if iid in nodes:
-                facts.append(FactRow("REPORTED", oid, iid, (), {}, _ev(doc, o.evidence)))
+                facts.append(FactRow("REPORTED", oid, iid, (), {}, _ev(doc, fig.evidence)))
 
     props = {
         "title": doc.title or Path(doc.path).name,

@@ -281,7 +281,7 @@ def early_adopters(
         n = len(ordered)
         for i, (unit, _d) in enumerate(ordered):
             ranks[unit].append(i / (n - 1) if n > 1 else 0.0)
-    out = [
+    out: list[dict[str, Any]] = [
         {
             "unit_id": u,
             "unit": names[u],
