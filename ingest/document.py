@@ -35,7 +35,8 @@ class SourceDocument:
 
     path: str
     text: str  # normalized content: simplified, pinyin glosses removed, boilerplate cut
-    original: str = ""  # the decoded file text before normalization (for verbatim quotes)
+    original: str = ""  # the file's text before normalization (for .html/.docx/.pdf: the plain
+    # text extracted from it, not the markup), so quotes are verbatim
     offsets: list[int] = field(default_factory=list)  # text[i] came from original[offsets[i]]
     title: str | None = None
     date: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
@@ -45,7 +46,7 @@ class SourceDocument:
     site: str | None = None
     encoding: str | None = None
     content_hash: str = ""  # sha256 hex of `text`
-    fingerprint: str = ""  # near-duplicate signature (e.g. 64-bit simhash, hex)
+    fingerprint: str = ""  # near-duplicate signature (256-bit simhash, hex; ingest.dedup)
     warnings: list[str] = field(default_factory=list)  # mojibake, date conflicts, ...
 
     def original_span(self, start: int, end: int) -> str:

@@ -1,0 +1,302 @@
+"""Find the article inside a web page's text: cut navigation, bylines, footers and credits.
+
+Works line by line on normalized text (one paragraph per line) with general rules:
+
+- *header*: site names, menus (runs of short lines, lines of short link words), breadcrumbs
+  (当前位置 …, 首页 > …), welcome lines, and the byline (发布时间/来源/作者 …). When a byline
+  stands before the first paragraph, everything above it except the headline is cut;
+- *tail*: from a line that opens an end block (原文链接, 免责声明, 版权声明, 责任编辑, 审核丨,
+  关闭窗口, 精彩推荐, …) to the end; weaker openers (来源：…, 上一篇, 分享到 …) only when no
+  real paragraph follows; then footer lines (电话/地址/邮编/QQ/Copyright/版权所有/ICP备/
+  您是第…位访客) are peeled off the end;
+- *anywhere*: app banners and image placeholders (打开网易新闻 查看精彩图片, 点击查看大图).
+
+URLs written in the 原文链接 part are returned as `source_urls` before the part is cut.
+
+Example:
+    >>> text = "首页 > 新闻\\n示例法院召开会议\\n发布时间：2024-01-02\\n会议部署全年工作。\\n责任编辑：某某"
+    >>> [text[a:b] for a, b in strip_boilerplate(text)]
+    ['示例法院召开会议', '会议部署全年工作。']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["BoilerplateCut", "find_boilerplate", "strip_boilerplate", "source_urls"]
+
+
+@dataclass
+class BoilerplateCut:
+    spans: list[tuple[int, int]]  # kept content: (start, end) of each kept line, in order
+    removed: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, reason)
+    source_urls: list[str] = field(default_factory=list)  # 原文链接 URLs
+    title: str | None = None  # the headline found in the header
+
+
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_SOURCE_LABEL = re.compile(
+    r"(?:原文链接|原文地址|原文网址|原始链接|来源链接|来源网址|文章来源链接|阅读原文|查看原文|本文链接)"
+    r"\s*[：:]?\s*"
+)
+
+_BREADCRUMB = re.compile(
+    r"^(?:您?当前(?:的)?(?:位置|所在)|您的位置|你的位置|你现在的位置|所在位置|当前栏目|位置)\s*[：:]"
+    r"|首页\s*(?:>|»|›|→|->|>>|/|＞|\\)"
+    r"|(?:>|»|›|->|>>|＞)\s*正文\s*$"
+)
+_NAV_WORDS = re.compile(
+    r"设为首页|加入收藏|添加收藏|返回首页|网站首页|网站导航|网站地图|无障碍|手机版|移动版|繁体版?|简体版?"
+    r"|登录|注册|English|RSS|收藏本站|客户端下载"
+)
+_WELCOME = re.compile(r"^(?:欢迎(?:您)?(?:访问|光临|加入|来到|登录)|今天是)")
+_SITE_NAME = re.compile(r"^\S{2,12}(?:网|网站|在线|频道|中心|门户|新闻|政务网|法院网)[!！]?$")
+_META_KEYS = re.compile(
+    r"(?:发布|发表|更新|录入)(?:时间|日期)|来源[：:]|作者[：:]|编辑[：:]|责任编辑|撰稿|通讯员[：:]"
+    r"|浏览(?:量|次数)?[：:]|点击(?:数|量|率)?[：:]|阅读(?:数|量)?[：:]|字号|打印|【字体|字体[：:]"
+    r"|分享到|时间[：:]|日期[：:]"
+)
+_DATE_ONLY = re.compile(
+    r"^(?:[0-9]{2,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)(?:\s*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
+)
+_DATE_ANY = re.compile(r"[0-9]{2,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}")
+
+_TAIL_STRONG = re.compile(
+    r"^[\[【〖(（]?\s*(?:原文链接|原文地址|原文网址|阅读原文|查看原文|免责声明|版权声明|郑重声明"
+    r"|责任编辑|责编|编审|审核|审校|校对|监制|编辑丨|编辑\||关闭窗口|关闭本页|打印本页|打印此文|返回顶部"
+    r"|精彩推荐|相关阅读|相关新闻|相关链接|相关文章|推荐阅读|延伸阅读|热门跟贴|热门推荐|热点推荐|猜你喜欢"
+    r"|更多精彩|网友评论|发表评论|我要评论|扫一扫)"
+)
+_TAIL_WEAK = re.compile(
+    r"^[\[【〖(（]?\s*(?:来源|出处|文章出处|稿件来源|信息来源|供稿|作者|编辑|摄影|图片|图|文|联合制作|出品"
+    r"|制作|策划|统筹|上一篇|下一篇|上一条|下一条|分享|打印|收藏)\s*(?:[：:丨|]|$)"
+)
+_FOOTER = re.compile(
+    r"电话|传真|地址[：:]|邮编|邮政编码|邮箱|E-?mail|QQ|微信号|Copyright|版权所有|©|All\s*rights?"
+    r"|ICP|备案|公网安备|网安备|访客|访问量|访问人次|技术支持|主办[：:单]|承办|主管|协办|运维"
+    r"|联系我们|网站地图|关于我们|浏览器|分辨率|举报|不良信息|投稿|广告服务|法律顾问|友情链接",
+    re.IGNORECASE,
+)
+_BANNER = re.compile(
+    r"打开.{0,8}(?:新闻|APP|App|app|客户端).{0,10}(?:查看|阅读|观看)|查看精彩图片|点击查看大图|点击图片查看"
+    r"|扫码(?:关注|下载|阅读)|长按(?:识别)?二维码|点击(?:上方)?蓝字|下载.{0,8}客户端|点击播放|视频加载中"
+    r"|^\[?(?:图片|图|视频)\]?$"
+)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line that reads like article prose (not a headline, menu, byline or footer)."""
+    n = len(line)
+    if n < 20 or _is_nav(line) or _is_meta(line) or _is_footer(line):
+        return False
+    if n >= 60 or "。" in line:
+        return True
+    return n >= 40 and _SENTENCE_END.search(line) is not None
+
+
+def _is_meta(line: str) -> bool:
+    """A byline: 发布时间：… 来源：… 作者：…, or a bare date line."""
+    if len(line) > 160 or "。" in line:
+        return False
+    keys = len(_META_KEYS.findall(line))
+    if keys >= 2 or (keys >= 1 and _DATE_ANY.search(line)):
+        return True
+    return _DATE_ONLY.match(line) is not None and len(line) < 60
+
+
+def _is_nav(line: str) -> bool:
+    if _BREADCRUMB.search(line) or _WELCOME.search(line):
+        return True
+    if _NAV_WORDS.search(line) and len(line) < 40:
+        return True
+    tokens = line.split()
+    if (
+        len(tokens) >= 4
+        and all(len(t) <= 7 for t in tokens)
+        and sum(1 for t in tokens if not t.isascii()) >= 3
+        and not _SENTENCE_END.search(line)
+    ):
+        return True  # a row of link words: 首页 新闻 法院动态 联系我们
+    return len(line) <= 12 and _SITE_NAME.match(line) is not None
+
+
+def _is_footer(line: str) -> bool:
+    if len(line) > 200:
+        return False
+    hits = len(_FOOTER.findall(line))
+    if hits >= 2:
+        return True
+    return hits == 1 and "。" not in line  # one keyword in a sentence is content
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def source_urls(text: str) -> list[str]:
+    """URLs labelled as the original source (原文链接：http://…), in order, without repeats."""
+    urls: list[str] = []
+    for m in _SOURCE_LABEL.finditer(text):
+        rest = text[m.end() : m.end() + 600]
+        u = _URL.match(rest.lstrip())
+        if u is None:
+            # The label on its own line with the URL on the next one.
+            nl = rest.find("\n")
+            if 0 <= nl < 4:
+                u = _URL.match(rest[nl + 1 :].lstrip())
+        if u:
+            url = u.group(0).rstrip(".,;:!?)'\"")
+            if url not in urls:
+                urls.append(url)
+    return urls
+
+
+def find_boilerplate(text: str) -> BoilerplateCut:
+    """Classify every line of `text` as content or boilerplate; see the module docstring."""
+    bounds = _lines(text)
+    lines = [text[a:b].strip() for a, b in bounds]
+    n = len(lines)
+    keep = [bool(x) for x in lines]
+    reason = ["" if x else "blank" for x in lines]
+
+    def cut(i: int, why: str) -> None:
+        if keep[i]:
+            keep[i] = False
+            reason[i] = why
+
+    # Banners and placeholders, anywhere.
+    for i, x in enumerate(lines):
+        if x and len(x) < 60 and _BANNER.search(x):
+            cut(i, "app banner")
+
+    para = [keep[i] and _is_paragraph(x) for i, x in enumerate(lines)]
+    first_para = next((i for i in range(n) if para[i]), n)
+    para_after = [False] * (n + 1)  # is there a paragraph below line i?
+    for i in range(n - 1, -1, -1):
+        para_after[i] = para_after[i + 1] or (i + 1 < n and para[i + 1])
+
+    # Header.
+    title: str | None = None
+    byline = next(
+        (i for i in range(min(first_para + 1, n)) if keep[i] and _is_meta(lines[i])), None
+    )  # a byline under the first paragraph is cut below with the other meta lines
+    if byline is not None:
+        cut(byline, "byline")
+        # Keep the headline (and a sub-headline) standing right above the byline.
+        j = byline - 1
+        kept_title: list[int] = []
+        while j >= 0 and len(kept_title) < 2:
+            x = lines[j]
+            if not x:
+                j -= 1
+                continue
+            if keep[j] and len(x) >= 6 and not _is_nav(x) and not _is_meta(x) and not _is_footer(x):
+                kept_title.append(j)
+                j -= 1
+                continue
+            break
+        for i in range(byline):
+            if i not in kept_title:
+                cut(i, "header")
+        if kept_title:
+            title = lines[min(kept_title)]
+        # More byline pieces right under the first one (来源：… on its own line).
+        k = byline + 1
+        while k < min(first_para, n):
+            if lines[k] and _is_meta(lines[k]):
+                cut(k, "byline")
+            elif lines[k]:
+                break
+            k += 1
+    else:
+        short_run: list[int] = []
+        for i in range(first_para):
+            x = lines[i]
+            if not keep[i]:
+                continue
+            if _is_nav(x) or _is_meta(x):
+                cut(i, "navigation")
+            elif len(x) <= 6:
+                short_run.append(i)
+        if len(short_run) >= 3:
+            for i in short_run:
+                cut(i, "menu")
+        head = [i for i in range(first_para) if keep[i]]
+        if head and len(lines[head[-1]]) < 80 and not _SENTENCE_END.search(lines[head[-1]][-1]):
+            title = lines[head[-1]]
+
+    # Where the article starts: its first paragraph, or (a short page without one) the first
+    # line the header left standing.
+    body = first_para if first_para < n else next((i for i in range(n) if keep[i]), n)
+
+    # Tail: an end block opener after the article started.
+    tail_at = n
+    for i in range(body + 1, n):
+        x = lines[i]
+        if not keep[i] and reason[i] != "blank":
+            continue
+        if not x:
+            continue
+        if _TAIL_STRONG.match(x) or x in ("关闭", "打印", "【关闭】", "【打印】"):
+            tail_at = i
+            break
+        if _TAIL_WEAK.match(x) and len(x) < 80 and not para_after[i]:
+            tail_at = i
+            break
+    sources = source_urls("\n".join(lines[tail_at:])) if tail_at < n else []
+    for i in range(tail_at, n):
+        cut(i, "end block")
+    # Footer lines peeled off the end.
+    i = tail_at - 1
+    while i > body:
+        x = lines[i]
+        if not x or not keep[i]:
+            i -= 1
+            continue
+        if (
+            _is_footer(x)
+            or _is_nav(x)
+            or (
+                len(x) <= 12
+                and not _SENTENCE_END.search(x)
+                and i > 0
+                and not keep[i - 1]
+                and lines[i - 1]
+            )
+        ):
+            cut(i, "footer")
+            i -= 1
+            continue
+        break
+    # Source URLs anywhere else (a 原文链接 line in the middle of a page).
+    for u in source_urls(text):
+        if u not in sources:
+            sources.append(u)
+
+    spans: list[tuple[int, int]] = []
+    removed: list[tuple[int, int, str]] = []
+    for i, (a, b) in enumerate(bounds):
+        if keep[i]:
+            # Trim the spaces of the line itself.
+            while a < b and text[a] in " \t":
+                a += 1
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            spans.append((a, b))
+        elif reason[i] != "blank":
+            removed.append((a, b, reason[i]))
+    if not any(keep):
+        spans = []
+    return BoilerplateCut(spans=spans, removed=removed, source_urls=sources, title=title)
+
+
+def strip_boilerplate(text: str) -> list[tuple[int, int]]:
+    """The content spans of a page's text: one (start, end) per kept line, in order."""
+    return find_boilerplate(text).spans

@@ -1,0 +1,570 @@
+"""Publication dates: find them on the page, in URLs and in metadata, and pick the best.
+
+Dates are ISO strings at the precision available: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+
+`choose_date` weighs the sources: metadata the caller gave (manifest, sidecar, ``meta=``) wins;
+otherwise the URL of the *original* source of a repost (found in 原文链接) beats the page's own
+header, which on aggregators is the repost date or a bogus timestamp; the page header beats
+the page's own URL. Every disagreement is written into the note and a warning.
+
+`resolve_relative(expr, pub_date)` turns 今年4月底, 去年同期, 上半年, 2023年 ... into a period.
+
+Example:
+    >>> choose_date(page=["2022-06-20"], source_urls=[
+    ...     "http://www.example.gov.cn/news/c2/2022-06/13/art_1.shtml"]).date
+    '2022-06-13'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+__all__ = [
+    "DateChoice",
+    "choose_date",
+    "content_dates",
+    "date_from_url",
+    "page_dates",
+    "parse_date",
+    "resolve_relative",
+]
+
+_MIN_YEAR = 1980
+_MAX_YEAR = 2100
+
+
+def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return False
+    if m is None:
+        return d is None
+    if not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    return 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _year2(yy: int) -> int:
+    """Two-digit year: 00-69 -> 20xx, 70-99 -> 19xx."""
+    return 2000 + yy if yy < 70 else 1900 + yy
+
+
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _cn_number(s: str) -> int | None:
+    """'12', '十二', '二十三', '二〇二三' -> int."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if all(c in _CN_DIGITS for c in s):  # digit by digit: 二〇二三
+        v = 0
+        for c in s:
+            v = v * 10 + _CN_DIGITS[c]
+        return v
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _CN_DIGITS.get(a, 0) if a else 1
+        if a and a not in _CN_DIGITS:
+            return None
+        ones = _CN_DIGITS.get(b, -1) if b else 0
+        if ones < 0:
+            return None
+        return tens * 10 + ones
+    return None
+
+
+_NUM = r"[0-9]{1,4}|[〇○零一二两三四五六七八九十]{1,4}"
+_FULL_DATE = re.compile(
+    r"(?<![0-9])(?P<y>[0-9]{4}|[0-9]{2})\s*(?P<s1>[-/.年])\s*(?P<m>[0-9]{1,2})\s*(?P<s2>[-/.月])"
+    r"\s*(?P<d>[0-9]{1,2})(?![0-9])\s*日?"
+)
+_CN_DATE = re.compile(
+    r"(?P<y>[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
+)
+_YEAR_MONTH = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?![0-9./-])")
+_YEAR = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年")
+
+
+def parse_date(value: str | None) -> str | None:
+    """A date string in any usual form -> ISO at its own precision; None if it is not one.
+
+    Example:
+        >>> parse_date("2020年4月1日"), parse_date("21-01-28 15:28"), parse_date("2024/09")
+        ('2020-04-01', '2021-01-28', '2024-09')
+    """
+    if not value:
+        return None
+    s = str(value).strip()
+    m = _CN_DATE.search(s)
+    if m:
+        y = _cn_number(m.group("y"))
+        mo = _cn_number(m.group("m"))
+        d = _cn_number(m.group("d")) if m.group("d") else None
+        if y is not None and mo is not None and _valid(y, mo, d):
+            return _iso(y, mo, d)
+    m = _FULL_DATE.search(s)
+    if m and not (m.group("s1") == "年") ^ (m.group("s2") == "月"):
+        y = int(m.group("y"))
+        if len(m.group("y")) == 2:
+            y = _year2(y)
+        mo, d = int(m.group("m")), int(m.group("d"))
+        if _valid(y, mo, d):
+            return _iso(y, mo, d)
+    m = _YEAR_MONTH.search(s)
+    if m:
+        y, mo = int(m.group("y")), int(m.group("m"))
+        if _valid(y, mo):
+            return _iso(y, mo)
+    m = re.fullmatch(r"\s*([0-9]{4})\s*年?\s*", s)
+    if m and _valid(int(m.group(1))):
+        return m.group(1)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# URLs
+
+_URL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"/(\d{4})-(\d{1,2})-(\d{1,2})(?=[/_.]|$)"), "ymd"),
+    (re.compile(r"/(\d{4})-(\d{2})/(\d{1,2})(?=/)"), "ymd"),
+    (re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})(?=/)"), "ymd"),
+    (re.compile(r"/(\d{4})(\d{2})/(\d{2})(?=/)"), "ymd"),
+    (re.compile(r"(?:/|\bt)(\d{4})(\d{2})(\d{2})(?=[/_])"), "ymd"),
+    (re.compile(r"/(\d{4})/(\d{1,2})(?=/)"), "ym"),
+    (re.compile(r"/(\d{4})-(\d{2})(?=/)"), "ym"),
+    (re.compile(r"/(\d{4})(\d{2})(?=/)"), "ym"),
+]
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date a URL path encodes (``/2022-06/13/``, ``/2024/09/``, ``/201911/26/``).
+
+    Example:
+        >>> date_from_url("http://court.example.cn/news/show/2024/09/id/55.shtml")
+        '2024-09'
+    """
+    if not url:
+        return None
+    path = re.sub(r"^[a-zA-Z]+://[^/]*", "", url.strip())
+    for pattern, kind in _URL_PATTERNS:
+        for m in pattern.finditer(path):
+            y, mo = int(m.group(1)), int(m.group(2))
+            d = int(m.group(3)) if kind == "ymd" else None
+            if _valid(y, mo, d) and y >= 1995:
+                return _iso(y, mo, d)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The page itself
+
+_LABEL = re.compile(
+    r"(?:发布|发表|更新|刊发|录入|上传|出版|撰写)?(?:时间|日期)|发布于|更新于|日期|Date|Published"
+)
+_LABELLED = re.compile(
+    rf"(?:{_LABEL.pattern})\s*[：:]?\s*(?P<date>(?:[0-9]{{4}}|[0-9]{{2}})\s*[-/.年]\s*[0-9]{{1,2}}"
+    r"\s*[-/.月]\s*[0-9]{1,2}\s*日?)"
+)
+# A header line that starts with a date, possibly followed by a time and 来源/作者 ...
+_DATE_LINE = re.compile(
+    r"^\s*(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月"
+    r"[0-9]{1,2}日)(?:\s+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?\s*(?:$|来源|作者|编辑|责任"
+    r"|字号|浏览|点击|【|\[|\|)",
+    re.MULTILINE,
+)
+
+
+def page_dates(text: str, *, head: int = 3000) -> list[str]:
+    """Dates the page header states (发布时间：…, a date line under the title), best first.
+
+    Only the first `head` characters are searched: a date further down is content.
+    """
+    top = text[:head]
+    found: list[str] = []
+    for m in _LABELLED.finditer(top):
+        iso = parse_date(m.group("date"))
+        if iso and iso not in found:
+            found.append(iso)
+    for m in _DATE_LINE.finditer(top[:1500]):
+        iso = parse_date(m.group("date"))
+        if iso and iso not in found:
+            found.append(iso)
+    return found
+
+
+_MENTION = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?:(?P<m>[0-9]{1,2})\s*月)?")
+
+
+def content_dates(text: str) -> list[str]:
+    """Every explicit year or year-month mentioned in the text (2024年3月 -> '2024-03')."""
+    out = []
+    for m in _MENTION.finditer(text):
+        y = int(m.group("y"))
+        mo = int(m.group("m")) if m.group("m") else None
+        if _valid(y, mo):
+            out.append(_iso(y, mo))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Choosing
+
+
+@dataclass
+class DateChoice:
+    date: str | None
+    source: str | None  # page | url | text | manifest
+    note: str | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _agree(a: str, b: str) -> bool:
+    """Same date at the shorter precision ('2024-07' agrees with '2024-07-11')."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _finer(a: str, b: str) -> str:
+    return a if len(a) >= len(b) else b
+
+
+def choose_date(
+    *,
+    page: list[str] | None = None,
+    source_urls: list[str] | None = None,
+    own_url: str | None = None,
+    meta: str | None = None,
+    text: str = "",
+) -> DateChoice:
+    """Pick the publication date and say why.
+
+    `page`: dates from the page header (`page_dates`); `source_urls`: URLs of the original
+    source of a repost (原文链接); `own_url`: the URL the file was fetched from; `meta`: a date
+    the caller supplied; `text`: the article body, for a plausibility check against the
+    years it mentions.
+    """
+    page = [p for p in (page or []) if p]
+    page_date = page[0] if page else None
+    src_date = None
+    src_url = None
+    for u in source_urls or []:
+        src_date = date_from_url(u)
+        if src_date:
+            src_url = u
+            break
+    own_date = date_from_url(own_url)
+    mentioned = content_dates(text) if text else []
+    latest = max(mentioned) if mentioned else None
+    notes: list[str] = []
+    warnings: list[str] = []
+
+    meta_iso = parse_date(meta) if meta else None
+    if meta and not meta_iso:
+        warnings.append(f"metadata date {meta!r} is not a date; ignored")
+    if meta_iso:
+        chosen, source = meta_iso, "manifest"
+        notes.append(f"date {meta_iso} from the metadata supplied with the file")
+        for label, other in (
+            ("page header", page_date),
+            ("original-source URL", src_date),
+            ("URL", own_date),
+        ):
+            if other and not _agree(other, meta_iso):
+                notes.append(f"{label} says {other}")
+                warnings.append(f"date conflict: metadata {meta_iso} vs {label} {other}")
+        return DateChoice(chosen, source, "; ".join(notes), warnings)
+
+    if src_date:
+        chosen, source = src_date, "url"
+        notes.append(f"date {src_date} from the original-source URL {src_url}")
+        if page_date:
+            if _agree(page_date, src_date):
+                chosen = _finer(page_date, src_date)
+                if chosen == page_date and chosen != src_date:
+                    source = "page"
+                    notes.append(f"page header {page_date} agrees and is more precise")
+            else:
+                why = "the repost date"
+                if latest and page_date[: len(latest)] < latest[: len(page_date)]:
+                    why = f"earlier than dates the text mentions ({latest}), so bogus"
+                notes.append(
+                    f"page header says {page_date} ({why}); the original source's date wins"
+                )
+                warnings.append(
+                    f"date conflict: page header {page_date} vs original-source URL {src_date};"
+                    f" chose {src_date}"
+                )
+        return DateChoice(chosen, source, "; ".join(notes), warnings)
+
+    if page_date:
+        chosen, source = page_date, "page"
+        notes.append(f"date {page_date} from the page header")
+        if own_date and not _agree(own_date, page_date):
+            notes.append(f"the page URL says {own_date}")
+            if latest and page_date[:4] < latest[:4] <= own_date[:4]:
+                chosen, source = own_date, "url"
+                notes.append(
+                    f"page header is earlier than dates the text mentions ({latest}); URL wins"
+                )
+            warnings.append(
+                f"date conflict: page header {page_date} vs URL {own_date}; chose {chosen}"
+            )
+        elif own_date:
+            chosen = _finer(page_date, own_date)
+        if latest and chosen == page_date and page_date[: len(latest)] < latest[: len(page_date)]:
+            warnings.append(
+                f"page date {page_date} is earlier than dates mentioned in the text ({latest})"
+            )
+        return DateChoice(chosen, source, "; ".join(notes), warnings)
+
+    if own_date:
+        return DateChoice(own_date, "url", f"date {own_date} from the page URL {own_url}", [])
+
+    note = "no publication date on the page, in its URL or in metadata"
+    if latest:
+        note += f"; the text mentions dates up to {latest}"
+    return DateChoice(None, None, note, [])
+
+
+# --------------------------------------------------------------------------------------------
+# Relative expressions
+
+
+def _ref(pub_date: str | date | None) -> tuple[int, int | None, int | None] | None:
+    if pub_date is None:
+        return None
+    if isinstance(pub_date, date):
+        return pub_date.year, pub_date.month, pub_date.day
+    iso = parse_date(pub_date)
+    if not iso:
+        return None
+    parts = [int(x) for x in iso.split("-")]
+    return (
+        parts[0],
+        parts[1] if len(parts) > 1 else None,
+        parts[2] if len(parts) > 2 else None,
+    )
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _span(a: date, b: date) -> tuple[str, str]:
+    return a.isoformat(), b.isoformat()
+
+
+def _minus_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year - n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - n, day=28)
+
+
+_REL_YEAR = {
+    "今年": 0,
+    "本年": 0,
+    "当年": 0,
+    "本年度": 0,
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "上一年度": -1,
+    "前年": -2,
+    "明年": 1,
+}
+_QUARTERS = {"一": 1, "1": 1, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+
+_EXPR = re.compile(
+    r"^(?P<upto>截至|截止|截止到|截至到|到|至)?"
+    r"(?P<year>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年度?|今年|本年度|本年|当年|去年|上一年度|上一年|上年|前年|明年)?"
+    r"(?P<rest>.*?)(?P<since>以来|至今|来)?$"
+)
+_MONTH_RANGE = re.compile(
+    rf"^(?P<a>{_NUM})月?(?:份)?(?:-|—|~|至|到)(?P<b>{_NUM})月(?:份)?(?P<edge>底|末)?$"
+)
+_MONTH = re.compile(
+    rf"^(?P<m>{_NUM})月(?:份)?(?P<edge>初|上旬|中旬|下旬|底|末)?(?:(?P<d>{_NUM})[日号])?$"
+)
+_QUARTER = re.compile(r"^(?:第)?(?P<q>[一二三四1-4])季度$|^Q(?P<q2>[1-4])$")
+_HALF = re.compile(r"^(?P<h>上|下)半年$")
+_RECENT = re.compile(
+    rf"^(?P<pre>近|最近|过去)?(?P<n>{_NUM}|半)(?P<unit>年|个月|个多月)(?P<suf>来|以来)?$"
+)
+
+
+def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] | None:
+    """The period (start, end) as ISO dates that `expr` means for an article of `pub_date`.
+
+    Handles absolute years/months/days (2023年, 2023年3月, 二〇二三年), years relative to the
+    publication (今年, 去年, 前年), months and month ranges (4月, 4月底, 1月至4月, 1-10月),
+    quarters and halves (第一季度, 上半年), 同期 (the same span a year earlier), 以来/至今
+    (from the start up to the publication date), 截至… (from the start of that year), and
+    recent spans (近三年, 1年来). Returns None for what it cannot pin down (近年来).
+
+    Example:
+        >>> resolve_relative("截至今年4月底", "2022-06-13")
+        ('2022-01-01', '2022-04-30')
+        >>> resolve_relative("去年同期", "2024-05-23")
+        ('2023-01-01', '2023-05-23')
+    """
+    if not expr:
+        return None
+    s = re.sub(r"\s+", "", expr).replace("（", "(").replace("）", ")")
+    s = s.replace("－", "-").replace("～", "~")
+    ref = _ref(pub_date)
+    ref_date: date | None = None
+    if ref:
+        y0, m0, d0 = ref
+        ref_date = date(y0, m0, d0) if m0 and d0 else _month_end(y0, m0) if m0 else date(y0, 12, 31)
+
+    same_period = s.endswith("同期")
+    if same_period:
+        s = s[: -len("同期")]
+
+    m = _EXPR.match(s)
+    if not m:
+        return None
+    upto = bool(m.group("upto"))
+    since = m.group("since")
+    rest = m.group("rest")
+    ytoken = m.group("year")
+
+    # Recent spans: 近三年, 1年来, 近6个月
+    if not ytoken:
+        rm = _RECENT.match(rest + (since or ""))
+        if rm and (rm.group("pre") or rm.group("suf")) and ref_date:
+            n_txt = rm.group("n")
+            n = 0.5 if n_txt == "半" else _cn_number(n_txt)
+            if not n:
+                return None
+            if rm.group("unit") == "年":
+                if n == 0.5:
+                    begin = ref_date - timedelta(days=182)
+                else:
+                    begin = _minus_years(ref_date, int(n))
+            else:
+                begin = ref_date - timedelta(days=int(30.44 * int(n)))
+            return _span(begin, ref_date)
+
+    # The year
+    if ytoken is None:
+        if not ref:
+            return None
+        year = ref[0]
+        explicit_year = False
+    elif ytoken.rstrip("度").endswith("年") and ytoken[0] not in "今本当去上前明":
+        yv = _cn_number(ytoken.rstrip("度")[:-1])
+        if yv is None or not _valid(yv):
+            return None
+        year = yv
+        explicit_year = True
+    else:
+        if not ref:
+            return None
+        year = ref[0] + _REL_YEAR[ytoken]
+        explicit_year = True
+    if same_period and ytoken is None:
+        year -= 1
+
+    start: date
+    end: date
+    if rest in ("", "全年", "年度", "年"):
+        if not explicit_year and not same_period and not since:
+            return None
+        start, end = date(year, 1, 1), date(year, 12, 31)
+    elif rest in ("初", "年初"):
+        start, end = date(year, 1, 1), date(year, 3, 31)
+    elif rest in ("底", "末", "年底", "年末"):
+        start, end = date(year, 12, 1), date(year, 12, 31)
+    elif rest in ("内", "年内"):
+        start = ref_date if ref_date and ref_date.year == year else date(year, 1, 1)
+        end = date(year, 12, 31)
+    elif (hm := _HALF.match(rest)) is not None:
+        if hm.group("h") == "上":
+            start, end = date(year, 1, 1), date(year, 6, 30)
+        else:
+            start, end = date(year, 7, 1), date(year, 12, 31)
+    elif (qm := _QUARTER.match(rest)) is not None:
+        q = _QUARTERS[qm.group("q") or qm.group("q2")]
+        start = date(year, 3 * q - 2, 1)
+        end = _month_end(year, 3 * q)
+    elif (mr := _MONTH_RANGE.match(rest)) is not None:
+        a, b = _cn_number(mr.group("a")), _cn_number(mr.group("b"))
+        if not a or not b or not (1 <= a <= b <= 12):
+            return None
+        start, end = date(year, a, 1), _month_end(year, b)
+    elif (mm := _MONTH.match(rest)) is not None:
+        mo = _cn_number(mm.group("m"))
+        if not mo or not 1 <= mo <= 12:
+            return None
+        if (
+            not explicit_year
+            and ref_date
+            and ref is not None
+            and ref[1] is not None
+            and date(year, mo, 1) > ref_date + timedelta(days=31)
+        ):
+            year -= 1  # a bare month after the publication month: the previous year
+        day = _cn_number(mm.group("d")) if mm.group("d") else None
+        edge = mm.group("edge")
+        last = _month_end(year, mo)
+        if day:
+            if not _valid(year, mo, day):
+                return None
+            start = end = date(year, mo, day)
+        elif edge in ("底", "末"):
+            start = end = last
+        elif edge in ("初", "上旬"):
+            start, end = date(year, mo, 1), date(year, mo, 10)
+        elif edge == "中旬":
+            start, end = date(year, mo, 11), date(year, mo, 20)
+        elif edge == "下旬":
+            start, end = date(year, mo, 21), last
+        else:
+            start, end = date(year, mo, 1), last
+    else:
+        return None
+
+    if upto:
+        start = date(start.year, 1, 1) if start.year == end.year else start
+    if since:
+        if not ref_date:
+            return None
+        end = ref_date if not same_period else _minus_years(ref_date, 1)
+    if same_period and rest in ("", "年") and ref_date:
+        start, end = date(year, 1, 1), _minus_years(ref_date, 1)
+    if end < start:
+        return None
+    return _span(start, end)

@@ -1,0 +1,247 @@
+"""Tests for ingest.dates: parsing, URL dates, page headers, choosing, relative periods."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.dates import (
+    choose_date,
+    content_dates,
+    date_from_url,
+    page_dates,
+    parse_date,
+    resolve_relative,
+)
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2020-04-01 10:44:31", "2020-04-01"),
+        ("2020年4月1日", "2020-04-01"),
+        ("2020年04月01日 09:00", "2020-04-01"),
+        ("2019/11/26", "2019-11-26"),
+        ("2019.11.26", "2019-11-26"),
+        ("21-01-28 15:28", "2021-01-28"),
+        ("99-12-31", "1999-12-31"),
+        ("2024/09", "2024-09"),
+        ("2024-9", "2024-09"),
+        ("2024", "2024"),
+        ("二〇二三年十二月五日", "2023-12-05"),
+        ("发布时间：2018-06-14", "2018-06-14"),
+    ],
+)
+def test_parse_date(value: str, iso: str) -> None:
+    assert parse_date(value) == iso
+
+
+@pytest.mark.parametrize("value", ["", None, "hello", "2020-13-01", "2021-02-30", "12345"])
+def test_parse_date_rejects(value: str | None) -> None:
+    assert parse_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [
+        ("http://www.example.gov.cn/a/c2/2022-06/13/art_1.shtml", "2022-06-13"),
+        ("http://court.example.cn/news/show/2024/09/id/55.shtml", "2024-09"),
+        ("http://paper.example.cn/epaper/c/201911/26/c_5.html", "2019-11-26"),
+        ("http://news.example.com/county/2020-11-13/77.html", "2020-11-13"),
+        ("http://cx.example.com.cn/sys/2021/01/28/99.shtml", "2021-01-28"),
+        ("http://www.example.gov.cn/xinwen/t20220613_123.htm", "2022-06-13"),
+        ("http://court.example.cn/pub/item.php?id=9", None),
+        ("https://m.example.com/a/ZZZZ1234.html", None),
+        ("http://example.cn/news/77809.html", None),
+        ("http://example.cn/2024/13/01/x.html", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url: str | None, iso: str | None) -> None:
+    assert date_from_url(url) == iso
+
+
+def test_page_dates_reads_labelled_headers_and_date_lines() -> None:
+    text = "示例法院网\n标题一则\n发布时间：2022-06-20 来源：示例日报 作者：佚名\n正文。"
+    assert page_dates(text) == ["2022-06-20"]
+    assert page_dates("标题\n21-01-28 15:28 来源：示例县法院 编辑：某某\n正文") == ["2021-01-28"]
+    assert page_dates("标题\n2025-02-11 16:41\n正文") == ["2025-02-11"]
+    assert page_dates("本院于2024年3月召开会议。") == []
+
+
+def test_page_dates_only_look_at_the_head() -> None:
+    body = "正文内容。" * 1000
+    assert page_dates(body + "发布时间：2020-01-01") == []
+
+
+def test_content_dates() -> None:
+    assert content_dates("自2024年3月起，2023年全年，1999年") == ["2024-03", "2023", "1999"]
+
+
+# --- choosing --------------------------------------------------------------------------------
+
+ORIGIN = "http://www.example.gov.cn/a/c1/2022-06/13/content_1.shtml"
+
+
+def test_original_source_url_beats_repost_header() -> None:
+    choice = choose_date(page=["2022-06-20"], source_urls=[ORIGIN])
+    assert choice.date == "2022-06-13"
+    assert choice.source == "url"
+    assert "2022-06-20" in (choice.note or "")
+    assert any("conflict" in w for w in choice.warnings)
+
+
+def test_bogus_old_header_loses_to_month_precision_source_url() -> None:
+    choice = choose_date(
+        page=["2019-11-13"],
+        source_urls=["http://court.example.cn/news/show/2024/09/id/1.shtml"],
+        text="自2024年3月被确定为薄弱法院以来，2024年4月成立中心。",
+    )
+    assert choice.date == "2024-09"
+    assert "bogus" in (choice.note or "")
+    assert choice.warnings
+
+
+def test_agreeing_header_adds_precision_to_url_month() -> None:
+    choice = choose_date(
+        page=["2024-07-11"],
+        source_urls=["http://court.example.cn/news/show/2024/07/id/1.shtml"],
+    )
+    assert choice.date == "2024-07-11"
+    assert choice.source == "page"
+    assert choice.warnings == []
+
+
+def test_page_header_alone() -> None:
+    choice = choose_date(page=["2024-05-23"])
+    assert (choice.date, choice.source, choice.warnings) == ("2024-05-23", "page", [])
+
+
+def test_page_header_beats_own_url_unless_text_contradicts_it() -> None:
+    own = "http://news.example.cn/2024-03/02/c_1.htm"
+    assert choose_date(page=["2024-03-01"], own_url=own).date == "2024-03-01"
+    late = choose_date(page=["2019-01-01"], own_url=own, text="2023年、2024年工作")
+    assert late.date == "2024-03-02"
+    assert late.warnings
+
+
+def test_metadata_wins_and_conflicts_are_reported() -> None:
+    choice = choose_date(page=["2020-01-02"], meta="2020-01-03")
+    assert (choice.date, choice.source) == ("2020-01-03", "manifest")
+    assert any("2020-01-02" in w for w in choice.warnings)
+    assert choose_date(meta="not a date", page=["2020-01-02"]).date == "2020-01-02"
+
+
+def test_no_date_anywhere() -> None:
+    choice = choose_date(text="2021年，该院审结案件。")
+    assert choice.date is None and choice.source is None
+    assert "2021" in (choice.note or "")
+
+
+# --- relative expressions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expr", "pub", "period"),
+    [
+        ("截至今年4月底", "2022-06-13", ("2022-01-01", "2022-04-30")),
+        ("今年4月底", "2022-06-13", ("2022-04-30", "2022-04-30")),
+        ("今年1月至4月", "2022-06-13", ("2022-01-01", "2022-04-30")),
+        ("1-10月", "2019-11-26", ("2019-01-01", "2019-10-31")),
+        ("去年同期", "2024-05-23", ("2023-01-01", "2023-05-23")),
+        ("今年以来", "2024-05-23", ("2024-01-01", "2024-05-23")),
+        ("上半年", "2024-07-17", ("2024-01-01", "2024-06-30")),
+        ("去年下半年", "2024-07-17", ("2023-07-01", "2023-12-31")),
+        ("第一季度", "2024-05-23", ("2024-01-01", "2024-03-31")),
+        ("2024年第一季度", None, ("2024-01-01", "2024-03-31")),
+        ("2023年", None, ("2023-01-01", "2023-12-31")),
+        ("二〇二三年", None, ("2023-01-01", "2023-12-31")),
+        ("2023年3月", None, ("2023-03-01", "2023-03-31")),
+        ("2020年3月16日", None, ("2020-03-16", "2020-03-16")),
+        ("3月30日", "2023-04-03", ("2023-03-30", "2023-03-30")),
+        ("12月28日", "2024-01-05", ("2023-12-28", "2023-12-28")),
+        ("1年来", "2022-06-13", ("2021-06-13", "2022-06-13")),
+        ("近三年", "2024-07-11", ("2021-07-11", "2024-07-11")),
+        ("2024年4月以来", "2024-09-30", ("2024-04-01", "2024-09-30")),
+        ("去年", "2024-05", ("2023-01-01", "2023-12-31")),
+        ("截至2023年底", None, ("2023-01-01", "2023-12-31")),
+    ],
+)
+def test_resolve_relative(expr: str, pub: str | None, period: tuple[str, str]) -> None:
+    assert resolve_relative(expr, pub) == period
+
+
+@pytest.mark.parametrize(
+    ("expr", "pub"),
+    [
+        ("近年来", "2024-01-01"),
+        ("今年", None),
+        ("上半年", None),
+        ("", "2024"),
+        ("会议期间", "2024"),
+    ],
+)
+def test_resolve_relative_gives_up(expr: str, pub: str | None) -> None:
+    assert resolve_relative(expr, pub) is None
+
+
+def test_resolve_relative_accepts_a_date_object() -> None:
+    assert resolve_relative("今年", date(2021, 5, 1)) == ("2021-01-01", "2021-12-31")
+
+
+# --- the real corpus -------------------------------------------------------------------------
+
+
+def test_corpus_dates_match_gold() -> None:
+    """Dates picked by the reader for seeds (page/URL) and dev articles (metadata)."""
+    from ingest.readers import read_document
+
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    pairs = [(p, CORPUS / "gold" / (p.stem + ".json")) for p in sorted(CORPUS.glob("seeds/*.txt"))]
+    pairs += [
+        (p, CORPUS / "dev" / "gold" / (p.stem + ".json"))
+        for p in sorted(CORPUS.glob("dev/articles/*.txt"))
+    ]
+    checked = 0
+    for path, gold_path in pairs:
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8")).get("date")
+        doc = read_document(path)
+        if gold:
+            assert doc.date == gold, (path.name, doc.date, doc.date_note)
+            checked += 1
+    assert checked >= 3
+    expected = {"000": "2022-06-13", "003": "2024-09", "004": "2024-05-23"}
+    for path, _ in pairs:
+        key = path.stem[:3]
+        if "seeds" in str(path) and key in expected:
+            assert read_document(path).date == expected[key]
+
+
+def test_dev_dates_without_metadata_come_from_page_or_url(tmp_path: Path) -> None:
+    """The same dev articles with the sidecar's date removed: page headers and URLs suffice."""
+    from ingest.readers import read_document
+
+    articles = CORPUS / "dev" / "articles"
+    if not articles.is_dir():
+        pytest.skip("shared corpus not present")
+    checked = 0
+    for path in sorted(articles.glob("*.txt")):
+        meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        if not meta.get("date"):
+            continue
+        copy = tmp_path / path.name
+        copy.write_bytes(path.read_bytes())
+        doc = read_document(copy, meta={"url": meta["url"]})
+        assert doc.date == meta["date"], (path.name, doc.date_note)
+        assert doc.date_source in ("page", "url")
+        checked += 1
+    assert checked >= 5

@@ -1,0 +1,121 @@
+"""Tests for ingest.dedup: reposts are near-duplicates, different stories are not."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+import pytest
+
+from ingest.dedup import BITS, DEFAULT_THRESHOLD, fingerprint, hamming, near_duplicate
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPUS = SHARED / "corpus"
+
+STORY_A = (
+    "示例市中级人民法院近日召开全市法院诉源治理工作推进会，通报今年前三季度的工作情况。"
+    "会议指出，全市法院诉前调解成功案件较去年同期明显增加，速裁团队平均审理周期进一步缩短。"
+    "会议要求，各基层法院要把人民法庭建设成为化解矛盾的前沿阵地，主动对接乡镇综治中心。"
+    "会上，三家基层法院作了交流发言，分别介绍了特邀调解员队伍建设和线上调解平台的使用经验。"
+    "院长在讲话中强调，要坚持把非诉讼纠纷解决机制挺在前面，推动更多纠纷在诉前得到化解。"
+)
+STORY_B = (
+    "青山县人民法院今年在执行工作中推行网络查控和失信惩戒联动，集中清理一批积压案件。"
+    "该院组织执行干警利用节假日开展专项行动，对拒不履行义务的被执行人依法采取强制措施。"
+    "截至九月底，该院执结各类案件八百余件，执行到位金额同比上升，群众对执行工作的满意度提高。"
+    "下一步，该院将完善执行案件繁简分流机制，让简单案件快速办结，复杂案件集中攻坚。"
+)
+STORY_C = (
+    "示例市中级人民法院近日召开全市法院执行工作推进会，通报今年前三季度执行质效情况。"
+    "会议指出，全市法院执行到位金额同比增长，终本案件合格率保持稳定，执行信访明显下降。"
+    "会议要求，各基层法院要落实执行案件流程节点管理，加快财产处置速度，严格规范终本程序。"
+    "院长在讲话中强调，要以更大力度攻坚执行难题，切实维护胜诉当事人的合法权益。"
+)
+
+
+def repost(text: str) -> str:
+    """The same story on an aggregator: other furniture, a changed word, a credit line."""
+    return (
+        "欢迎访问某某资讯网 首页 新闻 地方\n"
+        + text.replace("近日", "日前").replace("明显增加", "大幅增加")
+        + "\n责任编辑：某某 来源：网络转载"
+    )
+
+
+def test_fingerprint_shape() -> None:
+    fp = fingerprint(STORY_A)
+    assert len(fp) == BITS // 4
+    int(fp, 16)
+    assert fingerprint(STORY_A) == fp  # deterministic
+
+
+def test_identical_texts() -> None:
+    assert hamming(fingerprint(STORY_A), fingerprint(STORY_A)) == 0
+    assert near_duplicate(fingerprint(STORY_A), fingerprint(STORY_A))
+
+
+def test_reposts_with_other_boilerplate_and_small_edits_are_near_duplicates() -> None:
+    a, b = fingerprint(STORY_A), fingerprint(repost(STORY_A))
+    assert near_duplicate(a, b)
+    assert hamming(a, b) < 0.75 * DEFAULT_THRESHOLD
+
+
+def test_a_dropped_sentence_is_still_a_near_duplicate() -> None:
+    shorter = "。".join(STORY_A.split("。")[:-2]) + "。"
+    assert near_duplicate(fingerprint(STORY_A), fingerprint(shorter))
+
+
+def test_punctuation_width_and_spacing_do_not_matter() -> None:
+    half = STORY_A.replace("，", ",").replace("。", ". ")
+    assert fingerprint(half) == fingerprint(STORY_A)
+
+
+def test_different_stories_are_not_near_duplicates() -> None:
+    a, b, c = fingerprint(STORY_A), fingerprint(STORY_B), fingerprint(STORY_C)
+    assert not near_duplicate(a, b)
+    # Same court, same kind of meeting, same phrasing habits, different subject.
+    assert not near_duplicate(a, c)
+    assert hamming(a, b) > DEFAULT_THRESHOLD
+
+
+def test_empty_text_matches_nothing() -> None:
+    assert fingerprint("  ，。 ") == ""
+    assert not near_duplicate("", fingerprint(STORY_A))
+    assert not near_duplicate("", "")
+
+
+def test_short_text_has_a_fingerprint() -> None:
+    assert len(fingerprint("法")) == BITS // 4
+
+
+def test_fingerprints_of_different_sizes_are_refused() -> None:
+    with pytest.raises(ValueError):
+        hamming("ff", fingerprint(STORY_A))
+
+
+def test_threshold_is_a_keyword() -> None:
+    a, b = fingerprint(STORY_A), fingerprint(repost(STORY_A))
+    assert near_duplicate(a, b, threshold=hamming(a, b))
+    if hamming(a, b):
+        assert not near_duplicate(a, b, threshold=hamming(a, b) - 1)
+
+
+def test_calibration_on_the_corpus() -> None:
+    """Different corpus articles stay apart; lightly edited reposts of each stay together."""
+    from ingest.readers import read_document
+
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    texts = [read_document(p).text for p in sorted(CORPUS.glob("**/*.txt"))]
+    assert len(texts) >= 5
+    fps = [fingerprint(t) for t in texts]
+    for (i, a), (j, b) in itertools.combinations(enumerate(fps), 2):
+        assert not near_duplicate(a, b), (i, j, hamming(a, b))
+    rng = random.Random(7)
+    for text, fp in zip(texts, fps, strict=True):
+        chars = list(text)
+        for _ in range(max(1, len(chars) // 300)):  # about one edit per 300 characters
+            chars[rng.randrange(len(chars))] = "某"
+        edited = "设为首页 加入收藏\n" + "".join(chars) + "\n责任编辑：某某"
+        assert near_duplicate(fp, fingerprint(edited)), hamming(fp, fingerprint(edited))

@@ -1,0 +1,393 @@
+"""Tests for ingest.normalize: canonical text, exact offsets, sentence spans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.normalize import normalize_text, split_sentences
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPUS = SHARED / "corpus"
+
+_PINYIN_GROUP = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+_PAIRS = {
+    ",": "，",
+    ";": "；",
+    ":": "：",
+    "!": "！",
+    "?": "？",
+    "(": "（",
+    ")": "）",
+    '"': "“”",
+    "「": "“",
+    "」": "”",
+    "『": "‘",
+    "』": "’",
+}
+
+
+def _source_ok(src: str, out: str) -> bool:
+    """Could normalization have turned the raw character `src` into `out`?"""
+    if src == out:
+        return True
+    if out in "\n " and src.isspace():
+        return True
+    if out in _PAIRS.get(src, ""):
+        return True
+    if out == "\ufffd" or out == "□":
+        return True
+    if unicodedata.normalize("NFKC", src) == out:
+        return True
+    # traditional -> simplified (the content tests check which)
+    return unicodedata.east_asian_width(src) in "WF" and unicodedata.east_asian_width(out) in "WF"
+
+
+def assert_offsets(raw: str, text: str, offsets: list[int]) -> None:
+    assert len(offsets) == len(text)
+    assert all(0 <= o < len(raw) for o in offsets)
+    assert all(a < b for a, b in zip(offsets, offsets[1:], strict=False)), "offsets not increasing"
+    for i, ch in enumerate(text):
+        assert _source_ok(raw[offsets[i]], ch), (i, ch, raw[offsets[i]])
+
+
+# --- pinyin glosses ------------------------------------------------------------------------
+
+
+def test_pinyin_glosses_after_characters_are_removed() -> None:
+    text, offsets, warnings = normalize_text("會議現(xiàn)場。法院執(zhí)行(xíng)工作")
+    assert text == "会议现场。法院执行工作"
+    assert_offsets("會議現(xiàn)場。法院執(zhí)行(xíng)工作", text, offsets)
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("第一条(一)规定", "第一条（一）规定"),
+        ("该院(2022年)工作", "该院（2022年）工作"),
+        ("本院(以下简称本院)", "本院（以下简称本院）"),
+        ("系统(abc)上线", "系统（abc）上线"),
+        ("名称(xian)不带声调", "名称（xian）不带声调"),
+        ("拼音(Fēngqiáo)两个音节", "拼音（Fēngqiáo）两个音节"),
+        ("English (xiàn) after a space", "English (xiàn) after a space"),
+    ],
+)
+def test_real_parentheses_stay(raw: str, expected: str) -> None:
+    assert normalize_text(raw)[0] == expected
+
+
+def test_full_width_pinyin_parentheses_are_removed() -> None:
+    assert normalize_text("調（diào）解")[0] == "调解"
+
+
+# --- traditional -> simplified --------------------------------------------------------------
+
+
+def test_traditional_to_simplified_keeps_words() -> None:
+    text = normalize_text("寧陜縣法院強制執行，陝西省")[0]
+    assert text == "宁陕县法院强制执行，陕西省"
+    # t2s, not tw2sp: 执行 must not become 运行, 信息 not 资讯
+    assert normalize_text("执行信息公开")[0] == "执行信息公开"
+
+
+def test_idempotent_on_its_output() -> None:
+    raw = "  會議現(xiàn)場,3月30日召開。\r\n\r\n第二段 （一）內容;數據: 12,345件!  \n"
+    once = normalize_text(raw)[0]
+    twice, offsets, _ = normalize_text(once)
+    assert twice == once
+    assert offsets == list(range(len(once)))
+
+
+def test_simplified_text_is_unchanged() -> None:
+    raw = "示例县人民法院着力推进诉源治理，显著提升审判质效，干部队伍建设取得新进展。"
+    text, offsets, warnings = normalize_text(raw)
+    assert text == raw
+    assert offsets == list(range(len(raw)))
+    assert warnings == []
+
+
+# --- Unicode and punctuation ---------------------------------------------------------------
+
+
+def test_full_width_letters_digits_become_ascii() -> None:
+    assert normalize_text("２０２４年ＡＢＣ法院％")[0] == "2024年ABC法院%"
+
+
+def test_ascii_punctuation_next_to_chinese_becomes_full_width() -> None:
+    raw = "法院,审判;执行:结果!为何?共1,234件,网址http://a.cn/x?id=1:2"
+    assert (
+        normalize_text(raw)[0]
+        == "法院，审判；执行：结果！为何？共1,234件，网址http://a.cn/x?id=1:2"
+    )
+
+
+def test_full_and_half_width_inputs_agree() -> None:
+    assert normalize_text("法院，审判（一）：好！")[0] == normalize_text("法院,审判(一):好!")[0]
+
+
+def test_straight_quotes_become_curly_in_chinese_lines() -> None:
+    assert normalize_text('推行"一站式"服务')[0] == "推行“一站式”服务"
+    assert normalize_text('say "hi" now')[0] == 'say "hi" now'
+
+
+def test_corner_brackets_become_quotes() -> None:
+    assert normalize_text("「調解」")[0] == "“调解”"
+
+
+def test_doubled_commas_are_collapsed() -> None:
+    text, offsets, _ = normalize_text("法院,,审判，，执行。。")
+    assert text == "法院，审判，执行。"
+    assert_offsets("法院,,审判，，执行。。", text, offsets)
+
+
+def test_censor_marks_become_boxes() -> None:
+    assert normalize_text("被告李××与王＊＊")[0] == "被告李□□与王□□"
+    assert normalize_text("面积3×4米")[0] == "面积3×4米"
+
+
+def test_zero_width_and_control_characters_are_dropped() -> None:
+    raw = "\ufeff法\u200b院\x07审判"
+    text, offsets, _ = normalize_text(raw)
+    assert text == "法院审判"
+    assert [raw[o] for o in offsets] == list("法院审判")
+
+
+def test_kangxi_radicals_from_pdfs_become_ideographs() -> None:
+    assert normalize_text("⼈⺠法院")[0].startswith("人")
+
+
+# --- whitespace and lines --------------------------------------------------------------------
+
+
+def test_lines_are_stripped_and_blank_lines_dropped() -> None:
+    raw = "  第一段。  \r\n\r\n\r\n\u3000\u3000第二段。\n   \n"
+    text, offsets, _ = normalize_text(raw)
+    assert text == "第一段。\n第二段。"
+    assert_offsets(raw, text, offsets)
+
+
+def test_spaces_next_to_chinese_punctuation_are_dropped() -> None:
+    assert normalize_text("奏响 “脱薄” 奋进曲 。")[0] == "奏响“脱薄”奋进曲。"
+
+
+def test_flattened_paragraphs_are_split_again() -> None:
+    assert normalize_text("第一段结束。\u3000\u3000第二段开始。")[0] == "第一段结束。\n第二段开始。"
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    sentence = (
+        "示例市中级人民法院今年以来持续推进诉源治理和多元解纷工作取得明显成效各基层法院积极配合"
+        "人民法庭主动融入基层社会治理格局诉前调解成功率稳步提高群众满意度随之上升"
+    )
+    raw = "\n".join(sentence[i : i + 20] for i in range(0, len(sentence), 20)) + "。"
+    text, offsets, _ = normalize_text(raw)
+    assert text == sentence + "。"
+    assert_offsets(raw, text, offsets)
+
+
+def test_headings_are_not_joined_to_paragraphs() -> None:
+    raw = "聚焦队伍建设\n本院加强干警培训，提升办案能力。\n聚焦基层基础\n本院完善法庭布局。"
+    assert normalize_text(raw)[0] == raw
+
+
+def test_lines_broken_after_a_comma_are_joined() -> None:
+    assert normalize_text("本院召开会议，\n部署全年工作。")[0] == "本院召开会议，部署全年工作。"
+
+
+# --- mojibake --------------------------------------------------------------------------------
+
+
+def test_garbled_pinyin_runs_are_replaced_and_flagged() -> None:
+    raw = "推進審判?qū)m?xiàng)工作,加強?fàn)I運管理"
+    text, offsets, warnings = normalize_text(raw)
+    assert text == "推进审判\ufffd工作，加强\ufffd运管理"
+    assert_offsets(raw, text, offsets)
+    assert any("mojibake" in w for w in warnings)
+
+
+def _latin1_mojibake(s: str) -> str:
+    out = []
+    for b in s.encode("utf-8"):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+def test_latin1_mojibake_of_utf8_is_repaired() -> None:
+    raw = "标题：" + _latin1_mojibake("人民法院审判") + "。"
+    text, offsets, warnings = normalize_text(raw)
+    assert text == "标题：人民法院审判。"
+    # Each repaired character points at the first of the three characters it was read as.
+    assert raw[offsets[3]] == _latin1_mojibake("人")[0]
+    assert offsets[4] - offsets[3] == 3
+    assert raw[offsets[-1]] == "。"
+    assert any("Latin-1" in w for w in warnings)
+
+
+def test_replacement_characters_are_flagged() -> None:
+    text, _, warnings = normalize_text("法院\ufffd\ufffd\ufffd审判")
+    assert text == "法院\ufffd审判"
+    assert any("U+FFFD" in w for w in warnings)
+
+
+def test_question_marks_in_text_are_not_mojibake() -> None:
+    text, _, warnings = normalize_text("情况怎么样?见http://a.cn/p?id=3")
+    assert text == "情况怎么样？见http://a.cn/p?id=3"
+    assert warnings == []
+
+
+# --- offsets on many inputs ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "abc",
+        "會議現(xiàn)場。\r\n\r\n  法院(一),審判!  ",
+        "法院\t审判\u3000\u3000执行。  \n\n\n结束",
+        "Ｆｕｌｌ　ｗｉｄｔｈ：１２３",
+        "第一段。  第二段，，第三段；；",
+        '他说"好"。\n“引号”内容！',
+        "?xiàng)開頭(zhí)的亂碼",
+    ],
+)
+def test_offsets_point_at_the_source_characters(raw: str) -> None:
+    text, offsets, _ = normalize_text(raw)
+    assert_offsets(raw, text, offsets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_and_offsets_stay_valid(raw: str) -> None:
+    text, offsets, warnings = normalize_text(raw)
+    assert isinstance(warnings, list)
+    assert len(offsets) == len(text)
+    assert all(0 <= o < len(raw) for o in offsets)
+    assert all(a < b for a, b in zip(offsets, offsets[1:], strict=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet='法院審判會議現場（）()，,。 \n\t\r、；;:：?？!！"“”xiàn12', max_size=80))
+def test_offsets_valid_on_chinese_like_text(raw: str) -> None:
+    text, offsets, _ = normalize_text(raw)
+    assert_offsets(raw, text, offsets)
+    again = normalize_text(text)[0]
+    assert again == text
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def test_split_sentences_on_terminators_and_lines() -> None:
+    text = "第一句。第二句！第三句？第四句；第五句\n第六句"
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "第一句。",
+        "第二句！",
+        "第三句？",
+        "第四句；",
+        "第五句",
+        "第六句",
+    ]
+
+
+def test_split_sentences_keeps_quotes_together() -> None:
+    text = "院长说：“要抓落实。要见成效！”会议结束。"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["院长说：“要抓落实。要见成效！”", "会议结束。"]
+
+
+def test_split_sentences_survives_an_unclosed_quote() -> None:
+    text = "他说：“第一句。第二句。"
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert "".join(parts) == text
+    assert len(parts) == 2
+
+
+def test_split_sentences_skips_blank_space() -> None:
+    assert split_sentences("  \n\n") == []
+
+
+# --- the real corpus -------------------------------------------------------------------------
+
+
+def _corpus_file(pattern: str) -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    found = sorted(CORPUS.glob(pattern))
+    if not found:
+        pytest.skip(f"{pattern} not in the corpus")
+    return found[0]
+
+
+def test_seed_001_loses_every_pinyin_group() -> None:
+    raw = _corpus_file("seeds/001_*.txt").read_text(encoding="utf-8")
+    assert len(_PINYIN_GROUP.findall(raw)) > 400
+    text, offsets, warnings = normalize_text(raw)
+    assert _PINYIN_GROUP.findall(text) == []
+    assert "会议现场" in text
+    assert_offsets(raw, text, offsets)
+    assert any("mojibake" in w for w in warnings)
+
+
+def test_dev_014_maps_the_variant_shaan() -> None:
+    raw = _corpus_file("dev/articles/014.txt").read_text(encoding="utf-8")
+    text = normalize_text(raw)[0]
+    assert "陜" in raw and "陜" not in text
+    assert "宁陕县" in text
+    assert "强制执行" in text
+
+
+def test_every_corpus_article_normalizes_with_exact_offsets() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    files = sorted(CORPUS.glob("**/*.txt"))
+    assert files
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        text, offsets, _ = normalize_text(raw)
+        assert_offsets(raw, text, offsets)
+        assert normalize_text(text)[0] == text, path.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="法院。！？；!?“”‘’《》（）【】\"' \nab", max_size=80))
+def test_sentence_spans_cover_the_text_in_order(text: str) -> None:
+    spans = split_sentences(text)
+    pos = 0
+    for a, b in spans:
+        assert pos <= a < b <= len(text)
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        assert text[pos:a].strip() == ""  # nothing but space is skipped
+        pos = b
+    assert text[pos:].strip() == ""
+
+
+def test_phrase_conversion_that_changes_length_keeps_offsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If OpenCC ever rewrites a phrase to another length, lines fall back to per character."""
+    import ingest.normalize as norm
+
+    class Stretching:
+        def convert(self, s: str) -> str:
+            return s.replace("乾隆", "乾隆帝").replace("會", "会")
+
+    norm._t2s_char.cache_clear()
+    monkeypatch.setattr(norm, "_opencc", lambda: Stretching())
+    try:
+        raw = "會議\n乾隆年間會"
+        text, offsets, _ = normalize_text(raw)
+        assert text == "会議\n乾隆年間会"  # the fake converter knows only 會 and 乾隆
+        assert_offsets(raw, text, offsets)
+    finally:
+        norm._t2s_char.cache_clear()

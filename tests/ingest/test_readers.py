@@ -1,0 +1,400 @@
+"""Tests for ingest.readers: decoding, formats, metadata, errors, the whole SourceDocument."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from graph.errors import UnreadableDocument
+from ingest.dedup import BITS
+from ingest.normalize import normalize_text
+from ingest.readers import decode_bytes, read_document, read_manifest
+from tests.ingest.test_normalize import assert_offsets
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPUS = SHARED / "corpus"
+DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
+
+SIMPLIFIED = (
+    "示例县人民法院召开全院干警大会，部署今年审判执行工作。\n"
+    "会议要求，各庭室要坚持问题导向，持续提升审判质效，推动诉源治理走深走实。\n"
+)
+TRADITIONAL = (
+    "示例縣人民法院召開全院幹警大會，部署今年審判執行工作。\n"
+    "會議要求，各庭室要堅持問題導向，持續提升審判質效，推動訴源治理走深走實。\n"
+)
+EXPECTED = normalize_text(SIMPLIFIED)[0]
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def check_document(doc_path: Path) -> None:
+    """Invariants every SourceDocument must hold."""
+    doc = read_document(doc_path)
+    assert doc.text
+    assert_offsets(doc.original, doc.text, doc.offsets)
+    assert doc.content_hash == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    assert len(doc.fingerprint) == BITS // 4
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "source", "recorded"),
+    [
+        ("utf-8", SIMPLIFIED, "utf-8"),
+        ("utf-8-sig", SIMPLIFIED, "utf-8-sig"),
+        ("gbk", SIMPLIFIED, "gb18030"),
+        ("gb18030", SIMPLIFIED, "gb18030"),
+        ("big5", TRADITIONAL, "big5"),
+        ("utf-16", SIMPLIFIED, "utf-16"),
+        ("utf-32", SIMPLIFIED, "utf-32"),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, encoding: str, source: str, recorded: str) -> None:
+    path = write(tmp_path, "a.txt", source.encode(encoding))
+    doc = read_document(path)
+    assert doc.encoding == recorded
+    assert doc.text == EXPECTED
+    assert doc.original.replace("\ufeff", "") == source
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected_and_flagged(tmp_path: Path, encoding: str) -> None:
+    doc = read_document(write(tmp_path, "a.txt", SIMPLIFIED.encode(encoding)))
+    assert doc.encoding == encoding
+    assert doc.text == EXPECTED
+    assert any("byte-order mark" in w for w in doc.warnings)
+
+
+def test_crlf_line_endings(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "a.txt", SIMPLIFIED.replace("\n", "\r\n").encode()))
+    assert doc.text == EXPECTED
+    assert_offsets(doc.original, doc.text, doc.offsets)
+
+
+def test_broken_utf8_is_kept_with_a_warning() -> None:
+    data = SIMPLIFIED.encode("utf-8")
+    broken = data[:10] + b"\xff" + data[10:]
+    decoded = decode_bytes(broken)
+    assert decoded.encoding == "utf-8"
+    assert "\ufffd" in decoded.text
+    assert any("invalid UTF-8" in w for w in decoded.warnings)
+
+
+def test_ambiguous_bytes_are_decoded_with_a_warning() -> None:
+    # Rare characters: neither GB18030 nor Big5 reads them as ordinary Chinese.
+    decoded = decode_bytes("犇猋骉蟲".encode("gb18030"))
+    assert any("uncertain" in w for w in decoded.warnings)
+
+
+def test_declared_charset_that_lies_is_overridden(tmp_path: Path) -> None:
+    html = (DOCS / "court_page.html").read_text(encoding="utf-8").replace("utf-8", "gbk")
+    doc = read_document(write(tmp_path, "page.html", html.encode("utf-8")))
+    assert doc.encoding == "utf-8"
+    assert "示例市中级人民法院" in doc.text
+    assert any("declares charset" in w for w in doc.warnings)
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def reason(path: Path, max_bytes: int = 20_000_000) -> str:
+    with pytest.raises(UnreadableDocument) as info:
+        read_document(path, max_bytes=max_bytes)
+    assert info.value.path == str(path)
+    return info.value.reason
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", bytes(range(256)) * 8)
+    assert "binary" in reason(path)
+
+
+def test_image_in_a_txt_file_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    assert "PNG" in reason(path)
+
+
+def test_empty_and_blank_files_are_refused(tmp_path: Path) -> None:
+    assert "empty" in reason(write(tmp_path, "a.txt", b""))
+    assert "whitespace" in reason(write(tmp_path, "b.txt", b" \n\r\n\t "))
+    assert "normalization" in reason(write(tmp_path, "c.txt", "\u200b\ufeff\u200b".encode()))
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", SIMPLIFIED.encode())
+    assert "too large" in reason(path, max_bytes=10)
+    assert read_document(path, max_bytes=10_000).text == EXPECTED
+
+
+def test_unsupported_and_missing_files_are_refused(tmp_path: Path) -> None:
+    assert "unsupported" in reason(write(tmp_path, "a.xls", b"abc"))
+    assert "not found" in reason(tmp_path / "missing.txt")
+    (tmp_path / "dir.txt").mkdir()
+    assert "not a regular file" in reason(tmp_path / "dir.txt")
+    assert "sidecar" in reason(write(tmp_path, "x.meta.json", b"{}"))
+
+
+def test_undecodable_bytes_are_refused(tmp_path: Path) -> None:
+    # Invalid as UTF-8, GB18030 and Big5, and full of C1 controls for cp1252's sake.
+    path = write(tmp_path, "a.txt", b"\x81\x30\xff\xfe\x80\x80\x81" * 50)
+    assert reason(path)
+
+
+def test_corrupt_docx_and_pdf_are_refused(tmp_path: Path) -> None:
+    assert "docx" in reason(write(tmp_path, "a.docx", b"not a zip at all"))
+    zpath = tmp_path / "b.docx"
+    with zipfile.ZipFile(zpath, "w") as z:
+        z.writestr("hello.txt", "not a word document")
+    assert "docx" in reason(zpath)
+    assert "PDF" in reason(write(tmp_path, "c.pdf", b"%PDF-1.4\n garbage without objects"))
+    assert "PDF" in reason(write(tmp_path, "d.pdf", b"random bytes"))
+
+
+def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
+    assert "no extractable text" in reason(write(tmp_path, "a.pdf", make_pdf([])))
+
+
+def test_bad_sidecar_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", SIMPLIFIED.encode())
+    write(tmp_path, "a.meta.json", b"{not json")
+    assert "sidecar" in reason(path)
+
+
+# --- formats ---------------------------------------------------------------------------------
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF showing `lines` in a CJK font (UniGB-UTF16-H, not embedded)."""
+    content = ["BT", "/F1 12 Tf", "14 TL", "50 780 Td"]
+    for line in lines:
+        content.append("<" + line.encode("utf-16-be").hex().upper() + "> Tj T*")
+    content.append("ET")
+    stream = "\n".join(content).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H "
+        b"/DescendantFonts [6 0 R] >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
+        b"<< /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
+        b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def test_pdf(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "a.pdf",
+        make_pdf(
+            [
+                "示例县人民法院召开审判委员会会议，",
+                "研究部署诉源治理工作。",
+                "会议由院长主持。",
+            ]
+        ),
+    )
+    doc = read_document(path)
+    assert doc.text == "示例县人民法院召开审判委员会会议，研究部署诉源治理工作。\n会议由院长主持。"
+    assert doc.encoding is None
+    assert_offsets(doc.original, doc.text, doc.offsets)
+
+
+def test_docx(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "示例法院工作简报"
+    document.add_heading("示例县法院推进繁简分流", level=1)
+    document.add_paragraph("今年以来，示例县人民法院设立速裁团队，简案快审、繁案精审。")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "速裁案件"
+    table.rows[0].cells[1].text = "512件"
+    document.add_paragraph("下一步，该院将继续优化审判资源配置。")
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert doc.text.split("\n") == [
+        "示例县法院推进繁简分流",
+        "今年以来，示例县人民法院设立速裁团队，简案快审、繁案精审。",
+        "速裁案件 512件",
+        "下一步，该院将继续优化审判资源配置。",
+    ]
+    assert doc.title == "示例法院工作简报"
+    check_document(path)
+
+
+def test_html() -> None:
+    doc = read_document(DOCS / "court_page.html")
+    lines = doc.text.split("\n")
+    assert lines[0] == "示例市中级人民法院召开诉源治理推进会"
+    assert lines[1].startswith("3月3日，示例市中级人民法院召开")
+    assert "不应出现在正文里" not in doc.original  # script dropped
+    for gone in ("当前位置", "发布时间", "版权所有", "首页"):
+        assert gone not in doc.text
+    assert doc.title == "示例市中级人民法院召开诉源治理推进会"
+    assert doc.date == "2023-03-05"
+    assert doc.site == "示例法院网"
+    assert doc.urls == ["http://court.example.cn/news/2023/03/05/abc.html"]
+    check_document(DOCS / "court_page.html")
+
+
+def test_html_in_gbk(tmp_path: Path) -> None:
+    html = (DOCS / "court_page.html").read_text(encoding="utf-8").replace("utf-8", "gb2312")
+    path = write(tmp_path, "page.htm", html.encode("gbk"))
+    doc = read_document(path)
+    assert doc.encoding == "gb18030"
+    assert doc.text == read_document(DOCS / "court_page.html").text
+    assert doc.warnings == []
+
+
+def test_markdown_markup_is_removed_and_offsets_reach_the_source() -> None:
+    doc = read_document(DOCS / "notes.md")
+    assert doc.text.split("\n")[0] == "示例县法院推行跨域立案"
+    assert "**" not in doc.text and "#" not in doc.text and "](" not in doc.text
+    assert "详见示例县法院官网。" in doc.text
+    start = doc.text.index("示例县人民法院")
+    assert doc.original_span(start, start + 7) == "示例县人民法院"
+    assert doc.original[doc.offsets[start] - 2 : doc.offsets[start]] == "**"
+    assert doc.urls == []  # an ordinary link is not the document's URL
+
+
+def test_traditional_text_with_pinyin() -> None:
+    doc = read_document(DOCS / "traditional_pinyin.txt")
+    assert doc.text.split("\n") == [
+        "审判质效会议现场。",
+        "示例市中级人民法院召开会议，部署执行工作（一）与（2022年）数据。",
+        "宁陕县法院（以下简称“宁陕法院”）推进诉源治理。",
+    ]
+    start = doc.text.index("会议现场")
+    assert doc.original_span(start, start + 4) == "會議現(xiàn)場"
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def test_sidecar_metadata() -> None:
+    doc = read_document(DOCS / "with_sidecar.txt")
+    assert doc.title == "示例县法院设立巡回审判点"
+    assert (doc.date, doc.date_source) == ("2024-05-10", "manifest")
+    assert doc.urls == ["http://paper.example.cn/html/2024-05/10/content_1.htm"]
+    assert doc.site == "paper.example.cn"
+
+
+def test_meta_argument_overrides_the_sidecar() -> None:
+    doc = read_document(
+        DOCS / "with_sidecar.txt", meta={"date": "2024-05-09", "title": "另一个标题"}
+    )
+    assert doc.date == "2024-05-09"
+    assert doc.title == "另一个标题"
+    assert doc.site == "paper.example.cn"  # not overridden
+
+
+def test_repost_metadata_from_the_page() -> None:
+    doc = read_document(DOCS / "repost_aggregator.txt")
+    assert doc.title == "青山区法院推行“分调裁审”成效初显"
+    assert doc.date == "2023-08-25"
+    assert doc.date_source == "url"
+    assert "2023-08-30" in (doc.date_note or "")
+    assert any("conflict" in w for w in doc.warnings)
+    assert doc.urls == ["http://news.example.cn/local/2023-08/25/content_778899.html"]
+    assert "原文链接" not in doc.text and "版权所有" not in doc.text
+    assert doc.text.endswith("延伸到各人民法庭。")
+    check_document(DOCS / "repost_aggregator.txt")
+
+
+def test_manifest_csv_and_jsonl(tmp_path: Path) -> None:
+    article = write(tmp_path, "a.txt", SIMPLIFIED.encode())
+    (tmp_path / "sub").mkdir()
+    other = write(tmp_path / "sub", "b.txt", SIMPLIFIED.encode())
+    csv_path = tmp_path / "manifest.csv"
+    csv_path.write_text(
+        "path,url,title,date,site\n"
+        "a.txt,http://x.example.cn/2021/03/04/1.html,标题甲,2021-03-04,x.example.cn\n"
+        f"{other},,,,\n",
+        encoding="utf-8",
+    )
+    manifest = read_manifest(csv_path)
+    key = str(article.resolve())
+    assert manifest[key] == {
+        "url": "http://x.example.cn/2021/03/04/1.html",
+        "title": "标题甲",
+        "date": "2021-03-04",
+        "site": "x.example.cn",
+    }
+    assert manifest[str(other.resolve())] == {}
+    doc = read_document(article, meta=manifest[key])
+    assert (doc.date, doc.date_source, doc.title) == ("2021-03-04", "manifest", "标题甲")
+
+    jsonl = tmp_path / "manifest.jsonl"
+    jsonl.write_text(
+        json.dumps({"path": "sub/b.txt", "date": "2020-01", "extra": 1}, ensure_ascii=False)
+        + "\n\n",
+        encoding="utf-8",
+    )
+    assert read_manifest(jsonl) == {str(other.resolve()): {"date": "2020-01", "extra": 1}}
+
+
+def test_bad_manifests_are_refused(tmp_path: Path) -> None:
+    no_path = tmp_path / "m.csv"
+    no_path.write_text("url,title\nhttp://a,b\n", encoding="utf-8")
+    with pytest.raises(UnreadableDocument, match="path"):
+        read_manifest(no_path)
+    bad_json = tmp_path / "m.jsonl"
+    bad_json.write_text('{"path": "a.txt"}\n{oops\n', encoding="utf-8")
+    with pytest.raises(UnreadableDocument, match="line 2"):
+        read_manifest(bad_json)
+    with pytest.raises(UnreadableDocument):
+        read_manifest(tmp_path / "missing.csv")
+
+
+def test_every_sample_document_holds_the_invariants() -> None:
+    samples = [p for p in sorted(DOCS.iterdir()) if not p.name.endswith(".meta.json")]
+    assert len(samples) >= 5
+    for path in samples:
+        check_document(path)
+
+
+# --- the real corpus -------------------------------------------------------------------------
+
+
+def test_every_corpus_article_reads() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    files = sorted(CORPUS.glob("**/*.txt"))
+    assert len(files) >= 10
+    for path in files:
+        doc = read_document(path)
+        assert doc.encoding == "utf-8"
+        assert len(doc.text) > 100
+        assert_offsets(doc.original, doc.text, doc.offsets)
+        if not path.name.startswith("001_"):
+            assert not any("mojibake" in w for w in doc.warnings), path.name
