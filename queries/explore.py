@@ -1,3 +1,145 @@
-"""Named queries the explorer app needs beyond the core library (lists for pickers, ...)."""
+"""Named queries the explorer app needs beyond the core library (lists for pickers, ...).
+
+Like the library's, each pattern starts from an anchored node or a label, and works on
+ArcadeDB and Neo4j 5 alike.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+from graph.model import LEVELS
+from queries.registry import NamedQuery, Param, register
+
+_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+def _by_level(rows: list[dict[str, Any]], _params: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(
+        rows,
+        key=lambda r: (_LEVEL_RANK.get(r.get("level") or "", 99), r.get("court") or ""),
+    )
+
+
+INITIATIVES = register(
+    NamedQuery(
+        name="initiatives",
+        title="全部改革举措",
+        description="Every initiative in the graph with the number of units reported as "
+        "adopting it (for pickers and lists); candidates are proposed from texts.",
+        cypher="""
+MATCH (i:Initiative)
+OPTIONAL MATCH (i)<-[:ADOPTED]-(u:Entity)
+RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
+       i.category AS category, coalesce(i.candidate, false) AS candidate,
+       count(DISTINCT u) AS units
+ORDER BY units DESC, initiative
+""",
+        row_limit=5000,
+    )
+)
+
+SUPERIOR_COURTS = register(
+    NamedQuery(
+        name="superior_courts",
+        title="有下级单位的法院",
+        description="Courts with units below them (the courts a coverage can be counted under), "
+        "highest level first; optionally in one province.",
+        cypher="""
+MATCH (c:Court)<-[:PART_OF]-(u:Entity)
+WHERE $province IS NULL OR c.province = $province
+RETURN c.id AS court_id, c.name AS court, c.level AS level, c.province AS province,
+       count(u) AS children
+""",
+        params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
+        row_limit=5000,
+        postprocess=_by_level,
+    )
+)
+
+DOCUMENT = register(
+    NamedQuery(
+        name="document",
+        title="文档全文",
+        description="One source document: title, date, URLs, site and its stored text.",
+        cypher="""
+MATCH (d:Document {id: $doc})
+RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.date_note AS date_note,
+       d.urls AS urls, d.site AS site, d.text AS text
+""",
+        params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"),),
+        row_limit=1,
+    )
+)
+
+DOCUMENT_EVIDENCE = register(
+    NamedQuery(
+        name="document_evidence",
+        title="文档中的证据句",
+        description="Every evidence sentence of one document, with the fact it supports and "
+        "its offsets into the document text.",
+        cypher="""
+MATCH (e:Evidence {doc_id: $doc})
+RETURN e.fact_id AS fact_id, e.fact_type AS fact_type, e.sentence AS sentence,
+       e.quote AS quote, e.start AS start, e.end AS end, e.date AS date
+ORDER BY start, fact_id
+""",
+        params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"),),
+        row_limit=5000,
+    )
+)
+
+FACT = register(
+    NamedQuery(
+        name="fact",
+        title="事实详情",
+        description="What a fact says: its type, both ends, stage or title, date and documents "
+        "(found through the documents its evidence comes from).",
+        cypher="""
+MATCH (e:Evidence {fact_id: $fact_id})
+MATCH (d:Document {id: e.doc_id})-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
+WHERE r.fact_id = $fact_id
+RETURN type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
+       b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
+       r.doc_ids AS doc_ids
+UNION
+MATCH (e:Evidence {fact_id: $fact_id})
+MATCH (d:Document {id: e.doc_id})-[:MENTIONS]->(b:Entity)<-[r]-(a:Entity)
+WHERE r.fact_id = $fact_id
+RETURN type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
+       b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
+       r.doc_ids AS doc_ids
+""",
+        params=(
+            Param(
+                "fact_id",
+                "text",
+                "事实 id",
+                required=True,
+                help="the fact_id column of another query, e.g. adopted:1a2b…",
+            ),
+        ),
+        row_limit=1,
+    )
+)
+
+DOCUMENT_SOURCES = register(
+    NamedQuery(
+        name="document_sources",
+        title="文档来源信息",
+        description="Title, date and URLs of the documents named by a comma-separated list of "
+        "ids (the doc_ids of a subgraph's facts), for footnotes and source lists.",
+        cypher="""
+UNWIND split($ids, ',') AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.urls AS urls
+ORDER BY date DESC, doc_id
+""",
+        params=(
+            Param(
+                "ids", "text", "文档 id 列表", required=True, help="doc:…,doc:… (comma-separated)"
+            ),
+        ),
+        row_limit=500,
+    )
+)

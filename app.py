@@ -1,0 +1,67 @@
+"""courtgraph explorer: `streamlit run app.py` (read-only, except the import page).
+
+Pages live in `ui/`; this file sets the page up, picks the page from the URL (`?page=...`)
+and turns courtgraph's errors into Chinese messages instead of tracebacks.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.errors import CourtgraphError
+from ui import state
+
+st.set_page_config(page_title="courtgraph · 法院改革知识图谱", page_icon="⚖️", layout="wide")
+
+
+def _render(page: str) -> None:
+    from ui import evidence, importer, initiative, network, overview, path, search, unit
+
+    pages = {
+        "overview": overview.render,
+        "initiative": initiative.render,
+        "unit": unit.render,
+        "network": network.render,
+        "path": path.render,
+        "search": search.render,
+        "evidence": evidence.render,
+        "import": importer.render,
+        "export": network.render_export,
+    }
+    pages[page]()
+
+
+def main() -> None:
+    requested = state.param("page", "overview") or "overview"
+    if requested not in state.PAGES:
+        st.info(
+            f"没有名为“{requested}”的页面，已打开「总览」。可用页面：{'、'.join(state.PAGES.values())}"
+        )
+        requested = "overview"
+    if (
+        st.session_state.get("nav") not in state.PAGES
+        or st.session_state.get("_url_page") != requested
+    ):
+        st.session_state["nav"] = requested
+    st.session_state["_url_page"] = requested
+    with st.sidebar:
+        st.markdown("### ⚖️ courtgraph\n法院改革举措知识图谱")
+        page = st.radio(
+            "页面",
+            list(state.PAGES),
+            format_func=state.PAGES.get,
+            key="nav",
+            label_visibility="collapsed",
+        )
+        st.caption("只读浏览；仅「导入」页会写入数据。链接可复制分享。")
+    if page != requested:
+        st.query_params.clear()
+        st.query_params["page"] = page
+        st.session_state["_url_page"] = page
+    try:
+        _render(page)
+    except CourtgraphError as exc:
+        state.show_error(exc)
+
+
+main()

@@ -1,0 +1,49 @@
+"""Fixtures for the explorer's tests: the small graph in the session's embedded store, and
+the app pointed at it through COURTGRAPH_DATA_DIR."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import graph_fixtures as g
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def small_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The small graph, and the app's settings pointing at its store (caches emptied)."""
+    import streamlit as st
+
+    g.load_small_graph(arcadedb_store)
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    st.cache_data.clear()
+    return arcadedb_store
+
+
+@pytest.fixture
+def empty_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    import streamlit as st
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    st.cache_data.clear()
+    return arcadedb_store
+
+
+@pytest.fixture
+def app() -> Iterator:  # type: ignore[type-arg]
+    """A function that runs the app at a URL's query parameters and returns the AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(**params: str):  # type: ignore[no-untyped-def]
+        at = AppTest.from_file(APP, default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        return at.run()
+
+    yield run

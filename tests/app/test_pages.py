@@ -1,0 +1,274 @@
+"""Every page of the explorer on the small graph (AppTest, no browser)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests import graph_fixtures as g
+
+
+def texts(at, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(e.value) for e in getattr(at, kind)]
+
+
+TABLES = {  # the columns that tell the app's tables apart
+    "overview.top": ["举措", "English", "单位数", "最早日期", "详情"],
+    "overview.docs": ["标题", "日期", "网站", "全文"],
+    "initiative.adopters_table": [
+        "单位",
+        "层级",
+        "省份",
+        "阶段",
+        "日期",
+        "文档数",
+        "单位页",
+        "证据",
+    ],
+    "initiative.cov_yes": ["单位", "层级", "阶段", "最早日期", "单位页"],
+    "initiative.cov_no": ["单位", "层级", "单位页"],
+    "initiative.outcomes": ["单位", "指标", "数值", "期间", "单位页", "证据"],
+    "unit.down": ["单位", "层级", "单位页"],
+    "unit.initiatives": ["举措", "English", "阶段", "日期", "文档数", "举措页", "证据"],
+    "unit.people": ["姓名", "职务", "文档数", "证据"],
+    "unit.outcomes": ["指标", "数值", "期间", "相关举措", "证据"],
+    "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
+}
+
+
+def frame(at, name: str):  # type: ignore[no-untyped-def]
+    """The dataframe of one of the app's tables, found by its columns."""
+    found = [df.value for df in at.dataframe if list(df.value.columns) == TABLES[name]]
+    assert len(found) == 1, (name, [list(df.value.columns) for df in at.dataframe])
+    return found[0]
+
+
+def no_trouble(at) -> None:  # type: ignore[no-untyped-def]
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, texts(at, "error")
+
+
+def test_overview_counts_and_lists(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="overview")
+    no_trouble(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["法院"] == "6"
+    assert metrics["改革举措"] == "2"
+    assert metrics["文档"] == "2"
+    top = frame(at, "overview.top")
+    assert list(top["举措"]) == ["诉源治理"] and list(top["单位数"]) == [3]
+    assert "?page=initiative&id=initiative:诉源治理" in list(top["详情"])
+    assert set(frame(at, "overview.docs")["标题"]) == {"样例文档甲", "样例文档乙"}
+    assert any("embedded ArcadeDB" in c for c in texts(at, "caption"))
+
+
+def test_overview_on_an_empty_graph_says_what_to_do(empty_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="overview")
+    assert not at.exception
+    assert any("图中还没有数据" in t and "导入" in t for t in texts(at, "info"))
+
+
+def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id="诉源治理", court=g.MID)
+    no_trouble(at)
+    adopters = frame(at, "initiative.adopters_table")
+    assert list(zip(adopters["单位"], adopters["阶段"], adopters["日期"], strict=True)) == [
+        ("甲省乙市中级人民法院", "推广部署", "2022-11"),
+        ("甲省乙市丙区人民法院", "推行", "2022-12"),
+        ("甲省乙市丁县人民法院", "试点", "2024-01"),
+    ]
+    assert all(link.startswith("?page=evidence&fact=adopted:") for link in adopters["证据"])
+    # coverage under the intermediate court: 2 of its 3 basic courts, the tribunal not
+    assert any("基层法院：已推行 **2 / 3**" in t for t in texts(at, "markdown"))
+    assert set(frame(at, "initiative.cov_no")["单位"]) == {
+        "甲省乙市戊县人民法院",
+        "甲省乙市丙区人民法院东湖人民法庭",
+    }
+    outcomes = frame(at, "initiative.outcomes")
+    assert list(outcomes["指标"]) == ["调解率"] and list(outcomes["数值"]) == ["60.0%"]
+
+
+def test_coverage_of_one_level(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID, cov_level="basic")
+    no_trouble(at)
+    coverage = [m for m in at.metric if "辖区已推行" in m.label]
+    assert [m.value for m in coverage] == ["2 / 3"]
+    assert list(frame(at, "initiative.cov_no")["单位"]) == ["甲省乙市戊县人民法院"]
+
+
+def test_filters_come_from_the_url_and_go_back_to_it(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, stage="piloted")
+    no_trouble(at)
+    assert at.selectbox(key="initiative.stage").value == "piloted"
+    assert list(frame(at, "initiative.adopters_table")["单位"]) == ["甲省乙市丁县人民法院"]
+    at.selectbox(key="initiative.stage").set_value("adopted").run()
+    assert at.query_params["stage"] == ["adopted"] or at.query_params["stage"] == "adopted"
+    assert list(frame(at, "initiative.adopters_table")["单位"]) == ["甲省乙市丙区人民法院"]
+    at.selectbox(key="initiative.level").set_value("intermediate").run()
+    assert "level" in at.query_params
+    assert any("没有符合筛选条件的单位" in t for t in texts(at, "info"))
+
+
+def test_a_bad_date_is_a_chinese_message(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, **{"from": "去年"})
+    assert not at.exception
+    assert any("参数有误" in t and "去年" in t for t in texts(at, "error"))
+
+
+def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="unit", id="丙區法院")  # a traditional-script alias
+    no_trouble(at)
+    crumbs = [b.label for b in at.button if b.key and b.key.startswith("unit.up.")]
+    assert crumbs == ["最高人民法院 ›", "甲省高级人民法院 ›", "甲省乙市中级人民法院 ›"]
+    assert list(frame(at, "unit.down")["单位"]) == ["甲省乙市丙区人民法院东湖人民法庭"]
+    done = frame(at, "unit.initiatives")
+    assert list(zip(done["举措"], done["阶段"], strict=True)) == [("诉源治理", "推行")]
+    people = frame(at, "unit.people")
+    assert list(zip(people["姓名"], people["职务"], strict=True)) == [("张三", "院长")]
+    assert list(frame(at, "unit.outcomes")["指标"]) == ["调解率"]
+    assert list(frame(at, "unit.documents")["标题"]) == ["样例文档乙", "样例文档甲"]
+    # the breadcrumb moves up in place and the URL follows
+    at.button(key=f"unit.up.{g.MID}").click().run()
+    assert at.query_params["id"] in (g.MID, [g.MID])
+    assert at.text_input(key="unit.id").value == g.MID
+
+
+def test_unknown_entity_is_a_chinese_error(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="unit", id="不存在的法院")
+    assert not at.exception
+    assert any("图中没有找到这个实体" in t and "检索" in t for t in texts(at, "error"))
+
+
+def test_unknown_page_falls_back_to_overview(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="nowhere")
+    assert not at.exception
+    assert any("没有名为“nowhere”的页面" in t for t in texts(at, "info"))
+    assert [t.value for t in at.title] == ["总览"]
+
+
+def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NEO4J_URI", "neo4j://127.0.0.1:9")
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    at = app(page="overview")
+    assert not at.exception
+    assert any("无法连接图数据库" in t and "NEO4J_PASSWORD" in t for t in texts(at, "error"))
+
+
+def _iframes(at) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    for el in at.get("iframe"):
+        proto = el.proto
+        out.append(getattr(proto, "srcdoc", "") or "")
+    return out
+
+
+def test_network_page_draws_the_neighbourhood_offline(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="network", id=g.SUYUAN, depth="2", kinds="Court,Initiative")
+    no_trouble(at)
+    assert at.slider(key="network.depth").value == 2
+    assert at.multiselect(key="network.kinds").value == ["Court", "Initiative"]
+    pages = _iframes(at)
+    assert len(pages) == 1
+    html = pages[0]
+    assert "vis.Network" in html and "甲省乙市丁县人民法院" in html
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?://", html)
+    options = at.selectbox(key="network.node").options
+    # the initiative, its three adopters, and two steps out: the high court and 戊县
+    assert len(options) == 6
+    assert any("6 个节点" in c for c in texts(at, "caption"))
+
+
+def test_path_page(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="path", **{"from": "张三", "to": "丁县人民法院"})
+    at = app(page="path", **{"from": g.ZHANG, "to": g.DING})
+    no_trouble(at)
+    lines = [t for t in texts(at, "markdown") if t.startswith(("1. ", "2. "))]
+    assert len(lines) == 2
+    assert all(
+        t.startswith("1. **张三** —任职— **甲省乙市丙区人民法院**") or t.startswith("2. ")
+        for t in lines
+    )
+    assert any("甲省乙市丁县人民法院" in t for t in lines)
+
+
+def test_search_in_traditional_script_and_jump(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="search", q="丙區法院")
+    no_trouble(at)
+    first = [t for t in texts(at, "markdown") if t.startswith("**")][0]
+    assert first.startswith("**甲省乙市丙区人民法院**")
+    at.button(key="search.open.0").click().run()
+    assert at.query_params["page"] in ("unit", ["unit"])
+    assert [t.value for t in at.title] == ["法院 / 单位"]
+    assert at.text_input(key="unit.id").value == g.BING
+
+
+def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN)
+    links = dict(
+        zip(
+            frame(at, "initiative.adopters_table")["单位"],
+            frame(at, "initiative.adopters_table")["证据"],
+            strict=True,
+        )
+    )
+    fact = links["甲省乙市丁县人民法院"].split("fact=", 1)[1]
+    at = app(page="evidence", fact=fact)
+    no_trouble(at)
+    assert [s.value for s in at.subheader] == ["甲省乙市丁县人民法院 —试点→ 诉源治理"]
+    body = [t for t in texts(at, "markdown") if "<mark" in t]
+    assert len(body) == 1
+    assert "background:#ffe08a" in body[0]
+    assert re.search(
+        r"<mark style='background:#ffe08a[^']*'>丁县法院一月起试点诉源治理。</mark>", body[0]
+    )
+    assert any("http://example.test/b" in t for t in texts(at, "markdown"))
+
+
+def test_document_page_and_unknown_fact(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="evidence", doc=g.DOC_A)
+    no_trouble(at)
+    assert any("样例文档甲" in t for t in texts(at, "markdown"))
+    at = app(page="evidence", fact="adopted:nope")
+    assert not at.exception
+    assert any("没有找到事实" in t for t in texts(at, "error"))
+
+
+def test_import_page_waits_for_files(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="import")
+    no_trouble(at)
+    assert at.button(key="import.go").disabled
+
+
+def test_upload_names_are_made_safe() -> None:
+    from ui.importer import safe_name
+
+    assert safe_name("../../etc/passwd.TXT", 1) == "001_passwd.txt"
+    assert safe_name("本溪 中院<报道>.html", 2) == "002_本溪 中院_报道_.html"
+
+
+def test_export_page_previews_and_offers_every_format(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="export", id=g.SUYUAN)
+    no_trouble(at)
+    assert len(at.get("image")) == 1
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {
+        "图片 PNG",
+        "矢量图 SVG",
+        "幻灯片 PPTX",
+        "离线网页 HTML",
+        "GraphML",
+        "GEXF",
+        "JSON (node-link)",
+        "CSV (zip)",
+    } <= labels
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["overview", "initiative", "unit", "network", "path", "search", "evidence", "import", "export"],
+)
+def test_every_page_opens_without_parameters(small_store, app, page: str) -> None:  # type: ignore[no-untyped-def]
+    at = app(page=page)
+    no_trouble(at)
+    assert at.title

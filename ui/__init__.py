@@ -1,0 +1,1 @@
+"""Streamlit page modules of the explorer (`app.py`): thin shells over queries/ and graph/."""

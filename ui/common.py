@@ -1,0 +1,125 @@
+"""Small rendering helpers shared by pages: tables with links, entity inputs, downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from ui import state
+
+
+def table(
+    rows: list[dict[str, Any]],
+    columns: dict[str, str],
+    *,
+    links: dict[str, Callable[[dict[str, Any]], str | None]] | None = None,
+    key: str | None = None,  # names the table for readers of the code (and tests' messages)
+    height: int | str = "auto",
+) -> None:
+    """A dataframe of `rows` showing `columns` (key -> Chinese header); link columns open pages."""
+    import pandas as pd
+
+    links = links or {}
+    data = []
+    for r in rows:
+        item = {title: r.get(col) for col, title in columns.items()}
+        for title, make in links.items():
+            item[title] = make(r)
+        data.append(item)
+    frame = pd.DataFrame(data, columns=[*columns.values(), *links.keys()])
+    config = {title: st.column_config.LinkColumn(title, display_text="打开") for title in links}
+    st.dataframe(frame, hide_index=True, column_config=config, height=height, width="stretch")
+
+
+def entity_input(key: str, url_name: str, label: str, *, help: str | None = None) -> str | None:
+    """A text box for an entity name or id, kept in the URL; returns the resolved id."""
+    state.widget_value(key, url_name, lambda v: v or "")
+    value = st.text_input(label, key=key, help=help or "名称、别名（简体或繁体）或 id")
+    state.set_params(**{url_name: value.strip() or None})
+    if not value.strip():
+        return None
+    return state.resolve(value)
+
+
+def sources_for(graph_or_doc_ids: Any) -> list[Any]:
+    """Source documents (title, date, url) behind a subgraph or a list of document ids."""
+    from graph.render import Source, doc_ids_of
+
+    ids = (
+        list(graph_or_doc_ids)
+        if isinstance(graph_or_doc_ids, list | tuple)
+        else doc_ids_of(graph_or_doc_ids)
+    )
+    if not ids:
+        return []
+    found = {r["doc_id"]: r for r in state.rows("document_sources", {"ids": ",".join(ids)})}
+    out = []
+    for d in ids:
+        r = found.get(d)
+        if r:
+            urls = r.get("urls") or []
+            out.append(Source(r.get("title") or d, r.get("date"), urls[0] if urls else None))
+    return out
+
+
+def embed_html(html: str, height: int) -> None:
+    """Show a self-contained HTML page in an iframe (st.iframe where this Streamlit has it)."""
+    if hasattr(st, "iframe"):
+        st.iframe(html, height=height)
+    else:  # Streamlit < 1.52
+        import streamlit.components.v1 as components
+
+        components.html(html, height=height)
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def table_downloads(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    title: str,
+    sources: list[Any],
+    stem: str,
+    key: str,
+) -> None:
+    """CSV, PNG, SVG and PPTX of a table, made when a button is clicked."""
+    import csv
+    import io
+
+    from graph import render
+
+    def to_csv() -> bytes:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(columns)
+        w.writerows(rows)
+        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+    def pic(fmt: str) -> Callable[[], bytes]:
+        return lambda: render.table_picture(
+            columns, rows, fmt=fmt, title=title, sources=sources, generated=today()
+        )
+
+    def deck() -> bytes:
+        png = render.table_picture(columns, rows, title=title, sources=sources, generated=today())
+        return render.slide(png, title=title, sources=sources, generated=today())
+
+    cols = st.columns(4)
+    cols[0].download_button("表格 CSV", to_csv, f"{stem}.csv", "text/csv", key=f"{key}.csv")
+    cols[1].download_button("图片 PNG", pic("png"), f"{stem}.png", "image/png", key=f"{key}.png")
+    cols[2].download_button(
+        "矢量图 SVG", pic("svg"), f"{stem}.svg", "image/svg+xml", key=f"{key}.svg"
+    )
+    cols[3].download_button(
+        "幻灯片 PPTX",
+        deck,
+        f"{stem}.pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key=f"{key}.pptx",
+    )

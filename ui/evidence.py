@@ -1,0 +1,151 @@
+"""证据 / 文档: the sentences a fact came from, highlighted in their document's text."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import streamlit as st
+
+from graph.model import REL_ZH
+from ui import state
+from ui.common import table
+
+P = "evidence"
+MARK = "background:#ffe08a;padding:1px 0;border-radius:2px"
+MARK_OTHER = "background:#e8eef6;padding:1px 0;border-radius:2px"
+
+
+def render() -> None:
+    st.title("证据 / 文档")
+    fact_id = state.param("fact")
+    doc_id = state.param("doc")
+    if fact_id:
+        _fact(fact_id)
+    elif doc_id:
+        _document(doc_id, highlight=set())
+    else:
+        st.info(
+            "从「举措」「法院 / 单位」页的“证据”链接进入，可查看某条事实出自哪些句子；"
+            "或在下面选择一篇文档阅读全文。"
+        )
+        docs = state.rows("latest_documents")
+        if docs:
+            table(
+                docs,
+                {"title": "标题", "date": "日期"},
+                links={"全文": lambda r: state.doc_link(r["doc_id"])},
+                key=f"{P}.docs",
+            )
+
+
+def _fact(fact_id: str) -> None:
+    facts = state.rows("fact", {"fact_id": fact_id})
+    evidence = state.rows("evidence", {"fact_id": fact_id})
+    if not evidence:
+        st.error(
+            f"没有找到事实 {fact_id!r} 的证据句。它可能来自人工整理的名录（没有原文），"
+            "或链接已过期：请从举措或单位页重新进入。"
+        )
+        return
+    if facts:
+        f = facts[0]
+        detail = (
+            state.stage_zh(f.get("stage")) or f.get("title") or REL_ZH.get(f["type"], f["type"])
+        )
+        st.subheader(f"{f['source']} —{detail}→ {f['target']}")
+        st.caption(
+            f"关系：{REL_ZH.get(f['type'], f['type'])} {f['type']}"
+            + (f"　日期：{f['date']}" if f.get("date") else "")
+            + f"　文档数：{len(f.get('doc_ids') or [])}　fact id：`{fact_id}`"
+        )
+    st.markdown(f"**{len(evidence)}** 个证据句：")
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for e in evidence:
+        by_doc.setdefault(e["doc_id"], []).append(e)
+    for doc_id, items in by_doc.items():
+        for e in items:
+            st.markdown(f"> {html.escape(e['sentence'])}")
+        _document(doc_id, highlight={(e["start"], e["end"], e["sentence"]) for e in items})
+
+
+def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:
+    found = state.rows("document", {"doc": doc_id})
+    if not found:
+        st.error(f"图中没有文档 {doc_id!r}。请从「总览」的最新文档或实体页的文档列表进入。")
+        return
+    doc = found[0]
+    urls = doc.get("urls") or []
+    st.markdown(f"#### {html.escape(doc.get('title') or doc_id)}")
+    meta = [f"日期：{doc['date']}" if doc.get("date") else "日期：未知"]
+    if doc.get("site"):
+        meta.append(f"网站：{doc['site']}")
+    st.caption("　".join(meta) + f"　id：`{doc_id}`")
+    for url in urls:
+        st.markdown(f"原文链接：[{url}]({url})")
+    text = doc.get("text") or ""
+    all_evidence = state.rows("document_evidence", {"doc": doc_id})
+    spans = _spans(text, highlight, all_evidence)
+    st.markdown(
+        "<div style='line-height:1.9;font-size:1.02rem;white-space:pre-wrap;"
+        "border:1px solid #e3e6ea;border-radius:6px;padding:12px 16px'>"
+        + _marked(text, spans)
+        + "</div>",
+        unsafe_allow_html=True,
+    )
+    if highlight:
+        st.caption("黄色：这条事实的证据句；浅蓝：本文中其他事实的证据句。")
+    else:
+        st.caption("浅蓝：本文中抽取出事实的句子。")
+    if all_evidence:
+        with st.expander(f"本文的事实（{len({e['fact_id'] for e in all_evidence})}）"):
+            table(
+                [{**e, "rel": REL_ZH.get(e.get("fact_type") or "", "")} for e in all_evidence],
+                {"rel": "关系", "sentence": "句子", "date": "日期"},
+                links={"证据页": lambda r: state.evidence_link(r["fact_id"])},
+                key=f"{P}.facts.{doc_id}",
+            )
+
+
+def locate(text: str, start: int, end: int, sentence: str) -> tuple[int, int] | None:
+    """Where a sentence stands in the text: its offsets if they match, else a search."""
+    if 0 <= start < end <= len(text) and text[start:end] == sentence:
+        return start, end
+    pos = text.find(sentence) if sentence else -1
+    return (pos, pos + len(sentence)) if pos >= 0 else None
+
+
+def _spans(
+    text: str, highlight: set[tuple[int, int, str]], others: list[dict[str, Any]]
+) -> list[tuple[int, int, bool]]:
+    spans: dict[tuple[int, int], bool] = {}
+    for e in others:
+        where = locate(
+            text, int(e.get("start") or 0), int(e.get("end") or 0), e.get("sentence") or ""
+        )
+        if where:
+            spans.setdefault(where, False)
+    for start, end, sentence in highlight:
+        where = locate(text, start, end, sentence)
+        if where:
+            spans[where] = True
+    # keep spans that do not overlap an earlier (or a chosen) one
+    out: list[tuple[int, int, bool]] = []
+    for (s, e), chosen in sorted(spans.items(), key=lambda kv: (kv[0][0], not kv[1])):
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e, chosen))
+    return out
+
+
+def _marked(text: str, spans: list[tuple[int, int, bool]]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for s, e, chosen in spans:
+        parts.append(html.escape(text[pos:s]))
+        parts.append(
+            f"<mark style='{MARK if chosen else MARK_OTHER}'>{html.escape(text[s:e])}</mark>"
+        )
+        pos = e
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts)

@@ -1,0 +1,332 @@
+"""举措: one initiative — adopters with filters, coverage under a court, adoption over time,
+reported outcomes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.model import LEVELS, STAGES
+from ui import state
+from ui.common import sources_for, table, table_downloads
+
+P = "initiative"
+
+
+def _choice(value: str | None, choices: tuple[str, ...] | list[str]) -> str:
+    return value if value in choices else state.ALL
+
+
+def render() -> None:
+    st.title("举措")
+    initiatives = state.rows("initiatives")
+    if not initiatives:
+        st.info("图中还没有改革举措。请先到「导入」页导入文章。")
+        return
+    by_id = {r["initiative_id"]: r for r in initiatives}
+    wanted = state.param("id")
+    if wanted and wanted not in by_id:
+        wanted = state.resolve(wanted, "Initiative")
+    key = f"{P}.id"
+    if key not in st.session_state or st.session_state[key] not in by_id:
+        st.session_state[key] = wanted if wanted in by_id else initiatives[0]["initiative_id"]
+    initiative_id = st.selectbox(
+        "改革举措",
+        list(by_id),
+        key=key,
+        format_func=lambda i: f"{by_id[i]['initiative']}（{by_id[i]['units']} 个单位）",
+    )
+    state.set_params(id=initiative_id)
+    props = state.entity(initiative_id)
+    _header(props)
+
+    tabs = st.tabs(["采用单位", "辖区覆盖", "推行时间线", "成效数据"])
+    with tabs[0]:
+        adopters = _adopters(initiative_id, props)
+    with tabs[1]:
+        _coverage(initiative_id, props)
+    with tabs[2]:
+        _timeline(adopters)
+    with tabs[3]:
+        _outcomes(initiative_id)
+
+
+def _header(props: dict[str, Any]) -> None:
+    name = props.get("name", "")
+    en = f" · {props['name_en']}" if props.get("name_en") else ""
+    st.subheader(f"{name}{en}")
+    aliases = [a for a in props.get("aliases") or [] if a != name]
+    facts = []
+    if aliases:
+        facts.append("别名：" + "、".join(aliases))
+    if props.get("category"):
+        facts.append(f"类别：{props['category']}")
+    if props.get("candidate"):
+        facts.append("候选举措（从文本中发现，未列入举措目录）")
+    if facts:
+        st.caption("　".join(facts))
+    if props.get("description"):
+        st.write(props["description"])
+
+
+def _adopters(initiative_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
+    all_rows = state.rows("adopters", {"initiative": initiative_id})
+    provinces = sorted({r["province"] for r in all_rows if r.get("province")})
+    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 1.5, 1.5])
+    for name, choices in (("province", provinces), ("level", LEVELS), ("stage", STAGES)):
+        state.widget_value(f"{P}.{name}", name, lambda v, c=choices: _choice(v, list(c)))
+    province = c1.selectbox("省份", [state.ALL, *provinces], key=f"{P}.province")
+    level = c2.selectbox(
+        "层级",
+        [state.ALL, *LEVELS],
+        key=f"{P}.level",
+        format_func=lambda v: v if v == state.ALL else state.level_zh(v),
+    )
+    stage = c3.selectbox(
+        "阶段",
+        [state.ALL, *STAGES],
+        key=f"{P}.stage",
+        format_func=lambda v: v if v == state.ALL else f"{state.stage_zh(v)} {v}",
+    )
+    state.widget_value(f"{P}.from", "from", lambda v: v or "")
+    state.widget_value(f"{P}.to", "to", lambda v: v or "")
+    date_from = c4.text_input("起始日期", key=f"{P}.from", placeholder="2023 或 2023-05")
+    date_to = c5.text_input("截止日期", key=f"{P}.to", placeholder="2024-12")
+    filters = {
+        "province": None if province == state.ALL else province,
+        "level": None if level == state.ALL else level,
+        "stage": None if stage == state.ALL else stage,
+        "date_from": date_from.strip() or None,
+        "date_to": date_to.strip() or None,
+    }
+    state.set_params(
+        province=filters["province"],
+        level=filters["level"],
+        stage=filters["stage"],
+        **{"from": filters["date_from"], "to": filters["date_to"]},
+    )
+    rows = state.rows("adopters", {"initiative": initiative_id, **filters})
+    units = {r["unit_id"] for r in rows}
+    st.markdown(f"**{len(units)}** 个单位，**{len(rows)}** 条推行记录")
+    if not rows:
+        st.info("没有符合筛选条件的单位。可放宽省份、层级、阶段或时间条件。")
+        return rows
+    shown = [
+        {
+            **r,
+            "level_zh": state.level_zh(r.get("level")),
+            "stage_zh": state.stage_zh(r.get("stage")),
+        }
+        for r in rows
+    ]
+    table(
+        shown,
+        {
+            "unit": "单位",
+            "level_zh": "层级",
+            "province": "省份",
+            "stage_zh": "阶段",
+            "date": "日期",
+            "documents": "文档数",
+        },
+        links={
+            "单位页": lambda r: state.link(r["unit_id"]),
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+        },
+        key=f"{P}.adopters_table",
+    )
+    with st.expander("导出这张表（CSV / 图片 / 幻灯片）"):
+        doc_ids = _doc_ids(initiative_id, rows)
+        table_downloads(
+            ["单位", "层级", "省份", "阶段", "日期"],
+            [
+                [
+                    r["unit"],
+                    r["level_zh"],
+                    r.get("province") or "",
+                    r["stage_zh"],
+                    r.get("date") or "",
+                ]
+                for r in shown
+            ],
+            title=f"{props.get('name', '')} · 采用单位",
+            sources=sources_for(doc_ids),
+            stem=f"adopters-{props.get('name', 'initiative')}",
+            key=f"{P}.dl",
+        )
+    return rows
+
+
+def _doc_ids(initiative_id: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Documents behind the adopters shown (from the initiative's neighbourhood)."""
+    graph = state.subgraph(initiative_id, depth=1, kinds=[], limit=1000)
+    facts = {r.get("fact_id") for r in rows}
+    ids: list[str] = []
+    for *_, attrs in graph.edges(keys=True, data=True):
+        if attrs.get("fact_id") in facts:
+            ids += [d for d in attrs.get("doc_ids") or [] if d not in ids]
+    return ids
+
+
+def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
+    courts = state.rows("superior_courts")
+    if not courts:
+        st.info("图中还没有法院层级关系（PART_OF），无法统计辖区覆盖。")
+        return
+    by_id = {r["court_id"]: r for r in courts}
+    key = f"{P}.court"
+    wanted = state.param("court")
+    if wanted and wanted not in by_id:
+        wanted = state.resolve(wanted)
+    if key not in st.session_state or st.session_state[key] not in by_id:
+        st.session_state[key] = wanted if wanted in by_id else _default_court(courts)
+    c1, c2 = st.columns([3, 2])
+    court_id = c1.selectbox(
+        "上级法院（统计其辖区内各单位）",
+        list(by_id),
+        key=key,
+        format_func=lambda c: f"{by_id[c]['court']}（{state.level_zh(by_id[c]['level'])}）",
+    )
+    state.widget_value(f"{P}.cov_level", "cov_level", lambda v: _choice(v, list(LEVELS)))
+    level = c2.selectbox(
+        "只统计层级",
+        [state.ALL, *LEVELS],
+        key=f"{P}.cov_level",
+        format_func=lambda v: v if v == state.ALL else state.level_zh(v),
+    )
+    state.set_params(court=court_id, cov_level=None if level == state.ALL else level)
+    rows = state.rows(
+        "coverage",
+        {
+            "initiative": initiative_id,
+            "court": court_id,
+            "level": None if level == state.ALL else level,
+        },
+    )
+    if not rows:
+        st.info("该法院辖区内没有下级单位。")
+        return
+    done = [r for r in rows if r["adopted"]]
+    st.metric(
+        f"{by_id[court_id]['court']} 辖区已推行",
+        f"{len(done)} / {len(rows)}",
+        help="已有推行、试点、推广或获评记录的下级单位数 / 下级单位总数",
+    )
+    per_level: dict[str, list[int]] = {}
+    for r in rows:
+        counts = per_level.setdefault(state.level_zh(r.get("level")) or "未知", [0, 0])
+        counts[0] += 1 if r["adopted"] else 0
+        counts[1] += 1
+    st.markdown("　".join(f"{lvl}：已推行 **{a} / {n}**" for lvl, (a, n) in per_level.items()))
+    shown = [
+        {
+            **r,
+            "status": "已推行" if r["adopted"] else "尚未推行",
+            "level_zh": state.level_zh(r.get("level")),
+            "stages_zh": "、".join(state.stage_zh(s) for s in r.get("stages") or []),
+        }
+        for r in rows
+    ]
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**已推行（{len(done)}）**")
+        table(
+            [r for r in shown if r["adopted"]],
+            {"unit": "单位", "level_zh": "层级", "stages_zh": "阶段", "first_date": "最早日期"},
+            links={"单位页": lambda r: state.link(r["unit_id"])},
+            key=f"{P}.cov_yes",
+        )
+    with right:
+        st.markdown(f"**尚未推行（{len(rows) - len(done)}）**")
+        table(
+            [r for r in shown if not r["adopted"]],
+            {"unit": "单位", "level_zh": "层级"},
+            links={"单位页": lambda r: state.link(r["unit_id"])},
+            key=f"{P}.cov_no",
+        )
+    with st.expander("导出覆盖表（CSV / 图片 / 幻灯片）"):
+        table_downloads(
+            ["单位", "层级", "状态", "阶段", "最早日期"],
+            [
+                [r["unit"], r["level_zh"], r["status"], r["stages_zh"], r.get("first_date") or ""]
+                for r in shown
+            ],
+            title=f"{props.get('name', '')} · {by_id[court_id]['court']}辖区覆盖"
+            f"（{len(done)}/{len(rows)}）",
+            sources=[],
+            stem=f"coverage-{props.get('name', 'initiative')}",
+            key=f"{P}.cov_dl",
+        )
+
+
+def _default_court(courts: list[dict[str, Any]]) -> str:
+    """The first high court, else the first court (they come highest level first)."""
+    for r in courts:
+        if r.get("level") == "high":
+            return str(r["court_id"])
+    return str(courts[0]["court_id"])
+
+
+def _timeline(rows: list[dict[str, Any]]) -> None:
+    import altair as alt
+    import pandas as pd
+
+    first: dict[str, str] = {}
+    for r in rows:
+        if r.get("date"):
+            d = str(r["date"])
+            if r["unit_id"] not in first or d < first[r["unit_id"]]:
+                first[r["unit_id"]] = d
+    if not first:
+        st.info("筛选出的推行记录都没有日期，无法绘制时间线。")
+        return
+    dates = sorted(first.values())
+    frame = pd.DataFrame(
+        {"日期": pd.to_datetime([_month(d) for d in dates]), "累计单位数": range(1, len(dates) + 1)}
+    )
+    chart = (
+        alt.Chart(frame)
+        .mark_line(interpolate="step-after", point=True, color="#e08a1e")
+        .encode(
+            x=alt.X("日期:T", title="首次报道推行的日期", axis=alt.Axis(format="%Y-%m")),
+            y=alt.Y("累计单位数:Q", title="累计单位数", axis=alt.Axis(tickMinStep=1)),
+            tooltip=[alt.Tooltip("日期:T", format="%Y-%m"), "累计单位数:Q"],
+        )
+        .properties(height=320)
+    )
+    st.altair_chart(chart, width="stretch")
+    undated = len({r["unit_id"] for r in rows}) - len(first)
+    st.caption(
+        "按每个单位最早一次被报道推行、试点、推广或获评的日期累计（只到年或月的日期按该年/月第一天计）。"
+        + (f"另有 {undated} 个单位没有日期。" if undated else "")
+    )
+
+
+def _month(date: str) -> str:
+    parts = date.split("-")
+    return "-".join([parts[0], parts[1] if len(parts) > 1 else "01", "01"])
+
+
+def _outcomes(initiative_id: str) -> None:
+    rows = state.rows("initiative_outcomes", {"initiative": initiative_id})
+    if not rows:
+        st.info("还没有与这项举措相关的成效数据。")
+        return
+    st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。")
+    shown = [
+        {
+            **r,
+            "figure": f"{r.get('qualifier') or ''}{r.get('value')}{r.get('unit_of_measure') or ''}",
+        }
+        for r in rows
+    ]
+    table(
+        shown,
+        {"unit": "单位", "metric": "指标", "figure": "数值", "period": "期间"},
+        links={
+            "单位页": lambda r: state.link(r["unit_id"]),
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+        },
+        key=f"{P}.outcomes",
+    )

@@ -1,0 +1,214 @@
+"""网络 and 导出: the neighbourhood of an entity drawn with pyvis (offline), and every export
+of that subgraph (PNG, SVG, PPTX, standalone HTML, GraphML, GEXF, JSON, CSV, Cypher)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from graph.model import LABEL_ZH
+from ui import state
+from ui.common import embed_html, entity_input, sources_for, today
+
+HTML_HEIGHT = 620
+
+
+def _controls(p: str) -> tuple[str | None, int, list[str], int, bool]:
+    """Entity, depth, kinds, node limit and physics, all kept in the URL."""
+    entity_id = entity_input(f"{p}.id", "id", "起点实体", help="任一实体的名称、别名或 id")
+    c1, c2, c3, c4 = st.columns([1, 3, 1, 1])
+    state.widget_value(f"{p}.depth", "depth", lambda v: _int(v, 1, 1, 3))
+    state.widget_value(
+        f"{p}.kinds",
+        "kinds",
+        lambda v: [k for k in (v or "").split(",") if k in state.KIND_CHOICES],
+    )
+    state.widget_value(f"{p}.limit", "limit", lambda v: _int(v, 200, 10, 1000))
+    state.widget_value(f"{p}.physics", "physics", lambda v: v == "1")
+    depth = c1.slider("深度", 1, 3, key=f"{p}.depth")
+    kinds = c2.multiselect(
+        "节点类型（不选 = 全部）",
+        state.KIND_CHOICES,
+        key=f"{p}.kinds",
+        format_func=lambda k: f"{LABEL_ZH[k]} {k}",
+        placeholder="全部类型",
+    )
+    limit = int(c3.number_input("最多节点数", 10, 1000, step=50, key=f"{p}.limit"))
+    physics = c4.checkbox(
+        "动态布局", key=f"{p}.physics", help="节点较少时让布局自动舒展（结果同样可复现）"
+    )
+    state.set_params(
+        depth=None if depth == 1 else depth,
+        kinds=kinds,
+        limit=None if limit == 200 else limit,
+        physics="1" if physics else None,
+    )
+    return entity_id, depth, kinds, limit, physics
+
+
+def _int(value: str | None, default: int, lo: int, hi: int) -> int:
+    try:
+        return min(max(int(value or default), lo), hi)
+    except ValueError:
+        return default
+
+
+def render() -> None:
+    st.title("网络")
+    entity_id, depth, kinds, limit, physics = _controls("network")
+    if not entity_id:
+        st.info("输入一个实体（如法院、举措的名称），查看它周围的关系网络。")
+        return
+    props = state.entity(entity_id)
+    graph = state.subgraph(entity_id, depth=depth, kinds=kinds, limit=limit)
+    n = graph.number_of_nodes()
+    st.caption(
+        f"{props.get('name', entity_id)} 周围 {depth} 步内：{n} 个节点，{graph.number_of_edges()} 条关系"
+        + ("（已达节点上限，可提高上限或减少类型）" if n >= limit else "")
+    )
+    if graph.number_of_edges() == 0:
+        st.info("这个实体在所选范围内没有关系。可增加深度或放宽节点类型。")
+    html = _html(graph, props.get("name", entity_id), physics)
+    embed_html(html, HTML_HEIGHT + 10)
+    _node_details(graph)
+    with st.expander("导出这张图（PNG / SVG / PPTX / HTML / GraphML / GEXF / JSON / CSV）"):
+        downloads(graph, title=f"{props.get('name', entity_id)} · 关系网络", key="network.dl")
+
+
+@st.cache_data(ttl=300, max_entries=32, show_spinner=False)
+def _html_cached(_graph: Any, graph_key: str, title: str, physics: bool, link: bool) -> str:
+    from graph.render import network_html
+
+    return network_html(
+        _graph,
+        title=title,
+        height=HTML_HEIGHT,
+        physics=physics,
+        link_template="?page=unit&id={id}" if link else None,
+    )
+
+
+def _graph_key(graph: Any) -> str:
+    from graph.model import digest
+
+    return digest(sorted(graph.nodes), sorted(str(k) for *_, k in graph.edges(keys=True)))
+
+
+def _html(graph: Any, title: str, physics: bool) -> str:
+    return _html_cached(graph, _graph_key(graph), title, physics, True)
+
+
+def _node_details(graph: Any) -> None:
+    names = {v: str(a.get("name") or v) for v, a in graph.nodes(data=True)}
+    if not names:
+        return
+    c1, c2 = st.columns([3, 1])
+    chosen = c1.selectbox(
+        "节点详情（也可直接点击图中节点）",
+        sorted(names, key=lambda v: names[v]),
+        format_func=lambda v: f"{names[v]}（{state.kind_zh(graph.nodes[v].get('kind'))}）",
+        index=None,
+        placeholder="选择一个节点…",
+        key="network.node",
+    )
+    if chosen:
+        c2.button(
+            "打开详情页",
+            key="network.open",
+            on_click=state.goto,
+            args=(state.page_of(chosen),),
+            kwargs={"id": chosen},
+        )
+        attrs = graph.nodes[chosen]
+        st.json({"id": chosen, **{k: v for k, v in attrs.items() if v not in (None, "", [])}})
+
+
+def downloads(graph: Any, *, title: str, key: str) -> None:
+    """Every export of a subgraph, each made only when its button is clicked."""
+    import tempfile
+    from pathlib import Path
+
+    from graph import export, render
+
+    sources = sources_for(graph)
+    stem = title.split(" · ")[0] or "courtgraph"
+
+    def picture(fmt: str) -> Callable[[], bytes]:
+        return lambda: render.picture(
+            graph, fmt=fmt, title=title, sources=sources, generated=today()
+        )
+
+    def deck() -> bytes:
+        png = render.picture(graph, title=title, sources=sources, generated=today())
+        return render.slide(png, title=title, sources=sources, generated=today())
+
+    def page() -> bytes:
+        html = render.network_html(graph, title=title, height=760, embed_font=True)
+        return html.encode("utf-8")
+
+    def written(fmt: str) -> Callable[[], bytes]:
+        def make() -> bytes:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"graph{export.SUFFIX[fmt]}"
+                export.export(graph, fmt, path)
+                return path.read_bytes()
+
+        return make
+
+    items: list[tuple[str, Callable[[], bytes], str, str]] = [
+        ("图片 PNG", picture("png"), ".png", "image/png"),
+        ("矢量图 SVG", picture("svg"), ".svg", "image/svg+xml"),
+        (
+            "幻灯片 PPTX",
+            deck,
+            ".pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
+        ("离线网页 HTML", page, ".html", "text/html"),
+        ("GraphML", written("graphml"), ".graphml", "application/xml"),
+        ("GEXF", written("gexf"), ".gexf", "application/xml"),
+        ("JSON (node-link)", written("json"), ".json", "application/json"),
+        ("CSV (zip)", written("csv"), ".zip", "application/zip"),
+        ("Cypher", written("cypher"), ".cypher", "text/plain"),
+    ]
+    cols = st.columns(5)
+    for i, (label, make, suffix, mime) in enumerate(items):
+        cols[i % 5].download_button(label, make, f"{stem}{suffix}", mime, key=f"{key}.{suffix}")
+    if sources:
+        st.caption("图注来源：" + "；".join(s.label() for s in sources[:6]))
+
+
+def render_export() -> None:
+    from graph.render import FONT_MISSING_HELP, missing_glyphs
+
+    st.title("导出")
+    st.caption("把一个实体周围的子图导出为幻灯片可用的图片、PowerPoint、离线网页或数据文件。")
+    entity_id, depth, kinds, limit, _physics = _controls("export")
+    if not entity_id:
+        st.info("输入一个实体，导出它周围的子图；表格可在「举措」页导出。")
+        return
+    props = state.entity(entity_id)
+    graph = state.subgraph(entity_id, depth=depth, kinds=kinds, limit=limit)
+    state.widget_value(
+        "export.title", "title", lambda v: v or f"{props.get('name', entity_id)} · 关系网络"
+    )
+    title = st.text_input("图片标题", key="export.title")
+    state.set_params(title=title if title != f"{props.get('name', entity_id)} · 关系网络" else None)
+    missing = missing_glyphs(
+        [title, *(str(a.get("name") or "") for _, a in graph.nodes(data=True))]
+    )
+    if missing:
+        st.warning(f"{FONT_MISSING_HELP}（缺字：{missing}）")
+    sources = sources_for(graph)
+    png = _preview(graph, _graph_key(graph), title, tuple(sources))
+    st.image(png, caption=f"{graph.number_of_nodes()} 个节点 · {graph.number_of_edges()} 条关系")
+    downloads(graph, title=title, key="export.dl")
+
+
+@st.cache_data(ttl=300, max_entries=16, show_spinner="正在绘制…")
+def _preview(_graph: Any, graph_key: str, title: str, sources: tuple[Any, ...]) -> bytes:
+    from graph.render import picture
+
+    return picture(_graph, title=title, sources=list(sources), generated=today(), dpi=100)

@@ -1,0 +1,60 @@
+"""总览: what the graph holds, the most adopted initiatives, the latest documents."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.model import ENTITY_LABELS, LABEL_ZH, REL_ZH
+from ui import state
+from ui.common import table
+
+
+def render() -> None:
+    st.title("总览")
+    st.caption(f"数据库：{state.store().description}")
+    counts = state.counts()
+    if not any(counts.get(k, 0) for k in (*ENTITY_LABELS, "Document")):
+        st.info(
+            "图中还没有数据。请到「导入」页上传文章，或在命令行运行 "
+            "`python -m ingest data/sample` 导入示例文档。"
+        )
+        return
+    kinds = [*ENTITY_LABELS, "Document", "Evidence"]
+    cols = st.columns(len(kinds))
+    for col, kind in zip(cols, kinds, strict=True):
+        col.metric(LABEL_ZH[kind], f"{counts.get(kind, 0):,}")
+    rels = "　".join(
+        f"{REL_ZH[r]} {counts.get(r, 0):,}"
+        for r in ("ADOPTED", "PART_OF", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
+    )
+    st.caption(f"关系：{rels}")
+    left, right = st.columns(2)
+    with left:
+        st.subheader("采用单位最多的举措")
+        top = state.rows("top_initiatives")
+        if top:
+            table(
+                top,
+                {
+                    "initiative": "举措",
+                    "initiative_en": "English",
+                    "units": "单位数",
+                    "first_date": "最早日期",
+                },
+                links={"详情": lambda r: state.link(r["initiative_id"])},
+                key="overview.top",
+            )
+        else:
+            st.info("还没有单位推行举措的记录。")
+    with right:
+        st.subheader("最新文档")
+        docs = state.rows("latest_documents")
+        if docs:
+            table(
+                docs,
+                {"title": "标题", "date": "日期", "site": "网站"},
+                links={"全文": lambda r: state.doc_link(r["doc_id"])},
+                key="overview.docs",
+            )
+        else:
+            st.info("还没有文档。")

@@ -1,0 +1,207 @@
+"""What every page shares: the cached store and query results, URL state, links and errors.
+
+The store comes from `Settings.from_env()` (so tests point the app at their own embedded
+store with COURTGRAPH_DATA_DIR); the page, entity and filters live in `st.query_params`, so a
+copied link opens the same view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+import streamlit as st
+
+from graph.errors import BadParameter, CourtgraphError, EntityNotFound, StoreUnavailable
+from graph.model import ENTITY_LABELS, LABEL_ZH, LEVEL_ZH, STAGE_ZH, label_of
+from graph.settings import Settings
+
+PAGES: dict[str, str] = {
+    "overview": "总览",
+    "initiative": "举措",
+    "unit": "法院 / 单位",
+    "network": "网络",
+    "path": "路径",
+    "search": "检索",
+    "evidence": "证据 / 文档",
+    "import": "导入",
+    "export": "导出",
+}
+KIND_CHOICES = list(ENTITY_LABELS)
+ALL = "全部"
+
+
+# -- store and cached reads ------------------------------------------------------------
+@st.cache_resource(show_spinner="正在连接图数据库…", max_entries=4)
+def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
+    from graph.store import open_store
+
+    return open_store(settings)
+
+
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+def store():  # type: ignore[no-untyped-def]
+    """The configured store, opened once per settings (raises StoreUnavailable)."""
+    return _open_store(settings())
+
+
+@st.cache_data(ttl=300, max_entries=512, show_spinner=False)
+def _rows(store_key: str, name: str, params: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
+    import queries
+
+    result = queries.run(store(), name, params)
+    return result.rows, result.truncated
+
+
+def rows(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a named query (cached for a few minutes)."""
+    return _rows(store().description, name, {k: v for k, v in (params or {}).items()})[0]
+
+
+def run(name: str, params: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], bool]:
+    """(rows, truncated) of a named query (cached)."""
+    return _rows(store().description, name, dict(params or {}))
+
+
+@st.cache_data(ttl=300, max_entries=256, show_spinner=False)
+def _resolve(store_key: str, value: str, label: str | None) -> str:
+    import queries
+
+    return queries.resolve_entity(store(), value, label=label, where=f"“{value}”")
+
+
+def resolve(value: str, label: str | None = None) -> str:
+    """An entity id from an id or a name/alias (simplified or traditional)."""
+    return _resolve(store().description, value.strip(), label)
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _counts(store_key: str) -> dict[str, int]:
+    return store().counts()
+
+
+def counts() -> dict[str, int]:
+    return _counts(store().description)
+
+
+def entity(entity_id: str) -> dict[str, Any]:
+    """Every property of one entity; EntityNotFound if it is not in the graph."""
+    found = rows("entity", {"entity": entity_id})
+    if not found:
+        raise EntityNotFound(f"图中没有 id 为 {entity_id!r} 的实体")
+    return dict(found[0]["properties"])
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _subgraph(store_key: str, entity_id: str, depth: int, kinds: tuple[str, ...], limit: int):  # type: ignore[no-untyped-def]
+    from graph.export import neighbourhood
+
+    return neighbourhood(store(), entity_id, depth=depth, kinds=list(kinds) or None, limit=limit)
+
+
+def subgraph(entity_id: str, *, depth: int, kinds: list[str], limit: int):  # type: ignore[no-untyped-def]
+    """The neighbourhood of an entity as a networkx graph (cached)."""
+    return _subgraph(store().description, entity_id, depth, tuple(sorted(kinds)), limit)
+
+
+def clear_caches() -> None:
+    st.cache_data.clear()
+
+
+# -- URL state ---------------------------------------------------------------------------
+def param(name: str, default: str | None = None) -> str | None:
+    value = st.query_params.get(name)
+    return value if value not in (None, "") else default
+
+
+def set_params(**values: Any) -> None:
+    """Mirror widget values into the URL (None/empty removes the parameter)."""
+    for key, value in values.items():
+        if value is None or value == "" or value == [] or value is False:
+            if key in st.query_params:
+                del st.query_params[key]
+        else:
+            text = ",".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+            if st.query_params.get(key) != text:
+                st.query_params[key] = text
+
+
+def widget_value(key: str, name: str, parse: Callable[[str | None], Any]) -> None:
+    """Initialise a widget's session state from the URL the first time the page shows."""
+    if key not in st.session_state:
+        st.session_state[key] = parse(param(name))
+
+
+def goto(page: str, **params: Any) -> None:
+    """Switch page (as a button callback): new URL state, widgets re-read it."""
+    st.query_params.clear()
+    st.query_params["page"] = page
+    set_params(**params)
+    for key in list(st.session_state):
+        if isinstance(key, str) and key.startswith(f"{page}."):
+            del st.session_state[key]
+    st.session_state["nav"] = page
+
+
+def page_of(entity_id: str) -> str:
+    try:
+        return "initiative" if label_of(entity_id) == "Initiative" else "unit"
+    except ValueError:
+        return "unit"
+
+
+def url_value(value: str) -> str:
+    """Escape what would break a query string; Chinese stays readable in the link."""
+    return "".join(c if ord(c) > 127 else quote(c, safe=":@/-_.~") for c in value)
+
+
+def link(entity_id: str | None) -> str | None:
+    """A shareable relative URL to an entity's page."""
+    if not entity_id:
+        return None
+    return f"?page={page_of(entity_id)}&id={url_value(entity_id)}"
+
+
+def evidence_link(fact_id: str | None) -> str | None:
+    return f"?page=evidence&fact={url_value(fact_id)}" if fact_id else None
+
+
+def doc_link(doc_id: str | None) -> str | None:
+    return f"?page=evidence&doc={url_value(doc_id)}" if doc_id else None
+
+
+# -- labels --------------------------------------------------------------------------------
+def kind_zh(kind: str | None) -> str:
+    return LABEL_ZH.get(kind or "", kind or "")
+
+
+def level_zh(level: str | None) -> str:
+    return LEVEL_ZH.get(level or "", level or "")
+
+
+def stage_zh(stage: str | None) -> str:
+    return STAGE_ZH.get(stage or "", stage or "")
+
+
+# -- errors ----------------------------------------------------------------------------------
+def show_error(exc: CourtgraphError) -> None:
+    """A Chinese message with what to do, never a traceback."""
+    if isinstance(exc, StoreUnavailable):
+        st.error(
+            "无法连接图数据库。请检查设置：使用 Neo4j 时设置 NEO4J_URI / NEO4J_USER / "
+            "NEO4J_PASSWORD；使用内置数据库时检查 COURTGRAPH_DATA_DIR，并可运行 "
+            "`python -m graph status` 查看状态。\n\n详情：" + str(exc)
+        )
+    elif isinstance(exc, EntityNotFound):
+        st.error(
+            "图中没有找到这个实体。请检查名称或 id，或到「检索」页按名称、别名搜索。\n\n详情："
+            + str(exc)
+        )
+    elif isinstance(exc, BadParameter):
+        st.error("参数有误，请修改后重试。\n\n详情：" + str(exc))
+    else:
+        st.error("操作未能完成：" + str(exc))

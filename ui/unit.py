@@ -1,0 +1,186 @@
+"""法院 / 单位: a unit's place in the hierarchy, its initiatives, people, outcomes, documents.
+
+People and outcomes open here too (as "实体"): their properties, relations and documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.model import REL_ZH
+from ui import state
+from ui.common import entity_input, table
+
+P = "unit"
+
+
+def render() -> None:
+    st.title("法院 / 单位")
+    unit_id = entity_input(
+        f"{P}.id", "id", "法院、法庭、机构或其他实体", help="e.g. 本溪中院、丙区法院 或 court:…"
+    )
+    if not unit_id:
+        st.info("输入单位名称（可用简称、别名或繁体），或到「检索」页查找。")
+        return
+    props = state.entity(unit_id)
+    kind = props.get("kind")
+    st.subheader(props.get("name", unit_id))
+    meta = [state.kind_zh(kind)]
+    if props.get("level"):
+        meta.append(state.level_zh(props["level"]))
+    meta += [props[k] for k in ("province", "city", "county") if props.get(k)]
+    aliases = [a for a in props.get("aliases") or [] if a != props.get("name")]
+    if aliases:
+        meta.append("别名：" + "、".join(aliases[:10]))
+    st.caption("　".join(str(m) for m in meta) + f"　id：`{unit_id}`")
+    st.button(
+        "在网络视图中查看",
+        key=f"{P}.to_network",
+        on_click=state.goto,
+        args=("network",),
+        kwargs={"id": unit_id},
+    )
+    if kind in ("Court", "Tribunal", "Organization"):
+        _hierarchy(unit_id, props)
+        tabs = st.tabs(["推行的举措", "人员及职务", "成效数据", "文档"])
+        with tabs[0]:
+            _initiatives(unit_id)
+        with tabs[1]:
+            _people(unit_id)
+        with tabs[2]:
+            _outcomes(unit_id)
+        with tabs[3]:
+            _documents(unit_id)
+    else:
+        tabs = st.tabs(["关系", "文档", "全部属性"])
+        with tabs[0]:
+            _relations(unit_id)
+        with tabs[1]:
+            _documents(unit_id)
+        with tabs[2]:
+            st.json({k: v for k, v in props.items() if k != "search_text"})
+
+
+def _hierarchy(unit_id: str, props: dict[str, Any]) -> None:
+    rows = state.rows("hierarchy", {"unit": unit_id})
+    up = [r for r in rows if r["direction"] == "up"]
+    down = [r for r in rows if r["direction"] == "down"]
+    st.markdown("**上级**" if up else "**上级**：无（或未录入）")
+    if up:
+        cols = st.columns(len(up) + 1)
+        for col, r in zip(cols, up, strict=False):
+            col.button(
+                f"{r['name']} ›",
+                key=f"{P}.up.{r['id']}",
+                on_click=state.goto,
+                args=(state.page_of(r["id"]),),
+                kwargs={"id": r["id"]},
+            )
+        cols[-1].markdown(f"**{props.get('name', '')}**")
+    if down:
+        with st.expander(f"下级单位（{len(down)}）", expanded=len(down) <= 12):
+            table(
+                [{**r, "level_zh": state.level_zh(r.get("level"))} for r in down],
+                {"name": "单位", "level_zh": "层级"},
+                links={"单位页": lambda r: state.link(r["id"])},
+                key=f"{P}.down",
+            )
+
+
+def _initiatives(unit_id: str) -> None:
+    rows = state.rows("adopted_by", {"unit": unit_id})
+    if not rows:
+        st.info("没有这个单位推行改革举措的记录。")
+        return
+    table(
+        [{**r, "stage_zh": state.stage_zh(r.get("stage"))} for r in rows],
+        {
+            "initiative": "举措",
+            "initiative_en": "English",
+            "stage_zh": "阶段",
+            "date": "日期",
+            "documents": "文档数",
+        },
+        links={
+            "举措页": lambda r: state.link(r["initiative_id"]),
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+        },
+        key=f"{P}.initiatives",
+    )
+
+
+def _people(unit_id: str) -> None:
+    rows = state.rows("people", {"unit": unit_id})
+    if not rows:
+        st.info("文档中没有提到这个单位的人员。")
+        return
+    table(
+        rows,
+        {"person": "姓名", "title": "职务", "documents": "文档数"},
+        links={"证据": lambda r: state.evidence_link(r.get("fact_id"))},
+        key=f"{P}.people",
+    )
+
+
+def _outcomes(unit_id: str) -> None:
+    rows = state.rows("unit_outcomes", {"unit": unit_id})
+    if not rows:
+        st.info("没有这个单位报告的成效数据。")
+        return
+    st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。")
+    table(
+        [
+            {
+                **r,
+                "figure": f"{r.get('qualifier') or ''}{r.get('value')}{r.get('unit_of_measure') or ''}",
+            }
+            for r in rows
+        ],
+        {"metric": "指标", "figure": "数值", "period": "期间", "initiative": "相关举措"},
+        links={"证据": lambda r: state.evidence_link(r.get("fact_id"))},
+        key=f"{P}.outcomes",
+    )
+
+
+def _documents(unit_id: str) -> None:
+    rows = state.rows("documents", {"entity": unit_id})
+    if not rows:
+        st.info("没有提到这个实体的文档。")
+        return
+    table(
+        rows,
+        {"title": "标题", "date": "日期", "sentence": "首次提及的句子"},
+        links={"全文": lambda r: state.doc_link(r["doc_id"])},
+        key=f"{P}.documents",
+    )
+
+
+def _relations(entity_id: str) -> None:
+    rows = state.rows("neighbourhood", {"entity": entity_id, "depth": 1})
+    if not rows:
+        st.info("这个实体没有关系。")
+        return
+    shown = []
+    for r in rows:
+        outgoing = r["source"] == entity_id
+        other = r["target"] if outgoing else r["source"]
+        shown.append(
+            {
+                "relation": REL_ZH.get(r["type"], r["type"]) + ("" if outgoing else "（被）"),
+                "detail": state.stage_zh(r.get("detail")) or r.get("detail") or "",
+                "other_name": r["target_name"] if outgoing else r["source_name"],
+                "other": other,
+                "fact_id": r.get("fact_id"),
+            }
+        )
+    table(
+        shown,
+        {"relation": "关系", "detail": "说明", "other_name": "对方"},
+        links={
+            "对方页面": lambda r: state.link(r["other"]),
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+        },
+        key=f"{P}.relations",
+    )
