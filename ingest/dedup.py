@@ -18,7 +18,14 @@ import re
 
 import numpy as np
 
-__all__ = ["BITS", "DEFAULT_THRESHOLD", "fingerprint", "hamming", "near_duplicate"]
+__all__ = [
+    "BITS",
+    "DEFAULT_THRESHOLD",
+    "FingerprintIndex",
+    "fingerprint",
+    "hamming",
+    "near_duplicate",
+]
 
 BITS = 256
 DEFAULT_THRESHOLD = 90  # bits out of BITS; calibrated in tests/ingest/test_dedup.py
@@ -93,3 +100,68 @@ def near_duplicate(fp_a: str, fp_b: str, *, threshold: int = DEFAULT_THRESHOLD) 
     if not fp_a or not fp_b:
         return False
     return hamming(fp_a, fp_b) <= threshold
+
+
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint16)
+
+
+class FingerprintIndex:
+    """Known fingerprints, searched all at once with numpy (a batch ingest compares every new
+    document with every known one: a Python loop would be quadratic in practice)."""
+
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._keys: list[str] = []
+        self._rows: list[np.ndarray] = []
+        self._matrix: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @staticmethod
+    def _bytes(fp: str) -> np.ndarray | None:
+        if not fp or len(fp) != BITS // 4:
+            return None
+        return np.frombuffer(bytes.fromhex(fp), dtype=np.uint8)
+
+    def add(self, key: str, fp: str) -> None:
+        row = self._bytes(fp)
+        if row is None:
+            return
+        self._keys.append(key)
+        self._rows.append(row)
+        self._matrix = None
+
+    def within(self, fp: str) -> list[tuple[str, int]]:
+        """(key, distance) of every known fingerprint within the threshold, nearest first."""
+        row = self._bytes(fp)
+        if row is None or not self._keys:
+            return []
+        if self._matrix is None:
+            self._matrix = np.vstack(self._rows)
+        distances = _POPCOUNT[np.bitwise_xor(self._matrix, row)].sum(axis=1)
+        close = np.flatnonzero(distances <= self.threshold)
+        return sorted(((self._keys[i], int(distances[i])) for i in close), key=lambda kv: kv[1])
+
+    def nearest(self, fp: str) -> str | None:
+        """The key of the closest known fingerprint within the threshold, if any."""
+        found = self.within(fp)
+        return found[0][0] if found else None
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def figures(text: str) -> list[str]:
+    """The distinct numbers a text states, sorted (at most 300)."""
+    return sorted(set(_FIGURE.findall(text)))[:300]
+
+
+def same_figures(a: list[str], b: list[str], *, min_overlap: float = 0.8) -> bool:
+    """Reposts repeat a story's figures; a new monthly report on the same template does not.
+
+    True when the two sets of numbers overlap by at least `min_overlap` (Jaccard)."""
+    sa, sb = set(a), set(b)
+    if not sa and not sb:
+        return True
+    return len(sa & sb) / len(sa | sb) >= min_overlap

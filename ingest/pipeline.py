@@ -25,6 +25,7 @@ from graph.model import (
     entity_id,
 )
 from graph.store import GraphStore
+from ingest.dedup import FingerprintIndex, figures, same_figures
 from ingest.document import CourtRef, Evidence, Extraction, SourceDocument
 
 SUPPORTED = (".txt", ".html", ".htm", ".md", ".docx", ".pdf")
@@ -350,7 +351,14 @@ def document_graph(ex: Extraction) -> DocumentGraph:
 
     for fig in ex.outcomes:
         uid, scope = res.unit(fig.unit)
-        key = (uid or fig.unit, fig.metric, fig.value, fig.unit_of_measure, fig.period, fig.qualifier)
+        key = (
+            uid or fig.unit,
+            fig.metric,
+            fig.value,
+            fig.unit_of_measure,
+            fig.period,
+            fig.qualifier,
+        )
         oid = entity_id("Outcome", *key)
         label = f"{fig.metric} {fig.qualifier or ''}{fig.value:g}{fig.unit_of_measure}"
         nodes[oid] = NodeRow(
@@ -371,7 +379,9 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         mention(oid, fig.text or label, fig.evidence)
         if uid:
             if uid not in nodes:
-                nodes[uid] = NodeRow(res.label(fig.unit), uid, {"name": fig.unit.removeprefix("AGG:")})
+                nodes[uid] = NodeRow(
+                    res.label(fig.unit), uid, {"name": fig.unit.removeprefix("AGG:")}
+                )
                 mention(uid, fig.unit.removeprefix("AGG:"), fig.evidence)
             props = {"scope": scope} if scope else {}
             facts.append(FactRow("REPORTED", uid, oid, (), props, _ev(doc, fig.evidence)))
@@ -394,6 +404,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         "text": doc.text,
         "warnings": doc.warnings,
         "length": len(doc.text),
+        "figures": figures(doc.text),
     }
     return DocumentGraph(
         did,
@@ -405,14 +416,20 @@ def document_graph(ex: Extraction) -> DocumentGraph:
 
 
 # -- the run --------------------------------------------------------------------------------
-def _near(fp: str, known: dict[str, str]) -> str | None:
-    if not fp:
-        return None
-    from ingest.dedup import near_duplicate
-
-    for doc, other in known.items():
-        if other and near_duplicate(fp, other):
-            return doc
+def _repost_of(
+    doc: SourceDocument,
+    index: FingerprintIndex,
+    store: GraphStore | None,
+    figures_of: dict[str, list[str]],
+) -> str | None:
+    """The known document `doc` reposts: nearly the same text and the same figures."""
+    mine = figures(doc.text)
+    for other, _distance in index.within(doc.fingerprint):
+        if other not in figures_of and store is not None:
+            rows = store.read("MATCH (d:Document {id: $id}) RETURN d.figures AS f", {"id": other})
+            figures_of[other] = list(rows[0]["f"] or []) if rows else []
+        if same_figures(mine, figures_of.get(other, [])):
+            return other
     return None
 
 
@@ -446,7 +463,7 @@ def ingest_paths(
     *,
     dry_run: bool = False,
     progress: ProgressFn | None = None,
-    batch_size: int = 8,
+    batch_size: int = 16,
     manifest: str | Path | None = None,
     reference_data: bool = True,
 ) -> IngestReport:
@@ -471,9 +488,14 @@ def ingest_paths(
         if reference_data and not dry_run:
             load_reference_data(store)
         report.counts_before = store.counts()
-        known = {r["id"]: r["fingerprint"] or "" for r in store.document_fingerprints()}
+        rows = store.document_fingerprints()
     else:
-        known = {}
+        rows = []
+    known = {r["id"] for r in rows}
+    figures_of: dict[str, list[str]] = {}
+    index = FingerprintIndex()
+    for r in rows:
+        index.add(r["id"], r["fingerprint"] or "")
     pending: list[DocumentGraph] = []
 
     def flush() -> None:
@@ -489,7 +511,7 @@ def ingest_paths(
                 flush()  # the known document may still be waiting in this batch
                 store.add_document_urls(did, doc.urls, [doc.path])
             continue
-        twin = _near(doc.fingerprint, known)
+        twin = _repost_of(doc, index, store, figures_of)
         if twin:
             report.reposts.append((doc.path, twin))
             if store is not None and not dry_run:
@@ -503,7 +525,9 @@ def ingest_paths(
             continue
         for w in doc.warnings:
             report.warnings.append((doc.path, w))
-        known[did] = doc.fingerprint
+        known.add(did)
+        index.add(did, doc.fingerprint)
+        figures_of[did] = figures(doc.text)
         report.added.append(doc.path)
         for key, n in (
             ("documents", 1),

@@ -203,3 +203,40 @@ def test_cli_summary_and_exit_codes(store, tmp_path: Path, monkeypatch, capsys) 
     assert main(["--quiet", str(tmp_path)]) == 2
     out = capsys.readouterr().out
     assert "unchanged (already in the graph): 3" in out and "bad.docx" in out
+
+
+def test_fingerprint_index_finds_the_nearest_within_threshold() -> None:
+    from ingest.dedup import FingerprintIndex, fingerprint
+
+    base = (
+        "本溪中院召开全市法院诉源治理推进会，院长出席会议并讲话，会议部署了下一阶段的工作任务。" * 3
+    )
+    other = (
+        "海城市人民法院开展巡回审判，法官深入乡村调解家事纠纷，当事人握手言和，群众纷纷点赞。" * 3
+    )
+    index = FingerprintIndex()
+    assert index.nearest(fingerprint(base)) is None  # empty index
+    index.add("a", fingerprint(base))
+    index.add("b", fingerprint(other))
+    index.add("empty", "")
+    assert index.nearest(fingerprint(base.replace("讲话", "致辞"))) == "a"
+    assert (
+        index.nearest(fingerprint("完全不同的一段文字，讲的是天气和交通，与法院毫无关系。" * 3))
+        is None
+    )
+    assert len(index) == 2
+
+
+def test_a_new_report_on_the_same_template_is_not_a_repost(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Monthly items reuse their wording; their figures differ, so both are kept."""
+    march = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+    april = march.replace("1205件", "1388件").replace("46.8%", "49.2%").replace("21.5天", "20.9天")
+    april = (
+        april.replace("12.3%", "13.1%")
+        .replace("2024-03-18", "2024-04-18")
+        .replace("3月15日", "4月16日")
+    )
+    (tmp_path / "march.txt").write_text(march, encoding="utf-8")
+    (tmp_path / "april.txt").write_text(april, encoding="utf-8")
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    assert len(report.added) == 2 and report.reposts == []
