@@ -315,7 +315,7 @@ LATEST_DOCUMENTS = register(
         cypher="""
 MATCH (d:Document)
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.site AS site, d.urls AS urls
-ORDER BY date DESC
+ORDER BY date IS NULL, date DESC, title
 """,
         row_limit=20,
     )
@@ -330,7 +330,7 @@ MENTIONED_IN = register(
 MATCH (n:Entity {id: $entity})<-[m:MENTIONS]-(d:Document)
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.urls AS urls,
        m.surface AS surface, m.sentence AS sentence, m.start AS start, m.end AS end
-ORDER BY date DESC
+ORDER BY date IS NULL, date DESC, title
 """,
         params=(_ENTITY,),
     )
