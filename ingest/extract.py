@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from ingest.dates import resolve_relative
@@ -37,9 +37,9 @@ from ingest.document import (
     Relation,
     SourceDocument,
 )
-from ingest.initiatives import InitiativeMention, find_initiatives
+from ingest.initiatives import ADOPTION_VERBS, InitiativeMention, find_initiatives
 from ingest.normalize import split_sentences
-from ingest.organizations import OrgHit, find_organizations, org_name_for
+from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
 from ingest.outcomes import OutcomeHit, find_outcomes
 from ingest.people import PersonHit, find_people
 from ingest.taxonomy import Taxonomy, default_taxonomy
@@ -76,7 +76,24 @@ _HEADER_LABEL = re.compile(r"^[^：:]{0,10}(?:单位|法院|法庭)[：:]")
 _DIRECTIVE = re.compile(
     r"^(?:[一二三四五六七八九十]、)?(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
 )
+#: a directive inside a sentence: 院长指出，各基层法院要…；要用好… / 今年，全省法院要…
+_DIRECTIVE_IN = re.compile(
+    r"(?:^|[，,：:；;])\s*(?:(?:今年|明年|下一步|下一阶段|年内|同时|一是|二是|三是|四是|五是|"
+    r"(?:20\d{2}|二〇[〇一二三四五六七八九]{2})年)[，,]?)*"
+    r"(?P<group>(?:全省|全市|全区|全州|全县|全国|各级|各|两级|各试点|试点|各基层|基层)(?:人民)?法院)?"
+    r"(?:要(?![求案素点件闻务])|必须|务必|应当)"
+)
+#: a directive to courts in general names no court: it comes from the article's own court
+_GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
 _DEPLOY = re.compile(r"部署|印发|全面推行|推广|指导|督促|要求|出台")
+#: 推广江岸区法院的做法 / 学习借鉴X法院经验: X is the adopter, the subject promotes
+_PROMOTE_PRACTICE = re.compile(r"推广|借鉴|复制|学习")
+_PRACTICE_REF = re.compile(
+    r"(?:推广|借鉴|复制|学习)(?P<ref>[^，,。；;]{0,16}?)(?:的)?(?:做法|经验|模式)"
+    r"|(?P<ref2>该院|该|其|这一|此)(?:的)?(?:做法|经验|模式)[^，,。；;]{0,12}?(?:推广|借鉴|复制)"
+)
+_RESPECTIVELY = "分别"
+_LOCATIVE_VERB = re.compile(r"(?:率先|全面|先行|探索|积极|逐步)?(?:" + ADOPTION_VERBS + r"|试点)")
 _PILOT = re.compile(r"试点")
 _AGENT_BEFORE = frozenset("被由经向对与和同在从赴到给把将")
 #: what may stand before a clause's subject: times and connectives (2020年3月16日上午，同时)
@@ -86,6 +103,10 @@ _LEAD_IN = re.compile(
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-3]?\d)日)?)?")
 _HIGH = ("supreme", "high")
+#: a leading clause of purpose or means: 为深化…， 围绕…， 通过…，
+_PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
+_RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
+_COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
 
 
 @dataclass(frozen=True)
@@ -124,13 +145,19 @@ class _Context:
                 continue
             outer.append(m)
         self.mentions = outer
+        self.mention_starts = [m.start for m in outer]
+        self.parents = parents
+        last: _Subject | None = None
         for i, m in enumerate(outer):
             nxt = outer[i + 1] if i + 1 < len(outer) else None
             # 万州法院大周法庭: the basic court only qualifies its tribunal
             if nxt is not None and nxt.start == m.end and parents.get(nxt.court) == m.court:
                 continue
-            if self._is_subject(m.start):
-                subjects.append(_Subject(m.start, m.end, m.court))
+            # 寿光市人民法院、青州市人民法院被确定为…: courts listed with a subject are subjects
+            listed = last is not None and text[last.end : m.start] in _COORDINATORS
+            if listed or self._is_subject(m.start):
+                last = _Subject(m.start, m.end, m.court)
+                subjects.append(last)
         for p in people:
             if not p.court or p.court.startswith("AGG:"):
                 continue
@@ -145,7 +172,14 @@ class _Context:
         self.starts = [s.start for s in subjects]
         self.lines = _lines(text)
         self.line_starts = [a for a, _ in self.lines]
-        self.sections = self._sections(mentions)
+        self.sections = self._sections(outer)
+        # the topic of a paragraph is the first court it is about (its first subject)
+        self.topics: list[tuple[int, str]] = []
+        for s in subjects:
+            a, _ = self.line(s.start)
+            if not self.topics or self.topics[-1][0] != a:
+                self.topics.append((a, s.court))
+        self.topic_starts = [a for a, _ in self.topics]
 
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
@@ -155,7 +189,8 @@ class _Context:
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE:
             return False
-        rest = prefix[_LEAD_IN.match(prefix).end() :] if prefix else ""
+        lead = _LEAD_IN.match(prefix)  # always matches (it may match nothing)
+        rest = prefix[lead.end() :] if lead else prefix
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:
@@ -200,10 +235,15 @@ class _Context:
 
     def unit_at(self, pos: int) -> str | None:
         """The court (or AGG label) the text at `pos` is about."""
-        s_start, _ = self.sentence(pos)
+        s_start, s_end = self.sentence(pos)
         hit = self._last_between(s_start, pos)
         if hit:
             return hit.court
+        if _PURPOSE.match(self.text, s_start, pos):
+            # 为深化诉源治理，我院…: a leading purpose clause belongs to the subject after it
+            i = bisect.bisect_left(self.starts, pos)
+            if i < len(self.subjects) and self.subjects[i].end <= s_end:
+                return self.subjects[i].court
         sec = self.section(pos)
         if sec is not None:
             return sec[1]  # in a section about one court, its sentences are about that court
@@ -211,10 +251,26 @@ class _Context:
         hit = self._last_between(l_start, s_start)
         if hit:
             return hit.court
-        hit = self._last_between(0, l_start)
-        if hit:
-            return hit.court
+        # an earlier paragraph: what it was about, not the last example it named
+        i = bisect.bisect_left(self.topic_starts, l_start) - 1
+        if i >= 0:
+            return self.topics[i][1]
         return self.home
+
+    def subject_in(self, lo: int, hi: int) -> _Subject | None:
+        """The last subject named in text[lo:hi]."""
+        return self._last_between(lo, hi)
+
+    def courts_in(self, lo: int, hi: int) -> list[CourtMention]:
+        """Court mentions (not groups) inside text[lo:hi], outermost only, in text order."""
+        i = bisect.bisect_left(self.mention_starts, lo)
+        out: list[CourtMention] = []
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            m = self.mentions[i]
+            if m.end <= hi and not m.court.startswith("AGG:"):
+                out.append(m)
+            i += 1
+        return out
 
     def subjects_before(self, lo: int, hi: int) -> list[str]:
         """All subject courts named in text[lo:hi] (several winners of one title)."""
@@ -270,9 +326,19 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
         return "promoted"
+    if _directive_before(ctx.text, s, mention.start) is not None:
+        return "promoted"
     if _DEPLOY.search(sentence) and ctx.level(unit) == "intermediate":
         return "promoted"
     return "adopted"
+
+
+def _directive_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last directive (…要 / 必须 …) in text[lo:hi], if any."""
+    found = None
+    for m in _DIRECTIVE_IN.finditer(text[lo:hi]):
+        found = m
+    return found
 
 
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项件所]")
@@ -290,7 +356,23 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     winners = ctx.subjects_before(a, mention.start)
     if not winners or _COUNTED.search(ctx.text[a : mention.start]):
         winners = ctx.subjects_before(s, mention.start)
-    return winners
+    return [w for w in winners if not _grants(ctx, w, s, mention.start)]
+
+
+_GRANTOR_AFTER = re.compile(r"(?:关于|决定|授予|命名|表彰|认定|公布|印发)")
+
+
+def _grants(ctx: _Context, court: str, lo: int, hi: int) -> bool:
+    """最高人民法院授予…/最高人民法院关于命名…: the court confers the title, it does not win it."""
+    for sub in ctx.subjects:
+        if (
+            sub.court == court
+            and lo <= sub.start
+            and sub.end <= hi
+            and _GRANTOR_AFTER.match(ctx.text, sub.end, min(hi, sub.end + 4))
+        ):
+            return True
+    return False
 
 
 _AGG_SCOPE = re.compile(r"^AGG:(?P<place>.+?)(?:全市|全省|全区|全州|全县|两级)")
@@ -335,6 +417,10 @@ def extract_document(
 
     person_hits = find_people(text, mentions)
     ctx = _Context(text, sentences, mentions, courts, person_hits, resolution.home)
+    placed = _place_people(ctx, person_hits)
+    if placed != person_hits:  # people placed by context now stand for their court too
+        person_hits = placed
+        ctx = _Context(text, sentences, mentions, courts, person_hits, resolution.home)
     city = _home_city(courts, resolution.home)
 
     for c in courts:
@@ -365,6 +451,85 @@ def _home_city(courts: Sequence[CourtRef], home: str | None) -> str | None:
     return None
 
 
+#: offices held in a court: a person with only these titles works for the court in context
+_COURT_ROLES = frozenset(
+    [
+        "党组书记",
+        "党组副书记",
+        "党组成员",
+        "常务副院长",
+        "副院长",
+        "代院长",
+        "院长",
+        "副庭长",
+        "庭长",
+        "审判长",
+        "审判员",
+        "一级高级法官",
+        "二级高级法官",
+        "三级高级法官",
+        "四级高级法官",
+        "一级法官",
+        "二级法官",
+        "三级法官",
+        "四级法官",
+        "五级法官",
+        "员额法官",
+        "法官助理",
+        "书记员",
+        "法官",
+        "执行局局长",
+        "执行局副局长",
+        "执行局政委",
+        "政治部主任",
+        "审管办主任",
+        "审判委员会专职委员",
+        "审委会专职委员",
+        "专职委员",
+        "审判委员会委员",
+        "审委会委员",
+        "纪检组长",
+        "纪检监察组组长",
+        "监察专员",
+    ]
+)
+#: offices of a tribunal: 庭长吴建平 after a paragraph about 新市法庭 heads that tribunal
+_TRIBUNAL_ROLES = frozenset(["庭长", "副庭长", "法官", "员额法官", "法官助理", "书记员"])
+
+
+def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
+    """Give court officers named without their court (院长杨秋明) the court the text is about."""
+    out: list[PersonHit] = []
+    for h in hits:
+        officer = bool(h.roles) and all(r in _COURT_ROLES for r in h.roles)
+        if h.court is not None or h.org_surface is not None or not officer:
+            out.append(h)
+            continue
+        unit = ctx.unit_at(h.start)
+        if unit and unit.startswith("AGG:"):
+            unit = _leading_court(unit, ctx.courts)
+        if unit and ctx.level(unit) == "tribunal" and not set(h.roles) <= _TRIBUNAL_ROLES:
+            unit = ctx.parents.get(unit) or unit  # a president heads the basic court
+        out.append(replace(h, court=unit) if unit else h)
+    return out
+
+
+def _place_at_level(ctx: _Context, level: str) -> str | None:
+    """The article's province (省), city (市, 州) or county (县, 区) from its own court.
+
+    A 市 seen from a county-level city's court (昆山市人民法院) is that city itself."""
+    home = next((c for c in ctx.courts if c.name == ctx.home), None)
+    if home is None:
+        return None
+    if level == "省":
+        return home.province
+    if level in "县区":
+        return home.county
+    if home.county and home.county.endswith("市") and home.level in ("basic", "tribunal"):
+        return home.county
+    return home.city
+
+
 def _people(
     text: str, ctx: _Context, hits: Sequence[PersonHit], city: str | None
 ) -> list[PersonRef]:
@@ -390,7 +555,27 @@ def _initiatives(
 ) -> tuple[list[InitiativeRef], list[Adoption]]:
     refs: dict[str, InitiativeRef] = {}
     adoptions: dict[tuple[str, str, str], Adoption] = {}
-    for m in find_initiatives(text, taxonomy=tax):
+
+    def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence) -> None:
+        s, _ = ctx.sentence(m.start)
+        date, precision = _adoption_date(text[s : m.start], m.start - s)
+        key = (unit, m.name, relation)
+        a = adoptions.get(key)
+        if a is None:
+            a = adoptions[key] = Adoption(
+                unit=unit,
+                initiative=m.name,
+                relation=relation,
+                date=date,
+                date_precision=precision,  # type: ignore[arg-type]
+            )
+        elif a.date is None and date:
+            a.date, a.date_precision = date, precision  # type: ignore[assignment]
+        a.evidence.append(ev)
+
+    mentions = find_initiatives(text, taxonomy=tax)
+    respective = _respectively(text, ctx, mentions)
+    for m in mentions:
         ref = refs.get(m.name)
         if ref is None:
             ref = refs[m.name] = InitiativeRef(name=m.name, candidate=m.candidate)
@@ -399,36 +584,204 @@ def _initiatives(
             ref.mentions.append(surface)
         ev = _evidence(text, ctx, m.start, m.end)
         ref.evidence.append(ev)
-        unit = ctx.unit_at(m.start)
-        units = _award_winners(ctx, m) if m.awarded else []
-        if not units:
-            units = [unit] if unit else []
-            sec = ctx.section(m.start)
-            if unit and unit.startswith("AGG:") and sec is not None and sec[1] not in units:
-                units.append(sec[1])  # 沈阳法院 in the 沈阳中院 section: the reporting court
-        relation = _relation(ctx, m, unit)
-        if unit and unit.startswith("AGG:") and relation == "promoted":
+        for unit, relation in _adopters(ctx, m, respective.get(m.start)):
+            adopt(unit, m, relation, ev)
+    _promoted_practices(text, ctx, mentions, adoptions)
+    return list(refs.values()), list(adoptions.values())
+
+
+def _adopters(
+    ctx: _Context, m: InitiativeMention, respective: str | None
+) -> list[tuple[str, Relation]]:
+    """Who adopts, pilots, promotes or wins the initiative named at `m`, and how."""
+    text = ctx.text
+    unit = ctx.unit_at(m.start)
+    if m.awarded or m.title:
+        listed = _listed_winners(ctx, m)
+        if listed:
+            return [(w, "awarded") for w in listed]
+    if m.awarded:
+        winners = _award_winners(ctx, m)
+        if winners:
+            return [(w, "awarded") for w in winners]
+        s, _ = ctx.sentence(m.start)
+        if any(_grants(ctx, x.court, s, m.start) for x in ctx.subjects if s <= x.start < m.start):
+            return []  # only the conferring court is named: the winners are elsewhere
+    if respective is not None:
+        return [(respective, _relation(ctx, m, respective))]
+    relation = _relation(ctx, m, unit)
+    s, e = ctx.sentence(m.start)
+    c_start = _clause_start(text, s, m.start)
+    subject = ctx.subject_in(s, m.start)
+    out: list[tuple[str, Relation]] = []
+    # 在兴庆区法院、金凤区法院推行X / 在宁波中院试点X: the courts after 在 are where X runs
+    located = _located(ctx, c_start, m.start)
+    if relation == "piloted" and not located:
+        sub = subject.court if subject is not None else None
+        located = [c.court for c in ctx.courts_in(s, e) if c.court != sub]
+    if located:
+        inner: Relation = "piloted" if relation == "piloted" else "adopted"
+        out = [(c, inner) for c in dict.fromkeys(located)]
+        if subject is not None and _outranks(ctx, subject.court, located):
+            out.append((subject.court, "promoted"))
+        return out
+    units = [unit] if unit else []
+    sec = ctx.section(m.start)
+    if unit and unit.startswith("AGG:") and sec is not None and sec[1] not in units:
+        units.append(sec[1])  # 沈阳法院 in the 沈阳中院 section: the reporting court
+    if relation == "promoted":
+        directive = _directive_before(text, s, m.start)
+        if unit and unit.startswith("AGG:"):
             # 全市法院要…: a directive to a group of courts comes from the court that leads it
             leader = _leading_court(unit, ctx.courts)
             if leader and leader not in units:
                 units.append(leader)
-        s, _ = ctx.sentence(m.start)
-        date, precision = _adoption_date(text[s : m.start], m.start - s)
-        for u in units:
-            key = (u, m.name, relation)
-            a = adoptions.get(key)
-            if a is None:
-                a = adoptions[key] = Adoption(
-                    unit=u,
-                    initiative=m.name,
-                    relation=relation,
-                    date=date,
-                    date_precision=precision,  # type: ignore[arg-type]
-                )
-            elif a.date is None and date:
-                a.date, a.date_precision = date, precision  # type: ignore[assignment]
-            a.evidence.append(ev)
-    return list(refs.values()), list(adoptions.values())
+        elif (
+            directive is not None
+            and _GENERIC_GROUP.match(directive.group("group") or "各")
+            and ctx.home
+            and (unit is None or _outranks(ctx, ctx.home, [unit]))
+        ):
+            units = [ctx.home]  # 各级人民法院要…: the directive of the article's own court
+    # 推广X法院的做法: X practises what is promoted
+    practiser = _practiser(ctx, c_start, m.start)
+    if practiser is not None and practiser not in units:
+        out.append((practiser, "adopted"))
+    return [(u, relation) for u in units] + out
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    a = pos
+    while a > lo and text[a - 1] not in "，,；;。！!？?：:\n":
+        a -= 1
+    return a
+
+
+def _outranks(ctx: _Context, court: str, others: Sequence[str]) -> bool:
+    rank = _RANK.get(ctx.level(court) or "", 0)
+    return rank > 0 and all(rank > _RANK.get(ctx.level(o) or "", 0) for o in others)
+
+
+def _located(ctx: _Context, lo: int, hi: int) -> list[str]:
+    """Courts in a ``在 A、B <verb>`` phrase of text[lo:hi] that ends right before `hi`'s verb."""
+    text = ctx.text
+    courts = ctx.courts_in(lo, hi)
+    for i, c in enumerate(courts):
+        if c.start == 0 or text[c.start - 1] != "在":
+            continue
+        chain = [c]
+        for nxt in courts[i + 1 :]:
+            if text[chain[-1].end : nxt.start] not in _COORDINATORS:
+                break
+            chain.append(nxt)
+        if _LOCATIVE_VERB.match(text, chain[-1].end, hi):
+            return [x.court for x in chain]
+    return []
+
+
+def _practiser(ctx: _Context, lo: int, hi: int) -> str | None:
+    """X in 推广X法院(的)…做法 when the initiative is named after X in the same clause."""
+    text = ctx.text
+    for c in reversed(ctx.courts_in(lo, hi)):
+        before = text[lo : c.start]
+        if _PROMOTE_PRACTICE.search(before[-6:]):
+            return c.court
+    return None
+
+
+def _respectively(
+    text: str, ctx: _Context, mentions: Sequence[InitiativeMention]
+) -> dict[int, str]:
+    """A、B分别就X和Y…: the i-th initiative after 分别 belongs to the i-th court before it."""
+    out: dict[int, str] = {}
+    i = text.find(_RESPECTIVELY)
+    while i >= 0:
+        s, e = ctx.sentence(i)
+        courts = ctx.courts_in(s, i)
+        chain: list[CourtMention] = []
+        for c in reversed(courts):
+            end = chain[-1].start if chain else i
+            if text[c.end : end] not in _COORDINATORS and not (not chain and c.end == end):
+                break
+            chain.append(c)
+        chain.reverse()
+        after = [m for m in mentions if i < m.start < e]
+        names = list(dict.fromkeys(m.name for m in after))
+        if len(chain) >= 2 and len(names) == len(chain):
+            court_of = {n: c.court for n, c in zip(names, chain, strict=True)}
+            for m in after:
+                out[m.start] = court_of[m.name]
+        i = text.find(_RESPECTIVELY, i + 2)
+    return out
+
+
+def _promoted_practices(
+    text: str,
+    ctx: _Context,
+    mentions: Sequence[InitiativeMention],
+    adoptions: dict[tuple[str, str, str], Adoption],
+) -> None:
+    """昆明中院已将该院做法在全市推广: a court promotes what another court of the same paragraph
+    was said to practise (the sentence itself names no initiative)."""
+    for pm in _PRACTICE_REF.finditer(text):
+        s, e = ctx.sentence(pm.start())
+        if any(s <= m.start < e for m in mentions):
+            continue
+        promoter = ctx.subject_in(s, pm.start())
+        if promoter is None or ctx.level(promoter.court) not in ("supreme", "high", "intermediate"):
+            continue
+        lo = pm.start("ref") if pm.group("ref") is not None else pm.start("ref2")
+        named = [c.court for c in ctx.courts_in(lo, pm.end()) if c.court != promoter.court]
+        l_start, _ = ctx.line(s)
+        if named:
+            referenced = named[0]
+        else:
+            before = [
+                x.court
+                for x in ctx.subjects
+                if l_start <= x.start < s and x.court != promoter.court and not x.proxy
+            ]
+            if not before:
+                continue
+            referenced = before[-1]
+        ev = _evidence(text, ctx, pm.start(), pm.end())
+        for (unit, name, relation), a in list(adoptions.items()):
+            if unit != referenced or relation not in ("adopted", "piloted"):
+                continue
+            if not any(l_start <= x.start < s for x in a.evidence):
+                continue
+            key = (promoter.court, name, "promoted")
+            if key not in adoptions:
+                adoptions[key] = Adoption(unit=promoter.court, initiative=name, relation="promoted")
+            adoptions[key].evidence.append(ev)
+
+
+_LIST_INTRO = ("：", ":")
+
+
+def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
+    """Winners listed on the lines after an award's heading or its 命名以下…为X：."""
+    text = ctx.text
+    a, b = ctx.line(m.start)
+    line = text[a:b].strip()
+    intro = line.endswith(_LIST_INTRO)
+    heading = len(line) <= 40 and "。" not in line and not ctx.courts_in(a, b)
+    if not (intro or heading):
+        return []
+    winners: list[str] = []
+    pos = b + 1
+    while pos < len(text):
+        la, lb = ctx.line(pos)
+        pos = lb + 1
+        body = text[la:lb]
+        if not body.strip():
+            continue
+        courts = ctx.courts_in(la, lb)
+        covered = sum(c.end - c.start for c in courts)
+        if not courts or covered * 5 < len(body.strip()) * 2:
+            break  # prose again: the list has ended
+        winners.extend(c.court for c in courts if c.court not in winners)
+    return winners
 
 
 def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) -> list[OutcomeRef]:
@@ -461,7 +814,14 @@ def _organizations(
 ) -> list[OrganizationRef]:
     orgs: dict[str, OrganizationRef] = {}
     for h in hits:
-        name = h.name if h.name else org_name_for(h.surface, city)
+        if h.name:
+            name = h.name
+        elif h.generic and h.surface != h.surface.lstrip("各"):
+            name = h.surface  # 各级党委政法委: every such body, not one
+        elif h.level:
+            name = level_name(h.surface, _place_at_level(ctx, h.level) or city)
+        else:
+            name = org_name_for(h.surface, city)
         o = orgs.get(name)
         if o is None:
             partner = ctx.unit_at(h.start)

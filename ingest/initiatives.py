@@ -78,14 +78,15 @@ _GENERIC_WORDS = re.compile(
     "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
     "常态化|规范化|议事|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
-    "一站式"
+    "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解"
 )
 _X_STOP = re.compile(
     r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
 )
 
 AWARD_VERBS = (
-    r"获评为|获评|被评为|评为|荣获|获得(?!感)|被授予|授予|被命名为|命名为|入选|被确定为|确定为|写入"
+    r"获评为|获评|被评为|评为|荣获|获得(?!感)|被授予|授予|被命名为|命名为|"
+    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入"
 )
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
@@ -114,6 +115,7 @@ class InitiativeMention:
     candidate: bool
     rule: str  # taxonomy | quoted | pattern | award | source | rhythm
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
+    title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
 
 
 def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -127,6 +129,28 @@ def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
         total += max(0, min(e, end) - max(s, start))
         i += 1
     return total
+
+
+_JOINERS = re.compile(r"[+＋·/／\-—]")
+
+
+def _residue(text: str, tax_spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """text[start:end] without taxonomy matches, quotes, joiners and generic words: what a
+    candidate adds to the taxonomy terms it contains (“共享法庭+网格”模式 adds 网格)."""
+    parts: list[str] = []
+    pos = start
+    i = bisect.bisect_left(tax_spans, (start, -1))
+    if i > 0:
+        i -= 1
+    while i < len(tax_spans) and tax_spans[i][0] < end:
+        a, b = tax_spans[i]
+        if b > pos:
+            parts.append(text[pos : max(pos, a)])
+            pos = max(pos, b)
+        i += 1
+    parts.append(text[pos:end])
+    rest = _JOINERS.sub("", strip_ignored("".join(parts)))
+    return _GENERIC_WORDS.sub("", rest)
 
 
 def _quoted_candidates(
@@ -154,7 +178,8 @@ def _quoted_candidates(
                 continue
             if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
                 continue
-            if _covered(tax_spans, q.start(), q.end()) * 2 >= len(plain_x):
+            covered = _covered(tax_spans, q.start(), q.end()) > 0
+            if covered and len(_residue(text, tax_spans, q.start(), q.end())) < 2:
                 continue
             generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2
             # a head after the last quote names a single quote (“一把手”工程); a shared head
@@ -163,8 +188,8 @@ def _quoted_candidates(
             if own_head and head_m is not None:
                 end = head_m.end()
                 name = text[q.start() : end]
-                span_plain = strip_ignored(name)
-                if _covered(tax_spans, q.start(), end) * 2 >= len(span_plain):
+                residue = _residue(text, tax_spans, q.start(), head_m.start("head"))
+                if _covered(tax_spans, q.start(), end) and len(residue) < 2:
                     continue
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
@@ -173,7 +198,11 @@ def _quoted_candidates(
             elif _DIGIT_CODE.match(plain_x):
                 continue  # a bare code such as “1155” is a name only with a head noun
             elif (
-                _FACILITY_END.search(plain_x)
+                # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
+                (
+                    _FACILITY_END.search(plain_x)
+                    and (verb or text[q.start() - 1 : q.start()] != "的")
+                )
                 or head_m is not None
                 or (verb and (_COURT_WORK.search(plain_x) or _COUNTED_PARTS.match(plain_x)))
             ):
@@ -185,6 +214,9 @@ def _quoted_candidates(
     return out
 
 
+_WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
+
+
 def _unquoted_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
 ) -> list[InitiativeMention]:
@@ -194,7 +226,9 @@ def _unquoted_candidates(
             continue  # the head belongs to a quoted name
         window_start = max(0, h.start() - 22)
         window = text[window_start : h.start()]
-        cut = max(window.rfind(c) for c in CLAUSE_PUNCT + "《》()（）")
+        cut = len(window) - 1
+        while cut >= 0 and window[cut] not in _WINDOW_CUT:
+            cut -= 1
         if cut >= 0:
             window = window[cut + 1 :]
             window_start = h.start() - len(window)
@@ -207,13 +241,29 @@ def _unquoted_candidates(
         # (开展“A”活动、B专项行动: B's verb is 开展, its name B专项行动)
         left = max([verbs[-1].end()] + [window.rfind(c) + 1 for c in "、”」"])
         x = window[left:]
-        if len(x) < 2 or len(x) > 18 or _X_STOP.search(x):
-            continue
-        if len(_GENERIC_WORDS.sub("", x)) < 2 or _NUMERIC_SLOGAN.match(x) or _POLITICAL.search(x):
-            continue
         start = window_start + left
-        if _covered(tax_spans, start, h.end()) * 2 >= h.end() - start:
+        if left > verbs[-1].end() and window[left - 1] in "”」":
+            # 推行「执行事务中心」集约化管理模式: the quoted part belongs to the name
+            opening = text.rfind("“" if window[left - 1] == "”" else "「", window_start, start - 1)
+            if opening >= 0 and opening >= window_start + verbs[-1].end():
+                start = opening
+                x = text[start : h.start()]
+        if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
+        plain = strip_ignored(x)
+        if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
+            continue
+        if plain.startswith("第") or _COUNT_INSIDE.search(plain):
+            continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
+        if _POLITICAL.search(x):
+            continue
+        if (
+            _covered(tax_spans, start, h.end())
+            and len(_residue(text, tax_spans, start, h.start())) < 2
+        ):
+            continue
+        if _covered(tax_spans, h.start() - 1, h.end()) == h.end() - h.start() + 1:
+            continue  # 不规范终本专项整治: a known mechanism (终本专项整治) with a modifier
         out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
     return out
 
@@ -276,6 +326,7 @@ def find_initiatives(
             False,
             "taxonomy",
             m.entry.title and awarded(m.start, m.end),
+            m.entry.title,
         )
         for m in matches
     ]

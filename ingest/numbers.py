@@ -92,24 +92,48 @@ def parse_chinese_integer(s: str) -> int | None:
     return total
 
 
+def _parse_chinese(s: str) -> float | None:
+    """A Chinese numeral with sections and a decimal part: 八万六千 -> 86000, 九十六点五 -> 96.5."""
+    value = 0.0
+    for big, mult in (("亿", 100_000_000), ("億", 100_000_000), ("万", 10_000), ("萬", 10_000)):
+        if big in s:
+            head, _, s = s.partition(big)
+            n = _parse_chinese(head) if head else None
+            if n is None:
+                return None
+            value += n * mult
+    if not s:
+        return value
+    whole, dot, frac = s.partition("点")
+    n = parse_chinese_integer(whole) if whole else (0 if dot else None)
+    if n is None:
+        return None
+    value += n
+    if dot:
+        if not frac or any(c not in CN_DIGITS for c in frac):
+            return None
+        value += float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
+    return value
+
+
 def parse_number(s: str) -> float | None:
-    """Parse one numeral with an optional trailing 万/亿; None if it is not a number."""
+    """Parse one numeral with an optional trailing 万/亿; None if it is not a number.
+
+    Chinese numerals may carry sections and a decimal part (八万六千, 二点一万, 九十六点五).
+    """
     s = s.strip()
     if not s:
         return None
     mult = 1
+    digits = s
     if s[-1] in BIG_UNITS:
         mult = BIG_UNITS[s[-1]]
-        s = s[:-1]
-    if _ARABIC.match(s):
-        value = float(s.replace(",", ""))
-    else:
-        n = parse_chinese_integer(s)
-        if n is None:
-            return None
-        value = float(n)
-    return round(value * mult, 6)
+        digits = s[:-1]
+    if _ARABIC.match(digits):
+        return round(float(digits.replace(",", "")) * mult, 6)
+    n = _parse_chinese(s)  # sections and a trailing 万/亿 are part of a Chinese numeral
+    return None if n is None else round(n, 6)
 
 
 def is_chinese_numeral(s: str) -> bool:
-    return bool(s) and all(c in _CN_CHARS for c in s)
+    return bool(s) and all(c in _CN_CHARS or c in "点万萬亿億" for c in s)

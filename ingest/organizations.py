@@ -83,6 +83,15 @@ _PREFIX_STOP = frozenset(
     "的与和、及在同对向由为将把从到被以并等经于其该各也都就还又请邀联合共与了是有"
 )
 _GENERIC_PREFIX = re.compile(r"^(?:当地|属地|辖区|地方|各级|各|相关|有关|基层|所在地)")
+#: a generic word cut off by the prefix scan (各 is a stop character): 会同各级党委政法委
+_GENERIC_BEFORE = re.compile(r"(?:当地|属地|辖区|各级|各|相关|有关|所在地)$")
+#: verbs end a name written before a type word: 共同建设商会调解工作室 names no 建设商会
+_VERB_IN_PREFIX = re.compile(
+    r"建设|共建|共同|成立|组建|设立|联合|依托|会同|协调|对接|邀请|联系|走访|推动|指导|会商|携手|"
+    r"联动|发挥|加强|强化|深化|推进|引入|借助|整合|入驻|进驻|派驻"
+)
+#: a level written alone (市工商联, 县司法局): the body of the article's city or county
+LEVELS = frozenset("省市州县区")
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,7 @@ class OrgHit:
     generic: bool
     name: str | None = None  # canonical name when the text names the body fully
     place: str | None = None
+    level: str | None = None  # 市 in 市工商联: the place is the article's city
 
 
 def _prefix(text: str, start: int, court_ends: set[int]) -> str:
@@ -116,6 +126,15 @@ def org_name_for(surface: str, place: str | None) -> str:
     return surface
 
 
+def level_name(surface: str, place: str | None) -> str:
+    """市公安局 in an article about 昆山: 昆山市公安局; 市工商联: 呼和浩特市工商业联合会."""
+    word = surface[1:] if surface[:1] in LEVELS else surface
+    if not place:
+        return surface
+    named = org_name_for(word, place)
+    return named if named != word else place + word
+
+
 def find_organizations(
     text: str, court_mentions: Sequence[CourtMention] = (), *, limit: int | None = None
 ) -> list[OrgHit]:
@@ -131,10 +150,21 @@ def find_organizations(
         _, kind, generic_default, canonical = _TYPES[idx]
         word = m.group(0)
         prefix = _prefix(text, m.start(), court_ends)
+        verbs = list(_VERB_IN_PREFIX.finditer(prefix))
+        if verbs:
+            prefix = prefix[verbs[-1].end() :]
         generic_prefix = _GENERIC_PREFIX.match(prefix)
+        if not generic_prefix and len(prefix) <= 2:
+            before = _GENERIC_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            if before and before.start() <= m.start() - len(prefix):
+                generic_prefix, prefix = before, before.group(0)
         place_m = _PLACE.search(prefix) if prefix else None
         if generic_prefix:
             hits.append(OrgHit(m.start() - len(prefix), m.end(), prefix + word, kind, True))
+            continue
+        if prefix in LEVELS and word not in ("省委", "市委", "州委", "县委", "区委"):
+            start = m.start() - 1
+            hits.append(OrgHit(start, m.end(), prefix + word, kind, False, level=prefix))
             continue
         if word in ("省委", "市委", "州委", "县委", "区委") or word.endswith(("办公厅", "办公室")):
             place = (prefix + word[0]) if prefix else None

@@ -91,10 +91,22 @@ _ROLE_FIRST = "".join(sorted({r[0] for r in ROLES.split("|")}))
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
 _CHAIN_RE = re.compile(r"(?=[" + _ROLE_FIRST + r"])(?<!总)" + _CHAIN)
 _NAME_AFTER = re.compile(r"[ \u3000]*(?P<name>[" + _HAN + r"]{2,4})")
+#: a name set off by spaces (院长 乌兰其其格 表示): its length is what the spaces say, which also
+#: covers names without a Han surname (Mongolian, Tibetan, Uyghur transliterations)
+_SPACED_NAME = re.compile(
+    r"[ \u3000]+(?P<name>[" + _HAN + r"]{2,7})(?=[ \u3000]|[，,。：:；;！!？?]|\n|$)"
+)
+#: a roster line: 党组成员、副院长：刘红梅、韩建国；
+_NAME_LIST = re.compile(
+    r"[ \u3000]*[：:][ \u3000]*(?P<names>[" + _HAN + r"]{2,4}(?:[、，,][" + _HAN + r"]{2,4})*)"
+    r"[ \u3000]*(?=[；;。）)\n]|$)"
+)
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
 _NOT_IN_NAME = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或之其该此各每")
+#: function words that never stand in a spaced name (其, 之 may: 乌兰其其格)
+_SPACED_STOP = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或该此各每")
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
 _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
@@ -178,11 +190,32 @@ def find_people(
 
     found = list(_CHAIN_RE.finditer(text, 0, limit))
     chains = [(m.start(), m.end()) for m in found]
+    for m in found:  # a roster line: 党组成员、副院长：刘红梅、韩建国
+        list_m = _NAME_LIST.match(text, m.end())
+        if list_m is None or _is_credit(text, m.start()):
+            continue
+        roles = re.split("[、兼]", m.group(0))
+        pos = list_m.start("names")
+        for raw in re.split("[、，,]", list_m.group("names")):
+            if _valid_name(raw) and not _NOT_GIVEN.match(raw):
+                hits.append(
+                    PersonHit(raw, tuple(roles), pos, pos + len(raw), unit_before(m.start()))
+                )
+            pos += len(raw) + 1
     for m in found:  # a title chain followed by a name: 党组书记、院长李景会
+        spaced = _SPACED_NAME.match(text, m.end())
         after_m = _NAME_AFTER.match(text, m.end())
-        if after_m is None:
+        if after_m is None or any(h.start == after_m.start("name") for h in hits):
             continue
         name = _name_after(after_m.group("name"))
+        if spaced is not None and spaced.start("name") == after_m.start("name"):
+            run = spaced.group("name")
+            if (
+                not _NOT_GIVEN.match(run)
+                and not any(c in _SPACED_STOP for c in run)
+                and run[-1] not in _AFTER_NAME
+            ):
+                name = run if len(run) > 3 or name is None else name
         if not name or _is_credit(text, m.start()):
             continue
         chain = m.group(0)

@@ -214,3 +214,73 @@ def test_directive_to_all_city_courts_comes_from_the_intermediate_court() -> Non
 def test_counted_winners_are_listed_across_the_sentence() -> None:
     edges, _ = run("乙县法院《甲》，丙区法院《乙》两个案例入选最高人民法院典型案例。")
     assert {u for u, _, r in edges if r == "awarded"} == {"X省乙县人民法院", "X省丙区人民法院"}
+
+
+def test_courts_listed_with_a_subject_are_subjects_too() -> None:
+    edges, _ = run("乙县法院、丙区法院被确定为全国优秀法院。")
+    assert {u for u, i, _ in edges if i == "全国优秀法院"} == {
+        "X省乙县人民法院",
+        "X省丙区人民法院",
+    }
+
+
+def test_earlier_paragraph_lends_its_topic_not_its_last_example() -> None:
+    text = "全市法院推进诉源治理，乙县法院推行繁简分流。\n全面落实阅核制。"
+    edges, _ = run(text)
+    assert {u for u, i, _ in edges if i == "阅核制"} == {"AGG:X省甲市全市法院"}
+
+
+def test_courts_after_zai_run_what_the_subject_promotes() -> None:
+    edges, _ = run("甲市中院在乙县法院、丙区法院推行道交一体化。")
+    assert {(u, r) for u, i, r in edges if i == "道交一体化"} == {
+        ("X省乙县人民法院", "adopted"),
+        ("X省丙区人民法院", "adopted"),
+        ("X省甲市中级人民法院", "promoted"),
+    }
+
+
+def test_pilot_courts_are_the_ones_designated() -> None:
+    edges, _ = run("省法院确定乙县法院、丙区法院为试点法院，开展阅核制改革试点。")
+    assert ("X省乙县人民法院", "阅核制", "piloted") in edges
+    assert ("X省丙区人民法院", "阅核制", "piloted") in edges
+    assert ("X省高级人民法院", "阅核制", "promoted") in edges
+
+
+def test_respectively_pairs_courts_and_initiatives_in_order() -> None:
+    edges, _ = run("会上，乙县法院、丙区法院分别就共享法庭和分调裁审作交流发言。")
+    assert {(u, i) for u, i, _ in edges} == {
+        ("X省乙县人民法院", "共享法庭"),
+        ("X省丙区人民法院", "分调裁审"),
+    }
+
+
+def test_promoting_a_courts_practice_makes_that_court_the_adopter() -> None:
+    edges, _ = run("甲市中院推广乙县法院诉前调解做法。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+    edges, _ = run("丙区法院率先推行集约送达。甲市中院已将该做法在全市推广。")
+    assert ("X省甲市中级人民法院", "集约送达", "promoted") in edges
+
+
+def test_directive_after_a_speech_verb_is_promoted_by_the_speakers_court() -> None:
+    edges, _ = run("甲市中院院长赵一鸣指出，全市法院要深化诉源治理。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
+
+
+def test_winners_listed_under_an_award_heading() -> None:
+    text = "最高人民法院决定命名以下法庭为“枫桥式人民法庭”：\n丁镇法庭\n希望再接再厉。"
+    edges, _ = run(text)
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded")
+    }
+
+
+def test_officer_without_a_court_takes_the_court_in_context() -> None:
+    _, gold = run("丁镇法庭推行巡回审判。庭长钱文说，要继续努力。院长孙武表示支持。")
+    units = {p["name"]: p["unit"] for p in gold["people"]}
+    assert units == {"钱文": "X省乙县人民法院丁镇人民法庭", "孙武": "X省乙县人民法院"}
+
+
+def test_purpose_clause_belongs_to_the_subject_after_it() -> None:
+    edges, _ = run("丁镇法庭揭牌。\n为深化诉源治理，乙县法院推行繁简分流。")
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院"}

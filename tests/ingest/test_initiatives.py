@@ -82,3 +82,31 @@ def test_document_title_is_a_candidate_unless_it_names_taxonomy_terms() -> None:
 def test_limit_stops_the_search() -> None:
     assert names("推行繁简分流。") == ["繁简分流"]
     assert find_initiatives("推行繁简分流。", limit=3) == []
+
+
+def test_quoted_local_variant_of_a_taxonomy_term_is_its_own_name() -> None:
+    assert names("杭州中院探索“共享法庭+网格”模式。") == ["“共享法庭+网格”模式"]
+    # a quote that adds only generic words to a taxonomy term is that term
+    assert names("推进“道交一体化”处理模式。") == ["道交一体化"]
+
+
+def test_quoted_part_and_unquoted_head_form_one_name() -> None:
+    found = names("官渡区法院率先推行“执行事务中心”集约化管理模式。")
+    assert found == ["“执行事务中心”集约化管理模式"]
+
+
+def test_known_mechanism_with_a_modifier_or_a_role_is_the_known_mechanism() -> None:
+    assert names("开展院庭长阅核制改革。") == ["阅核制"]
+    assert "不规范终本专项整治" not in names("深入开展不规范终本专项整治。")
+
+
+def test_metaphors_and_ordinal_routines_are_not_initiatives() -> None:
+    assert names("把共享法庭作为参与基层治理的“前哨站”。") == ["共享法庭"]
+    assert names("家门口的“解忧驿站”又添新成员。") == []
+    assert names("落实“第一议题”制度。") == []
+
+
+def test_naming_decision_marks_the_title_as_conferred() -> None:
+    found = find_initiatives("决定命名以下人民法庭为“枫桥式人民法庭”：")
+    assert [(m.name, m.awarded) for m in found] == [("枫桥式人民法庭", True)]
+    assert all(not m.awarded for m in find_initiatives("受到命名的人民法庭要珍惜荣誉。"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.organizations import find_organizations, org_name_for
+from ingest.organizations import find_organizations, level_name, org_name_for
 
 
 def orgs(text: str) -> list[tuple[str, str, bool]]:
@@ -48,3 +48,22 @@ def test_canonical_names() -> None:
     assert org_name_for("政法委", "甲市") == "中共甲市委政法委员会"
     assert org_name_for("司法局", "乙县") == "乙县司法局"
     assert org_name_for("司法局", None) == "司法局"
+
+
+def test_a_verb_before_the_type_word_is_not_part_of_the_name() -> None:
+    hits = find_organizations("该院与市工商联共同建设商会调解工作室。")
+    assert [(h.surface, h.generic, h.level) for h in hits] == [
+        ("市工商联", False, "市"),
+        ("商会", True, None),
+    ]
+
+
+def test_generic_word_before_a_cut_prefix() -> None:
+    hits = find_organizations("全省法院会同各级党委政法委推进工作。")
+    assert [(h.surface, h.generic) for h in hits] == [("各级党委政法委", True)]
+
+
+def test_level_names_take_the_place_of_the_article() -> None:
+    assert level_name("市工商联", "呼和浩特市") == "呼和浩特市工商业联合会"
+    assert level_name("市公安局", "昆山市") == "昆山市公安局"
+    assert level_name("市公安局", None) == "市公安局"

@@ -101,3 +101,53 @@ def test_person_times_unit_follows_the_metric() -> None:
 
 def test_headline_line_without_full_stop_is_skipped() -> None:
     assert vals("法院一年化解纠纷3000件\n全年化解纠纷3000件。") == [(3000.0, "件", None)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("八万六千", 86000.0),
+        ("二点一万", 21000.0),
+        ("九十六点五", 96.5),
+        ("一亿二千万", 120_000_000.0),
+        ("万", None),
+    ],
+)
+def test_parse_chinese_numerals_with_sections_and_decimals(raw: str, value: float | None) -> None:
+    assert parse_number(raw) == value
+
+
+def test_written_out_figures() -> None:
+    text = "共受理案件八万六千余件，结收案比达百分之九十六点五，执行到位金额三十二亿元。"
+    assert vals(text) == [(86000.0, "件", "余"), (96.5, "%", None), (32.0, "亿元", None)]
+    assert vals("平均办理周期缩短至二十天以内。") == [(20.0, "天", None)]
+
+
+def test_separators_and_stray_spaces() -> None:
+    assert vals("成交标的物1,246件，委派调解 2,315 件 , 成功率 47.8 % 。") == [
+        (1246.0, "件", None),
+        (2315.0, "件", None),
+        (47.8, "%", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "力争年内新建无讼示范村10个。",
+        "法庭管辖新市、钟管、禹越三个镇的纠纷。",
+        "可对全市15家法院的执行案件进行实时监控。",
+        "钟管镇某村曾因土地流转发生纠纷，法官连续三次组织协商。",
+    ],
+)
+def test_targets_scope_modifiers_and_case_stories_are_not_outcomes(text: str) -> None:
+    assert find_outcomes(text) == []
+
+
+def test_a_count_of_courts_heading_another_figure_only_says_whose() -> None:
+    assert vals("三家法院平均办理周期缩短至二十天。") == [(20.0, "天", None)]
+    assert vals("26家法庭实现“五化”、9家获评示范法庭。") == [(26.0, "家", None), (9.0, "家", None)]
+
+
+def test_first_batch_is_an_ordinal_not_a_case() -> None:
+    assert vals("审判质效排名第一，被确定为第一批示范法庭。") == [(1.0, "名", None)]

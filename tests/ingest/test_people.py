@@ -55,3 +55,19 @@ def test_comrade_pattern() -> None:
 def test_words_after_titles_are_not_names() -> None:
     assert find_people("各基层法院院长逐一汇报，院长接待日制度") == []
     assert find_people("总书记关于政法工作的重要指示") == []
+
+
+def test_roster_line_gives_each_listed_name_the_titles() -> None:
+    hits = find_people("【院领导】 党组书记、院长：孙立新；党组成员、副院长：刘红梅、韩建国\n")
+    assert [(h.name, h.roles) for h in hits] == [
+        ("孙立新", ("党组书记", "院长")),
+        ("刘红梅", ("党组成员", "副院长")),
+        ("韩建国", ("党组成员", "副院长")),
+    ]
+
+
+def test_spaced_name_keeps_its_full_length() -> None:
+    hits = find_people("新城区法院党组书记、院长 乌兰其其格 表示，下一步将继续推进。")
+    assert [h.name for h in hits] == ["乌兰其其格"]
+    # without spaces the ordinary rules apply: a verb after the name is not part of it
+    assert [h.name for h in find_people("副院长 巴特尔说，要抓落实。")] == ["巴特尔"]

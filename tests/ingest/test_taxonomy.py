@@ -81,3 +81,17 @@ def test_bad_taxonomy_file_names_the_problem(tmp_path: Path) -> None:
 def test_default_file_is_valid_json() -> None:
     raw = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
     assert isinstance(raw["initiatives"], list)
+
+
+def test_ambiguous_aliases_are_left_out() -> None:
+    tax = default_taxonomy()
+    # 总对总 is both the SPC's enforcement inquiry network and its mediation link with other
+    # agencies; 综治中心 is a Party body courts work in, not a court mechanism
+    assert [m.entry.name for m in tax.find("推进“总对总”在线诉调对接")] == ["诉调对接"]
+    assert [m.entry.name for m in tax.find("通过总对总网络查控系统")] == ["网络查控"]
+    assert tax.find("在街道综治中心设立站点") == []
+
+
+def test_credit_repair_is_its_own_initiative() -> None:
+    tax = default_taxonomy()
+    assert [m.entry.name for m in tax.find("及时予以信用修复")] == ["失信被执行人信用修复"]
