@@ -15,7 +15,7 @@ st.set_page_config(page_title="courtgraph · 法院改革知识图谱", page_ico
 
 
 def _render(page: str) -> None:
-    from ui import evidence, importer, initiative, network, overview, path, search, unit
+    from ui import analytics, evidence, importer, initiative, network, overview, path, search, unit
 
     pages = {
         "overview": overview.render,
@@ -27,6 +27,7 @@ def _render(page: str) -> None:
         "evidence": evidence.render,
         "import": importer.render,
         "export": network.render_export,
+        "analytics": analytics.render,
     }
     pages[page]()
 

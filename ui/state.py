@@ -27,6 +27,7 @@ PAGES: dict[str, str] = {
     "evidence": "证据 / 文档",
     "import": "导入",
     "export": "导出",
+    "analytics": "扩散分析",
 }
 KIND_CHOICES = list(ENTITY_LABELS)
 ALL = "全部"

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
     from graph.store import GraphStore
 
-ADOPTING_STAGES = ("adopted", "piloted", "awarded")  # a unit doing it (promoted: deploying it)
+# Diffusion timing counts a unit when it does the thing itself (adopted, piloted, awarded);
+# coverage ("has the reform reached this unit?") also counts a court that promotes it, since a
+# higher court deploying a reform runs it too.
+ADOPTING_STAGES = ("adopted", "piloted", "awarded")
 _LEVEL_ORDER = {"supreme": 0, "high": 1, "intermediate": 2, "basic": 3, "special": 4, "tribunal": 5}
 
 ADOPTION_EVENTS = register(
@@ -407,10 +410,17 @@ def write_table(
 EVENTS_DICTIONARY = {
     "unit_id": "courtgraph id of the adopting unit",
     "unit": "its official full name",
+    "kind": "Court or Tribunal",
+    "level": "supreme / high / intermediate / basic / special / tribunal",
+    "province": "province-level division of the unit",
+    "city": "prefecture-level division of the unit (empty where there is none)",
+    "initiative_id": "courtgraph id of the initiative",
     "initiative": "canonical initiative name",
     "stage": "adopted / piloted / promoted (a higher court deploying it) / awarded",
     "date": "first date the documents give for this stage (ISO, as precise as the text)",
     "date_precision": "day / month / year, or document: only the document's own date is known",
     "scope": "set when the text speaks of a court's whole jurisdiction (全市法院 …)",
     "doc_ids": "the documents that report it (see the evidence query for sentences)",
+    "fact_id": "id of the adoption fact; `python -m queries evidence --param fact_id=…` "
+    "lists its sentences",
 }

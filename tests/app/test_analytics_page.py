@@ -1,0 +1,257 @@
+"""扩散分析 (the analytics page) on the small graph plus a third document, answers known by
+construction: 诉源治理 is first reported by 丙区 (2022-12, only the document's date) then 丁县
+(2024-01), promoted by 乙市中院 (2022-11); 枫桥式人民法庭 by 丙区 (2023-09) and 丁县 (2024-06)."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+
+from graph.model import DocumentGraph, MentionRow, document_id
+from tests import graph_fixtures as g
+
+BING = "甲省乙市丙区人民法院"
+DING = "甲省乙市丁县人民法院"
+
+
+def _document_c() -> DocumentGraph:
+    """丙区 (2023-09) and 丁县 (2024-06) adopt 枫桥式人民法庭 (as in tests/queries)."""
+    s1 = "丙区法院九月建成枫桥式人民法庭。"
+    s2 = "丁县法院六月获评枫桥式人民法庭。"
+    return DocumentGraph(
+        id=document_id("c" * 64),
+        props={"title": "样例文档丙", "date": "2024-07-01", "content_hash": "c" * 64},
+        mentions=[
+            MentionRow(g.BING, "丙区法院", s1, 0, 4),
+            MentionRow(g.DING, "丁县法院", s2, 0, 4),
+            MentionRow(g.FENGQIAO, "枫桥式人民法庭", s1, 9, 16),
+        ],
+        facts=[
+            g.FactRow(
+                "ADOPTED",
+                g.BING,
+                g.FENGQIAO,
+                ("adopted",),
+                {"stage": "adopted"},
+                g._ev(s1, "2023-09", "month"),
+            ),
+            g.FactRow(
+                "ADOPTED",
+                g.DING,
+                g.FENGQIAO,
+                ("awarded",),
+                {"stage": "awarded"},
+                g._ev(s2, "2024-06", "month"),
+            ),
+        ],
+    )
+
+
+@pytest.fixture
+def graph(small_store):  # type: ignore[no-untyped-def]
+    import streamlit as st
+
+    small_store.write_documents([_document_c()])
+    st.cache_data.clear()
+    return small_store
+
+
+def texts(at, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(e.value) for e in getattr(at, kind)]
+
+
+def no_trouble(at) -> None:  # type: ignore[no-untyped-def]
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, texts(at, "error")
+
+
+def frame(at, first_column: str, *columns: str):  # type: ignore[no-untyped-def]
+    """The one dataframe whose columns start with these names."""
+    wanted = [first_column, *columns]
+    found = [df.value for df in at.dataframe if list(df.value.columns)[: len(wanted)] == wanted]
+    assert len(found) == 1, (wanted, [list(df.value.columns) for df in at.dataframe])
+    return found[0]
+
+
+def matrix(at):  # type: ignore[no-untyped-def]
+    """The province × initiative table (columns ordered by coverage)."""
+    found = [
+        df.value for df in at.dataframe if set(df.value.columns) == {"诉源治理", "枫桥式人民法庭"}
+    ]
+    assert len(found) == 1, [list(df.value.columns) for df in at.dataframe]
+    return found[0]
+
+
+def param(at, name: str) -> Any:  # type: ignore[no-untyped-def]
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_timeline_lists_first_adoptions_and_the_sequence(graph, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", id="诉源治理")
+    no_trouble(at)
+    assert [t.value for t in at.title] == ["扩散分析"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["报道推行的单位"] == "2" and metrics["最早报道"] == "2022-12"
+    assert metrics["上级推广部署"] == "1"
+    first = frame(at, "单位", "层级", "省份", "阶段", "首次报道日期", "日期依据")
+    assert list(zip(first["单位"], first["首次报道日期"], first["阶段"], strict=True)) == [
+        (BING, "2022-12", "推行"),
+        (DING, "2024-01", "试点"),
+    ]
+    basis = dict(zip(first["单位"], first["日期依据"], strict=True))
+    assert "文档日期" in basis[BING] and "文档日期" not in basis[DING]
+    sequence = frame(at, "日期", "事件", "单位")
+    assert list(zip(sequence["日期"], sequence["事件"], sequence["单位"], strict=True)) == [
+        ("2022-11", "★ 上级推广部署", "甲省乙市中级人民法院"),
+        ("2022-12", "推行", BING),
+        ("2024-01", "试点", DING),
+    ]
+    assert len(at.get("vega_lite_chart")) == 4  # cumulative, by year, province, level
+    assert param(at, "id") == g.SUYUAN  # the name became the id in the link
+
+
+def test_coverage_under_the_high_court(graph, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", tab="辖区覆盖", id=g.SUYUAN, court="甲省高级人民法院")
+    no_trouble(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"中级法院": "1 / 1", "基层法院": "2 / 3", "人民法庭": "0 / 1"}
+    shares = frame(at, "层级", "已推行", "单位数", "覆盖率")
+    assert dict(zip(shares["层级"], shares["覆盖率"], strict=True))["基层法院"] == pytest.approx(
+        2 / 3
+    )
+    missing = frame(at, "单位", "层级", "单位页")
+    assert sorted(missing["单位"]) == [
+        "甲省乙市丙区人民法院东湖人民法庭",
+        "甲省乙市戊县人民法院",
+    ]
+    assert param(at, "court") == g.HIGH and param(at, "tab") == "辖区覆盖"
+
+
+def test_province_table_is_a_heat_map_with_a_csv(graph, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", tab="省份覆盖表")
+    no_trouble(at)
+    table = matrix(at)
+    # 4 courts at intermediate + basic in 甲省: 3 have 诉源治理 (中院 promoted), 2 have 枫桥
+    assert table.loc["甲省", "诉源治理"] == pytest.approx(3 / 4)
+    assert table.loc["甲省", "枫桥式人民法庭"] == pytest.approx(2 / 4)
+    assert [b.proto.label for b in at.get("download_button")] == ["下载 CSV"]
+    at = app(page="analytics", tab="省份覆盖表", matrix_levels="basic")
+    table = matrix(at)
+    assert table.loc["甲省", "诉源治理"] == pytest.approx(2 / 3)
+
+
+def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", tab="共同采用")
+    no_trouble(at)
+    pairs = frame(at, "举措甲", "举措乙", "共同采用单位数", "Jaccard 相似度")
+    assert [tuple(r) for r in pairs.itertuples(index=False)] == [
+        ("枫桥式人民法庭", "诉源治理", 2, 1.0)
+    ]
+    pages = [getattr(el.proto, "srcdoc", "") for el in at.get("iframe")]
+    assert len(pages) == 1
+    assert "vis.Network" in pages[0] and "诉源治理" in pages[0] and "枫桥式人民法庭" in pages[0]
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?://", pages[0])
+    early = frame(at, "单位", "推行举措数", "平均先行名次")
+    assert list(zip(early["单位"], early["平均先行名次"], strict=True)) == [
+        (BING, 0.0),
+        (DING, 1.0),
+    ]
+    at = app(page="analytics", tab="共同采用", min_shared="3")
+    assert not at.get("iframe")
+    assert any("至少 3 个相同的单位" in t for t in texts(at, "info"))
+
+
+def test_outcomes_are_labelled_as_reported_claims_with_sources(graph, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
+    no_trouble(at)
+    assert any("报告数据（文档所述，非测量效果）" in t for t in texts(at, "warning"))
+    rows = frame(at, "单位", "推行（首次日期）", "指标", "报告数值")
+    assert [
+        (r.单位, r[1], r.指标, r.报告数值, r.文中关联的举措) for r in rows.itertuples(index=False)
+    ] == [(BING, "推行 2022-12", "调解率", "60%", "诉源治理")]
+    assert "样例文档甲" in rows["来源文档"].iloc[0]
+    assert rows["证据"].iloc[0].startswith("?page=evidence&fact=")
+    assert any("样例文档甲" in t and "page=evidence&doc=" in t for t in texts(at, "markdown"))
+
+
+def test_panel_and_events_downloads(graph, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+    from streamlit.delta_generator import DeltaGenerator
+
+    from ui import analytics
+
+    offered: dict[str, bytes] = {}
+    original = DeltaGenerator.download_button
+
+    def spy(self, label, data, file_name=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        offered[file_name] = data
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", spy)
+    ids = f"{g.SUYUAN},{g.FENGQIAO}"
+    at = app(page="analytics", tab="数据导出", ids=ids, levels="basic")
+    no_trouble(at)
+    metrics = {m.label: m.value for m in at.metric}
+    # 3 basic courts × 2022–2024; 3 + 2 adoption events of the two initiatives
+    assert metrics["面板行数"] == "9" and metrics["年份"] == "2022–2024"
+    assert metrics["事件数"] == "5"
+    stem = "panel-诉源治理_枫桥式人民法庭"
+    panel_csv = pd.read_csv(io.BytesIO(offered[f"{stem}.csv"]), encoding="utf-8-sig")
+    assert len(panel_csv) == 9 and "adopted__枫桥式人民法庭" in panel_csv.columns
+    assert len(pd.read_parquet(io.BytesIO(offered[f"{stem}.parquet"]))) == 9
+    assert "| `documents` |" in offered[f"{stem}.dictionary.md"].decode("utf-8")
+    events = pd.read_csv(
+        io.BytesIO(offered["events-诉源治理_枫桥式人民法庭.csv"]), encoding="utf-8-sig"
+    )
+    assert len(events) == 5
+    # the page hands out exactly what its builder makes
+    built = analytics.panel_export(graph, [g.SUYUAN, g.FENGQIAO], levels=["basic"])
+    assert len(built.rows) == 9 and built.files["csv"] == offered[f"{stem}.csv"]
+    assert len(analytics.panel_export(graph, ["诉源治理"]).rows) == 7 * 3  # every unit
+    assert param(at, "levels") == "basic"
+
+
+def test_tab_and_initiative_stay_in_the_link(graph, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", tab="成效对照")
+    no_trouble(at)
+    assert at.selectbox(key="analytics.id").value == g.SUYUAN  # most adopted first
+    at.selectbox(key="analytics.id").select(g.FENGQIAO).run()
+    no_trouble(at)
+    assert param(at, "id") == g.FENGQIAO and param(at, "tab") == "成效对照"
+    # 丙区 also adopted 枫桥式人民法庭; its figure is tied to 诉源治理 in the text, and says so
+    rows = frame(at, "单位", "推行（首次日期）", "指标", "报告数值")
+    assert [(r.单位, r[1], r.文中关联的举措) for r in rows.itertuples(index=False)] == [
+        (BING, "推行 2023-09", "诉源治理")
+    ]
+    # the link reopens the same tab and initiative
+    again = app(page="analytics", tab="时间线", id=g.FENGQIAO)
+    first = frame(again, "单位", "层级", "省份", "阶段", "首次报道日期", "日期依据")
+    assert list(first["首次报道日期"]) == ["2023-09", "2024-06"]
+
+
+def test_every_tab_opens_without_parameters(graph, app) -> None:  # type: ignore[no-untyped-def]
+    from ui.analytics import TABS
+
+    for i, tab in enumerate(TABS):
+        at = app(page="analytics", tab=tab)
+        no_trouble(at)
+        # only the tab named in the link runs (and shows something); the others stay empty
+        filled = [bool(t.children) for t in at.tabs]
+        assert filled == [j == i for j in range(len(TABS))], (tab, filled)
+        assert [t.label for t in at.tabs] == list(TABS)
+
+
+def test_an_empty_graph_says_what_to_do(empty_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics")
+    assert not at.exception
+    assert any("还没有改革举措" in t and "导入" in t for t in texts(at, "info"))
+
+
+def test_an_unknown_initiative_is_a_chinese_error(graph, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", id="不存在的举措")
+    assert not at.exception
+    assert any("图中没有找到这个实体" in t for t in texts(at, "error"))
