@@ -44,7 +44,12 @@ def _fold(text: str) -> str:
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
-_SELF = re.compile(r"我院|本院|该院")
+_SELF = re.compile(r"我院|本院|该院|該院")
+_THIS_COURT = ("该院", "該院")
+_SELF_SURFACES = frozenset(("我院", "本院", *_THIS_COURT))
+_CLAUSE_BREAK = frozenset("，,。！？；;：:!?\n")
+_PREPOSITIONS = frozenset("从据向在对经与和同跟由给被让把为到赴至随")
+_UNIT_OF_PERSON = ("院长", "副院长", "党组", "法官", "干警", "庭长", "负责人", "工作人员", "的")
 _TRIBUNAL = re.compile(r"(?:人民)?法庭")
 _ZONE = re.compile(
     r"(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
@@ -71,6 +76,11 @@ _TRIBUNAL_BAD_CHARS = re.compile(
 )
 _LIST_BOUNDARY = frozenset("、，,；;：:“”\"'‘’（(《 \t\n")
 _TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
+# words before 人民法庭 that are never its place, even right after a court (X法院派出人民法庭)
+_TRIBUNAL_NOT_PLACE = re.compile(
+    r"^(?:各|该|我|此|每|其|派出|下辖|下属|辖区|基层|部分|全部|所有|其他|其余|新建|新设"
+    r"|首批|首个|首家|相关|第)|人民|法院|中院|高院"
+)
 
 
 CandKind = Literal["court", "agg", "ctx", "block"]
@@ -704,22 +714,17 @@ class _Resolver:
         known: dict[str, str] = {}  # tribunal stem -> parent court, from earlier full forms
         for m in _TRIBUNAL.finditer(text):
             ts, te = m.start(), m.end()
-            adjacent = next(
-                (
-                    f
-                    for f in reversed(courts)
-                    if f.end <= ts
-                    and ts - f.end <= 6
-                    and all(_CJK.match(ch) and ch not in _FUNCTION_CHARS for ch in text[f.end : ts])
-                ),
-                None,
-            )
+            adjacent, town = self._court_before(courts, ts)
             parent: str | None = None
             mention_start = ts
+            # <court><X>人民法庭 (or X a town of the court's county): a tribunal even when X
+            # is also a common word or a stopword (枫桥, 和顺); stopwords guard short forms
+            strict = True
             if adjacent is not None and ts - adjacent.end >= 1:
                 stem = text[adjacent.end : ts]
                 parent = adjacent.court
                 mention_start = adjacent.start
+                strict = not (town or m.group() == "人民法庭")
             else:
                 run_start = ts
                 while (
@@ -746,7 +751,8 @@ class _Resolver:
                     continue
                 stem = found_stem
                 mention_start = ts - len(stem)
-            if not self._tribunal_stem_ok(stem):
+                strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
+            if not (town or self._tribunal_stem_ok(stem, strict=strict)):
                 continue
             assert parent is not None
             known.setdefault(stem, parent)
@@ -794,13 +800,40 @@ class _Resolver:
             return run, mentioned[-1].court
         return None, None
 
+    def _court_before(self, courts: Sequence[_Found], ts: int) -> tuple[_Found | None, bool]:
+        """The basic court a tribunal word at ``ts`` follows (万州法院大周法庭), and whether
+        the words between are a town of that court's county.
+
+        The words between may hold a function character only when they are such a town:
+        腾冲市人民法院和顺人民法庭 is 和顺's tribunal, 某县法院和新市人民法庭 two units."""
+        text = self.folded
+        for f in reversed(courts):  # sorted by end
+            if f.end > ts:
+                continue
+            if ts - f.end > 6:
+                break
+            between = text[f.end : ts]
+            if not all(_CJK.match(ch) for ch in between):
+                continue
+            town = bool(between) and self._town_of(between, f.court)
+            if town or not any(ch in _FUNCTION_CHARS for ch in between):
+                return f, town
+        return None, False
+
+    def _town_of(self, stem: str, court: str) -> bool:
+        county = self._chain(court)[2]
+        return county is not None and county in self.m.gaz.counties_with_town(stem)
+
     @staticmethod
-    def _tribunal_stem_ok(stem: str) -> bool:
+    def _tribunal_stem_ok(stem: str, *, strict: bool = True) -> bool:
+        """Whether ``stem`` can name a tribunal. ``strict`` (short forms) also refuses the
+        stopwords; the full form after its court (X法院枫桥人民法庭) refuses only words that
+        never name a place (各, 派出, 辖区 …)."""
         if not 1 <= len(stem) <= 6 or _TRIBUNAL_BAD_CHARS.search(stem):
             return False
-        if stem.endswith(_TRIBUNAL_BAD_END):
+        if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):
             return False
-        return not any(w in stem for w in _tribunal_stopwords())
+        return not strict or not any(w in stem for w in _tribunal_stopwords())
 
     # -- stage 4: self references and the article's own court ---------------------------
     def home(self, title: str | None) -> str | None:
@@ -823,18 +856,49 @@ class _Resolver:
         return next(f.court for f in self.found if scores.get(f.court) == best)
 
     def self_references(self, home: str | None) -> list[_Found]:
+        """我院/本院 are the home court; 该院 is the court named last before it, except the
+        subject of its own clause: in 昆明中院已将该院做法推广 it is the court before 昆明中院."""
         out: list[_Found] = []
-        courts = sorted(
+        chain = sorted(
             (f for f in self.found if not f.court.startswith("AGG:")), key=lambda f: f.start
         )
-        for m in _SELF.finditer(self.folded):
+        text = self.folded
+        for m in _SELF.finditer(text):
             target = home
-            if m.group() == "该院":
-                prev = [f for f in courts if f.end <= m.start()]
-                target = prev[-1].court if prev else home
+            if m.group() in _THIS_COURT:
+                n = bisect.bisect_left(chain, m.start(), key=lambda f: f.start)
+                while n and chain[n - 1].end > m.start():
+                    n -= 1
+                prev = chain[:n] if n < 64 else chain[n - 64 : n]  # the last few suffice
+                subject = self._clause_subject(prev, m.start())
+                if subject is not None:
+                    others = [f for f in prev if f.court != subject]
+                    target = others[-1].court if others else (home if home != subject else None)
+                else:
+                    target = prev[-1].court if prev else home
+                if target:
+                    bisect.insort(chain, _Found(m.start(), m.end(), target), key=lambda f: f.start)
             if target:
                 out.append(_Found(m.start(), m.end(), target))
         return out
+
+    def _clause_subject(self, prev: Sequence[_Found], pos: int) -> str | None:
+        """The court that is the subject of the clause holding ``pos``: named in that clause
+        before ``pos``, not after a preposition (记者从X法院获悉) and not a person's unit
+        (X法院院长…)."""
+        text = self.folded
+        start = pos
+        while start > 0 and text[start - 1] not in _CLAUSE_BREAK:
+            start -= 1
+        for f in prev:
+            if f.start < start or f.court.startswith("AGG:"):
+                continue
+            if any(ch in _PREPOSITIONS for ch in text[start : f.start]):
+                continue
+            if text.startswith(_UNIT_OF_PERSON, f.end):
+                continue
+            return f.court
+        return None
 
     # -- output ---------------------------------------------------------------------------
     def resolution(
@@ -862,7 +926,7 @@ class _Resolver:
                     ref.name, ref.level, ref.province, ref.city, ref.county, ref.adcode, ref.parent
                 )
                 refs[f.court] = ref
-            is_self = surface in ("我院", "本院", "该院")
+            is_self = surface in _SELF_SURFACES
             if not is_self and surface not in ref.mentions:
                 ref.mentions.append(surface)
             sent = sentences.around(f.start)

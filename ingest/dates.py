@@ -5,7 +5,9 @@ Dates are ISO strings at the precision available: ``YYYY-MM-DD``, ``YYYY-MM`` or
 `choose_date` weighs the sources: metadata the caller gave (manifest, sidecar, ``meta=``) wins;
 otherwise the URL of the *original* source of a repost (found in 原文链接) beats the page's own
 header, which on aggregators is the repost date or a bogus timestamp; the page header beats
-the page's own URL. Every disagreement is written into the note and a warning.
+the page's own URL; an article with none of these gets, at month precision, the one event
+date its text names (2024年3月15日，…召开…), flagged in the note as a guess. Every
+disagreement is written into the note and a warning.
 
 `resolve_relative(expr, pub_date)` turns 今年4月底, 去年同期, 上半年, 2023年 ... into a period.
 
@@ -27,6 +29,7 @@ __all__ = [
     "choose_date",
     "content_dates",
     "date_from_url",
+    "event_date",
     "page_dates",
     "parse_date",
     "resolve_relative",
@@ -205,10 +208,27 @@ _DATE_LINE = re.compile(
 )
 
 
+# A WeChat-style byline: up to three name tokens (原创, author, account), a date, a time and
+# where it was posted (大邑法院 2023-09-08 17:30 发表于四川; 原创 某某 某法院 2023年09月08日 17:30
+# 四川). The whole line must be the byline: a date inside a sentence is content.
+_BYLINE = re.compile(
+    r"^[ \t]*(?:原创[ \t]+)?(?:[^\s，。、；;：:！？!?“”]{1,20}[ \t]+){0,3}"
+    r"(?P<date>[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)"
+    r"(?:[ \t]*(?P<time>[0-9]{1,2}[:：][0-9]{2})(?:[:：][0-9]{2})?)?"
+    r"(?:[ \t]*(?P<where>发表于[ \t]*[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{2,8}))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def page_dates(text: str, *, head: int = 3000) -> list[str]:
-    """Dates the page header states (发布时间：…, a date line under the title), best first.
+    """Dates the page header states (发布时间：…, a date line under the title, a WeChat byline
+    such as ``大邑法院 2023-09-08 17:30 发表于四川``), best first.
 
     Only the first `head` characters are searched: a date further down is content.
+
+    Example:
+        >>> page_dates("标题\\n原创 某县法院 2023-09-08 17:30 发表于四川\\n正文。")
+        ['2023-09-08']
     """
     top = text[:head]
     found: list[str] = []
@@ -220,7 +240,63 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
+    for m in _BYLINE.finditer(top[:1500]):
+        if m.group("where") and not (m.group("time") or m.group("where").startswith("发表于")):
+            continue  # 某某 2023-09-08 某某: a trailing word needs a time or 发表于 before it
+        iso = parse_date(m.group("date"))
+        if iso and iso not in found:
+            found.append(iso)
     return found
+
+
+_EVENT_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号]"
+)
+# a date that opens a span or a deadline (截至…, 自…起, …前) is no event
+_NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|至|到|自|从|定于|计划|预计|将于|拟于)\s*$")
+_NOT_EVENT_AFTER = re.compile(r"^\s*(?:起|前|之前|以前|以来|至|到|—|-|~|施行|实施|生效|截止)")
+_EVENT_VERBS = re.compile(
+    r"召开|举行|举办|揭牌|挂牌|成立|启动|开展|发布|印发|签署|签订|开庭|宣判|审结|座谈|调研|"
+    r"走进|来到|出席|参加|会见|慰问|部署|通报|授牌|命名|表彰"
+)
+_SENTENCE = re.compile(r"[^。！？!?\n]*")
+
+
+def event_date(text: str) -> str | None:
+    """The one day the text says something happened on (2024年3月15日，…召开…), if it names
+    exactly one such full date and mentions no later year or month; else None.
+
+    A last resort for an undated article: it was written on that day or soon after.
+
+    Example:
+        >>> event_date("2024年3月15日，某县法院召开推进会。会议部署了三项工作。")
+        '2024-03-15'
+        >>> event_date("2024年3月15日召开会议，新规自2024年5月1日起施行。") is None
+        True
+    """
+    days: set[str] = set()
+    events: set[str] = set()
+    for m in _EVENT_DATE.finditer(text):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if not _valid(y, mo, d):
+            continue
+        iso = _iso(y, mo, d)
+        days.add(iso)
+        lo = max(text.rfind(c, 0, m.start()) for c in "。！？!?\n") + 1
+        hi_m = _SENTENCE.match(text, m.end())
+        sentence = text[lo : hi_m.end() if hi_m else m.end()]
+        if _NOT_EVENT_BEFORE.search(text[lo : m.start()]) or _NOT_EVENT_AFTER.match(
+            text[m.end() :]
+        ):
+            continue
+        if _EVENT_VERBS.search(sentence):
+            events.add(iso)
+    if len(days) != 1 or len(events) != 1:
+        return None
+    (day,) = events
+    if any(not _agree(x, day) and x > day for x in content_dates(text)):
+        return None  # the text speaks of a later year or month: written later
+    return day
 
 
 _MENTION = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?:(?P<m>[0-9]{1,2})\s*月)?")
@@ -352,6 +428,14 @@ def choose_date(
         return DateChoice(own_date, "url", f"date {own_date} from the page URL {own_url}", [])
 
     note = "no publication date on the page, in its URL or in metadata"
+    day = event_date(text) if text else None
+    if day:
+        month = day[:7]
+        note += (
+            f"; the text names one event date, {day}, and nothing later, so the article is"
+            f" from then or soon after: month {month} given as a low-confidence guess"
+        )
+        return DateChoice(month, "text", note, [])
     if latest:
         note += f"; the text mentions dates up to {latest}"
     return DateChoice(None, None, note, [])

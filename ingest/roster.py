@@ -4,7 +4,8 @@ Built in memory (well under a second) from the gazetteer — one high court per 
 one intermediate court per prefecture, one basic court per county-level division — plus
 our curated tables under ``data/courts/``: numbered and other intermediate courts that do
 not follow the one-per-prefecture rule, the 兵团 (XPCC) courts, special courts, parents of
-basic courts directly under a province, and a few exceptions (三亚, 儋州, 东莞, 中山 …).
+basic courts directly under a province, courts of special economic areas (前海, 横琴, 雄安),
+and a few exceptions (三亚, 儋州, 东莞, 中山 …).
 
 Names follow the official convention: districts carry their city
 (辽宁省本溪市明山区人民法院), counties and county-level cities do not (辽宁省海城市人民法院),
@@ -25,7 +26,7 @@ import functools
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingest.document import CourtRef, Level
@@ -339,6 +340,10 @@ def build_roster() -> Roster:
             )
         )
 
+    meta, area_rows = _read_tsv(DATA_DIR / "areas.tsv")
+    curated.append(_source("areas.tsv", meta))
+    _add_area_courts(courts, area_rows, gaz)
+
     # former county-level divisions: their court names lead to the successor's court
     historical: dict[str, str] = {}
     by_code = {c.county_code: c.name for c in courts.values() if c.county_code}
@@ -350,6 +355,56 @@ def build_roster() -> Roster:
 
     source = RosterSource(gazetteer=tuple(gaz.sources), curated=tuple(curated))
     return Roster(courts=courts, source=source, historical_aliases=historical)
+
+
+def _add_area_courts(courts: dict[str, RosterCourt], rows: list[list[str]], gaz: Gazetteer) -> None:
+    """Courts of special economic areas (areas.tsv): 前海法院, 横琴法院, 雄安中院 ….
+
+    A row naming a division renames the court generated for it (children follow) and adds
+    its aliases; a row naming a court already listed adds aliases; any other row adds a court.
+    """
+    by_division = {
+        (c.county_code or c.prefecture_code or c.province_code, c.level): c.name
+        for c in courts.values()
+        if c.source == "gazetteer"
+    }
+    for name, level, prov_code, pref_code, division, parent, alias_text, _source_note in rows:
+        aliases = [a for a in alias_text.split("|") if a]
+        lvl: Level = level  # type: ignore[assignment]
+        old_name = by_division.get((division, lvl)) if division else None
+        if old_name is None and name in courts:
+            old_name = name
+        if old_name is not None:
+            old = courts.pop(old_name)
+            courts[name] = replace(
+                old,
+                name=name,
+                parent=parent or old.parent,
+                aliases=_dedupe(
+                    [*old.aliases, *aliases, *([old_name] if old_name != name else [])]
+                ),
+            )
+            if old_name != name:
+                for k, c in courts.items():
+                    if c.parent == old_name:
+                        courts[k] = replace(c, parent=name)
+            continue
+        prov_d = gaz.get(prov_code)
+        pref_d = gaz.get(pref_code) if pref_code else None
+        courts[name] = RosterCourt(
+            name,
+            lvl,
+            prov_d.name if prov_d else None,
+            pref_d.name if pref_d else None,
+            None,
+            pref_code or prov_code or None,
+            parent or None,
+            _dedupe([name, *aliases]),
+            (),
+            province_code=prov_code or None,
+            prefecture_code=pref_code or None,
+            source="curated",
+        )
 
 
 def main() -> int:

@@ -155,6 +155,47 @@ def test_internal_divisions_and_generic_tribunals_are_not_tribunals(text: str) -
     assert all(c.level != "tribunal" for c in run(text).courts), text
 
 
+@pytest.mark.parametrize(
+    ("text", "tribunal"),
+    [
+        # a stopword stem (枫桥) and a stem opening with a function character (和顺)
+        ("诸暨市人民法院枫桥人民法庭获评示范。", "浙江省诸暨市人民法院枫桥人民法庭"),
+        ("腾冲市人民法院和顺人民法庭获评示范。", "云南省腾冲市人民法院和顺人民法庭"),
+        # the short form right after its court, when the stem is a town of that county
+        ("诸暨法院枫桥法庭获评示范。", "浙江省诸暨市人民法院枫桥人民法庭"),
+    ],
+)
+def test_full_tribunal_form_after_its_court_ignores_stopwords(text: str, tribunal: str) -> None:
+    r = run(text)
+    trib = next(c for c in r.courts if c.level == "tribunal")
+    assert trib.name == tribunal and trib.parent in [c.name for c in r.courts]
+
+
+def test_a_known_tribunal_keeps_its_short_form() -> None:
+    r = run("诸暨市人民法院枫桥人民法庭挂牌，枫桥法庭法官走访。")
+    assert r.courts[0].mentions == ["诸暨市人民法院枫桥人民法庭", "枫桥法庭"]
+
+
+def test_court_and_tribunal_joined_by_and_are_two_units() -> None:
+    r = run("德清县人民法院和新市人民法庭联合开展宣传。")
+    assert [c.name for c in r.courts] == [
+        "浙江省德清县人民法院",
+        "浙江省德清县人民法院新市人民法庭",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明山区法院派出人民法庭全部达标。",
+        "明山区法院各人民法庭开展评比。",
+        "诸暨法院共享法庭运行良好。",
+    ],
+)
+def test_generic_words_before_a_tribunal_word_stay_generic(text: str) -> None:
+    assert all(c.level != "tribunal" for c in run(text).courts), text
+
+
 # -- context forms --------------------------------------------------------------------
 
 
@@ -187,6 +228,28 @@ def test_development_zone_court_takes_the_nearest_city() -> None:
     (c,) = run("沈阳中院介绍经验，经济技术开发区法院获评优秀。").courts[1:]
     assert c.name == "辽宁省沈阳经济技术开发区人民法院"
     assert (c.level, c.city, c.parent) == ("basic", "沈阳市", "辽宁省沈阳市中级人民法院")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        ("前海法院发布审判白皮书。", "广东省深圳前海合作区人民法院", "广东省深圳市中级人民法院"),
+        ("横琴法院聘任调解员。", "横琴粤澳深度合作区人民法院", "广东省珠海市中级人民法院"),
+        (
+            "珠海横琴新区人民法院受理首案。",
+            "横琴粤澳深度合作区人民法院",
+            "广东省珠海市中级人民法院",
+        ),
+        ("重庆两江新区（自贸区）法院审结一案。", "重庆两江新区人民法院", "重庆市第一中级人民法院"),
+        ("南沙自贸区法院发布案例。", "广东自由贸易区南沙片区人民法院", "广东省广州市中级人民法院"),
+        ("深汕法院开展巡回审判。", "深圳深汕特别合作区人民法院", "广东省深圳市中级人民法院"),
+        ("雄安中院召开座谈会。", "河北雄安新区中级人民法院", "河北省高级人民法院"),
+        ("雄县法院开展普法。", "河北省雄县人民法院", "河北雄安新区中级人民法院"),
+    ],
+)
+def test_special_area_courts_by_their_short_names(text: str, name: str, parent: str) -> None:
+    (c,) = run(text).courts
+    assert (c.name, c.parent) == (name, parent)
 
 
 # -- ambiguity ------------------------------------------------------------------------
@@ -274,6 +337,29 @@ def test_this_court_is_the_nearest_court_before_it() -> None:
     r = run("博州中院派员指导。博乐市法院召开会议，该院法官参加。")
     last = r.mentions[-1]
     assert (last.surface, last.court) == ("该院", "新疆维吾尔自治区博乐市人民法院")
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        # the subject of its own clause is not 该院: the court discussed before it is
+        ("官渡区法院试行新机制。昆明中院已将该院做法在全市推广。", "云南省昆明市官渡区人民法院"),
+        ("官渡区法院试行新机制。昆明中院推广該院做法。", "云南省昆明市官渡区人民法院"),
+        # a court after a preposition, or a person's unit, is no subject
+        ("记者从昆山市法院获悉该院推行新机制。", "江苏省昆山市人民法院"),
+        ("集贤县法院院长介绍该院做法。", "黑龙江省集贤县人民法院"),
+        # in a later clause 该院 is the court just named
+        ("江岸区法院介绍经验：该院设立工作站。", "湖北省武汉市江岸区人民法院"),
+    ],
+)
+def test_this_court_is_not_the_subject_of_its_own_clause(text: str, court: str) -> None:
+    selfs = [m.court for m in run(text).mentions if m.surface in ("该院", "該院")]
+    assert selfs == [court]
+
+
+def test_this_court_with_only_the_subject_before_it_is_left_out() -> None:
+    r = run("昆明中院将该院经验推广。")
+    assert [m.surface for m in r.mentions] == ["昆明中院"]
 
 
 def test_home_prefers_the_court_in_the_title() -> None:

@@ -12,6 +12,7 @@ from ingest.dates import (
     choose_date,
     content_dates,
     date_from_url,
+    event_date,
     page_dates,
     parse_date,
     resolve_relative,
@@ -73,6 +74,56 @@ def test_page_dates_reads_labelled_headers_and_date_lines() -> None:
     assert page_dates("标题\n21-01-28 15:28 来源：示例县法院 编辑：某某\n正文") == ["2021-01-28"]
     assert page_dates("标题\n2025-02-11 16:41\n正文") == ["2025-02-11"]
     assert page_dates("本院于2024年3月召开会议。") == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "某县法院 2023-09-08 17:30 发表于四川",
+        "原创 某县法院 2023-09-08 17:30",
+        "原创 王某 某县法院 2023年09月08日 17:30 四川",
+        "2023年09月08日 17:30",
+    ],
+)
+def test_page_dates_read_wechat_bylines(header: str) -> None:
+    assert page_dates(f"调解进村组\n\n{header}\n\n近日，某县法院开展活动。") == ["2023-09-08"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023年9月8日，某县法院召开会议。",  # a sentence, not a byline
+        "王某 李某 2023-09-08 某某",  # a trailing word without time or 发表于
+    ],
+)
+def test_page_dates_ignore_dates_in_sentences(line: str) -> None:
+    assert page_dates(f"标题\n{line}\n正文。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2024年3月15日，某县法院召开推进会。会上通报了工作。", "2024-03-15"),
+        ("会议于2024年3月15日在某县举行。2023年全年审结案件。", "2024-03-15"),
+        ("截至2024年3月15日，某县法院审结案件。", None),  # a deadline
+        ("2024年3月15日召开会议，新规自2024年5月1日起施行。", None),  # two dates
+        ("2024年3月15日召开会议。2025年将全面推开。", None),  # a later year: written later
+        ("2024年3月15日，天气晴。", None),  # no event
+        ("某县法院将于2024年3月15日召开会议。", None),  # announced, not held
+    ],
+)
+def test_event_date(text: str, day: str | None) -> None:
+    assert event_date(text) == day
+
+
+def test_event_date_is_a_flagged_month_guess_for_undated_articles() -> None:
+    choice = choose_date(text="2024年3月15日，某县法院召开推进会。")
+    assert (choice.date, choice.source) == ("2024-03", "text")
+    assert "2024-03-15" in (choice.note or "") and "guess" in (choice.note or "")
+    # any other source wins over it
+    assert choose_date(page=["2024-03-18"], text="2024年3月15日，某县法院召开推进会。").date == (
+        "2024-03-18"
+    )
 
 
 def test_page_dates_only_look_at_the_head() -> None:

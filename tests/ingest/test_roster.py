@@ -112,6 +112,26 @@ def test_exceptions_to_one_court_per_division() -> None:
     assert roster.for_division("460400", "intermediate") is None  # 儋州: 海南二中院
 
 
+def test_special_area_courts() -> None:
+    roster = build_roster()
+    qh = roster.get("广东省深圳前海合作区人民法院")
+    assert qh is not None and qh.level == "basic" and "前海法院" in qh.aliases
+    assert qh.parent == "广东省深圳市中级人民法院" and qh.city == "深圳市"
+    lj = roster.get("重庆两江新区人民法院")
+    assert lj is not None and "重庆自由贸易试验区人民法院" in lj.aliases
+    assert lj.county_code == "500157" and lj.parent == "重庆市第一中级人民法院"
+    # 雄安's court takes its official name; its division lookup and children follow
+    xa = roster.for_division("133100", "intermediate")
+    assert xa is not None and xa.name == "河北雄安新区中级人民法院"
+    assert "河北省雄安新区中级人民法院" not in roster and "雄安中院" in xa.aliases
+    assert {c.name for c in roster.children(xa.name)} == {
+        "河北省雄县人民法院",
+        "河北省容城县人民法院",
+        "河北省安新县人民法院",
+    }
+    assert "areas.tsv" in roster.source.describe()
+
+
 def test_lookups_by_division_and_children() -> None:
     roster = build_roster()
     assert roster.high_court("210000").name == "辽宁省高级人民法院"  # type: ignore[union-attr]
