@@ -40,6 +40,7 @@ from graph.errors import StoreUnavailable
 DATABASE = "courtgraph"
 USER = "root"
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
+COMMAND_TIMEOUT_MS = 60_000  # the server stops any single command after this
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -295,7 +296,11 @@ def serve(data_dir: Path, heap: str) -> int:
                 "studio_enabled": False,
                 "backup_enabled": False,
             },
-            jvm_kwargs={"heap_size": heap},
+            # a safety net: ArcadeDB ignores the driver's per-query timeout
+            jvm_kwargs={
+                "heap_size": heap,
+                "jvm_args": [f"-Darcadedb.command.timeout={COMMAND_TIMEOUT_MS}"],
+            },
         )
         srv.start()
         try:

@@ -35,5 +35,9 @@ class UnreadableDocument(CourtgraphError):
         self.reason = reason
 
 
+class QueryFailed(CourtgraphError):
+    """The server could not answer a query (too large, timed out, out of query memory)."""
+
+
 class EntityNotFound(CourtgraphError):
     """An entity id or name that is not in the graph."""

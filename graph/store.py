@@ -19,7 +19,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 from graph import dialect
-from graph.errors import BadParameter, StoreUnavailable
+from graph.errors import BadParameter, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
     DocumentGraph,
@@ -129,6 +129,11 @@ class GraphStore:
             raise BadParameter(f"the query was refused: {exc.message}") from exc
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+        except Neo4jError as exc:  # DatabaseError, TransientError: too large, too slow, ...
+            raise QueryFailed(
+                f"{self.description} could not answer the query: {exc.message or exc}. "
+                "Narrow it (a smaller depth, fewer kinds, a lower limit) and try again."
+            ) from exc
 
     def _auth_error(self) -> StoreUnavailable:
         return StoreUnavailable(
@@ -140,6 +145,10 @@ class GraphStore:
         return dialect.fulltext_index(self.server, label)
 
     # -- writes ------------------------------------------------------------------------
+    def write_statements(self, statements: Sequence[Statement]) -> None:
+        """Run Cypher statements (text, params) in one managed write transaction."""
+        self._write(statements)
+
     def _write(self, statements: Sequence[Statement]) -> None:
         """Run statements in one managed write transaction (all or nothing)."""
 

@@ -97,16 +97,11 @@ FACT = register(
         "(found through the documents its evidence comes from).",
         cypher="""
 MATCH (e:Evidence {fact_id: $fact_id})
-MATCH (d:Document {id: e.doc_id})-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
+WITH e LIMIT 1
+MATCH (d:Document {id: e.doc_id})-[:MENTIONS]->(a:Entity)
+MATCH (a)-[r:PART_OF|ADOPTED|HOLDS_ROLE|REPORTED|PARTNERS_WITH]->(b:Entity)
 WHERE r.fact_id = $fact_id
-RETURN type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
-       b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
-       r.doc_ids AS doc_ids
-UNION
-MATCH (e:Evidence {fact_id: $fact_id})
-MATCH (d:Document {id: e.doc_id})-[:MENTIONS]->(b:Entity)<-[r]-(a:Entity)
-WHERE r.fact_id = $fact_id
-RETURN type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
+RETURN DISTINCT type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
        b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
        r.doc_ids AS doc_ids
 """,

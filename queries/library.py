@@ -126,7 +126,7 @@ WHERE $kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds)
 UNWIND relationships(p) AS r
 WITH DISTINCT r, length(p) AS hops
 WITH r, min(hops) AS hops
-MATCH (a:Entity)-[r]->(b:Entity)
+WITH r, hops, startNode(r) AS a, endNode(r) AS b
 RETURN a.id AS source, a.name AS source_name, a.kind AS source_kind,
        type(r) AS type, coalesce(r.stage, r.title, '') AS detail, r.fact_id AS fact_id,
        b.id AS target, b.name AS target_name, b.kind AS target_kind, hops
@@ -266,11 +266,10 @@ COVERAGE = register(
         "level) and whether it has adopted the initiative, at what stage and since when.",
         cypher="""
 MATCH (i:Entity {id: $initiative})
-OPTIONAL MATCH (i)<-[a:ADOPTED]-(x:Entity)
-WITH collect({unit: x.id, stage: a.stage, date: a.date}) AS adoptions
 MATCH p = (c:Entity {id: $court})<-[:PART_OF*1..4]-(u:Entity)
 WHERE $level IS NULL OR u.level = $level
-WITH u, length(p) AS depth, [z IN adoptions WHERE z.unit = u.id] AS mine
+OPTIONAL MATCH (u)-[a:ADOPTED]->(i)
+WITH u, length(p) AS depth, collect(a) AS mine
 RETURN u.id AS unit_id, u.name AS unit, u.level AS level, depth, size(mine) > 0 AS adopted,
        [z IN mine | z.stage] AS stages,
        reduce(d = null, z IN mine | CASE WHEN d IS NULL OR z.date < d THEN z.date ELSE d END)
@@ -298,7 +297,11 @@ TOP_INITIATIVES = register(
         title="采用单位最多的举措",
         description="Initiatives ranked by the number of distinct units reported as adopting them.",
         cypher="""
-MATCH (i:Initiative)<-[a:ADOPTED]-(u:Entity)
+MATCH (i:Initiative)
+WITH i, COUNT { (i)<-[:ADOPTED]-() } AS edges
+ORDER BY edges DESC
+LIMIT 200
+MATCH (i)<-[a:ADOPTED]-(u:Entity)
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        count(DISTINCT u) AS units, min(a.date) AS first_date
 ORDER BY units DESC, initiative
@@ -314,8 +317,10 @@ LATEST_DOCUMENTS = register(
         description="The most recent source documents in the graph.",
         cypher="""
 MATCH (d:Document)
+WHERE d.date IS NOT NULL
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.site AS site, d.urls AS urls
-ORDER BY date IS NULL, date DESC, title
+ORDER BY date DESC, title
+LIMIT 20
 """,
         row_limit=20,
     )

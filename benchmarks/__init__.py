@@ -1,0 +1,1 @@
+"""Benchmarks: a seeded synthetic courtgraph (`generate`) and a load + query timing run (`run`)."""
