@@ -317,11 +317,19 @@ LATEST_DOCUMENTS = register(
         description="The most recent source documents in the graph.",
         cypher="""
 MATCH (d:Document)
-WHERE d.date IS NOT NULL
+WHERE d.date IS NOT NULL AND ($since IS NULL OR d.date >= $since)
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.site AS site, d.urls AS urls
 ORDER BY date DESC, title
 LIMIT 20
 """,
+        params=(
+            Param(
+                "since",
+                "date",
+                "起始日期",
+                help="only documents dated on or after this (fast on a large graph)",
+            ),
+        ),
         row_limit=20,
     )
 )

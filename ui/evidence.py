@@ -29,7 +29,7 @@ def render() -> None:
             "从「举措」「法院 / 单位」页的“证据”链接进入，可查看某条事实出自哪些句子；"
             "或在下面选择一篇文档阅读全文。"
         )
-        docs = state.rows("latest_documents")
+        docs = state.latest_documents()
         if docs:
             table(
                 docs,

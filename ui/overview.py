@@ -48,7 +48,7 @@ def render() -> None:
             st.info("还没有单位推行举措的记录。")
     with right:
         st.subheader("最新文档")
-        docs = state.rows("latest_documents")
+        docs = state.latest_documents()
         if docs:
             table(
                 docs,
