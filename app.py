@@ -63,6 +63,9 @@ def main() -> None:
         _render(page)
     except CourtgraphError as exc:
         state.show_error(exc)
+    from ui.network import warm_up_once
+
+    warm_up_once()  # after the page is drawn: fonts and matplotlib for 导出
 
 
 main()

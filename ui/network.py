@@ -3,6 +3,7 @@ of that subgraph (PNG, SVG, PPTX, standalone HTML, GraphML, GEXF, JSON, CSV, Cyp
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,26 @@ import streamlit as st
 from graph.model import LABEL_ZH
 from ui import state
 from ui.common import embed_html, entity_input, sources_for, today
+
+
+def _warm_up() -> None:
+    """Load the fonts and the plotting library once, in the background, when the server
+    starts, so that the first visit to 导出 does not wait for them."""
+    from graph.render import missing_glyphs
+
+    missing_glyphs(["法院"])
+    import matplotlib.pyplot  # noqa: F401
+
+
+_warming: list[threading.Thread] = []
+
+
+def warm_up_once() -> None:
+    """Start `_warm_up` once per server process (app.py calls this after a page is drawn)."""
+    if not _warming:
+        _warming.append(threading.Thread(target=_warm_up, name="courtgraph-warm-up", daemon=True))
+        _warming[0].start()
+
 
 HTML_HEIGHT = 620
 
@@ -202,8 +223,13 @@ def render_export() -> None:
     if missing:
         st.warning(f"{FONT_MISSING_HELP}（缺字：{missing}）")
     sources = sources_for(graph)
-    png = _preview(graph, _graph_key(graph), title, tuple(sources))
-    st.image(png, caption=f"{graph.number_of_nodes()} 个节点 · {graph.number_of_edges()} 条关系")
+    size = f"{graph.number_of_nodes()} 个节点 · {graph.number_of_edges()} 条关系"
+    # drawn on request: the first picture of a session loads the plotting library and the font
+    if st.toggle("预览图片", key="export.preview", help="显示将要导出的图片（首次绘制约需 2 秒）"):
+        png = _preview(graph, _graph_key(graph), title, tuple(sources))
+        st.image(png, caption=size)
+    else:
+        st.caption(f"{size}。打开「预览图片」查看导出效果；下面的按钮直接生成文件。")
     downloads(graph, title=title, key="export.dl")
 
 

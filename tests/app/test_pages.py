@@ -250,6 +250,9 @@ def test_upload_names_are_made_safe() -> None:
 def test_export_page_previews_and_offers_every_format(small_store, app) -> None:  # type: ignore[no-untyped-def]
     at = app(page="export", id=g.SUYUAN)
     no_trouble(at)
+    assert len(at.get("image")) == 0  # the picture is drawn on request
+    at.toggle(key="export.preview").set_value(True).run()
+    no_trouble(at)
     assert len(at.get("image")) == 1
     labels = {b.proto.label for b in at.get("download_button")}
     assert {
