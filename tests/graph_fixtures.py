@@ -189,6 +189,39 @@ def document_b() -> DocumentGraph:
     )
 
 
+def document_c() -> DocumentGraph:
+    """丙区 (2023-09) and 丁县 (2024-06) adopt 枫桥式人民法庭; 丁县 is named in 2024 twice."""
+    s1 = "丙区法院九月建成枫桥式人民法庭。"
+    s2 = "丁县法院六月获评枫桥式人民法庭。"
+    return DocumentGraph(
+        id=document_id("c" * 64),
+        props={"title": "样例文档丙", "date": "2024-07-01", "content_hash": "c" * 64},
+        mentions=[
+            MentionRow(BING, "丙区法院", s1, 0, 4),
+            MentionRow(DING, "丁县法院", s2, 0, 4),
+            MentionRow(FENGQIAO, "枫桥式人民法庭", s1, 9, 16),
+        ],
+        facts=[
+            FactRow(
+                "ADOPTED",
+                BING,
+                FENGQIAO,
+                ("adopted",),
+                {"stage": "adopted"},
+                _ev(s1, "2023-09", "month"),
+            ),
+            FactRow(
+                "ADOPTED",
+                DING,
+                FENGQIAO,
+                ("awarded",),
+                {"stage": "awarded"},
+                _ev(s2, "2024-06", "month"),
+            ),
+        ],
+    )
+
+
 def load_small_graph(store) -> None:  # type: ignore[no-untyped-def]
     nodes, edges = roster()
     store.upsert_nodes(nodes)

@@ -10,51 +10,17 @@ from typing import Any
 
 import pytest
 
-from graph.model import DocumentGraph, MentionRow, document_id
 from tests import graph_fixtures as g
 
 BING = "甲省乙市丙区人民法院"
 DING = "甲省乙市丁县人民法院"
 
 
-def _document_c() -> DocumentGraph:
-    """丙区 (2023-09) and 丁县 (2024-06) adopt 枫桥式人民法庭 (as in tests/queries)."""
-    s1 = "丙区法院九月建成枫桥式人民法庭。"
-    s2 = "丁县法院六月获评枫桥式人民法庭。"
-    return DocumentGraph(
-        id=document_id("c" * 64),
-        props={"title": "样例文档丙", "date": "2024-07-01", "content_hash": "c" * 64},
-        mentions=[
-            MentionRow(g.BING, "丙区法院", s1, 0, 4),
-            MentionRow(g.DING, "丁县法院", s2, 0, 4),
-            MentionRow(g.FENGQIAO, "枫桥式人民法庭", s1, 9, 16),
-        ],
-        facts=[
-            g.FactRow(
-                "ADOPTED",
-                g.BING,
-                g.FENGQIAO,
-                ("adopted",),
-                {"stage": "adopted"},
-                g._ev(s1, "2023-09", "month"),
-            ),
-            g.FactRow(
-                "ADOPTED",
-                g.DING,
-                g.FENGQIAO,
-                ("awarded",),
-                {"stage": "awarded"},
-                g._ev(s2, "2024-06", "month"),
-            ),
-        ],
-    )
-
-
 @pytest.fixture
 def graph(small_store):  # type: ignore[no-untyped-def]
     import streamlit as st
 
-    small_store.write_documents([_document_c()])
+    small_store.write_documents([g.document_c()])
     st.cache_data.clear()
     return small_store
 
