@@ -556,15 +556,15 @@ def network_html(
         font_css=CSS_FONT_STACK,
         height=int(height),
         legend=_legend_html(graph),
-        nodes=_script_json(nodes_json),
-        edges=_script_json(edges_json),
-        details=_script_json(details),
-        link_template=_script_json(link_template),
-        options=_script_json(options),
+        nodes=script_json(nodes_json),
+        edges=script_json(edges_json),
+        details=script_json(details),
+        link_template=script_json(link_template),
+        options=script_json(options),
     )
 
 
-def _script_json(value: Any) -> str:
+def script_json(value: Any) -> str:
     """JSON safe to put inside <script> (no closing tag, no HTML comment openers)."""
     return (
         json.dumps(value, ensure_ascii=False)

@@ -9,7 +9,6 @@ tab runs; the tab, the initiative and the court are kept in the URL.
 
 from __future__ import annotations
 
-import json
 import math
 import tempfile
 from dataclasses import dataclass
@@ -635,18 +634,9 @@ def co_adoption_html(graph: Any, *, height: int = NETWORK_HEIGHT) -> str:
         vis_js=js.replace("</script", "<\\/script"),
         font=render.CSS_FONT_STACK,
         height=int(height),
-        nodes=_script_json(nodes),
-        edges=_script_json(edges),
-        options=_script_json(options),
-    )
-
-
-def _script_json(value: Any) -> str:
-    return (
-        json.dumps(value, ensure_ascii=False)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
+        nodes=render.script_json(nodes),
+        edges=render.script_json(edges),
+        options=render.script_json(options),
     )
 
 
