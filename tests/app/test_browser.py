@@ -145,3 +145,31 @@ def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
         and urlparse(u).hostname not in LOCAL
     ]
     assert requests and not outside, outside
+
+
+def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) -> None:
+    """A person uploads two files on 导入: the good one is ingested, the broken one reported."""
+    from playwright.sync_api import sync_playwright
+
+    good = tmp_path / "上传样例.txt"
+    good.write_text(
+        "发布时间：2024-06-01\n丁县法院今年起在全县推行诉源治理，诉前调解成功案件520件。\n",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "坏文件.pdf"
+    broken.write_bytes(b"%PDF-1.4 truncated \x00\x01")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            page.goto(f"{server}/?page=import", wait_until="domcontentloaded")
+            page.locator("input[type=file]").set_input_files([str(good), str(broken)])
+            page.get_by_text("上传样例.txt").first.wait_for(timeout=30_000)
+            page.get_by_role("button", name="开始导入").click()
+            page.get_by_text("个文件未能导入").first.wait_for(timeout=180_000)
+            summary = page.locator("code").first.inner_text()
+            page.screenshot(path=str(tmp_path / "import.png"), full_page=True)
+        finally:
+            browser.close()
+    assert "documents read: 2; added: 1" in summary
+    assert "坏文件.pdf" in summary
