@@ -14,11 +14,11 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.common import ingested_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,24 +88,10 @@ def main() -> int:
     ap.add_argument("paths", nargs="+", help="folders of articles to build the graph from")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "COURTGRAPH_DATA_DIR": tmp, "PYTHONPATH": str(ROOT)}
-        env.pop("NEO4J_URI", None)
-        subprocess.run(
-            [sys.executable, "-m", "ingest", "--quiet", *args.paths],
-            env=env,
-            cwd=ROOT,
-            check=False,
-            capture_output=True,
-        )
-        os.environ["COURTGRAPH_DATA_DIR"] = tmp
+    with ingested_store(args.paths) as env:
+        os.environ["COURTGRAPH_DATA_DIR"] = env["COURTGRAPH_DATA_DIR"]
         os.environ.pop("NEO4J_URI", None)
-        try:
-            result = {"pages": time_pages(args.repeat), "network": network_500()}
-        finally:
-            subprocess.run(
-                [sys.executable, "-m", "graph", "stop"], env=env, cwd=ROOT, capture_output=True
-            )
+        result = {"pages": time_pages(args.repeat), "network": network_500()}
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

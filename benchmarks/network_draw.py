@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from benchmarks.common import ingested_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = [
@@ -88,16 +88,7 @@ def main() -> int:
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--entity", default="court:最高人民法院")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "COURTGRAPH_DATA_DIR": tmp, "PYTHONPATH": str(ROOT)}
-        env.pop("NEO4J_URI", None)
-        subprocess.run(
-            [sys.executable, "-m", "ingest", "--quiet", *args.paths],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            check=False,
-        )
+    with ingested_store(args.paths) as env:
         port = _port()
         app = subprocess.Popen(
             [
@@ -132,9 +123,6 @@ def main() -> int:
         finally:
             app.terminate()
             app.wait(timeout=20)
-            subprocess.run(
-                [sys.executable, "-m", "graph", "stop"], env=env, cwd=ROOT, capture_output=True
-            )
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

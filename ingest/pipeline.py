@@ -205,7 +205,6 @@ class _Resolver:
 
 
 def _ev(
-    doc: SourceDocument,
     evidence: list[Evidence],
     date: str | None = None,
     precision: str | None = None,
@@ -271,7 +270,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                     pid, NodeRow(res.label(c.parent), pid, {"name": c.parent, "level": plevel})
                 )
             mention(pid, c.parent, c.evidence)
-            facts.append(FactRow("PART_OF", cid, pid, (), {}, _ev(doc, c.evidence)))
+            facts.append(FactRow("PART_OF", cid, pid, (), {}, _ev(c.evidence)))
 
     for i in ex.initiatives:
         iid = entity_id("Initiative", i.name)
@@ -297,9 +296,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         if scope:
             props["scope"] = scope
         facts.append(
-            FactRow(
-                "ADOPTED", uid, iid, (a.relation,), props, _ev(doc, a.evidence, date, precision)
-            )
+            FactRow("ADOPTED", uid, iid, (a.relation,), props, _ev(a.evidence, date, precision))
         )
         for e in facts[-1].evidence:
             e.quote = e.quote or a.initiative
@@ -324,7 +321,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                     oid,
                     (),
                     {"relationship": o.relationship},
-                    _ev(doc, o.evidence),
+                    _ev(o.evidence),
                 )
             )
 
@@ -346,7 +343,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 mention(uid, p.unit or "", p.evidence)
             for role in p.roles or [""]:
                 facts.append(
-                    FactRow("HOLDS_ROLE", pid, uid, (role,), {"title": role}, _ev(doc, p.evidence))
+                    FactRow("HOLDS_ROLE", pid, uid, (role,), {"title": role}, _ev(p.evidence))
                 )
 
     for fig in ex.outcomes:
@@ -384,11 +381,11 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 )
                 mention(uid, fig.unit.removeprefix("AGG:"), fig.evidence)
             props = {"scope": scope} if scope else {}
-            facts.append(FactRow("REPORTED", uid, oid, (), props, _ev(doc, fig.evidence)))
+            facts.append(FactRow("REPORTED", uid, oid, (), props, _ev(fig.evidence)))
         if fig.initiative:
             iid = entity_id("Initiative", fig.initiative)
             if iid in nodes:
-                facts.append(FactRow("REPORTED", oid, iid, (), {}, _ev(doc, fig.evidence)))
+                facts.append(FactRow("REPORTED", oid, iid, (), {}, _ev(fig.evidence)))
 
     props = {
         "title": doc.title or Path(doc.path).name,
