@@ -45,6 +45,7 @@ from graph.bulk import BulkStats, bulk_load
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from graph.store import GraphStore, open_store
+from graph.summaries import refresh_all
 from queries import REGISTRY
 from queries import run as run_query
 from queries.registry import NamedQuery
@@ -53,7 +54,16 @@ RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_MS = 50.0
 TARGET_PATH_MS = 200.0
 TARGET_LOAD_RATE = 10_000.0
-SLOW_TARGETS = {"path": TARGET_PATH_MS}
+TARGET_TABLE_MS = 2000.0
+# path finding has its own target (issue #5); the analytics tables read whole-graph data for
+# the analyses of issue #4, whose target is an answer in under 2 seconds
+SLOW_TARGETS = {
+    "path": TARGET_PATH_MS,
+    "adoption_events": TARGET_TABLE_MS,
+    "adopter_outcomes": TARGET_TABLE_MS,
+    "adoption_summary": TARGET_TABLE_MS,
+    "units": TARGET_TABLE_MS,
+}
 
 Params = dict[str, Any]
 
@@ -262,8 +272,15 @@ class ParamSource:
     def q_unit_totals(self) -> tuple[str, Params]:
         return "-", {}
 
-    def q_mention_years(self) -> tuple[str, Params]:
-        return "-", {}
+    def q_units(self) -> tuple[str, Params]:
+        if self.rng.random() < 0.3:
+            return "all provinces", {}
+        return "one province", {"province": self.rng.choice(self.s["provinces"])}
+
+    def q_adoption_summary(self) -> tuple[str, Params]:
+        if self.rng.random() < 0.3:
+            return "all initiatives", {}
+        return "one initiative", {"initiative": self.initiative()}
 
     def q_superior_courts(self) -> tuple[str, Params]:
         if self.rng.random() < 0.3:
@@ -462,24 +479,11 @@ REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
         "adoption of the initiative and scanning that list once per unit (units × adoptions)",
         lambda _old: _COVERAGE,
     ),
-    "neighbourhood": (
-        "take the ends of each relationship with startNode/endNode: `MATCH (a)-[r]->(b)` with "
-        "`r` already bound is planned as a scan of every Entity and its edges on ArcadeDB",
-        lambda old: old.replace(
-            "MATCH (a:Entity)-[r]->(b:Entity)\n",
-            "WITH r, hops, startNode(r) AS a, endNode(r) AS b\n",
-        ),
-    ),
     "fact": (
         "one evidence sentence is enough, and a fact's source is always mentioned by its "
         "documents: follow only outgoing fact edges of the mentioned entities (the UNION's "
         "second branch walks every incoming edge, MENTIONS included, of each mentioned hub)",
         lambda _old: _FACT,
-    ),
-    "latest_documents": (
-        "let the server stop after the rows the registry reads (row_limit + 1): without a "
-        "LIMIT it sorts and streams every document",
-        lambda old: old.rstrip() + "\nLIMIT 21\n",
     ),
     "documents": (
         "LIMIT row_limit + 1 on the server: a popular initiative is mentioned by thousands of "
@@ -662,6 +666,10 @@ def run_backend(
             f"  loaded {stats.items:,} in {stats.seconds:.1f} s = {stats.rate:,.0f}/s "
             f"(server CPU {load['server_cpu_s']} s, client CPU {load['client_cpu_s']} s)"
         )
+        t_sum = time.perf_counter()
+        refresh_all(store)  # the derived summaries a bulk load does not maintain
+        load["summaries_s"] = round(time.perf_counter() - t_sum, 1)
+        log(f"  summaries computed in {load['summaries_s']} s")
         counts = store.counts()
         expected = manifest["counts"]
         mismatches = {
@@ -766,6 +774,10 @@ def render_markdown(report: dict[str, Any]) -> str:
 
     row("nodes + relationships", lambda r: f"{r['load']['nodes'] + r['load']['relationships']:,}")
     row("load time", lambda r: f"{r['load']['seconds']:,.1f} s")
+    row(
+        "derived summaries after the load",
+        lambda r: f"{r['load']['summaries_s']:,.1f} s" if "summaries_s" in r["load"] else "",
+    )
     row(
         "load rate (target ≥ 10,000/s)",
         lambda r: f"**{r['load']['rate']:,}/s** {'✓' if r['load']['met'] else '✗'}",
@@ -930,7 +942,7 @@ def main(argv: list[str] | None = None) -> int:
         "note": args.note,
         "backends": [dataclasses.asdict(r) for r in results],
     }
-    if results and (not args.quick or args.out):
+    if results and not args.load_only and (not args.quick or args.out):
         out_dir = args.out or RESULTS
         out_dir.mkdir(parents=True, exist_ok=True)
         stem = f"{machine_slug(info)}-{dt.date.today().isoformat()}"

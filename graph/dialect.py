@@ -30,6 +30,8 @@ NEO4J_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.fact_id)",
     "CREATE INDEX evidence_doc IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id)",
     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    "CREATE CONSTRAINT summary_id IF NOT EXISTS FOR (n:AdoptionSummary) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE",
     *(
         f"CREATE FULLTEXT INDEX {label.lower()}_search IF NOT EXISTS "
         f"FOR (n:{label}) ON EACH [n.search_text] "
@@ -62,6 +64,12 @@ ARCADEDB_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS ON Evidence (fact_id) NOTUNIQUE",
     "CREATE PROPERTY Evidence.doc_id IF NOT EXISTS STRING",
     "CREATE INDEX IF NOT EXISTS ON Evidence (doc_id) NOTUNIQUE",
+    "CREATE VERTEX TYPE AdoptionSummary IF NOT EXISTS",
+    "CREATE PROPERTY AdoptionSummary.id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON AdoptionSummary (id) UNIQUE",
+    "CREATE VERTEX TYPE Meta IF NOT EXISTS",
+    "CREATE PROPERTY Meta.id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON Meta (id) UNIQUE",
 )
 
 

@@ -18,7 +18,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-from graph import dialect
+from graph import dialect, summaries
 from graph.errors import BadParameter, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
@@ -36,8 +36,13 @@ from graph.settings import Settings
 Row = dict[str, Any]
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _json_value(value: Any) -> Any:
     """Driver values (dates, nodes) as plain Python, so rows serialize anywhere."""
+    if type(value) in _PLAIN:  # most values: the fast path
+        return value
     if isinstance(value, list):
         return [_json_value(v) for v in value]
     if isinstance(value, dict):
@@ -111,11 +116,12 @@ class GraphStore:
         @neo4j.unit_of_work(timeout=self.query_timeout)
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             result = tx.run(cypher, params or {})
+            keys = result.keys()
             rows: list[Row] = []
             for record in result:
                 if limit is not None and len(rows) >= limit:
                     break
-                rows.append({k: _json_value(v) for k, v in record.items()})
+                rows.append(dict(zip(keys, map(_json_value, record.values()), strict=True)))
             return rows
 
         try:
@@ -154,10 +160,10 @@ class GraphStore:
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             for stmt in statements:
-                if isinstance(stmt, NodeUpsert):
-                    stmt.run(tx)
-                else:
+                if isinstance(stmt, tuple):
                     tx.run(stmt[0], stmt[1]).consume()
+                else:  # NodeUpsert, a summary refresh: runs its own statements
+                    stmt.run(tx)
 
         try:
             with self.driver.session(database=self.database) as session:
@@ -194,7 +200,8 @@ class GraphStore:
                         "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
                         "MERGE (a)-[p:PART_OF]->(b) SET p.source = $source, p.fact_id = r.fact_id",
                         {"rows": rows[i : i + batch_size], "source": source},
-                    )
+                    ),
+                    summaries.RefreshChildren([r["dst"] for r in rows[i : i + batch_size]]),
                 ]
             )
         return len(rows)
@@ -227,8 +234,18 @@ class GraphStore:
         if not self.has_document(doc_id):
             return False
         p = {"doc": doc_id}
+        # what the summaries must recount once the document is gone
+        initiatives = self.read(
+            "MATCH (:Document {id: $doc})-[:MENTIONS]->(i:Initiative) RETURN i.id AS id", p
+        )
+        parents = self.read(
+            "MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[:PART_OF]->(c:Entity) "
+            "RETURN DISTINCT c.id AS id",
+            p,
+        )
         self._write(
             [
+                summaries.UncountMentions([doc_id]),
                 # trim the document from every fact touching an entity it mentions
                 (
                     "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r]-() "
@@ -261,6 +278,9 @@ class GraphStore:
                     p,
                 ),
                 ("MATCH (d:Document {id: $doc}) DETACH DELETE d", p),
+                summaries.RefreshInitiatives([r["id"] for r in initiatives]),
+                summaries.RefreshChildren([r["id"] for r in parents]),
+                summaries.RefreshRecent(),
             ]
         )
         return True
@@ -347,11 +367,21 @@ class NodeUpsert:
             ).consume()
 
 
-Statement = tuple[str, dict[str, Any]] | NodeUpsert
+Statement = (
+    tuple[str, dict[str, Any]]
+    | NodeUpsert
+    | summaries.RefreshInitiatives
+    | summaries.RefreshChildren
+    | summaries.CountMentions
+    | summaries.UncountMentions
+    | summaries.RefreshRecent
+)
 
 
 def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
-    statements: list[Statement] = []
+    doc_ids = [doc.id for doc in docs]
+    # a document written again first leaves the per-year mention counts
+    statements: list[Statement] = [summaries.UncountMentions(doc_ids)]
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
     facts: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
@@ -439,6 +469,16 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
         statements.append(
             ("UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props", {"rows": evidence})
         )
+    statements += [
+        summaries.CountMentions(doc_ids),
+        summaries.RefreshInitiatives(
+            [r["dst"] for k, rows in facts.items() if k[0] == "ADOPTED" for r in rows]
+        ),
+        summaries.RefreshChildren(
+            [r["dst"] for k, rows in facts.items() if k[0] == "PART_OF" for r in rows]
+        ),
+        summaries.RefreshRecent(),
+    ]
     return statements
 
 
@@ -475,6 +515,8 @@ def open_store(settings: Settings) -> GraphStore:
     try:
         store.verify()
         store.ensure_schema()
+        if summaries.read_meta(store).get("summary_version") != summaries.SUMMARY_VERSION:
+            summaries.refresh_all(store)  # a new store, or one written by an older version
     except BaseException:
         store.close()
         raise

@@ -29,10 +29,9 @@ INITIATIVES = register(
         "adopting it (for pickers and lists); candidates are proposed from texts.",
         cypher="""
 MATCH (i:Initiative)
-OPTIONAL MATCH (i)<-[:ADOPTED]-(u:Entity)
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        i.category AS category, coalesce(i.candidate, false) AS candidate,
-       count(DISTINCT u) AS units
+       coalesce(i.adopter_count, 0) AS units
 ORDER BY units DESC, initiative
 """,
         row_limit=5000,
@@ -46,10 +45,10 @@ SUPERIOR_COURTS = register(
         description="Courts with units below them (the courts a coverage can be counted under), "
         "highest level first; optionally in one province.",
         cypher="""
-MATCH (c:Court)<-[:PART_OF]-(u:Entity)
-WHERE $province IS NULL OR c.province = $province
+MATCH (c:Court)
+WHERE c.child_count > 0 AND ($province IS NULL OR c.province = $province)
 RETURN c.id AS court_id, c.name AS court, c.level AS level, c.province AS province,
-       count(u) AS children
+       c.child_count AS children
 """,
         params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
         row_limit=5000,

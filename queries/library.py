@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES
+from graph.store import GraphStore
+from graph.summaries import read_meta
 from queries.registry import NamedQuery, Param, register
 
 _FACT_RELS = "|".join(FACT_TYPES)  # every relationship but MENTIONS (documents are hubs)
@@ -114,30 +116,49 @@ ORDER BY person
     )
 )
 
+_EDGE = """a.id AS source, a.name AS source_name, a.kind AS source_kind, type(r) AS type,
+       coalesce(r.stage, r.title, '') AS detail, r.fact_id AS fact_id, b.id AS target,
+       b.name AS target_name, b.kind AS target_kind"""
+
+
+def _edges_by_hops(rows: list[dict[str, Any]], _params: dict[str, Any]) -> list[dict[str, Any]]:
+    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in rows:
+        key = (r["source"], r["type"], r["target"], r["fact_id"])
+        if key not in best or r["hops"] < best[key]["hops"]:
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r["hops"], r["source"], r["target"]))
+
+
 NEIGHBOURHOOD = register(
     NamedQuery(
         name="neighbourhood",
         title="实体关系网络",
         description="Relationships within `depth` steps of an entity (documents excluded), as "
-        "edges with both ends; kinds restrict every node on the way.",
+        "edges with both ends; kinds restrict every node on the way. Every direct "
+        "relationship comes first (up to the row limit); farther ones are the first 3,000 "
+        "paths the server finds, so a hub's neighbourhood stays bounded.",
         cypher="""
+MATCH (n:Entity {id: $entity})-[r:FACT_RELS]-(m:Entity)
+WHERE $kinds IS NULL OR (n.kind IN $kinds AND m.kind IN $kinds)
+WITH r LIMIT 3000
+WITH r, startNode(r) AS a, endNode(r) AS b
+RETURN EDGE, 1 AS hops
+UNION ALL
 MATCH p = (n:Entity {id: $entity})-[:FACT_RELS*1..{depth}]-(m:Entity)
-WHERE $kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds)
+WHERE length(p) >= 2 AND ($kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds))
+WITH p LIMIT 3000
 UNWIND relationships(p) AS r
-WITH DISTINCT r, length(p) AS hops
-WITH r, min(hops) AS hops
-WITH r, hops, startNode(r) AS a, endNode(r) AS b
-RETURN a.id AS source, a.name AS source_name, a.kind AS source_kind,
-       type(r) AS type, coalesce(r.stage, r.title, '') AS detail, r.fact_id AS fact_id,
-       b.id AS target, b.name AS target_name, b.kind AS target_kind, hops
-ORDER BY hops, source, target
-""".replace("FACT_RELS", _FACT_RELS),
+WITH r, length(p) AS hops, startNode(r) AS a, endNode(r) AS b
+RETURN EDGE, hops
+""".replace("FACT_RELS", _FACT_RELS).replace("EDGE", _EDGE),
         params=(
             _ENTITY,
             Param("depth", "int", "深度", default=1, minimum=1, maximum=3, splice=True),
             Param("kinds", "labels", "节点类型", help=",".join(ENTITY_LABELS)),
         ),
         row_limit=3000,
+        postprocess=_edges_by_hops,
     )
 )
 
@@ -270,11 +291,9 @@ MATCH p = (c:Entity {id: $court})<-[:PART_OF*1..4]-(u:Entity)
 WHERE $level IS NULL OR u.level = $level
 OPTIONAL MATCH (u)-[a:ADOPTED]->(i)
 WITH u, length(p) AS depth, collect(a) AS mine
-RETURN u.id AS unit_id, u.name AS unit, u.level AS level, depth, size(mine) > 0 AS adopted,
-       [z IN mine | z.stage] AS stages,
-       reduce(d = null, z IN mine | CASE WHEN d IS NULL OR z.date < d THEN z.date ELSE d END)
-         AS first_date
-ORDER BY depth, adopted DESC, unit
+RETURN collect([u.id, u.name, u.level, depth, size(mine) > 0, [z IN mine | z.stage],
+       reduce(d = null, z IN mine | CASE WHEN d IS NULL OR z.date < d THEN z.date ELSE d END)])
+       AS packed
 """,
         params=(
             _INITIATIVE,
@@ -288,6 +307,10 @@ ORDER BY depth, adopted DESC, unit
             _LEVEL,
         ),
         row_limit=20000,
+        packed=("unit_id", "unit", "level", "depth", "adopted", "stages", "first_date"),
+        postprocess=lambda rows, _p: sorted(
+            rows, key=lambda r: (r["depth"], not r["adopted"], r["unit"] or "")
+        ),
     )
 )
 
@@ -295,20 +318,25 @@ TOP_INITIATIVES = register(
     NamedQuery(
         name="top_initiatives",
         title="采用单位最多的举措",
-        description="Initiatives ranked by the number of distinct units reported as adopting them.",
+        description="Initiatives ranked by the number of distinct units reported at any stage "
+        "(the store's adoption summary), with the first reported date.",
         cypher="""
 MATCH (i:Initiative)
-WITH i, COUNT { (i)<-[:ADOPTED]-() } AS edges
-ORDER BY edges DESC
-LIMIT 200
-MATCH (i)<-[a:ADOPTED]-(u:Entity)
+WHERE i.adopter_count > 0
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
-       count(DISTINCT u) AS units, min(a.date) AS first_date
+       i.adopter_count AS units, i.first_date AS first_date
 ORDER BY units DESC, initiative
 """,
         row_limit=50,
     )
 )
+
+
+def _recent_floor(store: GraphStore, _params: dict[str, Any]) -> dict[str, Any]:
+    """The store keeps the date of its 50th latest document: reading from there is a short
+    index range, where sorting every document is not."""
+    return {"floor": read_meta(store).get("recent_since") or ""}
+
 
 LATEST_DOCUMENTS = register(
     NamedQuery(
@@ -317,20 +345,15 @@ LATEST_DOCUMENTS = register(
         description="The most recent source documents in the graph.",
         cypher="""
 MATCH (d:Document)
-WHERE d.date IS NOT NULL AND ($since IS NULL OR d.date >= $since)
+WHERE d.date >= $floor AND ($since IS NULL OR d.date >= $since)
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.site AS site, d.urls AS urls
 ORDER BY date DESC, title
 LIMIT 20
 """,
-        params=(
-            Param(
-                "since",
-                "date",
-                "起始日期",
-                help="only documents dated on or after this (fast on a large graph)",
-            ),
-        ),
+        params=(Param("since", "date", "起始日期", help="only documents dated on or after this"),),
         row_limit=20,
+        prepare=_recent_floor,
+        prepared=("floor",),
     )
 )
 

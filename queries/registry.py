@@ -52,6 +52,14 @@ class NamedQuery:
     postprocess: Callable[[list[dict[str, Any]], dict[str, Any]], list[dict[str, Any]]] | None = (
         None
     )
+    # store, params -> extra parameters the Cypher needs that users do not give, read from
+    # the store first (e.g. a summary that lets the server use an index range)
+    prepare: Callable[[GraphStore, dict[str, Any]], dict[str, Any]] | None = None
+    prepared: tuple[str, ...] = ()  # the names `prepare` supplies
+    # large tables travel packed: the Cypher returns a column `packed`, a list of lists with
+    # these columns (other columns of the record are repeated on each row); the driver's
+    # cost is per record, so 10,000 rows as one record are read many times faster
+    packed: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -225,17 +233,32 @@ def run(
             params[p.name] = _phrase(params[p.name])
     for pname, label in query.fulltext.items():
         params[pname] = store.fulltext_index(label)
+    if query.prepare:
+        extra = query.prepare(store, params)
+        if set(extra) != set(query.prepared):
+            raise ValueError(f"{query.name}: prepare gave {sorted(extra)}, not {query.prepared}")
+        params.update(extra)
     row_limit = min(limit or query.row_limit, query.row_limit)
-    rows = store.read(cypher, params, limit=row_limit + 1)
+    rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1))
     searched = [p.name for p in query.params if p.type == "search" and params[p.name]]
     if not rows and searched:  # no exact phrase: any of its words
         for name in searched:
             params[name] = lucene_escape(params[name + "_text"])
-        rows = store.read(cypher, params, limit=row_limit + 1)
+        rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1))
     if query.postprocess:
         rows = query.postprocess(rows, params)
     truncated = len(rows) > row_limit
     return QueryResult(query, params, rows[:row_limit], truncated)
+
+
+def _unpack(query: NamedQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if not query.packed:
+        return rows
+    out = []
+    for r in rows:
+        shared = {k: v for k, v in r.items() if k != "packed"}
+        out.extend({**shared, **dict(zip(query.packed, v, strict=True))} for v in r["packed"])
+    return out
 
 
 STAGE_CHOICES = STAGES

@@ -26,11 +26,29 @@ if TYPE_CHECKING:
 
     from graph.store import GraphStore
 
-# Diffusion timing counts a unit when it does the thing itself (adopted, piloted, awarded);
-# coverage ("has the reform reached this unit?") also counts a court that promotes it, since a
-# higher court deploying a reform runs it too.
-ADOPTING_STAGES = ("adopted", "piloted", "awarded")
+# One definition of "adopted" everywhere (timeline, coverage, province table, co-adoption,
+# early adopters, panel): the documents report the unit at any stage of an initiative
+# (adopted, piloted, promoted: a court deploying a reform runs it too, awarded), and its
+# adoption date is the earliest date reported for any of them. Every table keeps the stages,
+# and the timeline marks promotions by higher courts as endorsements, so a user who wants
+# another definition can filter.
+ADOPTING_STAGES = ("adopted", "piloted", "promoted", "awarded")
 _LEVEL_ORDER = {"supreme": 0, "high": 1, "intermediate": 2, "basic": 3, "special": 4, "tribunal": 5}
+
+_EVENT_COLUMNS = (
+    "unit_id",
+    "unit",
+    "kind",
+    "level",
+    "province",
+    "city",
+    "stage",
+    "date",
+    "date_precision",
+    "scope",
+    "doc_ids",
+    "fact_id",
+)
 
 ADOPTION_EVENTS = register(
     NamedQuery(
@@ -39,16 +57,19 @@ ADOPTION_EVENTS = register(
         description="Every reported adoption of one initiative (or of all when none is given): "
         "unit, stage, first date, its precision and the supporting documents.",
         cypher="""
-MATCH (i:Initiative)<-[a:ADOPTED]-(u:Entity)
+MATCH (i:Initiative)
 WHERE $initiative IS NULL OR i.id = $initiative
-RETURN u.id AS unit_id, u.name AS unit, u.kind AS kind, u.level AS level,
-       u.province AS province, u.city AS city, i.id AS initiative_id, i.name AS initiative,
-       a.stage AS stage, a.date AS date, a.date_precision AS date_precision,
-       a.scope AS scope, a.doc_ids AS doc_ids, a.fact_id AS fact_id
-ORDER BY initiative, date, unit
+MATCH (i)<-[a:ADOPTED]-(u:Entity)
+WITH i, collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
+                 a.date_precision, a.scope, a.doc_ids, a.fact_id]) AS packed
+RETURN i.id AS initiative_id, i.name AS initiative, packed
 """,
         params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
         row_limit=200000,
+        packed=_EVENT_COLUMNS,
+        postprocess=lambda rows, _p: sorted(
+            rows, key=lambda r: (r["initiative"], r["date"] or "9999", r["unit"] or "")
+        ),
     )
 )
 
@@ -67,20 +88,79 @@ ORDER BY province, level
     )
 )
 
-MENTION_YEARS = register(
+_UNIT_COLUMNS = (
+    "unit_id",
+    "name",
+    "kind",
+    "level",
+    "province",
+    "city",
+    "doc_years",
+    "doc_year_counts",
+)
+
+
+UNITS = register(
     NamedQuery(
-        name="mention_years",
-        title="各单位每年被提及的文档数",
-        description="For every court or tribunal, the number of documents per year that mention "
-        "it (the exposure column of the unit-year panel).",
+        name="units",
+        title="法院与法庭名录（含各年提及文档数）",
+        description="Every court and tribunal (optionally of one province) with level, place "
+        "and the number of documents per year that mention it (doc_years / doc_year_counts, "
+        "kept by the store as a summary): the units of the unit-year panel.",
         cypher="""
-MATCH (d:Document)-[:MENTIONS]->(u:Entity)
-WHERE (u:Court OR u:Tribunal) AND d.date IS NOT NULL
-RETURN u.id AS unit_id, substring(d.date, 0, 4) AS year, count(d) AS documents
+MATCH (u:Entity)
+WHERE (u:Court OR u:Tribunal) AND ($province IS NULL OR u.province = $province)
+RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, coalesce(u.doc_years, []),
+                coalesce(u.doc_year_counts, [])]) AS packed
 """,
-        row_limit=2000000,
+        params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
+        row_limit=200000,
+        packed=_UNIT_COLUMNS,
+        postprocess=lambda rows, _p: sorted(rows, key=lambda r: r["unit_id"]),
     )
 )
+
+ADOPTION_SUMMARY = register(
+    NamedQuery(
+        name="adoption_summary",
+        title="各举措的采用单位一览",
+        description="Per initiative: every unit reported at any stage, its stages (joined by "
+        "|) and its earliest reported date, in parallel lists kept by the store as a summary "
+        "(the fast way to read all adoptions of a large graph).",
+        cypher="""
+MATCH (s:AdoptionSummary)
+WHERE $initiative IS NULL OR s.id = $initiative
+RETURN s.id AS initiative_id, s.initiative AS initiative, s.units AS units,
+       s.stages AS stages, s.dates AS dates
+ORDER BY initiative_id
+""",
+        params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
+        row_limit=100000,
+    )
+)
+
+
+@dataclass(frozen=True)
+class Adoption:
+    stages: frozenset[str]
+    date: str  # earliest reported date, "" when none is known
+
+
+def _adoptions(
+    store: GraphStore, initiatives: Sequence[str] | None = None
+) -> dict[str, tuple[str, dict[str, Adoption]]]:
+    """initiative id -> (name, unit id -> Adoption), from the store's adoption summary."""
+    wanted = [None] if initiatives is None else list(initiatives)
+    out: dict[str, tuple[str, dict[str, Adoption]]] = {}
+    for iid in wanted:
+        for r in run(store, "adoption_summary", {"initiative": iid}).rows:
+            per = {
+                u: Adoption(frozenset(s.split("|")) if s else frozenset(), d or "")
+                for u, s, d in zip(r["units"], r["stages"], r["dates"], strict=True)
+            }
+            out[r["initiative_id"]] = (r["initiative"], per)
+    return out
+
 
 ADOPTER_OUTCOMES = register(
     NamedQuery(
@@ -93,14 +173,29 @@ ADOPTER_OUTCOMES = register(
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
 MATCH (u)-[r:REPORTED]->(o:Outcome)
 OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
-RETURN u.id AS unit_id, u.name AS unit, a.stage AS stage, a.date AS adopted_date,
-       o.metric AS metric, o.value AS value, o.unit_of_measure AS unit_of_measure,
-       o.qualifier AS qualifier, o.direction AS direction, o.period AS period,
-       j.name AS tied_to, r.doc_ids AS doc_ids, r.fact_id AS fact_id
-ORDER BY unit, metric
+RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_measure,
+                o.qualifier, o.direction, o.period, j.name, r.doc_ids, r.fact_id]) AS packed
 """,
         params=(Param("initiative", "entity", "改革举措", required=True, label="Initiative"),),
         row_limit=20000,
+        packed=(
+            "unit_id",
+            "unit",
+            "stage",
+            "adopted_date",
+            "metric",
+            "value",
+            "unit_of_measure",
+            "qualifier",
+            "direction",
+            "period",
+            "tied_to",
+            "doc_ids",
+            "fact_id",
+        ),
+        postprocess=lambda rows, _p: sorted(
+            rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["period"] or "")
+        ),
     )
 )
 
@@ -128,7 +223,8 @@ class Timeline:
         story where the graph shows it."""
         events = [{**e, "event": "endorsed"} for e in self.endorsements if e["date"]]
         for u in self.first:
-            events.append({**u, "event": "piloted" if u["stage"] == "piloted" else "adopted"})
+            if u["stage"] != "promoted":  # a first report that is a promotion is shown above
+                events.append({**u, "event": "piloted" if u["stage"] == "piloted" else "adopted"})
         return sorted(events, key=lambda e: (e["date"], e["event"] != "piloted", e["unit"]))
 
 
@@ -153,9 +249,8 @@ def timeline(store: GraphStore, initiative: str) -> Timeline:
                 "doc_ids",
             )
         }
-        if r["stage"] == "promoted":
+        if r["stage"] == "promoted":  # marked on the timeline; it counts as adopting too
             endorsements.append(item)
-            continue
         if not r["date"]:
             undated.append(item)
             continue
@@ -211,7 +306,7 @@ def coverage(
     for r in rows:
         acc = per[r["level"] or "未知"]
         acc[0] += 1
-        if any(s in ADOPTING_STAGES or s == "promoted" for s in r["stages"]):
+        if any(s in ADOPTING_STAGES for s in r["stages"]):
             acc[1] += 1
         else:
             missing.append(r)
@@ -222,6 +317,43 @@ def coverage(
     return levels, missing
 
 
+@dataclass
+class ProvinceCounts:
+    units: dict[str, int]  # province -> courts at the chosen levels
+    adopted: dict[str, dict[str, int]]  # initiative -> province -> courts reported adopting
+
+    def share(self, initiative: str, province: str) -> float:
+        n = self.units.get(province, 0)
+        return self.adopted.get(initiative, {}).get(province, 0) / n if n else 0.0
+
+
+def province_counts(
+    store: GraphStore,
+    *,
+    levels: Sequence[str] = ("intermediate", "basic"),
+    initiatives: Sequence[str] | None = None,
+) -> ProvinceCounts:
+    """For every province: how many of its courts (at `levels`) there are, and how many of
+    them the documents report adopting each initiative."""
+    totals: Counter[str] = Counter()
+    for r in run(store, "unit_totals").rows:
+        if r["level"] in levels and r["province"]:
+            totals[r["province"]] += r["units"]
+    courts = {
+        u["unit_id"]: u["province"]
+        for u in run(store, "units").rows
+        if u["kind"] == "Court" and u["level"] in levels and u["province"]
+    }
+    ids = [resolve_entity(store, i, label="Initiative") for i in initiatives or ()] or None
+    adopted: dict[str, dict[str, int]] = {}
+    for _iid, (name, per) in _adoptions(store, ids).items():
+        adopted[name] = dict(Counter(courts[u] for u in per if u in courts))
+    if initiatives:
+        for iid in ids or ():
+            adopted.setdefault(iid.split(":", 1)[1], {})
+    return ProvinceCounts(units=dict(sorted(totals.items())), adopted=adopted)
+
+
 def province_matrix(
     store: GraphStore,
     *,
@@ -229,20 +361,10 @@ def province_matrix(
     initiatives: Sequence[str] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Rows: provinces; columns: initiatives; cells: share of the province's courts (at
-    `levels`) reported as adopting."""
-    totals: Counter[str] = Counter()
-    for r in run(store, "unit_totals").rows:
-        if r["level"] in levels and r["province"]:
-            totals[r["province"]] += r["units"]
-    adopters: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for r in run(store, "adoption_events", {}).rows:
-        if r["level"] in levels and r["province"] and r["kind"] == "Court":
-            adopters[r["initiative"]][r["province"]].add(r["unit_id"])
-    names = list(initiatives) if initiatives else sorted(adopters)
-    return {
-        prov: {name: len(adopters[name][prov]) / n for name in names}
-        for prov, n in sorted(totals.items())
-    }
+    `levels`) reported as adopting (`province_counts` gives the counts behind it)."""
+    c = province_counts(store, levels=levels, initiatives=initiatives)
+    names = sorted(c.adopted)
+    return {prov: {name: c.share(name, prov) for name in names} for prov in c.units}
 
 
 # -- co-adoption ----------------------------------------------------------------------------
@@ -251,17 +373,23 @@ def co_adoption(store: GraphStore, *, min_shared: int = 1) -> nx.Graph:
     shared adopters, with Jaccard similarity."""
     import networkx as nx
 
-    units: dict[str, set[str]] = defaultdict(set)
-    for r in run(store, "adoption_events", {}).rows:
-        if r["stage"] in ADOPTING_STAGES:
-            units[r["initiative"]].add(r["unit_id"])
+    size: dict[str, int] = {}
+    by_unit: dict[str, list[str]] = defaultdict(list)
+    for name, per in _adoptions(store).values():
+        size[name] = len(per)
+        for unit in per:
+            by_unit[unit].append(name)
+    # count shared adopters unit by unit: a unit adopts a handful of initiatives, where
+    # comparing every pair of initiatives' adopter sets grows with their squares
+    shared: Counter[tuple[str, str]] = Counter()
+    for names in by_unit.values():
+        shared.update(combinations(sorted(names), 2))
     g = nx.Graph()
-    for name, us in units.items():
-        g.add_node(name, adopters=len(us))
-    for a, b in combinations(sorted(units), 2):
-        shared = len(units[a] & units[b])
-        if shared >= min_shared:
-            g.add_edge(a, b, shared=shared, jaccard=shared / len(units[a] | units[b]))
+    for name in sorted(size):
+        g.add_node(name, adopters=size[name])
+    for (a, b), n in sorted(shared.items()):
+        if n >= min_shared:
+            g.add_edge(a, b, shared=n, jaccard=n / (size[a] + size[b] - n))
     return g
 
 
@@ -270,31 +398,37 @@ def early_adopters(
 ) -> list[dict[str, Any]]:
     """Units that tend to adopt early: mean percentile rank of their first adoption across
     the initiatives they adopted (0 = first adopter)."""
-    dates: dict[str, dict[str, str]] = defaultdict(dict)
-    names: dict[str, str] = {}
-    for r in run(store, "adoption_events", {}).rows:
-        if r["stage"] in ADOPTING_STAGES and r["date"]:
-            cur = dates[r["initiative"]].get(r["unit_id"])
-            if cur is None or r["date"] < cur:
-                dates[r["initiative"]][r["unit_id"]] = r["date"]
-            names[r["unit_id"]] = r["unit"]
+    dates = {
+        iid: {u: a.date for u, a in per.items() if a.date}
+        for iid, (_name, per) in _adoptions(store).items()
+    }
     ranks: dict[str, list[float]] = defaultdict(list)
     for per_unit in dates.values():
         ordered = sorted(per_unit.items(), key=lambda kv: kv[1])
         n = len(ordered)
         for i, (unit, _d) in enumerate(ordered):
             ranks[unit].append(i / (n - 1) if n > 1 else 0.0)
-    out: list[dict[str, Any]] = [
-        {
-            "unit_id": u,
-            "unit": names[u],
-            "initiatives": len(r),
-            "mean_rank": round(sum(r) / len(r), 3),
-        }
-        for u, r in ranks.items()
-        if len(r) >= min_initiatives
-    ]
-    return sorted(out, key=lambda x: (x["mean_rank"], -x["initiatives"], x["unit"]))[:top]
+    out: list[dict[str, Any]] = sorted(
+        (
+            {"unit_id": u, "initiatives": len(r), "mean_rank": round(sum(r) / len(r), 3)}
+            for u, r in ranks.items()
+            if len(r) >= min_initiatives
+        ),
+        key=lambda x: (x["mean_rank"], -x["initiatives"], x["unit_id"]),
+    )[:top]
+    names = _names(store, [x["unit_id"] for x in out])
+    return [{**x, "unit": names.get(x["unit_id"], x["unit_id"])} for x in out]
+
+
+def _names(store: GraphStore, ids: Sequence[str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for i in range(0, len(ids), 5000):
+        for r in store.read(
+            "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.name AS name",
+            {"ids": list(ids[i : i + 5000])},
+        ):
+            names[r["id"]] = r["name"]
+    return names
 
 
 def adopter_outcomes(store: GraphStore, initiative: str) -> list[dict[str, Any]]:
@@ -312,8 +446,9 @@ PANEL_DICTIONARY: dict[str, str] = {
     "city": "prefecture-level division (empty for high courts and province-direct units)",
     "year": "calendar year of the row",
     "documents": "number of source documents dated that year that mention the unit",
-    "adopted__<initiative>": "1 if the unit was reported adopting, piloting or awarded for the "
-    "initiative in or before that year (first reported date), else 0",
+    "adopted__<initiative>": "1 if the unit was reported at any stage (adopted, piloted, "
+    "promoted, awarded) of the initiative in or before that year (earliest reported date), "
+    "else 0; units reported without any date stay 0",
     "first_year__<initiative>": "year of the first reported adoption (empty if none)",
 }
 
@@ -330,47 +465,40 @@ def unit_year_panel(
     if not initiatives:
         raise BadParameter("name at least one initiative for the panel")
     ids = [resolve_entity(store, i, label="Initiative") for i in initiatives]
+    summary = _adoptions(store, ids)
+    names = {iid: summary[iid][0] if iid in summary else iid.split(":", 1)[1] for iid in ids}
     first: dict[str, dict[str, int]] = defaultdict(dict)
-    names: dict[str, str] = {}
-    for iid in ids:
-        for r in run(store, "adoption_events", {"initiative": iid}).rows:
-            names[iid] = r["initiative"]
-            y = _year(r["date"])
-            if r["stage"] in ADOPTING_STAGES and y is not None:
-                cur = first[r["unit_id"]].get(iid)
-                first[r["unit_id"]][iid] = y if cur is None else min(cur, y)
-        names.setdefault(iid, iid.split(":", 1)[1])
-    exposure: dict[tuple[str, int], int] = {}
-    for r in run(store, "mention_years").rows:
-        if r["year"] and r["year"].isdigit():
-            exposure[(r["unit_id"], int(r["year"]))] = r["documents"]
+    for iid, (_name, per) in summary.items():
+        for unit, adoption in per.items():
+            if (y := _year(adoption.date)) is not None:
+                first[unit][iid] = y
+    units = run(store, "units", {"province": province}).rows
+    exposure = {
+        (u["unit_id"], int(y)): n
+        for u in units
+        for y, n in zip(u["doc_years"], u["doc_year_counts"], strict=True)
+        if y.isdigit()
+    }
     if years is None:
         seen = [y for (_u, y) in exposure] + [y for d in first.values() for y in d.values()]
         years = range(min(seen), max(seen) + 1) if seen else []
     year_list = list(years)
-    units = store.read(
-        "MATCH (c:Entity) WHERE (c:Court OR c:Tribunal) "
-        "AND ($province IS NULL OR c.province = $province) "
-        "RETURN c.id AS id, c.name AS name, c.level AS level, c.province AS province, "
-        "c.city AS city ORDER BY id",
-        {"province": province},
-    )
     rows: list[dict[str, Any]] = []
     for u in units:
         if levels and u["level"] not in levels:
             continue
         for y in year_list:
             row: dict[str, Any] = {
-                "unit_id": u["id"],
+                "unit_id": u["unit_id"],
                 "name": u["name"],
                 "level": u["level"],
                 "province": u["province"],
                 "city": u["city"],
                 "year": y,
-                "documents": exposure.get((u["id"], y), 0),
+                "documents": exposure.get((u["unit_id"], y), 0),
             }
             for iid in ids:
-                fy = first.get(u["id"], {}).get(iid)
+                fy = first.get(u["unit_id"], {}).get(iid)
                 row[f"adopted__{names[iid]}"] = int(fy is not None and fy <= y)
                 row[f"first_year__{names[iid]}"] = fy
             rows.append(row)

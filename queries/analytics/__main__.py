@@ -17,7 +17,7 @@ from queries.analytics import (
     co_adoption,
     coverage,
     early_adopters,
-    province_matrix,
+    province_counts,
     timeline,
     unit_year_panel,
     write_table,
@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("court")
     pv = sub.add_parser("provinces", help="province × initiative coverage table")
     pv.add_argument("--output", "-o", type=Path)
+    pv.add_argument(
+        "--counts", action="store_true", help="numbers of adopting courts instead of shares"
+    )
     co = sub.add_parser("co-adoption", help="initiatives adopted by the same units")
     co.add_argument("--min-shared", type=int, default=1)
     o = sub.add_parser("outcomes", help="reported figures of an initiative's adopters")
@@ -85,12 +88,18 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
         for r in missing:
             print(f"  {r['unit']}")
     elif args.command == "provinces":
-        matrix = province_matrix(store)
-        cols = sorted({k for row in matrix.values() for k in row})
-        rows = [
-            {"province": prov, **{c: round(v.get(c, 0.0), 3) for c in cols}}
-            for prov, v in matrix.items()
-        ]
+        counts = province_counts(store)
+        cols = sorted(counts.adopted)
+        if args.counts:  # adopting courts, with the denominator in its own column
+            rows = [
+                {"province": prov, "courts": n, **{c: counts.adopted[c].get(prov, 0) for c in cols}}
+                for prov, n in counts.units.items()
+            ]
+        else:
+            rows = [
+                {"province": prov, **{c: round(counts.share(c, prov), 3) for c in cols}}
+                for prov in counts.units
+            ]
         if args.output:
             write_table(rows, args.output)
             print(f"wrote {args.output}")

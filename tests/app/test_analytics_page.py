@@ -61,10 +61,12 @@ def test_timeline_lists_first_adoptions_and_the_sequence(graph, app) -> None:  #
     no_trouble(at)
     assert [t.value for t in at.title] == ["扩散分析"]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["报道推行的单位"] == "2" and metrics["最早报道"] == "2022-12"
+    # one definition of adopted (any stage): the 中院's promotion counts, and is marked
+    assert metrics["报道推行的单位"] == "3" and metrics["最早报道"] == "2022-11"
     assert metrics["上级推广部署"] == "1"
     first = frame(at, "单位", "层级", "省份", "阶段", "首次报道日期", "日期依据")
     assert list(zip(first["单位"], first["首次报道日期"], first["阶段"], strict=True)) == [
+        ("甲省乙市中级人民法院", "2022-11", "推广部署"),
         (BING, "2022-12", "推行"),
         (DING, "2024-01", "试点"),
     ]
@@ -115,7 +117,7 @@ def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:  # ty
     no_trouble(at)
     pairs = frame(at, "举措甲", "举措乙", "共同采用单位数", "Jaccard 相似度")
     assert [tuple(r) for r in pairs.itertuples(index=False)] == [
-        ("枫桥式人民法庭", "诉源治理", 2, 1.0)
+        ("枫桥式人民法庭", "诉源治理", 2, 0.667)  # 2/3 (rounded): 诉源治理 also has the 中院
     ]
     pages = [getattr(el.proto, "srcdoc", "") for el in at.get("iframe")]
     assert len(pages) == 1
@@ -123,7 +125,7 @@ def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:  # ty
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?://", pages[0])
     early = frame(at, "单位", "推行举措数", "平均先行名次")
     assert list(zip(early["单位"], early["平均先行名次"], strict=True)) == [
-        (BING, 0.0),
+        (BING, 0.25),  # 诉源治理: 中院 0, 丙区 0.5, 丁县 1; 枫桥: 丙区 0, 丁县 1
         (DING, 1.0),
     ]
     at = app(page="analytics", tab="共同采用", min_shared="3")

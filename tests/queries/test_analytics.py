@@ -20,17 +20,20 @@ def graph(store):  # type: ignore[no-untyped-def]
 
 def test_timeline(graph) -> None:  # type: ignore[no-untyped-def]
     tl = analytics.timeline(graph, "诉源治理")
+    # one definition of adopted: any stage, earliest date; the 中院's promotion counts and
+    # is also marked as an endorsement
     assert [(u["unit"], u["date"], u["stage"]) for u in tl.first] == [
+        ("甲省乙市中级人民法院", "2022-11", "promoted"),
         ("甲省乙市丙区人民法院", "2022-12", "adopted"),
         ("甲省乙市丁县人民法院", "2024-01", "piloted"),
     ]
-    assert tl.first[0]["date_precision"] == "document"  # only the document's date is known
+    assert tl.first[1]["date_precision"] == "document"  # only the document's date is known
     assert [(e["unit"], e["date"]) for e in tl.endorsements] == [
         ("甲省乙市中级人民法院", "2022-11")
     ]
-    assert tl.cumulative == [("2022-12", 1), ("2024-01", 2)]
-    assert tl.by_year == {2022: 1, 2024: 1}
-    assert tl.by_level == {"basic": 2}
+    assert tl.cumulative == [("2022-11", 1), ("2022-12", 2), ("2024-01", 3)]
+    assert tl.by_year == {2022: 2, 2024: 1}
+    assert tl.by_level == {"intermediate": 1, "basic": 2}
     assert [e["event"] for e in tl.sequence()] == ["endorsed", "adopted", "piloted"]
 
 
@@ -50,15 +53,23 @@ def test_province_matrix(graph) -> None:  # type: ignore[no-untyped-def]
     # 4 courts at intermediate+basic in 甲省; 诉源治理: 中院 (promoted), 丙区, 丁县
     assert m["甲省"]["诉源治理"] == pytest.approx(3 / 4)
     assert m["甲省"]["枫桥式人民法庭"] == pytest.approx(2 / 4)
+    counts = analytics.province_counts(graph)
+    assert counts.units == {"甲省": 4}
+    assert counts.adopted["诉源治理"] == {"甲省": 3}
+    only_basic = analytics.province_counts(graph, levels=("basic",), initiatives=["诉源治理"])
+    assert only_basic.units == {"甲省": 3} and only_basic.adopted == {"诉源治理": {"甲省": 2}}
 
 
 def test_co_adoption_and_early_adopters(graph) -> None:  # type: ignore[no-untyped-def]
     co = analytics.co_adoption(graph)
     edge = co.edges["诉源治理", "枫桥式人民法庭"]
-    assert edge["shared"] == 2 and edge["jaccard"] == pytest.approx(1.0)
+    # 诉源治理: 中院 (promoted), 丙区, 丁县; 枫桥: 丙区, 丁县
+    assert edge["shared"] == 2 and edge["jaccard"] == pytest.approx(2 / 3)
+    assert co.nodes["诉源治理"]["adopters"] == 3
     early = analytics.early_adopters(graph)
+    # ranks: 诉源治理 中院 0, 丙区 0.5, 丁县 1; 枫桥 丙区 0, 丁县 1 (中院: one initiative only)
     assert [(r["unit"], r["mean_rank"]) for r in early] == [
-        ("甲省乙市丙区人民法院", 0.0),
+        ("甲省乙市丙区人民法院", 0.25),
         ("甲省乙市丁县人民法院", 1.0),
     ]
 
@@ -101,6 +112,15 @@ def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:  # type
     text = out.read_text(encoding="utf-8-sig")
     assert text.count("\n") == 1 + 5  # header + 3 诉源治理 + 2 枫桥 events
     assert "5 adoption events" in capsys.readouterr().out
+
+
+def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    out = tmp_path / "provinces.csv"
+    assert cli.main(["provinces", "--counts", "--output", str(out)]) == 0
+    header, row = out.read_text(encoding="utf-8-sig").splitlines()
+    got = dict(zip(header.split(","), row.split(","), strict=True))
+    assert got == {"province": "甲省", "courts": "4", "枫桥式人民法庭": "2", "诉源治理": "3"}
 
 
 class _NoClose:

@@ -18,7 +18,7 @@ WRITE_WORDS = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+
 def test_parameters_match_cypher(name: str) -> None:
     q = REGISTRY[name]
     used = set(re.findall(r"\$(\w+)", q.cypher))
-    declared = {p.name for p in q.params if not p.splice} | set(q.fulltext)
+    declared = {p.name for p in q.params if not p.splice} | set(q.fulltext) | set(q.prepared)
     assert used == declared, f"{name}: Cypher uses {sorted(used)}, declares {sorted(declared)}"
     for p in q.params:
         if p.splice:

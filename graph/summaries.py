@@ -1,0 +1,268 @@
+"""Derived summaries the store keeps next to the facts, so whole-graph questions stay fast.
+
+Reading every ADOPTED or MENTIONS relationship of a large graph takes seconds (the server
+loads each end node; the driver handles each record), while the questions users ask most
+(how many units adopted each initiative, documents per unit and year, the latest documents)
+only need aggregates. The store keeps them up to date inside the same write transaction as
+the facts they summarise, so a summary is never staler than the graph:
+
+- every adopted `Initiative`: `adopter_count` and `first_date`, and one `AdoptionSummary`
+  node with the same id holding `units` (ids of the units reported at any stage, sorted),
+  `stages` (per unit, its stages joined by `|`) and `dates` (per unit, its earliest reported
+  date or ""). Recomputed for the initiatives a write or a delete touches.
+- every entity a document mentions: `doc_years` and `doc_year_counts` (documents dated each
+  year that mention it). Adjusted by the mentions a write adds or a delete removes, never
+  recounted, so a hub court mentioned by 100,000 documents costs no more than a tribunal.
+- every court or tribunal with units below it: `child_count` (its PART_OF in-degree).
+- one `Meta {id: "graph"}` node: `recent_since`, the date of the `RECENT`-th latest document,
+  so "latest documents" reads a short index range instead of sorting every document, and
+  `summary_version`.
+
+`refresh_all(store)` recomputes everything from the facts (after a bulk load, or for a store
+written by an older version; `open_store` does it when `summary_version` is behind).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import neo4j
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+SUMMARY_VERSION = 1
+RECENT = 50  # documents at or above the `recent_since` floor after a refresh
+NEEDED = 21  # the latest-documents query reads 20 (+1 to tell it was cut)
+META_ID = "graph"
+
+# one record of parallel lists: ArcadeDB groups and sorts many rows slowly, collect is cheap
+_ADOPTIONS = """
+MATCH (i:Entity {id: $id})<-[a:ADOPTED]-(u:Entity)
+RETURN collect(u.id) AS units, collect(a.stage) AS stages, collect(coalesce(a.date, '')) AS dates
+"""
+# the lists live on their own node: a query that buffers rows holding the initiative (an
+# ORDER BY over its adopters) would otherwise carry every list in every row
+_SET_INITIATIVE = """
+MATCH (i:Entity {id: $id})
+SET i.adopter_count = size($units), i.first_date = $first
+MERGE (s:AdoptionSummary {id: $id})
+SET s.initiative = i.name, s.units = $units, s.stages = $stages, s.dates = $dates
+"""
+_DROP_SUMMARY = """
+MATCH (s:AdoptionSummary {id: $id}) DELETE s
+WITH count(*) AS gone
+MATCH (i:Entity {id: $id}) REMOVE i.adopter_count, i.first_date
+"""
+
+
+def adoption_summary(units: list[str], stages: list[str], dates: list[str]) -> dict[str, Any]:
+    """Per adopting unit (sorted by id): its stages joined by `|` and its earliest date."""
+    per: dict[str, tuple[set[str], str]] = {}
+    for u, st, d in zip(units, stages, dates, strict=True):
+        have, first = per.get(u, (set(), ""))
+        have.add(st or "")
+        per[u] = (have, min(first, d) if first and d else first or d)
+    ids = sorted(per)
+    firsts = [per[u][1] for u in ids]
+    known = [d for d in firsts if d]
+    return {
+        "units": ids,
+        "stages": ["|".join(sorted(per[u][0] - {""})) for u in ids],
+        "dates": firsts,
+        "first": min(known) if known else None,
+    }
+
+
+_CHILD_COUNT = """
+UNWIND $ids AS id
+MATCH (c:Entity {id: id})
+WITH c, COUNT { (c)<-[:PART_OF]-(:Entity) } AS n
+SET c.child_count = CASE WHEN n > 0 THEN n ELSE null END
+"""
+
+
+@dataclass
+class RefreshInitiatives:
+    """Recompute the adoption summary of these initiatives (in the caller's transaction)."""
+
+    ids: Sequence[str]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        for iid in sorted(set(self.ids)):
+            rec = tx.run(_ADOPTIONS, id=iid).single()
+            lists = (rec["units"], rec["stages"], rec["dates"]) if rec else ([], [], [])
+            if lists[0]:
+                tx.run(_SET_INITIATIVE, id=iid, **adoption_summary(*lists)).consume()
+            else:  # no adopter left, or the initiative itself is gone
+                tx.run(_DROP_SUMMARY, id=iid).consume()
+
+
+@dataclass
+class RefreshChildren:
+    """Recompute `child_count` of these units."""
+
+    ids: Sequence[str]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        ids = sorted(set(self.ids))
+        for i in range(0, len(ids), 2000):
+            tx.run(_CHILD_COUNT, ids=ids[i : i + 2000]).consume()
+
+
+def _mention_years(tx: neo4j.ManagedTransaction, doc_ids: Sequence[str]) -> dict[str, Counter]:
+    per: dict[str, Counter] = defaultdict(Counter)
+    for rec in tx.run(
+        "UNWIND $ids AS id MATCH (d:Document {id: id})-[:MENTIONS]->(n:Entity) "
+        "WHERE d.date IS NOT NULL "
+        "RETURN n.id AS id, substring(d.date, 0, 4) AS year, count(d) AS n",
+        ids=list(doc_ids),
+    ):
+        per[rec["id"]][rec["year"]] += rec["n"]
+    return per
+
+
+def _apply_year_deltas(tx: neo4j.ManagedTransaction, deltas: dict[str, Counter]) -> None:
+    ids = sorted(i for i, c in deltas.items() if any(c.values()))
+    if not ids:
+        return
+    current = {
+        rec["id"]: (rec["years"] or [], rec["counts"] or [])
+        for rec in tx.run(
+            "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+            "RETURN n.id AS id, n.doc_years AS years, n.doc_year_counts AS counts",
+            ids=ids,
+        )
+    }
+    rows = []
+    for entity, (years, counts) in current.items():
+        merged = Counter(dict(zip(years, counts, strict=False)))
+        merged.update(deltas[entity])
+        kept = sorted(y for y, n in merged.items() if n > 0)
+        rows.append({"id": entity, "years": kept, "counts": [merged[y] for y in kept]})
+    for i in range(0, len(rows), 2000):
+        tx.run(
+            "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
+            "SET n.doc_years = r.years, n.doc_year_counts = r.counts",
+            rows=rows[i : i + 2000],
+        ).consume()
+
+
+@dataclass
+class UncountMentions:
+    """Before documents are (re)written or deleted: take their current mentions out of the
+    per-year document counts."""
+
+    doc_ids: Sequence[str]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        per = _mention_years(tx, self.doc_ids)
+        _apply_year_deltas(tx, {k: Counter({y: -n for y, n in c.items()}) for k, c in per.items()})
+
+
+@dataclass
+class CountMentions:
+    """After documents are written: add their mentions to the per-year document counts."""
+
+    doc_ids: Sequence[str]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        _apply_year_deltas(tx, _mention_years(tx, self.doc_ids))
+
+
+@dataclass
+class RefreshRecent:
+    """Move `Meta.recent_since` to the date of the RECENT-th latest document."""
+
+    full: bool = False  # recount from every document
+
+    @staticmethod
+    def _latest(tx: neo4j.ManagedTransaction, floor: str) -> list[str]:
+        return [
+            r["date"]
+            for r in tx.run(
+                "MATCH (d:Document) WHERE d.date >= $floor "
+                "RETURN d.date AS date ORDER BY date DESC LIMIT $n",
+                floor=floor,
+                n=RECENT,
+            )
+        ]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        floor = ""
+        if not self.full:
+            rec = tx.run(
+                "MATCH (m:Meta {id: $id}) RETURN m.recent_since AS floor", id=META_ID
+            ).single()
+            floor = (rec and rec["floor"]) or ""
+        dates = self._latest(tx, floor)
+        if len(dates) >= RECENT:
+            floor = dates[-1]
+        elif len(dates) < NEEDED and floor:  # deletes left too few above it: recount
+            dates = self._latest(tx, "")
+            floor = dates[-1] if len(dates) >= RECENT else ""
+        tx.run("MERGE (m:Meta {id: $id}) SET m.recent_since = $floor", id=META_ID, floor=floor)
+
+
+def read_meta(store: GraphStore) -> dict[str, Any]:
+    rows = store.read("MATCH (m:Meta {id: $id}) RETURN properties(m) AS p", {"id": META_ID})
+    return rows[0]["p"] if rows else {}
+
+
+def refresh_all(store: GraphStore, *, batch: int = 2000) -> None:
+    """Recompute every summary from the facts (bulk loads, stores of older versions)."""
+    initiatives = sorted(
+        {r["id"] for r in store.read("MATCH (i:Initiative) RETURN i.id AS id")}
+        | {r["id"] for r in store.read("MATCH (s:AdoptionSummary) RETURN s.id AS id")}
+    )
+    for i in range(0, len(initiatives), 20):
+        store.write_statements([RefreshInitiatives(initiatives[i : i + 20])])
+    parents = [
+        r["id"]
+        for r in store.read("MATCH (c:Entity) WHERE c:Court OR c:Tribunal RETURN c.id AS id")
+    ]
+    for i in range(0, len(parents), batch):
+        store.write_statements([RefreshChildren(parents[i : i + batch])])
+    _recount_mentions(store, batch=batch)
+    store.write_statements(
+        [
+            RefreshRecent(full=True),
+            (
+                "MERGE (m:Meta {id: $id}) SET m.summary_version = $v",
+                {"id": META_ID, "v": SUMMARY_VERSION},
+            ),
+        ]
+    )
+
+
+def _recount_mentions(store: GraphStore, *, batch: int) -> None:
+    """Per-year document counts of every mentioned entity, from the documents' side, a batch
+    of documents at a time."""
+    totals: dict[str, Counter] = defaultdict(Counter)
+    doc_ids = [r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id")]
+    for i in range(0, len(doc_ids), batch):
+        for r in store.read(
+            "UNWIND $ids AS id MATCH (d:Document {id: id})-[:MENTIONS]->(n:Entity) "
+            "WHERE d.date IS NOT NULL "
+            "RETURN n.id AS id, substring(d.date, 0, 4) AS year, count(d) AS n",
+            {"ids": doc_ids[i : i + batch]},
+        ):
+            totals[r["id"]][r["year"]] += r["n"]
+    rows = [
+        {"id": k, "years": sorted(c), "counts": [c[y] for y in sorted(c)]}
+        for k, c in totals.items()
+    ]
+    store.write_statements([("MATCH (n:Entity) REMOVE n.doc_years, n.doc_year_counts", {})])
+    for i in range(0, len(rows), batch):
+        store.write_statements(
+            [
+                (
+                    "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
+                    "SET n.doc_years = r.years, n.doc_year_counts = r.counts",
+                    {"rows": rows[i : i + batch]},
+                )
+            ]
+        )
