@@ -15,7 +15,18 @@ st.set_page_config(page_title="courtgraph · 法院改革知识图谱", page_ico
 
 
 def _render(page: str) -> None:
-    from ui import analytics, evidence, importer, initiative, network, overview, path, search, unit
+    from ui import (
+        analytics,
+        cypher,
+        evidence,
+        importer,
+        initiative,
+        network,
+        overview,
+        path,
+        search,
+        unit,
+    )
 
     pages = {
         "overview": overview.render,
@@ -28,6 +39,7 @@ def _render(page: str) -> None:
         "import": importer.render,
         "export": network.render_export,
         "analytics": analytics.render,
+        "cypher": cypher.render,
     }
     pages[page]()
 

@@ -61,7 +61,9 @@ def _header(props: dict[str, Any]) -> None:
     if aliases:
         facts.append("别名：" + "、".join(aliases))
     if props.get("category"):
-        facts.append(f"类别：{props['category']}")
+        code = props["category"]
+        zh = state.category_zh(code)
+        facts.append(f"类别：{zh}（{code}）" if zh != code else f"类别：{code}")
     if props.get("candidate"):
         facts.append("候选举措（从文本中发现，未列入举措目录）")
     if facts:

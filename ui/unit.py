@@ -94,11 +94,21 @@ def _initiatives(unit_id: str) -> None:
     if not rows:
         st.info("没有这个单位推行改革举措的记录。")
         return
+    shown = [
+        {
+            **r,
+            "initiative_en": r.get("initiative_en") or "",  # candidates have no English name
+            "candidate_mark": "候选" if r.get("candidate") else "",
+            "stage_zh": state.stage_zh(r.get("stage")),
+        }
+        for r in rows
+    ]
     table(
-        [{**r, "stage_zh": state.stage_zh(r.get("stage"))} for r in rows],
+        shown,
         {
             "initiative": "举措",
             "initiative_en": "English",
+            "candidate_mark": "候选",
             "stage_zh": "阶段",
             "date": "日期",
             "documents": "文档数",
@@ -109,6 +119,11 @@ def _initiatives(unit_id: str) -> None:
         },
         key=f"{P}.initiatives",
     )
+    if any(r.get("candidate") for r in rows):
+        st.caption(
+            "“候选”：从文本中发现、尚未列入举措目录的举措（candidate），"
+            "未经人工审核，没有英文名和类别。"
+        )
 
 
 def _people(unit_id: str) -> None:

@@ -1,0 +1,367 @@
+"""Free-form Cypher for researchers, read-only whichever server answers it.
+
+Neo4j refuses writes in a read-access transaction; the embedded ArcadeDB server does not.
+Over Bolt it commits CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE, FOREACH and
+`CALL { … } IN TRANSACTIONS` sent in `session.execute_read`, creates indexes and new types,
+and runs LOAD CSV against local files (measured on ArcadeDB 26.10.2). Its Bolt plugin also
+ignores the transaction timeout: only its own command timeout (60 s) stops a query.
+
+So a statement typed by a person goes through three fences here:
+
+1. `check_read_only` refuses anything that could write before it reaches a server: a write
+   or admin keyword outside string literals, comments and `quoted` names, more than one
+   statement, CALL of anything but a few known read procedures (and so every CALL
+   subquery), and namespaced functions outside the built-in temporal/spatial ones (APOC and
+   the like can run Cypher given as a string). It errs on the side of refusing: a map key or
+   property called `set` is refused too.
+2. `run_read_only` runs what passes in an explicit transaction of a READ-access session and
+   always rolls it back, never commits (on ArcadeDB a rollback undoes data changes, though
+   not the types and indexes a statement creates, hence fence 1).
+3. At most `limit` rows are read (one more tells that there were more), and the caller
+   waits at most `timeout` seconds; the transaction carries the same timeout for servers
+   that honour it (Neo4j). A query the caller gave up on keeps one of a few slots until
+   the server stops it, so abandoned queries cannot pile up on the server.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import neo4j
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph.errors import BadParameter, QueryFailed, StoreUnavailable
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+#: clauses and commands that write or administer (any case, as whole ASCII words)
+WRITE_KEYWORDS: frozenset[str] = frozenset(
+    {
+        "create",
+        "merge",
+        "set",
+        "delete",
+        "detach",
+        "remove",
+        "foreach",
+        "load",
+        "insert",
+        "drop",
+        "alter",
+        "rename",
+        "grant",
+        "deny",
+        "revoke",
+        "use",
+        "show",
+        "start",
+        "stop",
+        "terminate",
+        "enable",
+        "deallocate",
+        "reallocate",
+        "periodic",
+        "begin",
+        "commit",
+        "rollback",
+    }
+)
+
+#: procedures a statement may CALL: they only read (compared in lower case)
+READ_PROCEDURE_NAMES: tuple[str, ...] = (
+    "db.index.fulltext.queryNodes",
+    "db.index.fulltext.queryRelationships",
+    "db.labels",
+    "db.relationshipTypes",
+    "db.propertyKeys",
+    "db.schema.visualization",
+    "db.schema.nodeTypeProperties",
+    "db.schema.relTypeProperties",
+    "dbms.components",
+)
+READ_PROCEDURES: frozenset[str] = frozenset(p.lower() for p in READ_PROCEDURE_NAMES)
+
+#: namespaces of the built-in functions a statement may use, e.g. date.truncate(...)
+FUNCTION_NAMESPACES: frozenset[str] = frozenset(
+    {"date", "datetime", "localdatetime", "localtime", "time", "duration", "point", "vector"}
+)
+
+_WORD = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_])", re.IGNORECASE)
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_CALLED = re.compile(rf"\s*({_NAME}(?:\s*\.\s*{_NAME})*)")
+_FUNCTION = re.compile(rf"(?<![A-Za-z0-9_.$])({_NAME}(?:\s*\.\s*{_NAME})+)\s*\(")
+# line ends: every boundary str.splitlines knows, so a // comment never hides more from
+# this check than it hides from a server
+_LINE_END = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+SLOTS = 2  # free-form queries that may be running on the server at once (per process)
+_slots = threading.BoundedSemaphore(SLOTS)
+
+
+class WriteRefused(BadParameter):
+    """A statement that could write (or administer), refused before it reaches a server."""
+
+
+class CypherSyntaxError(BadParameter):
+    """The server could not parse the statement."""
+
+
+class QueryTimedOut(QueryFailed):
+    """The query ran longer than the timeout."""
+
+
+class QueryBusy(QueryFailed):
+    """Earlier free-form queries are still running on the server."""
+
+
+@dataclass(frozen=True)
+class CypherResult:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool  # the query had more rows than the limit
+    seconds: float
+
+
+# -- the guard ------------------------------------------------------------------------------
+def blank_literals(cypher: str) -> str:
+    """The statement with the insides of string literals, comments and `quoted` names
+    replaced by spaces (same length, so positions still match). BadParameter if one of
+    them is not closed."""
+    out = list(cypher)
+    i, n = 0, len(cypher)
+    while i < n:
+        c = cypher[i]
+        if c in "'\"":
+            j = i + 1
+            while j < n and cypher[j] != c:
+                j += 2 if cypher[j] == "\\" else 1
+            if j >= n:
+                raise BadParameter("字符串没有结束：缺少与之配对的引号。")
+            out[i + 1 : j] = " " * (j - i - 1)
+            i = j + 1
+        elif c == "`":
+            j = i + 1
+            while True:
+                j = cypher.find("`", j)
+                if j < 0:
+                    raise BadParameter("反引号 ` 括起的名称没有结束。")
+                if cypher.startswith("``", j):  # a doubled backtick is a backtick in the name
+                    j += 2
+                    continue
+                break
+            out[i + 1 : j] = " " * (j - i - 1)
+            i = j + 1
+        elif cypher.startswith("//", i):
+            j = i
+            while j < n and cypher[j] not in _LINE_END:
+                j += 1
+            out[i:j] = " " * (j - i)
+            i = j
+        elif cypher.startswith("/*", i):
+            j = cypher.find("*/", i + 2)
+            if j < 0:
+                raise BadParameter("注释 /* 没有以 */ 结束。")
+            out[i : j + 2] = " " * (j + 2 - i)
+            i = j + 2
+        else:
+            i += 1
+    return "".join(out)
+
+
+def check_read_only(cypher: str) -> str:
+    """The statement to run if it can only read (a trailing semicolon dropped); otherwise
+    WriteRefused, or BadParameter for an empty or unfinished statement. Messages are in
+    Chinese: they are shown to the person who typed the statement."""
+    if "\x00" in cypher:
+        raise BadParameter("查询中含有不可见的控制字符。")
+    bare = blank_literals(cypher)
+    if not bare.strip():
+        raise BadParameter("请输入一条 Cypher 查询。")
+    semis = [m.start() for m in re.finditer(";", bare)]
+    if semis:
+        if len(semis) > 1 or bare[semis[0] + 1 :].strip():
+            raise WriteRefused("一次只能运行一条语句：请去掉分号后面的语句。")
+        cypher = cypher[: semis[0]] + " " + cypher[semis[0] + 1 :]
+        bare = bare[: semis[0]] + " " + bare[semis[0] + 1 :]
+    # IGNORECASE and casefold also catch look-alikes such as 'ſet' (long s): refused too
+    found = list(
+        dict.fromkeys(
+            m.group(1).upper() for m in _WORD.finditer(bare) if _is_write_word(m.group(1))
+        )
+    )
+    if found:
+        raise WriteRefused(
+            f"这个页面只能读取数据，不能运行含有 {'、'.join(found)} 的语句"
+            "（写入、修改、删除、导入文件和管理命令都不允许）。"
+        )
+    called: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?<![A-Za-z0-9_])call(?![A-Za-z0-9_])", bare, re.IGNORECASE):
+        name_m = _CALLED.match(bare, m.end())
+        if not name_m and bare[m.end() :].lstrip().startswith("{"):
+            raise WriteRefused(
+                "不能运行 CALL { … } 子查询（它可以写入数据）；可改用 "
+                "EXISTS { … }、COUNT { … } 或 COLLECT { … }。"
+            )
+        name = re.sub(r"\s+", "", name_m.group(1)) if name_m else ""
+        if not name_m or name.lower() not in READ_PROCEDURES:
+            raise WriteRefused(
+                f"不能调用过程 {name or cypher[m.end() :].strip()[:40]}：只允许这些只读过程"
+                "（名称不加反引号）：" + "、".join(READ_PROCEDURE_NAMES) + "。"
+            )
+        called.append(name_m.span(1))
+    for m in _FUNCTION.finditer(bare):
+        if any(a <= m.start(1) < b for a, b in called):
+            continue
+        name = re.sub(r"\s+", "", m.group(1))
+        namespace = name.rsplit(".", 1)[0].lower()
+        if namespace.split(".", 1)[0] not in FUNCTION_NAMESPACES:
+            raise WriteRefused(
+                f"不能使用函数 {name}：这里只允许 Cypher 的内置函数"
+                "（以及 date.*、datetime.*、duration.*、point.* 等内置的带前缀函数）。"
+            )
+    return cypher
+
+
+def _is_write_word(word: str) -> bool:
+    return any(form in WRITE_KEYWORDS for form in (word.lower(), word.casefold(), word.upper()))
+
+
+# -- running ----------------------------------------------------------------------------------
+def run_read_only(
+    store: GraphStore, cypher: str, *, limit: int, timeout: float | None = None
+) -> CypherResult:
+    """Check `cypher`, run it in a read transaction that is rolled back, and return at most
+    `limit` rows. Raises WriteRefused, CypherSyntaxError, BadParameter, QueryTimedOut,
+    QueryBusy, QueryFailed or StoreUnavailable, with Chinese messages."""
+    statement = check_read_only(cypher)
+    if limit < 1:
+        raise BadParameter("行数上限至少为 1。")
+    seconds = store.query_timeout if timeout is None else timeout
+    if not _slots.acquire(blocking=False):
+        raise QueryBusy(
+            f"已有 {SLOTS} 条自由查询仍在数据库中运行（超时的查询在内置 ArcadeDB 上"
+            "最多还会运行 60 秒才被服务器停止）。请稍后再试。"
+        )
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            box["result"] = _run(store, statement, limit, seconds)
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+        finally:
+            _slots.release()
+            done.set()
+
+    started = time.monotonic()
+    threading.Thread(target=work, name="courtgraph-cypher", daemon=True).start()
+    if not done.wait(seconds + 1.0):  # Neo4j stops it at `seconds`; ArcadeDB does not
+        raise _timed_out(seconds)
+    if "error" in box:
+        raise _translate(box["error"], store, seconds) from box["error"]
+    columns, rows, truncated = box["result"]
+    return CypherResult(columns, rows, truncated, time.monotonic() - started)
+
+
+def _run(
+    store: GraphStore, statement: str, limit: int, seconds: float
+) -> tuple[list[str], list[dict[str, Any]], bool]:
+    with store.driver.session(
+        database=store.database,
+        default_access_mode=neo4j.READ_ACCESS,
+        fetch_size=min(limit + 1, 1000),
+    ) as session:
+        tx = session.begin_transaction(
+            timeout=seconds, metadata={"app": "courtgraph", "page": "cypher"}
+        )
+        try:
+            result = tx.run(statement)
+            columns = list(result.keys())
+            rows: list[dict[str, Any]] = []
+            truncated = False
+            for record in result:
+                if len(rows) >= limit:
+                    truncated = True
+                    break
+                rows.append({k: plain(v) for k, v in record.items()})
+            return columns, rows, truncated
+        finally:
+            if not tx.closed():
+                tx.rollback()  # never commit: whatever the statement did is undone
+
+
+def plain(value: Any) -> Any:
+    """A driver value as plain JSON-able Python: nodes and relationships as their
+    properties plus `_labels` / `_type`, paths as the list of their nodes and
+    relationships, temporal values as ISO text."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"_labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"_type": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Path):
+        out: list[Any] = [plain(value.start_node)]
+        for rel in value.relationships:
+            out += [plain(rel), plain(rel.end_node)]
+        return out
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, bytes | bytearray):
+        return bytes(value).hex()
+    return value
+
+
+def _timed_out(seconds: float) -> QueryTimedOut:
+    return QueryTimedOut(
+        f"查询超过 {seconds:g} 秒仍未完成，已放弃（上限由 COURTGRAPH_QUERY_TIMEOUT 设定）。"
+        "请从一个具体的节点出发（如 (n:Entity {id: '…'})）、减少路径长度或加上 LIMIT。"
+    )
+
+
+def _translate(exc: BaseException, store: GraphStore, seconds: float) -> Exception:
+    """A Chinese courtgraph error for what the driver raised."""
+    if isinstance(exc, AuthError) or (
+        isinstance(exc, Neo4jError) and (exc.code or "").startswith("Neo.ClientError.Security")
+    ):
+        return StoreUnavailable(
+            f"{store.description} 拒绝了登录凭据（请检查 NEO4J_USER / NEO4J_PASSWORD）。"
+        )
+    if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        return StoreUnavailable(f"无法连接 {store.description}：{exc}")
+    if isinstance(exc, Neo4jError):
+        code = exc.code or ""
+        message = exc.message or str(exc)
+        if "TransactionTimedOut" in code or "timeout" in message.lower():
+            return _timed_out(seconds)
+        if code.endswith("SyntaxError"):
+            return CypherSyntaxError(f"Cypher 语法错误：{message}")
+        if code.endswith("ParameterMissing"):
+            return BadParameter(
+                f"查询用到了参数（$…），这个页面不传参数：请把值直接写进查询。（{message}）"
+            )
+        if code.endswith("AccessMode") or "read access mode" in message.lower():
+            return WriteRefused(f"数据库拒绝在只读事务中写入：{message}")
+        if isinstance(exc, ClientError):
+            return BadParameter(f"数据库拒绝了这条查询：{message}")
+        return QueryFailed(f"数据库未能完成这条查询：{message}")
+    if isinstance(exc, DriverError):
+        return QueryFailed(f"读取结果时出错：{exc}")
+    if isinstance(exc, Exception):
+        return QueryFailed(f"查询未能完成：{type(exc).__name__}: {exc}")
+    return QueryFailed("查询被中断。")
