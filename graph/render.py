@@ -2,10 +2,13 @@
 
 Every layout is seeded (`layout(graph, seed=...)`), so the same subgraph always gives the same
 picture, in the browser and in the exported figure alike. Nothing here reaches the network:
-the network page inlines vis-network from pyvis's bundled `lib/`, and figures use the CJK font
-bundled in `assets/fonts/` (a subset of Noto Sans CJK SC, SIL OFL), falling back per glyph to
-system CJK fonts (Debian `fonts-noto-cjk`) for rare characters.
+the interactive view is drawn by `assets/network/network.js` with vis-network from pyvis's
+bundled `lib/` (`network_data` is what it draws; the explorer sends it to its network
+component, `network_html` inlines all of it in a standalone page), and figures use the CJK
+font bundled in `assets/fonts/` (a subset of Noto Sans CJK SC, SIL OFL), falling back per
+glyph to system CJK fonts (Debian `fonts-noto-cjk`) for rare characters.
 
+    >>> data = network_data(graph, title="诉源治理")          # doctest: +SKIP
     >>> html = network_html(graph, title="诉源治理")          # doctest: +SKIP
     >>> png = picture(graph, fmt="png", title="诉源治理", sources=[Source("样例", "2023")])  # doctest: +SKIP
 """
@@ -14,11 +17,12 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import hashlib
 import html as _html
 import io
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -182,14 +186,27 @@ def layout(
     k = 1.0 / math.sqrt(n)
     temperature = 0.1
     cooling = temperature / (iterations + 1)
+    # per-axis n×n arrays (about three times faster than an n×n×2 tensor), allocated once and
+    # computed in place: the same arithmetic in the same order as the plain expressions
+    # `force = k*k/dist2 - adj*sqrt(dist2)/k` and `disp = ((dx*force).sum(1), (dy*force).sum(1))`
+    dx, dy, dist2, pull, force = (np.empty((n, n)) for _ in range(5))
+    disp = np.empty((n, 2))
     for _ in range(iterations):
-        # per-axis n×n arrays: about three times faster than an n×n×2 tensor
-        dx = pos[:, 0, None] - pos[None, :, 0]
-        dy = pos[:, 1, None] - pos[None, :, 1]
-        dist2 = dx * dx + dy * dy
+        np.subtract.outer(pos[:, 0], pos[:, 0], out=dx)
+        np.subtract.outer(pos[:, 1], pos[:, 1], out=dy)
+        np.multiply(dx, dx, out=dist2)
+        np.multiply(dy, dy, out=pull)
+        dist2 += pull
         np.maximum(dist2, 1e-4, out=dist2)  # distances of at least 0.01
-        force = k * k / dist2 - adj * np.sqrt(dist2) / k
-        disp = np.stack(((dx * force).sum(axis=1), (dy * force).sum(axis=1)), axis=1)
+        np.sqrt(dist2, out=pull)
+        pull *= adj
+        pull /= k
+        np.divide(k * k, dist2, out=force)
+        force -= pull
+        dx *= force
+        dy *= force
+        dx.sum(axis=1, out=disp[:, 0])
+        dy.sum(axis=1, out=disp[:, 1])
         disp -= 0.05 * (pos - pos.mean(axis=0)) / k  # gravity
         length = np.sqrt((disp**2).sum(axis=-1))
         np.clip(length, 0.01, None, out=length)
@@ -228,7 +245,17 @@ def _sizes(graph: nx.MultiDiGraph) -> dict[str, float]:
 
 
 # -- the interactive network page ---------------------------------------------------------
-def _pyvis_lib() -> Path:
+# courtgraph's drawing code (network.js, network.css) and the explorer's component page
+# (index.html); vis-network itself comes from the installed pyvis, never from this repository
+NETWORK_ASSETS = ASSETS / "network"
+VIS_FILES = ("vis-network.min.js", "vis-network.css")
+HUB_LABELS = 40  # labels readable in the whole-graph view of a big graph, as in `picture`
+LABEL_MIN_PX = 12  # screen size of those labels in that view
+LABEL_MAX_PX = 22  # no label grows past this on screen, however far the reader zooms in
+
+
+def pyvis_lib() -> Path:
+    """The folder of the vis-network copy that pyvis ships (vis-network.min.js and .css)."""
     import pyvis
 
     lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
@@ -240,9 +267,17 @@ def _pyvis_lib() -> Path:
 @lru_cache(maxsize=1)
 def vis_network_assets() -> tuple[str, str]:
     """(vis-network.min.js, vis-network.css) from pyvis's bundled copy, for inlining."""
-    lib = _pyvis_lib()
+    lib = pyvis_lib()
     js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
     css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return js, css
+
+
+@lru_cache(maxsize=1)
+def network_view_assets() -> tuple[str, str]:
+    """(network.js, network.css): the code that draws `network_data` with vis-network."""
+    js = (NETWORK_ASSETS / "network.js").read_text(encoding="utf-8")
+    css = (NETWORK_ASSETS / "network.css").read_text(encoding="utf-8")
     return js, css
 
 
@@ -277,127 +312,32 @@ _PAGE = """<!DOCTYPE html>
 <meta name="generator" content="courtgraph">
 <title>{title}</title>
 <style>{vis_css}</style>
+<style>{view_css}</style>
 {font_face}
-<style>
-  html, body {{ margin: 0; padding: 0; background: #ffffff;
-    font-family: {font_css}; color: #222; }}
-  #cg-wrap {{ position: relative; width: 100%; height: {height}px; }}
-  #cg-network {{ position: absolute; left: 0; right: 0; top: 0; bottom: 48px;
-    border: 1px solid #e3e6ea; border-radius: 6px; }}
-  #cg-legend {{ position: absolute; left: 4px; right: 4px; bottom: 0; height: 46px;
-    font-size: 12px; line-height: 22px; overflow: hidden; }}
-  #cg-legend div {{ display: inline-block; margin-right: 14px; }}
-  #cg-legend .sym {{ display: inline-block; text-align: center; margin-right: 4px;
-    font-size: 13px; }}
-  #cg-legend .ln {{ display: inline-block; width: 16px; height: 3px; margin-right: 4px;
-    vertical-align: middle; }}
-  #cg-details {{ position: absolute; right: 10px; top: 10px; width: 260px; max-height: 80%;
-    overflow: auto; background: rgba(255,255,255,.97); border: 1px solid #cfd6dd;
-    border-radius: 6px; padding: 8px 12px; font-size: 13px; display: none;
-    box-shadow: 0 2px 8px rgba(0,0,0,.12); }}
-  #cg-details h4 {{ margin: 2px 0 6px 0; font-size: 15px; }}
-  #cg-details table {{ border-collapse: collapse; width: 100%; }}
-  #cg-details td {{ padding: 2px 4px; vertical-align: top; border-bottom: 1px solid #f0f0f0; }}
-  #cg-details td.k {{ color: #666; white-space: nowrap; }}
-  #cg-details ul {{ margin: 4px 0 0 0; padding-left: 16px; }}
-  #cg-details .close {{ float: right; cursor: pointer; color: #888; }}
-  #cg-hint {{ position: absolute; left: 8px; top: 6px; font-size: 11px; color: #999;
-    pointer-events: none; }}
-</style>
 </head>
 <body>
-<div id="cg-wrap">
-  <div id="cg-network"></div>
-  <div id="cg-legend">{legend}</div>
-  <div id="cg-details"></div>
-  <div id="cg-hint">点击节点查看详情 · 滚轮缩放 · 拖动平移</div>
-</div>
+<div id="cg-root"></div>
 <script>{vis_js}</script>
-<script>
-(function () {{
-  var nodes = new vis.DataSet({nodes});
-  var edges = new vis.DataSet({edges});
-  var details = {details};
-  var linkTemplate = {link_template};
-  var options = {options};
-  var container = document.getElementById("cg-network");
-  var network = new vis.Network(container, {{nodes: nodes, edges: edges}}, options);
-  window.cgNetwork = network;
-  network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
-  network.once("stabilizationIterationsDone", function () {{
-    network.setOptions({{physics: {{enabled: false}}}});
-  }});
-  var panel = document.getElementById("cg-details");
-  function el(tag, text, cls) {{
-    var e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
-  }}
-  function show(id) {{
-    var d = details[id];
-    if (!d) {{ panel.style.display = "none"; return; }}
-    panel.innerHTML = "";
-    var close = el("span", "✕", "close");
-    close.onclick = function () {{ panel.style.display = "none"; network.unselectAll(); }};
-    panel.appendChild(close);
-    panel.appendChild(el("h4", d.name));
-    var table = el("table");
-    d.rows.forEach(function (r) {{
-      var tr = el("tr"); tr.appendChild(el("td", r[0], "k")); tr.appendChild(el("td", r[1]));
-      table.appendChild(tr);
-    }});
-    panel.appendChild(table);
-    var rel = network.getConnectedEdges(id).map(function (eid) {{ return edges.get(eid); }});
-    if (rel.length) {{
-      panel.appendChild(el("div", "关系（" + rel.length + "）"));
-      var ul = el("ul");
-      rel.slice(0, 30).forEach(function (e) {{
-        var other = e.from === id ? e.to : e.from;
-        var o = details[other];
-        var arrow = e.from === id ? " → " : " ← ";
-        ul.appendChild(el("li", (e.label || e.rel) + arrow + (o ? o.name : other)));
-      }});
-      panel.appendChild(ul);
-    }}
-    if (linkTemplate) {{
-      var a = el("a", "打开详情页 ↗");
-      var href = linkTemplate.replace("{{id}}", encodeURIComponent(id));
-      try {{
-        var p = window.parent.location;
-        if (p && p.origin && p.origin !== "null") href = p.origin + p.pathname + href;
-      }} catch (err) {{ /* standalone page: keep the relative link */ }}
-      a.href = href; a.target = "_blank"; a.rel = "noopener";
-      panel.appendChild(el("div")).appendChild(a);
-    }}
-    panel.style.display = "block";
-  }}
-  network.on("click", function (params) {{
-    if (params.nodes && params.nodes.length) show(params.nodes[0]);
-    else panel.style.display = "none";
-  }});
-  window.cgShow = show;
-}})();
-</script>
+<script>{view_js}</script>
+<script>courtgraphNetwork.draw(document.getElementById("cg-root"), {data});</script>
 </body>
 </html>
 """
 
 
-def _legend_html(graph: nx.MultiDiGraph) -> str:
+def _legend_items(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """The legend under the network: node kinds (coloured symbols), then relationships (lines)."""
     kinds = sorted({str(a.get("kind") or "") for _, a in graph.nodes(data=True)}, key=_kind_order)
     rels = sorted({str(a.get("type") or "") for *_, a in graph.edges(keys=True, data=True)})
-    parts = [
-        f'<div><span class="sym" style="color:{style_of(k).color}">{style_of(k).symbol}</span>'
-        f"{_html.escape(kind_label(k))}</div>"
+    items = [
+        {"symbol": style_of(k).symbol, "color": style_of(k).color, "label": kind_label(k)}
         for k in kinds
     ]
-    parts += [
-        f'<div><span class="ln" style="background:{REL_COLOR.get(r, "#999")}"></span>'
-        f"{_html.escape(REL_ZH.get(r, r))} {_html.escape(REL_EN.get(r, ''))}</div>"
+    items += [
+        {"color": REL_COLOR.get(r, "#999"), "label": f"{REL_ZH.get(r, r)} {REL_EN.get(r, '')}"}
         for r in rels
     ]
-    return "".join(parts)
+    return items
 
 
 def _kind_order(kind: str) -> int:
@@ -438,7 +378,7 @@ def font_subset(chars: frozenset[str]) -> bytes:
     return out.getvalue()
 
 
-def network_html(
+def network_data(
     graph: nx.MultiDiGraph,
     *,
     title: str = "courtgraph",
@@ -446,66 +386,72 @@ def network_html(
     seed: int = DEFAULT_SEED,
     physics: bool = False,
     link_template: str | None = None,
-    embed_font: bool = False,
-) -> str:
-    """A self-contained, offline HTML page drawing `graph` with vis-network (via pyvis).
+) -> dict[str, Any]:
+    """Everything `assets/network/network.js` needs to draw `graph`, as plain JSON data.
 
-    Positions come from `layout(graph, seed=seed)`; `physics=True` lets vis-network settle
-    them (seeded) and then switches physics off. `link_template` (e.g. "?page=entity&id={id}")
-    adds a link to the node's page in the details panel; `embed_font=True` embeds the bundled
-    CJK font, cut to the characters the page shows, so it reads right on any machine.
+    Keys: nodes and edges (vis-network items: colour and shape by kind, positions from
+    `layout(graph, seed=seed)`), options (vis-network options: seeded, physics only when asked
+    for and the graph has at most 300 nodes, then switched off once settled), legend, details
+    (what clicking a node shows), link_template (e.g. "?page=unit&id={id}": a link to the
+    node's page in the details), title, height (pixels), font (CSS font stack) and digest
+    (changes whenever anything else does).
     """
-    from pyvis.network import Network
-
     pos = _fill(layout(graph, seed=seed))
     sizes = _sizes(graph)
     n = graph.number_of_nodes()
     spread = 300.0 * max(1.0, math.sqrt(n / 12.0))
     font_px = 14 if n <= 60 else 12 if n <= 200 else 10
-    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
+    # the zoom at which the whole graph fits the view's height: where the labels would be
+    # too small to read there, the best-connected nodes (as in `picture`) get labels big
+    # enough to read; `maxVisible` stops them growing past that when the reader zooms in
+    fit = min(1.0, max(height - 120, 100) / (2.0 * spread))
+    hubs: set[str] = set()
+    if font_px * fit < LABEL_MIN_PX:
+        hubs = set(sorted(graph.nodes, key=lambda v: (-graph.degree(v), v))[:HUB_LABELS])
+    nodes: list[dict[str, Any]] = []
     details: dict[str, Any] = {}
-    chars: set[str] = set(title)
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
         st = style_of(attrs.get("kind"))
         name = node_name(node, attrs)
-        label = wrap(name, 10)
-        chars.update(label)
         x, y = pos[node]
-        net.add_node(
-            node,
-            label=label,
-            title=f"{name}\n{kind_label(str(attrs.get('kind') or ''))}",
-            color={
-                "background": st.color,
-                "border": "#ffffff",
-                "highlight": {"background": st.color, "border": "#222222"},
-            },
-            shape=st.vis_shape,
-            size=round(9 * sizes[node], 1),
-            x=round(x * spread * 1.6, 1),
-            y=round(-y * spread, 1),  # screen y grows downwards: same picture as `picture`
-            kind=str(attrs.get("kind") or ""),
+        nodes.append(
+            {
+                **({"font": {"size": round(LABEL_MIN_PX / fit)}} if node in hubs else {}),
+                "id": node,
+                "label": wrap(name, 10),
+                "title": f"{name}\n{kind_label(str(attrs.get('kind') or ''))}",
+                "color": {
+                    "background": st.color,
+                    "border": "#ffffff",
+                    "highlight": {"background": st.color, "border": "#222222"},
+                },
+                "shape": st.vis_shape,
+                "size": round(9 * sizes[node], 1),
+                "x": round(x * spread * 1.6, 1),
+                "y": round(-y * spread, 1),  # screen y grows downwards: same picture as `picture`
+                "kind": str(attrs.get("kind") or ""),
+            }
         )
         details[node] = _node_details(node, attrs)
-        for row in details[node]["rows"]:
-            chars.update(str(row[0]) + str(row[1]))
-        chars.update(details[node]["name"])
     show_edge_labels = graph.number_of_edges() <= 150
+    edges: list[dict[str, Any]] = []
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[2])):
         rel = str(attrs.get("type") or "")
         label = edge_label(attrs)
-        chars.update(label)
         date = str(attrs.get("date") or "")
-        net.add_edge(
-            u,
-            v,
-            id=str(key),
-            label=label if show_edge_labels else "",
-            rel=label,
-            title=f"{REL_ZH.get(rel, rel)} {label} {date}".strip(),
-            color={"color": REL_COLOR.get(rel, "#999999"), "opacity": 0.85},
-            width=2 if rel == "ADOPTED" else 1.2,
+        edges.append(
+            {
+                "id": str(key),
+                "from": u,
+                "to": v,
+                "arrows": "to",
+                "label": label if show_edge_labels else "",
+                "rel": label,
+                "title": f"{REL_ZH.get(rel, rel)} {label} {date}".strip(),
+                "color": {"color": REL_COLOR.get(rel, "#999999"), "opacity": 0.85},
+                "width": 2 if rel == "ADOPTED" else 1.2,
+            }
         )
     use_physics = physics and n <= 300
     options: dict[str, Any] = {
@@ -519,6 +465,7 @@ def network_html(
                 "strokeColor": "#ffffff",
             },
             "borderWidth": 1.5,
+            "scaling": {"label": {"maxVisible": LABEL_MAX_PX, "drawThreshold": 5}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -547,22 +494,75 @@ def network_html(
             "hideEdgesOnZoom": n > 300,
         },
     }
-    nodes_json, edges_json, *_ = net.get_network_data()
+    data: dict[str, Any] = {
+        "title": title,
+        "height": int(height),
+        "font": CSS_FONT_STACK,
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "legend": _legend_items(graph),
+        "details": details,
+        "link_template": link_template,
+    }
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data["digest"] = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
+    return data
+
+
+def _shown_chars(data: dict[str, Any]) -> set[str]:
+    """Every character the page can show: title, labels, legend, details."""
+    chars: set[str] = set(data["title"])
+    for node in data["nodes"]:
+        chars.update(node["label"])
+    for edge in data["edges"]:
+        chars.update(edge["rel"])
+    for item in data["legend"]:
+        chars.update(item["label"])
+    for d in data["details"].values():
+        chars.update(d["name"])
+        for k, v in d["rows"]:
+            chars.update(str(k) + str(v))
+    chars.update("点击节点查看详情滚轮缩放拖动平移关系打开详情页")
+    return chars
+
+
+def network_html(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str = "courtgraph",
+    height: int = 640,
+    seed: int = DEFAULT_SEED,
+    physics: bool = False,
+    link_template: str | None = None,
+    embed_font: bool = False,
+) -> str:
+    """A self-contained, offline HTML page drawing `graph` with vis-network.
+
+    The page inlines vis-network (pyvis's bundled copy), the drawing code and the data of
+    `network_data` (same arguments), so it opens on its own, without a server or network.
+    `embed_font=True` embeds the bundled CJK font, cut to the characters the page shows, so it
+    reads right on any machine.
+    """
+    data = network_data(
+        graph,
+        title=title,
+        height=height,
+        seed=seed,
+        physics=physics,
+        link_template=link_template,
+    )
     vis_js, vis_css = vis_network_assets()
-    font_face = _font_face_css(chars) if embed_font else ""
+    view_js, view_css = network_view_assets()
+    font_face = _font_face_css(_shown_chars(data)) if embed_font else ""
     return _PAGE.format(
         title=_html.escape(title),
         vis_css=vis_css,
+        view_css=view_css,
         vis_js=vis_js.replace("</script", "<\\/script"),
+        view_js=view_js.replace("</script", "<\\/script"),
         font_face=font_face,
-        font_css=CSS_FONT_STACK,
-        height=int(height),
-        legend=_legend_html(graph),
-        nodes=script_json(nodes_json),
-        edges=script_json(edges_json),
-        details=script_json(details),
-        link_template=script_json(link_template),
-        options=script_json(options),
+        data=script_json(data),
     )
 
 
@@ -592,28 +592,58 @@ def font_families() -> tuple[str, ...]:
     return tuple(families)
 
 
+def _font_paths() -> list[str]:
+    """The font files behind `font_families()`, the bundled one first."""
+    from matplotlib import font_manager
+
+    wanted = set(font_families())
+    paths = {str(f.fname) for f in font_manager.fontManager.ttflist if f.name in wanted}
+    bundled = [str(FONT_FILE)] if FONT_FILE.is_file() else []
+    return bundled + sorted(paths - set(bundled))
+
+
+@lru_cache(maxsize=64)
+def _font_points(path: str, families: frozenset[str]) -> frozenset[int]:
+    """Code points the faces of font file `path` named in `families` draw (every face, when
+    none of a collection's is named so: names can be spelt differently)."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    try:
+        if Path(path).suffix.lower() in (".ttc", ".otc"):
+            faces = TTCollection(path, lazy=True).fonts
+        else:
+            faces = [TTFont(path, lazy=True)]
+        named = [f for f in faces if len(faces) == 1 or _family(f) in families] or faces
+        points: set[int] = set()
+        for face in named:
+            points |= set(face.getBestCmap() or {})
+        return frozenset(points)
+    except Exception:  # noqa: BLE001 - an unreadable system font adds nothing
+        return frozenset()
+
+
+def _family(face: Any) -> str | None:
+    try:
+        return str(face["name"].getBestFamilyName())
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def font_steps() -> Iterator[str]:
+    """Load every font the figures use, one file per step (a background warm-up can pause
+    between steps); yields what it has just loaded."""
+    families = frozenset(font_families())
+    yield "font families"
+    for path in _font_paths():
+        _font_points(path, families)
+        yield path
+
+
 @lru_cache(maxsize=1)
 def _covered() -> frozenset[int]:
     """Code points some font in `font_families()` can draw."""
-    from fontTools.ttLib import TTCollection, TTFont
-    from matplotlib import font_manager
-
-    points: set[int] = set()
-    wanted = set(font_families())
-    paths = {FONT_FILE} if FONT_FILE.is_file() else set()
-    paths |= {Path(f.fname) for f in font_manager.fontManager.ttflist if f.name in wanted}
-    for path in paths:
-        try:
-            fonts = (
-                TTCollection(str(path), lazy=True).fonts
-                if path.suffix.lower() in (".ttc", ".otc")
-                else [TTFont(str(path), lazy=True)]
-            )
-            for font in fonts:
-                points |= set(font.getBestCmap() or {})
-        except Exception:  # noqa: BLE001, S112 - an unreadable system font adds nothing
-            continue
-    return frozenset(points)
+    families = frozenset(font_families())
+    return frozenset().union(*(_font_points(p, families) for p in _font_paths()))
 
 
 def missing_glyphs(texts: Iterable[str]) -> str:

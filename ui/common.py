@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from graph.errors import CourtgraphError
 from ui import state
 
 
@@ -23,9 +24,19 @@ def table(
     import pandas as pd
 
     links = links or {}
+    # a missing value in a text column is an empty cell, not "None" (e.g. a candidate
+    # initiative without an English name); numeric columns keep their missing values
+    text = {
+        col
+        for col in columns
+        if all(isinstance(r.get(col), str) for r in rows if r.get(col) is not None)
+    }
     data = []
     for r in rows:
-        item = {title: r.get(col) for col, title in columns.items()}
+        item = {
+            title: "" if col in text and r.get(col) is None else r.get(col)
+            for col, title in columns.items()
+        }
         for title, make in links.items():
             item[title] = make(r)
         data.append(item)
@@ -35,13 +46,50 @@ def table(
 
 
 def entity_input(key: str, url_name: str, label: str, *, help: str | None = None) -> str | None:
-    """A text box for an entity name or id, kept in the URL; returns the resolved id."""
-    state.widget_value(key, url_name, lambda v: v or "")
-    value = st.text_input(label, key=key, help=help or "名称、别名（简体或繁体）或 id")
-    state.set_params(**{url_name: value.strip() or None})
-    if not value.strip():
+    """A text box for an entity's name, alias or id; returns the resolved id.
+
+    The box shows the entity's name and the URL holds its id, so a copied link names one
+    entity (names may be shared or change) and the reader sees a name rather than an id.
+    What the box showed and the id it stood for are remembered (`{key}.entity`), so an
+    unedited name that several entities share still means the one the link named.
+    """
+    memo = f"{key}.entity"
+    if key not in st.session_state:
+        raw = (state.param(url_name) or "").strip()
+        st.session_state[key] = raw
+        if raw:
+            shown = _shown_name(raw)
+            if shown:
+                st.session_state[key] = shown[0]
+                st.session_state[memo] = shown
+    value = st.text_input(label, key=key, help=help or "名称、别名（简体或繁体）或 id").strip()
+    if not value:
+        st.session_state.pop(memo, None)
+        state.set_params(**{url_name: None})
         return None
-    return state.resolve(value)
+    remembered = st.session_state.get(memo)
+    if remembered and remembered[0] == value:
+        entity_id = remembered[1]
+    else:
+        st.session_state.pop(memo, None)
+        try:
+            entity_id = state.resolve(value)
+        except CourtgraphError:
+            state.set_params(**{url_name: value})  # the link still says what was asked
+            raise
+        st.session_state[memo] = (value, entity_id)
+    state.set_params(**{url_name: entity_id})
+    return entity_id
+
+
+def _shown_name(value: str) -> tuple[str, str] | None:
+    """(the entity's name, its id) for an id or name from the URL; None if it names nothing."""
+    try:
+        entity_id = state.resolve(value)
+        name = state.entity(entity_id).get("name")
+    except CourtgraphError:
+        return None  # the page reports it when it resolves the raw value
+    return (str(name) if name else entity_id), entity_id
 
 
 def sources_for(graph_or_doc_ids: Any) -> list[Any]:

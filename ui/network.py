@@ -1,9 +1,13 @@
-"""网络 and 导出: the neighbourhood of an entity drawn with pyvis (offline), and every export
-of that subgraph (PNG, SVG, PPTX, standalone HTML, GraphML, GEXF, JSON, CSV, Cypher)."""
+"""网络 and 导出: the neighbourhood of an entity drawn with vis-network (offline), and every
+export of that subgraph (PNG, SVG, PPTX, standalone HTML, GraphML, GEXF, JSON, CSV, Cypher).
+
+The network is drawn by a custom component (`ui.network_component`): the browser loads
+vis-network once, and each new entity, depth or filter sends only the subgraph's data."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -11,15 +15,36 @@ import streamlit as st
 
 from graph.model import LABEL_ZH
 from ui import state
-from ui.common import embed_html, entity_input, sources_for, today
+from ui.common import entity_input, sources_for, today
+from ui.network_component import network_view
+
+# the warm-up works only after this long without a page being drawn, one font file at a time,
+# so that it does not compete with drawing a page (it holds the interpreter for about a
+# second in all; a page drawn right after the first one used to wait for it)
+IDLE_S = 2.0
+_last_run = [time.monotonic()]
+
+
+def _note_run() -> None:
+    """A page is being drawn, or has just been: the warm-up waits."""
+    _last_run[0] = time.monotonic()
+
+
+def _wait_until_idle() -> None:
+    while (left := IDLE_S - (time.monotonic() - _last_run[0])) > 0:
+        time.sleep(left + 0.05)
 
 
 def _warm_up() -> None:
     """Load the fonts and the plotting library once, in the background, when the server
-    starts, so that the first visit to 导出 does not wait for them."""
-    from graph.render import missing_glyphs
+    is idle, so that the first visit to 导出 does not wait for them."""
+    from graph.render import font_steps, missing_glyphs
 
+    _wait_until_idle()
+    for _step in font_steps():
+        _wait_until_idle()
     missing_glyphs(["法院"])
+    _wait_until_idle()
     import matplotlib.pyplot  # noqa: F401
 
 
@@ -28,6 +53,7 @@ _warming: list[threading.Thread] = []
 
 def warm_up_once() -> None:
     """Start `_warm_up` once per server process (app.py calls this after a page is drawn)."""
+    _note_run()
     if not _warming:
         _warming.append(threading.Thread(target=_warm_up, name="courtgraph-warm-up", daemon=True))
         _warming[0].start()
@@ -77,6 +103,7 @@ def _int(value: str | None, default: int, lo: int, hi: int) -> int:
 
 
 def render() -> None:
+    _note_run()
     st.title("网络")
     entity_id, depth, kinds, limit, physics = _controls("network")
     if not entity_id:
@@ -89,20 +116,24 @@ def render() -> None:
         f"{props.get('name', entity_id)} 周围 {depth} 步内：{n} 个节点，{graph.number_of_edges()} 条关系"
         + ("（已达节点上限，可提高上限或减少类型）" if n >= limit else "")
     )
-    if graph.number_of_edges() == 0:
-        st.info("这个实体在所选范围内没有关系。可增加深度或放宽节点类型。")
-    html = _html(graph, props.get("name", entity_id), physics)
-    embed_html(html, HTML_HEIGHT + 10)
+    # a notice comes and goes inside this container, so the network keeps its place on the
+    # page and the browser redraws it in the same component instead of loading a new one
+    with st.container():
+        if graph.number_of_edges() == 0:
+            st.info("这个实体在所选范围内没有关系。可增加深度或放宽节点类型。")
+    network_view(view_data(graph, props.get("name", entity_id), physics), key="network.view")
     _node_details(graph)
     with st.expander("导出这张图（PNG / SVG / PPTX / HTML / GraphML / GEXF / JSON / CSV）"):
         downloads(graph, title=f"{props.get('name', entity_id)} · 关系网络", key="network.dl")
 
 
 @st.cache_data(ttl=300, max_entries=32, show_spinner=False)
-def _html_cached(_graph: Any, graph_key: str, title: str, physics: bool, link: bool) -> str:
-    from graph.render import network_html
+def _data_cached(
+    _graph: Any, graph_key: str, title: str, physics: bool, link: bool
+) -> dict[str, Any]:
+    from graph.render import network_data
 
-    return network_html(
+    return network_data(
         _graph,
         title=title,
         height=HTML_HEIGHT,
@@ -117,8 +148,9 @@ def _graph_key(graph: Any) -> str:
     return digest(sorted(graph.nodes), sorted(str(k) for *_, k in graph.edges(keys=True)))
 
 
-def _html(graph: Any, title: str, physics: bool) -> str:
-    return _html_cached(graph, _graph_key(graph), title, physics, True)
+def view_data(graph: Any, title: str, physics: bool) -> dict[str, Any]:
+    """What the network component draws for `graph` (cached per subgraph, title and physics)."""
+    return _data_cached(graph, _graph_key(graph), title, physics, True)
 
 
 def _node_details(graph: Any) -> None:
@@ -204,6 +236,7 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
 def render_export() -> None:
     from graph.render import FONT_MISSING_HELP, missing_glyphs
 
+    _note_run()
     st.title("导出")
     st.caption("把一个实体周围的子图导出为幻灯片可用的图片、PowerPoint、离线网页或数据文件。")
     entity_id, depth, kinds, limit, _physics = _controls("export")

@@ -31,8 +31,9 @@ def render() -> None:
     st.markdown(f"找到 **{len(rows)}** 条最短路径，每条 **{rows[0]['hops']}** 步：")
     ids: list[str] = []
     for i, r in enumerate(rows, 1):
-        parts = [f"**{r['names'][0]}**"]
-        for rel, name in zip(r["types"], r["names"][1:], strict=True):
+        names = [name or x for name, x in zip(r["names"], r["ids"], strict=True)]
+        parts = [f"**{names[0]}**"]
+        for rel, name in zip(r["types"], names[1:], strict=True):
             parts.append(f" —{REL_ZH.get(rel, rel)}— **{name}**")
         st.markdown(f"{i}. " + "".join(parts))
         ids += [x for x in r["ids"] if x not in ids]

@@ -1,43 +1,26 @@
 """The explorer in a real headless Chromium: click to an initiative, open the network view,
-see nodes drawn, and check that no request leaves this machine."""
+see nodes drawn (vis-network loaded once, from this server; a new depth sends data only),
+click a node, and check that no request leaves this machine; the exported HTML page draws
+on its own."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from tests import graph_fixtures as g
+from ui.local_server import CHROMIUM, CHROMIUM_ARGS, ServerDidNotStart, streamlit_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("COURTGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("COURTGRAPH_SCREENSHOTS", ROOT / "log" / "screenshots"))
 LOCAL = {"127.0.0.1", "localhost", "::1", ""}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -47,50 +30,13 @@ def server(small_store, embedded_dir: Path):  # type: ignore[no-untyped-def]
     pytest.importorskip(
         "playwright.sync_api", reason="pip install playwright (no browser download)"
     )
-    port = _free_port()
     env = {**os.environ, "COURTGRAPH_DATA_DIR": str(embedded_dir)}
     env.pop("NEO4J_URI", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(
-                "streamlit did not start: " + proc.stderr.read(2000).decode() if proc.stderr else ""
-            )
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        with streamlit_server(env) as base:
+            yield base
+    except ServerDidNotStart as exc:
+        pytest.fail(str(exc))
 
 
 def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
@@ -99,7 +45,7 @@ def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
             page.on("request", lambda r: requests.append(r.url))
@@ -118,24 +64,47 @@ def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
             page.wait_for_timeout(1000)
             page.screenshot(path=str(SHOTS / "initiative.png"), full_page=True)
 
-            # the network view of the same initiative
+            # the network view of the same initiative: a component page that loads
+            # vis-network once, from this server
             page.goto(
                 f"{server}/?page=network&id={g.SUYUAN}&depth=2", wait_until="domcontentloaded"
             )
-            frame_el = page.locator("iframe").first
+            frame_el = page.locator("iframe[src*='/component/']").first
             frame_el.wait_for(timeout=60_000)
             frame = frame_el.element_handle().content_frame()
             assert frame is not None
             frame.locator("body[data-drawn='1']").wait_for(timeout=30_000)
             assert frame.locator("#cg-network canvas").count() == 1
             drawn = frame.evaluate("Object.keys(window.cgNetwork.getPositions()).length")
+            assert drawn == _caption_nodes(page, 2)
             assert drawn >= 5
-            # clicking a node shows its details
-            frame.evaluate(f"window.cgShow({g.BING!r})")
+            assert "法院 Court" in frame.locator("#cg-legend").inner_text()
+            scripts = frame.evaluate(
+                "Array.from(document.scripts).filter(s => s.src).map(s => s.src)"
+            )
+            assert any(s.endswith("/vendor/vis-network.min.js") for s in scripts), scripts
+            assert all(urlparse(s).hostname in LOCAL for s in scripts), scripts
+
+            # clicking a node on the canvas shows its details
+            xy = frame.evaluate(
+                f"(() => {{ const n = window.cgNetwork;"
+                f" return n.canvasToDOM(n.getPositions([{g.BING!r}])[{g.BING!r}]); }})()"
+            )
+            frame.locator("#cg-network canvas").click(position={"x": xy["x"], "y": xy["y"]})
             frame.locator("#cg-details").get_by_text("基层法院").wait_for(timeout=10_000)
             page.wait_for_timeout(500)
             frame_el.screenshot(path=str(SHOTS / "network.png"))
             page.screenshot(path=str(SHOTS / "network-page.png"), full_page=True)
+
+            # depth 2 -> 1 redraws in the same page: only data travels, vis-network stays
+            slider = page.get_by_role("slider").first
+            slider.focus()
+            slider.press("ArrowLeft")
+            frame.locator("body[data-draws='2'][data-drawn='1']").wait_for(timeout=30_000)
+            smaller = frame.evaluate("Object.keys(window.cgNetwork.getPositions()).length")
+            assert smaller == _caption_nodes(page, 1) and smaller < drawn
+            assert frame.locator("#cg-details").is_hidden()
+            assert sum(u.endswith("/vis-network.min.js") for u in requests) == 1
         finally:
             browser.close()
     outside = [
@@ -145,6 +114,15 @@ def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
         and urlparse(u).hostname not in LOCAL
     ]
     assert requests and not outside, outside
+
+
+def _caption_nodes(page, depth: int) -> int:  # type: ignore[no-untyped-def]
+    """The node count the page's caption states for `depth`."""
+    text = page.get_by_text(re.compile(f"周围 {depth} 步内：\\d+ 个节点")).first
+    text.wait_for(timeout=30_000)
+    found = re.search(r"(\d+) 个节点", text.inner_text())
+    assert found is not None
+    return int(found.group(1))
 
 
 def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) -> None:
@@ -159,7 +137,7 @@ def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) 
     broken = tmp_path / "坏文件.pdf"
     broken.write_bytes(b"%PDF-1.4 truncated \x00\x01")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
             page.goto(f"{server}/?page=import", wait_until="domcontentloaded")
@@ -173,3 +151,36 @@ def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) 
             browser.close()
     assert "documents read: 2; added: 1" in summary
     assert "坏文件.pdf" in summary
+
+
+def test_the_exported_page_draws_on_its_own(tmp_path: Path) -> None:
+    """The 离线网页 HTML download: opened from disk, it draws without asking for anything."""
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    pytest.importorskip("playwright.sync_api")
+    import networkx as nx
+    from playwright.sync_api import sync_playwright
+
+    from graph.render import network_html
+
+    graph = nx.MultiDiGraph()
+    graph.add_node(g.BING, kind="Court", name="甲省乙市丙区人民法院", level="basic")
+    graph.add_node(g.SUYUAN, kind="Initiative", name="诉源治理")
+    graph.add_edge(g.BING, g.SUYUAN, key="e1", type="ADOPTED", stage="adopted")
+    page_file = tmp_path / "诉源治理.html"
+    page_file.write_text(network_html(graph, title="诉源治理", embed_font=True), "utf-8")
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 800})
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_file.as_uri())
+            page.locator("body[data-drawn='1']").wait_for(timeout=30_000)
+            assert page.evaluate("Object.keys(window.cgNetwork.getPositions()).length") == 2
+            assert "改革举措 Initiative" in page.locator("#cg-legend").inner_text()
+            page.evaluate(f"window.cgShow({g.BING!r})")
+            assert "基层法院" in page.locator("#cg-details").inner_text()
+        finally:
+            browser.close()
+    assert requests and all(u.startswith(("file:", "data:")) for u in requests), requests

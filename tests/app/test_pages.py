@@ -30,7 +30,7 @@ TABLES = {  # the columns that tell the app's tables apart
     "initiative.cov_no": ["单位", "层级", "单位页"],
     "initiative.outcomes": ["单位", "指标", "数值", "期间", "单位页", "证据"],
     "unit.down": ["单位", "层级", "单位页"],
-    "unit.initiatives": ["举措", "English", "阶段", "日期", "文档数", "举措页", "证据"],
+    "unit.initiatives": ["举措", "English", "候选", "阶段", "日期", "文档数", "举措页", "证据"],
     "unit.people": ["姓名", "职务", "文档数", "证据"],
     "unit.outcomes": ["指标", "数值", "期间", "相关举措", "证据"],
     "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
@@ -47,6 +47,14 @@ def frame(at, name: str):  # type: ignore[no-untyped-def]
 def no_trouble(at) -> None:  # type: ignore[no-untyped-def]
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, texts(at, "error")
+
+
+def url(at, name: str) -> str | None:  # type: ignore[no-untyped-def]
+    """One query parameter of the app's URL (AppTest may hold it as a one-item list)."""
+    if name not in at.query_params:
+        return None
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
 
 
 def test_overview_counts_and_lists(small_store, app) -> None:  # type: ignore[no-untyped-def]
@@ -128,10 +136,89 @@ def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:  # ty
     assert list(zip(people["姓名"], people["职务"], strict=True)) == [("张三", "院长")]
     assert list(frame(at, "unit.outcomes")["指标"]) == ["调解率"]
     assert list(frame(at, "unit.documents")["标题"]) == ["样例文档乙", "样例文档甲"]
-    # the breadcrumb moves up in place and the URL follows
+    # the breadcrumb moves up in place and the URL follows (with the id; the box names it)
     at.button(key=f"unit.up.{g.MID}").click().run()
-    assert at.query_params["id"] in (g.MID, [g.MID])
-    assert at.text_input(key="unit.id").value == g.MID
+    assert url(at, "id") == g.MID
+    assert at.text_input(key="unit.id").value == "甲省乙市中级人民法院"
+
+
+def _candidate_adoption(store) -> None:  # type: ignore[no-untyped-def]
+    """丙区法院 adopts 枫桥式人民法庭 (curated, no English name in the test roster) and a
+    candidate initiative the extractor proposed (no English name, no category)."""
+    from graph.model import DocumentGraph, FactRow, MentionRow, NodeRow, document_id, entity_id
+
+    small_claims = entity_id("Initiative", "小额诉讼程序")
+    s = "丙区法院推行小额诉讼程序。"
+    store.write_documents([g.document_c()])
+    store.write_documents(
+        [
+            DocumentGraph(
+                id=document_id("d" * 64),
+                props={"title": "样例文档丁", "date": "2024-08-01", "content_hash": "d" * 64},
+                nodes=[
+                    NodeRow("Initiative", small_claims, {"name": "小额诉讼程序", "candidate": True})
+                ],
+                mentions=[
+                    MentionRow(g.BING, "丙区法院", s, 0, 4),
+                    MentionRow(small_claims, "小额诉讼程序", s, 6, 12),
+                ],
+                facts=[
+                    FactRow(
+                        "ADOPTED",
+                        g.BING,
+                        small_claims,
+                        ("adopted",),
+                        {"stage": "adopted"},
+                        g._ev(s, "2024-08", "month"),
+                    )
+                ],
+            )
+        ]
+    )
+
+
+def test_unit_page_marks_candidates_and_leaves_missing_english_empty(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    _candidate_adoption(small_store)
+    at = app(page="unit", id=g.BING)
+    no_trouble(at)
+    done = frame(at, "unit.initiatives")
+    rows = {r["举措"]: (r["English"], r["候选"]) for _, r in done.iterrows()}
+    assert rows == {
+        "诉源治理": ("Source governance", ""),
+        "枫桥式人民法庭": ("", ""),
+        "小额诉讼程序": ("", "候选"),
+    }
+    assert "None" not in done.astype(str).to_string()
+    assert any("候选" in c and "举措目录" in c for c in texts(at, "caption"))
+
+
+def test_overview_leaves_missing_english_empty(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    _candidate_adoption(small_store)
+    at = app(page="overview")
+    no_trouble(at)
+    top = frame(at, "overview.top")
+    english = dict(zip(top["举措"], top["English"], strict=True))
+    assert english == {"诉源治理": "Source governance", "枫桥式人民法庭": "", "小额诉讼程序": ""}
+    assert "None" not in top.astype(str).to_string()
+    assert "None" not in frame(at, "overview.docs").astype(str).to_string()  # no site either
+
+
+def test_initiative_page_shows_the_category_in_chinese(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    small_store.write_statements(  # as the taxonomy loader stores it
+        [("MATCH (n:Entity {id: $id}) SET n.category = 'tribunal'", {"id": g.FENGQIAO})]
+    )
+    small_store.write_documents([g.document_c()])
+    at = app(page="initiative", id=g.FENGQIAO)
+    no_trouble(at)
+    assert any("类别：人民法庭（tribunal）" in c for c in texts(at, "caption"))
+
+
+def test_every_taxonomy_category_has_a_chinese_label() -> None:
+    from ingest.taxonomy import default_taxonomy
+    from ui.state import CATEGORY_ZH, category_zh
+
+    assert {e.category for e in default_taxonomy().entries} <= set(CATEGORY_ZH)
+    assert category_zh("tribunal") == "人民法庭" and category_zh("new_code") == "new_code"
 
 
 def test_unknown_entity_is_a_chinese_error(small_store, app) -> None:  # type: ignore[no-untyped-def]
@@ -155,30 +242,6 @@ def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:  # t
     assert any("无法连接图数据库" in t and "NEO4J_PASSWORD" in t for t in texts(at, "error"))
 
 
-def _iframes(at) -> list[str]:  # type: ignore[no-untyped-def]
-    out = []
-    for el in at.get("iframe"):
-        proto = el.proto
-        out.append(getattr(proto, "srcdoc", "") or "")
-    return out
-
-
-def test_network_page_draws_the_neighbourhood_offline(small_store, app) -> None:  # type: ignore[no-untyped-def]
-    at = app(page="network", id=g.SUYUAN, depth="2", kinds="Court,Initiative")
-    no_trouble(at)
-    assert at.slider(key="network.depth").value == 2
-    assert at.multiselect(key="network.kinds").value == ["Court", "Initiative"]
-    pages = _iframes(at)
-    assert len(pages) == 1
-    html = pages[0]
-    assert "vis.Network" in html and "甲省乙市丁县人民法院" in html
-    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?://", html)
-    options = at.selectbox(key="network.node").options
-    # the initiative, its three adopters, and two steps out: the high court and 戊县
-    assert len(options) == 6
-    assert any("6 个节点" in c for c in texts(at, "caption"))
-
-
 def test_path_page(small_store, app) -> None:  # type: ignore[no-untyped-def]
     at = app(page="path", **{"from": "张三", "to": "丁县人民法院"})
     at = app(page="path", **{"from": g.ZHANG, "to": g.DING})
@@ -192,15 +255,77 @@ def test_path_page(small_store, app) -> None:  # type: ignore[no-untyped-def]
     assert any("甲省乙市丁县人民法院" in t for t in lines)
 
 
+def _second_zhang(store) -> None:  # type: ignore[no-untyped-def]
+    """Another 张三, 院长 of 丁县法院: a name two entities share."""
+    from graph.model import DocumentGraph, FactRow, MentionRow, NodeRow, document_id, entity_id
+
+    s = "丁县法院院长张三介绍。"
+    other = entity_id("Person", "张三", g.DING)
+    store.write_documents(
+        [
+            DocumentGraph(
+                id=document_id("e" * 64),
+                props={"title": "样例文档戊", "date": "2024-09-01", "content_hash": "e" * 64},
+                nodes=[NodeRow("Person", other, {"name": "张三"})],
+                mentions=[
+                    MentionRow(g.DING, "丁县法院", s, 0, 4),
+                    MentionRow(other, "张三", s, 6, 8),
+                ],
+                facts=[
+                    FactRow("HOLDS_ROLE", other, g.DING, ("院长",), {"title": "院长"}, g._ev(s))
+                ],
+            )
+        ]
+    )
+
+
+def test_entity_boxes_show_names_and_the_url_keeps_ids(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    from graph.model import entity_id
+
+    _second_zhang(small_store)
+    other = entity_id("Person", "张三", g.DING)
+    at = app(page="path", **{"from": other, "to": g.DING})
+    no_trouble(at)
+    assert at.text_input(key="path.from").value == "张三"  # a person: the name, not the id
+    assert at.text_input(key="path.to").value == "甲省乙市丁县人民法院"
+    assert (url(at, "from"), url(at, "to")) == (other, g.DING)
+    assert any(
+        t.startswith("1. **张三** —任职— **甲省乙市丁县人民法院**") for t in texts(at, "markdown")
+    )
+    # typing a name (traditional script) still works; the URL gets the id it resolves to
+    at.text_input(key="path.to").set_value("丙區法院").run()
+    no_trouble(at)
+    assert at.text_input(key="path.to").value == "丙區法院"
+    assert url(at, "to") == g.BING
+    # the shared name in the other box still means the 张三 the link named
+    assert url(at, "from") == other
+    lines = [t for t in texts(at, "markdown") if t.startswith("1. ")]
+    assert lines and lines[0].startswith("1. **张三** —任职— **甲省乙市丁县人民法院**")
+    # typed afresh, the shared name asks for an id; the link keeps what was typed
+    at.text_input(key="path.from").set_value("").run()
+    assert url(at, "from") is None
+    at.text_input(key="path.from").set_value("张三").run()
+    assert not at.exception
+    assert any("张三" in t and "give an id" in t for t in texts(at, "error"))
+    assert url(at, "from") == "张三"
+    # an unknown id in the URL is shown as it is, with the usual message
+    at = app(page="unit", id="court:不存在的法院")
+    assert not at.exception
+    assert at.text_input(key="unit.id").value == "court:不存在的法院"
+    assert any("图中没有找到这个实体" in t for t in texts(at, "error"))
+
+
 def test_search_in_traditional_script_and_jump(small_store, app) -> None:  # type: ignore[no-untyped-def]
     at = app(page="search", q="丙區法院")
     no_trouble(at)
     first = [t for t in texts(at, "markdown") if t.startswith("**")][0]
     assert first.startswith("**甲省乙市丙区人民法院**")
     at.button(key="search.open.0").click().run()
-    assert at.query_params["page"] in ("unit", ["unit"])
+    assert url(at, "page") == "unit"
     assert [t.value for t in at.title] == ["法院 / 单位"]
-    assert at.text_input(key="unit.id").value == g.BING
+    # the box shows the name, the URL keeps the id (shareable, and names one entity)
+    assert at.text_input(key="unit.id").value == "甲省乙市丙区人民法院"
+    assert url(at, "id") == g.BING
 
 
 def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> None:  # type: ignore[no-untyped-def]

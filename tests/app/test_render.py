@@ -12,10 +12,14 @@ from graph.render import (
     Source,
     layout,
     missing_glyphs,
+    network_data,
     network_html,
+    network_view_assets,
     picture,
+    script_json,
     slide,
     table_picture,
+    vis_network_assets,
 )
 from tests import graph_fixtures as g
 
@@ -93,11 +97,39 @@ def test_table_picture_opens(graph) -> None:  # type: ignore[no-untyped-def]
 def test_network_page_is_offline_and_carries_vis_network(graph) -> None:  # type: ignore[no-untyped-def]
     html = network_html(graph, title="诉源治理", link_template="?page=unit&id={id}")
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html, flags=re.I)
-    assert tags and not [t for t in tags if re.search(r"(src|href)\s*=\s*[\"']?\s*(https?:)?//", t)]
+    assert tags and not [t for t in tags if re.search(r"(src|href)\s*=", t)]  # all inlined
     assert not re.search(r"@import|url\(\s*[\"']?https?:", html)
-    assert "vis.Network" in html and "DataSet" in html  # vis-network is inlined
+    vis_js, _css = vis_network_assets()
+    view_js, _css = network_view_assets()
+    assert vis_js[:2000] in html and "vis.Network" in html  # vis-network is inlined
+    assert view_js[:2000] in html and "courtgraphNetwork.draw(" in html
+    data = network_data(graph, title="诉源治理", link_template="?page=unit&id={id}")
+    assert script_json(data) in html  # what the page draws is what the explorer sends
     assert "甲省乙市丙区人民法院" in html and "randomSeed" in html
     assert "法院 Court" in html  # the legend
+
+
+def test_network_data_is_seeded_and_styled_by_kind(graph) -> None:  # type: ignore[no-untyped-def]
+    from graph.render import KIND_STYLE
+
+    data = network_data(graph, title="诉源治理")
+    assert data == network_data(graph, title="诉源治理")  # the same picture every time
+    assert network_data(graph, title="诉源治理", seed=8)["nodes"] != data["nodes"]
+    assert network_data(graph, title="诉源治理", physics=True)["digest"] != data["digest"]
+    assert sorted(n["id"] for n in data["nodes"]) == sorted(graph.nodes)
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id[g.BING]["label"] == "甲省乙市丙区人民法院"
+    assert by_id[g.DONGHU]["label"] == "甲省乙市丙区人民法院\n东湖人民法庭"  # wrapped
+    for kind, shape in (("Court", "dot"), ("Tribunal", "triangle"), ("Initiative", "diamond")):
+        members = [n for n in data["nodes"] if n["kind"] == kind]
+        assert members and all(n["shape"] == shape for n in members)
+        assert all(n["color"]["background"] == KIND_STYLE[kind].color for n in members)
+    legend = [i["label"] for i in data["legend"]]
+    assert legend[:3] == ["法院 Court", "人民法庭 People's tribunal", "改革举措 Initiative"]
+    assert "隶属 part of" in legend
+    assert len(data["edges"]) == graph.number_of_edges()
+    assert {e["label"] for e in data["edges"]} >= {"隶属", "推行"}
+    assert data["details"][g.BING]["name"] == "甲省乙市丙区人民法院"
 
 
 def test_standalone_page_embeds_a_font_subset(graph) -> None:  # type: ignore[no-untyped-def]
@@ -138,5 +170,18 @@ def test_five_hundred_nodes_render() -> None:
         big.add_node(f"court:c{i}", kind="Court", name=f"某省某市第{i}号人民法院", level="basic")
     for i in range(1, 500):
         big.add_edge(f"court:c{i}", f"court:c{i // 3}", key=f"k{i}", type="PART_OF")
+    data = network_data(big, physics=True)
+    assert len(data["nodes"]) == 500 and all(n["shape"] == "dot" for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 500
+    # drawn as laid out: no physics and no curved edges for a graph this big
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["options"]["edges"]["smooth"]["enabled"] is False
+    assert not any(e["label"] for e in data["edges"])  # edge labels only on small graphs
+    # the whole graph in view makes labels tiny: the 40 best-connected get readable ones
+    hubs = {n["id"] for n in data["nodes"] if "font" in n}
+    assert len(hubs) == 40
+    assert min(big.degree(v) for v in hubs) >= max(big.degree(v) for v in set(big) - hubs)
+    assert all(n["font"]["size"] > 60 for n in data["nodes"] if "font" in n)
+    assert data["options"]["nodes"]["scaling"]["label"]["maxVisible"] <= 24
     html = network_html(big)
-    assert html.count('"shape": "dot"') == 500 and '"enabled": false' in html  # physics off
+    assert html.count('"shape": "dot"') == 500 and '"enabled": false' in html

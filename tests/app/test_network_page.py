@@ -1,0 +1,100 @@
+"""网络 (AppTest, no browser): the page sends its subgraph to the network component as data.
+
+AppTest does not run the component's JavaScript; what it can check is the component's
+argument, i.e. exactly what the browser draws (tests/app/test_browser.py draws it)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from graph.render import KIND_STYLE
+from tests import graph_fixtures as g
+
+
+def component_data(at) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """The `data` argument of every network component on the page."""
+    out = []
+    for el in at.get("component_instance"):
+        assert el.proto.component_name == "ui.network_component.network"
+        out.append(json.loads(el.proto.json_args)["data"])
+    return out
+
+
+def caption_nodes(at) -> int:  # type: ignore[no-untyped-def]
+    found = [re.search(r"(\d+) 个节点", str(c.value)) for c in at.caption]
+    counts = [int(m.group(1)) for m in found if m]
+    assert len(counts) == 1, counts
+    return counts[0]
+
+
+def test_network_page_draws_the_neighbourhood_offline(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="network", id=g.SUYUAN, depth="2", kinds="Court,Initiative")
+    assert not at.exception and not at.error
+    assert at.slider(key="network.depth").value == 2
+    assert at.multiselect(key="network.kinds").value == ["Court", "Initiative"]
+    # the network is a component fed with data, not a page with vis-network inlined
+    assert not at.get("iframe")
+    (data,) = component_data(at)
+    # the initiative, its three adopters, and two steps out: the high court and 戊县
+    assert caption_nodes(at) == 6 == len(data["nodes"])
+    assert len(at.selectbox(key="network.node").options) == 6
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    assert labels[g.DING] == "甲省乙市丁县人民法院"
+    assert labels[g.SUYUAN] == "诉源治理"
+    # colours and shapes by kind, only the kinds asked for
+    for node in data["nodes"]:
+        style = KIND_STYLE[node["kind"]]
+        assert node["color"]["background"] == style.color and node["shape"] == style.vis_shape
+    assert {n["kind"] for n in data["nodes"]} == {"Court", "Initiative"}
+    assert [i["label"] for i in data["legend"]][:2] == ["法院 Court", "改革举措 Initiative"]
+    # every edge joins two drawn nodes; details for a click on every node
+    assert data["edges"] and all(e["from"] in labels and e["to"] in labels for e in data["edges"])
+    assert set(data["details"]) == set(labels)
+    assert ["层级", "基层法院"] in data["details"][g.DING]["rows"]
+    assert data["link_template"] == "?page=unit&id={id}"
+    assert data["options"]["layout"]["randomSeed"] == 7
+    assert data["options"]["physics"]["enabled"] is False  # 动态布局 is off
+    # nothing in it points off this machine
+    assert not re.search(r"https?://", json.dumps(data, ensure_ascii=False))
+
+
+def test_the_same_query_gives_the_same_picture(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    one = component_data(app(page="network", id=g.SUYUAN, depth="2"))[0]
+    two = component_data(app(page="network", id=g.SUYUAN, depth="2"))[0]
+    spots = {n["id"]: (n["x"], n["y"]) for n in one["nodes"]}
+    assert spots == {n["id"]: (n["x"], n["y"]) for n in two["nodes"]}
+    assert len(set(spots.values())) == len(spots)  # laid out, not piled up
+    assert one["digest"] == two["digest"]
+    other = component_data(app(page="network", id=g.SUYUAN, depth="1"))[0]
+    assert other["digest"] != one["digest"] and len(other["nodes"]) < len(one["nodes"])
+
+
+def test_dynamic_layout_is_sent_to_the_component(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    data = component_data(app(page="network", id=g.SUYUAN, physics="1"))[0]
+    assert data["options"]["physics"]["enabled"] is True
+    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+
+
+def test_a_node_without_relations_is_drawn_alone(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="network", id=g.SUYUAN, kinds="Person")
+    assert not at.exception
+    assert any("没有关系" in str(i.value) for i in at.info)
+    (data,) = component_data(at)
+    assert [n["id"] for n in data["nodes"]] == [g.SUYUAN] and data["edges"] == []
+
+
+def test_the_font_warm_up_waits_while_pages_are_drawn(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from ui import network
+
+    monkeypatch.setattr(network, "IDLE_S", 0.3)
+    network._note_run()  # a page is being drawn
+    t0 = time.monotonic()
+    network._wait_until_idle()
+    assert time.monotonic() - t0 >= 0.25
+    t0 = time.monotonic()
+    network._wait_until_idle()  # idle now: no wait
+    assert time.monotonic() - t0 < 0.1
