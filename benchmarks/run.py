@@ -448,19 +448,6 @@ def time_queries(
 
 # -- candidate fixes, timed beside the registry's Cypher ----------------------------------
 _FACTS = "PART_OF|ADOPTED|HOLDS_ROLE|REPORTED|PARTNERS_WITH"
-_COVERAGE = """
-MATCH (i:Entity {id: $initiative})
-MATCH p = (c:Entity {id: $court})<-[:PART_OF*1..4]-(u:Entity)
-WHERE $level IS NULL OR u.level = $level
-OPTIONAL MATCH (u)-[a:ADOPTED]->(i)
-WITH u, length(p) AS depth, collect({stage: a.stage, date: a.date}) AS found
-WITH u, depth, [z IN found WHERE z.stage IS NOT NULL] AS mine
-RETURN u.id AS unit_id, u.name AS unit, u.level AS level, depth, size(mine) > 0 AS adopted,
-       [z IN mine | z.stage] AS stages,
-       reduce(d = null, z IN mine | CASE WHEN d IS NULL OR z.date < d THEN z.date ELSE d END)
-         AS first_date
-ORDER BY depth, adopted DESC, unit
-"""
 _FACT = f"""
 MATCH (e:Evidence {{fact_id: $fact_id}})
 WITH e LIMIT 1
@@ -474,11 +461,6 @@ RETURN DISTINCT type(r) AS type, a.id AS source_id, a.name AS source, b.id AS ta
 # name -> (why, original Cypher -> proposed Cypher). Timed beside the registry's query with
 # the same parameters when the query misses its target; the rows are compared.
 REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
-    "coverage": (
-        "per unit, follow its own ADOPTED edges to the initiative instead of collecting every "
-        "adoption of the initiative and scanning that list once per unit (units × adoptions)",
-        lambda _old: _COVERAGE,
-    ),
     "fact": (
         "one evidence sentence is enough, and a fact's source is always mentioned by its "
         "documents: follow only outgoing fact edges of the mentioned entities (the UNION's "

@@ -239,12 +239,13 @@ def run(
             raise ValueError(f"{query.name}: prepare gave {sorted(extra)}, not {query.prepared}")
         params.update(extra)
     row_limit = min(limit or query.row_limit, query.row_limit)
-    rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1))
+    plain = bool(query.packed)  # packed tables hold properties only
+    rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1, plain=plain))
     searched = [p.name for p in query.params if p.type == "search" and params[p.name]]
     if not rows and searched:  # no exact phrase: any of its words
         for name in searched:
             params[name] = lucene_escape(params[name + "_text"])
-        rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1))
+        rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1, plain=plain))
     if query.postprocess:
         rows = query.postprocess(rows, params)
     truncated = len(rows) > row_limit
@@ -254,10 +255,16 @@ def run(
 def _unpack(query: NamedQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not query.packed:
         return rows
-    out = []
+    out: list[dict[str, Any]] = []
     for r in rows:
-        shared = {k: v for k, v in r.items() if k != "packed"}
-        out.extend({**shared, **dict(zip(query.packed, v, strict=True))} for v in r["packed"])
+        shared = [k for k in r if k != "packed"]
+        keys = (*query.packed, *shared)
+        tail = tuple(r[k] for k in shared)
+        width = len(query.packed)
+        for v in r["packed"]:
+            if len(v) != width:
+                raise ValueError(f"{query.name}: a packed row has {len(v)} values, not {width}")
+            out.append(dict(zip(keys, (*v, *tail), strict=True)))
     return out
 
 
