@@ -6,6 +6,8 @@ and turns courtgraph's errors into Chinese messages instead of tracebacks.
 
 from __future__ import annotations
 
+import importlib
+
 import streamlit as st
 
 from graph.errors import CourtgraphError
@@ -14,34 +16,26 @@ from ui import state
 st.set_page_config(page_title="courtgraph · 法院改革知识图谱", page_icon="⚖️", layout="wide")
 
 
-def _render(page: str) -> None:
-    from ui import (
-        analytics,
-        cypher,
-        evidence,
-        importer,
-        initiative,
-        network,
-        overview,
-        path,
-        search,
-        unit,
-    )
+# page -> (module in ui/, function): a page's module is imported when it is first shown, so
+# the first page does not wait for the others' imports (networkx, pandas, matplotlib ...)
+_PAGES = {
+    "overview": ("overview", "render"),
+    "initiative": ("initiative", "render"),
+    "unit": ("unit", "render"),
+    "network": ("network", "render"),
+    "path": ("path", "render"),
+    "search": ("search", "render"),
+    "evidence": ("evidence", "render"),
+    "import": ("importer", "render"),
+    "export": ("network", "render_export"),
+    "analytics": ("analytics", "render"),
+    "cypher": ("cypher", "render"),
+}
 
-    pages = {
-        "overview": overview.render,
-        "initiative": initiative.render,
-        "unit": unit.render,
-        "network": network.render,
-        "path": path.render,
-        "search": search.render,
-        "evidence": evidence.render,
-        "import": importer.render,
-        "export": network.render_export,
-        "analytics": analytics.render,
-        "cypher": cypher.render,
-    }
-    pages[page]()
+
+def _render(page: str) -> None:
+    module, function = _PAGES[page]
+    getattr(importlib.import_module(f"ui.{module}"), function)()
 
 
 def main() -> None:
