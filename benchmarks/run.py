@@ -48,7 +48,7 @@ from graph.store import GraphStore, open_store
 from graph.summaries import refresh_all
 from queries import REGISTRY
 from queries import run as run_query
-from queries.registry import NamedQuery
+from queries.registry import NamedQuery, prepared
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_MS = 50.0
@@ -475,23 +475,6 @@ REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-def _prepared(store: GraphStore, query: NamedQuery, cypher: str, raw: Params) -> tuple[str, Params]:
-    """The Cypher text and parameters `queries.run` would send (same conversions)."""
-    from graph.dialect import lucene_escape
-    from queries.registry import convert
-
-    params = convert(query, raw, store)
-    for p in query.params:
-        if p.splice:
-            cypher = cypher.replace("{" + p.name + "}", str(int(params[p.name])))
-        if p.type == "search" and params[p.name] is not None:
-            params[p.name + "_text"] = params[p.name]
-            params[p.name] = lucene_escape(params[p.name])
-    for pname, label in query.fulltext.items():
-        params[pname] = store.fulltext_index(label)
-    return cypher, params
-
-
 def time_rewrites(
     store: GraphStore,
     samples: dict[str, Any],
@@ -523,7 +506,7 @@ def time_rewrites(
                 if times is old_ms and sum(old_ms) / 1000.0 > budget_s / 2:
                     answers.append(["error: skipped"])
                     continue  # the old query has had its share of the budget
-                text, params = _prepared(store, query, cypher, raw)
+                text, params = prepared(store, query, raw, cypher=cypher)
                 t = time.perf_counter()
                 try:
                     rows = store.read(text, params, limit=query.row_limit + 1)

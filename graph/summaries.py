@@ -113,14 +113,21 @@ class RefreshChildren:
             tx.run(_CHILD_COUNT, ids=ids[i : i + 2000]).consume()
 
 
+# documents per (mentioned entity, year) among some documents
+_MENTION_YEARS = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id})-[:MENTIONS]->(n:Entity) "
+    "WHERE d.date IS NOT NULL "
+    "RETURN n.id AS id, substring(d.date, 0, 4) AS year, count(d) AS n"
+)
+_SET_YEARS = (
+    "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
+    "SET n.doc_years = r.years, n.doc_year_counts = r.counts"
+)
+
+
 def _mention_years(tx: neo4j.ManagedTransaction, doc_ids: Sequence[str]) -> dict[str, Counter]:
     per: dict[str, Counter] = defaultdict(Counter)
-    for rec in tx.run(
-        "UNWIND $ids AS id MATCH (d:Document {id: id})-[:MENTIONS]->(n:Entity) "
-        "WHERE d.date IS NOT NULL "
-        "RETURN n.id AS id, substring(d.date, 0, 4) AS year, count(d) AS n",
-        ids=list(doc_ids),
-    ):
+    for rec in tx.run(_MENTION_YEARS, ids=list(doc_ids)):
         per[rec["id"]][rec["year"]] += rec["n"]
     return per
 
@@ -144,11 +151,7 @@ def _apply_year_deltas(tx: neo4j.ManagedTransaction, deltas: dict[str, Counter])
         kept = sorted(y for y, n in merged.items() if n > 0)
         rows.append({"id": entity, "years": kept, "counts": [merged[y] for y in kept]})
     for i in range(0, len(rows), 2000):
-        tx.run(
-            "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
-            "SET n.doc_years = r.years, n.doc_year_counts = r.counts",
-            rows=rows[i : i + 2000],
-        ).consume()
+        tx.run(_SET_YEARS, rows=rows[i : i + 2000]).consume()
 
 
 @dataclass
@@ -244,12 +247,7 @@ def _recount_mentions(store: GraphStore, *, batch: int) -> None:
     totals: dict[str, Counter] = defaultdict(Counter)
     doc_ids = [r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id")]
     for i in range(0, len(doc_ids), batch):
-        for r in store.read(
-            "UNWIND $ids AS id MATCH (d:Document {id: id})-[:MENTIONS]->(n:Entity) "
-            "WHERE d.date IS NOT NULL "
-            "RETURN n.id AS id, substring(d.date, 0, 4) AS year, count(d) AS n",
-            {"ids": doc_ids[i : i + batch]},
-        ):
+        for r in store.read(_MENTION_YEARS, {"ids": doc_ids[i : i + batch]}):
             totals[r["id"]][r["year"]] += r["n"]
     rows = [
         {"id": k, "years": sorted(c), "counts": [c[y] for y in sorted(c)]}
@@ -257,12 +255,4 @@ def _recount_mentions(store: GraphStore, *, batch: int) -> None:
     ]
     store.write_statements([("MATCH (n:Entity) REMOVE n.doc_years, n.doc_year_counts", {})])
     for i in range(0, len(rows), batch):
-        store.write_statements(
-            [
-                (
-                    "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
-                    "SET n.doc_years = r.years, n.doc_year_counts = r.counts",
-                    {"rows": rows[i : i + batch]},
-                )
-            ]
-        )
+        store.write_statements([(_SET_YEARS, {"rows": rows[i : i + batch]})])

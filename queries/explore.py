@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import LEVELS
+from queries.library import FACT_ID
 from queries.registry import NamedQuery, Param, register
 
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -104,15 +105,7 @@ RETURN DISTINCT type(r) AS type, a.id AS source_id, a.name AS source, b.id AS ta
        b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
        r.doc_ids AS doc_ids
 """,
-        params=(
-            Param(
-                "fact_id",
-                "text",
-                "事实 id",
-                required=True,
-                help="the fact_id column of another query, e.g. adopted:1a2b…",
-            ),
-        ),
+        params=(FACT_ID,),
         row_limit=1,
     )
 )

@@ -32,6 +32,13 @@ _STAGE = Param(
     choices=STAGES,
     help="adopted 推行 / piloted 试点 / promoted 推广部署 / awarded 获评",
 )
+FACT_ID = Param(
+    "fact_id",
+    "text",
+    "事实 id",
+    required=True,
+    help="the fact_id column of another query, e.g. adopted:1a2b…",
+)
 _FROM = Param("date_from", "date", "起始日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
 _TO = Param("date_to", "date", "截止日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
 
@@ -267,15 +274,7 @@ RETURN e.fact_type AS fact_type, e.sentence AS sentence, e.quote AS quote, e.sta
        d.urls AS urls
 ORDER BY doc_date, start
 """,
-        params=(
-            Param(
-                "fact_id",
-                "text",
-                "事实 id",
-                required=True,
-                help="the fact_id column of another query, e.g. adopted:1a2b…",
-            ),
-        ),
+        params=(FACT_ID,),
     )
 )
 

@@ -218,13 +218,13 @@ def _phrase(text: str) -> str:
     return f'"{words}"' if words.strip() else words
 
 
-def run(
-    store: GraphStore, name: str, raw: Mapping[str, Any] | None = None, *, limit: int | None = None
-) -> QueryResult:
-    """Run a named query with raw parameters; at most `limit` (or its own row limit) rows."""
-    query = get(name)
-    params = convert(query, raw or {}, store)
-    cypher = query.cypher
+def prepared(
+    store: GraphStore, query: NamedQuery, raw: Mapping[str, Any], *, cypher: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The Cypher text and parameters `run` sends for these raw parameters (`cypher`: another
+    text for the same query, e.g. a candidate rewrite a benchmark times beside it)."""
+    params = convert(query, raw, store)
+    cypher = query.cypher if cypher is None else cypher
     for p in query.params:
         if p.splice:  # range-checked int, the only value ever spliced into Cypher
             cypher = cypher.replace("{" + p.name + "}", str(int(params[p.name])))
@@ -238,6 +238,15 @@ def run(
         if set(extra) != set(query.prepared):
             raise ValueError(f"{query.name}: prepare gave {sorted(extra)}, not {query.prepared}")
         params.update(extra)
+    return cypher, params
+
+
+def run(
+    store: GraphStore, name: str, raw: Mapping[str, Any] | None = None, *, limit: int | None = None
+) -> QueryResult:
+    """Run a named query with raw parameters; at most `limit` (or its own row limit) rows."""
+    query = get(name)
+    cypher, params = prepared(store, query, raw or {})
     row_limit = min(limit or query.row_limit, query.row_limit)
     plain = bool(query.packed)  # packed tables hold properties only
     rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1, plain=plain))

@@ -21,7 +21,7 @@ from graph.errors import CourtgraphError
 from graph.model import LEVELS
 from queries import analytics
 from ui import state
-from ui.common import embed_html, table
+from ui.common import court_picker, embed_html, initiative_picker, table
 
 P = "analytics"
 TABS = ("时间线", "辖区覆盖", "省份覆盖表", "共同采用", "成效对照", "数据导出")
@@ -158,42 +158,19 @@ def events_export(store: Any, initiatives: list[str]) -> Export:
 
 # -- shared pickers ---------------------------------------------------------------------------
 def _initiative(initiatives: list[dict[str, Any]]) -> str:
-    """The initiative picker; the same key in every tab, kept in the URL as `id`."""
-    by_id = {r["initiative_id"]: r for r in initiatives}
-    key = f"{P}.id"
-    if key not in st.session_state or st.session_state[key] not in by_id:
-        wanted = state.param("id")
-        if wanted and wanted not in by_id:
-            wanted = state.resolve(wanted, "Initiative")
-        st.session_state[key] = wanted if wanted in by_id else initiatives[0]["initiative_id"]
-    initiative_id = st.selectbox(
-        "改革举措",
-        list(by_id),
-        key=key,
-        format_func=lambda i: f"{by_id[i]['initiative']}（{by_id[i]['units']} 个单位）",
-    )
-    state.set_params(id=initiative_id)
-    return str(initiative_id)
+    """The initiative picker; the same key in every tab."""
+    return initiative_picker(initiatives, f"{P}.id")
 
 
 def _court(initiative_id: str) -> str | None:
     courts = state.rows("superior_courts")
     if not courts:
         return None
-    by_id = {r["court_id"]: r for r in courts}
-    key = f"{P}.court"
-    if key not in st.session_state or st.session_state[key] not in by_id:
-        wanted = state.param("court")
-        if wanted and wanted not in by_id:
-            wanted = state.resolve(wanted)
-        if wanted not in by_id:
-            wanted = _default_court(courts, initiative_id)
-        st.session_state[key] = wanted
-    court_id = st.selectbox(
-        "上级法院（统计其辖区内各级单位）",
-        list(by_id),
-        key=key,
-        format_func=lambda c: f"{by_id[c]['court']}（{state.level_zh(by_id[c]['level'])}）",
+    court_id = court_picker(
+        courts,
+        f"{P}.court",
+        lambda: _default_court(courts, initiative_id),
+        label="上级法院（统计其辖区内各级单位）",
         help="最高人民法院、高级法院或中级法院：统计其下所有层级的单位",
     )
     state.set_params(court=court_id)

@@ -92,6 +92,53 @@ def _shown_name(value: str) -> tuple[str, str] | None:
     return (str(name) if name else entity_id), entity_id
 
 
+def initiative_picker(initiatives: list[dict[str, Any]], key: str) -> str:
+    """The initiative select box (with each one's number of units), kept in the URL as `id`;
+    the first visit takes the URL's id or name, else the most adopted initiative."""
+    by_id = {r["initiative_id"]: r for r in initiatives}
+    if key not in st.session_state or st.session_state[key] not in by_id:
+        wanted = state.param("id")
+        if wanted and wanted not in by_id:
+            wanted = state.resolve(wanted, "Initiative")
+        st.session_state[key] = wanted if wanted in by_id else initiatives[0]["initiative_id"]
+    initiative_id = st.selectbox(
+        "改革举措",
+        list(by_id),
+        key=key,
+        format_func=lambda i: f"{by_id[i]['initiative']}（{by_id[i]['units']} 个单位）",
+    )
+    state.set_params(id=initiative_id)
+    return str(initiative_id)
+
+
+def court_picker(
+    courts: list[dict[str, Any]],
+    key: str,
+    default: Callable[[], str],
+    *,
+    label: str,
+    help: str | None = None,
+    where: Any = st,
+) -> str:
+    """A select box of the courts coverage can be counted under (`superior_courts` rows);
+    the first visit takes the URL's `court` (id or name), else `default()`."""
+    by_id = {r["court_id"]: r for r in courts}
+    if key not in st.session_state or st.session_state[key] not in by_id:
+        wanted = state.param("court")
+        if wanted and wanted not in by_id:
+            wanted = state.resolve(wanted)
+        st.session_state[key] = wanted if wanted in by_id else default()
+    return str(
+        where.selectbox(
+            label,
+            list(by_id),
+            key=key,
+            format_func=lambda c: f"{by_id[c]['court']}（{state.level_zh(by_id[c]['level'])}）",
+            help=help,
+        )
+    )
+
+
 def sources_for(graph_or_doc_ids: Any) -> list[Any]:
     """Source documents (title, date, url) behind a subgraph or a list of document ids."""
     from graph.render import Source, doc_ids_of

@@ -9,7 +9,7 @@ import streamlit as st
 
 from graph.model import LEVELS, STAGES
 from ui import state
-from ui.common import sources_for, table, table_downloads
+from ui.common import court_picker, initiative_picker, sources_for, table, table_downloads
 
 P = "initiative"
 
@@ -24,20 +24,7 @@ def render() -> None:
     if not initiatives:
         st.info("图中还没有改革举措。请先到「导入」页导入文章。")
         return
-    by_id = {r["initiative_id"]: r for r in initiatives}
-    wanted = state.param("id")
-    if wanted and wanted not in by_id:
-        wanted = state.resolve(wanted, "Initiative")
-    key = f"{P}.id"
-    if key not in st.session_state or st.session_state[key] not in by_id:
-        st.session_state[key] = wanted if wanted in by_id else initiatives[0]["initiative_id"]
-    initiative_id = st.selectbox(
-        "改革举措",
-        list(by_id),
-        key=key,
-        format_func=lambda i: f"{by_id[i]['initiative']}（{by_id[i]['units']} 个单位）",
-    )
-    state.set_params(id=initiative_id)
+    initiative_id = initiative_picker(initiatives, f"{P}.id")
     props = state.entity(initiative_id)
     _header(props)
 
@@ -177,18 +164,13 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         st.info("图中还没有法院层级关系（PART_OF），无法统计辖区覆盖。")
         return
     by_id = {r["court_id"]: r for r in courts}
-    key = f"{P}.court"
-    wanted = state.param("court")
-    if wanted and wanted not in by_id:
-        wanted = state.resolve(wanted)
-    if key not in st.session_state or st.session_state[key] not in by_id:
-        st.session_state[key] = wanted if wanted in by_id else _default_court(courts)
     c1, c2 = st.columns([3, 2])
-    court_id = c1.selectbox(
-        "上级法院（统计其辖区内各单位）",
-        list(by_id),
-        key=key,
-        format_func=lambda c: f"{by_id[c]['court']}（{state.level_zh(by_id[c]['level'])}）",
+    court_id = court_picker(
+        courts,
+        f"{P}.court",
+        lambda: _default_court(courts),
+        label="上级法院（统计其辖区内各单位）",
+        where=c1,
     )
     state.widget_value(f"{P}.cov_level", "cov_level", lambda v: _choice(v, list(LEVELS)))
     level = c2.selectbox(

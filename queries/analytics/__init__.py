@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import BadParameter
+from graph.model import LEVELS
 from queries.registry import NamedQuery, Param, register, resolve_entity, run
 
 if TYPE_CHECKING:
@@ -31,9 +32,8 @@ if TYPE_CHECKING:
 # (adopted, piloted, promoted: a court deploying a reform runs it too, awarded), and its
 # adoption date is the earliest date reported for any of them. Every table keeps the stages,
 # and the timeline marks promotions by higher courts as endorsements, so a user who wants
-# another definition can filter.
-ADOPTING_STAGES = ("adopted", "piloted", "promoted", "awarded")
-_LEVEL_ORDER = {"supreme": 0, "high": 1, "intermediate": 2, "basic": 3, "special": 4, "tribunal": 5}
+# another definition can filter. The store's adoption summary follows the same rule.
+_LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 
 _EVENT_COLUMNS = (
     "unit_id",
@@ -306,7 +306,7 @@ def coverage(
     for r in rows:
         acc = per[r["level"] or "未知"]
         acc[0] += 1
-        if any(s in ADOPTING_STAGES for s in r["stages"]):
+        if r["adopted"]:  # reported at any stage
             acc[1] += 1
         else:
             missing.append(r)
