@@ -103,3 +103,23 @@ def test_readme_commands_on_the_sample(tmp_path: Path) -> None:
         assert "辽宁省本溪市中级人民法院" in out.read_text(encoding="utf-8")
     finally:
         EmbeddedServer(tmp_path / "graph").stop()
+
+
+def test_output_piped_into_head_ends_without_a_traceback() -> None:
+    code = (
+        "from graph.cli import run_main\n"
+        "def main():\n"
+        "    for i in range(200000):\n"
+        "        print('行', i)\n"
+        "    return 0\n"
+        "run_main(main)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # what `| head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err

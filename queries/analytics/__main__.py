@@ -138,4 +138,6 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graph.cli import run_main
+
+    run_main(main)
