@@ -48,11 +48,11 @@ SUPERIOR_COURTS = register(
         cypher="""
 MATCH (c:Court)
 WHERE c.child_count > 0 AND ($province IS NULL OR c.province = $province)
-RETURN c.id AS court_id, c.name AS court, c.level AS level, c.province AS province,
-       c.child_count AS children
+RETURN collect([c.id, c.name, c.level, c.province, c.child_count]) AS packed
 """,
         params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
         row_limit=5000,
+        packed=("court_id", "court", "level", "province", "children"),
         postprocess=_by_level,
     )
 )

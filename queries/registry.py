@@ -60,6 +60,15 @@ class NamedQuery:
     # these columns (other columns of the record are repeated on each row); the driver's
     # cost is per record, so 10,000 rows as one record are read many times faster
     packed: tuple[str, ...] = ()
+    # other Cypher texts giving the same answer, and `choose`, which picks one for these
+    # parameters (None: `cypher`): a plan the server cannot pick, e.g. walking up from the few
+    # courts of one level instead of down through every unit of the country
+    variants: Mapping[str, str] = field(default_factory=dict)
+    choose: Callable[[GraphStore, dict[str, Any]], str | None] | None = None
+
+    def texts(self) -> dict[str, str]:
+        """Every Cypher text this query can send, by variant name ('' for the main one)."""
+        return {"": self.cypher, **self.variants}
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -224,7 +233,9 @@ def prepared(
     """The Cypher text and parameters `run` sends for these raw parameters (`cypher`: another
     text for the same query, e.g. a candidate rewrite a benchmark times beside it)."""
     params = convert(query, raw, store)
-    cypher = query.cypher if cypher is None else cypher
+    if cypher is None:
+        variant = query.choose(store, params) if query.choose else None
+        cypher = query.variants[variant] if variant else query.cypher
     for p in query.params:
         if p.splice:  # range-checked int, the only value ever spliced into Cypher
             cypher = cypher.replace("{" + p.name + "}", str(int(params[p.name])))
@@ -265,15 +276,18 @@ def _unpack(query: NamedQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any
     if not query.packed:
         return rows
     out: list[dict[str, Any]] = []
+    width = len(query.packed)
     for r in rows:
-        shared = [k for k in r if k != "packed"]
-        keys = (*query.packed, *shared)
-        tail = tuple(r[k] for k in shared)
-        width = len(query.packed)
-        for v in r["packed"]:
-            if len(v) != width:
-                raise ValueError(f"{query.name}: a packed row has {len(v)} values, not {width}")
-            out.append(dict(zip(keys, (*v, *tail), strict=True)))
+        packed = r["packed"]
+        if any(len(v) != width for v in packed):
+            bad = next(len(v) for v in packed if len(v) != width)
+            raise ValueError(f"{query.name}: a packed row has {bad} values, not {width}")
+        shared = {k: v for k, v in r.items() if k != "packed"}
+        keys = query.packed  # every width checked above
+        if shared:
+            out.extend({**dict(zip(keys, v, strict=False)), **shared} for v in packed)
+        else:
+            out.extend(dict(zip(keys, v, strict=False)) for v in packed)
     return out
 
 

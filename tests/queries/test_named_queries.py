@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import EntityNotFound
-from queries import run
+from queries import get, run
+from queries.registry import convert, prepared
 from tests import graph_fixtures as g
 
 
@@ -118,6 +119,47 @@ def test_coverage(small) -> None:  # type: ignore[no-untyped-def]
     }
     basic = run(small, "coverage", {"initiative": g.SUYUAN, "court": g.HIGH, "level": "basic"})
     assert sum(r["adopted"] for r in basic.rows) == 2 and len(basic.rows) == 3
+
+
+@pytest.mark.parametrize(
+    ("level", "units"),
+    [("high", {"甲省高级人民法院"}), ("intermediate", {"甲省乙市中级人民法院"}), ("basic", None)],
+)
+def test_coverage_walks_up_or_down_to_one_answer(small, level, units) -> None:  # type: ignore[no-untyped-def]
+    q = get("coverage")
+    raw = {"initiative": g.SUYUAN, "court": g.SPC, "level": level}
+    answers = []
+    for text in q.texts().values():
+        cypher, params = prepared(small, q, raw, cypher=text)
+        packed = [row for r in small.read(cypher, params, plain=True) for row in r["packed"]]
+        answers.append(sorted(map(repr, packed)))
+    assert len(answers) == 2 and answers[0] == answers[1]
+    walk = q.choose(small, convert(q, raw, small)) if q.choose else None
+    rows = run(small, "coverage", raw).rows
+    if units:  # few courts at this level: read upwards from them
+        assert walk == "up" and {r["unit"] for r in rows} == units
+    else:
+        assert walk is None and len(rows) == 3
+    assert all(r["depth"] == {"high": 1, "intermediate": 2, "basic": 3}[level] for r in rows)
+
+
+def test_path_of_known_length_meets_in_the_middle(small) -> None:  # type: ignore[no-untyped-def]
+    """Every pair of entities: the variant chosen for the path's length gives exactly the
+    paths allShortestPaths gives."""
+    q = get("path")
+    ids = sorted(r["id"] for r in small.read("MATCH (n:Entity) RETURN n.id AS id"))
+    chosen = set()
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            raw = {"source": a, "target": b}
+            chosen.add(q.choose(small, convert(q, raw, small)) if q.choose else None)
+            cypher, params = prepared(small, q, raw, cypher=q.cypher)
+            expected = sorted(
+                (tuple(r["ids"]), tuple(r["types"])) for r in small.read(cypher, params)
+            )
+            got = sorted((tuple(r["ids"]), tuple(r["types"])) for r in run(small, "path", raw).rows)
+            assert got == expected, (a, b)
+    assert chosen >= {"1 hops", "2 hops", "3 hops", None}
 
 
 def test_overview_queries(small) -> None:  # type: ignore[no-untyped-def]

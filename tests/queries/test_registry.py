@@ -17,13 +17,17 @@ WRITE_WORDS = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+
 @pytest.mark.parametrize("name", sorted(REGISTRY))
 def test_parameters_match_cypher(name: str) -> None:
     q = REGISTRY[name]
-    used = set(re.findall(r"\$(\w+)", q.cypher))
     declared = {p.name for p in q.params if not p.splice} | set(q.fulltext) | set(q.prepared)
-    assert used == declared, f"{name}: Cypher uses {sorted(used)}, declares {sorted(declared)}"
+    for variant, cypher in q.texts().items():
+        used = set(re.findall(r"\$(\w+)", cypher))
+        assert used == declared, (
+            f"{name} {variant}: Cypher uses {sorted(used)}, declares {sorted(declared)}"
+        )
     for p in q.params:
-        if p.splice:
+        if p.splice:  # a variant may not need it (e.g. a path of known length)
             assert "{" + p.name + "}" in q.cypher
             assert p.type == "int" and p.minimum is not None and p.maximum is not None
+    assert bool(q.variants) == (q.choose is not None), "variants come with a way to choose"
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
@@ -31,7 +35,7 @@ def test_has_title_description_and_is_read_only(name: str) -> None:
     q = REGISTRY[name]
     assert q.title and re.search(r"[\u4e00-\u9fff]", q.title), "titles are in Chinese"
     assert len(q.description) > 20
-    assert not WRITE_WORDS.search(q.cypher)
+    assert not any(WRITE_WORDS.search(c) for c in q.texts().values())
     assert 0 < q.row_limit <= 2_000_000
 
 
