@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import zipfile
 from collections.abc import Iterable
@@ -226,18 +227,26 @@ def from_csv(path: str | Path) -> nx.MultiDiGraph:
 
 
 def _literal(value: Any) -> str:
+    """A Cypher literal valid on Neo4j 5 and ArcadeDB. A value Cypher has no literal for (a
+    non-finite float) becomes null; an integer beyond 64 bits becomes its decimal string."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
+    if isinstance(value, int):
+        return repr(value) if -(2**63) <= value < 2**63 else _literal(str(value))
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else "null"
+    if isinstance(value, list | tuple):
         return "[" + ", ".join(_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"`{k}`: {_literal(v)}" for k, v in value.items()) + "}"
-    s = str(value).replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+        items = (f"`{str(k).replace('`', '``')}`: {_literal(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    s = str(value).translate(_ESCAPES)
     return "'" + s + "'"
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 def to_cypher(graph: nx.MultiDiGraph, path: str | Path | None = None) -> str:

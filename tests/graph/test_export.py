@@ -87,3 +87,17 @@ def test_neighbourhood_limit_keeps_nearest(store) -> None:  # type: ignore[no-un
     g.load_small_graph(store)
     sub = export.neighbourhood(store, g.BING, depth=2, limit=3)
     assert len(sub) == 3 and g.BING in sub
+
+
+def test_cypher_script_survives_awkward_values(store) -> None:  # type: ignore[no-untyped-def]
+    sub = nx.MultiDiGraph()
+    name = "甲'乙\\丙\n丁\r戊\t己"
+    sub.add_node("court:awkward", kind="Court", name=name, value=float("nan"), big=2**70, ok=1.5)
+    script = export.to_cypher(sub)
+    store._write([(stmt, {}) for stmt in export.cypher_statements(script)])
+    row = store.read(
+        "MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.value AS value, n.big AS big, "
+        "n.ok AS ok",
+        {"id": "court:awkward"},
+    )
+    assert row == [{"name": name, "value": None, "big": str(2**70), "ok": 1.5}]

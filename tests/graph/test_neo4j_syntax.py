@@ -1,0 +1,272 @@
+"""Every Cypher statement courtgraph sends, checked by Neo4j's own Cypher 5 front-end.
+
+No Neo4j server runs here. So this records every statement the `neo4j` driver sends while a
+representative workload runs on the embedded ArcadeDB store (writes, re-writes, deletes,
+summaries, ingest, every named query with each text it can send, free-form examples, export,
+bulk load), adds what only a Neo4j server receives (the neo4j dialect's schema, its full-text
+index names), and hands them all at once to `tools/cypher_check/check.mjs`: the parser and
+semantic analysis of the npm package `@neo4j-cypher/language-support`. ArcadeDB's SQL (its
+schema and full-text indexes) never travels through the driver, so it is not recorded.
+Errors fail; warnings (deprecations, ...) are printed.
+
+Needs Node and `npm ci` in tools/cypher_check; skips without them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+
+from graph import dialect, export, summaries
+from graph.bulk import bulk_load
+from graph.model import fact_id
+from graph.readonly import run_read_only
+from queries import REGISTRY, run
+from queries.registry import NamedQuery, Param, prepared
+from tests import graph_fixtures as g
+from ui.cypher import examples
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKER = ROOT / "tools" / "cypher_check" / "check.mjs"
+SAMPLE = ROOT / "data" / "sample"
+
+pytestmark = [
+    pytest.mark.skipif(
+        shutil.which("node") is None, reason="node is not installed: the Cypher checker needs it"
+    ),
+    pytest.mark.skipif(
+        not (CHECKER.parent / "node_modules").is_dir(),
+        reason="tools/cypher_check/node_modules is missing: run `npm ci` in tools/cypher_check",
+    ),
+]
+
+# a value for each parameter of the named queries (by name; by type for new ones)
+VALUES: dict[str, Any] = {
+    "initiative": g.SUYUAN,
+    "unit": g.BING,
+    "entity": g.BING,
+    "court": g.MID,
+    "source": g.BING,
+    "target": g.SUYUAN,
+    "province": "甲省",
+    "level": "basic",
+    "stage": "adopted",
+    "date_from": "2022",
+    "date_to": "2024",
+    "since": "2023",
+    "kinds": ["Court", "Initiative"],
+    "q": "丙区法院",
+    "fact_id": fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted"),
+    "doc": g.DOC_A,
+    "ids": f"{g.DOC_A},{g.DOC_B}",
+}
+BY_TYPE: dict[str, Any] = {
+    "text": "x",
+    "search": "丙区法院",
+    "date": "2023",
+    "labels": ["Court"],
+    "bool": True,
+    "entity": g.BING,
+}
+
+
+class Recorder:
+    """Query texts the driver is asked to run: parameter names, where from, in which step."""
+
+    def __init__(self) -> None:
+        self.params: dict[str, set[str]] = {}
+        self.sites: dict[str, set[str]] = {}
+        self.steps: dict[str, str] = {}
+        self.step = ""
+
+    def wrap(self, run: Callable[..., Any]) -> Callable[..., Any]:
+        def recording_run(self_: Any, query: Any, parameters: Any = None, **kwargs: Any) -> Any:
+            text = getattr(query, "text", query)
+            self.params.setdefault(text, set()).update(parameters or {}, kwargs)
+            self.sites.setdefault(text, set()).add(_call_site())
+            self.steps.setdefault(text, self.step)
+            return run(self_, query, parameters, **kwargs)
+
+        return recording_run
+
+    @contextlib.contextmanager
+    def during(self, step: str) -> Iterator[None]:
+        self.step = step
+        yield
+        self.step = ""
+
+
+def _call_site() -> str:
+    """The innermost frames of courtgraph's own code (not the tests) on the stack."""
+    frames = []
+    f = sys._getframe(2)
+    while f is not None and len(frames) < 3:
+        path = Path(f.f_code.co_filename)
+        if path.is_relative_to(ROOT) and not path.is_relative_to(ROOT / "tests"):
+            frames.append(f"{path.relative_to(ROOT)}:{f.f_lineno} {f.f_code.co_name}")
+        f = f.f_back
+    return " <- ".join(frames) or "tests"
+
+
+def _value(p: Param) -> Any:
+    if p.name in VALUES:
+        return VALUES[p.name]
+    if p.type == "choice":
+        return p.choices[0]
+    if p.type == "int":
+        return p.minimum if p.minimum is not None else p.default
+    if p.type == "entity" and p.label == "Initiative":
+        return g.SUYUAN
+    return BY_TYPE[p.type]
+
+
+def _variants(q: NamedQuery) -> list[dict[str, Any]]:
+    """Required parameters only, every parameter set, and each value of a spliced one."""
+    required = {p.name: _value(p) for p in q.params if p.required}
+    every = {p.name: _value(p) for p in q.params if not p.splice}
+    spliced = [
+        {**required, p.name: n}
+        for p in q.params
+        if p.splice
+        for n in range(p.minimum or 0, (p.maximum or 0) + 1)
+    ]
+    return [required, every, *spliced]
+
+
+def _own_texts(q: NamedQuery) -> list[str]:
+    """The query's Cypher texts, spliced with the defaults."""
+    texts = list(q.texts().values())
+    for p in q.params:
+        if p.splice:
+            texts = [text.replace("{" + p.name + "}", str(p.default)) for text in texts]
+    return texts
+
+
+def _workload(store, rec: Recorder, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    from ingest.pipeline import ingest_paths
+    from queries.analytics import early_adopters
+
+    with rec.during("schema and summaries"):
+        store.verify()
+        store.ensure_schema()
+        summaries.refresh_all(store)  # on an empty store
+    with rec.during("writes"):
+        g.load_small_graph(store)
+        store.write_documents([g.document_c()])
+        store.write_documents([g.document_b()])  # written again
+        store.add_document_urls(g.DOC_A, ["http://example.test/a2"], ["/tmp/a2.txt"])
+        store.has_document(g.DOC_A)
+        store.counts()
+    with rec.during("deletes"):
+        store.delete_document(g.DOC_B)
+        store.delete_document(g.DOC_A)  # 诉源治理 loses its last adopter
+        g.load_small_graph(store)
+    with rec.during("summaries"):
+        summaries.refresh_all(store)
+    with rec.during("ingest"):
+        ingest_paths(store, [SAMPLE])  # with the roster and the taxonomy
+        original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+        repost = tmp / "repost.txt"
+        repost.write_text(original.replace("出席会议并讲话", "出席并讲话"), encoding="utf-8")
+        ingest_paths(store, [SAMPLE, repost], reference_data=False)  # unchanged, a repost
+    for q in REGISTRY.values():
+        with rec.during(f"named query {q.name}"):
+            for raw in _variants(q):
+                run(store, q.name, raw)
+                for text in q.texts().values():  # whichever `choose` would pick
+                    store.read(*prepared(store, q, raw, cypher=text))
+    with rec.during("variants chosen, names, searches"):
+        run(store, "coverage", {"initiative": g.SUYUAN, "court": g.SPC, "level": "intermediate"})
+        for far in (g.MID, g.HIGH, g.SPC):  # paths of 1, 2 and 3 steps
+            run(store, "path", {"source": g.BING, "target": far})
+        run(store, "adopted_by", {"unit": "丙區法院"})  # a traditional alias: full-text lookup
+        run(store, "search", {"q": "不存在的法院"})  # no phrase match: the any-word retry
+        early_adopters(store)
+    with rec.during("free-form examples"):
+        for text in examples(store.fulltext_index("Court")).values():
+            run_read_only(store, text, limit=5)
+    with rec.during("export"):
+        script = export.to_cypher(export.neighbourhood(store, g.BING, depth=2))
+    with rec.during("export script"):
+        store.clear()
+        store._write([(stmt, {}) for stmt in export.cypher_statements(script)])
+    with rec.during("bulk load"):
+        store.clear()
+        courts = [("Court", {"id": c, "name": c}) for c in (g.MID, g.BING, g.DING)]
+        rels = [
+            ("PART_OF", g.BING, g.MID, {}),  # two sources, one target: grouped by target
+            ("PART_OF", g.DING, g.MID, {}),
+            ("MENTIONS", g.DOC_A, g.BING, {}),  # one source: grouped by source
+        ]
+        docs = [{"id": g.DOC_A, "title": "甲"}]
+        evidence = [{"id": "ev:1", "fact_id": "f", "doc_id": g.DOC_A}]
+        bulk_load(store, courts, rels, concurrent={"Document": docs, "Evidence": evidence})
+        store.clear()
+
+
+def _check(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = subprocess.run(
+        ["node", str(CHECKER)],
+        input=json.dumps(items, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def _name(rec: Recorder, text: str) -> str:
+    return f"{rec.steps[text] or 'setup'}, sent from {' | '.join(sorted(rec.sites[text]))}"
+
+
+def _describe(item: dict[str, Any], found: list[dict[str, Any]]) -> str:
+    lines = [f"{item['name']}:", *(f"    {ln}" for ln in item["cypher"].strip().splitlines())]
+    lines += [f"  line {e['line']}, column {e['column']}: {e['message']}" for e in found]
+    return "\n".join(lines)
+
+
+def test_neo4j_accepts_every_statement(arcadedb_store, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rec = Recorder()
+    for cls in (neo4j.Session, neo4j.Transaction, neo4j.ManagedTransaction):
+        monkeypatch.setattr(cls, "run", rec.wrap(cls.run))
+    _workload(arcadedb_store, rec, tmp_path)
+    monkeypatch.undo()
+    missing = [q.name for q in REGISTRY.values() if any(t not in rec.params for t in _own_texts(q))]
+    assert rec.params and not missing, f"named queries not recorded: {missing}"
+
+    items = [
+        {"name": _name(rec, text), "cypher": text, "parameters": sorted(rec.params[text])}
+        for text in rec.params
+    ]
+    # what only Neo4j receives: its schema (GraphStore.ensure_schema), its full-text index names
+    neo4j_only = {stmt: "graph/dialect.py NEO4J_SCHEMA" for stmt in dialect.NEO4J_SCHEMA}
+    for title, text in examples(dialect.fulltext_index(dialect.NEO4J, "Court")).items():
+        neo4j_only[text] = f"ui/cypher.py example {title} on Neo4j"
+    items += [
+        {"name": name, "cypher": text, "parameters": []}
+        for text, name in neo4j_only.items()
+        if text not in rec.params
+    ]
+    results = _check(items)
+    for item, result in zip(items, results, strict=True):
+        if result["warnings"]:
+            print("warning: " + _describe(item, result["warnings"]))
+    failures = [
+        _describe(item, result["errors"])
+        for item, result in zip(items, results, strict=True)
+        if result["errors"]
+    ]
+    assert not failures, (
+        f"{len(failures)} of {len(items)} statements are not valid Neo4j 5 Cypher:\n\n"
+        + "\n\n".join(failures)
+    )
