@@ -67,7 +67,8 @@ def neighbourhood(
     """The subgraph around `entity`: nearest nodes first, at most `limit` nodes."""
     from queries import run
 
-    rows = run(store, "neighbourhood", {"entity": entity, "depth": depth, "kinds": kinds}).rows
+    raw = {"entity": entity, "depth": depth, "kinds": kinds, "size": min(max(limit, 1), 3000)}
+    rows = run(store, "neighbourhood", raw).rows
     order: list[str] = [entity]
     seen = {entity}
     for r in sorted(rows, key=lambda r: r["hops"]):

@@ -152,19 +152,19 @@ NEIGHBOURHOOD = register(
         name="neighbourhood",
         title="实体关系网络",
         description="Relationships within `depth` steps of an entity (documents excluded), as "
-        "edges with both ends; kinds restrict every node on the way. Every direct "
-        "relationship comes first (up to the row limit); farther ones are the first 3,000 "
-        "paths the server finds, so a hub's neighbourhood stays bounded.",
+        "edges with both ends; kinds restrict every node on the way. Up to `size` direct "
+        "relationships come first, then the first `size` longer paths the server finds, so "
+        "a hub's neighbourhood stays bounded (a view of N nodes needs no more than N).",
         cypher="""
 MATCH (n:Entity {id: $entity})-[r:FACT_RELS]-(m:Entity)
 WHERE $kinds IS NULL OR (n.kind IN $kinds AND m.kind IN $kinds)
-WITH r LIMIT 3001
+WITH r LIMIT $size
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN collect([EDGE, 1]) AS packed
 UNION ALL
 MATCH p = (n:Entity {id: $entity})-[:FACT_RELS*1..{depth}]-(m:Entity)
 WHERE length(p) >= 2 AND ($kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds))
-WITH p LIMIT 3000
+WITH p LIMIT $size
 UNWIND relationships(p) AS r
 WITH r, length(p) AS hops, startNode(r) AS a, endNode(r) AS b
 RETURN collect([EDGE, hops]) AS packed
@@ -173,8 +173,17 @@ RETURN collect([EDGE, hops]) AS packed
             _ENTITY,
             Param("depth", "int", "深度", default=1, minimum=1, maximum=3, splice=True),
             Param("kinds", "labels", "节点类型", help=",".join(ENTITY_LABELS)),
+            Param(
+                "size",
+                "int",
+                "规模上限",
+                default=1000,
+                minimum=1,
+                maximum=3000,
+                help="direct relationships, then longer paths: at most this many of each",
+            ),
         ),
-        row_limit=3000,
+        row_limit=6000,
         packed=(*_EDGE_COLUMNS, "hops"),
         postprocess=_edges_by_hops,
     )

@@ -173,7 +173,7 @@ def _documents(unit_id: str) -> None:
 
 
 def _relations(entity_id: str) -> None:
-    rows = state.rows("neighbourhood", {"entity": entity_id, "depth": 1})
+    rows = state.rows("neighbourhood", {"entity": entity_id, "depth": 1, "size": 3000})
     if not rows:
         st.info("这个实体没有关系。")
         return

@@ -72,6 +72,9 @@ def test_neighbourhood_depth_and_kinds(small) -> None:  # type: ignore[no-untype
     kinds = {r["source_kind"] for r in two} | {r["target_kind"] for r in two}
     assert kinds == {"Court", "Initiative"}
     assert (g.BING, "PART_OF", g.MID) in {(r["source"], r["type"], r["target"]) for r in two}
+    small_view = run(small, "neighbourhood", {"entity": g.SUYUAN, "depth": 2, "size": 2}).rows
+    assert sum(r["hops"] == 1 for r in small_view) == 2  # `size` bounds the direct ones
+    assert 0 < sum(r["hops"] == 2 for r in small_view) <= 2 * 2  # and the longer paths
 
 
 def test_path(small) -> None:  # type: ignore[no-untyped-def]
