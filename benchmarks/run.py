@@ -467,11 +467,6 @@ REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
         "second branch walks every incoming edge, MENTIONS included, of each mentioned hub)",
         lambda _old: _FACT,
     ),
-    "documents": (
-        "LIMIT row_limit + 1 on the server: a popular initiative is mentioned by thousands of "
-        "documents, which are all sorted and sent without it",
-        lambda old: old.rstrip() + "\nLIMIT 1001\n",
-    ),
 }
 
 

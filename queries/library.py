@@ -473,13 +473,18 @@ MENTIONED_IN = register(
         name="documents",
         title="提及某实体的文档",
         description="The documents that mention an entity, with the first sentence naming it.",
+        # sorted and cut on the server (the row limit + 1, to tell it was cut) and packed:
+        # a popular initiative is mentioned by 16,000 documents (648 ms sent whole, 178 ms so)
         cypher="""
 MATCH (n:Entity {id: $entity})<-[m:MENTIONS]-(d:Document)
-RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.urls AS urls,
-       m.surface AS surface, m.sentence AS sentence, m.start AS start, m.end AS end
-ORDER BY date IS NULL, date DESC, title
+WITH d, m
+ORDER BY d.date IS NULL, d.date DESC, d.title
+LIMIT 1001
+RETURN collect([d.id, d.title, d.date, d.urls, m.surface, m.sentence, m.start, m.end]) AS packed
 """,
         params=(_ENTITY,),
+        row_limit=1000,
+        packed=("doc_id", "title", "date", "urls", "surface", "sentence", "start", "end"),
     )
 )
 

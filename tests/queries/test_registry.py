@@ -72,3 +72,13 @@ def test_dates_and_choices() -> None:
         convert(q, {"initiative": "initiative:诉源治理", "stage": "done"}, None)
     out = convert(q, {"initiative": "initiative:诉源治理", "date_from": "2024/05"}, None)
     assert out["date_from"] == "2024-05"
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in REGISTRY.items() if q.packed))
+def test_packed_limits_tell_truncation(name: str) -> None:
+    """A packed query is one record, so the client cannot cut it: a LIMIT written into its
+    Cypher must keep one row past the row limit, or `truncated` could never be true."""
+    q = REGISTRY[name]
+    for cypher in q.texts().values():
+        for n in re.findall(r"\bLIMIT\s+(\d+)", cypher):
+            assert int(n) == q.row_limit + 1, f"{name}: LIMIT {n} with row limit {q.row_limit}"
