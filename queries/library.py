@@ -177,10 +177,11 @@ RETURN collect([EDGE, hops]) AS packed
                 "size",
                 "int",
                 "规模上限",
-                default=1000,
+                default=200,
                 minimum=1,
                 maximum=3000,
-                help="direct relationships, then longer paths: at most this many of each",
+                help="direct relationships, then longer paths: at most this many of each "
+                "(200: the network view's default node limit)",
             ),
         ),
         row_limit=6000,

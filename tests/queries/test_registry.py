@@ -60,7 +60,7 @@ def test_parameters_are_checked() -> None:
         "entity": "court:x",
         "depth": 1,
         "kinds": ["Court", "Initiative"],
-        "size": 1000,
+        "size": 200,
     }
 
 
