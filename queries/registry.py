@@ -282,12 +282,11 @@ def _unpack(query: NamedQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any
         if any(len(v) != width for v in packed):
             bad = next(len(v) for v in packed if len(v) != width)
             raise ValueError(f"{query.name}: a packed row has {bad} values, not {width}")
-        shared = {k: v for k, v in r.items() if k != "packed"}
-        keys = query.packed  # every width checked above
-        if shared:
-            out.extend({**dict(zip(keys, v, strict=False)), **shared} for v in packed)
-        else:
-            out.extend(dict(zip(keys, v, strict=False)) for v in packed)
+        shared = [k for k in r if k != "packed"]
+        keys = (*query.packed, *shared)
+        tail = [r[k] for k in shared]
+        # every width checked above; the driver gives lists, so `+` is the cheap join
+        out.extend(dict(zip(keys, list(v) + tail, strict=True)) for v in packed)
     return out
 
 
