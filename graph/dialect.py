@@ -9,6 +9,12 @@ three rules that make one text serve both:
    first pattern node, and only `Entity.id` is indexed for every kind;
 3. schema statements are per server: below.
 
+Habits learned from ArcadeDB, all valid on Neo4j too: a property map in a pattern holds a
+parameter or a variable, never an expression (`{id: split(x, ' ')[1]}` matches nothing
+there; bind it with WITH first); a guard such as `WHERE $flag` does not stop a pattern from
+being expanded, so a query picks its text instead (`NamedQuery.variants`); a range on an
+index needs its bound as a parameter, not a variable from WITH.
+
 The one per-server difference in queries is the name of the full-text index of a label,
 which `fulltext_index` gives; named queries receive it as a parameter.
 """

@@ -258,9 +258,10 @@ class GraphStore:
             "RETURN DISTINCT c.id AS id",
             p,
         )
+        before = summaries.UncountMentions([doc_id])
         self._write(
             [
-                summaries.UncountMentions([doc_id]),
+                before,
                 # trim the document from every fact touching an entity it mentions
                 (
                     "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r]-() "
@@ -293,6 +294,7 @@ class GraphStore:
                     p,
                 ),
                 ("MATCH (d:Document {id: $doc}) DETACH DELETE d", p),
+                summaries.RefreshDocLists([doc_id], before),
                 summaries.RefreshInitiatives([r["id"] for r in initiatives]),
                 summaries.RefreshChildren([r["id"] for r in parents]),
                 summaries.RefreshRecent(),
@@ -390,13 +392,16 @@ Statement = (
     | summaries.CountMentions
     | summaries.UncountMentions
     | summaries.RefreshRecent
+    | summaries.RefreshDocLists
+    | summaries.FullDocLists
 )
 
 
 def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     doc_ids = [doc.id for doc in docs]
     # a document written again first leaves the per-year mention counts
-    statements: list[Statement] = [summaries.UncountMentions(doc_ids)]
+    before = summaries.UncountMentions(doc_ids)
+    statements: list[Statement] = [before]
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
     facts: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
@@ -486,6 +491,7 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
         )
     statements += [
         summaries.CountMentions(doc_ids),
+        summaries.RefreshDocLists(doc_ids, before),
         summaries.RefreshInitiatives(
             [r["dst"] for k, rows in facts.items() if k[0] == "ADOPTED" for r in rows]
         ),

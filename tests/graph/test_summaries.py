@@ -6,11 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from graph import summaries
-from graph.model import DocumentGraph, document_id
-from queries.registry import run
+from graph.model import DocumentGraph, MentionRow, document_id
+from queries.registry import _unpack, get, prepared, run
 from tests import graph_fixtures as g
 
-_PROPS = ("adopter_count", "first_date", "doc_years", "doc_year_counts", "child_count")
+_PROPS = (
+    "adopter_count",
+    "first_date",
+    "doc_years",
+    "doc_year_counts",
+    "child_count",
+    "recent_docs",
+)
 
 
 def _snapshot(store) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -116,3 +123,58 @@ def test_latest_documents_read_from_the_floor(store) -> None:  # type: ignore[no
     assert [r["date"] for r in run(store, "latest_documents", {"since": since}).rows] == [
         d.props["date"] for d in newest_first[40:46]
     ]
+
+
+def _mentioning(i: int, day: str | None) -> DocumentGraph:
+    """A document mentioning 丙区法院 (dated `day`, or undated)."""
+    h = f"{i:020x}" + "e" * 44
+    doc_id = document_id(h)
+    props = {"title": f"提及{i:03d}", **({"date": day} if day else {})}
+    mention = MentionRow(g.BING, "丙区法院", "丙区法院……", 0, 4)
+    return DocumentGraph(id=doc_id, props=props, mentions=[mention])
+
+
+def test_listed_documents_stay_right(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An entity named by more than HUB_DOCS dated documents keeps its latest RECENT_DOCS
+    listed through writes, rewrites and deletes; the documents query reads the list and
+    answers as the walk over every mention does. (Small numbers stand in for 1000/1001.)"""
+    monkeypatch.setattr(summaries, "HUB_DOCS", 4)
+    monkeypatch.setattr(summaries, "RECENT_DOCS", 3)
+    g.load_small_graph(store)  # documents A and B mention 丙区 too
+    days = ["2021-05", "2023-01-09", "2022", None, "2023-01-09", "2020-12-31", "2024-02"]
+    docs = [_mentioning(i, d) for i, d in enumerate(days)]
+    store.write_documents(docs[:2])
+    assert _listed(store) is None  # 2 + 2 dated documents: not yet a hub
+    store.write_documents(docs[2:])
+    assert _listed(store) == _recount_listed(store)
+    store.write_documents([docs[4]])  # written again
+    assert _listed(store) == _recount_listed(store)
+    newest = _listed(store)[0].split(" ")[1]
+    store.delete_document(newest)  # a full list loses its head
+    assert _listed(store) == _recount_listed(store) and len(_listed(store)) == 3
+    assert _documents(store, None)[:3] == _documents(store, "listed")
+    for d in docs:
+        store.delete_document(d.id)
+    assert _listed(store) is None  # back under the threshold
+
+
+def _listed(store) -> list[str] | None:  # type: ignore[no-untyped-def]
+    r = store.read("MATCH (n:Entity {id: $id}) RETURN n.recent_docs AS d", {"id": g.BING})
+    return r[0]["d"]
+
+
+def _recount_listed(store) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) WHERE d.date IS NOT NULL "
+        "RETURN d.date AS date, d.id AS id",
+        {"id": g.BING},
+    )
+    entries = sorted((r["date"], r["id"]) for r in rows)[::-1][: summaries.RECENT_DOCS]
+    return [f"{date} {doc}" for date, doc in entries]
+
+
+def _documents(store, variant: str | None) -> list[str]:  # type: ignore[no-untyped-def]
+    q = get("documents")
+    cypher, params = prepared(store, q, {"entity": g.BING}, cypher=q.texts()[variant or ""])
+    rows = q.postprocess(_unpack(q, store.read(cypher, params, plain=True)), params)
+    return [r["doc_id"] for r in rows]
