@@ -55,12 +55,29 @@ WHERE ($stage IS NULL OR a.stage = $stage)
   AND ($level IS NULL OR u.level = $level)
   AND ($date_from IS NULL OR (a.date IS NOT NULL AND a.date >= $date_from))
   AND ($date_to IS NULL OR (a.date IS NOT NULL AND substring(a.date, 0, size($date_to)) <= $date_to))
-RETURN u.id AS unit_id, u.name AS unit, u.kind AS kind, u.level AS level,
-       u.province AS province, u.city AS city, a.stage AS stage, a.date AS date,
-       a.date_precision AS date_precision, a.fact_id AS fact_id, size(a.doc_ids) AS documents
-ORDER BY date, unit
+RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
+                a.date_precision, a.fact_id, size(a.doc_ids)]) AS packed
 """,
         params=(_INITIATIVE, _PROVINCE, _LEVEL, _STAGE, _FROM, _TO),
+        # packed and sorted here: the most adopted initiative's 5,000 adopters took 235 ms
+        # sorted on the server and sent a record each, 70 ms so
+        packed=(
+            "unit_id",
+            "unit",
+            "kind",
+            "level",
+            "province",
+            "city",
+            "stage",
+            "date",
+            "date_precision",
+            "fact_id",
+            "documents",
+        ),
+        postprocess=lambda rows, _p: sorted(
+            rows,
+            key=lambda r: (r["date"] is None, r["date"] or "", r["unit"] or "", r["stage"] or ""),
+        ),
     )
 )
 
@@ -336,12 +353,24 @@ INITIATIVE_OUTCOMES = register(
         description="Figures reported in connection with an initiative, by unit.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
-RETURN u.id AS unit_id, u.name AS unit, o.metric AS metric, o.value AS value,
-       o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
-       o.direction AS direction, o.period AS period, r.fact_id AS fact_id
-ORDER BY unit, metric
+RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
+                o.direction, o.period, r.fact_id]) AS packed
 """,
         params=(_INITIATIVE,),
+        packed=(
+            "unit_id",
+            "unit",
+            "metric",
+            "value",
+            "unit_of_measure",
+            "qualifier",
+            "direction",
+            "period",
+            "fact_id",
+        ),
+        postprocess=lambda rows, _p: sorted(
+            rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["fact_id"] or "")
+        ),
     )
 )
 
