@@ -15,7 +15,7 @@ the facts they summarise, so a summary is never staler than the graph:
   recounted, so a hub court mentioned by 100,000 documents costs no more than a tribunal.
 - every entity mentioned by more than `HUB_DOCS` dated documents: `recent_docs`, its latest
   `RECENT_DOCS` dated documents as "date id" strings, newest first, so the documents of a
-  popular initiative are a thousand lookups instead of a visit to its 16,000 mentions. Merged
+  popular initiative are 201 lookups instead of a visit to its 16,000 mentions. Merged
   with the documents a write adds; recomputed for that entity when a delete or a rewrite takes
   one out of a full list.
 - every court or tribunal with units below it: `child_count` (its PART_OF in-degree).
@@ -39,12 +39,12 @@ import neo4j
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 RECENT = 50  # documents at or above the `recent_since` floor after a refresh
 NEEDED = 21  # the latest-documents query reads 20 (+1 to tell it was cut)
 META_ID = "graph"
 HUB_DOCS = 1000  # an entity mentioned by more dated documents keeps `recent_docs`
-RECENT_DOCS = 1001  # how many: the documents query's row limit + 1 (to tell it was cut)
+RECENT_DOCS = 201  # how many: the documents query's row limit + 1 (to tell it was cut)
 
 # one record of parallel lists: ArcadeDB groups and sorts many rows slowly, collect is cheap
 _ADOPTIONS = """

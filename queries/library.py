@@ -513,19 +513,21 @@ MENTIONED_IN = register(
     NamedQuery(
         name="documents",
         title="提及某实体的文档",
-        description="The documents that mention an entity, with the first sentence naming it.",
-        # sorted and cut on the server (the row limit + 1, to tell it was cut) and packed
+        description="The latest 200 documents that mention an entity, with the first sentence "
+        "naming it (`truncated` when there are more).",
+        # sorted and cut on the server (the row limit + 1, to tell it was cut) and packed;
+        # every row costs (1,000 of them took 40-60 ms, whichever way they were found)
         cypher="""
 MATCH (n:Entity {id: $entity})<-[m:MENTIONS]-(d:Document)
 WITH d, m
 ORDER BY d.date IS NULL, d.date DESC, d.id DESC
-LIMIT 1001
+LIMIT 201
 RETURN collect([DOC]) AS packed
 """.replace("DOC", _DOC_ROW),
         variants={
             # an entity mentioned by thousands of documents keeps the latest of them listed
-            # (graph/summaries.py): a thousand lookups instead of a visit to every mention
-            # (an initiative mentioned by 16,000 documents: 150-180 ms, listed 40-55 ms)
+            # (graph/summaries.py): 201 lookups instead of a visit to its every mention
+            # (an initiative mentioned by 16,000 documents: 150-180 ms)
             "listed": """
 MATCH (n:Entity {id: $entity})
 UNWIND n.recent_docs AS entry
@@ -538,7 +540,7 @@ RETURN collect([DOC]) AS packed
         },
         choose=_documents_listed,
         params=(_ENTITY,),
-        row_limit=1000,
+        row_limit=200,
         packed=("doc_id", "title", "date", "urls", "surface", "sentence", "start", "end"),
         postprocess=lambda rows, _p: sorted(
             rows, key=lambda r: (r["date"] is not None, r["date"] or "", r["doc_id"]), reverse=True

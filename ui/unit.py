@@ -160,10 +160,12 @@ def _outcomes(unit_id: str) -> None:
 
 
 def _documents(unit_id: str) -> None:
-    rows = state.rows("documents", {"entity": unit_id})
+    rows, truncated = state.run("documents", {"entity": unit_id})
     if not rows:
         st.info("没有提到这个实体的文档。")
         return
+    if truncated:
+        st.caption(f"只列出最近的 {len(rows)} 篇；更多文档可在「Cypher 查询（只读）」页检索。")
     table(
         rows,
         {"title": "标题", "date": "日期", "sentence": "首次提及的句子"},

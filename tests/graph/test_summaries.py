@@ -178,3 +178,9 @@ def _documents(store, variant: str | None) -> list[str]:  # type: ignore[no-unty
     cypher, params = prepared(store, q, {"entity": g.BING}, cypher=q.texts()[variant or ""])
     rows = q.postprocess(_unpack(q, store.read(cypher, params, plain=True)), params)
     return [r["doc_id"] for r in rows]
+
+
+def test_listed_documents_are_one_past_the_row_limit() -> None:
+    """The list stands in for the documents query's answer: as long as its row limit + 1."""
+    assert get("documents").row_limit + 1 == summaries.RECENT_DOCS
+    assert summaries.HUB_DOCS >= summaries.RECENT_DOCS  # a listed entity fills its list
