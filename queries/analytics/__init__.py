@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import BadParameter
 from graph.model import LEVELS
+from queries.library import ADOPTION_COLUMNS, OUTCOME_COLUMNS
 from queries.registry import NamedQuery, Param, register, resolve_entity, run
 
 if TYPE_CHECKING:
@@ -35,20 +36,7 @@ if TYPE_CHECKING:
 # another definition can filter. The store's adoption summary follows the same rule.
 _LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 
-_EVENT_COLUMNS = (
-    "unit_id",
-    "unit",
-    "kind",
-    "level",
-    "province",
-    "city",
-    "stage",
-    "date",
-    "date_precision",
-    "scope",
-    "doc_ids",
-    "fact_id",
-)
+_EVENT_COLUMNS = (*ADOPTION_COLUMNS, "scope", "doc_ids", "fact_id")
 
 ADOPTION_EVENTS = register(
     NamedQuery(
@@ -183,12 +171,7 @@ RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_meas
             "unit",
             "stage",
             "adopted_date",
-            "metric",
-            "value",
-            "unit_of_measure",
-            "qualifier",
-            "direction",
-            "period",
+            *OUTCOME_COLUMNS,
             "tied_to",
             "doc_ids",
             "fact_id",
