@@ -227,6 +227,10 @@ def from_csv(path: str | Path) -> nx.MultiDiGraph:
     return g
 
 
+# backslash escapes Cypher string literals need (both servers)
+_ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def _literal(value: Any) -> str:
     """A Cypher literal valid on Neo4j 5 and ArcadeDB. A value Cypher has no literal for (a
     non-finite float) becomes null; an integer beyond 64 bits becomes its decimal string."""
@@ -245,9 +249,6 @@ def _literal(value: Any) -> str:
         return "{" + ", ".join(items) + "}"
     s = str(value).translate(_ESCAPES)
     return "'" + s + "'"
-
-
-_ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 def to_cypher(graph: nx.MultiDiGraph, path: str | Path | None = None) -> str:

@@ -278,15 +278,13 @@ def _unpack(query: NamedQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any
     out: list[dict[str, Any]] = []
     width = len(query.packed)
     for r in rows:
-        packed = r["packed"]
-        if any(len(v) != width for v in packed):
-            bad = next(len(v) for v in packed if len(v) != width)
-            raise ValueError(f"{query.name}: a packed row has {bad} values, not {width}")
         shared = [k for k in r if k != "packed"]
         keys = (*query.packed, *shared)
         tail = [r[k] for k in shared]
-        # every width checked above; the driver gives lists, so `+` is the cheap join
-        out.extend(dict(zip(keys, list(v) + tail, strict=True)) for v in packed)
+        for v in r["packed"]:
+            if len(v) != width:
+                raise ValueError(f"{query.name}: a packed row has {len(v)} values, not {width}")
+            out.append(dict(zip(keys, [*v, *tail], strict=True)))
     return out
 
 
