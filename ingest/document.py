@@ -87,6 +87,8 @@ class Adoption:
     date: str | None = None  # ISO, as precise as the text allows
     date_precision: Literal["day", "month", "year", "document"] | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    rule: str = ""  # the rule that proposed the fact (see ingest.confidence)
+    confidence: float | None = None  # calibrated probability that the fact is right
 
 
 @dataclass
@@ -96,6 +98,8 @@ class PersonRef:
     unit: str | None = None  # CourtRef.name or OrganizationRef.name
     mentions: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    rule: str = ""
+    confidence: float | None = None
 
 
 @dataclass
@@ -121,6 +125,8 @@ class OutcomeRef:
     initiative: str | None = None  # InitiativeRef.name when the text ties them
     text: str = ""  # the figure's surface in SourceDocument.text
     evidence: list[Evidence] = field(default_factory=list)
+    rule: str = ""
+    confidence: float | None = None
 
 
 @dataclass

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from ingest.confidence import apply as apply_confidence
 from ingest.dates import resolve_relative
 from ingest.document import (
     Adoption,
@@ -40,6 +41,7 @@ from ingest.document import (
 from ingest.initiatives import ADOPTION_VERBS, InitiativeMention, find_initiatives
 from ingest.normalize import split_sentences
 from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
+from ingest.outcome_links import link_outcomes
 from ingest.outcomes import OutcomeHit, find_outcomes
 from ingest.people import PersonHit, find_people
 from ingest.taxonomy import Taxonomy, default_taxonomy
@@ -436,6 +438,8 @@ def extract_document(
     ex.initiatives, ex.adoptions = _initiatives(text, ctx, tax)
     ex.outcomes = _outcomes(doc, ctx, find_outcomes(text))
     ex.organizations = _organizations(text, ctx, find_organizations(text, mentions), city)
+    link_outcomes(ex)
+    apply_confidence(ex)
     return ex
 
 
@@ -896,6 +900,8 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
                 "adopters": sorted({b.unit for b in group}),
                 "relation": relation,
                 "candidate": bool(ref and ref.candidate),
+                "confidence": {b.unit: b.confidence for b in group},
+                "rule": {b.unit: b.rule for b in group},
             }
         )
     adopted = {name for name, _ in groups}
@@ -917,6 +923,8 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "mentions": _original_mentions(doc, [_quote_span(e) for e in p.evidence]),
             "roles": p.roles,
             "unit": p.unit,
+            "confidence": p.confidence,
+            "rule": p.rule,
         }
         for p in ex.people
     ]
@@ -930,6 +938,9 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "unit_of_measure": o.unit_of_measure,
             "period": o.period,
             "text": doc.original_span(*span) if span else o.text,
+            "initiative": o.initiative,
+            "confidence": o.confidence,
+            "rule": o.rule,
         }
         if o.qualifier:
             item["qualifier"] = o.qualifier

@@ -1,0 +1,410 @@
+"""Extraction quality on the shared corpus, measured the honest way.
+
+The annotated articles of ``../shared/corpus`` are split into sets (``benchmarks/folds.json``):
+``seeds`` and ``seen`` were read by earlier sessions, ``develop`` is what rules are written
+from now, ``heldout`` is not looked at until a session's final measurement. Every article is
+copied without its ``.meta.json`` sidecar, so dates come from the text alone, extracted in
+this process and scored with the shared scorer (``shared/eval/score.py``).
+
+    python -m benchmarks.extraction                      # every set, one row each
+    python -m benchmarks.extraction --set develop --errors   # what went wrong, per article
+    python -m benchmarks.extraction --calibration        # precision by confidence band
+    python -m benchmarks.extraction --fit-confidence     # rule precision -> data/confidence.json
+
+``--errors`` refuses the held-out set unless ``--show-heldout`` is given: reading those errors
+turns the set into a development set (move its ids in folds.json when that happens).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDS = Path(__file__).with_name("folds.json")
+KINDS = (
+    "courts",
+    "initiatives",
+    "adoptions",
+    "adoptions_typed",
+    "people",
+    "outcomes",
+    "outcome_links",
+)
+SETS = ("seeds", "seen", "develop", "heldout")
+#: what each named set is made of
+GROUPS = {
+    "train": ("seeds", "seen", "develop"),
+    "dev": ("seen", "develop", "heldout"),
+    "all": SETS,
+}
+BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
+
+
+def default_corpus() -> Path:
+    return ROOT.parent / "shared" / "corpus"
+
+
+def load_scorer(corpus: Path) -> ModuleType:
+    path = corpus.parent / "eval" / "score.py"
+    if not path.exists():
+        raise SystemExit(f"Error: the shared scorer is not at {path}")
+    spec = importlib.util.spec_from_file_location("courtgraph_shared_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def folds() -> dict[str, list[str]]:
+    data = json.loads(FOLDS.read_text(encoding="utf-8"))
+    return {k: list(data[k]) for k in SETS}
+
+
+def members(name: str) -> list[str]:
+    return list(GROUPS.get(name, (name,)))
+
+
+def paths(corpus: Path, set_name: str) -> tuple[list[Path], Path]:
+    """The article files and the gold folder of one of SETS."""
+    ids = folds()[set_name]
+    if set_name == "seeds":
+        return [corpus / "seeds" / f"{i}.txt" for i in ids], corpus / "gold"
+    return [corpus / "dev" / "articles" / f"{i}.txt" for i in ids], corpus / "dev" / "gold"
+
+
+def extract(files: Sequence[Path], workdir: Path) -> list[dict[str, Any]]:
+    """Extract each file from a copy without its sidecar (dates from the text alone)."""
+    from ingest.extract import extract_document, to_gold
+    from ingest.readers import read_document
+
+    out = []
+    for f in files:
+        copy = workdir / f.name
+        shutil.copyfile(f, copy)
+        obj = to_gold(extract_document(read_document(copy)))
+        obj["path"] = str(f)
+        out.append(obj)
+    return out
+
+
+def score_set(
+    scorer: ModuleType, preds: list[dict[str, Any]], gold_dir: Path, workdir: Path, tag: str
+) -> dict[str, Any]:
+    """The shared scorer's report on `preds` against the gold files they name."""
+    subset = workdir / f"gold-{tag}"
+    subset.mkdir(exist_ok=True)
+    for p in preds:
+        stem = Path(p["path"]).stem
+        shutil.copyfile(gold_dir / f"{stem}.json", subset / f"{stem}.json")
+    pred_file = workdir / f"pred-{tag}.jsonl"
+    pred_file.write_text(
+        "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8"
+    )
+    report: dict[str, Any] = scorer.score(str(subset), str(pred_file))
+    return report
+
+
+# ------------------------------------------------------------------------------------------
+# Per-fact judgements (for calibration and error lists), with the scorer's own matching
+
+
+def judge(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every adoption, person and outcome of `pred`, marked right or wrong against `gold`."""
+    core = scorer.court_core
+    g_init = scorer.unique(gold.get("initiatives", []), lambda i: i["name"])
+
+    def same_init(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        return any(scorer.overlap(a, b) for a in scorer.surface(g) for b in scorer.surface(p))
+
+    def gold_name(p: dict[str, Any]) -> str:
+        g = next((g for g in g_init if g["name"] == p.get("name")), None) or next(
+            (g for g in g_init if same_init(g, p)), None
+        )
+        return g["name"] if g else "PRED:" + (p.get("name") or "")
+
+    g_typed = {
+        (core(a), i["name"], i.get("relation") or "adopted")
+        for i in gold.get("initiatives", [])
+        for a in i.get("adopters", [])
+        if not a.startswith("AGG:")
+    }
+    g_edges = {e[:2] for e in g_typed}
+    facts: list[dict[str, Any]] = []
+    for p in pred.get("initiatives", []):
+        key = gold_name(p)
+        conf = p.get("confidence") or {}
+        rules = p.get("rule") or {}
+        for a in p.get("adopters", []):
+            if a.startswith("AGG:"):
+                continue
+            facts.append(
+                {
+                    "kind": "adoption",
+                    "fact": f"{a} · {p.get('relation')} · {p.get('name')}",
+                    "rule": rules.get(a) or "adoption:other",
+                    "confidence": conf.get(a),
+                    "right": (core(a), key) in g_edges,
+                    "typed": (core(a), key, p.get("relation") or "adopted") in g_typed,
+                }
+            )
+    g_people = {x["name"] for x in gold.get("people", [])}
+    for p in scorer.unique(pred.get("people", []), lambda x: x.get("name")):
+        facts.append(
+            {
+                "kind": "person",
+                "fact": f"{p.get('name')} {'/'.join(p.get('roles') or [])} @ {p.get('unit')}",
+                "rule": p.get("rule") or "person:other",
+                "confidence": p.get("confidence"),
+                "right": p.get("name") in g_people,
+            }
+        )
+    g_out, p_out = gold.get("outcomes", []), pred.get("outcomes", [])
+
+    def same_out(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        gv, gu = scorer.quantity(g.get("value"), g.get("unit_of_measure"))
+        pv, pu = scorer.quantity(p.get("value"), p.get("unit_of_measure"))
+        if gv is None or pv is None or abs(gv - pv) > 1e-6 * max(1.0, abs(gv)):
+            return False
+        return gu == pu and (scorer.overlap(g.get("text"), p.get("text"), 1) or not p.get("text"))
+
+    matched = {id(p) for _, p in scorer.match_sets(g_out, p_out, same_out)}
+    for p in p_out:
+        facts.append(
+            {
+                "kind": "outcome",
+                "fact": f"{p.get('metric')} {p.get('value')}{p.get('unit_of_measure')} "
+                f"→ {p.get('initiative')} ({p.get('text')})",
+                "rule": p.get("rule") or "outcome:other",
+                "confidence": p.get("confidence"),
+                "right": id(p) in matched,
+            }
+        )
+    return facts
+
+
+def missed(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> list[str]:
+    """Gold adoptions, people and outcomes the prediction lacks (for --errors)."""
+    core = scorer.court_core
+    p_init = pred.get("initiatives", [])
+    out = []
+    for i in gold.get("initiatives", []):
+        for a in i.get("adopters", []):
+            if a.startswith("AGG:"):
+                continue
+            hit = any(
+                core(a) == core(b)
+                and any(scorer.overlap(x, y) for x in scorer.surface(i) for y in scorer.surface(p))
+                for p in p_init
+                for b in p.get("adopters", [])
+            )
+            if not hit:
+                out.append(f"adoption  {a} · {i.get('relation')} · {i['name']}")
+    names = {p.get("name") for p in pred.get("people", [])}
+    out += [
+        f"person    {p['name']} {'/'.join(p.get('roles') or [])} @ {p.get('unit')}"
+        for p in gold.get("people", [])
+        if p["name"] not in names
+    ]
+    g_out, p_out = gold.get("outcomes", []), pred.get("outcomes", [])
+
+    def same_out(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        gv, gu = scorer.quantity(g.get("value"), g.get("unit_of_measure"))
+        pv, pu = scorer.quantity(p.get("value"), p.get("unit_of_measure"))
+        if gv is None or pv is None or abs(gv - pv) > 1e-6 * max(1.0, abs(gv)):
+            return False
+        return gu == pu and (scorer.overlap(g.get("text"), p.get("text"), 1) or not p.get("text"))
+
+    pairs = scorer.match_sets(g_out, p_out, same_out)
+    found = {id(g) for g, _ in pairs}
+    for g in g_out:
+        if id(g) not in found:
+            out.append(
+                f"outcome   {g.get('metric')} {g.get('value')}{g.get('unit_of_measure')} "
+                f"→ {g.get('initiative')} ({g.get('text')})"
+            )
+    for g, p in pairs:
+        if (g.get("initiative") or None) != (p.get("initiative") or None):
+            out.append(
+                f"link      {g.get('metric')} {g.get('value')}{g.get('unit_of_measure')}: "
+                f"gold → {g.get('initiative')}, got → {p.get('initiative')}"
+            )
+    return out
+
+
+def calibration(facts: Iterable[dict[str, Any]]) -> list[tuple[str, str, int, float | None]]:
+    """(kind, band, facts, share right) for each kind and confidence band."""
+    rows = []
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in facts:
+        by_kind[f["kind"]].append(f)
+    for kind in ("adoption", "person", "outcome"):
+        for lo, hi in BANDS:
+            band = [f for f in by_kind[kind] if lo <= (f["confidence"] or 0.0) < hi]
+            share = sum(f["right"] for f in band) / len(band) if band else None
+            rows.append((kind, f"{lo:.1f}–{min(hi, 1.0):.1f}", len(band), share))
+    return rows
+
+
+def fit(facts: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Rule precision per kind: {kind: {rule: {n, tp}, '*': {n, tp}}}."""
+    table: dict[str, dict[str, dict[str, int]]] = {}
+    for f in facts:
+        rules = table.setdefault(f["kind"], {})
+        for key in (f["rule"], "*"):
+            stats = rules.setdefault(key, {"n": 0, "tp": 0})
+            stats["n"] += 1
+            stats["tp"] += int(bool(f["right"]))
+    return table
+
+
+# ------------------------------------------------------------------------------------------
+
+
+def run(corpus: Path, set_names: Sequence[str]) -> dict[str, Any]:
+    """Extract and score each set; returns reports and predictions by set."""
+    scorer = load_scorer(corpus)
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="courtgraph-eval-") as tmp:
+        work = Path(tmp)
+        for name in set_names:
+            files, gold_dir = paths(corpus, name)
+            (work / name).mkdir()
+            preds = extract(files, work / name)
+            report = score_set(scorer, preds, gold_dir, work, name)
+            facts = []
+            for p in preds:
+                gold = json.loads((gold_dir / f"{Path(p['path']).stem}.json").read_text("utf-8"))
+                for f in judge(scorer, gold, p):
+                    f["doc"] = Path(p["path"]).stem
+                    facts.append(f)
+            results[name] = {"report": report, "preds": preds, "facts": facts, "gold": gold_dir}
+    return results
+
+
+def row(name: str, n: int, report: dict[str, Any]) -> str:
+    cells = [f"{report[k]['f1']:.2f}" if report[k]["gold"] else "–" for k in KINDS]
+    date = report.get("date_accuracy")
+    cells.append(f"{date:.2f}" if date is not None else "–")
+    return f"| {name} ({n}) | " + " | ".join(cells) + " |"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument(
+        "--set",
+        action="append",
+        choices=(*SETS, *GROUPS),
+        help="which articles (repeatable; default: each set and the train group)",
+    )
+    ap.add_argument("--errors", action="store_true", help="list wrong and missed facts")
+    ap.add_argument("--show-heldout", action="store_true", help="allow --errors on heldout")
+    ap.add_argument("--calibration", action="store_true", help="precision by confidence band")
+    ap.add_argument("--fit-confidence", action="store_true", help="write data/confidence.json")
+    ap.add_argument("--json", action="store_true", help="print the reports as JSON")
+    args = ap.parse_args(argv)
+    if not (args.corpus / "seeds").is_dir():
+        print(f"Error: no annotated corpus at {args.corpus} (give --corpus)", file=sys.stderr)
+        return 1
+    chosen = args.set or ["seeds", "seen", "develop", "heldout"]
+    names = list(dict.fromkeys(s for c in chosen for s in members(c)))
+    if args.fit_confidence:
+        names = list(dict.fromkeys([*names, *GROUPS["train"]]))
+    if args.errors and "heldout" in names and not args.show_heldout:
+        print(
+            "Error: --errors on the held-out set makes it a development set; "
+            "add --show-heldout if that is what you mean",
+            file=sys.stderr,
+        )
+        return 1
+    results = run(args.corpus, names)
+    if args.json:
+        print(json.dumps({k: v["report"] for k, v in results.items()}, ensure_ascii=False))
+        return 0
+    head = " | ".join(("set", *KINDS, "date"))
+    print(f"| {head} |")
+    print("|" + "---|" * (len(KINDS) + 2))
+    for name in names:
+        print(row(name, len(results[name]["preds"]), results[name]["report"]))
+    for group, parts in GROUPS.items():
+        if group in chosen:
+            print(group_row(args.corpus, group, parts))
+    if args.calibration:
+        facts = [f for n in names for f in results[n]["facts"]]
+        print("\n| kind | confidence | facts | right |\n|---|---|---|---|")
+        for kind, band, n, share in calibration(facts):
+            print(f"| {kind} | {band} | {n} | {'–' if share is None else f'{share:.2f}'} |")
+    if args.errors:
+        scorer = load_scorer(args.corpus)
+        for name in names:
+            for p in results[name]["preds"]:
+                stem = Path(p["path"]).stem
+                gold = json.loads((results[name]["gold"] / f"{stem}.json").read_text("utf-8"))
+                wrong = [f for f in results[name]["facts"] if f["doc"] == stem and not f["right"]]
+                lost = missed(scorer, gold, p)
+                if not wrong and not lost and p.get("date") == gold.get("date"):
+                    continue
+                print(f"\n## {name} {stem}  date: {p.get('date')} (gold {gold.get('date')})")
+                for f in wrong:
+                    print(f"  wrong   {f['kind']:9} {f['fact']}  [{f['rule']}]")
+                for line in lost:
+                    print(f"  missed  {line}")
+    if args.fit_confidence:
+        facts = [f for n in GROUPS["train"] for f in results[n]["facts"]]
+        table = {
+            "about": "Rule precision on the train sets of benchmarks/folds.json "
+            "(python -m benchmarks.extraction --fit-confidence); read by ingest.confidence.",
+            "sets": list(GROUPS["train"]),
+            "rules": fit(facts),
+        }
+        out = ROOT / "data" / "confidence.json"
+        out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"\nwrote {out}")
+    return 0
+
+
+def group_row(corpus: Path, group: str, parts: Sequence[str]) -> str:
+    results = run(corpus, parts)
+    scorer = load_scorer(corpus)
+    with tempfile.TemporaryDirectory(prefix="courtgraph-eval-") as tmp:
+        work = Path(tmp)
+        preds = [p for n in parts for p in results[n]["preds"]]
+        # seeds and dev share stems with neither set: score each gold folder and add up
+        tallies: dict[str, list[int]] = {k: [0, 0, 0] for k in KINDS}
+        dates = [0, 0]
+        for n in parts:
+            rep = score_set(scorer, results[n]["preds"], results[n]["gold"], work, f"{group}-{n}")
+            for k in KINDS:
+                t = tallies[k]
+                t[0] += rep[k]["tp"]
+                t[1] += rep[k]["gold"]
+                t[2] += rep[k]["pred"]
+            golds = [
+                json.loads((results[n]["gold"] / f"{Path(p['path']).stem}.json").read_text("utf-8"))
+                for p in results[n]["preds"]
+            ]
+            dated = sum(1 for g in golds if g.get("date"))
+            if rep.get("date_accuracy") is not None:
+                dates[0] += round(rep["date_accuracy"] * dated)
+                dates[1] += dated
+    report: dict[str, Any] = {}
+    for k, (tp, g, p) in tallies.items():
+        prec = tp / p if p else 0.0
+        rec = tp / g if g else 0.0
+        report[k] = {"f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0, "gold": g}
+    report["date_accuracy"] = dates[0] / dates[1] if dates[1] else None
+    return row(group, len(preds), report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
