@@ -367,8 +367,9 @@ def _mark_garbled(t: Tracked) -> None:
 
 def _punctuation(t: Tracked) -> None:
     # Each conversion can give a neighbour its Chinese context (“ before :, ， before (),
-    # so repeat until nothing changes; the second round is usually a no-op.
-    for _ in range(4):
+    # so repeat until nothing changes; the second round is usually a no-op, but a run of
+    # spaced marks (? ? ? ?壮美) converts one mark per round from the Chinese side.
+    for _ in range(32):
         before = t.text
         _punctuation_round(t)
         if t.text == before:

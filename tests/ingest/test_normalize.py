@@ -29,6 +29,8 @@ _PAIRS = {
     "」": "”",
     "『": "‘",
     "』": "’",
+    "–": "-",  # en dash
+    "−": "-",  # minus sign
 }
 
 
@@ -391,3 +393,10 @@ def test_phrase_conversion_that_changes_length_keeps_offsets(
         assert_offsets(raw, text, offsets)
     finally:
         norm._t2s_char.cache_clear()
+
+
+def test_a_long_run_of_spaced_question_marks_converts_in_one_pass() -> None:
+    raw = "? ? ? ? ? ? ? ?湿地公园"
+    text = normalize_text(raw)[0]
+    assert text == "？？？？？？？？湿地公园"
+    assert normalize_text(text)[0] == text
