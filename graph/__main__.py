@@ -3,7 +3,8 @@
 status  which store is configured, whether it runs, what it holds
 stop    stop the embedded server (it starts again on next use)
 reset   delete everything in the graph (asks unless --yes)
-export  write the neighbourhood of an entity as graphml/gexf/json/csv/cypher
+export  write the neighbourhood of an entity; the format follows the file's extension
+        (.graphml .gexf .json .zip = nodes.csv + edges.csv, .csv = one edge list, .cypher)
 delete-document  remove a document and the facts only it supported
 """
 
@@ -50,7 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("--limit", type=int, default=200, help="most nodes")
     e.add_argument("--kinds", help="comma-separated node kinds to keep")
     e.add_argument(
-        "--format", choices=("graphml", "gexf", "json", "csv", "cypher"), default="graphml"
+        "--format",
+        choices=("graphml", "gexf", "json", "csv", "edges", "cypher"),
+        help="default: from the output's extension (csv = a zip of nodes.csv and edges.csv, "
+        "edges = one CSV edge list)",
     )
     e.add_argument("--output", "-o", type=Path, required=True)
     d = sub.add_parser("delete-document", help="remove one document and what only it supports")
@@ -81,12 +85,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from graph import export
                 from queries import resolve_entity
 
+                fmt = args.format or export.format_for(args.output)
+                if args.format and args.output.suffix.lower() in export.BY_SUFFIX:
+                    implied = export.BY_SUFFIX[args.output.suffix.lower()]
+                    if implied != args.format:
+                        raise CourtgraphError(
+                            f"{args.output}: the extension says {implied}, --format says "
+                            f"{args.format}; name the file {args.output.stem}"
+                            f"{export.SUFFIX[args.format]}"
+                        )
+                if not args.output.parent.is_dir():
+                    raise CourtgraphError(
+                        f"{args.output}: the folder {args.output.parent} does not exist"
+                    )
                 entity = resolve_entity(store, args.entity)
                 kinds = args.kinds.split(",") if args.kinds else None
                 sub_graph = export.neighbourhood(
                     store, entity, depth=args.depth, kinds=kinds, limit=args.limit
                 )
-                export.export(sub_graph, args.format, args.output)
+                export.export(sub_graph, fmt, args.output)
                 print(
                     f"{args.output}: {sub_graph.number_of_nodes()} nodes, "
                     f"{sub_graph.number_of_edges()} relationships"

@@ -10,16 +10,20 @@ only hold scalars, and decoded again by the readers.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import math
+import os
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.errors import CourtgraphError
 from graph.model import FACT_TYPES, check_label, check_rel_type
 
 if TYPE_CHECKING:
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
 
 _FACT_RELS = "|".join(FACT_TYPES)
 _SKIP_NODE_PROPS = {"search_text", "text"}
-FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
+FORMATS = ("graphml", "gexf", "json", "csv", "edges", "cypher")
 
 
 def fetch_subgraph(store: GraphStore, node_ids: Iterable[str]) -> nx.MultiDiGraph:
@@ -195,6 +199,26 @@ def to_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
         z.writestr("edges.csv", "\ufeff" + edges.getvalue())
 
 
+def to_edge_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """One CSV of relationships, both ends named (UTF-8 with BOM): an edge list for Excel."""
+    edge_keys = sorted({k for *_, a in graph.edges(keys=True, data=True) for k in a} - {"type"})
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(
+        ["source", "source_name", "source_kind", "type", "target", "target_name", "target_kind"]
+        + edge_keys
+    )
+    nodes = graph.nodes
+    for u, v, _k, a in graph.edges(keys=True, data=True):
+        fa = _flat(a)
+        w.writerow(
+            [u, nodes[u].get("name", ""), nodes[u].get("kind", ""), a.get("type", "")]
+            + [v, nodes[v].get("name", ""), nodes[v].get("kind", "")]
+            + [fa.get(key, "") for key in edge_keys]
+        )
+    Path(path).write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+
+
 def _csv_value(s: str) -> Any:
     if s == "":
         return None
@@ -282,6 +306,7 @@ WRITERS = {
     "gexf": to_gexf,
     "json": to_json,
     "csv": to_csv,
+    "edges": to_edge_csv,
     "cypher": to_cypher,
 }
 READERS = {"graphml": from_graphml, "gexf": from_gexf, "json": from_json, "csv": from_csv}
@@ -290,12 +315,42 @@ SUFFIX = {
     "gexf": ".gexf",
     "json": ".json",
     "csv": ".zip",
+    "edges": ".csv",
     "cypher": ".cypher",
 }
+BY_SUFFIX = {**{v: k for k, v in SUFFIX.items()}, ".cql": "cypher", ".xml": "graphml"}
+
+
+def format_for(path: str | Path) -> str:
+    """The export format a file name asks for: sub.gexf -> gexf, sub.zip -> csv (two tables).
+
+    >>> format_for("本溪中院.gexf"), format_for("a.ZIP"), format_for("edges.csv")
+    ('gexf', 'csv', 'edges')
+    """
+    suffix = Path(path).suffix.lower()
+    fmt = BY_SUFFIX.get(suffix)
+    if fmt is None:
+        known = ", ".join(sorted(BY_SUFFIX))
+        raise CourtgraphError(
+            f"{path}: cannot tell the format from {suffix or 'no extension'!r}"
+            f"; use one of {known} or give --format"
+        )
+    return fmt
 
 
 def export(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
+    """Write `graph` as `fmt` to `path`, whole or not at all (a temporary file is renamed)."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    WRITERS[fmt](graph, path)  # type: ignore[operator]
-    return Path(path)
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise CourtgraphError(f"{target}: the folder {target.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    try:
+        WRITERS[fmt](graph, tmp)  # type: ignore[operator]
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    return target

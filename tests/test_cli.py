@@ -101,6 +101,16 @@ def test_readme_commands_on_the_sample(tmp_path: Path) -> None:
         r = cli("graph", "export", "本溪中院", "--format", "graphml", "-o", str(out), env=env)
         assert r.returncode == 0, r.stderr
         assert "辽宁省本溪市中级人民法院" in out.read_text(encoding="utf-8")
+        # the extension names the format; a missing folder is an Error: line, no half file
+        gexf = tmp_path / "sub.gexf"
+        r = cli("graph", "export", "本溪中院", "-o", str(gexf), env=env)
+        assert r.returncode == 0, r.stderr
+        assert "<gexf" in gexf.read_text(encoding="utf-8")
+        r = cli("graph", "export", "本溪中院", "-o", str(tmp_path / "no" / "x.json"), env=env)
+        assert r.returncode == 1 and r.stderr.startswith("Error:") and "does not exist" in r.stderr
+        r = cli("graph", "export", "本溪中院", "--format", "json", "-o", str(gexf), env=env)
+        assert r.returncode == 1 and "extension says gexf" in r.stderr
+        assert "<gexf" in gexf.read_text(encoding="utf-8")
     finally:
         EmbeddedServer(tmp_path / "graph").stop()
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from graph import export
+from graph.errors import CourtgraphError
 from tests import graph_fixtures as g
 
 
@@ -65,6 +68,40 @@ def test_graphml_is_readable_by_plain_networkx(tmp_path: Path) -> None:
     plain = nx.read_graphml(tmp_path / "x.graphml")
     assert plain.nodes[g.SUYUAN]["name"] == "诉源治理"
     assert "诉源治理" in (tmp_path / "x.graphml").read_text(encoding="utf-8")
+
+
+def test_the_extension_names_the_format() -> None:
+    assert [export.format_for(f"x{suffix}") for suffix in export.SUFFIX.values()] == list(
+        export.SUFFIX
+    )
+    with pytest.raises(CourtgraphError, match="cannot tell the format"):
+        export.format_for("x.png")
+
+
+def test_edge_list_csv_names_both_ends(tmp_path: Path) -> None:
+    path = export.export(_sample(), "edges", tmp_path / "edges.csv")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert rows and {"source_name", "type", "target_name"} <= set(rows[0])
+    assert any(r["target_name"] == "诉源治理" and r["type"] == "ADOPTED" for r in rows)
+
+
+def test_a_failed_export_leaves_no_half_file_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "sub.json"
+    target.write_text("old", encoding="utf-8")
+
+    def broken(graph: object, path: str) -> None:
+        Path(path).write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setitem(export.WRITERS, "json", broken)
+    with pytest.raises(OSError, match="disk full"):
+        export.export(_sample(), "json", target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["sub.json"]
+    with pytest.raises(CourtgraphError, match="does not exist"):
+        export.export(_sample(), "graphml", tmp_path / "missing" / "x.graphml")
 
 
 def test_unknown_format(tmp_path: Path) -> None:
