@@ -18,7 +18,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.errors import BadParameter
+from graph.errors import BadParameter, CourtgraphError
 from graph.model import LEVELS
 from queries.library import ADOPTION_COLUMNS, OUTCOME_COLUMNS
 from queries.registry import NamedQuery, Param, register, resolve_entity, run
@@ -488,16 +488,34 @@ def unit_year_panel(
     return rows
 
 
+#: the table formats `write_table` writes, named by the file's extension
+TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
+
+
 def write_table(
     rows: list[dict[str, Any]], path: str | Path, *, dictionary: dict[str, str] | None = None
 ) -> list[Path]:
-    """CSV (UTF-8 with BOM) or Parquet by suffix, plus `<name>.dictionary.md` if given."""
+    """CSV (UTF-8 with BOM), Excel or Parquet by suffix, plus `<name>.dictionary.md` if given."""
     path = Path(path)
     written = [path]
-    if path.suffix == ".parquet":
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise CourtgraphError(
+            f"{path}: write tables as {', '.join(TABLE_SUFFIXES)} (the extension names the format)"
+        )
+    if not path.parent.is_dir():
+        raise CourtgraphError(f"{path}: the folder {path.parent} does not exist")
+    if suffix == ".parquet":
         import pandas as pd
 
         pd.DataFrame(rows).to_parquet(path, index=False)
+    elif suffix == ".xlsx":
+        import pandas as pd
+
+        flat = [
+            {k: ("；".join(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows
+        ]
+        pd.DataFrame(flat).to_excel(path, index=False, engine="openpyxl")
     else:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             cols = list(rows[0]) if rows else []

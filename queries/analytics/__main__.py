@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     o.add_argument("initiative")
     pn = sub.add_parser("panel", help="unit-year panel (CSV or Parquet) with a data dictionary")
     pn.add_argument("initiatives", nargs="+")
-    pn.add_argument("--output", "-o", type=Path, required=True, help=".csv or .parquet")
+    pn.add_argument("--output", "-o", type=Path, required=True, help=".csv, .xlsx or .parquet")
     pn.add_argument("--province")
     pn.add_argument("--level", action="append", help="keep these levels (repeatable)")
     ev = sub.add_parser("events", help="adoption-events table (CSV or Parquet)")

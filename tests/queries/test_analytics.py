@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import CourtgraphError
 from queries import analytics
 from queries.analytics import __main__ as cli
 from tests import graph_fixtures as g
@@ -132,3 +133,17 @@ class _NoClose:
 
     def __exit__(self, *exc: object) -> None:
         pass
+
+
+def test_tables_are_written_in_the_format_their_extension_names(tmp_path: Path) -> None:
+    import pandas as pd
+
+    rows = [{"unit": "甲区法院", "year": 2023, "stages": ["adopted", "piloted"]}]
+    analytics.write_table(rows, tmp_path / "t.xlsx")
+    back = pd.read_excel(tmp_path / "t.xlsx", engine="openpyxl")
+    assert back["unit"].iloc[0] == "甲区法院" and back["stages"].iloc[0] == "adopted；piloted"
+    with pytest.raises(CourtgraphError, match="extension names the format"):
+        analytics.write_table(rows, tmp_path / "t.txt")
+    with pytest.raises(CourtgraphError, match="does not exist"):
+        analytics.write_table(rows, tmp_path / "missing" / "t.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
