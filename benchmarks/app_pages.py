@@ -85,7 +85,7 @@ def time_pages(repeat: int) -> list[dict[str, object]]:
 def network_500() -> dict[str, float]:
     import networkx as nx
 
-    from graph import render
+    from figures import render
 
     g = nx.MultiDiGraph()
     for i in range(500):

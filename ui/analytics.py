@@ -548,10 +548,10 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
 def co_adoption_html(graph: Any, *, height: int = NETWORK_HEIGHT) -> str:
     """An offline vis-network page of the co-adoption graph (undirected, seeded layout).
 
-    vis-network is inlined from pyvis's bundled copy, as `graph.render.network_html` does;
+    vis-network is inlined from pyvis's bundled copy, as `figures.render.network_html` does;
     that function draws directed fact edges with arrows, which would misread here.
     """
-    from graph import render
+    from figures import render
 
     connected = graph.subgraph([v for v in graph.nodes if graph.degree(v) > 0])
     pos = render.layout(connected, seed=render.DEFAULT_SEED)

@@ -141,7 +141,7 @@ def court_picker(
 
 def sources_for(graph_or_doc_ids: Any) -> list[Any]:
     """Source documents (title, date, url) behind a subgraph or a list of document ids."""
-    from graph.render import Source, doc_ids_of
+    from figures.render import Source, doc_ids_of
 
     ids = (
         list(graph_or_doc_ids)
@@ -187,7 +187,7 @@ def table_downloads(
     import csv
     import io
 
-    from graph import render
+    from figures import render
 
     def to_csv() -> bytes:
         buf = io.StringIO()

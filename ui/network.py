@@ -38,7 +38,7 @@ def _wait_until_idle() -> None:
 def _warm_up() -> None:
     """Load the fonts and the plotting library once, in the background, when the server
     is idle, so that the first visit to 导出 does not wait for them."""
-    from graph.render import font_steps, missing_glyphs
+    from figures.render import font_steps, missing_glyphs
 
     _wait_until_idle()
     for _step in font_steps():
@@ -131,7 +131,7 @@ def render() -> None:
 def _data_cached(
     _graph: Any, graph_key: str, title: str, physics: bool, link: bool
 ) -> dict[str, Any]:
-    from graph.render import network_data
+    from figures.render import network_data
 
     return network_data(
         _graph,
@@ -234,7 +234,7 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
 
 
 def render_export() -> None:
-    from graph.render import FONT_MISSING_HELP, missing_glyphs
+    from figures.render import FONT_MISSING_HELP, missing_glyphs
 
     _note_run()
     st.title("导出")
@@ -268,6 +268,6 @@ def render_export() -> None:
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在绘制…")
 def _preview(_graph: Any, graph_key: str, title: str, sources: tuple[Any, ...]) -> bytes:
-    from graph.render import picture
+    from figures.render import picture
 
     return picture(_graph, title=title, sources=list(sources), generated=today(), dpi=100)

@@ -2,7 +2,7 @@
 
 The component's page, `assets/network/index.html`, loads vis-network and the drawing code
 (`assets/network/network.js`) as files served by Streamlit, once per browser tab; every
-draw afterwards sends only the subgraph (`graph.render.network_data`) as the component's
+draw afterwards sends only the subgraph (`figures.render.network_data`) as the component's
 argument. Nothing is fetched from anywhere but the Streamlit server.
 
 vis-network is not kept in this repository: `component_dir` copies it from the installed
@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.render import NETWORK_ASSETS, VIS_FILES, pyvis_lib
+from figures.render import NETWORK_ASSETS, VIS_FILES, pyvis_lib
 
 COMPONENT = "network"
 PAGES = ("index.html", "network.js", "network.css")  # the component's own files
@@ -81,7 +81,7 @@ def component_dir() -> Path:
 
 
 def network_view(data: dict[str, Any], *, key: str) -> None:
-    """Draw `data` (from `graph.render.network_data`) in the component; with the same `key`
+    """Draw `data` (from `figures.render.network_data`) in the component; with the same `key`
     on every run the browser keeps the component's page and only redraws the network."""
     import streamlit.components.v1 as components
 

@@ -37,8 +37,8 @@ def render() -> None:
             parts.append(f" —{REL_ZH.get(rel, rel)}— **{name}**")
         st.markdown(f"{i}. " + "".join(parts))
         ids += [x for x in r["ids"] if x not in ids]
+    from figures.render import network_html
     from graph.export import fetch_subgraph
-    from graph.render import network_html
 
     graph = fetch_subgraph(state.store(), ids)
     embed_html(

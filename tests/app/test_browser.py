@@ -161,7 +161,7 @@ def test_the_exported_page_draws_on_its_own(tmp_path: Path) -> None:
     import networkx as nx
     from playwright.sync_api import sync_playwright
 
-    from graph.render import network_html
+    from figures.render import network_html
 
     graph = nx.MultiDiGraph()
     graph.add_node(g.BING, kind="Court", name="甲省乙市丙区人民法院", level="basic")

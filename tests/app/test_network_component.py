@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.render import NETWORK_ASSETS, VIS_FILES, pyvis_lib
+from figures.render import NETWORK_ASSETS, VIS_FILES, pyvis_lib
 from ui import network_component as nc
 
 

@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any
 
-from graph.render import KIND_STYLE
+from figures.render import KIND_STYLE
 from tests import graph_fixtures as g
 
 

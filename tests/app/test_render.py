@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from graph.render import (
+from figures.render import (
     Source,
     layout,
     missing_glyphs,
@@ -110,7 +110,7 @@ def test_network_page_is_offline_and_carries_vis_network(graph) -> None:  # type
 
 
 def test_network_data_is_seeded_and_styled_by_kind(graph) -> None:  # type: ignore[no-untyped-def]
-    from graph.render import KIND_STYLE
+    from figures.render import KIND_STYLE
 
     data = network_data(graph, title="诉源治理")
     assert data == network_data(graph, title="诉源治理")  # the same picture every time
@@ -141,7 +141,7 @@ def test_bundled_font_covers_the_reference_data() -> None:
     import json
     from pathlib import Path
 
-    from graph.render import FONT_FILE
+    from figures.render import FONT_FILE
 
     assert FONT_FILE.is_file()
     assert missing_glyphs(["法院改革举措诉源治理枫桥式人民法庭鄠邑区"]) == ""
@@ -155,7 +155,7 @@ def test_bundled_font_covers_the_reference_data() -> None:
 
 
 def test_long_names_wrap_without_orphans() -> None:
-    from graph.render import wrap
+    from figures.render import wrap
 
     assert wrap("某省某市第12人民法院", 10) == "某省某市第12人民法院"
     assert wrap("甲省乙市丙区人民法院东湖人民法庭", 10) == "甲省乙市丙区人民法院\n东湖人民法庭"
