@@ -130,3 +130,28 @@ ORDER BY date DESC, doc_id
         row_limit=500,
     )
 )
+
+UNIT_PARENTS = register(
+    NamedQuery(
+        name="unit_parents",
+        title="单位的直接上级",
+        description="The unit directly above each of a comma-separated list of unit ids "
+        "(for drawing a hierarchy, e.g. the adoption map).",
+        cypher="""
+UNWIND split($ids, ',') AS id
+MATCH (u:Entity {id: id})-[:PART_OF]->(p:Entity)
+RETURN collect([u.id, p.id]) AS packed
+""",
+        params=(
+            Param(
+                "ids",
+                "text",
+                "单位 id 列表",
+                required=True,
+                help="court:…,court:… (comma-separated)",
+            ),
+        ),
+        row_limit=20000,
+        packed=("unit_id", "parent_id"),
+    )
+)

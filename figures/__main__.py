@@ -1,0 +1,119 @@
+"""`python -m figures map | timeline | brief`: slide-ready pictures and briefings.
+
+map       the adoption map of an initiative under a court (.png .svg .pptx)
+timeline  the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
+brief     a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
+
+The file's extension names the format; the file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from graph.errors import CourtgraphError
+from graph.settings import Settings
+
+FORMATS = {
+    "map": (".png", ".svg", ".pptx"),
+    "timeline": (".png", ".svg", ".pptx"),
+    "brief": (".docx", ".pptx"),
+}
+
+
+def _write(path: Path, make: Callable[[], bytes]) -> None:
+    if not path.parent.is_dir():
+        raise CourtgraphError(f"{path}: the folder {path.parent} does not exist")
+    data = make()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m figures", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_ in (
+        ("map", "adoption map (采用情况图) under a court"),
+        ("timeline", "diffusion timeline (扩散时间线)"),
+        ("brief", "briefing (简报): Word report or PowerPoint deck"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("initiative", help="name or id, e.g. 诉源治理")
+        p.add_argument(
+            "--court",
+            required=name == "map",
+            help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
+        )
+        p.add_argument("--output", "-o", type=Path, required=True, help=" ".join(FORMATS[name]))
+        if name != "brief":
+            p.add_argument("--scale", type=int, choices=(1, 2, 3), default=1, help="2 for print")
+    args = parser.parse_args(argv)
+    suffix = args.output.suffix.lower()
+    try:
+        if suffix not in FORMATS[args.command]:
+            raise CourtgraphError(
+                f"{args.output}: {args.command} writes {', '.join(FORMATS[args.command])} "
+                "(the extension names the format)"
+            )
+        from graph.store import open_store
+
+        with open_store(Settings.from_env()) as store:
+            _write(args.output, lambda: _make(store, args, suffix))
+        print(f"wrote {args.output}")
+        return 0
+    except CourtgraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
+    from figures import adoption, briefing, timeline
+    from figures.deck import Deck
+
+    if args.command == "brief":
+        b = briefing.gather(store, args.initiative, args.court)  # type: ignore[arg-type]
+        return briefing.to_docx(b) if suffix == ".docx" else briefing.to_pptx(b)
+    if args.command == "map":
+        data = adoption.adoption_map(store, args.initiative, args.court)  # type: ignore[arg-type]
+        if suffix == ".pptx":
+            deck = Deck(f"{data.initiative} 采用情况")
+            deck.picture_slide(
+                f"{data.initiative} · {data.court.short}辖区采用情况",
+                adoption.draw_adoption_map(data, scale=2, with_title=False),
+                notes="“尚未报道”指所收文档未见报道，不等于未开展。",
+            )
+            return deck.save()
+        return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale)
+    from queries.analytics import timeline as get_timeline
+
+    tl = get_timeline(store, args.initiative)  # type: ignore[arg-type]
+    if suffix == ".pptx":
+        deck = Deck(f"{tl.initiative} 扩散时间线")
+        months = [m for m, _ in tl.cumulative]
+        deck.chart_slide(
+            f"{tl.initiative} · 推行时间线（累计已报道单位）",
+            months or ["—"],
+            {"累计单位数": [n for _, n in tl.cumulative] or [0]},
+            kind="line",
+            notes="每个单位按其最早的报道日期计；没有日期的报道未画入。",
+        )
+        return deck.save()
+    return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale)
+
+
+if __name__ == "__main__":
+    from graph.cli import run_main
+
+    run_main(main)

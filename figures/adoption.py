@@ -1,0 +1,400 @@
+"""The adoption map (采用情况图): which units under a court report an initiative, and which not.
+
+The picture court staff draw by hand for "who has adopted it, and who has not yet": the court
+at the top, each unit directly below it heading a column, the units below those listed under
+their parent (indented by level), every unit a box coloured by the stage the documents report
+(推行 / 试点 / 上级推广 / 获评 / 尚未报道) with its customary short name. Boxes never overlap:
+the layout picks the number of rows per column that gives the largest type that fits, and a
+long column continues in the next one. The legend counts reported units per level.
+
+`adoption_map(store, initiative, court)` reads the data (named queries only);
+`draw_adoption_map(data, fmt=...)` returns PNG or SVG bytes (SVG keeps its text as text).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from figures.names import short_court_name
+from graph.model import LEVEL_ZH, LEVELS
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+#: stages in the order a unit's own report is preferred when it has several
+STAGE_ORDER = ("adopted", "piloted", "awarded", "promoted")
+STAGE_LABEL = {
+    "adopted": "推行",
+    "piloted": "试点",
+    "promoted": "上级推广",
+    "awarded": "获评",
+    None: "尚未报道",
+}
+STAGE_COLOUR = {
+    "adopted": "#2e7d32",
+    "piloted": "#ef6c00",
+    "promoted": "#1565c0",
+    "awarded": "#6a1b9a",
+    None: "#e6e6e6",
+}
+TEXT_ON: dict[str | None, str] = {
+    None: "#333333"
+}  # dark text on the light box; white on the others
+_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+@dataclass
+class MapUnit:
+    id: str
+    name: str
+    level: str | None
+    parent: str | None = None
+    stage: str | None = None  # the unit's own reported stage (None: not reported)
+    date: str | None = None  # first reported date, any stage
+    depth: int = 0  # steps below the map's court
+
+    @property
+    def short(self) -> str:
+        return short_court_name(self.name)
+
+
+@dataclass
+class AdoptionMap:
+    initiative: str
+    court: MapUnit
+    units: list[MapUnit] = field(default_factory=list)  # everything below the court
+
+    def counts(self) -> list[tuple[str, int, int]]:
+        """(level, reported units, all units) for each level below the court."""
+        per: dict[str, list[int]] = {}
+        for u in self.units:
+            acc = per.setdefault(u.level or "", [0, 0])
+            acc[1] += 1
+            acc[0] += u.stage is not None
+        return [(lvl, a, n) for lvl, (a, n) in sorted(per.items(), key=lambda kv: _rank(kv[0]))]
+
+    def stage_counts(self) -> dict[str | None, int]:
+        out: dict[str | None, int] = dict.fromkeys(STAGE_LABEL, 0)
+        for u in self.units:
+            out[u.stage] += 1
+        return out
+
+
+def _rank(level: str | None) -> int:
+    return _LEVEL_RANK.get(level or "", 99)
+
+
+def own_stage(stages: Sequence[str] | None) -> str | None:
+    """The stage a unit is shown with when reports give several: 推行 before 试点, 获评,
+    上级推广."""
+    present = set(stages or ())
+    return next((s for s in STAGE_ORDER if s in present), None)
+
+
+def adoption_map(store: GraphStore, initiative: str, court: str) -> AdoptionMap:
+    """Every unit under `court` with the stage it reports for `initiative` (named queries)."""
+    from queries.registry import resolve_entity, run
+
+    iid = resolve_entity(store, initiative, label="Initiative")
+    cid = resolve_entity(store, court)
+    rows = run(store, "coverage", {"initiative": iid, "court": cid}).rows
+    props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
+    root = MapUnit(id=cid, name=props.get("name") or cid, level=props.get("level"))
+    for r in run(store, "adopted_by", {"unit": cid}).rows:
+        if r["initiative_id"] == iid:
+            stage = own_stage([r["stage"], *([root.stage] if root.stage else [])])
+            root.stage = stage
+            if r["date"] and (root.date is None or r["date"] < root.date):
+                root.date = r["date"]
+    units = [
+        MapUnit(
+            id=r["unit_id"],
+            name=r["unit"] or r["unit_id"],
+            level=r["level"],
+            stage=own_stage(r["stages"]) if r["adopted"] else None,
+            date=r["first_date"],
+            depth=r["depth"],
+        )
+        for r in rows
+    ]
+    if units:
+        ids = ",".join(u.id for u in units)
+        parents = {
+            r["unit_id"]: r["parent_id"] for r in run(store, "unit_parents", {"ids": ids}).rows
+        }
+        for u in units:
+            u.parent = parents.get(u.id)
+    name_rows = run(store, "entity", {"entity": iid}).rows
+    name = name_rows[0]["properties"].get("name") if name_rows else iid.split(":", 1)[-1]
+    return AdoptionMap(initiative=name or iid, court=root, units=units)
+
+
+# ------------------------------------------------------------------------------------------
+# Layout
+
+
+@dataclass
+class Placed:
+    unit: MapUnit
+    column: int
+    row: int
+    indent: int
+
+
+def columns_of(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
+    """One list per unit directly below the court: it and its descendants, depth-first, each
+    with its indent (0 for the column's head)."""
+    children: dict[str, list[MapUnit]] = {}
+    for u in data.units:
+        children.setdefault(u.parent or "", []).append(u)
+    for kids in children.values():
+        kids.sort(key=lambda u: (_rank(u.level), u.stage is None, u.name))
+    tops = children.get(data.court.id, [])
+    # units whose parent is not drawn hang under the court directly
+    drawn = {u.id for u in data.units} | {data.court.id}
+    tops += [u for u in data.units if u.parent not in drawn and u not in tops]
+    tops.sort(key=lambda u: (_rank(u.level), u.name))
+    cols = []
+    for top in tops:
+        col: list[tuple[MapUnit, int]] = []
+        stack = [(top, 0)]
+        seen: set[str] = set()
+        while stack:
+            u, indent = stack.pop()
+            if u.id in seen:
+                continue
+            seen.add(u.id)
+            col.append((u, indent))
+            stack += [(k, indent + 1) for k in reversed(children.get(u.id, []))]
+        cols.append(col)
+    return cols
+
+
+def label_lines(label: str, width: int) -> list[str]:
+    """`label` on one line, or on two when longer than `width` characters: the court word
+    (法院, 中院, 法庭) goes to the second line, else the label is cut in the middle."""
+    if len(label) <= width:
+        return [label]
+    for suffix in ("法院", "中院", "高院", "法庭"):
+        if label.endswith(suffix) and len(label) - 2 <= max(width, len(label) - 2):
+            return [label[:-2], suffix]
+    half = math.ceil(len(label) / 2)
+    return [label[:half], label[half:]]
+
+
+def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed], int]:
+    """Columns poured into slot columns of `rows` slots, as a newspaper sets its columns.
+
+    A group starts in the current slot column when it fits below what is there (after one
+    empty slot), else at the top of the next; a group longer than `rows` continues at the top
+    of the next slot column. Returns the placed boxes and the number of slot columns.
+    """
+    placed: list[Placed] = []
+    column, row, last = 0, 0, 0
+    for col in cols:
+        gap = 1 if max(last, len(col)) > 1 else 0  # single units need no separator
+        if row and row + gap + len(col) <= rows:
+            row += gap
+        elif row:
+            column, row = column + 1, 0
+        last = len(col)
+        for u, indent in col:
+            if row >= rows:
+                column, row = column + 1, 0
+            placed.append(Placed(u, column, row, indent))
+            row += 1
+    return placed, column + (1 if row else 0) or 1
+
+
+def place(
+    cols: list[list[tuple[MapUnit, int]]], width: float, height: float
+) -> tuple[list[Placed], int, int, float, int]:
+    """Boxes in a grid of slots: (placed, slot columns, slot rows, font size in points,
+    characters per line).
+
+    The rows per slot column and the line width are chosen to give the largest font that
+    fits both a slot's width (the widest line plus its indent) and its height; among layouts
+    with (nearly) that font, the one whose shape is closest to the page's is taken. A name
+    longer than the line goes on two lines.
+    """
+    labels = [(u.short, i) for col in cols for u, i in col]
+    longest = max((len(x) for x, _ in labels), default=4)
+    deepest = max((i for _, i in labels), default=0)
+    total = max(len(labels), 1)
+    options: list[tuple[float, int, int, int]] = []  # (size, rows, per_line, slot columns)
+    for rows in range(1, total + 1):
+        _, ncols = flow(cols, rows)
+        slot_w, slot_h = min(width / ncols, 2.4), min(height / rows, 0.7)
+        for per_line in sorted({longest, max(3, math.ceil(longest / 2) + 1)}, reverse=True):
+            split = [label_lines(x, per_line) for x, _ in labels] or [["—"]]
+            lines = max(len(x) for x in split)
+            widest = max(len(line) for x in split for line in x)
+            size = min(
+                slot_w * 72 / (widest + 0.8 * deepest + 1.2),
+                slot_h * 0.82 * 72 / (1.25 * lines + 0.5),
+                20.0,
+            )
+            options.append((size, rows, per_line, ncols))
+    best = max(o[0] for o in options)
+    aspect = width / height
+
+    def fit(o: tuple[float, int, int, int]) -> float:
+        shape = (o[3] * min(width / o[3], 2.4)) / (o[1] * min(height / o[1], 0.7))
+        return abs(math.log(shape / aspect)) + (0.5 if o[2] < longest else 0.0)
+
+    size, rows, per_line, _ = min((o for o in options if o[0] >= best - 0.5), key=fit)
+    placed, ncols = flow(cols, rows)
+    return placed, ncols, rows, size, per_line
+
+
+# ------------------------------------------------------------------------------------------
+# Drawing
+
+
+def _rc() -> Any:  # matplotlib types rc keys as Literals
+    from figures.render import font_families
+
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": list(font_families()),
+        "svg.fonttype": "none",  # text stays text: editable, searchable
+        "axes.unicode_minus": False,
+        "svg.hashsalt": "courtgraph",
+    }
+
+
+def draw_adoption_map(
+    data: AdoptionMap,
+    *,
+    fmt: str = "png",
+    scale: int = 1,
+    generated: str | None = None,
+    sources: int | None = None,
+    unverified: int | None = None,
+    with_title: bool = True,
+) -> bytes:
+    """The adoption map as PNG (1920 × 1080 × `scale`) or SVG.
+
+    `with_title=False` leaves the title to the slide it goes on (a deck's title placeholder).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch, Patch
+
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
+    width_in, height_in = 16.0, 9.0
+    top = 1.45 if with_title else 0.9  # inches above the grid: title, court, legend
+    bottom = 0.55
+    side = 0.35
+    cols = columns_of(data)
+    with plt.rc_context(_rc()):
+        fig = plt.figure(figsize=(width_in, height_in))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, width_in)
+        ax.set_ylim(height_in, 0)  # y grows downwards, in inches
+        ax.axis("off")
+        y = 0.25
+        if with_title:
+            ax.text(side, y, f"{data.initiative} · 采用情况", fontsize=26, va="top")
+            y += 0.62
+        root = data.court
+        root_label = f"{root.short}：{STAGE_LABEL[root.stage]}"
+        if root.date and root.stage:
+            root_label += f"（{root.date}）"
+        ax.text(side, y, root_label, fontsize=15, va="top", color="#222222")
+        counts = "　".join(
+            f"{LEVEL_ZH.get(lvl, lvl or '其他')} {a}/{n}" for lvl, a, n in data.counts()
+        )
+        ax.text(
+            width_in - side,
+            y,
+            f"已报道 / 单位数：{counts}" if counts else "辖区内没有下级单位",
+            fontsize=13,
+            va="top",
+            ha="right",
+            color="#444444",
+        )
+        stage_counts = data.stage_counts()
+        handles = [
+            Patch(
+                facecolor=STAGE_COLOUR[s],
+                edgecolor="#999999",
+                label=f"{STAGE_LABEL[s]} {stage_counts[s]}",
+            )
+            for s in (*STAGE_ORDER, None)
+        ]
+        fig.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(side / width_in, 1 - (y + 0.32) / height_in),
+            ncol=len(handles),
+            frameon=False,
+            fontsize=12,
+            handlelength=1.2,
+            columnspacing=1.4,
+        )
+        grid_top = top + 0.45
+        grid_h = height_in - grid_top - bottom
+        grid_w = width_in - 2 * side
+        placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
+        # a small map keeps boxes of a readable size instead of filling the page
+        slot_w, slot_h = min(grid_w / ncols, 2.4), min(grid_h / nrows, 0.7)
+        indent_w = size * 0.8 / 72
+        for p in placed:
+            x0 = side + p.column * slot_w + p.indent * indent_w
+            y0 = grid_top + p.row * slot_h
+            w = slot_w - p.indent * indent_w - 0.06
+            h = slot_h * 0.82
+            colour = STAGE_COLOUR[p.unit.stage]
+            head = p.indent == 0  # the column's head: the unit directly below the court
+            ax.add_patch(
+                FancyBboxPatch(
+                    (x0, y0),
+                    w,
+                    h,
+                    boxstyle="round,pad=0,rounding_size=0.05",
+                    facecolor=colour,
+                    edgecolor="#424242" if head else ("#ffffff" if p.unit.stage else "#bdbdbd"),
+                    linewidth=1.6 if head else 0.6,
+                )
+            )
+            ax.text(
+                x0 + 0.08,
+                y0 + h / 2,
+                "\n".join(label_lines(p.unit.short, per_line)),
+                fontsize=size,
+                va="center",
+                ha="left",
+                linespacing=1.15,
+                color=TEXT_ON.get(p.unit.stage, "#ffffff"),
+            )
+        date = generated or _dt.date.today().isoformat()
+        note = [f"数据截至 {date}"]
+        if sources is not None:
+            note.append(f"依据 {sources} 篇文档")
+        if unverified:
+            note.append(f"其中 {unverified} 条事实尚未核实")
+        note.append("“尚未报道”指所收文档未见报道，不等于未开展")
+        ax.text(
+            side,
+            height_in - 0.2,
+            "；".join(note) + "。制图：courtgraph",
+            fontsize=10,
+            color="#666666",
+            va="bottom",
+        )
+        out = io.BytesIO()
+        metadata: dict[str, Any] = (
+            {"Software": "courtgraph"} if fmt == "png" else {"Creator": "courtgraph", "Date": None}
+        )
+        fig.savefig(out, format=fmt, dpi=120 * scale, facecolor="white", metadata=metadata)
+        plt.close(fig)
+    return out.getvalue()

@@ -1,0 +1,337 @@
+"""Briefings (简报) of an initiative: a Word report and a PowerPoint deck from the graph.
+
+`gather(store, initiative, court)` reads everything a briefing states through named queries:
+the adoption map under `court` (the coverage and who has not yet reported), the timeline, the
+adopters with stage and first date, the reported figures and the documents behind them.
+`to_docx` and `to_pptx` lay it out: headline numbers, the adoption map, the coverage table,
+the timeline, the adopters, the reported outcomes (clearly marked as figures the documents
+report, with their period) and the numbered source list with dates and URLs.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from figures.adoption import STAGE_LABEL, AdoptionMap, adoption_map, draw_adoption_map
+from figures.names import short_court_name
+from figures.timeline import draw_timeline
+from graph.model import LEVEL_ZH, STAGE_ZH
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+    from queries.analytics import Timeline
+
+SERIF = "SimSun"  # 宋体: body text as in court documents
+SANS = "SimHei"  # 黑体: headings
+NOT_YET_LISTED = 60  # units listed by name under "not yet reported"; the rest are counted
+
+
+@dataclass
+class Briefing:
+    initiative: str
+    court: str | None
+    map: AdoptionMap | None
+    timeline: Timeline
+    adopters: list[dict[str, Any]]
+    outcomes: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+    generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
+
+    def headline(self) -> list[str]:
+        """The numbers a reader takes away, one sentence each."""
+        units = {a["unit_id"] for a in self.adopters}
+        stages: dict[str, set[str]] = {}
+        for a in self.adopters:
+            stages.setdefault(a["stage"], set()).add(a["unit_id"])
+        parts = "、".join(
+            f"{STAGE_ZH.get(s, s)} {len(u)} 个" for s, u in sorted(stages.items()) if u
+        )
+        lines = [f"所收文档报道 {len(units)} 个单位开展“{self.initiative}”（{parts}）。"]
+        dated = [a["date"] for a in self.adopters if a.get("date")]
+        if dated:
+            lines.append(f"最早的报道日期为 {min(dated)}，最近为 {max(dated)}。")
+        undated = len(units - {a["unit_id"] for a in self.adopters if a.get("date")})
+        if undated:
+            lines.append(f"其中 {undated} 个单位的报道没有日期。")
+        if self.map is not None:
+            for level, done, total in self.map.counts():
+                lines.append(
+                    f"{self.map.court.short}辖区{LEVEL_ZH.get(level, level)}：{done}/{total} "
+                    f"个已有报道（{done / total:.0%}）。"
+                    if total
+                    else ""
+                )
+        lines.append(f"报告数据 {len(self.outcomes)} 项，来自 {len(self.sources)} 篇文档。")
+        return [x for x in lines if x]
+
+    def not_yet(self) -> list[str]:
+        if self.map is None:
+            return []
+        return [u.short for u in self.map.units if u.stage is None]
+
+
+def gather(store: GraphStore, initiative: str, court: str | None = None) -> Briefing:
+    from queries.analytics import timeline
+    from queries.registry import resolve_entity, run
+
+    iid = resolve_entity(store, initiative, label="Initiative")
+    tl = timeline(store, iid)
+    amap = adoption_map(store, iid, court) if court else None
+    adopters = run(store, "adopters", {"initiative": iid}).rows
+    # figures the documents tie to this initiative (not every figure its adopters report)
+    outcomes = run(store, "initiative_outcomes", {"initiative": iid}).rows
+    docs = {
+        r["doc_id"]: r for r in run(store, "documents", {"entity": iid}).rows if r.get("doc_id")
+    }
+    cited = {d for o in outcomes for d in (o.get("doc_ids") or [])}
+    missing = sorted(cited - set(docs))
+    if missing:
+        for r in run(store, "document_sources", {"ids": ",".join(missing)}).rows:
+            docs[r["doc_id"]] = r
+    sources = sorted(docs.values(), key=lambda d: (d.get("date") or "0000", d["doc_id"]))
+    sources.reverse()  # newest first, undated last
+    sources.sort(key=lambda d: d.get("date") is None)
+    return Briefing(
+        initiative=tl.initiative,
+        court=amap.court.name if amap else None,
+        map=amap,
+        timeline=tl,
+        adopters=adopters,
+        outcomes=outcomes,
+        sources=sources,
+    )
+
+
+def _adopter_rows(b: Briefing) -> list[list[str]]:
+    rows = sorted(b.adopters, key=lambda a: (a.get("date") or "9999", a["unit"] or ""))
+    return [
+        [
+            short_court_name(a["unit"] or ""),
+            LEVEL_ZH.get(a.get("level") or "", a.get("level") or ""),
+            STAGE_ZH.get(a["stage"], a["stage"]),
+            a.get("date") or "未注明",
+            str(a.get("documents") or ""),
+        ]
+        for a in rows
+    ]
+
+
+def _outcome_rows(b: Briefing) -> list[list[str]]:
+    out = []
+    for o in b.outcomes:
+        value = f"{o.get('qualifier') or ''}{o['value']:g}{o.get('unit_of_measure') or ''}"
+        out.append(
+            [
+                short_court_name(o["unit"] or ""),
+                o["metric"] or "",
+                value,
+                o.get("period") or "未注明",
+            ]
+        )
+    return out
+
+
+def _source_lines(b: Briefing) -> list[str]:
+    lines = []
+    for i, d in enumerate(b.sources, 1):
+        url = (d.get("urls") or [""])[0]
+        lines.append(
+            f"[{i}] {d.get('title') or d['doc_id']}，{d.get('date') or '日期不详'}"
+            + (f"，{url}" if url else "")
+        )
+    return lines
+
+
+# ------------------------------------------------------------------------------------------
+# Word
+
+
+def _fonts(run: Any, east_asia: str, size: float | None = None, bold: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.bold = bold
+    if size:
+        run.font.size = Pt(size)
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _page_number(paragraph: Any) -> None:
+    """A PAGE field: Word fills in the page number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
+def to_docx(b: Briefing) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.6))
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(12)
+    _fonts_style(normal, SERIF)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        _fonts_style(doc.styles[name], SANS)
+
+    def heading(text: str, level: int = 1) -> None:
+        h = doc.add_heading(level=level)
+        _fonts(h.add_run(text), SANS, 16 if level == 1 else 14, bold=True)
+
+    def para(text: str, size: float = 12) -> None:
+        p = doc.add_paragraph()
+        _fonts(p.add_run(text), SERIF, size)
+
+    def table(columns: list[str], rows: list[list[str]]) -> None:
+        t = doc.add_table(rows=1, cols=len(columns))
+        t.style = "Table Grid"
+        for j, c in enumerate(columns):
+            cell = t.rows[0].cells[j]
+            cell.text = ""
+            _fonts(cell.paragraphs[0].add_run(c), SANS, 10.5, bold=True)
+        for row in rows:
+            cells = t.add_row().cells
+            for j, v in enumerate(row):
+                cells[j].text = ""
+                _fonts(cells[j].paragraphs[0].add_run(v), SERIF, 10.5)
+
+    title = doc.add_heading(level=0)
+    _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True)
+    scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
+    para(
+        f"{scope}数据截至 {b.generated}；courtgraph 依据所收文档整理，未收录的报道不在其中。", 10.5
+    )
+    heading("一、基本情况")
+    for line in b.headline():
+        para(line)
+    if b.map is not None:
+        heading("二、采用情况")
+        png = draw_adoption_map(b.map, scale=2, generated=b.generated, sources=len(b.sources))
+        doc.add_picture(io.BytesIO(png), width=Cm(15.8))
+        table(
+            ["层级", "单位数", "已有报道", "占比"],
+            [
+                [LEVEL_ZH.get(lvl, lvl), str(n), str(a), f"{a / n:.0%}" if n else "—"]
+                for lvl, a, n in b.map.counts()
+            ],
+        )
+        not_yet = b.not_yet()
+        if not_yet:
+            shown = "、".join(not_yet[:NOT_YET_LISTED])
+            more = f"等 {len(not_yet)} 个单位" if len(not_yet) > NOT_YET_LISTED else ""
+            para(f"尚未见报道的单位：{shown}{more}。", 10.5)
+    heading("三、推行时间线" if b.map is not None else "二、推行时间线")
+    doc.add_picture(
+        io.BytesIO(draw_timeline(b.timeline, scale=2, generated=b.generated)), width=Cm(15.8)
+    )
+    heading("四、开展单位" if b.map is not None else "三、开展单位")
+    table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
+    heading("五、报告的成效数据" if b.map is not None else "四、报告的成效数据")
+    para("以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。", 10.5)
+    if b.outcomes:
+        table(["单位", "指标", "数值", "期间"], _outcome_rows(b))
+    else:
+        para("所收文档没有与该举措相关的数据。", 10.5)
+    heading("六、资料来源" if b.map is not None else "五、资料来源")
+    for line in _source_lines(b):
+        para(line, 10.5)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_number(footer)
+    doc.core_properties.title = f"{b.initiative} 推行情况简报"
+    doc.core_properties.author = "courtgraph"
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _fonts_style(style: Any, east_asia: str) -> None:
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+# ------------------------------------------------------------------------------------------
+# PowerPoint
+
+
+def to_pptx(b: Briefing) -> bytes:
+    from figures.deck import Deck
+
+    deck = Deck(f"{b.initiative} 推行情况", generated=b.generated)
+    scope = f"{short_court_name(b.court)}辖区 · " if b.court else ""
+    deck.title_slide(f"“{b.initiative}”推行情况", f"{scope}数据截至 {b.generated}")
+    deck.text_slide("基本情况", b.headline())
+    sources_note = "资料来源：\n" + "\n".join(_source_lines(b))
+    if b.map is not None:
+        legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in b.map.stage_counts().items())
+        deck.picture_slide(
+            f"{b.map.court.short}辖区采用情况",
+            draw_adoption_map(
+                b.map, scale=2, generated=b.generated, sources=len(b.sources), with_title=False
+            ),
+            notes=f"图例：{legend}。“尚未报道”指所收文档未见报道，不等于未开展。\n{sources_note}",
+        )
+        counts = b.map.counts()
+        deck.chart_slide(
+            "各层级已有报道的单位",
+            [LEVEL_ZH.get(lvl, lvl) for lvl, _, _ in counts],
+            {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
+            kind="stacked",
+            notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+        )
+    if b.timeline.cumulative:
+        months, totals = zip(*b.timeline.cumulative, strict=True)
+        undated = len({u["unit_id"] for u in b.timeline.undated})
+        deck.chart_slide(
+            "推行时间线（累计已报道单位）",
+            [_dt.date(int(m[:4]), int(m[5:7] or 1), 1) for m in months],
+            {"累计单位数": list(totals)},
+            kind="line",
+            notes=f"每个单位按其最早的报道日期计；{undated} 个单位的报道没有日期，未画入。",
+        )
+    deck.table_slides(
+        "开展单位",
+        ["单位", "层级", "阶段", "最早报道", "文档数"],
+        _adopter_rows(b),
+        widths=[3, 1.4, 1.4, 1.6, 1],
+        notes=sources_note,
+    )
+    if b.outcomes:
+        deck.table_slides(
+            "报告的成效数据（文档自述，未经核实）",
+            ["单位", "指标", "数值", "期间"],
+            _outcome_rows(b),
+            widths=[2.2, 3, 1.4, 2.4],
+            notes=sources_note,
+        )
+    deck.text_slide("资料来源", _source_lines(b)[:20] or ["（无）"], notes=sources_note)
+    return deck.save()

@@ -1,0 +1,245 @@
+"""PowerPoint decks a presenter can edit: 16:9, real titles, native charts and tables.
+
+`Deck` writes slides the way a presenter would build them by hand: the title is the slide's
+title placeholder (editable, shown in the outline), a figure fills the content area, legends
+and sources go into editable text or the speaker notes, and charts that are charts (a
+timeline, counts by level) are native PowerPoint charts whose data can be edited, restyled
+and relabelled in PowerPoint. Tables are native tables, continued on further slides when long.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from figures.render import _east_asian
+
+#: 16:9 at PowerPoint's default widescreen size
+WIDTH_IN, HEIGHT_IN = 13.333, 7.5
+TITLE_TOP, TITLE_H = 0.3, 0.85
+CONTENT_TOP = 1.25
+MARGIN = 0.45
+FOOTER_H = 0.35
+ROWS_PER_TABLE_SLIDE = 12
+SANS = "Microsoft YaHei"  # East Asian typeface of every run; PowerPoint falls back by itself
+
+
+class Deck:
+    """A 16:9 deck built slide by slide; `save()` returns the .pptx bytes."""
+
+    def __init__(self, title: str, *, generated: str | None = None) -> None:
+        from pptx import Presentation
+        from pptx.util import Inches
+
+        self.prs = Presentation()
+        self.prs.slide_width = Inches(WIDTH_IN)
+        self.prs.slide_height = Inches(HEIGHT_IN)
+        # the default template says 4:3 in presentation.xml: say what the slides are
+        sld_sz = self.prs.part._element.find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz"
+        )
+        if sld_sz is not None and "type" in sld_sz.attrib:
+            del sld_sz.attrib["type"]
+        self.prs.core_properties.title = title
+        self.prs.core_properties.author = "courtgraph"
+        self.generated = generated or _dt.date.today().isoformat()
+
+    # -- slides ---------------------------------------------------------------------------
+
+    def _slide(self, title: str, notes: str | None = None) -> Any:
+        from pptx.util import Inches, Pt
+
+        s = self.prs.slides.add_slide(self.prs.slide_layouts[5])  # title only
+        t = s.shapes.title
+        t.left, t.top = Inches(MARGIN), Inches(TITLE_TOP)
+        t.width, t.height = Inches(WIDTH_IN - 2 * MARGIN), Inches(TITLE_H)
+        t.text = title
+        for p in t.text_frame.paragraphs:
+            p.alignment = 1  # left
+            for r in p.runs:
+                r.font.size = Pt(28)
+                r.font.bold = True
+                _east_asian(r, SANS)
+        if notes:
+            s.notes_slide.notes_text_frame.text = notes
+        self._footer(s)
+        return s
+
+    def _footer(self, s: Any) -> None:
+        from pptx.dml.color import RGBColor
+        from pptx.util import Inches, Pt
+
+        box = s.shapes.add_textbox(
+            Inches(MARGIN),
+            Inches(HEIGHT_IN - FOOTER_H - 0.05),
+            Inches(WIDTH_IN - 2 * MARGIN),
+            Inches(FOOTER_H),
+        )
+        r = box.text_frame.paragraphs[0].add_run()
+        r.text = f"courtgraph · 数据截至 {self.generated}"
+        r.font.size = Pt(10)
+        r.font.color.rgb = RGBColor(0x66, 0x66, 0x66)
+        _east_asian(r, SANS)
+
+    def _content_box(self) -> tuple[float, float, float, float]:
+        """(left, top, width, height) of the content area in inches."""
+        return (
+            MARGIN,
+            CONTENT_TOP,
+            WIDTH_IN - 2 * MARGIN,
+            HEIGHT_IN - CONTENT_TOP - FOOTER_H - 0.15,
+        )
+
+    def title_slide(self, title: str, subtitle: str = "") -> None:
+        from pptx.util import Pt
+
+        s = self.prs.slides.add_slide(self.prs.slide_layouts[0])
+        s.shapes.title.text = title
+        for r in s.shapes.title.text_frame.paragraphs[0].runs:
+            r.font.size = Pt(40)
+            _east_asian(r, SANS)
+        sub = s.placeholders[1]
+        sub.text = subtitle or f"courtgraph · 数据截至 {self.generated}"
+        for p in sub.text_frame.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(20)
+                _east_asian(r, SANS)
+        from pptx.util import Inches
+
+        for shape, top, height in ((s.shapes.title, 2.0, 1.6), (sub, 3.9, 1.2)):
+            shape.left, shape.top = Inches(MARGIN + 0.5), Inches(top)
+            shape.width, shape.height = Inches(WIDTH_IN - 2 * MARGIN - 1.0), Inches(height)
+
+    def picture_slide(self, title: str, png: bytes, *, notes: str | None = None) -> None:
+        """The picture as large as the content area allows, its aspect ratio kept."""
+        from PIL import Image
+        from pptx.util import Emu, Inches
+
+        s = self._slide(title, notes)
+        left, top, width, height = self._content_box()
+        with Image.open(io.BytesIO(png)) as im:
+            w, h = im.size
+        scale = min(Inches(width) / w, Inches(height) / h)
+        pw, ph = int(w * scale), int(h * scale)
+        x = Inches(left) + (Inches(width) - pw) // 2
+        s.shapes.add_picture(io.BytesIO(png), Emu(x), Inches(top), width=Emu(pw), height=Emu(ph))
+
+    def chart_slide(
+        self,
+        title: str,
+        categories: Sequence[Any],
+        series: dict[str, Sequence[float]],
+        *,
+        kind: str = "line",
+        notes: str | None = None,
+        number_format: str = "0",
+        y_title: str | None = None,
+    ) -> Any:
+        """A native chart: `kind` line (a timeline; dates as categories give a date axis),
+        bar or stacked (counts)."""
+        from pptx.chart.data import CategoryChartData
+        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+        from pptx.util import Inches, Pt
+
+        s = self._slide(title, notes)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = list(categories)
+        for name, values in series.items():
+            data.add_series(name, list(values))
+        chart_type = {
+            "line": XL_CHART_TYPE.LINE_MARKERS,
+            "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
+            "stacked": XL_CHART_TYPE.COLUMN_STACKED,
+        }[kind]
+        left, top, width, height = self._content_box()
+        frame = s.shapes.add_chart(
+            chart_type, Inches(left), Inches(top), Inches(width), Inches(height), data
+        )
+        chart = frame.chart
+        chart.font.size = Pt(14)
+        chart.has_legend = len(series) > 1
+        if chart.has_legend:
+            chart.legend.position = XL_LEGEND_POSITION.TOP
+            chart.legend.include_in_layout = False
+        if kind != "line":
+            plot = chart.plots[0]
+            plot.has_data_labels = True
+            plot.data_labels.number_format = number_format
+            plot.data_labels.number_format_is_linked = False
+        if y_title:
+            axis = chart.value_axis
+            axis.has_title = True
+            axis.axis_title.text_frame.text = y_title
+        return chart
+
+    def table_slides(
+        self,
+        title: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        notes: str | None = None,
+        widths: Sequence[float] | None = None,
+    ) -> int:
+        """Native tables, `ROWS_PER_TABLE_SLIDE` rows a slide; returns the slides written."""
+        from pptx.util import Inches, Pt
+
+        pages = [
+            rows[i : i + ROWS_PER_TABLE_SLIDE] for i in range(0, len(rows), ROWS_PER_TABLE_SLIDE)
+        ] or [[]]
+        left, top, width, height = self._content_box()
+        for k, page in enumerate(pages):
+            suffix = f"（{k + 1}/{len(pages)}）" if len(pages) > 1 else ""
+            s = self._slide(title + suffix, notes)
+            n_rows = len(page) + 1
+            row_h = min(0.42, height / n_rows)
+            shape = s.shapes.add_table(
+                n_rows,
+                len(columns),
+                Inches(left),
+                Inches(top),
+                Inches(width),
+                Inches(row_h * n_rows),
+            )
+            table = shape.table
+            if widths:
+                total = sum(widths)
+                for j, w in enumerate(widths):
+                    table.columns[j].width = Inches(width * w / total)
+            for j, name in enumerate(columns):
+                _cell(table.cell(0, j), str(name), Pt(14), bold=True)
+            for i, row in enumerate(page, 1):
+                for j, value in enumerate(row):
+                    _cell(table.cell(i, j), "" if value is None else str(value), Pt(13))
+        return len(pages)
+
+    def text_slide(self, title: str, lines: Sequence[str], *, notes: str | None = None) -> None:
+        from pptx.util import Inches, Pt
+
+        s = self._slide(title, notes)
+        left, top, width, height = self._content_box()
+        box = s.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+        tf = box.text_frame
+        tf.word_wrap = True
+        for i, line in enumerate(lines):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            r = p.add_run()
+            r.text = line
+            r.font.size = Pt(16 if len(lines) <= 10 else 12)
+            _east_asian(r, SANS)
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        self.prs.save(out)
+        return out.getvalue()
+
+
+def _cell(cell: Any, text: str, size: Any, *, bold: bool = False) -> None:
+    cell.text = text
+    for p in cell.text_frame.paragraphs:
+        for r in p.runs:
+            r.font.size = size
+            r.font.bold = bold
+            _east_asian(r, SANS)
