@@ -72,6 +72,10 @@ _SPECIAL_BASIC_PARENT = {
 }
 _NOT_A_STEM = re.compile(r"^(?:各|该|我|本|全|其|此|每|原|所属|下属|辖区|基层|部分|相关|其他)")
 _LEAD_WORDS = re.compile(r"(?:所辖|下辖|管辖|辖区内?|辖内|所属|下属|以及|还有|其中|包括)")
+# A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
+_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源)法庭")
+_MID_BEFORE = re.compile(r"(?:市)?(?:中级人民法院|中级法院|中院)$|市$")
+_NO_REF = CourtRef(name="", level="basic")
 # An elliptical list of courts: 鲤城、惠安、德化等法院; 乌鲁木齐、库尔勒、哈密铁路运输法院.
 _COURT_LIST = re.compile(
     r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}?(?:和|及|与))?)"
@@ -923,7 +927,9 @@ class _Resolver:
                 continue
             assert parent is not None
             known.setdefault(stem, parent)
-            name = parent + stem + "人民法庭"
+            pc_level = (self.court(parent) or self.dynamic.get(parent) or _NO_REF).level
+            # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
+            name = parent + stem + ("法庭" if pc_level == "special" else "人民法庭")
             if name not in self.dynamic:
                 pc = self.court(parent) or self.dynamic.get(parent)
                 self.dynamic[name] = CourtRef(
@@ -938,6 +944,46 @@ class _Resolver:
             self.found.append(
                 _Found(mention_start, te, name, ref=self.dynamic[name], level="tribunal")
             )
+
+    def named_tribunals(self) -> None:
+        """A city's 知识产权法庭 / 环境资源法庭 (南京知识产权法庭, 苏州中院知识产权法庭): special
+        courts of that city's intermediate court, named <city><X>法庭."""
+        gaz, text = self.m.gaz, self.folded
+        for m in _NAMED_TRIBUNAL.finditer(text):
+            ks = m.start()
+            mid = _MID_BEFORE.search(text, max(0, ks - 8), ks)
+            city_end = mid.start() if mid else ks
+            city: Division | None = None
+            city_start = city_end
+            for n in (4, 3, 2):
+                if city_end - n < 0:
+                    continue
+                hit = [
+                    d
+                    for d in gaz.lookup(text[city_end - n : city_end])
+                    if d.level == "prefecture" and d.current
+                ]
+                if hit:
+                    city, city_start = hit[0], city_end - n
+                    break
+            if city is None:
+                continue
+            parent = self.m.roster.for_division(city.adcode, "intermediate")
+            if parent is None:
+                continue
+            name = (city.short or city.name) + m.group(1) + "法庭"
+            ref = self.dynamic.setdefault(
+                name,
+                CourtRef(
+                    name=name,
+                    level="special",
+                    province=gaz.province_of(city).name,
+                    city=city.name,
+                    adcode=city.adcode,
+                    parent=parent.name,
+                ),
+            )
+            self.found.append(_Found(city_start, m.end(), name, ref=ref, level="special"))
 
     def _standalone_tribunal(
         self, run: str, pos: int, known: dict[str, str], *, bare: bool
@@ -1164,6 +1210,7 @@ def extract_courts(
     """
     res = _Resolver(doc.text, title=doc.title)
     res.scan()
+    res.named_tribunals()
     res.tribunals()
     return res.resolution(doc.title, sentences)
 
@@ -1185,6 +1232,7 @@ def resolve_court_name(
         prefix = extra + "\n"
     res = _Resolver(prefix + surface, extra=None)
     res.scan()
+    res.named_tribunals()
     res.tribunals()
     lo = len(prefix)
     best: _Found | None = None

@@ -384,6 +384,20 @@ def test_lists_of_other_things_name_no_courts(text: str) -> None:
     assert names(text) == []
 
 
+def test_named_ip_and_environment_tribunals_of_a_city_are_special_courts() -> None:
+    r = run("苏州中院知识产权法庭召开发布会。南京知识产权法庭审结专利案。")
+    found = {c.name: (c.level, c.parent) for c in r.courts}
+    assert found["苏州知识产权法庭"] == ("special", "江苏省苏州市中级人民法院")
+    assert found["南京知识产权法庭"] == ("special", "江苏省南京市中级人民法院")
+    assert "江苏省苏州市中级人民法院" in found
+    assert names("该院知识产权法庭审结专利案。") == []
+
+
+def test_a_maritime_courts_tribunal_is_named_fating() -> None:
+    r = run("广州海事法院汕头法庭开庭审理。")
+    assert [c.name for c in r.courts] == ["广州海事法院汕头法庭", "广州海事法院"]
+
+
 def test_tribunal_names_may_open_with_a_numeral() -> None:
     r = run("敦化市人民法院八家子人民法庭开庭。八家子法庭法官调解。")
     assert "吉林省敦化市人民法院八家子人民法庭" in [c.name for c in r.courts]
