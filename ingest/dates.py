@@ -290,6 +290,8 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
             found.append(iso)
     for row in _FIELD_ROW.finditer(top[:1500]):
         dm = _ROW_DATE.search(row.group(0))
+        if dm and _NOT_EVENT_BEFORE.search(row.group(0)[: dm.start()]):
+            continue  # 数据来源：…截至2023-12-31: a span, not the page's date
         iso = parse_date(dm.group("date")) if dm else None
         if iso and iso not in found:
             found.append(iso)
@@ -381,12 +383,15 @@ def credit_dates(text: str) -> list[str]:
     return found
 
 
-_URL_IN_TEXT = re.compile(r"https?://[A-Za-z0-9.:-]+/[^\s<>\"'（）()【】，。；]*")
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.:-]+/[^\s<>\"'（）()【】，。；]*")
+_URL_LABEL = re.compile(r"(?:链接|网址|地址|URL|url|Url)\s*[:：]?\s*$")
 
 
-def url_in_text(text: str) -> str | None:
+def url_in_text(text: str, *, edge: int = 800) -> str | None:
     """A dated URL written in the text (a saved page's address line, 本文链接：…), when every
     dated URL there agrees; None when there is none or they disagree (a list of links).
+    Only the page's head and tail count, or a labelled URL (本文链接：…): a URL in the body
+    is a reference to something else.
 
     Example:
         >>> url_in_text("正文。\\n本文链接：http://news.example.cn/2021/0608/77.html")
@@ -394,7 +399,11 @@ def url_in_text(text: str) -> str | None:
     """
     dated: list[tuple[str, str]] = []
     for m in _URL_IN_TEXT.finditer(text):
-        iso = date_from_url(m.group(0))
+        labelled = _URL_LABEL.search(text, max(0, m.start() - 12), m.start())
+        if edge <= m.start() < len(text) - edge and not labelled:
+            continue
+        url = m.group(0) if m.group(0).startswith("http") else "http://" + m.group(0)
+        iso = date_from_url(url)
         if iso:
             dated.append((m.group(0), iso))
     if not dated or any(not _agree(iso, dated[0][1]) for _, iso in dated):

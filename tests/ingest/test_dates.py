@@ -156,6 +156,7 @@ def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -
         "标题\n该报2025年3月14日第1版曾刊发文章，介绍了某县法院的做法，引起广泛关注和讨论。\n",
         "标题\n2023年2月9日，某县法院在会议上通报工作。\n",
         "标题\n据了解，来源：某某，2019-01-01起施行。\n",
+        "标题\n数据来源：某县统计局 截至2023-12-31\n正文。\n",
     ],
 )
 def test_page_dates_leave_cited_issues_and_events_alone(text: str) -> None:
@@ -176,6 +177,15 @@ def test_url_in_text() -> None:
     two = "相关：http://a.example.cn/2021/06/01/1.html http://a.example.cn/2022/01/02/2.html"
     assert url_in_text(two) is None
     assert url_in_text("网址：http://a.example.cn/news/77.html") is None
+    assert url_in_text("www.example.cn/html/2021/0608/55.html\n正文。") == (
+        "www.example.cn/html/2021/0608/55.html"
+    )
+    # a link in the middle of the body points elsewhere, unless it is labelled
+    body = "正文内容。" * 200
+    cited = f"{body}详见 http://a.example.cn/2019/05/07/1.html 。{body}"
+    assert url_in_text(cited) is None
+    labelled = f"{body}本文链接：http://a.example.cn/2019/05/07/1.html\n{body}"
+    assert url_in_text(labelled) == "http://a.example.cn/2019/05/07/1.html"
 
 
 @pytest.mark.parametrize(
