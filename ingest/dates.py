@@ -5,9 +5,9 @@ Dates are ISO strings at the precision available: ``YYYY-MM-DD``, ``YYYY-MM`` or
 `choose_date` weighs the sources: metadata the caller gave (manifest, sidecar, ``meta=``) wins;
 otherwise the URL of the *original* source of a repost (found in 原文链接) beats the page's own
 header, which on aggregators is the repost date or a bogus timestamp; the page header beats
-the page's own URL; an article with none of these gets, at month precision, the one event
-date its text names (2024年3月15日，…召开…), flagged in the note as a guess. Every
-disagreement is written into the note and a warning.
+the page's own URL; a wire dateline (中新网广州8月21日电) dates the rest when the text gives
+its year. An event date in the body (2024年3月15日，…召开…) is no publication date: it is
+only written into the note. Every disagreement is written into the note and a warning.
 
 `resolve_relative(expr, pub_date)` turns 今年4月底, 去年同期, 上半年, 2023年 ... into a period.
 
@@ -621,12 +621,12 @@ def choose_date(
     note = "no publication date on the page, in its URL or in metadata"
     day = event_date(text) if text else None
     if day:
-        month = day[:7]
+        # an event is not a publication: the date stays unknown (a wrong date is worse)
         note += (
             f"; the text names one event date, {day}, and nothing later, so the article is"
-            f" from then or soon after: month {month} given as a low-confidence guess"
+            " from then or soon after; no date given"
         )
-        return DateChoice(month, "text", note, [])
+        return DateChoice(None, None, note, [])
     if latest:
         note += f"; the text mentions dates up to {latest}"
     return DateChoice(None, None, note, [])

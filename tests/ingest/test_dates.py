@@ -124,10 +124,10 @@ def test_event_date(text: str, day: str | None) -> None:
     assert event_date(text) == day
 
 
-def test_event_date_is_a_flagged_month_guess_for_undated_articles() -> None:
+def test_event_date_is_only_noted_for_undated_articles() -> None:
     choice = choose_date(text="2024年3月15日，某县法院召开推进会。")
-    assert (choice.date, choice.source) == ("2024-03", "text")
-    assert "2024-03-15" in (choice.note or "") and "guess" in (choice.note or "")
+    assert (choice.date, choice.source) == (None, None)
+    assert "2024-03-15" in (choice.note or "")
     # any other source wins over it
     assert choose_date(page=["2024-03-18"], text="2024年3月15日，某县法院召开推进会。").date == (
         "2024-03-18"
