@@ -92,8 +92,8 @@ _LIST_KEYS = {
 # a context form (省法院, 县法院) right after one of these is a group or another unit
 # Rows of page metadata: a court there is the publisher or the source, not the subject.
 _META_ROW = re.compile(
-    r"[ \t]*(?:[^\n。]{0,30}?(?:来源|作者|发布单位|发文机关|发布机关|制定机关|供稿|稿源|编辑|责编"
-    r"|责任编辑|出处|主办|主管|承办)[ \t]*[:：]?[ \t]*[^\n。]{0,80}$)"
+    r"[ \t]*[^\n。]{0,30}?(?:(?:来源|作者|发布单位|供稿|稿源|编辑|责编|责任编辑|出处|主办|主管"
+    r"|承办)[ \t]*[:：]|发文机关|发布机关|制定机关)[^\n。]{0,80}$"
 )
 _HEADLINE_STOP = re.compile(r"[。；;]")
 # 据某法院发布的…, 根据某法院的统计: the court is the source the clause cites
@@ -1069,6 +1069,8 @@ class _Resolver:
         )
         scores: Counter[str] = Counter()
         first_pos: dict[str, int] = {}
+        in_title: set[str] = set()
+        in_para: set[str] = set()
         for f in self.found:
             if f.court.startswith("AGG:") or f.court == SUPREME:
                 continue
@@ -1077,9 +1079,13 @@ class _Resolver:
             first_pos.setdefault(f.court, f.start)
             scores[f.court] += 1
             if first_para and first_para[0] <= f.start < first_para[1]:
-                scores[f.court] += 2
+                in_para.add(f.court)
             if title and text[f.start : f.end] in title:
-                scores[f.court] += 6
+                in_title.add(f.court)
+        for c in in_title:
+            scores[c] += 6
+        for c in in_para:  # a paragraph that names one court is about it; one naming four is not
+            scores[c] += 4 / len(in_para)  # type: ignore[assignment]
         if not scores:
             courts = [f.court for f in self.found if not f.court.startswith("AGG:")]
             return courts[0] if courts else None
