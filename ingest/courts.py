@@ -62,9 +62,9 @@ _ZONE = re.compile(
     r"工业园区|综合保税区|保税区|自由贸易试验区|自贸区|综合实验区|实验区|试验区|示范区|合作区|"
     r"新区|管理区|港区|园区|垦区|林区|矿区)(?:人民)?法院"
 )
-# Special basic courts of former farms, forests and oilfields (宝泉岭农垦法院, 白河林区基层法院,
-# 某某油田人民法院): the roster lists only those whose name hides the kind (辽河人民法院).
-_SPECIAL_BASIC = re.compile(r"(农垦|林区|油田)(基层)?(人民)?法院")
+# Special basic courts of farms, forests and oilfields (宝泉岭农垦法院, 白河林区基层法院, the
+# 兵团's 车排子垦区人民法院): the roster lists only those whose name hides the kind (辽河人民法院).
+_SPECIAL_BASIC = re.compile(r"(农垦|垦区|林区|油田)(基层)?(人民)?法院")
 _SPECIAL_BASIC_PARENT = {
     ("黑龙江省", "农垦"): "黑龙江省农垦中级法院",
     ("黑龙江省", "林区"): "黑龙江省林区中级法院",
@@ -753,12 +753,24 @@ class _Resolver:
                 if hit:
                     prov, run, run_start = hit[0], run[n:], run_start + n
                     break
+            if len(run) > 4:  # words before the place (指导车排子): a known place ends the run
+                run = next(
+                    (
+                        run[-n:]
+                        for n in (4, 3, 2)
+                        if gaz.lookup(run[-n:]) or gaz.counties_with_town(run[-n:])
+                    ),
+                    "",
+                )
+                run_start = ks - len(run)
             if not 2 <= len(run) <= 4 or _NOT_A_STEM.match(run):
                 continue
             if prov is None:
                 top = self.ctx.top_province()
                 prov = gaz.get(top) if top else None
             name = run + text[ks:ke]
+            if m.group(1) == "垦区" and not m.group(2):
+                name = run + "垦区人民法院"  # the 兵团's courts: 奎屯垦区法院 is 奎屯垦区人民法院
             prov_name = prov.name if prov else None
             parent = _SPECIAL_BASIC_PARENT.get((prov_name or "", m.group(1)))
             ref = CourtRef(

@@ -350,6 +350,8 @@ def test_former_oilfield_court_from_the_roster_with_its_tribunal() -> None:
         ("宝泉岭农垦法院开展巡回审判。", "宝泉岭农垦法院"),
         ("黑龙江省红兴隆农垦法院召开会议。", "红兴隆农垦法院"),
         ("吉林省林区中级法院所辖白河林区基层法院召开会议。", "白河林区基层法院"),
+        ("第八师中级人民法院指导车排子垦区人民法院。", "车排子垦区人民法院"),
+        ("奎屯垦区法院开展调解。", "奎屯垦区人民法院"),
     ],
 )
 def test_farm_and_forest_courts_are_basic_courts(text: str, court: str) -> None:
