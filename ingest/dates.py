@@ -196,8 +196,10 @@ def date_from_url(url: str | None) -> str | None:
 # --------------------------------------------------------------------------------------------
 # The page itself
 
+# A bare 时间/日期 must open its field (时间：…, 【日期：…】): 开庭时间：… is an event's.
 _LABEL = re.compile(
-    r"(?:发布|发表|更新|刊发|录入|上传|出版|撰写)?(?:时间|日期)|发布于|更新于|日期|Date|Published"
+    r"(?:发布|发表|更新|刊发|录入|上传|出版|撰写|发文|印发|发稿|公开|创建|上线)(?:时间|日期)|(?<![\u4e00-\u9fff])(?:时间|日期)"
+    r"|发布于|更新于|Date|Published"
 )
 _LABELLED = re.compile(
     rf"(?:{_LABEL.pattern})\s*[：:]?\s*(?P<date>(?:[0-9]{{4}}|[0-9]{{2}})\s*[-/.年]\s*[0-9]{{1,2}}"

@@ -157,6 +157,7 @@ def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -
         "标题\n2023年2月9日，某县法院在会议上通报工作。\n",
         "标题\n据了解，来源：某某，2019-01-01起施行。\n",
         "标题\n数据来源：某县统计局 截至2023-12-31\n正文。\n",
+        "标题\n开庭时间：2024-03-05 地点：某法庭\n正文。\n",  # an event's time
     ],
 )
 def test_page_dates_leave_cited_issues_and_events_alone(text: str) -> None:
