@@ -208,7 +208,8 @@ _LABELLED = re.compile(
 # A header line that starts with a date, possibly followed by a time and 来源/作者 ...
 _DATE_LINE = re.compile(
     r"^\s*(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年[ \t]*"
-    r"[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)(?:\s+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
+    r"[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)(?:[ \t]*(?:星期|周)[一二三四五六日天])?"
+    r"(?:\s+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
     r"\s*(?:$|来源|作者|编辑|责任|字号|浏览|点击|【|\[|\|)",
     re.MULTILINE,
 )
@@ -234,7 +235,8 @@ _LOOSE_DAY = (
 # 14 日/第 001 版; 《人民日报》（2025年06月18日 11 版）). The issue day is the publication day;
 # the credit must be a short line of its own, not a sentence citing an old issue.
 _EDITION = re.compile(
-    rf"^[^\n，。；！？]{{0,40}}?(?<![0-9]){_LOOSE_DAY}[ \t]*[/|｜,，]?[ \t]*(?:第[ \t]*)?"
+    rf"^[^\n，。；！？]{{0,40}}?(?<![0-9]){_LOOSE_DAY}[ \t]*(?:(?:星期|周)[一二三四五六日天])?"
+    r"[ \t]*[/|｜,，]?[ \t]*(?:第[ \t]*)?"
     r"[A-Za-z]?[0-9]{1,3}[ \t]*版[^\n，。；！？]{0,30}$",
     re.MULTILINE,
 )
