@@ -28,7 +28,13 @@ from typing import Literal
 import ahocorasick
 
 from ingest.document import CourtMention, CourtRef, Evidence, SourceDocument
-from ingest.gazetteer import GENERIC_PLACE_NAMES, Gazetteer, common_word_shorts, load_gazetteer
+from ingest.gazetteer import (
+    GENERIC_PLACE_NAMES,
+    Division,
+    Gazetteer,
+    common_word_shorts,
+    load_gazetteer,
+)
 from ingest.roster import DATA_DIR, SUPREME, Roster, RosterCourt, build_roster
 
 # Variant characters the t2s conversion leaves alone (寧陜 -> 宁陜, not 宁陕); folding is
@@ -56,7 +62,46 @@ _ZONE = re.compile(
     r"工业园区|综合保税区|保税区|自由贸易试验区|自贸区|综合实验区|实验区|试验区|示范区|合作区|"
     r"新区|管理区|港区|园区|垦区|林区|矿区)(?:人民)?法院"
 )
+# Special basic courts of farms, forests and oilfields (宝泉岭农垦法院, 白河林区基层法院, the
+# 兵团's 车排子垦区人民法院): the roster lists only those whose name hides the kind (辽河人民法院).
+_SPECIAL_BASIC = re.compile(r"(农垦|垦区|林区|油田)(基层)?(人民)?法院")
+_SPECIAL_BASIC_PARENT = {
+    ("黑龙江省", "农垦"): "黑龙江省农垦中级法院",
+    ("黑龙江省", "林区"): "黑龙江省林区中级法院",
+    ("吉林省", "林区"): "吉林省林区中级法院",
+}
+_NOT_A_STEM = re.compile(r"^(?:各|该|我|本|全|其|此|每|原|所属|下属|辖区|基层|部分|相关|其他)")
+_LEAD_WORDS = re.compile(r"(?:所辖|下辖|管辖|辖区内?|辖内|所属|下属|以及|还有|其中|包括)")
+# A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
+_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源)法庭")
+_MID_BEFORE = re.compile(r"(?:市)?(?:中级人民法院|中级法院|中院)$|市$")
+_NO_REF = CourtRef(name="", level="basic")
+# An elliptical list of courts: 鲤城、惠安、德化等法院; 乌鲁木齐、库尔勒、哈密铁路运输法院.
+_COURT_LIST = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}?(?:和|及|与))?)"
+    r"(?P<last>[\u4e00-\u9fff]{2,6}?)(?P<etc>等地|等|[两三四五六七八九十]家|[0-9]{1,2}家)?"
+    r"(?P<suffix>铁路运输法院|海事法院|中级人民法院|中级法院|中院|基层人民法院|基层法院|人民法院|法院)"
+)
+_LIST_KEYS = {
+    "铁路运输法院": ("铁路运输法院", "铁路法院"),
+    "海事法院": ("海事法院",),
+    "中级人民法院": ("中级人民法院", "中院"),
+    "中级法院": ("中级人民法院", "中院"),
+    "中院": ("中院", "中级人民法院"),
+}
 # a context form (省法院, 县法院) right after one of these is a group or another unit
+# Rows of page metadata: a court there is the publisher or the source, not the subject.
+_META_ROW = re.compile(
+    r"[ \t]*[^\n。]{0,30}?(?:(?:来源|作者|发布单位|供稿|稿源|编辑|责编|责任编辑|出处|主办|主管"
+    r"|承办)[ \t]*[:：]|发文机关|发布机关|制定机关)[^\n。]{0,80}$"
+)
+_HEADLINE_STOP = re.compile(r"[。；;]")
+# 据某法院发布的…, 根据某法院的统计: the court is the source the clause cites
+_CITING = re.compile(r"[ \t]*(?:据|根据|依据|援引|引用|转引自|转自)")
+_CITED_WORK = re.compile(
+    r"(?:近日|日前|此前|最新)?(?:发布|公布|印发|发表|编写|撰写|编制|出具)(?:的|了)?[^，。；\n]{0,12}?"
+    r"(?:报告|白皮书|蓝皮书|调研|通报|统计|数据)"
+)
 _CTX_BLOCK_BEFORE = frozenset("全各两该本我贵外他邻其每某城县市区省地州乡镇村级")
 _FUNCTION_CHARS = frozenset("的了在和与及对将为是等向从到由把被让给以于赴并或同跟往至、")
 
@@ -71,8 +116,10 @@ def _tribunal_stopwords() -> tuple[str, ...]:
     return tuple(words)
 
 
+# a count (三个, 两家) ends the words before 法庭; a numeral that opens a place name (八家子,
+# 三道沟, 二龙山) is no count
 _TRIBUNAL_BAD_CHARS = re.compile(
-    r"[0-9０-９A-Za-z]|[一二三四五六七八九十百千两几多余数各]+[个家所座处名件批类]|[个所座处名件]"
+    r"[0-9０-９A-Za-z]|[一二三四五六七八九十百千两几多余数各]+[个家所座处名件批类]$|[个所座处名件]"
 )
 _LIST_BOUNDARY = frozenset("、，,；;：:“”\"'‘’（(《 \t\n")
 _TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
@@ -368,6 +415,24 @@ class _Found:
     level: str = ""
 
 
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, stripped of surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            a = pos + line.index(stripped[0])
+            spans.append((a, a + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def _is_body(line: str) -> bool:
+    """A line of running text (a paragraph), not a headline, caption or field row."""
+    return len(line) >= 30 and ("。" in line or line.count("，") >= 2)
+
+
 def _own_split(text: str) -> list[tuple[int, int]]:
     """Sentence spans on 。！？；and line breaks (used when ingest.normalize is absent)."""
     spans: list[tuple[int, int]] = []
@@ -526,11 +591,13 @@ class _Resolver:
         _place_evidence(self.m, place_hits, self.ctx, positions=True, skip=ambiguous)
         self.ctx.events.sort(key=lambda e: e[0])
         covered = [(a, b) for a, b, cs in raw if any(c.kind in ("court", "agg") for c in cs)]
-        zone_spans = self.zones(covered)
+        special_spans = self.special_basic(covered)
+        zone_spans = self.zones(covered + special_spans) + special_spans
         for start, end, cands in raw:
             if any(a < end and start < b for a, b in zone_spans):
                 continue
             self._resolve_match(start, end, cands)
+        self.lists()
 
     def _cand_chain(self, c: _Cand) -> tuple[str | None, str | None, str | None]:
         if c.kind == "court":
@@ -554,20 +621,10 @@ class _Resolver:
             return
         if prev in ("全", "各"):
             return
-        scored = []
-        for c in cands:
-            s, ext = self._score(c, start)
-            if (c.weak == 2 and ext == 0) or (c.weak == 1 and ext == 0 and s < 3):
-                continue
-            scored.append((s, -c.priority, ext, c))
-        if not scored:
+        picked = self._pick(start, end, cands)
+        if picked is None:
             return
-        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-        best_s, _p, ext, best = scored[0]
-        if len(scored) > 1 and scored[1][0] == best_s and best.kind == scored[1][3].kind:
-            self.warnings.append(
-                f"{text[start:end]!r} at {start}: several courts fit, chose {best.target}"
-            )
+        best, ext = picked
         start -= ext
         if best.kind == "agg":
             d = self.m.gaz.get(best.target)
@@ -578,6 +635,25 @@ class _Resolver:
         rc = self.court(best.target)
         self.found.append(_Found(start, end, best.target, level=rc.level if rc else ""))
         self.ctx.events.append((start, *self._chain(best.target)))
+
+    def _pick(self, start: int, end: int, cands: Sequence[_Cand]) -> tuple[_Cand, int] | None:
+        """The reading of the key at ``start:end`` the context supports best, and how far a
+        place name right before it extends the mention left."""
+        scored = []
+        for c in cands:
+            s, ext = self._score(c, start)
+            if (c.weak == 2 and ext == 0) or (c.weak == 1 and ext == 0 and s < 3):
+                continue
+            scored.append((s, -c.priority, ext, c))
+        if not scored:
+            return None
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        best_s, _p, ext, best = scored[0]
+        if len(scored) > 1 and scored[1][0] == best_s and best.kind == scored[1][3].kind:
+            self.warnings.append(
+                f"{self.folded[start:end]!r} at {start}: several courts fit, chose {best.target}"
+            )
+        return best, ext
 
     def _named_unit_before(self, start: int) -> bool:
         """Whether the unit word (县, 市, 区 …) opening a context form ends a place name."""
@@ -648,6 +724,113 @@ class _Resolver:
         if name:
             c = roster.get(name)
             self.found.append(_Found(start, end, name, level=c.level if c else ""))
+
+    # -- stage 1b: special basic courts and elliptical lists -------------------------------
+    def special_basic(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Courts of former farms, forests and oilfields named by pattern (宝泉岭农垦法院,
+        黑龙江省某某林区基层法院), as written; returns their spans."""
+        gaz, text = self.m.gaz, self.folded
+        spans: list[tuple[int, int]] = []
+        for m in _SPECIAL_BASIC.finditer(text):
+            ks, ke = m.start(), m.end()
+            if any(a < ke and ks < b for a, b in covered):
+                continue  # a roster court (神农架林区人民法院)
+            run_start = ks
+            while run_start > 0 and ks - run_start < 10 and _CJK.match(text[run_start - 1]):
+                if text[run_start - 1] in _FUNCTION_CHARS:
+                    break
+                run_start -= 1
+            for _a, b in covered:  # the words after a court named just before
+                if run_start < b <= ks:
+                    run_start = b
+            lead = _LEAD_WORDS.match(text, run_start, ks)
+            if lead:
+                run_start = lead.end()
+            run = text[run_start:ks]
+            prov: Division | None = None
+            for n in range(min(5, len(run) - 2), 1, -1):  # a province written before the place
+                hit = [d for d in gaz.lookup(run[:n]) if d.level == "province" and d.current]
+                if hit:
+                    prov, run, run_start = hit[0], run[n:], run_start + n
+                    break
+            if len(run) > 4:  # words before the place (指导车排子): a known place ends the run
+                run = next(
+                    (
+                        run[-n:]
+                        for n in (4, 3, 2)
+                        if gaz.lookup(run[-n:]) or gaz.counties_with_town(run[-n:])
+                    ),
+                    "",
+                )
+                run_start = ks - len(run)
+            if not 2 <= len(run) <= 4 or _NOT_A_STEM.match(run):
+                continue
+            if prov is None:
+                top = self.ctx.top_province()
+                prov = gaz.get(top) if top else None
+            name = run + text[ks:ke]
+            if m.group(1) == "垦区" and not m.group(2):
+                name = run + "垦区人民法院"  # the 兵团's courts: 奎屯垦区法院 is 奎屯垦区人民法院
+            prov_name = prov.name if prov else None
+            parent = _SPECIAL_BASIC_PARENT.get((prov_name or "", m.group(1)))
+            ref = CourtRef(
+                name=name,
+                level="basic",
+                province=prov_name,
+                adcode=prov.adcode if prov else None,
+                parent=parent if parent and parent in self.m.roster else None,
+            )
+            self.dynamic.setdefault(name, ref)
+            self.found.append(_Found(run_start, ke, name, ref=self.dynamic[name], level="basic"))
+            self.ctx.events.append((run_start, prov.adcode if prov else None, None, None))
+            spans.append((run_start, ke))
+        return spans
+
+    def lists(self) -> None:
+        """One court per place of an elliptical list (鲤城、惠安、德化等法院): each place is
+        read as <place>法院 (or <place>铁路运输法院 …) and resolved like a name in the text;
+        the mention is the bare place. Needs two places that name courts."""
+        for m in _COURT_LIST.finditer(self.folded):
+            suffix = m.group("suffix")
+            keys = _LIST_KEYS.get(suffix, ("法院", "人民法院"))
+            items: list[tuple[int, int]] = []
+            pos = m.start("items")
+            for part in re.split(r"(、|和|及|与)", m.group("items")):
+                if part and part not in "、和及与":
+                    items.append((pos, pos + len(part)))
+                pos += len(part)
+            items.append((m.start("last"), m.end("last")))
+            picked: list[tuple[int, int, _Cand]] = []
+            for k, (a, b) in enumerate(items):
+                # the first item may carry words before the place (指导鲤城): its tail counts
+                starts = range(max(a, b - 6), b - 1) if k == 0 else (a,)
+                for s in starts:
+                    got = self._list_item(s, b, keys)
+                    if got is not None:
+                        picked.append((s, b, got))
+                        break
+            if len(picked) < 2:
+                continue
+            for s, b, cand in picked:
+                if any(f.start < b and s < f.end for f in self.found):
+                    continue  # already found (哈密铁路运输法院 written out in full)
+                rc = self.court(cand.target)
+                self.found.append(_Found(s, b, cand.target, level=rc.level if rc else ""))
+                self.ctx.events.append((s, *self._chain(cand.target)))
+
+    def _list_item(self, start: int, end: int, keys: Sequence[str]) -> _Cand | None:
+        place = self.folded[start:end]
+        if len(place) < 2:
+            return None
+        for key in keys:
+            payload = self.m.automaton.get(place + key, None)
+            if payload is None or not payload[1]:
+                continue
+            cands = [c for c in payload[2] if c.kind == "court"]
+            picked = self._pick(start, end, cands) if cands else None
+            if picked is not None:
+                return picked[0]
+        return None
 
     # -- stage 2: development-zone courts ------------------------------------------------
     def zones(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -756,7 +939,9 @@ class _Resolver:
                 continue
             assert parent is not None
             known.setdefault(stem, parent)
-            name = parent + stem + "人民法庭"
+            pc_level = (self.court(parent) or self.dynamic.get(parent) or _NO_REF).level
+            # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
+            name = parent + stem + ("法庭" if pc_level == "special" else "人民法庭")
             if name not in self.dynamic:
                 pc = self.court(parent) or self.dynamic.get(parent)
                 self.dynamic[name] = CourtRef(
@@ -771,6 +956,46 @@ class _Resolver:
             self.found.append(
                 _Found(mention_start, te, name, ref=self.dynamic[name], level="tribunal")
             )
+
+    def named_tribunals(self) -> None:
+        """A city's 知识产权法庭 / 环境资源法庭 (南京知识产权法庭, 苏州中院知识产权法庭): special
+        courts of that city's intermediate court, named <city><X>法庭."""
+        gaz, text = self.m.gaz, self.folded
+        for m in _NAMED_TRIBUNAL.finditer(text):
+            ks = m.start()
+            mid = _MID_BEFORE.search(text, max(0, ks - 8), ks)
+            city_end = mid.start() if mid else ks
+            city: Division | None = None
+            city_start = city_end
+            for n in (4, 3, 2):
+                if city_end - n < 0:
+                    continue
+                hit = [
+                    d
+                    for d in gaz.lookup(text[city_end - n : city_end])
+                    if d.level == "prefecture" and d.current
+                ]
+                if hit:
+                    city, city_start = hit[0], city_end - n
+                    break
+            if city is None:
+                continue
+            parent = self.m.roster.for_division(city.adcode, "intermediate")
+            if parent is None:
+                continue
+            name = (city.short or city.name) + m.group(1) + "法庭"
+            ref = self.dynamic.setdefault(
+                name,
+                CourtRef(
+                    name=name,
+                    level="special",
+                    province=gaz.province_of(city).name,
+                    city=city.name,
+                    adcode=city.adcode,
+                    parent=parent.name,
+                ),
+            )
+            self.found.append(_Found(city_start, m.end(), name, ref=ref, level="special"))
 
     def _standalone_tribunal(
         self, run: str, pos: int, known: dict[str, str], *, bare: bool
@@ -837,23 +1062,58 @@ class _Resolver:
 
     # -- stage 4: self references and the article's own court ---------------------------
     def home(self, title: str | None) -> str | None:
+        """The article's own court: named most, in the title line and in the first body
+        paragraph. A court named only in a metadata row (来源：…, 发文机关…) or as the source
+        of something cited (据某法院发布的报告) counts only when no other court is named."""
+        text = self.text
+        lines = _line_spans(text)
+        meta = [(a, b) for a, b in lines if _META_ROW.match(text, a, b)]
+        if not title:  # the first line, when it reads like a headline
+            head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
+            if (
+                head
+                and head[1] - head[0] <= 60
+                and not _HEADLINE_STOP.search(text, head[0], head[1])
+            ):
+                title = text[head[0] : head[1]]
+        first_para = next(
+            ((a, b) for a, b in lines if (a, b) not in meta and _is_body(text[a:b])), None
+        )
         scores: Counter[str] = Counter()
-        n = max(len(self.text), 1)
+        first_pos: dict[str, int] = {}
+        in_title: set[str] = set()
+        in_para: set[str] = set()
         for f in self.found:
             if f.court.startswith("AGG:") or f.court == SUPREME:
                 continue
+            if any(a <= f.start < b for a, b in meta) or self._cited(f):
+                continue
+            first_pos.setdefault(f.court, f.start)
             scores[f.court] += 1
-            if f.start < max(150, n // 5):
-                scores[f.court] += 2
-        if title:
-            for f in self.found:
-                if not f.court.startswith("AGG:") and self.text[f.start : f.end] in title:
-                    scores[f.court] += 3
+            if first_para and first_para[0] <= f.start < first_para[1]:
+                in_para.add(f.court)
+            if title and text[f.start : f.end] in title:
+                in_title.add(f.court)
+        for c in in_title:
+            scores[c] += 6
+        for c in in_para:  # a paragraph that names one court is about it; one naming four is not
+            scores[c] += 4 / len(in_para)  # type: ignore[assignment]
         if not scores:
             courts = [f.court for f in self.found if not f.court.startswith("AGG:")]
             return courts[0] if courts else None
         best = max(scores.values())
-        return next(f.court for f in self.found if scores.get(f.court) == best)
+        return min((c for c in scores if scores[c] == best), key=lambda c: first_pos[c])
+
+    def _cited(self, f: _Found) -> bool:
+        """Whether the court at ``f`` is only the source of what the clause cites (据某法院
+        发布的报告, 根据某法院统计) rather than the court the article is about."""
+        text = self.folded
+        start = f.start
+        while start > 0 and f.start - start < 30 and text[start - 1] not in _CLAUSE_BREAK:
+            start -= 1
+        if _CITING.match(text, start, f.start):
+            return True
+        return bool(_CITED_WORK.match(text, f.end, f.end + 24))
 
     def self_references(self, home: str | None) -> list[_Found]:
         """我院/本院 are the home court; 该院 is the court named last before it, except the
@@ -968,6 +1228,7 @@ def extract_courts(
     """
     res = _Resolver(doc.text, title=doc.title)
     res.scan()
+    res.named_tribunals()
     res.tribunals()
     return res.resolution(doc.title, sentences)
 
@@ -989,6 +1250,7 @@ def resolve_court_name(
         prefix = extra + "\n"
     res = _Resolver(prefix + surface, extra=None)
     res.scan()
+    res.named_tribunals()
     res.tribunals()
     lo = len(prefix)
     best: _Found | None = None

@@ -5,9 +5,9 @@ Dates are ISO strings at the precision available: ``YYYY-MM-DD``, ``YYYY-MM`` or
 `choose_date` weighs the sources: metadata the caller gave (manifest, sidecar, ``meta=``) wins;
 otherwise the URL of the *original* source of a repost (found in 原文链接) beats the page's own
 header, which on aggregators is the repost date or a bogus timestamp; the page header beats
-the page's own URL; an article with none of these gets, at month precision, the one event
-date its text names (2024年3月15日，…召开…), flagged in the note as a guess. Every
-disagreement is written into the note and a warning.
+the page's own URL; a wire dateline (中新网广州8月21日电) dates the rest when the text gives
+its year. An event date in the body (2024年3月15日，…召开…) is no publication date: it is
+only written into the note. Every disagreement is written into the note and a warning.
 
 `resolve_relative(expr, pub_date)` turns 今年4月底, 去年同期, 上半年, 2023年 ... into a period.
 
@@ -28,11 +28,14 @@ __all__ = [
     "DateChoice",
     "choose_date",
     "content_dates",
+    "credit_dates",
     "date_from_url",
+    "dateline_date",
     "event_date",
     "page_dates",
     "parse_date",
     "resolve_relative",
+    "url_in_text",
 ]
 
 _MIN_YEAR = 1980
@@ -163,6 +166,7 @@ _URL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"/(\d{4})-(\d{2})/(\d{1,2})(?=/)"), "ymd"),
     (re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})(?=/)"), "ymd"),
     (re.compile(r"/(\d{4})(\d{2})/(\d{2})(?=/)"), "ymd"),
+    (re.compile(r"/(\d{4})/(\d{2})(\d{2})(?=/)"), "ymd"),  # /2021/0608/
     (re.compile(r"(?:/|\bt)(\d{4})(\d{2})(\d{2})(?=[/_])"), "ymd"),
     (re.compile(r"/(\d{4})/(\d{1,2})(?=/)"), "ym"),
     (re.compile(r"/(\d{4})-(\d{2})(?=/)"), "ym"),
@@ -192,8 +196,10 @@ def date_from_url(url: str | None) -> str | None:
 # --------------------------------------------------------------------------------------------
 # The page itself
 
+# A bare 时间/日期 must open its field (时间：…, 【日期：…】): 开庭时间：… is an event's.
 _LABEL = re.compile(
-    r"(?:发布|发表|更新|刊发|录入|上传|出版|撰写)?(?:时间|日期)|发布于|更新于|日期|Date|Published"
+    r"(?:发布|发表|更新|刊发|录入|上传|出版|撰写|发文|印发|发稿|公开|创建|上线)(?:时间|日期)|(?<![\u4e00-\u9fff])(?:时间|日期)"
+    r"|发布于|更新于|Date|Published"
 )
 _LABELLED = re.compile(
     rf"(?:{_LABEL.pattern})\s*[：:]?\s*(?P<date>(?:[0-9]{{4}}|[0-9]{{2}})\s*[-/.年]\s*[0-9]{{1,2}}"
@@ -201,11 +207,51 @@ _LABELLED = re.compile(
 )
 # A header line that starts with a date, possibly followed by a time and 来源/作者 ...
 _DATE_LINE = re.compile(
-    r"^\s*(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月"
-    r"[0-9]{1,2}日)(?:\s+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?\s*(?:$|来源|作者|编辑|责任"
-    r"|字号|浏览|点击|【|\[|\|)",
+    r"^\s*(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年[ \t]*"
+    r"[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)(?:[ \t]*(?:星期|周)[一二三四五六日天])?"
+    r"(?:\s+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
+    r"\s*(?:$|来源|作者|编辑|责任|字号|浏览|点击|【|\[|\|)",
     re.MULTILINE,
 )
+
+# A header row of labelled fields with a bare date among them (来源:某报 21-01-28 15:28;
+# 作者:某某 2024年7月11日 浏览:30): a short line without a full stop.
+_FIELD_ROW = re.compile(
+    r"^[^\n。！？]{0,80}?(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)\s*[:：]"
+    r"[^\n。！？]{0,80}?$",
+    re.MULTILINE,
+)
+_ROW_DATE = re.compile(
+    r"(?<![0-9])(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年"
+    r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)(?![0-9])"
+)
+
+# A day written with spaces or slashes between its parts (2025 年 3 月 14 日, 2025 年/3 月/14 日).
+_LOOSE_DAY = (
+    r"(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*/?|[-/.])[ \t]*(?P<m>[0-9]{1,2})[ \t]*"
+    r"(?:月[ \t]*/?|[-/.])[ \t]*(?P<d>[0-9]{1,2})[ \t]*日?"
+)
+# A newspaper credit: the issue's day and the page it was printed on (人民法院报/2025 年/3 月/
+# 14 日/第 001 版; 《人民日报》（2025年06月18日 11 版）). The issue day is the publication day;
+# the credit must be a short line of its own, not a sentence citing an old issue.
+_EDITION = re.compile(
+    rf"^[^\n，。；！？]{{0,40}}?(?<![0-9]){_LOOSE_DAY}[ \t]*(?:(?:星期|周)[一二三四五六日天])?"
+    r"[ \t]*[/|｜,，]?[ \t]*(?:第[ \t]*)?"
+    r"[A-Za-z]?[0-9]{1,3}[ \t]*版[^\n，。；！？]{0,30}$",
+    re.MULTILINE,
+)
+# A speech's or work report's subtitle: ——2023年2月9日在…会议上 (the day it was delivered, which
+# is the day it was published).
+_DELIVERED = re.compile(
+    rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*{_LOOSE_DAY}[ \t]*在[^\n。]{{1,60}}?"
+    r"(?:会议|大会|会|典礼|仪式|论坛|开幕式|闭幕式|座谈会)上",
+    re.MULTILINE,
+)
+
+
+def _loose_day(m: re.Match[str]) -> str | None:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    return _iso(y, mo, d) if _valid(y, mo, d) else None
 
 
 # A WeChat-style byline: up to three name tokens (原创, author, account), a date, a time and
@@ -246,6 +292,18 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
+    for row in _FIELD_ROW.finditer(top[:1500]):
+        dm = _ROW_DATE.search(row.group(0))
+        if dm and _NOT_EVENT_BEFORE.search(row.group(0)[: dm.start()]):
+            continue  # 数据来源：…截至2023-12-31: a span, not the page's date
+        iso = parse_date(dm.group("date")) if dm else None
+        if iso and iso not in found:
+            found.append(iso)
+    for pattern in (_EDITION, _DELIVERED):
+        for m in pattern.finditer(top[:1500]):
+            iso = _loose_day(m)
+            if iso and iso not in found:
+                found.append(iso)
     return found
 
 
@@ -313,6 +371,132 @@ def content_dates(text: str) -> list[str]:
     return out
 
 
+def credit_dates(text: str) -> list[str]:
+    """Issue days of newspaper credits anywhere on the page (人民法院报/2025 年/3 月/14 日/第
+    001 版, 《人民日报》（2025年06月18日 11 版）): a credit is often the page's last line.
+
+    Example:
+        >>> credit_dates("正文。\\n《某某日报》（2025年06月18日 11 版）")
+        ['2025-06-18']
+    """
+    found: list[str] = []
+    for m in _EDITION.finditer(text):
+        iso = _loose_day(m)
+        if iso and iso not in found:
+            found.append(iso)
+    return found
+
+
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.:-]+/[^\s<>\"'（）()【】，。；]*")
+_URL_LABEL = re.compile(r"(?:链接|网址|地址|URL|url|Url)\s*[:：]?\s*$")
+
+
+def url_in_text(text: str, *, edge: int = 800) -> str | None:
+    """A dated URL written in the text (a saved page's address line, 本文链接：…), when every
+    dated URL there agrees; None when there is none or they disagree (a list of links).
+    Only the page's head and tail count, or a labelled URL (本文链接：…): a URL in the body
+    is a reference to something else.
+
+    Example:
+        >>> url_in_text("正文。\\n本文链接：http://news.example.cn/2021/0608/77.html")
+        'http://news.example.cn/2021/0608/77.html'
+    """
+    dated: list[tuple[str, str]] = []
+    for m in _URL_IN_TEXT.finditer(text):
+        labelled = _URL_LABEL.search(text, max(0, m.start() - 12), m.start())
+        if edge <= m.start() < len(text) - edge and not labelled:
+            continue
+        url = m.group(0) if m.group(0).startswith("http") else "http://" + m.group(0)
+        iso = date_from_url(url)
+        if iso:
+            dated.append((m.group(0), iso))
+    if not dated or any(not _agree(iso, dated[0][1]) for _, iso in dated):
+        return None
+    return max(dated, key=lambda x: len(x[1]))[0]
+
+
+# A wire dateline opening the story: 中新网广州8月21日电, 新华社北京3月5日电, 人民网成都6月1日讯.
+# A newspaper's own 本报…日讯 is left out: the issue comes out a day later.
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<who>[^\n，。；：:,!?！？“”()（）]{0,30}?)(?<![0-9年])"
+    r"(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日(?:电|讯)"
+)
+# A year with what follows it: a month, a month range, a quarter or half, or nothing.
+_YEAR_PERIOD = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*年[ \t]*(?:(?P<m0>1|一)[ \t]*[-—~至到][ \t]*)?"
+    r"(?:(?P<m>[0-9]{1,2})[ \t]*月|(?P<part>上半年|下半年|第?一季度|第?二季度|第?三季度|第?四季度"
+    r"|前三季度|年初|初|年底|年末|底|末))?"
+)
+_PART_END = {
+    "上半年": 6,
+    "下半年": 12,
+    "一季度": 3,
+    "二季度": 6,
+    "三季度": 9,
+    "四季度": 12,
+    "前三季度": 9,
+    "初": 1,
+    "年初": 1,
+    "底": 12,
+    "末": 12,
+    "年底": 12,
+    "年末": 12,
+}
+# a year that is a goal or a deadline says nothing about when the text was written
+_PLAN_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标|将|拟|于)[ \t]*$")
+_PLAN_AFTER = re.compile(r"^[ \t]*(?:前|之前|以前)")
+
+
+def dateline_date(text: str, *, head: int = 400) -> str | None:
+    """The day of a wire dateline (中新网广州8月21日电) with the year the text gives it.
+
+    The year is the latest one the text mentions (goals and deadlines aside). In the first
+    months of a year a story often reviews the year before (2024年，全省法院…), so there
+    the year counts only when the text names a period of it that ended by the dateline
+    (2025年1月, 2025年一季度); a period of it that ends after the dateline means the next year
+    early on, and no answer later on. None when there is no dateline or no usable year.
+
+    Example:
+        >>> dateline_date("某某网广州8月21日电 会议21日举行。2024年上半年，收案10万件。")
+        '2024-08-21'
+        >>> dateline_date("某某网北京3月8日电 2024年，全国法院审结案件若干。") is None
+        True
+    """
+    m = _DATELINE.search(text[:head])
+    if m is None or "本报" in m.group("who"):
+        return None
+    mo, d = int(m.group("m")), int(m.group("d"))
+    ends: dict[int, list[int | None]] = {}
+    for ym in _YEAR_PERIOD.finditer(text):
+        y = int(ym.group("y"))
+        if not _valid(y):
+            continue
+        if _PLAN_BEFORE.search(text[max(0, ym.start() - 4) : ym.start()]):
+            continue
+        if _PLAN_AFTER.match(text[ym.end() :]):
+            continue
+        end: int | None = None
+        if ym.group("m"):
+            end = int(ym.group("m"))
+            if not 1 <= end <= 12:
+                continue
+        elif ym.group("part"):
+            end = _PART_END[ym.group("part").lstrip("第")]
+        ends.setdefault(y, []).append(end)
+    if not ends:
+        return None
+    year = max(ends)
+    periods = [e for e in ends[year] if e is not None]
+    early = mo <= 4
+    if any(e > mo for e in periods):
+        if not early:
+            return None
+        year += 1
+    elif early and not periods:
+        return None
+    return _iso(year, mo, d) if _valid(year, mo, d) else None
+
+
 # --------------------------------------------------------------------------------------------
 # Choosing
 
@@ -320,7 +504,7 @@ def content_dates(text: str) -> list[str]:
 @dataclass
 class DateChoice:
     date: str | None
-    source: str | None  # page | url | text | manifest
+    source: str | None  # page | url | dateline | text | manifest
     note: str | None
     warnings: list[str] = field(default_factory=list)
 
@@ -424,18 +608,29 @@ def choose_date(
             )
         return DateChoice(chosen, source, "; ".join(notes), warnings)
 
+    wire = dateline_date(text) if text else None
     if own_date:
-        return DateChoice(own_date, "url", f"date {own_date} from the page URL {own_url}", [])
+        note = f"date {own_date} from the page URL {own_url}"
+        if wire and len(own_date) < len(wire) and _agree(own_date, wire):
+            note += f"; the dateline agrees and gives the day, {wire}"
+            return DateChoice(wire, "url", note, [])
+        return DateChoice(own_date, "url", note, [])
+    if wire:
+        note = (
+            f"date {wire} from the wire dateline, its year from the years the text mentions"
+            " (no date on the page, in its URL or in metadata)"
+        )
+        return DateChoice(wire, "dateline", note, [])
 
     note = "no publication date on the page, in its URL or in metadata"
     day = event_date(text) if text else None
     if day:
-        month = day[:7]
+        # an event is not a publication: the date stays unknown (a wrong date is worse)
         note += (
             f"; the text names one event date, {day}, and nothing later, so the article is"
-            f" from then or soon after: month {month} given as a low-confidence guess"
+            " from then or soon after; no date given"
         )
-        return DateChoice(month, "text", note, [])
+        return DateChoice(None, None, note, [])
     if latest:
         note += f"; the text mentions dates up to {latest}"
     return DateChoice(None, None, note, [])

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from graph.errors import UnreadableDocument
 from ingest.boilerplate import find_boilerplate, source_urls
-from ingest.dates import choose_date, page_dates, parse_date
+from ingest.dates import choose_date, credit_dates, page_dates, parse_date, url_in_text
 from ingest.dedup import fingerprint
 from ingest.document import SourceDocument
 from ingest.normalize import Tracked, normalize_text, normalize_tracked, summarize_notes
@@ -766,7 +766,7 @@ def read_document(
     # Dates: the byline and header that were cut, HTML meta tags, URLs, metadata.
     header_text = "\n".join(full[a:b] for a, b, why in cut.removed if why in ("byline", "header"))
     page = list(hints.dates)
-    for d in page_dates(header_text) + page_dates(full[:600]):
+    for d in page_dates(header_text) + page_dates(full[:600]) + credit_dates(full):
         if d not in page:
             page.append(d)
     src_urls: list[str] = []
@@ -777,7 +777,7 @@ def read_document(
     choice = choose_date(
         page=page,
         source_urls=src_urls,
-        own_url=own_url,
+        own_url=own_url or url_in_text(full),
         meta=str(given["date"]) if given.get("date") else None,
         text=text,
     )

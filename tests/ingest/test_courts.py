@@ -15,6 +15,9 @@ from ingest.courts import CourtResolution, extract_courts, resolve_court_name
 from ingest.document import SourceDocument
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+FOLDS = Path(__file__).resolve().parents[2] / "benchmarks" / "folds.json"
+# the held-out articles are the honest test set: the unit tests neither read nor score them
+HELDOUT = set(json.loads(FOLDS.read_text(encoding="utf-8"))["heldout"]) if FOLDS.exists() else set()
 
 
 def run(text: str, title: str | None = None) -> CourtResolution:
@@ -320,6 +323,90 @@ def test_county_party_group_refers_to_the_court() -> None:
     assert [c.name for c in r.courts] == ["陕西省宁陕县人民法院"]
 
 
+# -- special courts, lists, tribunals with numerals -------------------------------------------
+
+
+def test_circuit_courts_of_the_supreme_court() -> None:
+    r = run("最高人民法院第一巡回法庭召开座谈会。最高法第六巡回法庭派员参加。")
+    assert [(c.name, c.level) for c in r.courts] == [
+        ("最高人民法院第一巡回法庭", "supreme"),
+        ("最高人民法院第六巡回法庭", "supreme"),
+    ]
+    # a circuit tribunal of some other court is not one of them
+    assert names("县法院第一巡回法庭开庭。") == []
+
+
+def test_former_oilfield_court_from_the_roster_with_its_tribunal() -> None:
+    r = run("辽河人民法院欢喜岭人民法庭获评先进。欢喜岭法庭法官介绍做法。")
+    assert [(c.name, c.level) for c in r.courts] == [
+        ("辽河人民法院欢喜岭人民法庭", "tribunal"),
+        ("辽河人民法院", "basic"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("宝泉岭农垦法院开展巡回审判。", "宝泉岭农垦法院"),
+        ("黑龙江省红兴隆农垦法院召开会议。", "红兴隆农垦法院"),
+        ("吉林省林区中级法院所辖白河林区基层法院召开会议。", "白河林区基层法院"),
+        ("第八师中级人民法院指导车排子垦区人民法院。", "车排子垦区人民法院"),
+        ("奎屯垦区法院开展调解。", "奎屯垦区人民法院"),
+    ],
+)
+def test_farm_and_forest_courts_are_basic_courts(text: str, court: str) -> None:
+    found = {c.name: c.level for c in run(text).courts}
+    assert found.get(court) == "basic"
+
+
+def test_a_forest_division_court_stays_the_roster_court() -> None:
+    assert names("神农架林区人民法院召开会议。") == ["湖北省神农架林区人民法院"]
+    assert names("辖区内各林区法院参加会议。") == []
+
+
+def test_elliptical_lists_name_one_court_per_place() -> None:
+    r = run("泉州中院指导鲤城、惠安、德化等法院开展诉源治理。")
+    assert [(m.surface, m.court) for m in r.mentions][1:] == [
+        ("鲤城", "福建省泉州市鲤城区人民法院"),
+        ("惠安", "福建省惠安县人民法院"),
+        ("德化", "福建省德化县人民法院"),
+    ]
+    rail = names("乌鲁木齐、库尔勒、哈密铁路运输法院推进改革。")
+    assert rail == ["乌鲁木齐铁路运输法院", "库尔勒铁路运输法院", "哈密铁路运输法院"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宣传、立案、审判等部门参加会议。",  # not places
+        "福建、广东等地法院参加会议。",  # provinces: groups of courts, not courts
+    ],
+)
+def test_lists_of_other_things_name_no_courts(text: str) -> None:
+    assert names(text) == []
+
+
+def test_named_ip_and_environment_tribunals_of_a_city_are_special_courts() -> None:
+    r = run("苏州中院知识产权法庭召开发布会。南京知识产权法庭审结专利案。")
+    found = {c.name: (c.level, c.parent) for c in r.courts}
+    assert found["苏州知识产权法庭"] == ("special", "江苏省苏州市中级人民法院")
+    assert found["南京知识产权法庭"] == ("special", "江苏省南京市中级人民法院")
+    assert "江苏省苏州市中级人民法院" in found
+    assert names("该院知识产权法庭审结专利案。") == []
+
+
+def test_a_maritime_courts_tribunal_is_named_fating() -> None:
+    r = run("广州海事法院汕头法庭开庭审理。")
+    assert [c.name for c in r.courts] == ["广州海事法院汕头法庭", "广州海事法院"]
+
+
+def test_tribunal_names_may_open_with_a_numeral() -> None:
+    r = run("敦化市人民法院八家子人民法庭开庭。八家子法庭法官调解。")
+    assert "吉林省敦化市人民法院八家子人民法庭" in [c.name for c in r.courts]
+    # a count before 法庭 is still no name
+    assert names("敦化市人民法院下设三家人民法庭。") == ["吉林省敦化市人民法院"]
+
+
 # -- self references, mentions, evidence --------------------------------------------------
 
 
@@ -365,6 +452,28 @@ def test_this_court_with_only_the_subject_before_it_is_left_out() -> None:
 def test_home_prefers_the_court_in_the_title() -> None:
     r = run("会上，抚顺中院和新宾县法院交流。新宾县法院介绍做法。", title="新宾县法院开展培训")
     assert r.home == "辽宁省新宾满族自治县人民法院"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a metadata row names the publisher, not the subject
+        "来源：丹东市中级人民法院 编辑：某某\n宽甸县法院召开会议，部署诉源治理工作，提升审判质效。",
+        "发文机关：丹东市中级人民法院\n宽甸县法院召开会议，部署诉源治理工作，提升审判质效。",
+        # the source of a cited report is not the subject
+        "据丹东中院发布的审判白皮书显示，诉讼量下降。宽甸县法院召开会议，部署诉源治理工作。",
+    ],
+)
+def test_home_is_not_a_publisher_or_a_cited_source(text: str) -> None:
+    assert run(text).home == "辽宁省宽甸满族自治县人民法院"
+
+
+def test_home_reads_the_first_line_as_the_title_when_there_is_none() -> None:
+    text = (
+        "宽甸县法院推行诉前调解\n"
+        "会上，丹东中院通报工作，丹东中院肯定了宽甸法院做法，丹东中院部署下一步任务。"
+    )
+    assert run(text).home == "辽宁省宽甸满族自治县人民法院"
 
 
 def test_mentions_are_sorted_and_point_into_the_text() -> None:
@@ -465,6 +574,9 @@ def _court_f1(articles: list[Path], gold_dir: Path) -> float:
 def test_court_f1_on_the_corpus() -> None:
     corpus = SHARED / "corpus"
     seeds = _court_f1(sorted((corpus / "seeds").glob("*.txt")), corpus / "gold")
-    dev = _court_f1(sorted((corpus / "dev" / "articles").glob("*.txt")), corpus / "dev" / "gold")
+    articles = [
+        p for p in sorted((corpus / "dev" / "articles").glob("*.txt")) if p.stem not in HELDOUT
+    ]
+    dev = _court_f1(articles, corpus / "dev" / "gold")
     assert seeds >= 0.90, seeds
     assert dev >= 0.85, dev

@@ -24,7 +24,7 @@ def test_builds_fast_from_the_data_files() -> None:
 
 def test_counts_by_level() -> None:
     counts = build_roster().counts()
-    assert counts["supreme"] == 1
+    assert counts["supreme"] == 7  # the SPC and its six circuit courts
     assert counts["high"] == 33  # 31 provinces, the 兵团 branch, the 伊犁 branch
     assert 350 <= counts["intermediate"] <= 380
     assert 2800 <= counts["basic"] <= 2900
@@ -85,6 +85,18 @@ def test_special_courts_are_listed() -> None:
     assert {"上海金融法院", "北京金融法院", "成渝金融法院"} <= names
     assert {"杭州互联网法院", "北京互联网法院", "广州互联网法院"} <= names
     assert "新疆维吾尔自治区高级人民法院生产建设兵团分院" in build_roster()
+
+
+def test_circuit_courts_and_former_oilfield_courts() -> None:
+    roster = build_roster()
+    circuits = [c for c in roster if "巡回法庭" in c.name]
+    assert len(circuits) == 6
+    assert all(c.level == "supreme" and c.parent == SUPREME for c in circuits)
+    first = roster.get("最高人民法院第一巡回法庭")
+    assert first is not None and "最高法第一巡回法庭" in first.aliases
+    lh = roster.get("辽河人民法院")
+    assert lh is not None and lh.level == "basic" and lh.city == "盘锦市"
+    assert "辽河法院" in lh.aliases
 
 
 def test_aliases() -> None:
