@@ -37,7 +37,14 @@ from ingest.dedup import fingerprint
 from ingest.document import SourceDocument
 from ingest.normalize import Tracked, normalize_text, normalize_tracked, summarize_notes
 
-__all__ = ["Decoded", "SUPPORTED", "decode_bytes", "read_document", "read_manifest"]
+__all__ = [
+    "Decoded",
+    "SUPPORTED",
+    "decode_bytes",
+    "manifest_key",
+    "read_document",
+    "read_manifest",
+]
 
 SUPPORTED = {
     ".txt": "text",
@@ -587,9 +594,17 @@ def _strip_markdown(text: str) -> tuple[Tracked, list[str]]:
 # Metadata
 
 
+def _is_file(path: Path) -> bool:
+    """Path.is_file that is False, not an error, for a name too long to exist (or a loop)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def _sidecar(path: Path) -> dict[str, Any]:
     for cand in (path.with_suffix(".meta.json"), path.with_name(path.name + ".meta.json")):
-        if cand != path and cand.is_file():
+        if cand != path and _is_file(cand):
             try:
                 data = json.loads(cand.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -657,8 +672,16 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, Any]]:
         doc_path = Path(str(rel)).expanduser()
         if not doc_path.is_absolute():
             doc_path = p.parent / doc_path
-        out[str(doc_path.resolve())] = clean
+        out[manifest_key(doc_path)] = clean
     return out
+
+
+def manifest_key(path: str | Path) -> str:
+    """How `read_manifest` keys a document: its resolved path (absolute, for a link loop)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        return str(Path(path).absolute())
 
 
 # --------------------------------------------------------------------------------------------
