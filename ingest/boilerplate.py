@@ -363,19 +363,20 @@ def strip_page_furniture(pages: list[str]) -> str:
                 )
             ]
         )
-    out = ""
+    parts: list[str] = []
+    recent: list[str] = []  # the last lines kept, for the width of a full line
     for lines in kept:
         if not lines:
             continue
-        body = "\n".join(lines)
-        if out:
-            last = out.rsplit("\n", 1)[-1]
-            widest = max(len(ln) for ln in out.split("\n")[-8:])
-            runs_on = last[-1] not in _PAGE_END and len(last) >= 0.8 * widest
-            if runs_on:  # a sentence broken by the page: no line break (no space in Chinese)
-                cjk = _CJK_CHAR.match(last[-1]) or _CJK_CHAR.match(body[0])
-                out += ("" if cjk else " ") + body
-                continue
-            out += "\n"
-        out += body
-    return out
+        if recent:
+            last = recent[-1]
+            widest = max(len(ln) for ln in recent)
+            if last[-1] not in _PAGE_END and len(last) >= 0.8 * widest:
+                # a sentence broken by the page: no line break (and no space in Chinese)
+                cjk = _CJK_CHAR.match(last[-1]) or _CJK_CHAR.match(lines[0][0])
+                parts.append("" if cjk else " ")
+            else:
+                parts.append("\n")
+        parts.append("\n".join(lines))
+        recent = (recent + lines[-8:])[-8:]
+    return "".join(parts)
