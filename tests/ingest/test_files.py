@@ -114,3 +114,15 @@ def test_uploads_are_recorded_under_their_original_name(tmp_path: Path) -> None:
     assert sorted(report.added) == ["本院通讯稿.txt", "第二篇.txt"]
     assert report.failed == [("空白.txt", "empty file (0 bytes)")]
     assert str(tmp_path) not in report.summary() and str(tmp_path) not in "".join(seen)
+
+
+def test_a_zip_bomb_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from tests.ingest.test_readers import zip_with_member
+
+    (good,) = write_articles(tmp_path, 1)
+    bomb = zip_with_member(tmp_path / "bomb.docx", "word/document.xml", 200_000_000)
+    report = ingest_paths(None, [tmp_path], dry_run=True)
+    assert report.added == [str(good)]
+    assert [path for path, _ in report.failed] == [str(bomb)]
+    assert report.failed[0][1].startswith(".docx file too large when unpacked")
+    assert f"  failed: {bomb}: .docx file too large when unpacked" in report.summary()
