@@ -6,6 +6,12 @@ directory through an exclusive lock held for its lifetime, so a crashed server (
 leaves nothing that blocks the next start: its lock is gone with it, and stale state files
 are replaced.
 
+The directory and everything in it belong to the user running courtgraph and are private
+(folders 0700, files 0600: the server runs under umask 077). A data directory or
+credentials.json owned by another user, or open to group/others, is refused with the fix.
+A client trusts server.json only when the process it names holds `.server.lock` and listens
+on the port it names (read from /proc), so the password never goes to a stale port.
+
 Files in the data directory:
     databases/           ArcadeDB's root (the `courtgraph` database, users, config)
     credentials.json     generated root password (mode 0600)
@@ -27,6 +33,7 @@ import os
 import secrets
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -74,6 +81,88 @@ def _port_open(port: int, timeout: float = 0.5) -> bool:
             return True
     except OSError:
         return False
+
+
+def _check_private(path: Path, what: str) -> None:
+    """Refuse `path` when another user owns it or group/others may read or write it."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot check {what} {path}: {exc.strerror or exc}") from exc
+    folder = stat.S_ISDIR(st.st_mode)
+    if st.st_uid != os.geteuid():
+        raise StoreUnavailable(
+            f"{what} {path} belongs to another user (uid {st.st_uid}), who could read or "
+            f"replace the graph and its password; use a data directory of your own "
+            f"(COURTGRAPH_DATA_DIR), or if it is yours: chown -R {_user_name()} {path}"
+        )
+    if st.st_mode & 0o077:
+        raise StoreUnavailable(
+            f"{what} {path} is open to other users (mode {stat.S_IMODE(st.st_mode):04o}); "
+            f"fix it with: chmod {'700' if folder else '600'} {path}"
+        )
+
+
+def _user_name() -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError):
+        return str(os.geteuid())
+
+
+def _lock_holder(lock: Path) -> int | None:
+    """Pid of the process holding an flock on `lock`, from /proc/locks; None if nobody.
+
+    Raises OSError where /proc/locks does not exist (not Linux).
+    """
+    try:
+        st = os.stat(lock)
+    except FileNotFoundError:
+        return None
+    text = Path("/proc/locks").read_text(encoding="ascii", errors="replace")
+    for line in text.splitlines():
+        fields = line.split()
+        if "->" in fields or len(fields) < 6 or fields[1] != "FLOCK":
+            continue  # "->": a process waiting for the lock, not holding it
+        try:
+            major, minor, inode = fields[5].split(":")
+            if (int(inode), int(major, 16), int(minor, 16)) == (
+                st.st_ino,
+                os.major(st.st_dev),
+                os.minor(st.st_dev),
+            ):
+                return int(fields[4])
+        except ValueError:
+            continue
+    return None
+
+
+def _listens(pid: int, port: int) -> bool:
+    """True when process `pid` has a socket listening on loopback `port` (from /proc).
+
+    Raises OSError where /proc cannot tell (not Linux, or another user's process).
+    """
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text(encoding="ascii").splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state == "0A" and inode in inodes and int(local.rsplit(":", 1)[1], 16) == port:
+                return True  # 0A: LISTEN
+    return False
 
 
 def _write_private(path: Path, data: str) -> None:
@@ -131,12 +220,49 @@ class EmbeddedServer:
         return self.data_dir / ".server.lock"
 
     # -- state -------------------------------------------------------------------------
+    def check_private(self) -> None:
+        """Refuse a data directory or credentials file that other users own or can open."""
+        _check_private(self.data_dir, "the data directory")
+        _check_private(self.credentials_file, "the password file")
+
+    def _make_data_dir(self) -> None:
+        """Create the data directory (0700) and its logs folder, then check both are ours."""
+        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            self.data_dir.mkdir(mode=0o700)
+        self.check_private()
+        with contextlib.suppress(FileExistsError):
+            self.log_file.parent.mkdir(mode=0o700)
+
+    def _holder(self) -> int | None:
+        """Pid of the process holding the server lock (0: held, pid unknown); None if free."""
+        try:
+            return _lock_holder(self._server_lock)
+        except OSError:  # no /proc/locks: probe the lock instead
+            return 0 if self._owner_alive() else None
+
     def _owner_alive(self) -> bool:
         """True while some process holds the server lock (the running server)."""
         if not self._server_lock.exists():
             return False
         with _flock(self._server_lock, blocking=False) as got:
             return not got
+
+    def _serves(self, state: dict[str, int], holder: int) -> bool | None:
+        """Whether the lock holder is the process in `state` and listens on its Bolt port.
+
+        None when the state file belongs to an earlier server (another pid): the holder is
+        still starting and will replace it.
+        """
+        pid, port = state.get("pid"), state.get("bolt_port")
+        if not isinstance(pid, int) or not isinstance(port, int):
+            return False
+        if holder and pid != holder:
+            return None
+        try:
+            return _listens(pid, port)
+        except OSError:  # /proc cannot tell: at least something must listen there
+            return _port_open(port)
 
     def _read_state(self) -> dict[str, int] | None:
         try:
@@ -146,19 +272,23 @@ class EmbeddedServer:
 
     def password(self) -> str:
         """The generated root password, created on first use (file mode 0600)."""
+        self.check_private()
         try:
             return str(json.loads(self.credentials_file.read_text(encoding="utf-8"))["password"])
         except (OSError, ValueError, KeyError):
             pass
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._make_data_dir()
         password = secrets.token_urlsafe(24)
         _write_private(self.credentials_file, json.dumps({"user": USER, "password": password}))
         return password
 
     def status(self) -> ServerStatus:
+        """Whether the server runs: the lock holder is the pid in server.json and listens on
+        the port it names. Nothing is sent to that port."""
+        self.check_private()
         state = self._read_state()
-        alive = self._owner_alive()
-        if not alive or not state or not _port_open(state["bolt_port"]):
+        holder = self._holder()
+        if holder is None or not state or not self._serves(state, holder):
             return ServerStatus(False, self.data_dir, log=self.log_file)
         return ServerStatus(
             True,
@@ -180,14 +310,13 @@ class EmbeddedServer:
 
     def start(self) -> ServerStatus:
         """Start the server unless one already owns the data directory; wait until it listens."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.log_file.parent.mkdir(parents=True, exist_ok=True)
+        self._make_data_dir()
         self.password()
         with _flock(self.data_dir / ".start.lock"):
             st = self.status()
             if st.running:
                 return st
-            if not self._owner_alive():
+            if self._holder() is None:
                 self.state_file.unlink(missing_ok=True)  # stale: its owner is gone
                 proc = self._spawn()
             else:
@@ -197,6 +326,7 @@ class EmbeddedServer:
                 st = self.status()
                 if st.running:
                     return st
+                self._refuse_a_false_state()
                 if proc is not None and proc.poll() is not None:
                     raise StoreUnavailable(
                         f"the embedded ArcadeDB server in {self.data_dir} exited during start "
@@ -209,12 +339,25 @@ class EmbeddedServer:
             f"{self.start_timeout:.0f} s; see {self.log_file}"
         )
 
+    def _refuse_a_false_state(self) -> None:
+        """Fail fast when the server holding the lock does not listen where server.json says
+        (waiting would not help: the server writes that file once, when it is ready)."""
+        state, holder = self._read_state(), self._holder()
+        if not state or not holder or self._serves(state, holder) is not False:
+            return
+        raise StoreUnavailable(
+            f"the embedded server in {self.data_dir} (pid {holder}) does not listen on the "
+            f"port {self.state_file} names ({state.get('bolt_port')}); nothing was sent "
+            f"there. Stop it with `python -m graph stop` (or kill {holder}) and retry"
+        )
+
     def _spawn(self) -> subprocess.Popen[bytes]:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
         )
-        log = open(self.log_file, "ab")  # noqa: SIM115 - handed to the child
+        fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        log = os.fdopen(fd, "ab")  # handed to the child
         try:
             return subprocess.Popen(
                 [
@@ -245,16 +388,20 @@ class EmbeddedServer:
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Stop the running server; True if one was running."""
+        self.check_private()
         state = self._read_state()
-        if not self._owner_alive():
+        holder = self._holder()
+        if holder is None:
             self.state_file.unlink(missing_ok=True)
             return False
+        if holder:  # the process that holds the lock, whatever server.json says
+            state = {**(state or {}), "pid": holder}
         if state and state.get("pid"):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(state["pid"], signal.SIGTERM)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if not self._owner_alive():
+            if self._holder() is None:
                 self.state_file.unlink(missing_ok=True)
                 return True
             time.sleep(0.2)
@@ -268,12 +415,15 @@ class EmbeddedServer:
 # -- the server process --------------------------------------------------------------------
 def serve(data_dir: Path, heap: str) -> int:
     """Run the ArcadeDB server for `data_dir` until SIGTERM/SIGINT (the child process)."""
+    os.umask(0o077)  # every file ArcadeDB (and we) create: owner only
     server = EmbeddedServer(data_dir, heap=heap)
     data_dir = server.data_dir
+    server._make_data_dir()
     with _flock(server._server_lock, blocking=False) as got:
         if not got:
             print(f"another server already owns {data_dir}", flush=True)
             return 3
+        server.state_file.unlink(missing_ok=True)  # an earlier server's: no client may trust it
         root = data_dir / "databases"
         (root / "config").mkdir(parents=True, exist_ok=True)
         # MCP endpoint off (it is off by default; say so explicitly).

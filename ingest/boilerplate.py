@@ -24,7 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["BoilerplateCut", "find_boilerplate", "strip_boilerplate", "source_urls"]
+__all__ = [
+    "BoilerplateCut",
+    "find_boilerplate",
+    "source_urls",
+    "strip_boilerplate",
+    "strip_page_furniture",
+]
 
 
 @dataclass
@@ -300,3 +306,77 @@ def find_boilerplate(text: str) -> BoilerplateCut:
 def strip_boilerplate(text: str) -> list[tuple[int, int]]:
     """The content spans of a page's text: one (start, end) per kept line, in order."""
     return find_boilerplate(text).spans
+
+
+# -- printed pages (PDF) ------------------------------------------------------------------------
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－‒―~～·•]+\s*\d{1,4}\s*[-—–－‒―~～·•]+"  # —2—  - 2 -  ·2·
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"  # 第2页  第2页 共10页
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"  # 共10页 第2页
+    r"|\d{1,4}\s*[/／]\s*\d{1,4}"  # 2/10
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$",  # Page 2 of 10
+    re.I,
+)
+_EDGE = 3  # lines at the top and at the bottom of a page where headers and footers stand
+_PAGE_END = "。！？!?；;：:…”’」』"
+_CJK_CHAR = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _furniture_key(line: str) -> str:
+    """A header/footer line with its figures blanked, so "第3期" matches "第4期"."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def strip_page_furniture(pages: list[str]) -> str:
+    """The text of printed pages without running headers, footers and page numbers.
+
+    A line at the top or bottom of a page is cut when it is a page number (—2—, - 2 -, 第2页,
+    2/10, a bare number on the first or last line) or when the same line (figures aside) stands at the top or bottom of
+    at least half the pages (two at least). A sentence that runs over a page break is joined.
+
+    Example:
+        >>> strip_page_furniture(["示例法院简报\\n今年以来，收案减少了诉讼\\n—1—",
+        ...                       "示例法院简报\\n增量三成。\\n—2—"])
+        '今年以来，收案减少了诉讼增量三成。'
+    """
+    split = [[ln.strip() for ln in page.splitlines()] for page in pages]
+    split = [[ln for ln in lines if ln] for lines in split]
+    edges = [
+        {i for i in range(len(lines)) if i < _EDGE or i >= len(lines) - _EDGE} for lines in split
+    ]
+    seen: dict[str, int] = {}
+    for lines, edge in zip(split, edges, strict=True):
+        for key in {_furniture_key(lines[i]) for i in edge}:
+            seen[key] = seen.get(key, 0) + 1
+    repeated = max(2, (len(split) + 1) // 2)
+    kept: list[list[str]] = []
+    for lines, edge in zip(split, edges, strict=True):
+        kept.append(
+            [
+                ln
+                for i, ln in enumerate(lines)
+                if i not in edge
+                or not (
+                    _PAGE_NUMBER.match(ln)
+                    or (ln.isdigit() and len(ln) <= 4 and i in (0, len(lines) - 1))
+                    or (len(_furniture_key(ln)) >= 2 and seen[_furniture_key(ln)] >= repeated)
+                )
+            ]
+        )
+    parts: list[str] = []
+    recent: list[str] = []  # the last lines kept, for the width of a full line
+    for lines in kept:
+        if not lines:
+            continue
+        if recent:
+            last = recent[-1]
+            widest = max(len(ln) for ln in recent)
+            if last[-1] not in _PAGE_END and len(last) >= 0.8 * widest:
+                # a sentence broken by the page: no line break (and no space in Chinese)
+                cjk = _CJK_CHAR.match(last[-1]) or _CJK_CHAR.match(lines[0][0])
+                parts.append("" if cjk else " ")
+            else:
+                parts.append("\n")
+        parts.append("\n".join(lines))
+        recent = (recent + lines[-8:])[-8:]
+    return "".join(parts)

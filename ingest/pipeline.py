@@ -8,8 +8,11 @@ exactly what is missing. A file that cannot be read or extracted is reported, ne
 
 from __future__ import annotations
 
+import errno
+import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,29 +75,92 @@ class IngestReport:
         else:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
         for path, doc in self.reposts:
-            lines.append(f"  repost: {path} → {doc}")
+            lines.append(f"  repost: {_printable(path)} → {doc}")
         for path, reason in self.failed:
-            lines.append(f"  failed: {path}: {reason}")
+            lines.append(f"  failed: {_printable(path)}: {_printable(reason)}")
         for path, warning in self.warnings:
-            lines.append(f"  warning: {path}: {warning}")
+            lines.append(f"  warning: {_printable(path)}: {_printable(warning)}")
         return "\n".join(lines)
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """One line of text: a newline (or other control) in a file name is shown escaped."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 # -- files ------------------------------------------------------------------------------
+def _why_unusable(path: Path, exc: OSError) -> str:
+    """What a person can do about a path that cannot be reached, in a few words."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link points back at itself or at a folder above it)"
+    if exc.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return f"broken symbolic link (points to {os.readlink(path)}, which does not exist)"
+        return "no such file or folder"
+    if exc.errno == errno.EACCES:
+        return "permission denied (the file or a folder above it is not readable by this user)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name too long for this file system"
+    return f"cannot reach it: {exc.strerror or exc}"
+
+
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to read (folders recursively, sorted) and the paths that cannot be used."""
+    """Files to read (folders recursively, sorted) and the paths that cannot be used.
+
+    Symbolic links are followed, each real folder is walked once; a link loop, a broken link,
+    a folder that cannot be listed and a file that cannot be reached are reported with the
+    reason, never skipped silently. Inside folders, hidden names (.x) and unsupported file
+    types are left out.
+    """
     files: list[Path] = []
     bad: list[tuple[str, str]] = []
+    walked: set[tuple[int, int]] = set()
+
+    def walk(folder: Path, above: frozenset[tuple[int, int]]) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            bad.append((str(folder), f"cannot list the folder: {_why_unusable(folder, exc)}"))
+            return
+        for entry in entries:
+            p = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            try:
+                st = os.stat(p)  # follows links
+            except OSError as exc:
+                if p.suffix.lower() in SUPPORTED or entry.is_symlink() or not p.suffix:
+                    bad.append((str(p), _why_unusable(p, exc)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if key in above:
+                    bad.append((str(p), _why_unusable(p, OSError(errno.ELOOP, "loop"))))
+                elif key not in walked:  # else: a folder already walked through another link
+                    walked.add(key)
+                    walk(p, above | {key})
+            elif stat.S_ISREG(st.st_mode) and p.suffix.lower() in SUPPORTED:
+                files.append(p)
+
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."):
-                    files.append(f)
-        elif p.is_file():
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            bad.append((str(p), _why_unusable(p, exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            walked.add(key)
+            walk(p, frozenset({key}))
+        elif stat.S_ISREG(st.st_mode):
             files.append(p)
         else:
-            bad.append((str(p), "no such file or folder"))
+            bad.append((str(p), "not a regular file or folder"))
     return files, bad
 
 
@@ -435,22 +501,33 @@ def iter_documents(
     report: IngestReport,
     progress: ProgressFn | None = None,
     manifest: dict[str, dict[str, Any]] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Iterator[SourceDocument]:
-    """Read files in order; failures go to `report.failed`, never stop the iteration."""
-    from ingest.readers import read_document
+    """Read files in order; failures go to `report.failed`, never stop the iteration.
+
+    `names`: what to record instead of a file's path (an upload: its original name).
+    """
+    from ingest.readers import manifest_key, read_document
 
     for n, path in enumerate(files, 1):
+        shown = (names or {}).get(str(path), str(path))
         if progress:
-            progress(n, len(files), str(path))
+            progress(n, len(files), shown)
         report.read += 1
         try:
-            doc = read_document(path, meta=(manifest or {}).get(str(path.resolve())))
+            doc = read_document(path, meta=(manifest or {}).get(manifest_key(path)))
         except UnreadableDocument as exc:
-            report.failed.append((str(path), exc.reason))
+            report.failed.append((shown, exc.reason))
             continue
         except (OSError, CourtgraphError) as exc:
-            report.failed.append((str(path), str(exc)))
+            report.failed.append(
+                (
+                    shown,
+                    f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc),
+                )
+            )
             continue
+        doc.path = shown
         yield doc
 
 
@@ -463,10 +540,12 @@ def ingest_paths(
     batch_size: int = 16,
     manifest: str | Path | None = None,
     reference_data: bool = True,
+    names: Mapping[str, str] | None = None,
 ) -> IngestReport:
     """Ingest files and folders into `store` (None with dry_run: extract only).
 
     `manifest`: a CSV or JSONL file with path/url/title/date/site per document.
+    `names`: file path → the name to record and report instead (uploads: the original name).
     `reference_data`: load the court roster and initiative taxonomy first (once per version).
     """
     from ingest.extract import extract_document
@@ -500,7 +579,7 @@ def ingest_paths(
             store.write_documents(pending)
         pending.clear()
 
-    for doc in iter_documents(files, report, progress, meta):
+    for doc in iter_documents(files, report, progress, meta, names):
         did = document_id(doc.content_hash)
         if did in known:
             report.unchanged.append(doc.path)

@@ -30,13 +30,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from graph.errors import UnreadableDocument
-from ingest.boilerplate import find_boilerplate, source_urls
+from ingest.archives import MAX_UNPACKED, ArchiveError, ArchiveTooLarge, load_zip
+from ingest.boilerplate import find_boilerplate, source_urls, strip_page_furniture
 from ingest.dates import choose_date, credit_dates, page_dates, parse_date, url_in_text
 from ingest.dedup import fingerprint
 from ingest.document import SourceDocument
 from ingest.normalize import Tracked, normalize_text, normalize_tracked, summarize_notes
 
-__all__ = ["Decoded", "SUPPORTED", "decode_bytes", "read_document", "read_manifest"]
+__all__ = [
+    "Decoded",
+    "SUPPORTED",
+    "decode_bytes",
+    "manifest_key",
+    "read_document",
+    "read_manifest",
+]
 
 SUPPORTED = {
     ".txt": "text",
@@ -464,7 +472,7 @@ def _collapse(s: str) -> str:
     return re.sub(r"[ \t\r\n\f]+", " ", s)
 
 
-def _read_docx(path: Path) -> tuple[str, _Hints]:
+def _read_docx(path: Path, *, max_unpacked: int = MAX_UNPACKED) -> tuple[str, _Hints]:
     import zipfile
 
     from docx import Document
@@ -473,7 +481,13 @@ def _read_docx(path: Path) -> tuple[str, _Hints]:
     from docx.text.paragraph import Paragraph
 
     try:
-        doc = Document(str(path))
+        data = load_zip(path, max_unpacked=max_unpacked)  # before python-docx unpacks it
+    except ArchiveTooLarge as exc:
+        raise _DecodeError(f".docx file {exc}") from exc
+    except ArchiveError as exc:
+        raise _DecodeError(f"corrupt or not a .docx file: {exc}") from exc
+    try:
+        doc = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise _DecodeError(f"corrupt or not a .docx file: {exc}") from exc
     except Exception as exc:  # lxml/zip errors of a damaged package
@@ -519,7 +533,7 @@ def _read_pdf(path: Path) -> tuple[str, _Hints]:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
         raise _DecodeError(f"corrupt or unreadable PDF: {type(exc).__name__}: {exc}") from exc
-    text = "\n".join(pages)
+    text = strip_page_furniture(pages)  # running headers, footers, page numbers
     if not text.strip():
         raise _DecodeError("PDF has no extractable text (a scanned image? run OCR first)")
     return text, _Hints(title=title)
@@ -580,9 +594,17 @@ def _strip_markdown(text: str) -> tuple[Tracked, list[str]]:
 # Metadata
 
 
+def _is_file(path: Path) -> bool:
+    """Path.is_file that is False, not an error, for a name too long to exist (or a loop)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def _sidecar(path: Path) -> dict[str, Any]:
     for cand in (path.with_suffix(".meta.json"), path.with_name(path.name + ".meta.json")):
-        if cand != path and cand.is_file():
+        if cand != path and _is_file(cand):
             try:
                 data = json.loads(cand.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -650,8 +672,16 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, Any]]:
         doc_path = Path(str(rel)).expanduser()
         if not doc_path.is_absolute():
             doc_path = p.parent / doc_path
-        out[str(doc_path.resolve())] = clean
+        out[manifest_key(doc_path)] = clean
     return out
+
+
+def manifest_key(path: str | Path) -> str:
+    """How `read_manifest` keys a document: its resolved path (absolute, for a link loop)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        return str(Path(path).absolute())
 
 
 # --------------------------------------------------------------------------------------------
@@ -666,12 +696,16 @@ def _title_text(title: Any) -> str | None:
 
 
 def read_document(
-    path: str | Path, *, meta: dict[str, Any] | None = None, max_bytes: int = 20_000_000
+    path: str | Path,
+    *,
+    meta: dict[str, Any] | None = None,
+    max_bytes: int = 20_000_000,
+    max_unpacked: int = MAX_UNPACKED,
 ) -> SourceDocument:
     """Read one file into a normalized `SourceDocument` (see the module docstring).
 
     Raises `UnreadableDocument` for missing, empty, oversized, binary, undecodable,
-    unsupported or corrupt files.
+    unsupported or corrupt files; `max_unpacked` bounds what a .docx (a zip) may inflate to.
 
     Example:
         >>> doc = read_document("corpus/dev/articles/014.txt")  # doctest: +SKIP
@@ -719,7 +753,7 @@ def read_document(
                 pre, md_urls = _strip_markdown(original)
                 hints.source_urls.extend(u for u in md_urls if u.startswith("http"))
         elif kind == "docx":
-            original, hints = _read_docx(p)
+            original, hints = _read_docx(p, max_unpacked=max_unpacked)
         else:
             original, hints = _read_pdf(p)
     except _DecodeError as exc:

@@ -36,18 +36,22 @@ def render() -> None:
         bar.progress(min(n / max(total, 1), 1.0), text=f"{n}/{total}：{Path(path).name}")
 
     with tempfile.TemporaryDirectory(prefix="courtgraph-upload-") as tmp:
+        names: dict[str, str] = {}  # temporary file → the name it was uploaded under
         for i, f in enumerate(files or [], 1):
-            (Path(tmp) / safe_name(f.name, i)).write_bytes(f.getvalue())
+            path = Path(tmp) / safe_name(f.name, i)
+            path.write_bytes(f.getvalue())
+            names[str(path)] = Path(f.name).name or path.name
         try:
             from ingest.pipeline import ingest_paths
 
-            report = ingest_paths(state.store(), [tmp], progress=progress)
+            # the graph records the uploaded name, not the temporary file deleted below
+            report = ingest_paths(state.store(), [tmp], progress=progress, names=names)
         except CourtgraphError:
             raise
         except ImportError as exc:
             st.error(f"导入模块不可用：{exc}。请确认已安装 requirements.txt 中的依赖。")
             return
-        summary = report.summary().replace(tmp + "/", "")
+        summary = report.summary()
     bar.progress(1.0, text="完成")
     state.clear_caches()
     if report.failed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -115,3 +116,153 @@ def test_recovers_after_kill_9_and_keeps_committed_data(tmp_path: Path) -> None:
     assert srv.stop()
     assert not srv.status().running and not srv.state_file.exists()
     assert not srv.stop()  # stopping a stopped server is a no-op
+
+
+def test_nothing_in_the_data_directory_is_open_to_other_users(server: EmbeddedServer) -> None:
+    open_to_others = []
+    for folder, dirs, files in os.walk(server.data_dir):
+        for name in [".", *dirs, *files]:
+            path = Path(folder) / name
+            if stat.S_IMODE(path.lstat().st_mode) & 0o077 and not path.is_symlink():
+                open_to_others.append((str(path), oct(path.stat().st_mode)))
+    assert open_to_others == []
+
+
+# -- private files, without a server ------------------------------------------------------------
+
+
+def test_a_new_data_directory_is_private(tmp_path: Path) -> None:
+    srv = EmbeddedServer(tmp_path / "data" / "graph")
+    srv.password()
+    assert stat.S_IMODE(srv.data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(srv.credentials_file.stat().st_mode) == 0o600
+
+
+def test_a_data_directory_open_to_others_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "graph"
+    data.mkdir(mode=0o755)
+    data.chmod(0o755)
+    with pytest.raises(StoreUnavailable) as err:
+        EmbeddedServer(data).connect_info()
+    assert str(err.value) == (
+        f"the data directory {data} is open to other users (mode 0755); "
+        f"fix it with: chmod 700 {data}"
+    )
+    assert list(data.iterdir()) == []  # no password written into it
+
+
+def test_a_data_directory_of_another_user_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "graph"
+    data.mkdir(mode=0o700)
+    os.chown(data, 4242, 4242)  # tests run as root: pretend another user made it
+    with pytest.raises(StoreUnavailable, match=r"belongs to another user \(uid 4242\)"):
+        EmbeddedServer(data).status()
+
+
+@pytest.mark.parametrize("how", ["mode", "owner"])
+def test_a_password_file_others_can_reach_is_refused(tmp_path: Path, how: str) -> None:
+    srv = EmbeddedServer(tmp_path / "graph")
+    srv.password()
+    if how == "mode":
+        srv.credentials_file.chmod(0o644)
+        expected = f"fix it with: chmod 600 {srv.credentials_file}"
+    else:
+        os.chown(srv.credentials_file, 4242, 4242)
+        expected = "belongs to another user"
+    with pytest.raises(StoreUnavailable, match=expected):
+        srv.password()
+    with pytest.raises(StoreUnavailable, match=expected):
+        srv.connect_info()
+
+
+def test_cli_names_the_fix(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from graph.__main__ import main
+
+    data = tmp_path / "graph"
+    data.mkdir()
+    data.chmod(0o750)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(data))
+    assert main(["stop"]) == 1
+    assert capsys.readouterr().err == (
+        f"Error: the data directory {data} is open to other users (mode 0750); "
+        f"fix it with: chmod 700 {data}\n"
+    )
+
+
+# -- the server named by server.json is checked before the password goes to it ----------------
+
+
+@pytest.fixture
+def impostor(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A process holding the server lock of `tmp_path` (a server that is not ArcadeDB, or
+    one still starting) and a loopback port that accepts connections and never answers."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+            "print('ready', flush=True)\n"
+            "time.sleep(600)\n",
+            str(tmp_path / ".server.lock"),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == b"ready\n"
+    trap = socket.socket()
+    trap.bind(("127.0.0.1", 0))
+    trap.listen(8)
+    trap.settimeout(0.2)
+    try:
+        yield holder.pid, trap
+    finally:
+        trap.close()
+        holder.kill()
+        holder.wait()
+
+
+def _no_connection_reached(trap: socket.socket) -> bool:
+    try:
+        trap.accept()[0].close()
+    except TimeoutError:
+        return True
+    return False
+
+
+def test_a_port_the_lock_holder_does_not_listen_on_is_refused_fast(
+    tmp_path: Path,
+    impostor,  # type: ignore[no-untyped-def]
+) -> None:
+    pid, trap = impostor
+    port = trap.getsockname()[1]
+    state = {"pid": pid, "bolt_port": port, "http_port": port}
+    (tmp_path / "server.json").write_text(json.dumps(state), encoding="utf-8")
+    srv = EmbeddedServer(tmp_path)
+    assert not srv.status().running
+    began = time.monotonic()
+    with pytest.raises(StoreUnavailable) as err:
+        srv.connect_info()
+    assert time.monotonic() - began < 5
+    assert f"(pid {pid}) does not listen on the port" in str(err.value)
+    assert "python -m graph stop" in str(err.value)
+    assert _no_connection_reached(trap)
+
+
+def test_a_state_file_of_an_earlier_server_is_not_trusted(
+    tmp_path: Path,
+    impostor,  # type: ignore[no-untyped-def]
+) -> None:
+    _holder, trap = impostor
+    port = trap.getsockname()[1]  # this test process listens there, but holds no lock
+    state = {"pid": os.getpid(), "bolt_port": port, "http_port": port}
+    (tmp_path / "server.json").write_text(json.dumps(state), encoding="utf-8")
+    srv = EmbeddedServer(tmp_path, start_timeout=1.0)
+    assert not srv.status().running
+    with pytest.raises(StoreUnavailable, match="did not start within 1 s"):
+        srv.connect_info()  # waits for the starting server to write its own state
+    assert _no_connection_reached(trap)

@@ -8,7 +8,12 @@ from typing import Any
 
 import pytest
 
-from ingest.boilerplate import find_boilerplate, source_urls, strip_boilerplate
+from ingest.boilerplate import (
+    find_boilerplate,
+    source_urls,
+    strip_boilerplate,
+    strip_page_furniture,
+)
 from ingest.normalize import normalize_text
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -254,3 +259,44 @@ def test_corpus_original_source_urls_are_captured() -> None:
 def test_short_page_without_a_paragraph_still_loses_its_tail() -> None:
     text = "首页 > 新闻\n示例法院召开会议\n发布时间：2024-01-02\n会议部署全年工作。\n责任编辑：某某"
     assert kept(text) == ["示例法院召开会议", "会议部署全年工作。"]
+
+
+# --- printed pages -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number", ["—2—", "— 2 —", "- 2 -", "－2－", "第2页", "第 2 页 共 3 页", "2/3", "2"]
+)
+def test_page_number_lines_are_cut(number: str) -> None:
+    pages = ["甲法院召开会议，部署工作。", f"{number}\n乙法院召开会议，部署工作。"]
+    assert strip_page_furniture(pages) == "甲法院召开会议，部署工作。\n乙法院召开会议，部署工作。"
+
+
+def test_running_headers_are_cut_even_when_their_figures_change() -> None:
+    bodies = ["立案庭开展调解。", "审判庭审结案件。", "执行局兑现款项。", "法警队保障安全。"]
+    pages = [
+        f"示例法院工作简报第{n}期\n{body}\n示例市中级人民法院办公室印发"
+        for n, body in enumerate(bodies, 1)
+    ]
+    assert strip_page_furniture(pages).split("\n") == bodies
+
+
+def test_a_sentence_broken_by_a_page_is_joined_but_a_heading_is_not() -> None:
+    pages = [
+        "会议指出，要坚持和发展新时代枫桥经验，\n推动矛盾纠纷化解在基层，减少了诉讼\n—1—",
+        "增量。\n二、主要做法\n—2—",
+        "该院设立调解工作站。\n—3—",
+    ]
+    assert strip_page_furniture(pages).split("\n") == [
+        "会议指出，要坚持和发展新时代枫桥经验，",
+        "推动矛盾纠纷化解在基层，减少了诉讼增量。",
+        "二、主要做法",
+        "该院设立调解工作站。",
+    ]
+
+
+def test_numbers_and_repeats_inside_the_page_are_kept() -> None:
+    middle = "\n".join(["正文第一行。", "正文第二行。", "正文第三行。", "2024", "正文第四行。"])
+    text = "\n".join(["标题", "导语。", "作者", middle, "结尾一。", "结尾二。", "结尾三。"])
+    assert "\n2024\n" in strip_page_furniture([text, text])
+    assert strip_page_furniture(["唯一一页。\n12"]) == "唯一一页。"

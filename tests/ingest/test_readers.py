@@ -177,24 +177,40 @@ def test_bad_sidecar_is_reported(tmp_path: Path) -> None:
 
 def make_pdf(lines: list[str]) -> bytes:
     """A one-page PDF showing `lines` in a CJK font (UniGB-UTF16-H, not embedded)."""
-    content = ["BT", "/F1 12 Tf", "14 TL", "50 780 Td"]
-    for line in lines:
-        content.append("<" + line.encode("utf-16-be").hex().upper() + "> Tj T*")
-    content.append("ET")
-    stream = "\n".join(content).encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    return make_pdf_pages([lines])
+
+
+def make_pdf_pages(pages: list[list[str]]) -> bytes:
+    """A PDF with one page per list of lines, in a CJK font (UniGB-UTF16-H, not embedded)."""
+    fonts = [
         b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H "
-        b"/DescendantFonts [6 0 R] >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"/DescendantFonts [4 0 R] >>",
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
-        b"<< /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>",
+        b"<< /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R >>",
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
     ]
+    first_page = 3 + len(fonts)  # objects: catalog, pages, fonts, then page + content pairs
+    kids = " ".join(f"{first_page + 2 * k} 0 R" for k in range(len(pages)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
+        *fonts,
+    ]
+    for k, lines in enumerate(pages):
+        content = ["BT", "/F1 12 Tf", "14 TL", "50 780 Td"]
+        for line in lines:
+            content.append("<" + line.encode("utf-16-be").hex().upper() + "> Tj T*")
+        content.append("ET")
+        stream = "\n".join(content).encode("ascii")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents "
+            + f"{first_page + 2 * k + 1} 0 R >>".encode()
+        )
+        objects.append(
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
+        )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, obj in enumerate(objects, 1):
@@ -398,3 +414,104 @@ def test_every_corpus_article_reads() -> None:
         assert_offsets(doc.original, doc.text, doc.offsets)
         if not path.name.startswith("001_"):
             assert not any("mojibake" in w for w in doc.warnings), path.name
+
+
+# --- zip bombs -------------------------------------------------------------------------------
+
+
+def zip_with_member(path: Path, name: str, size: int, *, declared: int | None = None) -> Path:
+    """A zip holding `name` with `size` bytes of spaces (streamed: a few hundred KB on disk);
+    `declared` rewrites the size its central directory announces."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        info = zipfile.ZipInfo(name)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=size > 2**31) as member:
+            block = b" " * (1 << 20)
+            left = size
+            while left > 0:
+                member.write(block[: min(left, len(block))])
+                left -= len(block)
+    if declared is not None:
+        data = bytearray(path.read_bytes())
+        at = data.rindex(b"PK\x01\x02")  # the central entry of the last member
+        data[at + 24 : at + 28] = declared.to_bytes(4, "little")
+        path.write_bytes(bytes(data))
+    return path
+
+
+def test_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    import tracemalloc
+
+    bomb = zip_with_member(tmp_path / "bomb.docx", "word/document.xml", 300_000_000)
+    assert bomb.stat().st_size < 1_000_000
+    tracemalloc.start()
+    try:
+        why = reason(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert why.startswith(".docx file too large when unpacked")
+    assert "word/document.xml" in why and "300,000,000" in why
+    assert peak < 30_000_000
+
+
+def test_zip_that_declares_a_huge_part_is_refused(tmp_path: Path) -> None:
+    path = zip_with_member(tmp_path / "a.docx", "word/document.xml", 1000, declared=1 << 30)
+    with pytest.raises(UnreadableDocument) as info:
+        read_document(path)
+    assert str(info.value).startswith(f"{path}: .docx file too large when unpacked")
+
+
+def test_zip_whose_declared_sizes_lie_is_read_in_bounded_chunks(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from ingest.archives import ArchiveError, ArchiveTooLarge, load_zip
+
+    liar = zip_with_member(tmp_path / "b.xlsx", "xl/sheet1.xml", 200_000_000, declared=1000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ArchiveError):
+            load_zip(liar)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30_000_000
+    honest = zip_with_member(tmp_path / "c.xlsx", "xl/sheet1.xml", 5_000_000)
+    with pytest.raises(ArchiveTooLarge, match="too large when unpacked"):
+        load_zip(honest, max_unpacked=4_000_000)
+    assert load_zip(honest) == honest.read_bytes()
+    assert "too large" in reason_unpacked(
+        zip_with_member(tmp_path / "d.docx", "word/document.xml", 5_000_000), 4_000_000
+    )
+
+
+def reason_unpacked(path: Path, max_unpacked: int) -> str:
+    with pytest.raises(UnreadableDocument) as info:
+        read_document(path, max_unpacked=max_unpacked)
+    return info.value.reason
+
+
+# --- printed pages -------------------------------------------------------------------------
+
+
+def test_pdf_page_numbers_and_running_headers_are_cut_and_broken_sentences_joined(
+    tmp_path: Path,
+) -> None:
+    header = "示例市中级人民法院工作简报"
+    body = [
+        ["今年以来，示例县人民法院推进诉源治理，", "多元解纷机制有效运行，减少了诉讼"],
+        ["增量，新收案件同比下降百分之十二。", "该院还在各乡镇设立调解工作站，"],
+        ["聘请特邀调解员二十名。", "下一步，该院将继续完善调解网络。"],
+    ]
+    footers = ["—{n}—", "- {n} -", "第{n}页 共3页"]
+    pages = [[header, *lines, footers[k].format(n=k + 1)] for k, lines in enumerate(body)]
+    doc = read_document(write(tmp_path, "a.pdf", make_pdf_pages(pages)))
+    assert doc.text.split("\n") == [
+        "今年以来，示例县人民法院推进诉源治理，多元解纷机制有效运行，减少了诉讼增量，"
+        "新收案件同比下降百分之十二。",
+        "该院还在各乡镇设立调解工作站，聘请特邀调解员二十名。",
+        "下一步，该院将继续完善调解网络。",
+    ]
+    assert header not in doc.original and "—2—" not in doc.original
+    assert_offsets(doc.original, doc.text, doc.offsets)

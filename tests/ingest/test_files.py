@@ -1,0 +1,128 @@
+"""Walking the files to ingest: links, unreadable folders, long and odd names, uploads.
+
+Nothing here needs a store: runs are dry runs or stop at `expand_paths`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import expand_paths, ingest_paths
+from ingest.readers import read_document
+from tests.ingest.sample_docs import write_articles
+
+ARTICLE = "示例县人民法院推行诉源治理，今年诉前调解成功案件三百件。\n"
+
+
+def test_link_loops_and_broken_links_are_reported_not_skipped(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "up").symlink_to(tmp_path)  # a folder link back to an ancestor
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")  # a link to itself
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    files, bad = expand_paths([tmp_path])
+    assert files == [tmp_path / "good.txt"]
+    reasons = dict(bad)
+    assert reasons[str(sub / "up")].startswith("symbolic link loop")
+    assert reasons[str(tmp_path / "self.txt")].startswith("symbolic link loop")
+    assert reasons[str(tmp_path / "gone.txt")].startswith("broken symbolic link")
+    # given directly, a looping link is named as such (not "no such file")
+    assert expand_paths([tmp_path / "self.txt"])[1][0][1].startswith("symbolic link loop")
+
+
+def test_a_folder_reached_twice_through_links_is_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    files, bad = expand_paths([tmp_path])
+    assert files == [tmp_path / "a" / "x.txt"] and bad == []
+
+
+def test_an_unlistable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path) == locked:  # what a folder without read permission does (we run as root)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, bad = expand_paths([tmp_path])
+    assert files == [tmp_path / "good.txt"]
+    assert bad == [
+        (
+            str(locked),
+            "cannot list the folder: permission denied (the file or a folder above it is "
+            "not readable by this user)",
+        )
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        files, bad = expand_paths([tmp_path])
+    finally:
+        locked.chmod(0o700)
+    assert files == [] and bad[0][0] == str(locked)
+
+
+def test_a_file_name_near_the_limit_reads(tmp_path: Path) -> None:
+    name = "示" * 82 + ".txt"  # 250 bytes: its sidecar names would be longer than 255
+    assert len(name.encode()) == 250
+    path = tmp_path / name
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert read_document(path).text == ARTICLE.strip()
+    report = ingest_paths(None, [tmp_path], dry_run=True)
+    assert report.failed == [] and report.added == [str(path)]
+
+
+def test_a_newline_in_a_file_name_stays_on_one_summary_line(tmp_path: Path) -> None:
+    (tmp_path / "a\nfailed: fake.txt").write_bytes(b"")
+    (tmp_path / "b\u202etxt.exe.txt").write_bytes(b"")
+    report = ingest_paths(None, [tmp_path], dry_run=True)
+    lines = report.summary().split("\n")
+    assert len(lines) == 4
+    assert lines[2] == f"  failed: {tmp_path}/a\\nfailed: fake.txt: empty file (0 bytes)"
+    assert lines[3] == f"  failed: {tmp_path}/b\\u202etxt.exe.txt: empty file (0 bytes)"
+
+
+def test_uploads_are_recorded_under_their_original_name(tmp_path: Path) -> None:
+    good, other = write_articles(tmp_path, 2)
+    (tmp_path / "003_empty.txt").write_bytes(b"")
+    names = {
+        str(good): "本院通讯稿.txt",
+        str(other): "第二篇.txt",
+        str(tmp_path / "003_empty.txt"): "空白.txt",
+    }
+    seen: list[str] = []
+    report = ingest_paths(
+        None, [tmp_path], dry_run=True, names=names, progress=lambda n, t, p: seen.append(p)
+    )
+    assert sorted(report.added) == ["本院通讯稿.txt", "第二篇.txt"]
+    assert report.failed == [("空白.txt", "empty file (0 bytes)")]
+    assert str(tmp_path) not in report.summary() and str(tmp_path) not in "".join(seen)
+
+
+def test_a_zip_bomb_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from tests.ingest.test_readers import zip_with_member
+
+    (good,) = write_articles(tmp_path, 1)
+    bomb = zip_with_member(tmp_path / "bomb.docx", "word/document.xml", 200_000_000)
+    report = ingest_paths(None, [tmp_path], dry_run=True)
+    assert report.added == [str(good)]
+    assert [path for path, _ in report.failed] == [str(bomb)]
+    assert report.failed[0][1].startswith(".docx file too large when unpacked")
+    assert f"  failed: {bomb}: .docx file too large when unpacked" in report.summary()
