@@ -102,6 +102,11 @@ def _is_paragraph(line: str) -> bool:
     return n >= 40 and _SENTENCE_END.search(line) is not None
 
 
+#: a byline naming court staff as its authors (作者：某某法院 张三 李四): the people and their
+#: court are facts of the article, so that part of the row stays in the text
+_COURT_AUTHOR = re.compile(r"(?:作者|通讯员|撰稿|供稿)\s*[：:]\s*\S{0,24}?(?:法院|法庭)")
+
+
 def _is_meta(line: str) -> bool:
     """A byline: 发布时间：… 来源：… 作者：…, or a bare date line."""
     if len(line) > 160 or "。" in line:
@@ -296,7 +301,15 @@ def find_boilerplate(text: str) -> BoilerplateCut:
             while b > a and text[b - 1] in " \t":
                 b -= 1
             spans.append((a, b))
-        elif reason[i] != "blank":
+            continue
+        if reason[i] == "byline" and (m := _COURT_AUTHOR.search(text, a, b)):
+            # court staff as authors: keep 作者：某某法院 张三 李四, cut the rest of the row
+            nxt = _META_KEYS.search(text, m.end(), b)
+            end = nxt.start() if nxt else b
+            while end > m.start() and text[end - 1] in " \t|｜丨":
+                end -= 1
+            spans.append((m.start(), end))
+        if reason[i] != "blank":
             removed.append((a, b, reason[i]))
     if not any(keep):
         spans = []

@@ -300,3 +300,12 @@ def test_numbers_and_repeats_inside_the_page_are_kept() -> None:
     text = "\n".join(["标题", "导语。", "作者", middle, "结尾一。", "结尾二。", "结尾三。"])
     assert "\n2024\n" in strip_page_furniture([text, text])
     assert strip_page_furniture(["唯一一页。\n12"]) == "唯一一页。"
+
+
+def test_a_byline_naming_court_staff_stays_in_the_text() -> None:
+    header = ["首页 > 法院动态", "示例县法院开展诉前调解工作"]
+    court_byline = "作者：示例县人民法院 王小明 发布时间：2024-03-05"
+    text = "\n".join([*header, court_byline, *BODY])
+    assert kept(text) == ["示例县法院开展诉前调解工作", "作者：示例县人民法院 王小明", *BODY]
+    press = "\n".join([*header, "作者：本网记者 王小明 发布时间：2024-03-05", *BODY])
+    assert kept(press) == ["示例县法院开展诉前调解工作", *BODY]

@@ -412,7 +412,9 @@ def test_every_corpus_article_reads() -> None:
         assert doc.encoding == "utf-8"
         assert len(doc.text) > 100
         assert_offsets(doc.original, doc.text, doc.offsets)
-        if not path.name.startswith("001_"):
+        # the corpus README lists the articles with encoding damage: seed 001 and dev
+        # articles; every other seed must read without a mojibake warning
+        if path.parent.name == "seeds" and not path.name.startswith("001_"):
             assert not any("mojibake" in w for w in doc.warnings), path.name
 
 
