@@ -504,8 +504,10 @@ _TRIBUNAL_ROLES = frozenset(["庭长", "副庭长", "法官", "员额法官", "�
 def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     """Give court officers named without their court (院长杨秋明) the court the text is about."""
     out: list[PersonHit] = []
+    # a specially invited mediator (特邀调解员) is appointed by the court the text is about
+    placeable = _COURT_ROLES | {"特邀调解员"}
     for h in hits:
-        officer = bool(h.roles) and all(r in _COURT_ROLES for r in h.roles)
+        officer = bool(h.roles) and all(r in placeable for r in h.roles)
         if h.court is not None or h.org_surface is not None or not officer:
             out.append(h)
             continue

@@ -75,7 +75,7 @@ HONOURS = (
 )
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
-_PREFIX = "(?:资深|首席|主审|承办|驻院|驻庭|驻村|驻站|派驻|专职|巡回|年轻|青年)"
+_PREFIX = "(?:资深|首席|主审|承办|驻院|驻庭|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老)"
 _PREFIX_RE = re.compile("^" + _PREFIX)
 #: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
 #: person only after the unit they work for (XX法院法官王某某)
@@ -103,7 +103,8 @@ _CHAIN = _ROLE + r"(?:[、兼]" + _ROLE + ")*"
 _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
-        {r[0] for r in ROLES.split("|")} | set("全省市法优模十最先金审办调执资首主承驻派专巡年青")
+        {r[0] for r in ROLES.split("|")}
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -128,7 +129,7 @@ _SPACED_STOP = frozenset("的了是在和与及、等对为将把被向从到也
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
 _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
-    "所称介致接检慰了着过副党"
+    "所称介致接检慰了着过副党耐积始每已再又曾都便即充热帮引协释详仔随逐分告坦透谈答问笑感回补现担"
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -155,7 +156,7 @@ _COMMON_WORDS = frozenset(
         "毕业万家庞大强化强调史上孔子时任诸位各位那位这位康复富有幸福解纷解决调解邵东乐业巴州和平"
         "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
         "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
-        "成功成效成立成果"
+        "成功成效成立成果原审许多"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -301,8 +302,11 @@ def find_people(
                 )
             pos += len(raw) + 1
     for m in found:  # a title chain followed by a name: 党组书记、院长李景会
-        spaced = _SPACED_NAME.match(text, m.end())
-        after_m = _NAME_AFTER.match(text, m.end())
+        at = m.end()
+        if text.startswith("”", at) and m.start() > 0 and text[m.start() - 1] == "“":
+            at += 1  # “最美法官”马兰
+        spaced = _SPACED_NAME.match(text, at)
+        after_m = _NAME_AFTER.match(text, at)
         if after_m is None or any(h.start == after_m.start("name") for h in hits):
             continue
         name = _name_after(after_m.group("name"))
