@@ -563,7 +563,6 @@ def byline_court(surface: str, courts: Sequence[CourtRef]) -> str | None:
     level = "high" if re.search("高级|高院", surface) else None
     level = "intermediate" if re.search("中级|中院", surface) else level
     place = re.sub("(?:中级人民法院|高级人民法院|人民法院|中院|高院|法院)$", "", surface)
-    place = re.sub("[省市县区]$", "", place)
     if len(place) < 2:
         return None
     fits = [
