@@ -511,6 +511,13 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
         if h.court is not None or h.org_surface is not None or not officer:
             out.append(h)
             continue
+        if h.court_surface is not None:
+            # the title names a court the court mentions missed: that one, or none
+            from ingest.people import byline_court
+
+            named = byline_court(h.court_surface, ctx.courts)
+            out.append(replace(h, court=named) if named else h)
+            continue
         unit = ctx.unit_at(h.start)
         if unit and unit.startswith("AGG:"):
             unit = _leading_court(unit, ctx.courts)

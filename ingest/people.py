@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.document import CourtMention, CourtRef
 
@@ -173,6 +173,9 @@ class PersonHit:
     court: str | None = None  # CourtRef.name or AGG label of the court the title belongs to
     org_surface: str | None = None  # a non-court body named in the title (政法委, 市委)
     rule: str = "person:title-name"  # which pattern found it (confidence is set per rule)
+    #: a court named before the title that no court mention covers (欢喜岭法庭庭长): the person
+    #: belongs there, not to whatever court the text is about
+    court_surface: str | None = None
 
 
 def _valid_name(name: str) -> bool:
@@ -230,6 +233,13 @@ _DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|
 _DEPT_TITLE = re.compile(r"办公室|政治部|执行局|审管办")
 #: what a department never contains: a second body, a place, a verb linking two bodies
 _NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区省委")
+#: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
+_UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法院|法庭|法院)$")
+#: court words that name no one court: 全市法院, 基层法院, 人民法院
+_GENERIC_COURT = re.compile(
+    r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
+    r"(?:人民)?(?:法院|法庭)$"
+)
 #: 作为甲法院庭长 / 作为一名法官: an apposition naming the subject's post
 _AS = re.compile(r"作为(?:一名|一位|该院|本院)?$")
 #: 作为欢喜岭法庭庭长 where the court was not recognised: a short unit name before the title
@@ -265,6 +275,13 @@ def find_people(
         ):
             return ends[mention_ends[i]].court
         return None
+
+    def unresolved_before(pos: int) -> str | None:
+        """A court name no mention covers, right before `pos`."""
+        u = _UNRESOLVED_COURT.search(text, max(0, pos - 8), pos)
+        if u is None or any(pos - 8 <= e <= pos and e > u.start() for e in ends):
+            return None
+        return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
 
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
@@ -350,6 +367,7 @@ def find_people(
                 court,
                 org_of(chain),
                 rule,
+                None if court else unresolved_before(m.start()),
             )
         )
     for m in found:  # a name followed by a title chain: 郑青院长
@@ -423,6 +441,8 @@ def find_people(
             )
         ):
             hit = _apposition(text, m, roles, court, head, line_start)
+            if hit is not None and court is None:
+                hit = replace(hit, court_surface=unresolved_before(m.start()))
         if hit is not None and not taken(hit.start) and not _is_credit(text, hit.start):
             hits.append(hit)
     for m in _COMRADE.finditer(text, 0, limit):
@@ -557,17 +577,23 @@ def is_court_honour(role: str) -> bool:
 
 
 def byline_court(surface: str, courts: Sequence[CourtRef]) -> str | None:
-    """The court of `courts` a byline names (如皋市人民法院, 如皋法院), if exactly one fits."""
+    """The court of `courts` a byline or a title names (如皋市人民法院, 如皋法院, 东城法庭),
+    if exactly one fits."""
     if any(c.name == surface for c in courts):
         return surface
     level = "high" if re.search("高级|高院", surface) else None
     level = "intermediate" if re.search("中级|中院", surface) else level
-    place = re.sub("(?:中级人民法院|高级人民法院|人民法院|中院|高院|法院)$", "", surface)
-    if len(place) < 2:
-        return None
-    fits = [
-        c.name
-        for c in courts
-        if place in c.name and (c.level == level if level else c.level in ("basic", "special"))
-    ]
-    return fits[0] if len(fits) == 1 else None
+    level = "tribunal" if surface.endswith("法庭") else level
+    place = re.sub(
+        "(?:中级人民法院|高级人民法院|人民法院|人民法庭|中院|高院|法院|法庭)$", "", surface
+    )
+    for size in range(len(place), 1, -1):  # 为东城法庭: a word may stand before the place
+        fits = [
+            c.name
+            for c in courts
+            if place[-size:] in c.name
+            and (c.level == level if level else c.level in ("basic", "special"))
+        ]
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None

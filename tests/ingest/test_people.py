@@ -237,3 +237,11 @@ def test_byline_cut_from_the_text_still_names_its_authors() -> None:
         "王小明": (("作者",), "X省乙县人民法院", "person:byline"),
         "李华": (("作者",), "X省乙县人民法院", "person:byline"),
     }
+
+
+def test_a_court_the_mentions_missed_is_not_replaced_by_the_topic() -> None:
+    people = _people_of("最高人民法院表彰了一批法庭。作为东岭法庭庭长，王强带头办案。")
+    assert people == {"王强": (("庭长",), None, "person:apposition")}
+    # the missed name is matched to a court of the article when one fits
+    people = _people_of("乙县法院丁镇法庭推进诉前调解。丁镇人民法庭庭长王强说，要抓落实。")
+    assert people["王强"][1] == "X省乙县人民法院丁镇人民法庭"
