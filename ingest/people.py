@@ -195,7 +195,16 @@ def _plausible_name(name: str) -> bool:
         and name[-1] not in _NOT_NAME_END
         and name[:2] not in _COMMON_WORDS
         and not _NOT_GIVEN.match(name[1:])
+        and not _PREPOSITION_OBJECT.match(name)
     )
+
+
+#: 向群众, 于当天, 和村民: a preposition (that is also a surname) and its object
+_PREPOSITION_OBJECT = re.compile(
+    "^[向于和][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一]"
+)
+#: what follows a name for sure: punctuation, or a verb of saying (说, 表示, 介绍, 告诉 …)
+_SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
 
 
 def _name_after(raw: str) -> str | None:
@@ -353,6 +362,16 @@ def find_people(
                 if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
                     continue
                 if not _plausible_name(name):
+                    continue
+                # 法官连续作战, 法官齐心协力: without a court the name needs more evidence, a
+                # verb of saying after it or a second mention
+                end = start + len(name)
+                if not (
+                    end >= len(text)
+                    or text[end] in _BOUNDARY_BEFORE
+                    or text[end] in _SAYS
+                    or text.count(name) >= 2
+                ):
                     continue
                 honour = all(_is_honour(r) for r in roles)
                 rule = "person:honour-name" if honour else "person:occupation-name"

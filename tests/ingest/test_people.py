@@ -109,11 +109,13 @@ def test_head_of_a_court_department() -> None:
 
 
 def test_judge_named_without_a_court() -> None:
-    hits = find_people("法官刘洋耐心释法，法官助理陈晨协助整理卷宗。")
+    hits = find_people("法官刘洋表示，要耐心释法。法官助理陈晨协助整理卷宗，陈晨说，不累。")
     assert [(h.name, h.roles, h.rule) for h in hits] == [
         ("刘洋", ("法官",), "person:occupation-name"),
         ("陈晨", ("法官助理",), "person:occupation-name"),
     ]
+    # without a court, a name needs a verb of saying after it or a second mention
+    assert find_people("法官连续作战，法官齐心协力，法官严谨细致，法官向群众讲解。") == []
     # a word before the title is not part of it: 资深法官 is a judge
     assert [(h.name, h.roles) for h in find_people("资深法官李华说，")] == [("李华", ("法官",))]
 
@@ -190,7 +192,7 @@ def test_byline_court_is_one_of_the_articles_courts() -> None:
 def test_every_pattern_has_its_own_rule() -> None:
     text = (
         "甲县法院党组书记、院长孙立新主持会议。刘明，甲县法院副院长，到会。"
-        "法官刘洋耐心释法。省法院郑青院长提出要求。"
+        "法官刘洋表示，要耐心释法。省法院郑青院长提出要求。"
     )
     mentions = _court(text, "甲县法院", "X省甲县人民法院") + _court(
         text, "省法院", "X省高级人民法院"
@@ -223,7 +225,7 @@ def test_titled_people_of_no_court_are_left_out() -> None:
 
 
 def test_judge_and_mediator_take_the_court_of_the_text() -> None:
-    people = _people_of("乙县法院推进诉前调解。法官刘洋耐心释法，特邀调解员周芳参与调解。")
+    people = _people_of("乙县法院推进诉前调解。法官刘洋说，特邀调解员周芳表示，要耐心调解。")
     assert people == {
         "刘洋": (("法官",), "X省乙县人民法院", "person:occupation-name"),
         "周芳": (("特邀调解员",), "X省乙县人民法院", "person:mediator"),
