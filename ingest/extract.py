@@ -504,8 +504,11 @@ _TRIBUNAL_ROLES = frozenset(["庭长", "副庭长", "法官", "员额法官", "�
 def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     """Give court officers named without their court (院长杨秋明) the court the text is about."""
     out: list[PersonHit] = []
-    # a specially invited mediator (特邀调解员) is appointed by the court the text is about
-    placeable = _COURT_ROLES | {"特邀调解员"}
+    from ingest.people import COURT_OCCUPATIONS
+
+    # court staff and mediators the court appoints (特邀调解员, 驻院调解员) work for the court
+    # the text is about
+    placeable = _COURT_ROLES | COURT_OCCUPATIONS
     for h in hits:
         officer = bool(h.roles) and all(r in placeable for r in h.roles)
         if h.court is not None or h.org_surface is not None or not officer:
@@ -553,7 +556,13 @@ def _people(
     """One PersonRef per name: court personnel, court-embedded mediators and honoured judges.
 
     Titled people of no court and no known body (村委会主任, 人大代表, 律师) are left out."""
-    from ingest.people import PERSON_RULES, byline_court, find_bylines, is_court_honour
+    from ingest.people import (
+        COURT_OCCUPATIONS,
+        PERSON_RULES,
+        byline_court,
+        find_bylines,
+        is_court_honour,
+    )
 
     people: dict[str, PersonRef] = {}
     for h in hits:
@@ -594,7 +603,7 @@ def _people(
         for p in people.values()
         if p.unit is not None
         or not p.roles
-        or any(r in _COURT_ROLES or r == "特邀调解员" or is_court_honour(r) for r in p.roles)
+        or any(r in _COURT_ROLES or r in COURT_OCCUPATIONS or is_court_honour(r) for r in p.roles)
     ]
 
 

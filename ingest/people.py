@@ -65,7 +65,7 @@ ROLES = (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人"
+    "人大代表|政协委员|律师|负责人|驻院调解员|驻庭调解员|助理审判员|执行员|司法警察|法警|技术调查官"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -75,19 +75,31 @@ HONOURS = (
 )
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
-_PREFIX = "(?:资深|首席|主审|承办|驻院|驻庭|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老)"
+_PREFIX = "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老)"
 _PREFIX_RE = re.compile("^" + _PREFIX)
-#: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
-#: person only after the unit they work for (XX法院法官王某某)
-OCCUPATIONS = frozenset(
+#: occupations of a court: 法官张三说 names a judge even where no court stands before the title
+COURT_OCCUPATIONS = frozenset(
     [
         "审判员",
+        "助理审判员",
         "员额法官",
         "法官助理",
         "书记员",
         "法官",
-        "人民陪审员",
+        "执行员",
+        "司法警察",
+        "法警",
+        "技术调查官",
         "特邀调解员",
+        "驻院调解员",
+        "驻庭调解员",
+    ]
+)
+#: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
+#: person only after the unit they work for (XX法院法官王某某)
+OCCUPATIONS = frozenset(
+    [
+        "人民陪审员",
         "人民调解员",
         "调解员",
         "人大代表",
@@ -95,9 +107,8 @@ OCCUPATIONS = frozenset(
         "律师",
         "负责人",
     ]
+    + sorted(COURT_OCCUPATIONS)
 )
-#: occupations of a court: 法官张三说 names a judge even where no court stands before the title
-COURT_OCCUPATIONS = frozenset(["审判员", "员额法官", "法官助理", "书记员", "法官", "特邀调解员"])
 _ROLE = "(?:" + _PREFIX + "?(?:" + HONOURS + "|" + ROLES + "))"
 _CHAIN = _ROLE + r"(?:[、兼]" + _ROLE + ")*"
 _HAN = "\u4e00-\u9fff"
@@ -389,6 +400,19 @@ def find_people(
                 None if court else unresolved_before(m.start()),
             )
         )
+    for h in list(hits):  # more names under the same title: 法官张三、李四等
+        pos = h.end
+        while pos < limit and text[pos] == "、":
+            after_m = _NAME_AFTER.match(text, pos + 1)
+            name = _name_after(after_m.group("name")) if after_m else None
+            if after_m is None or not name or not _plausible_name(name):
+                break
+            s = after_m.start("name")
+            end = s + len(name)
+            if not good_end(end) or _CHAIN_RE.match(text, s) or taken(s):
+                break
+            hits.append(replace(h, name=name, start=s, end=end, rule="person:listed-name"))
+            pos = end
     for m in found:  # a name followed by a title chain: 郑青院长
         j = k = m.start()
         while k > 0 and j - k < 3 and "\u4e00" <= text[k - 1] <= "\u9fff":
@@ -580,6 +604,7 @@ PERSON_RULES = (
     "person:byline",
     "person:name-title",
     "person:title-name",
+    "person:listed-name",
     "person:mediator",
     "person:name-comma-title",
     "person:apposition",

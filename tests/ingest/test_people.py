@@ -247,3 +247,29 @@ def test_a_court_the_mentions_missed_is_not_replaced_by_the_topic() -> None:
     # the missed name is matched to a court of the article when one fits
     people = _people_of("乙县法院丁镇法庭推进诉前调解。丁镇人民法庭庭长王强说，要抓落实。")
     assert people["王强"][1] == "X省乙县人民法院丁镇人民法庭"
+
+
+def test_names_listed_under_one_title() -> None:
+    hits = find_people("庭长张明、李华、王强等人参加。法官赵亮、当事人钱多到庭。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("张明", ("庭长",), "person:title-name"),
+        ("李华", ("庭长",), "person:listed-name"),
+        ("王强", ("庭长",), "person:listed-name"),
+        ("赵亮", ("法官",), "person:occupation-name"),
+    ]
+
+
+def test_resident_mediator_and_other_court_staff() -> None:
+    hits = find_people("驻院调解员王芳说，执行员刘强表示，")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("驻院调解员",), "person:mediator"),
+        ("刘强", ("执行员",), "person:occupation-name"),
+    ]
+
+
+def test_post_in_parentheses_after_the_name() -> None:
+    text = "张明（甲县法院副院长）说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("张明", "X省甲县人民法院", "person:name-comma-title")
+    ]
