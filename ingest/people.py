@@ -58,7 +58,7 @@ COMPOUND_SURNAMES = (
 
 ROLES = (
     "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长|副庭长|庭长|"
-    "审判长|审判员|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
+    "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
     "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀调解员|人民调解员|"
@@ -125,6 +125,17 @@ _NAME_AFTER = re.compile(r"[ \u3000]*(?P<name>[" + _HAN + r"]{2,4})")
 #: covers names without a Han surname (Mongolian, Tibetan, Uyghur transliterations)
 _SPACED_NAME = re.compile(
     r"[ \u3000]+(?P<name>[" + _HAN + r"]{2,7})(?=[ \u3000]|[，,。：:；;！!？?]|\n|$)"
+)
+#: a name with a middle dot (艾尔肯·吐尔逊, 买买提·依明): it ends at punctuation, a space or a
+#: verb of saying
+_DOTTED_NAME = re.compile(
+    r"[ \u3000]*(?P<name>[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}?)"
+    r"(?=[ \u3000，,。：:；;！!？?、）)”\n]|说|表示|介绍|指出|强调|要求|认为|主持|出席|带领|讲话|参加|"
+    r"同志|一行|等|$)"
+)
+#: a two-character name set to the width of three (张　伟), as rosters and bylines print it
+_PADDED_NAME = re.compile(
+    r"[ \u3000]+(?P<a>[" + _HAN + r"])[ \u3000](?P<b>[" + _HAN + r"])(?=[ \u3000，,。：:；;\n]|$)"
 )
 #: a roster line: 党组成员、副院长：刘红梅、韩建国；
 _NAME_LIST = re.compile(
@@ -227,6 +238,8 @@ def _name_after(raw: str) -> str | None:
         return raw[:size] if _valid_name(raw[:size]) else None
     if raw[0] not in SURNAMES or len(raw) < 2 or raw[1] in _NOT_IN_NAME:
         return None
+    if raw[2:4] == "一行":  # 院长张伟一行: the delegation of 张伟
+        return raw[:2] if _valid_name(raw[:2]) else None
     if len(raw) >= 3 and raw[2] not in _AFTER_NAME and raw[2] not in _NOT_IN_NAME:
         return raw[:3] if _valid_name(raw[:3]) else None
     return raw[:2] if _valid_name(raw[:2]) else None
@@ -344,10 +357,21 @@ def find_people(
             at += 1  # “最美法官”马兰
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
-        if after_m is None or any(h.start == after_m.start("name") for h in hits):
-            continue
-        name = _name_after(after_m.group("name"))
-        if spaced is not None and spaced.start("name") == after_m.start("name"):
+        dotted = _DOTTED_NAME.match(text, at)
+        padded = _PADDED_NAME.match(text, at)
+        name, start = None, at
+        if after_m is not None:
+            name = _name_after(after_m.group("name"))
+            start = after_m.start("name")
+        end = start + len(name or "")
+        if dotted is not None:  # 艾尔肯·吐尔逊: the dot says where the name ends
+            name, start, end = dotted.group("name"), dotted.start("name"), dotted.end("name")
+            spaced = None
+        elif padded is not None and padded.group("a") in SURNAMES:  # 张　伟 (set to width)
+            name = padded.group("a") + padded.group("b")
+            start, end = padded.start("a"), padded.end("b")
+            spaced = None
+        if spaced is not None and after_m is not None and spaced.start("name") == start:
             run = spaced.group("name")
             if (
                 not _NOT_GIVEN.match(run)
@@ -355,18 +379,18 @@ def find_people(
                 and run[-1] not in _AFTER_NAME
             ):
                 name = run if len(run) > 3 or name is None else name
-        if not name or _is_credit(text, m.start()):
+                end = start + len(name)
+        if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
         chain = m.group(0)
         roles = _roles(chain)
-        start = after_m.start("name")
         court = unit_before(m.start())
         rule = "person:court-title-name" if court else "person:title-name"
         if court is None:
             court = dept_before(m.start(), chain)
             rule = "person:court-dept-title-name" if court else rule
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
-            if not good_end(start + len(name)):
+            if not good_end(end):
                 continue
             if court is None:
                 # without a court: a court occupation or an honour, and a real-looking name
@@ -376,7 +400,6 @@ def find_people(
                     continue
                 # 法官连续作战, 法官齐心协力: without a court the name needs more evidence, a
                 # verb of saying after it or a second mention
-                end = start + len(name)
                 if not (
                     end >= len(text)
                     or text[end] in _BOUNDARY_BEFORE
@@ -393,7 +416,7 @@ def find_people(
                 name,
                 roles,
                 start,
-                start + len(name),
+                end,
                 court,
                 org_of(chain),
                 rule,

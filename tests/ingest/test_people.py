@@ -273,3 +273,16 @@ def test_post_in_parentheses_after_the_name() -> None:
     assert [(h.name, h.court, h.rule) for h in hits] == [
         ("张明", "X省甲县人民法院", "person:name-comma-title")
     ]
+
+
+def test_names_with_a_middle_dot_or_set_to_width() -> None:
+    hits = find_people("院长吐尔洪·买买提表示，副院长 张\u3000伟 主持。")
+    assert [(h.name, h.roles) for h in hits] == [
+        ("吐尔洪·买买提", ("院长",)),
+        ("张伟", ("副院长",)),
+    ]
+
+
+def test_delegation_and_rank_after_the_name_and_before_it() -> None:
+    hits = find_people("院长张伟一行到乙县调研。二级大法官李明说，")
+    assert [(h.name, h.roles) for h in hits] == [("张伟", ("院长",)), ("李明", ("二级大法官",))]
