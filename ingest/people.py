@@ -1,8 +1,17 @@
 """People named with a title: 党组书记、院长李景会, 省法院郑青院长, 市委常委、政法委书记徐胜.
 
-A person is a full name (a known surname plus one or two characters) standing right after a
-chain of titles or right before one. Surname-only references (胡院长), anonymised parties
-(郑某) and media credits (记者, 通讯员, 编辑, 审核 …) are not people.
+A person is a full name (a known surname plus one or two characters; a dotted or spaced name
+for other scripts) standing right after a chain of titles or right before one. The shapes, each
+with its own ``rule`` id (PERSON_RULES, surest first):
+
+- 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
+- 张三院长, 张三，甲法院副院长 / 张三（甲法院副院长）, 作为甲法院庭长，张三…
+- 法官张三说, 特邀调解员李四, 全国优秀法官王五 (court staff, mediators, honours without a court
+  need a real-looking name and a verb of saying or a second mention)
+- 党组成员、副院长：张三、李四 (a roster), 张三同志, 作者：甲县人民法院 张三 (a byline)
+
+Surname-only references (胡院长), anonymised parties (郑某), media credits (记者 张三) and
+words that begin with a surname (包联法官, 江苏省人大代表) are not people.
 
 >>> [(h.name, h.roles) for h in find_people("会上，党组书记、院长王立新指出，要狠抓落实。")]
 [('王立新', ('党组书记', '院长'))]
