@@ -603,7 +603,8 @@ class BylineHit:
 
 
 _BYLINE = re.compile(
-    r"(?P<role>作者|通讯员|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨]?[ \u3000]*"
+    r"(?:(?P<role>作者|通讯员|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨]?"
+    r"|(?<![" + _HAN + r"])(?:文|图文|文图|文/图)[ \u3000]*[：:／/|丨])[ \u3000]*"
     r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
     r"(?P<names>(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){1,8})"
 )
@@ -624,7 +625,8 @@ def find_bylines(text: str) -> list[BylineHit]:
             name = nm.group(0)
             if not _plausible_name(name):
                 break  # the byline goes on with something else (发布时间, 记者)
-            out.append(BylineHit(name, m.group("role"), m.group("court"), nm.start(), nm.end()))
+            role = m.group("role") or "作者"  # 文丨…: the writer
+            out.append(BylineHit(name, role, m.group("court"), nm.start(), nm.end()))
     return out
 
 

@@ -175,6 +175,8 @@ def test_bylines_that_name_a_court() -> None:
         ("王小明", "作者", "甲县人民法院"),
         ("李华", "作者", "甲县人民法院"),
     ]
+    hits = find_bylines("文丨甲县法院 张明\n（记者 马丽 通讯员 甲县法院 杨帆）")
+    assert [(h.name, h.role) for h in hits] == [("张明", "作者"), ("杨帆", "通讯员")]
     assert find_bylines("作者：王小明 李华 记者 赵六") == []  # no court: no post stated
     assert find_bylines("作者：甲市中院 宣教科") == []  # a department, not a person
 
