@@ -452,10 +452,16 @@ def find_people(
         raw = text[k:j]
         if len(raw) < 2:
             continue
-        # the name must start at a boundary: a court mention, punctuation or line start
+        # the name must start at a boundary: a court mention (or its department), punctuation
+        # or line start
         for cut in range(len(raw) - 1):
             s = k + cut
-            if s == 0 or s in ends or text[s - 1] in _BOUNDARY_BEFORE:
+            if (
+                s == 0
+                or s in ends
+                or text[s - 1] in _BOUNDARY_BEFORE
+                or dept_before(s, "") is not None
+            ):
                 name = raw[cut:]
                 break
         else:
@@ -468,7 +474,7 @@ def find_people(
             continue
         chain = m.group(0)
         roles = _roles(chain)
-        court = unit_before(s)
+        court = unit_before(s) or dept_before(s, "")
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             # 包联法官, 党员法官: a two-character word before an occupation is rarely a name
             if court is None and len(name) < 3:

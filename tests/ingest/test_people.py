@@ -288,3 +288,11 @@ def test_names_with_a_middle_dot_or_set_to_width() -> None:
 def test_delegation_and_rank_after_the_name_and_before_it() -> None:
     hits = find_people("院长张伟一行到乙县调研。二级大法官李明说，")
     assert [(h.name, h.roles) for h in hits] == [("张伟", ("院长",)), ("李明", ("二级大法官",))]
+
+
+def test_name_then_title_after_a_court_department() -> None:
+    text = "甲县法院立案庭张春合法官说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("张春合", "X省甲县人民法院", "person:name-title")
+    ]
