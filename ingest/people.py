@@ -409,14 +409,15 @@ def find_people(
                     continue
                 # 法官连续作战, 法官齐心协力: without a court the name needs more evidence, a
                 # verb of saying after it or a second mention
+                honour = all(_is_honour(r) for r in roles)
                 if not (
                     end >= len(text)
                     or text[end] in _BOUNDARY_BEFORE
                     or text[end] in _SAYS
+                    or (honour and text[end] == "的")  # 全国模范法官吴刚的事迹
                     or text.count(name) >= 2
                 ):
                     continue
-                honour = all(_is_honour(r) for r in roles)
                 rule = "person:honour-name" if honour else "person:occupation-name"
             if any("调解员" in r for r in roles):
                 rule = "person:mediator"

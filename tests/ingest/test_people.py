@@ -133,6 +133,8 @@ def test_honour_is_a_role_without_a_unit() -> None:
         ("柯颖", ("全国优秀法官",), None, "person:honour-name")
     ]
     assert [h.name for h in find_people("“最美法官”马兰说，")] == ["马兰"]
+    assert [h.name for h in find_people("全国模范法官吴刚的事迹感人。")] == ["吴刚"]
+    assert find_people("法官权益的保障。") == []
 
 
 def test_name_then_comma_then_court_title() -> None:
