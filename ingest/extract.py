@@ -603,7 +603,7 @@ def _people(
         for p in people.values()
         if p.unit is not None
         or not p.roles
-        or any(r in _COURT_ROLES or r in COURT_OCCUPATIONS or is_court_honour(r) for r in p.roles)
+        or all(r in _COURT_ROLES or r in COURT_OCCUPATIONS or is_court_honour(r) for r in p.roles)
     ]
 
 

@@ -282,6 +282,11 @@ _GENERIC_COURT = re.compile(
     r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
     r"(?:人民)?(?:法院|法庭)$"
 )
+#: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
+_OTHER_BODY_BEFORE = re.compile(
+    r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
+    r"联合会|工会|妇联|律所|事务所)$"
+)
 #: 作为甲法院庭长 / 作为一名法官: an apposition naming the subject's post
 _AS = re.compile(r"作为(?:一名|一位|该院|本院)?$")
 #: 作为欢喜岭法庭庭长 where the court was not recognised: a short unit name before the title
@@ -398,6 +403,8 @@ def find_people(
         if court is None:
             court = dept_before(m.start(), chain)
             rule = "person:court-dept-title-name" if court else rule
+        if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # 县司法局党组书记张三: the title of another body
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue

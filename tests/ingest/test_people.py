@@ -125,6 +125,7 @@ def test_words_are_not_names() -> None:
     assert find_people("江苏省人大代表张鑫参观了诉讼服务中心。") == []
     assert find_people("院庭长要履行监督职责，强化院庭长对案件的监督。") == []
     assert find_people("实现特邀调解员全覆盖。") == []
+    assert find_people("县司法局党组书记、局长王明，镇党委书记李华，纪委书记赵亮说，") == []
 
 
 def test_honour_is_a_role_without_a_unit() -> None:
