@@ -503,9 +503,9 @@ _TRIBUNAL_ROLES = frozenset(["庭长", "副庭长", "法官", "员额法官", "�
 
 def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     """Give court officers named without their court (院长杨秋明) the court the text is about."""
-    out: list[PersonHit] = []
-    from ingest.people import COURT_OCCUPATIONS
+    from ingest.people import COURT_OCCUPATIONS, byline_court
 
+    out: list[PersonHit] = []
     # court staff and mediators the court appoints (特邀调解员, 驻院调解员) work for the court
     # the text is about
     placeable = _COURT_ROLES | COURT_OCCUPATIONS
@@ -516,8 +516,6 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             continue
         if h.court_surface is not None:
             # the title names a court the court mentions missed: that one, or none
-            from ingest.people import byline_court
-
             named = byline_court(h.court_surface, ctx.courts)
             out.append(replace(h, court=named) if named else h)
             continue
