@@ -299,3 +299,8 @@ def test_name_then_title_after_a_court_department() -> None:
     assert [(h.name, h.court, h.rule) for h in hits] == [
         ("张春合", "X省甲县人民法院", "person:name-title")
     ]
+
+
+def test_name_before_a_title_after_a_preposition() -> None:
+    hits = find_people("工作要统一到周会院长的要求上来。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [("周会", ("院长",), "person:name-title")]
