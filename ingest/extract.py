@@ -434,7 +434,7 @@ def extract_document(
                     if m.surface not in c.mentions:
                         c.mentions.append(m.surface)
     ex = Extraction(document=doc, courts=courts)
-    ex.people = _people(text, ctx, person_hits, city)
+    ex.people = _people(text, ctx, person_hits, city, doc)
     ex.initiatives, ex.adoptions = _initiatives(text, ctx, tax)
     ex.outcomes = _outcomes(doc, ctx, find_outcomes(text))
     ex.organizations = _organizations(text, ctx, find_organizations(text, mentions), city)
@@ -503,11 +503,21 @@ _TRIBUNAL_ROLES = frozenset(["庭长", "副庭长", "法官", "员额法官", "�
 
 def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     """Give court officers named without their court (院长杨秋明) the court the text is about."""
+    from ingest.people import COURT_OCCUPATIONS, byline_court
+
     out: list[PersonHit] = []
+    # court staff and mediators the court appoints (特邀调解员, 驻院调解员) work for the court
+    # the text is about
+    placeable = _COURT_ROLES | COURT_OCCUPATIONS
     for h in hits:
-        officer = bool(h.roles) and all(r in _COURT_ROLES for r in h.roles)
+        officer = bool(h.roles) and all(r in placeable for r in h.roles)
         if h.court is not None or h.org_surface is not None or not officer:
             out.append(h)
+            continue
+        if h.court_surface is not None:
+            # the title names a court the court mentions missed: that one, or none
+            named = byline_court(h.court_surface, ctx.courts)
+            out.append(replace(h, court=named) if named else h)
             continue
         unit = ctx.unit_at(h.start)
         if unit and unit.startswith("AGG:"):
@@ -535,8 +545,23 @@ def _place_at_level(ctx: _Context, level: str) -> str | None:
 
 
 def _people(
-    text: str, ctx: _Context, hits: Sequence[PersonHit], city: str | None
+    text: str,
+    ctx: _Context,
+    hits: Sequence[PersonHit],
+    city: str | None,
+    doc: SourceDocument | None = None,
 ) -> list[PersonRef]:
+    """One PersonRef per name: court personnel, court-embedded mediators and honoured judges.
+
+    Titled people of no court and no known body (村委会主任, 人大代表, 律师) are left out."""
+    from ingest.people import (
+        COURT_OCCUPATIONS,
+        PERSON_RULES,
+        byline_court,
+        find_bylines,
+        is_court_honour,
+    )
+
     people: dict[str, PersonRef] = {}
     for h in hits:
         p = people.get(h.name)
@@ -544,14 +569,40 @@ def _people(
             unit = h.court
             if unit is None and h.org_surface:
                 unit = org_name_for(h.org_surface, city)
-            p = people[h.name] = PersonRef(name=h.name, unit=unit, mentions=[h.name])
+            p = people[h.name] = PersonRef(name=h.name, unit=unit, mentions=[h.name], rule=h.rule)
+        elif PERSON_RULES.index(h.rule) < PERSON_RULES.index(p.rule):
+            p.rule = h.rule  # the surest pattern that found the person
         for r in h.roles:
             if r not in p.roles:
                 p.roles.append(r)
         if p.unit is None and h.court:
             p.unit = h.court
         p.evidence.append(_evidence(text, ctx, h.start, h.end))
-    return list(people.values())
+    # bylines: in the text, or (cut as page furniture) only in the file
+    sources = [(text, True)]
+    if doc is not None and doc.original and doc.original != text:
+        sources.append((doc.original, False))
+    for source, in_text in sources:
+        for b in find_bylines(source):
+            court = byline_court(b.court, ctx.courts)
+            if court is None:
+                continue
+            p = people.get(b.name)
+            if p is None:
+                p = people[b.name] = PersonRef(
+                    name=b.name, unit=court, mentions=[b.name], rule="person:byline"
+                )
+            if b.role not in p.roles:
+                p.roles.append(b.role)
+            if in_text:
+                p.evidence.append(_evidence(text, ctx, b.start, b.end))
+    return [
+        p
+        for p in people.values()
+        if p.unit is not None
+        or not p.roles
+        or all(r in _COURT_ROLES or r in COURT_OCCUPATIONS or is_court_honour(r) for r in p.roles)
+    ]
 
 
 def _initiatives(

@@ -1,8 +1,17 @@
 """People named with a title: 党组书记、院长李景会, 省法院郑青院长, 市委常委、政法委书记徐胜.
 
-A person is a full name (a known surname plus one or two characters) standing right after a
-chain of titles or right before one. Surname-only references (胡院长), anonymised parties
-(郑某) and media credits (记者, 通讯员, 编辑, 审核 …) are not people.
+A person is a full name (a known surname plus one or two characters; a dotted or spaced name
+for other scripts) standing right after a chain of titles or right before one. The shapes, each
+with its own ``rule`` id (PERSON_RULES, surest first):
+
+- 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
+- 张三院长, 张三，甲法院副院长 / 张三（甲法院副院长）, 作为甲法院庭长，张三…
+- 法官张三说, 特邀调解员李四, 全国优秀法官王五 (court staff, mediators, honours without a court
+  need a real-looking name and a verb of saying or a second mention)
+- 党组成员、副院长：张三、李四 (a roster), 张三同志, 作者：甲县人民法院 张三 (a byline)
+
+Surname-only references (胡院长), anonymised parties (郑某), media credits (记者 张三) and
+words that begin with a surname (包联法官, 江苏省人大代表) are not people.
 
 >>> [(h.name, h.roles) for h in find_people("会上，党组书记、院长王立新指出，要狠抓落实。")]
 [('王立新', ('党组书记', '院长'))]
@@ -10,11 +19,12 @@ chain of titles or right before one. Surname-only references (胡院长), anonym
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ingest.document import CourtMention
+from ingest.document import CourtMention, CourtRef
 
 # The most common single-character surnames (covering the vast majority of the population)
 # and the compound ones still in use.
@@ -57,37 +67,66 @@ COMPOUND_SURNAMES = (
 
 ROLES = (
     "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长|副庭长|庭长|"
-    "审判长|审判员|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
+    "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
     "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀调解员|人民调解员|"
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师"
+    "人大代表|政协委员|律师|负责人|驻院调解员|驻庭调解员|助理审判员|执行员|司法警察|法警|技术调查官"
+)
+#: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
+HONOURS = (
+    "(?:全国|全省|全市|全区|全州|省|市)?(?:法院系统|法院)?(?:优秀|模范|十佳|最美|先进|金牌)"
+    "(?:法官助理|法官|书记员|调解员|执行员|法警|个人|工作者)|"
+    "(?:全国|全省|全市)?(?:法院)?(?:审判业务专家|办案标兵|办案能手|调解能手|执行能手)"
+)
+_HONOUR_RE = re.compile("(?:" + HONOURS + ")")
+#: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
+_PREFIX = "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老)"
+_PREFIX_RE = re.compile("^" + _PREFIX)
+#: occupations of a court: 法官张三说 names a judge even where no court stands before the title
+COURT_OCCUPATIONS = frozenset(
+    [
+        "审判员",
+        "助理审判员",
+        "员额法官",
+        "法官助理",
+        "书记员",
+        "法官",
+        "执行员",
+        "司法警察",
+        "法警",
+        "技术调查官",
+        "特邀调解员",
+        "驻院调解员",
+        "驻庭调解员",
+    ]
 )
 #: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
 #: person only after the unit they work for (XX法院法官王某某)
 OCCUPATIONS = frozenset(
     [
-        "审判员",
-        "员额法官",
-        "法官助理",
-        "书记员",
-        "法官",
         "人民陪审员",
-        "特邀调解员",
         "人民调解员",
         "调解员",
         "人大代表",
         "政协委员",
         "律师",
+        "负责人",
     ]
+    + sorted(COURT_OCCUPATIONS)
 )
-_ROLE = "(?:" + ROLES + ")"
+_ROLE = "(?:" + _PREFIX + "?(?:" + HONOURS + "|" + ROLES + "))"
 _CHAIN = _ROLE + r"(?:[、兼]" + _ROLE + ")*"
 _HAN = "\u4e00-\u9fff"
-_ROLE_FIRST = "".join(sorted({r[0] for r in ROLES.split("|")}))
+_ROLE_FIRST = "".join(
+    sorted(
+        {r[0] for r in ROLES.split("|")}
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老")
+    )
+)
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
 _CHAIN_RE = re.compile(r"(?=[" + _ROLE_FIRST + r"])(?<!总)" + _CHAIN)
 _NAME_AFTER = re.compile(r"[ \u3000]*(?P<name>[" + _HAN + r"]{2,4})")
@@ -95,6 +134,17 @@ _NAME_AFTER = re.compile(r"[ \u3000]*(?P<name>[" + _HAN + r"]{2,4})")
 #: covers names without a Han surname (Mongolian, Tibetan, Uyghur transliterations)
 _SPACED_NAME = re.compile(
     r"[ \u3000]+(?P<name>[" + _HAN + r"]{2,7})(?=[ \u3000]|[，,。：:；;！!？?]|\n|$)"
+)
+#: a name with a middle dot (艾尔肯·吐尔逊, 买买提·依明): it ends at punctuation, a space or a
+#: verb of saying
+_DOTTED_NAME = re.compile(
+    r"[ \u3000]*(?P<name>[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}?)"
+    r"(?=[ \u3000，,。：:；;！!？?、）)”\n]|说|表示|介绍|指出|强调|要求|认为|主持|出席|带领|讲话|参加|"
+    r"同志|一行|等|$)"
+)
+#: a two-character name set to the width of three (张　伟), as rosters and bylines print it
+_PADDED_NAME = re.compile(
+    r"[ \u3000]+(?P<a>[" + _HAN + r"])[ \u3000](?P<b>[" + _HAN + r"])(?=[ \u3000，,。：:；;\n]|$)"
 )
 #: a roster line: 党组成员、副院长：刘红梅、韩建国；
 _NAME_LIST = re.compile(
@@ -110,7 +160,7 @@ _SPACED_STOP = frozenset("的了是在和与及、等对为将把被向从到也
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
 _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
-    "所称介致接检慰了着过副党"
+    "所称介致接检慰了着过副党耐积始每已再又曾都便即充热帮引协释详仔随逐分告坦透谈答问笑感回补现担"
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -122,7 +172,25 @@ _CREDIT = re.compile(
     r"(?:记者|通讯员|编辑|责编|作者|审核|审校|校对|制作|摄影|摄像|撰稿|撰文|供稿|实习生|来源|编审|"
     r"监制|策划|出品)[\s:：丨|/（(]*[" + _HAN + r"\s]{0,12}$"
 )
-_BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u3000丨|由向对请")
+_BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u3000丨|由向对请到给与和及同跟在从")
+
+
+#: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
+_NOT_NAME_END = frozenset("省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者")
+#: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
+_COMMON_WORDS = frozenset(
+    _w[i : i + 2]
+    for _w in [
+        "全体全市全省全国全院党员党委党组包案包村包联包片包保金牌文明明星常驻平安宣传司法国家公正"
+        "公平公益安全和谐高级高院时代都市华侨万名百名于是关于方便程序周边马上林业农村农业海事金融"
+        "商事江苏江西云南安徽吉林甘肃宁夏海南向前任务管理成员成为承办原告应当应该相关广大区域谷歌"
+        "毕业万家庞大强化强调史上孔子时任诸位各位那位这位康复富有幸福解纷解决调解邵东乐业巴州和平"
+        "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
+        "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
+        "成功成效成立成果原审许多"
+    ]
+    for i in range(0, len(_w), 2)
+)
 
 
 @dataclass(frozen=True)
@@ -135,6 +203,10 @@ class PersonHit:
     end: int
     court: str | None = None  # CourtRef.name or AGG label of the court the title belongs to
     org_surface: str | None = None  # a non-court body named in the title (政法委, 市委)
+    rule: str = "person:title-name"  # which pattern found it (confidence is set per rule)
+    #: a court named before the title that no court mention covers (欢喜岭法庭庭长): the person
+    #: belongs there, not to whatever court the text is about
+    court_surface: str | None = None
 
 
 def _valid_name(name: str) -> bool:
@@ -147,6 +219,25 @@ def _valid_name(name: str) -> bool:
     return all(c not in _NOT_IN_NAME for c in name[1:])
 
 
+def _plausible_name(name: str) -> bool:
+    """A full name that is not a place, a unit or a common word (for the weaker patterns)."""
+    return (
+        _valid_name(name)
+        and name[-1] not in _NOT_NAME_END
+        and name[:2] not in _COMMON_WORDS
+        and not _NOT_GIVEN.match(name[1:])
+        and not _PREPOSITION_OBJECT.match(name)
+    )
+
+
+#: 向群众, 于当天, 和村民: a preposition (that is also a surname) and its object
+_PREPOSITION_OBJECT = re.compile(
+    "^[向于和][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一]"
+)
+#: what follows a name for sure: punctuation, or a verb of saying (说, 表示, 介绍, 告诉 …)
+_SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
+
+
 def _name_after(raw: str) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None."""
     if _NOT_GIVEN.match(raw[1:]) or _NOT_GIVEN.match(raw):
@@ -156,6 +247,8 @@ def _name_after(raw: str) -> str | None:
         return raw[:size] if _valid_name(raw[:size]) else None
     if raw[0] not in SURNAMES or len(raw) < 2 or raw[1] in _NOT_IN_NAME:
         return None
+    if raw[2:4] == "一行":  # 院长张伟一行: the delegation of 张伟
+        return raw[:2] if _valid_name(raw[:2]) else None
     if len(raw) >= 3 and raw[2] not in _AFTER_NAME and raw[2] not in _NOT_IN_NAME:
         return raw[:3] if _valid_name(raw[:3]) else None
     return raw[:2] if _valid_name(raw[:2]) else None
@@ -166,7 +259,41 @@ def _is_credit(text: str, start: int) -> bool:
     return bool(_CREDIT.search(text[max(line_start, start - 16) : start]))
 
 
+def _roles(chain: str) -> tuple[str, ...]:
+    """The titles of a chain, without the words before them (资深法官 → 法官)."""
+    return tuple(_PREFIX_RE.sub("", r) for r in re.split("[、兼]", chain))
+
+
+def _is_honour(role: str) -> bool:
+    return bool(_HONOUR_RE.fullmatch(role))
+
+
 _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县委|区委)常委")
+#: a department between a court and a title: 如皋法院立案庭庭长, 甲县法院诉讼服务中心主任
+_DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组)")
+#: titles that carry their own department (审判管理办公室主任: 办公室主任 after 审判管理)
+_DEPT_TITLE = re.compile(r"办公室|政治部|执行局|审管办")
+#: what a department never contains: a second body, a place, a verb linking two bodies
+_NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区省委")
+#: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
+_UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法院|法庭|法院)$")
+#: court words that name no one court: 全市法院, 基层法院, 人民法院
+_GENERIC_COURT = re.compile(
+    r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
+    r"(?:人民)?(?:法院|法庭)$"
+)
+#: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
+_OTHER_BODY_BEFORE = re.compile(
+    r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
+    r"联合会|工会|妇联|律所|事务所)$"
+)
+#: 作为甲法院庭长 / 作为一名法官: an apposition naming the subject's post
+_AS = re.compile(r"作为(?:一名|一位|该院|本院)?$")
+#: 作为欢喜岭法庭庭长 where the court was not recognised: a short unit name before the title
+_AS_UNIT = re.compile(r"作为[" + _HAN + r"]{0,10}$")
+#: what comes between a name and the court of its apposition: 张三，甲法院副院长
+_APPOSITION_MARK = frozenset("，,（(")
+_NAME_AT_END = re.compile(r"[" + _HAN + r"]{2,3}$")
 
 
 def find_people(
@@ -175,11 +302,33 @@ def find_people(
     """Titled person mentions in text[:limit], in text order (one hit per titled mention)."""
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
     ends = {m.end: m for m in court_mentions}
+    mention_ends = sorted(ends)
     hits: list[PersonHit] = []
 
     def unit_before(pos: int) -> str | None:
         m = ends.get(pos)
         return m.court if m else None
+
+    def dept_before(pos: int, chain: str) -> str | None:
+        """The court of a department standing right before `pos` (立案庭 in 甲法院立案庭庭长)."""
+        i = bisect.bisect_left(mention_ends, pos) - 1
+        if i < 0 or pos - mention_ends[i] > 12:
+            return None
+        gap = text[mention_ends[i] : pos]
+        if any(c in _NOT_IN_DEPT for c in gap):
+            return None
+        if _DEPT.fullmatch(gap) or (
+            _DEPT_TITLE.match(chain) and re.fullmatch("[" + _HAN + "]{1,8}", gap)
+        ):
+            return ends[mention_ends[i]].court
+        return None
+
+    def unresolved_before(pos: int) -> str | None:
+        """A court name no mention covers, right before `pos`."""
+        u = _UNRESOLVED_COURT.search(text, max(0, pos - 8), pos)
+        if u is None or any(pos - 8 <= e <= pos and e > u.start() for e in ends):
+            return None
+        return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
 
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
@@ -188,27 +337,55 @@ def find_people(
         # the political-legal committee is the office; a standing-committee seat comes with it
         return next((a for a, _ in found if a), found[0][1])
 
+    def good_end(pos: int) -> bool:
+        """A name ends at `pos`: punctuation, a space or a verb of reporting follows."""
+        return pos >= len(text) or text[pos] in _AFTER_NAME or text[pos] in _BOUNDARY_BEFORE
+
+    def taken(s: int) -> bool:
+        return any(h.start <= s < h.end for h in hits)
+
     found = list(_CHAIN_RE.finditer(text, 0, limit))
     chains = [(m.start(), m.end()) for m in found]
     for m in found:  # a roster line: 党组成员、副院长：刘红梅、韩建国
         list_m = _NAME_LIST.match(text, m.end())
         if list_m is None or _is_credit(text, m.start()):
             continue
-        roles = re.split("[、兼]", m.group(0))
+        roles = _roles(m.group(0))
         pos = list_m.start("names")
         for raw in re.split("[、，,]", list_m.group("names")):
             if _valid_name(raw) and not _NOT_GIVEN.match(raw):
                 hits.append(
-                    PersonHit(raw, tuple(roles), pos, pos + len(raw), unit_before(m.start()))
+                    PersonHit(
+                        raw,
+                        roles,
+                        pos,
+                        pos + len(raw),
+                        unit_before(m.start()),
+                        rule="person:roster",
+                    )
                 )
             pos += len(raw) + 1
     for m in found:  # a title chain followed by a name: 党组书记、院长李景会
-        spaced = _SPACED_NAME.match(text, m.end())
-        after_m = _NAME_AFTER.match(text, m.end())
-        if after_m is None or any(h.start == after_m.start("name") for h in hits):
-            continue
-        name = _name_after(after_m.group("name"))
-        if spaced is not None and spaced.start("name") == after_m.start("name"):
+        at = m.end()
+        if text.startswith("”", at) and m.start() > 0 and text[m.start() - 1] == "“":
+            at += 1  # “最美法官”马兰
+        spaced = _SPACED_NAME.match(text, at)
+        after_m = _NAME_AFTER.match(text, at)
+        dotted = _DOTTED_NAME.match(text, at)
+        padded = _PADDED_NAME.match(text, at)
+        name, start = None, at
+        if after_m is not None:
+            name = _name_after(after_m.group("name"))
+            start = after_m.start("name")
+        end = start + len(name or "")
+        if dotted is not None:  # 艾尔肯·吐尔逊: the dot says where the name ends
+            name, start, end = dotted.group("name"), dotted.start("name"), dotted.end("name")
+            spaced = None
+        elif padded is not None and padded.group("a") in SURNAMES:  # 张　伟 (set to width)
+            name = padded.group("a") + padded.group("b")
+            start, end = padded.start("a"), padded.end("b")
+            spaced = None
+        if spaced is not None and after_m is not None and spaced.start("name") == start:
             run = spaced.group("name")
             if (
                 not _NOT_GIVEN.match(run)
@@ -216,24 +393,66 @@ def find_people(
                 and run[-1] not in _AFTER_NAME
             ):
                 name = run if len(run) > 3 or name is None else name
-        if not name or _is_credit(text, m.start()):
+                end = start + len(name)
+        if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
         chain = m.group(0)
-        roles = re.split("[、兼]", chain)
-        start = after_m.start("name")
-        if all(r in OCCUPATIONS for r in roles):
-            after = start + len(name)
-            if unit_before(m.start()) is None or (
-                after < len(text)
-                and text[after] not in _AFTER_NAME
-                and text[after] not in _BOUNDARY_BEFORE
-            ):
+        roles = _roles(chain)
+        court = unit_before(m.start())
+        rule = "person:court-title-name" if court else "person:title-name"
+        if court is None:
+            court = dept_before(m.start(), chain)
+            rule = "person:court-dept-title-name" if court else rule
+        if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # 县司法局党组书记张三: the title of another body
+        if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
+            if not good_end(end):
                 continue
+            if court is None:
+                # without a court: a court occupation or an honour, and a real-looking name
+                if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
+                    continue
+                if not _plausible_name(name):
+                    continue
+                # 法官连续作战, 法官齐心协力: without a court the name needs more evidence, a
+                # verb of saying after it or a second mention
+                honour = all(_is_honour(r) for r in roles)
+                if not (
+                    end >= len(text)
+                    or text[end] in _BOUNDARY_BEFORE
+                    or text[end] in _SAYS
+                    or (honour and text[end] == "的")  # 全国模范法官吴刚的事迹
+                    or text.count(name) >= 2
+                ):
+                    continue
+                rule = "person:honour-name" if honour else "person:occupation-name"
+            if any("调解员" in r for r in roles):
+                rule = "person:mediator"
         hits.append(
             PersonHit(
-                name, tuple(roles), start, start + len(name), unit_before(m.start()), org_of(chain)
+                name,
+                roles,
+                start,
+                end,
+                court,
+                org_of(chain),
+                rule,
+                None if court else unresolved_before(m.start()),
             )
         )
+    for h in list(hits):  # more names under the same title: 法官张三、李四等
+        pos = h.end
+        while pos < limit and text[pos] == "、":
+            after_m = _NAME_AFTER.match(text, pos + 1)
+            name = _name_after(after_m.group("name")) if after_m else None
+            if after_m is None or not name or not _plausible_name(name):
+                break
+            s = after_m.start("name")
+            end = s + len(name)
+            if not good_end(end) or _CHAIN_RE.match(text, s) or taken(s):
+                break
+            hits.append(replace(h, name=name, start=s, end=end, rule="person:listed-name"))
+            pos = end
     for m in found:  # a name followed by a title chain: 郑青院长
         j = k = m.start()
         while k > 0 and j - k < 3 and "\u4e00" <= text[k - 1] <= "\u9fff":
@@ -241,39 +460,232 @@ def find_people(
         raw = text[k:j]
         if len(raw) < 2:
             continue
-        # the name must start at a boundary: a court mention, punctuation or line start
+        # the name must start at a boundary: a court mention (or its department), punctuation
+        # or line start
         for cut in range(len(raw) - 1):
             s = k + cut
-            if s == 0 or s in ends or text[s - 1] in _BOUNDARY_BEFORE:
+            if (
+                s == 0
+                or s in ends
+                or text[s - 1] in _BOUNDARY_BEFORE
+                or dept_before(s, "") is not None
+            ):
                 name = raw[cut:]
                 break
         else:
             continue
-        if not _valid_name(name) or _is_credit(text, s):
+        if not _plausible_name(name) or _is_credit(text, s):
             continue
         if any(a <= s < b or a < s + len(name) <= b for a, b in chains):
             continue  # 党组书记: the "name" is part of a title
-        if any(h.start <= s < h.end for h in hits):
+        if taken(s):
             continue
         chain = m.group(0)
+        roles = _roles(chain)
+        court = unit_before(s) or dept_before(s, "")
+        if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
+            # 包联法官, 党员法官: a two-character word before an occupation is rarely a name
+            if court is None and len(name) < 3:
+                continue
+            if not all(r in COURT_OCCUPATIONS for r in roles) and court is None:
+                continue
         hits.append(
-            PersonHit(
-                name,
-                tuple(re.split("[、兼]", chain)),
-                s,
-                s + len(name),
-                unit_before(s),
-                org_of(chain),
-            )
+            PersonHit(name, roles, s, s + len(name), court, org_of(chain), "person:name-title")
         )
+    for m in found:  # 张三，甲法院副院长，… / 作为甲法院庭长，张三…
+        if m.end() < len(text) and not good_end(m.end()):
+            continue  # a name follows the title: the patterns above had their chance
+        chain = m.group(0)
+        roles = _roles(chain)
+        court = unit_before(m.start()) or dept_before(m.start(), chain)
+        head = m.start()
+        if court is not None:
+            cm = next((c for c in court_mentions if c.court == court and c.end <= m.start()), None)
+            cms = [c for c in court_mentions if c.end <= m.start() and c.court == court]
+            cm = max(cms, key=lambda c: c.end) if cms else None
+            head = cm.start if cm is not None else head
+        line_start = text.rfind("\n", 0, head) + 1
+        before = text[max(line_start, head - 6) : head]
+        hit: PersonHit | None = None
+        if court is not None and before and before[-1] in _APPOSITION_MARK:
+            nm = _NAME_AT_END.search(before[:-1])
+            if nm is not None:
+                s0 = head - 1 - len(nm.group(0))
+                for cut in range(len(nm.group(0)) - 1):
+                    s = s0 + cut
+                    name = text[s : head - 1]
+                    if (s == 0 or text[s - 1] in _BOUNDARY_BEFORE or s in ends) and _plausible_name(
+                        name
+                    ):
+                        hit = PersonHit(
+                            name, roles, s, s + len(name), court, None, "person:name-comma-title"
+                        )
+                        break
+        if hit is None and (
+            _AS.search(text, max(line_start, head - 6), head)
+            or (
+                court is None
+                and (as_m := _AS_UNIT.search(text, max(line_start, head - 12), head))
+                and not any(c in _NOT_IN_DEPT for c in as_m.group(0))
+            )
+        ):
+            hit = _apposition(text, m, roles, court, head, line_start)
+            if hit is not None and court is None:
+                hit = replace(hit, court_surface=unresolved_before(m.start()))
+        if hit is not None and not taken(hit.start) and not _is_credit(text, hit.start):
+            hits.append(hit)
     for m in _COMRADE.finditer(text, 0, limit):
         raw = m.group("name")
         for cut in range(len(raw) - 1):
             name = raw[cut:]
             if _valid_name(name):
                 s = m.start() + cut
-                if not _is_credit(text, s) and not any(h.start <= s < h.end for h in hits):
-                    hits.append(PersonHit(name, (), s, s + len(name)))
+                if not _is_credit(text, s) and not taken(s):
+                    hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _apposition(
+    text: str,
+    m: re.Match[str],
+    roles: tuple[str, ...],
+    court: str | None,
+    head: int,
+    line_start: int,
+) -> PersonHit | None:
+    """作为甲法院庭长: the person is named right before 作为, right after the title, or earlier
+    in the sentence (a full name the text repeats elsewhere)."""
+    as_m = _AS.search(text, max(line_start, head - 6), head) or _AS_UNIT.search(
+        text, max(line_start, head - 12), head
+    )
+    assert as_m is not None
+    at = as_m.start()
+    # right after: 作为庭长，张三… / 作为庭长的张三
+    after = _NAME_AFTER.match(text, m.end() + 1) if m.end() < len(text) else None
+    if after is not None and text[m.end()] in "，,的":
+        name = _name_after(after.group("name"))
+        if name and _plausible_name(name) and _good_end(text, after.start("name") + len(name)):
+            s = after.start("name")
+            return PersonHit(name, roles, s, s + len(name), court, None, "person:apposition")
+    # right before: 张三作为庭长
+    raw = text[max(line_start, at - 3) : at]
+    for cut in range(len(raw) - 1):
+        name = raw[cut:]
+        s = at - len(name)
+        if (s == 0 or text[s - 1] in _BOUNDARY_BEFORE) and _plausible_name(name):
+            return PersonHit(name, roles, s, s + len(name), court, None, "person:apposition")
+    # earlier in the sentence: …的刘建伟挂断电话，作为法庭庭长，…
+    stop = max(line_start, text.rfind("。", 0, at) + 1)
+    for nm in reversed(list(_NAME_RUN.finditer(text, stop, at))):
+        for size in (3, 2):
+            s = nm.start()
+            name = text[s : s + size]
+            if (
+                len(name) == size
+                and _plausible_name(name)
+                and text.count(name) >= 2
+                and _good_end(text, s + size)
+            ):
+                return PersonHit(name, roles, s, s + size, court, None, "person:apposition-subject")
+    return None
+
+
+#: where a name may begin inside a sentence: after punctuation or 的
+_NAME_RUN = re.compile(r"(?<=[，,。；;：:“的\n])[" + _HAN + r"]{2,3}")
+
+
+def _good_end(text: str, pos: int) -> bool:
+    return (
+        pos >= len(text)
+        or text[pos] in _AFTER_NAME
+        or text[pos] in _BOUNDARY_BEFORE
+        or (text[pos] in "挂接打赶迈拿坐站听看跑走来")
+    )
+
+
+@dataclass(frozen=True)
+class BylineHit:
+    """An author credited with their court: 作者：甲市人民法院 张三 李四."""
+
+    name: str
+    role: str  # the credit word: 作者, 通讯员 …
+    court: str  # the court as the byline writes it
+    start: int
+    end: int
+
+
+_BYLINE = re.compile(
+    r"(?:(?P<role>作者|通讯员|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨]?"
+    r"|(?<![" + _HAN + r"])(?:文|图文|文图|文/图)[ \u3000]*[：:／/|丨])[ \u3000]*"
+    r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
+    r"(?P<names>(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){1,8})"
+)
+_BYLINE_NAME = re.compile(r"[" + _HAN + r"]{2,4}")
+
+
+def find_bylines(text: str) -> list[BylineHit]:
+    """Authors a byline places in a court (作者：如皋市人民法院 汤某某 张某).
+
+    A byline without a court (记者 张三, 作者：张三) says nothing of the author's post: no hit.
+
+    >>> [(h.name, h.court) for h in find_bylines("作者：甲县人民法院 王小明 李华  发布时间：2024-01-02")]
+    [('王小明', '甲县人民法院'), ('李华', '甲县人民法院')]
+    """
+    out: list[BylineHit] = []
+    for m in _BYLINE.finditer(text):
+        for nm in _BYLINE_NAME.finditer(text, m.start("names"), m.end("names")):
+            name = nm.group(0)
+            if not _plausible_name(name):
+                break  # the byline goes on with something else (发布时间, 记者)
+            role = m.group("role") or "作者"  # 文丨…: the writer
+            out.append(BylineHit(name, role, m.group("court"), nm.start(), nm.end()))
+    return out
+
+
+#: the patterns that find people, surest first (a person found by several keeps the surest)
+PERSON_RULES = (
+    "person:court-title-name",
+    "person:court-dept-title-name",
+    "person:roster",
+    "person:byline",
+    "person:name-title",
+    "person:title-name",
+    "person:listed-name",
+    "person:mediator",
+    "person:name-comma-title",
+    "person:apposition",
+    "person:occupation-name",
+    "person:honour-name",
+    "person:apposition-subject",
+    "person:comrade",
+)
+
+
+def is_court_honour(role: str) -> bool:
+    """An honour only judges and court staff receive (全国优秀法官, 审判业务专家)."""
+    return _is_honour(role) and bool(re.search("法官|法院|审判|书记员|法警|执行", role))
+
+
+def byline_court(surface: str, courts: Sequence[CourtRef]) -> str | None:
+    """The court of `courts` a byline or a title names (如皋市人民法院, 如皋法院, 东城法庭),
+    if exactly one fits."""
+    if any(c.name == surface for c in courts):
+        return surface
+    level = "high" if re.search("高级|高院", surface) else None
+    level = "intermediate" if re.search("中级|中院", surface) else level
+    level = "tribunal" if surface.endswith("法庭") else level
+    place = re.sub(
+        "(?:中级人民法院|高级人民法院|人民法院|人民法庭|中院|高院|法院|法庭)$", "", surface
+    )
+    for size in range(len(place), 1, -1):  # 为东城法庭: a word may stand before the place
+        fits = [
+            c.name
+            for c in courts
+            if place[-size:] in c.name
+            and (c.level == level if level else c.level in ("basic", "special"))
+        ]
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ingest.document import CourtMention
-from ingest.people import find_people
+import re
+
+from ingest.document import CourtMention, CourtRef, SourceDocument
+from ingest.extract import extract_document
+from ingest.people import PERSON_RULES, byline_court, find_bylines, find_people
+from tests.ingest.test_extract import stand_in
 
 
 def test_title_chain_then_name() -> None:
@@ -71,3 +75,232 @@ def test_spaced_name_keeps_its_full_length() -> None:
     assert [h.name for h in hits] == ["乌兰其其格"]
     # without spaces the ordinary rules apply: a verb after the name is not part of it
     assert [h.name for h in find_people("副院长 巴特尔说，要抓落实。")] == ["巴特尔"]
+
+
+# ------------------------------------------------------------------------------------------
+# Titles away from the court, other shapes of mention, and what a name looks like
+
+
+def _court(text: str, surface: str, name: str) -> list[CourtMention]:
+    return [CourtMention(m.start(), m.end(), surface, name) for m in re.finditer(surface, text)]
+
+
+def test_department_between_court_and_title() -> None:
+    text = "甲县法院立案庭庭长张明介绍了情况。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        ("张明", ("庭长",), "X省甲县人民法院", "person:court-dept-title-name")
+    ]
+    text = "甲县法院审判管理办公室主任李红表示，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court) for h in hits] == [("李红", "X省甲县人民法院")]
+    # a second body between the court and the title is not one of its departments
+    text = "甲县法院和乙镇调解委员会主任李红表示，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court) for h in hits] == [("李红", None)]
+
+
+def test_head_of_a_court_department() -> None:
+    text = "甲县法院诉讼服务中心负责人王芳说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [("王芳", ("负责人",), "X省甲县人民法院")]
+    text = "甲县法院相关负责人介绍，"
+    assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
+
+
+def test_judge_named_without_a_court() -> None:
+    hits = find_people("法官刘洋表示，要耐心释法。法官助理陈晨协助整理卷宗，陈晨说，不累。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("刘洋", ("法官",), "person:occupation-name"),
+        ("陈晨", ("法官助理",), "person:occupation-name"),
+    ]
+    # without a court, a name needs a verb of saying after it or a second mention
+    assert find_people("法官连续作战，法官齐心协力，法官严谨细致，法官向群众讲解。") == []
+    # a word before the title is not part of it: 资深法官 is a judge
+    assert [(h.name, h.roles) for h in find_people("资深法官李华说，")] == [("李华", ("法官",))]
+
+
+def test_words_are_not_names() -> None:
+    assert find_people("包联法官主动走访，党员法官带头办案，全体法官参加培训。") == []
+    assert find_people("江苏省人大代表张鑫参观了诉讼服务中心。") == []
+    assert find_people("院庭长要履行监督职责，强化院庭长对案件的监督。") == []
+    assert find_people("实现特邀调解员全覆盖。") == []
+    assert find_people("县司法局党组书记、局长王明，镇党委书记李华，纪委书记赵亮说，") == []
+
+
+def test_honour_is_a_role_without_a_unit() -> None:
+    hits = find_people("涌现出全国优秀法官柯颖等一批先进典型。")
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        ("柯颖", ("全国优秀法官",), None, "person:honour-name")
+    ]
+    assert [h.name for h in find_people("“最美法官”马兰说，")] == ["马兰"]
+    assert [h.name for h in find_people("全国模范法官吴刚的事迹感人。")] == ["吴刚"]
+    assert find_people("法官权益的保障。") == []
+
+
+def test_name_then_comma_then_court_title() -> None:
+    text = "刘明，甲县法院副院长，长期从事审判工作。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        ("刘明", ("副院长",), "X省甲县人民法院", "person:name-comma-title")
+    ]
+
+
+def test_apposition_names_the_post() -> None:
+    for text in ("作为甲县法院庭长，王强每天都很忙。", "王强作为甲县法院庭长，每天都很忙。"):
+        hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+        assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+            ("王强", ("庭长",), "X省甲县人民法院", "person:apposition")
+        ]
+
+
+def test_apposition_refers_to_the_subject_named_earlier() -> None:
+    text = "刚办完案的李建国走进法庭，作为东岭法庭庭长，他还要开庭。李建国说，不累。"
+    hits = find_people(text)
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("李建国", ("庭长",), "person:apposition-subject")
+    ]
+
+
+def test_court_mediator() -> None:
+    text = "甲县法院驻院调解员王芳说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("王芳", "X省甲县人民法院", "person:mediator")
+    ]
+    # a people's mediator of no court is not a court's
+    assert find_people("人民调解员王芳在村里调解。") == []
+
+
+def test_bylines_that_name_a_court() -> None:
+    hits = find_bylines("作者：甲县人民法院 王小明 李华  发布时间：2024-01-02")
+    assert [(h.name, h.role, h.court) for h in hits] == [
+        ("王小明", "作者", "甲县人民法院"),
+        ("李华", "作者", "甲县人民法院"),
+    ]
+    hits = find_bylines("文丨甲县法院 张明\n（记者 马丽 通讯员 甲县法院 杨帆）")
+    assert [(h.name, h.role) for h in hits] == [("张明", "作者"), ("杨帆", "通讯员")]
+    assert find_bylines("作者：王小明 李华 记者 赵六") == []  # no court: no post stated
+    assert find_bylines("作者：甲市中院 宣教科") == []  # a department, not a person
+
+
+def test_byline_court_is_one_of_the_articles_courts() -> None:
+    courts = [
+        CourtRef("X省甲县人民法院", "basic"),
+        CourtRef("X省甲市中级人民法院", "intermediate"),
+    ]
+    assert byline_court("甲县人民法院", courts) == "X省甲县人民法院"
+    assert byline_court("甲市中院", courts) == "X省甲市中级人民法院"
+    assert byline_court("乙县法院", courts) is None
+
+
+def test_every_pattern_has_its_own_rule() -> None:
+    text = (
+        "甲县法院党组书记、院长孙立新主持会议。刘明，甲县法院副院长，到会。"
+        "法官刘洋表示，要耐心释法。省法院郑青院长提出要求。"
+    )
+    mentions = _court(text, "甲县法院", "X省甲县人民法院") + _court(
+        text, "省法院", "X省高级人民法院"
+    )
+    rules = {h.name: h.rule for h in find_people(text, mentions)}
+    assert rules == {
+        "孙立新": "person:court-title-name",
+        "刘明": "person:name-comma-title",
+        "刘洋": "person:occupation-name",
+        "郑青": "person:name-title",
+    }
+    assert all(r in PERSON_RULES for r in rules.values())
+
+
+# ------------------------------------------------------------------------------------------
+# People of a whole article (ingest.extract): who is kept, bylines cut from the text
+
+
+def _people_of(text: str, original: str | None = None) -> dict[str, tuple[object, ...]]:
+    doc = SourceDocument(path="t.txt", text=text, original=original or text)
+    ex = extract_document(doc, court_resolver=stand_in)
+    return {p.name: (tuple(p.roles), p.unit, p.rule) for p in ex.people}
+
+
+def test_titled_people_of_no_court_are_left_out() -> None:
+    people = _people_of(
+        "乙县法院法官陈红走进村里。村党支部书记、村委会主任王建国说，法院办了实事。律师赵磊到场。"
+    )
+    assert people == {"陈红": (("法官",), "X省乙县人民法院", "person:court-title-name")}
+
+
+def test_judge_and_mediator_take_the_court_of_the_text() -> None:
+    people = _people_of("乙县法院推进诉前调解。法官刘洋说，特邀调解员周芳表示，要耐心调解。")
+    assert people == {
+        "刘洋": (("法官",), "X省乙县人民法院", "person:occupation-name"),
+        "周芳": (("特邀调解员",), "X省乙县人民法院", "person:mediator"),
+    }
+
+
+def test_byline_cut_from_the_text_still_names_its_authors() -> None:
+    body = "乙县法院推进诉前调解。"
+    people = _people_of(body, original="作者：乙县人民法院 王小明 李华\n" + body)
+    assert people == {
+        "王小明": (("作者",), "X省乙县人民法院", "person:byline"),
+        "李华": (("作者",), "X省乙县人民法院", "person:byline"),
+    }
+
+
+def test_a_court_the_mentions_missed_is_not_replaced_by_the_topic() -> None:
+    people = _people_of("最高人民法院表彰了一批法庭。作为东岭法庭庭长，王强带头办案。")
+    assert people == {"王强": (("庭长",), None, "person:apposition")}
+    # the missed name is matched to a court of the article when one fits
+    people = _people_of("乙县法院丁镇法庭推进诉前调解。丁镇人民法庭庭长王强说，要抓落实。")
+    assert people["王强"][1] == "X省乙县人民法院丁镇人民法庭"
+
+
+def test_names_listed_under_one_title() -> None:
+    hits = find_people("庭长张明、李华、王强等人参加。法官赵亮、当事人钱多到庭。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("张明", ("庭长",), "person:title-name"),
+        ("李华", ("庭长",), "person:listed-name"),
+        ("王强", ("庭长",), "person:listed-name"),
+        ("赵亮", ("法官",), "person:occupation-name"),
+    ]
+
+
+def test_resident_mediator_and_other_court_staff() -> None:
+    hits = find_people("驻院调解员王芳说，执行员刘强表示，")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("驻院调解员",), "person:mediator"),
+        ("刘强", ("执行员",), "person:occupation-name"),
+    ]
+
+
+def test_post_in_parentheses_after_the_name() -> None:
+    text = "张明（甲县法院副院长）说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("张明", "X省甲县人民法院", "person:name-comma-title")
+    ]
+
+
+def test_names_with_a_middle_dot_or_set_to_width() -> None:
+    hits = find_people("院长吐尔洪·买买提表示，副院长 张\u3000伟 主持。")
+    assert [(h.name, h.roles) for h in hits] == [
+        ("吐尔洪·买买提", ("院长",)),
+        ("张伟", ("副院长",)),
+    ]
+
+
+def test_delegation_and_rank_after_the_name_and_before_it() -> None:
+    hits = find_people("院长张伟一行到乙县调研。二级大法官李明说，")
+    assert [(h.name, h.roles) for h in hits] == [("张伟", ("院长",)), ("李明", ("二级大法官",))]
+
+
+def test_name_then_title_after_a_court_department() -> None:
+    text = "甲县法院立案庭张春合法官说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("张春合", "X省甲县人民法院", "person:name-title")
+    ]
+
+
+def test_name_before_a_title_after_a_preposition() -> None:
+    hits = find_people("工作要统一到周会院长的要求上来。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [("周会", ("院长",), "person:name-title")]
