@@ -23,29 +23,38 @@ import re
 from dataclasses import dataclass
 
 from ingest.numbers import CLAUSE_PUNCT
-from ingest.taxonomy import PlainView, Taxonomy, default_taxonomy, strip_ignored
+from ingest.taxonomy import PlainView, Taxonomy, TaxonomyMatch, default_taxonomy, strip_ignored
 
 HAN = "\u4e00-\u9fff"
 
 ADOPTION_VERBS = (
     "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
-    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活"
 )
 _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
 
 #: heads that make a quoted or unquoted phrase the name of a mechanism or facility
 MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
-    "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路"
+    "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
+    "经验|共治|服务网|工作"
 )
+#: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
+_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网)$")
+#: heads of an activity: the quoted part must itself name court work or a facility
+_WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
-    r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等)[" + HAN + r"]){0,4}?)(?P<head>" + MECHANISM_HEADS + r")"
+    r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
+    + HAN
+    + r"]){0,8}?)(?P<head>"
+    + MECHANISM_HEADS
+    + r")"
 )
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
-    r"热线|驿站|之家|服务队)$"
+    r"热线|驿站|之家|服务队|行动)$"
 )
 _COURT_WORK = re.compile(
     r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访"
@@ -58,12 +67,16 @@ _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
+_LATIN = re.compile(r"[A-Za-z]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
+_NUM_CHARS = "一二两三四五六七八九十百"
 _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理”: a composition, not a name
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
 _POLITICAL = re.compile(
     r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗"
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
+_CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"
 _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
@@ -80,6 +93,8 @@ _GENERIC_WORDS = re.compile(
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解"
 )
+#: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
+_FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
 _X_STOP = re.compile(
     r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
 )
@@ -92,7 +107,9 @@ _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥"
 )
-_AWARD_END = re.compile(r"称号|荣誉称号|荣誉|[" + re.escape(CLAUSE_PUNCT) + r"(（]")
+_AWARD_END = re.compile(
+    r"称号|荣誉称号|荣誉|以来|之后|以后|期间|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
+)
 
 _SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
 _NOT_SOURCE = frozenset("资水能来根财税电河货")
@@ -116,6 +133,11 @@ class InitiativeMention:
     rule: str  # taxonomy | quoted | pattern | award | source | rhythm
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
+    #: inside the 《》 title of a cited policy document (《关于完善案件阅核工作机制的指导意见》):
+    #: the document's issuer deploys it, whoever cites it
+    in_document: bool = False
+    #: right after a purpose verb (助力诉源治理, 赋能…): named as a goal the work serves
+    goal: bool = False
 
 
 def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -150,7 +172,60 @@ def _residue(text: str, tax_spans: list[tuple[int, int]], start: int, end: int) 
         i += 1
     parts.append(text[pos:end])
     rest = _JOINERS.sub("", strip_ignored("".join(parts)))
-    return _GENERIC_WORDS.sub("", rest)
+    return _FRAME_WORDS.sub("", _GENERIC_WORDS.sub("", rest))
+
+
+#: “团贷网”非法集资案, “斑海豹”案: a quoted nickname of a case
+_CASE_AFTER_QUOTE = re.compile(r"[" + HAN + r"]{0,8}?案(?!例|源|件比)")
+#: a list inside one pair of quotes (“高院主导、中院主抓”): principles unless counted or headed
+_LIST_INSIDE = re.compile(r"[、,，;；]")
+_COUNTED_ITEM = re.compile(r"^[" + _NUM_CHARS + r"\d]")
+#: what may stand between an adoption verb and a quoted name: a place, or 等 closing a list
+_PLACE_GAP = re.compile(r"(?:[" + HAN + r"]{1,4}[省市县区镇乡村庭院]|本院|全市|全县|全区)$")
+#: 是以…打造的“家门口”起诉新模式, 是民心工程: what a thing is, not what a court sets up
+_COPULA = re.compile(r"(?<![但还就于总凡要若否])是(?!否)")
+_COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\d]+[种项个类大条][" + HAN + r"]{0,2}$")
+#: 在“质效管理平台”中(排名): a place where something is seen, not a facility set up
+_LOCATIVE = re.compile(r"在$")
+_LOCATIVE_AFTER = re.compile(r"(?:中|上|里|内)")
+
+
+def _clause_start(text: str, pos: int, reach: int = 40) -> int:
+    """The start of the clause that contains text[pos] (after the last clause punctuation)."""
+    lo = max(0, pos - reach)
+    window = text[lo:pos]
+    cut = max(window.rfind(c) for c in _CLAUSE_CUT)
+    return lo + cut + 1 if cut >= 0 else lo
+
+
+def _predicate(text: str, start: int) -> bool:
+    """The phrase at `start` follows 是 in its clause with no adoption verb between (other than
+    one in a relative clause, 打造的): it says what something is."""
+    cs = _clause_start(text, start)
+    before = text[cs:start]
+    copulas = list(_COPULA.finditer(before))
+    if not copulas:
+        return False
+    between = before[copulas[-1].end() :]
+    verbs = list(_VERB_ANY.finditer(between))
+    # 是全市首家建立X的法院: the last verb takes X as its object; 是…打造的X: X is described
+    return not verbs or between[verbs[-1].end() : verbs[-1].end() + 1] == "的"
+
+
+def _verb_before(text: str, start: int) -> bool:
+    """An adoption verb stands right before text[start], or before a place name or a list
+    closed by 等 that leads up to it (推广…等“X”, 打造某镇“X”)."""
+    lead = text[max(0, start - 6) : start]
+    if _VERB_BEFORE.search(lead):
+        return True
+    cs = _clause_start(text, start)
+    before = text[cs:start]
+    gap = _PLACE_GAP.search(before)
+    if gap and _VERB_BEFORE.search(before[: gap.start()]):
+        return True
+    if before.endswith("等"):
+        return bool(_VERB_ANY.search(before))
+    return False
 
 
 def _quoted_candidates(
@@ -167,8 +242,16 @@ def _quoted_candidates(
     out: list[InitiativeMention] = []
     for group in groups:
         first, last = group[0], group[-1]
-        verb = bool(_VERB_BEFORE.search(text[max(0, first.start() - 6) : first.start()]))
-        head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 12))
+        verb = _verb_before(text, first.start())
+        head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
+        if head_m is not None and (
+            _VERB_ANY.search(head_m.group("mod")) or _COUNT_END.search(head_m.group("mod"))
+        ):
+            # “A”推动B机制: the head belongs to another phrase; “A”“B”三项工作: a count
+            head_m = None
+        if _predicate(text, first.start()):
+            continue
+        kept_quotes: list[re.Match[str]] = []
         for q in group:
             x = q.group("x").strip()
             plain_x = strip_ignored(x)
@@ -178,14 +261,46 @@ def _quoted_candidates(
                 continue
             if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
                 continue
+            kept_quotes.append(q)
+        if not kept_quotes:
+            continue
+        if (
+            len(group) > 1
+            and head_m is not None
+            and head_m.group(0).startswith("等")
+            and len(kept_quotes) == len(group)
+        ):
+            # “审学研”“评推树”等培养机制: the quotes and the kind they exemplify are one name;
+            # “假日调解”“联动解纷”活动 are two activities
+            s0, e0 = first.start(), head_m.end()
+            if all(len(_GENERIC_WORDS.sub("", strip_ignored(q.group("x")))) < 2 for q in group):
+                continue
+            if _covered(tax_spans, s0, e0) and len(_residue(text, tax_spans, s0, e0)) < 2:
+                continue
+            out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted"))
+            continue
+        for q in kept_quotes:
+            x = q.group("x").strip()
+            plain_x = strip_ignored(x)
             covered = _covered(tax_spans, q.start(), q.end()) > 0
             if covered and len(_residue(text, tax_spans, q.start(), q.end())) < 2:
                 continue
-            generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2
-            # a head after the last quote names a single quote (“一把手”工程); a shared head
-            # (“审学研”“评推树”等培养机制) leaves each quote its own name
+            generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2 and not _LATIN.search(plain_x)
+            listed = bool(_LIST_INSIDE.search(plain_x)) and not all(
+                _COUNTED_ITEM.match(part) for part in _LIST_INSIDE.split(plain_x) if part
+            )
+            # a head after the last quote names a single quote (“一把手”工程)
             own_head = q is last and head_m is not None and len(group) == 1
             if own_head and head_m is not None:
+                head = head_m.group("head")
+                if listed and not _LIST_HEADS.search(head):
+                    continue  # “人工服务+自助服务、线下服务+线上服务”模式: a description
+                if head in _WEAK_HEADS and not (
+                    _COURT_WORK.search(plain_x)
+                    or _FACILITY_END.search(plain_x)
+                    or _COUNTED_PARTS.match(plain_x)
+                ):
+                    continue  # “纾困解难”活动: an activity, not a named mechanism
                 end = head_m.end()
                 name = text[q.start() : end]
                 residue = _residue(text, tax_spans, q.start(), head_m.start("head"))
@@ -193,10 +308,16 @@ def _quoted_candidates(
                     continue
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
-            elif generic:
+            elif generic or listed:
                 continue
             elif _DIGIT_CODE.match(plain_x):
                 continue  # a bare code such as “1155” is a name only with a head noun
+            elif _CASE_AFTER_QUOTE.match(text, q.end(), min(len(text), q.end() + 10)):
+                continue  # “某某网”非法集资案: the nickname of a case
+            elif _LOCATIVE.search(text, max(0, q.start() - 1), q.start()) and (
+                _LOCATIVE_AFTER.match(text, q.end(), q.end() + 1)
+            ):
+                continue  # 在“某平台”中: where a figure is read, not a facility set up
             elif (
                 # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
                 (
@@ -251,6 +372,10 @@ def _unquoted_candidates(
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)
+        if plain.startswith("是") or _COUNT_END.search(plain):
+            continue  # 是民心工程 (a predicate), 两种模式 (a count of kinds)
+        if _predicate(text, start):
+            continue
         if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
             continue
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
@@ -304,44 +429,122 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
     return out
 
 
+_TITLE = re.compile(r"《(?P<t>[^《》\n]{2,60})》")
+_POLICY_TITLE = re.compile(
+    r"(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|规程|要点|"
+    r"白皮书|报告)(?:[(（][^()（）]{1,6}[)）])?$"
+)
+#: 助力多元解纷, 赋能诉源治理: the purpose a piece of work serves
+_GOAL_BEFORE = re.compile(r"(?:助力|赋能|助推|服务于|服务保障|致力于)$")
+_GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
+_CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事")
+
+
+def _headline_spans(text: str, limit: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(headlines, documents): spans of 《》 titles of articles and cases, and of policy
+    documents (a title ending 意见, 办法, 方案 …)."""
+    heads: list[tuple[int, int]] = []
+    docs: list[tuple[int, int]] = []
+    for m in _TITLE.finditer(text, 0, limit):
+        (docs if _POLICY_TITLE.search(m.group("t")) else heads).append((m.start(), m.end()))
+    return heads, docs
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return s, e
+    return None
+
+
+def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
+    """A needs_verb entry (司法建议) names the practice only right after an adoption verb."""
+    return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
+
+
 def find_initiatives(
     text: str, *, taxonomy: Taxonomy | None = None, limit: int | None = None
 ) -> list[InitiativeMention]:
-    """All initiative mentions in text[:limit], taxonomy matches and candidates, in text order."""
+    """All initiative mentions in text[:limit], taxonomy matches and candidates, in text order.
+
+    A generic taxonomy term in an article that also names a more specific initiative it is
+    ``part_of`` takes that initiative's name:
+
+    >>> [m.name for m in find_initiatives("推进一站式多元解纷机制建设，强化多元解纷。")]
+    ['一站式多元解纷机制', '一站式多元解纷机制']
+    """
     tax = taxonomy if taxonomy is not None else default_taxonomy()
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
     view = PlainView(text[:limit])
-    matches = tax.find(text[:limit], view)
+    headlines, documents = _headline_spans(text, limit)
+    matches = []
+    dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
+    for m in tax.find(text[:limit], view):
+        if not _tax_kept(text, m):
+            continue
+        headline = _inside(headlines, m.start, m.end)
+        if headline and not m.entry.title:
+            phrase = text[headline[0] : m.start]
+            phrase = phrase[max(phrase.rfind(" "), phrase.rfind("\u3000")) + 1 :]
+            if _GOAL_ANY.search(phrase):
+                dropped.append((m.start, m.end))
+                continue  # 《打造某品牌 助力多元解纷提质增效》: a headline's aim
+        matches.append(m)
     tax_spans = [(m.start, m.end) for m in matches]
     awards = _award_spans(text, limit)
+    named = {m.entry.name for m in matches}
 
     def awarded(start: int, end: int) -> bool:
         return any(os <= start and end <= oe for _, os, oe in awards)
 
-    found: list[InitiativeMention] = [
-        InitiativeMention(
-            m.start,
-            m.end,
-            m.entry.name,
-            False,
-            "taxonomy",
-            m.entry.title and awarded(m.start, m.end),
-            m.entry.title,
+    found: list[InitiativeMention] = []
+    for m in matches:
+        name = next((n for n in m.entry.part_of if n in named), m.entry.name)
+        found.append(
+            InitiativeMention(
+                m.start,
+                m.end,
+                name,
+                False,
+                "taxonomy",
+                m.entry.title and awarded(m.start, m.end),
+                m.entry.title,
+                in_document=_inside(documents, m.start, m.end) is not None,
+                goal=bool(_GOAL_BEFORE.search(text[max(0, m.start - 4) : m.start])),
+            )
         )
-        for m in matches
+    cands = [
+        c
+        for c in (
+            _quoted_candidates(text, tax_spans, limit)
+            + _unquoted_candidates(text, tax_spans, limit)
+            + _document_candidates(text, tax_spans, limit)
+        )
+        # a name in a headline is a local brand only when the headline says it is set up
+        if not _inside(headlines, c.start, c.end)
+        or _VERB_BEFORE.search(text[max(0, c.start - 6) : c.start])
     ]
-    cands = (
-        _quoted_candidates(text, tax_spans, limit)
-        + _unquoted_candidates(text, tax_spans, limit)
-        + _document_candidates(text, tax_spans, limit)
-    )
-    for _, os, oe in awards:
-        if any(os <= m.start < oe for m in found) or any(os <= c.start < oe for c in cands):
+    title_spans = [(m.start, m.end) for m in matches if m.entry.title]
+    for vs, os, oe in awards:
+        if any(os <= s < oe for s, _ in title_spans) or any(os <= c.start < oe for c in cands):
             continue
+        if text[vs - 1 : vs] == "案" and _CRIMINAL.search(text, os, oe):
+            continue  # 某某案入选惩治…犯罪典型案例: a judgment selected, not a court's initiative
         obj = text[os:oe]
         lead = len(obj) - len(obj.lstrip("为 "))
         s = os + lead
-        if oe - s >= 3:
+        quoted = list(_QUOTED.finditer(text, s, oe))
+        if len(quoted) > 1 and not _HAN_RUN.search(_QUOTED.sub("", text[s:oe])):
+            # 获评“A”“B”: one honour per quote
+            for q in quoted:
+                cands.append(
+                    InitiativeMention(
+                        q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
+                    )
+                )
+        elif oe - s >= 3:
+            if _covered(tax_spans, s, oe) and len(_residue(text, tax_spans, s, oe)) < 2:
+                continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
             cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, "award", True))
     for m in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if m.group("x") in _NOT_SOURCE or any(s <= m.start() < e for s, e in tax_spans):
@@ -351,6 +554,7 @@ def find_initiatives(
         if any(s < m.end() and m.start() < e for s, e in tax_spans):
             continue
         cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "rhythm"))
+    cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy
     # matches it contains (a local brand built around a generic term is the brand)
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
