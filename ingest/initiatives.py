@@ -77,6 +77,8 @@ _POLITICAL = re.compile(
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
 _CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"
+#: the last clause mark of a window and the rest of it (searched with an end position)
+_CLAUSE_TAIL = re.compile("[" + re.escape(_CLAUSE_CUT) + "][^" + re.escape(_CLAUSE_CUT) + "]*$")
 _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
@@ -100,7 +102,7 @@ _X_STOP = re.compile(
 )
 
 AWARD_VERBS = (
-    r"获评为|获评|被评为|评为|荣获|获得(?!感)|被授予|授予|被命名为|命名为|"
+    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
     r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入"
 )
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
@@ -193,9 +195,8 @@ _LOCATIVE_AFTER = re.compile(r"(?:中|上|里|内)")
 def _clause_start(text: str, pos: int, reach: int = 40) -> int:
     """The start of the clause that contains text[pos] (after the last clause punctuation)."""
     lo = max(0, pos - reach)
-    window = text[lo:pos]
-    cut = max(window.rfind(c) for c in _CLAUSE_CUT)
-    return lo + cut + 1 if cut >= 0 else lo
+    m = _CLAUSE_TAIL.search(text, lo, pos)
+    return m.start() + 1 if m else lo
 
 
 def _predicate(text: str, start: int) -> bool:
@@ -277,7 +278,7 @@ def _quoted_candidates(
                 continue
             if _covered(tax_spans, s0, e0) and len(_residue(text, tax_spans, s0, e0)) < 2:
                 continue
-            out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted"))
+            out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted-group"))
             continue
         for q in kept_quotes:
             x = q.group("x").strip()
