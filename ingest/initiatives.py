@@ -438,7 +438,8 @@ _POLICY_TITLE = re.compile(
 #: 助力多元解纷, 赋能诉源治理: the purpose a piece of work serves
 _GOAL_BEFORE = re.compile(r"(?:助力|赋能|助推|服务于|服务保障|致力于)$")
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
-_CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事")
+_DESIGNATION = re.compile(r"试点|联系点")
+_CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事|诈骗|盗窃|洗钱|毒品|杀人|抢劫|受贿|贪污|集资")
 
 
 def _headline_spans(text: str, limit: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -529,8 +530,12 @@ def find_initiatives(
     for vs, os, oe in awards:
         if any(os <= s < oe for s, _ in title_spans) or any(os <= c.start < oe for c in cands):
             continue
-        if text[vs - 1 : vs] == "案" and _CRIMINAL.search(text, os, oe):
-            continue  # 某某案入选惩治…犯罪典型案例: a judgment selected, not a court's initiative
+        if text[max(0, vs - 2) : vs].rstrip("”」").endswith("案") and _CRIMINAL.search(
+            text, max(0, vs - 12), oe
+        ):
+            continue  # 某某诈骗案入选…典型案例: a criminal judgment selected, not an initiative
+        if _DESIGNATION.search(text, os, oe):
+            continue  # 确定为改革试点法院: a designation (piloted), not an honour
         obj = text[os:oe]
         lead = len(obj) - len(obj.lstrip("为 "))
         s = os + lead

@@ -230,6 +230,11 @@ def test_each_quoted_honour_is_its_own_award() -> None:
 
 def test_selected_criminal_judgment_is_not_an_award() -> None:
     assert names("某某诈骗案入选全省法院惩治电信诈骗犯罪典型案例。") == []
+    assert names("“李某诈骗案”入选全市十大精品案例。") == []
+
+
+def test_a_pilot_designation_is_not_an_honour() -> None:
+    assert names("该院被确定为全省改革试点法院。") == []
 
 
 def test_a_designated_status_is_not_an_honour() -> None:
