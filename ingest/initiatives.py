@@ -83,7 +83,7 @@ _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|专区|通道|模式|工作法"
+    "平台|专区|通道|模式|工作法|团队"
 )
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")")
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
@@ -383,6 +383,8 @@ def _unquoted_candidates(
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if _POLITICAL.search(x):
             continue
+        if h.group(0) == "团队" and not _COURT_WORK.search(plain):
+            continue  # 组建平行审判团队 is court work; a volunteer team is not
         if (
             _covered(tax_spans, start, h.end())
             and len(_residue(text, tax_spans, start, h.start())) < 2

@@ -172,6 +172,13 @@ def test_paraphrases_of_known_initiatives() -> None:
     assert names("将调解工作贯穿于审判全过程。") == ["全程调解"]
     assert names("推进案件阅核试行工作。") == ["阅核制"]
     assert names("推行“一村(社区)一法官”。") == ["一村一法官"]
+    assert names("诉讼服务中心派驻的2名人民调解员参与调解。") == ["人民调解员驻院调解"]
+    assert names("推进电子卷宗随案同步生成。") == ["全流程无纸化办案"]
+
+
+def test_a_court_work_team_after_an_adoption_verb() -> None:
+    assert names("市中院组建平行审判团队。") == ["平行审判团队"]
+    assert names("团委成立青年志愿服务团队。") == []
 
 
 def test_over_broad_aliases_do_not_fire() -> None:
