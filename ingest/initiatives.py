@@ -441,6 +441,17 @@ _POLICY_TITLE = re.compile(
 _GOAL_BEFORE = re.compile(r"(?:助力|赋能|助推|服务于|服务保障|致力于)$")
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
 _DESIGNATION = re.compile(r"试点|联系点")
+#: 实现在线调解、一键理赔等业务: the functions of a system or the rooms of a centre
+_FEATURE_TAIL = re.compile(
+    r"[^"
+    + re.escape(_CLAUSE_CUT)
+    + r"]{0,40}?等(?:一系列)?(?:相关)?(?:业务|功能区|功能|流程|环节|事项)"
+)
+#: 经仲裁机构诉前调解: a procedure of another body
+_OTHER_BODY = re.compile(
+    r"(?:仲裁机构|仲裁委员会|仲裁委|公安机关|公安局|派出所|检察院|检察机关|司法局|司法所|人社局)"
+    r"(?:的|组织)?$"
+)
 _CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事|诈骗|盗窃|洗钱|毒品|杀人|抢劫|受贿|贪污|集资")
 
 
@@ -486,6 +497,14 @@ def find_initiatives(
     for m in tax.find(text[:limit], view):
         if not _tax_kept(text, m):
             continue
+        cs = _clause_start(text, m.start)
+        listed = "、" in text[cs : m.start] or text[m.end : m.end + 1] == "、"
+        if listed and _FEATURE_TAIL.match(text, m.end, limit):
+            dropped.append((m.start, m.end))
+            continue  # 提供网上查询、网上调解等功能: what a system offers
+        if not m.entry.title and _OTHER_BODY.search(text, max(0, m.start - 8), m.start):
+            dropped.append((m.start, m.end))
+            continue  # 经劳动仲裁机构诉前调解: another body's procedure
         headline = _inside(headlines, m.start, m.end)
         if headline and not m.entry.title:
             phrase = text[headline[0] : m.start]

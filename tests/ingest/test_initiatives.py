@@ -246,3 +246,15 @@ def test_a_pilot_designation_is_not_an_honour() -> None:
 
 def test_a_designated_status_is_not_an_honour() -> None:
     assert names("该院被确定为相对薄弱基层法院以来,全力脱薄。") == ["脱薄", "脱薄"]
+
+
+def test_functions_of_a_system_are_not_initiatives() -> None:
+    assert names("平台实现在线调解、在线评估、一键赔付等业务的数据共享。") == []
+    assert names("代表参观了诉调对接中心、导诉台等功能区。") == []
+    # the same terms adopted in their own right
+    assert names("该院推行在线调解、网上立案。") == ["在线调解", "网上立案"]
+
+
+def test_another_bodys_procedure_is_not_the_courts() -> None:
+    assert names("该纠纷经劳动仲裁机构诉前调解未果。") == []
+    assert names("法院开展诉前调解。") == ["诉前调解"]
