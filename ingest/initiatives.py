@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.numbers import CLAUSE_PUNCT
 from ingest.taxonomy import PlainView, Taxonomy, TaxonomyMatch, default_taxonomy, strip_ignored
@@ -44,6 +44,7 @@ MECHANISM_HEADS = (
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网)$")
 #: heads of an activity: the quoted part must itself name court work or a facility
 _WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
+_CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
@@ -103,7 +104,8 @@ _X_STOP = re.compile(
 
 AWARD_VERBS = (
     r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
-    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入"
+    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|"
+    r"(?<![捕缴查破收俘斩])获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
 )
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
@@ -140,6 +142,8 @@ class InitiativeMention:
     in_document: bool = False
     #: right after a purpose verb (助力诉源治理, 赋能…): named as a goal the work serves
     goal: bool = False
+    #: a local brand built around a taxonomy initiative (“田间地头”流动法庭 → 车载法庭)
+    kind_of: str | None = None
 
 
 def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -229,6 +233,21 @@ def _verb_before(text: str, start: int) -> bool:
     return False
 
 
+_BRAND_GAP = re.compile(r"[" + HAN + r"]{0,4}")
+
+
+def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
+    """The end of a taxonomy term that starts within a few characters after `pos` with nothing
+    but Han characters between (“田间地头”流动法庭), else None."""
+    i = bisect.bisect_left(tax_spans, (pos, -1))
+    if i < len(tax_spans):
+        s, e = tax_spans[i]
+        gap = _BRAND_GAP.match(text, pos, s)
+        if gap is not None and gap.end() == s:
+            return e
+    return None
+
+
 def _quoted_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
 ) -> list[InitiativeMention]:
@@ -256,8 +275,15 @@ def _quoted_candidates(
         for q in group:
             x = q.group("x").strip()
             plain_x = strip_ignored(x)
-            if len(plain_x) < 3 or len(plain_x) > 24 or _SENTENCE_PUNCT.search(x):
+            if len(plain_x) > 24 or _SENTENCE_PUNCT.search(x):
                 continue
+            if len(plain_x) < 3 and not (
+                len(plain_x) == 2
+                and q is last
+                and head_m is not None
+                and head_m.group("head") in _CAMPAIGN_HEADS
+            ):
+                continue  # “雷霆”专项执行行动 names a campaign; “知产”品牌 is a field
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
             if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
@@ -297,7 +323,7 @@ def _quoted_candidates(
                 if listed and not _LIST_HEADS.search(head):
                     continue  # “人工服务+自助服务、线下服务+线上服务”模式: a description
                 if head in _WEAK_HEADS and not (
-                    _COURT_WORK.search(plain_x)
+                    _COURT_WORK.search(plain_x + head_m.group("mod"))
                     or _FACILITY_END.search(plain_x)
                     or _COUNTED_PARTS.match(plain_x)
                 ):
@@ -309,6 +335,11 @@ def _quoted_candidates(
                     continue
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
+            elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
+                generic or listed or covered
+            ):
+                end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
+                name = text[q.start() : end]
             elif generic or listed:
                 continue
             elif _DIGIT_CODE.match(plain_x):
@@ -427,6 +458,8 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
         obj_end = end_m.start() if end_m else min(len(text), m.end() + 40)
         obj = text[m.end() : obj_end]
         if not obj.strip() or not _HONOUR_HEAD.search(obj):
+            continue
+        if m.group(0) == "获" and not (end_m and end_m.group(0).startswith(("称号", "荣誉"))):
             continue
         out.append((m.start(), m.end(), obj_end))
     return out
@@ -590,12 +623,20 @@ def find_initiatives(
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    found = [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
+    inside: dict[int, str] = {}  # kept candidate index -> the first taxonomy term it swallows
+    rest: list[InitiativeMention] = []
+    for f in found:
+        host = next((i for i, k in enumerate(kept) if k.start <= f.start and f.end <= k.end), None)
+        if host is None:
+            rest.append(f)
+        elif not f.title:
+            inside.setdefault(host, f.name)
+    found = rest
     kept = [
-        InitiativeMention(k.start, k.end, k.name, True, k.rule, True)
-        if not k.awarded and awarded(k.start, k.end)
-        else k
-        for k in kept
+        replace(k, awarded=True)
+        if k.awarded or awarded(k.start, k.end)
+        else replace(k, kind_of=inside.get(i))
+        for i, k in enumerate(kept)
     ]
     result = found + _merge_names(kept)
     result.sort(key=lambda m: (m.start, -m.end))
@@ -610,9 +651,5 @@ def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
         q = _QUOTED.search(c.name)
         key = strip_ignored(q.group("x")) if q else strip_ignored(c.name)
         name = first.setdefault(key, c.name)
-        out.append(
-            c
-            if name == c.name
-            else InitiativeMention(c.start, c.end, name, c.candidate, c.rule, c.awarded)
-        )
+        out.append(c if name == c.name else replace(c, name=name))
     return out

@@ -258,3 +258,28 @@ def test_functions_of_a_system_are_not_initiatives() -> None:
 def test_another_bodys_procedure_is_not_the_courts() -> None:
     assert names("该纠纷经劳动仲裁机构诉前调解未果。") == []
     assert names("法院开展诉前调解。") == ["诉前调解"]
+
+
+def test_honour_with_bare_huo_needs_a_title_word() -> None:
+    found = find_initiatives("该院获全省法院“调解工作先进集体”称号。")
+    assert [(m.name, m.awarded) for m in found] == [("全省法院调解工作先进集体", True)]
+    assert names("该院获省高院通报表扬。") == []
+
+
+def test_two_character_campaign_names() -> None:
+    assert names("该院开展“春雷”专项执行行动。") == ["“春雷”专项执行行动"]
+    assert names("打造“知产”品牌。") == []
+
+
+def test_local_brand_of_a_known_initiative_says_what_it_is() -> None:
+    found = find_initiatives("法庭打造“山路弯弯”流动法庭。")
+    assert [(m.name, m.kind_of) for m in found] == [("“山路弯弯”流动法庭", "车载法庭")]
+    found = find_initiatives("建立“法院+商会”诉调对接机制。")
+    assert [(m.name, m.kind_of) for m in found] == [("“法院+商会”诉调对接机制", "诉调对接")]
+
+
+def test_flags_for_attribution() -> None:
+    found = find_initiatives("省法院印发《关于推进集约送达的实施意见》。")
+    assert [(m.name, m.in_document) for m in found] == [("集约送达", True)]
+    found = find_initiatives("制发司法建议,助力诉源治理。")
+    assert [(m.name, m.goal) for m in found] == [("诉源治理", True)]
