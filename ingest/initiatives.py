@@ -203,26 +203,33 @@ def _clause_start(text: str, pos: int, reach: int = 40) -> int:
     return m.start() + 1 if m else lo
 
 
-def _predicate(text: str, start: int) -> bool:
-    """The phrase at `start` follows 是 in its clause with no adoption verb between (other than
-    one in a relative clause, 打造的): it says what something is."""
+def _predicate(text: str, start: int, tax_spans: list[tuple[int, int]]) -> bool:
+    """The phrase at `start` follows 是 in its clause and says what something is: 是民心工程 (no
+    adoption verb between), or 跨域立案是…打造的新模式 (an initiative already named before 是,
+    described by a relative clause). 这是该院推出的“云上法庭” still names what the court made."""
     cs = _clause_start(text, start)
     before = text[cs:start]
     copulas = list(_COPULA.finditer(before))
     if not copulas:
         return False
+    copula = cs + copulas[-1].start()
     between = before[copulas[-1].end() :]
     verbs = list(_VERB_ANY.finditer(between))
-    # 是全市首家建立X的法院: the last verb takes X as its object; 是…打造的X: X is described
-    return not verbs or between[verbs[-1].end() : verbs[-1].end() + 1] == "的"
+    if not verbs:
+        return True
+    # 是全市首家建立X的法院: the last verb takes X as its object
+    if between[verbs[-1].end() : verbs[-1].end() + 1] != "的":
+        return False
+    subject_named = _covered(tax_spans, cs, copula) > 0 or bool(_QUOTED.search(text, cs, copula))
+    return subject_named
 
 
 def _verb_before(text: str, start: int) -> bool:
     """An adoption verb stands right before text[start], or before a place name or a list
     closed by 等 that leads up to it (推广…等“X”, 打造某镇“X”)."""
-    lead = text[max(0, start - 6) : start]
-    if _VERB_BEFORE.search(lead):
-        return True
+    lead = text[max(0, start - 7) : start]
+    if _VERB_BEFORE.search(lead) or (lead.endswith("的") and _VERB_BEFORE.search(lead[:-1])):
+        return True  # 推行“X”, 该院推出的“X”
     cs = _clause_start(text, start)
     before = text[cs:start]
     gap = _PLACE_GAP.search(before)
@@ -269,7 +276,7 @@ def _quoted_candidates(
         ):
             # “A”推动B机制: the head belongs to another phrase; “A”“B”三项工作: a count
             head_m = None
-        if _predicate(text, first.start()):
+        if _predicate(text, first.start(), tax_spans):
             continue
         kept_quotes: list[re.Match[str]] = []
         for q in group:
@@ -406,7 +413,7 @@ def _unquoted_candidates(
         plain = strip_ignored(x)
         if plain.startswith("是") or _COUNT_END.search(plain):
             continue  # 是民心工程 (a predicate), 两种模式 (a count of kinds)
-        if _predicate(text, start):
+        if _predicate(text, start, tax_spans):
             continue
         if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
             continue

@@ -125,6 +125,7 @@ def test_a_predicate_is_not_a_mechanism() -> None:
     assert names("跨域立案是该院依托平台打造的“掌上办”便民新模式。") == ["跨域立案"]
     # an adoption verb after 是 still names what the court set up
     assert names("该院是全市首家建立“夜间调解室”的法院。") == ["“夜间调解室”"]
+    assert names("这是该院创新推出的“云上调解室”。") == ["“云上调解室”"]
 
 
 def test_a_count_of_kinds_is_not_a_name() -> None:
