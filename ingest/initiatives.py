@@ -1,16 +1,28 @@
 """Finding reform initiatives in normalized text: taxonomy matches and proposed candidates.
 
-Taxonomy aliases are matched first (`ingest.taxonomy`). Terms the taxonomy lacks are proposed
-as candidates (`candidate=True`) only when a general pattern marks them as a named mechanism:
+Taxonomy aliases and patterns are matched first (`ingest.taxonomy`). A match is left out when
+the context shows it names no practice of the court: a ``needs_verb`` term without an adoption
+verb (司法建议书的回复率), a term listed among the functions of a system (实现在线调解、一键理赔等
+业务), another body's procedure (经仲裁机构诉前调解), a headline's aim (《… 助力多元解纷提质增效》).
+A generic term takes the name of a more specific initiative it is ``part_of`` when the article
+names that one too (多元解纷 beside 一站式多元解纷机制).
 
-- a quoted name with a mechanism head (“营商环境调解室”, “三调度两通报一提示”机制, “文化兴院”
-  after an adoption verb and naming court work);
-- an unquoted ``<adoption verb> X <head>`` (建立发回案件事先沟通机制, 设立…法律服务站);
-- a conferred title (获评/被授予/入选 X);
+Terms the taxonomy lacks are proposed as candidates (`candidate=True`) only when a general
+pattern marks them as a named mechanism:
+
+- a quoted name with a mechanism head (“营商环境调解室”, “三调度两通报一提示”机制, “庭站点员”四位
+  一体服务网, “法院+工会”劳动争议诉调对接工作机制), a quoted facility, or a quoted name after an
+  adoption verb (also across a place name or a list closed by 等) that names court work;
+- a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
+- an unquoted ``<adoption verb> X <head>`` (建立发回案件事先沟通机制, 组建平行审判团队);
+- a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
-Numeric slogans (“四项机制”, “一个目标”, 三年行动), political formulas and generic phrases are
-not initiatives.
+Not candidates: numeric slogans (“四项机制”, 三项工作), political formulas, generic phrases,
+predicates (是民心工程, 跨域立案是…打造的“家门口”起诉新模式), counts of kinds (两种模式), quoted
+lists of principles without a head of their own (“高院主导、中院主抓”), activities whose name
+names no court work (“纾困解难”活动), case nicknames (“某某网”集资案), criminal judgments
+selected as typical cases, pilot designations, and names in article headlines not set up there.
 
 >>> [m.name for m in find_initiatives("法院建立“无讼茶室”调解品牌,推行繁简分流。")]
 ['“无讼茶室”调解品牌', '繁简分流']
@@ -38,7 +50,8 @@ _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|�
 MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
-    "经验|共治|服务网|工作"
+    "经验|共治|服务网|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
+    "联盟|专班|工作"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网)$")

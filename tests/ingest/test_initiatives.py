@@ -214,6 +214,8 @@ def test_quoted_brand_with_a_long_modified_head_is_one_mention() -> None:
 def test_more_heads_of_quoted_brands() -> None:
     assert names("织就“庭站点员”四位一体服务网。") == ["“庭站点员”四位一体服务网"]
     assert names("把“一减两增三提升”工作摆在重要位置。") == ["“一减两增三提升”工作"]
+    assert names("建设“石榴花开”家事法庭。") == ["“石榴花开”家事法庭"]
+    assert names("设立“邻里和”调解驿站。") == ["“邻里和”调解驿站"]
 
 
 def test_quoted_name_after_a_list_closed_by_deng() -> None:
