@@ -71,7 +71,7 @@ _FACILITY_END = re.compile(
     r"热线|驿站|之家|服务队|行动)$"
 )
 _COURT_WORK = re.compile(
-    r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访"
+    r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
@@ -87,7 +87,8 @@ _NUM_CHARS = "一二两三四五六七八九十百"
 _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理”: a composition, not a name
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
 _POLITICAL = re.compile(
-    r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗"
+    r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
+    r"一带一路"
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
 _CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"
@@ -360,8 +361,8 @@ def _quoted_candidates(
             ):
                 end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
                 name = text[q.start() : end]
-            elif generic or listed:
-                continue
+            elif generic or listed or "的" in plain_x:
+                continue  # “有温度的司法”: a phrase describing, not a name
             elif _DIGIT_CODE.match(plain_x):
                 continue  # a bare code such as “1155” is a name only with a head noun
             elif _CASE_AFTER_QUOTE.match(text, q.end(), min(len(text), q.end() + 10)):
@@ -631,7 +632,9 @@ def find_initiatives(
             continue
         cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "source"))
     for m in _RHYTHM.finditer(text, 0, limit):
-        if any(s < m.end() and m.start() < e for s, e in tax_spans):
+        if any(s < m.end() and m.start() < e for s, e in tax_spans) or _POLITICAL.search(
+            m.group(0)
+        ):
             continue
         cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "rhythm"))
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]

@@ -286,3 +286,9 @@ def test_flags_for_attribution() -> None:
     assert [(m.name, m.in_document) for m in found] == [("集约送达", True)]
     found = find_initiatives("制发司法建议,助力诉源治理。")
     assert [(m.name, m.goal) for m in found] == [("诉源治理", True)]
+
+
+def test_descriptive_phrases_and_political_formulas_are_not_names() -> None:
+    assert names("努力打造“有温度的审判”。") == []
+    assert names("为“一带一路”建设提供司法服务。") == []
+    assert names("深入开展“质效提升年”活动。") == ["“质效提升年”活动"]
