@@ -117,7 +117,7 @@ _X_STOP = re.compile(
 )
 
 AWARD_VERBS = (
-    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
+    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
     r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|"
     r"(?<![捕缴查破收俘斩])获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
 )
@@ -494,6 +494,12 @@ _POLICY_TITLE = re.compile(
 #: 助力多元解纷, 赋能诉源治理: the purpose a piece of work serves
 _GOAL_BEFORE = re.compile(r"(?:助力|赋能|助推|服务于|服务保障|致力于)$")
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
+_NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to
+    r"^[ \t\u3000]*(?!参照|依据|根据|援引|参考|按照|对照|适用)(?P<x>["
+    + HAN
+    + r"“”]{4,24}?案例)第[\d一二三四五六七八九十百千]+号",
+    re.M,
+)
 _DESIGNATION = re.compile(r"试点|联系点")
 #: 实现在线调解、一键理赔等业务: the functions of a system or the rooms of a centre
 _FEATURE_TAIL = re.compile(
@@ -569,6 +575,10 @@ def find_initiatives(
         matches.append(m)
     tax_spans = [(m.start, m.end) for m in matches]
     awards = _award_spans(text, limit)
+    # 新时代人民法庭建设案例第164号: a numbered selection is an award wherever it stands
+    awards += [
+        (m.start("x"), m.start("x"), m.end("x")) for m in _NUMBERED_CASE.finditer(text, 0, limit)
+    ]
     named = {m.entry.name for m in matches}
 
     def awarded(start: int, end: int) -> bool:

@@ -292,3 +292,15 @@ def test_descriptive_phrases_and_political_formulas_are_not_names() -> None:
     assert names("努力打造“有温度的审判”。") == []
     assert names("为“一带一路”建设提供司法服务。") == []
     assert names("深入开展“质效提升年”活动。") == ["“质效提升年”活动"]
+
+
+def test_numbered_case_selection_in_a_header_is_awarded() -> None:
+    found = find_initiatives("全省法院多元解纷优秀案例第12号\n某县人民法院某人民法庭\n")
+    assert [(m.name, m.awarded) for m in found] == [("全省法院多元解纷优秀案例", True)]
+    # a cited guiding case is no honour of the citing court
+    assert [m.awarded for m in find_initiatives("参照指导性案例第24号作出判决。")] == [False]
+
+
+def test_merit_citations_are_honours() -> None:
+    found = find_initiatives("该庭荣记集体二等功。")
+    assert [(m.name, m.awarded) for m in found] == [("集体二等功", True)]
