@@ -119,8 +119,9 @@ _X_STOP = re.compile(
 AWARD_VERBS = (
     r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
     r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|"
-    r"(?<![捕缴查破收俘斩])获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
+    r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
 )
+_NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥"
@@ -283,15 +284,12 @@ def _quoted_candidates(
     out: list[InitiativeMention] = []
     for group in groups:
         first, last = group[0], group[-1]
-        verb = _verb_before(text, first.start())
         head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
         if head_m is not None and (
             _VERB_ANY.search(head_m.group("mod")) or _COUNT_END.search(head_m.group("mod"))
         ):
             # “A”推动B机制: the head belongs to another phrase; “A”“B”三项工作: a count
             head_m = None
-        if _predicate(text, first.start(), tax_spans):
-            continue
         kept_quotes: list[re.Match[str]] = []
         for q in group:
             x = q.group("x").strip()
@@ -310,8 +308,9 @@ def _quoted_candidates(
             if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
                 continue
             kept_quotes.append(q)
-        if not kept_quotes:
+        if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
+        verb = _verb_before(text, first.start())
         if (
             len(group) > 1
             and head_m is not None
@@ -480,8 +479,11 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
         obj = text[m.end() : obj_end]
         if not obj.strip() or not _HONOUR_HEAD.search(obj):
             continue
-        if m.group(0) == "获" and not (end_m and end_m.group(0).startswith(("称号", "荣誉"))):
-            continue
+        if m.group(0) == "获" and (
+            text[m.start() - 1 : m.start()] in _NOT_HONOUR_BEFORE_HUO
+            or not (end_m and end_m.group(0).startswith(("称号", "荣誉")))
+        ):
+            continue  # 破获, 查获; 获…称号 only
         out.append((m.start(), m.end(), obj_end))
     return out
 
@@ -557,9 +559,14 @@ def find_initiatives(
     for m in tax.find(text[:limit], view):
         if not _tax_kept(text, m):
             continue
-        cs = _clause_start(text, m.start)
-        listed = "、" in text[cs : m.start] or text[m.end : m.end + 1] == "、"
-        if listed and _FEATURE_TAIL.match(text, m.end, limit):
+        if (
+            "等" in text[m.end : m.end + 44]
+            and _FEATURE_TAIL.match(text, m.end, limit)
+            and (
+                text[m.end : m.end + 1] == "、"
+                or "、" in text[_clause_start(text, m.start) : m.start]
+            )
+        ):
             dropped.append((m.start, m.end))
             continue  # 提供网上查询、网上调解等功能: what a system offers
         if not m.entry.title and _OTHER_BODY.search(text, max(0, m.start - 8), m.start):

@@ -107,12 +107,13 @@ class Taxonomy:
                     self._automaton.add_word(key, (len(key), idx))
         if entries:
             self._automaton.make_automaton()
-        alternatives = [
-            f"(?P<p{idx}_{n}>{pattern})"
+        # one regex per pattern: an alternation of them all would defeat the regex engine's
+        # literal-prefix search and run several times slower
+        self._patterns = [
+            (re.compile(pattern), idx)
             for idx, entry in enumerate(entries)
-            for n, pattern in enumerate(entry.patterns)
+            for pattern in entry.patterns
         ]
-        self._patterns = re.compile("|".join(alternatives)) if alternatives else None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -125,11 +126,10 @@ class Taxonomy:
         found: list[tuple[int, int, int]] = []
         for end_idx, (length, idx) in self._automaton.iter(view.plain):
             found.append((end_idx - length + 1, end_idx + 1, idx))
-        if self._patterns is not None:
-            for m in self._patterns.finditer(view.plain):
-                group = m.lastgroup or ""
-                idx = int(group[1:].split("_")[0])
-                found.append((m.start(), m.end(), idx))
+        for pattern, idx in self._patterns:
+            for m in pattern.finditer(view.plain):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), idx))
         found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         taken = bytearray(len(view.plain))
         out: list[TaxonomyMatch] = []
