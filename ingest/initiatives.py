@@ -57,6 +57,8 @@ MECHANISM_HEADS = (
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网)$")
 #: heads of an activity: the quoted part must itself name court work or a facility
 _WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
+_HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
+_PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
@@ -310,7 +312,10 @@ def _quoted_candidates(
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
-        verb = _verb_before(text, first.start())
+        # 坚持“调解优先”: a principle held, not a mechanism set up
+        verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
+            text, max(0, first.start() - 4), first.start()
+        )
         if (
             len(group) > 1
             and head_m is not None
@@ -360,8 +365,8 @@ def _quoted_candidates(
             ):
                 end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
                 name = text[q.start() : end]
-            elif generic or listed or "的" in plain_x:
-                continue  # “有温度的司法”: a phrase describing, not a name
+            elif generic or listed or "的" in plain_x or _PRINCIPLE_END.search(plain_x):
+                continue  # “有温度的司法”, “调解优先”: a description or a principle, not a name
             elif _DIGIT_CODE.match(plain_x):
                 continue  # a bare code such as “1155” is a name only with a head noun
             elif _CASE_AFTER_QUOTE.match(text, q.end(), min(len(text), q.end() + 10)):

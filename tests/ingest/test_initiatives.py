@@ -304,3 +304,10 @@ def test_numbered_case_selection_in_a_header_is_awarded() -> None:
 def test_merit_citations_are_honours() -> None:
     found = find_initiatives("该庭荣记集体二等功。")
     assert [(m.name, m.awarded) for m in found] == [("集体二等功", True)]
+
+
+def test_principles_held_are_not_mechanisms() -> None:
+    assert names("坚持“诉调结合、案结事了”。") == []
+    assert names("推行“调解优先”。") == []
+    assert names("坚持“法官讲法进万家”。") == []
+    assert names("推行“法官讲法进万家”。") == ["“法官讲法进万家”"]
