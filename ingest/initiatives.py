@@ -161,6 +161,8 @@ class InitiativeMention:
     goal: bool = False
     #: a local brand built around a taxonomy initiative (“田间地头”流动法庭 → 车载法庭)
     kind_of: str | None = None
+    #: named as given up (取消诉前调解, 从诉前调解程序向先行调解程序转变)
+    abolished: bool = False
 
 
 def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -539,6 +541,25 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, in
     return None
 
 
+_ABOLISH_BEFORE = re.compile(
+    r"(?:取消|废止|废除|停止|叫停|不再|不允许有?)(?:了|对)?[" + HAN + r"]{0,2}$"
+)
+_LEFT_FOR = re.compile(
+    r"[^"
+    + re.escape(_CLAUSE_CUT)
+    + r"]{0,12}?向[^"
+    + re.escape(_CLAUSE_CUT)
+    + r"]{1,16}?(?:转变|转型|过渡)"
+)
+
+
+def _abolished(text: str, start: int, end: int) -> bool:
+    """The term is named as given up: 取消诉前调解, 从诉前调解程序向先行调解程序转变."""
+    if _ABOLISH_BEFORE.search(text, max(0, start - 7), start):
+        return True
+    return text[start - 1 : start] == "从" and bool(_LEFT_FOR.match(text, end))
+
+
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     """A needs_verb entry (司法建议) names the practice only right after an adoption verb."""
     return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
@@ -609,6 +630,7 @@ def find_initiatives(
                 m.entry.title and awarded(m.start, m.end),
                 m.entry.title,
                 in_document=_inside(documents, m.start, m.end) is not None,
+                abolished=_abolished(text, m.start, m.end),
                 goal=bool(_GOAL_BEFORE.search(text[max(0, m.start - 4) : m.start])),
             )
         )

@@ -311,3 +311,10 @@ def test_principles_held_are_not_mechanisms() -> None:
     assert names("推行“调解优先”。") == []
     assert names("坚持“法官讲法进万家”。") == []
     assert names("推行“法官讲法进万家”。") == ["“法官讲法进万家”"]
+
+
+def test_abolished_practices_are_flagged() -> None:
+    found = find_initiatives("引导当事人从诉前调解程序向先行调解程序转变。")
+    assert [(m.name, m.abolished) for m in found] == [("诉前调解", True), ("先行调解", False)]
+    assert [m.abolished for m in find_initiatives("平台已不允许有诉前调解案件。")] == [True]
+    assert [m.abolished for m in find_initiatives("该院开展诉前调解。")] == [False]
