@@ -208,7 +208,8 @@ _COUNTED_ITEM = re.compile(r"^[" + _NUM_CHARS + r"\d]")
 #: what may stand between an adoption verb and a quoted name: a place, or 等 closing a list
 _PLACE_GAP = re.compile(r"(?:[" + HAN + r"]{1,4}[省市县区镇乡村庭院]|本院|全市|全县|全区)$")
 #: 是以…打造的“家门口”起诉新模式, 是民心工程: what a thing is, not what a court sets up
-_COPULA = re.compile(r"(?<![但还就于总凡要若否])是(?!否)")
+#: 是 as a copula; not 但是/于是, nor an enumeration (一是, 二是) or a focus (特别是, 尤其是)
+_COPULA = re.compile(r"(?<![但还就于总凡要若否一二三四五六七八九十其别或即正乃])是(?!否)")
 _COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\d]+[种项个类大条][" + HAN + r"]{0,2}$")
 #: 在“质效管理平台”中(排名): a place where something is seen, not a facility set up
 _LOCATIVE = re.compile(r"在$")
@@ -711,12 +712,30 @@ def find_initiatives(
 
 
 def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
-    """One name per quoted core: “5+5+5+1”体系 and “5+5+5+1”工作体系 are one initiative."""
+    """One name per quoted core: “5+5+5+1”体系 and “5+5+5+1”工作体系 are one initiative, and so
+    are “老娘舅”调解品牌 and a later unquoted 老娘舅调解室 (the core, then a head)."""
     first: dict[str, str] = {}
     out: list[InitiativeMention] = []
     for c in sorted(cands, key=lambda c: c.start):
         q = _QUOTED.search(c.name)
         key = strip_ignored(q.group("x")) if q else strip_ignored(c.name)
+        if not q and c.rule != "award":
+            key = next(
+                (
+                    k
+                    for k in first
+                    if len(k) >= 3 and key.startswith(k) and _head_rest(key[len(k) :])
+                ),
+                key,
+            )
         name = first.setdefault(key, c.name)
         out.append(c if name == c.name else replace(c, name=name))
     return out
+
+
+_HEAD_REST = re.compile(r"^(?:[" + HAN + r"]{0,4}?)(?:" + MECHANISM_HEADS + r")?$")
+
+
+def _head_rest(rest: str) -> bool:
+    """What follows a brand's core in another mention of it: a short modifier and a head."""
+    return bool(_HEAD_REST.match(rest)) and len(rest) <= 6

@@ -126,6 +126,8 @@ def test_a_predicate_is_not_a_mechanism() -> None:
     # an adoption verb after 是 still names what the court set up
     assert names("该院是全市首家建立“夜间调解室”的法院。") == ["“夜间调解室”"]
     assert names("这是该院创新推出的“云上调解室”。") == ["“云上调解室”"]
+    # 一是/二是 enumerate measures, they do not describe
+    assert names("二是“红枫调解”工作机制。") == ["“红枫调解”工作机制"]
 
 
 def test_a_count_of_kinds_is_not_a_name() -> None:
@@ -318,3 +320,8 @@ def test_abolished_practices_are_flagged() -> None:
     assert [(m.name, m.abolished) for m in found] == [("诉前调解", True), ("先行调解", False)]
     assert [m.abolished for m in find_initiatives("平台已不允许有诉前调解案件。")] == [True]
     assert [m.abolished for m in find_initiatives("该院开展诉前调解。")] == [False]
+
+
+def test_variants_of_one_brand_share_its_name() -> None:
+    found = names("打造“老娘舅”调解品牌。该院设立老娘舅调解工作室。")
+    assert found == ["“老娘舅”调解品牌", "“老娘舅”调解品牌"]
