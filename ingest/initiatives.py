@@ -519,6 +519,7 @@ _FEATURE_TAIL = re.compile(
 )
 #: 经仲裁机构诉前调解: a procedure of another body
 _OTHER_BODY = re.compile(
+    r"(?:经|由)[" + HAN + r"]{0,4}?"
     r"(?:仲裁机构|仲裁委员会|仲裁委|公安机关|公安局|派出所|检察院|检察机关|司法局|司法所|人社局)"
     r"(?:的|组织)?$"
 )
@@ -561,6 +562,27 @@ def _abolished(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "从" and bool(_LEFT_FOR.match(text, end))
 
 
+def _feature_list(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], limit: int
+) -> bool:
+    """text[start:end] is an item of a list closed by 等业务/等功能区 … that also holds items
+    no taxonomy term names (实现理赔计算、在线调解、一键理赔等业务): the functions of a system or
+    the rooms of a centre. A list of known initiatives only (开通网上立案、跨域立案等业务) is not."""
+    tail = _FEATURE_TAIL.match(text, end, limit)
+    if tail is None:
+        return False
+    cs = _clause_start(text, start)
+    deng = text.rfind("等", end, tail.end())
+    items = []
+    pos = cs
+    for part in text[cs:deng].split("、"):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    if len(items) < 2:
+        return False
+    return any(not any(s < b and a < e for s, e in spans) for a, b in items if b > a)
+
+
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     """A needs_verb entry (司法建议) names the practice only right after an adoption verb."""
     return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
@@ -583,20 +605,15 @@ def find_initiatives(
     headlines, documents = _headline_spans(text, limit)
     matches = []
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
-    for m in tax.find(text[:limit], view):
+    all_matches = tax.find(text[:limit], view)
+    spans = [(m.start, m.end) for m in all_matches]
+    for m in all_matches:
         if not _tax_kept(text, m):
             continue
-        if (
-            "等" in text[m.end : m.end + 44]
-            and _FEATURE_TAIL.match(text, m.end, limit)
-            and (
-                text[m.end : m.end + 1] == "、"
-                or "、" in text[_clause_start(text, m.start) : m.start]
-            )
-        ):
+        if "等" in text[m.end : m.end + 44] and _feature_list(text, m.start, m.end, spans, limit):
             dropped.append((m.start, m.end))
             continue  # 提供网上查询、网上调解等功能: what a system offers
-        if not m.entry.title and _OTHER_BODY.search(text, max(0, m.start - 8), m.start):
+        if not m.entry.title and _OTHER_BODY.search(text, max(0, m.start - 14), m.start):
             dropped.append((m.start, m.end))
             continue  # 经劳动仲裁机构诉前调解: another body's procedure
         headline = _inside(headlines, m.start, m.end)

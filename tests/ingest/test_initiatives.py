@@ -258,11 +258,13 @@ def test_functions_of_a_system_are_not_initiatives() -> None:
     assert names("代表参观了诉调对接中心、导诉台等功能区。") == []
     # the same terms adopted in their own right
     assert names("该院推行在线调解、网上立案。") == ["在线调解", "网上立案"]
+    assert names("开通网上立案、跨域立案等业务。") == ["网上立案", "跨域立案"]
 
 
 def test_another_bodys_procedure_is_not_the_courts() -> None:
     assert names("该纠纷经劳动仲裁机构诉前调解未果。") == []
     assert names("法院开展诉前调解。") == ["诉前调解"]
+    assert names("法院与县司法局诉调对接。") == ["诉调对接"]
 
 
 def test_honour_with_bare_huo_needs_a_title_word() -> None:
