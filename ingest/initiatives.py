@@ -151,7 +151,9 @@ class InitiativeMention:
     end: int
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
-    rule: str  # taxonomy | quoted | pattern | award | source | rhythm
+    #: taxonomy | quoted | quoted-group | quoted-brand | pattern | document | award |
+    #: award-header | source | rhythm
+    rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
     #: inside the 《》 title of a cited policy document (《关于完善案件阅核工作机制的指导意见》):
@@ -335,6 +337,7 @@ def _quoted_candidates(
             out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted-group"))
             continue
         for q in kept_quotes:
+            rule = "quoted"
             x = q.group("x").strip()
             plain_x = strip_ignored(x)
             covered = _covered(tax_spans, q.start(), q.end()) > 0
@@ -368,6 +371,7 @@ def _quoted_candidates(
             ):
                 end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
                 name = text[q.start() : end]
+                rule = "quoted-brand"
             elif generic or listed or "的" in plain_x or _PRINCIPLE_END.search(plain_x):
                 continue  # “有温度的司法”, “调解优先”: a description or a principle, not a name
             elif _DIGIT_CODE.match(plain_x):
@@ -391,7 +395,7 @@ def _quoted_candidates(
                 name = text[q.start() : q.end()]
             else:
                 continue
-            out.append(InitiativeMention(q.start(), end, name, True, "quoted"))
+            out.append(InitiativeMention(q.start(), end, name, True, rule))
     return out
 
 
@@ -688,7 +692,8 @@ def find_initiatives(
         elif oe - s >= 3:
             if _covered(tax_spans, s, oe) and len(_residue(text, tax_spans, s, oe)) < 2:
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
-            cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, "award", True))
+            rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
+            cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, rule, True))
     for m in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if m.group("x") in _NOT_SOURCE or any(s <= m.start() < e for s, e in tax_spans):
             continue
@@ -736,7 +741,7 @@ def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
     for c in sorted(cands, key=lambda c: c.start):
         q = _QUOTED.search(c.name)
         key = strip_ignored(q.group("x")) if q else strip_ignored(c.name)
-        if not q and c.rule != "award":
+        if not q and not c.rule.startswith("award"):
             key = next(
                 (
                     k
