@@ -84,7 +84,7 @@ _COUNTED_PARTS = re.compile(
 )
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
 _LATIN = re.compile(r"[A-Za-z]")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN = re.compile("[" + HAN + "]")
 _NUM_CHARS = "一二两三四五六七八九十百"
 _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理”: a composition, not a name
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
@@ -209,13 +209,12 @@ _LIST_INSIDE = re.compile(r"[、,，;；]")
 _COUNTED_ITEM = re.compile(r"^[" + _NUM_CHARS + r"\d]")
 #: what may stand between an adoption verb and a quoted name: a place, or 等 closing a list
 _PLACE_GAP = re.compile(r"(?:[" + HAN + r"]{1,4}[省市县区镇乡村庭院]|本院|全市|全县|全区)$")
-#: 是以…打造的“家门口”起诉新模式, 是民心工程: what a thing is, not what a court sets up
-#: 是 as a copula; not 但是/于是, nor an enumeration (一是, 二是) or a focus (特别是, 尤其是)
+#: 是 as a copula (是民心工程: what a thing is, not what a court sets up); not 但是/于是, nor an
+#: enumeration (一是, 二是) or a focus (特别是, 尤其是)
 _COPULA = re.compile(r"(?<![但还就于总凡要若否一二三四五六七八九十其别或即正乃])是(?!否)")
 _COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\d]+[种项个类大条][" + HAN + r"]{0,2}$")
 #: 在“质效管理平台”中(排名): a place where something is seen, not a facility set up
-_LOCATIVE = re.compile(r"在$")
-_LOCATIVE_AFTER = re.compile(r"(?:中|上|里|内)")
+_LOCATIVE_AFTER = frozenset("中上里内")
 
 
 def _clause_start(text: str, pos: int, reach: int = 40) -> int:
@@ -242,8 +241,7 @@ def _predicate(text: str, start: int, tax_spans: list[tuple[int, int]]) -> bool:
     # 是全市首家建立X的法院: the last verb takes X as its object
     if between[verbs[-1].end() : verbs[-1].end() + 1] != "的":
         return False
-    subject_named = _covered(tax_spans, cs, copula) > 0 or bool(_QUOTED.search(text, cs, copula))
-    return subject_named
+    return _covered(tax_spans, cs, copula) > 0 or bool(_QUOTED.search(text, cs, copula))
 
 
 def _verb_before(text: str, start: int) -> bool:
@@ -378,8 +376,8 @@ def _quoted_candidates(
                 continue  # a bare code such as “1155” is a name only with a head noun
             elif _CASE_AFTER_QUOTE.match(text, q.end(), min(len(text), q.end() + 10)):
                 continue  # “某某网”非法集资案: the nickname of a case
-            elif _LOCATIVE.search(text, max(0, q.start() - 1), q.start()) and (
-                _LOCATIVE_AFTER.match(text, q.end(), q.end() + 1)
+            elif text[q.start() - 1 : q.start()] == "在" and (
+                text[q.end() : q.end() + 1] in _LOCATIVE_AFTER
             ):
                 continue  # 在“某平台”中: where a figure is read, not a facility set up
             elif (
