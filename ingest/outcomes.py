@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ingest.numbers import clause_bounds, is_chinese_numeral, parse_number
+from ingest.numbers import NUMERAL, clause_bounds, is_chinese_numeral, parse_number
 
 _CN = "一二两三四五六七八九十百千"
 _CN_NUM = (  # 三百, 八万六千, 九十六点五
@@ -29,10 +29,12 @@ _CN_NUM = (  # 三百, 八万六千, 九十六点五
 )
 _ARABIC_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,246 and 3663
 _SP = r"[ \u3000\u00a0]?"  # pages put stray spaces around figures: 2,315 件, 11.2 %
-_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件|案|名|家|个月|个|项|条|次|份|笔|天|人|场|起|批|篇|部|户|位"
+_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
 _QTY = re.compile(
-    r"(?=[将接近约大超逾达\d" + _CN + r"])"  # lets the scan skip characters no figure starts with
-    r"(?P<pre>将近|接近|近|约|大约|超过|超|逾|达到|达)?"
+    r"(?=[将接近约大超逾达不少\d"
+    + _CN
+    + r"])"  # lets the scan skip characters no figure starts with
+    r"(?P<pre>将近|接近|近|约|大约|超过|超|逾|达到|达|不到|少于|不足)?"
     r"(?P<num>"
     + _ARABIC_NUM
     + "|"
@@ -56,20 +58,43 @@ _PERCENT_CN = re.compile(
 #: a Chinese numeral right after a result verb is a reported figure (缩短至二十天)
 _RESULT_BEFORE = re.compile(r"(?:至|到|为|达|共|计)$")
 #: a plan or a target, not a result (力争年内新建10个, 计划培训200人)
-_TARGET_BEFORE = re.compile(r"力争|确保|计划|预计|目标|将要|准备")
+_TARGET_BEFORE = re.compile(r"力争|确保|计划|预计|目标|将要|准备|拟(?!定)")
 #: jurisdiction and scope (管辖三个镇) are standing facts
-_SCOPE_BEFORE = re.compile(r"管辖|下辖|辖有|覆盖人口|总面积")
+_SCOPE_BEFORE = re.compile(r"管辖|下辖|辖有|人口|面积")
+#: figures of other agencies (公安机关办理的…占比达32%): not what the courts did
+_OTHER_AGENCY = re.compile(r"公安|检察|派出所|司法局|仲裁委|税务|市场监管")
+_COURT_WORD = re.compile(r"法院|法庭|中院|高院|我院|该院|本院")
+#: idioms and set phrases written with numerals (千家万户, 一心一意)
+_IDIOM = re.compile(
+    r"千家万户|千方百计|千辛万苦|千头万绪|万无一失|一心一意|三番五次|四面八方|五湖四海|"
+    r"十全十美|一五一十|三令五申|百家争鸣|百花齐放|七上八下|十之八九|千千万万|一点一滴"
+)
+#: page furniture: counters and toolbars
+_BOILERPLATE_LINE = re.compile(
+    r"浏览|阅读量|阅读数|点击|访问量|字号|打印|分享到|责任编辑|来源：|来源:"
+)
+#: a count that is a means, not a result (利用26个傍晚时间)
+_MEANS_BEFORE = re.compile(r"利用|借助")
+#: a cap or a target bound (控制在30天以内)
+_CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目标|应当|须")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
     r"(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州)?(?:[^，,。；;\n]{0,6}?中)?"
-    r"(?:排名)?(?:位居)?第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])"
+    r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
+)
+#: 全市前三, 全省前十名: a place among the first N (qualifier 前)
+_TOP = re.compile(
+    r"(?:全国|全省|全市|全区|全州|全系统)(?:法院|法庭|基层法院|中院)?(?:排名|排位)?"
+    r"前(?P<num>\d{1,2}|[二三四五六七八九十]+)(?:名|位)?(?![\d一二三四五六七八九十年月天个项])"
 )
 _HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
-    r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因)"
+    r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|原告|被告"
 )
+#: a clause about one judgement: its fine or sentence is no outcome (并处罚金五千元)
+_JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
 _PARTICIPATION = re.compile(r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言")
 _STANDING = re.compile(r"现有|共有干警|编制")
 _TARGET = re.compile(r"要求|目标|任务")
@@ -77,7 +102,8 @@ _TARGET = re.compile(r"要求|目标|任务")
 _CN_UOMS = frozenset(["家", "人", "次", "名", "件", "位", "起", "场", "批", "笔", "份", "个"])
 _ABSTRACT_AFTER = re.compile(
     r"^(?:维度|方面|要求|目标|重点|环节|机制|任务|原则|效果|层面|阶段|方阵|一体|工程|行动|品牌|领域|"
-    r"问题|关键|抓手|导向|体系|理念|意识|能力|作用|统一|步骤|规定|标准|字|点)"
+    r"问题|关键|抓手|导向|体系|理念|意识|能力|作用|统一|步骤|规定|标准|字|点|措施|举措|做法|经验|"
+    r"内容|方式|途径|渠道|板块|类)"
 )
 _QUALIFIER = {
     "将近": "近",
@@ -90,6 +116,9 @@ _QUALIFIER = {
     "逾": "超",
     "余": "余",
     "多": "多",
+    "不到": "不到",
+    "少于": "少于",
+    "不足": "不足",
 }
 _UP = re.compile(r"上升|增长|提升|提高|增加|增幅|上涨")
 _DOWN = re.compile(r"下降|减少|降低|缩减|缩短|降幅|回落|下滑")
@@ -100,7 +129,9 @@ _PERIOD = re.compile(
     r"|\d{1,2}(?:-\d{1,2})?月(?:底|末|初|份)?|年初以来|以来)"
     r"|(?:19|20)\d{2}年(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来|近[一二三四五\d]年|每月|每年|每周"
 )
-_LEAD = re.compile(r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前)+")
+_LEAD = re.compile(
+    r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计)+"
+)
 _TAIL = re.compile(r"(?:达到|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|用时|了)+$")
 _COUNT_UOMS = frozenset(
     [
@@ -139,6 +170,7 @@ class OutcomeHit:
     qualifier: str | None = None
     direction: str | None = None
     period: str | None = None  # the period expression as written (截至今年4月底)
+    rule: str = ""  # which path found it (outcome:count, outcome:rate, ...; ingest.confidence)
 
 
 def _spans(pattern: re.Pattern[str], text: str, limit: int) -> list[tuple[int, int]]:
@@ -179,51 +211,200 @@ class _Bounds:
         return None
 
 
-def _metric(text: str, c_start: int, num_start: int, after: str, uom: str) -> str:
-    before = text[c_start:num_start]
+_SUBJECT = re.compile(
+    r"^[^，,。；;]*?[\u4e00-\u9fff]{2}(?:人民法院|法院|人民法庭|法庭|中院|高院)|^(?:我院|该院|本院|全院)"
+)
+_NOUN_AFTER = re.compile(r"[“”\s]*([\u4e00-\u9fff]{1,6})")
+#: where a counted noun ends: a particle or the verb of what the counted things did
+_NOUN_STOP = re.compile(
+    r"[的和及与并办开到做在为对实获参进等全均已共分被将把向从让使由以中建设成提推加]"
+)
+_UP_TAIL = re.compile(r"(?:同比|环比)?(?:上升|增长|提升|提高|增加|上涨)(?:了|到|至)?$")
+_DOWN_TAIL = re.compile(r"(?:同比|环比)?(?:下降|减少|降低|回落|下滑)(?:了|到|至)?$")
+_BARE = re.compile(r"^(?:同比|环比|较|比)")
+_COMPLETE_METRIC = re.compile(r"(?:率|数|量|额|期|长|比)$")
+
+
+def _label_change(before: str, uom: str, direction: str | None) -> str:
+    """结案量同比上升 (%) -> 结案量同比增幅: the direction is a word of the label."""
+    if uom not in ("%", "个百分点") or not direction:
+        return before
+    m = (_UP_TAIL if direction == "up" else _DOWN_TAIL).search(before)
+    if not m:
+        return before
+    word = "增幅" if direction == "up" else "降幅"
+    head = before[: m.start()]
+    if m.group(0).startswith(("同比", "环比")):
+        head += m.group(0)[:2]
+    return head + word
+
+
+def _respective(before: str) -> str:
+    """法定审限内结案率和一审服判息诉率分别提高到99.4%和: the item this figure stands for."""
+    i = before.find("分别")
+    if i < 0:
+        return before
+    head, rest = before[:i], before[i + 2 :]
+    verb = re.split(r"[\d一二三四五六七八九十]", rest, maxsplit=1)[0]
+    idx = len(NUMERAL.findall(rest))
+    items = [x for x in re.split("和|、|及|与", head) if x]
+    if len(items) > idx and all(_COMPLETE_METRIC.search(x) for x in items):
+        return items[idx] + verb
+    return head + verb
+
+
+def _metric(
+    text: str, c_start: int, num_start: int, end: int, c_end: int, uom: str, direction: str | None
+) -> str:
+    """A label for the figure in words a reader understands: the clause's words before the
+    figure without period, court name and connectives, or the noun the figure counts."""
+    before = _respective(text[c_start:num_start])
     before = _PERIOD.sub("", before)
+    subject = _SUBJECT.match(before)
+    if subject and subject.end() < len(before):
+        before = before[subject.end() :]
     before = _LEAD.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
+    after = text[end:c_end]
     if len(before) < 2:
         before = (before + after).strip("，,、 “”")
+    elif uom in _COUNT_UOMS and not re.search(r"(?:案件|纠纷|[数量率])$", before):
+        m = _NOUN_AFTER.match(after)
+        noun = _NOUN_STOP.split(m.group(1))[0] if m else ""
+        before += noun
+    before = _label_change(before, uom, direction)
     if uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
         before += "数"
+    elif uom == "亩" and before and not before.endswith("面积"):
+        before += "面积"
     return before
+
+
+def _rule(uom: str, direction: str | None, chinese: bool) -> str:
+    if uom in ("%", "个百分点"):
+        return "outcome:change" if direction or uom == "个百分点" else "outcome:rate"
+    if uom.endswith("元"):
+        return "outcome:money"
+    if uom in ("天", "日", "小时", "个月"):
+        return "outcome:duration"
+    if uom == "亩":
+        return "outcome:area"
+    return "outcome:count-cn" if chinese else "outcome:count"
+
+
+#: a line break a page wrap put inside a number (3.⏎6%)
+_WRAP_IN_NUMBER = re.compile(r"(?<=\d)\.?\n(?=\.?\d)|(?<=\d)\n(?=%)")
+#: a line break inside a sentence: the line before runs on (it has clause punctuation, is long
+#: and ends in a character), the next one continues it
+_WRAP_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff“])")
+
+
+def _unwrapped(text: str) -> tuple[str, list[int] | None]:
+    """The text without page-wrap line breaks, and where each kept character came from."""
+    cuts: list[int] = []
+    for m in _WRAP_IN_NUMBER.finditer(text):
+        cuts.append(m.start() + (1 if text[m.start()] == "." else 0))
+    if "\n" in text:
+        for m in _WRAP_IN_WORD.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line = text[line_start : m.start()]
+            if len(line) >= 20 and re.search("[，、]", line):
+                cuts.append(m.start())
+    if not cuts:
+        return text, None
+    cut = set(cuts)
+    keep = [i for i in range(len(text)) if i not in cut]
+    return "".join(text[i] for i in keep), keep
 
 
 def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
     """Figures in text[:limit] that report what courts did, in text order."""
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
+    joined, keep = _unwrapped(text[:limit])
+    if keep is None:
+        return _find(text, limit)
+    hits = _find(joined, len(joined))
+    back = keep + [limit]
+
+    def at(i: int) -> int:
+        return back[i]
+
+    def end_at(i: int) -> int:
+        return back[i - 1] + 1 if i > 0 else 0
+
+    return [
+        OutcomeHit(
+            at(h.start),
+            end_at(h.end),
+            h.value,
+            h.unit_of_measure,
+            h.metric,
+            at(h.text_start),
+            end_at(h.text_end),
+            h.qualifier,
+            h.direction,
+            h.period,
+            h.rule,
+        )
+        for h in hits
+    ]
+
+
+def _find(text: str, limit: int) -> list[OutcomeHit]:
     quotes = _spans(_QUOTED, text, limit)
+    idioms = _spans(_IDIOM, text, limit)
     first_line_end = text.find("\n")
     title_end = first_line_end if first_line_end >= 0 and "。" not in text[:first_line_end] else 0
     hits: list[OutcomeHit] = []
     bounds = _Bounds(text)
 
+    def unquoted(a: int, b: int) -> str:
+        return _QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text[a:b])
+
     def skip_context(start: int, end: int) -> bool:
-        if start < title_end or _inside(quotes, start):
+        if start < title_end or _inside(quotes, start) or _inside(idioms, start):
             return True
         if start > 0 and text[start - 1] == "”":
             return True  # “A、B、C”5项重点工作: the count of a quoted list
         s, e = bounds.sentence(start)
         c_start, c_end = clause_bounds(text, start, end)
         clause = text[c_start:c_end]
-        if _CASE_FACT.search(text[s:e]) or _PARTICIPATION.search(clause):
+        if _CASE_FACT.search(unquoted(s, e)) or _PARTICIPATION.search(clause):
+            return True
+        if _JUDGEMENT.search(clause):
             return True
         before = text[c_start:start]
         if _TARGET_BEFORE.search(before) or _SCOPE_BEFORE.search(before):
             return True
+        if _MEANS_BEFORE.search(text[max(c_start, start - 4) : start]):
+            return True
         if _STANDING.search(text[max(c_start, start - 4) : start]):
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        if _BOILERPLATE_LINE.search(text[line_start : line_end if line_end >= 0 else len(text)]):
+            return True
+        # the part of the sentence (up to ；) that names whose figure it is
+        seg_start = max(s, text.rfind("；", s, start) + 1, text.rfind(";", s, start) + 1)
+        agencies = list(_OTHER_AGENCY.finditer(text, seg_start, start))
+        if agencies and not _COURT_WORD.search(text, agencies[-1].end(), start):
             return True
         return "涉" in text[max(c_start, start - 3) : start]
 
     def add(
-        start: int, end: int, value: float, uom: str, num_start: int, qualifier: str | None
+        start: int,
+        end: int,
+        value: float,
+        uom: str,
+        num_start: int,
+        qualifier: str | None,
+        rule: str | None = None,
+        chinese: bool = False,
     ) -> None:
         c_start, c_end = clause_bounds(text, start, end)
         clause = text[c_start:c_end]
         direction = "up" if _UP.search(clause) else "down" if _DOWN.search(clause) else None
-        metric = _metric(text, c_start, num_start, text[end:c_end], uom)
+        metric = _metric(text, c_start, num_start, end, c_end, uom, direction)
         hits.append(
             OutcomeHit(
                 start,
@@ -236,6 +417,7 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
                 qualifier,
                 direction,
                 bounds.period(start),
+                rule or _rule(uom, direction, chinese),
             )
         )
 
@@ -259,10 +441,21 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
             result = bool(m.group("pre")) or _RESULT_BEFORE.search(text[max(0, start - 1) : start])
             if value < 2 or _ABSTRACT_AFTER.match(after):
                 continue
+            if len(num) >= 2 and all(c in "一二两三四五六七八九" for c in num):
+                continue  # 三四个, 四五个: an approximate pair, not 34 or 45
+            if num in ("百", "千", "万"):
+                continue  # 千家, 百姓: a word, not a figure
             if not figure and not result and uom not in _CN_UOMS:
                 continue
             if end < len(text) and text[end] in _CN:
                 continue  # 两天一调度, 一年一卷: a formula
+        if uom == "日":
+            # 1.54日内, 平均审理周期12日: a duration; 25日下午 is a date
+            c0 = clause_bounds(text, start, end)[0]
+            if text[start - 1 : start] == "月" or not (
+                after.startswith("内") or re.search("周期|时长|用时|平均|缩短|天数", text[c0:start])
+            ):
+                continue
         if m.group("big") and uom not in ("元",):
             value = round(value * (10_000 if m.group("big") == "万" else 100_000_000), 6)
         elif m.group("big"):
@@ -271,13 +464,19 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
             uom = "%" if uom == "%" else "个百分点"
         if after.startswith("的") and not after.startswith("的时间"):
             continue
-        if _MODIFIER_AFTER.match(after) and uom in _COUNT_UOMS:
+        c_start, c_end = clause_bounds(text, start, end)
+        if (
+            _MODIFIER_AFTER.match(after)
+            and uom in _COUNT_UOMS
+            and "均" not in text[end:c_end]  # 7个派出法庭的诉讼服务站均设立…: a result
+        ):
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
+        if "在内" in after:
+            continue  # 包括…等11项内容在内的制度: the count describes a noun
         if _TARGET.search(after[:6]) and uom in ("项", "条", "个"):
             continue
         if skip_context(start, end):
             continue
-        c_start = clause_bounds(text, start, end)[0]
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
             uom = "人次"
@@ -287,21 +486,37 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
             or _QUALIFIER.get(m.group("q1") or "")
             or (_QUALIFIER.get(m.group("q2") or ""))
         )
-        add(start, end, value, uom, m.start(), qualifier)
+        if after.startswith("以上"):
+            qualifier = qualifier or "以上"
+        elif after.startswith("以内"):
+            if _CAP_BEFORE.search(text[c_start:start]):
+                continue  # 控制在30天以内: a cap
+            qualifier = qualifier or "内"
+        elif after.startswith("内") and uom in ("天", "日", "小时", "个月"):
+            qualifier = qualifier or "内"
+        add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
     for m in _PERCENT_CN.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):
             continue
-        add(m.start("num"), m.end(), value, "%", m.start(), _QUALIFIER.get(m.group("pre") or ""))
+        add(
+            m.start("num"),
+            m.end(),
+            value,
+            "%",
+            m.start(),
+            _QUALIFIER.get(m.group("pre") or ""),
+            "outcome:rate-cn",
+        )
     for m in _RANK.finditer(text, 0, limit):
-        start = m.start("num")
+        start = m.start("num") if m.group("num") else m.start("first")
         if skip_context(m.start(), m.end()):
             continue
-        value = parse_number(m.group("num"))
+        value = parse_number(m.group("num")) if m.group("num") else 1.0
         if value is None:
             continue
         c_start, c_end = clause_bounds(text, m.start(), m.end())
-        metric = _metric(text, c_start, m.start(), "", "名") + "排名"
+        metric = _metric(text, c_start, m.start(), m.end(), m.end(), "名", None) + "排名"
         hits.append(
             OutcomeHit(
                 start,
@@ -314,29 +529,138 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
                 None,
                 None,
                 bounds.period(m.start()),
+                "outcome:rank",
+            )
+        )
+    for m in _TOP.finditer(text, 0, limit):
+        value = parse_number(m.group("num"))
+        if value is None or value < 2 or skip_context(m.start("num"), m.end()):
+            continue
+        c_start, c_end = clause_bounds(text, m.start(), m.end())
+        before = text[c_start : m.start()]
+        if _TARGET_BEFORE.search(before) or "进入" in before and "力争" in before:
+            continue
+        metric = _metric(text, c_start, m.start(), m.end(), m.end(), "名", None)
+        metric = re.sub(r"(?:长期)?(?:保持|位居|位列|进入|跻身|稳居|排名|居)$", "", metric) + "排名"
+        hits.append(
+            OutcomeHit(
+                m.start("num"),
+                m.end(),
+                value,
+                "名",
+                metric,
+                c_start,
+                c_end,
+                "前",
+                None,
+                bounds.period(m.start()),
+                "outcome:rank-top",
             )
         )
     for m in _HALF.finditer(text, 0, limit):
         if skip_context(m.start(), m.end()) or text[m.end() : m.end() + 1] not in ("的", ""):
             continue
         c_start, c_end = clause_bounds(text, m.start(), m.end())
-        metric = _metric(text, c_start, m.start(), text[m.end() : c_end], "%") + "占比"
+        metric = _metric(text, c_start, m.start(), m.end(), c_end, "%", None)
+        if len(metric) < 2:
+            metric = text[m.end() : c_end].strip("的")
         hits.append(
             OutcomeHit(
                 m.start(),
                 m.end(),
                 50.0,
                 "%",
-                metric,
+                metric + "占比",
                 c_start,
                 c_end,
                 _QUALIFIER.get(m.group("pre") or ""),
                 None,
                 bounds.period(m.start()),
+                "outcome:half",
             )
         )
     hits.sort(key=lambda h: h.start)
-    return _drop_determiners(text, hits)
+    hits = _shared(text, _drop_determiners(text, hits))
+    return _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
+
+
+_BOTH = re.compile(r"([\u4e00-\u9fff]{2,12}?率)(?:及|和|与|、)([\u4e00-\u9fff]{2,12}?率)均为?$")
+
+
+def _shared(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
+    """回复率及采纳率均为100%: one figure for two metrics is two outcomes sharing the text."""
+    out: list[OutcomeHit] = []
+    for h in hits:
+        m = _BOTH.search(text, h.text_start, h.start)
+        if m and h.unit_of_measure == "%" and m.end() == h.start:
+            first = h.__class__(**{**h.__dict__, "metric": m.group(1)})
+            second = h.__class__(**{**h.__dict__, "metric": m.group(2), "rule": "outcome:shared"})
+            out.extend([first, second])
+        else:
+            out.append(h)
+    return out
+
+
+_ROUNDING = frozenset(["近", "约", "余", "多", "超"])
+
+
+def _significant(v: float) -> int:
+    digits = f"{v:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
+    return len(digits.rstrip("0")) or 1
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two labels that share three characters in a row (受理案件数, 共受理各类案件)."""
+    return any(a[i : i + 3] in b for i in range(len(a) - 2))
+
+
+def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[OutcomeHit]:
+    """A rounded repeat of an exact figure (近2.5万件 after 24,976件; a title's 180万件 over the
+    text's 179.84万件) is the same fact said again."""
+    out: list[OutcomeHit] = []
+    for h in hits:
+        line_start = text.rfind("\n", 0, h.start) + 1
+        line_end = text.find("\n", h.start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        heading = len(line) <= 40 and "。" not in line
+        if h.qualifier in _ROUNDING or heading:
+            exact = [
+                g
+                for g in hits
+                if g is not h
+                and g.unit_of_measure == h.unit_of_measure
+                and g.value
+                and abs(g.value - h.value) <= 0.03 * g.value
+                and (
+                    _significant(g.value) > _significant(h.value)
+                    or (heading and g.value == h.value)
+                )
+                and g.start != h.start
+                and (heading or _alike(g.metric, h.metric))
+            ]
+            if exact and (heading or not any(g.qualifier in _ROUNDING for g in exact)):
+                if heading and all(line_start <= g.start < line_start + len(line) for g in exact):
+                    pass  # two figures of one heading
+                else:
+                    continue
+        out.append(h)
+    return out
+
+
+def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> list[OutcomeHit]:
+    """同比增长2.49% after 新收案件38850件: the change is of the figure before it."""
+    out: list[OutcomeHit] = []
+    for i, h in enumerate(hits):
+        if _BARE.match(h.metric) and i > 0:
+            s, _ = bounds.sentence(h.start)
+            prev = next(
+                (g for g in reversed(out) if g.start >= s and not _BARE.match(g.metric)), None
+            )
+            if prev is not None:
+                stem = re.sub(r"数$", "", prev.metric)
+                h = h.__class__(**{**h.__dict__, "metric": stem + h.metric})
+        out.append(h)
+    return out
 
 
 _DETERMINED = re.compile(r"(?:家|个|所)(?:基层)?(?:法院|法庭|人民法庭|单位)")

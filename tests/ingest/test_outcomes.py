@@ -91,7 +91,7 @@ def test_text_is_the_clause_and_metric_is_named() -> None:
     text = "今年以来，全院诉前调解案件800件，同比增长5%。"
     h = find_outcomes(text)[0]
     assert text[h.text_start : h.text_end] == "全院诉前调解案件800件"
-    assert h.metric == "全院诉前调解案件数"
+    assert h.metric == "诉前调解案件数"
     assert h.period == "今年以来"
 
 
@@ -120,7 +120,7 @@ def test_parse_chinese_numerals_with_sections_and_decimals(raw: str, value: floa
 def test_written_out_figures() -> None:
     text = "共受理案件八万六千余件，结收案比达百分之九十六点五，执行到位金额三十二亿元。"
     assert vals(text) == [(86000.0, "件", "余"), (96.5, "%", None), (32.0, "亿元", None)]
-    assert vals("平均办理周期缩短至二十天以内。") == [(20.0, "天", None)]
+    assert vals("平均办理周期缩短至二十天以内。") == [(20.0, "天", "内")]
 
 
 def test_separators_and_stray_spaces() -> None:
