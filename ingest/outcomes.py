@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.numbers import NUMERAL, clause_bounds, is_chinese_numeral, parse_number
 
@@ -84,17 +84,17 @@ _RANK = re.compile(
 )
 #: 全市前三, 全省前十名: a place among the first N (qualifier 前)
 _TOP = re.compile(
-    r"(?:全国|全省|全市|全区|全州|全系统)(?:法院|法庭|基层法院|中院)?(?:排名|排位)?"
+    r"全(?:国|省|市|区|州|系统)(?:法院|法庭|基层法院|中院)?(?:排名|排位)?"
     r"前(?P<num>\d{1,2}|[二三四五六七八九十]+)(?:名|位)?(?![\d一二三四五六七八九十年月天个项])"
 )
 _HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
-    r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|原告|被告"
+    r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|这[件起宗][\u4e00-\u9fff]{0,12}?(?:案|纠纷)"
 )
 #: a clause about one judgement: its fine or sentence is no outcome (并处罚金五千元)
-_JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
+_JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金|原告|被告")
 _PARTICIPATION = re.compile(r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言")
 _STANDING = re.compile(r"现有|共有干警|编制")
 _TARGET = re.compile(r"要求|目标|任务")
@@ -130,9 +130,12 @@ _PERIOD = re.compile(
     r"|(?:19|20)\d{2}年(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来|近[一二三四五\d]年|每月|每年|每周"
 )
 _LEAD = re.compile(
-    r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计)+"
+    r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
+    r"当年|同期|全[市省区县国]|全地区|并|通过)+"
 )
-_TAIL = re.compile(r"(?:达到|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|用时|了)+$")
+_TAIL = re.compile(
+    r"(?:达到|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|用时|了|仅|长期|保持|稳居|位居)+$"
+)
 _COUNT_UOMS = frozenset(
     [
         "件",
@@ -211,16 +214,21 @@ class _Bounds:
         return None
 
 
+#: the court that reports the figure, at the head of the clause (江都区人民法院成立了…)
 _SUBJECT = re.compile(
-    r"^[^，,。；;]*?[\u4e00-\u9fff]{2}(?:人民法院|法院|人民法庭|法庭|中院|高院)|^(?:我院|该院|本院|全院)"
+    r"^(?:我院|该院|本院|全院|(?:全[市省区县国]|两级|各级|基层)法院|"
+    r"[^，,。；;在对向与和为的]{1,12}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
 )
-_NOUN_AFTER = re.compile(r"[“”\s]*([\u4e00-\u9fff]{1,6})")
+_NOUN_AFTER = re.compile(r"[“”\s]*([\u4e00-\u9fff]{1,10})")
 #: where a counted noun ends: a particle or the verb of what the counted things did
 _NOUN_STOP = re.compile(
-    r"[的和及与并办开到做在为对实获参进等全均已共分被将把向从让使由以中建设成提推加]"
+    r"[的和及与并等均已共被将把向从让使由以到在为]|分别|全部|获评|获得|参加|参与|进入|进行|开展|"
+    r"办理|建立|设立|设置|提升|提高|推进|加入|实现|达到|受到|完成|入选|成立|组建"
 )
-_UP_TAIL = re.compile(r"(?:同比|环比)?(?:上升|增长|提升|提高|增加|上涨)(?:了|到|至)?$")
-_DOWN_TAIL = re.compile(r"(?:同比|环比)?(?:下降|减少|降低|回落|下滑)(?:了|到|至)?$")
+#: a list the figure sums up (立案登记、材料收转等10个窗口): the label needs only its noun
+_LISTED = re.compile(r"[^，,、]*(?:、[^、，,]*)+等$")
+_UP_TAIL = re.compile(r"(?:同比|环比)?(?:上升|增长|提升|提高|增加|上涨)(?P<to>了|到|至)?$")
+_DOWN_TAIL = re.compile(r"(?:同比|环比)?(?:下降|减少|降低|回落|下滑)(?P<to>了|到|至)?$")
 _BARE = re.compile(r"^(?:同比|环比|较|比)")
 _COMPLETE_METRIC = re.compile(r"(?:率|数|量|额|期|长|比)$")
 
@@ -232,6 +240,8 @@ def _label_change(before: str, uom: str, direction: str | None) -> str:
     m = (_UP_TAIL if direction == "up" else _DOWN_TAIL).search(before)
     if not m:
         return before
+    if m.group("to") in ("到", "至"):
+        return before[: m.start()]  # 结案率提高到99.4%: the level, not the change
     word = "增幅" if direction == "up" else "降幅"
     head = before[: m.start()]
     if m.group(0).startswith(("同比", "环比")):
@@ -257,27 +267,54 @@ def _metric(
     text: str, c_start: int, num_start: int, end: int, c_end: int, uom: str, direction: str | None
 ) -> str:
     """A label for the figure in words a reader understands: the clause's words before the
-    figure without period, court name and connectives, or the noun the figure counts."""
+    figure without period, court name, connectives and earlier figures, or the noun the
+    figure counts."""
     before = _respective(text[c_start:num_start])
+    earlier = list(_QTY.finditer(before))
+    if earlier:  # 设置工作站13个、工作室79个: the words after the figure before
+        before = re.split("[、和及与]", before[earlier[-1].end() :], maxsplit=1)[-1]
     before = _PERIOD.sub("", before)
-    subject = _SUBJECT.match(before)
-    if subject and subject.end() < len(before):
-        before = before[subject.end() :]
-    before = _LEAD.sub("", before)
+    for _ in range(2):
+        subject = _SUBJECT.match(before)
+        if subject and subject.end() < len(before):
+            before = before[subject.end() :]
+        before = _LEAD.sub("", before)
+    before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
     after = text[end:c_end]
+    nxt = re.search(r"、[\d一二三四五六七八九十]|[\d]", after)
+    if nxt:
+        after = after[: nxt.start()]
     if len(before) < 2:
+        if after.startswith("的时间") and uom in ("天", "个月", "小时", "日"):
+            return "用时"
         before = (before + after).strip("，,、 “”")
     elif uom in _COUNT_UOMS and not re.search(r"(?:案件|纠纷|[数量率])$", before):
         m = _NOUN_AFTER.match(after)
         noun = _NOUN_STOP.split(m.group(1))[0] if m else ""
-        before += noun
+        if not noun.startswith(("因", "由", "对", "向", "从", "为")):
+            before += noun
     before = _label_change(before, uom, direction)
-    if uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
+    if uom == "人次" and before and not before.endswith("人次"):
+        before += "人次"
+    elif uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
         before += "数"
     elif uom == "亩" and before and not before.endswith("面积"):
         before += "面积"
-    return before
+    return before.replace("“", "").replace("”", "")
+
+
+def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
+    """The direction word nearest before the figure (增幅环比下降5.82个百分点 is down), else
+    the first one after it."""
+    found = [(m.start(), "up") for m in _UP.finditer(text, c_start, start)]
+    found += [(m.start(), "down") for m in _DOWN.finditer(text, c_start, start)]
+    if found:
+        return max(found)[1]
+    up, down = _UP.search(text, start, c_end), _DOWN.search(text, start, c_end)
+    if up and (not down or up.start() < down.start()):
+        return "up"
+    return "down" if down else None
 
 
 def _rule(uom: str, direction: str | None, chinese: bool) -> str:
@@ -292,45 +329,55 @@ def _rule(uom: str, direction: str | None, chinese: bool) -> str:
     return "outcome:count-cn" if chinese else "outcome:count"
 
 
-#: a line break a page wrap put inside a number (3.⏎6%)
-_WRAP_IN_NUMBER = re.compile(r"(?<=\d)\.?\n(?=\.?\d)|(?<=\d)\n(?=%)")
-#: a line break inside a sentence: the line before runs on (it has clause punctuation, is long
-#: and ends in a character), the next one continues it
-_WRAP_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff“])")
-
-
-def _unwrapped(text: str) -> tuple[str, list[int] | None]:
-    """The text without page-wrap line breaks, and where each kept character came from."""
+def _unwrapped(text: str) -> tuple[str, list[int]]:
+    """The text without page-wrap line breaks, and where they were (sorted offsets): breaks
+    inside a number (3.⏎6%) and breaks inside a sentence, where the line before runs on (it
+    is long, has clause punctuation and ends in a character) and the next line continues it."""
     cuts: list[int] = []
-    for m in _WRAP_IN_NUMBER.finditer(text):
-        cuts.append(m.start() + (1 if text[m.start()] == "." else 0))
-    if "\n" in text:
-        for m in _WRAP_IN_WORD.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line = text[line_start : m.start()]
-            if len(line) >= 20 and re.search("[，、]", line):
-                cuts.append(m.start())
+    line_start = 0
+    i = text.find("\n")
+    while 0 < i < len(text) - 1:
+        a, b = text[i - 1], text[i + 1]
+        if _DIGIT.match(a) and (_DIGIT.match(b) or b in "%."):
+            cuts.append(i)  # 12⏎.5%, 12⏎%
+        elif a == "." and i > 1 and _DIGIT.match(text[i - 2]) and _DIGIT.match(b):
+            cuts.append(i)  # 12.⏎5%
+        elif (
+            _HAN.match(a)
+            and (_HAN.match(b) or b == "“")
+            and i - line_start >= 20
+            and _RUN_ON.search(text, line_start, i)
+        ):
+            cuts.append(i)
+        line_start = i + 1
+        i = text.find("\n", i + 1)
     if not cuts:
-        return text, None
-    cut = set(cuts)
-    keep = [i for i in range(len(text)) if i not in cut]
-    return "".join(text[i] for i in keep), keep
+        return text, []
+    cuts = sorted(set(cuts))
+    parts = [text[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)], strict=True)]
+    return "".join(parts), cuts
+
+
+_RUN_ON = re.compile("[，、]")
+_DIGIT = re.compile(r"\d")
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
     """Figures in text[:limit] that report what courts did, in text order."""
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
-    joined, keep = _unwrapped(text[:limit])
-    if keep is None:
+    joined, cuts = _unwrapped(text[:limit])
+    if not cuts:
         return _find(text, limit)
     hits = _find(joined, len(joined))
-    back = keep + [limit]
+    # a cut at text offset c leaves the next character at joined offset c - (cuts before it)
+    shifted = [c - i for i, c in enumerate(cuts)]
 
-    def at(i: int) -> int:
-        return back[i]
+    def at(j: int) -> int:
+        return j + bisect.bisect_right(shifted, j)
 
-    def end_at(i: int) -> int:
-        return back[i - 1] + 1 if i > 0 else 0
+    def end_at(j: int) -> int:
+        return at(j - 1) + 1 if j > 0 else 0
 
     return [
         OutcomeHit(
@@ -352,7 +399,6 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
 
 def _find(text: str, limit: int) -> list[OutcomeHit]:
     quotes = _spans(_QUOTED, text, limit)
-    idioms = _spans(_IDIOM, text, limit)
     first_line_end = text.find("\n")
     title_end = first_line_end if first_line_end >= 0 and "。" not in text[:first_line_end] else 0
     hits: list[OutcomeHit] = []
@@ -362,7 +408,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         return _QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text[a:b])
 
     def skip_context(start: int, end: int) -> bool:
-        if start < title_end or _inside(quotes, start) or _inside(idioms, start):
+        if start < title_end or _inside(quotes, start):
             return True
         if start > 0 and text[start - 1] == "”":
             return True  # “A、B、C”5项重点工作: the count of a quoted list
@@ -402,8 +448,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         chinese: bool = False,
     ) -> None:
         c_start, c_end = clause_bounds(text, start, end)
-        clause = text[c_start:c_end]
-        direction = "up" if _UP.search(clause) else "down" if _DOWN.search(clause) else None
+        direction = _direction(text, c_start, start, c_end)
         metric = _metric(text, c_start, num_start, end, c_end, uom, direction)
         hits.append(
             OutcomeHit(
@@ -443,8 +488,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 continue
             if len(num) >= 2 and all(c in "一二两三四五六七八九" for c in num):
                 continue  # 三四个, 四五个: an approximate pair, not 34 or 45
-            if num in ("百", "千", "万"):
-                continue  # 千家, 百姓: a word, not a figure
+            if num in ("百", "千", "万") or _IDIOM.search(text, max(0, start - 3), end + 3):
+                continue  # 千家万户, 一心一意: a word, not a figure
             if not figure and not result and uom not in _CN_UOMS:
                 continue
             if end < len(text) and text[end] in _CN:
@@ -516,7 +561,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if value is None:
             continue
         c_start, c_end = clause_bounds(text, m.start(), m.end())
-        metric = _metric(text, c_start, m.start(), m.end(), m.end(), "名", None) + "排名"
+        metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
+        metric = re.sub("(?:在|中|的)$", "", metric) + "排名"
         hits.append(
             OutcomeHit(
                 start,
@@ -540,7 +586,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         before = text[c_start : m.start()]
         if _TARGET_BEFORE.search(before) or "进入" in before and "力争" in before:
             continue
-        metric = _metric(text, c_start, m.start(), m.end(), m.end(), "名", None)
+        metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
         metric = re.sub(r"(?:长期)?(?:保持|位居|位列|进入|跻身|稳居|排名|居)$", "", metric) + "排名"
         hits.append(
             OutcomeHit(
@@ -593,8 +639,8 @@ def _shared(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
     for h in hits:
         m = _BOTH.search(text, h.text_start, h.start)
         if m and h.unit_of_measure == "%" and m.end() == h.start:
-            first = h.__class__(**{**h.__dict__, "metric": m.group(1)})
-            second = h.__class__(**{**h.__dict__, "metric": m.group(2), "rule": "outcome:shared"})
+            first = replace(h, metric=m.group(1))
+            second = replace(h, metric=m.group(2), rule="outcome:shared")
             out.extend([first, second])
         else:
             out.append(h)
@@ -648,39 +694,49 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
 
 
 def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> list[OutcomeHit]:
-    """同比增长2.49% after 新收案件38850件: the change is of the figure before it."""
-    out: list[OutcomeHit] = []
-    for i, h in enumerate(hits):
-        if _BARE.match(h.metric) and i > 0:
-            s, _ = bounds.sentence(h.start)
-            prev = next(
-                (g for g in reversed(out) if g.start >= s and not _BARE.match(g.metric)), None
-            )
-            if prev is not None:
-                stem = re.sub(r"数$", "", prev.metric)
-                h = h.__class__(**{**h.__dict__, "metric": stem + h.metric})
-        out.append(h)
+    """同比增长2.49% after 新收案件38850件: the change is of the figure before it (受理25.4万件，
+    办结23.1万件，同比分别上升3.6%和3.1%: the changes pair with the figures in order)."""
+    bare = [bool(_BARE.match(h.metric)) for h in hits]
+    out = list(hits)
+    i = 0
+    while i < len(hits):
+        if not bare[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(hits) and bare[j + 1] and hits[j + 1].text_start == hits[i].text_start:
+            j += 1
+        s, _ = bounds.sentence(hits[i].start)
+        base = [k for k in range(i) if hits[k].start >= s and not bare[k]]
+        n = j - i + 1
+        for k in range(i, j + 1):
+            if not base:
+                break
+            b = base[-n + (k - i)] if len(base) >= n > 1 else base[-1]
+            stem = re.sub("(?:同比|环比)?(?:增幅|降幅)$|数$", "", hits[b].metric)
+            out[k] = replace(hits[k], metric=stem + hits[k].metric)
+        i = j + 1
     return out
 
 
-_DETERMINED = re.compile(r"(?:家|个|所)(?:基层)?(?:法院|法庭|人民法庭|单位)")
+_DETERMINED = re.compile(
+    r"(?:家|个|所)[\u4e00-\u9fff]{0,10}?(?:法院|法庭|单位)(?![\u4e00-\u9fff]*[数率])"
+)
 
 
 def _drop_determiners(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
-    """三家法院道交纠纷平均办理周期缩短至二十天: a count of courts that heads a clause reporting
-    another figure only says whose figure it is."""
+    """三家法院道交纠纷平均办理周期缩短至二十天, 3家薄弱法院已解决问题50个: a count of courts
+    that heads a clause reporting another figure only says whose figure it is."""
     out: list[OutcomeHit] = []
     for i, h in enumerate(hits):
-        nxt = hits[i + 1] if i + 1 < len(hits) else None
-        uom_start = h.end - len(h.unit_of_measure) if h.unit_of_measure in ("家", "个") else -1
-        if (
-            nxt is not None
-            and nxt.text_start == h.text_start
-            and nxt.unit_of_measure != h.unit_of_measure
-            and is_chinese_numeral(text[h.start : uom_start])
-            and uom_start >= 0
-            and _DETERMINED.match(text, uom_start)
-        ):
-            continue
+        uom_start = h.end - len(h.unit_of_measure)
+        if h.unit_of_measure in ("家", "个", "所") and _DETERMINED.match(text, uom_start):
+            later = [
+                g
+                for g in hits[i + 1 :]
+                if g.text_start == h.text_start and g.unit_of_measure != h.unit_of_measure
+            ]
+            if later:
+                continue
         out.append(h)
     return out
