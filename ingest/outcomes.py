@@ -336,20 +336,22 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
     cuts: list[int] = []
     line_start = 0
     i = text.find("\n")
-    while 0 < i < len(text) - 1:
-        a, b = text[i - 1], text[i + 1]
-        if _DIGIT.match(a) and (_DIGIT.match(b) or b in "%."):
+    while 0 <= i < len(text) - 1:
+        a, b = text[i - 1] if i else "", text[i + 1]
+        if a and _DIGIT.match(a) and (_DIGIT.match(b) or b in "%."):
             cuts.append(i)  # 12⏎.5%, 12⏎%
         elif a == "." and i > 1 and _DIGIT.match(text[i - 2]) and _DIGIT.match(b):
             cuts.append(i)  # 12.⏎5%
         elif (
-            _HAN.match(a)
+            a
+            and _HAN.match(a)
             and (_HAN.match(b) or b == "“")
             and i - line_start >= 20
             and _RUN_ON.search(text, line_start, i)
         ):
             cuts.append(i)
-        line_start = i + 1
+        else:
+            line_start = i + 1  # a wrapped line goes on after the break
         i = text.find("\n", i + 1)
     if not cuts:
         return text, []
