@@ -334,6 +334,8 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
     inside a number (3.⏎6%) and breaks inside a sentence, where the line before runs on (it
     is long, has clause punctuation and ends in a character) and the next line continues it."""
     cuts: list[int] = []
+    first = len(text) - len(text.lstrip())
+    title_end = text.find("\n", first)
     line_start = 0
     i = text.find("\n")
     while 0 <= i < len(text) - 1:
@@ -348,6 +350,8 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
             and (_HAN.match(b) or b == "“")
             and i - line_start >= 20
             and _RUN_ON.search(text, line_start, i)
+            and line_start > title_end  # the first line is the title
+            and text[line_start] != "#"
         ):
             cuts.append(i)
         else:
@@ -473,6 +477,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         start, end = m.start("num"), m.end()
         if start > 0 and text[start - 1] in "第-~—－.．" + "0123456789":
             continue
+        if start > 0 and text[start - 1] == "前" and uom in ("名", "位"):
+            continue  # 前5名: a rank (_TOP)
         if start > 1 and text[start - 1] == "," and text[start - 2].isdigit():
             continue  # the tail of 1,246 when the scan starts inside it
         if m.group("pre") is None and start > 0 and text[start - 1] in _CN + "之":

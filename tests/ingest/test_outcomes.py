@@ -246,3 +246,8 @@ def test_each_path_names_its_rule() -> None:
     ]
     assert find_outcomes("调研组先后三次赴基层指导。")[0].rule == "outcome:count-cn"
     assert find_outcomes("执行质效位居全省第二。")[0].rule == "outcome:rank"
+
+
+def test_a_top_rank_is_not_also_a_count() -> None:
+    assert vals("调解率排名全省前5名。") == [(5.0, "名", "前")]
+    assert vals("结案率位列全省第6位。") == [(6.0, "名", None)]
