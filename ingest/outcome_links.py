@@ -51,7 +51,9 @@ _NEW_ITEM = re.compile(
 #: the words that make a later name in the sentence the cause of the figure (…，这是X的成效)
 _CREDIT_AFTER = re.compile(r"成效|成果|效果|得益|源于|受益")
 #: a verb that takes the initiative as its object (设立跨域立案专窗, 开展巡回审判)
-_ACTION_BEFORE = re.compile(r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$")
+_ACTION_BEFORE = re.compile(
+    r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$"
+)
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -229,10 +231,13 @@ class _Linker:
         # the thing the counted units did (7个法庭的服务站均设立跨域立案专窗) before a name that
         # only places them
         acted = [m for m in out[1:] if _ACTION_BEFORE.search(t.text, max(0, m.start - 3), m.start)]
-        if acted and not _ACTION_BEFORE.search(t.text, max(0, out[0].start - 3), out[0].start):
-            if not (end <= out[0].start <= end + 2):
-                out.remove(acted[0])
-                out.insert(0, acted[0])
+        if (
+            acted
+            and not _ACTION_BEFORE.search(t.text, max(0, out[0].start - 3), out[0].start)
+            and not end <= out[0].start <= end + 2
+        ):
+            out.remove(acted[0])
+            out.insert(0, acted[0])
         return out
 
     def resolve(self, mentions: list[_Mention], lo: int) -> str:
