@@ -105,3 +105,8 @@ def test_a_name_after_the_figure_credits_it_when_the_text_says_so() -> None:
     assert linked(text, {"诉源治理": ["诉源治理"]}) == [(7.6, "诉源治理")]
     text = "办结案件36件，团贷网案一审宣判。"
     assert linked(text, {"团贷网": ["团贷网"]}) == [(36.0, None)]
+
+
+def test_a_name_with_a_word_put_between_its_halves() -> None:
+    text = "该院组建了速裁审判团队，当年审结案件800件。另设速裁团队。"
+    assert linked(text, {"速裁团队": ["速裁团队"]}) == [(800.0, "速裁团队")]
