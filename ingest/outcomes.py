@@ -58,7 +58,7 @@ _PERCENT_CN = re.compile(
 #: a Chinese numeral right after a result verb is a reported figure (缩短至二十天)
 _RESULT_BEFORE = re.compile(r"(?:至|到|为|达|共|计)$")
 #: a plan or a target, not a result (力争年内新建10个, 计划培训200人)
-_TARGET_BEFORE = re.compile(r"力争|确保|计划|预计|目标|将要|准备|拟(?!定)")
+_TARGET_BEFORE = re.compile(r"力争|确保|计划|预计|目标|将要|准备|(?<!模)拟(?!定)")
 #: jurisdiction and scope (管辖三个镇) are standing facts
 _SCOPE_BEFORE = re.compile(r"管辖|下辖|辖有|人口|面积")
 #: figures of other agencies (公安机关办理的…占比达32%): not what the courts did
@@ -94,7 +94,12 @@ _CASE_FACT = re.compile(
     r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|这[件起宗][\u4e00-\u9fff]{0,12}?(?:案|纠纷)"
 )
 #: a clause about one judgement: its fine or sentence is no outcome (并处罚金五千元)
-_JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金|原告|被告")
+_JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
+#: the parties of one case (原告王某等7名原告, 当庭宣判，15名被告人…)
+_PARTIES = re.compile(r"原告|被告")
+_ONE_CASE = re.compile(r"某|该案|本案|此案|当庭")
+#: a partner named before an agency (联合公安机关…): the agency is not the subject
+_PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|、)$")
 _PARTICIPATION = re.compile(r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言")
 _STANDING = re.compile(r"现有|共有干警|编制")
 _TARGET = re.compile(r"要求|目标|任务")
@@ -413,7 +418,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     def unquoted(a: int, b: int) -> str:
         return _QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text[a:b])
 
-    def skip_context(start: int, end: int) -> bool:
+    def skip_context(start: int, end: int, uom: str = "") -> bool:
         if start < title_end or _inside(quotes, start):
             return True
         if start > 0 and text[start - 1] == "”":
@@ -423,7 +428,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         clause = text[c_start:c_end]
         if _CASE_FACT.search(unquoted(s, e)) or _PARTICIPATION.search(clause):
             return True
-        if _JUDGEMENT.search(clause):
+        if _JUDGEMENT.search(clause) and (
+            uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"
+        ):
+            return True
+        if _PARTIES.search(clause) and _ONE_CASE.search(text, s, e):
             return True
         before = text[c_start:start]
         if _TARGET_BEFORE.search(before) or _SCOPE_BEFORE.search(before):
@@ -434,13 +443,18 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             return True
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
-        if _BOILERPLATE_LINE.search(text[line_start : line_end if line_end >= 0 else len(text)]):
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if len(line) <= 40 and "。" not in line and _BOILERPLATE_LINE.search(line):
             return True
         # the part of the sentence (up to ；) that names whose figure it is
         seg_start = max(s, text.rfind("；", s, start) + 1, text.rfind(";", s, start) + 1)
         agencies = list(_OTHER_AGENCY.finditer(text, seg_start, start))
-        if agencies and not _COURT_WORD.search(text, agencies[-1].end(), start):
-            return True
+        if agencies:
+            a = agencies[-1]
+            subject = a.start() >= c_start or a.start() - seg_start <= 16
+            partner = _PARTNER_BEFORE.search(text, max(0, a.start() - 2), a.start())
+            if subject and not partner and not _COURT_WORD.search(text, a.end(), start):
+                return True
         return "涉" in text[max(c_start, start - 3) : start]
 
     def add(
@@ -528,7 +542,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 包括…等11项内容在内的制度: the count describes a noun
         if _TARGET.search(after[:6]) and uom in ("项", "条", "个"):
             continue
-        if skip_context(start, end):
+        if skip_context(start, end, uom):
             continue
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
@@ -690,7 +704,7 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
                     or (heading and g.value == h.value)
                 )
                 and g.start != h.start
-                and (heading or _alike(g.metric, h.metric))
+                and _alike(g.metric, h.metric)
             ]
             if exact and (heading or not any(g.qualifier in _ROUNDING for g in exact)):
                 if heading and all(line_start <= g.start < line_start + len(line) for g in exact):

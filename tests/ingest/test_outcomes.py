@@ -251,3 +251,24 @@ def test_each_path_names_its_rule() -> None:
 def test_a_top_rank_is_not_also_a_count() -> None:
     assert vals("调解率排名全省前5名。") == [(5.0, "名", "前")]
     assert vals("结案率位列全省第6位。") == [(6.0, "名", None)]
+
+
+def test_other_agencies_only_when_they_are_the_subject() -> None:
+    assert vals("公安机关办理的轻微刑事案件占比达32%。") == []
+    assert vals("联合公安机关开展专项行动，执结案件300件。") == [(300.0, "件", None)]
+
+
+def test_judgements_of_one_case_but_not_aggregate_counts() -> None:
+    assert vals("判处拘役二个月，并处罚金五千元。") == []
+    assert vals("全年依法判处被告人120名。") == [(120.0, "名", None)]
+
+
+def test_plans_but_not_words_that_contain_their_verb() -> None:
+    assert vals("拟新建人民法庭3个。") == []
+    assert vals("开展模拟法庭活动20场。") == [(20.0, "场", None)]
+
+
+def test_page_counters_but_not_reported_views() -> None:
+    assert vals("标题\n阅读量：1234次\n正文。") == []
+    text = "标题\n庭审直播点击量达到了12000次，群众反响良好，社会效果明显。"
+    assert vals(text) == [(12000.0, "次", None)]
