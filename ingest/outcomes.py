@@ -139,7 +139,8 @@ _LEAD = re.compile(
     r"当年|同期|全[市省区县国]|全地区|并|通过)+"
 )
 _TAIL = re.compile(
-    r"(?:达到|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|用时|了|仅|长期|保持|稳居|位居)+$"
+    r"(?:达到|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|保持|稳居|位居|"
+    r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
 )
 _COUNT_UOMS = frozenset(
     [
@@ -322,9 +323,14 @@ def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
     return "down" if down else None
 
 
-def _rule(uom: str, direction: str | None, chinese: bool) -> str:
+#: a verb that reports the level reached, not the change (提升至42%)
+_TO_LEVEL = re.compile(r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到)$")
+
+
+def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -> str:
     if uom in ("%", "个百分点"):
-        return "outcome:change" if direction or uom == "个百分点" else "outcome:rate"
+        changed = (direction and not level) or uom == "个百分点"
+        return "outcome:change" if changed else "outcome:rate"
     if uom.endswith("元"):
         return "outcome:money"
     if uom in ("天", "日", "小时", "个月"):
@@ -482,7 +488,13 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 qualifier,
                 direction,
                 bounds.period(start),
-                rule or _rule(uom, direction, chinese),
+                rule
+                or _rule(
+                    uom,
+                    direction,
+                    chinese,
+                    bool(_TO_LEVEL.search(text, max(0, num_start - 4), num_start)),
+                ),
             )
         )
 
@@ -718,6 +730,13 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
 def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> list[OutcomeHit]:
     """同比增长2.49% after 新收案件38850件: the change is of the figure before it (受理25.4万件，
     办结23.1万件，同比分别上升3.6%和3.1%: the changes pair with the figures in order)."""
+    hits = list(hits)
+    for i, h in enumerate(hits):
+        if h.metric == "排名" and i > 0:  # 人均结案286件，位居全市第二: the rank of that figure
+            s, _ = bounds.sentence(h.start)
+            prev = hits[i - 1]
+            if prev.start >= s and prev.unit_of_measure != "名":
+                hits[i] = replace(h, metric=re.sub("数$", "", prev.metric) + "排名")
     bare = [bool(_BARE.match(h.metric)) for h in hits]
     out = list(hits)
     i = 0

@@ -272,3 +272,13 @@ def test_page_counters_but_not_reported_views() -> None:
     assert vals("标题\n阅读量：1234次\n正文。") == []
     text = "标题\n庭审直播点击量达到了12000次，群众反响良好，社会效果明显。"
     assert vals(text) == [(12000.0, "次", None)]
+
+
+def test_a_level_reached_is_a_rate_and_a_bare_rank_names_its_figure() -> None:
+    hits = find_outcomes("执行完毕率提升至42%，首次执行案件平均用时缩短至68天。")
+    assert [(h.metric, h.rule) for h in hits] == [
+        ("执行完毕率", "outcome:rate"),
+        ("首次执行案件平均用时", "outcome:duration"),
+    ]
+    hits = find_outcomes("全院法官人均结案286件，位居全市第二。")
+    assert [h.metric for h in hits] == ["法官人均结案数", "法官人均结案排名"]
