@@ -754,7 +754,10 @@ def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> l
             if not base:
                 break
             b = base[-n + (k - i)] if len(base) >= n > 1 else base[-1]
-            stem = re.sub("(?:同比|环比)?(?:增幅|降幅)$|数$", "", hits[b].metric)
+            counted = hits[b].unit_of_measure in _COUNT_UOMS
+            stem = re.sub(
+                "(?:同比|环比)?(?:增幅|降幅)$" + ("|数$" if counted else ""), "", hits[b].metric
+            )
             out[k] = replace(hits[k], metric=stem + hits[k].metric)
         i = j + 1
     return out

@@ -282,3 +282,8 @@ def test_a_level_reached_is_a_rate_and_a_bare_rank_names_its_figure() -> None:
     ]
     hits = find_outcomes("全院法官人均结案286件，位居全市第二。")
     assert [h.metric for h in hits] == ["法官人均结案数", "法官人均结案排名"]
+
+
+def test_a_bare_change_keeps_the_whole_label_of_a_duration() -> None:
+    hits = find_outcomes("平均审理天数12天，同比缩短6天。")
+    assert [h.metric for h in hits] == ["平均审理天数", "平均审理天数同比缩短"]
