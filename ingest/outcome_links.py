@@ -89,16 +89,18 @@ def _mentions(ex: Extraction) -> list[_Mention]:
                 i = text.find(s, i + 1)
     # 速裁速执团队 for 速裁团队: a two-word name with a word put between its halves, where no
     # other name stands
+    taken = sorted((a, b) for a, b, _ in found)
     for ref in ex.initiatives:
-        if len(ref.name) == 4 and _HAN4.match(ref.name):
-            gapped = re.compile(
-                re.escape(ref.name[:2]) + "[\u4e00-\u9fff]{2}" + re.escape(ref.name[2:])
-            )
-            found.extend(
-                (m.start(), m.end(), ref.name)
-                for m in gapped.finditer(text)
-                if not any(a < m.end() and m.start() < b for a, b, _ in found)
-            )
+        if len(ref.name) != 4 or not _HAN4.match(ref.name):
+            continue
+        head, tail = ref.name[:2], ref.name[2:]
+        i = text.find(head)
+        while i >= 0:
+            if text.startswith(tail, i + 4) and _HAN4.match(text, i, i + 4):
+                k = bisect.bisect_left(taken, (i + 6, -1))
+                if not any(a < i + 6 and i < b for a, b in taken[max(0, k - 8) : k]):
+                    found.append((i, i + 6, ref.name))
+            i = text.find(head, i + 1)
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     out: list[_Mention] = []
     reach = -1

@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from ingest.numbers import NUMERAL, clause_bounds, is_chinese_numeral, parse_number
+from ingest.numbers import CLAUSE_PUNCT, NUMERAL, is_chinese_numeral, parse_number
 
 _CN = "一二两三四五六七八九十百千"
 _CN_NUM = (  # 三百, 八万六千, 九十六点五
@@ -187,7 +187,12 @@ def _spans(pattern: re.Pattern[str], text: str, limit: int) -> list[tuple[int, i
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether pos is inside one of the sorted, non-overlapping spans."""
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_CLAUSE_PUNCT = re.compile("[" + re.escape(CLAUSE_PUNCT) + "]")
 
 
 class _Bounds:
@@ -196,10 +201,19 @@ class _Bounds:
     def __init__(self, text: str) -> None:
         self.n = len(text)
         self.stops = [m.start() for m in re.finditer("[。！!？?\n]", text)]
+        self.puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(text)]
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         periods = list(_PERIOD.finditer(text))
         self.period_starts = [m.start() for m in periods]
         self.periods = periods
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause (between clause punctuation) around text[start:end]."""
+        i = bisect.bisect_left(self.puncts, start)
+        a = self.puncts[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.puncts, end)
+        b = self.puncts[j] if j < len(self.puncts) else self.n
+        return a, b
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_left(self.stops, pos)
@@ -430,9 +444,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if start > 0 and text[start - 1] == "”":
             return True  # “A、B、C”5项重点工作: the count of a quoted list
         s, e = bounds.sentence(start)
-        c_start, c_end = clause_bounds(text, start, end)
+        c_start, c_end = bounds.clause(start, end)
         clause = text[c_start:c_end]
-        if _CASE_FACT.search(unquoted(s, e)) or _PARTICIPATION.search(clause):
+        if _PARTICIPATION.search(clause):
+            return True
+        if _CASE_FACT.search(text, s, e) and _CASE_FACT.search(unquoted(s, e)):
             return True
         if _JUDGEMENT.search(clause) and (
             uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"
@@ -473,7 +489,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         rule: str | None = None,
         chinese: bool = False,
     ) -> None:
-        c_start, c_end = clause_bounds(text, start, end)
+        c_start, c_end = bounds.clause(start, end)
         direction = _direction(text, c_start, start, c_end)
         metric = _metric(text, c_start, num_start, end, c_end, uom, direction)
         hits.append(
@@ -530,7 +546,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 continue  # 两天一调度, 一年一卷: a formula
         if uom == "日":
             # 1.54日内, 平均审理周期12日: a duration; 25日下午 is a date
-            c0 = clause_bounds(text, start, end)[0]
+            c0 = bounds.clause(start, end)[0]
             if text[start - 1 : start] == "月" or not (
                 after.startswith("内") or re.search("周期|时长|用时|平均|缩短|天数", text[c0:start])
             ):
@@ -543,7 +559,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             uom = "%" if uom == "%" else "个百分点"
         if after.startswith("的") and not after.startswith("的时间"):
             continue
-        c_start, c_end = clause_bounds(text, start, end)
+        c_start, c_end = bounds.clause(start, end)
         if (
             _MODIFIER_AFTER.match(after)
             and uom in _COUNT_UOMS
@@ -594,7 +610,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         value = parse_number(m.group("num")) if m.group("num") else 1.0
         if value is None:
             continue
-        c_start, c_end = clause_bounds(text, m.start(), m.end())
+        c_start, c_end = bounds.clause(m.start(), m.end())
         metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
         metric = re.sub("(?:在|中|的)$", "", metric) + "排名"
         hits.append(
@@ -616,7 +632,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         value = parse_number(m.group("num"))
         if value is None or value < 2 or skip_context(m.start("num"), m.end()):
             continue
-        c_start, c_end = clause_bounds(text, m.start(), m.end())
+        c_start, c_end = bounds.clause(m.start(), m.end())
         before = text[c_start : m.start()]
         if _TARGET_BEFORE.search(before) or "进入" in before and "力争" in before:
             continue
@@ -640,7 +656,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     for m in _HALF.finditer(text, 0, limit):
         if skip_context(m.start(), m.end()) or text[m.end() : m.end() + 1] not in ("的", ""):
             continue
-        c_start, c_end = clause_bounds(text, m.start(), m.end())
+        c_start, c_end = bounds.clause(m.start(), m.end())
         metric = _metric(text, c_start, m.start(), m.end(), c_end, "%", None)
         if len(metric) < 2:
             metric = text[m.end() : c_end].strip("的")
