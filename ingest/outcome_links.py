@@ -81,7 +81,9 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     text = ex.document.text
     found: list[tuple[int, int, str]] = []
     for ref in ex.initiatives:
-        surfaces = _surfaces(ref.name, [ev.quote for ev in ref.evidence if ev.quote] + ref.mentions)
+        written = {ev.quote for ev in ref.evidence if ev.quote}
+        written.update(ref.mentions)
+        surfaces = _surfaces(ref.name, sorted(written))
         for s in surfaces:
             i = text.find(s)
             while i >= 0:
@@ -195,9 +197,12 @@ def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
         c_end = c_start + len(quote) if k >= 0 else ev.end
         pos = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
         figs.append((c_start, c_end, pos, o))
+    by_clause: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for c_start, c_end, p, _ in figs:
+        by_clause.setdefault((c_start, c_end), set()).add(p)
     out: list[_Figure] = []
     for c_start, c_end, (pos, end), o in figs:
-        others = sorted({p for a, b, p, _ in figs if (a, b) == (c_start, c_end) and p[0] != pos})
+        others = sorted(p for p in by_clause[(c_start, c_end)] if p[0] != pos)
         lo, hi = c_start, c_end
         before = [p for p in others if p[0] < pos]
         after = [p for p in others if p[0] > pos]
