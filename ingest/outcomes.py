@@ -1,15 +1,23 @@
-"""Reported figures: counts, rates, money, durations and rankings with what they measure.
+"""Reported figures: counts, rates, money, durations, areas and ranks with what they measure.
 
-`find_outcomes(text)` returns one `OutcomeHit` per figure: value as stated with 万 scaled for
-counts (近4万件 -> 40000 件) and money kept in 万元/亿元 as written (700多万元 -> 700 万元,
-qualifier 多), the qualifier (余/多/约/近/超), the direction (同比上升 -> up), the period
-expression before it (截至今年4月底) and the clause it stands in. Rankings (位居全省第一) are
-values with the unit 名.
+`find_outcomes(text)` returns one `OutcomeHit` per figure: value as stated with 万/亿 scaled
+for counts (近4万件 -> 40000 件) and money kept in 万元/亿元 as written (700多万元 -> 700 万元,
+qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/内/前), the direction (同比上升
+-> up), the period expression before it (截至今年4月底), the clause it stands in, a label a
+reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
+it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
+outcome:rank, outcome:rank-top, ...). Ranks are values with the unit 名 (位居全省第一, 首位,
+全市前三 with qualifier 前); one figure for two rates (回复率及采纳率均为100%) is two outcomes.
+Page-wrap line breaks inside a number (12.⏎5%) or a sentence are read through.
 
 Not outcomes: dates, ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted
-list (“…”5项重点工作), slogans in Chinese numerals (三个维度, 两天一调度), case facts (一批…
-系列案件仅用3天), meeting participation (3名法官作经验介绍), standing staff (现有11名法官),
-targets (20项测评项目要求) and modifiers (增资180亿元的产业园).
+list (“…”5项重点工作), slogans and idioms in Chinese numerals (三个维度, 两天一调度, 千家万户),
+approximate pairs (三四个), case facts and judgements of one dispute (一批…系列案件仅用3天,
+并处罚金五千元), meeting participation (3名法官作经验介绍), standing staff (现有11名法官),
+jurisdiction and population (辖区人口85万), other agencies' figures (公安机关办理的…占比32%),
+targets, plans and caps (20项测评项目要求, 拟新建3个, 控制在30天以内), means (利用26个傍晚),
+modifiers (增资180亿元的产业园), counts of courts that only say whose figure follows (3家法院
+已解决问题50个), page counters (阅读量：1234次) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
