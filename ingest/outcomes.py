@@ -107,7 +107,7 @@ _JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
 _PARTIES = re.compile(r"原告|被告")
 _ONE_CASE = re.compile(r"某|该案|本案|此案|当庭")
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
-_PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|、)$")
+_PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、|向|对|给|为|由)$")
 _PARTICIPATION = re.compile(r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言")
 _STANDING = re.compile(r"现有|共有干警|编制")
 _TARGET = re.compile(r"要求|目标|任务")

@@ -256,6 +256,7 @@ def test_a_top_rank_is_not_also_a_count() -> None:
 def test_other_agencies_only_when_they_are_the_subject() -> None:
     assert vals("公安机关办理的轻微刑事案件占比达32%。") == []
     assert vals("联合公安机关开展专项行动，执结案件300件。") == [(300.0, "件", None)]
+    assert vals("该院向公安机关移送犯罪线索30条。") == [(30.0, "条", None)]
 
 
 def test_judgements_of_one_case_but_not_aggregate_counts() -> None:
