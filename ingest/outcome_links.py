@@ -222,6 +222,7 @@ class _Linker:
         self.t = t
         self.figures = figures
         self.owned = sorted(f.own for f in figures)
+        self.title_start = len(t.text) - len(t.text.lstrip())
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -289,7 +290,16 @@ class _Linker:
                 return None  # the sentence lists mechanisms, it credits none of them
             return self.resolve(before, s_start)
         l_start, _ = t.line(f.clause[0])
-        if not self.caseload(f) and not _NEW_ITEM.match(t.text, s_start):
+        caseload = self.caseload(f)
+        if not caseload:
+            # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
+            parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
+            if parts:
+                nxt = min(parts, key=lambda g: g.figure[0])
+                names = self.own_names(nxt)
+                if names and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
+                    return names[0].name
+        if not caseload and not _NEW_ITEM.match(t.text, s_start):
             lo = s_start
             for _ in range(_REACH):
                 if lo <= l_start:
@@ -310,7 +320,7 @@ class _Linker:
         if t.between(l_start, s_start):
             return None
         prev = t.previous_line(l_start)
-        if prev is None or not t.text[: prev[0]].strip():
+        if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
         names = list(dict.fromkeys(m.name for m in t.between(*prev)))
         line = t.text[prev[0] : prev[1]]

@@ -110,3 +110,11 @@ def test_a_name_after_the_figure_credits_it_when_the_text_says_so() -> None:
 def test_a_name_with_a_word_put_between_its_halves() -> None:
     text = "该院组建了速裁审判团队，当年审结案件800件。另设速裁团队。"
     assert linked(text, {"速裁团队": ["速裁团队"]}) == [(800.0, "速裁团队")]
+
+
+def test_a_total_before_its_parts_counts_for_their_measure() -> None:
+    text = "全市共有法庭13家，其中12家达到五化标准。"
+    assert linked(text, {"五化人民法庭建设": ["五化"]}) == [
+        (13.0, "五化人民法庭建设"),
+        (12.0, "五化人民法庭建设"),
+    ]
