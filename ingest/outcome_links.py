@@ -3,23 +3,28 @@
 `link_outcomes(ex)` sets `OutcomeRef.initiative` to the name of one of the extraction's
 initiatives when the text ties the figure to it, looking outwards from the figure:
 
-1. the figure's own words name the initiative (诉前调解案件520余件, 网上立案率超过90%): the
-   metric is the initiative's own measure. Several figures in one clause each own the words
-   from the last separator before them up to the next figure (26家法庭实现五化、9家获评示范法庭);
-2. the same sentence credits it before the figure (推行繁简分流，…，平均审理天数缩短至20天), or
-   the figure continues the one before it in the sentence (速裁案件2363件，平均审理时长19.9天);
-3. the nearest earlier sentence of the paragraph that credits an initiative (一是落实法官进网格
-   制度。…将68名干警加入…), unless it lists several mechanisms or the figure is a plain caseload
-   (新收案件…件, 同比增长…%), which an overview paragraph does not credit to anything;
-4. the same sentence credits one initiative after the figure (…，这是繁简分流的成效);
-5. the paragraph has named nothing before the figure and the line above is a lead-in naming one
-   or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…), or a heading
-   naming one.
+1. the figure's own words name the initiative: the metric is its own measure (诉前调解案件520
+   余件, 网上立案率超过90%). Several figures in one clause each own the words from the last
+   separator before them to the next figure (26家法庭实现五化、9家获评示范法庭). Among the names
+   in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
+   by a verb (7个法庭均设立跨域立案专窗), then the head of the metric (驻院调解前置及调裁对接
+   结案816件 -> 人民调解员驻院调解); items of a list it sums up are not its measure;
+2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
+   20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
+   sentence lists several mechanisms, which credits none;
+3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
+4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
+   …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
+   which an overview paragraph does not credit to anything;
+5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
+   明显);
+6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
+   or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
+   naming one; the title is no lead-in.
 
-Names inside another figure's own words are that figure's measure, not a credit for the
-figures after it (诉前调解成功案件41.1万件 credits nothing to the 新收案件 before it). When a
-figure's words name two initiatives, the first is the head of the metric (驻院调解前置及调裁
-对接结案816件 -> 人民调解员驻院调解).
+Names are where the extraction found them, and also a brand name without its generic tail
+(“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
+(速裁速执团队 -> 速裁团队) where no other name stands.
 """
 
 from __future__ import annotations
