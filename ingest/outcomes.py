@@ -84,7 +84,9 @@ _BOILERPLATE_LINE = re.compile(
 #: a count that is a means, not a result (利用26个傍晚时间)
 _MEANS_BEFORE = re.compile(r"利用|借助")
 #: a cap or a target bound (控制在30天以内)
-_CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目标|应当|须")
+_CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目标|应当|应|须|承诺|规定|限")
+#: a standing service, not a result (24小时在线服务, 7×24小时值班)
+_SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
     r"(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州)?(?:[^，,。；;\n]{0,6}?中)?"
@@ -596,7 +598,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 continue  # 控制在30天以内: a cap
             qualifier = qualifier or "内"
         elif after.startswith("内") and uom in ("天", "日", "小时", "个月"):
+            if _CAP_BEFORE.search(text[c_start:start]):
+                continue  # 应当在30日内作出决定: a deadline
             qualifier = qualifier or "内"
+        if uom == "小时" and (value == 24 or _SERVICE_HOURS.match(text, end)):
+            continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
     for m in _PERCENT_CN.finditer(text, 0, limit):
         value = parse_number(m.group("num"))

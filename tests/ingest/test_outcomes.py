@@ -288,3 +288,11 @@ def test_a_level_reached_is_a_rate_and_a_bare_rank_names_its_figure() -> None:
 def test_a_bare_change_keeps_the_whole_label_of_a_duration() -> None:
     hits = find_outcomes("平均审理天数12天，同比缩短6天。")
     assert [h.metric for h in hits] == ["平均审理天数", "平均审理天数同比缩短"]
+
+
+def test_deadlines_and_service_hours_are_not_results() -> None:
+    assert vals("提供24小时在线诉讼服务，当事人应当在30日内补正材料。") == []
+    assert vals("全程用时不到2小时，平均审理周期缩短至1.5日内。") == [
+        (2.0, "小时", "不到"),
+        (1.5, "日", "内"),
+    ]
