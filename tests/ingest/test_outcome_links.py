@@ -118,3 +118,9 @@ def test_a_total_before_its_parts_counts_for_their_measure() -> None:
         (13.0, "五化人民法庭建设"),
         (12.0, "五化人民法庭建设"),
     ]
+
+
+def test_the_team_that_does_the_work_is_more_specific_than_its_kind_of_case() -> None:
+    text = "该院组建速裁团队3个，共受理速裁案件900件，调撤率30%。"
+    names = {"速裁团队": ["速裁团队"], "速裁程序": ["速裁案件"]}
+    assert linked(text, names) == [(3.0, "速裁团队"), (900.0, "速裁团队"), (30.0, "速裁团队")]
