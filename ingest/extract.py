@@ -859,6 +859,7 @@ def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) ->
                 period=period,
                 text=text[h.text_start : h.text_end],
                 evidence=[_evidence(text, ctx, h.text_start, h.text_end)],
+                rule=h.rule or "outcome:other",
             )
         )
     return out
