@@ -237,27 +237,39 @@ class _Context:
 
     def unit_at(self, pos: int) -> str | None:
         """The court (or AGG label) the text at `pos` is about."""
+        return self.unit_path(pos)[0]
+
+    def unit_path(self, pos: int) -> tuple[str | None, str]:
+        """The court the text at `pos` is about, and which path found it (a rule id suffix):
+        ``subject`` (the subject of the clause), ``person-subject`` (a person standing for their
+        court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
+        (earlier in the paragraph), ``paragraph-topic`` (an earlier paragraph's topic),
+        ``home``."""
         s_start, s_end = self.sentence(pos)
         hit = self._last_between(s_start, pos)
         if hit:
-            return hit.court
+            if hit.proxy:
+                return hit.court, "person-subject"
+            c_start = _clause_start(self.text, s_start, pos)
+            return hit.court, "subject" if hit.start >= c_start else "nearest-in-sentence"
         if _PURPOSE.match(self.text, s_start, pos):
             # 为深化诉源治理，我院…: a leading purpose clause belongs to the subject after it
             i = bisect.bisect_left(self.starts, pos)
             if i < len(self.subjects) and self.subjects[i].end <= s_end:
-                return self.subjects[i].court
+                return self.subjects[i].court, "purpose-subject"
         sec = self.section(pos)
         if sec is not None:
-            return sec[1]  # in a section about one court, its sentences are about that court
+            # in a section about one court, its sentences are about that court
+            return sec[1], "section"
         l_start, _ = self.line(pos)
         hit = self._last_between(l_start, s_start)
         if hit:
-            return hit.court
+            return hit.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
         if i >= 0:
-            return self.topics[i][1]
-        return self.home
+            return self.topics[i][1], "paragraph-topic"
+        return self.home, "home"
 
     def subject_in(self, lo: int, hi: int) -> _Subject | None:
         """The last subject named in text[lo:hi]."""
@@ -605,13 +617,39 @@ def _people(
     ]
 
 
+#: the paths that attribute an adoption, most reliable first: a fact proposed by several keeps
+#: the first of them as its `rule` (ingest.confidence turns a rule into a confidence)
+ADOPTION_RULES = (
+    "adoption:subject",
+    "adoption:listed",
+    "adoption:respectively",
+    "adoption:award-winner",
+    "adoption:located",
+    "adoption:promoter",
+    "adoption:person-subject",
+    "adoption:practiser",
+    "adoption:promoted-practice",
+    "adoption:group-leader",
+    "adoption:directive-home",
+    "adoption:purpose-subject",
+    "adoption:nearest-in-sentence",
+    "adoption:pilot-named",
+    "adoption:section",
+    "adoption:section-reporter",
+    "adoption:paragraph",
+    "adoption:paragraph-topic",
+    "adoption:home",
+)
+_RULE_RANK = {r: i for i, r in enumerate(ADOPTION_RULES)}
+
+
 def _initiatives(
     text: str, ctx: _Context, tax: Taxonomy
 ) -> tuple[list[InitiativeRef], list[Adoption]]:
     refs: dict[str, InitiativeRef] = {}
     adoptions: dict[tuple[str, str, str], Adoption] = {}
 
-    def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence) -> None:
+    def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, _ = ctx.sentence(m.start)
         date, precision = _adoption_date(text[s : m.start], m.start - s)
         key = (unit, m.name, relation)
@@ -623,9 +661,13 @@ def _initiatives(
                 relation=relation,
                 date=date,
                 date_precision=precision,  # type: ignore[arg-type]
+                rule=rule,
             )
-        elif a.date is None and date:
-            a.date, a.date_precision = date, precision  # type: ignore[assignment]
+        else:
+            if a.date is None and date:
+                a.date, a.date_precision = date, precision  # type: ignore[assignment]
+            if _RULE_RANK.get(rule, 99) < _RULE_RANK.get(a.rule, 99):
+                a.rule = rule
         a.evidence.append(ev)
 
     mentions = find_initiatives(text, taxonomy=tax)
@@ -639,70 +681,100 @@ def _initiatives(
             ref.mentions.append(surface)
         ev = _evidence(text, ctx, m.start, m.end)
         ref.evidence.append(ev)
-        for unit, relation in _adopters(ctx, m, respective.get(m.start)):
-            adopt(unit, m, relation, ev)
+        for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
+            adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
     return list(refs.values()), list(adoptions.values())
 
 
 def _adopters(
     ctx: _Context, m: InitiativeMention, respective: str | None
-) -> list[tuple[str, Relation]]:
-    """Who adopts, pilots, promotes or wins the initiative named at `m`, and how."""
+) -> list[tuple[str, Relation, str]]:
+    """Who adopts, pilots, promotes or wins the initiative named at `m`, how, and by which
+    rule (see ADOPTION_RULES)."""
     text = ctx.text
-    unit = ctx.unit_at(m.start)
+    if _not_adopted(ctx, m):
+        return []
+    unit, path = ctx.unit_path(m.start)
+    s, e = ctx.sentence(m.start)
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
         if listed:
-            return [(w, "awarded") for w in listed]
+            return [(w, "awarded", "adoption:listed") for w in listed]
     if m.awarded:
         winners = _award_winners(ctx, m)
         if winners:
-            return [(w, "awarded") for w in winners]
-        s, _ = ctx.sentence(m.start)
+            return [(w, "awarded", "adoption:award-winner") for w in winners]
         if any(_grants(ctx, x.court, s, m.start) for x in ctx.subjects if s <= x.start < m.start):
             return []  # only the conferring court is named: the winners are elsewhere
+        if unit is not None and unit in _grantors(ctx, s, m.start):
+            return []  # 被最高人民法院授予…: the court after 被 confers the title
     if respective is not None:
-        return [(respective, _relation(ctx, m, respective))]
+        return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
-    s, e = ctx.sentence(m.start)
     c_start = _clause_start(text, s, m.start)
     subject = ctx.subject_in(s, m.start)
-    out: list[tuple[str, Relation]] = []
+    out: list[tuple[str, Relation, str]] = []
     # 在兴庆区法院、金凤区法院推行X / 在宁波中院试点X: the courts after 在 are where X runs
     located = _located(ctx, c_start, m.start)
+    located_rule = "adoption:located"
     if relation == "piloted" and not located:
         sub = subject.court if subject is not None else None
         located = [c.court for c in ctx.courts_in(s, e) if c.court != sub]
+        located_rule = "adoption:pilot-named"
     if located:
         inner: Relation = "piloted" if relation == "piloted" else "adopted"
-        out = [(c, inner) for c in dict.fromkeys(located)]
+        out = [(c, inner, located_rule) for c in dict.fromkeys(located)]
         if subject is not None and _outranks(ctx, subject.court, located):
-            out.append((subject.court, "promoted"))
+            out.append((subject.court, "promoted", "adoption:promoter"))
         return out
-    units = [unit] if unit else []
+    units: list[tuple[str, str]] = [(unit, "adoption:" + path)] if unit else []
     sec = ctx.section(m.start)
-    if unit and unit.startswith("AGG:") and sec is not None and sec[1] not in units:
-        units.append(sec[1])  # 沈阳法院 in the 沈阳中院 section: the reporting court
+    if unit and unit.startswith("AGG:") and sec is not None and sec[1] != unit:
+        units.append((sec[1], "adoption:section-reporter"))  # 沈阳法院 in the 沈阳中院 section
     if relation == "promoted":
         directive = _directive_before(text, s, m.start)
         if unit and unit.startswith("AGG:"):
             # 全市法院要…: a directive to a group of courts comes from the court that leads it
             leader = _leading_court(unit, ctx.courts)
-            if leader and leader not in units:
-                units.append(leader)
+            if leader and all(u != leader for u, _ in units):
+                units.append((leader, "adoption:group-leader"))
         elif (
             directive is not None
             and _GENERIC_GROUP.match(directive.group("group") or "各")
             and ctx.home
             and (unit is None or _outranks(ctx, ctx.home, [unit]))
         ):
-            units = [ctx.home]  # 各级人民法院要…: the directive of the article's own court
+            units = [(ctx.home, "adoption:directive-home")]  # 各级人民法院要…: the own court's
     # 推广X法院的做法: X practises what is promoted
     practiser = _practiser(ctx, c_start, m.start)
-    if practiser is not None and practiser not in units:
-        out.append((practiser, "adopted"))
-    return [(u, relation) for u in units] + out
+    if practiser is not None and all(u != practiser for u, _ in units):
+        out.append((practiser, "adopted", "adoption:practiser"))
+    return [(u, relation, r) for u, r in units] + out
+
+
+#: 被最高人民法院授予 / 由省法院评为: the court after 被/由 confers, it does not win
+_GRANTOR = re.compile(r"[被由经获受]$")
+_GRANT_VERB = re.compile(
+    r"(?:授予|评为|评选为|命名为|命名|表彰为|表彰|认定为|确定为|列为|通报表扬)"
+)
+
+
+def _grantors(ctx: _Context, lo: int, hi: int) -> set[str]:
+    """Courts in text[lo:hi] introduced by 被/由 and followed by a conferring verb."""
+    text = ctx.text
+    out: set[str] = set()
+    for c in ctx.courts_in(lo, hi):
+        if _GRANTOR.search(text, max(0, c.start - 1), c.start) and _GRANT_VERB.match(
+            text, c.end, min(hi, c.end + 6)
+        ):
+            out.add(c.court)
+    return out
+
+
+def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
+    """The initiative is named but adopted by no court here."""
+    return False
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -807,7 +879,12 @@ def _promoted_practices(
                 continue
             key = (promoter.court, name, "promoted")
             if key not in adoptions:
-                adoptions[key] = Adoption(unit=promoter.court, initiative=name, relation="promoted")
+                adoptions[key] = Adoption(
+                    unit=promoter.court,
+                    initiative=name,
+                    relation="promoted",
+                    rule="adoption:promoted-practice",
+                )
             adoptions[key].evidence.append(ev)
 
 
