@@ -139,6 +139,7 @@ class _Context:
         parents = {c.name: c.parent for c in courts}
         self.home = home
         subjects: list[_Subject] = []
+        mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -196,16 +197,22 @@ class _Context:
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:
+        """Header lines naming one court (交流单位：XX法院, or a line that is a court's name);
+        a page's metadata rows (发文机关最高人民法院, 来源：XX法院) are not headers."""
         out: list[tuple[int, str]] = []
         for a, b in self.lines:
             line = self.text[a:b].strip()
-            if not line or len(line) > 20:
+            if not line or len(line) > 40 or _METADATA_LABEL.match(line):
                 continue
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             if not inside:
                 continue
             covered = sum(m.end - m.start for m in inside)
-            if _HEADER_LABEL.match(line) or (len(line) <= 14 and covered * 2 >= len(line)):
+            if (
+                (len(line) <= 20 and _HEADER_LABEL.match(line))
+                or (len(line) <= 14 and covered * 2 >= len(line))
+                or covered >= len(line) - 1  # the line is a court's full name
+            ):
                 out.append((a, inside[-1].court))
         return out
 
@@ -298,6 +305,35 @@ class _Context:
         return self.levels.get(court or "")
 
 
+#: rows of a page's metadata block: the court they name is the publisher, not a topic
+_METADATA_LABEL = re.compile(
+    r"^(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
+    r"作者|作者单位|供稿|供稿单位|编辑|责任编辑|责编|审核|通讯员|记者|主办|主办单位|承办|版权所有)"
+)
+#: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before, else the article's own tribunal
+_TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
+
+
+def _tribunal_anaphors(
+    text: str, mentions: Sequence[CourtMention], levels: dict[str, str], home: str | None
+) -> list[CourtMention]:
+    tribunals = sorted(
+        (m for m in mentions if levels.get(m.court) == "tribunal"), key=lambda m: m.start
+    )
+    starts = [m.start for m in tribunals]
+    out: list[CourtMention] = []
+    for hit in _TRIBUNAL_ANAPHOR.finditer(text):
+        i = bisect.bisect_left(starts, hit.start()) - 1
+        if i >= 0:
+            court = tribunals[i].court
+        elif home is not None and levels.get(home) == "tribunal":
+            court = home
+        else:
+            continue
+        out.append(CourtMention(hit.start(), hit.end(), hit.group(), court))
+    return out
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
@@ -342,9 +378,22 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "promoted"
     if _directive_before(ctx.text, s, mention.start) is not None:
         return "promoted"
-    if _DEPLOY.search(sentence) and ctx.level(unit) == "intermediate":
+    if ctx.level(unit) == "intermediate" and _deploys(ctx, unit, s, e):
         return "promoted"
     return "adopted"
+
+
+def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
+    """The sentence has the court `unit` deploy or push something (部署, 印发, 推广, 指导…):
+    the verb follows a mention of that court with no other court in between
+    (落实省法院出台的… is the high court's deployment, not the citing court's)."""
+    text = ctx.text
+    for v in _DEPLOY.finditer(text, s, e):
+        named = [(c.start, c.court) for c in ctx.courts_in(s, v.start())]
+        named += [(x.start, x.court) for x in ctx.subjects if s <= x.start and x.end <= v.start()]
+        if named and max(named)[1] == unit:
+            return True
+    return False
 
 
 def _directive_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -693,10 +742,13 @@ def _adopters(
     """Who adopts, pilots, promotes or wins the initiative named at `m`, how, and by which
     rule (see ADOPTION_RULES)."""
     text = ctx.text
+    s, e = ctx.sentence(m.start)
+    span = None if m.awarded else _title_span(text, s, m.start, m.end, e)
+    if span is not None:
+        return _title_adopters(ctx, m, s, span)
     if _not_adopted(ctx, m):
         return []
     unit, path = ctx.unit_path(m.start)
-    s, e = ctx.sentence(m.start)
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
         if listed:
@@ -772,8 +824,128 @@ def _grantors(ctx: _Context, lo: int, hi: int) -> set[str]:
     return out
 
 
+#: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
+_GOAL = re.compile(
+    r"(?:为了?实现|以实现|为达到|助推|助力|服务保障|服务于|致力于|有助于|有利于|旨在)"
+    r"[^，,。；;：:！!？?“”\n]{0,10}$"
+)
+#: something given up: 取消…, 废止…
+_ABOLISHED = re.compile(r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别)[^，,。；;：:\n]{0,8}$")
+#: a sentence about a facility or mechanism, not a court: 其运行模式…, 该中心实现…
+_FEATURE_SUBJECT = re.compile(
+    r"(?:其|该|該|这一|此)(?:中心|平台|系统|机制|模式|工作站|工作室|App|APP|小程序|软件|"
+    r"运行模式|功能|做法)"
+)
+#: bodies that are not courts, at the head of a clause or owning a practice (司法局的…)
+_OTHER_BODY = re.compile(
+    r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
+    r"公安局|公安机关|公安|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
+    r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
+    r"村委会|居委会|调解委员会)"
+)
+_OTHER_BODY_HEAD = re.compile(
+    r"(?:经|由|是|系)?(?:当地|各级|[省市县区州盟旗镇乡])?" + _OTHER_BODY.pattern
+)
+
+
+_OWNER = re.compile(_OTHER_BODY.pattern + "$")
+#: 经劳动仲裁机构诉前调解…: the body after 经/由 performs it
+_AGENT_BODY = re.compile(r"[经由]" + _OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$")
+
+
+def _title_span(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int] | None:
+    """The 《…》 title text[start:end] sits in (positions of 《 and 》), if any."""
+    open_ = text.rfind("《", lo, start + 1)
+    if open_ < 0 or text.find("》", open_, start) >= 0:
+        return None
+    close = text.find("》", end - 1, hi)
+    if close < 0:
+        return None
+    return open_, close
+
+
+#: a policy document (not a report or a case's title): 《关于…的意见》, 《…办法》
+_POLICY_TITLE = re.compile(
+    r"关于|(?:意见|办法|规定|通知|方案|决定|规划|纲要|细则|指引|指南|规则|制度|措施|计划|要点)"
+    r"(?:[（(](?:试行|暂行|修订)[）)])?$"
+)
+#: 印发《…》 / 出台的《…》 / 制定了《…》, possibly after other titles (《A》《B》)
+_ISSUE_VERB = re.compile(
+    r"(?:印发|出台|制定|发布|下发|修订|起草|联合印发|联合出台|联合发布)(?:了|的)?"
+    r"(?:《[^《》]{1,80}》[、和及与]?)*$"
+)
+
+
+def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | None, bool]:
+    """Who wrote the title at text[open_:close+1] and whether it is a policy document:
+    a court named in the title (《会昌县人民法院关于…》), a court right before it
+    (市高法院《…》), or the court that 印发/出台/制定 it."""
+    text = ctx.text
+    title = text[open_ + 1 : close]
+    policy = bool(_POLICY_TITLE.search(title))
+    inside = ctx.courts_in(open_ + 1, min(close, open_ + 20))
+    if inside and inside[0].start == open_ + 1:
+        return inside[0].court, policy
+    before = ctx.courts_in(s, open_)
+    if before and text[before[-1].end : open_] in ("", "的"):
+        return before[-1].court, policy
+    verb = _ISSUE_VERB.search(text, s, open_)
+    if verb is None:
+        return None, policy
+    c_start = _clause_start(text, s, verb.start())
+    near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
+    if near:
+        return near[-1].court, policy
+    sub = ctx.subject_in(s, verb.start())
+    return (sub.court if sub is not None else None), policy
+
+
+def _title_adopters(
+    ctx: _Context, m: InitiativeMention, s: int, span: tuple[int, int]
+) -> list[tuple[str, Relation, str]]:
+    """A name inside a 《…》 title belongs to whoever wrote the document: a higher court
+    promotes what its policy document names; nobody adopts what a cited title names."""
+    text = ctx.text
+    open_, close = span
+    issuer, policy = _title_issuer(ctx, s, open_, close)
+    if issuer is None:
+        return []
+    head = max(open_ + 1, text.rfind(" ", open_, m.start) + 1)
+    if _GOAL.search(text, head, m.start) or _ABOLISHED.search(text, head, m.start):
+        return []
+    if policy:
+        relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
+        return [(issuer, relation, "adoption:title-issuer")]
+    return [(issuer, "adopted", "adoption:title-author")]
+
+
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
-    """The initiative is named but adopted by no court here."""
+    """The initiative is named but adopted by no court here: a word of a cited document's
+    title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),
+    or another body's practice (党委政府…, 司法局的…)."""
+    text = ctx.text
+    s, _ = ctx.sentence(m.start)
+    if m.awarded or m.title:
+        return False
+    c_start = _clause_start(text, s, m.start)
+    before = text[c_start : m.start]
+    if _GOAL.search(before) or _ABOLISHED.search(before):
+        return True
+    courts = ctx.courts_in(s, m.start)
+    if not courts:
+        lead = _LEAD_IN.match(text, s, m.start)
+        head = lead.end() if lead else s
+        if _FEATURE_SUBJECT.match(text, head, m.start):
+            return True
+    if not ctx.courts_in(c_start, m.start):
+        lead = _LEAD_IN.match(text, c_start, m.start)
+        head = lead.end() if lead else c_start
+        if _OTHER_BODY_HEAD.match(text, head, m.start) or _AGENT_BODY.search(before):
+            return True
+        # 司法局的人民调解 / 党委政府的…工作: a practice owned by another body
+        own = text.rfind("的", c_start, m.start)
+        if own > c_start and m.start - own <= 6 and _OWNER.search(text, c_start, own):
+            return True
     return False
 
 

@@ -285,3 +285,59 @@ def test_officer_without_a_court_takes_the_court_in_context() -> None:
 def test_purpose_clause_belongs_to_the_subject_after_it() -> None:
     edges, _ = run("丁镇法庭揭牌。\n为深化诉源治理，乙县法院推行繁简分流。")
     assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院"}
+
+
+def rules(text: str) -> dict[tuple[str, str, str], str]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    return {(a.unit, a.initiative, a.relation): a.rule for a in ex.adoptions}
+
+
+def test_every_adoption_names_the_path_that_attributed_it() -> None:
+    got = rules("乙县法院推行繁简分流。\n会上，介绍了诉前调解的做法。")
+    assert got[("X省乙县人民法院", "繁简分流", "adopted")] == "adoption:subject"
+    assert got[("X省乙县人民法院", "诉前调解", "adopted")] == "adoption:paragraph-topic"
+    assert all(r.startswith("adoption:") for r in got.values())
+
+
+def test_a_metadata_row_is_not_a_section_and_a_court_name_line_is() -> None:
+    text = "发文机关最高人民法院\n乙县法院的丁镇法庭今年成效明显。\n全面推行集约送达。"
+    edges, _ = run(text)
+    assert {(u, i) for u, i, _ in edges} == {("X省乙县人民法院", "集约送达")}
+
+
+def test_tribunal_anaphor_points_to_the_last_tribunal() -> None:
+    edges, _ = run("乙县法院下辖丁镇法庭。近年来，该法庭推行诉前调解。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") in edges
+    assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
+
+
+def test_the_court_conferring_a_title_is_not_its_winner() -> None:
+    edges, _ = run(
+        "最高人民法院召开大会。\n今年1月，该团队被最高人民法院授予“全国法院先进集体”称号。"
+    )
+    assert not any(u == "最高人民法院" for u, _, _ in edges)
+
+
+def test_a_title_belongs_to_its_issuer_not_to_the_court_citing_it() -> None:
+    edges, _ = run("最高人民法院印发《关于深化繁简分流改革的意见》。")
+    assert edges == {("最高人民法院", "繁简分流", "promoted")}
+    edges, _ = run("乙县法院认真学习《关于深化繁简分流改革的意见》。")
+    assert edges == set()
+
+
+def test_goals_abolished_practices_and_other_bodies_are_not_adoptions() -> None:
+    edges, _ = run("乙县法院召开会议，助力诉源治理。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议，取消集约送达。")
+    assert edges == set()
+    edges, _ = run("乙县法院受理一起纠纷，此前经司法局诉前调解未果。")
+    assert edges == set()
+    edges, _ = run("乙县法院受理此案。其运行模式为实现诉前调解、跨域立案等业务一网通办。")
+    assert edges == set()
+
+
+def test_an_intermediate_court_only_promotes_what_it_deploys_itself() -> None:
+    edges, _ = run("甲市中院落实省法院出台的意见，深化繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "adopted") in edges
+    edges, _ = run("甲市中院印发方案，推广繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
