@@ -96,7 +96,15 @@ _PRACTICE_REF = re.compile(
 )
 _RESPECTIVELY = "分别"
 _LOCATIVE_VERB = re.compile(r"(?:率先|全面|先行|探索|积极|逐步)?(?:" + ADOPTION_VERBS + r"|试点)")
-_PILOT = re.compile(r"试点")
+_PILOT = re.compile(r"试点|(?<![（(])试行(?![）)])")
+#: 营口法院要… / 本溪中院必须…: a court (or a city's courts) told what to do by its leader
+_SUBJECT_DIRECTIVE = re.compile(
+    r"(?:还|也|都|均|今后|今年|明年|下一步)?(?:要(?![求案素点件闻务])|必须|务必|应当)"
+)
+#: 在省法院(的)统筹指导下 / 在中院牵头下: that court promotes what the sentence reports
+_GUIDANCE = re.compile(
+    r"(?:的)?(?:大力|精心|统筹|具体|有力|悉心)?(?:指导|统筹指导|牵头|部署|推动|支持|领导)(?:下|之下)"
+)
 _AGENT_BEFORE = frozenset("被由经向对与和同在从赴到给把将")
 #: what may stand before a clause's subject: times and connectives (2020年3月16日上午，同时)
 _LEAD_IN = re.compile(
@@ -378,7 +386,13 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "promoted"
     if _directive_before(ctx.text, s, mention.start) is not None:
         return "promoted"
-    if ctx.level(unit) == "intermediate" and _deploys(ctx, unit, s, e):
+    if unit is not None and (unit.startswith("AGG:") or _RANK.get(ctx.level(unit) or "", 0) >= 3):
+        sub = ctx.subject_in(s, mention.start)
+        if sub is not None and sub.court == unit and _SUBJECT_DIRECTIVE.match(ctx.text, sub.end):
+            return "promoted"
+    if ctx.level(unit) == "intermediate" and (
+        _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
+    ):
         return "promoted"
     return "adopted"
 
@@ -394,6 +408,14 @@ def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
         if named and max(named)[1] == unit:
             return True
     return False
+
+
+def _deploy_verb_before(ctx: _Context, s: int, pos: int) -> bool:
+    """推广“法云调解室” / 部署开展X: a deploying verb heads the initiative's own phrase."""
+    c_start = _clause_start(ctx.text, s, pos)
+    found = list(_DEPLOY.finditer(ctx.text, c_start, pos))
+    v = found[-1] if found else None
+    return v is not None and pos - v.end() <= 2 and not ctx.courts_in(v.end(), pos)
 
 
 def _directive_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -798,6 +820,10 @@ def _adopters(
             and (unit is None or _outranks(ctx, ctx.home, [unit]))
         ):
             units = [(ctx.home, "adoption:directive-home")]  # 各级人民法院要…: the own court's
+    # 在省法院指导下，乙县法院推行X: the guiding court promotes X
+    for g in _guides(ctx, s, m.start):
+        if all(u != g for u, _ in units) and (not units or _outranks(ctx, g, [units[0][0]])):
+            out.append((g, "promoted", "adoption:promoter"))
     # 推广X法院的做法: X practises what is promoted
     practiser = _practiser(ctx, c_start, m.start)
     if practiser is not None and all(u != practiser for u, _ in units):
@@ -947,6 +973,15 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         if own > c_start and m.start - own <= 6 and _OWNER.search(text, c_start, own):
             return True
     return False
+
+
+def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
+    """Courts in text[lo:hi] named in a 在X(统筹)指导下 phrase."""
+    return [
+        c.court
+        for c in ctx.courts_in(lo, hi)
+        if not c.court.startswith("AGG:") and _GUIDANCE.match(ctx.text, c.end, hi)
+    ]
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:

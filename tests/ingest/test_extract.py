@@ -341,3 +341,35 @@ def test_an_intermediate_court_only_promotes_what_it_deploys_itself() -> None:
     assert ("X省甲市中级人民法院", "繁简分流", "adopted") in edges
     edges, _ = run("甲市中院印发方案，推广繁简分流。")
     assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+
+
+def test_a_city_courts_told_what_to_do_are_led_by_the_intermediate_court() -> None:
+    edges, _ = run("会议指出，全市法院要坚持诉源治理。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") not in edges  # no 中院 named
+    edges, _ = run("甲市中院召开会议。\n甲市中院要深入推进诉源治理。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
+
+
+def test_a_guiding_higher_court_promotes() -> None:
+    edges, _ = run("在省法院统筹指导下，乙县法院推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+    assert edges_rule(
+        "在省法院统筹指导下，乙县法院推行繁简分流。", ("X省高级人民法院", "繁简分流", "promoted")
+    ) == ("adoption:promoter")
+
+
+def edges_rule(text: str, key: tuple[str, str, str]) -> str | None:
+    return rules(text).get(key)
+
+
+def test_shixing_is_piloted_but_a_provisional_document_is_not() -> None:
+    edges, _ = run("乙县法院试行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "piloted")}
+    edges, _ = run("乙县法院推行繁简分流，出台实施细则（试行）。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+
+
+def test_deploying_verb_before_the_initiative_makes_an_intermediate_court_promote() -> None:
+    edges, _ = run("甲市中院召开会议。\n会后，推广繁简分流，实行诉前调解。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
