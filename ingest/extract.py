@@ -76,7 +76,8 @@ def default_court_resolver() -> CourtResolver | None:
 
 _HEADER_LABEL = re.compile(r"^[^：:]{0,10}(?:单位|法院|法庭)[：:]")
 _DIRECTIVE = re.compile(
-    r"^(?:[一二三四五六七八九十]、)?(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
+    r"^(?:[一二三四五六七八九十]、|[一二三四五六七八九十]是?(?=要))?"
+    r"(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
 )
 #: a directive inside a sentence: 院长指出，各基层法院要…；要用好… / 今年，全省法院要…
 _DIRECTIVE_IN = re.compile(
@@ -148,6 +149,7 @@ class _Context:
         self.home = home
         subjects: list[_Subject] = []
         mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
+        mentions = self._repoint_anaphors(mentions, home)
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -188,9 +190,46 @@ class _Context:
         self.topics: list[tuple[int, str]] = []
         for s in subjects:
             a, _ = self.line(s.start)
-            if not self.topics or self.topics[-1][0] != a:
+            if (not self.topics or self.topics[-1][0] != a) and not self._background(s.end):
                 self.topics.append((a, s.court))
         self.topic_starts = [a for a, _ in self.topics]
+
+    def _repoint_anaphors(
+        self, mentions: Sequence[CourtMention], home: str | None
+    ) -> list[CourtMention]:
+        """最高院印发…后，该院…: 该院 after a clause that sets the scene with another court's
+        act is not that court; it is the court named before it (else the article's own)."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        out: list[CourtMention] = []
+        for i, m in enumerate(ordered):
+            if m.surface in ("该院", "該院") and i > 0:
+                prev = ordered[i - 1]
+                gap = self.text[prev.end : m.start]
+                if (
+                    prev.court == m.court
+                    and len(gap) <= 160
+                    and "。" not in gap
+                    and self._background(prev.end)
+                ):
+                    earlier = [x.court for x in out if x.court != m.court]
+                    court = earlier[-1] if earlier else home
+                    if court and court != m.court and not court.startswith("AGG:"):
+                        m = CourtMention(m.start, m.end, m.surface, court)
+            out.append(m)
+        return out
+
+    def _background(self, end: int) -> bool:
+        """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
+        scene for the court the paragraph is about."""
+        i = end
+        n = min(len(self.text), end + 160)
+        while i < n and self.text[i] not in "，,；;。！!？?：:\n":
+            i += 1
+        return (
+            i < n
+            and self.text[i] in "，,"
+            and self.text[max(end, i - 2) : i].endswith(("后", "以来", "之际", "期间"))
+        )
 
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
@@ -390,11 +429,25 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         sub = ctx.subject_in(s, mention.start)
         if sub is not None and sub.court == unit and _SUBJECT_DIRECTIVE.match(ctx.text, sub.end):
             return "promoted"
+    if _RANK.get(ctx.level(unit) or "", 0) >= 3 and _under_directive_heading(ctx, l_start):
+        return "promoted"  # 一要加强源头治理 / 抓实诉源治理…: the items of a leader's requirements
     if ctx.level(unit) == "intermediate" and (
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
         return "promoted"
     return "adopted"
+
+
+def _under_directive_heading(ctx: _Context, l_start: int) -> bool:
+    """The nearest heading line above the paragraph at `l_start` is a directive (一要…)."""
+    i = bisect.bisect_right(ctx.line_starts, l_start) - 1
+    for a, b in reversed(ctx.lines[max(0, i - 12) : max(0, i)]):
+        line = ctx.text[a:b].strip()
+        if not line:
+            continue
+        if len(line) <= 30 and not any(c in line for c in "。；;！!？?"):
+            return bool(_DIRECTIVE.match(line))
+    return False
 
 
 def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
@@ -879,6 +932,13 @@ _OWNER = re.compile(_OTHER_BODY.pattern + "$")
 _AGENT_BODY = re.compile(r"[经由]" + _OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$")
 
 
+#: a clause about a number of unnamed units: 26家法庭…, 辖区5个人民法庭…, 其中3个基层法院…
+_COUNTED_UNITS = re.compile(
+    r"(?:辖区|全市|全省|其中|共有|已有|另有)?(?:\d+|[一二两三四五六七八九十]+)[家个所](?:人民)?"
+    r"(?:法庭|基层法院|法院)"
+)
+
+
 def _title_span(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int] | None:
     """The 《…》 title text[start:end] sits in (positions of 《 and 》), if any."""
     open_ = text.rfind("《", lo, start + 1)
@@ -951,10 +1011,12 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     or another body's practice (党委政府…, 司法局的…)."""
     text = ctx.text
     s, _ = ctx.sentence(m.start)
-    if m.awarded or m.title:
-        return False
     c_start = _clause_start(text, s, m.start)
     before = text[c_start : m.start]
+    if _COUNTED_UNITS.match(before) and not ctx.courts_in(c_start, m.start):
+        return True  # 26家法庭实现“五化”: unnamed units under the court, not the court
+    if m.awarded or m.title:
+        return False
     if _GOAL.search(before) or _ABOLISHED.search(before):
         return True
     courts = ctx.courts_in(s, m.start)

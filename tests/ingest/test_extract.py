@@ -373,3 +373,29 @@ def test_deploying_verb_before_the_initiative_makes_an_intermediate_court_promot
     edges, _ = run("甲市中院召开会议。\n会后，推广繁简分流，实行诉前调解。")
     assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
     assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
+
+
+def test_items_under_a_directive_heading_are_promoted() -> None:
+    text = "甲市中院召开会议，院长提出两点要求。\n一要加强源头治理\n抓实诉源治理，强化诉前调解。"
+    edges, _ = run(text)
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+
+
+def test_counted_unnamed_units_are_not_the_court() -> None:
+    edges, _ = run("甲市中院介绍，全市26家法庭推行诉前调解，9个法庭开通跨域立案。")
+    assert edges == set()
+
+
+def test_this_court_after_a_scene_setting_clause_is_not_the_other_court() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("该院")
+        r.mentions.append(CourtMention(i, i + 2, "该院", "最高人民法院"))  # resolved too early
+        return r
+
+    text = "甲市中院推行阅核制。\n最高人民法院印发意见后，该院结合实际推行繁简分流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert ("X省甲市中级人民法院", "繁简分流") in edges
+    assert ("最高人民法院", "繁简分流") not in edges
