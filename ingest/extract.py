@@ -456,8 +456,10 @@ def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
     (落实省法院出台的… is the high court's deployment, not the citing court's)."""
     text = ctx.text
     for v in _DEPLOY.finditer(text, s, e):
-        named = [(c.start, c.court) for c in ctx.courts_in(s, v.start())]
-        named += [(x.start, x.court) for x in ctx.subjects if s <= x.start and x.end <= v.start()]
+        named = [(c.start, c.court) for c in ctx.courts_in(s, v.start())[-1:]]
+        sub = ctx.subject_in(s, v.start())
+        if sub is not None:
+            named.append((sub.start, sub.court))
         if named and max(named)[1] == unit:
             return True
     return False
