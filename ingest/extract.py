@@ -754,6 +754,7 @@ ADOPTION_RULES = (
     "adoption:promoter",
     "adoption:person-subject",
     "adoption:practiser",
+    "adoption:praised",
     "adoption:promoted-practice",
     "adoption:group-leader",
     "adoption:directive-home",
@@ -838,6 +839,9 @@ def _adopters(
             return []  # only the conferring court is named: the winners are elsewhere
         if unit is not None and unit in _grantors(ctx, s, m.start):
             return []  # 被最高人民法院授予…: the court after 被 confers the title
+    praised = _praised(ctx, s, m)
+    if praised is not None:
+        return praised
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
@@ -1037,6 +1041,31 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         if own > c_start and m.start - own <= 6 and _OWNER.search(text, c_start, own):
             return True
     return False
+
+
+_PRAISE = re.compile(r"(?:批示|肯定|点赞|表扬|称赞|赞扬|好评|褒奖)")
+
+
+def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Relation, str]] | None:
+    """Praise is not adoption: in 省领导批示肯定乙县法院的X / 省法院对乙县法院的X给予肯定 the
+    praised court adopts X and the praising one does nothing. None when there is no praise."""
+    text = ctx.text
+    c_start = _clause_start(text, s, m.start)
+    c_end = m.end
+    while c_end < len(text) and text[c_end] not in "，,；;。！!？?\n":
+        c_end += 1
+    before = text[c_start : m.start]
+    lo = None
+    verbs = list(_PRAISE.finditer(before))
+    verb = verbs[-1] if verbs else None
+    if verb is not None:
+        lo = c_start + verb.end()  # 批示肯定乙县法院的X
+    elif "对" in before and _PRAISE.search(text, m.end, c_end):
+        lo = c_start + before.rfind("对") + 1  # 对乙县法院的X给予肯定
+    if lo is None:
+        return None
+    courts = [c.court for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")]
+    return [(c, "adopted", "adoption:praised") for c in dict.fromkeys(courts)]
 
 
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:

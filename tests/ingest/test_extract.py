@@ -399,3 +399,10 @@ def test_this_court_after_a_scene_setting_clause_is_not_the_other_court() -> Non
     edges = {(a.unit, a.initiative) for a in ex.adoptions}
     assert ("X省甲市中级人民法院", "繁简分流") in edges
     assert ("最高人民法院", "繁简分流") not in edges
+
+
+def test_praise_is_not_adoption_by_the_praising_court() -> None:
+    edges, _ = run("省法院对乙县法院的繁简分流做法给予充分肯定。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    edges, _ = run("省法院召开会议。\n省委领导批示肯定诉源治理工作。")
+    assert edges == set()
