@@ -842,6 +842,9 @@ def _adopters(
     praised = _praised(ctx, s, m)
     if praised is not None:
         return praised
+    studied = _studied(ctx, s, m)
+    if studied is not None:
+        return studied
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
@@ -1041,6 +1044,35 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         if own > c_start and m.start - own <= 6 and _OWNER.search(text, c_start, own):
             return True
     return False
+
+
+#: 学习借鉴乙县法院的X经验 / 赴乙县法院考察X: a practice studied elsewhere
+_STUDY = re.compile(
+    r"(?:学习借鉴|学习|借鉴|考察学习|考察|观摩|参观学习|取经)(?!贯彻|宣传|领会|研讨|教育)"
+)
+_PRACTICE_NOUN = re.compile(r"(?:的)?(?:工作)?(?:经验|做法|模式|先进|成果|情况)")
+
+
+def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Relation, str]] | None:
+    """A practice being studied belongs to the court studied, not to the visitors; None when
+    the clause studies nothing."""
+    text = ctx.text
+    c_start = _clause_start(text, s, m.start)
+    verbs = list(_STUDY.finditer(text, c_start, m.start))
+    if not verbs:
+        return None
+    lo = verbs[-1].end()
+    courts = [
+        c.court
+        for c in ctx.courts_in(c_start, m.start)
+        if not c.court.startswith("AGG:")
+        and (c.start >= lo or (c.start > 0 and text[c.start - 1] in "赴到往至"))
+    ]
+    if courts:
+        return [(c, "adopted", "adoption:practiser") for c in dict.fromkeys(courts)]
+    if _PRACTICE_NOUN.match(text, m.end):
+        return []  # 学习先进地区X经验: the practice of someone not named
+    return None
 
 
 _PRAISE = re.compile(r"(?:批示|肯定|点赞|表扬|称赞|赞扬|好评|褒奖)")

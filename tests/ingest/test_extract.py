@@ -406,3 +406,10 @@ def test_praise_is_not_adoption_by_the_praising_court() -> None:
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
     edges, _ = run("省法院召开会议。\n省委领导批示肯定诉源治理工作。")
     assert edges == set()
+
+
+def test_a_practice_being_studied_belongs_to_the_court_studied() -> None:
+    edges, _ = run("甲市中院组织干警赴乙县法院考察诉源治理工作。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
+    edges, _ = run("丙区法院学习外地繁简分流经验。")
+    assert edges == set()
