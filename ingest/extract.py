@@ -168,6 +168,8 @@ class _Context:
                 continue
             # 寿光市人民法院、青州市人民法院被确定为…: courts listed with a subject are subjects
             listed = last is not None and text[last.end : m.start] in _COORDINATORS
+            if self._metadata(m):
+                continue  # 来源：乙县法院: the publisher, not what the text is about
             if listed or self._is_subject(m.start):
                 last = _Subject(m.start, m.end, m.court)
                 subjects.append(last)
@@ -190,7 +192,11 @@ class _Context:
         self.topics: list[tuple[int, str]] = []
         for s in subjects:
             a, _ = self.line(s.start)
-            if (not self.topics or self.topics[-1][0] != a) and not self._background(s.end):
+            if (
+                (not self.topics or self.topics[-1][0] != a)
+                and not self._background(s.end)
+                and not text.startswith(("《", "的《"), s.end)  # 市高法院《…》: a cited author
+            ):
                 self.topics.append((a, s.court))
         self.topic_starts = [a for a, _ in self.topics]
 
@@ -217,6 +223,12 @@ class _Context:
                         m = CourtMention(m.start, m.end, m.surface, court)
             out.append(m)
         return out
+
+    def _metadata(self, m: CourtMention) -> bool:
+        """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院)."""
+        a = self.text.rfind("\n", 0, m.start) + 1
+        label = _METADATA_LABEL.match(self.text, a, m.start)
+        return label is not None and len(self.text[label.end() : m.start].strip(" ：:　")) <= 2
 
     def _background(self, end: int) -> bool:
         """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
@@ -353,8 +365,8 @@ class _Context:
 
 
 #: rows of a page's metadata block: the court they name is the publisher, not a topic
-_METADATA_LABEL = re.compile(
-    r"^(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
+_METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
+    r"(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
     r"作者|作者单位|供稿|供稿单位|编辑|责任编辑|责编|审核|通讯员|记者|主办|主办单位|承办|版权所有)"
 )
 #: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before, else the article's own tribunal

@@ -413,3 +413,10 @@ def test_a_practice_being_studied_belongs_to_the_court_studied() -> None:
     assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
     edges, _ = run("丙区法院学习外地繁简分流经验。")
     assert edges == set()
+
+
+def test_a_publisher_row_and_a_cited_author_lend_no_topic() -> None:
+    edges, _ = run("乙县法院召开会议。\n来源：丙区法院\n今年以来，持续推行诉前调解。")
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
+    edges, _ = run("乙县法院召开会议。\n丙区法院《审判工作报告》获好评。\n持续推行诉前调解。")
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
