@@ -823,7 +823,32 @@ def _initiatives(
         for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
             adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
+    _merge_relations(ctx, adoptions)
     return list(refs.values()), list(adoptions.values())
+
+
+def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adoption]) -> None:
+    """One court, one initiative, one relation: a pilot court that also reports doing it
+    piloted it; a court below the high courts that both does and pushes it adopted it."""
+    ordered = sorted(adoptions.items(), key=lambda kv: kv[0][2] != "promoted")
+    for (unit, name, relation), a in ordered:
+        if relation == "adopted":
+            into = (unit, name, "piloted")
+        elif (
+            relation == "promoted" and ctx.level(unit) not in _HIGH and not unit.startswith("AGG:")
+        ):
+            into = (unit, name, "adopted")
+        else:
+            continue
+        b = adoptions.get(into)
+        if b is None or b is a:
+            continue
+        b.evidence.extend(a.evidence)
+        if _RULE_RANK.get(a.rule, 99) < _RULE_RANK.get(b.rule, 99):
+            b.rule = a.rule
+        if b.date is None and a.date:
+            b.date, b.date_precision = a.date, a.date_precision
+        del adoptions[(unit, name, relation)]
 
 
 def _adopters(

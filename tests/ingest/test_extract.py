@@ -420,3 +420,10 @@ def test_a_publisher_row_and_a_cited_author_lend_no_topic() -> None:
     assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
     edges, _ = run("乙县法院召开会议。\n丙区法院《审判工作报告》获好评。\n持续推行诉前调解。")
     assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
+
+
+def test_one_court_keeps_one_relation_per_initiative() -> None:
+    edges, _ = run("乙县法院是繁简分流试点法院。\n乙县法院推行繁简分流，成效明显。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "piloted")}
+    edges, _ = run("甲市中院推行繁简分流。\n甲市中院要深入推进繁简分流。")
+    assert {r for _, i, r in edges if i == "繁简分流"} == {"adopted"}
