@@ -1112,7 +1112,7 @@ def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     return None
 
 
-_PRAISE = re.compile(r"(?:批示|肯定|点赞|表扬|称赞|赞扬|好评|褒奖)")
+_PRAISE = re.compile(r"(?:批示|肯定|点赞|表扬|称赞|赞扬|好评|褒奖|(?:高度|充分|一致|积极)评价)")
 
 
 def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Relation, str]] | None:
@@ -1134,7 +1134,12 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     if lo is None:
         return None
     courts = [c.court for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")]
-    return [(c, "adopted", "adoption:praised") for c in dict.fromkeys(courts)]
+    if courts:
+        return [(c, "adopted", "adoption:praised") for c in dict.fromkeys(courts)]
+    praiser = ctx.subject_in(c_start, lo)
+    if praiser is not None:
+        return []  # 最高人民法院领导批示肯定X: the praising court does not adopt X
+    return None  # 代表们对X给予高度评价: X is the work of the court in context
 
 
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:

@@ -404,8 +404,10 @@ def test_this_court_after_a_scene_setting_clause_is_not_the_other_court() -> Non
 def test_praise_is_not_adoption_by_the_praising_court() -> None:
     edges, _ = run("省法院对乙县法院的繁简分流做法给予充分肯定。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
-    edges, _ = run("省法院召开会议。\n省委领导批示肯定诉源治理工作。")
+    edges, _ = run("乙县法院召开会议。\n最高人民法院领导批示肯定诉源治理工作。")
     assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n代表们对诉源治理工作给予高度评价。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
 
 
 def test_a_practice_being_studied_belongs_to_the_court_studied() -> None:
