@@ -981,8 +981,9 @@ _AGENT_BODY = re.compile(r"[经由]" + _OTHER_BODY.pattern + r"[^，,。；;：:
 #: a clause about a number of unnamed units: 26家法庭…, 辖区5个人民法庭…, 其中3个基层法院…
 _COUNTED_UNITS = re.compile(
     r"(?:辖区|全市|全省|其中|共有|已有|另有)?(?:\d+|[一二两三四五六七八九十]+)[家个所](?:人民)?"
-    r"(?:法庭|基层法院|法院)"
+    r"(?:派出法庭|人民法庭|法庭|基层法院|法院)"
 )
+_UNITS_OWN = re.compile(_COUNTED_UNITS.pattern + r"(?:均|都|全部)?的[^，,。；;：:\n]{0,6}$")
 
 
 def _title_span(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int] | None:
@@ -1061,6 +1062,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     before = text[c_start : m.start]
     if _COUNTED_UNITS.match(before) and not ctx.courts_in(c_start, m.start):
         return True  # 26家法庭实现“五化”: unnamed units under the court, not the court
+    if _UNITS_OWN.search(before):
+        return True  # 宜兴法院7个派出法庭的诉讼服务站: what unnamed units own
     if m.awarded or m.title:
         return False
     if _GOAL.search(before) or _ABOLISHED.search(before):

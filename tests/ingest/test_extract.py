@@ -385,6 +385,8 @@ def test_items_under_a_directive_heading_are_promoted() -> None:
 def test_counted_unnamed_units_are_not_the_court() -> None:
     edges, _ = run("甲市中院介绍，全市26家法庭推行诉前调解，9个法庭开通跨域立案。")
     assert edges == set()
+    edges, _ = run("乙县法院3个人民法庭的集约送达中心运行良好。")
+    assert edges == set()
 
 
 def test_this_court_after_a_scene_setting_clause_is_not_the_other_court() -> None:
