@@ -969,8 +969,15 @@ _OTHER_BODY = re.compile(
     r"村委会|居委会|调解委员会)"
 )
 _OTHER_BODY_HEAD = re.compile(
-    r"(?:经|由|是|系)?(?:当地|各级|[省市县区州盟旗镇乡])?" + _OTHER_BODY.pattern
+    r"(?:经|由|是|系)?(?:当地|各级|[省市县区州盟旗镇乡]委?(?:[省市县区州盟旗镇乡]?政府)?)?"
+    + _OTHER_BODY.pattern
 )
+#: officials who are not court staff, heading a sentence: 市委书记…, 县长…, 省委常委…
+_OFFICIAL_HEAD = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:[省市县区州镇乡]委|党委|政府|人大常委会|政协|政法委))"
+    r"(?:副?书记|常委|副?主任|委员|副?主席)|(?:[\u4e00-\u9fff]{0,6}?)副?[省市县区州镇乡]长"
+)
+_COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
 
 
 _OWNER = re.compile(_OTHER_BODY.pattern + "$")
@@ -1073,6 +1080,11 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         lead = _LEAD_IN.match(text, s, m.start)
         head = lead.end() if lead else s
         if _FEATURE_SUBJECT.match(text, head, m.start):
+            return True
+        # 市委书记张三强调，要坚持诉源治理: an official's or another body's sentence
+        if (
+            _OFFICIAL_HEAD.match(text, head, m.start) or _OTHER_BODY_HEAD.match(text, head, m.start)
+        ) and not _COURT_WORD.search(text, head, m.start):
             return True
     if not ctx.courts_in(c_start, m.start):
         lead = _LEAD_IN.match(text, c_start, m.start)

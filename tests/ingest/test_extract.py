@@ -431,3 +431,12 @@ def test_one_court_keeps_one_relation_per_initiative() -> None:
     assert edges == {("X省乙县人民法院", "繁简分流", "piloted")}
     edges, _ = run("甲市中院推行繁简分流。\n甲市中院要深入推进繁简分流。")
     assert {r for _, i, r in edges if i == "繁简分流"} == {"adopted"}
+
+
+def test_an_officials_or_another_bodys_sentence_is_not_the_courts() -> None:
+    edges, _ = run("乙县法院召开会议。\n市委书记张三强调，要坚持诉源治理。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n县委政法委推行诉前调解。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n县委书记指出，法院要推行诉前调解。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
