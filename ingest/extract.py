@@ -1100,7 +1100,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
 
 #: 学习借鉴乙县法院的X经验 / 赴乙县法院考察X: a practice studied elsewhere
 _STUDY = re.compile(
-    r"(?:学习借鉴|学习|借鉴|考察学习|考察|观摩|参观学习|取经)(?!贯彻|宣传|领会|研讨|教育)"
+    r"(?:学习借鉴|学习|借鉴|考察学习|考察调研|考察|观摩|参观学习|参观|取经|调研|视察|走访)"
+    r"(?!贯彻|宣传|领会|研讨|教育)"
 )
 _PRACTICE_NOUN = re.compile(r"(?:的)?(?:工作)?(?:经验|做法|模式|先进|成果|情况)")
 

@@ -440,3 +440,8 @@ def test_an_officials_or_another_bodys_sentence_is_not_the_courts() -> None:
     assert edges == set()
     edges, _ = run("乙县法院召开会议。\n县委书记指出，法院要推行诉前调解。")
     assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_visited_court_adopts_not_the_visitor() -> None:
+    edges, _ = run("省法院领导到乙县法院调研诉源治理工作。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
