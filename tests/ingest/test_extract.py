@@ -445,3 +445,8 @@ def test_an_officials_or_another_bodys_sentence_is_not_the_courts() -> None:
 def test_a_visited_court_adopts_not_the_visitor() -> None:
     edges, _ = run("省法院领导到乙县法院调研诉源治理工作。")
     assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
+
+
+def test_an_intermediate_court_leading_others_promotes() -> None:
+    edges, _ = run("甲市中院牵头推行繁简分流。")
+    assert edges == {("X省甲市中级人民法院", "繁简分流", "promoted")}
