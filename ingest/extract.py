@@ -537,13 +537,10 @@ def _leading_court(agg: str, courts: Sequence[CourtRef]) -> str | None:
         return None
     place = m.group("place")
     for c in courts:
-        if (
-            c.level == "intermediate"
-            and c.name.startswith(place)
-            and c.name.endswith("中级人民法院")
-        ):
+        # 全省法院 is led by the high court only, never by a city's intermediate court
+        if c.level == "intermediate" and c.name.endswith(place + "中级人民法院"):
             return c.name
-        if c.level == "high" and c.name == place + "高级人民法院":
+        if c.level == "high" and c.name.endswith(place + "高级人民法院"):
             return c.name
     return None
 

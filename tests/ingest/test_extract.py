@@ -450,3 +450,15 @@ def test_a_visited_court_adopts_not_the_visitor() -> None:
 def test_an_intermediate_court_leading_others_promotes() -> None:
     edges, _ = run("甲市中院牵头推行繁简分流。")
     assert edges == {("X省甲市中级人民法院", "繁简分流", "promoted")}
+
+
+def test_a_province_wide_directive_is_not_led_by_a_city_court() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("全省法院")
+        r.mentions.append(CourtMention(i, i + 4, "全省法院", "AGG:X省全省法院"))
+        return r
+
+    text = "甲市中院召开会议。\n全省法院要推进诉源治理。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+    assert "X省甲市中级人民法院" not in {a.unit for a in ex.adoptions}
