@@ -468,11 +468,13 @@ def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
     (落实省法院出台的… is the high court's deployment, not the citing court's)."""
     text = ctx.text
     for v in _DEPLOY.finditer(text, s, e):
-        named = [(c.start, c.court) for c in ctx.courts_in(s, v.start())[-1:]]
-        sub = ctx.subject_in(s, v.start())
-        if sub is not None:
-            named.append((sub.start, sub.court))
-        if named and max(named)[1] == unit:
+        last = ctx.courts_in(s, v.start())[-1:]
+        if last and v.start() - last[0].end <= 2:
+            agent: str | None = last[0].court  # 省法院出台 / 省法院的部署: that court's verb
+        else:
+            sub = ctx.subject_in(s, v.start())  # 中院将该院经验在全市推广: the subject's
+            agent = sub.court if sub is not None else None
+        if agent == unit:
             return True
     return False
 
@@ -825,18 +827,12 @@ def _initiatives(
 
 
 def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adoption]) -> None:
-    """One court, one initiative, one relation: a pilot court that also reports doing it
-    piloted it; a court below the high courts that both does and pushes it adopted it."""
-    ordered = sorted(adoptions.items(), key=lambda kv: kv[0][2] != "promoted")
-    for (unit, name, relation), a in ordered:
-        if relation == "adopted":
-            into = (unit, name, "piloted")
-        elif (
-            relation == "promoted" and ctx.level(unit) not in _HIGH and not unit.startswith("AGG:")
-        ):
-            into = (unit, name, "adopted")
-        else:
+    """A pilot court that also reports doing the initiative piloted it (one fact, not two).
+    A court that both does and pushes it keeps both facts: the text says both."""
+    for (unit, name, relation), a in list(adoptions.items()):
+        if relation != "adopted":
             continue
+        into = (unit, name, "piloted")
         b = adoptions.get(into)
         if b is None or b is a:
             continue
@@ -1037,6 +1033,10 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     return (sub.court if sub is not None else None), policy
 
 
+#: 确定A、B为试点法院 / 将A列为试点: a higher court designates pilot courts
+_DESIGNATE = re.compile(r"(?:确定|选定|遴选|列为|批准|指定)[^。；;]{0,60}?试点")
+
+
 def _title_adopters(
     ctx: _Context, m: InitiativeMention, s: int, span: tuple[int, int]
 ) -> list[tuple[str, Relation, str]]:
@@ -1050,10 +1050,21 @@ def _title_adopters(
     head = max(open_ + 1, text.rfind(" ", open_, m.start) + 1)
     if _GOAL.search(text, head, m.start) or _ABOLISHED.search(text, head, m.start):
         return []
-    if policy:
-        relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
-        return [(issuer, relation, "adoption:title-issuer")]
-    return [(issuer, "adopted", "adoption:title-author")]
+    if not policy:
+        return [(issuer, "adopted", "adoption:title-author")]
+    # 省法院印发《…试点…方案》，确定A、B为试点法院: the designated courts pilot it
+    _, e = ctx.sentence(m.start)
+    outside = text[s:open_] + text[close + 1 : e]
+    pilots = [
+        c.court
+        for c in ctx.courts_in(s, e)
+        if not open_ <= c.start <= close and c.court != issuer and not c.court.startswith("AGG:")
+    ]
+    if _DESIGNATE.search(outside) and pilots and _outranks(ctx, issuer, pilots):
+        out: list[tuple[str, Relation, str]] = [(issuer, "promoted", "adoption:title-issuer")]
+        return out + [(c, "piloted", "adoption:pilot-named") for c in dict.fromkeys(pilots)]
+    relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
+    return [(issuer, relation, "adoption:title-issuer")]
 
 
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
