@@ -186,6 +186,7 @@ class _Context:
         self.subjects = subjects
         self.starts = [s.start for s in subjects]
         self.lines = _lines(text)
+        self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self.line_starts = [a for a, _ in self.lines]
         self.sections = self._sections(outer)
         # the topic of a paragraph is the first court it is about (its first subject)
@@ -233,10 +234,8 @@ class _Context:
     def _background(self, end: int) -> bool:
         """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
         scene for the court the paragraph is about."""
-        i = end
         n = min(len(self.text), end + 160)
-        while i < n and self.text[i] not in "，,；;。！!？?：:\n":
-            i += 1
+        i = _clause_end(self.text, end, n)
         return (
             i < n
             and self.text[i] in "，,"
@@ -274,6 +273,11 @@ class _Context:
             ):
                 out.append((a, inside[-1].court))
         return out
+
+    def clause_start(self, lo: int, pos: int) -> int:
+        """Where the clause holding `pos` starts (not before `lo`)."""
+        i = bisect.bisect_left(self.breaks, pos) - 1
+        return max(lo, self.breaks[i] + 1) if i >= 0 else lo
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -316,7 +320,7 @@ class _Context:
         if hit:
             if hit.proxy:
                 return hit.court, "person-subject"
-            c_start = _clause_start(self.text, s_start, pos)
+            c_start = self.clause_start(s_start, pos)
             return hit.court, "subject" if hit.start >= c_start else "nearest-in-sentence"
         if _PURPOSE.match(self.text, s_start, pos):
             # 为深化诉源治理，我院…: a leading purpose clause belongs to the subject after it
@@ -481,7 +485,7 @@ def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
 
 def _deploy_verb_before(ctx: _Context, s: int, pos: int) -> bool:
     """推广“法云调解室” / 部署开展X: a deploying verb heads the initiative's own phrase."""
-    c_start = _clause_start(ctx.text, s, pos)
+    c_start = ctx.clause_start(s, pos)
     found = list(_DEPLOY.finditer(ctx.text, c_start, pos))
     v = found[-1] if found else None
     return v is not None and pos - v.end() <= 2 and not ctx.courts_in(v.end(), pos)
@@ -878,7 +882,7 @@ def _adopters(
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
-    c_start = _clause_start(text, s, m.start)
+    c_start = ctx.clause_start(s, m.start)
     subject = ctx.subject_in(s, m.start)
     out: list[tuple[str, Relation, str]] = []
     # 在兴庆区法院、金凤区法院推行X / 在宁波中院试点X: the courts after 在 are where X runs
@@ -1025,7 +1029,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     verb = _ISSUE_VERB.search(text, s, open_)
     if verb is None:
         return None, policy
-    c_start = _clause_start(text, s, verb.start())
+    c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:
         return near[-1].court, policy
@@ -1073,7 +1077,7 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     or another body's practice (党委政府…, 司法局的…)."""
     text = ctx.text
     s, _ = ctx.sentence(m.start)
-    c_start = _clause_start(text, s, m.start)
+    c_start = ctx.clause_start(s, m.start)
     before = text[c_start : m.start]
     if _COUNTED_UNITS.match(before) and not ctx.courts_in(c_start, m.start):
         return True  # 26家法庭实现“五化”: unnamed units under the court, not the court
@@ -1118,7 +1122,7 @@ def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     """A practice being studied belongs to the court studied, not to the visitors; None when
     the clause studies nothing."""
     text = ctx.text
-    c_start = _clause_start(text, s, m.start)
+    c_start = ctx.clause_start(s, m.start)
     verbs = list(_STUDY.finditer(text, c_start, m.start))
     if not verbs:
         return None
@@ -1143,10 +1147,8 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     """Praise is not adoption: in 省领导批示肯定乙县法院的X / 省法院对乙县法院的X给予肯定 the
     praised court adopts X and the praising one does nothing. None when there is no praise."""
     text = ctx.text
-    c_start = _clause_start(text, s, m.start)
-    c_end = m.end
-    while c_end < len(text) and text[c_end] not in "，,；;。！!？?\n":
-        c_end += 1
+    c_start = ctx.clause_start(s, m.start)
+    c_end = _clause_end(text, m.end)
     before = text[c_start : m.start]
     lo = None
     verbs = list(_PRAISE.finditer(before))
@@ -1175,11 +1177,15 @@ def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
     ]
 
 
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    a = pos
-    while a > lo and text[a - 1] not in "，,；;。！!？?：:\n":
-        a -= 1
-    return a
+_CLAUSE_BREAKS = "，,；;。！!？?：:\n"
+_CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
+
+
+def _clause_end(text: str, pos: int, limit: int | None = None) -> int:
+    """Where the clause holding `pos` ends (at most `limit`)."""
+    hi = len(text) if limit is None else min(limit, len(text))
+    m = _CLAUSE_BREAK.search(text, pos, hi)
+    return m.start() if m else hi
 
 
 def _outranks(ctx: _Context, court: str, others: Sequence[str]) -> bool:
@@ -1208,8 +1214,7 @@ def _practiser(ctx: _Context, lo: int, hi: int) -> str | None:
     """X in 推广X法院(的)…做法 when the initiative is named after X in the same clause."""
     text = ctx.text
     for c in reversed(ctx.courts_in(lo, hi)):
-        before = text[lo : c.start]
-        if _PROMOTE_PRACTICE.search(before[-6:]):
+        if _PROMOTE_PRACTICE.search(text, max(lo, c.start - 6), c.start):
             return c.court
     return None
 
