@@ -204,26 +204,41 @@ class _Context:
     def _repoint_anaphors(
         self, mentions: Sequence[CourtMention], home: str | None
     ) -> list[CourtMention]:
-        """最高院印发…后，该院…: 该院 after a clause that sets the scene with another court's
-        act is not that court; it is the court named before it (else the article's own)."""
+        """该院 does not point back to a court named only in passing: inside a cited title
+        (学习《最高人民法院关于…》), in a metadata row, as a guide (在中院指导下), as a
+        conferring court (被X授予) or in a scene-setting clause (最高院印发…后，该院…). Such
+        an antecedent is replaced by the last court named before it in earnest (else the
+        article's own court)."""
         ordered = sorted(mentions, key=lambda m: m.start)
         out: list[CourtMention] = []
-        for i, m in enumerate(ordered):
-            if m.surface in ("该院", "該院") and i > 0:
-                prev = ordered[i - 1]
-                gap = self.text[prev.end : m.start]
-                if (
-                    prev.court == m.court
-                    and len(gap) <= 160
-                    and "。" not in gap
-                    and self._background(prev.end)
-                ):
-                    earlier = [x.court for x in out if x.court != m.court]
-                    court = earlier[-1] if earlier else home
+        for m in ordered:
+            if m.surface in ("该院", "該院") and out:
+                prev = [x for x in out if x.end <= m.start and not x.court.startswith("AGG:")]
+                ante = next((x for x in reversed(prev) if x.court == m.court), None)
+                if ante is not None and self._in_passing(ante, m):
+                    alt = next(
+                        (x for x in reversed(prev) if not self._in_passing(x, m)),
+                        None,
+                    )
+                    court = alt.court if alt is not None else home
                     if court and court != m.court and not court.startswith("AGG:"):
                         m = CourtMention(m.start, m.end, m.surface, court)
             out.append(m)
         return out
+
+    def _in_passing(self, x: CourtMention, anaphor: CourtMention) -> bool:
+        """Whether the court at `x` is named in passing (see _repoint_anaphors)."""
+        text = self.text
+        if text.rfind("《", 0, x.start) > text.rfind("》", 0, x.start):
+            return True  # inside a title
+        if self._metadata(x):
+            return True
+        if x.start > 0 and text[x.start - 1] == "在" and _GUIDANCE.match(text, x.end):
+            return True
+        if x.start > 0 and text[x.start - 1] in "被由" and _GRANT_VERB.match(text, x.end):
+            return True
+        gap = text[x.end : anaphor.start]
+        return len(gap) <= 160 and "。" not in gap and self._background(x.end)
 
     def _metadata(self, m: CourtMention) -> bool:
         """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院)."""

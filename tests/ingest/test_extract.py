@@ -474,3 +474,19 @@ def test_courts_designated_to_pilot_a_documents_initiative_pilot_it() -> None:
 def test_the_subject_deploys_what_it_spreads_from_another_court() -> None:
     edges, _ = run("乙县法院推行繁简分流。\n甲市中院已将乙县法院繁简分流经验在全市推广。")
     assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+
+
+def test_this_court_never_points_to_a_court_named_in_passing() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("该院")
+        last = max((m for m in r.mentions if m.start < i), key=lambda m: m.start)
+        r.mentions.append(CourtMention(i, i + 2, "该院", last.court))  # the last one named
+        return r
+
+    for text in (
+        "乙县法院组织学习《最高人民法院关于推进诉源治理的意见》。该院推行繁简分流。",
+        "乙县法院在甲市中院指导下开展工作。该院推行繁简分流。",
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+        assert ("X省乙县人民法院", "繁简分流") in {(a.unit, a.initiative) for a in ex.adoptions}
