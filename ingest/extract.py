@@ -447,8 +447,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "awarded"
     s, e = ctx.sentence(mention.start)
     sentence = ctx.text[s:e]
-    if _PILOT.search(sentence):
-        return "piloted"
+    if _PILOT.search(ctx.text, s, mention.start) or _PILOT.search(
+        ctx.text, ctx.clause_start(s, mention.start), _clause_end(ctx.text, mention.end, e)
+    ):
+        return "piloted"  # 试点 before the initiative, or in its own clause
     if ctx.level(unit) in _HIGH:
         return "promoted"
     l_start, _ = ctx.line(mention.start)
@@ -781,6 +783,7 @@ ADOPTION_RULES = (
     "adoption:respectively",
     "adoption:award-winner",
     "adoption:located",
+    "adoption:pilot-designated",
     "adoption:promoter",
     "adoption:person-subject",
     "adoption:practiser",
@@ -905,7 +908,17 @@ def _adopters(
     located_rule = "adoption:located"
     if relation == "piloted" and not located:
         sub = subject.court if subject is not None else None
-        located = [c.court for c in ctx.courts_in(s, e) if c.court != sub]
+        named = [c for c in ctx.courts_in(s, e) if c.court != sub]
+        # 乙县法院被省法院确定为试点法院: the subject pilots, the court after 被 designates
+        by = [c.court for c in named if c.start > 0 and text[c.start - 1] in "被由经"]
+        if by and sub is not None:
+            out = [(sub, "piloted", "adoption:pilot-designated")]
+            return out + [
+                (d, "promoted", "adoption:promoter")
+                for d in dict.fromkeys(by)
+                if _outranks(ctx, d, [sub])
+            ]
+        located = [c.court for c in named]
         located_rule = "adoption:pilot-named"
     if located:
         inner: Relation = "piloted" if relation == "piloted" else "adopted"
@@ -1064,8 +1077,8 @@ def _title_adopters(
     text = ctx.text
     open_, close = span
     issuer, policy = _title_issuer(ctx, s, open_, close)
-    if issuer is None:
-        return []
+    if issuer is None or m.title:
+        return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
     head = max(open_ + 1, text.rfind(" ", open_, m.start) + 1)
     if _GOAL.search(text, head, m.start) or _ABOLISHED.search(text, head, m.start):
         return []

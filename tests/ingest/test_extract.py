@@ -490,3 +490,19 @@ def test_this_court_never_points_to_a_court_named_in_passing() -> None:
     ):
         ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
         assert ("X省乙县人民法院", "繁简分流") in {(a.unit, a.initiative) for a in ex.adoptions}
+
+
+def test_a_court_designated_as_pilot_by_another_pilots_and_only_that_clause_is_piloted() -> None:
+    edges, _ = run("乙县法院推行繁简分流，被省法院确定为诉源治理试点法院。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省乙县人民法院", "诉源治理", "piloted"),
+        ("X省高级人民法院", "诉源治理", "promoted"),
+    }
+
+
+def test_a_conferred_title_in_a_decisions_name_is_not_promoted() -> None:
+    edges, _ = run(
+        "最高人民法院印发《关于表彰全国法院先进集体的决定》，乙县法院获评全国法院先进集体。"
+    )
+    assert edges == {("X省乙县人民法院", "全国法院先进集体", "awarded")}
