@@ -88,7 +88,9 @@ _DIRECTIVE_IN = re.compile(
 )
 #: a directive to courts in general names no court: it comes from the article's own court
 _GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
-_DEPLOY = re.compile(r"部署|印发|全面推行|推广|指导|督促|要求|出台|牵头|统筹推进|主导")
+_DEPLOY = re.compile(
+    r"部署|印发|全面推行|推广|指导|督促|要求|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
+)
 #: 推广江岸区法院的做法 / 学习借鉴X法院经验: X is the adopter, the subject promotes
 _PROMOTE_PRACTICE = re.compile(r"推广|借鉴|复制|学习")
 _PRACTICE_REF = re.compile(

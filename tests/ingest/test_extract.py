@@ -506,3 +506,8 @@ def test_a_conferred_title_in_a_decisions_name_is_not_promoted() -> None:
         "最高人民法院印发《关于表彰全国法院先进集体的决定》，乙县法院获评全国法院先进集体。"
     )
     assert edges == {("X省乙县人民法院", "全国法院先进集体", "awarded")}
+
+
+def test_an_intermediate_court_holding_a_city_wide_push_meeting_promotes() -> None:
+    edges, _ = run("甲市中院召开全市法院诉源治理工作推进会。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
