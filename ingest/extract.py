@@ -981,6 +981,8 @@ _GOAL = re.compile(
     r"(?:为了?实现|以实现|为达到|助推|助力|服务保障|服务于|致力于|有助于|有利于|旨在)"
     r"[^，,。；;：:！!？?“”\n]{0,10}$"
 )
+#: a predicate after a copula: X是…Y describes X as Y, nobody adopts Y there
+_COPULA = re.compile(r"(?<![于但还要可若凡只就总不别其而都一二三四五六七八九十])是(?![否非])")
 #: something given up: 取消…, 废止…
 _ABOLISHED = re.compile(r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别)[^，,。；;：:\n]{0,8}$")
 #: a sentence about a facility or mechanism, not a court: 其运行模式…, 该中心实现…
@@ -1117,6 +1119,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if _GOAL.search(before) or _ABOLISHED.search(before):
         return True
+    if _COPULA.search(before) and not ctx.courts_in(c_start, m.start):
+        return True  # 跨域立案是…打造的起诉新模式: a description of something else
     courts = ctx.courts_in(s, m.start)
     if not courts:
         lead = _LEAD_IN.match(text, s, m.start)
