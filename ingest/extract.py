@@ -790,6 +790,8 @@ ADOPTION_RULES = (
     "adoption:person-subject",
     "adoption:practiser",
     "adoption:praised",
+    "adoption:title-issuer",
+    "adoption:title-author",
     "adoption:promoted-practice",
     "adoption:group-leader",
     "adoption:directive-home",
@@ -910,6 +912,19 @@ def _adopters(
     located_rule = "adoption:located"
     if relation == "piloted" and not located:
         sub = subject.court if subject is not None else None
+        # 甲市中院确定乙县法院、丙区法院为试点法院: the courts designated pilot it
+        chosen: list[CourtMention] = []
+        for c in ctx.courts_in(s, e):
+            listed = bool(chosen) and text[chosen[-1].end : c.start] in _COORDINATORS
+            if listed or _DESIGNATE_VERB.search(text, max(s, c.start - 4), c.start):
+                chosen.append(c)
+        if chosen:
+            pilots = list(dict.fromkeys(c.court for c in chosen))
+            head = ctx.subject_in(s, chosen[0].start - 1)
+            out = [(c, "piloted", "adoption:pilot-named") for c in pilots]
+            if head is not None and head.court not in pilots and _outranks(ctx, head.court, pilots):
+                out.append((head.court, "promoted", "adoption:promoter"))
+            return out
         named = [c for c in ctx.courts_in(s, e) if c.court != sub]
         # 乙县法院被省法院确定为试点法院: the subject pilots, the court after 被 designates
         by = [c.court for c in named if c.start > 0 and text[c.start - 1] in "被由经"]
@@ -1069,6 +1084,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     return (sub.court if sub is not None else None), policy
 
 
+_DESIGNATE_VERB = re.compile(r"确定|选定|遴选|列为|批准|指定|确认")
 #: 确定A、B为试点法院 / 将A列为试点: a higher court designates pilot courts
 _DESIGNATE = re.compile(r"(?:确定|选定|遴选|列为|批准|指定)[^。；;]{0,60}?试点")
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.document import CourtMention, CourtRef, SourceDocument
-from ingest.extract import extract_document, to_gold
+from ingest.extract import ADOPTION_RULES, extract_document, to_gold
 
 # A tiny stand-in for ingest.courts: a fixed list of surfaces.
 COURTS = {
@@ -296,7 +296,13 @@ def test_every_adoption_names_the_path_that_attributed_it() -> None:
     got = rules("乙县法院推行繁简分流。\n会上，介绍了诉前调解的做法。")
     assert got[("X省乙县人民法院", "繁简分流", "adopted")] == "adoption:subject"
     assert got[("X省乙县人民法院", "诉前调解", "adopted")] == "adoption:paragraph-topic"
-    assert all(r.startswith("adoption:") for r in got.values())
+    text = (
+        "最高人民法院印发《关于推进繁简分流的意见》。\n在省法院指导下，乙县法院、丙区法院分别推行"
+        "诉前调解和集约送达。\n全市法院要推进诉源治理。\n丁镇法庭获评全国法院先进集体。\n"
+        "甲市中院将乙县法院繁简分流做法在全市推广，确定丙区法院为阅核制试点法院。"
+    )
+    got.update(rules(text))
+    assert got and all(r in ADOPTION_RULES for r in got.values())
 
 
 def test_a_metadata_row_is_not_a_section_and_a_court_name_line_is() -> None:
@@ -518,3 +524,12 @@ def test_a_predicate_after_a_copula_is_a_description_not_an_adoption() -> None:
     assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
     edges, _ = run("乙县法院召开会议。\n一是落实诉前调解制度，特别是推行繁简分流。")
     assert {i for _, i, _ in edges} == {"诉前调解", "繁简分流"}
+
+
+def test_the_courts_designated_pilot_and_the_designator_promotes() -> None:
+    edges, _ = run("甲市中院召开会议，确定丙区法院、乙县法院为阅核制试点法院。")
+    assert edges == {
+        ("X省丙区人民法院", "阅核制", "piloted"),
+        ("X省乙县人民法院", "阅核制", "piloted"),
+        ("X省甲市中级人民法院", "阅核制", "promoted"),
+    }
