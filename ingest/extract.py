@@ -998,8 +998,11 @@ _GOAL = re.compile(
 )
 #: a predicate after a copula: X是…Y describes X as Y, nobody adopts Y there
 _COPULA = re.compile(r"(?<![于但还要可若凡只就总不别其而都一二三四五六七八九十])是(?![否非])")
-#: something given up: 取消…, 废止…
-_ABOLISHED = re.compile(r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别)[^，,。；;：:\n]{0,8}$")
+#: something given up or missing: 取消…, 废止…, 尚未建立…
+_ABOLISHED = re.compile(
+    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
+    r"[^，,。；;：:\n]{0,8}$"
+)
 #: a sentence about a facility or mechanism, not a court: 其运行模式…, 该中心实现…
 _FEATURE_SUBJECT = re.compile(
     r"(?:其|该|該|这一|此)(?:中心|平台|系统|机制|模式|工作站|工作室|App|APP|小程序|软件|"

@@ -336,6 +336,8 @@ def test_goals_abolished_practices_and_other_bodies_are_not_adoptions() -> None:
     assert edges == set()
     edges, _ = run("乙县法院召开会议，取消集约送达。")
     assert edges == set()
+    edges, _ = run("乙县法院召开会议，指出部分法庭尚未建立诉前调解机制。")
+    assert edges == set()
     edges, _ = run("乙县法院受理一起纠纷，此前经司法局诉前调解未果。")
     assert edges == set()
     edges, _ = run("乙县法院受理此案。其运行模式为实现诉前调解、跨域立案等业务一网通办。")
