@@ -89,8 +89,12 @@ _DIRECTIVE_IN = re.compile(
 #: a directive to courts in general names no court: it comes from the article's own court
 _GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
 _DEPLOY = re.compile(
-    r"部署|印发|全面推行|推广|指导|督促|要求|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
+    r"部署|印发|全面推行|推广|指导|督促|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
+    r"|要求(?=各|全市|全省|全区|全州|基层|辖区|下级|两级)"  # 要求各基层法院…, not 工作要求
 )
+#: verbs that, heading an initiative's phrase, make an intermediate court its promoter
+#: (全面推行X is as often the court's own practice)
+_DEPLOY_HEAD = re.compile(r"推广|部署|印发|出台|督促|指导")
 #: 推广江岸区法院的做法 / 学习借鉴X法院经验: X is the adopter, the subject promotes
 _PROMOTE_PRACTICE = re.compile(r"推广|借鉴|复制|学习")
 _PRACTICE_REF = re.compile(
@@ -505,7 +509,7 @@ def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
 def _deploy_verb_before(ctx: _Context, s: int, pos: int) -> bool:
     """推广“法云调解室” / 部署开展X: a deploying verb heads the initiative's own phrase."""
     c_start = ctx.clause_start(s, pos)
-    found = list(_DEPLOY.finditer(ctx.text, c_start, pos))
+    found = list(_DEPLOY_HEAD.finditer(ctx.text, c_start, pos))
     v = found[-1] if found else None
     return v is not None and pos - v.end() <= 2 and not ctx.courts_in(v.end(), pos)
 

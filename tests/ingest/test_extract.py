@@ -535,3 +535,10 @@ def test_the_courts_designated_pilot_and_the_designator_promotes() -> None:
         ("X省乙县人民法院", "阅核制", "piloted"),
         ("X省甲市中级人民法院", "阅核制", "promoted"),
     }
+
+
+def test_requirements_as_a_noun_or_a_full_rollout_do_not_make_a_promoter() -> None:
+    edges, _ = run("甲市中院落实上级法院工作要求，全面推行阅核制。")
+    assert edges == {("X省甲市中级人民法院", "阅核制", "adopted")}
+    edges, _ = run("甲市中院要求各基层法院推行阅核制。")
+    assert ("X省甲市中级人民法院", "阅核制", "promoted") in edges
