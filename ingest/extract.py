@@ -90,7 +90,8 @@ _DIRECTIVE_IN = re.compile(
 _GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
 _DEPLOY = re.compile(
     r"部署|印发|全面推行|推广|指导|督促|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
-    r"|要求(?=各|全市|全省|全区|全州|基层|辖区|下级|两级)"  # 要求各基层法院…, not 工作要求
+    # the verb 要求 (要求各基层法院…), not the noun (落实上级法院工作要求)
+    r"|(?<!工作)(?<!落实)(?<!贯彻)(?<!按照)(?<!根据)(?<!有关)(?<!相关)(?<!的)要求"
 )
 #: verbs that, heading an initiative's phrase, make an intermediate court its promoter
 #: (全面推行X is as often the court's own practice)

