@@ -797,6 +797,7 @@ ADOPTION_RULES = (
     "adoption:praised",
     "adoption:title-issuer",
     "adoption:title-author",
+    "adoption:cited-policy",
     "adoption:promoted-practice",
     "adoption:group-leader",
     "adoption:directive-home",
@@ -900,6 +901,9 @@ def _adopters(
             return []  # only the conferring court is named: the winners are elsewhere
         if unit is not None and unit in _grantors(ctx, s, m.start):
             return []  # 被最高人民法院授予…: the court after 被 confers the title
+    cited = _cited_policy(ctx, s, m)
+    if cited is not None:
+        return cited
     praised = _praised(ctx, s, m)
     if praised is not None:
         return praised
@@ -1166,6 +1170,34 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         if own > c_start and m.start - own <= 6 and _OWNER.search(text, c_start, own):
             return True
     return False
+
+
+#: 关于X的重要指示精神 / 最高人民法院关于X的部署要求: an instruction or policy cited
+_CITED_HEAD = re.compile(
+    r"[^，,。；;！!？?\n]{0,24}?的[^，,。；;！!？?\n]{0,8}?"
+    r"(?:精神|部署|要求|指示|批示|讲话|论述|决策|意见|规定)"
+)
+
+
+def _cited_policy(
+    ctx: _Context, s: int, m: InitiativeMention
+) -> list[tuple[str, Relation, str]] | None:
+    """X named inside 关于X的…精神/部署 is cited, not practised: only the court that issued
+    the instruction is credited (最高人民法院关于X的部署: promoted; a lower court's own rules:
+    adopted). None when X is not cited."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    about = text.rfind("关于", c_start, m.start)
+    if about < 0 or not _CITED_HEAD.match(text, m.end):
+        return None
+    if _CITED_HEAD.match(text, about + 2, m.start):
+        return None  # 关于…的意见 closed before X: X is outside the citation
+    before = ctx.courts_in(c_start, about)
+    if before and about - before[-1].end <= 1 and not before[-1].court.startswith("AGG:"):
+        court = before[-1].court  # the court whose instruction or rules it is
+        relation: Relation = "promoted" if ctx.level(court) in _HIGH else "adopted"
+        return [(court, relation, "adoption:cited-policy")]
+    return []
 
 
 #: 学习借鉴乙县法院的X经验 / 赴乙县法院考察X: a practice studied elsewhere

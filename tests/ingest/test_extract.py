@@ -542,3 +542,11 @@ def test_requirements_as_a_noun_do_not_make_a_promoter() -> None:
     assert edges == {("X省甲市中级人民法院", "阅核制", "adopted")}
     edges, _ = run("甲市中院要求各基层法院推行阅核制。")
     assert ("X省甲市中级人民法院", "阅核制", "promoted") in edges
+
+
+def test_an_instruction_cited_is_not_practised_by_the_citing_court() -> None:
+    edges, _ = run("乙县法院深入贯彻关于加强诉源治理的重要指示精神，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    edges, _ = run("乙县法院对照最高人民法院关于诉源治理的部署要求，推行繁简分流。")
+    assert ("最高人民法院", "诉源治理", "promoted") in edges
+    assert ("X省乙县人民法院", "诉源治理", "adopted") not in edges
