@@ -1149,6 +1149,9 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return True
     if _COPULA.search(before) and not ctx.courts_in(c_start, m.start):
         return True  # 跨域立案是…打造的起诉新模式: a description of something else
+    lead = _LEAD_IN.match(text, c_start, m.start)
+    if _FEATURE_SUBJECT.match(text, lead.end() if lead else c_start, m.start):
+        return True  # …，该平台集成网上立案、电子送达: features of a facility
     courts = ctx.courts_in(s, m.start)
     if not courts:
         lead = _LEAD_IN.match(text, s, m.start)

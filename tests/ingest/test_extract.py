@@ -342,6 +342,8 @@ def test_goals_abolished_practices_and_other_bodies_are_not_adoptions() -> None:
     assert edges == set()
     edges, _ = run("乙县法院受理此案。其运行模式为实现诉前调解、跨域立案等业务一网通办。")
     assert edges == set()
+    edges, _ = run("乙县法院上线一个平台，该平台集成跨域立案、电子送达等功能。")
+    assert edges == set()
 
 
 def test_an_intermediate_court_only_promotes_what_it_deploys_itself() -> None:
