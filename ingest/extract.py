@@ -5,8 +5,21 @@ finders of this package, and attributes every initiative and figure to the court
 about at that point: the nearest court named before it in the sentence, else in the
 paragraph, else the court of the section (a header such as 经验交流单位：XX法院), else the last
 court named before, else the article's own court. People whose court is known stand for their
-court (于长春提出… is about 抚顺中院). `to_gold(ex)` renders an Extraction in the annotation
-schema of shared/corpus, quoting mentions from the article as written.
+court (于长春提出… is about 抚顺中院); 该法庭/该庭 stand for the last tribunal named, and 该院
+never points back to a court named only in passing (in a cited title, a metadata row, 在X指导下).
+
+A term present is not a term adopted: a word of a cited document's title belongs to the
+document's issuer (a higher court promotes it), and nobody adopts an initiative named as a goal
+(助推…), as something abolished or missing, as a feature of a facility (该平台集成…), as
+another body's practice (司法局的…, 经仲裁机构…), as a cited instruction (关于X的…精神), in a
+predicate after 是, or as what counted unnamed units (26家法庭…) do. Praise and visits credit the
+praised or visited court. Relations: 试点/试行 is piloted (the designated courts pilot, the
+designating court promotes), a higher court that issues, designates, leads or guides promotes,
+honours are awarded. Every Adoption names the path that attributed it in `rule`
+(ADOPTION_RULES); ingest.confidence turns that into a calibrated confidence.
+
+`to_gold(ex)` renders an Extraction in the annotation schema of shared/corpus, quoting mentions
+from the article as written.
 
 Example:
     >>> from ingest.document import SourceDocument
