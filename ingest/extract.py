@@ -257,6 +257,10 @@ class _Context:
             return True
         if x.start > 0 and text[x.start - 1] in "被由" and _GRANT_VERB.match(text, x.end):
             return True
+        if _PRAISE_GIVER.search(text, max(0, x.start - 3), x.start) and _PRAISE.search(
+            text, x.end, min(len(text), x.end + 12)
+        ):
+            return True  # 得到省法院充分肯定: the praising court
         gap = text[x.end : anaphor.start]
         return len(gap) <= 160 and "。" not in gap and self._background(x.end)
 
@@ -1246,6 +1250,7 @@ def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     return None
 
 
+_PRAISE_GIVER = re.compile(r"(?:得到|受到|获得|获)$")
 _PRAISE = re.compile(r"(?:批示|肯定|点赞|表扬|称赞|赞扬|好评|褒奖|(?:高度|充分|一致|积极)评价)")
 
 

@@ -552,3 +552,15 @@ def test_an_instruction_cited_is_not_practised_by_the_citing_court() -> None:
     edges, _ = run("乙县法院对照最高人民法院关于诉源治理的部署要求，推行繁简分流。")
     assert ("最高人民法院", "诉源治理", "promoted") in edges
     assert ("X省乙县人民法院", "诉源治理", "adopted") not in edges
+
+
+def test_this_court_never_points_to_a_praising_court() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("该院")
+        r.mentions.append(CourtMention(i, i + 2, "该院", "X省高级人民法院"))  # the last named
+        return r
+
+    text = "乙县法院的做法得到省法院充分肯定。该院还推行繁简分流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+    assert {(a.unit, a.initiative) for a in ex.adoptions} == {("X省乙县人民法院", "繁简分流")}
