@@ -352,8 +352,9 @@ class _Context:
         """The court the text at `pos` is about, and which path found it (a rule id suffix):
         ``subject`` (the subject of the clause), ``person-subject`` (a person standing for their
         court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
-        (earlier in the paragraph), ``paragraph-topic`` (an earlier paragraph's topic),
-        ``home``."""
+        (earlier in the paragraph), ``paragraph-topic`` (the previous paragraph's topic, or the
+        article's own court as an earlier topic), ``paragraph-topic-far`` (another court that
+        was the topic further back), ``home``."""
         s_start, s_end = self.sentence(pos)
         hit = self._last_between(s_start, pos)
         if hit:
@@ -377,8 +378,20 @@ class _Context:
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
         if i >= 0:
-            return self.topics[i][1], "paragraph-topic"
+            court = self.topics[i][1]
+            if court == self.home or self._recent(self.topics[i][0], l_start):
+                return court, "paragraph-topic"
+            # the topic of a paragraph several paragraphs back, not the article's own court:
+            # a weaker guess, told apart so that its precision is measured on its own
+            return court, "paragraph-topic-far"
         return self.home, "home"
+
+    def _recent(self, topic_line: int, l_start: int) -> bool:
+        """The topic's paragraph is the one right before `l_start` (blank lines aside)."""
+        i = bisect.bisect_left(self.line_starts, l_start) - 1
+        while i >= 0 and not self.text[self.lines[i][0] : self.lines[i][1]].strip():
+            i -= 1
+        return i >= 0 and self.lines[i][0] == topic_line
 
     def subject_in(self, lo: int, hi: int) -> _Subject | None:
         """The last subject named in text[lo:hi]."""
@@ -825,6 +838,7 @@ ADOPTION_RULES = (
     "adoption:section-reporter",
     "adoption:paragraph",
     "adoption:paragraph-topic",
+    "adoption:paragraph-topic-far",
     "adoption:home",
 )
 _RULE_RANK = {r: i for i, r in enumerate(ADOPTION_RULES)}

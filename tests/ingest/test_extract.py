@@ -564,3 +564,10 @@ def test_this_court_never_points_to_a_praising_court() -> None:
     text = "乙县法院的做法得到省法院充分肯定。该院还推行繁简分流。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
     assert {(a.unit, a.initiative) for a in ex.adoptions} == {("X省乙县人民法院", "繁简分流")}
+
+
+def test_a_topic_from_further_back_has_its_own_rule() -> None:
+    got = rules("乙县法院召开会议。\n丙区法院介绍经验。\n会议气氛热烈。\n持续推行诉前调解。")
+    assert got == {("X省丙区人民法院", "诉前调解", "adopted"): "adoption:paragraph-topic-far"}
+    got = rules("乙县法院召开会议。\n丙区法院介绍经验。\n持续推行诉前调解。")
+    assert got == {("X省丙区人民法院", "诉前调解", "adopted"): "adoption:paragraph-topic"}
