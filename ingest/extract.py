@@ -400,13 +400,10 @@ class _Context:
     def courts_in(self, lo: int, hi: int) -> list[CourtMention]:
         """Court mentions (not groups) inside text[lo:hi], outermost only, in text order."""
         i = bisect.bisect_left(self.mention_starts, lo)
-        out: list[CourtMention] = []
-        while i < len(self.mentions) and self.mentions[i].start < hi:
-            m = self.mentions[i]
-            if m.end <= hi and not m.court.startswith("AGG:"):
-                out.append(m)
-            i += 1
-        return out
+        j = bisect.bisect_left(self.mention_starts, hi, i)
+        if i == j:
+            return []
+        return [m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")]
 
     def subjects_before(self, lo: int, hi: int) -> list[str]:
         """All subject courts named in text[lo:hi] (several winners of one title)."""
@@ -1293,8 +1290,13 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     return None  # 代表们对X给予高度评价: X is the work of the court in context
 
 
+_GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之)?下")
+
+
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
     """Courts in text[lo:hi] named in a 在X(统筹)指导下 phrase."""
+    if not _GUIDANCE_ANY.search(ctx.text, lo, hi):
+        return []
     return [
         c.court
         for c in ctx.courts_in(lo, hi)
