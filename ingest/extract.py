@@ -1034,7 +1034,9 @@ _GOAL = re.compile(
     r"[^，,。；;：:！!？?“”\n]{0,10}$"
 )
 #: a predicate after a copula: X是…Y describes X as Y, nobody adopts Y there
-_COPULA = re.compile(r"(?<![于但还要可若凡只就总不别其而都一二三四五六七八九十])是(?![否非])")
+_COPULA = re.compile(
+    r"(?<![于但还要可若凡只就总不别其而都更正实即一二三四五六七八九十])是(?![否非])"
+)
 #: something given up or missing: 取消…, 废止…, 尚未建立…
 _ABOLISHED = re.compile(
     r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"

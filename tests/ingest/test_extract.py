@@ -526,8 +526,10 @@ def test_an_intermediate_court_holding_a_city_wide_push_meeting_promotes() -> No
 def test_a_predicate_after_a_copula_is_a_description_not_an_adoption() -> None:
     edges, _ = run("乙县法院召开会议。\n跨域立案服务是依托网络打造的诉前调解新模式。")
     assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
-    edges, _ = run("乙县法院召开会议。\n一是落实诉前调解制度，特别是推行繁简分流。")
-    assert {i for _, i, _ in edges} == {"诉前调解", "繁简分流"}
+    edges, _ = run(
+        "乙县法院召开会议。\n一是落实诉前调解制度，特别是推行繁简分流，更是开展集约送达。"
+    )
+    assert {i for _, i, _ in edges} == {"诉前调解", "繁简分流", "集约送达"}
 
 
 def test_the_courts_designated_pilot_and_the_designator_promotes() -> None:
