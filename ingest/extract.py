@@ -886,16 +886,22 @@ def _initiatives(
     return list(refs.values()), list(adoptions.values())
 
 
+_FULL_ROLLOUT = re.compile(r"全面推行|全面推开|全面实施|全面铺开|全面施行")
+
+
 def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adoption]) -> None:
-    """A pilot court that also reports doing the initiative piloted it (one fact, not two).
-    A court that both does and pushes it keeps both facts: the text says both."""
+    """A pilot court that also reports doing the initiative piloted it (one fact, not two),
+    unless it is said to have rolled it out in full (全面推行…): then it adopted it. A court
+    that both does and pushes it keeps both facts: the text says both."""
     for (unit, name, relation), a in list(adoptions.items()):
         if relation != "adopted":
             continue
-        into = (unit, name, "piloted")
-        b = adoptions.get(into)
+        b = adoptions.get((unit, name, "piloted"))
         if b is None or b is a:
             continue
+        if any(_FULL_ROLLOUT.search(ev.sentence) for ev in a.evidence):
+            a, b = b, a  # the pilot was a stage on the way: adopted
+            relation = "piloted"
         b.evidence.extend(a.evidence)
         if _RULE_RANK.get(a.rule, 99) < _RULE_RANK.get(b.rule, 99):
             b.rule = a.rule

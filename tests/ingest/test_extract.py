@@ -573,3 +573,8 @@ def test_a_topic_from_further_back_has_its_own_rule() -> None:
     assert got == {("X省丙区人民法院", "诉前调解", "adopted"): "adoption:paragraph-topic-far"}
     got = rules("乙县法院召开会议。\n丙区法院介绍经验。\n持续推行诉前调解。")
     assert got == {("X省丙区人民法院", "诉前调解", "adopted"): "adoption:paragraph-topic"}
+
+
+def test_a_pilot_rolled_out_in_full_is_adopted() -> None:
+    edges, _ = run("乙县法院先行试行繁简分流。\n此后，乙县法院全面推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
