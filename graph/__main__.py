@@ -56,8 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     d = sub.add_parser("delete-document", help="remove one document and what only it supports")
     d.add_argument("doc_id")
     args = parser.parse_args(argv)
-    settings = Settings.from_env()
     try:
+        settings = Settings.from_env()
         if args.command == "status":
             return _status(settings)
         if args.command == "stop":

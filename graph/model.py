@@ -145,6 +145,8 @@ class EvidenceRow:
     quote: str = ""
     date: str | None = None  # the date this sentence gives the fact (adoptions)
     date_precision: str | None = None  # day | month | year | document (the document's date)
+    rule: str | None = None  # the extraction rule that proposed the fact from this sentence
+    confidence: float | None = None  # that proposal's calibrated confidence (ingest.confidence)
 
 
 @dataclass
