@@ -1,9 +1,12 @@
-"""The store contract, run on every server: embedded ArcadeDB always, Neo4j when NEO4J_URI is set.
+"""The store contract, run on every server: embedded ArcadeDB always, Neo4j when
+COURTGRAPH_TEST_NEO4J_URI is set.
 
 Whatever passes here on both servers is what "a store" means to the rest of courtgraph.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from graph.model import DocumentGraph, EvidenceRow, FactRow, NodeRow, document_id, fact_id
 from tests import graph_fixtures as g
@@ -333,3 +336,48 @@ def test_deleting_a_document_leaves_the_graph_written_without_it(store) -> None:
             assert _adoption(store, g.BING)["date"] == first["date"] == "2019-03"
         after = facts_only(_everything(store))
         assert after == facts_only(_load(store, [[x for x in d if x is not d[gone]]])), gone
+
+
+# -- the test suite never empties a database it did not mark ---------------------------------
+def test_tests_refuse_to_empty_an_unmarked_database(arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+    from graph.store import TEST_MARKER
+    from tests.conftest import NotATestDatabase, clear_test_store
+
+    store = arcadedb_store
+    mark = f"MATCH (m:{TEST_MARKER}) RETURN count(m) AS n"
+    assert store.read(mark)[0]["n"] == 1  # the fixture's database is marked
+    g.load_small_graph(store)
+    store.write_statements([(f"MATCH (m:{TEST_MARKER}) DELETE m", {})])  # a court's graph
+    before = store.counts()
+    with pytest.raises(NotATestDatabase, match="refusing to empty"):
+        clear_test_store(store)
+    assert store.counts() == before  # nothing deleted
+    store.clear()  # (as `python -m graph reset` would)
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+    clear_test_store(store)  # an empty database is marked, then used
+    assert store.read(mark)[0]["n"] == 1
+    g.load_small_graph(store)
+    clear_test_store(store)
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 1  # only the mark is left
+
+
+def test_tests_never_read_the_production_neo4j_settings() -> None:
+    from tests.conftest import neo4j_test_settings
+
+    production = {"NEO4J_URI": "neo4j://court:7687", "NEO4J_PASSWORD": "secret"}
+    assert neo4j_test_settings(production) is None
+    s = neo4j_test_settings(
+        {
+            **production,
+            "COURTGRAPH_TEST_NEO4J_URI": "neo4j://localhost:7687",
+            "COURTGRAPH_TEST_NEO4J_PASSWORD": "test",
+            "COURTGRAPH_TEST_NEO4J_DATABASE": "scratch",
+        }
+    )
+    assert s is not None
+    assert (s.neo4j_uri, s.neo4j_password, s.neo4j_database, s.neo4j_user) == (
+        "neo4j://localhost:7687",
+        "test",
+        "scratch",
+        "neo4j",
+    )
