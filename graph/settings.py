@@ -107,7 +107,7 @@ class Settings:
             raw = env.get(s.env) or s.default
             if raw is None:
                 continue
-            values[s.name] = _parse(s, types[s.name], raw)
+            values[s.name] = _parse(s, str(types[s.name]), raw)
         return cls(**values)  # type: ignore[arg-type]
 
     def describe(self) -> list[tuple[str, str, str]]:

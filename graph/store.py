@@ -663,10 +663,11 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
                 )
     # mentions of one entity by one document: one row, the first in the text
     unique: dict[tuple[str, str], Row] = {}
-    for m in mentions:
-        key = (m["doc"], m["id"])
-        if key not in unique or (m["start"], m["end"]) < (unique[key]["start"], unique[key]["end"]):
-            unique[key] = m
+    for row in mentions:
+        key = (row["doc"], row["id"])
+        have = unique.get(key)
+        if have is None or (row["start"], row["end"]) < (have["start"], have["end"]):
+            unique[key] = row
     by_label: dict[str, list[Row]] = defaultdict(list)
     for n in nodes:
         by_label[n.label].append(_node_row(n))
@@ -776,8 +777,8 @@ class RefoldFacts:
                     props[(fold.rel, tuple(keys))].append(fold.row(keys))
         for rel, rows in sorted(by_rel.items()):
             tx.run(_REFOLD.replace("REL", check_rel_type(rel)), rows=rows).consume()
-        for (rel, keys), rows in sorted(props.items()):
-            sets = ", ".join(f"f.{_checked_key(k)} = r.props.{k}" for k in keys)
+        for (rel, names), rows in sorted(props.items()):
+            sets = ", ".join(f"f.{_checked_key(k)} = r.props.{k}" for k in names)
             tx.run(
                 f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{check_rel_type(rel)}]->"
                 f"(b:Entity {{id: r.dst}}) WHERE f.fact_id = r.fact_id SET {sets}",
