@@ -23,6 +23,7 @@ from graph import dialect, summaries
 from graph.errors import BadParameter, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
+    FACT_TYPES,
     DocumentGraph,
     NodeRow,
     check_label,
@@ -653,6 +654,8 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
                             "date_precision": e.date_precision,
                             "rule": e.rule,
                             "confidence": e.confidence,
+                            # written by a version that keeps the fact's values (below)
+                            "keeps_fact_props": True,
                             **{
                                 _FACT_PROP + _checked_key(k): v
                                 for k, v in f.props.items()
@@ -730,7 +733,7 @@ UNWIND $rows AS r
 MATCH (a:Entity {id: r.src})-[f:REL]->(b:Entity {id: r.dst})
 WHERE f.fact_id = r.fact_id
 SET f.date = r.date, f.date_precision = r.date_precision, f.confidence = r.confidence,
-    f.rules = CASE WHEN size(r.rules) = 0 THEN null ELSE r.rules END
+    f.rules = CASE WHEN size(r.rules) = 0 THEN null ELSE r.rules END, f.doc_ids = r.doc_ids
 """
 #: relationship properties that no document's proposal sets
 _NOT_PROPS = (*_DERIVED, "source")
@@ -751,6 +754,7 @@ class RefoldFacts:
         folds = {
             fid: FactFold(r["rel"], r["src"], r["dst"], fid, set(), {}) for fid, r in facts.items()
         }
+        unknown: set[str] = set()  # facts with evidence from before it kept their values
         for rec in tx.run(
             "UNWIND $ids AS id MATCH (e:Evidence {fact_id: id}) "
             "RETURN e.fact_id AS fact_id, e.doc_id AS doc, properties(e) AS p",
@@ -758,6 +762,8 @@ class RefoldFacts:
         ):
             p, fold = rec["p"], folds[rec["fact_id"]]
             fold.docs.add(rec["doc"])
+            if not p.get("keeps_fact_props"):
+                unknown.add(fold.fact_id)
             fold.add_evidence(
                 p.get("date"), p.get("date_precision"), p.get("rule"), p.get("confidence")
             )
@@ -767,9 +773,9 @@ class RefoldFacts:
         by_rel: dict[str, list[Row]] = defaultdict(list)
         props: dict[tuple[str, tuple[str, ...]], list[Row]] = defaultdict(list)
         for fid, fold in folds.items():
-            by_rel[fold.rel].append(fold.row(()))
             remaining = set(facts[fid]["doc_ids"] or []) - {self.before.doc_id}
-            if remaining and remaining <= fold.docs:
+            by_rel[fold.rel].append({**fold.row(()), "doc_ids": sorted(remaining)})
+            if remaining and remaining <= fold.docs and fid not in unknown:
                 keys = sorted(
                     {k for k in facts[fid]["keys"] if k not in _NOT_PROPS} | set(fold.props)
                 )
@@ -799,6 +805,40 @@ Statement = (
     | FactsOfDocument
     | RefoldFacts
 )
+
+
+#: the version of the fact fold (`FactFold`); a store whose facts were written by an older
+#: version (dates kept by the last row of a batch, unsorted lists) is refolded once on open
+FACT_VERSION = 1
+
+
+def refold_all(store: GraphStore, *, batch: int = 2000) -> int:
+    """Fold every fact again from its evidence (dates, confidence, rules, sorted doc_ids;
+    values too where all its evidence keeps them), then record `FACT_VERSION`. Returns the
+    facts refolded. For stores written before facts were folded whatever the batching."""
+    done = 0
+    for rel in FACT_TYPES:
+        facts = store.read(
+            f"MATCH (a)-[r:{check_rel_type(rel)}]->(b) WHERE r.doc_ids IS NOT NULL "
+            "RETURN r.fact_id AS fact_id, type(r) AS rel, a.id AS src, b.id AS dst, "
+            "r.doc_ids AS doc_ids, keys(r) AS keys"
+        )
+        for i in range(0, len(facts), batch):
+            store.write_statements([RefoldFacts(FactsOfDocument("", facts[i : i + batch]))])
+        done += len(facts)
+        if rel == "ADOPTED":  # the adoption summaries follow the refolded dates
+            initiatives = sorted({f["dst"] for f in facts})
+            for i in range(0, len(initiatives), 20):
+                store.write_statements([summaries.RefreshInitiatives(initiatives[i : i + 20])])
+    store.write_statements(
+        [
+            (
+                "MERGE (m:Meta {id: $id}) SET m.fact_version = $v",
+                {"id": summaries.META_ID, "v": FACT_VERSION},
+            )
+        ]
+    )
+    return done
 
 
 def open_store(settings: Settings) -> GraphStore:
@@ -834,7 +874,10 @@ def open_store(settings: Settings) -> GraphStore:
     try:
         store.verify()
         store.ensure_schema()
-        if summaries.read_meta(store).get("summary_version") != summaries.SUMMARY_VERSION:
+        meta = summaries.read_meta(store)
+        if meta.get("fact_version") != FACT_VERSION:
+            refold_all(store)  # a new store (nothing to do), or facts of an older version
+        if meta.get("summary_version") != summaries.SUMMARY_VERSION:
             summaries.refresh_all(store)  # a new store, or one written by an older version
     except BaseException:
         store.close()

@@ -381,3 +381,57 @@ def test_tests_never_read_the_production_neo4j_settings() -> None:
         "scratch",
         "neo4j",
     )
+
+
+def test_a_store_of_an_older_version_is_refolded(store) -> None:  # type: ignore[no-untyped-def]
+    """Facts written before the fold (a batch's last date kept, lists in arrival order, no
+    rule or confidence on the evidence) are folded again once, values kept."""
+    from graph import summaries
+    from graph.store import FACT_VERSION, refold_all
+
+    d = _batching_docs()
+    reference = _load(store, [d])
+    store.write_statements(
+        [
+            (  # what an older version left: the last row's date, unsorted ids, bare evidence
+                "MATCH (:Entity {id: $u})-[a:ADOPTED]->(:Entity {id: $i}) "
+                "SET a.date = '2021-05', a.doc_ids = reverse(a.doc_ids) "
+                "REMOVE a.confidence, a.rules",
+                {"u": g.BING, "i": g.SUYUAN},
+            ),
+            (
+                "MATCH (e:Evidence) REMOVE e.keeps_fact_props "
+                "SET e.rule = null, e.confidence = null",
+                {},
+            ),
+        ]
+    )
+    store.write_statements([summaries.RefreshInitiatives([g.SUYUAN])])
+    assert (
+        refold_all(store)
+        == store.read("MATCH ()-[r]->() WHERE r.doc_ids IS NOT NULL RETURN count(r) AS n")[0]["n"]
+    )
+    assert summaries.read_meta(store)["fact_version"] == FACT_VERSION
+    bing = _adoption(store, g.BING)
+    assert (bing["date"], bing["stage"]) == ("2019-03", "adopted")
+    assert bing["docs"] == sorted(bing["docs"])
+    summary = store.read("MATCH (s:AdoptionSummary {id: $i}) RETURN s.dates AS d", {"i": g.SUYUAN})
+    assert "2019-03" in summary[0]["d"]
+    # every value but the bare evidence's rule and confidence is as a fresh write left it
+    _nodes, rels = _everything(store)
+    bare = [
+        (a, t, b, {k: v for k, v in p.items() if k not in ("confidence", "rules")})
+        for a, t, b, p in rels
+    ]
+    fresh = [
+        (a, t, b, {k: v for k, v in p.items() if k not in ("confidence", "rules")})
+        for a, t, b, p in reference[1]
+    ]
+    assert bare == fresh
+    # a delete among evidence that does not keep the facts' values leaves the values alone
+    store.delete_document(d[0].id)
+    assert _adoption(store, g.BING)["stage"] == "adopted"
+    ding = store.read(
+        "MATCH (:Entity {id: $u})-[a:ADOPTED]->() RETURN a.scope AS scope", {"u": g.DING}
+    )
+    assert ding == [{"scope": "丁"}]
