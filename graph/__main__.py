@@ -81,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from graph import export
                 from queries import resolve_entity
 
+                if not 1 <= args.limit <= 100_000:
+                    raise CourtgraphError(
+                        f"--limit must be between 1 and 100,000, not {args.limit}"
+                    )
+
                 entity = resolve_entity(store, args.entity)
                 kinds = args.kinds.split(",") if args.kinds else None
                 sub_graph = export.neighbourhood(

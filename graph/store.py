@@ -37,6 +37,9 @@ from graph.settings import Settings
 
 Row = dict[str, Any]
 
+#: every relationship type that is a fact (not MENTIONS: a much-named entity has thousands)
+_FACT_RELS = "|".join(FACT_TYPES)
+
 #: the label of the node that marks a database the test suite may empty (tests/conftest.py
 #: creates it only in an empty database and refuses to clear a database without it)
 TEST_MARKER = "CourtgraphTestDatabase"
@@ -276,13 +279,13 @@ class GraphStore:
                 supported,
                 # trim the document from every fact touching an entity it mentions
                 (
-                    "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r]-() "
+                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
                     "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
                     "SET r.doc_ids = [x IN r.doc_ids WHERE x <> $doc]",
                     p,
                 ),
                 (
-                    "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r]-() "
+                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
                     "WHERE r.doc_ids IS NOT NULL AND size(r.doc_ids) = 0 AND r.source IS NULL "
                     "WITH DISTINCT r DELETE r",
                     p,
@@ -719,7 +722,7 @@ class FactsOfDocument:
         self.facts = [
             dict(rec)
             for rec in tx.run(
-                "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r]-(:Entity) "
+                f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-(:Entity) "
                 "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
                 "RETURN r.fact_id AS fact_id, type(r) AS rel, startNode(r).id AS src, "
                 "endNode(r).id AS dst, r.doc_ids AS doc_ids, keys(r) AS keys",

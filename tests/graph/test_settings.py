@@ -50,3 +50,14 @@ def test_every_command_prints_an_error_line(module: str, monkeypatch, capsys) ->
     assert err[-1].startswith(
         "Error: COURTGRAPH_QUERY_TIMEOUT must be a number of seconds, not 'ten'"
     )
+
+
+def test_export_limit_is_checked(
+    embedded_dir, _arcadedb_store, tmp_path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["export", "court:x", "--limit", "-5", "-o", str(tmp_path / "x.graphml")]) == 1
+    assert capsys.readouterr().err.strip() == "Error: --limit must be between 1 and 100,000, not -5"
