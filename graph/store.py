@@ -365,8 +365,8 @@ def merge_node_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]
             out[k] = v
         elif have == v or (old_curated and not new_curated):
             continue
-        elif (new_curated and not old_curated) or (new_curated and old_curated):
-            out[k] = v  # newer reference data replaces older
+        elif new_curated:
+            out[k] = v  # reference data replaces what documents (or older reference data) gave
         elif _smaller(v, have):
             out[k] = v
     return out
