@@ -60,8 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     d = sub.add_parser("delete-document", help="remove one document and what only it supports")
     d.add_argument("doc_id")
     args = parser.parse_args(argv)
-    settings = Settings.from_env()
     try:
+        settings = Settings.from_env()
         if args.command == "status":
             return _status(settings)
         if args.command == "stop":
@@ -98,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raise CourtgraphError(
                         f"{args.output}: the folder {args.output.parent} does not exist"
                     )
+                if not 1 <= args.limit <= 100_000:
+                    raise CourtgraphError(
+                        f"--limit must be between 1 and 100,000, not {args.limit}"
+                    )
+
                 entity = resolve_entity(store, args.entity)
                 kinds = args.kinds.split(",") if args.kinds else None
                 sub_graph = export.neighbourhood(

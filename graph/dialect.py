@@ -21,6 +21,8 @@ which `fulltext_index` gives; named queries receive it as a parameter.
 
 from __future__ import annotations
 
+import re
+
 from graph.model import ENTITY_LABELS, check_label
 
 ARCADEDB = "arcadedb"
@@ -96,12 +98,17 @@ def fulltext_index(server: str, label: str) -> str:
     return f"{label.lower()}_search"
 
 
+_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+# Lucene's operator words; the index lower-cases what it stores, so the lower-case word
+# finds the same entries without being read as an operator
+_OPERATOR = re.compile(r"(?<!\S)(AND|OR|NOT)(?!\S)")
+
+
 def lucene_escape(text: str) -> str:
-    """Escape Lucene query syntax so user input is searched as plain words."""
-    out = []
-    for ch in text:
-        if ch in '+-&|!(){}[]^"~*?:\\/':
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    r"""Escape Lucene query syntax so user input is searched as plain words: its special
+    characters are escaped and the operator words AND, OR, NOT written in lower case.
+
+    >>> lucene_escape('a+b "c" AND d')
+    'a\\+b \\"c\\" and d'
+    """
+    return _OPERATOR.sub(lambda m: m.group(1).lower(), _SPECIAL.sub(r"\\\1", text))
