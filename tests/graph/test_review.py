@@ -1,0 +1,349 @@
+"""Review decisions on every server: stored as records, applied to the graph, and applied
+again after re-ingest, a repost, delete + re-add and a rebuild from the files; export/import
+round trips; two reviewers on one fact leave one status and both records."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from graph import review
+from graph.errors import BadParameter, CourtgraphError
+from graph.model import entity_id, fact_id
+from ingest.pipeline import ingest_paths
+from tests import graph_fixtures as g
+from tests.graph.test_summaries import _recomputed, _snapshot
+
+BING_SUYUAN = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+MID_SUYUAN = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
+DING_SUYUAN = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+ZHANG_ROLE = fact_id("HOLDS_ROLE", g.ZHANG, g.BING, "院长")
+BING_RATE = fact_id("REPORTED", g.BING, g.RATE)
+
+
+def _adopters(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        "MATCH (i:Entity {id: $i})<-[a:ADOPTED]-(u:Entity) "
+        "RETURN u.id AS u, a.stage AS s, a.review_status AS st",
+        {"i": g.SUYUAN},
+    )
+    return sorted((r["u"], r["s"]) for r in rows)
+
+
+def _status(store, src: str, rel: str, dst: str, fid: str) -> tuple:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        f"MATCH (a:Entity {{id: $a}})-[r:{rel}]->(b:Entity {{id: $b}}) WHERE r.fact_id = $f "
+        "RETURN r.review_status AS s, r.review_flag AS flag",
+        {"a": src, "b": dst, "f": fid},
+    )
+    return (rows[0]["s"], rows[0]["flag"]) if rows else ()
+
+
+def _summary_units(store) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.units AS u", {"id": g.SUYUAN})
+    return rows[0]["u"] if rows else []
+
+
+def _decide_all(store) -> None:  # type: ignore[no-untyped-def]
+    """A confirm, a reject and a correction on the small graph."""
+    review.decide(store, BING_SUYUAN, "confirm", reviewer="王审")
+    review.decide(store, DING_SUYUAN, "reject", reviewer="王审", note="不是该单位的做法")
+    review.decide(
+        store,
+        MID_SUYUAN,
+        "correct",
+        reviewer="李审",
+        new={"stage": "adopted", "date": "2022-10", "date_precision": "month"},
+    )
+
+
+MID_FIXED = fact_id("ADOPTED", g.MID, g.SUYUAN, "adopted")
+
+
+def _check_decided(store) -> None:  # type: ignore[no-untyped-def]
+    assert _adopters(store) == [(g.BING, "adopted"), (g.MID, "adopted")]
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    assert _status(store, g.MID, "ADOPTED", g.SUYUAN, MID_FIXED) == ("corrected", None)
+    mid = store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
+        "RETURN a.date AS d, a.corrected_from AS c",
+        {"u": g.MID, "i": g.SUYUAN},
+    )
+    assert mid == [{"d": "2022-10", "c": [MID_SUYUAN]}]
+    # the rejected fact's sentences are gone from the graph, kept in the decision
+    assert (
+        store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.id AS id", {"f": DING_SUYUAN}) == []
+    )
+    # the summaries agree with the facts
+    assert _summary_units(store) == sorted([g.BING, g.MID])
+    assert _snapshot(store) == _recomputed(store)
+
+
+def test_decisions_change_the_graph_and_its_summaries(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    assert _summary_units(store) == sorted([g.BING, g.MID, g.DING])
+    _decide_all(store)
+    _check_decided(store)
+    assert review.status_of(store, DING_SUYUAN) == "rejected"
+    assert review.status_of(store, BING_SUYUAN) == "confirmed"
+    rejected = review.decisions(store, DING_SUYUAN)[0]
+    assert rejected.note == "不是该单位的做法"
+    assert rejected.old["evidence"][0]["sentence"] == g.document_b().facts[0].evidence[0].sentence
+    assert rejected.evidence_hash
+    # the evidence follows the correction
+    ev = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.doc_id AS d", {"f": MID_FIXED})
+    assert ev == [{"d": g.DOC_A}]
+    assert [d.decision for d in review.history(store, MID_FIXED)] == ["correct"]
+
+
+def test_decisions_survive_rewrite_and_delete_readd(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    _decide_all(store)
+    # documents written again (a re-ingest that extracts the same facts)
+    store.write_documents([g.document_a(), g.document_b()])
+    review.reapply_documents(store, [g.DOC_A, g.DOC_B])
+    _check_decided(store)
+    # deleting a document never deletes decisions; re-adding brings them back into force
+    before = review.facts_of_document(store, g.DOC_B)
+    assert store.delete_document(g.DOC_B)
+    review.reapply_facts(store, before)
+    assert len(review.decisions(store)) == 3
+    assert _adopters(store) == [(g.BING, "adopted"), (g.MID, "adopted")]
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    _check_decided(store)
+
+
+def test_confirmation_lapses_when_its_sentence_goes(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, DING_SUYUAN, "confirm", reviewer="王审")
+    assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == ("confirmed", None)
+    # the fact comes back from a document whose sentence differs: back to the queue, flagged
+    doc = g.document_b()
+    doc.id = "doc:" + "e" * 20
+    doc.props["content_hash"] = "e" * 64
+    doc.facts[0].evidence[0].sentence = "丁县法院今年起试点诉源治理工作。"
+    store.delete_document(g.DOC_B)
+    store.write_documents([doc])
+    review.reapply_documents(store, [doc.id])
+    assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == (
+        "extracted",
+        "evidence_changed",
+    )
+    queued = review.queue(store, kinds=["adoption"])
+    assert DING_SUYUAN in [r["fact_id"] for r in queued]
+
+
+def test_two_reviewers_at_once_leave_one_status(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    errors: list[BaseException] = []
+
+    def run(decision: str, who: str) -> None:
+        try:
+            review.decide(
+                store,
+                BING_SUYUAN,
+                decision,
+                reviewer=who,
+                note="不是该单位的做法" if decision == "reject" else "",
+            )
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=run, args=("confirm", "甲")),
+        threading.Thread(target=run, args=("reject", "乙")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    records = review.decisions(store, BING_SUYUAN)
+    assert sorted(d.reviewer for d in records) == ["乙", "甲"]
+    latest = records[-1]
+    # whatever the order, the graph says what the latest record says
+    review.reapply_all(store)
+    if latest.decision == "reject":
+        assert (g.BING, "adopted") not in _adopters(store)
+    else:
+        assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    assert _snapshot(store) == _recomputed(store)
+
+
+def test_later_decision_wins_and_history_keeps_both(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, ZHANG_ROLE, "confirm", reviewer="甲", time="2026-01-01T00:00:00+00:00")
+    review.decide(
+        store, ZHANG_ROLE, "reject", reviewer="乙", note="其他", time="2026-01-02T00:00:00+00:00"
+    )
+    assert _status(store, g.ZHANG, "HOLDS_ROLE", g.BING, ZHANG_ROLE) == ()
+    assert [d.reviewer for d in review.history(store, ZHANG_ROLE)] == ["甲", "乙"]
+    with pytest.raises(CourtgraphError):
+        review.decide(store, ZHANG_ROLE, "confirm", reviewer="丙")  # gone from the graph
+
+
+def test_outcome_correction_and_added_fact(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, BING_RATE, "correct", reviewer="甲", new={"value": 65.0})
+    value = store.read("MATCH (o:Entity {id: $id}) RETURN o.value AS v", {"id": g.RATE})
+    assert value == [{"v": 65.0}]
+    sentence = "丁县法院一月起试点诉源治理。"
+    d = review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.DING,
+        dst=g.FENGQIAO,
+        doc_id=g.DOC_B,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        reviewer="甲",
+        props={"stage": "piloted", "date": "2024-01", "date_precision": "month"},
+    )
+    assert d.fact_id == fact_id("ADOPTED", g.DING, g.FENGQIAO, "piloted")
+    assert _status(store, g.DING, "ADOPTED", g.FENGQIAO, d.fact_id) == ("confirmed", None)
+    # the added fact lives while its document does, and comes back with it
+    facts = review.facts_of_document(store, g.DOC_B)
+    assert d.fact_id in facts
+    store.delete_document(g.DOC_B)
+    review.reapply_facts(store, facts)
+    assert _status(store, g.DING, "ADOPTED", g.FENGQIAO, d.fact_id) == ()
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    assert _status(store, g.DING, "ADOPTED", g.FENGQIAO, d.fact_id) == ("confirmed", None)
+    assert _snapshot(store) == _recomputed(store)
+
+
+def test_bad_decisions_are_refused(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    with pytest.raises(BadParameter):
+        review.decide(store, BING_SUYUAN, "reject", reviewer="甲")  # no reason
+    with pytest.raises(BadParameter):
+        review.decide(store, BING_SUYUAN, "correct", reviewer="甲", new={"colour": "red"})
+    with pytest.raises(BadParameter):
+        review.decide(store, BING_SUYUAN, "confirm", reviewer="")
+    with pytest.raises(BadParameter):
+        review.decide(
+            store, BING_SUYUAN, "correct", reviewer="甲", new={"src": "court:不存在的法院"}
+        )
+    assert review.decisions(store) == []
+
+
+def test_export_import_round_trip(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    _decide_all(store)
+    out = tmp_path / "decisions.jsonl"
+    assert review.to_jsonl(store, out) == 3
+    exported = [d.to_json() for d in review.decisions(store)]
+    # another installation: the same documents, no decisions
+    store.clear()
+    g.load_small_graph(store)
+    first = review.from_jsonl(store, out)
+    assert (len(first.added), len(first.unchanged), first.conflicts) == (3, 0, [])
+    assert [d.to_json() for d in review.decisions(store)] == exported
+    _check_decided(store)
+    again = review.from_jsonl(store, out)
+    assert (len(again.added), len(again.unchanged), again.conflicts) == (0, 3, [])
+    assert len(review.decisions(store)) == 3
+    # a local decision that disagrees is reported, never overwritten
+    store.clear()
+    g.load_small_graph(store)
+    review.decide(store, DING_SUYUAN, "confirm", reviewer="本地")
+    third = review.from_jsonl(store, out)
+    assert len(third.added) == 2 and len(third.conflicts) == 1
+    assert DING_SUYUAN in third.conflicts[0][1]
+    assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == ("confirmed", None)
+
+
+def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_statements(
+        [
+            (
+                "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
+                "SET a.confidence = 0.2, a.rule = 'adoption:test'",
+                {"u": g.DING, "i": g.SUYUAN},
+            )
+        ]
+    )
+    rows = review.queue(store, kinds=["adoption"])
+    assert rows[0]["fact_id"] == DING_SUYUAN and rows[0]["confidence"] == 0.2
+    assert {r["fact_id"] for r in rows} == {DING_SUYUAN, BING_SUYUAN, MID_SUYUAN}
+    assert [r["fact_id"] for r in review.queue(store, unit=g.DING, kinds=["adoption"])] == [
+        DING_SUYUAN
+    ]
+    by_doc = review.queue(store, document=g.DOC_B)
+    assert {r["fact_id"] for r in by_doc} == {DING_SUYUAN, BING_SUYUAN}
+    assert {r["kind"] for r in review.queue(store)} >= {"adoption", "outcome", "person"}
+    review.decide_many(store, [DING_SUYUAN, BING_SUYUAN], "confirm", reviewer="甲")
+    assert [r["fact_id"] for r in review.queue(store, kinds=["adoption"])] == [MID_SUYUAN]
+    confirmed = review.queue(store, kinds=["adoption"], status="confirmed")
+    assert {r["fact_id"] for r in confirmed} == {DING_SUYUAN, BING_SUYUAN}
+    ev = review.evidence_of(store, [DING_SUYUAN])
+    assert ev[0]["title"] == "样例文档乙" and ev[0]["sentence"].startswith("丁县法院")
+    p = review.progress(store)
+    assert p["counts"]["confirmed"] == 2 and p["precision"] == 1.0
+
+
+# -- the ingest pipeline applies decisions to what it extracts again ----------------------
+MINGSHAN = entity_id("Court", "辽宁省本溪市明山区人民法院")
+
+
+def _write_articles(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = {
+        "a.txt": "明山区法院诉源治理工作动态\n发布时间：2023-05-02\n\n"
+        "2023年3月，辽宁省本溪市明山区人民法院全面推行诉源治理，诉前调解成功1200件。\n",
+        "b.txt": "平山区法院繁简分流工作动态\n发布时间：2023-06-02\n\n"
+        "2023年4月，辽宁省本溪市平山区人民法院试点繁简分流，平均审理时长缩短至20天。\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder / name)
+    return paths
+
+
+def _pipeline_adoptions(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        "MATCH (u:Entity)-[a:ADOPTED]->(i:Entity) WHERE a.doc_ids IS NOT NULL "
+        "RETURN a.fact_id AS f, u.id AS u, i.id AS i, a.review_status AS s"
+    )
+    return {r["f"]: (r["u"], r["i"], r["s"]) for r in rows}
+
+
+def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = _write_articles(tmp_path / "docs")
+    ingest_paths(store, paths, reference_data=False)
+    facts = _pipeline_adoptions(store)
+    assert len(facts) >= 2, facts
+    keep, *drop = sorted(facts)
+    review.decide(store, keep, "confirm", reviewer="甲")
+    review.decide_many(store, drop, "reject", reviewer="甲", note="其他")
+    expected = {keep: (*facts[keep][:2], "confirmed")}
+    assert _pipeline_adoptions(store) == expected
+    # re-ingest the same files, and a repost under another name: nothing comes back
+    (tmp_path / "repost").mkdir()
+    (tmp_path / "repost" / "copy.txt").write_text(paths[1].read_text("utf-8"), encoding="utf-8")
+    ingest_paths(store, [*paths, tmp_path / "repost"], reference_data=False)
+    assert _pipeline_adoptions(store) == expected
+    # delete every document, ingest the files again
+    for d in store.read("MATCH (d:Document) RETURN d.id AS id"):
+        store.delete_document(d["id"])
+    assert _pipeline_adoptions(store) == {}
+    assert len(review.decisions(store)) == len(facts)
+    ingest_paths(store, paths, reference_data=False)
+    assert _pipeline_adoptions(store) == expected
+    # a full rebuild: export, empty the store, ingest the files, import
+    out = tmp_path / "decisions.jsonl"
+    review.to_jsonl(store, out)
+    store.clear()
+    ingest_paths(store, paths, reference_data=False)
+    assert len(_pipeline_adoptions(store)) == len(facts)
+    review.from_jsonl(store, out)
+    assert _pipeline_adoptions(store) == expected
+    assert _snapshot(store) == _recomputed(store)
