@@ -277,7 +277,7 @@ def _decisions_of(tx: Tx, fact_ids: Sequence[str]) -> dict[str, list[Decision]]:
     if not fact_ids:
         return out
     for rec in tx.run(
-        "MATCH (d:ReviewDecision) WHERE d.fact_id IN $ids RETURN properties(d) AS p",
+        "UNWIND $ids AS f MATCH (d:ReviewDecision {fact_id: f}) RETURN properties(d) AS p",
         ids=list(fact_ids),
     ):
         d = Decision.from_node(dict(rec["p"]))
@@ -697,7 +697,7 @@ def decisions(store: GraphStore, fact_id_: str | None = None) -> list[Decision]:
         rows = store.read("MATCH (d:ReviewDecision) RETURN properties(d) AS p")
     else:
         rows = store.read(
-            "MATCH (d:ReviewDecision) WHERE d.fact_id = $f RETURN properties(d) AS p",
+            "MATCH (d:ReviewDecision {fact_id: $f}) RETURN properties(d) AS p",
             {"f": fact_id_},
         )
     out = [Decision.from_node(r["p"]) for r in rows]
@@ -1003,3 +1003,42 @@ def progress(store: GraphStore) -> dict[str, Any]:
         "decisions": len(latest),
         "precision": round(confirmed / decided, 3) if decided else None,
     }
+
+
+def describe(row: dict[str, Any]) -> str:
+    """A queue row in words: 明山区法院 · 试点 · 人民调解员驻院调解 · 2022-04."""
+    from graph.model import REL_ZH, STAGE_ZH
+
+    middle = (
+        STAGE_ZH.get(row.get("stage") or "", row.get("stage") or "")
+        or row.get("title")
+        or REL_ZH.get(row.get("type") or "", row.get("type") or "")
+    )
+    parts = [row.get("src") or row.get("src_id"), middle, row.get("dst") or row.get("dst_id")]
+    if row.get("date"):
+        parts.append(row["date"])
+    return " · ".join(str(p) for p in parts if p)
+
+
+def date_precision(date: str) -> str:
+    """`day`, `month` or `year` for an ISO date prefix; BadParameter otherwise."""
+    import re
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}", date):
+        return "month"
+    if re.fullmatch(r"\d{4}", date):
+        return "year"
+    raise BadParameter(f"date {date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def sentence_at(store: GraphStore, doc_id: str, start: int, end: int) -> str:
+    """The text of a document between two offsets (the sentence an added fact is anchored to)."""
+    rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": doc_id})
+    if not rows:
+        raise CourtgraphError(f"no document {doc_id!r} in the graph")
+    text = rows[0]["t"] or ""
+    if not 0 <= start < end <= len(text):
+        raise BadParameter(f"offsets {start}..{end} are outside the document (0..{len(text)})")
+    return str(text[start:end])

@@ -347,3 +347,125 @@ def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path
     review.from_jsonl(store, out)
     assert _pipeline_adoptions(store) == expected
     assert _snapshot(store) == _recomputed(store)
+
+
+# -- Neo4j's own Cypher front-end accepts every statement review sends -----------------------
+def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    import neo4j
+
+    from tests.graph import test_neo4j_syntax as syntax
+
+    if shutil.which("node") is None or not (syntax.CHECKER.parent / "node_modules").is_dir():
+        pytest.skip("the Cypher checker needs node and `npm ci` in tools/cypher_check")
+    store = arcadedb_store
+    rec = syntax.Recorder()
+    for cls in (neo4j.Session, neo4j.Transaction, neo4j.ManagedTransaction):
+        monkeypatch.setattr(cls, "run", rec.wrap(cls.run))
+    g.load_small_graph(store)
+    _decide_all(store)
+    review.decide(store, BING_RATE, "correct", reviewer="甲", new={"value": 65.0})
+    review.decide(store, ZHANG_ROLE, "correct", reviewer="甲", new={"title": "副院长"})
+    review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.DING,
+        dst=g.FENGQIAO,
+        doc_id=g.DOC_B,
+        sentence="丁县法院试点。",
+        start=0,
+        end=7,
+        reviewer="甲",
+        props={"stage": "piloted"},
+    )
+    for kwargs in (
+        {},
+        {"initiative": g.SUYUAN},
+        {"unit": g.BING},
+        {"document": g.DOC_A},
+        {"status": "rejected"},
+    ):
+        review.queue(store, **kwargs)  # type: ignore[arg-type]
+    review.evidence_of(store, [BING_SUYUAN])
+    review.progress(store)
+    review.history(store, MID_FIXED)
+    review.status_of(store, BING_SUYUAN)
+    out = tmp_path / "d.jsonl"
+    review.to_jsonl(store, out)
+    facts = review.facts_of_document(store, g.DOC_B)
+    store.delete_document(g.DOC_B)
+    review.reapply_facts(store, facts)
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    review.reapply_all(store)
+    store.clear()
+    g.load_small_graph(store)
+    review.from_jsonl(store, out)
+    monkeypatch.undo()
+    mine = [t for t in rec.params if any("review.py" in s for s in rec.sites[t])]
+    assert len(mine) > 15
+    items = [
+        {"name": syntax._name(rec, t), "cypher": t, "parameters": sorted(rec.params[t])}
+        for t in mine
+    ]
+    results = syntax._check(items)
+    failures = [
+        syntax._describe(item, result["errors"])
+        for item, result in zip(items, results, strict=True)
+        if result["errors"]
+    ]
+    assert not failures, "\n\n".join(failures)
+
+
+# -- the command line ----------------------------------------------------------------------
+def test_review_cli(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    store = arcadedb_store
+    g.load_small_graph(store)
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        code = main(["review", *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, out, _ = cli("queue", "--kind", "adoption")
+    assert code == 0 and DING_SUYUAN in out and BING_SUYUAN in out
+    assert " · 试点 · " in out  # the fact in words
+    code, out, _ = cli("confirm", BING_SUYUAN, "--reviewer", "王审")
+    assert (code, out.strip()) == (0, "confirmed 1 facts")
+    code, out, _ = cli("reject", DING_SUYUAN, "--reason", "阶段不对", "--reviewer", "王审")
+    assert (code, out.strip()) == (0, "rejected 1 facts")
+    code, out, _ = cli(
+        "correct", MID_SUYUAN, "--stage", "adopted", "--date", "2022-10", "--reviewer", "李审"
+    )
+    assert code == 0 and MID_FIXED in out
+    _check_decided(store)
+    code, out, _ = cli("history", DING_SUYUAN)
+    assert code == 0 and "驳回" in out and "阶段不对" in out and "已驳回" in out
+    code, out, _ = cli("queue", "--status", "rejected")
+    assert DING_SUYUAN in out
+    code, err = main(["review", "correct", BING_SUYUAN, "--date", "2023年"]), capsys.readouterr()
+    assert code == 1 and err.err.startswith("Error: date '2023年'")
+    out_file = tmp_path / "decisions.jsonl"
+    code, out, _ = cli("export", "-o", str(out_file))
+    assert code == 0 and "3 decisions" in out
+    code, out, _ = cli("import", str(out_file))
+    assert (
+        code == 0 and "decisions added: 0; already present: 3; conflicts (not imported): 0" in out
+    )
+    code, out, _ = cli("progress")
+    assert code == 0 and "已确认 (confirmed): 1" in out
+    # confirming one document's open facts is one action
+    store.write_documents([g.document_c()])
+    code, out, _ = cli("confirm", "--document", g.document_c().id, "--reviewer", "王审")
+    assert (code, out.strip()) == (0, "confirmed 2 facts")
+    # delete-document keeps decisions
+    assert main(["delete-document", g.DOC_B]) == 0
+    capsys.readouterr()
+    assert len(review.decisions(store)) == 5
