@@ -30,6 +30,7 @@ document is deleted, `reapply_all` after an import or a rebuild. Without a decis
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -328,6 +329,31 @@ def _delete_fact(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> None:
     tx.run("MATCH (e:Evidence {fact_id: $fid}) DELETE e", fid=fid).consume()
 
 
+def _trim_missing(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> bool:
+    """A corrected or added fact keeps only documents still in the graph (a deleted document
+    may not mention its new ends, so `delete_document` cannot reach it); without any it goes,
+    and its decision waits for a document to support it again. True when it went."""
+    props = _rel(tx, rel_type, src, dst, fid)
+    if props is None or props.get("source") is not None:
+        return False
+    docs = list(props.get("doc_ids") or [])
+    kept = _existing_docs(tx, docs)
+    if kept == docs:
+        return False
+    if kept:
+        tx.run(
+            f"MATCH (a:Entity {{id: $src}})-[r:{check_rel_type(rel_type)}]->"
+            "(b:Entity {id: $dst}) WHERE r.fact_id = $fid SET r.doc_ids = $docs",
+            src=src,
+            dst=dst,
+            fid=fid,
+            docs=kept,
+        ).consume()
+        return False
+    _delete_fact(tx, rel_type, src, dst, fid)
+    return True
+
+
 def _mark(tx: Tx, fact: dict[str, Any], fid: str, d: Decision, status: str, flag: Any) -> None:
     t = check_rel_type(fact["type"])
     tx.run(
@@ -411,6 +437,8 @@ def _apply_correct(
     new_fid = corrected_fact_id(d)
     target = {k: d.new[k] for k in OUTCOME_FIELDS if k in d.new}
     if props is None:  # the extracted fact is not in the graph (now or any more)
+        if new_fid != fid and _trim_missing(tx, rel_type, src, dst, new_fid):
+            touched.add(rel_type, dst)
         return new_fid if new_fid != fid else None
     docs = _existing_docs(tx, list(props.get("doc_ids") or []))
     if new_fid == fid:
@@ -487,7 +515,10 @@ def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
     rel_type = check_rel_type(n["type"])
     doc = n.get("doc_id")
     if not doc or not _existing_docs(tx, [doc]):
-        return  # its document is not in the graph: the decision waits for it
+        # its document is not in the graph: the decision waits for it
+        if _trim_missing(tx, rel_type, n["src"], n["dst"], d.fact_id):
+            touched.add(rel_type, n["dst"])
+        return
     props = {k: n[k] for k in REL_FIELDS if n.get(k) is not None}
     props["fact_id"] = d.fact_id
     rec = tx.run(
@@ -548,6 +579,24 @@ def _apply(tx: Tx, fact_ids: Iterable[str]) -> int:
     return applied
 
 
+def _lock(tx: Tx) -> None:
+    """Write one shared node first, so transactions that decide or apply decisions run one
+    after another (Neo4j waits for the lock, ArcadeDB retries the later one) and each sees
+    every record committed before it: the latest decision always wins."""
+    tx.run("MATCH (m:Meta {id: $id}) SET m.review_lock = $t", id=_LOCK, t=now()).consume()
+
+
+_LOCK = "review"
+
+
+def _ensure_lock(store: GraphStore) -> None:
+    """The lock node, created on its own (two first decisions may race to create it)."""
+    if store.read("MATCH (m:Meta {id: $id}) RETURN m.id AS id", {"id": _LOCK}):
+        return
+    with contextlib.suppress(neo4j.exceptions.ConstraintError):  # another made it first
+        store.write_statements([("MERGE (m:Meta {id: $id})", {"id": _LOCK})])
+
+
 @dataclass
 class ApplyDecisions:
     """A store statement: make these facts agree with their decisions (caller's transaction)."""
@@ -556,6 +605,7 @@ class ApplyDecisions:
     applied: int = 0
 
     def run(self, tx: Tx) -> None:
+        _lock(tx)
         self.applied = _apply(tx, self.fact_ids)
 
 
@@ -567,6 +617,7 @@ class RecordDecision:
     snapshot: bool = True
 
     def run(self, tx: Tx) -> None:
+        _lock(tx)
         d = self.decision
         if self.snapshot and d.decision != "add":
             snap = _snapshot(tx, d.fact_id)
@@ -592,6 +643,7 @@ class RecordDecision:
 
 
 def _write(store: GraphStore, statements: list[Any]) -> None:
+    _ensure_lock(store)
     store.write_statements(cast(Any, statements))
 
 
@@ -792,8 +844,13 @@ def facts_of_document(store: GraphStore, doc_id: str) -> list[str]:
             "MATCH (e:Evidence {doc_id: $d}) RETURN DISTINCT e.fact_id AS f", {"d": doc_id}
         )
     }
-    decided = store.read("MATCH (d:ReviewDecision) RETURN d.fact_id AS f, d.doc_ids AS docs")
-    return sorted({r["f"] for r in decided if r["f"] in facts or doc_id in (r["docs"] or [])})
+    out = set()
+    for d in decisions(store):
+        docs = d.node_props()["doc_ids"]
+        moved = corrected_fact_id(d) if d.decision == "correct" else None
+        if d.fact_id in facts or moved in facts or doc_id in docs:
+            out.add(d.fact_id)
+    return sorted(out)
 
 
 # -- export / import -----------------------------------------------------------------------
