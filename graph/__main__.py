@@ -101,6 +101,9 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     im.add_argument("path", type=Path)
     rs.add_parser("apply", help="apply every decision to the graph again (after a rebuild)")
     rs.add_parser("progress", help="decided vs open facts, and the measured precision")
+    rs.add_parser(
+        "hash-password", help="hash a reviewer's password for the configuration (asks for it)"
+    )
 
 
 def _review(store: GraphStore, args: argparse.Namespace) -> int:
@@ -224,6 +227,17 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _hash_password() -> int:
+    """Print the hash of a password typed twice (for the reviewer accounts' configuration)."""
+    from graph.review import hash_password
+
+    password = getpass.getpass("password: ")
+    if not password or password != getpass.getpass("again: "):
+        raise CourtgraphError("the passwords are empty or differ")
+    print(hash_password(password))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -231,6 +245,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("stop", help="stop the embedded ArcadeDB server")
     r = sub.add_parser("reset", help="delete every node and relationship")
     r.add_argument("--yes", action="store_true", help="do not ask")
+    r.add_argument(
+        "--with-decisions",
+        action="store_true",
+        help="delete review decisions too (kept by default)",
+    )
     e = sub.add_parser("export", help="export the neighbourhood of an entity")
     e.add_argument("entity", help="id or name, e.g. 本溪中院")
     e.add_argument("--depth", type=int, default=1)
@@ -254,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stopped = EmbeddedServer(settings.data_dir).stop()
             print("stopped" if stopped else "no embedded server was running")
             return 0
+        if args.command == "review" and args.review_command == "hash-password":
+            return _hash_password()
         from graph.store import open_store
 
         with open_store(settings) as store:
@@ -263,8 +284,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ).strip().lower() not in ("y", "yes"):
                     print("nothing deleted")
                     return 1
-                store.clear()
-                print("the graph is empty")
+                if args.with_decisions:
+                    store.clear()
+                    print("the graph is empty")
+                else:
+                    from graph import review
+
+                    kept = review.clear_keeping_decisions(store)
+                    print(f"the graph is empty but for {kept} review decisions (--with-decisions")
+                    print("deletes them too); ingesting the files again applies them")
             elif args.command == "export":
                 from graph import export
                 from queries import resolve_entity

@@ -853,6 +853,60 @@ def facts_of_document(store: GraphStore, doc_id: str) -> list[str]:
     return sorted(out)
 
 
+def clear_keeping_decisions(store: GraphStore) -> int:
+    """Empty the graph but keep every review decision (a rebuild from the original files:
+    ingesting them again applies each decision as its fact comes back). Returns how many."""
+    kept = decisions(store)
+    store.clear()
+    for i in range(0, len(kept), 500):
+        _write(
+            store,
+            [
+                ("CREATE (d:ReviewDecision) SET d = $props", {"props": d.node_props()})
+                for d in kept[i : i + 500]
+            ],
+        )
+    return len(kept)
+
+
+# -- passwords of reviewer accounts --------------------------------------------------------
+_PBKDF2 = "pbkdf2_sha256"
+
+
+def hash_password(password: str, *, iterations: int = 240_000, salt: bytes | None = None) -> str:
+    """A reviewer's password as stored in the configuration (salted PBKDF2-SHA256).
+
+    >>> check_password("secret", hash_password("secret", iterations=1000))
+    True
+    """
+    import base64
+    import hashlib
+    import os
+
+    salt = salt or os.urandom(16)
+    key = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    b64 = base64.b64encode
+    return f"{_PBKDF2}${iterations}${b64(salt).decode()}${b64(key).decode()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    """Whether `password` matches a `hash_password` string (constant-time comparison)."""
+    import base64
+    import hashlib
+    import hmac
+
+    try:
+        scheme, iterations, salt, key = stored.split("$")
+        if scheme != _PBKDF2:
+            return False
+        got = hashlib.pbkdf2_hmac(
+            "sha256", password.encode("utf-8"), base64.b64decode(salt), int(iterations)
+        )
+        return hmac.compare_digest(got, base64.b64decode(key))
+    except (ValueError, TypeError):
+        return False
+
+
 # -- export / import -----------------------------------------------------------------------
 def to_jsonl(store: GraphStore, path: str | Path) -> int:
     """Write every decision, oldest first, one JSON object per line. Returns how many."""

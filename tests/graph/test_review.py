@@ -362,6 +362,12 @@ def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path
     review.from_jsonl(store, out)
     assert _pipeline_adoptions(store) == expected
     _summaries_agree(store)
+    # a rebuild in place: `python -m graph reset` keeps the decisions, ingest applies them
+    assert review.clear_keeping_decisions(store) == len(facts)
+    assert store.read("MATCH (d:Document) RETURN d.id AS id") == []
+    ingest_paths(store, paths, reference_data=False)
+    assert _pipeline_adoptions(store) == expected
+    _summaries_agree(store)
 
 
 # -- Neo4j's own Cypher front-end accepts every statement review sends -----------------------
@@ -484,6 +490,11 @@ def test_review_cli(
     assert main(["delete-document", g.DOC_B]) == 0
     capsys.readouterr()
     assert len(review.decisions(store)) == 5
+    assert main(["reset", "--yes"]) == 0
+    assert "5 review decisions" in capsys.readouterr().out
+    assert len(review.decisions(store)) == 5 and store.counts()["Document"] == 0
+    assert main(["reset", "--yes", "--with-decisions"]) == 0
+    assert review.decisions(store) == []
 
 
 def test_correction_to_unmentioned_ends_follows_its_document(store) -> None:  # type: ignore[no-untyped-def]
