@@ -1074,6 +1074,7 @@ def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
                 "reviewer": d.reviewer,
                 "note": d.note,
                 "time": d.time,
+                "evidence": [e.get("sentence") for e in old.get("evidence", [])],
             }
         )
     return out[:limit]

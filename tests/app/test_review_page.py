@@ -1,0 +1,98 @@
+"""审核 page (AppTest): read-only without a reviewer's sign-in; a reviewer confirms, rejects
+and corrects, and the graph (and so every answer) changes."""
+
+from __future__ import annotations
+
+from graph import review
+from graph.model import fact_id
+from tests import graph_fixtures as g
+from tests.app.conftest import APP
+from tests.app.test_pages import no_trouble, texts
+
+BING = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+DING = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+MID = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
+
+
+def _page(*, accounts: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "review"
+    if accounts is not None:
+        at.secrets["reviewers"] = accounts
+    return at.run()
+
+
+def _button(at, label: str):  # type: ignore[no-untyped-def]
+    found = [b for b in at.button if b.label == label]
+    assert found, [b.label for b in at.button]
+    return found[0]
+
+
+def test_read_only_without_accounts(small_store) -> None:  # type: ignore[no-untyped-def]
+    at = _page()
+    no_trouble(at)
+    assert "审核" in texts(at, "title")
+    assert any("尚未配置审核员账号" in t for t in texts(at, "info"))
+    ok = at.button(key=f"review.ok.{DING}")
+    assert ok.disabled
+    # the sentence is shown with its spans marked
+    assert any("<mark" in m and "丁县法院" in m for m in texts(at, "markdown"))
+
+
+def test_wrong_password_is_refused(small_store) -> None:  # type: ignore[no-untyped-def]
+    at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
+    at.text_input(key="review.name").input("王审")
+    at.text_input(key="review.password").input("错的密码")
+    _button(at, "登录").click()
+    at.run()
+    assert "审核员或密码不对。" in texts(at, "error")
+    assert at.button(key=f"review.ok.{DING}").disabled
+
+
+def test_reviewer_confirms_rejects_and_corrects(small_store) -> None:  # type: ignore[no-untyped-def]
+    at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
+    at.text_input(key="review.name").input("王审")
+    at.text_input(key="review.password").input("对的密码")
+    _button(at, "登录").click()
+    at.run()
+    no_trouble(at)
+    assert "审核员：王审" in texts(at, "success")
+    at.button(key=f"review.ok.{BING}").click()
+    at.run()
+    no_trouble(at)
+    assert review.status_of(small_store, BING) == "confirmed"
+    at.selectbox(key=f"review.reason.{DING}").select("阶段不对")
+    at.button(key=f"review.no.{DING}").click()
+    at.run()
+    no_trouble(at)
+    assert review.status_of(small_store, DING) == "rejected"
+    assert review.decisions(small_store, DING)[0].note == "阶段不对"
+    assert review.decisions(small_store, DING)[0].reviewer == "王审"
+    at.selectbox(key=f"review.stage.{MID}").select("adopted")
+    at.text_input(key=f"review.date.{MID}").input("2022-10")
+    at.button(key=f"review.fix.{MID}").click()
+    at.run()
+    no_trouble(at)
+    moved = fact_id("ADOPTED", g.MID, g.SUYUAN, "adopted")
+    assert review.status_of(small_store, MID) == "corrected"
+    # the answers changed: 丁县 no longer adopts 诉源治理, 乙市中院 adopted it in 2022-10
+    adopters = small_store.read(
+        "MATCH (i:Entity {id: $i})<-[a:ADOPTED]-(u:Entity) "
+        "RETURN u.id AS u, a.fact_id AS f, a.date AS d",
+        {"i": g.SUYUAN},
+    )
+    assert sorted((r["u"], r["f"], r["d"]) for r in adopters) == sorted(
+        [(g.BING, BING, "2022-12"), (g.MID, moved, "2022-10")]
+    )
+    # the initiative page answers from the decided graph
+    from streamlit.testing.v1 import AppTest
+
+    page = AppTest.from_file(APP, default_timeout=60)
+    page.query_params["page"] = "initiative"
+    page.query_params["id"] = g.SUYUAN
+    page.run()
+    no_trouble(page)
+    shown = [df.value for df in page.dataframe if "单位" in df.value.columns]
+    assert shown and not any("丁县" in str(v) for v in shown[0]["单位"])
