@@ -950,16 +950,18 @@ def read_jsonl(path: str | Path) -> list[Decision]:
 
 
 def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
-    """Import decisions: a record already here is skipped, a record that disagrees with what
-    this graph's reviewers decided on the same fact is reported and not imported."""
+    """Import decisions. A record already here is skipped. Where this graph's reviewers have
+    decided a fact and the file's latest decision on it says something else, the file's new
+    records on that fact are reported as a conflict and not imported (decide again here, or
+    import after removing them from the file); everything else is stored and applied."""
     report = ImportReport()
     incoming = read_jsonl(path)
     local = decisions(store)
     by_id = {d.id: d for d in local}
-    by_fact: dict[str, list[Decision]] = {}
+    local_by_fact: dict[str, list[Decision]] = {}
     for d in local:
-        by_fact.setdefault(d.fact_id, []).append(d)
-    fresh: list[Decision] = []
+        local_by_fact.setdefault(d.fact_id, []).append(d)
+    file_by_fact: dict[str, list[Decision]] = {}
     for d in incoming:
         if d.id in by_id:
             if by_id[d.id].to_json() == d.to_json():
@@ -967,19 +969,24 @@ def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
             else:
                 report.conflicts.append((d.id, "a different record with this id is stored"))
             continue
-        mine = _latest(by_fact.get(d.fact_id, []))
-        if mine is not None and mine.outcome() != d.outcome():
-            report.conflicts.append(
+        file_by_fact.setdefault(d.fact_id, []).append(d)
+    fresh: list[Decision] = []
+    for fid, new in file_by_fact.items():
+        new = list({d.id: d for d in new}.values())  # a record twice in the file: once
+        mine = _latest(local_by_fact.get(fid, []))
+        theirs = _latest(new)
+        assert theirs is not None
+        if mine is not None and mine.outcome() != theirs.outcome():
+            report.conflicts += [
                 (
                     d.id,
-                    f"{d.fact_id}: here {mine.decision} by {mine.reviewer} ({mine.time}), "
-                    f"the file says {d.decision} by {d.reviewer} ({d.time})",
+                    f"{fid}: here {mine.decision} by {mine.reviewer} ({mine.time}), "
+                    f"the file says {theirs.decision} by {theirs.reviewer} ({theirs.time})",
                 )
-            )
+                for d in new
+            ]
             continue
-        fresh.append(d)
-        by_id[d.id] = d
-        by_fact.setdefault(d.fact_id, []).append(d)
+        fresh += new
     for i in range(0, len(fresh), 200):
         _write(store, [RecordDecision(d, snapshot=False) for d in fresh[i : i + 200]])
     report.added = [d.id for d in fresh]

@@ -517,3 +517,21 @@ def test_correction_to_unmentioned_ends_follows_its_document(store) -> None:  # 
     assert _status(store, g.WU, "ADOPTED", g.FENGQIAO, moved) == ("corrected", None)
     assert [x.decision for x in review.history(store, moved)] == ["correct"]
     _summaries_agree(store)
+
+
+def test_import_keeps_a_files_own_sequence(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A fact decided twice in one installation (confirmed, later rejected) imports as both
+    records into another, with no conflict, and ends rejected there too."""
+    g.load_small_graph(store)
+    review.decide(store, BING_SUYUAN, "confirm", reviewer="甲", time="2026-01-01T00:00:00+00:00")
+    review.decide(
+        store, BING_SUYUAN, "reject", reviewer="乙", note="其他", time="2026-01-02T00:00:00+00:00"
+    )
+    out = tmp_path / "d.jsonl"
+    review.to_jsonl(store, out)
+    store.clear()
+    g.load_small_graph(store)
+    report = review.from_jsonl(store, out)
+    assert (len(report.added), report.conflicts) == (2, [])
+    assert (g.BING, "adopted") not in _adopters(store)
+    assert review.status_of(store, BING_SUYUAN) == "rejected"
