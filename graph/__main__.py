@@ -224,6 +224,11 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             print(f"{review.STATUS_ZH[status]} ({status}): {n}")
         precision = "-" if p["precision"] is None else f"{p['precision']:.3f}"
         print(f"precision measured by reviewers (confirmed ÷ decided): {precision}")
+        for title, key in (("by rule", "by_rule"), ("by confidence band", "by_band")):
+            if p[key]:
+                print(title + ":")
+            for name, row in p[key].items():
+                print(f"  {name:32} {row['confirmed']}/{row['decided']} = {row['precision']:.3f}")
     return 0
 
 

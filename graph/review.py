@@ -1121,7 +1121,41 @@ def progress(store: GraphStore) -> dict[str, Any]:
         "counts": counts,
         "decisions": len(latest),
         "precision": round(confirmed / decided, 3) if decided else None,
+        "by_rule": _precision_by(latest.values(), _rule_of),
+        "by_band": _precision_by(latest.values(), _band_of),
     }
+
+
+#: confidence bands the measured precision is reported by
+BANDS: tuple[float, ...] = (0.5, 0.7, 0.9)
+
+
+def _rule_of(d: Decision) -> str:
+    return str(d.old.get("props", {}).get("rule") or "(none)")
+
+
+def _band_of(d: Decision) -> str:
+    c = d.old.get("props", {}).get("confidence")
+    if c is None:
+        return "(none)"
+    low = max([0.0, *(b for b in BANDS if c >= b)])
+    high = min([1.0, *(b for b in BANDS if c < b)])
+    return f"{low:.1f}-{high:.1f}"
+
+
+def _precision_by(latest: Iterable[Decision], key: Any) -> dict[str, dict[str, float | int | None]]:
+    """Per rule or confidence band: facts decided, confirmed, and confirmed ÷ decided, from
+    each fact's latest decision (the extractor's precision as reviewers measured it)."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in latest:
+        if d.decision not in ("confirm", "reject", "correct"):
+            continue
+        row = out.setdefault(key(d), {"decided": 0, "confirmed": 0})
+        row["decided"] += 1
+        row["confirmed"] += d.decision == "confirm"
+    for row in out.values():
+        row["precision"] = round(row["confirmed"] / row["decided"], 3)
+    return dict(sorted(out.items()))
 
 
 def describe(row: dict[str, Any]) -> str:

@@ -175,7 +175,7 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
         st.caption(
             f"{row.get('status_zh', '')}{flag}　置信度 {'-' if conf is None else f'{conf:.2f}'}"
             f"　规则 {row.get('rule') or '-'}　文档数 {len(row.get('doc_ids') or [])}"
-            f"　`{fid}`"
+            f"　[`{fid}`]({state.evidence_link(fid)})"
         )
         ends = [str(row.get("src") or ""), str(row.get("dst") or "")]
         for e in evidence:
@@ -247,6 +247,21 @@ def render() -> None:
         col.metric(review.STATUS_ZH[status], progress["counts"].get(status, 0))
     precision = progress["precision"]
     cols[4].metric("审核精度（确认 ÷ 已决定）", "-" if precision is None else f"{precision:.0%}")
+    if progress["by_rule"]:
+        with st.expander("按抽取规则、置信度区间的精度"):
+            for title, key in (("规则", "by_rule"), ("置信度区间", "by_band")):
+                st.dataframe(
+                    [
+                        {
+                            title: name,
+                            "已决定": r["decided"],
+                            "确认": r["confirmed"],
+                            "精度": r["precision"],
+                        }
+                        for name, r in progress[key].items()
+                    ],
+                    hide_index=True,
+                )
 
     f = st.columns([1, 1, 2, 2, 1])
     kind = f[0].selectbox("事实类型", list(review.KINDS), format_func=KIND_ZH.get, key=f"{P}.kind")

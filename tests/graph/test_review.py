@@ -302,6 +302,12 @@ def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def
     assert ev[0]["title"] == "样例文档乙" and ev[0]["sentence"].startswith("丁县法院")
     p = review.progress(store)
     assert p["counts"]["confirmed"] == 2 and p["precision"] == 1.0
+    review.decide(store, MID_SUYUAN, "reject", reviewer="甲", note="其他")
+    p = review.progress(store)
+    assert p["precision"] == round(2 / 3, 3)
+    assert p["by_rule"]["adoption:test"] == {"decided": 1, "confirmed": 1, "precision": 1.0}
+    assert p["by_rule"]["(none)"] == {"decided": 2, "confirmed": 1, "precision": 0.5}
+    assert p["by_band"]["0.0-0.5"]["decided"] == 1
 
 
 # -- the ingest pipeline applies decisions to what it extracts again ----------------------
