@@ -41,6 +41,7 @@ NEO4J_SCHEMA: tuple[str, ...] = (
     # review decisions (graph/review.py)
     "CREATE CONSTRAINT review_id IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX review_fact IF NOT EXISTS FOR (n:ReviewDecision) ON (n.fact_id)",
+    "CREATE INDEX review_anchor IF NOT EXISTS FOR (n:ReviewDecision) ON (n.anchor_doc)",
     *(
         f"CREATE FULLTEXT INDEX {label.lower()}_search IF NOT EXISTS "
         f"FOR (n:{label}) ON EACH [n.search_text] "
@@ -85,6 +86,8 @@ ARCADEDB_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS ON ReviewDecision (id) UNIQUE",
     "CREATE PROPERTY ReviewDecision.fact_id IF NOT EXISTS STRING",
     "CREATE INDEX IF NOT EXISTS ON ReviewDecision (fact_id) NOTUNIQUE",
+    "CREATE PROPERTY ReviewDecision.anchor_doc IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON ReviewDecision (anchor_doc) NOTUNIQUE",
 )
 
 

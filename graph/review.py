@@ -194,6 +194,8 @@ class Decision:
             "dst": fact["dst"],
             "doc_ids": list(self.old.get("props", {}).get("doc_ids") or [])
             + ([self.new["doc_id"]] if self.new.get("doc_id") else []),
+            # the document an added fact is anchored in ("" for the others: indexed, no nulls)
+            "anchor_doc": str(self.new.get("doc_id") or "") if self.decision == "add" else "",
         }
 
     @classmethod
@@ -802,21 +804,37 @@ def _decided_fact_ids(store: GraphStore) -> list[str]:
 def reapply_documents(store: GraphStore, doc_ids: Sequence[str]) -> int:
     """After documents are (re-)written: apply every decision on a fact they support, and
     every added fact anchored in them. Returns the facts with decisions applied."""
-    decided = store.read(
-        "MATCH (d:ReviewDecision) RETURN d.fact_id AS f, d.decision AS decision, d.doc_ids AS docs"
-    )
-    if not decided or not doc_ids:
-        return 0
-    wanted = set(doc_ids)
-    facts = {
+    return reapply_facts(store, decided_in_documents(store, doc_ids))
+
+
+def decided_in_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]:
+    """The facts with decisions that these documents support (also under the id a
+    correction moved them to) or that a reviewer added in them: index lookups only."""
+    if not doc_ids:
+        return []
+    candidates: set[str] = set()
+    for r in store.read(
+        "UNWIND $ids AS id MATCH (e:Evidence {doc_id: id}) "
+        "RETURN DISTINCT e.fact_id AS f, e.corrected_from AS c",
+        {"ids": list(doc_ids)},
+    ):
+        candidates.update(x for x in (r["f"], r["c"]) if x)
+    found = {
         r["f"]
         for r in store.read(
-            "UNWIND $ids AS id MATCH (e:Evidence {doc_id: id}) RETURN DISTINCT e.fact_id AS f",
+            "UNWIND $ids AS f MATCH (d:ReviewDecision {fact_id: f}) RETURN DISTINCT d.fact_id AS f",
+            {"ids": sorted(candidates)},
+        )
+    }
+    found |= {
+        r["f"]
+        for r in store.read(
+            "UNWIND $ids AS doc MATCH (d:ReviewDecision {anchor_doc: doc}) "
+            "RETURN DISTINCT d.fact_id AS f",
             {"ids": list(doc_ids)},
         )
     }
-    todo = sorted({r["f"] for r in decided if r["f"] in facts or wanted & set(r["docs"] or [])})
-    return reapply_facts(store, todo)
+    return sorted(found)
 
 
 def reapply_facts(store: GraphStore, fact_ids: Sequence[str], *, batch: int = 200) -> int:
@@ -837,20 +855,8 @@ def reapply_all(store: GraphStore) -> int:
 
 def facts_of_document(store: GraphStore, doc_id: str) -> list[str]:
     """Facts with decisions that a document supports: read before deleting it, re-applied
-    after (`reapply_facts`), so corrected dates and confirmations stay right."""
-    facts = {
-        r["f"]
-        for r in store.read(
-            "MATCH (e:Evidence {doc_id: $d}) RETURN DISTINCT e.fact_id AS f", {"d": doc_id}
-        )
-    }
-    out = set()
-    for d in decisions(store):
-        docs = d.node_props()["doc_ids"]
-        moved = corrected_fact_id(d) if d.decision == "correct" else None
-        if d.fact_id in facts or moved in facts or doc_id in docs:
-            out.add(d.fact_id)
-    return sorted(out)
+    after (`reapply_facts`), so corrected dates, confirmations and added facts stay right."""
+    return decided_in_documents(store, [doc_id])
 
 
 def clear_keeping_decisions(store: GraphStore) -> int:
