@@ -5,7 +5,8 @@ stop    stop the embedded server (it starts again on next use)
 reset   delete everything in the graph (asks unless --yes)
 export  write the neighbourhood of an entity as graphml/gexf/json/csv/cypher
 delete-document  remove a document and the facts only it supported
-review   check facts: queue, confirm, reject, correct, add, history, export, import
+review   check facts: queue, confirm, reject, correct, add, merge, rename, history,
+         export, import, apply, progress
 """
 
 from __future__ import annotations
@@ -93,6 +94,14 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     a.add_argument("--title")
     a.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
     who(a)
+    m = rs.add_parser("merge", help="merge an entity into another (its names become aliases)")
+    m.add_argument("keep", help="the entity that stays (id or name)")
+    m.add_argument("gone", help="the entity merged into it (id or name)")
+    who(m)
+    rn = rs.add_parser("rename", help="rename an entity (the old name stays as an alias)")
+    rn.add_argument("entity", help="id or name")
+    rn.add_argument("name", help="the new name")
+    who(rn)
     h = rs.add_parser("history", help="every decision on a fact (and what it was corrected into)")
     h.add_argument("fact_id")
     ex = rs.add_parser("export", help="write every decision as JSON lines")
@@ -199,6 +208,14 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             note=args.note,
         )
         print(f"added {d.fact_id}")
+    elif cmd == "merge":
+        keep, gone = entity(args.keep) or "", entity(args.gone) or ""
+        review.merge_entities(store, keep, gone, reviewer=args.reviewer, note=args.note)
+        print(f"merged {gone} into {keep}")
+    elif cmd == "rename":
+        target = entity(args.entity) or ""
+        review.rename_entity(store, target, args.name, reviewer=args.reviewer, note=args.note)
+        print(f"renamed {target} to {args.name}")
     elif cmd == "history":
         found = review.history(store, args.fact_id)
         if not found:

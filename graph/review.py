@@ -41,13 +41,15 @@ from typing import TYPE_CHECKING, Any, cast
 import neo4j
 
 from graph import summaries
-from graph.errors import BadParameter, CourtgraphError
+from graph.errors import BadParameter, CourtgraphError, EntityNotFound
 from graph.model import FACT_TYPES, check_rel_type, digest, fact_id
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
-DECISIONS: tuple[str, ...] = ("confirm", "reject", "correct", "add")
+DECISIONS: tuple[str, ...] = ("confirm", "reject", "correct", "add", "merge", "rename")
+#: decisions about an entity rather than a fact: their `fact_id` holds the entity's id
+ENTITY_DECISIONS: tuple[str, ...] = ("merge", "rename")
 STATUSES: tuple[str, ...] = ("extracted", "confirmed", "corrected", "rejected")
 STATUS_ZH: dict[str, str] = {
     "extracted": "待核实",
@@ -60,6 +62,8 @@ DECISION_ZH: dict[str, str] = {
     "reject": "驳回",
     "correct": "修改",
     "add": "新增",
+    "merge": "合并",
+    "rename": "改名",
 }
 REJECT_REASONS: tuple[str, ...] = (
     "不是该单位的做法",  # the unit did not do it (praise, a visit, another unit's work)
@@ -399,6 +403,9 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
     d = _latest(decisions)
     if d is None:
         return None
+    if d.decision in ENTITY_DECISIONS:
+        _apply_entity(tx, d, touched)
+        return None
     fact = d.fact
     if not fact["type"] or not fact["src"] or not fact["dst"]:
         return None
@@ -570,9 +577,12 @@ def _apply(tx: Tx, fact_ids: Iterable[str]) -> int:
         todo = []
         seen.update(batch)
         by_fact = _decisions_of(tx, batch)
-        for fid in batch:
-            if not by_fact.get(fid):
-                continue
+        # facts first, then merges and renames move what survives
+        entity_last = sorted(
+            (f for f in batch if by_fact.get(f)),
+            key=lambda f: any(d.decision in ENTITY_DECISIONS for d in by_fact[f]),
+        )
+        for fid in entity_last:
             applied += 1
             moved = _apply_one(tx, fid, by_fact[fid], touched)
             if moved and moved not in seen:
@@ -797,6 +807,209 @@ def status_of(store: GraphStore, fact_id_: str) -> str:
     return d.status
 
 
+# -- entities: merge two into one, rename ---------------------------------------------------
+_PLACE = ("level", "province", "city", "county")
+
+
+def _entity(tx: Tx, entity_id: str) -> dict[str, Any] | None:
+    rec = tx.run(
+        "MATCH (n:Entity {id: $id}) RETURN properties(n) AS p, labels(n) AS labels", id=entity_id
+    ).single()
+    if rec is None:
+        return None
+    return {**dict(rec["p"]), "_labels": sorted(set(rec["labels"]) - {"Entity"})}
+
+
+def _check_merge(keep: dict[str, Any], gone: dict[str, Any]) -> None:
+    if keep["_labels"] != gone["_labels"]:
+        raise BadParameter(
+            f"{gone['id']} and {keep['id']} are different kinds of entity; only the same kind merge"
+        )
+    if gone.get("in_roster"):
+        raise BadParameter(f"{gone['id']} is a court of the roster: merge the other one into it")
+    if keep.get("in_roster"):
+        for k in _PLACE:  # never into a roster court of another level or place
+            if gone.get(k) and keep.get(k) and gone[k] != keep[k]:
+                raise BadParameter(
+                    f"{gone['id']} ({k} {gone[k]}) cannot merge into the roster court "
+                    f"{keep['id']} ({k} {keep[k]})"
+                )
+
+
+def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> None:
+    """Every fact of `gone` becomes a fact of `keep` (new stable id, documents united, the
+    earliest date, evidence following); a fact between the two is dropped."""
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        rows = [
+            (dict(r["p"]), r["src"], r["dst"])
+            for text in (
+                f"MATCH (g:Entity {{id: $gone}})-[r:{t}]->(b:Entity) "
+                "RETURN properties(r) AS p, g.id AS src, b.id AS dst",
+                f"MATCH (g:Entity {{id: $gone}})<-[r:{t}]-(a:Entity) "
+                "RETURN properties(r) AS p, a.id AS src, g.id AS dst",
+            )
+            for r in tx.run(text, gone=gone)
+        ]
+        for props, src, dst in rows:
+            old_fid = props.get("fact_id")
+            new_src = keep if src == gone else src
+            new_dst = keep if dst == gone else dst
+            touched.add(rel, dst)
+            touched.add(rel, new_dst)
+            if new_src == new_dst:
+                continue  # e.g. a tribunal merged into the court it was part of
+            new_fid = fact_id(rel, new_src, new_dst, *_corrected_key(rel, props))
+            moved = {k: v for k, v in props.items() if k not in ("doc_ids", "date")}
+            moved["fact_id"] = new_fid
+            tx.run(
+                "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
+                f"MERGE (a)-[f:{t} {{fact_id: $fid}}]->(b) "
+                "ON CREATE SET f += $props "
+                "SET f.doc_ids = CASE WHEN $docs IS NULL THEN f.doc_ids ELSE "
+                "coalesce(f.doc_ids, []) + [x IN $docs WHERE NOT x IN coalesce(f.doc_ids, [])] "
+                "END, f.date = CASE WHEN $date IS NOT NULL AND (f.date IS NULL OR $date < f.date) "
+                "THEN $date ELSE f.date END",
+                src=new_src,
+                dst=new_dst,
+                fid=new_fid,
+                props=moved,
+                docs=props.get("doc_ids"),
+                date=props.get("date"),
+            ).consume()
+            if old_fid and old_fid != new_fid:
+                tx.run(
+                    "MATCH (e:Evidence {fact_id: $old}) "
+                    "SET e.fact_id = $new, e.corrected_from = $old",
+                    old=old_fid,
+                    new=new_fid,
+                ).consume()
+
+
+def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> None:
+    if d.decision == "rename":
+        node = _entity(tx, d.fact_id)
+        name = str(d.new.get("name") or "")
+        if node is None or not name or node.get("name") == name:
+            return
+        aliases = [a for a in [*(node.get("aliases") or []), node.get("name")] if a and a != name]
+        aliases = list(dict.fromkeys(aliases))
+        tx.run(
+            "MATCH (n:Entity {id: $id}) SET n.name = $name, n.aliases = $aliases, "
+            "n.search_text = $search, n.renamed_by = $who",
+            id=d.fact_id,
+            name=name,
+            aliases=aliases,
+            search=" ".join(dict.fromkeys([name, *aliases])),
+            who=d.reviewer,
+        ).consume()
+        return
+    keep_id, gone_id = str(d.new.get("keep")), d.fact_id
+    gone = _entity(tx, gone_id)
+    keep = _entity(tx, keep_id)
+    if gone is None or keep is None:
+        return  # nothing to merge (yet): the decision waits for the entity to come back
+    _check_merge(keep, gone)
+    docs = sorted(
+        {
+            r["id"]
+            for entity in (gone_id, keep_id)
+            for r in tx.run(
+                "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) RETURN d.id AS id",
+                id=entity,
+            )
+        }
+    )
+    before = summaries.UncountMentions(docs)
+    before.run(tx)
+    _move_facts(tx, keep_id, gone_id, touched)
+    tx.run(
+        "MATCH (g:Entity {id: $gone})<-[m:MENTIONS]-(d:Document) "
+        "MATCH (k:Entity {id: $keep}) "
+        "MERGE (d)-[n:MENTIONS]->(k) "
+        "ON CREATE SET n.surface = m.surface, n.sentence = m.sentence, n.start = m.start, "
+        "n.end = m.end, n.count = m.count",
+        gone=gone_id,
+        keep=keep_id,
+    ).consume()
+    names = [gone.get("name"), *(gone.get("aliases") or [])]
+    more = [a for a in dict.fromkeys(names) if a and a != keep.get("name")]
+    more = [a for a in more if a not in (keep.get("aliases") or [])]
+    if more:
+        aliases = [*(keep.get("aliases") or []), *more]
+        tx.run(
+            "MATCH (k:Entity {id: $keep}) SET k.aliases = $aliases, k.search_text = $search",
+            keep=keep_id,
+            aliases=aliases,
+            search=" ".join(dict.fromkeys([str(keep.get("name") or ""), *aliases])),
+        ).consume()
+    tx.run(
+        "MATCH (k:Entity {id: $keep}) SET k.merged_from = "
+        "coalesce(k.merged_from, []) + [x IN [$gone] WHERE NOT x IN coalesce(k.merged_from, [])]",
+        keep=keep_id,
+        gone=gone_id,
+    ).consume()
+    tx.run("MATCH (g:Entity {id: $gone}) DETACH DELETE g", gone=gone_id).consume()
+    summaries.CountMentions(docs).run(tx)
+    summaries.RefreshDocLists(docs, before).run(tx)
+    if "Initiative" in keep["_labels"]:
+        touched.initiatives.update([keep_id, gone_id])
+    if {"Court", "Tribunal"} & set(keep["_labels"]):
+        touched.parents.add(keep_id)
+
+
+def merge_entities(
+    store: GraphStore, keep: str, gone: str, *, reviewer: str, note: str = ""
+) -> Decision:
+    """Merge `gone` into `keep`: its names become aliases, every fact, evidence and mention
+    moves over; applied again whenever documents bring `gone` back. Courts never merge into
+    a roster court of another level or place."""
+    if keep == gone:
+        raise BadParameter("an entity cannot merge into itself")
+    d = Decision(fact_id=gone, decision="merge", reviewer=reviewer, note=note, new={"keep": keep})
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
+def rename_entity(
+    store: GraphStore, entity_id: str, name: str, *, reviewer: str, note: str = ""
+) -> Decision:
+    """Give an entity a new name (the old one stays as an alias; its id does not change)."""
+    if not name.strip():
+        raise BadParameter("a new name is needed")
+    d = Decision(
+        fact_id=entity_id,
+        decision="rename",
+        reviewer=reviewer,
+        note=note,
+        new={"name": name.strip()},
+    )
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
+@dataclass
+class RecordEntityDecision:
+    """A store statement: check and store a merge or rename, then apply it."""
+
+    decision: Decision
+
+    def run(self, tx: Tx) -> None:
+        _lock(tx)
+        d = self.decision
+        node = _entity(tx, d.fact_id)
+        if node is None:
+            raise EntityNotFound(f"no entity {d.fact_id!r} in the graph")
+        d.old = {"entity": {k: v for k, v in node.items() if k in ("id", "name", "aliases")}}
+        if d.decision == "merge":
+            keep = _entity(tx, str(d.new["keep"]))
+            if keep is None:
+                raise EntityNotFound(f"no entity {d.new['keep']!r} in the graph")
+            _check_merge(keep, node)
+        tx.run("CREATE (d:ReviewDecision) SET d = $props", props=d.node_props()).consume()
+        _apply(tx, [d.fact_id])
+
+
 def _decided_fact_ids(store: GraphStore) -> list[str]:
     return sorted({r["f"] for r in store.read("MATCH (d:ReviewDecision) RETURN d.fact_id AS f")})
 
@@ -813,6 +1026,12 @@ def decided_in_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]
     if not doc_ids:
         return []
     candidates: set[str] = set()
+    for r in store.read(  # entities merged away or renamed come back with the documents
+        "UNWIND $ids AS id MATCH (:Document {id: id})-[:MENTIONS]->(n:Entity) "
+        "RETURN DISTINCT n.id AS id",
+        {"ids": list(doc_ids)},
+    ):
+        candidates.add(r["id"])
     for r in store.read(
         "UNWIND $ids AS id MATCH (e:Evidence {doc_id: id}) "
         "RETURN DISTINCT e.fact_id AS f, e.corrected_from AS c",

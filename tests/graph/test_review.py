@@ -414,6 +414,11 @@ def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: 
         {"status": "rejected"},
     ):
         review.queue(store, **kwargs)  # type: ignore[arg-type]
+    store.write_documents([_document_e()])
+    review.merge_entities(store, g.BING, DUP, reviewer="甲")
+    review.rename_entity(store, g.FENGQIAO, "枫桥式法庭", reviewer="甲")
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
     review.evidence_of(store, [BING_SUYUAN])
     review.progress(store)
     review.history(store, MID_FIXED)
@@ -492,13 +497,18 @@ def test_review_cli(
     store.write_documents([g.document_c()])
     code, out, _ = cli("confirm", "--document", g.document_c().id, "--reviewer", "王审")
     assert (code, out.strip()) == (0, "confirmed 2 facts")
+    code, out, _ = cli("rename", g.FENGQIAO, "枫桥式法庭", "--reviewer", "王审")
+    assert (code, out.strip()) == (0, f"renamed {g.FENGQIAO} to 枫桥式法庭")
+    code, err = main(["review", "merge", g.BING, g.DING]), capsys.readouterr()
+    assert code == 0  # neither is marked as a roster court in the small graph
+    assert "merged" in err.out
     # delete-document keeps decisions
     assert main(["delete-document", g.DOC_B]) == 0
     capsys.readouterr()
-    assert len(review.decisions(store)) == 5
+    assert len(review.decisions(store)) == 7
     assert main(["reset", "--yes"]) == 0
-    assert "5 review decisions" in capsys.readouterr().out
-    assert len(review.decisions(store)) == 5 and store.counts()["Document"] == 0
+    assert "7 review decisions" in capsys.readouterr().out
+    assert len(review.decisions(store)) == 7 and store.counts()["Document"] == 0
     assert main(["reset", "--yes", "--with-decisions"]) == 0
     assert review.decisions(store) == []
 
@@ -541,3 +551,119 @@ def test_import_keeps_a_files_own_sequence(store, tmp_path: Path) -> None:  # ty
     assert (len(report.added), report.conflicts) == (2, [])
     assert (g.BING, "adopted") not in _adopters(store)
     assert review.status_of(store, BING_SUYUAN) == "rejected"
+
+
+# -- entities: merge and rename --------------------------------------------------------------
+DUP = entity_id("Court", "丙区人民法院")  # how an article might name 丙区 without its city
+DOC_E = "doc:" + "e" * 20
+
+
+def _document_e():  # type: ignore[no-untyped-def]
+    from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow
+
+    s1 = "丙区人民法院推行诉源治理。"
+    s2 = "丙区人民法院试点枫桥式人民法庭。"
+    return DocumentGraph(
+        id=DOC_E,
+        props={"title": "样例文档戊", "date": "2024-03-01", "content_hash": "e" * 64},
+        nodes=[NodeRow("Court", DUP, {"name": "丙区人民法院", "level": "basic"}, ["丙区院"])],
+        mentions=[
+            MentionRow(DUP, "丙区人民法院", s1, 0, 6),
+            MentionRow(g.SUYUAN, "诉源治理", s1, 8, 12),
+            MentionRow(g.FENGQIAO, "枫桥式人民法庭", s2, 8, 15),
+        ],
+        facts=[
+            FactRow(
+                "ADOPTED",
+                DUP,
+                g.SUYUAN,
+                ("adopted",),
+                {"stage": "adopted"},
+                [EvidenceRow(s1, 0, len(s1), date="2024-03", date_precision="document")],
+            ),
+            FactRow(
+                "ADOPTED",
+                DUP,
+                g.FENGQIAO,
+                ("piloted",),
+                {"stage": "piloted"},
+                [EvidenceRow(s2, 0, len(s2), date="2024-02", date_precision="month")],
+            ),
+        ],
+    )
+
+
+def _merged_state(store) -> None:  # type: ignore[no-untyped-def]
+    assert store.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": DUP}) == []
+    bing = store.read(
+        "MATCH (n:Entity {id: $id}) RETURN n.aliases AS a, n.search_text AS s, n.merged_from AS m",
+        {"id": g.BING},
+    )[0]
+    assert "丙区人民法院" in bing["a"] and "丙区院" in bing["a"] and bing["m"] == [DUP]
+    assert "丙区院" in bing["s"]
+    suyuan = store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) RETURN a.doc_ids AS d",
+        {"u": g.BING, "i": g.SUYUAN},
+    )
+    assert sorted(suyuan[0]["d"]) == sorted([g.DOC_A, g.DOC_B, DOC_E])
+    fq = fact_id("ADOPTED", g.BING, g.FENGQIAO, "piloted")
+    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq) == (None, None)
+    ev = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.doc_id AS d", {"f": fq})
+    assert ev == [{"d": DOC_E}]
+    docs = store.read(
+        "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) RETURN d.id AS d", {"id": g.BING}
+    )
+    assert DOC_E in {r["d"] for r in docs}
+    _summaries_agree(store)
+
+
+def test_merge_moves_everything_and_lasts(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_documents([_document_e()])
+    assert DUP in _summary_units(store)
+    d = review.merge_entities(store, g.BING, DUP, reviewer="甲")
+    assert d.old["entity"]["name"] == "丙区人民法院"
+    _merged_state(store)
+    assert DUP not in _summary_units(store)
+    # the document written again brings 丙区人民法院 back; the merge applies again
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
+    _merged_state(store)
+    # deleted and re-added
+    facts = review.facts_of_document(store, DOC_E)
+    store.delete_document(DOC_E)
+    review.reapply_facts(store, facts)
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
+    _merged_state(store)
+    assert [x.decision for x in review.history(store, DUP)] == ["merge"]
+
+
+def test_merge_guards(store) -> None:  # type: ignore[no-untyped-def]
+    from graph.model import NodeRow
+
+    g.load_small_graph(store)
+    store.upsert_nodes(
+        [
+            NodeRow("Court", "court:乙市中院", {"name": "乙市中院", "level": "intermediate"}),
+            NodeRow("Court", "court:roster", {"name": "某院", "level": "basic", "in_roster": True}),
+        ]
+    )
+    with pytest.raises(BadParameter, match="different kinds"):
+        review.merge_entities(store, g.BING, g.DONGHU, reviewer="甲")
+    with pytest.raises(BadParameter, match="level intermediate"):
+        review.merge_entities(store, "court:roster", "court:乙市中院", reviewer="甲")
+    with pytest.raises(BadParameter, match="roster"):
+        review.merge_entities(store, "court:乙市中院", "court:roster", reviewer="甲")
+    with pytest.raises(CourtgraphError):
+        review.merge_entities(store, g.BING, "court:没有", reviewer="甲")
+    assert review.decisions(store) == []
+
+
+def test_rename_keeps_the_old_name_as_alias(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.rename_entity(store, g.FENGQIAO, "“枫桥式”人民法庭", reviewer="甲")
+    row = store.read(
+        "MATCH (n:Entity {id: $id}) RETURN n.name AS n, n.aliases AS a", {"id": g.FENGQIAO}
+    )[0]
+    assert row == {"n": "“枫桥式”人民法庭", "a": ["枫桥式人民法庭"]}
