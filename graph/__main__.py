@@ -5,8 +5,8 @@ stop    stop the embedded server (it starts again on next use)
 reset   delete everything in the graph (asks unless --yes)
 export  write the neighbourhood of an entity as graphml/gexf/json/csv/cypher
 delete-document  remove a document and the facts only it supported
-review   check facts: queue, confirm, reject, correct, add, merge, rename, history,
-         export, import, apply, progress
+review   check facts: queue, confirm, reject, correct, add, merge, rename, promote, drop,
+         history, export, import, apply, progress
 """
 
 from __future__ import annotations
@@ -102,6 +102,18 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     rn.add_argument("entity", help="id or name")
     rn.add_argument("name", help="the new name")
     who(rn)
+    pr = rs.add_parser("promote", help="promote a candidate initiative into the taxonomy")
+    pr.add_argument("initiative", help="id or name")
+    pr.add_argument("--name", help="canonical name (the old one stays as an alias)")
+    pr.add_argument("--alias", action="append", default=[], help="repeatable")
+    pr.add_argument("--category")
+    pr.add_argument("--name-en")
+    pr.add_argument("--description")
+    who(pr)
+    dr = rs.add_parser("drop", help="reject a candidate initiative for good")
+    dr.add_argument("initiative", help="id or name")
+    dr.add_argument("--reason", required=True)
+    dr.add_argument("--reviewer", default=getpass.getuser())
     h = rs.add_parser("history", help="every decision on a fact (and what it was corrected into)")
     h.add_argument("fact_id")
     ex = rs.add_parser("export", help="write every decision as JSON lines")
@@ -216,6 +228,24 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         target = entity(args.entity) or ""
         review.rename_entity(store, target, args.name, reviewer=args.reviewer, note=args.note)
         print(f"renamed {target} to {args.name}")
+    elif cmd == "promote":
+        target = entity(args.initiative, "Initiative") or ""
+        review.promote_initiative(
+            store,
+            target,
+            reviewer=args.reviewer,
+            name=args.name,
+            aliases=args.alias,
+            category=args.category,
+            name_en=args.name_en,
+            description=args.description,
+            note=args.note,
+        )
+        print(f"promoted {target} into the taxonomy")
+    elif cmd == "drop":
+        target = entity(args.initiative, "Initiative") or ""
+        review.drop_candidate(store, target, reviewer=args.reviewer, note=args.reason)
+        print(f"dropped {target} and its facts")
     elif cmd == "history":
         found = review.history(store, args.fact_id)
         if not found:

@@ -47,9 +47,20 @@ from graph.model import FACT_TYPES, check_rel_type, digest, fact_id
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
-DECISIONS: tuple[str, ...] = ("confirm", "reject", "correct", "add", "merge", "rename")
+DECISIONS: tuple[str, ...] = (
+    "confirm",
+    "reject",
+    "correct",
+    "add",
+    "merge",
+    "rename",
+    "promote",
+    "drop",
+)
 #: decisions about an entity rather than a fact: their `fact_id` holds the entity's id
-ENTITY_DECISIONS: tuple[str, ...] = ("merge", "rename")
+ENTITY_DECISIONS: tuple[str, ...] = ("merge", "rename", "promote", "drop")
+#: what promoting a candidate initiative into the taxonomy may set
+PROMOTE_FIELDS: tuple[str, ...] = ("name", "aliases", "category", "name_en", "description")
 STATUSES: tuple[str, ...] = ("extracted", "confirmed", "corrected", "rejected")
 STATUS_ZH: dict[str, str] = {
     "extracted": "待核实",
@@ -64,6 +75,8 @@ DECISION_ZH: dict[str, str] = {
     "add": "新增",
     "merge": "合并",
     "rename": "改名",
+    "promote": "纳入举措名录",
+    "drop": "剔除候选举措",
 }
 REJECT_REASONS: tuple[str, ...] = (
     "不是该单位的做法",  # the unit did not do it (praise, a visit, another unit's work)
@@ -886,23 +899,84 @@ def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> None:
                 ).consume()
 
 
+def _docs_mentioning(tx: Tx, ids: Sequence[str]) -> list[str]:
+    return sorted(
+        {
+            r["id"]
+            for entity in ids
+            for r in tx.run(
+                "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) RETURN d.id AS id",
+                id=entity,
+            )
+        }
+    )
+
+
+def _set_names(tx: Tx, node: dict[str, Any], name: str, more: Sequence[str]) -> None:
+    """Name an entity `name`, keeping its old name and `more` as aliases."""
+    old = [*(node.get("aliases") or []), node.get("name"), *more]
+    aliases = list(dict.fromkeys(a for a in old if a and a != name))
+    tx.run(
+        "MATCH (n:Entity {id: $id}) SET n.name = $name, n.aliases = $aliases, "
+        "n.search_text = $search",
+        id=node["id"],
+        name=name,
+        aliases=aliases,
+        search=" ".join(dict.fromkeys([name, *aliases])),
+    ).consume()
+
+
+def _drop_candidate(tx: Tx, node: dict[str, Any], touched: _Touched) -> None:
+    """A candidate initiative reviewers rejected: it and every fact about it leave the graph
+    (and leave it again whenever a document proposes it)."""
+    iid = node["id"]
+    docs = _docs_mentioning(tx, [iid])
+    before = summaries.UncountMentions(docs)
+    before.run(tx)
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        for text in (
+            f"MATCH (n:Entity {{id: $id}})-[r:{t}]->() RETURN r.fact_id AS f",
+            f"MATCH (n:Entity {{id: $id}})<-[r:{t}]-() RETURN r.fact_id AS f",
+        ):
+            fids = [r["f"] for r in tx.run(text, id=iid) if r["f"]]
+            if fids:
+                tx.run(
+                    "UNWIND $ids AS f MATCH (e:Evidence {fact_id: f}) DELETE e", ids=fids
+                ).consume()
+    tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", id=iid).consume()
+    summaries.CountMentions(docs).run(tx)
+    summaries.RefreshDocLists(docs, before).run(tx)
+    touched.initiatives.add(iid)
+
+
 def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> None:
+    if d.decision in ("promote", "drop"):
+        node = _entity(tx, d.fact_id)
+        if node is None:
+            return
+        if d.decision == "drop":
+            if node.get("candidate") and not node.get("curated"):
+                _drop_candidate(tx, node, touched)
+            return
+        fields = {k: d.new[k] for k in ("category", "name_en", "description") if k in d.new}
+        tx.run(
+            "MATCH (n:Entity {id: $id}) SET n += $fields, n.candidate = false, "
+            "n.curated = true, n.promoted_by = $who",
+            id=d.fact_id,
+            fields=fields,
+            who=d.reviewer,
+        ).consume()
+        _set_names(
+            tx, node, str(d.new.get("name") or node.get("name")), list(d.new.get("aliases") or [])
+        )
+        return
     if d.decision == "rename":
         node = _entity(tx, d.fact_id)
         name = str(d.new.get("name") or "")
         if node is None or not name or node.get("name") == name:
             return
-        aliases = [a for a in [*(node.get("aliases") or []), node.get("name")] if a and a != name]
-        aliases = list(dict.fromkeys(aliases))
-        tx.run(
-            "MATCH (n:Entity {id: $id}) SET n.name = $name, n.aliases = $aliases, "
-            "n.search_text = $search, n.renamed_by = $who",
-            id=d.fact_id,
-            name=name,
-            aliases=aliases,
-            search=" ".join(dict.fromkeys([name, *aliases])),
-            who=d.reviewer,
-        ).consume()
+        _set_names(tx, node, name, [])
         return
     keep_id, gone_id = str(d.new.get("keep")), d.fact_id
     gone = _entity(tx, gone_id)
@@ -988,6 +1062,43 @@ def rename_entity(
     return d
 
 
+def promote_initiative(
+    store: GraphStore,
+    initiative: str,
+    *,
+    reviewer: str,
+    name: str | None = None,
+    aliases: Sequence[str] = (),
+    category: str | None = None,
+    name_en: str | None = None,
+    description: str | None = None,
+    note: str = "",
+) -> Decision:
+    """Promote a candidate initiative into the taxonomy (curated from now on)."""
+    new: dict[str, Any] = {"aliases": list(aliases)}
+    for key, value in (
+        ("name", name),
+        ("category", category),
+        ("name_en", name_en),
+        ("description", description),
+    ):
+        if value:
+            new[key] = value
+    d = Decision(fact_id=initiative, decision="promote", reviewer=reviewer, note=note, new=new)
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
+def drop_candidate(store: GraphStore, initiative: str, *, reviewer: str, note: str) -> Decision:
+    """Reject a candidate initiative: it and its facts leave the graph, and leave it again
+    whenever a document proposes it."""
+    if not note:
+        raise BadParameter("rejecting a candidate initiative needs a reason")
+    d = Decision(fact_id=initiative, decision="drop", reviewer=reviewer, note=note)
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
 @dataclass
 class RecordEntityDecision:
     """A store statement: check and store a merge or rename, then apply it."""
@@ -1001,6 +1112,11 @@ class RecordEntityDecision:
         if node is None:
             raise EntityNotFound(f"no entity {d.fact_id!r} in the graph")
         d.old = {"entity": {k: v for k, v in node.items() if k in ("id", "name", "aliases")}}
+        if d.decision in ("promote", "drop"):
+            if "Initiative" not in node["_labels"]:
+                raise BadParameter(f"{d.fact_id} is not an initiative")
+            if not node.get("candidate") or node.get("curated"):
+                raise BadParameter(f"{d.fact_id} is not a candidate initiative")
         if d.decision == "merge":
             keep = _entity(tx, str(d.new["keep"]))
             if keep is None:

@@ -414,6 +414,9 @@ def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: 
         {"status": "rejected"},
     ):
         review.queue(store, **kwargs)  # type: ignore[arg-type]
+    store.write_documents([_document_f()])
+    review.promote_initiative(store, NEW_A, reviewer="甲", name="甲工作机制", category="x")
+    review.drop_candidate(store, NEW_B, reviewer="甲", note="不是改革举措")
     store.write_documents([_document_e()])
     review.merge_entities(store, g.BING, DUP, reviewer="甲")
     review.rename_entity(store, g.FENGQIAO, "枫桥式法庭", reviewer="甲")
@@ -497,6 +500,12 @@ def test_review_cli(
     store.write_documents([g.document_c()])
     code, out, _ = cli("confirm", "--document", g.document_c().id, "--reviewer", "王审")
     assert (code, out.strip()) == (0, "confirmed 2 facts")
+    store.write_documents([_document_f()])
+    code, out, _ = cli("promote", "甲机制", "--category", "governance", "--alias", "甲工作机制")
+    assert (code, out.strip()) == (0, f"promoted {NEW_A} into the taxonomy")
+    code, out, _ = cli("drop", NEW_B, "--reason", "不是改革举措")
+    assert (code, out.strip()) == (0, f"dropped {NEW_B} and its facts")
+    assert _candidates(store) == {NEW_A: (False, "governance", ["甲工作机制"])}
     code, out, _ = cli("rename", g.FENGQIAO, "枫桥式法庭", "--reviewer", "王审")
     assert (code, out.strip()) == (0, f"renamed {g.FENGQIAO} to 枫桥式法庭")
     code, err = main(["review", "merge", g.BING, g.DING]), capsys.readouterr()
@@ -505,10 +514,10 @@ def test_review_cli(
     # delete-document keeps decisions
     assert main(["delete-document", g.DOC_B]) == 0
     capsys.readouterr()
-    assert len(review.decisions(store)) == 7
+    assert len(review.decisions(store)) == 9
     assert main(["reset", "--yes"]) == 0
-    assert "7 review decisions" in capsys.readouterr().out
-    assert len(review.decisions(store)) == 7 and store.counts()["Document"] == 0
+    assert "9 review decisions" in capsys.readouterr().out
+    assert len(review.decisions(store)) == 9 and store.counts()["Document"] == 0
     assert main(["reset", "--yes", "--with-decisions"]) == 0
     assert review.decisions(store) == []
 
@@ -667,3 +676,61 @@ def test_rename_keeps_the_old_name_as_alias(store) -> None:  # type: ignore[no-u
         "MATCH (n:Entity {id: $id}) RETURN n.name AS n, n.aliases AS a", {"id": g.FENGQIAO}
     )[0]
     assert row == {"n": "“枫桥式”人民法庭", "a": ["枫桥式人民法庭"]}
+
+
+# -- candidate initiatives: promote into the taxonomy, or reject for good ----------------------
+NEW_A = entity_id("Initiative", "甲机制")
+NEW_B = entity_id("Initiative", "乙机制")
+DOC_F = "doc:" + "f" * 20
+
+
+def _document_f():  # type: ignore[no-untyped-def]
+    from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow
+
+    s1 = "丁县法院推行甲机制和乙机制。"
+    ev = [EvidenceRow(s1, 0, len(s1), date="2024-05", date_precision="month")]
+    return DocumentGraph(
+        id=DOC_F,
+        props={"title": "样例文档己", "date": "2024-06-01", "content_hash": "f" * 64},
+        nodes=[
+            NodeRow("Initiative", NEW_A, {"name": "甲机制", "candidate": True, "curated": False}),
+            NodeRow("Initiative", NEW_B, {"name": "乙机制", "candidate": True, "curated": False}),
+        ],
+        mentions=[
+            MentionRow(g.DING, "丁县法院", s1, 0, 4),
+            MentionRow(NEW_A, "甲机制", s1, 6, 9),
+            MentionRow(NEW_B, "乙机制", s1, 10, 13),
+        ],
+        facts=[
+            FactRow("ADOPTED", g.DING, NEW_A, ("adopted",), {"stage": "adopted"}, ev),
+            FactRow("ADOPTED", g.DING, NEW_B, ("adopted",), {"stage": "adopted"}, ev),
+        ],
+    )
+
+
+def _candidates(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+        "RETURN n.id AS id, n.candidate AS c, n.category AS cat, n.aliases AS a",
+        {"ids": [NEW_A, NEW_B]},
+    )
+    return {r["id"]: (r["c"], r["cat"], r["a"]) for r in rows}
+
+
+def test_candidates_promoted_or_dropped_for_good(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_documents([_document_f()])
+    review.promote_initiative(
+        store, NEW_A, reviewer="甲", category="dispute_resolution", aliases=["甲工作机制"]
+    )
+    review.drop_candidate(store, NEW_B, reviewer="甲", note="不是改革举措")
+    assert _candidates(store) == {NEW_A: (False, "dispute_resolution", ["甲工作机制"])}
+    assert store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.id AS id", {"id": NEW_B}) == []
+    _summaries_agree(store)
+    with pytest.raises(BadParameter, match="not a candidate"):
+        review.drop_candidate(store, g.SUYUAN, reviewer="甲", note="x")
+    # proposed again by the same document, written again: dropped again
+    store.write_documents([_document_f()])
+    review.reapply_documents(store, [DOC_F])
+    assert _candidates(store) == {NEW_A: (False, "dispute_resolution", ["甲工作机制"])}
+    _summaries_agree(store)
