@@ -1536,3 +1536,13 @@ def sentence_at(store: GraphStore, doc_id: str, start: int, end: int) -> str:
     if not 0 <= start < end <= len(text):
         raise BadParameter(f"offsets {start}..{end} are outside the document (0..{len(text)})")
     return str(text[start:end])
+
+
+def candidate_initiatives(store: GraphStore, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Candidate initiatives (terms the taxonomy lacks), most adopted first."""
+    rows = store.read(
+        "MATCH (n:Initiative) WHERE n.candidate = true AND coalesce(n.curated, false) = false "
+        "RETURN n.id AS id, n.name AS name, coalesce(n.adopter_count, 0) AS units",
+        limit=100_000,
+    )
+    return sorted(rows, key=lambda r: (-r["units"], r["id"]))[:limit]

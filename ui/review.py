@@ -229,6 +229,75 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
                 st.button("保存修改", key=f"{P}.fix.{fid}", on_click=_correct, args=(fid,))
 
 
+def _entity_action(action: str) -> None:
+    who = reviewer()
+    if not who:
+        st.session_state[f"{P}.message"] = ("error", "请先登录审核员账号。")
+        return
+    get = st.session_state.get
+    try:
+        store = state.store()
+        if action == "merge":
+            keep = state.resolve(get(f"{P}.keep") or "")
+            gone = state.resolve(get(f"{P}.gone") or "")
+            review.merge_entities(store, keep, gone, reviewer=who)
+            done = f"已把 {gone} 合并到 {keep}。"
+        elif action == "rename":
+            target = state.resolve(get(f"{P}.rename_id") or "")
+            review.rename_entity(store, target, get(f"{P}.rename_to") or "", reviewer=who)
+            done = f"已改名：{target}。"
+        elif action == "promote":
+            target = get(f"{P}.candidate") or ""
+            review.promote_initiative(
+                store,
+                target,
+                reviewer=who,
+                category=get(f"{P}.category") or None,
+                name_en=get(f"{P}.name_en") or None,
+            )
+            done = f"已纳入举措名录：{target}。"
+        else:
+            target = get(f"{P}.candidate") or ""
+            review.drop_candidate(store, target, reviewer=who, note=get(f"{P}.drop_reason") or "")
+            done = f"已剔除候选举措：{target}。"
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = ("error", f"未能保存：{exc}")
+        return
+    state.clear_caches()
+    st.session_state[f"{P}.message"] = ("success", done)
+
+
+def _entities(who: str | None) -> None:
+    if not who:
+        return
+    with st.expander("实体：合并、改名、候选举措"):
+        c = st.columns(3)
+        c[0].text_input("保留的实体（名称或 id）", key=f"{P}.keep")
+        c[1].text_input("并入它的实体（名称或 id）", key=f"{P}.gone")
+        c[2].button("合并", key=f"{P}.merge", on_click=_entity_action, args=("merge",))
+        c = st.columns(3)
+        c[0].text_input("实体（名称或 id）", key=f"{P}.rename_id")
+        c[1].text_input("新名称", key=f"{P}.rename_to")
+        c[2].button("改名", key=f"{P}.rename", on_click=_entity_action, args=("rename",))
+        found = review.candidate_initiatives(state.store())
+        if not found:
+            st.caption("没有候选举措。")
+            return
+        names = {r["id"]: f"{r['name']}（{r['units']} 个单位）" for r in found}
+        st.selectbox("候选举措", list(names), format_func=names.get, key=f"{P}.candidate")
+        c = st.columns(4)
+        c[0].selectbox(
+            "类别",
+            [None, *sorted(state.CATEGORY_ZH)],
+            key=f"{P}.category",
+            format_func=lambda k: "（不设）" if k is None else state.category_zh(k),
+        )
+        c[1].text_input("英文名", key=f"{P}.name_en")
+        c[2].button("纳入名录", key=f"{P}.promote", on_click=_entity_action, args=("promote",))
+        c[3].text_input("剔除理由", key=f"{P}.drop_reason")
+        st.button("剔除候选举措", key=f"{P}.drop", on_click=_entity_action, args=("drop",))
+
+
 def render() -> None:
     st.title("审核")
     st.caption(
@@ -263,6 +332,7 @@ def render() -> None:
                     hide_index=True,
                 )
 
+    _entities(who)
     f = st.columns([1, 1, 2, 2, 1])
     kind = f[0].selectbox("事实类型", list(review.KINDS), format_func=KIND_ZH.get, key=f"{P}.kind")
     status = f[1].selectbox(

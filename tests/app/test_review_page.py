@@ -96,3 +96,19 @@ def test_reviewer_confirms_rejects_and_corrects(small_store) -> None:  # type: i
     no_trouble(page)
     shown = [df.value for df in page.dataframe if "单位" in df.value.columns]
     assert shown and not any("丁县" in str(v) for v in shown[0]["单位"])
+
+
+def test_reviewer_merges_two_entities(small_store) -> None:  # type: ignore[no-untyped-def]
+    at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
+    at.text_input(key="review.name").input("王审")
+    at.text_input(key="review.password").input("对的密码")
+    _button(at, "登录").click()
+    at.run()
+    at.text_input(key="review.keep").input(g.BING)
+    at.text_input(key="review.gone").input(g.WU)
+    at.button(key="review.merge").click()
+    at.run()
+    no_trouble(at)
+    assert any("合并" in t for t in texts(at, "success"))
+    assert small_store.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": g.WU}) == []
+    assert review.decisions(small_store, g.WU)[0].reviewer == "王审"
