@@ -1,4 +1,5 @@
-"""Review decisions: a person confirms, rejects, corrects or adds a fact, and the decision lasts.
+"""Review decisions: a person confirms, rejects, corrects or adds facts, merges or renames
+entities, and every decision lasts.
 
 Each decision is a `ReviewDecision` node (never deleted with a document): its id, the stable
 `fact_id` it is about, `decision` (confirm | reject | correct | add), the fact as it was
@@ -18,6 +19,12 @@ sentences the reviewer saw. The decision is data; the graph is made to agree wit
   `review_status = "corrected"`; the evidence follows it;
 - added: a fact the extractor missed, anchored to a sentence of a document, `review_status =
   "confirmed"` and `review_added = true`; it exists while its document does.
+
+Decisions about an entity keep its id in `fact_id`: merge (into `new.keep`: names become
+aliases, facts, evidence and mentions move, summaries are recounted; never into a roster
+court of another level or place), rename (the old name stays an alias), promote (a candidate
+initiative joins the taxonomy) and drop (a candidate initiative and its facts leave the
+graph). Each is applied again when documents bring the entity back.
 
 The graph is re-made to agree after every write that may contradict it: `reapply_documents`
 after documents are (re-)written (the ingest pipeline calls it), `reapply_facts` after a
@@ -178,6 +185,19 @@ class Decision:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Decision:
+        """A record of `decisions.jsonl`; BadParameter when it lacks what applying it needs."""
+        decision, old, new = data.get("decision"), data.get("old") or {}, data.get("new") or {}
+        if decision in ("confirm", "reject", "correct") and not all(
+            old.get(k) for k in ("type", "src", "dst")
+        ):
+            raise BadParameter("a fact decision needs the fact it was made on (old.type/src/dst)")
+        if decision == "add" and not all(new.get(k) for k in ("type", "src", "dst", "doc_id")):
+            raise BadParameter("an added fact needs new.type/src/dst/doc_id")
+        if decision == "merge" and not new.get("keep"):
+            raise BadParameter("a merge needs new.keep")
+        for kind in (old.get("type"), new.get("type")):
+            if kind is not None and kind not in FACT_TYPES:
+                raise BadParameter(f"unknown fact type {kind!r}")
         try:
             return cls(
                 fact_id=str(data["fact_id"]),

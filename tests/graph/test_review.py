@@ -734,3 +734,18 @@ def test_candidates_promoted_or_dropped_for_good(store) -> None:  # type: ignore
     review.reapply_documents(store, [DOC_F])
     assert _candidates(store) == {NEW_A: (False, "dispute_resolution", ["甲工作机制"])}
     _summaries_agree(store)
+
+
+def test_import_refuses_broken_records(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"fact_id": "adopted:x", "decision": "reject", "reviewer": "甲", "time": "t"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(BadParameter, match="bad.jsonl:1"):
+        review.from_jsonl(store, bad)
+    bad.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(BadParameter, match="bad.jsonl:1"):
+        review.from_jsonl(store, bad)
+    with pytest.raises(CourtgraphError, match="cannot read"):
+        review.from_jsonl(store, tmp_path / "missing.jsonl")
