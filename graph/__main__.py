@@ -60,6 +60,9 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     q.add_argument("--initiative", help="id or name")
     q.add_argument("--unit", help="court or tribunal, id or name")
     q.add_argument("--document", help="document id")
+    q.add_argument("--province", help="e.g. 辽宁省")
+    q.add_argument("--stage", choices=STAGES)
+    q.add_argument("--max-confidence", type=float, help="only facts at most this confident")
     q.add_argument("--status", choices=STATUSES, default="extracted")
     q.add_argument("--limit", type=int, default=50)
     q.add_argument("--format", choices=("table", "json"), default="table")
@@ -145,6 +148,9 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             initiative=entity(args.initiative, "Initiative"),
             unit=entity(args.unit),
             document=args.document,
+            province=args.province,
+            stage=args.stage,
+            max_confidence=args.max_confidence,
             status=args.status,
             limit=args.limit,
         )

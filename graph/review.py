@@ -1372,12 +1372,16 @@ def queue(
     initiative: str | None = None,
     unit: str | None = None,
     document: str | None = None,
+    province: str | None = None,
+    stage: str | None = None,
+    max_confidence: float | None = None,
     status: str = "extracted",
     limit: int = 50,
 ) -> list[dict[str, Any]]:
     """Facts to check, lowest confidence and most-supported first (per kind, kinds in order:
-    adoptions, outcomes, people, organisations). `status` "rejected" lists rejected facts
-    from their decisions (they are no longer in the graph)."""
+    adoptions, outcomes, people, organisations). Filters combine; `initiative` and `stage`
+    keep adoptions only. `status` "rejected" lists rejected facts from their decisions (they
+    are no longer in the graph)."""
     if status not in STATUSES:
         raise BadParameter(f"status {status!r}: expected one of {', '.join(STATUSES)}")
     if status == "rejected":
@@ -1387,32 +1391,40 @@ def queue(
         if kind not in KINDS:
             raise BadParameter(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
         rel = check_rel_type(KINDS[kind])
+        if (initiative or stage) and rel != "ADOPTED":
+            continue
         params: dict[str, Any] = {"status": status, "limit": limit - len(out)}
         if params["limit"] <= 0:
             break
+        where = ["r.doc_ids IS NOT NULL", "coalesce(r.review_status, 'extracted') = $status"]
+        # the most selective filter anchors the pattern; the others are conditions
         if document:
             match = (
                 "MATCH (:Document {id: $doc})-[:MENTIONS]->(a:Entity) "
-                f"MATCH (a)-[r:{rel}]->(b:Entity) WHERE $doc IN r.doc_ids"
+                f"MATCH (a)-[r:{rel}]->(b:Entity)"
             )
-            params["doc"] = document
-        elif initiative and rel in ("ADOPTED",):
-            match = f"MATCH (b:Entity {{id: $initiative}})<-[r:{rel}]-(a:Entity) WHERE true"
-            params["initiative"] = initiative
+            where.append("$doc IN r.doc_ids")
         elif initiative:
-            continue  # only adoptions are filtered by initiative
+            match = f"MATCH (b:Entity {{id: $initiative}})<-[r:{rel}]-(a:Entity)"
         elif unit and rel == "HOLDS_ROLE":
-            match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity) WHERE true"
-            params["unit"] = unit
+            match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity)"
         elif unit:
-            match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity) WHERE true"
-            params["unit"] = unit
+            match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity)"
         else:
-            match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity) WHERE true"
-        cypher = (
-            match + " AND r.doc_ids IS NOT NULL "
-            "AND coalesce(r.review_status, 'extracted') = $status" + _QUEUE_RETURN
-        )
+            match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity)"
+        for name, value, condition in (
+            ("doc", document, None),
+            ("initiative", initiative, "b.id = $initiative"),
+            ("unit", unit, "$unit IN [a.id, b.id]"),
+            ("province", province, "$province IN [a.province, b.province]"),
+            ("stage", stage, "r.stage = $stage"),
+            ("max_confidence", max_confidence, "coalesce(r.confidence, 0.5) <= $max_confidence"),
+        ):
+            if value is not None and value != "":
+                params[name] = value
+                if condition:
+                    where.append(condition)
+        cypher = f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}"
         rows = store.read(cypher, params)
         for r in rows:
             r["kind"] = kind

@@ -293,6 +293,14 @@ def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def
     ]
     by_doc = review.queue(store, document=g.DOC_B)
     assert {r["fact_id"] for r in by_doc} == {DING_SUYUAN, BING_SUYUAN}
+    both = review.queue(store, document=g.DOC_B, unit=g.DING)
+    assert [r["fact_id"] for r in both] == [DING_SUYUAN]
+    assert [r["fact_id"] for r in review.queue(store, stage="piloted")] == [DING_SUYUAN]
+    assert [r["fact_id"] for r in review.queue(store, max_confidence=0.3)] == [DING_SUYUAN]
+    by_province = review.queue(store, province="甲省", kinds=["adoption"])
+    assert {r["fact_id"] for r in by_province} == {DING_SUYUAN, BING_SUYUAN, MID_SUYUAN}
+    assert review.queue(store, province="乙省") == []
+    assert {r["kind"] for r in review.queue(store, initiative=g.SUYUAN)} == {"adoption"}
     assert {r["kind"] for r in review.queue(store)} >= {"adoption", "outcome", "person"}
     review.decide_many(store, [DING_SUYUAN, BING_SUYUAN], "confirm", reviewer="甲")
     assert [r["fact_id"] for r in review.queue(store, kinds=["adoption"])] == [MID_SUYUAN]
@@ -412,6 +420,14 @@ def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: 
         {"unit": g.BING},
         {"document": g.DOC_A},
         {"status": "rejected"},
+        {
+            "document": g.DOC_A,
+            "initiative": g.SUYUAN,
+            "unit": g.BING,
+            "province": "甲省",
+            "stage": "adopted",
+            "max_confidence": 0.9,
+        },
     ):
         review.queue(store, **kwargs)  # type: ignore[arg-type]
     store.write_documents([_document_f()])
