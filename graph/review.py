@@ -330,6 +330,7 @@ def _decisions_of(tx: Tx, fact_ids: Sequence[str]) -> dict[str, list[Decision]]:
 class _Touched:
     initiatives: set[str] = field(default_factory=set)
     parents: set[str] = field(default_factory=set)
+    moved: list[str] = field(default_factory=list)  # new ids of facts a merge moved
 
     def add(self, rel_type: str | None, dst: str | None) -> None:
         if rel_type == "ADOPTED" and dst:
@@ -437,7 +438,7 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
     if d is None:
         return None
     if d.decision in ENTITY_DECISIONS:
-        _apply_entity(tx, d, touched)
+        touched.moved.extend(_apply_entity(tx, d, touched))
         return None
     fact = d.fact
     if not fact["type"] or not fact["src"] or not fact["dst"]:
@@ -620,6 +621,9 @@ def _apply(tx: Tx, fact_ids: Iterable[str]) -> int:
             moved = _apply_one(tx, fid, by_fact[fid], touched)
             if moved and moved not in seen:
                 todo.append(moved)
+        # facts a merge moved to new ids: their own decisions apply next
+        todo += [f for f in dict.fromkeys(touched.moved) if f not in seen]
+        touched.moved.clear()
     touched.refresh(tx)
     return applied
 
@@ -869,9 +873,11 @@ def _check_merge(keep: dict[str, Any], gone: dict[str, Any]) -> None:
                 )
 
 
-def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> None:
+def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> list[str]:
     """Every fact of `gone` becomes a fact of `keep` (new stable id, documents united, the
-    earliest date, evidence following); a fact between the two is dropped."""
+    earliest date, evidence following); a fact between the two is dropped. Returns the new
+    fact ids."""
+    moved_ids: list[str] = []
     for rel in FACT_TYPES:
         t = check_rel_type(rel)
         rows = [
@@ -893,6 +899,7 @@ def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> None:
             if new_src == new_dst:
                 continue  # e.g. a tribunal merged into the court it was part of
             new_fid = fact_id(rel, new_src, new_dst, *_corrected_key(rel, props))
+            moved_ids.append(new_fid)
             moved = {k: v for k, v in props.items() if k not in ("doc_ids", "date")}
             moved["fact_id"] = new_fid
             tx.run(
@@ -917,6 +924,7 @@ def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> None:
                     old=old_fid,
                     new=new_fid,
                 ).consume()
+    return moved_ids
 
 
 def _docs_mentioning(tx: Tx, ids: Sequence[str]) -> list[str]:
@@ -970,15 +978,16 @@ def _drop_candidate(tx: Tx, node: dict[str, Any], touched: _Touched) -> None:
     touched.initiatives.add(iid)
 
 
-def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> None:
+def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> list[str]:
+    """Apply a merge, rename, promotion or drop; returns the ids of facts a merge moved."""
     if d.decision in ("promote", "drop"):
         node = _entity(tx, d.fact_id)
         if node is None:
-            return
+            return []
         if d.decision == "drop":
             if node.get("candidate") and not node.get("curated"):
                 _drop_candidate(tx, node, touched)
-            return
+            return []
         fields = {k: d.new[k] for k in ("category", "name_en", "description") if k in d.new}
         tx.run(
             "MATCH (n:Entity {id: $id}) SET n += $fields, n.candidate = false, "
@@ -990,20 +999,23 @@ def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> None:
         _set_names(
             tx, node, str(d.new.get("name") or node.get("name")), list(d.new.get("aliases") or [])
         )
-        return
+        return []
     if d.decision == "rename":
         node = _entity(tx, d.fact_id)
         name = str(d.new.get("name") or "")
         if node is None or not name or node.get("name") == name:
-            return
+            return []
         _set_names(tx, node, name, [])
-        return
+        return []
     keep_id, gone_id = str(d.new.get("keep")), d.fact_id
     gone = _entity(tx, gone_id)
     keep = _entity(tx, keep_id)
     if gone is None or keep is None:
-        return  # nothing to merge (yet): the decision waits for the entity to come back
-    _check_merge(keep, gone)
+        return []  # nothing to merge (yet): the decision waits for the entity to come back
+    try:
+        _check_merge(keep, gone)
+    except BadParameter:
+        return []  # checked when decided; an entity that came back changed cannot merge now
     docs = sorted(
         {
             r["id"]
@@ -1016,7 +1028,7 @@ def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> None:
     )
     before = summaries.UncountMentions(docs)
     before.run(tx)
-    _move_facts(tx, keep_id, gone_id, touched)
+    moved = _move_facts(tx, keep_id, gone_id, touched)
     tx.run(
         "MATCH (g:Entity {id: $gone})<-[m:MENTIONS]-(d:Document) "
         "MATCH (k:Entity {id: $keep}) "
@@ -1050,6 +1062,7 @@ def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> None:
         touched.initiatives.update([keep_id, gone_id])
     if {"Court", "Tribunal"} & set(keep["_labels"]):
         touched.parents.add(keep_id)
+    return moved
 
 
 def merge_entities(

