@@ -124,7 +124,8 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     im = rs.add_parser("import", help="read decisions; twice changes nothing; conflicts reported")
     im.add_argument("path", type=Path)
     rs.add_parser("apply", help="apply every decision to the graph again (after a rebuild)")
-    rs.add_parser("progress", help="decided vs open facts, and the measured precision")
+    pg = rs.add_parser("progress", help="decided vs open facts, and the measured precision")
+    pg.add_argument("--by", choices=("initiative", "document"), help="a row per initiative …")
     rs.add_parser(
         "hash-password", help="hash a reviewer's password for the configuration (asks for it)"
     )
@@ -271,6 +272,17 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         return 2 if report.conflicts else 0
     elif cmd == "apply":
         print(f"decisions applied to {review.reapply_all(store)} facts")
+    elif cmd == "progress" and args.by:
+        per = (
+            review.progress_by_initiative(store)
+            if args.by == "initiative"
+            else review.progress_by_document(store)
+        )
+        heads = "  ".join(f"{review.STATUS_ZH[s]:>4}" for s in review.STATUSES[:3])
+        print(f"{'':40}{heads}")
+        for row in per:
+            counts = "  ".join(f"{row[s]:>6}" for s in review.STATUSES[:3])
+            print(f"{str(row.get('name') or row['id'])[:38]:40}{counts}")
     elif cmd == "progress":
         p = review.progress(store)
         for status, n in p["counts"].items():

@@ -1512,6 +1512,56 @@ def progress(store: GraphStore) -> dict[str, Any]:
     }
 
 
+def progress_by_initiative(store: GraphStore) -> list[dict[str, Any]]:
+    """Per initiative: its adoptions by review status (open first: most to check on top)."""
+    per: dict[str, dict[str, Any]] = {}
+    for r in store.read(
+        "MATCH (u:Entity)-[a:ADOPTED]->(i:Entity) WHERE a.doc_ids IS NOT NULL "
+        "RETURN i.id AS id, i.name AS name, coalesce(a.review_status, 'extracted') AS s, "
+        "count(a) AS n",
+        limit=1_000_000,
+    ):
+        row = per.setdefault(
+            r["id"], {"id": r["id"], "name": r["name"], **dict.fromkeys(STATUSES, 0)}
+        )
+        row[r["s"]] = row.get(r["s"], 0) + r["n"]
+    return sorted(per.values(), key=lambda r: (-r["extracted"], r["id"]))
+
+
+def progress_by_document(store: GraphStore) -> list[dict[str, Any]]:
+    """Per document: the facts its sentences support, by review status (open first)."""
+    status: dict[str, str] = {}
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        for r in store.read(
+            f"MATCH ()-[r:{t}]->() WHERE r.doc_ids IS NOT NULL "
+            "RETURN r.fact_id AS f, coalesce(r.review_status, 'extracted') AS s",
+            limit=10_000_000,
+            plain=True,
+        ):
+            status[r["f"]] = r["s"]
+    per: dict[str, dict[str, Any]] = {}
+    for r in store.read(
+        "MATCH (e:Evidence) RETURN DISTINCT e.doc_id AS d, e.fact_id AS f",
+        limit=10_000_000,
+        plain=True,
+    ):
+        if r["f"] not in status:
+            continue
+        row = per.setdefault(r["d"], {"id": r["d"], **dict.fromkeys(STATUSES, 0)})
+        row[status[r["f"]]] += 1
+    titles = {
+        r["id"]: r["title"]
+        for r in store.read(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.title AS title",
+            {"ids": sorted(per)},
+        )
+    }
+    for row in per.values():
+        row["name"] = titles.get(row["id"])
+    return sorted(per.values(), key=lambda r: (-r["extracted"], r["id"]))
+
+
 #: confidence bands the measured precision is reported by
 BANDS: tuple[float, ...] = (0.5, 0.7, 0.9)
 

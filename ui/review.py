@@ -316,6 +316,19 @@ def render() -> None:
         col.metric(review.STATUS_ZH[status], progress["counts"].get(status, 0))
     precision = progress["precision"]
     cols[4].metric("审核精度（确认 ÷ 已决定）", "-" if precision is None else f"{precision:.0%}")
+    with st.expander("按举措、按文档的审核进度"):
+        for title, rows in (
+            ("举措", review.progress_by_initiative(store)),
+            ("文档", review.progress_by_document(store)),
+        ):
+            st.dataframe(
+                [
+                    {title: r.get("name") or r["id"]}
+                    | {review.STATUS_ZH[s]: r[s] for s in review.STATUSES[:3]}
+                    for r in rows
+                ],
+                hide_index=True,
+            )
     if progress["by_rule"]:
         with st.expander("按抽取规则、置信度区间的精度"):
             for title, key in (("规则", "by_rule"), ("置信度区间", "by_band")):

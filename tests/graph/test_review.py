@@ -310,6 +310,12 @@ def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def
     assert ev[0]["title"] == "样例文档乙" and ev[0]["sentence"].startswith("丁县法院")
     p = review.progress(store)
     assert p["counts"]["confirmed"] == 2 and p["precision"] == 1.0
+    by_initiative = review.progress_by_initiative(store)
+    assert by_initiative[0]["id"] == g.SUYUAN
+    assert (by_initiative[0]["extracted"], by_initiative[0]["confirmed"]) == (1, 2)
+    by_doc = {r["id"]: r for r in review.progress_by_document(store)}
+    assert (by_doc[g.DOC_B]["confirmed"], by_doc[g.DOC_B]["extracted"]) == (2, 0)
+    assert by_doc[g.DOC_B]["name"] == "样例文档乙"
     review.decide(store, MID_SUYUAN, "reject", reviewer="甲", note="其他")
     p = review.progress(store)
     assert p["precision"] == round(2 / 3, 3)
@@ -512,6 +518,8 @@ def test_review_cli(
     )
     code, out, _ = cli("progress")
     assert code == 0 and "已确认 (confirmed): 1" in out
+    code, out, _ = cli("progress", "--by", "initiative")
+    assert code == 0 and "诉源治理" in out
     # confirming one document's open facts is one action
     store.write_documents([g.document_c()])
     code, out, _ = cli("confirm", "--document", g.document_c().id, "--reviewer", "王审")
