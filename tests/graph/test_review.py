@@ -446,6 +446,9 @@ def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: 
     review.reapply_documents(store, [DOC_E])
     review.evidence_of(store, [BING_SUYUAN])
     review.progress(store)
+    review.progress_by_initiative(store)
+    review.progress_by_document(store)
+    review.candidate_initiatives(store)
     review.history(store, MID_FIXED)
     review.status_of(store, BING_SUYUAN)
     out = tmp_path / "d.jsonl"
