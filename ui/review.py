@@ -316,7 +316,7 @@ def render() -> None:
         col.metric(review.STATUS_ZH[status], progress["counts"].get(status, 0))
     precision = progress["precision"]
     cols[4].metric("审核精度（确认 ÷ 已决定）", "-" if precision is None else f"{precision:.0%}")
-    with st.expander("按举措、按文档的审核进度"):
+    if st.toggle("显示按举措、按文档的审核进度", key=f"{P}.per"):
         for title, rows in (
             ("举措", review.progress_by_initiative(store)),
             ("文档", review.progress_by_document(store)),

@@ -39,6 +39,11 @@ def test_read_only_without_accounts(small_store) -> None:  # type: ignore[no-unt
     assert ok.disabled
     # the sentence is shown with its spans marked
     assert any("<mark" in m and "丁县法院" in m for m in texts(at, "markdown"))
+    at.toggle(key="review.per").set_value(True).run()
+    no_trouble(at)
+    columns = [list(df.value.columns) for df in at.dataframe]
+    assert ["举措", "待核实", "已确认", "已修改"] in columns
+    assert ["文档", "待核实", "已确认", "已修改"] in columns
 
 
 def test_wrong_password_is_refused(small_store) -> None:  # type: ignore[no-untyped-def]
