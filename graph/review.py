@@ -1371,7 +1371,9 @@ def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
 _QUEUE_RETURN = """
 RETURN r.fact_id AS fact_id, type(r) AS type, a.id AS src_id, a.name AS src, b.id AS dst_id,
        b.name AS dst, r.stage AS stage, r.title AS title, r.date AS date, r.doc_ids AS doc_ids,
-       r.confidence AS confidence, r.rule AS rule,
+       r.confidence AS confidence,
+       CASE WHEN r.rules IS NOT NULL THEN r.rules WHEN r.rule IS NOT NULL THEN [r.rule]
+            ELSE [] END AS rules,
        coalesce(r.review_status, 'extracted') AS status, r.review_flag AS flag
 ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, fact_id
 LIMIT $limit
@@ -1507,7 +1509,7 @@ def progress(store: GraphStore) -> dict[str, Any]:
         "counts": counts,
         "decisions": len(latest),
         "precision": round(confirmed / decided, 3) if decided else None,
-        "by_rule": _precision_by(latest.values(), _rule_of),
+        "by_rule": _precision_by(latest.values(), _rules_of),
         "by_band": _precision_by(latest.values(), _band_of),
     }
 
@@ -1566,17 +1568,21 @@ def progress_by_document(store: GraphStore) -> list[dict[str, Any]]:
 BANDS: tuple[float, ...] = (0.5, 0.7, 0.9)
 
 
-def _rule_of(d: Decision) -> str:
-    return str(d.old.get("props", {}).get("rule") or "(none)")
+def _rules_of(d: Decision) -> list[str]:
+    """The rules that proposed the fact when it was decided (`rules` on the fact, or one
+    `rule`), so each rule's precision can be told apart."""
+    props = d.old.get("props", {})
+    rules = props.get("rules") or ([props["rule"]] if props.get("rule") else [])
+    return [str(r) for r in rules if r] or ["(none)"]
 
 
-def _band_of(d: Decision) -> str:
+def _band_of(d: Decision) -> list[str]:
     c = d.old.get("props", {}).get("confidence")
     if c is None:
-        return "(none)"
+        return ["(none)"]
     low = max([0.0, *(b for b in BANDS if c >= b)])
     high = min([1.0, *(b for b in BANDS if c < b)])
-    return f"{low:.1f}-{high:.1f}"
+    return [f"{low:.1f}-{high:.1f}"]
 
 
 def _precision_by(latest: Iterable[Decision], key: Any) -> dict[str, dict[str, float | int | None]]:
@@ -1586,9 +1592,10 @@ def _precision_by(latest: Iterable[Decision], key: Any) -> dict[str, dict[str, f
     for d in latest:
         if d.decision not in ("confirm", "reject", "correct"):
             continue
-        row = out.setdefault(key(d), {"decided": 0, "confirmed": 0})
-        row["decided"] += 1
-        row["confirmed"] += d.decision == "confirm"
+        for name in key(d):
+            row = out.setdefault(name, {"decided": 0, "confirmed": 0})
+            row["decided"] += 1
+            row["confirmed"] += d.decision == "confirm"
     for row in out.values():
         row["precision"] = round(row["confirmed"] / row["decided"], 3)
     return dict(sorted(out.items()))

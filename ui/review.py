@@ -174,7 +174,8 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
         st.markdown(f"**{html.escape(review.describe(row))}**")
         st.caption(
             f"{row.get('status_zh', '')}{flag}　置信度 {'-' if conf is None else f'{conf:.2f}'}"
-            f"　规则 {row.get('rule') or '-'}　文档数 {len(row.get('doc_ids') or [])}"
+            f"　规则 {'、'.join(r for r in row.get('rules') or [] if r) or '-'}"
+            f"　文档数 {len(row.get('doc_ids') or [])}"
             f"　[`{fid}`]({state.evidence_link(fid)})"
         )
         ends = [str(row.get("src") or ""), str(row.get("dst") or "")]

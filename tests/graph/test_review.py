@@ -280,13 +280,14 @@ def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def
         [
             (
                 "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
-                "SET a.confidence = 0.2, a.rule = 'adoption:test'",
+                "SET a.confidence = 0.2, a.rules = ['adoption:test', 'adoption:other']",
                 {"u": g.DING, "i": g.SUYUAN},
             )
         ]
     )
     rows = review.queue(store, kinds=["adoption"])
     assert rows[0]["fact_id"] == DING_SUYUAN and rows[0]["confidence"] == 0.2
+    assert rows[0]["rules"] == ["adoption:test", "adoption:other"]
     assert {r["fact_id"] for r in rows} == {DING_SUYUAN, BING_SUYUAN, MID_SUYUAN}
     assert [r["fact_id"] for r in review.queue(store, unit=g.DING, kinds=["adoption"])] == [
         DING_SUYUAN
@@ -320,6 +321,7 @@ def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def
     p = review.progress(store)
     assert p["precision"] == round(2 / 3, 3)
     assert p["by_rule"]["adoption:test"] == {"decided": 1, "confirmed": 1, "precision": 1.0}
+    assert p["by_rule"]["adoption:other"] == {"decided": 1, "confirmed": 1, "precision": 1.0}
     assert p["by_rule"]["(none)"] == {"decided": 2, "confirmed": 1, "precision": 0.5}
     assert p["by_band"]["0.0-0.5"]["decided"] == 1
 
