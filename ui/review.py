@@ -69,6 +69,16 @@ def reviewer() -> str | None:
     return st.session_state.get(USER) or _identity_reviewer()
 
 
+def accounts_configured() -> bool:
+    """Whether writing is restricted to reviewers (accounts or identity-provider e-mails)."""
+    return bool(accounts() or _secret("reviewer_emails"))
+
+
+def sign_in(where: Any) -> None:
+    """The sign-in box (or who is signed in, with a sign-out button)."""
+    _sign_in(where)
+
+
 def _sign_in(where: Any) -> None:
     known = accounts()
     who = reviewer()
@@ -84,7 +94,7 @@ def _sign_in(where: Any) -> None:
             "中添加“姓名 = 密码哈希”（用 `python -m graph review hash-password` 生成）。"
         )
         return
-    with where.form(f"{P}.login"):
+    with where.form(f"{P}.login", clear_on_submit=True):  # the password leaves the page
         name = st.text_input("审核员", key=f"{P}.name")
         password = st.text_input("密码", type="password", key=f"{P}.password")
         go = st.form_submit_button("登录")

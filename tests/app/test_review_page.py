@@ -117,3 +117,21 @@ def test_reviewer_merges_two_entities(small_store) -> None:  # type: ignore[no-u
     assert any("合并" in t for t in texts(at, "success"))
     assert small_store.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": g.WU}) == []
     assert review.decisions(small_store, g.WU)[0].reviewer == "王审"
+
+
+def test_import_page_needs_a_reviewer_when_accounts_exist(small_store) -> None:  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "import"
+    at.secrets["reviewers"] = {"王审": review.hash_password("对的密码", iterations=1000)}
+    at.run()
+    no_trouble(at)
+    assert any("请先在左侧以审核员身份登录" in t for t in texts(at, "info"))
+    at.text_input(key="review.name").input("王审")
+    at.text_input(key="review.password").input("对的密码")
+    _button(at, "登录").click()
+    at.run()
+    no_trouble(at)
+    assert not any("请先在左侧以审核员身份登录" in t for t in texts(at, "info"))
+    assert "开始导入" in [b.label for b in at.button]
