@@ -66,6 +66,12 @@ def main() -> None:
         st.query_params.clear()
         st.query_params["page"] = page
         st.session_state["_url_page"] = page
+    from ui.review import reading_allowed, sign_in
+
+    if not reading_allowed():  # the configuration asks every reader to sign in
+        sign_in(st.sidebar)
+        st.info("本系统需要登录后查看：请在左侧登录。")
+        return
     try:
         _render(page)
     except CourtgraphError as exc:

@@ -3,8 +3,11 @@
 Anyone may read the queue; deciding needs a reviewer's sign-in. Reviewer accounts come from
 the configuration: `.streamlit/secrets.toml`
 
+    require_sign_in = false           # true: reading needs an account too
     [reviewers]
     王审 = "pbkdf2_sha256$240000$…"   # python -m graph review hash-password
+    [readers]                         # read-only accounts, for require_sign_in
+    研究室 = "pbkdf2_sha256$240000$…"
 
 (passwords only as hashes, never shown or logged), or, where the court has an identity
 provider configured for Streamlit (`st.login`), the e-mail addresses listed under
@@ -79,29 +82,50 @@ def sign_in(where: Any) -> None:
     _sign_in(where)
 
 
+READER = f"{P}.reader"
+
+
+def readers() -> dict[str, str]:
+    """Reader accounts (name → password hash), for installations where reading needs one."""
+    found = _secret("readers") or {}
+    return {str(k): str(v) for k, v in dict(found).items()}
+
+
+def reading_allowed() -> bool:
+    """Reading needs no account unless the configuration says `require_sign_in = true`."""
+    if not _secret("require_sign_in"):
+        return True
+    return bool(reviewer() or st.session_state.get(READER))
+
+
 def _sign_in(where: Any) -> None:
     known = accounts()
-    who = reviewer()
+    who = reviewer() or st.session_state.get(READER)
     if who:
-        where.success(f"审核员：{who}")
-        if st.session_state.get(USER) and where.button("退出登录", key=f"{P}.logout"):
-            del st.session_state[USER]
+        where.success(f"审核员：{who}" if reviewer() else f"已登录（只读）：{who}")
+        signed_in = st.session_state.get(USER) or st.session_state.get(READER)
+        if signed_in and where.button("退出登录", key=f"{P}.logout"):
+            st.session_state.pop(USER, None)
+            st.session_state.pop(READER, None)
             st.rerun()
         return
-    if not known and not _secret("reviewer_emails"):
+    if not known and not _secret("reviewer_emails") and not readers():
         where.info(
             "尚未配置审核员账号，本页只读。管理员可在 .streamlit/secrets.toml 的 [reviewers] "
             "中添加“姓名 = 密码哈希”（用 `python -m graph review hash-password` 生成）。"
         )
         return
     with where.form(f"{P}.login", clear_on_submit=True):  # the password leaves the page
-        name = st.text_input("审核员", key=f"{P}.name")
+        name = st.text_input("用户名", key=f"{P}.name")
         password = st.text_input("密码", type="password", key=f"{P}.password")
         go = st.form_submit_button("登录")
     if go:
-        stored = known.get(name.strip())
-        if stored and review.check_password(password, stored):
-            st.session_state[USER] = name.strip()
+        name = name.strip()
+        if name in known and review.check_password(password, known[name]):
+            st.session_state[USER] = name
+            st.rerun()
+        elif name in readers() and review.check_password(password, readers()[name]):
+            st.session_state[READER] = name
             st.rerun()
         else:
             where.error("审核员或密码不对。")

@@ -135,3 +135,28 @@ def test_import_page_needs_a_reviewer_when_accounts_exist(small_store) -> None: 
     no_trouble(at)
     assert not any("请先在左侧以审核员身份登录" in t for t in texts(at, "info"))
     assert "开始导入" in [b.label for b in at.button]
+
+
+def test_reading_needs_an_account_when_configured(small_store) -> None:  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "overview"
+    at.secrets["require_sign_in"] = True
+    at.secrets["readers"] = {"研究室": review.hash_password("读", iterations=1000)}
+    at.run()
+    no_trouble(at)
+    assert any("需要登录后查看" in t for t in texts(at, "info"))
+    assert not at.dataframe
+    at.text_input(key="review.name").input("研究室")
+    at.text_input(key="review.password").input("读")
+    _button(at, "登录").click()
+    at.run()
+    no_trouble(at)
+    assert not any("需要登录后查看" in t for t in texts(at, "info"))
+    assert at.dataframe  # the overview's tables
+    # a reader reads; the 审核 page stays read-only for them
+    at.query_params["page"] = "review"
+    at.run()
+    no_trouble(at)
+    assert at.button(key=f"review.ok.{DING}").disabled
