@@ -1629,6 +1629,25 @@ def date_precision(date: str) -> str:
     raise BadParameter(f"date {date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
 
 
+def sentences_of(store: GraphStore, doc_id: str) -> list[tuple[int, int, str]]:
+    """A document's sentences with their offsets (ending at 。！？；or a line break), for
+    anchoring an added fact."""
+    import re
+
+    rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": doc_id})
+    if not rows:
+        raise CourtgraphError(f"no document {doc_id!r} in the graph")
+    text = str(rows[0]["t"] or "")
+    out = []
+    for m in re.finditer(r"[^。！？；!?\n]+[。！？；!?]?", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        if end - start >= 2:
+            out.append((start, end, text[start:end]))
+    return out
+
+
 def sentence_at(store: GraphStore, doc_id: str, start: int, end: int) -> str:
     """The text of a document between two offsets (the sentence an added fact is anchored to)."""
     rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": doc_id})

@@ -302,6 +302,64 @@ def _entity_action(action: str) -> None:
     st.session_state[f"{P}.message"] = ("success", done)
 
 
+def _add() -> None:
+    who = reviewer()
+    get = st.session_state.get
+    if not who:
+        st.session_state[f"{P}.message"] = ("error", "请先登录审核员账号。")
+        return
+    try:
+        doc = (get(f"{P}.add_doc") or "").strip()
+        anchor = get(f"{P}.add_sentence")
+        if not doc or not anchor:
+            raise BadParameter("请先填写文档 id 并选择句子")
+        start, end = (int(x) for x in str(anchor).split(":"))
+        props: dict[str, Any] = {"stage": get(f"{P}.add_stage") or "adopted"}
+        date = (get(f"{P}.add_date") or "").strip()
+        if date:
+            props["date"], props["date_precision"] = date, review.date_precision(date)
+        d = review.add_fact(
+            state.store(),
+            rel_type="ADOPTED",
+            src=state.resolve(get(f"{P}.add_unit") or ""),
+            dst=state.resolve(get(f"{P}.add_initiative") or "", "Initiative"),
+            doc_id=doc,
+            sentence=review.sentence_at(state.store(), doc, start, end),
+            start=start,
+            end=end,
+            reviewer=who,
+            props=props,
+        )
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = ("error", f"未能新增：{exc}")
+        return
+    state.clear_caches()
+    st.session_state[f"{P}.message"] = ("success", f"已新增事实 {d.fact_id}。")
+
+
+def _adding(who: str | None) -> None:
+    """新增: an adoption the extractor missed, anchored to a sentence of a document."""
+    if not who:
+        return
+    with st.expander("新增一条推行举措（抽取遗漏的）"):
+        doc = st.text_input("文档 id", key=f"{P}.add_doc").strip()
+        if not doc:
+            return
+        found = {f"{a}:{b}": text for a, b, text in review.sentences_of(state.store(), doc)}
+        st.selectbox(
+            "依据的句子",
+            list(found),
+            format_func=lambda k: found[k][:80],
+            key=f"{P}.add_sentence",
+        )
+        c = st.columns(4)
+        c[0].text_input("单位（名称或 id）", key=f"{P}.add_unit")
+        c[1].text_input("举措（名称或 id）", key=f"{P}.add_initiative")
+        c[2].selectbox("阶段", STAGES, format_func=state.stage_zh, key=f"{P}.add_stage")
+        c[3].text_input("日期（可选）", key=f"{P}.add_date")
+        st.button("新增", key=f"{P}.add", on_click=_add)
+
+
 def _entities(who: str | None) -> None:
     if not who:
         return
@@ -381,6 +439,7 @@ def render() -> None:
                 )
 
     _entities(who)
+    _adding(who)
     f = st.columns([1, 1, 2, 2, 1])
     kind = f[0].selectbox("事实类型", list(review.KINDS), format_func=KIND_ZH.get, key=f"{P}.kind")
     status = f[1].selectbox(

@@ -160,3 +160,26 @@ def test_reading_needs_an_account_when_configured(small_store) -> None:  # type:
     at.run()
     no_trouble(at)
     assert at.button(key=f"review.ok.{DING}").disabled
+
+
+def test_reviewer_adds_a_missed_adoption(small_store) -> None:  # type: ignore[no-untyped-def]
+    at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
+    at.text_input(key="review.name").input("王审")
+    at.text_input(key="review.password").input("对的密码")
+    _button(at, "登录").click()
+    at.run()
+    at.text_input(key="review.add_doc").input(g.DOC_B)
+    at.run()
+    no_trouble(at)
+    options = at.selectbox(key="review.add_sentence").options
+    assert len(options) == 2  # the two sentences of document B
+    at.text_input(key="review.add_unit").input(g.DING)
+    at.text_input(key="review.add_initiative").input("枫桥式人民法庭")
+    at.selectbox(key="review.add_stage").set_value("piloted")
+    at.button(key="review.add").click()
+    at.run()
+    no_trouble(at)
+    added = fact_id("ADOPTED", g.DING, g.FENGQIAO, "piloted")
+    assert review.status_of(small_store, added) == "confirmed"
+    ev = small_store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.sentence AS s", {"f": added})
+    assert ev == [{"s": "丁县法院一月起试点诉源治理。"}]
