@@ -262,7 +262,8 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             change = f" {json.dumps(d.new, ensure_ascii=False)}" if d.new else ""
             note = f" — {d.note}" if d.note else ""
             print(f"{d.time}  {d.reviewer}  {what} {d.fact_id}{change}{note}")
-        print(f"status: {review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
+        if found[-1].decision not in review.ENTITY_DECISIONS:
+            print(f"status: {review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
     elif cmd == "export":
         n = review.to_jsonl(store, args.output)
         print(f"{args.output}: {n} decisions")

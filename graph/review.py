@@ -832,7 +832,7 @@ def history(store: GraphStore, fact_id_: str) -> list[Decision]:
 def status_of(store: GraphStore, fact_id_: str) -> str:
     """A fact's review status: from its latest decision, else extracted."""
     d = _latest(decisions(store, fact_id_))
-    if d is None:
+    if d is None or d.decision in ENTITY_DECISIONS:
         return "extracted"
     if d.decision == "confirm":
         rows = store.read(
