@@ -786,3 +786,19 @@ def test_import_refuses_broken_records(store, tmp_path: Path) -> None:  # type: 
         review.from_jsonl(store, bad)
     with pytest.raises(CourtgraphError, match="cannot read"):
         review.from_jsonl(store, tmp_path / "missing.jsonl")
+
+
+def test_hash_password_cli(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import getpass
+
+    from graph.__main__ import main
+
+    answers = iter(["秘密", "秘密"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
+    assert main(["review", "hash-password"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert review.check_password("秘密", out) and not review.check_password("别的", out)
+    assert "秘密" not in out
+    answers = iter(["a", "b"])
+    assert main(["review", "hash-password"]) == 1
+    assert capsys.readouterr().err.startswith("Error: the passwords are empty or differ")
