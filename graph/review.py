@@ -448,6 +448,10 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
         _apply_add(tx, d, touched)
         return None
     props = _rel(tx, rel_type, fact["src"], fact["dst"], fid)
+    if props is None and d.decision in ("confirm", "correct") and _restore(tx, fid, d.old):
+        # a rejection overruled by a later decision: the fact returns from the record
+        touched.add(rel_type, fact["dst"])
+        props = _rel(tx, rel_type, fact["src"], fact["dst"], fid)
     if d.decision == "reject":
         if props is not None or _evidence(tx, fid):
             _delete_fact(tx, rel_type, fact["src"], fact["dst"], fid)
@@ -467,6 +471,47 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
             )
         return None
     return _apply_correct(tx, fid, d, props, touched)
+
+
+def _restore(tx: Tx, fid: str, old: dict[str, Any]) -> bool:
+    """Put a fact back from a decision's record of it (relationship and evidence), supported
+    by those of its documents still in the graph. False when none is, or an end is gone."""
+    rel_type = check_rel_type(old["type"])
+    props = {k: v for k, v in (old.get("props") or {}).items() if not k.startswith("review")}
+    docs = _existing_docs(tx, list(props.pop("doc_ids", None) or []))
+    if not docs:
+        return False
+    props["fact_id"] = fid
+    rec = tx.run(
+        "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
+        f"MERGE (a)-[f:{rel_type} {{fact_id: $fid}}]->(b) "
+        "ON CREATE SET f += $props SET f.doc_ids = $docs RETURN f.fact_id AS f",
+        src=old["src"],
+        dst=old["dst"],
+        fid=fid,
+        props=props,
+        docs=docs,
+    ).single()
+    if rec is None:
+        return False
+    rows = [
+        {
+            "id": "ev:" + digest(fid, e.get("doc_id"), e.get("start"), e.get("end")),
+            "props": {
+                "fact_id": fid,
+                "fact_type": rel_type,
+                **{k: e.get(k) for k in ("doc_id", "sentence", "start", "end", "quote", "date")},
+                "date_precision": e.get("date_precision"),
+            },
+        }
+        for e in old.get("evidence") or []
+        if e.get("doc_id") in docs
+    ]
+    if rows:
+        tx.run(
+            "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props", rows=rows
+        ).consume()
+    return True
 
 
 def _apply_correct(
@@ -670,14 +715,21 @@ class RecordDecision:
         d = self.decision
         if self.snapshot and d.decision != "add":
             snap = _snapshot(tx, d.fact_id)
+            if snap is None:  # rejected (perhaps a moment ago, by another reviewer)?
+                earlier = _latest(
+                    [x for x in _decisions_of(tx, [d.fact_id])[d.fact_id] if x.old.get("type")]
+                )
+                snap = earlier.old if earlier else None
             if snap is None and not d.old:
                 raise CourtgraphError(
-                    f"no fact {d.fact_id!r} in the graph (its document may have been deleted, "
-                    "or it was rejected); see `python -m graph review history`"
+                    f"no fact {d.fact_id!r} in the graph (its document may have been deleted); "
+                    "see `python -m graph review history`"
                 )
             if snap is not None:
                 d.old = snap
-                d.sentence_hashes = sorted({sentence_hash(e["sentence"]) for e in snap["evidence"]})
+                d.sentence_hashes = sorted(
+                    {sentence_hash(e["sentence"]) for e in snap.get("evidence", [])}
+                )
         if d.decision == "correct":
             for k in ("src", "dst"):
                 if (

@@ -197,8 +197,17 @@ def test_later_decision_wins_and_history_keeps_both(store) -> None:  # type: ign
     )
     assert _status(store, g.ZHANG, "HOLDS_ROLE", g.BING, ZHANG_ROLE) == ()
     assert [d.reviewer for d in review.history(store, ZHANG_ROLE)] == ["甲", "乙"]
-    with pytest.raises(CourtgraphError):
-        review.decide(store, ZHANG_ROLE, "confirm", reviewer="丙")  # gone from the graph
+    # a later confirmation overrules the rejection: the fact returns from the record
+    review.decide(store, ZHANG_ROLE, "confirm", reviewer="丙")
+    assert _status(store, g.ZHANG, "HOLDS_ROLE", g.BING, ZHANG_ROLE) == ("confirmed", None)
+    ev = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.doc_id AS d", {"f": ZHANG_ROLE})
+    assert ev == [{"d": g.DOC_A}]
+    assert [d.reviewer for d in review.history(store, ZHANG_ROLE)] == ["甲", "乙", "丙"]
+    _summaries_agree(store)
+    # a fact whose documents are all gone cannot be decided
+    store.delete_document(g.DOC_B)
+    with pytest.raises(CourtgraphError, match="no fact"):
+        review.decide(store, DING_SUYUAN, "confirm", reviewer="丙")
 
 
 def test_outcome_correction_and_added_fact(store) -> None:  # type: ignore[no-untyped-def]
@@ -410,6 +419,7 @@ def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: 
     _decide_all(store)
     review.decide(store, BING_RATE, "correct", reviewer="甲", new={"value": 65.0})
     review.decide(store, ZHANG_ROLE, "correct", reviewer="甲", new={"title": "副院长"})
+    review.decide(store, DING_SUYUAN, "confirm", reviewer="乙")  # overrules the rejection
     review.add_fact(
         store,
         rel_type="ADOPTED",
@@ -802,3 +812,23 @@ def test_hash_password_cli(monkeypatch, capsys) -> None:  # type: ignore[no-unty
     answers = iter(["a", "b"])
     assert main(["review", "hash-password"]) == 1
     assert capsys.readouterr().err.startswith("Error: the passwords are empty or differ")
+
+
+def test_rejection_undone_restores_an_adoption(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, BING_SUYUAN, "reject", reviewer="甲", note="其他")
+    assert g.BING not in _summary_units(store)
+    review.decide(store, BING_SUYUAN, "confirm", reviewer="乙")
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    docs = store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
+        "RETURN a.doc_ids AS d, a.date AS date",
+        {"u": g.BING, "i": g.SUYUAN},
+    )
+    assert docs == [{"d": [g.DOC_A, g.DOC_B], "date": "2022-12"}]
+    assert g.BING in _summary_units(store)
+    _summaries_agree(store)
+    # and it lasts through a rewrite of its documents
+    store.write_documents([g.document_a(), g.document_b()])
+    review.reapply_documents(store, [g.DOC_A, g.DOC_B])
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
