@@ -13,7 +13,8 @@ sentences the reviewer saw. The decision is data; the graph is made to agree wit
   the reviewer saw still supports it; otherwise it goes back to "extracted" with
   `review_flag = "evidence_changed"` (back in the queue, flagged);
 - rejected: the relationship and its evidence nodes are deleted (so every answer, summary and
-  picture leaves it out); the decision keeps the fact and its sentences;
+  picture leaves it out); the decision keeps the fact and its sentences, so a later
+  confirmation or correction puts it back while one of its documents is in the graph;
 - corrected: the relationship moves to its corrected ends / stage / title (a new stable
   `fact_id`, `corrected_from` the old one), or its date or the outcome's figure is set, with
   `review_status = "corrected"`; the evidence follows it;
