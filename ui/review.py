@@ -224,6 +224,14 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             st.markdown(html.escape(sentence))
         if row.get("status") == "rejected":
             st.caption(f"驳回：{row.get('reviewer')}（{row.get('time')}）— {row.get('note')}")
+            st.button(
+                "撤销驳回并确认",
+                key=f"{P}.undo.{fid}",
+                disabled=not who,
+                on_click=_decide,
+                args=([fid], "confirm"),
+                help="事实按驳回时的记录恢复（其文档仍在图中时）",
+            )
             return
         cols = st.columns([1, 2, 1])
         cols[0].button(

@@ -75,6 +75,18 @@ def test_reviewer_confirms_rejects_and_corrects(small_store) -> None:  # type: i
     assert review.status_of(small_store, DING) == "rejected"
     assert review.decisions(small_store, DING)[0].note == "阶段不对"
     assert review.decisions(small_store, DING)[0].reviewer == "王审"
+    # the rejected list shows it, with the sentence from the record, and can undo it
+    at.selectbox(key="review.status").select("rejected")
+    at.run()
+    no_trouble(at)
+    assert any("丁县法院一月起试点诉源治理" in t for t in texts(at, "markdown"))
+    at.button(key=f"review.undo.{DING}").click()
+    at.run()
+    no_trouble(at)
+    assert review.status_of(small_store, DING) == "confirmed"
+    at.selectbox(key="review.status").select("extracted")
+    at.run()
+    review.decide(small_store, DING, "reject", reviewer="王审", note="阶段不对")
     at.selectbox(key=f"review.stage.{MID}").select("adopted")
     at.text_input(key=f"review.date.{MID}").input("2022-10")
     at.button(key=f"review.fix.{MID}").click()
