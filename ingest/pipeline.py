@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph import review
 from graph.errors import CourtgraphError, UnreadableDocument
 from graph.model import (
     DocumentGraph,
@@ -586,6 +587,8 @@ def ingest_paths(
     def flush() -> None:
         if pending and store is not None and not dry_run:
             store.write_documents(pending)
+            # review decisions (graph/review.py) win over what was just extracted again
+            review.reapply_documents(store, [g.id for g in pending])
         pending.clear()
 
     for doc in iter_documents(files, report, progress, meta, names):
