@@ -406,10 +406,11 @@ _LINK_LIST_HEAD = re.compile(rf"(?:^|\n)[ \t\u3000【\[]*(?:{_LINK_LIST_WORDS})"
 _URL_LINE_REST = re.compile(r"[ \t\u3000:：【】\[\]<>《》()（）.。,，;；|/-]*")
 
 
-def _own_url_line(text: str, start: int, end: int) -> bool:
+def _own_url_line(text: str, start: int, end: int, first: int) -> bool:
     """Whether the URL at text[start:end] stands on a line of its own as the page's address:
     the text's first line, or a line labelled 本文链接/网址/URL:, with nothing else on it
-    and no list of related links (相关阅读, 上一篇, 推荐 …) just before it."""
+    and no list of related links (相关阅读, 上一篇, 推荐 …) just before it. `first`: where
+    the text's first non-blank character is."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if line_end < 0:
@@ -418,7 +419,7 @@ def _own_url_line(text: str, start: int, end: int) -> bool:
     label = _URL_LABEL.search(before)
     if label:
         before = ""
-    elif text[:line_start].strip():
+    elif first < line_start:
         return False  # neither labelled nor the first line
     if not _URL_LINE_REST.fullmatch(before) or not _URL_LINE_REST.fullmatch(after):
         return False  # the line also carries a title or other words
@@ -443,8 +444,9 @@ def url_in_text(text: str) -> str | None:
         >>> url_in_text("正文。\\n相关阅读：某法院开庭 http://news.example.cn/2021/0608/7.html")
     """
     dated: list[tuple[str, str]] = []
+    first = len(text) - len(text.lstrip())
     for m in _URL_IN_TEXT.finditer(text):
-        if not _own_url_line(text, m.start(), m.end()):
+        if not _own_url_line(text, m.start(), m.end(), first):
             continue
         url = m.group(0) if m.group(0).startswith("http") else "http://" + m.group(0)
         iso = date_from_url(url)
