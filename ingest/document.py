@@ -27,6 +27,8 @@ class Evidence:
     start: int  # offset of the sentence in SourceDocument.text
     end: int
     quote: str = ""  # the exact surface of the fact inside the sentence, if narrower
+    date: str | None = None  # the date this sentence gives the fact (adoptions), ISO
+    date_precision: str | None = None  # day | month | year
 
 
 @dataclass

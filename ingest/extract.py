@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from graph.model import date_key
 from ingest.confidence import apply as apply_confidence
 from ingest.dates import resolve_relative
 from ingest.document import (
@@ -850,6 +851,8 @@ def _initiatives(
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, _ = ctx.sentence(m.start)
         date, precision = _adoption_date(text[s : m.start], m.start - s)
+        if date:
+            ev = replace(ev, date=date, date_precision=precision)
         key = (unit, m.name, relation)
         a = adoptions.get(key)
         if a is None:
@@ -862,8 +865,7 @@ def _initiatives(
                 rule=rule,
             )
         else:
-            if a.date is None and date:
-                a.date, a.date_precision = date, precision  # type: ignore[assignment]
+            _earliest(a, date, precision)
             if _RULE_RANK.get(rule, 99) < _RULE_RANK.get(a.rule, 99):
                 a.rule = rule
         a.evidence.append(ev)
@@ -905,9 +907,14 @@ def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adopti
         b.evidence.extend(a.evidence)
         if _RULE_RANK.get(a.rule, 99) < _RULE_RANK.get(b.rule, 99):
             b.rule = a.rule
-        if b.date is None and a.date:
-            b.date, b.date_precision = a.date, a.date_precision
+        _earliest(b, a.date, a.date_precision)
         del adoptions[(unit, name, relation)]
+
+
+def _earliest(a: Adoption, date: str | None, precision: str | None) -> None:
+    """Keep the earliest of `a`'s date and `date` (by the store's `date_key`)."""
+    if date and (a.date is None or date_key(date, precision) < date_key(a.date, a.date_precision)):
+        a.date, a.date_precision = date, precision  # type: ignore[assignment]
 
 
 def _adopters(

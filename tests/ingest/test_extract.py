@@ -113,6 +113,25 @@ def test_adoption_date_from_the_sentence() -> None:
     assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2021-03", "month")]
 
 
+def test_adoption_date_is_the_earliest_and_each_sentence_keeps_its_own() -> None:
+    from ingest.pipeline import document_graph
+
+    text = "2021年，乙县法院全面推行繁简分流。\n早在2018年，乙县法院就开始推行繁简分流。"
+    doc = SourceDocument(path="t.txt", text=text, date="2022-01-05", content_hash="h")
+    ex = extract_document(doc, court_resolver=stand_in)
+    (a,) = [a for a in ex.adoptions if a.initiative == "繁简分流"]
+    assert (a.date, a.date_precision) == ("2018", "year")
+    facts = [f for f in document_graph(ex).facts if f.type == "ADOPTED"]
+    dates = {e.sentence[:4]: e.date for f in facts for e in f.evidence}
+    assert dates == {"2021": "2021", "早在20": "2018"}
+
+
+def test_adoption_date_compares_precisions_by_the_store_key() -> None:
+    text = "2021年5月，乙县法院推行繁简分流。\n2021年，乙县法院推行繁简分流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2021", "year")]
+
+
 def test_gold_schema_quotes_the_original_text() -> None:
     original = "乙縣法院(xiàn)推行繁簡分流，調解率45%。"
     text = "乙县法院推行繁简分流，调解率45%。"
