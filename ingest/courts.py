@@ -127,6 +127,9 @@ _TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
 _TRIBUNAL_NOT_PLACE = re.compile(
     r"^(?:各|该|我|此|每|其|派出|下辖|下属|辖区|基层|部分|全部|所有|其他|其余|新建|新设"
     r"|首批|首个|首家|相关|第)|人民|法院|中院|高院"
+    # anywhere in the stem: a court's instruction to its tribunals (要求各人民法庭…) is no
+    # tribunal's name (各庄 is a common place-name ending)
+    r"|各(?!庄)|所属|下属|辖区|要求|指导|组织|督促|推动"
 )
 
 
@@ -907,7 +910,7 @@ class _Resolver:
                 stem = text[adjacent.end : ts]
                 parent = adjacent.court
                 mention_start = adjacent.start
-                strict = not (town or m.group() == "人民法庭")
+                strict = not town  # a known town of the court's county passes as it is
             else:
                 run_start = ts
                 while (
