@@ -423,28 +423,58 @@ _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
     r"(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
     r"作者|作者单位|供稿|供稿单位|编辑|责任编辑|责编|审核|通讯员|记者|主办|主办单位|承办|版权所有)"
 )
-#: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before, else the article's own tribunal
+#: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before (in the same or the previous
+#: paragraph, with no court department named in between), else the article's own tribunal
 _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
+#: a court's internal department (立案庭, 民一庭, 刑事审判庭, 执行局 …): 该庭 may be it
+_DEPARTMENT = re.compile(
+    r"(?:立案|民[一二三四五六七八九十]|刑[一二三四五六七八九十]|行[一二]|民事|刑事|行政|商事|家事"
+    r"|少年|环境资源|知识产权|金融|审判监督|审监|执行|破产|速裁|综合|赔偿委员会)(?:审判)?庭"
+    r"|执行局|执行裁判庭"
+)
 
 
 def _tribunal_anaphors(
     text: str, mentions: Sequence[CourtMention], levels: Mapping[str, str], home: str | None
 ) -> list[CourtMention]:
+    hits = list(_TRIBUNAL_ANAPHOR.finditer(text))
+    if not hits:
+        return []
     tribunals = sorted(
         (m for m in mentions if levels.get(m.court) == "tribunal"), key=lambda m: m.start
     )
     starts = [m.start for m in tribunals]
+    departments = [d.end() for d in _DEPARTMENT.finditer(text)]
     out: list[CourtMention] = []
-    for hit in _TRIBUNAL_ANAPHOR.finditer(text):
+    for hit in hits:
         i = bisect.bisect_left(starts, hit.start()) - 1
         if i >= 0:
-            court = tribunals[i].court
+            last = tribunals[i]
+            d = bisect.bisect_right(departments, hit.start()) - 1
+            if d >= 0 and departments[d] > last.end:
+                continue  # a department is named closer: 该庭 may be it
+            if last.start < _previous_paragraph_start(text, hit.start()):
+                continue  # too far back to be sure
+            court = last.court
         elif home is not None and levels.get(home) == "tribunal":
             court = home
         else:
             continue
         out.append(CourtMention(hit.start(), hit.end(), hit.group(), court))
     return out
+
+
+def _previous_paragraph_start(text: str, pos: int) -> int:
+    """Where the non-blank paragraph before the one holding `pos` starts (0 if none)."""
+    here = text.rfind("\n", 0, pos)
+    if here < 0:
+        return 0
+    end = here
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+        if end < 0:
+            return 0
+    return text.rfind("\n", 0, end) + 1
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -336,6 +336,22 @@ def test_tribunal_anaphor_points_to_the_last_tribunal() -> None:
     assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
 
 
+def test_tribunal_anaphor_after_a_department_stays_unresolved() -> None:
+    edges, _ = run("丁镇法庭设立诉调对接工作室。\n乙县法院立案庭积极作为，该庭推行繁简分流。")
+    assert not any(u.endswith("丁镇人民法庭") and i == "繁简分流" for u, i, _ in edges)
+
+
+def test_tribunal_anaphor_reaches_back_one_paragraph_only() -> None:
+    text = (
+        "乙县法院召开会议，部署全年工作。\n丁镇法庭位于山区，案件较多。\n"
+        "乙县法院召开会议，部署全年工作。会议要求狠抓落实。\n会后，该庭推行繁简分流。"
+    )
+    edges, _ = run(text)
+    assert not any(u.endswith("丁镇人民法庭") and i == "繁简分流" for u, i, _ in edges)
+    edges, _ = run("乙县法院下辖丁镇法庭。\n会后，该庭推行繁简分流。")
+    assert ("X省乙县人民法院丁镇人民法庭", "繁简分流", "adopted") in edges
+
+
 def test_the_court_conferring_a_title_is_not_its_winner() -> None:
     edges, _ = run(
         "最高人民法院召开大会。\n今年1月，该团队被最高人民法院授予“全国法院先进集体”称号。"
