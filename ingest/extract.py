@@ -512,10 +512,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "awarded"
     s, e = ctx.sentence(mention.start)
     sentence = ctx.text[s:e]
-    if _PILOT.search(ctx.text, s, mention.start) or _PILOT.search(
-        ctx.text, ctx.clause_start(s, mention.start), _clause_end(ctx.text, mention.end, e)
-    ):
-        return "piloted"  # 试点 before the initiative, or in its own clause
+    if _piloted(ctx, s, e, mention):
+        return "piloted"
     if ctx.level(unit) in _HIGH:
         return "promoted"
     l_start, _ = ctx.line(mention.start)
@@ -534,6 +532,29 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     ):
         return "promoted"
     return "adopted"
+
+
+#: a court named a pilot: 确定为 / 作为 / 列为 … 试点
+_PILOT_DESIGNATION = re.compile(
+    r"(?:确定为|作为|列为|选为|选定为|批准为|成为|是)[^，,。；;！!？?\n]{0,20}?试点"
+)
+#: a pilot that is over: 试点经验 / 在前期试点基础上
+_PILOT_PAST = re.compile(r"试点(?:经验|基础|成果|成效|做法|的基础)|前期试点|试点先行")
+#: the initiative rolled out in full: not a pilot whatever came before
+_ROLLOUT = re.compile(r"全面推行|全面推开|全面铺开|全面实施|全面施行|在全院|全院推行|推开")
+
+
+def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:
+    """试点 (or 试行) in the initiative's own clause, or the court designated a pilot earlier
+    in the sentence; never when that clause rolls it out in full or the pilot is past."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, mention.start)
+    c_end = _clause_end(text, mention.end, e)
+    clause = text[c_start:c_end]
+    if _ROLLOUT.search(clause):
+        return False
+    own = _PILOT.search(clause) is not None and not _PILOT_PAST.search(clause)
+    return own or _PILOT_DESIGNATION.search(text, s, mention.start) is not None
 
 
 def _under_directive_heading(ctx: _Context, l_start: int) -> bool:

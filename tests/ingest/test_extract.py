@@ -546,6 +546,16 @@ def test_a_court_designated_as_pilot_by_another_pilots_and_only_that_clause_is_p
     }
 
 
+def test_a_past_pilot_or_a_full_rollout_is_not_piloted() -> None:
+    for text in (
+        "乙县法院在前期试点基础上，全面推行繁简分流。",
+        "乙县法院总结试点经验，在全院推行诉前调解。",
+        "乙县法院开展多项试点，同时推行繁简分流。",
+    ):
+        edges, _ = run(text)
+        assert {r for _, _, r in edges} == {"adopted"}, text
+
+
 def test_a_conferred_title_in_a_decisions_name_is_not_promoted() -> None:
     edges, _ = run(
         "最高人民法院印发《关于表彰全国法院先进集体的决定》，乙县法院获评全国法院先进集体。"
