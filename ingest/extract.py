@@ -1667,6 +1667,9 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "confidence": o.confidence,
             "rule": o.rule,
         }
+        if o.initiative:
+            item["link_rule"] = o.link_rule
+            item["link_confidence"] = o.link_confidence
         if o.qualifier:
             item["qualifier"] = o.qualifier
         outcomes.append(item)

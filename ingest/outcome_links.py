@@ -284,20 +284,25 @@ class _Linker:
         c = self.t.clause_start(last.start, lo)
         return next(m.name for m in mentions if m.start >= c)
 
-    def link(self, f: _Figure) -> str | None:
+    def link(self, f: _Figure) -> tuple[str, str] | None:
+        """The initiative `f` is credited to and the id of the rule that found it."""
         t = self.t
         own_lo, own_hi = f.own
         own = self.own_names(f)
         s_start, s_end = t.sentence(f.clause[0])
         if own:
-            return self.specific(own[0], s_start)
+            return self.specific(own[0], s_start), "link:own-words"
+        caseload = self.caseload(f)
         before = t.between(s_start, own_lo)
         if before:
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 return None  # the sentence lists mechanisms, it credits none of them
-            return self.resolve(before, s_start)
+            name = self.resolve(before, s_start)
+            if caseload and not _UNIT_NAME.search(name):
+                return None  # a court's caseload is no result of a measure named before it;
+                # a team's or a centre's is its own work
+            return name, "link:sentence"
         l_start, _ = t.line(f.clause[0])
-        caseload = self.caseload(f)
         if not caseload:
             # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
             parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
@@ -305,7 +310,7 @@ class _Linker:
                 nxt = min(parts, key=lambda g: g.figure[0])
                 counted = self.own_names(nxt)
                 if counted and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
-                    return counted[0].name
+                    return counted[0].name, "link:total-parts"
         if not caseload and not _NEW_ITEM.match(t.text, s_start):
             lo = s_start
             for _ in range(_REACH):
@@ -320,10 +325,10 @@ class _Linker:
                 distinct = {m.name for m in paragraph if m.start >= p_start}
                 if len(distinct) >= _MANY:
                     return None
-                return self.resolve(paragraph, p_start)
+                return self.resolve(paragraph, p_start), "link:sentence-before"
         after = self.credits(own_hi, s_end)
         if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
-            return after[0].name
+            return after[0].name, "link:credit-after"
         if t.between(l_start, s_start):
             return None
         prev = t.previous_line(l_start)
@@ -332,10 +337,10 @@ class _Linker:
         found = list(dict.fromkeys(m.name for m in t.between(*prev)))
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
-            return found[0] if len(found) == 1 else None
+            return (found[0], "link:heading") if len(found) == 1 else None
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
-        return found[0] if 0 < len(found) < _MANY else None
+        return (found[0], "link:lead-in") if 0 < len(found) < _MANY else None
 
     def specific(self, m: _Mention, s_start: int) -> str:
         """The unit that does it over the kind of case it does (组建速裁团队，…受理速裁案件2707件
@@ -381,4 +386,6 @@ def link_outcomes(ex: Extraction) -> None:
     linker = _Linker(t, figures)
     for f in figures:
         if f.outcome.initiative is None:
-            f.outcome.initiative = linker.link(f)
+            found = linker.link(f)
+            if found is not None:
+                f.outcome.initiative, f.outcome.link_rule = found

@@ -463,12 +463,17 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             props = {"scope": scope} if scope else {}
             facts.append(FactRow("REPORTED", uid, oid, (), props, figure_ev))
         # the initiative the text credits the figure to (ingest.outcome_links names one of
-        # this extraction's initiatives): outcome -REPORTED-> initiative, with the figure's
-        # rule and confidence (the tie has no calibration of its own)
+        # this extraction's initiatives): outcome -REPORTED-> initiative, with the link's own
+        # rule and confidence (ingest.confidence, kind "link")
         if fig.initiative:
             iid = entity_id("Initiative", fig.initiative)
             if iid in nodes:
-                facts.append(FactRow("REPORTED", oid, iid, (), {}, figure_ev))
+                link_ev = _ev(
+                    fig.evidence,
+                    rule=fig.link_rule or "link:other",
+                    confidence=fig.link_confidence,
+                )
+                facts.append(FactRow("REPORTED", oid, iid, (), {}, link_ev))
 
     props = {
         "title": doc.title or Path(doc.path).name,
