@@ -61,6 +61,10 @@ _ACTION_BEFORE = re.compile(
     r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$"
 )
 #: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
+#: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
+_RATIO = re.compile(r"率|比例|比重|占")
+#: words between an initiative and a figure that credit the figure to it
+_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进")
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
@@ -298,9 +302,14 @@ class _Linker:
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 return None  # the sentence lists mechanisms, it credits none of them
             name = self.resolve(before, s_start)
-            if caseload and not _UNIT_NAME.search(name):
-                return None  # a court's caseload is no result of a measure named before it;
-                # a team's or a centre's is its own work
+            if (
+                caseload
+                and not _RATIO.search(f.outcome.metric)
+                and not _UNIT_NAME.search(name)
+                and not _CREDITED.search(t.text, before[-1].end, own_lo)
+            ):
+                return None  # a court's caseload is no result of a measure named before it,
+                # unless the text credits it (…成效显著，新收案件下降); a team's is its own
             return name, "link:sentence"
         l_start, _ = t.line(f.clause[0])
         if not caseload:
