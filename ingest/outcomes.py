@@ -690,8 +690,50 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
         )
     hits.sort(key=lambda h: h.start)
+    hits = _from_to(text, hits)
     hits = _shared(text, _drop_determiners(text, hits))
     return _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
+
+
+#: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached
+_FROM_TO_BETWEEN = re.compile(
+    r"(?:(?P<up>提升|提高|上升|增长|增加|升)|(?P<down>缩短|降低|减少|下降|压缩|降))?(?:至|到)$"
+)
+_FROM_BEFORE = re.compile(r"(?:由|从)$")
+
+
+def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
+    """A change from one figure to another (平均审理天数由45天缩短至20天) is one figure: the level
+    reached, measured by the head before 由/从, its direction from the verb; the starting
+    figure is dropped."""
+    out: list[OutcomeHit] = []
+    skip: set[int] = set()
+    for i, h in enumerate(hits):
+        if i in skip:
+            continue
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        head = h.metric
+        if (
+            nxt is not None
+            and nxt.unit_of_measure == h.unit_of_measure
+            and _FROM_BEFORE.search(head)
+            and 0 < nxt.start - h.end <= 4
+        ):
+            between = _FROM_TO_BETWEEN.fullmatch(text, h.end, nxt.start)
+            if between is not None:
+                direction = (
+                    "up"
+                    if between.group("up")
+                    else "down"
+                    if between.group("down")
+                    else h.direction
+                )
+                metric = _FROM_BEFORE.sub("", head)
+                out.append(replace(nxt, metric=metric, direction=direction))
+                skip.add(i + 1)
+                continue
+        out.append(h)
+    return out
 
 
 _BOTH = re.compile(r"([\u4e00-\u9fff]{2,12}?率)(?:及|和|与|、)([\u4e00-\u9fff]{2,12}?率)均为?$")

@@ -296,3 +296,18 @@ def test_deadlines_and_service_hours_are_not_results() -> None:
         (2.0, "小时", "不到"),
         (1.5, "日", "内"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("乙县法院平均审理天数由45天缩短至20天。", [(20.0, "天", "平均审理天数", "down")]),
+        ("乙县法院结案率由85%提升至95%。", [(95.0, "%", "结案率", "up")]),
+        ("调解成功率从30%提高到50%。", [(50.0, "%", "调解成功率", "up")]),
+    ],
+)
+def test_a_change_from_one_figure_to_another_is_one_figure(
+    text: str, expected: list[tuple[float, str, str, str]]
+) -> None:
+    got = [(h.value, h.unit_of_measure, h.metric, h.direction) for h in find_outcomes(text)]
+    assert got == expected
