@@ -935,8 +935,66 @@ def _initiatives(
         for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
             adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
+    _fold_generic(tax, refs, adoptions)
     _merge_relations(ctx, adoptions)
     return list(refs.values()), list(adoptions.values())
+
+
+#: the place of a group of courts (AGG:某省全省法院 -> 某省)
+_AGG_PLACE = re.compile(r"^AGG:(.+?)(?:全省|全市|全区|全州|全盟|两级|三级|全县)")
+
+
+def _fold_generic(
+    tax: Taxonomy,
+    refs: dict[str, InitiativeRef],
+    adoptions: dict[tuple[str, str, str], Adoption],
+) -> None:
+    """A court's generic term (多元解纷) is the specific initiative it is ``part_of``
+    (一站式多元解纷机制) when the same court does that one too, or for a city's or a province's
+    courts (AGG:某省全省法院) when the court that leads them does or pushes it; another court's
+    stays generic."""
+    does = {(unit, name) for unit, name, _ in adoptions}
+    leaders: dict[str, list[str]] = {}
+    for unit, _, _ in adoptions:
+        agg = _AGG_PLACE.match(unit)
+        if agg is not None:
+            leaders[unit] = [
+                u
+                for u, _, _ in adoptions
+                if u.startswith(agg.group(1)) and u.endswith(("高级人民法院", "中级人民法院"))
+            ]
+    for (unit, name, relation), a in list(adoptions.items()):
+        entry = tax.by_name.get(name)
+        if entry is None or not entry.part_of:
+            continue
+        specific = next(
+            (
+                n
+                for n in entry.part_of
+                if any((u, n) in does for u in (unit, *leaders.get(unit, ())))
+            ),
+            None,
+        )
+        if specific is None:
+            continue
+        del adoptions[(unit, name, relation)]
+        b = adoptions.get((unit, specific, relation))
+        if b is None:
+            adoptions[(unit, specific, relation)] = replace(a, initiative=specific)
+            continue
+        b.evidence.extend(a.evidence)
+        _earliest(b, a.date, a.date_precision)
+        if _RULE_RANK.get(a.rule, 99) < _RULE_RANK.get(b.rule, 99):
+            b.rule = a.rule
+    for name in [n for n in refs if tax.by_name.get(n) and tax.by_name[n].part_of]:
+        if any(x == name for _, x, _ in adoptions):
+            continue
+        into = next((n for n in tax.by_name[name].part_of if n in refs), None)
+        if into is None or not any(n == into for _, n, _ in adoptions):
+            continue
+        ref = refs.pop(name)  # all its adopters do the specific one: one initiative, not two
+        refs[into].mentions.extend(m for m in ref.mentions if m not in refs[into].mentions)
+        refs[into].evidence.extend(ref.evidence)
 
 
 _FULL_ROLLOUT = re.compile(r"全面推行|全面推开|全面实施|全面铺开|全面施行")

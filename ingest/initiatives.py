@@ -4,8 +4,8 @@ Taxonomy aliases and patterns are matched first (`ingest.taxonomy`). A match is 
 the context shows it names no practice of the court: a ``needs_verb`` term without an adoption
 verb (司法建议书的回复率), a term listed among the functions of a system (实现在线调解、一键理赔等
 业务), another body's procedure (经仲裁机构诉前调解), a headline's aim (《… 助力多元解纷提质增效》).
-A generic term takes the name of a more specific initiative it is ``part_of`` when the article
-names that one too (多元解纷 beside 一站式多元解纷机制).
+A generic term takes the name of a more specific initiative it is ``part_of`` when the same
+sentence names that one too (多元解纷 beside 一站式多元解纷机制).
 
 Terms the taxonomy lacks are proposed as candidates (`candidate=True`) only when a general
 pattern marks them as a named mechanism:
@@ -590,12 +590,21 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
 
 
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+_HEADING_LINE = re.compile(r"^[^\S\n]*([^。！？!?；;\n]{4,40})[^\S\n]*$", re.M)
+
+
+def _heading_lines(text: str, limit: int) -> list[tuple[int, int]]:
+    """Lines that read as section headings: short, with no sentence punctuation."""
+    return [(h.start(1), h.end(1)) for h in _HEADING_LINE.finditer(text, 0, limit)]
+
+
 def find_initiatives(
     text: str, *, taxonomy: Taxonomy | None = None, limit: int | None = None
 ) -> list[InitiativeMention]:
     """All initiative mentions in text[:limit], taxonomy matches and candidates, in text order.
 
-    A generic taxonomy term in an article that also names a more specific initiative it is
+    A generic taxonomy term in a sentence that also names a more specific initiative it is
     ``part_of`` takes that initiative's name:
 
     >>> [m.name for m in find_initiatives("推进一站式多元解纷机制建设，强化多元解纷。")]
@@ -637,9 +646,34 @@ def find_initiatives(
     def awarded(start: int, end: int) -> bool:
         return any(os <= start and end <= oe for _, os, oe in awards)
 
+    # sentence of each match, for part_of: a generic term stands for the specific initiative
+    # only in the sentence that names that one too (ingest.extract also folds a court's
+    # generic term into the specific initiative the same court does)
+    bounds = [b.start() for b in _SENTENCE_BREAK.finditer(text, 0, limit)] if named else []
+
+    def sentence_no(pos: int) -> int:
+        return bisect.bisect_left(bounds, pos)
+
+    specific_in = {(m.entry.name, sentence_no(m.start)) for m in matches}
+    # …or in a section under a heading line that names that one (加快推进一站式多元解纷机制建设)
+    heading_starts: list[int] = []
+    heading_names: list[set[str]] = []
+    if any(m.entry.part_of for m in matches):
+        for a, b in _heading_lines(text, limit):
+            heading_starts.append(a)
+            heading_names.append({m.entry.name for m in matches if a <= m.start < b})
+
+    def under(name: str, pos: int) -> bool:
+        i = bisect.bisect_right(heading_starts, pos) - 1
+        return i >= 0 and name in heading_names[i]
+
     found: list[InitiativeMention] = []
     for m in matches:
-        name = next((n for n in m.entry.part_of if n in named), m.entry.name)
+        here = sentence_no(m.start) if m.entry.part_of else -1
+        name = next(
+            (n for n in m.entry.part_of if (n, here) in specific_in or under(n, m.start)),
+            m.entry.name,
+        )
         found.append(
             InitiativeMention(
                 m.start,

@@ -623,3 +623,26 @@ def test_a_topic_from_further_back_has_its_own_rule() -> None:
 def test_a_pilot_rolled_out_in_full_is_adopted() -> None:
     edges, _ = run("乙县法院先行试行繁简分流。\n此后，乙县法院全面推行繁简分流。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+
+
+def test_a_generic_term_is_the_specific_initiative_only_for_the_court_doing_that() -> None:
+    text = (
+        "2016年，乙县法院建立多元化纠纷解决机制，成效明显。\n"
+        "2020年，丙区法院推进一站式多元解纷机制建设。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    got = {(a.unit, a.initiative, a.date) for a in ex.adoptions}
+    assert ("X省乙县人民法院", "一站式多元解纷机制", "2016") not in got
+    assert ("X省丙区人民法院", "一站式多元解纷机制", "2020") in got
+    assert ("X省乙县人民法院", "多元解纷机制", "2016") in got
+    text = "2016年，乙县法院建立多元化纠纷解决机制。\n2020年，乙县法院推进一站式多元解纷机制建设。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    got = {(a.unit, a.initiative, a.date) for a in ex.adoptions}
+    assert got == {("X省乙县人民法院", "一站式多元解纷机制", "2016")}
+    assert [i.name for i in ex.initiatives] == ["一站式多元解纷机制"]
+
+
+def test_a_city_wide_generic_term_is_the_specific_initiative_its_leading_court_pushes() -> None:
+    text = "甲市中院部署推进一站式多元解纷机制建设。\n全市法院要健全多元化纠纷解决机制。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert {a.initiative for a in ex.adoptions} == {"一站式多元解纷机制"}
