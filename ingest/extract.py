@@ -865,6 +865,7 @@ def _people(
 #: the first of them as its `rule` (ingest.confidence turns a rule into a confidence)
 ADOPTION_RULES = (
     "adoption:subject",
+    "adoption:subject-list",
     "adoption:listed",
     "adoption:respectively",
     "adoption:award-winner",
@@ -1103,6 +1104,9 @@ def _adopters(
             out.append((subject.court, "promoted", "adoption:promoter"))
         return out
     units: list[tuple[str, str]] = [(unit, "adoption:" + path)] if unit else []
+    if unit and path == "subject" and subject is not None:
+        # 甲、乙、丙等法院推行X / 甲法院和乙法院推行X: every court of the list does it
+        units += [(c, "adoption:subject-list") for c in _listed_before(ctx, s, subject)]
     sec = ctx.section(m.start)
     if unit and unit.startswith("AGG:") and sec is not None and sec[1] != unit:
         units.append((sec[1], "adoption:section-reporter"))  # 沈阳法院 in the 沈阳中院 section
@@ -1129,6 +1133,23 @@ def _adopters(
     if practiser is not None and all(u != practiser for u, _ in units):
         out.append((practiser, "adopted", "adoption:practiser"))
     return [(u, relation, r) for u, r in units] + out
+
+
+#: what joins the courts of a list that is one subject
+_LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
+
+
+def _listed_before(ctx: _Context, lo: int, last: _Subject) -> list[str]:
+    """The courts listed with `last` (甲、乙和丙法院), before it in text[lo:], nearest first."""
+    out: list[str] = []
+    end = last.start
+    for sub in reversed([x for x in ctx.subjects if lo <= x.start and x.end <= last.start]):
+        if sub.proxy or ctx.text[sub.end : end] not in _LIST_JOIN:
+            break
+        if sub.court != last.court and sub.court not in out:
+            out.append(sub.court)
+        end = sub.start
+    return out
 
 
 #: 被最高人民法院授予 / 由省法院评为: the court after 被/由 confers, it does not win

@@ -583,3 +583,11 @@ def test_court_f1_on_the_corpus() -> None:
     dev = _court_f1(articles, corpus / "dev" / "gold")
     assert seeds >= 0.90, seeds
     assert dev >= 0.85, dev
+
+
+def test_an_ambiguous_place_of_a_list_lies_with_the_others() -> None:
+    assert names("明山、平山、溪湖等法院推行诉前调解。") == [
+        "辽宁省本溪市明山区人民法院",
+        "辽宁省本溪市平山区人民法院",
+        "辽宁省本溪市溪湖区人民法院",
+    ]

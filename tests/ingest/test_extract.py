@@ -646,3 +646,13 @@ def test_a_city_wide_generic_term_is_the_specific_initiative_its_leading_court_p
     text = "甲市中院部署推进一站式多元解纷机制建设。\n全市法院要健全多元化纠纷解决机制。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert {a.initiative for a in ex.adoptions} == {"一站式多元解纷机制"}
+
+
+def test_every_court_of_a_listed_subject_adopts() -> None:
+    edges, _ = run("乙县法院、丙区法院推行繁简分流。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省丙区人民法院", "繁简分流", "adopted"),
+    }
+    edges, _ = run("乙县法院召开会议，丙区法院推行繁简分流。")
+    assert edges == {("X省丙区人民法院", "繁简分流", "adopted")}
