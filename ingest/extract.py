@@ -52,7 +52,15 @@ from ingest.document import (
     Relation,
     SourceDocument,
 )
-from ingest.initiatives import ADOPTION_VERBS, InitiativeMention, find_initiatives
+from ingest.initiatives import (
+    ADOPTION_VERBS,
+    AGENT_BODY,
+    COPULA,
+    OTHER_BODY,
+    POLICY_TITLE,
+    InitiativeMention,
+    find_initiatives,
+)
 from ingest.normalize import split_sentences
 from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
 from ingest.outcome_links import link_outcomes
@@ -1171,35 +1179,14 @@ def _grantors(ctx: _Context, lo: int, hi: int) -> set[str]:
     return out
 
 
-#: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
-_GOAL = re.compile(
-    r"(?:为了?实现|以实现|为达到|助推|助力|服务保障|服务于|致力于|有助于|有利于|旨在)"
-    r"[^，,。；;：:！!？?“”\n]{0,10}$"
-)
-#: a predicate after a copula: X是…Y describes X as Y, nobody adopts Y there
-_COPULA = re.compile(
-    r"(?<![于但还要可若凡只就总不别其而都更正实即一二三四五六七八九十])是(?![否非])"
-)
-#: something given up or missing: 取消…, 废止…, 尚未建立…
-_ABOLISHED = re.compile(
-    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
-    r"[^，,。；;：:\n]{0,8}$"
-)
 #: a sentence about a facility or mechanism, not a court: 其运行模式…, 该中心实现…
 _FEATURE_SUBJECT = re.compile(
     r"(?:其|该|該|这一|此)(?:中心|平台|系统|机制|模式|工作站|工作室|App|APP|小程序|软件|"
     r"运行模式|功能|做法)"
 )
-#: bodies that are not courts, at the head of a clause or owning a practice (司法局的…)
-_OTHER_BODY = re.compile(
-    r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
-    r"公安局|公安机关|公安|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
-    r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
-    r"村委会|居委会|调解委员会)"
-)
 _OTHER_BODY_HEAD = re.compile(
     r"(?:经|由|是|系)?(?:当地|各级|[省市县区州盟旗镇乡]委?(?:[省市县区州盟旗镇乡]?政府)?)?"
-    + _OTHER_BODY.pattern
+    + OTHER_BODY.pattern
 )
 #: officials who are not court staff, heading a sentence: 市委书记…, 县长…, 省委常委…
 _OFFICIAL_HEAD = re.compile(
@@ -1209,9 +1196,8 @@ _OFFICIAL_HEAD = re.compile(
 _COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
 
 
-_OWNER = re.compile(_OTHER_BODY.pattern + "$")
-#: 经劳动仲裁机构诉前调解…: the body after 经/由 performs it
-_AGENT_BODY = re.compile(r"[经由]" + _OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$")
+#: 司法局的人民调解: a practice another body owns
+_OWNER = re.compile(OTHER_BODY.pattern + "$")
 
 
 #: a clause about a number of unnamed units: 26家法庭…, 辖区5个人民法庭…, 其中3个基层法院…
@@ -1233,11 +1219,6 @@ def _title_span(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int,
     return open_, close
 
 
-#: a policy document (not a report or a case's title): 《关于…的意见》, 《…办法》
-_POLICY_TITLE = re.compile(
-    r"关于|(?:意见|办法|规定|通知|方案|决定|规划|纲要|细则|指引|指南|规则|制度|措施|计划|要点)"
-    r"(?:[（(](?:试行|暂行|修订)[）)])?$"
-)
 #: 印发《…》 / 出台的《…》 / 制定了《…》, possibly after other titles (《A》《B》)
 _ISSUE_VERB = re.compile(
     r"(?:印发|出台|制定|发布|下发|修订|起草|联合印发|联合出台|联合发布)(?:了|的)?"
@@ -1251,7 +1232,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     (市高法院《…》), or the court that 印发/出台/制定 it."""
     text = ctx.text
     title = text[open_ + 1 : close]
-    policy = bool(_POLICY_TITLE.search(title))
+    policy = bool(POLICY_TITLE.search(title))
     inside = ctx.courts_in(open_ + 1, min(close, open_ + 20))
     if inside and inside[0].start == open_ + 1:
         return inside[0].court, policy
@@ -1284,8 +1265,7 @@ def _title_adopters(
     issuer, policy = _title_issuer(ctx, s, open_, close)
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
-    head = max(open_ + 1, text.rfind(" ", open_, m.start) + 1)
-    if _GOAL.search(text, head, m.start) or _ABOLISHED.search(text, head, m.start):
+    if m.goal or m.abolished:
         return []
     if not policy:
         return [(issuer, "adopted", "adoption:title-author")]
@@ -1318,9 +1298,9 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return True  # 宜兴法院7个派出法庭的诉讼服务站: what unnamed units own
     if m.awarded or m.title:
         return False
-    if _GOAL.search(before) or _ABOLISHED.search(before):
-        return True
-    if _COPULA.search(before) and not ctx.courts_in(c_start, m.start):
+    if m.goal or m.abolished:
+        return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if COPULA.search(before) and not ctx.courts_in(c_start, m.start):
         return True  # 跨域立案是…打造的起诉新模式: a description of something else
     lead = _LEAD_IN.match(text, c_start, m.start)
     if _FEATURE_SUBJECT.match(text, lead.end() if lead else c_start, m.start):
@@ -1339,7 +1319,7 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     if not ctx.courts_in(c_start, m.start):
         lead = _LEAD_IN.match(text, c_start, m.start)
         head = lead.end() if lead else c_start
-        if _OTHER_BODY_HEAD.match(text, head, m.start) or _AGENT_BODY.search(before):
+        if _OTHER_BODY_HEAD.match(text, head, m.start) or AGENT_BODY.search(before):
             return True
         # 司法局的人民调解 / 党委政府的…工作: a practice owned by another body
         own = text.rfind("的", c_start, m.start)

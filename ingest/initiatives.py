@@ -156,14 +156,9 @@ class InitiativeMention:
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
-    #: inside the 《》 title of a cited policy document (《关于完善案件阅核工作机制的指导意见》):
-    #: the document's issuer deploys it, whoever cites it
-    in_document: bool = False
-    #: right after a purpose verb (助力诉源治理, 赋能…): named as a goal the work serves
+    #: after a purpose in its clause (助力诉源治理, 为实现…): named as a goal the work serves
     goal: bool = False
-    #: a local brand built around a taxonomy initiative (“田间地头”流动法庭 → 车载法庭)
-    kind_of: str | None = None
-    #: named as given up (取消诉前调解, 从诉前调解程序向先行调解程序转变)
+    #: named as given up or missing (取消甲, 不再…甲, 尚未建立甲, 由甲向乙转变, 将甲改为乙)
     abolished: bool = False
 
 
@@ -211,7 +206,9 @@ _COUNTED_ITEM = re.compile(r"^[" + _NUM_CHARS + r"\d]")
 _PLACE_GAP = re.compile(r"(?:[" + HAN + r"]{1,4}[省市县区镇乡村庭院]|本院|全市|全县|全区)$")
 #: 是 as a copula (是民心工程: what a thing is, not what a court sets up); not 但是/于是, nor an
 #: enumeration (一是, 二是) or a focus (特别是, 尤其是)
-_COPULA = re.compile(r"(?<![但还就于总凡要若否一二三四五六七八九十其别或即正乃])是(?!否)")
+COPULA = re.compile(
+    r"(?<![于但还要可若凡只就总不别其而都更正实即或乃否一二三四五六七八九十])是(?![否非])"
+)
 _COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\d]+[种项个类大条][" + HAN + r"]{0,2}$")
 #: 在“质效管理平台”中(排名): a place where something is seen, not a facility set up
 _LOCATIVE_AFTER = frozenset("中上里内")
@@ -230,7 +227,7 @@ def _predicate(text: str, start: int, tax_spans: list[tuple[int, int]]) -> bool:
     described by a relative clause). 这是该院推出的“云上法庭” still names what the court made."""
     cs = _clause_start(text, start)
     before = text[cs:start]
-    copulas = list(_COPULA.finditer(before))
+    copulas = list(COPULA.finditer(before))
     if not copulas:
         return False
     copula = cs + copulas[-1].start()
@@ -499,12 +496,18 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
 
 
 _TITLE = re.compile(r"《(?P<t>[^《》\n]{2,60})》")
-_POLICY_TITLE = re.compile(
-    r"(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|规程|要点|"
-    r"白皮书|报告)(?:[(（][^()（）]{1,6}[)）])?$"
+#: a policy document's title (《关于…》, 《…意见》, 《…办法（试行）》), not a report or a case
+POLICY_TITLE = re.compile(
+    r"关于|(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|指南|规程|"
+    r"要点|制度)(?:[(（][^()（）]{1,6}[)）])?$"
 )
-#: 助力多元解纷, 赋能诉源治理: the purpose a piece of work serves
-_GOAL_BEFORE = re.compile(r"(?:助力|赋能|助推|服务于|服务保障|致力于)$")
+#: a report's title: a document, not a headline
+_REPORT_TITLE = re.compile(r"(?:白皮书|报告)(?:[(（][^()（）]{1,6}[)）])?$")
+#: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
+_GOAL = re.compile(
+    r"(?:为了?实现|以实现|为达到|助推|助力|赋能|服务保障|服务于|致力于|有助于|有利于|旨在)"
+    r"[^，,。；;：:！!？?“”\n]{0,10}$"
+)
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
 _NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to
     r"^[ \t\u3000]*(?!参照|依据|根据|援引|参考|按照|对照|适用)(?P<x>["
@@ -519,11 +522,16 @@ _FEATURE_TAIL = re.compile(
     + re.escape(_CLAUSE_CUT)
     + r"]{0,40}?等(?:一系列)?(?:相关)?(?:业务|功能区|功能|流程|环节|事项)"
 )
-#: 经仲裁机构诉前调解: a procedure of another body
-_OTHER_BODY = re.compile(
-    r"(?:经|由)[" + HAN + r"]{0,4}?"
-    r"(?:仲裁机构|仲裁委员会|仲裁委|公安机关|公安局|派出所|检察院|检察机关|司法局|司法所|人社局)"
-    r"(?:的|组织)?$"
+#: bodies that are not courts
+OTHER_BODY = re.compile(
+    r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
+    r"公安局|公安机关|公安|派出所|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
+    r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
+    r"村委会|居委会|调解委员会)"
+)
+#: 经仲裁机构诉前调解: a procedure another body performs
+AGENT_BODY = re.compile(
+    r"(?:经|由)[" + HAN + r"]{0,4}?" + OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$"
 )
 _CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事|诈骗|盗窃|洗钱|毒品|杀人|抢劫|受贿|贪污|集资")
 
@@ -534,7 +542,10 @@ def _headline_spans(text: str, limit: int) -> tuple[list[tuple[int, int]], list[
     heads: list[tuple[int, int]] = []
     docs: list[tuple[int, int]] = []
     for m in _TITLE.finditer(text, 0, limit):
-        (docs if _POLICY_TITLE.search(m.group("t")) else heads).append((m.start(), m.end()))
+        t = m.group("t")
+        (docs if POLICY_TITLE.search(t) or _REPORT_TITLE.search(t) else heads).append(
+            (m.start(), m.end())
+        )
     return heads, docs
 
 
@@ -545,23 +556,32 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, in
     return None
 
 
-_ABOLISH_BEFORE = re.compile(
-    r"(?:取消|废止|废除|停止|叫停|不再|不允许有?)(?:了|对)?[" + HAN + r"]{0,2}$"
+#: given up or missing before the term: 取消…, 不再…, 停止…, 尚未建立…
+_GIVEN_UP_BEFORE = re.compile(
+    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
+    r"[^，,。；;：:！!？?\n]{0,8}$"
 )
+#: 由甲向乙转变 / 从甲转向乙 / 将甲改为乙: the term after 由/从/将 is left for another
 _LEFT_FOR = re.compile(
     r"[^"
     + re.escape(_CLAUSE_CUT)
-    + r"]{0,12}?向[^"
+    + r"]{0,12}?(?:向[^"
     + re.escape(_CLAUSE_CUT)
-    + r"]{1,16}?(?:转变|转型|过渡)"
+    + r"]{1,16}?(?:转变|转型|过渡)|转向|改为|转为|变为)"
 )
 
 
-def _abolished(text: str, start: int, end: int) -> bool:
-    """The term is named as given up: 取消诉前调解, 从诉前调解程序向先行调解程序转变."""
-    if _ABOLISH_BEFORE.search(text, max(0, start - 7), start):
+def _given_up(text: str, start: int, end: int) -> bool:
+    """The term is named as given up or missing: 取消甲, 尚未建立甲, 由甲向乙转变, 将甲改为乙."""
+    if _GIVEN_UP_BEFORE.search(text, max(0, start - 16), start):
         return True
-    return text[start - 1 : start] == "从" and bool(_LEFT_FOR.match(text, end))
+    return text[start - 1 : start] in ("从", "由", "将", "把") and bool(_LEFT_FOR.match(text, end))
+
+
+def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
+    goal = _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+    abolished = _given_up(text, m.start, m.end)
+    return replace(m, goal=goal, abolished=abolished) if goal or abolished else m
 
 
 def _feature_list(
@@ -613,7 +633,7 @@ def find_initiatives(
     tax = taxonomy if taxonomy is not None else default_taxonomy()
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
     view = PlainView(text[:limit])
-    headlines, documents = _headline_spans(text, limit)
+    headlines, _documents = _headline_spans(text, limit)
     matches = []
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
     all_matches = tax.find(text[:limit], view)
@@ -624,7 +644,7 @@ def find_initiatives(
         if "等" in text[m.end : m.end + 44] and _feature_list(text, m.start, m.end, spans, limit):
             dropped.append((m.start, m.end))
             continue  # 提供网上查询、网上调解等功能: what a system offers
-        if not m.entry.title and _OTHER_BODY.search(text, max(0, m.start - 14), m.start):
+        if not m.entry.title and AGENT_BODY.search(text, max(0, m.start - 30), m.start):
             dropped.append((m.start, m.end))
             continue  # 经劳动仲裁机构诉前调解: another body's procedure
         headline = _inside(headlines, m.start, m.end)
@@ -683,9 +703,6 @@ def find_initiatives(
                 "taxonomy",
                 m.entry.title and awarded(m.start, m.end),
                 m.entry.title,
-                in_document=_inside(documents, m.start, m.end) is not None,
-                abolished=_abolished(text, m.start, m.end),
-                goal=bool(_GOAL_BEFORE.search(text[max(0, m.start - 4) : m.start])),
             )
         )
     cands = [
@@ -745,22 +762,11 @@ def find_initiatives(
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    inside: dict[int, str] = {}  # kept candidate index -> the first taxonomy term it swallows
-    rest: list[InitiativeMention] = []
-    for f in found:
-        host = next((i for i, k in enumerate(kept) if k.start <= f.start and f.end <= k.end), None)
-        if host is None:
-            rest.append(f)
-        elif not f.title:
-            inside.setdefault(host, f.name)
-    found = rest
+    found = [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
     kept = [
-        replace(k, awarded=True)
-        if k.awarded or awarded(k.start, k.end)
-        else replace(k, kind_of=inside.get(i))
-        for i, k in enumerate(kept)
+        replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    result = found + _merge_names(kept)
+    result = [_flagged(text, m) for m in found + _merge_names(kept)]
     result.sort(key=lambda m: (m.start, -m.end))
     return result
 

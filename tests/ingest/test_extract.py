@@ -371,6 +371,8 @@ def test_goals_abolished_practices_and_other_bodies_are_not_adoptions() -> None:
     assert edges == set()
     edges, _ = run("乙县法院召开会议，取消集约送达。")
     assert edges == set()
+    edges, _ = run("乙县法院由集约送达向电子送达转变。")
+    assert edges == {("X省乙县人民法院", "电子送达", "adopted")}
     edges, _ = run("乙县法院召开会议，指出部分法庭尚未建立诉前调解机制。")
     assert edges == set()
     edges, _ = run("乙县法院受理一起纠纷，此前经司法局诉前调解未果。")
