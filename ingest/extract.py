@@ -1295,7 +1295,7 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     if _COUNTED_UNITS.match(before) and not ctx.courts_in(c_start, m.start):
         return True  # 26家法庭实现“五化”: unnamed units under the court, not the court
     if _UNITS_OWN.search(before):
-        return True  # 宜兴法院7个派出法庭的诉讼服务站: what unnamed units own
+        return True  # 甲院N个派出法庭的服务站: what unnamed units own
     if m.awarded or m.title:
         return False
     if m.goal or m.abolished:

@@ -3,7 +3,7 @@
 Taxonomy aliases and patterns are matched first (`ingest.taxonomy`). A match is left out when
 the context shows it names no practice of the court: a ``needs_verb`` term without an adoption
 verb (司法建议书的回复率), a term listed among the functions of a system (实现在线调解、一键理赔等
-业务), another body's procedure (经仲裁机构诉前调解), a headline's aim (《… 助力多元解纷提质增效》).
+业务), another body's procedure (经仲裁机构诉前调解), a headline's aim (《甲乙 助力多元解纷》).
 A generic term takes the name of a more specific initiative it is ``part_of`` when the same
 sentence names that one too (多元解纷 beside 一站式多元解纷机制).
 
@@ -11,10 +11,10 @@ Terms the taxonomy lacks are proposed as candidates (`candidate=True`) only when
 pattern marks them as a named mechanism:
 
 - a quoted name with a mechanism head (“营商环境调解室”, “三调度两通报一提示”机制, “庭站点员”四位
-  一体服务网, “法院+工会”劳动争议诉调对接工作机制), a quoted facility, or a quoted name after an
+  一体服务网, “法院+某会”诉调对接工作机制), a quoted facility, or a quoted name after an
   adoption verb (also across a place name or a list closed by 等) that names court work;
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
-- an unquoted ``<adoption verb> X <head>`` (建立发回案件事先沟通机制, 组建平行审判团队);
+- an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
@@ -449,7 +449,7 @@ def _unquoted_candidates(
         ):
             continue
         if _covered(tax_spans, h.start() - 1, h.end()) == h.end() - h.start() + 1:
-            continue  # 不规范终本专项整治: a known mechanism (终本专项整治) with a modifier
+            continue  # 甲乙终本专项整治: a known mechanism (终本专项整治) with a modifier
         out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
     return out
 
@@ -627,7 +627,7 @@ def find_initiatives(
     A generic taxonomy term in a sentence that also names a more specific initiative it is
     ``part_of`` takes that initiative's name:
 
-    >>> [m.name for m in find_initiatives("推进一站式多元解纷机制建设，强化多元解纷。")]
+    >>> [m.name for m in find_initiatives("甲院建成一站式多元解纷机制，强化多元解纷。")]
     ['一站式多元解纷机制', '一站式多元解纷机制']
     """
     tax = taxonomy if taxonomy is not None else default_taxonomy()
@@ -646,18 +646,18 @@ def find_initiatives(
             continue  # 提供网上查询、网上调解等功能: what a system offers
         if not m.entry.title and AGENT_BODY.search(text, max(0, m.start - 30), m.start):
             dropped.append((m.start, m.end))
-            continue  # 经劳动仲裁机构诉前调解: another body's procedure
+            continue  # 经某仲裁机构诉前调解: another body's procedure
         headline = _inside(headlines, m.start, m.end)
         if headline and not m.entry.title:
             phrase = text[headline[0] : m.start]
             phrase = phrase[max(phrase.rfind(" "), phrase.rfind("\u3000")) + 1 :]
             if _GOAL_ANY.search(phrase):
                 dropped.append((m.start, m.end))
-                continue  # 《打造某品牌 助力多元解纷提质增效》: a headline's aim
+                continue  # 《打造某品牌 助力多元解纷》: a headline's aim
         matches.append(m)
     tax_spans = [(m.start, m.end) for m in matches]
     awards = _award_spans(text, limit)
-    # 新时代人民法庭建设案例第164号: a numbered selection is an award wherever it stands
+    # 某某建设案例第N号: a numbered selection is an award wherever it stands
     awards += [
         (m.start("x"), m.start("x"), m.end("x")) for m in _NUMBERED_CASE.finditer(text, 0, limit)
     ]
@@ -675,7 +675,7 @@ def find_initiatives(
         return bisect.bisect_left(bounds, pos)
 
     specific_in = {(m.entry.name, sentence_no(m.start)) for m in matches}
-    # …or in a section under a heading line that names that one (加快推进一站式多元解纷机制建设)
+    # …or in a section under a heading line that names that one (二、建好一站式多元解纷机制)
     heading_starts: list[int] = []
     heading_names: list[set[str]] = []
     if any(m.entry.part_of for m in matches):

@@ -5,10 +5,10 @@ initiatives when the text ties the figure to it, looking outwards from the figur
 
 1. the figure's own words name the initiative: the metric is its own measure (诉前调解案件520
    余件, 网上立案率超过90%). Several figures in one clause each own the words from the last
-   separator before them to the next figure (26家法庭实现五化、9家获评示范法庭). Among the names
+   separator before them to the next figure (N家法庭实现五化、M家获评示范法庭). Among the names
    in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
-   by a verb (7个法庭均设立跨域立案专窗), then the head of the metric (驻院调解前置及调裁对接
-   结案816件 -> 人民调解员驻院调解); items of a list it sums up are not its measure;
+   by a verb (N个法庭均设立跨域立案专窗), then the head of the metric (驻院调解…结案N件 ->
+   人民调解员驻院调解); items of a list it sums up are not its measure;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
    20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
    sentence lists several mechanisms, which credits none;
@@ -246,8 +246,8 @@ class _Linker:
         return out
 
     def own_names(self, f: _Figure) -> list[_Mention]:
-        """The names in the figure's own words; the noun it counts first (在诉调对接中心配置了
-        2个速裁团队 -> 速裁团队), then the head of the metric. Items of a list the figure sums
+        """The names in the figure's own words; the noun it counts first (在甲中心配置了N个速裁团队
+        -> 速裁团队), then the head of the metric. Items of a list the figure sums
         up (人民调解室、律师调解室等6个工作室) are not its measure."""
         t = self.t
         pos, end = f.figure
@@ -260,7 +260,7 @@ class _Linker:
                 out.insert(0, m)
             else:
                 out.append(m)
-        # the thing the counted units did (7个法庭的服务站均设立跨域立案专窗) before a name that
+        # the thing the counted units did (N个法庭均设立甲专窗) before a name that
         # only places them
         acted = [m for m in out[1:] if _ACTION_BEFORE.search(t.text, max(0, m.start - 3), m.start)]
         if (

@@ -7,7 +7,7 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, ...). Ranks are values with the unit 名 (位居全省第一, 首位,
-全市前三 with qualifier 前); one figure for two rates (回复率及采纳率均为100%) is two outcomes.
+全市前三 with qualifier 前); one figure for two rates (甲率及乙率均为100%) is two outcomes.
 Page-wrap line breaks inside a number (12.⏎5%) or a sentence are read through.
 
 Not outcomes: dates, ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted
@@ -280,7 +280,7 @@ def _label_change(before: str, uom: str, direction: str | None) -> str:
 
 
 def _respective(before: str) -> str:
-    """法定审限内结案率和一审服判息诉率分别提高到99.4%和: the item this figure stands for."""
+    """甲率和乙率分别提高到90%和: the item this figure stands for."""
     i = before.find("分别")
     if i < 0:
         return before
@@ -573,7 +573,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if (
             _MODIFIER_AFTER.match(after)
             and uom in _COUNT_UOMS
-            and "均" not in text[end:c_end]  # 7个派出法庭的诉讼服务站均设立…: a result
+            and "均" not in text[end:c_end]  # N个法庭的服务站均设立…: a result
         ):
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
         if "在内" in after:
@@ -740,7 +740,7 @@ _BOTH = re.compile(r"([\u4e00-\u9fff]{2,12}?率)(?:及|和|与|、)([\u4e00-\u9f
 
 
 def _shared(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
-    """回复率及采纳率均为100%: one figure for two metrics is two outcomes sharing the text."""
+    """甲率及乙率均为100%: one figure for two metrics is two outcomes sharing the text."""
     out: list[OutcomeHit] = []
     for h in hits:
         m = _BOTH.search(text, h.text_start, h.start)

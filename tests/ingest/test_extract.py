@@ -353,9 +353,7 @@ def test_tribunal_anaphor_reaches_back_one_paragraph_only() -> None:
 
 
 def test_the_court_conferring_a_title_is_not_its_winner() -> None:
-    edges, _ = run(
-        "最高人民法院召开大会。\n今年1月，该团队被最高人民法院授予“全国法院先进集体”称号。"
-    )
+    edges, _ = run("最高人民法院召开大会。\n近日，甲团队被最高人民法院授予“全国法院先进集体”称号。")
     assert not any(u == "最高人民法院" for u, _, _ in edges)
 
 
@@ -630,14 +628,14 @@ def test_a_pilot_rolled_out_in_full_is_adopted() -> None:
 def test_a_generic_term_is_the_specific_initiative_only_for_the_court_doing_that() -> None:
     text = (
         "2016年，乙县法院建立多元化纠纷解决机制，成效明显。\n"
-        "2020年，丙区法院推进一站式多元解纷机制建设。"
+        "2020年，丙区法院建成一站式多元解纷机制。"
     )
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     got = {(a.unit, a.initiative, a.date) for a in ex.adoptions}
     assert ("X省乙县人民法院", "一站式多元解纷机制", "2016") not in got
     assert ("X省丙区人民法院", "一站式多元解纷机制", "2020") in got
     assert ("X省乙县人民法院", "多元解纷机制", "2016") in got
-    text = "2016年，乙县法院建立多元化纠纷解决机制。\n2020年，乙县法院推进一站式多元解纷机制建设。"
+    text = "2016年，乙县法院建立多元化纠纷解决机制。\n2020年，乙县法院建成一站式多元解纷机制。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     got = {(a.unit, a.initiative, a.date) for a in ex.adoptions}
     assert got == {("X省乙县人民法院", "一站式多元解纷机制", "2016")}
@@ -645,7 +643,7 @@ def test_a_generic_term_is_the_specific_initiative_only_for_the_court_doing_that
 
 
 def test_a_city_wide_generic_term_is_the_specific_initiative_its_leading_court_pushes() -> None:
-    text = "甲市中院部署推进一站式多元解纷机制建设。\n全市法院要健全多元化纠纷解决机制。"
+    text = "甲市中院部署建好一站式多元解纷机制。\n全市法院要健全多元化纠纷解决机制。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert {a.initiative for a in ex.adoptions} == {"一站式多元解纷机制"}
 

@@ -104,7 +104,7 @@ def test_quoted_part_and_unquoted_head_form_one_name() -> None:
 
 def test_known_mechanism_with_a_modifier_or_a_role_is_the_known_mechanism() -> None:
     assert names("开展院庭长阅核制改革。") == ["阅核制"]
-    assert "不规范终本专项整治" not in names("深入开展不规范终本专项整治。")
+    assert "甲乙终本专项整治" not in names("开展甲乙终本专项整治。")
 
 
 def test_metaphors_and_ordinal_routines_are_not_initiatives() -> None:
@@ -197,7 +197,7 @@ def test_over_broad_aliases_do_not_fire() -> None:
 
 
 def test_generic_term_takes_the_specific_initiatives_name() -> None:
-    found = names("全力推进一站式多元解纷机制建设,多元解纷成效明显。")
+    found = names("甲院建好一站式多元解纷机制,多元解纷见效。")
     assert found == ["一站式多元解纷机制", "一站式多元解纷机制"]
 
 
@@ -252,7 +252,7 @@ def test_a_pilot_designation_is_not_an_honour() -> None:
 
 
 def test_a_designated_status_is_not_an_honour() -> None:
-    assert names("该院被确定为相对薄弱基层法院以来,全力脱薄。") == ["脱薄", "脱薄"]
+    assert names("甲院被确定为相对薄弱法院后,着力脱薄。") == ["脱薄", "脱薄"]
 
 
 def test_functions_of_a_system_are_not_initiatives() -> None:
@@ -264,7 +264,7 @@ def test_functions_of_a_system_are_not_initiatives() -> None:
 
 
 def test_another_bodys_procedure_is_not_the_courts() -> None:
-    assert names("该纠纷经劳动仲裁机构诉前调解未果。") == []
+    assert names("此案先经某仲裁机构诉前调解。") == []
     assert names("法院开展诉前调解。") == ["诉前调解"]
     assert names("法院与县司法局诉调对接。") == ["诉调对接"]
 
