@@ -858,7 +858,9 @@ class _Resolver:
                 continue
             others = [c for j, c in enumerate(chains) if j != i] + before
 
-            def fit(c: _Cand, others: list[tuple[str | None, ...]] = others) -> int:
+            def fit(
+                c: _Cand, others: list[tuple[str | None, str | None, str | None]] = others
+            ) -> int:
                 prov, pref, _ = self._chain(c.target)
                 same_pref = sum(1 for o in others if pref and o[1] == pref)
                 same_prov = sum(1 for o in others if prov and o[0] == prov)
