@@ -80,7 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import adoption, briefing, timeline
-    from figures.deck import Deck
 
     if args.command == "brief":
         b = briefing.gather(store, args.initiative, args.court)  # type: ignore[arg-type]
@@ -88,28 +87,13 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     if args.command == "map":
         data = adoption.adoption_map(store, args.initiative, args.court)  # type: ignore[arg-type]
         if suffix == ".pptx":
-            deck = Deck(f"{data.initiative} 采用情况")
-            deck.picture_slide(
-                f"{data.initiative} · {data.court.short}辖区采用情况",
-                adoption.draw_adoption_map(data, scale=2, with_title=False),
-                notes="“尚未报道”指所收文档未见报道，不等于未开展。",
-            )
-            return deck.save()
+            return adoption.to_pptx(data)
         return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale)
     from queries.analytics import timeline as get_timeline
 
     tl = get_timeline(store, args.initiative)  # type: ignore[arg-type]
     if suffix == ".pptx":
-        deck = Deck(f"{tl.initiative} 扩散时间线")
-        months = [m for m, _ in tl.cumulative]
-        deck.chart_slide(
-            f"{tl.initiative} · 推行时间线（累计已报道单位）",
-            months or ["—"],
-            {"累计单位数": [n for _, n in tl.cumulative] or [0]},
-            kind="line",
-            notes="每个单位按其最早的报道日期计；没有日期的报道未画入。",
-        )
-        return deck.save()
+        return timeline.to_pptx(tl)
     return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale)
 
 

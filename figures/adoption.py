@@ -398,3 +398,37 @@ def draw_adoption_map(
         fig.savefig(out, format=fmt, dpi=120 * scale, facecolor="white", metadata=metadata)
         plt.close(fig)
     return out.getvalue()
+
+
+NOT_REPORTED_NOTE = "“尚未报道”指所收文档未见报道，不等于未开展。"
+
+
+def to_pptx(
+    data: AdoptionMap,
+    *,
+    generated: str | None = None,
+    sources: int | None = None,
+) -> bytes:
+    """A 16:9 deck: the map under an editable slide title (legend counts in the notes), then
+    the counts per level as a native stacked chart a presenter can restyle."""
+    from figures.deck import Deck
+
+    deck = Deck(f"{data.initiative} 采用情况", generated=generated)
+    legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in data.stage_counts().items())
+    deck.picture_slide(
+        f"{data.initiative} · {data.court.short}辖区采用情况",
+        draw_adoption_map(
+            data, scale=2, generated=deck.generated, sources=sources, with_title=False
+        ),
+        notes=f"图例：{legend}。{NOT_REPORTED_NOTE}",
+    )
+    counts = data.counts()
+    if counts:
+        deck.chart_slide(
+            f"{data.court.short}辖区各层级已有报道的单位",
+            [LEVEL_ZH.get(lvl, lvl or "其他") for lvl, _, _ in counts],
+            {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
+            kind="stacked",
+            notes=f"{NOT_REPORTED_NOTE}数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+        )
+    return deck.save()

@@ -122,3 +122,36 @@ def draw_timeline(
         fig.savefig(out, format=fmt, dpi=120 * scale, facecolor="white", metadata=metadata)
         plt.close(fig)
     return out.getvalue()
+
+
+def to_pptx(tl: Timeline, *, generated: str | None = None) -> bytes:
+    """A 16:9 deck with the timeline as a native line chart (dates on a date axis), the
+    promotions by higher courts and the undated reports in the notes."""
+    from figures.deck import Deck
+
+    deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated)
+    notes = ["每个单位按其最早的报道日期计。"]
+    promotions = [e for e in tl.endorsements if e.get("date")]
+    if promotions:
+        notes.append(
+            "上级法院推广部署："
+            + "；".join(f"{short_court_name(e['unit'] or '')} {e['date']}" for e in promotions)
+            + "。"
+        )
+    undated = len({u["unit_id"] for u in tl.undated} - {u["unit_id"] for u in tl.first})
+    if undated:
+        notes.append(f"另有 {undated} 个单位的报道没有日期，未画入。")
+    if tl.cumulative:
+        deck.chart_slide(
+            f"{tl.initiative} · 推行时间线（累计已报道单位）",
+            [_month(m) for m, _ in tl.cumulative],
+            {"累计单位数": [n for _, n in tl.cumulative]},
+            kind="line",
+            notes="".join(notes),
+            y_title="已报道的单位（累计）",
+        )
+    else:
+        deck.text_slide(
+            f"{tl.initiative} · 推行时间线", ["没有带日期的报道。"], notes="".join(notes)
+        )
+    return deck.save()

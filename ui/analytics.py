@@ -221,6 +221,12 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
     with left:
         st.markdown("**累计推行单位数**")
         _cumulative_chart(tl)
+        if tl.cumulative:
+            from ui.downloads import timeline_buttons
+
+            timeline_buttons(
+                state.store(), initiative_id, stem=tl.initiative, key=f"{P}.timeline_dl"
+            )
     with right:
         st.markdown("**按年份**")
         _bars({str(y): n for y, n in tl.by_year.items()}, "年份", height=260)
