@@ -14,7 +14,6 @@ long column continues in the next one. The legend counts reported units per leve
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -256,16 +255,10 @@ def place(
 # Drawing
 
 
-def _rc() -> Any:  # matplotlib types rc keys as Literals
-    from figures.render import font_families
+def _rc() -> Any:
+    from figures.render import _rc as rc
 
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": list(font_families()),
-        "svg.fonttype": "none",  # text stays text: editable, searchable
-        "axes.unicode_minus": False,
-        "svg.hashsalt": "courtgraph",
-    }
+    return rc()
 
 
 def draw_adoption_map(
@@ -287,6 +280,8 @@ def draw_adoption_map(
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch, Patch
+
+    from figures.render import save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
@@ -391,13 +386,9 @@ def draw_adoption_map(
             color="#666666",
             va="bottom",
         )
-        out = io.BytesIO()
-        metadata: dict[str, Any] = (
-            {"Software": "courtgraph"} if fmt == "png" else {"Creator": "courtgraph", "Date": None}
-        )
-        fig.savefig(out, format=fmt, dpi=120 * scale, facecolor="white", metadata=metadata)
+        data = save_figure(fig, fmt, 120 * scale)
         plt.close(fig)
-    return out.getvalue()
+    return data
 
 
 NOT_REPORTED_NOTE = "“尚未报道”指所收文档未见报道，不等于未开展。"

@@ -112,19 +112,60 @@ class Deck:
             shape.left, shape.top = Inches(MARGIN + 0.5), Inches(top)
             shape.width, shape.height = Inches(WIDTH_IN - 2 * MARGIN - 1.0), Inches(height)
 
-    def picture_slide(self, title: str, png: bytes, *, notes: str | None = None) -> None:
-        """The picture as large as the content area allows, its aspect ratio kept."""
+    def picture_slide(
+        self,
+        title: str,
+        png: bytes,
+        *,
+        notes: str | None = None,
+        legend: Sequence[tuple[str, str, str]] = (),
+        caption: str | None = None,
+    ) -> Any:
+        """The picture as large as the content area allows, its aspect ratio kept; `legend`
+        ((symbol, colour, label) items) as editable text in a column at the right, `caption`
+        (e.g. the sources) as an editable line under the picture."""
         from PIL import Image
-        from pptx.util import Emu, Inches
+        from pptx.dml.color import RGBColor
+        from pptx.util import Emu, Inches, Pt
 
         s = self._slide(title, notes)
         left, top, width, height = self._content_box()
+        if caption:
+            height -= 0.4
+            box = s.shapes.add_textbox(
+                Inches(left), Inches(top + height + 0.05), Inches(width), Inches(0.35)
+            )
+            box.text_frame.word_wrap = True
+            r = box.text_frame.paragraphs[0].add_run()
+            r.text = caption
+            r.font.size = Pt(11)
+            r.font.color.rgb = RGBColor(0x5A, 0x66, 0x73)
+            _east_asian(r, SANS)
+        if legend:
+            legend_w = 2.5
+            box = s.shapes.add_textbox(
+                Inches(left + width - legend_w), Inches(top), Inches(legend_w), Inches(height)
+            )
+            tf = box.text_frame
+            tf.word_wrap = True
+            for i, (symbol, colour, label) in enumerate(legend):
+                p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+                mark = p.add_run()
+                mark.text = f"{symbol} "
+                mark.font.size = Pt(14)
+                mark.font.color.rgb = RGBColor.from_string(_hex6(colour))
+                r = p.add_run()
+                r.text = label
+                r.font.size = Pt(14)
+                _east_asian(r, SANS)
+            width -= legend_w + 0.1
         with Image.open(io.BytesIO(png)) as im:
             w, h = im.size
         scale = min(Inches(width) / w, Inches(height) / h)
         pw, ph = int(w * scale), int(h * scale)
         x = Inches(left) + (Inches(width) - pw) // 2
         s.shapes.add_picture(io.BytesIO(png), Emu(x), Inches(top), width=Emu(pw), height=Emu(ph))
+        return s
 
     def chart_slide(
         self,
@@ -234,6 +275,12 @@ class Deck:
         out = io.BytesIO()
         self.prs.save(out)
         return out.getvalue()
+
+
+def _hex6(colour: str) -> str:
+    """'#1f5fa8' or '#999' as the six hex digits PowerPoint wants."""
+    h = colour.lstrip("#")
+    return "".join(c * 2 for c in h) if len(h) == 3 else h[:6]
 
 
 def _cell(cell: Any, text: str, size: Any, *, bold: bool = False) -> None:

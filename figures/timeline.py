@@ -9,8 +9,7 @@ silently. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 from __future__ import annotations
 
 import datetime as _dt
-import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from figures.adoption import STAGE_COLOUR, _rc
 from figures.names import short_court_name
@@ -51,6 +50,8 @@ def draw_timeline(
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
+
+    from figures.render import save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
@@ -115,13 +116,9 @@ def draw_timeline(
             if units:
                 note += f"；另有 {units} 个单位的报道没有日期，未画入"
         fig.text(0.03, 0.03, note + "。制图：courtgraph", fontsize=11, color="#666666")
-        out = io.BytesIO()
-        metadata: dict[str, Any] = (
-            {"Software": "courtgraph"} if fmt == "png" else {"Creator": "courtgraph", "Date": None}
-        )
-        fig.savefig(out, format=fmt, dpi=120 * scale, facecolor="white", metadata=metadata)
+        data = save_figure(fig, fmt, 120 * scale)
         plt.close(fig)
-    return out.getvalue()
+    return data
 
 
 def to_pptx(tl: Timeline, *, generated: str | None = None) -> bytes:

@@ -459,3 +459,21 @@ def test_what_the_briefing_buttons_hand_out(small_store) -> None:  # type: ignor
     parts = zipfile.ZipFile(io.BytesIO(timeline)).namelist()
     assert any(p.startswith("ppt/charts/chart") for p in parts)
     assert b"<text" in downloads.timeline_file(small_store, g.SUYUAN, ".svg")
+
+
+def test_export_page_refuses_an_unreadable_picture_and_offers_other_figures(
+    small_store, app, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from figures import render
+
+    monkeypatch.setattr(render, "MAX_LABELLED_NODES", 5)  # the small graph counts as dense
+    at = app(page="export", id=g.SUYUAN, depth="2")
+    no_trouble(at)
+    assert any("无法给每个节点留出清楚" in t for t in texts(at, "warning"))
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert "图片 PNG" not in labels and "幻灯片 PPTX" not in labels
+    assert {"离线网页 HTML", "GraphML"} <= labels
+    buttons = {b.label for b in at.button}
+    assert {"只看法院、法庭和举措", "深度 1", "采用情况图与简报"} <= buttons
+    at.button(key="export.alt.depth1").click().run()
+    assert url(at, "depth") is None and url(at, "id") == g.SUYUAN
