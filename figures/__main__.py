@@ -1,8 +1,9 @@
 """`python -m figures map | timeline | brief`: slide-ready pictures and briefings.
 
-map       the adoption map of an initiative under a court (.png .svg .pptx)
-timeline  the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
-brief     a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
+map        the adoption map of an initiative under a court (.png .svg .pptx)
+timeline   the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
+brief      a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
+portfolio  the initiatives a court and the units under it report (.png .svg .pptx)
 
 The file's extension names the format; the file is written whole or not at all.
 """
@@ -24,6 +25,7 @@ FORMATS = {
     "map": (".png", ".svg", ".pptx"),
     "timeline": (".png", ".svg", ".pptx"),
     "brief": (".docx", ".pptx"),
+    "portfolio": (".png", ".svg", ".pptx"),
 }
 
 
@@ -48,14 +50,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("map", "adoption map (采用情况图) under a court"),
         ("timeline", "diffusion timeline (扩散时间线)"),
         ("brief", "briefing (简报): Word report or PowerPoint deck"),
+        ("portfolio", "a court's reform portfolio (改革举措一览)"),
     ):
         p = sub.add_parser(name, help=help_)
-        p.add_argument("initiative", help="name or id, e.g. 诉源治理")
-        p.add_argument(
-            "--court",
-            required=name == "map",
-            help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
-        )
+        if name == "portfolio":
+            p.add_argument("court", help="name or id, e.g. 本溪中院")
+        else:
+            p.add_argument("initiative", help="name or id, e.g. 诉源治理")
+            p.add_argument(
+                "--court",
+                required=name == "map",
+                help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
+            )
         p.add_argument("--output", "-o", type=Path, required=True, help=" ".join(FORMATS[name]))
         if name != "brief":
             p.add_argument("--scale", type=int, choices=(1, 2, 3), default=1, help="2 for print")
@@ -79,8 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
-    from figures import adoption, briefing, timeline
+    from figures import adoption, briefing, portfolio, timeline
 
+    if args.command == "portfolio":
+        data = portfolio.portfolio(store, args.court)  # type: ignore[arg-type]
+        if suffix == ".pptx":
+            return portfolio.to_pptx(data)
+        return portfolio.draw_portfolio(data, fmt=suffix[1:], scale=args.scale)
     if args.command == "brief":
         b = briefing.gather(store, args.initiative, args.court)  # type: ignore[arg-type]
         return briefing.to_docx(b) if suffix == ".docx" else briefing.to_pptx(b)

@@ -67,6 +67,15 @@ def timeline_file(store: Any, initiative: str, suffix: str) -> bytes:
     return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today())
 
 
+def portfolio_file(store: Any, court: str, suffix: str) -> bytes:
+    from figures import portfolio
+
+    data = portfolio.portfolio(store, court)
+    if suffix == ".pptx":
+        return portfolio.to_pptx(data, generated=today())
+    return portfolio.draw_portfolio(data, fmt=suffix[1:], generated=today())
+
+
 # -- the button rows the pages show -----------------------------------------------------------
 def briefing_and_map(store: Any, initiative_id: str, court_id: str, *, stem: str, key: str) -> None:
     """简报 (Word, PowerPoint) and 采用情况图 (PNG, SVG, PowerPoint) of an initiative under a
@@ -110,6 +119,24 @@ def timeline_buttons(store: Any, initiative_id: str, *, stem: str, key: str) -> 
             ("时间线 PNG", tl(".png"), f"{stem}-时间线.png"),
             ("时间线 SVG", tl(".svg"), f"{stem}-时间线.svg"),
             ("时间线 PPTX（原生图表）", tl(".pptx"), f"{stem}-时间线.pptx"),
+        ],
+        key=key,
+        per_row=3,
+    )
+
+
+def portfolio_buttons(store: Any, court_id: str, *, stem: str, key: str) -> None:
+    """The reform portfolio of a court and the units under it as PNG, SVG and a deck."""
+    stem = _safe(stem)
+
+    def pf(suffix: str) -> Callable[[], bytes]:
+        return lambda: portfolio_file(store, court_id, suffix)
+
+    buttons(
+        [
+            ("举措一览 PNG", pf(".png"), f"{stem}-改革举措一览.png"),
+            ("举措一览 SVG", pf(".svg"), f"{stem}-改革举措一览.svg"),
+            ("举措一览 PPTX", pf(".pptx"), f"{stem}-改革举措一览.pptx"),
         ],
         key=key,
         per_row=3,

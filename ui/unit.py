@@ -131,8 +131,11 @@ def _initiatives(unit_id: str) -> None:
 def _briefing(unit_id: str, props: dict[str, Any]) -> None:
     """One click: the briefing and the adoption map of an initiative under this unit."""
     from figures.names import short_court_name
-    from ui.downloads import briefing_and_map
+    from ui.downloads import briefing_and_map, portfolio_buttons
 
+    short = short_court_name(str(props.get("name", unit_id)))
+    st.markdown(f"**{short}及下级单位的改革举措一览**（按类别分组，含阶段和最早报道日期）")
+    portfolio_buttons(state.store(), unit_id, stem=short, key=f"{P}.portfolio")
     initiatives = state.rows("initiatives")
     if not initiatives:
         st.info("图中还没有改革举措。")
@@ -141,7 +144,6 @@ def _briefing(unit_id: str, props: dict[str, Any]) -> None:
     names = {r["initiative_id"]: r["initiative"] for r in initiatives}
     # the unit's own initiatives first, then the others by the number of units reporting them
     order = list(dict.fromkeys([i for i in own if i in names] + list(names)))
-    short = short_court_name(str(props.get("name", unit_id)))
     chosen = st.selectbox(
         "改革举措",
         order,

@@ -118,3 +118,61 @@ def test_cli_names_the_format_by_extension(
     code = cli.main(["map", "诉源治理", "--court", "乙市中院", "-o", str(tmp_path / "m.txt")])
     assert code == 1
     assert capsys.readouterr().err.startswith("Error:") and not list(tmp_path.iterdir())
+
+
+def test_portfolio_groups_a_courts_initiatives_with_its_own_stage(small) -> None:  # type: ignore[no-untyped-def]
+    from figures import portfolio
+
+    data = portfolio.portfolio(small, g.MID)
+    items = {i.initiative: i for i in data.items}
+    suyuan = items["诉源治理"]
+    assert suyuan.own == "promoted" and suyuan.own_date == "2022-11"
+    assert suyuan.units == {g.BING: ("adopted", "2022-12"), g.DING: ("piloted", "2024-01")}
+    assert suyuan.first_date == "2022-11" and suyuan.category == "未分类"  # no category here
+    rows = portfolio.table_rows(data)
+    assert ["未分类", "诉源治理", "上级推广（2022-11）", "2", "2022-11"] in rows
+
+
+def test_portfolio_columns_never_end_on_a_heading() -> None:
+    from figures import portfolio
+
+    items = [portfolio.Item(f"i:{k}", f"举措{k}", f"类别{k // 5}") for k in range(40)]
+    data = portfolio.Portfolio("court:x", "甲省高级人民法院", items)
+    columns, left_out = portfolio.paginate(portfolio._rows(data), 22, 2)
+    assert len(columns) == 2 and all(len(c) <= 22 for c in columns)
+    assert all(c[-1][0] == "item" and c[0][0] == "head" for c in columns)
+    assert columns[1][0][1].endswith("（续）") or "（" in columns[1][0][1]
+    shown = sum(1 for c in columns for k, _ in c if k == "item")
+    assert shown + left_out == 40 and left_out > 0
+
+
+def test_portfolio_png_svg_and_deck(small) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+    from pptx import Presentation
+
+    from figures import portfolio
+
+    data = portfolio.portfolio(small, g.MID)
+    assert Image.open(io.BytesIO(portfolio.draw_portfolio(data))).size == (1920, 1080)
+    svg = portfolio.draw_portfolio(data, fmt="svg").decode("utf-8")
+    assert "<text" in svg and "诉源治理" in svg and "乙市中院 · 改革举措一览" in svg
+    prs = Presentation(io.BytesIO(portfolio.to_pptx(data)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles == ["乙市中院 · 改革举措一览", "乙市中院 · 改革举措清单"]
+    (table,) = [sh.table for sh in prs.slides[1].shapes if sh.has_table]
+    assert table.cell(0, 2).text == "本院"
+
+
+def test_cli_makes_a_portfolio(small) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    args = cli.argparse.Namespace(command="portfolio", court=g.MID, scale=1)
+    png = cli._make(small, args, ".png")
+    assert Image.open(io.BytesIO(png)).size == (1920, 1080)
+
+
+def test_category_names_match_the_explorers() -> None:
+    from figures.names import CATEGORY_ZH
+    from ui.state import CATEGORY_ZH as UI
+
+    assert CATEGORY_ZH == UI
