@@ -4,6 +4,7 @@ map        the adoption map of an initiative under a court (.png .svg .pptx)
 timeline   the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
 brief      a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
 portfolio  the initiatives a court and the units under it report (.png .svg .pptx)
+coverage   the coverage map of an initiative by province, or by prefecture (.png .svg .pptx)
 
 The file's extension names the format; the file is written whole or not at all.
 """
@@ -26,6 +27,7 @@ FORMATS = {
     "timeline": (".png", ".svg", ".pptx"),
     "brief": (".docx", ".pptx"),
     "portfolio": (".png", ".svg", ".pptx"),
+    "coverage": (".png", ".svg", ".pptx"),
 }
 
 
@@ -51,10 +53,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("timeline", "diffusion timeline (扩散时间线)"),
         ("brief", "briefing (简报): Word report or PowerPoint deck"),
         ("portfolio", "a court's reform portfolio (改革举措一览)"),
+        ("coverage", "coverage map (覆盖地图) by province or prefecture"),
     ):
         p = sub.add_parser(name, help=help_)
         if name == "portfolio":
             p.add_argument("court", help="name or id, e.g. 本溪中院")
+        elif name == "coverage":
+            p.add_argument("initiative", help="name or id, e.g. 诉源治理")
+            p.add_argument("--province", help="by prefecture inside this province, e.g. 辽宁省")
+            p.add_argument(
+                "--level",
+                action="append",
+                choices=("high", "intermediate", "basic", "special"),
+                help="court levels counted (repeatable; default: all courts)",
+            )
         else:
             p.add_argument("initiative", help="name or id, e.g. 诉源治理")
             p.add_argument(
@@ -87,6 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import adoption, briefing, portfolio, timeline
 
+    if args.command == "coverage":
+        from figures import coverage
+
+        cov = coverage.coverage_map(
+            store,  # type: ignore[arg-type]
+            args.initiative,
+            province=args.province,
+            levels=args.level,
+        )
+        if suffix == ".pptx":
+            return coverage.to_pptx(cov)
+        return coverage.draw_coverage_map(cov, fmt=suffix[1:], scale=args.scale)
     if args.command == "portfolio":
         data = portfolio.portfolio(store, args.court)  # type: ignore[arg-type]
         if suffix == ".pptx":

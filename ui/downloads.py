@@ -76,6 +76,22 @@ def portfolio_file(store: Any, court: str, suffix: str) -> bytes:
     return portfolio.draw_portfolio(data, fmt=suffix[1:], generated=today())
 
 
+def coverage_map_file(
+    store: Any,
+    initiative: str,
+    suffix: str,
+    *,
+    province: str | None = None,
+    levels: tuple[str, ...] | None = None,
+) -> bytes:
+    from figures import coverage
+
+    data = coverage.coverage_map(store, initiative, province=province, levels=levels)
+    if suffix == ".pptx":
+        return coverage.to_pptx(data, generated=today())
+    return coverage.draw_coverage_map(data, fmt=suffix[1:], generated=today())
+
+
 # -- the button rows the pages show -----------------------------------------------------------
 def briefing_and_map(store: Any, initiative_id: str, court_id: str, *, stem: str, key: str) -> None:
     """简报 (Word, PowerPoint) and 采用情况图 (PNG, SVG, PowerPoint) of an initiative under a
@@ -137,6 +153,40 @@ def portfolio_buttons(store: Any, court_id: str, *, stem: str, key: str) -> None
             ("举措一览 PNG", pf(".png"), f"{stem}-改革举措一览.png"),
             ("举措一览 SVG", pf(".svg"), f"{stem}-改革举措一览.svg"),
             ("举措一览 PPTX", pf(".pptx"), f"{stem}-改革举措一览.pptx"),
+        ],
+        key=key,
+        per_row=3,
+    )
+
+
+def coverage_map_buttons(
+    store: Any,
+    initiative_id: str,
+    *,
+    province: str | None,
+    levels: tuple[str, ...],
+    stem: str,
+    key: str,
+) -> None:
+    """The coverage map as PNG, SVG and a deck (with the shares as a native chart); without
+    the offline boundary data, says how to install it."""
+    from figures.coverage import INSTALL_HELP, maps_available
+
+    if not maps_available():
+        st.info(INSTALL_HELP)
+        return
+    stem = _safe(stem)
+
+    def cm(suffix: str) -> Callable[[], bytes]:
+        return lambda: coverage_map_file(
+            store, initiative_id, suffix, province=province, levels=levels
+        )
+
+    buttons(
+        [
+            ("覆盖地图 PNG", cm(".png"), f"{stem}-覆盖地图.png"),
+            ("覆盖地图 SVG", cm(".svg"), f"{stem}-覆盖地图.svg"),
+            ("覆盖地图 PPTX", cm(".pptx"), f"{stem}-覆盖地图.pptx"),
         ],
         key=key,
         per_row=3,

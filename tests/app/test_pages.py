@@ -477,3 +477,11 @@ def test_export_page_refuses_an_unreadable_picture_and_offers_other_figures(
     assert {"只看法院、法庭和举措", "深度 1", "采用情况图与简报"} <= buttons
     at.button(key="export.alt.depth1").click().run()
     assert url(at, "depth") is None and url(at, "id") == g.SUYUAN
+
+
+def test_province_tab_offers_the_coverage_map(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("cnmaps")
+    at = app(page="analytics", tab="省份覆盖表", id=g.SUYUAN)
+    no_trouble(at)
+    assert {"覆盖地图 PNG", "覆盖地图 SVG", "覆盖地图 PPTX"} <= set(_downloads(at))
+    assert at.selectbox(key="analytics.map_scope").options == ["全国", "甲省"]

@@ -12,6 +12,7 @@ from figures import __main__ as cli
 from figures import adoption, briefing
 from figures.deck import Deck
 from figures.timeline import draw_timeline
+from graph.errors import CourtgraphError
 from tests import graph_fixtures as g
 
 
@@ -176,3 +177,49 @@ def test_category_names_match_the_explorers() -> None:
     from ui.state import CATEGORY_ZH as UI
 
     assert CATEGORY_ZH == UI
+
+
+def test_coverage_counts_courts_by_province_and_prefecture(small) -> None:  # type: ignore[no-untyped-def]
+    from figures import coverage
+
+    country = coverage.coverage_map(small, "诉源治理")
+    # 甲省's courts below the supreme court: high, intermediate and three basic courts
+    assert [(r.name, r.adopted, r.units) for r in country.regions] == [("甲省", 3, 5)]
+    assert country.scope == "全国各省（区、市）" and country.unplaced == 0
+    basic = coverage.coverage_map(small, "诉源治理", province="甲省", levels=["basic"])
+    assert [(r.name, r.adopted, r.units) for r in basic.regions] == [("乙市", 2, 3)]
+    assert basic.regions[0].share == pytest.approx(2 / 3)
+    with pytest.raises(CourtgraphError, match="直辖市"):
+        coverage.coverage_map(small, "诉源治理", province="上海市")
+
+
+@pytest.mark.slow
+def test_coverage_map_draws_china_with_the_south_china_sea_inset() -> None:
+    pytest.importorskip("cnmaps")
+    from PIL import Image
+    from pptx import Presentation
+
+    from figures import coverage
+
+    data = coverage.CoverageMap(
+        "诉源治理",
+        None,
+        coverage.COURT_LEVELS,
+        [coverage.Region("辽宁省", 30, 120), coverage.Region("浙江省", 2, 100)],
+    )
+    png = coverage.draw_coverage_map(data)
+    im = Image.open(io.BytesIO(png)).convert("RGB")
+    assert im.size == (1920, 1080)
+    colours = {c for _, c in im.getcolors(maxcolors=1_000_000) or []}
+    assert (0x5A, 0xAE, 0x61) in colours  # 辽宁 at 25%: the 15–30% green
+    svg = coverage.draw_coverage_map(data, fmt="svg").decode("utf-8")
+    assert "南海诸岛" in svg and "辽宁" in svg and "<text" in svg
+    geo = coverage.boundaries()
+    assert {"台湾省", "香港特别行政区", "澳门特别行政区", "海南省"} <= set(geo["regions"])
+    assert geo["dashes"] is not None and len(geo["dashes"].geoms) == 10  # the ten-dash line
+    prs = Presentation(io.BytesIO(coverage.to_pptx(data)))
+    assert [s.shapes.title.text for s in prs.slides] == [
+        "诉源治理 · 全国各省（区、市）覆盖情况",
+        "诉源治理 · 已报道的法院占比（全国各省（区、市））",
+    ]
+    assert any(sh.has_chart for sh in prs.slides[1].shapes)
