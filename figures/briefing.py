@@ -39,6 +39,21 @@ class Briefing:
     outcomes: list[dict[str, Any]]
     sources: list[dict[str, Any]]
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+
+    def map_png(self) -> bytes:
+        """The adoption map (2×, no title: the report's heading or the slide's title names
+        it), drawn once for the Word report and the deck alike."""
+        if "map" not in self._pictures:
+            assert self.map is not None
+            self._pictures["map"] = draw_adoption_map(
+                self.map,
+                scale=2,
+                generated=self.generated,
+                sources=len(self.sources),
+                with_title=False,
+            )
+        return self._pictures["map"]
 
     def headline(self) -> list[str]:
         """The numbers a reader takes away, one sentence each."""
@@ -229,8 +244,7 @@ def to_docx(b: Briefing) -> bytes:
         para(line)
     if b.map is not None:
         heading("二、采用情况")
-        png = draw_adoption_map(b.map, scale=2, generated=b.generated, sources=len(b.sources))
-        doc.add_picture(io.BytesIO(png), width=Cm(15.8))
+        doc.add_picture(io.BytesIO(b.map_png()), width=Cm(15.8))
         table(
             ["层级", "单位数", "已有报道", "占比"],
             [
@@ -295,9 +309,7 @@ def to_pptx(b: Briefing) -> bytes:
         legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in b.map.stage_counts().items())
         deck.picture_slide(
             f"{b.map.court.short}辖区采用情况",
-            draw_adoption_map(
-                b.map, scale=2, generated=b.generated, sources=len(b.sources), with_title=False
-            ),
+            b.map_png(),
             notes=f"图例：{legend}。“尚未报道”指所收文档未见报道，不等于未开展。\n{sources_note}",
         )
         counts = b.map.counts()
