@@ -421,5 +421,6 @@ def to_pptx(
             {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
             kind="stacked",
             notes=f"{NOT_REPORTED_NOTE}数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            colours=(STAGE_COLOUR["adopted"], "#c8c8c8"),
         )
     return deck.save()

@@ -79,7 +79,9 @@ class Briefing:
                     if total
                     else ""
                 )
-        lines.append(f"报告数据 {len(self.outcomes)} 项，来自 {len(self.sources)} 篇文档。")
+        if self.outcomes:
+            lines.append(f"文档报告了与该举措相关的数据 {len(self.outcomes)} 项（见第五部分）。")
+        lines.append(f"以上依据 {len(self.sources)} 篇文档。")
         return [x for x in lines if x]
 
     def not_yet(self) -> list[str]:
@@ -164,11 +166,15 @@ def _source_lines(b: Briefing) -> list[str]:
 # Word
 
 
-def _fonts(run: Any, east_asia: str, size: float | None = None, bold: bool = False) -> None:
+def _fonts(
+    run: Any, east_asia: str, size: float | None = None, bold: bool = False, black: bool = False
+) -> None:
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Pt, RGBColor
 
     run.font.bold = bold
+    if black:  # headings in black, as in a court document (Word's styles colour them blue)
+        run.font.color.rgb = RGBColor(0, 0, 0)
     if size:
         run.font.size = Pt(size)
     rpr = run._element.get_or_add_rPr()
@@ -214,7 +220,7 @@ def to_docx(b: Briefing) -> bytes:
 
     def heading(text: str, level: int = 1) -> None:
         h = doc.add_heading(level=level)
-        _fonts(h.add_run(text), SANS, 16 if level == 1 else 14, bold=True)
+        _fonts(h.add_run(text), SANS, 16 if level == 1 else 14, bold=True, black=True)
 
     def para(text: str, size: float = 12) -> None:
         p = doc.add_paragraph()
@@ -234,7 +240,7 @@ def to_docx(b: Briefing) -> bytes:
                 _fonts(cells[j].paragraphs[0].add_run(v), SERIF, 10.5)
 
     title = doc.add_heading(level=0)
-    _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True)
+    _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True, black=True)
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
     para(
         f"{scope}数据截至 {b.generated}；courtgraph 依据所收文档整理，未收录的报道不在其中。", 10.5
@@ -319,6 +325,7 @@ def to_pptx(b: Briefing) -> bytes:
             {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
             kind="stacked",
             notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            colours=("#2e7d32", "#c8c8c8"),
         )
     if b.timeline.cumulative:
         months, totals = zip(*b.timeline.cumulative, strict=True)
@@ -329,6 +336,8 @@ def to_pptx(b: Briefing) -> bytes:
             {"累计单位数": list(totals)},
             kind="line",
             notes=f"每个单位按其最早的报道日期计；{undated} 个单位的报道没有日期，未画入。",
+            y_title="已报道的单位（累计）",
+            colours=("#2e7d32",),
         )
     deck.table_slides(
         "开展单位",

@@ -461,5 +461,6 @@ def to_pptx(data: CoverageMap, *, generated: str | None = None) -> bytes:
             kind="bar",
             number_format="0%",
             notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            colours=(BIN_COLOURS[3],),
         )
     return deck.save()

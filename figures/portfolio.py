@@ -351,5 +351,6 @@ def to_pptx(data: Portfolio, *, generated: str | None = None) -> bytes:
         ["类别", "举措", "本院", "下级单位数", "最早报道"],
         table_rows(data),
         widths=[1.6, 3.4, 1.6, 1.1, 1.3],
+        per_slide=16,
     )
     return deck.save()

@@ -146,6 +146,7 @@ def to_pptx(tl: Timeline, *, generated: str | None = None) -> bytes:
             kind="line",
             notes="".join(notes),
             y_title="已报道的单位（累计）",
+            colours=(STAGE_COLOUR["adopted"],),
         )
     else:
         deck.text_slide(
