@@ -265,7 +265,8 @@ def to_docx(b: Briefing) -> bytes:
             para(f"尚未见报道的单位：{shown}{more}。", 10.5)
     heading("三、推行时间线" if b.map is not None else "二、推行时间线")
     doc.add_picture(
-        io.BytesIO(draw_timeline(b.timeline, scale=2, generated=b.generated)), width=Cm(15.8)
+        io.BytesIO(draw_timeline(b.timeline, scale=2, generated=b.generated, with_title=False)),
+        width=Cm(15.8),
     )
     heading("四、开展单位" if b.map is not None else "三、开展单位")
     table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
@@ -277,7 +278,15 @@ def to_docx(b: Briefing) -> bytes:
         para("所收文档没有与该举措相关的数据。", 10.5)
     heading("六、资料来源" if b.map is not None else "五、资料来源")
     for line in _source_lines(b):
-        para(line, 10.5)
+        # the address on a line of its own: a date or an address is never broken by the
+        # wrapping of a long line
+        p = doc.add_paragraph()
+        head, _, url = line.partition("，http")
+        run = p.add_run(head)
+        _fonts(run, SERIF, 10.5)
+        if url:
+            run.add_break()
+            _fonts(p.add_run("http" + url), SERIF, 9)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number(footer)

@@ -908,7 +908,7 @@ def fits_slide(graph: nx.MultiDiGraph, *, seed: int = DEFAULT_SEED) -> str | Non
     """None when `graph` can be drawn as a readable slide picture, else why not (in Chinese,
     with what to draw instead)."""
     try:
-        network_layout(graph, *NETWORK_AREA, seed=seed)
+        network_layout(graph, *SLIDE_AREA, seed=seed)
     except FigureTooDense as exc:
         return str(exc)
     return None
@@ -916,7 +916,10 @@ def fits_slide(graph: nx.MultiDiGraph, *, seed: int = DEFAULT_SEED) -> str | Non
 
 FIG_W, FIG_H = 16.0, 9.0  # inches: 1920 × 1080 at 120 dpi
 NETWORK_AREA = (12.0, 6.9)  # the plot area of `picture` with its title and legend, inches
-NETWORK_AREA_BARE = (15.5, 8.6)  # without them (a slide carries title and legend as text)
+# the picture on a slide (`network_slide`): the deck's content area beside its legend column,
+# at the slide's own size, so a label of 9 pt is 9 pt on the slide; the smaller of the two,
+# so what fits here fits the stand-alone picture too
+SLIDE_AREA = (9.8, 5.3)
 
 
 def legend_items(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
@@ -938,8 +941,9 @@ def picture(
     with_title: bool = True,
 ) -> bytes:
     """A 16:9 figure of `graph` (1920 × 1080 × `scale` pixels): title, network, legend, source
-    footnote; with `with_title=False` the network alone, for a slide that carries its title,
-    legend and sources as text. PNG or SVG (text kept as text).
+    footnote; with `with_title=False` the network alone at the size it has on a slide
+    (`SLIDE_AREA`), for a slide that carries its title, legend and sources as text. PNG or
+    SVG (text kept as text).
 
     Every node gets a short label (本溪中院) that overlaps no other label or node; a subgraph
     too dense for that raises `FigureTooDense`, which says what to draw instead.
@@ -948,15 +952,16 @@ def picture(
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    area = NETWORK_AREA if with_title else NETWORK_AREA_BARE
+    area = NETWORK_AREA if with_title else SLIDE_AREA
     net = network_layout(graph, *area, seed=seed)
     pos = net.pos
     n = graph.number_of_nodes()
-    left = 0.4 if with_title else (FIG_W - area[0]) / 2
-    bottom = 0.85 if with_title else (FIG_H - area[1]) / 2
+    fig_w, fig_h = (FIG_W, FIG_H) if with_title else area
+    left = 0.4 if with_title else 0.0
+    bottom = 0.85 if with_title else 0.0
     with rc_context(_rc()):
-        fig = Figure(figsize=(FIG_W, FIG_H))
-        ax = fig.add_axes((left / FIG_W, bottom / FIG_H, area[0] / FIG_W, area[1] / FIG_H))
+        fig = Figure(figsize=(fig_w, fig_h))
+        ax = fig.add_axes((left / fig_w, bottom / fig_h, area[0] / fig_w, area[1] / fig_h))
         ax.set_axis_off()
         ax.set_xlim(0, area[0])
         ax.set_ylim(0, area[1])
@@ -1244,7 +1249,7 @@ def network_slide(
     seed: int = DEFAULT_SEED,
 ) -> bytes:
     """The network as a one-slide deck (raises `FigureTooDense` like `picture`)."""
-    png = picture(graph, with_title=False, seed=seed, scale=2)
+    png = picture(graph, with_title=False, seed=seed, dpi=200)
     return slide(png, title=title, sources=sources, generated=generated, legend=legend_items(graph))
 
 

@@ -34,6 +34,7 @@ from benchmarks.figures import DEFAULT_PATHS  # noqa: E402
 
 #: pages of decks and reports: slides 960 px wide, A4 pages 740 px wide
 PAGE_DPI = {".pptx": 72, ".docx": 90}
+UNTITLED = "（示例中略去标题）"
 
 
 def small_png(data: bytes, width: int | None = None) -> bytes:
@@ -89,7 +90,9 @@ def pages(data: bytes, suffix: str, stem: str, out: Path) -> list[Path]:
 
 
 def sources_of(store: Any, doc_ids: list[str]) -> list[Any]:
-    """Footnote sources (title, date, URL) of documents, as the explorer gives them."""
+    """Footnote sources (date, URL) of documents, as the explorer gives them but with the
+    titles left out (`UNTITLED`): a headline is the article's words, kept out of the
+    repository."""
     from figures.render import Source
     from queries.registry import run
 
@@ -99,7 +102,7 @@ def sources_of(store: Any, doc_ids: list[str]) -> list[Any]:
         r["doc_id"]: r for r in run(store, "document_sources", {"ids": ",".join(doc_ids)}).rows
     }
     return [
-        Source(r.get("title") or d, r.get("date"), (r.get("urls") or [None])[0])
+        Source(UNTITLED, r.get("date"), (r.get("urls") or [None])[0])
         for d in doc_ids
         if (r := found.get(d))
     ]
@@ -132,6 +135,7 @@ def render_all(store: Any, out: Path, initiative: str | None, court: str | None)
     from figures import adoption, briefing, coverage, portfolio, render, timeline
     from figures.names import short_court_name
     from graph.export import neighbourhood
+    from graph.model import STAGE_ZH
     from queries.analytics import timeline as get_timeline
     from queries.registry import run
 
@@ -209,7 +213,7 @@ def render_all(store: Any, out: Path, initiative: str | None, court: str | None)
             "network-pptx",
             ".pptx",
             "网络图 PowerPoint（一页）",
-            lambda: render.network_slide(net, title=title),
+            lambda: render.network_slide(net, title=title, sources=sources),
         )
     else:
         index.append(f"- 网络图：{title} — 导出拒绝：{dense}")
@@ -222,7 +226,7 @@ def render_all(store: Any, out: Path, initiative: str | None, court: str | None)
         [
             short_court_name(a["unit"] or ""),
             a.get("province") or "",
-            a["stage"],
+            STAGE_ZH.get(a["stage"], a["stage"]),
             a.get("date") or "",
         ]
         for a in run(store, "adopters", {"initiative": iid}).rows
@@ -240,6 +244,8 @@ def render_all(store: Any, out: Path, initiative: str | None, court: str | None)
         lambda: render.table_slide(columns, rows, title=f"{tl.initiative} · 采用单位"),
     )
     b = briefing.gather(store, iid, cid)
+    for d in b.sources:  # article titles are the articles' words: not in the repository
+        d["title"] = UNTITLED
     document(
         "briefing-docx",
         ".docx",
