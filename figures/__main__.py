@@ -112,10 +112,10 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             return coverage.to_pptx(cov)
         return coverage.draw_coverage_map(cov, fmt=suffix[1:], scale=args.scale)
     if args.command == "portfolio":
-        data = portfolio.portfolio(store, args.court)  # type: ignore[arg-type]
+        pf = portfolio.portfolio(store, args.court)  # type: ignore[arg-type]
         if suffix == ".pptx":
-            return portfolio.to_pptx(data)
-        return portfolio.draw_portfolio(data, fmt=suffix[1:], scale=args.scale)
+            return portfolio.to_pptx(pf)
+        return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale)
     if args.command == "brief":
         b = briefing.gather(store, args.initiative, args.court)  # type: ignore[arg-type]
         return briefing.to_docx(b) if suffix == ".docx" else briefing.to_pptx(b)

@@ -386,9 +386,9 @@ def draw_adoption_map(
             color="#666666",
             va="bottom",
         )
-        data = save_figure(fig, fmt, 120 * scale)
+        picture = save_figure(fig, fmt, 120 * scale)
         plt.close(fig)
-    return data
+    return picture
 
 
 NOT_REPORTED_NOTE = "“尚未报道”指所收文档未见报道，不等于未开展。"

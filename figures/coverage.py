@@ -202,8 +202,8 @@ def boundaries(province: str | None = None) -> dict[str, Any]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".part")
-        with tmp.open("wb") as fh:
-            pickle.dump(result, fh)
+        with tmp.open("wb") as out:
+            pickle.dump(result, out)
         tmp.replace(path)
     except OSError:
         pass  # no cache: the next figure reads the boundaries again
@@ -249,7 +249,7 @@ def _draw_geoms(ax: Any, geom: Any, **style: Any) -> None:
         if poly.geom_type == "Polygon":
             parts = [poly.exterior, *poly.interiors]
             verts: list[Any] = []
-            codes: list[int] = []
+            codes: list[Any] = []
             for ring in parts:
                 coords = list(ring.coords)
                 verts += coords

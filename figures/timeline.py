@@ -116,9 +116,9 @@ def draw_timeline(
             if units:
                 note += f"；另有 {units} 个单位的报道没有日期，未画入"
         fig.text(0.03, 0.03, note + "。制图：courtgraph", fontsize=11, color="#666666")
-        data = save_figure(fig, fmt, 120 * scale)
+        picture = save_figure(fig, fmt, 120 * scale)
         plt.close(fig)
-    return data
+    return picture
 
 
 def to_pptx(tl: Timeline, *, generated: str | None = None) -> bytes:
