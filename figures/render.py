@@ -6,7 +6,14 @@ the interactive view is drawn by `assets/network/network.js` with vis-network fr
 bundled `lib/` (`network_data` is what it draws; the explorer sends it to its network
 component, `network_html` inlines all of it in a standalone page), and figures use the CJK
 font bundled in `assets/fonts/` (a subset of Noto Sans CJK SC, SIL OFL), falling back per
-glyph to system CJK fonts (Debian `fonts-noto-cjk`) for rare characters.
+glyph to system CJK fonts (Debian `fonts-noto-cjk`) for rare characters. An SVG keeps its
+text as text, naming the bundled family and the common CJK families in its font-family.
+
+Network pictures label every node with its short name (本溪中院) where no other label or node
+is; a subgraph too dense for that raises `FigureTooDense` (`fits_slide` says so beforehand,
+with the filtered figures to draw instead). Slides (`slide`, `network_slide`, `table_slide`)
+are `figures.deck.Deck` decks: the title in the title placeholder, legends and sources as
+editable text and notes, tables as native tables.
 
     >>> data = network_data(graph, title="诉源治理")          # doctest: +SKIP
     >>> html = network_html(graph, title="诉源治理")          # doctest: +SKIP

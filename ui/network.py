@@ -214,6 +214,7 @@ def _alternatives(entity_id: str, depth: int, kinds: list[str], page: str, key: 
         kwargs={"id": entity_id, "kinds": kinds},
         disabled=depth == 1,
     )
+    kind = state.entity(entity_id).get("kind")
     cols[2].button(
         "采用情况图与简报",
         key=f"{key}.map",
@@ -221,6 +222,7 @@ def _alternatives(entity_id: str, depth: int, kinds: list[str], page: str, key: 
         args=(state.page_of(entity_id),),
         kwargs={"id": entity_id},
         help="举措页「辖区覆盖」或法院/单位页「简报与图片」",
+        disabled=kind not in ("Initiative", "Court", "Tribunal"),
     )
 
 
