@@ -5,6 +5,7 @@ timeline   the diffusion timeline of an initiative (.png .svg .pptx with a nativ
 brief      a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
 portfolio  the initiatives a court and the units under it report (.png .svg .pptx)
 coverage   the coverage map of an initiative by province, or by prefecture (.png .svg .pptx)
+table      any named query's rows as a table picture or native PowerPoint tables
 
 The file's extension names the format; the file is written whole or not at all.
 """
@@ -28,6 +29,7 @@ FORMATS = {
     "brief": (".docx", ".pptx"),
     "portfolio": (".png", ".svg", ".pptx"),
     "coverage": (".png", ".svg", ".pptx"),
+    "table": (".png", ".svg", ".pptx"),
 }
 
 
@@ -54,9 +56,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("brief", "briefing (简报): Word report or PowerPoint deck"),
         ("portfolio", "a court's reform portfolio (改革举措一览)"),
         ("coverage", "coverage map (覆盖地图) by province or prefecture"),
+        ("table", "a named query's rows as a table (表格)"),
     ):
         p = sub.add_parser(name, help=help_)
-        if name == "portfolio":
+        if name == "table":
+            p.add_argument("query", help="a named query, e.g. adopters (python -m queries --list)")
+            p.add_argument(
+                "--param", action="append", default=[], help="KEY=VALUE, e.g. initiative=诉源治理"
+            )
+            p.add_argument("--title", help="the table's title (default: the query's title)")
+        elif name == "portfolio":
             p.add_argument("court", help="name or id, e.g. 本溪中院")
         elif name == "coverage":
             p.add_argument("initiative", help="name or id, e.g. 诉源治理")
@@ -99,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import adoption, briefing, portfolio, timeline
 
+    if args.command == "table":
+        return _table(store, args, suffix)
     if args.command == "coverage":
         from figures import coverage
 
@@ -130,6 +141,35 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     if suffix == ".pptx":
         return timeline.to_pptx(tl)
     return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale)
+
+
+def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
+    from figures import render
+    from queries.registry import REGISTRY, run
+
+    if args.query not in REGISTRY:
+        raise CourtgraphError(f"no named query {args.query!r}; see python -m queries --list")
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise CourtgraphError(f"--param {item!r}: write KEY=VALUE, e.g. initiative=诉源治理")
+        params[key] = value
+    result = run(store, args.query, params)  # type: ignore[arg-type]
+    columns = [c for c in (result.rows[0] if result.rows else {}) if not c.endswith("_id")]
+    rows = [[_cell(r.get(c)) for c in columns] for r in result.rows]
+    title = args.title or REGISTRY[args.query].title
+    if suffix == ".pptx":
+        return render.table_slide(columns, rows, title=title)
+    return render.table_picture(columns, rows, fmt=suffix[1:], title=title, scale=args.scale)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(map(str, value))
+    return str(value)
 
 
 if __name__ == "__main__":

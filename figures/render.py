@@ -1179,7 +1179,6 @@ def table_picture(
                     va="center",
                     ha="left",
                     color="white" if i == 0 else "#1b2a3a",
-                    fontweight="bold" if i == 0 else "normal",
                 )
                 x += w
         if with_title:

@@ -223,3 +223,18 @@ def test_coverage_map_draws_china_with_the_south_china_sea_inset() -> None:
         "诉源治理 · 已报道的法院占比（全国各省（区、市））",
     ]
     assert any(sh.has_chart for sh in prs.slides[1].shapes)
+
+
+def test_cli_makes_a_table_of_a_named_query(small) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    args = cli.argparse.Namespace(
+        command="table", query="adopters", param=[f"initiative={g.SUYUAN}"], title=None, scale=1
+    )
+    deck = Presentation(io.BytesIO(cli._make(small, args, ".pptx")))
+    (table,) = [sh.table for sh in deck.slides[0].shapes if sh.has_table]
+    assert deck.slides[0].shapes.title.text == "采用某项举措的单位"
+    assert table.cell(0, 0).text == "unit" and table.cell(1, 0).text == "甲省乙市中级人民法院"
+    bad = cli.argparse.Namespace(command="table", query="nope", param=[], title=None, scale=1)
+    with pytest.raises(CourtgraphError, match="no named query"):
+        cli._make(small, bad, ".png")
