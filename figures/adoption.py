@@ -265,7 +265,7 @@ def draw_adoption_map(
     data: AdoptionMap,
     *,
     fmt: str = "png",
-    scale: int = 1,
+    scale: float = 1,
     generated: str | None = None,
     sources: int | None = None,
     unverified: int | None = None,

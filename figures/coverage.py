@@ -272,7 +272,7 @@ def draw_coverage_map(
     data: CoverageMap,
     *,
     fmt: str = "png",
-    scale: int = 1,
+    scale: float = 1,
     generated: str | None = None,
     with_title: bool = True,
 ) -> bytes:

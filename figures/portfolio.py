@@ -155,7 +155,7 @@ def draw_portfolio(
     data: Portfolio,
     *,
     fmt: str = "png",
-    scale: int = 1,
+    scale: float = 1,
     generated: str | None = None,
     with_title: bool = True,
 ) -> bytes:

@@ -783,7 +783,7 @@ def _footnote(sources: Sequence[Source], generated: str | None, limit: int = 3) 
     return f"{src}\n制图：courtgraph · 数据截至 {date}"
 
 
-def save_figure(fig: Figure, fmt: str, dpi: int) -> bytes:
+def save_figure(fig: Figure, fmt: str, dpi: float) -> bytes:
     """PNG or SVG bytes of a figure; an SVG keeps its text as text with the CJK font stack."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")

@@ -40,7 +40,7 @@ def draw_timeline(
     tl: Timeline,
     *,
     fmt: str = "png",
-    scale: int = 1,
+    scale: float = 1,
     generated: str | None = None,
     with_title: bool = True,
 ) -> bytes:
