@@ -266,8 +266,8 @@ def to_docx(b: Briefing) -> bytes:
             para(f"尚未见报道的单位：{shown}{more}。", 10.5)
     heading("三、推行时间线" if b.map is not None else "二、推行时间线")
     doc.add_picture(
-        # 1920 px across 15.8 cm: 310 dpi, print quality
-        io.BytesIO(draw_timeline(b.timeline, scale=1, generated=b.generated, with_title=False)),
+        # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
+        io.BytesIO(draw_timeline(b.timeline, generated=b.generated, with_title=False, width=9.0)),
         width=Cm(15.8),
     )
     heading("四、开展单位" if b.map is not None else "三、开展单位")
