@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 SERIF = "SimSun"  # 宋体: body text as in court documents
 SANS = "SimHei"  # 黑体: headings
 NOT_YET_LISTED = 60  # units listed by name under "not yet reported"; the rest are counted
+#: a map of more units gets a landscape page of its own in the Word report, where its names
+#: are half as large again as on a portrait page
+LANDSCAPE_MAP_UNITS = 30
 
 
 @dataclass
@@ -239,6 +242,7 @@ def to_docx(b: Briefing) -> bytes:
             for j, v in enumerate(row):
                 cells[j].text = ""
                 _fonts(cells[j].paragraphs[0].add_run(v), SERIF, 10.5)
+        doc.add_paragraph()  # a line of space after every table
 
     title = doc.add_heading(level=0)
     _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True, black=True)
@@ -251,7 +255,10 @@ def to_docx(b: Briefing) -> bytes:
         para(line)
     if b.map is not None:
         heading("二、采用情况")
-        doc.add_picture(io.BytesIO(b.map_png()), width=Cm(15.8))
+        if len(b.map.units) > LANDSCAPE_MAP_UNITS:
+            _landscape_picture(doc, b.map_png(), f"{b.map.court.short}辖区采用情况图（见下页）")
+        else:
+            doc.add_picture(io.BytesIO(b.map_png()), width=Cm(15.8))
         table(
             ["层级", "单位数", "已有报道", "占比"],
             [
@@ -297,6 +304,26 @@ def to_docx(b: Briefing) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _landscape_picture(doc: Any, png: bytes, note: str) -> None:
+    """`png` across a landscape page of its own; the report goes on in portrait after it."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    p = doc.add_paragraph()
+    _fonts(p.add_run(note), SERIF, 10.5)
+    wide = doc.add_section(WD_SECTION.NEW_PAGE)
+    wide.orientation = WD_ORIENT.LANDSCAPE
+    wide.page_width, wide.page_height = Cm(29.7), Cm(21)
+    for side in ("left_margin", "right_margin"):
+        setattr(wide, side, Cm(2.0))
+    doc.add_picture(io.BytesIO(png), width=Cm(25.7))
+    back = doc.add_section(WD_SECTION.NEW_PAGE)
+    back.orientation = WD_ORIENT.PORTRAIT
+    back.page_width, back.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(back, side, Cm(2.6))
 
 
 def _fonts_style(style: Any, east_asia: str) -> None:
