@@ -56,6 +56,7 @@ class Portfolio:
     court_id: str
     court: str
     items: list[Item]
+    truncated: bool = False  # the query's row limit was reached: some reports are missing
 
     @property
     def short(self) -> str:
@@ -98,7 +99,8 @@ def portfolio(store: GraphStore, court: str) -> Portfolio:
     items: dict[str, Item] = {}
     stages: dict[tuple[str, str], list[str]] = {}
     dates: dict[tuple[str, str], str] = {}
-    for r in run(store, "unit_portfolio", {"unit": cid}).rows:
+    result = run(store, "unit_portfolio", {"unit": cid})
+    for r in result.rows:
         iid = r["initiative_id"]
         if iid not in items:
             items[iid] = Item(iid, r["initiative"] or iid, _category(r))
@@ -112,7 +114,7 @@ def portfolio(store: GraphStore, court: str) -> Portfolio:
             items[iid].own, items[iid].own_date = stage, date
         else:
             items[iid].units[uid] = (stage, date)
-    return Portfolio(cid, props.get("name") or cid, list(items.values()))
+    return Portfolio(cid, props.get("name") or cid, list(items.values()), result.truncated)
 
 
 # ------------------------------------------------------------------------------------------
@@ -309,6 +311,8 @@ def draw_portfolio(
         note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
         if left_out:
             note.append(f"另有 {left_out} 项举措未列出（见幻灯片中的完整列表）")
+        if data.truncated:
+            note.append("报道条数超过查询上限，只统计了其中一部分；请选下一级法院查看")
         note.append("“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期")
         ax.text(side, H - 0.2, "；".join(note) + "。制图：courtgraph", fontsize=10, color="#666666")
         data_out = save_figure(fig, fmt, 120 * scale)
