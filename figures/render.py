@@ -28,13 +28,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from courtgraph.resources import ASSETS
 from graph.model import LABEL_ZH, LEVEL_ZH, REL_ZH, STAGE_ZH
 
 if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.figure import Figure
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
 FONT_FILE = ASSETS / "fonts" / "CourtgraphSansSC-Regular.otf"
 FONT_FAMILY = "Courtgraph Sans SC"
 # system CJK families tried, per glyph, after the bundled subset
