@@ -37,8 +37,29 @@ def app_script() -> Path:
     return Path(__file__).resolve().parents[1] / "app.py"
 
 
+def streamlit_options() -> list[str]:
+    """The explorer's .streamlit/config.toml as `streamlit run` options, so that it applies
+    from any folder (Streamlit itself reads that file from the working directory only).
+
+    >>> streamlit_options()[:2]
+    ['--browser.gatherUsageStats', 'false']
+    """
+    import tomllib
+
+    from courtgraph.resources import STREAMLIT_CONFIG
+
+    config = tomllib.loads(STREAMLIT_CONFIG.read_text(encoding="utf-8"))
+    options = []
+    for section, values in config.items():
+        for key, value in values.items():
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            options += [f"--{section}.{key}", text]
+    return options
+
+
 def app(argv: Sequence[str] | None = None) -> int:
-    """`courtgraph app [STREAMLIT_OPTION …]`: `streamlit run app.py` with those options."""
+    """`courtgraph app [STREAMLIT_OPTION …]`: `streamlit run app.py` with the explorer's
+    settings, then those options (which win)."""
     p = argparse.ArgumentParser(
         prog="courtgraph app",
         description=(
@@ -48,7 +69,8 @@ def app(argv: Sequence[str] | None = None) -> int:
         ),
     )
     _, rest = p.parse_known_args(argv)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app_script()), *rest]
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app_script())]
+    cmd += [*streamlit_options(), *rest]
     try:
         return subprocess.call(cmd)
     except KeyboardInterrupt:

@@ -54,6 +54,7 @@ def test_the_wheel_carries_every_data_file(package: str) -> None:
 def test_the_checkout_finds_its_data() -> None:
     assert resources.DATA == ROOT / "data"
     assert resources.ASSETS == ROOT / "assets"
+    assert resources.STREAMLIT_CONFIG == ROOT / ".streamlit" / "config.toml"
     assert cli.app_script() == ROOT / "app.py"
 
 
@@ -90,9 +91,12 @@ def test_app_runs_streamlit_on_app_py(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
     monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
     assert cli.main(["app", "--server.port", "8599"]) == 0
-    assert calls == [
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", "8599"]
-    ]
+    ((*start, port_option, port),) = calls
+    assert start[:5] == [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
+    assert (port_option, port) == ("--server.port", "8599")  # last, so the user's options win
+    options = dict(zip(start[5::2], start[6::2], strict=True))
+    assert options["--browser.gatherUsageStats"] == "false"  # offline, from any folder
+    assert options["--server.fileWatcherType"] == "none"
 
 
 def _copy_source(target: Path) -> Path:
@@ -100,7 +104,8 @@ def _copy_source(target: Path) -> Path:
     skip = {".git", ".venv", "venv", "build", "dist", "node_modules", "__pycache__"}
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        out = {n for n in names if n in skip or n.startswith(".") or n.endswith(".egg-info")}
+        out = {n for n in names if n in skip or n.endswith(".egg-info")}
+        out |= {n for n in names if n.startswith(".") and n != ".streamlit"}
         if Path(folder) == ROOT:
             out |= NOT_SHIPPED
         if Path(folder) == ROOT / "data":
@@ -173,5 +178,16 @@ def test_an_installed_wheel_works_from_another_folder(tmp_path: Path) -> None:
         assert "failed: 0" in run("ingest", "sample").stdout
         adopters = run("query", "adopters", "--param", "initiative=诉源治理", "--format", "csv")
         assert "辽宁省本溪市中级人民法院" in adopters.stdout
+        explorer = (
+            "from streamlit.testing.v1 import AppTest; from courtgraph.cli import app_script;"
+            "at = AppTest.from_file(str(app_script())).run(timeout=120);"
+            "print(len(at.exception), app_script())"
+        )
+        r = subprocess.run(
+            [python, "-c", explorer], cwd=elsewhere, env=env, capture_output=True, text=True
+        )
+        assert r.returncode == 0, r.stderr
+        errors, script = r.stdout.split()
+        assert errors == "0" and script.startswith(str(site))  # the installed app.py runs
     finally:
         subprocess.run([courtgraph, "graph", "stop"], cwd=elsewhere, env=env, timeout=120)
