@@ -5,8 +5,8 @@ Each subcommand hands the rest of the command line to the `main(argv)` of the mo
 `python -m queries adopters --param initiative=诉源治理` are the same call (the module is
 imported only when its command runs). `courtgraph app` starts the Streamlit explorer.
 
->>> main(["--version"])
-courtgraph 0.1.0
+>>> main(["--version"])  # doctest: +ELLIPSIS
+courtgraph ...
 0
 """
 
