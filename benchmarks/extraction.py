@@ -255,6 +255,50 @@ def calibration(facts: Iterable[dict[str, Any]]) -> list[tuple[str, str, int, fl
     return rows
 
 
+def precision(facts: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Share of right facts per kind."""
+    n: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for f in facts:
+        n[f["kind"]][0] += int(bool(f["right"]))
+        n[f["kind"]][1] += 1
+    return {k: tp / total for k, (tp, total) in n.items() if total}
+
+
+def discount(train: list[dict[str, Any]], unseen: list[dict[str, Any]]) -> dict[str, float]:
+    """Per kind, precision on unseen articles over precision on the train articles (≤ 1)."""
+    p_train, p_unseen = precision(train), precision(unseen)
+    return {
+        k: round(min(1.0, p_unseen[k] / p_train[k]), 3)
+        for k in p_train
+        if k in p_unseen and p_train[k]
+    }
+
+
+def rescore(facts: list[dict[str, Any]], table: dict[str, Any], disc: dict[str, float]) -> None:
+    """Set each fact's confidence from its rule with `table` and `disc` (in place)."""
+    from ingest.confidence import confidence
+
+    for f in facts:
+        f["confidence"] = confidence(f["kind"], f["rule"], table, disc)
+
+
+def cv_calibration(
+    train: list[dict[str, Any]], unseen: list[dict[str, Any]]
+) -> list[tuple[str, str, int, float | None]]:
+    """Two folds over the unseen articles: the discount fitted on one half, bands scored on
+    the other; the rule table always from `train`."""
+    table = fit(train)
+    docs = sorted({f["doc"] for f in unseen})
+    halves = [set(docs[0::2]), set(docs[1::2])]
+    scored: list[dict[str, Any]] = []
+    for k in (0, 1):
+        fit_half = [f for f in unseen if f["doc"] in halves[1 - k]]
+        test_half = [dict(f) for f in unseen if f["doc"] in halves[k]]
+        rescore(test_half, table, discount(train, fit_half))
+        scored += test_half
+    return calibration(scored)
+
+
 def fit(facts: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Rule precision per kind: {kind: {rule: {n, tp}, '*': {n, tp}}}."""
     table: dict[str, dict[str, dict[str, int]]] = {}
@@ -310,7 +354,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list wrong and missed facts")
     ap.add_argument("--show-heldout", action="store_true", help="allow --errors on heldout")
     ap.add_argument("--calibration", action="store_true", help="precision by confidence band")
-    ap.add_argument("--fit-confidence", action="store_true", help="write data/confidence.json")
+    ap.add_argument(
+        "--fit-confidence",
+        action="store_true",
+        help="write data/confidence.json: rule precision from the train sets, the discount "
+        "from the held-out set",
+    )
+    ap.add_argument(
+        "--cv-calibration",
+        action="store_true",
+        help="precision by confidence band on the held-out set, the discount fitted two-fold",
+    )
     ap.add_argument("--json", action="store_true", help="print the reports as JSON")
     args = ap.parse_args(argv)
     if not (args.corpus / "seeds").is_dir():
@@ -318,8 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     chosen = args.set or ["seeds", "seen", "develop", "heldout"]
     names = list(dict.fromkeys(s for c in chosen for s in members(c)))
-    if args.fit_confidence:
-        names = list(dict.fromkeys([*names, *GROUPS["train"]]))
+    if args.fit_confidence or args.cv_calibration:
+        names = list(dict.fromkeys([*names, *GROUPS["train"], "heldout"]))
     if args.errors and "heldout" in names and not args.show_heldout:
         print(
             "Error: --errors on the held-out set makes it a development set; "
@@ -359,13 +413,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"  wrong   {f['kind']:9} {f['fact']}  [{f['rule']}]")
                 for line in lost:
                     print(f"  missed  {line}")
+    train = [f for n in GROUPS["train"] for f in results.get(n, {}).get("facts", [])]
+    if args.cv_calibration:
+        print("\n| kind | confidence (two-fold on heldout) | facts | right |\n|---|---|---|---|")
+        for kind, band, n, share in cv_calibration(train, results["heldout"]["facts"]):
+            print(f"| {kind} | {band} | {n} | {'–' if share is None else f'{share:.2f}'} |")
     if args.fit_confidence:
-        facts = [f for n in GROUPS["train"] for f in results[n]["facts"]]
         table = {
-            "about": "Rule precision on the train sets of benchmarks/folds.json "
+            "about": "Rule precision on the train sets of benchmarks/folds.json, and per kind "
+            "the discount from them to the held-out set "
             "(python -m benchmarks.extraction --fit-confidence); read by ingest.confidence.",
             "sets": list(GROUPS["train"]),
-            "rules": fit(facts),
+            "discount_sets": ["heldout"],
+            "rules": fit(train),
+            "discount": discount(train, results["heldout"]["facts"]),
         }
         out = ROOT / "data" / "confidence.json"
         out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -58,19 +58,26 @@ def streamlit_options() -> list[str]:
 
 
 def app(argv: Sequence[str] | None = None) -> int:
-    """`courtgraph app [STREAMLIT_OPTION …]`: `streamlit run app.py` with the explorer's
-    settings, then those options (which win)."""
+    """`courtgraph app [STREAMLIT_OPTION …]`: `streamlit run app.py` with those options.
+
+    Streamlit reads `.streamlit/config.toml` (and `secrets.toml`) from the working directory;
+    where there is no config.toml, the explorer's own settings are passed as options, so it
+    runs offline and headless from any folder."""
     p = argparse.ArgumentParser(
         prog="courtgraph app",
         description=(
             "Start the courtgraph explorer (Streamlit) on the configured store. Options other "
             "than -h are passed to `streamlit run`, e.g. --server.port 8502, "
-            "--server.address 0.0.0.0, --server.headless true."
+            "--server.address 127.0.0.1. Streamlit reads .streamlit/config.toml and "
+            "secrets.toml (reviewer accounts) from the working directory; without a "
+            "config.toml there, the explorer's own settings apply (offline, headless)."
         ),
     )
     _, rest = p.parse_known_args(argv)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app_script())]
-    cmd += [*streamlit_options(), *rest]
+    if not (Path.cwd() / ".streamlit" / "config.toml").is_file():
+        cmd += streamlit_options()
+    cmd += rest
     try:
         return subprocess.call(cmd)
     except KeyboardInterrupt:

@@ -21,6 +21,8 @@ which `fulltext_index` gives; named queries receive it as a parameter.
 
 from __future__ import annotations
 
+import re
+
 from graph.model import ENTITY_LABELS, check_label
 
 ARCADEDB = "arcadedb"
@@ -38,6 +40,10 @@ NEO4J_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
     "CREATE CONSTRAINT summary_id IF NOT EXISTS FOR (n:AdoptionSummary) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE",
+    # review decisions (graph/review.py)
+    "CREATE CONSTRAINT review_id IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX review_fact IF NOT EXISTS FOR (n:ReviewDecision) ON (n.fact_id)",
+    "CREATE INDEX review_anchor IF NOT EXISTS FOR (n:ReviewDecision) ON (n.anchor_doc)",
     *(
         f"CREATE FULLTEXT INDEX {label.lower()}_search IF NOT EXISTS "
         f"FOR (n:{label}) ON EACH [n.search_text] "
@@ -76,6 +82,14 @@ ARCADEDB_SCHEMA: tuple[str, ...] = (
     "CREATE VERTEX TYPE Meta IF NOT EXISTS",
     "CREATE PROPERTY Meta.id IF NOT EXISTS STRING",
     "CREATE INDEX IF NOT EXISTS ON Meta (id) UNIQUE",
+    # review decisions (graph/review.py)
+    "CREATE VERTEX TYPE ReviewDecision IF NOT EXISTS",
+    "CREATE PROPERTY ReviewDecision.id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON ReviewDecision (id) UNIQUE",
+    "CREATE PROPERTY ReviewDecision.fact_id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON ReviewDecision (fact_id) NOTUNIQUE",
+    "CREATE PROPERTY ReviewDecision.anchor_doc IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON ReviewDecision (anchor_doc) NOTUNIQUE",
 )
 
 
@@ -96,12 +110,17 @@ def fulltext_index(server: str, label: str) -> str:
     return f"{label.lower()}_search"
 
 
+_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+# Lucene's operator words; the index lower-cases what it stores, so the lower-case word
+# finds the same entries without being read as an operator
+_OPERATOR = re.compile(r"(?<!\S)(AND|OR|NOT)(?!\S)")
+
+
 def lucene_escape(text: str) -> str:
-    """Escape Lucene query syntax so user input is searched as plain words."""
-    out = []
-    for ch in text:
-        if ch in '+-&|!(){}[]^"~*?:\\/':
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    r"""Escape Lucene query syntax so user input is searched as plain words: its special
+    characters are escaped and the operator words AND, OR, NOT written in lower case.
+
+    >>> lucene_escape('a+b "c" AND d')
+    'a\\+b \\"c\\" and d'
+    """
+    return _OPERATOR.sub(lambda m: m.group(1).lower(), _SPECIAL.sub(r"\\\1", text))

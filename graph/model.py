@@ -3,10 +3,13 @@
 Every entity node carries two labels, its kind (`Court`, `Initiative`, ...) and `Entity`;
 `Entity.id` is unique, so every anchored lookup is `(n:Entity {id: $id})` on both servers.
 
-Provenance: a fact is a relationship with a stable `fact_id` and the list `doc_ids` of the
-documents that support it; each supporting sentence is an `Evidence` node
-(`fact_id`, `doc_id`, sentence, offsets). A document also `MENTIONS` every entity its facts
-touch, which is what lets `delete_document` find, trim and remove what only it supported.
+Provenance: a fact is a relationship with a stable `fact_id` and the sorted list `doc_ids` of
+the documents that support it; each supporting sentence is an `Evidence` node
+(`fact_id`, `doc_id`, sentence, offsets, the date it gives, and the `rule` and `confidence` of
+the extraction's proposal). The fact's `date` is the earliest of its evidence, `confidence`
+the highest and `rules` the distinct rules, whatever order or batches documents come in
+(graph/store.py, `FactFold`). A document also `MENTIONS` every entity its facts touch, which
+is what lets `delete_document` find, trim and refold what it supported.
 """
 
 from __future__ import annotations
@@ -145,6 +148,8 @@ class EvidenceRow:
     quote: str = ""
     date: str | None = None  # the date this sentence gives the fact (adoptions)
     date_precision: str | None = None  # day | month | year | document (the document's date)
+    rule: str | None = None  # the extraction rule that proposed the fact from this sentence
+    confidence: float | None = None  # that proposal's calibrated confidence (ingest.confidence)
 
 
 @dataclass

@@ -6,9 +6,36 @@ Only the shells (CLI, app) call `Settings.from_env`; library code is handed a `S
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+
+from graph.errors import BadParameter
+
+# the range a numeric setting must fall in (inclusive)
+_RANGES: dict[str, tuple[float, float, str]] = {
+    "query_timeout": (0.1, 86400, "a number of seconds"),
+    "row_limit": (1, 10_000_000, "a whole number of rows"),
+}
+_HEAP = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
+
+
+def _parse(s: Setting, kind: str, raw: str) -> object:
+    if kind == "Path":
+        return Path(raw)
+    if kind in ("float", "int"):
+        low, high, what = _RANGES[s.name]
+        try:
+            value: float = float(raw) if kind == "float" else int(raw)
+        except ValueError:
+            raise BadParameter(f"{s.env} must be {what}, not {raw!r} ({s.help})") from None
+        if not low <= value <= high:  # nan fails this too
+            raise BadParameter(f"{s.env} must be between {low:g} and {high:,}, not {raw!r}")
+        return value
+    if s.name == "heap" and not _HEAP.match(raw):
+        raise BadParameter(f"{s.env} must be a Java heap size like 512m or 2g, not {raw!r}")
+    return raw
 
 
 @dataclass(frozen=True)
@@ -71,6 +98,8 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings from the environment; a value that does not parse or is out of range
+        raises `BadParameter` naming its variable (shells print it as `Error: …`)."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -78,15 +107,7 @@ class Settings:
             raw = env.get(s.env) or s.default
             if raw is None:
                 continue
-            kind = types[s.name]
-            if kind == "Path":
-                values[s.name] = Path(raw)
-            elif kind == "float":
-                values[s.name] = float(raw)
-            elif kind == "int":
-                values[s.name] = int(raw)
-            else:
-                values[s.name] = raw
+            values[s.name] = _parse(s, str(types[s.name]), raw)
         return cls(**values)  # type: ignore[arg-type]
 
     def describe(self) -> list[tuple[str, str, str]]:

@@ -9,9 +9,10 @@ atomic per call, so a document is either wholly in the graph or not at all.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
@@ -22,6 +23,7 @@ from graph import dialect, summaries
 from graph.errors import BadParameter, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
+    FACT_TYPES,
     DocumentGraph,
     NodeRow,
     check_label,
@@ -34,6 +36,13 @@ from graph.model import (
 from graph.settings import Settings
 
 Row = dict[str, Any]
+
+#: every relationship type that is a fact (not MENTIONS: a much-named entity has thousands)
+_FACT_RELS = "|".join(FACT_TYPES)
+
+#: the label of the node that marks a database the test suite may empty (tests/conftest.py
+#: creates it only in an empty database and refuses to clear a database without it)
+TEST_MARKER = "CourtgraphTestDatabase"
 
 
 _PLAIN = (str, int, float, bool, type(None))
@@ -252,6 +261,10 @@ class GraphStore:
         # what the summaries must recount once the document is gone
         initiatives = self.read(
             "MATCH (:Document {id: $doc})-[:MENTIONS]->(i:Initiative) RETURN i.id AS id", p
+        ) + self.read(  # and those of the adoptions it supports, named or not
+            "MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[a:ADOPTED]->(i:Entity) "
+            "WHERE $doc IN a.doc_ids RETURN DISTINCT i.id AS id",
+            p,
         )
         parents = self.read(
             "MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[:PART_OF]->(c:Entity) "
@@ -259,32 +272,27 @@ class GraphStore:
             p,
         )
         before = summaries.UncountMentions([doc_id])
+        supported = FactsOfDocument(doc_id)
         self._write(
             [
                 before,
+                supported,
                 # trim the document from every fact touching an entity it mentions
                 (
-                    "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r]-() "
+                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
                     "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
                     "SET r.doc_ids = [x IN r.doc_ids WHERE x <> $doc]",
                     p,
                 ),
                 (
-                    "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r]-() "
+                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
                     "WHERE r.doc_ids IS NOT NULL AND size(r.doc_ids) = 0 AND r.source IS NULL "
                     "WITH DISTINCT r DELETE r",
                     p,
                 ),
                 ("MATCH (e:Evidence {doc_id: $doc}) DELETE e", p),
-                # dates of surviving adoptions come from their remaining evidence
-                (
-                    "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity)-[r:ADOPTED]->() "
-                    "WITH DISTINCT r OPTIONAL MATCH (e:Evidence {fact_id: r.fact_id}) "
-                    "WHERE e.date IS NOT NULL "
-                    "WITH r, e ORDER BY e.date WITH r, collect(e)[0] AS first "
-                    "SET r.date = first.date, r.date_precision = first.date_precision",
-                    p,
-                ),
+                # dates, confidence and rules of the surviving facts: from what remains
+                RefoldFacts(supported),
                 # entities nothing else mentions go, unless curated (roster, taxonomy)
                 (
                     "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity) "
@@ -303,12 +311,15 @@ class GraphStore:
         return True
 
     def clear(self) -> None:
-        """Delete every node and relationship (the schema stays)."""
+        """Delete every node and relationship (the schema stays). A database marked as a test
+        database (`TEST_MARKER`, see tests/conftest.py) keeps its mark."""
         while True:
-            n = self.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+            n = self.read(f"MATCH (n) WHERE NOT n:{TEST_MARKER} RETURN count(n) AS n")[0]["n"]
             if not n:
                 return
-            self._write([("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n", {})])
+            self._write(
+                [(f"MATCH (n) WHERE NOT n:{TEST_MARKER} WITH n LIMIT 20000 DETACH DELETE n", {})]
+            )
 
     # -- summaries ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -329,15 +340,43 @@ def _is_auth_error(exc: Neo4jError) -> bool:
 
 def _node_row(n: NodeRow) -> Row:
     name = str(n.props.get("name") or "")
+    aliases = sorted(set(n.aliases))
     props = dict(n.props)
     props["kind"] = n.label
-    props["search_text"] = search_text(name, n.aliases)
-    return {"id": n.id, "props": props, "aliases": list(n.aliases)}
+    props["search_text"] = search_text(name, aliases)
+    return {"id": n.id, "props": props, "aliases": aliases}
+
+
+_NODE_OWN = ("id", "kind", "aliases", "search_text")
+
+
+def merge_node_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The properties `new` (a row to upsert) changes on a node that has `old`, the same
+    whatever order documents arrive in: a missing value is filled; reference data
+    (`curated`) overrides what documents gave, never the reverse; where documents disagree
+    the smaller value stays."""
+    old_curated, new_curated = bool(old.get("curated")), bool(new.get("curated"))
+    out: dict[str, Any] = {}
+    for k, v in new.items():
+        if v is None or k in _NODE_OWN:
+            continue
+        have = old.get(k)
+        if have is None:
+            out[k] = v
+        elif have == v or (old_curated and not new_curated):
+            continue
+        elif new_curated:
+            out[k] = v  # reference data replaces what documents (or older reference data) gave
+        elif _smaller(v, have):
+            out[k] = v
+    return out
 
 
 @dataclass
 class NodeUpsert:
-    """Create entity nodes that do not exist yet; add aliases to those that do.
+    """Create entity nodes that do not exist yet; fold new aliases and values into those that
+    do (`merge_node_props`; aliases are kept sorted), so a node is the same whatever order
+    or batches its documents come in.
 
     Not a MERGE: ArcadeDB resolves `MERGE (n:Court:Entity {id: …})` by scanning the kind's
     nodes, while `MATCH (n:Entity {id: …})` uses the unique index. So the ids are looked up
@@ -350,51 +389,221 @@ class NodeUpsert:
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         label = check_label(self.label)
         merged: dict[str, Row] = {}
-        for r in self.rows:  # the same entity twice in one batch: one row, aliases united
+        for r in self.rows:  # the same entity twice in one batch: one row, folded
             if r["id"] in merged:
-                have = merged[r["id"]]["aliases"]
-                have.extend(a for a in r["aliases"] if a not in have)
+                have = merged[r["id"]]
+                have["props"].update(merge_node_props(have["props"], r["props"]))
+                have["aliases"] = sorted_union(have["aliases"], r["aliases"])
+                name = str(have["props"].get("name") or "")
+                have["props"]["search_text"] = search_text(name, have["aliases"])
             else:
-                merged[r["id"]] = {**r, "aliases": list(r["aliases"])}
+                merged[r["id"]] = {**r, "props": dict(r["props"]), "aliases": list(r["aliases"])}
         rows = list(merged.values())
+        keys = sorted({_checked_key(k) for r in rows for k in r["props"] if k not in _NODE_OWN})
+        cols = "".join(f", n.{k} AS p_{k}" for k in keys)
         existing = {
-            rec["id"]
+            rec["id"]: rec
             for rec in tx.run(
-                "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id",
+                "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+                "RETURN n.id AS id, n.name AS cur_name, n.aliases AS cur_aliases" + cols,
                 ids=[r["id"] for r in rows],
             )
         }
         new = [r for r in rows if r["id"] not in existing]
-        old = [r for r in rows if r["id"] in existing]
+        changed: list[Row] = []
+        for r in rows:
+            rec = existing.get(r["id"])
+            if rec is None:
+                continue
+            old = {k: rec[f"p_{k}"] for k in keys}
+            props = merge_node_props(old, r["props"])
+            aliases = sorted_union(rec["cur_aliases"], r["aliases"])
+            if not props and aliases == list(rec["cur_aliases"] or []):
+                continue
+            name = str(props.get("name", rec["cur_name"]) or "")
+            props["aliases"] = aliases
+            props["search_text"] = search_text(name, aliases)
+            changed.append({"id": r["id"], "props": props})
         if new:
             tx.run(
                 f"UNWIND $rows AS r CREATE (n:{label}:Entity) SET n = r.props, n.id = r.id, "
                 "n.aliases = r.aliases",
                 rows=new,
             ).consume()
-        if old:
+        if changed:
             tx.run(
-                "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
-                "WITH n, [a IN r.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS more "
-                "WHERE size(more) > 0 "
-                "SET n.aliases = coalesce(n.aliases, []) + more, "
-                "n.search_text = coalesce(n.search_text, n.name, '') + "
-                "reduce(s = '', a IN more | s + ' ' + a)",
-                rows=old,
+                "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n += r.props", rows=changed
             ).consume()
 
 
-Statement = (
-    tuple[str, dict[str, Any]]
-    | NodeUpsert
-    | summaries.RefreshInitiatives
-    | summaries.RefreshChildren
-    | summaries.CountMentions
-    | summaries.UncountMentions
-    | summaries.RefreshRecent
-    | summaries.RefreshDocLists
-    | summaries.FullDocLists
+# -- facts: one answer whatever the batching ------------------------------------------------
+# A fact's values are folded from every document's evidence with operations that do not care
+# about order or grouping (the earliest date, the highest confidence, sorted unions, the
+# smallest of disagreeing values), and each statement carries a fact once: ArcadeDB computes
+# the SET values of all rows of one `UNWIND … MERGE … SET` before it applies any, so a fact
+# twice in one statement would keep its last row, not the fold.
+
+#: how precise a date is, for ties between equal date strings: the text's own date beats the
+#: document's date
+PRECISION_RANK: dict[str | None, int] = {"day": 0, "month": 1, "year": 2, None: 3, "document": 4}
+_RANK_CYPHER = (
+    "CASE {p} WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
+    "WHEN 'document' THEN 4 ELSE 3 END"
 )
+#: what the store computes for a fact; a document's `props` never set them
+_DERIVED = ("fact_id", "doc_ids", "date", "date_precision", "confidence", "rules")
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def date_key(date: str, precision: str | None) -> tuple[str, int, str]:
+    """The order of reported dates: ISO string order (so `2019` sorts before `2019-03`, the
+    start of its span), then the more precise report, the text's before the document's.
+    A fact's first date is the smallest of its evidence by this key."""
+    return (date, PRECISION_RANK.get(precision, 3), precision or "")
+
+
+def _smaller(a: Any, b: Any) -> bool:
+    try:
+        return bool(a < b)
+    except TypeError:
+        return (type(a).__name__, str(a)) < (type(b).__name__, str(b))
+
+
+def _checked_key(key: str) -> str:
+    """A property name spliced into Cypher: ours, but checked like a label."""
+    if not _KEY.match(key):
+        raise ValueError(f"not a property name: {key!r}")
+    return key
+
+
+def sorted_union(*lists: Iterable[str] | None) -> list[str]:
+    return sorted({x for lst in lists if lst for x in lst})
+
+
+@dataclass
+class FactFold:
+    """Everything the documents of one write say about one fact, folded."""
+
+    rel: str
+    src: str
+    dst: str
+    fact_id: str
+    docs: set[str]
+    props: dict[str, Any]
+    date: str | None = None
+    date_precision: str | None = None
+    confidence: float | None = None
+    rules: set[str] | None = None
+
+    def add_props(self, props: dict[str, Any]) -> None:
+        for k, v in props.items():
+            if k in _DERIVED or v is None:
+                continue
+            have = self.props.get(k)
+            if have is None or _smaller(v, have):
+                self.props[k] = v
+
+    def add_evidence(self, date: str | None, precision: str | None, rule: Any, conf: Any) -> None:
+        if date and (
+            self.date is None
+            or date_key(date, precision) < date_key(self.date, self.date_precision)
+        ):
+            self.date, self.date_precision = date, precision
+        if conf is not None and (self.confidence is None or conf > self.confidence):
+            self.confidence = float(conf)
+        if rule:
+            self.rules = (self.rules or set()) | {rule}
+
+    def row(self, keys: Sequence[str]) -> Row:
+        return {
+            "src": self.src,
+            "dst": self.dst,
+            "fact_id": self.fact_id,
+            "docs": sorted(self.docs),
+            "props": {k: self.props.get(k) for k in keys},
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_rank": PRECISION_RANK.get(self.date_precision, 3),
+            "confidence": self.confidence,
+            "rules": sorted(self.rules or ()),
+        }
+
+
+def _insert_sorted(current: str, new: str) -> str:
+    """Cypher: the sorted list `current` with the items of the sorted list `new` merged in."""
+    return (
+        f"reduce(s = coalesce({current}, []), x IN {new} | "
+        "[y IN s WHERE y < x] + [x] + [y IN s WHERE y > x])"
+    )
+
+
+def _fold_date(f: str, r: str) -> str:
+    """Cypher: move `f`'s date to `r`'s where `r`'s is earlier by `date_key`."""
+    had = _RANK_CYPHER.format(p=f"{f}.date_precision")
+    return (
+        f"WITH {f}, {r}, {had} AS had "
+        f"WITH {f}, {r}, ({r}.date IS NOT NULL AND ({f}.date IS NULL OR {r}.date < {f}.date "
+        f"OR ({r}.date = {f}.date AND ({r}.date_rank < had OR ({r}.date_rank = had AND "
+        f"coalesce({r}.date_precision, '') < coalesce({f}.date_precision, '')))))) AS earlier "
+        f"SET {f}.date = CASE WHEN earlier THEN {r}.date ELSE {f}.date END, "
+        f"{f}.date_precision = CASE WHEN earlier THEN {r}.date_precision "
+        f"ELSE {f}.date_precision END"
+    )
+
+
+def _fact_upsert(rel: str, keys: Sequence[str]) -> str:
+    """Cypher that folds one row per fact into the relationship (created if new)."""
+    sets = [
+        f"f.doc_ids = {_insert_sorted('f.doc_ids', 'r.docs')}",
+        f"f.rules = CASE WHEN size(r.rules) = 0 THEN f.rules "
+        f"ELSE {_insert_sorted('f.rules', 'r.rules')} END",
+        "f.confidence = CASE WHEN f.confidence IS NULL OR r.confidence > f.confidence "
+        "THEN coalesce(r.confidence, f.confidence) ELSE f.confidence END",
+    ]
+    for k in keys:
+        k = _checked_key(k)
+        sets.append(
+            f"f.{k} = CASE WHEN f.{k} IS NULL OR r.props.{k} < f.{k} "
+            f"THEN coalesce(r.props.{k}, f.{k}) ELSE f.{k} END"
+        )
+    return (
+        "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
+        f"MERGE (a)-[f:{check_rel_type(rel)} {{fact_id: r.fact_id}}]->(b) "
+        "SET " + ", ".join(sets) + " " + _fold_date("f", "r")
+    )
+
+
+#: an evidence node keeps its proposal's fact properties (scope, title, …) under this prefix,
+#: so a delete can fold them again from the documents that remain
+_FACT_PROP = "fact_prop_"
+
+
+def _fold_evidence(rows: dict[str, Row], row: Row) -> None:
+    """One evidence node per id: the same sentence proposed twice for a fact keeps the
+    proposal with the highest confidence, then the earliest date, then the smallest rule."""
+    have = rows.get(row["id"])
+    if have is None:
+        rows[row["id"]] = row
+        return
+
+    def rank(r: Row) -> tuple[Any, ...]:
+        p = r["props"]
+        conf = p.get("confidence")
+        return (
+            conf is None,
+            -(conf or 0.0),
+            p.get("date") is None,
+            date_key(p.get("date") or "", p.get("date_precision")),
+            p.get("rule") or "",
+        )
+
+    winner, other = (row, have) if rank(row) < rank(have) else (have, row)
+    props = dict(winner["props"])
+    for k, v in other["props"].items():  # the facts' own values: the fold's smallest
+        fact_value = k.startswith(_FACT_PROP) and v is not None
+        if fact_value and (props.get(k) is None or _smaller(v, props[k])):
+            props[k] = v
+    rows[row["id"]] = {**winner, "props": props}
 
 
 def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
@@ -404,8 +613,8 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     statements: list[Statement] = [before]
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
-    facts: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
-    evidence: list[Row] = []
+    facts: dict[str, FactFold] = {}
+    evidence: dict[str, Row] = {}
     for doc in docs:
         statements.append(
             ("MERGE (d:Document {id: $id}) SET d += $props", {"id": doc.id, "props": doc.props})
@@ -425,21 +634,15 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
             )
         for f in doc.facts:
             fid = f.id
-            dated = sorted((e.date, e.date_precision or "") for e in f.evidence if e.date)
-            key = (check_rel_type(f.type), label_of(f.src), label_of(f.dst))
-            facts[key].append(
-                {
-                    "doc": doc.id,
-                    "src": f.src,
-                    "dst": f.dst,
-                    "fact_id": fid,
-                    "props": f.props,
-                    "date": dated[0][0] if dated else None,
-                    "date_precision": (dated[0][1] or None) if dated else None,
-                }
-            )
+            fold = facts.get(fid)
+            if fold is None:
+                fold = facts[fid] = FactFold(check_rel_type(f.type), f.src, f.dst, fid, set(), {})
+            fold.docs.add(doc.id)
+            fold.add_props(f.props)
             for e in f.evidence:
-                evidence.append(
+                fold.add_evidence(e.date, e.date_precision, e.rule, e.confidence)
+                _fold_evidence(
+                    evidence,
                     {
                         "id": "ev:" + digest(fid, doc.id, e.start, e.end),
                         "props": {
@@ -452,55 +655,193 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
                             "quote": e.quote,
                             "date": e.date,
                             "date_precision": e.date_precision,
+                            "rule": e.rule,
+                            "confidence": e.confidence,
+                            # written by a version that keeps the fact's values (below)
+                            "keeps_fact_props": True,
+                            **{
+                                _FACT_PROP + _checked_key(k): v
+                                for k, v in f.props.items()
+                                if k not in _DERIVED and v is not None
+                            },
                         },
-                    }
+                    },
                 )
+    # mentions of one entity by one document: one row, the first in the text
+    unique: dict[tuple[str, str], Row] = {}
+    for row in mentions:
+        key = (row["doc"], row["id"])
+        have = unique.get(key)
+        if have is None or (row["start"], row["end"]) < (have["start"], have["end"]):
+            unique[key] = row
     by_label: dict[str, list[Row]] = defaultdict(list)
     for n in nodes:
         by_label[n.label].append(_node_row(n))
     for label, rows in by_label.items():
         statements.append(NodeUpsert(label, rows))
-    if mentions:
+    if unique:
         statements.append(
             (
                 "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
                 "MERGE (d)-[m:MENTIONS]->(n) SET m.surface = r.surface, m.sentence = r.sentence, "
                 "m.start = r.start, m.end = r.end, m.count = r.count",
-                {"rows": mentions},
+                {"rows": list(unique.values())},
             )
         )
-    for (rel, _src_label, _dst_label), rows in facts.items():
-        statements.append(
-            (
-                "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
-                f"MERGE (a)-[f:{rel} {{fact_id: r.fact_id}}]->(b) "
-                "ON CREATE SET f += r.props, f.doc_ids = [] "
-                "SET f.doc_ids = CASE WHEN r.doc IN coalesce(f.doc_ids, []) THEN f.doc_ids "
-                "ELSE coalesce(f.doc_ids, []) + [r.doc] END "
-                # the earliest reported date wins, with its precision
-                "WITH f, r, (r.date IS NOT NULL AND (f.date IS NULL OR r.date < f.date)) AS earlier "
-                "SET f.date = CASE WHEN earlier THEN r.date ELSE f.date END, "
-                "f.date_precision = CASE WHEN earlier THEN r.date_precision "
-                "ELSE f.date_precision END",
-                {"rows": rows},
-            )
-        )
+    groups: dict[tuple[str, str, str], list[FactFold]] = defaultdict(list)
+    for fold in facts.values():
+        groups[(fold.rel, label_of(fold.src), label_of(fold.dst))].append(fold)
+    for (rel, _src_label, _dst_label), folds in groups.items():
+        keys = sorted({k for fold in folds for k in fold.props})
+        statements.append((_fact_upsert(rel, keys), {"rows": [f.row(keys) for f in folds]}))
     if evidence:
         statements.append(
-            ("UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props", {"rows": evidence})
+            (
+                "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props",
+                {"rows": list(evidence.values())},
+            )
         )
     statements += [
         summaries.CountMentions(doc_ids),
         summaries.RefreshDocLists(doc_ids, before),
-        summaries.RefreshInitiatives(
-            [r["dst"] for k, rows in facts.items() if k[0] == "ADOPTED" for r in rows]
-        ),
-        summaries.RefreshChildren(
-            [r["dst"] for k, rows in facts.items() if k[0] == "PART_OF" for r in rows]
-        ),
+        summaries.RefreshInitiatives([f.dst for f in facts.values() if f.rel == "ADOPTED"]),
+        summaries.RefreshChildren([f.dst for f in facts.values() if f.rel == "PART_OF"]),
         summaries.RefreshRecent(),
     ]
     return statements
+
+
+@dataclass
+class FactsOfDocument:
+    """Before a document is deleted: the facts it supports (to be refolded without it)."""
+
+    doc_id: str
+    facts: list[Row] = field(default_factory=list)
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        self.facts = [
+            dict(rec)
+            for rec in tx.run(
+                f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-(:Entity) "
+                "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
+                "RETURN r.fact_id AS fact_id, type(r) AS rel, startNode(r).id AS src, "
+                "endNode(r).id AS dst, r.doc_ids AS doc_ids, keys(r) AS keys",
+                doc=self.doc_id,
+            )
+        ]
+
+
+_REFOLD = """
+UNWIND $rows AS r
+MATCH (a:Entity {id: r.src})-[f:REL]->(b:Entity {id: r.dst})
+WHERE f.fact_id = r.fact_id
+SET f.date = r.date, f.date_precision = r.date_precision, f.confidence = r.confidence,
+    f.rules = CASE WHEN size(r.rules) = 0 THEN null ELSE r.rules END, f.doc_ids = r.doc_ids
+"""
+#: relationship properties that no document's proposal sets
+_NOT_PROPS = (*_DERIVED, "source")
+
+
+@dataclass
+class RefoldFacts:
+    """After a document's evidence is gone: the date, confidence, rules and properties of the
+    facts it supported, folded again from the evidence that remains (the same fold as a
+    write). Properties are refolded only where every remaining document left evidence."""
+
+    before: FactsOfDocument
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        facts = {r["fact_id"]: r for r in self.before.facts}
+        if not facts:
+            return
+        folds = {
+            fid: FactFold(r["rel"], r["src"], r["dst"], fid, set(), {}) for fid, r in facts.items()
+        }
+        unknown: set[str] = set()  # facts with evidence from before it kept their values
+        for rec in tx.run(
+            "UNWIND $ids AS id MATCH (e:Evidence {fact_id: id}) "
+            "RETURN e.fact_id AS fact_id, e.doc_id AS doc, properties(e) AS p",
+            ids=sorted(facts),
+        ):
+            p, fold = rec["p"], folds[rec["fact_id"]]
+            fold.docs.add(rec["doc"])
+            if not p.get("keeps_fact_props"):
+                unknown.add(fold.fact_id)
+            fold.add_evidence(
+                p.get("date"), p.get("date_precision"), p.get("rule"), p.get("confidence")
+            )
+            fold.add_props(
+                {k[len(_FACT_PROP) :]: v for k, v in p.items() if k.startswith(_FACT_PROP)}
+            )
+        by_rel: dict[str, list[Row]] = defaultdict(list)
+        props: dict[tuple[str, tuple[str, ...]], list[Row]] = defaultdict(list)
+        for fid, fold in folds.items():
+            remaining = set(facts[fid]["doc_ids"] or []) - {self.before.doc_id}
+            by_rel[fold.rel].append({**fold.row(()), "doc_ids": sorted(remaining)})
+            if remaining and remaining <= fold.docs and fid not in unknown:
+                keys = sorted(
+                    {k for k in facts[fid]["keys"] if k not in _NOT_PROPS} | set(fold.props)
+                )
+                if keys:
+                    props[(fold.rel, tuple(keys))].append(fold.row(keys))
+        for rel, rows in sorted(by_rel.items()):
+            tx.run(_REFOLD.replace("REL", check_rel_type(rel)), rows=rows).consume()
+        for (rel, names), rows in sorted(props.items()):
+            sets = ", ".join(f"f.{_checked_key(k)} = r.props.{k}" for k in names)
+            tx.run(
+                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{check_rel_type(rel)}]->"
+                f"(b:Entity {{id: r.dst}}) WHERE f.fact_id = r.fact_id SET {sets}",
+                rows=rows,
+            ).consume()
+
+
+Statement = (
+    tuple[str, dict[str, Any]]
+    | NodeUpsert
+    | summaries.RefreshInitiatives
+    | summaries.RefreshChildren
+    | summaries.CountMentions
+    | summaries.UncountMentions
+    | summaries.RefreshRecent
+    | summaries.RefreshDocLists
+    | summaries.FullDocLists
+    | FactsOfDocument
+    | RefoldFacts
+)
+
+
+#: the version of the fact fold (`FactFold`); a store whose facts were written by an older
+#: version (dates kept by the last row of a batch, unsorted lists) is refolded once on open
+FACT_VERSION = 1
+
+
+def refold_all(store: GraphStore, *, batch: int = 2000) -> int:
+    """Fold every fact again from its evidence (dates, confidence, rules, sorted doc_ids;
+    values too where all its evidence keeps them), then record `FACT_VERSION`. Returns the
+    facts refolded. For stores written before facts were folded whatever the batching."""
+    done = 0
+    for rel in FACT_TYPES:
+        facts = store.read(
+            f"MATCH (a)-[r:{check_rel_type(rel)}]->(b) WHERE r.doc_ids IS NOT NULL "
+            "RETURN r.fact_id AS fact_id, type(r) AS rel, a.id AS src, b.id AS dst, "
+            "r.doc_ids AS doc_ids, keys(r) AS keys"
+        )
+        for i in range(0, len(facts), batch):
+            store.write_statements([RefoldFacts(FactsOfDocument("", facts[i : i + batch]))])
+        done += len(facts)
+        if rel == "ADOPTED":  # the adoption summaries follow the refolded dates
+            initiatives = sorted({f["dst"] for f in facts})
+            for i in range(0, len(initiatives), 20):
+                store.write_statements([summaries.RefreshInitiatives(initiatives[i : i + 20])])
+    store.write_statements(
+        [
+            (
+                "MERGE (m:Meta {id: $id}) SET m.fact_version = $v",
+                {"id": summaries.META_ID, "v": FACT_VERSION},
+            )
+        ]
+    )
+    return done
 
 
 def open_store(settings: Settings) -> GraphStore:
@@ -536,7 +877,10 @@ def open_store(settings: Settings) -> GraphStore:
     try:
         store.verify()
         store.ensure_schema()
-        if summaries.read_meta(store).get("summary_version") != summaries.SUMMARY_VERSION:
+        meta = summaries.read_meta(store)
+        if meta.get("fact_version") != FACT_VERSION:
+            refold_all(store)  # a new store (nothing to do), or facts of an older version
+        if meta.get("summary_version") != summaries.SUMMARY_VERSION:
             summaries.refresh_all(store)  # a new store, or one written by an older version
     except BaseException:
         store.close()

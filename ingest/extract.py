@@ -5,8 +5,21 @@ finders of this package, and attributes every initiative and figure to the court
 about at that point: the nearest court named before it in the sentence, else in the
 paragraph, else the court of the section (a header such as 经验交流单位：XX法院), else the last
 court named before, else the article's own court. People whose court is known stand for their
-court (于长春提出… is about 抚顺中院). `to_gold(ex)` renders an Extraction in the annotation
-schema of shared/corpus, quoting mentions from the article as written.
+court (于长春提出… is about 抚顺中院); 该法庭/该庭 stand for the last tribunal named, and 该院
+never points back to a court named only in passing (in a cited title, a metadata row, 在X指导下).
+
+A term present is not a term adopted: a word of a cited document's title belongs to the
+document's issuer (a higher court promotes it), and nobody adopts an initiative named as a goal
+(助推…), as something abolished or missing, as a feature of a facility (该平台集成…), as
+another body's practice (司法局的…, 经仲裁机构…), as a cited instruction (关于X的…精神), in a
+predicate after 是, or as what counted unnamed units (26家法庭…) do. Praise and visits credit the
+praised or visited court. Relations: 试点/试行 is piloted (the designated courts pilot, the
+designating court promotes), a higher court that issues, designates, leads or guides promotes,
+honours are awarded. Every Adoption names the path that attributed it in `rule`
+(ADOPTION_RULES); ingest.confidence turns that into a calibrated confidence.
+
+`to_gold(ex)` renders an Extraction in the annotation schema of shared/corpus, quoting mentions
+from the article as written.
 
 Example:
     >>> from ingest.document import SourceDocument
@@ -19,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -76,7 +89,8 @@ def default_court_resolver() -> CourtResolver | None:
 
 _HEADER_LABEL = re.compile(r"^[^：:]{0,10}(?:单位|法院|法庭)[：:]")
 _DIRECTIVE = re.compile(
-    r"^(?:[一二三四五六七八九十]、)?(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
+    r"^(?:[一二三四五六七八九十]、|[一二三四五六七八九十]是?(?=要))?"
+    r"(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
 )
 #: a directive inside a sentence: 院长指出，各基层法院要…；要用好… / 今年，全省法院要…
 _DIRECTIVE_IN = re.compile(
@@ -87,7 +101,14 @@ _DIRECTIVE_IN = re.compile(
 )
 #: a directive to courts in general names no court: it comes from the article's own court
 _GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
-_DEPLOY = re.compile(r"部署|印发|全面推行|推广|指导|督促|要求|出台")
+_DEPLOY = re.compile(
+    r"部署|印发|全面推行|推广|指导|督促|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
+    # the verb 要求 (要求各基层法院…), not the noun (落实上级法院工作要求)
+    r"|(?<!工作)(?<!落实)(?<!贯彻)(?<!按照)(?<!根据)(?<!有关)(?<!相关)(?<!的)要求"
+)
+#: verbs that, heading an initiative's phrase, make an intermediate court its promoter
+#: (全面推行X is as often the court's own practice)
+_DEPLOY_HEAD = re.compile(r"推广|部署|印发|出台|督促|指导")
 #: 推广江岸区法院的做法 / 学习借鉴X法院经验: X is the adopter, the subject promotes
 _PROMOTE_PRACTICE = re.compile(r"推广|借鉴|复制|学习")
 _PRACTICE_REF = re.compile(
@@ -96,7 +117,15 @@ _PRACTICE_REF = re.compile(
 )
 _RESPECTIVELY = "分别"
 _LOCATIVE_VERB = re.compile(r"(?:率先|全面|先行|探索|积极|逐步)?(?:" + ADOPTION_VERBS + r"|试点)")
-_PILOT = re.compile(r"试点")
+_PILOT = re.compile(r"试点|(?<![（(])试行(?![）)])")
+#: 营口法院要… / 本溪中院必须…: a court (or a city's courts) told what to do by its leader
+_SUBJECT_DIRECTIVE = re.compile(
+    r"(?:还|也|都|均|今后|今年|明年|下一步)?(?:要(?![求案素点件闻务])|必须|务必|应当)"
+)
+#: 在省法院(的)统筹指导下 / 在中院牵头下: that court promotes what the sentence reports
+_GUIDANCE = re.compile(
+    r"(?:的)?(?:大力|精心|统筹|具体|有力|悉心)?(?:指导|统筹指导|牵头|部署|推动|支持|领导)(?:下|之下)"
+)
 _AGENT_BEFORE = frozenset("被由经向对与和同在从赴到给把将")
 #: what may stand before a clause's subject: times and connectives (2020年3月16日上午，同时)
 _LEAD_IN = re.compile(
@@ -139,6 +168,8 @@ class _Context:
         parents = {c.name: c.parent for c in courts}
         self.home = home
         subjects: list[_Subject] = []
+        mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
+        mentions = self._repoint_anaphors(mentions, home)
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -157,6 +188,8 @@ class _Context:
                 continue
             # 寿光市人民法院、青州市人民法院被确定为…: courts listed with a subject are subjects
             listed = last is not None and text[last.end : m.start] in _COORDINATORS
+            if self._metadata(m):
+                continue  # 来源：乙县法院: the publisher, not what the text is about
             if listed or self._is_subject(m.start):
                 last = _Subject(m.start, m.end, m.court)
                 subjects.append(last)
@@ -173,15 +206,80 @@ class _Context:
         self.subjects = subjects
         self.starts = [s.start for s in subjects]
         self.lines = _lines(text)
+        self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self.line_starts = [a for a, _ in self.lines]
         self.sections = self._sections(outer)
         # the topic of a paragraph is the first court it is about (its first subject)
         self.topics: list[tuple[int, str]] = []
         for s in subjects:
             a, _ = self.line(s.start)
-            if not self.topics or self.topics[-1][0] != a:
+            if (
+                (not self.topics or self.topics[-1][0] != a)
+                and not self._background(s.end)
+                and not text.startswith(("《", "的《"), s.end)  # 市高法院《…》: a cited author
+            ):
                 self.topics.append((a, s.court))
         self.topic_starts = [a for a, _ in self.topics]
+
+    def _repoint_anaphors(
+        self, mentions: Sequence[CourtMention], home: str | None
+    ) -> list[CourtMention]:
+        """该院 does not point back to a court named only in passing: inside a cited title
+        (学习《最高人民法院关于…》), in a metadata row, as a guide (在中院指导下), as a
+        conferring court (被X授予) or in a scene-setting clause (最高院印发…后，该院…). Such
+        an antecedent is replaced by the last court named before it in earnest (else the
+        article's own court)."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        out: list[CourtMention] = []
+        for m in ordered:
+            if m.surface in ("该院", "該院") and out:
+                prev = [x for x in out if x.end <= m.start and not x.court.startswith("AGG:")]
+                ante = next((x for x in reversed(prev) if x.court == m.court), None)
+                if ante is not None and self._in_passing(ante, m):
+                    alt = next(
+                        (x for x in reversed(prev) if not self._in_passing(x, m)),
+                        None,
+                    )
+                    court = alt.court if alt is not None else home
+                    if court and court != m.court and not court.startswith("AGG:"):
+                        m = CourtMention(m.start, m.end, m.surface, court)
+            out.append(m)
+        return out
+
+    def _in_passing(self, x: CourtMention, anaphor: CourtMention) -> bool:
+        """Whether the court at `x` is named in passing (see _repoint_anaphors)."""
+        text = self.text
+        if text.rfind("《", 0, x.start) > text.rfind("》", 0, x.start):
+            return True  # inside a title
+        if self._metadata(x):
+            return True
+        if x.start > 0 and text[x.start - 1] == "在" and _GUIDANCE.match(text, x.end):
+            return True
+        if x.start > 0 and text[x.start - 1] in "被由" and _GRANT_VERB.match(text, x.end):
+            return True
+        if _PRAISE_GIVER.search(text, max(0, x.start - 3), x.start) and _PRAISE.search(
+            text, x.end, min(len(text), x.end + 12)
+        ):
+            return True  # 得到省法院充分肯定: the praising court
+        gap = text[x.end : anaphor.start]
+        return len(gap) <= 160 and "。" not in gap and self._background(x.end)
+
+    def _metadata(self, m: CourtMention) -> bool:
+        """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院)."""
+        a = self.text.rfind("\n", 0, m.start) + 1
+        label = _METADATA_LABEL.match(self.text, a, m.start)
+        return label is not None and len(self.text[label.end() : m.start].strip(" ：:　")) <= 2
+
+    def _background(self, end: int) -> bool:
+        """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
+        scene for the court the paragraph is about."""
+        n = min(len(self.text), end + 160)
+        i = _clause_end(self.text, end, n)
+        return (
+            i < n
+            and self.text[i] in "，,"
+            and self.text[max(end, i - 2) : i].endswith(("后", "以来", "之际", "期间"))
+        )
 
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
@@ -196,18 +294,29 @@ class _Context:
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:
+        """Header lines naming one court (交流单位：XX法院, or a line that is a court's name);
+        a page's metadata rows (发文机关最高人民法院, 来源：XX法院) are not headers."""
         out: list[tuple[int, str]] = []
         for a, b in self.lines:
             line = self.text[a:b].strip()
-            if not line or len(line) > 20:
+            if not line or len(line) > 40 or _METADATA_LABEL.match(line):
                 continue
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             if not inside:
                 continue
             covered = sum(m.end - m.start for m in inside)
-            if _HEADER_LABEL.match(line) or (len(line) <= 14 and covered * 2 >= len(line)):
+            if (
+                (len(line) <= 20 and _HEADER_LABEL.match(line))
+                or (len(line) <= 14 and covered * 2 >= len(line))
+                or covered >= len(line) - 1  # the line is a court's full name
+            ):
                 out.append((a, inside[-1].court))
         return out
+
+    def clause_start(self, lo: int, pos: int) -> int:
+        """Where the clause holding `pos` starts (not before `lo`)."""
+        i = bisect.bisect_left(self.breaks, pos) - 1
+        return max(lo, self.breaks[i] + 1) if i >= 0 else lo
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -237,27 +346,52 @@ class _Context:
 
     def unit_at(self, pos: int) -> str | None:
         """The court (or AGG label) the text at `pos` is about."""
+        return self.unit_path(pos)[0]
+
+    def unit_path(self, pos: int) -> tuple[str | None, str]:
+        """The court the text at `pos` is about, and which path found it (a rule id suffix):
+        ``subject`` (the subject of the clause), ``person-subject`` (a person standing for their
+        court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
+        (earlier in the paragraph), ``paragraph-topic`` (the previous paragraph's topic, or the
+        article's own court as an earlier topic), ``paragraph-topic-far`` (another court that
+        was the topic further back), ``home``."""
         s_start, s_end = self.sentence(pos)
         hit = self._last_between(s_start, pos)
         if hit:
-            return hit.court
+            if hit.proxy:
+                return hit.court, "person-subject"
+            c_start = self.clause_start(s_start, pos)
+            return hit.court, "subject" if hit.start >= c_start else "nearest-in-sentence"
         if _PURPOSE.match(self.text, s_start, pos):
             # 为深化诉源治理，我院…: a leading purpose clause belongs to the subject after it
             i = bisect.bisect_left(self.starts, pos)
             if i < len(self.subjects) and self.subjects[i].end <= s_end:
-                return self.subjects[i].court
+                return self.subjects[i].court, "purpose-subject"
         sec = self.section(pos)
         if sec is not None:
-            return sec[1]  # in a section about one court, its sentences are about that court
+            # in a section about one court, its sentences are about that court
+            return sec[1], "section"
         l_start, _ = self.line(pos)
         hit = self._last_between(l_start, s_start)
         if hit:
-            return hit.court
+            return hit.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
         if i >= 0:
-            return self.topics[i][1]
-        return self.home
+            court = self.topics[i][1]
+            if court == self.home or self._recent(self.topics[i][0], l_start):
+                return court, "paragraph-topic"
+            # the topic of a paragraph several paragraphs back, not the article's own court:
+            # a weaker guess, told apart so that its precision is measured on its own
+            return court, "paragraph-topic-far"
+        return self.home, "home"
+
+    def _recent(self, topic_line: int, l_start: int) -> bool:
+        """The topic's paragraph is the one right before `l_start` (blank lines aside)."""
+        i = bisect.bisect_left(self.line_starts, l_start) - 1
+        while i >= 0 and not self.text[self.lines[i][0] : self.lines[i][1]].strip():
+            i -= 1
+        return i >= 0 and self.lines[i][0] == topic_line
 
     def subject_in(self, lo: int, hi: int) -> _Subject | None:
         """The last subject named in text[lo:hi]."""
@@ -266,13 +400,10 @@ class _Context:
     def courts_in(self, lo: int, hi: int) -> list[CourtMention]:
         """Court mentions (not groups) inside text[lo:hi], outermost only, in text order."""
         i = bisect.bisect_left(self.mention_starts, lo)
-        out: list[CourtMention] = []
-        while i < len(self.mentions) and self.mentions[i].start < hi:
-            m = self.mentions[i]
-            if m.end <= hi and not m.court.startswith("AGG:"):
-                out.append(m)
-            i += 1
-        return out
+        j = bisect.bisect_left(self.mention_starts, hi, i)
+        if i == j:
+            return []
+        return [m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")]
 
     def subjects_before(self, lo: int, hi: int) -> list[str]:
         """All subject courts named in text[lo:hi] (several winners of one title)."""
@@ -284,6 +415,35 @@ class _Context:
 
     def level(self, court: str | None) -> str | None:
         return self.levels.get(court or "")
+
+
+#: rows of a page's metadata block: the court they name is the publisher, not a topic
+_METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
+    r"(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
+    r"作者|作者单位|供稿|供稿单位|编辑|责任编辑|责编|审核|通讯员|记者|主办|主办单位|承办|版权所有)"
+)
+#: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before, else the article's own tribunal
+_TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
+
+
+def _tribunal_anaphors(
+    text: str, mentions: Sequence[CourtMention], levels: Mapping[str, str], home: str | None
+) -> list[CourtMention]:
+    tribunals = sorted(
+        (m for m in mentions if levels.get(m.court) == "tribunal"), key=lambda m: m.start
+    )
+    starts = [m.start for m in tribunals]
+    out: list[CourtMention] = []
+    for hit in _TRIBUNAL_ANAPHOR.finditer(text):
+        i = bisect.bisect_left(starts, hit.start()) - 1
+        if i >= 0:
+            court = tribunals[i].court
+        elif home is not None and levels.get(home) == "tribunal":
+            court = home
+        else:
+            continue
+        out.append(CourtMention(hit.start(), hit.end(), hit.group(), court))
+    return out
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -321,8 +481,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "awarded"
     s, e = ctx.sentence(mention.start)
     sentence = ctx.text[s:e]
-    if _PILOT.search(sentence):
-        return "piloted"
+    if _PILOT.search(ctx.text, s, mention.start) or _PILOT.search(
+        ctx.text, ctx.clause_start(s, mention.start), _clause_end(ctx.text, mention.end, e)
+    ):
+        return "piloted"  # 试点 before the initiative, or in its own clause
     if ctx.level(unit) in _HIGH:
         return "promoted"
     l_start, _ = ctx.line(mention.start)
@@ -330,9 +492,54 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "promoted"
     if _directive_before(ctx.text, s, mention.start) is not None:
         return "promoted"
-    if _DEPLOY.search(sentence) and ctx.level(unit) == "intermediate":
+    if unit is not None and (unit.startswith("AGG:") or _RANK.get(ctx.level(unit) or "", 0) >= 3):
+        sub = ctx.subject_in(s, mention.start)
+        if sub is not None and sub.court == unit and _SUBJECT_DIRECTIVE.match(ctx.text, sub.end):
+            return "promoted"
+    if _RANK.get(ctx.level(unit) or "", 0) >= 3 and _under_directive_heading(ctx, l_start):
+        return "promoted"  # 一要加强源头治理 / 抓实诉源治理…: the items of a leader's requirements
+    if ctx.level(unit) == "intermediate" and (
+        _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
+    ):
         return "promoted"
     return "adopted"
+
+
+def _under_directive_heading(ctx: _Context, l_start: int) -> bool:
+    """The nearest heading line above the paragraph at `l_start` is a directive (一要…)."""
+    i = bisect.bisect_right(ctx.line_starts, l_start) - 1
+    for a, b in reversed(ctx.lines[max(0, i - 12) : max(0, i)]):
+        line = ctx.text[a:b].strip()
+        if not line:
+            continue
+        if len(line) <= 30 and not any(c in line for c in "。；;！!？?"):
+            return bool(_DIRECTIVE.match(line))
+    return False
+
+
+def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
+    """The sentence has the court `unit` deploy or push something (部署, 印发, 推广, 指导…):
+    the verb follows a mention of that court with no other court in between
+    (落实省法院出台的… is the high court's deployment, not the citing court's)."""
+    text = ctx.text
+    for v in _DEPLOY.finditer(text, s, e):
+        last = ctx.courts_in(s, v.start())[-1:]
+        if last and v.start() - last[0].end <= 2:
+            agent: str | None = last[0].court  # 省法院出台 / 省法院的部署: that court's verb
+        else:
+            sub = ctx.subject_in(s, v.start())  # 中院将该院经验在全市推广: the subject's
+            agent = sub.court if sub is not None else None
+        if agent == unit:
+            return True
+    return False
+
+
+def _deploy_verb_before(ctx: _Context, s: int, pos: int) -> bool:
+    """推广“法云调解室” / 部署开展X: a deploying verb heads the initiative's own phrase."""
+    c_start = ctx.clause_start(s, pos)
+    found = list(_DEPLOY_HEAD.finditer(ctx.text, c_start, pos))
+    v = found[-1] if found else None
+    return v is not None and pos - v.end() <= 2 and not ctx.courts_in(v.end(), pos)
 
 
 def _directive_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -387,13 +594,10 @@ def _leading_court(agg: str, courts: Sequence[CourtRef]) -> str | None:
         return None
     place = m.group("place")
     for c in courts:
-        if (
-            c.level == "intermediate"
-            and c.name.startswith(place)
-            and c.name.endswith("中级人民法院")
-        ):
+        # 全省法院 is led by the high court only, never by a city's intermediate court
+        if c.level == "intermediate" and c.name.endswith(place + "中级人民法院"):
             return c.name
-        if c.level == "high" and c.name == place + "高级人民法院":
+        if c.level == "high" and c.name.endswith(place + "高级人民法院"):
             return c.name
     return None
 
@@ -605,13 +809,45 @@ def _people(
     ]
 
 
+#: the paths that attribute an adoption, most reliable first: a fact proposed by several keeps
+#: the first of them as its `rule` (ingest.confidence turns a rule into a confidence)
+ADOPTION_RULES = (
+    "adoption:subject",
+    "adoption:listed",
+    "adoption:respectively",
+    "adoption:award-winner",
+    "adoption:located",
+    "adoption:pilot-designated",
+    "adoption:promoter",
+    "adoption:person-subject",
+    "adoption:practiser",
+    "adoption:praised",
+    "adoption:title-issuer",
+    "adoption:title-author",
+    "adoption:cited-policy",
+    "adoption:promoted-practice",
+    "adoption:group-leader",
+    "adoption:directive-home",
+    "adoption:purpose-subject",
+    "adoption:nearest-in-sentence",
+    "adoption:pilot-named",
+    "adoption:section",
+    "adoption:section-reporter",
+    "adoption:paragraph",
+    "adoption:paragraph-topic",
+    "adoption:paragraph-topic-far",
+    "adoption:home",
+)
+_RULE_RANK = {r: i for i, r in enumerate(ADOPTION_RULES)}
+
+
 def _initiatives(
     text: str, ctx: _Context, tax: Taxonomy
 ) -> tuple[list[InitiativeRef], list[Adoption]]:
     refs: dict[str, InitiativeRef] = {}
     adoptions: dict[tuple[str, str, str], Adoption] = {}
 
-    def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence) -> None:
+    def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, _ = ctx.sentence(m.start)
         date, precision = _adoption_date(text[s : m.start], m.start - s)
         key = (unit, m.name, relation)
@@ -623,9 +859,13 @@ def _initiatives(
                 relation=relation,
                 date=date,
                 date_precision=precision,  # type: ignore[arg-type]
+                rule=rule,
             )
-        elif a.date is None and date:
-            a.date, a.date_precision = date, precision  # type: ignore[assignment]
+        else:
+            if a.date is None and date:
+                a.date, a.date_precision = date, precision  # type: ignore[assignment]
+            if _RULE_RANK.get(rule, 99) < _RULE_RANK.get(a.rule, 99):
+                a.rule = rule
         a.evidence.append(ev)
 
     mentions = find_initiatives(text, taxonomy=tax)
@@ -639,77 +879,448 @@ def _initiatives(
             ref.mentions.append(surface)
         ev = _evidence(text, ctx, m.start, m.end)
         ref.evidence.append(ev)
-        for unit, relation in _adopters(ctx, m, respective.get(m.start)):
-            adopt(unit, m, relation, ev)
+        for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
+            adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
+    _merge_relations(ctx, adoptions)
     return list(refs.values()), list(adoptions.values())
+
+
+_FULL_ROLLOUT = re.compile(r"全面推行|全面推开|全面实施|全面铺开|全面施行")
+
+
+def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adoption]) -> None:
+    """A pilot court that also reports doing the initiative piloted it (one fact, not two),
+    unless it is said to have rolled it out in full (全面推行…): then it adopted it. A court
+    that both does and pushes it keeps both facts: the text says both."""
+    for (unit, name, relation), a in list(adoptions.items()):
+        if relation != "adopted":
+            continue
+        b = adoptions.get((unit, name, "piloted"))
+        if b is None or b is a:
+            continue
+        if any(_FULL_ROLLOUT.search(ev.sentence) for ev in a.evidence):
+            a, b = b, a  # the pilot was a stage on the way: adopted
+            relation = "piloted"
+        b.evidence.extend(a.evidence)
+        if _RULE_RANK.get(a.rule, 99) < _RULE_RANK.get(b.rule, 99):
+            b.rule = a.rule
+        if b.date is None and a.date:
+            b.date, b.date_precision = a.date, a.date_precision
+        del adoptions[(unit, name, relation)]
 
 
 def _adopters(
     ctx: _Context, m: InitiativeMention, respective: str | None
-) -> list[tuple[str, Relation]]:
-    """Who adopts, pilots, promotes or wins the initiative named at `m`, and how."""
+) -> list[tuple[str, Relation, str]]:
+    """Who adopts, pilots, promotes or wins the initiative named at `m`, how, and by which
+    rule (see ADOPTION_RULES)."""
     text = ctx.text
-    unit = ctx.unit_at(m.start)
+    s, e = ctx.sentence(m.start)
+    span = None if m.awarded else _title_span(text, s, m.start, m.end, e)
+    if span is not None:
+        return _title_adopters(ctx, m, s, span)
+    if _not_adopted(ctx, m):
+        return []
+    unit, path = ctx.unit_path(m.start)
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
         if listed:
-            return [(w, "awarded") for w in listed]
+            return [(w, "awarded", "adoption:listed") for w in listed]
     if m.awarded:
         winners = _award_winners(ctx, m)
         if winners:
-            return [(w, "awarded") for w in winners]
-        s, _ = ctx.sentence(m.start)
+            return [(w, "awarded", "adoption:award-winner") for w in winners]
         if any(_grants(ctx, x.court, s, m.start) for x in ctx.subjects if s <= x.start < m.start):
             return []  # only the conferring court is named: the winners are elsewhere
+        if unit is not None and unit in _grantors(ctx, s, m.start):
+            return []  # 被最高人民法院授予…: the court after 被 confers the title
+    cited = _cited_policy(ctx, s, m)
+    if cited is not None:
+        return cited
+    praised = _praised(ctx, s, m)
+    if praised is not None:
+        return praised
+    studied = _studied(ctx, s, m)
+    if studied is not None:
+        return studied
     if respective is not None:
-        return [(respective, _relation(ctx, m, respective))]
+        return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
-    s, e = ctx.sentence(m.start)
-    c_start = _clause_start(text, s, m.start)
+    c_start = ctx.clause_start(s, m.start)
     subject = ctx.subject_in(s, m.start)
-    out: list[tuple[str, Relation]] = []
+    out: list[tuple[str, Relation, str]] = []
     # 在兴庆区法院、金凤区法院推行X / 在宁波中院试点X: the courts after 在 are where X runs
     located = _located(ctx, c_start, m.start)
+    located_rule = "adoption:located"
     if relation == "piloted" and not located:
         sub = subject.court if subject is not None else None
-        located = [c.court for c in ctx.courts_in(s, e) if c.court != sub]
+        # 甲市中院确定乙县法院、丙区法院为试点法院: the courts designated pilot it
+        chosen: list[CourtMention] = []
+        for c in ctx.courts_in(s, e):
+            joined = bool(chosen) and text[chosen[-1].end : c.start] in _COORDINATORS
+            if joined or _DESIGNATE_VERB.search(text, max(s, c.start - 4), c.start):
+                chosen.append(c)
+        if chosen:
+            pilots = list(dict.fromkeys(c.court for c in chosen))
+            head = ctx.subject_in(s, chosen[0].start - 1)
+            out = [(c, "piloted", "adoption:pilot-named") for c in pilots]
+            if head is not None and head.court not in pilots and _outranks(ctx, head.court, pilots):
+                out.append((head.court, "promoted", "adoption:promoter"))
+            return out
+        named = [c for c in ctx.courts_in(s, e) if c.court != sub]
+        # 乙县法院被省法院确定为试点法院: the subject pilots, the court after 被 designates
+        by = [c.court for c in named if c.start > 0 and text[c.start - 1] in "被由经"]
+        if by and sub is not None:
+            out = [(sub, "piloted", "adoption:pilot-designated")]
+            return out + [
+                (d, "promoted", "adoption:promoter")
+                for d in dict.fromkeys(by)
+                if _outranks(ctx, d, [sub])
+            ]
+        located = [c.court for c in named]
+        located_rule = "adoption:pilot-named"
     if located:
         inner: Relation = "piloted" if relation == "piloted" else "adopted"
-        out = [(c, inner) for c in dict.fromkeys(located)]
+        out = [(c, inner, located_rule) for c in dict.fromkeys(located)]
         if subject is not None and _outranks(ctx, subject.court, located):
-            out.append((subject.court, "promoted"))
+            out.append((subject.court, "promoted", "adoption:promoter"))
         return out
-    units = [unit] if unit else []
+    units: list[tuple[str, str]] = [(unit, "adoption:" + path)] if unit else []
     sec = ctx.section(m.start)
-    if unit and unit.startswith("AGG:") and sec is not None and sec[1] not in units:
-        units.append(sec[1])  # 沈阳法院 in the 沈阳中院 section: the reporting court
+    if unit and unit.startswith("AGG:") and sec is not None and sec[1] != unit:
+        units.append((sec[1], "adoption:section-reporter"))  # 沈阳法院 in the 沈阳中院 section
     if relation == "promoted":
         directive = _directive_before(text, s, m.start)
         if unit and unit.startswith("AGG:"):
             # 全市法院要…: a directive to a group of courts comes from the court that leads it
             leader = _leading_court(unit, ctx.courts)
-            if leader and leader not in units:
-                units.append(leader)
+            if leader and all(u != leader for u, _ in units):
+                units.append((leader, "adoption:group-leader"))
         elif (
             directive is not None
             and _GENERIC_GROUP.match(directive.group("group") or "各")
             and ctx.home
             and (unit is None or _outranks(ctx, ctx.home, [unit]))
         ):
-            units = [ctx.home]  # 各级人民法院要…: the directive of the article's own court
+            units = [(ctx.home, "adoption:directive-home")]  # 各级人民法院要…: the own court's
+    # 在省法院指导下，乙县法院推行X: the guiding court promotes X
+    for g in _guides(ctx, s, m.start):
+        if all(u != g for u, _ in units) and (not units or _outranks(ctx, g, [units[0][0]])):
+            out.append((g, "promoted", "adoption:promoter"))
     # 推广X法院的做法: X practises what is promoted
     practiser = _practiser(ctx, c_start, m.start)
-    if practiser is not None and practiser not in units:
-        out.append((practiser, "adopted"))
-    return [(u, relation) for u in units] + out
+    if practiser is not None and all(u != practiser for u, _ in units):
+        out.append((practiser, "adopted", "adoption:practiser"))
+    return [(u, relation, r) for u, r in units] + out
 
 
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    a = pos
-    while a > lo and text[a - 1] not in "，,；;。！!？?：:\n":
-        a -= 1
-    return a
+#: 被最高人民法院授予 / 由省法院评为: the court after 被/由 confers, it does not win
+_GRANTOR = re.compile(r"[被由经获受]$")
+_GRANT_VERB = re.compile(
+    r"(?:授予|评为|评选为|命名为|命名|表彰为|表彰|认定为|确定为|列为|通报表扬)"
+)
+
+
+def _grantors(ctx: _Context, lo: int, hi: int) -> set[str]:
+    """Courts in text[lo:hi] introduced by 被/由 and followed by a conferring verb."""
+    text = ctx.text
+    out: set[str] = set()
+    for c in ctx.courts_in(lo, hi):
+        if _GRANTOR.search(text, max(0, c.start - 1), c.start) and _GRANT_VERB.match(
+            text, c.end, min(hi, c.end + 6)
+        ):
+            out.add(c.court)
+    return out
+
+
+#: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
+_GOAL = re.compile(
+    r"(?:为了?实现|以实现|为达到|助推|助力|服务保障|服务于|致力于|有助于|有利于|旨在)"
+    r"[^，,。；;：:！!？?“”\n]{0,10}$"
+)
+#: a predicate after a copula: X是…Y describes X as Y, nobody adopts Y there
+_COPULA = re.compile(
+    r"(?<![于但还要可若凡只就总不别其而都更正实即一二三四五六七八九十])是(?![否非])"
+)
+#: something given up or missing: 取消…, 废止…, 尚未建立…
+_ABOLISHED = re.compile(
+    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
+    r"[^，,。；;：:\n]{0,8}$"
+)
+#: a sentence about a facility or mechanism, not a court: 其运行模式…, 该中心实现…
+_FEATURE_SUBJECT = re.compile(
+    r"(?:其|该|該|这一|此)(?:中心|平台|系统|机制|模式|工作站|工作室|App|APP|小程序|软件|"
+    r"运行模式|功能|做法)"
+)
+#: bodies that are not courts, at the head of a clause or owning a practice (司法局的…)
+_OTHER_BODY = re.compile(
+    r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
+    r"公安局|公安机关|公安|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
+    r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
+    r"村委会|居委会|调解委员会)"
+)
+_OTHER_BODY_HEAD = re.compile(
+    r"(?:经|由|是|系)?(?:当地|各级|[省市县区州盟旗镇乡]委?(?:[省市县区州盟旗镇乡]?政府)?)?"
+    + _OTHER_BODY.pattern
+)
+#: officials who are not court staff, heading a sentence: 市委书记…, 县长…, 省委常委…
+_OFFICIAL_HEAD = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:[省市县区州镇乡]委|党委|政府|人大常委会|政协|政法委))"
+    r"(?:副?书记|常委|副?主任|委员|副?主席)|(?:[\u4e00-\u9fff]{0,6}?)副?[省市县区州镇乡]长"
+)
+_COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
+
+
+_OWNER = re.compile(_OTHER_BODY.pattern + "$")
+#: 经劳动仲裁机构诉前调解…: the body after 经/由 performs it
+_AGENT_BODY = re.compile(r"[经由]" + _OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$")
+
+
+#: a clause about a number of unnamed units: 26家法庭…, 辖区5个人民法庭…, 其中3个基层法院…
+_COUNTED_UNITS = re.compile(
+    r"(?:辖区|全市|全省|其中|共有|已有|另有)?(?:\d+|[一二两三四五六七八九十]+)[家个所](?:人民)?"
+    r"(?:派出法庭|人民法庭|法庭|基层法院|法院)"
+)
+_UNITS_OWN = re.compile(_COUNTED_UNITS.pattern + r"(?:均|都|全部)?的[^，,。；;：:\n]{0,6}$")
+
+
+def _title_span(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int] | None:
+    """The 《…》 title text[start:end] sits in (positions of 《 and 》), if any."""
+    open_ = text.rfind("《", lo, start + 1)
+    if open_ < 0 or text.find("》", open_, start) >= 0:
+        return None
+    close = text.find("》", end - 1, hi)
+    if close < 0:
+        return None
+    return open_, close
+
+
+#: a policy document (not a report or a case's title): 《关于…的意见》, 《…办法》
+_POLICY_TITLE = re.compile(
+    r"关于|(?:意见|办法|规定|通知|方案|决定|规划|纲要|细则|指引|指南|规则|制度|措施|计划|要点)"
+    r"(?:[（(](?:试行|暂行|修订)[）)])?$"
+)
+#: 印发《…》 / 出台的《…》 / 制定了《…》, possibly after other titles (《A》《B》)
+_ISSUE_VERB = re.compile(
+    r"(?:印发|出台|制定|发布|下发|修订|起草|联合印发|联合出台|联合发布)(?:了|的)?"
+    r"(?:《[^《》]{1,80}》[、和及与]?)*$"
+)
+
+
+def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | None, bool]:
+    """Who wrote the title at text[open_:close+1] and whether it is a policy document:
+    a court named in the title (《会昌县人民法院关于…》), a court right before it
+    (市高法院《…》), or the court that 印发/出台/制定 it."""
+    text = ctx.text
+    title = text[open_ + 1 : close]
+    policy = bool(_POLICY_TITLE.search(title))
+    inside = ctx.courts_in(open_ + 1, min(close, open_ + 20))
+    if inside and inside[0].start == open_ + 1:
+        return inside[0].court, policy
+    before = ctx.courts_in(s, open_)
+    if before and text[before[-1].end : open_] in ("", "的"):
+        return before[-1].court, policy
+    verb = _ISSUE_VERB.search(text, s, open_)
+    if verb is None:
+        return None, policy
+    c_start = ctx.clause_start(s, verb.start())
+    near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
+    if near:
+        return near[-1].court, policy
+    sub = ctx.subject_in(s, verb.start())
+    return (sub.court if sub is not None else None), policy
+
+
+_DESIGNATE_VERB = re.compile(r"确定|选定|遴选|列为|批准|指定|确认")
+#: 确定A、B为试点法院 / 将A列为试点: a higher court designates pilot courts
+_DESIGNATE = re.compile(r"(?:确定|选定|遴选|列为|批准|指定)[^。；;]{0,60}?试点")
+
+
+def _title_adopters(
+    ctx: _Context, m: InitiativeMention, s: int, span: tuple[int, int]
+) -> list[tuple[str, Relation, str]]:
+    """A name inside a 《…》 title belongs to whoever wrote the document: a higher court
+    promotes what its policy document names; nobody adopts what a cited title names."""
+    text = ctx.text
+    open_, close = span
+    issuer, policy = _title_issuer(ctx, s, open_, close)
+    if issuer is None or m.title:
+        return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
+    head = max(open_ + 1, text.rfind(" ", open_, m.start) + 1)
+    if _GOAL.search(text, head, m.start) or _ABOLISHED.search(text, head, m.start):
+        return []
+    if not policy:
+        return [(issuer, "adopted", "adoption:title-author")]
+    # 省法院印发《…试点…方案》，确定A、B为试点法院: the designated courts pilot it
+    _, e = ctx.sentence(m.start)
+    outside = text[s:open_] + text[close + 1 : e]
+    pilots = [
+        c.court
+        for c in ctx.courts_in(s, e)
+        if not open_ <= c.start <= close and c.court != issuer and not c.court.startswith("AGG:")
+    ]
+    if _DESIGNATE.search(outside) and pilots and _outranks(ctx, issuer, pilots):
+        out: list[tuple[str, Relation, str]] = [(issuer, "promoted", "adoption:title-issuer")]
+        return out + [(c, "piloted", "adoption:pilot-named") for c in dict.fromkeys(pilots)]
+    relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
+    return [(issuer, relation, "adoption:title-issuer")]
+
+
+def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
+    """The initiative is named but adopted by no court here: a word of a cited document's
+    title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),
+    or another body's practice (党委政府…, 司法局的…)."""
+    text = ctx.text
+    s, _ = ctx.sentence(m.start)
+    c_start = ctx.clause_start(s, m.start)
+    before = text[c_start : m.start]
+    if _COUNTED_UNITS.match(before) and not ctx.courts_in(c_start, m.start):
+        return True  # 26家法庭实现“五化”: unnamed units under the court, not the court
+    if _UNITS_OWN.search(before):
+        return True  # 宜兴法院7个派出法庭的诉讼服务站: what unnamed units own
+    if m.awarded or m.title:
+        return False
+    if _GOAL.search(before) or _ABOLISHED.search(before):
+        return True
+    if _COPULA.search(before) and not ctx.courts_in(c_start, m.start):
+        return True  # 跨域立案是…打造的起诉新模式: a description of something else
+    lead = _LEAD_IN.match(text, c_start, m.start)
+    if _FEATURE_SUBJECT.match(text, lead.end() if lead else c_start, m.start):
+        return True  # …，该平台集成网上立案、电子送达: features of a facility
+    courts = ctx.courts_in(s, m.start)
+    if not courts:
+        lead = _LEAD_IN.match(text, s, m.start)
+        head = lead.end() if lead else s
+        if _FEATURE_SUBJECT.match(text, head, m.start):
+            return True
+        # 市委书记张三强调，要坚持诉源治理: an official's or another body's sentence
+        if (
+            _OFFICIAL_HEAD.match(text, head, m.start) or _OTHER_BODY_HEAD.match(text, head, m.start)
+        ) and not _COURT_WORD.search(text, head, m.start):
+            return True
+    if not ctx.courts_in(c_start, m.start):
+        lead = _LEAD_IN.match(text, c_start, m.start)
+        head = lead.end() if lead else c_start
+        if _OTHER_BODY_HEAD.match(text, head, m.start) or _AGENT_BODY.search(before):
+            return True
+        # 司法局的人民调解 / 党委政府的…工作: a practice owned by another body
+        own = text.rfind("的", c_start, m.start)
+        if own > c_start and m.start - own <= 6 and _OWNER.search(text, c_start, own):
+            return True
+    return False
+
+
+#: 关于X的重要指示精神 / 最高人民法院关于X的部署要求: an instruction or policy cited
+_CITED_HEAD = re.compile(
+    r"[^，,。；;！!？?\n]{0,24}?的[^，,。；;！!？?\n]{0,8}?"
+    r"(?:精神|部署|要求|指示|批示|讲话|论述|决策|意见|规定)"
+)
+
+
+def _cited_policy(
+    ctx: _Context, s: int, m: InitiativeMention
+) -> list[tuple[str, Relation, str]] | None:
+    """X named inside 关于X的…精神/部署 is cited, not practised: only the court that issued
+    the instruction is credited (最高人民法院关于X的部署: promoted; a lower court's own rules:
+    adopted). None when X is not cited."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    about = text.rfind("关于", c_start, m.start)
+    if about < 0 or not _CITED_HEAD.match(text, m.end):
+        return None
+    if _CITED_HEAD.match(text, about + 2, m.start):
+        return None  # 关于…的意见 closed before X: X is outside the citation
+    before = ctx.courts_in(c_start, about)
+    if before and about - before[-1].end <= 1 and not before[-1].court.startswith("AGG:"):
+        court = before[-1].court  # the court whose instruction or rules it is
+        relation: Relation = "promoted" if ctx.level(court) in _HIGH else "adopted"
+        return [(court, relation, "adoption:cited-policy")]
+    return []
+
+
+#: 学习借鉴乙县法院的X经验 / 赴乙县法院考察X: a practice studied elsewhere
+_STUDY = re.compile(
+    r"(?:学习借鉴|学习|借鉴|考察学习|考察调研|考察|观摩|参观学习|参观|取经|调研|视察|走访)"
+    r"(?!贯彻|宣传|领会|研讨|教育)"
+)
+_PRACTICE_NOUN = re.compile(r"(?:的)?(?:工作)?(?:经验|做法|模式|先进|成果|情况)")
+
+
+def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Relation, str]] | None:
+    """A practice being studied belongs to the court studied, not to the visitors; None when
+    the clause studies nothing."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    verbs = list(_STUDY.finditer(text, c_start, m.start))
+    if not verbs:
+        return None
+    lo = verbs[-1].end()
+    courts = [
+        c.court
+        for c in ctx.courts_in(c_start, m.start)
+        if not c.court.startswith("AGG:")
+        and (c.start >= lo or (c.start > 0 and text[c.start - 1] in "赴到往至"))
+    ]
+    if courts:
+        return [(c, "adopted", "adoption:practiser") for c in dict.fromkeys(courts)]
+    if _PRACTICE_NOUN.match(text, m.end):
+        return []  # 学习先进地区X经验: the practice of someone not named
+    return None
+
+
+_PRAISE_GIVER = re.compile(r"(?:得到|受到|获得|获)$")
+_PRAISE = re.compile(r"(?:批示|肯定|点赞|表扬|称赞|赞扬|好评|褒奖|(?:高度|充分|一致|积极)评价)")
+
+
+def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Relation, str]] | None:
+    """Praise is not adoption: in 省领导批示肯定乙县法院的X / 省法院对乙县法院的X给予肯定 the
+    praised court adopts X and the praising one does nothing. None when there is no praise."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    c_end = _clause_end(text, m.end)
+    before = text[c_start : m.start]
+    lo = None
+    verbs = list(_PRAISE.finditer(before))
+    verb = verbs[-1] if verbs else None
+    if verb is not None:
+        lo = c_start + verb.end()  # 批示肯定乙县法院的X
+    elif "对" in before and _PRAISE.search(text, m.end, c_end):
+        lo = c_start + before.rfind("对") + 1  # 对乙县法院的X给予肯定
+    if lo is None:
+        return None
+    courts = [c.court for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")]
+    if courts:
+        return [(c, "adopted", "adoption:praised") for c in dict.fromkeys(courts)]
+    praiser = ctx.subject_in(c_start, lo)
+    if praiser is not None:
+        return []  # 最高人民法院领导批示肯定X: the praising court does not adopt X
+    return None  # 代表们对X给予高度评价: X is the work of the court in context
+
+
+_GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之)?下")
+
+
+def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
+    """Courts in text[lo:hi] named in a 在X(统筹)指导下 phrase."""
+    if not _GUIDANCE_ANY.search(ctx.text, lo, hi):
+        return []
+    return [
+        c.court
+        for c in ctx.courts_in(lo, hi)
+        if not c.court.startswith("AGG:") and _GUIDANCE.match(ctx.text, c.end, hi)
+    ]
+
+
+_CLAUSE_BREAKS = "，,；;。！!？?：:\n"
+_CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
+
+
+def _clause_end(text: str, pos: int, limit: int | None = None) -> int:
+    """Where the clause holding `pos` ends (at most `limit`)."""
+    hi = len(text) if limit is None else min(limit, len(text))
+    m = _CLAUSE_BREAK.search(text, pos, hi)
+    return m.start() if m else hi
 
 
 def _outranks(ctx: _Context, court: str, others: Sequence[str]) -> bool:
@@ -738,8 +1349,7 @@ def _practiser(ctx: _Context, lo: int, hi: int) -> str | None:
     """X in 推广X法院(的)…做法 when the initiative is named after X in the same clause."""
     text = ctx.text
     for c in reversed(ctx.courts_in(lo, hi)):
-        before = text[lo : c.start]
-        if _PROMOTE_PRACTICE.search(before[-6:]):
+        if _PROMOTE_PRACTICE.search(text, max(lo, c.start - 6), c.start):
             return c.court
     return None
 
@@ -807,7 +1417,12 @@ def _promoted_practices(
                 continue
             key = (promoter.court, name, "promoted")
             if key not in adoptions:
-                adoptions[key] = Adoption(unit=promoter.court, initiative=name, relation="promoted")
+                adoptions[key] = Adoption(
+                    unit=promoter.court,
+                    initiative=name,
+                    relation="promoted",
+                    rule="adoption:promoted-practice",
+                )
             adoptions[key].evidence.append(ev)
 
 
@@ -859,6 +1474,7 @@ def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) ->
                 period=period,
                 text=text[h.text_start : h.text_end],
                 evidence=[_evidence(text, ctx, h.text_start, h.text_end)],
+                rule=h.rule or "outcome:other",
             )
         )
     return out

@@ -1,16 +1,28 @@
 """Finding reform initiatives in normalized text: taxonomy matches and proposed candidates.
 
-Taxonomy aliases are matched first (`ingest.taxonomy`). Terms the taxonomy lacks are proposed
-as candidates (`candidate=True`) only when a general pattern marks them as a named mechanism:
+Taxonomy aliases and patterns are matched first (`ingest.taxonomy`). A match is left out when
+the context shows it names no practice of the court: a ``needs_verb`` term without an adoption
+verb (司法建议书的回复率), a term listed among the functions of a system (实现在线调解、一键理赔等
+业务), another body's procedure (经仲裁机构诉前调解), a headline's aim (《… 助力多元解纷提质增效》).
+A generic term takes the name of a more specific initiative it is ``part_of`` when the article
+names that one too (多元解纷 beside 一站式多元解纷机制).
 
-- a quoted name with a mechanism head (“营商环境调解室”, “三调度两通报一提示”机制, “文化兴院”
-  after an adoption verb and naming court work);
-- an unquoted ``<adoption verb> X <head>`` (建立发回案件事先沟通机制, 设立…法律服务站);
-- a conferred title (获评/被授予/入选 X);
+Terms the taxonomy lacks are proposed as candidates (`candidate=True`) only when a general
+pattern marks them as a named mechanism:
+
+- a quoted name with a mechanism head (“营商环境调解室”, “三调度两通报一提示”机制, “庭站点员”四位
+  一体服务网, “法院+工会”劳动争议诉调对接工作机制), a quoted facility, or a quoted name after an
+  adoption verb (also across a place name or a list closed by 等) that names court work;
+- a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
+- an unquoted ``<adoption verb> X <head>`` (建立发回案件事先沟通机制, 组建平行审判团队);
+- a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
-Numeric slogans (“四项机制”, “一个目标”, 三年行动), political formulas and generic phrases are
-not initiatives.
+Not candidates: numeric slogans (“四项机制”, 三项工作), political formulas, generic phrases,
+predicates (是民心工程, 跨域立案是…打造的“家门口”起诉新模式), counts of kinds (两种模式), quoted
+lists of principles without a head of their own (“高院主导、中院主抓”), activities whose name
+names no court work (“纾困解难”活动), case nicknames (“某某网”集资案), criminal judgments
+selected as typical cases, pilot designations, and names in article headlines not set up there.
 
 >>> [m.name for m in find_initiatives("法院建立“无讼茶室”调解品牌,推行繁简分流。")]
 ['“无讼茶室”调解品牌', '繁简分流']
@@ -20,35 +32,48 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.numbers import CLAUSE_PUNCT
-from ingest.taxonomy import PlainView, Taxonomy, default_taxonomy, strip_ignored
+from ingest.taxonomy import PlainView, Taxonomy, TaxonomyMatch, default_taxonomy, strip_ignored
 
 HAN = "\u4e00-\u9fff"
 
 ADOPTION_VERBS = (
     "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
-    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活"
 )
 _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
 
 #: heads that make a quoted or unquoted phrase the name of a mechanism or facility
 MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
-    "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路"
+    "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
+    "经验|共治|服务网|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
+    "联盟|专班|工作"
 )
+#: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
+_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网)$")
+#: heads of an activity: the quoted part must itself name court work or a facility
+_WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
+_HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
+_PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
+_CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
-    r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等)[" + HAN + r"]){0,4}?)(?P<head>" + MECHANISM_HEADS + r")"
+    r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
+    + HAN
+    + r"]){0,8}?)(?P<head>"
+    + MECHANISM_HEADS
+    + r")"
 )
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
-    r"热线|驿站|之家|服务队)$"
+    r"热线|驿站|之家|服务队|行动)$"
 )
 _COURT_WORK = re.compile(
-    r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访"
+    r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
@@ -58,17 +83,24 @@ _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
+_LATIN = re.compile(r"[A-Za-z]")
+_HAN_RUN = re.compile("[" + HAN + "]")
+_NUM_CHARS = "一二两三四五六七八九十百"
 _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理”: a composition, not a name
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
 _POLITICAL = re.compile(
-    r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗"
+    r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
+    r"一带一路"
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
+_CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"
+#: the last clause mark of a window and the rest of it (searched with an end position)
+_CLAUSE_TAIL = re.compile("[" + re.escape(_CLAUSE_CUT) + "][^" + re.escape(_CLAUSE_CUT) + "]*$")
 _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|专区|通道|模式|工作法"
+    "平台|专区|通道|模式|工作法|团队"
 )
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")")
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
@@ -80,19 +112,25 @@ _GENERIC_WORDS = re.compile(
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解"
 )
+#: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
+_FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
 _X_STOP = re.compile(
     r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
 )
 
 AWARD_VERBS = (
-    r"获评为|获评|被评为|评为|荣获|获得(?!感)|被授予|授予|被命名为|命名为|"
-    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入"
+    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
+    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|"
+    r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
 )
+_NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥"
 )
-_AWARD_END = re.compile(r"称号|荣誉称号|荣誉|[" + re.escape(CLAUSE_PUNCT) + r"(（]")
+_AWARD_END = re.compile(
+    r"称号|荣誉称号|荣誉|以来|之后|以后|期间|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
+)
 
 _SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
 _NOT_SOURCE = frozenset("资水能来根财税电河货")
@@ -113,9 +151,20 @@ class InitiativeMention:
     end: int
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
-    rule: str  # taxonomy | quoted | pattern | award | source | rhythm
+    #: taxonomy | quoted | quoted-group | quoted-brand | pattern | document | award |
+    #: award-header | source | rhythm
+    rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
+    #: inside the 《》 title of a cited policy document (《关于完善案件阅核工作机制的指导意见》):
+    #: the document's issuer deploys it, whoever cites it
+    in_document: bool = False
+    #: right after a purpose verb (助力诉源治理, 赋能…): named as a goal the work serves
+    goal: bool = False
+    #: a local brand built around a taxonomy initiative (“田间地头”流动法庭 → 车载法庭)
+    kind_of: str | None = None
+    #: named as given up (取消诉前调解, 从诉前调解程序向先行调解程序转变)
+    abolished: bool = False
 
 
 def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -150,7 +199,80 @@ def _residue(text: str, tax_spans: list[tuple[int, int]], start: int, end: int) 
         i += 1
     parts.append(text[pos:end])
     rest = _JOINERS.sub("", strip_ignored("".join(parts)))
-    return _GENERIC_WORDS.sub("", rest)
+    return _FRAME_WORDS.sub("", _GENERIC_WORDS.sub("", rest))
+
+
+#: “团贷网”非法集资案, “斑海豹”案: a quoted nickname of a case
+_CASE_AFTER_QUOTE = re.compile(r"[" + HAN + r"]{0,8}?案(?!例|源|件比)")
+#: a list inside one pair of quotes (“高院主导、中院主抓”): principles unless counted or headed
+_LIST_INSIDE = re.compile(r"[、,，;；]")
+_COUNTED_ITEM = re.compile(r"^[" + _NUM_CHARS + r"\d]")
+#: what may stand between an adoption verb and a quoted name: a place, or 等 closing a list
+_PLACE_GAP = re.compile(r"(?:[" + HAN + r"]{1,4}[省市县区镇乡村庭院]|本院|全市|全县|全区)$")
+#: 是 as a copula (是民心工程: what a thing is, not what a court sets up); not 但是/于是, nor an
+#: enumeration (一是, 二是) or a focus (特别是, 尤其是)
+_COPULA = re.compile(r"(?<![但还就于总凡要若否一二三四五六七八九十其别或即正乃])是(?!否)")
+_COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\d]+[种项个类大条][" + HAN + r"]{0,2}$")
+#: 在“质效管理平台”中(排名): a place where something is seen, not a facility set up
+_LOCATIVE_AFTER = frozenset("中上里内")
+
+
+def _clause_start(text: str, pos: int, reach: int = 40) -> int:
+    """The start of the clause that contains text[pos] (after the last clause punctuation)."""
+    lo = max(0, pos - reach)
+    m = _CLAUSE_TAIL.search(text, lo, pos)
+    return m.start() + 1 if m else lo
+
+
+def _predicate(text: str, start: int, tax_spans: list[tuple[int, int]]) -> bool:
+    """The phrase at `start` follows 是 in its clause and says what something is: 是民心工程 (no
+    adoption verb between), or 跨域立案是…打造的新模式 (an initiative already named before 是,
+    described by a relative clause). 这是该院推出的“云上法庭” still names what the court made."""
+    cs = _clause_start(text, start)
+    before = text[cs:start]
+    copulas = list(_COPULA.finditer(before))
+    if not copulas:
+        return False
+    copula = cs + copulas[-1].start()
+    between = before[copulas[-1].end() :]
+    verbs = list(_VERB_ANY.finditer(between))
+    if not verbs:
+        return True
+    # 是全市首家建立X的法院: the last verb takes X as its object
+    if between[verbs[-1].end() : verbs[-1].end() + 1] != "的":
+        return False
+    return _covered(tax_spans, cs, copula) > 0 or bool(_QUOTED.search(text, cs, copula))
+
+
+def _verb_before(text: str, start: int) -> bool:
+    """An adoption verb stands right before text[start], or before a place name or a list
+    closed by 等 that leads up to it (推广…等“X”, 打造某镇“X”)."""
+    lead = text[max(0, start - 7) : start]
+    if _VERB_BEFORE.search(lead) or (lead.endswith("的") and _VERB_BEFORE.search(lead[:-1])):
+        return True  # 推行“X”, 该院推出的“X”
+    cs = _clause_start(text, start)
+    before = text[cs:start]
+    gap = _PLACE_GAP.search(before)
+    if gap and _VERB_BEFORE.search(before[: gap.start()]):
+        return True
+    if before.endswith("等"):
+        return bool(_VERB_ANY.search(before))
+    return False
+
+
+_BRAND_GAP = re.compile(r"[" + HAN + r"]{0,4}")
+
+
+def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
+    """The end of a taxonomy term that starts within a few characters after `pos` with nothing
+    but Han characters between (“田间地头”流动法庭), else None."""
+    i = bisect.bisect_left(tax_spans, (pos, -1))
+    if i < len(tax_spans):
+        s, e = tax_spans[i]
+        gap = _BRAND_GAP.match(text, pos, s)
+        if gap is not None and gap.end() == s:
+            return e
+    return None
 
 
 def _quoted_candidates(
@@ -167,25 +289,74 @@ def _quoted_candidates(
     out: list[InitiativeMention] = []
     for group in groups:
         first, last = group[0], group[-1]
-        verb = bool(_VERB_BEFORE.search(text[max(0, first.start() - 6) : first.start()]))
-        head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 12))
+        head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
+        if head_m is not None and (
+            _VERB_ANY.search(head_m.group("mod")) or _COUNT_END.search(head_m.group("mod"))
+        ):
+            # “A”推动B机制: the head belongs to another phrase; “A”“B”三项工作: a count
+            head_m = None
+        kept_quotes: list[re.Match[str]] = []
         for q in group:
             x = q.group("x").strip()
             plain_x = strip_ignored(x)
-            if len(plain_x) < 3 or len(plain_x) > 24 or _SENTENCE_PUNCT.search(x):
+            if len(plain_x) > 24 or _SENTENCE_PUNCT.search(x):
                 continue
+            if len(plain_x) < 3 and not (
+                len(plain_x) == 2
+                and q is last
+                and head_m is not None
+                and head_m.group("head") in _CAMPAIGN_HEADS
+            ):
+                continue  # “雷霆”专项执行行动 names a campaign; “知产”品牌 is a field
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
             if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
                 continue
+            kept_quotes.append(q)
+        if not kept_quotes or _predicate(text, first.start(), tax_spans):
+            continue
+        # 坚持“调解优先”: a principle held, not a mechanism set up
+        verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
+            text, max(0, first.start() - 4), first.start()
+        )
+        if (
+            len(group) > 1
+            and head_m is not None
+            and head_m.group(0).startswith("等")
+            and len(kept_quotes) == len(group)
+        ):
+            # “审学研”“评推树”等培养机制: the quotes and the kind they exemplify are one name;
+            # “假日调解”“联动解纷”活动 are two activities
+            s0, e0 = first.start(), head_m.end()
+            if all(len(_GENERIC_WORDS.sub("", strip_ignored(q.group("x")))) < 2 for q in group):
+                continue
+            if _covered(tax_spans, s0, e0) and len(_residue(text, tax_spans, s0, e0)) < 2:
+                continue
+            out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted-group"))
+            continue
+        for q in kept_quotes:
+            rule = "quoted"
+            x = q.group("x").strip()
+            plain_x = strip_ignored(x)
             covered = _covered(tax_spans, q.start(), q.end()) > 0
             if covered and len(_residue(text, tax_spans, q.start(), q.end())) < 2:
                 continue
-            generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2
-            # a head after the last quote names a single quote (“一把手”工程); a shared head
-            # (“审学研”“评推树”等培养机制) leaves each quote its own name
+            generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2 and not _LATIN.search(plain_x)
+            listed = bool(_LIST_INSIDE.search(plain_x)) and not all(
+                _COUNTED_ITEM.match(part) for part in _LIST_INSIDE.split(plain_x) if part
+            )
+            # a head after the last quote names a single quote (“一把手”工程)
             own_head = q is last and head_m is not None and len(group) == 1
             if own_head and head_m is not None:
+                head = head_m.group("head")
+                if listed and not _LIST_HEADS.search(head):
+                    continue  # “人工服务+自助服务、线下服务+线上服务”模式: a description
+                if head in _WEAK_HEADS and not (
+                    _COURT_WORK.search(plain_x + head_m.group("mod"))
+                    or _FACILITY_END.search(plain_x)
+                    or _COUNTED_PARTS.match(plain_x)
+                ):
+                    continue  # “纾困解难”活动: an activity, not a named mechanism
                 end = head_m.end()
                 name = text[q.start() : end]
                 residue = _residue(text, tax_spans, q.start(), head_m.start("head"))
@@ -193,10 +364,22 @@ def _quoted_candidates(
                     continue
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
-            elif generic:
-                continue
+            elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
+                generic or listed or covered
+            ):
+                end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
+                name = text[q.start() : end]
+                rule = "quoted-brand"
+            elif generic or listed or "的" in plain_x or _PRINCIPLE_END.search(plain_x):
+                continue  # “有温度的司法”, “调解优先”: a description or a principle, not a name
             elif _DIGIT_CODE.match(plain_x):
                 continue  # a bare code such as “1155” is a name only with a head noun
+            elif _CASE_AFTER_QUOTE.match(text, q.end(), min(len(text), q.end() + 10)):
+                continue  # “某某网”非法集资案: the nickname of a case
+            elif text[q.start() - 1 : q.start()] == "在" and (
+                text[q.end() : q.end() + 1] in _LOCATIVE_AFTER
+            ):
+                continue  # 在“某平台”中: where a figure is read, not a facility set up
             elif (
                 # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
                 (
@@ -210,7 +393,7 @@ def _quoted_candidates(
                 name = text[q.start() : q.end()]
             else:
                 continue
-            out.append(InitiativeMention(q.start(), end, name, True, "quoted"))
+            out.append(InitiativeMention(q.start(), end, name, True, rule))
     return out
 
 
@@ -251,12 +434,18 @@ def _unquoted_candidates(
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)
+        if plain.startswith("是") or _COUNT_END.search(plain):
+            continue  # 是民心工程 (a predicate), 两种模式 (a count of kinds)
+        if _predicate(text, start, tax_spans):
+            continue
         if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
             continue
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if _POLITICAL.search(x):
             continue
+        if h.group(0) == "团队" and not _COURT_WORK.search(plain):
+            continue  # 组建平行审判团队 is court work; a volunteer team is not
         if (
             _covered(tax_spans, start, h.end())
             and len(_residue(text, tax_spans, start, h.start())) < 2
@@ -300,57 +489,220 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
         obj = text[m.end() : obj_end]
         if not obj.strip() or not _HONOUR_HEAD.search(obj):
             continue
+        if m.group(0) == "获" and (
+            text[m.start() - 1 : m.start()] in _NOT_HONOUR_BEFORE_HUO
+            or not (end_m and end_m.group(0).startswith(("称号", "荣誉")))
+        ):
+            continue  # 破获, 查获; 获…称号 only
         out.append((m.start(), m.end(), obj_end))
     return out
+
+
+_TITLE = re.compile(r"《(?P<t>[^《》\n]{2,60})》")
+_POLICY_TITLE = re.compile(
+    r"(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|规程|要点|"
+    r"白皮书|报告)(?:[(（][^()（）]{1,6}[)）])?$"
+)
+#: 助力多元解纷, 赋能诉源治理: the purpose a piece of work serves
+_GOAL_BEFORE = re.compile(r"(?:助力|赋能|助推|服务于|服务保障|致力于)$")
+_GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
+_NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to
+    r"^[ \t\u3000]*(?!参照|依据|根据|援引|参考|按照|对照|适用)(?P<x>["
+    + HAN
+    + r"“”]{4,24}?案例)第[\d一二三四五六七八九十百千]+号",
+    re.M,
+)
+_DESIGNATION = re.compile(r"试点|联系点")
+#: 实现在线调解、一键理赔等业务: the functions of a system or the rooms of a centre
+_FEATURE_TAIL = re.compile(
+    r"[^"
+    + re.escape(_CLAUSE_CUT)
+    + r"]{0,40}?等(?:一系列)?(?:相关)?(?:业务|功能区|功能|流程|环节|事项)"
+)
+#: 经仲裁机构诉前调解: a procedure of another body
+_OTHER_BODY = re.compile(
+    r"(?:经|由)[" + HAN + r"]{0,4}?"
+    r"(?:仲裁机构|仲裁委员会|仲裁委|公安机关|公安局|派出所|检察院|检察机关|司法局|司法所|人社局)"
+    r"(?:的|组织)?$"
+)
+_CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事|诈骗|盗窃|洗钱|毒品|杀人|抢劫|受贿|贪污|集资")
+
+
+def _headline_spans(text: str, limit: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(headlines, documents): spans of 《》 titles of articles and cases, and of policy
+    documents (a title ending 意见, 办法, 方案 …)."""
+    heads: list[tuple[int, int]] = []
+    docs: list[tuple[int, int]] = []
+    for m in _TITLE.finditer(text, 0, limit):
+        (docs if _POLICY_TITLE.search(m.group("t")) else heads).append((m.start(), m.end()))
+    return heads, docs
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return s, e
+    return None
+
+
+_ABOLISH_BEFORE = re.compile(
+    r"(?:取消|废止|废除|停止|叫停|不再|不允许有?)(?:了|对)?[" + HAN + r"]{0,2}$"
+)
+_LEFT_FOR = re.compile(
+    r"[^"
+    + re.escape(_CLAUSE_CUT)
+    + r"]{0,12}?向[^"
+    + re.escape(_CLAUSE_CUT)
+    + r"]{1,16}?(?:转变|转型|过渡)"
+)
+
+
+def _abolished(text: str, start: int, end: int) -> bool:
+    """The term is named as given up: 取消诉前调解, 从诉前调解程序向先行调解程序转变."""
+    if _ABOLISH_BEFORE.search(text, max(0, start - 7), start):
+        return True
+    return text[start - 1 : start] == "从" and bool(_LEFT_FOR.match(text, end))
+
+
+def _feature_list(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], limit: int
+) -> bool:
+    """text[start:end] is an item of a list closed by 等业务/等功能区 … that also holds items
+    no taxonomy term names (实现理赔计算、在线调解、一键理赔等业务): the functions of a system or
+    the rooms of a centre. A list of known initiatives only (开通网上立案、跨域立案等业务) is not."""
+    tail = _FEATURE_TAIL.match(text, end, limit)
+    if tail is None:
+        return False
+    cs = _clause_start(text, start)
+    deng = text.rfind("等", end, tail.end())
+    items = []
+    pos = cs
+    for part in text[cs:deng].split("、"):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    if len(items) < 2:
+        return False
+    return any(not any(s < b and a < e for s, e in spans) for a, b in items if b > a)
+
+
+def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
+    """A needs_verb entry (司法建议) names the practice only right after an adoption verb."""
+    return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
 
 
 def find_initiatives(
     text: str, *, taxonomy: Taxonomy | None = None, limit: int | None = None
 ) -> list[InitiativeMention]:
-    """All initiative mentions in text[:limit], taxonomy matches and candidates, in text order."""
+    """All initiative mentions in text[:limit], taxonomy matches and candidates, in text order.
+
+    A generic taxonomy term in an article that also names a more specific initiative it is
+    ``part_of`` takes that initiative's name:
+
+    >>> [m.name for m in find_initiatives("推进一站式多元解纷机制建设，强化多元解纷。")]
+    ['一站式多元解纷机制', '一站式多元解纷机制']
+    """
     tax = taxonomy if taxonomy is not None else default_taxonomy()
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
     view = PlainView(text[:limit])
-    matches = tax.find(text[:limit], view)
+    headlines, documents = _headline_spans(text, limit)
+    matches = []
+    dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
+    all_matches = tax.find(text[:limit], view)
+    spans = [(m.start, m.end) for m in all_matches]
+    for m in all_matches:
+        if not _tax_kept(text, m):
+            continue
+        if "等" in text[m.end : m.end + 44] and _feature_list(text, m.start, m.end, spans, limit):
+            dropped.append((m.start, m.end))
+            continue  # 提供网上查询、网上调解等功能: what a system offers
+        if not m.entry.title and _OTHER_BODY.search(text, max(0, m.start - 14), m.start):
+            dropped.append((m.start, m.end))
+            continue  # 经劳动仲裁机构诉前调解: another body's procedure
+        headline = _inside(headlines, m.start, m.end)
+        if headline and not m.entry.title:
+            phrase = text[headline[0] : m.start]
+            phrase = phrase[max(phrase.rfind(" "), phrase.rfind("\u3000")) + 1 :]
+            if _GOAL_ANY.search(phrase):
+                dropped.append((m.start, m.end))
+                continue  # 《打造某品牌 助力多元解纷提质增效》: a headline's aim
+        matches.append(m)
     tax_spans = [(m.start, m.end) for m in matches]
     awards = _award_spans(text, limit)
+    # 新时代人民法庭建设案例第164号: a numbered selection is an award wherever it stands
+    awards += [
+        (m.start("x"), m.start("x"), m.end("x")) for m in _NUMBERED_CASE.finditer(text, 0, limit)
+    ]
+    named = {m.entry.name for m in matches}
 
     def awarded(start: int, end: int) -> bool:
         return any(os <= start and end <= oe for _, os, oe in awards)
 
-    found: list[InitiativeMention] = [
-        InitiativeMention(
-            m.start,
-            m.end,
-            m.entry.name,
-            False,
-            "taxonomy",
-            m.entry.title and awarded(m.start, m.end),
-            m.entry.title,
+    found: list[InitiativeMention] = []
+    for m in matches:
+        name = next((n for n in m.entry.part_of if n in named), m.entry.name)
+        found.append(
+            InitiativeMention(
+                m.start,
+                m.end,
+                name,
+                False,
+                "taxonomy",
+                m.entry.title and awarded(m.start, m.end),
+                m.entry.title,
+                in_document=_inside(documents, m.start, m.end) is not None,
+                abolished=_abolished(text, m.start, m.end),
+                goal=bool(_GOAL_BEFORE.search(text[max(0, m.start - 4) : m.start])),
+            )
         )
-        for m in matches
+    cands = [
+        c
+        for c in (
+            _quoted_candidates(text, tax_spans, limit)
+            + _unquoted_candidates(text, tax_spans, limit)
+            + _document_candidates(text, tax_spans, limit)
+        )
+        # a name in a headline is a local brand only when the headline says it is set up
+        if not _inside(headlines, c.start, c.end)
+        or _VERB_BEFORE.search(text[max(0, c.start - 6) : c.start])
     ]
-    cands = (
-        _quoted_candidates(text, tax_spans, limit)
-        + _unquoted_candidates(text, tax_spans, limit)
-        + _document_candidates(text, tax_spans, limit)
-    )
-    for _, os, oe in awards:
-        if any(os <= m.start < oe for m in found) or any(os <= c.start < oe for c in cands):
+    title_spans = [(m.start, m.end) for m in matches if m.entry.title]
+    for vs, os, oe in awards:
+        if any(os <= s < oe for s, _ in title_spans) or any(os <= c.start < oe for c in cands):
             continue
+        if text[max(0, vs - 2) : vs].rstrip("”」").endswith("案") and _CRIMINAL.search(
+            text, max(0, vs - 12), oe
+        ):
+            continue  # 某某诈骗案入选…典型案例: a criminal judgment selected, not an initiative
+        if _DESIGNATION.search(text, os, oe):
+            continue  # 确定为改革试点法院: a designation (piloted), not an honour
         obj = text[os:oe]
         lead = len(obj) - len(obj.lstrip("为 "))
         s = os + lead
-        if oe - s >= 3:
-            cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, "award", True))
-    for m in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
-        if m.group("x") in _NOT_SOURCE or any(s <= m.start() < e for s, e in tax_spans):
+        quoted = list(_QUOTED.finditer(text, s, oe))
+        if len(quoted) > 1 and not _HAN_RUN.search(_QUOTED.sub("", text[s:oe])):
+            # 获评“A”“B”: one honour per quote
+            for q in quoted:
+                cands.append(
+                    InitiativeMention(
+                        q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
+                    )
+                )
+        elif oe - s >= 3:
+            if _covered(tax_spans, s, oe) and len(_residue(text, tax_spans, s, oe)) < 2:
+                continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
+            rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
+            cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, rule, True))
+    for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
+        if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue
-        cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "source"))
-    for m in _RHYTHM.finditer(text, 0, limit):
-        if any(s < m.end() and m.start() < e for s, e in tax_spans):
+        cands.append(InitiativeMention(sg.start(), sg.end(), sg.group(0), True, "source"))
+    for rh in _RHYTHM.finditer(text, 0, limit):
+        if any(s < rh.end() and rh.start() < e for s, e in tax_spans) or _POLITICAL.search(
+            rh.group(0)
+        ):
             continue
-        cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "rhythm"))
+        cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
+    cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy
     # matches it contains (a local brand built around a generic term is the brand)
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -359,12 +711,20 @@ def find_initiatives(
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    found = [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
+    inside: dict[int, str] = {}  # kept candidate index -> the first taxonomy term it swallows
+    rest: list[InitiativeMention] = []
+    for f in found:
+        host = next((i for i, k in enumerate(kept) if k.start <= f.start and f.end <= k.end), None)
+        if host is None:
+            rest.append(f)
+        elif not f.title:
+            inside.setdefault(host, f.name)
+    found = rest
     kept = [
-        InitiativeMention(k.start, k.end, k.name, True, k.rule, True)
-        if not k.awarded and awarded(k.start, k.end)
-        else k
-        for k in kept
+        replace(k, awarded=True)
+        if k.awarded or awarded(k.start, k.end)
+        else replace(k, kind_of=inside.get(i))
+        for i, k in enumerate(kept)
     ]
     result = found + _merge_names(kept)
     result.sort(key=lambda m: (m.start, -m.end))
@@ -372,16 +732,30 @@ def find_initiatives(
 
 
 def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
-    """One name per quoted core: “5+5+5+1”体系 and “5+5+5+1”工作体系 are one initiative."""
+    """One name per quoted core: “5+5+5+1”体系 and “5+5+5+1”工作体系 are one initiative, and so
+    are “老娘舅”调解品牌 and a later unquoted 老娘舅调解室 (the core, then a head)."""
     first: dict[str, str] = {}
     out: list[InitiativeMention] = []
     for c in sorted(cands, key=lambda c: c.start):
         q = _QUOTED.search(c.name)
         key = strip_ignored(q.group("x")) if q else strip_ignored(c.name)
+        if not q and not c.rule.startswith("award"):
+            key = next(
+                (
+                    k
+                    for k in first
+                    if len(k) >= 3 and key.startswith(k) and _head_rest(key[len(k) :])
+                ),
+                key,
+            )
         name = first.setdefault(key, c.name)
-        out.append(
-            c
-            if name == c.name
-            else InitiativeMention(c.start, c.end, name, c.candidate, c.rule, c.awarded)
-        )
+        out.append(c if name == c.name else replace(c, name=name))
     return out
+
+
+_HEAD_REST = re.compile(r"^(?:[" + HAN + r"]{0,4}?)(?:" + MECHANISM_HEADS + r")?$")
+
+
+def _head_rest(rest: str) -> bool:
+    """What follows a brand's core in another mention of it: a short modifier and a head."""
+    return bool(_HEAD_REST.match(rest)) and len(rest) <= 6

@@ -20,18 +20,6 @@ CLAUSE_PUNCT = ",\uff0c;\uff1b:\uff1a\u3002!\uff01?\uff1f\u2026\n"
 SENTENCE_PUNCT = "\u3002!\uff01?\uff1f;\uff1b\n"
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause (between clause punctuation) around text[start:end]."""
-    a = start
-    while a > 0 and text[a - 1] not in CLAUSE_PUNCT:
-        a -= 1
-    b = end
-    n = len(text)
-    while b < n and text[b] not in CLAUSE_PUNCT:
-        b += 1
-    return a, b
-
-
 CN_DIGITS: dict[str, int] = {
     "零": 0,
     "〇": 0,

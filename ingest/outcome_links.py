@@ -1,16 +1,384 @@
 """Tie each reported figure to the initiative the text credits for it.
 
 `link_outcomes(ex)` sets `OutcomeRef.initiative` to the name of one of the extraction's
-initiatives when the sentence or paragraph of the figure credits it, and leaves it None when
-the figure is a plain caseload change or its paragraph lists several mechanisms.
+initiatives when the text ties the figure to it, looking outwards from the figure:
+
+1. the figure's own words name the initiative: the metric is its own measure (诉前调解案件520
+   余件, 网上立案率超过90%). Several figures in one clause each own the words from the last
+   separator before them to the next figure (26家法庭实现五化、9家获评示范法庭). Among the names
+   in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
+   by a verb (7个法庭均设立跨域立案专窗), then the head of the metric (驻院调解前置及调裁对接
+   结案816件 -> 人民调解员驻院调解); items of a list it sums up are not its measure;
+2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
+   20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
+   sentence lists several mechanisms, which credits none;
+3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
+4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
+   …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
+   which an overview paragraph does not credit to anything;
+5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
+   明显);
+6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
+   or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
+   naming one; the title is no lead-in.
+
+Names are where the extraction found them, and also a brand name without its generic tail
+(“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
+(速裁速执团队 -> 速裁团队) where no other name stands.
 """
 
 from __future__ import annotations
 
-from ingest.document import Extraction
+import bisect
+import re
+from dataclasses import dataclass
+
+from ingest.document import Extraction, OutcomeRef
+from ingest.numbers import CLAUSE_PUNCT, NUMERAL, parse_number
+
+#: a sentence naming this many different initiatives lists mechanisms, it credits none
+_MANY = 3
+_SENTENCE_END = re.compile("[。！？!?\n]")
+_HEADING_MAX = 30
+#: separators between the figures of one clause (26家…、9家…; 3名…和4个…)
+_SEPARATORS = "、和及与"
+#: a plain caseload or its change: what an overview paragraph reports for the whole court
+_CASELOAD = re.compile(r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访")
+#: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
+_GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
+_HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
+_QUOTES = "“”\"'「」《》"
+#: a change reported right after a figure (同比增长2.49%) measures that figure
+_BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
+#: a sentence that opens a new item of an enumeration does not continue the one before
+_NEW_ITEM = re.compile(
+    r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
+)
+#: the words that make a later name in the sentence the cause of the figure (…，这是X的成效)
+_CREDIT_AFTER = re.compile(r"成效|成果|效果|得益|源于|受益")
+#: a verb that takes the initiative as its object (设立跨域立案专窗, 开展巡回审判)
+_ACTION_BEFORE = re.compile(
+    r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$"
+)
+#: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
+_UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
+#: how many sentences back a paragraph's credit reaches
+_REACH = 1
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+
+
+def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
+    out = {s for s in mentions if len(s) >= 2}
+    for s in [ref_name, *mentions]:
+        core = _GENERIC_TAIL.sub("", s).strip(_QUOTES)
+        if len(core) >= 3 and core != s:
+            out.add(core)
+    return out
+
+
+def _mentions(ex: Extraction) -> list[_Mention]:
+    """Every place the text names one of the extraction's initiatives, in text order; where
+    names overlap the longer one wins."""
+    text = ex.document.text
+    found: list[tuple[int, int, str]] = []
+    for ref in ex.initiatives:
+        written = {ev.quote for ev in ref.evidence if ev.quote}
+        written.update(ref.mentions)
+        surfaces = _surfaces(ref.name, sorted(written))
+        for s in surfaces:
+            i = text.find(s)
+            while i >= 0:
+                found.append((i, i + len(s), ref.name))
+                i = text.find(s, i + 1)
+    # 速裁速执团队 for 速裁团队: a two-word name with a word put between its halves, where no
+    # other name stands
+    taken = sorted((a, b) for a, b, _ in found)
+    for ref in ex.initiatives:
+        if len(ref.name) != 4 or not _HAN4.match(ref.name):
+            continue
+        head, tail = ref.name[:2], ref.name[2:]
+        i = text.find(head)
+        while i >= 0:
+            if text.startswith(tail, i + 4) and _HAN4.match(text, i, i + 4):
+                k = bisect.bisect_left(taken, (i + 6, -1))
+                if not any(a < i + 6 and i < b for a, b in taken[max(0, k - 8) : k]):
+                    found.append((i, i + 6, ref.name))
+            i = text.find(head, i + 1)
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out: list[_Mention] = []
+    reach = -1
+    for a, b, name in found:
+        if b <= reach:
+            continue  # inside a longer mention
+        if out and a < out[-1].end:
+            continue  # overlaps the mention before it
+        out.append(_Mention(a, b, name))
+        reach = max(reach, b)
+    return out
+
+
+def _figure_at(text: str, lo: int, hi: int, value: float, uom: str) -> tuple[int, int]:
+    """Where in text[lo:hi] the figure of `value` (with its unit) stands; (lo, lo) when it
+    cannot be found."""
+    for m in NUMERAL.finditer(text, lo, hi):
+        v = parse_number(m.group(0))
+        if v is None:
+            continue
+        for scale in (1, 10_000, 100_000_000, 0.5):
+            if abs(v * scale - value) < 1e-6 * max(1.0, abs(value)):
+                end = m.end()
+                while end < hi and text[end] in "余多 ":
+                    end += 1
+                if text.startswith(uom, end):
+                    end += len(uom)
+                return m.start(), min(end, hi)
+    return lo, lo
+
+
+class _Text:
+    def __init__(self, text: str, mentions: list[_Mention]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.stops = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def between(self, lo: int, hi: int) -> list[_Mention]:
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi)
+        return [m for m in self.mentions[i:j] if m.end <= hi]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.stops, pos)
+        a = self.stops[i - 1] + 1 if i > 0 else 0
+        b = self.stops[i] if i < len(self.stops) else len(self.text)
+        return a, b
+
+    def line(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.breaks, pos)
+        a = self.breaks[i - 1] + 1 if i > 0 else 0
+        b = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return a, b
+
+    def previous_line(self, start: int) -> tuple[int, int] | None:
+        """The non-empty line before the one starting at `start`."""
+        pos = start - 1
+        while pos > 0:
+            a, b = self.line(pos - 1)
+            if self.text[a:b].strip():
+                return a, b
+            pos = a - 1
+        return None
+
+    def clause_start(self, pos: int, lo: int) -> int:
+        a = pos
+        while a > lo and self.text[a - 1] not in CLAUSE_PUNCT:
+            a -= 1
+        return a
+
+
+@dataclass
+class _Figure:
+    outcome: OutcomeRef
+    clause: tuple[int, int]
+    own: tuple[int, int]  # the figure's own words inside its clause
+    figure: tuple[int, int]  # the number and its unit
+
+
+def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
+    """Each outcome's clause and its own words (split between the figures of one clause)."""
+    figs: list[tuple[int, int, tuple[int, int], OutcomeRef]] = []
+    for o in outcomes:
+        if not o.evidence:
+            continue
+        ev = o.evidence[0]
+        quote = ev.quote or o.text
+        k = ev.sentence.find(quote) if quote else -1
+        c_start = ev.start + max(k, 0)
+        c_end = c_start + len(quote) if k >= 0 else ev.end
+        span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
+        figs.append((c_start, c_end, span, o))
+    by_clause: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for c_start, c_end, p, _ in figs:
+        by_clause.setdefault((c_start, c_end), set()).add(p)
+    out: list[_Figure] = []
+    for c_start, c_end, (pos, end), o in figs:
+        others = sorted(p for p in by_clause[(c_start, c_end)] if p[0] != pos)
+        lo, hi = c_start, c_end
+        before = [p for p in others if p[0] < pos]
+        after = [p for p in others if p[0] > pos]
+        # the words between two figures go to the later one unless a separator splits them
+        if before:
+            cut = max(t.text.rfind(s, before[-1][1], pos) for s in _SEPARATORS)
+            lo = cut + 1 if cut >= 0 else max(before[-1][1], c_start)
+        if after:
+            cut = max(t.text.rfind(s, end, after[0][0]) for s in _SEPARATORS)
+            hi = cut + 1 if cut >= 0 else max(end, lo)
+        out.append(_Figure(o, (c_start, c_end), (lo, hi), (pos, end)))
+    return out
+
+
+class _Linker:
+    def __init__(self, t: _Text, figures: list[_Figure]) -> None:
+        self.t = t
+        self.figures = figures
+        self.owned = sorted(f.own for f in figures)
+        self.title_start = len(t.text) - len(t.text.lstrip())
+
+    def credits(self, lo: int, hi: int) -> list[_Mention]:
+        """Mentions in text[lo:hi] that are not another figure's own words."""
+        out = []
+        for m in self.t.between(lo, hi):
+            i = bisect.bisect_right(self.owned, (m.start, len(self.t.text))) - 1
+            if i >= 0 and self.owned[i][0] <= m.start < self.owned[i][1]:
+                continue
+            out.append(m)
+        return out
+
+    def own_names(self, f: _Figure) -> list[_Mention]:
+        """The names in the figure's own words; the noun it counts first (在诉调对接中心配置了
+        2个速裁团队 -> 速裁团队), then the head of the metric. Items of a list the figure sums
+        up (人民调解室、律师调解室等6个工作室) are not its measure."""
+        t = self.t
+        pos, end = f.figure
+        out: list[_Mention] = []
+        for m in t.between(*f.own):
+            listed = "、" in t.text[max(0, m.start - 1) : m.end + 1]
+            if m.end <= pos and listed and "等" in t.text[m.end : pos]:
+                continue
+            if end <= m.start <= end + 2 and end > pos:
+                out.insert(0, m)
+            else:
+                out.append(m)
+        # the thing the counted units did (7个法庭的服务站均设立跨域立案专窗) before a name that
+        # only places them
+        acted = [m for m in out[1:] if _ACTION_BEFORE.search(t.text, max(0, m.start - 3), m.start)]
+        if (
+            acted
+            and not _ACTION_BEFORE.search(t.text, max(0, out[0].start - 3), out[0].start)
+            and not end <= out[0].start <= end + 2
+        ):
+            out.remove(acted[0])
+            out.insert(0, acted[0])
+        return out
+
+    def resolve(self, mentions: list[_Mention], lo: int) -> str:
+        """The nearest name: a credit (通过…) or the measure of a figure before (速裁案件2363件，
+        平均审理时长19.9天); either way the head of its words."""
+        last = mentions[-1]
+        for g in self.figures:
+            if g.own[0] <= last.start < g.own[1]:
+                head = (self.own_names(g) or self.t.between(*g.own))[0]
+                return self.specific(head, self.t.sentence(head.start)[0])
+        return self.head(mentions, lo)
+
+    def head(self, mentions: list[_Mention], lo: int) -> str:
+        """The first name of the clause where the last of `mentions` stands."""
+        last = mentions[-1]
+        c = self.t.clause_start(last.start, lo)
+        return next(m.name for m in mentions if m.start >= c)
+
+    def link(self, f: _Figure) -> str | None:
+        t = self.t
+        own_lo, own_hi = f.own
+        own = self.own_names(f)
+        s_start, s_end = t.sentence(f.clause[0])
+        if own:
+            return self.specific(own[0], s_start)
+        before = t.between(s_start, own_lo)
+        if before:
+            if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
+                return None  # the sentence lists mechanisms, it credits none of them
+            return self.resolve(before, s_start)
+        l_start, _ = t.line(f.clause[0])
+        caseload = self.caseload(f)
+        if not caseload:
+            # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
+            parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
+            if parts:
+                nxt = min(parts, key=lambda g: g.figure[0])
+                counted = self.own_names(nxt)
+                if counted and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
+                    return counted[0].name
+        if not caseload and not _NEW_ITEM.match(t.text, s_start):
+            lo = s_start
+            for _ in range(_REACH):
+                if lo <= l_start:
+                    break
+                lo = t.sentence(lo - 1)[0]
+                if _NEW_ITEM.match(t.text, lo):
+                    break
+            paragraph = t.between(max(lo, l_start), s_start)
+            if paragraph:
+                p_start, _ = t.sentence(paragraph[-1].start)
+                distinct = {m.name for m in paragraph if m.start >= p_start}
+                if len(distinct) >= _MANY:
+                    return None
+                return self.resolve(paragraph, p_start)
+        after = self.credits(own_hi, s_end)
+        if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
+            return after[0].name
+        if t.between(l_start, s_start):
+            return None
+        prev = t.previous_line(l_start)
+        if prev is None or prev[0] <= self.title_start:
+            return None  # the title is no lead-in
+        found = list(dict.fromkeys(m.name for m in t.between(*prev)))
+        line = t.text[prev[0] : prev[1]]
+        if _is_heading(line):
+            return found[0] if len(found) == 1 else None
+        if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
+            return None  # a paragraph about something else, not a lead-in to these results
+        return found[0] if 0 < len(found) < _MANY else None
+
+    def specific(self, m: _Mention, s_start: int) -> str:
+        """The unit that does it over the kind of case it does (组建速裁团队，…受理速裁案件2707件
+        -> 速裁团队, not 速裁程序): an earlier name of the sentence sharing the first two
+        characters of the name that is a team, centre or station."""
+        surface = self.t.text[m.start : m.start + 2]
+        for other in self.t.between(s_start, m.start):
+            if (
+                other.name != m.name
+                and _UNIT_NAME.search(other.name)
+                and self.t.text.startswith(surface, other.start)
+                and not _UNIT_NAME.search(m.name)
+            ):
+                return other.name
+        return m.name
+
+    def caseload(self, f: _Figure) -> bool:
+        """A plain caseload or the change of one reported right after it."""
+        text = self.t.text
+        clause = text[f.clause[0] : f.clause[1]]
+        if _CASELOAD.search(clause):
+            return True
+        if not _BARE_CHANGE.match(clause):
+            return False
+        s_start, _ = self.t.sentence(f.clause[0])
+        before = [g for g in self.figures if s_start <= g.clause[1] <= f.clause[0]]
+        return bool(before) and self.caseload(max(before, key=lambda g: g.clause[0]))
+
+
+def _is_heading(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= _HEADING_MAX and not re.search("[。！？!?]", line[:-1])
 
 
 def link_outcomes(ex: Extraction) -> None:
     """Set `initiative` on the outcomes of `ex` in place (see the module docstring)."""
-    # placeholder wiring: the linker is written in its own change
-    return None
+    if not ex.outcomes or not ex.initiatives:
+        return
+    t = _Text(ex.document.text, _mentions(ex))
+    if not t.mentions:
+        return
+    figures = _figures(t, ex.outcomes)
+    linker = _Linker(t, figures)
+    for f in figures:
+        if f.outcome.initiative is None:
+            f.outcome.initiative = linker.link(f)

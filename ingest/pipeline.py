@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph import review
 from graph.errors import CourtgraphError, UnreadableDocument
 from graph.model import (
     DocumentGraph,
@@ -274,7 +275,13 @@ def _ev(
     evidence: list[Evidence],
     date: str | None = None,
     precision: str | None = None,
+    *,
+    rule: str | None = None,
+    confidence: float | None = None,
 ) -> list[EvidenceRow]:
+    """The supporting sentences of one proposal (at most 3), each carrying the proposal's date,
+    rule and confidence: the store folds them into the fact (earliest date, highest
+    confidence, every rule)."""
     return [
         EvidenceRow(
             sentence=e.sentence,
@@ -283,6 +290,8 @@ def _ev(
             quote=e.quote,
             date=date,
             date_precision=precision if date else None,
+            rule=rule or None,
+            confidence=confidence,
         )
         for e in evidence[:3]
     ]
@@ -361,12 +370,10 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         props: dict[str, Any] = {"stage": a.relation}
         if scope:
             props["scope"] = scope
-        facts.append(
-            FactRow("ADOPTED", uid, iid, (a.relation,), props, _ev(a.evidence, date, precision))
-        )
+        evidence = _ev(a.evidence, date, precision, rule=a.rule, confidence=a.confidence)
+        facts.append(FactRow("ADOPTED", uid, iid, (a.relation,), props, evidence))
         for e in facts[-1].evidence:
             e.quote = e.quote or a.initiative
-        facts[-1].props["date_precision"] = precision
         mention(uid, a.unit.removeprefix("AGG:"), a.evidence)
 
     for o in ex.organizations:
@@ -408,9 +415,8 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 nodes[uid] = NodeRow(res.label(p.unit or ""), uid, {"name": p.unit})
                 mention(uid, p.unit or "", p.evidence)
             for role in p.roles or [""]:
-                facts.append(
-                    FactRow("HOLDS_ROLE", pid, uid, (role,), {"title": role}, _ev(p.evidence))
-                )
+                evidence = _ev(p.evidence, rule=p.rule, confidence=p.confidence)
+                facts.append(FactRow("HOLDS_ROLE", pid, uid, (role,), {"title": role}, evidence))
 
     for fig in ex.outcomes:
         uid, scope = res.unit(fig.unit)
@@ -440,6 +446,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             },
         )
         mention(oid, fig.text or label, fig.evidence)
+        figure_ev = _ev(fig.evidence, rule=fig.rule, confidence=fig.confidence)
         if uid:
             if uid not in nodes:
                 nodes[uid] = NodeRow(
@@ -447,11 +454,14 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 )
                 mention(uid, fig.unit.removeprefix("AGG:"), fig.evidence)
             props = {"scope": scope} if scope else {}
-            facts.append(FactRow("REPORTED", uid, oid, (), props, _ev(fig.evidence)))
+            facts.append(FactRow("REPORTED", uid, oid, (), props, figure_ev))
+        # the initiative the text credits the figure to (ingest.outcome_links names one of
+        # this extraction's initiatives): outcome -REPORTED-> initiative, with the figure's
+        # rule and confidence (the tie has no calibration of its own)
         if fig.initiative:
             iid = entity_id("Initiative", fig.initiative)
             if iid in nodes:
-                facts.append(FactRow("REPORTED", oid, iid, (), {}, _ev(fig.evidence)))
+                facts.append(FactRow("REPORTED", oid, iid, (), {}, figure_ev))
 
     props = {
         "title": doc.title or Path(doc.path).name,
@@ -577,6 +587,8 @@ def ingest_paths(
     def flush() -> None:
         if pending and store is not None and not dry_run:
             store.write_documents(pending)
+            # review decisions (graph/review.py) win over what was just extracted again
+            review.reapply_documents(store, [g.id for g in pending])
         pending.clear()
 
     for doc in iter_documents(files, report, progress, meta, names):

@@ -1,13 +1,24 @@
 """The curated taxonomy of court-reform initiatives and a fast matcher over it.
 
 The taxonomy lives in `data/initiatives.json` (canonical Chinese name, aliases, English name,
-category, one-line description, origin). `Taxonomy.find(text)` returns the longest
-non-overlapping alias matches, ignoring quotation marks and spaces so that
-`“一站式”多元解纷机制` and `一站式多元解纷机制` are the same surface.
+category, one-line description, origin). An entry may also carry
+
+- ``patterns``: regular expressions for paraphrases no fixed alias covers
+  (调解工作贯穿审判全程 for 全程调解);
+- ``needs_verb``: its surfaces name the practice only after an adoption verb (用好司法建议,
+  not 司法建议书的回复率), checked by `ingest.initiatives`;
+- ``part_of``: more specific initiatives this generic one stands for in an article that names
+  them too (多元解纷 in an article on the 一站式多元解纷机制 is that mechanism).
+
+`Taxonomy.find(text)` returns the longest non-overlapping alias and pattern matches, ignoring
+quotation marks and spaces so that `“一站式”多元解纷机制` and `一站式多元解纷机制` are the same
+surface.
 
 >>> tax = default_taxonomy()
->>> [(m.entry.name, m.start, m.end) for m in tax.find("推行案件繁简分流")]
+>>> [(m.entry.name, m.start, m.end) for m in tax.find("全面推行繁简分流")]
 [('繁简分流', 4, 8)]
+>>> [(m.entry.name, m.start, m.end) for m in tax.find("推行案件繁简分流")]
+[('繁简分流', 2, 8)]
 """
 
 from __future__ import annotations
@@ -49,6 +60,9 @@ class Initiative:
     title: bool = (
         False  # a title that is conferred (五化人民法庭, 全国优秀法院): 获评 means awarded
     )
+    patterns: tuple[str, ...] = ()  # regular expressions over the plain text (paraphrases)
+    needs_verb: bool = False  # named only right after an adoption verb
+    part_of: tuple[str, ...] = ()  # more specific initiatives it stands for when also named
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,13 @@ class Taxonomy:
                     self._automaton.add_word(key, (len(key), idx))
         if entries:
             self._automaton.make_automaton()
+        # one regex per pattern: an alternation of them all would defeat the regex engine's
+        # literal-prefix search and run several times slower
+        self._patterns = [
+            (re.compile(pattern), idx)
+            for idx, entry in enumerate(entries)
+            for pattern in entry.patterns
+        ]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -106,6 +127,10 @@ class Taxonomy:
         found: list[tuple[int, int, int]] = []
         for end_idx, (length, idx) in self._automaton.iter(view.plain):
             found.append((end_idx - length + 1, end_idx + 1, idx))
+        for pattern, idx in self._patterns:
+            for m in pattern.finditer(view.plain):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), idx))
         found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         taken = bytearray(len(view.plain))
         out: list[TaxonomyMatch] = []
@@ -141,15 +166,36 @@ def load_taxonomy(path: str | Path = DEFAULT_PATH) -> Taxonomy:
                 aliases=tuple(str(a) for a in item.get("aliases", [])),
                 origin=item.get("origin"),
                 title=bool(item.get("title", False)),
+                patterns=tuple(str(x) for x in item.get("patterns", [])),
+                needs_verb=bool(item.get("needs_verb", False)),
+                part_of=tuple(str(x) for x in item.get("part_of", [])),
             )
         except (KeyError, TypeError) as exc:
             raise CourtgraphError(
                 f"{p}: initiative #{n} lacks {exc}; each needs name, english, category, description"
             ) from exc
+        for pattern in entry.patterns:
+            try:
+                groups = re.compile(pattern).groups
+            except re.error as exc:
+                raise CourtgraphError(
+                    f"{p}: pattern {pattern!r} of {entry.name!r} is not a regular expression: {exc}"
+                ) from exc
+            if groups:
+                raise CourtgraphError(
+                    f"{p}: pattern {pattern!r} of {entry.name!r} has a capturing group; "
+                    "write (?:...) instead"
+                )
         if entry.name in seen:
             raise CourtgraphError(f"{p}: initiative {entry.name!r} is listed twice")
         seen.add(entry.name)
         entries.append(entry)
+    for entry in entries:
+        for other in entry.part_of:
+            if other not in seen:
+                raise CourtgraphError(
+                    f"{p}: {entry.name!r} is part_of {other!r}, which is not in the taxonomy"
+                )
     return Taxonomy(entries)
 
 

@@ -55,12 +55,17 @@ ADOPTION_COLUMNS = (
     "date_precision",
 )
 
+# how sure the extraction is of a fact: the highest calibrated confidence of its evidence and
+# the distinct rules that proposed it (ingest.confidence); empty for reference data
+FACT_CONFIDENCE = ("confidence", "rules")
+
 ADOPTERS = register(
     NamedQuery(
         name="adopters",
         title="采用某项举措的单位",
         description="Which units adopted, piloted, promoted or were awarded for an initiative, "
-        "with stage, first reported date and the number of supporting documents.",
+        "with stage, first reported date, the number of supporting documents and how sure "
+        "the extraction is (confidence, rules).",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
 WHERE ($stage IS NULL OR a.stage = $stage)
@@ -69,12 +74,12 @@ WHERE ($stage IS NULL OR a.stage = $stage)
   AND ($date_from IS NULL OR (a.date IS NOT NULL AND a.date >= $date_from))
   AND ($date_to IS NULL OR (a.date IS NOT NULL AND substring(a.date, 0, size($date_to)) <= $date_to))
 RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
-                a.date_precision, a.fact_id, size(a.doc_ids)]) AS packed
+                a.date_precision, a.fact_id, size(a.doc_ids), a.confidence, a.rules]) AS packed
 """,
         params=(_INITIATIVE, _PROVINCE, _LEVEL, _STAGE, _FROM, _TO),
         # packed and sorted here: the most adopted initiative's 7,517 adoptions took 235 ms
         # sorted on the server and sent a record each, 65-107 ms so
-        packed=(*ADOPTION_COLUMNS, "fact_id", "documents"),
+        packed=(*ADOPTION_COLUMNS, "fact_id", "documents", *FACT_CONFIDENCE),
         postprocess=lambda rows, _p: sorted(
             rows,
             key=lambda r: (r["date"] is None, r["date"] or "", r["unit"] or "", r["stage"] or ""),
@@ -86,12 +91,14 @@ ADOPTED_BY = register(
     NamedQuery(
         name="adopted_by",
         title="某单位推行的举措",
-        description="The initiatives a unit adopted, piloted, promoted or was awarded for.",
+        description="The initiatives a unit adopted, piloted, promoted or was awarded for, "
+        "with the extraction's confidence and rules.",
         cypher="""
 MATCH (u:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        coalesce(i.candidate, false) AS candidate, a.stage AS stage, a.date AS date,
-       a.fact_id AS fact_id, size(a.doc_ids) AS documents
+       a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.confidence AS confidence,
+       a.rules AS rules
 ORDER BY date, initiative
 """,
         params=(_UNIT,),
@@ -354,14 +361,15 @@ INITIATIVE_OUTCOMES = register(
     NamedQuery(
         name="initiative_outcomes",
         title="举措相关的成效数据",
-        description="Figures reported in connection with an initiative, by unit.",
+        description="Figures reported in connection with an initiative, by unit, with the "
+        "extraction's confidence and rules.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
 RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
-                o.direction, o.period, r.fact_id]) AS packed
+                o.direction, o.period, r.fact_id, r.confidence, r.rules]) AS packed
 """,
         params=(_INITIATIVE,),
-        packed=("unit_id", "unit", *OUTCOME_COLUMNS, "fact_id"),
+        packed=("unit_id", "unit", *OUTCOME_COLUMNS, "fact_id", *FACT_CONFIDENCE),
         postprocess=lambda rows, _p: sorted(
             rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["fact_id"] or "")
         ),
@@ -372,13 +380,14 @@ EVIDENCE = register(
     NamedQuery(
         name="evidence",
         title="某条事实的证据",
-        description="The sentences a fact came from, with their documents.",
+        description="The sentences a fact came from, with their documents and the rule and "
+        "confidence of each sentence's proposal.",
         cypher="""
 MATCH (e:Evidence {fact_id: $fact_id})
 MATCH (d:Document {id: e.doc_id})
 RETURN e.fact_type AS fact_type, e.sentence AS sentence, e.quote AS quote, e.start AS start,
-       e.end AS end, e.date AS date, d.id AS doc_id, d.title AS title, d.date AS doc_date,
-       d.urls AS urls
+       e.end AS end, e.date AS date, e.rule AS rule, e.confidence AS confidence, d.id AS doc_id,
+       d.title AS title, d.date AS doc_date, d.urls AS urls
 ORDER BY doc_date, start
 """,
         params=(FACT_ID,),

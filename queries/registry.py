@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from graph.dialect import lucene_escape
@@ -20,7 +21,13 @@ from graph.text import to_simplified
 
 ParamType = str  # one of PARAM_TYPES
 PARAM_TYPES = ("text", "search", "int", "date", "choice", "entity", "labels", "bool")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+#: longest search (a name or an alias; the longest court names have about 30 characters)
+MAX_SEARCH = 100
+#: longest text or entity parameter (ids, names, a province)
+MAX_TEXT = 500
+#: most rows anyone may ask `run` for (each query also caps rows at its own row limit)
+MAX_LIMIT = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -140,8 +147,10 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
     if p.type == "int":
         try:
             n = int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise BadParameter(f"{where} must be a whole number, not {value!r}") from None
+        if p.minimum is None or p.maximum is None:  # every int is range-checked
+            raise ValueError(f"{query.name}: int parameter {p.name!r} needs a minimum and maximum")
         if (p.minimum is not None and n < p.minimum) or (p.maximum is not None and n > p.maximum):
             raise BadParameter(f"{where} must be between {p.minimum} and {p.maximum}, not {n}")
         return n
@@ -155,12 +164,7 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
             return False
         raise BadParameter(f"{where} must be true or false, not {value!r}")
     if p.type == "date":
-        s = str(value).strip().replace("/", "-").replace(".", "-")
-        if not _DATE.match(s):
-            raise BadParameter(
-                f"{where} must be a date like 2024, 2024-05 or 2024-05-20, not {value!r}"
-            )
-        return s
+        return check_date(value, where)
     if p.type == "choice":
         s = str(value).strip()
         if s not in p.choices:
@@ -176,10 +180,52 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
             )
         return labels
     if p.type == "entity":
-        return resolve_entity(store, str(value).strip(), label=p.label, where=where)
+        text = str(value).strip()
+        if len(text) > MAX_TEXT:
+            raise BadParameter(f"{where} is {len(text)} characters long; at most {MAX_TEXT}")
+        return resolve_entity(store, text, label=p.label, where=where)
+    text = str(value).strip()
     if p.type == "search":
-        return to_simplified(str(value).strip())
-    return str(value).strip()
+        if len(text) > MAX_SEARCH:
+            raise BadParameter(
+                f"{where} is {len(text)} characters long; search for a name or an alias of "
+                f"at most {MAX_SEARCH} characters"
+            )
+        if not searchable(text):
+            raise BadParameter(f"{where} has nothing to search for in {value!r}; give a name")
+        return to_simplified(text)
+    if len(text) > MAX_TEXT:
+        raise BadParameter(f"{where} is {len(text)} characters long; at most {MAX_TEXT}")
+    return text
+
+
+def check_date(value: Any, where: str = "date") -> str:
+    """An ISO date of year, month or day precision (2024, 2024-05, 2024-05-20; `/` and `.`
+    are read as `-`), checked against the calendar: 2024-13 and 2024-02-30 are refused."""
+    s = str(value).strip().replace("/", "-").replace(".", "-")
+    m = _DATE.match(s)
+    hint = "a date like 2024, 2024-05 or 2024-05-20"
+    if not m:
+        raise BadParameter(f"{where} must be {hint}, not {value!r}")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is not None and not 1 <= int(month) <= 12:
+        raise BadParameter(f"{where} must be {hint}: {value!r} has no month {int(month)}")
+    if day is not None:
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError:
+            raise BadParameter(
+                f"{where} must be {hint}: {year}-{int(month):02d} has no day {int(day)}"
+            ) from None
+    if int(year) < 1000:
+        raise BadParameter(f"{where} must be {hint} with a four-digit year, not {value!r}")
+    parts = [year] + [f"{int(x):02d}" for x in (month, day) if x is not None]
+    return "-".join(parts)
+
+
+def searchable(text: str) -> bool:
+    """Whether a search has a word left once quotes and Lucene's syntax are taken out."""
+    return bool(re.sub(r'[\s+\-&|!(){}\[\]^"~*?:\\/]', "", text))
 
 
 def resolve_entity(
@@ -222,8 +268,9 @@ def resolve_entity(
 
 def _phrase(text: str) -> str:
     """A Lucene phrase: the words in this order (Chinese bigrams stay contiguous), which is
-    what a name search means and far cheaper than OR-ing every bigram of it."""
-    words = lucene_escape(text).replace('"', "")
+    what a name search means and far cheaper than OR-ing every bigram of it. Quotes go
+    before escaping, so no escaped quote is left to open or close the phrase."""
+    words = lucene_escape(text.replace('"', " ").strip())
     return f'"{words}"' if words.strip() else words
 
 
@@ -257,6 +304,8 @@ def run(
 ) -> QueryResult:
     """Run a named query with raw parameters; at most `limit` (or its own row limit) rows."""
     query = get(name)
+    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+        raise BadParameter(f"the row limit must be between 1 and {MAX_LIMIT:,}, not {limit}")
     cypher, params = prepared(store, query, raw or {})
     row_limit = min(limit or query.row_limit, query.row_limit)
     plain = bool(query.packed)  # packed tables hold properties only

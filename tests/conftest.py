@@ -1,21 +1,84 @@
 """Shared fixtures: one embedded ArcadeDB server per test session, a Neo4j store when
-NEO4J_URI is set, and a small graph whose answers are known by construction."""
+COURTGRAPH_TEST_NEO4J_URI is set, and a small graph whose answers are known by construction.
+
+The tests empty their database before every test, so they never read the production settings
+(`NEO4J_URI`, …): a Neo4j server for tests is named by its own variables
+(`COURTGRAPH_TEST_NEO4J_URI`, `_USER`, `_PASSWORD`, `_DATABASE`), and a database is emptied
+only when it carries the test mark (a `CourtgraphTestDatabase` node), which the tests put
+only into a database that is empty when they first meet it. A database holding anything
+else stops the run before a single node is deleted.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 
 from graph.settings import Settings
+from graph.store import TEST_MARKER, GraphStore
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+#: the test suite's own Neo4j variables, and the production setting each stands for
+TEST_NEO4J_ENV = {
+    "COURTGRAPH_TEST_NEO4J_URI": "NEO4J_URI",
+    "COURTGRAPH_TEST_NEO4J_USER": "NEO4J_USER",
+    "COURTGRAPH_TEST_NEO4J_PASSWORD": "NEO4J_PASSWORD",
+    "COURTGRAPH_TEST_NEO4J_DATABASE": "NEO4J_DATABASE",
+}
+
+
+class NotATestDatabase(RuntimeError):
+    """The database holds data and no test mark: the tests will not empty it."""
+
+
+def neo4j_test_settings(environ: Mapping[str, str] | None = None) -> Settings | None:
+    """Settings for the Neo4j test server, from the COURTGRAPH_TEST_NEO4J_* variables only
+    (None when COURTGRAPH_TEST_NEO4J_URI is unset, whatever NEO4J_URI says)."""
+    env = os.environ if environ is None else environ
+    if not env.get("COURTGRAPH_TEST_NEO4J_URI"):
+        return None
+    return Settings.from_env(
+        {prod: env[test] for test, prod in TEST_NEO4J_ENV.items() if env.get(test)}
+    )
+
+
+def clear_test_store(store: GraphStore) -> None:
+    """Empty a database the tests own: one with the test mark, or an empty one (which is
+    marked first). Anything else raises `NotATestDatabase` and nothing is deleted."""
+    marked = store.read(f"MATCH (m:{TEST_MARKER}) RETURN count(m) AS n")[0]["n"]
+    if not marked:
+        if store.read("MATCH (n) WITH n LIMIT 1 RETURN count(n) AS n")[0]["n"]:
+            raise NotATestDatabase(
+                f"refusing to empty {store.description} (database {store.database!r}): it holds "
+                f"data and is not marked as a test database (no {TEST_MARKER} node). Point "
+                "COURTGRAPH_TEST_NEO4J_URI / COURTGRAPH_TEST_NEO4J_DATABASE at an empty database "
+                "for the tests; they mark it and use it from then on."
+            )
+        _mark(store)
+    store.clear()  # keeps the mark
+
+
+def _mark(store: GraphStore) -> None:
+    store.write_statements(
+        [(f"MERGE (:{TEST_MARKER} {{id: $id}})", {"id": "courtgraph test database"})]
+    )
+
+
+def _clear_or_stop(store: GraphStore) -> None:
+    try:
+        clear_test_store(store)
+    except NotATestDatabase as exc:
+        pytest.exit(str(exc), returncode=3)  # stop the whole run: no test touches it
+
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "neo4j: needs a Neo4j 5.x server (set NEO4J_URI)")
+    config.addinivalue_line(
+        "markers", "neo4j: needs a Neo4j 5.x server (set COURTGRAPH_TEST_NEO4J_URI)"
+    )
     config.addinivalue_line("markers", "browser: needs Chromium (chromium, chromium-driver)")
     config.addinivalue_line("markers", "slow: takes more than a few seconds")
 
@@ -34,33 +97,56 @@ def _arcadedb_store(embedded_dir: Path):  # type: ignore[no-untyped-def]
     from graph.store import open_store
 
     store = open_store(Settings(data_dir=embedded_dir))
+    _mark(store)  # a server in a fresh temporary folder is the tests' own
     yield store
     store.close()
 
 
 @pytest.fixture(scope="session")
 def _neo4j_store():  # type: ignore[no-untyped-def]
-    if not os.environ.get("NEO4J_URI"):
-        pytest.skip("NEO4J_URI is not set: the Neo4j half of the contract suite needs a server")
+    settings = neo4j_test_settings()
+    if settings is None:
+        pytest.skip(
+            "COURTGRAPH_TEST_NEO4J_URI is not set: the Neo4j half of the contract suite needs "
+            "a Neo4j server for tests (never the production NEO4J_URI)"
+        )
+    from neo4j import GraphDatabase
+
+    from graph import dialect
     from graph.store import open_store
 
-    store = open_store(Settings.from_env())
+    # look before `open_store` writes anything (schema, summaries): refuse a database that
+    # is not the tests' own
+    probe = GraphStore(
+        GraphDatabase.driver(
+            settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or "")
+        ),
+        database=settings.neo4j_database,
+        server=dialect.NEO4J,
+        description=f"Neo4j at {settings.neo4j_uri}",
+    )
+    try:
+        probe.verify()
+        _clear_or_stop(probe)
+    finally:
+        probe.close()
+    store = open_store(settings)
     yield store
     store.close()
 
 
 @pytest.fixture(params=["arcadedb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """An empty store on each server (Neo4j only when NEO4J_URI is set)."""
+    """An empty store on each server (Neo4j only when COURTGRAPH_TEST_NEO4J_URI is set)."""
     s = request.getfixturevalue(f"_{request.param}_store")
-    s.clear()
+    _clear_or_stop(s)
     yield s
 
 
 @pytest.fixture
 def arcadedb_store(_arcadedb_store):  # type: ignore[no-untyped-def]
     """An empty embedded store (for tests that are about the embedded server only)."""
-    _arcadedb_store.clear()
+    _clear_or_stop(_arcadedb_store)
     return _arcadedb_store
 
 

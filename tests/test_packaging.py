@@ -88,9 +88,10 @@ def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     assert "unknown command 'ingets'" in err and "ingest" in err
 
 
-def test_app_runs_streamlit_on_app_py(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_app_runs_streamlit_on_app_py(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[list[str]] = []
     monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.chdir(tmp_path)  # a folder without .streamlit/config.toml
     assert cli.main(["app", "--server.port", "8599"]) == 0
     ((*start, port_option, port),) = calls
     assert start[:5] == [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
@@ -98,6 +99,14 @@ def test_app_runs_streamlit_on_app_py(monkeypatch: pytest.MonkeyPatch) -> None:
     options = dict(zip(start[5::2], start[6::2], strict=True))
     assert options["--browser.gatherUsageStats"] == "false"  # offline, from any folder
     assert options["--server.fileWatcherType"] == "none"
+
+
+def test_app_leaves_a_folders_own_streamlit_config_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.chdir(ROOT)  # the checkout: Streamlit reads .streamlit/config.toml itself
+    assert cli.main(["app"]) == 0
+    assert calls == [[sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]]
 
 
 def _copy_source(target: Path) -> Path:

@@ -69,16 +69,26 @@ def help_text(argv: Sequence[str]) -> str:
     return out.getvalue().rstrip() + "\n"
 
 
-def commands() -> Iterator[list[str]]:
-    """Every command path: [], ['ingest'], ['ingest', 'extract'], ['graph', 'status'] …"""
-    yield []
-    for name in COMMANDS:
-        yield [name]
-        usage = help_text([name]).split("\n\n", 1)[0]
-        found = re.search(r"\{([\w,-]+)\}", usage)
-        subs = found.group(1).split(",") if found else []
-        for sub in [*EXTRA_SUBCOMMANDS.get(name, ()), *subs]:
-            yield [name, sub]
+def _subcommands(argv: list[str]) -> list[str]:
+    """The subcommands `courtgraph ARGV --help` offers: argparse lists a sub-parser's choices
+    as `{a,b,c}` on a line of their own under "positional arguments" (an option's choices,
+    such as --format {table,json,csv}, never stand alone)."""
+    found = re.search(r"^  \{([\w,-]+)\}$", help_text(argv), re.MULTILINE)
+    extra = EXTRA_SUBCOMMANDS.get(" ".join(argv), ())
+    return [*extra, *(found.group(1).split(",") if found else [])]
+
+
+def commands(argv: list[str] | None = None) -> Iterator[list[str]]:
+    """Every command path, depth first: [], ['ingest'], ['ingest', 'extract'], ['graph'],
+    ['graph', 'review'], ['graph', 'review', 'queue'] …"""
+    if argv is None:
+        yield []
+        for name in COMMANDS:
+            yield from commands([name])
+        return
+    yield argv
+    for sub in _subcommands(argv):
+        yield from commands([*argv, sub])
 
 
 def render() -> str:
@@ -87,7 +97,7 @@ def render() -> str:
         title = " ".join(["courtgraph", *argv])
         if len(argv) == 1 and argv[0] != "app":
             title += f" (`python -m {MODULES[argv[0]]}`)"
-        level = "##" if len(argv) <= 1 else "###"
+        level = "#" * min(len(argv) + 1, 4) if argv else "##"
         parts.append(f"\n{level} {title}\n\n```text\n{help_text(argv)}```\n")
     return "".join(parts)
 

@@ -11,6 +11,7 @@ CLI: `python -m queries.analytics timeline|coverage|provinces|co-adoption|outcom
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -376,21 +377,50 @@ def co_adoption(store: GraphStore, *, min_shared: int = 1) -> nx.Graph:
     return g
 
 
+def earlier_counts(dates: dict[str, str]) -> dict[str, int]:
+    """For each unit, how many others certainly adopted before it.
+
+    Dates of different precision are compared at the coarser one: `2019` is neither earlier
+    nor later than `2019-03` (the year-only report may mean any month of it), while `2019-02`
+    is earlier than `2019-03` and `2018-12` earlier than `2019`. Equal dates are ties, so
+    units on the same date get the same count whatever their names.
+
+    >>> earlier_counts({"a": "2019", "b": "2019-03", "c": "2019-05", "d": "2019-05", "e": "2020"})
+    {'a': 0, 'b': 0, 'c': 1, 'd': 1, 'e': 4}
+    """
+    years = sorted(d[:4] for d in dates.values())
+    months = sorted(d[:7] for d in dates.values() if len(d) >= 7)
+    days = sorted(d[:10] for d in dates.values() if len(d) >= 10)
+    out: dict[str, int] = {}
+    for unit, d in dates.items():
+        n = bisect_left(years, d[:4])  # an earlier year is earlier at any precision
+        if len(d) >= 7:  # the same year, a month given on both sides
+            n += bisect_left(months, d[:7]) - bisect_left(months, d[:4])
+        if len(d) >= 10:  # the same month, a day given on both sides
+            n += bisect_left(days, d[:10]) - bisect_left(days, d[:7])
+        out[unit] = n
+    return out
+
+
 def early_adopters(
     store: GraphStore, *, top: int = 20, min_initiatives: int = 2
 ) -> list[dict[str, Any]]:
     """Units that tend to adopt early: mean percentile rank of their first adoption across
-    the initiatives they adopted (0 = first adopter)."""
+    the initiatives they adopted (0 = no unit certainly adopted before it; 1 = every other
+    unit did). A unit's rank in one initiative is the share of its other dated adopters that
+    certainly adopted earlier (`earlier_counts`): tied dates share a rank, and a year-only date
+    ties with the months and days inside that year."""
+    if top < 1 or min_initiatives < 1:
+        raise BadParameter("top and min_initiatives must be at least 1")
     dates = {
         iid: {u: a.date for u, a in per.items() if a.date}
         for iid, (_name, per) in _adoptions(store).items()
     }
     ranks: dict[str, list[float]] = defaultdict(list)
     for per_unit in dates.values():
-        ordered = sorted(per_unit.items(), key=lambda kv: kv[1])
-        n = len(ordered)
-        for i, (unit, _d) in enumerate(ordered):
-            ranks[unit].append(i / (n - 1) if n > 1 else 0.0)
+        n = len(per_unit)
+        for unit, earlier in earlier_counts(per_unit).items():
+            ranks[unit].append(earlier / (n - 1) if n > 1 else 0.0)
     out: list[dict[str, Any]] = sorted(
         (
             {"unit_id": u, "initiatives": len(r), "mean_rank": round(sum(r) / len(r), 3)}
@@ -398,7 +428,10 @@ def early_adopters(
             if len(r) >= min_initiatives
         ),
         key=lambda x: (x["mean_rank"], -x["initiatives"], x["unit_id"]),
-    )[:top]
+    )
+    # the place is shared by equal mean ranks (1, 1, 3, …): a tie is shown, not broken
+    means = sorted(x["mean_rank"] for x in out)
+    out = [{**x, "place": bisect_left(means, x["mean_rank"]) + 1} for x in out[:top]]
     names = _names(store, [x["unit_id"] for x in out])
     return [{**x, "unit": names.get(x["unit_id"], x["unit_id"])} for x in out]
 

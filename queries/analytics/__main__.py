@@ -112,7 +112,10 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             print(f"{a} — {b}: {d['shared']} shared units, Jaccard {d['jaccard']:.2f}")
         print("early adopters:")
         for r in early_adopters(store):
-            print(f"  {r['unit']}: mean rank {r['mean_rank']} over {r['initiatives']} initiatives")
+            print(
+                f"  {r['place']}. {r['unit']}: mean rank {r['mean_rank']} over "
+                f"{r['initiatives']} initiatives"
+            )
     elif args.command == "outcomes":
         print("reported figures (claims in the documents, not measured effects):")
         for r in adopter_outcomes(store, args.initiative):

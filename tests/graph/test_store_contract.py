@@ -1,11 +1,14 @@
-"""The store contract, run on every server: embedded ArcadeDB always, Neo4j when NEO4J_URI is set.
+"""The store contract, run on every server: embedded ArcadeDB always, Neo4j when
+COURTGRAPH_TEST_NEO4J_URI is set.
 
 Whatever passes here on both servers is what "a store" means to the rest of courtgraph.
 """
 
 from __future__ import annotations
 
-from graph.model import FactRow, fact_id
+import pytest
+
+from graph.model import DocumentGraph, EvidenceRow, FactRow, NodeRow, document_id, fact_id
 from tests import graph_fixtures as g
 
 
@@ -40,7 +43,7 @@ def test_aliases_accumulate_without_duplicates(store) -> None:  # type: ignore[n
     rows = store.read(
         "MATCH (n:Entity {id: $id}) RETURN n.aliases AS a, n.search_text AS s", {"id": g.BING}
     )
-    assert rows[0]["a"] == ["丙区法院", "丙区人民法院"]
+    assert rows[0]["a"] == sorted(["丙区法院", "丙区人民法院"])  # kept sorted: order-free
     assert "丙区人民法院" in rows[0]["s"]
 
 
@@ -132,3 +135,303 @@ def test_chinese_round_trips_through_the_server(store) -> None:  # type: ignore[
     g.load_small_graph(store)
     rows = store.read("MATCH (n:Entity {id: $id}) RETURN n.name AS name", {"id": g.DONGHU})
     assert rows == [{"name": "甲省乙市丙区人民法院东湖人民法庭"}]
+
+
+# -- one answer whatever the batching -----------------------------------------------------
+def _doc(tag: str, date: str, facts: list[FactRow], mentions: list, nodes=()) -> DocumentGraph:  # type: ignore[no-untyped-def]
+    h = tag * 64
+    return DocumentGraph(
+        id=document_id(h),
+        props={"title": f"文档{tag}", "date": date, "content_hash": h},
+        nodes=list(nodes),
+        mentions=mentions,
+        facts=facts,
+    )
+
+
+def _ev(
+    sentence: str, date: str | None, precision: str | None, rule: str | None, conf: float | None
+) -> list[EvidenceRow]:
+    start = "一二三四五六七八九".index(sentence) * 10  # a place of its own in the text
+    return [
+        EvidenceRow(
+            sentence,
+            start,
+            start + len(sentence),
+            date=date,
+            date_precision=precision,
+            rule=rule,
+            confidence=conf,
+        )
+    ]
+
+
+def _adopt(unit: str, stage: str, ev: list[EvidenceRow], **props: str) -> FactRow:
+    return FactRow("ADOPTED", unit, g.SUYUAN, (stage,), {"stage": stage, **props}, ev)
+
+
+def _outcome(text: str) -> NodeRow:
+    return NodeRow("Outcome", g.RATE, {"name": "调解率 60%", "metric": "调解率", "text": text})
+
+
+def _batching_docs() -> list[DocumentGraph]:
+    """Four documents that say different things about the same facts and nodes."""
+    m = g.MentionRow
+    return [
+        _doc(
+            "1",
+            "2019-06-01",
+            [_adopt(g.BING, "adopted", _ev("一", "2019-03", "month", "adoption:a", 0.8))],
+            [m(g.BING, "丙区法院", "一", 0, 4), m(g.SUYUAN, "诉源治理", "一", 4, 8)],
+        ),
+        _doc(
+            "2",
+            "2021-06-01",
+            [
+                _adopt(g.BING, "adopted", _ev("二", "2021-05", "month", "adoption:b", 0.6)),
+                _adopt(g.DING, "piloted", _ev("三", "2020", "year", "adoption:a", 0.7), scope="乙"),
+                FactRow(
+                    "REPORTED", g.BING, g.RATE, (), {}, _ev("四", None, None, "outcome:x", 0.5)
+                ),
+            ],
+            [
+                m(g.BING, "丙区院", "二", 0, 3),
+                m(g.DING, "丁县法院", "三", 0, 4),
+                m(g.RATE, "60%", "四", 0, 3),
+            ],
+            [
+                NodeRow("Court", g.BING, {"name": "甲省乙市丙区人民法院"}, ["丙区院"]),
+                _outcome("六成"),
+            ],
+        ),
+        _doc(  # the same date as document 1, but only the document's own: 1's precision wins
+            "3",
+            "2019-03",
+            [
+                _adopt(g.BING, "adopted", _ev("五", "2019-03", "document", "adoption:c", 0.9)),
+                # the same fact twice in one document, the later row earlier
+                _adopt(g.DING, "piloted", _ev("六", "2022-01", "month", "adoption:b", 0.4)),
+                _adopt(
+                    g.DING, "piloted", _ev("七", "2020-02", "month", "adoption:c", 0.3), scope="丁"
+                ),
+                FactRow(
+                    "REPORTED", g.BING, g.RATE, (), {}, _ev("八", None, None, "outcome:y", 0.9)
+                ),
+            ],
+            [
+                m(g.BING, "丙区法院", "五", 0, 4),
+                m(g.DING, "丁县", "六", 0, 2),
+                m(g.RATE, "60%", "八", 0, 3),
+            ],
+            [NodeRow("Court", g.DING, {"name": "甲省乙市丁县人民法院"}, ["丁县"]), _outcome("60%")],
+        ),
+        _doc(  # unrelated to the others' facts
+            "4",
+            "2023-01-01",
+            [_adopt(g.MID, "promoted", _ev("九", "2022-11", "month", "adoption:a", 0.8))],
+            [m(g.MID, "乙市中院", "九", 0, 4)],
+        ),
+    ]
+
+
+def _everything(store) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    """Every node and relationship with every property, exactly as stored (lists unsorted)."""
+    nodes = store.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
+    rels = store.read(
+        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, '') AS a, type(r) AS t, "
+        "coalesce(b.id, '') AS b, properties(r) AS p"
+    )
+    key = repr
+    return (
+        sorted(((sorted(n["l"]), n["p"]) for n in nodes), key=key),
+        sorted(((r["a"], r["t"], r["b"], r["p"]) for r in rels), key=key),
+    )
+
+
+def _load(store, batches: list[list[DocumentGraph]]) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    store.clear()
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    for batch in batches:
+        store.write_documents(batch)
+    return _everything(store)
+
+
+def test_facts_and_nodes_do_not_depend_on_batching_or_order(store) -> None:  # type: ignore[no-untyped-def]
+    d = _batching_docs()
+    reference = _load(store, [d])
+    bing = _adoption(store, g.BING)
+    assert (bing["date"], bing["precision"]) == ("2019-03", "month")  # not 2021-05
+    assert bing["docs"] == sorted(x.id for x in d[:3])
+    for batches in (
+        [d[::-1]],
+        [[x] for x in d],
+        [[x] for x in d[::-1]],
+        [[d[1], d[3]], [d[2], d[0]]],
+        [[d[2]], [d[0], d[1], d[3]]],
+    ):
+        assert _load(store, batches) == reference, [[x.props["title"] for x in b] for b in batches]
+
+
+def test_confidence_and_rules_on_evidence_and_facts(store) -> None:  # type: ignore[no-untyped-def]
+    d = _batching_docs()
+    _load(store, [d])
+    fid = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+
+    def fact() -> dict:
+        return store.read(
+            "MATCH (:Entity {id: $u})-[a:ADOPTED]->(:Entity {id: $i}) RETURN a.date AS date, "
+            "a.confidence AS confidence, a.rules AS rules, a.scope AS scope",
+            {"u": g.DING, "i": g.SUYUAN},
+        )[0]
+
+    assert fact() == {
+        "date": "2020",
+        "confidence": 0.7,
+        "rules": ["adoption:a", "adoption:b", "adoption:c"],
+        "scope": "丁",
+    }
+    evidence = store.read(
+        "MATCH (e:Evidence {fact_id: $f}) RETURN e.sentence AS s, e.rule AS rule, "
+        "e.confidence AS confidence ORDER BY s",
+        {"f": fid},
+    )
+    assert {(e["s"], e["rule"], e["confidence"]) for e in evidence} == {
+        ("三", "adoption:a", 0.7),
+        ("六", "adoption:b", 0.4),
+        ("七", "adoption:c", 0.3),
+    }
+    store.write_documents([d[1]])  # written again: nothing changes
+    assert fact()["confidence"] == 0.7
+    store.delete_document(d[1].id)  # the strongest evidence goes: refolded from the rest
+    assert fact() == {
+        "date": "2020-02",
+        "confidence": 0.4,
+        "rules": ["adoption:b", "adoption:c"],
+        "scope": "丁",
+    }
+    roster_edge = store.read(
+        "MATCH (:Entity {id: $a})-[r:PART_OF]->() RETURN r.confidence AS c, r.rules AS r",
+        {"a": g.BING},
+    )
+    assert roster_edge == [{"c": None, "r": None}]  # reference data: no extraction behind it
+
+
+def test_deleting_a_document_leaves_the_graph_written_without_it(store) -> None:  # type: ignore[no-untyped-def]
+    """Facts, evidence and summaries after a delete equal those of the same documents written
+    without it (entity properties are not compared: aliases a document brought stay)."""
+
+    def facts_only(everything: tuple[list, list]) -> tuple[list, list]:
+        nodes, rels = everything
+        kept = [n for n in nodes if {"Evidence", "AdoptionSummary"} & set(n[0])]
+        return kept, rels
+
+    d = _batching_docs()
+    for gone in range(4):
+        _load(store, [d])
+        first = _adoption(store, g.BING)
+        store.delete_document(d[gone].id)
+        if gone == 3:  # an unrelated document: the first date stays
+            assert _adoption(store, g.BING)["date"] == first["date"] == "2019-03"
+        after = facts_only(_everything(store))
+        assert after == facts_only(_load(store, [[x for x in d if x is not d[gone]]])), gone
+
+
+# -- the test suite never empties a database it did not mark ---------------------------------
+def test_tests_refuse_to_empty_an_unmarked_database(arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+    from graph.store import TEST_MARKER
+    from tests.conftest import NotATestDatabase, clear_test_store
+
+    store = arcadedb_store
+    mark = f"MATCH (m:{TEST_MARKER}) RETURN count(m) AS n"
+    assert store.read(mark)[0]["n"] == 1  # the fixture's database is marked
+    g.load_small_graph(store)
+    store.write_statements([(f"MATCH (m:{TEST_MARKER}) DELETE m", {})])  # a court's graph
+    before = store.counts()
+    with pytest.raises(NotATestDatabase, match="refusing to empty"):
+        clear_test_store(store)
+    assert store.counts() == before  # nothing deleted
+    store.clear()  # (as `python -m graph reset` would)
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+    clear_test_store(store)  # an empty database is marked, then used
+    assert store.read(mark)[0]["n"] == 1
+    g.load_small_graph(store)
+    clear_test_store(store)
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 1  # only the mark is left
+
+
+def test_tests_never_read_the_production_neo4j_settings() -> None:
+    from tests.conftest import neo4j_test_settings
+
+    production = {"NEO4J_URI": "neo4j://court:7687", "NEO4J_PASSWORD": "secret"}
+    assert neo4j_test_settings(production) is None
+    s = neo4j_test_settings(
+        {
+            **production,
+            "COURTGRAPH_TEST_NEO4J_URI": "neo4j://localhost:7687",
+            "COURTGRAPH_TEST_NEO4J_PASSWORD": "test",
+            "COURTGRAPH_TEST_NEO4J_DATABASE": "scratch",
+        }
+    )
+    assert s is not None
+    assert (s.neo4j_uri, s.neo4j_password, s.neo4j_database, s.neo4j_user) == (
+        "neo4j://localhost:7687",
+        "test",
+        "scratch",
+        "neo4j",
+    )
+
+
+def test_a_store_of_an_older_version_is_refolded(store) -> None:  # type: ignore[no-untyped-def]
+    """Facts written before the fold (a batch's last date kept, lists in arrival order, no
+    rule or confidence on the evidence) are folded again once, values kept."""
+    from graph import summaries
+    from graph.store import FACT_VERSION, refold_all
+
+    d = _batching_docs()
+    reference = _load(store, [d])
+    store.write_statements(
+        [
+            (  # what an older version left: the last row's date, unsorted ids, bare evidence
+                "MATCH (:Entity {id: $u})-[a:ADOPTED]->(:Entity {id: $i}) "
+                "SET a.date = '2021-05', a.doc_ids = reverse(a.doc_ids) "
+                "REMOVE a.confidence, a.rules",
+                {"u": g.BING, "i": g.SUYUAN},
+            ),
+            (
+                "MATCH (e:Evidence) REMOVE e.keeps_fact_props "
+                "SET e.rule = null, e.confidence = null",
+                {},
+            ),
+        ]
+    )
+    store.write_statements([summaries.RefreshInitiatives([g.SUYUAN])])
+    assert (
+        refold_all(store)
+        == store.read("MATCH ()-[r]->() WHERE r.doc_ids IS NOT NULL RETURN count(r) AS n")[0]["n"]
+    )
+    assert summaries.read_meta(store)["fact_version"] == FACT_VERSION
+    bing = _adoption(store, g.BING)
+    assert (bing["date"], bing["stage"]) == ("2019-03", "adopted")
+    assert bing["docs"] == sorted(bing["docs"])
+    summary = store.read("MATCH (s:AdoptionSummary {id: $i}) RETURN s.dates AS d", {"i": g.SUYUAN})
+    assert "2019-03" in summary[0]["d"]
+    # every value but the bare evidence's rule and confidence is as a fresh write left it
+    _nodes, rels = _everything(store)
+    bare = [
+        (a, t, b, {k: v for k, v in p.items() if k not in ("confidence", "rules")})
+        for a, t, b, p in rels
+    ]
+    fresh = [
+        (a, t, b, {k: v for k, v in p.items() if k not in ("confidence", "rules")})
+        for a, t, b, p in reference[1]
+    ]
+    assert bare == fresh
+    # a delete among evidence that does not keep the facts' values leaves the values alone
+    store.delete_document(d[0].id)
+    assert _adoption(store, g.BING)["stage"] == "adopted"
+    ding = store.read(
+        "MATCH (:Entity {id: $u})-[a:ADOPTED]->() RETURN a.scope AS scope", {"u": g.DING}
+    )
+    assert ding == [{"scope": "丁"}]

@@ -59,16 +59,34 @@ def test_seed_targets(tmp_path: Path) -> None:
         assert scores[kind] >= target, f"{kind} F1 {scores[kind]} < {target}"
 
 
+#: the articles of shared/corpus/dev that rules may be written from (benchmarks/folds.json);
+#: the held-out ones are scored only by `python -m benchmarks.extraction`, never by a test
+FOLDS = Path(__file__).resolve().parents[2] / "benchmarks" / "folds.json"
+#: regression floors on those articles, a little under what the extractor reaches
+DEV_FLOORS = {
+    "courts": 0.95,
+    "initiatives": 0.85,
+    "adoptions": 0.75,
+    "people": 0.9,
+    "outcomes": 0.8,
+}
+
+
 def test_dev_articles_score(tmp_path: Path) -> None:
-    files = sorted((CORPUS / "dev" / "articles").glob("*.txt"))
-    if not files:
-        pytest.skip("no dev articles")
-    report = _score(files, CORPUS / "dev" / "gold", tmp_path / "dev.jsonl")
-    print("dev F1:", {k: report[k]["f1"] for k in TARGETS})
-    # unseen-style articles: looser floors that still catch a broken extractor
-    assert report["people"]["f1"] >= 0.8
-    assert report["initiatives"]["f1"] >= 0.6
-    assert report["outcomes"]["f1"] >= 0.6
+    folds = json.loads(FOLDS.read_text(encoding="utf-8"))
+    ids = [*folds["seen"], *folds["develop"]]
+    files = [CORPUS / "dev" / "articles" / f"{i}.txt" for i in ids]
+    if not all(f.exists() for f in files):
+        pytest.skip("dev articles not found")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for i in ids:
+        (gold / f"{i}.json").write_bytes((CORPUS / "dev" / "gold" / f"{i}.json").read_bytes())
+    report = _score(files, gold, tmp_path / "dev.jsonl")
+    scores = {k: report[k]["f1"] for k in DEV_FLOORS}
+    print("dev (seen + develop) F1:", scores)
+    for kind, floor in DEV_FLOORS.items():
+        assert scores[kind] >= floor, f"{kind} F1 {scores[kind]} < {floor}"
 
 
 # ------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.document import CourtMention, CourtRef, SourceDocument
-from ingest.extract import extract_document, to_gold
+from ingest.extract import ADOPTION_RULES, extract_document, to_gold
 
 # A tiny stand-in for ingest.courts: a fixed list of surfaces.
 COURTS = {
@@ -94,7 +94,8 @@ def test_pilot_and_higher_court_relations() -> None:
 def test_person_stands_for_their_court() -> None:
     edges, gold = run("甲市中院党组书记、院长赵一鸣主持会议。\n赵一鸣要求推行阅核制。")
     assert ("X省甲市中级人民法院", "阅核制", "promoted") in edges
-    assert gold["people"] == [
+    keys = ("name", "mentions", "roles", "unit")
+    assert [{k: p[k] for k in keys} for p in gold["people"]] == [
         {
             "name": "赵一鸣",
             "mentions": ["赵一鸣"],
@@ -284,3 +285,296 @@ def test_officer_without_a_court_takes_the_court_in_context() -> None:
 def test_purpose_clause_belongs_to_the_subject_after_it() -> None:
     edges, _ = run("丁镇法庭揭牌。\n为深化诉源治理，乙县法院推行繁简分流。")
     assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院"}
+
+
+def rules(text: str) -> dict[tuple[str, str, str], str]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    return {(a.unit, a.initiative, a.relation): a.rule for a in ex.adoptions}
+
+
+def test_every_adoption_names_the_path_that_attributed_it() -> None:
+    got = rules("乙县法院推行繁简分流。\n会上，介绍了诉前调解的做法。")
+    assert got[("X省乙县人民法院", "繁简分流", "adopted")] == "adoption:subject"
+    assert got[("X省乙县人民法院", "诉前调解", "adopted")] == "adoption:paragraph-topic"
+    text = (
+        "最高人民法院印发《关于推进繁简分流的意见》。\n在省法院指导下，乙县法院、丙区法院分别推行"
+        "诉前调解和集约送达。\n全市法院要推进诉源治理。\n丁镇法庭获评全国法院先进集体。\n"
+        "甲市中院将乙县法院繁简分流做法在全市推广，确定丙区法院为阅核制试点法院。"
+    )
+    got.update(rules(text))
+    assert got and all(r in ADOPTION_RULES for r in got.values())
+
+
+def test_a_metadata_row_is_not_a_section_and_a_court_name_line_is() -> None:
+    text = "发文机关最高人民法院\n乙县法院的丁镇法庭今年成效明显。\n全面推行集约送达。"
+    edges, _ = run(text)
+    assert {(u, i) for u, i, _ in edges} == {("X省乙县人民法院", "集约送达")}
+
+
+def test_tribunal_anaphor_points_to_the_last_tribunal() -> None:
+    edges, _ = run("乙县法院下辖丁镇法庭。近年来，该法庭推行诉前调解。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") in edges
+    assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
+
+
+def test_the_court_conferring_a_title_is_not_its_winner() -> None:
+    edges, _ = run(
+        "最高人民法院召开大会。\n今年1月，该团队被最高人民法院授予“全国法院先进集体”称号。"
+    )
+    assert not any(u == "最高人民法院" for u, _, _ in edges)
+
+
+def test_a_title_belongs_to_its_issuer_not_to_the_court_citing_it() -> None:
+    edges, _ = run("最高人民法院印发《关于深化繁简分流改革的意见》。")
+    assert edges == {("最高人民法院", "繁简分流", "promoted")}
+    edges, _ = run("乙县法院认真学习《关于深化繁简分流改革的意见》。")
+    assert edges == set()
+
+
+def test_goals_abolished_practices_and_other_bodies_are_not_adoptions() -> None:
+    edges, _ = run("乙县法院召开会议，助力诉源治理。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议，取消集约送达。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议，指出部分法庭尚未建立诉前调解机制。")
+    assert edges == set()
+    edges, _ = run("乙县法院受理一起纠纷，此前经司法局诉前调解未果。")
+    assert edges == set()
+    edges, _ = run("乙县法院受理此案。其运行模式为实现诉前调解、跨域立案等业务一网通办。")
+    assert edges == set()
+    edges, _ = run("乙县法院上线一个平台，该平台集成跨域立案、电子送达等功能。")
+    assert edges == set()
+
+
+def test_an_intermediate_court_only_promotes_what_it_deploys_itself() -> None:
+    edges, _ = run("甲市中院落实省法院出台的意见，深化繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "adopted") in edges
+    edges, _ = run("甲市中院印发方案，推广繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+
+
+def test_a_city_courts_told_what_to_do_are_led_by_the_intermediate_court() -> None:
+    edges, _ = run("会议指出，全市法院要坚持诉源治理。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") not in edges  # no 中院 named
+    edges, _ = run("甲市中院召开会议。\n甲市中院要深入推进诉源治理。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
+
+
+def test_a_guiding_higher_court_promotes() -> None:
+    edges, _ = run("在省法院统筹指导下，乙县法院推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+    assert edges_rule(
+        "在省法院统筹指导下，乙县法院推行繁简分流。", ("X省高级人民法院", "繁简分流", "promoted")
+    ) == ("adoption:promoter")
+
+
+def edges_rule(text: str, key: tuple[str, str, str]) -> str | None:
+    return rules(text).get(key)
+
+
+def test_shixing_is_piloted_but_a_provisional_document_is_not() -> None:
+    edges, _ = run("乙县法院试行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "piloted")}
+    edges, _ = run("乙县法院推行繁简分流，出台实施细则（试行）。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+
+
+def test_deploying_verb_before_the_initiative_makes_an_intermediate_court_promote() -> None:
+    edges, _ = run("甲市中院召开会议。\n会后，推广繁简分流，实行诉前调解。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
+
+
+def test_items_under_a_directive_heading_are_promoted() -> None:
+    text = "甲市中院召开会议，院长提出两点要求。\n一要加强源头治理\n抓实诉源治理，强化诉前调解。"
+    edges, _ = run(text)
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+
+
+def test_counted_unnamed_units_are_not_the_court() -> None:
+    edges, _ = run("甲市中院介绍，全市26家法庭推行诉前调解，9个法庭开通跨域立案。")
+    assert edges == set()
+    edges, _ = run("乙县法院3个人民法庭的集约送达中心运行良好。")
+    assert edges == set()
+
+
+def test_this_court_after_a_scene_setting_clause_is_not_the_other_court() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("该院")
+        r.mentions.append(CourtMention(i, i + 2, "该院", "最高人民法院"))  # resolved too early
+        return r
+
+    text = "甲市中院推行阅核制。\n最高人民法院印发意见后，该院结合实际推行繁简分流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert ("X省甲市中级人民法院", "繁简分流") in edges
+    assert ("最高人民法院", "繁简分流") not in edges
+
+
+def test_praise_is_not_adoption_by_the_praising_court() -> None:
+    edges, _ = run("省法院对乙县法院的繁简分流做法给予充分肯定。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    edges, _ = run("乙县法院召开会议。\n最高人民法院领导批示肯定诉源治理工作。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n代表们对诉源治理工作给予高度评价。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
+
+
+def test_a_practice_being_studied_belongs_to_the_court_studied() -> None:
+    edges, _ = run("甲市中院组织干警赴乙县法院考察诉源治理工作。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
+    edges, _ = run("丙区法院学习外地繁简分流经验。")
+    assert edges == set()
+
+
+def test_a_publisher_row_and_a_cited_author_lend_no_topic() -> None:
+    edges, _ = run("乙县法院召开会议。\n来源：丙区法院\n今年以来，持续推行诉前调解。")
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
+    edges, _ = run("乙县法院召开会议。\n丙区法院《审判工作报告》获好评。\n持续推行诉前调解。")
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
+
+
+def test_a_pilot_court_that_reports_doing_it_piloted_it() -> None:
+    edges, _ = run("乙县法院是繁简分流试点法院。\n乙县法院推行繁简分流，成效明显。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "piloted")}
+
+
+def test_an_officials_or_another_bodys_sentence_is_not_the_courts() -> None:
+    edges, _ = run("乙县法院召开会议。\n市委书记张三强调，要坚持诉源治理。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n县委政法委推行诉前调解。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n县委书记指出，法院要推行诉前调解。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_visited_court_adopts_not_the_visitor() -> None:
+    edges, _ = run("省法院领导到乙县法院调研诉源治理工作。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
+
+
+def test_an_intermediate_court_leading_others_promotes() -> None:
+    edges, _ = run("甲市中院牵头推行繁简分流。")
+    assert edges == {("X省甲市中级人民法院", "繁简分流", "promoted")}
+
+
+def test_a_province_wide_directive_is_not_led_by_a_city_court() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("全省法院")
+        r.mentions.append(CourtMention(i, i + 4, "全省法院", "AGG:X省全省法院"))
+        return r
+
+    text = "甲市中院召开会议。\n全省法院要推进诉源治理。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+    assert "X省甲市中级人民法院" not in {a.unit for a in ex.adoptions}
+
+
+def test_courts_designated_to_pilot_a_documents_initiative_pilot_it() -> None:
+    edges, _ = run("省法院印发《关于开展阅核制试点的方案》，确定乙县法院、丙区法院为试点法院。")
+    assert edges == {
+        ("X省高级人民法院", "阅核制", "promoted"),
+        ("X省乙县人民法院", "阅核制", "piloted"),
+        ("X省丙区人民法院", "阅核制", "piloted"),
+    }
+
+
+def test_the_subject_deploys_what_it_spreads_from_another_court() -> None:
+    edges, _ = run("乙县法院推行繁简分流。\n甲市中院已将乙县法院繁简分流经验在全市推广。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+
+
+def test_this_court_never_points_to_a_court_named_in_passing() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("该院")
+        last = max((m for m in r.mentions if m.start < i), key=lambda m: m.start)
+        r.mentions.append(CourtMention(i, i + 2, "该院", last.court))  # the last one named
+        return r
+
+    for text in (
+        "乙县法院组织学习《最高人民法院关于推进诉源治理的意见》。该院推行繁简分流。",
+        "乙县法院在甲市中院指导下开展工作。该院推行繁简分流。",
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+        assert ("X省乙县人民法院", "繁简分流") in {(a.unit, a.initiative) for a in ex.adoptions}
+
+
+def test_a_court_designated_as_pilot_by_another_pilots_and_only_that_clause_is_piloted() -> None:
+    edges, _ = run("乙县法院推行繁简分流，被省法院确定为诉源治理试点法院。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省乙县人民法院", "诉源治理", "piloted"),
+        ("X省高级人民法院", "诉源治理", "promoted"),
+    }
+
+
+def test_a_conferred_title_in_a_decisions_name_is_not_promoted() -> None:
+    edges, _ = run(
+        "最高人民法院印发《关于表彰全国法院先进集体的决定》，乙县法院获评全国法院先进集体。"
+    )
+    assert edges == {("X省乙县人民法院", "全国法院先进集体", "awarded")}
+
+
+def test_an_intermediate_court_holding_a_city_wide_push_meeting_promotes() -> None:
+    edges, _ = run("甲市中院召开全市法院诉源治理工作推进会。")
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
+
+
+def test_a_predicate_after_a_copula_is_a_description_not_an_adoption() -> None:
+    edges, _ = run("乙县法院召开会议。\n跨域立案服务是依托网络打造的诉前调解新模式。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
+    edges, _ = run(
+        "乙县法院召开会议。\n一是落实诉前调解制度，特别是推行繁简分流，更是开展集约送达。"
+    )
+    assert {i for _, i, _ in edges} == {"诉前调解", "繁简分流", "集约送达"}
+
+
+def test_the_courts_designated_pilot_and_the_designator_promotes() -> None:
+    edges, _ = run("甲市中院召开会议，确定丙区法院、乙县法院为阅核制试点法院。")
+    assert edges == {
+        ("X省丙区人民法院", "阅核制", "piloted"),
+        ("X省乙县人民法院", "阅核制", "piloted"),
+        ("X省甲市中级人民法院", "阅核制", "promoted"),
+    }
+
+
+def test_requirements_as_a_noun_do_not_make_a_promoter() -> None:
+    edges, _ = run("甲市中院落实上级法院工作要求，深化阅核制。")
+    assert edges == {("X省甲市中级人民法院", "阅核制", "adopted")}
+    edges, _ = run("甲市中院要求各基层法院推行阅核制。")
+    assert ("X省甲市中级人民法院", "阅核制", "promoted") in edges
+
+
+def test_an_instruction_cited_is_not_practised_by_the_citing_court() -> None:
+    edges, _ = run("乙县法院深入贯彻关于加强诉源治理的重要指示精神，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    edges, _ = run("乙县法院对照最高人民法院关于诉源治理的部署要求，推行繁简分流。")
+    assert ("最高人民法院", "诉源治理", "promoted") in edges
+    assert ("X省乙县人民法院", "诉源治理", "adopted") not in edges
+
+
+def test_this_court_never_points_to_a_praising_court() -> None:
+    def res(doc: SourceDocument) -> StandIn:
+        r = stand_in(doc)
+        i = doc.text.find("该院")
+        r.mentions.append(CourtMention(i, i + 2, "该院", "X省高级人民法院"))  # the last named
+        return r
+
+    text = "乙县法院的做法得到省法院充分肯定。该院还推行繁简分流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=res)
+    assert {(a.unit, a.initiative) for a in ex.adoptions} == {("X省乙县人民法院", "繁简分流")}
+
+
+def test_a_topic_from_further_back_has_its_own_rule() -> None:
+    got = rules("乙县法院召开会议。\n丙区法院介绍经验。\n会议气氛热烈。\n持续推行诉前调解。")
+    assert got == {("X省丙区人民法院", "诉前调解", "adopted"): "adoption:paragraph-topic-far"}
+    got = rules("乙县法院召开会议。\n丙区法院介绍经验。\n持续推行诉前调解。")
+    assert got == {("X省丙区人民法院", "诉前调解", "adopted"): "adoption:paragraph-topic"}
+
+
+def test_a_pilot_rolled_out_in_full_is_adopted() -> None:
+    edges, _ = run("乙县法院先行试行繁简分流。\n此后，乙县法院全面推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}

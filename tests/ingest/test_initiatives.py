@@ -29,7 +29,12 @@ def test_quoted_name_after_adoption_verb_needs_court_work() -> None:
 
 
 def test_shared_head_gives_each_quote_its_name() -> None:
-    assert names("推行“法官讲堂”“法律夜校”等培训机制。") == ["“法官讲堂”", "“法律夜校”"]
+    assert names("开展“法官讲堂”“法律夜校”活动。") == ["“法官讲堂”", "“法律夜校”"]
+
+
+def test_quotes_exemplifying_a_kind_are_one_name() -> None:
+    # “A”“B”等X机制: the examples and the kind they belong to are one mechanism
+    assert names("推行“法官讲堂”“法律夜校”等培训机制。") == ["“法官讲堂”“法律夜校”等培训机制"]
 
 
 def test_numeric_and_political_slogans_are_not_initiatives() -> None:
@@ -110,3 +115,215 @@ def test_naming_decision_marks_the_title_as_conferred() -> None:
     found = find_initiatives("决定命名以下人民法庭为“枫桥式人民法庭”：")
     assert [(m.name, m.awarded) for m in found] == [("枫桥式人民法庭", True)]
     assert all(not m.awarded for m in find_initiatives("受到命名的人民法庭要珍惜荣誉。"))
+
+
+# -- candidate noise (slogans, predicates, descriptions, principles, cases) -------------------
+
+
+def test_a_predicate_is_not_a_mechanism() -> None:
+    assert names("诉讼服务体系建设是惠民工程。") == []
+    assert names("跨域立案是该院依托平台打造的“掌上办”便民新模式。") == ["跨域立案"]
+    # an adoption verb after 是 still names what the court set up
+    assert names("该院是全市首家建立“夜间调解室”的法院。") == ["“夜间调解室”"]
+    assert names("这是该院创新推出的“云上调解室”。") == ["“云上调解室”"]
+    # 一是/二是 enumerate measures, they do not describe
+    assert names("二是“红枫调解”工作机制。") == ["“红枫调解”工作机制"]
+
+
+def test_a_count_of_kinds_is_not_a_name() -> None:
+    assert names("立案窗口推行预约和现场办理两种模式。") == []
+    assert names("法院部署“抓调解”“促执行”“优服务”三项工作。") == []
+
+
+def test_a_quoted_list_of_principles_is_not_a_name() -> None:
+    assert names("落实“党组统筹、庭室主抓、干警主责”的工作要求。") == []
+    assert names("形成“线上办理+线下指导、自助服务+人工服务”模式。") == []
+    # a list with a head of its own is one reform
+    assert names("推进“当庭立、网上立、邮寄立”改革。") == ["“当庭立、网上立、邮寄立”改革"]
+
+
+def test_an_activity_needs_court_work_in_its_name() -> None:
+    assert names("走访企业开展“暖心助企”活动。") == []
+    assert names("常态化开展“集市法庭”活动。") == ["“集市法庭”活动"]
+
+
+def test_case_nicknames_and_places_of_reading_are_not_facilities() -> None:
+    assert names("“某某贷”非法吸收公众存款案一审宣判。") == []
+    assert names("该院多项指标在“全省审判运行监测平台”中位列前五。") == []
+
+
+def test_headline_aims_and_slogans_are_not_initiatives() -> None:
+    text = "评出十个案例:某法庭《聚“庭站所”之力 助力多元解纷提质增效》,另一法庭《打造“清风茶舍”调解品牌 赋能家事纠纷诉源治理》。"
+    assert names(text) == ["“清风茶舍”调解品牌"]
+
+
+# -- unquoted practices, paraphrases, over-broad aliases ---------------------------------------
+
+
+def test_pairing_and_on_site_supervision_are_practices() -> None:
+    assert names("省法院开展结对共建,派员驻点督导。") == ["结对共建", "驻点督导"]
+    # 结对共建 names the practice only after an adoption verb
+    assert names("两个党支部结对共建。") == []
+
+
+def test_judicial_recommendations_after_an_adoption_verb() -> None:
+    assert names("该院用好用活司法建议。") == ["司法建议"]
+    assert names("司法建议书的回复率为百分之百。") == []
+
+
+def test_paraphrases_of_known_initiatives() -> None:
+    assert names("将调解工作贯穿于审判全过程。") == ["全程调解"]
+    assert names("推进案件阅核试行工作。") == ["阅核制"]
+    assert names("推行“一村(社区)一法官”。") == ["一村一法官"]
+    assert names("诉讼服务中心派驻的2名人民调解员参与调解。") == ["人民调解员驻院调解"]
+    assert names("推进电子卷宗随案同步生成。") == ["全流程无纸化办案"]
+
+
+def test_a_court_work_team_after_an_adoption_verb() -> None:
+    assert names("市中院组建平行审判团队。") == ["平行审判团队"]
+    assert names("团委成立青年志愿服务团队。") == []
+
+
+def test_over_broad_aliases_do_not_fire() -> None:
+    assert names("对5件“四类案件”进行评查。") == []
+    assert names("贯彻大抓基层的要求。") == []
+    assert names("诉讼服务中心设有法官工作室、调解室。") == []
+    assert names("派出法庭的诉讼服务站开设专窗。") == []
+
+
+# -- one initiative, one name ------------------------------------------------------------------
+
+
+def test_generic_term_takes_the_specific_initiatives_name() -> None:
+    found = names("全力推进一站式多元解纷机制建设,多元解纷成效明显。")
+    assert found == ["一站式多元解纷机制", "一站式多元解纷机制"]
+
+
+def test_brand_framing_a_known_initiative_is_that_initiative() -> None:
+    assert names("该村是“无讼村实验基地”。村里成了无讼村。") == ["无讼村居创建", "无讼村居创建"]
+
+
+def test_quoted_brand_with_a_long_modified_head_is_one_mention() -> None:
+    found = names("建立“法院+商会”商事纠纷诉调对接工作机制。")
+    assert found == ["“法院+商会”商事纠纷诉调对接工作机制"]
+    found = names("构建“三源共治”的多元解纷新模式。")
+    assert found == ["“三源共治”的多元解纷新模式"]
+
+
+# -- quoted brands with other heads, places, 等, counted parts -------------------------------
+
+
+def test_more_heads_of_quoted_brands() -> None:
+    assert names("织就“庭站点员”四位一体服务网。") == ["“庭站点员”四位一体服务网"]
+    assert names("把“一减两增三提升”工作摆在重要位置。") == ["“一减两增三提升”工作"]
+    assert names("建设“石榴花开”家事法庭。") == ["“石榴花开”家事法庭"]
+    assert names("设立“邻里和”调解驿站。") == ["“邻里和”调解驿站"]
+
+
+def test_quoted_name_after_a_list_closed_by_deng() -> None:
+    found = names("提出院领导挂点、开展结对共建等“八项联动帮扶行动”。")
+    assert found == ["结对共建", "“八项联动帮扶行动”"]
+
+
+def test_brand_with_latin_letters_is_a_name() -> None:
+    assert names("推广本院“便民E平台”。") == ["“便民E平台”"]
+
+
+# -- honours -----------------------------------------------------------------------------------
+
+
+def test_each_quoted_honour_is_its_own_award() -> None:
+    found = find_initiatives("该院获评“全省执行工作先进集体”“全省诉调对接先进集体”。")
+    assert [(m.name, m.awarded) for m in found] == [
+        ("全省执行工作先进集体", True),
+        ("全省诉调对接先进集体", True),
+    ]
+
+
+def test_selected_criminal_judgment_is_not_an_award() -> None:
+    assert names("某某诈骗案入选全省法院惩治电信诈骗犯罪典型案例。") == []
+    assert names("“李某诈骗案”入选全市十大精品案例。") == []
+
+
+def test_a_pilot_designation_is_not_an_honour() -> None:
+    assert names("该院被确定为全省改革试点法院。") == []
+
+
+def test_a_designated_status_is_not_an_honour() -> None:
+    assert names("该院被确定为相对薄弱基层法院以来,全力脱薄。") == ["脱薄", "脱薄"]
+
+
+def test_functions_of_a_system_are_not_initiatives() -> None:
+    assert names("平台实现在线调解、在线评估、一键赔付等业务的数据共享。") == []
+    assert names("代表参观了诉调对接中心、导诉台等功能区。") == []
+    # the same terms adopted in their own right
+    assert names("该院推行在线调解、网上立案。") == ["在线调解", "网上立案"]
+    assert names("开通网上立案、跨域立案等业务。") == ["网上立案", "跨域立案"]
+
+
+def test_another_bodys_procedure_is_not_the_courts() -> None:
+    assert names("该纠纷经劳动仲裁机构诉前调解未果。") == []
+    assert names("法院开展诉前调解。") == ["诉前调解"]
+    assert names("法院与县司法局诉调对接。") == ["诉调对接"]
+
+
+def test_honour_with_bare_huo_needs_a_title_word() -> None:
+    found = find_initiatives("该院获全省法院“调解工作先进集体”称号。")
+    assert [(m.name, m.awarded) for m in found] == [("全省法院调解工作先进集体", True)]
+    assert names("该院获省高院通报表扬。") == []
+
+
+def test_two_character_campaign_names() -> None:
+    assert names("该院开展“春雷”专项执行行动。") == ["“春雷”专项执行行动"]
+    assert names("打造“知产”品牌。") == []
+
+
+def test_local_brand_of_a_known_initiative_says_what_it_is() -> None:
+    found = find_initiatives("法庭打造“山路弯弯”流动法庭。")
+    assert [(m.name, m.kind_of) for m in found] == [("“山路弯弯”流动法庭", "车载法庭")]
+    found = find_initiatives("建立“法院+商会”诉调对接机制。")
+    assert [(m.name, m.kind_of) for m in found] == [("“法院+商会”诉调对接机制", "诉调对接")]
+
+
+def test_flags_for_attribution() -> None:
+    found = find_initiatives("省法院印发《关于推进集约送达的实施意见》。")
+    assert [(m.name, m.in_document) for m in found] == [("集约送达", True)]
+    found = find_initiatives("制发司法建议,助力诉源治理。")
+    assert [(m.name, m.goal) for m in found] == [("诉源治理", True)]
+
+
+def test_descriptive_phrases_and_political_formulas_are_not_names() -> None:
+    assert names("努力打造“有温度的审判”。") == []
+    assert names("为“一带一路”建设提供司法服务。") == []
+    assert names("深入开展“质效提升年”活动。") == ["“质效提升年”活动"]
+
+
+def test_numbered_case_selection_in_a_header_is_awarded() -> None:
+    found = find_initiatives("全省法院多元解纷优秀案例第12号\n某县人民法院某人民法庭\n")
+    assert [(m.name, m.awarded) for m in found] == [("全省法院多元解纷优秀案例", True)]
+    # a cited guiding case is no honour of the citing court
+    assert [m.awarded for m in find_initiatives("参照指导性案例第24号作出判决。")] == [False]
+
+
+def test_merit_citations_are_honours() -> None:
+    found = find_initiatives("该庭荣记集体二等功。")
+    assert [(m.name, m.awarded) for m in found] == [("集体二等功", True)]
+
+
+def test_principles_held_are_not_mechanisms() -> None:
+    assert names("坚持“诉调结合、案结事了”。") == []
+    assert names("推行“调解优先”。") == []
+    assert names("坚持“法官讲法进万家”。") == []
+    assert names("推行“法官讲法进万家”。") == ["“法官讲法进万家”"]
+
+
+def test_abolished_practices_are_flagged() -> None:
+    found = find_initiatives("引导当事人从诉前调解程序向先行调解程序转变。")
+    assert [(m.name, m.abolished) for m in found] == [("诉前调解", True), ("先行调解", False)]
+    assert [m.abolished for m in find_initiatives("平台已不允许有诉前调解案件。")] == [True]
+    assert [m.abolished for m in find_initiatives("该院开展诉前调解。")] == [False]
+
+
+def test_variants_of_one_brand_share_its_name() -> None:
+    found = names("打造“老娘舅”调解品牌。该院设立老娘舅调解工作室。")
+    assert found == ["“老娘舅”调解品牌", "“老娘舅”调解品牌"]

@@ -91,7 +91,7 @@ def test_text_is_the_clause_and_metric_is_named() -> None:
     text = "今年以来，全院诉前调解案件800件，同比增长5%。"
     h = find_outcomes(text)[0]
     assert text[h.text_start : h.text_end] == "全院诉前调解案件800件"
-    assert h.metric == "全院诉前调解案件数"
+    assert h.metric == "诉前调解案件数"
     assert h.period == "今年以来"
 
 
@@ -120,7 +120,7 @@ def test_parse_chinese_numerals_with_sections_and_decimals(raw: str, value: floa
 def test_written_out_figures() -> None:
     text = "共受理案件八万六千余件，结收案比达百分之九十六点五，执行到位金额三十二亿元。"
     assert vals(text) == [(86000.0, "件", "余"), (96.5, "%", None), (32.0, "亿元", None)]
-    assert vals("平均办理周期缩短至二十天以内。") == [(20.0, "天", None)]
+    assert vals("平均办理周期缩短至二十天以内。") == [(20.0, "天", "内")]
 
 
 def test_separators_and_stray_spaces() -> None:
@@ -151,3 +151,148 @@ def test_a_count_of_courts_heading_another_figure_only_says_whose() -> None:
 
 def test_first_batch_is_an_ordinal_not_a_case() -> None:
     assert vals("审判质效排名第一，被确定为第一批示范法庭。") == [(1.0, "名", None)]
+
+
+def test_hours_acres_and_day_bounds() -> None:
+    assert vals("全程用时不到2小时。") == [(2.0, "小时", "不到")]
+    assert vals("帮助农户流转土地300亩。") == [(300.0, "亩", None)]
+    assert vals("平均审理周期缩短至1.54日内。") == [(1.54, "日", "内")]
+    assert vals("本报讯 25日下午，座谈会召开。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("结案率达到95%以上。", [(95.0, "%", "以上")]),
+        ("审理天数少于10天。", [(10.0, "天", "少于")]),
+        ("上诉率不足5%。", [(5.0, "%", "不足")]),
+    ],
+)
+def test_more_qualifiers(text: str, expected: list[tuple[float, str, str | None]]) -> None:
+    assert vals(text) == expected
+
+
+def test_top_and_first_place_ranks() -> None:
+    hits = find_outcomes("诉服平台得分长期保持全市前三。")
+    assert [(h.value, h.unit_of_measure, h.qualifier, h.rule) for h in hits] == [
+        (3.0, "名", "前", "outcome:rank-top")
+    ]
+    assert hits[0].metric == "诉服平台得分排名"
+    assert vals("执行质效居全省首位。") == [(1.0, "名", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "努力把温暖送进千家万户。",
+        "他手上还有三四个案件。",
+        "辖区常住人口50万人。",
+        "拟新建人民法庭3个。",
+        "审理期限控制在30天以内。",
+        "判处拘役二个月，并处罚金五千元。",
+        "公安机关办理的轻微刑事案件占比达32%。",
+        "阅读量：1234次",
+        "原告王某等3名原告起诉至法院。",
+        "这起纠纷从立案到结案前后仅用了15天。",
+    ],
+)
+def test_counts_that_are_not_results(text: str) -> None:
+    assert find_outcomes(text) == []
+
+
+def test_a_means_is_not_a_result_but_the_figure_after_it_is() -> None:
+    assert vals("法官利用20个周末上门，化解纠纷80起。") == [(80.0, "起", None)]
+
+
+def test_a_rounded_repeat_of_an_exact_figure_is_dropped() -> None:
+    text = "全年受理案件24976件。受理案件近2.5万件，创历史新高。"
+    assert vals(text) == [(24976.0, "件", None)]
+
+
+def test_one_figure_for_two_rates_is_two_outcomes() -> None:
+    hits = find_outcomes("司法建议回复率及采纳率均为100%。")
+    assert [(h.value, h.metric) for h in hits] == [(100.0, "司法建议回复率"), (100.0, "采纳率")]
+
+
+def test_a_line_break_inside_a_number_or_a_sentence() -> None:
+    text = "标题\n今年以来，全院坚持繁简分流，结案数同比上升12.\n5%，诉前调解成\n功案件3663件。"
+    hits = find_outcomes(text)
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(12.5, "%"), (3663.0, "件")]
+    assert hits[1].metric == "诉前调解成功案件数"
+    assert text[hits[0].start : hits[0].end] == "12.\n5%"
+
+
+def test_metric_labels_name_what_is_measured() -> None:
+    assert find_outcomes("江都区人民法院成立了13个速裁团队。")[0].metric == "成立速裁团队数"
+    hits = find_outcomes("新收案件3000件，同比增长5%。")
+    assert [h.metric for h in hits] == ["新收案件数", "新收案件同比增幅"]
+    text = "审限内结案率和服判息诉率分别提高到99%和88%。"
+    assert [h.metric for h in find_outcomes(text)] == ["审限内结案率", "服判息诉率"]
+    assert find_outcomes("设置了调解室、律师工作室等6个工作室。")[0].metric == "工作室数"
+
+
+def test_courts_counted_before_their_figure_only_say_whose() -> None:
+    assert vals("3家薄弱法院已解决问题50个。") == [(50.0, "个", None)]
+
+
+def test_each_path_names_its_rule() -> None:
+    text = "受理案件300件，调解率61%，结案数同比上升5%，执行到位金额20万元，平均审理12天。"
+    assert [h.rule for h in find_outcomes(text)] == [
+        "outcome:count",
+        "outcome:rate",
+        "outcome:change",
+        "outcome:money",
+        "outcome:duration",
+    ]
+    assert find_outcomes("调研组先后三次赴基层指导。")[0].rule == "outcome:count-cn"
+    assert find_outcomes("执行质效位居全省第二。")[0].rule == "outcome:rank"
+
+
+def test_a_top_rank_is_not_also_a_count() -> None:
+    assert vals("调解率排名全省前5名。") == [(5.0, "名", "前")]
+    assert vals("结案率位列全省第6位。") == [(6.0, "名", None)]
+
+
+def test_other_agencies_only_when_they_are_the_subject() -> None:
+    assert vals("公安机关办理的轻微刑事案件占比达32%。") == []
+    assert vals("联合公安机关开展专项行动，执结案件300件。") == [(300.0, "件", None)]
+    assert vals("该院向公安机关移送犯罪线索30条。") == [(30.0, "条", None)]
+
+
+def test_judgements_of_one_case_but_not_aggregate_counts() -> None:
+    assert vals("判处拘役二个月，并处罚金五千元。") == []
+    assert vals("全年依法判处被告人120名。") == [(120.0, "名", None)]
+
+
+def test_plans_but_not_words_that_contain_their_verb() -> None:
+    assert vals("拟新建人民法庭3个。") == []
+    assert vals("开展模拟法庭活动20场。") == [(20.0, "场", None)]
+
+
+def test_page_counters_but_not_reported_views() -> None:
+    assert vals("标题\n阅读量：1234次\n正文。") == []
+    text = "标题\n庭审直播点击量达到了12000次，群众反响良好，社会效果明显。"
+    assert vals(text) == [(12000.0, "次", None)]
+
+
+def test_a_level_reached_is_a_rate_and_a_bare_rank_names_its_figure() -> None:
+    hits = find_outcomes("执行完毕率提升至42%，首次执行案件平均用时缩短至68天。")
+    assert [(h.metric, h.rule) for h in hits] == [
+        ("执行完毕率", "outcome:rate"),
+        ("首次执行案件平均用时", "outcome:duration"),
+    ]
+    hits = find_outcomes("全院法官人均结案286件，位居全市第二。")
+    assert [h.metric for h in hits] == ["法官人均结案数", "法官人均结案排名"]
+
+
+def test_a_bare_change_keeps_the_whole_label_of_a_duration() -> None:
+    hits = find_outcomes("平均审理天数12天，同比缩短6天。")
+    assert [h.metric for h in hits] == ["平均审理天数", "平均审理天数同比缩短"]
+
+
+def test_deadlines_and_service_hours_are_not_results() -> None:
+    assert vals("提供24小时在线诉讼服务，当事人应当在30日内补正材料。") == []
+    assert vals("全程用时不到2小时，平均审理周期缩短至1.5日内。") == [
+        (2.0, "小时", "不到"),
+        (1.5, "日", "内"),
+    ]

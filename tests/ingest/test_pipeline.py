@@ -13,7 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import ingest_paths, load_reference_data
+from graph.model import entity_id
+from ingest.document import (
+    Adoption,
+    CourtRef,
+    Evidence,
+    Extraction,
+    InitiativeRef,
+    OutcomeRef,
+    PersonRef,
+    SourceDocument,
+)
+from ingest.pipeline import document_graph, ingest_paths, load_reference_data
 from tests.ingest.sample_docs import write_articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -240,3 +251,96 @@ def test_a_new_report_on_the_same_template_is_not_a_repost(store, tmp_path: Path
     (tmp_path / "april.txt").write_text(april, encoding="utf-8")
     report = ingest_paths(store, [tmp_path], reference_data=False)
     assert len(report.added) == 2 and report.reposts == []
+
+
+def _extraction() -> Extraction:
+    """A hand-made extraction: one court adopting an initiative, a figure it reports and
+    credits to that initiative, and its president; each fact with a rule and a confidence."""
+    text = "甲县法院推行诉源治理。调解率达到60%。院长李四介绍。"
+    court = "甲省乙市甲县人民法院"
+
+    def ev(part: str) -> Evidence:
+        start = text.index(part)
+        return Evidence(part, start, start + len(part))
+
+    doc = SourceDocument(path="x.txt", text=text, date="2024-03-01", content_hash="d" * 64)
+    return Extraction(
+        document=doc,
+        courts=[
+            CourtRef(court, "basic", mentions=["甲县法院"], evidence=[ev("甲县法院推行诉源治理。")])
+        ],
+        initiatives=[
+            InitiativeRef(
+                "诉源治理", mentions=["诉源治理"], evidence=[ev("甲县法院推行诉源治理。")]
+            )
+        ],
+        adoptions=[
+            Adoption(
+                court,
+                "诉源治理",
+                "adopted",
+                "2024-01",
+                "month",
+                [ev("甲县法院推行诉源治理。")],
+                rule="adoption:subject-verb",
+                confidence=0.91,
+            )
+        ],
+        people=[
+            PersonRef(
+                "李四",
+                ["院长"],
+                court,
+                ["李四"],
+                [ev("院长李四介绍。")],
+                rule="person:court-title",
+                confidence=0.97,
+            )
+        ],
+        outcomes=[
+            OutcomeRef(
+                court,
+                "调解率",
+                60.0,
+                "%",
+                initiative="诉源治理",
+                text="调解率达到60%",
+                evidence=[ev("调解率达到60%。")],
+                rule="outcome:rate",
+                confidence=0.83,
+            )
+        ],
+    )
+
+
+def test_rule_and_confidence_reach_evidence_and_facts(store) -> None:  # type: ignore[no-untyped-def]
+    graph = document_graph(_extraction())
+    by_type = {(f.type, f.src.split(":")[0], f.dst.split(":")[0]): f for f in graph.facts}
+    # the figure's initiative becomes outcome -REPORTED-> initiative
+    tie = by_type[("REPORTED", "outcome", "initiative")]
+    assert tie.dst == entity_id("Initiative", "诉源治理")
+    assert [(e.rule, e.confidence) for e in tie.evidence] == [("outcome:rate", 0.83)]
+    store.write_documents([graph])
+    facts = store.read(
+        "MATCH (a:Entity)-[r:ADOPTED|HOLDS_ROLE|REPORTED]->(b:Entity) "
+        "RETURN type(r) AS t, b.kind AS kind, r.confidence AS c, r.rules AS rules"
+    )
+    assert sorted((f["t"], f["kind"], f["c"], tuple(f["rules"])) for f in facts) == [
+        ("ADOPTED", "Initiative", 0.91, ("adoption:subject-verb",)),
+        ("HOLDS_ROLE", "Court", 0.97, ("person:court-title",)),
+        ("REPORTED", "Initiative", 0.83, ("outcome:rate",)),
+        ("REPORTED", "Outcome", 0.83, ("outcome:rate",)),
+    ]
+    evidence = store.read(
+        "MATCH (e:Evidence) RETURN e.fact_type AS t, e.rule AS r, e.confidence AS c"
+    )
+    assert len(evidence) == 4 and all(e["r"] and e["c"] for e in evidence)
+
+
+def test_ingested_facts_carry_the_extractors_rules(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_articles(tmp_path, 3)
+    ingest_paths(store, [tmp_path], reference_data=False)
+    rows = store.read(
+        "MATCH ()-[r:ADOPTED|HOLDS_ROLE]->() RETURN r.confidence AS c, r.rules AS rules"
+    )
+    assert rows and all(r["rules"] and 0 <= r["c"] <= 1 for r in rows)

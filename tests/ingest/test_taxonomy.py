@@ -95,3 +95,44 @@ def test_ambiguous_aliases_are_left_out() -> None:
 def test_credit_repair_is_its_own_initiative() -> None:
     tax = default_taxonomy()
     assert [m.entry.name for m in tax.find("及时予以信用修复")] == ["失信被执行人信用修复"]
+
+
+def _write(tmp_path: Path, *items: dict[str, object]) -> Path:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"initiatives": list(items)}), encoding="utf-8")
+    return path
+
+
+def _item(name: str, **extra: object) -> dict[str, object]:
+    return {"name": name, "english": "x", "category": "c", "description": "d", **extra}
+
+
+def test_patterns_match_paraphrases(tmp_path: Path) -> None:
+    tax = load_taxonomy(
+        _write(tmp_path, _item("全程调解", patterns=["调解(?:工作)?贯穿.{0,4}全程"]))
+    )
+    found = tax.find("把调解工作贯穿“审判”全程")
+    assert [(m.entry.name, m.start) for m in found] == [("全程调解", 1)]
+
+
+def test_longest_of_alias_and_pattern_wins(tmp_path: Path) -> None:
+    tax = load_taxonomy(
+        _write(tmp_path, _item("A", aliases=["调解"]), _item("B", patterns=["调解贯穿全程"]))
+    )
+    assert [m.entry.name for m in tax.find("调解贯穿全程")] == ["B"]
+
+
+def test_bad_patterns_and_part_of_name_the_problem(tmp_path: Path) -> None:
+    with pytest.raises(CourtgraphError, match="not a regular expression"):
+        load_taxonomy(_write(tmp_path, _item("A", patterns=["(调解"])))
+    with pytest.raises(CourtgraphError, match="capturing group"):
+        load_taxonomy(_write(tmp_path, _item("A", patterns=["(调解)"])))
+    with pytest.raises(CourtgraphError, match="part_of 'B'"):
+        load_taxonomy(_write(tmp_path, _item("A", part_of=["B"])))
+
+
+def test_default_taxonomy_flags() -> None:
+    tax = default_taxonomy()
+    assert tax.by_name["司法建议"].needs_verb
+    assert tax.by_name["多元解纷机制"].part_of == ("一站式多元解纷机制",)
+    assert [m.entry.name for m in tax.find("一村（社区、校）一法官")] == ["一村一法官"]

@@ -147,3 +147,40 @@ def test_tables_are_written_in_the_format_their_extension_names(tmp_path: Path) 
     with pytest.raises(CourtgraphError, match="does not exist"):
         analytics.write_table(rows, tmp_path / "missing" / "t.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
+
+
+def test_early_adopters_share_tied_places_and_compare_precisions(store) -> None:  # type: ignore[no-untyped-def]
+    """诉源治理: 丙区 2019, 丁县 and 戊县 2019-03: a year-only date is not earlier than a month
+    inside it, and equal dates tie, so no unit is ahead. 枫桥: 丙区 and 丁县 2020-05 (a tie),
+    戊县 2021. Mean ranks: 丙区 0, 丁县 0, 戊县 0.5; places 1, 1, 3 whatever the names."""
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    facts = []
+    for unit, initiative, date, precision in (
+        (g.BING, g.SUYUAN, "2019", "year"),
+        (g.DING, g.SUYUAN, "2019-03", "month"),
+        (g.WU, g.SUYUAN, "2019-03", "month"),
+        (g.BING, g.FENGQIAO, "2020-05", "month"),
+        (g.DING, g.FENGQIAO, "2020-05", "month"),
+        (g.WU, g.FENGQIAO, "2021", "year"),
+    ):
+        ev = g._ev(f"{unit}{initiative}", date, precision)
+        facts.append(g.FactRow("ADOPTED", unit, initiative, ("adopted",), {"stage": "adopted"}, ev))
+    mentions = [
+        g.MentionRow(x, "x", "x", 0, 1) for x in (g.BING, g.DING, g.WU, g.SUYUAN, g.FENGQIAO)
+    ]
+    doc = g.DocumentGraph(g.DOC_A, {"title": "甲", "date": "2021-06-01"}, [], mentions, facts)
+    store.write_documents([doc])
+    early = analytics.early_adopters(store, min_initiatives=2)
+    assert [(r["unit_id"], r["mean_rank"], r["place"]) for r in early] == [
+        (g.DING, 0.0, 1),  # a tie: listed by id, sharing first place
+        (g.BING, 0.0, 1),
+        (g.WU, 0.5, 3),
+    ]
+
+
+def test_earlier_counts() -> None:
+    dates = {"a": "2019", "b": "2019-03", "c": "2019-03-05", "d": "2019-02-28", "e": "2018-12"}
+    # a: only e is earlier; b: e, d; c: e, d (2019-03 vs 2019-03-05: not earlier); d: e
+    assert analytics.earlier_counts(dates) == {"a": 1, "b": 2, "c": 2, "d": 1, "e": 0}

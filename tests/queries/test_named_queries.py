@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import EntityNotFound
+from graph.errors import BadParameter, EntityNotFound
 from queries import get, run
 from queries.registry import convert, prepared
 from tests import graph_fixtures as g
@@ -183,3 +183,67 @@ def test_overview_queries(small) -> None:  # type: ignore[no-untyped-def]
 def test_row_limit_truncates(small) -> None:  # type: ignore[no-untyped-def]
     res = run(small, "adopters", {"initiative": g.SUYUAN}, limit=2)
     assert len(res.rows) == 2 and res.truncated
+
+
+def test_fact_lists_show_confidence_and_rules(store) -> None:  # type: ignore[no-untyped-def]
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    a, b = g.document_a(), g.document_b()
+    for doc, conf in ((a, 0.75), (b, 0.5)):
+        for f in doc.facts:
+            for e in f.evidence:
+                e.rule, e.confidence = f"{f.type.lower()}:{doc.props['title']}", conf
+    store.write_documents([a, b])
+    adopters = {
+        r["unit_id"]: (r["confidence"], r["rules"])
+        for r in run(store, "adopters", {"initiative": g.SUYUAN}).rows
+    }
+    assert adopters[g.BING] == (0.75, ["adopted:样例文档乙", "adopted:样例文档甲"])
+    assert adopters[g.DING] == (0.5, ["adopted:样例文档乙"])
+    by = run(store, "adopted_by", {"unit": g.DING}).rows
+    assert [(r["confidence"], r["rules"]) for r in by] == [(0.5, ["adopted:样例文档乙"])]
+    outcomes = run(store, "initiative_outcomes", {"initiative": g.SUYUAN}).rows
+    assert [(r["confidence"], r["rules"]) for r in outcomes] == [(0.75, ["reported:样例文档甲"])]
+    fid = by[0]["fact_id"]
+    evidence = run(store, "evidence", {"fact_id": fid}).rows
+    assert [(r["rule"], r["confidence"]) for r in evidence] == [("adopted:样例文档乙", 0.5)]
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "AND",
+        "NOT",
+        "丙区法院 OR",
+        '丙区法院"',
+        '"丙区法院',
+        '丙区\\"',
+        "丙区法院\\",
+        "(丙区",
+        "a:b || c",
+    ],
+)
+def test_search_takes_lucene_syntax_as_plain_words(small, q: str) -> None:  # type: ignore[no-untyped-def]
+    rows = run(small, "search", {"q": q}).rows  # answers, never "Error executing procedure"
+    if "丙区" in q:
+        assert rows and rows[0]["id"] == g.BING
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"q": '"'}, "nothing to search for"),
+        ({"q": "* ?"}, "nothing to search for"),
+        ({"q": "法" * 101}, "101 characters long; search for a name or an alias of at most 100"),
+    ],
+)
+def test_bad_searches_are_refused(small, raw, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BadParameter, match=message):
+        run(small, "search", raw)
+
+
+@pytest.mark.parametrize("limit", [0, -5, 10**20])
+def test_bad_limits_are_refused(small, limit: int) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BadParameter, match="row limit must be between 1 and 10,000,000"):
+        run(small, "adopters", {"initiative": g.SUYUAN}, limit=limit)

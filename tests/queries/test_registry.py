@@ -82,3 +82,37 @@ def test_packed_limits_tell_truncation(name: str) -> None:
     for cypher in q.texts().values():
         for n in re.findall(r"\bLIMIT\s+(\d+)", cypher):
             assert int(n) == q.row_limit + 1, f"{name}: LIMIT {n} with row limit {q.row_limit}"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024-13", "has no month 13"),
+        ("2024-00", "has no month 0"),
+        ("2024-13-45", "has no month 13"),
+        ("2024-02-30", "2024-02 has no day 30"),
+        ("2023-02-29", "2023-02 has no day 29"),
+        ("2024-04-31", "2024-04 has no day 31"),
+        ("0000", "four-digit year"),
+        ("2024-1-2-3", "a date like 2024"),
+    ],
+)
+def test_impossible_dates_are_refused(value: str, message: str) -> None:
+    q = get("adopters")
+    with pytest.raises(BadParameter, match=message):
+        convert(q, {"initiative": "initiative:诉源治理", "date_to": value}, None)
+
+
+def test_real_dates_are_written_in_iso_form() -> None:
+    q = get("adopters")
+    for raw, iso in (("2024-2-29", "2024-02-29"), ("2024.5", "2024-05"), ("2024", "2024")):
+        assert (
+            convert(q, {"initiative": "initiative:x", "date_from": raw}, None)["date_from"] == iso
+        )
+
+
+def test_long_text_parameters_are_refused() -> None:
+    with pytest.raises(BadParameter, match="at most 500"):
+        convert(get("adopters"), {"initiative": "initiative:x", "province": "省" * 501}, None)
+    with pytest.raises(BadParameter, match="at most 500"):
+        convert(get("adopters"), {"initiative": "x" * 501}, None)

@@ -1,0 +1,126 @@
+"""Which initiative a reported figure belongs to (ingest.outcome_links)."""
+
+from __future__ import annotations
+
+from ingest.document import Evidence, Extraction, InitiativeRef, OutcomeRef, SourceDocument
+from ingest.outcome_links import link_outcomes
+from ingest.outcomes import find_outcomes
+
+
+def linked(text: str, initiatives: dict[str, list[str]]) -> list[tuple[float, str | None]]:
+    """Extract the figures of `text`, name the initiatives where their surfaces stand, link."""
+    refs = []
+    for name, surfaces in initiatives.items():
+        ref = InitiativeRef(name=name, mentions=list(surfaces))
+        for s in surfaces:
+            i = text.find(s)
+            assert i >= 0, s
+            ref.evidence.append(Evidence(sentence=s, start=i, end=i + len(s), quote=s))
+        refs.append(ref)
+    outcomes = []
+    for h in find_outcomes(text):
+        clause = text[h.text_start : h.text_end]
+        ev = Evidence(sentence=clause, start=h.text_start, end=h.text_end, quote=clause)
+        outcomes.append(
+            OutcomeRef(
+                unit="",
+                metric=h.metric,
+                value=h.value,
+                unit_of_measure=h.unit_of_measure,
+                text=clause,
+                evidence=[ev],
+            )
+        )
+    ex = Extraction(
+        document=SourceDocument(path="t.txt", text=text), initiatives=refs, outcomes=outcomes
+    )
+    link_outcomes(ex)
+    return [(o.value, o.initiative) for o in ex.outcomes]
+
+
+def test_the_metric_is_the_initiatives_own_measure() -> None:
+    text = "今年以来，诉前调解案件520件，调撤成功率达34%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(520.0, "诉前调解"), (34.0, "诉前调解")]
+
+
+def test_the_sentence_credits_the_initiative_before_the_figure() -> None:
+    text = "该院推行繁简分流改革，平均审理天数缩短至20天。"
+    assert linked(text, {"繁简分流": ["繁简分流"]}) == [(20.0, "繁简分流")]
+
+
+def test_a_figure_continues_the_measure_before_it() -> None:
+    text = "诉前调解案件300件，办理速裁案件200件，平均审理时长9.5天。"
+    got = linked(text, {"诉前调解": ["诉前调解"], "速裁程序": ["速裁案件"]})
+    assert got == [(300.0, "诉前调解"), (200.0, "速裁程序"), (9.5, "速裁程序")]
+
+
+def test_another_figures_measure_credits_nothing_before_it() -> None:
+    text = "记者了解到，上半年新收案件1000件，诉前调解成功案件400件。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1000.0, None), (400.0, "诉前调解")]
+
+
+def test_a_plain_caseload_in_an_overview_paragraph_stays_unlinked() -> None:
+    text = "该院持续推进诉源治理工作。今年新收民事案件3000件，同比增长5%，诉源治理化解纠纷200件。"
+    got = linked(text, {"诉源治理": ["诉源治理"]})
+    assert got == [(3000.0, None), (5.0, None), (200.0, "诉源治理")]
+
+
+def test_an_earlier_sentence_of_the_paragraph_credits_the_figure() -> None:
+    text = "一是落实法官进网格制度。组织干警走访群众，将80名干警编入网格。"
+    assert linked(text, {"法官进网格": ["法官进网格"]}) == [(80.0, "法官进网格")]
+
+
+def test_a_new_item_of_an_enumeration_does_not_continue_the_last() -> None:
+    text = "一是推行繁简分流，简案平均审理12天。二是加强队伍建设，全年培训干警300人次。"
+    assert linked(text, {"繁简分流": ["繁简分流"]}) == [(12.0, "繁简分流"), (300.0, None)]
+
+
+def test_a_sentence_listing_several_mechanisms_credits_none() -> None:
+    text = "推进诉源治理、繁简分流和网上立案。全院提拔干部13人，网上立案率达90%。"
+    names = {"诉源治理": ["诉源治理"], "繁简分流": ["繁简分流"], "网上立案": ["网上立案"]}
+    assert linked(text, names) == [(13.0, None), (90.0, "网上立案")]
+
+
+def test_figures_of_one_clause_each_own_their_words() -> None:
+    text = "全市26家法庭实现五化、9家获评示范法庭。"
+    got = linked(text, {"五化人民法庭建设": ["五化"], "示范人民法庭创建": ["示范法庭"]})
+    assert got == [(26.0, "五化人民法庭建设"), (9.0, "示范人民法庭创建")]
+
+
+def test_the_counted_noun_is_the_measure() -> None:
+    text = "该院在诉调对接中心配置了2个速裁团队。"
+    got = linked(text, {"诉调对接": ["诉调对接"], "速裁团队": ["速裁团队"]})
+    assert got == [(2.0, "速裁团队")]
+
+
+def test_a_lead_in_paragraph_credits_the_results_below_it() -> None:
+    text = (
+        "标题\n某法院作为驻院调解的试点法院，先试先行，取得显著成效。\n今年新收案件较去年下降45%。"
+    )
+    assert linked(text, {"人民调解员驻院调解": ["驻院调解"]}) == [(45.0, "人民调解员驻院调解")]
+
+
+def test_a_name_after_the_figure_credits_it_when_the_text_says_so() -> None:
+    text = "收案数同比下降7.6%，诉源治理成效明显。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(7.6, "诉源治理")]
+    text = "办结案件36件，团贷网案一审宣判。"
+    assert linked(text, {"团贷网": ["团贷网"]}) == [(36.0, None)]
+
+
+def test_a_name_with_a_word_put_between_its_halves() -> None:
+    text = "该院组建了速裁审判团队，当年审结案件800件。另设速裁团队。"
+    assert linked(text, {"速裁团队": ["速裁团队"]}) == [(800.0, "速裁团队")]
+
+
+def test_a_total_before_its_parts_counts_for_their_measure() -> None:
+    text = "全市共有法庭13家，其中12家达到五化标准。"
+    assert linked(text, {"五化人民法庭建设": ["五化"]}) == [
+        (13.0, "五化人民法庭建设"),
+        (12.0, "五化人民法庭建设"),
+    ]
+
+
+def test_the_team_that_does_the_work_is_more_specific_than_its_kind_of_case() -> None:
+    text = "该院组建速裁团队3个，共受理速裁案件900件，调撤率30%。"
+    names = {"速裁团队": ["速裁团队"], "速裁程序": ["速裁案件"]}
+    assert linked(text, names) == [(3.0, "速裁团队"), (900.0, "速裁团队"), (30.0, "速裁团队")]
