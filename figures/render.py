@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from courtgraph.resources import ASSETS
 from graph.errors import CourtgraphError
 from graph.model import LABEL_ZH, LEVEL_ZH, REL_ZH, STAGE_ZH
 
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.figure import Figure
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
 FONT_FILE = ASSETS / "fonts" / "CourtgraphSansSC-Regular.otf"
 FONT_FAMILY = "Courtgraph Sans SC"
 # system CJK families tried, per glyph, after the bundled subset

@@ -37,9 +37,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from courtgraph.resources import DATA
 from ingest.document import Extraction
 
-TABLE = Path(__file__).resolve().parents[1] / "data" / "confidence.json"
+TABLE = DATA / "confidence.json"
 #: pseudo-count of the prior: a rule needs several observations to move far from it
 WEIGHT = 2.0
 #: used when no table has been fitted yet
