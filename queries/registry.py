@@ -20,7 +20,17 @@ from graph.store import GraphStore
 from graph.text import to_simplified
 
 ParamType = str  # one of PARAM_TYPES
-PARAM_TYPES = ("text", "search", "int", "date", "choice", "entity", "labels", "bool")
+PARAM_TYPES = (
+    "text",
+    "search",
+    "int",
+    "date",
+    "choice",
+    "entity",
+    "labels",
+    "bool",
+    "collections",  # names of collections; the Cypher also gets `$<name>_docs`, their documents
+)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 #: longest search (a name or an alias; the longest court names have about 30 characters)
 MAX_SEARCH = 100
@@ -165,6 +175,13 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
         raise BadParameter(f"{where} must be true or false, not {value!r}")
     if p.type == "date":
         return check_date(value, where)
+    if p.type == "collections":
+        from graph.collections import parse_names
+
+        try:
+            return parse_names(value)
+        except BadParameter as exc:
+            raise BadParameter(f"{where}: {exc}") from None
     if p.type == "choice":
         s = str(value).strip()
         if s not in p.choices:
@@ -289,6 +306,11 @@ def prepared(
         if p.type == "search" and params[p.name] is not None:
             params[p.name + "_text"] = params[p.name]
             params[p.name] = _phrase(params[p.name])
+        if p.type == "collections":  # facts count when one of their documents is in them
+            from graph.collections import documents_in
+
+            names = params[p.name]
+            params[p.name + "_docs"] = documents_in(store, names) if names else None
     for pname, label in query.fulltext.items():
         params[pname] = store.fulltext_index(label)
     if query.prepare:
