@@ -66,6 +66,10 @@ def main() -> None:
         st.query_params["page"] = page
         st.session_state["_url_page"] = page
     try:
+        from ui import scope  # collections and home court: sidebar pickers kept in the URL
+
+        scope.sidebar()
+        scope.demo_banner()
         _render(page)
     except CourtgraphError as exc:
         state.show_error(exc)

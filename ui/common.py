@@ -124,10 +124,14 @@ def court_picker(
     the first visit takes the URL's `court` (id or name), else `default()`."""
     by_id = {r["court_id"]: r for r in courts}
     if key not in st.session_state or st.session_state[key] not in by_id:
+        from ui.scope import home_court
+
         wanted = state.param("court")
         if wanted and wanted not in by_id:
             wanted = state.resolve(wanted)
-        st.session_state[key] = wanted if wanted in by_id else default()
+        home = home_court()  # the user's own court comes before the page's default
+        fallback = home if home in by_id else default()
+        st.session_state[key] = wanted if wanted in by_id else fallback
     return str(
         where.selectbox(
             label,

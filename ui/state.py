@@ -60,13 +60,17 @@ def _rows(store_key: str, name: str, params: dict[str, Any]) -> tuple[list[dict[
 
 
 def rows(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Rows of a named query (cached for a few minutes)."""
-    return _rows(store().description, name, {k: v for k, v in (params or {}).items()})[0]
+    """Rows of a named query (cached for a few minutes), from the chosen collections."""
+    from ui.scope import scoped
+
+    return _rows(store().description, name, scoped(name, dict(params or {})))[0]
 
 
 def run(name: str, params: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], bool]:
-    """(rows, truncated) of a named query (cached)."""
-    return _rows(store().description, name, dict(params or {}))
+    """(rows, truncated) of a named query (cached), from the chosen collections."""
+    from ui.scope import scoped
+
+    return _rows(store().description, name, scoped(name, dict(params or {})))
 
 
 @st.cache_data(ttl=300, max_entries=256, show_spinner=False)
