@@ -40,4 +40,9 @@ class QueryFailed(CourtgraphError):
 
 
 class EntityNotFound(CourtgraphError):
-    """An entity id or name that is not in the graph."""
+    """An entity id or name that is not in the graph (`name`: what was asked for, so a
+    shell can offer the closest names)."""
+
+    def __init__(self, message: str, *, name: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name

@@ -173,13 +173,16 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
 COLLECTION_FILE = "collection.json"
 
 
-def collection_chooser(paths: Iterable[str | Path], given: str | None) -> Callable[[str], str]:
-    """path of a file read -> the collection it goes to: `given`; else the nearest
-    `collection.json` between the file and the folder it was found in; else that folder's
-    name; a file named on its own goes to 未分类."""
+def collection_chooser(
+    paths: Iterable[str | Path], given: str | None
+) -> Callable[[str], tuple[str, bool]]:
+    """path of a file read -> (the collection it goes to, whether it was named): `given`;
+    else the nearest `collection.json` between the file and the folder it was found in
+    (named); else that folder's name, and a file named on its own goes to 未分类 (defaults:
+    they place new documents only, so re-running on known files changes nothing)."""
     if given is not None:
         name = check_name(given)
-        return lambda _path: name
+        return lambda _path: (name, True)
     roots: list[Path] = []
     for p in paths:
         try:
@@ -188,23 +191,23 @@ def collection_chooser(paths: Iterable[str | Path], given: str | None) -> Callab
         except OSError:
             continue
 
-    def choose(path: str) -> str:
+    def choose(path: str) -> tuple[str, bool]:
         try:
             here = Path(path).resolve()
         except OSError:
-            return DEFAULT_COLLECTION
+            return DEFAULT_COLLECTION, False
         for root in roots:
             if root in here.parents:
                 folder = here.parent
                 while True:
                     named = _named_collection(folder / COLLECTION_FILE)
                     if named:
-                        return named
+                        return named, True
                     if folder == root:
                         break
                     folder = folder.parent
-                return check_name(root.name) if root.name else DEFAULT_COLLECTION
-        return DEFAULT_COLLECTION
+                return (check_name(root.name) if root.name else DEFAULT_COLLECTION), False
+        return DEFAULT_COLLECTION, False
 
     return choose
 
@@ -612,8 +615,8 @@ def ingest_paths(
     """Ingest files and folders into `store` (None with dry_run: extract only).
 
     `collection`: the collection every document goes to (a document already in the graph
-    joins it too); without one, a folder's `collection.json` names it, else the folder's
-    name, and files given one by one go to 未分类 (graph/collections.py).
+    joins it too); without one, a folder's `collection.json` names it (the same), else new
+    documents go to the folder's name, files given one by one to 未分类 (graph/collections.py).
 
     `manifest`: a CSV or JSONL file with path/url/title/date/site per document.
     `names`: file path → the name to record and report instead (uploads: the original name).
@@ -654,15 +657,16 @@ def ingest_paths(
 
     for doc in iter_documents(files, report, progress, meta, names):
         did = document_id(doc.content_hash)
-        coll = collection_of(doc.read_from or doc.path)
-        report.collections[doc.path] = coll
+        coll, named = collection_of(doc.read_from or doc.path)
         if did in known:
             report.unchanged.append(doc.path)
             report.repeats[doc.path] = did
             if store is not None and not dry_run:
                 flush()  # the known document may still be waiting in this batch
                 store.add_document_urls(did, doc.urls, [doc.path])
-                add_to_collection(store, did, coll)
+                if named:  # a collection asked for: the known document joins it too
+                    add_to_collection(store, did, coll)
+                    report.collections[doc.path] = coll
             continue
         twin = _repost_of(doc, index, store, figures_of)
         if twin:
@@ -670,8 +674,11 @@ def ingest_paths(
             if store is not None and not dry_run:
                 flush()
                 store.add_document_urls(twin, doc.urls, [doc.path])
-                add_to_collection(store, twin, coll)
+                if named:
+                    add_to_collection(store, twin, coll)
+                    report.collections[doc.path] = coll
             continue
+        report.collections[doc.path] = coll
         try:
             graph = document_graph(extract_document(doc))
         except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch

@@ -274,7 +274,8 @@ def resolve_entity(
     if not ids:
         raise EntityNotFound(
             f"{where}: nothing named {value!r} in the graph; try `python -m queries search "
-            f"--param q={value}`"
+            f"--param q={value}`",
+            name=value,
         )
     if len(ids) > 1:
         raise BadParameter(

@@ -28,7 +28,9 @@ def render() -> None:
     props = state.entity(initiative_id)
     _header(props)
 
-    tabs = st.tabs(["采用单位", "辖区覆盖", "推行时间线", "成效数据"])
+    tabs = st.tabs(TABS, key=_tab_key(), on_change="rerun")  # the open tab is in the URL
+    current = st.session_state.get(f"{P}.tab", TABS[0])
+    state.set_params(tab=None if current == TABS[0] else current)
     with tabs[0]:
         adopters = _adopters(initiative_id, props)
     with tabs[1]:
@@ -37,6 +39,15 @@ def render() -> None:
         _timeline(adopters)
     with tabs[3]:
         _outcomes(initiative_id)
+
+
+TABS = ["采用单位", "辖区覆盖", "推行时间线", "成效数据"]
+
+
+def _tab_key() -> str:
+    """The tab widget's key, first set from the URL's `tab` (a shared link opens that tab)."""
+    state.widget_value(f"{P}.tab", "tab", lambda v: v if v in TABS else TABS[0])
+    return f"{P}.tab"
 
 
 def _header(props: dict[str, Any]) -> None:

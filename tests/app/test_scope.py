@@ -124,3 +124,21 @@ def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
     assert text.startswith("读取 2 篇；新增 1 篇；已在图中（内容相同） 1 篇")
     assert "未变：a.txt 与已有文档 《甲省报道》（doc:1） 相同" in text
     assert "文档集：通报" in text
+
+
+def test_initiative_link_keeps_the_open_tab(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, tab="成效数据")
+    no_trouble(at)
+    assert at.session_state["initiative.tab"] == "成效数据"
+    assert url(at, "tab") == "成效数据"
+    at = app(page="initiative", id=g.SUYUAN)
+    assert url(at, "tab") is None  # the first tab needs no parameter
+
+
+def test_unknown_names_offer_the_closest_matches(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="unit", id="甲省乙市丙區人民法院x")  # traditional, with a typo
+    assert not at.exception
+    (error,) = texts(at, "error")
+    assert "没有名为“甲省乙市丙區人民法院x”的实体" in error and "python -m" not in error
+    suggestions = " ".join(texts(at, "markdown"))
+    assert "甲省乙市丙区人民法院" in suggestions and "?page=unit&id=court:" in suggestions
