@@ -45,7 +45,14 @@ def table(
     st.dataframe(frame, hide_index=True, column_config=config, height=height, width="stretch")
 
 
-def entity_input(key: str, url_name: str, label: str, *, help: str | None = None) -> str | None:
+def entity_input(
+    key: str,
+    url_name: str,
+    label: str,
+    *,
+    help: str | None = None,
+    default: Callable[[], str | None] | None = None,
+) -> str | None:
     """A text box for an entity's name, alias or id; returns the resolved id.
 
     The box shows the entity's name and the URL holds its id, so a copied link names one
@@ -56,6 +63,8 @@ def entity_input(key: str, url_name: str, label: str, *, help: str | None = None
     memo = f"{key}.entity"
     if key not in st.session_state:
         raw = (state.param(url_name) or "").strip()
+        if not raw and default is not None:  # e.g. the home court
+            raw = default() or ""
         st.session_state[key] = raw
         if raw:
             shown = _shown_name(raw)

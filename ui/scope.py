@@ -91,7 +91,8 @@ def sidebar() -> None:
             key=COLLECTIONS_KEY,
             format_func=lambda c: f"{c}（{sizes.get(c, 0)} 篇）",
             placeholder="全部文档",
-            help="只统计这些文档集中的文档所支持的事实；不选 = 全部文档",
+            help="采用单位、辖区覆盖、时间线和成效数据只计这些文档集中的文档所支持的事实；"
+            "不选 = 全部文档。（举措总数、省份覆盖表、共同采用和面板数据按全部文档统计。）",
         )
         by_id = {r["court_id"]: r for r in courts}
         home = home_court()

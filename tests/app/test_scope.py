@@ -142,3 +142,10 @@ def test_unknown_names_offer_the_closest_matches(small_store, app) -> None:  # t
     assert "没有名为“甲省乙市丙區人民法院x”的实体" in error and "python -m" not in error
     suggestions = " ".join(texts(at, "markdown"))
     assert "甲省乙市丙区人民法院" in suggestions and "?page=unit&id=court:" in suggestions
+
+
+def test_unit_page_opens_the_home_court(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="unit", home=g.MID)
+    no_trouble(at)
+    assert at.text_input(key="unit.id").value == "甲省乙市中级人民法院"
+    assert url(at, "id") == g.MID
