@@ -493,6 +493,9 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
     csv = ("\ufeff" + frame.round(4).reset_index().to_csv(index=False)).encode("utf-8")
     st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
+    from ui.province_levels import by_level
+
+    by_level(initiatives, levels, f"{P}.matrix_initiative")  # counts beside their denominators
 
 
 # -- 共同采用 -------------------------------------------------------------------------------

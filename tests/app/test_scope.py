@@ -149,3 +149,17 @@ def test_unit_page_opens_the_home_court(small_store, app) -> None:  # type: igno
     no_trouble(at)
     assert at.text_input(key="unit.id").value == "甲省乙市中级人民法院"
     assert url(at, "id") == g.MID
+
+
+def test_province_table_names_counts_and_denominators_per_level(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", tab="省份覆盖表")
+    no_trouble(at)
+    found = [df.value for df in at.dataframe if list(df.value.columns)[:1] == ["省份"]]
+    (table,) = [f for f in found if "基层法院" in f.columns]
+    row = table.iloc[0]
+    assert (row["省份"], row["中级法院"], row["基层法院"]) == (
+        "甲省",
+        "1 / 1（100%）",
+        "2 / 3（67%）",
+    )
+    assert any("该省该层级的法院总数" in c for c in texts(at, "caption"))
