@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from graph.dialect import lucene_escape
-from graph.errors import BadParameter, EntityNotFound, UnknownQuery
+from graph.errors import AmbiguousName, BadParameter, EntityNotFound, UnknownQuery
 from graph.model import ENTITY_LABELS, LEVELS, STAGES
 from graph.store import GraphStore
 from graph.text import to_simplified
@@ -278,8 +278,10 @@ def resolve_entity(
             name=value,
         )
     if len(ids) > 1:
-        raise BadParameter(
-            f"{where}: {value!r} names several entities: {', '.join(ids)}; give an id"
+        raise AmbiguousName(
+            f"{where}: {value!r} names several entities: {', '.join(ids)}; give an id",
+            name=value,
+            ids=ids,
         )
     return ids[0]
 

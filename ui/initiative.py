@@ -214,6 +214,10 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         counts[0] += 1 if r["adopted"] else 0
         counts[1] += 1
     st.markdown("　".join(f"{lvl}：已推行 **{a} / {n}**" for lvl, (a, n) in per_level.items()))
+    if level in (state.ALL, "tribunal"):
+        from ui.scope import coverage_rows_note
+
+        coverage_rows_note(rows, by_id[court_id].get("level"))
     shown = [
         {
             **r,

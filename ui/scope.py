@@ -179,3 +179,21 @@ def tribunal_roster_note(levels: list[Any]) -> None:
             f"人民法庭按 {tribunal.roster_courts} 个已导入名录的基层法院统计；"
             f"另有 {tribunal.courts_without_roster} 个基层法院没有导入名录，其法庭未计入。"
         )
+
+
+def coverage_rows_note(rows: list[dict[str, Any]], court_level: str | None) -> None:
+    """Under the 举措 page's coverage: which tribunals were counted (only those of imported
+    rosters), from the `coverage` query's rows."""
+    if court_level in ("tribunal", "special"):
+        return
+    tribunals = [r for r in rows if r.get("level") == "tribunal"]
+    basic = [r for r in rows if r.get("level") == "basic"]
+    if not tribunals:
+        st.caption(
+            "人民法庭未计入：辖区内没有法院导入人民法庭名录（「导入」页或 "
+            "`python -m ingest roster 名录.xlsx`），无法知道共有多少个法庭。"
+        )
+    elif basic:
+        without = sum(1 for r in basic if not r.get("has_roster"))
+        if without:
+            st.caption(f"人民法庭只计已导入名录的法院；另有 {without} 个基层法院没有导入名录。")

@@ -233,6 +233,10 @@ def show_error(exc: CourtgraphError) -> None:
             "NEO4J_PASSWORD；使用内置数据库时检查 COURTGRAPH_DATA_DIR，并可运行 "
             "`python -m graph status` 查看状态。\n\n详情：" + str(exc)
         )
+    elif type(exc).__name__ == "AmbiguousName":
+        from ui.suggest import show_ambiguous
+
+        show_ambiguous(exc)
     elif isinstance(exc, EntityNotFound) and getattr(exc, "name", None):
         from ui.suggest import show_not_found
 

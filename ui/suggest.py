@@ -55,3 +55,15 @@ def show_not_found(exc: EntityNotFound) -> None:
         link = state.link(r["id"])
         kind = state.kind_zh(r.get("kind"))
         st.markdown(f"- [{r['name']}]({link})（{kind}）" if link else f"- {r['name']}（{kind}）")
+
+
+def show_ambiguous(exc: Any) -> None:
+    """A name several entities share: each of them, with a link to its page."""
+    st.error(f"“{exc.name}”对应多个实体，请选择其中一个（或输入全称）：")
+    for entity_id in exc.ids:
+        try:
+            name = state.entity(entity_id).get("name") or entity_id
+        except CourtgraphError:
+            name = entity_id
+        link = state.link(entity_id)
+        st.markdown(f"- [{name}]({link})（`{entity_id}`）" if link else f"- {name}")

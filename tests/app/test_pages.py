@@ -304,7 +304,8 @@ def test_entity_boxes_show_names_and_the_url_keeps_ids(small_store, app) -> None
     assert url(at, "from") is None
     at.text_input(key="path.from").set_value("张三").run()
     assert not at.exception
-    assert any("张三" in t and "give an id" in t for t in texts(at, "error"))
+    assert any("“张三”对应多个实体" in t for t in texts(at, "error"))
+    assert sum("张三" in t and "?page=unit&id=person:" in t for t in texts(at, "markdown")) == 2
     assert url(at, "from") == "张三"
     # an unknown id in the URL is shown as it is, with the usual message
     at = app(page="unit", id="court:不存在的法院")

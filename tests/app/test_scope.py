@@ -163,3 +163,9 @@ def test_province_table_names_counts_and_denominators_per_level(small_store, app
         "2 / 3（67%）",
     )
     assert any("该省该层级的法院总数" in c for c in texts(at, "caption"))
+
+
+def test_initiative_coverage_says_tribunals_need_a_roster(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID)
+    no_trouble(at)
+    assert any("人民法庭未计入" in c for c in texts(at, "caption"))
