@@ -16,7 +16,7 @@ ALL_DOCUMENTS = register(
         "of reach for lack of a date.",
         cypher="""
 MATCH (d:Document)
-WHERE $collections IS NULL OR d.id IN $collections_docs
+WHERE $collections IS NULL OR $collections_docs[d.id] IS NOT NULL
 WITH d ORDER BY d.date IS NULL, d.date DESC, d.id
 LIMIT 5001
 RETURN collect([d.id, d.title, d.date, d.site, d.urls, d.collections]) AS packed

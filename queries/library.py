@@ -50,7 +50,11 @@ COLLECTIONS = Param(
 def in_collections(rel: str) -> str:
     """Cypher: the fact `rel` is supported by a document of the chosen collections (or none
     were chosen). One text whatever the choice, so the server's plan is reused."""
-    return f"($collections IS NULL OR any(x IN {rel}.doc_ids WHERE x IN $collections_docs))"
+    # the documents travel as a map (doc id -> true): a lookup per id, where `x IN $list`
+    # scanned the list for every fact on ArcadeDB (10,000 facts against 10,000 ids: 19 s)
+    return (
+        f"($collections IS NULL OR any(x IN {rel}.doc_ids WHERE $collections_docs[x] IS NOT NULL))"
+    )
 
 
 _FROM = Param("date_from", "date", "起始日期", help="YYYY, YYYY-MM or YYYY-MM-DD")

@@ -29,7 +29,7 @@ PARAM_TYPES = (
     "entity",
     "labels",
     "bool",
-    "collections",  # names of collections; the Cypher also gets `$<name>_docs`, their documents
+    "collections",  # names of collections; the Cypher also gets `$<name>_docs`: doc id -> true
 )
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 #: longest search (a name or an alias; the longest court names have about 30 characters)
@@ -313,7 +313,11 @@ def prepared(
             from graph.collections import documents_in
 
             names = params[p.name]
-            params[p.name + "_docs"] = documents_in(store, names) if names else None
+            docs = documents_in(store, names) if names else None
+            if docs is not None and len(docs) == _document_count(store):
+                docs = params[p.name] = None  # every document: no filter to apply
+            # a map, looked up per document id (see queries.library.in_collections)
+            params[p.name + "_docs"] = dict.fromkeys(docs or [], True)
     for pname, label in query.fulltext.items():
         params[pname] = store.fulltext_index(label)
     if query.prepare:
@@ -322,6 +326,10 @@ def prepared(
             raise ValueError(f"{query.name}: prepare gave {sorted(extra)}, not {query.prepared}")
         params.update(extra)
     return cypher, params
+
+
+def _document_count(store: GraphStore) -> int:
+    return int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
 
 
 def run(
