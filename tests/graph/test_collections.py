@@ -142,7 +142,14 @@ def test_ingest_puts_documents_in_collections(store, tmp_path: Path) -> None:  #
     assert list(ingest_paths(store, [single], reference_data=False).collections.values()) == [
         coll.DEFAULT_COLLECTION
     ]
+    # the command line says when an answer may include the demo's invented facts
+    from queries.__main__ import demo_note
+
+    assert "delete-collection 演示数据" in (demo_note(store, "adopters", {}) or "")
+    assert demo_note(store, "adopters", {"collections": "通报"}) is None
+    assert demo_note(store, "search", {"q": "x"}) is None
     coll.delete_collection(store, coll.DEMO_COLLECTION)
     assert not coll.has_demo(store)
+    assert demo_note(store, "adopters", {}) is None
     # the file also in 通报 stays
     assert {c.name: c.documents for c in coll.collections(store)}["通报"] == 1
