@@ -38,6 +38,10 @@ def _status(settings: Settings) -> int:
         print(f"store: {store.description}")
         for name, n in store.counts().items():
             print(f"  {name:14} {n}")
+        from graph.collections import collections
+
+        for c in collections(store):
+            print(f"  collection {c.name}: {c.documents} documents{' (demo)' if c.demo else ''}")
     return 0
 
 

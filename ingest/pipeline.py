@@ -78,6 +78,8 @@ class IngestReport:
             )
         else:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
+        if self.collections:
+            lines.append("collections: " + ", ".join(sorted(set(self.collections.values()))))
         for path, doc in self.reposts:
             lines.append(f"  repost: {_printable(path)} → {doc}")
         for path, reason in self.failed:
