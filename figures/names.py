@@ -11,6 +11,8 @@ needs. The rules follow common usage in court documents:
 ('盖州市法院', '东城法庭')
 >>> short_court_name("沈阳铁路运输中级法院"), short_court_name("辽宁省沈阳经济技术开发区人民法院")
 ('沈阳铁路中院', '沈阳经开区法院')
+>>> short_court_name("浙江省杭州市西湖区人民法院"), short_court_name("广东省广州市天河区人民法院")
+('西湖区法院', '天河区法院')
 >>> short_court_name("辽宁省本溪满族自治县人民法院")
 '本溪县法院'
 >>> short_court_name("最高人民法院"), short_court_name("重庆市第一中级人民法院")
@@ -37,6 +39,30 @@ _PEOPLES = (
     "哈尼|壮|瑶|羌|黎|纳西|拉祜|佤|怒|独龙|普米|仫佬|毛南|仡佬|水|畲|土|撒拉|东乡|保安|裕固"
 )
 _ETHNIC = re.compile(f"(?:(?:{_PEOPLES})族?)+自治(?:州|县|旗)$")
+
+
+#: Chinese names of the initiative taxonomy's categories (data/initiatives.json codes)
+CATEGORY_ZH: dict[str, str] = {
+    "administrative": "行政审判",
+    "business_environment": "营商环境",
+    "case_management": "繁简分流与速裁",
+    "criminal": "刑事司法",
+    "dispute_resolution": "多元解纷",
+    "enforcement": "执行工作",
+    "governance": "社会治理",
+    "grassroots": "基层基础建设",
+    "honour": "荣誉表彰",
+    "judicial_responsibility": "司法责任制",
+    "litigation_services": "诉讼服务",
+    "openness": "司法公开",
+    "participation": "社会参与司法",
+    "personnel": "队伍建设",
+    "petitions": "涉诉信访",
+    "smart_court": "智慧法院",
+    "specialised_trial": "专业化审判",
+    "trial_management": "审判管理",
+    "tribunal": "人民法庭",
+}
 
 
 def _prefecture_short(division: str) -> str:
@@ -86,7 +112,8 @@ def _short(name: str) -> str:
     if rest.endswith("人民法院"):
         body = rest[: -len("人民法院")]
         # a district keeps its prefecture in the official name: 本溪市明山区 -> 明山区
-        m = re.match(r"^.+?(?:市|地区|盟|自治州|州)(?P<county>.+?(?:区|县|旗|市))$", body)
+        # (no bare 州 here: it stands inside city names such as 杭州市, 广州市)
+        m = re.match(r"^.+?(?:市|地区|盟|自治州)(?P<county>.+?(?:区|县|旗|市))$", body)
         county = m.group("county") if m else body
         ethnic = _ETHNIC.search(county)
         if ethnic and ethnic.start() >= 2:  # 本溪满族自治县 -> 本溪县

@@ -124,7 +124,11 @@ def delete_collection(store: GraphStore, name: str) -> DeleteReport:
             )
             report.kept.append(r["id"])
         else:
+            from graph import review
+
+            decided = review.facts_of_document(store, r["id"])
             store.delete_document(r["id"])
+            review.reapply_facts(store, decided)  # review decisions stay (as delete-document)
             report.deleted.append(r["id"])
     return report
 

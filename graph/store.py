@@ -24,10 +24,12 @@ from graph.errors import BadParameter, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
     FACT_TYPES,
+    PRECISION_RANK,
     DocumentGraph,
     NodeRow,
     check_label,
     check_rel_type,
+    date_key,
     digest,
     fact_id,
     label_of,
@@ -124,14 +126,16 @@ class GraphStore:
         *,
         limit: int | None = None,
         plain: bool = False,
+        bounded: bool = True,
     ) -> list[Row]:
         """Run a read query in a read transaction; at most `limit` rows. With `plain`, the
         caller promises only properties come back (strings, numbers, lists of them), and
         values are not inspected for dates or nodes: that walk is the slowest part of
-        reading a large packed table."""
+        reading a large packed table. `bounded=False` lifts the query timeout, for the
+        store's own maintenance (a one-time migration), never for a user's query."""
         convert = (lambda v: v) if plain else _json_value
 
-        @neo4j.unit_of_work(timeout=self.query_timeout)
+        @neo4j.unit_of_work(timeout=self.query_timeout if bounded else None)
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             result = tx.run(cypher, params or {})
             keys = result.keys()
@@ -443,9 +447,6 @@ class NodeUpsert:
 # the SET values of all rows of one `UNWIND … MERGE … SET` before it applies any, so a fact
 # twice in one statement would keep its last row, not the fold.
 
-#: how precise a date is, for ties between equal date strings: the text's own date beats the
-#: document's date
-PRECISION_RANK: dict[str | None, int] = {"day": 0, "month": 1, "year": 2, None: 3, "document": 4}
 _RANK_CYPHER = (
     "CASE {p} WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
     "WHEN 'document' THEN 4 ELSE 3 END"
@@ -453,13 +454,6 @@ _RANK_CYPHER = (
 #: what the store computes for a fact; a document's `props` never set them
 _DERIVED = ("fact_id", "doc_ids", "date", "date_precision", "confidence", "rules")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def date_key(date: str, precision: str | None) -> tuple[str, int, str]:
-    """The order of reported dates: ISO string order (so `2019` sorts before `2019-03`, the
-    start of its span), then the more precise report, the text's before the document's.
-    A fact's first date is the smallest of its evidence by this key."""
-    return (date, PRECISION_RANK.get(precision, 3), precision or "")
 
 
 def _smaller(a: Any, b: Any) -> bool:
@@ -831,10 +825,14 @@ def refold_all(store: GraphStore, *, batch: int = 2000) -> int:
     facts refolded. For stores written before facts were folded whatever the batching."""
     done = 0
     for rel in FACT_TYPES:
+        # every fact of a type, once, however long it takes (not the user-query timeout)
         facts = store.read(
-            f"MATCH (a)-[r:{check_rel_type(rel)}]->(b) WHERE r.doc_ids IS NOT NULL "
+            f"MATCH (a:Entity)-[r:{check_rel_type(rel)}]->(b:Entity) "
+            "WHERE r.doc_ids IS NOT NULL "
             "RETURN r.fact_id AS fact_id, type(r) AS rel, a.id AS src, b.id AS dst, "
-            "r.doc_ids AS doc_ids, keys(r) AS keys"
+            "r.doc_ids AS doc_ids, keys(r) AS keys",
+            plain=True,
+            bounded=False,
         )
         for i in range(0, len(facts), batch):
             store.write_statements([RefoldFacts(FactsOfDocument("", facts[i : i + batch]))])

@@ -99,7 +99,8 @@ def _wilson_lower(p: float, n: float, z: float = Z) -> float:
 
 
 def apply(ex: Extraction, table: dict[str, Any] | None = None) -> None:
-    """Set `confidence` on every adoption, person and outcome of `ex` from its rule."""
+    """Set `confidence` on every adoption, person and outcome of `ex` from its rule, and on
+    every outcome's link to an initiative from the link's own rule (kind "link")."""
     for a in ex.adoptions:
         a.rule = a.rule or "adoption:other"
         a.confidence = confidence("adoption", a.rule, table)
@@ -109,3 +110,6 @@ def apply(ex: Extraction, table: dict[str, Any] | None = None) -> None:
     for o in ex.outcomes:
         o.rule = o.rule or "outcome:other"
         o.confidence = confidence("outcome", o.rule, table)
+        if o.initiative:
+            o.link_rule = o.link_rule or "link:other"
+            o.link_confidence = confidence("link", o.link_rule, table)

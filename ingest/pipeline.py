@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph import review
 from graph.collections import DEFAULT_COLLECTION, add_to_collection, check_name
 from graph.errors import CourtgraphError, UnreadableDocument
 from graph.model import (
@@ -30,7 +31,7 @@ from graph.model import (
 )
 from graph.store import GraphStore
 from ingest.dedup import FingerprintIndex, figures, same_figures
-from ingest.document import CourtRef, Evidence, Extraction, SourceDocument
+from ingest.document import Adoption, CourtRef, Evidence, Extraction, SourceDocument
 from ingest.titles import headline
 
 SUPPORTED = (".txt", ".html", ".htm", ".md", ".docx", ".pdf")
@@ -339,22 +340,31 @@ def _ev(
     rule: str | None = None,
     confidence: float | None = None,
 ) -> list[EvidenceRow]:
-    """The supporting sentences of one proposal (at most 3), each carrying the proposal's date,
-    rule and confidence: the store folds them into the fact (earliest date, highest
-    confidence, every rule)."""
+    """The supporting sentences of one proposal (at most 3), each carrying the date that
+    sentence gives (else `date`, the document's), the proposal's rule and confidence: the store
+    folds them into the fact (earliest date, highest confidence, every rule)."""
     return [
         EvidenceRow(
             sentence=e.sentence,
             start=e.start,
             end=e.end,
             quote=e.quote,
-            date=date,
-            date_precision=precision if date else None,
+            date=e.date or date,
+            date_precision=e.date_precision if e.date else (precision if date else None),
             rule=rule or None,
             confidence=confidence,
         )
         for e in evidence[:3]
     ]
+
+
+def _dated_first(a: Adoption) -> list[Evidence]:
+    """`a`'s evidence with the sentence that gives its date first (only 3 are kept)."""
+    if not a.date:
+        return a.evidence
+    return sorted(
+        a.evidence, key=lambda e: (e.date, e.date_precision) != (a.date, a.date_precision)
+    )
 
 
 def document_graph(ex: Extraction) -> DocumentGraph:
@@ -424,13 +434,12 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             continue
         if uid not in nodes:
             nodes[uid] = NodeRow(res.label(a.unit), uid, {"name": a.unit.removeprefix("AGG:")})
-        date, precision = a.date, a.date_precision
-        if not date and doc.date:
-            date, precision = doc.date, "document"
+        # each sentence carries its own date; one that gives none carries the document's
+        date, precision = (doc.date, "document") if doc.date else (None, None)
         props: dict[str, Any] = {"stage": a.relation}
         if scope:
             props["scope"] = scope
-        evidence = _ev(a.evidence, date, precision, rule=a.rule, confidence=a.confidence)
+        evidence = _ev(_dated_first(a), date, precision, rule=a.rule, confidence=a.confidence)
         facts.append(FactRow("ADOPTED", uid, iid, (a.relation,), props, evidence))
         for e in facts[-1].evidence:
             e.quote = e.quote or a.initiative
@@ -516,12 +525,17 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             props = {"scope": scope} if scope else {}
             facts.append(FactRow("REPORTED", uid, oid, (), props, figure_ev))
         # the initiative the text credits the figure to (ingest.outcome_links names one of
-        # this extraction's initiatives): outcome -REPORTED-> initiative, with the figure's
-        # rule and confidence (the tie has no calibration of its own)
+        # this extraction's initiatives): outcome -REPORTED-> initiative, with the link's own
+        # rule and confidence (ingest.confidence, kind "link")
         if fig.initiative:
             iid = entity_id("Initiative", fig.initiative)
             if iid in nodes:
-                facts.append(FactRow("REPORTED", oid, iid, (), {}, figure_ev))
+                link_ev = _ev(
+                    fig.evidence,
+                    rule=fig.link_rule or "link:other",
+                    confidence=fig.link_confidence,
+                )
+                facts.append(FactRow("REPORTED", oid, iid, (), {}, link_ev))
 
     props = {
         "title": doc.title or headline(doc.text) or "（无标题）",
@@ -655,6 +669,8 @@ def ingest_paths(
     def flush() -> None:
         if pending and store is not None and not dry_run:
             store.write_documents(pending)
+            # review decisions (graph/review.py) win over what was just extracted again
+            review.reapply_documents(store, [g.id for g in pending])
         pending.clear()
 
     for doc in iter_documents(files, report, progress, meta, names):

@@ -230,6 +230,12 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
     with left:
         st.markdown("**累计推行单位数**")
         _cumulative_chart(tl)
+        if tl.cumulative:
+            from ui.downloads import timeline_buttons
+
+            timeline_buttons(
+                state.store(), initiative_id, stem=tl.initiative, key=f"{P}.timeline_dl"
+            )
     with right:
         st.markdown("**按年份**")
         _bars({str(y): n for y, n in tl.by_year.items()}, "年份", height=260)
@@ -496,6 +502,40 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     from ui.province_levels import by_level
 
     by_level(initiatives, levels, f"{P}.matrix_initiative")  # counts beside their denominators
+    _coverage_map(initiatives, levels)
+
+
+def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
+    """The coverage map (覆盖地图) of one initiative, for the country or one province."""
+    from ui.downloads import coverage_map_buttons
+
+    st.markdown("#### 覆盖地图")
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        initiative_id = _initiative(initiatives)
+    provinces = sorted(
+        {r["province"] for r in state.rows("adopters", {"initiative": initiative_id})}
+        - {None, "", "北京市", "天津市", "上海市", "重庆市"}
+    )
+    scope = c2.selectbox(
+        "范围",
+        ["全国", *provinces],
+        key=f"{P}.map_scope",
+        help="全国按省份；选一个省份则按该省各地市",
+    )
+    name = next((r["initiative"] for r in initiatives if r["initiative_id"] == initiative_id), "")
+    st.caption(
+        f"按上面所选层级（{'、'.join(_level_label(v) for v in levels)}）统计已报道的法院所占比例；"
+        "边界为中国官方口径（含南海诸岛），离线绘制。"
+    )
+    coverage_map_buttons(
+        state.store(),
+        initiative_id,
+        province=None if scope == "全国" else scope,
+        levels=tuple(levels),
+        stem=f"{name}-{scope}",
+        key=f"{P}.map_dl",
+    )
 
 
 # -- 共同采用 -------------------------------------------------------------------------------

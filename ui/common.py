@@ -215,8 +215,7 @@ def table_downloads(
         )
 
     def deck() -> bytes:
-        png = render.table_picture(columns, rows, title=title, sources=sources, generated=today())
-        return render.slide(png, title=title, sources=sources, generated=today())
+        return render.table_slide(columns, rows, title=title, sources=sources, generated=today())
 
     cols = st.columns(4)
     cols[0].download_button("表格 CSV", to_csv, f"{stem}.csv", "text/csv", key=f"{key}.csv")

@@ -18,6 +18,13 @@ TYPES = ["txt", "html", "htm", "md", "docx", "pdf", "json", "csv", "jsonl"]
 
 def render() -> None:
     st.title("导入")
+    from ui.review import accounts_configured, reviewer, sign_in  # writing: reviewers only
+
+    if accounts_configured():
+        sign_in(st.sidebar)
+        if not reviewer():
+            st.info("导入会写入图谱：请先在左侧以审核员身份登录。")
+            return
     _articles()
     st.divider()
     _roster()

@@ -202,6 +202,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     if not rows:
         st.info("该法院辖区内没有下级单位。")
         return
+    _briefing(initiative_id, props, court_id, by_id[court_id]["court"])
     done = [r for r in rows if r["adopted"]]
     st.metric(
         f"{by_id[court_id]['court']} 辖区已推行",
@@ -257,6 +258,22 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             stem=f"coverage-{props.get('name', 'initiative')}",
             key=f"{P}.cov_dl",
         )
+
+
+def _briefing(initiative_id: str, props: dict[str, Any], court_id: str, court: str) -> None:
+    """One click: the briefing and the adoption map of this initiative under this court."""
+    from figures.names import short_court_name
+    from ui.downloads import briefing_and_map
+
+    short = short_court_name(court)
+    st.markdown(f"**简报与采用情况图**（{short}辖区）")
+    briefing_and_map(
+        state.store(),
+        initiative_id,
+        court_id,
+        stem=f"{props.get('name', 'initiative')}-{short}",
+        key=f"{P}.brief",
+    )
 
 
 def _default_court(courts: list[dict[str, Any]]) -> str:
