@@ -447,14 +447,14 @@ COVERAGE = register(
         title="辖区覆盖情况",
         description="For an initiative and a court: every unit under that court (optionally one "
         "level) and whether it has adopted the initiative, at what stage and since when. "
-        "Tribunals count only where a court imported its roster of them (`python -m ingest "
-        "roster FILE`): no tribunal rows means no roster, not no tribunals.",
+        "A tribunal counts towards coverage only when an imported roster lists it (column "
+        "`roster`; `python -m ingest roster FILE`); other tribunals are those articles named, "
+        "no denominator, and `has_roster` tells which courts imported one.",
         cypher="""
 MATCH (i:Entity {id: $initiative})
 MATCH (c:Entity {id: $court})
 MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
-WHERE ($level IS NULL OR u.level = $level)
-  AND (u.kind <> 'Tribunal' OR u.roster_source IS NOT NULL)"""
+WHERE $level IS NULL OR u.level = $level"""
         + _COVERAGE_ROWS,
         variants={
             "up": """

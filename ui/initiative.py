@@ -199,6 +199,9 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             "level": None if level == state.ALL else level,
         },
     )
+    from ui.scope import counted_units
+
+    rows, outside = counted_units(rows)  # tribunals count only when a roster lists them
     if not rows:
         st.info("该法院辖区内没有下级单位。")
         return
@@ -218,7 +221,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     if level in (state.ALL, "tribunal"):
         from ui.scope import coverage_rows_note
 
-        coverage_rows_note(rows, by_id[court_id].get("level"))
+        coverage_rows_note(rows, by_id[court_id].get("level"), outside)
     shown = [
         {
             **r,

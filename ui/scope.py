@@ -181,9 +181,29 @@ def tribunal_roster_note(levels: list[Any]) -> None:
         )
 
 
-def coverage_rows_note(rows: list[dict[str, Any]], court_level: str | None) -> None:
+def counted_units(
+    rows: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The `coverage` query's rows that count (tribunals only when an imported roster lists
+    them), and the tribunals articles named outside any roster."""
+    counted = [r for r in rows if r.get("level") != "tribunal" or r.get("roster")]
+    outside = [r for r in rows if r.get("level") == "tribunal" and not r.get("roster")]
+    return counted, outside
+
+
+def coverage_rows_note(
+    rows: list[dict[str, Any]],
+    court_level: str | None,
+    outside: list[dict[str, Any]] | None = None,
+) -> None:
     """Under the 举措 page's coverage: which tribunals were counted (only those of imported
-    rosters), from the `coverage` query's rows."""
+    rosters), from the `coverage` query's counted rows, and the adopting ones outside."""
+    adopted_outside = [r["unit"] for r in outside or [] if r.get("adopted")]
+    if adopted_outside:
+        st.caption(
+            f"另有 {len(adopted_outside)} 个文章提到、但不在已导入名录中的人民法庭有推行记录（未计入）："
+            + "、".join(adopted_outside[:10])
+        )
     if court_level in ("tribunal", "special"):
         return
     tribunals = [r for r in rows if r.get("level") == "tribunal"]

@@ -334,6 +334,8 @@ def coverage(
     if own and own[0]["level"] == "basic":
         basic[cid] = bool(own[0]["has_roster"])
     for r in rows:
+        if r["level"] == "tribunal" and not r["roster"]:
+            continue  # named by an article only: no roster counts it
         acc = per[r["level"] or "未知"]
         acc[0] += 1
         if r["adopted"]:  # reported at any stage
