@@ -57,8 +57,8 @@ def stage_uploads(
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    given = {"url": url, "title": title, "date": date}
-    given = {k: v.strip() for k, v in given.items() if v and v.strip()}
+    raw = {"url": url, "title": title, "date": date}
+    given: dict[str, str] = {k: v.strip() for k, v in raw.items() if v and v.strip()}
     if "date" in given:
         given["date"] = check_date(given["date"], "日期")
     if "url" in given and not re.match(r"^https?://\S+$", given["url"]):
