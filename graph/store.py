@@ -610,9 +610,19 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     facts: dict[str, FactFold] = {}
     evidence: dict[str, Row] = {}
     for doc in docs:
-        statements.append(
-            ("MERGE (d:Document {id: $id}) SET d += $props", {"id": doc.id, "props": doc.props})
-        )
+        props = {k: v for k, v in doc.props.items() if k != "collections"}
+        if doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
+            statements.append(
+                (
+                    "MERGE (d:Document {id: $id}) SET d += $props, d.collections = "
+                    + _insert_sorted("d.collections", "$collections"),
+                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
+                )
+            )
+        else:
+            statements.append(
+                ("MERGE (d:Document {id: $id}) SET d += $props", {"id": doc.id, "props": props})
+            )
         nodes.extend(doc.nodes)
         for m in doc.mentions:
             mentions.append(

@@ -50,6 +50,7 @@ class SourceDocument:
     content_hash: str = ""  # sha256 hex of `text`
     fingerprint: str = ""  # near-duplicate signature (256-bit simhash, hex; ingest.dedup)
     warnings: list[str] = field(default_factory=list)  # mojibake, date conflicts, ...
+    read_from: str = ""  # the file it was read from (`path` may name an upload instead)
 
     def original_span(self, start: int, end: int) -> str:
         """The file's own text behind text[start:end] (falls back to the normalized text)."""

@@ -66,17 +66,20 @@ def render() -> None:
 
 # -- cached library calls (keyed by the store, bounded) -----------------------------------
 def _store_key() -> str:
-    return str(state.store().description)
+    """The store and the chosen collections: what a cached answer depends on."""
+    from ui.scope import collections_key
+
+    return f"{state.store().description}|{collections_key()}"
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在计算时间线…")
 def _timeline_of(store_key: str, initiative_id: str) -> analytics.Timeline:
-    return analytics.timeline(state.store(), initiative_id)
+    return analytics.timeline(state.store(), initiative_id, collections=_chosen())
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计辖区覆盖…")
 def _coverage_of(store_key: str, initiative_id: str, court_id: str) -> tuple[list[Any], list[Any]]:
-    return analytics.coverage(state.store(), initiative_id, court_id)
+    return analytics.coverage(state.store(), initiative_id, court_id, collections=_chosen())
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算省份覆盖表…")
@@ -96,7 +99,13 @@ def _early_of(store_key: str) -> list[dict[str, Any]]:
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
 def _outcomes_of(store_key: str, initiative_id: str) -> list[dict[str, Any]]:
-    return analytics.adopter_outcomes(state.store(), initiative_id)
+    return analytics.adopter_outcomes(state.store(), initiative_id, collections=_chosen())
+
+
+def _chosen() -> list[str] | None:
+    from ui.scope import collections
+
+    return collections()
 
 
 @st.cache_data(ttl=300, max_entries=8, show_spinner="正在生成面板数据…")
@@ -395,8 +404,8 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
     for col, lv in zip(cols, levels, strict=True):
         col.metric(
             _level_label(lv.level),
-            f"{lv.adopted} / {lv.units}",
-            f"{lv.share:.0%}",
+            f"{lv.adopted} / {lv.units}" if lv.has_denominator else "无名录",
+            f"{lv.share:.0%}" if lv.has_denominator else "未导入人民法庭名录",
             delta_color="off",
             delta_arrow="off",
             delta_description="已推行",
@@ -410,7 +419,7 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
                 "层级": _level_label(lv.level),
                 "已推行": lv.adopted,
                 "单位数": lv.units,
-                "覆盖率": lv.share,
+                "覆盖率": lv.share if lv.has_denominator else None,
             }
             for lv in levels
         ]
@@ -425,6 +434,7 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
             )
         },
     )
+    _roster_note(levels)
     st.markdown(f"#### 尚未报道推行的单位（{len(missing)}）")
     if not missing:
         st.success("辖区内所有单位都已有推行记录。")
@@ -436,6 +446,13 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         key=f"{P}.missing",
     )
     st.caption("“尚未推行”只表示收录的文档中没有看到它推行的报道，不代表它确实没有推行。")
+
+
+def _roster_note(levels: list[Any]) -> None:
+    """Tribunals count only against an imported roster; say where there is none."""
+    from ui.scope import tribunal_roster_note
+
+    tribunal_roster_note(levels)
 
 
 # -- 省份覆盖表 -----------------------------------------------------------------------------
@@ -482,6 +499,9 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
     csv = ("\ufeff" + frame.round(4).reset_index().to_csv(index=False)).encode("utf-8")
     st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
+    from ui.province_levels import by_level
+
+    by_level(initiatives, levels, f"{P}.matrix_initiative")  # counts beside their denominators
     _coverage_map(initiatives, levels)
 
 

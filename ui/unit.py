@@ -18,8 +18,14 @@ P = "unit"
 
 def render() -> None:
     st.title("法院 / 单位")
+    from ui.scope import home_court
+
     unit_id = entity_input(
-        f"{P}.id", "id", "法院、法庭、机构或其他实体", help="e.g. 本溪中院、丙区法院 或 court:…"
+        f"{P}.id",
+        "id",
+        "法院、法庭、机构或其他实体",
+        help="e.g. 本溪中院、丙区法院 或 court:…",
+        default=home_court,  # the user's own court when the link names none
     )
     if not unit_id:
         st.info("输入单位名称（可用简称、别名或繁体），或到「检索」页查找。")
