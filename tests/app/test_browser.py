@@ -141,7 +141,9 @@ def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) 
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
             page.goto(f"{server}/?page=import", wait_until="domcontentloaded")
-            page.locator("input[type=file]").set_input_files([str(good), str(broken)])
+            page.get_by_role("region", name="选择文件").locator("input[type=file]").set_input_files(
+                [str(good), str(broken)]
+            )
             page.get_by_text("上传样例.txt").first.wait_for(timeout=30_000)
             page.get_by_role("button", name="开始导入").click()
             page.get_by_text("个文件未能导入").first.wait_for(timeout=180_000)
@@ -149,8 +151,8 @@ def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) 
             page.screenshot(path=str(tmp_path / "import.png"), full_page=True)
         finally:
             browser.close()
-    assert "documents read: 2; added: 1" in summary
-    assert "坏文件.pdf" in summary
+    assert "读取 2 篇；新增 1 篇" in summary and "新增：上传样例.txt" in summary
+    assert "失败：坏文件.pdf" in summary
 
 
 def test_the_exported_page_draws_on_its_own(tmp_path: Path) -> None:
