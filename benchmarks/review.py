@@ -70,6 +70,11 @@ def _page(store: GraphStore, kind: str = "adoption", limit: int = 20) -> list[An
     return rows
 
 
+def _cold_queue(store: GraphStore) -> list[Any]:
+    review.forget_queue_heads(store)  # what an ingest, a delete or a merge does
+    return review.queue(store, kinds=["adoption"], limit=20)
+
+
 def cases(samples: dict[str, Any]) -> list[Case]:
     """The reads of the 审核 page and of `python -m graph review queue`, with parameters from
     the graph (`samples`: a popular initiative, a unit, a document, a province)."""
@@ -81,6 +86,11 @@ def cases(samples: dict[str, Any]) -> list[Case]:
             "queue: adoptions, 20 (the page's default)",
             lambda s: review.queue(s, kinds=["adoption"], limit=20),
             True,
+        ),
+        (
+            "queue: adoptions, 20, head forgotten (the first read after an ingest)",
+            lambda s: _cold_queue(s),
+            False,
         ),
         ("queue: outcomes, 20", lambda s: review.queue(s, kinds=["outcome"], limit=20), True),
         ("queue: people, 20", lambda s: review.queue(s, kinds=["person"], limit=20), True),
