@@ -1467,6 +1467,12 @@ def _build_head(store: GraphStore, kind: str, rel: str) -> list[dict[str, Any]]:
         {"n": HEAD_SIZE},
         limit=HEAD_SIZE,
     )
+    head = [dict(r, full=len(rows) >= HEAD_SIZE) for r in rows]
+    _store_head(store, kind, head)
+    return head
+
+
+def _store_head(store: GraphStore, kind: str, head: list[dict[str, Any]]) -> None:
     with contextlib.suppress(CourtgraphError):  # not stored (a read-only account): rebuilt
         store.write_statements(
             [
@@ -1475,16 +1481,15 @@ def _build_head(store: GraphStore, kind: str, rel: str) -> list[dict[str, Any]]:
                     "m.full = $full, m.built = $t",
                     {
                         "id": _HEAD + kind,
-                        "s": [r["s"] for r in rows],
-                        "d": [r["d"] for r in rows],
-                        "f": [r["f"] for r in rows],
-                        "full": len(rows) >= HEAD_SIZE,
+                        "s": [r["s"] for r in head],
+                        "d": [r["d"] for r in head],
+                        "f": [r["f"] for r in head],
+                        "full": bool(head and head[0]["full"]),
                         "t": now(),
                     },
                 )
             ]
         )
-    return [dict(r, full=len(rows) >= HEAD_SIZE) for r in rows]
 
 
 def _read_head(store: GraphStore, kind: str) -> list[dict[str, Any]] | None:
@@ -1519,9 +1524,14 @@ def _queue_from_head(
     window = max(4 * limit, 50)
     while True:
         part = head[:window]
-        rows = store.read(cypher, {"rows": part, "limit": limit}) if part else []
+        # every open fact of the window (in queue order), so the decided ones are known
+        rows = store.read(cypher, {"rows": part, "limit": len(part)}) if part else []
         if len(rows) >= limit or len(part) == len(head) and not (head and head[0]["full"]):
-            return rows  # enough, or the head holds every open fact of the kind
+            open_ids = {r["fact_id"] for r in rows}
+            decided = {x["f"] for x in part if x["f"] not in open_ids}
+            if len(decided) > limit:  # decided since it was built: not read again
+                _store_head(store, kind, [x for x in head if x["f"] not in decided])
+            return rows[:limit]  # enough, or the head holds every open fact of the kind
         if len(part) < len(head):
             window *= 4
             continue
