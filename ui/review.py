@@ -257,7 +257,9 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             args=(fid,),
         )
         if who:
-            with st.expander("修改"):
+            # a form: choosing a stage or typing a date does not rerun the page (which would
+            # close the expander); 保存修改 or Enter sends the correction at once
+            with st.expander("修改"), st.form(f"{P}.fixform.{fid}", border=False):
                 if row.get("type") == "ADOPTED":
                     st.selectbox(
                         "阶段",
@@ -269,7 +271,9 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
                 if row.get("type") == "REPORTED":
                     st.number_input("数值", value=None, key=f"{P}.value.{fid}")
                 st.text_input("说明", key=f"{P}.cnote.{fid}")
-                st.button("保存修改", key=f"{P}.fix.{fid}", on_click=_correct, args=(fid,))
+                st.form_submit_button(
+                    "保存修改", key=f"{P}.fix.{fid}", on_click=_correct, args=(fid,)
+                )
 
 
 def _entity_action(action: str) -> None:
@@ -407,9 +411,13 @@ def render() -> None:
     )
     _sign_in(st.sidebar)
     who = reviewer()
+    # the message has a place of its own on every run: were it written only when there is
+    # one, everything below would move by one element on the next run, and Streamlit would
+    # draw the expander a reviewer just opened (修改, 实体) closed again
+    slot = st.empty()
     message = st.session_state.pop(f"{P}.message", None)
     if message:
-        getattr(st, message[0])(message[1])
+        getattr(slot, message[0])(message[1])
     store = state.store()
     progress = review.progress(store)
     cols = st.columns(5)
