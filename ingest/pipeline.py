@@ -49,16 +49,9 @@ class IngestReport:
     counts_after: dict[str, int] = field(default_factory=dict)
     planned: dict[str, int] = field(default_factory=dict)  # dry run: rows that would be sent
     dry_run: bool = False
-
-    @property
-    def entities_added(self) -> int:
-        kinds = ("Court", "Tribunal", "Initiative", "Person", "Organization", "Outcome")
-        return sum(self.counts_after.get(k, 0) - self.counts_before.get(k, 0) for k in kinds)
-
-    @property
-    def facts_added(self) -> int:
-        kinds = ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
-        return sum(self.counts_after.get(k, 0) - self.counts_before.get(k, 0) for k in kinds)
+    # what this run's own writes added (other processes may write at the same time)
+    entities_added: int = 0
+    facts_added: int = 0
 
     def summary(self) -> str:
         verb = "would add" if self.dry_run else "added"
@@ -582,11 +575,21 @@ def ingest_paths(
     for r in rows:
         index.add(r["id"], r["fingerprint"] or "")
     pending: list[DocumentGraph] = []
+    paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
 
     def flush() -> None:
         if pending and store is not None and not dry_run:
-            store.write_documents(pending)
+            tally = store.write_documents(pending)
+            report.entities_added += tally.new_entities
+            report.facts_added += tally.new_facts
+            # written meanwhile by another process: unchanged, not added, by this run
+            for did in tally.known_docs:
+                path = paths_of.pop(did, None)
+                if path is not None:
+                    report.added.remove(path)
+                    report.unchanged.append(path)
         pending.clear()
+        paths_of.clear()
 
     for doc in iter_documents(files, report, progress, meta, names):
         did = document_id(doc.content_hash)
@@ -614,6 +617,7 @@ def ingest_paths(
         index.add(did, doc.fingerprint)
         figures_of[did] = figures(doc.text)
         report.added.append(doc.path)
+        paths_of[did] = doc.path
         for key, n in (
             ("documents", 1),
             ("nodes", len(graph.nodes)),
