@@ -19,18 +19,14 @@ Enterprise): see the README's "Backups" section.
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import json
 import os
 import secrets
 import shutil
-import urllib.error
-import urllib.request
 import zipfile
 from pathlib import Path
 
-from graph.embedded import DATABASE, USER, EmbeddedServer
+from graph.embedded import DATABASE, EmbeddedServer
 from graph.errors import CourtgraphError, StoreUnavailable
 
 BACKUP_TIMEOUT = 3600.0  # seconds the server may take to write the archive
@@ -49,32 +45,18 @@ def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
     if not output.parent.is_dir():
         raise CourtgraphError(f"{output}: the folder {output.parent} does not exist")
     server = EmbeddedServer(data_dir, heap=heap)
-    info = server.connect_info()
-    port = server.status().http_port
-    if port is None:
-        raise StoreUnavailable(f"the embedded server in {server.data_dir} stopped")
+    server.connect_info()  # started if needed
     name = f"courtgraph-{secrets.token_hex(8)}.zip"  # a plain file name: no path allowed
     written = server.data_dir / "databases" / "backups" / DATABASE / name
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/v1/command/{DATABASE}",
-        data=json.dumps({"language": "sql", "command": f"BACKUP DATABASE file://{name}"}).encode(),
-        headers={
-            "Content-Type": "application/json",
-            "Authorization": "Basic "
-            + base64.b64encode(f"{USER}:{info.password}".encode()).decode("ascii"),
-        },
-        method="POST",
-    )
     try:
-        with urllib.request.urlopen(request, timeout=BACKUP_TIMEOUT) as response:  # noqa: S310
-            answer = json.loads(response.read().decode("utf-8"))
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace")[:500]
+        answer = server.admin(
+            f"command/{DATABASE}",
+            {"language": "sql", "command": f"BACKUP DATABASE file://{name}"},
+            timeout=BACKUP_TIMEOUT,
+        )
+    except StoreUnavailable:
         written.unlink(missing_ok=True)
-        raise StoreUnavailable(f"the embedded server refused the backup: {detail}") from exc
-    except (OSError, ValueError) as exc:
-        written.unlink(missing_ok=True)
-        raise StoreUnavailable(f"the backup did not finish: {exc}") from exc
+        raise
     result = (answer.get("result") or [{}])[0]
     if result.get("result") != "OK" or not written.is_file():
         written.unlink(missing_ok=True)

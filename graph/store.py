@@ -98,6 +98,9 @@ class GraphStore:
         self.server = server
         self.query_timeout = query_timeout
         self.description = description or server
+        #: the embedded server behind this store (open_store sets it), for administration
+        #: the Bolt protocol lacks: stopping a query the caller gave up on
+        self.embedded: Any = None
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -959,7 +962,8 @@ def open_store(settings: Settings) -> GraphStore:
     else:
         from graph.embedded import EmbeddedServer
 
-        info = EmbeddedServer(settings.data_dir, heap=settings.heap).connect_info()
+        embedded = EmbeddedServer(settings.data_dir, heap=settings.heap)
+        info = embedded.connect_info()
         driver = GraphDatabase.driver(info.uri, auth=(info.user, info.password))
         store = GraphStore(
             driver,
@@ -968,6 +972,7 @@ def open_store(settings: Settings) -> GraphStore:
             query_timeout=settings.query_timeout,
             description=f"embedded ArcadeDB ({settings.data_dir})",
         )
+        store.embedded = embedded
     try:
         store.verify()
         store.ensure_schema()
