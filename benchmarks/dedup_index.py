@@ -6,9 +6,10 @@
 For each size, the index is filled with random fingerprints (unrelated documents), then
 `--new` documents are each looked up and added, as an ingest does. Prints the mean and p95
 milliseconds per new document and that cost as a share of an ingest's per-document cost
-(`DOC_MS`, ~25 ms at 38 documents/s on the 2-core machine). Target (issue 14, item 10): under
-10% at 200,000 known documents (2.5 ms mean at a load average of 11 on 2 cores) (it was 0.5 s, twenty times an ingest's whole cost, before the
-index stopped re-stacking its matrix on every addition).
+(`DOC_MS`, ~25 ms at 38 documents/s on the 2-core machine). Target (issue 14, item 10):
+under 10% at 200,000 known documents. Measured: 2.5-4.2 ms mean at a load average of 11 on
+2 cores; it was about 0.5 s (twenty times an ingest's whole cost) before the index stopped
+re-stacking its matrix on every addition.
 """
 
 from __future__ import annotations
