@@ -1,4 +1,4 @@
-"""courtgraph explorer: `streamlit run app.py` (read-only, except the import page).
+"""courtgraph explorer: `streamlit run app.py` (read-only, except the import and review pages).
 
 Pages live in `ui/`; this file sets the page up, picks the page from the URL (`?page=...`)
 and turns courtgraph's errors into Chinese messages instead of tracebacks.
@@ -30,6 +30,7 @@ _PAGES = {
     "export": ("network", "render_export"),
     "analytics": ("analytics", "render"),
     "cypher": ("cypher", "render"),
+    "review": ("review", "render"),
 }
 
 
@@ -60,11 +61,17 @@ def main() -> None:
             key="nav",
             label_visibility="collapsed",
         )
-        st.caption("只读浏览；仅「导入」页会写入数据。链接可复制分享。")
+        st.caption("只读浏览；仅「导入」与「审核」（须审核员登录）会写入数据。链接可复制分享。")
     if page != requested:
         st.query_params.clear()
         st.query_params["page"] = page
         st.session_state["_url_page"] = page
+    from ui.review import reading_allowed, sign_in
+
+    if not reading_allowed():  # the configuration asks every reader to sign in
+        sign_in(st.sidebar)
+        st.info("本系统需要登录后查看：请在左侧登录。")
+        return
     try:
         _render(page)
     except CourtgraphError as exc:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from figures.adoption import STAGE_LABEL, AdoptionMap, adoption_map, draw_adoption_map
 from figures.names import short_court_name
 from figures.timeline import draw_timeline
+from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class Briefing:
     adopters: list[dict[str, Any]]
     outcomes: list[dict[str, Any]]
     sources: list[dict[str, Any]]
+    sources_truncated: bool = False  # more documents mention it than the list holds
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
 
     def headline(self) -> list[str]:
@@ -52,7 +54,7 @@ class Briefing:
         lines = [f"所收文档报道 {len(units)} 个单位开展“{self.initiative}”（{parts}）。"]
         dated = [a["date"] for a in self.adopters if a.get("date")]
         if dated:
-            lines.append(f"最早的报道日期为 {min(dated)}，最近为 {max(dated)}。")
+            lines.append(f"据报道，最早的开展日期为 {min(dated)}，最近为 {max(dated)}。")
         undated = len(units - {a["unit_id"] for a in self.adopters if a.get("date")})
         if undated:
             lines.append(f"其中 {undated} 个单位的报道没有日期。")
@@ -64,7 +66,10 @@ class Briefing:
                     if total
                     else ""
                 )
-        lines.append(f"报告数据 {len(self.outcomes)} 项，来自 {len(self.sources)} 篇文档。")
+        at_least = "至少 " if self.sources_truncated else ""
+        lines.append(
+            f"报告数据 {len(self.outcomes)} 项；相关文档{at_least} {len(self.sources)} 篇。"
+        )
         return [x for x in lines if x]
 
     def not_yet(self) -> list[str]:
@@ -80,12 +85,21 @@ def gather(store: GraphStore, initiative: str, court: str | None = None) -> Brie
     iid = resolve_entity(store, initiative, label="Initiative")
     tl = timeline(store, iid)
     amap = adoption_map(store, iid, court) if court else None
-    adopters = run(store, "adopters", {"initiative": iid}).rows
+    found = run(store, "adopters", {"initiative": iid})
+    adopters = found.rows
+    if amap is not None:  # a briefing under a court speaks of that court and its units
+        scope = {u.id for u in amap.units} | {amap.court.id}
+        adopters = [a for a in adopters if a["unit_id"] in scope]
+        tl = _scoped(tl, scope)
+    elif found.truncated:
+        raise CourtgraphError(
+            f"{tl.initiative}: more adopters than one briefing lists ({len(found.rows)}); "
+            "brief it under a court (--court) instead"
+        )
     # figures the documents tie to this initiative (not every figure its adopters report)
     outcomes = run(store, "initiative_outcomes", {"initiative": iid}).rows
-    docs = {
-        r["doc_id"]: r for r in run(store, "documents", {"entity": iid}).rows if r.get("doc_id")
-    }
+    listed = run(store, "documents", {"entity": iid})
+    docs = {r["doc_id"]: r for r in listed.rows if r.get("doc_id")}
     cited = {d for o in outcomes for d in (o.get("doc_ids") or [])}
     missing = sorted(cited - set(docs))
     if missing:
@@ -102,6 +116,31 @@ def gather(store: GraphStore, initiative: str, court: str | None = None) -> Brie
         adopters=adopters,
         outcomes=outcomes,
         sources=sources,
+        sources_truncated=listed.truncated,
+    )
+
+
+def _scoped(tl: Timeline, scope: set[str]) -> Timeline:
+    """The timeline of the units in `scope` only (the curves recounted)."""
+    from collections import Counter
+
+    from queries.analytics import Timeline
+
+    first = [u for u in tl.first if u["unit_id"] in scope]
+    months = Counter(u["date"][:7] for u in first)
+    total, cumulative = 0, []
+    for month in sorted(months):
+        total += months[month]
+        cumulative.append((month, total))
+    return Timeline(
+        initiative=tl.initiative,
+        first=first,
+        endorsements=[e for e in tl.endorsements if e["unit_id"] in scope],
+        cumulative=cumulative,
+        by_year=dict(Counter(int(u["date"][:4]) for u in first)),
+        by_province=dict(Counter(u["province"] or "未知" for u in first)),
+        by_level=dict(Counter(u["level"] or "未知" for u in first)),
+        undated=[u for u in tl.undated if u["unit_id"] in scope],
     )
 
 

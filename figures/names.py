@@ -11,6 +11,8 @@ needs. The rules follow common usage in court documents:
 ('盖州市法院', '东城法庭')
 >>> short_court_name("沈阳铁路运输中级法院"), short_court_name("辽宁省沈阳经济技术开发区人民法院")
 ('沈阳铁路中院', '沈阳经开区法院')
+>>> short_court_name("浙江省杭州市西湖区人民法院"), short_court_name("广东省广州市天河区人民法院")
+('西湖区法院', '天河区法院')
 >>> short_court_name("辽宁省本溪满族自治县人民法院")
 '本溪县法院'
 >>> short_court_name("最高人民法院"), short_court_name("重庆市第一中级人民法院")
@@ -86,7 +88,8 @@ def _short(name: str) -> str:
     if rest.endswith("人民法院"):
         body = rest[: -len("人民法院")]
         # a district keeps its prefecture in the official name: 本溪市明山区 -> 明山区
-        m = re.match(r"^.+?(?:市|地区|盟|自治州|州)(?P<county>.+?(?:区|县|旗|市))$", body)
+        # (no bare 州 here: it stands inside city names such as 杭州市, 广州市)
+        m = re.match(r"^.+?(?:市|地区|盟|自治州)(?P<county>.+?(?:区|县|旗|市))$", body)
         county = m.group("county") if m else body
         ethnic = _ETHNIC.search(county)
         if ethnic and ethnic.start() >= 2:  # 本溪满族自治县 -> 本溪县

@@ -40,6 +40,10 @@ NEO4J_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
     "CREATE CONSTRAINT summary_id IF NOT EXISTS FOR (n:AdoptionSummary) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE",
+    # review decisions (graph/review.py)
+    "CREATE CONSTRAINT review_id IF NOT EXISTS FOR (n:ReviewDecision) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX review_fact IF NOT EXISTS FOR (n:ReviewDecision) ON (n.fact_id)",
+    "CREATE INDEX review_anchor IF NOT EXISTS FOR (n:ReviewDecision) ON (n.anchor_doc)",
     *(
         f"CREATE FULLTEXT INDEX {label.lower()}_search IF NOT EXISTS "
         f"FOR (n:{label}) ON EACH [n.search_text] "
@@ -78,6 +82,14 @@ ARCADEDB_SCHEMA: tuple[str, ...] = (
     "CREATE VERTEX TYPE Meta IF NOT EXISTS",
     "CREATE PROPERTY Meta.id IF NOT EXISTS STRING",
     "CREATE INDEX IF NOT EXISTS ON Meta (id) UNIQUE",
+    # review decisions (graph/review.py)
+    "CREATE VERTEX TYPE ReviewDecision IF NOT EXISTS",
+    "CREATE PROPERTY ReviewDecision.id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON ReviewDecision (id) UNIQUE",
+    "CREATE PROPERTY ReviewDecision.fact_id IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON ReviewDecision (fact_id) NOTUNIQUE",
+    "CREATE PROPERTY ReviewDecision.anchor_doc IF NOT EXISTS STRING",
+    "CREATE INDEX IF NOT EXISTS ON ReviewDecision (anchor_doc) NOTUNIQUE",
 )
 
 

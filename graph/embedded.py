@@ -89,7 +89,13 @@ def _port_open(port: int, timeout: float = 0.5) -> bool:
 
 
 def _check_private(path: Path, what: str) -> None:
-    """Refuse `path` when another user owns it or group/others may read or write it."""
+    """Keep `path` private to this user.
+
+    Refused: a path another user owns, or one group or others may write (they could have
+    replaced the graph or its password). Ours but readable by others (a directory an older
+    courtgraph created 0755, or a umask of 002): made private on the spot (0700 / 0600) with a
+    warning on stderr, so an upgrade never locks a court out of its own graph.
+    """
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -103,10 +109,25 @@ def _check_private(path: Path, what: str) -> None:
             f"replace the graph and its password; use a data directory of your own "
             f"(COURTGRAPH_DATA_DIR), or if it is yours: chown -R {_user_name()} {path}"
         )
-    if st.st_mode & 0o077:
+    mode = stat.S_IMODE(st.st_mode)
+    if mode & 0o022:
         raise StoreUnavailable(
-            f"{what} {path} is open to other users (mode {stat.S_IMODE(st.st_mode):04o}); "
-            f"fix it with: chmod {'700' if folder else '600'} {path}"
+            f"{what} {path} can be changed by other users (mode {mode:04o}); check that "
+            f"nobody replaced it, then fix it with: chmod {'700' if folder else '600'} {path}"
+        )
+    if mode & 0o077:
+        private = 0o700 if folder else 0o600
+        try:
+            os.chmod(path, private)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"{what} {path} is readable by other users (mode {mode:04o}) and could not be "
+                f"made private ({exc.strerror or exc}); fix it with: chmod {private:o} {path}"
+            ) from exc
+        print(
+            f"courtgraph: {what} {path} was readable by other users (mode {mode:04o}); "
+            f"made it private ({private:04o})",
+            file=sys.stderr,
         )
 
 
@@ -425,10 +446,17 @@ class EmbeddedServer:
             return "(no log)"
 
     def stop(self, timeout: float = 60.0) -> bool:
-        """Stop the running server; True if one was running."""
-        self.check_private()
-        state = self._read_state()
+        """Stop the running server; True if one was running.
+
+        Stopping works even in a directory `check_private` refuses, when the process to stop
+        is known from the lock itself (signalling it trusts nothing in the directory)."""
         holder = self._holder()
+        try:
+            self.check_private()
+        except StoreUnavailable:
+            if not holder:  # no server, or one named only by server.json: trust nothing
+                raise
+        state = self._read_state()
         if holder is None:
             self.state_file.unlink(missing_ok=True)
             return False

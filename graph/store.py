@@ -141,14 +141,16 @@ class GraphStore:
         *,
         limit: int | None = None,
         plain: bool = False,
+        bounded: bool = True,
     ) -> list[Row]:
         """Run a read query in a read transaction; at most `limit` rows. With `plain`, the
         caller promises only properties come back (strings, numbers, lists of them), and
         values are not inspected for dates or nodes: that walk is the slowest part of
-        reading a large packed table."""
+        reading a large packed table. `bounded=False` lifts the query timeout, for the
+        store's own maintenance (a one-time migration), never for a user's query."""
         convert = (lambda v: v) if plain else _json_value
 
-        @neo4j.unit_of_work(timeout=self.query_timeout)
+        @neo4j.unit_of_work(timeout=self.query_timeout if bounded else None)
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             result = tx.run(cypher, params or {})
             keys = result.keys()
@@ -897,10 +899,14 @@ def refold_all(store: GraphStore, *, batch: int = 2000) -> int:
     facts refolded. For stores written before facts were folded whatever the batching."""
     done = 0
     for rel in FACT_TYPES:
+        # every fact of a type, once, however long it takes (not the user-query timeout)
         facts = store.read(
-            f"MATCH (a)-[r:{check_rel_type(rel)}]->(b) WHERE r.doc_ids IS NOT NULL "
+            f"MATCH (a:Entity)-[r:{check_rel_type(rel)}]->(b:Entity) "
+            "WHERE r.doc_ids IS NOT NULL "
             "RETURN r.fact_id AS fact_id, type(r) AS rel, a.id AS src, b.id AS dst, "
-            "r.doc_ids AS doc_ids, keys(r) AS keys"
+            "r.doc_ids AS doc_ids, keys(r) AS keys",
+            plain=True,
+            bounded=False,
         )
         for i in range(0, len(facts), batch):
             store.write_statements([RefoldFacts(FactsOfDocument("", facts[i : i + batch]))])

@@ -5,9 +5,10 @@ Dates are ISO strings at the precision available: ``YYYY-MM-DD``, ``YYYY-MM`` or
 `choose_date` weighs the sources: metadata the caller gave (manifest, sidecar, ``meta=``) wins;
 otherwise the URL of the *original* source of a repost (found in 原文链接) beats the page's own
 header, which on aggregators is the repost date or a bogus timestamp; the page header beats
-the page's own URL; a wire dateline (中新网广州8月21日电) dates the rest when the text gives
-its year. An event date in the body (2024年3月15日，…召开…) is no publication date: it is
-only written into the note. Every disagreement is written into the note and a warning.
+the page's own URL; a wire dateline (中新网广州8月21日电) gives the day to a year (and month)
+from the header or URL, and dates the rest only when it states its year itself. A year guessed
+from the body for a dateline, or an event date in the body (2024年3月15日，…召开…), is no
+publication date: it is only written into the note. Every disagreement is written into the note and a warning.
 
 `resolve_relative(expr, pub_date)` turns 今年4月底, 去年同期, 上半年, 2023年 ... into a period.
 
@@ -31,6 +32,7 @@ __all__ = [
     "credit_dates",
     "date_from_url",
     "dateline_date",
+    "dateline_day",
     "event_date",
     "page_dates",
     "parse_date",
@@ -388,23 +390,63 @@ def credit_dates(text: str) -> list[str]:
 
 
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.:-]+/[^\s<>\"'（）()【】，。；]*")
-_URL_LABEL = re.compile(r"(?:链接|网址|地址|URL|url|Url)\s*[:：]?\s*$")
+# the label of a line that gives the page's own address: 本文链接：…, 网址：…, URL: …
+# (at the line's start or after a finished sentence, not after a title)
+_URL_LABEL = re.compile(
+    r"(?:^|[。！？!?])[ \t\u3000【\[]*(?:本文链接|原文链接|原文地址|来源网址|网址|URL|url|Url)"
+    r"[ \t\u3000】\]]*[:：][ \t\u3000]*$"
+)
+# a block of links to other pages: whatever URL it holds is not this page's
+# (in the URL's line, or heading one of the three lines before it)
+_LINK_LIST_WORDS = (
+    r"相关阅读|相关链接|相关新闻|相关报道|相关文章|上一篇|下一篇|推荐|延伸阅读|热点|热门"
+)
+_LINK_LIST = re.compile(_LINK_LIST_WORDS)
+_LINK_LIST_HEAD = re.compile(rf"(?:^|\n)[ \t\u3000【\[]*(?:{_LINK_LIST_WORDS})")
+_URL_LINE_REST = re.compile(r"[ \t\u3000:：【】\[\]<>《》()（）.。,，;；|/-]*")
 
 
-def url_in_text(text: str, *, edge: int = 800) -> str | None:
-    """A dated URL written in the text (a saved page's address line, 本文链接：…), when every
-    dated URL there agrees; None when there is none or they disagree (a list of links).
-    Only the page's head and tail count, or a labelled URL (本文链接：…): a URL in the body
-    is a reference to something else.
+def _own_url_line(text: str, start: int, end: int, first: int) -> bool:
+    """Whether the URL at text[start:end] stands on a line of its own as the page's address:
+    the text's first line, or a line labelled 本文链接/网址/URL:, with nothing else on it
+    and no list of related links (相关阅读, 上一篇, 推荐 …) just before it. `first`: where
+    the text's first non-blank character is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    before, after = text[line_start:start], text[end:line_end]
+    label = _URL_LABEL.search(before)
+    if label:
+        before = ""
+    elif first < line_start:
+        return False  # neither labelled nor the first line
+    if not _URL_LINE_REST.fullmatch(before) or not _URL_LINE_REST.fullmatch(after):
+        return False  # the line also carries a title or other words
+    if _LINK_LIST.search(text[line_start:start]):
+        return False
+    context = text[max(0, line_start - 240) : line_start]
+    context = "\n".join(context.split("\n")[-4:])
+    return not _LINK_LIST_HEAD.search(context)
+
+
+def url_in_text(text: str) -> str | None:
+    """The page's own dated URL written in the text (a saved page's address line), when every
+    such URL agrees; None when there is none or they disagree.
+
+    Only the text's first line or a labelled line (本文链接：…, 网址：…, URL: …) holding
+    nothing but the URL counts; a URL in the body, at the foot of the page in a list of
+    related links (相关阅读, 上一篇, 推荐 …) or next to another title points elsewhere.
 
     Example:
         >>> url_in_text("正文。\\n本文链接：http://news.example.cn/2021/0608/77.html")
         'http://news.example.cn/2021/0608/77.html'
+        >>> url_in_text("正文。\\n相关阅读：某法院开庭 http://news.example.cn/2021/0608/7.html")
     """
     dated: list[tuple[str, str]] = []
+    first = len(text) - len(text.lstrip())
     for m in _URL_IN_TEXT.finditer(text):
-        labelled = _URL_LABEL.search(text, max(0, m.start() - 12), m.start())
-        if edge <= m.start() < len(text) - edge and not labelled:
+        if not _own_url_line(text, m.start(), m.end(), first):
             continue
         url = m.group(0) if m.group(0).startswith("http") else "http://" + m.group(0)
         iso = date_from_url(url)
@@ -419,7 +461,7 @@ def url_in_text(text: str, *, edge: int = 800) -> str | None:
 # A newspaper's own 本报…日讯 is left out: the issue comes out a day later.
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?P<who>[^\n，。；：:,!?！？“”()（）]{0,30}?)(?<![0-9年])"
-    r"(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日(?:电|讯)"
+    r"(?:(?P<y>(?:19|20)[0-9]{2})[ \t]*年[ \t]*)?(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日(?:电|讯)"
 )
 # A year with what follows it: a month, a month range, a quarter or half, or nothing.
 _YEAR_PERIOD = re.compile(
@@ -447,10 +489,32 @@ _PLAN_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目�
 _PLAN_AFTER = re.compile(r"^[ \t]*(?:前|之前|以前)")
 
 
+def dateline_day(text: str, *, head: int = 400) -> tuple[int | None, int, int] | None:
+    """(year, month, day) of a wire dateline opening the text (中新网广州8月21日电), the year
+    None unless the dateline itself states it (新华社北京2024年8月21日电).
+
+    Example:
+        >>> dateline_day("某某网北京2024年8月21日电 会议举行。")
+        (2024, 8, 21)
+        >>> dateline_day("某某网北京8月21日电 会议举行。")
+        (None, 8, 21)
+    """
+    m = _DATELINE.search(text[:head])
+    if m is None or "本报" in m.group("who"):
+        return None
+    y = int(m.group("y")) if m.group("y") else None
+    mo, d = int(m.group("m")), int(m.group("d"))
+    if not _valid(y if y is not None else 2000, mo, d):  # 2000: a leap year, 29 Feb passes
+        return None
+    return y, mo, d
+
+
 def dateline_date(text: str, *, head: int = 400) -> str | None:
     """The day of a wire dateline (中新网广州8月21日电) with the year the text gives it.
 
-    The year is the latest one the text mentions (goals and deadlines aside). In the first
+    A year stated in the dateline is taken as it is. Otherwise the year is the latest one
+    the text mentions (goals and deadlines aside): a guess, since a story can be about the
+    year before or the next one (`choose_date` only writes it into the note). In the first
     months of a year a story often reviews the year before (2024年，全省法院…), so there
     the year counts only when the text names a period of it that ended by the dateline
     (2025年1月, 2025年一季度); a period of it that ends after the dateline means the next year
@@ -462,10 +526,12 @@ def dateline_date(text: str, *, head: int = 400) -> str | None:
         >>> dateline_date("某某网北京3月8日电 2024年，全国法院审结案件若干。") is None
         True
     """
-    m = _DATELINE.search(text[:head])
-    if m is None or "本报" in m.group("who"):
+    line = dateline_day(text, head=head)
+    if line is None:
         return None
-    mo, d = int(m.group("m")), int(m.group("d"))
+    stated, mo, d = line
+    if stated is not None:
+        return _iso(stated, mo, d) if _valid(stated, mo, d) else None
     ends: dict[int, list[int | None]] = {}
     for ym in _YEAR_PERIOD.finditer(text):
         y = int(ym.group("y"))
@@ -606,23 +672,45 @@ def choose_date(
             warnings.append(
                 f"page date {page_date} is earlier than dates mentioned in the text ({latest})"
             )
+        line = dateline_day(text) if text else None
+        if line and len(chosen) < 10:
+            # the header states the year (and month); the dateline gives the day
+            y = line[0] or int(chosen[:4])
+            if _valid(y, line[1], line[2]) and _agree(chosen, _iso(y, line[1], line[2])):
+                chosen = _iso(y, line[1], line[2])
+                notes.append(f"the wire dateline agrees and gives the day, {chosen}")
         return DateChoice(chosen, source, "; ".join(notes), warnings)
 
-    wire = dateline_date(text) if text else None
+    line = dateline_day(text) if text else None
     if own_date:
         note = f"date {own_date} from the page URL {own_url}"
-        if wire and len(own_date) < len(wire) and _agree(own_date, wire):
-            note += f"; the dateline agrees and gives the day, {wire}"
-            return DateChoice(wire, "url", note, [])
+        if line and len(own_date) < 10:
+            # the URL states the year; the dateline gives the day
+            y = line[0] or int(own_date[:4])
+            if _valid(y, line[1], line[2]) and _agree(own_date, _iso(y, line[1], line[2])):
+                wire = _iso(y, line[1], line[2])
+                note += f"; the dateline agrees and gives the day, {wire}"
+                return DateChoice(wire, "url", note, [])
         return DateChoice(own_date, "url", note, [])
-    if wire:
+    if line and line[0] is not None and _valid(*line):
+        wire = _iso(*line)
         note = (
-            f"date {wire} from the wire dateline, its year from the years the text mentions"
-            " (no date on the page, in its URL or in metadata)"
+            f"date {wire} from the wire dateline (no date on the page, in its URL or in metadata)"
         )
         return DateChoice(wire, "dateline", note, [])
 
     note = "no publication date on the page, in its URL or in metadata"
+    if line:
+        # a dateline without its year: the year the text suggests is a guess, and a wrong
+        # publication date is worse than none
+        guess = dateline_date(text)
+        note += f"; the wire dateline gives {line[1]}月{line[2]}日 without a year"
+        if guess:
+            note += (
+                f" (the years the text mentions suggest {guess}, but a story can be about"
+                " another year); no date given"
+            )
+            return DateChoice(None, None, note, [])
     day = event_date(text) if text else None
     if day:
         # an event is not a publication: the date stays unknown (a wrong date is worse)

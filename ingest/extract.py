@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -427,7 +427,7 @@ _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭
 
 
 def _tribunal_anaphors(
-    text: str, mentions: Sequence[CourtMention], levels: dict[str, str], home: str | None
+    text: str, mentions: Sequence[CourtMention], levels: Mapping[str, str], home: str | None
 ) -> list[CourtMention]:
     tribunals = sorted(
         (m for m in mentions if levels.get(m.court) == "tribunal"), key=lambda m: m.start
@@ -958,8 +958,8 @@ def _adopters(
         # 甲市中院确定乙县法院、丙区法院为试点法院: the courts designated pilot it
         chosen: list[CourtMention] = []
         for c in ctx.courts_in(s, e):
-            listed = bool(chosen) and text[chosen[-1].end : c.start] in _COORDINATORS
-            if listed or _DESIGNATE_VERB.search(text, max(s, c.start - 4), c.start):
+            joined = bool(chosen) and text[chosen[-1].end : c.start] in _COORDINATORS
+            if joined or _DESIGNATE_VERB.search(text, max(s, c.start - 4), c.start):
                 chosen.append(c)
         if chosen:
             pilots = list(dict.fromkeys(c.court for c in chosen))

@@ -692,16 +692,16 @@ def find_initiatives(
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
             cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, rule, True))
-    for m in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
-        if m.group("x") in _NOT_SOURCE or any(s <= m.start() < e for s, e in tax_spans):
+    for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
+        if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue
-        cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "source"))
-    for m in _RHYTHM.finditer(text, 0, limit):
-        if any(s < m.end() and m.start() < e for s, e in tax_spans) or _POLITICAL.search(
-            m.group(0)
+        cands.append(InitiativeMention(sg.start(), sg.end(), sg.group(0), True, "source"))
+    for rh in _RHYTHM.finditer(text, 0, limit):
+        if any(s < rh.end() and rh.start() < e for s, e in tax_spans) or _POLITICAL.search(
+            rh.group(0)
         ):
             continue
-        cands.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "rhythm"))
+        cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy
     # matches it contains (a local brand built around a generic term is the brand)

@@ -193,7 +193,7 @@ class _Figure:
 
 def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
     """Each outcome's clause and its own words (split between the figures of one clause)."""
-    figs: list[tuple[int, int, int, OutcomeRef]] = []
+    figs: list[tuple[int, int, tuple[int, int], OutcomeRef]] = []
     for o in outcomes:
         if not o.evidence:
             continue
@@ -202,8 +202,8 @@ def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
         k = ev.sentence.find(quote) if quote else -1
         c_start = ev.start + max(k, 0)
         c_end = c_start + len(quote) if k >= 0 else ev.end
-        pos = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
-        figs.append((c_start, c_end, pos, o))
+        span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
+        figs.append((c_start, c_end, span, o))
     by_clause: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for c_start, c_end, p, _ in figs:
         by_clause.setdefault((c_start, c_end), set()).add(p)
@@ -247,7 +247,7 @@ class _Linker:
         up (人民调解室、律师调解室等6个工作室) are not its measure."""
         t = self.t
         pos, end = f.figure
-        out = []
+        out: list[_Mention] = []
         for m in t.between(*f.own):
             listed = "、" in t.text[max(0, m.start - 1) : m.end + 1]
             if m.end <= pos and listed and "等" in t.text[m.end : pos]:
@@ -303,9 +303,9 @@ class _Linker:
             parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
             if parts:
                 nxt = min(parts, key=lambda g: g.figure[0])
-                names = self.own_names(nxt)
-                if names and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
-                    return names[0].name
+                counted = self.own_names(nxt)
+                if counted and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
+                    return counted[0].name
         if not caseload and not _NEW_ITEM.match(t.text, s_start):
             lo = s_start
             for _ in range(_REACH):
@@ -317,8 +317,8 @@ class _Linker:
             paragraph = t.between(max(lo, l_start), s_start)
             if paragraph:
                 p_start, _ = t.sentence(paragraph[-1].start)
-                names = {m.name for m in paragraph if m.start >= p_start}
-                if len(names) >= _MANY:
+                distinct = {m.name for m in paragraph if m.start >= p_start}
+                if len(distinct) >= _MANY:
                     return None
                 return self.resolve(paragraph, p_start)
         after = self.credits(own_hi, s_end)
@@ -329,13 +329,13 @@ class _Linker:
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
-        names = list(dict.fromkeys(m.name for m in t.between(*prev)))
+        found = list(dict.fromkeys(m.name for m in t.between(*prev)))
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
-            return names[0] if len(names) == 1 else None
+            return found[0] if len(found) == 1 else None
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
-        return names[0] if 0 < len(names) < _MANY else None
+        return found[0] if 0 < len(found) < _MANY else None
 
     def specific(self, m: _Mention, s_start: int) -> str:
         """The unit that does it over the kind of case it does (组建速裁团队，…受理速裁案件2707件

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph import review
 from graph.errors import CourtgraphError, UnreadableDocument
 from graph.model import (
     DocumentGraph,
@@ -588,6 +589,8 @@ def ingest_paths(
                 if path is not None:
                     report.added.remove(path)
                     report.unchanged.append(path)
+            # review decisions (graph/review.py) win over what was just extracted again
+            review.reapply_documents(store, [g.id for g in pending])
         pending.clear()
         paths_of.clear()
 

@@ -23,6 +23,13 @@ def safe_name(name: str, index: int) -> str:
 
 def render() -> None:
     st.title("导入")
+    from ui.review import accounts_configured, reviewer, sign_in  # writing: reviewers only
+
+    if accounts_configured():
+        sign_in(st.sidebar)
+        if not reviewer():
+            st.info("导入会写入图谱：请先在左侧以审核员身份登录。")
+            return
     st.caption(
         "上传文章（.txt .html .htm .md .docx .pdf），抽取法院、举措、人员、成效等事实写入图谱。"
         "同一篇文章重复导入不会产生重复数据；转载稿只记录新的网址。"

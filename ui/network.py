@@ -183,7 +183,8 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
     import tempfile
     from pathlib import Path
 
-    from graph import export, render
+    from figures import render
+    from graph import export
 
     sources = sources_for(graph)
     stem = title.split(" · ")[0] or "courtgraph"

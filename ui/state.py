@@ -29,6 +29,7 @@ PAGES: dict[str, str] = {
     "export": "导出",
     "analytics": "扩散分析",
     "cypher": "Cypher 查询（只读）",
+    "review": "审核",
 }
 KIND_CHOICES = list(ENTITY_LABELS)
 ALL = "全部"

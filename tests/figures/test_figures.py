@@ -94,6 +94,10 @@ def test_briefing_docx_and_pptx_hold_the_tables_charts_and_sources(small) -> Non
 
     b = briefing.gather(small, "诉源治理", g.MID)
     assert {a["unit_id"] for a in b.adopters} == {g.BING, g.DING, g.MID}
+    # under 丙区法院 the briefing speaks of that court (and its tribunal) only
+    under = briefing.gather(small, "诉源治理", g.BING)
+    assert {a["unit_id"] for a in under.adopters} == {g.BING}
+    assert [u["unit_id"] for u in under.timeline.first] == [g.BING]
     assert [o["metric"] for o in b.outcomes] == ["调解率"]
     assert {s["title"] for s in b.sources} >= {"样例文档甲"}
     doc = Document(io.BytesIO(briefing.to_docx(b)))

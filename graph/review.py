@@ -1,0 +1,1722 @@
+"""Review decisions: a person confirms, rejects, corrects or adds facts, merges or renames
+entities, and every decision lasts.
+
+Each decision is a `ReviewDecision` node (never deleted with a document): its id, the stable
+`fact_id` it is about, `decision` (confirm | reject | correct | add), the fact as it was
+(`old`, JSON: type, ends, properties, evidence sentences) and what it should be (`new`,
+JSON), `reviewer`, `time` (UTC, ISO), `note`, and `evidence_hash`, a digest of the evidence
+sentences the reviewer saw. The decision is data; the graph is made to agree with it:
+
+- the *effective* decision of a fact is its latest (by `time`, then `id`), so two reviewers
+  deciding one fact leave one status and both records;
+- confirmed: the relationship gets `review_status = "confirmed"` while one of the sentences
+  the reviewer saw still supports it; otherwise it goes back to "extracted" with
+  `review_flag = "evidence_changed"` (back in the queue, flagged);
+- rejected: the relationship and its evidence nodes are deleted (so every answer, summary and
+  picture leaves it out); the decision keeps the fact and its sentences, so a later
+  confirmation or correction puts it back while one of its documents is in the graph;
+- corrected: the relationship moves to its corrected ends / stage / title (a new stable
+  `fact_id`, `corrected_from` the old one), or its date or the outcome's figure is set, with
+  `review_status = "corrected"`; the evidence follows it;
+- added: a fact the extractor missed, anchored to a sentence of a document, `review_status =
+  "confirmed"` and `review_added = true`; it exists while its document does.
+
+Decisions about an entity keep its id in `fact_id`: merge (into `new.keep`: names become
+aliases, facts, evidence and mentions move, summaries are recounted; never into a roster
+court of another level or place), rename (the old name stays an alias), promote (a candidate
+initiative joins the taxonomy) and drop (a candidate initiative and its facts leave the
+graph). Each is applied again when documents bring the entity back.
+
+The graph is re-made to agree after every write that may contradict it: `reapply_documents`
+after documents are (re-)written (the ingest pipeline calls it), `reapply_facts` after a
+document is deleted, `reapply_all` after an import or a rebuild. Without a decision a fact is
+"extracted" (`review_status` absent).
+
+    >>> sentence_hash("  丙区法院 推行诉源治理。 ")
+    '5f2682994b9c8c22'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import neo4j
+
+from graph import summaries
+from graph.errors import BadParameter, CourtgraphError, EntityNotFound
+from graph.model import FACT_TYPES, check_rel_type, digest, fact_id
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+DECISIONS: tuple[str, ...] = (
+    "confirm",
+    "reject",
+    "correct",
+    "add",
+    "merge",
+    "rename",
+    "promote",
+    "drop",
+)
+#: decisions about an entity rather than a fact: their `fact_id` holds the entity's id
+ENTITY_DECISIONS: tuple[str, ...] = ("merge", "rename", "promote", "drop")
+#: what promoting a candidate initiative into the taxonomy may set
+PROMOTE_FIELDS: tuple[str, ...] = ("name", "aliases", "category", "name_en", "description")
+STATUSES: tuple[str, ...] = ("extracted", "confirmed", "corrected", "rejected")
+STATUS_ZH: dict[str, str] = {
+    "extracted": "待核实",
+    "confirmed": "已确认",
+    "corrected": "已修改",
+    "rejected": "已驳回",
+}
+DECISION_ZH: dict[str, str] = {
+    "confirm": "确认",
+    "reject": "驳回",
+    "correct": "修改",
+    "add": "新增",
+    "merge": "合并",
+    "rename": "改名",
+    "promote": "纳入举措名录",
+    "drop": "剔除候选举措",
+}
+REJECT_REASONS: tuple[str, ...] = (
+    "不是该单位的做法",  # the unit did not do it (praise, a visit, another unit's work)
+    "不是该举措",  # a different initiative
+    "阶段不对",  # wrong stage (planned, not done)
+    "日期不对",
+    "数字不对",
+    "重复",
+    "其他",
+)
+#: what a correction may change on the relationship, and on an outcome it reports
+REL_FIELDS: tuple[str, ...] = ("stage", "title", "date", "date_precision", "scope")
+OUTCOME_FIELDS: tuple[str, ...] = ("metric", "value", "unit_of_measure", "period", "qualifier")
+#: the kind of fact a queue lists, in the order a reviewer works through them
+KINDS: dict[str, str] = {
+    "adoption": "ADOPTED",
+    "outcome": "REPORTED",
+    "person": "HOLDS_ROLE",
+    "organization": "PARTNERS_WITH",
+    "hierarchy": "PART_OF",
+}
+_FACT_RELS = "|".join(FACT_TYPES)
+_FLAG_CHANGED = "evidence_changed"
+
+
+def sentence_hash(sentence: str) -> str:
+    """A digest of a sentence with its whitespace removed (reflowed text hashes the same)."""
+    return digest("".join((sentence or "").split()))
+
+
+def evidence_hash(hashes: Iterable[str]) -> str:
+    """One digest for the set of sentences a reviewer saw."""
+    return digest(*sorted(set(hashes)))
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass
+class Decision:
+    """One review decision, as stored in the graph and in `decisions.jsonl`."""
+
+    fact_id: str
+    decision: str
+    reviewer: str
+    time: str = field(default_factory=now)
+    old: dict[str, Any] = field(default_factory=dict)
+    new: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+    sentence_hashes: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.decision not in DECISIONS:
+            raise BadParameter(
+                f"decision {self.decision!r}: expected one of {', '.join(DECISIONS)}"
+            )
+        if not self.reviewer:
+            raise BadParameter("a decision needs the reviewer's name")
+        if not self.id:
+            self.id = "review:" + digest(
+                self.fact_id, self.decision, _dumps(self.new), self.reviewer, self.time, self.note
+            )
+
+    @property
+    def evidence_hash(self) -> str:
+        return evidence_hash(self.sentence_hashes) if self.sentence_hashes else ""
+
+    @property
+    def status(self) -> str:
+        return {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}.get(
+            self.decision, "confirmed"
+        )
+
+    @property
+    def fact(self) -> dict[str, Any]:
+        """Type and ends of the fact the decision is about (an added fact's are in `new`)."""
+        src = self.new if self.decision == "add" else self.old
+        return {"type": src.get("type"), "src": src.get("src"), "dst": src.get("dst")}
+
+    def outcome(self) -> tuple[Any, ...]:
+        """What the decision says, without who and when: two equal outcomes never conflict."""
+        return (self.decision, _dumps(self.new))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "fact_id": self.fact_id,
+            "decision": self.decision,
+            "old": self.old,
+            "new": self.new,
+            "reviewer": self.reviewer,
+            "time": self.time,
+            "note": self.note,
+            "evidence_hash": self.evidence_hash,
+            "sentence_hashes": self.sentence_hashes,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Decision:
+        """A record of `decisions.jsonl`; BadParameter when it lacks what applying it needs."""
+        decision, old, new = data.get("decision"), data.get("old") or {}, data.get("new") or {}
+        if decision in ("confirm", "reject", "correct") and not all(
+            old.get(k) for k in ("type", "src", "dst")
+        ):
+            raise BadParameter("a fact decision needs the fact it was made on (old.type/src/dst)")
+        if decision == "add" and not all(new.get(k) for k in ("type", "src", "dst", "doc_id")):
+            raise BadParameter("an added fact needs new.type/src/dst/doc_id")
+        if decision == "merge" and not new.get("keep"):
+            raise BadParameter("a merge needs new.keep")
+        for kind in (old.get("type"), new.get("type")):
+            if kind is not None and kind not in FACT_TYPES:
+                raise BadParameter(f"unknown fact type {kind!r}")
+        try:
+            return cls(
+                fact_id=str(data["fact_id"]),
+                decision=str(data["decision"]),
+                reviewer=str(data["reviewer"]),
+                time=str(data["time"]),
+                old=dict(data.get("old") or {}),
+                new=dict(data.get("new") or {}),
+                note=str(data.get("note") or ""),
+                sentence_hashes=list(data.get("sentence_hashes") or []),
+                id=str(data.get("id") or ""),
+            )
+        except KeyError as exc:
+            raise BadParameter(f"a decision record lacks {exc.args[0]!r}") from exc
+
+    def node_props(self) -> dict[str, Any]:
+        fact = self.fact
+        return {
+            "id": self.id,
+            "fact_id": self.fact_id,
+            "decision": self.decision,
+            "old": _dumps(self.old),
+            "new": _dumps(self.new),
+            "reviewer": self.reviewer,
+            "time": self.time,
+            "note": self.note,
+            "evidence_hash": self.evidence_hash,
+            "sentence_hashes": self.sentence_hashes,
+            "fact_type": fact["type"],
+            "src": fact["src"],
+            "dst": fact["dst"],
+            "doc_ids": list(self.old.get("props", {}).get("doc_ids") or [])
+            + ([self.new["doc_id"]] if self.new.get("doc_id") else []),
+            # the document an added fact is anchored in ("" for the others: indexed, no nulls)
+            "anchor_doc": str(self.new.get("doc_id") or "") if self.decision == "add" else "",
+        }
+
+    @classmethod
+    def from_node(cls, p: dict[str, Any]) -> Decision:
+        return cls(
+            fact_id=p["fact_id"],
+            decision=p["decision"],
+            reviewer=p["reviewer"],
+            time=p["time"],
+            old=json.loads(p.get("old") or "{}"),
+            new=json.loads(p.get("new") or "{}"),
+            note=p.get("note") or "",
+            sentence_hashes=list(p.get("sentence_hashes") or []),
+            id=p["id"],
+        )
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _latest(decisions: Sequence[Decision]) -> Decision | None:
+    return max(decisions, key=lambda d: (d.time, d.id)) if decisions else None
+
+
+# -- reading facts inside a transaction ----------------------------------------------------
+Tx = neo4j.ManagedTransaction
+
+_FIND_FACT = f"""
+MATCH (e:Evidence {{fact_id: $fact_id}})
+WITH e LIMIT 1
+MATCH (d:Document {{id: e.doc_id}})-[:MENTIONS]->(a:Entity)
+MATCH (a)-[r:{_FACT_RELS}]->(b:Entity)
+WHERE r.fact_id = $fact_id
+RETURN DISTINCT type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props
+"""
+_EVIDENCE = """
+MATCH (e:Evidence {fact_id: $fact_id})
+RETURN e.id AS id, e.doc_id AS doc_id, e.sentence AS sentence, e.start AS start, e.end AS end,
+       e.quote AS quote, e.date AS date, e.date_precision AS date_precision
+ORDER BY doc_id, start
+"""
+
+
+def _rel(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> dict[str, Any] | None:
+    """The properties of one fact relationship, found from its anchored ends."""
+    t = check_rel_type(rel_type)
+    rec = tx.run(
+        f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) "
+        "WHERE r.fact_id = $fid RETURN properties(r) AS props LIMIT 1",
+        src=src,
+        dst=dst,
+        fid=fid,
+    ).single()
+    return dict(rec["props"]) if rec else None
+
+
+def _evidence(tx: Tx, fid: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in tx.run(_EVIDENCE, fact_id=fid)]
+
+
+def _snapshot(tx: Tx, fid: str) -> dict[str, Any] | None:
+    """The fact as it is now: type, ends, properties and its evidence sentences."""
+    rec = tx.run(_FIND_FACT, fact_id=fid).single()
+    if rec is None:
+        return None
+    props = {k: v for k, v in dict(rec["props"]).items() if not k.startswith("review")}
+    evidence = _evidence(tx, fid)
+    for e in evidence:
+        e.pop("id", None)
+    return {
+        "type": rec["type"],
+        "src": rec["src"],
+        "dst": rec["dst"],
+        "props": props,
+        "evidence": evidence,
+    }
+
+
+def _decisions_of(tx: Tx, fact_ids: Sequence[str]) -> dict[str, list[Decision]]:
+    out: dict[str, list[Decision]] = {f: [] for f in fact_ids}
+    if not fact_ids:
+        return out
+    for rec in tx.run(
+        "UNWIND $ids AS f MATCH (d:ReviewDecision {fact_id: f}) RETURN properties(d) AS p",
+        ids=list(fact_ids),
+    ):
+        d = Decision.from_node(dict(rec["p"]))
+        out.setdefault(d.fact_id, []).append(d)
+    return out
+
+
+# -- making the graph agree with the decisions ---------------------------------------------
+@dataclass
+class _Touched:
+    initiatives: set[str] = field(default_factory=set)
+    parents: set[str] = field(default_factory=set)
+    moved: list[str] = field(default_factory=list)  # new ids of facts a merge moved
+
+    def add(self, rel_type: str | None, dst: str | None) -> None:
+        if rel_type == "ADOPTED" and dst:
+            self.initiatives.add(dst)
+        elif rel_type == "PART_OF" and dst:
+            self.parents.add(dst)
+
+    def refresh(self, tx: Tx) -> None:
+        if self.initiatives:
+            summaries.RefreshInitiatives(sorted(self.initiatives)).run(tx)
+        if self.parents:
+            summaries.RefreshChildren(sorted(self.parents)).run(tx)
+
+
+def _existing_docs(tx: Tx, doc_ids: Sequence[str]) -> list[str]:
+    if not doc_ids:
+        return []
+    found = {
+        r["id"]
+        for r in tx.run(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=doc_ids
+        )
+    }
+    return [d for d in doc_ids if d in found]
+
+
+def _delete_fact(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> None:
+    t = check_rel_type(rel_type)
+    tx.run(
+        f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) "
+        "WHERE r.fact_id = $fid DELETE r",
+        src=src,
+        dst=dst,
+        fid=fid,
+    ).consume()
+    tx.run("MATCH (e:Evidence {fact_id: $fid}) DELETE e", fid=fid).consume()
+
+
+def _trim_missing(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> bool:
+    """A corrected or added fact keeps only documents still in the graph (a deleted document
+    may not mention its new ends, so `delete_document` cannot reach it); without any it goes,
+    and its decision waits for a document to support it again. True when it went."""
+    props = _rel(tx, rel_type, src, dst, fid)
+    if props is None or props.get("source") is not None:
+        return False
+    docs = list(props.get("doc_ids") or [])
+    kept = _existing_docs(tx, docs)
+    if kept == docs:
+        return False
+    if kept:
+        tx.run(
+            f"MATCH (a:Entity {{id: $src}})-[r:{check_rel_type(rel_type)}]->"
+            "(b:Entity {id: $dst}) WHERE r.fact_id = $fid SET r.doc_ids = $docs",
+            src=src,
+            dst=dst,
+            fid=fid,
+            docs=kept,
+        ).consume()
+        return False
+    _delete_fact(tx, rel_type, src, dst, fid)
+    return True
+
+
+def _mark(tx: Tx, fact: dict[str, Any], fid: str, d: Decision, status: str, flag: Any) -> None:
+    t = check_rel_type(fact["type"])
+    tx.run(
+        f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) WHERE r.fact_id = $fid "
+        "SET r.review_status = $status, r.review_flag = $flag, r.reviewed_by = $who, "
+        "r.reviewed_at = $time, r.review_decision = $did",
+        src=fact["src"],
+        dst=fact["dst"],
+        fid=fid,
+        status=status,
+        flag=flag,
+        who=d.reviewer,
+        time=d.time,
+        did=d.id,
+    ).consume()
+
+
+def _corrected_key(rel_type: str, props: dict[str, Any]) -> tuple[Any, ...]:
+    if rel_type == "ADOPTED":
+        return (props.get("stage"),)
+    if rel_type == "HOLDS_ROLE":
+        return (props.get("title"),)
+    return ()
+
+
+def corrected_fact_id(d: Decision) -> str:
+    """The fact id a correction leads to (the same id when only a date or a figure changes)."""
+    old = d.old
+    props = {**old.get("props", {}), **{k: d.new[k] for k in REL_FIELDS if k in d.new}}
+    return fact_id(
+        old["type"],
+        d.new.get("src") or old["src"],
+        d.new.get("dst") or old["dst"],
+        *_corrected_key(old["type"], props),
+    )
+
+
+def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -> str | None:
+    """Make the fact `fid` agree with its latest decision. Returns the fact id a correction
+    moved it to (whose own decisions must be applied next), else None."""
+    d = _latest(decisions)
+    if d is None:
+        return None
+    if d.decision in ENTITY_DECISIONS:
+        touched.moved.extend(_apply_entity(tx, d, touched))
+        return None
+    fact = d.fact
+    if not fact["type"] or not fact["src"] or not fact["dst"]:
+        return None
+    rel_type = check_rel_type(fact["type"])
+    if d.decision == "add":
+        _apply_add(tx, d, touched)
+        return None
+    props = _rel(tx, rel_type, fact["src"], fact["dst"], fid)
+    if props is None and d.decision in ("confirm", "correct") and _restore(tx, fid, d.old):
+        # a rejection overruled by a later decision: the fact returns from the record
+        touched.add(rel_type, fact["dst"])
+        props = _rel(tx, rel_type, fact["src"], fact["dst"], fid)
+    if d.decision == "reject":
+        if props is not None or _evidence(tx, fid):
+            _delete_fact(tx, rel_type, fact["src"], fact["dst"], fid)
+            touched.add(rel_type, fact["dst"])
+        return None
+    if d.decision == "confirm":
+        if props is not None:
+            current = {sentence_hash(e["sentence"]) for e in _evidence(tx, fid)}
+            holds = not d.sentence_hashes or bool(current & set(d.sentence_hashes))
+            _mark(
+                tx,
+                fact,
+                fid,
+                d,
+                "confirmed" if holds else "extracted",
+                None if holds else _FLAG_CHANGED,
+            )
+        return None
+    return _apply_correct(tx, fid, d, props, touched)
+
+
+def _restore(tx: Tx, fid: str, old: dict[str, Any]) -> bool:
+    """Put a fact back from a decision's record of it (relationship and evidence), supported
+    by those of its documents still in the graph. False when none is, or an end is gone."""
+    rel_type = check_rel_type(old["type"])
+    props = {k: v for k, v in (old.get("props") or {}).items() if not k.startswith("review")}
+    docs = _existing_docs(tx, list(props.pop("doc_ids", None) or []))
+    if not docs:
+        return False
+    props["fact_id"] = fid
+    rec = tx.run(
+        "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
+        f"MERGE (a)-[f:{rel_type} {{fact_id: $fid}}]->(b) "
+        "ON CREATE SET f += $props SET f.doc_ids = $docs RETURN f.fact_id AS f",
+        src=old["src"],
+        dst=old["dst"],
+        fid=fid,
+        props=props,
+        docs=docs,
+    ).single()
+    if rec is None:
+        return False
+    rows = [
+        {
+            "id": "ev:" + digest(fid, e.get("doc_id"), e.get("start"), e.get("end")),
+            "props": {
+                "fact_id": fid,
+                "fact_type": rel_type,
+                **{k: e.get(k) for k in ("doc_id", "sentence", "start", "end", "quote", "date")},
+                "date_precision": e.get("date_precision"),
+            },
+        }
+        for e in old.get("evidence") or []
+        if e.get("doc_id") in docs
+    ]
+    if rows:
+        tx.run(
+            "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props", rows=rows
+        ).consume()
+    return True
+
+
+def _apply_correct(
+    tx: Tx, fid: str, d: Decision, props: dict[str, Any] | None, touched: _Touched
+) -> str | None:
+    old = d.old
+    rel_type = check_rel_type(old["type"])
+    src = d.new.get("src") or old["src"]
+    dst = d.new.get("dst") or old["dst"]
+    changes = {k: d.new[k] for k in REL_FIELDS if k in d.new}
+    new_fid = corrected_fact_id(d)
+    target = {k: d.new[k] for k in OUTCOME_FIELDS if k in d.new}
+    if props is None:  # the extracted fact is not in the graph (now or any more)
+        if new_fid != fid and _trim_missing(tx, rel_type, src, dst, new_fid):
+            touched.add(rel_type, dst)
+        return new_fid if new_fid != fid else None
+    docs = _existing_docs(tx, list(props.get("doc_ids") or []))
+    if new_fid == fid:
+        tx.run(
+            f"MATCH (a:Entity {{id: $src}})-[r:{rel_type}]->(b:Entity {{id: $dst}}) "
+            "WHERE r.fact_id = $fid SET r += $changes",
+            src=src,
+            dst=dst,
+            fid=fid,
+            changes=changes,
+        ).consume()
+    else:
+        moved = {k: v for k, v in props.items() if not k.startswith("review")}
+        moved.update(changes)
+        moved["fact_id"] = new_fid
+        moved.pop("doc_ids", None)
+        tx.run(
+            "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
+            f"MERGE (a)-[f:{rel_type} {{fact_id: $fid}}]->(b) "
+            "ON CREATE SET f += $props, f.doc_ids = [] "
+            "SET f.doc_ids = coalesce(f.doc_ids, []) + "
+            "[x IN $docs WHERE NOT x IN coalesce(f.doc_ids, [])], "
+            "f.corrected_from = coalesce(f.corrected_from, []) + "
+            "[x IN [$old] WHERE NOT x IN coalesce(f.corrected_from, [])]",
+            src=src,
+            dst=dst,
+            fid=new_fid,
+            props=moved,
+            docs=docs,
+            old=fid,
+        ).consume()
+        if "date" in changes:
+            tx.run(
+                f"MATCH (a:Entity {{id: $src}})-[r:{rel_type}]->(b:Entity {{id: $dst}}) "
+                "WHERE r.fact_id = $fid SET r.date = $date, r.date_precision = $precision",
+                src=src,
+                dst=dst,
+                fid=new_fid,
+                date=changes["date"],
+                precision=changes.get("date_precision"),
+            ).consume()
+        t = rel_type
+        tx.run(
+            f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) "
+            "WHERE r.fact_id = $fid DELETE r",
+            src=old["src"],
+            dst=old["dst"],
+            fid=fid,
+        ).consume()
+        tx.run(
+            "MATCH (e:Evidence {fact_id: $old}) SET e.fact_id = $new, e.corrected_from = $old",
+            old=fid,
+            new=new_fid,
+        ).consume()
+    if target and label_kind(dst) == "Outcome":
+        tx.run("MATCH (b:Entity {id: $dst}) SET b += $target", dst=dst, target=target).consume()
+    _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, "corrected", None)
+    touched.add(rel_type, old["dst"])
+    touched.add(rel_type, dst)
+    return new_fid if new_fid != fid else None
+
+
+def label_kind(node_id: str) -> str:
+    from graph.model import label_of
+
+    try:
+        return label_of(node_id)
+    except ValueError:
+        return ""
+
+
+def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
+    n = d.new
+    rel_type = check_rel_type(n["type"])
+    doc = n.get("doc_id")
+    if not doc or not _existing_docs(tx, [doc]):
+        # its document is not in the graph: the decision waits for it
+        if _trim_missing(tx, rel_type, n["src"], n["dst"], d.fact_id):
+            touched.add(rel_type, n["dst"])
+        return
+    props = {k: n[k] for k in REL_FIELDS if n.get(k) is not None}
+    props["fact_id"] = d.fact_id
+    rec = tx.run(
+        "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
+        f"MERGE (a)-[f:{rel_type} {{fact_id: $fid}}]->(b) "
+        "ON CREATE SET f += $props, f.doc_ids = [] "
+        "SET f.doc_ids = CASE WHEN $doc IN coalesce(f.doc_ids, []) THEN f.doc_ids "
+        "ELSE coalesce(f.doc_ids, []) + [$doc] END, f.review_added = true "
+        "RETURN f.fact_id AS fid",
+        src=n["src"],
+        dst=n["dst"],
+        fid=d.fact_id,
+        props=props,
+        doc=doc,
+    ).single()
+    if rec is None:
+        return  # an end is not in the graph
+    if n.get("sentence") is not None:
+        start, end = int(n.get("start") or 0), int(n.get("end") or 0)
+        tx.run(
+            "MERGE (e:Evidence {id: $id}) SET e += $props",
+            id="ev:" + digest(d.fact_id, doc, start, end),
+            props={
+                "fact_id": d.fact_id,
+                "fact_type": rel_type,
+                "doc_id": doc,
+                "sentence": n["sentence"],
+                "start": start,
+                "end": end,
+                "quote": n.get("quote") or "",
+                "date": n.get("date"),
+                "date_precision": n.get("date_precision"),
+            },
+        ).consume()
+    _mark(tx, {"type": rel_type, "src": n["src"], "dst": n["dst"]}, d.fact_id, d, "confirmed", None)
+    touched.add(rel_type, n["dst"])
+
+
+def _apply(tx: Tx, fact_ids: Iterable[str]) -> int:
+    """Apply the latest decision of each fact (and of the facts corrections lead to)."""
+    todo = list(dict.fromkeys(fact_ids))
+    seen: set[str] = set()
+    touched = _Touched()
+    applied = 0
+    while todo:
+        batch = [f for f in todo if f not in seen]
+        todo = []
+        seen.update(batch)
+        by_fact = _decisions_of(tx, batch)
+        # facts first, then merges and renames move what survives
+        entity_last = sorted(
+            (f for f in batch if by_fact.get(f)),
+            key=lambda f: any(d.decision in ENTITY_DECISIONS for d in by_fact[f]),
+        )
+        for fid in entity_last:
+            applied += 1
+            moved = _apply_one(tx, fid, by_fact[fid], touched)
+            if moved and moved not in seen:
+                todo.append(moved)
+        # facts a merge moved to new ids: their own decisions apply next
+        todo += [f for f in dict.fromkeys(touched.moved) if f not in seen]
+        touched.moved.clear()
+    touched.refresh(tx)
+    return applied
+
+
+def _lock(tx: Tx) -> None:
+    """Write one shared node first, so transactions that decide or apply decisions run one
+    after another (Neo4j waits for the lock, ArcadeDB retries the later one) and each sees
+    every record committed before it: the latest decision always wins."""
+    tx.run("MATCH (m:Meta {id: $id}) SET m.review_lock = $t", id=_LOCK, t=now()).consume()
+
+
+_LOCK = "review"
+
+
+def _ensure_lock(store: GraphStore) -> None:
+    """The lock node, created on its own (two first decisions may race to create it)."""
+    if store.read("MATCH (m:Meta {id: $id}) RETURN m.id AS id", {"id": _LOCK}):
+        return
+    with contextlib.suppress(neo4j.exceptions.ConstraintError):  # another made it first
+        store.write_statements([("MERGE (m:Meta {id: $id})", {"id": _LOCK})])
+
+
+@dataclass
+class ApplyDecisions:
+    """A store statement: make these facts agree with their decisions (caller's transaction)."""
+
+    fact_ids: Sequence[str]
+    applied: int = 0
+
+    def run(self, tx: Tx) -> None:
+        _lock(tx)
+        self.applied = _apply(tx, self.fact_ids)
+
+
+@dataclass
+class RecordDecision:
+    """A store statement: snapshot the fact, store the decision, apply the fact's decisions."""
+
+    decision: Decision
+    snapshot: bool = True
+
+    def run(self, tx: Tx) -> None:
+        _lock(tx)
+        d = self.decision
+        if self.snapshot and d.decision != "add":
+            snap = _snapshot(tx, d.fact_id)
+            if snap is None:  # rejected (perhaps a moment ago, by another reviewer)?
+                earlier = _latest(
+                    [x for x in _decisions_of(tx, [d.fact_id])[d.fact_id] if x.old.get("type")]
+                )
+                snap = earlier.old if earlier else None
+            if snap is None and not d.old:
+                raise CourtgraphError(
+                    f"no fact {d.fact_id!r} in the graph (its document may have been deleted); "
+                    "see `python -m graph review history`"
+                )
+            if snap is not None:
+                d.old = snap
+                d.sentence_hashes = sorted(
+                    {sentence_hash(e["sentence"]) for e in snap.get("evidence", [])}
+                )
+        if d.decision == "correct":
+            for k in ("src", "dst"):
+                if (
+                    d.new.get(k)
+                    and not tx.run(
+                        "MATCH (n:Entity {id: $id}) RETURN n.id AS id", id=d.new[k]
+                    ).single()
+                ):
+                    raise BadParameter(f"no entity {d.new[k]!r} in the graph")
+        tx.run("CREATE (d:ReviewDecision) SET d = $props", props=d.node_props()).consume()
+        _apply(tx, [d.fact_id])
+
+
+def _write(store: GraphStore, statements: list[Any]) -> None:
+    _ensure_lock(store)
+    store.write_statements(cast(Any, statements))
+
+
+# -- the public operations -----------------------------------------------------------------
+def decide(
+    store: GraphStore,
+    fact_id_: str,
+    decision: str,
+    *,
+    reviewer: str,
+    note: str = "",
+    new: dict[str, Any] | None = None,
+    time: str | None = None,
+) -> Decision:
+    """Record one decision on a fact and make the graph agree with it (one transaction).
+
+    `new` for a correction: any of `src`, `dst` (entity ids), `stage`, `title`, `date`,
+    `date_precision`, `scope`, and for an outcome `metric`, `value`, `unit_of_measure`,
+    `period`, `qualifier`. A rejection's reason goes in `note`.
+    """
+    if decision == "add":
+        raise BadParameter("use add_fact to add a fact")
+    if decision == "correct" and not new:
+        raise BadParameter("a correction needs the new values (unit, initiative, stage, date …)")
+    if decision == "reject" and not note:
+        raise BadParameter(f"a rejection needs a reason, e.g. {', '.join(REJECT_REASONS[:3])}")
+    d = Decision(
+        fact_id=fact_id_, decision=decision, reviewer=reviewer, note=note, new=dict(new or {})
+    )
+    if time:
+        d.time = time
+        d.id = ""
+        d.__post_init__()
+    if decision == "correct":
+        bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
+        if bad:
+            raise BadParameter(f"cannot correct {', '.join(sorted(bad))}")
+    _write(store, [RecordDecision(d)])
+    return d
+
+
+def decide_many(
+    store: GraphStore,
+    fact_ids: Sequence[str],
+    decision: str,
+    *,
+    reviewer: str,
+    note: str = "",
+) -> list[Decision]:
+    """The same decision (confirm or reject) on many facts, in one transaction."""
+    if decision not in ("confirm", "reject"):
+        raise BadParameter("only confirm and reject apply to many facts at once")
+    if decision == "reject" and not note:
+        raise BadParameter("a rejection needs a reason")
+    done = [Decision(fact_id=f, decision=decision, reviewer=reviewer, note=note) for f in fact_ids]
+    for i in range(0, len(done), 200):
+        _write(store, [RecordDecision(d) for d in done[i : i + 200]])
+    return done
+
+
+def add_fact(
+    store: GraphStore,
+    *,
+    rel_type: str,
+    src: str,
+    dst: str,
+    doc_id: str,
+    sentence: str,
+    start: int,
+    end: int,
+    reviewer: str,
+    props: dict[str, Any] | None = None,
+    note: str = "",
+) -> Decision:
+    """Add a fact the extractor missed, anchored to a sentence of a document."""
+    check_rel_type(rel_type)
+    extra = {k: v for k, v in (props or {}).items() if k in REL_FIELDS}
+    fid = fact_id(rel_type, src, dst, *_corrected_key(rel_type, extra))
+    d = Decision(
+        fact_id=fid,
+        decision="add",
+        reviewer=reviewer,
+        note=note,
+        new={
+            "type": rel_type,
+            "src": src,
+            "dst": dst,
+            "doc_id": doc_id,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            **extra,
+        },
+        sentence_hashes=[sentence_hash(sentence)],
+    )
+    _write(store, [RecordDecision(d, snapshot=False)])
+    return d
+
+
+def decisions(store: GraphStore, fact_id_: str | None = None) -> list[Decision]:
+    """Every decision (or those on one fact), oldest first."""
+    if fact_id_ is None:
+        rows = store.read("MATCH (d:ReviewDecision) RETURN properties(d) AS p")
+    else:
+        rows = store.read(
+            "MATCH (d:ReviewDecision {fact_id: $f}) RETURN properties(d) AS p",
+            {"f": fact_id_},
+        )
+    out = [Decision.from_node(r["p"]) for r in rows]
+    return sorted(out, key=lambda d: (d.time, d.id))
+
+
+def history(store: GraphStore, fact_id_: str) -> list[Decision]:
+    """The decisions on a fact and on the facts it was corrected into or from, oldest first."""
+    seen = {fact_id_}
+    found: dict[str, Decision] = {}
+    todo = [fact_id_]
+    everything = decisions(store)
+    while todo:
+        f = todo.pop()
+        for d in everything:
+            if d.fact_id == f and d.id not in found:
+                found[d.id] = d
+                if d.decision == "correct":
+                    nxt = corrected_fact_id(d)
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        todo.append(nxt)
+            elif d.decision == "correct" and d.id not in found and corrected_fact_id(d) == f:
+                found[d.id] = d
+                if d.fact_id not in seen:
+                    seen.add(d.fact_id)
+                    todo.append(d.fact_id)
+    return sorted(found.values(), key=lambda d: (d.time, d.id))
+
+
+def status_of(store: GraphStore, fact_id_: str) -> str:
+    """A fact's review status: from its latest decision, else extracted."""
+    d = _latest(decisions(store, fact_id_))
+    if d is None or d.decision in ENTITY_DECISIONS:
+        return "extracted"
+    if d.decision == "confirm":
+        rows = store.read(
+            f"MATCH (a:Entity {{id: $src}})-[r:{check_rel_type(d.fact['type'])}]->"
+            "(b:Entity {id: $dst}) WHERE r.fact_id = $f RETURN r.review_status AS s",
+            {"src": d.fact["src"], "dst": d.fact["dst"], "f": fact_id_},
+        )
+        return (rows[0]["s"] or "extracted") if rows else "confirmed"
+    return d.status
+
+
+# -- entities: merge two into one, rename ---------------------------------------------------
+_PLACE = ("level", "province", "city", "county")
+
+
+def _entity(tx: Tx, entity_id: str) -> dict[str, Any] | None:
+    rec = tx.run(
+        "MATCH (n:Entity {id: $id}) RETURN properties(n) AS p, labels(n) AS labels", id=entity_id
+    ).single()
+    if rec is None:
+        return None
+    return {**dict(rec["p"]), "_labels": sorted(set(rec["labels"]) - {"Entity"})}
+
+
+def _check_merge(keep: dict[str, Any], gone: dict[str, Any]) -> None:
+    if keep["_labels"] != gone["_labels"]:
+        raise BadParameter(
+            f"{gone['id']} and {keep['id']} are different kinds of entity; only the same kind merge"
+        )
+    if gone.get("in_roster"):
+        raise BadParameter(f"{gone['id']} is a court of the roster: merge the other one into it")
+    if keep.get("in_roster"):
+        for k in _PLACE:  # never into a roster court of another level or place
+            if gone.get(k) and keep.get(k) and gone[k] != keep[k]:
+                raise BadParameter(
+                    f"{gone['id']} ({k} {gone[k]}) cannot merge into the roster court "
+                    f"{keep['id']} ({k} {keep[k]})"
+                )
+
+
+def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> list[str]:
+    """Every fact of `gone` becomes a fact of `keep` (new stable id, documents united, the
+    earliest date, evidence following); a fact between the two is dropped. Returns the new
+    fact ids."""
+    moved_ids: list[str] = []
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        rows = [
+            (dict(r["p"]), r["src"], r["dst"])
+            for text in (
+                f"MATCH (g:Entity {{id: $gone}})-[r:{t}]->(b:Entity) "
+                "RETURN properties(r) AS p, g.id AS src, b.id AS dst",
+                f"MATCH (g:Entity {{id: $gone}})<-[r:{t}]-(a:Entity) "
+                "RETURN properties(r) AS p, a.id AS src, g.id AS dst",
+            )
+            for r in tx.run(text, gone=gone)
+        ]
+        for props, src, dst in rows:
+            old_fid = props.get("fact_id")
+            new_src = keep if src == gone else src
+            new_dst = keep if dst == gone else dst
+            touched.add(rel, dst)
+            touched.add(rel, new_dst)
+            if new_src == new_dst:
+                continue  # e.g. a tribunal merged into the court it was part of
+            new_fid = fact_id(rel, new_src, new_dst, *_corrected_key(rel, props))
+            moved_ids.append(new_fid)
+            moved = {k: v for k, v in props.items() if k not in ("doc_ids", "date")}
+            moved["fact_id"] = new_fid
+            tx.run(
+                "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
+                f"MERGE (a)-[f:{t} {{fact_id: $fid}}]->(b) "
+                "ON CREATE SET f += $props "
+                "SET f.doc_ids = CASE WHEN $docs IS NULL THEN f.doc_ids ELSE "
+                "coalesce(f.doc_ids, []) + [x IN $docs WHERE NOT x IN coalesce(f.doc_ids, [])] "
+                "END, f.date = CASE WHEN $date IS NOT NULL AND (f.date IS NULL OR $date < f.date) "
+                "THEN $date ELSE f.date END",
+                src=new_src,
+                dst=new_dst,
+                fid=new_fid,
+                props=moved,
+                docs=props.get("doc_ids"),
+                date=props.get("date"),
+            ).consume()
+            if old_fid and old_fid != new_fid:
+                tx.run(
+                    "MATCH (e:Evidence {fact_id: $old}) "
+                    "SET e.fact_id = $new, e.corrected_from = $old",
+                    old=old_fid,
+                    new=new_fid,
+                ).consume()
+    return moved_ids
+
+
+def _docs_mentioning(tx: Tx, ids: Sequence[str]) -> list[str]:
+    return sorted(
+        {
+            r["id"]
+            for entity in ids
+            for r in tx.run(
+                "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) RETURN d.id AS id",
+                id=entity,
+            )
+        }
+    )
+
+
+def _set_names(tx: Tx, node: dict[str, Any], name: str, more: Sequence[str]) -> None:
+    """Name an entity `name`, keeping its old name and `more` as aliases."""
+    old = [*(node.get("aliases") or []), node.get("name"), *more]
+    aliases = list(dict.fromkeys(a for a in old if a and a != name))
+    tx.run(
+        "MATCH (n:Entity {id: $id}) SET n.name = $name, n.aliases = $aliases, "
+        "n.search_text = $search",
+        id=node["id"],
+        name=name,
+        aliases=aliases,
+        search=" ".join(dict.fromkeys([name, *aliases])),
+    ).consume()
+
+
+def _drop_candidate(tx: Tx, node: dict[str, Any], touched: _Touched) -> None:
+    """A candidate initiative reviewers rejected: it and every fact about it leave the graph
+    (and leave it again whenever a document proposes it)."""
+    iid = node["id"]
+    docs = _docs_mentioning(tx, [iid])
+    before = summaries.UncountMentions(docs)
+    before.run(tx)
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        for text in (
+            f"MATCH (n:Entity {{id: $id}})-[r:{t}]->() RETURN r.fact_id AS f",
+            f"MATCH (n:Entity {{id: $id}})<-[r:{t}]-() RETURN r.fact_id AS f",
+        ):
+            fids = [r["f"] for r in tx.run(text, id=iid) if r["f"]]
+            if fids:
+                tx.run(
+                    "UNWIND $ids AS f MATCH (e:Evidence {fact_id: f}) DELETE e", ids=fids
+                ).consume()
+    tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", id=iid).consume()
+    summaries.CountMentions(docs).run(tx)
+    summaries.RefreshDocLists(docs, before).run(tx)
+    touched.initiatives.add(iid)
+
+
+def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> list[str]:
+    """Apply a merge, rename, promotion or drop; returns the ids of facts a merge moved."""
+    if d.decision in ("promote", "drop"):
+        node = _entity(tx, d.fact_id)
+        if node is None:
+            return []
+        if d.decision == "drop":
+            if node.get("candidate") and not node.get("curated"):
+                _drop_candidate(tx, node, touched)
+            return []
+        fields = {k: d.new[k] for k in ("category", "name_en", "description") if k in d.new}
+        tx.run(
+            "MATCH (n:Entity {id: $id}) SET n += $fields, n.candidate = false, "
+            "n.curated = true, n.promoted_by = $who",
+            id=d.fact_id,
+            fields=fields,
+            who=d.reviewer,
+        ).consume()
+        _set_names(
+            tx, node, str(d.new.get("name") or node.get("name")), list(d.new.get("aliases") or [])
+        )
+        return []
+    if d.decision == "rename":
+        node = _entity(tx, d.fact_id)
+        name = str(d.new.get("name") or "")
+        if node is None or not name or node.get("name") == name:
+            return []
+        _set_names(tx, node, name, [])
+        return []
+    keep_id, gone_id = str(d.new.get("keep")), d.fact_id
+    gone = _entity(tx, gone_id)
+    keep = _entity(tx, keep_id)
+    if gone is None or keep is None:
+        return []  # nothing to merge (yet): the decision waits for the entity to come back
+    try:
+        _check_merge(keep, gone)
+    except BadParameter:
+        return []  # checked when decided; an entity that came back changed cannot merge now
+    docs = sorted(
+        {
+            r["id"]
+            for entity in (gone_id, keep_id)
+            for r in tx.run(
+                "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) RETURN d.id AS id",
+                id=entity,
+            )
+        }
+    )
+    before = summaries.UncountMentions(docs)
+    before.run(tx)
+    moved = _move_facts(tx, keep_id, gone_id, touched)
+    tx.run(
+        "MATCH (g:Entity {id: $gone})<-[m:MENTIONS]-(d:Document) "
+        "MATCH (k:Entity {id: $keep}) "
+        "MERGE (d)-[n:MENTIONS]->(k) "
+        "ON CREATE SET n.surface = m.surface, n.sentence = m.sentence, n.start = m.start, "
+        "n.end = m.end, n.count = m.count",
+        gone=gone_id,
+        keep=keep_id,
+    ).consume()
+    names = [gone.get("name"), *(gone.get("aliases") or [])]
+    more = [a for a in dict.fromkeys(names) if a and a != keep.get("name")]
+    more = [a for a in more if a not in (keep.get("aliases") or [])]
+    if more:
+        aliases = [*(keep.get("aliases") or []), *more]
+        tx.run(
+            "MATCH (k:Entity {id: $keep}) SET k.aliases = $aliases, k.search_text = $search",
+            keep=keep_id,
+            aliases=aliases,
+            search=" ".join(dict.fromkeys([str(keep.get("name") or ""), *aliases])),
+        ).consume()
+    tx.run(
+        "MATCH (k:Entity {id: $keep}) SET k.merged_from = "
+        "coalesce(k.merged_from, []) + [x IN [$gone] WHERE NOT x IN coalesce(k.merged_from, [])]",
+        keep=keep_id,
+        gone=gone_id,
+    ).consume()
+    tx.run("MATCH (g:Entity {id: $gone}) DETACH DELETE g", gone=gone_id).consume()
+    summaries.CountMentions(docs).run(tx)
+    summaries.RefreshDocLists(docs, before).run(tx)
+    if "Initiative" in keep["_labels"]:
+        touched.initiatives.update([keep_id, gone_id])
+    if {"Court", "Tribunal"} & set(keep["_labels"]):
+        touched.parents.add(keep_id)
+    return moved
+
+
+def merge_entities(
+    store: GraphStore, keep: str, gone: str, *, reviewer: str, note: str = ""
+) -> Decision:
+    """Merge `gone` into `keep`: its names become aliases, every fact, evidence and mention
+    moves over; applied again whenever documents bring `gone` back. Courts never merge into
+    a roster court of another level or place."""
+    if keep == gone:
+        raise BadParameter("an entity cannot merge into itself")
+    d = Decision(fact_id=gone, decision="merge", reviewer=reviewer, note=note, new={"keep": keep})
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
+def rename_entity(
+    store: GraphStore, entity_id: str, name: str, *, reviewer: str, note: str = ""
+) -> Decision:
+    """Give an entity a new name (the old one stays as an alias; its id does not change)."""
+    if not name.strip():
+        raise BadParameter("a new name is needed")
+    d = Decision(
+        fact_id=entity_id,
+        decision="rename",
+        reviewer=reviewer,
+        note=note,
+        new={"name": name.strip()},
+    )
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
+def promote_initiative(
+    store: GraphStore,
+    initiative: str,
+    *,
+    reviewer: str,
+    name: str | None = None,
+    aliases: Sequence[str] = (),
+    category: str | None = None,
+    name_en: str | None = None,
+    description: str | None = None,
+    note: str = "",
+) -> Decision:
+    """Promote a candidate initiative into the taxonomy (curated from now on)."""
+    new: dict[str, Any] = {"aliases": list(aliases)}
+    for key, value in (
+        ("name", name),
+        ("category", category),
+        ("name_en", name_en),
+        ("description", description),
+    ):
+        if value:
+            new[key] = value
+    d = Decision(fact_id=initiative, decision="promote", reviewer=reviewer, note=note, new=new)
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
+def drop_candidate(store: GraphStore, initiative: str, *, reviewer: str, note: str) -> Decision:
+    """Reject a candidate initiative: it and its facts leave the graph, and leave it again
+    whenever a document proposes it."""
+    if not note:
+        raise BadParameter("rejecting a candidate initiative needs a reason")
+    d = Decision(fact_id=initiative, decision="drop", reviewer=reviewer, note=note)
+    _write(store, [RecordEntityDecision(d)])
+    return d
+
+
+@dataclass
+class RecordEntityDecision:
+    """A store statement: check and store a merge or rename, then apply it."""
+
+    decision: Decision
+
+    def run(self, tx: Tx) -> None:
+        _lock(tx)
+        d = self.decision
+        node = _entity(tx, d.fact_id)
+        if node is None:
+            raise EntityNotFound(f"no entity {d.fact_id!r} in the graph")
+        d.old = {"entity": {k: v for k, v in node.items() if k in ("id", "name", "aliases")}}
+        if d.decision in ("promote", "drop"):
+            if "Initiative" not in node["_labels"]:
+                raise BadParameter(f"{d.fact_id} is not an initiative")
+            if not node.get("candidate") or node.get("curated"):
+                raise BadParameter(f"{d.fact_id} is not a candidate initiative")
+        if d.decision == "merge":
+            keep = _entity(tx, str(d.new["keep"]))
+            if keep is None:
+                raise EntityNotFound(f"no entity {d.new['keep']!r} in the graph")
+            _check_merge(keep, node)
+        tx.run("CREATE (d:ReviewDecision) SET d = $props", props=d.node_props()).consume()
+        _apply(tx, [d.fact_id])
+
+
+def _decided_fact_ids(store: GraphStore) -> list[str]:
+    return sorted({r["f"] for r in store.read("MATCH (d:ReviewDecision) RETURN d.fact_id AS f")})
+
+
+def reapply_documents(store: GraphStore, doc_ids: Sequence[str]) -> int:
+    """After documents are (re-)written: apply every decision on a fact they support, and
+    every added fact anchored in them. Returns the facts with decisions applied."""
+    return reapply_facts(store, decided_in_documents(store, doc_ids))
+
+
+def decided_in_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]:
+    """The facts with decisions that these documents support (also under the id a
+    correction moved them to) or that a reviewer added in them: index lookups only."""
+    if not doc_ids or not store.read("MATCH (d:ReviewDecision) RETURN d.id AS id LIMIT 1"):
+        return []  # nobody has decided anything: ingest pays one lookup
+    candidates: set[str] = set()
+    for r in store.read(  # entities merged away or renamed come back with the documents
+        "UNWIND $ids AS id MATCH (:Document {id: id})-[:MENTIONS]->(n:Entity) "
+        "RETURN DISTINCT n.id AS id",
+        {"ids": list(doc_ids)},
+    ):
+        candidates.add(r["id"])
+    for r in store.read(
+        "UNWIND $ids AS id MATCH (e:Evidence {doc_id: id}) "
+        "RETURN DISTINCT e.fact_id AS f, e.corrected_from AS c",
+        {"ids": list(doc_ids)},
+    ):
+        candidates.update(x for x in (r["f"], r["c"]) if x)
+    found = {
+        r["f"]
+        for r in store.read(
+            "UNWIND $ids AS f MATCH (d:ReviewDecision {fact_id: f}) RETURN DISTINCT d.fact_id AS f",
+            {"ids": sorted(candidates)},
+        )
+    }
+    found |= {
+        r["f"]
+        for r in store.read(
+            "UNWIND $ids AS doc MATCH (d:ReviewDecision {anchor_doc: doc}) "
+            "RETURN DISTINCT d.fact_id AS f",
+            {"ids": list(doc_ids)},
+        )
+    }
+    return sorted(found)
+
+
+def reapply_facts(store: GraphStore, fact_ids: Sequence[str], *, batch: int = 200) -> int:
+    """Apply the decisions of these facts again (in batches, one transaction each)."""
+    applied = 0
+    ids = list(dict.fromkeys(fact_ids))
+    for i in range(0, len(ids), batch):
+        stmt = ApplyDecisions(ids[i : i + batch])
+        _write(store, [stmt])
+        applied += stmt.applied
+    return applied
+
+
+def reapply_all(store: GraphStore) -> int:
+    """Apply every decision again (after an import or a rebuild from the files)."""
+    return reapply_facts(store, _decided_fact_ids(store))
+
+
+def facts_of_document(store: GraphStore, doc_id: str) -> list[str]:
+    """Facts with decisions that a document supports: read before deleting it, re-applied
+    after (`reapply_facts`), so corrected dates, confirmations and added facts stay right."""
+    return decided_in_documents(store, [doc_id])
+
+
+def clear_keeping_decisions(store: GraphStore) -> int:
+    """Empty the graph but keep every review decision (a rebuild from the original files:
+    ingesting them again applies each decision as its fact comes back). Returns how many."""
+    kept = decisions(store)
+    store.clear()
+    for i in range(0, len(kept), 500):
+        _write(
+            store,
+            [
+                ("CREATE (d:ReviewDecision) SET d = $props", {"props": d.node_props()})
+                for d in kept[i : i + 500]
+            ],
+        )
+    return len(kept)
+
+
+# -- passwords of reviewer accounts --------------------------------------------------------
+_PBKDF2 = "pbkdf2_sha256"
+
+
+def hash_password(password: str, *, iterations: int = 240_000, salt: bytes | None = None) -> str:
+    """A reviewer's password as stored in the configuration (salted PBKDF2-SHA256).
+
+    >>> check_password("secret", hash_password("secret", iterations=1000))
+    True
+    """
+    import base64
+    import hashlib
+    import os
+
+    salt = salt or os.urandom(16)
+    key = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    b64 = base64.b64encode
+    return f"{_PBKDF2}${iterations}${b64(salt).decode()}${b64(key).decode()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    """Whether `password` matches a `hash_password` string (constant-time comparison)."""
+    import base64
+    import hashlib
+    import hmac
+
+    try:
+        scheme, iterations, salt, key = stored.split("$")
+        if scheme != _PBKDF2:
+            return False
+        got = hashlib.pbkdf2_hmac(
+            "sha256", password.encode("utf-8"), base64.b64decode(salt), int(iterations)
+        )
+        return hmac.compare_digest(got, base64.b64decode(key))
+    except (ValueError, TypeError):
+        return False
+
+
+# -- export / import -----------------------------------------------------------------------
+def to_jsonl(store: GraphStore, path: str | Path) -> int:
+    """Write every decision, oldest first, one JSON object per line. Returns how many."""
+    rows = decisions(store)
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for d in rows:
+            fh.write(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    return len(rows)
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)  # decision ids stored
+    unchanged: list[str] = field(default_factory=list)  # already here
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (decision id, why)
+
+    def summary(self) -> str:
+        lines = [
+            f"decisions added: {len(self.added)}; already present: {len(self.unchanged)}; "
+            f"conflicts (not imported): {len(self.conflicts)}"
+        ]
+        lines += [f"  conflict: {i}: {why}" for i, why in self.conflicts]
+        return "\n".join(lines)
+
+
+def read_jsonl(path: str | Path) -> list[Decision]:
+    out = []
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CourtgraphError(f"cannot read {p}: {exc.strerror or exc}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(Decision.from_json(json.loads(line)))
+        except (ValueError, TypeError, BadParameter) as exc:
+            raise BadParameter(f"{p}:{n}: not a decision record ({exc})") from exc
+    return out
+
+
+def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
+    """Import decisions. A record already here is skipped. Where this graph's reviewers have
+    decided a fact and the file's latest decision on it says something else, the file's new
+    records on that fact are reported as a conflict and not imported (decide again here, or
+    import after removing them from the file); everything else is stored and applied."""
+    report = ImportReport()
+    incoming = read_jsonl(path)
+    local = decisions(store)
+    by_id = {d.id: d for d in local}
+    local_by_fact: dict[str, list[Decision]] = {}
+    for d in local:
+        local_by_fact.setdefault(d.fact_id, []).append(d)
+    file_by_fact: dict[str, list[Decision]] = {}
+    for d in incoming:
+        if d.id in by_id:
+            if by_id[d.id].to_json() == d.to_json():
+                report.unchanged.append(d.id)
+            else:
+                report.conflicts.append((d.id, "a different record with this id is stored"))
+            continue
+        file_by_fact.setdefault(d.fact_id, []).append(d)
+    fresh: list[Decision] = []
+    for fid, new in file_by_fact.items():
+        new = list({d.id: d for d in new}.values())  # a record twice in the file: once
+        mine = _latest(local_by_fact.get(fid, []))
+        theirs = _latest(new)
+        assert theirs is not None
+        if mine is not None and mine.outcome() != theirs.outcome():
+            report.conflicts += [
+                (
+                    d.id,
+                    f"{fid}: here {mine.decision} by {mine.reviewer} ({mine.time}), "
+                    f"the file says {theirs.decision} by {theirs.reviewer} ({theirs.time})",
+                )
+                for d in new
+            ]
+            continue
+        fresh += new
+    for i in range(0, len(fresh), 200):
+        _write(store, [RecordDecision(d, snapshot=False) for d in fresh[i : i + 200]])
+    report.added = [d.id for d in fresh]
+    return report
+
+
+# -- the queue -----------------------------------------------------------------------------
+_QUEUE_RETURN = """
+RETURN r.fact_id AS fact_id, type(r) AS type, a.id AS src_id, a.name AS src, b.id AS dst_id,
+       b.name AS dst, r.stage AS stage, r.title AS title, r.date AS date, r.doc_ids AS doc_ids,
+       r.confidence AS confidence,
+       CASE WHEN r.rules IS NOT NULL THEN r.rules WHEN r.rule IS NOT NULL THEN [r.rule]
+            ELSE [] END AS rules,
+       coalesce(r.review_status, 'extracted') AS status, r.review_flag AS flag
+ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, fact_id
+LIMIT $limit
+"""
+
+
+def queue(
+    store: GraphStore,
+    *,
+    kinds: Sequence[str] = tuple(KINDS),
+    initiative: str | None = None,
+    unit: str | None = None,
+    document: str | None = None,
+    province: str | None = None,
+    stage: str | None = None,
+    max_confidence: float | None = None,
+    status: str = "extracted",
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Facts to check, lowest confidence and most-supported first (per kind, kinds in order:
+    adoptions, outcomes, people, organisations). Filters combine; `initiative` and `stage`
+    keep adoptions only. `status` "rejected" lists rejected facts from their decisions (they
+    are no longer in the graph)."""
+    if status not in STATUSES:
+        raise BadParameter(f"status {status!r}: expected one of {', '.join(STATUSES)}")
+    if status == "rejected":
+        return _rejected(store, limit=limit)
+    out: list[dict[str, Any]] = []
+    for kind in kinds:
+        if kind not in KINDS:
+            raise BadParameter(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
+        rel = check_rel_type(KINDS[kind])
+        if (initiative or stage) and rel != "ADOPTED":
+            continue
+        params: dict[str, Any] = {"status": status, "limit": limit - len(out)}
+        if params["limit"] <= 0:
+            break
+        where = ["r.doc_ids IS NOT NULL", "coalesce(r.review_status, 'extracted') = $status"]
+        # the most selective filter anchors the pattern; the others are conditions
+        if document:
+            match = (
+                "MATCH (:Document {id: $doc})-[:MENTIONS]->(a:Entity) "
+                f"MATCH (a)-[r:{rel}]->(b:Entity)"
+            )
+            where.append("$doc IN r.doc_ids")
+        elif initiative:
+            match = f"MATCH (b:Entity {{id: $initiative}})<-[r:{rel}]-(a:Entity)"
+        elif unit and rel == "HOLDS_ROLE":
+            match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity)"
+        elif unit:
+            match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity)"
+        else:
+            match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity)"
+        for name, value, condition in (
+            ("doc", document, None),
+            ("initiative", initiative, "b.id = $initiative"),
+            ("unit", unit, "$unit IN [a.id, b.id]"),
+            ("province", province, "$province IN [a.province, b.province]"),
+            ("stage", stage, "r.stage = $stage"),
+            ("max_confidence", max_confidence, "coalesce(r.confidence, 0.5) <= $max_confidence"),
+        ):
+            if value is not None and value != "":
+                params[name] = value
+                if condition:
+                    where.append(condition)
+        cypher = f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}"
+        rows = store.read(cypher, params)
+        for r in rows:
+            r["kind"] = kind
+            r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
+        out.extend(rows)
+    return out
+
+
+def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
+    latest: dict[str, Decision] = {}
+    for d in decisions(store):
+        latest[d.fact_id] = d  # oldest first, so the last one wins
+    out = []
+    for d in latest.values():
+        if d.decision != "reject":
+            continue
+        old = d.old
+        out.append(
+            {
+                "fact_id": d.fact_id,
+                "type": old.get("type"),
+                "src_id": old.get("src"),
+                "dst_id": old.get("dst"),
+                "stage": old.get("props", {}).get("stage"),
+                "status": "rejected",
+                "status_zh": STATUS_ZH["rejected"],
+                "reviewer": d.reviewer,
+                "note": d.note,
+                "time": d.time,
+                "evidence": [e.get("sentence") for e in old.get("evidence", [])],
+            }
+        )
+    return out[:limit]
+
+
+def evidence_of(store: GraphStore, fact_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The sentences behind facts, with their documents' title, date and URLs."""
+    if not fact_ids:
+        return []
+    return store.read(
+        "UNWIND $ids AS f MATCH (e:Evidence {fact_id: f}) MATCH (d:Document {id: e.doc_id}) "
+        "RETURN e.fact_id AS fact_id, e.sentence AS sentence, e.quote AS quote, "
+        "e.start AS start, e.end AS end, d.id AS doc_id, d.title AS title, d.date AS doc_date, "
+        "d.urls AS urls ORDER BY fact_id, doc_date, start",
+        {"ids": list(fact_ids)},
+    )
+
+
+def progress(store: GraphStore) -> dict[str, Any]:
+    """Decided vs open facts, and the precision reviewers measured (confirmed ÷ decided)."""
+    counts: dict[str, int] = {s: 0 for s in STATUSES}
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        for r in store.read(
+            f"MATCH ()-[r:{t}]->() WHERE r.doc_ids IS NOT NULL "
+            "RETURN coalesce(r.review_status, 'extracted') AS s, count(r) AS n"
+        ):
+            counts[r["s"]] = counts.get(r["s"], 0) + r["n"]
+    latest: dict[str, Decision] = {}
+    for d in decisions(store):
+        latest[d.fact_id] = d
+    rejected = sum(1 for d in latest.values() if d.decision == "reject")
+    counts["rejected"] = rejected
+    confirmed = sum(1 for d in latest.values() if d.decision == "confirm")
+    decided = sum(1 for d in latest.values() if d.decision in ("confirm", "reject", "correct"))
+    return {
+        "counts": counts,
+        "decisions": len(latest),
+        "precision": round(confirmed / decided, 3) if decided else None,
+        "by_rule": _precision_by(latest.values(), _rules_of),
+        "by_band": _precision_by(latest.values(), _band_of),
+    }
+
+
+def progress_by_initiative(store: GraphStore) -> list[dict[str, Any]]:
+    """Per initiative: its adoptions by review status (open first: most to check on top)."""
+    per: dict[str, dict[str, Any]] = {}
+    for r in store.read(
+        "MATCH (u:Entity)-[a:ADOPTED]->(i:Entity) WHERE a.doc_ids IS NOT NULL "
+        "RETURN i.id AS id, i.name AS name, coalesce(a.review_status, 'extracted') AS s, "
+        "count(a) AS n",
+        limit=1_000_000,
+    ):
+        row = per.setdefault(
+            r["id"], {"id": r["id"], "name": r["name"], **dict.fromkeys(STATUSES, 0)}
+        )
+        row[r["s"]] = row.get(r["s"], 0) + r["n"]
+    return sorted(per.values(), key=lambda r: (-r["extracted"], r["id"]))
+
+
+def progress_by_document(store: GraphStore) -> list[dict[str, Any]]:
+    """Per document: the facts its sentences support, by review status (open first)."""
+    status: dict[str, str] = {}
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        for r in store.read(
+            f"MATCH ()-[r:{t}]->() WHERE r.doc_ids IS NOT NULL "
+            "RETURN r.fact_id AS f, coalesce(r.review_status, 'extracted') AS s",
+            limit=10_000_000,
+            plain=True,
+        ):
+            status[r["f"]] = r["s"]
+    per: dict[str, dict[str, Any]] = {}
+    for r in store.read(
+        "MATCH (e:Evidence) RETURN DISTINCT e.doc_id AS d, e.fact_id AS f",
+        limit=10_000_000,
+        plain=True,
+    ):
+        if r["f"] not in status:
+            continue
+        row = per.setdefault(r["d"], {"id": r["d"], **dict.fromkeys(STATUSES, 0)})
+        row[status[r["f"]]] += 1
+    titles = {
+        r["id"]: r["title"]
+        for r in store.read(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.title AS title",
+            {"ids": sorted(per)},
+        )
+    }
+    for row in per.values():
+        row["name"] = titles.get(row["id"])
+    return sorted(per.values(), key=lambda r: (-r["extracted"], r["id"]))
+
+
+#: confidence bands the measured precision is reported by
+BANDS: tuple[float, ...] = (0.5, 0.7, 0.9)
+
+
+def _rules_of(d: Decision) -> list[str]:
+    """The rules that proposed the fact when it was decided (`rules` on the fact, or one
+    `rule`), so each rule's precision can be told apart."""
+    props = d.old.get("props", {})
+    rules = props.get("rules") or ([props["rule"]] if props.get("rule") else [])
+    return [str(r) for r in rules if r] or ["(none)"]
+
+
+def _band_of(d: Decision) -> list[str]:
+    c = d.old.get("props", {}).get("confidence")
+    if c is None:
+        return ["(none)"]
+    low = max([0.0, *(b for b in BANDS if c >= b)])
+    high = min([1.0, *(b for b in BANDS if c < b)])
+    return [f"{low:.1f}-{high:.1f}"]
+
+
+def _precision_by(latest: Iterable[Decision], key: Any) -> dict[str, dict[str, float | int | None]]:
+    """Per rule or confidence band: facts decided, confirmed, and confirmed ÷ decided, from
+    each fact's latest decision (the extractor's precision as reviewers measured it)."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in latest:
+        if d.decision not in ("confirm", "reject", "correct"):
+            continue
+        for name in key(d):
+            row = out.setdefault(name, {"decided": 0, "confirmed": 0})
+            row["decided"] += 1
+            row["confirmed"] += d.decision == "confirm"
+    for row in out.values():
+        row["precision"] = round(row["confirmed"] / row["decided"], 3)
+    return dict(sorted(out.items()))
+
+
+def describe(row: dict[str, Any]) -> str:
+    """A queue row in words: 明山区法院 · 试点 · 人民调解员驻院调解 · 2022-04."""
+    from graph.model import REL_ZH, STAGE_ZH
+
+    middle = (
+        STAGE_ZH.get(row.get("stage") or "", row.get("stage") or "")
+        or row.get("title")
+        or REL_ZH.get(row.get("type") or "", row.get("type") or "")
+    )
+    parts = [row.get("src") or row.get("src_id"), middle, row.get("dst") or row.get("dst_id")]
+    if row.get("date"):
+        parts.append(row["date"])
+    return " · ".join(str(p) for p in parts if p)
+
+
+def date_precision(date: str) -> str:
+    """`day`, `month` or `year` for an ISO date prefix; BadParameter otherwise."""
+    import re
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}", date):
+        return "month"
+    if re.fullmatch(r"\d{4}", date):
+        return "year"
+    raise BadParameter(f"date {date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def sentences_of(store: GraphStore, doc_id: str) -> list[tuple[int, int, str]]:
+    """A document's sentences with their offsets (ending at 。！？；or a line break), for
+    anchoring an added fact."""
+    import re
+
+    rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": doc_id})
+    if not rows:
+        raise CourtgraphError(f"no document {doc_id!r} in the graph")
+    text = str(rows[0]["t"] or "")
+    out = []
+    for m in re.finditer(r"[^。！？；!?\n]+[。！？；!?]?", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        if end - start >= 2:
+            out.append((start, end, text[start:end]))
+    return out
+
+
+def sentence_at(store: GraphStore, doc_id: str, start: int, end: int) -> str:
+    """The text of a document between two offsets (the sentence an added fact is anchored to)."""
+    rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": doc_id})
+    if not rows:
+        raise CourtgraphError(f"no document {doc_id!r} in the graph")
+    text = rows[0]["t"] or ""
+    if not 0 <= start < end <= len(text):
+        raise BadParameter(f"offsets {start}..{end} are outside the document (0..{len(text)})")
+    return str(text[start:end])
+
+
+def candidate_initiatives(store: GraphStore, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Candidate initiatives (terms the taxonomy lacks), most adopted first."""
+    rows = store.read(
+        "MATCH (n:Initiative) WHERE n.candidate = true AND coalesce(n.curated, false) = false "
+        "RETURN n.id AS id, n.name AS name, coalesce(n.adopter_count, 0) AS units",
+        limit=100_000,
+    )
+    return sorted(rows, key=lambda r: (-r["units"], r["id"]))[:limit]

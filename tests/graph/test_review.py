@@ -1,0 +1,834 @@
+"""Review decisions on every server: stored as records, applied to the graph, and applied
+again after re-ingest, a repost, delete + re-add and a rebuild from the files; export/import
+round trips; two reviewers on one fact leave one status and both records."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from graph import review
+from graph.errors import BadParameter, CourtgraphError
+from graph.model import entity_id, fact_id
+from ingest.pipeline import ingest_paths
+from tests import graph_fixtures as g
+from tests.graph.test_summaries import _recomputed, _snapshot
+
+BING_SUYUAN = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+MID_SUYUAN = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
+DING_SUYUAN = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+ZHANG_ROLE = fact_id("HOLDS_ROLE", g.ZHANG, g.BING, "院长")
+BING_RATE = fact_id("REPORTED", g.BING, g.RATE)
+
+
+def _adopters(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        "MATCH (i:Entity {id: $i})<-[a:ADOPTED]-(u:Entity) "
+        "RETURN u.id AS u, a.stage AS s, a.review_status AS st",
+        {"i": g.SUYUAN},
+    )
+    return sorted((r["u"], r["s"]) for r in rows)
+
+
+def _status(store, src: str, rel: str, dst: str, fid: str) -> tuple:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        f"MATCH (a:Entity {{id: $a}})-[r:{rel}]->(b:Entity {{id: $b}}) WHERE r.fact_id = $f "
+        "RETURN r.review_status AS s, r.review_flag AS flag",
+        {"a": src, "b": dst, "f": fid},
+    )
+    return (rows[0]["s"], rows[0]["flag"]) if rows else ()
+
+
+def _summary_units(store) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.units AS u", {"id": g.SUYUAN})
+    return rows[0]["u"] if rows else []
+
+
+def _summaries_agree(store) -> None:  # type: ignore[no-untyped-def]
+    """The store's summaries equal a recount from the facts. (An entity whose last dated
+    document was deleted keeps empty year lists where a recount has none: the store's own
+    behaviour, not review's, so empty and absent count as equal here.)"""
+
+    def norm(snap: dict) -> dict:
+        for row in snap["entities"]:
+            for k, v in row.items():
+                if v == []:
+                    row[k] = None
+        return snap
+
+    assert norm(_snapshot(store)) == norm(_recomputed(store))
+
+
+def _decide_all(store) -> None:  # type: ignore[no-untyped-def]
+    """A confirm, a reject and a correction on the small graph."""
+    review.decide(store, BING_SUYUAN, "confirm", reviewer="王审")
+    review.decide(store, DING_SUYUAN, "reject", reviewer="王审", note="不是该单位的做法")
+    review.decide(
+        store,
+        MID_SUYUAN,
+        "correct",
+        reviewer="李审",
+        new={"stage": "adopted", "date": "2022-10", "date_precision": "month"},
+    )
+
+
+MID_FIXED = fact_id("ADOPTED", g.MID, g.SUYUAN, "adopted")
+
+
+def _check_decided(store) -> None:  # type: ignore[no-untyped-def]
+    assert _adopters(store) == [(g.BING, "adopted"), (g.MID, "adopted")]
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    assert _status(store, g.MID, "ADOPTED", g.SUYUAN, MID_FIXED) == ("corrected", None)
+    mid = store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
+        "RETURN a.date AS d, a.corrected_from AS c",
+        {"u": g.MID, "i": g.SUYUAN},
+    )
+    assert mid == [{"d": "2022-10", "c": [MID_SUYUAN]}]
+    # the rejected fact's sentences are gone from the graph, kept in the decision
+    assert (
+        store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.id AS id", {"f": DING_SUYUAN}) == []
+    )
+    # the summaries agree with the facts
+    assert _summary_units(store) == sorted([g.BING, g.MID])
+    _summaries_agree(store)
+
+
+def test_decisions_change_the_graph_and_its_summaries(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    assert _summary_units(store) == sorted([g.BING, g.MID, g.DING])
+    _decide_all(store)
+    _check_decided(store)
+    assert review.status_of(store, DING_SUYUAN) == "rejected"
+    assert review.status_of(store, BING_SUYUAN) == "confirmed"
+    rejected = review.decisions(store, DING_SUYUAN)[0]
+    assert rejected.note == "不是该单位的做法"
+    assert rejected.old["evidence"][0]["sentence"] == g.document_b().facts[0].evidence[0].sentence
+    assert rejected.evidence_hash
+    # the evidence follows the correction
+    ev = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.doc_id AS d", {"f": MID_FIXED})
+    assert ev == [{"d": g.DOC_A}]
+    assert [d.decision for d in review.history(store, MID_FIXED)] == ["correct"]
+
+
+def test_decisions_survive_rewrite_and_delete_readd(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    _decide_all(store)
+    # documents written again (a re-ingest that extracts the same facts)
+    store.write_documents([g.document_a(), g.document_b()])
+    review.reapply_documents(store, [g.DOC_A, g.DOC_B])
+    _check_decided(store)
+    # deleting a document never deletes decisions; re-adding brings them back into force
+    before = review.facts_of_document(store, g.DOC_B)
+    assert store.delete_document(g.DOC_B)
+    review.reapply_facts(store, before)
+    assert len(review.decisions(store)) == 3
+    assert _adopters(store) == [(g.BING, "adopted"), (g.MID, "adopted")]
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    _check_decided(store)
+
+
+def test_confirmation_lapses_when_its_sentence_goes(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, DING_SUYUAN, "confirm", reviewer="王审")
+    assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == ("confirmed", None)
+    # the fact comes back from a document whose sentence differs: back to the queue, flagged
+    doc = g.document_b()
+    doc.id = "doc:" + "e" * 20
+    doc.props["content_hash"] = "e" * 64
+    doc.facts[0].evidence[0].sentence = "丁县法院今年起试点诉源治理工作。"
+    store.delete_document(g.DOC_B)
+    store.write_documents([doc])
+    review.reapply_documents(store, [doc.id])
+    assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == (
+        "extracted",
+        "evidence_changed",
+    )
+    queued = review.queue(store, kinds=["adoption"])
+    assert DING_SUYUAN in [r["fact_id"] for r in queued]
+
+
+def test_two_reviewers_at_once_leave_one_status(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    errors: list[BaseException] = []
+
+    def run(decision: str, who: str) -> None:
+        try:
+            review.decide(
+                store,
+                BING_SUYUAN,
+                decision,
+                reviewer=who,
+                note="不是该单位的做法" if decision == "reject" else "",
+            )
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=run, args=("confirm", "甲")),
+        threading.Thread(target=run, args=("reject", "乙")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    records = review.decisions(store, BING_SUYUAN)
+    assert sorted(d.reviewer for d in records) == ["乙", "甲"]
+    latest = records[-1]
+    # whatever the order, the graph says what the latest record says
+    review.reapply_all(store)
+    if latest.decision == "reject":
+        assert (g.BING, "adopted") not in _adopters(store)
+    else:
+        assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    _summaries_agree(store)
+
+
+def test_later_decision_wins_and_history_keeps_both(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, ZHANG_ROLE, "confirm", reviewer="甲", time="2026-01-01T00:00:00+00:00")
+    review.decide(
+        store, ZHANG_ROLE, "reject", reviewer="乙", note="其他", time="2026-01-02T00:00:00+00:00"
+    )
+    assert _status(store, g.ZHANG, "HOLDS_ROLE", g.BING, ZHANG_ROLE) == ()
+    assert [d.reviewer for d in review.history(store, ZHANG_ROLE)] == ["甲", "乙"]
+    # a later confirmation overrules the rejection: the fact returns from the record
+    review.decide(store, ZHANG_ROLE, "confirm", reviewer="丙")
+    assert _status(store, g.ZHANG, "HOLDS_ROLE", g.BING, ZHANG_ROLE) == ("confirmed", None)
+    ev = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.doc_id AS d", {"f": ZHANG_ROLE})
+    assert ev == [{"d": g.DOC_A}]
+    assert [d.reviewer for d in review.history(store, ZHANG_ROLE)] == ["甲", "乙", "丙"]
+    _summaries_agree(store)
+    # a fact whose documents are all gone cannot be decided
+    store.delete_document(g.DOC_B)
+    with pytest.raises(CourtgraphError, match="no fact"):
+        review.decide(store, DING_SUYUAN, "confirm", reviewer="丙")
+
+
+def test_outcome_correction_and_added_fact(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, BING_RATE, "correct", reviewer="甲", new={"value": 65.0})
+    value = store.read("MATCH (o:Entity {id: $id}) RETURN o.value AS v", {"id": g.RATE})
+    assert value == [{"v": 65.0}]
+    sentence = "丁县法院一月起试点诉源治理。"
+    d = review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.DING,
+        dst=g.FENGQIAO,
+        doc_id=g.DOC_B,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        reviewer="甲",
+        props={"stage": "piloted", "date": "2024-01", "date_precision": "month"},
+    )
+    assert d.fact_id == fact_id("ADOPTED", g.DING, g.FENGQIAO, "piloted")
+    assert _status(store, g.DING, "ADOPTED", g.FENGQIAO, d.fact_id) == ("confirmed", None)
+    # the added fact lives while its document does, and comes back with it
+    facts = review.facts_of_document(store, g.DOC_B)
+    assert d.fact_id in facts
+    store.delete_document(g.DOC_B)
+    review.reapply_facts(store, facts)
+    assert _status(store, g.DING, "ADOPTED", g.FENGQIAO, d.fact_id) == ()
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    assert _status(store, g.DING, "ADOPTED", g.FENGQIAO, d.fact_id) == ("confirmed", None)
+    _summaries_agree(store)
+
+
+def test_bad_decisions_are_refused(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    with pytest.raises(BadParameter):
+        review.decide(store, BING_SUYUAN, "reject", reviewer="甲")  # no reason
+    with pytest.raises(BadParameter):
+        review.decide(store, BING_SUYUAN, "correct", reviewer="甲", new={"colour": "red"})
+    with pytest.raises(BadParameter):
+        review.decide(store, BING_SUYUAN, "confirm", reviewer="")
+    with pytest.raises(BadParameter):
+        review.decide(
+            store, BING_SUYUAN, "correct", reviewer="甲", new={"src": "court:不存在的法院"}
+        )
+    assert review.decisions(store) == []
+
+
+def test_export_import_round_trip(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    _decide_all(store)
+    out = tmp_path / "decisions.jsonl"
+    assert review.to_jsonl(store, out) == 3
+    exported = [d.to_json() for d in review.decisions(store)]
+    # another installation: the same documents, no decisions
+    store.clear()
+    g.load_small_graph(store)
+    first = review.from_jsonl(store, out)
+    assert (len(first.added), len(first.unchanged), first.conflicts) == (3, 0, [])
+    assert [d.to_json() for d in review.decisions(store)] == exported
+    _check_decided(store)
+    again = review.from_jsonl(store, out)
+    assert (len(again.added), len(again.unchanged), again.conflicts) == (0, 3, [])
+    assert len(review.decisions(store)) == 3
+    # a local decision that disagrees is reported, never overwritten
+    store.clear()
+    g.load_small_graph(store)
+    review.decide(store, DING_SUYUAN, "confirm", reviewer="本地")
+    third = review.from_jsonl(store, out)
+    assert len(third.added) == 2 and len(third.conflicts) == 1
+    assert DING_SUYUAN in third.conflicts[0][1]
+    assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == ("confirmed", None)
+
+
+def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_statements(
+        [
+            (
+                "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
+                "SET a.confidence = 0.2, a.rules = ['adoption:test', 'adoption:other']",
+                {"u": g.DING, "i": g.SUYUAN},
+            )
+        ]
+    )
+    rows = review.queue(store, kinds=["adoption"])
+    assert rows[0]["fact_id"] == DING_SUYUAN and rows[0]["confidence"] == 0.2
+    assert rows[0]["rules"] == ["adoption:test", "adoption:other"]
+    assert {r["fact_id"] for r in rows} == {DING_SUYUAN, BING_SUYUAN, MID_SUYUAN}
+    assert [r["fact_id"] for r in review.queue(store, unit=g.DING, kinds=["adoption"])] == [
+        DING_SUYUAN
+    ]
+    by_doc = review.queue(store, document=g.DOC_B)
+    assert {r["fact_id"] for r in by_doc} == {DING_SUYUAN, BING_SUYUAN}
+    both = review.queue(store, document=g.DOC_B, unit=g.DING)
+    assert [r["fact_id"] for r in both] == [DING_SUYUAN]
+    assert [r["fact_id"] for r in review.queue(store, stage="piloted")] == [DING_SUYUAN]
+    assert [r["fact_id"] for r in review.queue(store, max_confidence=0.3)] == [DING_SUYUAN]
+    by_province = review.queue(store, province="甲省", kinds=["adoption"])
+    assert {r["fact_id"] for r in by_province} == {DING_SUYUAN, BING_SUYUAN, MID_SUYUAN}
+    assert review.queue(store, province="乙省") == []
+    assert {r["kind"] for r in review.queue(store, initiative=g.SUYUAN)} == {"adoption"}
+    assert {r["kind"] for r in review.queue(store)} >= {"adoption", "outcome", "person"}
+    review.decide_many(store, [DING_SUYUAN, BING_SUYUAN], "confirm", reviewer="甲")
+    assert [r["fact_id"] for r in review.queue(store, kinds=["adoption"])] == [MID_SUYUAN]
+    confirmed = review.queue(store, kinds=["adoption"], status="confirmed")
+    assert {r["fact_id"] for r in confirmed} == {DING_SUYUAN, BING_SUYUAN}
+    ev = review.evidence_of(store, [DING_SUYUAN])
+    assert ev[0]["title"] == "样例文档乙" and ev[0]["sentence"].startswith("丁县法院")
+    p = review.progress(store)
+    assert p["counts"]["confirmed"] == 2 and p["precision"] == 1.0
+    by_initiative = review.progress_by_initiative(store)
+    assert by_initiative[0]["id"] == g.SUYUAN
+    assert (by_initiative[0]["extracted"], by_initiative[0]["confirmed"]) == (1, 2)
+    by_doc = {r["id"]: r for r in review.progress_by_document(store)}
+    assert (by_doc[g.DOC_B]["confirmed"], by_doc[g.DOC_B]["extracted"]) == (2, 0)
+    assert by_doc[g.DOC_B]["name"] == "样例文档乙"
+    review.decide(store, MID_SUYUAN, "reject", reviewer="甲", note="其他")
+    p = review.progress(store)
+    assert p["precision"] == round(2 / 3, 3)
+    assert p["by_rule"]["adoption:test"] == {"decided": 1, "confirmed": 1, "precision": 1.0}
+    assert p["by_rule"]["adoption:other"] == {"decided": 1, "confirmed": 1, "precision": 1.0}
+    assert p["by_rule"]["(none)"] == {"decided": 2, "confirmed": 1, "precision": 0.5}
+    assert p["by_band"]["0.0-0.5"]["decided"] == 1
+
+
+# -- the ingest pipeline applies decisions to what it extracts again ----------------------
+MINGSHAN = entity_id("Court", "辽宁省本溪市明山区人民法院")
+
+
+def _write_articles(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = {
+        "a.txt": "明山区法院诉源治理工作动态\n发布时间：2023-05-02\n\n"
+        "2023年3月，辽宁省本溪市明山区人民法院全面推行诉源治理，诉前调解成功1200件。\n",
+        "b.txt": "平山区法院繁简分流工作动态\n发布时间：2023-06-02\n\n"
+        "2023年4月，辽宁省本溪市平山区人民法院试点繁简分流，平均审理时长缩短至20天。\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder / name)
+    return paths
+
+
+def _pipeline_adoptions(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        "MATCH (u:Entity)-[a:ADOPTED]->(i:Entity) WHERE a.doc_ids IS NOT NULL "
+        "RETURN a.fact_id AS f, u.id AS u, i.id AS i, a.review_status AS s"
+    )
+    return {r["f"]: (r["u"], r["i"], r["s"]) for r in rows}
+
+
+def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = _write_articles(tmp_path / "docs")
+    ingest_paths(store, paths, reference_data=False)
+    facts = _pipeline_adoptions(store)
+    assert len(facts) >= 2, facts
+    keep, *drop = sorted(facts)
+    review.decide(store, keep, "confirm", reviewer="甲")
+    review.decide_many(store, drop, "reject", reviewer="甲", note="其他")
+    expected = {keep: (*facts[keep][:2], "confirmed")}
+    assert _pipeline_adoptions(store) == expected
+    # re-ingest the same files, and a repost under another name: nothing comes back
+    (tmp_path / "repost").mkdir()
+    (tmp_path / "repost" / "copy.txt").write_text(paths[1].read_text("utf-8"), encoding="utf-8")
+    ingest_paths(store, [*paths, tmp_path / "repost"], reference_data=False)
+    assert _pipeline_adoptions(store) == expected
+    # delete every document, ingest the files again
+    for d in store.read("MATCH (d:Document) RETURN d.id AS id"):
+        store.delete_document(d["id"])
+    assert _pipeline_adoptions(store) == {}
+    assert len(review.decisions(store)) == len(facts)
+    ingest_paths(store, paths, reference_data=False)
+    assert _pipeline_adoptions(store) == expected
+    # a full rebuild: export, empty the store, ingest the files, import
+    out = tmp_path / "decisions.jsonl"
+    review.to_jsonl(store, out)
+    store.clear()
+    ingest_paths(store, paths, reference_data=False)
+    assert len(_pipeline_adoptions(store)) == len(facts)
+    review.from_jsonl(store, out)
+    assert _pipeline_adoptions(store) == expected
+    _summaries_agree(store)
+    # a rebuild in place: `python -m graph reset` keeps the decisions, ingest applies them
+    assert review.clear_keeping_decisions(store) == len(facts)
+    assert store.read("MATCH (d:Document) RETURN d.id AS id") == []
+    ingest_paths(store, paths, reference_data=False)
+    assert _pipeline_adoptions(store) == expected
+    _summaries_agree(store)
+
+
+# -- Neo4j's own Cypher front-end accepts every statement review sends -----------------------
+def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    import neo4j
+
+    from tests.graph import test_neo4j_syntax as syntax
+
+    if shutil.which("node") is None or not (syntax.CHECKER.parent / "node_modules").is_dir():
+        pytest.skip("the Cypher checker needs node and `npm ci` in tools/cypher_check")
+    store = arcadedb_store
+    rec = syntax.Recorder()
+    for cls in (neo4j.Session, neo4j.Transaction, neo4j.ManagedTransaction):
+        monkeypatch.setattr(cls, "run", rec.wrap(cls.run))
+    g.load_small_graph(store)
+    _decide_all(store)
+    review.decide(store, BING_RATE, "correct", reviewer="甲", new={"value": 65.0})
+    review.decide(store, ZHANG_ROLE, "correct", reviewer="甲", new={"title": "副院长"})
+    review.decide(store, DING_SUYUAN, "confirm", reviewer="乙")  # overrules the rejection
+    review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.DING,
+        dst=g.FENGQIAO,
+        doc_id=g.DOC_B,
+        sentence="丁县法院试点。",
+        start=0,
+        end=7,
+        reviewer="甲",
+        props={"stage": "piloted"},
+    )
+    for kwargs in (
+        {},
+        {"initiative": g.SUYUAN},
+        {"unit": g.BING},
+        {"document": g.DOC_A},
+        {"status": "rejected"},
+        {
+            "document": g.DOC_A,
+            "initiative": g.SUYUAN,
+            "unit": g.BING,
+            "province": "甲省",
+            "stage": "adopted",
+            "max_confidence": 0.9,
+        },
+    ):
+        review.queue(store, **kwargs)  # type: ignore[arg-type]
+    store.write_documents([_document_f()])
+    review.promote_initiative(store, NEW_A, reviewer="甲", name="甲工作机制", category="x")
+    review.drop_candidate(store, NEW_B, reviewer="甲", note="不是改革举措")
+    store.write_documents([_document_e()])
+    review.merge_entities(store, g.BING, DUP, reviewer="甲")
+    review.rename_entity(store, g.FENGQIAO, "枫桥式法庭", reviewer="甲")
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
+    review.evidence_of(store, [BING_SUYUAN])
+    review.progress(store)
+    review.progress_by_initiative(store)
+    review.progress_by_document(store)
+    review.candidate_initiatives(store)
+    review.history(store, MID_FIXED)
+    review.status_of(store, BING_SUYUAN)
+    out = tmp_path / "d.jsonl"
+    review.to_jsonl(store, out)
+    facts = review.facts_of_document(store, g.DOC_B)
+    store.delete_document(g.DOC_B)
+    review.reapply_facts(store, facts)
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    review.reapply_all(store)
+    store.clear()
+    g.load_small_graph(store)
+    review.from_jsonl(store, out)
+    monkeypatch.undo()
+    mine = [t for t in rec.params if any("review.py" in s for s in rec.sites[t])]
+    assert len(mine) > 15
+    items = [
+        {"name": syntax._name(rec, t), "cypher": t, "parameters": sorted(rec.params[t])}
+        for t in mine
+    ]
+    results = syntax._check(items)
+    failures = [
+        syntax._describe(item, result["errors"])
+        for item, result in zip(items, results, strict=True)
+        if result["errors"]
+    ]
+    assert not failures, "\n\n".join(failures)
+
+
+# -- the command line ----------------------------------------------------------------------
+def test_review_cli(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    store = arcadedb_store
+    g.load_small_graph(store)
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        code = main(["review", *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, out, _ = cli("queue", "--kind", "adoption")
+    assert code == 0 and DING_SUYUAN in out and BING_SUYUAN in out
+    assert " · 试点 · " in out  # the fact in words
+    code, out, _ = cli("confirm", BING_SUYUAN, "--reviewer", "王审")
+    assert (code, out.strip()) == (0, "confirmed 1 facts")
+    code, out, _ = cli("reject", DING_SUYUAN, "--reason", "阶段不对", "--reviewer", "王审")
+    assert (code, out.strip()) == (0, "rejected 1 facts")
+    code, out, _ = cli(
+        "correct", MID_SUYUAN, "--stage", "adopted", "--date", "2022-10", "--reviewer", "李审"
+    )
+    assert code == 0 and MID_FIXED in out
+    _check_decided(store)
+    code, out, _ = cli("history", DING_SUYUAN)
+    assert code == 0 and "驳回" in out and "阶段不对" in out and "已驳回" in out
+    code, out, _ = cli("queue", "--status", "rejected")
+    assert DING_SUYUAN in out
+    code, err = main(["review", "correct", BING_SUYUAN, "--date", "2023年"]), capsys.readouterr()
+    assert code == 1 and err.err.startswith("Error: date '2023年'")
+    out_file = tmp_path / "decisions.jsonl"
+    code, out, _ = cli("export", "-o", str(out_file))
+    assert code == 0 and "3 decisions" in out
+    code, out, _ = cli("import", str(out_file))
+    assert (
+        code == 0 and "decisions added: 0; already present: 3; conflicts (not imported): 0" in out
+    )
+    code, out, _ = cli("progress")
+    assert code == 0 and "已确认 (confirmed): 1" in out
+    code, out, _ = cli("progress", "--by", "initiative")
+    assert code == 0 and "诉源治理" in out
+    # confirming one document's open facts is one action
+    store.write_documents([g.document_c()])
+    code, out, _ = cli("confirm", "--document", g.document_c().id, "--reviewer", "王审")
+    assert (code, out.strip()) == (0, "confirmed 2 facts")
+    store.write_documents([_document_f()])
+    code, out, _ = cli("promote", "甲机制", "--category", "governance", "--alias", "甲工作机制")
+    assert (code, out.strip()) == (0, f"promoted {NEW_A} into the taxonomy")
+    code, out, _ = cli("drop", NEW_B, "--reason", "不是改革举措")
+    assert (code, out.strip()) == (0, f"dropped {NEW_B} and its facts")
+    assert _candidates(store) == {NEW_A: (False, "governance", ["甲工作机制"])}
+    code, out, _ = cli("rename", g.FENGQIAO, "枫桥式法庭", "--reviewer", "王审")
+    assert (code, out.strip()) == (0, f"renamed {g.FENGQIAO} to 枫桥式法庭")
+    code, err = main(["review", "merge", g.BING, g.DING]), capsys.readouterr()
+    assert code == 0  # neither is marked as a roster court in the small graph
+    assert "merged" in err.out
+    # delete-document keeps decisions
+    assert main(["delete-document", g.DOC_B]) == 0
+    capsys.readouterr()
+    assert len(review.decisions(store)) == 9
+    assert main(["reset", "--yes"]) == 0
+    assert "9 review decisions" in capsys.readouterr().out
+    assert len(review.decisions(store)) == 9 and store.counts()["Document"] == 0
+    assert main(["reset", "--yes", "--with-decisions"]) == 0
+    assert review.decisions(store) == []
+
+
+def test_correction_to_unmentioned_ends_follows_its_document(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    d = review.decide(
+        store, MID_SUYUAN, "correct", reviewer="甲", new={"src": g.WU, "dst": g.FENGQIAO}
+    )
+    moved = review.corrected_fact_id(d)
+    assert moved == fact_id("ADOPTED", g.WU, g.FENGQIAO, "promoted")
+    assert _status(store, g.WU, "ADOPTED", g.FENGQIAO, moved) == ("corrected", None)
+    assert _summary_units(store) == sorted([g.BING, g.DING])
+    facts = review.facts_of_document(store, g.DOC_A)
+    assert MID_SUYUAN in facts
+    store.delete_document(g.DOC_A)
+    review.reapply_facts(store, facts)
+    assert _status(store, g.WU, "ADOPTED", g.FENGQIAO, moved) == ()
+    _summaries_agree(store)
+    store.write_documents([g.document_a()])
+    review.reapply_documents(store, [g.DOC_A])
+    assert _status(store, g.WU, "ADOPTED", g.FENGQIAO, moved) == ("corrected", None)
+    assert [x.decision for x in review.history(store, moved)] == ["correct"]
+    _summaries_agree(store)
+
+
+def test_import_keeps_a_files_own_sequence(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A fact decided twice in one installation (confirmed, later rejected) imports as both
+    records into another, with no conflict, and ends rejected there too."""
+    g.load_small_graph(store)
+    review.decide(store, BING_SUYUAN, "confirm", reviewer="甲", time="2026-01-01T00:00:00+00:00")
+    review.decide(
+        store, BING_SUYUAN, "reject", reviewer="乙", note="其他", time="2026-01-02T00:00:00+00:00"
+    )
+    out = tmp_path / "d.jsonl"
+    review.to_jsonl(store, out)
+    store.clear()
+    g.load_small_graph(store)
+    report = review.from_jsonl(store, out)
+    assert (len(report.added), report.conflicts) == (2, [])
+    assert (g.BING, "adopted") not in _adopters(store)
+    assert review.status_of(store, BING_SUYUAN) == "rejected"
+
+
+# -- entities: merge and rename --------------------------------------------------------------
+DUP = entity_id("Court", "丙区人民法院")  # how an article might name 丙区 without its city
+DOC_E = "doc:" + "e" * 20
+
+
+def _document_e():  # type: ignore[no-untyped-def]
+    from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow
+
+    s1 = "丙区人民法院推行诉源治理。"
+    s2 = "丙区人民法院试点枫桥式人民法庭。"
+    return DocumentGraph(
+        id=DOC_E,
+        props={"title": "样例文档戊", "date": "2024-03-01", "content_hash": "e" * 64},
+        nodes=[NodeRow("Court", DUP, {"name": "丙区人民法院", "level": "basic"}, ["丙区院"])],
+        mentions=[
+            MentionRow(DUP, "丙区人民法院", s1, 0, 6),
+            MentionRow(g.SUYUAN, "诉源治理", s1, 8, 12),
+            MentionRow(g.FENGQIAO, "枫桥式人民法庭", s2, 8, 15),
+        ],
+        facts=[
+            FactRow(
+                "ADOPTED",
+                DUP,
+                g.SUYUAN,
+                ("adopted",),
+                {"stage": "adopted"},
+                [EvidenceRow(s1, 0, len(s1), date="2024-03", date_precision="document")],
+            ),
+            FactRow(
+                "ADOPTED",
+                DUP,
+                g.FENGQIAO,
+                ("piloted",),
+                {"stage": "piloted"},
+                [EvidenceRow(s2, 0, len(s2), date="2024-02", date_precision="month")],
+            ),
+        ],
+    )
+
+
+def _merged_state(store) -> None:  # type: ignore[no-untyped-def]
+    assert store.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": DUP}) == []
+    bing = store.read(
+        "MATCH (n:Entity {id: $id}) RETURN n.aliases AS a, n.search_text AS s, n.merged_from AS m",
+        {"id": g.BING},
+    )[0]
+    assert "丙区人民法院" in bing["a"] and "丙区院" in bing["a"] and bing["m"] == [DUP]
+    assert "丙区院" in bing["s"]
+    suyuan = store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) RETURN a.doc_ids AS d",
+        {"u": g.BING, "i": g.SUYUAN},
+    )
+    assert sorted(suyuan[0]["d"]) == sorted([g.DOC_A, g.DOC_B, DOC_E])
+    fq = fact_id("ADOPTED", g.BING, g.FENGQIAO, "piloted")
+    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq)[0] in (None, "confirmed")
+    ev = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.doc_id AS d", {"f": fq})
+    assert ev == [{"d": DOC_E}]
+    docs = store.read(
+        "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) RETURN d.id AS d", {"id": g.BING}
+    )
+    assert DOC_E in {r["d"] for r in docs}
+    _summaries_agree(store)
+
+
+def test_merge_moves_everything_and_lasts(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_documents([_document_e()])
+    assert DUP in _summary_units(store)
+    d = review.merge_entities(store, g.BING, DUP, reviewer="甲")
+    assert d.old["entity"]["name"] == "丙区人民法院"
+    _merged_state(store)
+    assert DUP not in _summary_units(store)
+    # the document written again brings 丙区人民法院 back; the merge applies again
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
+    _merged_state(store)
+    # deleted and re-added
+    facts = review.facts_of_document(store, DOC_E)
+    store.delete_document(DOC_E)
+    review.reapply_facts(store, facts)
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
+    _merged_state(store)
+    assert [x.decision for x in review.history(store, DUP)] == ["merge"]
+    # a decision on a moved fact lasts through its document's delete and re-add
+    fq = fact_id("ADOPTED", g.BING, g.FENGQIAO, "piloted")
+    review.decide(store, fq, "confirm", reviewer="乙")
+    store.delete_document(DOC_E)
+    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq) == ()
+    store.write_documents([_document_e()])
+    review.reapply_documents(store, [DOC_E])
+    assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq) == ("confirmed", None)
+
+
+def test_merge_guards(store) -> None:  # type: ignore[no-untyped-def]
+    from graph.model import NodeRow
+
+    g.load_small_graph(store)
+    store.upsert_nodes(
+        [
+            NodeRow("Court", "court:乙市中院", {"name": "乙市中院", "level": "intermediate"}),
+            NodeRow("Court", "court:roster", {"name": "某院", "level": "basic", "in_roster": True}),
+        ]
+    )
+    with pytest.raises(BadParameter, match="different kinds"):
+        review.merge_entities(store, g.BING, g.DONGHU, reviewer="甲")
+    with pytest.raises(BadParameter, match="level intermediate"):
+        review.merge_entities(store, "court:roster", "court:乙市中院", reviewer="甲")
+    with pytest.raises(BadParameter, match="roster"):
+        review.merge_entities(store, "court:乙市中院", "court:roster", reviewer="甲")
+    with pytest.raises(CourtgraphError):
+        review.merge_entities(store, g.BING, "court:没有", reviewer="甲")
+    assert review.decisions(store) == []
+
+
+def test_rename_keeps_the_old_name_as_alias(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.rename_entity(store, g.FENGQIAO, "“枫桥式”人民法庭", reviewer="甲")
+    row = store.read(
+        "MATCH (n:Entity {id: $id}) RETURN n.name AS n, n.aliases AS a", {"id": g.FENGQIAO}
+    )[0]
+    assert row == {"n": "“枫桥式”人民法庭", "a": ["枫桥式人民法庭"]}
+
+
+# -- candidate initiatives: promote into the taxonomy, or reject for good ----------------------
+NEW_A = entity_id("Initiative", "甲机制")
+NEW_B = entity_id("Initiative", "乙机制")
+DOC_F = "doc:" + "f" * 20
+
+
+def _document_f():  # type: ignore[no-untyped-def]
+    from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow
+
+    s1 = "丁县法院推行甲机制和乙机制。"
+    ev = [EvidenceRow(s1, 0, len(s1), date="2024-05", date_precision="month")]
+    return DocumentGraph(
+        id=DOC_F,
+        props={"title": "样例文档己", "date": "2024-06-01", "content_hash": "f" * 64},
+        nodes=[
+            NodeRow("Initiative", NEW_A, {"name": "甲机制", "candidate": True, "curated": False}),
+            NodeRow("Initiative", NEW_B, {"name": "乙机制", "candidate": True, "curated": False}),
+        ],
+        mentions=[
+            MentionRow(g.DING, "丁县法院", s1, 0, 4),
+            MentionRow(NEW_A, "甲机制", s1, 6, 9),
+            MentionRow(NEW_B, "乙机制", s1, 10, 13),
+        ],
+        facts=[
+            FactRow("ADOPTED", g.DING, NEW_A, ("adopted",), {"stage": "adopted"}, ev),
+            FactRow("ADOPTED", g.DING, NEW_B, ("adopted",), {"stage": "adopted"}, ev),
+        ],
+    )
+
+
+def _candidates(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    rows = store.read(
+        "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+        "RETURN n.id AS id, n.candidate AS c, n.category AS cat, n.aliases AS a",
+        {"ids": [NEW_A, NEW_B]},
+    )
+    return {r["id"]: (r["c"], r["cat"], r["a"]) for r in rows}
+
+
+def test_candidates_promoted_or_dropped_for_good(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_documents([_document_f()])
+    review.promote_initiative(
+        store, NEW_A, reviewer="甲", category="dispute_resolution", aliases=["甲工作机制"]
+    )
+    review.drop_candidate(store, NEW_B, reviewer="甲", note="不是改革举措")
+    assert _candidates(store) == {NEW_A: (False, "dispute_resolution", ["甲工作机制"])}
+    assert store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.id AS id", {"id": NEW_B}) == []
+    _summaries_agree(store)
+    with pytest.raises(BadParameter, match="not a candidate"):
+        review.drop_candidate(store, g.SUYUAN, reviewer="甲", note="x")
+    # proposed again by the same document, written again: dropped again
+    store.write_documents([_document_f()])
+    review.reapply_documents(store, [DOC_F])
+    assert _candidates(store) == {NEW_A: (False, "dispute_resolution", ["甲工作机制"])}
+    _summaries_agree(store)
+
+
+def test_import_refuses_broken_records(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"fact_id": "adopted:x", "decision": "reject", "reviewer": "甲", "time": "t"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(BadParameter, match="bad.jsonl:1"):
+        review.from_jsonl(store, bad)
+    bad.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(BadParameter, match="bad.jsonl:1"):
+        review.from_jsonl(store, bad)
+    with pytest.raises(CourtgraphError, match="cannot read"):
+        review.from_jsonl(store, tmp_path / "missing.jsonl")
+
+
+def test_hash_password_cli(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import getpass
+
+    from graph.__main__ import main
+
+    answers = iter(["秘密", "秘密"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
+    assert main(["review", "hash-password"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert review.check_password("秘密", out) and not review.check_password("别的", out)
+    assert "秘密" not in out
+    answers = iter(["a", "b"])
+    assert main(["review", "hash-password"]) == 1
+    assert capsys.readouterr().err.startswith("Error: the passwords are empty or differ")
+
+
+def test_rejection_undone_restores_an_adoption(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    review.decide(store, BING_SUYUAN, "reject", reviewer="甲", note="其他")
+    assert g.BING not in _summary_units(store)
+    review.decide(store, BING_SUYUAN, "confirm", reviewer="乙")
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+    docs = store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
+        "RETURN a.doc_ids AS d, a.date AS date",
+        {"u": g.BING, "i": g.SUYUAN},
+    )
+    assert docs == [{"d": [g.DOC_A, g.DOC_B], "date": "2022-12"}]
+    assert g.BING in _summary_units(store)
+    _summaries_agree(store)
+    # and it lasts through a rewrite of its documents
+    store.write_documents([g.document_a(), g.document_b()])
+    review.reapply_documents(store, [g.DOC_A, g.DOC_B])
+    assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)

@@ -1,0 +1,487 @@
+"""审核: check the extracted facts one sentence at a time; confirm, reject or correct them.
+
+Anyone may read the queue; deciding needs a reviewer's sign-in. Reviewer accounts come from
+the configuration: `.streamlit/secrets.toml`
+
+    require_sign_in = false           # true: reading needs an account too
+    [reviewers]
+    王审 = "pbkdf2_sha256$240000$…"   # python -m graph review hash-password
+    [readers]                         # read-only accounts, for require_sign_in
+    研究室 = "pbkdf2_sha256$240000$…"
+
+(passwords only as hashes, never shown or logged), or, where the court has an identity
+provider configured for Streamlit (`st.login`), the e-mail addresses listed under
+`reviewer_emails = [...]`. Every decision records who made it (graph/review.py).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import streamlit as st
+
+from graph import review
+from graph.errors import BadParameter, CourtgraphError
+from graph.model import STAGES
+from ui import state
+
+P = "review"
+MARK = "background:#ffe08a;padding:1px 0;border-radius:2px"
+MARK_END = "background:#e8eef6;padding:1px 0;border-radius:2px"
+KIND_ZH = {
+    "adoption": "推行举措",
+    "outcome": "成效数据",
+    "person": "人物任职",
+    "organization": "协作机构",
+    "hierarchy": "隶属关系",
+}
+USER = f"{P}.reviewer"
+
+
+# -- who may write -------------------------------------------------------------------------
+def _secret(name: str) -> Any:
+    try:
+        return st.secrets.get(name)
+    except Exception:  # noqa: BLE001 - no secrets file: no accounts, read-only
+        return None
+
+
+def accounts() -> dict[str, str]:
+    """Reviewer name → password hash, from the configuration."""
+    found = _secret("reviewers") or {}
+    return {str(k): str(v) for k, v in dict(found).items()}
+
+
+def _identity_reviewer() -> str | None:
+    """The signed-in user of Streamlit's own authentication, if listed as a reviewer."""
+    emails = [str(e).lower() for e in (_secret("reviewer_emails") or [])]
+    if not emails or not hasattr(st, "user"):
+        return None
+    try:
+        if not st.user.is_logged_in:
+            return None
+        email = str(st.user.get("email") or "").lower()
+    except Exception:  # noqa: BLE001 - authentication is not configured
+        return None
+    return email if email in emails else None
+
+
+def reviewer() -> str | None:
+    """The signed-in reviewer, or None (read-only)."""
+    return st.session_state.get(USER) or _identity_reviewer()
+
+
+def accounts_configured() -> bool:
+    """Whether writing is restricted to reviewers (accounts or identity-provider e-mails)."""
+    return bool(accounts() or _secret("reviewer_emails"))
+
+
+def sign_in(where: Any) -> None:
+    """The sign-in box (or who is signed in, with a sign-out button)."""
+    _sign_in(where)
+
+
+READER = f"{P}.reader"
+
+
+def readers() -> dict[str, str]:
+    """Reader accounts (name → password hash), for installations where reading needs one."""
+    found = _secret("readers") or {}
+    return {str(k): str(v) for k, v in dict(found).items()}
+
+
+def reading_allowed() -> bool:
+    """Reading needs no account unless the configuration says `require_sign_in = true`."""
+    if not _secret("require_sign_in"):
+        return True
+    return bool(reviewer() or st.session_state.get(READER))
+
+
+def _sign_in(where: Any) -> None:
+    known = accounts()
+    who = reviewer() or st.session_state.get(READER)
+    if who:
+        where.success(f"审核员：{who}" if reviewer() else f"已登录（只读）：{who}")
+        signed_in = st.session_state.get(USER) or st.session_state.get(READER)
+        if signed_in and where.button("退出登录", key=f"{P}.logout"):
+            st.session_state.pop(USER, None)
+            st.session_state.pop(READER, None)
+            st.rerun()
+        return
+    if not known and not _secret("reviewer_emails") and not readers():
+        where.info(
+            "尚未配置审核员账号，本页只读。管理员可在 .streamlit/secrets.toml 的 [reviewers] "
+            "中添加“姓名 = 密码哈希”（用 `python -m graph review hash-password` 生成）。"
+        )
+        return
+    with where.form(f"{P}.login", clear_on_submit=True):  # the password leaves the page
+        name = st.text_input("用户名", key=f"{P}.name")
+        password = st.text_input("密码", type="password", key=f"{P}.password")
+        go = st.form_submit_button("登录")
+    if go:
+        name = name.strip()
+        if name in known and review.check_password(password, known[name]):
+            st.session_state[USER] = name
+            st.rerun()
+        elif name in readers() and review.check_password(password, readers()[name]):
+            st.session_state[READER] = name
+            st.rerun()
+        else:
+            where.error("审核员或密码不对。")
+    sso = _secret("reviewer_emails") and hasattr(st, "login")
+    if sso and where.button("使用单位统一身份认证登录", key=f"{P}.sso"):
+        st.login()
+
+
+# -- deciding ------------------------------------------------------------------------------
+def _decide(fact_ids: list[str], decision: str, note: str = "", new: dict | None = None) -> None:
+    who = reviewer()
+    if not who:  # a stale button of a signed-out session
+        st.session_state[f"{P}.message"] = ("error", "请先登录审核员账号。")
+        return
+    try:
+        if len(fact_ids) > 1:
+            review.decide_many(state.store(), fact_ids, decision, reviewer=who, note=note)
+        else:
+            review.decide(
+                state.store(), fact_ids[0], decision, reviewer=who, note=note, new=new or None
+            )
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = ("error", f"未能保存：{exc}")
+        return
+    state.clear_caches()  # every page answers from the decided graph
+    words = review.DECISION_ZH[decision]
+    st.session_state[f"{P}.message"] = ("success", f"已{words} {len(fact_ids)} 条事实。")
+
+
+def _reject(fact_id: str) -> None:
+    reason = st.session_state.get(f"{P}.reason.{fact_id}") or review.REJECT_REASONS[-1]
+    _decide([fact_id], "reject", note=reason)
+
+
+def _correct(fact_id: str) -> None:
+    new: dict[str, Any] = {}
+    stage = st.session_state.get(f"{P}.stage.{fact_id}")
+    date = (st.session_state.get(f"{P}.date.{fact_id}") or "").strip()
+    value = st.session_state.get(f"{P}.value.{fact_id}")
+    if stage:
+        new["stage"] = stage
+    if date:
+        try:
+            new["date"], new["date_precision"] = date, review.date_precision(date)
+        except BadParameter as exc:
+            st.session_state[f"{P}.message"] = ("error", str(exc))
+            return
+    if value is not None:
+        new["value"] = float(value)
+    if not new:
+        st.session_state[f"{P}.message"] = ("error", "请填写要修改的阶段、日期或数值。")
+        return
+    _decide([fact_id], "correct", note=st.session_state.get(f"{P}.cnote.{fact_id}") or "", new=new)
+
+
+# -- showing -------------------------------------------------------------------------------
+def highlight(sentence: str, quote: str | None, ends: list[str]) -> str:
+    """The sentence as HTML with the quoted span and the fact's ends marked."""
+    marks: list[tuple[int, int, str]] = []
+    for text, style in [(quote, MARK)] + [(e, MARK_END) for e in ends]:
+        if not text:
+            continue
+        at = sentence.find(text)
+        if at >= 0 and not any(a < at + len(text) and at < b for a, b, _ in marks):
+            marks.append((at, at + len(text), style))
+    out, pos = [], 0
+    for a, b, style in sorted(marks):
+        out.append(html.escape(sentence[pos:a]))
+        out.append(f'<mark style="{style}">{html.escape(sentence[a:b])}</mark>')
+        pos = b
+    out.append(html.escape(sentence[pos:]))
+    return "".join(out)
+
+
+def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) -> None:
+    fid = row["fact_id"]
+    with st.container(border=True):
+        conf = row.get("confidence")
+        flag = "　⚠ 证据句已变，请重新核实" if row.get("flag") else ""
+        st.markdown(f"**{html.escape(review.describe(row))}**")
+        st.caption(
+            f"{row.get('status_zh', '')}{flag}　置信度 {'-' if conf is None else f'{conf:.2f}'}"
+            f"　规则 {'、'.join(r for r in row.get('rules') or [] if r) or '-'}"
+            f"　文档数 {len(row.get('doc_ids') or [])}"
+            f"　[`{fid}`]({state.evidence_link(fid)})"
+        )
+        ends = [str(row.get("src") or ""), str(row.get("dst") or "")]
+        for e in evidence:
+            st.markdown(
+                highlight(e["sentence"] or "", e.get("quote"), ends), unsafe_allow_html=True
+            )
+            urls = e.get("urls") or []
+            source = f"　[{html.escape(urls[0])}]({urls[0]})" if urls else ""
+            st.caption(f"《{e.get('title') or e['doc_id']}》 {e.get('doc_date') or ''}{source}")
+        for sentence in row.get("evidence") or []:  # a rejected fact: from its decision
+            st.markdown(html.escape(sentence))
+        if row.get("status") == "rejected":
+            st.caption(f"驳回：{row.get('reviewer')}（{row.get('time')}）— {row.get('note')}")
+            st.button(
+                "撤销驳回并确认",
+                key=f"{P}.undo.{fid}",
+                disabled=not who,
+                on_click=_decide,
+                args=([fid], "confirm"),
+                help="事实按驳回时的记录恢复（其文档仍在图中时）",
+            )
+            return
+        cols = st.columns([1, 2, 1])
+        cols[0].button(
+            "确认",
+            key=f"{P}.ok.{fid}",
+            type="primary",
+            disabled=not who,
+            on_click=_decide,
+            args=([fid], "confirm"),
+        )
+        cols[1].selectbox(
+            "驳回理由",
+            review.REJECT_REASONS,
+            key=f"{P}.reason.{fid}",
+            label_visibility="collapsed",
+            disabled=not who,
+        )
+        cols[2].button(
+            "驳回",
+            key=f"{P}.no.{fid}",
+            disabled=not who,
+            on_click=_reject,
+            args=(fid,),
+        )
+        if who:
+            with st.expander("修改"):
+                if row.get("type") == "ADOPTED":
+                    st.selectbox(
+                        "阶段",
+                        [None, *STAGES],
+                        key=f"{P}.stage.{fid}",
+                        format_func=lambda s: "（不改）" if s is None else state.stage_zh(s),
+                    )
+                st.text_input("日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=f"{P}.date.{fid}")
+                if row.get("type") == "REPORTED":
+                    st.number_input("数值", value=None, key=f"{P}.value.{fid}")
+                st.text_input("说明", key=f"{P}.cnote.{fid}")
+                st.button("保存修改", key=f"{P}.fix.{fid}", on_click=_correct, args=(fid,))
+
+
+def _entity_action(action: str) -> None:
+    who = reviewer()
+    if not who:
+        st.session_state[f"{P}.message"] = ("error", "请先登录审核员账号。")
+        return
+    get = st.session_state.get
+    try:
+        store = state.store()
+        if action == "merge":
+            keep = state.resolve(get(f"{P}.keep") or "")
+            gone = state.resolve(get(f"{P}.gone") or "")
+            review.merge_entities(store, keep, gone, reviewer=who)
+            done = f"已把 {gone} 合并到 {keep}。"
+        elif action == "rename":
+            target = state.resolve(get(f"{P}.rename_id") or "")
+            review.rename_entity(store, target, get(f"{P}.rename_to") or "", reviewer=who)
+            done = f"已改名：{target}。"
+        elif action == "promote":
+            target = get(f"{P}.candidate") or ""
+            review.promote_initiative(
+                store,
+                target,
+                reviewer=who,
+                category=get(f"{P}.category") or None,
+                name_en=get(f"{P}.name_en") or None,
+            )
+            done = f"已纳入举措名录：{target}。"
+        else:
+            target = get(f"{P}.candidate") or ""
+            review.drop_candidate(store, target, reviewer=who, note=get(f"{P}.drop_reason") or "")
+            done = f"已剔除候选举措：{target}。"
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = ("error", f"未能保存：{exc}")
+        return
+    state.clear_caches()
+    st.session_state[f"{P}.message"] = ("success", done)
+
+
+def _add() -> None:
+    who = reviewer()
+    get = st.session_state.get
+    if not who:
+        st.session_state[f"{P}.message"] = ("error", "请先登录审核员账号。")
+        return
+    try:
+        doc = (get(f"{P}.add_doc") or "").strip()
+        anchor = get(f"{P}.add_sentence")
+        if not doc or not anchor:
+            raise BadParameter("请先填写文档 id 并选择句子")
+        start, end = (int(x) for x in str(anchor).split(":"))
+        props: dict[str, Any] = {"stage": get(f"{P}.add_stage") or "adopted"}
+        date = (get(f"{P}.add_date") or "").strip()
+        if date:
+            props["date"], props["date_precision"] = date, review.date_precision(date)
+        d = review.add_fact(
+            state.store(),
+            rel_type="ADOPTED",
+            src=state.resolve(get(f"{P}.add_unit") or ""),
+            dst=state.resolve(get(f"{P}.add_initiative") or "", "Initiative"),
+            doc_id=doc,
+            sentence=review.sentence_at(state.store(), doc, start, end),
+            start=start,
+            end=end,
+            reviewer=who,
+            props=props,
+        )
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = ("error", f"未能新增：{exc}")
+        return
+    state.clear_caches()
+    st.session_state[f"{P}.message"] = ("success", f"已新增事实 {d.fact_id}。")
+
+
+def _adding(who: str | None) -> None:
+    """新增: an adoption the extractor missed, anchored to a sentence of a document."""
+    if not who:
+        return
+    with st.expander("新增一条推行举措（抽取遗漏的）"):
+        doc = st.text_input("文档 id", key=f"{P}.add_doc").strip()
+        if not doc:
+            return
+        found = {f"{a}:{b}": text for a, b, text in review.sentences_of(state.store(), doc)}
+        st.selectbox(
+            "依据的句子",
+            list(found),
+            format_func=lambda k: found[k][:80],
+            key=f"{P}.add_sentence",
+        )
+        c = st.columns(4)
+        c[0].text_input("单位（名称或 id）", key=f"{P}.add_unit")
+        c[1].text_input("举措（名称或 id）", key=f"{P}.add_initiative")
+        c[2].selectbox("阶段", STAGES, format_func=state.stage_zh, key=f"{P}.add_stage")
+        c[3].text_input("日期（可选）", key=f"{P}.add_date")
+        st.button("新增", key=f"{P}.add", on_click=_add)
+
+
+def _entities(who: str | None) -> None:
+    if not who:
+        return
+    with st.expander("实体：合并、改名、候选举措"):
+        c = st.columns(3)
+        c[0].text_input("保留的实体（名称或 id）", key=f"{P}.keep")
+        c[1].text_input("并入它的实体（名称或 id）", key=f"{P}.gone")
+        c[2].button("合并", key=f"{P}.merge", on_click=_entity_action, args=("merge",))
+        c = st.columns(3)
+        c[0].text_input("实体（名称或 id）", key=f"{P}.rename_id")
+        c[1].text_input("新名称", key=f"{P}.rename_to")
+        c[2].button("改名", key=f"{P}.rename", on_click=_entity_action, args=("rename",))
+        found = review.candidate_initiatives(state.store())
+        if not found:
+            st.caption("没有候选举措。")
+            return
+        names = {r["id"]: f"{r['name']}（{r['units']} 个单位）" for r in found}
+        st.selectbox("候选举措", list(names), format_func=names.get, key=f"{P}.candidate")
+        c = st.columns(4)
+        c[0].selectbox(
+            "类别",
+            [None, *sorted(state.CATEGORY_ZH)],
+            key=f"{P}.category",
+            format_func=lambda k: "（不设）" if k is None else state.category_zh(k),
+        )
+        c[1].text_input("英文名", key=f"{P}.name_en")
+        c[2].button("纳入名录", key=f"{P}.promote", on_click=_entity_action, args=("promote",))
+        c[3].text_input("剔除理由", key=f"{P}.drop_reason")
+        st.button("剔除候选举措", key=f"{P}.drop", on_click=_entity_action, args=("drop",))
+
+
+def render() -> None:
+    st.title("审核")
+    st.caption(
+        "逐条核对抽取出的事实：确认、驳回或修改。驳回的事实从所有答案和图片中移除，"
+        "决定永久保存，重新导入文章后依然有效。未登录时只读。"
+    )
+    _sign_in(st.sidebar)
+    who = reviewer()
+    message = st.session_state.pop(f"{P}.message", None)
+    if message:
+        getattr(st, message[0])(message[1])
+    store = state.store()
+    progress = review.progress(store)
+    cols = st.columns(5)
+    for col, status in zip(cols, review.STATUSES, strict=False):
+        col.metric(review.STATUS_ZH[status], progress["counts"].get(status, 0))
+    precision = progress["precision"]
+    cols[4].metric("审核精度（确认 ÷ 已决定）", "-" if precision is None else f"{precision:.0%}")
+    if st.toggle("显示按举措、按文档的审核进度", key=f"{P}.per"):
+        for title, rows in (
+            ("举措", review.progress_by_initiative(store)),
+            ("文档", review.progress_by_document(store)),
+        ):
+            st.dataframe(
+                [
+                    {title: r.get("name") or r["id"]}
+                    | {review.STATUS_ZH[s]: r[s] for s in review.STATUSES[:3]}
+                    for r in rows
+                ],
+                hide_index=True,
+            )
+    if progress["by_rule"]:
+        with st.expander("按抽取规则、置信度区间的精度"):
+            for title, key in (("规则", "by_rule"), ("置信度区间", "by_band")):
+                st.dataframe(
+                    [
+                        {
+                            title: name,
+                            "已决定": r["decided"],
+                            "确认": r["confirmed"],
+                            "精度": r["precision"],
+                        }
+                        for name, r in progress[key].items()
+                    ],
+                    hide_index=True,
+                )
+
+    _entities(who)
+    _adding(who)
+    f = st.columns([1, 1, 2, 2, 1])
+    kind = f[0].selectbox("事实类型", list(review.KINDS), format_func=KIND_ZH.get, key=f"{P}.kind")
+    status = f[1].selectbox(
+        "状态", review.STATUSES, format_func=review.STATUS_ZH.get, key=f"{P}.status"
+    )
+    initiative_name = f[2].text_input("举措（可选）", key=f"{P}.initiative").strip()
+    document = f[3].text_input("文档 id（可选）", key=f"{P}.document").strip() or None
+    limit = int(f[4].number_input("条数", 5, 200, 20, step=5, key=f"{P}.limit"))
+    initiative = state.resolve(initiative_name, "Initiative") if initiative_name else None
+    rows = review.queue(
+        store,
+        kinds=[kind],
+        initiative=initiative,
+        document=document,
+        status=status,
+        limit=limit,
+    )
+    if not rows:
+        st.info("没有符合条件的事实。")
+        return
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for e in review.evidence_of(store, [r["fact_id"] for r in rows]):
+        evidence.setdefault(e["fact_id"], []).append(e)
+    open_ids = [r["fact_id"] for r in rows if r.get("status") == "extracted"]
+    if open_ids:
+        st.button(
+            f"确认以下全部 {len(open_ids)} 条",
+            key=f"{P}.all",
+            disabled=not who,
+            on_click=_decide,
+            args=(open_ids, "confirm"),
+            help="按置信度从低到高排列；请先看完再批量确认。",
+        )
+    if not who:
+        st.caption("登录审核员账号后可确认、驳回和修改。")
+    for row in rows:
+        _item(row, evidence.get(row["fact_id"], []), who)
