@@ -46,8 +46,6 @@ class IngestReport:
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    counts_before: dict[str, int] = field(default_factory=dict)
-    counts_after: dict[str, int] = field(default_factory=dict)
     planned: dict[str, int] = field(default_factory=dict)  # dry run: rows that would be sent
     dry_run: bool = False
     # what this run's own writes added (other processes may write at the same time)
@@ -566,7 +564,6 @@ def ingest_paths(
     if store is not None:
         if reference_data and not dry_run:
             load_reference_data(store)
-        report.counts_before = store.counts()
         rows = store.document_fingerprints()
     else:
         rows = []
@@ -632,6 +629,4 @@ def ingest_paths(
         if len(pending) >= batch_size:
             flush()
     flush()
-    if store is not None:
-        report.counts_after = store.counts() if not dry_run else dict(report.counts_before)
     return report
