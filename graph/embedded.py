@@ -555,6 +555,16 @@ def _apply_schema(db: object) -> None:
         statements.extend(arcadedb_fulltext_schema(label))
     for stmt in statements:
         db.command("sql", stmt)  # type: ignore[attr-defined]
+    # ArcadeDB stores a node with two labels in a type of its own (`Court~Entity`), made by
+    # the first CREATE that needs it; two processes writing their first court at once race
+    # to make it and one fails. Make them here, under the server's lock: the nodes roll
+    # back, the types (schema) stay.
+    for label in ENTITY_LABELS:
+        db.begin()  # type: ignore[attr-defined]
+        try:
+            db.command("opencypher", f"CREATE (n:`{label}`:Entity) RETURN count(n) AS n")  # type: ignore[attr-defined]
+        finally:
+            db.rollback()  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -261,7 +261,7 @@ class GraphStore:
         """Write documents and everything they support, in one transaction. Returns what
         this write added (not what other processes added meanwhile)."""
         tally = WriteTally(docs)
-        self._write([tally, *_document_statements(docs)])
+        self._write([tally, *_document_statements(docs), tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
@@ -378,37 +378,56 @@ def _is_write_conflict(exc: Neo4jError) -> bool:
 
 @dataclass
 class WriteTally:
-    """Run first in a document write: which of its documents, entities and facts exist
-    already, so the write reports its own additions even while other processes write."""
+    """Counts taken inside a document write, before (`run`, the transaction's first
+    statement) and after (`after`, its last) what it writes: which of its documents existed
+    already, and how many of its entities and facts it created. So a run reports its own
+    additions even while other processes write (a fact whose ends are missing is not
+    written, and not counted)."""
 
     docs: Sequence[DocumentGraph]
     known_docs: list[str] = field(default_factory=list)
     new_entities: int = 0
     new_facts: int = 0
+    _before: tuple[int, int] = field(default=(0, 0), repr=False)
 
-    def run(self, tx: neo4j.ManagedTransaction) -> None:
-        doc_ids = sorted({d.id for d in self.docs})
-        self.known_docs = tx.run(
-            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect(d.id) AS ids",
-            ids=doc_ids,
-        ).single()["ids"]
+    def _existing(self, tx: neo4j.ManagedTransaction) -> tuple[int, int]:
         ids = sorted({n.id for d in self.docs for n in d.nodes})
-        known = tx.run(
+        entities = tx.run(
             "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n", ids=ids
         ).single()["n"]
-        self.new_entities = len(ids) - known
         facts: dict[str, dict[str, str]] = defaultdict(dict)
         for d in self.docs:
             for f in d.facts:
                 facts[check_rel_type(f.type)][f.id] = f.src
-        self.new_facts = 0
+        found = 0
         for rel, rows in facts.items():
-            known = tx.run(
+            found += tx.run(
                 f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{rel}]->() "
                 "WHERE f.fact_id = r.id RETURN count(DISTINCT f.fact_id) AS n",
                 rows=[{"id": k, "src": v} for k, v in sorted(rows.items())],
             ).single()["n"]
-            self.new_facts += len(rows) - known
+        return entities, found
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        self.known_docs = tx.run(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect(d.id) AS ids",
+            ids=sorted({d.id for d in self.docs}),
+        ).single()["ids"]
+        self._before = self._existing(tx)
+
+    @property
+    def after(self) -> _TallyAfter:
+        return _TallyAfter(self)
+
+
+@dataclass
+class _TallyAfter:
+    tally: WriteTally
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        entities, facts = self.tally._existing(tx)
+        self.tally.new_entities = entities - self.tally._before[0]
+        self.tally.new_facts = facts - self.tally._before[1]
 
 
 def _is_auth_error(exc: Neo4jError) -> bool:
@@ -695,7 +714,16 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     evidence: dict[str, Row] = {}
     for doc in docs:
         statements.append(
-            ("MERGE (d:Document {id: $id}) SET d += $props", {"id": doc.id, "props": doc.props})
+            (
+                # urls and paths: joined with those already there (another process may have
+                # written the same document a moment ago, from another file)
+                "MERGE (d:Document {id: $id}) "
+                "WITH d, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths "
+                "SET d += $props "
+                "SET d.urls = urls + [u IN coalesce($props.urls, []) WHERE NOT u IN urls], "
+                "d.paths = paths + [p IN coalesce($props.paths, []) WHERE NOT p IN paths]",
+                {"id": doc.id, "props": doc.props},
+            )
         )
         nodes.extend(doc.nodes)
         for m in doc.mentions:

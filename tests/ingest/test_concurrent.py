@@ -57,6 +57,8 @@ def test_two_ingests_at_once_into_a_new_store(tmp_path: Path) -> None:
         h.mkdir()
     for i, p in enumerate(docs):
         p.rename(halves[i % 2] / p.name)
+    for p in sorted(halves[0].iterdir())[:3]:  # three stories both runs read
+        (halves[1] / p.name).write_bytes(p.read_bytes())
     together, apart = tmp_path / "together", tmp_path / "apart"
     try:
         procs = [_ingest(together, h) for h in halves]
@@ -71,6 +73,9 @@ def test_two_ingests_at_once_into_a_new_store(tmp_path: Path) -> None:
             outs.append((out, err))
         assert _graph(together) == _graph(apart)
         # each run counted what it added itself: the two at once add up to the two in a row
+        # (a story both read is added by one and unchanged for the other)
+        added = [int(re.search(r"; added: (\d+);", o).group(1)) for o, _ in outs]
+        assert sum(added[:2]) == sum(added[2:]) == 16
         at_once = [_added(o) for o, _ in outs[:2]]
         in_a_row = [_added(o) for o, _ in outs[2:]]
         assert tuple(map(sum, zip(*at_once, strict=True))) == tuple(
@@ -79,3 +84,22 @@ def test_two_ingests_at_once_into_a_new_store(tmp_path: Path) -> None:
     finally:
         for d in (together, apart):
             EmbeddedServer(d).stop()
+
+
+def test_a_document_written_again_from_another_file_keeps_both_paths(store) -> None:  # type: ignore[no-untyped-def]
+    """Two runs reading the same story from two files at once both write it: the second
+    write joins its path and URL to the first's, as a run after the other would."""
+    import dataclasses
+
+    import tests.graph_fixtures as g
+
+    doc = g.document_b()
+    first = dataclasses.replace(doc, props={**doc.props, "paths": ["a/x.txt"], "urls": ["u1"]})
+    second = dataclasses.replace(doc, props={**doc.props, "paths": ["b/x.txt"], "urls": ["u1"]})
+    store.write_documents([first])
+    tally = store.write_documents([second])
+    assert tally.known_docs == [doc.id] and tally.new_entities == tally.new_facts == 0
+    (row,) = store.read(
+        "MATCH (d:Document {id: $id}) RETURN d.paths AS p, d.urls AS u", {"id": doc.id}
+    )
+    assert (row["p"], row["u"]) == (["a/x.txt", "b/x.txt"], ["u1"])
