@@ -73,6 +73,10 @@ def main() -> None:
         st.info("本系统需要登录后查看：请在左侧登录。")
         return
     try:
+        from ui import scope  # collections and home court: sidebar pickers kept in the URL
+
+        scope.sidebar()
+        scope.demo_banner()
         _render(page)
     except CourtgraphError as exc:
         state.show_error(exc)

@@ -119,7 +119,8 @@ def score_set(
 
 
 def judge(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every adoption, person and outcome of `pred`, marked right or wrong against `gold`."""
+    """Every adoption, person, outcome and outcome link of `pred`, marked right or wrong
+    against `gold` (links only where the gold annotates them)."""
     core = scorer.court_core
     g_init = scorer.unique(gold.get("initiatives", []), lambda i: i["name"])
 
@@ -177,7 +178,31 @@ def judge(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> lis
             return False
         return gu == pu and (scorer.overlap(g.get("text"), p.get("text"), 1) or not p.get("text"))
 
-    matched = {id(p) for _, p in scorer.match_sets(g_out, p_out, same_out)}
+    pairs = scorer.match_sets(g_out, p_out, same_out)
+    matched = {id(p) for _, p in pairs}
+    if any("initiative" in g for g in g_out):  # the gold annotates outcome links
+        gold_of = {id(p): g for g, p in pairs}
+        for p in p_out:
+            if not p.get("initiative"):
+                continue
+            g = gold_of.get(id(p))
+            right = False
+            if g is not None and g.get("initiative"):
+                gi = next(
+                    (i for i in g_init if i["name"] == g["initiative"]),
+                    {"name": g["initiative"], "mentions": []},
+                )
+                right = same_init(gi, {"name": p["initiative"], "mentions": []})
+            facts.append(
+                {
+                    "kind": "link",
+                    "fact": f"{p.get('metric')} {p.get('value')}{p.get('unit_of_measure')} "
+                    f"→ {p['initiative']} ({p.get('text')})",
+                    "rule": p.get("link_rule") or "link:other",
+                    "confidence": p.get("link_confidence"),
+                    "right": right,
+                }
+            )
     for p in p_out:
         facts.append(
             {
@@ -247,7 +272,7 @@ def calibration(facts: Iterable[dict[str, Any]]) -> list[tuple[str, str, int, fl
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in facts:
         by_kind[f["kind"]].append(f)
-    for kind in ("adoption", "person", "outcome"):
+    for kind in ("adoption", "person", "outcome", "link"):
         for lo, hi in BANDS:
             band = [f for f in by_kind[kind] if lo <= (f["confidence"] or 0.0) < hi]
             share = sum(f["right"] for f in band) / len(band) if band else None

@@ -1,8 +1,11 @@
 """`python -m figures map | timeline | brief`: slide-ready pictures and briefings.
 
-map       the adoption map of an initiative under a court (.png .svg .pptx)
-timeline  the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
-brief     a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
+map        the adoption map of an initiative under a court (.png .svg .pptx)
+timeline   the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
+brief      a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
+portfolio  the initiatives a court and the units under it report (.png .svg .pptx)
+coverage   the coverage map of an initiative by province, or by prefecture (.png .svg .pptx)
+table      any named query's rows as a table picture or native PowerPoint tables
 
 The file's extension names the format; the file is written whole or not at all.
 """
@@ -24,6 +27,9 @@ FORMATS = {
     "map": (".png", ".svg", ".pptx"),
     "timeline": (".png", ".svg", ".pptx"),
     "brief": (".docx", ".pptx"),
+    "portfolio": (".png", ".svg", ".pptx"),
+    "coverage": (".png", ".svg", ".pptx"),
+    "table": (".png", ".svg", ".pptx"),
 }
 
 
@@ -48,14 +54,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("map", "adoption map (采用情况图) under a court"),
         ("timeline", "diffusion timeline (扩散时间线)"),
         ("brief", "briefing (简报): Word report or PowerPoint deck"),
+        ("portfolio", "a court's reform portfolio (改革举措一览)"),
+        ("coverage", "coverage map (覆盖地图) by province or prefecture"),
+        ("table", "a named query's rows as a table (表格)"),
     ):
         p = sub.add_parser(name, help=help_)
-        p.add_argument("initiative", help="name or id, e.g. 诉源治理")
-        p.add_argument(
-            "--court",
-            required=name == "map",
-            help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
-        )
+        if name == "table":
+            p.add_argument("query", help="a named query, e.g. adopters (python -m queries --list)")
+            p.add_argument(
+                "--param", action="append", default=[], help="KEY=VALUE, e.g. initiative=诉源治理"
+            )
+            p.add_argument("--title", help="the table's title (default: the query's title)")
+        elif name == "portfolio":
+            p.add_argument("court", help="name or id, e.g. 本溪中院")
+        elif name == "coverage":
+            p.add_argument("initiative", help="name or id, e.g. 诉源治理")
+            p.add_argument("--province", help="by prefecture inside this province, e.g. 辽宁省")
+            p.add_argument(
+                "--level",
+                action="append",
+                choices=("high", "intermediate", "basic", "special"),
+                help="court levels counted (repeatable; default: all courts)",
+            )
+        else:
+            p.add_argument("initiative", help="name or id, e.g. 诉源治理")
+            p.add_argument(
+                "--court",
+                required=name == "map",
+                help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
+            )
         p.add_argument("--output", "-o", type=Path, required=True, help=" ".join(FORMATS[name]))
         if name != "brief":
             p.add_argument("--scale", type=int, choices=(1, 2, 3), default=1, help="2 for print")
@@ -79,38 +106,70 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
-    from figures import adoption, briefing, timeline
-    from figures.deck import Deck
+    from figures import adoption, briefing, portfolio, timeline
 
+    if args.command == "table":
+        return _table(store, args, suffix)
+    if args.command == "coverage":
+        from figures import coverage
+
+        cov = coverage.coverage_map(
+            store,  # type: ignore[arg-type]
+            args.initiative,
+            province=args.province,
+            levels=args.level,
+        )
+        if suffix == ".pptx":
+            return coverage.to_pptx(cov)
+        return coverage.draw_coverage_map(cov, fmt=suffix[1:], scale=args.scale)
+    if args.command == "portfolio":
+        pf = portfolio.portfolio(store, args.court)  # type: ignore[arg-type]
+        if suffix == ".pptx":
+            return portfolio.to_pptx(pf)
+        return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale)
     if args.command == "brief":
         b = briefing.gather(store, args.initiative, args.court)  # type: ignore[arg-type]
         return briefing.to_docx(b) if suffix == ".docx" else briefing.to_pptx(b)
     if args.command == "map":
         data = adoption.adoption_map(store, args.initiative, args.court)  # type: ignore[arg-type]
         if suffix == ".pptx":
-            deck = Deck(f"{data.initiative} 采用情况")
-            deck.picture_slide(
-                f"{data.initiative} · {data.court.short}辖区采用情况",
-                adoption.draw_adoption_map(data, scale=2, with_title=False),
-                notes="“尚未报道”指所收文档未见报道，不等于未开展。",
-            )
-            return deck.save()
+            return adoption.to_pptx(data)
         return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale)
     from queries.analytics import timeline as get_timeline
 
     tl = get_timeline(store, args.initiative)  # type: ignore[arg-type]
     if suffix == ".pptx":
-        deck = Deck(f"{tl.initiative} 扩散时间线")
-        months = [m for m, _ in tl.cumulative]
-        deck.chart_slide(
-            f"{tl.initiative} · 推行时间线（累计已报道单位）",
-            months or ["—"],
-            {"累计单位数": [n for _, n in tl.cumulative] or [0]},
-            kind="line",
-            notes="每个单位按其最早的报道日期计；没有日期的报道未画入。",
-        )
-        return deck.save()
+        return timeline.to_pptx(tl)
     return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale)
+
+
+def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
+    from figures import render
+    from queries.registry import REGISTRY, run
+
+    if args.query not in REGISTRY:
+        raise CourtgraphError(f"no named query {args.query!r}; see python -m queries --list")
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise CourtgraphError(f"--param {item!r}: write KEY=VALUE, e.g. initiative=诉源治理")
+        params[key] = value
+    result = run(store, args.query, params)  # type: ignore[arg-type]
+    columns = [c for c in (result.rows[0] if result.rows else {}) if not c.endswith("_id")]
+    rows = [[_cell(r.get(c)) for c in columns] for r in result.rows]
+    title = args.title or REGISTRY[args.query].title
+    if suffix == ".pptx":
+        return render.table_slide(columns, rows, title=title)
+    return render.table_picture(columns, rows, fmt=suffix[1:], title=title, scale=args.scale)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(map(str, value))
+    return str(value)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ long column continues in the next one. The legend counts reported units per leve
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -256,23 +255,17 @@ def place(
 # Drawing
 
 
-def _rc() -> Any:  # matplotlib types rc keys as Literals
-    from figures.render import font_families
+def _rc() -> Any:
+    from figures.render import _rc as rc
 
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": list(font_families()),
-        "svg.fonttype": "none",  # text stays text: editable, searchable
-        "axes.unicode_minus": False,
-        "svg.hashsalt": "courtgraph",
-    }
+    return rc()
 
 
 def draw_adoption_map(
     data: AdoptionMap,
     *,
     fmt: str = "png",
-    scale: int = 1,
+    scale: float = 1,
     generated: str | None = None,
     sources: int | None = None,
     unverified: int | None = None,
@@ -287,6 +280,8 @@ def draw_adoption_map(
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch, Patch
+
+    from figures.render import save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
@@ -391,10 +386,41 @@ def draw_adoption_map(
             color="#666666",
             va="bottom",
         )
-        out = io.BytesIO()
-        metadata: dict[str, Any] = (
-            {"Software": "courtgraph"} if fmt == "png" else {"Creator": "courtgraph", "Date": None}
-        )
-        fig.savefig(out, format=fmt, dpi=120 * scale, facecolor="white", metadata=metadata)
+        picture = save_figure(fig, fmt, 120 * scale)
         plt.close(fig)
-    return out.getvalue()
+    return picture
+
+
+NOT_REPORTED_NOTE = "“尚未报道”指所收文档未见报道，不等于未开展。"
+
+
+def to_pptx(
+    data: AdoptionMap,
+    *,
+    generated: str | None = None,
+    sources: int | None = None,
+) -> bytes:
+    """A 16:9 deck: the map under an editable slide title (legend counts in the notes), then
+    the counts per level as a native stacked chart a presenter can restyle."""
+    from figures.deck import Deck
+
+    deck = Deck(f"{data.initiative} 采用情况", generated=generated)
+    legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in data.stage_counts().items())
+    deck.picture_slide(
+        f"{data.initiative} · {data.court.short}辖区采用情况",
+        draw_adoption_map(
+            data, scale=2, generated=deck.generated, sources=sources, with_title=False
+        ),
+        notes=f"图例：{legend}。{NOT_REPORTED_NOTE}",
+    )
+    counts = data.counts()
+    if counts:
+        deck.chart_slide(
+            f"{data.court.short}辖区各层级已有报道的单位",
+            [LEVEL_ZH.get(lvl, lvl or "其他") for lvl, _, _ in counts],
+            {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
+            kind="stacked",
+            notes=f"{NOT_REPORTED_NOTE}数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            colours=(STAGE_COLOUR["adopted"], "#c8c8c8"),
+        )
+    return deck.save()

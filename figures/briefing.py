@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 SERIF = "SimSun"  # 宋体: body text as in court documents
 SANS = "SimHei"  # 黑体: headings
 NOT_YET_LISTED = 60  # units listed by name under "not yet reported"; the rest are counted
+#: a map of more units gets a landscape page of its own in the Word report, where its names
+#: are half as large again as on a portrait page
+LANDSCAPE_MAP_UNITS = 30
 
 
 @dataclass
@@ -41,6 +44,22 @@ class Briefing:
     sources: list[dict[str, Any]]
     sources_truncated: bool = False  # more documents mention it than the list holds
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+
+    def map_png(self) -> bytes:
+        """The adoption map (1.5×: 2880 px, 460 dpi across the report's page and 230 dpi on a
+        slide; no title: the report's heading or the slide's title names it), drawn once for
+        the Word report and the deck alike."""
+        if "map" not in self._pictures:
+            assert self.map is not None
+            self._pictures["map"] = draw_adoption_map(
+                self.map,
+                scale=1.5,
+                generated=self.generated,
+                sources=len(self.sources),
+                with_title=False,
+            )
+        return self._pictures["map"]
 
     def headline(self) -> list[str]:
         """The numbers a reader takes away, one sentence each."""
@@ -66,10 +85,10 @@ class Briefing:
                     if total
                     else ""
                 )
+        if self.outcomes:
+            lines.append(f"文档报告了与该举措相关的数据 {len(self.outcomes)} 项（见第五部分）。")
         at_least = "至少 " if self.sources_truncated else ""
-        lines.append(
-            f"报告数据 {len(self.outcomes)} 项；相关文档{at_least} {len(self.sources)} 篇。"
-        )
+        lines.append(f"以上依据{at_least} {len(self.sources)} 篇文档。")
         return [x for x in lines if x]
 
     def not_yet(self) -> list[str]:
@@ -188,11 +207,15 @@ def _source_lines(b: Briefing) -> list[str]:
 # Word
 
 
-def _fonts(run: Any, east_asia: str, size: float | None = None, bold: bool = False) -> None:
+def _fonts(
+    run: Any, east_asia: str, size: float | None = None, bold: bool = False, black: bool = False
+) -> None:
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Pt, RGBColor
 
     run.font.bold = bold
+    if black:  # headings in black, as in a court document (Word's styles colour them blue)
+        run.font.color.rgb = RGBColor(0, 0, 0)
     if size:
         run.font.size = Pt(size)
     rpr = run._element.get_or_add_rPr()
@@ -238,7 +261,7 @@ def to_docx(b: Briefing) -> bytes:
 
     def heading(text: str, level: int = 1) -> None:
         h = doc.add_heading(level=level)
-        _fonts(h.add_run(text), SANS, 16 if level == 1 else 14, bold=True)
+        _fonts(h.add_run(text), SANS, 16 if level == 1 else 14, bold=True, black=True)
 
     def para(text: str, size: float = 12) -> None:
         p = doc.add_paragraph()
@@ -256,9 +279,10 @@ def to_docx(b: Briefing) -> bytes:
             for j, v in enumerate(row):
                 cells[j].text = ""
                 _fonts(cells[j].paragraphs[0].add_run(v), SERIF, 10.5)
+        doc.add_paragraph()  # a line of space after every table
 
     title = doc.add_heading(level=0)
-    _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True)
+    _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True, black=True)
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
     para(
         f"{scope}数据截至 {b.generated}；courtgraph 依据所收文档整理，未收录的报道不在其中。", 10.5
@@ -268,8 +292,10 @@ def to_docx(b: Briefing) -> bytes:
         para(line)
     if b.map is not None:
         heading("二、采用情况")
-        png = draw_adoption_map(b.map, scale=2, generated=b.generated, sources=len(b.sources))
-        doc.add_picture(io.BytesIO(png), width=Cm(15.8))
+        if len(b.map.units) > LANDSCAPE_MAP_UNITS:
+            _landscape_picture(doc, b.map_png(), f"{b.map.court.short}辖区采用情况图（见下页）")
+        else:
+            doc.add_picture(io.BytesIO(b.map_png()), width=Cm(15.8))
         table(
             ["层级", "单位数", "已有报道", "占比"],
             [
@@ -284,7 +310,9 @@ def to_docx(b: Briefing) -> bytes:
             para(f"尚未见报道的单位：{shown}{more}。", 10.5)
     heading("三、推行时间线" if b.map is not None else "二、推行时间线")
     doc.add_picture(
-        io.BytesIO(draw_timeline(b.timeline, scale=2, generated=b.generated)), width=Cm(15.8)
+        # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
+        io.BytesIO(draw_timeline(b.timeline, generated=b.generated, with_title=False, width=9.0)),
+        width=Cm(15.8),
     )
     heading("四、开展单位" if b.map is not None else "三、开展单位")
     table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
@@ -296,7 +324,15 @@ def to_docx(b: Briefing) -> bytes:
         para("所收文档没有与该举措相关的数据。", 10.5)
     heading("六、资料来源" if b.map is not None else "五、资料来源")
     for line in _source_lines(b):
-        para(line, 10.5)
+        # the address on a line of its own: a date or an address is never broken by the
+        # wrapping of a long line
+        p = doc.add_paragraph()
+        head, _, url = line.partition("，http")
+        run = p.add_run(head)
+        _fonts(run, SERIF, 10.5)
+        if url:
+            run.add_break()
+            _fonts(p.add_run("http" + url), SERIF, 9)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number(footer)
@@ -305,6 +341,26 @@ def to_docx(b: Briefing) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _landscape_picture(doc: Any, png: bytes, note: str) -> None:
+    """`png` across a landscape page of its own; the report goes on in portrait after it."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    p = doc.add_paragraph()
+    _fonts(p.add_run(note), SERIF, 10.5)
+    wide = doc.add_section(WD_SECTION.NEW_PAGE)
+    wide.orientation = WD_ORIENT.LANDSCAPE
+    wide.page_width, wide.page_height = Cm(29.7), Cm(21)
+    for side in ("left_margin", "right_margin"):
+        setattr(wide, side, Cm(2.0))
+    doc.add_picture(io.BytesIO(png), width=Cm(25.7))
+    back = doc.add_section(WD_SECTION.NEW_PAGE)
+    back.orientation = WD_ORIENT.PORTRAIT
+    back.page_width, back.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(back, side, Cm(2.6))
 
 
 def _fonts_style(style: Any, east_asia: str) -> None:
@@ -334,9 +390,7 @@ def to_pptx(b: Briefing) -> bytes:
         legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in b.map.stage_counts().items())
         deck.picture_slide(
             f"{b.map.court.short}辖区采用情况",
-            draw_adoption_map(
-                b.map, scale=2, generated=b.generated, sources=len(b.sources), with_title=False
-            ),
+            b.map_png(),
             notes=f"图例：{legend}。“尚未报道”指所收文档未见报道，不等于未开展。\n{sources_note}",
         )
         counts = b.map.counts()
@@ -346,6 +400,7 @@ def to_pptx(b: Briefing) -> bytes:
             {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
             kind="stacked",
             notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            colours=("#2e7d32", "#c8c8c8"),
         )
     if b.timeline.cumulative:
         months, totals = zip(*b.timeline.cumulative, strict=True)
@@ -356,6 +411,8 @@ def to_pptx(b: Briefing) -> bytes:
             {"累计单位数": list(totals)},
             kind="line",
             notes=f"每个单位按其最早的报道日期计；{undated} 个单位的报道没有日期，未画入。",
+            y_title="已报道的单位（累计）",
+            colours=("#2e7d32",),
         )
     deck.table_slides(
         "开展单位",

@@ -112,19 +112,60 @@ class Deck:
             shape.left, shape.top = Inches(MARGIN + 0.5), Inches(top)
             shape.width, shape.height = Inches(WIDTH_IN - 2 * MARGIN - 1.0), Inches(height)
 
-    def picture_slide(self, title: str, png: bytes, *, notes: str | None = None) -> None:
-        """The picture as large as the content area allows, its aspect ratio kept."""
+    def picture_slide(
+        self,
+        title: str,
+        png: bytes,
+        *,
+        notes: str | None = None,
+        legend: Sequence[tuple[str, str, str]] = (),
+        caption: str | None = None,
+    ) -> Any:
+        """The picture as large as the content area allows, its aspect ratio kept; `legend`
+        ((symbol, colour, label) items) as editable text in a column at the right, `caption`
+        (e.g. the sources) as an editable line under the picture."""
         from PIL import Image
-        from pptx.util import Emu, Inches
+        from pptx.dml.color import RGBColor
+        from pptx.util import Emu, Inches, Pt
 
         s = self._slide(title, notes)
         left, top, width, height = self._content_box()
+        if caption:
+            height -= 0.4
+            box = s.shapes.add_textbox(
+                Inches(left), Inches(top + height + 0.05), Inches(width), Inches(0.35)
+            )
+            box.text_frame.word_wrap = True
+            r = box.text_frame.paragraphs[0].add_run()
+            r.text = caption
+            r.font.size = Pt(11)
+            r.font.color.rgb = RGBColor(0x5A, 0x66, 0x73)
+            _east_asian(r, SANS)
+        if legend:
+            legend_w = 2.5
+            box = s.shapes.add_textbox(
+                Inches(left + width - legend_w), Inches(top), Inches(legend_w), Inches(height)
+            )
+            tf = box.text_frame
+            tf.word_wrap = True
+            for i, (symbol, colour, label) in enumerate(legend):
+                p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+                mark = p.add_run()
+                mark.text = f"{symbol} "
+                mark.font.size = Pt(14)
+                mark.font.color.rgb = RGBColor.from_string(_hex6(colour))
+                r = p.add_run()
+                r.text = label
+                r.font.size = Pt(14)
+                _east_asian(r, SANS)
+            width -= legend_w + 0.1
         with Image.open(io.BytesIO(png)) as im:
             w, h = im.size
         scale = min(Inches(width) / w, Inches(height) / h)
         pw, ph = int(w * scale), int(h * scale)
         x = Inches(left) + (Inches(width) - pw) // 2
         s.shapes.add_picture(io.BytesIO(png), Emu(x), Inches(top), width=Emu(pw), height=Emu(ph))
+        return s
 
     def chart_slide(
         self,
@@ -136,9 +177,11 @@ class Deck:
         notes: str | None = None,
         number_format: str = "0",
         y_title: str | None = None,
+        colours: Sequence[str] = (),
     ) -> Any:
-        """A native chart: `kind` line (a timeline; dates as categories give a date axis),
-        bar or stacked (counts)."""
+        """A native chart: `kind` line (a timeline; dates as categories give a date axis
+        labelled by month), bar or stacked (counts; zero counts carry no label). `colours`
+        ('#2e7d32', ...) colour the series in order."""
         from pptx.chart.data import CategoryChartData
         from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
         from pptx.util import Inches, Pt
@@ -159,15 +202,32 @@ class Deck:
         )
         chart = frame.chart
         chart.font.size = Pt(14)
+        chart.has_title = False  # the slide's title says it
         chart.has_legend = len(series) > 1
         if chart.has_legend:
             chart.legend.position = XL_LEGEND_POSITION.TOP
             chart.legend.include_in_layout = False
+        from pptx.dml.color import RGBColor
+
+        for colour, ser in zip(colours, chart.plots[0].series, strict=False):
+            if kind == "line":
+                ser.format.line.color.rgb = RGBColor.from_string(_hex6(colour))
+                ser.format.line.width = Pt(2.5)
+                ser.marker.format.fill.solid()
+                ser.marker.format.fill.fore_color.rgb = RGBColor.from_string(_hex6(colour))
+            else:
+                ser.format.fill.solid()
+                ser.format.fill.fore_color.rgb = RGBColor.from_string(_hex6(colour))
         if kind != "line":
+            chart.value_axis.tick_labels.number_format = number_format
+            chart.value_axis.tick_labels.number_format_is_linked = False
             plot = chart.plots[0]
             plot.has_data_labels = True
-            plot.data_labels.number_format = number_format
+            # positive;negative;zero: a zero count carries no label
+            plot.data_labels.number_format = f"{number_format};-{number_format};;"
             plot.data_labels.number_format_is_linked = False
+        elif categories and isinstance(categories[0], _dt.date):
+            _month_axis(chart, categories)
         if y_title:
             axis = chart.value_axis
             axis.has_title = True
@@ -182,13 +242,14 @@ class Deck:
         *,
         notes: str | None = None,
         widths: Sequence[float] | None = None,
+        per_slide: int = ROWS_PER_TABLE_SLIDE,
     ) -> int:
-        """Native tables, `ROWS_PER_TABLE_SLIDE` rows a slide; returns the slides written."""
+        """Native tables, `per_slide` rows a slide (type a size smaller above 12); returns the
+        slides written."""
         from pptx.util import Inches, Pt
 
-        pages = [
-            rows[i : i + ROWS_PER_TABLE_SLIDE] for i in range(0, len(rows), ROWS_PER_TABLE_SLIDE)
-        ] or [[]]
+        pages = [rows[i : i + per_slide] for i in range(0, len(rows), per_slide)] or [[]]
+        body = Pt(13 if per_slide <= ROWS_PER_TABLE_SLIDE else 11)
         left, top, width, height = self._content_box()
         for k, page in enumerate(pages):
             suffix = f"（{k + 1}/{len(pages)}）" if len(pages) > 1 else ""
@@ -212,7 +273,7 @@ class Deck:
                 _cell(table.cell(0, j), str(name), Pt(14), bold=True)
             for i, row in enumerate(page, 1):
                 for j, value in enumerate(row):
-                    _cell(table.cell(i, j), "" if value is None else str(value), Pt(13))
+                    _cell(table.cell(i, j), "" if value is None else str(value), body)
         return len(pages)
 
     def text_slide(self, title: str, lines: Sequence[str], *, notes: str | None = None) -> None:
@@ -234,6 +295,34 @@ class Deck:
         out = io.BytesIO()
         self.prs.save(out)
         return out.getvalue()
+
+
+def _month_axis(chart: Any, dates: Sequence[Any]) -> None:
+    """Label a date axis by month (2023-05) with a tick every few months or years, so that
+    the labels of a long timeline do not crowd."""
+    from pptx.oxml.ns import qn
+
+    axis = chart.category_axis
+    axis.tick_labels.number_format = "yyyy-mm"
+    axis.tick_labels.number_format_is_linked = False
+    span = (max(dates).year - min(dates).year) * 12 + max(dates).month - min(dates).month
+    step = next((m for m in (1, 2, 3, 6, 12, 24, 60) if span / m <= 10), 120)
+    ax = axis._element
+    base = ax.find(qn("c:baseTimeUnit"))
+    if base is None:
+        base = ax.makeelement(qn("c:baseTimeUnit"), {})
+        ax.append(base)
+    base.set("val", "months")
+    unit = ax.makeelement(qn("c:majorUnit"), {"val": str(step)})
+    time_unit = ax.makeelement(qn("c:majorTimeUnit"), {"val": "months"})
+    base.addnext(unit)
+    unit.addnext(time_unit)
+
+
+def _hex6(colour: str) -> str:
+    """'#1f5fa8' or '#999' as the six hex digits PowerPoint wants."""
+    h = colour.lstrip("#")
+    return "".join(c * 2 for c in h) if len(h) == 3 else h[:6]
 
 
 def _cell(cell: Any, text: str, size: Any, *, bold: bool = False) -> None:

@@ -6,7 +6,14 @@ the interactive view is drawn by `assets/network/network.js` with vis-network fr
 bundled `lib/` (`network_data` is what it draws; the explorer sends it to its network
 component, `network_html` inlines all of it in a standalone page), and figures use the CJK
 font bundled in `assets/fonts/` (a subset of Noto Sans CJK SC, SIL OFL), falling back per
-glyph to system CJK fonts (Debian `fonts-noto-cjk`) for rare characters.
+glyph to system CJK fonts (Debian `fonts-noto-cjk`) for rare characters. An SVG keeps its
+text as text, naming the bundled family and the common CJK families in its font-family.
+
+Network pictures label every node with its short name (本溪中院) where no other label or node
+is; a subgraph too dense for that raises `FigureTooDense` (`fits_slide` says so beforehand,
+with the filtered figures to draw instead). Slides (`slide`, `network_slide`, `table_slide`)
+are `figures.deck.Deck` decks: the title in the title placeholder, legends and sources as
+editable text and notes, tables as native tables.
 
     >>> data = network_data(graph, title="诉源治理")          # doctest: +SKIP
     >>> html = network_html(graph, title="诉源治理")          # doctest: +SKIP
@@ -22,19 +29,21 @@ import html as _html
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from courtgraph.resources import ASSETS
+from graph.errors import CourtgraphError
 from graph.model import LABEL_ZH, LEVEL_ZH, REL_ZH, STAGE_ZH
 
 if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.figure import Figure
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
 FONT_FILE = ASSETS / "fonts" / "CourtgraphSansSC-Regular.otf"
 FONT_FAMILY = "Courtgraph Sans SC"
 # system CJK families tried, per glyph, after the bundled subset
@@ -137,15 +146,101 @@ def node_name(node_id: str, attrs: dict[str, Any]) -> str:
     return str(attrs.get("name") or node_id.split(":", 1)[-1])
 
 
+# an unbreakable run: a number with its unit (2363件, 60.5%, 2023年), a Latin word, a date
+_UNBREAKABLE = re.compile(
+    r"[0-9０-９][0-9０-９.,，．:：/\-]*[%％‰]?(?:[件个项人名家次元万亿年月日天期起宗户]+)?"
+    r"|[A-Za-z][A-Za-z0-9.&'\-]*"
+)
+# words after which a name breaks naturally: 甲省乙市丙区人民法院 | 东湖人民法庭,
+# 中共本溪市委 | 政法委员会, 辽宁省 | 高级人民法院
+_BREAK_AFTER = (
+    "人民法院",
+    "法院",
+    "法庭",
+    "委员会",
+    "市委",
+    "县委",
+    "区委",
+    "党委",
+    "政法委",
+    "中心",
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "局",
+    "厅",
+    "庭",
+    "所",
+    "院",
+    "部",
+    "处",
+    "室",
+    "组",
+    "会",
+    "和",
+    "与",
+    "及",
+    "的",
+)
+
+
+def _tokens(text: str) -> list[str]:
+    """`text` as pieces a line may end after: unbreakable runs and single characters."""
+    out: list[str] = []
+    i = 0
+    for m in _UNBREAKABLE.finditer(text):
+        out += list(text[i : m.start()])
+        out.append(m.group())
+        i = m.end()
+    out += list(text[i:])
+    return out
+
+
+def wrap_lines(text: str, width: int = 10) -> list[str]:
+    """`text` in lines of about `width` characters, broken where a reader would break it.
+
+    A line ends after a word of a name (法院, 委员会, 市 ...) when one falls in its second
+    half, else at `width`; numbers with their unit, Latin words and dates never break, and a
+    name at most two characters over `width` stays on one line (no orphaned last character).
+
+    >>> wrap_lines("甲省乙市丙区人民法院东湖人民法庭", 10)
+    ['甲省乙市丙区人民法院', '东湖人民法庭']
+    >>> wrap_lines("办理速裁案件数2363件", 8)
+    ['办理速裁案件数', '2363件']
+    """
+    if len(text) <= width + 2 or "\n" in text:
+        return text.split("\n")
+    lines: list[str] = []
+    line: list[str] = []
+    breaks: list[int] = []  # token counts in `line` after which a word ends
+    for tok in _tokens(text):
+        if line and sum(map(len, line)) + len(tok) > width:
+            good = [b for b in breaks if sum(map(len, line[:b])) * 2 >= width]
+            cut = good[-1] if good else len(line)
+            lines.append("".join(line[:cut]).rstrip())
+            line, breaks = line[cut:], [b - cut for b in breaks if b > cut]
+        if len(tok) > 1 and line:
+            breaks.append(len(line))  # before a number: 办理速裁案件数 | 2363件
+        line.append(tok)
+        so_far = "".join(line)
+        if len(tok) > 1 or any(so_far.endswith(w) for w in _BREAK_AFTER):
+            breaks.append(len(line))
+    rest = "".join(line)
+    if lines and len(rest) <= 2 and len(lines[-1]) + len(rest) <= width + 2:
+        lines[-1] += rest  # no orphaned last characters
+    elif rest:
+        lines.append(rest)
+    return lines
+
+
 def wrap(text: str, width: int = 10) -> str:
-    """Break a long CJK name into lines of `width` characters (CJK has no spaces to break at)."""
-    if len(text) <= width:
-        return text
-    lines = [text[i : i + width] for i in range(0, len(text), width)]
-    if len(lines[-1]) <= 2 and len(lines) > 1:  # no orphaned last character
-        last = lines.pop()
-        lines[-1] += last
-    return "\n".join(lines)
+    """`wrap_lines` joined with newlines (vis-network and matplotlib labels)."""
+    return "\n".join(wrap_lines(text, width))
 
 
 def doc_ids_of(graph: nx.MultiDiGraph) -> list[str]:
@@ -657,10 +752,24 @@ def _rc() -> Any:  # matplotlib types rc keys as Literals
     return {
         "font.family": "sans-serif",
         "font.sans-serif": list(font_families()),
-        "svg.fonttype": "path",  # glyphs as outlines: the SVG needs no font to show Chinese
+        "svg.fonttype": "none",  # text stays text: editable and searchable in the SVG
         "axes.unicode_minus": False,
         "svg.hashsalt": "courtgraph",  # stable ids: the same picture gives the same file
     }
+
+
+#: the font-family of every text in an exported SVG: the bundled face, then the CJK faces a
+#: reader's machine is likely to have (Windows, macOS, Linux), then any sans-serif
+SVG_FONT_STACK = ", ".join(
+    [f"'{FONT_FAMILY}'", *(f"'{f}'" for f in SYSTEM_CJK_FAMILIES), "'DejaVu Sans'", "sans-serif"]
+)
+_SVG_FAMILY = re.compile(r"font-family: ?[^;\"]*")
+
+
+def svg_fonts(svg: bytes) -> bytes:
+    """Give every text of a matplotlib SVG the full CJK font stack (matplotlib writes only the
+    families installed here)."""
+    return _SVG_FAMILY.sub(f"font-family: {SVG_FONT_STACK}", svg.decode("utf-8")).encode("utf-8")
 
 
 def _footnote(sources: Sequence[Source], generated: str | None, limit: int = 3) -> str:
@@ -674,7 +783,8 @@ def _footnote(sources: Sequence[Source], generated: str | None, limit: int = 3) 
     return f"{src}\n制图：courtgraph · 数据截至 {date}"
 
 
-def _save(fig: Figure, fmt: str, dpi: int) -> bytes:
+def save_figure(fig: Figure, fmt: str, dpi: float) -> bytes:
+    """PNG or SVG bytes of a figure; an SVG keeps its text as text with the CJK font stack."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
     out = io.BytesIO()
@@ -682,7 +792,146 @@ def _save(fig: Figure, fmt: str, dpi: int) -> bytes:
         {"Software": "courtgraph"} if fmt == "png" else {"Creator": "courtgraph", "Date": None}
     )
     fig.savefig(out, format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
-    return out.getvalue()
+    return svg_fonts(out.getvalue()) if fmt == "svg" else out.getvalue()
+
+
+_save = save_figure
+
+
+# -- network pictures -----------------------------------------------------------------------
+class FigureTooDense(CourtgraphError):
+    """A subgraph with more nodes than can carry a readable label on a slide."""
+
+
+#: beyond this many nodes no layout gives every node a readable label on a 16:9 slide
+MAX_LABELLED_NODES = 80
+LABEL_PT = 9.0  # the smallest label size in a slide picture (about 9 pt on the slide)
+FILTERED_ADVICE = (
+    "可改用：只看法院、法庭和举措（节点类型），深度 1，或举措的采用情况图（「举措」页或"
+    "「法院/单位」页的「简报与图片」）。"
+)
+
+
+def display_name(node_id: str, attrs: dict[str, Any]) -> str:
+    """What a figure calls a node: a court's customary short name (本溪中院), else its name."""
+    name = node_name(node_id, attrs)
+    if attrs.get("kind") in ("Court", "Tribunal"):
+        from figures.names import short_court_name
+
+        return short_court_name(name)
+    return name
+
+
+def _text_size(lines: Sequence[str], size_pt: float) -> tuple[float, float]:
+    """(width, height) in inches of lines of text: CJK a full em, Latin and digits ~0.6."""
+    em = size_pt / 72.0
+    width = max(sum(0.6 if ord(c) < 0x2E80 else 1.0 for c in line) for line in lines) * em
+    return width + 0.06, len(lines) * 1.22 * em + 0.04
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in inches
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@dataclass
+class NetworkLayout:
+    """Where a network picture puts its nodes and labels, in inches inside its plot area."""
+
+    pos: dict[str, tuple[float, float]]
+    radius: dict[str, float]  # marker radius, inches
+    labels: dict[str, tuple[float, float, str]]  # node -> (x, y) of the label's centre, text
+    font: float
+    width: float
+    height: float
+
+
+def network_layout(
+    graph: nx.MultiDiGraph, width: float, height: float, *, seed: int = DEFAULT_SEED
+) -> NetworkLayout:
+    """Seeded positions and a label for every node, no two labels or markers overlapping.
+
+    Raises `FigureTooDense` (saying what to draw instead) when some node's label finds no
+    free place, or the subgraph has more than `MAX_LABELLED_NODES` nodes.
+    """
+    n = graph.number_of_nodes()
+    if n > MAX_LABELLED_NODES:
+        raise FigureTooDense(_too_dense(n))
+    font = 11.0 if n <= 20 else 10.0 if n <= 40 else LABEL_PT
+    sizes = _sizes(graph)
+    radius = {v: (5.0 if n <= 40 else 4.0) * sizes[v] / 72.0 for v in graph.nodes}
+    texts = {v: wrap_lines(display_name(v, graph.nodes[v]), 8) for v in graph.nodes}
+    extents = {v: _text_size(t, font) for v, t in texts.items()}
+    # keep the widest label inside the frame whichever side of its node it goes
+    mx = max((w for w, _ in extents.values()), default=0.5) / 2 + 0.1
+    my = max((h for _, h in extents.values()), default=0.3) + 0.1
+    raw = _fill(layout(graph, seed=seed))
+    pos = {
+        v: (mx + (x + 1) / 2 * (width - 2 * mx), my + (y + 1) / 2 * (height - 2 * my))
+        for v, (x, y) in raw.items()
+    }
+    taken: list[Box] = [
+        (x - radius[v], y - radius[v], x + radius[v], y + radius[v]) for v, (x, y) in pos.items()
+    ]
+    labels: dict[str, tuple[float, float, str]] = {}
+    order = sorted(graph.nodes, key=lambda v: (-graph.degree(v), v))
+    for v in order:
+        x, y = pos[v]
+        w, h = extents[v]
+        r = radius[v] + 0.03
+        for dx, dy in (
+            (0, -(r + h / 2)),  # below
+            (0, r + h / 2),  # above
+            (r + w / 2, 0),  # right
+            (-(r + w / 2), 0),  # left
+            (r + w / 2, -(r + h / 2)),
+            (-(r + w / 2), -(r + h / 2)),
+            (r + w / 2, r + h / 2),
+            (-(r + w / 2), r + h / 2),
+        ):
+            cx, cy = x + dx, y + dy
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
+            own = (x - radius[v], y - radius[v], x + radius[v], y + radius[v])
+            if inside and not any(_overlaps(box, t) for t in taken if t != own):
+                labels[v] = (cx, cy, "\n".join(texts[v]))
+                taken.append(box)
+                break
+        else:
+            raise FigureTooDense(_too_dense(n))
+    return NetworkLayout(pos, radius, labels, font, width, height)
+
+
+def _too_dense(n: int) -> str:
+    return (
+        f"这张子图有 {n} 个节点，画成一页幻灯片时无法给每个节点留出清楚、互不重叠的标签，"
+        f"导出的图片会看不清。{FILTERED_ADVICE}"
+    )
+
+
+def fits_slide(graph: nx.MultiDiGraph, *, seed: int = DEFAULT_SEED) -> str | None:
+    """None when `graph` can be drawn as a readable slide picture, else why not (in Chinese,
+    with what to draw instead)."""
+    try:
+        network_layout(graph, *SLIDE_AREA, seed=seed)
+    except FigureTooDense as exc:
+        return str(exc)
+    return None
+
+
+FIG_W, FIG_H = 16.0, 9.0  # inches: 1920 × 1080 at 120 dpi
+NETWORK_AREA = (12.0, 6.9)  # the plot area of `picture` with its title and legend, inches
+# the picture on a slide (`network_slide`): the deck's content area beside its legend column,
+# at the slide's own size, so a label of 9 pt is 9 pt on the slide; the smaller of the two,
+# so what fits here fits the stand-alone picture too
+SLIDE_AREA = (9.8, 5.3)
+
+
+def legend_items(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    """(symbol, colour, label) of the node kinds and relationships a network picture shows."""
+    return [(i.get("symbol", "—"), i["color"], i["label"]) for i in _legend_items(graph)]
 
 
 def picture(
@@ -694,60 +943,83 @@ def picture(
     sources: Sequence[Source] = (),
     generated: str | None = None,
     seed: int = DEFAULT_SEED,
-    dpi: int = 150,
+    dpi: int = 120,
+    scale: int = 1,
+    with_title: bool = True,
 ) -> bytes:
-    """A 16:9 figure of `graph` for a slide: title, network, legend, source footnote.
+    """A 16:9 figure of `graph` (1920 × 1080 × `scale` pixels): title, network, legend, source
+    footnote; with `with_title=False` the network alone at the size it has on a slide
+    (`SLIDE_AREA`), for a slide that carries its title, legend and sources as text. PNG or
+    SVG (text kept as text).
 
-    PNG or SVG (glyphs as paths, so it shows Chinese without any font installed).
+    Every node gets a short label (本溪中院) that overlaps no other label or node; a subgraph
+    too dense for that raises `FigureTooDense`, which says what to draw instead.
     """
     from matplotlib import rc_context
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
-    from matplotlib.patheffects import withStroke
 
-    pos = _fill(layout(graph, seed=seed))
-    sizes = _sizes(graph)
+    area = NETWORK_AREA if with_title else SLIDE_AREA
+    net = network_layout(graph, *area, seed=seed)
+    pos = net.pos
     n = graph.number_of_nodes()
+    fig_w, fig_h = (FIG_W, FIG_H) if with_title else area
+    left = 0.4 if with_title else 0.0
+    bottom = 0.85 if with_title else 0.0
     with rc_context(_rc()):
-        fig = Figure(figsize=(13.3334, 7.5))
-        ax = fig.add_axes((0.03, 0.12, 0.74, 0.76))
+        fig = Figure(figsize=(fig_w, fig_h))
+        ax = fig.add_axes((left / fig_w, bottom / fig_h, area[0] / fig_w, area[1] / fig_h))
         ax.set_axis_off()
-        fig.text(0.03, 0.945, title or "courtgraph", fontsize=22, color="#1b2a3a", va="center")
-        sub = subtitle or f"{n} 个节点 · {graph.number_of_edges()} 条关系"
-        fig.text(0.03, 0.90, sub, fontsize=12, color="#5a6673", va="center")
-        # edges below nodes
-        edge_labels = graph.number_of_edges() <= 40
+        ax.set_xlim(0, area[0])
+        ax.set_ylim(0, area[1])
+        if with_title:
+            fig.text(0.025, 0.95, title or "courtgraph", fontsize=26, color="#1b2a3a", va="center")
+            sub = subtitle or f"{n} 个节点 · {graph.number_of_edges()} 条关系"
+            fig.text(0.025, 0.905, sub, fontsize=13, color="#5a6673", va="center")
+        taken = [
+            (x - net.radius[v], y - net.radius[v], x + net.radius[v], y + net.radius[v])
+            for v, (x, y) in pos.items()
+        ]
+        for cx, cy, text in net.labels.values():
+            w, h = _text_size(text.split("\n"), net.font)
+            taken.append((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
         for u, v, _key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[2])):
             rel = str(attrs.get("type") or "")
             (x0, y0), (x1, y1) = pos[u], pos[v]
-            color = REL_COLOR.get(rel, "#999999")
             ax.annotate(
                 "",
                 xy=(x1, y1),
                 xytext=(x0, y0),
                 arrowprops={
                     "arrowstyle": "-|>",
-                    "color": color,
+                    "color": REL_COLOR.get(rel, "#999999"),
                     "lw": 1.6 if rel == "ADOPTED" else 1.0,
-                    "alpha": 0.75,
-                    "shrinkA": 9,
-                    "shrinkB": 9 + 3 * sizes.get(v, 1.0),
-                    "mutation_scale": 10,
+                    "alpha": 0.7,
+                    "shrinkA": net.radius[u] * 72 + 1,
+                    "shrinkB": net.radius[v] * 72 + 2,
+                    "mutation_scale": 11,
                 },
                 zorder=1,
             )
-            if edge_labels:
-                ax.text(
-                    (x0 + x1) / 2,
-                    (y0 + y1) / 2,
-                    edge_label(attrs),
-                    fontsize=8,
-                    color="#555555",
-                    ha="center",
-                    va="center",
-                    zorder=2,
-                    path_effects=[withStroke(linewidth=3, foreground="white")],
-                )
+            # an edge's label only where it overlaps nothing (its colour says the rest)
+            label = edge_label(attrs)
+            if graph.number_of_edges() <= 60 and label:
+                w, h = _text_size([label], net.font - 1.5)
+                cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                if not any(_overlaps(box, t) for t in taken):
+                    taken.append(box)
+                    ax.text(
+                        cx,
+                        cy,
+                        label,
+                        fontsize=net.font - 1.5,
+                        color="#555555",
+                        ha="center",
+                        va="center",
+                        zorder=2,
+                        bbox={"boxstyle": "round,pad=0.05", "fc": "white", "ec": "none"},
+                    )
         kinds = sorted(
             {str(a.get("kind") or "") for _, a in graph.nodes(data=True)}, key=_kind_order
         )
@@ -758,81 +1030,80 @@ def picture(
                 [pos[v][0] for v in members],
                 [pos[v][1] for v in members],
                 s=[
-                    (110 if n <= 60 else 55) * (1.8 if st.marker == "*" else 1.0) * sizes[v] ** 2
+                    (2 * net.radius[v] * 72) ** 2 * (1.6 if st.marker == "*" else 1.0)
                     for v in members
                 ],
                 c=st.color,
                 marker=st.marker,
                 edgecolors="white",
-                linewidths=1.2,
+                linewidths=1.0,
                 zorder=3,
             )
-        # labels: all for small graphs, the best-connected otherwise
-        if n <= 60:
-            labelled = set(graph.nodes)
-            font = 10 if n <= 25 else 8
-        else:
-            labelled = set(sorted(graph.nodes, key=lambda v: (-graph.degree(v), v))[:40])
-            font = 7
-        for v in sorted(labelled):
-            x, y = pos[v]
+        for _v, (cx, cy, text) in sorted(net.labels.items()):
             ax.text(
-                x,
-                y - 0.035 - 0.012 * sizes[v],
-                wrap(node_name(v, graph.nodes[v]), 10),
-                fontsize=font,
+                cx,
+                cy,
+                text,
+                fontsize=net.font,
                 ha="center",
-                va="top",
+                va="center",
+                linespacing=1.1,
                 color="#1b2a3a",
                 zorder=4,
-                path_effects=[withStroke(linewidth=3, foreground="white")],
+                # a white ground instead of a stroke: path effects would turn the SVG's text
+                # into outlines
+                bbox={"boxstyle": "round,pad=0.08", "fc": "white", "ec": "none", "alpha": 0.85},
             )
-        ax.set_xlim(-1.12, 1.12)
-        ax.set_ylim(-1.18, 1.08)
-        # legend: kinds then relationships present
-        handles = [
-            Line2D(
-                [],
-                [],
-                linestyle="",
-                marker=style_of(k).marker,
-                markersize=14 if style_of(k).marker == "*" else 10,
-                markerfacecolor=style_of(k).color,
-                markeredgecolor="white",
-                label=kind_label(k),
+        if with_title:
+            handles = [
+                Line2D(
+                    [],
+                    [],
+                    linestyle="",
+                    marker=style_of(k).marker,
+                    markersize=14 if style_of(k).marker == "*" else 10,
+                    markerfacecolor=style_of(k).color,
+                    markeredgecolor="white",
+                    label=kind_label(k),
+                )
+                for k in kinds
+            ]
+            rels = sorted({str(a.get("type") or "") for *_, a in graph.edges(keys=True, data=True)})
+            handles += [
+                Line2D(
+                    [],
+                    [],
+                    color=REL_COLOR.get(r, "#999"),
+                    lw=2,
+                    label=f"{REL_ZH.get(r, r)} {REL_EN.get(r, '')}",
+                )
+                for r in rels
+            ]
+            if handles:
+                fig.legend(
+                    handles=handles,
+                    loc="upper left",
+                    bbox_to_anchor=((left + area[0] + 0.2) / FIG_W, 0.85),
+                    frameon=False,
+                    fontsize=12,
+                    title="图例 Legend",
+                    title_fontsize=13,
+                    alignment="left",
+                    labelspacing=0.9,
+                )
+            fig.add_artist(Line2D([0.025, 0.975], [0.08, 0.08], color="#d5dbe1", lw=0.8))
+            fig.text(
+                0.025,
+                0.04,
+                _footnote(sources, generated),
+                fontsize=10,
+                color="#5a6673",
+                va="center",
             )
-            for k in kinds
-        ]
-        rels = sorted({str(a.get("type") or "") for *_, a in graph.edges(keys=True, data=True)})
-        handles += [
-            Line2D(
-                [],
-                [],
-                color=REL_COLOR.get(r, "#999"),
-                lw=2,
-                label=f"{REL_ZH.get(r, r)} {REL_EN.get(r, '')}",
-            )
-            for r in rels
-        ]
-        if handles:
-            fig.legend(
-                handles=handles,
-                loc="upper left",
-                bbox_to_anchor=(0.785, 0.86),
-                frameon=False,
-                fontsize=11,
-                title="图例 Legend",
-                title_fontsize=12,
-                alignment="left",
-                labelspacing=0.9,
-            )
-        fig.add_artist(Line2D([0.03, 0.97], [0.085, 0.085], color="#d5dbe1", lw=0.8))
-        fig.text(
-            0.03, 0.045, _footnote(sources, generated), fontsize=9, color="#5a6673", va="center"
-        )
-        return _save(fig, fmt, dpi)
+        return save_figure(fig, fmt, dpi * scale)
 
 
+# -- table pictures -------------------------------------------------------------------------
 def table_picture(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
@@ -841,45 +1112,88 @@ def table_picture(
     title: str = "",
     sources: Sequence[Source] = (),
     generated: str | None = None,
-    max_rows: int = 25,
-    dpi: int = 150,
+    max_rows: int = 20,
+    dpi: int = 120,
+    scale: int = 1,
+    with_title: bool = True,
 ) -> bytes:
-    """A table as a 16:9 picture with title and source footnote (the first `max_rows` rows)."""
+    """A table as a 16:9 picture (1920 × 1080 × `scale`): rows as tall and type as large as
+    the page allows (up to 20 pt), columns as wide as their longest cell, title and source
+    footnote; the first `max_rows` rows, the rest counted in the note."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
 
     shown = [["" if c is None else str(c) for c in r] for r in rows[:max_rows]]
-    with rc_context(_rc()):
-        fig = Figure(figsize=(13.3334, 7.5))
-        fig.text(0.03, 0.945, title or "courtgraph", fontsize=22, color="#1b2a3a", va="center")
-        note = f"共 {len(rows)} 行" + (f"，显示前 {max_rows} 行" if len(rows) > max_rows else "")
-        fig.text(0.03, 0.90, note, fontsize=12, color="#5a6673", va="center")
-        ax = fig.add_axes((0.03, 0.12, 0.94, 0.74))
-        ax.set_axis_off()
-        if shown:
-            table = ax.table(
-                cellText=shown, colLabels=list(columns), loc="upper center", cellLoc="left"
-            )
-            table.auto_set_font_size(False)
-            table.set_fontsize(10 if len(shown) <= 15 else 8)
-            table.scale(1, 1.5 if len(shown) <= 15 else 1.15)
-            for (r, _c), cell in table.get_celld().items():
-                cell.set_edgecolor("#d5dbe1")
-                if r == 0:
-                    cell.set_facecolor("#1f5fa8")
-                    cell.get_text().set_color("white")
-                elif r % 2 == 0:
-                    cell.set_facecolor("#f4f6f8")
-            table.auto_set_column_width(list(range(len(columns))))
-        else:
-            ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", fontsize=14)
-        fig.text(
-            0.03, 0.045, _footnote(sources, generated), fontsize=9, color="#5a6673", va="center"
+    top = 1.25 if with_title else 0.3
+    bottom = 0.95 if with_title else 0.3
+    side = 0.4
+    avail_w, avail_h = FIG_W - 2 * side, FIG_H - top - bottom
+    n = len(shown) + 1
+    row_h = min(avail_h / n, 0.62)
+    # type: what the row height allows, then what the widest row allows
+    size = min(20.0, row_h * 72 * 0.5)
+    widths_em = [
+        max(
+            _text_size([str(c)], 1.0)[0] - 0.06 for c in [col, *(r[j] for r in shown if j < len(r))]
         )
-        return _save(fig, fmt, dpi)
+        * 72
+        + 1.2
+        for j, col in enumerate(columns)
+    ]
+    size = max(min(size, avail_w * 72 / sum(widths_em)), 9.0)
+    col_w = [w * size / 72 for w in widths_em]
+    # fill the width: spare room goes to the columns in proportion
+    spare = avail_w - sum(col_w)
+    if spare > 0:
+        col_w = [w + spare * w / sum(col_w) for w in col_w]
+    with rc_context(_rc()):
+        fig = Figure(figsize=(FIG_W, FIG_H))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_axis_off()
+        ax.set_xlim(0, FIG_W)
+        ax.set_ylim(FIG_H, 0)
+        if with_title:
+            ax.text(side, 0.5, title or "courtgraph", fontsize=26, color="#1b2a3a", va="center")
+        note = f"共 {len(rows)} 行" + (f"，显示前 {max_rows} 行" if len(rows) > max_rows else "")
+        ax.text(side, top - 0.3, note, fontsize=13, color="#5a6673", va="center")
+        if not shown:
+            ax.text(FIG_W / 2, FIG_H / 2, "（无数据）", ha="center", va="center", fontsize=18)
+        for i, row in enumerate([list(columns), *shown]):
+            y = top + i * row_h
+            face = "#1f5fa8" if i == 0 else ("#f4f6f8" if i % 2 == 0 else "white")
+            ax.add_patch(
+                Rectangle((side, y), avail_w, row_h, facecolor=face, edgecolor="#d5dbe1", lw=0.6)
+            )
+            x = side
+            for j, w in enumerate(col_w):
+                text = row[j] if j < len(row) else ""
+                room = int((w * 72 / size - 1.0) / 1.0)
+                if len(text) > room > 1 and _text_size([text], size)[0] > w - 0.1:
+                    text = text[: room - 1] + "…"
+                ax.text(
+                    x + 0.5 * size / 72,
+                    y + row_h / 2,
+                    text,
+                    fontsize=size,
+                    va="center",
+                    ha="left",
+                    color="white" if i == 0 else "#1b2a3a",
+                )
+                x += w
+        if with_title:
+            ax.text(
+                side,
+                FIG_H - 0.45,
+                _footnote(sources, generated),
+                fontsize=10,
+                color="#5a6673",
+                va="center",
+            )
+        return save_figure(fig, fmt, dpi * scale)
 
 
-# -- slide ----------------------------------------------------------------------------------
+# -- slides ---------------------------------------------------------------------------------
 def _east_asian(run: Any, typeface: str = "Microsoft YaHei") -> None:
     """Set the East Asian typeface of a python-pptx run (its `font.name` sets Latin only)."""
     from pptx.oxml.ns import qn
@@ -893,6 +1207,23 @@ def _east_asian(run: Any, typeface: str = "Microsoft YaHei") -> None:
         el.set("typeface", typeface)
 
 
+def _sources_note(sources: Sequence[Source]) -> str:
+    if not sources:
+        return "来源：courtgraph 知识图谱"
+    lines = [f"来源（{len(sources)} 篇）："]
+    lines += [
+        f"{i}. {s.label()}" + (f"  {s.url}" if s.url else "") for i, s in enumerate(sources, 1)
+    ]
+    return "\n".join(lines)
+
+
+def _sources_caption(sources: Sequence[Source]) -> str:
+    if not sources:
+        return "来源：courtgraph 知识图谱"
+    more = f" 等 {len(sources)} 篇（全部来源见备注）" if len(sources) > 2 else "（详见备注）"
+    return "来源：" + "；".join(s.label() for s in sources[:2]) + more
+
+
 def slide(
     image_png: bytes,
     *,
@@ -900,56 +1231,46 @@ def slide(
     sources: Sequence[Source] = (),
     generated: str | None = None,
     notes: str | None = None,
+    legend: Sequence[tuple[str, str, str]] = (),
 ) -> bytes:
-    """A one-slide 16:9 PowerPoint deck: title, the picture, and the list of sources."""
-    from pptx import Presentation
-    from pptx.dml.color import RGBColor
-    from pptx.util import Emu, Inches, Pt
+    """A one-slide 16:9 deck: `title` in the slide's title placeholder, the picture (drawn
+    without its own title) filling the content area, the legend as editable text beside it,
+    a one-line source caption and the full source list with URLs in the notes."""
+    from figures.deck import Deck
 
-    prs = Presentation()
-    prs.slide_width = Inches(13.333)
-    prs.slide_height = Inches(7.5)
-    s = prs.slides.add_slide(prs.slide_layouts[6])  # blank
-    box = s.shapes.add_textbox(Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.7))
-    para = box.text_frame.paragraphs[0]
-    run = para.add_run()
-    run.text = title
-    run.font.size = Pt(26)
-    run.font.bold = True
-    run.font.color.rgb = RGBColor(0x1B, 0x2A, 0x3A)
-    _east_asian(run)
-    # the picture keeps its 16:9 aspect ratio in the space above the source list
-    from PIL import Image
-
-    with Image.open(io.BytesIO(image_png)) as im:
-        w, h = im.size
-    max_w, max_h = Inches(12.5), Inches(5.3)
-    scale = min(max_w / w, max_h / h)
-    pic_w, pic_h = int(w * scale), int(h * scale)
-    left = int((prs.slide_width - pic_w) / 2)
-    s.shapes.add_picture(
-        io.BytesIO(image_png), Emu(left), Inches(0.95), width=Emu(pic_w), height=Emu(pic_h)
+    deck = Deck(title, generated=generated)
+    full_notes = "\n".join(x for x in (notes, _sources_note(sources)) if x)
+    deck.picture_slide(
+        title, image_png, notes=full_notes, legend=legend, caption=_sources_caption(sources)
     )
-    src_box = s.shapes.add_textbox(Inches(0.4), Inches(6.35), Inches(12.5), Inches(1.0))
-    tf = src_box.text_frame
-    tf.word_wrap = True
-    lines = [f"来源（{len(sources)} 篇）："] if sources else ["来源：courtgraph 知识图谱"]
-    for i, src in enumerate(sources[:6], 1):
-        lines.append(f"{i}. {src.label()}" + (f"  {src.url}" if src.url else ""))
-    if len(sources) > 6:
-        lines.append(f"… 另有 {len(sources) - 6} 篇，见导出的表格")
-    lines.append(f"制图：courtgraph · 数据截至 {generated or _dt.date.today().isoformat()}")
-    for i, line in enumerate(lines):
-        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        r = p.add_run()
-        r.text = line
-        r.font.size = Pt(9)
-        r.font.color.rgb = RGBColor(0x5A, 0x66, 0x73)
-        _east_asian(r)
-    if notes:
-        s.notes_slide.notes_text_frame.text = notes
-    prs.core_properties.title = title
-    prs.core_properties.author = "courtgraph"
-    out = io.BytesIO()
-    prs.save(out)
-    return out.getvalue()
+    return deck.save()
+
+
+def network_slide(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str,
+    sources: Sequence[Source] = (),
+    generated: str | None = None,
+    seed: int = DEFAULT_SEED,
+) -> bytes:
+    """The network as a one-slide deck (raises `FigureTooDense` like `picture`)."""
+    png = picture(graph, with_title=False, seed=seed, dpi=200)
+    return slide(png, title=title, sources=sources, generated=generated, legend=legend_items(graph))
+
+
+def table_slide(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    title: str,
+    sources: Sequence[Source] = (),
+    generated: str | None = None,
+) -> bytes:
+    """A table as native PowerPoint tables (continued on further slides when long), the
+    title in each slide's title placeholder and the sources in the notes."""
+    from figures.deck import Deck
+
+    deck = Deck(title, generated=generated)
+    deck.table_slides(title, columns, rows, notes=_sources_note(sources))
+    return deck.save()

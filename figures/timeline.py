@@ -9,7 +9,6 @@ silently. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR, _rc
@@ -32,6 +31,37 @@ def _x(d: _dt.date) -> float:
     return float(mdates.date2num(d))
 
 
+def _label_promotions(
+    ax: Any, fig: Any, promotions: list[dict[str, Any]], points: list[Any], top: int
+) -> None:
+    """Name each promotion beside its line where the curve is not: to the left of the line
+    above the curve (the curve only rises, so nothing of it is up there), else to the right
+    below it; staggered so that neighbouring labels do not meet."""
+    ax.autoscale_view()
+    x0, x1 = ax.get_xlim()
+    width_in = ax.get_position().width * fig.get_figwidth()
+    for k, e in enumerate(promotions):
+        d = _x(_month(e["date"]))
+        text = short_court_name(e["unit"] or "") + "推广"
+        level = max((n for x, n in points if x <= d), default=0)
+        room = (d - x0) / (x1 - x0) * width_in
+        if room > len(text) * 12 / 72 + 0.15:
+            y = max(top * (1.05 - 0.08 * (k % 3)), level + top * 0.08)
+            ax.text(
+                d, y, text + " ", color=STAGE_COLOUR["promoted"], fontsize=12, ha="right", va="top"
+            )
+        else:
+            ax.text(
+                d,
+                level * 0.5 if level > top * 0.15 else top * 1.05,
+                " " + text,
+                color=STAGE_COLOUR["promoted"],
+                fontsize=12,
+                ha="left",
+                va="center",
+            )
+
+
 def cumulative_by_month(tl: Timeline) -> list[tuple[str, int]]:
     """(YYYY-MM, units so far) for each month with a first report: the chart's data."""
     return list(tl.cumulative)
@@ -41,10 +71,13 @@ def draw_timeline(
     tl: Timeline,
     *,
     fmt: str = "png",
-    scale: int = 1,
+    scale: float = 1,
     generated: str | None = None,
     with_title: bool = True,
+    width: float = 16.0,
 ) -> bytes:
+    """The timeline, 1920 × 1080 × `scale` pixels whatever its `width` in inches: a narrower
+    figure (a report's page, 8 in) keeps the same pixels with type twice as large."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -52,10 +85,12 @@ def draw_timeline(
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
+    from figures.render import save_figure
+
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
     with plt.rc_context(_rc()):
-        fig = plt.figure(figsize=(16, 9))
+        fig = plt.figure(figsize=(width, width * 9 / 16))
         ax = fig.add_axes((0.07, 0.14, 0.88, 0.66 if with_title else 0.76))
         if with_title:
             fig.text(0.03, 0.93, f"{tl.initiative} · 扩散时间线", fontsize=26, va="center")
@@ -82,16 +117,10 @@ def draw_timeline(
                 label="试点",
             )
         top = max((n for _, n in tl.cumulative), default=1)
-        for k, e in enumerate(x for x in tl.endorsements if x["date"]):
-            d = _x(_month(e["date"]))
-            ax.axvline(d, color=STAGE_COLOUR["promoted"], linewidth=1.2, linestyle="--")
-            ax.text(
-                d,
-                top * (0.95 - 0.07 * (k % 4)),
-                " " + short_court_name(e["unit"] or "") + "推广",
-                color=STAGE_COLOUR["promoted"],
-                fontsize=12,
-                va="top",
+        promotions = [x for x in tl.endorsements if x["date"]]
+        for e in promotions:
+            ax.axvline(
+                _x(_month(e["date"])), color=STAGE_COLOUR["promoted"], lw=1.2, linestyle="--"
             )
         if tl.endorsements:
             ax.plot(
@@ -99,6 +128,7 @@ def draw_timeline(
             )
         ax.set_ylabel("已报道的单位（累计）", fontsize=14)
         ax.set_ylim(0, max(top * 1.1, 1))
+        _label_promotions(ax, fig, promotions, points, top)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
         ax.tick_params(labelsize=12)
@@ -115,10 +145,40 @@ def draw_timeline(
             if units:
                 note += f"；另有 {units} 个单位的报道没有日期，未画入"
         fig.text(0.03, 0.03, note + "。制图：courtgraph", fontsize=11, color="#666666")
-        out = io.BytesIO()
-        metadata: dict[str, Any] = (
-            {"Software": "courtgraph"} if fmt == "png" else {"Creator": "courtgraph", "Date": None}
-        )
-        fig.savefig(out, format=fmt, dpi=120 * scale, facecolor="white", metadata=metadata)
+        picture = save_figure(fig, fmt, 120 * scale * 16.0 / width)
         plt.close(fig)
-    return out.getvalue()
+    return picture
+
+
+def to_pptx(tl: Timeline, *, generated: str | None = None) -> bytes:
+    """A 16:9 deck with the timeline as a native line chart (dates on a date axis), the
+    promotions by higher courts and the undated reports in the notes."""
+    from figures.deck import Deck
+
+    deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated)
+    notes = ["每个单位按其最早的报道日期计。"]
+    promotions = [e for e in tl.endorsements if e.get("date")]
+    if promotions:
+        notes.append(
+            "上级法院推广部署："
+            + "；".join(f"{short_court_name(e['unit'] or '')} {e['date']}" for e in promotions)
+            + "。"
+        )
+    undated = len({u["unit_id"] for u in tl.undated} - {u["unit_id"] for u in tl.first})
+    if undated:
+        notes.append(f"另有 {undated} 个单位的报道没有日期，未画入。")
+    if tl.cumulative:
+        deck.chart_slide(
+            f"{tl.initiative} · 推行时间线（累计已报道单位）",
+            [_month(m) for m, _ in tl.cumulative],
+            {"累计单位数": [n for _, n in tl.cumulative]},
+            kind="line",
+            notes="".join(notes),
+            y_title="已报道的单位（累计）",
+            colours=(STAGE_COLOUR["adopted"],),
+        )
+    else:
+        deck.text_slide(
+            f"{tl.initiative} · 推行时间线", ["没有带日期的报道。"], notes="".join(notes)
+        )
+    return deck.save()

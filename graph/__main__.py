@@ -1,4 +1,5 @@
-"""`python -m graph status | stop | reset | export | delete-document`: manage the store.
+"""`python -m graph status | stop | reset | export | delete-document | collections |
+delete-collection`: manage the store.
 
 status  which store is configured, whether it runs, what it holds
 stop    stop the embedded server (it starts again on next use)
@@ -8,6 +9,8 @@ export  write the neighbourhood of an entity; the format follows the file's exte
 delete-document  remove a document and the facts only it supported
 backup  write a consistent copy of the embedded store while it runs (-o FILE)
 restore bring a backup back into an empty data directory
+collections      the collections of documents, with their sizes
+delete-collection  remove a collection's documents and the facts only they supported
 review   check facts: queue, confirm, reject, correct, add, merge, rename, promote, drop,
          history, export, import, apply, progress
 """
@@ -44,6 +47,28 @@ def _status(settings: Settings) -> int:
         print(f"store: {store.description}")
         for name, n in store.counts().items():
             print(f"  {name:14} {n}")
+        from graph.collections import collections
+
+        for c in collections(store):
+            print(f"  collection {c.name}: {c.documents} documents{' (demo)' if c.demo else ''}")
+    return 0
+
+
+def _collections(store: object, args: argparse.Namespace) -> int:
+    from graph import collections
+
+    if args.command == "collections":
+        found = collections.collections(store)  # type: ignore[arg-type]
+        for c in found:
+            print(f"{c.name}\t{c.documents} documents{' (demo data)' if c.demo else ''}")
+        if not found:
+            print("no documents in the graph")
+        return 0
+    report = collections.delete_collection(store, args.name)  # type: ignore[arg-type]
+    print(
+        f"collection {args.name}: deleted {len(report.deleted)} documents and the facts only "
+        f"they supported; kept {len(report.kept)} also in other collections"
+    )
     return 0
 
 
@@ -363,6 +388,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     b.add_argument("--output", "-o", type=Path, required=True, help="the archive (.zip)")
     rs = sub.add_parser("restore", help="restore a backup into an empty data directory")
     rs.add_argument("archive", type=Path)
+    sub.add_parser("collections", help="collections of documents and their sizes")
+    dc = sub.add_parser(
+        "delete-collection",
+        help="remove a collection's documents and what only they support (a document also in "
+        "another collection stays)",
+    )
+    dc.add_argument("name", help="e.g. 演示数据")
     _review_parser(sub)
     args = parser.parse_args(argv)
     try:
@@ -437,6 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raise CourtgraphError(f"no document {args.doc_id!r} in the graph")
                 review.reapply_facts(store, decided)  # decisions stay; dates, flags follow
                 print(f"deleted {args.doc_id}")
+            elif args.command in ("collections", "delete-collection"):
+                return _collections(store, args)
             elif args.command == "review":
                 return _review(store, args)
         return 0

@@ -53,7 +53,16 @@ USER = "root"
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 COMMAND_TIMEOUT_MS = 60_000  # the server stops any single command after this
 MAX_RANGE = 1_000_000  # elements one range() may produce
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # the checkout, or site-packages
+
+
+def _installed() -> bool:
+    """True when `graph` was installed (pip install .), so any Python of this environment
+    imports it without help; False in a checkout or an editable install."""
+    import site
+
+    folders = [*site.getsitepackages(), site.getusersitepackages()]
+    return any(Path(f).resolve() == PROJECT_ROOT for f in folders)
 
 
 @dataclass(frozen=True)
@@ -412,9 +421,10 @@ class EmbeddedServer:
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
-        )
+        if not _installed():  # a checkout: the child finds `graph` through PYTHONPATH
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+            )
         fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         log = os.fdopen(fd, "ab")  # handed to the child
         try:
@@ -432,7 +442,7 @@ class EmbeddedServer:
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                cwd=str(PROJECT_ROOT),
+                cwd=str(self.data_dir),  # `-m` puts it first on sys.path: holds no modules
                 env=env,
                 start_new_session=True,  # not killed with the terminal or the app
             )

@@ -23,6 +23,15 @@ class BadParameter(CourtgraphError):
     """A parameter that is missing, of the wrong type or out of range."""
 
 
+class AmbiguousName(BadParameter):
+    """A name several entities share (`name`, and their `ids`), so a shell can list them."""
+
+    def __init__(self, message: str, *, name: str, ids: list[str]) -> None:
+        super().__init__(message)
+        self.name = name
+        self.ids = ids
+
+
 class UnreadableDocument(CourtgraphError):
     """An input file that cannot be ingested (binary, empty, undecodable, too large).
 
@@ -40,4 +49,9 @@ class QueryFailed(CourtgraphError):
 
 
 class EntityNotFound(CourtgraphError):
-    """An entity id or name that is not in the graph."""
+    """An entity id or name that is not in the graph (`name`: what was asked for, so a
+    shell can offer the closest names)."""
+
+    def __init__(self, message: str, *, name: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name

@@ -140,6 +140,18 @@ class NodeRow:
     aliases: list[str] = field(default_factory=list)
 
 
+#: how precise a date is, for ties between equal date strings: the text's own date beats the
+#: document's date
+PRECISION_RANK: dict[str | None, int] = {"day": 0, "month": 1, "year": 2, None: 3, "document": 4}
+
+
+def date_key(date: str, precision: str | None) -> tuple[str, int, str]:
+    """The order of reported dates: ISO string order (so `2019` sorts before `2019-03`, the
+    start of its span), then the more precise report, the text's before the document's.
+    A fact's first date is the smallest of its evidence by this key."""
+    return (date, PRECISION_RANK.get(precision, 3), precision or "")
+
+
 @dataclass
 class EvidenceRow:
     sentence: str

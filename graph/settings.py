@@ -33,6 +33,8 @@ def _parse(s: Setting, kind: str, raw: str) -> object:
         if not low <= value <= high:  # nan fails this too
             raise BadParameter(f"{s.env} must be between {low:g} and {high:,}, not {raw!r}")
         return value
+    if s.name == "home_court" and len(raw.strip()) > 200:
+        raise BadParameter(f"{s.env} must be a court's name or id, not {len(raw)} characters")
     if s.name == "heap" and not _HEAP.match(raw):
         raise BadParameter(f"{s.env} must be a Java heap size like 512m or 2g, not {raw!r}")
     return raw
@@ -78,6 +80,13 @@ SETTINGS: tuple[Setting, ...] = (
         "1000",
         "Most rows a named query returns unless it sets a lower limit.",
     ),
+    Setting(
+        "home_court",
+        "COURTGRAPH_HOME_COURT",
+        None,
+        "Your own court (name, alias or id, e.g. 本溪中院): the default court of coverage, "
+        "analytics and court pickers.",
+    ),
 )
 
 
@@ -91,6 +100,7 @@ class Settings:
     heap: str = "1g"
     query_timeout: float = 10.0
     row_limit: int = 1000
+    home_court: str | None = None
 
     @property
     def backend(self) -> str:

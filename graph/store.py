@@ -34,10 +34,12 @@ from graph.errors import BadParameter, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
     FACT_TYPES,
+    PRECISION_RANK,
     DocumentGraph,
     NodeRow,
     check_label,
     check_rel_type,
+    date_key,
     digest,
     fact_id,
     label_of,
@@ -540,9 +542,6 @@ class NodeUpsert:
 # the SET values of all rows of one `UNWIND … MERGE … SET` before it applies any, so a fact
 # twice in one statement would keep its last row, not the fold.
 
-#: how precise a date is, for ties between equal date strings: the text's own date beats the
-#: document's date
-PRECISION_RANK: dict[str | None, int] = {"day": 0, "month": 1, "year": 2, None: 3, "document": 4}
 _RANK_CYPHER = (
     "CASE {p} WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 "
     "WHEN 'document' THEN 4 ELSE 3 END"
@@ -550,13 +549,6 @@ _RANK_CYPHER = (
 #: what the store computes for a fact; a document's `props` never set them
 _DERIVED = ("fact_id", "doc_ids", "date", "date_precision", "confidence", "rules")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def date_key(date: str, precision: str | None) -> tuple[str, int, str]:
-    """The order of reported dates: ISO string order (so `2019` sorts before `2019-03`, the
-    start of its span), then the more precise report, the text's before the document's.
-    A fact's first date is the smallest of its evidence by this key."""
-    return (date, PRECISION_RANK.get(precision, 3), precision or "")
 
 
 def _smaller(a: Any, b: Any) -> bool:
@@ -713,18 +705,25 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     facts: dict[str, FactFold] = {}
     evidence: dict[str, Row] = {}
     for doc in docs:
-        statements.append(
-            (
-                # urls and paths: joined with those already there (another process may have
-                # written the same document a moment ago, from another file)
-                "MERGE (d:Document {id: $id}) "
-                "WITH d, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths "
-                "SET d += $props "
-                "SET d.urls = urls + [u IN coalesce($props.urls, []) WHERE NOT u IN urls], "
-                "d.paths = paths + [p IN coalesce($props.paths, []) WHERE NOT p IN paths]",
-                {"id": doc.id, "props": doc.props},
-            )
+        props = {k: v for k, v in doc.props.items() if k != "collections"}
+        # urls and paths: joined with those already there (another process may have written
+        # the same document a moment ago, from another file)
+        merge = (
+            "MERGE (d:Document {id: $id}) "
+            "WITH d, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths "
+            "SET d += $props "
+            "SET d.urls = urls + [u IN coalesce($props.urls, []) WHERE NOT u IN urls], "
+            "d.paths = paths + [p IN coalesce($props.paths, []) WHERE NOT p IN paths]"
         )
+        if doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
+            statements.append(
+                (
+                    merge + ", d.collections = " + _insert_sorted("d.collections", "$collections"),
+                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
+                )
+            )
+        else:
+            statements.append((merge, {"id": doc.id, "props": props}))
         nodes.extend(doc.nodes)
         for m in doc.mentions:
             mentions.append(

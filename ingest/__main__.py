@@ -1,4 +1,5 @@
 """`python -m ingest PATH …` loads documents into the configured store;
+`python -m ingest roster FILE` imports a court's roster of people's tribunals;
 `python -m ingest extract --jsonl PATH …` prints what would be extracted (gold schema)
 without touching any store."""
 
@@ -55,6 +56,34 @@ def _extract(paths: Sequence[str], jsonl: bool) -> int:
     return 1 if report.failed else 0
 
 
+def _roster(argv: Sequence[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="python -m ingest roster",
+        description="Import a court's roster of people's tribunals (CSV or .xlsx: 法庭名称, "
+        "所属法院, optional 代码, 地址, 设立日期), the denominator of coverage at tribunal level.",
+    )
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="check the rows, write nothing")
+    args = p.parse_args(argv)
+
+    from graph.store import open_store
+    from ingest.tribunal_roster import import_roster
+
+    try:
+        if args.dry_run:
+            report = import_roster(None, args.file)
+        else:
+            with open_store(Settings.from_env()) as store:
+                report = import_roster(store, args.file)
+    except CourtgraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    for file, row, reason in report.bad:
+        print(f"Error: {file}, row {row}: {reason}", file=sys.stderr)
+    return 2 if report.bad else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
@@ -67,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = p.parse_args(argv[1:])
         return _extract(args.paths, args.jsonl)
 
+    if argv and argv[0] == "roster":
+        return _roster(argv[1:])
+
     p = argparse.ArgumentParser(
         prog="python -m ingest",
         description="Read articles (.txt .html .md .docx .pdf, folders recursively) into the "
@@ -77,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--manifest", help="CSV or JSONL with path,url,title,date,site per file")
+    p.add_argument(
+        "--collection",
+        help="the collection the documents go to, e.g. 2024年全省法院通报 (default: a folder's "
+        "collection.json, else its name; single files: 未分类)",
+    )
     args = p.parse_args(argv)
 
     from graph.store import open_store
@@ -89,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.paths,
                 dry_run=args.dry_run,
                 manifest=args.manifest,
+                collection=args.collection,
                 progress=ProgressBar(not args.quiet and sys.stderr.isatty()),
             )
             print(f"store: {store.description}")

@@ -37,9 +37,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from courtgraph.resources import DATA
 from ingest.document import Extraction
 
-TABLE = Path(__file__).resolve().parents[1] / "data" / "confidence.json"
+TABLE = DATA / "confidence.json"
 #: pseudo-count of the prior: a rule needs several observations to move far from it
 WEIGHT = 2.0
 #: used when no table has been fitted yet
@@ -99,7 +100,8 @@ def _wilson_lower(p: float, n: float, z: float = Z) -> float:
 
 
 def apply(ex: Extraction, table: dict[str, Any] | None = None) -> None:
-    """Set `confidence` on every adoption, person and outcome of `ex` from its rule."""
+    """Set `confidence` on every adoption, person and outcome of `ex` from its rule, and on
+    every outcome's link to an initiative from the link's own rule (kind "link")."""
     for a in ex.adoptions:
         a.rule = a.rule or "adoption:other"
         a.confidence = confidence("adoption", a.rule, table)
@@ -109,3 +111,6 @@ def apply(ex: Extraction, table: dict[str, Any] | None = None) -> None:
     for o in ex.outcomes:
         o.rule = o.rule or "outcome:other"
         o.confidence = confidence("outcome", o.rule, table)
+        if o.initiative:
+            o.link_rule = o.link_rule or "link:other"
+            o.link_confidence = confidence("link", o.link_rule, table)

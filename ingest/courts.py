@@ -127,6 +127,9 @@ _TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
 _TRIBUNAL_NOT_PLACE = re.compile(
     r"^(?:各|该|我|此|每|其|派出|下辖|下属|辖区|基层|部分|全部|所有|其他|其余|新建|新设"
     r"|首批|首个|首家|相关|第)|人民|法院|中院|高院"
+    # anywhere in the stem: a court's instruction to its tribunals (要求各人民法庭…) is no
+    # tribunal's name (各庄 is a common place-name ending)
+    r"|各(?!庄)|所属|下属|辖区|要求|指导|组织|督促|推动"
 )
 
 
@@ -801,16 +804,19 @@ class _Resolver:
                 pos += len(part)
             items.append((m.start("last"), m.end("last")))
             picked: list[tuple[int, int, _Cand]] = []
+            readings: list[list[_Cand]] = []
             for k, (a, b) in enumerate(items):
                 # the first item may carry words before the place (指导鲤城): its tail counts
                 starts = range(max(a, b - 6), b - 1) if k == 0 else (a,)
                 for s in starts:
                     got = self._list_item(s, b, keys)
                     if got is not None:
-                        picked.append((s, b, got))
+                        picked.append((s, b, got[0]))
+                        readings.append(got[1])
                         break
             if len(picked) < 2:
                 continue
+            picked = self._same_area(picked, readings)
             for s, b, cand in picked:
                 if any(f.start < b and s < f.end for f in self.found):
                     continue  # already found (哈密铁路运输法院 written out in full)
@@ -818,7 +824,10 @@ class _Resolver:
                 self.found.append(_Found(s, b, cand.target, level=rc.level if rc else ""))
                 self.ctx.events.append((s, *self._chain(cand.target)))
 
-    def _list_item(self, start: int, end: int, keys: Sequence[str]) -> _Cand | None:
+    def _list_item(
+        self, start: int, end: int, keys: Sequence[str]
+    ) -> tuple[_Cand, list[_Cand]] | None:
+        """The reading the context picks for one place of a list, and all its court readings."""
         place = self.folded[start:end]
         if len(place) < 2:
             return None
@@ -829,8 +838,37 @@ class _Resolver:
             cands = [c for c in payload[2] if c.kind == "court"]
             picked = self._pick(start, end, cands) if cands else None
             if picked is not None:
-                return picked[0]
+                return picked[0], cands
         return None
+
+    def _same_area(
+        self, picked: list[tuple[int, int, _Cand]], readings: list[list[_Cand]]
+    ) -> list[tuple[int, int, _Cand]]:
+        """The places of one list lie together: an ambiguous place (平山: 本溪 or 河北) takes the
+        reading in the city, else the province, of the other places and of the courts named
+        before the list."""
+        if all(len(r) < 2 for r in readings):
+            return picked
+        chains = [self._chain(c.target) for _, _, c in picked]
+        before = [self._chain(f.court) for f in self.found if f.end <= picked[0][0]]
+        out = []
+        for i, ((s, b, cand), cands) in enumerate(zip(picked, readings, strict=True)):
+            if len(cands) < 2:
+                out.append((s, b, cand))
+                continue
+            others = [c for j, c in enumerate(chains) if j != i] + before
+
+            def fit(
+                c: _Cand, others: list[tuple[str | None, str | None, str | None]] = others
+            ) -> int:
+                prov, pref, _ = self._chain(c.target)
+                same_pref = sum(1 for o in others if pref and o[1] == pref)
+                same_prov = sum(1 for o in others if prov and o[0] == prov)
+                return 2 * same_pref + same_prov
+
+            best = max(cands, key=lambda c: (fit(c), c is cand))
+            out.append((s, b, best if fit(best) > fit(cand) else cand))
+        return out
 
     # -- stage 2: development-zone courts ------------------------------------------------
     def zones(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -907,7 +945,7 @@ class _Resolver:
                 stem = text[adjacent.end : ts]
                 parent = adjacent.court
                 mention_start = adjacent.start
-                strict = not (town or m.group() == "人民法庭")
+                strict = not town  # a known town of the court's county passes as it is
             else:
                 run_start = ts
                 while (

@@ -692,8 +692,8 @@ def choose_date(
                 note += f"; the dateline agrees and gives the day, {wire}"
                 return DateChoice(wire, "url", note, [])
         return DateChoice(own_date, "url", note, [])
-    if line and line[0] is not None and _valid(*line):
-        wire = _iso(*line)
+    if line and line[0] is not None and _valid(line[0], line[1], line[2]):
+        wire = _iso(line[0], line[1], line[2])
         note = (
             f"date {wire} from the wire dateline (no date on the page, in its URL or in metadata)"
         )

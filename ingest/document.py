@@ -27,6 +27,8 @@ class Evidence:
     start: int  # offset of the sentence in SourceDocument.text
     end: int
     quote: str = ""  # the exact surface of the fact inside the sentence, if narrower
+    date: str | None = None  # the date this sentence gives the fact (adoptions), ISO
+    date_precision: str | None = None  # day | month | year
 
 
 @dataclass
@@ -48,6 +50,7 @@ class SourceDocument:
     content_hash: str = ""  # sha256 hex of `text`
     fingerprint: str = ""  # near-duplicate signature (256-bit simhash, hex; ingest.dedup)
     warnings: list[str] = field(default_factory=list)  # mojibake, date conflicts, ...
+    read_from: str = ""  # the file it was read from (`path` may name an upload instead)
 
     def original_span(self, start: int, end: int) -> str:
         """The file's own text behind text[start:end] (falls back to the normalized text)."""
@@ -123,6 +126,10 @@ class OutcomeRef:
     direction: str | None = None  # up / down / None
     period: str | None = None  # ISO date or range "2022-01-01/2022-04-30"
     initiative: str | None = None  # InitiativeRef.name when the text ties them
+    link_rule: str = (
+        ""  # the rule that tied it (link:own-words, link:sentence … ingest.outcome_links)
+    )
+    link_confidence: float | None = None  # that tie's calibrated confidence (ingest.confidence)
     text: str = ""  # the figure's surface in SourceDocument.text
     evidence: list[Evidence] = field(default_factory=list)
     rule: str = ""

@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from graph.model import date_key
 from ingest.confidence import apply as apply_confidence
 from ingest.dates import resolve_relative
 from ingest.document import (
@@ -51,7 +52,15 @@ from ingest.document import (
     Relation,
     SourceDocument,
 )
-from ingest.initiatives import ADOPTION_VERBS, InitiativeMention, find_initiatives
+from ingest.initiatives import (
+    ADOPTION_VERBS,
+    AGENT_BODY,
+    COPULA,
+    OTHER_BODY,
+    POLICY_TITLE,
+    InitiativeMention,
+    find_initiatives,
+)
 from ingest.normalize import split_sentences
 from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
 from ingest.outcome_links import link_outcomes
@@ -422,28 +431,58 @@ _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
     r"(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
     r"作者|作者单位|供稿|供稿单位|编辑|责任编辑|责编|审核|通讯员|记者|主办|主办单位|承办|版权所有)"
 )
-#: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before, else the article's own tribunal
+#: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before (in the same or the previous
+#: paragraph, with no court department named in between), else the article's own tribunal
 _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
+#: a court's internal department (立案庭, 民一庭, 刑事审判庭, 执行局 …): 该庭 may be it
+_DEPARTMENT = re.compile(
+    r"(?:立案|民[一二三四五六七八九十]|刑[一二三四五六七八九十]|行[一二]|民事|刑事|行政|商事|家事"
+    r"|少年|环境资源|知识产权|金融|审判监督|审监|执行|破产|速裁|综合|赔偿委员会)(?:审判)?庭"
+    r"|执行局|执行裁判庭"
+)
 
 
 def _tribunal_anaphors(
     text: str, mentions: Sequence[CourtMention], levels: Mapping[str, str], home: str | None
 ) -> list[CourtMention]:
+    hits = list(_TRIBUNAL_ANAPHOR.finditer(text))
+    if not hits:
+        return []
     tribunals = sorted(
         (m for m in mentions if levels.get(m.court) == "tribunal"), key=lambda m: m.start
     )
     starts = [m.start for m in tribunals]
+    departments = [d.end() for d in _DEPARTMENT.finditer(text)]
     out: list[CourtMention] = []
-    for hit in _TRIBUNAL_ANAPHOR.finditer(text):
+    for hit in hits:
         i = bisect.bisect_left(starts, hit.start()) - 1
         if i >= 0:
-            court = tribunals[i].court
+            last = tribunals[i]
+            d = bisect.bisect_right(departments, hit.start()) - 1
+            if d >= 0 and departments[d] > last.end:
+                continue  # a department is named closer: 该庭 may be it
+            if last.start < _previous_paragraph_start(text, hit.start()):
+                continue  # too far back to be sure
+            court = last.court
         elif home is not None and levels.get(home) == "tribunal":
             court = home
         else:
             continue
         out.append(CourtMention(hit.start(), hit.end(), hit.group(), court))
     return out
+
+
+def _previous_paragraph_start(text: str, pos: int) -> int:
+    """Where the non-blank paragraph before the one holding `pos` starts (0 if none)."""
+    here = text.rfind("\n", 0, pos)
+    if here < 0:
+        return 0
+    end = here
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+        if end < 0:
+            return 0
+    return text.rfind("\n", 0, end) + 1
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -481,10 +520,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "awarded"
     s, e = ctx.sentence(mention.start)
     sentence = ctx.text[s:e]
-    if _PILOT.search(ctx.text, s, mention.start) or _PILOT.search(
-        ctx.text, ctx.clause_start(s, mention.start), _clause_end(ctx.text, mention.end, e)
-    ):
-        return "piloted"  # 试点 before the initiative, or in its own clause
+    if _piloted(ctx, s, e, mention):
+        return "piloted"
     if ctx.level(unit) in _HIGH:
         return "promoted"
     l_start, _ = ctx.line(mention.start)
@@ -503,6 +540,29 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     ):
         return "promoted"
     return "adopted"
+
+
+#: a court named a pilot: 确定为 / 作为 / 列为 … 试点
+_PILOT_DESIGNATION = re.compile(
+    r"(?:确定为|作为|列为|选为|选定为|批准为|成为|是)[^，,。；;！!？?\n]{0,20}?试点"
+)
+#: a pilot that is over: 试点经验 / 在前期试点基础上
+_PILOT_PAST = re.compile(r"试点(?:经验|基础|成果|成效|做法|的基础)|前期试点|试点先行")
+#: the initiative rolled out in full: not a pilot whatever came before
+_ROLLOUT = re.compile(r"全面推行|全面推开|全面铺开|全面实施|全面施行|在全院|全院推行|推开")
+
+
+def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:
+    """试点 (or 试行) in the initiative's own clause, or the court designated a pilot earlier
+    in the sentence; never when that clause rolls it out in full or the pilot is past."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, mention.start)
+    c_end = _clause_end(text, mention.end, e)
+    clause = text[c_start:c_end]
+    if _ROLLOUT.search(clause):
+        return False
+    own = _PILOT.search(clause) is not None and not _PILOT_PAST.search(clause)
+    return own or _PILOT_DESIGNATION.search(text, s, mention.start) is not None
 
 
 def _under_directive_heading(ctx: _Context, l_start: int) -> bool:
@@ -813,6 +873,7 @@ def _people(
 #: the first of them as its `rule` (ingest.confidence turns a rule into a confidence)
 ADOPTION_RULES = (
     "adoption:subject",
+    "adoption:subject-list",
     "adoption:listed",
     "adoption:respectively",
     "adoption:award-winner",
@@ -850,6 +911,8 @@ def _initiatives(
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, _ = ctx.sentence(m.start)
         date, precision = _adoption_date(text[s : m.start], m.start - s)
+        if date:
+            ev = replace(ev, date=date, date_precision=precision)
         key = (unit, m.name, relation)
         a = adoptions.get(key)
         if a is None:
@@ -862,8 +925,7 @@ def _initiatives(
                 rule=rule,
             )
         else:
-            if a.date is None and date:
-                a.date, a.date_precision = date, precision  # type: ignore[assignment]
+            _earliest(a, date, precision)
             if _RULE_RANK.get(rule, 99) < _RULE_RANK.get(a.rule, 99):
                 a.rule = rule
         a.evidence.append(ev)
@@ -882,8 +944,66 @@ def _initiatives(
         for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
             adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
+    _fold_generic(tax, refs, adoptions)
     _merge_relations(ctx, adoptions)
     return list(refs.values()), list(adoptions.values())
+
+
+#: the place of a group of courts (AGG:某省全省法院 -> 某省)
+_AGG_PLACE = re.compile(r"^AGG:(.+?)(?:全省|全市|全区|全州|全盟|两级|三级|全县)")
+
+
+def _fold_generic(
+    tax: Taxonomy,
+    refs: dict[str, InitiativeRef],
+    adoptions: dict[tuple[str, str, str], Adoption],
+) -> None:
+    """A court's generic term (多元解纷) is the specific initiative it is ``part_of``
+    (一站式多元解纷机制) when the same court does that one too, or for a city's or a province's
+    courts (AGG:某省全省法院) when the court that leads them does or pushes it; another court's
+    stays generic."""
+    does = {(unit, name) for unit, name, _ in adoptions}
+    leaders: dict[str, list[str]] = {}
+    for unit, _, _ in adoptions:
+        agg = _AGG_PLACE.match(unit)
+        if agg is not None:
+            leaders[unit] = [
+                u
+                for u, _, _ in adoptions
+                if u.startswith(agg.group(1)) and u.endswith(("高级人民法院", "中级人民法院"))
+            ]
+    for (unit, name, relation), a in list(adoptions.items()):
+        entry = tax.by_name.get(name)
+        if entry is None or not entry.part_of:
+            continue
+        specific = next(
+            (
+                n
+                for n in entry.part_of
+                if any((u, n) in does for u in (unit, *leaders.get(unit, ())))
+            ),
+            None,
+        )
+        if specific is None:
+            continue
+        del adoptions[(unit, name, relation)]
+        b = adoptions.get((unit, specific, relation))
+        if b is None:
+            adoptions[(unit, specific, relation)] = replace(a, initiative=specific)
+            continue
+        b.evidence.extend(a.evidence)
+        _earliest(b, a.date, a.date_precision)
+        if _RULE_RANK.get(a.rule, 99) < _RULE_RANK.get(b.rule, 99):
+            b.rule = a.rule
+    for name in [n for n in refs if tax.by_name.get(n) and tax.by_name[n].part_of]:
+        if any(x == name for _, x, _ in adoptions):
+            continue
+        into = next((n for n in tax.by_name[name].part_of if n in refs), None)
+        if into is None or not any(n == into for _, n, _ in adoptions):
+            continue
+        ref = refs.pop(name)  # all its adopters do the specific one: one initiative, not two
+        refs[into].mentions.extend(m for m in ref.mentions if m not in refs[into].mentions)
+        refs[into].evidence.extend(ref.evidence)
 
 
 _FULL_ROLLOUT = re.compile(r"全面推行|全面推开|全面实施|全面铺开|全面施行")
@@ -905,9 +1025,14 @@ def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adopti
         b.evidence.extend(a.evidence)
         if _RULE_RANK.get(a.rule, 99) < _RULE_RANK.get(b.rule, 99):
             b.rule = a.rule
-        if b.date is None and a.date:
-            b.date, b.date_precision = a.date, a.date_precision
+        _earliest(b, a.date, a.date_precision)
         del adoptions[(unit, name, relation)]
+
+
+def _earliest(a: Adoption, date: str | None, precision: str | None) -> None:
+    """Keep the earliest of `a`'s date and `date` (by the store's `date_key`)."""
+    if date and (a.date is None or date_key(date, precision) < date_key(a.date, a.date_precision)):
+        a.date, a.date_precision = date, precision  # type: ignore[assignment]
 
 
 def _adopters(
@@ -987,6 +1112,9 @@ def _adopters(
             out.append((subject.court, "promoted", "adoption:promoter"))
         return out
     units: list[tuple[str, str]] = [(unit, "adoption:" + path)] if unit else []
+    if unit and path == "subject" and subject is not None:
+        # 甲、乙、丙等法院推行X / 甲法院和乙法院推行X: every court of the list does it
+        units += [(c, "adoption:subject-list") for c in _listed_before(ctx, s, subject)]
     sec = ctx.section(m.start)
     if unit and unit.startswith("AGG:") and sec is not None and sec[1] != unit:
         units.append((sec[1], "adoption:section-reporter"))  # 沈阳法院 in the 沈阳中院 section
@@ -1015,6 +1143,23 @@ def _adopters(
     return [(u, relation, r) for u, r in units] + out
 
 
+#: what joins the courts of a list that is one subject
+_LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
+
+
+def _listed_before(ctx: _Context, lo: int, last: _Subject) -> list[str]:
+    """The courts listed with `last` (甲、乙和丙法院), before it in text[lo:], nearest first."""
+    out: list[str] = []
+    end = last.start
+    for sub in reversed([x for x in ctx.subjects if lo <= x.start and x.end <= last.start]):
+        if sub.proxy or ctx.text[sub.end : end] not in _LIST_JOIN:
+            break
+        if sub.court != last.court and sub.court not in out:
+            out.append(sub.court)
+        end = sub.start
+    return out
+
+
 #: 被最高人民法院授予 / 由省法院评为: the court after 被/由 confers, it does not win
 _GRANTOR = re.compile(r"[被由经获受]$")
 _GRANT_VERB = re.compile(
@@ -1034,35 +1179,14 @@ def _grantors(ctx: _Context, lo: int, hi: int) -> set[str]:
     return out
 
 
-#: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
-_GOAL = re.compile(
-    r"(?:为了?实现|以实现|为达到|助推|助力|服务保障|服务于|致力于|有助于|有利于|旨在)"
-    r"[^，,。；;：:！!？?“”\n]{0,10}$"
-)
-#: a predicate after a copula: X是…Y describes X as Y, nobody adopts Y there
-_COPULA = re.compile(
-    r"(?<![于但还要可若凡只就总不别其而都更正实即一二三四五六七八九十])是(?![否非])"
-)
-#: something given up or missing: 取消…, 废止…, 尚未建立…
-_ABOLISHED = re.compile(
-    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
-    r"[^，,。；;：:\n]{0,8}$"
-)
 #: a sentence about a facility or mechanism, not a court: 其运行模式…, 该中心实现…
 _FEATURE_SUBJECT = re.compile(
     r"(?:其|该|該|这一|此)(?:中心|平台|系统|机制|模式|工作站|工作室|App|APP|小程序|软件|"
     r"运行模式|功能|做法)"
 )
-#: bodies that are not courts, at the head of a clause or owning a practice (司法局的…)
-_OTHER_BODY = re.compile(
-    r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
-    r"公安局|公安机关|公安|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
-    r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
-    r"村委会|居委会|调解委员会)"
-)
 _OTHER_BODY_HEAD = re.compile(
     r"(?:经|由|是|系)?(?:当地|各级|[省市县区州盟旗镇乡]委?(?:[省市县区州盟旗镇乡]?政府)?)?"
-    + _OTHER_BODY.pattern
+    + OTHER_BODY.pattern
 )
 #: officials who are not court staff, heading a sentence: 市委书记…, 县长…, 省委常委…
 _OFFICIAL_HEAD = re.compile(
@@ -1072,9 +1196,8 @@ _OFFICIAL_HEAD = re.compile(
 _COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
 
 
-_OWNER = re.compile(_OTHER_BODY.pattern + "$")
-#: 经劳动仲裁机构诉前调解…: the body after 经/由 performs it
-_AGENT_BODY = re.compile(r"[经由]" + _OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$")
+#: 司法局的人民调解: a practice another body owns
+_OWNER = re.compile(OTHER_BODY.pattern + "$")
 
 
 #: a clause about a number of unnamed units: 26家法庭…, 辖区5个人民法庭…, 其中3个基层法院…
@@ -1096,11 +1219,6 @@ def _title_span(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int,
     return open_, close
 
 
-#: a policy document (not a report or a case's title): 《关于…的意见》, 《…办法》
-_POLICY_TITLE = re.compile(
-    r"关于|(?:意见|办法|规定|通知|方案|决定|规划|纲要|细则|指引|指南|规则|制度|措施|计划|要点)"
-    r"(?:[（(](?:试行|暂行|修订)[）)])?$"
-)
 #: 印发《…》 / 出台的《…》 / 制定了《…》, possibly after other titles (《A》《B》)
 _ISSUE_VERB = re.compile(
     r"(?:印发|出台|制定|发布|下发|修订|起草|联合印发|联合出台|联合发布)(?:了|的)?"
@@ -1114,7 +1232,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     (市高法院《…》), or the court that 印发/出台/制定 it."""
     text = ctx.text
     title = text[open_ + 1 : close]
-    policy = bool(_POLICY_TITLE.search(title))
+    policy = bool(POLICY_TITLE.search(title))
     inside = ctx.courts_in(open_ + 1, min(close, open_ + 20))
     if inside and inside[0].start == open_ + 1:
         return inside[0].court, policy
@@ -1147,8 +1265,7 @@ def _title_adopters(
     issuer, policy = _title_issuer(ctx, s, open_, close)
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
-    head = max(open_ + 1, text.rfind(" ", open_, m.start) + 1)
-    if _GOAL.search(text, head, m.start) or _ABOLISHED.search(text, head, m.start):
+    if m.goal or m.abolished:
         return []
     if not policy:
         return [(issuer, "adopted", "adoption:title-author")]
@@ -1178,12 +1295,12 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     if _COUNTED_UNITS.match(before) and not ctx.courts_in(c_start, m.start):
         return True  # 26家法庭实现“五化”: unnamed units under the court, not the court
     if _UNITS_OWN.search(before):
-        return True  # 宜兴法院7个派出法庭的诉讼服务站: what unnamed units own
+        return True  # 甲院N个派出法庭的服务站: what unnamed units own
     if m.awarded or m.title:
         return False
-    if _GOAL.search(before) or _ABOLISHED.search(before):
-        return True
-    if _COPULA.search(before) and not ctx.courts_in(c_start, m.start):
+    if m.goal or m.abolished:
+        return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if COPULA.search(before) and not ctx.courts_in(c_start, m.start):
         return True  # 跨域立案是…打造的起诉新模式: a description of something else
     lead = _LEAD_IN.match(text, c_start, m.start)
     if _FEATURE_SUBJECT.match(text, lead.end() if lead else c_start, m.start):
@@ -1202,7 +1319,7 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     if not ctx.courts_in(c_start, m.start):
         lead = _LEAD_IN.match(text, c_start, m.start)
         head = lead.end() if lead else c_start
-        if _OTHER_BODY_HEAD.match(text, head, m.start) or _AGENT_BODY.search(before):
+        if _OTHER_BODY_HEAD.match(text, head, m.start) or AGENT_BODY.search(before):
             return True
         # 司法局的人民调解 / 党委政府的…工作: a practice owned by another body
         own = text.rfind("的", c_start, m.start)
@@ -1609,6 +1726,9 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "confidence": o.confidence,
             "rule": o.rule,
         }
+        if o.initiative:
+            item["link_rule"] = o.link_rule
+            item["link_confidence"] = o.link_confidence
         if o.qualifier:
             item["qualifier"] = o.qualifier
         outcomes.append(item)

@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+from courtgraph.resources import DATA
+
+DATA_DIR = DATA / "gazetteer"
 
 DivisionLevel = Literal["province", "prefecture", "county"]
 

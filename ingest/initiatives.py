@@ -3,18 +3,18 @@
 Taxonomy aliases and patterns are matched first (`ingest.taxonomy`). A match is left out when
 the context shows it names no practice of the court: a ``needs_verb`` term without an adoption
 verb (司法建议书的回复率), a term listed among the functions of a system (实现在线调解、一键理赔等
-业务), another body's procedure (经仲裁机构诉前调解), a headline's aim (《… 助力多元解纷提质增效》).
-A generic term takes the name of a more specific initiative it is ``part_of`` when the article
-names that one too (多元解纷 beside 一站式多元解纷机制).
+业务), another body's procedure (经仲裁机构诉前调解), a headline's aim (《甲乙 助力多元解纷》).
+A generic term takes the name of a more specific initiative it is ``part_of`` when the same
+sentence names that one too (多元解纷 beside 一站式多元解纷机制).
 
 Terms the taxonomy lacks are proposed as candidates (`candidate=True`) only when a general
 pattern marks them as a named mechanism:
 
 - a quoted name with a mechanism head (“营商环境调解室”, “三调度两通报一提示”机制, “庭站点员”四位
-  一体服务网, “法院+工会”劳动争议诉调对接工作机制), a quoted facility, or a quoted name after an
+  一体服务网, “法院+某会”诉调对接工作机制), a quoted facility, or a quoted name after an
   adoption verb (also across a place name or a list closed by 等) that names court work;
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
-- an unquoted ``<adoption verb> X <head>`` (建立发回案件事先沟通机制, 组建平行审判团队);
+- an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
@@ -156,14 +156,9 @@ class InitiativeMention:
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
-    #: inside the 《》 title of a cited policy document (《关于完善案件阅核工作机制的指导意见》):
-    #: the document's issuer deploys it, whoever cites it
-    in_document: bool = False
-    #: right after a purpose verb (助力诉源治理, 赋能…): named as a goal the work serves
+    #: after a purpose in its clause (助力诉源治理, 为实现…): named as a goal the work serves
     goal: bool = False
-    #: a local brand built around a taxonomy initiative (“田间地头”流动法庭 → 车载法庭)
-    kind_of: str | None = None
-    #: named as given up (取消诉前调解, 从诉前调解程序向先行调解程序转变)
+    #: named as given up or missing (取消甲, 不再…甲, 尚未建立甲, 由甲向乙转变, 将甲改为乙)
     abolished: bool = False
 
 
@@ -211,7 +206,9 @@ _COUNTED_ITEM = re.compile(r"^[" + _NUM_CHARS + r"\d]")
 _PLACE_GAP = re.compile(r"(?:[" + HAN + r"]{1,4}[省市县区镇乡村庭院]|本院|全市|全县|全区)$")
 #: 是 as a copula (是民心工程: what a thing is, not what a court sets up); not 但是/于是, nor an
 #: enumeration (一是, 二是) or a focus (特别是, 尤其是)
-_COPULA = re.compile(r"(?<![但还就于总凡要若否一二三四五六七八九十其别或即正乃])是(?!否)")
+COPULA = re.compile(
+    r"(?<![于但还要可若凡只就总不别其而都更正实即或乃否一二三四五六七八九十])是(?![否非])"
+)
 _COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\d]+[种项个类大条][" + HAN + r"]{0,2}$")
 #: 在“质效管理平台”中(排名): a place where something is seen, not a facility set up
 _LOCATIVE_AFTER = frozenset("中上里内")
@@ -230,7 +227,7 @@ def _predicate(text: str, start: int, tax_spans: list[tuple[int, int]]) -> bool:
     described by a relative clause). 这是该院推出的“云上法庭” still names what the court made."""
     cs = _clause_start(text, start)
     before = text[cs:start]
-    copulas = list(_COPULA.finditer(before))
+    copulas = list(COPULA.finditer(before))
     if not copulas:
         return False
     copula = cs + copulas[-1].start()
@@ -452,7 +449,7 @@ def _unquoted_candidates(
         ):
             continue
         if _covered(tax_spans, h.start() - 1, h.end()) == h.end() - h.start() + 1:
-            continue  # 不规范终本专项整治: a known mechanism (终本专项整治) with a modifier
+            continue  # 甲乙终本专项整治: a known mechanism (终本专项整治) with a modifier
         out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
     return out
 
@@ -499,12 +496,18 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
 
 
 _TITLE = re.compile(r"《(?P<t>[^《》\n]{2,60})》")
-_POLICY_TITLE = re.compile(
-    r"(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|规程|要点|"
-    r"白皮书|报告)(?:[(（][^()（）]{1,6}[)）])?$"
+#: a policy document's title (《关于…》, 《…意见》, 《…办法（试行）》), not a report or a case
+POLICY_TITLE = re.compile(
+    r"关于|(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|指南|规程|"
+    r"要点|制度)(?:[(（][^()（）]{1,6}[)）])?$"
 )
-#: 助力多元解纷, 赋能诉源治理: the purpose a piece of work serves
-_GOAL_BEFORE = re.compile(r"(?:助力|赋能|助推|服务于|服务保障|致力于)$")
+#: a report's title: a document, not a headline
+_REPORT_TITLE = re.compile(r"(?:白皮书|报告)(?:[(（][^()（）]{1,6}[)）])?$")
+#: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
+_GOAL = re.compile(
+    r"(?:为了?实现|以实现|为达到|助推|助力|赋能|服务保障|服务于|致力于|有助于|有利于|旨在)"
+    r"[^，,。；;：:！!？?“”\n]{0,10}$"
+)
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
 _NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to
     r"^[ \t\u3000]*(?!参照|依据|根据|援引|参考|按照|对照|适用)(?P<x>["
@@ -519,11 +522,16 @@ _FEATURE_TAIL = re.compile(
     + re.escape(_CLAUSE_CUT)
     + r"]{0,40}?等(?:一系列)?(?:相关)?(?:业务|功能区|功能|流程|环节|事项)"
 )
-#: 经仲裁机构诉前调解: a procedure of another body
-_OTHER_BODY = re.compile(
-    r"(?:经|由)[" + HAN + r"]{0,4}?"
-    r"(?:仲裁机构|仲裁委员会|仲裁委|公安机关|公安局|派出所|检察院|检察机关|司法局|司法所|人社局)"
-    r"(?:的|组织)?$"
+#: bodies that are not courts
+OTHER_BODY = re.compile(
+    r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
+    r"公安局|公安机关|公安|派出所|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
+    r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
+    r"村委会|居委会|调解委员会)"
+)
+#: 经仲裁机构诉前调解: a procedure another body performs
+AGENT_BODY = re.compile(
+    r"(?:经|由)[" + HAN + r"]{0,4}?" + OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$"
 )
 _CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事|诈骗|盗窃|洗钱|毒品|杀人|抢劫|受贿|贪污|集资")
 
@@ -534,7 +542,10 @@ def _headline_spans(text: str, limit: int) -> tuple[list[tuple[int, int]], list[
     heads: list[tuple[int, int]] = []
     docs: list[tuple[int, int]] = []
     for m in _TITLE.finditer(text, 0, limit):
-        (docs if _POLICY_TITLE.search(m.group("t")) else heads).append((m.start(), m.end()))
+        t = m.group("t")
+        (docs if POLICY_TITLE.search(t) or _REPORT_TITLE.search(t) else heads).append(
+            (m.start(), m.end())
+        )
     return heads, docs
 
 
@@ -545,23 +556,32 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, in
     return None
 
 
-_ABOLISH_BEFORE = re.compile(
-    r"(?:取消|废止|废除|停止|叫停|不再|不允许有?)(?:了|对)?[" + HAN + r"]{0,2}$"
+#: given up or missing before the term: 取消…, 不再…, 停止…, 尚未建立…
+_GIVEN_UP_BEFORE = re.compile(
+    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
+    r"[^，,。；;：:！!？?\n]{0,8}$"
 )
+#: 由甲向乙转变 / 从甲转向乙 / 将甲改为乙: the term after 由/从/将 is left for another
 _LEFT_FOR = re.compile(
     r"[^"
     + re.escape(_CLAUSE_CUT)
-    + r"]{0,12}?向[^"
+    + r"]{0,12}?(?:向[^"
     + re.escape(_CLAUSE_CUT)
-    + r"]{1,16}?(?:转变|转型|过渡)"
+    + r"]{1,16}?(?:转变|转型|过渡)|转向|改为|转为|变为)"
 )
 
 
-def _abolished(text: str, start: int, end: int) -> bool:
-    """The term is named as given up: 取消诉前调解, 从诉前调解程序向先行调解程序转变."""
-    if _ABOLISH_BEFORE.search(text, max(0, start - 7), start):
+def _given_up(text: str, start: int, end: int) -> bool:
+    """The term is named as given up or missing: 取消甲, 尚未建立甲, 由甲向乙转变, 将甲改为乙."""
+    if _GIVEN_UP_BEFORE.search(text, max(0, start - 16), start):
         return True
-    return text[start - 1 : start] == "从" and bool(_LEFT_FOR.match(text, end))
+    return text[start - 1 : start] in ("从", "由", "将", "把") and bool(_LEFT_FOR.match(text, end))
+
+
+def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
+    goal = _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+    abolished = _given_up(text, m.start, m.end)
+    return replace(m, goal=goal, abolished=abolished) if goal or abolished else m
 
 
 def _feature_list(
@@ -590,21 +610,30 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
 
 
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+_HEADING_LINE = re.compile(r"^[^\S\n]*([^。！？!?；;\n]{4,40})[^\S\n]*$", re.M)
+
+
+def _heading_lines(text: str, limit: int) -> list[tuple[int, int]]:
+    """Lines that read as section headings: short, with no sentence punctuation."""
+    return [(h.start(1), h.end(1)) for h in _HEADING_LINE.finditer(text, 0, limit)]
+
+
 def find_initiatives(
     text: str, *, taxonomy: Taxonomy | None = None, limit: int | None = None
 ) -> list[InitiativeMention]:
     """All initiative mentions in text[:limit], taxonomy matches and candidates, in text order.
 
-    A generic taxonomy term in an article that also names a more specific initiative it is
+    A generic taxonomy term in a sentence that also names a more specific initiative it is
     ``part_of`` takes that initiative's name:
 
-    >>> [m.name for m in find_initiatives("推进一站式多元解纷机制建设，强化多元解纷。")]
+    >>> [m.name for m in find_initiatives("甲院建成一站式多元解纷机制，强化多元解纷。")]
     ['一站式多元解纷机制', '一站式多元解纷机制']
     """
     tax = taxonomy if taxonomy is not None else default_taxonomy()
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
     view = PlainView(text[:limit])
-    headlines, documents = _headline_spans(text, limit)
+    headlines, _documents = _headline_spans(text, limit)
     matches = []
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
     all_matches = tax.find(text[:limit], view)
@@ -615,20 +644,20 @@ def find_initiatives(
         if "等" in text[m.end : m.end + 44] and _feature_list(text, m.start, m.end, spans, limit):
             dropped.append((m.start, m.end))
             continue  # 提供网上查询、网上调解等功能: what a system offers
-        if not m.entry.title and _OTHER_BODY.search(text, max(0, m.start - 14), m.start):
+        if not m.entry.title and AGENT_BODY.search(text, max(0, m.start - 30), m.start):
             dropped.append((m.start, m.end))
-            continue  # 经劳动仲裁机构诉前调解: another body's procedure
+            continue  # 经某仲裁机构诉前调解: another body's procedure
         headline = _inside(headlines, m.start, m.end)
         if headline and not m.entry.title:
             phrase = text[headline[0] : m.start]
             phrase = phrase[max(phrase.rfind(" "), phrase.rfind("\u3000")) + 1 :]
             if _GOAL_ANY.search(phrase):
                 dropped.append((m.start, m.end))
-                continue  # 《打造某品牌 助力多元解纷提质增效》: a headline's aim
+                continue  # 《打造某品牌 助力多元解纷》: a headline's aim
         matches.append(m)
     tax_spans = [(m.start, m.end) for m in matches]
     awards = _award_spans(text, limit)
-    # 新时代人民法庭建设案例第164号: a numbered selection is an award wherever it stands
+    # 某某建设案例第N号: a numbered selection is an award wherever it stands
     awards += [
         (m.start("x"), m.start("x"), m.end("x")) for m in _NUMBERED_CASE.finditer(text, 0, limit)
     ]
@@ -637,9 +666,34 @@ def find_initiatives(
     def awarded(start: int, end: int) -> bool:
         return any(os <= start and end <= oe for _, os, oe in awards)
 
+    # sentence of each match, for part_of: a generic term stands for the specific initiative
+    # only in the sentence that names that one too (ingest.extract also folds a court's
+    # generic term into the specific initiative the same court does)
+    bounds = [b.start() for b in _SENTENCE_BREAK.finditer(text, 0, limit)] if named else []
+
+    def sentence_no(pos: int) -> int:
+        return bisect.bisect_left(bounds, pos)
+
+    specific_in = {(m.entry.name, sentence_no(m.start)) for m in matches}
+    # …or in a section under a heading line that names that one (二、建好一站式多元解纷机制)
+    heading_starts: list[int] = []
+    heading_names: list[set[str]] = []
+    if any(m.entry.part_of for m in matches):
+        for a, b in _heading_lines(text, limit):
+            heading_starts.append(a)
+            heading_names.append({m.entry.name for m in matches if a <= m.start < b})
+
+    def under(name: str, pos: int) -> bool:
+        i = bisect.bisect_right(heading_starts, pos) - 1
+        return i >= 0 and name in heading_names[i]
+
     found: list[InitiativeMention] = []
     for m in matches:
-        name = next((n for n in m.entry.part_of if n in named), m.entry.name)
+        here = sentence_no(m.start) if m.entry.part_of else -1
+        name = next(
+            (n for n in m.entry.part_of if (n, here) in specific_in or under(n, m.start)),
+            m.entry.name,
+        )
         found.append(
             InitiativeMention(
                 m.start,
@@ -649,9 +703,6 @@ def find_initiatives(
                 "taxonomy",
                 m.entry.title and awarded(m.start, m.end),
                 m.entry.title,
-                in_document=_inside(documents, m.start, m.end) is not None,
-                abolished=_abolished(text, m.start, m.end),
-                goal=bool(_GOAL_BEFORE.search(text[max(0, m.start - 4) : m.start])),
             )
         )
     cands = [
@@ -711,22 +762,11 @@ def find_initiatives(
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    inside: dict[int, str] = {}  # kept candidate index -> the first taxonomy term it swallows
-    rest: list[InitiativeMention] = []
-    for f in found:
-        host = next((i for i, k in enumerate(kept) if k.start <= f.start and f.end <= k.end), None)
-        if host is None:
-            rest.append(f)
-        elif not f.title:
-            inside.setdefault(host, f.name)
-    found = rest
+    found = [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
     kept = [
-        replace(k, awarded=True)
-        if k.awarded or awarded(k.start, k.end)
-        else replace(k, kind_of=inside.get(i))
-        for i, k in enumerate(kept)
+        replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    result = found + _merge_names(kept)
+    result = [_flagged(text, m) for m in found + _merge_names(kept)]
     result.sort(key=lambda m: (m.start, -m.end))
     return result
 

@@ -7,7 +7,7 @@ Bodies that exist once per place (政法委, 司法局, 工商联) are named aft
 when the text leaves it out; unnamed groups (律所, 当地党委政府, 交警) are `generic`.
 
 >>> [(h.surface, h.type, h.generic) for h in find_organizations("法院与辖区律所、司法局座谈。")]
-[('律所', 'law_firm', True), ('司法局', 'justice_bureau', False)]
+[('辖区律所', 'law_firm', True), ('司法局', 'justice_bureau', False)]
 """
 
 from __future__ import annotations

@@ -5,10 +5,10 @@ initiatives when the text ties the figure to it, looking outwards from the figur
 
 1. the figure's own words name the initiative: the metric is its own measure (诉前调解案件520
    余件, 网上立案率超过90%). Several figures in one clause each own the words from the last
-   separator before them to the next figure (26家法庭实现五化、9家获评示范法庭). Among the names
+   separator before them to the next figure (N家法庭实现五化、M家获评示范法庭). Among the names
    in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
-   by a verb (7个法庭均设立跨域立案专窗), then the head of the metric (驻院调解前置及调裁对接
-   结案816件 -> 人民调解员驻院调解); items of a list it sums up are not its measure;
+   by a verb (N个法庭均设立跨域立案专窗), then the head of the metric (驻院调解…结案N件 ->
+   人民调解员驻院调解); items of a list it sums up are not its measure;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
    20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
    sentence lists several mechanisms, which credits none;
@@ -61,6 +61,10 @@ _ACTION_BEFORE = re.compile(
     r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$"
 )
 #: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
+#: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
+_RATIO = re.compile(r"率|比例|比重|占")
+#: words between an initiative and a figure that credit the figure to it
+_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进")
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
@@ -242,8 +246,8 @@ class _Linker:
         return out
 
     def own_names(self, f: _Figure) -> list[_Mention]:
-        """The names in the figure's own words; the noun it counts first (在诉调对接中心配置了
-        2个速裁团队 -> 速裁团队), then the head of the metric. Items of a list the figure sums
+        """The names in the figure's own words; the noun it counts first (在甲中心配置了N个速裁团队
+        -> 速裁团队), then the head of the metric. Items of a list the figure sums
         up (人民调解室、律师调解室等6个工作室) are not its measure."""
         t = self.t
         pos, end = f.figure
@@ -256,7 +260,7 @@ class _Linker:
                 out.insert(0, m)
             else:
                 out.append(m)
-        # the thing the counted units did (7个法庭的服务站均设立跨域立案专窗) before a name that
+        # the thing the counted units did (N个法庭均设立甲专窗) before a name that
         # only places them
         acted = [m for m in out[1:] if _ACTION_BEFORE.search(t.text, max(0, m.start - 3), m.start)]
         if (
@@ -284,20 +288,30 @@ class _Linker:
         c = self.t.clause_start(last.start, lo)
         return next(m.name for m in mentions if m.start >= c)
 
-    def link(self, f: _Figure) -> str | None:
+    def link(self, f: _Figure) -> tuple[str, str] | None:
+        """The initiative `f` is credited to and the id of the rule that found it."""
         t = self.t
         own_lo, own_hi = f.own
         own = self.own_names(f)
         s_start, s_end = t.sentence(f.clause[0])
         if own:
-            return self.specific(own[0], s_start)
+            return self.specific(own[0], s_start), "link:own-words"
+        caseload = self.caseload(f)
         before = t.between(s_start, own_lo)
         if before:
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 return None  # the sentence lists mechanisms, it credits none of them
-            return self.resolve(before, s_start)
+            name = self.resolve(before, s_start)
+            if (
+                caseload
+                and not _RATIO.search(f.outcome.metric)
+                and not _UNIT_NAME.search(name)
+                and not _CREDITED.search(t.text, before[-1].end, own_lo)
+            ):
+                return None  # a court's caseload is no result of a measure named before it,
+                # unless the text credits it (…成效显著，新收案件下降); a team's is its own
+            return name, "link:sentence"
         l_start, _ = t.line(f.clause[0])
-        caseload = self.caseload(f)
         if not caseload:
             # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
             parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
@@ -305,7 +319,7 @@ class _Linker:
                 nxt = min(parts, key=lambda g: g.figure[0])
                 counted = self.own_names(nxt)
                 if counted and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
-                    return counted[0].name
+                    return counted[0].name, "link:total-parts"
         if not caseload and not _NEW_ITEM.match(t.text, s_start):
             lo = s_start
             for _ in range(_REACH):
@@ -320,10 +334,10 @@ class _Linker:
                 distinct = {m.name for m in paragraph if m.start >= p_start}
                 if len(distinct) >= _MANY:
                     return None
-                return self.resolve(paragraph, p_start)
+                return self.resolve(paragraph, p_start), "link:sentence-before"
         after = self.credits(own_hi, s_end)
         if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
-            return after[0].name
+            return after[0].name, "link:credit-after"
         if t.between(l_start, s_start):
             return None
         prev = t.previous_line(l_start)
@@ -332,10 +346,10 @@ class _Linker:
         found = list(dict.fromkeys(m.name for m in t.between(*prev)))
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
-            return found[0] if len(found) == 1 else None
+            return (found[0], "link:heading") if len(found) == 1 else None
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
-        return found[0] if 0 < len(found) < _MANY else None
+        return (found[0], "link:lead-in") if 0 < len(found) < _MANY else None
 
     def specific(self, m: _Mention, s_start: int) -> str:
         """The unit that does it over the kind of case it does (组建速裁团队，…受理速裁案件2707件
@@ -381,4 +395,6 @@ def link_outcomes(ex: Extraction) -> None:
     linker = _Linker(t, figures)
     for f in figures:
         if f.outcome.initiative is None:
-            f.outcome.initiative = linker.link(f)
+            found = linker.link(f)
+            if found is not None:
+                f.outcome.initiative, f.outcome.link_rule = found

@@ -7,7 +7,7 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, ...). Ranks are values with the unit 名 (位居全省第一, 首位,
-全市前三 with qualifier 前); one figure for two rates (回复率及采纳率均为100%) is two outcomes.
+全市前三 with qualifier 前); one figure for two rates (甲率及乙率均为100%) is two outcomes.
 Page-wrap line breaks inside a number (12.⏎5%) or a sentence are read through.
 
 Not outcomes: dates, ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted
@@ -280,7 +280,7 @@ def _label_change(before: str, uom: str, direction: str | None) -> str:
 
 
 def _respective(before: str) -> str:
-    """法定审限内结案率和一审服判息诉率分别提高到99.4%和: the item this figure stands for."""
+    """甲率和乙率分别提高到90%和: the item this figure stands for."""
     i = before.find("分别")
     if i < 0:
         return before
@@ -573,7 +573,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if (
             _MODIFIER_AFTER.match(after)
             and uom in _COUNT_UOMS
-            and "均" not in text[end:c_end]  # 7个派出法庭的诉讼服务站均设立…: a result
+            and "均" not in text[end:c_end]  # N个法庭的服务站均设立…: a result
         ):
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
         if "在内" in after:
@@ -690,15 +690,57 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
         )
     hits.sort(key=lambda h: h.start)
+    hits = _from_to(text, hits)
     hits = _shared(text, _drop_determiners(text, hits))
     return _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
+
+
+#: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached
+_FROM_TO_BETWEEN = re.compile(
+    r"(?:(?P<up>提升|提高|上升|增长|增加|升)|(?P<down>缩短|降低|减少|下降|压缩|降))?(?:至|到)$"
+)
+_FROM_BEFORE = re.compile(r"(?:由|从)$")
+
+
+def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
+    """A change from one figure to another (平均审理天数由45天缩短至20天) is one figure: the level
+    reached, measured by the head before 由/从, its direction from the verb; the starting
+    figure is dropped."""
+    out: list[OutcomeHit] = []
+    skip: set[int] = set()
+    for i, h in enumerate(hits):
+        if i in skip:
+            continue
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        head = h.metric
+        if (
+            nxt is not None
+            and nxt.unit_of_measure == h.unit_of_measure
+            and _FROM_BEFORE.search(head)
+            and 0 < nxt.start - h.end <= 4
+        ):
+            between = _FROM_TO_BETWEEN.fullmatch(text, h.end, nxt.start)
+            if between is not None:
+                direction = (
+                    "up"
+                    if between.group("up")
+                    else "down"
+                    if between.group("down")
+                    else h.direction
+                )
+                metric = _FROM_BEFORE.sub("", head)
+                out.append(replace(nxt, metric=metric, direction=direction))
+                skip.add(i + 1)
+                continue
+        out.append(h)
+    return out
 
 
 _BOTH = re.compile(r"([\u4e00-\u9fff]{2,12}?率)(?:及|和|与|、)([\u4e00-\u9fff]{2,12}?率)均为?$")
 
 
 def _shared(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
-    """回复率及采纳率均为100%: one figure for two metrics is two outcomes sharing the text."""
+    """甲率及乙率均为100%: one figure for two metrics is two outcomes sharing the text."""
     out: list[OutcomeHit] = []
     for h in hits:
         m = _BOTH.search(text, h.text_start, h.start)

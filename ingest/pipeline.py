@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import review
+from graph.collections import DEFAULT_COLLECTION, add_to_collection, check_name
 from graph.errors import CourtgraphError, UnreadableDocument
 from graph.model import (
     DocumentGraph,
@@ -30,7 +31,8 @@ from graph.model import (
 )
 from graph.store import GraphStore
 from ingest.dedup import FingerprintIndex, figures, same_figures
-from ingest.document import CourtRef, Evidence, Extraction, SourceDocument
+from ingest.document import Adoption, CourtRef, Evidence, Extraction, SourceDocument
+from ingest.titles import headline
 
 SUPPORTED = (".txt", ".html", ".htm", ".md", ".docx", ".pdf")
 ProgressFn = Callable[[int, int, str], None]
@@ -43,6 +45,8 @@ class IngestReport:
     read: int = 0
     added: list[str] = field(default_factory=list)  # paths written as new documents
     unchanged: list[str] = field(default_factory=list)  # same content already in the graph
+    repeats: dict[str, str] = field(default_factory=dict)  # unchanged path -> doc id it repeats
+    collections: dict[str, str] = field(default_factory=dict)  # path -> collection it went to
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
@@ -66,6 +70,8 @@ class IngestReport:
             )
         else:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
+        if self.collections:
+            lines.append("collections: " + ", ".join(sorted(set(self.collections.values()))))
         for path, doc in self.reposts:
             lines.append(f"  repost: {_printable(path)} → {doc}")
         for path, reason in self.failed:
@@ -154,6 +160,61 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
         else:
             bad.append((str(p), "not a regular file or folder"))
     return files, bad
+
+
+# -- collections ------------------------------------------------------------------------
+#: a folder's sidecar naming the collection of the files in it: {"collection": "演示数据"}
+COLLECTION_FILE = "collection.json"
+
+
+def collection_chooser(
+    paths: Iterable[str | Path], given: str | None
+) -> Callable[[str], tuple[str, bool]]:
+    """path of a file read -> (the collection it goes to, whether it was named): `given`;
+    else the nearest `collection.json` between the file and the folder it was found in
+    (named); else that folder's name, and a file named on its own goes to 未分类 (defaults:
+    they place new documents only, so re-running on known files changes nothing)."""
+    if given is not None:
+        name = check_name(given)
+        return lambda _path: (name, True)
+    roots: list[Path] = []
+    for p in paths:
+        try:
+            if Path(p).is_dir():
+                roots.append(Path(p).resolve())
+        except OSError:
+            continue
+
+    def choose(path: str) -> tuple[str, bool]:
+        try:
+            here = Path(path).resolve()
+        except OSError:
+            return DEFAULT_COLLECTION, False
+        for root in roots:
+            if root in here.parents:
+                folder = here.parent
+                while True:
+                    named = _named_collection(folder / COLLECTION_FILE)
+                    if named:
+                        return named, True
+                    if folder == root:
+                        break
+                    folder = folder.parent
+                return (check_name(root.name) if root.name else DEFAULT_COLLECTION), False
+        return DEFAULT_COLLECTION, False
+
+    return choose
+
+
+def _named_collection(path: Path) -> str | None:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    name = data.get("collection") if isinstance(data, dict) else None
+    return check_name(name) if isinstance(name, str) and name.strip() else None
 
 
 # -- reference data -----------------------------------------------------------------------
@@ -270,22 +331,31 @@ def _ev(
     rule: str | None = None,
     confidence: float | None = None,
 ) -> list[EvidenceRow]:
-    """The supporting sentences of one proposal (at most 3), each carrying the proposal's date,
-    rule and confidence: the store folds them into the fact (earliest date, highest
-    confidence, every rule)."""
+    """The supporting sentences of one proposal (at most 3), each carrying the date that
+    sentence gives (else `date`, the document's), the proposal's rule and confidence: the store
+    folds them into the fact (earliest date, highest confidence, every rule)."""
     return [
         EvidenceRow(
             sentence=e.sentence,
             start=e.start,
             end=e.end,
             quote=e.quote,
-            date=date,
-            date_precision=precision if date else None,
+            date=e.date or date,
+            date_precision=e.date_precision if e.date else (precision if date else None),
             rule=rule or None,
             confidence=confidence,
         )
         for e in evidence[:3]
     ]
+
+
+def _dated_first(a: Adoption) -> list[Evidence]:
+    """`a`'s evidence with the sentence that gives its date first (only 3 are kept)."""
+    if not a.date:
+        return a.evidence
+    return sorted(
+        a.evidence, key=lambda e: (e.date, e.date_precision) != (a.date, a.date_precision)
+    )
 
 
 def document_graph(ex: Extraction) -> DocumentGraph:
@@ -355,13 +425,12 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             continue
         if uid not in nodes:
             nodes[uid] = NodeRow(res.label(a.unit), uid, {"name": a.unit.removeprefix("AGG:")})
-        date, precision = a.date, a.date_precision
-        if not date and doc.date:
-            date, precision = doc.date, "document"
+        # each sentence carries its own date; one that gives none carries the document's
+        date, precision = (doc.date, "document") if doc.date else (None, None)
         props: dict[str, Any] = {"stage": a.relation}
         if scope:
             props["scope"] = scope
-        evidence = _ev(a.evidence, date, precision, rule=a.rule, confidence=a.confidence)
+        evidence = _ev(_dated_first(a), date, precision, rule=a.rule, confidence=a.confidence)
         facts.append(FactRow("ADOPTED", uid, iid, (a.relation,), props, evidence))
         for e in facts[-1].evidence:
             e.quote = e.quote or a.initiative
@@ -447,15 +516,20 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             props = {"scope": scope} if scope else {}
             facts.append(FactRow("REPORTED", uid, oid, (), props, figure_ev))
         # the initiative the text credits the figure to (ingest.outcome_links names one of
-        # this extraction's initiatives): outcome -REPORTED-> initiative, with the figure's
-        # rule and confidence (the tie has no calibration of its own)
+        # this extraction's initiatives): outcome -REPORTED-> initiative, with the link's own
+        # rule and confidence (ingest.confidence, kind "link")
         if fig.initiative:
             iid = entity_id("Initiative", fig.initiative)
             if iid in nodes:
-                facts.append(FactRow("REPORTED", oid, iid, (), {}, figure_ev))
+                link_ev = _ev(
+                    fig.evidence,
+                    rule=fig.link_rule or "link:other",
+                    confidence=fig.link_confidence,
+                )
+                facts.append(FactRow("REPORTED", oid, iid, (), {}, link_ev))
 
     props = {
-        "title": doc.title or Path(doc.path).name,
+        "title": doc.title or headline(doc.text) or "（无标题）",
         "date": doc.date,
         "date_source": doc.date_source,
         "date_note": doc.date_note,
@@ -528,6 +602,7 @@ def iter_documents(
                 )
             )
             continue
+        doc.read_from = str(path)
         doc.path = shown
         yield doc
 
@@ -542,8 +617,13 @@ def ingest_paths(
     manifest: str | Path | None = None,
     reference_data: bool = True,
     names: Mapping[str, str] | None = None,
+    collection: str | None = None,
 ) -> IngestReport:
     """Ingest files and folders into `store` (None with dry_run: extract only).
+
+    `collection`: the collection every document goes to (a document already in the graph
+    joins it too); without one, a folder's `collection.json` names it (the same), else new
+    documents go to the folder's name, files given one by one to 未分类 (graph/collections.py).
 
     `manifest`: a CSV or JSONL file with path/url/title/date/site per document.
     `names`: file path → the name to record and report instead (uploads: the original name).
@@ -553,8 +633,10 @@ def ingest_paths(
     from ingest.readers import read_manifest
 
     report = IngestReport(dry_run=dry_run)
+    paths = list(paths)
     files, bad = expand_paths(paths)
     report.failed.extend(bad)
+    collection_of = collection_chooser(paths, collection)
     meta: dict[str, dict[str, Any]] = {}
     if manifest is not None:
         try:
@@ -593,11 +675,16 @@ def ingest_paths(
 
     for doc in iter_documents(files, report, progress, meta, names):
         did = document_id(doc.content_hash)
+        coll, named = collection_of(doc.read_from or doc.path)
         if did in known:
             report.unchanged.append(doc.path)
+            report.repeats[doc.path] = did
             if store is not None and not dry_run:
                 flush()  # the known document may still be waiting in this batch
                 store.add_document_urls(did, doc.urls, [doc.path])
+                if named:  # a collection asked for: the known document joins it too
+                    add_to_collection(store, did, coll)
+                    report.collections[doc.path] = coll
             continue
         twin = _repost_of(doc, index, store, figures_of)
         if twin:
@@ -605,7 +692,11 @@ def ingest_paths(
             if store is not None and not dry_run:
                 flush()
                 store.add_document_urls(twin, doc.urls, [doc.path])
+                if named:
+                    add_to_collection(store, twin, coll)
+                    report.collections[doc.path] = coll
             continue
+        report.collections[doc.path] = coll
         try:
             graph = document_graph(extract_document(doc))
         except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
@@ -613,6 +704,7 @@ def ingest_paths(
             continue
         for w in doc.warnings:
             report.warnings.append((doc.path, w))
+        graph.props["collections"] = [coll]
         known.add(did)
         index.add(did, doc.fingerprint)
         figures_of[did] = figures(doc.text)

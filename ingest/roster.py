@@ -27,8 +27,8 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
+from courtgraph.resources import DATA
 from ingest.document import CourtRef, Level
 from ingest.gazetteer import (
     Division,
@@ -39,7 +39,7 @@ from ingest.gazetteer import (
     load_gazetteer,
 )
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "courts"
+DATA_DIR = DATA / "courts"
 SUPREME = "最高人民法院"
 _ORDINALS = "一二三四五六七八九十"
 

@@ -32,9 +32,10 @@ from typing import Any
 
 import ahocorasick
 
+from courtgraph.resources import DATA
 from graph.errors import CourtgraphError
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "initiatives.json"
+DEFAULT_PATH = DATA / "initiatives.json"
 
 #: characters ignored when matching names: quotation marks, brackets of titles, spaces
 IGNORED = "“”\"'‘’「」『』《》〈〉 \u3000\t"

@@ -91,6 +91,21 @@ def describe(name: str) -> str:
     return "\n".join(lines)
 
 
+def demo_note(store: Any, name: str, params: dict[str, str]) -> str | None:
+    """A line for stderr when the answer may include the demo's invented facts: the query
+    lists facts, no collections were chosen, and demo documents are in the graph."""
+    from graph.collections import DEMO_COLLECTION, has_demo
+
+    takes = any(p.name == "collections" for p in get(name).params)
+    if not takes or params.get("collections") or not has_demo(store):
+        return None
+    return (
+        f"note: the graph holds demo documents (collection {DEMO_COLLECTION}, invented facts); "
+        f"answer from your own with --param collections=NAME, or remove them with "
+        f"`python -m graph delete-collection {DEMO_COLLECTION}`"
+    )
+
+
 def parse_params(items: Sequence[str]) -> dict[str, str]:
     params: dict[str, str] = {}
     for item in items:
@@ -125,7 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         with open_store(Settings.from_env()) as store:
             result = run(store, args.name, params, limit=args.limit)
+            note = demo_note(store, args.name, params)
         write(result, args.format, sys.stdout)
+        if note:
+            print(note, file=sys.stderr)
         return 0
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)

@@ -155,3 +155,50 @@ RETURN collect([u.id, p.id]) AS packed
         packed=("unit_id", "parent_id"),
     )
 )
+
+UNIT_PORTFOLIO = register(
+    NamedQuery(
+        name="unit_portfolio",
+        title="单位及其下级单位推行的举措",
+        description="The initiatives a unit and the units under it (up to four levels down) "
+        "are reported to adopt, pilot, promote or be awarded for, with each initiative's "
+        "category and each report's stage and date: the unit's reform portfolio.",
+        cypher="""
+MATCH (c:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
+RETURN collect([c.id, c.name, c.level, 0, i.id, i.name, i.category,
+                coalesce(i.candidate, false), a.stage, a.date]) AS packed
+UNION ALL
+MATCH (c:Entity {id: $unit})
+MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
+MATCH (u)-[a:ADOPTED]->(i:Initiative)
+RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
+                coalesce(i.candidate, false), a.stage, a.date]) AS packed
+""",
+        params=(
+            Param(
+                "unit",
+                "entity",
+                "法院/单位",
+                required=True,
+                help="法院的 id 或名称, e.g. 本溪中院",
+            ),
+        ),
+        row_limit=50000,
+        packed=(
+            "unit_id",
+            "unit",
+            "level",
+            "depth",
+            "initiative_id",
+            "initiative",
+            "category",
+            "candidate",
+            "stage",
+            "date",
+        ),
+        postprocess=lambda rows, _p: sorted(
+            rows,
+            key=lambda r: (r["initiative"] or "", r["depth"], r["date"] or "9999", r["unit_id"]),
+        ),
+    )
+)

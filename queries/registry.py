@@ -14,13 +14,23 @@ from datetime import date
 from typing import Any
 
 from graph.dialect import lucene_escape
-from graph.errors import BadParameter, EntityNotFound, UnknownQuery
+from graph.errors import AmbiguousName, BadParameter, EntityNotFound, UnknownQuery
 from graph.model import ENTITY_LABELS, LEVELS, STAGES
 from graph.store import GraphStore
 from graph.text import to_simplified
 
 ParamType = str  # one of PARAM_TYPES
-PARAM_TYPES = ("text", "search", "int", "date", "choice", "entity", "labels", "bool")
+PARAM_TYPES = (
+    "text",
+    "search",
+    "int",
+    "date",
+    "choice",
+    "entity",
+    "labels",
+    "bool",
+    "collections",  # names of collections; the Cypher also gets `$<name>_docs`: doc id -> true
+)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 #: longest search (a name or an alias; the longest court names have about 30 characters)
 MAX_SEARCH = 100
@@ -169,6 +179,13 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
         raise BadParameter(f"{where} must be true or false, not {value!r}")
     if p.type == "date":
         return check_date(value, where)
+    if p.type == "collections":
+        from graph.collections import parse_names
+
+        try:
+            return parse_names(value)
+        except BadParameter as exc:
+            raise BadParameter(f"{where}: {exc}") from None
     if p.type == "choice":
         s = str(value).strip()
         if s not in p.choices:
@@ -261,11 +278,14 @@ def resolve_entity(
     if not ids:
         raise EntityNotFound(
             f"{where}: nothing named {value!r} in the graph; try `python -m queries search "
-            f"--param q={value}`"
+            f"--param q={value}`",
+            name=value,
         )
     if len(ids) > 1:
-        raise BadParameter(
-            f"{where}: {value!r} names several entities: {', '.join(ids)}; give an id"
+        raise AmbiguousName(
+            f"{where}: {value!r} names several entities: {', '.join(ids)}; give an id",
+            name=value,
+            ids=ids,
         )
     return ids[0]
 
@@ -296,6 +316,15 @@ def prepared(
         if p.type == "search" and params[p.name] is not None:
             params[p.name + "_text"] = params[p.name]
             params[p.name] = _phrase(params[p.name])
+        if p.type == "collections":  # facts count when one of their documents is in them
+            from graph.collections import documents_in
+
+            names = params[p.name]
+            docs = documents_in(store, names) if names else None
+            if docs is not None and len(docs) == _document_count(store):
+                docs = params[p.name] = None  # every document: no filter to apply
+            # a map, looked up per document id (see queries.library.in_collections)
+            params[p.name + "_docs"] = dict.fromkeys(docs or [], True)
     for pname, label in query.fulltext.items():
         params[pname] = store.fulltext_index(label)
     if query.prepare:
@@ -304,6 +333,10 @@ def prepared(
             raise ValueError(f"{query.name}: prepare gave {sorted(extra)}, not {query.prepared}")
         params.update(extra)
     return cypher, params
+
+
+def _document_count(store: GraphStore) -> int:
+    return int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
 
 
 def run(

@@ -66,17 +66,20 @@ def render() -> None:
 
 # -- cached library calls (keyed by the store, bounded) -----------------------------------
 def _store_key() -> str:
-    return str(state.store().description)
+    """The store and the chosen collections: what a cached answer depends on."""
+    from ui.scope import collections_key
+
+    return f"{state.store().description}|{collections_key()}"
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在计算时间线…")
 def _timeline_of(store_key: str, initiative_id: str) -> analytics.Timeline:
-    return analytics.timeline(state.store(), initiative_id)
+    return analytics.timeline(state.store(), initiative_id, collections=_chosen())
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计辖区覆盖…")
 def _coverage_of(store_key: str, initiative_id: str, court_id: str) -> tuple[list[Any], list[Any]]:
-    return analytics.coverage(state.store(), initiative_id, court_id)
+    return analytics.coverage(state.store(), initiative_id, court_id, collections=_chosen())
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算省份覆盖表…")
@@ -96,7 +99,13 @@ def _early_of(store_key: str) -> list[dict[str, Any]]:
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
 def _outcomes_of(store_key: str, initiative_id: str) -> list[dict[str, Any]]:
-    return analytics.adopter_outcomes(state.store(), initiative_id)
+    return analytics.adopter_outcomes(state.store(), initiative_id, collections=_chosen())
+
+
+def _chosen() -> list[str] | None:
+    from ui.scope import collections
+
+    return collections()
 
 
 @st.cache_data(ttl=300, max_entries=8, show_spinner="正在生成面板数据…")
@@ -221,6 +230,12 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
     with left:
         st.markdown("**累计推行单位数**")
         _cumulative_chart(tl)
+        if tl.cumulative:
+            from ui.downloads import timeline_buttons
+
+            timeline_buttons(
+                state.store(), initiative_id, stem=tl.initiative, key=f"{P}.timeline_dl"
+            )
     with right:
         st.markdown("**按年份**")
         _bars({str(y): n for y, n in tl.by_year.items()}, "年份", height=260)
@@ -389,8 +404,8 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
     for col, lv in zip(cols, levels, strict=True):
         col.metric(
             _level_label(lv.level),
-            f"{lv.adopted} / {lv.units}",
-            f"{lv.share:.0%}",
+            f"{lv.adopted} / {lv.units}" if lv.has_denominator else "无名录",
+            f"{lv.share:.0%}" if lv.has_denominator else "未导入人民法庭名录",
             delta_color="off",
             delta_arrow="off",
             delta_description="已推行",
@@ -404,7 +419,7 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
                 "层级": _level_label(lv.level),
                 "已推行": lv.adopted,
                 "单位数": lv.units,
-                "覆盖率": lv.share,
+                "覆盖率": lv.share if lv.has_denominator else None,
             }
             for lv in levels
         ]
@@ -419,6 +434,7 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
             )
         },
     )
+    _roster_note(levels)
     st.markdown(f"#### 尚未报道推行的单位（{len(missing)}）")
     if not missing:
         st.success("辖区内所有单位都已有推行记录。")
@@ -430,6 +446,13 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         key=f"{P}.missing",
     )
     st.caption("“尚未推行”只表示收录的文档中没有看到它推行的报道，不代表它确实没有推行。")
+
+
+def _roster_note(levels: list[Any]) -> None:
+    """Tribunals count only against an imported roster; say where there is none."""
+    from ui.scope import tribunal_roster_note
+
+    tribunal_roster_note(levels)
 
 
 # -- 省份覆盖表 -----------------------------------------------------------------------------
@@ -476,6 +499,43 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
     csv = ("\ufeff" + frame.round(4).reset_index().to_csv(index=False)).encode("utf-8")
     st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
+    from ui.province_levels import by_level
+
+    by_level(initiatives, levels, f"{P}.matrix_initiative")  # counts beside their denominators
+    _coverage_map(initiatives, levels)
+
+
+def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
+    """The coverage map (覆盖地图) of one initiative, for the country or one province."""
+    from ui.downloads import coverage_map_buttons
+
+    st.markdown("#### 覆盖地图")
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        initiative_id = _initiative(initiatives)
+    provinces = sorted(
+        {r["province"] for r in state.rows("adopters", {"initiative": initiative_id})}
+        - {None, "", "北京市", "天津市", "上海市", "重庆市"}
+    )
+    scope = c2.selectbox(
+        "范围",
+        ["全国", *provinces],
+        key=f"{P}.map_scope",
+        help="全国按省份；选一个省份则按该省各地市",
+    )
+    name = next((r["initiative"] for r in initiatives if r["initiative_id"] == initiative_id), "")
+    st.caption(
+        f"按上面所选层级（{'、'.join(_level_label(v) for v in levels)}）统计已报道的法院所占比例；"
+        "边界为中国官方口径（含南海诸岛），离线绘制。"
+    )
+    coverage_map_buttons(
+        state.store(),
+        initiative_id,
+        province=None if scope == "全国" else scope,
+        levels=tuple(levels),
+        stem=f"{name}-{scope}",
+        key=f"{P}.map_dl",
+    )
 
 
 # -- 共同采用 -------------------------------------------------------------------------------

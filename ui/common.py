@@ -45,7 +45,14 @@ def table(
     st.dataframe(frame, hide_index=True, column_config=config, height=height, width="stretch")
 
 
-def entity_input(key: str, url_name: str, label: str, *, help: str | None = None) -> str | None:
+def entity_input(
+    key: str,
+    url_name: str,
+    label: str,
+    *,
+    help: str | None = None,
+    default: Callable[[], str | None] | None = None,
+) -> str | None:
     """A text box for an entity's name, alias or id; returns the resolved id.
 
     The box shows the entity's name and the URL holds its id, so a copied link names one
@@ -56,6 +63,8 @@ def entity_input(key: str, url_name: str, label: str, *, help: str | None = None
     memo = f"{key}.entity"
     if key not in st.session_state:
         raw = (state.param(url_name) or "").strip()
+        if not raw and default is not None:  # e.g. the home court
+            raw = default() or ""
         st.session_state[key] = raw
         if raw:
             shown = _shown_name(raw)
@@ -124,10 +133,14 @@ def court_picker(
     the first visit takes the URL's `court` (id or name), else `default()`."""
     by_id = {r["court_id"]: r for r in courts}
     if key not in st.session_state or st.session_state[key] not in by_id:
+        from ui.scope import home_court
+
         wanted = state.param("court")
         if wanted and wanted not in by_id:
             wanted = state.resolve(wanted)
-        st.session_state[key] = wanted if wanted in by_id else default()
+        home = home_court()  # the user's own court comes before the page's default
+        fallback = home if home in by_id else default()
+        st.session_state[key] = wanted if wanted in by_id else fallback
     return str(
         where.selectbox(
             label,
@@ -202,8 +215,7 @@ def table_downloads(
         )
 
     def deck() -> bytes:
-        png = render.table_picture(columns, rows, title=title, sources=sources, generated=today())
-        return render.slide(png, title=title, sources=sources, generated=today())
+        return render.table_slide(columns, rows, title=title, sources=sources, generated=today())
 
     cols = st.columns(4)
     cols[0].download_button("表格 CSV", to_csv, f"{stem}.csv", "text/csv", key=f"{key}.csv")

@@ -29,14 +29,9 @@ def render() -> None:
             "从「举措」「法院 / 单位」页的“证据”链接进入，可查看某条事实出自哪些句子；"
             "或在下面选择一篇文档阅读全文。"
         )
-        docs = state.latest_documents()
-        if docs:
-            table(
-                docs,
-                {"title": "标题", "date": "日期"},
-                links={"全文": lambda r: state.doc_link(r["doc_id"])},
-                key=f"{P}.docs",
-            )
+        from ui.scope import documents_table
+
+        documents_table(f"{P}.docs")
 
 
 def _fact(fact_id: str) -> None:

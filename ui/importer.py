@@ -1,24 +1,19 @@
-"""导入: upload articles and ingest them, with a progress bar and the CLI's summary."""
+"""导入: upload articles (with .meta.json sidecars, a manifest, or the page's fields for URL,
+title, date and collection) and ingest them; upload a court's roster of people's tribunals."""
 
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
+from graph.collections import DEFAULT_COLLECTION
 from graph.errors import CourtgraphError
+from ingest.uploads import safe_name  # noqa: F401  (kept importable from here)
 from ui import state
 
-TYPES = ["txt", "html", "htm", "md", "docx", "pdf"]
-
-
-def safe_name(name: str, index: int) -> str:
-    """A file name without folders or odd characters, keeping its extension."""
-    base = Path(name).name
-    stem = re.sub(r"[^\w\-. \u3400-\u9fff]", "_", Path(base).stem)[:80] or "upload"
-    return f"{index:03d}_{stem}{Path(base).suffix.lower()}"
+TYPES = ["txt", "html", "htm", "md", "docx", "pdf", "json", "csv", "jsonl"]
 
 
 def render() -> None:
@@ -30,11 +25,29 @@ def render() -> None:
         if not reviewer():
             st.info("导入会写入图谱：请先在左侧以审核员身份登录。")
             return
+    _articles()
+    st.divider()
+    _roster()
+
+
+def _articles() -> None:
+    st.subheader("文章")
     st.caption(
         "上传文章（.txt .html .htm .md .docx .pdf），抽取法院、举措、人员、成效等事实写入图谱。"
-        "同一篇文章重复导入不会产生重复数据；转载稿只记录新的网址。"
+        "可一起上传同名的元数据文件（文章名.meta.json）或清单（.csv / .jsonl，含 path 列及 url、"
+        "title、date、site）。同一篇文章重复导入不会产生重复数据；转载稿只记录新的网址。"
     )
     files = st.file_uploader("选择文件", type=TYPES, accept_multiple_files=True, key="import.files")
+    c1, c2 = st.columns(2)
+    collection = c1.text_input(
+        "文档集",
+        value=DEFAULT_COLLECTION,
+        key="import.collection",
+        help="这批文章归入的文档集，例如 2024年全省法院通报；已在图中的文章也会加入该文档集",
+    )
+    date = c2.text_input("日期（仅单篇）", key="import.date", placeholder="2024-05-20")
+    url = c1.text_input("网址（仅单篇）", key="import.url", placeholder="https://…")
+    title = c2.text_input("标题（仅单篇）", key="import.title")
     if not st.button("开始导入", type="primary", disabled=not files, key="import.go"):
         return
     bar = st.progress(0.0, text="准备中…")
@@ -42,27 +55,62 @@ def render() -> None:
     def progress(n: int, total: int, path: str) -> None:
         bar.progress(min(n / max(total, 1), 1.0), text=f"{n}/{total}：{Path(path).name}")
 
-    with tempfile.TemporaryDirectory(prefix="courtgraph-upload-") as tmp:
-        names: dict[str, str] = {}  # temporary file → the name it was uploaded under
-        for i, f in enumerate(files or [], 1):
-            path = Path(tmp) / safe_name(f.name, i)
-            path.write_bytes(f.getvalue())
-            names[str(path)] = Path(f.name).name or path.name
-        try:
-            from ingest.pipeline import ingest_paths
+    from ingest.pipeline import ingest_paths
+    from ingest.uploads import stage_uploads, summary_zh
 
-            # the graph records the uploaded name, not the temporary file deleted below
-            report = ingest_paths(state.store(), [tmp], progress=progress, names=names)
-        except CourtgraphError:
-            raise
-        except ImportError as exc:
-            st.error(f"导入模块不可用：{exc}。请确认已安装 requirements.txt 中的依赖。")
+    with tempfile.TemporaryDirectory(prefix="courtgraph-upload-") as tmp:
+        staged = stage_uploads(
+            [(f.name, f.getvalue()) for f in files or []], tmp, url=url, title=title, date=date
+        )
+        for name, why in staged.problems:
+            st.warning(f"{name}：{why}")
+        if not staged.articles:
+            st.error("没有可导入的文章（元数据文件和清单需要与文章一起上传）。")
             return
-        summary = report.summary()
+        # the graph records the uploaded name, not the temporary file deleted below
+        report = ingest_paths(
+            state.store(),
+            [tmp],
+            progress=progress,
+            names=staged.names,
+            manifest=staged.manifest,
+            collection=collection.strip() or DEFAULT_COLLECTION,
+        )
     bar.progress(1.0, text="完成")
     state.clear_caches()
+    repeated = sorted(set(report.repeats.values()) | {d for _p, d in report.reposts})
+    titles = {}
+    if repeated:
+        rows = state.rows("document_sources", {"ids": ",".join(repeated)})
+        titles = {r["doc_id"]: r.get("title") or "" for r in rows}
     if report.failed:
         st.warning(f"{len(report.failed)} 个文件未能导入，原因见下方摘要。")
     else:
         st.success(f"导入完成：新增 {len(report.added)} 篇文档。")
-    st.code(summary, language=None)
+    st.code(summary_zh(report, titles), language=None)
+
+
+def _roster() -> None:
+    st.subheader("人民法庭名录")
+    st.caption(
+        "上传本院或辖区的人民法庭名录（.csv 或 .xlsx；列：法庭名称、所属法院，可选 代码、地址、"
+        "设立日期）。名录是法庭层级覆盖率的分母；没有导入名录的法院，法庭层级不显示覆盖率。"
+        "重复导入同一名录不会改变任何数据。"
+    )
+    roster = st.file_uploader("选择名录文件", type=["csv", "xlsx"], key="import.roster")
+    if not st.button("导入名录", disabled=roster is None, key="import.roster_go"):
+        return
+    from ingest.tribunal_roster import import_roster
+
+    assert roster is not None
+    try:
+        report = import_roster(state.store(), Path(roster.name).name, data=roster.getvalue())
+    except CourtgraphError as exc:
+        st.error(f"名录未能导入：{exc}")
+        return
+    state.clear_caches()
+    if report.bad:
+        st.warning(f"{len(report.bad)} 行有误，未导入；其余各行已导入。")
+    else:
+        st.success(f"名录导入完成：{report.imported} 个人民法庭。")
+    st.code(report.summary_zh(), language=None)

@@ -28,7 +28,9 @@ def render() -> None:
     props = state.entity(initiative_id)
     _header(props)
 
-    tabs = st.tabs(["采用单位", "辖区覆盖", "推行时间线", "成效数据"])
+    tabs = st.tabs(TABS, key=_tab_key(), on_change="rerun")  # the open tab is in the URL
+    current = st.session_state.get(f"{P}.tab", TABS[0])
+    state.set_params(tab=None if current == TABS[0] else current)
     with tabs[0]:
         adopters = _adopters(initiative_id, props)
     with tabs[1]:
@@ -37,6 +39,15 @@ def render() -> None:
         _timeline(adopters)
     with tabs[3]:
         _outcomes(initiative_id)
+
+
+TABS = ["采用单位", "辖区覆盖", "推行时间线", "成效数据"]
+
+
+def _tab_key() -> str:
+    """The tab widget's key, first set from the URL's `tab` (a shared link opens that tab)."""
+    state.widget_value(f"{P}.tab", "tab", lambda v: v if v in TABS else TABS[0])
+    return f"{P}.tab"
 
 
 def _header(props: dict[str, Any]) -> None:
@@ -188,9 +199,13 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             "level": None if level == state.ALL else level,
         },
     )
+    from ui.scope import counted_units
+
+    rows, outside = counted_units(rows)  # tribunals count only when a roster lists them
     if not rows:
         st.info("该法院辖区内没有下级单位。")
         return
+    _briefing(initiative_id, props, court_id, by_id[court_id]["court"])
     done = [r for r in rows if r["adopted"]]
     st.metric(
         f"{by_id[court_id]['court']} 辖区已推行",
@@ -203,6 +218,10 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         counts[0] += 1 if r["adopted"] else 0
         counts[1] += 1
     st.markdown("　".join(f"{lvl}：已推行 **{a} / {n}**" for lvl, (a, n) in per_level.items()))
+    if level in (state.ALL, "tribunal"):
+        from ui.scope import coverage_rows_note
+
+        coverage_rows_note(rows, by_id[court_id].get("level"), outside)
     shown = [
         {
             **r,
@@ -242,6 +261,22 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             stem=f"coverage-{props.get('name', 'initiative')}",
             key=f"{P}.cov_dl",
         )
+
+
+def _briefing(initiative_id: str, props: dict[str, Any], court_id: str, court: str) -> None:
+    """One click: the briefing and the adoption map of this initiative under this court."""
+    from figures.names import short_court_name
+    from ui.downloads import briefing_and_map
+
+    short = short_court_name(court)
+    st.markdown(f"**简报与采用情况图**（{short}辖区）")
+    briefing_and_map(
+        state.store(),
+        initiative_id,
+        court_id,
+        stem=f"{props.get('name', 'initiative')}-{short}",
+        key=f"{P}.brief",
+    )
 
 
 def _default_court(courts: list[dict[str, Any]]) -> str:

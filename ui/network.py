@@ -124,6 +124,10 @@ def render() -> None:
     network_view(view_data(graph, props.get("name", entity_id), physics), key="network.view")
     _node_details(graph)
     with st.expander("导出这张图（PNG / SVG / PPTX / HTML / GraphML / GEXF / JSON / CSV）"):
+        dense = too_dense(graph)
+        if dense:
+            st.warning(dense)
+            _alternatives(entity_id, depth, kinds, "network", "network.alt")
         downloads(graph, title=f"{props.get('name', entity_id)} · 关系网络", key="network.dl")
 
 
@@ -178,8 +182,53 @@ def _node_details(graph: Any) -> None:
         st.json({"id": chosen, **{k: v for k, v in attrs.items() if v not in (None, "", [])}})
 
 
+@st.cache_data(ttl=300, max_entries=32, show_spinner=False)
+def _too_dense(_graph: Any, graph_key: str) -> str | None:
+    from figures.render import fits_slide
+
+    return fits_slide(_graph)
+
+
+def too_dense(graph: Any) -> str | None:
+    """Why `graph` cannot be a readable slide picture (None when it can), cached."""
+    return _too_dense(graph, _graph_key(graph))
+
+
+def _alternatives(entity_id: str, depth: int, kinds: list[str], page: str, key: str) -> None:
+    """Buttons to the figures a dense subgraph should be drawn as instead."""
+    filtered = ["Court", "Tribunal", "Initiative"]
+    cols = st.columns(3)
+    cols[0].button(
+        "只看法院、法庭和举措",
+        key=f"{key}.kinds",
+        on_click=state.goto,
+        args=(page,),
+        kwargs={"id": entity_id, "depth": depth if depth > 1 else None, "kinds": filtered},
+        disabled=sorted(kinds) == sorted(filtered),
+    )
+    cols[1].button(
+        "深度 1",
+        key=f"{key}.depth1",
+        on_click=state.goto,
+        args=(page,),
+        kwargs={"id": entity_id, "kinds": kinds},
+        disabled=depth == 1,
+    )
+    kind = state.entity(entity_id).get("kind")
+    cols[2].button(
+        "采用情况图与简报",
+        key=f"{key}.map",
+        on_click=state.goto,
+        args=(state.page_of(entity_id),),
+        kwargs={"id": entity_id},
+        help="举措页「辖区覆盖」或法院/单位页「简报与图片」",
+        disabled=kind not in ("Initiative", "Court", "Tribunal"),
+    )
+
+
 def downloads(graph: Any, *, title: str, key: str) -> None:
-    """Every export of a subgraph, each made only when its button is clicked."""
+    """Every export of a subgraph, each made only when its button is clicked; the pictures
+    and the slide only when the subgraph is readable at a slide's size."""
     import tempfile
     from pathlib import Path
 
@@ -195,8 +244,7 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
         )
 
     def deck() -> bytes:
-        png = render.picture(graph, title=title, sources=sources, generated=today())
-        return render.slide(png, title=title, sources=sources, generated=today())
+        return render.network_slide(graph, title=title, sources=sources, generated=today())
 
     def page() -> bytes:
         html = render.network_html(graph, title=title, height=760, embed_font=True)
@@ -211,15 +259,19 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
 
         return make
 
-    items: list[tuple[str, Callable[[], bytes], str, str]] = [
-        ("图片 PNG", picture("png"), ".png", "image/png"),
-        ("矢量图 SVG", picture("svg"), ".svg", "image/svg+xml"),
-        (
-            "幻灯片 PPTX",
-            deck,
-            ".pptx",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        ),
+    items: list[tuple[str, Callable[[], bytes], str, str]] = []
+    if too_dense(graph) is None:
+        items += [
+            ("图片 PNG", picture("png"), ".png", "image/png"),
+            ("矢量图 SVG", picture("svg"), ".svg", "image/svg+xml"),
+            (
+                "幻灯片 PPTX",
+                deck,
+                ".pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ),
+        ]
+    items += [
         ("离线网页 HTML", page, ".html", "text/html"),
         ("GraphML", written("graphml"), ".graphml", "application/xml"),
         ("GEXF", written("gexf"), ".gexf", "application/xml"),
@@ -258,8 +310,15 @@ def render_export() -> None:
         st.warning(f"{FONT_MISSING_HELP}（缺字：{missing}）")
     sources = sources_for(graph)
     size = f"{graph.number_of_nodes()} 个节点 · {graph.number_of_edges()} 条关系"
+    dense = too_dense(graph)
+    if dense:
+        st.warning(dense)
+        _alternatives(entity_id, depth, kinds, "export", "export.alt")
+        st.caption(f"{size}。图片和幻灯片不导出；下面是这张子图的数据文件和离线网页。")
     # drawn on request: the first picture of a session loads the plotting library and the font
-    if st.toggle("预览图片", key="export.preview", help="显示将要导出的图片（首次绘制约需 2 秒）"):
+    elif st.toggle(
+        "预览图片", key="export.preview", help="显示将要导出的图片（首次绘制约需 2 秒）"
+    ):
         png = _preview(graph, _graph_key(graph), title, tuple(sources))
         st.image(png, caption=size)
     else:
@@ -271,4 +330,4 @@ def render_export() -> None:
 def _preview(_graph: Any, graph_key: str, title: str, sources: tuple[Any, ...]) -> bytes:
     from figures.render import picture
 
-    return picture(_graph, title=title, sources=list(sources), generated=today(), dpi=100)
+    return picture(_graph, title=title, sources=list(sources), generated=today(), dpi=80)

@@ -16,7 +16,7 @@ def render() -> None:
     if not any(counts.get(k, 0) for k in (*ENTITY_LABELS, "Document")):
         st.info(
             "图中还没有数据。请到「导入」页上传文章，或在命令行运行 "
-            "`python -m ingest data/sample` 导入示例文档。"
+            "`python -m ingest data/sample` 导入示例文档（文档集「演示数据」）。"
         )
         return
     kinds = [*ENTITY_LABELS, "Document", "Evidence"]
@@ -47,14 +47,14 @@ def render() -> None:
         else:
             st.info("还没有单位推行举措的记录。")
     with right:
-        st.subheader("最新文档")
-        docs = state.latest_documents()
-        if docs:
+        st.subheader("文档集")
+        found = state.rows("collections")
+        if found:
             table(
-                docs,
-                {"title": "标题", "date": "日期", "site": "网站"},
-                links={"全文": lambda r: state.doc_link(r["doc_id"])},
-                key="overview.docs",
+                found, {"collection": "文档集", "documents": "文档数"}, key="overview.collections"
             )
-        else:
-            st.info("还没有文档。")
+            st.caption("删除一个文档集及只由它支持的事实：`python -m graph delete-collection 名称`")
+    st.subheader("全部文档")
+    from ui.scope import documents_table
+
+    documents_table("overview.docs")

@@ -61,13 +61,17 @@ def _rows(store_key: str, name: str, params: dict[str, Any]) -> tuple[list[dict[
 
 
 def rows(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Rows of a named query (cached for a few minutes)."""
-    return _rows(store().description, name, {k: v for k, v in (params or {}).items()})[0]
+    """Rows of a named query (cached for a few minutes), from the chosen collections."""
+    from ui.scope import scoped
+
+    return _rows(store().description, name, scoped(name, dict(params or {})))[0]
 
 
 def run(name: str, params: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], bool]:
-    """(rows, truncated) of a named query (cached)."""
-    return _rows(store().description, name, dict(params or {}))
+    """(rows, truncated) of a named query (cached), from the chosen collections."""
+    from ui.scope import scoped
+
+    return _rows(store().description, name, scoped(name, dict(params or {})))
 
 
 @st.cache_data(ttl=300, max_entries=256, show_spinner=False)
@@ -230,6 +234,14 @@ def show_error(exc: CourtgraphError) -> None:
             "NEO4J_PASSWORD；使用内置数据库时检查 COURTGRAPH_DATA_DIR，并可运行 "
             "`python -m graph status` 查看状态。\n\n详情：" + str(exc)
         )
+    elif type(exc).__name__ == "AmbiguousName":
+        from ui.suggest import show_ambiguous
+
+        show_ambiguous(exc)
+    elif isinstance(exc, EntityNotFound) and getattr(exc, "name", None):
+        from ui.suggest import show_not_found
+
+        show_not_found(exc)
     elif isinstance(exc, EntityNotFound):
         st.error(
             "图中没有找到这个实体。请检查名称或 id，或到「检索」页按名称、别名搜索。\n\n详情："

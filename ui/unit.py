@@ -18,8 +18,14 @@ P = "unit"
 
 def render() -> None:
     st.title("法院 / 单位")
+    from ui.scope import home_court
+
     unit_id = entity_input(
-        f"{P}.id", "id", "法院、法庭、机构或其他实体", help="e.g. 本溪中院、丙区法院 或 court:…"
+        f"{P}.id",
+        "id",
+        "法院、法庭、机构或其他实体",
+        help="e.g. 本溪中院、丙区法院 或 court:…",
+        default=home_court,  # the user's own court when the link names none
     )
     if not unit_id:
         st.info("输入单位名称（可用简称、别名或繁体），或到「检索」页查找。")
@@ -44,7 +50,7 @@ def render() -> None:
     )
     if kind in ("Court", "Tribunal", "Organization"):
         _hierarchy(unit_id, props)
-        tabs = st.tabs(["推行的举措", "人员及职务", "成效数据", "文档"])
+        tabs = st.tabs(["推行的举措", "人员及职务", "成效数据", "文档", "简报与图片"])
         with tabs[0]:
             _initiatives(unit_id)
         with tabs[1]:
@@ -53,6 +59,8 @@ def render() -> None:
             _outcomes(unit_id)
         with tabs[3]:
             _documents(unit_id)
+        with tabs[4]:
+            _briefing(unit_id, props)
     else:
         tabs = st.tabs(["关系", "文档", "全部属性"])
         with tabs[0]:
@@ -124,6 +132,34 @@ def _initiatives(unit_id: str) -> None:
             "“候选”：从文本中发现、尚未列入举措目录的举措（candidate），"
             "未经人工审核，没有英文名和类别。"
         )
+
+
+def _briefing(unit_id: str, props: dict[str, Any]) -> None:
+    """One click: the briefing and the adoption map of an initiative under this unit."""
+    from figures.names import short_court_name
+    from ui.downloads import briefing_and_map, portfolio_buttons
+
+    short = short_court_name(str(props.get("name", unit_id)))
+    st.markdown(f"**{short}及下级单位的改革举措一览**（按类别分组，含阶段和最早报道日期）")
+    portfolio_buttons(state.store(), unit_id, stem=short, key=f"{P}.portfolio")
+    initiatives = state.rows("initiatives")
+    if not initiatives:
+        st.info("图中还没有改革举措。")
+        return
+    own = [r["initiative_id"] for r in state.rows("adopted_by", {"unit": unit_id})]
+    names = {r["initiative_id"]: r["initiative"] for r in initiatives}
+    # the unit's own initiatives first, then the others by the number of units reporting them
+    order = list(dict.fromkeys([i for i in own if i in names] + list(names)))
+    chosen = st.selectbox(
+        "改革举措",
+        order,
+        format_func=lambda i: names[i] + ("（本单位有报道）" if i in own else ""),
+        key=f"{P}.brief_initiative",
+    )
+    st.markdown(f"**{names[chosen]} · {short}辖区的简报与采用情况图**")
+    briefing_and_map(
+        state.store(), chosen, unit_id, stem=f"{names[chosen]}-{short}", key=f"{P}.brief"
+    )
 
 
 def _people(unit_id: str) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import BadParameter, CourtgraphError
 from graph.model import LEVELS
-from queries.library import ADOPTION_COLUMNS, OUTCOME_COLUMNS
+from queries.library import ADOPTION_COLUMNS, COLLECTIONS, OUTCOME_COLUMNS, in_collections
 from queries.registry import NamedQuery, Param, register, resolve_entity, run
 
 if TYPE_CHECKING:
@@ -49,11 +49,12 @@ ADOPTION_EVENTS = register(
 MATCH (i:Initiative)
 WHERE $initiative IS NULL OR i.id = $initiative
 MATCH (i)<-[a:ADOPTED]-(u:Entity)
+WHERE IN_COLLECTIONS
 WITH i, collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
                  a.date_precision, a.scope, a.doc_ids, a.fact_id]) AS packed
 RETURN i.id AS initiative_id, i.name AS initiative, packed
-""",
-        params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
+""".replace("IN_COLLECTIONS", in_collections("a")),
+        params=(Param("initiative", "entity", "改革举措", label="Initiative"), COLLECTIONS),
         row_limit=200000,
         packed=_EVENT_COLUMNS,
         postprocess=lambda rows, _p: sorted(
@@ -160,12 +161,19 @@ ADOPTER_OUTCOMES = register(
         "measured effects.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
+WHERE IN_COLLECTIONS_A
 MATCH (u)-[r:REPORTED]->(o:Outcome)
+WHERE IN_COLLECTIONS_R
 OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
 RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_measure,
                 o.qualifier, o.direction, o.period, j.name, r.doc_ids, r.fact_id]) AS packed
-""",
-        params=(Param("initiative", "entity", "改革举措", required=True, label="Initiative"),),
+""".replace("IN_COLLECTIONS_A", in_collections("a")).replace(
+            "IN_COLLECTIONS_R", in_collections("r")
+        ),
+        params=(
+            Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
+            COLLECTIONS,
+        ),
         row_limit=20000,
         packed=(
             "unit_id",
@@ -212,10 +220,15 @@ class Timeline:
         return sorted(events, key=lambda e: (e["date"], e["event"] != "piloted", e["unit"]))
 
 
-def timeline(store: GraphStore, initiative: str) -> Timeline:
-    """The diffusion of one initiative: first reported adoption per unit and the curves."""
+def timeline(
+    store: GraphStore, initiative: str, *, collections: Sequence[str] | None = None
+) -> Timeline:
+    """The diffusion of one initiative: first reported adoption per unit and the curves
+    (`collections`: only adoptions the documents of these collections report)."""
     iid = resolve_entity(store, initiative, label="Initiative")
-    rows = run(store, "adoption_events", {"initiative": iid}).rows
+    rows = run(
+        store, "adoption_events", {"initiative": iid, "collections": _names_or_none(collections)}
+    ).rows
     first: dict[str, dict[str, Any]] = {}
     endorsements: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
@@ -271,23 +284,58 @@ class CoverageLevel:
     level: str
     units: int
     adopted: int
+    #: tribunals only: basic courts at or below the court whose roster of tribunals was
+    #: imported, and those without one (their tribunals are not counted)
+    roster_courts: int | None = None
+    courts_without_roster: int = 0
+
+    @property
+    def has_denominator(self) -> bool:
+        """False where nothing tells how many units there are (tribunals without a roster)."""
+        return self.level != "tribunal" or bool(self.roster_courts)
 
     @property
     def share(self) -> float:
         return self.adopted / self.units if self.units else 0.0
 
+    def describe(self) -> str:
+        """`3/5 (60%)`, or why there is no share."""
+        if not self.has_denominator:
+            return "no roster of tribunals imported (python -m ingest roster FILE)"
+        text = f"{self.adopted}/{self.units} ({self.share:.0%})"
+        if self.courts_without_roster:
+            text += f"; {self.courts_without_roster} basic courts without a tribunal roster"
+        return text
+
 
 def coverage(
-    store: GraphStore, initiative: str, court: str
+    store: GraphStore,
+    initiative: str,
+    court: str,
+    *,
+    collections: Sequence[str] | None = None,
 ) -> tuple[list[CoverageLevel], list[dict[str, Any]]]:
     """Share of units below `court` that adopted, level by level, and the list of those
-    that have not."""
+    that have not. Tribunals count against the rosters courts imported
+    (`ingest.tribunal_roster`); where none was, the tribunal level has no denominator
+    (`CoverageLevel.has_denominator`) instead of a share of the tribunals some article named."""
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
-    rows = run(store, "coverage", {"initiative": iid, "court": cid}).rows
+    params = {"initiative": iid, "court": cid, "collections": _names_or_none(collections)}
+    rows = run(store, "coverage", params).rows
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     missing = []
+    basic = {r["unit_id"]: bool(r["has_roster"]) for r in rows if r["level"] == "basic"}
+    own = store.read(
+        "MATCH (c:Entity {id: $id}) RETURN c.level AS level, "
+        "c.tribunal_roster_source IS NOT NULL AS has_roster",
+        {"id": cid},
+    )
+    if own and own[0]["level"] == "basic":
+        basic[cid] = bool(own[0]["has_roster"])
     for r in rows:
+        if r["level"] == "tribunal" and not r["roster"]:
+            continue  # named by an article only: no roster counts it
         acc = per[r["level"] or "未知"]
         acc[0] += 1
         if r["adopted"]:  # reported at any stage
@@ -297,7 +345,12 @@ def coverage(
     levels = [
         CoverageLevel(lvl, n, a)
         for lvl, (n, a) in sorted(per.items(), key=lambda kv: _LEVEL_ORDER.get(kv[0], 9))
+        if lvl != "tribunal"
     ]
+    if basic:
+        with_roster = sum(basic.values())
+        n, a = per.get("tribunal", [0, 0])
+        levels.append(CoverageLevel("tribunal", n, a, with_roster, len(basic) - with_roster))
     return levels, missing
 
 
@@ -305,10 +358,34 @@ def coverage(
 class ProvinceCounts:
     units: dict[str, int]  # province -> courts at the chosen levels
     adopted: dict[str, dict[str, int]]  # initiative -> province -> courts reported adopting
+    levels: tuple[str, ...] = ()  # the levels counted
+    #: province -> level -> courts of that level (the denominator of each share)
+    units_by_level: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: initiative -> province -> level -> courts of that level reported adopting
+    adopted_by_level: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
     def share(self, initiative: str, province: str) -> float:
         n = self.units.get(province, 0)
         return self.adopted.get(initiative, {}).get(province, 0) / n if n else 0.0
+
+    def cell(self, initiative: str, province: str, level: str) -> tuple[int, int]:
+        """(courts of `level` in `province` reported adopting, courts of that level there)."""
+        a = self.adopted_by_level.get(initiative, {}).get(province, {}).get(level, 0)
+        return a, self.units_by_level.get(province, {}).get(level, 0)
+
+    def table(self, initiative: str) -> list[dict[str, Any]]:
+        """One row per province: for each level, adopting courts, all courts of that level
+        (the denominator) and the share, e.g. `basic_adopted`, `basic_courts`, `basic_share`."""
+        out = []
+        for prov in self.units:
+            row: dict[str, Any] = {"initiative": initiative, "province": prov}
+            for level in self.levels:
+                a, n = self.cell(initiative, prov, level)
+                row[f"{level}_adopted"] = a
+                row[f"{level}_courts"] = n
+                row[f"{level}_share"] = round(a / n, 3) if n else None
+            out.append(row)
+        return out
 
 
 def province_counts(
@@ -320,22 +397,38 @@ def province_counts(
     """For every province: how many of its courts (at `levels`) there are, and how many of
     them the documents report adopting each initiative."""
     totals: Counter[str] = Counter()
+    by_level: dict[str, Counter[str]] = defaultdict(Counter)
     for r in run(store, "unit_totals").rows:
         if r["level"] in levels and r["province"]:
             totals[r["province"]] += r["units"]
+            by_level[r["province"]][r["level"]] += r["units"]
     courts = {
-        u["unit_id"]: u["province"]
+        u["unit_id"]: (u["province"], u["level"])
         for u in run(store, "units").rows
         if u["kind"] == "Court" and u["level"] in levels and u["province"]
     }
     ids = [resolve_entity(store, i, label="Initiative") for i in initiatives or ()] or None
     adopted: dict[str, dict[str, int]] = {}
+    adopted_by_level: dict[str, dict[str, dict[str, int]]] = {}
     for _iid, (name, per) in _adoptions(store, ids).items():
-        adopted[name] = dict(Counter(courts[u] for u in per if u in courts))
+        adopted[name] = dict(Counter(courts[u][0] for u in per if u in courts))
+        nested: dict[str, Counter[str]] = defaultdict(Counter)
+        for u in per:
+            if u in courts:
+                nested[courts[u][0]][courts[u][1]] += 1
+        adopted_by_level[name] = {p: dict(c) for p, c in nested.items()}
     if initiatives:
         for iid in ids or ():
             adopted.setdefault(iid.split(":", 1)[1], {})
-    return ProvinceCounts(units=dict(sorted(totals.items())), adopted=adopted)
+            adopted_by_level.setdefault(iid.split(":", 1)[1], {})
+    ordered = tuple(sorted(levels, key=lambda lv: _LEVEL_ORDER.get(lv, 9)))
+    return ProvinceCounts(
+        units=dict(sorted(totals.items())),
+        adopted=adopted,
+        levels=ordered,
+        units_by_level={p: dict(by_level[p]) for p in sorted(by_level)},
+        adopted_by_level=adopted_by_level,
+    )
 
 
 def province_matrix(
@@ -447,10 +540,17 @@ def _names(store: GraphStore, ids: Sequence[str]) -> dict[str, str]:
     return names
 
 
-def adopter_outcomes(store: GraphStore, initiative: str) -> list[dict[str, Any]]:
+def adopter_outcomes(
+    store: GraphStore, initiative: str, *, collections: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     """Figures reported by the adopters, side by side. Reported claims, not measured effects."""
     iid = resolve_entity(store, initiative, label="Initiative")
-    return run(store, "adopter_outcomes", {"initiative": iid}).rows
+    params = {"initiative": iid, "collections": _names_or_none(collections)}
+    return run(store, "adopter_outcomes", params).rows
+
+
+def _names_or_none(collections: Sequence[str] | None) -> list[str] | None:
+    return list(collections) if collections else None
 
 
 # -- panel ----------------------------------------------------------------------------------

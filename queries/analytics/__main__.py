@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import CourtgraphError
 from queries.analytics import (
@@ -39,10 +39,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     c = sub.add_parser("coverage", help="share adopted under a court, level by level")
     c.add_argument("initiative")
     c.add_argument("court")
-    pv = sub.add_parser("provinces", help="province × initiative coverage table")
-    pv.add_argument("--output", "-o", type=Path)
+    pv = sub.add_parser(
+        "provinces",
+        help="per province and level: courts reported adopting, all courts of that level, share",
+    )
+    pv.add_argument("initiatives", nargs="*", help="default: every initiative with adopters")
     pv.add_argument(
-        "--counts", action="store_true", help="numbers of adopting courts instead of shares"
+        "--level",
+        action="append",
+        choices=("high", "intermediate", "basic", "special"),
+        help="levels to count (repeatable; default intermediate and basic)",
+    )
+    pv.add_argument("--output", "-o", type=Path, help=".csv, .xlsx or .parquet")
+    pv.add_argument(
+        "--counts", action="store_true", help="(kept for old scripts: counts are always shown)"
     )
     co = sub.add_parser("co-adoption", help="initiatives adopted by the same units")
     co.add_argument("--min-shared", type=int, default=1)
@@ -81,31 +91,21 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
         print("by province:", json.dumps(tl.by_province, ensure_ascii=False))
         print("by level:", json.dumps(tl.by_level, ensure_ascii=False))
     elif args.command == "coverage":
-        levels, missing = coverage(store, args.initiative, args.court)
-        for lv in levels:
-            print(f"{lv.level:13} {lv.adopted}/{lv.units} ({lv.share:.0%})")
-        print(f"not yet reported ({len(missing)}):")
-        for r in missing:
-            print(f"  {r['unit']}")
+        print(coverage_table(store, args.initiative, args.court))
     elif args.command == "provinces":
-        counts = province_counts(store)
-        cols = sorted(counts.adopted)
-        if args.counts:  # adopting courts, with the denominator in its own column
-            rows = [
-                {"province": prov, "courts": n, **{c: counts.adopted[c].get(prov, 0) for c in cols}}
-                for prov, n in counts.units.items()
-            ]
-        else:
-            rows = [
-                {"province": prov, **{c: round(counts.share(c, prov), 3) for c in cols}}
-                for prov in counts.units
-            ]
+        levels = tuple(args.level or ("intermediate", "basic"))
+        counts = province_counts(store, levels=levels, initiatives=args.initiatives or None)
+        names = (
+            sorted(counts.adopted)
+            if args.initiatives
+            else [n for n in sorted(counts.adopted) if counts.adopted[n]]
+        )
         if args.output:
+            rows = [r for name in names for r in counts.table(name)]
             write_table(rows, args.output)
-            print(f"wrote {args.output}")
+            print(f"wrote {args.output}: {len(rows)} rows")
         else:
-            for r in rows:
-                print(r["province"], {k: v for k, v in r.items() if k != "province" and v})
+            print(provinces_table(counts, names))
     elif args.command == "co-adoption":
         g = co_adoption(store, min_shared=args.min_shared)
         for a, b, d in sorted(g.edges(data=True), key=lambda e: -e[2]["shared"]):
@@ -138,6 +138,103 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             print(f"wrote {path}")
         print(f"{len(rows)} adoption events")
     return 0
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal (CJK characters take two)."""
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(width - _width(text), 0)
+    return gap + text if right else text + gap
+
+
+def format_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain text table with aligned columns (numbers right-aligned)."""
+    widths = [max(_width(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    lines = ["  ".join(_pad(str(h), w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        cells = []
+        for i, (x, w) in enumerate(zip(r, widths, strict=True)):
+            cells.append(_pad(str(x), w, right=i > 0 and str(x)[:1].isdigit()))
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def coverage_table(store: GraphStore, initiative: str, court: str) -> str:
+    """What `analytics coverage` prints: the initiative, the court, and per level the units
+    reported adopting out of all units of that level below the court."""
+    from graph.model import LEVEL_ZH
+
+    iid = resolve_entity(store, initiative, label="Initiative")
+    cid = resolve_entity(store, court)
+    levels, missing = coverage(store, iid, cid)
+    iname, cname = iid.split(":", 1)[1], cid.split(":", 1)[1]
+    out = [
+        f"{iname} · coverage under {cname}",
+        "units: the courts and tribunals below it, level by level; adopted = reported at any "
+        "stage (adopted, piloted, promoted, awarded)",
+        "",
+    ]
+    rows = []
+    for lv in levels:
+        label = f"{lv.level} {LEVEL_ZH.get(lv.level, '')}".strip()
+        if lv.has_denominator:
+            share = f"{lv.share:.0%}"
+            note = (
+                f"{lv.courts_without_roster} basic courts have no tribunal roster"
+                if lv.courts_without_roster
+                else ""
+            )
+            rows.append([label, str(lv.adopted), str(lv.units), share, note])
+        else:
+            rows.append(
+                [
+                    label,
+                    "—",
+                    "—",
+                    "—",
+                    "no roster of tribunals imported: python -m ingest roster FILE",
+                ]
+            )
+    out.append(format_table(["level", "adopted", "units", "share", "note"], rows))
+    out.append("")
+    out.append(f"not yet reported ({len(missing)}):")
+    out += [f"  {r['unit']} ({r['level']})" for r in missing]
+    return "\n".join(out)
+
+
+def provinces_table(counts: Any, initiatives: Sequence[str]) -> str:
+    """What `analytics provinces` prints: per initiative, per province and level, the courts
+    reported adopting out of all courts of that level in the province."""
+    from graph.model import LEVEL_ZH
+
+    if not initiatives:
+        return "no initiative has adopters yet"
+    levels = counts.levels
+    out = [
+        "courts reported adopting (any stage) / all courts of that level in the province "
+        f"(levels: {', '.join(f'{lv} {LEVEL_ZH.get(lv, lv)}' for lv in levels)})"
+    ]
+    for name in initiatives:
+        rows = []
+        for prov in counts.units:
+            cells = [prov]
+            any_adopted = False
+            for lv in levels:
+                a, n = counts.cell(name, prov, lv)
+                any_adopted = any_adopted or a > 0
+                cells.append(f"{a}/{n} ({a / n:.0%})" if n else "—")
+            if any_adopted:
+                rows.append(cells)
+        out.append("")
+        out.append(f"{name}: {len(rows)} provinces with adopting courts")
+        if rows:
+            header = ["province", *(f"{lv} {LEVEL_ZH.get(lv, lv)}" for lv in levels)]
+            out.append(format_table(header, rows))
+    return "\n".join(out)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from figures.render import (
     network_view_assets,
     picture,
     script_json,
-    slide,
     table_picture,
     vis_network_assets,
 )
@@ -47,18 +46,21 @@ def test_png_opens_at_slide_size(graph) -> None:  # type: ignore[no-untyped-def]
     with Image.open(io.BytesIO(data)) as im:
         im.load()
         assert im.format == "PNG"
-        assert im.size == (2000, 1125)  # 16:9
+        assert im.size == (1920, 1080)  # 16:9
         # not blank: the network's colours are there
         colours = im.convert("RGB").getcolors(maxcolors=1_000_000)
         assert colours is not None and len(colours) > 50
 
 
-def test_svg_is_xml_with_glyphs_as_paths(graph) -> None:  # type: ignore[no-untyped-def]
+def test_svg_keeps_its_text_as_text_with_cjk_fonts(graph) -> None:  # type: ignore[no-untyped-def]
     data = picture(graph, fmt="svg", title="诉源治理", sources=SOURCES, generated="2025-01-01")
     root = ET.fromstring(data)
     assert root.tag == f"{SVG}svg"
-    assert len(root.findall(f".//{SVG}path")) > 50
-    assert not root.findall(f".//{SVG}text")  # text is outlines: no font needed to show it
+    texts = "".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "诉源治理" in texts and "丙区法院" in texts  # editable text, short court names
+    style = data.decode("utf-8")
+    assert "font-family: 'Courtgraph Sans SC', 'Noto Sans CJK SC'" in style
+    assert "'Microsoft YaHei'" in style and "sans-serif" in style
 
 
 def test_same_graph_same_picture(graph) -> None:  # type: ignore[no-untyped-def]
@@ -69,29 +71,81 @@ def test_same_graph_same_picture(graph) -> None:  # type: ignore[no-untyped-def]
     assert one == two
 
 
-def test_slide_has_picture_title_and_sources(graph) -> None:  # type: ignore[no-untyped-def]
+def test_slide_title_is_the_placeholder_and_sources_go_to_the_notes(graph) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-    png = picture(graph, title="诉源治理", sources=SOURCES, generated="2025-01-01")
-    deck = Presentation(io.BytesIO(slide(png, title="诉源治理 · 关系网络", sources=SOURCES)))
-    assert len(deck.slides) == 1
-    shapes = list(deck.slides[0].shapes)
-    assert [s for s in shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    text = "\n".join(s.text_frame.text for s in shapes if s.has_text_frame)
-    assert "诉源治理 · 关系网络" in text
-    assert "样例文档甲（2023-05-01）" in text and "http://example.test/a" in text
-    assert "样例文档乙" in text
+    from figures.render import network_slide
+
+    data = network_slide(graph, title="诉源治理 · 关系网络", sources=SOURCES)
+    deck = Presentation(io.BytesIO(data))
+    assert abs(deck.slide_width / deck.slide_height - 16 / 9) < 0.01
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("ppt/presentation.xml").decode()
+    assert "screen4x3" not in xml
+    (s,) = deck.slides
+    assert s.shapes.title.text == "诉源治理 · 关系网络"
+    pictures = [p for p in s.shapes if p.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pictures) == 1 and pictures[0].width > deck.slide_width * 0.7
+    text = "\n".join(p.text_frame.text for p in s.shapes if p.has_text_frame)
+    assert "法院 Court" in text and "改革举措 Initiative" in text  # the legend, editable
+    assert text.count("诉源治理 · 关系网络") == 1  # the title once, nowhere in the picture
+    notes = s.notes_slide.notes_text_frame.text
+    assert "样例文档甲（2023-05-01）" in notes and "http://example.test/a" in notes
 
 
-def test_table_picture_opens(graph) -> None:  # type: ignore[no-untyped-def]
+def test_table_picture_fills_the_page(graph) -> None:  # type: ignore[no-untyped-def]
     from PIL import Image
 
-    data = table_picture(["单位", "阶段"], [["甲省乙市丙区人民法院", "推行"]], title="采用单位")
+    rows = [[f"甲省乙市第{i}区人民法院", "推行", f"2023-0{i}"] for i in range(1, 10)]
+    data = table_picture(["单位", "阶段", "日期"], rows, title="采用单位")
     with Image.open(io.BytesIO(data)) as im:
-        assert im.size == (2000, 1125)
+        assert im.size == (1920, 1080)
+        rgb = im.convert("RGB")
+        # the 9 rows reach the lower part of the page (the header's blue is at the top)
+        shaded = [y for y in range(0, 1080, 4) if rgb.getpixel((960, y)) == (0xF4, 0xF6, 0xF8)]
+        assert max(shaded) > 1080 * 0.7
     svg = table_picture(["单位"], [["丁县"]], fmt="svg", title="t")
-    assert ET.fromstring(svg).tag == f"{SVG}svg"
+    assert ET.fromstring(svg).tag == f"{SVG}svg" and b"\xe4\xb8\x81\xe5\x8e\xbf" in svg
+
+
+def test_table_slide_is_a_native_table(graph) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    from figures.render import table_slide
+
+    data = table_slide(
+        ["单位", "阶段"], [["丙区法院", "推行"]] * 3, title="采用单位", sources=SOURCES
+    )
+    (s,) = Presentation(io.BytesIO(data)).slides
+    assert s.shapes.title.text == "采用单位"
+    (table,) = [sh.table for sh in s.shapes if sh.has_table]
+    assert table.cell(1, 0).text == "丙区法院"
+    assert "样例文档乙" in s.notes_slide.notes_text_frame.text
+
+
+def test_labels_never_collide_and_dense_graphs_are_refused(graph) -> None:  # type: ignore[no-untyped-def]
+    import networkx as nx
+
+    from figures.render import FigureTooDense, _overlaps, _text_size, fits_slide, network_layout
+
+    net = network_layout(graph, 12.0, 6.9)
+    assert set(net.labels) == set(graph.nodes)  # every node labelled
+    boxes = []
+    for cx, cy, text in net.labels.values():
+        w, h = _text_size(text.split("\n"), net.font)
+        boxes.append((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if _overlaps(a, b)]
+    assert fits_slide(graph) is None
+    knot = nx.MultiDiGraph()
+    for i in range(99):
+        knot.add_node(f"court:c{i}", kind="Court", name=f"某省某市第{i}区人民法院")
+        knot.add_edge(f"court:c{i}", "court:c0", key=f"k{i}", type="PART_OF")
+    message = fits_slide(knot)
+    assert message and "99 个节点" in message and "深度 1" in message and "采用情况图" in message
+    with pytest.raises(FigureTooDense):
+        picture(knot)
 
 
 def test_network_page_is_offline_and_carries_vis_network(graph) -> None:  # type: ignore[no-untyped-def]
@@ -160,6 +214,16 @@ def test_long_names_wrap_without_orphans() -> None:
     assert wrap("某省某市第12人民法院", 10) == "某省某市第12人民法院"
     assert wrap("甲省乙市丙区人民法院东湖人民法庭", 10) == "甲省乙市丙区人民法院\n东湖人民法庭"
     assert wrap("一二三四五六七八九十甲", 10) == "一二三四五六七八九十甲"
+
+
+def test_names_wrap_at_words_and_numbers_never_break() -> None:
+    from figures.render import wrap_lines
+
+    assert wrap_lines("中共某市委政法委员会办公室", 6) == ["中共某市委", "政法委员会", "办公室"]
+    assert wrap_lines("办理速裁案件数2363件", 8) == ["办理速裁案件数", "2363件"]
+    for width in range(3, 12):
+        lines = wrap_lines("全年诉前调解成功率达到60.5%共计12345件", width)
+        assert any("60.5%" in x for x in lines) and any("12345件" in x for x in lines)
 
 
 def test_five_hundred_nodes_render() -> None:

@@ -12,6 +12,7 @@ from figures import __main__ as cli
 from figures import adoption, briefing
 from figures.deck import Deck
 from figures.timeline import draw_timeline
+from graph.errors import CourtgraphError
 from tests import graph_fixtures as g
 
 
@@ -122,3 +123,138 @@ def test_cli_names_the_format_by_extension(
     code = cli.main(["map", "诉源治理", "--court", "乙市中院", "-o", str(tmp_path / "m.txt")])
     assert code == 1
     assert capsys.readouterr().err.startswith("Error:") and not list(tmp_path.iterdir())
+
+
+def test_portfolio_groups_a_courts_initiatives_with_its_own_stage(small) -> None:  # type: ignore[no-untyped-def]
+    from figures import portfolio
+
+    data = portfolio.portfolio(small, g.MID)
+    items = {i.initiative: i for i in data.items}
+    suyuan = items["诉源治理"]
+    assert suyuan.own == "promoted" and suyuan.own_date == "2022-11"
+    assert suyuan.units == {g.BING: ("adopted", "2022-12"), g.DING: ("piloted", "2024-01")}
+    assert suyuan.first_date == "2022-11" and suyuan.category == "未分类"  # no category here
+    rows = portfolio.table_rows(data)
+    assert ["未分类", "诉源治理", "上级推广（2022-11）", "2", "2022-11"] in rows
+
+
+def test_portfolio_columns_never_end_on_a_heading() -> None:
+    from figures import portfolio
+
+    items = [portfolio.Item(f"i:{k}", f"举措{k}", f"类别{k // 5}") for k in range(40)]
+    data = portfolio.Portfolio("court:x", "甲省高级人民法院", items)
+    columns, left_out = portfolio.paginate(portfolio._rows(data), 22, 2)
+    assert len(columns) == 2 and all(len(c) <= 22 for c in columns)
+    assert all(c[-1][0] == "item" and c[0][0] == "head" for c in columns)
+    assert columns[1][0][1].endswith("（续）") or "（" in columns[1][0][1]
+    shown = sum(1 for c in columns for k, _ in c if k == "item")
+    assert shown + left_out == 40 and left_out > 0
+
+
+def test_portfolio_png_svg_and_deck(small) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+    from pptx import Presentation
+
+    from figures import portfolio
+
+    data = portfolio.portfolio(small, g.MID)
+    assert Image.open(io.BytesIO(portfolio.draw_portfolio(data))).size == (1920, 1080)
+    svg = portfolio.draw_portfolio(data, fmt="svg").decode("utf-8")
+    assert "<text" in svg and "诉源治理" in svg and "乙市中院 · 改革举措一览" in svg
+    prs = Presentation(io.BytesIO(portfolio.to_pptx(data)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles == ["乙市中院 · 改革举措一览", "乙市中院 · 改革举措清单"]
+    (table,) = [sh.table for sh in prs.slides[1].shapes if sh.has_table]
+    assert table.cell(0, 2).text == "本院"
+
+
+def test_cli_makes_a_portfolio(small) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    args = cli.argparse.Namespace(command="portfolio", court=g.MID, scale=1)
+    png = cli._make(small, args, ".png")
+    assert Image.open(io.BytesIO(png)).size == (1920, 1080)
+
+
+def test_category_names_match_the_explorers() -> None:
+    from figures.names import CATEGORY_ZH
+    from ui.state import CATEGORY_ZH as UI
+
+    assert CATEGORY_ZH == UI
+
+
+def test_coverage_counts_courts_by_province_and_prefecture(small) -> None:  # type: ignore[no-untyped-def]
+    from figures import coverage
+
+    country = coverage.coverage_map(small, "诉源治理")
+    # 甲省's courts below the supreme court: high, intermediate and three basic courts
+    assert [(r.name, r.adopted, r.units) for r in country.regions] == [("甲省", 3, 5)]
+    assert country.scope == "全国各省（区、市）" and country.unplaced == 0
+    basic = coverage.coverage_map(small, "诉源治理", province="甲省", levels=["basic"])
+    assert [(r.name, r.adopted, r.units) for r in basic.regions] == [("乙市", 2, 3)]
+    assert basic.regions[0].share == pytest.approx(2 / 3)
+    with pytest.raises(CourtgraphError, match="直辖市"):
+        coverage.coverage_map(small, "诉源治理", province="上海市")
+
+
+@pytest.mark.slow
+def test_coverage_map_draws_china_with_the_south_china_sea_inset() -> None:
+    pytest.importorskip("cnmaps")
+    from PIL import Image
+    from pptx import Presentation
+
+    from figures import coverage
+
+    data = coverage.CoverageMap(
+        "诉源治理",
+        None,
+        coverage.COURT_LEVELS,
+        [coverage.Region("辽宁省", 30, 120), coverage.Region("浙江省", 2, 100)],
+    )
+    png = coverage.draw_coverage_map(data)
+    im = Image.open(io.BytesIO(png)).convert("RGB")
+    assert im.size == (1920, 1080)
+    colours = {c for _, c in im.getcolors(maxcolors=1_000_000) or []}
+    assert (0x5A, 0xAE, 0x61) in colours  # 辽宁 at 25%: the 15–30% green
+    svg = coverage.draw_coverage_map(data, fmt="svg").decode("utf-8")
+    assert "南海诸岛" in svg and "辽宁" in svg and "<text" in svg
+    geo = coverage.boundaries()
+    assert {"台湾省", "香港特别行政区", "澳门特别行政区", "海南省"} <= set(geo["regions"])
+    assert geo["dashes"] is not None and len(geo["dashes"].geoms) == 10  # the ten-dash line
+    prs = Presentation(io.BytesIO(coverage.to_pptx(data)))
+    assert [s.shapes.title.text for s in prs.slides] == [
+        "诉源治理 · 全国各省（区、市）覆盖情况",
+        "诉源治理 · 已报道的法院占比（全国各省（区、市））",
+    ]
+    assert any(sh.has_chart for sh in prs.slides[1].shapes)
+
+
+def test_cli_makes_a_table_of_a_named_query(small) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    args = cli.argparse.Namespace(
+        command="table", query="adopters", param=[f"initiative={g.SUYUAN}"], title=None, scale=1
+    )
+    deck = Presentation(io.BytesIO(cli._make(small, args, ".pptx")))
+    (table,) = [sh.table for sh in deck.slides[0].shapes if sh.has_table]
+    assert deck.slides[0].shapes.title.text == "采用某项举措的单位"
+    assert table.cell(0, 0).text == "unit" and table.cell(1, 0).text == "甲省乙市中级人民法院"
+    bad = cli.argparse.Namespace(command="table", query="nope", param=[], title=None, scale=1)
+    with pytest.raises(CourtgraphError, match="no named query"):
+        cli._make(small, bad, ".png")
+
+
+def test_a_large_adoption_map_gets_a_landscape_page_in_the_report(small) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    b = briefing.gather(small, "诉源治理", g.MID)
+    assert b.map is not None
+    b.map.units += [
+        adoption.MapUnit(f"court:x{i}", f"甲省乙市第{i}区人民法院", "basic", parent=g.MID)
+        for i in range(briefing.LANDSCAPE_MAP_UNITS)
+    ]
+    doc = Document(io.BytesIO(briefing.to_docx(b)))
+    orientations = [s.orientation for s in doc.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])  # page numbers go on

@@ -76,6 +76,7 @@ BY_TYPE: dict[str, Any] = {
     "labels": ["Court"],
     "bool": True,
     "entity": g.BING,
+    "collections": "x",
 }
 
 
@@ -178,6 +179,17 @@ def _workload(store, rec: Recorder, tmp: Path) -> None:  # type: ignore[no-untyp
         repost = tmp / "repost.txt"
         repost.write_text(original.replace("出席会议并讲话", "出席并讲话"), encoding="utf-8")
         ingest_paths(store, [SAMPLE, repost], reference_data=False)  # unchanged, a repost
+    with rec.during("collections and tribunal rosters"):
+        from graph import collections as coll
+        from ingest.tribunal_roster import import_roster
+
+        ingest_paths(store, [repost], collection="通报", reference_data=False)
+        coll.collections(store)
+        coll.has_demo(store)
+        roster = tmp / "roster.csv"
+        roster.write_text("法庭名称,所属法院\n东湖法庭,平山区法院\n", encoding="utf-8")
+        import_roster(store, roster)
+        coll.delete_collection(store, "通报")
     for q in REGISTRY.values():
         with rec.during(f"named query {q.name}"):
             for raw in _variants(q):

@@ -192,6 +192,9 @@ def test_court_and_tribunal_joined_by_and_are_two_units() -> None:
     [
         "明山区法院派出人民法庭全部达标。",
         "明山区法院各人民法庭开展评比。",
+        "明山区人民法院要求各人民法庭全面推行诉前调解。",
+        "明山区人民法院指导各人民法庭开展巡回审判。",
+        "明山区人民法院督促所属人民法庭加快结案。",
         "诸暨法院共享法庭运行良好。",
     ],
 )
@@ -580,3 +583,11 @@ def test_court_f1_on_the_corpus() -> None:
     dev = _court_f1(articles, corpus / "dev" / "gold")
     assert seeds >= 0.90, seeds
     assert dev >= 0.85, dev
+
+
+def test_an_ambiguous_place_of_a_list_lies_with_the_others() -> None:
+    assert names("明山、平山、溪湖等法院推行诉前调解。") == [
+        "辽宁省本溪市明山区人民法院",
+        "辽宁省本溪市平山区人民法院",
+        "辽宁省本溪市溪湖区人民法院",
+    ]

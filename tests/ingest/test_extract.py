@@ -113,6 +113,25 @@ def test_adoption_date_from_the_sentence() -> None:
     assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2021-03", "month")]
 
 
+def test_adoption_date_is_the_earliest_and_each_sentence_keeps_its_own() -> None:
+    from ingest.pipeline import document_graph
+
+    text = "2021年，乙县法院全面推行繁简分流。\n早在2018年，乙县法院就开始推行繁简分流。"
+    doc = SourceDocument(path="t.txt", text=text, date="2022-01-05", content_hash="h")
+    ex = extract_document(doc, court_resolver=stand_in)
+    (a,) = [a for a in ex.adoptions if a.initiative == "繁简分流"]
+    assert (a.date, a.date_precision) == ("2018", "year")
+    facts = [f for f in document_graph(ex).facts if f.type == "ADOPTED"]
+    dates = {e.sentence[:4]: e.date for f in facts for e in f.evidence}
+    assert dates == {"2021": "2021", "早在20": "2018"}
+
+
+def test_adoption_date_compares_precisions_by_the_store_key() -> None:
+    text = "2021年5月，乙县法院推行繁简分流。\n2021年，乙县法院推行繁简分流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2021", "year")]
+
+
 def test_gold_schema_quotes_the_original_text() -> None:
     original = "乙縣法院(xiàn)推行繁簡分流，調解率45%。"
     text = "乙县法院推行繁简分流，调解率45%。"
@@ -317,10 +336,24 @@ def test_tribunal_anaphor_points_to_the_last_tribunal() -> None:
     assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
 
 
-def test_the_court_conferring_a_title_is_not_its_winner() -> None:
-    edges, _ = run(
-        "最高人民法院召开大会。\n今年1月，该团队被最高人民法院授予“全国法院先进集体”称号。"
+def test_tribunal_anaphor_after_a_department_stays_unresolved() -> None:
+    edges, _ = run("丁镇法庭设立诉调对接工作室。\n乙县法院立案庭积极作为，该庭推行繁简分流。")
+    assert not any(u.endswith("丁镇人民法庭") and i == "繁简分流" for u, i, _ in edges)
+
+
+def test_tribunal_anaphor_reaches_back_one_paragraph_only() -> None:
+    text = (
+        "乙县法院召开会议，部署全年工作。\n丁镇法庭位于山区，案件较多。\n"
+        "乙县法院召开会议，部署全年工作。会议要求狠抓落实。\n会后，该庭推行繁简分流。"
     )
+    edges, _ = run(text)
+    assert not any(u.endswith("丁镇人民法庭") and i == "繁简分流" for u, i, _ in edges)
+    edges, _ = run("乙县法院下辖丁镇法庭。\n会后，该庭推行繁简分流。")
+    assert ("X省乙县人民法院丁镇人民法庭", "繁简分流", "adopted") in edges
+
+
+def test_the_court_conferring_a_title_is_not_its_winner() -> None:
+    edges, _ = run("最高人民法院召开大会。\n近日，甲团队被最高人民法院授予“全国法院先进集体”称号。")
     assert not any(u == "最高人民法院" for u, _, _ in edges)
 
 
@@ -336,6 +369,8 @@ def test_goals_abolished_practices_and_other_bodies_are_not_adoptions() -> None:
     assert edges == set()
     edges, _ = run("乙县法院召开会议，取消集约送达。")
     assert edges == set()
+    edges, _ = run("乙县法院由集约送达向电子送达转变。")
+    assert edges == {("X省乙县人民法院", "电子送达", "adopted")}
     edges, _ = run("乙县法院召开会议，指出部分法庭尚未建立诉前调解机制。")
     assert edges == set()
     edges, _ = run("乙县法院受理一起纠纷，此前经司法局诉前调解未果。")
@@ -511,6 +546,16 @@ def test_a_court_designated_as_pilot_by_another_pilots_and_only_that_clause_is_p
     }
 
 
+def test_a_past_pilot_or_a_full_rollout_is_not_piloted() -> None:
+    for text in (
+        "乙县法院在前期试点基础上，全面推行繁简分流。",
+        "乙县法院总结试点经验，在全院推行诉前调解。",
+        "乙县法院开展多项试点，同时推行繁简分流。",
+    ):
+        edges, _ = run(text)
+        assert {r for _, _, r in edges} == {"adopted"}, text
+
+
 def test_a_conferred_title_in_a_decisions_name_is_not_promoted() -> None:
     edges, _ = run(
         "最高人民法院印发《关于表彰全国法院先进集体的决定》，乙县法院获评全国法院先进集体。"
@@ -578,3 +623,36 @@ def test_a_topic_from_further_back_has_its_own_rule() -> None:
 def test_a_pilot_rolled_out_in_full_is_adopted() -> None:
     edges, _ = run("乙县法院先行试行繁简分流。\n此后，乙县法院全面推行繁简分流。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+
+
+def test_a_generic_term_is_the_specific_initiative_only_for_the_court_doing_that() -> None:
+    text = (
+        "2016年，乙县法院建立多元化纠纷解决机制，成效明显。\n"
+        "2020年，丙区法院建成一站式多元解纷机制。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    got = {(a.unit, a.initiative, a.date) for a in ex.adoptions}
+    assert ("X省乙县人民法院", "一站式多元解纷机制", "2016") not in got
+    assert ("X省丙区人民法院", "一站式多元解纷机制", "2020") in got
+    assert ("X省乙县人民法院", "多元解纷机制", "2016") in got
+    text = "2016年，乙县法院建立多元化纠纷解决机制。\n2020年，乙县法院建成一站式多元解纷机制。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    got = {(a.unit, a.initiative, a.date) for a in ex.adoptions}
+    assert got == {("X省乙县人民法院", "一站式多元解纷机制", "2016")}
+    assert [i.name for i in ex.initiatives] == ["一站式多元解纷机制"]
+
+
+def test_a_city_wide_generic_term_is_the_specific_initiative_its_leading_court_pushes() -> None:
+    text = "甲市中院部署建好一站式多元解纷机制。\n全市法院要健全多元化纠纷解决机制。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert {a.initiative for a in ex.adoptions} == {"一站式多元解纷机制"}
+
+
+def test_every_court_of_a_listed_subject_adopts() -> None:
+    edges, _ = run("乙县法院、丙区法院推行繁简分流。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省丙区人民法院", "繁简分流", "adopted"),
+    }
+    edges, _ = run("乙县法院召开会议，丙区法院推行繁简分流。")
+    assert edges == {("X省丙区人民法院", "繁简分流", "adopted")}

@@ -124,3 +124,48 @@ def test_the_team_that_does_the_work_is_more_specific_than_its_kind_of_case() ->
     text = "该院组建速裁团队3个，共受理速裁案件900件，调撤率30%。"
     names = {"速裁团队": ["速裁团队"], "速裁程序": ["速裁案件"]}
     assert linked(text, names) == [(3.0, "速裁团队"), (900.0, "速裁团队"), (30.0, "速裁团队")]
+
+
+def test_a_whole_courts_caseload_is_not_credited_to_the_initiative_before_it() -> None:
+    text = "乙县法院推行网上立案，全年共受理各类案件3000件，同比增长5%。"
+    assert linked(text, {"网上立案": ["网上立案"]}) == [(3000.0, None), (5.0, None)]
+    text = "乙县法院推行速裁程序，共审结速裁案件200件。"
+    assert linked(text, {"速裁程序": ["速裁程序", "速裁案件"]}) == [(200.0, "速裁程序")]
+
+
+def test_each_link_names_the_rule_that_made_it() -> None:
+    from ingest.confidence import apply
+
+    text = "乙县法院推行繁简分流，平均审理天数缩短至20天。诉前调解案件300件。"
+    refs = []
+    for name in ("繁简分流", "诉前调解"):
+        i = text.find(name)
+        refs.append(
+            InitiativeRef(
+                name=name,
+                mentions=[name],
+                evidence=[Evidence(sentence=name, start=i, end=i + len(name), quote=name)],
+            )
+        )
+    outcomes = [
+        OutcomeRef(
+            unit="",
+            metric=h.metric,
+            value=h.value,
+            unit_of_measure=h.unit_of_measure,
+            text=text[h.text_start : h.text_end],
+            evidence=[Evidence(text[h.text_start : h.text_end], h.text_start, h.text_end)],
+        )
+        for h in find_outcomes(text)
+    ]
+    ex = Extraction(SourceDocument(path="t.txt", text=text), initiatives=refs, outcomes=outcomes)
+    link_outcomes(ex)
+    assert [(o.value, o.link_rule) for o in ex.outcomes] == [
+        (20.0, "link:sentence"),
+        (300.0, "link:own-words"),
+    ]
+    table = {"link": {"*": {"n": 10, "tp": 5}, "link:own-words": {"n": 50, "tp": 50}}}
+    apply(ex, table)
+    conf = {o.link_rule: o.link_confidence for o in ex.outcomes}
+    assert conf["link:own-words"] is not None and conf["link:sentence"] is not None
+    assert conf["link:own-words"] > conf["link:sentence"]

@@ -173,11 +173,11 @@ def test_more_qualifiers(text: str, expected: list[tuple[float, str, str | None]
 
 
 def test_top_and_first_place_ranks() -> None:
-    hits = find_outcomes("诉服平台得分长期保持全市前三。")
+    hits = find_outcomes("甲平台得分保持全市前三。")
     assert [(h.value, h.unit_of_measure, h.qualifier, h.rule) for h in hits] == [
         (3.0, "名", "前", "outcome:rank-top")
     ]
-    assert hits[0].metric == "诉服平台得分排名"
+    assert hits[0].metric == "甲平台得分排名"
     assert vals("执行质效居全省首位。") == [(1.0, "名", None)]
 
 
@@ -190,7 +190,7 @@ def test_top_and_first_place_ranks() -> None:
         "拟新建人民法庭3个。",
         "审理期限控制在30天以内。",
         "判处拘役二个月，并处罚金五千元。",
-        "公安机关办理的轻微刑事案件占比达32%。",
+        "公安机关办理的甲类案件占比达32%。",
         "阅读量：1234次",
         "原告王某等3名原告起诉至法院。",
         "这起纠纷从立案到结案前后仅用了15天。",
@@ -254,7 +254,7 @@ def test_a_top_rank_is_not_also_a_count() -> None:
 
 
 def test_other_agencies_only_when_they_are_the_subject() -> None:
-    assert vals("公安机关办理的轻微刑事案件占比达32%。") == []
+    assert vals("公安机关办理的甲类案件占比达32%。") == []
     assert vals("联合公安机关开展专项行动，执结案件300件。") == [(300.0, "件", None)]
     assert vals("该院向公安机关移送犯罪线索30条。") == [(30.0, "条", None)]
 
@@ -296,3 +296,18 @@ def test_deadlines_and_service_hours_are_not_results() -> None:
         (2.0, "小时", "不到"),
         (1.5, "日", "内"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("乙县法院平均审理天数由45天缩短至20天。", [(20.0, "天", "平均审理天数", "down")]),
+        ("乙县法院结案率由85%提升至95%。", [(95.0, "%", "结案率", "up")]),
+        ("调解成功率从30%提高到50%。", [(50.0, "%", "调解成功率", "up")]),
+    ],
+)
+def test_a_change_from_one_figure_to_another_is_one_figure(
+    text: str, expected: list[tuple[float, str, str, str]]
+) -> None:
+    got = [(h.value, h.unit_of_measure, h.metric, h.direction) for h in find_outcomes(text)]
+    assert got == expected

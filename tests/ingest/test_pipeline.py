@@ -308,6 +308,8 @@ def _extraction() -> Extraction:
                 evidence=[ev("调解率达到60%。")],
                 rule="outcome:rate",
                 confidence=0.83,
+                link_rule="link:sentence",
+                link_confidence=0.42,
             )
         ],
     )
@@ -316,10 +318,10 @@ def _extraction() -> Extraction:
 def test_rule_and_confidence_reach_evidence_and_facts(store) -> None:  # type: ignore[no-untyped-def]
     graph = document_graph(_extraction())
     by_type = {(f.type, f.src.split(":")[0], f.dst.split(":")[0]): f for f in graph.facts}
-    # the figure's initiative becomes outcome -REPORTED-> initiative
+    # the figure's initiative becomes outcome -REPORTED-> initiative, with the link's own rule
     tie = by_type[("REPORTED", "outcome", "initiative")]
     assert tie.dst == entity_id("Initiative", "诉源治理")
-    assert [(e.rule, e.confidence) for e in tie.evidence] == [("outcome:rate", 0.83)]
+    assert [(e.rule, e.confidence) for e in tie.evidence] == [("link:sentence", 0.42)]
     store.write_documents([graph])
     facts = store.read(
         "MATCH (a:Entity)-[r:ADOPTED|HOLDS_ROLE|REPORTED]->(b:Entity) "
@@ -328,7 +330,7 @@ def test_rule_and_confidence_reach_evidence_and_facts(store) -> None:  # type: i
     assert sorted((f["t"], f["kind"], f["c"], tuple(f["rules"])) for f in facts) == [
         ("ADOPTED", "Initiative", 0.91, ("adoption:subject-verb",)),
         ("HOLDS_ROLE", "Court", 0.97, ("person:court-title",)),
-        ("REPORTED", "Initiative", 0.83, ("outcome:rate",)),
+        ("REPORTED", "Initiative", 0.42, ("link:sentence",)),
         ("REPORTED", "Outcome", 0.83, ("outcome:rate",)),
     ]
     evidence = store.read(

@@ -41,11 +41,11 @@ def test_timeline(graph) -> None:  # type: ignore[no-untyped-def]
 def test_coverage_rolls_up_by_level(graph) -> None:  # type: ignore[no-untyped-def]
     levels, missing = analytics.coverage(graph, "诉源治理", "甲省高级人民法院")
     table = {lv.level: (lv.adopted, lv.units) for lv in levels}
-    assert table == {"intermediate": (1, 1), "basic": (2, 3), "tribunal": (0, 1)}
-    assert sorted(r["unit"] for r in missing) == [
-        "甲省乙市丙区人民法院东湖人民法庭",
-        "甲省乙市戊县人民法院",
-    ]
+    # the one tribunal an article names is no denominator: no court imported a roster
+    assert table == {"intermediate": (1, 1), "basic": (2, 3), "tribunal": (0, 0)}
+    assert not levels[-1].has_denominator
+    assert "no roster of tribunals" in levels[-1].describe()
+    assert sorted(r["unit"] for r in missing) == ["甲省乙市戊县人民法院"]
     assert levels[1].share == pytest.approx(2 / 3)
 
 
@@ -115,13 +115,44 @@ def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:  # type
     assert "5 adoption events" in capsys.readouterr().out
 
 
-def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Counts and shares per level, each with its denominator named (issue 12, item 6)."""
     monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
     out = tmp_path / "provinces.csv"
-    assert cli.main(["provinces", "--counts", "--output", str(out)]) == 0
+    assert cli.main(["provinces", "诉源治理", "--output", str(out)]) == 0
     header, row = out.read_text(encoding="utf-8-sig").splitlines()
     got = dict(zip(header.split(","), row.split(","), strict=True))
-    assert got == {"province": "甲省", "courts": "4", "枫桥式人民法庭": "2", "诉源治理": "3"}
+    assert got == {
+        "initiative": "诉源治理",
+        "province": "甲省",
+        "intermediate_adopted": "1",
+        "intermediate_courts": "1",
+        "intermediate_share": "1.0",
+        "basic_adopted": "2",
+        "basic_courts": "3",
+        "basic_share": "0.667",
+    }
+    capsys.readouterr()
+    assert cli.main(["provinces"]) == 0
+    text = capsys.readouterr().out
+    assert "all courts of that level in the province" in text
+    assert "诉源治理: 1 provinces with adopting courts" in text
+    assert "intermediate 中级法院" in text and "basic 基层法院" in text
+    block = text.split("诉源治理: 1 provinces with adopting courts")[1]
+    line = next(x for x in block.splitlines() if x.startswith("甲省"))
+    assert "1/1 (100%)" in line and "2/3 (67%)" in line
+
+
+def test_cli_coverage_table(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    assert cli.main(["coverage", "诉源治理", "甲省高级人民法院"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("诉源治理 · coverage under 甲省高级人民法院")
+    assert "units: the courts and tribunals below it" in text
+    basic = next(x for x in text.splitlines() if x.startswith("basic"))
+    assert basic.split()[2:5] == ["2", "3", "67%"]
+    tribunal = next(x for x in text.splitlines() if x.startswith("tribunal"))
+    assert "no roster of tribunals imported" in tribunal
 
 
 class _NoClose:

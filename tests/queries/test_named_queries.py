@@ -120,6 +120,11 @@ def test_coverage(small) -> None:  # type: ignore[no-untyped-def]
         "甲省乙市戊县人民法院": (False, [], None),
         "甲省乙市丙区人民法院东湖人民法庭": (False, [], None),
     }
+    # the tribunal an article names is listed, but no roster counts it
+    assert {r["unit"]: r["roster"] for r in rows if r["level"] == "tribunal"} == {
+        "甲省乙市丙区人民法院东湖人民法庭": None
+    }
+    assert {r["has_roster"] for r in rows} == {False}
     basic = run(small, "coverage", {"initiative": g.SUYUAN, "court": g.HIGH, "level": "basic"})
     assert sum(r["adopted"] for r in basic.rows) == 2 and len(basic.rows) == 3
 

@@ -18,6 +18,7 @@ WRITE_WORDS = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+
 def test_parameters_match_cypher(name: str) -> None:
     q = REGISTRY[name]
     declared = {p.name for p in q.params if not p.splice} | set(q.fulltext) | set(q.prepared)
+    declared |= {p.name + "_docs" for p in q.params if p.type == "collections"}
     for variant, cypher in q.texts().items():
         used = set(re.findall(r"\$(\w+)", cypher))
         assert used == declared, (

@@ -1,0 +1,5 @@
+"""`python -m courtgraph …` is the `courtgraph` command."""
+
+from courtgraph.cli import run
+
+run()

@@ -1,0 +1,139 @@
+"""The `courtgraph` command: one entry point over the package command lines.
+
+Each subcommand hands the rest of the command line to the `main(argv)` of the module that
+`python -m …` runs, so `courtgraph query adopters --param initiative=诉源治理` and
+`python -m queries adopters --param initiative=诉源治理` are the same call (the module is
+imported only when its command runs). `courtgraph app` starts the Streamlit explorer.
+
+>>> main(["--version"])  # doctest: +ELLIPSIS
+courtgraph ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from courtgraph import __version__
+
+# command -> (module whose main(argv) runs it, one line for the overview)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ingest": ("ingest.__main__", "read files or folders into the graph; `extract` shows facts"),
+    "query": ("queries.__main__", "run a named read-only query (--list shows them)"),
+    "analytics": ("queries.analytics.__main__", "adoption timeline, coverage, panel, events …"),
+    "graph": ("graph.__main__", "store status, stop, reset, export, delete a document"),
+    "figures": ("figures.__main__", "adoption map, timeline picture, briefing (.png .pptx .docx)"),
+    "app": ("courtgraph.cli", "start the Streamlit explorer (options go to `streamlit run`)"),
+}
+
+
+def app_script() -> Path:
+    """The explorer's Streamlit script: app.py beside the packages (checkout or installed)."""
+    return Path(__file__).resolve().parents[1] / "app.py"
+
+
+def streamlit_options() -> list[str]:
+    """The explorer's .streamlit/config.toml as `streamlit run` options, so that it applies
+    from any folder (Streamlit itself reads that file from the working directory only).
+
+    >>> streamlit_options()[:2]
+    ['--browser.gatherUsageStats', 'false']
+    """
+    import tomllib
+
+    from courtgraph.resources import STREAMLIT_CONFIG
+
+    config = tomllib.loads(STREAMLIT_CONFIG.read_text(encoding="utf-8"))
+    options = []
+    for section, values in config.items():
+        for key, value in values.items():
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            options += [f"--{section}.{key}", text]
+    return options
+
+
+def app(argv: Sequence[str] | None = None) -> int:
+    """`courtgraph app [STREAMLIT_OPTION …]`: `streamlit run app.py` with those options.
+
+    Streamlit reads `.streamlit/config.toml` (and `secrets.toml`) from the working directory;
+    where there is no config.toml, the explorer's own settings are passed as options, so it
+    runs offline and headless from any folder."""
+    p = argparse.ArgumentParser(
+        prog="courtgraph app",
+        description=(
+            "Start the courtgraph explorer (Streamlit) on the configured store. Options other "
+            "than -h are passed to `streamlit run`, e.g. --server.port 8502, "
+            "--server.address 127.0.0.1. Streamlit reads .streamlit/config.toml and "
+            "secrets.toml (reviewer accounts) from the working directory; without a "
+            "config.toml there, the explorer's own settings apply (offline, headless)."
+        ),
+    )
+    _, rest = p.parse_known_args(argv)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app_script())]
+    if not (Path.cwd() / ".streamlit" / "config.toml").is_file():
+        cmd += streamlit_options()
+    cmd += rest
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    width = max(map(len, COMMANDS))
+    lines = [f"  {name:{width}}  {help}" for name, (_, help) in COMMANDS.items()]
+    return argparse.ArgumentParser(
+        prog="courtgraph",
+        usage="courtgraph [-h] [--version] COMMAND [ARG …]",
+        description=(
+            "A knowledge graph of Chinese court-reform initiatives: ingest documents, query\n"
+            "and analyse the graph, export pictures, open the explorer."
+        ),
+        epilog=(
+            "commands:\n"
+            + "\n".join(lines)
+            + "\n\n`courtgraph COMMAND --help` describes a command. Settings come from the "
+            "environment\n(NEO4J_URI …, COURTGRAPH_DATA_DIR …): `courtgraph graph status` "
+            "shows them."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `courtgraph COMMAND ARG …`; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        name, rest = args[0], args[1:]
+        if name == "app":
+            return app(rest)
+        module = importlib.import_module(COMMANDS[name][0])
+        return int(module.main(rest))
+    p = _parser()
+    p.add_argument("--version", action="version", version=f"courtgraph {__version__}")
+    p.add_argument("command", nargs="?", metavar="COMMAND", help=argparse.SUPPRESS)
+    try:
+        ns, _ = p.parse_known_args(args)
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    if ns.command is None:
+        p.print_help()
+        return 0 if not args else 2
+    p.print_usage(sys.stderr)
+    print(
+        f"courtgraph: error: unknown command {ns.command!r} (choose from {', '.join(COMMANDS)})",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def run() -> None:
+    """The console script: exit with `main()`'s status, quietly on a closed pipe."""
+    from graph.cli import run_main
+
+    run_main(main)

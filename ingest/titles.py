@@ -1,0 +1,42 @@
+"""A document's title when no metadata, page tag or byline gives one: its headline.
+
+`headline(text)` takes the first line of the text that reads as a headline (a short line
+without a sentence end), else the first sentence of the first paragraph, cut to
+`MAX_TITLE` characters. A photo caption standing above the article (会议现场。) is skipped.
+Never the file name: a file name is no title and would end up in slide footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 40
+_SENTENCE = re.compile(r"^(.+?[。！？!?；;])")
+_CAPTION = re.compile(r"^(图为|图片|照片|摄影|摄|来源)|(现场|合影|照片|图片|留影|掠影)[。.]?$")
+
+
+def headline(text: str) -> str | None:
+    """The headline of a normalized document text, or None when it has no words.
+
+    >>> headline("会议现场。\\n3月30日，甲省法院召开诉源治理推进会。会议要求……")
+    '3月30日，甲省法院召开诉源治理推进会'
+    """
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line or (len(line) <= 16 and (_CAPTION.search(line) or _caption_like(line))):
+            continue
+        if len(line) <= 60 and not re.search(r"[。！？!?；;]", line) and line[-1] not in "，,…":
+            return _cut(line)
+        m = _SENTENCE.match(line)
+        sentence = m.group(1) if m else line
+        return _cut(sentence.rstrip("。！？!?；;"))
+    return None
+
+
+def _caption_like(line: str) -> bool:
+    """One short sentence standing alone (会议现场。): a photo caption, not a headline."""
+    return line.endswith("。") and line.count("。") == 1 and "，" not in line
+
+
+def _cut(line: str) -> str:
+    return line if len(line) <= MAX_TITLE else line[: MAX_TITLE - 1] + "…"

@@ -1,0 +1,171 @@
+"""The explorer's shared scope (issue 12): collections chosen in the sidebar and kept in the
+URL, the demo banner, every document listed (undated ones too), the home court as the
+default court, and the import page's metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.collections import DEMO_COLLECTION
+from tests import graph_fixtures as g
+from tests.app.test_pages import frame, no_trouble, texts, url
+
+
+def _undated() -> g.DocumentGraph:
+    doc = g.document_c()
+    doc.props = {**doc.props, "date": None, "title": "无日期的文档"}
+    doc.props.pop("date")
+    doc.props["collections"] = [DEMO_COLLECTION]
+    return doc
+
+
+@pytest.fixture
+def scoped_store(small_store):  # type: ignore[no-untyped-def]
+    """Documents A and B in 通报 and 乙; an undated document C in the demo collection."""
+    from graph.collections import add_to_collection
+
+    add_to_collection(small_store, g.DOC_A, "通报")
+    add_to_collection(small_store, g.DOC_B, "乙")
+    small_store.write_documents([_undated()])
+    return small_store
+
+
+def test_overview_lists_collections_and_every_document(scoped_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="overview")
+    no_trouble(at)
+    docs = frame(at, "overview.docs")
+    assert list(docs["标题"]) == ["样例文档乙", "样例文档甲", "无日期的文档"]  # undated last
+    assert list(docs["日期"])[-1] == "（无日期）"
+    assert any("1 篇没有日期" in c for c in texts(at, "caption"))
+    found = [df.value for df in at.dataframe if list(df.value.columns) == ["文档集", "文档数"]]
+    assert dict(zip(found[0]["文档集"], found[0]["文档数"], strict=True)) == {
+        "乙": 1,
+        "通报": 1,
+        DEMO_COLLECTION: 1,
+    }
+    # demo data present: a banner says so, with the command that removes it
+    assert any(
+        "演示" in w and f"python -m graph delete-collection {DEMO_COLLECTION}" in w
+        for w in texts(at, "warning")
+    )
+
+
+def test_evidence_page_lists_undated_documents(scoped_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="evidence")
+    no_trouble(at)
+    assert any("无日期的文档" in str(df.value.to_dict()) for df in at.dataframe)
+
+
+def test_collections_filter_answers_and_stay_in_the_url(scoped_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, collections="乙")
+    no_trouble(at)
+    assert at.multiselect(key="scope.collections").value == ["乙"]
+    adopters = frame(at, "initiative.adopters_table")
+    assert list(adopters["单位"]) == ["甲省乙市丙区人民法院", "甲省乙市丁县人民法院"]
+    at.multiselect(key="scope.collections").set_value(["通报"]).run()
+    assert url(at, "collections") == "通报"
+    adopters = frame(at, "initiative.adopters_table")
+    assert list(adopters["单位"]) == ["甲省乙市中级人民法院", "甲省乙市丙区人民法院"]
+    # the choice survives a change of page
+    at.sidebar.radio[0].set_value("unit").run()
+    assert url(at, "collections") == "通报"
+
+
+def test_no_banner_without_demo_data(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="overview")
+    no_trouble(at)
+    assert not any("演示" in w for w in texts(at, "warning"))
+
+
+def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN)
+    assert at.selectbox(key="initiative.court").value == g.HIGH  # no home court: the high court
+    monkeypatch.setenv("COURTGRAPH_HOME_COURT", "甲省乙市中级人民法院")
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    assert at.selectbox(key="scope.home").value == g.MID
+    assert at.selectbox(key="initiative.court").value == g.MID
+    # picked in the sidebar: kept in the URL, the default of the next page
+    monkeypatch.delenv("COURTGRAPH_HOME_COURT")
+    at = app(page="analytics", home=g.MID, tab="辖区覆盖")
+    no_trouble(at)
+    assert at.selectbox(key="scope.home").value == g.MID
+
+
+def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
+    from ingest.pipeline import IngestReport
+    from ingest.uploads import stage_uploads, summary_zh
+
+    staged = stage_uploads(
+        [
+            ("a.txt", "甲省高级人民法院部署诉源治理。".encode()),
+            ("a.meta.json", b'{"url": "https://example.test/a", "date": "2024-05-01"}'),
+            ("b.txt", "乙市中级人民法院推行繁简分流。".encode()),
+            ("list.csv", "path,title\nb.txt,乙市报道\nc.txt,缺失\n".encode()),
+        ],
+        tmp_path,
+    )
+    assert staged.articles == 2 and staged.manifest is not None
+    lines = staged.manifest.read_text(encoding="utf-8").splitlines()
+    assert '"url": "https://example.test/a"' in lines[0] and '"title": "乙市报道"' in lines[1]
+    assert staged.problems == [("list.csv", "清单列出的 c.txt 没有一起上传")]
+    from graph.errors import BadParameter
+
+    with pytest.raises(BadParameter, match="单篇"):
+        stage_uploads([("a.txt", b"x"), ("b.txt", b"y")], tmp_path / "x", title="标题")
+    with pytest.raises(BadParameter, match="has no month 13"):
+        stage_uploads([("a.txt", b"x")], tmp_path, date="2024-13")
+    report = IngestReport(read=2, added=["b.txt"], unchanged=["a.txt"])
+    report.repeats["a.txt"] = "doc:1"
+    report.collections = {"a.txt": "通报", "b.txt": "通报"}
+    text = summary_zh(report, {"doc:1": "甲省报道"})
+    assert text.startswith("读取 2 篇；新增 1 篇；已在图中（内容相同） 1 篇")
+    assert "未变：a.txt 与已有文档 《甲省报道》（doc:1） 相同" in text
+    assert "文档集：通报" in text
+
+
+def test_initiative_link_keeps_the_open_tab(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, tab="成效数据")
+    no_trouble(at)
+    assert at.session_state["initiative.tab"] == "成效数据"
+    assert url(at, "tab") == "成效数据"
+    at = app(page="initiative", id=g.SUYUAN)
+    assert url(at, "tab") is None  # the first tab needs no parameter
+
+
+def test_unknown_names_offer_the_closest_matches(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="unit", id="甲省乙市丙區人民法院x")  # traditional, with a typo
+    assert not at.exception
+    (error,) = texts(at, "error")
+    assert "没有名为“甲省乙市丙區人民法院x”的实体" in error and "python -m" not in error
+    suggestions = " ".join(texts(at, "markdown"))
+    assert "甲省乙市丙区人民法院" in suggestions and "?page=unit&id=court:" in suggestions
+
+
+def test_unit_page_opens_the_home_court(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="unit", home=g.MID)
+    no_trouble(at)
+    assert at.text_input(key="unit.id").value == "甲省乙市中级人民法院"
+    assert url(at, "id") == g.MID
+
+
+def test_province_table_names_counts_and_denominators_per_level(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="analytics", tab="省份覆盖表")
+    no_trouble(at)
+    found = [df.value for df in at.dataframe if list(df.value.columns)[:1] == ["省份"]]
+    (table,) = [f for f in found if "基层法院" in f.columns]
+    row = table.iloc[0]
+    assert (row["省份"], row["中级法院"], row["基层法院"]) == (
+        "甲省",
+        "1 / 1（100%）",
+        "2 / 3（67%）",
+    )
+    assert any("该省该层级的法院总数" in c for c in texts(at, "caption"))
+
+
+def test_initiative_coverage_says_tribunals_need_a_roster(small_store, app) -> None:  # type: ignore[no-untyped-def]
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID)
+    no_trouble(at)
+    assert any("人民法庭未计入" in c for c in texts(at, "caption"))

@@ -1,0 +1,155 @@
+"""Collections: documents grouped at ingest, answers limited to chosen collections, and a
+collection removed with the facts only it supported (issue 12, item 1)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph import collections as coll
+from graph.errors import BadParameter
+from queries import analytics, run
+from tests import graph_fixtures as g
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _in(doc, *names: str):  # type: ignore[no-untyped-def]
+    doc.props["collections"] = list(names)
+    return doc
+
+
+@pytest.fixture
+def graph(store):  # type: ignore[no-untyped-def]
+    """Document A in 甲, document B in 乙 (both report 丙区's adoption of 诉源治理)."""
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    store.write_documents([_in(g.document_a(), "甲")])
+    store.write_documents([_in(g.document_b(), "乙")])
+    return store
+
+
+def _adopters(store, collections=None):  # type: ignore[no-untyped-def]
+    rows = run(store, "adopters", {"initiative": g.SUYUAN, "collections": collections}).rows
+    return sorted((r["unit"], r["stage"]) for r in rows)
+
+
+def test_collections_are_listed_with_their_documents(graph) -> None:  # type: ignore[no-untyped-def]
+    assert [(c.name, c.documents) for c in coll.collections(graph)] == [("乙", 1), ("甲", 1)]
+    coll.add_to_collection(graph, g.DOC_B, "甲")
+    assert [(c.name, c.documents) for c in coll.collections(graph)] == [("乙", 1), ("甲", 2)]
+    assert not coll.has_demo(graph)
+
+
+def test_answers_count_facts_of_the_chosen_collections(graph) -> None:  # type: ignore[no-untyped-def]
+    everything = _adopters(graph)
+    assert len(everything) == 3
+    assert _adopters(graph, "乙") == [
+        ("甲省乙市丁县人民法院", "piloted"),
+        ("甲省乙市丙区人民法院", "adopted"),
+    ]
+    assert _adopters(graph, ["甲"]) == [
+        ("甲省乙市丙区人民法院", "adopted"),
+        ("甲省乙市中级人民法院", "promoted"),
+    ]
+    assert _adopters(graph, "甲,乙") == everything
+    assert _adopters(graph, "丙") == []  # a collection with no documents: no facts
+    unit = run(graph, "adopted_by", {"unit": g.DING, "collections": "甲"}).rows
+    assert unit == []
+    cov = run(graph, "coverage", {"initiative": g.SUYUAN, "court": g.MID, "collections": "乙"})
+    assert sorted(r["unit"] for r in cov.rows if r["adopted"]) == [
+        "甲省乙市丁县人民法院",
+        "甲省乙市丙区人民法院",
+    ]
+    tl = analytics.timeline(graph, g.SUYUAN, collections=["乙"])
+    assert [u["unit"] for u in tl.first] == ["甲省乙市丙区人民法院", "甲省乙市丁县人民法院"]
+    assert run(graph, "unit_outcomes", {"unit": g.BING, "collections": "乙"}).rows == []
+    assert len(run(graph, "unit_outcomes", {"unit": g.BING, "collections": "甲"}).rows) == 1
+    assert analytics.adopter_outcomes(graph, g.SUYUAN, collections=["乙"]) == []
+
+
+def test_bad_collection_names_are_refused(graph) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BadParameter, match="at most 100"):
+        run(graph, "adopters", {"initiative": g.SUYUAN, "collections": "x" * 101})
+    with pytest.raises(BadParameter, match="comma"):
+        coll.check_name("a，b")
+
+
+def test_delete_collection_keeps_what_others_support(graph) -> None:  # type: ignore[no-untyped-def]
+    report = coll.delete_collection(graph, "乙")
+    assert report.deleted == [g.DOC_B] and report.kept == []
+    assert _adopters(graph) == [
+        ("甲省乙市丙区人民法院", "adopted"),
+        ("甲省乙市中级人民法院", "promoted"),
+    ]
+    rows = run(graph, "adopters", {"initiative": g.SUYUAN}).rows
+    bing = next(r for r in rows if r["unit"] == "甲省乙市丙区人民法院")
+    assert bing["date"] == "2023-03"  # refolded from what 甲 says
+    with pytest.raises(BadParameter, match="no collection '乙'"):
+        coll.delete_collection(graph, "乙")
+
+
+def test_a_document_in_two_collections_stays(graph) -> None:  # type: ignore[no-untyped-def]
+    coll.add_to_collection(graph, g.DOC_B, "甲")
+    report = coll.delete_collection(graph, "乙")
+    assert report.deleted == [] and report.kept == [g.DOC_B]
+    assert len(_adopters(graph)) == 3
+    assert [(c.name, c.documents) for c in coll.collections(graph)] == [("甲", 2)]
+
+
+def test_delete_collection_command(graph, embedded_dir, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    if graph.server != "arcadedb":
+        pytest.skip("the command line talks to the configured (embedded) store")
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["collections"]) == 0
+    assert "甲\t1 documents" in capsys.readouterr().out
+    assert main(["delete-collection", "乙"]) == 0
+    assert "deleted 1 documents" in capsys.readouterr().out
+    assert main(["delete-collection", "乙"]) == 1
+    assert capsys.readouterr().err.startswith("Error: no collection '乙'")
+
+
+def test_ingest_puts_documents_in_collections(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ingest.pipeline import ingest_paths
+
+    sample = tmp_path / "sample"
+    shutil.copytree(ROOT / "data" / "sample", sample)
+    report = ingest_paths(store, [sample], reference_data=False)
+    assert report.added and set(report.collections.values()) == {coll.DEMO_COLLECTION}
+    assert coll.has_demo(store)
+    # the same file again, into a collection of its own: it belongs to both
+    again = ingest_paths(
+        store, [sample / "01_benxi_suyuan.txt"], collection="通报", reference_data=False
+    )
+    assert again.unchanged and again.repeats
+    found = {c.name: c.documents for c in coll.collections(store)}
+    assert found == {coll.DEMO_COLLECTION: len(report.added), "通报": 1}
+    # a folder without collection.json: its name; a single file: 未分类
+    plain = tmp_path / "2024年通报"
+    plain.mkdir()
+    (plain / "x.txt").write_text("甲省高级人民法院召开会议，部署推进诉源治理工作。", "utf-8")
+    assert set(ingest_paths(store, [plain], reference_data=False).collections.values()) == {
+        "2024年通报"
+    }
+    single = tmp_path / "y.txt"
+    single.write_text("乙市中级人民法院推行繁简分流改革，成效明显。", "utf-8")
+    assert list(ingest_paths(store, [single], reference_data=False).collections.values()) == [
+        coll.DEFAULT_COLLECTION
+    ]
+    # the command line says when an answer may include the demo's invented facts
+    from queries.__main__ import demo_note
+
+    assert "delete-collection 演示数据" in (demo_note(store, "adopters", {}) or "")
+    assert demo_note(store, "adopters", {"collections": "通报"}) is None
+    assert demo_note(store, "search", {"q": "x"}) is None
+    coll.delete_collection(store, coll.DEMO_COLLECTION)
+    assert not coll.has_demo(store)
+    assert demo_note(store, "adopters", {}) is None
+    # the file also in 通报 stays
+    assert {c.name: c.documents for c in coll.collections(store)}["通报"] == 1

@@ -1,0 +1,126 @@
+"""A court's roster of people's tribunals: validated rows, the denominator of coverage at
+tribunal level, and no denominator where none was imported (issue 12, item 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import UnreadableDocument
+from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, document_id, entity_id
+from ingest.tribunal_roster import import_roster, tribunal_name
+from queries import analytics, run
+
+PINGSHAN = "辽宁省本溪市平山区人民法院"
+BENXI = "辽宁省本溪市中级人民法院"
+DONGHU = f"{PINGSHAN}东湖人民法庭"
+
+ROSTER = """法庭名称,所属法院,代码,地址,设立日期
+东湖法庭,平山区法院,T01,东湖路1号,2001-05-01
+桥头人民法庭,辽宁省本溪市平山区人民法院,T02,,2003
+西山法庭,不存在区法院,,,
+省院法庭,辽宁省高级人民法院,,,
+东湖人民法庭,平山区人民法院,,,
+,平山区法院,,,
+北岸法庭,平山区法院,,,2024-13
+"""
+
+
+def _write(tmp_path: Path, text: str = ROSTER, name: str = "平山法庭名录.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rows_are_checked_and_bad_ones_reported(tmp_path: Path) -> None:
+    report = import_roster(None, _write(tmp_path))
+    assert report.tribunals == {PINGSHAN: sorted([f"{PINGSHAN}桥头人民法庭", DONGHU])}
+    reasons = {row: reason for _file, row, reason in report.bad}
+    assert sorted(reasons) == [4, 5, 6, 7, 8]
+    assert "not a known basic court" in reasons[4]
+    assert "not a basic court" in reasons[5]
+    assert "listed twice (row 2)" in reasons[6]
+    assert reasons[7] == "no tribunal name"
+    assert "has no month 13" in reasons[8]
+    assert all(f == "平山法庭名录.csv" for f, _r, _x in report.bad)
+
+
+def test_names_are_normalised_under_their_parent() -> None:
+    aliases = [PINGSHAN, "平山区人民法院", "平山区法院", "平山法院"]
+    for given in ("东湖法庭", "东湖人民法庭", "平山区法院东湖法庭", f"{PINGSHAN}东湖人民法庭"):
+        assert tribunal_name(PINGSHAN, given, aliases) == DONGHU
+    assert tribunal_name(PINGSHAN, "人民法庭", aliases) is None
+
+
+def _adoption_by_donghu() -> DocumentGraph:
+    s = "东湖法庭推行诉源治理。"
+    tid, iid = entity_id("Tribunal", DONGHU), entity_id("Initiative", "诉源治理")
+    ev = [EvidenceRow(s, 0, len(s), date="2024-03", date_precision="month")]
+    return DocumentGraph(
+        document_id("d" * 64),
+        {"title": "东湖", "date": "2024-04-01", "content_hash": "d" * 64, "text": s},
+        [],
+        [MentionRow(tid, "东湖法庭", s, 0, 4), MentionRow(iid, "诉源治理", s, 6, 10)],
+        [FactRow("ADOPTED", tid, iid, ("adopted",), {"stage": "adopted"}, ev)],
+    )
+
+
+@pytest.mark.slow
+def test_roster_is_the_denominator_of_tribunal_coverage(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ingest.pipeline import load_reference_data
+
+    load_reference_data(store)
+    levels, _ = analytics.coverage(store, "诉源治理", BENXI)
+    tribunal = next(lv for lv in levels if lv.level == "tribunal")
+    assert not tribunal.has_denominator  # no roster imported: no share at all
+
+    path = _write(tmp_path)
+    report = import_roster(store, path, today="2026-12-01")
+    assert report.imported == 2 and len(report.bad) == 5
+    node = run(store, "entity", {"entity": entity_id("Tribunal", DONGHU)}).rows[0]["properties"]
+    assert node["roster_source"] == "平山法庭名录.csv" and node["roster_date"] == "2026-12-01"
+    assert node["code"] == "T01" and node["established"] == "2001-05-01"
+    store.write_documents([_adoption_by_donghu()])
+
+    levels, missing = analytics.coverage(store, "诉源治理", BENXI)
+    tribunal = next(lv for lv in levels if lv.level == "tribunal")
+    assert tribunal.has_denominator
+    assert (tribunal.adopted, tribunal.units, tribunal.roster_courts) == (1, 2, 1)
+    assert tribunal.courts_without_roster > 0  # the other basic courts of 本溪 have none
+    assert f"{PINGSHAN}桥头人民法庭" in [r["unit"] for r in missing]
+    under_pingshan, _ = analytics.coverage(store, "诉源治理", PINGSHAN)
+    assert [(lv.level, lv.adopted, lv.units) for lv in under_pingshan] == [("tribunal", 1, 2)]
+
+    before = store.counts()
+    again = import_roster(store, path, today="2026-12-05")
+    assert again.unchanged == [PINGSHAN] and store.counts() == before
+    node = run(store, "entity", {"entity": entity_id("Tribunal", DONGHU)}).rows[0]["properties"]
+    assert node["roster_date"] == "2026-12-01"  # re-importing the same roster changes nothing
+
+
+def test_excel_rosters_are_read_and_checked(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["法庭名称", "所属法院", "设立日期"])
+    ws.append(["东湖法庭", "平山区法院", None])
+    path = tmp_path / "roster.xlsx"
+    wb.save(path)
+    assert import_roster(None, path).tribunals == {PINGSHAN: [DONGHU]}
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip at all")
+    with pytest.raises(UnreadableDocument, match="not a zip file"):
+        import_roster(None, bad)
+
+
+def test_roster_command_reports_bad_rows(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from ingest.__main__ import main
+
+    assert main(["roster", "--dry-run", str(_write(tmp_path))]) == 2
+    captured = capsys.readouterr()
+    assert "2 tribunals of 1 courts" in captured.out
+    assert "Error: 平山法庭名录.csv, row 4: 西山法庭: 不存在区法院 is not a known basic court" in (
+        captured.err
+    )

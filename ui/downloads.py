@@ -1,0 +1,193 @@
+"""Download buttons for the slide-ready figures and briefings (`figures/`), shared by the pages.
+
+Each button makes its file only when clicked (Streamlit calls the function then), so a page
+that offers a briefing does not pay for it until someone asks. The functions that make the
+files take the store explicitly: they run outside the page's script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from ui.common import today
+
+MIME = {
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+Item = tuple[str, Callable[[], bytes], str]  # (label, make, file name)
+
+
+def buttons(items: Sequence[Item], *, key: str, per_row: int = 5) -> None:
+    """One download button per item, in rows of `per_row`."""
+    cols = st.columns(per_row)
+    for i, (label, make, name) in enumerate(items):
+        suffix = name[name.rindex(".") :]
+        cols[i % per_row].download_button(
+            label, make, name, MIME.get(suffix, "application/octet-stream"), key=f"{key}.{i}"
+        )
+
+
+def _safe(stem: str) -> str:
+    return "".join(c if c not in '/\\:*?"<>|' else "_" for c in stem).strip() or "courtgraph"
+
+
+# -- what the buttons hand out (tests call these too) ----------------------------------------
+def briefing_files(store: Any, initiative: str, court: str | None) -> dict[str, bytes]:
+    """The briefing of `initiative` (under `court`) as {'.docx': …, '.pptx': …}."""
+    from figures import briefing
+
+    b = briefing.gather(store, initiative, court)
+    b.generated = today()
+    return {".docx": briefing.to_docx(b), ".pptx": briefing.to_pptx(b)}
+
+
+def adoption_map_file(store: Any, initiative: str, court: str, suffix: str) -> bytes:
+    from figures import adoption
+
+    data = adoption.adoption_map(store, initiative, court)
+    if suffix == ".pptx":
+        return adoption.to_pptx(data, generated=today())
+    return adoption.draw_adoption_map(data, fmt=suffix[1:], generated=today())
+
+
+def timeline_file(store: Any, initiative: str, suffix: str) -> bytes:
+    from figures import timeline
+    from queries.analytics import timeline as get_timeline
+
+    tl = get_timeline(store, initiative)
+    if suffix == ".pptx":
+        return timeline.to_pptx(tl, generated=today())
+    return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today())
+
+
+def portfolio_file(store: Any, court: str, suffix: str) -> bytes:
+    from figures import portfolio
+
+    data = portfolio.portfolio(store, court)
+    if suffix == ".pptx":
+        return portfolio.to_pptx(data, generated=today())
+    return portfolio.draw_portfolio(data, fmt=suffix[1:], generated=today())
+
+
+def coverage_map_file(
+    store: Any,
+    initiative: str,
+    suffix: str,
+    *,
+    province: str | None = None,
+    levels: tuple[str, ...] | None = None,
+) -> bytes:
+    from figures import coverage
+
+    data = coverage.coverage_map(store, initiative, province=province, levels=levels)
+    if suffix == ".pptx":
+        return coverage.to_pptx(data, generated=today())
+    return coverage.draw_coverage_map(data, fmt=suffix[1:], generated=today())
+
+
+# -- the button rows the pages show -----------------------------------------------------------
+def briefing_and_map(store: Any, initiative_id: str, court_id: str, *, stem: str, key: str) -> None:
+    """简报 (Word, PowerPoint) and 采用情况图 (PNG, SVG, PowerPoint) of an initiative under a
+    court."""
+    stem = _safe(stem)
+    cache: dict[str, dict[str, bytes]] = {}
+
+    def brief(suffix: str) -> Callable[[], bytes]:
+        def make() -> bytes:
+            # both formats come from one gathering when both are asked for in one run
+            if "b" not in cache:
+                cache["b"] = briefing_files(store, initiative_id, court_id)
+            return cache["b"][suffix]
+
+        return make
+
+    def amap(suffix: str) -> Callable[[], bytes]:
+        return lambda: adoption_map_file(store, initiative_id, court_id, suffix)
+
+    buttons(
+        [
+            ("简报 Word", brief(".docx"), f"{stem}-简报.docx"),
+            ("简报 PowerPoint", brief(".pptx"), f"{stem}-简报.pptx"),
+            ("采用情况图 PNG", amap(".png"), f"{stem}-采用情况图.png"),
+            ("采用情况图 SVG", amap(".svg"), f"{stem}-采用情况图.svg"),
+            ("采用情况图 PPTX", amap(".pptx"), f"{stem}-采用情况图.pptx"),
+        ],
+        key=key,
+    )
+
+
+def timeline_buttons(store: Any, initiative_id: str, *, stem: str, key: str) -> None:
+    """The diffusion timeline as PNG, SVG and a deck with a native chart."""
+    stem = _safe(stem)
+
+    def tl(suffix: str) -> Callable[[], bytes]:
+        return lambda: timeline_file(store, initiative_id, suffix)
+
+    buttons(
+        [
+            ("时间线 PNG", tl(".png"), f"{stem}-时间线.png"),
+            ("时间线 SVG", tl(".svg"), f"{stem}-时间线.svg"),
+            ("时间线 PPTX（原生图表）", tl(".pptx"), f"{stem}-时间线.pptx"),
+        ],
+        key=key,
+        per_row=3,
+    )
+
+
+def portfolio_buttons(store: Any, court_id: str, *, stem: str, key: str) -> None:
+    """The reform portfolio of a court and the units under it as PNG, SVG and a deck."""
+    stem = _safe(stem)
+
+    def pf(suffix: str) -> Callable[[], bytes]:
+        return lambda: portfolio_file(store, court_id, suffix)
+
+    buttons(
+        [
+            ("举措一览 PNG", pf(".png"), f"{stem}-改革举措一览.png"),
+            ("举措一览 SVG", pf(".svg"), f"{stem}-改革举措一览.svg"),
+            ("举措一览 PPTX", pf(".pptx"), f"{stem}-改革举措一览.pptx"),
+        ],
+        key=key,
+        per_row=3,
+    )
+
+
+def coverage_map_buttons(
+    store: Any,
+    initiative_id: str,
+    *,
+    province: str | None,
+    levels: tuple[str, ...],
+    stem: str,
+    key: str,
+) -> None:
+    """The coverage map as PNG, SVG and a deck (with the shares as a native chart); without
+    the offline boundary data, says how to install it."""
+    from figures.coverage import INSTALL_HELP, maps_available
+
+    if not maps_available():
+        st.info(INSTALL_HELP)
+        return
+    stem = _safe(stem)
+
+    def cm(suffix: str) -> Callable[[], bytes]:
+        return lambda: coverage_map_file(
+            store, initiative_id, suffix, province=province, levels=levels
+        )
+
+    buttons(
+        [
+            ("覆盖地图 PNG", cm(".png"), f"{stem}-覆盖地图.png"),
+            ("覆盖地图 SVG", cm(".svg"), f"{stem}-覆盖地图.svg"),
+            ("覆盖地图 PPTX", cm(".pptx"), f"{stem}-覆盖地图.pptx"),
+        ],
+        key=key,
+        per_row=3,
+    )

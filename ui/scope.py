@@ -1,0 +1,219 @@
+"""What every page shares beyond the store: the chosen collections and the home court.
+
+Both are picked in the sidebar and kept in the URL (`collections=a,b`, `home=court:…`), so a
+copied link answers from the same documents and for the same court. The collections are
+passed to every named query that takes them (adopters, coverage, timeline, outcomes …: facts
+count when one of their documents is in a chosen collection); the home court is the default
+court of coverage, analytics and court pickers (setting `COURTGRAPH_HOME_COURT`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.collections import DEMO_COLLECTION
+from graph.errors import CourtgraphError
+from ui import state
+
+COLLECTIONS_KEY = "scope.collections"
+HOME_KEY = "scope.home"
+NO_HOME = ""
+
+
+def collections() -> list[str] | None:
+    """The chosen collections (None: all documents)."""
+    chosen = st.session_state.get(COLLECTIONS_KEY)
+    if chosen is None:
+        raw = state.param("collections")
+        chosen = [c for c in raw.split(",") if c.strip()] if raw else []
+    return sorted(chosen) or None
+
+
+def collections_key() -> str:
+    """The chosen collections as one text, for cache keys."""
+    return ",".join(collections() or [])
+
+
+def scoped(name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """`params` with the chosen collections added when query `name` takes them and the
+    caller did not set them."""
+    import queries
+
+    chosen = collections()
+    if chosen and "collections" not in params:
+        query = queries.get(name)
+        if any(p.name == "collections" for p in query.params):
+            return {**params, "collections": ",".join(chosen)}
+    return params
+
+
+@st.cache_data(ttl=300, max_entries=16, show_spinner=False)
+def _home_of_settings(store_key: str, value: str) -> str | None:
+    try:
+        return state.resolve(value)
+    except CourtgraphError:
+        return None
+
+
+def home_court() -> str | None:
+    """The home court's id: the sidebar's choice, else the URL's `home`, else the setting."""
+    chosen = st.session_state.get(HOME_KEY)
+    if chosen is not None:
+        return chosen or None
+    raw = state.param("home")
+    if raw:
+        return raw
+    value = state.settings().home_court
+    return _home_of_settings(state.store().description, value) if value else None
+
+
+def sidebar() -> None:
+    """The collection and home-court pickers (in the sidebar), mirrored into the URL."""
+    try:
+        found = state.rows("collections")
+        courts = state.rows("superior_courts")
+    except CourtgraphError:
+        return  # the page reports the store's trouble
+    names = [r["collection"] for r in found]
+    sizes = {r["collection"]: r["documents"] for r in found}
+    if COLLECTIONS_KEY not in st.session_state:
+        st.session_state[COLLECTIONS_KEY] = [c for c in (collections() or []) if c in sizes]
+    else:  # a collection deleted meanwhile
+        st.session_state[COLLECTIONS_KEY] = [
+            c for c in st.session_state[COLLECTIONS_KEY] if c in sizes
+        ]
+    with st.sidebar:
+        chosen = st.multiselect(
+            "文档集",
+            names,
+            key=COLLECTIONS_KEY,
+            format_func=lambda c: f"{c}（{sizes.get(c, 0)} 篇）",
+            placeholder="全部文档",
+            help="采用单位、辖区覆盖、时间线和成效数据只计这些文档集中的文档所支持的事实；"
+            "不选 = 全部文档。（举措总数、省份覆盖表、共同采用和面板数据按全部文档统计。）",
+        )
+        by_id = {r["court_id"]: r for r in courts}
+        home = home_court()
+        options = [NO_HOME, *by_id]
+        if home and home not in by_id:
+            options.insert(1, home)
+        if HOME_KEY not in st.session_state or st.session_state[HOME_KEY] not in options:
+            st.session_state[HOME_KEY] = home if home in options else NO_HOME
+        picked = st.selectbox(
+            "本院（默认法院）",
+            options,
+            key=HOME_KEY,
+            format_func=lambda c: (
+                "（未设置）"
+                if c == NO_HOME
+                else (by_id[c]["court"] if c in by_id else c.split(":", 1)[-1])
+            ),
+            help="覆盖统计、扩散分析和各页法院选择的默认法院；也可用设置 COURTGRAPH_HOME_COURT",
+        )
+    setting = state.settings().home_court
+    default_home = _home_of_settings(state.store().description, setting) if setting else None
+    state.set_params(
+        collections=sorted(chosen) or None,
+        home=None if (picked or None) == default_home else (picked or None),
+    )
+
+
+def demo_banner() -> None:
+    """While demo documents are in the graph, say so and how to remove them."""
+    try:
+        found = {r["collection"]: r["documents"] for r in state.rows("collections")}
+    except CourtgraphError:
+        return
+    if found.get(DEMO_COLLECTION):
+        st.warning(
+            f"图中有 {found[DEMO_COLLECTION]} 篇演示文档（文档集「{DEMO_COLLECTION}」，内容为虚构的"
+            "示例事实）。删除它们及只由它们支持的事实：`python -m graph delete-collection "
+            f"{DEMO_COLLECTION}`；或在侧栏只选择自己的文档集。",
+            icon="⚠️",
+        )
+
+
+def documents_table(key: str) -> None:
+    """Every document of the chosen collections, latest first, undated last."""
+    from ui.common import table
+
+    rows, truncated = state.run("all_documents")
+    if not rows:
+        st.info("所选文档集中还没有文档。")
+        return
+    undated = sum(1 for r in rows if not r.get("date"))
+    shown = [
+        {
+            **r,
+            "date_shown": r.get("date") or "（无日期）",
+            "collections_shown": "、".join(r.get("collections") or []),
+        }
+        for r in rows
+    ]
+    table(
+        shown,
+        {"title": "标题", "date_shown": "日期", "site": "网站", "collections_shown": "文档集"},
+        links={"全文": lambda r: state.doc_link(r["doc_id"])},
+        key=key,
+    )
+    note = f"共 {len(rows)} 篇" + (f"，其中 {undated} 篇没有日期（列在最后）" if undated else "")
+    if truncated:
+        note += "；只列出最新的 5000 篇"
+    st.caption(note)
+
+
+def tribunal_roster_note(levels: list[Any]) -> None:
+    """Under a coverage table: tribunals are counted only where a roster was imported."""
+    tribunal = next((lv for lv in levels if lv.level == "tribunal"), None)
+    if tribunal is None:
+        return
+    if not tribunal.has_denominator:
+        st.info(
+            "人民法庭层级没有覆盖率：辖区内没有法院导入人民法庭名录，无法知道共有多少个法庭。"
+            "请在「导入」页上传名录，或运行 `python -m ingest roster 名录.xlsx`。"
+        )
+    elif tribunal.courts_without_roster:
+        st.caption(
+            f"人民法庭按 {tribunal.roster_courts} 个已导入名录的基层法院统计；"
+            f"另有 {tribunal.courts_without_roster} 个基层法院没有导入名录，其法庭未计入。"
+        )
+
+
+def counted_units(
+    rows: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The `coverage` query's rows that count (tribunals only when an imported roster lists
+    them), and the tribunals articles named outside any roster."""
+    counted = [r for r in rows if r.get("level") != "tribunal" or r.get("roster")]
+    outside = [r for r in rows if r.get("level") == "tribunal" and not r.get("roster")]
+    return counted, outside
+
+
+def coverage_rows_note(
+    rows: list[dict[str, Any]],
+    court_level: str | None,
+    outside: list[dict[str, Any]] | None = None,
+) -> None:
+    """Under the 举措 page's coverage: which tribunals were counted (only those of imported
+    rosters), from the `coverage` query's counted rows, and the adopting ones outside."""
+    adopted_outside = [r["unit"] for r in outside or [] if r.get("adopted")]
+    if adopted_outside:
+        st.caption(
+            f"另有 {len(adopted_outside)} 个文章提到、但不在已导入名录中的人民法庭有推行记录（未计入）："
+            + "、".join(adopted_outside[:10])
+        )
+    if court_level in ("tribunal", "special"):
+        return
+    tribunals = [r for r in rows if r.get("level") == "tribunal"]
+    basic = [r for r in rows if r.get("level") == "basic"]
+    if not tribunals:
+        st.caption(
+            "人民法庭未计入：辖区内没有法院导入人民法庭名录（「导入」页或 "
+            "`python -m ingest roster 名录.xlsx`），无法知道共有多少个法庭。"
+        )
+    elif basic:
+        without = sum(1 for r in basic if not r.get("has_roster"))
+        if without:
+            st.caption(f"人民法庭只计已导入名录的法院；另有 {without} 个基层法院没有导入名录。")
