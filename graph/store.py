@@ -705,7 +705,9 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     facts: dict[str, FactFold] = {}
     evidence: dict[str, Row] = {}
     for doc in docs:
-        props = {k: v for k, v in doc.props.items() if k != "collections"}
+        props = {
+            k: v for k, v in doc.props.items() if k not in ("collections", "collections_if_new")
+        }
         # urls and paths: joined with those already there (another process may have written
         # the same document a moment ago, from another file)
         merge = (
@@ -715,7 +717,16 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
             "SET d.urls = urls + [u IN coalesce($props.urls, []) WHERE NOT u IN urls], "
             "d.paths = paths + [p IN coalesce($props.paths, []) WHERE NOT p IN paths]"
         )
-        if doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
+        if doc.props.get("collections") and doc.props.get("collections_if_new"):
+            # a folder's default collection places new documents only: another run that wrote
+            # this document a moment ago placed it already, as a run after it would find
+            statements.append(
+                (
+                    merge + ", d.collections = coalesce(d.collections, $collections)",
+                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
+                )
+            )
+        elif doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
             statements.append(
                 (
                     merge + ", d.collections = " + _insert_sorted("d.collections", "$collections"),

@@ -705,6 +705,8 @@ def ingest_paths(
         for w in doc.warnings:
             report.warnings.append((doc.path, w))
         graph.props["collections"] = [coll]
+        if not named:  # a default collection: for a new document only (graph/store.py)
+            graph.props["collections_if_new"] = True
         known.add(did)
         index.add(did, doc.fingerprint)
         figures_of[did] = figures(doc.text)
