@@ -7,6 +7,8 @@ reset   delete everything in the graph (asks unless --yes)
 export  write the neighbourhood of an entity; the format follows the file's extension
         (.graphml .gexf .json .zip = nodes.csv + edges.csv, .csv = one edge list, .cypher)
 delete-document  remove a document and the facts only it supported
+backup  write a consistent copy of the embedded store while it runs (-o FILE)
+restore bring a backup back into an empty data directory
 collections      the collections of documents, with their sizes
 delete-collection  remove a collection's documents and the facts only they supported
 review   check facts: queue, confirm, reject, correct, add, merge, rename, promote, drop,
@@ -67,6 +69,27 @@ def _collections(store: object, args: argparse.Namespace) -> int:
         f"collection {args.name}: deleted {len(report.deleted)} documents and the facts only "
         f"they supported; kept {len(report.kept)} also in other collections"
     )
+    return 0
+
+
+NEO4J_BACKUP = (
+    "NEO4J_URI names a Neo4j server: back it up with Neo4j's own tools, e.g. "
+    "`neo4j-admin database dump neo4j --to-path=DIR` with the database stopped (Community), "
+    "or `neo4j-admin database backup` while it runs (Enterprise); see the README, 'Backups'"
+)
+
+
+def _backup_or_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from graph import backup
+
+    if settings.backend != "arcadedb":
+        raise CourtgraphError(NEO4J_BACKUP)
+    if args.command == "backup":
+        size = backup.backup(settings.data_dir, args.output, heap=settings.heap)
+        print(f"{args.output}: a backup of {settings.data_dir} ({size / 1e6:.1f} MB)")
+        return 0
+    backup.restore(settings.data_dir, args.archive, heap=settings.heap)
+    print(f"restored {args.archive} into {settings.data_dir}")
     return 0
 
 
@@ -361,6 +384,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("--output", "-o", type=Path, required=True)
     d = sub.add_parser("delete-document", help="remove one document and what only it supports")
     d.add_argument("doc_id")
+    b = sub.add_parser("backup", help="a consistent copy of the embedded store, taken live")
+    b.add_argument("--output", "-o", type=Path, required=True, help="the archive (.zip)")
+    rs = sub.add_parser("restore", help="restore a backup into an empty data directory")
+    rs.add_argument("archive", type=Path)
     sub.add_parser("collections", help="collections of documents and their sizes")
     dc = sub.add_parser(
         "delete-collection",
@@ -372,6 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()
+        if args.command in ("backup", "restore"):
+            return _backup_or_restore(settings, args)
         if args.command == "status":
             return _status(settings)
         if args.command == "stop":

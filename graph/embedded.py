@@ -26,6 +26,7 @@ Run by hand: `python -m graph.embedded serve --data-dir DIR` (what `connect_info
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import fcntl
 import json
@@ -38,9 +39,12 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import StoreUnavailable
 
@@ -48,6 +52,7 @@ DATABASE = "courtgraph"
 USER = "root"
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 COMMAND_TIMEOUT_MS = 60_000  # the server stops any single command after this
+MAX_RANGE = 1_000_000  # elements one range() may produce
 PROJECT_ROOT = Path(__file__).resolve().parents[1]  # the checkout, or site-packages
 
 
@@ -329,6 +334,39 @@ class EmbeddedServer:
             log=self.log_file,
         )
 
+    # -- administration over the server's loopback HTTP API ---------------------------
+    def admin(self, path: str, payload: dict[str, Any], *, timeout: float = 10.0) -> Any:
+        """POST `payload` to the running server's HTTP API (`/api/v1/<path>`) as root and
+        return the decoded answer. StoreUnavailable when it is not running or refuses."""
+        st = self.status()
+        if not st.running or st.http_port is None:
+            raise StoreUnavailable(f"the embedded server in {self.data_dir} is not running")
+        token = base64.b64encode(f"{USER}:{self.password()}".encode()).decode("ascii")
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{st.http_port}/api/v1/{path}",
+            data=json.dumps(payload).encode("utf-8"),
+            headers={"Content-Type": "application/json", "Authorization": f"Basic {token}"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+                return json.loads(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:500]
+            raise StoreUnavailable(f"the embedded server refused {path}: {detail}") from exc
+        except (OSError, ValueError) as exc:
+            raise StoreUnavailable(f"the embedded server did not answer {path}: {exc}") from exc
+
+    def terminate_queries(self, marker: str) -> int:
+        """Ask the server to stop every running query whose text contains `marker` (a
+        query the caller gave up on; ArcadeDB ignores the driver's transaction timeout).
+        Returns how many it was asked to stop."""
+        running = self.admin("server", {"command": "list queries"}).get("result") or []
+        ids = [q["id"] for q in running if marker in str(q.get("text", ""))]
+        for qid in ids:
+            self.admin("server", {"command": f"terminate query {qid}"})
+        return len(ids)
+
     # -- start / stop ------------------------------------------------------------------
     def connect_info(self) -> ConnectInfo:
         """Connection details of the running server, starting it first if needed."""
@@ -487,7 +525,13 @@ def serve(data_dir: Path, heap: str) -> int:
             # a safety net: ArcadeDB ignores the driver's per-query timeout
             jvm_kwargs={
                 "heap_size": heap,
-                "jvm_args": [f"-Darcadedb.command.timeout={COMMAND_TIMEOUT_MS}"],
+                "jvm_args": [
+                    f"-Darcadedb.command.timeout={COMMAND_TIMEOUT_MS}",
+                    # one query's memory: at most this many elements from a range(), and
+                    # (ArcadeDB's defaults, said here) half the heap for the buffers of all
+                    # queries at once (collect, ORDER BY, DISTINCT, cartesian products)
+                    f"-Darcadedb.queryMaxRangeSize={MAX_RANGE}",
+                ],
             },
         )
         srv.start()
@@ -521,6 +565,16 @@ def _apply_schema(db: object) -> None:
         statements.extend(arcadedb_fulltext_schema(label))
     for stmt in statements:
         db.command("sql", stmt)  # type: ignore[attr-defined]
+    # ArcadeDB stores a node with two labels in a type of its own (`Court~Entity`), made by
+    # the first CREATE that needs it; two processes writing their first court at once race
+    # to make it and one fails. Make them here, under the server's lock: the nodes roll
+    # back, the types (schema) stay.
+    for label in ENTITY_LABELS:
+        db.begin()  # type: ignore[attr-defined]
+        try:
+            db.command("opencypher", f"CREATE (n:`{label}`:Entity) RETURN count(n) AS n")  # type: ignore[attr-defined]
+        finally:
+            db.rollback()  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:

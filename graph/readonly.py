@@ -12,20 +12,33 @@ So a statement typed by a person goes through three fences here:
    or admin keyword outside string literals, comments and `quoted` names, more than one
    statement, CALL of anything but a few known read procedures (and so every CALL
    subquery), and namespaced functions outside the built-in temporal/spatial ones (APOC and
-   the like can run Cypher given as a string). It errs on the side of refusing: a map key or
-   property called `set` is refused too.
+   the like can run Cypher given as a string), and a reduce() whose expression uses its
+   accumulator twice (`s + s` doubles at every step: forty steps exhaust any heap before a
+   timeout). It errs on the side of refusing: a map key or property called `set` is refused
+   too.
 2. `run_read_only` runs what passes in an explicit transaction of a READ-access session and
    always rolls it back, never commits (on ArcadeDB a rollback undoes data changes, though
    not the types and indexes a statement creates, hence fence 1).
 3. At most `limit` rows are read (one more tells that there were more), and the caller
    waits at most `timeout` seconds; the transaction carries the same timeout for servers
-   that honour it (Neo4j). A query the caller gave up on keeps one of a few slots until
-   the server stops it, so abandoned queries cannot pile up on the server.
+   that honour it (Neo4j). The embedded server ignores it, so there the statement carries
+   a comment naming the run, and a query the caller gave up on is stopped on the server
+   (its `terminate query`, over the loopback HTTP API) at its next row. A query keeps one
+   of a few slots until the server lets go of it, so abandoned queries cannot pile up.
+
+Memory: the embedded server bounds what one query may hold (a range() of at most
+`graph.embedded.MAX_RANGE` elements; collect, ORDER BY, DISTINCT and cartesian products
+within ArcadeDB's per-query element limit and half the heap for all queries together). A
+query that still runs out of memory loses its connection while the server keeps answering
+others; it is reported as such (`QueryTooLarge`, "查询超出了资源限制"), not as an
+unreachable store.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+import secrets
 import threading
 import time
 from dataclasses import dataclass
@@ -120,6 +133,10 @@ class CypherSyntaxError(BadParameter):
 
 class QueryTimedOut(QueryFailed):
     """The query ran longer than the timeout."""
+
+
+class QueryTooLarge(QueryFailed):
+    """The query needed more memory (or elements) than the server allows one query."""
 
 
 class QueryBusy(QueryFailed):
@@ -221,6 +238,7 @@ def check_read_only(cypher: str) -> str:
                 "（名称不加反引号）：" + "、".join(READ_PROCEDURE_NAMES) + "。"
             )
         called.append(name_m.span(1))
+    _check_growth(bare)
     for m in _FUNCTION.finditer(bare):
         if any(a <= m.start(1) < b for a, b in called):
             continue
@@ -232,6 +250,40 @@ def check_read_only(cypher: str) -> str:
                 "（以及 date.*、datetime.*、duration.*、point.* 等内置的带前缀函数）。"
             )
     return cypher
+
+
+_REDUCE = re.compile(rf"(?<![A-Za-z0-9_.])reduce\s*\(\s*({_NAME})\s*=", re.IGNORECASE)
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def _check_growth(bare: str) -> None:
+    """Refuse a reduce() whose expression uses its accumulator more than once
+    (`reduce(s = 'a', x IN range(1, 40) | s + s)`): the value doubles at every step, and
+    forty steps exhaust any server's memory before its timeout. `s + x` grows linearly."""
+    for m in _REDUCE.finditer(bare):
+        depth, i, bar, end = 1, m.end(), -1, len(bare)
+        while i < len(bare):
+            c = bare[i]
+            if c in _OPEN:
+                depth += 1
+            elif c in _CLOSE:
+                depth -= 1
+                if depth == 0:
+                    end = i
+                    break
+            elif c == "|" and depth == 1 and bar < 0:
+                bar = i
+            i += 1
+        if bar < 0:
+            continue  # not a finished reduce(): the server reports the syntax error
+        acc = m.group(1)
+        uses = re.findall(rf"(?<![A-Za-z0-9_$.]){re.escape(acc)}(?![A-Za-z0-9_])", bare[bar:end])
+        if len(uses) > 1:
+            raise WriteRefused(
+                f"不能运行：reduce(…) 的表达式引用了累加变量 {acc} {len(uses)} 次，"
+                "结果每一步成倍增长，会耗尽数据库服务器的内存。每步只引用一次"
+                f"（如 {acc} + x）。"
+            )
 
 
 def _is_write_word(word: str) -> bool:
@@ -256,6 +308,11 @@ def run_read_only(
         )
     box: dict[str, Any] = {}
     done = threading.Event()
+    # on the embedded server, a comment naming this run lets us stop it there when we give
+    # up (its Bolt plugin ignores the transaction timeout that stops it on Neo4j)
+    marker = f"courtgraph-query {secrets.token_hex(8)}"
+    if getattr(store, "embedded", None) is not None:
+        statement = f"/* {marker} */ {statement}"
 
     def work() -> None:
         try:
@@ -269,11 +326,22 @@ def run_read_only(
     started = time.monotonic()
     threading.Thread(target=work, name="courtgraph-cypher", daemon=True).start()
     if not done.wait(seconds + 1.0):  # Neo4j stops it at `seconds`; ArcadeDB does not
+        _terminate(store, marker)
         raise _timed_out(seconds)
     if "error" in box:
         raise _translate(box["error"], store, seconds) from box["error"]
     columns, rows, truncated = box["result"]
     return CypherResult(columns, rows, truncated, time.monotonic() - started)
+
+
+def _terminate(store: GraphStore, marker: str) -> None:
+    """Ask the embedded server to stop the query we gave up on (best effort: a query busy in
+    one expression stops at its next row)."""
+    embedded = getattr(store, "embedded", None)
+    if embedded is None:
+        return
+    with contextlib.suppress(Exception):
+        embedded.terminate_queries(marker)
 
 
 def _run(
@@ -334,6 +402,34 @@ def _timed_out(seconds: float) -> QueryTimedOut:
     )
 
 
+#: what the servers say when a query needs more than one query may have (ArcadeDB's
+#: queryMaxRangeSize / queryMaxHeapElementsAllowedPerOp / queryMaxHeapRAM, Neo4j's memory
+#: pool limits)
+_RESOURCE_WORDS = (
+    "outofmemory",
+    "memorypool",
+    "memorylimit",
+    "querymaxrangesize",
+    "querymaxheap",
+    "heapbudget",
+)
+
+
+def _too_large(detail: str) -> QueryTooLarge:
+    return QueryTooLarge(
+        f"查询超出了资源限制（{detail}），已停止；其他查询不受影响。请缩小范围："
+        "从一个具体的节点出发、减少 range() 的长度或嵌套、加上 LIMIT。"
+    )
+
+
+def _answers(store: GraphStore) -> bool:
+    try:
+        store.read("RETURN 1 AS ok")
+        return True
+    except Exception:  # noqa: BLE001 - any failure: the server is not answering
+        return False
+
+
 def _translate(exc: BaseException, store: GraphStore, seconds: float) -> Exception:
     """A Chinese courtgraph error for what the driver raised."""
     if isinstance(exc, AuthError) or (
@@ -343,10 +439,16 @@ def _translate(exc: BaseException, store: GraphStore, seconds: float) -> Excepti
             f"{store.description} 拒绝了登录凭据（请检查 NEO4J_USER / NEO4J_PASSWORD）。"
         )
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        if isinstance(exc, ServiceUnavailable | SessionExpired) and _answers(store):
+            # the server dropped this query's connection and still answers others: the
+            # query ran out of memory there (ArcadeDB ends a connection on OutOfMemoryError)
+            return _too_large("服务器在运行它时内存不足")
         return StoreUnavailable(f"无法连接 {store.description}：{exc}")
     if isinstance(exc, Neo4jError):
         code = exc.code or ""
         message = exc.message or str(exc)
+        if any(k in f"{code} {message}".lower() for k in _RESOURCE_WORDS):
+            return _too_large(message)
         if "TransactionTimedOut" in code or "timeout" in message.lower():
             return _timed_out(seconds)
         if code.endswith("SyntaxError"):

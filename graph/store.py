@@ -9,7 +9,10 @@ atomic per call, so a document is either wholly in the graph or not at all.
 
 from __future__ import annotations
 
+import logging
+import random
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +20,14 @@ from typing import Any
 
 import neo4j
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    Neo4jError,
+    ServiceUnavailable,
+    TransientError,
+)
 
 from graph import dialect, summaries
 from graph.errors import BadParameter, QueryFailed, StoreUnavailable
@@ -38,6 +48,10 @@ from graph.model import (
 from graph.settings import Settings
 
 Row = dict[str, Any]
+
+# the driver retries a transaction that collided with another process's (two ingests at once)
+# and logs each retry as a warning; the retry is expected, the warning is noise on a terminal
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 #: every relationship type that is a fact (not MENTIONS: a much-named entity has thousands)
 _FACT_RELS = "|".join(FACT_TYPES)
@@ -86,6 +100,9 @@ class GraphStore:
         self.server = server
         self.query_timeout = query_timeout
         self.description = description or server
+        #: the embedded server behind this store (open_store sets it), for administration
+        #: the Bolt protocol lacks: stopping a query the caller gave up on
+        self.embedded: Any = None
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -193,15 +210,23 @@ class GraphStore:
                 else:  # NodeUpsert, a summary refresh: runs its own statements
                     stmt.run(tx)
 
-        try:
-            with self.driver.session(database=self.database) as session:
-                session.execute_write(work)
-        except ClientError as exc:
-            if _is_auth_error(exc):
-                raise self._auth_error() from exc
-            raise
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.driver.session(database=self.database) as session:
+                    session.execute_write(work)
+                return
+            except ServiceUnavailable as exc:
+                raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+            except Neo4jError as exc:
+                if isinstance(exc, ClientError) and _is_auth_error(exc):
+                    raise self._auth_error() from exc
+                conflict = isinstance(exc, TransientError) or _is_write_conflict(exc)
+                if not conflict or attempt == WRITE_ATTEMPTS - 1:
+                    raise
+            # another process wrote the same node first: every write here is idempotent
+            # (MERGE, or look up then create), so the whole transaction runs again and now
+            # finds what the other one committed
+            time.sleep(random.uniform(0.01, 0.05) * 2 ** min(attempt, 5))
 
     def upsert_nodes(self, nodes: Iterable[NodeRow], *, batch_size: int = 2000) -> int:
         """Create entity nodes or add aliases to existing ones. Returns the rows sent."""
@@ -234,9 +259,12 @@ class GraphStore:
             )
         return len(rows)
 
-    def write_documents(self, docs: Sequence[DocumentGraph]) -> None:
-        """Write documents and everything they support, in one transaction."""
-        self._write(_document_statements(docs))
+    def write_documents(self, docs: Sequence[DocumentGraph]) -> WriteTally:
+        """Write documents and everything they support, in one transaction. Returns what
+        this write added (not what other processes added meanwhile)."""
+        tally = WriteTally(docs)
+        self._write([tally, *_document_statements(docs), tally.after])
+        return tally
 
     def has_document(self, doc_id: str) -> bool:
         return bool(self.read("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}))
@@ -335,6 +363,73 @@ class GraphStore:
             check_rel_type(rel)
             out[rel] = self.read(f"MATCH ()-[r:{rel}]->() RETURN count(r) AS n")[0]["n"]
         return out
+
+
+#: how often a write transaction runs when concurrent writers collide on the same node
+WRITE_ATTEMPTS = 12
+
+
+def _is_write_conflict(exc: Neo4jError) -> bool:
+    """A unique key another transaction committed first (two ingests creating the same court),
+    or ArcadeDB's optimistic-concurrency conflict: running the transaction again succeeds."""
+    if isinstance(exc, ConstraintError):
+        return True
+    text = f"{exc.code or ''} {exc.message or ''}"
+    return "ConcurrentModification" in text or "Duplicated key" in text
+
+
+@dataclass
+class WriteTally:
+    """Counts taken inside a document write, before (`run`, the transaction's first
+    statement) and after (`after`, its last) what it writes: which of its documents existed
+    already, and how many of its entities and facts it created. So a run reports its own
+    additions even while other processes write (a fact whose ends are missing is not
+    written, and not counted)."""
+
+    docs: Sequence[DocumentGraph]
+    known_docs: list[str] = field(default_factory=list)
+    new_entities: int = 0
+    new_facts: int = 0
+    _before: tuple[int, int] = field(default=(0, 0), repr=False)
+
+    def _existing(self, tx: neo4j.ManagedTransaction) -> tuple[int, int]:
+        ids = sorted({n.id for d in self.docs for n in d.nodes})
+        entities = tx.run(
+            "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n", ids=ids
+        ).single()["n"]
+        facts: dict[str, dict[str, str]] = defaultdict(dict)
+        for d in self.docs:
+            for f in d.facts:
+                facts[check_rel_type(f.type)][f.id] = f.src
+        found = 0
+        for rel, rows in facts.items():
+            found += tx.run(
+                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{rel}]->() "
+                "WHERE f.fact_id = r.id RETURN count(DISTINCT f.fact_id) AS n",
+                rows=[{"id": k, "src": v} for k, v in sorted(rows.items())],
+            ).single()["n"]
+        return entities, found
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        self.known_docs = tx.run(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect(d.id) AS ids",
+            ids=sorted({d.id for d in self.docs}),
+        ).single()["ids"]
+        self._before = self._existing(tx)
+
+    @property
+    def after(self) -> _TallyAfter:
+        return _TallyAfter(self)
+
+
+@dataclass
+class _TallyAfter:
+    tally: WriteTally
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        entities, facts = self.tally._existing(tx)
+        self.tally.new_entities = entities - self.tally._before[0]
+        self.tally.new_facts = facts - self.tally._before[1]
 
 
 def _is_auth_error(exc: Neo4jError) -> bool:
@@ -610,19 +705,36 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     facts: dict[str, FactFold] = {}
     evidence: dict[str, Row] = {}
     for doc in docs:
-        props = {k: v for k, v in doc.props.items() if k != "collections"}
-        if doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
+        props = {
+            k: v for k, v in doc.props.items() if k not in ("collections", "collections_if_new")
+        }
+        # urls and paths: joined with those already there (another process may have written
+        # the same document a moment ago, from another file)
+        merge = (
+            "MERGE (d:Document {id: $id}) "
+            "WITH d, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths "
+            "SET d += $props "
+            "SET d.urls = urls + [u IN coalesce($props.urls, []) WHERE NOT u IN urls], "
+            "d.paths = paths + [p IN coalesce($props.paths, []) WHERE NOT p IN paths]"
+        )
+        if doc.props.get("collections") and doc.props.get("collections_if_new"):
+            # a folder's default collection places new documents only: another run that wrote
+            # this document a moment ago placed it already, as a run after it would find
             statements.append(
                 (
-                    "MERGE (d:Document {id: $id}) SET d += $props, d.collections = "
-                    + _insert_sorted("d.collections", "$collections"),
+                    merge + ", d.collections = coalesce(d.collections, $collections)",
+                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
+                )
+            )
+        elif doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
+            statements.append(
+                (
+                    merge + ", d.collections = " + _insert_sorted("d.collections", "$collections"),
                     {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
                 )
             )
         else:
-            statements.append(
-                ("MERGE (d:Document {id: $id}) SET d += $props", {"id": doc.id, "props": props})
-            )
+            statements.append((merge, {"id": doc.id, "props": props}))
         nodes.extend(doc.nodes)
         for m in doc.mentions:
             mentions.append(
@@ -852,6 +964,27 @@ def refold_all(store: GraphStore, *, batch: int = 2000) -> int:
     return done
 
 
+@dataclass
+class InitMeta:
+    """Create the `Meta` singleton of a new, empty store with the current versions, so no
+    refold or recount runs (two processes opening a new store at once: one creates it, the
+    other's transaction collides, runs again and finds it). An existing store is untouched."""
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if tx.run("MATCH (m:Meta {id: $id}) RETURN m.id AS id", id=summaries.META_ID).single():
+            return
+        if tx.run(
+            f"MATCH (n) WHERE NOT n:{TEST_MARKER} WITH n LIMIT 1 RETURN count(n) AS n"
+        ).single()["n"]:
+            return  # a store written before Meta existed: refolded and recounted on open
+        tx.run(
+            "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s",
+            id=summaries.META_ID,
+            f=FACT_VERSION,
+            s=summaries.SUMMARY_VERSION,
+        ).consume()
+
+
 def open_store(settings: Settings) -> GraphStore:
     """The configured store: Neo4j when `neo4j_uri` is set, else the embedded ArcadeDB."""
     if settings.neo4j_uri:
@@ -873,7 +1006,8 @@ def open_store(settings: Settings) -> GraphStore:
     else:
         from graph.embedded import EmbeddedServer
 
-        info = EmbeddedServer(settings.data_dir, heap=settings.heap).connect_info()
+        embedded = EmbeddedServer(settings.data_dir, heap=settings.heap)
+        info = embedded.connect_info()
         driver = GraphDatabase.driver(info.uri, auth=(info.user, info.password))
         store = GraphStore(
             driver,
@@ -882,9 +1016,11 @@ def open_store(settings: Settings) -> GraphStore:
             query_timeout=settings.query_timeout,
             description=f"embedded ArcadeDB ({settings.data_dir})",
         )
+        store.embedded = embedded
     try:
         store.verify()
         store.ensure_schema()
+        store.write_statements([InitMeta()])  # once, whoever opens a new store first
         meta = summaries.read_meta(store)
         if meta.get("fact_version") != FACT_VERSION:
             refold_all(store)  # a new store (nothing to do), or facts of an older version

@@ -102,51 +102,85 @@ def near_duplicate(fp_a: str, fp_b: str, *, threshold: int = DEFAULT_THRESHOLD) 
     return hamming(fp_a, fp_b) <= threshold
 
 
-_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint16)
-
-
 class FingerprintIndex:
-    """Known fingerprints, searched all at once with numpy (a batch ingest compares every new
-    document with every known one: a Python loop would be quadratic in practice)."""
+    """Known fingerprints, searched all at once with numpy.
+
+    Each 64-bit word of the fingerprints has its own contiguous column of a (4, capacity)
+    uint64 matrix that grows by doubling, so an addition writes one column entry (it used to
+    re-stack every known row: 0.5 s per new article against 200,000 known ones) and a lookup
+    is four XOR-and-popcount passes into preallocated buffers (about 2 ms at 200,000 known
+    fingerprints; `python -m benchmarks.dedup_index`). A sub-linear index (banded simhash /
+    LSH) does not fit this threshold: reposts may differ in up to 90 of 256 bits, where a
+    band of even 8 bits matches only 3% of the time, so bands with useful recall would also
+    match a large share of unrelated documents.
+    """
 
     def __init__(self, threshold: int = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
         self._keys: list[str] = []
-        self._rows: list[np.ndarray] = []
-        self._matrix: np.ndarray | None = None
+        self._alloc(1024)
+
+    def _alloc(self, capacity: int) -> None:
+        old = getattr(self, "_matrix", None)
+        self._matrix = np.zeros((_WORDS, capacity), dtype=np.uint64)
+        if old is not None:
+            self._matrix[:, : old.shape[1]] = old
+        self._xor = np.empty(capacity, dtype=np.uint64)
+        self._distance = np.empty(capacity, dtype=np.uint16)
 
     def __len__(self) -> int:
         return len(self._keys)
 
     @staticmethod
-    def _bytes(fp: str) -> np.ndarray | None:
+    def _words(fp: str) -> np.ndarray | None:
         if not fp or len(fp) != BITS // 4:
             return None
-        return np.frombuffer(bytes.fromhex(fp), dtype=np.uint8)
+        try:
+            return np.frombuffer(bytes.fromhex(fp), dtype=np.uint64)
+        except ValueError:
+            return None
 
     def add(self, key: str, fp: str) -> None:
-        row = self._bytes(fp)
-        if row is None:
+        words = self._words(fp)
+        if words is None:
             return
+        n = len(self._keys)
+        if n == self._matrix.shape[1]:
+            self._alloc(2 * n)
+        self._matrix[:, n] = words
         self._keys.append(key)
-        self._rows.append(row)
-        self._matrix = None
 
     def within(self, fp: str) -> list[tuple[str, int]]:
         """(key, distance) of every known fingerprint within the threshold, nearest first."""
-        row = self._bytes(fp)
-        if row is None or not self._keys:
+        words = self._words(fp)
+        n = len(self._keys)
+        if words is None or not n:
             return []
-        if self._matrix is None:
-            self._matrix = np.vstack(self._rows)
-        distances = _POPCOUNT[np.bitwise_xor(self._matrix, row)].sum(axis=1)
-        close = np.flatnonzero(distances <= self.threshold)
-        return sorted(((self._keys[i], int(distances[i])) for i in close), key=lambda kv: kv[1])
+        xor, distance = self._xor[:n], self._distance[:n]
+        for w in range(_WORDS):
+            np.bitwise_xor(self._matrix[w, :n], words[w], out=xor)
+            if w == 0:
+                distance[:] = _popcount(xor)
+            else:
+                np.add(distance, _popcount(xor), out=distance)
+        close = np.flatnonzero(distance <= self.threshold)
+        return sorted(((self._keys[i], int(distance[i])) for i in close), key=lambda kv: kv[1])
 
     def nearest(self, fp: str) -> str | None:
         """The key of the closest known fingerprint within the threshold, if any."""
         found = self.within(fp)
         return found[0][0] if found else None
+
+
+_WORDS = BITS // 64
+_BYTE_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
+
+
+def _popcount(words: np.ndarray) -> np.ndarray:
+    """Set bits of each uint64 (numpy >= 2.0 counts them natively)."""
+    if hasattr(np, "bitwise_count"):
+        return np.asarray(np.bitwise_count(words))
+    return np.asarray(_BYTE_POPCOUNT[words.view(np.uint8).reshape(-1, 8)].sum(axis=1))
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")

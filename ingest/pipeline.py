@@ -50,20 +50,11 @@ class IngestReport:
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    counts_before: dict[str, int] = field(default_factory=dict)
-    counts_after: dict[str, int] = field(default_factory=dict)
     planned: dict[str, int] = field(default_factory=dict)  # dry run: rows that would be sent
     dry_run: bool = False
-
-    @property
-    def entities_added(self) -> int:
-        kinds = ("Court", "Tribunal", "Initiative", "Person", "Organization", "Outcome")
-        return sum(self.counts_after.get(k, 0) - self.counts_before.get(k, 0) for k in kinds)
-
-    @property
-    def facts_added(self) -> int:
-        kinds = ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
-        return sum(self.counts_after.get(k, 0) - self.counts_before.get(k, 0) for k in kinds)
+    # what this run's own writes added (other processes may write at the same time)
+    entities_added: int = 0
+    facts_added: int = 0
 
     def summary(self) -> str:
         verb = "would add" if self.dry_run else "added"
@@ -655,7 +646,6 @@ def ingest_paths(
     if store is not None:
         if reference_data and not dry_run:
             load_reference_data(store)
-        report.counts_before = store.counts()
         rows = store.document_fingerprints()
     else:
         rows = []
@@ -665,13 +655,23 @@ def ingest_paths(
     for r in rows:
         index.add(r["id"], r["fingerprint"] or "")
     pending: list[DocumentGraph] = []
+    paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
 
     def flush() -> None:
         if pending and store is not None and not dry_run:
-            store.write_documents(pending)
+            tally = store.write_documents(pending)
+            report.entities_added += tally.new_entities
+            report.facts_added += tally.new_facts
+            # written meanwhile by another process: unchanged, not added, by this run
+            for did in tally.known_docs:
+                path = paths_of.pop(did, None)
+                if path is not None:
+                    report.added.remove(path)
+                    report.unchanged.append(path)
             # review decisions (graph/review.py) win over what was just extracted again
             review.reapply_documents(store, [g.id for g in pending])
         pending.clear()
+        paths_of.clear()
 
     for doc in iter_documents(files, report, progress, meta, names):
         did = document_id(doc.content_hash)
@@ -705,10 +705,13 @@ def ingest_paths(
         for w in doc.warnings:
             report.warnings.append((doc.path, w))
         graph.props["collections"] = [coll]
+        if not named:  # a default collection: for a new document only (graph/store.py)
+            graph.props["collections_if_new"] = True
         known.add(did)
         index.add(did, doc.fingerprint)
         figures_of[did] = figures(doc.text)
         report.added.append(doc.path)
+        paths_of[did] = doc.path
         for key, n in (
             ("documents", 1),
             ("nodes", len(graph.nodes)),
@@ -720,6 +723,4 @@ def ingest_paths(
         if len(pending) >= batch_size:
             flush()
     flush()
-    if store is not None:
-        report.counts_after = store.counts() if not dry_run else dict(report.counts_before)
     return report

@@ -86,16 +86,19 @@ ADOPTERS = register(
         "the extraction is (confidence, rules).",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
-WHERE ($stage IS NULL OR a.stage = $stage)
-  AND ($province IS NULL OR u.province = $province)
-  AND ($level IS NULL OR u.level = $level)
-  AND ($date_from IS NULL OR (a.date IS NOT NULL AND a.date >= $date_from))
-  AND ($date_to IS NULL OR (a.date IS NOT NULL AND substring(a.date, 0, size($date_to)) <= $date_to))
+WHERE ($stage = '' OR a.stage = $stage)
+  AND ($province = '' OR u.province = $province)
+  AND ($level = '' OR u.level = $level)
+  AND ($date_from = '' OR (a.date IS NOT NULL AND a.date >= $date_from))
+  AND ($date_to = '' OR (a.date IS NOT NULL AND substring(a.date, 0, size($date_to)) <= $date_to))
   AND IN_COLLECTIONS
 RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
                 a.date_precision, a.fact_id, size(a.doc_ids), a.confidence, a.rules]) AS packed
 """.replace("IN_COLLECTIONS", in_collections("a")),
         params=(_INITIATIVE, _PROVINCE, _LEVEL, _STAGE, _FROM, _TO, COLLECTIONS),
+        # one text and one set of parameter types whichever filters are set (see `absent`;
+        # a collection filter, shared with every query, still travels as null when unset)
+        absent={"province": "", "level": "", "stage": "", "date_from": "", "date_to": ""},
         # packed and sorted here: the most adopted initiative's 7,517 adoptions took 235 ms
         # sorted on the server and sent a record each, 65-107 ms so
         packed=(*ADOPTION_COLUMNS, "fact_id", "documents", *FACT_CONFIDENCE),
@@ -340,7 +343,7 @@ SEARCH = register(
         "(simplified or traditional input); exact names rank first.",
         cypher="\nUNION ALL\n".join(
             f"CALL db.index.fulltext.queryNodes($ix_{lab.lower()}, $q) YIELD node, score "
-            f"WHERE $kinds IS NULL OR '{lab}' IN $kinds "
+            f"WHERE size($kinds) = 0 OR '{lab}' IN $kinds "
             "RETURN node.id AS id, node.name AS name, node.kind AS kind, node.level AS level, "
             "node.aliases AS aliases, score"
             for lab in ENTITY_LABELS
@@ -350,6 +353,7 @@ SEARCH = register(
             Param("kinds", "labels", "类型", help=",".join(ENTITY_LABELS)),
         ),
         fulltext={f"ix_{lab.lower()}": lab for lab in ENTITY_LABELS},
+        absent={"kinds": []},  # one text and one set of parameter types, kinds or not
         row_limit=50,
         postprocess=_rank_search,
     )

@@ -82,6 +82,10 @@ class NamedQuery:
     # courts of one level instead of down through every unit of the country
     variants: Mapping[str, str] = field(default_factory=dict)
     choose: Callable[[GraphStore, dict[str, Any]], str | None] | None = None
+    # what to send for an optional parameter left out, instead of null: a value of the type
+    # a given one has ('' for a text, [] for a list), so every run sends the same parameter
+    # types and Neo4j, which keys its plan cache on them, plans the text once
+    absent: Mapping[str, Any] = field(default_factory=dict)
 
     def texts(self) -> dict[str, str]:
         """Every Cypher text this query can send, by variant name ('' for the main one)."""
@@ -300,6 +304,9 @@ def prepared(
     """The Cypher text and parameters `run` sends for these raw parameters (`cypher`: another
     text for the same query, e.g. a candidate rewrite a benchmark times beside it)."""
     params = convert(query, raw, store)
+    for name, value in query.absent.items():
+        if params.get(name) is None:
+            params[name] = value
     if cypher is None:
         variant = query.choose(store, params) if query.choose else None
         cypher = query.variants[variant] if variant else query.cypher

@@ -4,7 +4,8 @@ Statements go through `graph.readonly`: anything that could write is refused bef
 sent (the embedded ArcadeDB server does not refuse writes in read transactions), the rest
 runs in a read transaction that is always rolled back, with the row limit
 (COURTGRAPH_ROW_LIMIT) and the timeout (COURTGRAPH_QUERY_TIMEOUT) of the settings. The
-statement lives in the URL (`q`), so a link opens and runs the same query.
+statement lives in the URL (`q`), so a link opens the same query in the box; it runs only
+when the reader clicks 运行查询 (a link must not make the server run whatever it names).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def render() -> None:
         f"{settings.query_timeout:g} 秒（COURTGRAPH_QUERY_TIMEOUT）。"
     )
     first_visit = f"{P}.q" not in st.session_state
-    if first_visit:  # back on the page: the box starts from the URL, so does the result
+    if first_visit:  # back on the page: the box starts from the URL, the result is gone
         st.session_state.pop(RESULT, None)
     state.widget_value(f"{P}.q", "q", lambda v: v or "")
     state.widget_value(f"{P}.limit", "limit", lambda v: _limit(v, settings.row_limit))
@@ -82,10 +83,12 @@ def render() -> None:
     clicked = c2.button("运行查询", key=f"{P}.run", type="primary")
     state.set_params(q=query.strip() or None, limit=None if limit == settings.row_limit else limit)
     pending = st.session_state.pop(PENDING, False)
-    if query.strip() and (clicked or pending or (first_visit and state.param("q"))):
+    if query.strip() and (clicked or pending):
         st.session_state[RESULT] = (query, limit, _run(query, limit))
     last = st.session_state.get(RESULT)
     if last is None:
+        if first_visit and query.strip():
+            st.info("查询来自链接，尚未运行：请先看一下语句，再点「运行查询」。")
         return
     ran, ran_limit, outcome = last
     if ran != query or ran_limit != limit:

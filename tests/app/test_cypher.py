@@ -333,8 +333,10 @@ def test_the_page_refuses_a_write_and_the_graph_is_unchanged(small_store, app) -
 def test_the_row_limit_truncates_with_a_note(small_store, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("COURTGRAPH_ROW_LIMIT", "4")
     at = app(page="cypher", q="MATCH (n:Court) RETURN n.name AS name ORDER BY name")
-    _no_trouble(at)  # opened from a link: runs at once
+    _no_trouble(at)  # opened from a link: shown, run on a click
     assert at.number_input(key="cypher.limit").value == 4
+    assert not at.dataframe
+    at = at.button(key="cypher.run").click().run()
     (frame,) = [df.value for df in at.dataframe]
     assert len(frame) == 4
     assert any("只显示前 4 行" in t for t in _texts(at, "warning"))
@@ -358,6 +360,7 @@ def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:  # t
     monkeypatch.setenv("NEO4J_URI", "neo4j://127.0.0.1:9")
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     at = app(page="cypher", q="MATCH (n) RETURN count(n) AS n")
+    at = at.button(key="cypher.run").click().run()
     assert not at.exception
     assert any("无法连接图数据库" in t for t in _texts(at, "error"))
     # a write is refused without the store
@@ -385,3 +388,76 @@ def test_leaving_and_coming_back_starts_afresh(small_store, app) -> None:  # typ
     _no_trouble(at)
     assert at.text_area(key="cypher.q").value == ""
     assert not at.dataframe
+
+
+def test_a_link_does_not_run_its_query_until_clicked(small_store, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import graph.readonly
+
+    ran: list[str] = []
+    real = graph.readonly.run_read_only
+
+    def spy(store, cypher, **kw):  # type: ignore[no-untyped-def]
+        ran.append(cypher)
+        return real(store, cypher, **kw)
+
+    monkeypatch.setattr("ui.cypher.run_read_only", spy)
+    at = app(page="cypher", q="MATCH (n:Court) RETURN count(n) AS n")
+    _no_trouble(at)
+    assert ran == [] and not at.dataframe
+    assert at.text_area(key="cypher.q").value == "MATCH (n:Court) RETURN count(n) AS n"
+    assert any("尚未运行" in t for t in _texts(at, "info"))
+    at = at.button(key="cypher.run").click().run()
+    assert ran and at.dataframe
+
+
+def test_exponential_growth_is_refused_before_the_server() -> None:
+    for statement in (
+        "RETURN size(reduce(s='a', x IN range(1,40) | s+s))",
+        "RETURN reduce(acc = [1], x IN range(1, 30) | acc + acc) AS l",
+        "WITH 'ab' AS t RETURN REDUCE ( s = t , x IN [1,2,3] | s + '-' + s )",
+    ):
+        with pytest.raises(WriteRefused, match="成倍增长"):
+            check_read_only(statement)
+    for fine in (
+        "RETURN reduce(s = 0, x IN range(1, 100) | s + x) AS total",
+        "RETURN reduce(s = '', x IN ['a', 'b'] | s + x) AS s, 's + s' AS text",
+    ):
+        assert check_read_only(fine)
+
+
+def test_a_query_that_runs_out_of_memory_says_so(store) -> None:  # type: ignore[no-untyped-def]
+    """The server drops the connection of a query that exhausted its memory and answers
+    the next one: that is a resource limit, not an unreachable store."""
+    from graph.readonly import QueryTooLarge, _translate
+
+    dropped = neo4j.exceptions.ServiceUnavailable("Failed to read from defunct connection")
+    err = _translate(dropped, store, 10)
+    assert isinstance(err, QueryTooLarge) and "查询超出了资源限制" in str(err)
+    refused = neo4j.exceptions.ClientError._hydrate_neo4j(
+        code="Neo.ClientError.Statement.ExecutionFailed",
+        message="range(1, 100000000, 1) would produce 100000000 elements, exceeding the "
+        "maximum of 1000000 allowed by the setting `arcadedb.queryMaxRangeSize`",
+    )
+    assert isinstance(_translate(refused, store, 10), QueryTooLarge)
+    # a range too large for one query is stopped by the embedded server itself
+    if store.server == "arcadedb":
+        with pytest.raises(QueryTooLarge, match="资源限制"):
+            run_read_only(store, "RETURN size(range(1, 100000000)) AS n", limit=5)
+
+
+def test_a_query_given_up_on_stops_on_the_embedded_server(arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+    slow = (
+        "UNWIND range(1, 1000000) AS x UNWIND range(1, 1000) AS y "
+        "WITH x, y WHERE (x * y) % 7919 = 7920 RETURN count(*) AS n"
+    )
+    with pytest.raises(QueryTimedOut):
+        run_read_only(arcadedb_store, slow, limit=5, timeout=1)
+
+    def ours() -> list[dict]:
+        running = arcadedb_store.embedded.admin("server", {"command": "list queries"})
+        return [q for q in running["result"] if "courtgraph-query" in q["text"]]
+
+    deadline = time.monotonic() + 5  # not its 60 s command timeout
+    while ours():
+        assert time.monotonic() < deadline, ours()
+        time.sleep(0.2)

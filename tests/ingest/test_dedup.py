@@ -119,3 +119,48 @@ def test_calibration_on_the_corpus() -> None:
             chars[rng.randrange(len(chars))] = "某"
         edited = "设为首页 加入收藏\n" + "".join(chars) + "\n责任编辑：某某"
         assert near_duplicate(fp, fingerprint(edited)), hamming(fp, fingerprint(edited))
+
+
+def _random_fp(rng: random.Random) -> str:
+    return f"{rng.getrandbits(BITS):0{BITS // 4}x}"
+
+
+def test_the_index_finds_what_a_full_comparison_finds_as_it_grows() -> None:
+    from ingest.dedup import FingerprintIndex
+
+    rng = random.Random(5)
+    index = FingerprintIndex()
+    known: list[tuple[str, str]] = []
+    for i in range(3000):
+        if known and rng.random() < 0.3:  # a near copy of a known one: flip a few bits
+            base = int(rng.choice(known)[1], 16)
+            for _ in range(rng.randint(0, 120)):
+                base ^= 1 << rng.randrange(BITS)
+            fp = f"{base:0{BITS // 4}x}"
+        else:
+            fp = _random_fp(rng)
+        if i % 50 == 0:
+            expected = sorted(
+                (k, hamming(f, fp)) for k, f in known if hamming(f, fp) <= DEFAULT_THRESHOLD
+            )
+            assert sorted(index.within(fp)) == expected
+        index.add(f"doc{i}", fp)
+        known.append((f"doc{i}", fp))
+    assert len(index) == 3000
+    index.add("bad", "not hex at all" + "0" * 50)  # neither a fingerprint nor a crash
+    assert len(index) == 3000
+
+
+def test_adding_to_the_index_does_not_copy_what_it_knows() -> None:
+    """A new document costs one row, not a copy of every known fingerprint: the matrix is
+    reallocated only when it doubles, however often additions and lookups alternate."""
+    from ingest.dedup import FingerprintIndex
+
+    rng = random.Random(6)
+    index = FingerprintIndex()
+    buffers = set()
+    for i in range(5000):
+        index.add(str(i), _random_fp(rng))
+        index.within(_random_fp(rng))
+        buffers.add(index._matrix.__array_interface__["data"][0])
+    assert len(buffers) <= 5  # 1024 → 2048 → 4096 → 8192

@@ -1,0 +1,139 @@
+"""Backups of the embedded store: a consistent copy taken while it runs, restored into an
+empty data directory.
+
+`backup(data_dir, output)` asks the running ArcadeDB server for `BACKUP DATABASE` (over its
+loopback HTTP API, with the generated root password): the server writes a ZIP of a snapshot of
+the database files taken when the command starts, without stopping readers or writers, so a
+backup taken during an ingest holds whole documents only. The archive is then moved to
+`output` (mode 0600: it holds every document).
+
+`restore(data_dir, archive)` unpacks such an archive into a data directory that does not exist
+or is empty, then starts the server on it, which checks the files open as a database.
+
+Neo4j has its own tools (`neo4j-admin database dump` / `load`, or an online backup on
+Enterprise): see the README's "Backups" section.
+
+    >>> backup(Path("data/graph"), Path("court-2026-12-05.zip"))  # doctest: +SKIP
+    >>> restore(Path("data/restored"), Path("court-2026-12-05.zip"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import zipfile
+from pathlib import Path
+
+from graph.embedded import DATABASE, EmbeddedServer
+from graph.errors import CourtgraphError, StoreUnavailable
+
+BACKUP_TIMEOUT = 3600.0  # seconds the server may take to write the archive
+_REQUIRED = ("configuration.json", "schema.json")  # in every ArcadeDB database archive
+
+
+def _database_dir(data_dir: Path) -> Path:
+    """Where the embedded server keeps the courtgraph database (its root is `databases/`)."""
+    return data_dir / "databases" / "databases" / DATABASE
+
+
+def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
+    """Write a consistent copy of the embedded store in `data_dir` to `output` (a ZIP),
+    starting the server if needed. Returns the archive's size in bytes."""
+    output = Path(output)
+    if not output.parent.is_dir():
+        raise CourtgraphError(f"{output}: the folder {output.parent} does not exist")
+    server = EmbeddedServer(data_dir, heap=heap)
+    server.connect_info()  # started if needed
+    name = f"courtgraph-{secrets.token_hex(8)}.zip"  # a plain file name: no path allowed
+    written = server.data_dir / "databases" / "backups" / DATABASE / name
+    try:
+        answer = server.admin(
+            f"command/{DATABASE}",
+            {"language": "sql", "command": f"BACKUP DATABASE file://{name}"},
+            timeout=BACKUP_TIMEOUT,
+        )
+    except StoreUnavailable:
+        written.unlink(missing_ok=True)
+        raise
+    result = (answer.get("result") or [{}])[0]
+    if result.get("result") != "OK" or not written.is_file():
+        written.unlink(missing_ok=True)
+        raise StoreUnavailable(f"the embedded server did not write the backup: {answer}")
+    tmp = output.with_name(f".{output.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        try:
+            os.replace(written, tmp)  # same file system: a rename
+        except OSError:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out, written.open("rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, output)  # whole or not at all
+    finally:
+        written.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+    return output.stat().st_size
+
+
+def _members(archive: Path) -> list[zipfile.ZipInfo]:
+    """The archive's files, after checking it is an ArcadeDB database backup whose names
+    stay inside the folder it is unpacked into."""
+    try:
+        with zipfile.ZipFile(archive) as z:
+            members = z.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise CourtgraphError(f"{archive}: not a courtgraph backup (not a ZIP: {exc})") from exc
+    names = {m.filename for m in members}
+    missing = [n for n in _REQUIRED if n not in names]
+    if missing:
+        raise CourtgraphError(
+            f"{archive}: not a courtgraph backup (no {', '.join(missing)}; make one with "
+            "`python -m graph backup -o FILE`)"
+        )
+    for m in members:
+        n = m.filename
+        if m.is_dir() or "/" in n or "\\" in n or n in (".", "..") or n.startswith(".") or not n:
+            raise CourtgraphError(f"{archive}: unexpected entry {n!r}; not restored")
+    return members
+
+
+def restore(data_dir: Path, archive: Path, *, heap: str = "1g") -> None:
+    """Unpack a backup into `data_dir`, which must not exist or be empty, then start the
+    embedded server on it."""
+    archive = Path(archive)
+    if not archive.is_file():
+        raise CourtgraphError(f"{archive}: no such backup file")
+    data_dir = Path(data_dir).resolve()
+    if data_dir.exists() and (not data_dir.is_dir() or any(data_dir.iterdir())):
+        raise CourtgraphError(
+            f"{data_dir} is not empty: a restore never overwrites a store. Restore into a new "
+            "directory (COURTGRAPH_DATA_DIR=… python -m graph restore FILE), or move this one "
+            "away first"
+        )
+    members = _members(archive)
+    need = sum(m.file_size for m in members)
+    parent = data_dir if data_dir.exists() else data_dir.parent
+    if parent.exists() and shutil.disk_usage(parent).free < need:
+        raise CourtgraphError(
+            f"{archive} needs {need / 1e6:.0f} MB unpacked; {parent} has less free space"
+        )
+    server = EmbeddedServer(data_dir, heap=heap)
+    server._make_data_dir()  # 0700, and ours
+    target = _database_dir(server.data_dir)
+    old = os.umask(0o077)
+    try:
+        target.mkdir(parents=True, mode=0o700)
+        with zipfile.ZipFile(archive) as z:
+            for m in members:
+                fd = os.open(target / m.filename, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as out, z.open(m) as src:
+                    shutil.copyfileobj(src, out, 1 << 20)
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(server.data_dir / "databases")
+        raise CourtgraphError(f"{archive}: cannot restore it: {exc}") from exc
+    finally:
+        os.umask(old)
+    server.connect_info()  # the server opens the restored files, or says why not

@@ -1,0 +1,129 @@
+"""`python -m graph backup` / `restore`: a copy of the running embedded store that restores
+into an empty data directory with every node, relationship and property."""
+
+from __future__ import annotations
+
+import stat
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import tests.graph_fixtures as g
+from graph import summaries
+from graph.__main__ import main
+from graph.embedded import EmbeddedServer
+from graph.settings import Settings
+from graph.store import FACT_VERSION, open_store
+from tests.graph.test_store_contract import _batching_docs, _everything
+
+
+def _versions(store) -> None:  # type: ignore[no-untyped-def]
+    """As in a store opened by this version (the fixture's store is emptied between tests)."""
+    store.write_statements(
+        [
+            (
+                "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s",
+                {"id": summaries.META_ID, "f": FACT_VERSION, "s": summaries.SUMMARY_VERSION},
+            )
+        ]
+    )
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, data: Path, *argv: str) -> int:
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(data))
+    monkeypatch.setenv("COURTGRAPH_HEAP", "512m")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    return main(list(argv))
+
+
+def test_backup_restores_every_node_relationship_and_property(  # type: ignore[no-untyped-def]
+    arcadedb_store, embedded_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    g.load_small_graph(arcadedb_store)
+    arcadedb_store.write_documents(_batching_docs())
+    _versions(arcadedb_store)
+    before = _everything(arcadedb_store)
+    archive = tmp_path / "court.zip"
+    assert _run(monkeypatch, embedded_dir, "backup", "-o", str(archive)) == 0
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert not list((embedded_dir / "databases" / "backups").rglob("*.zip"))  # moved, not left
+    restored = tmp_path / "restored"
+    try:
+        assert _run(monkeypatch, restored, "restore", str(archive)) == 0
+        assert stat.S_IMODE(restored.stat().st_mode) == 0o700
+        with open_store(Settings(data_dir=restored, heap="512m")) as copy:
+            assert _everything(copy) == before
+            # and it is a working store: it takes new writes
+            copy.write_documents([g.document_c()])
+        # never over a store: a second restore into the same directory is refused
+        assert _run(monkeypatch, restored, "restore", str(archive)) == 1
+        assert "is not empty" in capsys.readouterr().err
+    finally:
+        EmbeddedServer(restored).stop()
+
+
+def test_backup_while_documents_are_written_holds_whole_documents(  # type: ignore[no-untyped-def]
+    arcadedb_store, embedded_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _batching_docs()
+    stop = threading.Event()
+
+    def write() -> None:
+        while not stop.is_set():
+            for d in docs:
+                arcadedb_store.write_documents([d])
+                _versions(arcadedb_store)
+            arcadedb_store.clear()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        archive = tmp_path / "live.zip"
+        assert _run(monkeypatch, embedded_dir, "backup", "-o", str(archive)) == 0
+    finally:
+        stop.set()
+        writer.join()
+    restored = tmp_path / "restored"
+    try:
+        assert _run(monkeypatch, restored, "restore", str(archive)) == 0
+        with open_store(Settings(data_dir=restored, heap="512m")) as copy:
+            ids = {r["id"] for r in copy.read("MATCH (d:Document) RETURN d.id AS id")}
+            whole = [d for d in docs if d.id in ids]
+            # the copy is the graph of the documents it holds, written alone
+            got = _everything(copy)
+            arcadedb_store.clear()
+            for d in whole:
+                arcadedb_store.write_documents([d])
+            _versions(arcadedb_store)
+            assert got == _everything(arcadedb_store)
+    finally:
+        EmbeddedServer(restored).stop()
+
+
+def test_restore_refuses_what_is_not_a_backup(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("configuration.json", "{}")
+        z.writestr("schema.json", "{}")
+        z.writestr("../escape.txt", "x")
+    assert _run(monkeypatch, tmp_path / "new", "restore", str(bad)) == 1
+    assert "unexpected entry" in capsys.readouterr().err
+    assert not (tmp_path / "escape.txt").exists()
+    other = tmp_path / "notes.zip"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("a.txt", "x")
+    assert _run(monkeypatch, tmp_path / "new2", "restore", str(other)) == 1
+    assert "not a courtgraph backup" in capsys.readouterr().err
+
+
+def test_backup_of_neo4j_names_its_tools(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
+    monkeypatch.setenv("NEO4J_PASSWORD", "x")
+    assert main(["backup", "-o", str(tmp_path / "x.zip")]) == 1
+    assert "neo4j-admin database dump" in capsys.readouterr().err
