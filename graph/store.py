@@ -396,7 +396,7 @@ class WriteTally:
         ids = sorted({n.id for d in self.docs for n in d.nodes})
         entities = tx.run(
             "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n", ids=ids
-        ).single()["n"]
+        ).single(strict=True)["n"]
         facts: dict[str, dict[str, str]] = defaultdict(dict)
         for d in self.docs:
             for f in d.facts:
@@ -407,14 +407,14 @@ class WriteTally:
                 f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{rel}]->() "
                 "WHERE f.fact_id = r.id RETURN count(DISTINCT f.fact_id) AS n",
                 rows=[{"id": k, "src": v} for k, v in sorted(rows.items())],
-            ).single()["n"]
+            ).single(strict=True)["n"]
         return entities, found
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         self.known_docs = tx.run(
             "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect(d.id) AS ids",
             ids=sorted({d.id for d in self.docs}),
-        ).single()["ids"]
+        ).single(strict=True)["ids"]
         self._before = self._existing(tx)
 
     @property
@@ -911,21 +911,6 @@ class RefoldFacts:
             ).consume()
 
 
-Statement = (
-    tuple[str, dict[str, Any]]
-    | NodeUpsert
-    | summaries.RefreshInitiatives
-    | summaries.RefreshChildren
-    | summaries.CountMentions
-    | summaries.UncountMentions
-    | summaries.RefreshRecent
-    | summaries.RefreshDocLists
-    | summaries.FullDocLists
-    | FactsOfDocument
-    | RefoldFacts
-)
-
-
 #: the version of the fact fold (`FactFold`); a store whose facts were written by an older
 #: version (dates kept by the last row of a batch, unsorted lists) is refolded once on open
 FACT_VERSION = 1
@@ -975,7 +960,7 @@ class InitMeta:
             return
         if tx.run(
             f"MATCH (n) WHERE NOT n:{TEST_MARKER} WITH n LIMIT 1 RETURN count(n) AS n"
-        ).single()["n"]:
+        ).single(strict=True)["n"]:
             return  # a store written before Meta existed: refolded and recounted on open
         tx.run(
             "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s",
@@ -1030,3 +1015,22 @@ def open_store(settings: Settings) -> GraphStore:
         store.close()
         raise
     return store
+
+
+#: everything `GraphStore.write_statements` runs in one transaction
+Statement = (
+    tuple[str, dict[str, Any]]
+    | NodeUpsert
+    | summaries.RefreshInitiatives
+    | summaries.RefreshChildren
+    | summaries.CountMentions
+    | summaries.UncountMentions
+    | summaries.RefreshRecent
+    | summaries.RefreshDocLists
+    | summaries.FullDocLists
+    | FactsOfDocument
+    | RefoldFacts
+    | WriteTally
+    | _TallyAfter
+    | InitMeta
+)
