@@ -57,6 +57,7 @@ class MapUnit:
     stage: str | None = None  # the unit's own reported stage (None: not reported)
     date: str | None = None  # first reported date, any stage
     depth: int = 0  # steps below the map's court
+    province: str | None = None
 
     @property
     def short(self) -> str:
@@ -113,34 +114,34 @@ def adoption_map(
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
-    rows = run(store, "coverage", {"initiative": iid, "court": cid}).rows
     props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
     facts = facts if facts is not None else initiative_facts(store, iid)
     shown = facts.by_unit(verified_only=verified_only)
     root = MapUnit(id=cid, name=props.get("name") or cid, level=props.get("level"))
-    units = [
-        MapUnit(id=r["unit_id"], name=r["unit"] or r["unit_id"], level=r["level"], depth=r["depth"])
-        for r in rows
-    ]
-    for u in (root, *units):
+    units: dict[str, MapUnit] = {}
+    # shallowest first: a unit reached twice keeps its shortest path
+    for r in run(store, "units_under", {"court": cid}).rows:
+        if r["unit_id"] not in units and r["unit_id"] != cid:
+            units[r["unit_id"]] = MapUnit(
+                id=r["unit_id"],
+                name=r["unit"] or r["unit_id"],
+                level=r["level"],
+                parent=r["parent_id"],
+                depth=r["depth"],
+                province=r["province"],
+            )
+    for u in (root, *units.values()):
         mine = shown.get(u.id, [])
         u.stage = own_stage([a["stage"] for a in mine])
         u.date = min((a["date"] for a in mine if a["date"]), default=None)
-    scope = {root.id} | {u.id for u in units}
+    scope = {root.id, *units}
     check = FactCheck.of(
         (a["status"] for a in facts.adoptions.values() if a["unit_id"] in scope),
         verified_only=verified_only,
     )
-    if units:
-        ids = ",".join(u.id for u in units)
-        parents = {
-            r["unit_id"]: r["parent_id"] for r in run(store, "unit_parents", {"ids": ids}).rows
-        }
-        for u in units:
-            u.parent = parents.get(u.id)
     name_rows = run(store, "entity", {"entity": iid}).rows
     name = name_rows[0]["properties"].get("name") if name_rows else iid.split(":", 1)[-1]
-    return AdoptionMap(initiative=name or iid, court=root, units=units, check=check)
+    return AdoptionMap(initiative=name or iid, court=root, units=list(units.values()), check=check)
 
 
 # ------------------------------------------------------------------------------------------

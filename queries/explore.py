@@ -250,3 +250,31 @@ RETURN collect([r.fact_id, 'REPORTED', u.id, null, null, r.doc_ids,
         ),
     )
 )
+
+UNITS_UNDER = register(
+    NamedQuery(
+        name="units_under",
+        title="法院辖区内的单位及其直接上级",
+        description="Every unit under a court (up to four levels down) with its level, "
+        "province, depth below the court and the unit directly above it: the tree an adoption "
+        "map draws, in one query however many units there are.",
+        cypher="""
+MATCH (c:Entity {id: $court})
+MATCH p = (c)<-[:PART_OF*0..3]-(parent:Entity)
+MATCH (parent)<-[:PART_OF]-(u:Entity)
+RETURN collect([u.id, u.name, u.level, u.province, length(p) + 1, parent.id]) AS packed
+""",
+        params=(
+            Param(
+                "court",
+                "entity",
+                "上级法院",
+                required=True,
+                help="法院的 id 或名称, e.g. 本溪中院 or 辽宁高院",
+            ),
+        ),
+        row_limit=50000,
+        packed=("unit_id", "unit", "level", "province", "depth", "parent_id"),
+        postprocess=lambda rows, _p: sorted(rows, key=lambda r: (r["depth"], r["unit_id"])),
+    )
+)
