@@ -46,6 +46,9 @@ TEXT_ON: dict[str | None, str] = {
     None: "#333333"
 }  # dark text on the light box; white on the others
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+#: a map of more units than this is drawn by group: one box per unit directly below the court
+#: with its reported / all units (a page cannot label thousands of boxes legibly)
+MAX_BOXES = 400
 
 
 @dataclass
@@ -58,10 +61,11 @@ class MapUnit:
     date: str | None = None  # first reported date, any stage
     depth: int = 0  # steps below the map's court
     province: str | None = None
+    label: str | None = None  # drawn instead of the short name (a group's box)
 
     @property
     def short(self) -> str:
-        return short_court_name(self.name)
+        return self.label or short_court_name(self.name)
 
 
 @dataclass
@@ -185,11 +189,28 @@ def columns_of(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
     return cols
 
 
+def grouped_columns(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
+    """One box per column head (a unit directly below the court), labelled with the number
+    of units reported out of all in its part of the tree, coloured by the head's own stage."""
+    out = []
+    for col in columns_of(data):
+        head = col[0][0]
+        done = sum(u.stage is not None for u, _ in col)
+        box = MapUnit(
+            head.id, head.name, head.level, head.parent, head.stage, head.date, head.depth
+        )
+        box.label = f"{head.short} {done}/{len(col)}"
+        out.append([(box, 0)])
+    return out
+
+
 def label_lines(label: str, width: int) -> list[str]:
     """`label` on one line, or on two when longer than `width` characters: the court word
     (法院, 中院, 法庭) goes to the second line, else the label is cut in the middle."""
     if len(label) <= width:
         return [label]
+    if " " in label:  # a group's name and its count: the count is never broken
+        return label.split(" ", 1)
     for suffix in ("法院", "中院", "高院", "法庭"):
         if label.endswith(suffix) and len(label) - 2 <= max(width, len(label) - 2):
             return [label[:-2], suffix]
@@ -299,7 +320,8 @@ def draw_adoption_map(
     top = 1.45 if with_title else 0.9  # inches above the grid: title, court, legend
     bottom = 0.55
     side = 0.35
-    cols = columns_of(data)
+    grouped = len(data.units) > MAX_BOXES
+    cols = grouped_columns(data) if grouped else columns_of(data)
     with plt.rc_context(_rc()):
         fig = plt.figure(figsize=(width_in, height_in))
         ax = fig.add_axes((0, 0, 1, 1))
@@ -385,6 +407,11 @@ def draw_adoption_map(
         note = [f"数据截至 {date}"]
         if sources is not None:
             note.append(f"依据 {sources} 篇文档")
+        if grouped:
+            note.append(
+                f"辖区共 {len(data.units)} 个单位，一页无法逐一标注：每个方框为一个直属下级单位"
+                "（颜色为其自身阶段）及其辖区已报道 / 单位数，逐个单位请选该单位查看"
+            )
         if data.check.note():
             note.append(data.check.note())
         note.append(not_reported_note(data.check.verified_only))
