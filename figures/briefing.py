@@ -15,7 +15,13 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import AdoptionMap, adoption_map, draw_adoption_map, slide_notes
+from figures.adoption import (
+    AdoptionMap,
+    adoption_map,
+    columns_of,
+    draw_adoption_map,
+    slide_notes,
+)
 from figures.names import short_court_name
 from figures.timeline import draw_timeline
 from figures.verified import FactCheck, initiative_facts
@@ -30,6 +36,8 @@ SERIF = "SimSun"  # 宋体: body text as in court documents
 SANS = "SimHei"  # 黑体: headings
 MAX_SOURCES = 200  # documents listed as sources (the latest reports'); the rest are counted
 NOT_YET_LISTED = 60
+MAX_ADOPTER_ROWS = 300  # reports listed in the adopters table (the earliest); the rest counted
+DECK_ADOPTER_ROWS = 96  # in the deck: six slides of them
 MAX_UNSCOPED = 1000  # units a briefing without a court may list  # units listed by name under "not yet reported"; the rest are counted
 #: a map of more units gets a landscape page of its own in the Word report, where its names
 #: are half as large again as on a portrait page
@@ -189,7 +197,9 @@ def _documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def _adopter_rows(b: Briefing) -> list[list[str]]:
+    """The earliest MAX_ADOPTER_ROWS reports (the rest are counted in `_adopters_left_out`)."""
     rows = sorted(b.adopters, key=lambda a: (a.get("date") or "9999", a["unit"] or ""))
+    rows = rows[:MAX_ADOPTER_ROWS]
     return [
         [
             short_court_name(a["unit"] or ""),
@@ -200,6 +210,17 @@ def _adopter_rows(b: Briefing) -> list[list[str]]:
         ]
         for a in rows
     ]
+
+
+def _adopters_left_out(b: Briefing, shown: int = MAX_ADOPTER_ROWS) -> str:
+    """A line saying how many reports the adopters table leaves out ('' when none)."""
+    rest = len(b.adopters) - shown
+    if rest <= 0:
+        return ""
+    return (
+        f"共 {len(b.adopters)} 条报道，按最早报道日期列出前 {shown} 条，另有 {rest} 条"
+        "未列出（各层级、各下级单位的数量见采用情况）。"
+    )
 
 
 def _outcome_rows(b: Briefing) -> list[list[str]]:
@@ -332,7 +353,17 @@ def to_docx(b: Briefing) -> bytes:
             ],
         )
         not_yet = b.not_yet()
-        if not_yet:
+        if len(not_yet) > NOT_YET_LISTED:  # by group: a sample of names says little
+            groups = [
+                (col[0][0].short, sum(u.stage is None for u, _ in col)) for col in columns_of(b.map)
+            ]
+            para(
+                f"尚未见报道的单位共 {len(not_yet)} 个，按直属下级单位的辖区："
+                + "、".join(f"{name} {n} 个" for name, n in groups if n)
+                + "。",
+                10.5,
+            )
+        elif not_yet:
             shown = "、".join(not_yet[:NOT_YET_LISTED])
             more = f"等 {len(not_yet)} 个单位" if len(not_yet) > NOT_YET_LISTED else ""
             para(f"尚未见报道的单位：{shown}{more}。", 10.5)
@@ -351,6 +382,8 @@ def to_docx(b: Briefing) -> bytes:
         width=Cm(15.8),
     )
     heading("四、开展单位" if b.map is not None else "三、开展单位")
+    if _adopters_left_out(b):
+        para(_adopters_left_out(b), 10.5)
     table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
     heading("五、报告的成效数据" if b.map is not None else "四、报告的成效数据")
     para("以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。", 10.5)
@@ -455,9 +488,9 @@ def to_pptx(b: Briefing) -> bytes:
     deck.table_slides(
         "开展单位",
         ["单位", "层级", "阶段", "最早报道", "文档数"],
-        _adopter_rows(b),
+        _adopter_rows(b)[:DECK_ADOPTER_ROWS],
         widths=[3, 1.4, 1.4, 1.6, 1],
-        notes=checked + sources_note,
+        notes=_adopters_left_out(b, DECK_ADOPTER_ROWS) + checked + sources_note,
     )
     if b.outcomes:
         deck.table_slides(
