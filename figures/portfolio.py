@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR, STAGE_LABEL, STAGE_ORDER, own_stage
 from figures.names import CATEGORY_ZH, short_court_name
+from figures.verified import FactCheck, is_verified
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -57,6 +58,7 @@ class Portfolio:
     court: str
     items: list[Item]
     truncated: bool = False  # the query's row limit was reached: some reports are missing
+    check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
 
     @property
     def short(self) -> str:
@@ -90,8 +92,9 @@ def _category(row: dict[str, Any]) -> str:
     return CATEGORY_ZH.get(code, code) if code else UNFILED
 
 
-def portfolio(store: GraphStore, court: str) -> Portfolio:
-    """The initiatives `court` and the units under it report (named query `unit_portfolio`)."""
+def portfolio(store: GraphStore, court: str, *, verified_only: bool = False) -> Portfolio:
+    """The initiatives `court` and the units under it report (named query `unit_portfolio`);
+    `verified_only`: from confirmed or corrected reports only."""
     from queries.registry import resolve_entity, run
 
     cid = resolve_entity(store, court)
@@ -100,7 +103,10 @@ def portfolio(store: GraphStore, court: str) -> Portfolio:
     stages: dict[tuple[str, str], list[str]] = {}
     dates: dict[tuple[str, str], str] = {}
     result = run(store, "unit_portfolio", {"unit": cid})
+    check = FactCheck.of((r["status"] for r in result.rows), verified_only=verified_only)
     for r in result.rows:
+        if verified_only and not is_verified(r["status"]):
+            continue
         iid = r["initiative_id"]
         if iid not in items:
             items[iid] = Item(iid, r["initiative"] or iid, _category(r))
@@ -114,7 +120,9 @@ def portfolio(store: GraphStore, court: str) -> Portfolio:
             items[iid].own, items[iid].own_date = stage, date
         else:
             items[iid].units[uid] = (stage, date)
-    return Portfolio(cid, props.get("name") or cid, list(items.values()), result.truncated)
+    return Portfolio(
+        cid, props.get("name") or cid, list(items.values()), result.truncated, check=check
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -313,6 +321,8 @@ def draw_portfolio(
             note.append(f"另有 {left_out} 项举措未列出（见幻灯片中的完整列表）")
         if data.truncated:
             note.append("报道条数超过查询上限，只统计了其中一部分；请选下一级法院查看")
+        if data.check.note():
+            note.append(data.check.note())
         note.append("“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期")
         ax.text(side, H - 0.2, "；".join(note) + "。制图：courtgraph", fontsize=10, color="#666666")
         data_out = save_figure(fig, fmt, 120 * scale)
@@ -348,7 +358,8 @@ def to_pptx(data: Portfolio, *, generated: str | None = None) -> bytes:
     deck.picture_slide(
         f"{data.short} · 改革举措一览",
         draw_portfolio(data, scale=2, generated=deck.generated, with_title=False),
-        notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期。",
+        notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期。"
+        + (f"{data.check.note()}。" if data.check.note() else ""),
     )
     deck.table_slides(
         f"{data.short} · 改革举措清单",

@@ -9,13 +9,102 @@ silently. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR, _rc
 from figures.names import short_court_name
+from figures.verified import FactCheck, InitiativeFacts, initiative_facts
+from graph.model import LEVELS
 
 if TYPE_CHECKING:
+    from graph.store import GraphStore
     from queries.analytics import Timeline
+
+_LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
+_ITEM = ("unit_id", "unit", "level", "province", "stage", "date", "date_precision", "doc_ids")
+
+
+def build_timeline(name: str, rows: Iterable[dict[str, Any]]) -> Timeline:
+    """A `queries.analytics.Timeline` from rows of the named query `adoption_events` (the
+    same reading as `queries.analytics.timeline`: each unit at its earliest reported date, a
+    promotion marked and counted, undated reports kept apart), for a subset of the rows."""
+    from queries.analytics import Timeline
+
+    first: dict[str, dict[str, Any]] = {}
+    endorsements: list[dict[str, Any]] = []
+    undated: list[dict[str, Any]] = []
+    for r in rows:
+        item = {k: r[k] for k in _ITEM}
+        if r["stage"] == "promoted":
+            endorsements.append(item)
+        if not r["date"]:
+            undated.append(item)
+            continue
+        old = first.get(r["unit_id"])
+        if old is None or r["date"] < old["date"]:
+            first[r["unit_id"]] = item
+    firsts = sorted(first.values(), key=lambda x: (x["date"], x["unit"] or ""))
+    months = Counter(u["date"][:7] for u in firsts)
+    total, cumulative = 0, []
+    for month in sorted(months):
+        total += months[month]
+        cumulative.append((month, total))
+    years = Counter(int(u["date"][:4]) for u in firsts if u["date"][:4].isdigit())
+    return Timeline(
+        initiative=name,
+        first=firsts,
+        endorsements=sorted(endorsements, key=lambda x: (x["date"] or "9999", x["unit"] or "")),
+        cumulative=cumulative,
+        by_year=dict(sorted(years.items())),
+        by_province=dict(Counter(u["province"] or "未知" for u in firsts).most_common()),
+        by_level=dict(
+            sorted(
+                Counter(u["level"] or "未知" for u in firsts).items(),
+                key=lambda kv: _LEVEL_ORDER.get(kv[0], 9),
+            )
+        ),
+        undated=undated,
+    )
+
+
+def checked_timeline(
+    store: GraphStore,
+    initiative: str,
+    *,
+    verified_only: bool = False,
+    scope: set[str] | None = None,
+    facts: InitiativeFacts | None = None,
+    events: list[dict[str, Any]] | None = None,
+) -> tuple[Timeline, FactCheck]:
+    """The timeline of `initiative` and the facts it stands on: of the units in `scope` only
+    (None: every unit), from confirmed or corrected reports only when `verified_only`.
+    `facts`, `events`: the initiative's fact statuses and `adoption_events` rows when the
+    caller has read them already."""
+    from queries.registry import resolve_entity, run
+
+    iid = resolve_entity(store, initiative, label="Initiative")
+    rows = events if events is not None else run(store, "adoption_events", {"initiative": iid}).rows
+    facts = facts if facts is not None else initiative_facts(store, iid)
+    if scope is not None:
+        rows = [r for r in rows if r["unit_id"] in scope]
+    check = FactCheck.of(
+        (facts.adoption_status(r["fact_id"]) for r in rows), verified_only=verified_only
+    )
+    if verified_only:
+        rows = [r for r in rows if facts.adoption_verified(r["fact_id"])]
+    return build_timeline(initiative_name(store, iid, rows), rows), check
+
+
+def initiative_name(store: GraphStore, iid: str, events: list[dict[str, Any]]) -> str:
+    """The initiative's name: from its events when there are any, else its node."""
+    from queries.registry import run
+
+    if events:
+        return str(events[0]["initiative"])
+    named = run(store, "entity", {"entity": iid}).rows
+    return (named[0]["properties"].get("name") if named else None) or iid.split(":", 1)[-1]
 
 
 def _month(date: str) -> _dt.date:
@@ -75,6 +164,7 @@ def draw_timeline(
     generated: str | None = None,
     with_title: bool = True,
     width: float = 16.0,
+    check: FactCheck | None = None,
 ) -> bytes:
     """The timeline, 1920 × 1080 × `scale` pixels whatever its `width` in inches: a narrower
     figure (a report's page, 8 in) keeps the same pixels with type twice as large."""
@@ -144,13 +234,15 @@ def draw_timeline(
             units = len({u["unit_id"] for u in tl.undated} - {u["unit_id"] for u in tl.first})
             if units:
                 note += f"；另有 {units} 个单位的报道没有日期，未画入"
+        if check is not None and check.note():
+            note += f"；{check.note()}"
         fig.text(0.03, 0.03, note + "。制图：courtgraph", fontsize=11, color="#666666")
         picture = save_figure(fig, fmt, 120 * scale * 16.0 / width)
         plt.close(fig)
     return picture
 
 
-def to_pptx(tl: Timeline, *, generated: str | None = None) -> bytes:
+def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | None = None) -> bytes:
     """A 16:9 deck with the timeline as a native line chart (dates on a date axis), the
     promotions by higher courts and the undated reports in the notes."""
     from figures.deck import Deck
@@ -167,6 +259,8 @@ def to_pptx(tl: Timeline, *, generated: str | None = None) -> bytes:
     undated = len({u["unit_id"] for u in tl.undated} - {u["unit_id"] for u in tl.first})
     if undated:
         notes.append(f"另有 {undated} 个单位的报道没有日期，未画入。")
+    if check is not None and check.note():
+        notes.append(f"{check.note()}。")
     if tl.cumulative:
         deck.chart_slide(
             f"{tl.initiative} · 推行时间线（累计已报道单位）",

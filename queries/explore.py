@@ -162,17 +162,20 @@ UNIT_PORTFOLIO = register(
         title="单位及其下级单位推行的举措",
         description="The initiatives a unit and the units under it (up to four levels down) "
         "are reported to adopt, pilot, promote or be awarded for, with each initiative's "
-        "category and each report's stage and date: the unit's reform portfolio.",
+        "category and each report's stage, date, fact id and review status (missing: extracted): "
+        "the unit's reform portfolio.",
         cypher="""
 MATCH (c:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
 RETURN collect([c.id, c.name, c.level, 0, i.id, i.name, i.category,
-                coalesce(i.candidate, false), a.stage, a.date]) AS packed
+                coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
+                coalesce(a.review_status, 'extracted')]) AS packed
 UNION ALL
 MATCH (c:Entity {id: $unit})
 MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
 MATCH (u)-[a:ADOPTED]->(i:Initiative)
 RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
-                coalesce(i.candidate, false), a.stage, a.date]) AS packed
+                coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
+                coalesce(a.review_status, 'extracted')]) AS packed
 """,
         params=(
             Param(
@@ -195,10 +198,83 @@ RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
             "candidate",
             "stage",
             "date",
+            "fact_id",
+            "status",
         ),
         postprocess=lambda rows, _p: sorted(
             rows,
             key=lambda r: (r["initiative"] or "", r["depth"], r["date"] or "9999", r["unit_id"]),
         ),
+    )
+)
+
+INITIATIVE_FACT_STATUS = register(
+    NamedQuery(
+        name="initiative_fact_status",
+        title="举措相关事实的核实状态",
+        description="The review status of every fact about an initiative: each unit's "
+        "adoption (ADOPTED, with stage, date and documents) and each figure tied to it (the "
+        "unit's REPORTED, with the status of the figure's own link to the initiative). Missing status "
+        "reads 'extracted' (待核实); figures count the facts not confirmed or corrected and "
+        "can be drawn from verified facts only.",
+        cypher="""
+MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
+RETURN collect([a.fact_id, 'ADOPTED', u.id, a.stage, a.date, a.doc_ids,
+                coalesce(a.review_status, 'extracted'), null]) AS packed
+UNION ALL
+MATCH (i:Entity {id: $initiative})<-[l:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
+RETURN collect([r.fact_id, 'REPORTED', u.id, null, null, r.doc_ids,
+                coalesce(r.review_status, 'extracted'),
+                coalesce(l.review_status, 'extracted')]) AS packed
+""",
+        params=(
+            Param(
+                "initiative",
+                "entity",
+                "改革举措",
+                required=True,
+                label="Initiative",
+                help="举措的 id 或名称/别名, e.g. 诉源治理",
+            ),
+        ),
+        row_limit=200000,
+        packed=(
+            "fact_id",
+            "type",
+            "unit_id",
+            "stage",
+            "date",
+            "doc_ids",
+            "status",
+            "link_status",
+        ),
+    )
+)
+
+UNITS_UNDER = register(
+    NamedQuery(
+        name="units_under",
+        title="法院辖区内的单位及其直接上级",
+        description="Every unit under a court (up to four levels down) with its level, "
+        "province, depth below the court and the unit directly above it: the tree an adoption "
+        "map draws, in one query however many units there are.",
+        cypher="""
+MATCH (c:Entity {id: $court})
+MATCH p = (c)<-[:PART_OF*0..3]-(parent:Entity)
+MATCH (parent)<-[:PART_OF]-(u:Entity)
+RETURN collect([u.id, u.name, u.level, u.province, length(p) + 1, parent.id]) AS packed
+""",
+        params=(
+            Param(
+                "court",
+                "entity",
+                "上级法院",
+                required=True,
+                help="法院的 id 或名称, e.g. 本溪中院 or 辽宁高院",
+            ),
+        ),
+        row_limit=50000,
+        packed=("unit_id", "unit", "level", "province", "depth", "parent_id"),
+        postprocess=lambda rows, _p: sorted(rows, key=lambda r: (r["depth"], r["unit_id"])),
     )
 )

@@ -258,3 +258,21 @@ def test_a_large_adoption_map_gets_a_landscape_page_in_the_report(small) -> None
     orientations = [s.orientation for s in doc.sections]
     assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
     assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])  # page numbers go on
+
+
+def test_an_adoption_map_too_large_to_label_is_drawn_by_group_and_says_so() -> None:
+    units = []
+    for h in range(3):
+        units.append(adoption.MapUnit(f"court:h{h}", f"甲{h}省高级人民法院", "high", "court:s"))
+        units += [
+            adoption.MapUnit(f"court:h{h}b{k}", f"甲{h}省第{k}区人民法院", "basic", f"court:h{h}")
+            for k in range(adoption.MAX_BOXES // 2)
+        ]
+    units[1].stage = "adopted"
+    data = adoption.AdoptionMap(
+        "某举措", adoption.MapUnit("court:s", "最高人民法院", "supreme"), units
+    )
+    cols = adoption.grouped_columns(data)
+    assert [c[0][0].short for c in cols][:1] == [f"甲0高院 1/{adoption.MAX_BOXES // 2 + 1}"]
+    svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
+    assert "一页无法逐一标注" in svg and "甲1高院" in svg
