@@ -254,7 +254,8 @@ def place(
     longer than the line goes on two lines.
     """
     labels = [(u.short, i) for col in cols for u, i in col]
-    longest = max((len(x) for x, _ in labels), default=4)
+    # a group's label breaks between its name and its count
+    longest = max((len(part) for x, _ in labels for part in x.split(" ")), default=4)
     deepest = max((i for _, i in labels), default=0)
     total = max(len(labels), 1)
     options: list[tuple[float, int, int, int]] = []  # (size, rows, per_line, slot columns)
@@ -415,10 +416,14 @@ def draw_adoption_map(
         if data.check.note():
             note.append(data.check.note())
         note.append(not_reported_note(data.check.verified_only))
+        text = "；".join(note) + "。制图：courtgraph"
+        if len(text) > 110:  # two lines rather than past the page's edge
+            cut = text.rfind("；", 0, len(text) // 2 + 20) + 1 or len(text) // 2
+            text = text[:cut] + "\n" + text[cut:]
         ax.text(
             side,
             height_in - 0.2,
-            "；".join(note) + "。制图：courtgraph",
+            text,
             fontsize=10,
             color="#666666",
             va="bottom",

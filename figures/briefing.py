@@ -161,7 +161,7 @@ def gather(
     # the documents behind what the briefing states, the latest reports first
     latest = sorted(adopters, key=lambda a: a.get("date") or "", reverse=True)
     doc_ids = facts.doc_ids([o["fact_id"] for o in outcomes] + [a["fact_id"] for a in latest])
-    sources = _documents(store, doc_ids[:MAX_SOURCES])
+    sources = source_documents(store, doc_ids[:MAX_SOURCES])
     sources.sort(key=lambda d: (d.get("date") or "0000", d["doc_id"]), reverse=True)
     sources.sort(key=lambda d: d.get("date") is None)  # newest first, undated last
     return Briefing(
@@ -179,7 +179,7 @@ def gather(
     )
 
 
-def _documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
+def source_documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
     """Title, date and URLs of these documents (named query `document_sources`, in batches
     that keep its list of ids within a text parameter's length)."""
     from queries.registry import MAX_TEXT, run

@@ -93,14 +93,12 @@ def sources_of(store: Any, doc_ids: list[str]) -> list[Any]:
     """Footnote sources (date, URL) of documents, as the explorer gives them but with the
     titles left out (`UNTITLED`): a headline is the article's words, kept out of the
     repository."""
+    from figures.briefing import source_documents
     from figures.render import Source
-    from queries.registry import run
 
     if not doc_ids:
         return []
-    found = {
-        r["doc_id"]: r for r in run(store, "document_sources", {"ids": ",".join(doc_ids)}).rows
-    }
+    found = {r["doc_id"]: r for r in source_documents(store, doc_ids)}
     return [
         Source(UNTITLED, r.get("date"), (r.get("urls") or [None])[0])
         for d in doc_ids
