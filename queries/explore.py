@@ -10,7 +10,7 @@ from typing import Any
 
 from graph.model import LEVELS
 from queries.library import FACT_ID
-from queries.registry import NamedQuery, Param, register
+from queries.registry import MAX_ID_LIST, NamedQuery, Param, register
 
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 
@@ -124,7 +124,12 @@ ORDER BY date DESC, doc_id
 """,
         params=(
             Param(
-                "ids", "text", "文档 id 列表", required=True, help="doc:…,doc:… (comma-separated)"
+                "ids",
+                "text",
+                "文档 id 列表",
+                required=True,
+                help="doc:…,doc:… (comma-separated)",
+                max_length=MAX_ID_LIST,
             ),
         ),
         row_limit=500,
@@ -149,6 +154,7 @@ RETURN collect([u.id, p.id]) AS packed
                 "单位 id 列表",
                 required=True,
                 help="court:…,court:… (comma-separated)",
+                max_length=MAX_ID_LIST,
             ),
         ),
         row_limit=20000,

@@ -36,6 +36,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 MAX_SEARCH = 100
 #: longest text or entity parameter (ids, names, a province)
 MAX_TEXT = 500
+#: longest comma-separated list of ids (a subgraph's documents: about 20,000 ids)
+MAX_ID_LIST = 1_000_000
 #: most rows anyone may ask `run` for (each query also caps rows at its own row limit)
 MAX_LIMIT = 10_000_000
 
@@ -53,6 +55,7 @@ class Param:
     minimum: int | None = None
     maximum: int | None = None
     splice: bool = False  # an int spliced into the Cypher text as {name} (range-checked)
+    max_length: int = 0  # longest text accepted; 0 = MAX_TEXT (a list of ids needs more)
 
 
 @dataclass(frozen=True)
@@ -215,8 +218,9 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
         if not searchable(text):
             raise BadParameter(f"{where} has nothing to search for in {value!r}; give a name")
         return to_simplified(text)
-    if len(text) > MAX_TEXT:
-        raise BadParameter(f"{where} is {len(text)} characters long; at most {MAX_TEXT}")
+    longest = p.max_length or MAX_TEXT
+    if len(text) > longest:
+        raise BadParameter(f"{where} is {len(text)} characters long; at most {longest}")
     return text
 
 

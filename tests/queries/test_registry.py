@@ -117,3 +117,15 @@ def test_long_text_parameters_are_refused() -> None:
         convert(get("adopters"), {"initiative": "initiative:x", "province": "省" * 501}, None)
     with pytest.raises(BadParameter, match="at most 500"):
         convert(get("adopters"), {"initiative": "x" * 501}, None)
+
+
+def test_a_list_of_ids_may_be_longer_than_a_text() -> None:
+    """The documents of a subgraph (hundreds of ids) pass; a long plain text does not."""
+    from graph.errors import BadParameter
+    from queries.registry import MAX_TEXT, convert, get
+
+    ids = ",".join(f"doc:{i:020d}" for i in range(300))
+    assert len(ids) > MAX_TEXT
+    assert convert(get("document_sources"), {"ids": ids}, None)["ids"] == ids
+    with pytest.raises(BadParameter, match=f"at most {MAX_TEXT}"):
+        convert(get("people"), {"unit": "甲" * (MAX_TEXT + 1)}, None)
