@@ -13,6 +13,10 @@ needs. The rules follow common usage in court documents:
 ('沈阳铁路中院', '沈阳经开区法院')
 >>> short_court_name("浙江省杭州市西湖区人民法院"), short_court_name("广东省广州市天河区人民法院")
 ('西湖区法院', '天河区法院')
+>>> short_court_name("新疆维吾尔自治区高级人民法院生产建设兵团分院")
+'兵团分院'
+>>> short_court_name("新疆生产建设兵团第八师中级人民法院")
+'兵团八师中院'
 >>> short_court_name("辽宁省本溪满族自治县人民法院")
 '本溪县法院'
 >>> short_court_name("最高人民法院"), short_court_name("重庆市第一中级人民法院")
@@ -92,9 +96,17 @@ def short_court_name(name: str) -> str:
     return short
 
 
+_BINGTUAN = re.compile(
+    r"生产建设兵团(?:第(?P<n>[一二三四五六七八九十]+)师)?(?P<kind>分院|中级人民法院)"
+)
+
+
 def _short(name: str) -> str:
     if not name or name == "最高人民法院":
         return name
+    bt = _BINGTUAN.search(name)  # the XPCC's branch of the Xinjiang high court and its courts
+    if bt:
+        return "兵团分院" if bt.group("kind") == "分院" else f"兵团{bt.group('n') or ''}师中院"
     if name.endswith("人民法庭"):
         own = name[name.rindex("人民法院") + 4 :] if "人民法院" in name else name
         return own.replace("人民法庭", "法庭")
