@@ -97,6 +97,11 @@ def _port_open(port: int, timeout: float = 0.5) -> bool:
         return False
 
 
+#: seconds a lock holder may not listen on its port before the client gives up on it (a server
+#: killed a moment ago holds its lock until it has exited)
+FALSE_STATE_GRACE = 2.0
+
+
 def _check_private(path: Path, what: str) -> None:
     """Keep `path` private to this user.
 
@@ -390,11 +395,25 @@ class EmbeddedServer:
             else:
                 proc = None  # another process is starting it; wait for its state file
             deadline = time.monotonic() + self.start_timeout
+            false_since: float | None = None
             while time.monotonic() < deadline:
                 st = self.status()
                 if st.running:
                     return st
-                self._refuse_a_false_state()
+                if proc is None and self._holder() is None:
+                    # the holder was a server dying (killed a moment ago), not one starting:
+                    # its lock is free now, so start ours
+                    self.state_file.unlink(missing_ok=True)
+                    proc = self._spawn()
+                    continue
+                if self._false_state():
+                    # a server killed a moment ago still holds the lock while it exits; one
+                    # that keeps holding it without listening is refused
+                    false_since = false_since or time.monotonic()
+                    if time.monotonic() - false_since > FALSE_STATE_GRACE:
+                        self._refuse_a_false_state()
+                else:
+                    false_since = None
                 if proc is not None and proc.poll() is not None:
                     raise StoreUnavailable(
                         f"the embedded ArcadeDB server in {self.data_dir} exited during start "
@@ -406,6 +425,11 @@ class EmbeddedServer:
             f"the embedded ArcadeDB server in {self.data_dir} did not start within "
             f"{self.start_timeout:.0f} s; see {self.log_file}"
         )
+
+    def _false_state(self) -> bool:
+        """The process holding the lock does not listen where server.json says."""
+        state, holder = self._read_state(), self._holder()
+        return bool(state and holder and self._serves(state, holder) is False)
 
     def _refuse_a_false_state(self) -> None:
         """Fail fast when the server holding the lock does not listen where server.json says
