@@ -28,8 +28,10 @@ def _ingest(data: Path, folder: Path) -> subprocess.Popen[str]:
         "PYTHONPATH": str(ROOT),
     }
     env.pop("NEO4J_URI", None)
+    # one named collection for both runs: a folder's default collection goes to the run that
+    # writes a shared story first, which two runs at once decide by a race
     return subprocess.Popen(
-        [sys.executable, "-m", "ingest", str(folder)],
+        [sys.executable, "-m", "ingest", str(folder), "--collection", "并发测试"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
