@@ -118,6 +118,22 @@ def score_set(
 # Per-fact judgements (for calibration and error lists), with the scorer's own matching
 
 
+def outcome_pairs(
+    scorer: ModuleType, gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Gold and predicted outcomes matched one to one, as the shared scorer matches them."""
+
+    def same_out(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        gv, gu = scorer.quantity(g.get("value"), g.get("unit_of_measure"))
+        pv, pu = scorer.quantity(p.get("value"), p.get("unit_of_measure"))
+        if gv is None or pv is None or abs(gv - pv) > 1e-6 * max(1.0, abs(gv)):
+            return False
+        return gu == pu and (scorer.overlap(g.get("text"), p.get("text"), 1) or not p.get("text"))
+
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = scorer.match_sets(gold, pred, same_out)
+    return pairs
+
+
 def judge(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> list[dict[str, Any]]:
     """Every adoption, person, outcome and outcome link of `pred`, marked right or wrong
     against `gold` (links only where the gold annotates them)."""
@@ -171,14 +187,7 @@ def judge(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> lis
         )
     g_out, p_out = gold.get("outcomes", []), pred.get("outcomes", [])
 
-    def same_out(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        gv, gu = scorer.quantity(g.get("value"), g.get("unit_of_measure"))
-        pv, pu = scorer.quantity(p.get("value"), p.get("unit_of_measure"))
-        if gv is None or pv is None or abs(gv - pv) > 1e-6 * max(1.0, abs(gv)):
-            return False
-        return gu == pu and (scorer.overlap(g.get("text"), p.get("text"), 1) or not p.get("text"))
-
-    pairs = scorer.match_sets(g_out, p_out, same_out)
+    pairs = outcome_pairs(scorer, g_out, p_out)
     matched = {id(p) for _, p in pairs}
     if any("initiative" in g for g in g_out):  # the gold annotates outcome links
         gold_of = {id(p): g for g, p in pairs}
@@ -242,14 +251,7 @@ def missed(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]) -> li
     ]
     g_out, p_out = gold.get("outcomes", []), pred.get("outcomes", [])
 
-    def same_out(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        gv, gu = scorer.quantity(g.get("value"), g.get("unit_of_measure"))
-        pv, pu = scorer.quantity(p.get("value"), p.get("unit_of_measure"))
-        if gv is None or pv is None or abs(gv - pv) > 1e-6 * max(1.0, abs(gv)):
-            return False
-        return gu == pu and (scorer.overlap(g.get("text"), p.get("text"), 1) or not p.get("text"))
-
-    pairs = scorer.match_sets(g_out, p_out, same_out)
+    pairs = outcome_pairs(scorer, g_out, p_out)
     found = {id(g) for g, _ in pairs}
     for g in g_out:
         if id(g) not in found:

@@ -29,6 +29,10 @@ from __future__ import annotations
 
 import re
 
+from graph.model import CATEGORY_ZH
+
+__all__ = ["CATEGORY_ZH", "short_court_name"]
+
 _PROVINCE = re.compile(
     r"^(?P<p>北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|"
     r"湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
@@ -43,30 +47,6 @@ _PEOPLES = (
     "哈尼|壮|瑶|羌|黎|纳西|拉祜|佤|怒|独龙|普米|仫佬|毛南|仡佬|水|畲|土|撒拉|东乡|保安|裕固"
 )
 _ETHNIC = re.compile(f"(?:(?:{_PEOPLES})族?)+自治(?:州|县|旗)$")
-
-
-#: Chinese names of the initiative taxonomy's categories (data/initiatives.json codes)
-CATEGORY_ZH: dict[str, str] = {
-    "administrative": "行政审判",
-    "business_environment": "营商环境",
-    "case_management": "繁简分流与速裁",
-    "criminal": "刑事司法",
-    "dispute_resolution": "多元解纷",
-    "enforcement": "执行工作",
-    "governance": "社会治理",
-    "grassroots": "基层基础建设",
-    "honour": "荣誉表彰",
-    "judicial_responsibility": "司法责任制",
-    "litigation_services": "诉讼服务",
-    "openness": "司法公开",
-    "participation": "社会参与司法",
-    "personnel": "队伍建设",
-    "petitions": "涉诉信访",
-    "smart_court": "智慧法院",
-    "specialised_trial": "专业化审判",
-    "trial_management": "审判管理",
-    "tribunal": "人民法庭",
-}
 
 
 def _prefecture_short(division: str) -> str:

@@ -56,6 +56,29 @@ STAGE_ZH: dict[str, str] = {
     "promoted": "推广部署",
     "awarded": "获评",
 }
+#: Chinese names of the initiative taxonomy's categories (data/initiatives.json codes); a
+#: category missing here shows its code
+CATEGORY_ZH: dict[str, str] = {
+    "administrative": "行政审判",
+    "business_environment": "营商环境",
+    "case_management": "繁简分流与速裁",
+    "criminal": "刑事司法",
+    "dispute_resolution": "多元解纷",
+    "enforcement": "执行工作",
+    "governance": "社会治理",
+    "grassroots": "基层基础建设",
+    "honour": "荣誉表彰",
+    "judicial_responsibility": "司法责任制",
+    "litigation_services": "诉讼服务",
+    "openness": "司法公开",
+    "participation": "社会参与司法",
+    "personnel": "队伍建设",
+    "petitions": "涉诉信访",
+    "smart_court": "智慧法院",
+    "specialised_trial": "专业化审判",
+    "trial_management": "审判管理",
+    "tribunal": "人民法庭",
+}
 LEVEL_ZH: dict[str, str] = {
     "supreme": "最高法院",
     "high": "高级法院",

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from graph.errors import BadParameter, CourtgraphError, EntityNotFound, StoreUnavailable
-from graph.model import ENTITY_LABELS, LABEL_ZH, LEVEL_ZH, STAGE_ZH, label_of
+from graph.model import CATEGORY_ZH, ENTITY_LABELS, LABEL_ZH, LEVEL_ZH, STAGE_ZH, label_of
 from graph.settings import Settings
 
 PAGES: dict[str, str] = {
@@ -192,32 +192,6 @@ def level_zh(level: str | None) -> str:
 
 def stage_zh(stage: str | None) -> str:
     return STAGE_ZH.get(stage or "", stage or "")
-
-
-#: the categories of the initiative taxonomy (data/initiatives.json) in Chinese. Their natural
-#: home is beside the taxonomy (ingest/taxonomy.py) or with graph/model.py's other label
-#: tables; they live here until they move there. A category missing here shows its code.
-CATEGORY_ZH: dict[str, str] = {
-    "administrative": "行政审判",
-    "business_environment": "营商环境",
-    "case_management": "繁简分流与速裁",
-    "criminal": "刑事司法",
-    "dispute_resolution": "多元解纷",
-    "enforcement": "执行工作",
-    "governance": "社会治理",
-    "grassroots": "基层基础建设",
-    "honour": "荣誉表彰",
-    "judicial_responsibility": "司法责任制",
-    "litigation_services": "诉讼服务",
-    "openness": "司法公开",
-    "participation": "社会参与司法",
-    "personnel": "队伍建设",
-    "petitions": "涉诉信访",
-    "smart_court": "智慧法院",
-    "specialised_trial": "专业化审判",
-    "trial_management": "审判管理",
-    "tribunal": "人民法庭",
-}
 
 
 def category_zh(category: str | None) -> str:
