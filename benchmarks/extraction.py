@@ -74,8 +74,20 @@ def members(name: str) -> list[str]:
     return list(GROUPS.get(name, (name,)))
 
 
+#: further annotated sets outside the shared corpus (``--extra NAME=DIR``): name -> folder
+#: holding ``articles/*.txt`` and ``gold/*.json`` of the same stems
+EXTRA: dict[str, Path] = {}
+
+
 def paths(corpus: Path, set_name: str) -> tuple[list[Path], Path]:
-    """The article files and the gold folder of one of SETS."""
+    """The article files and the gold folder of one of SETS (or of an `EXTRA` set)."""
+    if set_name in EXTRA:
+        root = EXTRA[set_name]
+        gold = root / "gold"
+        files = sorted(
+            f for f in (root / "articles").glob("*.txt") if (gold / f"{f.stem}.json").exists()
+        )
+        return files, gold
     ids = folds()[set_name]
     if set_name == "seeds":
         return [corpus / "seeds" / f"{i}.txt" for i in ids], corpus / "gold"
@@ -378,6 +390,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=(*SETS, *GROUPS),
         help="which articles (repeatable; default: each set and the train group)",
     )
+    ap.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="score a further annotated set too: DIR holds articles/*.txt and gold/*.json",
+    )
     ap.add_argument("--errors", action="store_true", help="list wrong and missed facts")
     ap.add_argument("--show-heldout", action="store_true", help="allow --errors on heldout")
     ap.add_argument("--calibration", action="store_true", help="precision by confidence band")
@@ -397,7 +416,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.corpus / "seeds").is_dir():
         print(f"Error: no annotated corpus at {args.corpus} (give --corpus)", file=sys.stderr)
         return 1
-    chosen = args.set or ["seeds", "seen", "develop", "heldout"]
+    for spec in args.extra:
+        name, sep, folder = spec.partition("=")
+        if not sep or not name or name in (*SETS, *GROUPS) or not Path(folder).is_dir():
+            print(
+                f"Error: --extra wants NAME=DIR with a new name and a folder: {spec}",
+                file=sys.stderr,
+            )
+            return 1
+        EXTRA[name] = Path(folder)
+    chosen = args.set or ([] if EXTRA else ["seeds", "seen", "develop", "heldout"])
+    chosen = [*chosen, *EXTRA]
     names = list(dict.fromkeys(s for c in chosen for s in members(c)))
     if args.fit_confidence or args.cv_calibration:
         names = list(dict.fromkeys([*names, *GROUPS["train"], "heldout"]))
