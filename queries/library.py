@@ -47,6 +47,21 @@ COLLECTIONS = Param(
 )
 
 
+VERIFIED = Param(
+    "verified",
+    "bool",
+    "只看已核实",
+    default=False,
+    help="true: only facts a reviewer confirmed or corrected (已确认 / 已修改)",
+)
+
+
+def is_verified(rel: str) -> str:
+    """Cypher: the fact `rel` was confirmed or corrected by a reviewer, or `$verified` is
+    false (every fact counts). One text whatever the choice, so the plan is reused."""
+    return f"(NOT $verified OR {rel}.review_status IN ['confirmed', 'corrected'])"
+
+
 def in_collections(rel: str) -> str:
     """Cypher: the fact `rel` is supported by a document of the chosen collections (or none
     were chosen). One text whatever the choice, so the server's plan is reused."""

@@ -1,7 +1,8 @@
 """What every page shares beyond the store: the chosen collections and the home court.
 
-Both are picked in the sidebar and kept in the URL (`collections=a,b`, `home=court:…`), so a
-copied link answers from the same documents and for the same court. The collections are
+All are picked in the sidebar and kept in the URL (`collections=a,b`, `home=court:…`,
+`verified=1`), so a copied link answers from the same documents, facts and court. The
+只看已核实 switch is passed as `verified` to every named query that takes it. The collections are
 passed to every named query that takes them (adopters, coverage, timeline, outcomes …: facts
 count when one of their documents is in a chosen collection); the home court is the default
 court of coverage, analytics and court pickers (setting `COURTGRAPH_HOME_COURT`).
@@ -18,6 +19,7 @@ from graph.errors import CourtgraphError
 from ui import state
 
 COLLECTIONS_KEY = "scope.collections"
+VERIFIED_KEY = "scope.verified"
 HOME_KEY = "scope.home"
 NO_HOME = ""
 
@@ -36,17 +38,28 @@ def collections_key() -> str:
     return ",".join(collections() or [])
 
 
+def verified_only() -> bool:
+    """The sidebar's 只看已核实 switch (URL `verified=1`): answers from confirmed or
+    corrected facts only."""
+    chosen = st.session_state.get(VERIFIED_KEY)
+    if chosen is None:
+        return state.param("verified") in ("1", "true")
+    return bool(chosen)
+
+
 def scoped(name: str, params: dict[str, Any]) -> dict[str, Any]:
-    """`params` with the chosen collections added when query `name` takes them and the
-    caller did not set them."""
+    """`params` with the chosen collections and the 只看已核实 switch added when query `name`
+    takes them and the caller did not set them."""
     import queries
 
     chosen = collections()
-    if chosen and "collections" not in params:
-        query = queries.get(name)
-        if any(p.name == "collections" for p in query.params):
-            return {**params, "collections": ",".join(chosen)}
-    return params
+    taken = {p.name for p in queries.get(name).params}
+    out = dict(params)
+    if chosen and "collections" not in out and "collections" in taken:
+        out["collections"] = ",".join(chosen)
+    if verified_only() and "verified" not in out and "verified" in taken:
+        out["verified"] = True
+    return out
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner=False)
@@ -78,6 +91,8 @@ def sidebar() -> None:
         return  # the page reports the store's trouble
     names = [r["collection"] for r in found]
     sizes = {r["collection"]: r["documents"] for r in found}
+    if VERIFIED_KEY not in st.session_state:
+        st.session_state[VERIFIED_KEY] = verified_only()
     if COLLECTIONS_KEY not in st.session_state:
         st.session_state[COLLECTIONS_KEY] = [c for c in (collections() or []) if c in sizes]
     else:  # a collection deleted meanwhile
@@ -93,6 +108,12 @@ def sidebar() -> None:
             placeholder="全部文档",
             help="采用单位、辖区覆盖、时间线和成效数据只计这些文档集中的文档所支持的事实；"
             "不选 = 全部文档。（举措总数、省份覆盖表、共同采用和面板数据按全部文档统计。）",
+        )
+        verified = st.toggle(
+            "只看已核实",
+            key=VERIFIED_KEY,
+            help="打开后，各页的回答、分析和导出只用审核人员已确认或已修改的事实；"
+            "关闭时也计入待核实（机器抽取、尚未审核）的事实。",
         )
         by_id = {r["court_id"]: r for r in courts}
         home = home_court()
@@ -116,6 +137,7 @@ def sidebar() -> None:
     default_home = _home_of_settings(state.store().description, setting) if setting else None
     state.set_params(
         collections=sorted(chosen) or None,
+        verified="1" if verified else None,
         home=None if (picked or None) == default_home else (picked or None),
     )
 
