@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("ingest.__main__", "read files or folders into the graph; `extract` shows facts"),
     "query": ("queries.__main__", "run a named read-only query (--list shows them)"),
     "analytics": ("queries.analytics.__main__", "adoption timeline, coverage, panel, events …"),
-    "graph": ("graph.__main__", "store status, stop, reset, export, delete a document"),
+    "graph": ("courtgraph.graph_cli", "store status, stop, reset, export, backup, review, brief"),
     "figures": ("figures.__main__", "adoption map, timeline picture, briefing (.png .pptx .docx)"),
     "app": ("courtgraph.cli", "start the Streamlit explorer (options go to `streamlit run`)"),
 }

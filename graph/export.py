@@ -60,29 +60,6 @@ def fetch_subgraph(store: GraphStore, node_ids: Iterable[str]) -> nx.MultiDiGrap
     return graph
 
 
-def neighbourhood(
-    store: GraphStore,
-    entity: str,
-    *,
-    depth: int = 1,
-    kinds: list[str] | None = None,
-    limit: int = 200,
-) -> nx.MultiDiGraph:
-    """The subgraph around `entity`: nearest nodes first, at most `limit` nodes."""
-    from queries import run
-
-    raw = {"entity": entity, "depth": depth, "kinds": kinds, "size": min(max(limit, 1), 3000)}
-    rows = run(store, "neighbourhood", raw).rows
-    order: list[str] = [entity]
-    seen = {entity}
-    for r in sorted(rows, key=lambda r: r["hops"]):
-        for node in (r["source"], r["target"]):
-            if node not in seen:
-                seen.add(node)
-                order.append(node)
-    return fetch_subgraph(store, order[:limit])
-
-
 # -- scalar encoding for GraphML / GEXF / CSV ---------------------------------------------
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}

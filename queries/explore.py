@@ -6,11 +6,16 @@ ArcadeDB and Neo4j 5 alike.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.model import LEVELS
 from queries.library import FACT_ID
 from queries.registry import MAX_ID_LIST, NamedQuery, Param, register
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.store import GraphStore
 
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 
@@ -284,3 +289,29 @@ RETURN collect([u.id, u.name, u.level, u.province, length(p) + 1, parent.id]) AS
         postprocess=lambda rows, _p: sorted(rows, key=lambda r: (r["depth"], r["unit_id"])),
     )
 )
+
+
+def neighbourhood_graph(
+    store: GraphStore,
+    entity: str,
+    *,
+    depth: int = 1,
+    kinds: list[str] | None = None,
+    limit: int = 200,
+) -> nx.MultiDiGraph:
+    """The subgraph around `entity` as a networkx graph (for the network view and graph
+    exports): the named query `neighbourhood` picks the nodes, nearest first, at most
+    `limit` of them; `graph.export.fetch_subgraph` reads them with their relationships."""
+    from graph.export import fetch_subgraph
+    from queries.registry import run
+
+    raw = {"entity": entity, "depth": depth, "kinds": kinds, "size": min(max(limit, 1), 3000)}
+    rows = run(store, "neighbourhood", raw).rows
+    order: list[str] = [entity]
+    seen = {entity}
+    for r in sorted(rows, key=lambda r: r["hops"]):
+        for node in (r["source"], r["target"]):
+            if node not in seen:
+                seen.add(node)
+                order.append(node)
+    return fetch_subgraph(store, order[:limit])

@@ -132,9 +132,9 @@ def render_all(store: Any, out: Path, initiative: str | None, court: str | None)
     """Write every example into `out`; returns the index lines (file: what it shows)."""
     from figures import adoption, briefing, coverage, portfolio, render, timeline
     from figures.names import short_court_name
-    from graph.export import neighbourhood
     from graph.model import STAGE_ZH
     from queries.analytics import timeline as get_timeline
+    from queries.explore import neighbourhood_graph as neighbourhood
     from queries.registry import run
 
     iid, cid = pick_case(store, initiative, court)

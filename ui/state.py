@@ -105,7 +105,7 @@ def entity(entity_id: str) -> dict[str, Any]:
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
 def _subgraph(store_key: str, entity_id: str, depth: int, kinds: tuple[str, ...], limit: int):  # type: ignore[no-untyped-def]
-    from graph.export import neighbourhood
+    from queries.explore import neighbourhood_graph as neighbourhood
 
     return neighbourhood(store(), entity_id, depth=depth, kinds=list(kinds) or None, limit=limit)
 

@@ -31,7 +31,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture
 def graph(arcadedb_store):  # type: ignore[no-untyped-def]
-    from graph.export import neighbourhood
+    from queries.explore import neighbourhood_graph as neighbourhood
 
     g.load_small_graph(arcadedb_store)
     return neighbourhood(arcadedb_store, g.SUYUAN, depth=3)

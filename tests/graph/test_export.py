@@ -11,6 +11,7 @@ import pytest
 
 from graph import export
 from graph.errors import CourtgraphError
+from queries.explore import neighbourhood_graph
 from tests import graph_fixtures as g
 
 
@@ -111,7 +112,7 @@ def test_unknown_format(tmp_path: Path) -> None:
 
 def test_cypher_script_recreates_the_subgraph(store) -> None:  # type: ignore[no-untyped-def]
     g.load_small_graph(store)
-    sub = export.neighbourhood(store, g.BING, depth=1)
+    sub = neighbourhood_graph(store, g.BING, depth=1)
     assert g.SUYUAN in sub and g.ZHANG in sub and g.MID in sub
     script = export.to_cypher(sub)
     store.clear()
@@ -122,7 +123,7 @@ def test_cypher_script_recreates_the_subgraph(store) -> None:  # type: ignore[no
 
 def test_neighbourhood_limit_keeps_nearest(store) -> None:  # type: ignore[no-untyped-def]
     g.load_small_graph(store)
-    sub = export.neighbourhood(store, g.BING, depth=2, limit=3)
+    sub = neighbourhood_graph(store, g.BING, depth=2, limit=3)
     assert len(sub) == 3 and g.BING in sub
 
 

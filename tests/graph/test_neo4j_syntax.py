@@ -31,6 +31,7 @@ from graph.bulk import bulk_load
 from graph.model import fact_id
 from graph.readonly import run_read_only
 from queries import REGISTRY, run
+from queries.explore import neighbourhood_graph
 from queries.registry import NamedQuery, Param, prepared
 from tests import graph_fixtures as g
 from ui.cypher import examples
@@ -207,7 +208,7 @@ def _workload(store, rec: Recorder, tmp: Path) -> None:  # type: ignore[no-untyp
         for text in examples(store.fulltext_index("Court")).values():
             run_read_only(store, text, limit=5)
     with rec.during("export"):
-        script = export.to_cypher(export.neighbourhood(store, g.BING, depth=2))
+        script = export.to_cypher(neighbourhood_graph(store, g.BING, depth=2))
     with rec.during("export script"):
         store.clear()
         store._write([(stmt, {}) for stmt in export.cypher_statements(script)])

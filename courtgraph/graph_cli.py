@@ -1,0 +1,500 @@
+"""`python -m graph status | stop | reset | export | delete-document | collections |
+delete-collection | backup | restore | review | brief`: manage the store.
+
+status  which store is configured, whether it runs, what it holds
+stop    stop the embedded server (it starts again on next use)
+reset   delete everything in the graph (asks unless --yes)
+export  write the neighbourhood of an entity; the format follows the file's extension
+        (.graphml .gexf .json .zip = nodes.csv + edges.csv, .csv = one edge list, .cypher)
+delete-document  remove a document and the facts only it supported
+backup  write a consistent copy of the embedded store while it runs (-o FILE)
+restore bring a backup back into an empty data directory
+collections      the collections of documents, with their sizes
+delete-collection  remove a collection's documents and the facts only they supported
+review   check facts: queue, confirm, reject, correct, add, merge, rename, promote, drop,
+         history, export, import, apply, progress
+brief    a briefing (简报) of an initiative or a unit: .docx report or .pptx deck
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.errors import CourtgraphError
+from graph.settings import Settings
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+
+def _status(settings: Settings) -> int:
+    from graph.embedded import EmbeddedServer
+    from graph.store import open_store
+
+    for env, value, _help in settings.describe():
+        print(f"{env:26} {value}")
+    if settings.backend == "arcadedb":
+        st = EmbeddedServer(settings.data_dir).status()
+        print(
+            f"embedded server: {'running, pid ' + str(st.pid) if st.running else 'stopped'}"
+            f" (data {st.data_dir}, log {st.log})"
+        )
+    with open_store(settings) as store:
+        print(f"store: {store.description}")
+        for name, n in store.counts().items():
+            print(f"  {name:14} {n}")
+        from graph.collections import collections
+
+        for c in collections(store):
+            print(f"  collection {c.name}: {c.documents} documents{' (demo)' if c.demo else ''}")
+    return 0
+
+
+def _collections(store: object, args: argparse.Namespace) -> int:
+    from graph import collections
+
+    if args.command == "collections":
+        found = collections.collections(store)  # type: ignore[arg-type]
+        for c in found:
+            print(f"{c.name}\t{c.documents} documents{' (demo data)' if c.demo else ''}")
+        if not found:
+            print("no documents in the graph")
+        return 0
+    report = collections.delete_collection(store, args.name)  # type: ignore[arg-type]
+    print(
+        f"collection {args.name}: deleted {len(report.deleted)} documents and the facts only "
+        f"they supported; kept {len(report.kept)} also in other collections"
+    )
+    return 0
+
+
+NEO4J_BACKUP = (
+    "NEO4J_URI names a Neo4j server: back it up with Neo4j's own tools, e.g. "
+    "`neo4j-admin database dump neo4j --to-path=DIR` with the database stopped (Community), "
+    "or `neo4j-admin database backup` while it runs (Enterprise); see the README, 'Backups'"
+)
+
+
+def _backup_or_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from graph import backup
+
+    if settings.backend != "arcadedb":
+        raise CourtgraphError(NEO4J_BACKUP)
+    if args.command == "backup":
+        size = backup.backup(settings.data_dir, args.output, heap=settings.heap)
+        print(f"{args.output}: a backup of {settings.data_dir} ({size / 1e6:.1f} MB)")
+        return 0
+    backup.restore(settings.data_dir, args.archive, heap=settings.heap)
+    print(f"restored {args.archive} into {settings.data_dir}")
+    return 0
+
+
+def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from graph.model import FACT_TYPES, STAGES
+    from graph.review import KINDS, STATUSES
+
+    rv = sub.add_parser("review", help="check facts: queue, decisions, history, export, import")
+    rs = rv.add_subparsers(dest="review_command", required=True)
+
+    def who(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--reviewer", default=getpass.getuser(), help="who decides (default: you)")
+        p.add_argument("--note", default="", help="a note kept with the decision")
+
+    q = rs.add_parser("queue", help="facts to check, lowest confidence first")
+    q.add_argument("--kind", action="append", choices=tuple(KINDS), help="repeatable")
+    q.add_argument("--initiative", help="id or name")
+    q.add_argument("--unit", help="court or tribunal, id or name")
+    q.add_argument("--document", help="document id")
+    q.add_argument("--province", help="e.g. 辽宁省")
+    q.add_argument("--stage", choices=STAGES)
+    q.add_argument("--max-confidence", type=float, help="only facts at most this confident")
+    q.add_argument("--status", choices=STATUSES, default="extracted")
+    q.add_argument("--limit", type=int, default=50)
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    c = rs.add_parser("confirm", help="confirm facts (ids, or every open fact of a document)")
+    c.add_argument("fact_ids", nargs="*")
+    c.add_argument("--document", help="confirm every open fact this document supports")
+    c.add_argument("--initiative", help="confirm every open adoption of this initiative")
+    who(c)
+    r = rs.add_parser("reject", help="reject facts: they leave every answer")
+    r.add_argument("fact_ids", nargs="+")
+    r.add_argument("--reason", required=True, help="e.g. 不是该单位的做法, 不是该举措, 阶段不对")
+    r.add_argument("--reviewer", default=getpass.getuser())
+    co = rs.add_parser("correct", help="correct a fact's unit, initiative, stage, date or figure")
+    co.add_argument("fact_id")
+    co.add_argument("--unit", help="the right unit (id or name)")
+    co.add_argument("--initiative", help="the right initiative (id or name)")
+    co.add_argument("--target", help="the right other end, any kind (id or name)")
+    co.add_argument("--stage", choices=STAGES)
+    co.add_argument("--title", help="a person's title")
+    co.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    co.add_argument("--value", type=float, help="an outcome's figure")
+    co.add_argument("--unit-of-measure", help="an outcome's unit, e.g. 件 or %%")
+    who(co)
+    a = rs.add_parser("add", help="add a fact the extractor missed, anchored to a sentence")
+    a.add_argument("--type", choices=FACT_TYPES, default="ADOPTED")
+    a.add_argument("--source", required=True, help="id or name (the unit, for an adoption)")
+    a.add_argument("--target", required=True, help="id or name (the initiative, …)")
+    a.add_argument("--document", required=True, help="document id")
+    a.add_argument("--start", type=int, required=True, help="offset of the sentence")
+    a.add_argument("--end", type=int, required=True)
+    a.add_argument("--stage", choices=STAGES)
+    a.add_argument("--title")
+    a.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    who(a)
+    m = rs.add_parser("merge", help="merge an entity into another (its names become aliases)")
+    m.add_argument("keep", help="the entity that stays (id or name)")
+    m.add_argument("gone", help="the entity merged into it (id or name)")
+    who(m)
+    rn = rs.add_parser("rename", help="rename an entity (the old name stays as an alias)")
+    rn.add_argument("entity", help="id or name")
+    rn.add_argument("name", help="the new name")
+    who(rn)
+    pr = rs.add_parser("promote", help="promote a candidate initiative into the taxonomy")
+    pr.add_argument("initiative", help="id or name")
+    pr.add_argument("--name", help="canonical name (the old one stays as an alias)")
+    pr.add_argument("--alias", action="append", default=[], help="repeatable")
+    pr.add_argument("--category")
+    pr.add_argument("--name-en")
+    pr.add_argument("--description")
+    who(pr)
+    dr = rs.add_parser("drop", help="reject a candidate initiative for good")
+    dr.add_argument("initiative", help="id or name")
+    dr.add_argument("--reason", required=True)
+    dr.add_argument("--reviewer", default=getpass.getuser())
+    h = rs.add_parser("history", help="every decision on a fact (and what it was corrected into)")
+    h.add_argument("fact_id")
+    ex = rs.add_parser("export", help="write every decision as JSON lines")
+    ex.add_argument("--output", "-o", type=Path, required=True)
+    im = rs.add_parser("import", help="read decisions; twice changes nothing; conflicts reported")
+    im.add_argument("path", type=Path)
+    rs.add_parser("apply", help="apply every decision to the graph again (after a rebuild)")
+    pg = rs.add_parser("progress", help="decided vs open facts, and the measured precision")
+    pg.add_argument("--by", choices=("initiative", "document"), help="a row per initiative …")
+    rs.add_parser(
+        "hash-password", help="hash a reviewer's password for the configuration (asks for it)"
+    )
+
+
+def _review(store: GraphStore, args: argparse.Namespace) -> int:
+    import json
+
+    from graph import review
+    from queries import resolve_entity
+
+    cmd = args.review_command
+
+    def entity(value: str | None, label: str | None = None) -> str | None:
+        return resolve_entity(store, value, label=label) if value else None
+
+    if cmd == "queue":
+        rows = review.queue(
+            store,
+            kinds=args.kind or tuple(review.KINDS),
+            initiative=entity(args.initiative, "Initiative"),
+            unit=entity(args.unit),
+            document=args.document,
+            province=args.province,
+            stage=args.stage,
+            max_confidence=args.max_confidence,
+            status=args.status,
+            limit=args.limit,
+        )
+        if args.format == "json":
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False, sort_keys=True))
+            return 0
+        for row in rows:
+            conf = row.get("confidence")
+            flag = f" [{row['flag']}]" if row.get("flag") else ""
+            print(
+                f"{row['fact_id']:26} {'-' if conf is None else f'{conf:.2f}':>5} "
+                f"{row['status_zh']}{flag}  {review.describe(row)}"
+                f"  ({len(row.get('doc_ids') or [])} docs)"
+            )
+        print(f"{len(rows)} facts", file=sys.stderr)
+    elif cmd == "confirm":
+        ids = list(args.fact_ids)
+        if args.document or args.initiative:
+            rows = review.queue(
+                store,
+                kinds=["adoption"] if args.initiative else tuple(review.KINDS),
+                initiative=entity(args.initiative, "Initiative"),
+                document=args.document,
+                limit=100_000,
+            )
+            ids += [r["fact_id"] for r in rows]
+        if not ids:
+            raise CourtgraphError("nothing to confirm: give fact ids, --document or --initiative")
+        done = review.decide_many(store, ids, "confirm", reviewer=args.reviewer, note=args.note)
+        print(f"confirmed {len(done)} facts")
+    elif cmd == "reject":
+        done = review.decide_many(
+            store, args.fact_ids, "reject", reviewer=args.reviewer, note=args.reason
+        )
+        print(f"rejected {len(done)} facts")
+    elif cmd == "correct":
+        new: dict[str, object] = {}
+        if args.unit:
+            new["src"] = entity(args.unit)
+        if args.initiative or args.target:
+            new["dst"] = entity(
+                args.initiative or args.target, "Initiative" if args.initiative else None
+            )
+        for key in ("stage", "title", "value", "unit_of_measure"):
+            if getattr(args, key) is not None:
+                new[key] = getattr(args, key)
+        if args.date:
+            new["date"], new["date_precision"] = args.date, review.date_precision(args.date)
+        d = review.decide(
+            store, args.fact_id, "correct", reviewer=args.reviewer, note=args.note, new=new
+        )
+        print(f"corrected {args.fact_id} → {review.corrected_fact_id(d)}")
+    elif cmd == "add":
+        props: dict[str, object] = {}
+        if args.stage:
+            props["stage"] = args.stage
+        if args.title:
+            props["title"] = args.title
+        if args.date:
+            props["date"], props["date_precision"] = args.date, review.date_precision(args.date)
+        d = review.add_fact(
+            store,
+            rel_type=args.type,
+            src=entity(args.source) or "",
+            dst=entity(args.target) or "",
+            doc_id=args.document,
+            sentence=review.sentence_at(store, args.document, args.start, args.end),
+            start=args.start,
+            end=args.end,
+            reviewer=args.reviewer,
+            props=props,
+            note=args.note,
+        )
+        print(f"added {d.fact_id}")
+    elif cmd == "merge":
+        keep, gone = entity(args.keep) or "", entity(args.gone) or ""
+        review.merge_entities(store, keep, gone, reviewer=args.reviewer, note=args.note)
+        print(f"merged {gone} into {keep}")
+    elif cmd == "rename":
+        target = entity(args.entity) or ""
+        review.rename_entity(store, target, args.name, reviewer=args.reviewer, note=args.note)
+        print(f"renamed {target} to {args.name}")
+    elif cmd == "promote":
+        target = entity(args.initiative, "Initiative") or ""
+        review.promote_initiative(
+            store,
+            target,
+            reviewer=args.reviewer,
+            name=args.name,
+            aliases=args.alias,
+            category=args.category,
+            name_en=args.name_en,
+            description=args.description,
+            note=args.note,
+        )
+        print(f"promoted {target} into the taxonomy")
+    elif cmd == "drop":
+        target = entity(args.initiative, "Initiative") or ""
+        review.drop_candidate(store, target, reviewer=args.reviewer, note=args.reason)
+        print(f"dropped {target} and its facts")
+    elif cmd == "history":
+        found = review.history(store, args.fact_id)
+        if not found:
+            raise CourtgraphError(f"no decision on {args.fact_id!r}")
+        for d in found:
+            what = review.DECISION_ZH[d.decision]
+            change = f" {json.dumps(d.new, ensure_ascii=False)}" if d.new else ""
+            note = f" — {d.note}" if d.note else ""
+            print(f"{d.time}  {d.reviewer}  {what} {d.fact_id}{change}{note}")
+        if found[-1].decision not in review.ENTITY_DECISIONS:
+            print(f"status: {review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
+    elif cmd == "export":
+        n = review.to_jsonl(store, args.output)
+        print(f"{args.output}: {n} decisions")
+    elif cmd == "import":
+        report = review.from_jsonl(store, args.path)
+        print(report.summary())
+        return 2 if report.conflicts else 0
+    elif cmd == "apply":
+        print(f"decisions applied to {review.reapply_all(store)} facts")
+    elif cmd == "progress" and args.by:
+        per = (
+            review.progress_by_initiative(store)
+            if args.by == "initiative"
+            else review.progress_by_document(store)
+        )
+        heads = "  ".join(f"{review.STATUS_ZH[s]:>4}" for s in review.STATUSES[:3])
+        print(f"{'':40}{heads}")
+        for row in per:
+            counts = "  ".join(f"{row[s]:>6}" for s in review.STATUSES[:3])
+            print(f"{str(row.get('name') or row['id'])[:38]:40}{counts}")
+    elif cmd == "progress":
+        p = review.progress(store)
+        for status, n in p["counts"].items():
+            print(f"{review.STATUS_ZH[status]} ({status}): {n}")
+        precision = "-" if p["precision"] is None else f"{p['precision']:.3f}"
+        print(f"precision measured by reviewers (confirmed ÷ decided): {precision}")
+        for title, key in (("by rule", "by_rule"), ("by confidence band", "by_band")):
+            if p[key]:
+                print(title + ":")
+            for name, row in p[key].items():
+                print(f"  {name:32} {row['confirmed']}/{row['decided']} = {row['precision']:.3f}")
+    return 0
+
+
+def _hash_password() -> int:
+    """Print the hash of a password typed twice (for the reviewer accounts' configuration)."""
+    from graph.review import hash_password
+
+    password = getpass.getpass("password: ")
+    if not password or password != getpass.getpass("again: "):
+        raise CourtgraphError("the passwords are empty or differ")
+    print(hash_password(password))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("status", help="configured store, server state and counts")
+    sub.add_parser("stop", help="stop the embedded ArcadeDB server")
+    r = sub.add_parser("reset", help="delete every node and relationship")
+    r.add_argument("--yes", action="store_true", help="do not ask")
+    r.add_argument(
+        "--with-decisions",
+        action="store_true",
+        help="delete review decisions too (kept by default)",
+    )
+    e = sub.add_parser("export", help="export the neighbourhood of an entity")
+    e.add_argument("entity", help="id or name, e.g. 本溪中院")
+    e.add_argument("--depth", type=int, default=1)
+    e.add_argument("--limit", type=int, default=200, help="most nodes")
+    e.add_argument("--kinds", help="comma-separated node kinds to keep")
+    e.add_argument(
+        "--format",
+        choices=("graphml", "gexf", "json", "csv", "edges", "cypher"),
+        help="default: from the output's extension (csv = a zip of nodes.csv and edges.csv, "
+        "edges = one CSV edge list)",
+    )
+    e.add_argument("--output", "-o", type=Path, required=True)
+    d = sub.add_parser("delete-document", help="remove one document and what only it supports")
+    d.add_argument("doc_id")
+    b = sub.add_parser("backup", help="a consistent copy of the embedded store, taken live")
+    b.add_argument("--output", "-o", type=Path, required=True, help="the archive (.zip)")
+    rs = sub.add_parser("restore", help="restore a backup into an empty data directory")
+    rs.add_argument("archive", type=Path)
+    sub.add_parser("collections", help="collections of documents and their sizes")
+    dc = sub.add_parser(
+        "delete-collection",
+        help="remove a collection's documents and what only they support (a document also in "
+        "another collection stays)",
+    )
+    dc.add_argument("name", help="e.g. 演示数据")
+    _review_parser(sub)
+    sub.add_parser(
+        "brief",
+        help="a briefing (简报) of an initiative: Word report or PowerPoint deck "
+        "(the same as `python -m figures brief`; see its --help)",
+        add_help=False,
+    )
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["brief"]:  # the figures command line parses the rest
+        from figures.__main__ import main as figures_main
+
+        return figures_main(argv)
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        if args.command in ("backup", "restore"):
+            return _backup_or_restore(settings, args)
+        if args.command == "status":
+            return _status(settings)
+        if args.command == "stop":
+            from graph.embedded import EmbeddedServer
+
+            stopped = EmbeddedServer(settings.data_dir).stop()
+            print("stopped" if stopped else "no embedded server was running")
+            return 0
+        if args.command == "review" and args.review_command == "hash-password":
+            return _hash_password()
+        from graph.store import open_store
+
+        with open_store(settings) as store:
+            if args.command == "reset":
+                if not args.yes and input(
+                    f"Delete everything in {store.description}? [y/N] "
+                ).strip().lower() not in ("y", "yes"):
+                    print("nothing deleted")
+                    return 1
+                if args.with_decisions:
+                    store.clear()
+                    print("the graph is empty")
+                else:
+                    from graph import review
+
+                    kept = review.clear_keeping_decisions(store)
+                    print(f"the graph is empty but for {kept} review decisions (--with-decisions")
+                    print("deletes them too); ingesting the files again applies them")
+            elif args.command == "export":
+                from graph import export
+                from queries import resolve_entity
+                from queries.explore import neighbourhood_graph
+
+                fmt = args.format or export.format_for(args.output)
+                if args.format and args.output.suffix.lower() in export.BY_SUFFIX:
+                    implied = export.BY_SUFFIX[args.output.suffix.lower()]
+                    if implied != args.format:
+                        raise CourtgraphError(
+                            f"{args.output}: the extension says {implied}, --format says "
+                            f"{args.format}; name the file {args.output.stem}"
+                            f"{export.SUFFIX[args.format]}"
+                        )
+                if not args.output.parent.is_dir():
+                    raise CourtgraphError(
+                        f"{args.output}: the folder {args.output.parent} does not exist"
+                    )
+                if not 1 <= args.limit <= 100_000:
+                    raise CourtgraphError(
+                        f"--limit must be between 1 and 100,000, not {args.limit}"
+                    )
+
+                entity = resolve_entity(store, args.entity)
+                kinds = args.kinds.split(",") if args.kinds else None
+                sub_graph = neighbourhood_graph(
+                    store, entity, depth=args.depth, kinds=kinds, limit=args.limit
+                )
+                export.export(sub_graph, fmt, args.output)
+                print(
+                    f"{args.output}: {sub_graph.number_of_nodes()} nodes, "
+                    f"{sub_graph.number_of_edges()} relationships"
+                )
+            elif args.command == "delete-document":
+                from graph import review
+
+                decided = review.facts_of_document(store, args.doc_id)
+                if not store.delete_document(args.doc_id):
+                    raise CourtgraphError(f"no document {args.doc_id!r} in the graph")
+                review.reapply_facts(store, decided)  # decisions stay; dates, flags follow
+                print(f"deleted {args.doc_id}")
+            elif args.command in ("collections", "delete-collection"):
+                return _collections(store, args)
+            elif args.command == "review":
+                return _review(store, args)
+        return 0
+    except CourtgraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    from graph.cli import run_main
+
+    run_main(main)
