@@ -19,8 +19,7 @@ import pytest
 
 from graph.settings import Settings
 from graph.store import TEST_MARKER, GraphStore
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from tests.shared_corpus import CORPUS, HINT
 
 #: the test suite's own Neo4j variables, and the production setting each stands for
 TEST_NEO4J_ENV = {
@@ -152,7 +151,7 @@ def arcadedb_store(_arcadedb_store):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def shared_corpus() -> Path:
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent (the shared corpus is not checked out beside the repo)")
-    return corpus
+    """The shared annotated corpus (tests.shared_corpus: COURTGRAPH_SHARED_DIR or ../shared)."""
+    if not CORPUS.is_dir():
+        pytest.skip(HINT)
+    return CORPUS

@@ -15,9 +15,8 @@ from ingest.boilerplate import (
     strip_page_furniture,
 )
 from ingest.normalize import normalize_text
+from tests.shared_corpus import CORPUS, HINT
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 
 BODY = [
@@ -193,7 +192,7 @@ def test_no_gold_mention_is_lost_to_the_cut() -> None:
     from ingest.readers import read_document
 
     if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     checked = 0
     for path in sorted(CORPUS.glob("**/*.txt")):
         gold_path = _gold_for(path)
@@ -222,7 +221,7 @@ def test_corpus_boilerplate_is_gone() -> None:
     from ingest.readers import read_document
 
     if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     markers = [
         "原文链接",
         "免责声明",

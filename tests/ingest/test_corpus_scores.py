@@ -20,10 +20,8 @@ import pytest
 
 from ingest.extract import extract_document, to_gold
 from ingest.readers import read_document
+from tests.shared_corpus import CORPUS, HINT, SCORER
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
-SCORER = SHARED / "eval" / "score.py"
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
 TARGETS = {"people": 0.90, "initiatives": 0.80, "adoptions": 0.75, "outcomes": 0.80}
@@ -31,7 +29,7 @@ TARGETS = {"people": 0.90, "initiatives": 0.80, "adoptions": 0.75, "outcomes": 0
 
 def _scorer() -> ModuleType:
     if not SCORER.exists() or not (CORPUS / "seeds").is_dir():
-        pytest.skip(f"shared corpus or scorer not found under {SHARED}")
+        pytest.skip(HINT)
     spec = importlib.util.spec_from_file_location("courtgraph_score", SCORER)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

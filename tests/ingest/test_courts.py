@@ -13,8 +13,8 @@ import pytest
 
 from ingest.courts import CourtResolution, extract_courts, resolve_court_name
 from ingest.document import SourceDocument
+from tests.shared_corpus import HINT, SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FOLDS = Path(__file__).resolve().parents[2] / "benchmarks" / "folds.json"
 # the held-out articles are the honest test set: the unit tests neither read nor score them
 HELDOUT = set(json.loads(FOLDS.read_text(encoding="utf-8"))["heldout"]) if FOLDS.exists() else set()
@@ -573,7 +573,7 @@ def _court_f1(articles: list[Path], gold_dir: Path) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not present")
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=HINT)
 def test_court_f1_on_the_corpus() -> None:
     corpus = SHARED / "corpus"
     seeds = _court_f1(sorted((corpus / "seeds").glob("*.txt")), corpus / "gold")

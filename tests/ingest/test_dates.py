@@ -21,9 +21,8 @@ from ingest.dates import (
     resolve_relative,
     url_in_text,
 )
+from tests.shared_corpus import CORPUS, HINT
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
 FOLDS = Path(__file__).resolve().parents[2] / "benchmarks" / "folds.json"
 # the held-out articles are the honest test set: the unit tests neither read nor score them
 HELDOUT = set(json.loads(FOLDS.read_text(encoding="utf-8"))["heldout"]) if FOLDS.exists() else set()
@@ -400,7 +399,7 @@ def test_corpus_dates_match_gold() -> None:
     from ingest.readers import read_document
 
     if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     pairs = [(p, CORPUS / "gold" / (p.stem + ".json")) for p in sorted(CORPUS.glob("seeds/*.txt"))]
     pairs += [
         (p, CORPUS / "dev" / "gold" / (p.stem + ".json"))
@@ -431,7 +430,7 @@ def test_dev_dates_without_metadata_come_from_page_or_url(tmp_path: Path) -> Non
 
     articles = CORPUS / "dev" / "articles"
     if not articles.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     checked = 0
     for path in sorted(articles.glob("*.txt")):
         if path.stem in HELDOUT:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import itertools
 import random
-from pathlib import Path
 
 import pytest
 
 from ingest.dedup import BITS, DEFAULT_THRESHOLD, fingerprint, hamming, near_duplicate
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
+from tests.shared_corpus import CORPUS, HINT
 
 STORY_A = (
     "示例市中级人民法院近日召开全市法院诉源治理工作推进会，通报今年前三季度的工作情况。"
@@ -106,7 +103,7 @@ def test_calibration_on_the_corpus() -> None:
     from ingest.readers import read_document
 
     if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     texts = [read_document(p).text for p in sorted(CORPUS.glob("**/*.txt"))]
     assert len(texts) >= 5
     fps = [fingerprint(t) for t in texts]

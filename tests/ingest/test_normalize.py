@@ -11,9 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.normalize import normalize_text, split_sentences
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
+from tests.shared_corpus import CORPUS, HINT
 
 _PINYIN_GROUP = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _PAIRS = {
@@ -324,10 +322,10 @@ def test_split_sentences_skips_blank_space() -> None:
 
 def _corpus_file(pattern: str) -> Path:
     if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     found = sorted(CORPUS.glob(pattern))
     if not found:
-        pytest.skip(f"{pattern} not in the corpus")
+        pytest.skip(HINT)
     return found[0]
 
 
@@ -351,7 +349,7 @@ def test_dev_014_maps_the_variant_shaan() -> None:
 
 def test_every_corpus_article_normalizes_with_exact_offsets() -> None:
     if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     files = sorted(CORPUS.glob("**/*.txt"))
     assert files
     for path in files:

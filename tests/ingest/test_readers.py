@@ -14,9 +14,8 @@ from ingest.dedup import BITS
 from ingest.normalize import normalize_text
 from ingest.readers import decode_bytes, read_document, read_manifest
 from tests.ingest.test_normalize import assert_offsets
+from tests.shared_corpus import CORPUS, HINT
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 
 SIMPLIFIED = (
@@ -404,7 +403,7 @@ def test_every_sample_document_holds_the_invariants() -> None:
 
 def test_every_corpus_article_reads() -> None:
     if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+        pytest.skip(HINT)
     files = sorted(CORPUS.glob("**/*.txt"))
     assert len(files) >= 10
     for path in files:
