@@ -151,11 +151,6 @@ def _label_promotions(
             )
 
 
-def cumulative_by_month(tl: Timeline) -> list[tuple[str, int]]:
-    """(YYYY-MM, units so far) for each month with a first report: the chart's data."""
-    return list(tl.cumulative)
-
-
 def draw_timeline(
     tl: Timeline,
     *,

@@ -21,7 +21,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -1315,15 +1315,9 @@ def resolve_court_name(
     )
 
 
-def court_names(items: Iterable[CourtRef]) -> list[str]:
-    """The names of some courts, in order (a convenience for tests and shells)."""
-    return [c.name for c in items]
-
-
 __all__: list[str] = [
     "CourtResolution",
     "agg_label",
-    "court_names",
     "extract_courts",
     "resolve_court_name",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.dialect import lucene_escape
 from graph.errors import AmbiguousName, BadParameter, EntityNotFound, UnknownQuery
-from graph.model import ENTITY_LABELS, LEVELS, STAGES
+from graph.model import ENTITY_LABELS
 from graph.store import GraphStore
 from graph.text import to_simplified
 
@@ -379,7 +379,3 @@ def _unpack(query: NamedQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any
                 raise ValueError(f"{query.name}: a packed row has {len(v)} values, not {width}")
             out.append(dict(zip(keys, [*v, *tail], strict=True)))
     return out
-
-
-STAGE_CHOICES = STAGES
-LEVEL_CHOICES = LEVELS

@@ -225,13 +225,3 @@ def show_error(exc: CourtgraphError) -> None:
         st.error("参数有误，请修改后重试。\n\n详情：" + str(exc))
     else:
         st.error("操作未能完成：" + str(exc))
-
-
-def latest_documents() -> list[dict[str, Any]]:
-    """The newest documents: the last two years first (an index range, fast on a large
-    graph), everything when that finds too few."""
-    import datetime as dt
-
-    since = f"{dt.date.today().year - 2}"
-    docs = rows("latest_documents", {"since": since})
-    return docs if len(docs) >= 10 else rows("latest_documents")
