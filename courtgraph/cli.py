@@ -112,8 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         name, rest = args[0], args[1:]
         if name == "app":
             return app(rest)
+        from graph.cli import called_as
+
         module = importlib.import_module(COMMANDS[name][0])
-        return int(module.main(rest))
+        with called_as(f"courtgraph {name}"):
+            return int(module.main(rest))
     p = _parser()
     p.add_argument("--version", action="version", version=f"courtgraph {__version__}")
     p.add_argument("command", nargs="?", metavar="COMMAND", help=argparse.SUPPRESS)

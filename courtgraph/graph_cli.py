@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 
@@ -360,7 +361,9 @@ def _hash_password() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog=prog("python -m graph"), description=__doc__.splitlines()[0]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="configured store, server state and counts")
     sub.add_parser("stop", help="stop the embedded ArcadeDB server")
@@ -406,8 +409,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["brief"]:  # the figures command line parses the rest
         from figures.__main__ import main as figures_main
+        from graph.cli import called_as
 
-        return figures_main(argv)
+        with called_as(prog("python -m graph")):
+            return figures_main(argv)
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()

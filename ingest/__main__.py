@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Sequence
 
+from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 
@@ -58,7 +59,7 @@ def _extract(paths: Sequence[str], jsonl: bool) -> int:
 
 def _roster(argv: Sequence[str]) -> int:
     p = argparse.ArgumentParser(
-        prog="python -m ingest roster",
+        prog=prog("python -m ingest roster"),
         description="Import a court's roster of people's tribunals (CSV or .xlsx: 法庭名称, "
         "所属法院, optional 代码, 地址, 设立日期), the denominator of coverage at tribunal level.",
     )
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
         p = argparse.ArgumentParser(
-            prog="python -m ingest extract",
+            prog=prog("python -m ingest extract"),
             description="Print extracted facts; no store is touched.",
         )
         p.add_argument("--jsonl", action="store_true", help="one JSON object per line")
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _roster(argv[1:])
 
     p = argparse.ArgumentParser(
-        prog="python -m ingest",
+        prog=prog("python -m ingest"),
         description="Read articles (.txt .html .md .docx .pdf, folders recursively) into the "
         "graph. Re-running adds nothing new. `python -m ingest extract --jsonl PATH` prints "
         "extractions without a store.",

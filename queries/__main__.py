@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
@@ -118,7 +119,7 @@ def parse_params(items: Sequence[str]) -> dict[str, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m queries", description="Run a named, read-only courtgraph query."
+        prog=prog("python -m queries"), description="Run a named, read-only courtgraph query."
     )
     parser.add_argument("name", nargs="?", help="query name (see --list)")
     parser.add_argument("--list", action="store_true", help="list the named queries")

@@ -133,3 +133,33 @@ def test_output_piped_into_head_ends_without_a_traceback() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "module_form", "command_form"),
+    [
+        (["query"], "python -m queries", "courtgraph query"),
+        (["ingest", "extract"], "python -m ingest extract", "courtgraph ingest extract"),
+        (["graph", "brief"], "python -m graph brief", "courtgraph graph brief"),
+        (["analytics", "timeline"], "python -m queries.analytics timeline", None),
+    ],
+)
+def test_help_names_the_command_it_was_called_by(
+    argv: list[str], module_form: str, command_form: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib
+
+    from courtgraph.cli import COMMANDS
+    from courtgraph.cli import main as courtgraph
+
+    module = importlib.import_module(COMMANDS[argv[0]][0])
+    with pytest.raises(SystemExit):
+        module.main([*argv[1:], "--help"])
+    assert capsys.readouterr().out.startswith(f"usage: {module_form} ")
+    with pytest.raises(SystemExit):
+        courtgraph([*argv, "--help"])
+    expected = command_form or f"courtgraph {' '.join(argv)}"
+    assert capsys.readouterr().out.startswith(f"usage: {expected} ")
+    with pytest.raises(SystemExit):  # and a plain module call after it names itself again
+        module.main([*argv[1:], "--help"])
+    assert capsys.readouterr().out.startswith(f"usage: {module_form} ")

@@ -27,7 +27,9 @@ WIDTH = "100"
 PYTHON = (3, 11)  # the version docs/cli.md is generated with (argparse's layout varies)
 # commands that take a word first without an argparse sub-parser
 EXTRA_SUBCOMMANDS = {"ingest": ("extract",)}
-MODULES = {name: module.removesuffix(".__main__") for name, (module, _) in COMMANDS.items()}
+MODULES = {name: module.removesuffix(".__main__") for name, (module, _) in COMMANDS.items()} | {
+    "graph": "graph"
+}  # `python -m graph` runs courtgraph.graph_cli
 
 HEADER = """\
 # Command-line reference
@@ -39,8 +41,8 @@ One command, `courtgraph`, installed by `pip install .` (or `pip install -e .`).
 subcommand is also a module of the checkout: `courtgraph ingest …` is `python -m ingest …`,
 `courtgraph query …` is `python -m queries …`, `courtgraph analytics …` is
 `python -m queries.analytics …`, `courtgraph graph …` is `python -m graph …` and
-`courtgraph figures …` is `python -m figures …`; the usage lines below show the module
-form. Settings come from the environment (see the README's configuration table).
+`courtgraph figures …` is `python -m figures …` (the usage lines below show the
+`courtgraph` form; run as a module, a command names itself that way). Settings come from the environment (see the README's configuration table).
 Exit status: 0 done, 1 an error (printed as `Error: …`), 2 a usage error or, for `ingest`,
 some files not ingested.
 

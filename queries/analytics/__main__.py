@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.cli import prog
 from graph.errors import CourtgraphError
 from queries.analytics import (
     EVENTS_DICTIONARY,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(
-        prog="python -m queries.analytics",
+        prog=prog("python -m queries.analytics"),
         description="Adoption analytics over the courtgraph store.",
     )
     sub = p.add_subparsers(dest="command", required=True)
