@@ -48,7 +48,7 @@ from graph.store import GraphStore, open_store
 from graph.summaries import refresh_all
 from queries import REGISTRY
 from queries import run as run_query
-from queries.registry import NamedQuery, prepared
+from queries.registry import NamedQuery
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_MS = 50.0
@@ -446,96 +446,6 @@ def time_queries(
     return out
 
 
-# -- candidate fixes, timed beside the registry's Cypher ----------------------------------
-_FACTS = "PART_OF|ADOPTED|HOLDS_ROLE|REPORTED|PARTNERS_WITH"
-_FACT = f"""
-MATCH (e:Evidence {{fact_id: $fact_id}})
-WITH e LIMIT 1
-MATCH (d:Document {{id: e.doc_id}})-[:MENTIONS]->(a:Entity)-[r:{_FACTS}]->(b:Entity)
-WHERE r.fact_id = $fact_id
-RETURN DISTINCT type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
-       b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
-       r.doc_ids AS doc_ids
-"""
-
-# name -> (why, original Cypher -> proposed Cypher). Timed beside the registry's query with
-# the same parameters when the query misses its target; the rows are compared.
-REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
-    "fact": (
-        "one evidence sentence is enough, and a fact's source is always mentioned by its "
-        "documents: follow only outgoing fact edges of the mentioned entities (the UNION's "
-        "second branch walks every incoming edge, MENTIONS included, of each mentioned hub)",
-        lambda _old: _FACT,
-    ),
-}
-
-
-def time_rewrites(
-    store: GraphStore,
-    samples: dict[str, Any],
-    *,
-    reps: int,
-    seed: int,
-    budget_s: float,
-    names: list[str],
-    log: Callable[[str], None] = print,
-) -> list[dict[str, Any]]:
-    """Time each candidate rewrite beside the registry's Cypher with the same parameters,
-    checking that both return the same rows."""
-    out: list[dict[str, Any]] = []
-    for name in names:
-        if name not in REWRITES:
-            continue
-        query = REGISTRY[name]
-        source = ParamSource(samples, seed)
-        old_ms: list[float] = []
-        new_ms: list[float] = []
-        same = True
-        failed = 0
-        started = time.perf_counter()
-        for _ in range(reps):
-            _variant, raw = source.draw(query)
-            answers: list[list[str]] = []
-            new_cypher = REWRITES[name][1](query.cypher)
-            for cypher, times in ((query.cypher, old_ms), (new_cypher, new_ms)):
-                if times is old_ms and sum(old_ms) / 1000.0 > budget_s / 2:
-                    answers.append(["error: skipped"])
-                    continue  # the old query has had its share of the budget
-                text, params = prepared(store, query, raw, cypher=cypher)
-                t = time.perf_counter()
-                try:
-                    rows = store.read(text, params, limit=query.row_limit + 1)
-                    answer = sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
-                except (CourtgraphError, Neo4jError) as exc:  # e.g. the old query timing out
-                    answer = [f"error: {exc}"]
-                    failed += 1
-                times.append((time.perf_counter() - t) * 1000.0)
-                answers.append(answer)
-            if not answers[0][0:1] or not answers[0][0].startswith("error: "):
-                same = same and answers[0] == answers[1]
-            if time.perf_counter() - started > budget_s or len(new_ms) >= reps:
-                break
-        entry = {
-            "name": name,
-            "runs": len(new_ms),
-            "old_runs": len(old_ms),
-            "old_p50_ms": round(percentile(old_ms, 50), 1),
-            "old_p95_ms": round(percentile(old_ms, 95), 1),
-            "new_p50_ms": round(percentile(new_ms, 50), 1),
-            "new_p95_ms": round(percentile(new_ms, 95), 1),
-            "same_rows": same,
-            "errors": failed,
-            "why": REWRITES[name][0],
-            "cypher": REWRITES[name][1](query.cypher).strip(),
-        }
-        log(
-            f"  rewrite {name}: p95 {entry['old_p95_ms']} ms -> {entry['new_p95_ms']} ms "
-            f"over {entry['runs']} runs (same rows: {same})"
-        )
-        out.append(entry)
-    return out
-
-
 # -- one backend -------------------------------------------------------------------------
 @dataclasses.dataclass
 class BackendResult:
@@ -544,7 +454,6 @@ class BackendResult:
     load: dict[str, Any]
     memory: dict[str, Any]
     queries: list[dict[str, Any]]
-    rewrites: list[dict[str, Any]]
     counts_ok: bool
     count_mismatches: dict[str, tuple[int | None, int | None]]
     snapshot_before: dict[str, Any]
@@ -656,20 +565,6 @@ def run_backend(
             )
         )
         summaries = [t.summary() for t in timings]
-        missed = [s["name"] for s in summaries if not s["met"]]
-        rewrites = (
-            time_rewrites(
-                store,
-                manifest["samples"],
-                reps=args.reps,
-                seed=args.seed,
-                budget_s=args.query_budget,
-                names=missed if not args.all_rewrites else list(REWRITES),
-                log=log,
-            )
-            if not args.quick and (args.scale >= 0.1 or args.all_rewrites)
-            else []
-        )
         memory: dict[str, Any] = {
             "client_peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
@@ -685,7 +580,6 @@ def run_backend(
             load=load,
             memory=memory,
             queries=summaries,
-            rewrites=rewrites,
             counts_ok=not mismatches,
             count_mismatches=mismatches,
             snapshot_before=before,
@@ -780,20 +674,6 @@ def render_markdown(report: dict[str, Any]) -> str:
                 lines.append(f"- {r['backend']} `{q['name']}`: {parts}")
             if q["errors"]:
                 lines.append(f"- {r['backend']} `{q['name']}` errors: {q['error_examples']}")
-    for r in results:
-        if r["rewrites"]:
-            lines += ["", f"## Proposed rewrites, timed on {r['backend']}", ""]
-            for w in r["rewrites"]:
-                lines += [
-                    f"`{w['name']}`: p50/p95 {w['old_p50_ms']}/{w['old_p95_ms']} ms → "
-                    f"{w['new_p50_ms']}/{w['new_p95_ms']} ms over {w['old_runs']}/{w['runs']} runs "
-                    f"(same rows: {'yes' if w['same_rows'] else 'NO'}): {w['why']}",
-                    "",
-                    "```cypher",
-                    w["cypher"],
-                    "```",
-                    "",
-                ]
     return "\n".join(lines) + "\n"
 
 
@@ -818,7 +698,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--neo4j", action="store_true", help="also Neo4j (NEO4J_URI etc.)")
     parser.add_argument("--no-embedded", action="store_true", help="Neo4j only")
     parser.add_argument("--neo4j-clear", action="store_true", help="empty the Neo4j DB first")
-    parser.add_argument("--all-rewrites", action="store_true", help="time every rewrite")
     parser.add_argument("--load-only", action="store_true", help="load, count, no queries")
     parser.add_argument("--keep", action="store_true", help="keep the embedded data directory")
     parser.add_argument("--out", type=Path, help="results directory (default benchmarks/results)")

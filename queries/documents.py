@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph.collections import DEFAULT_COLLECTION
 from queries.library import COLLECTIONS
-from queries.registry import NamedQuery, register
+from queries.registry import NamedQuery, Plan, register
 
 ALL_DOCUMENTS = register(
     NamedQuery(
@@ -50,7 +50,7 @@ RETURN c AS collection, count(d) AS documents
 ORDER BY collection
 """,
         row_limit=10000,
-        prepare=lambda _store, _params: {"default": DEFAULT_COLLECTION},
-        prepared=("default",),
+        plan=lambda _store, _params: Plan(params={"default": DEFAULT_COLLECTION}),
+        planned=("default",),
     )
 )

@@ -7,7 +7,7 @@ from typing import Any
 from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES
 from graph.store import GraphStore
 from graph.summaries import read_meta
-from queries.registry import NamedQuery, Param, register
+from queries.registry import NamedQuery, Param, Plan, register
 
 _FACT_RELS = "|".join(FACT_TYPES)  # every relationship but MENTIONS (documents are hubs)
 
@@ -260,7 +260,7 @@ _PATH_ROWS = """RETURN [n IN path | n.id] AS ids, [n IN path | n.name] AS names,
        [n IN path | n.kind] AS kinds, [r IN rels | type(r)] AS types, size(rels) AS hops"""
 
 
-def _path_length(store: GraphStore, params: dict[str, Any]) -> str | None:
+def _path_length(store: GraphStore, params: dict[str, Any]) -> Plan:
     """ArcadeDB finds one shortest path from both ends in a few milliseconds, but enumerates
     all of them by walking out from one end only: at three steps through initiatives that
     each link thousands of units, that took 250-600 ms. So find the length first, and for
@@ -273,7 +273,7 @@ def _path_length(store: GraphStore, params: dict[str, Any]) -> str | None:
         {"source": params["source"], "target": params["target"]},
     )
     length = rows[0]["hops"] if rows else None
-    return f"{length} hops" if length in (1, 2, 3) else None
+    return Plan(f"{length} hops" if length in (1, 2, 3) else None)
 
 
 PATH = register(
@@ -325,7 +325,7 @@ WITH [a, x, y, b] AS path, [l[0], r2, q[0]] AS rels
 ROWS
 """.replace("FACT_RELS", _FACT_RELS).replace("ROWS", _PATH_ROWS),
         },
-        choose=_path_length,
+        plan=_path_length,
         params=(
             Param("source", "entity", "起点", required=True),
             Param("target", "entity", "终点", required=True),
@@ -447,17 +447,17 @@ RETURN collect([u.id, u.name, u.level, depth, size(mine) > 0, [z IN mine | z.sta
 _FEW_COURTS = ("supreme", "high", "intermediate", "special")
 
 
-def _coverage_direction(store: GraphStore, params: dict[str, Any]) -> str | None:
+def _coverage_direction(store: GraphStore, params: dict[str, Any]) -> Plan:
     """Under the supreme court every unit of the country is below: for a level with few
     courts, walking up from those courts reads a few hundred paths where walking down
     reads all 13,000 units (measured 8 ms against 87 ms on the benchmark graph). Under any
     other court the walk down is the short one."""
     if params.get("level") not in _FEW_COURTS:
-        return None
+        return Plan()
     rows = store.read(
         "MATCH (c:Entity {id: $court}) RETURN c.level AS level", {"court": params["court"]}
     )
-    return "up" if rows and rows[0]["level"] == "supreme" else None
+    return Plan("up" if rows and rows[0]["level"] == "supreme" else None)
 
 
 COVERAGE = register(
@@ -483,7 +483,7 @@ MATCH (u:Court {level: $level})
 MATCH p = (u)-[:PART_OF*1..4]->(c)"""
             + _COVERAGE_ROWS
         },
-        choose=_coverage_direction,
+        plan=_coverage_direction,
         params=(
             _INITIATIVE,
             Param(
@@ -532,10 +532,10 @@ ORDER BY units DESC, initiative
 )
 
 
-def _recent_floor(store: GraphStore, _params: dict[str, Any]) -> dict[str, Any]:
+def _recent_floor(store: GraphStore, _params: dict[str, Any]) -> Plan:
     """The store keeps the date of its 50th latest document: reading from there is a short
     index range, where sorting every document is not."""
-    return {"floor": read_meta(store).get("recent_since") or ""}
+    return Plan(params={"floor": read_meta(store).get("recent_since") or ""})
 
 
 LATEST_DOCUMENTS = register(
@@ -552,20 +552,20 @@ LIMIT 20
 """,
         params=(Param("since", "date", "起始日期", help="only documents dated on or after this"),),
         row_limit=20,
-        prepare=_recent_floor,
-        prepared=("floor",),
+        plan=_recent_floor,
+        planned=("floor",),
     )
 )
 
 _DOC_ROW = "d.id, d.title, d.date, d.urls, m.surface, m.sentence, m.start, m.end"
 
 
-def _documents_listed(store: GraphStore, params: dict[str, Any]) -> str | None:
+def _documents_listed(store: GraphStore, params: dict[str, Any]) -> Plan:
     rows = store.read(
         "MATCH (n:Entity {id: $entity}) RETURN n.recent_docs IS NOT NULL AS listed",
         {"entity": params["entity"]},
     )
-    return "listed" if rows and rows[0]["listed"] else None
+    return Plan("listed" if rows and rows[0]["listed"] else None)
 
 
 MENTIONED_IN = register(
@@ -597,7 +597,7 @@ WHERE x = n
 RETURN collect([DOC]) AS packed
 """.replace("DOC", _DOC_ROW),
         },
-        choose=_documents_listed,
+        plan=_documents_listed,
         params=(_ENTITY,),
         row_limit=200,
         packed=("doc_id", "title", "date", "urls", "surface", "sentence", "start", "end"),

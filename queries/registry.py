@@ -59,6 +59,15 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """What a query's `plan` hook decides for one run: the variant to send (None: the main
+    text) and parameters read from the store."""
+
+    variant: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     name: str
     title: str
@@ -72,19 +81,19 @@ class NamedQuery:
     postprocess: Callable[[list[dict[str, Any]], dict[str, Any]], list[dict[str, Any]]] | None = (
         None
     )
-    # store, params -> extra parameters the Cypher needs that users do not give, read from
-    # the store first (e.g. a summary that lets the server use an index range)
-    prepare: Callable[[GraphStore, dict[str, Any]], dict[str, Any]] | None = None
-    prepared: tuple[str, ...] = ()  # the names `prepare` supplies
     # large tables travel packed: the Cypher returns a column `packed`, a list of lists with
     # these columns (other columns of the record are repeated on each row); the driver's
     # cost is per record, so 10,000 rows as one record are read many times faster
     packed: tuple[str, ...] = ()
-    # other Cypher texts giving the same answer, and `choose`, which picks one for these
-    # parameters (None: `cypher`): a plan the server cannot pick, e.g. walking up from the few
-    # courts of one level instead of down through every unit of the country
+    # The one planning hook, for what the server cannot decide for itself. `plan(store,
+    # params)` runs before the query is sent and returns a `Plan`: which of `variants` (other
+    # Cypher texts giving the same answer) to send — e.g. walking up from the few courts of
+    # one level instead of down through every unit of the country — and extra parameters
+    # read from the store that users do not give (`planned` names them), e.g. a summary that
+    # lets the server read an index range. Every text is checked by the tests on both servers.
     variants: Mapping[str, str] = field(default_factory=dict)
-    choose: Callable[[GraphStore, dict[str, Any]], str | None] | None = None
+    plan: Callable[[GraphStore, dict[str, Any]], Plan] | None = None
+    planned: tuple[str, ...] = ()
     # what to send for an optional parameter left out, instead of null: a value of the type
     # a given one has ('' for a text, [] for a list), so every run sends the same parameter
     # types and Neo4j, which keys its plan cache on them, plans the text once
@@ -305,15 +314,17 @@ def _phrase(text: str) -> str:
 def prepared(
     store: GraphStore, query: NamedQuery, raw: Mapping[str, Any], *, cypher: str | None = None
 ) -> tuple[str, dict[str, Any]]:
-    """The Cypher text and parameters `run` sends for these raw parameters (`cypher`: another
-    text for the same query, e.g. a candidate rewrite a benchmark times beside it)."""
+    """The Cypher text and parameters `run` sends for these raw parameters (`cypher`: one of
+    the query's other texts instead of the one its plan picks, as the tests send each)."""
     params = convert(query, raw, store)
     for name, value in query.absent.items():
         if params.get(name) is None:
             params[name] = value
+    plan = query.plan(store, params) if query.plan else Plan()
+    if set(plan.params) != set(query.planned):
+        raise ValueError(f"{query.name}: plan gave {sorted(plan.params)}, not {query.planned}")
     if cypher is None:
-        variant = query.choose(store, params) if query.choose else None
-        cypher = query.variants[variant] if variant else query.cypher
+        cypher = query.variants[plan.variant] if plan.variant else query.cypher
     for p in query.params:
         if p.splice:  # range-checked int, the only value ever spliced into Cypher
             cypher = cypher.replace("{" + p.name + "}", str(int(params[p.name])))
@@ -331,11 +342,7 @@ def prepared(
             params[p.name + "_docs"] = dict.fromkeys(docs or [], True)
     for pname, label in query.fulltext.items():
         params[pname] = store.fulltext_index(label)
-    if query.prepare:
-        extra = query.prepare(store, params)
-        if set(extra) != set(query.prepared):
-            raise ValueError(f"{query.name}: prepare gave {sorted(extra)}, not {query.prepared}")
-        params.update(extra)
+    params.update(plan.params)
     return cypher, params
 
 

@@ -195,7 +195,7 @@ def _workload(store, rec: Recorder, tmp: Path) -> None:  # type: ignore[no-untyp
         with rec.during(f"named query {q.name}"):
             for raw in _variants(q):
                 run(store, q.name, raw)
-                for text in q.texts().values():  # whichever `choose` would pick
+                for text in q.texts().values():  # whichever the plan would pick
                     store.read(*prepared(store, q, raw, cypher=text))
     with rec.during("variants chosen, names, searches"):
         run(store, "coverage", {"initiative": g.SUYUAN, "court": g.SPC, "level": "intermediate"})

@@ -142,7 +142,7 @@ def test_coverage_walks_up_or_down_to_one_answer(small, level, units) -> None:  
         packed = [row for r in small.read(cypher, params, plain=True) for row in r["packed"]]
         answers.append(sorted(map(repr, packed)))
     assert len(answers) == 2 and answers[0] == answers[1]
-    walk = q.choose(small, convert(q, raw, small)) if q.choose else None
+    walk = q.plan(small, convert(q, raw, small)).variant if q.plan else None
     rows = run(small, "coverage", raw).rows
     if units:  # few courts at this level: read upwards from them
         assert walk == "up" and {r["unit"] for r in rows} == units
@@ -160,7 +160,7 @@ def test_path_of_known_length_meets_in_the_middle(small) -> None:  # type: ignor
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
             raw = {"source": a, "target": b}
-            chosen.add(q.choose(small, convert(q, raw, small)) if q.choose else None)
+            chosen.add(q.plan(small, convert(q, raw, small)).variant if q.plan else None)
             cypher, params = prepared(small, q, raw, cypher=q.cypher)
             expected = sorted(
                 (tuple(r["ids"]), tuple(r["types"])) for r in small.read(cypher, params)

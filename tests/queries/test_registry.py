@@ -17,7 +17,7 @@ WRITE_WORDS = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+
 @pytest.mark.parametrize("name", sorted(REGISTRY))
 def test_parameters_match_cypher(name: str) -> None:
     q = REGISTRY[name]
-    declared = {p.name for p in q.params if not p.splice} | set(q.fulltext) | set(q.prepared)
+    declared = {p.name for p in q.params if not p.splice} | set(q.fulltext) | set(q.planned)
     declared |= {p.name + "_docs" for p in q.params if p.type == "collections"}
     for variant, cypher in q.texts().items():
         used = set(re.findall(r"\$(\w+)", cypher))
@@ -28,7 +28,8 @@ def test_parameters_match_cypher(name: str) -> None:
         if p.splice:  # a variant may not need it (e.g. a path of known length)
             assert "{" + p.name + "}" in q.cypher
             assert p.type == "int" and p.minimum is not None and p.maximum is not None
-    assert bool(q.variants) == (q.choose is not None), "variants come with a way to choose"
+    if q.variants:
+        assert q.plan is not None, "variants come with a plan that picks one"
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
