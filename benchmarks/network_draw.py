@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import ingested_store
-from ui.local_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tools.local_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 CAPTION = re.compile(r"周围 (\d) 步内：(\d+) 个节点")
 DRAWN_JS = """() => document.body && document.body.dataset.drawn === "1" && window.cgNetwork

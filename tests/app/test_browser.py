@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests import graph_fixtures as g
-from ui.local_server import CHROMIUM, CHROMIUM_ARGS, ServerDidNotStart, streamlit_server
+from tools.local_server import CHROMIUM, CHROMIUM_ARGS, ServerDidNotStart, streamlit_server
 
 pytestmark = pytest.mark.browser
 

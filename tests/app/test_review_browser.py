@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from graph import review
-from ui.local_server import CHROMIUM, CHROMIUM_ARGS, ServerDidNotStart, streamlit_server
+from tools.local_server import CHROMIUM, CHROMIUM_ARGS, ServerDidNotStart, streamlit_server
 
 pytestmark = pytest.mark.browser
 
