@@ -325,7 +325,7 @@ def render_markdown(report: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from benchmarks.run import load_snapshot, machine_info, machine_slug
+    from benchmarks.machine import load_snapshot, machine_info, machine_slug
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.review", description=__doc__)
     sub = parser.add_subparsers(dest="graph", required=True)

@@ -15,14 +15,10 @@ target is reported, not failed.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import datetime as dt
 import json
 import os
-import platform
-import random
-import re
 import resource
 import shutil
 import statistics
@@ -41,6 +37,15 @@ from benchmarks.generate import (
     read_props,
     read_rels,
 )
+from benchmarks.machine import (
+    _cpu_seconds,
+    _status_kib,
+    load_snapshot,
+    machine_info,
+    machine_slug,
+)
+from benchmarks.report import render_markdown
+from benchmarks.sampling import ParamSource
 from graph.bulk import BulkStats, bulk_load
 from graph.errors import CourtgraphError
 from graph.settings import Settings
@@ -48,7 +53,6 @@ from graph.store import GraphStore, open_store
 from graph.summaries import refresh_all
 from queries import REGISTRY
 from queries import run as run_query
-from queries.registry import NamedQuery
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_MS = 50.0
@@ -66,281 +70,6 @@ SLOW_TARGETS = {
 }
 
 Params = dict[str, Any]
-
-
-# -- the machine -------------------------------------------------------------------------
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-
-
-def machine_info() -> dict[str, Any]:
-    """CPU model, cores, RAM, Python, driver and ArcadeDB versions, and how busy the box is."""
-    cpu = re.search(r"^model name\s*:\s*(.+)$", _read("/proc/cpuinfo"), re.M)
-    mem = re.search(r"^MemTotal:\s*(\d+) kB", _read("/proc/meminfo"), re.M)
-    info: dict[str, Any] = {
-        "cpu": cpu.group(1).strip() if cpu else platform.processor() or "unknown",
-        "cores": os.cpu_count(),
-        "ram_gib": round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None,
-        "python": platform.python_version(),
-        "os": f"{platform.system()} {platform.release()}",
-    }
-    with contextlib.suppress(Exception):
-        import arcadedb_embedded
-
-        info["arcadedb"] = str(getattr(arcadedb_embedded, "__version__", "?"))
-    with contextlib.suppress(Exception):
-        import neo4j
-
-        info["neo4j_driver"] = neo4j.__version__
-        from neo4j._codec.packstream import v1
-
-        info["neo4j_rust_ext"] = getattr(v1, "_rust_pack", None) is not None
-    return info
-
-
-def load_snapshot() -> dict[str, Any]:
-    """Load average and CPU pressure: the machine is shared, so say how busy it was."""
-    snap: dict[str, Any] = {"loadavg": _read("/proc/loadavg").split()[:3]}
-    m = re.search(r"some avg10=([\d.]+) avg60=([\d.]+)", _read("/proc/pressure/cpu"))
-    if m:
-        snap["cpu_pressure_avg10"] = float(m.group(1))
-        snap["cpu_pressure_avg60"] = float(m.group(2))
-    return snap
-
-
-def machine_slug(info: dict[str, Any]) -> str:
-    cpu = re.sub(r"\(.*?\)|processor|cpu|@.*$", "", str(info["cpu"]), flags=re.I)
-    slug = re.sub(r"[^a-z0-9]+", "-", cpu.lower()).strip("-") or "machine"
-    return f"{slug}-{info['cores']}c"
-
-
-def _status_kib(pid: int, field: str) -> int | None:
-    m = re.search(rf"^{field}:\s*(\d+) kB", _read(f"/proc/{pid}/status"), re.M)
-    return int(m.group(1)) if m else None
-
-
-def _cpu_seconds(pid: int) -> float | None:
-    stat = _read(f"/proc/{pid}/stat")
-    if not stat:
-        return None
-    fields = stat.rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-# -- parameters --------------------------------------------------------------------------
-class ParamSource:
-    """Realistic, varied parameters drawn from the generated data's samples (seeded)."""
-
-    def __init__(self, samples: dict[str, Any], seed: int) -> None:
-        self.s = samples
-        self.rng = random.Random(seed)
-        inits = samples["initiatives_by_adopters"]
-        self.popular = [x["id"] for x in inits[:10]]
-        self.middle = [x["id"] for x in inits[10 : max(11, len(inits) // 3)]]
-        self.tail = [x["id"] for x in inits[max(11, len(inits) // 3) :]] or self.middle
-        self.adopters = {x["id"]: x["adopters"] for x in inits}
-
-    def initiative(self) -> str:
-        r = self.rng.random()
-        pool = self.popular if r < 0.2 else self.middle if r < 0.6 else self.tail
-        return self.rng.choice(pool or self.popular)
-
-    def unit(self) -> str:
-        r = self.rng.random()
-        s = self.s
-        if r < 0.05:
-            return str(s["supreme"])
-        key = (
-            "high"
-            if r < 0.15
-            else "intermediate"
-            if r < 0.35
-            else "tribunal"
-            if r < 0.5
-            else "basic"
-        )
-        return str(self.rng.choice(s[key] or s["basic"]))
-
-    def entity(self) -> str:
-        r = self.rng.random()
-        if r < 0.45:
-            return self.unit()
-        if r < 0.6:
-            return self.initiative()
-        if r < 0.8:
-            return str(self.rng.choice(self.s["people"]))
-        return str(self.rng.choice(self.s["organizations"]))
-
-    def maybe(self, p: float, value: Callable[[], Any]) -> Any:
-        return value() if self.rng.random() < p else None
-
-    # one factory per named query; the variant names the case for the details table
-    def q_adopters(self) -> tuple[str, Params]:
-        i = self.initiative()
-        params: Params = {"initiative": i}
-        params["stage"] = self.maybe(
-            0.25, lambda: self.rng.choice(["adopted", "piloted", "promoted"])
-        )
-        params["province"] = self.maybe(0.25, lambda: self.rng.choice(self.s["provinces"]))
-        params["level"] = self.maybe(
-            0.2, lambda: self.rng.choice(["basic", "intermediate", "tribunal"])
-        )
-        params["date_from"] = self.maybe(0.15, lambda: str(self.rng.randint(2015, 2023)))
-        params["date_to"] = self.maybe(0.15, lambda: f"{self.rng.randint(2016, 2025)}-06")
-        return ("popular" if i in self.popular else "other"), {k: v for k, v in params.items() if v}
-
-    def q_adopted_by(self) -> tuple[str, Params]:
-        return "unit", {"unit": self.unit()}
-
-    def q_hierarchy(self) -> tuple[str, Params]:
-        return "unit", {"unit": self.unit()}
-
-    def q_people(self) -> tuple[str, Params]:
-        return "unit", {"unit": self.unit()}
-
-    def q_neighbourhood(self) -> tuple[str, Params]:
-        depth = 1 if self.rng.random() < 0.6 else 2
-        params: Params = {"entity": self.entity(), "depth": depth}
-        if self.rng.random() < 0.2:
-            params["kinds"] = "Court,Initiative"
-        return f"depth {depth}", params
-
-    def q_path(self) -> tuple[str, Params]:
-        a, b = self.rng.sample(self.s["basic"], 2)
-        return "two basic courts", {"source": a, "target": b}
-
-    def q_search(self) -> tuple[str, Params]:
-        params: Params = {"q": self.rng.choice(self.s["search_words"])}
-        if self.rng.random() < 0.2:
-            params["kinds"] = self.rng.choice(["Court", "Initiative", "Court,Tribunal"])
-        return "word", params
-
-    def q_unit_outcomes(self) -> tuple[str, Params]:
-        return "unit", {"unit": self.rng.choice(self.s["units_with_outcomes"])}
-
-    def q_initiative_outcomes(self) -> tuple[str, Params]:
-        pool = self.s["initiatives_with_outcomes"]
-        i = self.initiative() if self.rng.random() < 0.5 or not pool else self.rng.choice(pool)
-        return ("popular" if i in self.popular else "other"), {"initiative": i}
-
-    def q_evidence(self) -> tuple[str, Params]:
-        return "fact", {"fact_id": self.rng.choice(self.s["fact_ids"])}
-
-    def q_coverage(self) -> tuple[str, Params]:
-        r = self.rng.random()
-        i = self.initiative()
-        if r < 0.5:
-            return "high court", {"initiative": i, "court": self.rng.choice(self.s["high"])}
-        if r < 0.75:
-            return "supreme, level=high", {
-                "initiative": i,
-                "court": self.s["supreme"],
-                "level": "high",
-            }
-        return "intermediate court", {
-            "initiative": i,
-            "court": self.rng.choice(self.s["intermediate"]),
-        }
-
-    def q_top_initiatives(self) -> tuple[str, Params]:
-        return "-", {}
-
-    def q_latest_documents(self) -> tuple[str, Params]:
-        return "-", {}
-
-    def q_documents(self) -> tuple[str, Params]:
-        return "entity", {"entity": self.entity()}
-
-    def q_entity(self) -> tuple[str, Params]:
-        return "entity", {"entity": self.entity()}
-
-    def q_adopter_outcomes(self) -> tuple[str, Params]:
-        i = self.initiative()
-        return ("popular" if i in self.popular else "other"), {"initiative": i}
-
-    def q_adoption_events(self) -> tuple[str, Params]:
-        if self.rng.random() < 0.3:
-            return "all initiatives", {}
-        return "one initiative", {"initiative": self.initiative()}
-
-    def q_initiatives(self) -> tuple[str, Params]:
-        return "-", {}
-
-    def q_unit_totals(self) -> tuple[str, Params]:
-        return "-", {}
-
-    def q_units(self) -> tuple[str, Params]:
-        if self.rng.random() < 0.3:
-            return "all provinces", {}
-        return "one province", {"province": self.rng.choice(self.s["provinces"])}
-
-    def q_adoption_summary(self) -> tuple[str, Params]:
-        if self.rng.random() < 0.3:
-            return "all initiatives", {}
-        return "one initiative", {"initiative": self.initiative()}
-
-    def q_superior_courts(self) -> tuple[str, Params]:
-        if self.rng.random() < 0.3:
-            return "all provinces", {}
-        return "one province", {"province": self.rng.choice(self.s["provinces"])}
-
-    def q_document(self) -> tuple[str, Params]:
-        return "doc", {"doc": self.rng.choice(self.s["documents"])}
-
-    def q_document_evidence(self) -> tuple[str, Params]:
-        return "doc", {"doc": self.rng.choice(self.s["documents"])}
-
-    def q_document_sources(self) -> tuple[str, Params]:
-        return "ids", {"ids": self.rng.choice(self.s["document_lists"])}
-
-    def q_fact(self) -> tuple[str, Params]:
-        return "fact", {"fact_id": self.rng.choice(self.s["fact_ids"])}
-
-    def generic(self, query: NamedQuery) -> tuple[str, Params]:
-        """For a query added after this benchmark: fill required parameters by type."""
-        params: Params = {}
-        for p in query.params:
-            if not p.required:
-                continue
-            if p.type == "entity":
-                params[p.name] = (
-                    self.initiative()
-                    if p.label == "Initiative"
-                    else self.unit()
-                    if p.label in ("Court", "Tribunal")
-                    else self.entity()
-                )
-            elif p.name == "fact_id":
-                params[p.name] = self.rng.choice(self.s["fact_ids"])
-            elif p.name in ("doc", "doc_id", "document"):
-                params[p.name] = self.rng.choice(self.s["documents"])
-            elif p.name in ("ids", "doc_ids"):
-                params[p.name] = self.rng.choice(self.s["document_lists"])
-            elif p.name == "province":
-                params[p.name] = self.rng.choice(self.s["provinces"])
-            elif p.type in ("text", "search"):
-                params[p.name] = self.rng.choice(self.s["search_words"])
-            elif p.type == "int":
-                params[p.name] = p.default if p.default is not None else p.minimum or 1
-            elif p.type == "choice":
-                params[p.name] = self.rng.choice(p.choices)
-            elif p.type == "date":
-                params[p.name] = "2020"
-            elif p.type == "labels":
-                params[p.name] = "Court"
-            elif p.type == "bool":
-                params[p.name] = True
-        return "generic", params
-
-    def draw(self, query: NamedQuery) -> tuple[str, Params]:
-        factory = getattr(self, f"q_{query.name}", None)
-        if factory is None:
-            return self.generic(query)
-        result: tuple[str, Params] = factory()
-        return result
 
 
 # -- timing ------------------------------------------------------------------------------
@@ -587,94 +316,6 @@ def run_backend(
         )
     finally:
         store.close()
-
-
-# -- report ------------------------------------------------------------------------------
-def _ms(s: dict[str, Any], key: str) -> str:
-    v = s.get(key)
-    return "–" if v is None else f"{v:,.1f}"
-
-
-def render_markdown(report: dict[str, Any]) -> str:
-    m = report["machine"]
-    results: list[dict[str, Any]] = report["backends"]
-    lines = [
-        f"# courtgraph benchmark — {report['date']}",
-        "",
-        f"- machine: {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM, {m['os']}",
-        f"- Python {m['python']}, neo4j driver {m.get('neo4j_driver', '?')} "
-        f"(Rust packstream extension: {'yes' if m.get('neo4j_rust_ext') else 'no'}), "
-        f"ArcadeDB {m.get('arcadedb', '?')}",
-        f"- graph: seed {report['seed']}, scale {report['scale']:g}: "
-        f"{report['graph']['nodes']:,} nodes, {report['graph']['relationships']:,} relationships",
-        f"- {report['reps']} timed runs per query after {report['warmup']} warm-up runs; "
-        "latency is wall time of `queries.run` in the client (parameter checks, Bolt, rows)",
-    ]
-    for r in results:
-        b, a = r["snapshot_before"], r["snapshot_after"]
-        lines.append(
-            f"- {r['backend']}: load average before/after {' '.join(b['loadavg'])} / "
-            f"{' '.join(a['loadavg'])}; CPU pressure (some, avg60) "
-            f"{b.get('cpu_pressure_avg60', '?')}% / {a.get('cpu_pressure_avg60', '?')}%"
-        )
-    if report.get("note"):
-        lines.append(f"- note: {report['note']}")
-    lines += ["", "## Load", ""]
-    head = "| | " + " | ".join(r["backend"] for r in results) + " |"
-    lines += [head, "|---|" + "---|" * len(results)]
-
-    def row(label: str, f: Callable[[dict[str, Any]], str]) -> None:
-        lines.append(f"| {label} | " + " | ".join(f(r) for r in results) + " |")
-
-    row("nodes + relationships", lambda r: f"{r['load']['nodes'] + r['load']['relationships']:,}")
-    row("load time", lambda r: f"{r['load']['seconds']:,.1f} s")
-    row(
-        "derived summaries after the load",
-        lambda r: f"{r['load']['summaries_s']:,.1f} s" if "summaries_s" in r["load"] else "",
-    )
-    row(
-        "load rate (target ≥ 10,000/s)",
-        lambda r: f"**{r['load']['rate']:,}/s** {'✓' if r['load']['met'] else '✗'}",
-    )
-    row("server CPU during load", lambda r: f"{r['load']['server_cpu_s'] or '–'} s")
-    row("client CPU during load", lambda r: f"{r['load']['client_cpu_s']} s")
-    row("counts match the generator", lambda r: "yes" if r["counts_ok"] else "**no**")
-    row(
-        "server peak RSS (VmHWM)",
-        lambda r: (
-            f"{r['memory'].get('server_peak_mib', '–')} MiB"
-            + (f" (heap {r['memory']['heap']})" if r["memory"].get("heap") else "")
-        ),
-    )
-    row("client peak RSS", lambda r: f"{r['memory']['client_peak_mib']} MiB")
-    if not any(r["queries"] for r in results):
-        return "\n".join(lines) + "\n"
-    lines += ["", "## Named queries (p50 / p95 ms)", ""]
-    head = "| query | target p95 | " + " | ".join(
-        f"{r['backend']} p50 | {r['backend']} p95 | rows" for r in results
-    )
-    lines += [head + " |", "|---|---|" + "---|---|---|" * len(results)]
-    names = [q["name"] for q in results[0]["queries"]]
-    for i, name in enumerate(names):
-        cells = [f"`{name}`", f"{results[0]['queries'][i]['target_ms']:.0f} ms"]
-        for r in results:
-            q = r["queries"][i]
-            mark = "✓" if q["met"] else "✗"
-            cells += [_ms(q, "p50_ms"), f"{_ms(q, 'p95_ms')} {mark}", _ms(q, "mean_rows")]
-        lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "### By case", ""]
-    for r in results:
-        for q in r["queries"]:
-            variants = q.get("variants") or {}
-            if len(variants) > 1:
-                parts = ", ".join(
-                    f"{k}: {v['p50_ms']}/{v['p95_ms']} ms ({v['runs']})"
-                    for k, v in variants.items()
-                )
-                lines.append(f"- {r['backend']} `{q['name']}`: {parts}")
-            if q["errors"]:
-                lines.append(f"- {r['backend']} `{q['name']}` errors: {q['error_examples']}")
-    return "\n".join(lines) + "\n"
 
 
 # -- main --------------------------------------------------------------------------------
