@@ -407,6 +407,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "from the held-out set",
     )
     ap.add_argument(
+        "--fit-sets",
+        default="train",
+        metavar="A,B",
+        help="with --fit-confidence: the sets rule precision is fitted on (default: train)",
+    )
+    ap.add_argument(
+        "--discount-sets",
+        default="heldout",
+        metavar="A,B",
+        help="with --fit-confidence: the unseen sets the per-kind discount is fitted on "
+        "(default: heldout); keep a further set out of both to check the calibration on",
+    )
+    ap.add_argument(
         "--cv-calibration",
         action="store_true",
         help="precision by confidence band on the held-out set, the discount fitted two-fold",
@@ -428,7 +441,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = args.set or ([] if EXTRA else ["seeds", "seen", "develop", "heldout"])
     chosen = [*chosen, *EXTRA]
     names = list(dict.fromkeys(s for c in chosen for s in members(c)))
-    if args.fit_confidence or args.cv_calibration:
+    fit_sets = [m for c in args.fit_sets.split(",") if c for m in members(c)]
+    discount_sets = [m for c in args.discount_sets.split(",") if c for m in members(c)]
+    for name in (*fit_sets, *discount_sets):
+        if name not in (*SETS, *EXTRA):
+            print(f"Error: no set named {name!r}", file=sys.stderr)
+            return 1
+    if set(fit_sets) & set(discount_sets):
+        print("Error: --fit-sets and --discount-sets must not share a set", file=sys.stderr)
+        return 1
+    if args.fit_confidence:
+        names = list(dict.fromkeys([*names, *fit_sets, *discount_sets]))
+    if args.cv_calibration:
         names = list(dict.fromkeys([*names, *GROUPS["train"], "heldout"]))
     if args.errors and "heldout" in names and not args.show_heldout:
         print(
@@ -475,14 +499,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for kind, band, n, share in cv_calibration(train, results["heldout"]["facts"]):
             print(f"| {kind} | {band} | {n} | {'–' if share is None else f'{share:.2f}'} |")
     if args.fit_confidence:
+        fitted = [f for n in fit_sets for f in results[n]["facts"]]
+        unseen = [f for n in discount_sets for f in results[n]["facts"]]
         table = {
-            "about": "Rule precision on the train sets of benchmarks/folds.json, and per kind "
-            "the discount from them to the held-out set "
-            "(python -m benchmarks.extraction --fit-confidence); read by ingest.confidence.",
-            "sets": list(GROUPS["train"]),
-            "discount_sets": ["heldout"],
-            "rules": fit(train),
-            "discount": discount(train, results["heldout"]["facts"]),
+            "about": "Rule precision on the articles rules were written from (`sets`), and per "
+            "kind the discount from them to articles no rule was written from "
+            "(`discount_sets`); python -m benchmarks.extraction --fit-confidence "
+            "[--fit-sets …] [--discount-sets …]; read by ingest.confidence.",
+            "sets": fit_sets,
+            "discount_sets": discount_sets,
+            "rules": fit(fitted),
+            "discount": discount(fitted, unseen),
         }
         out = ROOT / "data" / "confidence.json"
         out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
