@@ -74,7 +74,7 @@ ROLES = (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人|驻院调解员|驻庭调解员|助理审判员|执行员|司法警察|法警|技术调查官"
+    "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|助理审判员|执行员|司法警察|法警|技术调查官"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -102,6 +102,10 @@ COURT_OCCUPATIONS = frozenset(
         "特邀调解员",
         "驻院调解员",
         "驻庭调解员",
+        "驻院人民调解员",
+        "驻庭人民调解员",
+        "干警",
+        "执行干警",
     ]
 )
 #: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
@@ -151,6 +155,8 @@ _NAME_LIST = re.compile(
     r"[ \u3000]*[：:][ \u3000]*(?P<names>[" + _HAN + r"]{2,4}(?:[、，,][" + _HAN + r"]{2,4})*)"
     r"[ \u3000]*(?=[；;。）)\n]|$)"
 )
+#: the opening of a profile: 张三，男，汉族，… / 李四（女，1980年生）
+_PROFILE = re.compile(r"(?P<name>[" + _HAN + r"]{2,4})[，,（(][ \u3000]*[男女][，,、）)]")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
@@ -162,6 +168,20 @@ _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
     "所称介致接检慰了着过副党耐积始每已再又曾都便即充热帮引协释详仔随逐分告坦透谈答问笑感回补现担"
 )
+#: words that often follow a name (张强退休, 孙丽整理卷宗, 孙丽一起): where one begins, the name
+#: has ended. Only words whose first character is rare in given names (强调 is left out: 王志强)
+_WORDS_AFTER = frozenset(
+    _w[i : i + 2]
+    for _w in [
+        "退休整理宣读宣布宣判一行一起一直一边一同一道立即迅速及时多次反复坚持始终专门首先最后当场当即"
+        "经过指导调研视察督导调解审理办理处理化解组织召集邀请联系协调沟通牵头针对围绕通过利用结合根据"
+        "按照发现翻开拿出打开拨通接到收到得知了解深知知道动情激动作了作出作为共同亲切认真分管兼任"
+        "担任获得获评被评当选入选先后今年去年近日日前昨天今天上午下午晚上每天常年长期从事扎根"
+        "赶到赶赴奔赴驱车步行冒雨顶着带着拿着握着听到想到说道问道笑道解释释法普法办案开庭主审审判"
+        "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
+    ]
+    for i in range(0, len(_w), 2)
+)
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
     r"^(?:接待|会议|办公|信箱|热线|带头|带队|亲自|高度|充分|一行|们|分别|逐一|主持|出席|参加|指出|"
@@ -172,6 +192,8 @@ _CREDIT = re.compile(
     r"(?:记者|通讯员|编辑|责编|作者|审核|审校|校对|制作|摄影|摄像|撰稿|撰文|供稿|实习生|来源|编审|"
     r"监制|策划|出品)[\s:：丨|/（(]*[" + _HAN + r"\s]{0,12}$"
 )
+#: where a clause begins: 王芳法官说 may open one
+_CLAUSE_START = frozenset("，,。；;：:！!？?“”\n \u3000")
 _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u3000丨|由向对请到给与和及同跟在从")
 
 
@@ -188,6 +210,11 @@ _COMMON_WORDS = frozenset(
         "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
         "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
         "成功成效成立成果原审许多"
+        "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
+        "连夜高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
+        "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
+        "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
+        "巩固冷静居中展开展示信任信息广泛明白温馨龙头"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -223,6 +250,8 @@ def _plausible_name(name: str) -> bool:
     """A full name that is not a place, a unit or a common word (for the weaker patterns)."""
     return (
         _valid_name(name)
+        and name[0] != name[1]  # 常常, 高高: a doubled character is a word
+        and not any(c in _LOCALIZERS for c in name[1:])  # 于会上, 黄河边
         and name[-1] not in _NOT_NAME_END
         and name[:2] not in _COMMON_WORDS
         and not _NOT_GIVEN.match(name[1:])
@@ -230,6 +259,8 @@ def _plausible_name(name: str) -> bool:
     )
 
 
+#: localizers that end a phrase, never stand in a given name: 会上, 河边, 院内
+_LOCALIZERS = frozenset("上下内外边旁间")
 #: 向群众, 于当天, 和村民: a preposition (that is also a surname) and its object
 _PREPOSITION_OBJECT = re.compile(
     "^[向于和][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一]"
@@ -249,7 +280,12 @@ def _name_after(raw: str) -> str | None:
         return None
     if raw[2:4] == "一行":  # 院长张伟一行: the delegation of 张伟
         return raw[:2] if _valid_name(raw[:2]) else None
-    if len(raw) >= 3 and raw[2] not in _AFTER_NAME and raw[2] not in _NOT_IN_NAME:
+    if (
+        len(raw) >= 3
+        and raw[2] not in _AFTER_NAME
+        and raw[2] not in _NOT_IN_NAME
+        and raw[2:4] not in _WORDS_AFTER
+    ):
         return raw[:3] if _valid_name(raw[:3]) else None
     return raw[:2] if _valid_name(raw[:2]) else None
 
@@ -339,7 +375,12 @@ def find_people(
 
     def good_end(pos: int) -> bool:
         """A name ends at `pos`: punctuation, a space or a verb of reporting follows."""
-        return pos >= len(text) or text[pos] in _AFTER_NAME or text[pos] in _BOUNDARY_BEFORE
+        return (
+            pos >= len(text)
+            or text[pos] in _AFTER_NAME
+            or text[pos] in _BOUNDARY_BEFORE
+            or text[pos : pos + 2] in _WORDS_AFTER
+        )
 
     def taken(s: int) -> bool:
         return any(h.start <= s < h.end for h in hits)
@@ -374,6 +415,7 @@ def find_people(
         dotted = _DOTTED_NAME.match(text, at)
         padded = _PADDED_NAME.match(text, at)
         name, start = None, at
+        plain = True  # the name's length comes from the surname rules, not a dot or spaces
         if after_m is not None:
             name = _name_after(after_m.group("name"))
             start = after_m.start("name")
@@ -381,10 +423,12 @@ def find_people(
         if dotted is not None:  # 艾尔肯·吐尔逊: the dot says where the name ends
             name, start, end = dotted.group("name"), dotted.start("name"), dotted.end("name")
             spaced = None
+            plain = False
         elif padded is not None and padded.group("a") in SURNAMES:  # 张　伟 (set to width)
             name = padded.group("a") + padded.group("b")
             start, end = padded.start("a"), padded.end("b")
             spaced = None
+            plain = False
         if spaced is not None and after_m is not None and spaced.start("name") == start:
             run = spaced.group("name")
             if (
@@ -394,6 +438,7 @@ def find_people(
             ):
                 name = run if len(run) > 3 or name is None else name
                 end = start + len(name)
+                plain = plain and len(name) <= 3
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
         chain = m.group(0)
@@ -405,6 +450,10 @@ def find_people(
             rule = "person:court-dept-title-name" if court else rule
         if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # 县司法局党组书记张三: the title of another body
+        if plain and not _plausible_name(name):
+            continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
+        if plain and court is None and not good_end(end):
+            continue  # 院长向全院: without a court the name must end where a name ends
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue
@@ -422,6 +471,7 @@ def find_people(
                     or text[end] in _BOUNDARY_BEFORE
                     or text[end] in _SAYS
                     or (honour and text[end] == "的")  # 全国模范法官吴刚的事迹
+                    or text[end : end + 2] in _WORDS_AFTER  # 书记员孙丽整理卷宗
                     or text.count(name) >= 2
                 ):
                     continue
@@ -483,15 +533,21 @@ def find_people(
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(s) or dept_before(s, "")
+        rule = "person:name-title"
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
-            # 包联法官, 党员法官: a two-character word before an occupation is rarely a name
-            if court is None and len(name) < 3:
-                continue
             if not all(r in COURT_OCCUPATIONS for r in roles) and court is None:
                 continue
-        hits.append(
-            PersonHit(name, roles, s, s + len(name), court, org_of(chain), "person:name-title")
-        )
+            if court is None and len(name) < 3:
+                # 包联法官, 党员法官: a two-character word before an occupation is rarely a
+                # name; 王芳法官说 is one when it opens a clause and a name's end follows
+                if not (
+                    (s == 0 or text[s - 1] in _CLAUSE_START)
+                    and _PREFIX_RE.match(chain) is None
+                    and good_end(m.end())
+                ):
+                    continue
+                rule = "person:name-occupation"
+        hits.append(PersonHit(name, roles, s, s + len(name), court, org_of(chain), rule))
     for m in found:  # 张三，甲法院副院长，… / 作为甲法院庭长，张三…
         if m.end() < len(text) and not good_end(m.end()):
             continue  # a name follows the title: the patterns above had their chance
@@ -532,8 +588,46 @@ def find_people(
             hit = _apposition(text, m, roles, court, head, line_start)
             if hit is not None and court is None:
                 hit = replace(hit, court_surface=unresolved_before(m.start()))
-        if hit is not None and not taken(hit.start) and not _is_credit(text, hit.start):
+        if (
+            hit is not None
+            and not taken(hit.start)
+            # （作者：张三，甲法院法官助理）: a byline that states the author's court post
+            and (hit.rule == "person:name-comma-title" or not _is_credit(text, hit.start))
+        ):
             hits.append(hit)
+    for pm in _PROFILE.finditer(text, 0, limit):  # 张三，男，汉族，甲法院立案庭庭长
+        raw = pm.group("name")
+        cut = next(
+            (
+                i
+                for i in range(len(raw) - 1)
+                if (pm.start() + i == 0 or text[pm.start() + i - 1] in _CLAUSE_START)
+                and _plausible_name(raw[i:])
+            ),
+            None,
+        )
+        if cut is None:
+            continue
+        s = pm.start() + cut
+        stop = text.find("。", pm.end())
+        stop = min(limit, stop if stop >= 0 else limit, pm.end() + 80)
+        for m in found:
+            if not pm.end() <= m.start() < stop:
+                continue
+            court = unit_before(m.start()) or dept_before(m.start(), m.group(0))
+            if court is not None:
+                if not taken(s) and not _is_credit(text, s):
+                    hits.append(
+                        PersonHit(
+                            raw[cut:],
+                            _roles(m.group(0)),
+                            s,
+                            pm.end("name"),
+                            court,
+                            rule="person:profile",
+                        )
+                    )
+                break
     for m in _COMRADE.finditer(text, 0, limit):
         raw = m.group("name")
         for cut in range(len(raw) - 1):
@@ -616,10 +710,16 @@ class BylineHit:
     end: int
 
 
+#: a court post a byline may give its author (作者：甲县法院法官助理 张三)
+_BYLINE_POSTS = (
+    "法官助理|员额法官|审判员|法官|书记员|执行员|法警|干警|副庭长|庭长|副院长|院长|副主任|主任|"
+    "副局长|局长"
+)
 _BYLINE = re.compile(
     r"(?:(?P<role>作者|通讯员|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨]?"
     r"|(?<![" + _HAN + r"])(?:文|图文|文图|文/图)[ \u3000]*[：:／/|丨])[ \u3000]*"
     r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
+    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r"))?"
     r"(?P<names>(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){1,8})"
 )
 _BYLINE_NAME = re.compile(r"[" + _HAN + r"]{2,4}")
@@ -639,7 +739,8 @@ def find_bylines(text: str) -> list[BylineHit]:
             name = nm.group(0)
             if not _plausible_name(name):
                 break  # the byline goes on with something else (发布时间, 记者)
-            role = m.group("role") or "作者"  # 文丨…: the writer
+            # the post the byline states, else the credit word (文丨…: the writer)
+            role = m.group("post") or m.group("role") or "作者"
             out.append(BylineHit(name, role, m.group("court"), nm.start(), nm.end()))
     return out
 
@@ -652,6 +753,7 @@ PERSON_RULES = (
     "person:byline",
     "person:name-title",
     "person:title-name",
+    "person:name-occupation",
     "person:listed-name",
     "person:mediator",
     "person:name-comma-title",
@@ -659,6 +761,7 @@ PERSON_RULES = (
     "person:occupation-name",
     "person:honour-name",
     "person:apposition-subject",
+    "person:profile",
     "person:comrade",
 )
 

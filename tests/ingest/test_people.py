@@ -304,3 +304,70 @@ def test_name_then_title_after_a_court_department() -> None:
 def test_name_before_a_title_after_a_preposition() -> None:
     hits = find_people("工作要统一到周会院长的要求上来。")
     assert [(h.name, h.roles, h.rule) for h in hits] == [("周会", ("院长",), "person:name-title")]
+
+
+# ------------------------------------------------------------------------------------------
+# Where a name ends, words read as names, and further shapes of mention
+
+
+def test_a_word_after_the_name_ends_it() -> None:
+    hits = find_people("书记员孙丽整理卷宗。老庭长张强退休后仍在调解。")
+    assert [(h.name, h.roles) for h in hits] == [("孙丽", ("书记员",)), ("张强", ("庭长",))]
+    hits = find_people("法官助理何静和书记员孙丽一起核对材料。")
+    assert [h.name for h in hits] == ["何静", "孙丽"]
+
+
+def test_words_after_an_office_are_not_names() -> None:
+    for text in (
+        "庭长常常加班。",
+        "院长于会上指出，",
+        "院长向全院干警提出要求。",
+        "审判长宣读判决。",
+        "院长任期内，",
+        "法官高兴地说，",
+        "法官黄河边说，",
+        "经过法官周密细致的工作，",
+        "法官连夜赶到现场。",
+        "马背法官说，",
+    ):
+        assert find_people(text) == [], text
+
+
+def test_court_staff_and_resident_mediators() -> None:
+    hits = find_people("执行干警刘明说，驻院人民调解员顾大海表示，")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("刘明", ("执行干警",), "person:occupation-name"),
+        ("顾大海", ("驻院人民调解员",), "person:mediator"),
+    ]
+    # a people's mediator or a grid worker of no court is not court staff
+    assert find_people("人民调解员王芳说，网格员李娜表示，") == []
+
+
+def test_short_name_then_occupation_opening_a_clause() -> None:
+    hits = find_people("案件受理后，王芳法官耐心释法。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("法官",), "person:name-occupation")
+    ]
+    assert find_people("党员法官带头办案，阳光法官说，") == []
+
+
+def test_profile_names_the_person_and_the_court_post() -> None:
+    text = "张建华，男，汉族，甲县法院立案庭庭长。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        ("张建华", ("庭长",), "X省甲县人民法院", "person:profile")
+    ]
+    # a profile without a court post is not one of the court's people
+    assert find_people("张建华，男，汉族，甲镇村民。") == []
+
+
+def test_byline_that_states_a_court_post() -> None:
+    hits = find_bylines("（通讯员 甲县法院法官助理 张明）")
+    assert [(h.name, h.role, h.court) for h in hits] == [("张明", "法官助理", "甲县法院")]
+    text = "（作者：张明，甲县法院法官助理）"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("张明", ("法官助理",), "X省甲县人民法院")
+    ]
+    # a credit without a court post names no one of the court
+    assert find_people("（记者 马丽 通讯员 张明）") == []
