@@ -182,6 +182,8 @@ _WORDS_AFTER = frozenset(
     ]
     for i in range(0, len(_w), 2)
 )
+#: words that say a name has ended (the ones above, and some that begin with a name character)
+_END_WORDS = _WORDS_AFTER | frozenset(["强调", "荣获", "明确", "建议", "坦言", "希望", "透露"])
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
     r"^(?:接待|会议|办公|信箱|热线|带头|带队|亲自|高度|充分|一行|们|分别|逐一|主持|出席|参加|指出|"
@@ -194,11 +196,15 @@ _CREDIT = re.compile(
 )
 #: where a clause begins: 王芳法官说 may open one
 _CLAUSE_START = frozenset("，,。；;：:！!？?“”\n \u3000")
+#: words of a sentence, not of a credit line, after 记者 / 通讯员
+_NOT_IN_CREDIT = re.compile("[了从在向对跟随和与]|采访|获悉|走进|来到|见到|看到|了解")
 _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u3000丨|由向对请到给与和及同跟在从")
 
 
 #: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
-_NOT_NAME_END = frozenset("省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者")
+_NOT_NAME_END = frozenset(
+    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂"
+)
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
 _COMMON_WORDS = frozenset(
     _w[i : i + 2]
@@ -214,7 +220,7 @@ _COMMON_WORDS = frozenset(
         "连夜高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
         "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
         "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
-        "巩固冷静居中展开展示信任信息广泛明白温馨龙头"
+        "解释严谨成长权益巩固冷静居中展开展示信任信息广泛明白温馨龙头"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -292,7 +298,9 @@ def _name_after(raw: str) -> str | None:
 
 def _is_credit(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_CREDIT.search(text[max(line_start, start - 16) : start]))
+    m = _CREDIT.search(text[max(line_start, start - 16) : start])
+    # 记者采访了该院庭长张三: a reporter in a sentence, not a credit line
+    return m is not None and not _NOT_IN_CREDIT.search(m.group(0))
 
 
 def _roles(chain: str) -> tuple[str, ...]:
@@ -379,7 +387,7 @@ def find_people(
             pos >= len(text)
             or text[pos] in _AFTER_NAME
             or text[pos] in _BOUNDARY_BEFORE
-            or text[pos : pos + 2] in _WORDS_AFTER
+            or text[pos : pos + 2] in _END_WORDS
         )
 
     def taken(s: int) -> bool:
@@ -471,7 +479,7 @@ def find_people(
                     or text[end] in _BOUNDARY_BEFORE
                     or text[end] in _SAYS
                     or (honour and text[end] == "的")  # 全国模范法官吴刚的事迹
-                    or text[end : end + 2] in _WORDS_AFTER  # 书记员孙丽整理卷宗
+                    or text[end : end + 2] in _END_WORDS  # 书记员孙丽整理卷宗
                     or text.count(name) >= 2
                 ):
                     continue
@@ -519,7 +527,8 @@ def find_people(
                 or s in ends
                 or text[s - 1] in _BOUNDARY_BEFORE
                 or dept_before(s, "") is not None
-            ):
+                or (text[s - 1] == "的" and (s - 1 in ends or dept_before(s - 1, "") is not None))
+            ) and _plausible_name(raw[cut:]):
                 name = raw[cut:]
                 break
         else:
@@ -533,6 +542,8 @@ def find_people(
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(s) or dept_before(s, "")
+        if court is None and s > 0 and text[s - 1] == "的":  # 甲法院的王芳法官
+            court = unit_before(s - 1) or dept_before(s - 1, "")
         rule = "person:name-title"
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not all(r in COURT_OCCUPATIONS for r in roles) and court is None:
@@ -588,6 +599,8 @@ def find_people(
             hit = _apposition(text, m, roles, court, head, line_start)
             if hit is not None and court is None:
                 hit = replace(hit, court_surface=unresolved_before(m.start()))
+        if hit is None and court is not None:
+            hit = _holder(text, m, roles, court, head, line_start)
         if (
             hit is not None
             and not taken(hit.start)
@@ -686,6 +699,41 @@ def _apposition(
     return None
 
 
+#: 张三现任甲法院庭长 / 张三是甲法院庭长: a name, a verb of holding a post, the post
+_IS = re.compile(r"(?:现任|担任|出任|调任|任|是|系)$")
+#: 现任甲法院庭长的张三: the post, 的, the name
+_HOLDS = re.compile(r"(?:现任|时任|身为|担任)$")
+
+
+def _holder(
+    text: str,
+    m: re.Match[str],
+    roles: tuple[str, ...],
+    court: str,
+    head: int,
+    line_start: int,
+) -> PersonHit | None:
+    """The holder of a court post written with a verb: 张三现任甲法院立案庭庭长,
+    现任甲法院庭长的张三."""
+    lo = max(line_start, head - 3)
+    if (is_m := _IS.search(text, lo, head)) is not None:
+        at = is_m.start()
+        raw = text[max(line_start, at - 3) : at]
+        for cut in range(len(raw) - 1):
+            name = raw[cut:]
+            s = at - len(name)
+            if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
+                return PersonHit(name, roles, s, at, court, None, "person:name-is-title")
+    if text.startswith("的", m.end()) and _HOLDS.search(text, lo, head):
+        after = _NAME_AFTER.match(text, m.end() + 1)
+        name = _name_after(after.group("name")) if after else None
+        if after and name and _plausible_name(name):
+            s = after.start("name")
+            if _good_end(text, s + len(name)):
+                return PersonHit(name, roles, s, s + len(name), court, None, "person:title-of-name")
+    return None
+
+
 #: where a name may begin inside a sentence: after punctuation or 的
 _NAME_RUN = re.compile(r"(?<=[，,。；;：:“的\n])[" + _HAN + r"]{2,3}")
 
@@ -761,6 +809,8 @@ PERSON_RULES = (
     "person:occupation-name",
     "person:honour-name",
     "person:apposition-subject",
+    "person:name-is-title",
+    "person:title-of-name",
     "person:profile",
     "person:comrade",
 )
