@@ -38,6 +38,8 @@ SURNAMES = frozenset(
     "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
     "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # rarer ones that begin no common word
+    "阎丘郗汝郦雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
 )
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -69,11 +71,11 @@ ROLES = (
     "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
-    "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会专职委员|审委会专职委员|专职委员|"
+    "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀调解员|人民调解员|"
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
-    "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|队长|会长|秘书长|理事长|"
+    "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
     "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|助理审判员|执行员|司法警察|法警|技术调查官"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
@@ -155,6 +157,14 @@ _NAME_LIST = re.compile(
     r"[ \u3000]*[：:][ \u3000]*(?P<names>[" + _HAN + r"]{2,4}(?:[、，,][" + _HAN + r"]{2,4})*)"
     r"[ \u3000]*(?=[；;。）)\n]|$)"
 )
+#: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
+_NICKNAME = re.compile(
+    r"“(?:["
+    + _HAN
+    + r"]{1,6}(?:法官|书记员)|法官(?:妈妈|姐姐|哥哥|爸爸|奶奶|爷爷|阿姨|大姐|大哥))”的?"
+)
+#: a name with a middle dot right before a title (吐尔逊·买买提法官)
+_DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
 #: the opening of a profile: 张三，男，汉族，… / 李四（女，1980年生）
 _PROFILE = re.compile(r"(?P<name>[" + _HAN + r"]{2,4})[，,（(][ \u3000]*[男女][，,、）)]")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
@@ -296,6 +306,17 @@ def _name_after(raw: str) -> str | None:
     return raw[:2] if _valid_name(raw[:2]) else None
 
 
+#: words whose first character often ends a given name (王志强), so that a name read up to
+#: them is cut only when the word goes on as that word: 张军强调， but 王志强调解纠纷
+_SPLIT_WORDS = {"强调": "解研查处整度"}
+
+
+def _split_last(text: str, end: int) -> bool:
+    """The last character of the name ending at `end` begins a word of _SPLIT_WORDS."""
+    word, nxt = text[end - 1 : end + 1], text[end + 1 : end + 2]
+    return word in _SPLIT_WORDS and (not nxt or nxt not in _SPLIT_WORDS[word])
+
+
 def _is_credit(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     m = _CREDIT.search(text[max(line_start, start - 16) : start])
@@ -314,7 +335,7 @@ def _is_honour(role: str) -> bool:
 
 _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县委|区委)常委")
 #: a department between a court and a title: 如皋法院立案庭庭长, 甲县法院诉讼服务中心主任
-_DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组)")
+_DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组|大队|支队)")
 #: titles that carry their own department (审判管理办公室主任: 办公室主任 after 审判管理)
 _DEPT_TITLE = re.compile(r"办公室|政治部|执行局|审管办")
 #: what a department never contains: a second body, a place, a verb linking two bodies
@@ -325,6 +346,16 @@ _UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法�
 _GENERIC_COURT = re.compile(
     r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
     r"(?:人民)?(?:法院|法庭)$"
+)
+#: mediators who work for a court only when the text says so
+_MEDIATORS = frozenset(["调解员", "人民调解员"])
+#: what places a mediator at a court: its facilities, or its hiring them
+_COURT_LINK = re.compile(
+    "诉讼服务中心|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻|驻院|驻庭"
+)
+#: a place or body that is not the court between the court and the mediator
+_OTHER_PLACE = re.compile(
+    "村|社区|镇|乡|街道|司法所|派出所|委员会|调委会|司法局|公司|企业|医院|学校"
 )
 #: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
 _OTHER_BODY_BEFORE = re.compile(
@@ -373,6 +404,17 @@ def find_people(
         if u is None or any(pos - 8 <= e <= pos and e > u.start() for e in ends):
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
+
+    def court_of_mediator(pos: int) -> str | None:
+        """The court a mediator's sentence places them at (its facility, or 聘请/入驻)."""
+        stop = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+        i = bisect.bisect_left(mention_ends, pos) - 1
+        if i < 0 or mention_ends[i] <= stop:
+            return None
+        gap = text[mention_ends[i] : pos]
+        if not _COURT_LINK.search(gap) or _OTHER_PLACE.search(gap):
+            return None
+        return ends[mention_ends[i]].court
 
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
@@ -449,6 +491,8 @@ def find_people(
                 plain = plain and len(name) <= 3
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
+        if plain and len(name) == 3 and _split_last(text, end):
+            name, end = name[:2], end - 1  # 院长张军强调: 张军, then 强调
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(m.start())
@@ -465,6 +509,12 @@ def find_people(
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue
+            if court is None and all(r in _MEDIATORS for r in roles):
+                # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
+                court = court_of_mediator(m.start())
+                if court is None or not _plausible_name(name):
+                    continue
+                rule = "person:court-mediator"
             if court is None:
                 # without a court: a court occupation or an honour, and a real-looking name
                 if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
@@ -484,7 +534,7 @@ def find_people(
                 ):
                     continue
                 rule = "person:honour-name" if honour else "person:occupation-name"
-            if any("调解员" in r for r in roles):
+            if any("调解员" in r for r in roles) and rule != "person:court-mediator":
                 rule = "person:mediator"
         hits.append(
             PersonHit(
@@ -608,6 +658,27 @@ def find_people(
             and (hit.rule == "person:name-comma-title" or not _is_credit(text, hit.start))
         ):
             hits.append(hit)
+    for nm in _NICKNAME.finditer(text, 0, limit):  # “马背法官”王芳 / “法官妈妈”王芳
+        after_m = _NAME_AFTER.match(text, nm.end())
+        name = _name_after(after_m.group("name")) if after_m else None
+        if after_m is None or not name or not _plausible_name(name):
+            continue
+        s = after_m.start("name")
+        if good_end(s + len(name)) and not taken(s) and not _is_credit(text, nm.start()):
+            role = "书记员" if "书记员" in nm.group(0) else "法官"
+            hits.append(PersonHit(name, (role,), s, s + len(name), rule="person:nickname-name"))
+    for m in found:  # 吐尔逊·买买提法官说: a dotted name before a title
+        dm = _DOTTED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if dm is None or taken(dm.start()):
+            continue
+        s = dm.start()
+        if not (s == 0 or text[s - 1] in _CLAUSE_START or s in ends):
+            continue
+        roles = _roles(m.group(0))
+        court = unit_before(s)
+        if court is None and not (all(r in COURT_OCCUPATIONS for r in roles) and good_end(m.end())):
+            continue
+        hits.append(PersonHit(dm.group(0), roles, s, dm.end(), court, rule="person:name-title"))
     for pm in _PROFILE.finditer(text, 0, limit):  # 张三，男，汉族，甲法院立案庭庭长
         raw = pm.group("name")
         cut = next(
@@ -809,6 +880,8 @@ PERSON_RULES = (
     "person:occupation-name",
     "person:honour-name",
     "person:apposition-subject",
+    "person:court-mediator",
+    "person:nickname-name",
     "person:name-is-title",
     "person:title-of-name",
     "person:profile",

@@ -371,3 +371,60 @@ def test_byline_that_states_a_court_post() -> None:
     ]
     # a credit without a court post names no one of the court
     assert find_people("（记者 马丽 通讯员 张明）") == []
+
+
+def test_a_verb_after_a_name_ending_in_its_first_character() -> None:
+    assert [h.name for h in find_people("院长张军强调，要抓落实。")] == ["张军"]
+    assert [h.name for h in find_people("法官王志强调解了纠纷。")] == ["王志强"]
+
+
+def test_holder_of_a_court_post_written_with_a_verb() -> None:
+    for text in ("张建华现任甲县法院立案庭庭长。", "张建华是甲县法院立案庭庭长。"):
+        hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+        assert [(h.name, h.court, h.rule) for h in hits] == [
+            ("张建华", "X省甲县人民法院", "person:name-is-title")
+        ], text
+    text = "现任甲县法院立案庭庭长的张建华说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.rule) for h in hits] == [("张建华", "person:title-of-name")]
+
+
+def test_name_title_after_court_and_de() -> None:
+    text = "甲县法院的王芳法官说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("王芳", "X省甲县人民法院", "person:name-title")
+    ]
+
+
+def test_mediator_the_sentence_places_at_a_court() -> None:
+    text = "在甲县法院诉调对接中心，人民调解员王芳正在调解。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("王芳", "X省甲县人民法院", "person:court-mediator")
+    ]
+    # a village's mediator in a sentence that names the court is not the court's
+    text = "甲县法院指导乙村调委会，人民调解员王芳说，"
+    assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
+
+
+def test_judge_known_by_a_nickname_or_a_dotted_name() -> None:
+    hits = find_people("“马背法官”王芳说，被誉为“法官妈妈”的李娜表示，吐尔逊·买买提法官说，")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("法官",), "person:nickname-name"),
+        ("李娜", ("法官",), "person:nickname-name"),
+        ("吐尔逊·买买提", ("法官",), "person:name-title"),
+    ]
+    assert find_people("开展“法官进网格”活动，") == []
+
+
+def test_department_of_court_police_and_senior_posts() -> None:
+    text = "甲县法院法警大队大队长孙强说，最高人民法院审判委员会副部级专职委员刘明出席。"
+    mentions = _court(text, "甲县法院", "X省甲县人民法院") + _court(
+        text, "最高人民法院", "最高人民法院"
+    )
+    hits = find_people(text, mentions)
+    assert [(h.name, h.court) for h in hits] == [
+        ("孙强", "X省甲县人民法院"),
+        ("刘明", "最高人民法院"),
+    ]
