@@ -76,7 +76,7 @@ ROLES = (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|助理审判员|执行员|司法警察|法警|技术调查官"
+    "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -108,6 +108,7 @@ COURT_OCCUPATIONS = frozenset(
         "驻庭人民调解员",
         "干警",
         "执行干警",
+        "合议庭成员",
     ]
 )
 #: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
@@ -157,6 +158,8 @@ _NAME_LIST = re.compile(
     r"[ \u3000]*[：:][ \u3000]*(?P<names>[" + _HAN + r"]{2,4}(?:[、，,][" + _HAN + r"]{2,4})*)"
     r"[ \u3000]*(?=[；;。）)\n]|$)"
 )
+#: 等 (and a head count) between a name and the title its group shares: 陈明等三名法官
+_ETC = re.compile(r"等(?:[0-9一二三四五六七八九十两]+[名位])?$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -171,6 +174,8 @@ _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
 _NOT_IN_NAME = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或之其该此各每")
+#: of those, the ones common as the middle character of a full name (张向军, 李为民, 王和平)
+_MIDDLE_OK = frozenset("向为和之其")
 #: function words that never stand in a spaced name (其, 之 may: 乌兰其其格)
 _SPACED_STOP = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或该此各每")
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
@@ -259,6 +264,8 @@ def _valid_name(name: str) -> bool:
         return all(c not in _NOT_IN_NAME for c in name[2:])
     if name[0] not in SURNAMES or len(name) > 3:
         return False
+    if len(name) == 3 and name[1] in _MIDDLE_OK:  # 张向军, 李为民, 王和平
+        return name[2] not in _NOT_IN_NAME
     return all(c not in _NOT_IN_NAME for c in name[1:])
 
 
@@ -292,8 +299,16 @@ def _name_after(raw: str) -> str | None:
     if len(raw) >= 3 and raw[:2] in COMPOUND_SURNAMES:
         size = 4 if len(raw) >= 4 and raw[3] not in _AFTER_NAME else 3
         return raw[:size] if _valid_name(raw[:size]) else None
-    if raw[0] not in SURNAMES or len(raw) < 2 or raw[1] in _NOT_IN_NAME:
+    if raw[0] not in SURNAMES or len(raw) < 2:
         return None
+    if raw[1] in _NOT_IN_NAME:  # 张向军 (a full three-character name), not 张的
+        middle = (
+            raw[1] in _MIDDLE_OK
+            and len(raw) >= 3
+            and raw[2] not in _AFTER_NAME
+            and raw[2:4] not in _WORDS_AFTER
+        )
+        return raw[:3] if middle and _valid_name(raw[:3]) else None
     if raw[2:4] == "一行":  # 院长张伟一行: the delegation of 张伟
         return raw[:2] if _valid_name(raw[:2]) else None
     if (
@@ -563,6 +578,9 @@ def find_people(
             pos = end
     for m in found:  # a name followed by a title chain: 郑青院长
         j = k = m.start()
+        etc = _ETC.search(text, max(0, j - 5), j)  # 陈明等法官, 陈明等三名法官
+        if etc is not None:
+            j = k = etc.start()
         while k > 0 and j - k < 3 and "\u4e00" <= text[k - 1] <= "\u9fff":
             k -= 1
         raw = text[k:j]
@@ -594,7 +612,7 @@ def find_people(
         court = unit_before(s) or dept_before(s, "")
         if court is None and s > 0 and text[s - 1] == "的":  # 甲法院的王芳法官
             court = unit_before(s - 1) or dept_before(s - 1, "")
-        rule = "person:name-title"
+        rule = "person:name-etc-title" if etc is not None else "person:name-title"
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not all(r in COURT_OCCUPATIONS for r in roles) and court is None:
                 continue
@@ -873,6 +891,7 @@ PERSON_RULES = (
     "person:name-title",
     "person:title-name",
     "person:name-occupation",
+    "person:name-etc-title",
     "person:listed-name",
     "person:mediator",
     "person:name-comma-title",

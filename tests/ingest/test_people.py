@@ -428,3 +428,21 @@ def test_department_of_court_police_and_senior_posts() -> None:
         ("孙强", "X省甲县人民法院"),
         ("刘明", "最高人民法院"),
     ]
+
+
+def test_middle_character_that_is_also_a_function_word() -> None:
+    text = "甲市中院民一庭张向军审判长与合议庭成员侯军勇赴乙县开庭。"
+    hits = find_people(text, _court(text, "甲市中院", "X省甲市中级人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [
+        ("张向军", ("审判长",)),
+        ("侯军勇", ("合议庭成员",)),
+    ]
+    assert find_people("法官王的判决") == []
+
+
+def test_names_sharing_a_title_with_etc() -> None:
+    hits = find_people("近日，陈晓东等法官一行走进村里。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("陈晓东", ("法官",), "person:name-etc-title")
+    ]
+    assert find_people("村干部等法官一行走进村里。张某等三名法官到场。") == []
