@@ -431,11 +431,12 @@ def test_department_of_court_police_and_senior_posts() -> None:
 
 
 def test_middle_character_that_is_also_a_function_word() -> None:
-    text = "甲市中院民一庭张向军审判长与合议庭成员侯军勇赴乙县开庭。"
+    text = "甲市中院民一庭张向军审判长与合议庭成员侯军勇、郑红赴乙县开庭。"
     hits = find_people(text, _court(text, "甲市中院", "X省甲市中级人民法院"))
     assert [(h.name, h.roles) for h in hits] == [
         ("张向军", ("审判长",)),
         ("侯军勇", ("合议庭成员",)),
+        ("郑红", ("合议庭成员",)),
     ]
     assert find_people("法官王的判决") == []
 
