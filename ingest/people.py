@@ -39,7 +39,7 @@ SURNAMES = frozenset(
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
     "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     # rarer ones that begin no common word
-    "阎丘郗汝郦雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
+    "阎丘郗汝郦薜雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
 )
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -169,7 +169,8 @@ _NICKNAME = re.compile(
 #: a name with a middle dot right before a title (吐尔逊·买买提法官)
 _DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
 #: the opening of a profile: 张三，男，汉族，… / 李四（女，1980年生）
-_PROFILE = re.compile(r"(?P<name>[" + _HAN + r"]{2,4})[，,（(][ \u3000]*[男女][，,、）)]")
+_PROFILE = re.compile(r"[，,（(][ \u3000]*[男女][，,、）)]")
+_HAN_RUN_END = re.compile(r"[" + _HAN + r"]{2,4}$")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
@@ -698,19 +699,22 @@ def find_people(
             continue
         hits.append(PersonHit(dm.group(0), roles, s, dm.end(), court, rule="person:name-title"))
     for pm in _PROFILE.finditer(text, 0, limit):  # 张三，男，汉族，甲法院立案庭庭长
-        raw = pm.group("name")
+        run = _HAN_RUN_END.search(text, max(0, pm.start() - 4), pm.start())
+        if run is None:
+            continue
+        raw = run.group(0)
         cut = next(
             (
                 i
                 for i in range(len(raw) - 1)
-                if (pm.start() + i == 0 or text[pm.start() + i - 1] in _CLAUSE_START)
+                if (run.start() + i == 0 or text[run.start() + i - 1] in _CLAUSE_START)
                 and _plausible_name(raw[i:])
             ),
             None,
         )
         if cut is None:
             continue
-        s = pm.start() + cut
+        s = run.start() + cut
         stop = text.find("。", pm.end())
         stop = min(limit, stop if stop >= 0 else limit, pm.end() + 80)
         for m in found:
@@ -724,7 +728,7 @@ def find_people(
                             raw[cut:],
                             _roles(m.group(0)),
                             s,
-                            pm.end("name"),
+                            run.end(),
                             court,
                             rule="person:profile",
                         )
