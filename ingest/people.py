@@ -258,7 +258,26 @@ class PersonHit:
     court_surface: str | None = None
 
 
+#: elements of Tibetan names (扎西, 次仁, 卓玛 …): two of them make a full name (扎西次仁),
+#: which has no surname
+TIBETAN_NAME_PARTS = frozenset(
+    _w[i : i + 2]
+    for _w in [
+        "扎西次仁格桑卓玛旦增达瓦尼玛多吉多杰索朗平措拉巴普布央金德吉顿珠洛桑强巴次旦罗布边巴白玛"
+        "曲珍仁增央宗拉姆措姆次珠巴桑米玛贡布桑珠旺堆旺姆琼达益西丹增土登嘎玛群培赤列加措嘉措才让"
+        "卓嘎德庆次央拉珍普琼玉珍桑吉仁青曲扎央拉尼珍泽仁降央阿旺仓决次松欧珠巴珠白珍"
+    ]
+    for i in range(0, len(_w), 2)
+)
+
+
+def _tibetan(name: str) -> bool:
+    return len(name) == 4 and name[:2] in TIBETAN_NAME_PARTS and name[2:] in TIBETAN_NAME_PARTS
+
+
 def _valid_name(name: str) -> bool:
+    if _tibetan(name):
+        return True
     if len(name) < 2 or len(name) > 4 or "某" in name:
         return False
     if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
@@ -295,6 +314,8 @@ _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
 
 def _name_after(raw: str) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None."""
+    if _tibetan(raw[:4]):  # 扎西次仁
+        return raw[:4]
     if _NOT_GIVEN.match(raw[1:]) or _NOT_GIVEN.match(raw):
         return None
     if len(raw) >= 3 and raw[:2] in COMPOUND_SURNAMES:
@@ -584,6 +605,8 @@ def find_people(
             j = k = etc.start()
         while k > 0 and j - k < 3 and "\u4e00" <= text[k - 1] <= "\u9fff":
             k -= 1
+        if _tibetan(text[max(0, j - 4) : j]):  # 扎西次仁法官
+            k = j - 4
         raw = text[k:j]
         if len(raw) < 2:
             continue

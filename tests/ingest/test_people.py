@@ -447,3 +447,10 @@ def test_names_sharing_a_title_with_etc() -> None:
         ("陈晓东", ("法官",), "person:name-etc-title")
     ]
     assert find_people("村干部等法官一行走进村里。张某等三名法官到场。") == []
+
+
+def test_tibetan_names_of_two_parts() -> None:
+    hits = find_people("法官扎西次仁说，院长格桑卓玛表示，")
+    assert [h.name for h in hits] == ["扎西次仁", "格桑卓玛"]
+    # one part alone is not read as a full name
+    assert find_people("法官扎西说，") == []
