@@ -233,9 +233,13 @@ _COMMON_WORDS = frozenset(
         "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
         "成功成效成立成果原审许多"
         "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
-        "连夜高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
+        "连夜华裔公安车载田园安保纪检宣教边防高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
         "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
         "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
+        # cities that begin with a surname character: 广州法官, 常州法院
+        "广州广东广西宁波常州苏州徐州郑州许昌周口唐山沈阳齐齐惠州梅州湛江柳州桂林玉林贺州海口成都"
+        "乐山南充南通南京南昌南宁南阳安庆安阳安顺商丘商洛兰州温州武汉武威张掖平凉银川吴忠哈密秦皇"
+        "邢台衡水包头盘锦曲靖普洱巴中宿迁荆州信阳连云韶关揭阳来宾黄冈黄山"
         "解释严谨成长权益巩固冷静居中展开展示信任信息广泛明白温馨龙头"
     ]
     for i in range(0, len(_w), 2)
@@ -297,11 +301,16 @@ def _plausible_name(name: str) -> bool:
         and not any(c in _LOCALIZERS for c in name[1:])  # 于会上, 黄河边
         and name[-1] not in _NOT_NAME_END
         and name[:2] not in _COMMON_WORDS
+        and name not in _PLACES
         and not _NOT_GIVEN.match(name[1:])
         and not _PREPOSITION_OBJECT.match(name)
     )
 
 
+#: three-character places that look like full names
+_PLACES = frozenset(
+    ["张家口", "石家庄", "张家港", "张家界", "连云港", "秦皇岛", "马鞍山", "平顶山"]
+)
 #: localizers that end a phrase, never stand in a given name: 会上, 河边, 院内
 _LOCALIZERS = frozenset("上下内外边旁间")
 #: 向群众, 于当天, 和村民: a preposition (that is also a surname) and its object

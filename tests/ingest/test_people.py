@@ -454,3 +454,9 @@ def test_tibetan_names_of_two_parts() -> None:
     assert [h.name for h in hits] == ["扎西次仁", "格桑卓玛"]
     # one part alone is not read as a full name
     assert find_people("法官扎西说，") == []
+
+
+def test_places_and_bodies_before_an_occupation_are_not_names() -> None:
+    for text in ("。广州法官说，", "。石家庄法官说，", "。公安干警说，", "。华裔法官说，"):
+        assert find_people(text) == [], text
+    assert [h.name for h in find_people("。张家辉法官说，")] == ["张家辉"]
