@@ -160,6 +160,10 @@ _NAME_LIST = re.compile(
 )
 #: 等 (and a head count) between a name and the title its group shares: 陈明等三名法官
 _ETC = re.compile(r"等(?:[0-9一二三四五六七八九十两]+[名位])?$")
+#: the end of a quoted title before the name: ”, ”称号的, ”称号获得者
+_QUOTED_TITLE_END = re.compile(r"”(?:称号)?(?:获得者)?的?")
+#: 王芳是一名法官 / 王芳是该院立案庭的一名法官: a name, 是, a post held
+_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,10}的)?一(?:名|位)$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -393,6 +397,8 @@ _GENERIC_COURT = re.compile(
     r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
     r"(?:人民)?(?:法院|法庭)$"
 )
+#: posts only a court has (the court in context is theirs)
+_TITLES_OF_A_COURT = frozenset(["庭长", "副庭长", "审判长", "员额法官", "一级法官", "二级法官"])
 #: mediators who work for a court only when the text says so
 _MEDIATORS = frozenset(["调解员", "人民调解员"])
 #: what places a mediator at a court: its facilities, or its hiring them
@@ -505,7 +511,8 @@ def find_people(
     for m in found:  # a title chain followed by a name: 党组书记、院长李景会
         at = m.end()
         if text.startswith("”", at) and m.start() > 0 and text[m.start() - 1] == "“":
-            at += 1  # “最美法官”马兰
+            # “最美法官”马兰, 荣获“全国优秀法官”称号的马兰
+            at = _QUOTED_TITLE_END.match(text, at).end()  # type: ignore[union-attr]
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
@@ -730,6 +737,22 @@ def find_people(
         if court is None and not (all(r in COURT_OCCUPATIONS for r in roles) and good_end(m.end())):
             continue
         hits.append(PersonHit(dm.group(0), roles, s, dm.end(), court, rule="person:name-title"))
+    for m in found:  # 王芳是一名法官, 王芳是该院立案庭的一名法官
+        one = _IS_ONE.search(text, max(0, m.start() - 16), m.start())
+        if one is None or not good_end(m.end()):
+            continue
+        roles = _roles(m.group(0))
+        if not all(r in COURT_OCCUPATIONS or r in _TITLES_OF_A_COURT for r in roles):
+            continue
+        at = one.start()
+        raw = text[max(0, at - 3) : at]
+        for cut in range(len(raw) - 1):
+            name, s = raw[cut:], at - len(raw) + cut
+            if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
+                if not taken(s):
+                    court = dept_before(m.start(), m.group(0)) or unit_before(m.start())
+                    hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
+                break
     for pm in _PROFILE.finditer(text, 0, limit):  # 张三，男，汉族，甲法院立案庭庭长
         run = _HAN_RUN_END.search(text, max(0, pm.start() - 4), pm.start())
         if run is None:

@@ -460,3 +460,17 @@ def test_places_and_bodies_before_an_occupation_are_not_names() -> None:
     for text in ("。广州法官说，", "。石家庄法官说，", "。公安干警说，", "。华裔法官说，"):
         assert find_people(text) == [], text
     assert [h.name for h in find_people("。张家辉法官说，")] == ["张家辉"]
+
+
+def test_honour_in_quotes_with_its_title_word() -> None:
+    hits = find_people("荣获“全国优秀法官”称号的王芳说，")
+    assert [(h.name, h.roles) for h in hits] == [("王芳", ("全国优秀法官",))]
+
+
+def test_name_is_one_of_the_court_staff() -> None:
+    hits = find_people("王芳是一名法官，李娜是该院立案庭的一名书记员。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("法官",), "person:name-is-title"),
+        ("李娜", ("书记员",), "person:name-is-title"),
+    ]
+    assert find_people("他是一名法官。张明是一名律师。") == []
