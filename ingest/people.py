@@ -758,7 +758,7 @@ def find_people(
         if run is None:
             continue
         raw = run.group(0)
-        cut = next(
+        first = next(
             (
                 i
                 for i in range(len(raw) - 1)
@@ -767,9 +767,9 @@ def find_people(
             ),
             None,
         )
-        if cut is None:
+        if first is None:
             continue
-        s = run.start() + cut
+        s = run.start() + first
         stop = text.find("。", pm.end())
         stop = min(limit, stop if stop >= 0 else limit, pm.end() + 80)
         for m in found:
@@ -780,7 +780,7 @@ def find_people(
                 if not taken(s) and not _is_credit(text, s):
                     hits.append(
                         PersonHit(
-                            raw[cut:],
+                            raw[first:],
                             _roles(m.group(0)),
                             s,
                             run.end(),
@@ -874,11 +874,11 @@ def _holder(
                 return PersonHit(name, roles, s, at, court, None, "person:name-is-title")
     if text.startswith("的", m.end()) and _HOLDS.search(text, lo, head):
         after = _NAME_AFTER.match(text, m.end() + 1)
-        name = _name_after(after.group("name")) if after else None
-        if after and name and _plausible_name(name):
+        held = _name_after(after.group("name")) if after else None
+        if after and held and _plausible_name(held):
             s = after.start("name")
-            if _good_end(text, s + len(name)):
-                return PersonHit(name, roles, s, s + len(name), court, None, "person:title-of-name")
+            if _good_end(text, s + len(held)):
+                return PersonHit(held, roles, s, s + len(held), court, None, "person:title-of-name")
     return None
 
 
