@@ -199,11 +199,15 @@ _WORDS_AFTER = frozenset(
         "担任获得获评被评当选入选先后今年去年近日日前昨天今天上午下午晚上每天常年长期从事扎根"
         "赶到赶赴奔赴驱车步行冒雨顶着带着拿着握着听到想到说道问道笑道解释释法普法办案开庭主审审判"
         "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
+        "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
+        "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
     ]
     for i in range(0, len(_w), 2)
 )
 #: words that say a name has ended (the ones above, and some that begin with a name character)
-_END_WORDS = _WORDS_AFTER | frozenset(["强调", "荣获", "明确", "建议", "坦言", "希望", "透露"])
+_END_WORDS = _WORDS_AFTER | frozenset(
+    ["强调", "荣获", "明确", "建议", "坦言", "希望", "透露", "上门", "下乡", "会见", "安排", "任职"]
+)
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
     r"^(?:接待|会议|办公|信箱|热线|带头|带队|亲自|高度|充分|一行|们|分别|逐一|主持|出席|参加|指出|"
@@ -350,6 +354,7 @@ def _name_after(raw: str) -> str | None:
         len(raw) >= 3
         and raw[2] not in _AFTER_NAME
         and raw[2] not in _NOT_IN_NAME
+        and raw[2] not in _LOCALIZERS  # 李明上门
         and raw[2:4] not in _WORDS_AFTER
     ):
         return raw[:3] if _valid_name(raw[:3]) else None
@@ -544,8 +549,15 @@ def find_people(
                 plain = plain and len(name) <= 3
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
-        if plain and len(name) == 3 and _split_last(text, end):
-            name, end = name[:2], end - 1  # 院长张军强调: 张军, then 强调
+        if (
+            plain
+            and len(name) == 3
+            and (
+                _split_last(text, end)  # 院长张军强调: 张军, then 强调
+                or (not good_end(end) and text[end - 1 : end + 1] in _END_WORDS)  # 李明荣获
+            )
+        ):
+            name, end = name[:2], end - 1
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(m.start())

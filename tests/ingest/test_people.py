@@ -474,3 +474,9 @@ def test_name_is_one_of_the_court_staff() -> None:
         ("李娜", ("书记员",), "person:name-is-title"),
     ]
     assert find_people("他是一名法官。张明是一名律师。") == []
+
+
+def test_a_two_character_name_before_a_verb() -> None:
+    for verb in ("召开", "部署", "上门", "荣获", "负责", "总是"):
+        assert [h.name for h in find_people(f"会上，庭长李明{verb}了。")] == ["李明"], verb
+        assert [h.name for h in find_people(f"会上，庭长李建国{verb}了。")] == ["李建国"], verb
