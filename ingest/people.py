@@ -39,7 +39,7 @@ SURNAMES = frozenset(
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
     "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     # rarer ones that begin no common word
-    "阎丘郗汝郦薜雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
+    "阎丘郗汝郦薜延雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
 )
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -241,7 +241,7 @@ _COMMON_WORDS = frozenset(
         "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
         "成功成效成立成果原审许多"
         "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
-        "连夜华裔公安车载田园安保纪检宣教边防高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
+        "延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
         "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
         "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
         # cities that begin with a surname character: 广州法官, 常州法院
@@ -701,9 +701,10 @@ def find_people(
                 for cut in range(len(nm.group(0)) - 1):
                     s = s0 + cut
                     name = text[s : head - 1]
-                    if (s == 0 or text[s - 1] in _BOUNDARY_BEFORE or s in ends) and _plausible_name(
-                        name
-                    ):
+                    boundary = s == 0 or s in ends or text[s - 1] in _BOUNDARY_BEFORE
+                    # ◇张三，… : any mark that is not a character opens the name
+                    boundary = boundary or not ("\u4e00" <= text[s - 1] <= "\u9fff")
+                    if boundary and _plausible_name(name):
                         hit = PersonHit(
                             name, roles, s, s + len(name), court, None, "person:name-comma-title"
                         )

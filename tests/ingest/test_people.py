@@ -480,3 +480,13 @@ def test_a_two_character_name_before_a_verb() -> None:
     for verb in ("召开", "部署", "上门", "荣获", "负责", "总是"):
         assert [h.name for h in find_people(f"会上，庭长李明{verb}了。")] == ["李明"], verb
         assert [h.name for h in find_people(f"会上，庭长李建国{verb}了。")] == ["李建国"], verb
+
+
+def test_author_lines_that_state_a_court_post() -> None:
+    text = "◇延明，甲县法院副院长\n刘芳，甲县法院民一庭法官助理\n"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("延明", ("副院长",), "person:name-comma-title"),
+        ("刘芳", ("法官助理",), "person:name-comma-title"),
+    ]
+    assert find_people("院长延伸了服务。法官延长了工作时间。") == []
