@@ -1,17 +1,22 @@
 """People named with a title: 党组书记、院长李景会, 省法院郑青院长, 市委常委、政法委书记徐胜.
 
 A person is a full name (a known surname plus one or two characters; a dotted or spaced name
-for other scripts) standing right after a chain of titles or right before one. The shapes, each
-with its own ``rule`` id (PERSON_RULES, surest first):
+for other scripts; two Tibetan name parts) standing right after a chain of titles or right
+before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest first):
 
 - 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
-- 张三院长, 张三，甲法院副院长 / 张三（甲法院副院长）, 作为甲法院庭长，张三…
+- 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
+  作为甲法院庭长，张三…, 张三现任甲法院庭长, 现任…庭长的张三, 张三是一名法官
 - 法官张三说, 特邀调解员李四, 全国优秀法官王五 (court staff, mediators, honours without a court
-  need a real-looking name and a verb of saying or a second mention)
-- 党组成员、副院长：张三、李四 (a roster), 张三同志, 作者：甲县人民法院 张三 (a byline)
+  need a real-looking name and a verb of saying or a second mention); 王芳法官说 opening a
+  clause; “马背法官”王芳; a people's mediator only where the sentence places them at a court
+- 党组成员、副院长：张三、李四 (a roster), 张三，男，…甲法院庭长 (a profile), 张三同志,
+  作者：甲县人民法院 张三 / 通讯员 甲法院法官助理 张三 (a byline with a court)
 
-Surname-only references (胡院长), anonymised parties (郑某), media credits (记者 张三) and
-words that begin with a surname (包联法官, 江苏省人大代表) are not people.
+Where a name ends is read from what follows it: punctuation, a verb of saying, or a common
+word (整理, 召开, 退休) ends it. Surname-only references (胡院长), anonymised parties (郑某),
+media credits (记者 张三, 通讯员 张三: no court post stated) and words that begin with a
+surname (包联法官, 庭长常常, 院长任期, 广州法官, 江苏省人大代表) are not people.
 
 >>> [(h.name, h.roles) for h in find_people("会上，党组书记、院长王立新指出，要狠抓落实。")]
 [('王立新', ('党组书记', '院长'))]
