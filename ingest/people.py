@@ -178,7 +178,9 @@ _NICKNAME = re.compile(
 #: a name with a middle dot right before a title (吐尔逊·买买提法官)
 _DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
 #: the opening of a profile: 张三，男，汉族，… / 李四（女，1980年生）
-_PROFILE = re.compile(r"[，,（(][ \u3000]*[男女][，,、）)]")
+_PROFILE = re.compile(r"[，,（(][ \u3000]*(?:[男女]|[0-9]{4}年(?:[0-9]{1,2}月)?出?生)[，,、）)]")
+#: where a profile's entry ends: 。 or ； or the line (a list of profiles, one a line)
+_PROFILE_END = re.compile(r"[。；;\n]")
 _HAN_RUN_END = re.compile(r"[" + _HAN + r"]{2,4}$")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
@@ -198,7 +200,7 @@ _AFTER_NAME = frozenset(
 _WORDS_AFTER = frozenset(
     _w[i : i + 2]
     for _w in [
-        "退休整理宣读宣布宣判一行一起一直一边一同一道立即迅速及时多次反复坚持始终专门首先最后当场当即"
+        "退休整理宣读宣布宣判简要交代交流一行一起一直一边一同一道立即迅速及时多次反复坚持始终专门首先最后当场当即"
         "经过指导调研视察督导调解审理办理处理化解组织召集邀请联系协调沟通牵头针对围绕通过利用结合根据"
         "按照发现翻开拿出打开拨通接到收到得知了解深知知道动情激动作了作出作为共同亲切认真分管兼任"
         "担任获得获评被评当选入选先后今年去年近日日前昨天今天上午下午晚上每天常年长期从事扎根"
@@ -246,7 +248,7 @@ _COMMON_WORDS = frozenset(
         "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
         "成功成效成立成果原审许多"
         "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
-        "延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
+        "管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
         "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
         "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
         # cities that begin with a surname character: 广州法官, 常州法院
@@ -377,6 +379,21 @@ def _split_last(text: str, end: int) -> bool:
     return word in _SPLIT_WORDS and (not nxt or nxt not in _SPLIT_WORDS[word])
 
 
+def _surname_title(text: str, pos: int) -> bool:
+    """A lone surname stands right before the title at `pos` (祁法官, 。胡院长)."""
+    return (
+        pos >= 1
+        and text[pos - 1] in SURNAMES
+        and text[pos - 1] not in _NOT_A_LONE_SURNAME
+        # 王强法官, 公安干警: the character before belongs to a name or a word
+        and (pos == 1 or text[pos - 2] not in SURNAMES)
+    )
+
+
+#: surnames that are mostly words of their own before a title: 和法官, 由法官, 两位法官
+_NOT_A_LONE_SURNAME = frozenset("和由向于位与及同跟对为将把被从到全各每该本")
+
+
 def _is_credit(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     m = _CREDIT.search(text[max(line_start, start - 16) : start])
@@ -409,6 +426,8 @@ _GENERIC_COURT = re.compile(
 )
 #: posts only a court has (the court in context is theirs)
 _TITLES_OF_A_COURT = frozenset(["庭长", "副庭长", "审判长", "员额法官", "一级法官", "二级法官"])
+#: what follows a place name: 高陂法庭, 城关镇, 石桥村
+_PLACE_SUFFIX = "(?:人民法院|人民法庭|法院|法庭|镇|乡|村|县|区|市|街道|社区)"
 #: mediators who work for a court only when the text says so
 _MEDIATORS = frozenset(["调解员", "人民调解员"])
 #: what places a mediator at a court: its facilities, or its hiring them
@@ -478,6 +497,16 @@ def find_people(
             return None
         return ends[mention_ends[i]].court
 
+    places: dict[str, bool] = {}
+
+    def is_place(name: str) -> bool:
+        """`name` is a place of this text: 高陂 of 高陂法庭, 城关 of 城关镇 (高陂庭长 is a title)."""
+        if name not in places:
+            places[name] = any(name in c.surface for c in court_mentions) or bool(
+                re.search(re.escape(name) + _PLACE_SUFFIX, text)
+            )
+        return places[name]
+
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
         if not found:
@@ -519,6 +548,8 @@ def find_people(
                 )
             pos += len(raw) + 1
     for m in found:  # a title chain followed by a name: 党组书记、院长李景会
+        if _surname_title(text, m.start()):
+            continue  # 祁法官管用: a surname with its title, then the sentence goes on
         at = m.end()
         if text.startswith("”", at) and m.start() > 0 and text[m.start() - 1] == "“":
             # “最美法官”马兰, 荣获“全国优秀法官”称号的马兰
@@ -658,7 +689,7 @@ def find_people(
                 break
         else:
             continue
-        if not _plausible_name(name) or _is_credit(text, s):
+        if not _plausible_name(name) or _is_credit(text, s) or is_place(name):
             continue
         if any(a <= s < b or a < s + len(name) <= b for a, b in chains):
             continue  # 党组书记: the "name" is part of a title
@@ -788,8 +819,8 @@ def find_people(
         if first is None:
             continue
         s = run.start() + first
-        stop = text.find("。", pm.end())
-        stop = min(limit, stop if stop >= 0 else limit, pm.end() + 80)
+        entry_end = _PROFILE_END.search(text, pm.end())
+        stop = min(limit, entry_end.start() if entry_end else limit, pm.end() + 80)
         for m in found:
             if not pm.end() <= m.start() < stop:
                 continue

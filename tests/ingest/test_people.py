@@ -490,3 +490,29 @@ def test_author_lines_that_state_a_court_post() -> None:
         ("刘芳", ("法官助理",), "person:name-comma-title"),
     ]
     assert find_people("院长延伸了服务。法官延长了工作时间。") == []
+
+
+def test_a_lone_surname_before_the_title_is_no_name_after_it() -> None:
+    assert find_people("还是祁法官管用。") == []
+    hits = find_people("当事人和法官王芳说，两位法官李娜说，")
+    assert [h.name for h in hits] == ["王芳", "李娜"]
+
+
+def test_a_place_before_a_title_is_not_a_name() -> None:
+    text = "甲县法院高陂法庭开展巡回审判。临行前，高陂庭长曾亮交代了任务。"
+    mentions = _court(text, "甲县法院", "X省甲县人民法院") + _court(
+        text, "高陂法庭", "X省甲县人民法院高陂人民法庭"
+    )
+    assert [h.name for h in find_people(text, mentions)] == ["曾亮"]
+
+
+def test_profiles_with_a_birth_date_one_a_line() -> None:
+    text = "刘涛，1964年1月生，乙县法院惠安法庭庭长；\n纪成，1966年7月出生，丙县法院庭长。"
+    mentions = _court(text, "乙县法院惠安法庭", "X省乙县人民法院惠安人民法庭") + _court(
+        text, "丙县法院", "X省丙县人民法院"
+    )
+    hits = find_people(text, mentions)
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("刘涛", "X省乙县人民法院惠安人民法庭", "person:profile"),
+        ("纪成", "X省丙县人民法院", "person:profile"),
+    ]
