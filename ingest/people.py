@@ -200,7 +200,7 @@ _AFTER_NAME = frozenset(
 _WORDS_AFTER = frozenset(
     _w[i : i + 2]
     for _w in [
-        "退休整理宣读宣布宣判简要交代交流一行一起一直一边一同一道立即迅速及时多次反复坚持始终专门首先最后当场当即"
+        "退休整理宣读宣布宣判简要交代交流抓紧一行一起一直一边一同一道立即迅速及时多次反复坚持始终专门首先最后当场当即"
         "经过指导调研视察督导调解审理办理处理化解组织召集邀请联系协调沟通牵头针对围绕通过利用结合根据"
         "按照发现翻开拿出打开拨通接到收到得知了解深知知道动情激动作了作出作为共同亲切认真分管兼任"
         "担任获得获评被评当选入选先后今年去年近日日前昨天今天上午下午晚上每天常年长期从事扎根"
@@ -679,12 +679,19 @@ def find_people(
         for cut in range(len(raw) - 1):
             s = k + cut
             if (
-                s == 0
-                or s in ends
-                or text[s - 1] in _BOUNDARY_BEFORE
-                or dept_before(s, "") is not None
-                or (text[s - 1] == "的" and (s - 1 in ends or dept_before(s - 1, "") is not None))
-            ) and _plausible_name(raw[cut:]):
+                (
+                    s == 0
+                    or s in ends
+                    or text[s - 1] in _BOUNDARY_BEFORE
+                    or dept_before(s, "") is not None
+                    or (
+                        text[s - 1] == "的"
+                        and (s - 1 in ends or dept_before(s - 1, "") is not None)
+                    )
+                    or text[s - 1] == "庭"  # 执行一庭赵彧法官: a court's division before the name
+                )
+                and _plausible_name(raw[cut:])
+            ):
                 name = raw[cut:]
                 break
         else:
@@ -708,7 +715,7 @@ def find_people(
                 # 包联法官, 党员法官: a two-character word before an occupation is rarely a
                 # name; 王芳法官说 is one when it opens a clause and a name's end follows
                 if not (
-                    (s == 0 or text[s - 1] in _CLAUSE_START)
+                    (s == 0 or text[s - 1] in _CLAUSE_START or text[s - 1] == "庭")
                     and _PREFIX_RE.match(chain) is None
                     and good_end(m.end())
                 ):

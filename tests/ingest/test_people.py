@@ -516,3 +516,9 @@ def test_profiles_with_a_birth_date_one_a_line() -> None:
         ("刘涛", "X省乙县人民法院惠安人民法庭", "person:profile"),
         ("纪成", "X省丙县人民法院", "person:profile"),
     ]
+
+
+def test_name_title_after_a_court_division() -> None:
+    hits = find_people("我跟随执行一庭赵彧法官前往乡镇。接到执行庭曹学军庭长电话，")
+    assert [(h.name, h.roles) for h in hits] == [("赵彧", ("法官",)), ("曹学军", ("庭长",))]
+    assert find_people("。家庭法官说，") == []
