@@ -177,6 +177,11 @@ _NICKNAME = re.compile(
 )
 #: a name with a middle dot right before a title (吐尔逊·买买提法官)
 _DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
+#: 特邀调解员，分别是张三、李四、王五: names listed after the title they share
+_LIST_AFTER_TITLE = re.compile(
+    r"[，,]?(?:分别是|分别为|分别有|包括)[：:]?(?P<names>[" + _HAN + r"]{2,4}"
+    r"(?:[、，,和及][" + _HAN + r"]{2,4})+)(?=[。；;）)\n等]|$)"
+)
 #: the opening of a profile: 张三，男，汉族，… / 李四（女，1980年生）
 _PROFILE = re.compile(r"[，,（(][ \u3000]*(?:[男女]|[0-9]{4}年(?:[0-9]{1,2}月)?出?生)[，,、）)]")
 #: where a profile's entry ends: 。 or ； or the line (a list of profiles, one a line)
@@ -402,8 +407,17 @@ def _is_credit(text: str, start: int) -> bool:
 
 
 def _roles(chain: str) -> tuple[str, ...]:
-    """The titles of a chain, without the words before them (资深法官 → 法官)."""
-    return tuple(_PREFIX_RE.sub("", r) for r in re.split("[、兼]", chain))
+    """The titles of a chain, without the words before them (资深法官 → 法官; 专职委员 and
+    执行员 stay whole: 委员 and 员 are no titles)."""
+    return tuple(_strip_prefix(r) for r in re.split("[、兼]", chain))
+
+
+_ROLE_SET = frozenset(ROLES.split("|"))
+
+
+def _strip_prefix(role: str) -> str:
+    bare = _PREFIX_RE.sub("", role)
+    return bare if bare in _ROLE_SET or _is_honour(bare) else role
 
 
 def _is_honour(role: str) -> bool:
@@ -545,6 +559,19 @@ def find_people(
                         unit_before(m.start()),
                         rule="person:roster",
                     )
+                )
+            pos += len(raw) + 1
+    for m in found:  # 五名特邀调解员，分别是张三、李四: the names a title introduces
+        lm = _LIST_AFTER_TITLE.match(text, m.end())
+        if lm is None or _is_credit(text, m.start()):
+            continue
+        roles = _roles(m.group(0))
+        court = unit_before(m.start()) or dept_before(m.start(), m.group(0))
+        pos = lm.start("names")
+        for raw in re.split("[、，,和及]", lm.group("names")):
+            if _valid_name(raw) and not _NOT_GIVEN.match(raw) and not taken(pos):
+                hits.append(
+                    PersonHit(raw, roles, pos, pos + len(raw), court, rule="person:title-list")
                 )
             pos += len(raw) + 1
     for m in found:  # a title chain followed by a name: 党组书记、院长李景会
@@ -1008,6 +1035,7 @@ PERSON_RULES = (
     "person:name-occupation",
     "person:name-etc-title",
     "person:listed-name",
+    "person:title-list",
     "person:mediator",
     "person:name-comma-title",
     "person:apposition",

@@ -522,3 +522,18 @@ def test_name_title_after_a_court_division() -> None:
     hits = find_people("我跟随执行一庭赵彧法官前往乡镇。接到执行庭曹学军庭长电话，")
     assert [(h.name, h.roles) for h in hits] == [("赵彧", ("法官",)), ("曹学军", ("庭长",))]
     assert find_people("。家庭法官说，") == []
+
+
+def test_names_listed_after_the_title_they_share() -> None:
+    text = "其中五名是甲县法院特邀调解员，分别是李建村、吕艾玲、张猛。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        (n, ("特邀调解员",), "X省甲县人民法院", "person:title-list")
+        for n in ("李建村", "吕艾玲", "张猛")
+    ]
+
+
+def test_a_word_before_a_title_stays_when_the_rest_is_no_title() -> None:
+    text = "甲县法院专职委员陈默出席。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("陈默", ("专职委员",))]
