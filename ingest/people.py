@@ -1042,6 +1042,7 @@ PERSON_RULES = (
     "person:occupation-name",
     "person:honour-name",
     "person:apposition-subject",
+    "person:listed-office",
     "person:court-mediator",
     "person:nickname-name",
     "person:name-is-title",
@@ -1049,6 +1050,30 @@ PERSON_RULES = (
     "person:profile",
     "person:comrade",
 )
+
+
+#: offices that every body has (办公室主任, 处长): a court's only when listed among its officers
+GENERIC_OFFICES = frozenset(
+    ["办公室主任", "主任", "副主任", "处长", "副处长", "科长", "副科长", "局长", "副局长", "队长"]
+    + ["大队长", "副大队长", "支队长", "副支队长"]
+)
+#: one list separator, then the title chain of the next person
+_LIST_GAP = re.compile(r"[、，,及和与][" + _HAN + r"]{1,12}")
+#: a body other than a court named in that title chain
+_OTHER_BODY_IN_GAP = re.compile(
+    "委|政府|检察|公安|司法局|(?<!执行)局(?!长)|厅|镇|乡|村|街道|社区|公司|协会|律师|银行"
+)
+
+
+def listed_office(text: str, prev: PersonHit, hit: PersonHit) -> bool:
+    """`hit` holds a generic office and follows `prev` in one list of officers (…副院长李红伟、
+    办公室主任赵振营): the office is of `prev`'s court."""
+    if hit.org_surface is not None or not hit.roles or hit.court is not None:
+        return False
+    if not all(r in GENERIC_OFFICES for r in hit.roles) or hit.start <= prev.end:
+        return False
+    gap = text[prev.end : hit.start]
+    return bool(_LIST_GAP.fullmatch(gap)) and not _OTHER_BODY_IN_GAP.search(gap)
 
 
 def is_court_honour(role: str) -> bool:

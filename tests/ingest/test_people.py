@@ -537,3 +537,13 @@ def test_a_word_before_a_title_stays_when_the_rest_is_no_title() -> None:
     text = "甲县法院专职委员陈默出席。"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
     assert [(h.name, h.roles) for h in hits] == [("陈默", ("专职委员",))]
+
+
+def test_generic_office_listed_among_a_courts_officers() -> None:
+    people = _people_of(
+        "乙县法院党组成员、副院长李红伟，党组成员任明及办公室主任赵振营、执行局副局长郭林参加。"
+    )
+    assert people["赵振营"] == (("办公室主任",), "X省乙县人民法院", "person:listed-office")
+    # an office of another body in the same list is not the court's
+    people = _people_of("乙县法院副院长李红伟、县财政局局长赵振营参加。")
+    assert "赵振营" not in people
