@@ -253,7 +253,7 @@ _COMMON_WORDS = frozenset(
         "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
         "成功成效成立成果原审许多"
         "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
-        "管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
+        "公信严要管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
         "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
         "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
         # cities that begin with a surname character: 广州法官, 常州法院
@@ -656,7 +656,8 @@ def find_people(
                     end >= len(text)
                     or text[end] in _BOUNDARY_BEFORE
                     or text[end] in _SAYS
-                    or (honour and text[end] == "的")  # 全国模范法官吴刚的事迹
+                    # 全国模范法官吴刚的事迹, 法官助理卫惜缘的一天 (a full three-character name)
+                    or ((honour or len(name) == 3) and text[end] == "的")
                     or text[end : end + 2] in _END_WORDS  # 书记员孙丽整理卷宗
                     or text.count(name) >= 2
                 ):

@@ -547,3 +547,8 @@ def test_generic_office_listed_among_a_courts_officers() -> None:
     # an office of another body in the same list is not the court's
     people = _people_of("乙县法院副院长李红伟、县财政局局长赵振营参加。")
     assert "赵振营" not in people
+
+
+def test_a_full_name_before_de_after_an_occupation() -> None:
+    assert [h.name for h in find_people("跟着法官助理卫惜缘的脚步走进法庭。")] == ["卫惜缘"]
+    assert find_people("法官公信力的提升，法官严要求的态度。") == []
