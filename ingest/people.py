@@ -219,6 +219,7 @@ _WORDS_AFTER = frozenset(
 #: words that say a name has ended (the ones above, and some that begin with a name character)
 _END_WORDS = _WORDS_AFTER | frozenset(
     ["强调", "荣获", "明确", "建议", "坦言", "希望", "透露", "上门", "下乡", "会见", "安排", "任职"]
+    + ["关于", "有关", "对于", "所说", "所讲", "所言"]
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -1059,7 +1060,7 @@ GENERIC_OFFICES = frozenset(
     + ["大队长", "副大队长", "支队长", "副支队长"]
 )
 #: one list separator, then the title chain of the next person
-_LIST_GAP = re.compile(r"[、，,及和与][" + _HAN + r"]{1,12}")
+_LIST_GAP = re.compile(r"[、，,及和与][" + _HAN + r"、]{1,16}")
 #: a body other than a court named in that title chain
 _OTHER_BODY_IN_GAP = re.compile(
     "委|政府|检察|公安|司法局|(?<!执行)局(?!长)|厅|镇|乡|村|街道|社区|公司|协会|律师|银行"

@@ -552,3 +552,12 @@ def test_generic_office_listed_among_a_courts_officers() -> None:
 def test_a_full_name_before_de_after_an_occupation() -> None:
     assert [h.name for h in find_people("跟着法官助理卫惜缘的脚步走进法庭。")] == ["卫惜缘"]
     assert find_people("法官公信力的提升，法官严要求的态度。") == []
+
+
+def test_officers_of_one_list_and_a_name_before_guanyu() -> None:
+    people = _people_of(
+        "乙县法院党组书记、院长朱新章带领党组副书记、副院长朱仲文，党组成员、综合办公室主任"
+        "马继锋到丁镇法庭调研，听取了庭长田艳伟关于法庭工作的汇报。"
+    )
+    assert set(people) == {"朱新章", "朱仲文", "马继锋", "田艳伟"}
+    assert people["马继锋"][1] == "X省乙县人民法院"
