@@ -561,3 +561,8 @@ def test_officers_of_one_list_and_a_name_before_guanyu() -> None:
     )
     assert set(people) == {"朱新章", "朱仲文", "马继锋", "田艳伟"}
     assert people["马继锋"][1] == "X省乙县人民法院"
+
+
+def test_ethnic_groups_before_an_occupation_are_not_names() -> None:
+    for text in ("。苗族法官说，", "。哈尼族法官说，", "。满族干警说，", "。景颇族法官说，"):
+        assert find_people(text) == [], text
