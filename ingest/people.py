@@ -240,7 +240,7 @@ _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u
 
 #: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
 _NOT_NAME_END = frozenset(
-    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂"
+    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系"
 )
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
 _COMMON_WORDS = frozenset(
