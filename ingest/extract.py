@@ -775,9 +775,10 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     placeable = _COURT_ROLES | COURT_OCCUPATIONS
     for h in hits:
         officer = bool(h.roles) and all(r in placeable for r in h.roles)
-        if h.court is None and out and out[-1].court and listed_office(ctx.text, out[-1], h):
+        prev = out[-1].court if out else None
+        if prev and not prev.startswith("AGG:") and listed_office(ctx.text, out[-1], h):
             # 副院长李红伟、办公室主任赵振营: an office listed among the court's officers
-            out.append(replace(h, court=out[-1].court, rule="person:listed-office"))
+            out.append(replace(h, court=prev, rule="person:listed-office"))
             continue
         if h.court is not None or h.org_surface is not None or not officer:
             out.append(h)
