@@ -936,6 +936,8 @@ def _apposition(
 
 #: 张三现任甲法院庭长 / 张三是甲法院庭长: a name, a verb of holding a post, the post
 _IS = re.compile(r"(?:现任|担任|出任|调任|任|是|系)$")
+#: 任命张三为甲法院副院长: an appointment names the holder
+_APPOINT = re.compile(r"(?:任命|任免|选举|提名|推选)(?P<name>[" + _HAN + r"]{2,3})为$")
 #: 现任甲法院庭长的张三: the post, 的, the name
 _HOLDS = re.compile(r"(?:现任|时任|身为|担任)$")
 
@@ -951,6 +953,12 @@ def _holder(
     """The holder of a court post written with a verb: 张三现任甲法院立案庭庭长,
     现任甲法院庭长的张三."""
     lo = max(line_start, head - 3)
+    if (ap := _APPOINT.search(text, max(line_start, head - 10), head)) is not None:
+        name = ap.group("name")
+        if _plausible_name(name):  # 任命张三为甲法院副院长
+            return PersonHit(
+                name, roles, ap.start("name"), ap.end("name"), court, None, "person:name-is-title"
+            )
     if (is_m := _IS.search(text, lo, head)) is not None:
         at = is_m.start()
         raw = text[max(line_start, at - 3) : at]

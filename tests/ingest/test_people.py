@@ -566,3 +566,11 @@ def test_officers_of_one_list_and_a_name_before_guanyu() -> None:
 def test_ethnic_groups_before_an_occupation_are_not_names() -> None:
     for text in ("。苗族法官说，", "。哈尼族法官说，", "。满族干警说，", "。景颇族法官说，"):
         assert find_people(text) == [], text
+
+
+def test_an_appointment_names_the_holder() -> None:
+    text = "会议决定任命张强为甲县法院副院长。王刚为甲县法院院长颁发奖状。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("张强", ("副院长",), "person:name-is-title")
+    ]
