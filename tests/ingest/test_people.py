@@ -574,3 +574,13 @@ def test_an_appointment_names_the_holder() -> None:
     assert [(h.name, h.roles, h.rule) for h in hits] == [
         ("张强", ("副院长",), "person:name-is-title")
     ]
+
+
+def test_frequent_words_of_court_news_are_not_names() -> None:
+    for text in (
+        "。院长信访工作日到了。",
+        "。法官方面，要求更高。",
+        "。法官来源于律师。",
+        "。法官平台上公开。",
+    ):
+        assert find_people(text) == [], text
