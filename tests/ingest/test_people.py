@@ -584,3 +584,13 @@ def test_frequent_words_of_court_news_are_not_names() -> None:
         "。法官平台上公开。",
     ):
         assert find_people(text) == [], text
+
+
+def test_determiners_and_past_posts_before_an_occupation() -> None:
+    for text in (
+        "。任何法官都不能徇私。",
+        "。普通法官说，",
+        "。包抓干警说，",
+        "。曾任法官的他说，",
+    ):
+        assert find_people(text) == [], text
