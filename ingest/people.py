@@ -182,6 +182,11 @@ _LIST_AFTER_TITLE = re.compile(
     r"[，,]?(?:分别是|分别为|分别有|包括)[：:]?(?P<names>[" + _HAN + r"]{2,4}"
     r"(?:[、，,和及][" + _HAN + r"]{2,4})+)(?=[。；;）)\n等]|$)"
 )
+#: 王芳、李娜被评为“全国优秀法官”: names, then the verb that gives them an honour
+_HONOURED = re.compile(
+    r"(?P<names>[" + _HAN + r"]{2,3}(?:、[" + _HAN + r"]{2,3})*)(?:同志)?"
+    r"(?:被评为|被授予|荣获|获评|获得|当选为?|入选)“?$"
+)
 #: the opening of a profile: 张三，男，汉族，… / 李四（女，1980年生）
 _PROFILE = re.compile(r"[，,（(][ \u3000]*(?:[男女]|[0-9]{4}年(?:[0-9]{1,2}月)?出?生)[，,、）)]")
 #: where a profile's entry ends: 。 or ； or the line (a list of profiles, one a line)
@@ -846,6 +851,20 @@ def find_people(
                     court = dept_before(m.start(), m.group(0)) or unit_before(m.start())
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
                 break
+    for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to
+        roles = _roles(m.group(0))
+        if not all(_is_honour(r) for r in roles):
+            continue
+        got = _HONOURED.search(text, max(0, m.start() - 24), m.start())
+        if got is None:
+            continue
+        s = got.start("names")
+        if not (s == 0 or text[s - 1] in _CLAUSE_START):
+            continue
+        for nm in re.finditer("[^、]+", got.group("names")):
+            name, at = nm.group(0), s + nm.start()
+            if _plausible_name(name) and not taken(at):
+                hits.append(PersonHit(name, roles, at, at + len(name), rule="person:honoured-name"))
     for pm in _PROFILE.finditer(text, 0, limit):  # 张三，男，汉族，甲法院立案庭庭长
         run = _HAN_RUN_END.search(text, max(0, pm.start() - 4), pm.start())
         if run is None:
@@ -1059,6 +1078,7 @@ PERSON_RULES = (
     "person:apposition",
     "person:occupation-name",
     "person:honour-name",
+    "person:honoured-name",
     "person:apposition-subject",
     "person:listed-office",
     "person:court-mediator",

@@ -594,3 +594,12 @@ def test_determiners_and_past_posts_before_an_occupation() -> None:
         "。曾任法官的他说，",
     ):
         assert find_people(text) == [], text
+
+
+def test_people_an_honour_is_given_to() -> None:
+    hits = find_people("。王芳、李娜被评为全国优秀法官。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("全国优秀法官",), "person:honoured-name"),
+        ("李娜", ("全国优秀法官",), "person:honoured-name"),
+    ]
+    assert find_people("。一批干警被评为优秀法官。多人荣获全国优秀法官。") == []
