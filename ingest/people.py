@@ -521,7 +521,9 @@ def find_people(
         if i < 0 or mention_ends[i] <= stop:
             return None
         gap = text[mention_ends[i] : pos]
-        if not _COURT_LINK.search(gap) or _OTHER_PLACE.search(gap):
+        # 甲法庭的家事调解员: the court's own mediator
+        owned = re.fullmatch("的[" + _HAN + "]{0,4}", gap) is not None
+        if not (owned or _COURT_LINK.search(gap)) or _OTHER_PLACE.search(gap):
             return None
         return ends[mention_ends[i]].court
 
@@ -549,6 +551,7 @@ def find_people(
             or text[pos] in _AFTER_NAME
             or text[pos] in _BOUNDARY_BEFORE
             or text[pos : pos + 2] in _END_WORDS
+            or text[pos + 1 : pos + 2] in ("着", "著")  # 孙海芬捧着: a verb with 着 follows
         )
 
     def taken(s: int) -> bool:

@@ -603,3 +603,13 @@ def test_people_an_honour_is_given_to() -> None:
         ("李娜", ("全国优秀法官",), "person:honoured-name"),
     ]
     assert find_people("。一批干警被评为优秀法官。多人荣获全国优秀法官。") == []
+
+
+def test_a_courts_own_mediator_and_a_verb_with_zhe_after_the_name() -> None:
+    text = "甲县法院丁镇法庭的家事调解员孙海芬捧着记录本走来。"
+    hits = find_people(text, _court(text, "甲县法院丁镇法庭", "X省甲县人民法院丁镇人民法庭"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("孙海芬", "X省甲县人民法院丁镇人民法庭", "person:court-mediator")
+    ]
+    text = "甲县法院指导的村人民调解员王芳说，"
+    assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
