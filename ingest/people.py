@@ -28,6 +28,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ingest.document import CourtMention, CourtRef
 
@@ -327,6 +328,7 @@ def _valid_name(name: str) -> bool:
     return all(c not in _NOT_IN_NAME for c in name[1:])
 
 
+@lru_cache(maxsize=8192)
 def _plausible_name(name: str) -> bool:
     """A full name that is not a place, a unit or a common word (for the weaker patterns)."""
     return (
@@ -420,10 +422,14 @@ def _is_credit(text: str, start: int) -> bool:
     return m is not None and not _NOT_IN_CREDIT.search(m.group(0))
 
 
+@lru_cache(maxsize=4096)
 def _roles(chain: str) -> tuple[str, ...]:
     """The titles of a chain, without the words before them (资深法官 → 法官; 专职委员 and
     执行员 stay whole: 委员 and 员 are no titles)."""
-    return tuple(_strip_prefix(r) for r in re.split("[、兼]", chain))
+    return tuple(_strip_prefix(r) for r in _CHAIN_SPLIT.split(chain))
+
+
+_CHAIN_SPLIT = re.compile("[、兼]")
 
 
 _ROLE_SET = frozenset(ROLES.split("|"))
