@@ -767,7 +767,7 @@ _TRIBUNAL_ROLES = frozenset(["庭长", "副庭长", "法官", "员额法官", "�
 
 def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     """Give court officers named without their court (院长杨秋明) the court the text is about."""
-    from ingest.people import COURT_OCCUPATIONS, byline_court
+    from ingest.people import COURT_OCCUPATIONS, byline_court, listed_office
 
     out: list[PersonHit] = []
     # court staff and mediators the court appoints (特邀调解员, 驻院调解员) work for the court
@@ -775,6 +775,11 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     placeable = _COURT_ROLES | COURT_OCCUPATIONS
     for h in hits:
         officer = bool(h.roles) and all(r in placeable for r in h.roles)
+        prev = out[-1].court if out else None
+        if prev and not prev.startswith("AGG:") and listed_office(ctx.text, out[-1], h):
+            # 副院长李红伟、办公室主任赵振营: an office listed among the court's officers
+            out.append(replace(h, court=prev, rule="person:listed-office"))
+            continue
         if h.court is not None or h.org_surface is not None or not officer:
             out.append(h)
             continue

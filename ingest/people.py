@@ -1,17 +1,22 @@
 """People named with a title: 党组书记、院长李景会, 省法院郑青院长, 市委常委、政法委书记徐胜.
 
 A person is a full name (a known surname plus one or two characters; a dotted or spaced name
-for other scripts) standing right after a chain of titles or right before one. The shapes, each
-with its own ``rule`` id (PERSON_RULES, surest first):
+for other scripts; two Tibetan name parts) standing right after a chain of titles or right
+before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest first):
 
 - 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
-- 张三院长, 张三，甲法院副院长 / 张三（甲法院副院长）, 作为甲法院庭长，张三…
+- 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
+  作为甲法院庭长，张三…, 张三现任甲法院庭长, 现任…庭长的张三, 张三是一名法官
 - 法官张三说, 特邀调解员李四, 全国优秀法官王五 (court staff, mediators, honours without a court
-  need a real-looking name and a verb of saying or a second mention)
-- 党组成员、副院长：张三、李四 (a roster), 张三同志, 作者：甲县人民法院 张三 (a byline)
+  need a real-looking name and a verb of saying or a second mention); 王芳法官说 opening a
+  clause; “马背法官”王芳; a people's mediator only where the sentence places them at a court
+- 党组成员、副院长：张三、李四 (a roster), 张三，男，…甲法院庭长 (a profile), 张三同志,
+  作者：甲县人民法院 张三 / 通讯员 甲法院法官助理 张三 (a byline with a court)
 
-Surname-only references (胡院长), anonymised parties (郑某), media credits (记者 张三) and
-words that begin with a surname (包联法官, 江苏省人大代表) are not people.
+Where a name ends is read from what follows it: punctuation, a verb of saying, or a common
+word (整理, 召开, 退休) ends it. Surname-only references (胡院长), anonymised parties (郑某),
+media credits (记者 张三, 通讯员 张三: no court post stated) and words that begin with a
+surname (包联法官, 庭长常常, 院长任期, 广州法官, 江苏省人大代表) are not people.
 
 >>> [(h.name, h.roles) for h in find_people("会上，党组书记、院长王立新指出，要狠抓落实。")]
 [('王立新', ('党组书记', '院长'))]
@@ -23,6 +28,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ingest.document import CourtMention, CourtRef
 
@@ -38,6 +44,8 @@ SURNAMES = frozenset(
     "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
     "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # rarer ones that begin no common word
+    "阎丘郗汝郦薜延雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
 )
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -69,12 +77,12 @@ ROLES = (
     "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
-    "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会专职委员|审委会专职委员|专职委员|"
+    "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀调解员|人民调解员|"
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
-    "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人|驻院调解员|驻庭调解员|助理审判员|执行员|司法警察|法警|技术调查官"
+    "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
+    "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -102,6 +110,11 @@ COURT_OCCUPATIONS = frozenset(
         "特邀调解员",
         "驻院调解员",
         "驻庭调解员",
+        "驻院人民调解员",
+        "驻庭人民调解员",
+        "干警",
+        "执行干警",
+        "合议庭成员",
     ]
 )
 #: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
@@ -151,16 +164,69 @@ _NAME_LIST = re.compile(
     r"[ \u3000]*[：:][ \u3000]*(?P<names>[" + _HAN + r"]{2,4}(?:[、，,][" + _HAN + r"]{2,4})*)"
     r"[ \u3000]*(?=[；;。）)\n]|$)"
 )
+#: 等 (and a head count) between a name and the title its group shares: 陈明等三名法官
+_ETC = re.compile(r"等(?:[0-9一二三四五六七八九十两]+[名位])?$")
+#: the end of a quoted title before the name: ”, ”称号的, ”称号获得者
+_QUOTED_TITLE_END = re.compile(r"”(?:称号)?(?:获得者)?的?")
+#: 王芳是一名法官 / 王芳是该院立案庭的一名法官: a name, 是, a post held
+_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,10}的)?一(?:名|位)$")
+#: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
+_NICKNAME = re.compile(
+    r"“(?:["
+    + _HAN
+    + r"]{1,6}(?:法官|书记员)|法官(?:妈妈|姐姐|哥哥|爸爸|奶奶|爷爷|阿姨|大姐|大哥))”的?"
+)
+#: a name with a middle dot right before a title (吐尔逊·买买提法官)
+_DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
+#: 特邀调解员，分别是张三、李四、王五: names listed after the title they share
+_LIST_AFTER_TITLE = re.compile(
+    r"[，,]?(?:分别是|分别为|分别有|包括)[：:]?(?P<names>[" + _HAN + r"]{2,4}"
+    r"(?:[、，,和及][" + _HAN + r"]{2,4})+)(?=[。；;）)\n等]|$)"
+)
+#: 王芳、李娜被评为“全国优秀法官”: names, then the verb that gives them an honour
+_HONOURED = re.compile(
+    r"(?P<names>[" + _HAN + r"]{2,3}(?:、[" + _HAN + r"]{2,3})*)(?:同志)?"
+    r"(?:被评为|被授予|荣获|获评|获得|当选为?|入选)“?$"
+)
+#: the opening of a profile: 张三，男，汉族，… / 李四（女，1980年生）
+_PROFILE = re.compile(r"[，,（(][ \u3000]*(?:[男女]|[0-9]{4}年(?:[0-9]{1,2}月)?出?生)[，,、）)]")
+#: where a profile's entry ends: 。 or ； or the line (a list of profiles, one a line)
+_PROFILE_END = re.compile(r"[。；;\n]")
+_HAN_RUN_END = re.compile(r"[" + _HAN + r"]{2,4}$")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
 _NOT_IN_NAME = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或之其该此各每")
+#: of those, the ones common as the middle character of a full name (张向军, 李为民, 王和平)
+_MIDDLE_OK = frozenset("向为和之其")
 #: function words that never stand in a spaced name (其, 之 may: 乌兰其其格)
 _SPACED_STOP = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或该此各每")
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
 _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
     "所称介致接检慰了着过副党耐积始每已再又曾都便即充热帮引协释详仔随逐分告坦透谈答问笑感回补现担"
+)
+#: words that often follow a name (张强退休, 孙丽整理卷宗, 孙丽一起): where one begins, the name
+#: has ended. Only words whose first character is rare in given names (强调 is left out: 王志强)
+_WORDS_AFTER = frozenset(
+    _w[i : i + 2]
+    for _w in [
+        "退休整理宣读宣布宣判简要交代交流抓紧工作一行一起一直一边一同一道立即迅速及时多次反复坚持"
+        "始终专门首先最后当场当即"
+        "经过指导调研视察督导调解审理办理处理化解组织召集邀请联系协调沟通牵头针对围绕通过利用结合根据"
+        "按照发现翻开拿出打开拨通接到收到得知了解深知知道动情激动作了作出作为共同亲切认真分管兼任"
+        "担任获得获评被评当选入选先后今年去年近日日前昨天今天上午下午晚上每天常年长期从事扎根"
+        "赶到赶赴奔赴驱车步行冒雨顶着带着拿着握着听到想到说道问道笑道解释释法普法办案开庭主审审判"
+        "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
+        "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
+        "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
+    ]
+    for i in range(0, len(_w), 2)
+)
+#: words that say a name has ended (the ones above, and some that begin with a name character)
+_END_WORDS = _WORDS_AFTER | frozenset(
+    ["强调", "荣获", "明确", "建议", "坦言", "希望", "透露", "上门", "下乡", "会见", "安排", "任职"]
+    + ["关于", "有关", "对于", "所说", "所讲", "所言"]
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -172,11 +238,17 @@ _CREDIT = re.compile(
     r"(?:记者|通讯员|编辑|责编|作者|审核|审校|校对|制作|摄影|摄像|撰稿|撰文|供稿|实习生|来源|编审|"
     r"监制|策划|出品)[\s:：丨|/（(]*[" + _HAN + r"\s]{0,12}$"
 )
+#: where a clause begins: 王芳法官说 may open one
+_CLAUSE_START = frozenset("，,。；;：:！!？?“”\n \u3000")
+#: words of a sentence, not of a credit line, after 记者 / 通讯员
+_NOT_IN_CREDIT = re.compile("[了从在向对跟随和与]|采访|获悉|走进|来到|见到|看到|了解")
 _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u3000丨|由向对请到给与和及同跟在从")
 
 
 #: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
-_NOT_NAME_END = frozenset("省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者")
+_NOT_NAME_END = frozenset(
+    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系"
+)
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
 _COMMON_WORDS = frozenset(
     _w[i : i + 2]
@@ -188,6 +260,22 @@ _COMMON_WORDS = frozenset(
         "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
         "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
         "成功成效成立成果原审许多"
+        "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
+        "公信严要管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛"
+        "石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
+        "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
+        "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
+        # cities that begin with a surname character: 广州法官, 常州法院
+        "广州广东广西宁波常州苏州徐州郑州许昌周口唐山沈阳齐齐惠州梅州湛江柳州桂林玉林贺州海口成都"
+        "乐山南充南通南京南昌南宁南阳安庆安阳安顺商丘商洛兰州温州武汉武威张掖平凉银川吴忠哈密秦皇"
+        "邢台衡水包头盘锦曲靖普洱巴中宿迁荆州信阳连云韶关揭阳来宾黄冈黄山"
+        "解释严谨成长权益巩固冷静居中展开展示信任信息广泛明白温馨龙头"
+        # frequent words of court news
+        "平台薄弱信访干警强基方面来源平均班子满足单位权利党建范围劳动简称向好初心智慧位置"
+        "利用展现季度周期满意成本文章智能应用严惩符合项目方位方阵程度原因方案计划印发相应"
+        "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
+        "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
+        "石油房地原任曾任"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -209,27 +297,58 @@ class PersonHit:
     court_surface: str | None = None
 
 
+#: elements of Tibetan names (扎西, 次仁, 卓玛 …): two of them make a full name (扎西次仁),
+#: which has no surname
+TIBETAN_NAME_PARTS = frozenset(
+    _w[i : i + 2]
+    for _w in [
+        "扎西次仁格桑卓玛旦增达瓦尼玛多吉多杰索朗平措拉巴普布央金德吉顿珠洛桑强巴次旦罗布边巴白玛"
+        "曲珍仁增央宗拉姆措姆次珠巴桑米玛贡布桑珠旺堆旺姆琼达益西丹增土登嘎玛群培赤列加措嘉措才让"
+        "卓嘎德庆次央拉珍普琼玉珍桑吉仁青曲扎央拉尼珍泽仁降央阿旺仓决次松欧珠巴珠白珍"
+    ]
+    for i in range(0, len(_w), 2)
+)
+
+
+def _tibetan(name: str) -> bool:
+    return len(name) == 4 and name[:2] in TIBETAN_NAME_PARTS and name[2:] in TIBETAN_NAME_PARTS
+
+
 def _valid_name(name: str) -> bool:
+    if _tibetan(name):
+        return True
     if len(name) < 2 or len(name) > 4 or "某" in name:
         return False
     if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
         return all(c not in _NOT_IN_NAME for c in name[2:])
     if name[0] not in SURNAMES or len(name) > 3:
         return False
+    if len(name) == 3 and name[1] in _MIDDLE_OK:  # 张向军, 李为民, 王和平
+        return name[2] not in _NOT_IN_NAME
     return all(c not in _NOT_IN_NAME for c in name[1:])
 
 
+@lru_cache(maxsize=8192)
 def _plausible_name(name: str) -> bool:
     """A full name that is not a place, a unit or a common word (for the weaker patterns)."""
     return (
         _valid_name(name)
+        and name[0] != name[1]  # 常常, 高高: a doubled character is a word
+        and not any(c in _LOCALIZERS for c in name[1:])  # 于会上, 黄河边
         and name[-1] not in _NOT_NAME_END
         and name[:2] not in _COMMON_WORDS
+        and name not in _PLACES
         and not _NOT_GIVEN.match(name[1:])
         and not _PREPOSITION_OBJECT.match(name)
     )
 
 
+#: three-character places that look like full names
+_PLACES = frozenset(
+    ["张家口", "石家庄", "张家港", "张家界", "连云港", "秦皇岛", "马鞍山", "平顶山"]
+)
+#: localizers that end a phrase, never stand in a given name: 会上, 河边, 院内
+_LOCALIZERS = frozenset("上下内外边旁间")
 #: 向群众, 于当天, 和村民: a preposition (that is also a surname) and its object
 _PREPOSITION_OBJECT = re.compile(
     "^[向于和][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一]"
@@ -240,28 +359,85 @@ _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
 
 def _name_after(raw: str) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None."""
+    if _tibetan(raw[:4]):  # 扎西次仁
+        return raw[:4]
     if _NOT_GIVEN.match(raw[1:]) or _NOT_GIVEN.match(raw):
         return None
     if len(raw) >= 3 and raw[:2] in COMPOUND_SURNAMES:
         size = 4 if len(raw) >= 4 and raw[3] not in _AFTER_NAME else 3
         return raw[:size] if _valid_name(raw[:size]) else None
-    if raw[0] not in SURNAMES or len(raw) < 2 or raw[1] in _NOT_IN_NAME:
+    if raw[0] not in SURNAMES or len(raw) < 2:
         return None
+    if raw[1] in _NOT_IN_NAME:  # 张向军 (a full three-character name), not 张的
+        middle = (
+            raw[1] in _MIDDLE_OK
+            and len(raw) >= 3
+            and raw[2] not in _AFTER_NAME
+            and raw[2:4] not in _WORDS_AFTER
+        )
+        return raw[:3] if middle and _valid_name(raw[:3]) else None
     if raw[2:4] == "一行":  # 院长张伟一行: the delegation of 张伟
         return raw[:2] if _valid_name(raw[:2]) else None
-    if len(raw) >= 3 and raw[2] not in _AFTER_NAME and raw[2] not in _NOT_IN_NAME:
+    if (
+        len(raw) >= 3
+        and raw[2] not in _AFTER_NAME
+        and raw[2] not in _NOT_IN_NAME
+        and raw[2] not in _LOCALIZERS  # 李明上门
+        and raw[2:4] not in _WORDS_AFTER
+    ):
         return raw[:3] if _valid_name(raw[:3]) else None
     return raw[:2] if _valid_name(raw[:2]) else None
 
 
+#: words whose first character often ends a given name (王志强), so that a name read up to
+#: them is cut only when the word goes on as that word: 张军强调， but 王志强调解纠纷
+_SPLIT_WORDS = {"强调": "解研查处整度"}
+
+
+def _split_last(text: str, end: int) -> bool:
+    """The last character of the name ending at `end` begins a word of _SPLIT_WORDS."""
+    word, nxt = text[end - 1 : end + 1], text[end + 1 : end + 2]
+    return word in _SPLIT_WORDS and (not nxt or nxt not in _SPLIT_WORDS[word])
+
+
+def _surname_title(text: str, pos: int) -> bool:
+    """A lone surname stands right before the title at `pos` (祁法官, 。胡院长)."""
+    return (
+        pos >= 1
+        and text[pos - 1] in SURNAMES
+        and text[pos - 1] not in _NOT_A_LONE_SURNAME
+        # 王强法官, 公安干警: the character before belongs to a name or a word
+        and (pos == 1 or text[pos - 2] not in SURNAMES)
+    )
+
+
+#: surnames that are mostly words of their own before a title: 和法官, 由法官, 两位法官
+_NOT_A_LONE_SURNAME = frozenset("和由向于位与及同跟对为将把被从到全各每该本")
+
+
 def _is_credit(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_CREDIT.search(text[max(line_start, start - 16) : start]))
+    m = _CREDIT.search(text[max(line_start, start - 16) : start])
+    # 记者采访了该院庭长张三: a reporter in a sentence, not a credit line
+    return m is not None and not _NOT_IN_CREDIT.search(m.group(0))
 
 
+@lru_cache(maxsize=4096)
 def _roles(chain: str) -> tuple[str, ...]:
-    """The titles of a chain, without the words before them (资深法官 → 法官)."""
-    return tuple(_PREFIX_RE.sub("", r) for r in re.split("[、兼]", chain))
+    """The titles of a chain, without the words before them (资深法官 → 法官; 专职委员 and
+    执行员 stay whole: 委员 and 员 are no titles)."""
+    return tuple(_strip_prefix(r) for r in _CHAIN_SPLIT.split(chain))
+
+
+_CHAIN_SPLIT = re.compile("[、兼]")
+
+
+_ROLE_SET = frozenset(ROLES.split("|"))
+
+
+def _strip_prefix(role: str) -> str:
+    bare = _PREFIX_RE.sub("", role)
+    return bare if bare in _ROLE_SET or _is_honour(bare) else role
 
 
 def _is_honour(role: str) -> bool:
@@ -270,7 +446,7 @@ def _is_honour(role: str) -> bool:
 
 _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县委|区委)常委")
 #: a department between a court and a title: 如皋法院立案庭庭长, 甲县法院诉讼服务中心主任
-_DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组)")
+_DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组|大队|支队)")
 #: titles that carry their own department (审判管理办公室主任: 办公室主任 after 审判管理)
 _DEPT_TITLE = re.compile(r"办公室|政治部|执行局|审管办")
 #: what a department never contains: a second body, a place, a verb linking two bodies
@@ -281,6 +457,20 @@ _UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法�
 _GENERIC_COURT = re.compile(
     r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
     r"(?:人民)?(?:法院|法庭)$"
+)
+#: posts only a court has (the court in context is theirs)
+_TITLES_OF_A_COURT = frozenset(["庭长", "副庭长", "审判长", "员额法官", "一级法官", "二级法官"])
+#: what follows a place name: 高陂法庭, 城关镇, 石桥村
+_PLACE_SUFFIX = "(?:人民法院|人民法庭|法院|法庭|镇|乡|村|县|区|市|街道|社区)"
+#: mediators who work for a court only when the text says so
+_MEDIATORS = frozenset(["调解员", "人民调解员"])
+#: what places a mediator at a court: its facilities, or its hiring them
+_COURT_LINK = re.compile(
+    "诉讼服务中心|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻|驻院|驻庭"
+)
+#: a place or body that is not the court between the court and the mediator
+_OTHER_PLACE = re.compile(
+    "村|社区|镇|乡|街道|司法所|派出所|委员会|调委会|司法局|公司|企业|医院|学校"
 )
 #: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
 _OTHER_BODY_BEFORE = re.compile(
@@ -330,6 +520,29 @@ def find_people(
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
 
+    def court_of_mediator(pos: int) -> str | None:
+        """The court a mediator's sentence places them at (its facility, or 聘请/入驻)."""
+        stop = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+        i = bisect.bisect_left(mention_ends, pos) - 1
+        if i < 0 or mention_ends[i] <= stop:
+            return None
+        gap = text[mention_ends[i] : pos]
+        # 甲法庭的家事调解员: the court's own mediator
+        owned = re.fullmatch("的[" + _HAN + "]{0,4}", gap) is not None
+        if not (owned or _COURT_LINK.search(gap)) or _OTHER_PLACE.search(gap):
+            return None
+        return ends[mention_ends[i]].court
+
+    places: dict[str, bool] = {}
+
+    def is_place(name: str) -> bool:
+        """`name` is a place of this text: 高陂 of 高陂法庭, 城关 of 城关镇 (高陂庭长 is a title)."""
+        if name not in places:
+            places[name] = any(name in c.surface for c in court_mentions) or bool(
+                re.search(re.escape(name) + _PLACE_SUFFIX, text)
+            )
+        return places[name]
+
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
         if not found:
@@ -339,7 +552,13 @@ def find_people(
 
     def good_end(pos: int) -> bool:
         """A name ends at `pos`: punctuation, a space or a verb of reporting follows."""
-        return pos >= len(text) or text[pos] in _AFTER_NAME or text[pos] in _BOUNDARY_BEFORE
+        return (
+            pos >= len(text)
+            or text[pos] in _AFTER_NAME
+            or text[pos] in _BOUNDARY_BEFORE
+            or text[pos : pos + 2] in _END_WORDS
+            or text[pos + 1 : pos + 2] in ("着", "著")  # 孙海芬捧着: a verb with 着 follows
+        )
 
     def taken(s: int) -> bool:
         return any(h.start <= s < h.end for h in hits)
@@ -365,15 +584,32 @@ def find_people(
                     )
                 )
             pos += len(raw) + 1
+    for m in found:  # 五名特邀调解员，分别是张三、李四: the names a title introduces
+        lm = _LIST_AFTER_TITLE.match(text, m.end())
+        if lm is None or _is_credit(text, m.start()):
+            continue
+        roles = _roles(m.group(0))
+        court = unit_before(m.start()) or dept_before(m.start(), m.group(0))
+        pos = lm.start("names")
+        for raw in re.split("[、，,和及]", lm.group("names")):
+            if _valid_name(raw) and not _NOT_GIVEN.match(raw) and not taken(pos):
+                hits.append(
+                    PersonHit(raw, roles, pos, pos + len(raw), court, rule="person:title-list")
+                )
+            pos += len(raw) + 1
     for m in found:  # a title chain followed by a name: 党组书记、院长李景会
+        if _surname_title(text, m.start()):
+            continue  # 祁法官管用: a surname with its title, then the sentence goes on
         at = m.end()
         if text.startswith("”", at) and m.start() > 0 and text[m.start() - 1] == "“":
-            at += 1  # “最美法官”马兰
+            # “最美法官”马兰, 荣获“全国优秀法官”称号的马兰
+            at = _QUOTED_TITLE_END.match(text, at).end()  # type: ignore[union-attr]
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
         padded = _PADDED_NAME.match(text, at)
         name, start = None, at
+        plain = True  # the name's length comes from the surname rules, not a dot or spaces
         if after_m is not None:
             name = _name_after(after_m.group("name"))
             start = after_m.start("name")
@@ -381,10 +617,12 @@ def find_people(
         if dotted is not None:  # 艾尔肯·吐尔逊: the dot says where the name ends
             name, start, end = dotted.group("name"), dotted.start("name"), dotted.end("name")
             spaced = None
+            plain = False
         elif padded is not None and padded.group("a") in SURNAMES:  # 张　伟 (set to width)
             name = padded.group("a") + padded.group("b")
             start, end = padded.start("a"), padded.end("b")
             spaced = None
+            plain = False
         if spaced is not None and after_m is not None and spaced.start("name") == start:
             run = spaced.group("name")
             if (
@@ -394,8 +632,18 @@ def find_people(
             ):
                 name = run if len(run) > 3 or name is None else name
                 end = start + len(name)
+                plain = plain and len(name) <= 3
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
+        if (
+            plain
+            and len(name) == 3
+            and (
+                _split_last(text, end)  # 院长张军强调: 张军, then 强调
+                or (not good_end(end) and text[end - 1 : end + 1] in _END_WORDS)  # 李明荣获
+            )
+        ):
+            name, end = name[:2], end - 1
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(m.start())
@@ -405,9 +653,19 @@ def find_people(
             rule = "person:court-dept-title-name" if court else rule
         if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # 县司法局党组书记张三: the title of another body
+        if plain and not _plausible_name(name):
+            continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
+        if plain and court is None and not good_end(end):
+            continue  # 院长向全院: without a court the name must end where a name ends
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue
+            if court is None and all(r in _MEDIATORS for r in roles):
+                # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
+                court = court_of_mediator(m.start())
+                if court is None or not _plausible_name(name):
+                    continue
+                rule = "person:court-mediator"
             if court is None:
                 # without a court: a court occupation or an honour, and a real-looking name
                 if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
@@ -421,12 +679,14 @@ def find_people(
                     end >= len(text)
                     or text[end] in _BOUNDARY_BEFORE
                     or text[end] in _SAYS
-                    or (honour and text[end] == "的")  # 全国模范法官吴刚的事迹
+                    # 全国模范法官吴刚的事迹, 法官助理卫惜缘的一天 (a full three-character name)
+                    or ((honour or len(name) == 3) and text[end] == "的")
+                    or text[end : end + 2] in _END_WORDS  # 书记员孙丽整理卷宗
                     or text.count(name) >= 2
                 ):
                     continue
                 rule = "person:honour-name" if honour else "person:occupation-name"
-            if any("调解员" in r for r in roles):
+            if any("调解员" in r for r in roles) and rule != "person:court-mediator":
                 rule = "person:mediator"
         hits.append(
             PersonHit(
@@ -455,8 +715,13 @@ def find_people(
             pos = end
     for m in found:  # a name followed by a title chain: 郑青院长
         j = k = m.start()
+        etc = _ETC.search(text, max(0, j - 5), j)  # 陈明等法官, 陈明等三名法官
+        if etc is not None:
+            j = k = etc.start()
         while k > 0 and j - k < 3 and "\u4e00" <= text[k - 1] <= "\u9fff":
             k -= 1
+        if _tibetan(text[max(0, j - 4) : j]):  # 扎西次仁法官
+            k = j - 4
         raw = text[k:j]
         if len(raw) < 2:
             continue
@@ -465,16 +730,24 @@ def find_people(
         for cut in range(len(raw) - 1):
             s = k + cut
             if (
-                s == 0
-                or s in ends
-                or text[s - 1] in _BOUNDARY_BEFORE
-                or dept_before(s, "") is not None
+                (
+                    s == 0
+                    or s in ends
+                    or text[s - 1] in _BOUNDARY_BEFORE
+                    or dept_before(s, "") is not None
+                    or (
+                        text[s - 1] == "的"
+                        and (s - 1 in ends or dept_before(s - 1, "") is not None)
+                    )
+                    or text[s - 1] == "庭"  # 执行一庭赵彧法官: a court's division before the name
+                )
+                and _plausible_name(raw[cut:])
             ):
                 name = raw[cut:]
                 break
         else:
             continue
-        if not _plausible_name(name) or _is_credit(text, s):
+        if not _plausible_name(name) or _is_credit(text, s) or is_place(name):
             continue
         if any(a <= s < b or a < s + len(name) <= b for a, b in chains):
             continue  # 党组书记: the "name" is part of a title
@@ -483,15 +756,23 @@ def find_people(
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(s) or dept_before(s, "")
+        if court is None and s > 0 and text[s - 1] == "的":  # 甲法院的王芳法官
+            court = unit_before(s - 1) or dept_before(s - 1, "")
+        rule = "person:name-etc-title" if etc is not None else "person:name-title"
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
-            # 包联法官, 党员法官: a two-character word before an occupation is rarely a name
-            if court is None and len(name) < 3:
-                continue
             if not all(r in COURT_OCCUPATIONS for r in roles) and court is None:
                 continue
-        hits.append(
-            PersonHit(name, roles, s, s + len(name), court, org_of(chain), "person:name-title")
-        )
+            if court is None and len(name) < 3:
+                # 包联法官, 党员法官: a two-character word before an occupation is rarely a
+                # name; 王芳法官说 is one when it opens a clause and a name's end follows
+                if not (
+                    (s == 0 or text[s - 1] in _CLAUSE_START or text[s - 1] == "庭")
+                    and _PREFIX_RE.match(chain) is None
+                    and good_end(m.end())
+                ):
+                    continue
+                rule = "person:name-occupation"
+        hits.append(PersonHit(name, roles, s, s + len(name), court, org_of(chain), rule))
     for m in found:  # 张三，甲法院副院长，… / 作为甲法院庭长，张三…
         if m.end() < len(text) and not good_end(m.end()):
             continue  # a name follows the title: the patterns above had their chance
@@ -514,9 +795,10 @@ def find_people(
                 for cut in range(len(nm.group(0)) - 1):
                     s = s0 + cut
                     name = text[s : head - 1]
-                    if (s == 0 or text[s - 1] in _BOUNDARY_BEFORE or s in ends) and _plausible_name(
-                        name
-                    ):
+                    boundary = s == 0 or s in ends or text[s - 1] in _BOUNDARY_BEFORE
+                    # ◇张三，… : any mark that is not a character opens the name
+                    boundary = boundary or not ("\u4e00" <= text[s - 1] <= "\u9fff")
+                    if boundary and _plausible_name(name):
                         hit = PersonHit(
                             name, roles, s, s + len(name), court, None, "person:name-comma-title"
                         )
@@ -532,8 +814,102 @@ def find_people(
             hit = _apposition(text, m, roles, court, head, line_start)
             if hit is not None and court is None:
                 hit = replace(hit, court_surface=unresolved_before(m.start()))
-        if hit is not None and not taken(hit.start) and not _is_credit(text, hit.start):
+        if hit is None and court is not None:
+            hit = _holder(text, m, roles, court, head, line_start)
+        if (
+            hit is not None
+            and not taken(hit.start)
+            # （作者：张三，甲法院法官助理）: a byline that states the author's court post
+            and (hit.rule == "person:name-comma-title" or not _is_credit(text, hit.start))
+        ):
             hits.append(hit)
+    for nm in _NICKNAME.finditer(text, 0, limit):  # “马背法官”王芳 / “法官妈妈”王芳
+        after_m = _NAME_AFTER.match(text, nm.end())
+        name = _name_after(after_m.group("name")) if after_m else None
+        if after_m is None or not name or not _plausible_name(name):
+            continue
+        s = after_m.start("name")
+        if good_end(s + len(name)) and not taken(s) and not _is_credit(text, nm.start()):
+            role = "书记员" if "书记员" in nm.group(0) else "法官"
+            hits.append(PersonHit(name, (role,), s, s + len(name), rule="person:nickname-name"))
+    for m in found:  # 吐尔逊·买买提法官说: a dotted name before a title
+        dm = _DOTTED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if dm is None or taken(dm.start()):
+            continue
+        s = dm.start()
+        if not (s == 0 or text[s - 1] in _CLAUSE_START or s in ends):
+            continue
+        roles = _roles(m.group(0))
+        court = unit_before(s)
+        if court is None and not (all(r in COURT_OCCUPATIONS for r in roles) and good_end(m.end())):
+            continue
+        hits.append(PersonHit(dm.group(0), roles, s, dm.end(), court, rule="person:name-title"))
+    for m in found:  # 王芳是一名法官, 王芳是该院立案庭的一名法官
+        one = _IS_ONE.search(text, max(0, m.start() - 16), m.start())
+        if one is None or not good_end(m.end()):
+            continue
+        roles = _roles(m.group(0))
+        if not all(r in COURT_OCCUPATIONS or r in _TITLES_OF_A_COURT for r in roles):
+            continue
+        at = one.start()
+        raw = text[max(0, at - 3) : at]
+        for cut in range(len(raw) - 1):
+            name, s = raw[cut:], at - len(raw) + cut
+            if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
+                if not taken(s):
+                    court = dept_before(m.start(), m.group(0)) or unit_before(m.start())
+                    hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
+                break
+    for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to
+        roles = _roles(m.group(0))
+        if not all(_is_honour(r) for r in roles):
+            continue
+        got = _HONOURED.search(text, max(0, m.start() - 24), m.start())
+        if got is None:
+            continue
+        s = got.start("names")
+        if not (s == 0 or text[s - 1] in _CLAUSE_START):
+            continue
+        for nm in re.finditer("[^、]+", got.group("names")):
+            name, at = nm.group(0), s + nm.start()
+            if _plausible_name(name) and not taken(at):
+                hits.append(PersonHit(name, roles, at, at + len(name), rule="person:honoured-name"))
+    for pm in _PROFILE.finditer(text, 0, limit):  # 张三，男，汉族，甲法院立案庭庭长
+        run = _HAN_RUN_END.search(text, max(0, pm.start() - 4), pm.start())
+        if run is None:
+            continue
+        raw = run.group(0)
+        first = next(
+            (
+                i
+                for i in range(len(raw) - 1)
+                if (run.start() + i == 0 or text[run.start() + i - 1] in _CLAUSE_START)
+                and _plausible_name(raw[i:])
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        s = run.start() + first
+        entry_end = _PROFILE_END.search(text, pm.end())
+        stop = min(limit, entry_end.start() if entry_end else limit, pm.end() + 80)
+        for m in found:
+            if not pm.end() <= m.start() < stop:
+                continue
+            court = unit_before(m.start()) or dept_before(m.start(), m.group(0))
+            if court is not None:
+                if not taken(s) and not _is_credit(text, s):
+                    hits.append(
+                        PersonHit(
+                            raw[first:],
+                            _roles(m.group(0)),
+                            s,
+                            run.end(),
+                            court,
+                            rule="person:profile",
+                        )
+                    )
+                break
     for m in _COMRADE.finditer(text, 0, limit):
         raw = m.group("name")
         for cut in range(len(raw) - 1):
@@ -592,6 +968,49 @@ def _apposition(
     return None
 
 
+#: 张三现任甲法院庭长 / 张三是甲法院庭长: a name, a verb of holding a post, the post
+_IS = re.compile(r"(?:现任|担任|出任|调任|任|是|系)$")
+#: 任命张三为甲法院副院长: an appointment names the holder
+_APPOINT = re.compile(r"(?:任命|任免|选举|提名|推选)(?P<name>[" + _HAN + r"]{2,3})为$")
+#: 现任甲法院庭长的张三: the post, 的, the name
+_HOLDS = re.compile(r"(?:现任|时任|身为|担任)$")
+
+
+def _holder(
+    text: str,
+    m: re.Match[str],
+    roles: tuple[str, ...],
+    court: str,
+    head: int,
+    line_start: int,
+) -> PersonHit | None:
+    """The holder of a court post written with a verb: 张三现任甲法院立案庭庭长,
+    现任甲法院庭长的张三."""
+    lo = max(line_start, head - 3)
+    if (ap := _APPOINT.search(text, max(line_start, head - 10), head)) is not None:
+        name = ap.group("name")
+        if _plausible_name(name):  # 任命张三为甲法院副院长
+            return PersonHit(
+                name, roles, ap.start("name"), ap.end("name"), court, None, "person:name-is-title"
+            )
+    if (is_m := _IS.search(text, lo, head)) is not None:
+        at = is_m.start()
+        raw = text[max(line_start, at - 3) : at]
+        for cut in range(len(raw) - 1):
+            name = raw[cut:]
+            s = at - len(name)
+            if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
+                return PersonHit(name, roles, s, at, court, None, "person:name-is-title")
+    if text.startswith("的", m.end()) and _HOLDS.search(text, lo, head):
+        after = _NAME_AFTER.match(text, m.end() + 1)
+        held = _name_after(after.group("name")) if after else None
+        if after and held and _plausible_name(held):
+            s = after.start("name")
+            if _good_end(text, s + len(held)):
+                return PersonHit(held, roles, s, s + len(held), court, None, "person:title-of-name")
+    return None
+
+
 #: where a name may begin inside a sentence: after punctuation or 的
 _NAME_RUN = re.compile(r"(?<=[，,。；;：:“的\n])[" + _HAN + r"]{2,3}")
 
@@ -616,10 +1035,16 @@ class BylineHit:
     end: int
 
 
+#: a court post a byline may give its author (作者：甲县法院法官助理 张三)
+_BYLINE_POSTS = (
+    "法官助理|员额法官|审判员|法官|书记员|执行员|法警|干警|副庭长|庭长|副院长|院长|副主任|主任|"
+    "副局长|局长"
+)
 _BYLINE = re.compile(
     r"(?:(?P<role>作者|通讯员|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨]?"
     r"|(?<![" + _HAN + r"])(?:文|图文|文图|文/图)[ \u3000]*[：:／/|丨])[ \u3000]*"
     r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
+    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r"))?"
     r"(?P<names>(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){1,8})"
 )
 _BYLINE_NAME = re.compile(r"[" + _HAN + r"]{2,4}")
@@ -639,7 +1064,8 @@ def find_bylines(text: str) -> list[BylineHit]:
             name = nm.group(0)
             if not _plausible_name(name):
                 break  # the byline goes on with something else (发布时间, 记者)
-            role = m.group("role") or "作者"  # 文丨…: the writer
+            # the post the byline states, else the credit word (文丨…: the writer)
+            role = m.group("post") or m.group("role") or "作者"
             out.append(BylineHit(name, role, m.group("court"), nm.start(), nm.end()))
     return out
 
@@ -652,15 +1078,49 @@ PERSON_RULES = (
     "person:byline",
     "person:name-title",
     "person:title-name",
+    "person:name-occupation",
+    "person:name-etc-title",
     "person:listed-name",
+    "person:title-list",
     "person:mediator",
     "person:name-comma-title",
     "person:apposition",
     "person:occupation-name",
     "person:honour-name",
+    "person:honoured-name",
     "person:apposition-subject",
+    "person:listed-office",
+    "person:court-mediator",
+    "person:nickname-name",
+    "person:name-is-title",
+    "person:title-of-name",
+    "person:profile",
     "person:comrade",
 )
+
+
+#: offices that every body has (办公室主任, 处长): a court's only when listed among its officers
+GENERIC_OFFICES = frozenset(
+    ["办公室主任", "主任", "副主任", "处长", "副处长", "科长", "副科长", "局长", "副局长", "队长"]
+    + ["大队长", "副大队长", "支队长", "副支队长"]
+)
+#: one list separator, then the title chain of the next person
+_LIST_GAP = re.compile(r"[、，,及和与][" + _HAN + r"、]{1,16}")
+#: a body other than a court named in that title chain
+_OTHER_BODY_IN_GAP = re.compile(
+    "委|政府|检察|公安|司法局|(?<!执行)局(?!长)|厅|镇|乡|村|街道|社区|公司|协会|律师|银行"
+)
+
+
+def listed_office(text: str, prev: PersonHit, hit: PersonHit) -> bool:
+    """`hit` holds a generic office and follows `prev` in one list of officers (…副院长李红伟、
+    办公室主任赵振营): the office is of `prev`'s court."""
+    if hit.org_surface is not None or not hit.roles or hit.court is not None:
+        return False
+    if not all(r in GENERIC_OFFICES for r in hit.roles) or hit.start <= prev.end:
+        return False
+    gap = text[prev.end : hit.start]
+    return bool(_LIST_GAP.fullmatch(gap)) and not _OTHER_BODY_IN_GAP.search(gap)
 
 
 def is_court_honour(role: str) -> bool:

@@ -304,3 +304,312 @@ def test_name_then_title_after_a_court_department() -> None:
 def test_name_before_a_title_after_a_preposition() -> None:
     hits = find_people("工作要统一到周会院长的要求上来。")
     assert [(h.name, h.roles, h.rule) for h in hits] == [("周会", ("院长",), "person:name-title")]
+
+
+# ------------------------------------------------------------------------------------------
+# Where a name ends, words read as names, and further shapes of mention
+
+
+def test_a_word_after_the_name_ends_it() -> None:
+    hits = find_people("书记员孙丽整理卷宗。老庭长张强退休后仍在调解。")
+    assert [(h.name, h.roles) for h in hits] == [("孙丽", ("书记员",)), ("张强", ("庭长",))]
+    hits = find_people("法官助理何静和书记员孙丽一起核对材料。")
+    assert [h.name for h in hits] == ["何静", "孙丽"]
+
+
+def test_words_after_an_office_are_not_names() -> None:
+    for text in (
+        "庭长常常加班。",
+        "院长于会上指出，",
+        "院长向全院干警提出要求。",
+        "审判长宣读判决。",
+        "院长任期内，",
+        "法官高兴地说，",
+        "法官黄河边说，",
+        "经过法官周密细致的工作，",
+        "法官连夜赶到现场。",
+        "马背法官说，",
+    ):
+        assert find_people(text) == [], text
+
+
+def test_court_staff_and_resident_mediators() -> None:
+    hits = find_people("执行干警刘明说，驻院人民调解员顾大海表示，")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("刘明", ("执行干警",), "person:occupation-name"),
+        ("顾大海", ("驻院人民调解员",), "person:mediator"),
+    ]
+    # a people's mediator or a grid worker of no court is not court staff
+    assert find_people("人民调解员王芳说，网格员李娜表示，") == []
+
+
+def test_short_name_then_occupation_opening_a_clause() -> None:
+    hits = find_people("案件受理后，王芳法官耐心释法。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("法官",), "person:name-occupation")
+    ]
+    assert find_people("党员法官带头办案，阳光法官说，") == []
+
+
+def test_profile_names_the_person_and_the_court_post() -> None:
+    text = "张建华，男，汉族，甲县法院立案庭庭长。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        ("张建华", ("庭长",), "X省甲县人民法院", "person:profile")
+    ]
+    # a profile without a court post is not one of the court's people
+    assert find_people("张建华，男，汉族，甲镇村民。") == []
+
+
+def test_byline_that_states_a_court_post() -> None:
+    hits = find_bylines("（通讯员 甲县法院法官助理 张明）")
+    assert [(h.name, h.role, h.court) for h in hits] == [("张明", "法官助理", "甲县法院")]
+    text = "（作者：张明，甲县法院法官助理）"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("张明", ("法官助理",), "X省甲县人民法院")
+    ]
+    # a credit without a court post names no one of the court
+    assert find_people("（记者 马丽 通讯员 张明）") == []
+
+
+def test_a_verb_after_a_name_ending_in_its_first_character() -> None:
+    assert [h.name for h in find_people("院长张军强调，要抓落实。")] == ["张军"]
+    assert [h.name for h in find_people("法官王志强调解了纠纷。")] == ["王志强"]
+
+
+def test_holder_of_a_court_post_written_with_a_verb() -> None:
+    for text in ("张建华现任甲县法院立案庭庭长。", "张建华是甲县法院立案庭庭长。"):
+        hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+        assert [(h.name, h.court, h.rule) for h in hits] == [
+            ("张建华", "X省甲县人民法院", "person:name-is-title")
+        ], text
+    text = "现任甲县法院立案庭庭长的张建华说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.rule) for h in hits] == [("张建华", "person:title-of-name")]
+
+
+def test_name_title_after_court_and_de() -> None:
+    text = "甲县法院的王芳法官说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("王芳", "X省甲县人民法院", "person:name-title")
+    ]
+
+
+def test_mediator_the_sentence_places_at_a_court() -> None:
+    text = "在甲县法院诉调对接中心，人民调解员王芳正在调解。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("王芳", "X省甲县人民法院", "person:court-mediator")
+    ]
+    # a village's mediator in a sentence that names the court is not the court's
+    text = "甲县法院指导乙村调委会，人民调解员王芳说，"
+    assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
+
+
+def test_judge_known_by_a_nickname_or_a_dotted_name() -> None:
+    hits = find_people("“马背法官”王芳说，被誉为“法官妈妈”的李娜表示，吐尔逊·买买提法官说，")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("法官",), "person:nickname-name"),
+        ("李娜", ("法官",), "person:nickname-name"),
+        ("吐尔逊·买买提", ("法官",), "person:name-title"),
+    ]
+    assert find_people("开展“法官进网格”活动，") == []
+
+
+def test_department_of_court_police_and_senior_posts() -> None:
+    text = "甲县法院法警大队大队长孙强说，最高人民法院审判委员会副部级专职委员刘明出席。"
+    mentions = _court(text, "甲县法院", "X省甲县人民法院") + _court(
+        text, "最高人民法院", "最高人民法院"
+    )
+    hits = find_people(text, mentions)
+    assert [(h.name, h.court) for h in hits] == [
+        ("孙强", "X省甲县人民法院"),
+        ("刘明", "最高人民法院"),
+    ]
+
+
+def test_middle_character_that_is_also_a_function_word() -> None:
+    text = "甲市中院民一庭张向军审判长与合议庭成员侯军勇、郑红赴乙县开庭。"
+    hits = find_people(text, _court(text, "甲市中院", "X省甲市中级人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [
+        ("张向军", ("审判长",)),
+        ("侯军勇", ("合议庭成员",)),
+        ("郑红", ("合议庭成员",)),
+    ]
+    assert find_people("法官王的判决") == []
+
+
+def test_names_sharing_a_title_with_etc() -> None:
+    hits = find_people("近日，陈晓东等法官一行走进村里。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("陈晓东", ("法官",), "person:name-etc-title")
+    ]
+    assert find_people("村干部等法官一行走进村里。张某等三名法官到场。") == []
+
+
+def test_tibetan_names_of_two_parts() -> None:
+    hits = find_people("法官扎西次仁说，院长格桑卓玛表示，")
+    assert [h.name for h in hits] == ["扎西次仁", "格桑卓玛"]
+    # one part alone is not read as a full name
+    assert find_people("法官扎西说，") == []
+
+
+def test_places_and_bodies_before_an_occupation_are_not_names() -> None:
+    for text in ("。广州法官说，", "。石家庄法官说，", "。公安干警说，", "。华裔法官说，"):
+        assert find_people(text) == [], text
+    assert [h.name for h in find_people("。张家辉法官说，")] == ["张家辉"]
+
+
+def test_honour_in_quotes_with_its_title_word() -> None:
+    hits = find_people("荣获“全国优秀法官”称号的王芳说，")
+    assert [(h.name, h.roles) for h in hits] == [("王芳", ("全国优秀法官",))]
+
+
+def test_name_is_one_of_the_court_staff() -> None:
+    hits = find_people("王芳是一名法官，李娜是该院立案庭的一名书记员。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("法官",), "person:name-is-title"),
+        ("李娜", ("书记员",), "person:name-is-title"),
+    ]
+    assert find_people("他是一名法官。张明是一名律师。") == []
+
+
+def test_a_two_character_name_before_a_verb() -> None:
+    for verb in ("召开", "部署", "上门", "荣获", "负责", "总是"):
+        assert [h.name for h in find_people(f"会上，庭长李明{verb}了。")] == ["李明"], verb
+        assert [h.name for h in find_people(f"会上，庭长李建国{verb}了。")] == ["李建国"], verb
+
+
+def test_author_lines_that_state_a_court_post() -> None:
+    text = "◇延明，甲县法院副院长\n刘芳，甲县法院民一庭法官助理\n"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("延明", ("副院长",), "person:name-comma-title"),
+        ("刘芳", ("法官助理",), "person:name-comma-title"),
+    ]
+    assert find_people("院长延伸了服务。法官延长了工作时间。") == []
+
+
+def test_a_lone_surname_before_the_title_is_no_name_after_it() -> None:
+    assert find_people("还是祁法官管用。") == []
+    hits = find_people("当事人和法官王芳说，两位法官李娜说，")
+    assert [h.name for h in hits] == ["王芳", "李娜"]
+
+
+def test_a_place_before_a_title_is_not_a_name() -> None:
+    text = "甲县法院高陂法庭开展巡回审判。临行前，高陂庭长曾亮交代了任务。"
+    mentions = _court(text, "甲县法院", "X省甲县人民法院") + _court(
+        text, "高陂法庭", "X省甲县人民法院高陂人民法庭"
+    )
+    assert [h.name for h in find_people(text, mentions)] == ["曾亮"]
+
+
+def test_profiles_with_a_birth_date_one_a_line() -> None:
+    text = "刘涛，1964年1月生，乙县法院惠安法庭庭长；\n纪成，1966年7月出生，丙县法院庭长。"
+    mentions = _court(text, "乙县法院惠安法庭", "X省乙县人民法院惠安人民法庭") + _court(
+        text, "丙县法院", "X省丙县人民法院"
+    )
+    hits = find_people(text, mentions)
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("刘涛", "X省乙县人民法院惠安人民法庭", "person:profile"),
+        ("纪成", "X省丙县人民法院", "person:profile"),
+    ]
+
+
+def test_name_title_after_a_court_division() -> None:
+    hits = find_people("我跟随执行一庭赵彧法官前往乡镇。接到执行庭曹学军庭长电话，")
+    assert [(h.name, h.roles) for h in hits] == [("赵彧", ("法官",)), ("曹学军", ("庭长",))]
+    assert find_people("。家庭法官说，") == []
+
+
+def test_names_listed_after_the_title_they_share() -> None:
+    text = "其中五名是甲县法院特邀调解员，分别是李建村、吕艾玲、张猛。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        (n, ("特邀调解员",), "X省甲县人民法院", "person:title-list")
+        for n in ("李建村", "吕艾玲", "张猛")
+    ]
+
+
+def test_a_word_before_a_title_stays_when_the_rest_is_no_title() -> None:
+    text = "甲县法院专职委员陈默出席。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("陈默", ("专职委员",))]
+
+
+def test_generic_office_listed_among_a_courts_officers() -> None:
+    people = _people_of(
+        "乙县法院党组成员、副院长李红伟，党组成员任明及办公室主任赵振营、执行局副局长郭林参加。"
+    )
+    assert people["赵振营"] == (("办公室主任",), "X省乙县人民法院", "person:listed-office")
+    # an office of another body in the same list is not the court's
+    people = _people_of("乙县法院副院长李红伟、县财政局局长赵振营参加。")
+    assert "赵振营" not in people
+
+
+def test_a_full_name_before_de_after_an_occupation() -> None:
+    assert [h.name for h in find_people("跟着法官助理卫惜缘的脚步走进法庭。")] == ["卫惜缘"]
+    assert find_people("法官公信力的提升，法官严要求的态度。") == []
+
+
+def test_officers_of_one_list_and_a_name_before_guanyu() -> None:
+    people = _people_of(
+        "乙县法院党组书记、院长朱新章带领党组副书记、副院长朱仲文，党组成员、综合办公室主任"
+        "马继锋到丁镇法庭调研，听取了庭长田艳伟关于法庭工作的汇报。"
+    )
+    assert set(people) == {"朱新章", "朱仲文", "马继锋", "田艳伟"}
+    assert people["马继锋"][1] == "X省乙县人民法院"
+
+
+def test_ethnic_groups_before_an_occupation_are_not_names() -> None:
+    for text in ("。苗族法官说，", "。哈尼族法官说，", "。满族干警说，", "。景颇族法官说，"):
+        assert find_people(text) == [], text
+
+
+def test_an_appointment_names_the_holder() -> None:
+    text = "会议决定任命张强为甲县法院副院长。王刚为甲县法院院长颁发奖状。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("张强", ("副院长",), "person:name-is-title")
+    ]
+
+
+def test_frequent_words_of_court_news_are_not_names() -> None:
+    for text in (
+        "。院长信访工作日到了。",
+        "。法官方面，要求更高。",
+        "。法官来源于律师。",
+        "。法官平台上公开。",
+    ):
+        assert find_people(text) == [], text
+
+
+def test_determiners_and_past_posts_before_an_occupation() -> None:
+    for text in (
+        "。任何法官都不能徇私。",
+        "。普通法官说，",
+        "。包抓干警说，",
+        "。曾任法官的他说，",
+    ):
+        assert find_people(text) == [], text
+
+
+def test_people_an_honour_is_given_to() -> None:
+    hits = find_people("。王芳、李娜被评为全国优秀法官。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("王芳", ("全国优秀法官",), "person:honoured-name"),
+        ("李娜", ("全国优秀法官",), "person:honoured-name"),
+    ]
+    assert find_people("。一批干警被评为优秀法官。多人荣获全国优秀法官。") == []
+
+
+def test_a_courts_own_mediator_and_a_verb_with_zhe_after_the_name() -> None:
+    text = "甲县法院丁镇法庭的家事调解员孙海芬捧着记录本走来。"
+    hits = find_people(text, _court(text, "甲县法院丁镇法庭", "X省甲县人民法院丁镇人民法庭"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("孙海芬", "X省甲县人民法院丁镇人民法庭", "person:court-mediator")
+    ]
+    text = "甲县法院指导的村人民调解员王芳说，"
+    assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
