@@ -37,7 +37,7 @@ _CN_NUM = (  # 三百, 八万六千, 九十六点五
 )
 _ARABIC_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,246 and 3663
 _SP = r"[ \u3000\u00a0]?"  # pages put stray spaces around figures: 2,315 件, 11.2 %
-_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
+_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
 _QTY = re.compile(
     r"(?=[将接近约大超逾达不少\d"
     + _CN
@@ -89,8 +89,11 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州)?(?:[^，,。；;\n]{0,6}?中)?"
+    r"(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
+    r"(?:[^，,。；;\n]{0,6}?中)?"
     r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
+    r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
+    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十])"
 )
 #: 全市前三, 全省前十名: a place among the first N (qualifier 前)
 _TOP = re.compile(
@@ -108,10 +111,80 @@ _JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
 #: the parties of one case (原告王某等7名原告, 当庭宣判，15名被告人…)
 _PARTIES = re.compile(r"原告|被告")
 _ONE_CASE = re.compile(r"某|该案|本案|此案|当庭")
+#: a party named by surname and 某 (冯某, 某公司): the sentence tells one dispute
+_NAMED_PARTY = re.compile(
+    r"[\u4e00-\u9fff]某(?!些|种|个|项|方面|地|时|处|一)|某(?:公司|企业|银行|村|小区)"
+)
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
 _PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、|向|对|给|为|由)$")
-_PARTICIPATION = re.compile(r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言")
+_PARTICIPATION = re.compile(
+    r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言|与会|到会|旁听|观摩|聆听|"
+    r"收看|观看"
+)
 _STANDING = re.compile(r"现有|共有干警|编制")
+#: a jurisdiction or a population: the sentence describes the area, not what was done in it
+_JURISDICTION = re.compile(
+    r"辖区(?:内|总)?(?:面积|人口)|总面积|平方公里|(?:总|常住|户籍|服务|覆盖)人口|下辖|管辖|"
+    r"辖有|所辖|辖区内?(?:共)?有|辖区内的|(?<!直)辖区?(?=\s*(?:\d|[一二两三四五六七八九十]))"
+)
+#: a verb of having: what a court or a place has (共有员额法官32名, 设有4个审判庭)
+_HAVING = re.compile(r"现有|共有|拥有|设有|下设|内设|配有|配备有|(?<![没未只还另所具享占持])有")
+#: staff, bodies and places a court or a county has, rather than made (法官, 乡镇, 审判庭)
+_STANDING_NOUN = re.compile(
+    r"(?:员额)?法官|干警|人员|书记员|法官助理|助理|党员|职工|工作人员|乡镇|街道|行政村|村|社区|"
+    r"人口|审判庭|业务庭|庭室|部门|内设机构|"
+    r"调解员|律师|人民陪审员|陪审员|成员|队员|委员"
+)
+_ROLE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:作为|担任|兼任|身兼)")
+_BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
+#: how a team is made up (由1名法官、2名法官助理组成)
+_MADE_UP = re.compile(r"由[^，,。；;]{0,30}(?:组成|构成)")
+#: one event (本次培训共120人): its attendance is no result
+_ONE_EVENT = re.compile(r"(?:本次|此次|这次|该次|当天|当日|现场)")
+#: a vague amount (数十家, 上百名, 十几个)
+_VAGUE_BEFORE = re.compile(r"(?:数|几|上|好|成)$")
+#: items of a plan or a document (10项措施, 三个方面, 23条意见): its contents, not results
+_ITEMS_AFTER = re.compile(
+    r"^(?:具体|重点|主要|工作|务实|创新|硬核|便民|惠企)?(?:措施|举措|意见|方面|任务|要求|原则|规定|"
+    r"机制|制度|重点工作|工作重点|工作任务|内容|环节|步骤|目标|条款|方针|承诺|清单|做法|板块|专题)"
+    r"(?!文件)"
+)
+_ITEMS_BEFORE = re.compile(r"(?:措施|举措|意见|规定|要求|任务|条款|承诺)$")
+#: an article of a law (民事诉讼法122条)
+_LAW_BEFORE = re.compile(r"(?:法|条例|规定|解释|规则|办法|》)$")
+#: a norm or a target bound (不少于100件, 至少配备2名)
+_NORM_BEFORE = re.compile(r"不少于|不低于|不超过|不多于|至少|最少")
+#: each X (每名法官, 每月开展2次): a norm or a schedule, near the figure
+_EACH = re.compile(r"每(?!万)")
+#: a plan in the future (将新建3个, 将于年底前建成)
+_FUTURE_BEFORE = re.compile(
+    r"(?<![一两三四五六七八九十\d])将(?:于|要|在|会|陆续|逐步|进一步|再|新建|建成|建设|设立|开展|实现|达到|完成|增加|扩大|覆盖|投入|力争)"
+)
+#: a figure that only introduces what follows (全院85名干警中，…)
+_INTRODUCES_AFTER = re.compile(r"^[\u4e00-\u9fff“”、]{0,12}?(?:中|当中|之中)$")
+#: a duration is a result when it says how long the work took (平均审理周期, 仅用, 缩短)
+_DURATION_RESULT = re.compile(
+    r"平均|周期|用时|时长|天数|时间|时限|缩短|缩减|减少|压缩|降低|提速|仅用|只用|用了|耗时|最快|最短|"
+    r"记录|审结|办结|结案|执结|审理|办理|化解|调解|提前|节约|节省"
+)
+#: an event's length, not work done (活动为期3天, 持续3天)
+_EVENT_LENGTH = re.compile(r"为期|持续|历时|长达|时隔|相隔|间隔|距今|之久")
+#: a time reference, not a duration of work (前10个月, 3个月后)
+_TIME_REF_AFTER = re.compile(r"^(?:以来|来|后|之后|以后|前|之前|以前|里|中|期间|左右)")
+#: one dispute's money (借款5万元, 判决赔偿3.5万元, 被告当场支付2万元)
+_DISPUTE_MONEY = re.compile(
+    r"借款|欠款|货款|工程款|租金|工资|报酬|赔偿|补偿|损失|标的|诉请|请求|判令|判决|支付|拖欠|骗取|"
+    r"诈骗|非法|违约金|利息|赃款|价值|本金|彩礼|抚养费|赡养费"
+)
+#: many cases' money (执行到位, 挽回, 追回, 累计): a result
+_AGGREGATE_MONEY = re.compile(
+    r"累计|全年|今年|以来|年来|挽回|执行到位|到位|兑现|追回|追讨|追缴|发放|节约|节省|"
+    r"争取|减免|缓交|化解|调解|涉案金额|标的额|案件"
+)
+#: the parties of one dispute in the sentence
+_ONE_DISPUTE = re.compile(
+    r"原告|被告|当事人|申请人|被执行人|双方|一方|某|该案|本案|此案|当场|当庭|涉案"
+)
 _TARGET = re.compile(r"要求|目标|任务")
 #: Chinese numerals count only with these units (两家, 交流两人, 四次, 十个案例)
 _CN_UOMS = frozenset(["家", "人", "次", "名", "件", "位", "起", "场", "批", "笔", "份", "个"])
@@ -173,6 +246,7 @@ _COUNT_UOMS = frozenset(
         "户",
         "位",
         "人次",
+        "件次",
     ]
 )
 
@@ -325,8 +399,8 @@ def _metric(
         if not noun.startswith(("因", "由", "对", "向", "从", "为")):
             before += noun
     before = _label_change(before, uom, direction)
-    if uom == "人次" and before and not before.endswith("人次"):
-        before += "人次"
+    if uom in ("人次", "件次") and before and not before.endswith(uom):
+        before += uom
     elif uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
         before += "数"
     elif uom == "亩" and before and not before.endswith("面积"):
@@ -404,6 +478,95 @@ _DIGIT = re.compile(r"\d")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
+_PAIR = re.compile("[一二两三四五六七八九]{2}")
+_RANGE_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十])(?:至|到|-|~|－|—)$")
+_PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
+_STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
+
+
+def _not_a_result(
+    text: str,
+    bounds: _Bounds,
+    pre_start: int,
+    start: int,
+    end: int,
+    uom: str,
+    c_start: int,
+    c_end: int,
+) -> bool:
+    """Figures that describe rather than report: a jurisdiction, what a court has, the items
+    of a plan, a law's article, a norm, a plan, an introducing count, an event's length, a
+    time reference, a range, one dispute's money."""
+    before = text[c_start:pre_start]
+    after = text[end:c_end]
+    s_start, s_end = bounds.sentence(start)
+    if _RANGE_BEFORE.search(before):
+        return True  # 3至5个: a range
+    if _NORM_BEFORE.search(text, c_start, start) or _FUTURE_BEFORE.search(before):
+        return True
+    if _EACH.search(text, max(c_start, pre_start - 8), pre_start):
+        return True
+    if uom in _PERSONNEL_UOMS and (
+        _MADE_UP.search(text, c_start, c_end) or _ONE_EVENT.search(before)
+    ):
+        return True  # 团队由1名法官…组成; 本次培训共120人
+    if uom in _STANDING_UOMS:
+        if _ITEMS_AFTER.match(after) or _ITEMS_BEFORE.search(before):
+            return True  # 10项措施, 措施23条
+        if uom == "条" and _LAW_BEFORE.search(before):
+            return True  # 民事诉讼法122条
+        if _JURISDICTION.search(text, s_start, s_end) and not _CHANGED.search(text, c_start, c_end):
+            return True  # 辖12个乡镇、3个街道
+        had = _HAVING.search(before)
+        if had:
+            # the noun counted: between the verb (or the last list separator) and the figure,
+            # else right after it
+            noun = re.split("[、和及与]", before[had.end() :])[-1]
+            if not noun and not after:
+                return True  # 35岁以下的有20名
+            if _STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after):
+                return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
+        if _HAVING.search(text, s_start, c_start) and _BREAKDOWN.match(before):
+            return True  # 法庭共有干警6人，其中法官2名
+        if uom in ("名", "人", "位") and _ROLE_AFTER.match(after):
+            return True  # 4名法官作为网格管理员: a role given, not a result
+        if "涉及" in before and uom in _PERSONNEL_UOMS:
+            return True  # 案件涉及农民工46人: who a case concerns
+        if uom in _PERSONNEL_UOMS and _INTRODUCES_AFTER.match(after):
+            return True  # 全院85名干警中，…
+    if uom in ("天", "个月", "小时", "次") and _PARTY.search(text, s_start, s_end):
+        return True  # 法官三次上门调解，双方达成协议: the story of one dispute
+    if uom in ("天", "个月", "小时"):
+        if _EVENT_LENGTH.search(before) or _TIME_REF_AFTER.match(after):
+            return True
+        if before.endswith(("前", "近", "过去", "这", "最近")) and _TIME_REF_AFTER.match(after):
+            return True
+        if before[-1:] == "前":
+            return True  # 前10个月: a period
+        if not _DURATION_RESULT.search(text, c_start, c_end) and not after.startswith("内"):
+            return True
+    if uom.endswith("元"):
+        strong = _STRONG_AGGREGATE.search(text, c_start, c_end)
+        if _ONE_DISPUTE.search(text, s_start, s_end) and not strong:
+            return True  # 被告当场支付2万元
+        if _DISPUTE_MONEY.search(text, c_start, start) and not (
+            strong or _AGGREGATE_MONEY.search(text, c_start, c_end)
+        ):
+            return True  # 借款5万元
+    return False
+
+
+_CHANGED = re.compile(
+    r"同比|环比|上升|下降|增长|减少|新建|建成|新增|化解|调解|审结|办结|受理|设立|成立|组建|建立|获评|"
+    r"评为|入选|实现|达到|完成|覆盖"
+)
+_STRONG_AGGREGATE = re.compile(
+    r"累计|全年|以来|年来|挽回|执行到位|追回|追讨|讨回|追缴|兑现|兑付|发放|节约|节省|争取|减免|缓交"
+)
+#: the parties of one dispute (not 被告人, whom aggregate criminal figures count)
+_PARTY = re.compile(r"原告|被告(?!人)|双方|该案|本案|此案")
+
+
 def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
     """Figures in text[:limit] that report what courts did, in text order."""
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
@@ -438,10 +601,20 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
     ]
 
 
+#: a verb that makes a share of things come to a result (将95%的纠纷化解在基层)
+_SHARE_BEFORE = re.compile(r"(?:将|使|把|促成|推动|让|帮助)$")
+#: a first line longer than this is body text run into one line, not a title
+_TITLE_MAX = 80
+
+
 def _find(text: str, limit: int) -> list[OutcomeHit]:
     quotes = _spans(_QUOTED, text, limit)
     first_line_end = text.find("\n")
-    title_end = first_line_end if first_line_end >= 0 and "。" not in text[:first_line_end] else 0
+    title_end = (
+        first_line_end
+        if 0 <= first_line_end <= _TITLE_MAX and "。" not in text[:first_line_end]
+        else 0
+    )
     hits: list[OutcomeHit] = []
     bounds = _Bounds(text)
 
@@ -452,7 +625,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if start < title_end or _inside(quotes, start):
             return True
         if start > 0 and text[start - 1] == "”":
-            return True  # “A、B、C”5项重点工作: the count of a quoted list
+            opened = text.rfind("“", max(0, start - 40), start)
+            if opened < 0 or re.search("[、，,]", text[opened:start]) or uom in ("项", "条"):
+                return True  # “A、B、C”5项重点工作: the count of a quoted list
         s, e = bounds.sentence(start)
         c_start, c_end = bounds.clause(start, end)
         clause = text[c_start:c_end]
@@ -466,6 +641,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             return True
         if _PARTIES.search(clause) and _ONE_CASE.search(text, s, e):
             return True
+        if _NAMED_PARTY.search(text, c_start, c_end):
+            return True  # 法院通过冻结冯某52%涉案资金: a story of one dispute
         before = text[c_start:start]
         if _TARGET_BEFORE.search(before) or _SCOPE_BEFORE.search(before):
             return True
@@ -546,8 +723,12 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             result = bool(m.group("pre")) or _RESULT_BEFORE.search(text[max(0, start - 1) : start])
             if value < 2 or _ABSTRACT_AFTER.match(after):
                 continue
-            if len(num) >= 2 and all(c in "一二两三四五六七八九" for c in num):
-                continue  # 三四个, 四五个: an approximate pair, not 34 or 45
+            if _PAIR.search(num) or _VAGUE_BEFORE.search(text, max(0, start - 1), start):
+                continue  # 数十家, 上百名: a vague amount
+            if "几" in text[end - len(uom) - 1 : end]:
+                continue  # 十几名
+            if _PAIR.search(num):
+                continue  # 三四个, 七八十人: an approximate pair, not 34 or 780
             if num in ("百", "千", "万") or _IDIOM.search(text, max(0, start - 3), end + 3):
                 continue  # 千家万户, 一心一意: a word, not a figure
             if not figure and not result and uom not in _CN_UOMS:
@@ -567,7 +748,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             uom = m.group("big") + "元"
         if uom == "%" or uom == "百分点":
             uom = "%" if uom == "%" else "个百分点"
-        if after.startswith("的") and not after.startswith("的时间"):
+        share = uom == "%" and _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        if after.startswith("的") and not after.startswith("的时间") and not share:
             continue
         c_start, c_end = bounds.clause(start, end)
         if (
@@ -580,7 +762,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 包括…等11项内容在内的制度: the count describes a noun
         if _TARGET.search(after[:6]) and uom in ("项", "条", "个"):
             continue
-        if skip_context(start, end, uom):
+        if skip_context(start, end, uom) or _not_a_result(
+            text, bounds, m.start(), start, end, uom, c_start, c_end
+        ):
             continue
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
@@ -603,6 +787,26 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             qualifier = qualifier or "内"
         if uom == "小时" and (value == 24 or _SERVICE_HOURS.match(text, end)):
             continue
+        if share and after.startswith("的"):
+            # 促成63%的涉企案件案结事了: the share of the cases that came to that result
+            c_start, c_end = bounds.clause(start, end)
+            label = text[end + 1 : c_end].replace("“", "").replace("”", "") + "的比例"
+            hits.append(
+                OutcomeHit(
+                    start,
+                    end,
+                    value,
+                    uom,
+                    label,
+                    c_start,
+                    c_end,
+                    qualifier,
+                    None,
+                    bounds.period(start),
+                    "outcome:share",
+                )
+            )
+            continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
     for m in _PERCENT_CN.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
@@ -618,10 +822,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             "outcome:rate-cn",
         )
     for m in _RANK.finditer(text, 0, limit):
-        start = m.start("num") if m.group("num") else m.start("first")
+        num = m.group("num") or m.group("bare")
+        start = m.start("num") if m.group("num") else m.start("bare") if num else m.start("first")
         if skip_context(m.start(), m.end()):
             continue
-        value = parse_number(m.group("num")) if m.group("num") else 1.0
+        value = parse_number(num) if num else 1.0
         if value is None:
             continue
         c_start, c_end = bounds.clause(m.start(), m.end())
@@ -788,7 +993,7 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
                     or (heading and g.value == h.value)
                 )
                 and g.start != h.start
-                and _alike(g.metric, h.metric)
+                and (_alike(g.metric, h.metric) or (heading and g.value == h.value))
             ]
             if exact and (heading or not any(g.qualifier in _ROUNDING for g in exact)):
                 if heading and all(line_start <= g.start < line_start + len(line) for g in exact):

@@ -311,3 +311,72 @@ def test_a_change_from_one_figure_to_another_is_one_figure(
 ) -> None:
     got = [(h.value, h.unit_of_measure, h.metric, h.direction) for h in find_outcomes(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该院辖区面积900平方公里，辖8个乡镇、2个街道。",
+        "法庭所辖东湖、西岭两个乡镇。",
+        "该法庭共有员额法官3名、书记员4名。",
+        "法庭共有干警6人，其中法官2名。",
+        "该院设有3个审判庭。",
+        "全院90名干警中，党员占比较高。",
+        "会议明确了8项具体措施。",
+        "出台服务企业发展措施12条。",
+        "依照民事诉讼法119条提起诉讼。",
+        "每个法庭至少配备2名法官。",
+        "每月开展3次巡回审判。",
+        "要求每名法官全年办案不少于80件。",
+        "明年将新建4个法官工作站。",
+        "本次培训共150人。",
+        "40余名代表旁听庭审。",
+        "团队由1名法官、2名法官助理组成。",
+        "活动为期3天。",
+        "原告向被告借款6万元，到期未还。",
+        "经法官三次上门调解，双方达成协议。",
+        "案件涉及务工人员52人。",
+        "法院冻结王某40%的存款。",
+        "数十家企业前来咨询。",
+        "七八十位村民围坐在一起。",
+        "该法庭3名法官担任网格指导员。",
+    ],
+)
+def test_descriptions_that_are_not_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该院与辖区9家商会建立对接机制。", [(9.0, "家", None)]),
+        ("截至目前，共建成法官工作站12个。", [(12.0, "个", None)]),
+        ("全年为农民工追回欠薪300余万元。", [(300.0, "万元", "余")]),
+        ("接待来访群众2300件次。", [(2300.0, "件次", None)]),
+        ("对辖区法院常态化指导20余次。", [(20.0, "次", "余")]),
+        ("出台12个制度文件。", [(12.0, "个", None)]),
+        ("平均审理天数缩短3天。", [(3.0, "天", None)]),
+    ],
+)
+def test_results_next_to_the_words_of_descriptions(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert vals("标题\n" + text) == expected
+
+
+def test_a_share_brought_to_a_result() -> None:
+    hits = find_outcomes("标题\n该机制推动70%的纠纷化解在诉前。")
+    assert [(h.value, h.unit_of_measure, h.metric, h.rule) for h in hits] == [
+        (70.0, "%", "纠纷化解在诉前的比例", "outcome:share")
+    ]
+
+
+def test_ranks_in_a_region_and_after_years() -> None:
+    assert vals("标题\n质效得分位居甲乙地区第2名。") == [(2.0, "名", None)]
+    assert vals("标题\n满意率连续三年全省第一。") == [(1.0, "名", None)]
+    assert vals("标题\n该院是全省第一家试点法院。") == []
+
+
+def test_a_heading_figure_repeated_in_the_body_is_one_figure() -> None:
+    text = "标题\n某法院“快审”2小时审结9起案件\n正文，全程用时不到2小时，集中审理9起案件。"
+    assert vals(text) == [(2.0, "小时", "不到"), (9.0, "起", None)]
