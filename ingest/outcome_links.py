@@ -38,7 +38,7 @@ from ingest.numbers import CLAUSE_PUNCT, NUMERAL, parse_number
 
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
 _MANY = 3
-_SENTENCE_END = re.compile("[。！？!?\n]")
+_SENTENCE_END = re.compile("[。！？!?；;\n]")
 _HEADING_MAX = 30
 #: separators between the figures of one clause (26家…、9家…; 3名…和4个…)
 _SEPARATORS = "、和及与"
@@ -66,6 +66,15 @@ _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进")
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
+#: links a next figure of the same measure may take over
+_CHAINED = ("link:own-words", "link:figure-before", "link:change-of")
+#: the words of a figure that only name an attribute of the measure before it (调解成功295件,
+#: 成功率96.72%, 结案2619件, 平均审理时长19.9天)
+_ATTRIBUTE = re.compile(
+    r"^[，,、\s]*(?:其中|同期|共|累计|已)?(?:调解|成功|调撤|撤诉|结案|审结|办结|执结|平均|审理|"
+    r"办理|时长|周期|用时|天数|成功率|调解率|调撤率|结案率|化解|履行|自动履行|司法确认|确认|率|"
+    r"达|为|占比|比例|均)*(?:率|件|数|量)?(?:达到|达|为)?[\u4e00-\u9fff]{0,2}$"
+)
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -75,6 +84,7 @@ class _Mention:
     start: int
     end: int
     name: str
+    anaphor: bool = False  # 该机制, 这一模式: the initiative named before
 
 
 def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
@@ -124,7 +134,39 @@ def _mentions(ex: Extraction) -> list[_Mention]:
             continue  # overlaps the mention before it
         out.append(_Mention(a, b, name))
         reach = max(reach, b)
-    return out
+    return _with_anaphors(text, out)
+
+
+#: a phrase that points back at the initiative named before (该机制推行以来)
+_ANAPHOR = re.compile(
+    r"(?:该|这一|这项|此项|这种|此)(?P<head>机制|模式|做法|制度|平台|举措|工作法|品牌|改革|工作室|"
+    r"中心|团队|措施|项目)(?=[^，,。；;]{0,8}?(?:推行|实施|运行|开展|建立|设立|启用|上线|试点|运用|"
+    r"成立|落地|以来|后))"
+)
+#: how far back an anaphor looks for the initiative it points at
+_ANAPHOR_REACH = 400
+
+
+def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions plus one for each anaphor that follows a named initiative (该机制推行以来 after
+    “以保促调”): the nearest name before it with the same head noun, else the nearest name."""
+    starts = [m.start for m in mentions]
+    extra: list[_Mention] = []
+    for a in _ANAPHOR.finditer(text):
+        i = bisect.bisect_left(starts, a.start())
+        # the anaphor's paragraph or the one before it
+        line_start = text.rfind("\n", 0, a.start())
+        lo = text.rfind("\n", 0, max(0, line_start)) if line_start > 0 else 0
+        lo = max(lo, a.start() - _ANAPHOR_REACH)
+        earlier = [m for m in mentions[max(0, i - 12) : i] if m.start >= lo]
+        if not earlier:
+            continue
+        same = [m for m in earlier if m.name.endswith(a.group("head"))]
+        target = (same or earlier)[-1]
+        extra.append(_Mention(a.start(), a.end(), target.name, anaphor=True))
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
 def _figure_at(text: str, lo: int, hi: int, value: float, uom: str) -> tuple[int, int]:
@@ -234,6 +276,7 @@ class _Linker:
         self.figures = figures
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
+        self.memo: dict[int, tuple[str, str] | None] = {}
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -296,9 +339,27 @@ class _Linker:
         s_start, s_end = t.sentence(f.clause[0])
         if own:
             return self.specific(own[0], s_start), "link:own-words"
+        prior = self.figure_before(f)
+        if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
+            # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
+            found = self.link_of(prior)
+            return (found[0], "link:change-of") if found else None
         caseload = self.caseload(f)
         before = t.between(s_start, own_lo)
         if before:
+            if prior is not None and any(
+                self.measure_of(g, before[-1])
+                for g in self.figures
+                if s_start <= g.figure[0] <= prior.figure[0]
+            ):
+                found = self.link_of(prior)
+                if (
+                    found
+                    and found[1] in _CHAINED
+                    and _ATTRIBUTE.match(t.text[own_lo : f.figure[0]])
+                ):
+                    # 在线调解案件305件，调解成功295件: the same measure's next figure
+                    return found[0], "link:figure-before"
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 return None  # the sentence lists mechanisms, it credits none of them
             name = self.resolve(before, s_start)
@@ -310,7 +371,7 @@ class _Linker:
             ):
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
-            return name, "link:sentence"
+            return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
         l_start, _ = t.line(f.clause[0])
         if not caseload:
             # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
@@ -334,7 +395,8 @@ class _Linker:
                 distinct = {m.name for m in paragraph if m.start >= p_start}
                 if len(distinct) >= _MANY:
                     return None
-                return self.resolve(paragraph, p_start), "link:sentence-before"
+                rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
+                return self.resolve(paragraph, p_start), rule
         after = self.credits(own_hi, s_end)
         if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
             return after[0].name, "link:credit-after"
@@ -350,6 +412,25 @@ class _Linker:
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (found[0], "link:lead-in") if 0 < len(found) < _MANY else None
+
+    def figure_before(self, f: _Figure) -> _Figure | None:
+        """The figure right before `f` in its sentence, if any."""
+        s_start, _ = self.t.sentence(f.clause[0])
+        before = [g for g in self.figures if s_start <= g.figure[0] < f.figure[0]]
+        return max(before, key=lambda g: g.figure[0]) if before else None
+
+    def measure_of(self, g: _Figure, m: _Mention) -> bool:
+        """Whether mention `m` is among the own words of figure `g`."""
+        return g.own[0] <= m.start < g.own[1]
+
+    def link_of(self, g: _Figure) -> tuple[str, str] | None:
+        if g.outcome.initiative is not None:
+            return g.outcome.initiative, g.outcome.link_rule or ""
+        key = id(g)
+        if key not in self.memo:
+            self.memo[key] = None  # a guard against cycles
+            self.memo[key] = self.link(g)
+        return self.memo[key]
 
     def specific(self, m: _Mention, s_start: int) -> str:
         """The unit that does it over the kind of case it does (组建速裁团队，…受理速裁案件2707件

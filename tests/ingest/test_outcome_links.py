@@ -169,3 +169,33 @@ def test_each_link_names_the_rule_that_made_it() -> None:
     conf = {o.link_rule: o.link_confidence for o in ex.outcomes}
     assert conf["link:own-words"] is not None and conf["link:sentence"] is not None
     assert conf["link:own-words"] > conf["link:sentence"]
+
+
+def test_a_change_belongs_to_the_figure_it_changes() -> None:
+    text = "全年法院诉前调解结案12万余件，同比上升20.5%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(120000.0, "诉前调解"), (20.5, "诉前调解")]
+
+
+def test_the_next_figures_of_one_measure_follow_it_past_a_list() -> None:
+    text = "依托平台开展诉前调解、律师调解、司法确认等工作，在线调解案件300件，调解成功280件，成功率93.3%。"
+    names = {
+        "诉前调解": ["诉前调解"],
+        "律师调解": ["律师调解"],
+        "司法确认": ["司法确认"],
+        "在线调解": ["在线调解"],
+    }
+    assert linked(text, names) == [(300.0, "在线调解"), (280.0, "在线调解"), (93.3, "在线调解")]
+
+
+def test_a_semicolon_ends_what_a_name_credits() -> None:
+    text = "落实信访工作法，接待来访3000件次；加强包案，化解信访积案60件；发出司法建议200份，反馈率95%。"
+    got = linked(text, {"信访工作法": ["信访工作法"]})
+    assert got == [(3000.0, "信访工作法"), (60.0, None), (200.0, None), (95.0, None)]
+
+
+def test_an_anaphor_points_at_the_initiative_named_before() -> None:
+    text = "甲法院推行“以保促调”机制。\n该机制推行以来，审理周期缩短5天，挽回损失300余万元。"
+    got = linked(text, {"以保促调": ["以保促调"]})
+    assert got == [(5.0, "以保促调"), (300.0, "以保促调")]
+    far = "甲法院推行“以保促调”机制。\n其他段落。\n又一段落。\n该机制推行以来，审理周期缩短5天。"
+    assert linked(far, {"以保促调": ["以保促调"]}) == [(5.0, None)]
