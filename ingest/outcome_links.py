@@ -66,6 +66,8 @@ _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进")
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
+#: a verb that names the means the figures after it were reached by (依托“甲”，…)
+_MEANS_BEFORE = re.compile(r"(?:依托|借助|通过|依靠|凭借|运用)[“\"]?$")
 #: links a next figure of the same measure may take over
 _CHAINED = ("link:own-words", "link:figure-before", "link:change-of")
 #: the words of a figure that only name an attribute of the measure before it (调解成功295件,
@@ -379,9 +381,13 @@ class _Linker:
             if parts:
                 nxt = min(parts, key=lambda g: g.figure[0])
                 counted = self.own_names(nxt)
-                if counted and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
+                if (
+                    counted
+                    and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure
+                    and f.outcome.unit_of_measure not in ("%", "个百分点")
+                ):
                     return counted[0].name, "link:total-parts"
-        if not caseload and not _NEW_ITEM.match(t.text, s_start):
+        if not _NEW_ITEM.match(t.text, s_start):
             lo = s_start
             for _ in range(_REACH):
                 if lo <= l_start:
@@ -395,6 +401,15 @@ class _Linker:
                 distinct = {m.name for m in paragraph if m.start >= p_start}
                 if len(distinct) >= _MANY:
                     return None
+                if caseload:
+                    # a caseload is credited only by a sentence that names one initiative as
+                    # the means (依托“甲”，…。新收案件…同比下降…)
+                    first = paragraph[0]
+                    if len(distinct) != 1 or not _MEANS_BEFORE.search(
+                        t.text[max(p_start, first.start - 4) : first.start]
+                    ):
+                        return None
+                    return first.name, "link:means-before"
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 return self.resolve(paragraph, p_start), rule
         after = self.credits(own_hi, s_end)

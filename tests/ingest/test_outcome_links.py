@@ -199,3 +199,9 @@ def test_an_anaphor_points_at_the_initiative_named_before() -> None:
     assert got == [(5.0, "以保促调"), (300.0, "以保促调")]
     far = "甲法院推行“以保促调”机制。\n其他段落。\n又一段落。\n该机制推行以来，审理周期缩短5天。"
     assert linked(far, {"以保促调": ["以保促调"]}) == [(5.0, None)]
+
+
+def test_a_caseload_after_a_sentence_naming_its_means() -> None:
+    text = "乙法院依托“解纷联动链”，推动纠纷源头化解。今年新收案件5000件，同比下降30%。"
+    got = linked(text, {"解纷联动链": ["解纷联动链"]})
+    assert got == [(5000.0, "解纷联动链"), (30.0, "解纷联动链")]
