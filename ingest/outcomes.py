@@ -222,7 +222,8 @@ _LEAD = re.compile(
     r"当年|同期|全[市省区县国]|全地区|并|通过)+"
 )
 _TAIL = re.compile(
-    r"(?:达到|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|保持|稳居|位居|"
+    r"(?:达到|高达|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|持续|保持|稳居|位居|"
+    r"(?<=[率量数])[高低]|(?<=[增降]幅)(?:由|从)|"
     r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
 )
 _COUNT_UOMS = frozenset(
@@ -321,8 +322,28 @@ class _Bounds:
 #: the court that reports the figure, at the head of the clause (江都区人民法院成立了…)
 _SUBJECT = re.compile(
     r"^(?:我院|该院|本院|全院|(?:全[市省区县国]|两级|各级|基层)法院|"
-    r"[^，,。；;在对向与和为的]{1,12}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
+    r"[^，,。；;在对向与和为的“”「」]{1,12}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
 )
+#: a subject that holds a verb is a clause, not a court (全省共建成共享法庭)
+_SUBJECT_VERB = re.compile(r"建成|设立|成立|组建|开展|推行|引入|打造|创建|建设|挂牌|获评")
+#: a list of places or bodies before the verb (与上海、福建等多地法院累计跨域立案)
+_LIST_PREFIX = re.compile(
+    r"^[^，,]*?等(?:多地|多家|各)?(?:地|单位|部门|方式|形式|途径|渠道|平台|场所|法院|机构|组织)"
+)
+#: a partner, a means or a place before the verb (向县妇联发送, 对甲法院常态化指导, 在甲中心引入)
+_ADVERBIAL = re.compile(
+    r"^(?:对|向|与|为|在|以)[^，,]{1,16}?(?:整体)?(?=开展|进行|发送|发出|建立|常态化|帮助|指导|提供|"
+    r"走访|实施|推送|移送|委派|引入|设立|设置|配置|组建|成立|推行|选派|派驻)"
+)
+#: a score (质效得分84.5分)
+_SCORE = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?(?P<num>\d+(?:\.\d+)?) ?分")
+_NOT_A_SCORE_AFTER = re.compile(r"[钟之别期批局院庭类层流段支区行公数值项]")
+#: what a score measures: an assessment
+_SCORE_CONTEXT = re.compile(r"得分|评分|分值|质效|考核|测评|评估|指数|成绩|满意度|综合")
+#: a verb of the 把 construction that says what the counted were brought into
+_BRING = re.compile(r"纳入|加入|编入|吸纳|派驻|下沉|充实|调整|聘为|选聘为|嵌入|融入")
+#: a year's figure written 2023年的22.9% (由…的, 下降至…的): the words around it are no label
+_YEAR_OF = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|同期)的$")
 _NOUN_AFTER = re.compile(r"[“”\s]*([\u4e00-\u9fff]{1,10})")
 #: where a counted noun ends: a particle or the verb of what the counted things did
 _NOUN_STOP = re.compile(
@@ -377,18 +398,37 @@ def _metric(
     earlier = list(_QTY.finditer(before))
     if earlier:  # 设置工作站13个、工作室79个: the words after the figure before
         before = re.split("[、和及与]", before[earlier[-1].end() :], maxsplit=1)[-1]
+    before = _YEAR_OF.sub("", before)
     before = _PERIOD.sub("", before)
     for _ in range(2):
         subject = _SUBJECT.match(before)
-        if subject and subject.end() < len(before):
+        if subject and subject.end() < len(before) and not _SUBJECT_VERB.search(subject.group(0)):
             before = before[subject.end() :]
         before = _LEAD.sub("", before)
+        for prefix in (_LIST_PREFIX, _ADVERBIAL):
+            cut = prefix.match(before)
+            if cut and len(before) - cut.end() >= 2:
+                before = _LEAD.sub("", before[cut.end() :])
+    if before.endswith("的") and uom in _COUNT_UOMS:
+        before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
+    if re.fullmatch(r"(?:下降|上升|降低|提升|提高|增长|减少|缩短)(?:至|到)?", before):
+        before = ""  # …下降至2024年的0.9%: the measure is named before
+    if text[max(c_start, num_start - 1) : num_start] in ("将", "把"):
+        # 将167名干部纳入调解人才库: what the counted were brought into
+        verb = _BRING.search(text, end, c_end)
+        if verb:
+            label = text[verb.start() : c_end]
+            return label + ("人数" if uom in ("名", "人", "位") else "数")
     after = text[end:c_end]
     nxt = re.search(r"、[\d一二三四五六七八九十]|[\d]", after)
     if nxt:
         after = after[: nxt.start()]
+    if uom in _COUNT_UOMS:
+        # 近7万件在线调解案件平均时长仅22天: the count is of the noun, not its attribute
+        after = re.split(r"平均|时长|用时|同比|环比|占比|[，,]", after, maxsplit=1)[0]
+        after = re.sub(r"^“[^”]{1,12}”", lambda q: q.group(0)[1:-1], after)
     if len(before) < 2:
         if after.startswith("的时间") and uom in ("天", "个月", "小时", "日"):
             return "用时"
@@ -808,6 +848,27 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
             continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
+    for m in _SCORE.finditer(text, 0, limit):
+        start, end = m.start("num"), m.end()
+        if text[start - 1 : start].isdigit() or text[start - 1 : start] in ".第":
+            continue
+        c_start, c_end = bounds.clause(start, end)
+        if not _SCORE_CONTEXT.search(text, c_start, c_end) or skip_context(start, end):
+            continue
+        if _NOT_A_SCORE_AFTER.match(text, end):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        add(
+            start,
+            end,
+            value,
+            "分",
+            m.start(),
+            _QUALIFIER.get(m.group("pre") or ""),
+            "outcome:score",
+        )
     for m in _PERCENT_CN.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):
@@ -1009,11 +1070,15 @@ def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> l
     办结23.1万件，同比分别上升3.6%和3.1%: the changes pair with the figures in order)."""
     hits = list(hits)
     for i, h in enumerate(hits):
-        if h.metric == "排名" and i > 0:  # 人均结案286件，位居全市第二: the rank of that figure
+        if re.fullmatch("(?:法院)?排名", h.metric) and i > 0:
+            # 人均结案286件，位居全市第二: the rank of that figure (past the ranks between)
             s, _ = bounds.sentence(h.start)
-            prev = hits[i - 1]
-            if prev.start >= s and prev.unit_of_measure != "名":
-                hits[i] = replace(h, metric=re.sub("数$", "", prev.metric) + "排名")
+            prev = [g for g in hits[:i] if g.start >= s and g.unit_of_measure != "名"]
+            if prev:
+                hits[i] = replace(h, metric=re.sub("数$", "", prev[-1].metric) + "排名")
+        elif not h.metric and i > 0 and hits[i - 1].text_start == h.text_start:
+            # 增幅由2023年的22.9%下降至2024年的0.9%: the second figure of the same measure
+            hits[i] = replace(h, metric=hits[i - 1].metric)
     bare = [bool(_BARE.match(h.metric)) for h in hits]
     out = list(hits)
     i = 0

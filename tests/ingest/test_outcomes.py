@@ -380,3 +380,35 @@ def test_ranks_in_a_region_and_after_years() -> None:
 def test_a_heading_figure_repeated_in_the_body_is_one_figure() -> None:
     text = "标题\n某法院“快审”2小时审结9起案件\n正文，全程用时不到2小时，集中审理9起案件。"
     assert vals(text) == [(2.0, "小时", "不到"), (9.0, "起", None)]
+
+
+def metrics(text: str) -> list[str]:
+    return [h.metric for h in find_outcomes("标题\n" + text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全省共建成“共享法庭”2000个。", ["建成共享法庭数"]),
+        ("与甲、乙、丙等多地法院累计跨域立案22件。", ["跨域立案数"]),
+        ("主动向县妇联、学校等单位发送司法建议书30份。", ["发送司法建议书数"]),
+        ("在诉讼服务中心整体引入9家调解组织。", ["引入调解组织数"]),
+        ("遍布各乡镇的120个“三型”联动中心。", ["三型联动中心数"]),
+        ("近5万件在线调解案件平均时长仅20天。", ["在线调解案件数", "在线调解案件平均时长"]),
+        ("覆盖率高达95%，调撤率持续保持60%以上。", ["覆盖率", "调撤率"]),
+        ("将80名基层干部纳入调解人才库。", ["纳入调解人才库人数"]),
+        ("收案增幅由2023年的20.5%下降至2024年的1.5%。", ["收案增幅", "收案增幅"]),
+        (
+            "考核得分95.5分，位居全市第一，全省排名第3名。",
+            ["考核得分", "考核得分排名", "考核得分排名"],
+        ),
+    ],
+)
+def test_labels_are_words_not_fragments(text: str, expected: list[str]) -> None:
+    assert metrics(text) == expected
+
+
+def test_scores_only_in_an_assessment() -> None:
+    hits = find_outcomes("标题\n考核得分95.5分。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(95.5, "分", "outcome:score")]
+    assert find_outcomes("标题\n会议持续了30分钟，十分重要。") == []
