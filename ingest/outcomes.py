@@ -119,6 +119,7 @@ _NAMED_PARTY = re.compile(
 _PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、|向|对|给|为|由)$")
 _PARTICIPATION = re.compile(
     r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言|与会|到会|旁听|观摩|聆听|"
+    r"参与评选|参评|参赛|参与比赛|"
     r"收看|观看"
 )
 _STANDING = re.compile(r"现有|共有干警|编制")
@@ -153,7 +154,12 @@ _ITEMS_BEFORE = re.compile(r"(?:措施|举措|意见|规定|要求|任务|条款
 #: an article of a law (民事诉讼法122条)
 _LAW_BEFORE = re.compile(r"(?:法|条例|规定|解释|规则|办法|》)$")
 #: a norm or a target bound (不少于100件, 至少配备2名)
-_NORM_BEFORE = re.compile(r"不少于|不低于|不超过|不多于|至少|最少")
+_NORM_BEFORE = re.compile(r"不少于|不低于|不超过|不多于|至少|最少|最多|只需|只要|仅需|承诺")
+#: a deadline or a time counted in a unit the scan reads as 个 (7个工作日内, 5个小时)
+_TIME_AFTER = re.compile(r"^(?:工作日|自然日|小时|钟头|星期|礼拜|季度|年度?)")
+#: a date ahead that the figure is a target for (到2025年底，建成20个)
+_BY_DATE = re.compile(r"到(?:19|20)\d{2}年(?:底|末)?[，,]?")
+_DONE = re.compile(r"已|累计|共计?|实现|截至")
 #: each X (每名法官, 每月开展2次): a norm or a schedule, near the figure
 _EACH = re.compile(r"每(?!万)")
 #: a plan in the future (将新建3个, 将于年底前建成)
@@ -340,6 +346,12 @@ _SCORE = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?(
 _NOT_A_SCORE_AFTER = re.compile(r"[钟之别期批局院庭类层流段支区行公数值项]")
 #: what a score measures: an assessment
 _SCORE_CONTEXT = re.compile(r"得分|评分|分值|质效|考核|测评|评估|指数|成绩|满意度|综合")
+#: counted units and what they did (法院步入全省第一方阵, 家获评示范法庭)
+_ACTED = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?:均|全部|都|已|先后|相继)?"
+    r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
+    r"参与|到岗|返岗|加入)[^，,。；;]{0,14})$"
+)
 #: a verb of the 把 construction that says what the counted were brought into
 _BRING = re.compile(r"纳入|加入|编入|吸纳|派驻|下沉|充实|调整|聘为|选聘为|嵌入|融入")
 #: a year's figure written 2023年的22.9% (由…的, 下降至…的): the words around it are no label
@@ -429,9 +441,15 @@ def _metric(
         # 近7万件在线调解案件平均时长仅22天: the count is of the noun, not its attribute
         after = re.split(r"平均|时长|用时|同比|环比|占比|[，,]", after, maxsplit=1)[0]
         after = re.sub(r"^“[^”]{1,12}”", lambda q: q.group(0)[1:-1], after)
-    if len(before) < 2:
+    subject = _SUBJECT.fullmatch(before) or re.fullmatch(r"全[市省区县国]|全地区|辖区", before)
+    if len(before) < 2 or (subject and not _SUBJECT_VERB.search(before)):
         if after.startswith("的时间") and uom in ("天", "个月", "小时", "日"):
             return "用时"
+        acted = _ACTED.match(after.strip("“” ")) if uom in _COUNT_UOMS else None
+        if acted:
+            # 4家法院步入全省第一方阵 -> 步入全省第一方阵的法院数
+            verb = acted.group("verb").replace("“", "").replace("”", "")
+            return f"{verb}的{acted.group('noun')}数" if acted.group("noun") else f"{verb}数"
         before = (before + after).strip("，,、 “”")
     elif uom in _COUNT_UOMS and not re.search(r"(?:案件|纠纷|[数量率])$", before):
         m = _NOUN_AFTER.match(after)
@@ -543,6 +561,10 @@ def _not_a_result(
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
     if _NORM_BEFORE.search(text, c_start, start) or _FUTURE_BEFORE.search(before):
+        return True
+    if uom == "个" and _TIME_AFTER.match(after):
+        return True
+    if _BY_DATE.search(text, s_start, pre_start) and not _DONE.search(text, c_start, c_end):
         return True
     if _EACH.search(text, max(c_start, pre_start - 8), pre_start):
         return True

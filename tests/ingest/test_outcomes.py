@@ -412,3 +412,25 @@ def test_scores_only_in_an_assessment() -> None:
     hits = find_outcomes("标题\n考核得分95.5分。")
     assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(95.5, "分", "outcome:score")]
     assert find_outcomes("标题\n会议持续了30分钟，十分重要。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "承诺在7个工作日内办结。",
+        "到2030年底，建成20个示范法庭。",
+        "共有12家单位参与评选。",
+        "通过线上平台，当事人只需跑1次。",
+        "庭审持续了5个小时。",
+    ],
+)
+def test_promises_targets_and_contests_are_not_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
+
+
+def test_counted_units_and_what_they_did() -> None:
+    assert metrics("4家法院步入全省第一方阵，两家法院位列第二方阵。") == [
+        "步入全省第一方阵的法院数",
+        "位列第二方阵的法院数",
+    ]
+    assert metrics("今年3月，10名新招录干警到岗。") == ["到岗的新招录干警数"]
