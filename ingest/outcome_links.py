@@ -87,6 +87,7 @@ class _Mention:
     end: int
     name: str
     anaphor: bool = False  # 该机制, 这一模式: the initiative named before
+    credit: bool = True  # False: a body or a policy named (甲机制领导小组, 按照甲要求)
 
 
 def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
@@ -134,9 +135,19 @@ def _mentions(ex: Extraction) -> list[_Mention]:
             continue  # inside a longer mention
         if out and a < out[-1].end:
             continue  # overlaps the mention before it
-        out.append(_Mention(a, b, name))
         reach = max(reach, b)
+        # 甲机制领导小组, 按照甲要求: a body or a policy, listed but credited with nothing
+        credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
+        out.append(_Mention(a, b, name, credit=credit))
     return _with_anaphors(text, out)
+
+
+#: a word that makes a name part of a body or a document's title (…机制领导小组, …工作法治化)
+_EMBEDDED_AFTER = re.compile(
+    r"[”\"]?(?:领导小组|工作小组|工作专班|专班|办公室|委员会|治化|精神|部署|要求)"
+)
+#: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
+_POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
 
 
 #: a phrase that points back at the initiative named before (该机制推行以来)
@@ -337,7 +348,7 @@ class _Linker:
         """The initiative `f` is credited to and the id of the rule that found it."""
         t = self.t
         own_lo, own_hi = f.own
-        own = self.own_names(f)
+        own = [m for m in self.own_names(f) if m.credit]
         s_start, s_end = t.sentence(f.clause[0])
         if own:
             return self.specific(own[0], s_start), "link:own-words"
@@ -364,6 +375,9 @@ class _Linker:
                     return found[0], "link:figure-before"
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 return None  # the sentence lists mechanisms, it credits none of them
+            before = [m for m in before if m.credit]
+            if not before:
+                return None
             name = self.resolve(before, s_start)
             if (
                 caseload
@@ -401,6 +415,9 @@ class _Linker:
                 distinct = {m.name for m in paragraph if m.start >= p_start}
                 if len(distinct) >= _MANY:
                     return None
+                paragraph = [m for m in paragraph if m.credit]
+                if not paragraph:
+                    return None
                 if caseload:
                     # a caseload is credited only by a sentence that names one initiative as
                     # the means (依托“甲”，…。新收案件…同比下降…)
@@ -412,7 +429,7 @@ class _Linker:
                     return first.name, "link:means-before"
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 return self.resolve(paragraph, p_start), rule
-        after = self.credits(own_hi, s_end)
+        after = [m for m in self.credits(own_hi, s_end) if m.credit]
         if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
             return after[0].name, "link:credit-after"
         if t.between(l_start, s_start):
@@ -420,7 +437,7 @@ class _Linker:
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
-        found = list(dict.fromkeys(m.name for m in t.between(*prev)))
+        found = list(dict.fromkeys(m.name for m in t.between(*prev) if m.credit))
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
             return (found[0], "link:heading") if len(found) == 1 else None

@@ -205,3 +205,10 @@ def test_a_caseload_after_a_sentence_naming_its_means() -> None:
     text = "乙法院依托“解纷联动链”，推动纠纷源头化解。今年新收案件5000件，同比下降30%。"
     got = linked(text, {"解纷联动链": ["解纷联动链"]})
     assert got == [(5000.0, "解纷联动链"), (30.0, "解纷联动链")]
+
+
+def test_a_body_or_a_policy_named_is_credited_with_nothing() -> None:
+    text = "成立多元化解机制领导小组。出台制度文件15个。"
+    assert linked(text, {"多元化解机制": ["多元化解机制"]}) == [(15.0, None)]
+    text = "按照上级打造“甲品牌”要求，建成工作站30个。"
+    assert linked(text, {"甲品牌": ["甲品牌"]}) == [(30.0, None)]
