@@ -57,7 +57,7 @@ _QTY = re.compile(
 )
 #: 百分之九十六点五, 百分之14
 _PERCENT_CN = re.compile(
-    r"(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
+    r"(?=[将接近约超逾达百])(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
     + _ARABIC_NUM
     + "|"
     + _CN_NUM
@@ -92,18 +92,18 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
+    r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
     r"(?:[^，,。；;\n]{0,6}?中)?"
     r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
-    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十])"
+    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十]))"
 )
 #: 全市前三, 全省前十名: a place among the first N (qualifier 前)
 _TOP = re.compile(
     r"全(?:国|省|市|区|州|系统)(?:法院|法庭|基层法院|中院)?(?:排名|排位)?"
     r"前(?P<num>\d{1,2}|[二三四五六七八九十]+)(?:名|位)?(?![\d一二三四五六七八九十年月天个项])"
 )
-_HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超)?一半")
+_HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
@@ -345,6 +345,21 @@ _ADVERBIAL = re.compile(
     r"^(?:对|向|与|为|在|以)[^，,]{1,16}?(?:整体)?(?=开展|进行|发送|发出|建立|常态化|帮助|指导|提供|"
     r"走访|实施|推送|移送|委派|引入|设立|设置|配置|组建|成立|推行|选派|派驻)"
 )
+
+
+def _scores(text: str, limit: int) -> list[re.Match[str]]:
+    """Scores, found from the 分 after them (a scan for every figure would be slow)."""
+    out = []
+    i = text.find("分", 0, limit)
+    while i >= 0:
+        if i and text[i - 1] in "0123456789 ":
+            m = _SCORE.search(text, max(0, i - 14), i + 1)
+            if m and m.end() == i + 1:
+                out.append(m)
+        i = text.find("分", i + 1, limit)
+    return out
+
+
 #: a score (质效得分84.5分)
 _SCORE = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?(?P<num>\d+(?:\.\d+)?) ?分")
 _NOT_A_SCORE_AFTER = re.compile(r"[钟之别期批局院庭类层流段支区行公数值项]")
@@ -356,6 +371,11 @@ _ACTED = re.compile(
     r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
     r"参与|到岗|返岗|加入)[^，,。；;]{0,14})$"
 )
+_VERB_ONLY = re.compile(r"(?:下降|上升|降低|提升|提高|增长|减少|缩短)(?:至|到)?")
+_ATTRIBUTE_AFTER = re.compile(r"平均|时长|用时|同比|环比|占比|[，,]")
+_QUOTED_HEAD = re.compile(r"^“[^”]{1,12}”")
+_SCOPE_ONLY = re.compile(r"全[市省区县国]|全地区|辖区")
+_LIST_SEP = re.compile("[、和及与]")
 #: a verb of the 把 construction that says what the counted were brought into
 _BRING = re.compile(r"纳入|加入|编入|吸纳|派驻|下沉|充实|调整|聘为|选聘为|嵌入|融入")
 #: a year's figure written 2023年的22.9% (由…的, 下降至…的): the words around it are no label
@@ -429,7 +449,7 @@ def _metric(
         before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
-    if re.fullmatch(r"(?:下降|上升|降低|提升|提高|增长|减少|缩短)(?:至|到)?", before):
+    if _VERB_ONLY.fullmatch(before):
         before = ""  # …下降至2024年的0.9%: the measure is named before
     if text[max(c_start, num_start - 1) : num_start] in ("将", "把"):
         # 将167名干部纳入调解人才库: what the counted were brought into
@@ -443,9 +463,10 @@ def _metric(
         after = after[: nxt.start()]
     if uom in _COUNT_UOMS:
         # 近7万件在线调解案件平均时长仅22天: the count is of the noun, not its attribute
-        after = re.split(r"平均|时长|用时|同比|环比|占比|[，,]", after, maxsplit=1)[0]
-        after = re.sub(r"^“[^”]{1,12}”", lambda q: q.group(0)[1:-1], after)
-    subject = _SUBJECT.fullmatch(before) or re.fullmatch(r"全[市省区县国]|全地区|辖区", before)
+        after = _ATTRIBUTE_AFTER.split(after, maxsplit=1)[0]
+        if after.startswith("“"):
+            after = _QUOTED_HEAD.sub(lambda q: q.group(0)[1:-1], after)
+    subject = _SUBJECT.fullmatch(before) or _SCOPE_ONLY.fullmatch(before)
     if len(before) < 2 or (subject and not _SUBJECT_VERB.search(before)):
         if after.startswith("的时间") and uom in ("天", "个月", "小时", "日"):
             return "用时"
@@ -587,7 +608,7 @@ def _not_a_result(
         if had:
             # the noun counted: between the verb (or the last list separator) and the figure,
             # else right after it
-            noun = re.split("[、和及与]", before[had.end() :])[-1]
+            noun = _LIST_SEP.split(before[had.end() :])[-1]
             if not noun and not after:
                 return True  # 35岁以下的有20名
             if _STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after):
@@ -874,7 +895,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
             continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
-    for m in _SCORE.finditer(text, 0, limit):
+    for m in _scores(text, limit):
         start, end = m.start("num"), m.end()
         if text[start - 1 : start].isdigit() or text[start - 1 : start] in ".第":
             continue
