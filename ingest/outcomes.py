@@ -141,6 +141,19 @@ _STANDING_NOUN = re.compile(
 )
 _ROLE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:作为|担任|兼任|身兼)")
 _BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
+#: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
+_VISIT = re.compile(r"一行|视察|参观|考察|走进法院|走进法庭|吸引")
+#: meetings held (召开党组会议3次)
+_MEETING = re.compile(
+    r"(?:召开|举行|举办)[^，,。；;]{0,10}?(?:会议|座谈会|推进会|例会|党组会|联席会)"
+)
+#: one person's career (他从事审判工作28年)
+_CAREER = re.compile(
+    r"从事[^，,。；;]{0,8}?工作(?:\d+|[一二三四五六七八九十]+)年|参加工作以来|从警|从业|(?<![其])[他她](?![们人])"
+)
+_COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
+#: the parts of a total that follow it (其中12家, 12家达到)
+_PARTS_AFTER = re.compile(r"其中|\d+家|[一二两三四五六七八九十]+家")
 #: how a team is made up (由1名法官、2名法官助理组成)
 _MADE_UP = re.compile(r"由[^，,。；;]{0,30}(?:组成|构成)")
 #: one event (本次培训共120人): its attendance is no result
@@ -229,7 +242,7 @@ _PERIOD = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
-    r"当年|同期|全[市省区县国]|全地区|并|通过)+"
+    r"当年|同期|全[市省区县国]|全地区|并|通过|(?:现|共|拥)?有(?![效序力关利益]))+"
 )
 _TAIL = re.compile(
     r"(?:达到|高达|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|持续|保持|稳居|位居|"
@@ -597,6 +610,14 @@ def _not_a_result(
         _MADE_UP.search(text, c_start, c_end) or _ONE_EVENT.search(before)
     ):
         return True  # 团队由1名法官…组成; 本次培训共120人
+    if uom in ("名", "人", "位") and _VISIT.search(text, c_start, c_end):
+        return True  # 一行20余人到该院视察: visitors
+    if uom in ("次", "场") and _MEETING.search(text, c_start, c_end):
+        return True  # 先后3次召开党组会议: meetings held
+    if "之一" in after:
+        return True  # 是全省3家示范法院之一: the set the court belongs to
+    if _CAREER.search(text, s_start, s_end):
+        return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:
         if _ITEMS_AFTER.match(after) or _ITEMS_BEFORE.search(before):
             return True  # 10项措施, 措施23条
@@ -613,6 +634,9 @@ def _not_a_result(
                 return True  # 35岁以下的有20名
             if _STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after):
                 return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
+            courts = _COURT_NOUN.search(noun) if noun else _COURT_NOUN.match(after)
+            if courts and not _PARTS_AFTER.search(text, c_end, s_end):
+                return True  # 全国法院共有人民法庭10145个 (but 共有法庭13家，其中12家…)
         if _HAVING.search(text, s_start, c_start) and _BREAKDOWN.match(before):
             return True  # 法庭共有干警6人，其中法官2名
         if uom in ("名", "人", "位") and _ROLE_AFTER.match(after):

@@ -434,3 +434,23 @@ def test_counted_units_and_what_they_did() -> None:
         "位列第二方阵的法院数",
     ]
     assert metrics("今年3月，10名新招录干警到岗。") == ["到岗的新招录干警数"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "省人大常委会一行20余人到该院视察工作。",
+        "该院邀请30名人大代表走进法院。",
+        "该院先后3次召开党组会议。",
+        "该院是全省3家示范法院之一。",
+        "他从事审判工作28年，累计审结案件4000余件。",
+        "全国法院共有人民法庭10145个。",
+        "活动吸引了200余名群众参与。",
+    ],
+)
+def test_visits_meetings_sets_and_careers_are_not_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
+
+
+def test_a_total_of_courts_before_its_parts_is_kept() -> None:
+    assert metrics("全市共有法庭13家，其中12家达到五化标准。") == ["法庭数", "达到五化标准数"]
