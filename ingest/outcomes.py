@@ -70,7 +70,10 @@ _TARGET_BEFORE = re.compile(r"力争|确保|计划|预计|目标|将要|准备|(
 #: jurisdiction and scope (管辖三个镇) are standing facts
 _SCOPE_BEFORE = re.compile(r"管辖|下辖|辖有|人口|面积")
 #: figures of other agencies (公安机关办理的…占比达32%): not what the courts did
-_OTHER_AGENCY = re.compile(r"公安|检察|派出所|司法局|仲裁委|税务|市场监管")
+_OTHER_AGENCY = re.compile(
+    r"公安|检察|派出所|司法局|仲裁委|税务|市场监管|政府投资|发案|生产总值|GDP|产值|财政收入|税收|"
+    r"营业收入|营收|销售额|招商|耕地|人均可支配|游客"
+)
 _COURT_WORD = re.compile(r"法院|法庭|中院|高院|我院|该院|本院")
 #: idioms and set phrases written with numerals (千家万户, 一心一意)
 _IDIOM = re.compile(

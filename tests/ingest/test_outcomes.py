@@ -454,3 +454,15 @@ def test_visits_meetings_sets_and_careers_are_not_results(text: str) -> None:
 
 def test_a_total_of_courts_before_its_parts_is_kept() -> None:
     assert metrics("全市共有法庭13家，其中12家达到五化标准。") == ["法庭数", "达到五化标准数"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县地区生产总值达320亿元，同比增长6.5%。",
+        "茶叶产值12亿元。",
+        "全市刑事案件发案率同比下降12%。",
+    ],
+)
+def test_the_economy_and_crime_rates_are_not_court_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
