@@ -22,6 +22,16 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
    naming one; the title is no lead-in.
 
+Before all of these, a change reported right after a figure (…结案26.5万件，同比上升50.5%)
+takes that figure's initiative (link:change-of), and a figure that only names an attribute of
+the measure before it (在线调解案件305件，调解成功295件，成功率96.72%) follows it even past a
+sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
+before only when that sentence names one initiative as the means (依托“甲”，…;
+link:means-before). Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
+nearest initiative named in its paragraph or the one before (link:anaphor). A name inside a
+body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
+nothing.
+
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
 (速裁速执团队 -> 速裁团队) where no other name stands.

@@ -6,18 +6,30 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 -> up), the period expression before it (截至今年4月底), the clause it stands in, a label a
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
-outcome:rank, outcome:rank-top, ...). Ranks are values with the unit 名 (位居全省第一, 首位,
-全市前三 with qualifier 前); one figure for two rates (甲率及乙率均为100%) is two outcomes.
-Page-wrap line breaks inside a number (12.⏎5%) or a sentence are read through.
+outcome:rank, outcome:rank-top, outcome:score, outcome:share, ...). Ranks are values with the
+unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
+scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
+is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
+breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
+in the body is one figure.
 
-Not outcomes: dates, ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted
-list (“…”5项重点工作), slogans and idioms in Chinese numerals (三个维度, 两天一调度, 千家万户),
-approximate pairs (三四个), case facts and judgements of one dispute (一批…系列案件仅用3天,
-并处罚金五千元), meeting participation (3名法官作经验介绍), standing staff (现有11名法官),
-jurisdiction and population (辖区人口85万), other agencies' figures (公安机关办理的…占比32%),
-targets, plans and caps (20项测评项目要求, 拟新建3个, 控制在30天以内), means (利用26个傍晚),
-modifiers (增资180亿元的产业园), counts of courts that only say whose figure follows (3家法院
-已解决问题50个), page counters (阅读量：1234次) and rounded repeats of an exact figure.
+Not outcomes: a figure must report something done or reached, so these are dropped: dates,
+ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted list (“…”5项重点工作),
+slogans and idioms in numerals (三个维度, 两个维护, 两天一调度, 千家万户), approximate pairs and
+vague amounts (三四个, 七八十人, 数十家, 十几名), ranges (3至5个), case facts and judgements of one
+dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金),
+meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
+(一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
+全国共有人民法庭10145个), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
+a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
+introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
+of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
+targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成, 控制在30天以内, 7个工作日
+内), an event's length (为期3天), time references (前10个月), one person's career (他从事审判
+工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
+figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
+counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
+(阅读量：1234次, 点赞) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
