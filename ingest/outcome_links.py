@@ -74,7 +74,9 @@ _ACTION_BEFORE = re.compile(
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
-_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进")
+_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进|以来")
+#: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
+_SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
 #: a verb that names the means the figures after it were reached by (依托“甲”，…)
 _MEANS_BEFORE = re.compile(r"(?:依托|借助|通过|依靠|凭借|运用)[“\"]?$")
@@ -439,6 +441,9 @@ class _Linker:
                     return first.name, "link:means-before"
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 return self.resolve(paragraph, p_start), rule
+        since = self.since(l_start, s_start)
+        if since is not None:
+            return since, "link:since"
         after = [m for m in self.credits(own_hi, s_end) if m.credit]
         if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
             return after[0].name, "link:credit-after"
@@ -454,6 +459,17 @@ class _Linker:
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (found[0], "link:lead-in") if 0 < len(found) < _MANY else None
+
+    def since(self, lo: int, hi: int) -> str | None:
+        """The one initiative of the paragraph text[lo:hi] whose results the rest of the
+        paragraph reports (甲机制推行以来，…); None if the paragraph names another."""
+        names = self.t.between(lo, hi)
+        if len({m.name for m in names}) != 1:
+            return None
+        m = names[0]
+        if m.credit and _SINCE_AFTER.match(self.t.text, m.end):
+            return m.name
+        return None
 
     def figure_before(self, f: _Figure) -> _Figure | None:
         """The figure right before `f` in its sentence, if any."""

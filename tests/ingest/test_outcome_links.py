@@ -212,3 +212,11 @@ def test_a_body_or_a_policy_named_is_credited_with_nothing() -> None:
     assert linked(text, {"多元化解机制": ["多元化解机制"]}) == [(15.0, None)]
     text = "按照上级打造“甲品牌”要求，建成工作站30个。"
     assert linked(text, {"甲品牌": ["甲品牌"]}) == [(30.0, None)]
+
+
+def test_a_name_with_since_credits_the_rest_of_its_paragraph() -> None:
+    text = (
+        "“快审”机制推行以来，效率明显提升。法官更加专注。简案平均审理9天，调撤率达60%。\n另一段。"
+    )
+    got = linked(text, {"快审": ["快审"]})
+    assert got == [(9.0, "快审"), (60.0, "快审")]
