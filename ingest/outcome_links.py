@@ -28,7 +28,8 @@ the measure before it (在线调解案件305件，调解成功295件，成功率
 sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
 before only when that sentence names one initiative as the means (依托“甲”，…;
 link:means-before). Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
-nearest initiative named in its paragraph or the one before (link:anaphor). A name inside a
+nearest initiative named in its paragraph or the one before (link:anaphor). The one name of a
+paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since). A name inside a
 body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
 nothing.
 
