@@ -156,6 +156,9 @@ _STANDING_NOUN = re.compile(
 )
 _ROLE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:作为|担任|兼任|身兼)")
 _BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
+#: the places a practice is carried on (在四个基层法庭开展…)
+_LOCUS_BEFORE = re.compile(r"在(?:全[市省区县]|辖区|全院)?$")
+_LOCUS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:开展|推行|试点|试行|进行|实行)")
 #: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
 _VISIT = re.compile(r"一行|视察|参观|考察|走进法院|走进法庭|吸引")
 #: meetings held (召开党组会议3次)
@@ -629,6 +632,8 @@ def _not_a_result(
         return True  # 一行20余人到该院视察: visitors
     if uom in ("次", "场") and _MEETING.search(text, c_start, c_end):
         return True  # 先后3次召开党组会议: meetings held
+    if _LOCUS_BEFORE.search(before) and _LOCUS_AFTER.match(after):
+        return True  # 在四个基层法庭开展要素式审判: where a practice is tried, not what it did
     if "之一" in after:
         return True  # 是全省3家示范法院之一: the set the court belongs to
     if _CAREER.search(text, s_start, s_end):

@@ -466,3 +466,8 @@ def test_a_total_of_courts_before_its_parts_is_kept() -> None:
 )
 def test_the_economy_and_crime_rates_are_not_court_results(text: str) -> None:
     assert find_outcomes("标题\n" + text) == []
+
+
+def test_the_places_a_practice_is_tried_are_not_its_result() -> None:
+    assert find_outcomes("标题\n在五个基层法庭开展示范庭审工作。") == []
+    assert vals("标题\n在全市设立法官工作站15个。") == [(15.0, "个", None)]
