@@ -49,7 +49,7 @@ _CN_NUM = (  # 三百, 八万六千, 九十六点五
 )
 _ARABIC_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,246 and 3663
 _SP = r"[ \u3000\u00a0]?"  # pages put stray spaces around figures: 2,315 件, 11.2 %
-_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
+_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件次|场次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
 _QTY = re.compile(
     r"(?=[将接近约大超逾达不少\d"
     + _CN
@@ -222,9 +222,7 @@ _AGGREGATE_MONEY = re.compile(
     r"争取|减免|缓交|化解|调解|涉案金额|标的额|案件"
 )
 #: the parties of one dispute in the sentence
-_ONE_DISPUTE = re.compile(
-    r"原告|被告|当事人|申请人|被执行人|双方|一方|某|该案|本案|此案|当场|当庭|涉案"
-)
+_ONE_DISPUTE = re.compile(r"原告|被告|当事人|申请人|被执行人|双方|一方|某|该案|本案|此案|当场|当庭")
 _TARGET = re.compile(r"要求|目标|任务")
 #: Chinese numerals count only with these units (两家, 交流两人, 四次, 十个案例)
 _CN_UOMS = frozenset(["家", "人", "次", "名", "件", "位", "起", "场", "批", "笔", "份", "个"])
@@ -289,6 +287,7 @@ _COUNT_UOMS = frozenset(
         "位",
         "人次",
         "件次",
+        "场次",
     ]
 )
 
@@ -400,12 +399,12 @@ _SCORE_CONTEXT = re.compile(r"得分|评分|分值|质效|考核|测评|评估|�
 _ACTED = re.compile(
     r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?:均|全部|都|已|先后|相继)?"
     r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
-    r"参与|到岗|返岗|加入)[^，,。；;]{0,14})$"
+    r"参与|到岗|返岗|加入|建立了?|设立了?|开通了?|配备了?)[^，,。；;]{0,14})$"
 )
 _VERB_ONLY = re.compile(r"(?:下降|上升|降低|提升|提高|增长|减少|缩短)(?:至|到)?")
 _ATTRIBUTE_AFTER = re.compile(r"平均|时长|用时|同比|环比|占比|[，,]")
 _QUOTED_HEAD = re.compile(r"^“[^”]{1,12}”")
-_SCOPE_ONLY = re.compile(r"全[市省区县国]|全地区|辖区")
+_SCOPE_ONLY = re.compile(r"全[市省区县国]|全地区|辖区内?")
 _LIST_SEP = re.compile("[、和及与]")
 #: a verb of the 把 construction that says what the counted were brought into
 _BRING = re.compile(r"纳入|加入|编入|吸纳|派驻|下沉|充实|调整|聘为|选聘为|嵌入|融入")
@@ -505,6 +504,7 @@ def _metric(
         if acted:
             # 4家法院步入全省第一方阵 -> 步入全省第一方阵的法院数
             verb = acted.group("verb").replace("“", "").replace("”", "")
+            verb = verb[:2] + verb[3:] if verb[2:3] == "了" else verb
             return f"{verb}的{acted.group('noun')}数" if acted.group("noun") else f"{verb}数"
         before = (before + after).strip("，,、 “”")
     elif uom in _COUNT_UOMS and not re.search(r"(?:案件|纠纷|[数量率])$", before):
@@ -513,7 +513,7 @@ def _metric(
         if not noun.startswith(("因", "由", "对", "向", "从", "为")):
             before += noun
     before = _label_change(before, uom, direction)
-    if uom in ("人次", "件次") and before and not before.endswith(uom):
+    if uom in ("人次", "件次", "场次") and before and not before.endswith(uom):
         before += uom
     elif uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
         before += "数"

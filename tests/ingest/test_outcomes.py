@@ -471,3 +471,12 @@ def test_the_economy_and_crime_rates_are_not_court_results(text: str) -> None:
 def test_the_places_a_practice_is_tried_are_not_its_result() -> None:
     assert find_outcomes("标题\n在五个基层法庭开展示范庭审工作。") == []
     assert vals("标题\n在全市设立法官工作站15个。") == [(15.0, "个", None)]
+
+
+def test_aggregate_amounts_visits_in_sessions_and_what_places_did() -> None:
+    assert vals("标题\n审理涉企案件900余件，涉案标的额达12亿元。") == [
+        (900.0, "件", "余"),
+        (12.0, "亿元", None),
+    ]
+    assert vals("标题\n全年开展巡回审判150余场次。") == [(150.0, "场次", "余")]
+    assert metrics("辖区内12个乡镇均建立了法官工作站。") == ["建立法官工作站的乡镇数"]
