@@ -480,3 +480,7 @@ def test_aggregate_amounts_visits_in_sessions_and_what_places_did() -> None:
     ]
     assert vals("标题\n全年开展巡回审判150余场次。") == [(150.0, "场次", "余")]
     assert metrics("辖区内12个乡镇均建立了法官工作站。") == ["建立法官工作站的乡镇数"]
+
+
+def test_what_a_platform_gathers_is_its_make_up() -> None:
+    assert find_outcomes("标题\n平台汇集120家调解机构、300名调解员等力量。") == []
