@@ -622,8 +622,9 @@ def _not_a_result(
         return True
     if _BY_DATE.search(text, s_start, pre_start) and not _DONE.search(text, c_start, c_end):
         return True
-    if _EACH.search(text, max(c_start, pre_start - 8), pre_start):
-        return True
+    each = _EACH.search(text, max(c_start, pre_start - 8), pre_start)
+    if each and "均" not in text[each.end() : pre_start]:
+        return True  # 每月开展2次 (but 每名法官年均结案300件 is an average reached)
     if uom in _PERSONNEL_UOMS and (
         _MADE_UP.search(text, c_start, c_end) or _ONE_EVENT.search(before)
     ):

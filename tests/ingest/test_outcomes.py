@@ -484,3 +484,8 @@ def test_aggregate_amounts_visits_in_sessions_and_what_places_did() -> None:
 
 def test_what_a_platform_gathers_is_its_make_up() -> None:
     assert find_outcomes("标题\n平台汇集120家调解机构、300名调解员等力量。") == []
+
+
+def test_an_average_per_judge_is_a_result_but_a_schedule_is_not() -> None:
+    assert vals("标题\n每名法官年均结案300件。") == [(300.0, "件", None)]
+    assert find_outcomes("标题\n每月开展2次巡回审判。") == []
