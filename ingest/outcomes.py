@@ -653,10 +653,11 @@ def _not_a_result(
             noun = _LIST_SEP.split(before[had.end() :])[-1]
             if not noun and not after:
                 return True  # 35岁以下的有20名
-            if _STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after):
+            acted = not noun and _ACTED.match(after.replace("“", "").replace("”", ""))
+            if not acted and (_STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after)):
                 return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
             courts = _COURT_NOUN.search(noun) if noun else _COURT_NOUN.match(after)
-            if courts and not _PARTS_AFTER.search(text, c_end, s_end):
+            if courts and not acted and not _PARTS_AFTER.search(text, c_end, s_end):
                 return True  # 全国法院共有人民法庭10145个 (but 共有法庭13家，其中12家…)
         if _HAVING.search(text, s_start, c_start) and _BREAKDOWN.match(before):
             return True  # 法庭共有干警6人，其中法官2名

@@ -489,3 +489,8 @@ def test_what_a_platform_gathers_is_its_make_up() -> None:
 def test_an_average_per_judge_is_a_result_but_a_schedule_is_not() -> None:
     assert vals("标题\n每名法官年均结案300件。") == [(300.0, "件", None)]
     assert find_outcomes("标题\n每月开展2次巡回审判。") == []
+
+
+def test_counted_people_who_did_something_are_kept() -> None:
+    assert vals("标题\n该院共有5名法官获评全省审判业务专家。") == [(5.0, "名", None)]
+    assert find_outcomes("标题\n该院共有5名法官。") == []
