@@ -471,8 +471,11 @@ def _metric(
         if subject and subject.end() < len(before) and not _SUBJECT_VERB.search(subject.group(0)):
             before = before[subject.end() :]
         before = _LEAD.sub("", before)
-        for prefix in (_LIST_PREFIX, _ADVERBIAL):
-            cut = prefix.match(before)
+        for prefix, cue in (
+            (_LIST_PREFIX, "等" in before),
+            (_ADVERBIAL, before[:1] in "对向与为在以"),
+        ):
+            cut = prefix.match(before) if cue else None
             if cut and len(before) - cut.end() >= 2:
                 before = _LEAD.sub("", before[cut.end() :])
     if before.endswith("的") and uom in _COUNT_UOMS:
