@@ -159,6 +159,8 @@ _BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
 #: the places a practice is carried on (在四个基层法庭开展…)
 _LOCUS_BEFORE = re.compile(r"在(?:全[市省区县]|辖区|全院)?$")
 _LOCUS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:开展|推行|试点|试行|进行|实行)")
+#: the course of one case (从立案到结案)
+_SPAN = re.compile(r"从(?:立案|受理|收案|起诉|申请|开庭|接到)[^，,。；;]{0,4}?(?:到|至)")
 #: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
 _VISIT = re.compile(r"一行|视察|参观|考察|走进法院|走进法庭|吸引")
 #: meetings held (召开党组会议3次)
@@ -672,6 +674,10 @@ def _not_a_result(
             return True  # 全院85名干警中，…
     if uom in ("天", "个月", "小时", "次") and _PARTY.search(text, s_start, s_end):
         return True  # 法官三次上门调解，双方达成协议: the story of one dispute
+    if uom in ("天", "个月", "小时", "日"):
+        span = _SPAN.search(text, s_start, start)
+        if span and "均" not in text[span.start() : c_end]:
+            return True  # 从立案到结案仅用7天: one case's course, not an average
     if uom in ("天", "个月", "小时"):
         if _EVENT_LENGTH.search(before) or _TIME_REF_AFTER.match(after):
             return True

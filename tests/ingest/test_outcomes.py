@@ -494,3 +494,8 @@ def test_an_average_per_judge_is_a_result_but_a_schedule_is_not() -> None:
 def test_counted_people_who_did_something_are_kept() -> None:
     assert vals("标题\n该院共有5名法官获评全省审判业务专家。") == [(5.0, "名", None)]
     assert find_outcomes("标题\n该院共有5名法官。") == []
+
+
+def test_the_course_of_one_case_is_not_an_average() -> None:
+    assert find_outcomes("标题\n从立案到执行完毕仅用时15天，当事人送来锦旗。") == []
+    assert vals("标题\n从立案到结案平均用时20天。") == [(20.0, "天", None)]
