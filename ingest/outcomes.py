@@ -159,6 +159,10 @@ _BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
 #: the places a practice is carried on (在四个基层法庭开展…)
 _LOCUS_BEFORE = re.compile(r"在(?:全[市省区县]|辖区|全院)?$")
 _LOCUS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:开展|推行|试点|试行|进行|实行)")
+#: a clause that introduces a count whose make-up follows (全院85名干警中，)
+_INTRODUCED = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百]+)[名人位个家][\u4e00-\u9fff“”、]{0,12}?中[，,]$"
+)
 #: the course of one case (从立案到结案)
 _SPAN = re.compile(r"从(?:立案|受理|收案|起诉|申请|开庭|接到)[^，,。；;]{0,4}?(?:到|至)")
 #: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
@@ -672,6 +676,12 @@ def _not_a_result(
             return True  # 案件涉及农民工46人: who a case concerns
         if uom in _PERSONNEL_UOMS and _INTRODUCES_AFTER.match(after):
             return True  # 全院85名干警中，…
+        if (
+            uom in _PERSONNEL_UOMS
+            and _INTRODUCED.search(text, s_start, c_start)
+            and not _CHANGED.search(text, c_start, c_end)
+        ):
+            return True  # 全院85名干警中，党员60名: the make-up of the count before
     if uom in ("天", "个月", "小时", "次") and _PARTY.search(text, s_start, s_end):
         return True  # 法官三次上门调解，双方达成协议: the story of one dispute
     if uom in ("天", "个月", "小时", "日"):
@@ -700,7 +710,7 @@ def _not_a_result(
 
 _CHANGED = re.compile(
     r"同比|环比|上升|下降|增长|减少|新建|建成|新增|化解|调解|审结|办结|受理|设立|成立|组建|建立|获评|"
-    r"评为|入选|实现|达到|完成|覆盖"
+    r"评为|入选|实现|达到|完成|覆盖|步入|进入|位列|获得|荣获|受到|通过|参与|返岗|到岗|加入"
 )
 _STRONG_AGGREGATE = re.compile(
     r"累计|全年|以来|年来|挽回|执行到位|追回|追讨|讨回|追缴|兑现|兑付|发放|节约|节省|争取|减免|缓交"

@@ -499,3 +499,8 @@ def test_counted_people_who_did_something_are_kept() -> None:
 def test_the_course_of_one_case_is_not_an_average() -> None:
     assert find_outcomes("标题\n从立案到执行完毕仅用时15天，当事人送来锦旗。") == []
     assert vals("标题\n从立案到结案平均用时20天。") == [(20.0, "天", None)]
+
+
+def test_the_make_up_of_an_introduced_count_is_no_result() -> None:
+    assert find_outcomes("标题\n全院85名干警中，党员60名。") == []
+    assert vals("标题\n全院85名干警中，有20名获评优秀。") == [(20.0, "名", None)]
