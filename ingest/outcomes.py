@@ -163,6 +163,8 @@ _LOCUS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:开展|推行|试点|试行
 _INTRODUCED = re.compile(
     r"(?:\d+|[一二两三四五六七八九十百]+)[名人位个家][\u4e00-\u9fff“”、]{0,12}?中[，,]$"
 )
+#: a 共 after the unit that reports (法官工作站共调解…)
+_INNER_TOTAL = re.compile(r"(?<=[站心队庭室院所])(?:共计|共|累计)(?=[\u4e00-\u9fff]{2})")
 #: the course of one case (从立案到结案)
 _SPAN = re.compile(r"从(?:立案|受理|收案|起诉|申请|开庭|接到)[^，,。；;]{0,4}?(?:到|至)")
 #: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
@@ -488,6 +490,7 @@ def _metric(
         before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
+    before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
     if _VERB_ONLY.fullmatch(before):
         before = ""  # …下降至2024年的0.9%: the measure is named before
     if text[max(c_start, num_start - 1) : num_start] in ("将", "把"):

@@ -504,3 +504,7 @@ def test_the_course_of_one_case_is_not_an_average() -> None:
 def test_the_make_up_of_an_introduced_count_is_no_result() -> None:
     assert find_outcomes("标题\n全院85名干警中，党员60名。") == []
     assert vals("标题\n全院85名干警中，有20名获评优秀。") == [(20.0, "名", None)]
+
+
+def test_a_total_word_inside_the_label_is_dropped() -> None:
+    assert metrics("法官工作站共调解成功纠纷300件。") == ["法官工作站调解成功纠纷数"]
