@@ -22,6 +22,17 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
    naming one; the title is no lead-in.
 
+Before all of these, a change reported right after a figure (…结案26.5万件，同比上升50.5%)
+takes that figure's initiative (link:change-of), and a figure that only names an attribute of
+the measure before it (在线调解案件305件，调解成功295件，成功率96.72%) follows it even past a
+sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
+before only when that sentence names one initiative as the means (依托“甲”，…;
+link:means-before). Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
+nearest initiative named in its paragraph or the one before (link:anaphor). The one name of a
+paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since). A name inside a
+body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
+nothing.
+
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
 (速裁速执团队 -> 速裁团队) where no other name stands.
@@ -38,7 +49,7 @@ from ingest.numbers import CLAUSE_PUNCT, NUMERAL, parse_number
 
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
 _MANY = 3
-_SENTENCE_END = re.compile("[。！？!?\n]")
+_SENTENCE_END = re.compile("[。！？!?；;\n]")
 _HEADING_MAX = 30
 #: separators between the figures of one clause (26家…、9家…; 3名…和4个…)
 _SEPARATORS = "、和及与"
@@ -64,8 +75,21 @@ _ACTION_BEFORE = re.compile(
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
-_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进")
+_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进|以来")
+#: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
+_SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
+#: a verb that names the means the figures after it were reached by (依托“甲”，…)
+_MEANS_BEFORE = re.compile(r"(?:依托|借助|通过|依靠|凭借|运用)[“\"]?$")
+#: links a next figure of the same measure may take over
+_CHAINED = ("link:own-words", "link:figure-before", "link:change-of")
+#: the words of a figure that only name an attribute of the measure before it (调解成功295件,
+#: 成功率96.72%, 结案2619件, 平均审理时长19.9天)
+_ATTRIBUTE = re.compile(
+    r"^[，,、\s]*(?:其中|同期|共|累计|已)?(?:调解|成功|调撤|撤诉|结案|审结|办结|执结|平均|审理|"
+    r"办理|时长|周期|用时|天数|成功率|调解率|调撤率|结案率|化解|履行|自动履行|司法确认|确认|率|"
+    r"达|为|占比|比例|均)*(?:率|件|数|量)?(?:达到|达|为)?[\u4e00-\u9fff]{0,2}$"
+)
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -75,6 +99,8 @@ class _Mention:
     start: int
     end: int
     name: str
+    anaphor: bool = False  # 该机制, 这一模式: the initiative named before
+    credit: bool = True  # False: a body or a policy named (甲机制领导小组, 按照甲要求)
 
 
 def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
@@ -122,9 +148,51 @@ def _mentions(ex: Extraction) -> list[_Mention]:
             continue  # inside a longer mention
         if out and a < out[-1].end:
             continue  # overlaps the mention before it
-        out.append(_Mention(a, b, name))
         reach = max(reach, b)
-    return out
+        # 甲机制领导小组, 按照甲要求: a body or a policy, listed but credited with nothing
+        credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
+        out.append(_Mention(a, b, name, credit=credit))
+    return _with_anaphors(text, out)
+
+
+#: a word that makes a name part of a body or a document's title (…机制领导小组, …工作法治化)
+_EMBEDDED_AFTER = re.compile(
+    r"[”\"]?(?:领导小组|工作小组|工作专班|专班|办公室|委员会|治化|精神|部署|要求)"
+)
+#: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
+_POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
+
+
+#: a phrase that points back at the initiative named before (该机制推行以来)
+_ANAPHOR = re.compile(
+    r"(?:该|这一|这项|此项|这种|此)(?P<head>机制|模式|做法|制度|平台|举措|工作法|品牌|改革|工作室|"
+    r"中心|团队|措施|项目)(?=[^，,。；;]{0,8}?(?:推行|实施|运行|开展|建立|设立|启用|上线|试点|运用|"
+    r"成立|落地|以来|后))"
+)
+#: how far back an anaphor looks for the initiative it points at
+_ANAPHOR_REACH = 400
+
+
+def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions plus one for each anaphor that follows a named initiative (该机制推行以来 after
+    “以保促调”): the nearest name before it with the same head noun, else the nearest name."""
+    starts = [m.start for m in mentions]
+    extra: list[_Mention] = []
+    for a in _ANAPHOR.finditer(text):
+        i = bisect.bisect_left(starts, a.start())
+        # the anaphor's paragraph or the one before it
+        line_start = text.rfind("\n", 0, a.start())
+        lo = text.rfind("\n", 0, max(0, line_start)) if line_start > 0 else 0
+        lo = max(lo, a.start() - _ANAPHOR_REACH)
+        earlier = [m for m in mentions[max(0, i - 12) : i] if m.start >= lo]
+        if not earlier:
+            continue
+        same = [m for m in earlier if m.name.endswith(a.group("head"))]
+        target = (same or earlier)[-1]
+        extra.append(_Mention(a.start(), a.end(), target.name, anaphor=True))
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
 def _figure_at(text: str, lo: int, hi: int, value: float, uom: str) -> tuple[int, int]:
@@ -234,6 +302,7 @@ class _Linker:
         self.figures = figures
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
+        self.memo: dict[int, tuple[str, str] | None] = {}
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -272,15 +341,25 @@ class _Linker:
             out.insert(0, acted[0])
         return out
 
-    def resolve(self, mentions: list[_Mention], lo: int) -> str:
+    def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str:
         """The nearest name: a credit (通过…) or the measure of a figure before (速裁案件2363件，
-        平均审理时长19.9天); either way the head of its words."""
+        平均审理时长19.9天); either way the head of its words. A figure `f` with words of its
+        own (转交邮寄2407件 after 电子送达成功率92%) is no attribute of the figure before: the
+        sentence's credit outside the figures' words (自集约送达中心运行以来) is taken first."""
         last = mentions[-1]
         for g in self.figures:
             if g.own[0] <= last.start < g.own[1]:
+                if f is not None and not _ATTRIBUTE.match(self.t.text[f.own[0] : f.figure[0]]):
+                    free = [m for m in mentions if not self.owned_by_figure(m)]
+                    if free:
+                        return self.head(free, lo)
                 head = (self.own_names(g) or self.t.between(*g.own))[0]
                 return self.specific(head, self.t.sentence(head.start)[0])
         return self.head(mentions, lo)
+
+    def owned_by_figure(self, m: _Mention) -> bool:
+        i = bisect.bisect_right(self.owned, (m.start, len(self.t.text))) - 1
+        return i >= 0 and self.owned[i][0] <= m.start < self.owned[i][1]
 
     def head(self, mentions: list[_Mention], lo: int) -> str:
         """The first name of the clause where the last of `mentions` stands."""
@@ -292,16 +371,37 @@ class _Linker:
         """The initiative `f` is credited to and the id of the rule that found it."""
         t = self.t
         own_lo, own_hi = f.own
-        own = self.own_names(f)
+        own = [m for m in self.own_names(f) if m.credit]
         s_start, s_end = t.sentence(f.clause[0])
         if own:
             return self.specific(own[0], s_start), "link:own-words"
+        prior = self.figure_before(f)
+        if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
+            # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
+            found = self.link_of(prior)
+            return (found[0], "link:change-of") if found else None
         caseload = self.caseload(f)
         before = t.between(s_start, own_lo)
         if before:
+            if prior is not None and any(
+                self.measure_of(g, before[-1])
+                for g in self.figures
+                if s_start <= g.figure[0] <= prior.figure[0]
+            ):
+                found = self.link_of(prior)
+                if (
+                    found
+                    and found[1] in _CHAINED
+                    and _ATTRIBUTE.match(t.text[own_lo : f.figure[0]])
+                ):
+                    # 在线调解案件305件，调解成功295件: the same measure's next figure
+                    return found[0], "link:figure-before"
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 return None  # the sentence lists mechanisms, it credits none of them
-            name = self.resolve(before, s_start)
+            before = [m for m in before if m.credit]
+            if not before:
+                return None
+            name = self.resolve(before, s_start, f)
             if (
                 caseload
                 and not _RATIO.search(f.outcome.metric)
@@ -310,7 +410,7 @@ class _Linker:
             ):
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
-            return name, "link:sentence"
+            return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
         l_start, _ = t.line(f.clause[0])
         if not caseload:
             # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
@@ -318,9 +418,13 @@ class _Linker:
             if parts:
                 nxt = min(parts, key=lambda g: g.figure[0])
                 counted = self.own_names(nxt)
-                if counted and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure:
+                if (
+                    counted
+                    and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure
+                    and f.outcome.unit_of_measure not in ("%", "个百分点")
+                ):
                     return counted[0].name, "link:total-parts"
-        if not caseload and not _NEW_ITEM.match(t.text, s_start):
+        if not _NEW_ITEM.match(t.text, s_start):
             lo = s_start
             for _ in range(_REACH):
                 if lo <= l_start:
@@ -334,8 +438,24 @@ class _Linker:
                 distinct = {m.name for m in paragraph if m.start >= p_start}
                 if len(distinct) >= _MANY:
                     return None
-                return self.resolve(paragraph, p_start), "link:sentence-before"
-        after = self.credits(own_hi, s_end)
+                paragraph = [m for m in paragraph if m.credit]
+                if not paragraph:
+                    return None
+                if caseload:
+                    # a caseload is credited only by a sentence that names one initiative as
+                    # the means (依托“甲”，…。新收案件…同比下降…)
+                    first = paragraph[0]
+                    if len(distinct) != 1 or not _MEANS_BEFORE.search(
+                        t.text[max(p_start, first.start - 4) : first.start]
+                    ):
+                        return None
+                    return first.name, "link:means-before"
+                rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
+                return self.resolve(paragraph, p_start), rule
+        since = self.since(l_start, s_start)
+        if since is not None:
+            return since, "link:since"
+        after = [m for m in self.credits(own_hi, s_end) if m.credit]
         if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
             return after[0].name, "link:credit-after"
         if t.between(l_start, s_start):
@@ -343,13 +463,43 @@ class _Linker:
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
-        found = list(dict.fromkeys(m.name for m in t.between(*prev)))
+        found = list(dict.fromkeys(m.name for m in t.between(*prev) if m.credit))
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
             return (found[0], "link:heading") if len(found) == 1 else None
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (found[0], "link:lead-in") if 0 < len(found) < _MANY else None
+
+    def since(self, lo: int, hi: int) -> str | None:
+        """The one initiative of the paragraph text[lo:hi] whose results the rest of the
+        paragraph reports (甲机制推行以来，…); None if the paragraph names another."""
+        names = self.t.between(lo, hi)
+        if len({m.name for m in names}) != 1:
+            return None
+        m = names[0]
+        if m.credit and _SINCE_AFTER.match(self.t.text, m.end):
+            return m.name
+        return None
+
+    def figure_before(self, f: _Figure) -> _Figure | None:
+        """The figure right before `f` in its sentence, if any."""
+        s_start, _ = self.t.sentence(f.clause[0])
+        before = [g for g in self.figures if s_start <= g.figure[0] < f.figure[0]]
+        return max(before, key=lambda g: g.figure[0]) if before else None
+
+    def measure_of(self, g: _Figure, m: _Mention) -> bool:
+        """Whether mention `m` is among the own words of figure `g`."""
+        return g.own[0] <= m.start < g.own[1]
+
+    def link_of(self, g: _Figure) -> tuple[str, str] | None:
+        if g.outcome.initiative is not None:
+            return g.outcome.initiative, g.outcome.link_rule or ""
+        key = id(g)
+        if key not in self.memo:
+            self.memo[key] = None  # a guard against cycles
+            self.memo[key] = self.link(g)
+        return self.memo[key]
 
     def specific(self, m: _Mention, s_start: int) -> str:
         """The unit that does it over the kind of case it does (组建速裁团队，…受理速裁案件2707件

@@ -6,18 +6,30 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 -> up), the period expression before it (截至今年4月底), the clause it stands in, a label a
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
-outcome:rank, outcome:rank-top, ...). Ranks are values with the unit 名 (位居全省第一, 首位,
-全市前三 with qualifier 前); one figure for two rates (甲率及乙率均为100%) is two outcomes.
-Page-wrap line breaks inside a number (12.⏎5%) or a sentence are read through.
+outcome:rank, outcome:rank-top, outcome:score, outcome:share, ...). Ranks are values with the
+unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
+scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
+is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
+breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
+in the body is one figure.
 
-Not outcomes: dates, ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted
-list (“…”5项重点工作), slogans and idioms in Chinese numerals (三个维度, 两天一调度, 千家万户),
-approximate pairs (三四个), case facts and judgements of one dispute (一批…系列案件仅用3天,
-并处罚金五千元), meeting participation (3名法官作经验介绍), standing staff (现有11名法官),
-jurisdiction and population (辖区人口85万), other agencies' figures (公安机关办理的…占比32%),
-targets, plans and caps (20项测评项目要求, 拟新建3个, 控制在30天以内), means (利用26个傍晚),
-modifiers (增资180亿元的产业园), counts of courts that only say whose figure follows (3家法院
-已解决问题50个), page counters (阅读量：1234次) and rounded repeats of an exact figure.
+Not outcomes: a figure must report something done or reached, so these are dropped: dates,
+ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted list (“…”5项重点工作),
+slogans and idioms in numerals (三个维度, 两个维护, 两天一调度, 千家万户), approximate pairs and
+vague amounts (三四个, 七八十人, 数十家, 十几名), ranges (3至5个), case facts and judgements of one
+dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金),
+meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
+(一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
+全国共有人民法庭10145个), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
+a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
+introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
+of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
+targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成, 控制在30天以内, 7个工作日
+内), an event's length (为期3天), time references (前10个月), one person's career (他从事审判
+工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
+figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
+counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
+(阅读量：1234次, 点赞) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
@@ -37,7 +49,7 @@ _CN_NUM = (  # 三百, 八万六千, 九十六点五
 )
 _ARABIC_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,246 and 3663
 _SP = r"[ \u3000\u00a0]?"  # pages put stray spaces around figures: 2,315 件, 11.2 %
-_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
+_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件次|场次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
 _QTY = re.compile(
     r"(?=[将接近约大超逾达不少\d"
     + _CN
@@ -57,7 +69,7 @@ _QTY = re.compile(
 )
 #: 百分之九十六点五, 百分之14
 _PERCENT_CN = re.compile(
-    r"(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
+    r"(?=[将接近约超逾达百])(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
     + _ARABIC_NUM
     + "|"
     + _CN_NUM
@@ -70,16 +82,22 @@ _TARGET_BEFORE = re.compile(r"力争|确保|计划|预计|目标|将要|准备|(
 #: jurisdiction and scope (管辖三个镇) are standing facts
 _SCOPE_BEFORE = re.compile(r"管辖|下辖|辖有|人口|面积")
 #: figures of other agencies (公安机关办理的…占比达32%): not what the courts did
-_OTHER_AGENCY = re.compile(r"公安|检察|派出所|司法局|仲裁委|税务|市场监管")
+_OTHER_AGENCY = re.compile(
+    r"公安|检察|派出所|司法局|仲裁委|税务|市场监管|政府投资|发案|生产总值|GDP|产值|财政收入|税收|"
+    r"营业收入|营收|销售额|招商|耕地|人均可支配|游客"
+)
 _COURT_WORD = re.compile(r"法院|法庭|中院|高院|我院|该院|本院")
 #: idioms and set phrases written with numerals (千家万户, 一心一意)
 _IDIOM = re.compile(
     r"千家万户|千方百计|千辛万苦|千头万绪|万无一失|一心一意|三番五次|四面八方|五湖四海|"
-    r"十全十美|一五一十|三令五申|百家争鸣|百花齐放|七上八下|十之八九|千千万万|一点一滴"
+    r"十全十美|一五一十|三令五申|百家争鸣|百花齐放|七上八下|十之八九|千千万万|一点一滴|"
+    r"接二连三|三天两头|三五成群|一传十|十传百|三人成虎|九牛一毛|十拿九稳|一举两得|三言两语|"
+    r"千篇一律|百里挑一|万里挑一|成千上万|数以万计|一年四季|四季如春|五花八门|[两几]家人"
 )
 #: page furniture: counters and toolbars
 _BOILERPLATE_LINE = re.compile(
-    r"浏览|阅读量|阅读数|点击|访问量|字号|打印|分享到|责任编辑|来源：|来源:"
+    r"浏览|阅读量|阅读数|阅读次数|点击|访问量|字号|打印|分享到|责任编辑|来源：|来源:|评论|点赞|"
+    r"收藏|转发|在看|扫码|二维码|版权所有|ICP|备案号|上一篇|下一篇"
 )
 #: a count that is a means, not a result (利用26个傍晚时间)
 _MEANS_BEFORE = re.compile(r"利用|借助")
@@ -89,15 +107,18 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州)?(?:[^，,。；;\n]{0,6}?中)?"
+    r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
+    r"(?:[^，,。；;\n]{0,6}?中)?"
     r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
+    r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
+    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十]))"
 )
 #: 全市前三, 全省前十名: a place among the first N (qualifier 前)
 _TOP = re.compile(
     r"全(?:国|省|市|区|州|系统)(?:法院|法庭|基层法院|中院)?(?:排名|排位)?"
     r"前(?P<num>\d{1,2}|[二三四五六七八九十]+)(?:名|位)?(?![\d一二三四五六七八九十年月天个项])"
 )
-_HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超)?一半")
+_HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
@@ -108,17 +129,116 @@ _JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
 #: the parties of one case (原告王某等7名原告, 当庭宣判，15名被告人…)
 _PARTIES = re.compile(r"原告|被告")
 _ONE_CASE = re.compile(r"某|该案|本案|此案|当庭")
+#: a party named by surname and 某 (冯某, 某公司): the sentence tells one dispute
+_NAMED_PARTY = re.compile(
+    r"[\u4e00-\u9fff]某(?!些|种|个|项|方面|地|时|处|一)|某(?:公司|企业|银行|村|小区)"
+)
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
 _PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、|向|对|给|为|由)$")
-_PARTICIPATION = re.compile(r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言")
+_PARTICIPATION = re.compile(
+    r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言|与会|到会|旁听|观摩|聆听|"
+    r"参与评选|参评|参赛|参与比赛|"
+    r"收看|观看"
+)
 _STANDING = re.compile(r"现有|共有干警|编制")
+#: a jurisdiction or a population: the sentence describes the area, not what was done in it
+_JURISDICTION = re.compile(
+    r"辖区(?:内|总)?(?:面积|人口)|总面积|平方公里|(?:总|常住|户籍|服务|覆盖)人口|下辖|管辖|"
+    r"辖有|所辖|辖区内?(?:共)?有|辖区内的|(?<!直)辖区?(?=\s*(?:\d|[一二两三四五六七八九十]))"
+)
+#: a verb of having: what a court or a place has (共有员额法官32名, 设有4个审判庭)
+_HAVING = re.compile(r"现有|共有|拥有|设有|下设|内设|配有|配备有|(?<![没未只还另所具享占持])有")
+#: staff, bodies and places a court or a county has, rather than made (法官, 乡镇, 审判庭)
+_STANDING_NOUN = re.compile(
+    r"(?:员额)?法官|干警|人员|书记员|法官助理|助理|党员|职工|工作人员|乡镇|街道|行政村|村|社区|"
+    r"人口|审判庭|业务庭|庭室|部门|内设机构|"
+    r"调解员|律师|人民陪审员|陪审员|成员|队员|委员"
+)
+_ROLE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:作为|担任|兼任|身兼)")
+_BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
+#: the places a practice is carried on (在四个基层法庭开展…)
+_LOCUS_BEFORE = re.compile(r"在(?:全[市省区县]|辖区|全院)?$")
+_LOCUS_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:开展|推行|试点|试行|进行|实行)")
+#: a clause that introduces a count whose make-up follows (全院85名干警中，)
+_INTRODUCED = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百]+)[名人位个家][\u4e00-\u9fff“”、]{0,12}?中[，,]$"
+)
+#: a 共 after the unit that reports (法官工作站共调解…)
+_INNER_TOTAL = re.compile(r"(?<=[站心队庭室院所])(?:共计|共|累计)(?=[\u4e00-\u9fff]{2})")
+#: the course of one case (从立案到结案)
+_SPAN = re.compile(r"从(?:立案|受理|收案|起诉|申请|开庭|接到)[^，,。；;]{0,4}?(?:到|至)")
+#: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
+_VISIT = re.compile(r"一行|视察|参观|考察|走进法院|走进法庭|吸引")
+#: meetings held (召开党组会议3次)
+_MEETING = re.compile(
+    r"(?:召开|举行|举办)[^，,。；;]{0,10}?(?:会议|座谈会|推进会|例会|党组会|联席会)"
+)
+#: one person's career (他从事审判工作28年)
+_CAREER = re.compile(
+    r"从事[^，,。；;]{0,8}?工作(?:\d+|[一二三四五六七八九十]+)年|参加工作以来|从警|从业|(?<![其])[他她](?![们人])"
+)
+_COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
+#: the parts of a total that follow it (其中12家, 12家达到)
+_PARTS_AFTER = re.compile(r"其中|\d+家|[一二两三四五六七八九十]+家")
+#: how a team is made up (由1名法官、2名法官助理组成)
+_MADE_UP = re.compile(r"由[^，,。；;]{0,30}(?:组成|构成)|汇集|汇聚|集聚|聚集")
+#: one event (本次培训共120人): its attendance is no result
+_ONE_EVENT = re.compile(r"(?:本次|此次|这次|该次|当天|当日|现场)")
+#: a vague amount (数十家, 上百名, 十几个)
+_VAGUE_BEFORE = re.compile(r"(?:数|几|上|好|成)$")
+#: items of a plan or a document (10项措施, 三个方面, 23条意见): its contents, not results
+_ITEMS_AFTER = re.compile(
+    r"^(?:具体|重点|主要|工作|务实|创新|硬核|便民|惠企)?(?:措施|举措|意见|方面|任务|要求|原则|规定|"
+    r"机制|制度|重点工作|工作重点|工作任务|内容|环节|步骤|目标|条款|方针|承诺|清单|做法|板块|专题)"
+    r"(?!文件)"
+)
+_ITEMS_BEFORE = re.compile(r"(?:措施|举措|意见|规定|要求|任务|条款|承诺)$")
+#: an article of a law (民事诉讼法122条)
+_LAW_BEFORE = re.compile(r"(?:法|条例|规定|解释|规则|办法|》)$")
+#: a norm or a target bound (不少于100件, 至少配备2名)
+_NORM_BEFORE = re.compile(r"不少于|不低于|不超过|不多于|至少|最少|最多|只需|只要|仅需|承诺")
+#: a deadline or a time counted in a unit the scan reads as 个 (7个工作日内, 5个小时)
+_TIME_AFTER = re.compile(r"^(?:工作日|自然日|小时|钟头|星期|礼拜|季度|年度?)")
+#: a date ahead that the figure is a target for (到2025年底，建成20个)
+_BY_DATE = re.compile(r"到(?:19|20)\d{2}年(?:底|末)?[，,]?")
+_DONE = re.compile(r"已|累计|共计?|实现|截至")
+#: each X (每名法官, 每月开展2次): a norm or a schedule, near the figure
+_EACH = re.compile(r"每(?!万)")
+#: a plan in the future (将新建3个, 将于年底前建成)
+_FUTURE_BEFORE = re.compile(
+    r"(?<![一两三四五六七八九十\d])将(?:于|要|在|会|陆续|逐步|进一步|再|新建|建成|建设|设立|开展|实现|达到|完成|增加|扩大|覆盖|投入|力争)"
+)
+#: a figure that only introduces what follows (全院85名干警中，…)
+_INTRODUCES_AFTER = re.compile(r"^[\u4e00-\u9fff“”、]{0,12}?(?:中|当中|之中)$")
+#: a duration is a result when it says how long the work took (平均审理周期, 仅用, 缩短)
+_DURATION_RESULT = re.compile(
+    r"平均|周期|用时|时长|天数|时间|时限|缩短|缩减|减少|压缩|降低|提速|仅用|只用|用了|耗时|最快|最短|"
+    r"记录|审结|办结|结案|执结|审理|办理|化解|调解|提前|节约|节省"
+)
+#: an event's length, not work done (活动为期3天, 持续3天)
+_EVENT_LENGTH = re.compile(r"为期|持续|历时|长达|时隔|相隔|间隔|距今|之久")
+#: a time reference, not a duration of work (前10个月, 3个月后)
+_TIME_REF_AFTER = re.compile(r"^(?:以来|来|后|之后|以后|前|之前|以前|里|中|期间|左右)")
+#: one dispute's money (借款5万元, 判决赔偿3.5万元, 被告当场支付2万元)
+_DISPUTE_MONEY = re.compile(
+    r"借款|欠款|货款|工程款|租金|工资|报酬|赔偿|补偿|损失|标的|诉请|请求|判令|判决|支付|拖欠|骗取|"
+    r"诈骗|非法|违约金|利息|赃款|价值|本金|彩礼|抚养费|赡养费"
+)
+#: many cases' money (执行到位, 挽回, 追回, 累计): a result
+_AGGREGATE_MONEY = re.compile(
+    r"累计|全年|今年|以来|年来|挽回|执行到位|到位|兑现|追回|追讨|追缴|发放|节约|节省|"
+    r"争取|减免|缓交|化解|调解|涉案金额|标的额|案件"
+)
+#: the parties of one dispute in the sentence
+_ONE_DISPUTE = re.compile(r"原告|被告|当事人|申请人|被执行人|双方|一方|某|该案|本案|此案|当场|当庭")
 _TARGET = re.compile(r"要求|目标|任务")
 #: Chinese numerals count only with these units (两家, 交流两人, 四次, 十个案例)
 _CN_UOMS = frozenset(["家", "人", "次", "名", "件", "位", "起", "场", "批", "笔", "份", "个"])
 _ABSTRACT_AFTER = re.compile(
     r"^(?:维度|方面|要求|目标|重点|环节|机制|任务|原则|效果|层面|阶段|方阵|一体|工程|行动|品牌|领域|"
     r"问题|关键|抓手|导向|体系|理念|意识|能力|作用|统一|步骤|规定|标准|字|点|措施|举措|做法|经验|"
-    r"内容|方式|途径|渠道|板块|类)"
+    r"内容|方式|途径|渠道|板块|类|维护|确立|自信|全面|务必|必须|表率|到位|优先|聚焦|强化|突出|注重|"
+    r"转变|定位|结合|统筹|服务(?!站|中心|点|窗口|平台|队|团))"
 )
 _QUALIFIER = {
     "将近": "近",
@@ -146,10 +266,11 @@ _PERIOD = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
-    r"当年|同期|全[市省区县国]|全地区|并|通过)+"
+    r"当年|同期|全[市省区县国]|全地区|并|通过|(?:现|共|拥)?有(?![效序力关利益]))+"
 )
 _TAIL = re.compile(
-    r"(?:达到|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|保持|稳居|位居|"
+    r"(?:达到|高达|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|持续|保持|稳居|位居|"
+    r"(?<=[率量数])[高低]|(?<=[增降]幅)(?:由|从)|"
     r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
 )
 _COUNT_UOMS = frozenset(
@@ -173,6 +294,8 @@ _COUNT_UOMS = frozenset(
         "户",
         "位",
         "人次",
+        "件次",
+        "场次",
     ]
 )
 
@@ -247,8 +370,54 @@ class _Bounds:
 #: the court that reports the figure, at the head of the clause (江都区人民法院成立了…)
 _SUBJECT = re.compile(
     r"^(?:我院|该院|本院|全院|(?:全[市省区县国]|两级|各级|基层)法院|"
-    r"[^，,。；;在对向与和为的]{1,12}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
+    r"[^，,。；;在对向与和为的“”「」]{1,12}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
 )
+#: a subject that holds a verb is a clause, not a court (全省共建成共享法庭)
+_SUBJECT_VERB = re.compile(r"建成|设立|成立|组建|开展|推行|引入|打造|创建|建设|挂牌|获评")
+#: a list of places or bodies before the verb (与上海、福建等多地法院累计跨域立案)
+_LIST_PREFIX = re.compile(
+    r"^[^，,]*?等(?:多地|多家|各)?(?:地|单位|部门|方式|形式|途径|渠道|平台|场所|法院|机构|组织)"
+)
+#: a partner, a means or a place before the verb (向县妇联发送, 对甲法院常态化指导, 在甲中心引入)
+_ADVERBIAL = re.compile(
+    r"^(?:对|向|与|为|在|以)[^，,]{1,16}?(?:整体)?(?=开展|进行|发送|发出|建立|常态化|帮助|指导|提供|"
+    r"走访|实施|推送|移送|委派|引入|设立|设置|配置|组建|成立|推行|选派|派驻)"
+)
+
+
+def _scores(text: str, limit: int) -> list[re.Match[str]]:
+    """Scores, found from the 分 after them (a scan for every figure would be slow)."""
+    out = []
+    i = text.find("分", 0, limit)
+    while i >= 0:
+        if i and text[i - 1] in "0123456789 ":
+            m = _SCORE.search(text, max(0, i - 14), i + 1)
+            if m and m.end() == i + 1:
+                out.append(m)
+        i = text.find("分", i + 1, limit)
+    return out
+
+
+#: a score (质效得分84.5分)
+_SCORE = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?(?P<num>\d+(?:\.\d+)?) ?分")
+_NOT_A_SCORE_AFTER = re.compile(r"[钟之别期批局院庭类层流段支区行公数值项]")
+#: what a score measures: an assessment
+_SCORE_CONTEXT = re.compile(r"得分|评分|分值|质效|考核|测评|评估|指数|成绩|满意度|综合")
+#: counted units and what they did (法院步入全省第一方阵, 家获评示范法庭)
+_ACTED = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?:均|全部|都|已|先后|相继)?"
+    r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
+    r"参与|到岗|返岗|加入|建立了?|设立了?|开通了?|配备了?)[^，,。；;]{0,14})$"
+)
+_VERB_ONLY = re.compile(r"(?:下降|上升|降低|提升|提高|增长|减少|缩短)(?:至|到)?")
+_ATTRIBUTE_AFTER = re.compile(r"平均|时长|用时|同比|环比|占比|[，,]")
+_QUOTED_HEAD = re.compile(r"^“[^”]{1,12}”")
+_SCOPE_ONLY = re.compile(r"全[市省区县国]|全地区|辖区内?")
+_LIST_SEP = re.compile("[、和及与]")
+#: a verb of the 把 construction that says what the counted were brought into
+_BRING = re.compile(r"纳入|加入|编入|吸纳|派驻|下沉|充实|调整|聘为|选聘为|嵌入|融入")
+#: a year's figure written 2023年的22.9% (由…的, 下降至…的): the words around it are no label
+_YEAR_OF = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年|同期)的$")
 _NOUN_AFTER = re.compile(r"[“”\s]*([\u4e00-\u9fff]{1,10})")
 #: where a counted noun ends: a particle or the verb of what the counted things did
 _NOUN_STOP = re.compile(
@@ -303,21 +472,52 @@ def _metric(
     earlier = list(_QTY.finditer(before))
     if earlier:  # 设置工作站13个、工作室79个: the words after the figure before
         before = re.split("[、和及与]", before[earlier[-1].end() :], maxsplit=1)[-1]
+    before = _YEAR_OF.sub("", before)
     before = _PERIOD.sub("", before)
     for _ in range(2):
         subject = _SUBJECT.match(before)
-        if subject and subject.end() < len(before):
+        if subject and subject.end() < len(before) and not _SUBJECT_VERB.search(subject.group(0)):
             before = before[subject.end() :]
         before = _LEAD.sub("", before)
+        for prefix, cue in (
+            (_LIST_PREFIX, "等" in before),
+            (_ADVERBIAL, before[:1] in "对向与为在以"),
+        ):
+            cut = prefix.match(before) if cue else None
+            if cut and len(before) - cut.end() >= 2:
+                before = _LEAD.sub("", before[cut.end() :])
+    if before.endswith("的") and uom in _COUNT_UOMS:
+        before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
+    before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
+    if _VERB_ONLY.fullmatch(before):
+        before = ""  # …下降至2024年的0.9%: the measure is named before
+    if text[max(c_start, num_start - 1) : num_start] in ("将", "把"):
+        # 将167名干部纳入调解人才库: what the counted were brought into
+        verb = _BRING.search(text, end, c_end)
+        if verb:
+            label = text[verb.start() : c_end]
+            return label + ("人数" if uom in ("名", "人", "位") else "数")
     after = text[end:c_end]
     nxt = re.search(r"、[\d一二三四五六七八九十]|[\d]", after)
     if nxt:
         after = after[: nxt.start()]
-    if len(before) < 2:
+    if uom in _COUNT_UOMS:
+        # 近7万件在线调解案件平均时长仅22天: the count is of the noun, not its attribute
+        after = _ATTRIBUTE_AFTER.split(after, maxsplit=1)[0]
+        if after.startswith("“"):
+            after = _QUOTED_HEAD.sub(lambda q: q.group(0)[1:-1], after)
+    subject = _SUBJECT.fullmatch(before) or _SCOPE_ONLY.fullmatch(before)
+    if len(before) < 2 or (subject and not _SUBJECT_VERB.search(before)):
         if after.startswith("的时间") and uom in ("天", "个月", "小时", "日"):
             return "用时"
+        acted = _ACTED.match(after.strip("“” ")) if uom in _COUNT_UOMS else None
+        if acted:
+            # 4家法院步入全省第一方阵 -> 步入全省第一方阵的法院数
+            verb = acted.group("verb").replace("“", "").replace("”", "")
+            verb = verb[:2] + verb[3:] if verb[2:3] == "了" else verb
+            return f"{verb}的{acted.group('noun')}数" if acted.group("noun") else f"{verb}数"
         before = (before + after).strip("，,、 “”")
     elif uom in _COUNT_UOMS and not re.search(r"(?:案件|纠纷|[数量率])$", before):
         m = _NOUN_AFTER.match(after)
@@ -325,8 +525,8 @@ def _metric(
         if not noun.startswith(("因", "由", "对", "向", "从", "为")):
             before += noun
     before = _label_change(before, uom, direction)
-    if uom == "人次" and before and not before.endswith("人次"):
-        before += "人次"
+    if uom in ("人次", "件次", "场次") and before and not before.endswith(uom):
+        before += uom
     elif uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
         before += "数"
     elif uom == "亩" and before and not before.endswith("面积"):
@@ -404,6 +604,124 @@ _DIGIT = re.compile(r"\d")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
+_PAIR = re.compile("[一二两三四五六七八九]{2}")
+_RANGE_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十])(?:至|到|-|~|－|—)$")
+_PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
+_STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
+
+
+def _not_a_result(
+    text: str,
+    bounds: _Bounds,
+    pre_start: int,
+    start: int,
+    end: int,
+    uom: str,
+    c_start: int,
+    c_end: int,
+) -> bool:
+    """Figures that describe rather than report: a jurisdiction, what a court has, the items
+    of a plan, a law's article, a norm, a plan, an introducing count, an event's length, a
+    time reference, a range, one dispute's money."""
+    before = text[c_start:pre_start]
+    after = text[end:c_end]
+    s_start, s_end = bounds.sentence(start)
+    if _RANGE_BEFORE.search(before):
+        return True  # 3至5个: a range
+    if _NORM_BEFORE.search(text, c_start, start) or _FUTURE_BEFORE.search(before):
+        return True
+    if uom == "个" and _TIME_AFTER.match(after):
+        return True
+    if _BY_DATE.search(text, s_start, pre_start) and not _DONE.search(text, c_start, c_end):
+        return True
+    each = _EACH.search(text, max(c_start, pre_start - 8), pre_start)
+    if each and "均" not in text[each.end() : pre_start]:
+        return True  # 每月开展2次 (but 每名法官年均结案300件 is an average reached)
+    if uom in _PERSONNEL_UOMS and (
+        _MADE_UP.search(text, c_start, c_end) or _ONE_EVENT.search(before)
+    ):
+        return True  # 团队由1名法官…组成; 本次培训共120人
+    if uom in ("名", "人", "位") and _VISIT.search(text, c_start, c_end):
+        return True  # 一行20余人到该院视察: visitors
+    if uom in ("次", "场") and _MEETING.search(text, c_start, c_end):
+        return True  # 先后3次召开党组会议: meetings held
+    if _LOCUS_BEFORE.search(before) and _LOCUS_AFTER.match(after):
+        return True  # 在四个基层法庭开展要素式审判: where a practice is tried, not what it did
+    if "之一" in after:
+        return True  # 是全省3家示范法院之一: the set the court belongs to
+    if _CAREER.search(text, s_start, s_end):
+        return True  # 他从事审判工作28年，审结案件4000余件: one person's career
+    if uom in _STANDING_UOMS:
+        if _ITEMS_AFTER.match(after) or _ITEMS_BEFORE.search(before):
+            return True  # 10项措施, 措施23条
+        if uom == "条" and _LAW_BEFORE.search(before):
+            return True  # 民事诉讼法122条
+        if _JURISDICTION.search(text, s_start, s_end) and not _CHANGED.search(text, c_start, c_end):
+            return True  # 辖12个乡镇、3个街道
+        had = _HAVING.search(before)
+        if had:
+            # the noun counted: between the verb (or the last list separator) and the figure,
+            # else right after it
+            noun = _LIST_SEP.split(before[had.end() :])[-1]
+            if not noun and not after:
+                return True  # 35岁以下的有20名
+            acted = not noun and _ACTED.match(after.replace("“", "").replace("”", ""))
+            if not acted and (_STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after)):
+                return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
+            courts = _COURT_NOUN.search(noun) if noun else _COURT_NOUN.match(after)
+            if courts and not acted and not _PARTS_AFTER.search(text, c_end, s_end):
+                return True  # 全国法院共有人民法庭10145个 (but 共有法庭13家，其中12家…)
+        if _HAVING.search(text, s_start, c_start) and _BREAKDOWN.match(before):
+            return True  # 法庭共有干警6人，其中法官2名
+        if uom in ("名", "人", "位") and _ROLE_AFTER.match(after):
+            return True  # 4名法官作为网格管理员: a role given, not a result
+        if "涉及" in before and uom in _PERSONNEL_UOMS:
+            return True  # 案件涉及农民工46人: who a case concerns
+        if uom in _PERSONNEL_UOMS and _INTRODUCES_AFTER.match(after):
+            return True  # 全院85名干警中，…
+        if (
+            uom in _PERSONNEL_UOMS
+            and _INTRODUCED.search(text, s_start, c_start)
+            and not _CHANGED.search(text, c_start, c_end)
+        ):
+            return True  # 全院85名干警中，党员60名: the make-up of the count before
+    if uom in ("天", "个月", "小时", "次") and _PARTY.search(text, s_start, s_end):
+        return True  # 法官三次上门调解，双方达成协议: the story of one dispute
+    if uom in ("天", "个月", "小时", "日"):
+        span = _SPAN.search(text, s_start, start)
+        if span and "均" not in text[span.start() : c_end]:
+            return True  # 从立案到结案仅用7天: one case's course, not an average
+    if uom in ("天", "个月", "小时"):
+        if _EVENT_LENGTH.search(before) or _TIME_REF_AFTER.match(after):
+            return True
+        if before.endswith(("前", "近", "过去", "这", "最近")) and _TIME_REF_AFTER.match(after):
+            return True
+        if before[-1:] == "前":
+            return True  # 前10个月: a period
+        if not _DURATION_RESULT.search(text, c_start, c_end) and not after.startswith("内"):
+            return True
+    if uom.endswith("元"):
+        strong = _STRONG_AGGREGATE.search(text, c_start, c_end)
+        if _ONE_DISPUTE.search(text, s_start, s_end) and not strong:
+            return True  # 被告当场支付2万元
+        if _DISPUTE_MONEY.search(text, c_start, start) and not (
+            strong or _AGGREGATE_MONEY.search(text, c_start, c_end)
+        ):
+            return True  # 借款5万元
+    return False
+
+
+_CHANGED = re.compile(
+    r"同比|环比|上升|下降|增长|减少|新建|建成|新增|化解|调解|审结|办结|受理|设立|成立|组建|建立|获评|"
+    r"评为|入选|实现|达到|完成|覆盖|步入|进入|位列|获得|荣获|受到|通过|参与|返岗|到岗|加入"
+)
+_STRONG_AGGREGATE = re.compile(
+    r"累计|全年|以来|年来|挽回|执行到位|追回|追讨|讨回|追缴|兑现|兑付|发放|节约|节省|争取|减免|缓交"
+)
+#: the parties of one dispute (not 被告人, whom aggregate criminal figures count)
+_PARTY = re.compile(r"原告|被告(?!人)|双方|该案|本案|此案")
+
+
 def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
     """Figures in text[:limit] that report what courts did, in text order."""
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
@@ -438,10 +756,20 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
     ]
 
 
+#: a verb that makes a share of things come to a result (将95%的纠纷化解在基层)
+_SHARE_BEFORE = re.compile(r"(?:将|使|把|促成|推动|让|帮助)$")
+#: a first line longer than this is body text run into one line, not a title
+_TITLE_MAX = 80
+
+
 def _find(text: str, limit: int) -> list[OutcomeHit]:
     quotes = _spans(_QUOTED, text, limit)
     first_line_end = text.find("\n")
-    title_end = first_line_end if first_line_end >= 0 and "。" not in text[:first_line_end] else 0
+    title_end = (
+        first_line_end
+        if 0 <= first_line_end <= _TITLE_MAX and "。" not in text[:first_line_end]
+        else 0
+    )
     hits: list[OutcomeHit] = []
     bounds = _Bounds(text)
 
@@ -452,7 +780,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if start < title_end or _inside(quotes, start):
             return True
         if start > 0 and text[start - 1] == "”":
-            return True  # “A、B、C”5项重点工作: the count of a quoted list
+            opened = text.rfind("“", max(0, start - 40), start)
+            if opened < 0 or re.search("[、，,]", text[opened:start]) or uom in ("项", "条"):
+                return True  # “A、B、C”5项重点工作: the count of a quoted list
         s, e = bounds.sentence(start)
         c_start, c_end = bounds.clause(start, end)
         clause = text[c_start:c_end]
@@ -466,6 +796,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             return True
         if _PARTIES.search(clause) and _ONE_CASE.search(text, s, e):
             return True
+        if _NAMED_PARTY.search(text, c_start, c_end):
+            return True  # 法院通过冻结冯某52%涉案资金: a story of one dispute
         before = text[c_start:start]
         if _TARGET_BEFORE.search(before) or _SCOPE_BEFORE.search(before):
             return True
@@ -546,8 +878,12 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             result = bool(m.group("pre")) or _RESULT_BEFORE.search(text[max(0, start - 1) : start])
             if value < 2 or _ABSTRACT_AFTER.match(after):
                 continue
-            if len(num) >= 2 and all(c in "一二两三四五六七八九" for c in num):
-                continue  # 三四个, 四五个: an approximate pair, not 34 or 45
+            if _PAIR.search(num) or _VAGUE_BEFORE.search(text, max(0, start - 1), start):
+                continue  # 数十家, 上百名: a vague amount
+            if "几" in text[end - len(uom) - 1 : end]:
+                continue  # 十几名
+            if _PAIR.search(num):
+                continue  # 三四个, 七八十人: an approximate pair, not 34 or 780
             if num in ("百", "千", "万") or _IDIOM.search(text, max(0, start - 3), end + 3):
                 continue  # 千家万户, 一心一意: a word, not a figure
             if not figure and not result and uom not in _CN_UOMS:
@@ -567,7 +903,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             uom = m.group("big") + "元"
         if uom == "%" or uom == "百分点":
             uom = "%" if uom == "%" else "个百分点"
-        if after.startswith("的") and not after.startswith("的时间"):
+        share = uom == "%" and _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        if after.startswith("的") and not after.startswith("的时间") and not share:
             continue
         c_start, c_end = bounds.clause(start, end)
         if (
@@ -580,7 +917,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 包括…等11项内容在内的制度: the count describes a noun
         if _TARGET.search(after[:6]) and uom in ("项", "条", "个"):
             continue
-        if skip_context(start, end, uom):
+        if skip_context(start, end, uom) or _not_a_result(
+            text, bounds, m.start(), start, end, uom, c_start, c_end
+        ):
             continue
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
@@ -603,7 +942,48 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             qualifier = qualifier or "内"
         if uom == "小时" and (value == 24 or _SERVICE_HOURS.match(text, end)):
             continue
+        if share and after.startswith("的"):
+            # 促成63%的涉企案件案结事了: the share of the cases that came to that result
+            c_start, c_end = bounds.clause(start, end)
+            label = text[end + 1 : c_end].replace("“", "").replace("”", "") + "的比例"
+            hits.append(
+                OutcomeHit(
+                    start,
+                    end,
+                    value,
+                    uom,
+                    label,
+                    c_start,
+                    c_end,
+                    qualifier,
+                    None,
+                    bounds.period(start),
+                    "outcome:share",
+                )
+            )
+            continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
+    for m in _scores(text, limit):
+        start, end = m.start("num"), m.end()
+        if text[start - 1 : start].isdigit() or text[start - 1 : start] in ".第":
+            continue
+        c_start, c_end = bounds.clause(start, end)
+        if not _SCORE_CONTEXT.search(text, c_start, c_end) or skip_context(start, end):
+            continue
+        if _NOT_A_SCORE_AFTER.match(text, end):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        add(
+            start,
+            end,
+            value,
+            "分",
+            m.start(),
+            _QUALIFIER.get(m.group("pre") or ""),
+            "outcome:score",
+        )
     for m in _PERCENT_CN.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):
@@ -618,10 +998,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             "outcome:rate-cn",
         )
     for m in _RANK.finditer(text, 0, limit):
-        start = m.start("num") if m.group("num") else m.start("first")
+        num = m.group("num") or m.group("bare")
+        start = m.start("num") if m.group("num") else m.start("bare") if num else m.start("first")
         if skip_context(m.start(), m.end()):
             continue
-        value = parse_number(m.group("num")) if m.group("num") else 1.0
+        value = parse_number(num) if num else 1.0
         if value is None:
             continue
         c_start, c_end = bounds.clause(m.start(), m.end())
@@ -788,7 +1169,7 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
                     or (heading and g.value == h.value)
                 )
                 and g.start != h.start
-                and _alike(g.metric, h.metric)
+                and (_alike(g.metric, h.metric) or (heading and g.value == h.value))
             ]
             if exact and (heading or not any(g.qualifier in _ROUNDING for g in exact)):
                 if heading and all(line_start <= g.start < line_start + len(line) for g in exact):
@@ -804,11 +1185,15 @@ def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> l
     办结23.1万件，同比分别上升3.6%和3.1%: the changes pair with the figures in order)."""
     hits = list(hits)
     for i, h in enumerate(hits):
-        if h.metric == "排名" and i > 0:  # 人均结案286件，位居全市第二: the rank of that figure
+        if re.fullmatch("(?:法院)?排名", h.metric) and i > 0:
+            # 人均结案286件，位居全市第二: the rank of that figure (past the ranks between)
             s, _ = bounds.sentence(h.start)
-            prev = hits[i - 1]
-            if prev.start >= s and prev.unit_of_measure != "名":
-                hits[i] = replace(h, metric=re.sub("数$", "", prev.metric) + "排名")
+            prev = [g for g in hits[:i] if g.start >= s and g.unit_of_measure != "名"]
+            if prev:
+                hits[i] = replace(h, metric=re.sub("数$", "", prev[-1].metric) + "排名")
+        elif not h.metric and i > 0 and hits[i - 1].text_start == h.text_start:
+            # 增幅由2023年的22.9%下降至2024年的0.9%: the second figure of the same measure
+            hits[i] = replace(h, metric=hits[i - 1].metric)
     bare = [bool(_BARE.match(h.metric)) for h in hits]
     out = list(hits)
     i = 0

@@ -169,3 +169,60 @@ def test_each_link_names_the_rule_that_made_it() -> None:
     conf = {o.link_rule: o.link_confidence for o in ex.outcomes}
     assert conf["link:own-words"] is not None and conf["link:sentence"] is not None
     assert conf["link:own-words"] > conf["link:sentence"]
+
+
+def test_a_change_belongs_to_the_figure_it_changes() -> None:
+    text = "全年法院诉前调解结案12万余件，同比上升20.5%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(120000.0, "诉前调解"), (20.5, "诉前调解")]
+
+
+def test_the_next_figures_of_one_measure_follow_it_past_a_list() -> None:
+    text = "依托平台开展诉前调解、律师调解、司法确认等工作，在线调解案件300件，调解成功280件，成功率93.3%。"
+    names = {
+        "诉前调解": ["诉前调解"],
+        "律师调解": ["律师调解"],
+        "司法确认": ["司法确认"],
+        "在线调解": ["在线调解"],
+    }
+    assert linked(text, names) == [(300.0, "在线调解"), (280.0, "在线调解"), (93.3, "在线调解")]
+
+
+def test_a_semicolon_ends_what_a_name_credits() -> None:
+    text = "落实信访工作法，接待来访3000件次；加强包案，化解信访积案60件；发出司法建议200份，反馈率95%。"
+    got = linked(text, {"信访工作法": ["信访工作法"]})
+    assert got == [(3000.0, "信访工作法"), (60.0, None), (200.0, None), (95.0, None)]
+
+
+def test_an_anaphor_points_at_the_initiative_named_before() -> None:
+    text = "甲法院推行“以保促调”机制。\n该机制推行以来，审理周期缩短5天，挽回损失300余万元。"
+    got = linked(text, {"以保促调": ["以保促调"]})
+    assert got == [(5.0, "以保促调"), (300.0, "以保促调")]
+    far = "甲法院推行“以保促调”机制。\n其他段落。\n又一段落。\n该机制推行以来，审理周期缩短5天。"
+    assert linked(far, {"以保促调": ["以保促调"]}) == [(5.0, None)]
+
+
+def test_a_caseload_after_a_sentence_naming_its_means() -> None:
+    text = "乙法院依托“解纷联动链”，推动纠纷源头化解。今年新收案件5000件，同比下降30%。"
+    got = linked(text, {"解纷联动链": ["解纷联动链"]})
+    assert got == [(5000.0, "解纷联动链"), (30.0, "解纷联动链")]
+
+
+def test_a_body_or_a_policy_named_is_credited_with_nothing() -> None:
+    text = "成立多元化解机制领导小组。出台制度文件15个。"
+    assert linked(text, {"多元化解机制": ["多元化解机制"]}) == [(15.0, None)]
+    text = "按照上级打造“甲品牌”要求，建成工作站30个。"
+    assert linked(text, {"甲品牌": ["甲品牌"]}) == [(30.0, None)]
+
+
+def test_a_name_with_since_credits_the_rest_of_its_paragraph() -> None:
+    text = (
+        "“快审”机制推行以来，效率明显提升。法官更加专注。简案平均审理9天，调撤率达60%。\n另一段。"
+    )
+    got = linked(text, {"快审": ["快审"]})
+    assert got == [(9.0, "快审"), (60.0, "快审")]
+
+
+def test_a_figure_with_its_own_words_takes_the_sentences_credit() -> None:
+    text = "自送达中心运行以来，电子送达成功率达92%，转交邮寄2400件。"
+    got = linked(text, {"集约送达": ["送达中心"], "电子送达": ["电子送达"]})
+    assert got == [(92.0, "电子送达"), (2400.0, "集约送达")]

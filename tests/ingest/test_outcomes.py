@@ -311,3 +311,200 @@ def test_a_change_from_one_figure_to_another_is_one_figure(
 ) -> None:
     got = [(h.value, h.unit_of_measure, h.metric, h.direction) for h in find_outcomes(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该院辖区面积900平方公里，辖8个乡镇、2个街道。",
+        "法庭所辖东湖、西岭两个乡镇。",
+        "该法庭共有员额法官3名、书记员4名。",
+        "法庭共有干警6人，其中法官2名。",
+        "该院设有3个审判庭。",
+        "全院90名干警中，党员占比较高。",
+        "会议明确了8项具体措施。",
+        "出台服务企业发展措施12条。",
+        "依照民事诉讼法119条提起诉讼。",
+        "每个法庭至少配备2名法官。",
+        "每月开展3次巡回审判。",
+        "要求每名法官全年办案不少于80件。",
+        "明年将新建4个法官工作站。",
+        "本次培训共150人。",
+        "40余名代表旁听庭审。",
+        "团队由1名法官、2名法官助理组成。",
+        "活动为期3天。",
+        "原告向被告借款6万元，到期未还。",
+        "经法官三次上门调解，双方达成协议。",
+        "案件涉及务工人员52人。",
+        "法院冻结王某40%的存款。",
+        "数十家企业前来咨询。",
+        "七八十位村民围坐在一起。",
+        "该法庭3名法官担任网格指导员。",
+    ],
+)
+def test_descriptions_that_are_not_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该院与辖区9家商会建立对接机制。", [(9.0, "家", None)]),
+        ("截至目前，共建成法官工作站12个。", [(12.0, "个", None)]),
+        ("全年为农民工追回欠薪300余万元。", [(300.0, "万元", "余")]),
+        ("接待来访群众2300件次。", [(2300.0, "件次", None)]),
+        ("对辖区法院常态化指导20余次。", [(20.0, "次", "余")]),
+        ("出台12个制度文件。", [(12.0, "个", None)]),
+        ("平均审理天数缩短3天。", [(3.0, "天", None)]),
+    ],
+)
+def test_results_next_to_the_words_of_descriptions(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert vals("标题\n" + text) == expected
+
+
+def test_a_share_brought_to_a_result() -> None:
+    hits = find_outcomes("标题\n该机制推动70%的纠纷化解在诉前。")
+    assert [(h.value, h.unit_of_measure, h.metric, h.rule) for h in hits] == [
+        (70.0, "%", "纠纷化解在诉前的比例", "outcome:share")
+    ]
+
+
+def test_ranks_in_a_region_and_after_years() -> None:
+    assert vals("标题\n质效得分位居甲乙地区第2名。") == [(2.0, "名", None)]
+    assert vals("标题\n满意率连续三年全省第一。") == [(1.0, "名", None)]
+    assert vals("标题\n该院是全省第一家试点法院。") == []
+
+
+def test_a_heading_figure_repeated_in_the_body_is_one_figure() -> None:
+    text = "标题\n某法院“快审”2小时审结9起案件\n正文，全程用时不到2小时，集中审理9起案件。"
+    assert vals(text) == [(2.0, "小时", "不到"), (9.0, "起", None)]
+
+
+def metrics(text: str) -> list[str]:
+    return [h.metric for h in find_outcomes("标题\n" + text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全省共建成“共享法庭”2000个。", ["建成共享法庭数"]),
+        ("与甲、乙、丙等多地法院累计跨域立案22件。", ["跨域立案数"]),
+        ("主动向县妇联、学校等单位发送司法建议书30份。", ["发送司法建议书数"]),
+        ("在诉讼服务中心整体引入9家调解组织。", ["引入调解组织数"]),
+        ("遍布各乡镇的120个“三型”联动中心。", ["三型联动中心数"]),
+        ("近5万件在线调解案件平均时长仅20天。", ["在线调解案件数", "在线调解案件平均时长"]),
+        ("覆盖率高达95%，调撤率持续保持60%以上。", ["覆盖率", "调撤率"]),
+        ("将80名基层干部纳入调解人才库。", ["纳入调解人才库人数"]),
+        ("收案增幅由2023年的20.5%下降至2024年的1.5%。", ["收案增幅", "收案增幅"]),
+        (
+            "考核得分95.5分，位居全市第一，全省排名第3名。",
+            ["考核得分", "考核得分排名", "考核得分排名"],
+        ),
+    ],
+)
+def test_labels_are_words_not_fragments(text: str, expected: list[str]) -> None:
+    assert metrics(text) == expected
+
+
+def test_scores_only_in_an_assessment() -> None:
+    hits = find_outcomes("标题\n考核得分95.5分。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(95.5, "分", "outcome:score")]
+    assert find_outcomes("标题\n会议持续了30分钟，十分重要。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "承诺在7个工作日内办结。",
+        "到2030年底，建成20个示范法庭。",
+        "共有12家单位参与评选。",
+        "通过线上平台，当事人只需跑1次。",
+        "庭审持续了5个小时。",
+    ],
+)
+def test_promises_targets_and_contests_are_not_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
+
+
+def test_counted_units_and_what_they_did() -> None:
+    assert metrics("4家法院步入全省第一方阵，两家法院位列第二方阵。") == [
+        "步入全省第一方阵的法院数",
+        "位列第二方阵的法院数",
+    ]
+    assert metrics("今年3月，10名新招录干警到岗。") == ["到岗的新招录干警数"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "省人大常委会一行20余人到该院视察工作。",
+        "该院邀请30名人大代表走进法院。",
+        "该院先后3次召开党组会议。",
+        "该院是全省3家示范法院之一。",
+        "他从事审判工作28年，累计审结案件4000余件。",
+        "全国法院共有人民法庭10145个。",
+        "活动吸引了200余名群众参与。",
+    ],
+)
+def test_visits_meetings_sets_and_careers_are_not_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
+
+
+def test_a_total_of_courts_before_its_parts_is_kept() -> None:
+    assert metrics("全市共有法庭13家，其中12家达到五化标准。") == ["法庭数", "达到五化标准数"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县地区生产总值达320亿元，同比增长6.5%。",
+        "茶叶产值12亿元。",
+        "全市刑事案件发案率同比下降12%。",
+    ],
+)
+def test_the_economy_and_crime_rates_are_not_court_results(text: str) -> None:
+    assert find_outcomes("标题\n" + text) == []
+
+
+def test_the_places_a_practice_is_tried_are_not_its_result() -> None:
+    assert find_outcomes("标题\n在五个基层法庭开展示范庭审工作。") == []
+    assert vals("标题\n在全市设立法官工作站15个。") == [(15.0, "个", None)]
+
+
+def test_aggregate_amounts_visits_in_sessions_and_what_places_did() -> None:
+    assert vals("标题\n审理涉企案件900余件，涉案标的额达12亿元。") == [
+        (900.0, "件", "余"),
+        (12.0, "亿元", None),
+    ]
+    assert vals("标题\n全年开展巡回审判150余场次。") == [(150.0, "场次", "余")]
+    assert metrics("辖区内12个乡镇均建立了法官工作站。") == ["建立法官工作站的乡镇数"]
+
+
+def test_what_a_platform_gathers_is_its_make_up() -> None:
+    assert find_outcomes("标题\n平台汇集120家调解机构、300名调解员等力量。") == []
+
+
+def test_an_average_per_judge_is_a_result_but_a_schedule_is_not() -> None:
+    assert vals("标题\n每名法官年均结案300件。") == [(300.0, "件", None)]
+    assert find_outcomes("标题\n每月开展2次巡回审判。") == []
+
+
+def test_counted_people_who_did_something_are_kept() -> None:
+    assert vals("标题\n该院共有5名法官获评全省审判业务专家。") == [(5.0, "名", None)]
+    assert find_outcomes("标题\n该院共有5名法官。") == []
+
+
+def test_the_course_of_one_case_is_not_an_average() -> None:
+    assert find_outcomes("标题\n从立案到执行完毕仅用时15天，当事人送来锦旗。") == []
+    assert vals("标题\n从立案到结案平均用时20天。") == [(20.0, "天", None)]
+
+
+def test_the_make_up_of_an_introduced_count_is_no_result() -> None:
+    assert find_outcomes("标题\n全院85名干警中，党员60名。") == []
+    assert vals("标题\n全院85名干警中，有20名获评优秀。") == [(20.0, "名", None)]
+
+
+def test_a_total_word_inside_the_label_is_dropped() -> None:
+    assert metrics("法官工作站共调解成功纠纷300件。") == ["法官工作站调解成功纠纷数"]
