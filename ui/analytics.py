@@ -627,9 +627,9 @@ def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
     c1, c2 = st.columns([3, 2])
     with c1:
         initiative_id = _initiative(initiatives)
+    tl = _timeline_of(_store_key(), initiative_id)  # every adopter, dated or not
     provinces = sorted(
-        {r["province"] for r in _timeline_of(_store_key(), initiative_id).first}
-        | {r["province"] for r in _timeline_of(_store_key(), initiative_id).undated_units}
+        {r["province"] for r in [*tl.first, *tl.undated_units]}
         - {None, "", "北京市", "天津市", "上海市", "重庆市"}
     )
     scope = c2.selectbox(

@@ -210,12 +210,14 @@ def _adoptions(
     *,
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
+    count: bool = True,
 ) -> tuple[Adoptions, Tally]:
     """initiative id -> (name, unit id -> Adoption), and the facts they stand on.
 
     Read from the store's adoption summary when every document and every fact counts (the
     fast way); from the facts themselves when `collections` are chosen (a fact counts when
-    one of its documents is in them) or `verified_only` (confirmed or corrected facts only)."""
+    one of its documents is in them) or `verified_only` (confirmed or corrected facts only).
+    `count=False`: the summary's caller needs no tally (it reads every adoption to count)."""
     wanted = [None] if initiatives is None else list(initiatives)
     out: Adoptions = {}
     if not collections and not verified_only:
@@ -227,7 +229,7 @@ def _adoptions(
                     for u, s, d in zip(r["units"], r["stages"], r["dates"], strict=True)
                 }
                 out[r["initiative_id"]] = (r["initiative"], per)
-            for r in run(store, "adoption_tally", {"initiative": iid}).rows:
+            for r in run(store, "adoption_tally", {"initiative": iid}).rows if count else ():
                 tally = tally.plus(Tally(r["facts"] or 0, r["unverified"] or 0))
         return out, tally
     rows = [r for iid in wanted for r in events_of(store, iid, collections=collections)]
@@ -259,7 +261,9 @@ def units_per_initiative(
 ) -> dict[str, int]:
     """initiative id -> units reported at any stage (dated or not), from the facts of
     `collections` and, with `verified_only`, the confirmed or corrected ones only."""
-    found, _tally = _adoptions(store, collections=collections, verified_only=verified_only)
+    found, _tally = _adoptions(
+        store, collections=collections, verified_only=verified_only, count=False
+    )
     return {iid: len(per) for iid, (_name, per) in found.items()}
 
 
@@ -753,7 +757,9 @@ def early_adopters(
     reports count (as in `co_adoption`)."""
     if top < 1 or min_initiatives < 1:
         raise BadParameter("top and min_initiatives must be at least 1")
-    found, _tally = _adoptions(store, collections=collections, verified_only=verified_only)
+    found, _tally = _adoptions(
+        store, collections=collections, verified_only=verified_only, count=False
+    )
     dates = {
         iid: {u: a.date for u, a in per.items() if a.date} for iid, (_name, per) in found.items()
     }

@@ -189,12 +189,12 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             print(f"wrote {path}")
         print(f"{len(made.rows)} unit-year rows")
         for name, n in made.adopters.items():
-            undated = made.undated.get(name, 0)
+            without = made.undated.get(name, 0)
             print(
                 f"{name}: {n} units reported adopting"
                 + (
-                    f", {undated} without a date (reported__ = 1, first_year__ empty)"
-                    if undated
+                    f", {without} without a date (reported__ = 1, first_year__ empty)"
+                    if without
                     else ""
                 )
             )
