@@ -101,13 +101,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _scope(store: GraphStore, args: argparse.Namespace) -> dict[str, Any]:
-    """The `--collections` and `--verified` options as keyword arguments."""
-    from graph.collections import parse_names
+    """The `--collections` and `--verified` options as keyword arguments; a collection the
+    graph does not hold is an error naming those it does (not an empty answer)."""
+    from graph.collections import collections, parse_names
 
-    return {
-        "collections": parse_names(args.collections) if args.collections else None,
-        "verified_only": bool(args.verified),
-    }
+    names = parse_names(args.collections) if args.collections else None
+    if names:
+        known = [c.name for c in collections(store)]
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise CourtgraphError(
+                f"no collection named {', '.join(unknown)}; the graph holds: "
+                f"{', '.join(known) or 'none'} (python -m graph collections)"
+            )
+    return {"collections": names, "verified_only": bool(args.verified)}
 
 
 def tally_note(tally: Tally) -> str:

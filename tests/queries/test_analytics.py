@@ -288,6 +288,8 @@ def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
     assert "0/1 (0%)" in line and "2/3 (67%)" in line
     assert "枫桥式人民法庭" not in out
     assert "facts: 共 2 条事实，其中 2 条尚未核实" in out
+    assert cli.main(["co-adoption", "--collections", "丙"]) == 1
+    assert "Error: no collection named 丙; the graph holds: " in capsys.readouterr().err
 
 
 def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
