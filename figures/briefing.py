@@ -55,6 +55,9 @@ class Briefing:
     sources: list[dict[str, Any]]
     sources_truncated: bool = False  # more documents behind it than the list holds
     source_count: int = 0  # documents behind it (the list holds at most MAX_SOURCES)
+    #: figures tied to it in all, when the named query's row limit cut the list `outcomes`
+    #: (0: the list is complete)
+    outcome_count: int = 0
     check: FactCheck = field(default_factory=FactCheck)  # the facts it states
     timeline_check: FactCheck = field(default_factory=FactCheck)  # the timeline's
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
@@ -100,7 +103,12 @@ class Briefing:
                     else ""
                 )
         if self.outcomes:
-            lines.append(f"文档报告了与该举措相关的数据 {len(self.outcomes)} 项（见第五部分）。")
+            lines.append(
+                f"文档报告了与该举措相关的数据 {self.outcome_count} 项"
+                f"（第五部分列出前 {len(self.outcomes)} 项）。"
+                if self.outcome_count > len(self.outcomes)
+                else f"文档报告了与该举措相关的数据 {len(self.outcomes)} 项（见第五部分）。"
+            )
         total = max(self.source_count, len(self.sources))
         listed = f"（资料来源列出最近的 {len(self.sources)} 篇）" if self.sources_truncated else ""
         lines.append(f"以上依据 {total} 篇文档{listed}。")
@@ -147,9 +155,20 @@ def gather(
         )
     # figures the documents tie to this initiative (not every figure its adopters report),
     # under a court those of its units
-    outcomes = run(store, "initiative_outcomes", {"initiative": iid}).rows
+    found = run(store, "initiative_outcomes", {"initiative": iid})
+    outcomes = found.rows
     if scope is not None:
         outcomes = [o for o in outcomes if o["unit_id"] in scope]
+    # the query stops at its row limit: count the figures it left out, from their statuses
+    outcome_count = (
+        sum(
+            (scope is None or f["unit_id"] in scope)
+            and (not verified_only or facts.outcome_verified(fid))
+            for fid, f in facts.outcomes.items()
+        )
+        if found.truncated
+        else 0
+    )
     check = FactCheck.of(
         [facts.adoption_status(a["fact_id"]) for a in adopters]
         + [s for o in outcomes for s in facts.outcome_statuses(o["fact_id"])],
@@ -173,6 +192,7 @@ def gather(
         outcomes=outcomes,
         sources=sources,
         sources_truncated=len(doc_ids) > MAX_SOURCES,
+        outcome_count=outcome_count,
         source_count=len(doc_ids),
         check=check,
         timeline_check=tl_check,
@@ -220,6 +240,16 @@ def _adopters_left_out(b: Briefing, shown: int = MAX_ADOPTER_ROWS) -> str:
     return (
         f"共 {len(b.adopters)} 条报道，按最早报道日期列出前 {shown} 条，另有 {rest} 条"
         "未列出（各层级、各下级单位的数量见采用情况）。"
+    )
+
+
+def _outcomes_left_out(b: Briefing) -> str:
+    """Says so when the list of figures was cut at the query's row limit ('' if complete)."""
+    if b.outcome_count <= len(b.outcomes):
+        return ""
+    return (
+        f"共 {b.outcome_count} 项数据，这里只列出前 {len(b.outcomes)} 项，"
+        f"另有 {b.outcome_count - len(b.outcomes)} 项未列出。"
     )
 
 
@@ -388,6 +418,8 @@ def to_docx(b: Briefing) -> bytes:
     heading("五、报告的成效数据" if b.map is not None else "四、报告的成效数据")
     para("以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。", 10.5)
     if b.outcomes:
+        if _outcomes_left_out(b):
+            para(_outcomes_left_out(b), 10.5)
         table(["单位", "指标", "数值", "期间"], _outcome_rows(b))
     else:
         para("所收文档没有与该举措相关的数据。", 10.5)
@@ -498,7 +530,9 @@ def to_pptx(b: Briefing) -> bytes:
             ["单位", "指标", "数值", "期间"],
             _outcome_rows(b),
             widths=[2.2, 3, 1.4, 2.4],
-            notes=checked + sources_note,
+            notes=(f"{_outcomes_left_out(b)}\n" if _outcomes_left_out(b) else "")
+            + checked
+            + sources_note,
         )
     deck.text_slide("资料来源", _source_lines(b)[:20] or ["（无）"], notes=sources_note)
     return deck.save()

@@ -92,10 +92,12 @@ def coverage_map(
     province: str | None = None,
     levels: Sequence[str] | None = None,
     verified_only: bool = False,
+    collections: Sequence[str] | None = None,
 ) -> CoverageMap:
     """Courts reporting `initiative` out of the courts in the graph, per province (or per
     prefecture of `province`), counting courts of `levels` (default: all but tribunals);
-    `verified_only`: courts with a confirmed or corrected report only."""
+    `verified_only`: courts with a confirmed or corrected report only; `collections`: reports
+    of these collections' documents only (None: every document)."""
     from figures.verified import initiative_facts
     from queries.registry import resolve_entity, run
 
@@ -104,7 +106,11 @@ def coverage_map(
     name_rows = run(store, "entity", {"entity": iid}).rows
     name = (name_rows[0]["properties"].get("name") if name_rows else None) or iid
     # every reported adoption (the events table has them all; `adopters` stops at 1,000)
-    events = run(store, "adoption_events", {"initiative": iid}).rows
+    events = run(
+        store,
+        "adoption_events",
+        {"initiative": iid, "collections": list(collections) if collections else None},
+    ).rows
     reports = [
         r
         for r in events

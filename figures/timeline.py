@@ -9,7 +9,6 @@ silently. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 from __future__ import annotations
 
 import datetime as _dt
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -30,43 +29,9 @@ def build_timeline(name: str, rows: Iterable[dict[str, Any]]) -> Timeline:
     """A `queries.analytics.Timeline` from rows of the named query `adoption_events` (the
     same reading as `queries.analytics.timeline`: each unit at its earliest reported date, a
     promotion marked and counted, undated reports kept apart), for a subset of the rows."""
-    from queries.analytics import Timeline
+    from queries.analytics import timeline_from_events
 
-    first: dict[str, dict[str, Any]] = {}
-    endorsements: list[dict[str, Any]] = []
-    undated: list[dict[str, Any]] = []
-    for r in rows:
-        item = {k: r[k] for k in _ITEM}
-        if r["stage"] == "promoted":
-            endorsements.append(item)
-        if not r["date"]:
-            undated.append(item)
-            continue
-        old = first.get(r["unit_id"])
-        if old is None or r["date"] < old["date"]:
-            first[r["unit_id"]] = item
-    firsts = sorted(first.values(), key=lambda x: (x["date"], x["unit"] or ""))
-    months = Counter(u["date"][:7] for u in firsts)
-    total, cumulative = 0, []
-    for month in sorted(months):
-        total += months[month]
-        cumulative.append((month, total))
-    years = Counter(int(u["date"][:4]) for u in firsts if u["date"][:4].isdigit())
-    return Timeline(
-        initiative=name,
-        first=firsts,
-        endorsements=sorted(endorsements, key=lambda x: (x["date"] or "9999", x["unit"] or "")),
-        cumulative=cumulative,
-        by_year=dict(sorted(years.items())),
-        by_province=dict(Counter(u["province"] or "未知" for u in firsts).most_common()),
-        by_level=dict(
-            sorted(
-                Counter(u["level"] or "未知" for u in firsts).items(),
-                key=lambda kv: _LEVEL_ORDER.get(kv[0], 9),
-            )
-        ),
-        undated=undated,
-    )
+    return timeline_from_events(name, rows)
 
 
 def checked_timeline(

@@ -480,7 +480,9 @@ class EmbeddedServer:
             return "(no log)"
 
     def stop(self, timeout: float = 60.0) -> bool:
-        """Stop the running server; True if one was running.
+        """Stop the running server; True if one was running. Returns once its process has
+        exited and its lock is free (the data directory may be copied or opened at once),
+        killing it after `timeout` seconds.
 
         Stopping works even in a directory `check_private` refuses, when the process to stop
         is known from the lock itself (signalling it trusts nothing in the directory)."""
@@ -494,22 +496,50 @@ class EmbeddedServer:
         if holder is None:
             self.state_file.unlink(missing_ok=True)
             return False
-        if holder:  # the process that holds the lock, whatever server.json says
-            state = {**(state or {}), "pid": holder}
-        if state and state.get("pid"):
+        pid = holder or (state or {}).get("pid")  # the lock's holder, whatever server.json says
+        if pid:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(state["pid"], signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._holder() is None:
-                self.state_file.unlink(missing_ok=True)
-                return True
-            time.sleep(0.2)
-        if state and state.get("pid"):
+                os.kill(pid, signal.SIGTERM)
+        # the server lets go of its lock before its JVM and interpreter have exited: wait
+        # for both, or a caller that copies or reopens the directory meets a live process
+        if not self._wait_stopped(pid, timeout) and pid:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(state["pid"], signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
+            self._wait_stopped(pid, KILL_WAIT)
         self.state_file.unlink(missing_ok=True)
         return True
+
+    def _wait_stopped(self, pid: int | None, timeout: float) -> bool:
+        """Wait until nobody holds the server lock and process `pid` has exited."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._holder() is None and (not pid or not _running(pid)):
+                return True
+            time.sleep(0.1)
+        return False
+
+
+#: seconds to wait for a killed server's process to go
+KILL_WAIT = 10.0
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` still runs. A zombie (exited, not yet reaped by the process that
+    started it) has stopped; it is reaped here when that process is us."""
+    with contextlib.suppress(ChildProcessError, OSError):
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process (not ours to judge): it exists
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return True  # no /proc: the signal says it exists
+    return stat_line.rsplit(")", 1)[-1].split()[:1] not in (["Z"], ["X"])
 
 
 # -- the server process --------------------------------------------------------------------

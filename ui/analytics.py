@@ -4,14 +4,16 @@ Tabs: 时间线 (first reported adoption per unit, the cumulative curve, pilot �
 spread), 辖区覆盖 (share adopted under a court, level by level), 省份覆盖表 (province ×
 initiative), 共同采用 (initiatives adopted by the same units), 成效对照 (reported figures of the
 adopters) and 数据导出 (unit-year panel and adoption events as CSV / Parquet). Only the open
-tab runs; the tab, the initiative and the court are kept in the URL.
+tab runs; the tab, the initiative and the court are kept in the URL. Every table, chart and
+export counts the facts of the chosen collections only and, with 只看已核实, the confirmed or
+corrected facts only (ui.scope), and says how many of its facts are unverified.
 """
 
 from __future__ import annotations
 
 import math
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,7 @@ def render() -> None:
         "改革举措在各级法院间的推行与扩散。所有数字都来自文档报道：日期是文档中首次给出的推行日期，"
         "“文档日期”表示文中没有写明推行时间、只知道文档本身的日期；不是官方统计。"
     )
-    initiatives = state.rows("initiatives")
+    initiatives = _in_scope(state.rows("initiatives"))
     if not initiatives:
         st.info(
             "图中还没有改革举措，暂无可分析的数据。请先到「导入」页导入文章，"
@@ -66,67 +68,113 @@ def render() -> None:
 
 # -- cached library calls (keyed by the store, bounded) -----------------------------------
 def _store_key() -> str:
-    """The store and the chosen collections: what a cached answer depends on."""
-    from ui.scope import collections_key
+    """The store, the chosen collections and the 只看已核实 switch: what a cached answer
+    depends on."""
+    from ui.scope import collections_key, verified_only
 
-    return f"{state.store().description}|{collections_key()}"
+    return f"{state.store().description}|{collections_key()}|{int(verified_only())}"
+
+
+def _scope() -> dict[str, Any]:
+    """The sidebar's choices as the keyword arguments of `queries.analytics`."""
+    from ui.scope import collections, verified_only
+
+    return {"collections": collections(), "verified_only": verified_only()}
+
+
+def _scoped() -> bool:
+    scope = _scope()
+    return bool(scope["collections"] or scope["verified_only"])
+
+
+@st.cache_data(ttl=300, max_entries=8, show_spinner="正在统计所选范围内的采用单位…")
+def _units_in_scope(store_key: str) -> dict[str, int]:
+    """initiative id -> units reporting it from the chosen collections' (verified) facts."""
+    return analytics.units_per_initiative(state.store(), **_scope())
+
+
+def _in_scope(initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The initiatives with their number of units (举措总数) counted from the chosen
+    collections and, with 只看已核实, verified facts only (the store's summary counts every
+    document and fact), most adopted first."""
+    if not initiatives or not _scoped():
+        return initiatives
+    units = _units_in_scope(_store_key())
+    counted = [{**r, "units": units.get(r["initiative_id"], 0)} for r in initiatives]
+    return sorted(counted, key=lambda r: (-r["units"], r["initiative"] or ""))
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在计算时间线…")
 def _timeline_of(store_key: str, initiative_id: str) -> analytics.Timeline:
-    return analytics.timeline(state.store(), initiative_id, collections=_chosen())
+    return analytics.timeline(state.store(), initiative_id, **_scope())
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计辖区覆盖…")
-def _coverage_of(store_key: str, initiative_id: str, court_id: str) -> tuple[list[Any], list[Any]]:
-    return analytics.coverage(state.store(), initiative_id, court_id, collections=_chosen())
+def _coverage_of(
+    store_key: str, initiative_id: str, court_id: str
+) -> tuple[list[Any], list[Any], analytics.Tally]:
+    return analytics.coverage_report(state.store(), initiative_id, court_id, **_scope())
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算省份覆盖表…")
-def _matrix_of(store_key: str, levels: tuple[str, ...]) -> dict[str, dict[str, float]]:
-    return analytics.province_matrix(state.store(), levels=levels)
+def _counts_of(store_key: str, levels: tuple[str, ...]) -> analytics.ProvinceCounts:
+    return analytics.province_counts(state.store(), levels=levels, **_scope())
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算共同采用…")
 def _co_adoption_of(store_key: str, min_shared: int) -> Any:
-    return analytics.co_adoption(state.store(), min_shared=min_shared)
+    return analytics.co_adoption(state.store(), min_shared=min_shared, **_scope())
 
 
 @st.cache_data(ttl=300, max_entries=8, show_spinner=False)
 def _early_of(store_key: str) -> list[dict[str, Any]]:
-    return analytics.early_adopters(state.store())
+    return analytics.early_adopters(state.store(), **_scope())
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
-def _outcomes_of(store_key: str, initiative_id: str) -> list[dict[str, Any]]:
-    return analytics.adopter_outcomes(state.store(), initiative_id, collections=_chosen())
-
-
-def _chosen() -> list[str] | None:
-    from ui.scope import collections
-
-    return collections()
+def _outcomes_of(store_key: str, initiative_id: str) -> analytics.Outcomes:
+    return analytics.outcomes_report(state.store(), initiative_id, **_scope())
 
 
 @st.cache_data(ttl=300, max_entries=8, show_spinner="正在生成面板数据…")
 def _panel_of(
     store_key: str, ids: tuple[str, ...], province: str | None, levels: tuple[str, ...]
 ) -> Export:
-    return panel_export(state.store(), list(ids), province=province, levels=list(levels))
+    return panel_export(
+        state.store(), list(ids), province=province, levels=list(levels), **_scope()
+    )
 
 
 @st.cache_data(ttl=300, max_entries=8, show_spinner="正在生成事件表…")
 def _events_of(store_key: str, ids: tuple[str, ...]) -> Export:
-    return events_export(state.store(), list(ids))
+    return events_export(state.store(), list(ids), **_scope())
+
+
+def facts_note(tally: analytics.Tally) -> str:
+    """How many of a table's facts are unverified, in the figures' words (FactCheck.note)."""
+    from figures.verified import FactCheck
+
+    return FactCheck(*tally).note()
+
+
+def _facts_caption(tally: analytics.Tally) -> None:
+    note = facts_note(tally)
+    if note:
+        st.caption(f"核实情况：{note}。")
 
 
 # -- exports (what the download buttons hand out; tests call these too) ---------------------
 @dataclass
 class Export:
-    """A table and its files: `files` maps "csv" / "parquet" / "md" (dictionary) to bytes."""
+    """A table and its files: `files` maps "csv" / "parquet" / "md" (dictionary) to bytes;
+    `tally` counts the facts it holds; `adopters` / `undated` (the panel): per initiative,
+    the units reported adopting it and how many of them no report dates."""
 
     rows: list[dict[str, Any]]
     files: dict[str, bytes]
+    tally: analytics.Tally = analytics.Tally()
+    adopters: dict[str, int] = field(default_factory=dict)
+    undated: dict[str, int] = field(default_factory=dict)
 
 
 def _files(rows: list[dict[str, Any]], dictionary: dict[str, str]) -> Export:
@@ -148,21 +196,47 @@ def panel_export(
     *,
     province: str | None = None,
     levels: list[str] | None = None,
+    collections: list[str] | None = None,
+    verified_only: bool = False,
 ) -> Export:
-    """The unit-year panel of `initiatives` (ids or names) with its data dictionary."""
-    rows = analytics.unit_year_panel(store, initiatives, province=province, levels=levels or None)
-    return _files(rows, analytics.PANEL_DICTIONARY)
+    """The unit-year panel of `initiatives` (ids or names) with its data dictionary: every
+    adopter counted (`reported__`), dated or not; from the facts of `collections` (None:
+    all) and, with `verified_only`, the confirmed or corrected ones only."""
+    made = analytics.panel(
+        store,
+        initiatives,
+        province=province,
+        levels=levels or None,
+        collections=collections,
+        verified_only=verified_only,
+    )
+    return replace(
+        _files(made.rows, analytics.PANEL_DICTIONARY),
+        tally=made.tally,
+        adopters=made.adopters,
+        undated=made.undated,
+    )
 
 
-def events_export(store: Any, initiatives: list[str]) -> Export:
-    """The adoption-events table of `initiatives` (all initiatives when the list is empty)."""
+def events_export(
+    store: Any,
+    initiatives: list[str],
+    *,
+    collections: list[str] | None = None,
+    verified_only: bool = False,
+) -> Export:
+    """The adoption-events table of `initiatives` (all initiatives when the list is empty),
+    with each fact's review status."""
     import queries
 
-    rows: list[dict[str, Any]] = []
-    for name in initiatives or [None]:  # type: ignore[list-item]
-        iid = queries.resolve_entity(store, name, label="Initiative") if name else None
-        rows += queries.run(store, "adoption_events", {"initiative": iid}).rows
-    return _files(rows, analytics.EVENTS_DICTIONARY)
+    ids = [
+        queries.resolve_entity(store, name, label="Initiative") if name else None
+        for name in initiatives or [None]  # type: ignore[list-item]
+    ]
+    rows, tally = analytics.events_table(
+        store, ids, collections=collections, verified_only=verified_only
+    )
+    return replace(_files(rows, analytics.EVENTS_DICTIONARY), tally=tally)
 
 
 # -- shared pickers ---------------------------------------------------------------------------
@@ -212,19 +286,29 @@ def _level_label(level: str) -> str:
 def _timeline(initiatives: list[dict[str, Any]]) -> None:
     initiative_id = _initiative(initiatives)
     tl = _timeline_of(_store_key(), initiative_id)
-    if not tl.first and not tl.endorsements:
+    if not tl.units:
         st.info(
-            "这项举措还没有带日期的推行记录，无法画时间线。可到「举措」页查看它的采用单位。"
-            + (f"（另有 {len(tl.undated)} 条没有日期的记录）" if tl.undated else "")
+            "所选范围内还没有这项举措的推行记录。"
+            + ("可在侧栏放宽文档集或关闭「只看已核实」。" if _scoped() else "")
         )
+        _facts_caption(tl.tally)
         return
-    dated = {u["unit_id"] for u in tl.first}
-    undated = {u["unit_id"] for u in tl.undated} - dated
+    undated = tl.undated_units
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("报道推行的单位", len(tl.first), help="有日期的推行、试点或获评记录的单位数")
+    c1.metric(
+        "报道推行的单位",
+        tl.units,
+        help="有推行、试点、推广部署或获评记录的全部单位，有没有日期都计入",
+    )
     c2.metric("最早报道", tl.first[0]["date"] if tl.first else "—")
     c3.metric("上级推广部署", len(tl.endorsements), help="法院在辖区内推广、部署这项举措的记录")
-    c4.metric("没有日期的单位", len(undated))
+    c4.metric("没有日期的单位", len(undated), help="报道没有给出日期，时间线上画不出")
+    if undated:
+        st.caption(
+            f"其中 {len(tl.first)} 个单位有日期，画入时间线；"
+            f"另有 {len(undated)} 个单位未报道日期（按省份、按层级的统计计入，见下方名单）。"
+        )
+    _facts_caption(tl.tally)
 
     left, right = st.columns([3, 2])
     with left:
@@ -234,17 +318,21 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
             from ui.downloads import timeline_buttons
 
             timeline_buttons(
-                state.store(), initiative_id, stem=tl.initiative, key=f"{P}.timeline_dl"
+                state.store(),
+                initiative_id,
+                stem=tl.initiative,
+                key=f"{P}.timeline_dl",
+                **_scope(),
             )
     with right:
-        st.markdown("**按年份**")
+        st.markdown("**按年份**（有日期的单位）")
         _bars({str(y): n for y, n in tl.by_year.items()}, "年份", height=260)
     left, right = st.columns([3, 2])
     with left:
-        st.markdown("**按省份**")
+        st.markdown("**按省份**（全部推行单位）")
         _bars(tl.by_province, "省份", horizontal=True)
     with right:
-        st.markdown("**按层级**")
+        st.markdown("**按层级**（全部推行单位）")
         _bars({_level_label(k): n for k, n in tl.by_level.items()}, "层级", horizontal=True)
 
     st.markdown("#### 各单位首次报道推行")
@@ -276,6 +364,29 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
         st.caption(
             "“文档日期”：文中没有写明推行时间，这里用的是报道文档本身的日期，实际推行可能更早。"
         )
+    if undated:
+        st.markdown(f"#### 未报道日期的单位（{len(undated)}）")
+        table(
+            [
+                {
+                    **u,
+                    "level_zh": _level_label(u.get("level") or ""),
+                    "stage_zh": state.stage_zh(u.get("stage")),
+                    "documents": len(u.get("doc_ids") or []),
+                }
+                for u in undated
+            ],
+            {
+                "unit": "单位",
+                "level_zh": "层级",
+                "province": "省份",
+                "stage_zh": "阶段",
+                "documents": "文档数",
+            },
+            links={"单位页": lambda r: state.link(r["unit_id"])},
+            key=f"{P}.undated",
+        )
+        st.caption("这些单位的推行报道没有给出日期，也没有可用的文档日期，时间线上画不出。")
 
     st.markdown("#### 试点 → 推广 → 扩散")
     _sequence(tl)
@@ -396,10 +507,11 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
     if court_id is None:
         st.info("图中还没有法院层级关系（PART_OF），无法统计辖区覆盖。请先导入法院名录。")
         return
-    levels, missing = _coverage_of(_store_key(), initiative_id, court_id)
+    levels, missing, tally = _coverage_of(_store_key(), initiative_id, court_id)
     if not levels:
         st.info("该法院辖区内没有下级单位。")
         return
+    _facts_caption(tally)
     cols = st.columns(max(len(levels), 1))
     for col, lv in zip(cols, levels, strict=True):
         col.metric(
@@ -477,8 +589,8 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     if not levels:
         st.info("请至少选择一个法院层级。")
         return
-    matrix = _matrix_of(_store_key(), tuple(levels))
-    frame = pd.DataFrame.from_dict(matrix, orient="index").fillna(0.0)
+    counts = _counts_of(_store_key(), tuple(levels))
+    frame = pd.DataFrame.from_dict(counts.matrix(), orient="index").fillna(0.0)
     frame.index.name = "省份"
     if frame.empty or frame.shape[1] == 0:
         st.info("所选层级的法院还没有推行记录，或图中没有法院名录（各省法院数量）。")
@@ -497,11 +609,13 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
         cmap="Oranges", vmin=0.0, vmax=top
     )
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
+    _facts_caption(counts.tally)
     csv = ("\ufeff" + frame.round(4).reset_index().to_csv(index=False)).encode("utf-8")
     st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
     from ui.province_levels import by_level
 
-    by_level(initiatives, levels, f"{P}.matrix_initiative")  # counts beside their denominators
+    # counts beside their denominators, from the same facts
+    by_level(initiatives, levels, f"{P}.matrix_initiative", scope=_scope())
     _coverage_map(initiatives, levels)
 
 
@@ -513,8 +627,9 @@ def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
     c1, c2 = st.columns([3, 2])
     with c1:
         initiative_id = _initiative(initiatives)
+    tl = _timeline_of(_store_key(), initiative_id)  # every adopter, dated or not
     provinces = sorted(
-        {r["province"] for r in state.rows("adopters", {"initiative": initiative_id})}
+        {r["province"] for r in [*tl.first, *tl.undated_units]}
         - {None, "", "北京市", "天津市", "上海市", "重庆市"}
     )
     scope = c2.selectbox(
@@ -535,6 +650,7 @@ def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
         levels=tuple(levels),
         stem=f"{name}-{scope}",
         key=f"{P}.map_dl",
+        **_scope(),
     )
 
 
@@ -559,6 +675,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     )
     state.set_params(min_shared=None if min_shared == 2 else min_shared)
     graph = _co_adoption_of(_store_key(), min_shared)
+    _facts_caption(graph.graph["tally"])
     pairs = sorted(
         (
             {"a": a, "b": b, "shared": d["shared"], "jaccard": round(d["jaccard"], 3)}
@@ -602,6 +719,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     )
     st.caption(
         "平均先行名次：在它推行的每项举措中，它首次报道推行的先后名次（0 = 最早，1 = 最晚）的平均值。"
+        + (f"核实情况：{facts_note(graph.graph['tally'])}。" if graph.graph["tally"].facts else "")
     )
 
 
@@ -708,7 +826,14 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
         f"**{CLAIMS}**\n\n以下数字是推行这项举措的单位在文档中自己报告的，未经独立核实；"
         "它们与推行时间并列，只供对照，不能据此认定是这项举措带来的效果。"
     )
-    rows = _outcomes_of(_store_key(), initiative_id)
+    found = _outcomes_of(_store_key(), initiative_id)
+    rows = found.rows
+    _facts_caption(found.tally)
+    if found.truncated:
+        st.warning(
+            f"成效数据超过 {found.limit:,} 项，这里只列出前 {found.limit:,} 项；"
+            "可在侧栏选择文档集以缩小范围，或用命令行导出。"
+        )
     if not rows:
         st.info("推行这项举措的单位还没有报告过成效数据。")
         return
@@ -820,6 +945,17 @@ def _export_tab(initiatives: list[dict[str, Any]]) -> None:
     c1.metric("面板行数", len(panel.rows))
     c2.metric("单位数", len({r["unit_id"] for r in panel.rows}))
     c3.metric("年份", f"{years[0]}–{years[-1]}" if years else "—")
+    counted = "；".join(
+        f"{name}：{n} 个推行单位"
+        + (f"，另有 {panel.undated[name]} 个单位未报道日期" if panel.undated.get(name) else "")
+        for name, n in panel.adopters.items()
+    )
+    if counted:
+        st.caption(
+            f"{counted}。每个推行单位都计入（reported__ 列为 1）；未报道日期的单位 "
+            "first_year__ 为空，adopted__ 各年为 0。"
+        )
+    _facts_caption(panel.tally)
     if not panel.rows:
         st.info("没有符合条件的法院或年份。可放宽省份或层级条件。")
     else:
@@ -829,6 +965,7 @@ def _export_tab(initiatives: list[dict[str, Any]]) -> None:
     st.markdown("#### 推行事件表")
     events = _events_of(_store_key(), tuple(chosen))
     st.metric("事件数", len(events.rows))
+    _facts_caption(events.tally)
     if not events.rows:
         st.info("所选举措还没有推行记录。")
         return

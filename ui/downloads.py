@@ -57,14 +57,25 @@ def adoption_map_file(store: Any, initiative: str, court: str, suffix: str) -> b
     return adoption.draw_adoption_map(data, fmt=suffix[1:], generated=today())
 
 
-def timeline_file(store: Any, initiative: str, suffix: str) -> bytes:
+def timeline_file(
+    store: Any,
+    initiative: str,
+    suffix: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> bytes:
+    """The timeline figure from the facts of `collections` (None: all), the verified ones
+    only with `verified_only`; its footnote says how many of its facts are unverified."""
     from figures import timeline
+    from figures.verified import FactCheck
     from queries.analytics import timeline as get_timeline
 
-    tl = get_timeline(store, initiative)
+    tl = get_timeline(store, initiative, collections=collections, verified_only=verified_only)
+    check = FactCheck(*tl.tally)
     if suffix == ".pptx":
-        return timeline.to_pptx(tl, generated=today())
-    return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today())
+        return timeline.to_pptx(tl, generated=today(), check=check)
+    return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today(), check=check)
 
 
 def portfolio_file(store: Any, court: str, suffix: str) -> bytes:
@@ -83,10 +94,19 @@ def coverage_map_file(
     *,
     province: str | None = None,
     levels: tuple[str, ...] | None = None,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> bytes:
     from figures import coverage
 
-    data = coverage.coverage_map(store, initiative, province=province, levels=levels)
+    data = coverage.coverage_map(
+        store,
+        initiative,
+        province=province,
+        levels=levels,
+        collections=collections,
+        verified_only=verified_only,
+    )
     if suffix == ".pptx":
         return coverage.to_pptx(data, generated=today())
     return coverage.draw_coverage_map(data, fmt=suffix[1:], generated=today())
@@ -123,12 +143,23 @@ def briefing_and_map(store: Any, initiative_id: str, court_id: str, *, stem: str
     )
 
 
-def timeline_buttons(store: Any, initiative_id: str, *, stem: str, key: str) -> None:
-    """The diffusion timeline as PNG, SVG and a deck with a native chart."""
+def timeline_buttons(
+    store: Any,
+    initiative_id: str,
+    *,
+    stem: str,
+    key: str,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> None:
+    """The diffusion timeline as PNG, SVG and a deck with a native chart (from the facts of
+    `collections`, the verified ones only with `verified_only`)."""
     stem = _safe(stem)
 
     def tl(suffix: str) -> Callable[[], bytes]:
-        return lambda: timeline_file(store, initiative_id, suffix)
+        return lambda: timeline_file(
+            store, initiative_id, suffix, collections=collections, verified_only=verified_only
+        )
 
     buttons(
         [
@@ -167,9 +198,12 @@ def coverage_map_buttons(
     levels: tuple[str, ...],
     stem: str,
     key: str,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> None:
-    """The coverage map as PNG, SVG and a deck (with the shares as a native chart); without
-    the offline boundary data, says how to install it."""
+    """The coverage map as PNG, SVG and a deck (with the shares as a native chart), from the
+    facts of `collections`, the verified ones only with `verified_only`; without the
+    offline boundary data, says how to install it."""
     from figures.coverage import INSTALL_HELP, maps_available
 
     if not maps_available():
@@ -179,7 +213,13 @@ def coverage_map_buttons(
 
     def cm(suffix: str) -> Callable[[], bytes]:
         return lambda: coverage_map_file(
-            store, initiative_id, suffix, province=province, levels=levels
+            store,
+            initiative_id,
+            suffix,
+            province=province,
+            levels=levels,
+            collections=collections,
+            verified_only=verified_only,
         )
 
     buttons(

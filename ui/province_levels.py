@@ -14,14 +14,34 @@ from ui import state
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在统计各省分层级数字…")
-def _counts(store_key: str, levels: tuple[str, ...], initiative: str) -> list[dict[str, Any]]:
-    counts = analytics.province_counts(state.store(), levels=levels, initiatives=[initiative])
+def _counts(
+    store_key: str,
+    levels: tuple[str, ...],
+    initiative: str,
+    collections: tuple[str, ...] = (),
+    verified_only: bool = False,
+) -> tuple[list[dict[str, Any]], analytics.Tally]:
+    counts = analytics.province_counts(
+        state.store(),
+        levels=levels,
+        initiatives=[initiative],
+        collections=list(collections) or None,
+        verified_only=verified_only,
+    )
     name = next(iter(counts.adopted), initiative)
-    return counts.table(name)
+    return counts.table(name), counts.tally
 
 
-def by_level(initiatives: list[dict[str, Any]], levels: list[str], key: str) -> None:
-    """A table of one initiative: per province and level, adopting courts / all courts."""
+def by_level(
+    initiatives: list[dict[str, Any]],
+    levels: list[str],
+    key: str,
+    *,
+    scope: dict[str, Any] | None = None,
+) -> None:
+    """A table of one initiative: per province and level, adopting courts / all courts
+    (`scope`: the chosen `collections` and `verified_only`, as `queries.analytics` takes
+    them)."""
     by_id = {r["initiative_id"]: r for r in initiatives if r.get("units")}
     if not by_id:
         return
@@ -33,7 +53,14 @@ def by_level(initiatives: list[dict[str, Any]], levels: list[str], key: str) -> 
         format_func=lambda i: by_id[i]["initiative"],
         help="每个单元格：该省该层级报道推行的法院数 / 该省该层级的法院总数（比例）",
     )
-    rows = _counts(state.store().description, tuple(levels), chosen)
+    scope = scope or {}
+    rows, tally = _counts(
+        state.store().description,
+        tuple(levels),
+        chosen,
+        tuple(scope.get("collections") or ()),
+        bool(scope.get("verified_only")),
+    )
     shown = []
     for r in rows:
         if not any(r.get(f"{lv}_adopted") for lv in levels):
@@ -53,3 +80,7 @@ def by_level(initiatives: list[dict[str, Any]], levels: list[str], key: str) -> 
         f"{by_id[chosen]['initiative']}：报道推行（任一阶段）的法院数 / 该省该层级的法院总数"
         "（分母来自全国法院名录）。只列出有推行报道的省份。"
     )
+    from ui.analytics import facts_note
+
+    if note := facts_note(tally):
+        st.caption(f"核实情况：{note}。")

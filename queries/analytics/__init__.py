@@ -17,11 +17,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.errors import BadParameter, CourtgraphError
 from graph.model import LEVELS
-from queries.library import ADOPTION_COLUMNS, COLLECTIONS, OUTCOME_COLUMNS, in_collections
+from queries.library import (
+    ADOPTION_COLUMNS,
+    COLLECTIONS,
+    OUTCOME_COLUMNS,
+    VERIFIED,
+    in_collections,
+    is_verified,
+)
 from queries.registry import NamedQuery, Param, register, resolve_entity, run
 
 if TYPE_CHECKING:
@@ -37,24 +44,62 @@ if TYPE_CHECKING:
 # another definition can filter. The store's adoption summary follows the same rule.
 _LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 
-_EVENT_COLUMNS = (*ADOPTION_COLUMNS, "scope", "doc_ids", "fact_id")
+_EVENT_COLUMNS = (*ADOPTION_COLUMNS, "scope", "doc_ids", "fact_id", "status")
+
+#: review statuses of a verified fact (a reviewer confirmed or corrected it; graph.review)
+VERIFIED_STATUSES = frozenset({"confirmed", "corrected"})
+
+
+def checked(status: str | None) -> bool:
+    """Whether a fact of this review status is verified (no status: 待核实, not verified)."""
+    return status in VERIFIED_STATUSES
+
+
+class Tally(NamedTuple):
+    """The facts (ADOPTED / REPORTED relationships) an answer stands on: how many, how many
+    of them no reviewer confirmed or corrected, and whether the answer leaves those out.
+    The same three numbers as `figures.verified.FactCheck`, whose `note()` words them
+    (`FactCheck(*tally).note()`)."""
+
+    facts: int = 0
+    unverified: int = 0
+    verified_only: bool = False
+
+    @classmethod
+    def of(cls, statuses: Iterable[str | None], *, verified_only: bool = False) -> Tally:
+        seen = list(statuses)
+        return cls(len(seen), sum(not checked(x) for x in seen), verified_only)
+
+    def plus(self, other: Tally) -> Tally:
+        return Tally(
+            self.facts + other.facts,
+            self.unverified + other.unverified,
+            self.verified_only or other.verified_only,
+        )
+
 
 ADOPTION_EVENTS = register(
     NamedQuery(
         name="adoption_events",
         title="举措推行事件表",
         description="Every reported adoption of one initiative (or of all when none is given): "
-        "unit, stage, first date, its precision and the supporting documents.",
+        "unit, stage, first date, its precision, the supporting documents and the review "
+        "status (extracted = 待核实, confirmed, corrected).",
         cypher="""
 MATCH (i:Initiative)
 WHERE $initiative IS NULL OR i.id = $initiative
 MATCH (i)<-[a:ADOPTED]-(u:Entity)
-WHERE IN_COLLECTIONS
+WHERE IN_COLLECTIONS AND IS_VERIFIED
 WITH i, collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
-                 a.date_precision, a.scope, a.doc_ids, a.fact_id]) AS packed
+                 a.date_precision, a.scope, a.doc_ids, a.fact_id,
+                 coalesce(a.review_status, 'extracted')]) AS packed
 RETURN i.id AS initiative_id, i.name AS initiative, packed
-""".replace("IN_COLLECTIONS", in_collections("a")),
-        params=(Param("initiative", "entity", "改革举措", label="Initiative"), COLLECTIONS),
+""".replace("IN_COLLECTIONS", in_collections("a")).replace("IS_VERIFIED", is_verified("a")),
+        params=(
+            Param("initiative", "entity", "改革举措", label="Initiative"),
+            COLLECTIONS,
+            VERIFIED,
+        ),
         row_limit=200000,
         packed=_EVENT_COLUMNS,
         postprocess=lambda rows, _p: sorted(
@@ -129,6 +174,26 @@ ORDER BY initiative_id
     )
 )
 
+ADOPTION_TALLY = register(
+    NamedQuery(
+        name="adoption_tally",
+        title="推行事实的核实情况",
+        description="How many adoptions (ADOPTED facts) one initiative, or all, has and how many "
+        "of them no reviewer confirmed or corrected: the footnote of the answers read from the "
+        "adoption summary.",
+        cypher="""
+MATCH (i:Initiative)
+WHERE $initiative IS NULL OR i.id = $initiative
+MATCH (i)<-[a:ADOPTED]-(:Entity)
+RETURN count(a) AS facts,
+       sum(CASE WHEN a.review_status IN ['confirmed', 'corrected'] THEN 0 ELSE 1 END)
+         AS unverified
+""",
+        params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
+        row_limit=1,
+    )
+)
+
 
 @dataclass(frozen=True)
 class Adoption:
@@ -136,20 +201,104 @@ class Adoption:
     date: str  # earliest reported date, "" when none is known
 
 
+Adoptions = dict[str, tuple[str, dict[str, Adoption]]]
+
+
 def _adoptions(
-    store: GraphStore, initiatives: Sequence[str] | None = None
-) -> dict[str, tuple[str, dict[str, Adoption]]]:
-    """initiative id -> (name, unit id -> Adoption), from the store's adoption summary."""
+    store: GraphStore,
+    initiatives: Sequence[str] | None = None,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+    count: bool = True,
+) -> tuple[Adoptions, Tally]:
+    """initiative id -> (name, unit id -> Adoption), and the facts they stand on.
+
+    Read from the store's adoption summary when every document and every fact counts (the
+    fast way); from the facts themselves when `collections` are chosen (a fact counts when
+    one of its documents is in them) or `verified_only` (confirmed or corrected facts only).
+    `count=False`: the summary's caller needs no tally (it reads every adoption to count)."""
     wanted = [None] if initiatives is None else list(initiatives)
-    out: dict[str, tuple[str, dict[str, Adoption]]] = {}
-    for iid in wanted:
-        for r in run(store, "adoption_summary", {"initiative": iid}).rows:
-            per = {
-                u: Adoption(frozenset(s.split("|")) if s else frozenset(), d or "")
-                for u, s, d in zip(r["units"], r["stages"], r["dates"], strict=True)
-            }
-            out[r["initiative_id"]] = (r["initiative"], per)
-    return out
+    out: Adoptions = {}
+    if not collections and not verified_only:
+        tally = Tally()
+        for iid in wanted:
+            for r in run(store, "adoption_summary", {"initiative": iid}).rows:
+                per = {
+                    u: Adoption(frozenset(s.split("|")) if s else frozenset(), d or "")
+                    for u, s, d in zip(r["units"], r["stages"], r["dates"], strict=True)
+                }
+                out[r["initiative_id"]] = (r["initiative"], per)
+            for r in run(store, "adoption_tally", {"initiative": iid}).rows if count else ():
+                tally = tally.plus(Tally(r["facts"] or 0, r["unverified"] or 0))
+        return out, tally
+    rows = [r for iid in wanted for r in events_of(store, iid, collections=collections)]
+    tally = Tally.of((r["status"] for r in rows), verified_only=verified_only)
+    stages: dict[tuple[str, str], set[str]] = defaultdict(set)
+    dates: dict[tuple[str, str], str] = {}
+    names: dict[str, str] = {}
+    for r in rows:
+        if verified_only and not checked(r["status"]):
+            continue
+        key = (r["initiative_id"], r["unit_id"])
+        names[r["initiative_id"]] = r["initiative"]
+        stages[key].add(r["stage"])
+        date, old = r["date"] or "", dates.get(key)
+        if old is None or (date and (not old or date < old)):  # the earliest given
+            dates[key] = date
+    for (iid, unit), found in stages.items():
+        out.setdefault(iid, (names[iid], {}))[1][unit] = Adoption(
+            frozenset(found), dates[iid, unit]
+        )
+    return out, tally
+
+
+def units_per_initiative(
+    store: GraphStore,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> dict[str, int]:
+    """initiative id -> units reported at any stage (dated or not), from the facts of
+    `collections` and, with `verified_only`, the confirmed or corrected ones only."""
+    found, _tally = _adoptions(
+        store, collections=collections, verified_only=verified_only, count=False
+    )
+    return {iid: len(per) for iid, (_name, per) in found.items()}
+
+
+def events_of(
+    store: GraphStore, initiative: str | None, *, collections: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """Every adoption of `initiative` (an id; None: of all) with its review status, from the
+    documents of `collections` (None: all); an error rather than a silently cut list."""
+    result = run(
+        store,
+        "adoption_events",
+        {"initiative": initiative, "collections": _names_or_none(collections)},
+    )
+    if result.truncated:
+        raise CourtgraphError(
+            f"more than {result.query.row_limit:,} adoptions to count from the facts; choose "
+            "fewer initiatives, or no collections and no 只看已核实 to read the adoption summary"
+        )
+    return result.rows
+
+
+def events_table(
+    store: GraphStore,
+    initiatives: Sequence[str | None],
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> tuple[list[dict[str, Any]], Tally]:
+    """The adoption-events table of `initiatives` (ids; [None]: all) and the facts it holds:
+    every adoption, or the confirmed and corrected ones only (`verified_only`)."""
+    rows = [r for iid in initiatives for r in events_of(store, iid, collections=collections)]
+    tally = Tally.of((r["status"] for r in rows), verified_only=verified_only)
+    if verified_only:
+        rows = [r for r in rows if checked(r["status"])]
+    return rows, tally
 
 
 ADOPTER_OUTCOMES = register(
@@ -157,22 +306,26 @@ ADOPTER_OUTCOMES = register(
         name="adopter_outcomes",
         title="采用单位报告的成效数据",
         description="The figures reported by the units that adopted an initiative, with the "
-        "initiative each figure is tied to (if any) and its sources. Reported claims, not "
-        "measured effects.",
+        "initiative each figure is tied to (if any), its sources and the review status of the "
+        "adoption and of the report. Reported claims, not measured effects.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
-WHERE IN_COLLECTIONS_A
+WHERE IN_COLLECTIONS_A AND IS_VERIFIED_A
 MATCH (u)-[r:REPORTED]->(o:Outcome)
-WHERE IN_COLLECTIONS_R
+WHERE IN_COLLECTIONS_R AND IS_VERIFIED_R
 OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
 RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_measure,
-                o.qualifier, o.direction, o.period, j.name, r.doc_ids, r.fact_id]) AS packed
-""".replace("IN_COLLECTIONS_A", in_collections("a")).replace(
-            "IN_COLLECTIONS_R", in_collections("r")
-        ),
+                o.qualifier, o.direction, o.period, j.name, r.doc_ids, r.fact_id, a.fact_id,
+                coalesce(a.review_status, 'extracted'),
+                coalesce(r.review_status, 'extracted')]) AS packed
+""".replace("IN_COLLECTIONS_A", in_collections("a"))
+        .replace("IN_COLLECTIONS_R", in_collections("r"))
+        .replace("IS_VERIFIED_A", is_verified("a"))
+        .replace("IS_VERIFIED_R", is_verified("r")),
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
             COLLECTIONS,
+            VERIFIED,
         ),
         row_limit=20000,
         packed=(
@@ -184,6 +337,9 @@ RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_meas
             "tied_to",
             "doc_ids",
             "fact_id",
+            "adoption_fact_id",
+            "adoption_status",
+            "status",
         ),
         postprocess=lambda rows, _p: sorted(
             rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["period"] or "")
@@ -199,16 +355,35 @@ def _year(date: str | None) -> int | None:
 
 
 # -- timeline -------------------------------------------------------------------------------
+_ITEM = ("unit_id", "unit", "level", "province", "stage", "date", "date_precision", "doc_ids")
+
+
 @dataclass
 class Timeline:
     initiative: str
-    first: list[dict[str, Any]]  # per unit: first adopting date, stage, precision
+    first: list[dict[str, Any]]  # per unit with a dated report: first date, stage, precision
     endorsements: list[dict[str, Any]]  # promoted by a (higher) court
     cumulative: list[tuple[str, int]]  # (YYYY-MM, units adopted so far)
-    by_year: dict[int, int]
-    by_province: dict[str, int]
-    by_level: dict[str, int]
-    undated: list[dict[str, Any]] = field(default_factory=list)
+    by_year: dict[int, int]  # units by the year of their first dated report
+    by_province: dict[str, int]  # every unit reported, dated or not
+    by_level: dict[str, int]  # every unit reported, dated or not
+    undated: list[dict[str, Any]] = field(default_factory=list)  # reports without a date
+    tally: Tally = Tally()  # the facts it stands on
+
+    @property
+    def undated_units(self) -> list[dict[str, Any]]:
+        """One report per unit that no dated report names: units the curve cannot place."""
+        dated = {u["unit_id"] for u in self.first}
+        out: dict[str, dict[str, Any]] = {}
+        for u in self.undated:
+            if u["unit_id"] not in dated:
+                out.setdefault(u["unit_id"], u)
+        return sorted(out.values(), key=lambda u: u["unit"] or "")
+
+    @property
+    def units(self) -> int:
+        """Every unit reported at any stage, dated or not (the headline)."""
+        return len(self.first) + len(self.undated_units)
 
     def sequence(self) -> list[dict[str, Any]]:
         """Pilots, endorsements and adoptions in date order: the pilot → promotion → spread
@@ -220,32 +395,17 @@ class Timeline:
         return sorted(events, key=lambda e: (e["date"], e["event"] != "piloted", e["unit"]))
 
 
-def timeline(
-    store: GraphStore, initiative: str, *, collections: Sequence[str] | None = None
+def timeline_from_events(
+    name: str, rows: Iterable[dict[str, Any]], *, tally: Tally | None = None
 ) -> Timeline:
-    """The diffusion of one initiative: first reported adoption per unit and the curves
-    (`collections`: only adoptions the documents of these collections report)."""
-    iid = resolve_entity(store, initiative, label="Initiative")
-    rows = run(
-        store, "adoption_events", {"initiative": iid, "collections": _names_or_none(collections)}
-    ).rows
+    """The timeline of rows of the named query `adoption_events`: each unit at its earliest
+    reported date, a promotion marked (and counted), reports without a date kept apart but
+    counted in the province and level tallies, as every adopter is."""
     first: dict[str, dict[str, Any]] = {}
     endorsements: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
     for r in rows:
-        item = {
-            k: r[k]
-            for k in (
-                "unit_id",
-                "unit",
-                "level",
-                "province",
-                "stage",
-                "date",
-                "date_precision",
-                "doc_ids",
-            )
-        }
+        item = {k: r[k] for k in _ITEM}
         if r["stage"] == "promoted":  # marked on the timeline; it counts as adopting too
             endorsements.append(item)
         if not r["date"]:
@@ -254,28 +414,52 @@ def timeline(
         old = first.get(r["unit_id"])
         if old is None or r["date"] < old["date"]:
             first[r["unit_id"]] = item
-    firsts = sorted(first.values(), key=lambda x: (x["date"], x["unit"]))
+    firsts = sorted(first.values(), key=lambda x: (x["date"], x["unit"] or ""))
     months = Counter(u["date"][:7] for u in firsts)
     total, cumulative = 0, []
     for month in sorted(months):
         total += months[month]
         cumulative.append((month, total))
-    name = rows[0]["initiative"] if rows else iid.split(":", 1)[1]
-    return Timeline(
+    tl = Timeline(
         initiative=name,
         first=firsts,
-        endorsements=sorted(endorsements, key=lambda x: (x["date"] or "9999", x["unit"])),
+        endorsements=sorted(endorsements, key=lambda x: (x["date"] or "9999", x["unit"] or "")),
         cumulative=cumulative,
         by_year=dict(sorted(Counter(y for u in firsts if (y := _year(u["date"]))).items())),
-        by_province=dict(Counter(u["province"] or "未知" for u in firsts).most_common()),
-        by_level=dict(
-            sorted(
-                Counter(u["level"] or "未知" for u in firsts).items(),
-                key=lambda kv: _LEVEL_ORDER.get(kv[0], 9),
-            )
-        ),
+        by_province={},
+        by_level={},
         undated=undated,
+        tally=tally or Tally(),
     )
+    everyone = [*firsts, *tl.undated_units]
+    tl.by_province = dict(Counter(u["province"] or "未知" for u in everyone).most_common())
+    tl.by_level = dict(
+        sorted(
+            Counter(u["level"] or "未知" for u in everyone).items(),
+            key=lambda kv: _LEVEL_ORDER.get(kv[0], 9),
+        )
+    )
+    return tl
+
+
+def timeline(
+    store: GraphStore,
+    initiative: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> Timeline:
+    """The diffusion of one initiative: first reported adoption per unit and the curves
+    (`collections`: only adoptions the documents of these collections report;
+    `verified_only`: only adoptions a reviewer confirmed or corrected). `Timeline.tally`
+    counts the facts it stands on and how many are unverified."""
+    iid = resolve_entity(store, initiative, label="Initiative")
+    rows = events_of(store, iid, collections=collections)
+    name = rows[0]["initiative"] if rows else iid.split(":", 1)[1]
+    tally = Tally.of((r["status"] for r in rows), verified_only=verified_only)
+    if verified_only:
+        rows = [r for r in rows if checked(r["status"])]
+    return timeline_from_events(name, rows, tally=tally)
 
 
 # -- coverage -------------------------------------------------------------------------------
@@ -314,15 +498,52 @@ def coverage(
     court: str,
     *,
     collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> tuple[list[CoverageLevel], list[dict[str, Any]]]:
     """Share of units below `court` that adopted, level by level, and the list of those
     that have not. Tribunals count against the rosters courts imported
     (`ingest.tribunal_roster`); where none was, the tribunal level has no denominator
     (`CoverageLevel.has_denominator`) instead of a share of the tribunals some article named."""
+    levels, missing, _tally = coverage_report(
+        store, initiative, court, collections=collections, verified_only=verified_only
+    )
+    return levels, missing
+
+
+def coverage_report(
+    store: GraphStore,
+    initiative: str,
+    court: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> tuple[list[CoverageLevel], list[dict[str, Any]], Tally]:
+    """`coverage` and the facts it stands on (the adoptions of units below `court`);
+    `verified_only`: a unit counts as adopting when a reviewer confirmed or corrected one of
+    its reports."""
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
     params = {"initiative": iid, "court": cid, "collections": _names_or_none(collections)}
     rows = run(store, "coverage", params).rows
+    below = {r["unit_id"] for r in rows}
+    events = [r for r in events_of(store, iid, collections=collections) if r["unit_id"] in below]
+    tally = Tally.of((r["status"] for r in events), verified_only=verified_only)
+    if verified_only:  # adopted, stages and first date from verified reports only
+        kept: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for e in events:
+            if checked(e["status"]):
+                kept[e["unit_id"]].append(e)
+        rows = [
+            {
+                **r,
+                "adopted": r["unit_id"] in kept,
+                "stages": [e["stage"] for e in kept.get(r["unit_id"], [])],
+                "first_date": min(
+                    (e["date"] for e in kept.get(r["unit_id"], []) if e["date"]), default=None
+                ),
+            }
+            for r in rows
+        ]
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     missing = []
     basic = {r["unit_id"]: bool(r["has_roster"]) for r in rows if r["level"] == "basic"}
@@ -351,7 +572,7 @@ def coverage(
         with_roster = sum(basic.values())
         n, a = per.get("tribunal", [0, 0])
         levels.append(CoverageLevel("tribunal", n, a, with_roster, len(basic) - with_roster))
-    return levels, missing
+    return levels, missing, tally
 
 
 @dataclass
@@ -363,6 +584,7 @@ class ProvinceCounts:
     units_by_level: dict[str, dict[str, int]] = field(default_factory=dict)
     #: initiative -> province -> level -> courts of that level reported adopting
     adopted_by_level: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    tally: Tally = Tally()  # the adoptions counted
 
     def share(self, initiative: str, province: str) -> float:
         n = self.units.get(province, 0)
@@ -387,15 +609,23 @@ class ProvinceCounts:
             out.append(row)
         return out
 
+    def matrix(self) -> dict[str, dict[str, float]]:
+        """Rows: provinces; columns: initiatives; cells: share of the province's courts."""
+        names = sorted(self.adopted)
+        return {prov: {name: self.share(name, prov) for name in names} for prov in self.units}
+
 
 def province_counts(
     store: GraphStore,
     *,
     levels: Sequence[str] = ("intermediate", "basic"),
     initiatives: Sequence[str] | None = None,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> ProvinceCounts:
     """For every province: how many of its courts (at `levels`) there are, and how many of
-    them the documents report adopting each initiative."""
+    them the documents report adopting each initiative (`collections`: the documents of
+    these collections only; `verified_only`: confirmed or corrected reports only)."""
     totals: Counter[str] = Counter()
     by_level: dict[str, Counter[str]] = defaultdict(Counter)
     for r in run(store, "unit_totals").rows:
@@ -410,7 +640,8 @@ def province_counts(
     ids = [resolve_entity(store, i, label="Initiative") for i in initiatives or ()] or None
     adopted: dict[str, dict[str, int]] = {}
     adopted_by_level: dict[str, dict[str, dict[str, int]]] = {}
-    for _iid, (name, per) in _adoptions(store, ids).items():
+    found, tally = _adoptions(store, ids, collections=collections, verified_only=verified_only)
+    for _iid, (name, per) in found.items():
         adopted[name] = dict(Counter(courts[u][0] for u in per if u in courts))
         nested: dict[str, Counter[str]] = defaultdict(Counter)
         for u in per:
@@ -428,6 +659,7 @@ def province_counts(
         levels=ordered,
         units_by_level={p: dict(by_level[p]) for p in sorted(by_level)},
         adopted_by_level=adopted_by_level,
+        tally=tally,
     )
 
 
@@ -436,23 +668,37 @@ def province_matrix(
     *,
     levels: Sequence[str] = ("intermediate", "basic"),
     initiatives: Sequence[str] | None = None,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> dict[str, dict[str, float]]:
     """Rows: provinces; columns: initiatives; cells: share of the province's courts (at
     `levels`) reported as adopting (`province_counts` gives the counts behind it)."""
-    c = province_counts(store, levels=levels, initiatives=initiatives)
-    names = sorted(c.adopted)
-    return {prov: {name: c.share(name, prov) for name in names} for prov in c.units}
+    return province_counts(
+        store,
+        levels=levels,
+        initiatives=initiatives,
+        collections=collections,
+        verified_only=verified_only,
+    ).matrix()
 
 
 # -- co-adoption ----------------------------------------------------------------------------
-def co_adoption(store: GraphStore, *, min_shared: int = 1) -> nx.Graph:
+def co_adoption(
+    store: GraphStore,
+    *,
+    min_shared: int = 1,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> nx.Graph:
     """Initiatives as nodes; an edge where units adopted both, weighted by the number of
-    shared adopters, with Jaccard similarity."""
+    shared adopters, with Jaccard similarity (`collections`, `verified_only`: which reports
+    count). `graph.graph["tally"]` counts the adoptions it stands on."""
     import networkx as nx
 
     size: dict[str, int] = {}
     by_unit: dict[str, list[str]] = defaultdict(list)
-    for name, per in _adoptions(store).values():
+    found, tally = _adoptions(store, collections=collections, verified_only=verified_only)
+    for name, per in found.values():
         size[name] = len(per)
         for unit in per:
             by_unit[unit].append(name)
@@ -461,7 +707,7 @@ def co_adoption(store: GraphStore, *, min_shared: int = 1) -> nx.Graph:
     shared: Counter[tuple[str, str]] = Counter()
     for names in by_unit.values():
         shared.update(combinations(sorted(names), 2))
-    g = nx.Graph()
+    g = nx.Graph(tally=tally)
     for name in sorted(size):
         g.add_node(name, adopters=size[name])
     for (a, b), n in sorted(shared.items()):
@@ -496,18 +742,26 @@ def earlier_counts(dates: dict[str, str]) -> dict[str, int]:
 
 
 def early_adopters(
-    store: GraphStore, *, top: int = 20, min_initiatives: int = 2
+    store: GraphStore,
+    *,
+    top: int = 20,
+    min_initiatives: int = 2,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> list[dict[str, Any]]:
     """Units that tend to adopt early: mean percentile rank of their first adoption across
     the initiatives they adopted (0 = no unit certainly adopted before it; 1 = every other
     unit did). A unit's rank in one initiative is the share of its other dated adopters that
     certainly adopted earlier (`earlier_counts`): tied dates share a rank, and a year-only date
-    ties with the months and days inside that year."""
+    ties with the months and days inside that year. `collections`, `verified_only`: which
+    reports count (as in `co_adoption`)."""
     if top < 1 or min_initiatives < 1:
         raise BadParameter("top and min_initiatives must be at least 1")
+    found, _tally = _adoptions(
+        store, collections=collections, verified_only=verified_only, count=False
+    )
     dates = {
-        iid: {u: a.date for u, a in per.items() if a.date}
-        for iid, (_name, per) in _adoptions(store).items()
+        iid: {u: a.date for u, a in per.items() if a.date} for iid, (_name, per) in found.items()
     }
     ranks: dict[str, list[float]] = defaultdict(list)
     for per_unit in dates.values():
@@ -541,12 +795,48 @@ def _names(store: GraphStore, ids: Sequence[str]) -> dict[str, str]:
 
 
 def adopter_outcomes(
-    store: GraphStore, initiative: str, *, collections: Sequence[str] | None = None
+    store: GraphStore,
+    initiative: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> list[dict[str, Any]]:
     """Figures reported by the adopters, side by side. Reported claims, not measured effects."""
+    return outcomes_report(
+        store, initiative, collections=collections, verified_only=verified_only
+    ).rows
+
+
+@dataclass
+class Outcomes:
+    """The adopters' reported figures, the facts behind them (each row stands on two: the
+    unit's adoption and its report of the figure) and whether the row limit cut the list."""
+
+    rows: list[dict[str, Any]]
+    tally: Tally
+    truncated: bool = False
+    limit: int = 0
+
+
+def outcomes_report(
+    store: GraphStore,
+    initiative: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> Outcomes:
+    """`adopter_outcomes` with the facts they stand on and the truncation flag;
+    `verified_only`: figures whose adoption and report a reviewer confirmed or corrected."""
     iid = resolve_entity(store, initiative, label="Initiative")
     params = {"initiative": iid, "collections": _names_or_none(collections)}
-    return run(store, "adopter_outcomes", params).rows
+    result = run(store, "adopter_outcomes", params)
+    facts = {r["adoption_fact_id"]: r["adoption_status"] for r in result.rows}
+    facts.update({r["fact_id"]: r["status"] for r in result.rows})
+    tally = Tally.of(facts.values(), verified_only=verified_only)
+    rows = result.rows
+    if verified_only:
+        rows = [r for r in rows if checked(r["adoption_status"]) and checked(r["status"])]
+    return Outcomes(rows, tally, result.truncated, result.query.row_limit)
 
 
 def _names_or_none(collections: Sequence[str] | None) -> list[str] | None:
@@ -564,9 +854,24 @@ PANEL_DICTIONARY: dict[str, str] = {
     "documents": "number of source documents dated that year that mention the unit",
     "adopted__<initiative>": "1 if the unit was reported at any stage (adopted, piloted, "
     "promoted, awarded) of the initiative in or before that year (earliest reported date), "
-    "else 0; units reported without any date stay 0",
-    "first_year__<initiative>": "year of the first reported adoption (empty if none)",
+    "else 0; units reported without any date stay 0 (see reported__)",
+    "first_year__<initiative>": "year of the first reported adoption (empty if none, or if "
+    "no report gives a date)",
+    "reported__<initiative>": "1 in every year if the unit was reported at any stage of the "
+    "initiative at all, dated or not, else 0: every adopter. A unit with reported__ = 1 and an "
+    "empty first_year__ was reported without a date (its year of adoption is unknown)",
 }
+
+
+@dataclass
+class Panel:
+    """The unit-year panel, the adoptions it stands on, and per initiative the adopters it
+    holds and how many of them no report dates."""
+
+    rows: list[dict[str, Any]]
+    tally: Tally = Tally()
+    adopters: dict[str, int] = field(default_factory=dict)  # initiative name -> units
+    undated: dict[str, int] = field(default_factory=dict)  # initiative name -> undated units
 
 
 def unit_year_panel(
@@ -576,16 +881,44 @@ def unit_year_panel(
     years: Iterable[int] | None = None,
     province: str | None = None,
     levels: Sequence[str] | None = None,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
 ) -> list[dict[str, Any]]:
     """One row per unit and year, for event-history analysis."""
+    return panel(
+        store,
+        initiatives,
+        years=years,
+        province=province,
+        levels=levels,
+        collections=collections,
+        verified_only=verified_only,
+    ).rows
+
+
+def panel(
+    store: GraphStore,
+    initiatives: Sequence[str],
+    *,
+    years: Iterable[int] | None = None,
+    province: str | None = None,
+    levels: Sequence[str] | None = None,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> Panel:
+    """The unit-year panel (one row per unit and year) with the facts behind it and the
+    count of its adopters, dated or not (`collections`, `verified_only`: which reports
+    count)."""
     if not initiatives:
         raise BadParameter("name at least one initiative for the panel")
     ids = [resolve_entity(store, i, label="Initiative") for i in initiatives]
-    summary = _adoptions(store, ids)
+    summary, tally = _adoptions(store, ids, collections=collections, verified_only=verified_only)
     names = {iid: summary[iid][0] if iid in summary else iid.split(":", 1)[1] for iid in ids}
     first: dict[str, dict[str, int]] = defaultdict(dict)
+    reported: dict[str, set[str]] = defaultdict(set)  # unit -> initiatives, dated or not
     for iid, (_name, per) in summary.items():
         for unit, adoption in per.items():
+            reported[unit].add(iid)
             if (y := _year(adoption.date)) is not None:
                 first[unit][iid] = y
     units = run(store, "units", {"province": province}).rows
@@ -600,9 +933,15 @@ def unit_year_panel(
         years = range(min(seen), max(seen) + 1) if seen else []
     year_list = list(years)
     rows: list[dict[str, Any]] = []
+    adopters: Counter[str] = Counter()
+    undated: Counter[str] = Counter()
     for u in units:
         if levels and u["level"] not in levels:
             continue
+        for iid in reported.get(u["unit_id"], ()):
+            adopters[names[iid]] += 1
+            if iid not in first.get(u["unit_id"], {}):
+                undated[names[iid]] += 1
         for y in year_list:
             row: dict[str, Any] = {
                 "unit_id": u["unit_id"],
@@ -617,8 +956,10 @@ def unit_year_panel(
                 fy = first.get(u["unit_id"], {}).get(iid)
                 row[f"adopted__{names[iid]}"] = int(fy is not None and fy <= y)
                 row[f"first_year__{names[iid]}"] = fy
+                row[f"reported__{names[iid]}"] = int(iid in reported.get(u["unit_id"], ()))
             rows.append(row)
-    return rows
+    counted = {names[iid]: adopters[names[iid]] for iid in ids}
+    return Panel(rows, tally, counted, {n: undated[n] for n in counted})
 
 
 #: the table formats `write_table` writes, named by the file's extension
@@ -685,4 +1026,6 @@ EVENTS_DICTIONARY = {
     "doc_ids": "the documents that report it (see the evidence query for sentences)",
     "fact_id": "id of the adoption fact; `python -m queries evidence --param fact_id=…` "
     "lists its sentences",
+    "status": "review status: extracted (待核实, machine-extracted, not yet reviewed), "
+    "confirmed (已确认) or corrected (已修改)",
 }

@@ -1,4 +1,8 @@
-"""`python -m queries.analytics timeline|coverage|provinces|co-adoption|outcomes|panel|events`."""
+"""`python -m queries.analytics timeline|coverage|provinces|co-adoption|outcomes|panel|events`.
+
+Every command takes `--collections A,B` (only facts the documents of these collections
+support) and `--verified` (only facts a reviewer confirmed or corrected), and says how many of
+the facts it counts are unverified."""
 
 from __future__ import annotations
 
@@ -14,16 +18,18 @@ from graph.errors import CourtgraphError
 from queries.analytics import (
     EVENTS_DICTIONARY,
     PANEL_DICTIONARY,
-    adopter_outcomes,
+    Tally,
     co_adoption,
-    coverage,
+    coverage_report,
     early_adopters,
+    events_table,
+    outcomes_report,
+    panel,
     province_counts,
     timeline,
-    unit_year_panel,
     write_table,
 )
-from queries.registry import resolve_entity, run
+from queries.registry import resolve_entity
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -34,13 +40,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog=prog("python -m queries.analytics"),
         description="Adoption analytics over the courtgraph store.",
     )
+    scope = argparse.ArgumentParser(add_help=False)
+    scope.add_argument(
+        "--collections",
+        metavar="A,B",
+        help="count only facts supported by documents of these collections (comma-separated)",
+    )
+    scope.add_argument(
+        "--verified",
+        action="store_true",
+        help="count only facts a reviewer confirmed or corrected (只看已核实)",
+    )
     sub = p.add_subparsers(dest="command", required=True)
-    t = sub.add_parser("timeline", help="first adoptions, cumulative curve, sequence")
+
+    def add(name: str, **kw: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[scope], **kw)
+
+    t = add("timeline", help="first adoptions, cumulative curve, sequence")
     t.add_argument("initiative")
-    c = sub.add_parser("coverage", help="share adopted under a court, level by level")
+    c = add("coverage", help="share adopted under a court, level by level")
     c.add_argument("initiative")
     c.add_argument("court")
-    pv = sub.add_parser(
+    pv = add(
         "provinces",
         help="per province and level: courts reported adopting, all courts of that level, share",
     )
@@ -55,16 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     pv.add_argument(
         "--counts", action="store_true", help="(kept for old scripts: counts are always shown)"
     )
-    co = sub.add_parser("co-adoption", help="initiatives adopted by the same units")
+    co = add("co-adoption", help="initiatives adopted by the same units")
     co.add_argument("--min-shared", type=int, default=1)
-    o = sub.add_parser("outcomes", help="reported figures of an initiative's adopters")
+    o = add("outcomes", help="reported figures of an initiative's adopters")
     o.add_argument("initiative")
-    pn = sub.add_parser("panel", help="unit-year panel (CSV or Parquet) with a data dictionary")
+    pn = add("panel", help="unit-year panel (CSV or Parquet) with a data dictionary")
     pn.add_argument("initiatives", nargs="+")
     pn.add_argument("--output", "-o", type=Path, required=True, help=".csv, .xlsx or .parquet")
     pn.add_argument("--province")
     pn.add_argument("--level", action="append", help="keep these levels (repeatable)")
-    ev = sub.add_parser("events", help="adoption-events table (CSV or Parquet)")
+    ev = add("events", help="adoption-events table (CSV or Parquet)")
     ev.add_argument("--initiative")
     ev.add_argument("--output", "-o", type=Path, required=True)
     args = p.parse_args(argv)
@@ -80,22 +101,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _scope(store: GraphStore, args: argparse.Namespace) -> dict[str, Any]:
+    """The `--collections` and `--verified` options as keyword arguments; a collection the
+    graph does not hold is an error naming those it does (not an empty answer)."""
+    from graph.collections import collections, parse_names
+
+    names = parse_names(args.collections) if args.collections else None
+    if names:
+        known = [c.name for c in collections(store)]
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise CourtgraphError(
+                f"no collection named {', '.join(unknown)}; the graph holds: "
+                f"{', '.join(known) or 'none'} (python -m graph collections)"
+            )
+    return {"collections": names, "verified_only": bool(args.verified)}
+
+
+def tally_note(tally: Tally) -> str:
+    """What a table says of its facts: how many are unverified (the figures' wording)."""
+    from figures.verified import FactCheck
+
+    return FactCheck(*tally).note() or "no facts"
+
+
 def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
+    scope = _scope(store, args)
     if args.command == "timeline":
-        tl = timeline(store, args.initiative)
-        print(f"{tl.initiative}: {len(tl.first)} units with a dated adoption")
+        tl = timeline(store, args.initiative, **scope)
+        undated = tl.undated_units
+        print(
+            f"{tl.initiative}: {tl.units} units reported adopting, {len(tl.first)} with a date"
+            + (
+                f"; {len(undated)} without a date (另有 {len(undated)} 个单位未报道日期)"
+                if undated
+                else ""
+            )
+        )
+        print(f"facts: {tally_note(tl.tally)}")
         for e in tl.sequence():
             mark = "（文档日期）" if e["date_precision"] == "document" else ""
             print(f"  {e['date']}{mark}  {e['event']:8} {e['unit']}")
+        for u in undated:
+            print(f"  (no date)  {u['stage']:8} {u['unit']}")
         print("cumulative:", ", ".join(f"{m} {n}" for m, n in tl.cumulative))
         print("by year:", json.dumps(tl.by_year, ensure_ascii=False))
         print("by province:", json.dumps(tl.by_province, ensure_ascii=False))
         print("by level:", json.dumps(tl.by_level, ensure_ascii=False))
     elif args.command == "coverage":
-        print(coverage_table(store, args.initiative, args.court))
+        print(coverage_table(store, args.initiative, args.court, **scope))
     elif args.command == "provinces":
         levels = tuple(args.level or ("intermediate", "basic"))
-        counts = province_counts(store, levels=levels, initiatives=args.initiatives or None)
+        counts = province_counts(
+            store, levels=levels, initiatives=args.initiatives or None, **scope
+        )
         names = (
             sorted(counts.adopted)
             if args.initiatives
@@ -105,39 +164,58 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             rows = [r for name in names for r in counts.table(name)]
             write_table(rows, args.output)
             print(f"wrote {args.output}: {len(rows)} rows")
+            print(f"facts: {tally_note(counts.tally)}")
         else:
             print(provinces_table(counts, names))
+            print(f"facts: {tally_note(counts.tally)}")
     elif args.command == "co-adoption":
-        g = co_adoption(store, min_shared=args.min_shared)
+        g = co_adoption(store, min_shared=args.min_shared, **scope)
         for a, b, d in sorted(g.edges(data=True), key=lambda e: -e[2]["shared"]):
             print(f"{a} — {b}: {d['shared']} shared units, Jaccard {d['jaccard']:.2f}")
         print("early adopters:")
-        for r in early_adopters(store):
+        for r in early_adopters(store, **scope):
             print(
                 f"  {r['place']}. {r['unit']}: mean rank {r['mean_rank']} over "
                 f"{r['initiatives']} initiatives"
             )
+        print(f"facts: {tally_note(g.graph['tally'])}")
     elif args.command == "outcomes":
+        found = outcomes_report(store, args.initiative, **scope)
         print("reported figures (claims in the documents, not measured effects):")
-        for r in adopter_outcomes(store, args.initiative):
+        for r in found.rows:
             q = r["qualifier"] or ""
             print(
                 f"  {r['unit']}: {r['metric']} {q}{r['value']:g}{r['unit_of_measure']}"
                 f" ({r['period'] or 'period not stated'}; tied to {r['tied_to'] or '—'})"
             )
+        if found.truncated:
+            print(f"(the first {found.limit:,} figures only: there are more)")
+        print(f"facts: {tally_note(found.tally)}")
     elif args.command == "panel":
-        rows = unit_year_panel(store, args.initiatives, province=args.province, levels=args.level)
-        for path in write_table(rows, args.output, dictionary=PANEL_DICTIONARY):
+        made = panel(store, args.initiatives, province=args.province, levels=args.level, **scope)
+        for path in write_table(made.rows, args.output, dictionary=PANEL_DICTIONARY):
             print(f"wrote {path}")
-        print(f"{len(rows)} unit-year rows")
+        print(f"{len(made.rows)} unit-year rows")
+        for name, n in made.adopters.items():
+            without = made.undated.get(name, 0)
+            print(
+                f"{name}: {n} units reported adopting"
+                + (
+                    f", {without} without a date (reported__ = 1, first_year__ empty)"
+                    if without
+                    else ""
+                )
+            )
+        print(f"facts: {tally_note(made.tally)}")
     elif args.command == "events":
         iid = (
             resolve_entity(store, args.initiative, label="Initiative") if args.initiative else None
         )
-        rows = run(store, "adoption_events", {"initiative": iid}).rows
+        rows, tally = events_table(store, [iid], **scope)
         for path in write_table(rows, args.output, dictionary=EVENTS_DICTIONARY):
             print(f"wrote {path}")
         print(f"{len(rows)} adoption events")
+        print(f"facts: {tally_note(tally)}")
     return 0
 
 
@@ -164,14 +242,23 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def coverage_table(store: GraphStore, initiative: str, court: str) -> str:
+def coverage_table(
+    store: GraphStore,
+    initiative: str,
+    court: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> str:
     """What `analytics coverage` prints: the initiative, the court, and per level the units
     reported adopting out of all units of that level below the court."""
     from graph.model import LEVEL_ZH
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
-    levels, missing = coverage(store, iid, cid)
+    levels, missing, tally = coverage_report(
+        store, iid, cid, collections=collections, verified_only=verified_only
+    )
     iname, cname = iid.split(":", 1)[1], cid.split(":", 1)[1]
     out = [
         f"{iname} · coverage under {cname}",
@@ -201,6 +288,7 @@ def coverage_table(store: GraphStore, initiative: str, court: str) -> str:
                 ]
             )
     out.append(format_table(["level", "adopted", "units", "share", "note"], rows))
+    out.append(f"facts: {tally_note(tally)}")
     out.append("")
     out.append(f"not yet reported ({len(missing)}):")
     out += [f"  {r['unit']} ({r['level']})" for r in missing]

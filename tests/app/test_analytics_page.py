@@ -222,3 +222,75 @@ def test_an_unknown_initiative_is_a_chinese_error(graph, app) -> None:  # type: 
     at = app(page="analytics", id="不存在的举措")
     assert not at.exception
     assert any("图中没有找到这个实体" in t for t in texts(at, "error"))
+
+
+def test_timeline_headline_and_panel_count_undated_adopters(graph, app) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12, item 3: 戊县 reports 诉源治理 without a date. The headline, the level and
+    province bars and the panel count it; it is listed apart, with its number."""
+    from tests.queries.test_analytics import _undated_adoption
+
+    graph.write_documents([_undated_adoption()])
+    at = app(page="analytics", id=g.SUYUAN)
+    no_trouble(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["报道推行的单位"] == "4" and metrics["没有日期的单位"] == "1"
+    assert any("另有 1 个单位未报道日期" in t for t in texts(at, "caption"))
+    undated = frame(at, "单位", "层级", "省份", "阶段", "文档数")
+    assert list(undated["单位"]) == ["甲省乙市戊县人民法院"]
+    import pyarrow as pa
+
+    bars = {}  # the level bars: every adopter, dated or not
+    for chart in at.get("vega_lite_chart"):
+        for ds in chart.proto.datasets:
+            data = pa.ipc.open_stream(ds.data.data).read_all().to_pandas()
+            if "层级" in data.columns:
+                bars = dict(zip(data["层级"], data["单位数"], strict=True))
+    assert bars == {"中级法院": 1, "基层法院": 3}
+
+    at = app(page="analytics", tab="数据导出", ids=g.SUYUAN, levels="basic")
+    no_trouble(at)
+    assert any("诉源治理：3 个推行单位，另有 1 个单位未报道日期" in t for t in texts(at, "caption"))
+
+
+def test_collections_and_verified_only_reach_every_tab(graph, app) -> None:  # type: ignore[no-untyped-def]
+    """Collections (issue 12, item 1) and 只看已核实 (issue 11) filter the summary-based tabs
+    too, and each table says how many of its facts are unverified."""
+    from graph import review
+    from graph.collections import add_to_collection
+    from graph.model import fact_id
+
+    add_to_collection(graph, g.DOC_B, "乙")  # 丙区 and 丁县's 诉源治理
+    at = app(page="analytics", tab="省份覆盖表", collections="乙")
+    no_trouble(at)
+    found = [df.value for df in at.dataframe if "诉源治理" in df.value.columns]
+    assert found[0].loc["甲省", "诉源治理"] == pytest.approx(2 / 4)
+    assert "枫桥式人民法庭" not in found[0].columns  # reported in document C only
+    assert any("共 2 条事实，其中 2 条尚未核实" in t for t in texts(at, "caption"))
+    at = app(page="analytics", tab="共同采用", collections="乙")
+    no_trouble(at)
+    assert not at.get("iframe")  # no second initiative in 乙
+
+    review.decide(graph, fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted"), "confirm", reviewer="王")
+    at = app(page="analytics", id=g.SUYUAN, verified="1")
+    no_trouble(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["报道推行的单位"] == "1"
+    assert any(
+        "仅含已核实的 1 条事实（另有 2 条尚未核实，未计入）" in t for t in texts(at, "caption")
+    )
+    at = app(page="analytics", tab="共同采用", verified="1")
+    no_trouble(at)
+    assert any(
+        "仅含已核实的 1 条事实（另有 4 条尚未核实，未计入）" in t for t in texts(at, "caption")
+    )
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN, verified="1")
+    no_trouble(at)
+    assert any("还没有报告过成效数据" in t for t in texts(at, "info"))
+    at = app(page="analytics", tab="数据导出", ids=g.SUYUAN, verified="1")
+    no_trouble(at)
+    assert {m.label: m.value for m in at.metric}["事件数"] == "1"
+    at = app(page="analytics", tab="成效对照", verified="1")
+    no_trouble(at)
+    picker = at.selectbox(key="analytics.id")
+    # the picker counts the units of verified facts only (one: 丙区), most first
+    assert picker.value == g.SUYUAN and "诉源治理（1 个单位）" in picker.options[0]

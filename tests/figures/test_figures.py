@@ -276,3 +276,53 @@ def test_an_adoption_map_too_large_to_label_is_drawn_by_group_and_says_so() -> N
     assert [c[0][0].short for c in cols][:1] == [f"甲0高院 1/{adoption.MAX_BOXES // 2 + 1}"]
     svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
     assert "一页无法逐一标注" in svg and "甲1高院" in svg
+
+
+def test_briefing_says_when_the_figures_list_is_cut(small, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: `initiative_outcomes` stops at its row limit; the briefing counts the
+    figures it leaves out instead of listing fewer silently (a limit of 1 here: 丙区 and 丁县
+    each report a figure tied to 诉源治理)."""
+    import dataclasses
+
+    from docx import Document
+
+    from queries import registry
+
+    s = "丁县法院诉前调解案件达到120件。"
+    figure = g.entity_id("Outcome", g.DING, "诉前调解案件", 120.0, "件", "2024")
+    doc = g.DocumentGraph(
+        id=g.document_id("e" * 64),
+        props={"title": "样例文档戊", "date": "2024-08-01", "content_hash": "e" * 64},
+        nodes=[
+            g.NodeRow(
+                "Outcome",
+                figure,
+                {
+                    "name": "诉前调解案件 120件",
+                    "metric": "诉前调解案件",
+                    "value": 120.0,
+                    "unit_of_measure": "件",
+                    "period": "2024",
+                },
+            )
+        ],
+        mentions=[
+            g.MentionRow(g.DING, "丁县法院", s, 0, 4),
+            g.MentionRow(figure, "120件", s, 12, 16),
+        ],
+        facts=[
+            g.FactRow("REPORTED", g.DING, figure, (), {}, g._ev(s)),
+            g.FactRow("REPORTED", figure, g.SUYUAN, (), {}, g._ev(s)),
+        ],
+    )
+    small.write_documents([doc])
+    assert len(briefing.gather(small, "诉源治理").outcomes) == 2
+    query = registry.REGISTRY["initiative_outcomes"]
+    monkeypatch.setitem(
+        registry.REGISTRY, "initiative_outcomes", dataclasses.replace(query, row_limit=1)
+    )
+    b = briefing.gather(small, "诉源治理")
+    assert len(b.outcomes) == 1 and b.outcome_count == 2
+    assert "文档报告了与该举措相关的数据 2 项（第五部分列出前 1 项）。" in b.headline()
+    text = "\n".join(p.text for p in Document(io.BytesIO(briefing.to_docx(b))).paragraphs)
+    assert "共 2 项数据，这里只列出前 1 项，另有 1 项未列出。" in text

@@ -284,3 +284,30 @@ def test_a_state_file_of_an_earlier_server_is_not_trusted(
     with pytest.raises(StoreUnavailable, match="did not start within 1 s"):
         srv.connect_info()  # waits for the starting server to write its own state
     assert _no_connection_reached(trap)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie waiting to be reaped has stopped)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] not in ("Z", "X")
+
+
+def test_stop_returns_when_the_server_process_is_gone(tmp_path: Path) -> None:
+    """`python -m graph stop` (issue 12, item 15): when it returns, the server's process has
+    exited and its lock is free, so the data directory may be copied or opened at once."""
+    import fcntl
+
+    srv = EmbeddedServer(tmp_path, heap="512m")
+    pid = srv.start().pid
+    assert pid and _alive(pid)
+    assert srv.stop()
+    assert not _alive(pid)
+    fd = os.open(tmp_path / ".server.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free: nobody holds it
+    finally:
+        os.close(fd)
+    assert not srv.state_file.exists() and not srv.status().running

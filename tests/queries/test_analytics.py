@@ -215,3 +215,127 @@ def test_earlier_counts() -> None:
     dates = {"a": "2019", "b": "2019-03", "c": "2019-03-05", "d": "2019-02-28", "e": "2018-12"}
     # a: only e is earlier; b: e, d; c: e, d (2019-03 vs 2019-03-05: not earlier); d: e
     assert analytics.earlier_counts(dates) == {"a": 1, "b": 2, "c": 2, "d": 1, "e": 0}
+
+
+def _undated_adoption() -> g.DocumentGraph:
+    """An undated document: 戊县 adopts 诉源治理, no date given anywhere."""
+    s = "戊县法院推行诉源治理。"
+    return g.DocumentGraph(
+        id=g.document_id("d" * 64),
+        props={"title": "样例文档丁", "content_hash": "d" * 64, "text": s},
+        mentions=[
+            g.MentionRow(g.WU, "戊县法院", s, 0, 4),
+            g.MentionRow(g.SUYUAN, "诉源治理", s, 6, 10),
+        ],
+        facts=[g.FactRow("ADOPTED", g.WU, g.SUYUAN, ("adopted",), {"stage": "adopted"}, g._ev(s))],
+    )
+
+
+def test_every_adopter_is_counted_dated_or_not(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12, item 3: an adopter without a date counts in the headline, the province and
+    level tallies and the panel; it is shown apart, with its number."""
+    graph.write_documents([_undated_adoption()])
+    tl = analytics.timeline(graph, "诉源治理")
+    assert tl.units == 4 and len(tl.first) == 3  # 中院, 丙区, 丁县 dated; 戊县 not
+    assert [u["unit_id"] for u in tl.undated_units] == [g.WU]
+    assert tl.by_level == {"intermediate": 1, "basic": 3}
+    assert tl.by_province == {"甲省": 4}
+    assert tl.cumulative[-1] == ("2024-01", 3)  # the curve places dated units only
+
+    made = analytics.panel(graph, ["诉源治理"], years=[2022, 2023, 2024], levels=["basic"])
+    assert made.adopters == {"诉源治理": 3} and made.undated == {"诉源治理": 1}
+    wu = [r for r in made.rows if r["unit_id"] == g.WU]
+    assert [r["reported__诉源治理"] for r in wu] == [1, 1, 1]
+    assert [r["adopted__诉源治理"] for r in wu] == [0, 0, 0]
+    assert wu[0]["first_year__诉源治理"] is None
+    assert "reported__<initiative>" in analytics.PANEL_DICTIONARY
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    assert cli.main(["timeline", "诉源治理"]) == 0
+    out = capsys.readouterr().out
+    assert "4 units reported adopting, 3 with a date" in out
+    assert "另有 1 个单位未报道日期" in out and "(no date)" in out
+
+
+def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12, item 1: the answers read from the adoption summary (province table,
+    co-adoption, early adopters, panel, units per initiative) count the chosen collections'
+    facts only. Document B (collection 乙): 丙区 adopted 诉源治理 (2022-12), 丁县 piloted it
+    (2024-01); 枫桥式人民法庭 is reported in document C only."""
+    from graph.collections import add_to_collection
+
+    add_to_collection(graph, g.DOC_B, "乙")
+    scope = {"collections": ["乙"]}
+    counts = analytics.province_counts(graph, **scope)
+    assert counts.adopted == {"诉源治理": {"甲省": 2}}
+    assert counts.cell("诉源治理", "甲省", "intermediate") == (0, 1)  # the 中院: document A
+    assert counts.tally == analytics.Tally(2, 2)
+    assert analytics.province_counts(graph).adopted["诉源治理"] == {"甲省": 3}  # every document
+    co = analytics.co_adoption(graph, **scope)
+    assert co.number_of_edges() == 0 and co.nodes["诉源治理"]["adopters"] == 2
+    assert "枫桥式人民法庭" not in co
+    assert analytics.co_adoption(graph).graph["tally"] == analytics.Tally(5, 5)
+    early = analytics.early_adopters(graph, min_initiatives=1, **scope)
+    assert [(r["unit_id"], r["mean_rank"]) for r in early] == [(g.BING, 0.0), (g.DING, 1.0)]
+    made = analytics.panel(graph, ["诉源治理", "枫桥式人民法庭"], years=[2024], **scope)
+    assert made.adopters == {"诉源治理": 2, "枫桥式人民法庭": 0}
+    assert analytics.units_per_initiative(graph, **scope) == {g.SUYUAN: 2}
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    assert cli.main(["provinces", "--collections", "乙"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith("甲省"))
+    assert "0/1 (0%)" in line and "2/3 (67%)" in line
+    assert "枫桥式人民法庭" not in out
+    assert "facts: 共 2 条事实，其中 2 条尚未核实" in out
+    assert cli.main(["co-adoption", "--collections", "丙"]) == 1
+    assert "Error: no collection named 丙; the graph holds: " in capsys.readouterr().err
+
+
+def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11's 只看已核实: with 丙区's adoption of 诉源治理 confirmed, every analytics answer
+    can count confirmed or corrected facts only and says how many it left out."""
+    from figures.verified import FactCheck
+    from graph import review
+    from graph.model import fact_id
+    from queries.registry import run
+
+    review.decide(
+        graph, fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted"), "confirm", reviewer="王审"
+    )
+    every = analytics.timeline(graph, "诉源治理")
+    assert every.tally == analytics.Tally(3, 2) and every.units == 3
+    assert FactCheck(*every.tally).note() == "共 3 条事实，其中 2 条尚未核实"
+    only = analytics.timeline(graph, "诉源治理", verified_only=True)
+    assert [u["unit_id"] for u in only.first] == [g.BING] and only.units == 1
+    assert FactCheck(*only.tally).note() == "仅含已核实的 1 条事实（另有 2 条尚未核实，未计入）"
+
+    levels, _missing, tally = analytics.coverage_report(
+        graph, "诉源治理", g.HIGH, verified_only=True
+    )
+    assert {lv.level: (lv.adopted, lv.units) for lv in levels if lv.has_denominator} == {
+        "intermediate": (0, 1),
+        "basic": (1, 3),
+    }
+    assert tally == analytics.Tally(3, 2, True)
+    assert analytics.province_counts(graph, verified_only=True).adopted == {"诉源治理": {"甲省": 1}}
+    assert analytics.co_adoption(graph, verified_only=True).graph["tally"] == analytics.Tally(
+        5, 4, True
+    )
+    # 丙区's figure stands on its adoption (confirmed) and its report of it (not reviewed)
+    outcomes = analytics.outcomes_report(graph, "诉源治理", verified_only=True)
+    assert outcomes.rows == [] and outcomes.tally == analytics.Tally(2, 1, True)
+    rows, tally = analytics.events_table(graph, [None], verified_only=True)
+    assert [(r["unit_id"], r["status"]) for r in rows] == [(g.BING, "confirmed")]
+    assert tally == analytics.Tally(5, 4, True)
+    # the named query takes the shared switch itself
+    assert len(run(graph, "adoption_events", {"verified": "true"}).rows) == 1
+    assert len(run(graph, "adopter_outcomes", {"initiative": g.SUYUAN}).rows) == 1
+    assert run(graph, "adopter_outcomes", {"initiative": g.SUYUAN, "verified": True}).rows == []
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    assert cli.main(["timeline", "诉源治理", "--verified"]) == 0
+    out = capsys.readouterr().out
+    assert "1 units reported adopting" in out and "另有 2 条尚未核实，未计入" in out
+    assert cli.main(["coverage", "诉源治理", g.HIGH]) == 0
+    assert "facts: 共 3 条事实，其中 2 条尚未核实" in capsys.readouterr().out
