@@ -455,21 +455,23 @@ class _Linker:
         since = self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"
-        after = [m for m in self.credits(own_hi, s_end) if m.credit]
-        if len({m.name for m in after}) == 1 and _CREDIT_AFTER.search(t.text, after[0].end, s_end):
-            return after[0].name, "link:credit-after"
+        credited = [m for m in self.credits(own_hi, s_end) if m.credit]
+        if len({m.name for m in credited}) == 1 and _CREDIT_AFTER.search(
+            t.text, credited[0].end, s_end
+        ):
+            return credited[0].name, "link:credit-after"
         if t.between(l_start, s_start):
             return None
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
-        found = list(dict.fromkeys(m.name for m in t.between(*prev) if m.credit))
+        lead_names = list(dict.fromkeys(m.name for m in t.between(*prev) if m.credit))
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
-            return (found[0], "link:heading") if len(found) == 1 else None
+            return (lead_names[0], "link:heading") if len(lead_names) == 1 else None
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
-        return (found[0], "link:lead-in") if 0 < len(found) < _MANY else None
+        return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the

@@ -515,9 +515,9 @@ def _metric(
         acted = _ACTED.match(after.strip("“” ")) if uom in _COUNT_UOMS else None
         if acted:
             # 4家法院步入全省第一方阵 -> 步入全省第一方阵的法院数
-            verb = acted.group("verb").replace("“", "").replace("”", "")
-            verb = verb[:2] + verb[3:] if verb[2:3] == "了" else verb
-            return f"{verb}的{acted.group('noun')}数" if acted.group("noun") else f"{verb}数"
+            did = acted.group("verb").replace("“", "").replace("”", "")
+            did = did[:2] + did[3:] if did[2:3] == "了" else did
+            return f"{did}的{acted.group('noun')}数" if acted.group("noun") else f"{did}数"
         before = (before + after).strip("，,、 “”")
     elif uom in _COUNT_UOMS and not re.search(r"(?:案件|纠纷|[数量率])$", before):
         m = _NOUN_AFTER.match(after)
