@@ -77,9 +77,14 @@ def facts_note(
 ) -> None:
     """Under a table: 共 N 条事实，其中 M 条尚未核实 (or, with 只看已核实 on, how many
     verified facts it shows and how many it left out)."""
-    note = fact_check(name, params, statuses=statuses).note()
+    note = note_of(fact_check(name, params, statuses=statuses))
     if note:
         where.caption(note)
+
+
+def note_of(check: Any) -> str:
+    """A FactCheck's note, none for a table without facts."""
+    return str(check.note()) if check.facts else ""
 
 
 def entity_input(

@@ -14,6 +14,7 @@ from ui.common import (
     fact_check,
     facts_note,
     initiative_picker,
+    note_of,
     sources_for,
     table,
     table_downloads,
@@ -122,8 +123,8 @@ def _adopters(
     units = {r["unit_id"] for r in rows}
     st.markdown(f"**{len(units)}** 个单位，**{len(rows)}** 条推行记录")
     check = fact_check("adopters", asked)
-    if check.note():
-        st.caption(check.note())
+    if note_of(check):
+        st.caption(note_of(check))
     if not rows:
         st.info(
             "没有符合筛选条件的单位。可放宽省份、层级、阶段或时间条件"
@@ -172,7 +173,7 @@ def _adopters(
             sources=sources_for(doc_ids),
             stem=f"adopters-{props.get('name', 'initiative')}",
             key=f"{P}.dl",
-            note=check.note(),
+            note=note_of(check),
         )
     return rows, asked
 
@@ -236,8 +237,8 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         counts[1] += 1
     st.markdown("　".join(f"{lvl}：已推行 **{a} / {n}**" for lvl, (a, n) in per_level.items()))
     check = fact_check("coverage", asked, statuses=lambda r: r.get("statuses") or [])
-    if check.note():
-        st.caption(f"推行记录：{check.note()}")
+    if note_of(check):
+        st.caption(f"推行记录：{note_of(check)}")
     if level in (state.ALL, "tribunal"):
         from ui.scope import coverage_rows_note
 
@@ -280,7 +281,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             sources=[],
             stem=f"coverage-{props.get('name', 'initiative')}",
             key=f"{P}.cov_dl",
-            note=check.note(),
+            note=note_of(check),
         )
 
 

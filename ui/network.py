@@ -107,7 +107,9 @@ def graph_note(entity_id: str, depth: int, kinds: list[str], limit: int) -> None
         for *_, a in every.edges(keys=True, data=True)
         if not (a.get("source") and not a.get("review_status"))
     ]
-    note = FactCheck.of(statuses, verified_only=verified_only()).note()
+    from ui.common import note_of
+
+    note = note_of(FactCheck.of(statuses, verified_only=verified_only()))
     if note:
         st.caption(note)
 

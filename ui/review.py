@@ -375,10 +375,13 @@ def _current(
             args=(before, max(i - 1, 0)),
             shortcut=KEY_PREVIOUS,
         )
-        reasons = st.columns(len(review.REJECT_REASONS))
-        for n, (col, reason) in enumerate(zip(reasons, review.REJECT_REASONS, strict=True), 1):
+        st.caption("驳回（按理由）：")
+        per_row = 4
+        reasons = review.REJECT_REASONS
+        cols = [c for i in range(0, len(reasons), per_row) for c in st.columns(per_row)]
+        for n, (col, reason) in enumerate(zip(cols, reasons, strict=False), 1):
             col.button(
-                f"驳回：{reason}",
+                reason,
                 key=f"{P}.cur.no.{n}",
                 disabled=not who or row.get("status") == "rejected",
                 on_click=_decide_current,
