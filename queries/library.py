@@ -172,14 +172,17 @@ HIERARCHY = register(
         "directly below it.",
         cypher="""
 MATCH p = (u:Entity {id: $unit})-[:PART_OF*1..5]->(up:Entity)
+WHERE all(r IN relationships(p) WHERE CONFIRMED)
 RETURN 'up' AS direction, length(p) AS depth, up.id AS id, up.name AS name,
        up.kind AS kind, up.level AS level
 UNION ALL
-MATCH (u:Entity {id: $unit})<-[:PART_OF]-(c:Entity)
+MATCH (u:Entity {id: $unit})<-[r:PART_OF]-(c:Entity)
+WHERE CONFIRMED
 RETURN 'down' AS direction, 1 AS depth, c.id AS id, c.name AS name, c.kind AS kind,
        c.level AS level
-""",
-        params=(_UNIT,),
+""".replace("CONFIRMED", is_confirmed("r")),
+        # the roster's hierarchy is reference data: it stays with verified=true
+        params=(_UNIT, VERIFIED),
         row_limit=5000,
         postprocess=lambda rows, _p: sorted(
             rows,

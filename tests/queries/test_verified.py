@@ -41,6 +41,7 @@ CASES: dict[str, dict[str, Any]] = {
     "fact": {"fact_id": DING_SUYUAN},
     "document_evidence": {"doc": g.DOC_A},
     "unit_portfolio": {"unit": g.MID},
+    "hierarchy": {"unit": g.BING},
 }
 
 
@@ -186,6 +187,16 @@ def test_paths_go_through_confirmed_facts(reviewed) -> None:  # type: ignore[no-
             reviewed, q, {"source": g.DONGHU, "target": g.MID, "verified": True}, cypher=variant
         )
         assert reviewed.read(cypher, params) == []
+
+
+def test_the_rosters_hierarchy_stays(reviewed) -> None:  # type: ignore[no-untyped-def]
+    every, verified = _both(reviewed, "hierarchy")
+    down = [r["id"] for r in every if r["direction"] == "down"]
+    assert down == [g.DONGHU]  # named by a sentence, not verified
+    assert [r["id"] for r in verified if r["direction"] == "down"] == []
+    ups = [r["id"] for r in every if r["direction"] == "up"]
+    assert ups == [g.SPC, g.HIGH, g.MID]  # the roster's
+    assert [r["id"] for r in verified if r["direction"] == "up"] == ups
 
 
 def test_every_case_answers_with_the_switch_on(reviewed) -> None:  # type: ignore[no-untyped-def]
