@@ -380,6 +380,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("--limit", type=int, default=200, help="most nodes")
     e.add_argument("--kinds", help="comma-separated node kinds to keep")
     e.add_argument(
+        "--verified",
+        action="store_true",
+        help="only facts a reviewer confirmed or corrected (只看已核实; the roster's hierarchy stays)",
+    )
+    e.add_argument(
         "--format",
         choices=("graphml", "gexf", "json", "csv", "edges", "cypher"),
         help="default: from the output's extension (csv = a zip of nodes.csv and edges.csv, "
@@ -472,7 +477,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 entity = resolve_entity(store, args.entity)
                 kinds = args.kinds.split(",") if args.kinds else None
                 sub_graph = neighbourhood_graph(
-                    store, entity, depth=args.depth, kinds=kinds, limit=args.limit
+                    store,
+                    entity,
+                    depth=args.depth,
+                    kinds=kinds,
+                    limit=args.limit,
+                    verified=args.verified,
                 )
                 export.export(sub_graph, fmt, args.output)
                 print(

@@ -36,8 +36,11 @@ _SKIP_NODE_PROPS = {"search_text", "text"}
 FORMATS = ("graphml", "gexf", "json", "csv", "edges", "cypher")
 
 
-def fetch_subgraph(store: GraphStore, node_ids: Iterable[str]) -> nx.MultiDiGraph:
-    """The entities `node_ids` with every fact relationship among them."""
+def fetch_subgraph(
+    store: GraphStore, node_ids: Iterable[str], *, verified: bool = False
+) -> nx.MultiDiGraph:
+    """The entities `node_ids` with every fact relationship among them (`verified`: only
+    those a reviewer confirmed or corrected, and reference data such as the roster's)."""
     import networkx as nx
 
     ids = sorted(set(node_ids))
@@ -51,8 +54,10 @@ def fetch_subgraph(store: GraphStore, node_ids: Iterable[str]) -> nx.MultiDiGrap
         graph.add_node(props["id"], **{k: v for k, v in props.items() if k != "id"})
     for row in store.read(
         f"UNWIND $ids AS id MATCH (a:Entity {{id: id}})-[r:{_FACT_RELS}]->(b:Entity) "
-        "WHERE b.id IN $ids RETURN a.id AS a, b.id AS b, type(r) AS type, properties(r) AS p",
-        {"ids": ids},
+        "WHERE b.id IN $ids AND (NOT $verified OR r.review_status IN ['confirmed', 'corrected'] "
+        "OR r.source IS NOT NULL) "
+        "RETURN a.id AS a, b.id AS b, type(r) AS type, properties(r) AS p",
+        {"ids": ids, "verified": verified},
     ):
         attrs = {k: v for k, v in row["p"].items() if v is not None}
         key = attrs.get("fact_id") or f"{row['type']}:{row['a']}->{row['b']}"

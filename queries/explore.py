@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from graph.model import LEVELS
-from queries.library import FACT_ID
-from queries.registry import MAX_ID_LIST, NamedQuery, Param, register
+from graph.model import FACT_TYPES, LEVELS
+from queries.library import FACT_ID, VERIFIED, is_verified
+from queries.registry import MAX_ID_LIST, NamedQuery, Param, Plan, register
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from graph.store import GraphStore
 
+_FACT_RELS = "|".join(FACT_TYPES)
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
@@ -32,14 +33,29 @@ INITIATIVES = register(
         name="initiatives",
         title="全部改革举措",
         description="Every initiative in the graph with the number of units reported as "
-        "adopting it (for pickers and lists); candidates are proposed from texts.",
+        "adopting it (for pickers and lists; with verified=true, units with a confirmed or "
+        "corrected adoption); candidates are proposed from texts.",
         cypher="""
 MATCH (i:Initiative)
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        i.category AS category, coalesce(i.candidate, false) AS candidate,
-       coalesce(i.adopter_count, 0) AS units
+       CASE WHEN $verified THEN 0 ELSE coalesce(i.adopter_count, 0) END AS units
 ORDER BY units DESC, initiative
 """,
+        # the summary counts every adoption: the reviewed ones are counted from the facts
+        variants={
+            "verified": """
+MATCH (i:Initiative)
+OPTIONAL MATCH (i)<-[a:ADOPTED]-(u:Entity)
+WHERE i.adopter_count > 0 AND VERIFIED
+WITH i, count(DISTINCT u) AS units
+RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
+       i.category AS category, coalesce(i.candidate, false) AS candidate, units
+ORDER BY units DESC, initiative
+""".replace("VERIFIED", is_verified("a"))
+        },
+        plan=lambda _store, params: Plan("verified" if params.get("verified") else None),
+        params=(VERIFIED,),
         row_limit=5000,
     )
 )
@@ -77,6 +93,9 @@ RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.date_note AS date_not
     )
 )
 
+_DOC_EVIDENCE = """e.fact_id AS fact_id, e.fact_type AS fact_type, e.sentence AS sentence,
+       e.quote AS quote, e.start AS start, e.end AS end, e.date AS date"""
+
 DOCUMENT_EVIDENCE = register(
     NamedQuery(
         name="document_evidence",
@@ -85,11 +104,27 @@ DOCUMENT_EVIDENCE = register(
         "its offsets into the document text.",
         cypher="""
 MATCH (e:Evidence {doc_id: $doc})
-RETURN e.fact_id AS fact_id, e.fact_type AS fact_type, e.sentence AS sentence,
-       e.quote AS quote, e.start AS start, e.end AS end, e.date AS date
+WHERE NOT $verified
+RETURN DOC_EVIDENCE
 ORDER BY start, fact_id
-""",
-        params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"),),
+""".replace("DOC_EVIDENCE", _DOC_EVIDENCE),
+        # with verified=true: the sentences of the confirmed or corrected facts only, their
+        # status read from the relationships of the entities the document mentions
+        variants={
+            "verified": """
+MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[r:FACT_RELS]->(:Entity)
+WHERE VERIFIED
+WITH collect(DISTINCT r.fact_id) AS confirmed
+MATCH (e:Evidence {doc_id: $doc})
+WHERE e.fact_id IN confirmed
+RETURN DOC_EVIDENCE
+ORDER BY start, fact_id
+""".replace("FACT_RELS", _FACT_RELS)
+            .replace("VERIFIED", is_verified("r"))
+            .replace("DOC_EVIDENCE", _DOC_EVIDENCE)
+        },
+        plan=lambda _store, params: Plan("verified" if params.get("verified") else None),
+        params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"), VERIFIED),
         row_limit=5000,
     )
 )
@@ -98,19 +133,21 @@ FACT = register(
     NamedQuery(
         name="fact",
         title="事实详情",
-        description="What a fact says: its type, both ends, stage or title, date and documents "
-        "(found through the documents its evidence comes from).",
+        description="What a fact says: its type, both ends, stage or title, date, documents "
+        "and review status (found through the documents its evidence comes from; with "
+        "verified=true, nothing unless a reviewer confirmed or corrected it).",
         cypher="""
 MATCH (e:Evidence {fact_id: $fact_id})
 WITH e LIMIT 1
 MATCH (d:Document {id: e.doc_id})-[:MENTIONS]->(a:Entity)
 MATCH (a)-[r:PART_OF|ADOPTED|HOLDS_ROLE|REPORTED|PARTNERS_WITH]->(b:Entity)
-WHERE r.fact_id = $fact_id
+WHERE r.fact_id = $fact_id AND VERIFIED
 RETURN DISTINCT type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
        b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
-       r.doc_ids AS doc_ids
-""",
-        params=(FACT_ID,),
+       r.doc_ids AS doc_ids, r.fact_id AS fact_id,
+       coalesce(r.review_status, 'extracted') AS status
+""".replace("VERIFIED", is_verified("r")),
+        params=(FACT_ID, VERIFIED),
         row_limit=1,
     )
 )
@@ -177,6 +214,7 @@ UNIT_PORTFOLIO = register(
         "the unit's reform portfolio.",
         cypher="""
 MATCH (c:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
+WHERE VERIFIED
 RETURN collect([c.id, c.name, c.level, 0, i.id, i.name, i.category,
                 coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
                 coalesce(a.review_status, 'extracted')]) AS packed
@@ -184,10 +222,11 @@ UNION ALL
 MATCH (c:Entity {id: $unit})
 MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
 MATCH (u)-[a:ADOPTED]->(i:Initiative)
+WHERE VERIFIED
 RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
                 coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
                 coalesce(a.review_status, 'extracted')]) AS packed
-""",
+""".replace("VERIFIED", is_verified("a")),
         params=(
             Param(
                 "unit",
@@ -196,6 +235,7 @@ RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
                 required=True,
                 help="法院的 id 或名称, e.g. 本溪中院",
             ),
+            VERIFIED,
         ),
         row_limit=50000,
         packed=(
@@ -298,14 +338,22 @@ def neighbourhood_graph(
     depth: int = 1,
     kinds: list[str] | None = None,
     limit: int = 200,
+    verified: bool = False,
 ) -> nx.MultiDiGraph:
     """The subgraph around `entity` as a networkx graph (for the network view and graph
     exports): the named query `neighbourhood` picks the nodes, nearest first, at most
-    `limit` of them; `graph.export.fetch_subgraph` reads them with their relationships."""
+    `limit` of them; `graph.export.fetch_subgraph` reads them with their relationships
+    (`verified`: through and with confirmed facts only, as the 只看已核实 switch asks)."""
     from graph.export import fetch_subgraph
     from queries.registry import run
 
-    raw = {"entity": entity, "depth": depth, "kinds": kinds, "size": min(max(limit, 1), 3000)}
+    raw = {
+        "entity": entity,
+        "depth": depth,
+        "kinds": kinds,
+        "size": min(max(limit, 1), 3000),
+        "verified": verified,
+    }
     rows = run(store, "neighbourhood", raw).rows
     order: list[str] = [entity]
     seen = {entity}
@@ -314,4 +362,4 @@ def neighbourhood_graph(
             if node not in seen:
                 seen.add(node)
                 order.append(node)
-    return fetch_subgraph(store, order[:limit])
+    return fetch_subgraph(store, order[:limit], verified=verified)

@@ -62,6 +62,21 @@ def is_verified(rel: str) -> str:
     return f"(NOT $verified OR {rel}.review_status IN ['confirmed', 'corrected'])"
 
 
+def is_confirmed(rel: str) -> str:
+    """Cypher: like `is_verified`, but reference data (a `source` such as the court roster,
+    never extracted, never reviewed) counts as confirmed: for queries over every kind of fact
+    (network, paths), where the roster's hierarchy must not vanish with the switch."""
+    return (
+        f"(NOT $verified OR {rel}.review_status IN ['confirmed', 'corrected'] "
+        f"OR {rel}.source IS NOT NULL)"
+    )
+
+
+def status_of(rel: str) -> str:
+    """Cypher: the review status of fact `rel` ('extracted' = 待核实 when none was decided)."""
+    return f"coalesce({rel}.review_status, 'extracted')"
+
+
 def in_collections(rel: str) -> str:
     """Cypher: the fact `rel` is supported by a document of the chosen collections (or none
     were chosen). One text whatever the choice, so the server's plan is reused."""
@@ -107,16 +122,20 @@ WHERE ($stage = '' OR a.stage = $stage)
   AND ($date_from = '' OR (a.date IS NOT NULL AND a.date >= $date_from))
   AND ($date_to = '' OR (a.date IS NOT NULL AND substring(a.date, 0, size($date_to)) <= $date_to))
   AND IN_COLLECTIONS
+  AND VERIFIED
 RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
-                a.date_precision, a.fact_id, size(a.doc_ids), a.confidence, a.rules]) AS packed
-""".replace("IN_COLLECTIONS", in_collections("a")),
-        params=(_INITIATIVE, _PROVINCE, _LEVEL, _STAGE, _FROM, _TO, COLLECTIONS),
+                a.date_precision, a.fact_id, size(a.doc_ids), a.confidence, a.rules,
+                STATUS]) AS packed
+""".replace("IN_COLLECTIONS", in_collections("a"))
+        .replace("VERIFIED", is_verified("a"))
+        .replace("STATUS", status_of("a")),
+        params=(_INITIATIVE, _PROVINCE, _LEVEL, _STAGE, _FROM, _TO, COLLECTIONS, VERIFIED),
         # one text and one set of parameter types whichever filters are set (see `absent`;
         # a collection filter, shared with every query, still travels as null when unset)
         absent={"province": "", "level": "", "stage": "", "date_from": "", "date_to": ""},
         # packed and sorted here: the most adopted initiative's 7,517 adoptions took 235 ms
         # sorted on the server and sent a record each, 65-107 ms so
-        packed=(*ADOPTION_COLUMNS, "fact_id", "documents", *FACT_CONFIDENCE),
+        packed=(*ADOPTION_COLUMNS, "fact_id", "documents", *FACT_CONFIDENCE, "status"),
         postprocess=lambda rows, _p: sorted(
             rows,
             key=lambda r: (r["date"] is None, r["date"] or "", r["unit"] or "", r["stage"] or ""),
@@ -132,14 +151,16 @@ ADOPTED_BY = register(
         "with the extraction's confidence and rules.",
         cypher="""
 MATCH (u:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
-WHERE IN_COLLECTIONS
+WHERE IN_COLLECTIONS AND VERIFIED
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        coalesce(i.candidate, false) AS candidate, a.stage AS stage, a.date AS date,
        a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.confidence AS confidence,
-       a.rules AS rules
+       a.rules AS rules, STATUS AS status
 ORDER BY date, initiative
-""".replace("IN_COLLECTIONS", in_collections("a")),
-        params=(_UNIT, COLLECTIONS),
+""".replace("IN_COLLECTIONS", in_collections("a"))
+        .replace("VERIFIED", is_verified("a"))
+        .replace("STATUS", status_of("a")),
+        params=(_UNIT, COLLECTIONS, VERIFIED),
     )
 )
 
@@ -151,14 +172,17 @@ HIERARCHY = register(
         "directly below it.",
         cypher="""
 MATCH p = (u:Entity {id: $unit})-[:PART_OF*1..5]->(up:Entity)
+WHERE all(r IN relationships(p) WHERE CONFIRMED)
 RETURN 'up' AS direction, length(p) AS depth, up.id AS id, up.name AS name,
        up.kind AS kind, up.level AS level
 UNION ALL
-MATCH (u:Entity {id: $unit})<-[:PART_OF]-(c:Entity)
+MATCH (u:Entity {id: $unit})<-[r:PART_OF]-(c:Entity)
+WHERE CONFIRMED
 RETURN 'down' AS direction, 1 AS depth, c.id AS id, c.name AS name, c.kind AS kind,
        c.level AS level
-""",
-        params=(_UNIT,),
+""".replace("CONFIRMED", is_confirmed("r")),
+        # the roster's hierarchy is reference data: it stays with verified=true
+        params=(_UNIT, VERIFIED),
         row_limit=5000,
         postprocess=lambda rows, _p: sorted(
             rows,
@@ -178,16 +202,21 @@ PEOPLE = register(
         description="People the documents name with a role in a unit.",
         cypher="""
 MATCH (u:Entity {id: $unit})<-[r:HOLDS_ROLE]-(p:Person)
+WHERE VERIFIED
 RETURN p.id AS person_id, p.name AS person, r.title AS title, r.fact_id AS fact_id,
-       size(r.doc_ids) AS documents
+       size(r.doc_ids) AS documents, STATUS AS status
 ORDER BY person
-""",
-        params=(_UNIT,),
+""".replace("VERIFIED", is_verified("r")).replace("STATUS", status_of("r")),
+        params=(_UNIT, VERIFIED),
     )
 )
 
+# an edge's review status: 'reference' for reference data (the roster's hierarchy)
+_EDGE_STATUS = (
+    "coalesce(r.review_status, CASE WHEN r.source IS NULL THEN 'extracted' ELSE 'reference' END)"
+)
 _EDGE = """a.id, a.name, a.kind, type(r), coalesce(r.stage, r.title, ''), r.fact_id, b.id,
-       b.name, b.kind"""
+       b.name, b.kind, STATUS""".replace("STATUS", _EDGE_STATUS)
 _EDGE_COLUMNS = (
     "source",
     "source_name",
@@ -198,6 +227,7 @@ _EDGE_COLUMNS = (
     "target",
     "target_name",
     "target_kind",
+    "status",
 )
 
 
@@ -220,18 +250,22 @@ NEIGHBOURHOOD = register(
         "a hub's neighbourhood stays bounded (a view of N nodes needs no more than N).",
         cypher="""
 MATCH (n:Entity {id: $entity})-[r:FACT_RELS]-(m:Entity)
-WHERE $kinds IS NULL OR (n.kind IN $kinds AND m.kind IN $kinds)
+WHERE ($kinds IS NULL OR (n.kind IN $kinds AND m.kind IN $kinds)) AND CONFIRMED_R
 WITH r LIMIT $size
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN collect([EDGE, 1]) AS packed
 UNION ALL
 MATCH p = (n:Entity {id: $entity})-[:FACT_RELS*1..{depth}]-(m:Entity)
 WHERE length(p) >= 2 AND ($kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds))
+  AND all(q IN relationships(p) WHERE CONFIRMED_Q)
 WITH p LIMIT $size
 UNWIND relationships(p) AS r
 WITH r, length(p) AS hops, startNode(r) AS a, endNode(r) AS b
 RETURN collect([EDGE, hops]) AS packed
-""".replace("FACT_RELS", _FACT_RELS).replace("EDGE", _EDGE),
+""".replace("FACT_RELS", _FACT_RELS)
+        .replace("EDGE", _EDGE)
+        .replace("CONFIRMED_R", is_confirmed("r"))
+        .replace("CONFIRMED_Q", is_confirmed("q")),
         params=(
             _ENTITY,
             Param("depth", "int", "深度", default=1, minimum=1, maximum=3, splice=True),
@@ -246,6 +280,7 @@ RETURN collect([EDGE, hops]) AS packed
                 help="direct relationships, then longer paths: at most this many of each "
                 "(200: the network view's default node limit)",
             ),
+            VERIFIED,
         ),
         row_limit=6000,
         packed=(*_EDGE_COLUMNS, "hops"),
@@ -266,6 +301,8 @@ def _path_length(store: GraphStore, params: dict[str, Any]) -> Plan:
     each link thousands of units, that took 250-600 ms. So find the length first, and for
     one to three steps meet in the middle: the neighbours of each end, and the links between
     them (read from their non-initiative side: no relationship joins two initiatives)."""
+    if params.get("verified"):  # the shortest confirmed path may be longer: search it whole
+        return Plan()
     hops = int(params["max_hops"])
     rows = store.read(
         "MATCH (a:Entity {id: $source}) MATCH (b:Entity {id: $target}) "
@@ -286,50 +323,68 @@ PATH = register(
 MATCH (a:Entity {id: $source})
 MATCH (b:Entity {id: $target})
 MATCH p = allShortestPaths((a)-[:FACT_RELS*..{max_hops}]-(b))
+WHERE all(r IN relationships(p) WHERE CONFIRMED)
 RETURN COLUMNS
-""".replace("FACT_RELS", _FACT_RELS).replace("COLUMNS", _PATH_COLUMNS),
+""".replace("FACT_RELS", _FACT_RELS)
+        .replace("COLUMNS", _PATH_COLUMNS)
+        .replace("CONFIRMED", is_confirmed("r")),
         variants={
             "1 hops": """
 MATCH (a:Entity {id: $source})
 MATCH (b:Entity {id: $target})
-MATCH p = (a)-[:FACT_RELS]-(b)
+MATCH p = (a)-[r:FACT_RELS]-(b)
+WHERE CONFIRMED
 RETURN COLUMNS
-""".replace("FACT_RELS", _FACT_RELS).replace("COLUMNS", _PATH_COLUMNS),
+""".replace("FACT_RELS", _FACT_RELS)
+            .replace("COLUMNS", _PATH_COLUMNS)
+            .replace("CONFIRMED", is_confirmed("r")),
             "2 hops": """
 MATCH (a:Entity {id: $source})-[r1:FACT_RELS]-(x:Entity)
+WHERE CONFIRMED_1
 WITH a, collect([r1, x]) AS left
 MATCH (b:Entity {id: $target})-[r2:FACT_RELS]-(y:Entity)
+WHERE CONFIRMED_2
 UNWIND left AS l
 WITH a, l[0] AS r1, l[1] AS x, r2, y, b
 WHERE x = y
 WITH [a, x, b] AS path, [r1, r2] AS rels
 ROWS
-""".replace("FACT_RELS", _FACT_RELS).replace("ROWS", _PATH_ROWS),
+""".replace("FACT_RELS", _FACT_RELS)
+            .replace("ROWS", _PATH_ROWS)
+            .replace("CONFIRMED_1", is_confirmed("r1"))
+            .replace("CONFIRMED_2", is_confirmed("r2")),
             "3 hops": """
 MATCH (a:Entity {id: $source})
 MATCH (b:Entity {id: $target})
 MATCH (a)-[r1:FACT_RELS]-(x:Entity)
+WHERE CONFIRMED_1
 WITH a, b, collect([r1, x]) AS left
 MATCH (b)-[r3:FACT_RELS]-(y:Entity)
+WHERE CONFIRMED_3
 WITH a, b, left, collect([r3, y]) AS right
 WITH a, b, left, right, [l IN left | l[1]] AS xs, [q IN right | q[1]] AS ys
 UNWIND [n IN xs + ys WHERE NOT n:Initiative] AS z
 WITH DISTINCT a, b, left, right, xs, ys, z
 MATCH (z)-[r2:FACT_RELS]-(w:Entity)
-WHERE (z IN xs AND w IN ys) OR (z IN ys AND w IN xs)
+WHERE ((z IN xs AND w IN ys) OR (z IN ys AND w IN xs)) AND CONFIRMED_2
 WITH a, b, left, right, r2, CASE WHEN z IN xs AND w IN ys THEN [z, w] ELSE [w, z] END AS xy
 WITH DISTINCT a, b, left, right, r2, xy[0] AS x, xy[1] AS y
 UNWIND [l IN left WHERE l[1] = x] AS l
 UNWIND [q IN right WHERE q[1] = y] AS q
 WITH [a, x, y, b] AS path, [l[0], r2, q[0]] AS rels
 ROWS
-""".replace("FACT_RELS", _FACT_RELS).replace("ROWS", _PATH_ROWS),
+""".replace("FACT_RELS", _FACT_RELS)
+            .replace("ROWS", _PATH_ROWS)
+            .replace("CONFIRMED_1", is_confirmed("r1"))
+            .replace("CONFIRMED_2", is_confirmed("r2"))
+            .replace("CONFIRMED_3", is_confirmed("r3")),
         },
         plan=_path_length,
         params=(
             Param("source", "entity", "起点", required=True),
             Param("target", "entity", "终点", required=True),
             Param("max_hops", "int", "最多步数", default=6, minimum=1, maximum=8, splice=True),
+            VERIFIED,
         ),
         row_limit=50,
         postprocess=lambda rows, _p: sorted(
@@ -382,15 +437,21 @@ UNIT_OUTCOMES = register(
         "initiative they are tied to where the text ties them.",
         cypher="""
 MATCH (u:Entity {id: $unit})-[r:REPORTED]->(o:Outcome)
-WHERE IN_COLLECTIONS
-OPTIONAL MATCH (o)-[:REPORTED]->(i:Initiative)
+WHERE IN_COLLECTIONS AND VERIFIED_R
+OPTIONAL MATCH (o)-[l:REPORTED]->(i:Initiative)
+WHERE VERIFIED_L
 RETURN o.id AS outcome_id, o.metric AS metric, o.value AS value,
        o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
        o.direction AS direction, o.period AS period, i.name AS initiative,
-       r.fact_id AS fact_id, size(r.doc_ids) AS documents
+       r.fact_id AS fact_id, size(r.doc_ids) AS documents, STATUS_R AS status,
+       CASE WHEN l IS NULL THEN null ELSE STATUS_L END AS link_status
 ORDER BY period, metric
-""".replace("IN_COLLECTIONS", in_collections("r")),
-        params=(_UNIT, COLLECTIONS),
+""".replace("IN_COLLECTIONS", in_collections("r"))
+        .replace("VERIFIED_R", is_verified("r"))
+        .replace("VERIFIED_L", is_verified("l"))
+        .replace("STATUS_R", status_of("r"))
+        .replace("STATUS_L", status_of("l")),
+        params=(_UNIT, COLLECTIONS, VERIFIED),
     )
 )
 
@@ -404,45 +465,88 @@ INITIATIVE_OUTCOMES = register(
         description="Figures reported in connection with an initiative, by unit, with the "
         "extraction's confidence and rules.",
         cypher="""
-MATCH (i:Entity {id: $initiative})<-[:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
-WHERE IN_COLLECTIONS
+MATCH (i:Entity {id: $initiative})<-[l:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
+WHERE IN_COLLECTIONS AND VERIFIED_R AND VERIFIED_L
 RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
-                o.direction, o.period, r.fact_id, r.confidence, r.rules]) AS packed
-""".replace("IN_COLLECTIONS", in_collections("r")),
-        params=(_INITIATIVE, COLLECTIONS),
-        packed=("unit_id", "unit", *OUTCOME_COLUMNS, "fact_id", *FACT_CONFIDENCE),
+                o.direction, o.period, r.fact_id, r.confidence, r.rules, STATUS_R,
+                STATUS_L]) AS packed
+""".replace("IN_COLLECTIONS", in_collections("r"))
+        .replace("VERIFIED_R", is_verified("r"))
+        .replace("VERIFIED_L", is_verified("l"))
+        .replace("STATUS_R", status_of("r"))
+        .replace("STATUS_L", status_of("l")),
+        params=(_INITIATIVE, COLLECTIONS, VERIFIED),
+        # a figure is two facts: the unit reported it (status), it is tied to the initiative
+        # (link_status); verified when both are
+        packed=(
+            "unit_id",
+            "unit",
+            *OUTCOME_COLUMNS,
+            "fact_id",
+            *FACT_CONFIDENCE,
+            "status",
+            "link_status",
+        ),
         postprocess=lambda rows, _p: sorted(
             rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["fact_id"] or "")
         ),
     )
 )
 
+_EVIDENCE_COLUMNS = """e.fact_type AS fact_type, e.sentence AS sentence, e.quote AS quote,
+       e.start AS start, e.end AS end, e.date AS date, e.rule AS rule,
+       e.confidence AS confidence, d.id AS doc_id, d.title AS title, d.date AS doc_date,
+       d.urls AS urls"""
+
 EVIDENCE = register(
     NamedQuery(
         name="evidence",
         title="某条事实的证据",
         description="The sentences a fact came from, with their documents and the rule and "
-        "confidence of each sentence's proposal.",
+        "confidence of each sentence's proposal (with verified=true: none unless a reviewer "
+        "confirmed or corrected the fact).",
         cypher="""
 MATCH (e:Evidence {fact_id: $fact_id})
+WHERE NOT $verified
 MATCH (d:Document {id: e.doc_id})
-RETURN e.fact_type AS fact_type, e.sentence AS sentence, e.quote AS quote, e.start AS start,
-       e.end AS end, e.date AS date, e.rule AS rule, e.confidence AS confidence, d.id AS doc_id,
-       d.title AS title, d.date AS doc_date, d.urls AS urls
+RETURN EVIDENCE
 ORDER BY doc_date, start
-""",
-        params=(FACT_ID,),
+""".replace("EVIDENCE", _EVIDENCE_COLUMNS),
+        # the fact's status is on its relationship, found from the first sentence's document
+        # (which mentions the fact's source), as the query `fact` does
+        variants={
+            "verified": """
+MATCH (e:Evidence {fact_id: $fact_id})
+WITH e LIMIT 1
+MATCH (:Document {id: e.doc_id})-[:MENTIONS]->(:Entity)-[r:FACT_RELS]->(:Entity)
+WHERE r.fact_id = $fact_id AND VERIFIED
+WITH r LIMIT 1
+MATCH (e:Evidence {fact_id: $fact_id})
+MATCH (d:Document {id: e.doc_id})
+RETURN EVIDENCE
+ORDER BY doc_date, start
+""".replace("FACT_RELS", _FACT_RELS)
+            .replace("VERIFIED", is_verified("r"))
+            .replace("EVIDENCE", _EVIDENCE_COLUMNS)
+        },
+        plan=lambda _store, params: Plan("verified" if params.get("verified") else None),
+        params=(FACT_ID, VERIFIED),
     )
 )
 
-_COVERAGE_ROWS = """
+_COVERAGE_ROWS = (
+    """
 OPTIONAL MATCH (u)-[a:ADOPTED]->(i)
-WHERE IN_COLLECTIONS
+WHERE IN_COLLECTIONS AND VERIFIED
 WITH u, length(p) AS depth, collect(a) AS mine
 RETURN collect([u.id, u.name, u.level, depth, size(mine) > 0, [z IN mine | z.stage],
        reduce(d = null, z IN mine | CASE WHEN d IS NULL OR z.date < d THEN z.date ELSE d END),
-       u.roster_source, u.tribunal_roster_source IS NOT NULL]) AS packed
+       u.roster_source, u.tribunal_roster_source IS NOT NULL,
+       [z IN mine | STATUS]]) AS packed
 """.replace("IN_COLLECTIONS", in_collections("a"))
+    .replace("VERIFIED", is_verified("a"))
+    .replace("STATUS", status_of("z"))
+)
 # levels with few courts in the whole country (a few hundred at most)
 _FEW_COURTS = ("supreme", "high", "intermediate", "special")
 
@@ -495,6 +599,7 @@ MATCH p = (u)-[:PART_OF*1..4]->(c)"""
             ),
             _LEVEL,
             COLLECTIONS,
+            VERIFIED,
         ),
         row_limit=20000,
         packed=(
@@ -507,6 +612,7 @@ MATCH p = (u)-[:PART_OF*1..4]->(c)"""
             "first_date",
             "roster",  # a tribunal: the imported roster that lists it
             "has_roster",  # a court: whether its roster of tribunals was imported
+            "statuses",  # the review status of each adoption counted
         ),
         postprocess=lambda rows, _p: sorted(
             rows, key=lambda r: (r["depth"], not r["adopted"], r["unit"] or "")
@@ -514,19 +620,38 @@ MATCH p = (u)-[:PART_OF*1..4]->(c)"""
     )
 )
 
+# the initiatives with verified adopters, counted from the relationships: reviewers decide a
+# few thousand facts at most, but they may be anywhere, so every adoption of an initiative
+# with adopters is read (the summary cannot say which were reviewed)
+TOP_VERIFIED = """
+MATCH (i:Initiative)
+WHERE i.adopter_count > 0
+MATCH (i)<-[a:ADOPTED]-(u:Entity)
+WHERE VERIFIED
+WITH i, count(DISTINCT u) AS units, min(a.date) AS first_date
+RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
+       units, first_date
+ORDER BY units DESC, initiative
+""".replace("VERIFIED", is_verified("a"))
+
 TOP_INITIATIVES = register(
     NamedQuery(
         name="top_initiatives",
         title="采用单位最多的举措",
         description="Initiatives ranked by the number of distinct units reported at any stage "
-        "(the store's adoption summary), with the first reported date.",
+        "(the store's adoption summary), with the first reported date; with verified=true "
+        "counted from the confirmed or corrected adoptions.",
         cypher="""
 MATCH (i:Initiative)
-WHERE i.adopter_count > 0
+WHERE i.adopter_count > 0 AND NOT $verified
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        i.adopter_count AS units, i.first_date AS first_date
 ORDER BY units DESC, initiative
 """,
+        # the summary counts every adoption, not reviewed ones: count those from the facts
+        variants={"verified": TOP_VERIFIED},
+        plan=lambda _store, params: Plan("verified" if params.get("verified") else None),
+        params=(VERIFIED,),
         row_limit=50,
     )
 )

@@ -41,6 +41,20 @@ a depth, is a range-checked integer spliced into the text as `{name}`. The row l
 most rows a query returns (`--limit N` asks for fewer); a result cut by it is marked
 truncated.
 
+只看已核实: every query that returns or counts facts (adoptions, figures, roles, the network's
+and paths' relationships, evidence) takes `verified`; with `verified=true` it answers from
+facts a reviewer confirmed or corrected only (the explorer's sidebar switch sets it on every
+page), and its fact lists carry each fact's `status` (`extracted` = 待核实, `confirmed`,
+`corrected`; `reference` for the roster's hierarchy, which always counts):
+
+```bash
+courtgraph query adopters --param initiative=诉源治理 --param verified=true
+courtgraph query coverage --param initiative=诉源治理 --param court=本溪中院 --param verified=true
+```
+
+Counts kept as summaries (`top_initiatives`, `initiatives`) are counted from the confirmed
+facts themselves when `verified=true`.
+
 """
 
 

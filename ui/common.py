@@ -45,6 +45,48 @@ def table(
     st.dataframe(frame, hide_index=True, column_config=config, height=height, width="stretch")
 
 
+def _status(row: dict[str, Any]) -> list[str | None]:
+    return [row.get("status")]
+
+
+def fact_check(
+    name: str,
+    params: dict[str, Any],
+    *,
+    statuses: Callable[[dict[str, Any]], Sequence[str | None]] = _status,
+) -> Any:
+    """The facts behind a table of named query `name` (figures.verified.FactCheck): how many
+    and how many of them unverified, counted on every fact (with 只看已核实 on, the same
+    query without it, so the note says how many were left out). `statuses` gives a row's
+    facts' review statuses ('reference': roster data, not counted)."""
+    from figures.verified import FactCheck
+    from ui.scope import verified_only
+
+    only = verified_only()
+    every = state.rows(name, {**params, "verified": False} if only else params)
+    found = [s for r in every for s in statuses(r) if s != "reference"]
+    return FactCheck.of(found, verified_only=only)
+
+
+def facts_note(
+    name: str,
+    params: dict[str, Any],
+    *,
+    statuses: Callable[[dict[str, Any]], Sequence[str | None]] = _status,
+    where: Any = st,
+) -> None:
+    """Under a table: 共 N 条事实，其中 M 条尚未核实 (or, with 只看已核实 on, how many
+    verified facts it shows and how many it left out)."""
+    note = note_of(fact_check(name, params, statuses=statuses))
+    if note:
+        where.caption(note)
+
+
+def note_of(check: Any) -> str:
+    """A FactCheck's note, none for a table without facts."""
+    return str(check.note()) if check.facts else ""
+
+
 def entity_input(
     key: str,
     url_name: str,
@@ -195,12 +237,17 @@ def table_downloads(
     sources: list[Any],
     stem: str,
     key: str,
+    note: str = "",
 ) -> None:
-    """CSV, PNG, SVG and PPTX of a table, made when a button is clicked."""
+    """CSV, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
+    of its facts are unverified) goes under the pictures' and the slide's title."""
     import csv
     import io
 
     from figures import render
+
+    if note:
+        title = f"{title}（{note}）"
 
     def to_csv() -> bytes:
         buf = io.StringIO()

@@ -2,7 +2,10 @@
 
 Each button makes its file only when clicked (Streamlit calls the function then), so a page
 that offers a briefing does not pay for it until someone asks. The functions that make the
-files take the store explicitly: they run outside the page's script.
+files take the store explicitly: they run outside the page's script. With the sidebar's
+只看已核实 switch on, every file is drawn from confirmed or corrected facts only (the figures'
+`verified_only`) and says how many it left out; off, it says how many of its facts are
+unverified. The switch is read when the page runs, not when the button is clicked.
 """
 
 from __future__ import annotations
@@ -39,19 +42,29 @@ def _safe(stem: str) -> str:
 
 
 # -- what the buttons hand out (tests call these too) ----------------------------------------
-def briefing_files(store: Any, initiative: str, court: str | None) -> dict[str, bytes]:
+def _switch() -> bool:
+    from ui.scope import verified_only
+
+    return verified_only()
+
+
+def briefing_files(
+    store: Any, initiative: str, court: str | None, *, verified_only: bool = False
+) -> dict[str, bytes]:
     """The briefing of `initiative` (under `court`) as {'.docx': …, '.pptx': …}."""
     from figures import briefing
 
-    b = briefing.gather(store, initiative, court)
+    b = briefing.gather(store, initiative, court, verified_only=verified_only)
     b.generated = today()
     return {".docx": briefing.to_docx(b), ".pptx": briefing.to_pptx(b)}
 
 
-def adoption_map_file(store: Any, initiative: str, court: str, suffix: str) -> bytes:
+def adoption_map_file(
+    store: Any, initiative: str, court: str, suffix: str, *, verified_only: bool = False
+) -> bytes:
     from figures import adoption
 
-    data = adoption.adoption_map(store, initiative, court)
+    data = adoption.adoption_map(store, initiative, court, verified_only=verified_only)
     if suffix == ".pptx":
         return adoption.to_pptx(data, generated=today())
     return adoption.draw_adoption_map(data, fmt=suffix[1:], generated=today())
@@ -78,10 +91,10 @@ def timeline_file(
     return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today(), check=check)
 
 
-def portfolio_file(store: Any, court: str, suffix: str) -> bytes:
+def portfolio_file(store: Any, court: str, suffix: str, *, verified_only: bool = False) -> bytes:
     from figures import portfolio
 
-    data = portfolio.portfolio(store, court)
+    data = portfolio.portfolio(store, court, verified_only=verified_only)
     if suffix == ".pptx":
         return portfolio.to_pptx(data, generated=today())
     return portfolio.draw_portfolio(data, fmt=suffix[1:], generated=today())
@@ -117,19 +130,20 @@ def briefing_and_map(store: Any, initiative_id: str, court_id: str, *, stem: str
     """简报 (Word, PowerPoint) and 采用情况图 (PNG, SVG, PowerPoint) of an initiative under a
     court."""
     stem = _safe(stem)
+    only = _switch()
     cache: dict[str, dict[str, bytes]] = {}
 
     def brief(suffix: str) -> Callable[[], bytes]:
         def make() -> bytes:
             # both formats come from one gathering when both are asked for in one run
             if "b" not in cache:
-                cache["b"] = briefing_files(store, initiative_id, court_id)
+                cache["b"] = briefing_files(store, initiative_id, court_id, verified_only=only)
             return cache["b"][suffix]
 
         return make
 
     def amap(suffix: str) -> Callable[[], bytes]:
-        return lambda: adoption_map_file(store, initiative_id, court_id, suffix)
+        return lambda: adoption_map_file(store, initiative_id, court_id, suffix, verified_only=only)
 
     buttons(
         [
@@ -155,10 +169,15 @@ def timeline_buttons(
     """The diffusion timeline as PNG, SVG and a deck with a native chart (from the facts of
     `collections`, the verified ones only with `verified_only`)."""
     stem = _safe(stem)
+    only = _switch()
 
     def tl(suffix: str) -> Callable[[], bytes]:
         return lambda: timeline_file(
-            store, initiative_id, suffix, collections=collections, verified_only=verified_only
+            store,
+            initiative_id,
+            suffix,
+            collections=collections,
+            verified_only=verified_only or only,
         )
 
     buttons(
@@ -175,9 +194,10 @@ def timeline_buttons(
 def portfolio_buttons(store: Any, court_id: str, *, stem: str, key: str) -> None:
     """The reform portfolio of a court and the units under it as PNG, SVG and a deck."""
     stem = _safe(stem)
+    only = _switch()
 
     def pf(suffix: str) -> Callable[[], bytes]:
-        return lambda: portfolio_file(store, court_id, suffix)
+        return lambda: portfolio_file(store, court_id, suffix, verified_only=only)
 
     buttons(
         [
@@ -210,6 +230,7 @@ def coverage_map_buttons(
         st.info(INSTALL_HELP)
         return
     stem = _safe(stem)
+    only = _switch()
 
     def cm(suffix: str) -> Callable[[], bytes]:
         return lambda: coverage_map_file(
@@ -219,7 +240,7 @@ def coverage_map_buttons(
             province=province,
             levels=levels,
             collections=collections,
-            verified_only=verified_only,
+            verified_only=verified_only or only,
         )
 
     buttons(

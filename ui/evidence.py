@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from graph.model import REL_ZH
+from graph.review import STATUS_ZH
 from ui import state
 from ui.common import table
 
@@ -37,6 +38,18 @@ def render() -> None:
 def _fact(fact_id: str) -> None:
     facts = state.rows("fact", {"fact_id": fact_id})
     evidence = state.rows("evidence", {"fact_id": fact_id})
+    from ui.scope import verified_only
+
+    if (
+        not evidence
+        and verified_only()
+        and state.rows("evidence", {"fact_id": fact_id, "verified": False})
+    ):
+        st.info(
+            "这条事实尚未核实（待核实）：侧栏「只看已核实」打开时不显示它的证据。"
+            "关闭该开关即可查看，或到「审核」页核实它。"
+        )
+        return
     if not evidence:
         st.error(
             f"没有找到事实 {fact_id!r} 的证据句。它可能来自人工整理的名录（没有原文），"
@@ -52,7 +65,9 @@ def _fact(fact_id: str) -> None:
         st.caption(
             f"关系：{REL_ZH.get(f['type'], f['type'])} {f['type']}"
             + (f"　日期：{f['date']}" if f.get("date") else "")
-            + f"　文档数：{len(f.get('doc_ids') or [])}　fact id：`{fact_id}`"
+            + f"　文档数：{len(f.get('doc_ids') or [])}"
+            + f"　核实状态：{STATUS_ZH.get(f.get('status') or 'extracted', f.get('status'))}"
+            + f"　fact id：`{fact_id}`"
         )
     st.markdown(f"**{len(evidence)}** 个证据句：")
     by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -94,12 +109,30 @@ def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:
         st.caption("浅蓝：本文中抽取出事实的句子。")
     if all_evidence:
         with st.expander(f"本文的事实（{len({e['fact_id'] for e in all_evidence})}）"):
+            _facts_note(doc_id)
             table(
                 [{**e, "rel": REL_ZH.get(e.get("fact_type") or "", "")} for e in all_evidence],
                 {"rel": "关系", "sentence": "句子", "date": "日期"},
                 links={"证据页": lambda r: state.evidence_link(r["fact_id"])},
                 key=f"{P}.facts.{doc_id}",
             )
+
+
+def _facts_note(doc_id: str) -> None:
+    """How many of the document's facts are unverified (their status is on the facts: the
+    sentences of verified facts are those the query keeps with verified=true)."""
+    from figures.verified import FactCheck
+    from ui.scope import verified_only
+
+    every = {
+        e["fact_id"] for e in state.rows("document_evidence", {"doc": doc_id, "verified": False})
+    }
+    confirmed = {
+        e["fact_id"] for e in state.rows("document_evidence", {"doc": doc_id, "verified": True})
+    }
+    check = FactCheck(len(every), len(every - confirmed), verified_only())
+    if check.note():
+        st.caption(check.note())
 
 
 def locate(text: str, start: int, end: int, sentence: str) -> tuple[int, int] | None:

@@ -9,7 +9,16 @@ import streamlit as st
 
 from graph.model import LEVELS, STAGES
 from ui import state
-from ui.common import court_picker, initiative_picker, sources_for, table, table_downloads
+from ui.common import (
+    court_picker,
+    fact_check,
+    facts_note,
+    initiative_picker,
+    note_of,
+    sources_for,
+    table,
+    table_downloads,
+)
 
 P = "initiative"
 
@@ -32,11 +41,11 @@ def render() -> None:
     current = st.session_state.get(f"{P}.tab", TABS[0])
     state.set_params(tab=None if current == TABS[0] else current)
     with tabs[0]:
-        adopters = _adopters(initiative_id, props)
+        adopters, asked = _adopters(initiative_id, props)
     with tabs[1]:
         _coverage(initiative_id, props)
     with tabs[2]:
-        _timeline(adopters)
+        _timeline(adopters, asked)
     with tabs[3]:
         _outcomes(initiative_id)
 
@@ -70,7 +79,10 @@ def _header(props: dict[str, Any]) -> None:
         st.write(props["description"])
 
 
-def _adopters(initiative_id: str, props: dict[str, Any]) -> list[dict[str, Any]]:
+def _adopters(
+    initiative_id: str, props: dict[str, Any]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The adopters table; returns its rows and the query's parameters."""
     all_rows = state.rows("adopters", {"initiative": initiative_id})
     provinces = sorted({r["province"] for r in all_rows if r.get("province")})
     c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 1.5, 1.5])
@@ -106,12 +118,19 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> list[dict[str, Any]]
         stage=filters["stage"],
         **{"from": filters["date_from"], "to": filters["date_to"]},
     )
-    rows = state.rows("adopters", {"initiative": initiative_id, **filters})
+    asked = {"initiative": initiative_id, **filters}
+    rows = state.rows("adopters", asked)
     units = {r["unit_id"] for r in rows}
     st.markdown(f"**{len(units)}** 个单位，**{len(rows)}** 条推行记录")
+    check = fact_check("adopters", asked)
+    if note_of(check):
+        st.caption(note_of(check))
     if not rows:
-        st.info("没有符合筛选条件的单位。可放宽省份、层级、阶段或时间条件。")
-        return rows
+        st.info(
+            "没有符合筛选条件的单位。可放宽省份、层级、阶段或时间条件"
+            + ("，或关闭侧栏的「只看已核实」。" if check.verified_only else "。")
+        )
+        return rows, asked
     shown = [
         {
             **r,
@@ -154,13 +173,14 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> list[dict[str, Any]]
             sources=sources_for(doc_ids),
             stem=f"adopters-{props.get('name', 'initiative')}",
             key=f"{P}.dl",
+            note=note_of(check),
         )
-    return rows
+    return rows, asked
 
 
 def _doc_ids(initiative_id: str, rows: list[dict[str, Any]]) -> list[str]:
     """Documents behind the adopters shown (from the initiative's neighbourhood)."""
-    graph = state.subgraph(initiative_id, depth=1, kinds=[], limit=1000)
+    graph = state.subgraph(initiative_id, depth=1, kinds=[], limit=1000, verified=False)
     facts = {r.get("fact_id") for r in rows}
     ids: list[str] = []
     for *_, attrs in graph.edges(keys=True, data=True):
@@ -191,14 +211,12 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         format_func=lambda v: v if v == state.ALL else state.level_zh(v),
     )
     state.set_params(court=court_id, cov_level=None if level == state.ALL else level)
-    rows = state.rows(
-        "coverage",
-        {
-            "initiative": initiative_id,
-            "court": court_id,
-            "level": None if level == state.ALL else level,
-        },
-    )
+    asked = {
+        "initiative": initiative_id,
+        "court": court_id,
+        "level": None if level == state.ALL else level,
+    }
+    rows = state.rows("coverage", asked)
     from ui.scope import counted_units
 
     rows, outside = counted_units(rows)  # tribunals count only when a roster lists them
@@ -218,6 +236,9 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         counts[0] += 1 if r["adopted"] else 0
         counts[1] += 1
     st.markdown("　".join(f"{lvl}：已推行 **{a} / {n}**" for lvl, (a, n) in per_level.items()))
+    check = fact_check("coverage", asked, statuses=lambda r: r.get("statuses") or [])
+    if note_of(check):
+        st.caption(f"推行记录：{note_of(check)}")
     if level in (state.ALL, "tribunal"):
         from ui.scope import coverage_rows_note
 
@@ -260,6 +281,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             sources=[],
             stem=f"coverage-{props.get('name', 'initiative')}",
             key=f"{P}.cov_dl",
+            note=note_of(check),
         )
 
 
@@ -287,7 +309,7 @@ def _default_court(courts: list[dict[str, Any]]) -> str:
     return str(courts[0]["court_id"])
 
 
-def _timeline(rows: list[dict[str, Any]]) -> None:
+def _timeline(rows: list[dict[str, Any]], asked: dict[str, Any]) -> None:
     import altair as alt
     import pandas as pd
 
@@ -320,6 +342,7 @@ def _timeline(rows: list[dict[str, Any]]) -> None:
         "按每个单位最早一次被报道推行、试点、推广或获评的日期累计（只到年或月的日期按该年/月第一天计）。"
         + (f"另有 {undated} 个单位没有日期。" if undated else "")
     )
+    facts_note("adopters", asked)
 
 
 def _month(date: str) -> str:
@@ -328,11 +351,14 @@ def _month(date: str) -> str:
 
 
 def _outcomes(initiative_id: str) -> None:
-    rows = state.rows("initiative_outcomes", {"initiative": initiative_id})
+    asked = {"initiative": initiative_id}
+    rows = state.rows("initiative_outcomes", asked)
     if not rows:
         st.info("还没有与这项举措相关的成效数据。")
+        facts_note("initiative_outcomes", asked, statuses=_figure_status)
         return
     st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。")
+    facts_note("initiative_outcomes", asked, statuses=_figure_status)
     shown = [
         {
             **r,
@@ -349,3 +375,12 @@ def _outcomes(initiative_id: str) -> None:
         },
         key=f"{P}.outcomes",
     )
+
+
+def _figure_status(row: dict[str, Any]) -> list[str | None]:
+    """A figure tied to an initiative is verified when both its facts are (the unit reported
+    it, it is tied to the initiative)."""
+    from figures.verified import is_verified
+
+    both = is_verified(row.get("status")) and is_verified(row.get("link_status"))
+    return [row.get("status") if both else "extracted"]

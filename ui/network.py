@@ -95,6 +95,25 @@ def _controls(p: str) -> tuple[str | None, int, list[str], int, bool]:
     return entity_id, depth, kinds, limit, physics
 
 
+def graph_note(entity_id: str, depth: int, kinds: list[str], limit: int) -> None:
+    """How many of the subgraph's facts are unverified (the roster's hierarchy is reference
+    data, not counted); with 只看已核实 on, how many the view left out."""
+    from figures.verified import FactCheck
+    from ui.scope import verified_only
+
+    every = state.subgraph(entity_id, depth=depth, kinds=kinds, limit=limit, verified=False)
+    statuses = [
+        a.get("review_status")
+        for *_, a in every.edges(keys=True, data=True)
+        if not (a.get("source") and not a.get("review_status"))
+    ]
+    from ui.common import note_of
+
+    note = note_of(FactCheck.of(statuses, verified_only=verified_only()))
+    if note:
+        st.caption(note)
+
+
 def _int(value: str | None, default: int, lo: int, hi: int) -> int:
     try:
         return min(max(int(value or default), lo), hi)
@@ -116,6 +135,7 @@ def render() -> None:
         f"{props.get('name', entity_id)} 周围 {depth} 步内：{n} 个节点，{graph.number_of_edges()} 条关系"
         + ("（已达节点上限，可提高上限或减少类型）" if n >= limit else "")
     )
+    graph_note(entity_id, depth, kinds, limit)
     # a notice comes and goes inside this container, so the network keeps its place on the
     # page and the browser redraws it in the same component instead of loading a new one
     with st.container():
@@ -310,6 +330,7 @@ def render_export() -> None:
         st.warning(f"{FONT_MISSING_HELP}（缺字：{missing}）")
     sources = sources_for(graph)
     size = f"{graph.number_of_nodes()} 个节点 · {graph.number_of_edges()} 条关系"
+    graph_note(entity_id, depth, kinds, limit)
     dense = too_dense(graph)
     if dense:
         st.warning(dense)

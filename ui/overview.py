@@ -44,6 +44,13 @@ def render() -> None:
                 links={"详情": lambda r: state.link(r["initiative_id"])},
                 key="overview.top",
             )
+            from ui.scope import verified_only
+
+            st.caption(
+                "单位数只计审核人员已确认或已修改的推行记录（只看已核实）。"
+                if verified_only()
+                else "单位数含尚未核实（机器抽取、未经审核）的推行记录；侧栏「只看已核实」只计已核实的。"
+            )
         else:
             st.info("还没有单位推行举措的记录。")
     with right:

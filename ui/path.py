@@ -26,7 +26,12 @@ def render() -> None:
         return
     rows, _ = state.run("path", {"source": source, "target": target})
     if not rows:
-        st.info("在 6 步之内没有找到连接这两个实体的关系链（文档提及关系不计）。")
+        from ui.scope import verified_only
+
+        st.info(
+            "在 6 步之内没有找到连接这两个实体的关系链（文档提及关系不计"
+            + ("；只看已核实：只走已确认或已修改的事实）。" if verified_only() else "）。")
+        )
         return
     st.markdown(f"找到 **{len(rows)}** 条最短路径，每条 **{rows[0]['hops']}** 步：")
     ids: list[str] = []
@@ -39,8 +44,9 @@ def render() -> None:
         ids += [x for x in r["ids"] if x not in ids]
     from figures.render import network_html
     from graph.export import fetch_subgraph
+    from ui.scope import verified_only
 
-    graph = fetch_subgraph(state.store(), ids)
+    graph = fetch_subgraph(state.store(), ids, verified=verified_only())
     embed_html(
         network_html(graph, title="路径", height=420, link_template="?page=unit&id={id}"), 430
     )

@@ -160,11 +160,14 @@ def _reject(fact_id: str) -> None:
     _decide([fact_id], "reject", note=reason)
 
 
-def _correct(fact_id: str) -> None:
+def _correct(fact_id: str, prefix: str | None = None) -> None:
+    """Send the correction typed into the form of `fact_id` (its widgets' keys start with
+    `prefix`: the queue's item or the current fact's panel)."""
+    at = prefix or f"{P}.{{}}.{fact_id}"
     new: dict[str, Any] = {}
-    stage = st.session_state.get(f"{P}.stage.{fact_id}")
-    date = (st.session_state.get(f"{P}.date.{fact_id}") or "").strip()
-    value = st.session_state.get(f"{P}.value.{fact_id}")
+    stage = st.session_state.get(at.format("stage"))
+    date = (st.session_state.get(at.format("date")) or "").strip()
+    value = st.session_state.get(at.format("value"))
     if stage:
         new["stage"] = stage
     if date:
@@ -178,7 +181,7 @@ def _correct(fact_id: str) -> None:
     if not new:
         st.session_state[f"{P}.message"] = ("error", "请填写要修改的阶段、日期或数值。")
         return
-    _decide([fact_id], "correct", note=st.session_state.get(f"{P}.cnote.{fact_id}") or "", new=new)
+    _decide([fact_id], "correct", note=st.session_state.get(at.format("cnote")) or "", new=new)
 
 
 # -- showing -------------------------------------------------------------------------------
@@ -257,23 +260,137 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             args=(fid,),
         )
         if who:
-            # a form: choosing a stage or typing a date does not rerun the page (which would
-            # close the expander); 保存修改 or Enter sends the correction at once
-            with st.expander("修改"), st.form(f"{P}.fixform.{fid}", border=False):
-                if row.get("type") == "ADOPTED":
-                    st.selectbox(
-                        "阶段",
-                        [None, *STAGES],
-                        key=f"{P}.stage.{fid}",
-                        format_func=lambda s: "（不改）" if s is None else state.stage_zh(s),
-                    )
-                st.text_input("日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=f"{P}.date.{fid}")
-                if row.get("type") == "REPORTED":
-                    st.number_input("数值", value=None, key=f"{P}.value.{fid}")
-                st.text_input("说明", key=f"{P}.cnote.{fid}")
-                st.form_submit_button(
-                    "保存修改", key=f"{P}.fix.{fid}", on_click=_correct, args=(fid,)
-                )
+            with st.expander("修改"):
+                _fix_form(row, f"{P}.{{}}.{fid}", on_click=_correct, args=(fid,))
+
+
+def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, ...]) -> None:
+    """The correction form of a fact (widget keys `at.format(field)`). A form: choosing a
+    stage or typing a date does not rerun the page (which would close an expander);
+    保存修改 or Enter in a box sends the correction at once."""
+    with st.form(at.format("fixform"), border=False):
+        if row.get("type") == "ADOPTED":
+            st.selectbox(
+                "阶段",
+                [None, *STAGES],
+                key=at.format("stage"),
+                format_func=lambda s: "（不改）" if s is None else state.stage_zh(s),
+            )
+        st.text_input("日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=at.format("date"))
+        if row.get("type") == "REPORTED":
+            st.number_input("数值", value=None, key=at.format("value"))
+        st.text_input("说明", key=at.format("cnote"))
+        st.form_submit_button("保存修改", key=at.format("fix"), on_click=on_click, args=args)
+
+
+# -- the current fact: decided from the keyboard, then the next one comes up ---------------
+CURSOR = f"{P}.cursor"  # the fact id of the current fact
+CURSOR_AT = f"{P}.cursor_at"  # its place in the queue, for when it has left the queue
+#: the keys that decide the current fact (C and R are Streamlit's own)
+KEY_CONFIRM, KEY_NEXT, KEY_PREVIOUS = "Y", "J", "K"
+
+
+def _move(fact_id: str | None, at: int) -> None:
+    st.session_state[CURSOR] = fact_id
+    st.session_state[CURSOR_AT] = at
+
+
+def _decide_current(fact_id: str, decision: str, note: str, next_id: str | None, at: int) -> None:
+    """Decide the current fact and bring up the next one (the one after it in the queue)."""
+    _decide([fact_id], decision, note=note)
+    if st.session_state.get(f"{P}.message", ("",))[0] == "success":
+        _move(next_id, at)
+
+
+def _correct_current(fact_id: str, next_id: str | None, at: int) -> None:
+    _correct(fact_id, f"{P}.cur.{{}}.{fact_id}")
+    if st.session_state.get(f"{P}.message", ("",))[0] == "success":
+        _move(next_id, at)
+
+
+def current_index(ids: list[str]) -> int:
+    """Where the current fact is: the one the cursor names, else the one now at the place
+    it had (a decided fact leaves a queue of open facts, and the next one takes its place)."""
+    cursor = st.session_state.get(CURSOR)
+    if cursor in ids:
+        return ids.index(cursor)
+    return min(max(int(st.session_state.get(CURSOR_AT) or 0), 0), len(ids) - 1)
+
+
+def _current(
+    rows: list[dict[str, Any]], evidence: dict[str, list[dict[str, Any]]], who: str | None
+) -> None:
+    """The fact under the cursor, with a key for every decision: Y 确认, 1–7 驳回 with that
+    reason, J / K the next or previous fact, Enter in the correction form 保存修改. After a
+    decision the next fact comes up here, so a reviewer's hands stay on the keyboard."""
+    ids = [r["fact_id"] for r in rows]
+    i = current_index(ids)
+    row = rows[i]
+    fid = row["fact_id"]
+    _move(fid, i)
+    after = ids[i + 1] if i + 1 < len(ids) else None
+    before = ids[i - 1] if i > 0 else None
+    st.markdown(f"**当前事实 {i + 1} / {len(rows)}**")
+    st.caption(
+        f"键盘：{KEY_CONFIRM} 确认　1–{len(review.REJECT_REASONS)} 按理由驳回　"
+        f"{KEY_NEXT} 下一条　{KEY_PREVIOUS} 上一条　修改后按 Enter 保存。决定后自动转到下一条。"
+    )
+    with st.container(border=True, key=f"{P}.current"):
+        st.markdown(f"**{html.escape(review.describe(row))}**")
+        conf = row.get("confidence")
+        flag = "　⚠ 证据句已变，请重新核实" if row.get("flag") else ""
+        st.caption(
+            f"{row.get('status_zh', '')}{flag}　置信度 {'-' if conf is None else f'{conf:.2f}'}"
+            f"　[`{fid}`]({state.evidence_link(fid)})"
+        )
+        ends = [str(row.get("src") or ""), str(row.get("dst") or "")]
+        for e in evidence.get(fid, []):
+            st.markdown(
+                highlight(e["sentence"] or "", e.get("quote"), ends), unsafe_allow_html=True
+            )
+            st.caption(f"《{e.get('title') or e['doc_id']}》 {e.get('doc_date') or ''}")
+        nav = st.columns([2, 2, 2, 6])
+        nav[0].button(
+            "确认",
+            key=f"{P}.cur.ok",
+            type="primary",
+            disabled=not who or row.get("status") == "rejected",
+            on_click=_decide_current,
+            args=(fid, "confirm", "", after, i),
+            shortcut=KEY_CONFIRM,
+        )
+        nav[1].button(
+            "下一条",
+            key=f"{P}.cur.next",
+            disabled=after is None,
+            on_click=_move,
+            args=(after, i + 1),
+            shortcut=KEY_NEXT,
+        )
+        nav[2].button(
+            "上一条",
+            key=f"{P}.cur.previous",
+            disabled=before is None,
+            on_click=_move,
+            args=(before, max(i - 1, 0)),
+            shortcut=KEY_PREVIOUS,
+        )
+        st.caption("驳回（按理由）：")
+        per_row = 4
+        reasons = review.REJECT_REASONS
+        cols = [c for i in range(0, len(reasons), per_row) for c in st.columns(per_row)]
+        for n, (col, reason) in enumerate(zip(cols, reasons, strict=False), 1):
+            col.button(
+                reason,
+                key=f"{P}.cur.no.{n}",
+                disabled=not who or row.get("status") == "rejected",
+                on_click=_decide_current,
+                args=(fid, "reject", reason, after, i),
+                shortcut=str(n),
+                width="stretch",
+            )
+        if who and row.get("status") != "rejected":
+            _fix_form(row, f"{P}.cur.{{}}.{fid}", on_click=_correct_current, args=(fid, after, i))
 
 
 def _entity_action(action: str) -> None:
@@ -491,5 +608,7 @@ def render() -> None:
         )
     if not who:
         st.caption("登录审核员账号后可确认、驳回和修改。")
+    _current(rows, evidence, who)
+    st.markdown("**队列**")
     for row in rows:
         _item(row, evidence.get(row["fact_id"], []), who)

@@ -104,15 +104,26 @@ def entity(entity_id: str) -> dict[str, Any]:
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
-def _subgraph(store_key: str, entity_id: str, depth: int, kinds: tuple[str, ...], limit: int):  # type: ignore[no-untyped-def]
+def _subgraph(  # type: ignore[no-untyped-def]
+    store_key: str, entity_id: str, depth: int, kinds: tuple[str, ...], limit: int, verified: bool
+):
     from queries.explore import neighbourhood_graph as neighbourhood
 
-    return neighbourhood(store(), entity_id, depth=depth, kinds=list(kinds) or None, limit=limit)
+    return neighbourhood(
+        store(), entity_id, depth=depth, kinds=list(kinds) or None, limit=limit, verified=verified
+    )
 
 
-def subgraph(entity_id: str, *, depth: int, kinds: list[str], limit: int):  # type: ignore[no-untyped-def]
-    """The neighbourhood of an entity as a networkx graph (cached)."""
-    return _subgraph(store().description, entity_id, depth, tuple(sorted(kinds)), limit)
+def subgraph(  # type: ignore[no-untyped-def]
+    entity_id: str, *, depth: int, kinds: list[str], limit: int, verified: bool | None = None
+):
+    """The neighbourhood of an entity as a networkx graph (cached); of confirmed facts only
+    when `verified` (default: the sidebar's 只看已核实 switch)."""
+    if verified is None:
+        from ui.scope import verified_only
+
+        verified = verified_only()
+    return _subgraph(store().description, entity_id, depth, tuple(sorted(kinds)), limit, verified)
 
 
 def clear_caches() -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from graph.model import REL_ZH
 from ui import state
-from ui.common import entity_input, table
+from ui.common import entity_input, facts_note, table
 
 P = "unit"
 
@@ -99,6 +99,7 @@ def _hierarchy(unit_id: str, props: dict[str, Any]) -> None:
 
 def _initiatives(unit_id: str) -> None:
     rows = state.rows("adopted_by", {"unit": unit_id})
+    facts_note("adopted_by", {"unit": unit_id})
     if not rows:
         st.info("没有这个单位推行改革举措的记录。")
         return
@@ -164,6 +165,7 @@ def _briefing(unit_id: str, props: dict[str, Any]) -> None:
 
 def _people(unit_id: str) -> None:
     rows = state.rows("people", {"unit": unit_id})
+    facts_note("people", {"unit": unit_id})
     if not rows:
         st.info("文档中没有提到这个单位的人员。")
         return
@@ -177,6 +179,7 @@ def _people(unit_id: str) -> None:
 
 def _outcomes(unit_id: str) -> None:
     rows = state.rows("unit_outcomes", {"unit": unit_id})
+    facts_note("unit_outcomes", {"unit": unit_id})
     if not rows:
         st.info("没有这个单位报告的成效数据。")
         return
@@ -211,7 +214,9 @@ def _documents(unit_id: str) -> None:
 
 
 def _relations(entity_id: str) -> None:
-    rows = state.rows("neighbourhood", {"entity": entity_id, "depth": 1, "size": 3000})
+    asked = {"entity": entity_id, "depth": 1, "size": 3000}
+    rows = state.rows("neighbourhood", asked)
+    facts_note("neighbourhood", asked)
     if not rows:
         st.info("这个实体没有关系。")
         return

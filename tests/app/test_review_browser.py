@@ -258,3 +258,68 @@ def test_review_in_the_browser_changes_the_answers(
     merged = {r["unit_id"]: r["stage"] for r in _adopters_cli(keep["i"], capsys)}
     assert merged == {HAICHENG: "adopted", GAIZHOU: "piloted"}
     assert ingested.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": gone["i"]}) == []
+
+
+def _current_fact(page) -> str:  # type: ignore[no-untyped-def]
+    """The fact id the 当前事实 panel shows."""
+    return str(page.locator(f"{_key('review.current')} code").first.inner_text()).strip()
+
+
+def test_a_reviewer_decides_from_the_keyboard(server: str, ingested) -> None:  # type: ignore[no-untyped-def]
+    """Y confirms, a digit rejects with that reason, J and K move, Enter saves a correction;
+    after each decision the next fact is the current one, without touching the mouse."""
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            page.goto(f"{server}/?page=review", wait_until="domcontentloaded")
+            page.get_by_text("登录审核员账号后可确认、驳回和修改。").wait_for(timeout=60_000)
+            page.get_by_label("用户名").fill("王审")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.get_by_label("密码").press("Enter")  # the sign-in form: Enter signs in
+            _message(page, "审核员：王审")
+            page.get_by_text(re.compile(r"^当前事实 1 / \d+")).wait_for(timeout=60_000)
+
+            def press(key: str) -> None:
+                page.locator("h1").first.click()  # the keys act outside text boxes
+                page.keyboard.press(key)
+
+            first = _current_fact(page)
+            press("y")
+            _message(page, "已确认 1 条事实。")
+            assert review.status_of(ingested, first) == "confirmed"
+            second = _current_fact(page)
+            assert second != first  # the next one came up
+
+            press("3")  # 驳回：阶段不对
+            _message(page, "已驳回 1 条事实。")
+            (rejected,) = review.decisions(ingested, second)
+            assert (rejected.decision, rejected.note) == ("reject", review.REJECT_REASONS[2])
+            third = _current_fact(page)
+            assert third not in (first, second)
+
+            press("j")  # skip it, then come back
+            _idle(page)
+            fourth = _current_fact(page)
+            assert fourth != third
+            assert review.status_of(ingested, third) == "extracted"
+            press("k")
+            _idle(page)
+            assert _current_fact(page) == third
+
+            # 修改: type a date into the current fact's form and press Enter
+            date = page.locator(f"{_key('review.cur.date.' + third)} input")
+            date.fill("2023-11")
+            date.press("Enter")
+            _message(page, "已修改 1 条事实。")
+            assert review.status_of(ingested, third) == "corrected"
+            assert _current_fact(page) == fourth
+            page.screenshot(path=str(SHOTS / "review-keyboard.png"), full_page=True)
+        except Exception:
+            page.screenshot(path=str(SHOTS / "review-keyboard-failed.png"), full_page=True)
+            raise
+        finally:
+            browser.close()

@@ -63,6 +63,7 @@ def test_parameters_are_checked() -> None:
         "depth": 1,
         "kinds": ["Court", "Initiative"],
         "size": 200,
+        "verified": False,
     }
 
 
