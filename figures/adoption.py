@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.names import short_court_name
-from figures.verified import FactCheck, InitiativeFacts
 from graph.model import LEVEL_ZH, LEVELS
+from queries.verified import FactCheck, InitiativeFacts
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -113,8 +113,8 @@ def adoption_map(
     """Every unit under `court` with the stage it reports for `initiative` (named queries);
     `verified_only`: from confirmed or corrected reports only (a unit whose reports are all
     unverified is shown as not reported). The map counts the facts it stands on (`check`)."""
-    from figures.verified import FactCheck, initiative_facts
     from queries.registry import resolve_entity, run
+    from queries.verified import FactCheck, initiative_facts
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)

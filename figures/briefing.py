@@ -24,9 +24,9 @@ from figures.adoption import (
 )
 from figures.names import short_court_name
 from figures.timeline import draw_timeline
-from figures.verified import FactCheck, initiative_facts
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
+from queries.verified import FactCheck, initiative_facts
 
 if TYPE_CHECKING:
     from graph.store import GraphStore

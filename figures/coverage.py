@@ -24,9 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from figures.verified import FactCheck
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
+from queries.verified import FactCheck
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -98,8 +98,8 @@ def coverage_map(
     prefecture of `province`), counting courts of `levels` (default: all but tribunals);
     `verified_only`: courts with a confirmed or corrected report only; `collections`: reports
     of these collections' documents only (None: every document)."""
-    from figures.verified import initiative_facts
     from queries.registry import resolve_entity, run
+    from queries.verified import initiative_facts
 
     iid = resolve_entity(store, initiative, label="Initiative")
     wanted = tuple(levels or COURT_LEVELS)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR, STAGE_LABEL, STAGE_ORDER, own_stage
 from figures.names import CATEGORY_ZH, short_court_name
-from figures.verified import FactCheck, is_verified
+from queries.verified import FactCheck, is_verified
 
 if TYPE_CHECKING:
     from graph.store import GraphStore

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR, _rc
 from figures.names import short_court_name
-from figures.verified import FactCheck, InitiativeFacts, initiative_facts
 from graph.model import LEVELS
+from queries.verified import FactCheck, InitiativeFacts, initiative_facts
 
 if TYPE_CHECKING:
     from graph.store import GraphStore

@@ -152,7 +152,7 @@ def _events_of(store_key: str, ids: tuple[str, ...]) -> Export:
 
 def facts_note(tally: analytics.Tally) -> str:
     """How many of a table's facts are unverified, in the figures' words (FactCheck.note)."""
-    from figures.verified import FactCheck
+    from queries.verified import FactCheck
 
     return FactCheck(*tally).note()
 

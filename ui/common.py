@@ -55,11 +55,11 @@ def fact_check(
     *,
     statuses: Callable[[dict[str, Any]], Sequence[str | None]] = _status,
 ) -> Any:
-    """The facts behind a table of named query `name` (figures.verified.FactCheck): how many
+    """The facts behind a table of named query `name` (queries.verified.FactCheck): how many
     and how many of them unverified, counted on every fact (with 只看已核实 on, the same
     query without it, so the note says how many were left out). `statuses` gives a row's
     facts' review statuses ('reference': roster data, not counted)."""
-    from figures.verified import FactCheck
+    from queries.verified import FactCheck
     from ui.scope import verified_only
 
     only = verified_only()

@@ -81,8 +81,8 @@ def timeline_file(
     """The timeline figure from the facts of `collections` (None: all), the verified ones
     only with `verified_only`; its footnote says how many of its facts are unverified."""
     from figures import timeline
-    from figures.verified import FactCheck
     from queries.analytics import timeline as get_timeline
+    from queries.verified import FactCheck
 
     tl = get_timeline(store, initiative, collections=collections, verified_only=verified_only)
     check = FactCheck(*tl.tally)

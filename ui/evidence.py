@@ -121,7 +121,7 @@ def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:
 def _facts_note(doc_id: str) -> None:
     """How many of the document's facts are unverified (their status is on the facts: the
     sentences of verified facts are those the query keeps with verified=true)."""
-    from figures.verified import FactCheck
+    from queries.verified import FactCheck
     from ui.scope import verified_only
 
     every = {

@@ -380,7 +380,7 @@ def _outcomes(initiative_id: str) -> None:
 def _figure_status(row: dict[str, Any]) -> list[str | None]:
     """A figure tied to an initiative is verified when both its facts are (the unit reported
     it, it is tied to the initiative)."""
-    from figures.verified import is_verified
+    from queries.verified import is_verified
 
     both = is_verified(row.get("status")) and is_verified(row.get("link_status"))
     return [row.get("status") if both else "extracted"]

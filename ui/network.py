@@ -98,7 +98,7 @@ def _controls(p: str) -> tuple[str | None, int, list[str], int, bool]:
 def graph_note(entity_id: str, depth: int, kinds: list[str], limit: int) -> None:
     """How many of the subgraph's facts are unverified (the roster's hierarchy is reference
     data, not counted); with 只看已核实 on, how many the view left out."""
-    from figures.verified import FactCheck
+    from queries.verified import FactCheck
     from ui.scope import verified_only
 
     every = state.subgraph(entity_id, depth=depth, kinds=kinds, limit=limit, verified=False)

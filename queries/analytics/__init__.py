@@ -58,7 +58,7 @@ def checked(status: str | None) -> bool:
 class Tally(NamedTuple):
     """The facts (ADOPTED / REPORTED relationships) an answer stands on: how many, how many
     of them no reviewer confirmed or corrected, and whether the answer leaves those out.
-    The same three numbers as `figures.verified.FactCheck`, whose `note()` words them
+    The same three numbers as `queries.verified.FactCheck`, whose `note()` words them
     (`FactCheck(*tally).note()`)."""
 
     facts: int = 0

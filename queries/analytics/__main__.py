@@ -120,7 +120,7 @@ def _scope(store: GraphStore, args: argparse.Namespace) -> dict[str, Any]:
 
 def tally_note(tally: Tally) -> str:
     """What a table says of its facts: how many are unverified (the figures' wording)."""
-    from figures.verified import FactCheck
+    from queries.verified import FactCheck
 
     return FactCheck(*tally).note() or "no facts"
 

@@ -295,10 +295,10 @@ def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
 def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     """Issue 11's 只看已核实: with 丙区's adoption of 诉源治理 confirmed, every analytics answer
     can count confirmed or corrected facts only and says how many it left out."""
-    from figures.verified import FactCheck
     from graph import review
     from graph.model import fact_id
     from queries.registry import run
+    from queries.verified import FactCheck
 
     review.decide(
         graph, fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted"), "confirm", reviewer="王审"

@@ -1,5 +1,6 @@
-"""Review status in figures: how many facts behind a figure are unverified, and figures drawn
-from verified facts only.
+"""Review status in answers: how many facts behind a table, a figure or a briefing are
+unverified, and answers drawn from verified facts only (used by the pages, the figures and
+the command lines alike).
 
 A fact (an ADOPTED or REPORTED relationship) is verified when a reviewer confirmed or
 corrected it (`review_status` confirmed / corrected, graph.review); without a decision it is

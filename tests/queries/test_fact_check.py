@@ -9,9 +9,9 @@ import pytest
 
 from figures import __main__ as cli
 from figures import adoption, briefing, coverage, portfolio, timeline
-from figures.verified import FactCheck
 from graph import review
 from graph.model import fact_id
+from queries.verified import FactCheck
 from tests import graph_fixtures as g
 
 BING = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")  # confirmed below
