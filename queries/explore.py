@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from graph.model import FACT_TYPES, LEVELS
-from queries.library import FACT_ID, VERIFIED, is_verified
+from queries.library import COLLECTIONS, FACT_ID, VERIFIED, in_collections, is_verified
 from queries.registry import MAX_ID_LIST, NamedQuery, Param, Plan, register
 
 if TYPE_CHECKING:
@@ -28,34 +28,43 @@ def _by_level(rows: list[dict[str, Any]], _params: dict[str, Any]) -> list[dict[
     )
 
 
+def _counted_from_facts(_store: GraphStore, params: dict[str, Any]) -> Plan:
+    """Counts kept as summaries cover every adoption of every document: read the facts when
+    only reviewed ones or some collections' ones count."""
+    return Plan("facts" if params.get("verified") or params.get("collections") else None)
+
+
 INITIATIVES = register(
     NamedQuery(
         name="initiatives",
         title="全部改革举措",
         description="Every initiative in the graph with the number of units reported as "
         "adopting it (for pickers and lists; with verified=true, units with a confirmed or "
-        "corrected adoption); candidates are proposed from texts.",
+        "corrected adoption; with collections, units a document of those collections "
+        "reports); candidates are proposed from texts.",
         cypher="""
 MATCH (i:Initiative)
+WITH i, $verified OR $collections IS NOT NULL OR $collections_docs IS NULL AS filtered
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        i.category AS category, coalesce(i.candidate, false) AS candidate,
-       CASE WHEN $verified THEN 0 ELSE coalesce(i.adopter_count, 0) END AS units
+       CASE WHEN filtered THEN 0 ELSE coalesce(i.adopter_count, 0) END AS units
 ORDER BY units DESC, initiative
 """,
-        # the summary counts every adoption: the reviewed ones are counted from the facts
+        # the summary counts every adoption of every document: with the 只看已核实 switch or
+        # chosen collections the units are counted from the facts
         variants={
-            "verified": """
+            "facts": """
 MATCH (i:Initiative)
 OPTIONAL MATCH (i)<-[a:ADOPTED]-(u:Entity)
-WHERE i.adopter_count > 0 AND VERIFIED
+WHERE i.adopter_count > 0 AND VERIFIED AND IN_COLLECTIONS
 WITH i, count(DISTINCT u) AS units
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        i.category AS category, coalesce(i.candidate, false) AS candidate, units
 ORDER BY units DESC, initiative
-""".replace("VERIFIED", is_verified("a"))
+""".replace("VERIFIED", is_verified("a")).replace("IN_COLLECTIONS", in_collections("a"))
         },
-        plan=lambda _store, params: Plan("verified" if params.get("verified") else None),
-        params=(VERIFIED,),
+        plan=_counted_from_facts,
+        params=(VERIFIED, COLLECTIONS),
         row_limit=5000,
     )
 )

@@ -623,16 +623,16 @@ MATCH p = (u)-[:PART_OF*1..4]->(c)"""
 # the initiatives with verified adopters, counted from the relationships: reviewers decide a
 # few thousand facts at most, but they may be anywhere, so every adoption of an initiative
 # with adopters is read (the summary cannot say which were reviewed)
-TOP_VERIFIED = """
+TOP_FROM_FACTS = """
 MATCH (i:Initiative)
 WHERE i.adopter_count > 0
 MATCH (i)<-[a:ADOPTED]-(u:Entity)
-WHERE VERIFIED
+WHERE VERIFIED AND IN_COLLECTIONS
 WITH i, count(DISTINCT u) AS units, min(a.date) AS first_date
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        units, first_date
 ORDER BY units DESC, initiative
-""".replace("VERIFIED", is_verified("a"))
+""".replace("VERIFIED", is_verified("a")).replace("IN_COLLECTIONS", in_collections("a"))
 
 TOP_INITIATIVES = register(
     NamedQuery(
@@ -640,18 +640,23 @@ TOP_INITIATIVES = register(
         title="采用单位最多的举措",
         description="Initiatives ranked by the number of distinct units reported at any stage "
         "(the store's adoption summary), with the first reported date; with verified=true "
-        "counted from the confirmed or corrected adoptions.",
+        "counted from the confirmed or corrected adoptions, with collections from the "
+        "adoptions those collections' documents report.",
         cypher="""
 MATCH (i:Initiative)
-WHERE i.adopter_count > 0 AND NOT $verified
+WHERE i.adopter_count > 0 AND NOT $verified AND $collections IS NULL
+      AND $collections_docs IS NOT NULL
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        i.adopter_count AS units, i.first_date AS first_date
 ORDER BY units DESC, initiative
 """,
-        # the summary counts every adoption, not reviewed ones: count those from the facts
-        variants={"verified": TOP_VERIFIED},
-        plan=lambda _store, params: Plan("verified" if params.get("verified") else None),
-        params=(VERIFIED,),
+        # the summary counts every adoption of every document: with the 只看已核实 switch or
+        # chosen collections the units are counted from the facts
+        variants={"facts": TOP_FROM_FACTS},
+        plan=lambda _store, params: Plan(
+            "facts" if params.get("verified") or params.get("collections") else None
+        ),
+        params=(VERIFIED, COLLECTIONS),
         row_limit=50,
     )
 )

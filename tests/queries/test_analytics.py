@@ -339,3 +339,26 @@ def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys)
     assert "1 units reported adopting" in out and "另有 2 条尚未核实，未计入" in out
     assert cli.main(["coverage", "诉源治理", g.HIGH]) == 0
     assert "facts: 共 3 条事实，其中 2 条尚未核实" in capsys.readouterr().out
+
+
+def test_initiative_counts_honour_collections(graph) -> None:  # type: ignore[no-untyped-def]
+    """总览's most adopted initiatives and the initiative pickers count the units a chosen
+    collection's documents report, not the summary of every document (issue 12, item 1)."""
+    from graph.collections import add_to_collection
+    from queries import run
+
+    add_to_collection(graph, g.DOC_B, "乙")
+    every = {r["initiative_id"]: r["units"] for r in run(graph, "top_initiatives", {}).rows}
+    some = {
+        r["initiative_id"]: r["units"]
+        for r in run(graph, "top_initiatives", {"collections": "乙"}).rows
+    }
+    assert every[g.SUYUAN] == 3 and some == {g.SUYUAN: 2}
+    picker = {
+        r["initiative_id"]: r["units"]
+        for r in run(graph, "initiatives", {"collections": "乙"}).rows
+    }
+    assert picker[g.SUYUAN] == 2 and all(v == 0 for k, v in picker.items() if k != g.SUYUAN)
+    assert {r["initiative_id"]: r["units"] for r in run(graph, "initiatives", {}).rows}[
+        g.SUYUAN
+    ] == 3
