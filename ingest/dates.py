@@ -31,6 +31,7 @@ __all__ = [
     "content_dates",
     "credit_dates",
     "date_from_url",
+    "dateline_anchored",
     "dateline_date",
     "dateline_day",
     "event_date",
@@ -509,6 +510,63 @@ def dateline_day(text: str, *, head: int = 400) -> tuple[int | None, int, int] |
     return y, mo, d
 
 
+def _year_periods(text: str) -> dict[int, list[int | None]]:
+    """Each year the text names (goals and deadlines aside) -> the end months of the periods
+    of it that it names (None for the bare year)."""
+    ends: dict[int, list[int | None]] = {}
+    for ym in _YEAR_PERIOD.finditer(text):
+        y = int(ym.group("y"))
+        if not _valid(y):
+            continue
+        if _PLAN_BEFORE.search(text[max(0, ym.start() - 4) : ym.start()]):
+            continue
+        if _PLAN_AFTER.match(text[ym.end() :]):
+            continue
+        end: int | None = None
+        if ym.group("m"):
+            end = int(ym.group("m"))
+            if not 1 <= end <= 12:
+                continue
+        elif ym.group("part"):
+            end = _PART_END[ym.group("part").lstrip("第")]
+        ends.setdefault(y, []).append(end)
+    return ends
+
+
+_COMPARED_YEAR = re.compile(r"(?:较|比|与|同|相比|相较|比较)[ \t]*(?:19|20)[0-9]{2}[ \t]*年")
+#: how many months before a dateline a named period of its year may end and still anchor it
+_ANCHOR_MONTHS = 3
+
+
+def dateline_anchored(text: str, *, head: int = 400) -> str | None:
+    """The day of a wire dateline without a year (中新网广州8月21日电) when the text states
+    the year itself: the latest year it names has a period that ended within the three
+    months up to the dateline (2024年上半年 under 8月21日电, 2024年1-7月, 2024年8月), and the
+    text names no period of that year that ends after the dateline. A bare year (2024年，…)
+    or a period long past (2024年一季度 under 11月) leaves the year open: None.
+
+    Example:
+        >>> dateline_anchored("某某网广州8月21日电 2024年上半年，全省法院收案若干。")
+        '2024-08-21'
+        >>> dateline_anchored("某某网广州8月21日电 2024年，全省法院收案若干。") is None
+        True
+    """
+    line = dateline_day(text, head=head)
+    if line is None or line[0] is not None:
+        return None
+    _, mo, d = line
+    if _COMPARED_YEAR.search(text):
+        return None  # 今年上半年…较2024年上半年: the year named is the base, not the story's
+    ends = _year_periods(text)
+    if not ends:
+        return None
+    year = max(ends)
+    periods = [e for e in ends[year] if e is not None]
+    if not periods or max(periods) > mo or mo - max(periods) > _ANCHOR_MONTHS:
+        return None
+    return _iso(year, mo, d) if _valid(year, mo, d) else None
+
+
 def dateline_date(text: str, *, head: int = 400) -> str | None:
     """The day of a wire dateline (中新网广州8月21日电) with the year the text gives it.
 
@@ -532,23 +590,7 @@ def dateline_date(text: str, *, head: int = 400) -> str | None:
     stated, mo, d = line
     if stated is not None:
         return _iso(stated, mo, d) if _valid(stated, mo, d) else None
-    ends: dict[int, list[int | None]] = {}
-    for ym in _YEAR_PERIOD.finditer(text):
-        y = int(ym.group("y"))
-        if not _valid(y):
-            continue
-        if _PLAN_BEFORE.search(text[max(0, ym.start() - 4) : ym.start()]):
-            continue
-        if _PLAN_AFTER.match(text[ym.end() :]):
-            continue
-        end: int | None = None
-        if ym.group("m"):
-            end = int(ym.group("m"))
-            if not 1 <= end <= 12:
-                continue
-        elif ym.group("part"):
-            end = _PART_END[ym.group("part").lstrip("第")]
-        ends.setdefault(y, []).append(end)
+    ends = _year_periods(text)
     if not ends:
         return None
     year = max(ends)
@@ -700,6 +742,13 @@ def choose_date(
         return DateChoice(wire, "dateline", note, [])
 
     note = "no publication date on the page, in its URL or in metadata"
+    anchored = dateline_anchored(text) if line else None
+    if anchored:
+        note += (
+            f"; date {anchored} from the wire dateline, its year from a period the text"
+            " reports as just ended"
+        )
+        return DateChoice(anchored, "dateline-year", note, [])
     if line:
         # a dateline without its year: the year the text suggests is a guess, and a wrong
         # publication date is worse than none

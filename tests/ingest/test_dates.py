@@ -13,6 +13,7 @@ from ingest.dates import (
     content_dates,
     credit_dates,
     date_from_url,
+    dateline_anchored,
     dateline_date,
     dateline_day,
     event_date,
@@ -243,8 +244,33 @@ def test_dateline_date(text: str, day: str | None) -> None:
     assert dateline_date(text) == day
 
 
-def test_dateline_year_guessed_from_the_body_is_no_publication_date() -> None:
+def test_dateline_year_from_a_period_just_ended_dates_the_story() -> None:
+    # the latest year named has a period that ended within three months of the dateline
     text = "某某网广州8月21日电 会议21日举行。2024年上半年，收案10万件。"
+    choice = choose_date(text=text)
+    assert (choice.date, choice.source) == ("2024-08-21", "dateline-year")
+    assert dateline_anchored("某某网北京8月3日电 2023年1至7月，某省法院结案若干。") == "2023-08-03"
+    assert dateline_anchored("某某网北京9月2日电 2023年8月，某省法院召开会议。") == "2023-09-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某网北京9月2日电 2023年，全省法院收案。",  # a bare year: this one or the last?
+        "某某网北京11月2日电 2023年一季度，全省法院收案。",  # a period long past
+        "某某网北京3月8日电 2024年，全国法院审结案件。",
+        "某某网广州8月21日电 今年上半年收案若干，较2024年上半年上升。",  # a comparison base
+        "某某网北京8月21日电 会议举行。力争到2027年实现全覆盖。",  # a goal only
+        "本报北京8月21日讯 2024年上半年，收案10万件。",  # a newspaper's own dateline
+        "某某网广州2月21日电 2024年上半年，收案10万件。",  # a period after the dateline
+    ],
+)
+def test_dateline_year_left_open(text: str) -> None:
+    assert dateline_anchored(text) is None
+
+
+def test_dateline_year_guessed_from_the_body_is_no_publication_date() -> None:
+    text = "某某网广州8月21日电 会议21日举行。2024年，收案10万件。"
     choice = choose_date(text=text)
     assert choice.date is None
     assert "2024-08-21" in (choice.note or "")
@@ -445,6 +471,6 @@ def test_dev_dates_without_metadata_come_from_page_or_url(tmp_path: Path) -> Non
         if doc.date is None and "without a year" in (doc.date_note or ""):
             continue  # a dateline whose year the body only suggests: withheld, not wrong
         assert doc.date == meta["date"], (path.name, doc.date_note)
-        assert doc.date_source in ("page", "url", "dateline")
+        assert doc.date_source in ("page", "url", "dateline", "dateline-year")
         checked += 1
     assert checked >= 5
