@@ -181,6 +181,8 @@ def test_event_date_is_only_noted_for_undated_articles() -> None:
         ("某法院工作报告\n——2023年2月9日在某市人民代表大会第三次会议上\n各位代表：", "2023-02-09"),
         ("标题\n来源:示例网 21-01-28 15:28\n正文。", "2021-01-28"),
         ("标题\n作者：某某 2024年7月11日 浏览：30\n正文。", "2024-07-11"),
+        ("标题\n【2024-07-17】\n正文。", "2024-07-17"),  # a bracketed date line
+        ("标题\n[2024-07-17 09:30] 来源：某某网\n正文。", "2024-07-17"),
     ],
 )
 def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -> None:
