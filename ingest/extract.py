@@ -271,6 +271,8 @@ class _Context:
         ):
             return True  # 得到省法院充分肯定: the praising court
         gap = text[x.end : anaphor.start]
+        if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and "和" not in gap:
+            return True  # 省法院院长某某对该院…表示肯定: 该院 is not the clause's own subject
         return len(gap) <= 160 and "。" not in gap and self._background(x.end)
 
     def _metadata(self, m: CourtMention) -> bool:
@@ -883,6 +885,7 @@ ADOPTION_RULES = (
     "adoption:person-subject",
     "adoption:practiser",
     "adoption:praised",
+    "adoption:praised-context",
     "adoption:title-issuer",
     "adoption:title-author",
     "adoption:cited-policy",
@@ -1411,7 +1414,18 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
         return [(c, "adopted", "adoption:praised") for c in dict.fromkeys(courts)]
     praiser = ctx.subject_in(c_start, lo)
     if praiser is not None:
-        return []  # 最高人民法院领导批示肯定X: the praising court does not adopt X
+        # 省法院对X给予肯定: X is the work of the court the paragraph was about before, when
+        # the praising court stands above it; the praising court does not adopt X
+        before, path = ctx.unit_path(s)
+        if (
+            path == "paragraph"
+            and before is not None
+            and not before.startswith("AGG:")
+            and before != praiser.court
+            and _outranks(ctx, praiser.court, [before])
+        ):
+            return [(before, "adopted", "adoption:praised-context")]
+        return []
     return None  # 代表们对X给予高度评价: X is the work of the court in context
 
 

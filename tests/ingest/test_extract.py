@@ -656,3 +656,12 @@ def test_every_court_of_a_listed_subject_adopts() -> None:
     }
     edges, _ = run("乙县法院召开会议，丙区法院推行繁简分流。")
     assert edges == {("X省丙区人民法院", "繁简分流", "adopted")}
+
+
+def test_praise_from_a_higher_court_credits_the_court_praised() -> None:
+    # 该院 in the praising court's own clause is the court the text was about
+    edges, _ = run("乙县法院召开会议。省法院院长某某对该院诉前调解工作表示肯定。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+    # praise of a practice with no court named: the court in context did it
+    edges, _ = run("乙县法院召开会议。省法院对该县的诉前调解工作给予充分肯定。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
