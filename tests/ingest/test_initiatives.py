@@ -337,3 +337,11 @@ def test_given_up_or_missing_practices_are_flagged(
 def test_variants_of_one_brand_share_its_name() -> None:
     found = names("打造“老娘舅”调解品牌。该院设立老娘舅调解工作室。")
     assert found == ["“老娘舅”调解品牌", "“老娘舅”调解品牌"]
+
+
+def test_a_goal_is_flagged() -> None:
+    found = find_initiatives("力争年底前实现诉前调解全覆盖。")
+    assert [(m.name, m.goal) for m in found] == [("诉前调解", True)]
+    found = find_initiatives("工作目标是建成一站式多元解纷机制。")
+    assert [m.goal for m in found] == [True]
+    assert [m.goal for m in find_initiatives("法院推行诉前调解。")] == [False]
