@@ -220,7 +220,8 @@ _DATE_LINE = re.compile(
 # A header row of labelled fields with a bare date among them (来源:某报 21-01-28 15:28;
 # 作者:某某 2024年7月11日 浏览:30): a short line without a full stop.
 _FIELD_ROW = re.compile(
-    r"^[^\n。！？]{0,80}?(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)\s*[:：]"
+    r"^[^\n。！？]{0,80}?(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)"
+    r"(?:次数|量|数)?\s*[:：]"
     r"[^\n。！？]{0,80}?$",
     re.MULTILINE,
 )
@@ -249,6 +250,14 @@ _DELIVERED = re.compile(
     rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*{_LOOSE_DAY}[ \t]*在[^\n。]{{1,60}}?"
     r"(?:会议|大会|会|典礼|仪式|论坛|开幕式|闭幕式|座谈会)上",
     re.MULTILINE,
+)
+
+
+# A header row of cells split by | with a date as one whole cell (标题 | 某法院 | 2024-07-17).
+_PIPE_ROW = re.compile(r"^[^\n。！？]{0,80}[|｜][^\n。！？]{0,80}$", re.MULTILINE)
+_CELL_DATE = re.compile(
+    r"(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*"
+    r"[0-9]{1,2}[ \t]*日)(?:[ \t]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
 )
 
 
@@ -300,6 +309,14 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         if dm and _NOT_EVENT_BEFORE.search(row.group(0)[: dm.start()]):
             continue  # 数据来源：…截至2023-12-31: a span, not the page's date
         iso = parse_date(dm.group("date")) if dm else None
+        if iso and iso not in found:
+            found.append(iso)
+    for row in _PIPE_ROW.finditer(top[:1500]):
+        cells = re.split(r"[|｜]", row.group(0))
+        dated = [c for c in cells if _CELL_DATE.fullmatch(c.strip())]
+        if len(cells) > 5 or len(dated) != 1:
+            continue  # a table's row of figures or of several dates: content
+        iso = parse_date(dated[0])
         if iso and iso not in found:
             found.append(iso)
     for pattern in (_EDITION, _DELIVERED):
