@@ -550,6 +550,11 @@ def _year_periods(text: str) -> dict[int, list[int | None]]:
     return ends
 
 
+#: a year whose clause says what will be done (2025年，法院将…; 2025年要…)
+_PLAN_YEAR = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*年[，,]?[^。；;！!？?\n，,]{0,12}?"
+    r"(?:将|要|计划|拟|力争)"
+)
 _COMPARED_YEAR = re.compile(r"(?:较|比|与|同|相比|相较|比较)[ \t]*(?:19|20)[0-9]{2}[ \t]*年")
 #: how many months before a dateline a named period of its year may end and still anchor it
 _ANCHOR_MONTHS = 3
@@ -577,6 +582,17 @@ def dateline_anchored(text: str, *, head: int = 400) -> str | None:
     ends = _year_periods(text)
     if not ends:
         return None
+    plans = {int(p.group("y")) for p in _PLAN_YEAR.finditer(text)}
+    if mo <= 4 and plans:
+        # early in a year, a review of the year before and the plans of this one (2024年，
+        # 收案…；2025年，法院将…): the planned year is the story's
+        plan = max(plans)
+        if (
+            plan - 1 in ends
+            and max(ends) <= plan
+            and not any(e is not None and e > mo for e in ends.get(plan, []))
+        ):
+            return _iso(plan, mo, d) if _valid(plan, mo, d) else None
     year = max(ends)
     periods = [e for e in ends[year] if e is not None]
     if not periods or max(periods) > mo or mo - max(periods) > _ANCHOR_MONTHS:

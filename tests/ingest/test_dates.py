@@ -255,6 +255,14 @@ def test_dateline_year_from_a_period_just_ended_dates_the_story() -> None:
     assert (choice.date, choice.source) == ("2024-08-21", "dateline-year")
     assert dateline_anchored("某某网北京8月3日电 2023年1至7月，某省法院结案若干。") == "2023-08-03"
     assert dateline_anchored("某某网北京9月2日电 2023年8月，某省法院召开会议。") == "2023-09-02"
+    # early in a year: a review of the year before and the plans of this one
+    review = (
+        "某某网天津1月15日电 院长作报告。2024年，全市法院收案若干。2025年，全市法院将继续努力。"
+    )
+    assert dateline_anchored(review) == "2025-01-15"
+    # plans alone, or plans far from the year reviewed, leave it open
+    assert dateline_anchored("某某网天津1月15日电 2025年，全市法院将继续努力。") is None
+    assert dateline_anchored("某某网天津1月15日电 2020年收案若干。2025年，法院将改革。") is None
 
 
 @pytest.mark.parametrize(
