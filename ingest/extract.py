@@ -139,7 +139,7 @@ _AGENT_BEFORE = frozenset("被由经向对与和同在从赴到给把将")
 #: what may stand before a clause's subject: times and connectives (2020年3月16日上午，同时)
 _LEAD_IN = re.compile(
     r"(?:[\d一二三四五六七八九十〇年月日号上下午晚时、\s—-]|今年|去年|近年来|近年|目前|同时|此外|另外|"
-    r"其中|随后|会上|会议|当天|近日|日前|截至目前|以来|期间|近三年来|近年以来|先后|已有|还有)*"
+    r"其中|随后|会上|会议|当天|近日|日前|截至目前|以来|期间|近三年来|近年以来|先后|已有|还有|原创)*"
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-3]?\d)日)?)?")
 _HIGH = ("supreme", "high")
@@ -384,7 +384,13 @@ class _Context:
             return sec[1], "section"
         l_start, _ = self.line(pos)
         hit = self._last_between(l_start, s_start)
-        if hit:
+        if hit and self.text.startswith("等", hit.end):
+            # 甲、乙、丙等法院…: examples; the sentences after them are about the court the
+            # paragraph was about before the list
+            hit = self._before_list(l_start, hit)
+            if hit:
+                return hit.court, "paragraph-before-examples"
+        elif hit:
             return hit.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
@@ -396,6 +402,21 @@ class _Context:
             # a weaker guess, told apart so that its precision is measured on its own
             return court, "paragraph-topic-far"
         return self.home, "home"
+
+    def _before_list(self, lo: int, last: _Subject) -> _Subject | None:
+        """The subject named in text[lo:] before the list of courts that ends at `last`."""
+        i = self.subjects.index(last)
+        end = last.start
+        while i > 0:
+            i -= 1
+            sub = self.subjects[i]
+            if sub.start < lo:
+                return None
+            if self.text[sub.end : end] in _COORDINATORS:
+                end = sub.start
+                continue
+            return sub
+        return None
 
     def _recent(self, topic_line: int, l_start: int) -> bool:
         """The topic's paragraph is the one right before `l_start` (blank lines aside)."""
@@ -898,6 +919,7 @@ ADOPTION_RULES = (
     "adoption:section",
     "adoption:section-reporter",
     "adoption:paragraph",
+    "adoption:paragraph-before-examples",
     "adoption:paragraph-topic",
     "adoption:paragraph-topic-far",
     "adoption:home",

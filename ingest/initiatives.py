@@ -51,21 +51,26 @@ MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|共治|服务网|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
-    "联盟|专班|工作"
+    "联盟|专班|专项治理|工作"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
-_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网)$")
+_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
+#: a step of court procedure: each item of a quoted list set up without a head names one
+_PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
 #: heads of an activity: the quoted part must itself name court work or a facility
 _WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
+#: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化
+_HEAD_RUN_ON = r"(?![化治])"
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
     + r"]){0,8}?)(?P<head>"
     + MECHANISM_HEADS
     + r")"
+    + _HEAD_RUN_ON
 )
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
@@ -102,7 +107,7 @@ UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
     "平台|专区|通道|模式|工作法|团队"
 )
-_UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")")
+_UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
 _GENERIC_WORDS = re.compile(
@@ -367,6 +372,19 @@ def _quoted_candidates(
                 end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
                 name = text[q.start() : end]
                 rule = "quoted-brand"
+            elif (
+                listed
+                and verb
+                and len(group) == 1
+                and all(
+                    _PROCEDURE.search(part) and not _PRINCIPLE_END.search(part)
+                    for part in _LIST_INSIDE.split(plain_x)
+                )
+            ):
+                # 开展“示范裁判、集中调处”: procedures set up together under one name
+                end = q.end()
+                name = text[q.start() : q.end()]
+                rule = "quoted-list"
             elif generic or listed or "的" in plain_x or _PRINCIPLE_END.search(plain_x):
                 continue  # “有温度的司法”, “调解优先”: a description or a principle, not a name
             elif _DIGIT_CODE.match(plain_x):
@@ -611,6 +629,8 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
 
 
+#: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
+_SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 _HEADING_LINE = re.compile(r"^[^\S\n]*([^。！？!?；;\n]{4,40})[^\S\n]*$", re.M)
 
@@ -642,6 +662,9 @@ def find_initiatives(
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
+        if _SLOGAN_AFTER.match(text, m.end):
+            dropped.append((m.start, m.end))
+            continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up
         if "等" in text[m.end : m.end + 44] and _feature_list(text, m.start, m.end, spans, limit):
             dropped.append((m.start, m.end))
             continue  # 提供网上查询、网上调解等功能: what a system offers

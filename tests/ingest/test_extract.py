@@ -665,3 +665,11 @@ def test_praise_from_a_higher_court_credits_the_court_praised() -> None:
     # praise of a practice with no court named: the court in context did it
     edges, _ = run("乙县法院召开会议。省法院对该县的诉前调解工作给予充分肯定。")
     assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_examples_listed_with_deng_do_not_carry_over_to_the_next_sentence() -> None:
+    edges, _ = run(
+        "全市法院推行诉前调解。乙县法院、丙区法院等法院推行繁简分流。同时，深化诉调对接。"
+    )
+    assert ("AGG:X省甲市全市法院", "诉调对接", "adopted") in edges
+    assert ("X省丙区人民法院", "诉调对接", "adopted") not in edges

@@ -345,3 +345,18 @@ def test_a_goal_is_flagged() -> None:
     found = find_initiatives("工作目标是建成一站式多元解纷机制。")
     assert [m.goal for m in found] == [True]
     assert [m.goal for m in find_initiatives("法院推行诉前调解。")] == [False]
+
+
+def test_watchwords_and_run_on_heads_are_not_initiatives() -> None:
+    assert names("坚持把非诉讼纠纷解决机制挺在前面。") == []
+    assert names("加大调解力度，推进信访工作法治化。") == []
+    assert names("推进三调联动。") == ["大调解工作格局"]
+
+
+def test_quoted_list_of_procedures_set_up_is_one_initiative() -> None:
+    assert names("甲、乙等法院针对批量案件开展“示范判决、集中调处”。") == ["“示范判决、集中调处”"]
+    # principles held, or a list of aims, are not
+    assert names("坚持“调解优先、调判结合”。") == []
+    assert names("实现“高院主导、中院主抓”。") == []
+    # a campaign named by a list of aims keeps its head
+    assert names("开展“排查风险、化解纠纷”专项治理。") == ["“排查风险、化解纠纷”专项治理"]
