@@ -147,6 +147,8 @@ _HIGH = ("supreme", "high")
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
+#: 按照/根据 X: a court after them sets the rule the clause's subject follows
+_GUIDE_PREPOSITIONS = frozenset(["按照", "根据", "依照", "遵照", "依据", "对照", "参照", "按"])
 
 
 @dataclass(frozen=True)
@@ -302,6 +304,8 @@ class _Context:
             return False
         lead = _LEAD_IN.match(prefix)  # always matches (it may match nothing)
         rest = prefix[lead.end() :] if lead else prefix
+        if rest in _GUIDE_PREPOSITIONS:
+            return False  # 按照全市法院…要求，…: whose requirement, not who acts
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:

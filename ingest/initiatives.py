@@ -75,7 +75,7 @@ _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
-    r"热线|驿站|之家|服务队|行动)$"
+    r"热线|驿站|之家|服务队|行动|共治)$"
 )
 _COURT_WORK = re.compile(
     r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
@@ -603,6 +603,10 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
     return replace(m, goal=goal, abolished=abolished) if goal or abolished else m
 
 
+#: what separates the items of a list: 、 or back-to-back quotes (“A”“B”, “A”、“B”)
+_ITEM_SEP = re.compile(r"[”」]?、[“「]?|[”」][“「]")
+
+
 def _feature_list(
     text: str, start: int, end: int, spans: list[tuple[int, int]], limit: int
 ) -> bool:
@@ -616,16 +620,18 @@ def _feature_list(
     deng = text.rfind("等", end, tail.end())
     items = []
     pos = cs
-    for part in text[cs:deng].split("、"):
-        items.append((pos, pos + len(part)))
-        pos += len(part) + 1
+    for sep in _ITEM_SEP.finditer(text, cs, deng):
+        items.append((pos, sep.start()))
+        pos = sep.end()
+    items.append((pos, deng))
     if len(items) < 2:
         return False
     return any(not any(s < b and a < e for s, e in spans) for a, b in items if b > a)
 
 
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
-    """A needs_verb entry (司法建议) names the practice only right after an adoption verb."""
+    """A needs_verb entry (司法建议, 小额诉讼程序) names the practice only right after an
+    adoption verb, not in 适用X or in a rate of X."""
     return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
 
 

@@ -673,3 +673,8 @@ def test_examples_listed_with_deng_do_not_carry_over_to_the_next_sentence() -> N
     )
     assert ("AGG:X省甲市全市法院", "诉调对接", "adopted") in edges
     assert ("X省丙区人民法院", "诉调对接", "adopted") not in edges
+
+
+def test_a_court_after_anzhao_sets_the_rule_it_does_not_act() -> None:
+    edges, _ = run("乙县法院按照甲市中院部署要求，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}

@@ -360,3 +360,17 @@ def test_quoted_list_of_procedures_set_up_is_one_initiative() -> None:
     assert names("实现“高院主导、中院主抓”。") == []
     # a campaign named by a list of aims keeps its head
     assert names("开展“排查风险、化解纠纷”专项治理。") == ["“排查风险、化解纠纷”专项治理"]
+
+
+def test_functions_listed_in_quotes_are_features_of_a_system() -> None:
+    assert names("该平台具有“在线咨询”“在线调解”“在线司法确认”等功能。") == []
+
+
+def test_statutory_procedure_needs_an_adoption_verb() -> None:
+    assert names("适用简易程序、小额诉讼程序审理。") == []
+    assert names("小额诉讼程序法定适用率为六成。") == []
+    assert names("推行小额诉讼程序。") == ["小额诉讼程序"]
+
+
+def test_quoted_name_ending_in_a_governance_head() -> None:
+    assert names("法庭负责人展示“三端共治”路线图。") == ["“三端共治”"]
