@@ -975,6 +975,14 @@ def _initiatives(
     _promoted_practices(text, ctx, mentions, adoptions)
     _fold_generic(tax, refs, adoptions)
     _merge_relations(ctx, adoptions)
+    # a name met only as what a practice serves or as something given up is no initiative
+    # of the article
+    adopted = {name for _, name, _ in adoptions}
+    only_aims = {m.name for m in mentions if m.framing or m.abolished} - {
+        m.name for m in mentions if not (m.framing or m.abolished)
+    }
+    for name in only_aims - adopted:
+        refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
 
 
@@ -1271,6 +1279,8 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     verb = _ISSUE_VERB.search(text, s, open_)
     if verb is None:
         return None, policy
+    if _OWNER.search(text, max(s, verb.start() - 12), verb.start()):
+        return None, policy  # 争取省委省政府出台《…》: another body issues it
     c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:

@@ -165,6 +165,9 @@ class InitiativeMention:
     goal: bool = False
     #: named as given up or missing (取消甲, 不再…甲, 尚未建立甲, 由甲向乙转变, 将甲改为乙)
     abolished: bool = False
+    #: named only as what a practice serves (是推动健全X的重要创新, 打造成X、Y的支点): a goal
+    #: that frames the article, not one of its initiatives
+    framing: bool = False
 
 
 def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -597,10 +600,25 @@ def _given_up(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] in ("从", "由", "将", "把") and bool(_LEFT_FOR.match(text, end))
 
 
+#: 是/成为/打造成 … X的重要创新 / X、Y的最小支点: X is what the subject serves, not a practice
+_SERVES_AFTER = re.compile(
+    r"(?:[、和与及][^，,。；;！!？?“”\n]{1,12}?)*的[^，,。；;！!？?\n]{0,6}?"
+    r"(?:支点|阵地|抓手|载体|创新|实践|举措|体现|途径|组成部分|路径|样板|缩影|保障|支撑)"
+    r"(?![\u4e00-\u9fff]{0,2}(?:机制|制度|模式|平台|中心))"
+)
+_SERVES_BEFORE = re.compile(r"(?:是|成为|打造成|建设成|建成为|作为)[^，,。；;！!？?\n]{0,8}$")
+
+
 def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
-    goal = _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+    framing = (
+        _SERVES_AFTER.match(text, m.end) is not None
+        and _SERVES_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+    )
+    goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)
-    return replace(m, goal=goal, abolished=abolished) if goal or abolished else m
+    if goal or abolished:
+        return replace(m, goal=goal, abolished=abolished, framing=framing)
+    return m
 
 
 #: what separates the items of a list: 、 or back-to-back quotes (“A”“B”, “A”、“B”)

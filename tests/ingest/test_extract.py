@@ -678,3 +678,14 @@ def test_examples_listed_with_deng_do_not_carry_over_to_the_next_sentence() -> N
 def test_a_court_after_anzhao_sets_the_rule_it_does_not_act() -> None:
     edges, _ = run("乙县法院按照甲市中院部署要求，推行繁简分流。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+
+
+def test_a_name_met_only_as_what_a_practice_serves_is_no_initiative() -> None:
+    edges, gold = run("乙县法院推行诉前调解，这是推动健全诉源治理的重要举措。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+    assert [i["name"] for i in gold["initiatives"]] == ["诉前调解"]
+
+
+def test_a_title_another_body_issues_is_no_courts_policy() -> None:
+    edges, _ = run("省法院争取省委省政府出台《关于加强诉源治理的意见》。")
+    assert edges == set()

@@ -374,3 +374,12 @@ def test_statutory_procedure_needs_an_adoption_verb() -> None:
 
 def test_quoted_name_ending_in_a_governance_head() -> None:
     assert names("法庭负责人展示“三端共治”路线图。") == ["“三端共治”"]
+
+
+def test_what_a_practice_serves_frames_it() -> None:
+    found = find_initiatives("该做法是推动健全“四治融合”基层治理体系的重要创新。")
+    assert [(m.goal, m.framing) for m in found] == [(True, True)]
+    found = find_initiatives("把“共享法庭”打造成一站式诉讼服务、多元解纷的最小支点。")
+    assert [(m.name, m.framing) for m in found][0] == ("共享法庭", False)
+    assert all(m.framing for m in found[1:])
+    assert [m.framing for m in find_initiatives("法院建成诉前调解的工作平台。")] == [False]
