@@ -147,6 +147,11 @@ _HIGH = ("supreme", "high")
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
+#: 紧跟/落实 X…部署: a court whose lead the subject follows is named in passing
+_FOLLOWS_BEFORE = re.compile(
+    r"(?:紧跟|紧扣|按照|根据|落实|贯彻|贯彻落实|遵照|依照|对照|响应|认真落实|认真贯彻)$"
+)
+_CITED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精神|意见|规定|号召|安排|决策)")
 #: 按照/根据 X: a court after them sets the rule the clause's subject follows
 _GUIDE_PREPOSITIONS = frozenset(["按照", "根据", "依照", "遵照", "依据", "对照", "参照", "按"])
 
@@ -272,6 +277,10 @@ class _Context:
             text, x.end, min(len(text), x.end + 12)
         ):
             return True  # 得到省法院充分肯定: the praising court
+        if _FOLLOWS_BEFORE.search(text, max(0, x.start - 6), x.start) and _CITED_AFTER.match(
+            text, x.end
+        ):
+            return True  # 紧跟最高人民法院…改革部署: whose deployment is followed
         gap = text[x.end : anaphor.start]
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and "和" not in gap:
             return True  # 省法院院长某某对该院…表示肯定: 该院 is not the clause's own subject
@@ -911,6 +920,7 @@ ADOPTION_RULES = (
     "adoption:practiser",
     "adoption:praised",
     "adoption:praised-context",
+    "adoption:deployer",
     "adoption:title-issuer",
     "adoption:title-author",
     "adoption:cited-policy",
@@ -1173,6 +1183,14 @@ def _adopters(
     for g in _guides(ctx, s, m.start):
         if all(u != g for u, _ in units) and (not units or _outranks(ctx, g, [units[0][0]])):
             out.append((g, "promoted", "adoption:promoter"))
+    # 紧跟最高人民法院X改革部署: the court whose deployment is followed promotes X
+    deployer = _deployer(ctx, c_start, m)
+    if (
+        deployer is not None
+        and all(u != deployer for u, _ in units)
+        and (not units or _outranks(ctx, deployer, [units[0][0]]))
+    ):
+        out.append((deployer, "promoted", "adoption:deployer"))
     # 推广X法院的做法: X practises what is promoted
     practiser = _practiser(ctx, c_start, m.start)
     if practiser is not None and all(u != practiser for u, _ in units):
@@ -1466,6 +1484,25 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
 
 
 _GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之)?下")
+
+
+#: …X(改革)部署/要求 after a court and the initiative: the court's deployment
+_DEPLOYMENT_AFTER = re.compile(r"(?:工作|改革|建设)?(?:的)?(?:决策)?(?:部署|要求|安排)")
+
+
+def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:
+    """The court named right before X in 紧跟/落实 最高人民法院(的)X(改革)部署."""
+    courts = ctx.courts_in(lo, m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    if ctx.text[c.end : m.start] not in ("", "的", "关于"):
+        return None
+    if not _FOLLOWS_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
+        return None
+    if not _DEPLOYMENT_AFTER.match(ctx.text, m.end):
+        return None
+    return c.court
 
 
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:

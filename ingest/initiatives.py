@@ -266,6 +266,10 @@ def _verb_before(text: str, start: int) -> bool:
 
 
 _BRAND_GAP = re.compile(r"[" + HAN + r"]{0,4}")
+#: a verb between a quote and a known term: 破局“甲”深耕繁简分流 is two phrases, not a brand
+_GAP_VERB = re.compile(
+    r"(?:" + ADOPTION_VERBS + r"|深耕|助力|推动|聚焦|做实|做优|抓实|抓好|赋能|护航|融入|激活)"
+)
 
 
 def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
@@ -275,7 +279,7 @@ def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> in
     if i < len(tax_spans):
         s, e = tax_spans[i]
         gap = _BRAND_GAP.match(text, pos, s)
-        if gap is not None and gap.end() == s:
+        if gap is not None and gap.end() == s and not _GAP_VERB.search(gap.group(0)):
             return e
     return None
 
@@ -580,7 +584,8 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, in
 
 #: given up or missing before the term: 取消…, 不再…, 停止…, 尚未建立…
 _GIVEN_UP_BEFORE = re.compile(
-    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
+    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备|打破|破除|"
+    r"革除|扭转)"
     r"[^，,。；;：:！!？?\n]{0,8}$"
 )
 #: 由甲向乙转变 / 从甲转向乙 / 将甲改为乙: the term after 由/从/将 is left for another

@@ -689,3 +689,11 @@ def test_a_name_met_only_as_what_a_practice_serves_is_no_initiative() -> None:
 def test_a_title_another_body_issues_is_no_courts_policy() -> None:
     edges, _ = run("省法院争取省委省政府出台《关于加强诉源治理的意见》。")
     assert edges == set()
+
+
+def test_following_a_higher_courts_deployment() -> None:
+    # 该院 after 紧跟X…部署 is not X; X promotes what it deployed
+    edges, _ = run("乙县法院召开会议。该院紧跟最高人民法院繁简分流改革部署。该院建立诉前调解机制。")
+    assert ("最高人民法院", "繁简分流", "promoted") in edges
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+    assert not any(u == "最高人民法院" and i != "繁简分流" for u, i, _ in edges)

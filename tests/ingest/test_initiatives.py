@@ -383,3 +383,9 @@ def test_what_a_practice_serves_frames_it() -> None:
     assert [(m.name, m.framing) for m in found][0] == ("共享法庭", False)
     assert all(m.framing for m in found[1:])
     assert [m.framing for m in find_initiatives("法院建成诉前调解的工作平台。")] == [False]
+
+
+def test_broken_practice_and_verb_between_quote_and_term() -> None:
+    found = find_initiatives("该院打破“一刀切”的审理模式。")
+    assert [m.abolished for m in found] == [True]
+    assert names("破局“一案到底”深耕繁简分流") == ["繁简分流"]
