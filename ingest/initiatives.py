@@ -468,6 +468,8 @@ def _unquoted_candidates(
             continue
         if h.group(0) == "团队" and not _COURT_WORK.search(plain):
             continue  # 组建平行审判团队 is court work; a volunteer team is not
+        if OTHER_BODY.search(plain + h.group(0)):
+            continue  # 依托县综治中心: another body's centre, not the court's mechanism
         if (
             _covered(tax_spans, start, h.end())
             and len(_residue(text, tax_spans, start, h.start())) < 2

@@ -197,8 +197,10 @@ def test_over_broad_aliases_do_not_fire() -> None:
 
 
 def test_generic_term_takes_the_specific_initiatives_name() -> None:
-    found = names("甲院建好一站式多元解纷机制,多元解纷见效。")
+    found = names("甲院建好一站式多元解纷机制,多元解纷机制见效。")
     assert found == ["一站式多元解纷机制", "一站式多元解纷机制"]
+    # bare 多元解纷 is a function or a field (增强多元解纷功能), not the mechanism
+    assert names("增强多元解纷功能。") == []
 
 
 def test_brand_framing_a_known_initiative_is_that_initiative() -> None:
@@ -389,3 +391,8 @@ def test_broken_practice_and_verb_between_quote_and_term() -> None:
     found = find_initiatives("该院打破“一刀切”的审理模式。")
     assert [m.abolished for m in found] == [True]
     assert names("破局“一案到底”深耕繁简分流") == ["繁简分流"]
+
+
+def test_another_bodys_centre_is_no_candidate() -> None:
+    assert names("该县依托县综治中心，融入基层治理。") == []
+    assert names("该院建立涉企纠纷调解中心。") == ["涉企纠纷调解中心"]
