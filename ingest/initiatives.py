@@ -51,7 +51,7 @@ MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|共治|服务网|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
-    "联盟|专班|专项治理|工作"
+    "联盟|专班|专项治理|网络|工作|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
@@ -59,6 +59,9 @@ _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服�
 _PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
 #: heads of an activity: the quoted part must itself name court work or a facility
 _WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
+#: heads that name a mechanism only with a modifier naming court work (“甲”无讼建设,
+#: “甲”三级联动网络), not alone (“法治乡村”建设)
+_MODIFIED_HEADS = frozenset({"建设", "网络"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
@@ -79,6 +82,10 @@ _FACILITY_END = re.compile(
 )
 _COURT_WORK = re.compile(
     r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
+)
+#: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
+_COURT_BUSINESS = re.compile(
+    r"调解|调处|调裁|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
@@ -314,9 +321,18 @@ def _quoted_candidates(
                 len(plain_x) == 2
                 and q is last
                 and head_m is not None
-                and head_m.group("head") in _CAMPAIGN_HEADS
+                and (
+                    head_m.group("head") in _CAMPAIGN_HEADS
+                    or (
+                        len(head_m.group("mod")) >= 2
+                        and _COURT_BUSINESS.search(head_m.group("mod"))
+                        and head_m.group("head") not in _WEAK_HEADS
+                    )
+                )
             ):
-                continue  # “雷霆”专项执行行动 names a campaign; “知产”品牌 is a field
+                # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre;
+                # “知产”品牌 is a field
+                continue
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
             if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
@@ -360,6 +376,11 @@ def _quoted_candidates(
                 head = head_m.group("head")
                 if listed and not _LIST_HEADS.search(head):
                     continue  # “人工服务+自助服务、线下服务+线上服务”模式: a description
+                if head in _MODIFIED_HEADS and not (
+                    len(head_m.group("mod")) >= 2
+                    and _COURT_BUSINESS.search(plain_x + head_m.group("mod"))
+                ):
+                    continue  # “法治乡村”建设: a programme, not a court's mechanism
                 if head in _WEAK_HEADS and not (
                     _COURT_WORK.search(plain_x + head_m.group("mod"))
                     or _FACILITY_END.search(plain_x)

@@ -396,3 +396,12 @@ def test_broken_practice_and_verb_between_quote_and_term() -> None:
 def test_another_bodys_centre_is_no_candidate() -> None:
     assert names("该县依托县综治中心，融入基层治理。") == []
     assert names("该院建立涉企纠纷调解中心。") == ["涉企纠纷调解中心"]
+
+
+def test_heads_that_need_a_court_work_modifier() -> None:
+    assert names("扎实开展“息事宁人”无讼建设。") == ["“息事宁人”无讼建设"]
+    assert names("构建“法庭—乡镇—村”三级联动网络。") == ["“法庭—乡镇—村”三级联动网络"]
+    assert names("推进“法治乡村”示范建设。") == []
+    # a two-character quote names a kind of centre when a court-work modifier follows
+    assert names("建成“三型”诉非联动中心。") == ["“三型”诉非联动中心"]
+    assert names("打造“知产”品牌。") == []
