@@ -147,6 +147,9 @@ _HIGH = ("supreme", "high")
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
+_VERB_IN_GAP = re.compile(
+    "(?:" + ADOPTION_VERBS + r"|的|在|和|与|及|向|对|为|将|把|被|由|等|指导|联合|协助|参与)"
+)
 #: 紧跟/落实 X…部署: a court whose lead the subject follows is named in passing
 _FOLLOWS_BEFORE = re.compile(
     r"(?:紧跟|紧扣|按照|根据|落实|贯彻|贯彻落实|遵照|依照|对照|响应|认真落实|认真贯彻)$"
@@ -909,6 +912,7 @@ def _people(
 #: the first of them as its `rule` (ingest.confidence turns a rule into a confidence)
 ADOPTION_RULES = (
     "adoption:subject",
+    "adoption:owner-prefix",
     "adoption:subject-list",
     "adoption:listed",
     "adoption:respectively",
@@ -1095,6 +1099,9 @@ def _adopters(
     if _not_adopted(ctx, m):
         return []
     unit, path = ctx.unit_path(m.start)
+    owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
+    if owner is not None and owner != unit:
+        return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
         if listed:
@@ -1501,6 +1508,29 @@ def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:
     if not _FOLLOWS_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
         return None
     if not _DEPLOYMENT_AFTER.match(ctx.text, m.end):
+        return None
+    return c.court
+
+
+#: a facility's name: a court written right before it owns it (乙县法院某村法官工作室)
+_FACILITY_NAME = re.compile(
+    r"(?:工作室|工作站|调解室|服务站|联络站|服务点|法庭|中心|驿站|窗口)[”」]?$"
+)
+_OWNER_GAP = re.compile(r"[\u4e00-\u9fff]{0,6}")
+
+
+def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
+    """The court whose name stands right before a facility, with at most a place name
+    between (蕉城法院某某村法官工作室), not a verb (乙县法院设立…)."""
+    text = ctx.text
+    if not _FACILITY_NAME.search(text, m.start, m.end):
+        return None
+    courts = ctx.courts_in(max(0, m.start - 40), m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    gap = _OWNER_GAP.fullmatch(text, c.end, m.start)
+    if gap is None or _VERB_IN_GAP.search(gap.group(0)):
         return None
     return c.court
 

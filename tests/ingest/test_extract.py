@@ -697,3 +697,8 @@ def test_following_a_higher_courts_deployment() -> None:
     assert ("最高人民法院", "繁简分流", "promoted") in edges
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
     assert not any(u == "最高人民法院" and i != "繁简分流" for u, i, _ in edges)
+
+
+def test_a_court_written_before_a_facility_owns_it() -> None:
+    edges, _ = run("甲市中院召开会议。\n在乙县法院某某村法官工作室，一场调解正在进行。")
+    assert edges == {("X省乙县人民法院", "法官工作站", "adopted")}
