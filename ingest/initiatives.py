@@ -132,16 +132,17 @@ _X_STOP = re.compile(
 
 AWARD_VERBS = (
     r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
-    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|"
+    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|晋升为|晋升|晋级为|"
+    r"被评定为|评定为|"
     r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
 )
 _NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
-    r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥"
+    r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级"
 )
 _AWARD_END = re.compile(
-    r"称号|荣誉称号|荣誉|以来|之后|以后|期间|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
+    r"称号|荣誉称号|荣誉|以来|之后|以后|期间|的基础|的同时|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
 )
 
 _SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
@@ -534,6 +535,8 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
         obj = text[m.end() : obj_end]
         if not obj.strip() or not _HONOUR_HEAD.search(obj):
             continue
+        if m.group(0).startswith("晋") and "星级" not in obj:
+            continue  # 晋升为副庭长, 晋升为一级法院: a post or a grade, not an honour
         if m.group(0) == "获" and (
             text[m.start() - 1 : m.start()] in _NOT_HONOUR_BEFORE_HUO
             or not (end_m and end_m.group(0).startswith(("称号", "荣誉")))

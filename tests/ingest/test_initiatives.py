@@ -405,3 +405,9 @@ def test_heads_that_need_a_court_work_modifier() -> None:
     # a two-character quote names a kind of centre when a court-work modifier follows
     assert names("建成“三型”诉非联动中心。") == ["“三型”诉非联动中心"]
     assert names("打造“知产”品牌。") == []
+
+
+def test_a_star_rating_reached_is_an_honour() -> None:
+    found = find_initiatives("该院在已晋升四星级诉讼服务中心的基础上，加大投入。")
+    assert [(m.name, m.awarded) for m in found] == [("四星级诉讼服务中心", True)]
+    assert names("张三晋升为一级法官，该院晋升为一级法院。") == []
