@@ -526,6 +526,25 @@ def _document_candidates(
     return out
 
 
+_AWARD_JOIN = re.compile(r"[和及与、]")
+
+
+def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """An award's object split into its honours (甲先进集体、乙优秀中心等 -> two) when every
+    item names an honour; else the whole object."""
+    obj = text[s:e]
+    body = obj[:-1] if obj.endswith("等") else obj
+    items = body.split("、")
+    if len(items) < 2 or not all(_HONOUR_HEAD.search(x) for x in items):
+        return [(s, e)]
+    out: list[tuple[int, int]] = []
+    pos = s
+    for x in items:
+        out.append((pos, pos + len(x)))
+        pos += len(x) + 1
+    return out
+
+
 def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
     """(verb_start, object_start, object_end) of each 获评/授予/入选 clause."""
     out: list[tuple[int, int, int]] = []
@@ -797,8 +816,6 @@ def find_initiatives(
     ]
     title_spans = [(m.start, m.end) for m in matches if m.entry.title]
     for vs, os, oe in awards:
-        if any(os <= s < oe for s, _ in title_spans) or any(os <= c.start < oe for c in cands):
-            continue
         if text[max(0, vs - 2) : vs].rstrip("”」").endswith("案") and _CRIMINAL.search(
             text, max(0, vs - 12), oe
         ):
@@ -808,20 +825,32 @@ def find_initiatives(
         obj = text[os:oe]
         lead = len(obj) - len(obj.lstrip("为 "))
         s = os + lead
-        quoted = list(_QUOTED.finditer(text, s, oe))
-        if len(quoted) > 1 and not _HAN_RUN.search(_QUOTED.sub("", text[s:oe])):
+        # 分别入选“A”和“B”: the quotes may run past the clipped object
+        quoted = [q for q in _QUOTED.finditer(text, s, min(len(text), oe + 40)) if q.start() < oe]
+        if len(quoted) > 1 and not _HAN_RUN.search(
+            _AWARD_JOIN.sub("", _QUOTED.sub("", text[s : quoted[-1].end()]))
+        ):
             # 获评“A”“B”: one honour per quote
             for q in quoted:
+                if any(q.start() <= t < q.end() for t, _ in title_spans):
+                    continue
                 cands.append(
                     InitiativeMention(
                         q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
                     )
                 )
-        elif oe - s >= 3:
-            if _covered(tax_spans, s, oe) and len(_residue(text, tax_spans, s, oe)) < 2:
+            continue
+        # 获评甲先进集体、乙优秀中心等称号: one honour per item
+        parts = _award_parts(text, s, oe)
+        for ps, pe in parts:
+            if pe - ps < 3:
+                continue
+            if any(ps <= t < pe for t, _ in title_spans) or any(ps <= c.start < pe for c in cands):
+                continue
+            if _covered(tax_spans, ps, pe) and len(_residue(text, tax_spans, ps, pe)) < 2:
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
-            cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, rule, True))
+            cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
     for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue

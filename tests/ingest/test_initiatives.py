@@ -411,3 +411,13 @@ def test_a_star_rating_reached_is_an_honour() -> None:
     found = find_initiatives("该院在已晋升四星级诉讼服务中心的基础上，加大投入。")
     assert [(m.name, m.awarded) for m in found] == [("四星级诉讼服务中心", True)]
     assert names("张三晋升为一级法官，该院晋升为一级法院。") == []
+
+
+def test_each_honour_of_a_list_is_awarded() -> None:
+    found = find_initiatives("立案庭获评甲省平安建设先进集体、全省法院优秀窗口等称号。")
+    assert [(m.name, m.awarded) for m in found] == [
+        ("甲省平安建设先进集体", True),
+        ("全省法院优秀窗口", True),
+    ]
+    found = find_initiatives("两项工作分别入选“甲市十大优秀案例”和“甲市十大重点项目”。")
+    assert [m.name for m in found] == ["甲市十大优秀案例", "甲市十大重点项目"]
