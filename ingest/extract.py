@@ -1256,6 +1256,8 @@ _OFFICIAL_HEAD = re.compile(
     r"(?:副?书记|常委|副?主任|委员|副?主席)|(?:[\u4e00-\u9fff]{0,6}?)副?[省市县区州镇乡]长"
 )
 _COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
+#: 总书记强调 / 总书记指出: what follows is a national leader's call
+_LEADER_SPEECH = re.compile(r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)")
 
 
 #: 司法局的人民调解: a practice another body owns
@@ -1369,6 +1371,9 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     lead = _LEAD_IN.match(text, c_start, m.start)
     if _FEATURE_SUBJECT.match(text, lead.end() if lead else c_start, m.start):
         return True  # …，该平台集成网上立案、电子送达: features of a facility
+    speeches = list(_LEADER_SPEECH.finditer(text, s, m.start))
+    if speeches and not ctx.courts_in(speeches[-1].end(), m.start):
+        return True  # 总书记强调，要坚持X: a national leader's call, no court's practice
     courts = ctx.courts_in(s, m.start)
     if not courts:
         lead = _LEAD_IN.match(text, s, m.start)

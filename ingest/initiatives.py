@@ -66,7 +66,7 @@ _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化
-_HEAD_RUN_ON = r"(?![化治])"
+_HEAD_RUN_ON = r"(?![化治]|领导小组|办公室)"
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
@@ -312,6 +312,15 @@ def _quoted_candidates(
         ):
             # “A”推动B机制: the head belongs to another phrase; “A”“B”三项工作: a count
             head_m = None
+        if (
+            head_m is not None
+            and head_m.group("head") in _MODIFIED_HEADS
+            and not (
+                len(head_m.group("mod")) >= 2
+                and _COURT_BUSINESS.search(strip_ignored(last.group("x")) + head_m.group("mod"))
+            )
+        ):
+            head_m = None  # “法治乡村”建设: a programme; “送达站”建设: the quote alone names
         kept_quotes: list[re.Match[str]] = []
         for q in group:
             x = q.group("x").strip()
@@ -377,11 +386,6 @@ def _quoted_candidates(
                 head = head_m.group("head")
                 if listed and not _LIST_HEADS.search(head):
                     continue  # “人工服务+自助服务、线下服务+线上服务”模式: a description
-                if head in _MODIFIED_HEADS and not (
-                    len(head_m.group("mod")) >= 2
-                    and _COURT_BUSINESS.search(plain_x + head_m.group("mod"))
-                ):
-                    continue  # “法治乡村”建设: a programme, not a court's mechanism
                 if head in _WEAK_HEADS and not (
                     _COURT_WORK.search(plain_x + head_m.group("mod"))
                     or _FACILITY_END.search(plain_x)
@@ -431,7 +435,13 @@ def _quoted_candidates(
                     and (verb or text[q.start() - 1 : q.start()] != "的")
                 )
                 or head_m is not None
-                or (verb and (_COURT_WORK.search(plain_x) or _COUNTED_PARTS.match(plain_x)))
+                or (
+                    verb
+                    and (
+                        _COURT_WORK.search(plain_x.replace("法治", ""))
+                        or _COUNTED_PARTS.match(plain_x)
+                    )
+                )
             ):
                 end = q.end()
                 name = text[q.start() : q.end()]
@@ -656,7 +666,7 @@ _SERVES_AFTER = re.compile(
     r"(?:支点|阵地|抓手|载体|创新|实践|举措|体现|途径|组成部分|路径|样板|缩影|保障|支撑)"
     r"(?![\u4e00-\u9fff]{0,2}(?:机制|制度|模式|平台|中心))"
 )
-_SERVES_BEFORE = re.compile(r"(?:是|成为|打造成|建设成|建成为|作为)[^，,。；;！!？?\n]{0,8}$")
+_SERVES_BEFORE = re.compile(r"(?:是|成为|打造成|建设成|建成为)[^，,。；;！!？?\n]{0,8}$")
 
 
 def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:

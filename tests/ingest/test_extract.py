@@ -702,3 +702,8 @@ def test_following_a_higher_courts_deployment() -> None:
 def test_a_court_written_before_a_facility_owns_it() -> None:
     edges, _ = run("甲市中院召开会议。\n在乙县法院某某村法官工作室，一场调解正在进行。")
     assert edges == {("X省乙县人民法院", "法官工作站", "adopted")}
+
+
+def test_a_national_leaders_call_is_no_courts_practice() -> None:
+    edges, _ = run("最高人民法院召开会议。\n会上，总书记强调，要坚持诉源治理。")
+    assert edges == set()

@@ -421,3 +421,9 @@ def test_each_honour_of_a_list_is_awarded() -> None:
     ]
     found = find_initiatives("两项工作分别入选“甲市十大优秀案例”和“甲市十大重点项目”。")
     assert [m.name for m in found] == ["甲市十大优秀案例", "甲市十大重点项目"]
+
+
+def test_a_leading_group_is_not_the_mechanism() -> None:
+    assert names("成立全市法院纠纷多元化解机制领导小组。") == []
+    assert names("推进“法治乡村”建设。") == []
+    assert names("加强诉讼服务中心“送达站”建设。") == ["“送达站”"]
