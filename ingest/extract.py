@@ -925,6 +925,7 @@ ADOPTION_RULES = (
     "adoption:praised",
     "adoption:praised-context",
     "adoption:deployer",
+    "adoption:spreader-after",
     "adoption:title-issuer",
     "adoption:title-author",
     "adoption:cited-policy",
@@ -1190,6 +1191,14 @@ def _adopters(
     for g in _guides(ctx, s, m.start):
         if all(u != g for u, _ in units) and (not units or _outranks(ctx, g, [units[0][0]])):
             out.append((g, "promoted", "adoption:promoter"))
+    # X…，被省高院在全省推广 / X…，最高人民法院要求在全国法院推广: that court promotes X
+    spreader = _spreader_after(ctx, m, e)
+    if (
+        spreader is not None
+        and all(u != spreader for u, _ in units)
+        and (not units or _outranks(ctx, spreader, [units[0][0]]))
+    ):
+        out.append((spreader, "promoted", "adoption:spreader-after"))
     # 紧跟最高人民法院X改革部署: the court whose deployment is followed promotes X
     deployer = _deployer(ctx, c_start, m)
     if (
@@ -1500,6 +1509,23 @@ _GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之
 
 #: …X(改革)部署/要求 after a court and the initiative: the court's deployment
 _DEPLOYMENT_AFTER = re.compile(r"(?:工作|改革|建设)?(?:的)?(?:决策)?(?:部署|要求|安排)")
+
+
+#: after a court: it spreads what was just named across its area (在全省推广, 在全国法院推广)
+_SPREADS = re.compile(
+    r"[^，,。；;！!？?\n]{0,8}?在全(?:国|省|市|区|州)[^，,。；;！!？?\n]{0,6}?(?:复制)?推广"
+)
+
+
+def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
+    """The court that, later in the sentence, spreads the initiative named at `m` across its
+    area (…做法，被省高院在全省推广; …，最高人民法院明确要求在全国法院推广)."""
+    for c in ctx.courts_in(m.end, hi):
+        if c.court.startswith("AGG:"):
+            continue
+        if _SPREADS.match(ctx.text, c.end):
+            return c.court
+    return None
 
 
 def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:

@@ -707,3 +707,11 @@ def test_a_court_written_before_a_facility_owns_it() -> None:
 def test_a_national_leaders_call_is_no_courts_practice() -> None:
     edges, _ = run("最高人民法院召开会议。\n会上，总书记强调，要坚持诉源治理。")
     assert edges == set()
+
+
+def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
+    edges, _ = run("乙县法院开展诉前调解的做法，被省法院在全省推广。")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted"),
+        ("X省高级人民法院", "诉前调解", "promoted"),
+    }
