@@ -355,6 +355,13 @@ def _quoted_candidates(
             text, max(0, first.start() - 4), first.start()
         )
         if (
+            head_m is not None
+            and head_m.group(0).startswith("等")
+            and head_m.group("head") in _WEAK_HEADS
+            and re.search("系列|各项|多项|多种", head_m.group("mod"))
+        ):
+            continue  # 开展“A”“B”等一系列工作: examples of activities, no named mechanism
+        if (
             len(group) > 1
             and head_m is not None
             and head_m.group(0).startswith("等")

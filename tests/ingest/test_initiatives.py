@@ -427,3 +427,7 @@ def test_a_leading_group_is_not_the_mechanism() -> None:
     assert names("成立全市法院纠纷多元化解机制领导小组。") == []
     assert names("推进“法治乡村”建设。") == []
     assert names("加强诉讼服务中心“送达站”建设。") == ["“送达站”"]
+
+
+def test_quoted_examples_of_a_series_of_work_are_no_mechanism() -> None:
+    assert names("法官下沉网格，开展“网格+调解”“网格+普法”等一系列工作。") == []
