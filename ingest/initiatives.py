@@ -114,6 +114,8 @@ UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
     "平台|专区|通道|模式|工作法|团队"
 )
+#: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
+_HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r")(?:和|及|与|以及)")
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
@@ -492,6 +494,11 @@ def _unquoted_candidates(
             if opening >= 0 and opening >= window_start + verbs[-1].end():
                 start = opening
                 x = text[start : h.start()]
+        joined = list(_HEAD_AND.finditer(x))
+        if joined:
+            # 建立甲机制和乙工作室: the name after a finished one and 和 is the second's
+            start += joined[-1].end()
+            x = x[joined[-1].end() :]
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)

@@ -431,3 +431,7 @@ def test_a_leading_group_is_not_the_mechanism() -> None:
 
 def test_quoted_examples_of_a_series_of_work_are_no_mechanism() -> None:
     assert names("法官下沉网格，开展“网格+调解”“网格+普法”等一系列工作。") == []
+
+
+def test_unquoted_names_joined_by_he_are_two() -> None:
+    assert names("该院建立诉前鉴定机制和类案示范机制。") == ["诉前鉴定机制", "类案示范机制"]
