@@ -188,6 +188,7 @@ class _Context:
         self.home = home
         subjects: list[_Subject] = []
         mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
+        self._mention_end = {m.start: max(m.end, 0) for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -272,6 +273,8 @@ class _Context:
             return True  # inside a title
         if self._metadata(x):
             return True
+        if _REPORT_AFTER.match(text, x.end):
+            return True  # 甲中院发布的白皮书显示: the author of a cited report
         if x.start > 0 and text[x.start - 1] == "在" and _GUIDANCE.match(text, x.end):
             return True
         if x.start > 0 and text[x.start - 1] in "被由" and _GRANT_VERB.match(text, x.end):
@@ -306,6 +309,10 @@ class _Context:
             and self.text[max(end, i - 2) : i].endswith(("后", "以来", "之际", "期间"))
         )
 
+    def _end_at(self, start: int) -> int:
+        """The end of the court mention that starts at `start` (`start` if none does)."""
+        return self._mention_end.get(start, start)
+
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
         a = start
@@ -314,6 +321,8 @@ class _Context:
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE:
             return False
+        if _REPORT_AFTER.match(self.text, self._end_at(start)):
+            return False  # 甲中院发布的白皮书显示，…: the author of a cited report
         lead = _LEAD_IN.match(prefix)  # always matches (it may match nothing)
         rest = prefix[lead.end() :] if lead else prefix
         if rest in _GUIDE_PREPOSITIONS:
@@ -1265,6 +1274,11 @@ _OFFICIAL_HEAD = re.compile(
     r"(?:副?书记|常委|副?主任|委员|副?主席)|(?:[\u4e00-\u9fff]{0,6}?)副?[省市县区州镇乡]长"
 )
 _COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
+#: after a court: a report it published, cited (发布的白皮书显示, 发布的数据表明)
+_REPORT_AFTER = re.compile(
+    r"(?:[^，,。；;！!？?\n]{0,6}?发布的[^，,。；;！!？?\n]{0,10}?(?:白皮书|报告|数据|通报)"
+    r"|[^，,。；;！!？?\n]{0,12}?白皮书)[^，,。；;！!？?\n]{0,4}?(?:显示|表明|指出|披露)"
+)
 #: 总书记强调 / 总书记指出: what follows is a national leader's call
 _LEADER_SPEECH = re.compile(r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)")
 

@@ -715,3 +715,9 @@ def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
         ("X省乙县人民法院", "诉前调解", "adopted"),
         ("X省高级人民法院", "诉前调解", "promoted"),
     }
+
+
+def test_the_author_of_a_cited_report_is_not_the_subject() -> None:
+    edges, _ = run("乙县法院推行诉前调解。甲市中院发布的白皮书显示，今年以来全面推行繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") not in edges
+    assert ("X省甲市中级人民法院", "繁简分流", "adopted") not in edges
