@@ -240,8 +240,8 @@ _LOOSE_DAY = (
 # the credit must be a short line of its own, not a sentence citing an old issue.
 _EDITION = re.compile(
     rf"^[^\n，。；！？]{{0,40}}?(?<![0-9]){_LOOSE_DAY}[ \t]*(?:(?:星期|周)[一二三四五六日天])?"
-    r"[ \t]*[/|｜,，]?[ \t]*(?:第[ \t]*)?"
-    r"[A-Za-z]?[0-9]{1,3}[ \t]*版[^\n，。；！？]{0,30}$",
+    r"[ \t]*[/|｜,，]?[ \t]*(?:《[^《》\n]{1,20}》[ \t]*)?(?:第[ \t]*)?"
+    r"(?:[A-Za-z]?[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*版[^\n，。；！？]{0,30}$",
     re.MULTILINE,
 )
 # A speech's or work report's subtitle: ——2023年2月9日在…会议上 (the day it was delivered, which
