@@ -683,12 +683,24 @@ _SERVES_AFTER = re.compile(
 _SERVES_BEFORE = re.compile(r"(?:是|成为|打造成|建设成|建成为)[^，,。；;！!？?\n]{0,8}$")
 
 
+#: 向X迈进 / 朝着X前进: X is where the work is heading
+_TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
+_TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
+
+
 def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
     framing = (
         _SERVES_AFTER.match(text, m.end) is not None
         and _SERVES_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
     )
-    goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+    goal = (
+        framing
+        or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+        or (
+            _TOWARD_AFTER.match(text, m.end) is not None
+            and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        )
+    )
     abolished = _given_up(text, m.start, m.end)
     if goal or abolished:
         return replace(m, goal=goal, abolished=abolished, framing=framing)

@@ -347,6 +347,7 @@ def test_a_goal_is_flagged() -> None:
     found = find_initiatives("工作目标是建成一站式多元解纷机制。")
     assert [m.goal for m in found] == [True]
     assert [m.goal for m in find_initiatives("法院推行诉前调解。")] == [False]
+    assert [m.goal for m in find_initiatives("向基本解决执行难迈进。")] == [True]
 
 
 def test_watchwords_and_run_on_heads_are_not_initiatives() -> None:
