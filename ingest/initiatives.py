@@ -66,7 +66,7 @@ _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化
-_HEAD_RUN_ON = r"(?![化治]|领导小组|办公室)"
+_HEAD_RUN_ON = r"(?![化治]|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN

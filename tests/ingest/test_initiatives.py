@@ -426,6 +426,7 @@ def test_each_honour_of_a_list_is_awarded() -> None:
 
 def test_a_leading_group_is_not_the_mechanism() -> None:
     assert names("成立全市法院纠纷多元化解机制领导小组。") == []
+    assert names("该院召开“审务督察”工作会议。") == []
     assert names("推进“法治乡村”建设。") == []
     assert names("加强诉讼服务中心“送达站”建设。") == ["“送达站”"]
 
