@@ -711,6 +711,10 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
 _ITEM_SEP = re.compile(r"[”」]?、[“「]?|[”」][“「]")
 
 
+#: what introduces the functions of a system: 集成了, 具有, 提供 …
+_OFFERS = re.compile(r"(?:集成|具有|具备|实现|提供|包括|涵盖|设置|设有|拥有|支持|整合)(?:了)?")
+
+
 def _feature_list(
     text: str, start: int, end: int, spans: list[tuple[int, int]], limit: int
 ) -> bool:
@@ -730,6 +734,13 @@ def _feature_list(
     items.append((pos, deng))
     if len(items) < 2:
         return False
+    # the first item starts after what introduces the list (该平台集成了甲、乙等功能)
+    a0, b0 = items[0]
+    intro = list(_OFFERS.finditer(text, a0, b0))
+    if intro:
+        if start < intro[-1].end():
+            return False  # the system itself (乙县法院的诉前调解平台集成了…)
+        items[0] = (intro[-1].end(), b0)
     return any(not any(s < b and a < e for s, e in spans) for a, b in items if b > a)
 
 

@@ -721,3 +721,8 @@ def test_the_author_of_a_cited_report_is_not_the_subject() -> None:
     edges, _ = run("乙县法院推行诉前调解。甲市中院发布的白皮书显示，今年以来全面推行繁简分流。")
     assert ("X省甲市中级人民法院", "繁简分流", "promoted") not in edges
     assert ("X省甲市中级人民法院", "繁简分流", "adopted") not in edges
+
+
+def test_the_system_offering_listed_functions_is_still_adopted() -> None:
+    edges, _ = run("乙县法院的诉前调解平台集成了在线调解、司法确认等功能。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
