@@ -927,6 +927,7 @@ ADOPTION_RULES = (
     "adoption:respectively",
     "adoption:award-winner",
     "adoption:located",
+    "adoption:pivot",
     "adoption:pilot-designated",
     "adoption:promoter",
     "adoption:person-subject",
@@ -1169,6 +1170,15 @@ def _adopters(
             ]
         located = [c.court for c in named]
         located_rule = "adoption:pilot-named"
+    # 甲中院指导乙县法院推行X: the court after the guiding verb does X, the guide pushes it
+    if not located:
+        pivot = _pivot(ctx, c_start, m.start)
+        if pivot is not None and (subject is None or subject.court != pivot):
+            inner_p: Relation = "piloted" if relation == "piloted" else "adopted"
+            out = [(pivot, inner_p, "adoption:pivot")]
+            if subject is not None and _outranks(ctx, subject.court, [pivot]):
+                out.append((subject.court, "promoted", "adoption:promoter"))
+            return out
     if located:
         inner: Relation = "piloted" if relation == "piloted" else "adopted"
         out = [(c, inner, located_rule) for c in dict.fromkeys(located)]
@@ -1605,6 +1615,26 @@ def _clause_end(text: str, pos: int, limit: int | None = None) -> int:
 def _outranks(ctx: _Context, court: str, others: Sequence[str]) -> bool:
     rank = _RANK.get(ctx.level(court) or "", 0)
     return rank > 0 and all(rank > _RANK.get(ctx.level(o) or "", 0) for o in others)
+
+
+_PIVOT_VERB = re.compile(r"(?:指导|督促|推动|帮助|支持|带动|指导帮助|帮助指导|督导)$")
+_VERB_NEAR = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起|好)?")
+
+
+def _pivot(ctx: _Context, lo: int, hi: int) -> str | None:
+    """The court in 甲中院指导乙县法院推行X: named right after a guiding verb in text[lo:hi]
+    and followed by an adoption verb before X, with no other court in between."""
+    text = ctx.text
+    courts = [c for c in ctx.courts_in(lo, hi) if not c.court.startswith("AGG:")]
+    if not courts:
+        return None
+    c = courts[-1]
+    if not _PIVOT_VERB.search(text, max(lo, c.start - 4), c.start):
+        return None
+    between = text[c.end : hi]
+    if len(between) > 12 or not _VERB_NEAR.search(between):
+        return None
+    return c.court
 
 
 def _located(ctx: _Context, lo: int, hi: int) -> list[str]:

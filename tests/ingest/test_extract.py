@@ -726,3 +726,11 @@ def test_the_author_of_a_cited_report_is_not_the_subject() -> None:
 def test_the_system_offering_listed_functions_is_still_adopted() -> None:
     edges, _ = run("乙县法院的诉前调解平台集成了在线调解、司法确认等功能。")
     assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_court_guided_into_a_practice_adopts_it() -> None:
+    edges, _ = run("甲市中院指导乙县法院推行繁简分流。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省甲市中级人民法院", "繁简分流", "promoted"),
+    }
