@@ -231,14 +231,20 @@ class _Context:
         self.sections = self._sections(outer)
         # the topic of a paragraph is the first court it is about (its first subject)
         self.topics: list[tuple[int, str]] = []
+        speaker_line = -1  # the paragraph whose topic so far is only a quote's speaker
         for s in subjects:
             a, _ = self.line(s.start)
-            if (
-                (not self.topics or self.topics[-1][0] != a)
-                and not self._background(s.end)
-                and not text.startswith(("《", "的《"), s.end)  # 市高法院《…》: a cited author
-            ):
+            if self._background(s.end) or text.startswith(("《", "的《"), s.end):
+                continue  # 市高法院《…》: a cited author
+            speaker = self._speaker(s.end)
+            if not self.topics or self.topics[-1][0] != a:
                 self.topics.append((a, s.court))
+                speaker_line = a if speaker else -1
+            elif speaker_line == a and not speaker and not s.proxy:
+                # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on
+                # about, not the speaker's
+                self.topics[-1] = (a, s.court)
+                speaker_line = -1
         self.topic_starts = [a for a, _ in self.topics]
 
     def _repoint_anaphors(
@@ -312,6 +318,13 @@ class _Context:
     def _end_at(self, start: int) -> int:
         """The end of the court mention that starts at `start` (`start` if none does)."""
         return self._mention_end.get(start, start)
+
+    def _speaker(self, end: int) -> bool:
+        """The clause after a court ends in a speech verb (乙县法院副院长某某表示。): the
+        court introduces a quote."""
+        n = min(len(self.text), end + 30)
+        i = _clause_end(self.text, end, n)
+        return i < n and _SPEECH_END.search(self.text, end, i) is not None
 
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
@@ -1289,6 +1302,7 @@ _REPORT_AFTER = re.compile(
     r"(?:[^，,。；;！!？?\n]{0,6}?发布的[^，,。；;！!？?\n]{0,10}?(?:白皮书|报告|数据|通报)"
     r"|[^，,。；;！!？?\n]{0,12}?白皮书)[^，,。；;！!？?\n]{0,4}?(?:显示|表明|指出|披露)"
 )
+_SPEECH_END = re.compile(r"(?:表示|介绍|介绍说|说|指出|称|坦言|感慨)$")
 #: 总书记强调 / 总书记指出: what follows is a national leader's call
 _LEADER_SPEECH = re.compile(r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)")
 

@@ -734,3 +734,12 @@ def test_a_court_guided_into_a_practice_adopts_it() -> None:
         ("X省乙县人民法院", "繁简分流", "adopted"),
         ("X省甲市中级人民法院", "繁简分流", "promoted"),
     }
+
+
+def test_a_quotes_speaker_yields_the_paragraph_topic_to_the_court_it_goes_on_about() -> None:
+    text = (
+        "“预防比治疗更关键。”甲市中院副庭长某某表示。近年来，乙县法院推动资源下沉。\n推行诉前调解。"
+    )
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert not any(u == "X省甲市中级人民法院" for u, _, _ in edges)
