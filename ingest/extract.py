@@ -1021,6 +1021,12 @@ def _initiatives(
     }
     for name in only_aims - adopted:
         refs.pop(name, None)
+    # …and so is one met only in a document no court issued or in a national leader's call
+    quoted_only = {m.name for m in mentions if _cited_elsewhere(ctx, m)} - {
+        m.name for m in mentions if not _cited_elsewhere(ctx, m)
+    }
+    for name in quoted_only - adopted:
+        refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
 
 
@@ -1395,6 +1401,18 @@ def _title_adopters(
         return out + [(c, "piloted", "adoption:pilot-named") for c in dict.fromkeys(pilots)]
     relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
     return [(issuer, relation, "adoption:title-issuer")]
+
+
+def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
+    """The name stands in a 《…》 title no court issued (省委出台《…》) or in a national
+    leader's call (总书记强调，要坚持X)."""
+    text = ctx.text
+    s, e = ctx.sentence(m.start)
+    span = _title_span(text, s, m.start, m.end, e)
+    if span is not None:
+        return _title_issuer(ctx, s, span[0], span[1])[0] is None
+    speeches = list(_LEADER_SPEECH.finditer(text, s, m.start))
+    return bool(speeches) and not ctx.courts_in(speeches[-1].end(), m.start)
 
 
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:

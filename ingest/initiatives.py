@@ -175,8 +175,8 @@ class InitiativeMention:
     goal: bool = False
     #: named as given up or missing (取消甲, 不再…甲, 尚未建立甲, 由甲向乙转变, 将甲改为乙)
     abolished: bool = False
-    #: named only as what a practice serves (是推动健全X的重要创新, 打造成X、Y的支点): a goal
-    #: that frames the article, not one of its initiatives
+    #: named only as what a practice serves (是推动健全X的重要创新, 打造成X、Y的支点) or where
+    #: the work heads (向X迈进): a goal that frames the article, not one of its initiatives
     framing: bool = False
 
 
@@ -692,15 +692,11 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
     framing = (
         _SERVES_AFTER.match(text, m.end) is not None
         and _SERVES_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+    ) or (
+        _TOWARD_AFTER.match(text, m.end) is not None
+        and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
     )
-    goal = (
-        framing
-        or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
-        or (
-            _TOWARD_AFTER.match(text, m.end) is not None
-            and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
-        )
-    )
+    goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)
     if goal or abolished:
         return replace(m, goal=goal, abolished=abolished, framing=framing)

@@ -743,3 +743,12 @@ def test_a_quotes_speaker_yields_the_paragraph_topic_to_the_court_it_goes_on_abo
     edges, _ = run(text)
     assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
     assert not any(u == "X省甲市中级人民法院" for u, _, _ in edges)
+
+
+def test_names_met_only_in_a_non_court_document_or_a_leaders_call_are_dropped() -> None:
+    _, gold = run("乙县法院召开会议。县委出台《关于推进诉源治理的意见》。")
+    assert gold["initiatives"] == []
+    _, gold = run("乙县法院召开会议。\n会上，总书记强调，要坚持诉源治理。")
+    assert gold["initiatives"] == []
+    _, gold = run("乙县法院推行繁简分流，向基本解决执行难迈进。")
+    assert [i["name"] for i in gold["initiatives"]] == ["繁简分流"]
