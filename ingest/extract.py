@@ -120,6 +120,7 @@ _DEPLOY = re.compile(
 _DEPLOY_HEAD = re.compile(r"推广|部署|印发|出台|督促|指导")
 #: 推广江岸区法院的做法 / 学习借鉴X法院经验: X is the adopter, the subject promotes
 _PROMOTE_PRACTICE = re.compile(r"推广|借鉴|复制|学习")
+_SPREAD_VERB = re.compile(r"推广|复制推广")
 _PRACTICE_REF = re.compile(
     r"(?:推广|借鉴|复制|学习)(?P<ref>[^，,。；;]{0,16}?)(?:的)?(?:做法|经验|模式)"
     r"|(?P<ref2>该院|该|其|这一|此)(?:的)?(?:做法|经验|模式)[^，,。；;]{0,12}?(?:推广|借鉴|复制)"
@@ -1249,6 +1250,17 @@ def _adopters(
     practiser = _practiser(ctx, c_start, m.start)
     if practiser is not None and all(u != practiser for u, _ in units):
         out.append((practiser, "adopted", "adoption:practiser"))
+    if practiser is not None and _SPREAD_VERB.search(text, c_start, m.start):
+        # 省法院召开现场会，推广乙县法院X经验: the court spreading it promotes X
+        spreaders = [
+            x.court
+            for x in ctx.subjects
+            if s <= x.start < m.start and not x.proxy and x.court != practiser
+        ]
+        if spreaders and _outranks(ctx, spreaders[-1], [practiser]):
+            if all(u != spreaders[-1] for u, _, _ in out):
+                out.append((spreaders[-1], "promoted", "adoption:promoter"))
+            units = [(u, r) for u, r in units if u != spreaders[-1]]
     return [(u, relation, r) for u, r in units] + out
 
 
@@ -1560,6 +1572,7 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     return None  # 代表们对X给予高度评价: X is the work of the court in context
 
 
+_LEADS = re.compile(r"(?:统一)?(?:牵头|主导|统筹)")
 _GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之)?下")
 
 
@@ -1623,13 +1636,18 @@ def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
 
 
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
-    """Courts in text[lo:hi] named in a 在X(统筹)指导下 phrase."""
-    if not _GUIDANCE_ANY.search(ctx.text, lo, hi):
+    """Courts in text[lo:hi] named in a 在X(统筹)指导下 or 由X牵头 phrase."""
+    text = ctx.text
+    if not _GUIDANCE_ANY.search(text, lo, hi) and "牵头" not in text[lo:hi]:
         return []
     return [
         c.court
         for c in ctx.courts_in(lo, hi)
-        if not c.court.startswith("AGG:") and _GUIDANCE.match(ctx.text, c.end, hi)
+        if not c.court.startswith("AGG:")
+        and (
+            _GUIDANCE.match(text, c.end, hi)
+            or (text[c.start - 1 : c.start] == "由" and _LEADS.match(text, c.end, hi))
+        )
     ]
 
 

@@ -752,3 +752,16 @@ def test_names_met_only_in_a_non_court_document_or_a_leaders_call_are_dropped() 
     assert gold["initiatives"] == []
     _, gold = run("乙县法院推行繁简分流，向基本解决执行难迈进。")
     assert [i["name"] for i in gold["initiatives"]] == ["繁简分流"]
+
+
+def test_a_court_that_leads_or_spreads_a_practice_promotes_it() -> None:
+    edges, _ = run("由省法院牵头，乙县法院推行诉源治理。")
+    assert edges == {
+        ("X省乙县人民法院", "诉源治理", "adopted"),
+        ("X省高级人民法院", "诉源治理", "promoted"),
+    }
+    edges, _ = run("省法院召开现场会，推广乙县法院诉前调解经验。")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted"),
+        ("X省高级人民法院", "诉前调解", "promoted"),
+    }
