@@ -563,9 +563,9 @@ _ANCHOR_MONTHS = 3
 def dateline_anchored(text: str, *, head: int = 400) -> str | None:
     """The day of a wire dateline without a year (中新网广州8月21日电) when the text states
     the year itself: the latest year it names has a period that ended within the three
-    months up to the dateline (2024年上半年 under 8月21日电, 2024年1-7月, 2024年8月), and the
-    text names no period of that year that ends after the dateline. A bare year (2024年，…)
-    or a period long past (2024年一季度 under 11月) leaves the year open: None.
+    months up to the dateline (2024年上半年 under 8月21日电, 2024年1-7月, 2024年8月; 2024年12月
+    under 1月8日电 is the next year's story). A bare year (2024年，…) or a period long past
+    (2024年一季度 under 11月) leaves the year open: None.
 
     Example:
         >>> dateline_anchored("某某网广州8月21日电 2024年上半年，全省法院收案若干。")
@@ -595,7 +595,13 @@ def dateline_anchored(text: str, *, head: int = 400) -> str | None:
             return _iso(plan, mo, d) if _valid(plan, mo, d) else None
     year = max(ends)
     periods = [e for e in ends[year] if e is not None]
-    if not periods or max(periods) > mo or mo - max(periods) > _ANCHOR_MONTHS:
+    if not periods:
+        return None
+    last = max(periods)
+    if last > mo:
+        # 2024年12月 under 1月8日电: the period ended last year, the story is of the next
+        year, last = year + 1, last - 12
+    if mo - last > _ANCHOR_MONTHS:
         return None
     return _iso(year, mo, d) if _valid(year, mo, d) else None
 

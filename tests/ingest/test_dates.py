@@ -257,6 +257,8 @@ def test_dateline_year_from_a_period_just_ended_dates_the_story() -> None:
     assert (choice.date, choice.source) == ("2024-08-21", "dateline-year")
     assert dateline_anchored("某某网北京8月3日电 2023年1至7月，某省法院结案若干。") == "2023-08-03"
     assert dateline_anchored("某某网北京9月2日电 2023年8月，某省法院召开会议。") == "2023-09-02"
+    # a period that ended in the last months of the year before
+    assert dateline_anchored("某某网北京1月8日电 2024年12月，某省法院召开会议。") == "2025-01-08"
     # early in a year: a review of the year before and the plans of this one
     review = (
         "某某网天津1月15日电 院长作报告。2024年，全市法院收案若干。2025年，全市法院将继续努力。"
@@ -276,7 +278,7 @@ def test_dateline_year_from_a_period_just_ended_dates_the_story() -> None:
         "某某网广州8月21日电 今年上半年收案若干，较2024年上半年上升。",  # a comparison base
         "某某网北京8月21日电 会议举行。力争到2027年实现全覆盖。",  # a goal only
         "本报北京8月21日讯 2024年上半年，收案10万件。",  # a newspaper's own dateline
-        "某某网广州2月21日电 2024年上半年，收案10万件。",  # a period after the dateline
+        "某某网广州5月21日电 2024年下半年，收案10万件。",  # a period long past or ahead
     ],
 )
 def test_dateline_year_left_open(text: str) -> None:
