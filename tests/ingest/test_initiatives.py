@@ -437,3 +437,9 @@ def test_quoted_examples_of_a_series_of_work_are_no_mechanism() -> None:
 
 def test_unquoted_names_joined_by_he_are_two() -> None:
     assert names("该院建立诉前鉴定机制和类案示范机制。") == ["诉前鉴定机制", "类案示范机制"]
+
+
+def test_heads_for_layouts_and_dispute_stations() -> None:
+    assert names("该院创建“1+3+N”纠纷化解新格局。") == ["“1+3+N”纠纷化解新格局"]
+    assert names("该院打造“彩虹桥”解纷站。") == ["“彩虹桥”解纷站"]
+    assert names("形成“党委领导、政府负责”的工作格局。") == []
