@@ -12,8 +12,12 @@ A term present is not a term adopted: a word of a cited document's title belongs
 document's issuer (a higher court promotes it), and nobody adopts an initiative named as a goal
 (助推…), as something abolished or missing, as a feature of a facility (该平台集成…), as
 another body's practice (司法局的…, 经仲裁机构…), as a cited instruction (关于X的…精神), in a
-predicate after 是, or as what counted unnamed units (26家法庭…) do. Praise and visits credit the
-praised or visited court. Relations: 试点/试行 is piloted (the designated courts pilot, the
+predicate after 是, in a national leader's call (总书记强调…), or as what counted unnamed units
+(26家法庭…) do. Praise and visits credit the praised or visited court (省法院对X给予肯定: the
+court the paragraph is about). 该院 never points to the court whose 部署 is followed, the
+publisher of a cited report or a court in its own clause; a court after 按照/根据 or before
+发布的白皮书显示 is no subject; a court written right before a facility owns it; sentences after
+an example list (甲、乙等法院…) return to the paragraph's court. Relations: 试点/试行 is piloted (the designated courts pilot, the
 designating court promotes), a higher court that issues, designates, leads or guides promotes,
 honours are awarded. Every Adoption names the path that attributed it in `rule`
 (ADOPTION_RULES); ingest.confidence turns that into a calibrated confidence.

@@ -18,7 +18,14 @@ pattern marks them as a named mechanism:
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
+A quoted list of procedures set up together (开展“示范裁判、集中调处”) is one candidate;
+heads such as 建设, 网络 and 格局 name a mechanism only with a court-work modifier (“甲”无讼建设,
+not “法治乡村”建设). A term is flagged as a goal after 力争/目标是/助力 …, and as framing when
+named only as what a practice serves (是推动健全X的重要创新, 打造成X的支点, 向X迈进).
+
 Not candidates: numeric slogans (“四项机制”, 三项工作), political formulas, generic phrases,
+watchwords (把X挺在前面), heads that run on into another word (制度化, 工作法治化, 工作会议,
+机制领导小组), another body's centre (县综治中心), examples of 一系列工作,
 predicates (是民心工程, 跨域立案是…打造的“家门口”起诉新模式), counts of kinds (两种模式), quoted
 lists of principles without a head of their own (“高院主导、中院主抓”), activities whose name
 names no court work (“纾困解难”活动), case nicknames (“某某网”集资案), criminal judgments
