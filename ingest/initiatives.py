@@ -772,7 +772,7 @@ def find_initiatives(
     A generic taxonomy term in a sentence that also names a more specific initiative it is
     ``part_of`` takes that initiative's name:
 
-    >>> [m.name for m in find_initiatives("甲院建成一站式多元解纷机制，强化多元解纷。")]
+    >>> [m.name for m in find_initiatives("甲院建成一站式多元解纷机制，健全多元解纷机制。")]
     ['一站式多元解纷机制', '一站式多元解纷机制']
     """
     tax = taxonomy if taxonomy is not None else default_taxonomy()
