@@ -683,7 +683,7 @@ def _given_up(text: str, start: int, end: int) -> bool:
 
 #: 是/成为/打造成 … X的重要创新 / X、Y的最小支点: X is what the subject serves, not a practice
 _SERVES_AFTER = re.compile(
-    r"(?:[、和与及][^，,。；;！!？?“”\n]{1,12}?)*的[^，,。；;！!？?\n]{0,6}?"
+    r"(?P<more>(?:[、和与及][^，,。；;！!？?“”\n]{1,12}?)*)的[^，,。；;！!？?\n]{0,6}?"
     r"(?:支点|阵地|抓手|载体|创新|实践|举措|体现|途径|组成部分|路径|样板|缩影|保障|支撑)"
     r"(?![\u4e00-\u9fff]{0,2}(?:机制|制度|模式|平台|中心))"
 )
@@ -696,12 +696,23 @@ _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
 
 
 def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
+    serves = _SERVES_AFTER.match(text, m.end)
     framing = (
-        _SERVES_AFTER.match(text, m.end) is not None
-        and _SERVES_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
-    ) or (
-        _TOWARD_AFTER.match(text, m.end) is not None
-        and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        (
+            serves is not None
+            # a known term alone (是诉源治理的重要举措) may still be the court's own work; a
+            # brand, or a list of aims (打造成甲、乙的支点), frames
+            and (
+                m.candidate
+                or bool(serves.group("more"))
+                or text[m.start - 1 : m.start] in "、和与及"
+            )
+            and _SERVES_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+        )
+        or (
+            _TOWARD_AFTER.match(text, m.end) is not None
+            and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)

@@ -681,9 +681,12 @@ def test_a_court_after_anzhao_sets_the_rule_it_does_not_act() -> None:
 
 
 def test_a_name_met_only_as_what_a_practice_serves_is_no_initiative() -> None:
-    edges, gold = run("乙县法院推行诉前调解，这是推动健全诉源治理的重要举措。")
+    edges, gold = run("乙县法院推行诉前调解，这是推动健全“三治融合”治理体系的重要举措。")
     assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
     assert [i["name"] for i in gold["initiatives"]] == ["诉前调解"]
+    # a known term alone may be what the court itself advances: it stays an initiative
+    _, gold = run("乙县法院推行诉前调解，这是推进诉源治理的重要举措。")
+    assert "诉源治理" in [i["name"] for i in gold["initiatives"]]
 
 
 def test_a_title_another_body_issues_is_no_courts_policy() -> None:
