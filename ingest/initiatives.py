@@ -725,6 +725,8 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
 _ITEM_SEP = re.compile(r"[”」]?、[“「]?|[”」][“「]")
 
 
+#: a facility or system before what introduces its functions
+_SYSTEM_END = re.compile(r"(?:平台|系统|中心|法庭|机制|站|室|App|APP|小程序|终端|一体机)[”」]?$")
 #: what introduces the functions of a system: 集成了, 具有, 提供 …
 _OFFERS = re.compile(r"(?:集成|具有|具备|实现|提供|包括|涵盖|设置|设有|拥有|支持|整合)(?:了)?")
 
@@ -755,6 +757,8 @@ def _feature_list(
         if start < intro[-1].end():
             return False  # the system itself (乙县法院的诉前调解平台集成了…)
         items[0] = (intro[-1].end(), b0)
+        if _SYSTEM_END.search(text, a0, intro[-1].start()):
+            return True  # 共享法庭具备在线调解、网上立案等功能: what a facility offers
     return any(not any(s < b and a < e for s, e in spans) for a, b in items if b > a)
 
 

@@ -443,3 +443,8 @@ def test_heads_for_layouts_and_dispute_stations() -> None:
     assert names("该院创建“1+3+N”纠纷化解新格局。") == ["“1+3+N”纠纷化解新格局"]
     assert names("该院打造“彩虹桥”解纷站。") == ["“彩虹桥”解纷站"]
     assert names("形成“党委领导、政府负责”的工作格局。") == []
+
+
+def test_known_functions_of_a_named_facility_are_features() -> None:
+    assert names("共享法庭具备在线调解、网上立案等功能。") == ["共享法庭"]
+    assert names("开通网上立案、跨域立案等业务。") == ["网上立案", "跨域立案"]
