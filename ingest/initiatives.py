@@ -690,6 +690,11 @@ _SERVES_AFTER = re.compile(
 _SERVES_BEFORE = re.compile(r"(?:是|成为|打造成|建设成|建成为)[^，,。；;！!？?\n]{0,8}$")
 
 
+_ROLE_BEFORE = re.compile(r"在[^，,。；;！!？?\n]{0,8}$")
+_ROLE_AFTER = re.compile(
+    r"(?:[、和与及][^，,。；;！!？?“”\n]{1,16}?)*(?:中|上|方面)的[^，,。；;！!？?\n]{0,4}?"
+    r"(?:意义|作用|地位|价值)"
+)
 #: 向X迈进 / 朝着X前进: X is where the work is heading
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
@@ -705,9 +710,14 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
             and (
                 m.candidate
                 or bool(serves.group("more"))
-                or text[m.start - 1 : m.start] in "、和与及"
+                or (m.start > 0 and text[m.start - 1] in "、和与及")
             )
             and _SERVES_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+        )
+        or (
+            # 理解其在落实X、推进Y中的重要意义: X is what the practice matters for
+            _ROLE_AFTER.match(text, m.end) is not None
+            and _ROLE_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
         )
         or (
             _TOWARD_AFTER.match(text, m.end) is not None

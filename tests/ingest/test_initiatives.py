@@ -386,6 +386,9 @@ def test_what_a_practice_serves_frames_it() -> None:
     assert [(m.name, m.framing) for m in found][0] == ("共享法庭", False)
     assert all(m.framing for m in found[1:])
     assert [m.framing for m in find_initiatives("法院建成诉前调解的工作平台。")] == [False]
+    found = find_initiatives("理解其在落实司法责任制、推进审判管理现代化中的重要意义。")
+    assert [(m.name, m.framing) for m in found] == [("司法责任制", True)]
+    assert [m.framing for m in find_initiatives("该院在诉前调解中发挥了重要作用。")] == [False]
 
 
 def test_broken_practice_and_verb_between_quote_and_term() -> None:
