@@ -1027,9 +1027,11 @@ def _initiatives(
     for name in only_aims - adopted:
         refs.pop(name, None)
     # …and so is one met only in a document no court issued or in a national leader's call
-    quoted_only = {m.name for m in mentions if _cited_elsewhere(ctx, m)} - {
-        m.name for m in mentions if not _cited_elsewhere(ctx, m)
-    }
+    elsewhere = {m.name: True for m in mentions}
+    for m in mentions:
+        if elsewhere[m.name] and not _cited_elsewhere(ctx, m):
+            elsewhere[m.name] = False
+    quoted_only = {name for name, only in elsewhere.items() if only}
     for name in quoted_only - adopted:
         refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
