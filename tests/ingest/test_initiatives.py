@@ -451,3 +451,7 @@ def test_heads_for_layouts_and_dispute_stations() -> None:
 def test_known_functions_of_a_named_facility_are_features() -> None:
     assert names("共享法庭具备在线调解、网上立案等功能。") == ["共享法庭"]
     assert names("开通网上立案、跨域立案等业务。") == ["网上立案", "跨域立案"]
+
+
+def test_a_quoted_name_something_is_upgraded_to() -> None:
+    assert names("将“诉服村村通”全面升级为“诉调联动村村通”。") == ["“诉调联动村村通”"]
