@@ -297,7 +297,7 @@ class _Context:
         if _FOLLOWS_BEFORE.search(text, max(0, x.start - 6), x.start) and _CITED_AFTER.match(
             text, x.end
         ):
-            return True  # 紧跟最高人民法院…改革部署: whose deployment is followed
+            return True  # 落实甲中院…部署: whose deployment is followed
         gap = text[x.end : anaphor.start]
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and "和" not in gap:
             return True  # 省法院院长某某对该院…表示肯定: 该院 is not the clause's own subject
@@ -1236,7 +1236,7 @@ def _adopters(
     for g in _guides(ctx, s, m.start):
         if all(u != g for u, _ in units) and (not units or _outranks(ctx, g, [units[0][0]])):
             out.append((g, "promoted", "adoption:promoter"))
-    # X…，被省高院在全省推广 / X…，最高人民法院要求在全国法院推广: that court promotes X
+    # 乙县法院的X，由省法院在全省推广 / …，甲院要求在全市推广: that court promotes X
     spreader = _spreader_after(ctx, m, e)
     if (
         spreader is not None
@@ -1244,7 +1244,7 @@ def _adopters(
         and (not units or _outranks(ctx, spreader, [units[0][0]]))
     ):
         out.append((spreader, "promoted", "adoption:spreader-after"))
-    # 紧跟最高人民法院X改革部署: the court whose deployment is followed promotes X
+    # 落实甲中院X工作部署: the court whose deployment is followed promotes X
     deployer = _deployer(ctx, c_start, m)
     if (
         deployer is not None
@@ -1378,7 +1378,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     if verb is None:
         return None, policy
     if _OWNER.search(text, max(s, verb.start() - 12), verb.start()):
-        return None, policy  # 争取省委省政府出台《…》: another body issues it
+        return None, policy  # 推动市政府印发《…》: another body issues it
     c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:
@@ -1586,7 +1586,7 @@ _GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之
 _DEPLOYMENT_AFTER = re.compile(r"(?:工作|改革|建设)?(?:的)?(?:决策)?(?:部署|要求|安排)")
 
 
-#: after a court: it spreads what was just named across its area (在全省推广, 在全国法院推广)
+#: after a court: it spreads what was just named across its area (在全省推广, 在全市推广)
 _SPREADS = re.compile(
     r"[^，,。；;！!？?\n]{0,8}?在全(?:国|省|市|区|州)[^，,。；;！!？?\n]{0,6}?(?:复制)?推广"
 )
@@ -1594,7 +1594,7 @@ _SPREADS = re.compile(
 
 def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
     """The court that, later in the sentence, spreads the initiative named at `m` across its
-    area (…做法，被省高院在全省推广; …，最高人民法院明确要求在全国法院推广)."""
+    area (乙县法院的X，由省法院在全省推广; …，甲院要求在全市推广)."""
     for c in ctx.courts_in(m.end, hi):
         if c.court.startswith("AGG:"):
             continue

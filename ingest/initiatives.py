@@ -522,7 +522,7 @@ def _unquoted_candidates(
         if h.group(0) == "团队" and not _COURT_WORK.search(plain):
             continue  # 组建平行审判团队 is court work; a volunteer team is not
         if OTHER_BODY.search(plain + h.group(0)):
-            continue  # 依托县综治中心: another body's centre, not the court's mechanism
+            continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
             _covered(tax_spans, start, h.end())
             and len(_residue(text, tax_spans, start, h.start())) < 2
@@ -738,7 +738,9 @@ _ITEM_SEP = re.compile(r"[”」]?、[“「]?|[”」][“「]")
 #: a facility or system before what introduces its functions
 _SYSTEM_END = re.compile(r"(?:平台|系统|中心|法庭|机制|站|室|App|APP|小程序|终端|一体机)[”」]?$")
 #: what introduces the functions of a system: 集成了, 具有, 提供 …
-_OFFERS = re.compile(r"(?:集成|具有|具备|实现|提供|包括|涵盖|设置|设有|拥有|支持|整合)(?:了)?")
+_OFFERS = re.compile(
+    r"(?:集成|具有|具备|实现|提供|包括|涵盖|设置|设有|拥有|支持|整合|配有|配备|内设)(?:了)?"
+)
 
 
 def _feature_list(

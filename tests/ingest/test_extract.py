@@ -690,20 +690,22 @@ def test_a_name_met_only_as_what_a_practice_serves_is_no_initiative() -> None:
 
 
 def test_a_title_another_body_issues_is_no_courts_policy() -> None:
-    edges, _ = run("省法院争取省委省政府出台《关于加强诉源治理的意见》。")
+    edges, _ = run("省法院推动省政府印发《关于加强诉源治理的意见》。")
     assert edges == set()
 
 
 def test_following_a_higher_courts_deployment() -> None:
     # 该院 after 紧跟X…部署 is not X; X promotes what it deployed
-    edges, _ = run("乙县法院召开会议。该院紧跟最高人民法院繁简分流改革部署。该院建立诉前调解机制。")
+    edges, _ = run(
+        "乙县法院召开会议。该院认真落实最高人民法院繁简分流工作部署。该院建立诉前调解机制。"
+    )
     assert ("最高人民法院", "繁简分流", "promoted") in edges
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
     assert not any(u == "最高人民法院" and i != "繁简分流" for u, i, _ in edges)
 
 
 def test_a_court_written_before_a_facility_owns_it() -> None:
-    edges, _ = run("甲市中院召开会议。\n在乙县法院某某村法官工作室，一场调解正在进行。")
+    edges, _ = run("甲市中院召开会议。\n在乙县法院某某村法官工作室，双方当事人达成了协议。")
     assert edges == {("X省乙县人民法院", "法官工作站", "adopted")}
 
 
@@ -713,7 +715,7 @@ def test_a_national_leaders_call_is_no_courts_practice() -> None:
 
 
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
-    edges, _ = run("乙县法院开展诉前调解的做法，被省法院在全省推广。")
+    edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
         ("X省乙县人民法院", "诉前调解", "adopted"),
         ("X省高级人民法院", "诉前调解", "promoted"),
@@ -727,7 +729,7 @@ def test_the_author_of_a_cited_report_is_not_the_subject() -> None:
 
 
 def test_the_system_offering_listed_functions_is_still_adopted() -> None:
-    edges, _ = run("乙县法院的诉前调解平台集成了在线调解、司法确认等功能。")
+    edges, _ = run("乙县法院的诉前调解平台整合了在线调解、电子签名等功能。")
     assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
 
 
