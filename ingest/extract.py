@@ -1579,6 +1579,7 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
 
 
 _LEADS = re.compile(r"(?:统一)?(?:牵头|主导|统筹)")
+_UNDER_ANY = re.compile(r"在[^，,。；;！!？?\n]{1,24}?(?:领导|指导|监督|支持|关心|帮助)(?:下|之下)")
 _GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之)?下")
 
 
@@ -1646,6 +1647,8 @@ def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
     text = ctx.text
     if not _GUIDANCE_ANY.search(text, lo, hi) and "牵头" not in text[lo:hi]:
         return []
+    if len(_UNDER_ANY.findall(text, lo, hi)) >= 2:
+        return []  # 在党委领导下，在上级法院指导下，在人大监督下: a standing acknowledgement
     return [
         c.court
         for c in ctx.courts_in(lo, hi)

@@ -770,3 +770,10 @@ def test_a_court_that_leads_or_spreads_a_practice_promotes_it() -> None:
         ("X省乙县人民法院", "诉前调解", "adopted"),
         ("X省高级人民法院", "诉前调解", "promoted"),
     }
+
+
+def test_a_string_of_acknowledgements_is_no_guidance_of_one_initiative() -> None:
+    edges, _ = run("乙县法院在县委的领导下，在甲市中院的指导下，在县人大的监督下，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    edges, _ = run("在甲市中院的指导下，乙县法院推行繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
