@@ -241,11 +241,10 @@ class _Context:
             a, _ = self.line(s.start)
             if self._background(s.end) or text.startswith(("《", "的《"), s.end):
                 continue  # 市高法院《…》: a cited author
-            speaker = self._speaker(s.end)
             if not self.topics or self.topics[-1][0] != a:
                 self.topics.append((a, s.court))
-                speaker_line = a if speaker else -1
-            elif speaker_line == a and not speaker and not s.proxy:
+                speaker_line = a if self._speaker(s.end) else -1
+            elif speaker_line == a and not s.proxy and not self._speaker(s.end):
                 # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on
                 # about, not the speaker's
                 self.topics[-1] = (a, s.court)
@@ -1606,6 +1605,8 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
 
 def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:
     """The court named right before X in 紧跟/落实 最高人民法院(的)X(改革)部署."""
+    if not _DEPLOYMENT_AFTER.match(ctx.text, m.end):
+        return None
     courts = ctx.courts_in(lo, m.start)
     if not courts or courts[-1].court.startswith("AGG:"):
         return None
@@ -1677,6 +1678,7 @@ def _outranks(ctx: _Context, court: str, others: Sequence[str]) -> bool:
 
 
 _PIVOT_VERB = re.compile(r"(?:指导|督促|推动|帮助|支持|带动|指导帮助|帮助指导|督导)$")
+_PIVOT_ANY = re.compile(r"指导|督促|推动|帮助|支持|带动|督导")
 _VERB_NEAR = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起|好)?")
 
 
@@ -1684,6 +1686,8 @@ def _pivot(ctx: _Context, lo: int, hi: int) -> str | None:
     """The court in 甲中院指导乙县法院推行X: named right after a guiding verb in text[lo:hi]
     and followed by an adoption verb before X, with no other court in between."""
     text = ctx.text
+    if not _PIVOT_ANY.search(text, lo, hi):
+        return None
     courts = [c for c in ctx.courts_in(lo, hi) if not c.court.startswith("AGG:")]
     if not courts:
         return None
