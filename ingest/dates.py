@@ -424,9 +424,15 @@ _LINK_LIST_HEAD = re.compile(rf"(?:^|\n)[ \t\u3000【\[]*(?:{_LINK_LIST_WORDS})"
 _URL_LINE_REST = re.compile(r"[ \t\u3000:：【】\[\]<>《》()（）.。,，;；|/-]*")
 
 
+def _header_lines(block: str) -> bool:
+    """At most two short lines without a full stop: a title and a source row, not body text."""
+    lines = [x for x in block.split("\n") if x.strip()]
+    return len(lines) <= 2 and all(len(x) <= 60 and "。" not in x for x in lines)
+
+
 def _own_url_line(text: str, start: int, end: int, first: int) -> bool:
     """Whether the URL at text[start:end] stands on a line of its own as the page's address:
-    the text's first line, or a line labelled 本文链接/网址/URL:, with nothing else on it
+    one of the text's first three lines, or a line labelled 本文链接/网址/URL:, with nothing else on it
     and no list of related links (相关阅读, 上一篇, 推荐 …) just before it. `first`: where
     the text's first non-blank character is."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -437,8 +443,8 @@ def _own_url_line(text: str, start: int, end: int, first: int) -> bool:
     label = _URL_LABEL.search(before)
     if label:
         before = ""
-    elif first < line_start:
-        return False  # neither labelled nor the first line
+    elif first < line_start and not _header_lines(text[first:line_start]):
+        return False  # neither labelled nor in the page's header (a title, a source row)
     if not _URL_LINE_REST.fullmatch(before) or not _URL_LINE_REST.fullmatch(after):
         return False  # the line also carries a title or other words
     if _LINK_LIST.search(text[line_start:start]):

@@ -490,3 +490,11 @@ def test_dev_dates_without_metadata_come_from_page_or_url(tmp_path: Path) -> Non
         assert doc.date_source in ("page", "url", "dateline", "dateline-year")
         checked += 1
     assert checked >= 5
+
+
+def test_url_under_the_title_dates_a_saved_page() -> None:
+    url = "http://www.example.gov.cn/art/2024/7/17/art_1.html"
+    assert url_in_text(f"某法院推行调解\n{url}\n正文内容。") == url
+    assert url_in_text(f"标题\n来源：某网\n{url}\n正文内容。") == url
+    # under body text it points elsewhere
+    assert url_in_text(f"标题\n正文第一段，内容很长。\n{url}\n正文。") is None
