@@ -31,6 +31,7 @@ __all__ = [
     "content_dates",
     "credit_dates",
     "date_from_url",
+    "dateline_anchored",
     "dateline_date",
     "dateline_day",
     "event_date",
@@ -209,17 +210,18 @@ _LABELLED = re.compile(
 )
 # A header line that starts with a date, possibly followed by a time and 来源/作者 ...
 _DATE_LINE = re.compile(
-    r"^\s*(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年[ \t]*"
+    r"^\s*[【\[(（]?[ \t]*(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年[ \t]*"
     r"[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)(?:[ \t]*(?:星期|周)[一二三四五六日天])?"
     r"(?:\s+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
-    r"\s*(?:$|来源|作者|编辑|责任|字号|浏览|点击|【|\[|\|)",
+    r"[ \t]*[】\])）]?\s*(?:$|来源|作者|编辑|责任|字号|浏览|点击|【|\[|\|)",
     re.MULTILINE,
 )
 
 # A header row of labelled fields with a bare date among them (来源:某报 21-01-28 15:28;
 # 作者:某某 2024年7月11日 浏览:30): a short line without a full stop.
 _FIELD_ROW = re.compile(
-    r"^[^\n。！？]{0,80}?(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)\s*[:：]"
+    r"^[^\n。！？]{0,80}?(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)"
+    r"(?:次数|量|数)?\s*[:：]"
     r"[^\n。！？]{0,80}?$",
     re.MULTILINE,
 )
@@ -238,8 +240,8 @@ _LOOSE_DAY = (
 # the credit must be a short line of its own, not a sentence citing an old issue.
 _EDITION = re.compile(
     rf"^[^\n，。；！？]{{0,40}}?(?<![0-9]){_LOOSE_DAY}[ \t]*(?:(?:星期|周)[一二三四五六日天])?"
-    r"[ \t]*[/|｜,，]?[ \t]*(?:第[ \t]*)?"
-    r"[A-Za-z]?[0-9]{1,3}[ \t]*版[^\n，。；！？]{0,30}$",
+    r"[ \t]*[/|｜,，]?[ \t]*(?:《[^《》\n]{1,20}》[ \t]*)?(?:第[ \t]*)?"
+    r"(?:[A-Za-z]?[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*版[^\n，。；！？]{0,30}$",
     re.MULTILINE,
 )
 # A speech's or work report's subtitle: ——2023年2月9日在…会议上 (the day it was delivered, which
@@ -248,6 +250,14 @@ _DELIVERED = re.compile(
     rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*{_LOOSE_DAY}[ \t]*在[^\n。]{{1,60}}?"
     r"(?:会议|大会|会|典礼|仪式|论坛|开幕式|闭幕式|座谈会)上",
     re.MULTILINE,
+)
+
+
+# A header row of cells split by | with a date as one whole cell (标题 | 某法院 | 2024-07-17).
+_PIPE_ROW = re.compile(r"^[^\n。！？]{0,80}[|｜][^\n。！？]{0,80}$", re.MULTILINE)
+_CELL_DATE = re.compile(
+    r"(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*"
+    r"[0-9]{1,2}[ \t]*日)(?:[ \t]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?"
 )
 
 
@@ -299,6 +309,14 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         if dm and _NOT_EVENT_BEFORE.search(row.group(0)[: dm.start()]):
             continue  # 数据来源：…截至2023-12-31: a span, not the page's date
         iso = parse_date(dm.group("date")) if dm else None
+        if iso and iso not in found:
+            found.append(iso)
+    for row in _PIPE_ROW.finditer(top[:1500]):
+        cells = re.split(r"[|｜]", row.group(0))
+        dated = [c for c in cells if _CELL_DATE.fullmatch(c.strip())]
+        if len(cells) > 5 or len(dated) != 1:
+            continue  # a table's row of figures or of several dates: content
+        iso = parse_date(dated[0])
         if iso and iso not in found:
             found.append(iso)
     for pattern in (_EDITION, _DELIVERED):
@@ -406,9 +424,15 @@ _LINK_LIST_HEAD = re.compile(rf"(?:^|\n)[ \t\u3000【\[]*(?:{_LINK_LIST_WORDS})"
 _URL_LINE_REST = re.compile(r"[ \t\u3000:：【】\[\]<>《》()（）.。,，;；|/-]*")
 
 
+def _header_lines(block: str) -> bool:
+    """At most two short lines without a full stop: a title and a source row, not body text."""
+    lines = [x for x in block.split("\n") if x.strip()]
+    return len(lines) <= 2 and all(len(x) <= 60 and "。" not in x for x in lines)
+
+
 def _own_url_line(text: str, start: int, end: int, first: int) -> bool:
     """Whether the URL at text[start:end] stands on a line of its own as the page's address:
-    the text's first line, or a line labelled 本文链接/网址/URL:, with nothing else on it
+    one of the text's first three lines, or a line labelled 本文链接/网址/URL:, with nothing else on it
     and no list of related links (相关阅读, 上一篇, 推荐 …) just before it. `first`: where
     the text's first non-blank character is."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -419,8 +443,8 @@ def _own_url_line(text: str, start: int, end: int, first: int) -> bool:
     label = _URL_LABEL.search(before)
     if label:
         before = ""
-    elif first < line_start:
-        return False  # neither labelled nor the first line
+    elif first < line_start and not _header_lines(text[first:line_start]):
+        return False  # neither labelled nor in the page's header (a title, a source row)
     if not _URL_LINE_REST.fullmatch(before) or not _URL_LINE_REST.fullmatch(after):
         return False  # the line also carries a title or other words
     if _LINK_LIST.search(text[line_start:start]):
@@ -509,6 +533,85 @@ def dateline_day(text: str, *, head: int = 400) -> tuple[int | None, int, int] |
     return y, mo, d
 
 
+def _year_periods(text: str) -> dict[int, list[int | None]]:
+    """Each year the text names (goals and deadlines aside) -> the end months of the periods
+    of it that it names (None for the bare year)."""
+    ends: dict[int, list[int | None]] = {}
+    for ym in _YEAR_PERIOD.finditer(text):
+        y = int(ym.group("y"))
+        if not _valid(y):
+            continue
+        if _PLAN_BEFORE.search(text[max(0, ym.start() - 4) : ym.start()]):
+            continue
+        if _PLAN_AFTER.match(text[ym.end() :]):
+            continue
+        end: int | None = None
+        if ym.group("m"):
+            end = int(ym.group("m"))
+            if not 1 <= end <= 12:
+                continue
+        elif ym.group("part"):
+            end = _PART_END[ym.group("part").lstrip("第")]
+        ends.setdefault(y, []).append(end)
+    return ends
+
+
+#: a year whose clause says what will be done (2025年，法院将…; 2025年要…)
+_PLAN_YEAR = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*年[，,]?[^。；;！!？?\n，,]{0,12}?"
+    r"(?:将|要|计划|拟|力争)"
+)
+_COMPARED_YEAR = re.compile(r"(?:较|比|与|同|相比|相较|比较)[ \t]*(?:19|20)[0-9]{2}[ \t]*年")
+#: how many months before a dateline a named period of its year may end and still anchor it
+_ANCHOR_MONTHS = 3
+
+
+def dateline_anchored(text: str, *, head: int = 400) -> str | None:
+    """The day of a wire dateline without a year (中新网广州8月21日电) when the text states
+    the year itself: the latest year it names has a period that ended within the three
+    months up to the dateline (2024年上半年 under 8月21日电, 2024年1-7月, 2024年8月; 2024年12月
+    under 1月8日电 is the next year's story). A bare year (2024年，…) or a period long past
+    (2024年一季度 under 11月) leaves the year open: None.
+
+    Example:
+        >>> dateline_anchored("某某网广州8月21日电 2024年上半年，全省法院收案若干。")
+        '2024-08-21'
+        >>> dateline_anchored("某某网广州8月21日电 2024年，全省法院收案若干。") is None
+        True
+    """
+    line = dateline_day(text, head=head)
+    if line is None or line[0] is not None:
+        return None
+    _, mo, d = line
+    if _COMPARED_YEAR.search(text):
+        return None  # 今年上半年…较2024年上半年: the year named is the base, not the story's
+    ends = _year_periods(text)
+    if not ends:
+        return None
+    plans = {int(p.group("y")) for p in _PLAN_YEAR.finditer(text)}
+    if mo <= 4 and plans:
+        # early in a year, a review of the year before and the plans of this one (2024年，
+        # 收案…；2025年，法院将…): the planned year is the story's
+        plan = max(plans)
+        if (
+            plan - 1 in ends
+            and max(ends) <= plan
+            and not any(e is not None and e > mo for e in ends.get(plan, []))
+        ):
+            return _iso(plan, mo, d) if _valid(plan, mo, d) else None
+    year = max(ends)
+    periods = [e for e in ends[year] if e is not None]
+    if not periods:
+        return None
+    last = max(periods)
+    if last > mo:
+        # 2024年12月 under 1月8日电: the period ended last year, the story is of the next
+        year, last = year + 1, last - 12
+    if mo - last > _ANCHOR_MONTHS:
+        return None
+    return _iso(year, mo, d) if _valid(year, mo, d) else None
+
+
 def dateline_date(text: str, *, head: int = 400) -> str | None:
     """The day of a wire dateline (中新网广州8月21日电) with the year the text gives it.
 
@@ -532,23 +635,7 @@ def dateline_date(text: str, *, head: int = 400) -> str | None:
     stated, mo, d = line
     if stated is not None:
         return _iso(stated, mo, d) if _valid(stated, mo, d) else None
-    ends: dict[int, list[int | None]] = {}
-    for ym in _YEAR_PERIOD.finditer(text):
-        y = int(ym.group("y"))
-        if not _valid(y):
-            continue
-        if _PLAN_BEFORE.search(text[max(0, ym.start() - 4) : ym.start()]):
-            continue
-        if _PLAN_AFTER.match(text[ym.end() :]):
-            continue
-        end: int | None = None
-        if ym.group("m"):
-            end = int(ym.group("m"))
-            if not 1 <= end <= 12:
-                continue
-        elif ym.group("part"):
-            end = _PART_END[ym.group("part").lstrip("第")]
-        ends.setdefault(y, []).append(end)
+    ends = _year_periods(text)
     if not ends:
         return None
     year = max(ends)
@@ -700,6 +787,13 @@ def choose_date(
         return DateChoice(wire, "dateline", note, [])
 
     note = "no publication date on the page, in its URL or in metadata"
+    anchored = dateline_anchored(text) if line else None
+    if anchored:
+        note += (
+            f"; date {anchored} from the wire dateline, its year from a period the text"
+            " reports as just ended"
+        )
+        return DateChoice(anchored, "dateline-year", note, [])
     if line:
         # a dateline without its year: the year the text suggests is a guess, and a wrong
         # publication date is worse than none

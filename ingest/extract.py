@@ -12,8 +12,12 @@ A term present is not a term adopted: a word of a cited document's title belongs
 document's issuer (a higher court promotes it), and nobody adopts an initiative named as a goal
 (助推…), as something abolished or missing, as a feature of a facility (该平台集成…), as
 another body's practice (司法局的…, 经仲裁机构…), as a cited instruction (关于X的…精神), in a
-predicate after 是, or as what counted unnamed units (26家法庭…) do. Praise and visits credit the
-praised or visited court. Relations: 试点/试行 is piloted (the designated courts pilot, the
+predicate after 是, in a national leader's call (总书记强调…), or as what counted unnamed units
+(26家法庭…) do. Praise and visits credit the praised or visited court (省法院对X给予肯定: the
+court the paragraph is about). 该院 never points to the court whose 部署 is followed, the
+publisher of a cited report or a court in its own clause; a court after 按照/根据 or before
+发布的白皮书显示 is no subject; a court written right before a facility owns it; sentences after
+an example list (甲、乙等法院…) return to the paragraph's court. Relations: 试点/试行 is piloted (the designated courts pilot, the
 designating court promotes), a higher court that issues, designates, leads or guides promotes,
 honours are awarded. Every Adoption names the path that attributed it in `rule`
 (ADOPTION_RULES); ingest.confidence turns that into a calibrated confidence.
@@ -120,6 +124,7 @@ _DEPLOY = re.compile(
 _DEPLOY_HEAD = re.compile(r"推广|部署|印发|出台|督促|指导")
 #: 推广江岸区法院的做法 / 学习借鉴X法院经验: X is the adopter, the subject promotes
 _PROMOTE_PRACTICE = re.compile(r"推广|借鉴|复制|学习")
+_SPREAD_VERB = re.compile(r"推广|复制推广")
 _PRACTICE_REF = re.compile(
     r"(?:推广|借鉴|复制|学习)(?P<ref>[^，,。；;]{0,16}?)(?:的)?(?:做法|经验|模式)"
     r"|(?P<ref2>该院|该|其|这一|此)(?:的)?(?:做法|经验|模式)[^，,。；;]{0,12}?(?:推广|借鉴|复制)"
@@ -139,7 +144,7 @@ _AGENT_BEFORE = frozenset("被由经向对与和同在从赴到给把将")
 #: what may stand before a clause's subject: times and connectives (2020年3月16日上午，同时)
 _LEAD_IN = re.compile(
     r"(?:[\d一二三四五六七八九十〇年月日号上下午晚时、\s—-]|今年|去年|近年来|近年|目前|同时|此外|另外|"
-    r"其中|随后|会上|会议|当天|近日|日前|截至目前|以来|期间|近三年来|近年以来|先后|已有|还有)*"
+    r"其中|随后|会上|会议|当天|近日|日前|截至目前|以来|期间|近三年来|近年以来|先后|已有|还有|原创)*"
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-3]?\d)日)?)?")
 _HIGH = ("supreme", "high")
@@ -147,6 +152,16 @@ _HIGH = ("supreme", "high")
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
+_VERB_IN_GAP = re.compile(
+    "(?:" + ADOPTION_VERBS + r"|的|在|和|与|及|向|对|为|将|把|被|由|等|指导|联合|协助|参与)"
+)
+#: 紧跟/落实 X…部署: a court whose lead the subject follows is named in passing
+_FOLLOWS_BEFORE = re.compile(
+    r"(?:紧跟|紧扣|按照|根据|落实|贯彻|贯彻落实|遵照|依照|对照|响应|认真落实|认真贯彻)$"
+)
+_CITED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精神|意见|规定|号召|安排|决策)")
+#: 按照/根据 X: a court after them sets the rule the clause's subject follows
+_GUIDE_PREPOSITIONS = frozenset(["按照", "根据", "依照", "遵照", "依据", "对照", "参照", "按"])
 
 
 @dataclass(frozen=True)
@@ -178,6 +193,7 @@ class _Context:
         self.home = home
         subjects: list[_Subject] = []
         mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
+        self._mention_end = {m.start: max(m.end, 0) for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -220,14 +236,19 @@ class _Context:
         self.sections = self._sections(outer)
         # the topic of a paragraph is the first court it is about (its first subject)
         self.topics: list[tuple[int, str]] = []
+        speaker_line = -1  # the paragraph whose topic so far is only a quote's speaker
         for s in subjects:
             a, _ = self.line(s.start)
-            if (
-                (not self.topics or self.topics[-1][0] != a)
-                and not self._background(s.end)
-                and not text.startswith(("《", "的《"), s.end)  # 市高法院《…》: a cited author
-            ):
+            if self._background(s.end) or text.startswith(("《", "的《"), s.end):
+                continue  # 市高法院《…》: a cited author
+            if not self.topics or self.topics[-1][0] != a:
                 self.topics.append((a, s.court))
+                speaker_line = a if self._speaker(s.end) else -1
+            elif speaker_line == a and not s.proxy and not self._speaker(s.end):
+                # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on
+                # about, not the speaker's
+                self.topics[-1] = (a, s.court)
+                speaker_line = -1
         self.topic_starts = [a for a, _ in self.topics]
 
     def _repoint_anaphors(
@@ -262,6 +283,8 @@ class _Context:
             return True  # inside a title
         if self._metadata(x):
             return True
+        if _REPORT_AFTER.match(text, x.end):
+            return True  # 甲中院发布的白皮书显示: the author of a cited report
         if x.start > 0 and text[x.start - 1] == "在" and _GUIDANCE.match(text, x.end):
             return True
         if x.start > 0 and text[x.start - 1] in "被由" and _GRANT_VERB.match(text, x.end):
@@ -270,7 +293,13 @@ class _Context:
             text, x.end, min(len(text), x.end + 12)
         ):
             return True  # 得到省法院充分肯定: the praising court
+        if _FOLLOWS_BEFORE.search(text, max(0, x.start - 6), x.start) and _CITED_AFTER.match(
+            text, x.end
+        ):
+            return True  # 落实甲中院…部署: whose deployment is followed
         gap = text[x.end : anaphor.start]
+        if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and "和" not in gap:
+            return True  # 省法院院长某某对该院…表示肯定: 该院 is not the clause's own subject
         return len(gap) <= 160 and "。" not in gap and self._background(x.end)
 
     def _metadata(self, m: CourtMention) -> bool:
@@ -290,6 +319,17 @@ class _Context:
             and self.text[max(end, i - 2) : i].endswith(("后", "以来", "之际", "期间"))
         )
 
+    def _end_at(self, start: int) -> int:
+        """The end of the court mention that starts at `start` (`start` if none does)."""
+        return self._mention_end.get(start, start)
+
+    def _speaker(self, end: int) -> bool:
+        """The clause after a court ends in a speech verb (乙县法院副院长某某表示。): the
+        court introduces a quote."""
+        n = min(len(self.text), end + 30)
+        i = _clause_end(self.text, end, n)
+        return i < n and _SPEECH_END.search(self.text, end, i) is not None
+
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
         a = start
@@ -298,8 +338,12 @@ class _Context:
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE:
             return False
+        if _REPORT_AFTER.match(self.text, self._end_at(start)):
+            return False  # 甲中院发布的白皮书显示，…: the author of a cited report
         lead = _LEAD_IN.match(prefix)  # always matches (it may match nothing)
         rest = prefix[lead.end() :] if lead else prefix
+        if rest in _GUIDE_PREPOSITIONS:
+            return False  # 按照全市法院…要求，…: whose requirement, not who acts
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:
@@ -382,7 +426,13 @@ class _Context:
             return sec[1], "section"
         l_start, _ = self.line(pos)
         hit = self._last_between(l_start, s_start)
-        if hit:
+        if hit and self.text.startswith("等", hit.end):
+            # 甲、乙、丙等法院…: examples; the sentences after them are about the court the
+            # paragraph was about before the list
+            hit = self._before_list(l_start, hit)
+            if hit:
+                return hit.court, "paragraph-before-examples"
+        elif hit:
             return hit.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
@@ -394,6 +444,21 @@ class _Context:
             # a weaker guess, told apart so that its precision is measured on its own
             return court, "paragraph-topic-far"
         return self.home, "home"
+
+    def _before_list(self, lo: int, last: _Subject) -> _Subject | None:
+        """The subject named in text[lo:] before the list of courts that ends at `last`."""
+        i = self.subjects.index(last)
+        end = last.start
+        while i > 0:
+            i -= 1
+            sub = self.subjects[i]
+            if sub.start < lo:
+                return None
+            if self.text[sub.end : end] in _COORDINATORS:
+                end = sub.start
+                continue
+            return sub
+        return None
 
     def _recent(self, topic_line: int, l_start: int) -> bool:
         """The topic's paragraph is the one right before `l_start` (blank lines aside)."""
@@ -878,16 +943,21 @@ def _people(
 #: the first of them as its `rule` (ingest.confidence turns a rule into a confidence)
 ADOPTION_RULES = (
     "adoption:subject",
+    "adoption:owner-prefix",
     "adoption:subject-list",
     "adoption:listed",
     "adoption:respectively",
     "adoption:award-winner",
     "adoption:located",
+    "adoption:pivot",
     "adoption:pilot-designated",
     "adoption:promoter",
     "adoption:person-subject",
     "adoption:practiser",
     "adoption:praised",
+    "adoption:praised-context",
+    "adoption:deployer",
+    "adoption:spreader-after",
     "adoption:title-issuer",
     "adoption:title-author",
     "adoption:cited-policy",
@@ -900,6 +970,7 @@ ADOPTION_RULES = (
     "adoption:section",
     "adoption:section-reporter",
     "adoption:paragraph",
+    "adoption:paragraph-before-examples",
     "adoption:paragraph-topic",
     "adoption:paragraph-topic-far",
     "adoption:home",
@@ -951,6 +1022,22 @@ def _initiatives(
     _promoted_practices(text, ctx, mentions, adoptions)
     _fold_generic(tax, refs, adoptions)
     _merge_relations(ctx, adoptions)
+    # a name met only as what a practice serves or as something given up is no initiative
+    # of the article
+    adopted = {name for _, name, _ in adoptions}
+    only_aims = {m.name for m in mentions if m.framing or m.abolished} - {
+        m.name for m in mentions if not (m.framing or m.abolished)
+    }
+    for name in only_aims - adopted:
+        refs.pop(name, None)
+    # …and so is one met only in a document no court issued or in a national leader's call
+    elsewhere = {m.name: True for m in mentions}
+    for m in mentions:
+        if elsewhere[m.name] and not _cited_elsewhere(ctx, m):
+            elsewhere[m.name] = False
+    quoted_only = {name for name, only in elsewhere.items() if only}
+    for name in quoted_only - adopted:
+        refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
 
 
@@ -1053,6 +1140,9 @@ def _adopters(
     if _not_adopted(ctx, m):
         return []
     unit, path = ctx.unit_path(m.start)
+    owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
+    if owner is not None and owner != unit:
+        return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
         if listed:
@@ -1110,6 +1200,15 @@ def _adopters(
             ]
         located = [c.court for c in named]
         located_rule = "adoption:pilot-named"
+    # 甲中院指导乙县法院推行X: the court after the guiding verb does X, the guide pushes it
+    if not located:
+        pivot = _pivot(ctx, c_start, m.start)
+        if pivot is not None and (subject is None or subject.court != pivot):
+            inner_p: Relation = "piloted" if relation == "piloted" else "adopted"
+            out = [(pivot, inner_p, "adoption:pivot")]
+            if subject is not None and _outranks(ctx, subject.court, [pivot]):
+                out.append((subject.court, "promoted", "adoption:promoter"))
+            return out
     if located:
         inner: Relation = "piloted" if relation == "piloted" else "adopted"
         out = [(c, inner, located_rule) for c in dict.fromkeys(located)]
@@ -1141,10 +1240,37 @@ def _adopters(
     for g in _guides(ctx, s, m.start):
         if all(u != g for u, _ in units) and (not units or _outranks(ctx, g, [units[0][0]])):
             out.append((g, "promoted", "adoption:promoter"))
+    # 乙县法院的X，由省法院在全省推广 / …，甲院要求在全市推广: that court promotes X
+    spreader = _spreader_after(ctx, m, e)
+    if (
+        spreader is not None
+        and all(u != spreader for u, _ in units)
+        and (not units or _outranks(ctx, spreader, [units[0][0]]))
+    ):
+        out.append((spreader, "promoted", "adoption:spreader-after"))
+    # 落实甲中院X工作部署: the court whose deployment is followed promotes X
+    deployer = _deployer(ctx, c_start, m)
+    if (
+        deployer is not None
+        and all(u != deployer for u, _ in units)
+        and (not units or _outranks(ctx, deployer, [units[0][0]]))
+    ):
+        out.append((deployer, "promoted", "adoption:deployer"))
     # 推广X法院的做法: X practises what is promoted
     practiser = _practiser(ctx, c_start, m.start)
     if practiser is not None and all(u != practiser for u, _ in units):
         out.append((practiser, "adopted", "adoption:practiser"))
+    if practiser is not None and _SPREAD_VERB.search(text, c_start, m.start):
+        # 省法院召开现场会，推广乙县法院X经验: the court spreading it promotes X
+        spreaders = [
+            x.court
+            for x in ctx.subjects
+            if s <= x.start < m.start and not x.proxy and x.court != practiser
+        ]
+        if spreaders and _outranks(ctx, spreaders[-1], [practiser]):
+            if all(u != spreaders[-1] for u, _, _ in out):
+                out.append((spreaders[-1], "promoted", "adoption:promoter"))
+            units = [(u, r) for u, r in units if u != spreaders[-1]]
     return [(u, relation, r) for u, r in units] + out
 
 
@@ -1199,6 +1325,14 @@ _OFFICIAL_HEAD = re.compile(
     r"(?:副?书记|常委|副?主任|委员|副?主席)|(?:[\u4e00-\u9fff]{0,6}?)副?[省市县区州镇乡]长"
 )
 _COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
+#: after a court: a report it published, cited (发布的白皮书显示, 发布的数据表明)
+_REPORT_AFTER = re.compile(
+    r"(?:[^，,。；;！!？?\n]{0,6}?发布的[^，,。；;！!？?\n]{0,10}?(?:白皮书|报告|数据|通报)"
+    r"|[^，,。；;！!？?\n]{0,12}?白皮书)[^，,。；;！!？?\n]{0,4}?(?:显示|表明|指出|披露)"
+)
+_SPEECH_END = re.compile(r"(?:表示|介绍|介绍说|说|指出|称|坦言|感慨)$")
+#: 总书记强调 / 总书记指出: what follows is a national leader's call
+_LEADER_SPEECH = re.compile(r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)")
 
 
 #: 司法局的人民调解: a practice another body owns
@@ -1247,6 +1381,8 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     verb = _ISSUE_VERB.search(text, s, open_)
     if verb is None:
         return None, policy
+    if _OWNER.search(text, max(s, verb.start() - 12), verb.start()):
+        return None, policy  # 推动市政府印发《…》: another body issues it
     c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:
@@ -1289,6 +1425,18 @@ def _title_adopters(
     return [(issuer, relation, "adoption:title-issuer")]
 
 
+def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
+    """The name stands in a 《…》 title no court issued (省委出台《…》) or in a national
+    leader's call (总书记强调，要坚持X)."""
+    text = ctx.text
+    s, e = ctx.sentence(m.start)
+    span = _title_span(text, s, m.start, m.end, e)
+    if span is not None:
+        return _title_issuer(ctx, s, span[0], span[1])[0] is None
+    speeches = list(_LEADER_SPEECH.finditer(text, s, m.start))
+    return bool(speeches) and not ctx.courts_in(speeches[-1].end(), m.start)
+
+
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     """The initiative is named but adopted by no court here: a word of a cited document's
     title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),
@@ -1310,6 +1458,9 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     lead = _LEAD_IN.match(text, c_start, m.start)
     if _FEATURE_SUBJECT.match(text, lead.end() if lead else c_start, m.start):
         return True  # …，该平台集成网上立案、电子送达: features of a facility
+    speeches = list(_LEADER_SPEECH.finditer(text, s, m.start))
+    if speeches and not ctx.courts_in(speeches[-1].end(), m.start):
+        return True  # 总书记强调，要坚持X: a national leader's call, no court's practice
     courts = ctx.courts_in(s, m.start)
     if not courts:
         lead = _LEAD_IN.match(text, s, m.start)
@@ -1416,21 +1567,102 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
         return [(c, "adopted", "adoption:praised") for c in dict.fromkeys(courts)]
     praiser = ctx.subject_in(c_start, lo)
     if praiser is not None:
-        return []  # 最高人民法院领导批示肯定X: the praising court does not adopt X
+        # 省法院对X给予肯定: X is the work of the court the paragraph was about before, when
+        # the praising court stands above it; the praising court does not adopt X
+        before, path = ctx.unit_path(s)
+        if (
+            path == "paragraph"
+            and before is not None
+            and not before.startswith("AGG:")
+            and before != praiser.court
+            and _outranks(ctx, praiser.court, [before])
+        ):
+            return [(before, "adopted", "adoption:praised-context")]
+        return []
     return None  # 代表们对X给予高度评价: X is the work of the court in context
 
 
+_LEADS = re.compile(r"(?:统一)?(?:牵头|主导|统筹)")
+_UNDER_ANY = re.compile(r"在[^，,。；;！!？?\n]{1,24}?(?:领导|指导|监督|支持|关心|帮助)(?:下|之下)")
 _GUIDANCE_ANY = re.compile(r"(?:指导|牵头|部署|推动|支持|领导)(?:之)?下")
 
 
+#: …X(改革)部署/要求 after a court and the initiative: the court's deployment
+_DEPLOYMENT_AFTER = re.compile(r"(?:工作|改革|建设)?(?:的)?(?:决策)?(?:部署|要求|安排)")
+
+
+#: after a court: it spreads what was just named across its area (在全省推广, 在全市推广)
+_SPREADS = re.compile(
+    r"[^，,。；;！!？?\n]{0,8}?在全(?:国|省|市|区|州)[^，,。；;！!？?\n]{0,6}?(?:复制)?推广"
+)
+
+
+def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
+    """The court that, later in the sentence, spreads the initiative named at `m` across its
+    area (乙县法院的X，由省法院在全省推广; …，甲院要求在全市推广)."""
+    for c in ctx.courts_in(m.end, hi):
+        if c.court.startswith("AGG:"):
+            continue
+        if _SPREADS.match(ctx.text, c.end):
+            return c.court
+    return None
+
+
+def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:
+    """The court named right before X in 紧跟/落实 最高人民法院(的)X(改革)部署."""
+    if not _DEPLOYMENT_AFTER.match(ctx.text, m.end):
+        return None
+    courts = ctx.courts_in(lo, m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    if ctx.text[c.end : m.start] not in ("", "的", "关于"):
+        return None
+    if not _FOLLOWS_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
+        return None
+    if not _DEPLOYMENT_AFTER.match(ctx.text, m.end):
+        return None
+    return c.court
+
+
+#: a facility's name: a court written right before it owns it (乙县法院某村法官工作室)
+_FACILITY_NAME = re.compile(
+    r"(?:工作室|工作站|调解室|服务站|联络站|服务点|法庭|中心|驿站|窗口)[”」]?$"
+)
+_OWNER_GAP = re.compile(r"[\u4e00-\u9fff]{0,6}")
+
+
+def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
+    """The court whose name stands right before a facility, with at most a place name
+    between (蕉城法院某某村法官工作室), not a verb (乙县法院设立…)."""
+    text = ctx.text
+    if not _FACILITY_NAME.search(text, m.start, m.end):
+        return None
+    courts = ctx.courts_in(max(0, m.start - 40), m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    gap = _OWNER_GAP.fullmatch(text, c.end, m.start)
+    if gap is None or _VERB_IN_GAP.search(gap.group(0)):
+        return None
+    return c.court
+
+
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
-    """Courts in text[lo:hi] named in a 在X(统筹)指导下 phrase."""
-    if not _GUIDANCE_ANY.search(ctx.text, lo, hi):
+    """Courts in text[lo:hi] named in a 在X(统筹)指导下 or 由X牵头 phrase."""
+    text = ctx.text
+    if not _GUIDANCE_ANY.search(text, lo, hi) and "牵头" not in text[lo:hi]:
         return []
+    if len(_UNDER_ANY.findall(text, lo, hi)) >= 2:
+        return []  # 在党委领导下，在上级法院指导下，在人大监督下: a standing acknowledgement
     return [
         c.court
         for c in ctx.courts_in(lo, hi)
-        if not c.court.startswith("AGG:") and _GUIDANCE.match(ctx.text, c.end, hi)
+        if not c.court.startswith("AGG:")
+        and (
+            _GUIDANCE.match(text, c.end, hi)
+            or (text[c.start - 1 : c.start] == "由" and _LEADS.match(text, c.end, hi))
+        )
     ]
 
 
@@ -1448,6 +1680,29 @@ def _clause_end(text: str, pos: int, limit: int | None = None) -> int:
 def _outranks(ctx: _Context, court: str, others: Sequence[str]) -> bool:
     rank = _RANK.get(ctx.level(court) or "", 0)
     return rank > 0 and all(rank > _RANK.get(ctx.level(o) or "", 0) for o in others)
+
+
+_PIVOT_VERB = re.compile(r"(?:指导|督促|推动|帮助|支持|带动|指导帮助|帮助指导|督导)$")
+_PIVOT_ANY = re.compile(r"指导|督促|推动|帮助|支持|带动|督导")
+_VERB_NEAR = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起|好)?")
+
+
+def _pivot(ctx: _Context, lo: int, hi: int) -> str | None:
+    """The court in 甲中院指导乙县法院推行X: named right after a guiding verb in text[lo:hi]
+    and followed by an adoption verb before X, with no other court in between."""
+    text = ctx.text
+    if not _PIVOT_ANY.search(text, lo, hi):
+        return None
+    courts = [c for c in ctx.courts_in(lo, hi) if not c.court.startswith("AGG:")]
+    if not courts:
+        return None
+    c = courts[-1]
+    if not _PIVOT_VERB.search(text, max(lo, c.start - 4), c.start):
+        return None
+    between = text[c.end : hi]
+    if len(between) > 12 or not _VERB_NEAR.search(between):
+        return None
+    return c.court
 
 
 def _located(ctx: _Context, lo: int, hi: int) -> list[str]:

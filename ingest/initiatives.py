@@ -18,7 +18,14 @@ pattern marks them as a named mechanism:
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
+A quoted list of procedures set up together (开展“示范裁判、集中调处”) is one candidate;
+heads such as 建设, 网络 and 格局 name a mechanism only with a court-work modifier (“甲”无讼建设,
+not “法治乡村”建设). A term is flagged as a goal after 力争/目标是/助力 …, and as framing when
+named only as what a practice serves (是推动健全X的重要创新, 打造成X的支点, 向X迈进).
+
 Not candidates: numeric slogans (“四项机制”, 三项工作), political formulas, generic phrases,
+watchwords (把X挺在前面), heads that run on into another word (制度化, 工作法治化, 工作会议,
+机制领导小组), another body's centre (县综治中心), examples of 一系列工作,
 predicates (是民心工程, 跨域立案是…打造的“家门口”起诉新模式), counts of kinds (两种模式), quoted
 lists of principles without a head of their own (“高院主导、中院主抓”), activities whose name
 names no court work (“纾困解难”活动), case nicknames (“某某网”集资案), criminal judgments
@@ -42,7 +49,7 @@ HAN = "\u4e00-\u9fff"
 ADOPTION_VERBS = (
     "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
-    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为"
 )
 _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
 
@@ -51,29 +58,41 @@ MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|共治|服务网|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
-    "联盟|专班|工作"
+    "联盟|专班|专项治理|网络|格局|调解站|解纷站|工作|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
-_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网)$")
+_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
+#: a step of court procedure: each item of a quoted list set up without a head names one
+_PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
 #: heads of an activity: the quoted part must itself name court work or a facility
 _WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
+#: heads that name a mechanism only with a modifier naming court work (“甲”无讼建设,
+#: “甲”三级联动网络), not alone (“法治乡村”建设)
+_MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
+#: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化
+_HEAD_RUN_ON = r"(?![化治]|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
     + r"]){0,8}?)(?P<head>"
     + MECHANISM_HEADS
     + r")"
+    + _HEAD_RUN_ON
 )
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
-    r"热线|驿站|之家|服务队|行动)$"
+    r"热线|驿站|之家|服务队|行动|共治)$"
 )
 _COURT_WORK = re.compile(
     r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
+)
+#: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
+_COURT_BUSINESS = re.compile(
+    r"调解|调处|调裁|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
@@ -102,7 +121,9 @@ UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
     "平台|专区|通道|模式|工作法|团队"
 )
-_UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")")
+#: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
+_HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r")(?:和|及|与|以及)")
+_UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
 _GENERIC_WORDS = re.compile(
@@ -120,16 +141,17 @@ _X_STOP = re.compile(
 
 AWARD_VERBS = (
     r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
-    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|"
+    r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|晋升为|晋升|晋级为|"
+    r"被评定为|评定为|"
     r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
 )
 _NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
-    r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥"
+    r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级"
 )
 _AWARD_END = re.compile(
-    r"称号|荣誉称号|荣誉|以来|之后|以后|期间|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
+    r"称号|荣誉称号|荣誉|以来|之后|以后|期间|的基础|的同时|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
 )
 
 _SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
@@ -160,6 +182,9 @@ class InitiativeMention:
     goal: bool = False
     #: named as given up or missing (取消甲, 不再…甲, 尚未建立甲, 由甲向乙转变, 将甲改为乙)
     abolished: bool = False
+    #: named only as what a practice serves (是推动健全X的重要创新, 打造成X、Y的支点) or where
+    #: the work heads (向X迈进): a goal that frames the article, not one of its initiatives
+    framing: bool = False
 
 
 def _covered(tax_spans: list[tuple[int, int]], start: int, end: int) -> int:
@@ -258,6 +283,10 @@ def _verb_before(text: str, start: int) -> bool:
 
 
 _BRAND_GAP = re.compile(r"[" + HAN + r"]{0,4}")
+#: a verb between a quote and a known term: 破局“甲”深耕繁简分流 is two phrases, not a brand
+_GAP_VERB = re.compile(
+    r"(?:" + ADOPTION_VERBS + r"|深耕|助力|推动|聚焦|做实|做优|抓实|抓好|赋能|护航|融入|激活)"
+)
 
 
 def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
@@ -267,7 +296,7 @@ def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> in
     if i < len(tax_spans):
         s, e = tax_spans[i]
         gap = _BRAND_GAP.match(text, pos, s)
-        if gap is not None and gap.end() == s:
+        if gap is not None and gap.end() == s and not _GAP_VERB.search(gap.group(0)):
             return e
     return None
 
@@ -292,6 +321,15 @@ def _quoted_candidates(
         ):
             # “A”推动B机制: the head belongs to another phrase; “A”“B”三项工作: a count
             head_m = None
+        if (
+            head_m is not None
+            and head_m.group("head") in _MODIFIED_HEADS
+            and not (
+                len(head_m.group("mod")) >= 2
+                and _COURT_BUSINESS.search(strip_ignored(last.group("x")) + head_m.group("mod"))
+            )
+        ):
+            head_m = None  # “法治乡村”建设: a programme; “送达站”建设: the quote alone names
         kept_quotes: list[re.Match[str]] = []
         for q in group:
             x = q.group("x").strip()
@@ -302,9 +340,18 @@ def _quoted_candidates(
                 len(plain_x) == 2
                 and q is last
                 and head_m is not None
-                and head_m.group("head") in _CAMPAIGN_HEADS
+                and (
+                    head_m.group("head") in _CAMPAIGN_HEADS
+                    or (
+                        len(head_m.group("mod")) >= 2
+                        and _COURT_BUSINESS.search(head_m.group("mod"))
+                        and head_m.group("head") not in _WEAK_HEADS
+                    )
+                )
             ):
-                continue  # “雷霆”专项执行行动 names a campaign; “知产”品牌 is a field
+                # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre;
+                # “知产”品牌 is a field
+                continue
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
             if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
@@ -316,6 +363,13 @@ def _quoted_candidates(
         verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
             text, max(0, first.start() - 4), first.start()
         )
+        if (
+            head_m is not None
+            and head_m.group(0).startswith("等")
+            and head_m.group("head") in _WEAK_HEADS
+            and re.search("系列|各项|多项|多种", head_m.group("mod"))
+        ):
+            continue  # 开展“A”“B”等一系列工作: examples of activities, no named mechanism
         if (
             len(group) > 1
             and head_m is not None
@@ -367,6 +421,19 @@ def _quoted_candidates(
                 end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
                 name = text[q.start() : end]
                 rule = "quoted-brand"
+            elif (
+                listed
+                and verb
+                and len(group) == 1
+                and all(
+                    _PROCEDURE.search(part) and not _PRINCIPLE_END.search(part)
+                    for part in _LIST_INSIDE.split(plain_x)
+                )
+            ):
+                # 开展“示范裁判、集中调处”: procedures set up together under one name
+                end = q.end()
+                name = text[q.start() : q.end()]
+                rule = "quoted-list"
             elif generic or listed or "的" in plain_x or _PRINCIPLE_END.search(plain_x):
                 continue  # “有温度的司法”, “调解优先”: a description or a principle, not a name
             elif _DIGIT_CODE.match(plain_x):
@@ -384,7 +451,13 @@ def _quoted_candidates(
                     and (verb or text[q.start() - 1 : q.start()] != "的")
                 )
                 or head_m is not None
-                or (verb and (_COURT_WORK.search(plain_x) or _COUNTED_PARTS.match(plain_x)))
+                or (
+                    verb
+                    and (
+                        _COURT_WORK.search(plain_x.replace("法治", ""))
+                        or _COUNTED_PARTS.match(plain_x)
+                    )
+                )
             ):
                 end = q.end()
                 name = text[q.start() : q.end()]
@@ -428,6 +501,11 @@ def _unquoted_candidates(
             if opening >= 0 and opening >= window_start + verbs[-1].end():
                 start = opening
                 x = text[start : h.start()]
+        joined = list(_HEAD_AND.finditer(x))
+        if joined:
+            # 建立甲机制和乙工作室: the name after a finished one and 和 is the second's
+            start += joined[-1].end()
+            x = x[joined[-1].end() :]
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)
@@ -443,6 +521,8 @@ def _unquoted_candidates(
             continue
         if h.group(0) == "团队" and not _COURT_WORK.search(plain):
             continue  # 组建平行审判团队 is court work; a volunteer team is not
+        if OTHER_BODY.search(plain + h.group(0)):
+            continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
             _covered(tax_spans, start, h.end())
             and len(_residue(text, tax_spans, start, h.start())) < 2
@@ -477,6 +557,25 @@ def _document_candidates(
     return out
 
 
+_AWARD_JOIN = re.compile(r"[和及与、]")
+
+
+def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """An award's object split into its honours (甲先进集体、乙优秀中心等 -> two) when every
+    item names an honour; else the whole object."""
+    obj = text[s:e]
+    body = obj[:-1] if obj.endswith("等") else obj
+    items = body.split("、")
+    if len(items) < 2 or not all(_HONOUR_HEAD.search(x) for x in items):
+        return [(s, e)]
+    out: list[tuple[int, int]] = []
+    pos = s
+    for x in items:
+        out.append((pos, pos + len(x)))
+        pos += len(x) + 1
+    return out
+
+
 def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
     """(verb_start, object_start, object_end) of each 获评/授予/入选 clause."""
     out: list[tuple[int, int, int]] = []
@@ -486,6 +585,8 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
         obj = text[m.end() : obj_end]
         if not obj.strip() or not _HONOUR_HEAD.search(obj):
             continue
+        if m.group(0).startswith("晋") and "星级" not in obj:
+            continue  # 晋升为副庭长, 晋升为一级法院: a post or a grade, not an honour
         if m.group(0) == "获" and (
             text[m.start() - 1 : m.start()] in _NOT_HONOUR_BEFORE_HUO
             or not (end_m and end_m.group(0).startswith(("称号", "荣誉")))
@@ -505,7 +606,8 @@ POLICY_TITLE = re.compile(
 _REPORT_TITLE = re.compile(r"(?:白皮书|报告)(?:[(（][^()（）]{1,6}[)）])?$")
 #: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
 _GOAL = re.compile(
-    r"(?:为了?实现|以实现|为达到|助推|助力|赋能|服务保障|服务于|致力于|有助于|有利于|旨在)"
+    r"(?:为了?实现|以实现|为达到|助推|助力|赋能|服务保障|服务于|致力于|有助于|有利于|旨在|力争|"
+    r"争取实现|争取到|目标是|目标为)"
     r"[^，,。；;：:！!？?“”\n]{0,10}$"
 )
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
@@ -558,7 +660,8 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, in
 
 #: given up or missing before the term: 取消…, 不再…, 停止…, 尚未建立…
 _GIVEN_UP_BEFORE = re.compile(
-    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备)"
+    r"(?:取消|废除|废止|叫停|停止|不再|摒弃|告别|尚未|还未|仍未|未能|没有|缺乏|缺少|不具备|打破|破除|"
+    r"革除|扭转)"
     r"[^，,。；;：:！!？?\n]{0,8}$"
 )
 #: 由甲向乙转变 / 从甲转向乙 / 将甲改为乙: the term after 由/从/将 is left for another
@@ -578,10 +681,66 @@ def _given_up(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] in ("从", "由", "将", "把") and bool(_LEFT_FOR.match(text, end))
 
 
+#: 是/成为/打造成 … X的重要创新 / X、Y的最小支点: X is what the subject serves, not a practice
+_SERVES_AFTER = re.compile(
+    r"(?P<more>(?:[、和与及][^，,。；;！!？?“”\n]{1,12}?)*)的[^，,。；;！!？?\n]{0,6}?"
+    r"(?:支点|阵地|抓手|载体|创新|实践|举措|体现|途径|组成部分|路径|样板|缩影|保障|支撑)"
+    r"(?![\u4e00-\u9fff]{0,2}(?:机制|制度|模式|平台|中心))"
+)
+_SERVES_BEFORE = re.compile(r"(?:是|成为|打造成|建设成|建成为)[^，,。；;！!？?\n]{0,8}$")
+
+
+_ROLE_BEFORE = re.compile(r"在[^，,。；;！!？?\n]{0,8}$")
+_ROLE_AFTER = re.compile(
+    r"(?:[、和与及][^，,。；;！!？?“”\n]{1,16}?)*(?:中|上|方面)的[^，,。；;！!？?\n]{0,4}?"
+    r"(?:意义|作用|地位|价值)"
+)
+#: 向X迈进 / 朝着X前进: X is where the work is heading
+_TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
+_TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
+
+
 def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
-    goal = _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+    serves = _SERVES_AFTER.match(text, m.end)
+    framing = (
+        (
+            serves is not None
+            # a known term alone (是诉源治理的重要举措) may still be the court's own work; a
+            # brand, or a list of aims (打造成甲、乙的支点), frames
+            and (
+                m.candidate
+                or bool(serves.group("more"))
+                or (m.start > 0 and text[m.start - 1] in "、和与及")
+            )
+            and _SERVES_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+        )
+        or (
+            # 理解其在落实X、推进Y中的重要意义: X is what the practice matters for
+            _ROLE_AFTER.match(text, m.end) is not None
+            and _ROLE_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
+        )
+        or (
+            _TOWARD_AFTER.match(text, m.end) is not None
+            and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        )
+    )
+    goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)
-    return replace(m, goal=goal, abolished=abolished) if goal or abolished else m
+    if goal or abolished:
+        return replace(m, goal=goal, abolished=abolished, framing=framing)
+    return m
+
+
+#: what separates the items of a list: 、 or back-to-back quotes (“A”“B”, “A”、“B”)
+_ITEM_SEP = re.compile(r"[”」]?、[“「]?|[”」][“「]")
+
+
+#: a facility or system before what introduces its functions
+_SYSTEM_END = re.compile(r"(?:平台|系统|中心|法庭|机制|站|室|App|APP|小程序|终端|一体机)[”」]?$")
+#: what introduces the functions of a system: 集成了, 具有, 提供 …
+_OFFERS = re.compile(
+    r"(?:集成|具有|具备|实现|提供|包括|涵盖|设置|设有|拥有|支持|整合|配有|配备|内设)(?:了)?"
+)
 
 
 def _feature_list(
@@ -597,19 +756,32 @@ def _feature_list(
     deng = text.rfind("等", end, tail.end())
     items = []
     pos = cs
-    for part in text[cs:deng].split("、"):
-        items.append((pos, pos + len(part)))
-        pos += len(part) + 1
+    for sep in _ITEM_SEP.finditer(text, cs, deng):
+        items.append((pos, sep.start()))
+        pos = sep.end()
+    items.append((pos, deng))
     if len(items) < 2:
         return False
+    # the first item starts after what introduces the list (该平台集成了甲、乙等功能)
+    a0, b0 = items[0]
+    intro = list(_OFFERS.finditer(text, a0, b0))
+    if intro:
+        if start < intro[-1].end():
+            return False  # the system itself (乙县法院的诉前调解平台集成了…)
+        items[0] = (intro[-1].end(), b0)
+        if _SYSTEM_END.search(text, a0, intro[-1].start()):
+            return True  # 共享法庭具备在线调解、网上立案等功能: what a facility offers
     return any(not any(s < b and a < e for s, e in spans) for a, b in items if b > a)
 
 
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
-    """A needs_verb entry (司法建议) names the practice only right after an adoption verb."""
+    """A needs_verb entry (司法建议, 小额诉讼程序) names the practice only right after an
+    adoption verb, not in 适用X or in a rate of X."""
     return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
 
 
+#: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
+_SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 _HEADING_LINE = re.compile(r"^[^\S\n]*([^。！？!?；;\n]{4,40})[^\S\n]*$", re.M)
 
@@ -627,7 +799,7 @@ def find_initiatives(
     A generic taxonomy term in a sentence that also names a more specific initiative it is
     ``part_of`` takes that initiative's name:
 
-    >>> [m.name for m in find_initiatives("甲院建成一站式多元解纷机制，强化多元解纷。")]
+    >>> [m.name for m in find_initiatives("甲院建成一站式多元解纷机制，健全多元解纷机制。")]
     ['一站式多元解纷机制', '一站式多元解纷机制']
     """
     tax = taxonomy if taxonomy is not None else default_taxonomy()
@@ -641,6 +813,9 @@ def find_initiatives(
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
+        if _SLOGAN_AFTER.match(text, m.end):
+            dropped.append((m.start, m.end))
+            continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up
         if "等" in text[m.end : m.end + 44] and _feature_list(text, m.start, m.end, spans, limit):
             dropped.append((m.start, m.end))
             continue  # 提供网上查询、网上调解等功能: what a system offers
@@ -718,8 +893,6 @@ def find_initiatives(
     ]
     title_spans = [(m.start, m.end) for m in matches if m.entry.title]
     for vs, os, oe in awards:
-        if any(os <= s < oe for s, _ in title_spans) or any(os <= c.start < oe for c in cands):
-            continue
         if text[max(0, vs - 2) : vs].rstrip("”」").endswith("案") and _CRIMINAL.search(
             text, max(0, vs - 12), oe
         ):
@@ -729,20 +902,32 @@ def find_initiatives(
         obj = text[os:oe]
         lead = len(obj) - len(obj.lstrip("为 "))
         s = os + lead
-        quoted = list(_QUOTED.finditer(text, s, oe))
-        if len(quoted) > 1 and not _HAN_RUN.search(_QUOTED.sub("", text[s:oe])):
+        # 分别入选“A”和“B”: the quotes may run past the clipped object
+        quoted = [q for q in _QUOTED.finditer(text, s, min(len(text), oe + 40)) if q.start() < oe]
+        if len(quoted) > 1 and not _HAN_RUN.search(
+            _AWARD_JOIN.sub("", _QUOTED.sub("", text[s : quoted[-1].end()]))
+        ):
             # 获评“A”“B”: one honour per quote
             for q in quoted:
+                if any(q.start() <= t < q.end() for t, _ in title_spans):
+                    continue
                 cands.append(
                     InitiativeMention(
                         q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
                     )
                 )
-        elif oe - s >= 3:
-            if _covered(tax_spans, s, oe) and len(_residue(text, tax_spans, s, oe)) < 2:
+            continue
+        # 获评甲先进集体、乙优秀中心等称号: one honour per item
+        parts = _award_parts(text, s, oe)
+        for ps, pe in parts:
+            if pe - ps < 3:
+                continue
+            if any(ps <= t < pe for t, _ in title_spans) or any(ps <= c.start < pe for c in cands):
+                continue
+            if _covered(tax_spans, ps, pe) and len(_residue(text, tax_spans, ps, pe)) < 2:
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
-            cands.append(InitiativeMention(s, oe, strip_ignored(text[s:oe]), True, rule, True))
+            cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
     for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue

@@ -13,6 +13,7 @@ from ingest.dates import (
     content_dates,
     credit_dates,
     date_from_url,
+    dateline_anchored,
     dateline_date,
     dateline_day,
     event_date,
@@ -179,6 +180,12 @@ def test_event_date_is_only_noted_for_undated_articles() -> None:
         ("某法院工作报告\n——2023年2月9日在某市人民代表大会第三次会议上\n各位代表：", "2023-02-09"),
         ("标题\n来源:示例网 21-01-28 15:28\n正文。", "2021-01-28"),
         ("标题\n作者：某某 2024年7月11日 浏览：30\n正文。", "2024-07-11"),
+        ("标题\n【2024-07-17】\n正文。", "2024-07-17"),  # a bracketed date line
+        ("标题\n（2024年7月17日《示例法院报》第4版）\n正文。", "2024-07-17"),
+        ("标题\n刊发于《示例法院报》2024年7月17日第四版\n正文。", "2024-07-17"),
+        ("标题 | 某法院 | 2024-07-17\n正文。", "2024-07-17"),  # a cell of a header row
+        ("标题\n浏览次数：100 2024-07-17\n正文。", "2024-07-17"),
+        ("标题\n[2024-07-17 09:30] 来源：某某网\n正文。", "2024-07-17"),
     ],
 )
 def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -> None:
@@ -242,8 +249,43 @@ def test_dateline_date(text: str, day: str | None) -> None:
     assert dateline_date(text) == day
 
 
-def test_dateline_year_guessed_from_the_body_is_no_publication_date() -> None:
+def test_dateline_year_from_a_period_just_ended_dates_the_story() -> None:
+    # the latest year named has a period that ended within three months of the dateline
     text = "某某网广州8月21日电 会议21日举行。2024年上半年，收案10万件。"
+    choice = choose_date(text=text)
+    assert (choice.date, choice.source) == ("2024-08-21", "dateline-year")
+    assert dateline_anchored("某某网北京8月3日电 2023年1至7月，某省法院结案若干。") == "2023-08-03"
+    assert dateline_anchored("某某网北京9月2日电 2023年8月，某省法院召开会议。") == "2023-09-02"
+    # a period that ended in the last months of the year before
+    assert dateline_anchored("某某网北京1月8日电 2024年12月，某省法院召开会议。") == "2025-01-08"
+    # early in a year: a review of the year before and the plans of this one
+    review = (
+        "某某网天津1月15日电 院长作报告。2024年，全市法院收案若干。2025年，全市法院将继续努力。"
+    )
+    assert dateline_anchored(review) == "2025-01-15"
+    # plans alone, or plans far from the year reviewed, leave it open
+    assert dateline_anchored("某某网天津1月15日电 2025年，全市法院将继续努力。") is None
+    assert dateline_anchored("某某网天津1月15日电 2020年收案若干。2025年，法院将改革。") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某网北京9月2日电 2023年，全省法院收案。",  # a bare year: this one or the last?
+        "某某网北京11月2日电 2023年一季度，全省法院收案。",  # a period long past
+        "某某网北京3月8日电 2024年，全国法院审结案件。",
+        "某某网广州8月21日电 今年上半年收案若干，较2024年上半年上升。",  # a comparison base
+        "某某网北京8月21日电 会议举行。力争到2027年实现全覆盖。",  # a goal only
+        "本报北京8月21日讯 2024年上半年，收案10万件。",  # a newspaper's own dateline
+        "某某网广州5月21日电 2024年下半年，收案10万件。",  # a period long past or ahead
+    ],
+)
+def test_dateline_year_left_open(text: str) -> None:
+    assert dateline_anchored(text) is None
+
+
+def test_dateline_year_guessed_from_the_body_is_no_publication_date() -> None:
+    text = "某某网广州8月21日电 会议21日举行。2024年，收案10万件。"
     choice = choose_date(text=text)
     assert choice.date is None
     assert "2024-08-21" in (choice.note or "")
@@ -444,6 +486,14 @@ def test_dev_dates_without_metadata_come_from_page_or_url(tmp_path: Path) -> Non
         if doc.date is None and "without a year" in (doc.date_note or ""):
             continue  # a dateline whose year the body only suggests: withheld, not wrong
         assert doc.date == meta["date"], (path.name, doc.date_note)
-        assert doc.date_source in ("page", "url", "dateline")
+        assert doc.date_source in ("page", "url", "dateline", "dateline-year")
         checked += 1
     assert checked >= 5
+
+
+def test_url_under_the_title_dates_a_saved_page() -> None:
+    url = "http://www.example.gov.cn/art/2024/7/17/art_1.html"
+    assert url_in_text(f"某法院推行调解\n{url}\n正文内容。") == url
+    assert url_in_text(f"标题\n来源：某网\n{url}\n正文内容。") == url
+    # under body text it points elsewhere
+    assert url_in_text(f"标题\n正文第一段，内容很长。\n{url}\n正文。") is None

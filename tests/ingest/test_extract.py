@@ -656,3 +656,124 @@ def test_every_court_of_a_listed_subject_adopts() -> None:
     }
     edges, _ = run("乙县法院召开会议，丙区法院推行繁简分流。")
     assert edges == {("X省丙区人民法院", "繁简分流", "adopted")}
+
+
+def test_praise_from_a_higher_court_credits_the_court_praised() -> None:
+    # 该院 in the praising court's own clause is the court the text was about
+    edges, _ = run("乙县法院召开会议。省法院院长某某对该院诉前调解工作表示肯定。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+    # praise of a practice with no court named: the court in context did it
+    edges, _ = run("乙县法院召开会议。省法院对该县的诉前调解工作给予充分肯定。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_examples_listed_with_deng_do_not_carry_over_to_the_next_sentence() -> None:
+    edges, _ = run(
+        "全市法院推行诉前调解。乙县法院、丙区法院等法院推行繁简分流。同时，深化诉调对接。"
+    )
+    assert ("AGG:X省甲市全市法院", "诉调对接", "adopted") in edges
+    assert ("X省丙区人民法院", "诉调对接", "adopted") not in edges
+
+
+def test_a_court_after_anzhao_sets_the_rule_it_does_not_act() -> None:
+    edges, _ = run("乙县法院按照甲市中院部署要求，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+
+
+def test_a_name_met_only_as_what_a_practice_serves_is_no_initiative() -> None:
+    edges, gold = run("乙县法院推行诉前调解，这是推动健全“三治融合”治理体系的重要举措。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+    assert [i["name"] for i in gold["initiatives"]] == ["诉前调解"]
+    # a known term alone may be what the court itself advances: it stays an initiative
+    _, gold = run("乙县法院推行诉前调解，这是推进诉源治理的重要举措。")
+    assert "诉源治理" in [i["name"] for i in gold["initiatives"]]
+
+
+def test_a_title_another_body_issues_is_no_courts_policy() -> None:
+    edges, _ = run("省法院推动省政府印发《关于加强诉源治理的意见》。")
+    assert edges == set()
+
+
+def test_following_a_higher_courts_deployment() -> None:
+    # 该院 after 紧跟X…部署 is not X; X promotes what it deployed
+    edges, _ = run(
+        "乙县法院召开会议。该院认真落实最高人民法院繁简分流工作部署。该院建立诉前调解机制。"
+    )
+    assert ("最高人民法院", "繁简分流", "promoted") in edges
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+    assert not any(u == "最高人民法院" and i != "繁简分流" for u, i, _ in edges)
+
+
+def test_a_court_written_before_a_facility_owns_it() -> None:
+    edges, _ = run("甲市中院召开会议。\n在乙县法院某某村法官工作室，双方当事人达成了协议。")
+    assert edges == {("X省乙县人民法院", "法官工作站", "adopted")}
+
+
+def test_a_national_leaders_call_is_no_courts_practice() -> None:
+    edges, _ = run("最高人民法院召开会议。\n会上，总书记强调，要坚持诉源治理。")
+    assert edges == set()
+
+
+def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
+    edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted"),
+        ("X省高级人民法院", "诉前调解", "promoted"),
+    }
+
+
+def test_the_author_of_a_cited_report_is_not_the_subject() -> None:
+    edges, _ = run("乙县法院推行诉前调解。甲市中院发布的白皮书显示，今年以来全面推行繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") not in edges
+    assert ("X省甲市中级人民法院", "繁简分流", "adopted") not in edges
+
+
+def test_the_system_offering_listed_functions_is_still_adopted() -> None:
+    edges, _ = run("乙县法院的诉前调解平台整合了在线调解、电子签名等功能。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_court_guided_into_a_practice_adopts_it() -> None:
+    edges, _ = run("甲市中院指导乙县法院推行繁简分流。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省甲市中级人民法院", "繁简分流", "promoted"),
+    }
+
+
+def test_a_quotes_speaker_yields_the_paragraph_topic_to_the_court_it_goes_on_about() -> None:
+    text = (
+        "“预防比治疗更关键。”甲市中院副庭长某某表示。近年来，乙县法院推动资源下沉。\n推行诉前调解。"
+    )
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert not any(u == "X省甲市中级人民法院" for u, _, _ in edges)
+
+
+def test_names_met_only_in_a_non_court_document_or_a_leaders_call_are_dropped() -> None:
+    _, gold = run("乙县法院召开会议。县委出台《关于推进诉源治理的意见》。")
+    assert gold["initiatives"] == []
+    _, gold = run("乙县法院召开会议。\n会上，总书记强调，要坚持诉源治理。")
+    assert gold["initiatives"] == []
+    _, gold = run("乙县法院推行繁简分流，向基本解决执行难迈进。")
+    assert [i["name"] for i in gold["initiatives"]] == ["繁简分流"]
+
+
+def test_a_court_that_leads_or_spreads_a_practice_promotes_it() -> None:
+    edges, _ = run("由省法院牵头，乙县法院推行诉源治理。")
+    assert edges == {
+        ("X省乙县人民法院", "诉源治理", "adopted"),
+        ("X省高级人民法院", "诉源治理", "promoted"),
+    }
+    edges, _ = run("省法院召开现场会，推广乙县法院诉前调解经验。")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted"),
+        ("X省高级人民法院", "诉前调解", "promoted"),
+    }
+
+
+def test_a_string_of_acknowledgements_is_no_guidance_of_one_initiative() -> None:
+    edges, _ = run("乙县法院在县委的领导下，在甲市中院的指导下，在县人大的监督下，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    edges, _ = run("在甲市中院的指导下，乙县法院推行繁简分流。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges

@@ -197,8 +197,10 @@ def test_over_broad_aliases_do_not_fire() -> None:
 
 
 def test_generic_term_takes_the_specific_initiatives_name() -> None:
-    found = names("甲院建好一站式多元解纷机制,多元解纷见效。")
+    found = names("甲院建好一站式多元解纷机制,多元解纷机制见效。")
     assert found == ["一站式多元解纷机制", "一站式多元解纷机制"]
+    # bare 多元解纷 is a function or a field (增强多元解纷功能), not the mechanism
+    assert names("发挥法庭的多元解纷功能。") == []
 
 
 def test_brand_framing_a_known_initiative_is_that_initiative() -> None:
@@ -337,3 +339,119 @@ def test_given_up_or_missing_practices_are_flagged(
 def test_variants_of_one_brand_share_its_name() -> None:
     found = names("打造“老娘舅”调解品牌。该院设立老娘舅调解工作室。")
     assert found == ["“老娘舅”调解品牌", "“老娘舅”调解品牌"]
+
+
+def test_a_goal_is_flagged() -> None:
+    found = find_initiatives("力争年底前实现诉前调解全覆盖。")
+    assert [(m.name, m.goal) for m in found] == [("诉前调解", True)]
+    found = find_initiatives("工作目标是建成一站式多元解纷机制。")
+    assert [m.goal for m in found] == [True]
+    assert [m.goal for m in find_initiatives("法院推行诉前调解。")] == [False]
+    assert [m.goal for m in find_initiatives("向基本解决执行难迈进。")] == [True]
+
+
+def test_watchwords_and_run_on_heads_are_not_initiatives() -> None:
+    assert names("坚持把非诉讼纠纷解决机制挺在前面。") == []
+    assert names("加大调解工作力度，推动信访工作法治化。") == []
+    assert names("推进三调联动。") == ["大调解工作格局"]
+
+
+def test_quoted_list_of_procedures_set_up_is_one_initiative() -> None:
+    assert names("甲、乙等法院对系列纠纷开展“示范判决、集中调处”。") == ["“示范判决、集中调处”"]
+    # principles held, or a list of aims, are not
+    assert names("坚持“调解优先、调判结合”。") == []
+    assert names("实现“高院主导、中院主抓”。") == []
+    # a campaign named by a list of aims keeps its head
+    assert names("部署“排查隐患、化解纠纷”专项治理。") == ["“排查隐患、化解纠纷”专项治理"]
+
+
+def test_functions_listed_in_quotes_are_features_of_a_system() -> None:
+    assert names("这个系统提供“在线预约”“在线调解”“在线缴费”等功能。") == []
+
+
+def test_statutory_procedure_needs_an_adoption_verb() -> None:
+    assert names("这类案件依法适用小额诉讼程序审理。") == []
+    assert names("小额诉讼程序法定适用率为六成。") == []
+    assert names("推行小额诉讼程序。") == ["小额诉讼程序"]
+
+
+def test_quoted_name_ending_in_a_governance_head() -> None:
+    assert names("庭长讲解“两端共治”。") == ["“两端共治”"]
+
+
+def test_what_a_practice_serves_frames_it() -> None:
+    found = find_initiatives("此举是推动完善“三治合一”乡村治理体系的有益创新。")
+    assert [(m.goal, m.framing) for m in found] == [(True, True)]
+    found = find_initiatives("把“云上法庭”打造成一站式诉讼服务、多元解纷的前沿支点。")
+    assert [(m.name, m.framing) for m in found][0] == ("“云上法庭”", False)
+    assert all(m.framing for m in found[1:])
+    assert [m.framing for m in find_initiatives("法院建成诉前调解的工作平台。")] == [False]
+    found = find_initiatives("认清它在落实司法责任制、强化审判监督上的重要作用。")
+    assert [(m.name, m.framing) for m in found] == [("司法责任制", True)]
+    assert [m.framing for m in find_initiatives("该院在诉前调解中发挥了重要作用。")] == [False]
+
+
+def test_broken_practice_and_verb_between_quote_and_term() -> None:
+    found = find_initiatives("某院打破“一锅煮”的办案模式。")
+    assert [m.abolished for m in found] == [True]
+    assert names("破解“一案到底”深化繁简分流") == ["繁简分流"]
+
+
+def test_another_bodys_centre_is_no_candidate() -> None:
+    assert names("该区依靠区综治中心做好治理工作。") == []
+    assert names("该院建立涉企纠纷调解中心。") == ["涉企纠纷调解中心"]
+
+
+def test_heads_that_need_a_court_work_modifier() -> None:
+    assert names("深入推进“和睦乡邻”无讼建设。") == ["“和睦乡邻”无讼建设"]
+    assert names("构建“法庭—乡镇—村”三级联动网络。") == ["“法庭—乡镇—村”三级联动网络"]
+    assert names("推进“法治乡村”示范建设。") == []
+    # a two-character quote names a kind of centre when a court-work modifier follows
+    assert names("建成“两型”诉非联动中心。") == ["“两型”诉非联动中心"]
+    assert names("打造“知产”品牌。") == []
+
+
+def test_a_star_rating_reached_is_an_honour() -> None:
+    found = find_initiatives("某院去年晋升四星级诉讼服务中心的基础上，又添了设备。")
+    assert [(m.name, m.awarded) for m in found] == [("四星级诉讼服务中心", True)]
+    assert names("张三晋升为一级法官，该院晋升为一级法院。") == []
+
+
+def test_each_honour_of_a_list_is_awarded() -> None:
+    found = find_initiatives("立案庭获评甲省平安建设先进集体、全省法院优秀窗口等称号。")
+    assert [(m.name, m.awarded) for m in found] == [
+        ("甲省平安建设先进集体", True),
+        ("全省法院优秀窗口", True),
+    ]
+    found = find_initiatives("两项工作分别入选“甲市十大优秀案例”和“甲市十大重点项目”。")
+    assert [m.name for m in found] == ["甲市十大优秀案例", "甲市十大重点项目"]
+
+
+def test_a_leading_group_is_not_the_mechanism() -> None:
+    assert names("组建全区法院纠纷多元化解机制领导小组。") == []
+    assert names("某院召开“庭审巡查”工作会议。") == []
+    assert names("推进“法治乡村”建设。") == []
+    assert names("抓好立案大厅“送达站”建设。") == ["“送达站”"]
+
+
+def test_quoted_examples_of_a_series_of_work_are_no_mechanism() -> None:
+    assert names("干警进社区，做好“社区+调解”“社区+宣传”等一系列工作。") == []
+
+
+def test_unquoted_names_joined_by_he_are_two() -> None:
+    assert names("该院建立诉前鉴定机制和类案示范机制。") == ["诉前鉴定机制", "类案示范机制"]
+
+
+def test_heads_for_layouts_and_dispute_stations() -> None:
+    assert names("该院创建“1+3+N”纠纷化解新格局。") == ["“1+3+N”纠纷化解新格局"]
+    assert names("该院打造“彩虹桥”解纷站。") == ["“彩虹桥”解纷站"]
+    assert names("形成“党委领导、政府负责”的工作格局。") == []
+
+
+def test_known_functions_of_a_named_facility_are_features() -> None:
+    assert names("车载法庭配有在线调解、网上立案等功能。") == ["车载法庭"]
+    assert names("开通网上立案、跨域立案等业务。") == ["网上立案", "跨域立案"]
+
+
+def test_a_quoted_name_something_is_upgraded_to() -> None:
+    assert names("把“调解进村”整体升级为“诉调联动进万家”。") == ["“诉调联动进万家”"]
