@@ -1569,15 +1569,15 @@ def _praised(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     if praiser is not None:
         # 省法院对X给予肯定: X is the work of the court the paragraph was about before, when
         # the praising court stands above it; the praising court does not adopt X
-        before, path = ctx.unit_path(s)
+        earlier, path = ctx.unit_path(s)
         if (
             path == "paragraph"
-            and before is not None
-            and not before.startswith("AGG:")
-            and before != praiser.court
-            and _outranks(ctx, praiser.court, [before])
+            and earlier is not None
+            and not earlier.startswith("AGG:")
+            and earlier != praiser.court
+            and _outranks(ctx, praiser.court, [earlier])
         ):
-            return [(before, "adopted", "adoption:praised-context")]
+            return [(earlier, "adopted", "adoption:praised-context")]
         return []
     return None  # 代表们对X给予高度评价: X is the work of the court in context
 
