@@ -1,0 +1,88 @@
+"""共同采用: initiatives adopted by the same units, as a network and a table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from figures.co_adoption import NETWORK_HEIGHT, co_adoption_html
+from ui import state
+from ui.analytics.shared import (
+    P,
+    _co_adoption_of,
+    _early_of,
+    _facts_caption,
+    _store_key,
+    facts_note,
+)
+from ui.common import embed_html, table
+
+
+# -- 共同采用 -------------------------------------------------------------------------------
+def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
+    key = f"{P}.min_shared"
+    if key not in st.session_state:
+        try:
+            st.session_state[key] = max(1, int(state.param("min_shared") or 2))
+        except ValueError:
+            st.session_state[key] = 2
+    c1, _ = st.columns([1, 3])
+    min_shared = int(
+        c1.number_input(
+            "最少共同采用单位数",
+            min_value=1,
+            max_value=100,
+            step=1,
+            key=key,
+            help="两项举措至少有这么多单位都推行过，才画出它们之间的连线",
+        )
+    )
+    state.set_params(min_shared=None if min_shared == 2 else min_shared)
+    graph = _co_adoption_of(_store_key(), min_shared)
+    _facts_caption(graph.graph["tally"])
+    pairs = sorted(
+        (
+            {"a": a, "b": b, "shared": d["shared"], "jaccard": round(d["jaccard"], 3)}
+            for a, b, d in graph.edges(data=True)
+        ),
+        key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
+    )
+    if not pairs:
+        st.info(f"没有两项举措被至少 {min_shared} 个相同的单位推行。可以把上面的数字调小。")
+    else:
+        embed_html(co_adoption_html(graph), NETWORK_HEIGHT + 10)
+        st.caption(
+            "节点：举措（越大 = 推行单位越多）；连线：有单位同时推行两项举措（越粗 = 共同单位越多）。"
+        )
+        st.markdown(f"#### 举措对（{len(pairs)}）")
+        import pandas as pd
+
+        st.dataframe(
+            pd.DataFrame(
+                [[r["a"], r["b"], r["shared"], r["jaccard"]] for r in pairs],
+                columns=["举措甲", "举措乙", "共同采用单位数", "Jaccard 相似度"],
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Jaccard 相似度": st.column_config.NumberColumn(
+                    format="%.2f", help="共同采用单位数 ÷ 采用任一项的单位数"
+                )
+            },
+        )
+    st.markdown("#### 先行单位")
+    early = _early_of(_store_key())
+    if not early:
+        st.info("还没有单位推行过两项以上有日期的举措，无法比较先后。")
+        return
+    table(
+        early,
+        {"unit": "单位", "initiatives": "推行举措数", "mean_rank": "平均先行名次"},
+        links={"单位页": lambda r: state.link(r["unit_id"])},
+        key=f"{P}.early",
+    )
+    st.caption(
+        "平均先行名次：在它推行的每项举措中，它首次报道推行的先后名次（0 = 最早，1 = 最晚）的平均值。"
+        + (f"核实情况：{facts_note(graph.graph['tally'])}。" if graph.graph["tally"].facts else "")
+    )

@@ -1,0 +1,182 @@
+"""辖区覆盖 (the share adopted under a court, level by level) and 省份覆盖表 (province ×
+initiative, with the coverage map)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.model import LEVELS
+from ui import state
+from ui.analytics.shared import (
+    P,
+    _counts_of,
+    _court,
+    _coverage_of,
+    _facts_caption,
+    _initiative,
+    _level_label,
+    _levels_param,
+    _scope,
+    _store_key,
+    _timeline_of,
+)
+from ui.common import table
+
+
+# -- 辖区覆盖 -------------------------------------------------------------------------------
+def _coverage(initiatives: list[dict[str, Any]]) -> None:
+    c1, c2 = st.columns(2)
+    with c1:
+        initiative_id = _initiative(initiatives)
+    with c2:
+        court_id = _court(initiative_id)
+    if court_id is None:
+        st.info("图中还没有法院层级关系（PART_OF），无法统计辖区覆盖。请先导入法院名录。")
+        return
+    levels, missing, tally = _coverage_of(_store_key(), initiative_id, court_id)
+    if not levels:
+        st.info("该法院辖区内没有下级单位。")
+        return
+    _facts_caption(tally)
+    cols = st.columns(max(len(levels), 1))
+    for col, lv in zip(cols, levels, strict=True):
+        col.metric(
+            _level_label(lv.level),
+            f"{lv.adopted} / {lv.units}" if lv.has_denominator else "无名录",
+            f"{lv.share:.0%}" if lv.has_denominator else "未导入人民法庭名录",
+            delta_color="off",
+            delta_arrow="off",
+            delta_description="已推行",
+            help="已有推行、试点、推广部署或获评记录的单位 / 辖区内该层级单位总数",
+        )
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [
+            {
+                "层级": _level_label(lv.level),
+                "已推行": lv.adopted,
+                "单位数": lv.units,
+                "覆盖率": lv.share if lv.has_denominator else None,
+            }
+            for lv in levels
+        ]
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "覆盖率": st.column_config.ProgressColumn(
+                "覆盖率", min_value=0.0, max_value=1.0, format="percent"
+            )
+        },
+    )
+    _roster_note(levels)
+    st.markdown(f"#### 尚未报道推行的单位（{len(missing)}）")
+    if not missing:
+        st.success("辖区内所有单位都已有推行记录。")
+        return
+    table(
+        [{**r, "level_zh": _level_label(r.get("level") or "")} for r in missing],
+        {"unit": "单位", "level_zh": "层级"},
+        links={"单位页": lambda r: state.link(r["unit_id"])},
+        key=f"{P}.missing",
+    )
+    st.caption("“尚未推行”只表示收录的文档中没有看到它推行的报道，不代表它确实没有推行。")
+
+
+def _roster_note(levels: list[Any]) -> None:
+    """Tribunals count only against an imported roster; say where there is none."""
+    from ui.scope import tribunal_roster_note
+
+    tribunal_roster_note(levels)
+
+
+# -- 省份覆盖表 -----------------------------------------------------------------------------
+def _provinces(initiatives: list[dict[str, Any]]) -> None:
+    import pandas as pd
+
+    key = f"{P}.matrix_levels"
+    if key not in st.session_state:
+        st.session_state[key] = _levels_param("matrix_levels", ["intermediate", "basic"])
+    c1, c2 = st.columns([3, 1])
+    levels = c1.multiselect(
+        "统计哪些层级的法院",
+        list(LEVELS),
+        key=key,
+        format_func=_level_label,
+        help="单元格 = 该省这些层级的法院中，报道推行该举措的比例",
+    )
+    only_active = c2.checkbox("只显示有推行的省份", value=True, key=f"{P}.matrix_active")
+    state.set_params(
+        matrix_levels=None if levels == ["intermediate", "basic"] else ",".join(levels) or "none"
+    )
+    if not levels:
+        st.info("请至少选择一个法院层级。")
+        return
+    counts = _counts_of(_store_key(), tuple(levels))
+    frame = pd.DataFrame.from_dict(counts.matrix(), orient="index").fillna(0.0)
+    frame.index.name = "省份"
+    if frame.empty or frame.shape[1] == 0:
+        st.info("所选层级的法院还没有推行记录，或图中没有法院名录（各省法院数量）。")
+        return
+    if only_active:
+        frame = frame[(frame > 0).any(axis=1)]
+    # initiatives most covered first; colours run up to the table's highest share
+    frame = frame[frame.sum().sort_values(ascending=False, kind="stable").index]
+    top = float(frame.max().max()) or 1.0
+    st.caption(
+        f"{frame.shape[0]} 个省份 × {frame.shape[1]} 项举措。单元格：该省"
+        f"{'、'.join(_level_label(v) for v in levels)}中报道推行的比例；空白 = 没有推行报道，"
+        f"颜色越深越高（最深 = 表中最高的 {top:.1%}）。举措按覆盖程度从左到右排列。"
+    )
+    styled = frame.style.format(lambda v: f"{v:.1%}" if v else "").background_gradient(
+        cmap="Oranges", vmin=0.0, vmax=top
+    )
+    st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
+    _facts_caption(counts.tally)
+    csv = ("\ufeff" + frame.round(4).reset_index().to_csv(index=False)).encode("utf-8")
+    st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
+    from ui.province_levels import by_level
+
+    # counts beside their denominators, from the same facts
+    by_level(initiatives, levels, f"{P}.matrix_initiative", scope=_scope())
+    _coverage_map(initiatives, levels)
+
+
+def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
+    """The coverage map (覆盖地图) of one initiative, for the country or one province."""
+    from ui.downloads import coverage_map_buttons
+
+    st.markdown("#### 覆盖地图")
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        initiative_id = _initiative(initiatives)
+    tl = _timeline_of(_store_key(), initiative_id)  # every adopter, dated or not
+    provinces = sorted(
+        {r["province"] for r in [*tl.first, *tl.undated_units]}
+        - {None, "", "北京市", "天津市", "上海市", "重庆市"}
+    )
+    scope = c2.selectbox(
+        "范围",
+        ["全国", *provinces],
+        key=f"{P}.map_scope",
+        help="全国按省份；选一个省份则按该省各地市",
+    )
+    name = next((r["initiative"] for r in initiatives if r["initiative_id"] == initiative_id), "")
+    st.caption(
+        f"按上面所选层级（{'、'.join(_level_label(v) for v in levels)}）统计已报道的法院所占比例；"
+        "边界为中国官方口径（含南海诸岛），离线绘制。"
+    )
+    coverage_map_buttons(
+        state.store(),
+        initiative_id,
+        province=None if scope == "全国" else scope,
+        levels=tuple(levels),
+        stem=f"{name}-{scope}",
+        key=f"{P}.map_dl",
+        **_scope(),
+    )

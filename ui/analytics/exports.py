@@ -1,0 +1,232 @@
+"""数据导出: the unit-year panel and the adoption events as CSV / Parquet with their data
+dictionaries (what the download buttons hand out; tests call these too)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from graph.model import LEVELS
+from queries import analytics
+from ui import state
+from ui.analytics.shared import (
+    P,
+    _facts_caption,
+    _level_label,
+    _levels_param,
+    _scope,
+    _store_key,
+)
+
+
+# -- exports (what the download buttons hand out; tests call these too) ---------------------
+@dataclass
+class Export:
+    """A table and its files: `files` maps "csv" / "parquet" / "md" (dictionary) to bytes;
+    `tally` counts the facts it holds; `adopters` / `undated` (the panel): per initiative,
+    the units reported adopting it and how many of them no report dates."""
+
+    rows: list[dict[str, Any]]
+    files: dict[str, bytes]
+    tally: analytics.Tally = analytics.Tally()
+    adopters: dict[str, int] = field(default_factory=dict)
+    undated: dict[str, int] = field(default_factory=dict)
+
+
+def _files(rows: list[dict[str, Any]], dictionary: dict[str, str]) -> Export:
+    """The same files the CLI writes (`write_table`), made in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="courtgraph-") as tmp:
+        csv_path, md_path = analytics.write_table(
+            rows, Path(tmp) / "table.csv", dictionary=dictionary
+        )
+        files = {"csv": csv_path.read_bytes(), "md": md_path.read_bytes()}
+        if rows:
+            (pq,) = analytics.write_table(rows, Path(tmp) / "table.parquet")
+            files["parquet"] = pq.read_bytes()
+    return Export(rows, files)
+
+
+def panel_export(
+    store: Any,
+    initiatives: list[str],
+    *,
+    province: str | None = None,
+    levels: list[str] | None = None,
+    collections: list[str] | None = None,
+    verified_only: bool = False,
+) -> Export:
+    """The unit-year panel of `initiatives` (ids or names) with its data dictionary: every
+    adopter counted (`reported__`), dated or not; from the facts of `collections` (None:
+    all) and, with `verified_only`, the confirmed or corrected ones only."""
+    made = analytics.panel(
+        store,
+        initiatives,
+        province=province,
+        levels=levels or None,
+        collections=collections,
+        verified_only=verified_only,
+    )
+    return replace(
+        _files(made.rows, analytics.PANEL_DICTIONARY),
+        tally=made.tally,
+        adopters=made.adopters,
+        undated=made.undated,
+    )
+
+
+def events_export(
+    store: Any,
+    initiatives: list[str],
+    *,
+    collections: list[str] | None = None,
+    verified_only: bool = False,
+) -> Export:
+    """The adoption-events table of `initiatives` (all initiatives when the list is empty),
+    with each fact's review status."""
+    import queries
+
+    ids = [
+        queries.resolve_entity(store, name, label="Initiative") if name else None
+        for name in initiatives or [None]  # type: ignore[list-item]
+    ]
+    rows, tally = analytics.events_table(
+        store, ids, collections=collections, verified_only=verified_only
+    )
+    return replace(_files(rows, analytics.EVENTS_DICTIONARY), tally=tally)
+
+
+@st.cache_data(ttl=300, max_entries=8, show_spinner="正在生成面板数据…")
+def _panel_of(
+    store_key: str, ids: tuple[str, ...], province: str | None, levels: tuple[str, ...]
+) -> Export:
+    return panel_export(
+        state.store(), list(ids), province=province, levels=list(levels), **_scope()
+    )
+
+
+@st.cache_data(ttl=300, max_entries=8, show_spinner="正在生成事件表…")
+def _events_of(store_key: str, ids: tuple[str, ...]) -> Export:
+    return events_export(state.store(), list(ids), **_scope())
+
+
+# -- 数据导出 -------------------------------------------------------------------------------
+def _export_tab(initiatives: list[dict[str, Any]]) -> None:
+    by_id = {r["initiative_id"]: r for r in initiatives}
+    key = f"{P}.ids"
+    if key not in st.session_state:
+        wanted = [v for v in (state.param("ids") or "").split(",") if v in by_id]
+        if not wanted:  # the initiative of the other tabs
+            first = state.param("id")
+            if first and first not in by_id:
+                first = state.resolve(first, "Initiative")
+            wanted = [first] if first in by_id else [initiatives[0]["initiative_id"]]
+        st.session_state[key] = wanted
+    chosen = st.multiselect(
+        "举措（可多选）",
+        list(by_id),
+        key=key,
+        format_func=lambda i: by_id[i]["initiative"],
+        placeholder="选择一项或多项举措",
+    )
+    provinces = sorted({r["province"] for r in state.rows("unit_totals") if r.get("province")})
+    pkey = f"{P}.province"
+    if pkey not in st.session_state:
+        wanted_province = state.param("province")
+        st.session_state[pkey] = wanted_province if wanted_province in provinces else state.ALL
+    lkey = f"{P}.levels"
+    if lkey not in st.session_state:
+        st.session_state[lkey] = _levels_param("levels", [])
+    c1, c2 = st.columns(2)
+    province = c1.selectbox("省份（可选）", [state.ALL, *provinces], key=pkey)
+    levels = c2.multiselect(
+        "层级（可选，不选 = 全部）",
+        list(LEVELS),
+        key=lkey,
+        format_func=_level_label,
+        placeholder="全部层级",
+    )
+    province_value = None if province == state.ALL else province
+    state.set_params(ids=list(chosen), province=province_value, levels=list(levels))
+    if not chosen:
+        st.info("请至少选择一项举措，生成单位 × 年份面板。")
+        return
+    names = [by_id[i]["initiative"] for i in chosen]
+    stem = "_".join(names)[:60]
+
+    st.markdown("#### 单位 × 年份面板")
+    panel = _panel_of(_store_key(), tuple(chosen), province_value, tuple(levels))
+    years = sorted({r["year"] for r in panel.rows})
+    c1, c2, c3 = st.columns(3)
+    c1.metric("面板行数", len(panel.rows))
+    c2.metric("单位数", len({r["unit_id"] for r in panel.rows}))
+    c3.metric("年份", f"{years[0]}–{years[-1]}" if years else "—")
+    counted = "；".join(
+        f"{name}：{n} 个推行单位"
+        + (f"，另有 {panel.undated[name]} 个单位未报道日期" if panel.undated.get(name) else "")
+        for name, n in panel.adopters.items()
+    )
+    if counted:
+        st.caption(
+            f"{counted}。每个推行单位都计入（reported__ 列为 1）；未报道日期的单位 "
+            "first_year__ 为空，adopted__ 各年为 0。"
+        )
+    _facts_caption(panel.tally)
+    if not panel.rows:
+        st.info("没有符合条件的法院或年份。可放宽省份或层级条件。")
+    else:
+        _downloads(panel, "面板", f"panel-{stem}", f"{P}.panel")
+        _preview(panel.rows)
+
+    st.markdown("#### 推行事件表")
+    events = _events_of(_store_key(), tuple(chosen))
+    st.metric("事件数", len(events.rows))
+    _facts_caption(events.tally)
+    if not events.rows:
+        st.info("所选举措还没有推行记录。")
+        return
+    _downloads(events, "事件表", f"events-{stem}", f"{P}.events")
+    _preview(events.rows)
+
+
+def _downloads(export: Export, what: str, stem: str, key: str) -> None:
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(
+        f"{what} CSV",
+        export.files["csv"],
+        f"{stem}.csv",
+        "text/csv",
+        key=f"{key}.csv",
+        width="stretch",
+    )
+    if "parquet" in export.files:
+        c2.download_button(
+            f"{what} Parquet",
+            export.files["parquet"],
+            f"{stem}.parquet",
+            "application/vnd.apache.parquet",
+            key=f"{key}.parquet",
+            width="stretch",
+        )
+    c3.download_button(
+        f"{what}数据字典 Markdown",
+        export.files["md"],
+        f"{stem}.dictionary.md",
+        "text/markdown",
+        key=f"{key}.md",
+        width="stretch",
+    )
+
+
+def _preview(rows: list[dict[str, Any]], limit: int = 100) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(rows[:limit])
+    for col in frame.columns:  # lists (doc_ids) read better joined
+        if frame[col].map(lambda v: isinstance(v, list)).any():
+            frame[col] = frame[col].map(lambda v: "；".join(v) if isinstance(v, list) else v)
+    st.caption(f"预览前 {min(limit, len(rows))} 行，共 {len(rows)} 行。")
+    st.dataframe(frame, hide_index=True, width="stretch", height=280)

@@ -1,0 +1,93 @@
+"""成效对照: the reported figures of an initiative's adopters (claims, not measured effects)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from ui import state
+from ui.analytics.shared import (
+    CLAIMS,
+    P,
+    _facts_caption,
+    _initiative,
+    _outcomes_of,
+    _store_key,
+)
+from ui.common import table
+
+
+# -- 成效对照 -------------------------------------------------------------------------------
+def _outcomes(initiatives: list[dict[str, Any]]) -> None:
+    initiative_id = _initiative(initiatives)
+    st.warning(
+        f"**{CLAIMS}**\n\n以下数字是推行这项举措的单位在文档中自己报告的，未经独立核实；"
+        "它们与推行时间并列，只供对照，不能据此认定是这项举措带来的效果。"
+    )
+    found = _outcomes_of(_store_key(), initiative_id)
+    rows = found.rows
+    _facts_caption(found.tally)
+    if found.truncated:
+        st.warning(
+            f"成效数据超过 {found.limit:,} 项，这里只列出前 {found.limit:,} 项；"
+            "可在侧栏选择文档集以缩小范围，或用命令行导出。"
+        )
+    if not rows:
+        st.info("推行这项举措的单位还没有报告过成效数据。")
+        return
+    doc_ids = sorted({d for r in rows for d in r.get("doc_ids") or []})
+    docs = (
+        {d["doc_id"]: d for d in state.rows("document_sources", {"ids": ",".join(doc_ids)})}
+        if doc_ids
+        else {}
+    )
+
+    def title(d: str) -> str:
+        doc = docs.get(d) or {}
+        return (
+            f"{doc.get('title') or d}（{doc['date']}）"
+            if doc.get("date")
+            else doc.get("title") or d
+        )
+
+    shown = [
+        {
+            **{k: "—" if v is None else v for k, v in r.items()},
+            "adoption": f"{state.stage_zh(r.get('stage'))} {r.get('adopted_date') or '（无日期）'}",
+            "figure": _figure(r),
+            "tied": r.get("tied_to") or "未说明",
+            "sources": "；".join(title(d) for d in r.get("doc_ids") or []),
+        }
+        for r in rows
+    ]
+    st.markdown(
+        f"**{len({r['unit_id'] for r in rows})}** 个推行单位报告了 **{len(rows)}** 项数字"
+        "（每行一项，推行情况与报告的数字并列）"
+    )
+    table(
+        shown,
+        {
+            "unit": "单位",
+            "adoption": "推行（首次日期）",
+            "metric": "指标",
+            "figure": "报告数值",
+            "period": "期间",
+            "tied": "文中关联的举措",
+            "sources": "来源文档",
+        },
+        links={
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+            "单位页": lambda r: state.link(r["unit_id"]),
+        },
+        key=f"{P}.outcomes",
+    )
+    st.markdown("#### 来源文档")
+    for d in doc_ids:
+        st.markdown(f"- [{title(d)}]({state.doc_link(d)})")
+
+
+def _figure(r: dict[str, Any]) -> str:
+    value = r.get("value")
+    text = f"{value:g}" if isinstance(value, int | float) else str(value or "")
+    return f"{r.get('qualifier') or ''}{text}{r.get('unit_of_measure') or ''}"

@@ -1,0 +1,150 @@
+"""What the tabs of 扩散分析 share: the sidebar's scope, cached calls of `queries.analytics` (keyed by
+the store, the collections and the 只看已核实 switch), the fact-check caption and the pickers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.model import LEVELS
+from queries import analytics
+from ui import state
+from ui.common import court_picker, initiative_picker
+
+P = "analytics"
+TABS = ("时间线", "辖区覆盖", "省份覆盖表", "共同采用", "成效对照", "数据导出")
+PRECISION_ZH = {
+    "day": "文中日期",
+    "month": "文中日期（到月）",
+    "year": "文中日期（到年）",
+    "document": "文档日期（文中未写推行日期）",
+}
+EVENT_ZH = {"endorsed": "★ 上级推广部署", "piloted": "试点"}
+CLAIMS = "报告数据（文档所述，非测量效果）· Reported claims, not measured effects"
+
+
+# -- cached library calls (keyed by the store, bounded) -----------------------------------
+def _store_key() -> str:
+    """The store, the chosen collections and the 只看已核实 switch: what a cached answer
+    depends on."""
+    from ui.scope import collections_key, verified_only
+
+    return f"{state.store().description}|{collections_key()}|{int(verified_only())}"
+
+
+def _scope() -> dict[str, Any]:
+    """The sidebar's choices as the keyword arguments of `queries.analytics`."""
+    from ui.scope import collections, verified_only
+
+    return {"collections": collections(), "verified_only": verified_only()}
+
+
+def _scoped() -> bool:
+    scope = _scope()
+    return bool(scope["collections"] or scope["verified_only"])
+
+
+@st.cache_data(ttl=300, max_entries=8, show_spinner="正在统计所选范围内的采用单位…")
+def _units_in_scope(store_key: str) -> dict[str, int]:
+    """initiative id -> units reporting it from the chosen collections' (verified) facts."""
+    return analytics.units_per_initiative(state.store(), **_scope())
+
+
+def _in_scope(initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The initiatives with their number of units (举措总数) counted from the chosen
+    collections and, with 只看已核实, verified facts only (the store's summary counts every
+    document and fact), most adopted first."""
+    if not initiatives or not _scoped():
+        return initiatives
+    units = _units_in_scope(_store_key())
+    counted = [{**r, "units": units.get(r["initiative_id"], 0)} for r in initiatives]
+    return sorted(counted, key=lambda r: (-r["units"], r["initiative"] or ""))
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner="正在计算时间线…")
+def _timeline_of(store_key: str, initiative_id: str) -> analytics.Timeline:
+    return analytics.timeline(state.store(), initiative_id, **_scope())
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计辖区覆盖…")
+def _coverage_of(
+    store_key: str, initiative_id: str, court_id: str
+) -> tuple[list[Any], list[Any], analytics.Tally]:
+    return analytics.coverage_report(state.store(), initiative_id, court_id, **_scope())
+
+
+@st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算省份覆盖表…")
+def _counts_of(store_key: str, levels: tuple[str, ...]) -> analytics.ProvinceCounts:
+    return analytics.province_counts(state.store(), levels=levels, **_scope())
+
+
+@st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算共同采用…")
+def _co_adoption_of(store_key: str, min_shared: int) -> Any:
+    return analytics.co_adoption(state.store(), min_shared=min_shared, **_scope())
+
+
+@st.cache_data(ttl=300, max_entries=8, show_spinner=False)
+def _early_of(store_key: str) -> list[dict[str, Any]]:
+    return analytics.early_adopters(state.store(), **_scope())
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _outcomes_of(store_key: str, initiative_id: str) -> analytics.Outcomes:
+    return analytics.outcomes_report(state.store(), initiative_id, **_scope())
+
+
+def facts_note(tally: analytics.Tally) -> str:
+    """How many of a table's facts are unverified, in the figures' words (FactCheck.note)."""
+    from queries.verified import FactCheck
+
+    return FactCheck(*tally).note()
+
+
+def _facts_caption(tally: analytics.Tally) -> None:
+    note = facts_note(tally)
+    if note:
+        st.caption(f"核实情况：{note}。")
+
+
+# -- shared pickers ---------------------------------------------------------------------------
+def _initiative(initiatives: list[dict[str, Any]]) -> str:
+    """The initiative picker; the same key in every tab."""
+    return initiative_picker(initiatives, f"{P}.id")
+
+
+def _court(initiative_id: str) -> str | None:
+    courts = state.rows("superior_courts")
+    if not courts:
+        return None
+    court_id = court_picker(
+        courts,
+        f"{P}.court",
+        lambda: _default_court(courts, initiative_id),
+        label="上级法院（统计其辖区内各级单位）",
+        help="最高人民法院、高级法院或中级法院：统计其下所有层级的单位",
+    )
+    state.set_params(court=court_id)
+    return str(court_id)
+
+
+def _default_court(courts: list[dict[str, Any]], initiative_id: str) -> str:
+    """The high court of the province with most adopters, else the first high court, else
+    the highest court (courts come highest level first)."""
+    by_province = _timeline_of(_store_key(), initiative_id).by_province
+    highs = [r for r in courts if r.get("level") == "high"]
+    for r in highs:
+        if by_province and r.get("province") == next(iter(by_province)):
+            return str(r["court_id"])
+    return str((highs or courts)[0]["court_id"])
+
+
+def _levels_param(name: str, default: list[str]) -> list[str]:
+    value = state.param(name)
+    if value is None:
+        return default
+    return [v for v in value.split(",") if v in LEVELS]
+
+
+def _level_label(level: str) -> str:
+    return state.level_zh(level) or level
