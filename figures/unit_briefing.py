@@ -1,0 +1,521 @@
+"""Briefings (简报) of a unit: what a court and the units under it report, as a Word report
+and a PowerPoint deck.
+
+The initiative briefing (`figures.briefing`) answers "who has adopted this reform"; this one
+answers a court's own question, "what are we and the units under us doing": the headline
+numbers (initiatives by stage, units reporting by level, documents and their dates), the
+reform portfolio figure (`figures.portfolio`), every initiative grouped by category with its
+stage, units and first date, the figures the units reported (marked as their own claims,
+with period and linked initiative), the court personnel the documents name, and the
+numbered source list with dates and URLs. Same typography and structure as the initiative
+briefing (`figures.report`, `figures.deck`); `verified_only` keeps to confirmed facts.
+
+`gather(store, court)` reads it through named queries (`unit_portfolio`, `units_under`,
+`outcomes_under`, `people_under`, `document_sources`); `to_docx` and `to_pptx` lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank
+from figures.briefing import MAX_SOURCES, REPORTED_NOTE
+from figures.names import short_court_name
+from figures.portfolio import Portfolio, from_rows
+from figures.report import (
+    Report,
+    newest_first,
+    outcome_value,
+    source_documents,
+    source_lines,
+)
+from figures.verified import FactCheck, is_verified
+from graph.model import LEVEL_ZH
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+MAX_OUTCOME_ROWS = 300  # figures listed in the report (the court's own first); the rest counted
+MAX_PEOPLE_ROWS = 100
+DECK_ROWS = 96  # rows of a table the deck shows: six to eight slides of them
+DECK_PER_SLIDE = 12
+#: a portfolio of up to this many rows (headings included) is drawn in one column as tall as
+#: it needs, 10 in wide: on the report's portrait page its type is 9 pt; a longer one is drawn
+#: 16:9 in two panels on a landscape page of its own
+NARROW_PORTFOLIO_ROWS = 22
+#: on a slide, a narrow picture is as large as a 16:9 one only up to this many rows
+NARROW_SLIDE_ROWS = 12
+
+
+@dataclass
+class UnitBriefing:
+    court_id: str
+    court: str  # the full name
+    level: str | None
+    portfolio: Portfolio
+    levels: list[tuple[str, int, int]]  # (level, units reporting, all units) below the court
+    reports: list[dict[str, Any]]  # rows of `unit_portfolio` it states (one per report)
+    outcomes: list[dict[str, Any]]  # one per reported figure, `initiatives` it is tied to
+    people: list[dict[str, Any]]  # one per person and unit, `titles`
+    sources: list[dict[str, Any]]
+    sources_truncated: bool = False
+    source_count: int = 0  # documents behind it (the list holds at most MAX_SOURCES)
+    check: FactCheck = field(default_factory=FactCheck)
+    generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def short(self) -> str:
+        return short_court_name(self.court)
+
+    @property
+    def units_below(self) -> int:
+        return sum(n for _, _, n in self.levels)
+
+    def scope(self) -> str:
+        """'本溪中院及下级 6 个单位' (or the court alone when nothing is under it)."""
+        return f"{self.short}及下级 {self.units_below} 个单位" if self.units_below else self.short
+
+    def own_reports(self) -> bool:
+        return any(it.own for it in self.portfolio.items)
+
+    def reporting_units(self) -> set[str]:
+        return {r["unit_id"] for r in self.reports}
+
+    def stage_counts(self) -> list[tuple[str, int, int]]:
+        """(stage, initiatives with a unit at that stage, unit·initiative pairs at it): each
+        unit counted at the stage it is shown with (推行 before 试点, 获评, 上级推广)."""
+        out = []
+        for stage in STAGE_ORDER:
+            items = [
+                it
+                for it in self.portfolio.items
+                if it.own == stage or any(s == stage for s, _ in it.units.values())
+            ]
+            pairs = sum(
+                (it.own == stage) + sum(s == stage for s, _ in it.units.values())
+                for it in self.portfolio.items
+            )
+            out.append((stage, len(items), pairs))
+        return out
+
+    def portfolio_rows(self) -> int:
+        """Rows of the portfolio figure: initiatives and category headings."""
+        return sum(len(items) + 1 for _, items in self.portfolio.groups())
+
+    def portfolio_png(self, *, narrow: bool) -> bytes:
+        """The portfolio figure (1.5×, without its title: the heading or the slide's title
+        names it): `narrow` 10 in wide and as tall as its rows, else 16:9; each drawn once
+        for the report and the deck alike."""
+        from figures.portfolio import draw_portfolio
+
+        key = "narrow" if narrow else "wide"
+        if key not in self._pictures:
+            self._pictures[key] = draw_portfolio(
+                self.portfolio,
+                scale=1.5,
+                generated=self.generated,
+                with_title=False,
+                width=10.0 if narrow else 16.0,
+                fit=narrow,
+                left_out_note="见举措清单",
+            )
+        return self._pictures[key]
+
+    def headline(self) -> list[str]:
+        """The numbers a reader takes away, one sentence each."""
+        pf = self.portfolio
+        lines = []
+        if not pf.items:
+            lines.append(f"所收文档中没有{self.scope()}推行改革举措的报道。")
+        else:
+            own = sum(it.own is not None for it in pf.items)
+            below = sum(bool(it.units) for it in pf.items)
+            split = (
+                f"其中本院报道 {own} 项，下级单位报道 {below} 项"
+                if self.units_below
+                else "均为本院报道"
+            )
+            lines.append(
+                f"所收文档报道{self.scope()}推行改革举措 {len(pf.items)} 项（{split}），"
+                f"分属 {len(pf.groups())} 个类别。"
+            )
+            stages = "、".join(f"{STAGE_LABEL[s]} {n} 项" for s, n, _ in self.stage_counts() if n)
+            lines.append(f"按阶段：{stages}（一项举措可在不同单位处于不同阶段）。")
+        if self.units_below:
+            reporting = self.reporting_units() - {self.court_id}
+            parts = "；".join(
+                f"{LEVEL_ZH.get(lvl, lvl or '其他')} {a}/{n} 个" for lvl, a, n in self.levels
+            )
+            lines.append(
+                f"下级 {self.units_below} 个单位中 {len(reporting)} 个有推行举措的报道"
+                f"（{parts}）；本院{'有' if self.own_reports() else '没有'}自身推行举措的报道。"
+            )
+        dates = sorted(r["date"] for r in self.reports if r.get("date"))
+        if dates:
+            undated = sum(1 for r in self.reports if not r.get("date"))
+            span = (
+                f"最早的开展日期为 {dates[0]}，最近为 {dates[-1]}"
+                if dates[0] != dates[-1]
+                else f"有日期的报道均为 {dates[0]}"
+            )
+            lines.append(
+                f"据报道，{span}" + (f"；{undated} 条报道没有日期" if undated else "") + "。"
+            )
+        if self.outcomes:
+            units = len({o["unit_id"] for o in self.outcomes})
+            lines.append(
+                f"文档报告了 {units} 个单位的数据 {len(self.outcomes)} 项（见“报告的成效数据”，"
+                "均为单位自述）。"
+            )
+        if self.people:
+            lines.append(f"文档提到{self.short}及下级单位人员 {len(self.people)} 人次（含职务）。")
+        total = max(self.source_count, len(self.sources))
+        listed = f"（资料来源列出最近的 {len(self.sources)} 篇）" if self.sources_truncated else ""
+        doc_dates = sorted(d["date"] for d in self.sources if d.get("date"))
+        span = (
+            f"，发布于 {doc_dates[0]}"
+            + (f" 至 {doc_dates[-1]}" if doc_dates[-1] != doc_dates[0] else "")
+            if doc_dates and not self.sources_truncated
+            else ""
+        )
+        lines.append(f"以上依据 {total} 篇文档{span}{listed}。")
+        if self.check.note():
+            lines.append(f"{self.check.note()}。")
+        return lines
+
+
+def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> UnitBriefing:
+    """Everything a briefing of `court` (and the units under it) states, through named
+    queries; `verified_only`: from confirmed or corrected facts only. The briefing counts the
+    facts it stands on and how many are unverified."""
+    from queries.registry import resolve_entity, run
+
+    cid = resolve_entity(store, court)
+    props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
+    name = props.get("name") or cid
+    result = run(store, "unit_portfolio", {"unit": cid})
+    pf = from_rows(cid, name, result.rows, truncated=result.truncated, verified_only=verified_only)
+    reports = [r for r in result.rows if not verified_only or is_verified(r["status"])]
+    statuses = [r["status"] for r in result.rows]
+
+    outcomes: dict[str, dict[str, Any]] = {}
+    for r in run(store, "outcomes_under", {"unit": cid}).rows:
+        o = outcomes.get(r["fact_id"])
+        if o is None:
+            o = outcomes[r["fact_id"]] = {**r, "initiatives": []}
+            statuses.append(r["status"])
+        if r["initiative_id"]:
+            statuses.append(r["link_status"])
+            if not verified_only or is_verified(r["link_status"]):
+                o["initiatives"].append(r["initiative"])
+    outcome_rows = sorted(
+        (o for o in outcomes.values() if not verified_only or is_verified(o["status"])),
+        key=lambda o: (o["depth"], o["unit"] or "", o["period"] or "", o["metric"] or ""),
+    )
+
+    people: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in run(store, "people_under", {"unit": cid}).rows:
+        statuses.append(r["status"])
+        if verified_only and not is_verified(r["status"]):
+            continue
+        p = people.setdefault((r["unit_id"], r["person_id"]), {**r, "titles": [], "doc_ids": []})
+        if r["title"] and r["title"] not in p["titles"]:
+            p["titles"].append(r["title"])
+        p["doc_ids"] = list(dict.fromkeys([*p["doc_ids"], *(r["doc_ids"] or ())]))
+
+    # the documents behind what it states: the figures' (cited by number), then the latest
+    # reports', then the people's
+    latest = sorted(reports, key=lambda r: r.get("date") or "", reverse=True)
+    doc_ids = list(
+        dict.fromkeys(
+            d
+            for group in (outcome_rows, latest, people.values())
+            for row in group
+            for d in row.get("doc_ids") or ()
+        )
+    )
+    sources = newest_first(source_documents(store, doc_ids[:MAX_SOURCES]))
+    levels: dict[str, list[int]] = {}
+    reporting = {r["unit_id"] for r in reports}
+    for u in run(store, "units_under", {"court": cid}).rows:
+        acc = levels.setdefault(u["level"] or "", [0, 0])
+        acc[0] += u["unit_id"] in reporting
+        acc[1] += 1
+    return UnitBriefing(
+        court_id=cid,
+        court=name,
+        level=props.get("level"),
+        portfolio=pf,
+        levels=[(lvl, a, n) for lvl, (a, n) in sorted(levels.items(), key=lambda kv: _rank(kv[0]))],
+        reports=reports,
+        outcomes=outcome_rows,
+        people=list(people.values()),
+        sources=sources,
+        sources_truncated=len(doc_ids) > MAX_SOURCES,
+        source_count=len(doc_ids),
+        check=FactCheck.of(statuses, verified_only=verified_only),
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# Rows of the tables, shared by the report and the deck
+
+
+def period_zh(period: str | None) -> str:
+    """A figure's period as a reader writes it: a whole month or year short, a span with 至.
+
+    >>> period_zh("2023-09-01/2023-09-30"), period_zh("2023-01-01/2023-12-31")
+    ('2023-09', '2023')
+    >>> period_zh("2024-01-01/2024-03-18"), period_zh("2023-07-01/2024-06-30")
+    ('2024-01-01 至 03-18', '2023-07-01 至 2024-06-30')
+    >>> period_zh(None)
+    '未注明'
+    """
+    if not period:
+        return "未注明"
+    start, sep, end = period.partition("/")
+    if not sep:
+        return period
+    if start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]:
+        return start[:4]
+    if start[:7] == end[:7] and start.endswith("-01"):
+        try:
+            last = (_dt.date.fromisoformat(end) + _dt.timedelta(days=1)).day == 1
+        except ValueError:
+            last = False
+        if last:
+            return start[:7]
+    if start[:4] == end[:4] and len(end) == 10:  # the year once
+        return f"{start} 至 {end[5:]}"
+    return f"{start} 至 {end}"
+
+
+def _units_cell(stages: dict[str, tuple[str | None, str | None]]) -> str:
+    """'3（推行 2、试点 1）' for the units under the court reporting an initiative."""
+    if not stages:
+        return "—"
+    counts = [(s, sum(st == s for st, _ in stages.values())) for s in STAGE_ORDER]
+    parts = "、".join(f"{STAGE_LABEL[s]} {n}" for s, n in counts if n)
+    return f"{len(stages)}（{parts}）"
+
+
+def initiative_rows(b: UnitBriefing) -> list[tuple[str, list[str]]]:
+    """(category, [举措, 本院, 下级单位, 最早报道]) in the portfolio's order."""
+    out = []
+    for cat, items in b.portfolio.groups():
+        for it in items:
+            own = (
+                STAGE_LABEL[it.own] + (f" {it.own_date}" if it.own_date else "") if it.own else "—"
+            )
+            out.append(
+                (cat, [it.initiative, own, _units_cell(it.units), it.first_date or "未注明"])
+            )
+    return out
+
+
+def _refs(b: UnitBriefing, doc_ids: list[str] | None) -> str:
+    numbers = {d["doc_id"]: i for i, d in enumerate(b.sources, 1)}
+    return "".join(f"[{numbers[d]}]" for d in doc_ids or () if d in numbers)
+
+
+def outcome_rows(b: UnitBriefing) -> list[list[str]]:
+    """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first."""
+    out = []
+    for o in b.outcomes:
+        out.append(
+            [
+                "本院" if o["unit_id"] == b.court_id else short_court_name(o["unit"] or ""),
+                o["metric"] or "",
+                outcome_value(o),
+                period_zh(o.get("period")),
+                "、".join(o["initiatives"]) or "—",
+                _refs(b, o.get("doc_ids")),
+            ]
+        )
+    return out
+
+
+def people_rows(b: UnitBriefing) -> list[list[str]]:
+    """[单位, 姓名, 职务, 来源]: the court's own people first."""
+    return [
+        [
+            "本院" if p["unit_id"] == b.court_id else short_court_name(p["unit"] or ""),
+            p["person"] or "",
+            "、".join(p["titles"]) or "—",
+            _refs(b, p.get("doc_ids")),
+        ]
+        for p in b.people
+    ]
+
+
+def _left_out(total: int, shown: int, unit: str, what: str = "") -> str:
+    """'共 120 项数据，列出前 96 项，其余未列出。' ('' when all are shown)."""
+    if total <= shown:
+        return ""
+    return f"共 {total} {unit}{what}，列出前 {shown} {unit}，其余未列出。"
+
+
+# ------------------------------------------------------------------------------------------
+# Word
+
+
+def to_docx(b: UnitBriefing) -> bytes:
+    r = Report(f"{b.short} 改革举措推行情况简报")
+    r.title(f"{b.short}改革举措推行情况简报")
+    checked = f"{b.check.note()}；" if b.check.note() else ""
+    below = f"及下级 {b.units_below} 个单位" if b.units_below else ""
+    r.para(
+        f"范围：{b.court}{below}；数据截至 {b.generated}；{checked}courtgraph 依据所收文档"
+        "整理，未收录的报道不在其中。",
+        10.5,
+    )
+    r.section("基本情况")
+    for line in b.headline():
+        r.para(line)
+    if b.portfolio.items:
+        r.para("各阶段的举措和单位：", 10.5, keep=True)
+        r.table(
+            ["阶段", "举措（项）", "单位数（按举措累计）"],
+            [[STAGE_LABEL[s], str(n), str(p)] for s, n, p in b.stage_counts() if n],
+            widths=[3, 4, 8.8],
+        )
+    if b.units_below:
+        own = [
+            f"{LEVEL_ZH.get(b.level or '', b.level or '')}（本院）",
+            "1",
+            "1" if b.court_id in b.reporting_units() else "0",
+        ]
+        r.para("各层级单位有推行举措报道的情况：", 10.5, keep=True)
+        r.table(
+            ["层级", "单位数", "有报道的单位", "占比"],
+            [
+                [*own, f"{int(own[2]):.0%}"],
+                *(
+                    [LEVEL_ZH.get(lvl, lvl or "其他"), str(n), str(a), f"{a / n:.0%}" if n else "—"]
+                    for lvl, a, n in b.levels
+                ),
+            ],
+        )
+    r.section("改革举措一览")
+    if b.portfolio.items:
+        if b.portfolio_rows() > NARROW_PORTFOLIO_ROWS:
+            r.landscape_picture(b.portfolio_png(narrow=False), f"{b.short}改革举措一览图（见下页）")
+        else:
+            r.picture(b.portfolio_png(narrow=True))
+    else:
+        r.para("所收文档没有推行改革举措的报道。", 10.5)
+    r.section("举措清单（按类别）")
+    if b.portfolio.items:
+        r.para(
+            "“本院”为该单位自身报道的阶段及最早日期；“下级单位”为有报道的下级单位数及其阶段；"
+            "“最早报道”为本院及下级单位最早的开展日期。",
+            10.5,
+            keep=True,
+        )
+        rows_: list[list[str] | str] = []
+        last = None
+        for cat, row in initiative_rows(b):
+            if cat != last:
+                n = next(len(items) for c, items in b.portfolio.groups() if c == cat)
+                rows_.append(f"{cat}（{n} 项）")
+                last = cat
+            rows_.append(row)
+        r.table(["举措", "本院", "下级单位", "最早报道"], rows_, widths=[4.6, 4.6, 3.8, 2.8])
+    else:
+        r.para("（无）", 10.5)
+    r.section("报告的成效数据")
+    r.para(REPORTED_NOTE + "“来源”为文末资料来源的编号。", 10.5, keep=True)
+    rows = outcome_rows(b)
+    if rows:
+        if len(rows) > MAX_OUTCOME_ROWS:
+            r.para(_left_out(len(rows), MAX_OUTCOME_ROWS, "项", "数据"), 10.5, keep=True)
+        r.table(
+            ["单位", "指标", "数值", "期间", "相关举措", "来源"],
+            rows[:MAX_OUTCOME_ROWS],
+            widths=[2.6, 3.4, 2.2, 3.2, 3.0, 1.4],
+        )
+    else:
+        r.para("所收文档没有本院及下级单位报告的数据。", 10.5)
+    if b.people:
+        r.section("人员及职务")
+        r.para("文档中提到的本院及下级单位人员及其职务，以报道时为准。", 10.5, keep=True)
+        rows = people_rows(b)
+        if len(rows) > MAX_PEOPLE_ROWS:
+            r.para(_left_out(len(rows), MAX_PEOPLE_ROWS, "人次"), 10.5, keep=True)
+        r.table(
+            ["单位", "姓名", "职务", "来源"], rows[:MAX_PEOPLE_ROWS], widths=[4.0, 3.0, 6.0, 2.8]
+        )
+    r.section("资料来源")
+    r.sources(source_lines(b.sources) or ["（无）"])
+    return r.save()
+
+
+# ------------------------------------------------------------------------------------------
+# PowerPoint
+
+
+def to_pptx(b: UnitBriefing) -> bytes:
+    from figures.deck import Deck
+
+    deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated)
+    only = "（仅含已核实的事实）" if b.check.verified_only else ""
+    deck.title_slide(f"{b.short}改革举措推行情况", f"{b.scope()} · 数据截至 {b.generated}{only}")
+    deck.text_slide("基本情况", b.headline())
+    checked = f"{b.check.note()}。\n" if b.check.note() else ""
+    sources_note = "资料来源：\n" + "\n".join(source_lines(b.sources))
+    if b.portfolio.items:
+        deck.picture_slide(
+            f"{b.short} · 改革举措一览",
+            b.portfolio_png(narrow=b.portfolio_rows() <= NARROW_SLIDE_ROWS),
+            notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道"
+            f"日期。\n{checked}{sources_note}",
+        )
+    if b.levels:
+        deck.chart_slide(
+            "各层级有推行举措报道的单位",
+            [LEVEL_ZH.get(lvl, lvl or "其他") for lvl, _, _ in b.levels],
+            {"有报道": [a for _, a, _ in b.levels], "尚无报道": [n - a for _, a, n in b.levels]},
+            kind="stacked",
+            notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
+            colours=("#2e7d32", "#c8c8c8"),
+        )
+    if b.portfolio.items:
+        rows = initiative_rows(b)
+        table = []
+        for i, (cat, row) in enumerate(rows[:DECK_ROWS]):
+            # a category is named once per slide
+            same = i % DECK_PER_SLIDE and rows[i - 1][0] == cat
+            table.append(["" if same else cat, *row])
+        deck.table_slides(
+            "举措清单（按类别）",
+            ["类别", "举措", "本院", "下级单位", "最早报道"],
+            table,
+            widths=[1.7, 3.4, 1.6, 1.8, 1.3],
+            per_slide=DECK_PER_SLIDE,
+            notes=_left_out(len(rows), DECK_ROWS, "项", "举措") + checked + sources_note,
+        )
+    rows = outcome_rows(b)
+    if rows:
+        deck.table_slides(
+            "报告的成效数据（单位自述，未经核实）",
+            ["单位", "指标", "数值", "期间", "相关举措", "来源"],
+            rows[:DECK_ROWS],
+            widths=[1.8, 2.6, 1.4, 2.2, 2.2, 0.9],
+            per_slide=DECK_PER_SLIDE,
+            notes=_left_out(len(rows), DECK_ROWS, "项", "数据") + checked + sources_note,
+        )
+    if b.people:
+        rows = people_rows(b)
+        deck.table_slides(
+            "人员及职务",
+            ["单位", "姓名", "职务", "来源"],
+            rows[:DECK_ROWS],
+            widths=[2.2, 1.6, 3.6, 1.0],
+            per_slide=DECK_PER_SLIDE,
+            notes=_left_out(len(rows), DECK_ROWS, "人次") + sources_note,
+        )
+    deck.text_slide("资料来源", source_lines(b.sources)[:20] or ["（无）"], notes=sources_note)
+    return deck.save()
