@@ -13,6 +13,7 @@ collections      the collections of documents, with their sizes
 delete-collection  remove a collection's documents and the facts only they supported
 review   check facts: queue, confirm, reject, correct, add, merge, rename, promote, drop,
          history, export, import, apply, progress
+brief    a briefing (简报) of an initiative or a unit: `python -m figures brief`
 """
 
 from __future__ import annotations
@@ -359,6 +360,11 @@ def _hash_password() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["brief"]:  # the whole command line goes to figures' (its options too)
+        from figures.__main__ import main as figures_main
+
+        return figures_main(args_in)
     parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="configured store, server state and counts")
@@ -396,7 +402,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     dc.add_argument("name", help="e.g. 演示数据")
     _review_parser(sub)
-    args = parser.parse_args(argv)
+    sub.add_parser(
+        "brief",
+        help="a briefing (简报) of an initiative or a unit (.docx, .pptx): the same as "
+        "python -m figures brief",
+        add_help=False,
+    )
+    args = parser.parse_args(args_in)
     try:
         settings = Settings.from_env()
         if args.command in ("backup", "restore"):

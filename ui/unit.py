@@ -135,11 +135,21 @@ def _initiatives(unit_id: str) -> None:
 
 
 def _briefing(unit_id: str, props: dict[str, Any]) -> None:
-    """One click: the briefing and the adoption map of an initiative under this unit."""
+    """One click: the unit's own briefing, its portfolio, and the briefing and the adoption
+    map of an initiative under this unit."""
     from figures.names import short_court_name
-    from ui.downloads import briefing_and_map, portfolio_buttons
+    from ui.downloads import briefing_and_map, portfolio_buttons, unit_briefing_buttons
+    from ui.scope import verified_only
 
     short = short_court_name(str(props.get("name", unit_id)))
+    st.markdown(f"**{short}的单位简报**（本院及下级单位推行的举措、报告的数据、人员和资料来源）")
+    unit_briefing_buttons(
+        state.store(),
+        unit_id,
+        stem=short,
+        key=f"{P}.unit_brief",
+        verified_only=verified_only(),
+    )
     st.markdown(f"**{short}及下级单位的改革举措一览**（按类别分组，含阶段和最早报道日期）")
     portfolio_buttons(state.store(), unit_id, stem=short, key=f"{P}.portfolio")
     initiatives = state.rows("initiatives")
