@@ -48,8 +48,9 @@ def _write(path: Path, make: Callable[[], bytes]) -> None:
             os.unlink(tmp)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m figures", description=__doc__.splitlines()[0])
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m figures") -> int:
+    """`prog`: the command named in usage lines (`python -m graph brief` hands over here)."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_ in (
         ("map", "adoption map (采用情况图) under a court"),

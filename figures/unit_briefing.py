@@ -41,6 +41,18 @@ MAX_OUTCOME_ROWS = 300  # figures listed in the report (the court's own first); 
 MAX_PEOPLE_ROWS = 100
 DECK_ROWS = 96  # rows of a table the deck shows: six to eight slides of them
 DECK_PER_SLIDE = 12
+
+
+def per_slide(rows: int, most: int = DECK_PER_SLIDE) -> int:
+    """Rows a slide, the slides filled evenly (25 rows: 9, 8, 8 rather than 12, 12, 1).
+
+    >>> per_slide(25), per_slide(12), per_slide(13)
+    (9, 12, 7)
+    """
+    slides = max(1, -(-rows // most))
+    return -(-rows // slides)
+
+
 #: a portfolio of up to this many rows (headings included) is drawn in one column as tall as
 #: it needs, 10 in wide: on the report's portrait page its type is 9 pt; a longer one is drawn
 #: 16:9 in two panels on a landscape page of its own
@@ -175,12 +187,13 @@ class UnitBriefing:
         total = max(self.source_count, len(self.sources))
         listed = f"（资料来源列出最近的 {len(self.sources)} 篇）" if self.sources_truncated else ""
         doc_dates = sorted(d["date"] for d in self.sources if d.get("date"))
-        span = (
-            f"，发布于 {doc_dates[0]}"
-            + (f" 至 {doc_dates[-1]}" if doc_dates[-1] != doc_dates[0] else "")
-            if doc_dates and not self.sources_truncated
-            else ""
-        )
+        span = ""
+        if doc_dates and not self.sources_truncated:
+            span = f"，发布于 {doc_dates[0]}" + (
+                f" 至 {doc_dates[-1]}" if doc_dates[-1] != doc_dates[0] else ""
+            )
+            if len(doc_dates) < len(self.sources):
+                span += f"（{len(self.sources) - len(doc_dates)} 篇日期不详）"
         lines.append(f"以上依据 {total} 篇文档{span}{listed}。")
         if self.check.note():
             lines.append(f"{self.check.note()}。")
@@ -264,31 +277,39 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
 # Rows of the tables, shared by the report and the deck
 
 
+def _month_end(day: str) -> bool:
+    try:
+        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=1)).day == 1
+    except ValueError:
+        return False
+
+
 def period_zh(period: str | None) -> str:
-    """A figure's period as a reader writes it: a whole month or year short, a span with 至.
+    """A figure's period as a court document writes it: whole months and years in Chinese,
+    other spans as dates with 至 (the year once when it does not change).
 
     >>> period_zh("2023-09-01/2023-09-30"), period_zh("2023-01-01/2023-12-31")
-    ('2023-09', '2023')
-    >>> period_zh("2024-01-01/2024-03-18"), period_zh("2023-07-01/2024-06-30")
-    ('2024-01-01 至 03-18', '2023-07-01 至 2024-06-30')
-    >>> period_zh(None)
-    '未注明'
+    ('2023年9月', '2023年')
+    >>> period_zh("2022-01-01/2022-04-30"), period_zh("2021-07-01/2022-06-30")
+    ('2022年1—4月', '2021年7月—2022年6月')
+    >>> period_zh("2024-01-01/2024-03-18"), period_zh("2021-06-13/2022-06-13")
+    ('2024-01-01 至 03-18', '2021-06-13 至 2022-06-13')
+    >>> period_zh("2023"), period_zh(None)
+    ('2023', '未注明')
     """
     if not period:
         return "未注明"
     start, sep, end = period.partition("/")
-    if not sep:
+    if not sep or len(start) != 10 or len(end) != 10:
         return period
-    if start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]:
-        return start[:4]
-    if start[:7] == end[:7] and start.endswith("-01"):
-        try:
-            last = (_dt.date.fromisoformat(end) + _dt.timedelta(days=1)).day == 1
-        except ValueError:
-            last = False
-        if last:
-            return start[:7]
-    if start[:4] == end[:4] and len(end) == 10:  # the year once
+    (y0, m0), (y1, m1) = (int(start[:4]), int(start[5:7])), (int(end[:4]), int(end[5:7]))
+    if start.endswith("-01") and _month_end(end):  # whole months
+        if y0 == y1 and (m0, m1) == (1, 12):
+            return f"{y0}年"
+        if y0 == y1:
+            return f"{y0}年{m0}月" if m0 == m1 else f"{y0}年{m0}—{m1}月"
+        return f"{y0}年{m0}月—{y1}年{m1}月"
+    if y0 == y1:
         return f"{start} 至 {end[5:]}"
     return f"{start} 至 {end}"
 
@@ -318,7 +339,7 @@ def initiative_rows(b: UnitBriefing) -> list[tuple[str, list[str]]]:
 
 def _refs(b: UnitBriefing, doc_ids: list[str] | None) -> str:
     numbers = {d["doc_id"]: i for i, d in enumerate(b.sources, 1)}
-    return "".join(f"[{numbers[d]}]" for d in doc_ids or () if d in numbers)
+    return "".join(f"[{n}]" for n in sorted({numbers[d] for d in doc_ids or () if d in numbers}))
 
 
 def outcome_rows(b: UnitBriefing) -> list[list[str]]:
@@ -330,7 +351,8 @@ def outcome_rows(b: UnitBriefing) -> list[list[str]]:
                 "本院" if o["unit_id"] == b.court_id else short_court_name(o["unit"] or ""),
                 o["metric"] or "",
                 outcome_value(o),
-                period_zh(o.get("period")),
+                # a long span breaks after 至, never inside a date
+                period_zh(o.get("period")).replace(" 至 ", " 至\n"),
                 "、".join(o["initiatives"]) or "—",
                 _refs(b, o.get("doc_ids")),
             ]
@@ -435,7 +457,7 @@ def to_docx(b: UnitBriefing) -> bytes:
         r.table(
             ["单位", "指标", "数值", "期间", "相关举措", "来源"],
             rows[:MAX_OUTCOME_ROWS],
-            widths=[2.6, 3.4, 2.2, 3.2, 3.0, 1.4],
+            widths=[2.3, 3.3, 2.4, 3.5, 3.1, 1.2],
         )
     else:
         r.para("所收文档没有本院及下级单位报告的数据。", 10.5)
@@ -484,17 +506,18 @@ def to_pptx(b: UnitBriefing) -> bytes:
         )
     if b.portfolio.items:
         rows = initiative_rows(b)
+        n = per_slide(len(rows[:DECK_ROWS]))
         table = []
         for i, (cat, row) in enumerate(rows[:DECK_ROWS]):
             # a category is named once per slide
-            same = i % DECK_PER_SLIDE and rows[i - 1][0] == cat
+            same = i % n and rows[i - 1][0] == cat
             table.append(["" if same else cat, *row])
         deck.table_slides(
             "举措清单（按类别）",
             ["类别", "举措", "本院", "下级单位", "最早报道"],
             table,
             widths=[1.7, 3.4, 1.6, 1.8, 1.3],
-            per_slide=DECK_PER_SLIDE,
+            per_slide=n,
             notes=_left_out(len(rows), DECK_ROWS, "项", "举措") + checked + sources_note,
         )
     rows = outcome_rows(b)
@@ -503,8 +526,8 @@ def to_pptx(b: UnitBriefing) -> bytes:
             "报告的成效数据（单位自述，未经核实）",
             ["单位", "指标", "数值", "期间", "相关举措", "来源"],
             rows[:DECK_ROWS],
-            widths=[1.8, 2.6, 1.4, 2.2, 2.2, 0.9],
-            per_slide=DECK_PER_SLIDE,
+            widths=[1.6, 2.8, 1.3, 2.3, 2.3, 0.8],
+            per_slide=per_slide(len(rows[:DECK_ROWS])),
             notes=_left_out(len(rows), DECK_ROWS, "项", "数据") + checked + sources_note,
         )
     if b.people:
@@ -514,7 +537,7 @@ def to_pptx(b: UnitBriefing) -> bytes:
             ["单位", "姓名", "职务", "来源"],
             rows[:DECK_ROWS],
             widths=[2.2, 1.6, 3.6, 1.0],
-            per_slide=DECK_PER_SLIDE,
+            per_slide=per_slide(len(rows[:DECK_ROWS])),
             notes=_left_out(len(rows), DECK_ROWS, "人次") + sources_note,
         )
     deck.text_slide("资料来源", source_lines(b.sources)[:20] or ["（无）"], notes=sources_note)

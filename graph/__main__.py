@@ -364,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_in[:1] == ["brief"]:  # the whole command line goes to figures' (its options too)
         from figures.__main__ import main as figures_main
 
-        return figures_main(args_in)
+        return figures_main(args_in, prog="python -m graph")
     parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="configured store, server state and counts")
