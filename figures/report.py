@@ -143,6 +143,37 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _only_run(cell: Any, text: str) -> Any:
+    """The cell emptied to one paragraph with one run holding `text`; returns the run."""
+    cell.text = text
+    return cell.paragraphs[0].runs[0]
+
+
+def _set_text(run: Any, text: str) -> None:
+    """The text of a `w:r` element, a line break (`w:br`) for each newline."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for old in run.findall(qn("w:t")) + run.findall(qn("w:br")):
+        run.remove(old)
+    for i, part in enumerate(text.split("\n")):
+        if i:
+            run.append(OxmlElement("w:br"))
+        el = OxmlElement("w:t")
+        el.set(qn("xml:space"), "preserve")
+        el.text = part
+        run.append(el)
+
+
 class Report:
     """An A4 Word report built section by section; `save()` returns the .docx bytes.
 
@@ -198,33 +229,48 @@ class Report:
         widths: Sequence[float] | None = None,
     ) -> Any:
         """A grid with a bold header row; a row given as a plain string is a group heading
-        across the whole table (shaded, 黑体). `widths` in cm, in proportion."""
+        across the whole table (shaded, 黑体); a line break in a value ('\\n') is kept.
+        `widths` in cm, in proportion.
+
+        The first row of each kind is laid out through python-docx and the others are
+        copies of its XML with their own text: a table of 300 rows takes 0.1 s, not 2."""
+        import copy
+
+        from docx.oxml.ns import qn
         from docx.shared import Cm
 
         t = self.doc.add_table(rows=1, cols=len(columns))
         t.style = "Table Grid"
-        for j, c in enumerate(columns):
-            cell = t.rows[0].cells[j]
-            cell.text = ""
-            fonts(cell.paragraphs[0].add_run(c), SANS, 10.5, bold=True)
-        for row in rows:
-            cells = t.add_row().cells
-            if isinstance(row, str):
-                merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
-                merged.text = ""
-                fonts(merged.paragraphs[0].add_run(row), SANS, 10.5, bold=True)
-                _shade(merged, HEAD_SHADE)
-                continue
-            for j, v in enumerate(row):
-                cells[j].text = ""
-                fonts(cells[j].paragraphs[0].add_run(v), SERIF, 10.5)
-        if widths:  # Word reads the cells' widths, LibreOffice the grid's: set both
+        sizes = [Cm(TEXT_WIDTH_CM * w / sum(widths)) for w in widths] if widths else []
+        if sizes:  # Word reads the cells' widths, LibreOffice the grid's: set both
             t.autofit = False
-            total = sum(widths)
-            for j, w in enumerate(widths):
-                t.columns[j].width = Cm(TEXT_WIDTH_CM * w / total)
-                for cell in t.columns[j].cells:
-                    cell.width = Cm(TEXT_WIDTH_CM * w / total)
+            for j, size in enumerate(sizes):
+                t.columns[j].width = size
+        _repeat_header(t.rows[0])  # on every page the table runs onto
+        header = t.rows[0].cells
+        data = t.add_row().cells
+        for j, c in enumerate(columns):
+            fonts(_only_run(header[j], c), SANS, 10.5, bold=True)
+            fonts(_only_run(data[j], ""), SERIF, 10.5)
+            if sizes:
+                header[j].width = data[j].width = sizes[j]
+        head_tr = None
+        if any(isinstance(r, str) for r in rows):
+            cells = t.add_row().cells
+            merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+            fonts(_only_run(merged, ""), SANS, 10.5, bold=True)
+            _shade(merged, HEAD_SHADE)
+            head_tr = t.rows[-1]._tr
+            head_tr.getparent().remove(head_tr)
+        data_tr = t.rows[1]._tr
+        data_tr.getparent().remove(data_tr)
+        tbl = t._tbl
+        for row in rows:
+            tr = copy.deepcopy(head_tr if isinstance(row, str) else data_tr)
+            runs = list(tr.iter(qn("w:r")))
+            for run, value in zip(runs, [row] if isinstance(row, str) else row, strict=True):
+                _set_text(run, value)
+            tbl.append(tr)
         self.doc.add_paragraph()  # a line of space after every table
         return t
 

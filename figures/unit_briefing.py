@@ -39,8 +39,11 @@ if TYPE_CHECKING:
 
 MAX_OUTCOME_ROWS = 300  # figures listed in the report (the court's own first); the rest counted
 MAX_PEOPLE_ROWS = 100
-DECK_ROWS = 96  # rows of a table the deck shows: six to eight slides of them
+DECK_ROWS = 80  # initiatives the deck lists: at most eight slides of them
+DECK_OUTCOME_ROWS = 48  # figures the deck lists (four slides); the report lists more
+DECK_PEOPLE_ROWS = 24  # people (two slides), the court's own first
 DECK_PER_SLIDE = 12
+DECK_TABLE_ROWS = 10  # rows of a slide's table whose cells may wrap onto a second line
 
 
 def per_slide(rows: int, most: int = DECK_PER_SLIDE) -> int:
@@ -314,16 +317,24 @@ def period_zh(period: str | None) -> str:
     return f"{start} 至 {end}"
 
 
-def _units_cell(stages: dict[str, tuple[str | None, str | None]]) -> str:
-    """'3（推行 2、试点 1）' for the units under the court reporting an initiative."""
+#: stage names short enough for a slide's table cell
+_STAGE_SHORT = {**STAGE_LABEL, "promoted": "推广"}
+
+
+def _units_cell(stages: dict[str, tuple[str | None, str | None]], *, compact: bool) -> str:
+    """'3（推行 2、试点 1）' for the units under the court reporting an initiative (on a
+    slide, `compact`: '3（推行2、试点1）')."""
     if not stages:
         return "—"
     counts = [(s, sum(st == s for st, _ in stages.values())) for s in STAGE_ORDER]
-    parts = "、".join(f"{STAGE_LABEL[s]} {n}" for s, n in counts if n)
+    if compact:
+        parts = "、".join(f"{_STAGE_SHORT[s]}{n}" for s, n in counts if n)
+    else:
+        parts = "、".join(f"{STAGE_LABEL[s]} {n}" for s, n in counts if n)
     return f"{len(stages)}（{parts}）"
 
 
-def initiative_rows(b: UnitBriefing) -> list[tuple[str, list[str]]]:
+def initiative_rows(b: UnitBriefing, *, compact: bool = False) -> list[tuple[str, list[str]]]:
     """(category, [举措, 本院, 下级单位, 最早报道]) in the portfolio's order."""
     out = []
     for cat, items in b.portfolio.groups():
@@ -332,17 +343,29 @@ def initiative_rows(b: UnitBriefing) -> list[tuple[str, list[str]]]:
                 STAGE_LABEL[it.own] + (f" {it.own_date}" if it.own_date else "") if it.own else "—"
             )
             out.append(
-                (cat, [it.initiative, own, _units_cell(it.units), it.first_date or "未注明"])
+                (
+                    cat,
+                    [
+                        it.initiative,
+                        own,
+                        _units_cell(it.units, compact=compact),
+                        it.first_date or "未注明",
+                    ],
+                )
             )
     return out
 
 
-def _refs(b: UnitBriefing, doc_ids: list[str] | None) -> str:
+def _refs(b: UnitBriefing, doc_ids: list[str] | None, *, deck: bool = False) -> str:
+    """'[2] [5]': the numbers of these documents in the source list (a line may break
+    between them, never inside one), the first three and 等; on a slide the first."""
     numbers = {d["doc_id"]: i for i, d in enumerate(b.sources, 1)}
-    return "".join(f"[{n}]" for n in sorted({numbers[d] for d in doc_ids or () if d in numbers}))
+    found = sorted({numbers[d] for d in doc_ids or () if d in numbers})
+    most = 1 if deck else 3
+    return " ".join(f"[{n}]" for n in found[:most]) + ("等" if len(found) > most else "")
 
 
-def outcome_rows(b: UnitBriefing) -> list[list[str]]:
+def outcome_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
     """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first."""
     out = []
     for o in b.outcomes:
@@ -354,30 +377,31 @@ def outcome_rows(b: UnitBriefing) -> list[list[str]]:
                 # a long span breaks after 至, never inside a date
                 period_zh(o.get("period")).replace(" 至 ", " 至\n"),
                 "、".join(o["initiatives"]) or "—",
-                _refs(b, o.get("doc_ids")),
+                _refs(b, o.get("doc_ids"), deck=deck),
             ]
         )
     return out
 
 
-def people_rows(b: UnitBriefing) -> list[list[str]]:
+def people_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
     """[单位, 姓名, 职务, 来源]: the court's own people first."""
     return [
         [
             "本院" if p["unit_id"] == b.court_id else short_court_name(p["unit"] or ""),
             p["person"] or "",
             "、".join(p["titles"]) or "—",
-            _refs(b, p.get("doc_ids")),
+            _refs(b, p.get("doc_ids"), deck=deck),
         ]
         for p in b.people
     ]
 
 
-def _left_out(total: int, shown: int, unit: str, what: str = "") -> str:
+def _left_out(total: int, shown: int, unit: str, what: str = "", *, deck: bool = False) -> str:
     """'共 120 项数据，列出前 96 项，其余未列出。' ('' when all are shown)."""
     if total <= shown:
         return ""
-    return f"共 {total} {unit}{what}，列出前 {shown} {unit}，其余未列出。"
+    more = "（Word 简报列出更多）" if deck else ""
+    return f"共 {total} {unit}{what}，列出前 {shown} {unit}，其余未列出{more}。"
 
 
 # ------------------------------------------------------------------------------------------
@@ -445,7 +469,7 @@ def to_docx(b: UnitBriefing) -> bytes:
                 rows_.append(f"{cat}（{n} 项）")
                 last = cat
             rows_.append(row)
-        r.table(["举措", "本院", "下级单位", "最早报道"], rows_, widths=[4.6, 4.6, 3.8, 2.8])
+        r.table(["举措", "本院", "下级单位", "最早报道"], rows_, widths=[4.4, 4.2, 4.6, 2.6])
     else:
         r.para("（无）", 10.5)
     r.section("报告的成效数据")
@@ -457,7 +481,7 @@ def to_docx(b: UnitBriefing) -> bytes:
         r.table(
             ["单位", "指标", "数值", "期间", "相关举措", "来源"],
             rows[:MAX_OUTCOME_ROWS],
-            widths=[2.3, 3.3, 2.4, 3.5, 3.1, 1.2],
+            widths=[2.2, 3.2, 2.4, 3.4, 3.0, 1.6],
         )
     else:
         r.para("所收文档没有本院及下级单位报告的数据。", 10.5)
@@ -505,8 +529,8 @@ def to_pptx(b: UnitBriefing) -> bytes:
             colours=("#2e7d32", "#c8c8c8"),
         )
     if b.portfolio.items:
-        rows = initiative_rows(b)
-        n = per_slide(len(rows[:DECK_ROWS]))
+        rows = initiative_rows(b, compact=True)
+        n = per_slide(len(rows[:DECK_ROWS]), DECK_TABLE_ROWS)
         table = []
         for i, (cat, row) in enumerate(rows[:DECK_ROWS]):
             # a category is named once per slide
@@ -516,29 +540,31 @@ def to_pptx(b: UnitBriefing) -> bytes:
             "举措清单（按类别）",
             ["类别", "举措", "本院", "下级单位", "最早报道"],
             table,
-            widths=[1.7, 3.4, 1.6, 1.8, 1.3],
+            widths=[1.4, 3.0, 1.9, 3.0, 1.2],
             per_slide=n,
             notes=_left_out(len(rows), DECK_ROWS, "项", "举措") + checked + sources_note,
         )
-    rows = outcome_rows(b)
+    rows = outcome_rows(b, deck=True)
     if rows:
         deck.table_slides(
             "报告的成效数据（单位自述，未经核实）",
             ["单位", "指标", "数值", "期间", "相关举措", "来源"],
-            rows[:DECK_ROWS],
+            rows[:DECK_OUTCOME_ROWS],
             widths=[1.6, 2.8, 1.3, 2.3, 2.3, 0.8],
-            per_slide=per_slide(len(rows[:DECK_ROWS])),
-            notes=_left_out(len(rows), DECK_ROWS, "项", "数据") + checked + sources_note,
+            per_slide=per_slide(len(rows[:DECK_OUTCOME_ROWS]), DECK_TABLE_ROWS),
+            notes=_left_out(len(rows), DECK_OUTCOME_ROWS, "项", "数据", deck=True)
+            + checked
+            + sources_note,
         )
     if b.people:
-        rows = people_rows(b)
+        rows = people_rows(b, deck=True)
         deck.table_slides(
             "人员及职务",
             ["单位", "姓名", "职务", "来源"],
-            rows[:DECK_ROWS],
+            rows[:DECK_PEOPLE_ROWS],
             widths=[2.2, 1.6, 3.6, 1.0],
-            per_slide=per_slide(len(rows[:DECK_ROWS])),
-            notes=_left_out(len(rows), DECK_ROWS, "人次") + sources_note,
+            per_slide=per_slide(len(rows[:DECK_PEOPLE_ROWS])),
+            notes=_left_out(len(rows), DECK_PEOPLE_ROWS, "人次", deck=True) + sources_note,
         )
     deck.text_slide("资料来源", source_lines(b.sources)[:20] or ["（无）"], notes=sources_note)
     return deck.save()

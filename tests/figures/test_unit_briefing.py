@@ -95,7 +95,7 @@ def test_pptx_is_16_9_with_the_expected_slides(small) -> None:  # type: ignore[n
         "未分类",
         "诉源治理",
         "上级推广 2022-11",
-        "2（推行 1、试点 1）",
+        "2（推行1、试点1）",  # compact on a slide
         "2022-11",
     ]
 
