@@ -481,7 +481,7 @@ def to_docx(b: UnitBriefing) -> bytes:
         r.table(
             ["单位", "指标", "数值", "期间", "相关举措", "来源"],
             rows[:MAX_OUTCOME_ROWS],
-            widths=[2.2, 3.2, 2.4, 3.4, 3.0, 1.6],
+            widths=[2.5, 3.1, 2.3, 3.3, 3.0, 1.6],
         )
     else:
         r.para("所收文档没有本院及下级单位报告的数据。", 10.5)
