@@ -266,7 +266,8 @@ class Report:
         data_tr.getparent().remove(data_tr)
         tbl = t._tbl
         for row in rows:
-            tr = copy.deepcopy(head_tr if isinstance(row, str) else data_tr)
+            tr = copy.deepcopy(data_tr if not isinstance(row, str) else head_tr)
+            assert tr is not None  # a heading row's template exists when a row is a heading
             runs = list(tr.iter(qn("w:r")))
             for run, value in zip(runs, [row] if isinstance(row, str) else row, strict=True):
                 _set_text(run, value)

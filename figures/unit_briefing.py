@@ -529,12 +529,12 @@ def to_pptx(b: UnitBriefing) -> bytes:
             colours=("#2e7d32", "#c8c8c8"),
         )
     if b.portfolio.items:
-        rows = initiative_rows(b, compact=True)
-        n = per_slide(len(rows[:DECK_ROWS]), DECK_TABLE_ROWS)
+        grouped = initiative_rows(b, compact=True)
+        n = per_slide(len(grouped[:DECK_ROWS]), DECK_TABLE_ROWS)
         table = []
-        for i, (cat, row) in enumerate(rows[:DECK_ROWS]):
+        for i, (cat, row) in enumerate(grouped[:DECK_ROWS]):
             # a category is named once per slide
-            same = i % n and rows[i - 1][0] == cat
+            same = i % n and grouped[i - 1][0] == cat
             table.append(["" if same else cat, *row])
         deck.table_slides(
             "举措清单（按类别）",
@@ -542,7 +542,7 @@ def to_pptx(b: UnitBriefing) -> bytes:
             table,
             widths=[1.4, 3.0, 1.9, 3.0, 1.2],
             per_slide=n,
-            notes=_left_out(len(rows), DECK_ROWS, "项", "举措") + checked + sources_note,
+            notes=_left_out(len(grouped), DECK_ROWS, "项", "举措") + checked + sources_note,
         )
     rows = outcome_rows(b, deck=True)
     if rows:
