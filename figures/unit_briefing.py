@@ -32,11 +32,15 @@ from figures.report import (
     source_lines,
 )
 from figures.verified import FactCheck, is_verified
+from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
+#: units under a court a briefing covers (a province's high court has hundreds, the supreme
+#: court tens of thousands: its briefing would read the whole graph for a partial answer)
+MAX_UNITS = 5000
 MAX_OUTCOME_ROWS = 300  # figures listed in the report (the court's own first); the rest counted
 MAX_PEOPLE_ROWS = 100
 DECK_ROWS = 80  # initiatives the deck lists: at most eight slides of them
@@ -76,6 +80,7 @@ class UnitBriefing:
     people: list[dict[str, Any]]  # one per person and unit, `titles`
     sources: list[dict[str, Any]]
     sources_truncated: bool = False
+    truncated: list[str] = field(default_factory=list)  # parts a query's row limit cut short
     source_count: int = 0  # documents behind it (the list holds at most MAX_SOURCES)
     check: FactCheck = field(default_factory=FactCheck)
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
@@ -200,6 +205,11 @@ class UnitBriefing:
         lines.append(f"以上依据 {total} 篇文档{span}{listed}。")
         if self.check.note():
             lines.append(f"{self.check.note()}。")
+        if self.truncated:
+            lines.append(
+                f"{'、'.join(self.truncated)}超过查询的条数上限，以上只统计了其中一部分；"
+                "请改选下一级法院。"
+            )
         return lines
 
 
@@ -212,13 +222,23 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
     cid = resolve_entity(store, court)
     props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
     name = props.get("name") or cid
+    # the units under it first: a court above a province's is refused before the long reads
+    under = run(store, "units_under", {"court": cid}).rows
+    if len(under) > MAX_UNITS:
+        raise CourtgraphError(
+            f"{name}: {len(under):,} units under it, more than a unit briefing covers "
+            f"({MAX_UNITS:,}); brief a court below it instead (a high court, for example)"
+        )
     result = run(store, "unit_portfolio", {"unit": cid})
     pf = from_rows(cid, name, result.rows, truncated=result.truncated, verified_only=verified_only)
     reports = [r for r in result.rows if not verified_only or is_verified(r["status"])]
     statuses = [r["status"] for r in result.rows]
 
     outcomes: dict[str, dict[str, Any]] = {}
-    for r in run(store, "outcomes_under", {"unit": cid}).rows:
+    found = run(store, "outcomes_under", {"unit": cid})
+    truncated = [QUERY_PART["unit_portfolio"]] if result.truncated else []
+    truncated += [QUERY_PART["outcomes_under"]] if found.truncated else []
+    for r in found.rows:
         o = outcomes.get(r["fact_id"])
         if o is None:
             o = outcomes[r["fact_id"]] = {**r, "initiatives": []}
@@ -233,7 +253,9 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
     )
 
     people: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in run(store, "people_under", {"unit": cid}).rows:
+    found = run(store, "people_under", {"unit": cid})
+    truncated += [QUERY_PART["people_under"]] if found.truncated else []
+    for r in found.rows:
         statuses.append(r["status"])
         if verified_only and not is_verified(r["status"]):
             continue
@@ -256,7 +278,7 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
     sources = newest_first(source_documents(store, doc_ids[:MAX_SOURCES]))
     levels: dict[str, list[int]] = {}
     reporting = {r["unit_id"] for r in reports}
-    for u in run(store, "units_under", {"court": cid}).rows:
+    for u in under:
         acc = levels.setdefault(u["level"] or "", [0, 0])
         acc[0] += u["unit_id"] in reporting
         acc[1] += 1
@@ -271,6 +293,7 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
         people=list(people.values()),
         sources=sources,
         sources_truncated=len(doc_ids) > MAX_SOURCES,
+        truncated=truncated,
         source_count=len(doc_ids),
         check=FactCheck.of(statuses, verified_only=verified_only),
     )
@@ -316,6 +339,13 @@ def period_zh(period: str | None) -> str:
         return f"{start} 至 {end[5:]}"
     return f"{start} 至 {end}"
 
+
+#: what each query reads, for saying which part a row limit cut short
+QUERY_PART = {
+    "unit_portfolio": "推行举措的报道",
+    "outcomes_under": "成效数据",
+    "people_under": "人员",
+}
 
 #: stage names short enough for a slide's table cell
 _STAGE_SHORT = {**STAGE_LABEL, "promoted": "推广"}

@@ -143,3 +143,11 @@ def test_graph_brief_hands_its_arguments_to_figures(
 
     assert main(["brief", "--unit", "乙市中院", "-o", str(tmp_path / "x.png")]) == 1
     assert "brief writes .docx, .pptx" in capsys.readouterr().err
+
+
+def test_a_court_with_too_many_units_under_it_is_refused(small, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from graph.errors import CourtgraphError
+
+    monkeypatch.setattr(unit_briefing, "MAX_UNITS", 3)  # 乙市中院 has four
+    with pytest.raises(CourtgraphError, match="4 units under it, more than a unit briefing"):
+        unit_briefing.gather(small, g.MID)
