@@ -149,7 +149,8 @@ class UnitBriefing:
         pf = self.portfolio
         lines = []
         if not pf.items:
-            lines.append(f"所收文档中没有{self.scope()}推行改革举措的报道。")
+            checked = "已核实的" if self.check.verified_only else ""
+            lines.append(f"所收文档中没有{self.scope()}推行改革举措的{checked}报道。")
         else:
             own = sum(it.own is not None for it in pf.items)
             below = sum(bool(it.units) for it in pf.items)
