@@ -14,7 +14,9 @@ court of the province with the most reports, under the supreme court when the gr
 one, and without a court when few enough units report it; then each figure of the most
 reported initiative (read, then drawn as a 1920 × 1080 PNG): the adoption map under that
 high court and under the supreme court, the timeline, the coverage map of the country (when
-cnmaps is installed) and the portfolio of the high court. The first run of each case is
+cnmaps is installed) and the portfolio of the high court; then the briefing of a unit
+(`figures.unit_briefing`, DOCX and PPTX) of that high court and of the unit under it whose
+units report most. The first run of each case is
 cold (fonts and plotting library loaded, no query cached by the store); the median of the
 others is warm. `cpu` is the client's CPU seconds (the store's server runs apart): on a busy
 shared machine the wall time says how busy the machine was, the CPU time what the work
@@ -199,6 +201,56 @@ def time_briefing(store: Any, initiative: str, court: str | None, repeat: int) -
     }
 
 
+def unit_cases(store: Any, court: str | None) -> list[str]:
+    """`court` and the unit directly under it whose units report most (none without a
+    court)."""
+    from queries.registry import run
+
+    if not court:
+        return []
+    parent = {
+        r["unit_id"]: r["parent_id"] for r in run(store, "units_under", {"court": court}).rows
+    }
+
+    def top(unit: str) -> str:
+        while parent.get(unit) not in (court, None):
+            unit = parent[unit]
+        return unit
+
+    rows = run(store, "unit_portfolio", {"unit": court}).rows
+    below = Counter(top(r["unit_id"]) for r in rows if r["depth"] >= 1)
+    return [court, *(u for u, _ in below.most_common(1))]
+
+
+def time_unit_briefing(store: Any, court: str, repeat: int) -> dict[str, Any]:
+    """The briefing of `court` and the units under it: gather, DOCX, PPTX."""
+    from figures import unit_briefing
+
+    def make() -> tuple[Any, dict[str, float]]:
+        t0 = time.perf_counter()
+        b = unit_briefing.gather(store, court)
+        t1 = time.perf_counter()
+        docx = unit_briefing.to_docx(b)
+        t2 = time.perf_counter()
+        pptx = unit_briefing.to_pptx(b)
+        t3 = time.perf_counter()
+        return (b, len(docx), len(pptx)), {"gather": t1 - t0, "docx": t2 - t1, "pptx": t3 - t2}
+
+    (b, docx, pptx), times = _timed(make, repeat)
+    return {
+        "unit": court,
+        "units_below": b.units_below,
+        "initiatives": len(b.portfolio.items),
+        "reports": len(b.reports),
+        "outcomes": len(b.outcomes),
+        "people": len(b.people),
+        "sources": len(b.sources),
+        **times,
+        "docx_bytes": docx,
+        "pptx_bytes": pptx,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", help="article folders (default: the shared corpus)")
@@ -206,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--initiatives", type=int, default=3, help="most reported initiatives")
     ap.add_argument("--repeat", type=int, default=3, help="warm runs per case")
     ap.add_argument("--no-figures", action="store_true", help="briefings only")
+    ap.add_argument(
+        "--units-only", action="store_true", help="the unit briefings only (not the initiatives')"
+    )
     ap.add_argument("--out", type=Path, help="also write the results here (JSON)")
     ap.add_argument("--note", default="", help="a line for the results (e.g. machine load)")
     args = ap.parse_args(argv)
@@ -224,13 +279,21 @@ def main(argv: list[str] | None = None) -> int:
 
         with open_store(Settings.from_env()) as store:
             todo = cases(store, args.initiatives)
-            results = [time_briefing(store, i, c, args.repeat) for i, c in todo]
+            results = (
+                []
+                if args.units_only
+                else [time_briefing(store, i, c, args.repeat) for i, c in todo]
+            )
             figures: list[dict[str, Any]] = []
-            if todo and not args.no_figures:
+            if todo and not args.no_figures and not args.units_only:
                 courts = run(store, "superior_courts", {}).rows
                 supreme = next((r["court_id"] for r in courts if r["level"] == "supreme"), None)
                 figures = time_figures(store, todo[0][0], todo[0][1], supreme, args.repeat)
-    worst = max((r["cold_s"]["total"] for r in results), default=0.0)
+            units = [
+                time_unit_briefing(store, u, args.repeat)
+                for u in (unit_cases(store, todo[0][1]) if todo else [])
+            ]
+    worst = max((r["cold_s"]["total"] for r in [*results, *units]), default=0.0)
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "graph": args.data_dir or "corpus",
@@ -240,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         "worst_cold_total_s": worst,
         "cases": results,
         "figures": figures,
+        "unit_briefings": units,
     }
     text = json.dumps(report, ensure_ascii=False, indent=1)
     print(text)

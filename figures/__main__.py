@@ -2,7 +2,8 @@
 
 map        the adoption map of an initiative under a court (.png .svg .pptx)
 timeline   the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
-brief      a briefing of an initiative, optionally under a court (.docx report, .pptx deck)
+brief      a briefing of an initiative, optionally under a court, or of a unit and the units
+           under it (--unit) (.docx report, .pptx deck)
 portfolio  the initiatives a court and the units under it report (.png .svg .pptx)
 coverage   the coverage map of an initiative by province, or by prefecture (.png .svg .pptx)
 table      any named query's rows as a table picture or native PowerPoint tables
@@ -70,6 +71,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             p.add_argument("--title", help="the table's title (default: the query's title)")
         elif name == "portfolio":
             p.add_argument("court", help="name or id, e.g. 本溪中院")
+        elif name == "brief":
+            p.add_argument(
+                "initiative", nargs="?", help="name or id, e.g. 诉源治理 (or give --unit)"
+            )
+            p.add_argument(
+                "--court", help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院"
+            )
+            p.add_argument(
+                "--unit",
+                help="instead of an initiative: a briefing of this court and the units under "
+                "it (initiatives by category, reported figures, people), e.g. 本溪中院",
+            )
         elif name == "coverage":
             p.add_argument("initiative", help="name or id, e.g. 诉源治理")
             p.add_argument("--province", help="by prefecture inside this province, e.g. 辽宁省")
@@ -99,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     suffix = args.output.suffix.lower()
     try:
+        if args.command == "brief":
+            _check_brief(args)
         if suffix not in FORMATS[args.command]:
             raise CourtgraphError(
                 f"{args.output}: {args.command} writes {', '.join(FORMATS[args.command])} "
@@ -143,6 +158,15 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         if suffix == ".pptx":
             return portfolio.to_pptx(pf)
         return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale)
+    if args.command == "brief" and getattr(args, "unit", None):
+        from figures import unit_briefing
+
+        ub = unit_briefing.gather(
+            store,  # type: ignore[arg-type]
+            args.unit,
+            verified_only=only,
+        )
+        return unit_briefing.to_docx(ub) if suffix == ".docx" else unit_briefing.to_pptx(ub)
     if args.command == "brief":
         b = briefing.gather(
             store,  # type: ignore[arg-type]
@@ -169,6 +193,19 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     if suffix == ".pptx":
         return timeline.to_pptx(tl, check=check)
     return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale, check=check)
+
+
+def _check_brief(args: argparse.Namespace) -> None:
+    """An initiative (optionally --court) or --unit: one of the two briefings."""
+    if args.unit and (args.initiative or args.court):
+        raise CourtgraphError(
+            "brief: give an initiative (python -m figures brief 诉源治理 --court 本溪中院) or "
+            "--unit (python -m figures brief --unit 本溪中院), not both"
+        )
+    if not args.unit and not args.initiative:
+        raise CourtgraphError(
+            "brief: name an initiative (e.g. 诉源治理) or a unit with --unit (e.g. 本溪中院)"
+        )
 
 
 def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:

@@ -11,7 +11,6 @@ report, with their period) and the numbered source list with dates and URLs.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,13 @@ from figures.adoption import (
     slide_notes,
 )
 from figures.names import short_court_name
+from figures.report import (
+    Report,
+    newest_first,
+    outcome_value,
+    source_documents,
+    source_lines,
+)
 from figures.timeline import draw_timeline
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
@@ -32,13 +38,13 @@ if TYPE_CHECKING:
     from graph.store import GraphStore
     from queries.analytics import Timeline
 
-SERIF = "SimSun"  # 宋体: body text as in court documents
-SANS = "SimHei"  # 黑体: headings
+#: what every briefing says above the figures the documents report
+REPORTED_NOTE = "以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。"
 MAX_SOURCES = 200  # documents listed as sources (the latest reports'); the rest are counted
-NOT_YET_LISTED = 60
+NOT_YET_LISTED = 60  # units listed by name under "not yet reported"; the rest are counted
 MAX_ADOPTER_ROWS = 300  # reports listed in the adopters table (the earliest); the rest counted
 DECK_ADOPTER_ROWS = 96  # in the deck: six slides of them
-MAX_UNSCOPED = 1000  # units a briefing without a court may list  # units listed by name under "not yet reported"; the rest are counted
+MAX_UNSCOPED = 1000  # units a briefing without a court may list
 #: a map of more units gets a landscape page of its own in the Word report, where its names
 #: are half as large again as on a portrait page
 LANDSCAPE_MAP_UNITS = 30
@@ -180,9 +186,7 @@ def gather(
     # the documents behind what the briefing states, the latest reports first
     latest = sorted(adopters, key=lambda a: a.get("date") or "", reverse=True)
     doc_ids = facts.doc_ids([o["fact_id"] for o in outcomes] + [a["fact_id"] for a in latest])
-    sources = source_documents(store, doc_ids[:MAX_SOURCES])
-    sources.sort(key=lambda d: (d.get("date") or "0000", d["doc_id"]), reverse=True)
-    sources.sort(key=lambda d: d.get("date") is None)  # newest first, undated last
+    sources = newest_first(source_documents(store, doc_ids[:MAX_SOURCES]))
     return Briefing(
         initiative=tl.initiative,
         court=amap.court.name if amap else None,
@@ -197,23 +201,6 @@ def gather(
         check=check,
         timeline_check=tl_check,
     )
-
-
-def source_documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
-    """Title, date and URLs of these documents (named query `document_sources`, in batches
-    that keep its list of ids within a text parameter's length)."""
-    from queries.registry import MAX_TEXT, run
-
-    out: list[dict[str, Any]] = []
-    batch: list[str] = []
-    for doc in [*ids, None]:
-        if doc is None or (batch and len(",".join([*batch, doc])) > MAX_TEXT):
-            if batch:
-                out += run(store, "document_sources", {"ids": ",".join(batch)}).rows
-            batch = []
-        if doc is not None:
-            batch.append(doc)
-    return out
 
 
 def _adopter_rows(b: Briefing) -> list[list[str]]:
@@ -256,12 +243,11 @@ def _outcomes_left_out(b: Briefing) -> str:
 def _outcome_rows(b: Briefing) -> list[list[str]]:
     out = []
     for o in b.outcomes:
-        value = f"{o.get('qualifier') or ''}{o['value']:g}{o.get('unit_of_measure') or ''}"
         out.append(
             [
                 short_court_name(o["unit"] or ""),
                 o["metric"] or "",
-                value,
+                outcome_value(o),
                 o.get("period") or "未注明",
             ]
         )
@@ -269,113 +255,33 @@ def _outcome_rows(b: Briefing) -> list[list[str]]:
 
 
 def _source_lines(b: Briefing) -> list[str]:
-    lines = []
-    for i, d in enumerate(b.sources, 1):
-        url = (d.get("urls") or [""])[0]
-        lines.append(
-            f"[{i}] {d.get('title') or d['doc_id']}，{d.get('date') or '日期不详'}"
-            + (f"，{url}" if url else "")
-        )
-    return lines
+    return source_lines(b.sources)
 
 
 # ------------------------------------------------------------------------------------------
 # Word
 
 
-def _fonts(
-    run: Any, east_asia: str, size: float | None = None, bold: bool = False, black: bool = False
-) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
-
-    run.font.bold = bold
-    if black:  # headings in black, as in a court document (Word's styles colour them blue)
-        run.font.color.rgb = RGBColor(0, 0, 0)
-    if size:
-        run.font.size = Pt(size)
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), east_asia)
-
-
-def _page_number(paragraph: Any) -> None:
-    """A PAGE field: Word fills in the page number."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        run._r.append(el)
-
-
 def to_docx(b: Briefing) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.6))
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(12)
-    _fonts_style(normal, SERIF)
-    for name in ("Title", "Heading 1", "Heading 2"):
-        _fonts_style(doc.styles[name], SANS)
-
-    def heading(text: str, level: int = 1) -> None:
-        h = doc.add_heading(level=level)
-        _fonts(h.add_run(text), SANS, 16 if level == 1 else 14, bold=True, black=True)
-
-    def para(text: str, size: float = 12) -> None:
-        p = doc.add_paragraph()
-        _fonts(p.add_run(text), SERIF, size)
-
-    def table(columns: list[str], rows: list[list[str]]) -> None:
-        t = doc.add_table(rows=1, cols=len(columns))
-        t.style = "Table Grid"
-        for j, c in enumerate(columns):
-            cell = t.rows[0].cells[j]
-            cell.text = ""
-            _fonts(cell.paragraphs[0].add_run(c), SANS, 10.5, bold=True)
-        for row in rows:
-            cells = t.add_row().cells
-            for j, v in enumerate(row):
-                cells[j].text = ""
-                _fonts(cells[j].paragraphs[0].add_run(v), SERIF, 10.5)
-        doc.add_paragraph()  # a line of space after every table
-
-    title = doc.add_heading(level=0)
-    _fonts(title.add_run(f"“{b.initiative}”推行情况简报"), SANS, 22, bold=True, black=True)
+    r = Report(f"{b.initiative} 推行情况简报")
+    r.title(f"“{b.initiative}”推行情况简报")
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
     checked = f"{b.check.note()}；" if b.check.note() else ""
-    para(
+    r.para(
         f"{scope}数据截至 {b.generated}；{checked}courtgraph 依据所收文档整理，"
         "未收录的报道不在其中。",
         10.5,
     )
-    heading("一、基本情况")
+    r.section("基本情况")
     for line in b.headline():
-        para(line)
+        r.para(line)
     if b.map is not None:
-        heading("二、采用情况")
+        r.section("采用情况")
         if len(b.map.units) > LANDSCAPE_MAP_UNITS:
-            _landscape_picture(doc, b.map_png(), f"{b.map.court.short}辖区采用情况图（见下页）")
+            r.landscape_picture(b.map_png(), f"{b.map.court.short}辖区采用情况图（见下页）")
         else:
-            doc.add_picture(io.BytesIO(b.map_png()), width=Cm(15.8))
-        table(
+            r.picture(b.map_png())
+        r.table(
             ["层级", "单位数", "已有报道", "占比"],
             [
                 [LEVEL_ZH.get(lvl, lvl), str(n), str(a), f"{a / n:.0%}" if n else "—"]
@@ -387,7 +293,7 @@ def to_docx(b: Briefing) -> bytes:
             groups = [
                 (col[0][0].short, sum(u.stage is None for u, _ in col)) for col in columns_of(b.map)
             ]
-            para(
+            r.para(
                 f"尚未见报道的单位共 {len(not_yet)} 个，按直属下级单位的辖区："
                 + "、".join(f"{name} {n} 个" for name, n in groups if n)
                 + "。",
@@ -396,83 +302,33 @@ def to_docx(b: Briefing) -> bytes:
         elif not_yet:
             shown = "、".join(not_yet[:NOT_YET_LISTED])
             more = f"等 {len(not_yet)} 个单位" if len(not_yet) > NOT_YET_LISTED else ""
-            para(f"尚未见报道的单位：{shown}{more}。", 10.5)
-    heading("三、推行时间线" if b.map is not None else "二、推行时间线")
-    doc.add_picture(
-        # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
-        io.BytesIO(
-            draw_timeline(
-                b.timeline,
-                generated=b.generated,
-                with_title=False,
-                width=9.0,
-                check=b.timeline_check,
-            )
-        ),
-        width=Cm(15.8),
+            r.para(f"尚未见报道的单位：{shown}{more}。", 10.5)
+    r.section("推行时间线")
+    # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
+    r.picture(
+        draw_timeline(
+            b.timeline,
+            generated=b.generated,
+            with_title=False,
+            width=9.0,
+            check=b.timeline_check,
+        )
     )
-    heading("四、开展单位" if b.map is not None else "三、开展单位")
+    r.section("开展单位")
     if _adopters_left_out(b):
-        para(_adopters_left_out(b), 10.5)
-    table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
-    heading("五、报告的成效数据" if b.map is not None else "四、报告的成效数据")
-    para("以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。", 10.5)
+        r.para(_adopters_left_out(b), 10.5)
+    r.table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
+    r.section("报告的成效数据")
+    r.para(REPORTED_NOTE, 10.5)
     if b.outcomes:
         if _outcomes_left_out(b):
-            para(_outcomes_left_out(b), 10.5)
-        table(["单位", "指标", "数值", "期间"], _outcome_rows(b))
+            r.para(_outcomes_left_out(b), 10.5)
+        r.table(["单位", "指标", "数值", "期间"], _outcome_rows(b))
     else:
-        para("所收文档没有与该举措相关的数据。", 10.5)
-    heading("六、资料来源" if b.map is not None else "五、资料来源")
-    for line in _source_lines(b):
-        # the address on a line of its own: a date or an address is never broken by the
-        # wrapping of a long line
-        p = doc.add_paragraph()
-        head, _, url = line.partition("，http")
-        run = p.add_run(head)
-        _fonts(run, SERIF, 10.5)
-        if url:
-            run.add_break()
-            _fonts(p.add_run("http" + url), SERIF, 9)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_number(footer)
-    doc.core_properties.title = f"{b.initiative} 推行情况简报"
-    doc.core_properties.author = "courtgraph"
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def _landscape_picture(doc: Any, png: bytes, note: str) -> None:
-    """`png` across a landscape page of its own; the report goes on in portrait after it."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Cm
-
-    p = doc.add_paragraph()
-    _fonts(p.add_run(note), SERIF, 10.5)
-    wide = doc.add_section(WD_SECTION.NEW_PAGE)
-    wide.orientation = WD_ORIENT.LANDSCAPE
-    wide.page_width, wide.page_height = Cm(29.7), Cm(21)
-    for side in ("left_margin", "right_margin"):
-        setattr(wide, side, Cm(2.0))
-    doc.add_picture(io.BytesIO(png), width=Cm(25.7))
-    back = doc.add_section(WD_SECTION.NEW_PAGE)
-    back.orientation = WD_ORIENT.PORTRAIT
-    back.page_width, back.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(back, side, Cm(2.6))
-
-
-def _fonts_style(style: Any, east_asia: str) -> None:
-    from docx.oxml.ns import qn
-
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), east_asia)
+        r.para("所收文档没有与该举措相关的数据。", 10.5)
+    r.section("资料来源")
+    r.sources(_source_lines(b))
+    return r.save()
 
 
 # ------------------------------------------------------------------------------------------

@@ -286,6 +286,7 @@ class Deck:
         tf.word_wrap = True
         for i, line in enumerate(lines):
             p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            p.space_after = Pt(8 if len(lines) <= 10 else 2)  # a paragraph each, as typed
             r = p.add_run()
             r.text = line
             r.font.size = Pt(16 if len(lines) <= 10 else 12)

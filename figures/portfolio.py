@@ -99,12 +99,31 @@ def portfolio(store: GraphStore, court: str, *, verified_only: bool = False) -> 
 
     cid = resolve_entity(store, court)
     props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
+    result = run(store, "unit_portfolio", {"unit": cid})
+    return from_rows(
+        cid,
+        props.get("name") or cid,
+        result.rows,
+        truncated=result.truncated,
+        verified_only=verified_only,
+    )
+
+
+def from_rows(
+    court_id: str,
+    court: str,
+    rows: list[dict[str, Any]],
+    *,
+    truncated: bool = False,
+    verified_only: bool = False,
+) -> Portfolio:
+    """The portfolio of the rows of the named query `unit_portfolio` for `court_id` (a
+    briefing reads them once for the portfolio and its sources alike)."""
     items: dict[str, Item] = {}
     stages: dict[tuple[str, str], list[str]] = {}
     dates: dict[tuple[str, str], str] = {}
-    result = run(store, "unit_portfolio", {"unit": cid})
-    check = FactCheck.of((r["status"] for r in result.rows), verified_only=verified_only)
-    for r in result.rows:
+    check = FactCheck.of((r["status"] for r in rows), verified_only=verified_only)
+    for r in rows:
         if verified_only and not is_verified(r["status"]):
             continue
         iid = r["initiative_id"]
@@ -116,13 +135,11 @@ def portfolio(store: GraphStore, court: str, *, verified_only: bool = False) -> 
             dates[key] = r["date"]
     for (iid, uid), st in stages.items():
         stage, date = own_stage(st), dates.get((iid, uid))
-        if uid == cid:
+        if uid == court_id:
             items[iid].own, items[iid].own_date = stage, date
         else:
             items[iid].units[uid] = (stage, date)
-    return Portfolio(
-        cid, props.get("name") or cid, list(items.values()), result.truncated, check=check
-    )
+    return Portfolio(court_id, court, list(items.values()), truncated, check=check)
 
 
 # ------------------------------------------------------------------------------------------
@@ -168,9 +185,16 @@ def draw_portfolio(
     scale: float = 1,
     generated: str | None = None,
     with_title: bool = True,
+    width: float = 16.0,
+    fit: bool = False,
+    left_out_note: str = "见幻灯片中的完整列表",
 ) -> bytes:
     """The portfolio as PNG (1920 × 1080 × `scale`) or SVG; rows beyond what one page holds
-    at a readable size are counted in the footnote (the deck lists them all)."""
+    at a readable size are counted in the footnote (the deck lists them all, a briefing's
+    `left_out_note` says where). `width` in inches (120 px each at scale 1; below 13 the
+    legend goes under the subtitle) and `fit`: as tall as the rows need (at most 16:9 in two
+    panels), for a report's page where a few rows on a 16:9 canvas would be small type in an
+    empty picture."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -182,12 +206,27 @@ def draw_portfolio(
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
-    W, H = 16.0, 9.0
+    W, H = width, 9.0
     side = 0.35
+    narrow = W < 13  # the legend does not fit beside the subtitle
     all_rows = _rows(data)
-    panels = 1 if len(all_rows) <= MAX_ROWS // 2 else 2
+    panels = 1 if len(all_rows) <= MAX_ROWS // 2 or narrow else 2
     per_panel = MAX_ROWS // 2 if panels == 2 else max(len(all_rows), 1)
     columns, left_out = paginate(all_rows, per_panel, panels)
+    note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
+    if left_out:
+        note.append(f"另有 {left_out} 项举措未列出（{left_out_note}）")
+    if data.truncated:
+        note.append("报道条数超过查询上限，只统计了其中一部分；请选下一级法院查看")
+    if data.check.note():
+        note.append(data.check.note())
+    note.append("“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期")
+    note_lines = wrap_lines("；".join(note) + "。制图：courtgraph", int((W - 2 * side) * 7.0))
+    y0 = 0.25 + (0.62 if with_title else 0)
+    top = y0 + 0.55 + (0.45 if narrow else 0)
+    bottom = 0.35 + 0.18 * len(note_lines)
+    if fit:
+        H = min(top + 0.35 + 0.42 * max(per_panel, 2) + bottom, 9.0 if panels == 2 else 16.0)
     with plt.rc_context(_rc()):
         fig = plt.figure(figsize=(W, H))
         ax = fig.add_axes((0, 0, 1, 1))
@@ -213,17 +252,18 @@ def draw_portfolio(
         ]
         fig.legend(
             handles=handles,
-            loc="upper right",
-            bbox_to_anchor=(1 - side / W, 1 - (y - 0.12) / H),
+            loc="upper left" if narrow else "upper right",
+            bbox_to_anchor=(side / W - 0.005, 1 - (y + 0.3) / H)
+            if narrow
+            else (1 - side / W, 1 - (y - 0.12) / H),
             ncol=len(handles),
             frameon=False,
             fontsize=12,
             handlelength=1.2,
             title="阶段",
             title_fontsize=12,
+            alignment="left" if narrow else "center",
         )
-        top = y + 0.55
-        bottom = 0.5
         gap = 0.4
         panel_w = (W - 2 * side - gap * (panels - 1)) / panels
         row_h = min(0.42, (H - top - bottom - 0.35) / max(per_panel, 1))
@@ -316,15 +356,15 @@ def draw_portfolio(
             ax.text(
                 W / 2, H / 2, "没有这个单位及其下级单位推行举措的报道", ha="center", fontsize=18
             )
-        note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
-        if left_out:
-            note.append(f"另有 {left_out} 项举措未列出（见幻灯片中的完整列表）")
-        if data.truncated:
-            note.append("报道条数超过查询上限，只统计了其中一部分；请选下一级法院查看")
-        if data.check.note():
-            note.append(data.check.note())
-        note.append("“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期")
-        ax.text(side, H - 0.2, "；".join(note) + "。制图：courtgraph", fontsize=10, color="#666666")
+        ax.text(
+            side,
+            H - 0.15,
+            "\n".join(note_lines),
+            fontsize=10,
+            color="#666666",
+            va="bottom",
+            linespacing=1.3,
+        )
         data_out = save_figure(fig, fmt, 120 * scale)
         plt.close(fig)
     return data_out

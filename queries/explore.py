@@ -219,14 +219,14 @@ UNIT_PORTFOLIO = register(
         title="单位及其下级单位推行的举措",
         description="The initiatives a unit and the units under it (up to four levels down) "
         "are reported to adopt, pilot, promote or be awarded for, with each initiative's "
-        "category and each report's stage, date, fact id and review status (missing: extracted): "
-        "the unit's reform portfolio.",
+        "category and each report's stage, date, fact id, review status (missing: extracted) "
+        "and documents: the unit's reform portfolio.",
         cypher="""
 MATCH (c:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
 WHERE VERIFIED
 RETURN collect([c.id, c.name, c.level, 0, i.id, i.name, i.category,
                 coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
-                coalesce(a.review_status, 'extracted')]) AS packed
+                coalesce(a.review_status, 'extracted'), a.doc_ids]) AS packed
 UNION ALL
 MATCH (c:Entity {id: $unit})
 MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
@@ -234,7 +234,7 @@ MATCH (u)-[a:ADOPTED]->(i:Initiative)
 WHERE VERIFIED
 RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
                 coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
-                coalesce(a.review_status, 'extracted')]) AS packed
+                coalesce(a.review_status, 'extracted'), a.doc_ids]) AS packed
 """.replace("VERIFIED", is_verified("a")),
         params=(
             Param(
@@ -260,6 +260,7 @@ RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
             "date",
             "fact_id",
             "status",
+            "doc_ids",
         ),
         postprocess=lambda rows, _p: sorted(
             rows,
@@ -372,3 +373,105 @@ def neighbourhood_graph(
                 seen.add(node)
                 order.append(node)
     return fetch_subgraph(store, order[:limit], verified=verified)
+
+
+_UNDER_UNIT = Param(
+    "unit", "entity", "法院/单位", required=True, help="法院的 id 或名称, e.g. 本溪中院"
+)
+
+
+def _by_depth_and_unit(rows: list[dict[str, Any]], _params: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda r: (r["depth"], r["unit"] or "", r["fact_id"] or ""))
+
+
+OUTCOMES_UNDER = register(
+    NamedQuery(
+        name="outcomes_under",
+        title="单位及其下级单位报告的成效数据",
+        description="Figures a unit and the units under it (up to four levels down) reported "
+        "(reported claims, not measured effects), each with the initiative the text ties it "
+        "to (a row per initiative; none: no row's initiative), the review status of the "
+        "unit's report and of the figure's link to the initiative (missing: extracted), and "
+        "the documents: a unit briefing's outcomes.",
+        cypher="""
+MATCH (c:Entity {id: $unit})-[r:REPORTED]->(o:Outcome)
+WHERE VERIFIED_R
+OPTIONAL MATCH (o)-[l:REPORTED]->(i:Initiative)
+WHERE VERIFIED_L
+RETURN collect([c.id, c.name, 0, o.metric, o.value, o.unit_of_measure, o.qualifier,
+                o.direction, o.period, i.id, i.name, r.fact_id,
+                coalesce(r.review_status, 'extracted'),
+                CASE WHEN i IS NULL THEN null ELSE coalesce(l.review_status, 'extracted') END,
+                r.doc_ids]) AS packed
+UNION ALL
+MATCH (c:Entity {id: $unit})
+MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
+MATCH (u)-[r:REPORTED]->(o:Outcome)
+WHERE VERIFIED_R
+OPTIONAL MATCH (o)-[l:REPORTED]->(i:Initiative)
+WHERE VERIFIED_L
+RETURN collect([u.id, u.name, length(p), o.metric, o.value, o.unit_of_measure, o.qualifier,
+                o.direction, o.period, i.id, i.name, r.fact_id,
+                coalesce(r.review_status, 'extracted'),
+                CASE WHEN i IS NULL THEN null ELSE coalesce(l.review_status, 'extracted') END,
+                r.doc_ids]) AS packed
+""".replace("VERIFIED_R", is_verified("r")).replace("VERIFIED_L", is_verified("l")),
+        params=(_UNDER_UNIT, VERIFIED),
+        row_limit=20000,
+        packed=(
+            "unit_id",
+            "unit",
+            "depth",
+            "metric",
+            "value",
+            "unit_of_measure",
+            "qualifier",
+            "direction",
+            "period",
+            "initiative_id",
+            "initiative",
+            "fact_id",
+            "status",
+            "link_status",
+            "doc_ids",
+        ),
+        postprocess=_by_depth_and_unit,
+    )
+)
+
+PEOPLE_UNDER = register(
+    NamedQuery(
+        name="people_under",
+        title="单位及其下级单位的人员及职务",
+        description="People the documents name with a role in a unit or the units under it "
+        "(up to four levels down), with the review status of each role (missing: extracted) "
+        "and its documents: a unit briefing's people.",
+        cypher="""
+MATCH (c:Entity {id: $unit})<-[r:HOLDS_ROLE]-(p:Person)
+WHERE VERIFIED
+RETURN collect([c.id, c.name, 0, p.id, p.name, r.title, r.fact_id,
+                coalesce(r.review_status, 'extracted'), r.doc_ids]) AS packed
+UNION ALL
+MATCH (c:Entity {id: $unit})
+MATCH path = (c)<-[:PART_OF*1..4]-(u:Entity)
+MATCH (u)<-[r:HOLDS_ROLE]-(p:Person)
+WHERE VERIFIED
+RETURN collect([u.id, u.name, length(path), p.id, p.name, r.title, r.fact_id,
+                coalesce(r.review_status, 'extracted'), r.doc_ids]) AS packed
+""".replace("VERIFIED", is_verified("r")),
+        params=(_UNDER_UNIT, VERIFIED),
+        row_limit=20000,
+        packed=(
+            "unit_id",
+            "unit",
+            "depth",
+            "person_id",
+            "person",
+            "title",
+            "fact_id",
+            "status",
+            "doc_ids",
+        ),
+        postprocess=_by_depth_and_unit,
+    )
+)

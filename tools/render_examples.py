@@ -93,8 +93,8 @@ def sources_of(store: Any, doc_ids: list[str]) -> list[Any]:
     """Footnote sources (date, URL) of documents, as the explorer gives them but with the
     titles left out (`UNTITLED`): a headline is the article's words, kept out of the
     repository."""
-    from figures.briefing import source_documents
     from figures.render import Source
+    from figures.report import source_documents
 
     if not doc_ids:
         return []
@@ -128,9 +128,11 @@ def pick_case(store: Any, initiative: str | None, court: str | None) -> tuple[st
     return iid, highs[province.most_common(1)[0][0]]
 
 
-def render_all(store: Any, out: Path, initiative: str | None, court: str | None) -> list[str]:
+def render_all(
+    store: Any, out: Path, initiative: str | None, court: str | None, unit: str | None = None
+) -> list[str]:
     """Write every example into `out`; returns the index lines (file: what it shows)."""
-    from figures import adoption, briefing, coverage, portfolio, render, timeline
+    from figures import adoption, briefing, coverage, portfolio, render, timeline, unit_briefing
     from figures.names import short_court_name
     from graph.model import STAGE_ZH
     from queries.analytics import timeline as get_timeline
@@ -251,7 +253,38 @@ def render_all(store: Any, out: Path, initiative: str | None, court: str | None)
         lambda: briefing.to_docx(b),
     )
     document("briefing-pptx", ".pptx", "简报 PowerPoint", lambda: briefing.to_pptx(b))
+    # the briefing of a unit: the intermediate court under that high court with most reports
+    ub = unit_briefing.gather(store, unit or pick_unit(store, cid))
+    for d in ub.sources:
+        d["title"] = UNTITLED
+    document(
+        "unit-briefing-docx",
+        ".docx",
+        f"单位简报 Word：{ub.short}及下级单位",
+        lambda: unit_briefing.to_docx(ub),
+    )
+    document(
+        "unit-briefing-pptx", ".pptx", "单位简报 PowerPoint", lambda: unit_briefing.to_pptx(ub)
+    )
     return index
+
+
+def pick_unit(store: Any, court: str) -> str:
+    """The unit directly under `court` whose units report most (for the unit briefing)."""
+    from queries.registry import run
+
+    parent = {
+        r["unit_id"]: r["parent_id"] for r in run(store, "units_under", {"court": court}).rows
+    }
+
+    def top(unit: str) -> str:
+        while parent.get(unit) not in (court, None):
+            unit = parent[unit]
+        return unit
+
+    rows = run(store, "unit_portfolio", {"unit": court}).rows
+    below = Counter(top(r["unit_id"]) for r in rows if r["depth"] >= 1)
+    return below.most_common(1)[0][0] if below else court
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "examples")
     ap.add_argument("--initiative", help="default: the most reported")
     ap.add_argument("--court", help="default: the high court of its most reporting province")
+    ap.add_argument(
+        "--unit",
+        help="the unit briefing's court (default: the unit under --court with most reports)",
+    )
     args = ap.parse_args(argv)
     context = (
         nullcontext({"COURTGRAPH_DATA_DIR": args.data_dir})
@@ -277,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         from graph.store import open_store
 
         with open_store(Settings.from_env()) as store:
-            index = render_all(store, args.out, args.initiative, args.court)
+            index = render_all(store, args.out, args.initiative, args.court, args.unit)
     (args.out / "README.md").write_text(
         "# Example figures and briefings\n\n"
         "Rendered by `python tools/render_examples.py` from the graph of the shared corpus\n"

@@ -252,3 +252,39 @@ def coverage_map_buttons(
         key=key,
         per_row=3,
     )
+
+
+def unit_briefing_buttons(
+    store: Any, court_id: str, *, stem: str, key: str, verified_only: bool = False
+) -> None:
+    """简报 of a court and the units under it (Word, PowerPoint); `verified_only`: from
+    confirmed or corrected facts only (the sidebar's 只看已核实)."""
+    stem = _safe(stem)
+    cache: dict[str, dict[str, bytes]] = {}
+
+    def brief(suffix: str) -> Callable[[], bytes]:
+        def make() -> bytes:
+            # both formats come from one gathering when both are asked for in one run
+            if "b" not in cache:
+                cache["b"] = unit_briefing_files(store, court_id, verified_only=verified_only)
+            return cache["b"][suffix]
+
+        return make
+
+    buttons(
+        [
+            ("单位简报 Word", brief(".docx"), f"{stem}-单位简报.docx"),
+            ("单位简报 PowerPoint", brief(".pptx"), f"{stem}-单位简报.pptx"),
+        ],
+        key=key,
+        per_row=3,
+    )
+
+
+def unit_briefing_files(store: Any, court: str, *, verified_only: bool = False) -> dict[str, bytes]:
+    """The briefing of `court` and the units under it as {'.docx': …, '.pptx': …}."""
+    from figures import unit_briefing
+
+    b = unit_briefing.gather(store, court, verified_only=verified_only)
+    b.generated = today()
+    return {".docx": unit_briefing.to_docx(b), ".pptx": unit_briefing.to_pptx(b)}

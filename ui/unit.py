@@ -136,11 +136,29 @@ def _initiatives(unit_id: str) -> None:
 
 
 def _briefing(unit_id: str, props: dict[str, Any]) -> None:
-    """One click: the briefing and the adoption map of an initiative under this unit."""
+    """One click: the unit's own briefing, its portfolio, and the briefing and the adoption
+    map of an initiative under this unit."""
     from figures.names import short_court_name
-    from ui.downloads import briefing_and_map, portfolio_buttons
+    from figures.unit_briefing import MAX_UNITS
+    from ui.downloads import briefing_and_map, portfolio_buttons, unit_briefing_buttons
+    from ui.scope import verified_only
 
     short = short_court_name(str(props.get("name", unit_id)))
+    st.markdown(f"**{short}的单位简报**（本院及下级单位推行的举措、报告的数据、人员和资料来源）")
+    below = len(state.rows("units_under", {"court": unit_id}))
+    if below > MAX_UNITS:
+        st.info(
+            f"{short}下级单位共 {below:,} 个，超过单位简报的上限（{MAX_UNITS:,} 个）："
+            "请到其下级法院（如高级法院）的页面生成单位简报。"
+        )
+    else:
+        unit_briefing_buttons(
+            state.store(),
+            unit_id,
+            stem=short,
+            key=f"{P}.unit_brief",
+            verified_only=verified_only(),
+        )
     st.markdown(f"**{short}及下级单位的改革举措一览**（按类别分组，含阶段和最早报道日期）")
     portfolio_buttons(state.store(), unit_id, stem=short, key=f"{P}.portfolio")
     initiatives = state.rows("initiatives")

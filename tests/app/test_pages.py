@@ -426,6 +426,8 @@ def test_unit_page_offers_the_briefing_of_its_initiatives(small_store, app) -> N
     at = app(page="unit", id=g.MID)
     no_trouble(at)
     assert set(_downloads(at)) >= BRIEFING_BUTTONS | {"举措一览 PNG", "举措一览 PPTX"}
+    # and the briefing of the unit itself
+    assert {"单位简报 Word", "单位简报 PowerPoint"} <= set(_downloads(at))
     # the unit's own initiative comes first
     assert at.selectbox(key="unit.brief_initiative").value == g.SUYUAN
 
@@ -458,6 +460,9 @@ def test_what_the_briefing_buttons_hand_out(small_store) -> None:  # type: ignor
     parts = zipfile.ZipFile(io.BytesIO(timeline)).namelist()
     assert any(p.startswith("ppt/charts/chart") for p in parts)
     assert b"<text" in downloads.timeline_file(small_store, g.SUYUAN, ".svg")
+    unit = downloads.unit_briefing_files(small_store, g.MID)
+    assert len(Document(io.BytesIO(unit[".docx"])).tables) == 5
+    assert len(Presentation(io.BytesIO(unit[".pptx"])).slides) == 8
 
 
 def test_export_page_refuses_an_unreadable_picture_and_offers_other_figures(

@@ -106,3 +106,32 @@ def test_cli_verified_only(reviewed, tmp_path, capsys) -> None:  # type: ignore[
         argv += ["--court", "乙市中院"] if command == "map" else []
         assert cli.main(argv) == 1
         assert capsys.readouterr().err.startswith("Error:")
+
+
+def test_unit_briefing_states_unverified_facts_and_can_keep_to_verified(reviewed) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+    from pptx import Presentation
+
+    from figures import unit_briefing
+
+    # 3 adoptions (丙区's confirmed), the figure (its report and its link), 张三's role
+    every = unit_briefing.gather(reviewed, g.MID)
+    assert (every.check.facts, every.check.unverified) == (6, 5)
+    assert "共 6 条事实，其中 5 条尚未核实。" in every.headline()
+
+    b = unit_briefing.gather(reviewed, g.MID, verified_only=True)
+    assert b.check == FactCheck(6, 5, verified_only=True)
+    assert {r["unit_id"] for r in b.reports} == {g.BING}
+    assert b.outcomes == [] and b.people == []
+    (suyuan,) = b.portfolio.items
+    assert suyuan.own is None and suyuan.units == {g.BING: ("adopted", "2022-12")}
+    doc = Document(io.BytesIO(unit_briefing.to_docx(b)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "仅含已核实的 1 条事实（另有 5 条尚未核实，未计入）" in text
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert "1（推行 1）" in cells
+    assert not {"丁县法院", "调解率", "张三", "上级推广 2022-11"} & cells
+    prs = Presentation(io.BytesIO(unit_briefing.to_pptx(b)))
+    assert "仅含已核实的事实" in prs.slides[0].placeholders[1].text
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide)
+    assert "另有 5 条尚未核实" in notes
