@@ -918,8 +918,9 @@ FACT_VERSION = 1
 
 def refold_all(store: GraphStore, *, batch: int = 2000) -> int:
     """Fold every fact again from its evidence (dates, confidence, rules, sorted doc_ids;
-    values too where all its evidence keeps them), then record `FACT_VERSION`. Returns the
-    facts refolded. For stores written before facts were folded whatever the batching."""
+    values too where all its evidence keeps them), apply the review decisions again, then
+    record `FACT_VERSION`. Returns the facts refolded. For stores written before facts were
+    folded whatever the batching."""
     done = 0
     for rel in FACT_TYPES:
         # every fact of a type, once, however long it takes (not the user-query timeout)
@@ -938,6 +939,11 @@ def refold_all(store: GraphStore, *, batch: int = 2000) -> int:
             initiatives = sorted({f["dst"] for f in facts})
             for i in range(0, len(initiatives), 20):
                 store.write_statements([summaries.RefreshInitiatives(initiatives[i : i + 20])])
+    # a refolded fact is rebuilt from its evidence, without its review status: the
+    # reviewers' decisions are applied again (confirmations, corrections, rejections)
+    from graph import review
+
+    review.reapply_all(store)
     store.write_statements(
         [
             (

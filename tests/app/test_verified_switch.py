@@ -19,9 +19,6 @@ def reviewed(small_store, app):  # type: ignore[no-untyped-def]
     """Of 诉源治理's three adoptions, a reviewer confirmed 丙区's."""
     import streamlit as st
 
-    # the app opens the store first: opening a store the fixtures wrote without a fact
-    # version refolds its facts (graph.store.refold_all), which drops review statuses
-    app(page="overview")
     review.decide(small_store, BING_SUYUAN, "confirm", reviewer="审核员甲")
     st.cache_data.clear()
     return small_store

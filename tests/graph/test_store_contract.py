@@ -383,6 +383,34 @@ def test_tests_never_read_the_production_neo4j_settings() -> None:
     )
 
 
+def test_refolding_keeps_review_decisions(store) -> None:  # type: ignore[no-untyped-def]
+    """A store of an older fact version is refolded on open: a fact a reviewer confirmed
+    stays confirmed, a corrected date stays corrected, a rejected fact stays out."""
+    from graph import review
+    from graph.model import fact_id
+    from graph.store import refold_all
+
+    g.load_small_graph(store)
+    bing = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+    ding = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+    mid = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
+    review.decide(store, bing, "confirm", reviewer="甲")
+    review.decide(store, mid, "correct", reviewer="甲", new={"date": "2022-10"})
+    review.decide(store, ding, "reject", reviewer="甲", note="不是推行")
+    refold_all(store)
+    rows = {
+        r["u"]: (r["s"], r["d"])
+        for r in store.read(
+            "MATCH (u:Entity)-[a:ADOPTED]->(:Entity {id: $i}) "
+            "RETURN u.id AS u, a.review_status AS s, a.date AS d",
+            {"i": g.SUYUAN},
+        )
+    }
+    assert rows[g.BING][0] == "confirmed"
+    assert rows[g.MID] == ("corrected", "2022-10")
+    assert g.DING not in rows
+
+
 def test_a_store_of_an_older_version_is_refolded(store) -> None:  # type: ignore[no-untyped-def]
     """Facts written before the fold (a batch's last date kept, lists in arrival order, no
     rule or confidence on the evidence) are folded again once, values kept."""
