@@ -153,7 +153,10 @@ _SPACED_NAME = re.compile(
 _DOTTED_NAME = re.compile(
     r"[ \u3000]*(?P<name>[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}?)"
     r"(?=[ \u3000，,。：:；;！!？?、）)”\n]|说|表示|介绍|指出|强调|要求|认为|主持|出席|带领|讲话|参加|"
-    r"同志|一行|等|$)"
+    r"同志|一行|等|$|"
+    # a clause goes on after the name (买买提·哈斯木就来到法院, …经常往基层跑): function words
+    # and verbs never written inside a transliterated name
+    r"就|在|是|的|把|也|还|将|已|正|从|又|曾|便|来到|走进|赶到|经常|一直|每天|接受|带着)"
 )
 #: a two-character name set to the width of three (张　伟), as rosters and bylines print it
 _PADDED_NAME = re.compile(
@@ -220,6 +223,7 @@ _WORDS_AFTER = frozenset(
         "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
         "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
         "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
+        "接受心中心里"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -247,7 +251,7 @@ _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u
 
 #: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
 _NOT_NAME_END = frozenset(
-    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系"
+    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系舍"
 )
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
 _COMMON_WORDS = frozenset(

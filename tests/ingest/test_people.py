@@ -613,3 +613,18 @@ def test_a_courts_own_mediator_and_a_verb_with_zhe_after_the_name() -> None:
     ]
     text = "甲县法院指导的村人民调解员王芳说，"
     assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
+
+
+def test_dotted_name_ends_where_the_clause_goes_on() -> None:
+    text = "乙县人民法院法官阿依古丽·买买提就赶到村里。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["阿依古丽·买买提"]
+
+
+def test_name_ends_before_common_words_that_follow_it() -> None:
+    assert [h.name for h in find_people("立案庭法官吴婷心里有数。")] == ["吴婷"]
+    assert [h.name for h in find_people("退休法官孙建平接受返聘。")] == ["孙建平"]
+
+
+def test_a_room_of_the_staff_is_no_person() -> None:
+    assert find_people("法庭设有调解室、干警宿舍等。") == []
