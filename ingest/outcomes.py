@@ -67,6 +67,12 @@ _QTY = re.compile(
     + _UOM
     + r")"
 )
+#: 八成以上, 近九成的 (tenths): 成 must be followed by 以上/多/左右, 的 or punctuation, so
+#: that 成功, 成为, 一成不变 stay words
+_TENTHS = re.compile(
+    r"(?P<pre>将近|接近|近|约|超过|超|逾)?(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成"
+    r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
+)
 #: 百分之九十六点五, 百分之14
 _PERCENT_CN = re.compile(
     r"(?=[将接近约超逾达百])(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
@@ -99,6 +105,8 @@ _BOILERPLATE_LINE = re.compile(
     r"浏览|阅读量|阅读数|阅读次数|点击|访问量|字号|打印|分享到|责任编辑|来源：|来源:|评论|点赞|"
     r"收藏|转发|在看|扫码|二维码|版权所有|ICP|备案号|上一篇|下一篇"
 )
+#: the figure is what an aim is set at (以…为目标, …的目标)
+_TARGET_AFTER = re.compile(r"为(?:工作|奋斗|努力)?目标|的(?:工作|奋斗)?目标")
 #: a count that is a means, not a result (利用26个傍晚时间)
 _MEANS_BEFORE = re.compile(r"利用|借助")
 #: a cap or a target bound (控制在30天以内)
@@ -107,7 +115,8 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
+    r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:均|都|仍|继续)?(?:为|是)?"
+    r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
     r"(?:[^，,。；;\n]{0,6}?中)?"
     r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
@@ -628,6 +637,8 @@ def _not_a_result(
     s_start, s_end = bounds.sentence(start)
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
+    if _TARGET_AFTER.search(after):
+        return True  # 以30个村全覆盖为目标, 实现结案率90%的目标: an aim, not a result
     if _NORM_BEFORE.search(text, c_start, start) or _FUTURE_BEFORE.search(before):
         return True
     if uom == "个" and _TIME_AFTER.match(after):
@@ -996,6 +1007,19 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             m.start(),
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:rate-cn",
+        )
+    for m in _TENTHS.finditer(text, 0, limit):
+        value = parse_number(m.group("num"))
+        if value is None or skip_context(m.start("num"), m.end()):
+            continue
+        add(
+            m.start("num"),
+            m.end(),
+            value * 10,
+            "%",
+            m.start(),
+            _QUALIFIER.get(m.group("pre") or "") or m.group("post"),
+            "outcome:rate-tenths",
         )
     for m in _RANK.finditer(text, 0, limit):
         num = m.group("num") or m.group("bare")

@@ -508,3 +508,21 @@ def test_the_make_up_of_an_introduced_count_is_no_result() -> None:
 
 def test_a_total_word_inside_the_label_is_dropped() -> None:
     assert metrics("法官工作站共调解成功纠纷300件。") == ["法官工作站调解成功纠纷数"]
+
+
+def test_a_figure_set_as_an_aim_is_no_outcome() -> None:
+    assert find_outcomes("甲县法院以120个村全覆盖为目标，推行驻村法官。") == []
+    assert find_outcomes("该院年内实现结案率95%的目标。") == []
+
+
+def test_rank_after_jun_wei() -> None:
+    hits = find_outcomes("两级法院考核得分排名均为全省第一。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(1.0, "名")]
+
+
+def test_tenths_are_percent() -> None:
+    hits = find_outcomes("诉前调解覆盖七成以上纠纷。")
+    assert [(h.value, h.unit_of_measure, h.qualifier, h.rule) for h in hits] == [
+        (70.0, "%", "以上", "outcome:rate-tenths")
+    ]
+    assert find_outcomes("八成功能已上线，三成员到场。") == []
