@@ -130,7 +130,8 @@ _TOP = re.compile(
 _HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 _CASE_FACT = re.compile(
-    r"(?<!第)一批|一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
+    r"(?<!第)一批|(?<!未发生)(?<!没发生)(?<!有发生)(?<!没有)(?<![无未])"  # 未发生一起: none, a result
+    r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
     r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|这[件起宗][\u4e00-\u9fff]{0,12}?(?:案|纠纷)"
 )
 #: a clause about one judgement: its fine or sentence is no outcome (并处罚金五千元)

@@ -526,3 +526,9 @@ def test_tenths_are_percent() -> None:
         (70.0, "%", "以上", "outcome:rate-tenths")
     ]
     assert find_outcomes("八成功能已上线，三成员到场。") == []
+
+
+def test_no_single_case_happened_is_a_result_not_a_case_story() -> None:
+    hits = find_outcomes("两年来调解成功率达96%，未发生一起上访案件。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(96.0, "%")]
+    assert find_outcomes("去年发生一起纠纷，涉及金额30万元。") == []
