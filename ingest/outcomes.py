@@ -581,6 +581,10 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
     cuts: list[int] = []
     first = len(text) - len(text.lstrip())
     title_end = text.find("\n", first)
+    # a wrapped line is about as long as the page's lines; a subheading (…，组织3519名…参与调解
+    # 工作) is much shorter than the paragraphs of a page that keeps one paragraph a line
+    lengths = sorted(len(x) for x in text.split("\n") if x.strip())
+    wrap_width = max(20, int(0.6 * lengths[len(lengths) // 2])) if lengths else 20
     line_start = 0
     i = text.find("\n")
     while 0 <= i < len(text) - 1:
@@ -593,7 +597,7 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
             a
             and _HAN.match(a)
             and (_HAN.match(b) or b == "“")
-            and i - line_start >= 20
+            and i - line_start >= wrap_width
             and _RUN_ON.search(text, line_start, i)
             and line_start > title_end  # the first line is the title
             and text[line_start] != "#"

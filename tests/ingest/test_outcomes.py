@@ -532,3 +532,15 @@ def test_no_single_case_happened_is_a_result_not_a_case_story() -> None:
     hits = find_outcomes("两年来调解成功率达96%，未发生一起上访案件。")
     assert [(h.value, h.unit_of_measure) for h in hits] == [(96.0, "%")]
     assert find_outcomes("去年发生一起纠纷，涉及金额30万元。") == []
+
+
+def test_a_subheading_is_not_joined_to_the_paragraph_after_it() -> None:
+    body = "近年来，某市法院建立特邀调解名册，组织120名特邀调解员在诉前参与调解工作，调解范围不断扩大。"
+    other = (
+        "今年以来，该院不断完善诉调对接机制，邀请专家学者参与座谈，共商解纷机制建设，" * 2
+        + "成效明显。"
+    )
+    text = "标题\n" + other + "\n扩大解纷队伍，组织120名特邀调解员参与调解\n" + body + "\n" + other
+    hits = find_outcomes(text)
+    assert [h.value for h in hits] == [120.0]
+    assert all("\n" not in text[h.text_start : h.text_end] for h in hits)
