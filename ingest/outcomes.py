@@ -151,6 +151,16 @@ _PARTICIPATION = re.compile(
     r"收看|观看"
 )
 _STANDING = re.compile(r"现有|共有干警|编制")
+#: a list of what courts have, opened by 现有/共有 (现有法庭84个，乡村法庭69个，…): its later items
+#: are bare nouns of courts or staff, or the share of the one before
+_INVENTORY = re.compile(
+    r"(?:现有|共有|拥有)[^，,。；;]{0,12}?\d[\d.]*(?:个|家|名|人|所|位|%)"
+    r"(?:[，,](?:[\u4e00-\u9fff]{1,8}|占比)\d[\d.]*(?:个|家|名|人|所|位|%))*[，,]$"
+)
+_INVENTORY_ITEM = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:法庭|法院|庭|站|室|点|中心|所|团队|法官|干警|人员|助理|书记员|调解员)"
+    r"|占比"
+)
 #: a jurisdiction or a population: the sentence describes the area, not what was done in it
 _JURISDICTION = re.compile(
     r"辖区(?:内|总)?(?:面积|人口)|总面积|平方公里|(?:总|常住|户籍|服务|覆盖)人口|下辖|管辖|"
@@ -821,6 +831,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             return True
         if _STANDING.search(text[max(c_start, start - 4) : start]):
             return True
+        if _INVENTORY_ITEM.fullmatch(text, c_start, start) and _INVENTORY.search(text, s, c_start):
+            return True  # 现有法庭84个，乡村法庭69个，占比82.14%: the rest of what a court has
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]

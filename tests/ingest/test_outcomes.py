@@ -544,3 +544,10 @@ def test_a_subheading_is_not_joined_to_the_paragraph_after_it() -> None:
     hits = find_outcomes(text)
     assert [h.value for h in hits] == [120.0]
     assert all("\n" not in text[h.text_start : h.text_end] for h in hits)
+
+
+def test_the_rest_of_an_inventory_list_is_no_outcome() -> None:
+    assert find_outcomes("目前全市现有人民法庭20个，巡回法庭8个，占比40%，基本满足需要。") == []
+    hits = find_outcomes("全市现有人民法庭20个，化解纠纷3000件。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(3000.0, "件")]
+    assert len(find_outcomes("今年新建法庭12个，调解室30个。")) == 2
