@@ -101,6 +101,7 @@ class _Mention:
     name: str
     anaphor: bool = False  # 该机制, 这一模式: the initiative named before
     credit: bool = True  # False: a body or a policy named (甲机制领导小组, 按照甲要求)
+    core: bool = False  # the name without its generic tail (合理分流 for 合理分流机制)
 
 
 def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
@@ -117,14 +118,18 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     names overlap the longer one wins."""
     text = ex.document.text
     found: list[tuple[int, int, str]] = []
+    cores: set[tuple[int, int, str]] = set()
     for ref in ex.initiatives:
         written = {ev.quote for ev in ref.evidence if ev.quote}
         written.update(ref.mentions)
         surfaces = _surfaces(ref.name, sorted(written))
         for s in surfaces:
+            core = s not in written and s != ref.name
             i = text.find(s)
             while i >= 0:
                 found.append((i, i + len(s), ref.name))
+                if core:
+                    cores.add(found[-1])
                 i = text.find(s, i + 1)
     # 速裁速执团队 for 速裁团队: a two-word name with a word put between its halves, where no
     # other name stands
@@ -151,7 +156,7 @@ def _mentions(ex: Extraction) -> list[_Mention]:
         reach = max(reach, b)
         # 甲机制领导小组, 按照甲要求: a body or a policy, listed but credited with nothing
         credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
-        out.append(_Mention(a, b, name, credit=credit))
+        out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores))
     return _with_anaphors(text, out)
 
 
@@ -339,6 +344,13 @@ class _Linker:
         ):
             out.remove(acted[0])
             out.insert(0, acted[0])
+        # 合理分流到诉前调解解决710件: a name written in full before one that is only the
+        # stem of a longer name (合理分流 of 合理分流机制), unless that is the noun counted
+        if len(out) > 1 and out[0].core and not end <= out[0].start <= end + 2:
+            full = [m for m in out if not m.core]
+            if full:
+                out.remove(full[0])
+                out.insert(0, full[0])
         return out
 
     def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str:
