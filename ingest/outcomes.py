@@ -784,6 +784,11 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
 
 #: a verb that makes a share of things come to a result (将95%的纠纷化解在基层)
 _SHARE_BEFORE = re.compile(r"(?:将|使|把|促成|推动|让|帮助)$")
+#: 约40%的民事纠纷通过调解化解在诉前: the share of the disputes or cases that were resolved
+_SHARE_RESOLVED = re.compile(
+    r"的[\u4e00-\u9fff]{0,6}(?:纠纷|案件|矛盾)[^，,。；;]{0,12}?"
+    r"(?:化解|解决|调解|办结|审结|结案|分流|履行)"
+)
 #: a first line longer than this is body text run into one line, not a title
 _TITLE_MAX = 80
 
@@ -931,7 +936,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             uom = m.group("big") + "元"
         if uom == "%" or uom == "百分点":
             uom = "%" if uom == "%" else "个百分点"
-        share = uom == "%" and _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        share = uom == "%" and (
+            _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+            or _SHARE_RESOLVED.match(text, end, bounds.clause(start, end)[1])
+        )
         if after.startswith("的") and not after.startswith("的时间") and not share:
             continue
         c_start, c_end = bounds.clause(start, end)
@@ -986,7 +994,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                     qualifier,
                     None,
                     bounds.period(start),
-                    "outcome:share",
+                    # 约40%的纠纷…化解 without a verb before the figure: its own id
+                    "outcome:share"
+                    if _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                    else "outcome:share-resolved",
                 )
             )
             continue

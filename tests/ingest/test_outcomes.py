@@ -551,3 +551,13 @@ def test_the_rest_of_an_inventory_list_is_no_outcome() -> None:
     hits = find_outcomes("全市现有人民法庭20个，化解纠纷3000件。")
     assert [(h.value, h.unit_of_measure) for h in hits] == [(3000.0, "件")]
     assert len(find_outcomes("今年新建法庭12个，调解室30个。")) == 2
+
+
+def test_the_share_of_disputes_resolved() -> None:
+    hits = find_outcomes("全市约六成的民事纠纷在诉前化解，约45%的民事纠纷通过调解化解在诉前。")
+    assert [(h.value, h.qualifier, h.rule) for h in hits][-1] == (
+        45.0,
+        "约",
+        "outcome:share-resolved",
+    )
+    assert find_outcomes("该院90%的法官参加培训。") == []
