@@ -1040,6 +1040,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):
             continue
+        n = len(hits)
         add(
             m.start("num"),
             m.end(),
@@ -1049,6 +1050,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or "") or m.group("post"),
             "outcome:rate-tenths",
         )
+        c_end = bounds.clause(m.start(), m.end())[1]
+        if n < len(hits) and _SHARE_RESOLVED.match(text, m.end(), c_end):
+            # 近九成的纠纷在诉前化解: the share of the disputes resolved
+            label = text[m.end() + 1 : c_end].replace("“", "").replace("”", "") + "的比例"
+            hits[-1] = replace(hits[-1], metric=label)
     for m in _RANK.finditer(text, 0, limit):
         num = m.group("num") or m.group("bare")
         start = m.start("num") if m.group("num") else m.start("bare") if num else m.start("first")
