@@ -67,6 +67,11 @@ _QTY = re.compile(
     + _UOM
     + r")"
 )
+#: growth stated as a multiple after a verb of growth (增长82倍, 分别提高3倍和2.5倍)
+_MULTIPLE = re.compile(
+    r"(?:增长|提高|提升|增加|上升)了?(?P<num>\d+(?:\.\d+)?)倍(?:[和、及](?P<num2>\d+(?:\.\d+)?)倍)?"
+    r"(?P<q>多|余)?(?![\d%])"
+)
 #: 八成以上, 近九成的 (tenths): 成 must be followed by 以上/多/左右, 的 or punctuation, so
 #: that 成功, 成为, 一成不变 stay words
 _TENTHS = re.compile(
@@ -1036,6 +1041,27 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:rate-cn",
         )
+    for m in _MULTIPLE.finditer(text, 0, limit):
+        # 较2020年分别增长82倍和25.6倍: growth as a multiple, one outcome per number
+        for g in ("num", "num2"):
+            if m.group(g) is None or skip_context(m.start(g), m.end(g) + 1):
+                continue
+            value = parse_number(m.group(g))
+            if value is None:
+                continue
+            q = m.group("q") if g == "num" and m.group("num2") is None else None
+            add(m.start(g), m.end(g) + 1, value, "倍", m.start(g), q, "outcome:multiple")
+            head = re.sub(r"(?:较|同比|比)?(?:增长|提高|提升|增加|上升)了?$", "", hits[-1].metric)
+            if not head or m.group("num2"):
+                # 达到1312家、4096人，分别增长82倍和25.6倍: the measures of the figures before
+                s_start = bounds.sentence(m.start())[0]
+                before = [h for h in hits[:-1] if s_start <= h.start < m.start()]
+                k = (2 if g == "num" else 1) if m.group("num2") else 1
+                if len(before) >= k:  # (a figure of a shared measure is labelled later)
+                    head = next(
+                        (h.metric for h in reversed(before[: len(before) - k + 1]) if h.metric), ""
+                    )
+            hits[-1] = replace(hits[-1], metric=head + "增长倍数")
     for m in _TENTHS.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):

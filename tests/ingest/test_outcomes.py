@@ -561,3 +561,13 @@ def test_the_share_of_disputes_resolved() -> None:
         "outcome:share-resolved",
     )
     assert find_outcomes("该院90%的法官参加培训。") == []
+
+
+def test_growth_as_a_multiple() -> None:
+    hits = find_outcomes("特邀调解组织和调解员达到200家、900人，较2019年分别增长12倍和3.5倍。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits][2:] == [
+        (12.0, "倍", "outcome:multiple"),
+        (3.5, "倍", "outcome:multiple"),
+    ]
+    hits = find_outcomes("网上立案量同比增长2倍多。")
+    assert [(h.value, h.unit_of_measure, h.qualifier) for h in hits] == [(2.0, "倍", "多")]
