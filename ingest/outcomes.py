@@ -139,6 +139,9 @@ _CASE_FACT = re.compile(
     r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
     r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|这[件起宗][\u4e00-\u9fff]{0,12}?(?:案|纠纷)"
 )
+#: what one person holds (手上有…件, 手头积压…件), unless it is an average (人均手上…)
+_IN_HAND = re.compile(r"(?:手上|手头|手里|名下)(?:还|仍|就)?(?:有|积压|压着|攒着)")
+_AVERAGE = re.compile(r"人均|平均|每名|每位|每人")
 #: a clause about one judgement: its fine or sentence is no outcome (并处罚金五千元)
 _JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
 #: the parties of one case (原告王某等7名原告, 当庭宣判，15名被告人…)
@@ -826,6 +829,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             return True
         if _CASE_FACT.search(text, s, e) and _CASE_FACT.search(unquoted(s, e)):
             return True
+        if _IN_HAND.search(clause) and not _AVERAGE.search(clause):
+            return True  # 当时手上有900多件未结案件: one judge's docket in a story
         if _JUDGEMENT.search(clause) and (
             uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"
         ):

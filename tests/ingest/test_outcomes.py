@@ -571,3 +571,9 @@ def test_growth_as_a_multiple() -> None:
     ]
     hits = find_outcomes("网上立案量同比增长2倍多。")
     assert [(h.value, h.unit_of_measure, h.qualifier) for h in hits] == [(2.0, "倍", "多")]
+
+
+def test_one_judges_docket_in_a_story_is_no_outcome() -> None:
+    assert find_outcomes("那位法官手头积压着300多件案件，压力很大。") == []
+    hits = find_outcomes("全院法官人均手上有案件200件。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(200.0, "件")]
