@@ -72,9 +72,11 @@ _MULTIPLE = re.compile(
     r"(?:增长|提高|提升|增加|上升)了?(?P<num>\d+(?:\.\d+)?)倍(?:[和、及](?P<num2>\d+(?:\.\d+)?)倍)?"
     r"(?P<q>多|余)?(?![\d%])"
 )
+_GROWTH_TAIL = re.compile(r"(?:较|同比|比)?(?:增长|提高|提升|增加|上升)了?$")
 #: 八成以上, 近九成的 (tenths): 成 must be followed by 以上/多/左右, 的 or punctuation, so
 #: that 成功, 成为, 一成不变 stay words
 _TENTHS = re.compile(
+    r"(?=[将接近约超逾一二三四五六七八九][^\n]?[一二三四五六七八九成])"  # (a quick first test)
     r"(?P<pre>将近|接近|近|约|超过|超|逾)?(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成"
     r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
 )
@@ -1056,7 +1058,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 continue
             q = m.group("q") if g == "num" and m.group("num2") is None else None
             add(m.start(g), m.end(g) + 1, value, "倍", m.start(g), q, "outcome:multiple")
-            head = re.sub(r"(?:较|同比|比)?(?:增长|提高|提升|增加|上升)了?$", "", hits[-1].metric)
+            head = _GROWTH_TAIL.sub("", hits[-1].metric)
             if not head or m.group("num2"):
                 # 达到1312家、4096人，分别增长82倍和25.6倍: the measures of the figures before
                 s_start = bounds.sentence(m.start())[0]
