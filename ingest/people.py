@@ -667,15 +667,15 @@ def find_people(
             if court is None and all(r in _MEDIATORS for r in roles):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
                 court = court_of_mediator(m.start())
-                if court is None or not _plausible_name(name):
-                    continue
+                if court is None or (plain and not _plausible_name(name)):
+                    continue  # (a dotted or padded name is checked by its shape)
                 rule = "person:court-mediator"
             if court is None:
                 # without a court: a court occupation or an honour, and a real-looking name
                 if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
                     continue
-                if not _plausible_name(name):
-                    continue
+                if plain and not _plausible_name(name):
+                    continue  # 法官连续作战 (a dotted or padded name is checked by its shape)
                 # 法官连续作战, 法官齐心协力: without a court the name needs more evidence, a
                 # verb of saying after it or a second mention
                 honour = all(_is_honour(r) for r in roles)

@@ -628,3 +628,8 @@ def test_name_ends_before_common_words_that_follow_it() -> None:
 
 def test_a_room_of_the_staff_is_no_person() -> None:
     assert find_people("法庭设有调解室、干警宿舍等。") == []
+
+
+def test_a_dotted_name_after_an_occupation_needs_no_court() -> None:
+    hits = find_people("法官阿依古丽·买买提说，纠纷调解成功了。")
+    assert [(h.name, h.roles) for h in hits] == [("阿依古丽·买买提", ("法官",))]
