@@ -633,3 +633,13 @@ def test_a_room_of_the_staff_is_no_person() -> None:
 def test_a_dotted_name_after_an_occupation_needs_no_court() -> None:
     hits = find_people("法官阿依古丽·买买提说，纠纷调解成功了。")
     assert [(h.name, h.roles) for h in hits] == [("阿依古丽·买买提", ("法官",))]
+
+
+def test_assistant_president_and_spokesperson_are_court_posts() -> None:
+    text = "乙市中级人民法院院长助理、新闻发言人韩冰介绍，案件数量下降。"
+    mentions = [CourtMention(0, 9, "乙市中级人民法院", "X省乙市中级人民法院")]
+    hits = find_people(text, mentions)
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("韩冰", ("院长助理", "新闻发言人"), "X省乙市中级人民法院")
+    ]
+    assert find_people("市公安局新闻发言人李强说。") == []
