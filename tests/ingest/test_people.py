@@ -637,7 +637,7 @@ def test_a_dotted_name_after_an_occupation_needs_no_court() -> None:
 
 def test_assistant_president_and_spokesperson_are_court_posts() -> None:
     text = "乙市中级人民法院院长助理、新闻发言人韩冰介绍，案件数量下降。"
-    mentions = [CourtMention(0, 9, "乙市中级人民法院", "X省乙市中级人民法院")]
+    mentions = [CourtMention(0, 8, "乙市中级人民法院", "X省乙市中级人民法院")]
     hits = find_people(text, mentions)
     assert [(h.name, h.roles, h.court) for h in hits] == [
         ("韩冰", ("院长助理", "新闻发言人"), "X省乙市中级人民法院")
