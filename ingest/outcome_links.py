@@ -54,7 +54,10 @@ _HEADING_MAX = 30
 #: separators between the figures of one clause (26家…、9家…; 3名…和4个…)
 _SEPARATORS = "、和及与"
 #: a plain caseload or its change: what an overview paragraph reports for the whole court
-_CASELOAD = re.compile(r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访")
+_CASELOAD = re.compile(
+    r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访"
+    r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
+)
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")

@@ -232,3 +232,9 @@ def test_a_name_in_full_outranks_the_stem_of_another() -> None:
     text = "甲县法院建立繁简分流机制。两年来，全院繁简分流到诉前调解解决900件。"
     got = linked(text, {"繁简分流机制": ["繁简分流机制"], "诉前调解": ["诉前调解"]})
     assert got == [(900.0, "诉前调解")]
+
+
+def test_a_bare_caseload_is_not_credited_by_the_sentence_before() -> None:
+    text = "该院不断强化诉源治理。2023年民商事案件4100件，诉前调解成功率达70%。"
+    got = linked(text, {"诉源治理": ["诉源治理"], "诉前调解": ["诉前调解"]})
+    assert got == [(4100.0, None), (70.0, "诉前调解")]
