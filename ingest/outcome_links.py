@@ -93,6 +93,8 @@ _ATTRIBUTE = re.compile(
     r"办理|时长|周期|用时|天数|成功率|调解率|调撤率|结案率|化解|履行|自动履行|司法确认|确认|率|"
     r"达|为|占比|比例|均)*(?:率|件|数|量)?(?:达到|达|为)?[\u4e00-\u9fff]{0,2}$"
 )
+#: the rest of a list of activities running up to the figure that sums them (、全域立案、法治宣传)
+_LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -333,6 +335,8 @@ class _Linker:
             listed = "、" in t.text[max(0, m.start - 1) : m.end + 1]
             if m.end <= pos and listed and "等" in t.text[m.end : pos]:
                 continue
+            if m.end <= pos and listed and _LIST_TO_FIGURE.fullmatch(t.text, m.end, pos):
+                continue  # 开展巡回审判、全域立案、法治宣传7200余次: the sum of the items
             if end <= m.start <= end + 2 and end > pos:
                 out.insert(0, m)
             else:

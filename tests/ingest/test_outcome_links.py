@@ -238,3 +238,9 @@ def test_a_bare_caseload_is_not_credited_by_the_sentence_before() -> None:
     text = "该院不断强化诉源治理。2023年民商事案件4100件，诉前调解成功率达70%。"
     got = linked(text, {"诉源治理": ["诉源治理"], "诉前调解": ["诉前调解"]})
     assert got == [(4100.0, None), (70.0, "诉前调解")]
+
+
+def test_a_figure_summing_a_list_of_activities_is_none_of_theirs() -> None:
+    text = "今年，流动法庭共开展巡回审判、法治宣传、上门立案300余次。"
+    got = linked(text, {"流动法庭": ["流动法庭"], "巡回审判": ["巡回审判"]})
+    assert got == [(300.0, "流动法庭")]
