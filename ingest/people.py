@@ -92,7 +92,7 @@ HONOURS = (
 )
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
-_PREFIX = "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老)"
+_PREFIX = "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男)"
 _PREFIX_RE = re.compile("^" + _PREFIX)
 #: occupations of a court: 法官张三说 names a judge even where no court stands before the title
 COURT_OCCUPATIONS = frozenset(
@@ -137,7 +137,7 @@ _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
         {r[0] for r in ROLES.split("|")}
-        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老")
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -856,12 +856,15 @@ def find_people(
         if not all(r in COURT_OCCUPATIONS or r in _TITLES_OF_A_COURT for r in roles):
             continue
         at = one.start()
+        # 张三是甲法院的一名法官: the court before 的 inside the apposition
+        of = text.rfind("的", at, m.start())
+        owner = (unit_before(of) or dept_before(of, m.group(0))) if of > at else None
         raw = text[max(0, at - 3) : at]
         for cut in range(len(raw) - 1):
             name, s = raw[cut:], at - len(raw) + cut
             if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
                 if not taken(s):
-                    court = dept_before(m.start(), m.group(0)) or unit_before(m.start())
+                    court = dept_before(m.start(), m.group(0)) or unit_before(m.start()) or owner
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
                 break
     for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to

@@ -643,3 +643,17 @@ def test_assistant_president_and_spokesperson_are_court_posts() -> None:
         ("韩冰", ("院长助理", "新闻发言人"), "X省乙市中级人民法院")
     ]
     assert find_people("市公安局新闻发言人李强说。") == []
+
+
+def test_the_court_inside_is_one_of_its_judges() -> None:
+    text = "周敏是乙县人民法院的一名法官。"
+    mentions = [CourtMention(3, 9, "乙县人民法院", "X省乙县人民法院")]
+    assert [(h.name, h.court) for h in find_people(text, mentions)] == [("周敏", "X省乙县人民法院")]
+
+
+def test_a_womans_title_keeps_the_court_before_it() -> None:
+    text = "乙县人民法院女法官何静说，调解成功了。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [(h.name, h.roles, h.court) for h in find_people(text, mentions)] == [
+        ("何静", ("法官",), "X省乙县人民法院")
+    ]
