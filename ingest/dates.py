@@ -261,6 +261,15 @@ _CELL_DATE = re.compile(
 )
 
 
+# A header line that ends with a day set off by a space (■本报记者 某某 标题 ——副题 2024年05月03日:
+# an e-paper's flattened title block): a short line without a full stop, the date its last cell.
+_DATE_AT_END = re.compile(
+    r"^[^\n。！？!?]{4,160}?[ \t\u3000]+(?P<date>[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}年"
+    r"[0-9]{1,2}月[0-9]{1,2}日)[ \t\u3000]*$",
+    re.MULTILINE,
+)
+
+
 def _loose_day(m: re.Match[str]) -> str | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     return _iso(y, mo, d) if _valid(y, mo, d) else None
@@ -317,6 +326,12 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         if len(cells) > 5 or len(dated) != 1:
             continue  # a table's row of figures or of several dates: content
         iso = parse_date(dated[0])
+        if iso and iso not in found:
+            found.append(iso)
+    for m in _DATE_AT_END.finditer(top[:1500]):
+        if _NOT_EVENT_BEFORE.search(m.group(0)[: m.start("date") - m.start()].rstrip()):
+            continue  # 截至 2024-05-03: a span
+        iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
     for pattern in (_EDITION, _DELIVERED):

@@ -54,7 +54,10 @@ _HEADING_MAX = 30
 #: separators between the figures of one clause (26家…、9家…; 3名…和4个…)
 _SEPARATORS = "、和及与"
 #: a plain caseload or its change: what an overview paragraph reports for the whole court
-_CASELOAD = re.compile(r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访")
+_CASELOAD = re.compile(
+    r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访"
+    r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
+)
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
@@ -90,6 +93,8 @@ _ATTRIBUTE = re.compile(
     r"办理|时长|周期|用时|天数|成功率|调解率|调撤率|结案率|化解|履行|自动履行|司法确认|确认|率|"
     r"达|为|占比|比例|均)*(?:率|件|数|量)?(?:达到|达|为)?[\u4e00-\u9fff]{0,2}$"
 )
+#: the rest of a list of activities running up to the figure that sums them (、全域立案、法治宣传)
+_LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -101,6 +106,7 @@ class _Mention:
     name: str
     anaphor: bool = False  # 该机制, 这一模式: the initiative named before
     credit: bool = True  # False: a body or a policy named (甲机制领导小组, 按照甲要求)
+    core: bool = False  # the name without its generic tail (合理分流 for 合理分流机制)
 
 
 def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
@@ -117,14 +123,18 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     names overlap the longer one wins."""
     text = ex.document.text
     found: list[tuple[int, int, str]] = []
+    cores: set[tuple[int, int, str]] = set()
     for ref in ex.initiatives:
         written = {ev.quote for ev in ref.evidence if ev.quote}
         written.update(ref.mentions)
         surfaces = _surfaces(ref.name, sorted(written))
         for s in surfaces:
+            core = s not in written and s != ref.name
             i = text.find(s)
             while i >= 0:
                 found.append((i, i + len(s), ref.name))
+                if core:
+                    cores.add(found[-1])
                 i = text.find(s, i + 1)
     # 速裁速执团队 for 速裁团队: a two-word name with a word put between its halves, where no
     # other name stands
@@ -151,7 +161,7 @@ def _mentions(ex: Extraction) -> list[_Mention]:
         reach = max(reach, b)
         # 甲机制领导小组, 按照甲要求: a body or a policy, listed but credited with nothing
         credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
-        out.append(_Mention(a, b, name, credit=credit))
+        out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores))
     return _with_anaphors(text, out)
 
 
@@ -325,6 +335,8 @@ class _Linker:
             listed = "、" in t.text[max(0, m.start - 1) : m.end + 1]
             if m.end <= pos and listed and "等" in t.text[m.end : pos]:
                 continue
+            if m.end <= pos and listed and _LIST_TO_FIGURE.fullmatch(t.text, m.end, pos):
+                continue  # 开展巡回审判、全域立案、法治宣传7200余次: the sum of the items
             if end <= m.start <= end + 2 and end > pos:
                 out.insert(0, m)
             else:
@@ -339,6 +351,13 @@ class _Linker:
         ):
             out.remove(acted[0])
             out.insert(0, acted[0])
+        # 合理分流到诉前调解解决710件: a name written in full before one that is only the
+        # stem of a longer name (合理分流 of 合理分流机制), unless that is the noun counted
+        if len(out) > 1 and out[0].core and not end <= out[0].start <= end + 2:
+            full = [m for m in out if not m.core]
+            if full:
+                out.remove(full[0])
+                out.insert(0, full[0])
         return out
 
     def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str:

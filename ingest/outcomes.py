@@ -67,6 +67,19 @@ _QTY = re.compile(
     + _UOM
     + r")"
 )
+#: growth stated as a multiple after a verb of growth (增长82倍, 分别提高3倍和2.5倍)
+_MULTIPLE = re.compile(
+    r"(?:增长|提高|提升|增加|上升)了?(?P<num>\d+(?:\.\d+)?)倍(?:[和、及](?P<num2>\d+(?:\.\d+)?)倍)?"
+    r"(?P<q>多|余)?(?![\d%])"
+)
+_GROWTH_TAIL = re.compile(r"(?:较|同比|比)?(?:增长|提高|提升|增加|上升)了?$")
+#: 八成以上, 近九成的 (tenths): 成 must be followed by 以上/多/左右, 的 or punctuation, so
+#: that 成功, 成为, 一成不变 stay words
+_TENTHS = re.compile(
+    r"(?=[将接近约超逾一二三四五六七八九][^\n]?[一二三四五六七八九成])"  # (a quick first test)
+    r"(?P<pre>将近|接近|近|约|超过|超|逾)?(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成"
+    r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
+)
 #: 百分之九十六点五, 百分之14
 _PERCENT_CN = re.compile(
     r"(?=[将接近约超逾达百])(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
@@ -99,6 +112,8 @@ _BOILERPLATE_LINE = re.compile(
     r"浏览|阅读量|阅读数|阅读次数|点击|访问量|字号|打印|分享到|责任编辑|来源：|来源:|评论|点赞|"
     r"收藏|转发|在看|扫码|二维码|版权所有|ICP|备案号|上一篇|下一篇"
 )
+#: the figure is what an aim is set at (以…为目标, …的目标)
+_TARGET_AFTER = re.compile(r"为(?:工作|奋斗|努力)?目标|的(?:工作|奋斗)?目标")
 #: a count that is a means, not a result (利用26个傍晚时间)
 _MEANS_BEFORE = re.compile(r"利用|借助")
 #: a cap or a target bound (控制在30天以内)
@@ -107,7 +122,8 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
+    r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:均|都|仍|继续)?(?:为|是)?"
+    r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
     r"(?:[^，,。；;\n]{0,6}?中)?"
     r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
@@ -121,9 +137,13 @@ _TOP = re.compile(
 _HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 _CASE_FACT = re.compile(
-    r"(?<!第)一批|一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
+    r"(?<!第)一批|(?<!未发生)(?<!没发生)(?<!有发生)(?<!没有)(?<![无未])"  # 未发生一起: none, a result
+    r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
     r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|这[件起宗][\u4e00-\u9fff]{0,12}?(?:案|纠纷)"
 )
+#: what one person holds (手上有…件, 手头积压…件), unless it is an average (人均手上…)
+_IN_HAND = re.compile(r"(?:手上|手头|手里|名下)(?:还|仍|就)?(?:有|积压|压着|攒着)")
+_AVERAGE = re.compile(r"人均|平均|每名|每位|每人")
 #: a clause about one judgement: its fine or sentence is no outcome (并处罚金五千元)
 _JUDGEMENT = re.compile(r"罚金|罚款|有期徒刑|拘役|判处|赔偿金")
 #: the parties of one case (原告王某等7名原告, 当庭宣判，15名被告人…)
@@ -141,6 +161,16 @@ _PARTICIPATION = re.compile(
     r"收看|观看"
 )
 _STANDING = re.compile(r"现有|共有干警|编制")
+#: a list of what courts have, opened by 现有/共有 (现有法庭84个，乡村法庭69个，…): its later items
+#: are bare nouns of courts or staff, or the share of the one before
+_INVENTORY = re.compile(
+    r"(?:现有|共有|拥有)[^，,。；;]{0,12}?\d[\d.]*(?:个|家|名|人|所|位|%)"
+    r"(?:[，,](?:[\u4e00-\u9fff]{1,8}|占比)\d[\d.]*(?:个|家|名|人|所|位|%))*[，,]$"
+)
+_INVENTORY_ITEM = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:法庭|法院|庭|站|室|点|中心|所|团队|法官|干警|人员|助理|书记员|调解员)"
+    r"|占比"
+)
 #: a jurisdiction or a population: the sentence describes the area, not what was done in it
 _JURISDICTION = re.compile(
     r"辖区(?:内|总)?(?:面积|人口)|总面积|平方公里|(?:总|常住|户籍|服务|覆盖)人口|下辖|管辖|"
@@ -571,6 +601,10 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
     cuts: list[int] = []
     first = len(text) - len(text.lstrip())
     title_end = text.find("\n", first)
+    # a wrapped line is about as long as the page's lines; a subheading (…，组织3519名…参与调解
+    # 工作) is much shorter than the paragraphs of a page that keeps one paragraph a line
+    lengths = sorted(len(x) for x in text.split("\n") if x.strip())
+    wrap_width = max(20, int(0.6 * lengths[len(lengths) // 2])) if lengths else 20
     line_start = 0
     i = text.find("\n")
     while 0 <= i < len(text) - 1:
@@ -583,7 +617,7 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
             a
             and _HAN.match(a)
             and (_HAN.match(b) or b == "“")
-            and i - line_start >= 20
+            and i - line_start >= wrap_width
             and _RUN_ON.search(text, line_start, i)
             and line_start > title_end  # the first line is the title
             and text[line_start] != "#"
@@ -628,6 +662,8 @@ def _not_a_result(
     s_start, s_end = bounds.sentence(start)
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
+    if _TARGET_AFTER.search(after):
+        return True  # 以30个村全覆盖为目标, 实现结案率90%的目标: an aim, not a result
     if _NORM_BEFORE.search(text, c_start, start) or _FUTURE_BEFORE.search(before):
         return True
     if uom == "个" and _TIME_AFTER.match(after):
@@ -758,6 +794,11 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
 
 #: a verb that makes a share of things come to a result (将95%的纠纷化解在基层)
 _SHARE_BEFORE = re.compile(r"(?:将|使|把|促成|推动|让|帮助)$")
+#: 约40%的民事纠纷通过调解化解在诉前: the share of the disputes or cases that were resolved
+_SHARE_RESOLVED = re.compile(
+    r"的[\u4e00-\u9fff]{0,6}(?:纠纷|案件|矛盾)[^，,。；;]{0,12}?"
+    r"(?:化解|解决|调解|办结|审结|结案|分流|履行)"
+)
 #: a first line longer than this is body text run into one line, not a title
 _TITLE_MAX = 80
 
@@ -790,6 +831,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             return True
         if _CASE_FACT.search(text, s, e) and _CASE_FACT.search(unquoted(s, e)):
             return True
+        if _IN_HAND.search(clause) and not _AVERAGE.search(clause):
+            return True  # 当时手上有900多件未结案件: one judge's docket in a story
         if _JUDGEMENT.search(clause) and (
             uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"
         ):
@@ -805,6 +848,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             return True
         if _STANDING.search(text[max(c_start, start - 4) : start]):
             return True
+        if _INVENTORY_ITEM.fullmatch(text, c_start, start) and _INVENTORY.search(text, s, c_start):
+            return True  # 现有法庭84个，乡村法庭69个，占比82.14%: the rest of what a court has
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -903,7 +948,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             uom = m.group("big") + "元"
         if uom == "%" or uom == "百分点":
             uom = "%" if uom == "%" else "个百分点"
-        share = uom == "%" and _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        share = uom == "%" and (
+            _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+            or _SHARE_RESOLVED.match(text, end, bounds.clause(start, end)[1])
+        )
         if after.startswith("的") and not after.startswith("的时间") and not share:
             continue
         c_start, c_end = bounds.clause(start, end)
@@ -958,7 +1006,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                     qualifier,
                     None,
                     bounds.period(start),
-                    "outcome:share",
+                    # 约40%的纠纷…化解 without a verb before the figure: its own id
+                    "outcome:share"
+                    if _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                    else "outcome:share-resolved",
                 )
             )
             continue
@@ -997,6 +1048,46 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:rate-cn",
         )
+    for m in _MULTIPLE.finditer(text, 0, limit):
+        # 较2020年分别增长82倍和25.6倍: growth as a multiple, one outcome per number
+        for g in ("num", "num2"):
+            if m.group(g) is None or skip_context(m.start(g), m.end(g) + 1):
+                continue
+            value = parse_number(m.group(g))
+            if value is None:
+                continue
+            q = m.group("q") if g == "num" and m.group("num2") is None else None
+            add(m.start(g), m.end(g) + 1, value, "倍", m.start(g), q, "outcome:multiple")
+            head = _GROWTH_TAIL.sub("", hits[-1].metric)
+            if not head or m.group("num2"):
+                # 达到1312家、4096人，分别增长82倍和25.6倍: the measures of the figures before
+                s_start = bounds.sentence(m.start())[0]
+                before = [h for h in hits[:-1] if s_start <= h.start < m.start()]
+                k = (2 if g == "num" else 1) if m.group("num2") else 1
+                if len(before) >= k:  # (a figure of a shared measure is labelled later)
+                    head = next(
+                        (h.metric for h in reversed(before[: len(before) - k + 1]) if h.metric), ""
+                    )
+            hits[-1] = replace(hits[-1], metric=head + "增长倍数")
+    for m in _TENTHS.finditer(text, 0, limit):
+        value = parse_number(m.group("num"))
+        if value is None or skip_context(m.start("num"), m.end()):
+            continue
+        n = len(hits)
+        add(
+            m.start("num"),
+            m.end(),
+            value * 10,
+            "%",
+            m.start(),
+            _QUALIFIER.get(m.group("pre") or "") or m.group("post"),
+            "outcome:rate-tenths",
+        )
+        c_end = bounds.clause(m.start(), m.end())[1]
+        if n < len(hits) and _SHARE_RESOLVED.match(text, m.end(), c_end):
+            # 近九成的纠纷在诉前化解: the share of the disputes resolved
+            label = text[m.end() + 1 : c_end].replace("“", "").replace("”", "") + "的比例"
+            hits[-1] = replace(hits[-1], metric=label)
     for m in _RANK.finditer(text, 0, limit):
         num = m.group("num") or m.group("bare")
         start = m.start("num") if m.group("num") else m.start("bare") if num else m.start("first")

@@ -74,7 +74,7 @@ COMPOUND_SURNAMES = (
 )
 
 ROLES = (
-    "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长|副庭长|庭长|"
+    "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
     "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
@@ -82,7 +82,7 @@ ROLES = (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官"
+    "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -92,7 +92,7 @@ HONOURS = (
 )
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
-_PREFIX = "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老)"
+_PREFIX = "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男)"
 _PREFIX_RE = re.compile("^" + _PREFIX)
 #: occupations of a court: 法官张三说 names a judge even where no court stands before the title
 COURT_OCCUPATIONS = frozenset(
@@ -137,7 +137,7 @@ _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
         {r[0] for r in ROLES.split("|")}
-        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老")
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -153,7 +153,10 @@ _SPACED_NAME = re.compile(
 _DOTTED_NAME = re.compile(
     r"[ \u3000]*(?P<name>[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}?)"
     r"(?=[ \u3000，,。：:；;！!？?、）)”\n]|说|表示|介绍|指出|强调|要求|认为|主持|出席|带领|讲话|参加|"
-    r"同志|一行|等|$)"
+    r"同志|一行|等|$|"
+    # a clause goes on after the name (买买提·哈斯木就来到法院, …经常往基层跑): function words
+    # and verbs never written inside a transliterated name
+    r"就|在|是|的|把|也|还|将|已|正|从|又|曾|便|来到|走进|赶到|经常|一直|每天|接受|带着)"
 )
 #: a two-character name set to the width of three (张　伟), as rosters and bylines print it
 _PADDED_NAME = re.compile(
@@ -220,6 +223,7 @@ _WORDS_AFTER = frozenset(
         "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
         "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
         "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
+        "接受心中心里"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -247,7 +251,7 @@ _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u
 
 #: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
 _NOT_NAME_END = frozenset(
-    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系"
+    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系舍"
 )
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
 _COMMON_WORDS = frozenset(
@@ -663,15 +667,15 @@ def find_people(
             if court is None and all(r in _MEDIATORS for r in roles):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
                 court = court_of_mediator(m.start())
-                if court is None or not _plausible_name(name):
-                    continue
+                if court is None or (plain and not _plausible_name(name)):
+                    continue  # (a dotted or padded name is checked by its shape)
                 rule = "person:court-mediator"
             if court is None:
                 # without a court: a court occupation or an honour, and a real-looking name
                 if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
                     continue
-                if not _plausible_name(name):
-                    continue
+                if plain and not _plausible_name(name):
+                    continue  # 法官连续作战 (a dotted or padded name is checked by its shape)
                 # 法官连续作战, 法官齐心协力: without a court the name needs more evidence, a
                 # verb of saying after it or a second mention
                 honour = all(_is_honour(r) for r in roles)
@@ -852,12 +856,15 @@ def find_people(
         if not all(r in COURT_OCCUPATIONS or r in _TITLES_OF_A_COURT for r in roles):
             continue
         at = one.start()
+        # 张三是甲法院的一名法官: the court before 的 inside the apposition
+        of = text.rfind("的", at, m.start())
+        owner = (unit_before(of) or dept_before(of, m.group(0))) if of > at else None
         raw = text[max(0, at - 3) : at]
         for cut in range(len(raw) - 1):
             name, s = raw[cut:], at - len(raw) + cut
             if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
                 if not taken(s):
-                    court = dept_before(m.start(), m.group(0)) or unit_before(m.start())
+                    court = dept_before(m.start(), m.group(0)) or unit_before(m.start()) or owner
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
                 break
     for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to

@@ -497,3 +497,12 @@ def test_url_under_the_title_dates_a_saved_page() -> None:
     assert url_in_text(f"标题\n来源：某网\n{url}\n正文内容。") == url
     # under body text it points elsewhere
     assert url_in_text(f"标题\n正文第一段，内容很长。\n{url}\n正文。") is None
+
+
+def test_a_title_block_ending_with_a_day_dates_the_page() -> None:
+    text = "03\n\n■本报记者 某某 “一句标题” ——记某某人民法庭 2024年05月03日\n\n正文第一段。"
+    assert page_dates(text) == ["2024-05-03"]
+
+
+def test_a_day_ending_a_sentence_line_is_no_header() -> None:
+    assert page_dates("标题\n某法院于2024年5月3日召开会议。\n") == []

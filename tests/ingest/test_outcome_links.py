@@ -226,3 +226,21 @@ def test_a_figure_with_its_own_words_takes_the_sentences_credit() -> None:
     text = "自送达中心运行以来，电子送达成功率达92%，转交邮寄2400件。"
     got = linked(text, {"集约送达": ["送达中心"], "电子送达": ["电子送达"]})
     assert got == [(92.0, "电子送达"), (2400.0, "集约送达")]
+
+
+def test_a_name_in_full_outranks_the_stem_of_another() -> None:
+    text = "甲县法院建立繁简分流机制。两年来，全院繁简分流到诉前调解解决900件。"
+    got = linked(text, {"繁简分流机制": ["繁简分流机制"], "诉前调解": ["诉前调解"]})
+    assert got == [(900.0, "诉前调解")]
+
+
+def test_a_bare_caseload_is_not_credited_by_the_sentence_before() -> None:
+    text = "该院不断强化诉源治理。2023年民商事案件4100件，诉前调解成功率达70%。"
+    got = linked(text, {"诉源治理": ["诉源治理"], "诉前调解": ["诉前调解"]})
+    assert got == [(4100.0, None), (70.0, "诉前调解")]
+
+
+def test_a_figure_summing_a_list_of_activities_is_none_of_theirs() -> None:
+    text = "今年，流动法庭共开展巡回审判、法治宣传、上门立案300余次。"
+    got = linked(text, {"流动法庭": ["流动法庭"], "巡回审判": ["巡回审判"]})
+    assert got == [(300.0, "流动法庭")]

@@ -508,3 +508,72 @@ def test_the_make_up_of_an_introduced_count_is_no_result() -> None:
 
 def test_a_total_word_inside_the_label_is_dropped() -> None:
     assert metrics("法官工作站共调解成功纠纷300件。") == ["法官工作站调解成功纠纷数"]
+
+
+def test_a_figure_set_as_an_aim_is_no_outcome() -> None:
+    assert find_outcomes("甲县法院以120个村全覆盖为目标，推行驻村法官。") == []
+    assert find_outcomes("该院年内实现结案率95%的目标。") == []
+
+
+def test_rank_after_jun_wei() -> None:
+    hits = find_outcomes("两级法院考核得分排名均为全省第一。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(1.0, "名")]
+
+
+def test_tenths_are_percent() -> None:
+    hits = find_outcomes("诉前调解覆盖七成以上纠纷。")
+    assert [(h.value, h.unit_of_measure, h.qualifier, h.rule) for h in hits] == [
+        (70.0, "%", "以上", "outcome:rate-tenths")
+    ]
+    assert find_outcomes("八成功能已上线，三成员到场。") == []
+
+
+def test_no_single_case_happened_is_a_result_not_a_case_story() -> None:
+    hits = find_outcomes("两年来调解成功率达96%，未发生一起上访案件。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(96.0, "%")]
+    assert find_outcomes("去年发生一起纠纷，涉及金额30万元。") == []
+
+
+def test_a_subheading_is_not_joined_to_the_paragraph_after_it() -> None:
+    body = "近年来，某市法院建立特邀调解名册，组织120名特邀调解员在诉前参与调解工作，调解范围不断扩大。"
+    other = (
+        "今年以来，该院不断完善诉调对接机制，邀请专家学者参与座谈，共商解纷机制建设，" * 2
+        + "成效明显。"
+    )
+    text = "标题\n" + other + "\n扩大解纷队伍，组织120名特邀调解员参与调解\n" + body + "\n" + other
+    hits = find_outcomes(text)
+    assert [h.value for h in hits] == [120.0]
+    assert all("\n" not in text[h.text_start : h.text_end] for h in hits)
+
+
+def test_the_rest_of_an_inventory_list_is_no_outcome() -> None:
+    assert find_outcomes("目前全市现有人民法庭20个，巡回法庭8个，占比40%，基本满足需要。") == []
+    hits = find_outcomes("全市现有人民法庭20个，化解纠纷3000件。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(3000.0, "件")]
+    assert len(find_outcomes("今年新建法庭12个，调解室30个。")) == 2
+
+
+def test_the_share_of_disputes_resolved() -> None:
+    hits = find_outcomes("全市约六成的民事纠纷在诉前化解，约45%的民事纠纷通过调解化解在诉前。")
+    assert [(h.value, h.qualifier, h.rule) for h in hits][-1] == (
+        45.0,
+        "约",
+        "outcome:share-resolved",
+    )
+    assert find_outcomes("该院90%的法官参加培训。") == []
+
+
+def test_growth_as_a_multiple() -> None:
+    hits = find_outcomes("特邀调解组织和调解员达到200家、900人，较2019年分别增长12倍和3.5倍。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits][2:] == [
+        (12.0, "倍", "outcome:multiple"),
+        (3.5, "倍", "outcome:multiple"),
+    ]
+    hits = find_outcomes("网上立案量同比增长2倍多。")
+    assert [(h.value, h.unit_of_measure, h.qualifier) for h in hits] == [(2.0, "倍", "多")]
+
+
+def test_one_judges_docket_in_a_story_is_no_outcome() -> None:
+    assert find_outcomes("那位法官手头积压着300多件案件，压力很大。") == []
+    hits = find_outcomes("全院法官人均手上有案件200件。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(200.0, "件")]

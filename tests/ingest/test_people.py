@@ -613,3 +613,47 @@ def test_a_courts_own_mediator_and_a_verb_with_zhe_after_the_name() -> None:
     ]
     text = "甲县法院指导的村人民调解员王芳说，"
     assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
+
+
+def test_dotted_name_ends_where_the_clause_goes_on() -> None:
+    text = "乙县人民法院法官阿依古丽·买买提就赶到村里。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["阿依古丽·买买提"]
+
+
+def test_name_ends_before_common_words_that_follow_it() -> None:
+    assert [h.name for h in find_people("立案庭法官吴婷心里有数。")] == ["吴婷"]
+    assert [h.name for h in find_people("退休法官孙建平接受返聘。")] == ["孙建平"]
+
+
+def test_a_room_of_the_staff_is_no_person() -> None:
+    assert find_people("法庭设有调解室、干警宿舍等。") == []
+
+
+def test_a_dotted_name_after_an_occupation_needs_no_court() -> None:
+    hits = find_people("法官阿依古丽·买买提说，纠纷调解成功了。")
+    assert [(h.name, h.roles) for h in hits] == [("阿依古丽·买买提", ("法官",))]
+
+
+def test_assistant_president_and_spokesperson_are_court_posts() -> None:
+    text = "乙市中级人民法院院长助理、新闻发言人韩冰介绍，案件数量下降。"
+    mentions = [CourtMention(0, 8, "乙市中级人民法院", "X省乙市中级人民法院")]
+    hits = find_people(text, mentions)
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("韩冰", ("院长助理", "新闻发言人"), "X省乙市中级人民法院")
+    ]
+    assert find_people("市公安局新闻发言人李强说。") == []
+
+
+def test_the_court_inside_is_one_of_its_judges() -> None:
+    text = "周敏是乙县人民法院的一名法官。"
+    mentions = [CourtMention(3, 9, "乙县人民法院", "X省乙县人民法院")]
+    assert [(h.name, h.court) for h in find_people(text, mentions)] == [("周敏", "X省乙县人民法院")]
+
+
+def test_a_womans_title_keeps_the_court_before_it() -> None:
+    text = "乙县人民法院女法官何静说，调解成功了。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [(h.name, h.roles, h.court) for h in find_people(text, mentions)] == [
+        ("何静", ("法官",), "X省乙县人民法院")
+    ]
