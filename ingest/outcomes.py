@@ -1062,11 +1062,16 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             if not head or m.group("num2"):
                 # 达到1312家、4096人，分别增长82倍和25.6倍: the measures of the figures before
                 s_start = bounds.sentence(m.start())[0]
-                before = [h for h in hits[:-1] if s_start <= h.start < m.start()]
+                earlier_hits = [h for h in hits[:-1] if s_start <= h.start < m.start()]
                 k = (2 if g == "num" else 1) if m.group("num2") else 1
-                if len(before) >= k:  # (a figure of a shared measure is labelled later)
+                if len(earlier_hits) >= k:  # (a figure of a shared measure is labelled later)
                     head = next(
-                        (h.metric for h in reversed(before[: len(before) - k + 1]) if h.metric), ""
+                        (
+                            h.metric
+                            for h in reversed(earlier_hits[: len(earlier_hits) - k + 1])
+                            if h.metric
+                        ),
+                        "",
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
     for m in _TENTHS.finditer(text, 0, limit):
