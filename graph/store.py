@@ -356,9 +356,19 @@ class GraphStore:
     # -- summaries ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type."""
+        return {**self.node_counts(), **self.relationship_counts()}
+
+    def node_counts(self) -> dict[str, int]:
+        """Nodes per label (both servers keep these: instant on any size)."""
         out: dict[str, int] = {}
         for label in (*ENTITY_LABELS, "Document", "Evidence"):
             out[label] = self.read(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]
+        return out
+
+    def relationship_counts(self) -> dict[str, int]:
+        """Relationships per type (Neo4j keeps these; the embedded server walks every
+        relationship: seconds on a national graph, so pages ask for them on demand)."""
+        out: dict[str, int] = {}
         for rel in ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH", "MENTIONS"):
             check_rel_type(rel)
             out[rel] = self.read(f"MATCH ()-[r:{rel}]->() RETURN count(r) AS n")[0]["n"]

@@ -23,11 +23,17 @@ def render() -> None:
     cols = st.columns(len(kinds))
     for col, kind in zip(cols, kinds, strict=True):
         col.metric(LABEL_ZH[kind], f"{counts.get(kind, 0):,}")
-    rels = "　".join(
-        f"{REL_ZH[r]} {counts.get(r, 0):,}"
-        for r in ("ADOPTED", "PART_OF", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
-    )
-    st.caption(f"关系：{rels}")
+    # relationship counts walk the whole graph on the embedded server: asked for on demand
+    if st.session_state.get("overview.rels_shown") or st.button(
+        "统计各类关系数", key="overview.rels", help="在很大的图上需要几秒钟"
+    ):
+        st.session_state["overview.rels_shown"] = True
+        rel_counts = state.relationship_counts()
+        rels = "　".join(
+            f"{REL_ZH[r]} {rel_counts.get(r, 0):,}"
+            for r in ("ADOPTED", "PART_OF", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
+        )
+        st.caption(f"关系：{rels}")
     left, right = st.columns(2)
     with left:
         st.subheader("采用单位最多的举措")

@@ -159,13 +159,20 @@ def demo_banner() -> None:
 
 
 def documents_table(key: str) -> None:
-    """Every document of the chosen collections, latest first, undated last."""
+    """The documents of the chosen collections, latest first, undated last, a page of 200 at
+    a time (the page is kept in the URL as `docs_page`)."""
+    from queries.documents import PAGE_SIZE
     from ui.common import table
 
-    rows, truncated = state.run("all_documents")
-    if not rows:
+    page_key = f"{key}.page"
+    state.widget_value(page_key, "docs_page", lambda v: int(v) if v and v.isdigit() else 1)
+    page = max(1, int(st.session_state.get(page_key) or 1))
+    rows, more = state.run("all_documents", {"page": page})
+    if not rows and page == 1:
         st.info("所选文档集中还没有文档。")
         return
+    if not rows:
+        st.info(f"第 {page} 页没有文档：已超过最后一页。")
     undated = sum(1 for r in rows if not r.get("date"))
     shown = [
         {
@@ -181,10 +188,23 @@ def documents_table(key: str) -> None:
         links={"全文": lambda r: state.doc_link(r["doc_id"])},
         key=key,
     )
-    note = f"共 {len(rows)} 篇" + (f"，其中 {undated} 篇没有日期（列在最后）" if undated else "")
-    if truncated:
-        note += "；只列出最新的 5000 篇"
+    first = (page - 1) * PAGE_SIZE + 1
+    note = f"第 {page} 页：第 {first}–{first + len(rows) - 1} 篇（最新的在前，没有日期的列在最后）"
+    if undated:
+        note += f"；本页 {undated} 篇没有日期"
+    if more:
+        note += "；后面还有，翻页查看"
     st.caption(note)
+    if page > 1 or more:
+        st.number_input(  # the URL keeps the page
+            "页码",
+            min_value=1,
+            max_value=100_000,
+            step=1,
+            key=page_key,
+            help=f"每页 {PAGE_SIZE} 篇",
+        )
+    state.set_params(docs_page=None if page == 1 else page)
 
 
 def tribunal_roster_note(levels: list[Any]) -> None:

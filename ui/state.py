@@ -88,11 +88,22 @@ def resolve(value: str, label: str | None = None) -> str:
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
 def _counts(store_key: str) -> dict[str, int]:
-    return store().counts()
+    return store().node_counts()
 
 
 def counts() -> dict[str, int]:
+    """Nodes per label (instant on any size)."""
     return _counts(store().description)
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计关系数…")
+def _relationship_counts(store_key: str) -> dict[str, int]:
+    return store().relationship_counts()
+
+
+def relationship_counts() -> dict[str, int]:
+    """Relationships per type (seconds on a national graph in the embedded server)."""
+    return _relationship_counts(store().description)
 
 
 def entity(entity_id: str) -> dict[str, Any]:

@@ -362,3 +362,36 @@ def test_initiative_counts_honour_collections(graph) -> None:  # type: ignore[no
     assert {r["initiative_id"]: r["units"] for r in run(graph, "initiatives", {}).rows}[
         g.SUYUAN
     ] == 3
+
+
+def test_all_documents_come_a_page_at_a_time(store) -> None:  # type: ignore[no-untyped-def]
+    """总览 / 证据 list every document, 200 a page, latest first and undated last: the last
+    page holds the rest, and no document is on two pages or on none."""
+    from graph.model import DocumentGraph, document_id
+    from queries import run
+    from queries.documents import PAGE_SIZE
+
+    docs = [
+        DocumentGraph(
+            id=document_id(f"{i:020x}" + "0" * 44),
+            props={
+                "title": f"文档{i}",
+                "date": None if i % 50 == 0 else f"20{10 + i % 14:02d}-01-{1 + i % 28:02d}",
+                "content_hash": f"{i:020x}" + "0" * 44,
+            },
+        )
+        for i in range(PAGE_SIZE + 30)
+    ]
+    for i in range(0, len(docs), 50):
+        store.write_documents(docs[i : i + 50])
+    first = run(store, "all_documents", {})
+    second = run(store, "all_documents", {"page": 2})
+    assert len(first.rows) == PAGE_SIZE and first.truncated
+    assert len(second.rows) == 30 and not second.truncated
+    listed = [r["doc_id"] for r in first.rows + second.rows]
+    assert sorted(listed) == sorted(d.id for d in docs)
+    dates = [r["date"] for r in first.rows + second.rows]
+    undated = [d for d in dates if d is None]
+    assert dates[-len(undated) :] == undated  # undated last
+    assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)
+    assert run(store, "all_documents", {"page": 3}).rows == []
