@@ -95,6 +95,8 @@ _META_ROW = re.compile(
     r"[ \t]*[^\n。]{0,30}?(?:(?:来源|作者|发布单位|供稿|稿源|编辑|责编|责任编辑|出处|主办|主管"
     r"|承办)[ \t]*[:：]|发文机关|发布机关|制定机关)[^\n。]{0,80}$"
 )
+#: a photo caption or credit line (…。（乙县法院供图）): its court is not what the article is about
+_CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
 _HEADLINE_STOP = re.compile(r"[。；;]")
 # 据某法院发布的…, 根据某法院的统计: the court is the source the clause cites
 _CITING = re.compile(r"[ \t]*(?:据|根据|依据|援引|引用|转引自|转自)")
@@ -1105,7 +1107,9 @@ class _Resolver:
         of something cited (据某法院发布的报告) counts only when no other court is named."""
         text = self.text
         lines = _line_spans(text)
-        meta = [(a, b) for a, b in lines if _META_ROW.match(text, a, b)]
+        meta = [
+            (a, b) for a, b in lines if _META_ROW.match(text, a, b) or _CAPTION.search(text, a, b)
+        ]
         if not title:  # the first line, when it reads like a headline
             head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
             if (

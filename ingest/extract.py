@@ -303,10 +303,14 @@ class _Context:
         return len(gap) <= 160 and "。" not in gap and self._background(x.end)
 
     def _metadata(self, m: CourtMention) -> bool:
-        """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院)."""
+        """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院) or in a photo
+        caption or credit line (…。（乙县法院供图）): the publisher, not what the text is about."""
         a = self.text.rfind("\n", 0, m.start) + 1
         label = _METADATA_LABEL.match(self.text, a, m.start)
-        return label is not None and len(self.text[label.end() : m.start].strip(" ：:　")) <= 2
+        if label is not None and len(self.text[label.end() : m.start].strip(" ：:　")) <= 2:
+            return True
+        b = self.text.find("\n", m.end)
+        return _CAPTION.search(self.text, a, len(self.text) if b < 0 else b) is not None
 
     def _background(self, end: int) -> bool:
         """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
@@ -352,7 +356,7 @@ class _Context:
         out: list[tuple[int, str]] = []
         for a, b in self.lines:
             line = self.text[a:b].strip()
-            if not line or len(line) > 40 or _METADATA_LABEL.match(line):
+            if not line or len(line) > 40 or _METADATA_LABEL.match(line) or _CAPTION.search(line):
                 continue
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             if not inside:
@@ -496,6 +500,8 @@ _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
     r"(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
     r"作者|作者单位|供稿|供稿单位|编辑|责任编辑|责编|审核|通讯员|记者|主办|主办单位|承办|版权所有)"
 )
+#: a photo caption or credit line (…。（乙县法院供图）, 省法院供图): its courts are no topic
+_CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
 #: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before (in the same or the previous
 #: paragraph, with no court department named in between), else the article's own tribunal
 _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
@@ -1147,6 +1153,8 @@ def _adopters(
         listed = _listed_winners(ctx, m)
         if listed:
             return [(w, "awarded", "adoption:listed") for w in listed]
+    if (m.awarded or m.title) and path in _WEAK_PATHS:
+        return []  # an honour is credited to a winner the text names near it, never by default
     if m.awarded:
         winners = _award_winners(ctx, m)
         if winners:
@@ -1273,6 +1281,9 @@ def _adopters(
             units = [(u, r) for u, r in units if u != spreaders[-1]]
     return [(u, relation, r) for u, r in units] + out
 
+
+#: the fallbacks that guess the court from the article as a whole or from far back
+_WEAK_PATHS = frozenset(("paragraph-topic-far", "home"))
 
 #: what joins the courts of a list that is one subject
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
@@ -1437,6 +1448,11 @@ def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
     return bool(speeches) and not ctx.courts_in(speeches[-1].end(), m.start)
 
 
+#: 关于X， / 对于X， / 谈到X， opening a clause: X is the topic of what follows
+_TOPIC_OF = re.compile(r"^(?:[^，,。；;：:\n]{0,8}?(?:关于|对于|至于|谈到|说起|提起|谈及))$")
+_TOPIC_END = re.compile(r"[”」]?[，,：:]")
+
+
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     """The initiative is named but adopted by no court here: a word of a cited document's
     title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),
@@ -1453,6 +1469,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if m.goal or m.abolished:
         return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if _TOPIC_OF.search(before) and _TOPIC_END.match(text, m.end):
+        return True  # 关于诉源治理，某法官…: the topic a sentence opens with, not a practice
     if COPULA.search(before) and not ctx.courts_in(c_start, m.start):
         return True  # 跨域立案是…打造的起诉新模式: a description of something else
     lead = _LEAD_IN.match(text, c_start, m.start)

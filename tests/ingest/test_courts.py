@@ -196,6 +196,8 @@ def test_court_and_tribunal_joined_by_and_are_two_units() -> None:
         "明山区人民法院指导各人民法庭开展巡回审判。",
         "明山区人民法院督促所属人民法庭加快结案。",
         "诸暨法院共享法庭运行良好。",
+        # a verb before 法庭 in a list of partners: 共建法庭、乡镇、社区…网络
+        "明山区法院开展上门立案，共建法庭、乡镇、社区调解网络。",
     ],
 )
 def test_generic_words_before_a_tribunal_word_stay_generic(text: str) -> None:
@@ -591,3 +593,17 @@ def test_an_ambiguous_place_of_a_list_lies_with_the_others() -> None:
         "辽宁省本溪市平山区人民法院",
         "辽宁省本溪市溪湖区人民法院",
     ]
+
+
+def test_autonomous_county_keeps_its_kind_in_the_short_form() -> None:
+    r = run("印江自治县人民法院合水人民法庭设立巡回审判点。")
+    assert {c.name for c in r.courts} == {
+        "贵州省印江土家族苗族自治县人民法院",
+        "贵州省印江土家族苗族自治县人民法院合水人民法庭",
+    }
+    assert names("黔东南自治州中级人民法院召开会议。") == ["贵州省黔东南苗族侗族自治州中级人民法院"]
+
+
+def test_a_court_in_a_photo_credit_is_not_the_articles_court() -> None:
+    r = run("法官在田间调解。（明山区法院供图）\n平山区法院推行诉前调解，平山区法院成效明显。")
+    assert r.home == "辽宁省本溪市平山区人民法院"

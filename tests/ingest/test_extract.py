@@ -777,3 +777,21 @@ def test_a_string_of_acknowledgements_is_no_guidance_of_one_initiative() -> None
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
     edges, _ = run("在甲市中院的指导下，乙县法院推行繁简分流。")
     assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+
+
+def test_a_topic_opening_a_sentence_is_not_adopted() -> None:
+    edges, _ = run("关于诉前调解，乙县法院法官有自己的体会。")
+    assert edges == set()
+
+
+def test_an_honour_is_not_credited_to_the_articles_court_by_default() -> None:
+    # the winner (a tribunal the resolver does not know) is not named as a court here
+    edges, _ = run("某中心人民法庭被授予“全国法院先进集体”称号。2024年，乙县法院召开会议。")
+    assert not any(r == "awarded" or "先进集体" in i for _, i, r in edges)
+
+
+def test_a_court_in_a_photo_caption_is_no_paragraph_topic() -> None:
+    edges, _ = run(
+        "乙县法院召开会议。\n法官走访群众。（丙区法院供图）\n各地法庭坚持新时代枫桥经验。"
+    )
+    assert ("X省丙区人民法院", "新时代枫桥经验", "adopted") not in edges

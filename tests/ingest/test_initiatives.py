@@ -455,3 +455,17 @@ def test_known_functions_of_a_named_facility_are_features() -> None:
 
 def test_a_quoted_name_something_is_upgraded_to() -> None:
     assert names("把“调解进村”整体升级为“诉调联动进万家”。") == ["“诉调联动进万家”"]
+
+
+def test_adjectives_alone_do_not_name_a_mechanism() -> None:
+    assert names("一是建立合理分流机制。二是建立规范运行机制。") == []
+
+
+def test_a_quote_qualifying_the_next_quoted_name_is_part_of_it() -> None:
+    found = names("法庭构建起“甲站+法庭+乙所”的“1+3”多元解纷格局。")
+    assert found == ["“1+3”多元解纷格局"]
+
+
+def test_the_local_governance_system_and_party_legal_work_are_no_court_mechanisms() -> None:
+    assert names("法庭依托“一中心一张网”基层治理体系开展工作。") == []
+    assert names("依托“政法小苑”，实现群众少跑路。") == []
