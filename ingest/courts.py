@@ -177,11 +177,34 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
     "county_xian": ("县法院", "县人民法院"),
     "county_qu": ("区法院", "区人民法院"),
     "county_qi": ("旗法院", "旗人民法院"),
-    "agg_city": ("全市法院", "全市两级法院", "全市各级法院", "两级法院", "全市各法院"),
-    "agg_prov": ("全省法院", "全省各级法院", "全省三级法院", "全省各法院"),
+    "agg_city": (
+        "全市法院",
+        "全市两级法院",
+        "全市各级法院",
+        "两级法院",
+        "全市各法院",
+        "全市基层法院",
+        "全市各基层法院",
+        "我市法院",
+        "我市两级法院",
+        "我市各级法院",
+    ),
+    "agg_prov": (
+        "全省法院",
+        "全省各级法院",
+        "全省三级法院",
+        "全省各法院",
+        "全省基层法院",
+        "全省各基层法院",
+        "我省法院",
+        "我省各级法院",
+        "我省三级法院",
+    ),
     "agg_region": ("全区法院", "全区三级法院", "全区各级法院"),
     "agg_zhou": ("全州法院", "全州两级法院", "全盟法院", "全地区法院"),
 }
+#: after a place: the group of its courts (重庆各基层法院, 本溪市各级法院)
+_GROUP_TAILS = ("各级法院", "各级人民法院", "各基层法院", "基层法院", "各基层人民法院", "各法院")
 _BLOCKS = (
     "城市法院",
     "县市法院",
@@ -242,6 +265,9 @@ def _matcher() -> _Matcher:
         s = d.short
         if d.level == "province":
             _add(table, (s or d.name) + "法院", _Cand("agg", d.adcode, 0))
+            for f in {s or d.name, d.name}:  # 重庆各基层法院, 云南省各级法院: the courts of a place
+                for tail in _GROUP_TAILS:
+                    _add(table, f + tail, _Cand("agg", d.adcode, 0))
             if d.kind == "直辖市":
                 _add(table, d.name + "法院", _Cand("agg", d.adcode, 0))
         elif d.level == "prefecture" and roster.for_division(d.adcode, "intermediate"):
@@ -253,6 +279,8 @@ def _matcher() -> _Matcher:
             for f in [*forms, d.name]:
                 _add(table, f + "两级法院", _Cand("agg", d.adcode, 1))
                 _add(table, f + "全市法院", _Cand("agg", d.adcode, 1))
+                for tail in _GROUP_TAILS:
+                    _add(table, f + tail, _Cand("agg", d.adcode, 1))
     for code, ctx_forms in _CONTEXT_FORMS.items():
         for f in ctx_forms:
             _add(table, f, _Cand("ctx", code, 0))

@@ -607,3 +607,11 @@ def test_autonomous_county_keeps_its_kind_in_the_short_form() -> None:
 def test_a_court_in_a_photo_credit_is_not_the_articles_court() -> None:
     r = run("法官在田间调解。（明山区法院供图）\n平山区法院推行诉前调解，平山区法院成效明显。")
     assert r.home == "辽宁省本溪市平山区人民法院"
+
+
+@pytest.mark.parametrize(
+    "text", ["重庆各基层法院均已配备车载法庭。", "据介绍，我省法院一站式建设成效明显。"]
+)
+def test_a_places_courts_and_our_provinces_courts_are_groups(text: str) -> None:
+    r = run(text)
+    assert r.courts == [] and r.mentions and all(m.court.startswith("AGG:") for m in r.mentions)

@@ -469,3 +469,8 @@ def test_a_quote_qualifying_the_next_quoted_name_is_part_of_it() -> None:
 def test_the_local_governance_system_and_party_legal_work_are_no_court_mechanisms() -> None:
     assert names("法庭依托“一中心一张网”基层治理体系开展工作。") == []
     assert names("依托“政法小苑”，实现群众少跑路。") == []
+
+
+def test_a_wish_is_a_goal() -> None:
+    found = find_initiatives("该院去函镇政府，希望通过启动多元解纷机制化解纠纷。")
+    assert [m.goal for m in found] == [True]
