@@ -203,6 +203,11 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
     "agg_region": ("全区法院", "全区三级法院", "全区各级法院"),
     "agg_zhou": ("全州法院", "全州两级法院", "全盟法院", "全地区法院"),
 }
+#: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
+_BARE_COUNTY = re.compile(
+    r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
+    r"(?![\u4e00-\u9fff]?(?:系统|工作|干警|领导))"
+)
 #: after a place: the group of its courts (重庆各基层法院, 本溪市各级法院)
 _GROUP_TAILS = ("各级法院", "各级人民法院", "各基层法院", "基层法院", "各基层人民法院", "各法院")
 _BLOCKS = (
@@ -955,6 +960,32 @@ class _Resolver:
             spans.append((run_start, ze))
         return spans
 
+    # -- stage 2b: a bare 法院 after the county it is in ---------------------------------
+    def bare_county_courts(self) -> None:
+        """在荔湾区，法院打造…: a bare 法院 heading the clause after 在<county>， is that
+        county's court, when the county is a unique one of the article's province (or
+        prefecture). The mention is the word 法院, where the court is the clause's subject."""
+        gaz, text = self.m.gaz, self.folded
+        taken = [(f.start, f.end) for f in self.found]
+        prov = self.ctx.top_province()
+        for m in _BARE_COUNTY.finditer(text):
+            cs, ce = m.span("court")
+            if any(a < ce and cs < b for a, b in taken):
+                continue
+            hits = [
+                d
+                for d in gaz.lookup(m.group("place"), current_only=True)
+                if d.level == "county" and (prov is None or d.province == prov)
+            ]
+            near = [d for d in hits if d.prefecture and self.ctx.prefs[d.prefecture] > 0]
+            hits = near or hits
+            if len(hits) != 1 or prov is None:
+                continue
+            c = self.m.roster.for_division(hits[0].adcode, "basic")
+            if c is None:
+                continue
+            self.found.append(_Found(cs, ce, c.name, level=c.level))
+
     # -- stage 3: people's tribunals ----------------------------------------------------
     def tribunals(self) -> None:
         text = self.folded
@@ -1298,6 +1329,7 @@ def extract_courts(
     """
     res = _Resolver(doc.text, title=doc.title)
     res.scan()
+    res.bare_county_courts()
     res.named_tribunals()
     res.tribunals()
     return res.resolution(doc.title, sentences)

@@ -615,3 +615,13 @@ def test_a_court_in_a_photo_credit_is_not_the_articles_court() -> None:
 def test_a_places_courts_and_our_provinces_courts_are_groups(text: str) -> None:
     r = run(text)
     assert r.courts == [] and r.mentions and all(m.court.startswith("AGG:") for m in r.mentions)
+
+
+def test_a_bare_court_after_its_county_is_that_countys_court() -> None:
+    r = run("广州法院推进多元解纷。在荔湾区，法院打造共享法庭；在番禺区，法院成立调解中心。")
+    assert {c.name for c in r.courts} == {
+        "广东省广州市荔湾区人民法院",
+        "广东省广州市番禺区人民法院",
+    }
+    # without a province the county name alone is not enough
+    assert names("在朝阳区，法院开展普法。") == []

@@ -795,3 +795,14 @@ def test_a_court_in_a_photo_caption_is_no_paragraph_topic() -> None:
         "乙县法院召开会议。\n法官走访群众。（丙区法院供图）\n各地法庭坚持新时代枫桥经验。"
     )
     assert ("X省丙区人民法院", "新时代枫桥经验", "adopted") not in edges
+
+
+def test_a_bare_court_after_its_county_adopts() -> None:
+    ex = extract_document(
+        SourceDocument(
+            path="t.txt", text="广州法院推进多元解纷。在花都区，法院成立“山茶花”调解工作室。"
+        )
+    )
+    assert {(a.unit, a.rule) for a in ex.adoptions} == {
+        ("广东省广州市花都区人民法院", "adoption:subject")
+    }
