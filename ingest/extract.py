@@ -337,7 +337,8 @@ class _Context:
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
         a = start
-        while a > 0 and self.text[a - 1] not in "，,；;。！!？?：:\n":
+        # a dash opens a headline's second part (甲乙——某法院践行…) as a comma does a clause
+        while a > 0 and self.text[a - 1] not in "，,；;。！!？?：:\n—":
             a -= 1
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE:

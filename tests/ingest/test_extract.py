@@ -806,3 +806,8 @@ def test_a_bare_court_after_its_county_adopts() -> None:
     assert {(a.unit, a.rule) for a in ex.adoptions} == {
         ("广东省广州市花都区人民法院", "adoption:subject")
     }
+
+
+def test_a_court_after_a_headline_dash_is_its_subject() -> None:
+    edges, _ = run("春风化雨——全市法院践行新时代枫桥经验\n乙县法院召开会议。")
+    assert edges == {("AGG:X省甲市全市法院", "新时代枫桥经验", "adopted")}
