@@ -458,7 +458,13 @@ def _quoted_candidates(
                 # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
                 (
                     _FACILITY_END.search(plain_x)
-                    and (verb or text[q.start() - 1 : q.start()] != "的")
+                    and (
+                        verb
+                        or (
+                            text[q.start() - 1 : q.start()] != "的"
+                            and not _ONE_OF_A_KIND.search(text, max(0, q.start() - 3), q.start())
+                        )
+                    )
                 )
                 or head_m is not None
                 or (
@@ -477,6 +483,8 @@ def _quoted_candidates(
     return out
 
 
+#: 一个“微型法庭”跃然眼前: a thing counted and described, not a named facility set up
+_ONE_OF_A_KIND = re.compile(r"[一两几][个座间辆处块张台]$")
 #: a quote that qualifies the quoted name right after it
 _QUOTE_OF_QUOTE = re.compile(r"的[“「]")
 #: the local (party and government) governance system courts join: 基层治理体系, 社会治理格局

@@ -474,3 +474,8 @@ def test_the_local_governance_system_and_party_legal_work_are_no_court_mechanism
 def test_a_wish_is_a_goal() -> None:
     found = find_initiatives("该院去函镇政府，希望通过启动多元解纷机制化解纠纷。")
     assert [m.goal for m in found] == [True]
+
+
+def test_a_counted_thing_described_is_no_facility() -> None:
+    assert names("法官打开车厢，一个“微型法庭”跃然眼前。") == []
+    assert names("该院设立“微型法庭”。") == ["“微型法庭”"]
