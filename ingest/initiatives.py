@@ -377,6 +377,8 @@ def _quoted_candidates(
             and head_m is not None
             and head_m.group(0).startswith("等")
             and len(kept_quotes) == len(group)
+            # “甲调解室”“乙服务站”等机制: named facilities are examples, each its own name
+            and not any(_LOCAL_FACILITY.search(strip_ignored(q.group("x"))) for q in group)
         ):
             # “审学研”“评推树”等培养机制: the quotes and the kind they exemplify are one name;
             # “假日调解”“联动解纷”活动 are two activities
@@ -483,6 +485,8 @@ def _quoted_candidates(
     return out
 
 
+#: a local facility of the court's own (调解室, 服务站, 调解队), not a platform it uses
+_LOCAL_FACILITY = re.compile(r"(?:室|站|点|队|窗口|驿站|之家|法庭|基地)$")
 #: 一个“微型法庭”跃然眼前: a thing counted and described, not a named facility set up
 _ONE_OF_A_KIND = re.compile(r"[一两几][个座间辆处块张台]$")
 #: a quote that qualifies the quoted name right after it

@@ -479,3 +479,10 @@ def test_a_wish_is_a_goal() -> None:
 def test_a_counted_thing_described_is_no_facility() -> None:
     assert names("法官打开车厢，一个“微型法庭”跃然眼前。") == []
     assert names("该院设立“微型法庭”。") == ["“微型法庭”"]
+
+
+def test_named_facilities_listed_as_examples_are_each_a_name() -> None:
+    found = names("该院建立“春晖调解室”“惠农诉讼服务站”等多元化解纷机制。")
+    assert found == ["“春晖调解室”", "“惠农诉讼服务站”"]
+    # abbreviations exemplifying one kind stay one name
+    assert names("该院推行“审学研”“评推树”等培养机制。") == ["“审学研”“评推树”等培养机制"]
