@@ -967,6 +967,7 @@ ADOPTION_RULES = (
     "adoption:spreader-after",
     "adoption:title-issuer",
     "adoption:title-author",
+    "adoption:title-pusher",
     "adoption:cited-policy",
     "adoption:promoted-practice",
     "adoption:group-leader",
@@ -1394,7 +1395,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     if verb is None:
         return None, policy
     if _OWNER.search(text, max(s, verb.start() - 12), verb.start()):
-        return None, policy  # 推动市政府印发《…》: another body issues it
+        return None, policy  # 推动市政府印发《…》: another body issues it (see _title_pusher)
     c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:
@@ -1416,6 +1417,13 @@ def _title_adopters(
     text = ctx.text
     open_, close = span
     issuer, policy = _title_issuer(ctx, s, open_, close)
+    if issuer is None and policy and not (m.title or m.goal or m.abolished):
+        pusher = _title_pusher(ctx, s, open_)
+        if pusher is not None:
+            # 甲中院推动市委政法委下发《关于建立X的意见》: the court that pushes the body
+            # to issue the policy promotes X (a basic court pushing its county does X)
+            rel: Relation = "promoted" if _RANK.get(ctx.level(pusher) or "", 0) >= 3 else "adopted"
+            return [(pusher, rel, "adoption:title-pusher")]
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
     if m.goal or m.abolished:
@@ -1435,6 +1443,28 @@ def _title_adopters(
         return out + [(c, "piloted", "adoption:pilot-named") for c in dict.fromkeys(pilots)]
     relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
     return [(issuer, relation, "adoption:title-issuer")]
+
+
+def _title_pusher(ctx: _Context, s: int, open_: int) -> str | None:
+    """The court that has another body issue the title opening at `open_` (甲中院推动市委
+    下发《…》): the clause's subject court, with a pushing verb right before that body."""
+    text = ctx.text
+    verb = _ISSUE_VERB.search(text, s, open_)
+    if verb is None:
+        return None
+    body = _OWNER.search(text, max(s, verb.start() - 12), verb.start())
+    if body is None:
+        return None
+    c_start = ctx.clause_start(s, verb.start())
+    lead = text[c_start : body.start()]
+    # the pushing verb stands right before the body's name (推动巴州党委政法委下发)
+    m = re.search(r"(?:推动|促成|提请|协调)[\u4e00-\u9fff]{0,6}$", lead)
+    if m is None or ctx.courts_in(c_start + m.start(), verb.start()):
+        return None
+    sub = ctx.subject_in(s, c_start + m.start())
+    if sub is None or sub.court.startswith("AGG:"):
+        return None
+    return sub.court
 
 
 def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:

@@ -690,7 +690,10 @@ def test_a_name_met_only_as_what_a_practice_serves_is_no_initiative() -> None:
 
 
 def test_a_title_another_body_issues_is_no_courts_policy() -> None:
+    # the court did not issue it; it pushed the body to, so it promotes what the title names
     edges, _ = run("省法院推动省政府印发《关于加强诉源治理的意见》。")
+    assert edges == {("X省高级人民法院", "诉源治理", "promoted")}
+    edges, _ = run("乙县法院召开会议。省政府印发《关于加强诉源治理的意见》。")
     assert edges == set()
 
 
@@ -811,3 +814,10 @@ def test_a_bare_court_after_its_county_adopts() -> None:
 def test_a_court_after_a_headline_dash_is_its_subject() -> None:
     edges, _ = run("春风化雨——全市法院践行新时代枫桥经验\n乙县法院召开会议。")
     assert edges == {("AGG:X省甲市全市法院", "新时代枫桥经验", "adopted")}
+
+
+def test_a_court_that_has_another_body_issue_a_policy_promotes_it() -> None:
+    edges, _ = run(
+        "今年，甲市中院制定方案，推动市委政法委下发《关于建立一村一法官工作机制的实施意见》。"
+    )
+    assert edges == {("X省甲市中级人民法院", "一村一法官", "promoted")}
