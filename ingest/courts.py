@@ -1108,7 +1108,9 @@ class _Resolver:
                 return s, known[s]
         mentioned = [f for f in self.found if f.level == "basic" and f.start < pos]
         for s in stems:
-            counties = set(gaz.counties_with_town(s))
+            # 城关中心法庭: the town is the stem without 中心
+            town = s[:-2] if s.endswith("中心") and len(s) >= 4 else s
+            counties = set(gaz.counties_with_town(town))
             hits = [
                 f for f in self.found if f.level == "basic" and self._chain(f.court)[2] in counties
             ]
@@ -1153,6 +1155,8 @@ class _Resolver:
         """Whether ``stem`` can name a tribunal. ``strict`` (short forms) also refuses the
         stopwords; the full form after its court (X法院枫桥人民法庭) refuses only words that
         never name a place (各, 派出, 辖区 …)."""
+        if stem.endswith("中心") and len(stem) >= 3:
+            stem = stem[:-2]  # 城关中心法庭, 某某中心人民法庭: a central tribunal named by place
         if not 1 <= len(stem) <= 6 or _TRIBUNAL_BAD_CHARS.search(stem):
             return False
         if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):

@@ -625,3 +625,9 @@ def test_a_bare_court_after_its_county_is_that_countys_court() -> None:
     }
     # without a province the county name alone is not enough
     assert names("在朝阳区，法院开展普法。") == []
+
+
+def test_a_central_tribunal_after_its_court() -> None:
+    r = run("普兰县人民法院塔尔钦中心人民法庭获评先进。")
+    assert "西藏自治区普兰县人民法院塔尔钦中心人民法庭" in [c.name for c in r.courts]
+    assert all(c.level != "tribunal" for c in run("明山区法院诉讼服务中心法庭开放。").courts)
