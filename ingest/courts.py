@@ -203,6 +203,11 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
     "agg_region": ("全区法院", "全区三级法院", "全区各级法院"),
     "agg_zhou": ("全州法院", "全州两级法院", "全盟法院", "全地区法院"),
 }
+#: 乌衣、铜城、府城三个法庭 / 甲、乙等人民法庭: an elliptical list of tribunals by town
+_TRIBUNAL_LIST = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+)(?P<last>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:等)?(?:[两三四五六七八九十\d]{1,2}(?:个|家|处|座))?(?:人民)?法庭"
+)
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
 _BARE_COUNTY = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
@@ -986,6 +991,60 @@ class _Resolver:
                 continue
             self.found.append(_Found(cs, ce, c.name, level=c.level))
 
+    def tribunal_lists(self) -> None:
+        """乌衣、铜城、府城三个法庭: one tribunal per town of an elliptical list, each town a
+        township of exactly one county of the article's prefecture (or, without one, province);
+        the parent is that county's court and the mention the bare town. Needs two towns."""
+        gaz, text = self.m.gaz, self.folded
+        prov = self.ctx.top_province()
+        pref = self.ctx.top_prefecture(gaz)
+        if prov is None:
+            return
+        for m in _TRIBUNAL_LIST.finditer(text):
+            items: list[tuple[int, int]] = []
+            pos = m.start("items")
+            for part in m.group("items").split("、"):
+                if part:
+                    items.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            items.append(m.span("last"))
+            picked: list[tuple[int, int, RosterCourt]] = []
+            for a, b in items:
+                counties = [
+                    d
+                    for d in (gaz.get(c) for c in gaz.counties_with_town(text[a:b]))
+                    if d is not None
+                    and d.current
+                    and d.province == prov
+                    and (pref is None or d.prefecture == pref)
+                ]
+                court = (
+                    self.m.roster.for_division(counties[0].adcode, "basic")
+                    if len(counties) == 1
+                    else None
+                )
+                if court is not None:
+                    picked.append((a, b, court))
+            if len(picked) < 2 or len(picked) < len(items) - 1:
+                continue
+            for a, b, court in picked:
+                if any(f.start < b and a < f.end for f in self.found):
+                    continue
+                name = court.name + text[a:b] + "人民法庭"
+                ref = self.dynamic.setdefault(
+                    name,
+                    CourtRef(
+                        name=name,
+                        level="tribunal",
+                        province=court.province,
+                        city=court.city,
+                        county=court.county,
+                        adcode=court.adcode,
+                        parent=court.name,
+                    ),
+                )
+                self.found.append(_Found(a, b, name, ref=ref, level="tribunal"))
+
     # -- stage 3: people's tribunals ----------------------------------------------------
     def tribunals(self) -> None:
         text = self.folded
@@ -1334,6 +1393,7 @@ def extract_courts(
     res = _Resolver(doc.text, title=doc.title)
     res.scan()
     res.bare_county_courts()
+    res.tribunal_lists()
     res.named_tribunals()
     res.tribunals()
     return res.resolution(doc.title, sentences)

@@ -631,3 +631,12 @@ def test_a_central_tribunal_after_its_court() -> None:
     r = run("普兰县人民法院塔尔钦中心人民法庭获评先进。")
     assert "西藏自治区普兰县人民法院塔尔钦中心人民法庭" in [c.name for c in r.courts]
     assert all(c.level != "tribunal" for c in run("明山区法院诉讼服务中心法庭开放。").courts)
+
+
+def test_an_elliptical_list_of_tribunals_by_town() -> None:
+    r = run("本溪市中院召开会议。小市、草河口等法庭获评示范。")
+    assert {c.name for c in r.courts if c.level == "tribunal"} == {
+        "辽宁省本溪满族自治县人民法院小市人民法庭",
+        "辽宁省本溪满族自治县人民法院草河口人民法庭",
+    }
+    assert all(c.level != "tribunal" for c in run("该院民事、刑事、行政三个法庭开庭。").courts)
