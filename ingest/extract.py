@@ -1157,6 +1157,8 @@ def _adopters(
             return [(w, "awarded", "adoption:listed") for w in listed]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
+    if path in _FALLBACK_PATHS and _GROUP_SUBJECT.match(text, _lead_end(ctx, s, m.start)):
+        return []  # 这些法庭…践行X / 人民法庭是…: tribunals in general, not the court in context
     if m.awarded:
         winners = _award_winners(ctx, m)
         if winners:
@@ -1282,6 +1284,23 @@ def _adopters(
                 out.append((spreaders[-1], "promoted", "adoption:promoter"))
             units = [(u, r) for u, r in units if u != spreaders[-1]]
     return [(u, relation, r) for u, r in units] + out
+
+
+#: the paths that guess the court from outside the sentence
+_FALLBACK_PATHS = frozenset(
+    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+)
+#: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
+_GROUP_SUBJECT = re.compile(
+    r"(?:(?:这些|那些|各地|各级|广大|众多|一个个|一些|不少|许多)[^，,。；;！!？?\n]{0,10}?"
+    r"(?:人民法庭|法庭|法院)|人民法庭(?!庭长|干警))"
+)
+
+
+def _lead_end(ctx: _Context, s: int, pos: int) -> int:
+    """Where the sentence at `s` starts after its times and connectives."""
+    lead = _LEAD_IN.match(ctx.text, s, pos)
+    return lead.end() if lead else s
 
 
 #: the fallbacks that guess the court from the article as a whole or from far back

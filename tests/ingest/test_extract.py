@@ -821,3 +821,10 @@ def test_a_court_that_has_another_body_issue_a_policy_promotes_it() -> None:
         "今年，甲市中院制定方案，推动市委政法委下发《关于建立一村一法官工作机制的实施意见》。"
     )
     assert edges == {("X省甲市中级人民法院", "一村一法官", "promoted")}
+
+
+def test_tribunals_in_general_are_no_court_in_context() -> None:
+    edges, _ = run("乙县法院召开会议。\n这些扎根乡野的“小法庭”，在践行新时代枫桥经验中留下印记。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n人民法庭是践行新时代枫桥经验的前沿。乙县法院推行诉前调解。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
