@@ -683,6 +683,15 @@ def _directive_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
 
 
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项件所]")
+_SMALL_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count_of(counted: str) -> int | None:
+    """The number of a short count (三个 -> 3, 12家 -> 12), None when not a plain one."""
+    digits = counted[:-1]
+    if digits.isdigit():
+        return int(digits)
+    return _SMALL_NUMBERS.get(digits) if len(digits) == 1 else None
 
 
 def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
@@ -695,7 +704,9 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     while a > s and ctx.text[a - 1] not in "，,；;。\n":
         a -= 1
     winners = ctx.subjects_before(a, mention.start)
-    if not winners or _COUNTED.search(ctx.text[a : mention.start]):
+    counted = _COUNTED.search(ctx.text[a : mention.start])
+    # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
+    if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
         winners = ctx.subjects_before(s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start)]
 

@@ -828,3 +828,11 @@ def test_tribunals_in_general_are_no_court_in_context() -> None:
     assert edges == set()
     edges, _ = run("乙县法院召开会议。\n人民法庭是践行新时代枫桥经验的前沿。乙县法院推行诉前调解。")
     assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_count_filled_by_the_clauses_own_list_names_the_winners() -> None:
+    edges, _ = run("甲市中院荣获先进单位，乙县法院、丙区法院两家法院入选“示范法院”。")
+    assert {(u, r) for u, i, r in edges if "示范法院" in i} == {
+        ("X省乙县人民法院", "awarded"),
+        ("X省丙区人民法院", "awarded"),
+    }
