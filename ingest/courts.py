@@ -1230,7 +1230,9 @@ class _Resolver:
         text = self.text
         lines = _line_spans(text)
         meta = [
-            (a, b) for a, b in lines if _META_ROW.match(text, a, b) or _CAPTION.search(text, a, b)
+            (a, b)
+            for a, b in lines
+            if _META_ROW.match(text, a, b) or (b - a <= 160 and _CAPTION.search(text, a, b))
         ]
         if not title:  # the first line, when it reads like a headline
             head = next(((a, b) for a, b in lines if (a, b) not in meta), None)

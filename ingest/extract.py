@@ -310,7 +310,11 @@ class _Context:
         if label is not None and len(self.text[label.end() : m.start].strip(" ：:　")) <= 2:
             return True
         b = self.text.find("\n", m.end)
-        return _CAPTION.search(self.text, a, len(self.text) if b < 0 else b) is not None
+        b = len(self.text) if b < 0 else b
+        if _CAPTION.match(self.text, m.end):
+            return True  # 乙县法院供图: the credit itself
+        # a caption line (short, with a credit); a long flattened page is no caption
+        return b - a <= _CAPTION_LINE and _CAPTION.search(self.text, a, b) is not None
 
     def _background(self, end: int) -> bool:
         """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
@@ -503,6 +507,7 @@ _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
 )
 #: a photo caption or credit line (…。（乙县法院供图）, 省法院供图): its courts are no topic
 _CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
+_CAPTION_LINE = 160  # characters: longer lines are text, whatever credit they end with
 #: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before (in the same or the previous
 #: paragraph, with no court department named in between), else the article's own tribunal
 _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
@@ -1168,7 +1173,11 @@ def _adopters(
             return [(w, "awarded", "adoption:listed") for w in listed]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
-    if path in _FALLBACK_PATHS and _GROUP_SUBJECT.match(text, _lead_end(ctx, s, m.start)):
+    if (
+        path in _FALLBACK_PATHS
+        and _GROUP_SUBJECT.match(text, _lead_end(ctx, s, m.start))
+        and _directive_before(text, s, m.start) is None  # 各级法院要…: the speaker's directive
+    ):
         return []  # 这些法庭…践行X / 人民法庭是…: tribunals in general, not the court in context
     if m.awarded:
         winners = _award_winners(ctx, m)

@@ -836,3 +836,14 @@ def test_a_count_filled_by_the_clauses_own_list_names_the_winners() -> None:
         ("X省乙县人民法院", "awarded"),
         ("X省丙区人民法院", "awarded"),
     }
+
+
+def test_a_directive_to_courts_in_general_stays_the_speakers() -> None:
+    edges, _ = run("省法院召开会议。\n各级法院要坚持诉源治理。")
+    assert edges == {("X省高级人民法院", "诉源治理", "promoted")}
+
+
+def test_a_credit_at_the_end_of_a_long_flattened_page_keeps_its_subjects() -> None:
+    body = "乙县法院推行繁简分流。" + "法官们走村入户化解纠纷，群众纷纷点赞。" * 10
+    edges, _ = run(body + "（丙区法院供图）")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
