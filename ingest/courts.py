@@ -1061,7 +1061,9 @@ class _Resolver:
             # <court><X>人民法庭 (or X a town of the court's county): a tribunal even when X
             # is also a common word or a stopword (枫桥, 和顺); stopwords guard short forms
             strict = True
+            central = False  # 某县法院某某中心人民法庭: a central tribunal after its court
             if adjacent is not None and ts - adjacent.end >= 1:
+                central = m.group() == "人民法庭"
                 stem = text[adjacent.end : ts]
                 parent = adjacent.court
                 mention_start = adjacent.start
@@ -1093,7 +1095,7 @@ class _Resolver:
                 stem = found_stem
                 mention_start = ts - len(stem)
                 strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
-            if not (town or self._tribunal_stem_ok(stem, strict=strict)):
+            if not (town or self._tribunal_stem_ok(stem, strict=strict, central=central)):
                 continue
             assert parent is not None
             known.setdefault(stem, parent)
@@ -1210,12 +1212,14 @@ class _Resolver:
         return county is not None and county in self.m.gaz.counties_with_town(stem)
 
     @staticmethod
-    def _tribunal_stem_ok(stem: str, *, strict: bool = True) -> bool:
+    def _tribunal_stem_ok(stem: str, *, strict: bool = True, central: bool = False) -> bool:
         """Whether ``stem`` can name a tribunal. ``strict`` (short forms) also refuses the
         stopwords; the full form after its court (X法院枫桥人民法庭) refuses only words that
-        never name a place (各, 派出, 辖区 …)."""
-        if stem.endswith("中心") and len(stem) >= 3:
-            stem = stem[:-2]  # 城关中心法庭, 某某中心人民法庭: a central tribunal named by place
+        never name a place (各, 派出, 辖区 …). ``central``: the full form after its court
+        (某县法院某某中心人民法庭), where a place's central tribunal is named by the place; a short
+        form (综治中心法庭) is not."""
+        if central and stem.endswith("中心") and len(stem) >= 3:
+            stem = stem[:-2]
         if not 1 <= len(stem) <= 6 or _TRIBUNAL_BAD_CHARS.search(stem):
             return False
         if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):

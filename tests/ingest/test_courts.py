@@ -640,3 +640,4 @@ def test_an_elliptical_list_of_tribunals_by_town() -> None:
         "辽宁省本溪满族自治县人民法院草河口人民法庭",
     }
     assert all(c.level != "tribunal" for c in run("该院民事、刑事、行政三个法庭开庭。").courts)
+    assert all(c.level != "tribunal" for c in run("明山区法院、综治中心法庭联合调解。").courts)
