@@ -95,6 +95,8 @@ _META_ROW = re.compile(
     r"[ \t]*[^\n。]{0,30}?(?:(?:来源|作者|发布单位|供稿|稿源|编辑|责编|责任编辑|出处|主办|主管"
     r"|承办)[ \t]*[:：]|发文机关|发布机关|制定机关)[^\n。]{0,80}$"
 )
+#: a photo caption or credit line (…。（乙县法院供图）): its court is not what the article is about
+_CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
 _HEADLINE_STOP = re.compile(r"[。；;]")
 # 据某法院发布的…, 根据某法院的统计: the court is the source the clause cites
 _CITING = re.compile(r"[ \t]*(?:据|根据|依据|援引|引用|转引自|转自)")
@@ -175,11 +177,44 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
     "county_xian": ("县法院", "县人民法院"),
     "county_qu": ("区法院", "区人民法院"),
     "county_qi": ("旗法院", "旗人民法院"),
-    "agg_city": ("全市法院", "全市两级法院", "全市各级法院", "两级法院", "全市各法院"),
-    "agg_prov": ("全省法院", "全省各级法院", "全省三级法院", "全省各法院"),
+    "agg_city": (
+        "全市法院",
+        "全市两级法院",
+        "全市各级法院",
+        "两级法院",
+        "全市各法院",
+        "全市基层法院",
+        "全市各基层法院",
+        "我市法院",
+        "我市两级法院",
+        "我市各级法院",
+    ),
+    "agg_prov": (
+        "全省法院",
+        "全省各级法院",
+        "全省三级法院",
+        "全省各法院",
+        "全省基层法院",
+        "全省各基层法院",
+        "我省法院",
+        "我省各级法院",
+        "我省三级法院",
+    ),
     "agg_region": ("全区法院", "全区三级法院", "全区各级法院"),
     "agg_zhou": ("全州法院", "全州两级法院", "全盟法院", "全地区法院"),
 }
+#: 乌衣、铜城、府城三个法庭 / 甲、乙等人民法庭: an elliptical list of tribunals by town
+_TRIBUNAL_LIST = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+)(?P<last>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:等)?(?:[两三四五六七八九十\d]{1,2}(?:个|家|处|座))?(?:人民)?法庭"
+)
+#: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
+_BARE_COUNTY = re.compile(
+    r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
+    r"(?![\u4e00-\u9fff]?(?:系统|工作|干警|领导))"
+)
+#: after a place: the group of its courts (重庆各基层法院, 本溪市各级法院)
+_GROUP_TAILS = ("各级法院", "各级人民法院", "各基层法院", "基层法院", "各基层人民法院", "各法院")
 _BLOCKS = (
     "城市法院",
     "县市法院",
@@ -240,6 +275,9 @@ def _matcher() -> _Matcher:
         s = d.short
         if d.level == "province":
             _add(table, (s or d.name) + "法院", _Cand("agg", d.adcode, 0))
+            for f in {s or d.name, d.name}:  # 重庆各基层法院, 云南省各级法院: the courts of a place
+                for tail in _GROUP_TAILS:
+                    _add(table, f + tail, _Cand("agg", d.adcode, 0))
             if d.kind == "直辖市":
                 _add(table, d.name + "法院", _Cand("agg", d.adcode, 0))
         elif d.level == "prefecture" and roster.for_division(d.adcode, "intermediate"):
@@ -251,6 +289,8 @@ def _matcher() -> _Matcher:
             for f in [*forms, d.name]:
                 _add(table, f + "两级法院", _Cand("agg", d.adcode, 1))
                 _add(table, f + "全市法院", _Cand("agg", d.adcode, 1))
+                for tail in _GROUP_TAILS:
+                    _add(table, f + tail, _Cand("agg", d.adcode, 1))
     for code, ctx_forms in _CONTEXT_FORMS.items():
         for f in ctx_forms:
             _add(table, f, _Cand("ctx", code, 0))
@@ -925,6 +965,86 @@ class _Resolver:
             spans.append((run_start, ze))
         return spans
 
+    # -- stage 2b: a bare 法院 after the county it is in ---------------------------------
+    def bare_county_courts(self) -> None:
+        """在荔湾区，法院打造…: a bare 法院 heading the clause after 在<county>， is that
+        county's court, when the county is a unique one of the article's province (or
+        prefecture). The mention is the word 法院, where the court is the clause's subject."""
+        gaz, text = self.m.gaz, self.folded
+        taken = [(f.start, f.end) for f in self.found]
+        prov = self.ctx.top_province()
+        for m in _BARE_COUNTY.finditer(text):
+            cs, ce = m.span("court")
+            if any(a < ce and cs < b for a, b in taken):
+                continue
+            hits = [
+                d
+                for d in gaz.lookup(m.group("place"), current_only=True)
+                if d.level == "county" and (prov is None or d.province == prov)
+            ]
+            near = [d for d in hits if d.prefecture and self.ctx.prefs[d.prefecture] > 0]
+            hits = near or hits
+            if len(hits) != 1 or prov is None:
+                continue
+            c = self.m.roster.for_division(hits[0].adcode, "basic")
+            if c is None:
+                continue
+            self.found.append(_Found(cs, ce, c.name, level=c.level))
+
+    def tribunal_lists(self) -> None:
+        """乌衣、铜城、府城三个法庭: one tribunal per town of an elliptical list, each town a
+        township of exactly one county of the article's prefecture (or, without one, province);
+        the parent is that county's court and the mention the bare town. Needs two towns."""
+        gaz, text = self.m.gaz, self.folded
+        prov = self.ctx.top_province()
+        pref = self.ctx.top_prefecture(gaz)
+        if prov is None:
+            return
+        for m in _TRIBUNAL_LIST.finditer(text):
+            items: list[tuple[int, int]] = []
+            pos = m.start("items")
+            for part in m.group("items").split("、"):
+                if part:
+                    items.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            items.append(m.span("last"))
+            picked: list[tuple[int, int, RosterCourt]] = []
+            for a, b in items:
+                counties = [
+                    d
+                    for d in (gaz.get(c) for c in gaz.counties_with_town(text[a:b]))
+                    if d is not None
+                    and d.current
+                    and d.province == prov
+                    and (pref is None or d.prefecture == pref)
+                ]
+                court = (
+                    self.m.roster.for_division(counties[0].adcode, "basic")
+                    if len(counties) == 1
+                    else None
+                )
+                if court is not None:
+                    picked.append((a, b, court))
+            if len(picked) < 2 or len(picked) < len(items) - 1:
+                continue
+            for a, b, court in picked:
+                if any(f.start < b and a < f.end for f in self.found):
+                    continue
+                name = court.name + text[a:b] + "人民法庭"
+                ref = self.dynamic.setdefault(
+                    name,
+                    CourtRef(
+                        name=name,
+                        level="tribunal",
+                        province=court.province,
+                        city=court.city,
+                        county=court.county,
+                        adcode=court.adcode,
+                        parent=court.name,
+                    ),
+                )
+                self.found.append(_Found(a, b, name, ref=ref, level="tribunal"))
+
     # -- stage 3: people's tribunals ----------------------------------------------------
     def tribunals(self) -> None:
         text = self.folded
@@ -941,7 +1061,9 @@ class _Resolver:
             # <court><X>人民法庭 (or X a town of the court's county): a tribunal even when X
             # is also a common word or a stopword (枫桥, 和顺); stopwords guard short forms
             strict = True
+            central = False  # 某县法院某某中心人民法庭: a central tribunal after its court
             if adjacent is not None and ts - adjacent.end >= 1:
+                central = m.group() == "人民法庭"
                 stem = text[adjacent.end : ts]
                 parent = adjacent.court
                 mention_start = adjacent.start
@@ -973,7 +1095,7 @@ class _Resolver:
                 stem = found_stem
                 mention_start = ts - len(stem)
                 strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
-            if not (town or self._tribunal_stem_ok(stem, strict=strict)):
+            if not (town or self._tribunal_stem_ok(stem, strict=strict, central=central)):
                 continue
             assert parent is not None
             known.setdefault(stem, parent)
@@ -1047,7 +1169,9 @@ class _Resolver:
                 return s, known[s]
         mentioned = [f for f in self.found if f.level == "basic" and f.start < pos]
         for s in stems:
-            counties = set(gaz.counties_with_town(s))
+            # 城关中心法庭: the town is the stem without 中心
+            town = s[:-2] if s.endswith("中心") and len(s) >= 4 else s
+            counties = set(gaz.counties_with_town(town))
             hits = [
                 f for f in self.found if f.level == "basic" and self._chain(f.court)[2] in counties
             ]
@@ -1088,10 +1212,14 @@ class _Resolver:
         return county is not None and county in self.m.gaz.counties_with_town(stem)
 
     @staticmethod
-    def _tribunal_stem_ok(stem: str, *, strict: bool = True) -> bool:
+    def _tribunal_stem_ok(stem: str, *, strict: bool = True, central: bool = False) -> bool:
         """Whether ``stem`` can name a tribunal. ``strict`` (short forms) also refuses the
         stopwords; the full form after its court (X法院枫桥人民法庭) refuses only words that
-        never name a place (各, 派出, 辖区 …)."""
+        never name a place (各, 派出, 辖区 …). ``central``: the full form after its court
+        (某县法院某某中心人民法庭), where a place's central tribunal is named by the place; a short
+        form (综治中心法庭) is not."""
+        if central and stem.endswith("中心") and len(stem) >= 3:
+            stem = stem[:-2]
         if not 1 <= len(stem) <= 6 or _TRIBUNAL_BAD_CHARS.search(stem):
             return False
         if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):
@@ -1105,7 +1233,11 @@ class _Resolver:
         of something cited (据某法院发布的报告) counts only when no other court is named."""
         text = self.text
         lines = _line_spans(text)
-        meta = [(a, b) for a, b in lines if _META_ROW.match(text, a, b)]
+        meta = [
+            (a, b)
+            for a, b in lines
+            if _META_ROW.match(text, a, b) or (b - a <= 160 and _CAPTION.search(text, a, b))
+        ]
         if not title:  # the first line, when it reads like a headline
             head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
             if (
@@ -1266,6 +1398,8 @@ def extract_courts(
     """
     res = _Resolver(doc.text, title=doc.title)
     res.scan()
+    res.bare_county_courts()
+    res.tribunal_lists()
     res.named_tribunals()
     res.tribunals()
     return res.resolution(doc.title, sentences)

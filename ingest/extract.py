@@ -303,10 +303,18 @@ class _Context:
         return len(gap) <= 160 and "。" not in gap and self._background(x.end)
 
     def _metadata(self, m: CourtMention) -> bool:
-        """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院)."""
+        """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院) or in a photo
+        caption or credit line (…。（乙县法院供图）): the publisher, not what the text is about."""
         a = self.text.rfind("\n", 0, m.start) + 1
         label = _METADATA_LABEL.match(self.text, a, m.start)
-        return label is not None and len(self.text[label.end() : m.start].strip(" ：:　")) <= 2
+        if label is not None and len(self.text[label.end() : m.start].strip(" ：:　")) <= 2:
+            return True
+        b = self.text.find("\n", m.end)
+        b = len(self.text) if b < 0 else b
+        if _CAPTION.match(self.text, m.end):
+            return True  # 乙县法院供图: the credit itself
+        # a caption line (short, with a credit); a long flattened page is no caption
+        return b - a <= _CAPTION_LINE and _CAPTION.search(self.text, a, b) is not None
 
     def _background(self, end: int) -> bool:
         """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
@@ -333,7 +341,8 @@ class _Context:
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
         a = start
-        while a > 0 and self.text[a - 1] not in "，,；;。！!？?：:\n":
+        # a dash opens a headline's second part (甲乙——某法院践行…) as a comma does a clause
+        while a > 0 and self.text[a - 1] not in "，,；;。！!？?：:\n—":
             a -= 1
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE:
@@ -352,7 +361,7 @@ class _Context:
         out: list[tuple[int, str]] = []
         for a, b in self.lines:
             line = self.text[a:b].strip()
-            if not line or len(line) > 40 or _METADATA_LABEL.match(line):
+            if not line or len(line) > 40 or _METADATA_LABEL.match(line) or _CAPTION.search(line):
                 continue
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             if not inside:
@@ -496,6 +505,9 @@ _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
     r"(?:发文机关|发布机关|发文单位|发布单位|发布机构|制定机关|来源|信息来源|稿件来源|稿源|出处|"
     r"作者|作者单位|供稿|供稿单位|编辑|责任编辑|责编|审核|通讯员|记者|主办|主办单位|承办|版权所有)"
 )
+#: a photo caption or credit line (…。（乙县法院供图）, 省法院供图): its courts are no topic
+_CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
+_CAPTION_LINE = 160  # characters: longer lines are text, whatever credit they end with
 #: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before (in the same or the previous
 #: paragraph, with no court department named in between), else the article's own tribunal
 _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
@@ -676,6 +688,15 @@ def _directive_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
 
 
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项件所]")
+_SMALL_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count_of(counted: str) -> int | None:
+    """The number of a short count (三个 -> 3, 12家 -> 12), None when not a plain one."""
+    digits = counted[:-1]
+    if digits.isdigit():
+        return int(digits)
+    return _SMALL_NUMBERS.get(digits) if len(digits) == 1 else None
 
 
 def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
@@ -688,7 +709,9 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     while a > s and ctx.text[a - 1] not in "，,；;。\n":
         a -= 1
     winners = ctx.subjects_before(a, mention.start)
-    if not winners or _COUNTED.search(ctx.text[a : mention.start]):
+    counted = _COUNTED.search(ctx.text[a : mention.start])
+    # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
+    if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
         winners = ctx.subjects_before(s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start)]
 
@@ -960,6 +983,7 @@ ADOPTION_RULES = (
     "adoption:spreader-after",
     "adoption:title-issuer",
     "adoption:title-author",
+    "adoption:title-pusher",
     "adoption:cited-policy",
     "adoption:promoted-practice",
     "adoption:group-leader",
@@ -1147,6 +1171,14 @@ def _adopters(
         listed = _listed_winners(ctx, m)
         if listed:
             return [(w, "awarded", "adoption:listed") for w in listed]
+    if (m.awarded or m.title) and path in _WEAK_PATHS:
+        return []  # an honour is credited to a winner the text names near it, never by default
+    if (
+        path in _FALLBACK_PATHS
+        and _GROUP_SUBJECT.match(text, _lead_end(ctx, s, m.start))
+        and _directive_before(text, s, m.start) is None  # 各级法院要…: the speaker's directive
+    ):
+        return []  # 这些法庭…践行X / 人民法庭是…: tribunals in general, not the court in context
     if m.awarded:
         winners = _award_winners(ctx, m)
         if winners:
@@ -1274,6 +1306,26 @@ def _adopters(
     return [(u, relation, r) for u, r in units] + out
 
 
+#: the paths that guess the court from outside the sentence
+_FALLBACK_PATHS = frozenset(
+    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+)
+#: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
+_GROUP_SUBJECT = re.compile(
+    r"(?:(?:这些|那些|各地|各级|广大|众多|一个个|一些|不少|许多)[^，,。；;！!？?\n]{0,10}?"
+    r"(?:人民法庭|法庭|法院)|人民法庭(?!庭长|干警))"
+)
+
+
+def _lead_end(ctx: _Context, s: int, pos: int) -> int:
+    """Where the sentence at `s` starts after its times and connectives."""
+    lead = _LEAD_IN.match(ctx.text, s, pos)
+    return lead.end() if lead else s
+
+
+#: the fallbacks that guess the court from the article as a whole or from far back
+_WEAK_PATHS = frozenset(("paragraph-topic-far", "home"))
+
 #: what joins the courts of a list that is one subject
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 
@@ -1382,7 +1434,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     if verb is None:
         return None, policy
     if _OWNER.search(text, max(s, verb.start() - 12), verb.start()):
-        return None, policy  # 推动市政府印发《…》: another body issues it
+        return None, policy  # 推动市政府印发《…》: another body issues it (see _title_pusher)
     c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:
@@ -1404,6 +1456,13 @@ def _title_adopters(
     text = ctx.text
     open_, close = span
     issuer, policy = _title_issuer(ctx, s, open_, close)
+    if issuer is None and policy and not (m.title or m.goal or m.abolished):
+        pusher = _title_pusher(ctx, s, open_)
+        if pusher is not None:
+            # 甲中院推动市委政法委下发《关于建立X的意见》: the court that pushes the body
+            # to issue the policy promotes X (a basic court pushing its county does X)
+            rel: Relation = "promoted" if _RANK.get(ctx.level(pusher) or "", 0) >= 3 else "adopted"
+            return [(pusher, rel, "adoption:title-pusher")]
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
     if m.goal or m.abolished:
@@ -1425,6 +1484,28 @@ def _title_adopters(
     return [(issuer, relation, "adoption:title-issuer")]
 
 
+def _title_pusher(ctx: _Context, s: int, open_: int) -> str | None:
+    """The court that has another body issue the title opening at `open_` (甲中院推动市委
+    下发《…》): the clause's subject court, with a pushing verb right before that body."""
+    text = ctx.text
+    verb = _ISSUE_VERB.search(text, s, open_)
+    if verb is None:
+        return None
+    body = _OWNER.search(text, max(s, verb.start() - 12), verb.start())
+    if body is None:
+        return None
+    c_start = ctx.clause_start(s, verb.start())
+    lead = text[c_start : body.start()]
+    # the pushing verb stands right before the body's name (推动巴州党委政法委下发)
+    m = re.search(r"(?:推动|促成|提请|协调)[\u4e00-\u9fff]{0,6}$", lead)
+    if m is None or ctx.courts_in(c_start + m.start(), verb.start()):
+        return None
+    sub = ctx.subject_in(s, c_start + m.start())
+    if sub is None or sub.court.startswith("AGG:"):
+        return None
+    return sub.court
+
+
 def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
     """The name stands in a 《…》 title no court issued (省委出台《…》) or in a national
     leader's call (总书记强调，要坚持X)."""
@@ -1435,6 +1516,11 @@ def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
         return _title_issuer(ctx, s, span[0], span[1])[0] is None
     speeches = list(_LEADER_SPEECH.finditer(text, s, m.start))
     return bool(speeches) and not ctx.courts_in(speeches[-1].end(), m.start)
+
+
+#: 关于X， / 对于X， / 谈到X， opening a clause: X is the topic of what follows
+_TOPIC_OF = re.compile(r"^(?:[^，,。；;：:\n]{0,8}?(?:关于|对于|至于|谈到|说起|提起|谈及))$")
+_TOPIC_END = re.compile(r"[”」]?[，,：:]")
 
 
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
@@ -1453,6 +1539,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if m.goal or m.abolished:
         return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if _TOPIC_OF.search(before) and _TOPIC_END.match(text, m.end):
+        return True  # 关于诉源治理，某法官…: the topic a sentence opens with, not a practice
     if COPULA.search(before) and not ctx.courts_in(c_start, m.start):
         return True  # 跨域立案是…打造的起诉新模式: a description of something else
     lead = _LEAD_IN.match(text, c_start, m.start)

@@ -90,6 +90,8 @@ _FACILITY_END = re.compile(
 _COURT_WORK = re.compile(
     r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
 )
+#: 法 in words of the local government's and the party's legal work (法治乡村, 政法小苑)
+_NOT_COURT_WORK = re.compile("法治|政法|普法|司法所|司法局")
 #: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
 _COURT_BUSINESS = re.compile(
     r"调解|调处|调裁|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
@@ -131,7 +133,7 @@ _GENERIC_WORDS = re.compile(
     "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
     "常态化|规范化|议事|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
-    "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解"
+    "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流"
 )
 #: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
 _FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
@@ -375,6 +377,8 @@ def _quoted_candidates(
             and head_m is not None
             and head_m.group(0).startswith("等")
             and len(kept_quotes) == len(group)
+            # “甲调解室”“乙服务站”等机制: named facilities are examples, each its own name
+            and not any(_LOCAL_FACILITY.search(strip_ignored(q.group("x"))) for q in group)
         ):
             # “审学研”“评推树”等培养机制: the quotes and the kind they exemplify are one name;
             # “假日调解”“联动解纷”活动 are two activities
@@ -385,10 +389,18 @@ def _quoted_candidates(
                 continue
             out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted-group"))
             continue
+        if (
+            head_m is not None
+            and _GOVERNANCE_SYSTEM.fullmatch(head_m.group("mod") + head_m.group("head"))
+            and _JOIN_BEFORE.search(text, max(0, first.start() - 6), first.start())
+        ):
+            continue  # 依托“一中心一张网”基层治理体系: the local government's system it joins
         for q in kept_quotes:
             rule = "quoted"
             x = q.group("x").strip()
             plain_x = strip_ignored(x)
+            if q is last and _QUOTE_OF_QUOTE.match(text, q.end()):
+                continue  # “甲+乙+丙”的“1+5”格局: the quote describes the name after it
             covered = _covered(tax_spans, q.start(), q.end()) > 0
             if covered and len(_residue(text, tax_spans, q.start(), q.end())) < 2:
                 continue
@@ -448,13 +460,19 @@ def _quoted_candidates(
                 # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
                 (
                     _FACILITY_END.search(plain_x)
-                    and (verb or text[q.start() - 1 : q.start()] != "的")
+                    and (
+                        verb
+                        or (
+                            text[q.start() - 1 : q.start()] != "的"
+                            and not _ONE_OF_A_KIND.search(text, max(0, q.start() - 3), q.start())
+                        )
+                    )
                 )
                 or head_m is not None
                 or (
                     verb
                     and (
-                        _COURT_WORK.search(plain_x.replace("法治", ""))
+                        _COURT_WORK.search(_NOT_COURT_WORK.sub("", plain_x))
                         or _COUNTED_PARTS.match(plain_x)
                     )
                 )
@@ -466,6 +484,16 @@ def _quoted_candidates(
             out.append(InitiativeMention(q.start(), end, name, True, rule))
     return out
 
+
+#: a local facility of the court's own (调解室, 服务站, 调解队), not a platform it uses
+_LOCAL_FACILITY = re.compile(r"(?:室|站|点|队|窗口|驿站|之家|法庭|基地)$")
+#: 一个“微型法庭”跃然眼前: a thing counted and described, not a named facility set up
+_ONE_OF_A_KIND = re.compile(r"[一两几][个座间辆处块张台]$")
+#: a quote that qualifies the quoted name right after it
+_QUOTE_OF_QUOTE = re.compile(r"的[“「]")
+#: the local (party and government) governance system courts join: 基层治理体系, 社会治理格局
+_GOVERNANCE_SYSTEM = re.compile(r"(?:基层|社会|市域|乡村|基层社会)?治理(?:体系|格局|网络)")
+_JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
 
@@ -607,7 +635,7 @@ _REPORT_TITLE = re.compile(r"(?:白皮书|报告)(?:[(（][^()（）]{1,6}[)）]
 #: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
 _GOAL = re.compile(
     r"(?:为了?实现|以实现|为达到|助推|助力|赋能|服务保障|服务于|致力于|有助于|有利于|旨在|力争|"
-    r"争取实现|争取到|目标是|目标为)"
+    r"争取实现|争取到|目标是|目标为|希望|期望|期待|盼望|呼吁)"
     r"[^，,。；;：:！!？?“”\n]{0,10}$"
 )
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")

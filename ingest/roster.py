@@ -180,6 +180,8 @@ def _intermediate_aliases(gaz: Gazetteer, d: Division) -> tuple[list[str], list[
     forms += [a for a, codes in gaz.aliases.items() if d.adcode in codes]
     for f in forms:
         full += [f + "中院", f + "中级人民法院", f + "中级法院"]
+    if s and d.kind == "自治州":  # 黔东南自治州中级人民法院
+        full += [s + "自治州中院", s + "自治州中级人民法院", s + "自治州中级法院"]
     return full, []
 
 
@@ -189,8 +191,9 @@ def _basic_aliases(d: Division, taken: frozenset[str]) -> tuple[list[str], list[
     full = [d.name + "人民法院", d.name + "法院"]
     short: list[str] = []
     s = d.short
-    if s and d.kind in ("自治县", "自治旗"):  # 本溪县法院, 莫力达瓦旗法院
+    if s and d.kind in ("自治县", "自治旗"):  # 本溪县法院, 莫力达瓦旗法院, 印江自治县法院
         full += [s + d.name[-1] + "法院", s + d.name[-1] + "人民法院"]
+        full += [s + d.kind + "法院", s + d.kind + "人民法院"]
     if s and s not in taken:
         short += [s + "法院", s + "人民法院"]
     return full, short

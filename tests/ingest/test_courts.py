@@ -196,6 +196,8 @@ def test_court_and_tribunal_joined_by_and_are_two_units() -> None:
         "明山区人民法院指导各人民法庭开展巡回审判。",
         "明山区人民法院督促所属人民法庭加快结案。",
         "诸暨法院共享法庭运行良好。",
+        # a verb before 法庭 in a list of partners: 共建法庭、乡镇、社区…网络
+        "明山区法院开展上门立案，共建法庭、乡镇、社区调解网络。",
     ],
 )
 def test_generic_words_before_a_tribunal_word_stay_generic(text: str) -> None:
@@ -591,3 +593,51 @@ def test_an_ambiguous_place_of_a_list_lies_with_the_others() -> None:
         "辽宁省本溪市平山区人民法院",
         "辽宁省本溪市溪湖区人民法院",
     ]
+
+
+def test_autonomous_county_keeps_its_kind_in_the_short_form() -> None:
+    r = run("印江自治县人民法院合水人民法庭设立巡回审判点。")
+    assert {c.name for c in r.courts} == {
+        "贵州省印江土家族苗族自治县人民法院",
+        "贵州省印江土家族苗族自治县人民法院合水人民法庭",
+    }
+    assert names("黔东南自治州中级人民法院召开会议。") == ["贵州省黔东南苗族侗族自治州中级人民法院"]
+
+
+def test_a_court_in_a_photo_credit_is_not_the_articles_court() -> None:
+    r = run("法官在田间调解。（明山区法院供图）\n平山区法院推行诉前调解，平山区法院成效明显。")
+    assert r.home == "辽宁省本溪市平山区人民法院"
+
+
+@pytest.mark.parametrize(
+    "text", ["重庆各基层法院均已配备车载法庭。", "据介绍，我省法院一站式建设成效明显。"]
+)
+def test_a_places_courts_and_our_provinces_courts_are_groups(text: str) -> None:
+    r = run(text)
+    assert r.courts == [] and r.mentions and all(m.court.startswith("AGG:") for m in r.mentions)
+
+
+def test_a_bare_court_after_its_county_is_that_countys_court() -> None:
+    r = run("广州法院推进多元解纷。在荔湾区，法院打造共享法庭；在番禺区，法院成立调解中心。")
+    assert {c.name for c in r.courts} == {
+        "广东省广州市荔湾区人民法院",
+        "广东省广州市番禺区人民法院",
+    }
+    # without a province the county name alone is not enough
+    assert names("在朝阳区，法院开展普法。") == []
+
+
+def test_a_central_tribunal_after_its_court() -> None:
+    r = run("普兰县人民法院塔尔钦中心人民法庭获评先进。")
+    assert "西藏自治区普兰县人民法院塔尔钦中心人民法庭" in [c.name for c in r.courts]
+    assert all(c.level != "tribunal" for c in run("明山区法院诉讼服务中心法庭开放。").courts)
+
+
+def test_an_elliptical_list_of_tribunals_by_town() -> None:
+    r = run("本溪市中院召开会议。小市、草河口等法庭获评示范。")
+    assert {c.name for c in r.courts if c.level == "tribunal"} == {
+        "辽宁省本溪满族自治县人民法院小市人民法庭",
+        "辽宁省本溪满族自治县人民法院草河口人民法庭",
+    }
+    assert all(c.level != "tribunal" for c in run("该院民事、刑事、行政三个法庭开庭。").courts)
+    assert all(c.level != "tribunal" for c in run("明山区法院、综治中心法庭联合调解。").courts)

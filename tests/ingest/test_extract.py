@@ -690,7 +690,10 @@ def test_a_name_met_only_as_what_a_practice_serves_is_no_initiative() -> None:
 
 
 def test_a_title_another_body_issues_is_no_courts_policy() -> None:
+    # the court did not issue it; it pushed the body to, so it promotes what the title names
     edges, _ = run("省法院推动省政府印发《关于加强诉源治理的意见》。")
+    assert edges == {("X省高级人民法院", "诉源治理", "promoted")}
+    edges, _ = run("乙县法院召开会议。省政府印发《关于加强诉源治理的意见》。")
     assert edges == set()
 
 
@@ -777,3 +780,70 @@ def test_a_string_of_acknowledgements_is_no_guidance_of_one_initiative() -> None
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
     edges, _ = run("在甲市中院的指导下，乙县法院推行繁简分流。")
     assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+
+
+def test_a_topic_opening_a_sentence_is_not_adopted() -> None:
+    edges, _ = run("关于诉前调解，乙县法院法官有自己的体会。")
+    assert edges == set()
+
+
+def test_an_honour_is_not_credited_to_the_articles_court_by_default() -> None:
+    # the winner (a tribunal the resolver does not know) is not named as a court here
+    edges, _ = run("某中心人民法庭被授予“全国法院先进集体”称号。2024年，乙县法院召开会议。")
+    assert not any(r == "awarded" or "先进集体" in i for _, i, r in edges)
+
+
+def test_a_court_in_a_photo_caption_is_no_paragraph_topic() -> None:
+    edges, _ = run(
+        "乙县法院召开会议。\n法官走访群众。（丙区法院供图）\n各地法庭坚持新时代枫桥经验。"
+    )
+    assert ("X省丙区人民法院", "新时代枫桥经验", "adopted") not in edges
+
+
+def test_a_bare_court_after_its_county_adopts() -> None:
+    ex = extract_document(
+        SourceDocument(
+            path="t.txt", text="广州法院推进多元解纷。在花都区，法院成立“山茶花”调解工作室。"
+        )
+    )
+    assert {(a.unit, a.rule) for a in ex.adoptions} == {
+        ("广东省广州市花都区人民法院", "adoption:subject")
+    }
+
+
+def test_a_court_after_a_headline_dash_is_its_subject() -> None:
+    edges, _ = run("春风化雨——全市法院践行新时代枫桥经验\n乙县法院召开会议。")
+    assert edges == {("AGG:X省甲市全市法院", "新时代枫桥经验", "adopted")}
+
+
+def test_a_court_that_has_another_body_issue_a_policy_promotes_it() -> None:
+    edges, _ = run(
+        "今年，甲市中院制定方案，推动市委政法委下发《关于建立一村一法官工作机制的实施意见》。"
+    )
+    assert edges == {("X省甲市中级人民法院", "一村一法官", "promoted")}
+
+
+def test_tribunals_in_general_are_no_court_in_context() -> None:
+    edges, _ = run("乙县法院召开会议。\n这些扎根乡野的“小法庭”，在践行新时代枫桥经验中留下印记。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n人民法庭是践行新时代枫桥经验的前沿。乙县法院推行诉前调解。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_count_filled_by_the_clauses_own_list_names_the_winners() -> None:
+    edges, _ = run("甲市中院荣获先进单位，乙县法院、丙区法院两家法院入选“示范法院”。")
+    assert {(u, r) for u, i, r in edges if "示范法院" in i} == {
+        ("X省乙县人民法院", "awarded"),
+        ("X省丙区人民法院", "awarded"),
+    }
+
+
+def test_a_directive_to_courts_in_general_stays_the_speakers() -> None:
+    edges, _ = run("省法院召开会议。\n各级法院要坚持诉源治理。")
+    assert edges == {("X省高级人民法院", "诉源治理", "promoted")}
+
+
+def test_a_credit_at_the_end_of_a_long_flattened_page_keeps_its_subjects() -> None:
+    body = "乙县法院推行繁简分流。" + "法官们走村入户化解纠纷，群众纷纷点赞。" * 10
+    edges, _ = run(body + "（丙区法院供图）")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges

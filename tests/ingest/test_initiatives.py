@@ -455,3 +455,34 @@ def test_known_functions_of_a_named_facility_are_features() -> None:
 
 def test_a_quoted_name_something_is_upgraded_to() -> None:
     assert names("把“调解进村”整体升级为“诉调联动进万家”。") == ["“诉调联动进万家”"]
+
+
+def test_adjectives_alone_do_not_name_a_mechanism() -> None:
+    assert names("一是建立合理分流机制。二是建立规范运行机制。") == []
+
+
+def test_a_quote_qualifying_the_next_quoted_name_is_part_of_it() -> None:
+    found = names("法庭构建起“甲站+法庭+乙所”的“1+3”多元解纷格局。")
+    assert found == ["“1+3”多元解纷格局"]
+
+
+def test_the_local_governance_system_and_party_legal_work_are_no_court_mechanisms() -> None:
+    assert names("法庭依托“一中心一张网”基层治理体系开展工作。") == []
+    assert names("依托“政法小苑”，实现群众少跑路。") == []
+
+
+def test_a_wish_is_a_goal() -> None:
+    found = find_initiatives("该院去函镇政府，希望通过启动多元解纷机制化解纠纷。")
+    assert [m.goal for m in found] == [True]
+
+
+def test_a_counted_thing_described_is_no_facility() -> None:
+    assert names("法官打开车厢，一个“微型法庭”跃然眼前。") == []
+    assert names("该院设立“微型法庭”。") == ["“微型法庭”"]
+
+
+def test_named_facilities_listed_as_examples_are_each_a_name() -> None:
+    found = names("该院建立“春晖调解室”“惠农诉讼服务站”等多元化解纷机制。")
+    assert found == ["“春晖调解室”", "“惠农诉讼服务站”"]
+    # abbreviations exemplifying one kind stay one name
+    assert names("该院推行“审学研”“评推树”等培养机制。") == ["“审学研”“评推树”等培养机制"]
