@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from figures.report import outcome_value
 from graph.model import LEVELS, STAGES
 from ui import state
 from ui.common import (
@@ -352,17 +353,22 @@ def _month(date: str) -> str:
 
 def _outcomes(initiative_id: str) -> None:
     asked = {"initiative": initiative_id}
-    rows = state.rows("initiative_outcomes", asked)
+    rows, cut = state.run("initiative_outcomes", asked)
     if not rows:
         st.info("还没有与这项举措相关的成效数据。")
         facts_note("initiative_outcomes", asked, statuses=_figure_status)
         return
     st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。")
+    if cut:
+        st.warning(
+            f"只列出前 {len(rows):,} 项数据（查询的行数上限）；完整的数据请用「扩散分析 → 成效对照」"
+            "的导出或命令行 `python -m queries.analytics outcomes`。"
+        )
     facts_note("initiative_outcomes", asked, statuses=_figure_status)
     shown = [
         {
             **r,
-            "figure": f"{r.get('qualifier') or ''}{r.get('value')}{r.get('unit_of_measure') or ''}",
+            "figure": outcome_value(r),
         }
         for r in rows
     ]

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from figures.report import outcome_value
 from graph.model import REL_ZH
 from ui import state
 from ui.common import entity_input, facts_note, table
@@ -206,7 +207,7 @@ def _outcomes(unit_id: str) -> None:
         [
             {
                 **r,
-                "figure": f"{r.get('qualifier') or ''}{r.get('value')}{r.get('unit_of_measure') or ''}",
+                "figure": outcome_value(r),
             }
             for r in rows
         ],

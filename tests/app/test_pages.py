@@ -92,7 +92,9 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:  #
     assert any("基层法院：已推行 **2 / 3**" in t for t in texts(at, "markdown"))
     assert set(frame(at, "initiative.cov_no")["单位"]) == {"甲省乙市戊县人民法院"}
     outcomes = frame(at, "initiative.outcomes")
-    assert list(outcomes["指标"]) == ["调解率"] and list(outcomes["数值"]) == ["60.0%"]
+    assert list(outcomes["指标"]) == ["调解率"] and list(outcomes["数值"]) == [
+        "60%"
+    ]  # as the document words it
 
 
 def test_coverage_of_one_level(small_store, app) -> None:  # type: ignore[no-untyped-def]

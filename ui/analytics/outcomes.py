@@ -88,6 +88,6 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
 
 
 def _figure(r: dict[str, Any]) -> str:
-    value = r.get("value")
-    text = f"{value:g}" if isinstance(value, int | float) else str(value or "")
-    return f"{r.get('qualifier') or ''}{text}{r.get('unit_of_measure') or ''}"
+    from figures.report import outcome_value
+
+    return outcome_value(r) if r.get("value") is not None else ""
