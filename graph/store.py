@@ -286,57 +286,36 @@ class GraphStore:
         )
 
     def delete_document(self, doc_id: str) -> bool:
-        """Remove a document, its evidence, the facts only it supported and orphaned entities."""
-        if not self.has_document(doc_id):
+        """Remove a document, its evidence, the facts only it supported and orphaned entities.
+
+        The cost follows the document's own facts and mentions: its facts are found from the
+        list it keeps (`fact_keys`), not by walking the relationships of every entity it
+        mentions (a court or an initiative named by thousands of documents); a document
+        written before it kept one is found by that walk."""
+        rows = self.read(
+            "MATCH (d:Document {id: $id}) RETURN d.fact_keys AS keys", {"id": doc_id}, plain=True
+        )
+        if not rows:
             return False
         p = {"doc": doc_id}
-        # what the summaries must recount once the document is gone
-        initiatives = self.read(
-            "MATCH (:Document {id: $doc})-[:MENTIONS]->(i:Initiative) RETURN i.id AS id", p
-        ) + self.read(  # and those of the adoptions it supports, named or not
-            "MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[a:ADOPTED]->(i:Entity) "
-            "WHERE $doc IN a.doc_ids RETURN DISTINCT i.id AS id",
-            p,
-        )
-        parents = self.read(
-            "MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[:PART_OF]->(c:Entity) "
-            "RETURN DISTINCT c.id AS id",
-            p,
-        )
+        keys = rows[0]["keys"]
         before = summaries.UncountMentions([doc_id])
-        supported = FactsOfDocument(doc_id)
+        supported = FactsOfDocument(doc_id, keys=None if keys is None else list(keys))
+        orphans = _Orphans(doc_id)
         self._write(
             [
                 before,
                 supported,
-                # trim the document from every fact touching an entity it mentions
-                (
-                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
-                    "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
-                    "SET r.doc_ids = [x IN r.doc_ids WHERE x <> $doc]",
-                    p,
-                ),
-                (
-                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
-                    "WHERE r.doc_ids IS NOT NULL AND size(r.doc_ids) = 0 AND r.source IS NULL "
-                    "WITH DISTINCT r DELETE r",
-                    p,
-                ),
                 ("MATCH (e:Evidence {doc_id: $doc}) DELETE e", p),
-                # dates, confidence and rules of the surviving facts: from what remains
+                # doc_ids, dates, confidence and rules of the facts it supported: from what
+                # remains; those no document supports any more go, unless curated
                 RefoldFacts(supported),
+                _DropUnsupported(supported),
                 # entities nothing else mentions go, unless curated (roster, taxonomy)
-                (
-                    "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity) "
-                    "WHERE coalesce(n.curated, false) = false "
-                    "AND size([(n)<-[:MENTIONS]-(o:Document) WHERE o.id <> $doc | o]) = 0 "
-                    "DETACH DELETE n",
-                    p,
-                ),
+                orphans,
                 ("MATCH (d:Document {id: $doc}) DETACH DELETE d", p),
                 summaries.RefreshDocLists([doc_id], before),
-                summaries.RefreshInitiatives([r["id"] for r in initiatives]),
-                summaries.RefreshChildren([r["id"] for r in parents]),
+                _AfterDelete(supported, orphans),
                 summaries.RefreshRecent(),
             ]
         )
@@ -695,6 +674,38 @@ def _fold_evidence(rows: dict[str, Row], row: Row) -> None:
     rows[row["id"]] = {**winner, "props": props}
 
 
+#: documents written: urls and paths joined with those already there (another process may
+#: have written the same document a moment ago, from another file); `fact_keys` lists every
+#: fact the document has supported (`fact_key`), so a delete finds them without walking the
+#: relationships of the entities it mentions
+_DOCUMENT_UPSERT = (
+    "UNWIND $rows AS r MERGE (d:Document {id: r.id}) "
+    "WITH d, r, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths, "
+    "d.collections AS had "
+    "SET d += r.props "
+    "SET d.urls = urls + [u IN coalesce(r.props.urls, []) WHERE NOT u IN urls], "
+    "d.paths = paths + [p IN coalesce(r.props.paths, []) WHERE NOT p IN paths], "
+    f"d.fact_keys = {_insert_sorted('d.fact_keys', 'r.facts')}, "
+    "d.collections = CASE r.mode WHEN 'if_new' THEN coalesce(had, r.collections) "
+    f"WHEN 'add' THEN {_insert_sorted('had', 'r.collections')} ELSE had END"
+)
+
+
+def fact_key(fid: str, src: str, dst: str) -> str:
+    """A fact as a document lists it: its id and ends (its type is its id's prefix)."""
+    return f"{fid}\x1f{src}\x1f{dst}"
+
+
+def _fact_of_key(key: str) -> Row:
+    fid, src, dst = key.split("\x1f")
+    return {
+        "fact_id": fid,
+        "rel": check_rel_type(fid.split(":", 1)[0].upper()),
+        "src": src,
+        "dst": dst,
+    }
+
+
 def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     doc_ids = [doc.id for doc in docs]
     # a document written again first leaves the per-year mention counts
@@ -704,37 +715,25 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     mentions: list[Row] = []
     facts: dict[str, FactFold] = {}
     evidence: dict[str, Row] = {}
+    doc_rows: list[Row] = []
     for doc in docs:
         props = {
             k: v for k, v in doc.props.items() if k not in ("collections", "collections_if_new")
         }
-        # urls and paths: joined with those already there (another process may have written
-        # the same document a moment ago, from another file)
-        merge = (
-            "MERGE (d:Document {id: $id}) "
-            "WITH d, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths "
-            "SET d += $props "
-            "SET d.urls = urls + [u IN coalesce($props.urls, []) WHERE NOT u IN urls], "
-            "d.paths = paths + [p IN coalesce($props.paths, []) WHERE NOT p IN paths]"
+        colls = sorted(doc.props.get("collections") or [])
+        # a folder's default collection places new documents only: another run that wrote
+        # this document a moment ago placed it already, as a run after it would find; a
+        # named one is added to those it was in (graph/collections.py)
+        mode = ("if_new" if doc.props.get("collections_if_new") else "add") if colls else "keep"
+        doc_rows.append(
+            {
+                "id": doc.id,
+                "props": props,
+                "collections": colls,
+                "mode": mode,
+                "facts": sorted({fact_key(f.id, f.src, f.dst) for f in doc.facts}),
+            }
         )
-        if doc.props.get("collections") and doc.props.get("collections_if_new"):
-            # a folder's default collection places new documents only: another run that wrote
-            # this document a moment ago placed it already, as a run after it would find
-            statements.append(
-                (
-                    merge + ", d.collections = coalesce(d.collections, $collections)",
-                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
-                )
-            )
-        elif doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
-            statements.append(
-                (
-                    merge + ", d.collections = " + _insert_sorted("d.collections", "$collections"),
-                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
-                )
-            )
-        else:
-            statements.append((merge, {"id": doc.id, "props": props}))
         nodes.extend(doc.nodes)
         for m in doc.mentions:
             mentions.append(
@@ -790,6 +789,10 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
         have = unique.get(key)
         if have is None or (row["start"], row["end"]) < (have["start"], have["end"]):
             unique[key] = row
+    if len({r["id"] for r in doc_rows}) == len(doc_rows):
+        statements.append((_DOCUMENT_UPSERT, {"rows": doc_rows}))
+    else:  # one statement sets each row's values from the node as it was before any row
+        statements += [(_DOCUMENT_UPSERT, {"rows": [r]}) for r in doc_rows]
     by_label: dict[str, list[Row]] = defaultdict(list)
     for n in nodes:
         by_label[n.label].append(_node_row(n))
@@ -820,7 +823,9 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     statements += [
         summaries.CountMentions(doc_ids),
         summaries.RefreshDocLists(doc_ids, before),
-        summaries.RefreshInitiatives([f.dst for f in facts.values() if f.rel == "ADOPTED"]),
+        summaries.AdjustInitiatives(
+            sorted({(f.src, f.dst) for f in facts.values() if f.rel == "ADOPTED"})
+        ),
         summaries.RefreshChildren([f.dst for f in facts.values() if f.rel == "PART_OF"]),
         summaries.RefreshRecent(),
     ]
@@ -829,22 +834,138 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
 
 @dataclass
 class FactsOfDocument:
-    """Before a document is deleted: the facts it supports (to be refolded without it)."""
+    """Before a document is deleted: the facts it supports (to be refolded without it).
+    `keys`: the facts the document lists (`fact_key`); None for a document written before
+    documents listed them, whose facts are found by walking its entities' relationships."""
 
     doc_id: str
     facts: list[Row] = field(default_factory=list)
+    keys: list[str] | None = None
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
-        self.facts = [
-            dict(rec)
+        if self.keys is None or not self._listed(tx):
+            self.facts = [
+                dict(rec)
+                for rec in tx.run(
+                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-"
+                    "(:Entity) WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids "
+                    "WITH DISTINCT r "
+                    "RETURN r.fact_id AS fact_id, type(r) AS rel, startNode(r).id AS src, "
+                    "endNode(r).id AS dst, r.doc_ids AS doc_ids, keys(r) AS keys",
+                    doc=self.doc_id,
+                )
+            ]
+
+    def _listed(self, tx: neo4j.ManagedTransaction) -> bool:
+        """The facts the document lists; False when the list is no longer the whole story:
+        a listed fact is gone or an evidence of the document names a fact not listed (a
+        review merge moved facts to other ids)."""
+        assert self.keys is not None
+        by_rel: dict[str, list[Row]] = defaultdict(list)
+        for key in self.keys:
+            fact = _fact_of_key(key)
+            by_rel[fact["rel"]].append(fact)
+        self.facts = []
+        for rel, rows in sorted(by_rel.items()):
+            self.facts += [
+                dict(rec)
+                for rec in tx.run(
+                    f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{rel}]->"
+                    "(b:Entity {id: r.dst}) WHERE f.fact_id = r.fact_id "
+                    "AND f.doc_ids IS NOT NULL AND $doc IN f.doc_ids "
+                    "RETURN f.fact_id AS fact_id, r.rel AS rel, r.src AS src, r.dst AS dst, "
+                    "f.doc_ids AS doc_ids, keys(f) AS keys",
+                    rows=rows,
+                    doc=self.doc_id,
+                )
+            ]
+        found = {f["fact_id"] for f in self.facts}
+        if len(found) < len(self.keys):
+            return False
+        evidence = tx.run(
+            "MATCH (e:Evidence {doc_id: $doc}) RETURN collect(DISTINCT e.fact_id) AS ids",
+            doc=self.doc_id,
+        ).single()
+        return not set(evidence["ids"] if evidence else []) - found
+
+
+@dataclass
+class _DropUnsupported:
+    """After `RefoldFacts`: delete the facts of a deleted document that no document supports
+    any more (curated ones, with a `source`, stay)."""
+
+    before: FactsOfDocument
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        by_rel: dict[str, list[Row]] = defaultdict(list)
+        for f in self.before.facts:
+            if not set(f["doc_ids"] or []) - {self.before.doc_id}:
+                by_rel[f["rel"]].append({"fact_id": f["fact_id"], "src": f["src"], "dst": f["dst"]})
+        for rel, rows in sorted(by_rel.items()):
+            tx.run(
+                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{check_rel_type(rel)}]->"
+                "(b:Entity {id: r.dst}) WHERE f.fact_id = r.fact_id AND f.source IS NULL "
+                "AND size(coalesce(f.doc_ids, [])) = 0 DELETE f",
+                rows=rows,
+            ).consume()
+
+
+@dataclass
+class _Orphans:
+    """The entities only a deleted document mentioned (not curated), deleted with their
+    relationships; the adoptions and hierarchy edges they took along are kept for the
+    summaries. Runs after `UncountMentions`, so an entity another dated document mentions is
+    known by its per-year counts, without walking its mentions."""
+
+    doc_id: str
+    adoptions: list[tuple[str, str]] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        ids = [
+            rec["id"]
             for rec in tx.run(
-                f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-(:Entity) "
-                "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
-                "RETURN r.fact_id AS fact_id, type(r) AS rel, startNode(r).id AS src, "
-                "endNode(r).id AS dst, r.doc_ids AS doc_ids, keys(r) AS keys",
+                "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity) "
+                "WHERE coalesce(n.curated, false) = false "
+                "AND reduce(t = 0, c IN coalesce(n.doc_year_counts, []) | t + c) = 0 "
+                "WITH n WHERE size([(n)<-[:MENTIONS]-(o:Document) WHERE o.id <> $doc | o]) = 0 "
+                "RETURN n.id AS id",
                 doc=self.doc_id,
             )
         ]
+        if not ids:
+            return
+        for rec in tx.run(
+            "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r:ADOPTED|PART_OF]-(m:Entity) "
+            "RETURN type(r) AS rel, startNode(r).id AS src, endNode(r).id AS dst",
+            ids=ids,
+        ):
+            if rec["rel"] == "ADOPTED":
+                self.adoptions.append((rec["src"], rec["dst"]))
+            else:
+                self.parents.append(rec["dst"])
+        tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n", ids=ids).consume()
+
+
+@dataclass
+class _AfterDelete:
+    """The adoption summaries and child counts a delete changed: of the facts the document
+    supported and of the relationships its orphaned entities took along."""
+
+    supported: FactsOfDocument
+    orphans: _Orphans
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        facts = self.supported.facts
+        summaries.AdjustInitiatives(
+            sorted(
+                {(f["src"], f["dst"]) for f in facts if f["rel"] == "ADOPTED"}
+                | set(self.orphans.adoptions)
+            )
+        ).run(tx)
+        summaries.RefreshChildren(
+            [f["dst"] for f in facts if f["rel"] == "PART_OF"] + self.orphans.parents
+        ).run(tx)
 
 
 _REFOLD = """
@@ -1029,6 +1150,10 @@ Statement = (
     | summaries.RefreshDocLists
     | summaries.FullDocLists
     | FactsOfDocument
+    | _DropUnsupported
+    | _Orphans
+    | _AfterDelete
+    | summaries.AdjustInitiatives
     | RefoldFacts
     | WriteTally
     | _TallyAfter

@@ -84,6 +84,104 @@ def adoption_summary(units: list[str], stages: list[str], dates: list[str]) -> d
     }
 
 
+# the adoptions of some units: anchored on each unit, so an initiative with thousands of
+# adopters is never walked (a unit adopts at most a few stages of each initiative)
+_UNIT_ADOPTIONS = """
+UNWIND $units AS uid
+MATCH (u:Entity {id: uid})-[a:ADOPTED]->(i:Entity)
+RETURN u.id AS unit, i.id AS initiative, a.stage AS stage, coalesce(a.date, '') AS date
+"""
+_SUMMARIES_OF = """
+UNWIND $ids AS id
+MATCH (s:AdoptionSummary {id: id})
+RETURN s.id AS id, s.units AS units, s.stages AS stages, s.dates AS dates
+"""
+_SET_INITIATIVES = """
+UNWIND $rows AS r
+MATCH (i:Entity {id: r.id})
+SET i.adopter_count = size(r.units), i.first_date = r.first
+MERGE (s:AdoptionSummary {id: r.id})
+SET s.initiative = i.name, s.units = r.units, s.stages = r.stages, s.dates = r.dates
+"""
+
+
+def merge_adoptions(
+    old: tuple[list[str], list[str], list[str]],
+    edges: dict[str, list[tuple[str, str]]],
+) -> dict[str, Any]:
+    """An initiative's summary (`adoption_summary`'s shape) with the entries of some units
+    replaced: `edges` maps each unit whose adoptions may have changed to its (stage, date)
+    adoptions now (none: it is no longer an adopter). The other units keep their entries."""
+    units, stages, dates = old
+    per = {u: (st, d) for u, st, d in zip(units, stages, dates, strict=True) if u not in edges}
+    for unit, rows in edges.items():
+        if rows:
+            fresh = adoption_summary([unit] * len(rows), [s for s, _ in rows], [d for _, d in rows])
+            per[unit] = (fresh["stages"][0], fresh["dates"][0])
+    ids = sorted(per)
+    known = [per[u][1] for u in ids if per[u][1]]
+    return {
+        "units": ids,
+        "stages": [per[u][0] for u in ids],
+        "dates": [per[u][1] for u in ids],
+        "first": min(known) if known else None,
+    }
+
+
+@dataclass
+class AdjustInitiatives:
+    """After a write or a delete: the adoption summaries of the initiatives some (unit,
+    initiative) pairs belong to, with only those units' entries read again from their own
+    ADOPTED relationships. The same result as `RefreshInitiatives` on those initiatives
+    (when the summaries were right before), at a cost that follows the pairs, not the
+    initiative's number of adopters. An initiative that no longer exists loses its summary."""
+
+    pairs: Sequence[tuple[str, str]]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        touched: dict[str, set[str]] = defaultdict(set)
+        for unit, initiative in self.pairs:
+            touched[initiative].add(unit)
+        if not touched:
+            return
+        ids = sorted(touched)
+        units = sorted({u for us in touched.values() for u in us})
+        edges: dict[str, dict[str, list[tuple[str, str]]]] = {
+            i: {u: [] for u in us} for i, us in touched.items()
+        }
+        for k in range(0, len(units), 2000):
+            for rec in tx.run(_UNIT_ADOPTIONS, units=units[k : k + 2000]):
+                mine = edges.get(rec["initiative"])
+                if mine is not None and rec["unit"] in mine:
+                    mine[rec["unit"]].append((rec["stage"] or "", rec["date"] or ""))
+        old = {
+            rec["id"]: (
+                list(rec["units"] or []),
+                list(rec["stages"] or []),
+                list(rec["dates"] or []),
+            )
+            for rec in tx.run(_SUMMARIES_OF, ids=ids)
+        }
+        alive = {
+            rec["id"]
+            for rec in tx.run(
+                "UNWIND $ids AS id MATCH (i:Entity {id: id}) RETURN i.id AS id", ids=ids
+            )
+        }
+        rows: list[dict[str, Any]] = []
+        drop: list[str] = []
+        for iid in ids:
+            summary = merge_adoptions(old.get(iid, ([], [], [])), edges[iid])
+            if iid in alive and summary["units"]:
+                rows.append({"id": iid, **summary})
+            elif iid in old:
+                drop.append(iid)
+        for k in range(0, len(rows), 200):
+            tx.run(_SET_INITIATIVES, rows=rows[k : k + 200]).consume()
+        for iid in drop:
+            tx.run(_DROP_SUMMARY, id=iid).consume()
+
+
 _CHILD_COUNT = """
 UNWIND $ids AS id
 MATCH (c:Entity {id: id})
