@@ -270,7 +270,9 @@ class GraphStore:
         return bool(self.read("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}))
 
     def document_fingerprints(self) -> list[Row]:
-        return self.read("MATCH (d:Document) RETURN d.id AS id, d.fingerprint AS fingerprint")
+        """Every document's id and near-duplicate fingerprint (kept in blocks, see
+        graph/summaries.py: a few thousand reads, not one per document)."""
+        return summaries.read_fingerprints(self)
 
     def add_document_urls(self, doc_id: str, urls: list[str], paths: list[str]) -> None:
         """A repost of a known document: record its URLs and paths, nothing else changes."""
@@ -315,6 +317,7 @@ class GraphStore:
                 orphans,
                 ("MATCH (d:Document {id: $doc}) DETACH DELETE d", p),
                 summaries.RefreshDocLists([doc_id], before),
+                summaries.KeepFingerprints(drop=[doc_id]),
                 _AfterDelete(supported, orphans),
                 summaries.RefreshRecent(),
             ]
@@ -822,6 +825,7 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
         )
     statements += [
         summaries.CountMentions(doc_ids),
+        summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
         summaries.RefreshDocLists(doc_ids, before),
         summaries.AdjustInitiatives(
             sorted({(f.src, f.dst) for f in facts.values() if f.rel == "ADOPTED"})
@@ -1084,10 +1088,12 @@ class InitMeta:
         ).single(strict=True)["n"]:
             return  # a store written before Meta existed: refolded and recounted on open
         tx.run(
-            "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s",
+            "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s, "
+            "m.fingerprints_version = $p",
             id=summaries.META_ID,
             f=FACT_VERSION,
             s=summaries.SUMMARY_VERSION,
+            p=summaries.FINGERPRINTS_VERSION,
         ).consume()
 
 
@@ -1132,6 +1138,8 @@ def open_store(settings: Settings) -> GraphStore:
             refold_all(store)  # a new store (nothing to do), or facts of an older version
         if meta.get("summary_version") != summaries.SUMMARY_VERSION:
             summaries.refresh_all(store)  # a new store, or one written by an older version
+        elif meta.get("fingerprints_version") != summaries.FINGERPRINTS_VERSION:
+            summaries.rebuild_fingerprints(store)  # written before documents were listed
     except BaseException:
         store.close()
         raise
@@ -1154,6 +1162,7 @@ Statement = (
     | _Orphans
     | _AfterDelete
     | summaries.AdjustInitiatives
+    | summaries.KeepFingerprints
     | RefoldFacts
     | WriteTally
     | _TallyAfter

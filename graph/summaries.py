@@ -22,6 +22,9 @@ the facts they summarise, so a summary is never staler than the graph:
 - one `Meta {id: "graph"}` node: `recent_since`, the date of the `RECENT`-th latest document,
   so "latest documents" reads a short index range instead of sorting every document, and
   `summary_version`.
+- every document's id and near-duplicate fingerprint, in `FINGERPRINT_BLOCKS` `Meta` nodes
+  (`fp_ids`, `fps`; a document's block is a hash of its id), so an ingest reads all known
+  fingerprints as a few thousand small records instead of loading every document.
 
 `refresh_all(store)` recomputes everything from the facts (after a bulk load, or for a store
 written by an older version; `open_store` does it when `summary_version` is behind).
@@ -29,6 +32,7 @@ written by an older version; `open_store` does it when `summary_version` is behi
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -216,6 +220,79 @@ class RefreshChildren:
         ids = sorted(set(self.ids))
         for i in range(0, len(ids), 2000):
             tx.run(_CHILD_COUNT, ids=ids[i : i + 2000]).consume()
+
+
+FINGERPRINTS_VERSION = 1
+FINGERPRINT_BLOCKS = 4096
+_FP_PREFIX = "fingerprints:"
+# a block's lists without the documents in r.drop, then r.ids / r.fps appended
+_KEEP_FINGERPRINTS = """
+UNWIND $rows AS r
+MERGE (m:Meta {id: r.block})
+WITH m, r, coalesce(m.fp_ids, []) AS ids, coalesce(m.fps, []) AS fps
+WITH m, r, ids, fps, [k IN range(0, size(ids) - 1) WHERE NOT ids[k] IN r.drop] AS keep
+SET m.fp_ids = [k IN keep | ids[k]] + r.ids, m.fps = [k IN keep | fps[k]] + r.fps
+"""
+
+
+def fingerprint_block(doc_id: str) -> str:
+    """The id of the `Meta` node that lists this document's fingerprint."""
+    n = int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=4).digest(), "big")
+    return f"{_FP_PREFIX}{n % FINGERPRINT_BLOCKS:03x}"
+
+
+@dataclass
+class KeepFingerprints:
+    """Documents written (id, fingerprint; written again: replaced) or deleted (`drop`)."""
+
+    docs: Sequence[tuple[str, str]] = ()
+    drop: Sequence[str] = ()
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        blocks: dict[str, dict[str, list[str]]] = defaultdict(
+            lambda: {"ids": [], "fps": [], "drop": []}
+        )
+        for doc_id, fp in self.docs:
+            b = blocks[fingerprint_block(doc_id)]
+            b["ids"].append(doc_id)
+            b["fps"].append(fp or "")
+            b["drop"].append(doc_id)
+        for doc_id in self.drop:
+            blocks[fingerprint_block(doc_id)]["drop"].append(doc_id)
+        rows = [{"block": k, **v} for k, v in sorted(blocks.items())]
+        for i in range(0, len(rows), 500):
+            tx.run(_KEEP_FINGERPRINTS, rows=rows[i : i + 500]).consume()
+
+
+def read_fingerprints(store: GraphStore) -> list[dict[str, str]]:
+    """Every document's id and fingerprint, from the blocks."""
+    out: list[dict[str, str]] = []
+    for r in store.read(
+        "MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL RETURN m.fp_ids AS ids, m.fps AS fps",
+        plain=True,
+        bounded=False,
+    ):
+        out += [{"id": i, "fingerprint": f} for i, f in zip(r["ids"], r["fps"], strict=True)]
+    return out
+
+
+def rebuild_fingerprints(store: GraphStore, *, batch: int = 5000) -> None:
+    """The fingerprint blocks from every document (a bulk load, a store of an older version)."""
+    docs = store.read(
+        "MATCH (d:Document) RETURN d.id AS id, d.fingerprint AS fp", plain=True, bounded=False
+    )
+    store.write_statements([("MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL DELETE m", {})])
+    pairs = [(d["id"], d["fp"] or "") for d in docs]
+    for i in range(0, len(pairs), batch):
+        store.write_statements([KeepFingerprints(pairs[i : i + batch])])
+    store.write_statements(
+        [
+            (
+                "MERGE (m:Meta {id: $id}) SET m.fingerprints_version = $v",
+                {"id": META_ID, "v": FINGERPRINTS_VERSION},
+            )
+        ]
+    )
 
 
 # documents per (mentioned entity, year) among some documents
@@ -408,6 +485,7 @@ def refresh_all(store: GraphStore, *, batch: int = 2000) -> None:
     store.write_statements([("MATCH (n:Entity) REMOVE n.recent_docs", {})])
     for i in range(0, len(hubs), 20):
         store.write_statements([FullDocLists(hubs[i : i + 20])])
+    rebuild_fingerprints(store, batch=batch)
     store.write_statements(
         [
             RefreshRecent(full=True),
