@@ -331,7 +331,10 @@ def _apply_year_deltas(tx: neo4j.ManagedTransaction, deltas: dict[str, Counter])
         merged = Counter(dict(zip(years, counts, strict=False)))
         merged.update(deltas[entity])
         kept = sorted(y for y, n in merged.items() if n > 0)
-        rows.append({"id": entity, "years": kept, "counts": [merged[y] for y in kept]})
+        # an entity no dated document mentions any more has no counts, as after a recount
+        rows.append(
+            {"id": entity, "years": kept or None, "counts": [merged[y] for y in kept] or None}
+        )
     for i in range(0, len(rows), 2000):
         tx.run(_SET_YEARS, rows=rows[i : i + 2000]).consume()
 
