@@ -263,7 +263,11 @@ class GraphStore:
         """Write documents and everything they support, in one transaction. Returns what
         this write added (not what other processes added meanwhile)."""
         tally = WriteTally(docs)
-        self._write([tally, *_document_statements(docs), tally.after])
+        # ArcadeDB: what is new in this write is CREATEd, without a MERGE's lookups (a process
+        # that writes the same document meanwhile makes this transaction collide and run
+        # again, finding it); Neo4j's MERGE would not collide, so it keeps MERGE throughout
+        known = tally if self.server == dialect.ARCADEDB else None
+        self._write([tally, *_document_statements(docs, known), tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
@@ -379,16 +383,19 @@ class WriteTally:
         entities = tx.run(
             "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n", ids=ids
         ).single(strict=True)["n"]
-        facts: dict[str, dict[str, str]] = defaultdict(dict)
+        facts: dict[tuple[str, bool], dict[str, Row]] = defaultdict(dict)
         for d in self.docs:
             for f in d.facts:
-                facts[check_rel_type(f.type)][f.id] = f.src
+                rel = check_rel_type(f.type)
+                facts[(rel, _from_dst(rel, f.dst))][f.id] = {"id": f.id, "src": f.src, "dst": f.dst}
         found = 0
-        for rel, rows in facts.items():
+        for (rel, from_dst), rows in sorted(facts.items()):
+            start = "(b:Entity {id: r.dst})<-" if from_dst else "(a:Entity {id: r.src})-"
+            end = "-()" if from_dst else "->()"
             found += tx.run(
-                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{rel}]->() "
+                f"UNWIND $rows AS r MATCH {start}[f:{rel}]{end} "
                 "WHERE f.fact_id = r.id RETURN count(DISTINCT f.fact_id) AS n",
-                rows=[{"id": k, "src": v} for k, v in sorted(rows.items())],
+                rows=[rows[k] for k in sorted(rows)],
             ).single(strict=True)["n"]
         return entities, found
 
@@ -547,6 +554,34 @@ def _checked_key(key: str) -> str:
     return key
 
 
+def _from_dst(rel: str, dst: str) -> bool:
+    """Whether a pattern finding one fact starts at its target: ArcadeDB walks the
+    relationships of the pattern's first node, so it starts at the end with fewer of them.
+    That is the outcome of a REPORTED fact (a court reports thousands of figures over the
+    years, a figure is reported once), else the source (a unit adopts a few stages of an
+    initiative thousands adopt; a person holds a few roles; a unit has one parent)."""
+    try:
+        return rel == "REPORTED" and label_of(dst) == "Outcome"
+    except ValueError:
+        return False
+
+
+def _fact_match(rel: str, from_dst: bool) -> str:
+    """Cypher: `(a)-[f:rel]->(b)` for the row `r` (src, dst), starting at the smaller end."""
+    rel = check_rel_type(rel)
+    if from_dst:
+        return f"(b:Entity {{id: r.dst}})<-[f:{rel}]-(a:Entity {{id: r.src}})"
+    return f"(a:Entity {{id: r.src}})-[f:{rel}]->(b:Entity {{id: r.dst}})"
+
+
+def _by_anchor(rows: Iterable[Row], rel: str) -> list[tuple[bool, list[Row]]]:
+    """Rows of facts of one type, split by the end their pattern starts at."""
+    split: dict[bool, list[Row]] = defaultdict(list)
+    for r in rows:
+        split[_from_dst(rel, r["dst"])].append(r)
+    return sorted(split.items())
+
+
 def sorted_union(*lists: Iterable[str] | None) -> list[str]:
     return sorted({x for lst in lists if lst for x in lst})
 
@@ -622,7 +657,7 @@ def _fold_date(f: str, r: str) -> str:
     )
 
 
-def _fact_upsert(rel: str, keys: Sequence[str]) -> str:
+def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> str:
     """Cypher that folds one row per fact into the relationship (created if new)."""
     sets = [
         f"f.doc_ids = {_insert_sorted('f.doc_ids', 'r.docs')}",
@@ -639,8 +674,15 @@ def _fact_upsert(rel: str, keys: Sequence[str]) -> str:
         )
     return (
         "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
-        f"MERGE (a)-[f:{check_rel_type(rel)} {{fact_id: r.fact_id}}]->(b) "
-        "SET " + ", ".join(sets) + " " + _fold_date("f", "r")
+        + (
+            f"MERGE (b)<-[f:{check_rel_type(rel)} {{fact_id: r.fact_id}}]-(a) "
+            if from_dst  # ArcadeDB's MERGE walks the first node's relationships (_from_dst)
+            else f"MERGE (a)-[f:{check_rel_type(rel)} {{fact_id: r.fact_id}}]->(b) "
+        )
+        + "SET "
+        + ", ".join(sets)
+        + " "
+        + _fold_date("f", "r")
     )
 
 
@@ -709,10 +751,15 @@ def _fact_of_key(key: str) -> Row:
     }
 
 
-def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
+def _document_statements(
+    docs: Sequence[DocumentGraph], tally: WriteTally | None = None
+) -> list[Statement]:
+    """The statements of a document write. With `tally` (run first in the same transaction),
+    the documents it found new get their mentions and evidence CREATEd, not MERGEd, and
+    have no mentions to take out of the counts."""
     doc_ids = [doc.id for doc in docs]
     # a document written again first leaves the per-year mention counts
-    before = summaries.UncountMentions(doc_ids)
+    before = _UncountKnown(doc_ids, tally=tally)
     statements: list[Statement] = [before]
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
@@ -802,27 +849,17 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
     for label, rows in by_label.items():
         statements.append(NodeUpsert(label, rows))
     if unique:
-        statements.append(
-            (
-                "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
-                "MERGE (d)-[m:MENTIONS]->(n) SET m.surface = r.surface, m.sentence = r.sentence, "
-                "m.start = r.start, m.end = r.end, m.count = r.count",
-                {"rows": list(unique.values())},
-            )
-        )
+        statements.append(_NewOrKnown(_MENTIONS, list(unique.values()), "doc", tally))
     groups: dict[tuple[str, str, str], list[FactFold]] = defaultdict(list)
     for fold in facts.values():
         groups[(fold.rel, label_of(fold.src), label_of(fold.dst))].append(fold)
     for (rel, _src_label, _dst_label), folds in groups.items():
         keys = sorted({k for fold in folds for k in fold.props})
-        statements.append((_fact_upsert(rel, keys), {"rows": [f.row(keys) for f in folds]}))
+        for from_dst, part in _by_anchor((f.row(keys) for f in folds), rel):
+            statements.append((_fact_upsert(rel, keys, from_dst=from_dst), {"rows": part}))
     if evidence:
-        statements.append(
-            (
-                "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props",
-                {"rows": list(evidence.values())},
-            )
-        )
+        rows = [{**r, "doc": r["props"]["doc_id"]} for r in evidence.values()]
+        statements.append(_NewOrKnown(_EVIDENCE, rows, "doc", tally))
     statements += [
         summaries.CountMentions(doc_ids),
         summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
@@ -834,6 +871,53 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
         summaries.RefreshRecent(),
     ]
     return statements
+
+
+_MENTIONS = (
+    "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
+    "MERGE (d)-[m:MENTIONS]->(n) SET m.surface = r.surface, m.sentence = r.sentence, "
+    "m.start = r.start, m.end = r.end, m.count = r.count"
+)
+_EVIDENCE = "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props"
+
+
+@dataclass
+class _NewOrKnown:
+    """An `UNWIND … MERGE` statement whose rows of documents new in this write (the
+    tally's, when given) run with CREATE instead: nothing of theirs can exist yet."""
+
+    cypher: str
+    rows: list[Row]
+    doc_key: str
+    tally: WriteTally | None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if self.tally is None:
+            tx.run(self.cypher, rows=self.rows).consume()
+            return
+        known = set(self.tally.known_docs)
+        old = [r for r in self.rows if r[self.doc_key] in known]
+        new = [r for r in self.rows if r[self.doc_key] not in known]
+        if old:
+            tx.run(self.cypher, rows=old).consume()
+        if new:
+            tx.run(self.cypher.replace("MERGE", "CREATE"), rows=new).consume()
+
+
+@dataclass
+class _UncountKnown(summaries.UncountMentions):
+    """`UncountMentions` of the documents that existed before this write (the tally's, when
+    given: a new document has no mentions to take out)."""
+
+    tally: WriteTally | None = None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if self.tally is not None:
+            self.doc_ids = list(self.tally.known_docs)
+            if not self.doc_ids:
+                self.touched = set()
+                return
+        super().run(tx)
 
 
 @dataclass
@@ -870,19 +954,9 @@ class FactsOfDocument:
             fact = _fact_of_key(key)
             by_rel[fact["rel"]].append(fact)
         self.facts = []
-        for rel, rows in sorted(by_rel.items()):
-            self.facts += [
-                dict(rec)
-                for rec in tx.run(
-                    f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{rel}]->"
-                    "(b:Entity {id: r.dst}) WHERE f.fact_id = r.fact_id "
-                    "AND f.doc_ids IS NOT NULL AND $doc IN f.doc_ids "
-                    "RETURN f.fact_id AS fact_id, r.rel AS rel, r.src AS src, r.dst AS dst, "
-                    "f.doc_ids AS doc_ids, keys(f) AS keys",
-                    rows=rows,
-                    doc=self.doc_id,
-                )
-            ]
+        for rel, all_rows in sorted(by_rel.items()):
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                self.facts += self._found(tx, rel, from_dst, rows)
         found = {f["fact_id"] for f in self.facts}
         if len(found) < len(self.keys):
             return False
@@ -891,6 +965,22 @@ class FactsOfDocument:
             doc=self.doc_id,
         ).single()
         return not set(evidence["ids"] if evidence else []) - found
+
+    def _found(
+        self, tx: neo4j.ManagedTransaction, rel: str, from_dst: bool, rows: list[Row]
+    ) -> list[Row]:
+        return [
+            dict(rec)
+            for rec in tx.run(
+                f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} "
+                "WHERE f.fact_id = r.fact_id "
+                "AND f.doc_ids IS NOT NULL AND $doc IN f.doc_ids "
+                "RETURN f.fact_id AS fact_id, r.rel AS rel, r.src AS src, r.dst AS dst, "
+                "f.doc_ids AS doc_ids, keys(f) AS keys",
+                rows=rows,
+                doc=self.doc_id,
+            )
+        ]
 
 
 @dataclass
@@ -905,13 +995,14 @@ class _DropUnsupported:
         for f in self.before.facts:
             if not set(f["doc_ids"] or []) - {self.before.doc_id}:
                 by_rel[f["rel"]].append({"fact_id": f["fact_id"], "src": f["src"], "dst": f["dst"]})
-        for rel, rows in sorted(by_rel.items()):
-            tx.run(
-                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{check_rel_type(rel)}]->"
-                "(b:Entity {id: r.dst}) WHERE f.fact_id = r.fact_id AND f.source IS NULL "
-                "AND size(coalesce(f.doc_ids, [])) = 0 DELETE f",
-                rows=rows,
-            ).consume()
+        for rel, all_rows in sorted(by_rel.items()):
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                tx.run(
+                    f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} "
+                    "WHERE f.fact_id = r.fact_id AND f.source IS NULL "
+                    "AND size(coalesce(f.doc_ids, [])) = 0 DELETE f",
+                    rows=rows,
+                ).consume()
 
 
 @dataclass
@@ -974,7 +1065,7 @@ class _AfterDelete:
 
 _REFOLD = """
 UNWIND $rows AS r
-MATCH (a:Entity {id: r.src})-[f:REL]->(b:Entity {id: r.dst})
+MATCH PATTERN
 WHERE f.fact_id = r.fact_id
 SET f.date = r.date, f.date_precision = r.date_precision, f.confidence = r.confidence,
     f.rules = CASE WHEN size(r.rules) = 0 THEN null ELSE r.rules END, f.doc_ids = r.doc_ids
@@ -1025,15 +1116,17 @@ class RefoldFacts:
                 )
                 if keys:
                     props[(fold.rel, tuple(keys))].append(fold.row(keys))
-        for rel, rows in sorted(by_rel.items()):
-            tx.run(_REFOLD.replace("REL", check_rel_type(rel)), rows=rows).consume()
-        for (rel, names), rows in sorted(props.items()):
+        for rel, all_rows in sorted(by_rel.items()):
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                tx.run(_REFOLD.replace("PATTERN", _fact_match(rel, from_dst)), rows=rows).consume()
+        for (rel, names), all_rows in sorted(props.items()):
             sets = ", ".join(f"f.{_checked_key(k)} = r.props.{k}" for k in names)
-            tx.run(
-                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{check_rel_type(rel)}]->"
-                f"(b:Entity {{id: r.dst}}) WHERE f.fact_id = r.fact_id SET {sets}",
-                rows=rows,
-            ).consume()
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                tx.run(
+                    f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} "
+                    f"WHERE f.fact_id = r.fact_id SET {sets}",
+                    rows=rows,
+                ).consume()
 
 
 #: the version of the fact fold (`FactFold`); a store whose facts were written by an older
@@ -1163,6 +1256,8 @@ Statement = (
     | _AfterDelete
     | summaries.AdjustInitiatives
     | summaries.KeepFingerprints
+    | _NewOrKnown
+    | _UncountKnown
     | RefoldFacts
     | WriteTally
     | _TallyAfter
