@@ -83,14 +83,20 @@ def prepare(data_dir: Path, known: int, *, seed: int, log: Any) -> None:
         store.close()
 
 
-def timed_ingest(data_dir: Path, folder: Path, *, profile: Path | None = None) -> dict[str, Any]:
-    """Ingest the articles of `folder` into the store at `data_dir`; the open is not timed."""
+def timed_ingest(
+    data_dir: Path, folder: Path, *, profile: Path | None = None, warmup: Path | None = None
+) -> dict[str, Any]:
+    """Ingest the articles of `folder` into the store at `data_dir`; the open is not timed,
+    nor the ingest of `warmup` before (other articles: the server's JIT warms up, as in a
+    sustained run)."""
     from benchmarks.run import _cpu_seconds
     from graph.embedded import EmbeddedServer
     from ingest.pipeline import ingest_paths
 
     store = _open(data_dir)
     try:
+        if warmup is not None:
+            ingest_paths(store, [warmup], collection="预热")
         pid = EmbeddedServer(data_dir).status().pid
         server0 = (_cpu_seconds(pid) or 0.0) if pid else 0.0
         prof = cProfile.Profile() if profile else None
@@ -127,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=1000, help="articles to ingest (N)")
     ap.add_argument("--known", type=int, default=200_000, help="documents already held (M)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--warmup", type=int, default=200, help="other articles ingested first, untimed"
+    )
     ap.add_argument("--work", type=Path, help="keep the prepared stores here, to reuse them")
     ap.add_argument("--profile", type=Path, help="cProfile both ingests: PREFIX-empty, -large")
     ap.add_argument("--output", type=Path, help="write the result as JSON")
@@ -140,11 +149,15 @@ def main(argv: list[str] | None = None) -> int:
         folder = work / f"articles-{args.articles}-{args.seed}"
         if not folder.exists():
             write_corpus(folder, args.articles, seed=args.seed)
+        warm = work / f"warmup-{args.warmup}-{args.seed}" if args.warmup else None
+        if warm is not None and not warm.exists():
+            write_corpus(warm, args.warmup, seed=args.seed + 1000)
         result: dict[str, Any] = {
             "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
             "load_average": os.getloadavg()[0],
             "python": platform.python_version(),
             "articles": args.articles,
+            "warmup_articles": args.warmup,
         }
         for name, known in (("empty", 0), ("large", args.known)):
             base, data_dir = work / f"base-{name}-{known}", work / f"run-{name}"
@@ -158,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(base, data_dir)
             try:
                 prof = Path(f"{args.profile}-{name}") if args.profile else None
-                run = timed_ingest(data_dir, folder, profile=prof)
+                run = timed_ingest(data_dir, folder, profile=prof, warmup=warm)
                 log(f"  {run['added']} added in {run['wall_s']} s: {run['documents_per_s']}/s")
                 result[name] = {"known": known, **run}
             finally:

@@ -512,12 +512,18 @@ class NodeUpsert:
             props["aliases"] = aliases
             props["search_text"] = search_text(name, aliases)
             changed.append({"id": r["id"], "props": props})
-        if new:
-            tx.run(
-                f"UNWIND $rows AS r CREATE (n:{label}:Entity) SET n = r.props, n.id = r.id, "
-                "n.aliases = r.aliases",
-                rows=new,
-            ).consume()
+        created = [
+            {
+                "all": {
+                    **{k: v for k, v in r["props"].items() if k not in ("id", "aliases")},
+                    "id": r["id"],
+                    "aliases": r["aliases"],
+                }
+            }
+            for r in new
+        ]
+        for literal, part in _create_groups(created, "all"):
+            tx.run(f"UNWIND $rows AS r CREATE (n:{label}:Entity {literal})", rows=part).consume()
         if changed:
             tx.run(
                 "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n += r.props", rows=changed
@@ -552,6 +558,20 @@ def _checked_key(key: str) -> str:
     if not _KEY.match(key):
         raise ValueError(f"not a property name: {key!r}")
     return key
+
+
+def _create_groups(rows: Iterable[Row], field_: str) -> list[tuple[str, list[Row]]]:
+    """Rows to CREATE, grouped by the names of their non-null values in `row[field_]`, each
+    group with the Cypher map literal that writes them (`{k: r.<field_>.k, …}`): a node or
+    relationship created with its properties is written once, where a CREATE followed by a
+    SET writes it and then rewrites it larger (ArcadeDB looks for room in its pages twice)."""
+    groups: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+    for r in rows:
+        groups[tuple(sorted(k for k, v in r[field_].items() if v is not None))].append(r)
+    return [
+        ("{" + ", ".join(f"{_checked_key(k)}: r.{field_}.{k}" for k in keys) + "}", part)
+        for keys, part in sorted(groups.items())
+    ]
 
 
 def _from_dst(rel: str, dst: str) -> bool:
@@ -840,7 +860,7 @@ def _document_statements(
         if have is None or (row["start"], row["end"]) < (have["start"], have["end"]):
             unique[key] = row
     if len({r["id"] for r in doc_rows}) == len(doc_rows):
-        statements.append((_DOCUMENT_UPSERT, {"rows": doc_rows}))
+        statements.append(_DocumentUpsert(doc_rows, tally))
     else:  # one statement sets each row's values from the node as it was before any row
         statements += [(_DOCUMENT_UPSERT, {"rows": [r]}) for r in doc_rows]
     by_label: dict[str, list[Row]] = defaultdict(list)
@@ -882,6 +902,35 @@ _EVIDENCE = "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props"
 
 
 @dataclass
+class _DocumentUpsert:
+    """`_DOCUMENT_UPSERT` of documents with distinct ids; those new in this write (the
+    tally's, when given) are created with all their values at once, as the upsert of a new
+    document leaves them (empty url, path and fact lists included)."""
+
+    rows: list[Row]
+    tally: WriteTally | None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        known = None if self.tally is None else set(self.tally.known_docs)
+        old = [r for r in self.rows if known is None or r["id"] in known]
+        new = [r for r in self.rows if known is not None and r["id"] not in known]
+        if old:
+            tx.run(_DOCUMENT_UPSERT, rows=old).consume()
+        created = []
+        for r in new:
+            props = {k: v for k, v in r["props"].items() if v is not None}
+            props["id"] = r["id"]
+            props["urls"] = list(props.get("urls") or [])
+            props["paths"] = list(props.get("paths") or [])
+            props["fact_keys"] = r["facts"]
+            if r["mode"] != "keep":
+                props["collections"] = r["collections"]
+            created.append({"all": props})
+        for literal, part in _create_groups(created, "all"):
+            tx.run(f"UNWIND $rows AS r CREATE (d:Document {literal})", rows=part).consume()
+
+
+@dataclass
 class _NewOrKnown:
     """An `UNWIND … MERGE` statement whose rows of documents new in this write (the
     tally's, when given) run with CREATE instead: nothing of theirs can exist yet."""
@@ -901,7 +950,27 @@ class _NewOrKnown:
         if old:
             tx.run(self.cypher, rows=old).consume()
         if new:
-            tx.run(self.cypher.replace("MERGE", "CREATE"), rows=new).consume()
+            self.create(tx, new)
+
+    def create(self, tx: neo4j.ManagedTransaction, rows: list[Row]) -> None:
+        if self.cypher == _EVIDENCE:
+            for literal, part in _create_groups(
+                ({"all": {**r["props"], "id": r["id"]}} for r in rows), "all"
+            ):
+                tx.run(f"UNWIND $rows AS r CREATE (e:Evidence {literal})", rows=part).consume()
+        elif self.cypher == _MENTIONS:
+            keys = ("surface", "sentence", "start", "end", "count")
+            for literal, part in _create_groups(
+                ({"all": {k: r[k] for k in keys}, "doc": r["doc"], "id": r["id"]} for r in rows),
+                "all",
+            ):
+                tx.run(
+                    "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
+                    f"CREATE (d)-[m:MENTIONS {literal}]->(n)",
+                    rows=part,
+                ).consume()
+        else:
+            tx.run(self.cypher.replace("MERGE", "CREATE"), rows=rows).consume()
 
 
 @dataclass
@@ -1257,6 +1326,7 @@ Statement = (
     | summaries.AdjustInitiatives
     | summaries.KeepFingerprints
     | _NewOrKnown
+    | _DocumentUpsert
     | _UncountKnown
     | RefoldFacts
     | WriteTally

@@ -126,3 +126,33 @@ def test_fingerprints_are_read_from_their_blocks(store, monkeypatch) -> None:  #
     assert known == expected and len(known) == 2 + 11
     summaries.rebuild_fingerprints(store)  # a store of an older version: the same lists
     assert {r["id"]: r["fingerprint"] for r in store.document_fingerprints()} == expected
+
+
+def test_created_documents_equal_merged_ones(store) -> None:  # type: ignore[no-untyped-def]
+    """A write CREATEs what is new in it (ArcadeDB); the graph is the one MERGE makes."""
+    from graph.store import _document_statements
+    from tests.graph.test_store_contract import _batching_docs, _everything
+
+    def docs() -> list[DocumentGraph]:
+        out = [g.document_a(), g.document_c(), *_batching_docs()]
+        out[0].props["collections"] = ["甲"]
+        out[1].props.update({"collections": ["乙"], "collections_if_new": True})
+        out[2].props.update({"urls": ["http://example.test/x"], "paths": ["x.txt"]})
+        return out
+
+    def write(merge_only: bool) -> tuple[list, list]:
+        store.clear()
+        nodes, edges = g.roster()
+        store.upsert_nodes(nodes)
+        store.link_hierarchy(edges, source="test roster")
+        if merge_only:
+            store.write_statements(_document_statements(docs()))
+        else:
+            store.write_documents(docs())
+        nodes, rels = _everything(store)
+        # the same properties, whatever order the server lists them in
+        return sorted(repr((n[0], sorted(n[1].items()))) for n in nodes), sorted(
+            repr((*r[:3], sorted(r[3].items()))) for r in rels
+        )
+
+    assert write(merge_only=False) == write(merge_only=True)
