@@ -1,7 +1,8 @@
 """Documents → graph: read, skip what is known, extract, convert to facts, write.
 
 `ingest_paths(store, paths)` is what `python -m ingest PATH …` and the app's import page run.
-Each document is written in one transaction together with everything it supports, so an
+Documents are written in batches, each batch in one transaction together with everything its
+documents support (a second thread writes one batch while the next is extracted), so an
 interrupted run (even `kill -9`) leaves whole documents only, and running it again adds
 exactly what is missing. A file that cannot be read or extracted is reported, never fatal.
 """
