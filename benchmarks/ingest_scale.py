@@ -12,7 +12,8 @@ ingest the same seeded articles of `benchmarks.ingest_speed` in this process, th
 
 Targets: the rate into the large store ≥ 80% of the rate into the empty one; ≥ 100
 documents per second (2-core machine). Each run also reports the CPU seconds of this process
-and of the embedded server, which say more than the wall time on a machine other work shares.
+and of the embedded server, which say more than the wall time on a machine other work shares,
+and the time `delete_document` takes for some of the articles afterwards.
 """
 
 from __future__ import annotations
@@ -84,14 +85,21 @@ def prepare(data_dir: Path, known: int, *, seed: int, log: Any) -> None:
 
 
 def timed_ingest(
-    data_dir: Path, folder: Path, *, profile: Path | None = None, warmup: Path | None = None
+    data_dir: Path,
+    folder: Path,
+    *,
+    profile: Path | None = None,
+    warmup: Path | None = None,
+    deletes: int = 0,
 ) -> dict[str, Any]:
     """Ingest the articles of `folder` into the store at `data_dir`; the open is not timed,
     nor the ingest of `warmup` before (other articles: the server's JIT warms up, as in a
-    sustained run)."""
+    sustained run). Then `deletes` of the articles are deleted, one by one, and timed."""
     from benchmarks.run import _cpu_seconds
     from graph.embedded import EmbeddedServer
+    from graph.model import document_id
     from ingest.pipeline import ingest_paths
+    from ingest.readers import read_document
 
     store = _open(data_dir)
     try:
@@ -111,18 +119,30 @@ def timed_ingest(
         if prof and profile:
             prof.dump_stats(str(profile))
             pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+        # delete_document of some of the articles just written: its cost follows the
+        # document's own facts, not the store (issue 14, point 13)
+        ids = [
+            document_id(read_document(f).content_hash)
+            for f in sorted(folder.glob("*.txt"))[:deletes]
+        ]
+        t_del = time.perf_counter()
+        for doc_id in ids[:deletes]:
+            store.delete_document(doc_id)
+        delete_ms = 1000 * (time.perf_counter() - t_del) / max(1, len(ids[:deletes]))
         return {
             "added": len(report.added),
             "failed": len(report.failed),
             "wall_s": round(wall, 2),
             "client_cpu_s": round(cpu, 2),
             "server_cpu_s": None if server is None else round(server, 2),
-            # CPU per document, client and server together: the rate on 2 idle cores is
-            # about 2 / this when extraction and writing overlap fully (1 / this at worst)
+            # CPU per document, client and server together (the server's JIT and garbage
+            # collector included): 2 cores write at most 2,000 / this documents a second
             "cpu_ms_per_document": None
             if server is None
             else round(1000 * (cpu + server) / max(1, len(report.added)), 1),
             "documents_per_s": round(len(report.added) / wall, 1),
+            "deletes": len(ids[:deletes]),
+            "delete_ms_per_document": round(delete_ms, 1),
         }
     finally:
         store.close()
@@ -136,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--warmup", type=int, default=200, help="other articles ingested first, untimed"
     )
+    ap.add_argument("--deletes", type=int, default=20, help="articles deleted after, timed")
     ap.add_argument("--work", type=Path, help="keep the prepared stores here, to reuse them")
     ap.add_argument("--profile", type=Path, help="cProfile both ingests: PREFIX-empty, -large")
     ap.add_argument("--output", type=Path, help="write the result as JSON")
@@ -171,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(base, data_dir)
             try:
                 prof = Path(f"{args.profile}-{name}") if args.profile else None
-                run = timed_ingest(data_dir, folder, profile=prof, warmup=warm)
+                run = timed_ingest(
+                    data_dir, folder, profile=prof, warmup=warm, deletes=args.deletes
+                )
                 log(f"  {run['added']} added in {run['wall_s']} s: {run['documents_per_s']}/s")
                 result[name] = {"known": known, **run}
             finally:
