@@ -201,6 +201,10 @@ def main(argv: list[str] | None = None) -> int:
                 _stop(data_dir)
         empty, large = result["empty"]["documents_per_s"], result["large"]["documents_per_s"]
         result["ratio"] = round(large / empty, 2) if empty else None
+        # the same by CPU per document (client and server), steadier than wall time when
+        # other work shares the machine
+        cpu_e, cpu_l = (result[k]["cpu_ms_per_document"] for k in ("empty", "large"))
+        result["cpu_ratio"] = round(cpu_e / cpu_l, 2) if cpu_e and cpu_l else None
         result["targets"] = {
             "ratio": TARGET_RATIO,
             "ratio_met": bool(result["ratio"] and result["ratio"] >= TARGET_RATIO),
