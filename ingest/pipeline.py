@@ -658,8 +658,7 @@ def ingest_paths(
     known = {r["id"] for r in rows}
     figures_of: dict[str, list[str]] = {}
     index = FingerprintIndex()
-    for r in rows:
-        index.add(r["id"], r["fingerprint"] or "")
+    index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
     pending: list[DocumentGraph] = []
     paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
     writing: list[Future[tuple[WriteTally, dict[str, str]]]] = []  # at most one batch
