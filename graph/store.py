@@ -964,10 +964,15 @@ class _NewOrKnown:
                 ({"all": {k: r[k] for k in keys}, "doc": r["doc"], "id": r["id"]} for r in rows),
                 "all",
             ):
+                # grouped by entity: an entity many documents of the batch name (a court, an
+                # initiative) is looked up once; an Entity lookup probes every kind's index
+                by_entity: dict[str, list[Row]] = defaultdict(list)
+                for r in part:
+                    by_entity[r["id"]].append(r)
                 tx.run(
-                    "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
-                    f"CREATE (d)-[m:MENTIONS {literal}]->(n)",
-                    rows=part,
+                    "UNWIND $groups AS g MATCH (n:Entity {id: g.id}) UNWIND g.rows AS r "
+                    f"MATCH (d:Document {{id: r.doc}}) CREATE (d)-[m:MENTIONS {literal}]->(n)",
+                    groups=[{"id": k, "rows": v} for k, v in sorted(by_entity.items())],
                 ).consume()
         else:
             tx.run(self.cypher.replace("MERGE", "CREATE"), rows=rows).consume()
