@@ -21,13 +21,18 @@ from tests.graph.test_summaries import _recomputed, _snapshot
 
 
 @contextmanager
-def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The Cypher text of every statement the store runs meanwhile."""
+def statements(
+    monkeypatch: pytest.MonkeyPatch, params: list[dict[str, Any]] | None = None
+) -> Iterator[list[str]]:
+    """The Cypher text of every statement the store runs meanwhile (and into `params`, its
+    parameters)."""
     seen: list[str] = []
     original = TransactionBase.run
 
     def run(self: Any, query: Any, parameters: Any = None, **kw: Any) -> Any:
         seen.append(re.sub(r"\s+", " ", str(query)))
+        if params is not None:
+            params.append({**(parameters or {}), **kw})
         return original(self, query, parameters, **kw)
 
     monkeypatch.setattr(TransactionBase, "run", run)
@@ -156,3 +161,23 @@ def test_created_documents_equal_merged_ones(store) -> None:  # type: ignore[no-
         )
 
     assert write(merge_only=False) == write(merge_only=True)
+
+
+def test_a_reported_figure_is_found_from_the_figure(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ArcadeDB walks the relationships of a pattern's first node: a court reports thousands
+    of figures over the years, each figure is reported once, so every statement that finds or
+    merges a court -REPORTED-> figure fact starts at the figure."""
+    g.load_small_graph(store)
+    params: list[dict[str, Any]] = []
+    with statements(monkeypatch, params) as seen:
+        store.write_documents([g.document_a()])  # written again: every fact is looked up
+        store.delete_document(g.DOC_A)
+    from_court = re.compile(r"\(a:Entity \{id: r\.src\}\)-\[f:REPORTED\]|MERGE \(a\)-\[f:REPORTED")
+    checked = 0
+    for text, p in zip(seen, params, strict=True):
+        if "REPORTED" not in text or "rows" not in p:
+            continue
+        to_figures = [r for r in p["rows"] if str(r.get("dst", "")).startswith("outcome:")]
+        checked += len(to_figures)
+        assert not (to_figures and from_court.search(text)), text
+    assert checked  # the figure's facts were looked up (tally, merge, delete, refold)
