@@ -263,14 +263,20 @@ class GraphStore:
         """Write documents and everything they support, in one transaction. Returns what
         this write added (not what other processes added meanwhile)."""
         tally = WriteTally(docs)
-        self._write([tally, *_document_statements(docs), tally.after])
+        # ArcadeDB: what is new in this write is CREATEd, without a MERGE's lookups (a process
+        # that writes the same document meanwhile makes this transaction collide and run
+        # again, finding it); Neo4j's MERGE would not collide, so it keeps MERGE throughout
+        known = tally if self.server == dialect.ARCADEDB else None
+        self._write([tally, *_document_statements(docs, known), tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
         return bool(self.read("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}))
 
     def document_fingerprints(self) -> list[Row]:
-        return self.read("MATCH (d:Document) RETURN d.id AS id, d.fingerprint AS fingerprint")
+        """Every document's id and near-duplicate fingerprint (kept in blocks, see
+        graph/summaries.py: a few thousand reads, not one per document)."""
+        return summaries.read_fingerprints(self)
 
     def add_document_urls(self, doc_id: str, urls: list[str], paths: list[str]) -> None:
         """A repost of a known document: record its URLs and paths, nothing else changes."""
@@ -286,57 +292,37 @@ class GraphStore:
         )
 
     def delete_document(self, doc_id: str) -> bool:
-        """Remove a document, its evidence, the facts only it supported and orphaned entities."""
-        if not self.has_document(doc_id):
+        """Remove a document, its evidence, the facts only it supported and orphaned entities.
+
+        The cost follows the document's own facts and mentions: its facts are found from the
+        list it keeps (`fact_keys`), not by walking the relationships of every entity it
+        mentions (a court or an initiative named by thousands of documents); a document
+        written before it kept one is found by that walk."""
+        rows = self.read(
+            "MATCH (d:Document {id: $id}) RETURN d.fact_keys AS keys", {"id": doc_id}, plain=True
+        )
+        if not rows:
             return False
         p = {"doc": doc_id}
-        # what the summaries must recount once the document is gone
-        initiatives = self.read(
-            "MATCH (:Document {id: $doc})-[:MENTIONS]->(i:Initiative) RETURN i.id AS id", p
-        ) + self.read(  # and those of the adoptions it supports, named or not
-            "MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[a:ADOPTED]->(i:Entity) "
-            "WHERE $doc IN a.doc_ids RETURN DISTINCT i.id AS id",
-            p,
-        )
-        parents = self.read(
-            "MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[:PART_OF]->(c:Entity) "
-            "RETURN DISTINCT c.id AS id",
-            p,
-        )
+        keys = rows[0]["keys"]
         before = summaries.UncountMentions([doc_id])
-        supported = FactsOfDocument(doc_id)
+        supported = FactsOfDocument(doc_id, keys=None if keys is None else list(keys))
+        orphans = _Orphans(doc_id)
         self._write(
             [
                 before,
                 supported,
-                # trim the document from every fact touching an entity it mentions
-                (
-                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
-                    "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
-                    "SET r.doc_ids = [x IN r.doc_ids WHERE x <> $doc]",
-                    p,
-                ),
-                (
-                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-() "
-                    "WHERE r.doc_ids IS NOT NULL AND size(r.doc_ids) = 0 AND r.source IS NULL "
-                    "WITH DISTINCT r DELETE r",
-                    p,
-                ),
                 ("MATCH (e:Evidence {doc_id: $doc}) DELETE e", p),
-                # dates, confidence and rules of the surviving facts: from what remains
+                # doc_ids, dates, confidence and rules of the facts it supported: from what
+                # remains; those no document supports any more go, unless curated
                 RefoldFacts(supported),
+                _DropUnsupported(supported),
                 # entities nothing else mentions go, unless curated (roster, taxonomy)
-                (
-                    "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity) "
-                    "WHERE coalesce(n.curated, false) = false "
-                    "AND size([(n)<-[:MENTIONS]-(o:Document) WHERE o.id <> $doc | o]) = 0 "
-                    "DETACH DELETE n",
-                    p,
-                ),
+                orphans,
                 ("MATCH (d:Document {id: $doc}) DETACH DELETE d", p),
                 summaries.RefreshDocLists([doc_id], before),
-                summaries.RefreshInitiatives([r["id"] for r in initiatives]),
-                summaries.RefreshChildren([r["id"] for r in parents]),
+                summaries.KeepFingerprints(drop=[doc_id]),
+                _AfterDelete(supported, orphans),
                 summaries.RefreshRecent(),
             ]
         )
@@ -407,16 +393,19 @@ class WriteTally:
         entities = tx.run(
             "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n", ids=ids
         ).single(strict=True)["n"]
-        facts: dict[str, dict[str, str]] = defaultdict(dict)
+        facts: dict[tuple[str, bool], dict[str, Row]] = defaultdict(dict)
         for d in self.docs:
             for f in d.facts:
-                facts[check_rel_type(f.type)][f.id] = f.src
+                rel = check_rel_type(f.type)
+                facts[(rel, _from_dst(rel, f.dst))][f.id] = {"id": f.id, "src": f.src, "dst": f.dst}
         found = 0
-        for rel, rows in facts.items():
+        for (rel, from_dst), rows in sorted(facts.items()):
+            start = "(b:Entity {id: r.dst})<-" if from_dst else "(a:Entity {id: r.src})-"
+            end = "-()" if from_dst else "->()"
             found += tx.run(
-                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{rel}]->() "
+                f"UNWIND $rows AS r MATCH {start}[f:{rel}]{end} "
                 "WHERE f.fact_id = r.id RETURN count(DISTINCT f.fact_id) AS n",
-                rows=[{"id": k, "src": v} for k, v in sorted(rows.items())],
+                rows=[rows[k] for k in sorted(rows)],
             ).single(strict=True)["n"]
         return entities, found
 
@@ -533,12 +522,18 @@ class NodeUpsert:
             props["aliases"] = aliases
             props["search_text"] = search_text(name, aliases)
             changed.append({"id": r["id"], "props": props})
-        if new:
-            tx.run(
-                f"UNWIND $rows AS r CREATE (n:{label}:Entity) SET n = r.props, n.id = r.id, "
-                "n.aliases = r.aliases",
-                rows=new,
-            ).consume()
+        created = [
+            {
+                "all": {
+                    **{k: v for k, v in r["props"].items() if k not in ("id", "aliases")},
+                    "id": r["id"],
+                    "aliases": r["aliases"],
+                }
+            }
+            for r in new
+        ]
+        for literal, part in _create_groups(created, "all"):
+            tx.run(f"UNWIND $rows AS r CREATE (n:{label}:Entity {literal})", rows=part).consume()
         if changed:
             tx.run(
                 "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n += r.props", rows=changed
@@ -573,6 +568,48 @@ def _checked_key(key: str) -> str:
     if not _KEY.match(key):
         raise ValueError(f"not a property name: {key!r}")
     return key
+
+
+def _create_groups(rows: Iterable[Row], field_: str) -> list[tuple[str, list[Row]]]:
+    """Rows to CREATE, grouped by the names of their non-null values in `row[field_]`, each
+    group with the Cypher map literal that writes them (`{k: r.<field_>.k, …}`): a node or
+    relationship created with its properties is written once, where a CREATE followed by a
+    SET writes it and then rewrites it larger (ArcadeDB looks for room in its pages twice)."""
+    groups: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+    for r in rows:
+        groups[tuple(sorted(k for k, v in r[field_].items() if v is not None))].append(r)
+    return [
+        ("{" + ", ".join(f"{_checked_key(k)}: r.{field_}.{k}" for k in keys) + "}", part)
+        for keys, part in sorted(groups.items())
+    ]
+
+
+def _from_dst(rel: str, dst: str) -> bool:
+    """Whether a pattern finding one fact starts at its target: ArcadeDB walks the
+    relationships of the pattern's first node, so it starts at the end with fewer of them.
+    That is the outcome of a REPORTED fact (a court reports thousands of figures over the
+    years, a figure is reported once), else the source (a unit adopts a few stages of an
+    initiative thousands adopt; a person holds a few roles; a unit has one parent)."""
+    try:
+        return rel == "REPORTED" and label_of(dst) == "Outcome"
+    except ValueError:
+        return False
+
+
+def _fact_match(rel: str, from_dst: bool) -> str:
+    """Cypher: `(a)-[f:rel]->(b)` for the row `r` (src, dst), starting at the smaller end."""
+    rel = check_rel_type(rel)
+    if from_dst:
+        return f"(b:Entity {{id: r.dst}})<-[f:{rel}]-(a:Entity {{id: r.src}})"
+    return f"(a:Entity {{id: r.src}})-[f:{rel}]->(b:Entity {{id: r.dst}})"
+
+
+def _by_anchor(rows: Iterable[Row], rel: str) -> list[tuple[bool, list[Row]]]:
+    """Rows of facts of one type, split by the end their pattern starts at."""
+    split: dict[bool, list[Row]] = defaultdict(list)
+    for r in rows:
+        split[_from_dst(rel, r["dst"])].append(r)
+    return sorted(split.items())
 
 
 def sorted_union(*lists: Iterable[str] | None) -> list[str]:
@@ -650,7 +687,7 @@ def _fold_date(f: str, r: str) -> str:
     )
 
 
-def _fact_upsert(rel: str, keys: Sequence[str]) -> str:
+def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> str:
     """Cypher that folds one row per fact into the relationship (created if new)."""
     sets = [
         f"f.doc_ids = {_insert_sorted('f.doc_ids', 'r.docs')}",
@@ -667,8 +704,15 @@ def _fact_upsert(rel: str, keys: Sequence[str]) -> str:
         )
     return (
         "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
-        f"MERGE (a)-[f:{check_rel_type(rel)} {{fact_id: r.fact_id}}]->(b) "
-        "SET " + ", ".join(sets) + " " + _fold_date("f", "r")
+        + (
+            f"MERGE (b)<-[f:{check_rel_type(rel)} {{fact_id: r.fact_id}}]-(a) "
+            if from_dst  # ArcadeDB's MERGE walks the first node's relationships (_from_dst)
+            else f"MERGE (a)-[f:{check_rel_type(rel)} {{fact_id: r.fact_id}}]->(b) "
+        )
+        + "SET "
+        + ", ".join(sets)
+        + " "
+        + _fold_date("f", "r")
     )
 
 
@@ -705,46 +749,71 @@ def _fold_evidence(rows: dict[str, Row], row: Row) -> None:
     rows[row["id"]] = {**winner, "props": props}
 
 
-def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
+#: documents written: urls and paths joined with those already there (another process may
+#: have written the same document a moment ago, from another file); `fact_keys` lists every
+#: fact the document has supported (`fact_key`), so a delete finds them without walking the
+#: relationships of the entities it mentions
+_DOCUMENT_UPSERT = (
+    "UNWIND $rows AS r MERGE (d:Document {id: r.id}) "
+    "WITH d, r, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths, "
+    "d.collections AS had "
+    "SET d += r.props "
+    "SET d.urls = urls + [u IN coalesce(r.props.urls, []) WHERE NOT u IN urls], "
+    "d.paths = paths + [p IN coalesce(r.props.paths, []) WHERE NOT p IN paths], "
+    f"d.fact_keys = {_insert_sorted('d.fact_keys', 'r.facts')}, "
+    "d.collections = CASE r.mode WHEN 'if_new' THEN coalesce(had, r.collections) "
+    f"WHEN 'add' THEN {_insert_sorted('had', 'r.collections')} ELSE had END"
+)
+
+
+def fact_key(fid: str, src: str, dst: str) -> str:
+    """A fact as a document lists it: its id and ends (its type is its id's prefix)."""
+    return f"{fid}\x1f{src}\x1f{dst}"
+
+
+def _fact_of_key(key: str) -> Row:
+    fid, src, dst = key.split("\x1f")
+    return {
+        "fact_id": fid,
+        "rel": check_rel_type(fid.split(":", 1)[0].upper()),
+        "src": src,
+        "dst": dst,
+    }
+
+
+def _document_statements(
+    docs: Sequence[DocumentGraph], tally: WriteTally | None = None
+) -> list[Statement]:
+    """The statements of a document write. With `tally` (run first in the same transaction),
+    the documents it found new get their mentions and evidence CREATEd, not MERGEd, and
+    have no mentions to take out of the counts."""
     doc_ids = [doc.id for doc in docs]
     # a document written again first leaves the per-year mention counts
-    before = summaries.UncountMentions(doc_ids)
+    before = _UncountKnown(doc_ids, tally=tally)
     statements: list[Statement] = [before]
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
     facts: dict[str, FactFold] = {}
     evidence: dict[str, Row] = {}
+    doc_rows: list[Row] = []
     for doc in docs:
         props = {
             k: v for k, v in doc.props.items() if k not in ("collections", "collections_if_new")
         }
-        # urls and paths: joined with those already there (another process may have written
-        # the same document a moment ago, from another file)
-        merge = (
-            "MERGE (d:Document {id: $id}) "
-            "WITH d, coalesce(d.urls, []) AS urls, coalesce(d.paths, []) AS paths "
-            "SET d += $props "
-            "SET d.urls = urls + [u IN coalesce($props.urls, []) WHERE NOT u IN urls], "
-            "d.paths = paths + [p IN coalesce($props.paths, []) WHERE NOT p IN paths]"
+        colls = sorted(doc.props.get("collections") or [])
+        # a folder's default collection places new documents only: another run that wrote
+        # this document a moment ago placed it already, as a run after it would find; a
+        # named one is added to those it was in (graph/collections.py)
+        mode = ("if_new" if doc.props.get("collections_if_new") else "add") if colls else "keep"
+        doc_rows.append(
+            {
+                "id": doc.id,
+                "props": props,
+                "collections": colls,
+                "mode": mode,
+                "facts": sorted({fact_key(f.id, f.src, f.dst) for f in doc.facts}),
+            }
         )
-        if doc.props.get("collections") and doc.props.get("collections_if_new"):
-            # a folder's default collection places new documents only: another run that wrote
-            # this document a moment ago placed it already, as a run after it would find
-            statements.append(
-                (
-                    merge + ", d.collections = coalesce(d.collections, $collections)",
-                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
-                )
-            )
-        elif doc.props.get("collections"):  # kept with those it was in (graph/collections.py)
-            statements.append(
-                (
-                    merge + ", d.collections = " + _insert_sorted("d.collections", "$collections"),
-                    {"id": doc.id, "props": props, "collections": sorted(doc.props["collections"])},
-                )
-            )
-        else:
-            statements.append((merge, {"id": doc.id, "props": props}))
         nodes.extend(doc.nodes)
         for m in doc.mentions:
             mentions.append(
@@ -800,66 +869,287 @@ def _document_statements(docs: Sequence[DocumentGraph]) -> list[Statement]:
         have = unique.get(key)
         if have is None or (row["start"], row["end"]) < (have["start"], have["end"]):
             unique[key] = row
+    if len({r["id"] for r in doc_rows}) == len(doc_rows):
+        statements.append(_DocumentUpsert(doc_rows, tally))
+    else:  # one statement sets each row's values from the node as it was before any row
+        statements += [(_DOCUMENT_UPSERT, {"rows": [r]}) for r in doc_rows]
     by_label: dict[str, list[Row]] = defaultdict(list)
     for n in nodes:
         by_label[n.label].append(_node_row(n))
     for label, rows in by_label.items():
         statements.append(NodeUpsert(label, rows))
     if unique:
-        statements.append(
-            (
-                "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
-                "MERGE (d)-[m:MENTIONS]->(n) SET m.surface = r.surface, m.sentence = r.sentence, "
-                "m.start = r.start, m.end = r.end, m.count = r.count",
-                {"rows": list(unique.values())},
-            )
-        )
+        statements.append(_NewOrKnown(_MENTIONS, list(unique.values()), "doc", tally))
     groups: dict[tuple[str, str, str], list[FactFold]] = defaultdict(list)
     for fold in facts.values():
         groups[(fold.rel, label_of(fold.src), label_of(fold.dst))].append(fold)
     for (rel, _src_label, _dst_label), folds in groups.items():
         keys = sorted({k for fold in folds for k in fold.props})
-        statements.append((_fact_upsert(rel, keys), {"rows": [f.row(keys) for f in folds]}))
+        for from_dst, part in _by_anchor((f.row(keys) for f in folds), rel):
+            statements.append((_fact_upsert(rel, keys, from_dst=from_dst), {"rows": part}))
     if evidence:
-        statements.append(
-            (
-                "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props",
-                {"rows": list(evidence.values())},
-            )
-        )
+        rows = [{**r, "doc": r["props"]["doc_id"]} for r in evidence.values()]
+        statements.append(_NewOrKnown(_EVIDENCE, rows, "doc", tally))
     statements += [
         summaries.CountMentions(doc_ids),
+        summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
         summaries.RefreshDocLists(doc_ids, before),
-        summaries.RefreshInitiatives([f.dst for f in facts.values() if f.rel == "ADOPTED"]),
+        summaries.AdjustInitiatives(
+            sorted({(f.src, f.dst) for f in facts.values() if f.rel == "ADOPTED"})
+        ),
         summaries.RefreshChildren([f.dst for f in facts.values() if f.rel == "PART_OF"]),
         summaries.RefreshRecent(),
     ]
     return statements
 
 
+_MENTIONS = (
+    "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
+    "MERGE (d)-[m:MENTIONS]->(n) SET m.surface = r.surface, m.sentence = r.sentence, "
+    "m.start = r.start, m.end = r.end, m.count = r.count"
+)
+_EVIDENCE = "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props"
+
+
+@dataclass
+class _DocumentUpsert:
+    """`_DOCUMENT_UPSERT` of documents with distinct ids; those new in this write (the
+    tally's, when given) are created with all their values at once, as the upsert of a new
+    document leaves them (empty url, path and fact lists included)."""
+
+    rows: list[Row]
+    tally: WriteTally | None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        known = None if self.tally is None else set(self.tally.known_docs)
+        old = [r for r in self.rows if known is None or r["id"] in known]
+        new = [r for r in self.rows if known is not None and r["id"] not in known]
+        if old:
+            tx.run(_DOCUMENT_UPSERT, rows=old).consume()
+        created = []
+        for r in new:
+            props = {k: v for k, v in r["props"].items() if v is not None}
+            props["id"] = r["id"]
+            props["urls"] = list(props.get("urls") or [])
+            props["paths"] = list(props.get("paths") or [])
+            props["fact_keys"] = r["facts"]
+            if r["mode"] != "keep":
+                props["collections"] = r["collections"]
+            created.append({"all": props})
+        for literal, part in _create_groups(created, "all"):
+            tx.run(f"UNWIND $rows AS r CREATE (d:Document {literal})", rows=part).consume()
+
+
+@dataclass
+class _NewOrKnown:
+    """An `UNWIND … MERGE` statement whose rows of documents new in this write (the
+    tally's, when given) run with CREATE instead: nothing of theirs can exist yet."""
+
+    cypher: str
+    rows: list[Row]
+    doc_key: str
+    tally: WriteTally | None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if self.tally is None:
+            tx.run(self.cypher, rows=self.rows).consume()
+            return
+        known = set(self.tally.known_docs)
+        old = [r for r in self.rows if r[self.doc_key] in known]
+        new = [r for r in self.rows if r[self.doc_key] not in known]
+        if old:
+            tx.run(self.cypher, rows=old).consume()
+        if new:
+            self.create(tx, new)
+
+    def create(self, tx: neo4j.ManagedTransaction, rows: list[Row]) -> None:
+        if self.cypher == _EVIDENCE:
+            for literal, part in _create_groups(
+                ({"all": {**r["props"], "id": r["id"]}} for r in rows), "all"
+            ):
+                tx.run(f"UNWIND $rows AS r CREATE (e:Evidence {literal})", rows=part).consume()
+        elif self.cypher == _MENTIONS:
+            keys = ("surface", "sentence", "start", "end", "count")
+            for literal, part in _create_groups(
+                ({"all": {k: r[k] for k in keys}, "doc": r["doc"], "id": r["id"]} for r in rows),
+                "all",
+            ):
+                # grouped by entity: an entity many documents of the batch name (a court, an
+                # initiative) is looked up once; an Entity lookup probes every kind's index
+                by_entity: dict[str, list[Row]] = defaultdict(list)
+                for r in part:
+                    by_entity[r["id"]].append(r)
+                tx.run(
+                    "UNWIND $groups AS g MATCH (n:Entity {id: g.id}) UNWIND g.rows AS r "
+                    f"MATCH (d:Document {{id: r.doc}}) CREATE (d)-[m:MENTIONS {literal}]->(n)",
+                    groups=[{"id": k, "rows": v} for k, v in sorted(by_entity.items())],
+                ).consume()
+        else:
+            tx.run(self.cypher.replace("MERGE", "CREATE"), rows=rows).consume()
+
+
+@dataclass
+class _UncountKnown(summaries.UncountMentions):
+    """`UncountMentions` of the documents that existed before this write (the tally's, when
+    given: a new document has no mentions to take out)."""
+
+    tally: WriteTally | None = None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if self.tally is not None:
+            self.doc_ids = list(self.tally.known_docs)
+            if not self.doc_ids:
+                self.touched = set()
+                return
+        super().run(tx)
+
+
 @dataclass
 class FactsOfDocument:
-    """Before a document is deleted: the facts it supports (to be refolded without it)."""
+    """Before a document is deleted: the facts it supports (to be refolded without it).
+    `keys`: the facts the document lists (`fact_key`); None for a document written before
+    documents listed them, whose facts are found by walking its entities' relationships."""
 
     doc_id: str
     facts: list[Row] = field(default_factory=list)
+    keys: list[str] | None = None
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
-        self.facts = [
+        if self.keys is None or not self._listed(tx):
+            self.facts = [
+                dict(rec)
+                for rec in tx.run(
+                    f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-"
+                    "(:Entity) WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids "
+                    "WITH DISTINCT r "
+                    "RETURN r.fact_id AS fact_id, type(r) AS rel, startNode(r).id AS src, "
+                    "endNode(r).id AS dst, r.doc_ids AS doc_ids, keys(r) AS keys",
+                    doc=self.doc_id,
+                )
+            ]
+
+    def _listed(self, tx: neo4j.ManagedTransaction) -> bool:
+        """The facts the document lists; False when the list is no longer the whole story:
+        a listed fact is gone or an evidence of the document names a fact not listed (a
+        review merge moved facts to other ids)."""
+        assert self.keys is not None
+        by_rel: dict[str, list[Row]] = defaultdict(list)
+        for key in self.keys:
+            fact = _fact_of_key(key)
+            by_rel[fact["rel"]].append(fact)
+        self.facts = []
+        for rel, all_rows in sorted(by_rel.items()):
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                self.facts += self._found(tx, rel, from_dst, rows)
+        found = {f["fact_id"] for f in self.facts}
+        if len(found) < len(self.keys):
+            return False
+        evidence = tx.run(
+            "MATCH (e:Evidence {doc_id: $doc}) RETURN collect(DISTINCT e.fact_id) AS ids",
+            doc=self.doc_id,
+        ).single()
+        return not set(evidence["ids"] if evidence else []) - found
+
+    def _found(
+        self, tx: neo4j.ManagedTransaction, rel: str, from_dst: bool, rows: list[Row]
+    ) -> list[Row]:
+        return [
             dict(rec)
             for rec in tx.run(
-                f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-(:Entity) "
-                "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids WITH DISTINCT r "
-                "RETURN r.fact_id AS fact_id, type(r) AS rel, startNode(r).id AS src, "
-                "endNode(r).id AS dst, r.doc_ids AS doc_ids, keys(r) AS keys",
+                f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} "
+                "WHERE f.fact_id = r.fact_id "
+                "AND f.doc_ids IS NOT NULL AND $doc IN f.doc_ids "
+                "RETURN f.fact_id AS fact_id, r.rel AS rel, r.src AS src, r.dst AS dst, "
+                "f.doc_ids AS doc_ids, keys(f) AS keys",
+                rows=rows,
                 doc=self.doc_id,
             )
         ]
 
 
+@dataclass
+class _DropUnsupported:
+    """After `RefoldFacts`: delete the facts of a deleted document that no document supports
+    any more (curated ones, with a `source`, stay)."""
+
+    before: FactsOfDocument
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        by_rel: dict[str, list[Row]] = defaultdict(list)
+        for f in self.before.facts:
+            if not set(f["doc_ids"] or []) - {self.before.doc_id}:
+                by_rel[f["rel"]].append({"fact_id": f["fact_id"], "src": f["src"], "dst": f["dst"]})
+        for rel, all_rows in sorted(by_rel.items()):
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                tx.run(
+                    f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} "
+                    "WHERE f.fact_id = r.fact_id AND f.source IS NULL "
+                    "AND size(coalesce(f.doc_ids, [])) = 0 DELETE f",
+                    rows=rows,
+                ).consume()
+
+
+@dataclass
+class _Orphans:
+    """The entities only a deleted document mentioned (not curated), deleted with their
+    relationships; the adoptions and hierarchy edges they took along are kept for the
+    summaries. Runs after `UncountMentions`, so an entity another dated document mentions is
+    known by its per-year counts, without walking its mentions."""
+
+    doc_id: str
+    adoptions: list[tuple[str, str]] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        ids = [
+            rec["id"]
+            for rec in tx.run(
+                "MATCH (:Document {id: $doc})-[:MENTIONS]->(n:Entity) "
+                "WHERE coalesce(n.curated, false) = false "
+                "AND reduce(t = 0, c IN coalesce(n.doc_year_counts, []) | t + c) = 0 "
+                "WITH n WHERE size([(n)<-[:MENTIONS]-(o:Document) WHERE o.id <> $doc | o]) = 0 "
+                "RETURN n.id AS id",
+                doc=self.doc_id,
+            )
+        ]
+        if not ids:
+            return
+        for rec in tx.run(
+            "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r:ADOPTED|PART_OF]-(m:Entity) "
+            "RETURN type(r) AS rel, startNode(r).id AS src, endNode(r).id AS dst",
+            ids=ids,
+        ):
+            if rec["rel"] == "ADOPTED":
+                self.adoptions.append((rec["src"], rec["dst"]))
+            else:
+                self.parents.append(rec["dst"])
+        tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n", ids=ids).consume()
+
+
+@dataclass
+class _AfterDelete:
+    """The adoption summaries and child counts a delete changed: of the facts the document
+    supported and of the relationships its orphaned entities took along."""
+
+    supported: FactsOfDocument
+    orphans: _Orphans
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        facts = self.supported.facts
+        summaries.AdjustInitiatives(
+            sorted(
+                {(f["src"], f["dst"]) for f in facts if f["rel"] == "ADOPTED"}
+                | set(self.orphans.adoptions)
+            )
+        ).run(tx)
+        summaries.RefreshChildren(
+            [f["dst"] for f in facts if f["rel"] == "PART_OF"] + self.orphans.parents
+        ).run(tx)
+
+
 _REFOLD = """
 UNWIND $rows AS r
-MATCH (a:Entity {id: r.src})-[f:REL]->(b:Entity {id: r.dst})
+MATCH PATTERN
 WHERE f.fact_id = r.fact_id
 SET f.date = r.date, f.date_precision = r.date_precision, f.confidence = r.confidence,
     f.rules = CASE WHEN size(r.rules) = 0 THEN null ELSE r.rules END, f.doc_ids = r.doc_ids
@@ -910,15 +1200,17 @@ class RefoldFacts:
                 )
                 if keys:
                     props[(fold.rel, tuple(keys))].append(fold.row(keys))
-        for rel, rows in sorted(by_rel.items()):
-            tx.run(_REFOLD.replace("REL", check_rel_type(rel)), rows=rows).consume()
-        for (rel, names), rows in sorted(props.items()):
+        for rel, all_rows in sorted(by_rel.items()):
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                tx.run(_REFOLD.replace("PATTERN", _fact_match(rel, from_dst)), rows=rows).consume()
+        for (rel, names), all_rows in sorted(props.items()):
             sets = ", ".join(f"f.{_checked_key(k)} = r.props.{k}" for k in names)
-            tx.run(
-                f"UNWIND $rows AS r MATCH (a:Entity {{id: r.src}})-[f:{check_rel_type(rel)}]->"
-                f"(b:Entity {{id: r.dst}}) WHERE f.fact_id = r.fact_id SET {sets}",
-                rows=rows,
-            ).consume()
+            for from_dst, rows in _by_anchor(all_rows, rel):
+                tx.run(
+                    f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} "
+                    f"WHERE f.fact_id = r.fact_id SET {sets}",
+                    rows=rows,
+                ).consume()
 
 
 #: the version of the fact fold (`FactFold`); a store whose facts were written by an older
@@ -979,10 +1271,12 @@ class InitMeta:
         ).single(strict=True)["n"]:
             return  # a store written before Meta existed: refolded and recounted on open
         tx.run(
-            "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s",
+            "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s, "
+            "m.fingerprints_version = $p",
             id=summaries.META_ID,
             f=FACT_VERSION,
             s=summaries.SUMMARY_VERSION,
+            p=summaries.FINGERPRINTS_VERSION,
         ).consume()
 
 
@@ -1027,6 +1321,8 @@ def open_store(settings: Settings) -> GraphStore:
             refold_all(store)  # a new store (nothing to do), or facts of an older version
         if meta.get("summary_version") != summaries.SUMMARY_VERSION:
             summaries.refresh_all(store)  # a new store, or one written by an older version
+        elif meta.get("fingerprints_version") != summaries.FINGERPRINTS_VERSION:
+            summaries.rebuild_fingerprints(store)  # written before documents were listed
     except BaseException:
         store.close()
         raise
@@ -1045,6 +1341,14 @@ Statement = (
     | summaries.RefreshDocLists
     | summaries.FullDocLists
     | FactsOfDocument
+    | _DropUnsupported
+    | _Orphans
+    | _AfterDelete
+    | summaries.AdjustInitiatives
+    | summaries.KeepFingerprints
+    | _NewOrKnown
+    | _DocumentUpsert
+    | _UncountKnown
     | RefoldFacts
     | WriteTally
     | _TallyAfter

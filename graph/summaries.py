@@ -22,6 +22,9 @@ the facts they summarise, so a summary is never staler than the graph:
 - one `Meta {id: "graph"}` node: `recent_since`, the date of the `RECENT`-th latest document,
   so "latest documents" reads a short index range instead of sorting every document, and
   `summary_version`.
+- every document's id and near-duplicate fingerprint, in `FINGERPRINT_BLOCKS` `Meta` nodes
+  (`fp_ids`, `fps`; a document's block is a hash of its id), so an ingest reads all known
+  fingerprints as a few thousand small records instead of loading every document.
 
 `refresh_all(store)` recomputes everything from the facts (after a bulk load, or for a store
 written by an older version; `open_store` does it when `summary_version` is behind).
@@ -29,6 +32,7 @@ written by an older version; `open_store` does it when `summary_version` is behi
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -84,6 +88,104 @@ def adoption_summary(units: list[str], stages: list[str], dates: list[str]) -> d
     }
 
 
+# the adoptions of some units: anchored on each unit, so an initiative with thousands of
+# adopters is never walked (a unit adopts at most a few stages of each initiative)
+_UNIT_ADOPTIONS = """
+UNWIND $units AS uid
+MATCH (u:Entity {id: uid})-[a:ADOPTED]->(i:Entity)
+RETURN u.id AS unit, i.id AS initiative, a.stage AS stage, coalesce(a.date, '') AS date
+"""
+_SUMMARIES_OF = """
+UNWIND $ids AS id
+MATCH (s:AdoptionSummary {id: id})
+RETURN s.id AS id, s.units AS units, s.stages AS stages, s.dates AS dates
+"""
+_SET_INITIATIVES = """
+UNWIND $rows AS r
+MATCH (i:Entity {id: r.id})
+SET i.adopter_count = size(r.units), i.first_date = r.first
+MERGE (s:AdoptionSummary {id: r.id})
+SET s.initiative = i.name, s.units = r.units, s.stages = r.stages, s.dates = r.dates
+"""
+
+
+def merge_adoptions(
+    old: tuple[list[str], list[str], list[str]],
+    edges: dict[str, list[tuple[str, str]]],
+) -> dict[str, Any]:
+    """An initiative's summary (`adoption_summary`'s shape) with the entries of some units
+    replaced: `edges` maps each unit whose adoptions may have changed to its (stage, date)
+    adoptions now (none: it is no longer an adopter). The other units keep their entries."""
+    units, stages, dates = old
+    per = {u: (st, d) for u, st, d in zip(units, stages, dates, strict=True) if u not in edges}
+    for unit, rows in edges.items():
+        if rows:
+            fresh = adoption_summary([unit] * len(rows), [s for s, _ in rows], [d for _, d in rows])
+            per[unit] = (fresh["stages"][0], fresh["dates"][0])
+    ids = sorted(per)
+    known = [per[u][1] for u in ids if per[u][1]]
+    return {
+        "units": ids,
+        "stages": [per[u][0] for u in ids],
+        "dates": [per[u][1] for u in ids],
+        "first": min(known) if known else None,
+    }
+
+
+@dataclass
+class AdjustInitiatives:
+    """After a write or a delete: the adoption summaries of the initiatives some (unit,
+    initiative) pairs belong to, with only those units' entries read again from their own
+    ADOPTED relationships. The same result as `RefreshInitiatives` on those initiatives
+    (when the summaries were right before), at a cost that follows the pairs, not the
+    initiative's number of adopters. An initiative that no longer exists loses its summary."""
+
+    pairs: Sequence[tuple[str, str]]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        touched: dict[str, set[str]] = defaultdict(set)
+        for unit, initiative in self.pairs:
+            touched[initiative].add(unit)
+        if not touched:
+            return
+        ids = sorted(touched)
+        units = sorted({u for us in touched.values() for u in us})
+        edges: dict[str, dict[str, list[tuple[str, str]]]] = {
+            i: {u: [] for u in us} for i, us in touched.items()
+        }
+        for k in range(0, len(units), 2000):
+            for rec in tx.run(_UNIT_ADOPTIONS, units=units[k : k + 2000]):
+                mine = edges.get(rec["initiative"])
+                if mine is not None and rec["unit"] in mine:
+                    mine[rec["unit"]].append((rec["stage"] or "", rec["date"] or ""))
+        old = {
+            rec["id"]: (
+                list(rec["units"] or []),
+                list(rec["stages"] or []),
+                list(rec["dates"] or []),
+            )
+            for rec in tx.run(_SUMMARIES_OF, ids=ids)
+        }
+        alive = {
+            rec["id"]
+            for rec in tx.run(
+                "UNWIND $ids AS id MATCH (i:Entity {id: id}) RETURN i.id AS id", ids=ids
+            )
+        }
+        rows: list[dict[str, Any]] = []
+        drop: list[str] = []
+        for iid in ids:
+            summary = merge_adoptions(old.get(iid, ([], [], [])), edges[iid])
+            if iid in alive and summary["units"]:
+                rows.append({"id": iid, **summary})
+            elif iid in old:
+                drop.append(iid)
+        for k in range(0, len(rows), 200):
+            tx.run(_SET_INITIATIVES, rows=rows[k : k + 200]).consume()
+        for iid in drop:
+            tx.run(_DROP_SUMMARY, id=iid).consume()
+
+
 _CHILD_COUNT = """
 UNWIND $ids AS id
 MATCH (c:Entity {id: id})
@@ -118,6 +220,79 @@ class RefreshChildren:
         ids = sorted(set(self.ids))
         for i in range(0, len(ids), 2000):
             tx.run(_CHILD_COUNT, ids=ids[i : i + 2000]).consume()
+
+
+FINGERPRINTS_VERSION = 1
+FINGERPRINT_BLOCKS = 4096
+_FP_PREFIX = "fingerprints:"
+# a block's lists without the documents in r.drop, then r.ids / r.fps appended
+_KEEP_FINGERPRINTS = """
+UNWIND $rows AS r
+MERGE (m:Meta {id: r.block})
+WITH m, r, coalesce(m.fp_ids, []) AS ids, coalesce(m.fps, []) AS fps
+WITH m, r, ids, fps, [k IN range(0, size(ids) - 1) WHERE NOT ids[k] IN r.drop] AS keep
+SET m.fp_ids = [k IN keep | ids[k]] + r.ids, m.fps = [k IN keep | fps[k]] + r.fps
+"""
+
+
+def fingerprint_block(doc_id: str) -> str:
+    """The id of the `Meta` node that lists this document's fingerprint."""
+    n = int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=4).digest(), "big")
+    return f"{_FP_PREFIX}{n % FINGERPRINT_BLOCKS:03x}"
+
+
+@dataclass
+class KeepFingerprints:
+    """Documents written (id, fingerprint; written again: replaced) or deleted (`drop`)."""
+
+    docs: Sequence[tuple[str, str]] = ()
+    drop: Sequence[str] = ()
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        blocks: dict[str, dict[str, list[str]]] = defaultdict(
+            lambda: {"ids": [], "fps": [], "drop": []}
+        )
+        for doc_id, fp in self.docs:
+            b = blocks[fingerprint_block(doc_id)]
+            b["ids"].append(doc_id)
+            b["fps"].append(fp or "")
+            b["drop"].append(doc_id)
+        for doc_id in self.drop:
+            blocks[fingerprint_block(doc_id)]["drop"].append(doc_id)
+        rows = [{"block": k, **v} for k, v in sorted(blocks.items())]
+        for i in range(0, len(rows), 500):
+            tx.run(_KEEP_FINGERPRINTS, rows=rows[i : i + 500]).consume()
+
+
+def read_fingerprints(store: GraphStore) -> list[dict[str, str]]:
+    """Every document's id and fingerprint, from the blocks."""
+    out: list[dict[str, str]] = []
+    for r in store.read(
+        "MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL RETURN m.fp_ids AS ids, m.fps AS fps",
+        plain=True,
+        bounded=False,
+    ):
+        out += [{"id": i, "fingerprint": f} for i, f in zip(r["ids"], r["fps"], strict=True)]
+    return out
+
+
+def rebuild_fingerprints(store: GraphStore, *, batch: int = 5000) -> None:
+    """The fingerprint blocks from every document (a bulk load, a store of an older version)."""
+    docs = store.read(
+        "MATCH (d:Document) RETURN d.id AS id, d.fingerprint AS fp", plain=True, bounded=False
+    )
+    store.write_statements([("MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL DELETE m", {})])
+    pairs = [(d["id"], d["fp"] or "") for d in docs]
+    for i in range(0, len(pairs), batch):
+        store.write_statements([KeepFingerprints(pairs[i : i + batch])])
+    store.write_statements(
+        [
+            (
+                "MERGE (m:Meta {id: $id}) SET m.fingerprints_version = $v",
+                {"id": META_ID, "v": FINGERPRINTS_VERSION},
+            )
+        ]
+    )
 
 
 # documents per (mentioned entity, year) among some documents
@@ -156,7 +331,10 @@ def _apply_year_deltas(tx: neo4j.ManagedTransaction, deltas: dict[str, Counter])
         merged = Counter(dict(zip(years, counts, strict=False)))
         merged.update(deltas[entity])
         kept = sorted(y for y, n in merged.items() if n > 0)
-        rows.append({"id": entity, "years": kept, "counts": [merged[y] for y in kept]})
+        # an entity no dated document mentions any more has no counts, as after a recount
+        rows.append(
+            {"id": entity, "years": kept or None, "counts": [merged[y] for y in kept] or None}
+        )
     for i in range(0, len(rows), 2000):
         tx.run(_SET_YEARS, rows=rows[i : i + 2000]).consume()
 
@@ -310,6 +488,7 @@ def refresh_all(store: GraphStore, *, batch: int = 2000) -> None:
     store.write_statements([("MATCH (n:Entity) REMOVE n.recent_docs", {})])
     for i in range(0, len(hubs), 20):
         store.write_statements([FullDocLists(hubs[i : i + 20])])
+    rebuild_fingerprints(store, batch=batch)
     store.write_statements(
         [
             RefreshRecent(full=True),

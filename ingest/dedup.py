@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -149,6 +150,27 @@ class FingerprintIndex:
             self._alloc(2 * n)
         self._matrix[:, n] = words
         self._keys.append(key)
+
+    def add_many(self, items: Iterable[tuple[str, str]]) -> None:
+        """`add` for many (key, fingerprint) pairs at once: the known documents of a store,
+        read when an ingest starts (one hex decode for all, not one per document)."""
+        pairs = [(k, fp) for k, fp in items if fp and len(fp) == BITS // 4]
+        if not pairs:
+            return
+        try:
+            words = np.frombuffer(bytes.fromhex("".join(fp for _, fp in pairs)), dtype=np.uint64)
+        except ValueError:  # a malformed fingerprint somewhere: one by one, skipping it
+            for k, fp in pairs:
+                self.add(k, fp)
+            return
+        n, extra = len(self._keys), len(pairs)
+        capacity = self._matrix.shape[1]
+        while capacity < n + extra:
+            capacity *= 2
+        if capacity != self._matrix.shape[1]:
+            self._alloc(capacity)
+        self._matrix[:, n : n + extra] = words.reshape(extra, _WORDS).T
+        self._keys.extend(k for k, _ in pairs)
 
     def within(self, fp: str) -> list[tuple[str, int]]:
         """(key, distance) of every known fingerprint within the threshold, nearest first."""

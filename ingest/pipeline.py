@@ -1,7 +1,8 @@
 """Documents → graph: read, skip what is known, extract, convert to facts, write.
 
 `ingest_paths(store, paths)` is what `python -m ingest PATH …` and the app's import page run.
-Each document is written in one transaction together with everything it supports, so an
+Documents are written in batches, each batch in one transaction together with everything its
+documents support (a second thread writes one batch while the next is extracted), so an
 interrupted run (even `kill -9`) leaves whole documents only, and running it again adds
 exactly what is missing. A file that cannot be read or extracted is reported, never fatal.
 """
@@ -13,6 +14,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from graph.model import (
     document_id,
     entity_id,
 )
-from graph.store import GraphStore
+from graph.store import GraphStore, WriteTally
 from ingest.dedup import FingerprintIndex, figures, same_figures
 from ingest.document import Adoption, CourtRef, Evidence, Extraction, SourceDocument
 from ingest.titles import headline
@@ -613,7 +615,8 @@ def ingest_paths(
     *,
     dry_run: bool = False,
     progress: ProgressFn | None = None,
-    batch_size: int = 16,
+    batch_size: int = 128,
+    min_batch: int = 16,
     manifest: str | Path | None = None,
     reference_data: bool = True,
     names: Mapping[str, str] | None = None,
@@ -628,6 +631,9 @@ def ingest_paths(
     `manifest`: a CSV or JSONL file with path/url/title/date/site per document.
     `names`: file path → the name to record and report instead (uploads: the original name).
     `reference_data`: load the court roster and initiative taxonomy first (once per version).
+    `min_batch`, `batch_size`: documents per write transaction; a batch is written by a
+    second thread while the next is extracted, and is sent when the writer is free (at
+    least `min_batch` documents) or when it is full.
     """
     from ingest.extract import extract_document
     from ingest.readers import read_manifest
@@ -652,75 +658,99 @@ def ingest_paths(
     known = {r["id"] for r in rows}
     figures_of: dict[str, list[str]] = {}
     index = FingerprintIndex()
-    for r in rows:
-        index.add(r["id"], r["fingerprint"] or "")
+    index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
     pending: list[DocumentGraph] = []
     paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
+    writing: list[Future[tuple[WriteTally, dict[str, str]]]] = []  # at most one batch
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
 
-    def flush() -> None:
+    def write(batch: list[DocumentGraph], paths: dict[str, str]) -> tuple[WriteTally, dict]:
+        assert store is not None
+        tally = store.write_documents(batch)
+        # review decisions (graph/review.py) win over what was just extracted again
+        review.reapply_documents(store, [g.id for g in batch])
+        return tally, paths
+
+    def collect() -> None:
+        """Wait for the batch being written; count what it added."""
+        if not writing:
+            return
+        tally, paths = writing.pop().result()
+        report.entities_added += tally.new_entities
+        report.facts_added += tally.new_facts
+        # written meanwhile by another process: unchanged, not added, by this run
+        for did in tally.known_docs:
+            path = paths.pop(did, None)
+            if path is not None:
+                report.added.remove(path)
+                report.unchanged.append(path)
+
+    def flush(*, wait: bool = True) -> None:
+        """Hand the pending documents to the writer (one transaction: whole documents only
+        after a crash), which writes them while the next ones are extracted."""
         if pending and store is not None and not dry_run:
-            tally = store.write_documents(pending)
-            report.entities_added += tally.new_entities
-            report.facts_added += tally.new_facts
-            # written meanwhile by another process: unchanged, not added, by this run
-            for did in tally.known_docs:
-                path = paths_of.pop(did, None)
-                if path is not None:
-                    report.added.remove(path)
-                    report.unchanged.append(path)
-            # review decisions (graph/review.py) win over what was just extracted again
-            review.reapply_documents(store, [g.id for g in pending])
+            collect()
+            writing.append(writer.submit(write, list(pending), dict(paths_of)))
         pending.clear()
         paths_of.clear()
+        if wait:
+            collect()
 
-    for doc in iter_documents(files, report, progress, meta, names):
-        did = document_id(doc.content_hash)
-        coll, named = collection_of(doc.read_from or doc.path)
-        if did in known:
-            report.unchanged.append(doc.path)
-            report.repeats[doc.path] = did
-            if store is not None and not dry_run:
-                flush()  # the known document may still be waiting in this batch
-                store.add_document_urls(did, doc.urls, [doc.path])
-                if named:  # a collection asked for: the known document joins it too
-                    add_to_collection(store, did, coll)
-                    report.collections[doc.path] = coll
-            continue
-        twin = _repost_of(doc, index, store, figures_of)
-        if twin:
-            report.reposts.append((doc.path, twin))
-            if store is not None and not dry_run:
-                flush()
-                store.add_document_urls(twin, doc.urls, [doc.path])
-                if named:
-                    add_to_collection(store, twin, coll)
-                    report.collections[doc.path] = coll
-            continue
-        report.collections[doc.path] = coll
-        try:
-            graph = document_graph(extract_document(doc))
-        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-            report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        for w in doc.warnings:
-            report.warnings.append((doc.path, w))
-        graph.props["collections"] = [coll]
-        if not named:  # a default collection: for a new document only (graph/store.py)
-            graph.props["collections_if_new"] = True
-        known.add(did)
-        index.add(did, doc.fingerprint)
-        figures_of[did] = figures(doc.text)
-        report.added.append(doc.path)
-        paths_of[did] = doc.path
-        for key, n in (
-            ("documents", 1),
-            ("nodes", len(graph.nodes)),
-            ("facts", len(graph.facts)),
-            ("mentions", len(graph.mentions)),
-        ):
-            report.planned[key] = report.planned.get(key, 0) + n
-        pending.append(graph)
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+    try:
+        for doc in iter_documents(files, report, progress, meta, names):
+            did = document_id(doc.content_hash)
+            coll, named = collection_of(doc.read_from or doc.path)
+            if did in known:
+                report.unchanged.append(doc.path)
+                report.repeats[doc.path] = did
+                if store is not None and not dry_run:
+                    flush()  # the known document may still be waiting in this batch
+                    store.add_document_urls(did, doc.urls, [doc.path])
+                    if named:  # a collection asked for: the known document joins it too
+                        add_to_collection(store, did, coll)
+                        report.collections[doc.path] = coll
+                continue
+            twin = _repost_of(doc, index, store, figures_of)
+            if twin:
+                report.reposts.append((doc.path, twin))
+                if store is not None and not dry_run:
+                    flush()
+                    store.add_document_urls(twin, doc.urls, [doc.path])
+                    if named:
+                        add_to_collection(store, twin, coll)
+                        report.collections[doc.path] = coll
+                continue
+            report.collections[doc.path] = coll
+            try:
+                graph = document_graph(extract_document(doc))
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+                report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+                continue
+            for w in doc.warnings:
+                report.warnings.append((doc.path, w))
+            graph.props["collections"] = [coll]
+            if not named:  # a default collection: for a new document only (graph/store.py)
+                graph.props["collections_if_new"] = True
+            known.add(did)
+            index.add(did, doc.fingerprint)
+            figures_of[did] = figures(doc.text)
+            report.added.append(doc.path)
+            paths_of[did] = doc.path
+            for key, n in (
+                ("documents", 1),
+                ("nodes", len(graph.nodes)),
+                ("facts", len(graph.facts)),
+                ("mentions", len(graph.mentions)),
+            ):
+                report.planned[key] = report.planned.get(key, 0) + n
+            pending.append(graph)
+            # a batch grows while the writer is busy (up to `batch_size`), so the store's cost
+            # per transaction is shared by more documents when writing is the slower side
+            if len(pending) >= batch_size or (
+                len(pending) >= min_batch and not (writing and not writing[0].done())
+            ):
+                flush(wait=False)
+        flush()
+    finally:
+        writer.shutdown(wait=True)
     return report

@@ -24,8 +24,14 @@ def _versions(store) -> None:  # type: ignore[no-untyped-def]
     store.write_statements(
         [
             (
-                "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s",
-                {"id": summaries.META_ID, "f": FACT_VERSION, "s": summaries.SUMMARY_VERSION},
+                "MERGE (m:Meta {id: $id}) SET m.fact_version = $f, m.summary_version = $s, "
+                "m.fingerprints_version = $p",
+                {
+                    "id": summaries.META_ID,
+                    "f": FACT_VERSION,
+                    "s": summaries.SUMMARY_VERSION,
+                    "p": summaries.FINGERPRINTS_VERSION,
+                },
             )
         ]
     )

@@ -161,3 +161,22 @@ def test_adding_to_the_index_does_not_copy_what_it_knows() -> None:
         index.within(_random_fp(rng))
         buffers.add(index._matrix.__array_interface__["data"][0])
     assert len(buffers) <= 5  # 1024 → 2048 → 4096 → 8192
+
+
+@pytest.mark.parametrize("malformed", [False, True])
+def test_adding_many_at_once_equals_adding_one_by_one(malformed: bool) -> None:
+    from ingest.dedup import FingerprintIndex
+
+    rng = random.Random(7)
+    pairs = [(f"d{i}", f"{rng.getrandbits(BITS):0{BITS // 4}x}") for i in range(3000)]
+    pairs[5] = ("empty", "")
+    if malformed:
+        pairs[9] = ("bad", "zz" * (BITS // 8))
+    one, many = FingerprintIndex(), FingerprintIndex()
+    for key, fp in pairs:
+        one.add(key, fp)
+    many.add(pairs[0][0], pairs[0][1])  # after what it already holds
+    many.add_many(pairs[1:])
+    assert len(one) == len(many) == 3000 - 1 - malformed
+    for _key, fp in pairs[10:20]:
+        assert many.within(fp) == one.within(fp)

@@ -1,0 +1,223 @@
+"""Ingest into a large store: N articles into an empty store and into one holding M documents.
+
+    python -m benchmarks.ingest_scale                          # the issue's size: 1,000 into 200,000
+    python -m benchmarks.ingest_scale --articles 200 --known 10000    # a quick look
+    python -m benchmarks.ingest_scale --articles 200 --known 10000 --profile /tmp/p
+
+The large store is the benchmark graph of `benchmarks.generate` at the scale that gives M
+documents (200,000 at scale 1.0), bulk-loaded with its summaries computed, plus the court
+roster and the initiative taxonomy (which the empty store gets too, before timing). Both runs
+ingest the same seeded articles of `benchmarks.ingest_speed` in this process, through
+`ingest.pipeline.ingest_paths` (what `python -m ingest` runs), after the store is open.
+
+Targets: the rate into the large store ≥ 80% of the rate into the empty one; ≥ 100
+documents per second (2-core machine). Each run also reports the CPU seconds of this process
+and of the embedded server, which say more than the wall time on a machine other work shares,
+and the time `delete_document` takes for some of the articles afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import platform
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.generate import ensure_generated
+from benchmarks.ingest_speed import write_corpus
+from graph.settings import Settings
+
+TARGET_RATIO = 0.8
+TARGET_RATE = 100.0
+FULL_DOCUMENTS = 200_000  # documents of the generated graph at scale 1.0
+
+
+def _open(data_dir: Path) -> Any:
+    from graph.store import open_store
+
+    return open_store(Settings(data_dir=data_dir, heap=os.environ.get("COURTGRAPH_HEAP", "2g")))
+
+
+def _stop(data_dir: Path) -> None:
+    from graph.embedded import EmbeddedServer
+
+    EmbeddedServer(data_dir).stop()
+
+
+def prepare(data_dir: Path, known: int, *, seed: int, log: Any) -> None:
+    """A store holding `known` generated documents (none: an empty store), with the roster
+    and taxonomy loaded."""
+    from graph.bulk import bulk_load
+    from graph.summaries import refresh_all
+    from ingest.pipeline import load_reference_data
+
+    store = _open(data_dir)
+    try:
+        t0 = time.perf_counter()
+        if known:
+            from benchmarks.generate import read_nodes, read_props, read_rels
+
+            gen, manifest = ensure_generated(seed, known / FULL_DOCUMENTS)
+            log(f"  loading {manifest['nodes']:,} nodes, {manifest['relationships']:,} rels")
+            bulk_load(
+                store,
+                read_nodes(gen, "entities"),
+                read_rels(gen),
+                concurrent={
+                    "Document": read_props(gen, "documents"),
+                    "Evidence": read_props(gen, "evidence"),
+                },
+            )
+            refresh_all(store)
+        load_reference_data(store)
+        docs = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+        log(f"  store ready with {docs:,} documents in {time.perf_counter() - t0:.0f} s")
+    finally:
+        store.close()
+
+
+def timed_ingest(
+    data_dir: Path,
+    folder: Path,
+    *,
+    profile: Path | None = None,
+    warmup: Path | None = None,
+    deletes: int = 0,
+) -> dict[str, Any]:
+    """Ingest the articles of `folder` into the store at `data_dir`; the open is not timed,
+    nor the ingest of `warmup` before (other articles: the server's JIT warms up, as in a
+    sustained run). Then `deletes` of the articles are deleted, one by one, and timed."""
+    from benchmarks.run import _cpu_seconds
+    from graph.embedded import EmbeddedServer
+    from graph.model import document_id
+    from ingest.pipeline import ingest_paths
+    from ingest.readers import read_document
+
+    store = _open(data_dir)
+    try:
+        if warmup is not None:
+            ingest_paths(store, [warmup], collection="预热")
+        pid = EmbeddedServer(data_dir).status().pid
+        server0 = (_cpu_seconds(pid) or 0.0) if pid else 0.0
+        prof = cProfile.Profile() if profile else None
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        if prof:
+            prof.enable()
+        report = ingest_paths(store, [folder], collection="基准")
+        if prof:
+            prof.disable()
+        wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        server = ((_cpu_seconds(pid) or 0.0) - server0) if pid else None
+        if prof and profile:
+            prof.dump_stats(str(profile))
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+        # delete_document of some of the articles just written: its cost follows the
+        # document's own facts, not the store (issue 14, point 13)
+        ids = [
+            document_id(read_document(f).content_hash)
+            for f in sorted(folder.glob("*.txt"))[:deletes]
+        ]
+        t_del = time.perf_counter()
+        for doc_id in ids[:deletes]:
+            store.delete_document(doc_id)
+        delete_ms = 1000 * (time.perf_counter() - t_del) / max(1, len(ids[:deletes]))
+        return {
+            "added": len(report.added),
+            "failed": len(report.failed),
+            "wall_s": round(wall, 2),
+            "client_cpu_s": round(cpu, 2),
+            "server_cpu_s": None if server is None else round(server, 2),
+            # CPU per document, client and server together (the server's JIT and garbage
+            # collector included): 2 cores write at most 2,000 / this documents a second
+            "cpu_ms_per_document": None
+            if server is None
+            else round(1000 * (cpu + server) / max(1, len(report.added)), 1),
+            "documents_per_s": round(len(report.added) / wall, 1),
+            "deletes": len(ids[:deletes]),
+            "delete_ms_per_document": round(delete_ms, 1),
+        }
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.ingest_scale", description=__doc__)
+    ap.add_argument("--articles", type=int, default=1000, help="articles to ingest (N)")
+    ap.add_argument("--known", type=int, default=200_000, help="documents already held (M)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--warmup", type=int, default=200, help="other articles ingested first, untimed"
+    )
+    ap.add_argument("--deletes", type=int, default=20, help="articles deleted after, timed")
+    ap.add_argument("--work", type=Path, help="keep the prepared stores here, to reuse them")
+    ap.add_argument("--profile", type=Path, help="cProfile both ingests: PREFIX-empty, -large")
+    ap.add_argument("--output", type=Path, help="write the result as JSON")
+    args = ap.parse_args(argv)
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        folder = work / f"articles-{args.articles}-{args.seed}"
+        if not folder.exists():
+            write_corpus(folder, args.articles, seed=args.seed)
+        warm = work / f"warmup-{args.warmup}-{args.seed}" if args.warmup else None
+        if warm is not None and not warm.exists():
+            write_corpus(warm, args.warmup, seed=args.seed + 1000)
+        result: dict[str, Any] = {
+            "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
+            "load_average": os.getloadavg()[0],
+            "python": platform.python_version(),
+            "articles": args.articles,
+            "warmup_articles": args.warmup,
+        }
+        for name, known in (("empty", 0), ("large", args.known)):
+            base, data_dir = work / f"base-{name}-{known}", work / f"run-{name}"
+            log(f"{name} store ({known:,} documents)")
+            if not base.exists():  # prepared once, copied for each run
+                try:
+                    prepare(base, known, seed=args.seed, log=log)
+                finally:
+                    _stop(base)
+            shutil.rmtree(data_dir, ignore_errors=True)
+            shutil.copytree(base, data_dir)
+            try:
+                prof = Path(f"{args.profile}-{name}") if args.profile else None
+                run = timed_ingest(
+                    data_dir, folder, profile=prof, warmup=warm, deletes=args.deletes
+                )
+                log(f"  {run['added']} added in {run['wall_s']} s: {run['documents_per_s']}/s")
+                result[name] = {"known": known, **run}
+            finally:
+                _stop(data_dir)
+        empty, large = result["empty"]["documents_per_s"], result["large"]["documents_per_s"]
+        result["ratio"] = round(large / empty, 2) if empty else None
+        # the same by CPU per document (client and server), steadier than wall time when
+        # other work shares the machine
+        cpu_e, cpu_l = (result[k]["cpu_ms_per_document"] for k in ("empty", "large"))
+        result["cpu_ratio"] = round(cpu_e / cpu_l, 2) if cpu_e and cpu_l else None
+        result["targets"] = {
+            "ratio": TARGET_RATIO,
+            "ratio_met": bool(result["ratio"] and result["ratio"] >= TARGET_RATIO),
+            "rate": TARGET_RATE,
+            "rate_met": min(empty, large) >= TARGET_RATE,
+        }
+        result["load_average_end"] = os.getloadavg()[0]
+    text = json.dumps(result, ensure_ascii=False, indent=1)
+    print(text)
+    if args.output:
+        args.output.write_text(text, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

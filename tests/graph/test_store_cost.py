@@ -1,0 +1,183 @@
+"""What a write or a delete reads does not grow with unrelated data: a document's facts are
+found from its own list, an initiative's summary is adjusted for the units a write touches
+(not recounted from every adopter), and the known fingerprints are read from their blocks,
+not from every document. The summaries stay equal to a recount. Run on every server."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from neo4j._sync.work.transaction import TransactionBase
+
+from graph import summaries
+from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow, document_id
+from graph.model import entity_id as eid
+from tests import graph_fixtures as g
+from tests.graph.test_summaries import _recomputed, _snapshot
+
+
+@contextmanager
+def statements(
+    monkeypatch: pytest.MonkeyPatch, params: list[dict[str, Any]] | None = None
+) -> Iterator[list[str]]:
+    """The Cypher text of every statement the store runs meanwhile (and into `params`, its
+    parameters)."""
+    seen: list[str] = []
+    original = TransactionBase.run
+
+    def run(self: Any, query: Any, parameters: Any = None, **kw: Any) -> Any:
+        seen.append(re.sub(r"\s+", " ", str(query)))
+        if params is not None:
+            params.append({**(parameters or {}), **kw})
+        return original(self, query, parameters, **kw)
+
+    monkeypatch.setattr(TransactionBase, "run", run)
+    try:
+        yield seen
+    finally:
+        monkeypatch.setattr(TransactionBase, "run", original)
+
+
+def _agrees_with_a_recount(store) -> None:  # type: ignore[no-untyped-def]
+    kept = _snapshot(store)
+    again = _recomputed(store)
+    assert kept["adoption"] == again["adoption"]
+    assert kept["recent_since"] == again["recent_since"]
+    differ = [(a, b) for a, b in zip(kept["entities"], again["entities"], strict=True) if a != b]
+    assert not differ
+
+
+def _adopter_doc(i: int) -> DocumentGraph:
+    """An unrelated document: a court of its own adopts 诉源治理."""
+    unit = eid("Court", f"甲省乙市第{i}号人民法院")
+    h = f"{i:04d}" + "e" * 60
+    s = f"第{i}号法院推行诉源治理。"
+    return DocumentGraph(
+        id=document_id(h),
+        props={"title": f"采纳{i}", "date": f"2021-01-{1 + i % 28:02d}", "content_hash": h},
+        nodes=[NodeRow("Court", unit, {"name": f"甲省乙市第{i}号人民法院"})],
+        mentions=[MentionRow(unit, "法院", s, 0, 2), MentionRow(g.SUYUAN, "诉源治理", s, 6, 10)],
+        facts=[
+            FactRow(
+                "ADOPTED",
+                unit,
+                g.SUYUAN,
+                ("adopted",),
+                {"stage": "adopted"},
+                [EvidenceRow(s, 0, len(s), "诉源治理", "2021-01", "month")],
+            )
+        ],
+    )
+
+
+# the shapes of the old walks: every adopter of an initiative, every fact relationship of
+# every entity a document mentions, every document's fingerprint
+_ALL_ADOPTERS = re.compile(r"\(i:Entity \{id: \$id\}\)<-\[a:ADOPTED\]-")
+_ENTITY_FACTS = re.compile(r"-\[:MENTIONS\]->\(n:Entity\)-\[r:[A-Z_|]+\]-")
+_EVERY_FINGERPRINT = re.compile(r"MATCH \(d:Document\) RETURN d\.id AS id, d\.fingerprint")
+
+
+def test_delete_reads_only_the_documents_own_facts(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_documents([_adopter_doc(i) for i in range(30)])  # 诉源治理: 32 adopters
+    with statements(monkeypatch) as seen:
+        assert store.delete_document(g.DOC_B)
+    assert not [s for s in seen if _ALL_ADOPTERS.search(s) or _ENTITY_FACTS.search(s)], seen
+    _agrees_with_a_recount(store)
+    su = store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.units AS u", {"id": g.SUYUAN})
+    assert g.DING not in su[0]["u"] and g.BING in su[0]["u"] and len(su[0]["u"]) == 32
+
+
+def test_write_adjusts_summaries_without_recounting_adopters(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    store.write_documents([_adopter_doc(i) for i in range(20)])
+    with statements(monkeypatch) as seen:
+        store.write_documents([_adopter_doc(20), g.document_c()])
+        store.write_documents([g.document_b()])  # written again: replaces its entries
+    assert not [s for s in seen if _ALL_ADOPTERS.search(s)], seen
+    _agrees_with_a_recount(store)
+
+
+def test_a_fact_without_evidence_leaves_with_its_document(store) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    doc = g.document_c()
+    doc.facts.append(FactRow("PARTNERS_WITH", g.BING, g.DING, (), {}, []))
+    store.write_documents([doc])
+    assert store.read("MATCH ()-[r:PARTNERS_WITH]->() RETURN r.doc_ids AS d") == [{"d": [doc.id]}]
+    store.delete_document(doc.id)
+    assert store.read("MATCH ()-[r:PARTNERS_WITH]->() RETURN r.doc_ids AS d") == []
+    _agrees_with_a_recount(store)
+
+
+def test_fingerprints_are_read_from_their_blocks(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    g.load_small_graph(store)
+    docs = [_adopter_doc(i) for i in range(12)]
+    for i, d in enumerate(docs):
+        d.props["fingerprint"] = f"{i:064x}"
+    store.write_documents(docs)
+    store.delete_document(docs[0].id)
+    store.write_documents([docs[1]])  # again: listed once
+    with statements(monkeypatch) as seen:
+        known = {r["id"]: r["fingerprint"] for r in store.document_fingerprints()}
+    assert not [s for s in seen if _EVERY_FINGERPRINT.search(s) or "(d:Document)" in s], seen
+    expected = {
+        r["id"]: r["f"] or ""
+        for r in store.read("MATCH (d:Document) RETURN d.id AS id, d.fingerprint AS f")
+    }
+    assert known == expected and len(known) == 2 + 11
+    summaries.rebuild_fingerprints(store)  # a store of an older version: the same lists
+    assert {r["id"]: r["fingerprint"] for r in store.document_fingerprints()} == expected
+
+
+def test_created_documents_equal_merged_ones(store) -> None:  # type: ignore[no-untyped-def]
+    """A write CREATEs what is new in it (ArcadeDB); the graph is the one MERGE makes."""
+    from graph.store import _document_statements
+    from tests.graph.test_store_contract import _batching_docs, _everything
+
+    def docs() -> list[DocumentGraph]:
+        out = [g.document_a(), g.document_c(), *_batching_docs()]
+        out[0].props["collections"] = ["甲"]
+        out[1].props.update({"collections": ["乙"], "collections_if_new": True})
+        out[2].props.update({"urls": ["http://example.test/x"], "paths": ["x.txt"]})
+        return out
+
+    def write(merge_only: bool) -> tuple[list, list]:
+        store.clear()
+        nodes, edges = g.roster()
+        store.upsert_nodes(nodes)
+        store.link_hierarchy(edges, source="test roster")
+        if merge_only:
+            store.write_statements(_document_statements(docs()))
+        else:
+            store.write_documents(docs())
+        nodes, rels = _everything(store)
+        # the same properties, whatever order the server lists them in
+        return sorted(repr((n[0], sorted(n[1].items()))) for n in nodes), sorted(
+            repr((*r[:3], sorted(r[3].items()))) for r in rels
+        )
+
+    assert write(merge_only=False) == write(merge_only=True)
+
+
+def test_a_reported_figure_is_found_from_the_figure(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ArcadeDB walks the relationships of a pattern's first node: a court reports thousands
+    of figures over the years, each figure is reported once, so every statement that finds or
+    merges a court -REPORTED-> figure fact starts at the figure."""
+    g.load_small_graph(store)
+    params: list[dict[str, Any]] = []
+    with statements(monkeypatch, params) as seen:
+        store.write_documents([g.document_a()])  # written again: every fact is looked up
+        store.delete_document(g.DOC_A)
+    from_court = re.compile(r"\(a:Entity \{id: r\.src\}\)-\[f:REPORTED\]|MERGE \(a\)-\[f:REPORTED")
+    checked = 0
+    for text, p in zip(seen, params, strict=True):
+        if "REPORTED" not in text or "rows" not in p:
+            continue
+        to_figures = [r for r in p["rows"] if str(r.get("dst", "")).startswith("outcome:")]
+        checked += len(to_figures)
+        assert not (to_figures and from_court.search(text)), text
+    assert checked  # the figure's facts were looked up (tally, merge, delete, refold)
