@@ -132,16 +132,21 @@ def _value(p: Param) -> Any:
 
 
 def _variants(q: NamedQuery) -> list[dict[str, Any]]:
-    """Required parameters only, every parameter set, and each value of a spliced one."""
+    """Required parameters only, every parameter set, and each value of a spliced one (of a
+    wide range such as a page number: its ends and the value after the first)."""
     required = {p.name: _value(p) for p in q.params if p.required}
     every = {p.name: _value(p) for p in q.params if not p.splice}
     spliced = [
         {**required, p.name: n}
         for p in q.params
         if p.splice
-        for n in range(p.minimum or 0, (p.maximum or 0) + 1)
+        for n in _spliced_values(p.minimum or 0, p.maximum or 0)
     ]
     return [required, every, *spliced]
+
+
+def _spliced_values(lo: int, hi: int) -> list[int]:
+    return list(range(lo, hi + 1)) if hi - lo <= 10 else [lo, lo + 1, hi]
 
 
 def _own_texts(q: NamedQuery) -> list[str]:
