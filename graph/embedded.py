@@ -642,4 +642,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The databases are closed and the lock is free: leave now. A client that never closed
+    # its connection (an explorer still open) keeps the JVM's connection threads alive, and
+    # a normal exit would wait for them until `stop` gives up and kills the process.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -311,3 +311,24 @@ def test_stop_returns_when_the_server_process_is_gone(tmp_path: Path) -> None:
     finally:
         os.close(fd)
     assert not srv.state_file.exists() and not srv.status().running
+
+
+def test_the_server_leaves_on_sigterm_while_a_client_is_still_connected(tmp_path: Path) -> None:
+    """An explorer still open (a driver never closed) must not keep the server alive after
+    `graph stop`: it exits on its own, instead of being killed once `stop` gives up."""
+    import signal
+
+    from graph.store import open_store
+
+    settings = Settings(data_dir=tmp_path)
+    store = open_store(settings)  # left open on purpose, as a running explorer leaves it
+    store.read("RETURN 1 AS one")
+    srv = EmbeddedServer(tmp_path)
+    pid = srv.status().pid
+    assert pid and _alive(pid)
+    os.kill(pid, signal.SIGTERM)
+    try:
+        assert srv._wait_stopped(pid, 30.0), "the server did not exit by itself"
+    finally:
+        srv.stop(timeout=5)
+        store.close()
