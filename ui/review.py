@@ -520,6 +520,23 @@ def _entities(who: str | None) -> None:
         st.button("剔除候选举措", key=f"{P}.drop", on_click=_entity_action, args=("drop",))
 
 
+def _progress_key() -> str:
+    """What the review progress depends on: the store, its documents and the decisions
+    (their number and the latest), read cheaply so the counts are recomputed only when one
+    of them changed (counting every fact's status takes seconds on a national graph)."""
+    store = state.store()
+    row = store.read(
+        "MATCH (d:ReviewDecision) RETURN count(d) AS n, max(d.time) AS t, max(d.id) AS i"
+    )[0]
+    docs = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+    return f"{store.description}|{docs}|{row['n']}|{row['t']}|{row['i']}"
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner="正在统计审核进度…")
+def _progress(key: str) -> dict[str, Any]:
+    return review.progress(state.store())
+
+
 def render() -> None:
     st.title("审核")
     st.caption(
@@ -536,7 +553,7 @@ def render() -> None:
     if message:
         getattr(slot, message[0])(message[1])
     store = state.store()
-    progress = review.progress(store)
+    progress = _progress(_progress_key())
     cols = st.columns(5)
     for col, status in zip(cols, review.STATUSES, strict=False):
         col.metric(review.STATUS_ZH[status], progress["counts"].get(status, 0))

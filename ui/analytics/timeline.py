@@ -211,6 +211,10 @@ def _first_day(date: str) -> str:
     return "-".join([parts[0], parts[1] if len(parts) > 1 else "01", "01"])
 
 
+#: longest sequence drawn with the promotions' rows tinted (beyond, the ★ in 事件 marks them)
+STYLED_ROWS = 1000
+
+
 def _sequence(tl: analytics.Timeline) -> None:
     events = tl.sequence()
     rows = [
@@ -226,13 +230,16 @@ def _sequence(tl: analytics.Timeline) -> None:
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=["日期", "事件", "单位", "层级", "日期依据"])
-    endorsed = frame["事件"] == EVENT_ZH["endorsed"]
-    styled = frame.style.apply(
-        lambda row: ["background-color: #fdebd3" if endorsed[row.name] else ""] * len(row),
-        axis=1,
-    )
-    st.dataframe(styled, hide_index=True, width="stretch")
+    if len(frame) <= STYLED_ROWS:
+        endorsed = frame["事件"] == EVENT_ZH["endorsed"]
+        styled = frame.style.apply(
+            lambda row: ["background-color: #fdebd3" if endorsed[row.name] else ""] * len(row),
+            axis=1,
+        )
+        st.dataframe(styled, hide_index=True, width="stretch")
+    else:  # a styled table is drawn cell by cell: seconds for thousands of units; ★ marks it
+        st.dataframe(frame, hide_index=True, width="stretch")
     st.caption(
-        "按日期排列的试点、上级法院推广部署（★，底色标出）和各单位首次推行。"
+        "按日期排列的试点、上级法院推广部署（★）和各单位首次推行。"
         "上级推广之后的推行，可以看作自上而下的扩散。"
     )
