@@ -817,6 +817,26 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     def unquoted(a: int, b: int) -> str:
         return _QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text[a:b])
 
+    kinds: dict[tuple[int, int, int, int], tuple[bool, bool]] = {}
+
+    def clause_kind(s: int, e: int, c_start: int, c_end: int) -> tuple[bool, bool]:
+        """Whether the clause (in its sentence) tells a story rather than reports figures, and
+        whether it speaks of a judgement; the same for every figure of the clause."""
+        key = (s, e, c_start, c_end)
+        if key not in kinds:
+            clause = text[c_start:c_end]
+            story = bool(
+                _PARTICIPATION.search(clause)
+                or (_CASE_FACT.search(text, s, e) and _CASE_FACT.search(unquoted(s, e)))
+                # 当时手上有900多件未结案件: one judge's docket in a story
+                or (_IN_HAND.search(clause) and not _AVERAGE.search(clause))
+                or (_PARTIES.search(clause) and _ONE_CASE.search(text, s, e))
+                # 法院通过冻结冯某52%涉案资金: a story of one dispute
+                or _NAMED_PARTY.search(text, c_start, c_end)
+            )
+            kinds[key] = story, _JUDGEMENT.search(clause) is not None
+        return kinds[key]
+
     def skip_context(start: int, end: int, uom: str = "") -> bool:
         if start < title_end or _inside(quotes, start):
             return True
@@ -826,21 +846,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 return True  # “A、B、C”5项重点工作: the count of a quoted list
         s, e = bounds.sentence(start)
         c_start, c_end = bounds.clause(start, end)
-        clause = text[c_start:c_end]
-        if _PARTICIPATION.search(clause):
+        story, judgement = clause_kind(s, e, c_start, c_end)
+        if story:
             return True
-        if _CASE_FACT.search(text, s, e) and _CASE_FACT.search(unquoted(s, e)):
+        if judgement and (uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"):
             return True
-        if _IN_HAND.search(clause) and not _AVERAGE.search(clause):
-            return True  # 当时手上有900多件未结案件: one judge's docket in a story
-        if _JUDGEMENT.search(clause) and (
-            uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"
-        ):
-            return True
-        if _PARTIES.search(clause) and _ONE_CASE.search(text, s, e):
-            return True
-        if _NAMED_PARTY.search(text, c_start, c_end):
-            return True  # 法院通过冻结冯某52%涉案资金: a story of one dispute
         before = text[c_start:start]
         if _TARGET_BEFORE.search(before) or _SCOPE_BEFORE.search(before):
             return True
