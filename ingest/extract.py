@@ -35,6 +35,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -183,12 +184,10 @@ class _Context:
         courts: Sequence[CourtRef],
         people: Sequence[PersonHit],
         home: str | None,
-        memo: dict[tuple[str, int], bool] | None = None,
     ) -> None:
         self.text = text
-        # answers that depend on the text and court mentions only, shared by a context rebuilt
-        # for the same document with other people (see extract_document)
-        self._memo: dict[tuple[str, int], bool] = {} if memo is None else memo
+        # answers that depend on the text and court mentions only, per position
+        self._memo: dict[tuple[str, int], bool] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self._heads = [b.start() for b in _HEAD_BREAK.finditer(text)]
         self.sentences = sentences
@@ -224,6 +223,23 @@ class _Context:
             if listed or self._is_subject(m.start):
                 last = _Subject(m.start, m.end, m.court)
                 subjects.append(last)
+        self._court_subjects = subjects
+        self.lines = _lines(text)
+        self.line_starts = [a for a, _ in self.lines]
+        self.sections = self._sections(outer)
+        self._add_people(people)
+
+    def with_people(self, people: Sequence[PersonHit]) -> _Context:
+        """This context with `people` standing for their courts instead (what depends on the
+        text and the court mentions only is shared)."""
+        ctx = copy.copy(self)
+        ctx._add_people(people)
+        return ctx
+
+    def _add_people(self, people: Sequence[PersonHit]) -> None:
+        """The subjects (the courts' and the people's) and the paragraphs' topics."""
+        text = self.text
+        subjects = list(self._court_subjects)
         for p in people:
             if not p.court or p.court.startswith("AGG:"):
                 continue
@@ -236,9 +252,6 @@ class _Context:
         subjects.sort(key=lambda s: s.start)
         self.subjects = subjects
         self.starts = [s.start for s in subjects]
-        self.lines = _lines(text)
-        self.line_starts = [a for a, _ in self.lines]
-        self.sections = self._sections(outer)
         # the topic of a paragraph is the first court it is about (its first subject)
         self.topics: list[tuple[int, str]] = []
         speaker_line = -1  # the paragraph whose topic so far is only a quote's speaker
@@ -348,9 +361,12 @@ class _Context:
     def _speaker(self, end: int) -> bool:
         """The clause after a court ends in a speech verb (乙县法院副院长某某表示。): the
         court introduces a quote."""
-        n = min(len(self.text), end + 30)
-        i = self._clause_end(end, n)
-        return i < n and _SPEECH_END.search(self.text, end, i) is not None
+        key = ("speaker", end)
+        if key not in self._memo:
+            n = min(len(self.text), end + 30)
+            i = self._clause_end(end, n)
+            self._memo[key] = i < n and _SPEECH_END.search(self.text, end, i) is not None
+        return self._memo[key]
 
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
@@ -793,9 +809,7 @@ def extract_document(
     placed = _place_people(ctx, person_hits)
     if placed != person_hits:  # people placed by context now stand for their court too
         person_hits = placed
-        ctx = _Context(
-            text, sentences, mentions, courts, person_hits, resolution.home, ctx._memo
-        )
+        ctx = ctx.with_people(person_hits)
     city = _home_city(courts, resolution.home)
 
     for c in courts:
