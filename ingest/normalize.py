@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 __all__ = [
@@ -197,6 +197,21 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 # Variant forms OpenCC t2s leaves as they are (checked against opencc 1.4); applied after it.
 _VARIANTS = str.maketrans("陜値衞擧塲槪彞囙俢", "陕值卫举场概彝因修")
+
+
+def _char_class(table: Mapping[int, str | int]) -> re.Pattern[str]:
+    """Any character `table` rewrites."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+
+
+_TABLE_CHARS = _char_class(_TABLE)
+_VARIANT_CHARS = _char_class(_VARIANTS)
+
+
+def _translate(text: str, table: Mapping[int, str | int], chars: re.Pattern[str]) -> str:
+    """text.translate(table), skipped when no character of the text is in the table (most
+    texts: a scan is much cheaper than a translation)."""
+    return text.translate(table) if chars.search(text) else text
 
 
 @lru_cache(maxsize=1)
@@ -571,12 +586,12 @@ def normalize_tracked(raw: str) -> Tracked:
     if _LATIN_LEAD.search(t.text):
         _repair_latin1(t)
     t.sub(_CONTROL, "")
-    t.same_length(t.text.translate(_TABLE))
+    t.same_length(_translate(t.text, _TABLE, _TABLE_CHARS))
     if "(" in t.text or "（" in t.text:
         _remove_pinyin(t)
     if not t.text.isascii():
         _mark_garbled(t)
-        t.same_length(_t2s(t.text).translate(_VARIANTS))
+        t.same_length(_translate(_t2s(t.text), _VARIANTS, _VARIANT_CHARS))
     _punctuation(t)
     if _whitespace(t):
         # Joined lines give punctuation new neighbours: settle it again.
