@@ -200,8 +200,19 @@ _VARIANTS = str.maketrans("陜値衞擧塲槪彞囙俢", "陕值卫举场概彝�
 
 
 def _char_class(table: Mapping[int, str | int]) -> re.Pattern[str]:
-    """Any character `table` rewrites."""
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+    """Any character `table` rewrites, as ranges of consecutive code points (a class listing
+    every character one by one is slow to scan)."""
+    codes = sorted(table)
+    ranges: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        ranges.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 _TABLE_CHARS = _char_class(_TABLE)
