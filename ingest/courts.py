@@ -21,7 +21,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -246,6 +246,26 @@ class _Matcher:
     gaz: Gazetteer
     automaton: ahocorasick.Automaton  # court keys and place names, told apart by payload
     court_div: dict[str, tuple[str | None, str | None, str | None]]  # name -> prov, pref, cty
+    runs: re.Pattern[str]  # runs of characters some key holds, at least as long as a key
+
+
+def _key_runs(keys: Iterable[str]) -> re.Pattern[str]:
+    """Runs of the characters the keys are written in, as long as the shortest key at least:
+    no match crosses another character, so only these runs need the automaton (which steps
+    slowly through text no key starts with)."""
+    keys = list(keys)
+    codes = sorted({ord(c) for k in keys for c in k})
+    ranges: list[str] = []  # consecutive code points as one range: a long class scans slowly
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        ranges.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    shortest = min((len(k) for k in keys), default=1)
+    return re.compile("[" + "".join(ranges) + "]" + f"{{{max(1, shortest)},}}")
 
 
 def _add(table: dict[str, list[_Cand]], key: str, cand: _Cand) -> None:
@@ -328,7 +348,7 @@ def _matcher() -> _Matcher:
     court_div: dict[str, tuple[str | None, str | None, str | None]] = {
         c.name: (c.province_code, c.prefecture_code, c.county_code) for c in roster
     }
-    return _Matcher(roster, gaz, auto, court_div)
+    return _Matcher(roster, gaz, auto, court_div, _key_runs(auto.keys()))
 
 
 # --------------------------------------------------------------------------------------
@@ -406,8 +426,9 @@ def _scan(m: _Matcher, text: str) -> tuple[list[_Hit], list[_Hit]]:
     """Court-key hits and place-name hits, each leftmost-longest, in one automaton pass."""
     courts: list[_Hit] = []
     places: list[_Hit] = []
-    for end, (length, is_court, payload) in m.automaton.iter(text):
-        (courts if is_court else places).append((end + 1 - length, end + 1, payload))
+    for run in m.runs.finditer(text):
+        for end, (length, is_court, payload) in m.automaton.iter(text, run.start(), run.end()):
+            (courts if is_court else places).append((end + 1 - length, end + 1, payload))
     return _leftmost_longest(courts), _leftmost_longest(places)
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 __all__ = [
@@ -199,20 +199,25 @@ _TABLE = _build_table()
 _VARIANTS = str.maketrans("陜値衞擧塲槪彞囙俢", "陕值卫举场概彝因修")
 
 
-def _char_class(table: Mapping[int, str | int]) -> re.Pattern[str]:
-    """Any character `table` rewrites, as ranges of consecutive code points (a class listing
-    every character one by one is slow to scan)."""
-    codes = sorted(table)
+def char_ranges(codes: Iterable[int]) -> str:
+    """A regex character class of the code points, as ranges of consecutive ones (a class
+    listing thousands of characters one by one is slow to scan)."""
+    ordered = sorted(set(codes))
     ranges: list[str] = []
     i = 0
-    while i < len(codes):
+    while i < len(ordered):
         j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
             j += 1
-        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        first, last = re.escape(chr(ordered[i])), re.escape(chr(ordered[j]))
         ranges.append(first if i == j else f"{first}-{last}")
         i = j + 1
-    return re.compile("[" + "".join(ranges) + "]")
+    return "[" + "".join(ranges) + "]"
+
+
+def _char_class(table: Mapping[int, str | int]) -> re.Pattern[str]:
+    """Any character `table` rewrites."""
+    return re.compile(char_ranges(table))
 
 
 _TABLE_CHARS = _char_class(_TABLE)
