@@ -21,7 +21,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -208,6 +208,20 @@ _TRIBUNAL_LIST = re.compile(
     r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+)(?P<last>[\u4e00-\u9fff]{2,4}?)"
     r"(?:等)?(?:[两三四五六七八九十\d]{1,2}(?:个|家|处|座))?(?:人民)?法庭"
 )
+#: the runs of text a list of courts or tribunals lies in (both are written in these only)
+_LIST_RUN = re.compile(r"[\u4e00-\u9fff、\d]+")
+
+
+def _list_runs(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """The runs that may hold a list ending in one of `words` (every suffix of the list's
+    pattern holds one): a 、 and the word in them; a cheap filter before the lists' patterns,
+    which are slow to try at every character."""
+    for run in _LIST_RUN.finditer(text):
+        found = run.group()
+        if "、" in found and any(w in found for w in words):
+            yield run.span()
+
+
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
 _BARE_COUNTY = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
@@ -854,7 +868,11 @@ class _Resolver:
         """One court per place of an elliptical list (鲤城、惠安、德化等法院): each place is
         read as <place>法院 (or <place>铁路运输法院 …) and resolved like a name in the text;
         the mention is the bare place. Needs two places that name courts."""
-        for m in _COURT_LIST.finditer(self.folded):
+        for m in (
+            m
+            for a, b in _list_runs(self.folded, ("法院", "中院"))
+            for m in _COURT_LIST.finditer(self.folded, a, b)
+        ):
             suffix = m.group("suffix")
             keys = _LIST_KEYS.get(suffix, ("法院", "人民法院"))
             items: list[tuple[int, int]] = []
@@ -1021,7 +1039,9 @@ class _Resolver:
         pref = self.ctx.top_prefecture(gaz)
         if prov is None:
             return
-        for m in _TRIBUNAL_LIST.finditer(text):
+        for m in (
+            m for a, b in _list_runs(text, ("法庭",)) for m in _TRIBUNAL_LIST.finditer(text, a, b)
+        ):
             items: list[tuple[int, int]] = []
             pos = m.start("items")
             for part in m.group("items").split("、"):
