@@ -21,7 +21,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -208,6 +208,20 @@ _TRIBUNAL_LIST = re.compile(
     r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+)(?P<last>[\u4e00-\u9fff]{2,4}?)"
     r"(?:等)?(?:[两三四五六七八九十\d]{1,2}(?:个|家|处|座))?(?:人民)?法庭"
 )
+#: the runs of text a list of courts or tribunals lies in (both are written in these only)
+_LIST_RUN = re.compile(r"[\u4e00-\u9fff、\d]+")
+
+
+def _list_runs(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """The runs that may hold a list ending in one of `words` (every suffix of the list's
+    pattern holds one): a 、 and the word in them; a cheap filter before the lists' patterns,
+    which are slow to try at every character."""
+    for run in _LIST_RUN.finditer(text):
+        found = run.group()
+        if "、" in found and any(w in found for w in words):
+            yield run.span()
+
+
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
 _BARE_COUNTY = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
@@ -246,6 +260,26 @@ class _Matcher:
     gaz: Gazetteer
     automaton: ahocorasick.Automaton  # court keys and place names, told apart by payload
     court_div: dict[str, tuple[str | None, str | None, str | None]]  # name -> prov, pref, cty
+    runs: re.Pattern[str]  # runs of characters some key holds, at least as long as a key
+
+
+def _key_runs(keys: Iterable[str]) -> re.Pattern[str]:
+    """Runs of the characters the keys are written in, as long as the shortest key at least:
+    no match crosses another character, so only these runs need the automaton (which steps
+    slowly through text no key starts with)."""
+    keys = list(keys)
+    codes = sorted({ord(c) for k in keys for c in k})
+    ranges: list[str] = []  # consecutive code points as one range: a long class scans slowly
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        ranges.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    shortest = min((len(k) for k in keys), default=1)
+    return re.compile("[" + "".join(ranges) + "]" + f"{{{max(1, shortest)},}}")
 
 
 def _add(table: dict[str, list[_Cand]], key: str, cand: _Cand) -> None:
@@ -328,7 +362,7 @@ def _matcher() -> _Matcher:
     court_div: dict[str, tuple[str | None, str | None, str | None]] = {
         c.name: (c.province_code, c.prefecture_code, c.county_code) for c in roster
     }
-    return _Matcher(roster, gaz, auto, court_div)
+    return _Matcher(roster, gaz, auto, court_div, _key_runs(auto.keys()))
 
 
 # --------------------------------------------------------------------------------------
@@ -406,8 +440,9 @@ def _scan(m: _Matcher, text: str) -> tuple[list[_Hit], list[_Hit]]:
     """Court-key hits and place-name hits, each leftmost-longest, in one automaton pass."""
     courts: list[_Hit] = []
     places: list[_Hit] = []
-    for end, (length, is_court, payload) in m.automaton.iter(text):
-        (courts if is_court else places).append((end + 1 - length, end + 1, payload))
+    for run in m.runs.finditer(text):
+        for end, (length, is_court, payload) in m.automaton.iter(text, run.start(), run.end()):
+            (courts if is_court else places).append((end + 1 - length, end + 1, payload))
     return _leftmost_longest(courts), _leftmost_longest(places)
 
 
@@ -833,7 +868,11 @@ class _Resolver:
         """One court per place of an elliptical list (鲤城、惠安、德化等法院): each place is
         read as <place>法院 (or <place>铁路运输法院 …) and resolved like a name in the text;
         the mention is the bare place. Needs two places that name courts."""
-        for m in _COURT_LIST.finditer(self.folded):
+        for m in (
+            m
+            for a, b in _list_runs(self.folded, ("法院", "中院"))
+            for m in _COURT_LIST.finditer(self.folded, a, b)
+        ):
             suffix = m.group("suffix")
             keys = _LIST_KEYS.get(suffix, ("法院", "人民法院"))
             items: list[tuple[int, int]] = []
@@ -1000,7 +1039,9 @@ class _Resolver:
         pref = self.ctx.top_prefecture(gaz)
         if prov is None:
             return
-        for m in _TRIBUNAL_LIST.finditer(text):
+        for m in (
+            m for a, b in _list_runs(text, ("法庭",)) for m in _TRIBUNAL_LIST.finditer(text, a, b)
+        ):
             items: list[tuple[int, int]] = []
             pos = m.start("items")
             for part in m.group("items").split("、"):

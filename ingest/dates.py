@@ -24,6 +24,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = [
     "DateChoice",
@@ -900,6 +901,7 @@ _RECENT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # an article repeats its periods (今年, 同比)
 def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] | None:
     """The period (start, end) as ISO dates that `expr` means for an article of `pub_date`.
 

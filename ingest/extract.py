@@ -35,6 +35,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -185,6 +186,10 @@ class _Context:
         home: str | None,
     ) -> None:
         self.text = text
+        # answers that depend on the text and court mentions only, per position
+        self._memo: dict[tuple[str, int], bool] = {}
+        self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
+        self._heads = [b.start() for b in _HEAD_BREAK.finditer(text)]
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.courts = list(courts)
@@ -218,6 +223,23 @@ class _Context:
             if listed or self._is_subject(m.start):
                 last = _Subject(m.start, m.end, m.court)
                 subjects.append(last)
+        self._court_subjects = subjects
+        self.lines = _lines(text)
+        self.line_starts = [a for a, _ in self.lines]
+        self.sections = self._sections(outer)
+        self._add_people(people)
+
+    def with_people(self, people: Sequence[PersonHit]) -> _Context:
+        """This context with `people` standing for their courts instead (what depends on the
+        text and the court mentions only is shared)."""
+        ctx = copy.copy(self)
+        ctx._add_people(people)
+        return ctx
+
+    def _add_people(self, people: Sequence[PersonHit]) -> None:
+        """The subjects (the courts' and the people's) and the paragraphs' topics."""
+        text = self.text
+        subjects = list(self._court_subjects)
         for p in people:
             if not p.court or p.court.startswith("AGG:"):
                 continue
@@ -230,10 +252,6 @@ class _Context:
         subjects.sort(key=lambda s: s.start)
         self.subjects = subjects
         self.starts = [s.start for s in subjects]
-        self.lines = _lines(text)
-        self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
-        self.line_starts = [a for a, _ in self.lines]
-        self.sections = self._sections(outer)
         # the topic of a paragraph is the first court it is about (its first subject)
         self.topics: list[tuple[int, str]] = []
         speaker_line = -1  # the paragraph whose topic so far is only a quote's speaker
@@ -316,16 +334,25 @@ class _Context:
         # a caption line (short, with a credit); a long flattened page is no caption
         return b - a <= _CAPTION_LINE and _CAPTION.search(self.text, a, b) is not None
 
+    def _clause_end(self, pos: int, limit: int) -> int:
+        """_clause_end(self.text, pos, limit), from the precomputed clause breaks."""
+        hi = min(limit, len(self.text))
+        i = bisect.bisect_left(self.breaks, pos)
+        return self.breaks[i] if i < len(self.breaks) and self.breaks[i] < hi else hi
+
     def _background(self, end: int) -> bool:
         """The clause after a subject ends in 后/以来 (最高院印发…后，该院…): it sets the
         scene for the court the paragraph is about."""
-        n = min(len(self.text), end + 160)
-        i = _clause_end(self.text, end, n)
-        return (
-            i < n
-            and self.text[i] in "，,"
-            and self.text[max(end, i - 2) : i].endswith(("后", "以来", "之际", "期间"))
-        )
+        key = ("background", end)
+        if key not in self._memo:
+            n = min(len(self.text), end + 160)
+            i = self._clause_end(end, n)
+            self._memo[key] = (
+                i < n
+                and self.text[i] in "，,"
+                and self.text[max(end, i - 2) : i].endswith(("后", "以来", "之际", "期间"))
+            )
+        return self._memo[key]
 
     def _end_at(self, start: int) -> int:
         """The end of the court mention that starts at `start` (`start` if none does)."""
@@ -334,16 +361,24 @@ class _Context:
     def _speaker(self, end: int) -> bool:
         """The clause after a court ends in a speech verb (乙县法院副院长某某表示。): the
         court introduces a quote."""
-        n = min(len(self.text), end + 30)
-        i = _clause_end(self.text, end, n)
-        return i < n and _SPEECH_END.search(self.text, end, i) is not None
+        key = ("speaker", end)
+        if key not in self._memo:
+            n = min(len(self.text), end + 30)
+            i = self._clause_end(end, n)
+            self._memo[key] = i < n and _SPEECH_END.search(self.text, end, i) is not None
+        return self._memo[key]
 
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
-        a = start
+        key = ("subject", start)
+        if key not in self._memo:
+            self._memo[key] = self._at_clause_head(start)
+        return self._memo[key]
+
+    def _at_clause_head(self, start: int) -> bool:
         # a dash opens a headline's second part (甲乙——某法院践行…) as a comma does a clause
-        while a > 0 and self.text[a - 1] not in "，,；;。！!？?：:\n—":
-            a -= 1
+        i = bisect.bisect_left(self._heads, start) - 1
+        a = self._heads[i] + 1 if i >= 0 else 0
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE:
             return False
@@ -774,7 +809,7 @@ def extract_document(
     placed = _place_people(ctx, person_hits)
     if placed != person_hits:  # people placed by context now stand for their court too
         person_hits = placed
-        ctx = _Context(text, sentences, mentions, courts, person_hits, resolution.home)
+        ctx = ctx.with_people(person_hits)
     city = _home_city(courts, resolution.home)
 
     for c in courts:
@@ -1756,6 +1791,8 @@ def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
 
 _CLAUSE_BREAKS = "，,；;。！!？?：:\n"
 _CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
+#: what ends the text before a clause's head: a clause break, or a headline's dash
+_HEAD_BREAK = re.compile("[" + _CLAUSE_BREAKS + "—]")
 
 
 def _clause_end(text: str, pos: int, limit: int | None = None) -> int:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 __all__ = [
@@ -197,6 +197,37 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 # Variant forms OpenCC t2s leaves as they are (checked against opencc 1.4); applied after it.
 _VARIANTS = str.maketrans("陜値衞擧塲槪彞囙俢", "陕值卫举场概彝因修")
+
+
+def char_ranges(codes: Iterable[int]) -> str:
+    """A regex character class of the code points, as ranges of consecutive ones (a class
+    listing thousands of characters one by one is slow to scan)."""
+    ordered = sorted(set(codes))
+    ranges: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        first, last = re.escape(chr(ordered[i])), re.escape(chr(ordered[j]))
+        ranges.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "[" + "".join(ranges) + "]"
+
+
+def _char_class(table: Mapping[int, str | int]) -> re.Pattern[str]:
+    """Any character `table` rewrites."""
+    return re.compile(char_ranges(table))
+
+
+_TABLE_CHARS = _char_class(_TABLE)
+_VARIANT_CHARS = _char_class(_VARIANTS)
+
+
+def _translate(text: str, table: Mapping[int, str | int], chars: re.Pattern[str]) -> str:
+    """text.translate(table), skipped when no character of the text is in the table (most
+    texts: a scan is much cheaper than a translation)."""
+    return text.translate(table) if chars.search(text) else text
 
 
 @lru_cache(maxsize=1)
@@ -571,12 +602,12 @@ def normalize_tracked(raw: str) -> Tracked:
     if _LATIN_LEAD.search(t.text):
         _repair_latin1(t)
     t.sub(_CONTROL, "")
-    t.same_length(t.text.translate(_TABLE))
+    t.same_length(_translate(t.text, _TABLE, _TABLE_CHARS))
     if "(" in t.text or "（" in t.text:
         _remove_pinyin(t)
     if not t.text.isascii():
         _mark_garbled(t)
-        t.same_length(_t2s(t.text).translate(_VARIANTS))
+        t.same_length(_translate(_t2s(t.text), _VARIANTS, _VARIANT_CHARS))
     _punctuation(t)
     if _whitespace(t):
         # Joined lines give punctuation new neighbours: settle it again.

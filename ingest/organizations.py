@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.document import CourtMention
 
@@ -116,10 +117,18 @@ def _prefix(text: str, start: int, court_ends: set[int]) -> str:
     return text[i:start]
 
 
+#: each type's pattern as a whole word, and at the end of a longer name (compiled once)
+_TYPE_NAMES = tuple(
+    (re.compile(pattern), re.compile(pattern + "$"), canonical)
+    for pattern, _, _, canonical in _TYPES
+)
+
+
+@lru_cache(maxsize=4096)
 def org_name_for(surface: str, place: str | None) -> str:
     """A canonical name for a body named by its type word only (政法委 -> 中共本溪市委政法委员会)."""
-    for pattern, _, _, canonical in _TYPES:
-        if re.fullmatch(pattern, surface) or re.search(pattern + "$", surface):
+    for whole, at_end, canonical in _TYPE_NAMES:
+        if whole.fullmatch(surface) or at_end.search(surface):
             if "{place}" in canonical and not place:
                 return surface
             return canonical.format(place=place or "", surface=surface)
@@ -140,11 +149,11 @@ def find_organizations(
 ) -> list[OrgHit]:
     """Organisation mentions in text[:limit], in text order."""
     limit = len(text) if limit is None else max(0, min(limit, len(text)))
-    court_spans = [(m.start, m.end) for m in court_mentions]
+    in_court = {i for m in court_mentions for i in range(m.start, m.end)}
     court_ends = {m.end for m in court_mentions}
     hits: list[OrgHit] = []
     for m in _TYPE_RE.finditer(text, 0, limit):
-        if any(a <= m.start() < b for a, b in court_spans):
+        if m.start() in in_court:
             continue
         idx = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
         _, kind, generic_default, canonical = _TYPES[idx]

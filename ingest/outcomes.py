@@ -141,6 +141,8 @@ _CASE_FACT = re.compile(
     r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
     r"曾因|某某|[\u4e00-\u9fff]某(?:与|诉|因|、|等)|这[件起宗][\u4e00-\u9fff]{0,12}?(?:案|纠纷)"
 )
+#: words every _CASE_FACT match holds: a cheap scan before the costly one
+_CASE_FACT_CUE = re.compile(r"一[批起案]|该案|此案|系列|曾因|某|这")
 #: what one person holds (手上有…件, 手头积压…件), unless it is an average (人均手上…)
 _IN_HAND = re.compile(r"(?:手上|手头|手里|名下)(?:还|仍|就)?(?:有|积压|压着|攒着)")
 _AVERAGE = re.compile(r"人均|平均|每名|每位|每人")
@@ -817,6 +819,30 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     def unquoted(a: int, b: int) -> str:
         return _QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text[a:b])
 
+    kinds: dict[tuple[int, int, int, int], tuple[bool, bool]] = {}
+
+    def clause_kind(s: int, e: int, c_start: int, c_end: int) -> tuple[bool, bool]:
+        """Whether the clause (in its sentence) tells a story rather than reports figures, and
+        whether it speaks of a judgement; the same for every figure of the clause."""
+        key = (s, e, c_start, c_end)
+        if key not in kinds:
+            clause = text[c_start:c_end]
+            story = bool(
+                _PARTICIPATION.search(clause)
+                or (
+                    _CASE_FACT_CUE.search(text, s, e)
+                    and _CASE_FACT.search(text, s, e)
+                    and _CASE_FACT.search(unquoted(s, e))
+                )
+                # 当时手上有900多件未结案件: one judge's docket in a story
+                or (_IN_HAND.search(clause) and not _AVERAGE.search(clause))
+                or (_PARTIES.search(clause) and _ONE_CASE.search(text, s, e))
+                # 法院通过冻结冯某52%涉案资金: a story of one dispute
+                or _NAMED_PARTY.search(text, c_start, c_end)
+            )
+            kinds[key] = story, _JUDGEMENT.search(clause) is not None
+        return kinds[key]
+
     def skip_context(start: int, end: int, uom: str = "") -> bool:
         if start < title_end or _inside(quotes, start):
             return True
@@ -826,21 +852,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 return True  # “A、B、C”5项重点工作: the count of a quoted list
         s, e = bounds.sentence(start)
         c_start, c_end = bounds.clause(start, end)
-        clause = text[c_start:c_end]
-        if _PARTICIPATION.search(clause):
+        story, judgement = clause_kind(s, e, c_start, c_end)
+        if story:
             return True
-        if _CASE_FACT.search(text, s, e) and _CASE_FACT.search(unquoted(s, e)):
+        if judgement and (uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"):
             return True
-        if _IN_HAND.search(clause) and not _AVERAGE.search(clause):
-            return True  # 当时手上有900多件未结案件: one judge's docket in a story
-        if _JUDGEMENT.search(clause) and (
-            uom.endswith("元") or uom in ("天", "日", "个月", "小时") or uom == "年"
-        ):
-            return True
-        if _PARTIES.search(clause) and _ONE_CASE.search(text, s, e):
-            return True
-        if _NAMED_PARTY.search(text, c_start, c_end):
-            return True  # 法院通过冻结冯某52%涉案资金: a story of one dispute
         before = text[c_start:start]
         if _TARGET_BEFORE.search(before) or _SCOPE_BEFORE.search(before):
             return True
