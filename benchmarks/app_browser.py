@@ -84,14 +84,9 @@ def visit(browser: Any, base: str, page: str, params: dict[str, str]) -> float:
         url = f"{base}/?{urlencode({'page': page, **params})}"
         t0 = time.perf_counter()
         tab.goto(url, wait_until="domcontentloaded")
-        # the script starts once the websocket is up: wait to see it run, then finish
-        tab.wait_for_function(
-            "() => document.querySelector('[data-testid=\"stApp\"]')"
-            "?.getAttribute('data-test-script-state') === 'running'",
-            timeout=120_000,
-            polling=20,
-        )
-        tab.wait_for_function(READY, timeout=120_000, polling=20)
+        # a new tab starts 'initial'; 'notRunning' comes only after the page's script ran
+        # (waiting to see 'running' misses a run quicker than the polling)
+        tab.wait_for_function(READY, timeout=300_000, polling=20)
         return time.perf_counter() - t0
     finally:
         tab.close()
