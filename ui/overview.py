@@ -50,12 +50,17 @@ def render() -> None:
                 links={"详情": lambda r: state.link(r["initiative_id"])},
                 key="overview.top",
             )
+            from queries.verified import FactCheck
             from ui.scope import verified_only
 
+            # the units are counted from these adoption facts (of the chosen collections)
+            tally = state.rows("adoption_tally")
+            facts = tally[0]["facts"] or 0 if tally else 0
+            unverified = tally[0]["unverified"] or 0 if tally else 0
+            note = FactCheck(facts, unverified, verified_only()).note()
             st.caption(
-                "单位数只计审核人员已确认或已修改的推行记录（只看已核实）。"
-                if verified_only()
-                else "单位数含尚未核实（机器抽取、未经审核）的推行记录；侧栏「只看已核实」只计已核实的。"
+                f"单位数背后的推行记录：{note}。"
+                + ("" if verified_only() else "侧栏「只看已核实」只计已核实的。")
             )
         else:
             st.info("还没有单位推行举措的记录。")

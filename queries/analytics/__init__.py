@@ -178,18 +178,19 @@ ADOPTION_TALLY = register(
     NamedQuery(
         name="adoption_tally",
         title="推行事实的核实情况",
-        description="How many adoptions (ADOPTED facts) one initiative, or all, has and how many "
-        "of them no reviewer confirmed or corrected: the footnote of the answers read from the "
-        "adoption summary.",
+        description="How many adoptions (ADOPTED facts) one initiative, or all, has (optionally "
+        "from chosen collections' documents) and how many of them no reviewer confirmed or "
+        "corrected: the footnote of the answers read from the adoption summary.",
         cypher="""
 MATCH (i:Initiative)
 WHERE $initiative IS NULL OR i.id = $initiative
 MATCH (i)<-[a:ADOPTED]-(:Entity)
+WHERE IN_COLLECTIONS
 RETURN count(a) AS facts,
        sum(CASE WHEN a.review_status IN ['confirmed', 'corrected'] THEN 0 ELSE 1 END)
          AS unverified
-""",
-        params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
+""".replace("IN_COLLECTIONS", in_collections("a")),
+        params=(Param("initiative", "entity", "改革举措", label="Initiative"), COLLECTIONS),
         row_limit=1,
     )
 )

@@ -67,3 +67,21 @@ def test_an_unverified_facts_evidence_says_why_it_is_hidden(reviewed, app) -> No
     at = app(page="evidence", fact=BING_SUYUAN, verified="1")
     no_trouble(at)
     assert any("核实状态：已确认" in c for c in texts(at, "caption"))
+
+
+def test_the_overview_ranking_counts_its_unverified_facts(reviewed, app) -> None:  # type: ignore[no-untyped-def]
+    """总览's most adopted initiatives: how many of the adoption facts behind the unit
+    counts are unverified, and with the switch how many were left out."""
+    n = reviewed.read("MATCH (:Entity)-[a:ADOPTED]->(:Entity) RETURN count(a) AS n")[0]["n"]
+    at = app(page="overview")
+    no_trouble(at)
+    assert any(
+        f"单位数背后的推行记录：共 {n} 条事实，其中 {n - 1} 条尚未核实" in c
+        for c in texts(at, "caption")
+    )
+    at.toggle(key="scope.verified").set_value(True).run()
+    no_trouble(at)
+    assert any(
+        f"仅含已核实的 1 条事实（另有 {n - 1} 条尚未核实，未计入）" in c
+        for c in texts(at, "caption")
+    )
