@@ -50,3 +50,16 @@ def render() -> None:
     embed_html(
         network_html(graph, title="路径", height=420, link_template="?page=unit&id={id}"), 430
     )
+    # the facts among the path's entities (the roster's hierarchy is reference data)
+    from queries.verified import FactCheck
+    from ui.common import note_of
+
+    every = fetch_subgraph(state.store(), ids) if verified_only() else graph
+    statuses = [
+        a.get("review_status")
+        for *_, a in every.edges(keys=True, data=True)
+        if not (a.get("source") and not a.get("review_status"))
+    ]
+    note = note_of(FactCheck.of(statuses, verified_only=verified_only()))
+    if note:
+        st.caption(f"图中的关系：{note}")

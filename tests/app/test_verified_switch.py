@@ -85,3 +85,14 @@ def test_the_overview_ranking_counts_its_unverified_facts(reviewed, app) -> None
         f"仅含已核实的 1 条事实（另有 {n - 1} 条尚未核实，未计入）" in c
         for c in texts(at, "caption")
     )
+
+
+def test_the_path_page_counts_the_unverified_facts_it_draws(reviewed, app) -> None:  # type: ignore[no-untyped-def]
+    """路径 draws the facts among the path's entities and says how many are unverified (丁县's
+    piloting of 诉源治理 is; 丙区's confirmed one is not on this path)."""
+    at = app(page="path", **{"from": g.DING, "to": g.SUYUAN})
+    no_trouble(at)
+    assert "图中的关系：共 1 条事实，其中 1 条尚未核实" in texts(at, "caption")
+    at = app(page="path", **{"from": g.BING, "to": g.SUYUAN})
+    no_trouble(at)
+    assert "图中的关系：1 条事实均已核实" in texts(at, "caption")
