@@ -772,7 +772,22 @@ def svg_fonts(svg: bytes) -> bytes:
     return _SVG_FAMILY.sub(f"font-family: {SVG_FONT_STACK}", svg.decode("utf-8")).encode("utf-8")
 
 
-def _footnote(sources: Sequence[Source], generated: str | None, limit: int = 3) -> str:
+def fact_note(graph: nx.MultiDiGraph) -> str:
+    """How many of the facts a subgraph draws are unverified (the roster's hierarchy is
+    reference data, not counted): the note every exported network picture carries."""
+    from queries.verified import FactCheck
+
+    statuses = [
+        a.get("review_status")
+        for *_, a in graph.edges(keys=True, data=True)
+        if not (a.get("source") and not a.get("review_status"))
+    ]
+    return FactCheck.of(statuses).note() if statuses else ""
+
+
+def _footnote(
+    sources: Sequence[Source], generated: str | None, limit: int = 3, note: str = ""
+) -> str:
     date = generated or _dt.date.today().isoformat()
     if sources:
         shown = "；".join(s.label() for s in sources[:limit])
@@ -780,7 +795,7 @@ def _footnote(sources: Sequence[Source], generated: str | None, limit: int = 3) 
         src = f"来源：{shown}{more}"
     else:
         src = "来源：courtgraph 知识图谱"
-    return f"{src}\n制图：courtgraph · 数据截至 {date}"
+    return f"{src}\n制图：courtgraph · 数据截至 {date}" + (f" · {note}" if note else "")
 
 
 def save_figure(fig: Figure, fmt: str, dpi: float) -> bytes:
@@ -1095,7 +1110,7 @@ def picture(
             fig.text(
                 0.025,
                 0.04,
-                _footnote(sources, generated),
+                _footnote(sources, generated, note=fact_note(graph)),
                 fontsize=10,
                 color="#5a6673",
                 va="center",
@@ -1232,17 +1247,18 @@ def slide(
     generated: str | None = None,
     notes: str | None = None,
     legend: Sequence[tuple[str, str, str]] = (),
+    note: str = "",
 ) -> bytes:
     """A one-slide 16:9 deck: `title` in the slide's title placeholder, the picture (drawn
     without its own title) filling the content area, the legend as editable text beside it,
-    a one-line source caption and the full source list with URLs in the notes."""
+    a one-line source caption (with `note`, e.g. how many facts are unverified) and the full
+    source list with URLs in the notes."""
     from figures.deck import Deck
 
     deck = Deck(title, generated=generated)
     full_notes = "\n".join(x for x in (notes, _sources_note(sources)) if x)
-    deck.picture_slide(
-        title, image_png, notes=full_notes, legend=legend, caption=_sources_caption(sources)
-    )
+    caption = " · ".join(x for x in (_sources_caption(sources), note) if x)
+    deck.picture_slide(title, image_png, notes=full_notes, legend=legend, caption=caption)
     return deck.save()
 
 
@@ -1256,7 +1272,14 @@ def network_slide(
 ) -> bytes:
     """The network as a one-slide deck (raises `FigureTooDense` like `picture`)."""
     png = picture(graph, with_title=False, seed=seed, dpi=200)
-    return slide(png, title=title, sources=sources, generated=generated, legend=legend_items(graph))
+    return slide(
+        png,
+        title=title,
+        sources=sources,
+        generated=generated,
+        legend=legend_items(graph),
+        note=fact_note(graph),
+    )
 
 
 def table_slide(

@@ -249,3 +249,31 @@ def test_five_hundred_nodes_render() -> None:
     assert data["options"]["nodes"]["scaling"]["label"]["maxVisible"] <= 24
     html = network_html(big)
     assert html.count('"shape": "dot"') == 500 and '"enabled": false' in html
+
+
+def test_exported_pictures_say_how_many_facts_are_unverified(graph) -> None:  # type: ignore[no-untyped-def]
+    """A network picture and its slide carry the fact check (issue 11): how many of the
+    facts drawn are unverified; the roster's hierarchy is reference data, not counted."""
+    import io
+
+    from pptx import Presentation
+
+    from figures.render import fact_note, network_slide
+
+    facts = [
+        a
+        for *_, a in graph.edges(keys=True, data=True)
+        if not (a.get("source") and not a.get("review_status"))
+    ]
+    assert facts and not any(a.get("review_status") for a in facts)
+    note = f"共 {len(facts)} 条事实，其中 {len(facts)} 条尚未核实"
+    assert fact_note(graph) == note
+    svg = picture(graph, fmt="svg", title="诉源治理", generated="2025-01-01").decode("utf-8")
+    assert note in svg
+    deck = Presentation(io.BytesIO(network_slide(graph, title="诉源治理", generated="2025-01-01")))
+    shown = [sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame]
+    assert any(note in t for t in shown)
+    for *_, a in graph.edges(keys=True, data=True):  # a reviewer confirmed every fact
+        if not a.get("source"):
+            a["review_status"] = "confirmed"
+    assert fact_note(graph) == f"{len(facts)} 条事实均已核实"
