@@ -20,6 +20,7 @@ from pathlib import Path
 
 from courtgraph.cli import COMMANDS
 from courtgraph.cli import main as courtgraph
+from tools.generated import write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "cli.md"
@@ -113,18 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     text = render()
-    if "--check" in args:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(
-                f"{TARGET.relative_to(ROOT)} is out of date: run `python -m tools.cli_docs`",
-                file=sys.stderr,
-            )
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
+    return write_or_check(TARGET, text, check="--check" in args, command="python -m tools.cli_docs")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from queries import REGISTRY, NamedQuery, Param
+from tools.generated import write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "queries.md"
@@ -106,18 +107,9 @@ def render() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     text = render()
-    if "--check" in args:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(
-                f"{TARGET.relative_to(ROOT)} is out of date: run `python -m tools.query_docs`",
-                file=sys.stderr,
-            )
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        TARGET, text, check="--check" in args, command="python -m tools.query_docs"
+    )
 
 
 if __name__ == "__main__":

@@ -157,6 +157,27 @@ def briefing_and_map(store: Any, initiative_id: str, court_id: str, *, stem: str
     )
 
 
+def _picture_buttons(
+    what: str,
+    make: Callable[[str], Callable[[], bytes]],
+    stem: str,
+    *,
+    key: str,
+    pptx_label: str | None = None,
+) -> None:
+    """One row of buttons for a figure: PNG, SVG and a deck, `make(suffix)` making each file
+    when its button is clicked."""
+    buttons(
+        [
+            (f"{what} PNG", make(".png"), f"{stem}.png"),
+            (f"{what} SVG", make(".svg"), f"{stem}.svg"),
+            (pptx_label or f"{what} PPTX", make(".pptx"), f"{stem}.pptx"),
+        ],
+        key=key,
+        per_row=3,
+    )
+
+
 def timeline_buttons(
     store: Any,
     initiative_id: str,
@@ -180,15 +201,7 @@ def timeline_buttons(
             verified_only=verified_only or only,
         )
 
-    buttons(
-        [
-            ("时间线 PNG", tl(".png"), f"{stem}-时间线.png"),
-            ("时间线 SVG", tl(".svg"), f"{stem}-时间线.svg"),
-            ("时间线 PPTX（原生图表）", tl(".pptx"), f"{stem}-时间线.pptx"),
-        ],
-        key=key,
-        per_row=3,
-    )
+    _picture_buttons("时间线", tl, f"{stem}-时间线", key=key, pptx_label="时间线 PPTX（原生图表）")
 
 
 def portfolio_buttons(store: Any, court_id: str, *, stem: str, key: str) -> None:
@@ -199,15 +212,7 @@ def portfolio_buttons(store: Any, court_id: str, *, stem: str, key: str) -> None
     def pf(suffix: str) -> Callable[[], bytes]:
         return lambda: portfolio_file(store, court_id, suffix, verified_only=only)
 
-    buttons(
-        [
-            ("举措一览 PNG", pf(".png"), f"{stem}-改革举措一览.png"),
-            ("举措一览 SVG", pf(".svg"), f"{stem}-改革举措一览.svg"),
-            ("举措一览 PPTX", pf(".pptx"), f"{stem}-改革举措一览.pptx"),
-        ],
-        key=key,
-        per_row=3,
-    )
+    _picture_buttons("举措一览", pf, f"{stem}-改革举措一览", key=key)
 
 
 def coverage_map_buttons(
@@ -243,15 +248,7 @@ def coverage_map_buttons(
             verified_only=verified_only or only,
         )
 
-    buttons(
-        [
-            ("覆盖地图 PNG", cm(".png"), f"{stem}-覆盖地图.png"),
-            ("覆盖地图 SVG", cm(".svg"), f"{stem}-覆盖地图.svg"),
-            ("覆盖地图 PPTX", cm(".pptx"), f"{stem}-覆盖地图.pptx"),
-        ],
-        key=key,
-        per_row=3,
-    )
+    _picture_buttons("覆盖地图", cm, f"{stem}-覆盖地图", key=key)
 
 
 def unit_briefing_buttons(
