@@ -1,0 +1,145 @@
+"""The article's own court, and 我院/本院/该院: which court each of them means.
+
+The home court is the one named most, in the title and in the first paragraph; a court in a
+metadata row (来源：…) or cited as a source (据某法院发布的报告) counts only when no other is
+named. 我院/本院 are the home court; 该院 is the court named last before it, except the
+subject of its own clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ingest.courts.resolver import Found
+from ingest.courts.sentences import is_body, line_spans
+from ingest.roster import SUPREME
+
+if TYPE_CHECKING:
+    from ingest.courts.resolver import Resolver
+
+
+_SELF = re.compile(r"我院|本院|该院|該院")
+_THIS_COURT = ("该院", "該院")
+SELF_SURFACES = frozenset(("我院", "本院", *_THIS_COURT))
+_CLAUSE_BREAK = frozenset("，,。！？；;：:!?\n")
+_PREPOSITIONS = frozenset("从据向在对经与和同跟由给被让把为到赴至随")
+_UNIT_OF_PERSON = ("院长", "副院长", "党组", "法官", "干警", "庭长", "负责人", "工作人员", "的")
+
+
+# Rows of page metadata: a court there is the publisher or the source, not the subject.
+_META_ROW = re.compile(
+    r"[ \t]*[^\n。]{0,30}?(?:(?:来源|作者|发布单位|供稿|稿源|编辑|责编|责任编辑|出处|主办|主管"
+    r"|承办)[ \t]*[:：]|发文机关|发布机关|制定机关)[^\n。]{0,80}$"
+)
+#: a photo caption or credit line (…。（乙县法院供图）): its court is not what the article is about
+_CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
+_HEADLINE_STOP = re.compile(r"[。；;]")
+# 据某法院发布的…, 根据某法院的统计: the court is the source the clause cites
+_CITING = re.compile(r"[ \t]*(?:据|根据|依据|援引|引用|转引自|转自)")
+_CITED_WORK = re.compile(
+    r"(?:近日|日前|此前|最新)?(?:发布|公布|印发|发表|编写|撰写|编制|出具)(?:的|了)?[^，。；\n]{0,12}?"
+    r"(?:报告|白皮书|蓝皮书|调研|通报|统计|数据)"
+)
+
+
+def home_court(res: Resolver, title: str | None) -> str | None:
+    """The article's own court: named most, in the title line and in the first body
+    paragraph. A court named only in a metadata row (来源：…, 发文机关…) or as the source
+    of something cited (据某法院发布的报告) counts only when no other court is named."""
+    text = res.text
+    lines = line_spans(text)
+    meta = [
+        (a, b)
+        for a, b in lines
+        if _META_ROW.match(text, a, b) or (b - a <= 160 and _CAPTION.search(text, a, b))
+    ]
+    if not title:  # the first line, when it reads like a headline
+        head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
+        if head and head[1] - head[0] <= 60 and not _HEADLINE_STOP.search(text, head[0], head[1]):
+            title = text[head[0] : head[1]]
+    first_para = next(((a, b) for a, b in lines if (a, b) not in meta and is_body(text[a:b])), None)
+    scores: Counter[str] = Counter()
+    first_pos: dict[str, int] = {}
+    in_title: set[str] = set()
+    in_para: set[str] = set()
+    for f in res.found:
+        if f.court.startswith("AGG:") or f.court == SUPREME:
+            continue
+        if any(a <= f.start < b for a, b in meta) or _cited(res, f):
+            continue
+        first_pos.setdefault(f.court, f.start)
+        scores[f.court] += 1
+        if first_para and first_para[0] <= f.start < first_para[1]:
+            in_para.add(f.court)
+        if title and text[f.start : f.end] in title:
+            in_title.add(f.court)
+    for c in in_title:
+        scores[c] += 6
+    for c in in_para:  # a paragraph that names one court is about it; one naming four is not
+        scores[c] += 4 / len(in_para)  # type: ignore[assignment]
+    if not scores:
+        courts = [f.court for f in res.found if not f.court.startswith("AGG:")]
+        return courts[0] if courts else None
+    best = max(scores.values())
+    return min((c for c in scores if scores[c] == best), key=lambda c: first_pos[c])
+
+
+def _cited(res: Resolver, f: Found) -> bool:
+    """Whether the court at ``f`` is only the source of what the clause cites (据某法院
+    发布的报告, 根据某法院统计) rather than the court the article is about."""
+    text = res.folded
+    start = f.start
+    while start > 0 and f.start - start < 30 and text[start - 1] not in _CLAUSE_BREAK:
+        start -= 1
+    if _CITING.match(text, start, f.start):
+        return True
+    return bool(_CITED_WORK.match(text, f.end, f.end + 24))
+
+
+def self_references(res: Resolver, home: str | None) -> list[Found]:
+    """我院/本院 are the home court; 该院 is the court named last before it, except the
+    subject of its own clause: in 昆明中院已将该院做法推广 it is the court before 昆明中院."""
+    out: list[Found] = []
+    chain = sorted((f for f in res.found if not f.court.startswith("AGG:")), key=lambda f: f.start)
+    text = res.folded
+    for m in _SELF.finditer(text):
+        target = home
+        if m.group() in _THIS_COURT:
+            n = bisect.bisect_left(chain, m.start(), key=lambda f: f.start)
+            while n and chain[n - 1].end > m.start():
+                n -= 1
+            prev = chain[:n] if n < 64 else chain[n - 64 : n]  # the last few suffice
+            subject = _clause_subject(res, prev, m.start())
+            if subject is not None:
+                others = [f for f in prev if f.court != subject]
+                target = others[-1].court if others else (home if home != subject else None)
+            else:
+                target = prev[-1].court if prev else home
+            if target:
+                bisect.insort(chain, Found(m.start(), m.end(), target), key=lambda f: f.start)
+        if target:
+            out.append(Found(m.start(), m.end(), target))
+    return out
+
+
+def _clause_subject(res: Resolver, prev: Sequence[Found], pos: int) -> str | None:
+    """The court that is the subject of the clause holding ``pos``: named in that clause
+    before ``pos``, not after a preposition (记者从X法院获悉) and not a person's unit
+    (X法院院长…)."""
+    text = res.folded
+    start = pos
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAK:
+        start -= 1
+    for f in prev:
+        if f.start < start or f.court.startswith("AGG:"):
+            continue
+        if any(ch in _PREPOSITIONS for ch in text[start : f.start]):
+            continue
+        if text.startswith(_UNIT_OF_PERSON, f.end):
+            continue
+        return f.court
+    return None

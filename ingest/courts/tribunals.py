@@ -1,0 +1,237 @@
+"""People's tribunals (人民法庭) and a city's named special tribunals (知识产权法庭).
+
+A tribunal is named after its court (万州法院大周法庭) or alone (东城法庭); alone, its parent
+is the court of a county that has a town of that name, or an earlier full form of the same
+tribunal, or (for a bare 法庭 in a list) the court named just before. Stopwords
+(data/courts/tribunal_stopwords.txt) keep divisions, courtrooms and slogans (家事法庭,
+共享法庭, 第一法庭) out of the short forms.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ingest.courts.matcher import CJK, FUNCTION_CHARS
+from ingest.courts.resolver import Found
+from ingest.document import CourtRef
+from ingest.gazetteer import Division
+from ingest.roster import DATA_DIR
+
+if TYPE_CHECKING:
+    from ingest.courts.resolver import Resolver
+
+
+_TRIBUNAL = re.compile(r"(?:人民)?法庭")
+# A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
+_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源)法庭")
+_MID_BEFORE = re.compile(r"(?:市)?(?:中级人民法院|中级法院|中院)$|市$")
+_NO_REF = CourtRef(name="", level="basic")
+
+
+@functools.cache
+def _tribunal_stopwords() -> tuple[str, ...]:
+    words: list[str] = []
+    path = DATA_DIR / "tribunal_stopwords.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.extend(line.split())
+    return tuple(words)
+
+
+# a count (三个, 两家) ends the words before 法庭; a numeral that opens a place name (八家子,
+# 三道沟, 二龙山) is no count
+_TRIBUNAL_BAD_CHARS = re.compile(
+    r"[0-9０-９A-Za-z]|[一二三四五六七八九十百千两几多余数各]+[个家所座处名件批类]$|[个所座处名件]"
+)
+_LIST_BOUNDARY = frozenset("、，,；;：:“”\"'‘’（(《 \t\n")
+_TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
+# words before 人民法庭 that are never its place, even right after a court (X法院派出人民法庭)
+_TRIBUNAL_NOT_PLACE = re.compile(
+    r"^(?:各|该|我|此|每|其|派出|下辖|下属|辖区|基层|部分|全部|所有|其他|其余|新建|新设"
+    r"|首批|首个|首家|相关|第)|人民|法院|中院|高院"
+    # anywhere in the stem: a court's instruction to its tribunals (要求各人民法庭…) is no
+    # tribunal's name (各庄 is a common place-name ending)
+    r"|各(?!庄)|所属|下属|辖区|要求|指导|组织|督促|推动"
+)
+
+
+def find_tribunals(res: Resolver) -> None:
+    text = res.folded
+    res.found.sort(key=lambda f: (f.start, -f.end))
+    courts = sorted((f for f in res.found if f.level in ("basic", "special")), key=lambda f: f.end)
+    known: dict[str, str] = {}  # tribunal stem -> parent court, from earlier full forms
+    for m in _TRIBUNAL.finditer(text):
+        ts, te = m.start(), m.end()
+        adjacent, town = _court_before(res, courts, ts)
+        parent: str | None = None
+        mention_start = ts
+        # <court><X>人民法庭 (or X a town of the court's county): a tribunal even when X
+        # is also a common word or a stopword (枫桥, 和顺); stopwords guard short forms
+        strict = True
+        central = False  # 某县法院某某中心人民法庭: a central tribunal after its court
+        if adjacent is not None and ts - adjacent.end >= 1:
+            central = m.group() == "人民法庭"
+            stem = text[adjacent.end : ts]
+            parent = adjacent.court
+            mention_start = adjacent.start
+            strict = not town  # a known town of the court's county passes as it is
+        else:
+            run_start = ts
+            while (
+                run_start > 0
+                and ts - run_start < 6
+                and CJK.match(text[run_start - 1])
+                and text[run_start - 1] not in FUNCTION_CHARS
+            ):
+                run_start -= 1
+            run = text[run_start:ts]
+            after = text[te : te + 2]
+            bare = (
+                m.group() == "法庭"
+                and (run_start == 0 or text[run_start - 1] in _LIST_BOUNDARY)
+                and (
+                    not after
+                    or after[0] in _LIST_BOUNDARY
+                    or after[0] in "。！？及和与等"
+                    or after == "以及"
+                )
+            )
+            found_stem, parent = _standalone_tribunal(res, run, ts, known, bare=bare)
+            if not found_stem or parent is None:
+                continue
+            stem = found_stem
+            mention_start = ts - len(stem)
+            strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
+        if not (town or _tribunal_stem_ok(stem, strict=strict, central=central)):
+            continue
+        assert parent is not None
+        known.setdefault(stem, parent)
+        pc_level = (res.court(parent) or res.dynamic.get(parent) or _NO_REF).level
+        # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
+        name = parent + stem + ("法庭" if pc_level == "special" else "人民法庭")
+        if name not in res.dynamic:
+            pc = res.court(parent) or res.dynamic.get(parent)
+            res.dynamic[name] = CourtRef(
+                name=name,
+                level="tribunal",
+                province=pc.province if pc else None,
+                city=pc.city if pc else None,
+                county=pc.county if pc else None,
+                adcode=pc.adcode if pc else None,
+                parent=parent,
+            )
+        res.found.append(Found(mention_start, te, name, ref=res.dynamic[name], level="tribunal"))
+
+
+def find_named_tribunals(res: Resolver) -> None:
+    """A city's 知识产权法庭 / 环境资源法庭 (南京知识产权法庭, 苏州中院知识产权法庭): special
+    courts of that city's intermediate court, named <city><X>法庭."""
+    gaz, text = res.m.gaz, res.folded
+    for m in _NAMED_TRIBUNAL.finditer(text):
+        ks = m.start()
+        mid = _MID_BEFORE.search(text, max(0, ks - 8), ks)
+        city_end = mid.start() if mid else ks
+        city: Division | None = None
+        city_start = city_end
+        for n in (4, 3, 2):
+            if city_end - n < 0:
+                continue
+            hit = [
+                d
+                for d in gaz.lookup(text[city_end - n : city_end])
+                if d.level == "prefecture" and d.current
+            ]
+            if hit:
+                city, city_start = hit[0], city_end - n
+                break
+        if city is None:
+            continue
+        parent = res.m.roster.for_division(city.adcode, "intermediate")
+        if parent is None:
+            continue
+        name = (city.short or city.name) + m.group(1) + "法庭"
+        ref = res.dynamic.setdefault(
+            name,
+            CourtRef(
+                name=name,
+                level="special",
+                province=gaz.province_of(city).name,
+                city=city.name,
+                adcode=city.adcode,
+                parent=parent.name,
+            ),
+        )
+        res.found.append(Found(city_start, m.end(), name, ref=ref, level="special"))
+
+
+def _standalone_tribunal(
+    res: Resolver, run: str, pos: int, known: dict[str, str], *, bare: bool
+) -> tuple[str | None, str | None]:
+    gaz = res.m.gaz
+    if len(run) < 2:
+        return None, None
+    stems = [run[-n:] for n in range(min(5, len(run)), 1, -1)]
+    for s in stems:
+        if s in known:
+            return s, known[s]
+    mentioned = [f for f in res.found if f.level == "basic" and f.start < pos]
+    for s in stems:
+        # 城关中心法庭: the town is the stem without 中心
+        town = s[:-2] if s.endswith("中心") and len(s) >= 4 else s
+        counties = set(gaz.counties_with_town(town))
+        hits = [f for f in res.found if f.level == "basic" and res.chain(f.court)[2] in counties]
+        if hits:  # the nearest court before the tribunal, else the first after it
+            before = [f for f in hits if f.start < pos]
+            return s, (before[-1] if before else hits[0]).court
+        in_ctx = [c for c in counties if res.ctx.counties[c] > 0]
+        if len(in_ctx) == 1:
+            c = res.m.roster.for_division(in_ctx[0], "basic")
+            if c:
+                return s, c.name
+    if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
+        return run, mentioned[-1].court
+    return None, None
+
+
+def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Found | None, bool]:
+    """The basic court a tribunal word at ``ts`` follows (万州法院大周法庭), and whether
+    the words between are a town of that court's county.
+
+    The words between may hold a function character only when they are such a town:
+    腾冲市人民法院和顺人民法庭 is 和顺's tribunal, 某县法院和新市人民法庭 two units."""
+    text = res.folded
+    for f in reversed(courts):  # sorted by end
+        if f.end > ts:
+            continue
+        if ts - f.end > 6:
+            break
+        between = text[f.end : ts]
+        if not all(CJK.match(ch) for ch in between):
+            continue
+        town = bool(between) and _town_of(res, between, f.court)
+        if town or not any(ch in FUNCTION_CHARS for ch in between):
+            return f, town
+    return None, False
+
+
+def _town_of(res: Resolver, stem: str, court: str) -> bool:
+    county = res.chain(court)[2]
+    return county is not None and county in res.m.gaz.counties_with_town(stem)
+
+
+def _tribunal_stem_ok(stem: str, *, strict: bool = True, central: bool = False) -> bool:
+    """Whether ``stem`` can name a tribunal. ``strict`` (short forms) also refuses the
+    stopwords; the full form after its court (X法院枫桥人民法庭) refuses only words that
+    never name a place (各, 派出, 辖区 …). ``central``: the full form after its court
+    (某县法院某某中心人民法庭), where a place's central tribunal is named by the place; a short
+    form (综治中心法庭) is not."""
+    if central and stem.endswith("中心") and len(stem) >= 3:
+        stem = stem[:-2]
+    if not 1 <= len(stem) <= 6 or _TRIBUNAL_BAD_CHARS.search(stem):
+        return False
+    if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):
+        return False
+    return not strict or not any(w in stem for w in _tribunal_stopwords())

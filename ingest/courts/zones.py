@@ -1,0 +1,149 @@
+"""Courts the roster does not list, recognized by their pattern: development-zone courts
+(沈阳经济技术开发区人民法院) and the basic courts of farms, forests and oilfields (宝泉岭农垦法院,
+白河林区基层法院). Each is named from the place written before it and the article's context."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.courts.matcher import CJK, FUNCTION_CHARS
+from ingest.courts.resolver import Found
+from ingest.document import CourtRef
+from ingest.gazetteer import Division
+
+if TYPE_CHECKING:
+    from ingest.courts.resolver import Resolver
+
+
+_ZONE = re.compile(
+    r"(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
+    r"工业园区|综合保税区|保税区|自由贸易试验区|自贸区|综合实验区|实验区|试验区|示范区|合作区|"
+    r"新区|管理区|港区|园区|垦区|林区|矿区)(?:人民)?法院"
+)
+# Special basic courts of farms, forests and oilfields (宝泉岭农垦法院, 白河林区基层法院, the
+# 兵团's 车排子垦区人民法院): the roster lists only those whose name hides the kind (辽河人民法院).
+_SPECIAL_BASIC = re.compile(r"(农垦|垦区|林区|油田)(基层)?(人民)?法院")
+_SPECIAL_BASIC_PARENT = {
+    ("黑龙江省", "农垦"): "黑龙江省农垦中级法院",
+    ("黑龙江省", "林区"): "黑龙江省林区中级法院",
+    ("吉林省", "林区"): "吉林省林区中级法院",
+}
+_NOT_A_STEM = re.compile(r"^(?:各|该|我|本|全|其|此|每|原|所属|下属|辖区|基层|部分|相关|其他)")
+_LEAD_WORDS = re.compile(r"(?:所辖|下辖|管辖|辖区内?|辖内|所属|下属|以及|还有|其中|包括)")
+
+
+def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Courts of former farms, forests and oilfields named by pattern (宝泉岭农垦法院,
+    黑龙江省某某林区基层法院), as written; returns their spans."""
+    gaz, text = res.m.gaz, res.folded
+    spans: list[tuple[int, int]] = []
+    for m in _SPECIAL_BASIC.finditer(text):
+        ks, ke = m.start(), m.end()
+        if any(a < ke and ks < b for a, b in covered):
+            continue  # a roster court (神农架林区人民法院)
+        run_start = ks
+        while run_start > 0 and ks - run_start < 10 and CJK.match(text[run_start - 1]):
+            if text[run_start - 1] in FUNCTION_CHARS:
+                break
+            run_start -= 1
+        for _a, b in covered:  # the words after a court named just before
+            if run_start < b <= ks:
+                run_start = b
+        lead = _LEAD_WORDS.match(text, run_start, ks)
+        if lead:
+            run_start = lead.end()
+        run = text[run_start:ks]
+        prov: Division | None = None
+        for n in range(min(5, len(run) - 2), 1, -1):  # a province written before the place
+            hit = [d for d in gaz.lookup(run[:n]) if d.level == "province" and d.current]
+            if hit:
+                prov, run, run_start = hit[0], run[n:], run_start + n
+                break
+        if len(run) > 4:  # words before the place (指导车排子): a known place ends the run
+            run = next(
+                (
+                    run[-n:]
+                    for n in (4, 3, 2)
+                    if gaz.lookup(run[-n:]) or gaz.counties_with_town(run[-n:])
+                ),
+                "",
+            )
+            run_start = ks - len(run)
+        if not 2 <= len(run) <= 4 or _NOT_A_STEM.match(run):
+            continue
+        if prov is None:
+            top = res.ctx.top_province()
+            prov = gaz.get(top) if top else None
+        name = run + text[ks:ke]
+        if m.group(1) == "垦区" and not m.group(2):
+            name = run + "垦区人民法院"  # the 兵团's courts: 奎屯垦区法院 is 奎屯垦区人民法院
+        prov_name = prov.name if prov else None
+        parent = _SPECIAL_BASIC_PARENT.get((prov_name or "", m.group(1)))
+        ref = CourtRef(
+            name=name,
+            level="basic",
+            province=prov_name,
+            adcode=prov.adcode if prov else None,
+            parent=parent if parent and parent in res.m.roster else None,
+        )
+        res.dynamic.setdefault(name, ref)
+        res.found.append(Found(run_start, ke, name, ref=res.dynamic[name], level="basic"))
+        res.ctx.events.append((run_start, prov.adcode if prov else None, None, None))
+        spans.append((run_start, ke))
+    return spans
+
+
+def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans."""
+    gaz = res.m.gaz
+    spans: list[tuple[int, int]] = []
+    for m in _ZONE.finditer(res.folded):
+        zs, ze = m.start(), m.end()
+        if any(a <= zs and zs < b for a, b in covered):
+            continue
+        run_start = zs
+        while run_start > 0 and zs - run_start < 8 and CJK.match(res.folded[run_start - 1]):
+            if res.folded[run_start - 1] in FUNCTION_CHARS:
+                break
+            run_start -= 1
+        run = res.folded[run_start:zs]
+        pref_code: str | None = None
+        rest = run
+        for i in range(len(run)):
+            for d in gaz.lookup(run[i : i + 2]) + gaz.lookup(run[i : i + 3]):
+                if d.level == "prefecture" and d.current:
+                    part = next(p for p in (d.name, d.short or "") if run[i:].startswith(p))
+                    pref_code, rest = d.adcode, run[i + len(part) :]
+                    run_start += i
+                    break
+            if pref_code:
+                break
+        if pref_code is None:
+            pref_code = res.ctx.nearest_before(zs, need="pref")
+            if len(rest) > 4:
+                continue
+            run_start = zs - len(rest)
+        if pref_code is None:
+            continue
+        pd = gaz.get(pref_code)
+        if pd is None:
+            continue
+        prov = gaz.province_of(pd)
+        zone = (pd.short or pd.name) + rest + m.group(1)
+        name = prov.name + zone + "人民法院"
+        parent = res.m.roster.for_division(pref_code, "intermediate")
+        ref = CourtRef(
+            name=name,
+            level="basic",
+            province=prov.name,
+            city=pd.name,
+            county=zone,
+            adcode=pref_code,
+            parent=parent.name if parent else None,
+        )
+        res.dynamic[name] = ref
+        res.found.append(Found(run_start, ze, name, ref=ref, level="basic"))
+        res.ctx.events.append((run_start, prov.adcode, pref_code, None))
+        spans.append((run_start, ze))
+    return spans
