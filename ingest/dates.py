@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ingest.numbers import parse_integer
+
 __all__ = [
     "DateChoice",
     "choose_date",
@@ -71,48 +73,6 @@ def _year2(yy: int) -> int:
     return 2000 + yy if yy < 70 else 1900 + yy
 
 
-_CN_DIGITS = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def _cn_number(s: str) -> int | None:
-    """'12', '十二', '二十三', '二〇二三' -> int."""
-    s = s.strip()
-    if not s:
-        return None
-    if s.isdigit():
-        return int(s)
-    if all(c in _CN_DIGITS for c in s):  # digit by digit: 二〇二三
-        v = 0
-        for c in s:
-            v = v * 10 + _CN_DIGITS[c]
-        return v
-    if "十" in s:
-        a, _, b = s.partition("十")
-        tens = _CN_DIGITS.get(a, 0) if a else 1
-        if a and a not in _CN_DIGITS:
-            return None
-        ones = _CN_DIGITS.get(b, -1) if b else 0
-        if ones < 0:
-            return None
-        return tens * 10 + ones
-    return None
-
-
 _NUM = r"[0-9]{1,4}|[〇○零一二两三四五六七八九十]{1,4}"
 _FULL_DATE = re.compile(
     r"(?<![0-9])(?P<y>[0-9]{4}|[0-9]{2})\s*(?P<s1>[-/.年])\s*(?P<m>[0-9]{1,2})\s*(?P<s2>[-/.月])"
@@ -138,9 +98,9 @@ def parse_date(value: str | None) -> str | None:
     s = str(value).strip()
     m = _CN_DATE.search(s)
     if m:
-        y = _cn_number(m.group("y"))
-        mo = _cn_number(m.group("m"))
-        d = _cn_number(m.group("d")) if m.group("d") else None
+        y = parse_integer(m.group("y"))
+        mo = parse_integer(m.group("m"))
+        d = parse_integer(m.group("d")) if m.group("d") else None
         if y is not None and mo is not None and _valid(y, mo, d):
             return _iso(y, mo, d)
     m = _FULL_DATE.search(s)
@@ -944,7 +904,7 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
         rm = _RECENT.match(rest + (since or ""))
         if rm and (rm.group("pre") or rm.group("suf")) and ref_date:
             n_txt = rm.group("n")
-            n = 0.5 if n_txt == "半" else _cn_number(n_txt)
+            n = 0.5 if n_txt == "半" else parse_integer(n_txt)
             if not n:
                 return None
             if rm.group("unit") == "年":
@@ -963,7 +923,7 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
         year = ref[0]
         explicit_year = False
     elif ytoken.rstrip("度").endswith("年") and ytoken[0] not in "今本当去上前明":
-        yv = _cn_number(ytoken.rstrip("度")[:-1])
+        yv = parse_integer(ytoken.rstrip("度")[:-1])
         if yv is None or not _valid(yv):
             return None
         year = yv
@@ -999,12 +959,12 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
         start = date(year, 3 * q - 2, 1)
         end = _month_end(year, 3 * q)
     elif (mr := _MONTH_RANGE.match(rest)) is not None:
-        a, b = _cn_number(mr.group("a")), _cn_number(mr.group("b"))
+        a, b = parse_integer(mr.group("a")), parse_integer(mr.group("b"))
         if not a or not b or not (1 <= a <= b <= 12):
             return None
         start, end = date(year, a, 1), _month_end(year, b)
     elif (mm := _MONTH.match(rest)) is not None:
-        mo = _cn_number(mm.group("m"))
+        mo = parse_integer(mm.group("m"))
         if not mo or not 1 <= mo <= 12:
             return None
         if (
@@ -1015,7 +975,7 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
             and date(year, mo, 1) > ref_date + timedelta(days=31)
         ):
             year -= 1  # a bare month after the publication month: the previous year
-        day = _cn_number(mm.group("d")) if mm.group("d") else None
+        day = parse_integer(mm.group("d")) if mm.group("d") else None
         edge = mm.group("edge")
         last = _month_end(year, mo)
         if day:

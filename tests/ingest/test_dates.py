@@ -43,6 +43,7 @@ HELDOUT = set(json.loads(FOLDS.read_text(encoding="utf-8"))["heldout"]) if FOLDS
         ("2024-9", "2024-09"),
         ("2024", "2024"),
         ("二〇二三年十二月五日", "2023-12-05"),
+        ("二○二三年三月三十一日", "2023-03-31"),  # ○ (a circle) for 〇
         ("发布时间：2018-06-14", "2018-06-14"),
     ],
 )
@@ -506,3 +507,9 @@ def test_a_title_block_ending_with_a_day_dates_the_page() -> None:
 
 def test_a_day_ending_a_sentence_line_is_no_header() -> None:
     assert page_dates("标题\n某法院于2024年5月3日召开会议。\n") == []
+
+
+def test_a_misplaced_zero_is_no_month() -> None:
+    # 〇十一 is no numeral (ingest.numbers.parse_chinese_integer), not January
+    assert resolve_relative("〇十一月", "2023-05-01") is None
+    assert resolve_relative("十一月", "2023-12-01") == ("2023-11-01", "2023-11-30")
