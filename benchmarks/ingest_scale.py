@@ -55,7 +55,7 @@ def _stop(data_dir: Path) -> None:
 def prepare(data_dir: Path, known: int, *, seed: int, log: Any) -> None:
     """A store holding `known` generated documents (none: an empty store), with the roster
     and taxonomy loaded."""
-    from graph.bulk import bulk_load
+    from benchmarks.bulk import bulk_load
     from graph.summaries import refresh_all
     from ingest.pipeline import load_reference_data
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from neo4j.exceptions import Neo4jError
 
+from benchmarks.bulk import BulkStats, bulk_load
 from benchmarks.generate import (
     ensure_generated,
     read_nodes,
@@ -46,7 +47,6 @@ from benchmarks.machine import (
 )
 from benchmarks.report import render_markdown
 from benchmarks.sampling import ParamSource
-from graph.bulk import BulkStats, bulk_load
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from graph.store import GraphStore, open_store

@@ -2,12 +2,13 @@
 
 No Neo4j server runs here. So this records every statement the `neo4j` driver sends while a
 representative workload runs on the embedded ArcadeDB store (writes, re-writes, deletes,
-summaries, ingest, every named query with each text it can send, free-form examples, export,
-bulk load), adds what only a Neo4j server receives (the neo4j dialect's schema, its full-text
-index names), and hands them all at once to `tools/cypher_check/check.mjs`: the parser and
+summaries, ingest, every named query with each text it can send, free-form examples, export),
+adds what only a Neo4j server receives (the neo4j dialect's schema, its full-text index
+names), and hands them all at once to `tools/cypher_check/check.mjs`: the parser and
 semantic analysis of the npm package `@neo4j-cypher/language-support`. ArcadeDB's SQL (its
 schema and full-text indexes) never travels through the driver, so it is not recorded.
-Errors fail; warnings (deprecations, ...) are printed.
+Errors fail; warnings (deprecations, ...) are printed. The benchmarks' bulk loader is checked
+the same way beside it (benchmarks/tests/test_bulk.py).
 
 Needs Node and `npm ci` in tools/cypher_check; skips without them.
 """
@@ -27,7 +28,6 @@ import neo4j
 import pytest
 
 from graph import dialect, export, summaries
-from graph.bulk import bulk_load
 from graph.model import fact_id
 from graph.readonly import run_read_only
 from queries import REGISTRY, run
@@ -217,17 +217,6 @@ def _workload(store, rec: Recorder, tmp: Path) -> None:  # type: ignore[no-untyp
     with rec.during("export script"):
         store.clear()
         store._write([(stmt, {}) for stmt in export.cypher_statements(script)])
-    with rec.during("bulk load"):
-        store.clear()
-        courts = [("Court", {"id": c, "name": c}) for c in (g.MID, g.BING, g.DING)]
-        rels = [
-            ("PART_OF", g.BING, g.MID, {}),  # two sources, one target: grouped by target
-            ("PART_OF", g.DING, g.MID, {}),
-            ("MENTIONS", g.DOC_A, g.BING, {}),  # one source: grouped by source
-        ]
-        docs = [{"id": g.DOC_A, "title": "甲"}]
-        evidence = [{"id": "ev:1", "fact_id": "f", "doc_id": g.DOC_A}]
-        bulk_load(store, courts, rels, concurrent={"Document": docs, "Evidence": evidence})
         store.clear()
 
 

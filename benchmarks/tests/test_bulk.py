@@ -1,18 +1,22 @@
-"""Tests of `graph.bulk` and the generator (no timing asserted).
+"""Tests of `benchmarks.bulk` and the generator (no timing asserted).
 
-Part of the default suite.
-
+Part of the default suite (pyproject's testpaths lists benchmarks/tests). The loader's Cypher
+is also checked by Neo4j's own parser here, as tests/graph/test_neo4j_syntax.py does for
+everything the product sends.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from graph.bulk import _rel_batch, bulk_load
-from graph.model import fact_id
+from benchmarks.bulk import _GROUPS, _node_cypher, _rel_batch, _rel_cypher, bulk_load
+from graph.model import NODE_LABELS, REL_TYPES, fact_id
 from graph.settings import Settings
 from graph.store import GraphStore, open_store
 from queries import run
@@ -20,6 +24,7 @@ from queries import run
 SPC, HIGH, MID = "court:最高人民法院", "court:甲省高级人民法院", "court:甲省乙市中级人民法院"
 BASIC = [f"court:甲省乙市{x}人民法院" for x in ("丙区", "丁县", "戊县")]
 INIT = "initiative:诉源治理"
+CHECKER = Path(__file__).resolve().parents[2] / "tools" / "cypher_check" / "check.mjs"
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +161,31 @@ def test_generated_graph_loads_with_the_counts_it_declares(
     )
     counts = store.counts()
     assert {k: counts.get(k, 0) for k in manifest["counts"]} == manifest["counts"]
+
+
+@pytest.mark.slow  # the checker takes a few seconds to start
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (CHECKER.parent / "node_modules").is_dir(),
+    reason="the Cypher checker needs node and `npm ci` in tools/cypher_check",
+)
+def test_neo4j_accepts_every_statement_the_loader_sends() -> None:
+    # every label; each way of grouping relationships between each pair of lookup groups (the
+    # type is only spliced in, after check_rel_type)
+    texts = [_node_cypher(label) for label in NODE_LABELS] + [
+        _rel_cypher(rel_type, src, dst, by_source=by_source)
+        for rel_type in REL_TYPES[:1]
+        for src in _GROUPS
+        for dst in _GROUPS
+        for by_source in (True, False)
+    ]
+    items = [{"name": t, "cypher": t, "parameters": ["rows"]} for t in texts]
+    out = subprocess.run(
+        ["node", str(CHECKER)],
+        input=json.dumps(items, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    errors = {r["name"]: r["errors"] for r in json.loads(out.stdout) if r["errors"]}
+    assert not errors

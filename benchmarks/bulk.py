@@ -1,8 +1,16 @@
 """Bulk loading of known-new nodes and relationships: plain CREATE in large batches.
 
-For a fresh store (a benchmark graph, a first import): no MERGE, so every row must be new. A
-duplicate entity, document or evidence id fails on its unique index; a duplicate relationship
-would be created twice, so only load relationships the store does not have yet.
+For a fresh store: no MERGE, so every row must be new. A duplicate entity, document or
+evidence id fails on its unique index; a duplicate relationship would be created twice, so
+only load relationships the store does not have yet.
+
+Why it lives in benchmarks/: only the benchmarks load graphs this way (`benchmarks.run` and
+`benchmarks.ingest_scale` fill a store with a generated graph of the planned size). The
+product writes through `GraphStore` (graph/store.py) with MERGE on stable ids, so
+re-ingesting never duplicates, and keeps its summaries current in the same transaction; a
+loader that trusts its input to be new and leaves summaries to `refresh_all` has no place
+there. Should a product path need it (a first import of a large archive), it moves to
+`graph/` with its tests (benchmarks/tests/test_bulk.py).
 
 How it is fast (measured on the embedded ArcadeDB, see benchmarks/README.md):
 - one `UNWIND $rows ... CREATE` per batch of `batch_size` rows, in a managed write
