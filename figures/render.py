@@ -281,7 +281,7 @@ def layout(
     k = 1.0 / math.sqrt(n)
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    # per-axis n×n arrays (about three times faster than an n×n×2 tensor), allocated once and
+    # per-axis n×n arrays (faster than one n×n×2 tensor), allocated once and
     # computed in place: the same arithmetic in the same order as the plain expressions
     # `force = k*k/dist2 - adj*sqrt(dist2)/k` and `disp = ((dx*force).sum(1), (dy*force).sum(1))`
     dx, dy, dist2, pull, force = (np.empty((n, n)) for _ in range(5))

@@ -4,7 +4,8 @@ Neo4j refuses writes in a read-access transaction; the embedded ArcadeDB server 
 Over Bolt it commits CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE, FOREACH and
 `CALL { … } IN TRANSACTIONS` sent in `session.execute_read`, creates indexes and new types,
 and runs LOAD CSV against local files (measured on ArcadeDB 26.10.2). Its Bolt plugin also
-ignores the transaction timeout: only its own command timeout (60 s) stops a query.
+ignores the transaction timeout: only its own command timeout
+(`graph.embedded.COMMAND_TIMEOUT_MS`) stops a query.
 
 So a statement typed by a person goes through three fences here:
 

@@ -1439,8 +1439,8 @@ LIMIT $limit
 
 #: The unfiltered queue of a kind keeps its head, the first `HEAD_SIZE` open facts in queue
 #: order (ends and fact id), on a `Meta {id: "review-queue:<kind>"}` node: finding the lowest
-#: confidence facts reads every fact of the kind (2 s for the 144,000 adoptions of the
-#: benchmark graph), reading the head is index lookups. Confirming or rejecting only takes
+#: confidence facts reads every fact of the kind (seconds on the benchmark graph:
+#: `python -m benchmarks.review`), reading the head is index lookups. Confirming or rejecting only takes
 #: facts out of the head (they are skipped when read); whatever may add a fact to it or move
 #: one (documents written or deleted, a merge, an import: `reapply_facts`) forgets the heads,
 #: and the next read builds them again. Writers that bypass the ingest pipeline and
@@ -1662,8 +1662,8 @@ def evidence_of(store: GraphStore, fact_ids: Sequence[str]) -> list[dict[str, An
 def progress(store: GraphStore) -> dict[str, Any]:
     """Decided vs open facts, and the precision reviewers measured (confirmed ÷ decided)."""
     counts: dict[str, int] = {s: 0 for s in STATUSES}
-    # both ends labelled: ArcadeDB then reads the type's relationships 3.5 times faster than
-    # from `()-[r]->()` (0.58 s instead of 2.1 s for 33,500 adoptions)
+    # both ends labelled: ArcadeDB then reads the type's relationships several times faster
+    # than from `()-[r]->()` (`python -m benchmarks.review` times progress)
     for rel in FACT_TYPES:
         t = check_rel_type(rel)
         for r in store.read(

@@ -107,10 +107,10 @@ class FingerprintIndex:
     """Known fingerprints, searched all at once with numpy.
 
     Each 64-bit word of the fingerprints has its own contiguous column of a (4, capacity)
-    uint64 matrix that grows by doubling, so an addition writes one column entry (it used to
-    re-stack every known row: 0.5 s per new article against 200,000 known ones) and a lookup
-    is four XOR-and-popcount passes into preallocated buffers (about 2 ms at 200,000 known
-    fingerprints; `python -m benchmarks.dedup_index`). A sub-linear index (banded simhash /
+    uint64 matrix that grows by doubling, so an addition writes one column entry (re-stacking
+    every known row for each new article grew with the index) and a lookup is four
+    XOR-and-popcount passes into preallocated buffers (timed at 200,000 known fingerprints by
+    `python -m benchmarks.dedup_index`). A sub-linear index (banded simhash /
     LSH) does not fit this threshold: reposts may differ in up to 90 of 256 bits, where a
     band of even 8 bits matches only 3% of the time, so bands with useful recall would also
     match a large share of unrelated documents.

@@ -81,7 +81,7 @@ def in_collections(rel: str) -> str:
     """Cypher: the fact `rel` is supported by a document of the chosen collections (or none
     were chosen). One text whatever the choice, so the server's plan is reused."""
     # the documents travel as a map (doc id -> true): a lookup per id, where `x IN $list`
-    # scanned the list for every fact on ArcadeDB (10,000 facts against 10,000 ids: 19 s)
+    # scanned the list for every fact on ArcadeDB (facts times ids: slow for large choices)
     return (
         f"($collections IS NULL OR any(x IN {rel}.doc_ids WHERE $collections_docs[x] IS NOT NULL))"
     )
@@ -133,8 +133,8 @@ RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.da
         # one text and one set of parameter types whichever filters are set (see `absent`;
         # a collection filter, shared with every query, still travels as null when unset)
         absent={"province": "", "level": "", "stage": "", "date_from": "", "date_to": ""},
-        # packed and sorted here: the most adopted initiative's 7,517 adoptions took 235 ms
-        # sorted on the server and sent a record each, 65-107 ms so
+        # packed and sorted here: sorted on the server and sent a record each, the most
+        # adopted initiative's thousands of adoptions took several times as long
         packed=(*ADOPTION_COLUMNS, "fact_id", "documents", *FACT_CONFIDENCE, "status"),
         postprocess=lambda rows, _p: sorted(
             rows,
@@ -298,7 +298,7 @@ _PATH_ROWS = """RETURN [n IN path | n.id] AS ids, [n IN path | n.name] AS names,
 def _path_length(store: GraphStore, params: dict[str, Any]) -> Plan:
     """ArcadeDB finds one shortest path from both ends in a few milliseconds, but enumerates
     all of them by walking out from one end only: at three steps through initiatives that
-    each link thousands of units, that took 250-600 ms. So find the length first, and for
+    each link thousands of units, that is slow. So find the length first, and for
     one to three steps meet in the middle: the neighbours of each end, and the links between
     them (read from their non-initiative side: no relationship joins two initiatives)."""
     if params.get("verified"):  # the shortest confirmed path may be longer: search it whole
@@ -554,7 +554,7 @@ _FEW_COURTS = ("supreme", "high", "intermediate", "special")
 def _coverage_direction(store: GraphStore, params: dict[str, Any]) -> Plan:
     """Under the supreme court every unit of the country is below: for a level with few
     courts, walking up from those courts reads a few hundred paths where walking down
-    reads all 13,000 units (measured 8 ms against 87 ms on the benchmark graph). Under any
+    reads all 13,000 units (an order of magnitude slower on the benchmark graph). Under any
     other court the walk down is the short one."""
     if params.get("level") not in _FEW_COURTS:
         return Plan()
@@ -705,7 +705,7 @@ MENTIONED_IN = register(
         description="The latest 200 documents that mention an entity, with the first sentence "
         "naming it (`truncated` when there are more).",
         # sorted and cut on the server (the row limit + 1, to tell it was cut) and packed;
-        # every row costs (1,000 of them took 40-60 ms, whichever way they were found)
+        # every row costs, whichever way it was found
         cypher="""
 MATCH (n:Entity {id: $entity})<-[m:MENTIONS]-(d:Document)
 WITH d, m
@@ -716,7 +716,7 @@ RETURN collect([DOC]) AS packed
         variants={
             # an entity mentioned by thousands of documents keeps the latest of them listed
             # (graph/summaries.py): 201 lookups instead of a visit to its every mention
-            # (an initiative mentioned by 16,000 documents: 150-180 ms)
+            # (thousands for a popular initiative)
             "listed": """
 MATCH (n:Entity {id: $entity})
 UNWIND n.recent_docs AS entry
