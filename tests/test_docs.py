@@ -1,11 +1,14 @@
-"""The generated references in docs/ match the code (regenerate with the tools named)."""
+"""The generated references in docs/ match the code (regenerate with the tools named), and
+.env.example names every setting."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
+from graph.settings import SETTINGS
 from tools import cli_docs, query_docs
 
 
@@ -20,3 +23,9 @@ def test_cli_reference_is_current() -> None:
 def test_query_reference_is_current() -> None:
     current = query_docs.TARGET.read_text(encoding="utf-8")
     assert current == query_docs.render(), "docs/queries.md is stale: python -m tools.query_docs"
+
+
+def test_env_example_names_every_setting() -> None:
+    example = (Path(__file__).resolve().parents[1] / ".env.example").read_text(encoding="utf-8")
+    named = {line.lstrip("# ").split("=", 1)[0] for line in example.splitlines() if "=" in line}
+    assert {s.env for s in SETTINGS} <= named

@@ -1,6 +1,6 @@
 /* courtgraph network view: draws one subgraph with vis-network.
  *
- * The data comes from graph/render.py `network_data` (nodes and edges with seeded positions,
+ * The data comes from figures/render.py `network_data` (nodes and edges with seeded positions,
  * options, legend, node details). Two pages use this file: the explorer's network component
  * (assets/network/index.html, served by Streamlit, which calls `draw` again for every new
  * subgraph) and the standalone HTML export (`network_html`, which inlines it).
