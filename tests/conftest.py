@@ -92,7 +92,7 @@ def embedded_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def _arcadedb_store(embedded_dir: Path):  # type: ignore[no-untyped-def]
+def _arcadedb_store(embedded_dir: Path):
     from graph.store import open_store
 
     store = open_store(Settings(data_dir=embedded_dir))
@@ -102,7 +102,7 @@ def _arcadedb_store(embedded_dir: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def _neo4j_store():  # type: ignore[no-untyped-def]
+def _neo4j_store():
     settings = neo4j_test_settings()
     if settings is None:
         pytest.skip(
@@ -135,7 +135,7 @@ def _neo4j_store():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(params=["arcadedb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def store(request: pytest.FixtureRequest):
     """An empty store on each server (Neo4j only when COURTGRAPH_TEST_NEO4J_URI is set)."""
     s = request.getfixturevalue(f"_{request.param}_store")
     _clear_or_stop(s)
@@ -143,7 +143,7 @@ def store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def arcadedb_store(_arcadedb_store):  # type: ignore[no-untyped-def]
+def arcadedb_store(_arcadedb_store):
     """An empty embedded store (for tests that are about the embedded server only)."""
     _clear_or_stop(_arcadedb_store)
     return _arcadedb_store

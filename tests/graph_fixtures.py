@@ -222,7 +222,7 @@ def document_c() -> DocumentGraph:
     )
 
 
-def load_small_graph(store) -> None:  # type: ignore[no-untyped-def]
+def load_small_graph(store) -> None:
     nodes, edges = roster()
     store.upsert_nodes(nodes)
     store.link_hierarchy(edges, source="test roster")

@@ -45,7 +45,7 @@ def test_bad_param_syntax() -> None:
     assert r.stderr.strip() == "Error: --param takes key=value, not 'initiative'"
 
 
-def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store) -> None:
     env = {"COURTGRAPH_DATA_DIR": str(embedded_dir), "NEO4J_URI": ""}
     r = cli("queries", "neighbourhood", "--param", "entity=court:x", "--param", "depth=7", env=env)
     assert r.returncode == 1
@@ -54,7 +54,7 @@ def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store) -> None:  # ty
     )
 
 
-def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store) -> None:
     port = EmbeddedServer(embedded_dir).status().bolt_port
     secret = "wrong-Secret-4711"
     env = {

@@ -14,7 +14,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture
-def small_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def small_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
     """The small graph, and the app's settings pointing at its store (caches emptied)."""
     import streamlit as st
 
@@ -26,7 +26,7 @@ def small_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.fixture
-def empty_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def empty_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
     import streamlit as st
 
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
@@ -40,7 +40,7 @@ def app() -> Iterator:  # type: ignore[type-arg]
     """A function that runs the app at a URL's query parameters and returns the AppTest."""
     from streamlit.testing.v1 import AppTest
 
-    def run(**params: str):  # type: ignore[no-untyped-def]
+    def run(**params: str):
         at = AppTest.from_file(APP, default_timeout=60)
         for k, v in params.items():
             at.query_params[k] = v

@@ -17,7 +17,7 @@ DING = "甲省乙市丁县人民法院"
 
 
 @pytest.fixture
-def graph(small_store):  # type: ignore[no-untyped-def]
+def graph(small_store):
     import streamlit as st
 
     small_store.write_documents([g.document_c()])
@@ -25,16 +25,16 @@ def graph(small_store):  # type: ignore[no-untyped-def]
     return small_store
 
 
-def texts(at, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+def texts(at, kind: str) -> list[str]:
     return [str(e.value) for e in getattr(at, kind)]
 
 
-def no_trouble(at) -> None:  # type: ignore[no-untyped-def]
+def no_trouble(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, texts(at, "error")
 
 
-def frame(at, first_column: str, *columns: str):  # type: ignore[no-untyped-def]
+def frame(at, first_column: str, *columns: str):
     """The one dataframe whose columns start with these names."""
     wanted = [first_column, *columns]
     found = [df.value for df in at.dataframe if list(df.value.columns)[: len(wanted)] == wanted]
@@ -42,7 +42,7 @@ def frame(at, first_column: str, *columns: str):  # type: ignore[no-untyped-def]
     return found[0]
 
 
-def matrix(at):  # type: ignore[no-untyped-def]
+def matrix(at):
     """The province × initiative table (columns ordered by coverage)."""
     found = [
         df.value for df in at.dataframe if set(df.value.columns) == {"诉源治理", "枫桥式人民法庭"}
@@ -51,12 +51,12 @@ def matrix(at):  # type: ignore[no-untyped-def]
     return found[0]
 
 
-def param(at, name: str) -> Any:  # type: ignore[no-untyped-def]
+def param(at, name: str) -> Any:
     value = at.query_params.get(name)
     return value[0] if isinstance(value, list) else value
 
 
-def test_timeline_lists_first_adoptions_and_the_sequence(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_lists_first_adoptions_and_the_sequence(graph, app) -> None:
     at = app(page="analytics", id="诉源治理")
     no_trouble(at)
     assert [t.value for t in at.title] == ["扩散分析"]
@@ -82,7 +82,7 @@ def test_timeline_lists_first_adoptions_and_the_sequence(graph, app) -> None:  #
     assert param(at, "id") == g.SUYUAN  # the name became the id in the link
 
 
-def test_coverage_under_the_high_court(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_under_the_high_court(graph, app) -> None:
     at = app(page="analytics", tab="辖区覆盖", id=g.SUYUAN, court="甲省高级人民法院")
     no_trouble(at)
     metrics = {m.label: m.value for m in at.metric}
@@ -98,7 +98,7 @@ def test_coverage_under_the_high_court(graph, app) -> None:  # type: ignore[no-u
     assert param(at, "court") == g.HIGH and param(at, "tab") == "辖区覆盖"
 
 
-def test_province_table_is_a_heat_map_with_a_csv(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_province_table_is_a_heat_map_with_a_csv(graph, app) -> None:
     at = app(page="analytics", tab="省份覆盖表")
     no_trouble(at)
     table = matrix(at)
@@ -111,7 +111,7 @@ def test_province_table_is_a_heat_map_with_a_csv(graph, app) -> None:  # type: i
     assert table.loc["甲省", "诉源治理"] == pytest.approx(2 / 3)
 
 
-def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:
     at = app(page="analytics", tab="共同采用")
     no_trouble(at)
     pairs = frame(at, "举措甲", "举措乙", "共同采用单位数", "Jaccard 相似度")
@@ -132,7 +132,7 @@ def test_co_adoption_network_pairs_and_early_adopters(graph, app) -> None:  # ty
     assert any("至少 3 个相同的单位" in t for t in texts(at, "info"))
 
 
-def test_outcomes_are_labelled_as_reported_claims_with_sources(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_outcomes_are_labelled_as_reported_claims_with_sources(graph, app) -> None:
     at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
     no_trouble(at)
     assert any("报告数据（文档所述，非测量效果）" in t for t in texts(at, "warning"))
@@ -145,7 +145,7 @@ def test_outcomes_are_labelled_as_reported_claims_with_sources(graph, app) -> No
     assert any("样例文档甲" in t and "page=evidence&doc=" in t for t in texts(at, "markdown"))
 
 
-def test_panel_and_events_downloads(graph, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_panel_and_events_downloads(graph, app, monkeypatch) -> None:
     import pandas as pd
     from streamlit.delta_generator import DeltaGenerator
 
@@ -154,7 +154,7 @@ def test_panel_and_events_downloads(graph, app, monkeypatch) -> None:  # type: i
     offered: dict[str, bytes] = {}
     original = DeltaGenerator.download_button
 
-    def spy(self, label, data, file_name=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(self, label, data, file_name=None, *args, **kwargs):
         offered[file_name] = data
         return original(self, label, data, file_name, *args, **kwargs)
 
@@ -182,7 +182,7 @@ def test_panel_and_events_downloads(graph, app, monkeypatch) -> None:  # type: i
     assert param(at, "levels") == "basic"
 
 
-def test_tab_and_initiative_stay_in_the_link(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_tab_and_initiative_stay_in_the_link(graph, app) -> None:
     at = app(page="analytics", tab="成效对照")
     no_trouble(at)
     assert at.selectbox(key="analytics.id").value == g.SUYUAN  # most adopted first
@@ -200,7 +200,7 @@ def test_tab_and_initiative_stay_in_the_link(graph, app) -> None:  # type: ignor
     assert list(first["首次报道日期"]) == ["2023-09", "2024-06"]
 
 
-def test_every_tab_opens_without_parameters(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_every_tab_opens_without_parameters(graph, app) -> None:
     from ui.analytics import TABS
 
     for i, tab in enumerate(TABS):
@@ -212,19 +212,19 @@ def test_every_tab_opens_without_parameters(graph, app) -> None:  # type: ignore
         assert [t.label for t in at.tabs] == list(TABS)
 
 
-def test_an_empty_graph_says_what_to_do(empty_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_graph_says_what_to_do(empty_store, app) -> None:
     at = app(page="analytics")
     assert not at.exception
     assert any("还没有改革举措" in t and "导入" in t for t in texts(at, "info"))
 
 
-def test_an_unknown_initiative_is_a_chinese_error(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_initiative_is_a_chinese_error(graph, app) -> None:
     at = app(page="analytics", id="不存在的举措")
     assert not at.exception
     assert any("图中没有找到这个实体" in t for t in texts(at, "error"))
 
 
-def test_timeline_headline_and_panel_count_undated_adopters(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_headline_and_panel_count_undated_adopters(graph, app) -> None:
     """Issue 12, item 3: 戊县 reports 诉源治理 without a date. The headline, the level and
     province bars and the panel count it; it is listed apart, with its number."""
     from tests.queries.test_analytics import _undated_adoption
@@ -252,7 +252,7 @@ def test_timeline_headline_and_panel_count_undated_adopters(graph, app) -> None:
     assert any("诉源治理：3 个推行单位，另有 1 个单位未报道日期" in t for t in texts(at, "caption"))
 
 
-def test_collections_and_verified_only_reach_every_tab(graph, app) -> None:  # type: ignore[no-untyped-def]
+def test_collections_and_verified_only_reach_every_tab(graph, app) -> None:
     """Collections (issue 12, item 1) and 只看已核实 (issue 11) filter the summary-based tabs
     too, and each table says how many of its facts are unverified."""
     from graph import review

@@ -24,7 +24,7 @@ LOCAL = {"127.0.0.1", "localhost", "::1", ""}
 
 
 @pytest.fixture
-def server(small_store, embedded_dir: Path):  # type: ignore[no-untyped-def]
+def server(small_store, embedded_dir: Path):
     if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium chromium-driver")
     pytest.importorskip(
@@ -116,7 +116,7 @@ def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
     assert requests and not outside, outside
 
 
-def _caption_nodes(page, depth: int) -> int:  # type: ignore[no-untyped-def]
+def _caption_nodes(page, depth: int) -> int:
     """The node count the page's caption states for `depth`."""
     text = page.get_by_text(re.compile(f"周围 {depth} 步内：\\d+ 个节点")).first
     text.wait_for(timeout=30_000)

@@ -89,7 +89,7 @@ READS = [
 ]
 
 
-def graph_state(store) -> tuple[int, int, list, list]:  # type: ignore[no-untyped-def]
+def graph_state(store) -> tuple[int, int, list, list]:
     """Node and relationship counts, labels, and every property of the initiatives."""
     nodes = store.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
     rels = store.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
@@ -131,7 +131,7 @@ def test_the_messages_name_what_was_refused() -> None:
 
 
 # -- the runner, on the embedded store ------------------------------------------------------
-def test_arcadedb_read_transactions_do_not_refuse_writes(arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+def test_arcadedb_read_transactions_do_not_refuse_writes(arcadedb_store) -> None:
     """Why the guard exists: ArcadeDB's Bolt server commits a CREATE sent through
     `execute_read` in a read-access session. If this starts failing, ArcadeDB has begun
     enforcing read transactions (the guard stays, as it costs nothing)."""
@@ -149,14 +149,14 @@ def test_arcadedb_read_transactions_do_not_refuse_writes(arcadedb_store) -> None
 
 
 @pytest.mark.parametrize("statement", WRITES)
-def test_refused_writes_leave_the_graph_unchanged(small_store, statement: str) -> None:  # type: ignore[no-untyped-def]
+def test_refused_writes_leave_the_graph_unchanged(small_store, statement: str) -> None:
     before = graph_state(small_store)
     with pytest.raises(WriteRefused):
         run_read_only(small_store, statement, limit=10)
     assert graph_state(small_store) == before
 
 
-def test_what_slips_past_the_guard_is_rolled_back(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_what_slips_past_the_guard_is_rolled_back(small_store) -> None:
     """The second fence: the runner never commits (here the guard is bypassed on purpose)."""
     from graph.readonly import _run
 
@@ -171,7 +171,7 @@ def test_what_slips_past_the_guard_is_rolled_back(small_store) -> None:  # type:
     assert graph_state(small_store) == before  # ... and it was rolled back
 
 
-def test_a_read_returns_rows_and_columns(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_returns_rows_and_columns(small_store) -> None:
     result = run_read_only(
         small_store,
         f"MATCH (i:Entity {{id: '{g.SUYUAN}'}})<-[a:ADOPTED]-(u) "
@@ -187,7 +187,7 @@ def test_a_read_returns_rows_and_columns(small_store) -> None:  # type: ignore[n
     assert not result.truncated
 
 
-def test_nodes_paths_and_dates_come_back_as_plain_values(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_nodes_paths_and_dates_come_back_as_plain_values(small_store) -> None:
     result = run_read_only(
         small_store,
         f"MATCH p = (u:Entity {{id: '{g.DING}'}})-[a:ADOPTED]->(i) "
@@ -205,14 +205,14 @@ def test_nodes_paths_and_dates_come_back_as_plain_values(small_store) -> None:  
     assert row["day"] == "2024-01-02"
 
 
-def test_the_row_limit_truncates(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_row_limit_truncates(small_store) -> None:
     result = run_read_only(small_store, "MATCH (n:Court) RETURN n.name AS name", limit=2)
     assert len(result.rows) == 2 and result.truncated
     result = run_read_only(small_store, "MATCH (n:Court) RETURN n.name AS name", limit=6)
     assert len(result.rows) == 6 and not result.truncated
 
 
-def test_server_errors_are_chinese_messages(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_server_errors_are_chinese_messages(small_store) -> None:
     with pytest.raises(CypherSyntaxError, match="Cypher 语法错误"):
         run_read_only(small_store, "MATCH (n RETURN n", limit=10)
     with pytest.raises(BadParameter, match="参数"):
@@ -223,13 +223,13 @@ class _SlowSession:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc: object) -> None:
         pass
 
-    def begin_transaction(self, **kwargs):  # type: ignore[no-untyped-def]
+    def begin_transaction(self, **kwargs):
         time.sleep(self.seconds)  # a server that ignores the transaction timeout
         raise neo4j.exceptions.ServiceUnavailable("gone")
 
@@ -243,7 +243,7 @@ class _SlowStore:
         self.driver = self
         self.seconds = seconds
 
-    def session(self, **kwargs):  # type: ignore[no-untyped-def]
+    def session(self, **kwargs):
         return _SlowSession(self.seconds)
 
 
@@ -270,21 +270,21 @@ def test_a_server_timeout_is_a_timeout_message() -> None:
 
 
 # -- the page -------------------------------------------------------------------------------
-def _texts(at, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _texts(at, kind: str) -> list[str]:
     return [str(e.value) for e in getattr(at, kind)]
 
 
-def _no_trouble(at) -> None:  # type: ignore[no-untyped-def]
+def _no_trouble(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, _texts(at, "error")
 
 
-def _submit(at, statement: str):  # type: ignore[no-untyped-def]
+def _submit(at, statement: str):
     at.text_area(key="cypher.q").input(statement)
     return at.button(key="cypher.run").click().run()
 
 
-def test_the_page_is_in_the_navigation_and_opens_empty(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_is_in_the_navigation_and_opens_empty(small_store, app) -> None:
     at = app(page="cypher")
     _no_trouble(at)
     assert [t.value for t in at.title] == ["Cypher 查询（只读）"]
@@ -292,7 +292,7 @@ def test_the_page_is_in_the_navigation_and_opens_empty(small_store, app) -> None
     assert not at.dataframe
 
 
-def test_the_page_runs_a_read_and_offers_a_csv(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_runs_a_read_and_offers_a_csv(small_store, app) -> None:
     at = app(page="cypher")
     at = _submit(
         at,
@@ -312,7 +312,7 @@ def test_the_page_runs_a_read_and_offers_a_csv(small_store, app) -> None:  # typ
     assert "MATCH" in at.query_params["q"]  # the link carries the statement
 
 
-def test_the_page_refuses_a_write_and_the_graph_is_unchanged(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_refuses_a_write_and_the_graph_is_unchanged(small_store, app) -> None:
     before = graph_state(small_store)
     at = app(page="cypher")
     for statement in (
@@ -330,7 +330,7 @@ def test_the_page_refuses_a_write_and_the_graph_is_unchanged(small_store, app) -
     assert graph_state(small_store) == before
 
 
-def test_the_row_limit_truncates_with_a_note(small_store, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_row_limit_truncates_with_a_note(small_store, app, monkeypatch) -> None:
     monkeypatch.setenv("COURTGRAPH_ROW_LIMIT", "4")
     at = app(page="cypher", q="MATCH (n:Court) RETURN n.name AS name ORDER BY name")
     _no_trouble(at)  # opened from a link: shown, run on a click
@@ -346,7 +346,7 @@ def test_the_row_limit_truncates_with_a_note(small_store, app, monkeypatch) -> N
     assert at.query_params["limit"] in ("2", ["2"])
 
 
-def test_errors_on_the_page_are_messages_not_tracebacks(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_errors_on_the_page_are_messages_not_tracebacks(small_store, app) -> None:
     at = app(page="cypher")
     at = _submit(at, "MATCH (n RETURN n")
     assert not at.exception
@@ -356,7 +356,7 @@ def test_errors_on_the_page_are_messages_not_tracebacks(small_store, app) -> Non
     assert any("字符串没有结束" in t for t in _texts(at, "error"))
 
 
-def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:
     monkeypatch.setenv("NEO4J_URI", "neo4j://127.0.0.1:9")
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     at = app(page="cypher", q="MATCH (n) RETURN count(n) AS n")
@@ -368,7 +368,7 @@ def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:  # t
     assert any(t.startswith("已拒绝") for t in _texts(at, "error"))
 
 
-def test_the_examples_run(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_examples_run(small_store, app) -> None:
     from ui.cypher import examples
 
     at = app(page="cypher")
@@ -379,7 +379,7 @@ def test_the_examples_run(small_store, app) -> None:  # type: ignore[no-untyped-
         assert len(at.dataframe) == 1 and len(at.dataframe[0].value), statement
 
 
-def test_leaving_and_coming_back_starts_afresh(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_and_coming_back_starts_afresh(small_store, app) -> None:
     at = app(page="cypher")
     at = _submit(at, "MATCH (n:Court) RETURN count(n) AS n")
     assert len(at.dataframe) == 1
@@ -390,13 +390,13 @@ def test_leaving_and_coming_back_starts_afresh(small_store, app) -> None:  # typ
     assert not at.dataframe
 
 
-def test_a_link_does_not_run_its_query_until_clicked(small_store, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_does_not_run_its_query_until_clicked(small_store, app, monkeypatch) -> None:
     import graph.readonly
 
     ran: list[str] = []
     real = graph.readonly.run_read_only
 
-    def spy(store, cypher, **kw):  # type: ignore[no-untyped-def]
+    def spy(store, cypher, **kw):
         ran.append(cypher)
         return real(store, cypher, **kw)
 
@@ -425,7 +425,7 @@ def test_exponential_growth_is_refused_before_the_server() -> None:
         assert check_read_only(fine)
 
 
-def test_a_query_that_runs_out_of_memory_says_so(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_query_that_runs_out_of_memory_says_so(store) -> None:
     """The server drops the connection of a query that exhausted its memory and answers
     the next one: that is a resource limit, not an unreachable store."""
     from graph.readonly import QueryTooLarge, _translate
@@ -445,7 +445,7 @@ def test_a_query_that_runs_out_of_memory_says_so(store) -> None:  # type: ignore
             run_read_only(store, "RETURN size(range(1, 100000000)) AS n", limit=5)
 
 
-def test_a_query_given_up_on_stops_on_the_embedded_server(arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_query_given_up_on_stops_on_the_embedded_server(arcadedb_store) -> None:
     slow = (
         "UNWIND range(1, 1000000) AS x UNWIND range(1, 1000) AS y "
         "WITH x, y WHERE (x * y) % 7919 = 7920 RETURN count(*) AS n"

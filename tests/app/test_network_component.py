@@ -79,7 +79,7 @@ def test_processes_starting_together_never_see_half_a_file(tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary files left
 
 
-def test_a_read_only_checkout_uses_the_cache_folder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_checkout_uses_the_cache_folder(tmp_path: Path, monkeypatch) -> None:
     real_install = nc._install
 
     def install(data: bytes, target: Path) -> None:

@@ -13,7 +13,7 @@ from figures.render import KIND_STYLE
 from tests import graph_fixtures as g
 
 
-def component_data(at) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def component_data(at) -> list[dict[str, Any]]:
     """The `data` argument of every network component on the page."""
     out = []
     for el in at.get("component_instance"):
@@ -22,14 +22,14 @@ def component_data(at) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     return out
 
 
-def caption_nodes(at) -> int:  # type: ignore[no-untyped-def]
+def caption_nodes(at) -> int:
     found = [re.search(r"(\d+) 个节点", str(c.value)) for c in at.caption]
     counts = [int(m.group(1)) for m in found if m]
     assert len(counts) == 1, counts
     return counts[0]
 
 
-def test_network_page_draws_the_neighbourhood_offline(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_network_page_draws_the_neighbourhood_offline(small_store, app) -> None:
     at = app(page="network", id=g.SUYUAN, depth="2", kinds="Court,Initiative")
     assert not at.exception and not at.error
     assert at.slider(key="network.depth").value == 2
@@ -60,7 +60,7 @@ def test_network_page_draws_the_neighbourhood_offline(small_store, app) -> None:
     assert not re.search(r"https?://", json.dumps(data, ensure_ascii=False))
 
 
-def test_the_same_query_gives_the_same_picture(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_query_gives_the_same_picture(small_store, app) -> None:
     one = component_data(app(page="network", id=g.SUYUAN, depth="2"))[0]
     two = component_data(app(page="network", id=g.SUYUAN, depth="2"))[0]
     spots = {n["id"]: (n["x"], n["y"]) for n in one["nodes"]}
@@ -71,13 +71,13 @@ def test_the_same_query_gives_the_same_picture(small_store, app) -> None:  # typ
     assert other["digest"] != one["digest"] and len(other["nodes"]) < len(one["nodes"])
 
 
-def test_dynamic_layout_is_sent_to_the_component(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_dynamic_layout_is_sent_to_the_component(small_store, app) -> None:
     data = component_data(app(page="network", id=g.SUYUAN, physics="1"))[0]
     assert data["options"]["physics"]["enabled"] is True
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
 
 
-def test_a_node_without_relations_is_drawn_alone(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_a_node_without_relations_is_drawn_alone(small_store, app) -> None:
     at = app(page="network", id=g.SUYUAN, kinds="Person")
     assert not at.exception
     assert any("没有关系" in str(i.value) for i in at.info)
@@ -85,7 +85,7 @@ def test_a_node_without_relations_is_drawn_alone(small_store, app) -> None:  # t
     assert [n["id"] for n in data["nodes"]] == [g.SUYUAN] and data["edges"] == []
 
 
-def test_the_font_warm_up_waits_while_pages_are_drawn(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_font_warm_up_waits_while_pages_are_drawn(monkeypatch) -> None:
     import time
 
     from ui import network

@@ -9,7 +9,7 @@ import pytest
 from tests import graph_fixtures as g
 
 
-def texts(at, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+def texts(at, kind: str) -> list[str]:
     return [str(e.value) for e in getattr(at, kind)]
 
 
@@ -37,19 +37,19 @@ TABLES = {  # the columns that tell the app's tables apart
 }
 
 
-def frame(at, name: str):  # type: ignore[no-untyped-def]
+def frame(at, name: str):
     """The dataframe of one of the app's tables, found by its columns."""
     found = [df.value for df in at.dataframe if list(df.value.columns) == TABLES[name]]
     assert len(found) == 1, (name, [list(df.value.columns) for df in at.dataframe])
     return found[0]
 
 
-def no_trouble(at) -> None:  # type: ignore[no-untyped-def]
+def no_trouble(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, texts(at, "error")
 
 
-def url(at, name: str) -> str | None:  # type: ignore[no-untyped-def]
+def url(at, name: str) -> str | None:
     """One query parameter of the app's URL (AppTest may hold it as a one-item list)."""
     if name not in at.query_params:
         return None
@@ -57,7 +57,7 @@ def url(at, name: str) -> str | None:  # type: ignore[no-untyped-def]
     return value[0] if isinstance(value, list) else value
 
 
-def test_overview_counts_and_lists(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_overview_counts_and_lists(small_store, app) -> None:
     at = app(page="overview")
     no_trouble(at)
     metrics = {m.label: m.value for m in at.metric}
@@ -71,13 +71,13 @@ def test_overview_counts_and_lists(small_store, app) -> None:  # type: ignore[no
     assert any("embedded ArcadeDB" in c for c in texts(at, "caption"))
 
 
-def test_overview_on_an_empty_graph_says_what_to_do(empty_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_overview_on_an_empty_graph_says_what_to_do(empty_store, app) -> None:
     at = app(page="overview")
     assert not at.exception
     assert any("图中还没有数据" in t and "导入" in t for t in texts(at, "info"))
 
 
-def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     at = app(page="initiative", id="诉源治理", court=g.MID)
     no_trouble(at)
     adopters = frame(at, "initiative.adopters_table")
@@ -97,7 +97,7 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:  #
     ]  # as the document words it
 
 
-def test_coverage_of_one_level(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_of_one_level(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, court=g.MID, cov_level="basic")
     no_trouble(at)
     coverage = [m for m in at.metric if "辖区已推行" in m.label]
@@ -105,7 +105,7 @@ def test_coverage_of_one_level(small_store, app) -> None:  # type: ignore[no-unt
     assert list(frame(at, "initiative.cov_no")["单位"]) == ["甲省乙市戊县人民法院"]
 
 
-def test_filters_come_from_the_url_and_go_back_to_it(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_filters_come_from_the_url_and_go_back_to_it(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, stage="piloted")
     no_trouble(at)
     assert at.selectbox(key="initiative.stage").value == "piloted"
@@ -118,13 +118,13 @@ def test_filters_come_from_the_url_and_go_back_to_it(small_store, app) -> None: 
     assert any("没有符合筛选条件的单位" in t for t in texts(at, "info"))
 
 
-def test_a_bad_date_is_a_chinese_message(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_date_is_a_chinese_message(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, **{"from": "去年"})
     assert not at.exception
     assert any("参数有误" in t and "去年" in t for t in texts(at, "error"))
 
 
-def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:
     at = app(page="unit", id="丙區法院")  # a traditional-script alias
     no_trouble(at)
     crumbs = [b.label for b in at.button if b.key and b.key.startswith("unit.up.")]
@@ -142,7 +142,7 @@ def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:  # ty
     assert at.text_input(key="unit.id").value == "甲省乙市中级人民法院"
 
 
-def _candidate_adoption(store) -> None:  # type: ignore[no-untyped-def]
+def _candidate_adoption(store) -> None:
     """丙区法院 adopts 枫桥式人民法庭 (curated, no English name in the test roster) and a
     candidate initiative the extractor proposed (no English name, no category)."""
     from graph.model import DocumentGraph, FactRow, MentionRow, NodeRow, document_id, entity_id
@@ -177,7 +177,7 @@ def _candidate_adoption(store) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_unit_page_marks_candidates_and_leaves_missing_english_empty(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_unit_page_marks_candidates_and_leaves_missing_english_empty(small_store, app) -> None:
     _candidate_adoption(small_store)
     at = app(page="unit", id=g.BING)
     no_trouble(at)
@@ -192,7 +192,7 @@ def test_unit_page_marks_candidates_and_leaves_missing_english_empty(small_store
     assert any("候选" in c and "举措目录" in c for c in texts(at, "caption"))
 
 
-def test_overview_leaves_missing_english_empty(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_overview_leaves_missing_english_empty(small_store, app) -> None:
     _candidate_adoption(small_store)
     at = app(page="overview")
     no_trouble(at)
@@ -203,7 +203,7 @@ def test_overview_leaves_missing_english_empty(small_store, app) -> None:  # typ
     assert "None" not in frame(at, "overview.docs").astype(str).to_string()  # no site either
 
 
-def test_initiative_page_shows_the_category_in_chinese(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_initiative_page_shows_the_category_in_chinese(small_store, app) -> None:
     small_store.write_statements(  # as the taxonomy loader stores it
         [("MATCH (n:Entity {id: $id}) SET n.category = 'tribunal'", {"id": g.FENGQIAO})]
     )
@@ -221,20 +221,20 @@ def test_every_taxonomy_category_has_a_chinese_label() -> None:
     assert category_zh("tribunal") == "人民法庭" and category_zh("new_code") == "new_code"
 
 
-def test_unknown_entity_is_a_chinese_error(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_entity_is_a_chinese_error(small_store, app) -> None:
     at = app(page="unit", id="不存在的法院")
     assert not at.exception
     assert any("图中没有找到这个实体" in t and "检索" in t for t in texts(at, "error"))
 
 
-def test_unknown_page_falls_back_to_overview(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_page_falls_back_to_overview(small_store, app) -> None:
     at = app(page="nowhere")
     assert not at.exception
     assert any("没有名为“nowhere”的页面" in t for t in texts(at, "info"))
     assert [t.value for t in at.title] == ["总览"]
 
 
-def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:
     monkeypatch.setenv("NEO4J_URI", "neo4j://127.0.0.1:9")
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     at = app(page="overview")
@@ -242,7 +242,7 @@ def test_an_unreachable_store_is_a_chinese_error(app, monkeypatch) -> None:  # t
     assert any("无法连接图数据库" in t and "NEO4J_PASSWORD" in t for t in texts(at, "error"))
 
 
-def test_path_page(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_path_page(small_store, app) -> None:
     at = app(page="path", **{"from": "张三", "to": "丁县人民法院"})
     at = app(page="path", **{"from": g.ZHANG, "to": g.DING})
     no_trouble(at)
@@ -255,7 +255,7 @@ def test_path_page(small_store, app) -> None:  # type: ignore[no-untyped-def]
     assert any("甲省乙市丁县人民法院" in t for t in lines)
 
 
-def _second_zhang(store) -> None:  # type: ignore[no-untyped-def]
+def _second_zhang(store) -> None:
     """Another 张三, 院长 of 丁县法院: a name two entities share."""
     from graph.model import DocumentGraph, FactRow, MentionRow, NodeRow, document_id, entity_id
 
@@ -279,7 +279,7 @@ def _second_zhang(store) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_entity_boxes_show_names_and_the_url_keeps_ids(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_entity_boxes_show_names_and_the_url_keeps_ids(small_store, app) -> None:
     from graph.model import entity_id
 
     _second_zhang(small_store)
@@ -316,7 +316,7 @@ def test_entity_boxes_show_names_and_the_url_keeps_ids(small_store, app) -> None
     assert any("图中没有找到这个实体" in t for t in texts(at, "error"))
 
 
-def test_search_in_traditional_script_and_jump(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_search_in_traditional_script_and_jump(small_store, app) -> None:
     at = app(page="search", q="丙區法院")
     no_trouble(at)
     first = [t for t in texts(at, "markdown") if t.startswith("**")][0]
@@ -329,7 +329,7 @@ def test_search_in_traditional_script_and_jump(small_store, app) -> None:  # typ
     assert url(at, "id") == g.BING
 
 
-def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN)
     links = dict(
         zip(
@@ -351,7 +351,7 @@ def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> N
     assert any("http://example.test/b" in t for t in texts(at, "markdown"))
 
 
-def test_document_page_and_unknown_fact(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_document_page_and_unknown_fact(small_store, app) -> None:
     at = app(page="evidence", doc=g.DOC_A)
     no_trouble(at)
     assert any("样例文档甲" in t for t in texts(at, "markdown"))
@@ -360,7 +360,7 @@ def test_document_page_and_unknown_fact(small_store, app) -> None:  # type: igno
     assert any("没有找到事实" in t for t in texts(at, "error"))
 
 
-def test_import_page_waits_for_files(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_import_page_waits_for_files(small_store, app) -> None:
     at = app(page="import")
     no_trouble(at)
     assert at.button(key="import.go").disabled
@@ -373,7 +373,7 @@ def test_upload_names_are_made_safe() -> None:
     assert safe_name("本溪 中院<报道>.html", 2) == "002_本溪 中院_报道_.html"
 
 
-def test_export_page_previews_and_offers_every_format(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_export_page_previews_and_offers_every_format(small_store, app) -> None:
     at = app(page="export", id=g.SUYUAN)
     no_trouble(at)
     assert len(at.get("image")) == 0  # the picture is drawn on request
@@ -397,13 +397,13 @@ def test_export_page_previews_and_offers_every_format(small_store, app) -> None:
     "page",
     ["overview", "initiative", "unit", "network", "path", "search", "evidence", "import", "export"],
 )
-def test_every_page_opens_without_parameters(small_store, app, page: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_opens_without_parameters(small_store, app, page: str) -> None:
     at = app(page=page)
     no_trouble(at)
     assert at.title
 
 
-def _downloads(at) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _downloads(at) -> dict[str, str]:
     """label -> key of every download button on the page."""
     return {b.proto.label: b.key for b in at.get("download_button")}
 
@@ -417,14 +417,14 @@ BRIEFING_BUTTONS = {
 }
 
 
-def test_initiative_page_offers_the_briefing_and_adoption_map(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_initiative_page_offers_the_briefing_and_adoption_map(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, court=g.MID)
     no_trouble(at)
     assert set(_downloads(at)) >= BRIEFING_BUTTONS
     assert any("简报与采用情况图**（乙市中院辖区）" in t for t in texts(at, "markdown"))
 
 
-def test_unit_page_offers_the_briefing_of_its_initiatives(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_unit_page_offers_the_briefing_of_its_initiatives(small_store, app) -> None:
     at = app(page="unit", id=g.MID)
     no_trouble(at)
     assert set(_downloads(at)) >= BRIEFING_BUTTONS | {"举措一览 PNG", "举措一览 PPTX"}
@@ -434,13 +434,13 @@ def test_unit_page_offers_the_briefing_of_its_initiatives(small_store, app) -> N
     assert at.selectbox(key="unit.brief_initiative").value == g.SUYUAN
 
 
-def test_analytics_timeline_offers_its_export(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_analytics_timeline_offers_its_export(small_store, app) -> None:
     at = app(page="analytics", id=g.SUYUAN)
     no_trouble(at)
     assert {"时间线 PNG", "时间线 SVG", "时间线 PPTX（原生图表）"} <= set(_downloads(at))
 
 
-def test_what_the_briefing_buttons_hand_out(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_what_the_briefing_buttons_hand_out(small_store) -> None:
     import io
     import zipfile
 
@@ -469,7 +469,7 @@ def test_what_the_briefing_buttons_hand_out(small_store) -> None:  # type: ignor
 
 def test_export_page_refuses_an_unreadable_picture_and_offers_other_figures(
     small_store, app, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from figures import render
 
     monkeypatch.setattr(render, "MAX_LABELLED_NODES", 5)  # the small graph counts as dense
@@ -485,7 +485,7 @@ def test_export_page_refuses_an_unreadable_picture_and_offers_other_figures(
     assert url(at, "depth") is None and url(at, "id") == g.SUYUAN
 
 
-def test_province_tab_offers_the_coverage_map(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_province_tab_offers_the_coverage_map(small_store, app) -> None:
     pytest.importorskip("cnmaps")
     at = app(page="analytics", tab="省份覆盖表", id=g.SUYUAN)
     no_trouble(at)

@@ -30,14 +30,14 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
-def graph(arcadedb_store):  # type: ignore[no-untyped-def]
+def graph(arcadedb_store):
     from queries.explore import neighbourhood_graph as neighbourhood
 
     g.load_small_graph(arcadedb_store)
     return neighbourhood(arcadedb_store, g.SUYUAN, depth=3)
 
 
-def test_png_opens_at_slide_size(graph) -> None:  # type: ignore[no-untyped-def]
+def test_png_opens_at_slide_size(graph) -> None:
     from PIL import Image
 
     data = picture(
@@ -52,7 +52,7 @@ def test_png_opens_at_slide_size(graph) -> None:  # type: ignore[no-untyped-def]
         assert colours is not None and len(colours) > 50
 
 
-def test_svg_keeps_its_text_as_text_with_cjk_fonts(graph) -> None:  # type: ignore[no-untyped-def]
+def test_svg_keeps_its_text_as_text_with_cjk_fonts(graph) -> None:
     data = picture(graph, fmt="svg", title="诉源治理", sources=SOURCES, generated="2025-01-01")
     root = ET.fromstring(data)
     assert root.tag == f"{SVG}svg"
@@ -63,7 +63,7 @@ def test_svg_keeps_its_text_as_text_with_cjk_fonts(graph) -> None:  # type: igno
     assert "'Microsoft YaHei'" in style and "sans-serif" in style
 
 
-def test_same_graph_same_picture(graph) -> None:  # type: ignore[no-untyped-def]
+def test_same_graph_same_picture(graph) -> None:
     assert layout(graph, seed=7) == layout(graph, seed=7)
     assert layout(graph, seed=7) != layout(graph, seed=8)
     one = picture(graph, fmt="svg", title="t", generated="2025-01-01")
@@ -71,7 +71,7 @@ def test_same_graph_same_picture(graph) -> None:  # type: ignore[no-untyped-def]
     assert one == two
 
 
-def test_slide_title_is_the_placeholder_and_sources_go_to_the_notes(graph) -> None:  # type: ignore[no-untyped-def]
+def test_slide_title_is_the_placeholder_and_sources_go_to_the_notes(graph) -> None:
     import zipfile
 
     from pptx import Presentation
@@ -95,7 +95,7 @@ def test_slide_title_is_the_placeholder_and_sources_go_to_the_notes(graph) -> No
     assert "样例文档甲（2023-05-01）" in notes and "http://example.test/a" in notes
 
 
-def test_table_picture_fills_the_page(graph) -> None:  # type: ignore[no-untyped-def]
+def test_table_picture_fills_the_page(graph) -> None:
     from PIL import Image
 
     rows = [[f"甲省乙市第{i}区人民法院", "推行", f"2023-0{i}"] for i in range(1, 10)]
@@ -110,7 +110,7 @@ def test_table_picture_fills_the_page(graph) -> None:  # type: ignore[no-untyped
     assert ET.fromstring(svg).tag == f"{SVG}svg" and b"\xe4\xb8\x81\xe5\x8e\xbf" in svg
 
 
-def test_table_slide_is_a_native_table(graph) -> None:  # type: ignore[no-untyped-def]
+def test_table_slide_is_a_native_table(graph) -> None:
     from pptx import Presentation
 
     from figures.render import table_slide
@@ -125,7 +125,7 @@ def test_table_slide_is_a_native_table(graph) -> None:  # type: ignore[no-untype
     assert "样例文档乙" in s.notes_slide.notes_text_frame.text
 
 
-def test_labels_never_collide_and_dense_graphs_are_refused(graph) -> None:  # type: ignore[no-untyped-def]
+def test_labels_never_collide_and_dense_graphs_are_refused(graph) -> None:
     import networkx as nx
 
     from figures.render import FigureTooDense, _overlaps, _text_size, fits_slide, network_layout
@@ -148,7 +148,7 @@ def test_labels_never_collide_and_dense_graphs_are_refused(graph) -> None:  # ty
         picture(knot)
 
 
-def test_network_page_is_offline_and_carries_vis_network(graph) -> None:  # type: ignore[no-untyped-def]
+def test_network_page_is_offline_and_carries_vis_network(graph) -> None:
     html = network_html(graph, title="诉源治理", link_template="?page=unit&id={id}")
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html, flags=re.I)
     assert tags and not [t for t in tags if re.search(r"(src|href)\s*=", t)]  # all inlined
@@ -163,7 +163,7 @@ def test_network_page_is_offline_and_carries_vis_network(graph) -> None:  # type
     assert "法院 Court" in html  # the legend
 
 
-def test_network_data_is_seeded_and_styled_by_kind(graph) -> None:  # type: ignore[no-untyped-def]
+def test_network_data_is_seeded_and_styled_by_kind(graph) -> None:
     from figures.render import KIND_STYLE
 
     data = network_data(graph, title="诉源治理")
@@ -186,7 +186,7 @@ def test_network_data_is_seeded_and_styled_by_kind(graph) -> None:  # type: igno
     assert data["details"][g.BING]["name"] == "甲省乙市丙区人民法院"
 
 
-def test_standalone_page_embeds_a_font_subset(graph) -> None:  # type: ignore[no-untyped-def]
+def test_standalone_page_embeds_a_font_subset(graph) -> None:
     html = network_html(graph, title="诉源治理", embed_font=True)
     assert "@font-face" in html and "data:font/otf;base64," in html
 
@@ -251,7 +251,7 @@ def test_five_hundred_nodes_render() -> None:
     assert html.count('"shape": "dot"') == 500 and '"enabled": false' in html
 
 
-def test_exported_pictures_say_how_many_facts_are_unverified(graph) -> None:  # type: ignore[no-untyped-def]
+def test_exported_pictures_say_how_many_facts_are_unverified(graph) -> None:
     """A network picture and its slide carry the fact check (issue 11): how many of the
     facts drawn are unverified; the roster's hierarchy is reference data, not counted."""
     import io

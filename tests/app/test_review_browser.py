@@ -42,7 +42,7 @@ GAIZHOU = "court:辽宁省盖州市人民法院"
 PASSWORD = "审核用的密码"
 
 
-def _adoptions(store) -> dict[tuple[str, str], dict[str, Any]]:  # type: ignore[no-untyped-def]
+def _adoptions(store) -> dict[tuple[str, str], dict[str, Any]]:
     """(unit id, initiative name) → the adoption's id, initiative id, stage and date."""
     rows = store.read(
         "MATCH (u:Entity)-[a:ADOPTED]->(i:Initiative) RETURN u.id AS u, i.id AS i, "
@@ -68,7 +68,7 @@ def _adopters_cli(initiative: str, capsys: pytest.CaptureFixture[str]) -> list[d
 
 
 @pytest.fixture
-def ingested(empty_store, tmp_path: Path):  # type: ignore[no-untyped-def]
+def ingested(empty_store, tmp_path: Path):
     """The invented articles, ingested with the court roster and initiative taxonomy."""
     from ingest.pipeline import ingest_paths
 
@@ -106,7 +106,7 @@ def server(ingested, embedded_dir: Path, tmp_path: Path) -> Iterator[str]:
         pytest.fail(str(exc))
 
 
-def _idle(page) -> None:  # type: ignore[no-untyped-def]
+def _idle(page) -> None:
     """Wait until the app has finished its rerun."""
     page.wait_for_timeout(300)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
@@ -114,7 +114,7 @@ def _idle(page) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def _choose(page, key: str, option: str) -> None:  # type: ignore[no-untyped-def]
+def _choose(page, key: str, option: str) -> None:
     """Pick `option` in the selectbox of widget `key` (its list opens on a click, which a
     rerun finishing at that moment may close again: so it is tried a few times)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -133,14 +133,14 @@ def _choose(page, key: str, option: str) -> None:  # type: ignore[no-untyped-def
     raise AssertionError(f"the option {option!r} of {key} did not show")
 
 
-def _message(page, text: str) -> None:  # type: ignore[no-untyped-def]
+def _message(page, text: str) -> None:
     page.get_by_text(text).first.wait_for(timeout=60_000)
     _idle(page)
 
 
 def test_review_in_the_browser_changes_the_answers(
     server: str, ingested, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from playwright.sync_api import sync_playwright
 
     facts = _adoptions(ingested)
@@ -260,12 +260,12 @@ def test_review_in_the_browser_changes_the_answers(
     assert ingested.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": gone["i"]}) == []
 
 
-def _current_fact(page) -> str:  # type: ignore[no-untyped-def]
+def _current_fact(page) -> str:
     """The fact id the 当前事实 panel shows."""
     return str(page.locator(f"{_key('review.current')} code").first.inner_text()).strip()
 
 
-def test_a_reviewer_decides_from_the_keyboard(server: str, ingested) -> None:  # type: ignore[no-untyped-def]
+def test_a_reviewer_decides_from_the_keyboard(server: str, ingested) -> None:
     """Y confirms, a digit rejects with that reason, J and K move, Enter saves a correction;
     after each decision the next fact is the current one, without touching the mouse."""
     from playwright.sync_api import sync_playwright

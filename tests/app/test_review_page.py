@@ -14,7 +14,7 @@ DING = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
 MID = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
 
 
-def _page(*, accounts: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def _page(*, accounts: dict[str, str] | None = None):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(APP, default_timeout=60)
@@ -24,13 +24,13 @@ def _page(*, accounts: dict[str, str] | None = None):  # type: ignore[no-untyped
     return at.run()
 
 
-def _button(at, label: str):  # type: ignore[no-untyped-def]
+def _button(at, label: str):
     found = [b for b in at.button if b.label == label]
     assert found, [b.label for b in at.button]
     return found[0]
 
 
-def test_read_only_without_accounts(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_without_accounts(small_store) -> None:
     at = _page()
     no_trouble(at)
     assert "审核" in texts(at, "title")
@@ -46,7 +46,7 @@ def test_read_only_without_accounts(small_store) -> None:  # type: ignore[no-unt
     assert ["文档", "待核实", "已确认", "已修改"] in columns
 
 
-def test_wrong_password_is_refused(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_is_refused(small_store) -> None:
     at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
     at.text_input(key="review.name").input("王审")
     at.text_input(key="review.password").input("错的密码")
@@ -56,7 +56,7 @@ def test_wrong_password_is_refused(small_store) -> None:  # type: ignore[no-unty
     assert at.button(key=f"review.ok.{DING}").disabled
 
 
-def test_reviewer_confirms_rejects_and_corrects(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_reviewer_confirms_rejects_and_corrects(small_store) -> None:
     at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
     at.text_input(key="review.name").input("王审")
     at.text_input(key="review.password").input("对的密码")
@@ -115,7 +115,7 @@ def test_reviewer_confirms_rejects_and_corrects(small_store) -> None:  # type: i
     assert shown and not any("丁县" in str(v) for v in shown[0]["单位"])
 
 
-def test_reviewer_merges_two_entities(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_reviewer_merges_two_entities(small_store) -> None:
     at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
     at.text_input(key="review.name").input("王审")
     at.text_input(key="review.password").input("对的密码")
@@ -131,7 +131,7 @@ def test_reviewer_merges_two_entities(small_store) -> None:  # type: ignore[no-u
     assert review.decisions(small_store, g.WU)[0].reviewer == "王审"
 
 
-def test_import_page_needs_a_reviewer_when_accounts_exist(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_import_page_needs_a_reviewer_when_accounts_exist(small_store) -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(APP, default_timeout=60)
@@ -149,7 +149,7 @@ def test_import_page_needs_a_reviewer_when_accounts_exist(small_store) -> None: 
     assert "开始导入" in [b.label for b in at.button]
 
 
-def test_reading_needs_an_account_when_configured(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_reading_needs_an_account_when_configured(small_store) -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(APP, default_timeout=60)
@@ -174,7 +174,7 @@ def test_reading_needs_an_account_when_configured(small_store) -> None:  # type:
     assert at.button(key=f"review.ok.{DING}").disabled
 
 
-def test_reviewer_adds_a_missed_adoption(small_store) -> None:  # type: ignore[no-untyped-def]
+def test_reviewer_adds_a_missed_adoption(small_store) -> None:
     at = _page(accounts={"王审": review.hash_password("对的密码", iterations=1000)})
     at.text_input(key="review.name").input("王审")
     at.text_input(key="review.password").input("对的密码")

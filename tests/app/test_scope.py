@@ -22,7 +22,7 @@ def _undated() -> g.DocumentGraph:
 
 
 @pytest.fixture
-def scoped_store(small_store):  # type: ignore[no-untyped-def]
+def scoped_store(small_store):
     """Documents A and B in 通报 and 乙; an undated document C in the demo collection."""
     from graph.collections import add_to_collection
 
@@ -32,7 +32,7 @@ def scoped_store(small_store):  # type: ignore[no-untyped-def]
     return small_store
 
 
-def test_overview_lists_collections_and_every_document(scoped_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_overview_lists_collections_and_every_document(scoped_store, app) -> None:
     at = app(page="overview")
     no_trouble(at)
     docs = frame(at, "overview.docs")
@@ -52,13 +52,13 @@ def test_overview_lists_collections_and_every_document(scoped_store, app) -> Non
     )
 
 
-def test_evidence_page_lists_undated_documents(scoped_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_page_lists_undated_documents(scoped_store, app) -> None:
     at = app(page="evidence")
     no_trouble(at)
     assert any("无日期的文档" in str(df.value.to_dict()) for df in at.dataframe)
 
 
-def test_collections_filter_answers_and_stay_in_the_url(scoped_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_collections_filter_answers_and_stay_in_the_url(scoped_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, collections="乙")
     no_trouble(at)
     assert at.multiselect(key="scope.collections").value == ["乙"]
@@ -73,13 +73,13 @@ def test_collections_filter_answers_and_stay_in_the_url(scoped_store, app) -> No
     assert url(at, "collections") == "通报"
 
 
-def test_no_banner_without_demo_data(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_no_banner_without_demo_data(small_store, app) -> None:
     at = app(page="overview")
     no_trouble(at)
     assert not any("演示" in w for w in texts(at, "warning"))
 
 
-def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:
     at = app(page="initiative", id=g.SUYUAN)
     assert at.selectbox(key="initiative.court").value == g.HIGH  # no home court: the high court
     monkeypatch.setenv("COURTGRAPH_HOME_COURT", "甲省乙市中级人民法院")
@@ -126,7 +126,7 @@ def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
     assert "文档集：通报" in text
 
 
-def test_initiative_link_keeps_the_open_tab(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_initiative_link_keeps_the_open_tab(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, tab="成效数据")
     no_trouble(at)
     assert at.session_state["initiative.tab"] == "成效数据"
@@ -135,7 +135,7 @@ def test_initiative_link_keeps_the_open_tab(small_store, app) -> None:  # type: 
     assert url(at, "tab") is None  # the first tab needs no parameter
 
 
-def test_unknown_names_offer_the_closest_matches(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_names_offer_the_closest_matches(small_store, app) -> None:
     at = app(page="unit", id="甲省乙市丙區人民法院x")  # traditional, with a typo
     assert not at.exception
     (error,) = texts(at, "error")
@@ -144,14 +144,14 @@ def test_unknown_names_offer_the_closest_matches(small_store, app) -> None:  # t
     assert "甲省乙市丙区人民法院" in suggestions and "?page=unit&id=court:" in suggestions
 
 
-def test_unit_page_opens_the_home_court(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_unit_page_opens_the_home_court(small_store, app) -> None:
     at = app(page="unit", home=g.MID)
     no_trouble(at)
     assert at.text_input(key="unit.id").value == "甲省乙市中级人民法院"
     assert url(at, "id") == g.MID
 
 
-def test_province_table_names_counts_and_denominators_per_level(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_province_table_names_counts_and_denominators_per_level(small_store, app) -> None:
     at = app(page="analytics", tab="省份覆盖表")
     no_trouble(at)
     found = [df.value for df in at.dataframe if list(df.value.columns)[:1] == ["省份"]]
@@ -165,7 +165,7 @@ def test_province_table_names_counts_and_denominators_per_level(small_store, app
     assert any("该省该层级的法院总数" in c for c in texts(at, "caption"))
 
 
-def test_initiative_coverage_says_tribunals_need_a_roster(small_store, app) -> None:  # type: ignore[no-untyped-def]
+def test_initiative_coverage_says_tribunals_need_a_roster(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, court=g.MID)
     no_trouble(at)
     assert any("人民法庭未计入" in c for c in texts(at, "caption"))

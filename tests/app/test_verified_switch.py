@@ -15,7 +15,7 @@ DING_SUYUAN = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
 
 
 @pytest.fixture
-def reviewed(small_store, app):  # type: ignore[no-untyped-def]
+def reviewed(small_store, app):
     """Of 诉源治理's three adoptions, a reviewer confirmed 丙区's."""
     import streamlit as st
 
@@ -24,7 +24,7 @@ def reviewed(small_store, app):  # type: ignore[no-untyped-def]
     return small_store
 
 
-def test_the_switch_changes_the_answer_and_stays_in_the_url(reviewed, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_switch_changes_the_answer_and_stays_in_the_url(reviewed, app) -> None:
     at = app(page="initiative", id=g.SUYUAN)
     no_trouble(at)
     assert at.toggle(key="scope.verified").value is False
@@ -52,7 +52,7 @@ def test_the_switch_changes_the_answer_and_stays_in_the_url(reviewed, app) -> No
     assert len(frame(shared, "unit.initiatives")) == 1
 
 
-def test_unit_tables_count_their_unverified_facts(reviewed, app) -> None:  # type: ignore[no-untyped-def]
+def test_unit_tables_count_their_unverified_facts(reviewed, app) -> None:
     at = app(page="unit", id=g.BING)
     no_trouble(at)
     captions = texts(at, "caption")
@@ -60,7 +60,7 @@ def test_unit_tables_count_their_unverified_facts(reviewed, app) -> None:  # typ
     assert captions.count("共 1 条事实，其中 1 条尚未核实") == 2  # its people, its figures
 
 
-def test_an_unverified_facts_evidence_says_why_it_is_hidden(reviewed, app) -> None:  # type: ignore[no-untyped-def]
+def test_an_unverified_facts_evidence_says_why_it_is_hidden(reviewed, app) -> None:
     at = app(page="evidence", fact=DING_SUYUAN, verified="1")
     no_trouble(at)
     assert any("尚未核实" in i for i in texts(at, "info"))
@@ -69,7 +69,7 @@ def test_an_unverified_facts_evidence_says_why_it_is_hidden(reviewed, app) -> No
     assert any("核实状态：已确认" in c for c in texts(at, "caption"))
 
 
-def test_the_overview_ranking_counts_its_unverified_facts(reviewed, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_overview_ranking_counts_its_unverified_facts(reviewed, app) -> None:
     """总览's most adopted initiatives: how many of the adoption facts behind the unit
     counts are unverified, and with the switch how many were left out."""
     n = reviewed.read("MATCH (:Entity)-[a:ADOPTED]->(:Entity) RETURN count(a) AS n")[0]["n"]
@@ -87,7 +87,7 @@ def test_the_overview_ranking_counts_its_unverified_facts(reviewed, app) -> None
     )
 
 
-def test_the_path_page_counts_the_unverified_facts_it_draws(reviewed, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_path_page_counts_the_unverified_facts_it_draws(reviewed, app) -> None:
     """路径 draws the facts among the path's entities and says how many are unverified (丁县's
     piloting of 诉源治理 is; 丙区's confirmed one is not on this path)."""
     at = app(page="path", **{"from": g.DING, "to": g.SUYUAN})

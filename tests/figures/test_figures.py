@@ -17,12 +17,12 @@ from tests import graph_fixtures as g
 
 
 @pytest.fixture
-def small(arcadedb_store):  # type: ignore[no-untyped-def]
+def small(arcadedb_store):
     g.load_small_graph(arcadedb_store)
     return arcadedb_store
 
 
-def test_adoption_map_marks_each_unit_by_its_own_stage(small) -> None:  # type: ignore[no-untyped-def]
+def test_adoption_map_marks_each_unit_by_its_own_stage(small) -> None:
     data = adoption.adoption_map(small, "诉源治理", g.MID)
     stages = {u.name: u.stage for u in data.units}
     assert stages["甲省乙市丙区人民法院"] == "adopted"
@@ -50,7 +50,7 @@ def test_boxes_never_share_a_slot_and_long_columns_continue() -> None:
     assert ncols * nrows >= 40 and size >= 8
 
 
-def test_adoption_map_png_and_svg(small) -> None:  # type: ignore[no-untyped-def]
+def test_adoption_map_png_and_svg(small) -> None:
     from PIL import Image
 
     data = adoption.adoption_map(small, "诉源治理", g.MID)
@@ -62,7 +62,7 @@ def test_adoption_map_png_and_svg(small) -> None:  # type: ignore[no-untyped-def
     assert "Courtgraph Sans SC" in svg
 
 
-def test_timeline_counts_undated_reports_in_its_note(small) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_counts_undated_reports_in_its_note(small) -> None:
     from queries.analytics import timeline
 
     svg = draw_timeline(timeline(small, "诉源治理"), fmt="svg").decode("utf-8")
@@ -89,7 +89,7 @@ def test_deck_is_16_9_with_editable_titles_and_native_charts() -> None:
     assert titles == ["各层级", "开展单位（1/3）", "开展单位（2/3）", "开展单位（3/3）"]
 
 
-def test_briefing_docx_and_pptx_hold_the_tables_charts_and_sources(small) -> None:  # type: ignore[no-untyped-def]
+def test_briefing_docx_and_pptx_hold_the_tables_charts_and_sources(small) -> None:
     from docx import Document
     from pptx import Presentation
 
@@ -125,7 +125,7 @@ def test_cli_names_the_format_by_extension(
     assert capsys.readouterr().err.startswith("Error:") and not list(tmp_path.iterdir())
 
 
-def test_portfolio_groups_a_courts_initiatives_with_its_own_stage(small) -> None:  # type: ignore[no-untyped-def]
+def test_portfolio_groups_a_courts_initiatives_with_its_own_stage(small) -> None:
     from figures import portfolio
 
     data = portfolio.portfolio(small, g.MID)
@@ -151,7 +151,7 @@ def test_portfolio_columns_never_end_on_a_heading() -> None:
     assert shown + left_out == 40 and left_out > 0
 
 
-def test_portfolio_png_svg_and_deck(small) -> None:  # type: ignore[no-untyped-def]
+def test_portfolio_png_svg_and_deck(small) -> None:
     from PIL import Image
     from pptx import Presentation
 
@@ -168,7 +168,7 @@ def test_portfolio_png_svg_and_deck(small) -> None:  # type: ignore[no-untyped-d
     assert table.cell(0, 2).text == "本院"
 
 
-def test_cli_makes_a_portfolio(small) -> None:  # type: ignore[no-untyped-def]
+def test_cli_makes_a_portfolio(small) -> None:
     from PIL import Image
 
     args = cli.argparse.Namespace(command="portfolio", court=g.MID, scale=1)
@@ -183,7 +183,7 @@ def test_category_names_match_the_explorers() -> None:
     assert CATEGORY_ZH == UI
 
 
-def test_coverage_counts_courts_by_province_and_prefecture(small) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_counts_courts_by_province_and_prefecture(small) -> None:
     from figures import coverage
 
     country = coverage.coverage_map(small, "诉源治理")
@@ -229,7 +229,7 @@ def test_coverage_map_draws_china_with_the_south_china_sea_inset() -> None:
     assert any(sh.has_chart for sh in prs.slides[1].shapes)
 
 
-def test_cli_makes_a_table_of_a_named_query(small) -> None:  # type: ignore[no-untyped-def]
+def test_cli_makes_a_table_of_a_named_query(small) -> None:
     from pptx import Presentation
 
     args = cli.argparse.Namespace(
@@ -244,7 +244,7 @@ def test_cli_makes_a_table_of_a_named_query(small) -> None:  # type: ignore[no-u
         cli._make(small, bad, ".png")
 
 
-def test_a_large_adoption_map_gets_a_landscape_page_in_the_report(small) -> None:  # type: ignore[no-untyped-def]
+def test_a_large_adoption_map_gets_a_landscape_page_in_the_report(small) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
 
@@ -278,7 +278,7 @@ def test_an_adoption_map_too_large_to_label_is_drawn_by_group_and_says_so() -> N
     assert "一页无法逐一标注" in svg and "甲1高院" in svg
 
 
-def test_briefing_says_when_the_figures_list_is_cut(small, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_briefing_says_when_the_figures_list_is_cut(small, monkeypatch) -> None:
     """Issue 13: `initiative_outcomes` stops at its row limit; the briefing counts the
     figures it leaves out instead of listing fewer silently (a limit of 1 here: 丙区 and 丁县
     each report a figure tied to 诉源治理)."""

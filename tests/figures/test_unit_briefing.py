@@ -15,12 +15,12 @@ from tests import graph_fixtures as g
 
 
 @pytest.fixture
-def small(arcadedb_store):  # type: ignore[no-untyped-def]
+def small(arcadedb_store):
     g.load_small_graph(arcadedb_store)
     return arcadedb_store
 
 
-def test_gather_reads_the_court_and_the_units_under_it(small) -> None:  # type: ignore[no-untyped-def]
+def test_gather_reads_the_court_and_the_units_under_it(small) -> None:
     b = unit_briefing.gather(small, g.MID)
     assert b.court_id == g.MID and b.short == "乙市中院" and b.units_below == 4
     suyuan = next(i for i in b.portfolio.items if i.initiative == "诉源治理")
@@ -41,7 +41,7 @@ def test_gather_reads_the_court_and_the_units_under_it(small) -> None:  # type: 
     assert "共 6 条事实，其中 6 条尚未核实。" in head
 
 
-def test_docx_has_the_tables_sources_and_page_numbers(small) -> None:  # type: ignore[no-untyped-def]
+def test_docx_has_the_tables_sources_and_page_numbers(small) -> None:
     from docx import Document
 
     b = unit_briefing.gather(small, g.MID)
@@ -70,7 +70,7 @@ def test_docx_has_the_tables_sources_and_page_numbers(small) -> None:  # type: i
     assert len(doc.inline_shapes) == 1  # the portfolio
 
 
-def test_pptx_is_16_9_with_the_expected_slides(small) -> None:  # type: ignore[no-untyped-def]
+def test_pptx_is_16_9_with_the_expected_slides(small) -> None:
     from pptx import Presentation
 
     data = unit_briefing.to_pptx(unit_briefing.gather(small, g.MID))
@@ -100,7 +100,7 @@ def test_pptx_is_16_9_with_the_expected_slides(small) -> None:  # type: ignore[n
     ]
 
 
-def test_a_unit_with_nothing_reported_still_gets_a_briefing(small) -> None:  # type: ignore[no-untyped-def]
+def test_a_unit_with_nothing_reported_still_gets_a_briefing(small) -> None:
     from docx import Document
     from pptx import Presentation
 
@@ -117,7 +117,7 @@ def test_a_unit_with_nothing_reported_still_gets_a_briefing(small) -> None:  # t
 
 def test_cli_briefs_a_unit_and_keeps_the_initiative_briefing(
     small, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from docx import Document
 
     args = cli.argparse.Namespace(
@@ -145,7 +145,7 @@ def test_graph_brief_hands_its_arguments_to_figures(
     assert "brief writes .docx, .pptx" in capsys.readouterr().err
 
 
-def test_a_court_with_too_many_units_under_it_is_refused(small, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_court_with_too_many_units_under_it_is_refused(small, monkeypatch) -> None:
     from graph.errors import CourtgraphError
 
     monkeypatch.setattr(unit_briefing, "MAX_UNITS", 3)  # 乙市中院 has four

@@ -19,7 +19,7 @@ from graph.store import FACT_VERSION, open_store
 from tests.graph.test_store_contract import _batching_docs, _everything
 
 
-def _versions(store) -> None:  # type: ignore[no-untyped-def]
+def _versions(store) -> None:
     """As in a store opened by this version (the fixture's store is emptied between tests)."""
     store.write_statements(
         [
@@ -44,7 +44,7 @@ def _run(monkeypatch: pytest.MonkeyPatch, data: Path, *argv: str) -> int:
     return main(list(argv))
 
 
-def test_backup_restores_every_node_relationship_and_property(  # type: ignore[no-untyped-def]
+def test_backup_restores_every_node_relationship_and_property(
     arcadedb_store, embedded_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     g.load_small_graph(arcadedb_store)
@@ -70,7 +70,7 @@ def test_backup_restores_every_node_relationship_and_property(  # type: ignore[n
         EmbeddedServer(restored).stop()
 
 
-def test_backup_while_documents_are_written_holds_whole_documents(  # type: ignore[no-untyped-def]
+def test_backup_while_documents_are_written_holds_whole_documents(
     arcadedb_store, embedded_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = _batching_docs()
@@ -108,7 +108,7 @@ def test_backup_while_documents_are_written_holds_whole_documents(  # type: igno
         EmbeddedServer(restored).stop()
 
 
-def test_restore_refuses_what_is_not_a_backup(  # type: ignore[no-untyped-def]
+def test_restore_refuses_what_is_not_a_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     bad = tmp_path / "bad.zip"
@@ -126,7 +126,7 @@ def test_restore_refuses_what_is_not_a_backup(  # type: ignore[no-untyped-def]
     assert "not a courtgraph backup" in capsys.readouterr().err
 
 
-def test_backup_of_neo4j_names_its_tools(  # type: ignore[no-untyped-def]
+def test_backup_of_neo4j_names_its_tools(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")

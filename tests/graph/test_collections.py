@@ -16,13 +16,13 @@ from tests import graph_fixtures as g
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _in(doc, *names: str):  # type: ignore[no-untyped-def]
+def _in(doc, *names: str):
     doc.props["collections"] = list(names)
     return doc
 
 
 @pytest.fixture
-def graph(store):  # type: ignore[no-untyped-def]
+def graph(store):
     """Document A in 甲, document B in 乙 (both report 丙区's adoption of 诉源治理)."""
     nodes, edges = g.roster()
     store.upsert_nodes(nodes)
@@ -32,19 +32,19 @@ def graph(store):  # type: ignore[no-untyped-def]
     return store
 
 
-def _adopters(store, collections=None):  # type: ignore[no-untyped-def]
+def _adopters(store, collections=None):
     rows = run(store, "adopters", {"initiative": g.SUYUAN, "collections": collections}).rows
     return sorted((r["unit"], r["stage"]) for r in rows)
 
 
-def test_collections_are_listed_with_their_documents(graph) -> None:  # type: ignore[no-untyped-def]
+def test_collections_are_listed_with_their_documents(graph) -> None:
     assert [(c.name, c.documents) for c in coll.collections(graph)] == [("乙", 1), ("甲", 1)]
     coll.add_to_collection(graph, g.DOC_B, "甲")
     assert [(c.name, c.documents) for c in coll.collections(graph)] == [("乙", 1), ("甲", 2)]
     assert not coll.has_demo(graph)
 
 
-def test_answers_count_facts_of_the_chosen_collections(graph) -> None:  # type: ignore[no-untyped-def]
+def test_answers_count_facts_of_the_chosen_collections(graph) -> None:
     everything = _adopters(graph)
     assert len(everything) == 3
     assert _adopters(graph, "乙") == [
@@ -71,14 +71,14 @@ def test_answers_count_facts_of_the_chosen_collections(graph) -> None:  # type: 
     assert analytics.adopter_outcomes(graph, g.SUYUAN, collections=["乙"]) == []
 
 
-def test_bad_collection_names_are_refused(graph) -> None:  # type: ignore[no-untyped-def]
+def test_bad_collection_names_are_refused(graph) -> None:
     with pytest.raises(BadParameter, match="at most 100"):
         run(graph, "adopters", {"initiative": g.SUYUAN, "collections": "x" * 101})
     with pytest.raises(BadParameter, match="comma"):
         coll.check_name("a，b")
 
 
-def test_delete_collection_keeps_what_others_support(graph) -> None:  # type: ignore[no-untyped-def]
+def test_delete_collection_keeps_what_others_support(graph) -> None:
     report = coll.delete_collection(graph, "乙")
     assert report.deleted == [g.DOC_B] and report.kept == []
     assert _adopters(graph) == [
@@ -92,7 +92,7 @@ def test_delete_collection_keeps_what_others_support(graph) -> None:  # type: ig
         coll.delete_collection(graph, "乙")
 
 
-def test_a_document_in_two_collections_stays(graph) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_in_two_collections_stays(graph) -> None:
     coll.add_to_collection(graph, g.DOC_B, "甲")
     report = coll.delete_collection(graph, "乙")
     assert report.deleted == [] and report.kept == [g.DOC_B]
@@ -100,7 +100,7 @@ def test_a_document_in_two_collections_stays(graph) -> None:  # type: ignore[no-
     assert [(c.name, c.documents) for c in coll.collections(graph)] == [("甲", 2)]
 
 
-def test_delete_collection_command(graph, embedded_dir, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_delete_collection_command(graph, embedded_dir, monkeypatch, capsys) -> None:
     if graph.server != "arcadedb":
         pytest.skip("the command line talks to the configured (embedded) store")
     from graph.__main__ import main
@@ -115,7 +115,7 @@ def test_delete_collection_command(graph, embedded_dir, monkeypatch, capsys) -> 
     assert capsys.readouterr().err.startswith("Error: no collection '乙'")
 
 
-def test_ingest_puts_documents_in_collections(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_puts_documents_in_collections(store, tmp_path: Path) -> None:
     from ingest.pipeline import ingest_paths
 
     sample = tmp_path / "sample"

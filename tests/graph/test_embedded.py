@@ -47,7 +47,7 @@ def _listening(pid: int) -> set[tuple[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def server(tmp_path_factory: pytest.TempPathFactory):
     srv = EmbeddedServer(tmp_path_factory.mktemp("emb"), heap="512m")
     srv.start()
     yield srv
@@ -195,7 +195,7 @@ def test_a_password_file_others_can_reach_is_refused(tmp_path: Path, how: str) -
         srv.connect_info()
 
 
-def test_cli_names_the_fix(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_names_the_fix(tmp_path: Path, monkeypatch, capsys) -> None:
     from graph.__main__ import main
 
     data = tmp_path / "graph"
@@ -214,7 +214,7 @@ def test_cli_names_the_fix(tmp_path: Path, monkeypatch, capsys) -> None:  # type
 
 
 @pytest.fixture
-def impostor(tmp_path: Path):  # type: ignore[no-untyped-def]
+def impostor(tmp_path: Path):
     """A process holding the server lock of `tmp_path` (a server that is not ArcadeDB, or
     one still starting) and a loopback port that accepts connections and never answers."""
     import subprocess
@@ -256,7 +256,7 @@ def _no_connection_reached(trap: socket.socket) -> bool:
 
 def test_a_port_the_lock_holder_does_not_listen_on_is_refused_fast(
     tmp_path: Path,
-    impostor,  # type: ignore[no-untyped-def]
+    impostor,
 ) -> None:
     pid, trap = impostor
     port = trap.getsockname()[1]
@@ -273,7 +273,7 @@ def test_a_port_the_lock_holder_does_not_listen_on_is_refused_fast(
 
 def test_a_state_file_of_an_earlier_server_is_not_trusted(
     tmp_path: Path,
-    impostor,  # type: ignore[no-untyped-def]
+    impostor,
 ) -> None:
     _holder, trap = impostor
     port = trap.getsockname()[1]  # this test process listens there, but holds no lock

@@ -110,7 +110,7 @@ def test_unknown_format(tmp_path: Path) -> None:
         export.export(_sample(), "dot", tmp_path / "x.dot")
 
 
-def test_cypher_script_recreates_the_subgraph(store) -> None:  # type: ignore[no-untyped-def]
+def test_cypher_script_recreates_the_subgraph(store) -> None:
     g.load_small_graph(store)
     sub = neighbourhood_graph(store, g.BING, depth=1)
     assert g.SUYUAN in sub and g.ZHANG in sub and g.MID in sub
@@ -121,13 +121,13 @@ def test_cypher_script_recreates_the_subgraph(store) -> None:  # type: ignore[no
     _same(sub, again)
 
 
-def test_neighbourhood_limit_keeps_nearest(store) -> None:  # type: ignore[no-untyped-def]
+def test_neighbourhood_limit_keeps_nearest(store) -> None:
     g.load_small_graph(store)
     sub = neighbourhood_graph(store, g.BING, depth=2, limit=3)
     assert len(sub) == 3 and g.BING in sub
 
 
-def test_cypher_script_survives_awkward_values(store) -> None:  # type: ignore[no-untyped-def]
+def test_cypher_script_survives_awkward_values(store) -> None:
     sub = nx.MultiDiGraph()
     name = "甲'乙\\丙\n丁\r戊\t己"
     sub.add_node("court:awkward", kind="Court", name=name, value=float("nan"), big=2**70, ok=1.5)

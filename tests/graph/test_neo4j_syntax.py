@@ -158,7 +158,7 @@ def _own_texts(q: NamedQuery) -> list[str]:
     return texts
 
 
-def _workload(store, rec: Recorder, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+def _workload(store, rec: Recorder, tmp: Path) -> None:
     from ingest.pipeline import ingest_paths
     from queries.analytics import early_adopters
 
@@ -242,7 +242,7 @@ def _describe(item: dict[str, Any], found: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def test_neo4j_accepts_every_statement(arcadedb_store, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_neo4j_accepts_every_statement(arcadedb_store, monkeypatch, tmp_path: Path) -> None:
     rec = Recorder()
     for cls in (neo4j.Session, neo4j.Transaction, neo4j.ManagedTransaction):
         monkeypatch.setattr(cls, "run", rec.wrap(cls.run))

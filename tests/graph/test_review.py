@@ -23,7 +23,7 @@ ZHANG_ROLE = fact_id("HOLDS_ROLE", g.ZHANG, g.BING, "院长")
 BING_RATE = fact_id("REPORTED", g.BING, g.RATE)
 
 
-def _adopters(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _adopters(store) -> list[tuple[str, str]]:
     rows = store.read(
         "MATCH (i:Entity {id: $i})<-[a:ADOPTED]-(u:Entity) "
         "RETURN u.id AS u, a.stage AS s, a.review_status AS st",
@@ -32,7 +32,7 @@ def _adopters(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return sorted((r["u"], r["s"]) for r in rows)
 
 
-def _status(store, src: str, rel: str, dst: str, fid: str) -> tuple:  # type: ignore[no-untyped-def]
+def _status(store, src: str, rel: str, dst: str, fid: str) -> tuple:
     rows = store.read(
         f"MATCH (a:Entity {{id: $a}})-[r:{rel}]->(b:Entity {{id: $b}}) WHERE r.fact_id = $f "
         "RETURN r.review_status AS s, r.review_flag AS flag",
@@ -41,12 +41,12 @@ def _status(store, src: str, rel: str, dst: str, fid: str) -> tuple:  # type: ig
     return (rows[0]["s"], rows[0]["flag"]) if rows else ()
 
 
-def _summary_units(store) -> list[str]:  # type: ignore[no-untyped-def]
+def _summary_units(store) -> list[str]:
     rows = store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.units AS u", {"id": g.SUYUAN})
     return rows[0]["u"] if rows else []
 
 
-def _summaries_agree(store) -> None:  # type: ignore[no-untyped-def]
+def _summaries_agree(store) -> None:
     """The store's summaries equal a recount from the facts. (An entity whose last dated
     document was deleted keeps empty year lists where a recount has none: the store's own
     behaviour, not review's, so empty and absent count as equal here.)"""
@@ -61,7 +61,7 @@ def _summaries_agree(store) -> None:  # type: ignore[no-untyped-def]
     assert norm(_snapshot(store)) == norm(_recomputed(store))
 
 
-def _decide_all(store) -> None:  # type: ignore[no-untyped-def]
+def _decide_all(store) -> None:
     """A confirm, a reject and a correction on the small graph."""
     review.decide(store, BING_SUYUAN, "confirm", reviewer="王审")
     review.decide(store, DING_SUYUAN, "reject", reviewer="王审", note="不是该单位的做法")
@@ -77,7 +77,7 @@ def _decide_all(store) -> None:  # type: ignore[no-untyped-def]
 MID_FIXED = fact_id("ADOPTED", g.MID, g.SUYUAN, "adopted")
 
 
-def _check_decided(store) -> None:  # type: ignore[no-untyped-def]
+def _check_decided(store) -> None:
     assert _adopters(store) == [(g.BING, "adopted"), (g.MID, "adopted")]
     assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
     assert _status(store, g.MID, "ADOPTED", g.SUYUAN, MID_FIXED) == ("corrected", None)
@@ -96,7 +96,7 @@ def _check_decided(store) -> None:  # type: ignore[no-untyped-def]
     _summaries_agree(store)
 
 
-def test_decisions_change_the_graph_and_its_summaries(store) -> None:  # type: ignore[no-untyped-def]
+def test_decisions_change_the_graph_and_its_summaries(store) -> None:
     g.load_small_graph(store)
     assert _summary_units(store) == sorted([g.BING, g.MID, g.DING])
     _decide_all(store)
@@ -113,7 +113,7 @@ def test_decisions_change_the_graph_and_its_summaries(store) -> None:  # type: i
     assert [d.decision for d in review.history(store, MID_FIXED)] == ["correct"]
 
 
-def test_decisions_survive_rewrite_and_delete_readd(store) -> None:  # type: ignore[no-untyped-def]
+def test_decisions_survive_rewrite_and_delete_readd(store) -> None:
     g.load_small_graph(store)
     _decide_all(store)
     # documents written again (a re-ingest that extracts the same facts)
@@ -132,7 +132,7 @@ def test_decisions_survive_rewrite_and_delete_readd(store) -> None:  # type: ign
     _check_decided(store)
 
 
-def test_confirmation_lapses_when_its_sentence_goes(store) -> None:  # type: ignore[no-untyped-def]
+def test_confirmation_lapses_when_its_sentence_goes(store) -> None:
     g.load_small_graph(store)
     review.decide(store, DING_SUYUAN, "confirm", reviewer="王审")
     assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == ("confirmed", None)
@@ -152,7 +152,7 @@ def test_confirmation_lapses_when_its_sentence_goes(store) -> None:  # type: ign
     assert DING_SUYUAN in [r["fact_id"] for r in queued]
 
 
-def test_two_reviewers_at_once_leave_one_status(store) -> None:  # type: ignore[no-untyped-def]
+def test_two_reviewers_at_once_leave_one_status(store) -> None:
     g.load_small_graph(store)
     errors: list[BaseException] = []
 
@@ -189,7 +189,7 @@ def test_two_reviewers_at_once_leave_one_status(store) -> None:  # type: ignore[
     _summaries_agree(store)
 
 
-def test_later_decision_wins_and_history_keeps_both(store) -> None:  # type: ignore[no-untyped-def]
+def test_later_decision_wins_and_history_keeps_both(store) -> None:
     g.load_small_graph(store)
     review.decide(store, ZHANG_ROLE, "confirm", reviewer="甲", time="2026-01-01T00:00:00+00:00")
     review.decide(
@@ -210,7 +210,7 @@ def test_later_decision_wins_and_history_keeps_both(store) -> None:  # type: ign
         review.decide(store, DING_SUYUAN, "confirm", reviewer="丙")
 
 
-def test_outcome_correction_and_added_fact(store) -> None:  # type: ignore[no-untyped-def]
+def test_outcome_correction_and_added_fact(store) -> None:
     g.load_small_graph(store)
     review.decide(store, BING_RATE, "correct", reviewer="甲", new={"value": 65.0})
     value = store.read("MATCH (o:Entity {id: $id}) RETURN o.value AS v", {"id": g.RATE})
@@ -242,7 +242,7 @@ def test_outcome_correction_and_added_fact(store) -> None:  # type: ignore[no-un
     _summaries_agree(store)
 
 
-def test_bad_decisions_are_refused(store) -> None:  # type: ignore[no-untyped-def]
+def test_bad_decisions_are_refused(store) -> None:
     g.load_small_graph(store)
     with pytest.raises(BadParameter):
         review.decide(store, BING_SUYUAN, "reject", reviewer="甲")  # no reason
@@ -257,7 +257,7 @@ def test_bad_decisions_are_refused(store) -> None:  # type: ignore[no-untyped-de
     assert review.decisions(store) == []
 
 
-def test_export_import_round_trip(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_import_round_trip(store, tmp_path: Path) -> None:
     g.load_small_graph(store)
     _decide_all(store)
     out = tmp_path / "decisions.jsonl"
@@ -283,7 +283,7 @@ def test_export_import_round_trip(store, tmp_path: Path) -> None:  # type: ignor
     assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == ("confirmed", None)
 
 
-def test_queue_orders_and_filters(store) -> None:  # type: ignore[no-untyped-def]
+def test_queue_orders_and_filters(store) -> None:
     g.load_small_graph(store)
     store.write_statements(
         [
@@ -354,7 +354,7 @@ def _write_articles(folder: Path) -> list[Path]:
     return paths
 
 
-def _pipeline_adoptions(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+def _pipeline_adoptions(store) -> dict[str, tuple]:
     rows = store.read(
         "MATCH (u:Entity)-[a:ADOPTED]->(i:Entity) WHERE a.doc_ids IS NOT NULL "
         "RETURN a.fact_id AS f, u.id AS u, i.id AS i, a.review_status AS s"
@@ -362,7 +362,7 @@ def _pipeline_adoptions(store) -> dict[str, tuple]:  # type: ignore[no-untyped-d
     return {r["f"]: (r["u"], r["i"], r["s"]) for r in rows}
 
 
-def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path) -> None:
     paths = _write_articles(tmp_path / "docs")
     ingest_paths(store, paths, reference_data=False)
     facts = _pipeline_adoptions(store)
@@ -402,7 +402,7 @@ def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path
 
 
 # -- Neo4j's own Cypher front-end accepts every statement review sends -----------------------
-def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: Path) -> None:
     import shutil
 
     import neo4j
@@ -493,7 +493,7 @@ def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: 
 # -- the command line ----------------------------------------------------------------------
 def test_review_cli(
     arcadedb_store, embedded_dir: Path, monkeypatch, capsys, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from graph.__main__ import main
 
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
@@ -561,7 +561,7 @@ def test_review_cli(
     assert review.decisions(store) == []
 
 
-def test_correction_to_unmentioned_ends_follows_its_document(store) -> None:  # type: ignore[no-untyped-def]
+def test_correction_to_unmentioned_ends_follows_its_document(store) -> None:
     g.load_small_graph(store)
     d = review.decide(
         store, MID_SUYUAN, "correct", reviewer="甲", new={"src": g.WU, "dst": g.FENGQIAO}
@@ -583,7 +583,7 @@ def test_correction_to_unmentioned_ends_follows_its_document(store) -> None:  # 
     _summaries_agree(store)
 
 
-def test_import_keeps_a_files_own_sequence(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_keeps_a_files_own_sequence(store, tmp_path: Path) -> None:
     """A fact decided twice in one installation (confirmed, later rejected) imports as both
     records into another, with no conflict, and ends rejected there too."""
     g.load_small_graph(store)
@@ -606,7 +606,7 @@ DUP = entity_id("Court", "丙区人民法院")  # how an article might name 丙�
 DOC_E = "doc:" + "e" * 20
 
 
-def _document_e():  # type: ignore[no-untyped-def]
+def _document_e():
     from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow
 
     s1 = "丙区人民法院推行诉源治理。"
@@ -641,7 +641,7 @@ def _document_e():  # type: ignore[no-untyped-def]
     )
 
 
-def _merged_state(store) -> None:  # type: ignore[no-untyped-def]
+def _merged_state(store) -> None:
     assert store.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": DUP}) == []
     bing = store.read(
         "MATCH (n:Entity {id: $id}) RETURN n.aliases AS a, n.search_text AS s, n.merged_from AS m",
@@ -665,7 +665,7 @@ def _merged_state(store) -> None:  # type: ignore[no-untyped-def]
     _summaries_agree(store)
 
 
-def test_merge_moves_everything_and_lasts(store) -> None:  # type: ignore[no-untyped-def]
+def test_merge_moves_everything_and_lasts(store) -> None:
     g.load_small_graph(store)
     store.write_documents([_document_e()])
     assert DUP in _summary_units(store)
@@ -695,7 +695,7 @@ def test_merge_moves_everything_and_lasts(store) -> None:  # type: ignore[no-unt
     assert _status(store, g.BING, "ADOPTED", g.FENGQIAO, fq) == ("confirmed", None)
 
 
-def test_merge_guards(store) -> None:  # type: ignore[no-untyped-def]
+def test_merge_guards(store) -> None:
     from graph.model import NodeRow
 
     g.load_small_graph(store)
@@ -716,7 +716,7 @@ def test_merge_guards(store) -> None:  # type: ignore[no-untyped-def]
     assert review.decisions(store) == []
 
 
-def test_rename_keeps_the_old_name_as_alias(store) -> None:  # type: ignore[no-untyped-def]
+def test_rename_keeps_the_old_name_as_alias(store) -> None:
     g.load_small_graph(store)
     review.rename_entity(store, g.FENGQIAO, "“枫桥式”人民法庭", reviewer="甲")
     row = store.read(
@@ -731,7 +731,7 @@ NEW_B = entity_id("Initiative", "乙机制")
 DOC_F = "doc:" + "f" * 20
 
 
-def _document_f():  # type: ignore[no-untyped-def]
+def _document_f():
     from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow
 
     s1 = "丁县法院推行甲机制和乙机制。"
@@ -755,7 +755,7 @@ def _document_f():  # type: ignore[no-untyped-def]
     )
 
 
-def _candidates(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+def _candidates(store) -> dict[str, tuple]:
     rows = store.read(
         "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
         "RETURN n.id AS id, n.candidate AS c, n.category AS cat, n.aliases AS a",
@@ -764,7 +764,7 @@ def _candidates(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
     return {r["id"]: (r["c"], r["cat"], r["a"]) for r in rows}
 
 
-def test_candidates_promoted_or_dropped_for_good(store) -> None:  # type: ignore[no-untyped-def]
+def test_candidates_promoted_or_dropped_for_good(store) -> None:
     g.load_small_graph(store)
     store.write_documents([_document_f()])
     review.promote_initiative(
@@ -783,7 +783,7 @@ def test_candidates_promoted_or_dropped_for_good(store) -> None:  # type: ignore
     _summaries_agree(store)
 
 
-def test_import_refuses_broken_records(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_broken_records(store, tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         '{"fact_id": "adopted:x", "decision": "reject", "reviewer": "甲", "time": "t"}\n',
@@ -798,7 +798,7 @@ def test_import_refuses_broken_records(store, tmp_path: Path) -> None:  # type: 
         review.from_jsonl(store, tmp_path / "missing.jsonl")
 
 
-def test_hash_password_cli(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_hash_password_cli(monkeypatch, capsys) -> None:
     import getpass
 
     from graph.__main__ import main
@@ -814,7 +814,7 @@ def test_hash_password_cli(monkeypatch, capsys) -> None:  # type: ignore[no-unty
     assert capsys.readouterr().err.startswith("Error: the passwords are empty or differ")
 
 
-def test_rejection_undone_restores_an_adoption(store) -> None:  # type: ignore[no-untyped-def]
+def test_rejection_undone_restores_an_adoption(store) -> None:
     g.load_small_graph(store)
     review.decide(store, BING_SUYUAN, "reject", reviewer="甲", note="其他")
     assert g.BING not in _summary_units(store)

@@ -21,13 +21,13 @@ ARTICLES = {
 LATE = "发布时间：2024-07-01\n辽宁省盖州市人民法院今年2月起试点“和美调解室”。\n"
 
 
-def _scanned(store, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _scanned(store, kind: str) -> list[str]:
     """The queue as the full scan orders it (a filter that keeps every fact skips the head)."""
     rows = review.queue(store, kinds=[kind], max_confidence=1.0, limit=1000)
     return [r["fact_id"] for r in rows]
 
 
-def _queued(store, kind: str, limit: int = 1000) -> list[str]:  # type: ignore[no-untyped-def]
+def _queued(store, kind: str, limit: int = 1000) -> list[str]:
     return [r["fact_id"] for r in review.queue(store, kinds=[kind], limit=limit)]
 
 
@@ -36,7 +36,7 @@ def small_head(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(review, "HEAD_SIZE", 2)  # every read reaches the head's end
 
 
-def test_the_head_answers_as_the_scan(store, small_head, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_head_answers_as_the_scan(store, small_head, tmp_path: Path) -> None:
     for name, text in ARTICLES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     ingest_paths(store, [tmp_path], reference_data=False)
@@ -68,7 +68,7 @@ def test_the_head_answers_as_the_scan(store, small_head, tmp_path: Path) -> None
     assert _queued(store, "adoption") == _scanned(store, "adoption")
 
 
-def test_the_head_on_the_small_graph(store) -> None:  # type: ignore[no-untyped-def]
+def test_the_head_on_the_small_graph(store) -> None:
     g.load_small_graph(store)
     for kind in review.KINDS:
         assert _queued(store, kind) == _scanned(store, kind)

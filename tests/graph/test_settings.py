@@ -34,7 +34,7 @@ def test_bad_values_name_their_variable(env: dict[str, str], message: str) -> No
 
 
 @pytest.mark.parametrize("module", ["graph", "queries", "ingest", "queries.analytics"])
-def test_every_command_prints_an_error_line(module: str, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_prints_an_error_line(module: str, monkeypatch, capsys) -> None:
     import importlib
 
     monkeypatch.setenv("COURTGRAPH_QUERY_TIMEOUT", "ten")
@@ -54,7 +54,7 @@ def test_every_command_prints_an_error_line(module: str, monkeypatch, capsys) ->
 
 def test_export_limit_is_checked(
     embedded_dir, _arcadedb_store, tmp_path, monkeypatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from graph.__main__ import main
 
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))

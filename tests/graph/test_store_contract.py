@@ -12,7 +12,7 @@ from graph.model import DocumentGraph, EvidenceRow, FactRow, NodeRow, document_i
 from tests import graph_fixtures as g
 
 
-def _adoption(store, unit: str) -> dict:  # type: ignore[no-untyped-def]
+def _adoption(store, unit: str) -> dict:
     rows = store.read(
         "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
         "RETURN a.stage AS stage, a.date AS date, a.doc_ids AS docs, a.fact_id AS fact_id, "
@@ -23,7 +23,7 @@ def _adoption(store, unit: str) -> dict:  # type: ignore[no-untyped-def]
     return rows[0] if rows else {}
 
 
-def test_upserts_are_idempotent(store) -> None:  # type: ignore[no-untyped-def]
+def test_upserts_are_idempotent(store) -> None:
     g.load_small_graph(store)
     before = store.counts()
     g.load_small_graph(store)  # the same roster and documents again
@@ -34,7 +34,7 @@ def test_upserts_are_idempotent(store) -> None:  # type: ignore[no-untyped-def]
     assert _adoption(store, g.BING)["docs"] == [g.DOC_A, g.DOC_B]
 
 
-def test_aliases_accumulate_without_duplicates(store) -> None:  # type: ignore[no-untyped-def]
+def test_aliases_accumulate_without_duplicates(store) -> None:
     nodes, _ = g.roster()
     store.upsert_nodes(nodes)
     bing = [n for n in nodes if n.id == g.BING][0]
@@ -47,7 +47,7 @@ def test_aliases_accumulate_without_duplicates(store) -> None:  # type: ignore[n
     assert "丙区人民法院" in rows[0]["s"]
 
 
-def test_provenance_round_trips(store) -> None:  # type: ignore[no-untyped-def]
+def test_provenance_round_trips(store) -> None:
     g.load_small_graph(store)
     fid = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
     rows = store.read(
@@ -59,13 +59,13 @@ def test_provenance_round_trips(store) -> None:  # type: ignore[no-untyped-def]
     assert rows == [{"sentence": sentence, "start": 0, "end": len(sentence), "doc": g.DOC_B}]
 
 
-def test_first_date_is_the_earliest_evidence(store) -> None:  # type: ignore[no-untyped-def]
+def test_first_date_is_the_earliest_evidence(store) -> None:
     g.load_small_graph(store)
     first = _adoption(store, g.BING)
     assert (first["date"], first["precision"]) == ("2022-12", "document")  # B's beats A's
 
 
-def test_delete_document_keeps_facts_others_support(store) -> None:  # type: ignore[no-untyped-def]
+def test_delete_document_keeps_facts_others_support(store) -> None:
     g.load_small_graph(store)
     assert store.delete_document(g.DOC_B)
     bing = _adoption(store, g.BING)
@@ -78,7 +78,7 @@ def test_delete_document_keeps_facts_others_support(store) -> None:  # type: ign
     assert counts["Court"] == 6  # curated roster courts stay even when no document names them
 
 
-def test_delete_document_removes_orphans(store) -> None:  # type: ignore[no-untyped-def]
+def test_delete_document_removes_orphans(store) -> None:
     g.load_small_graph(store)
     store.delete_document(g.DOC_A)
     store.delete_document(g.DOC_B)
@@ -91,7 +91,7 @@ def test_delete_document_removes_orphans(store) -> None:  # type: ignore[no-unty
     assert not store.delete_document(g.DOC_A)  # already gone
 
 
-def test_a_document_confirming_a_roster_edge_does_not_own_it(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_confirming_a_roster_edge_does_not_own_it(store) -> None:
     g.load_small_graph(store)
     doc = g.document_b()
     s = "丁县法院是乙市中院辖区的基层法院。"
@@ -109,7 +109,7 @@ def test_a_document_confirming_a_roster_edge_does_not_own_it(store) -> None:  # 
     assert store.counts()["PART_OF"] == 6  # the roster's edge outlives the document
 
 
-def test_reingest_after_delete_restores_the_same_graph(store) -> None:  # type: ignore[no-untyped-def]
+def test_reingest_after_delete_restores_the_same_graph(store) -> None:
     g.load_small_graph(store)
     full = store.counts()
     store.delete_document(g.DOC_A)
@@ -117,7 +117,7 @@ def test_reingest_after_delete_restores_the_same_graph(store) -> None:  # type: 
     assert store.counts() == full
 
 
-def test_several_documents_in_one_write(store) -> None:  # type: ignore[no-untyped-def]
+def test_several_documents_in_one_write(store) -> None:
     nodes, edges = g.roster()
     store.upsert_nodes(nodes)
     store.link_hierarchy(edges, source="test")
@@ -131,14 +131,14 @@ def test_fact_ids_are_stable() -> None:
     assert f.id != fact_id("ADOPTED", g.BING, g.SUYUAN, "piloted")
 
 
-def test_chinese_round_trips_through_the_server(store) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_round_trips_through_the_server(store) -> None:
     g.load_small_graph(store)
     rows = store.read("MATCH (n:Entity {id: $id}) RETURN n.name AS name", {"id": g.DONGHU})
     assert rows == [{"name": "甲省乙市丙区人民法院东湖人民法庭"}]
 
 
 # -- one answer whatever the batching -----------------------------------------------------
-def _doc(tag: str, date: str, facts: list[FactRow], mentions: list, nodes=()) -> DocumentGraph:  # type: ignore[no-untyped-def]
+def _doc(tag: str, date: str, facts: list[FactRow], mentions: list, nodes=()) -> DocumentGraph:
     h = tag * 64
     return DocumentGraph(
         id=document_id(h),
@@ -234,7 +234,7 @@ def _batching_docs() -> list[DocumentGraph]:
     ]
 
 
-def _everything(store) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+def _everything(store) -> tuple[list, list]:
     """Every node and relationship with every property, exactly as stored (lists unsorted)."""
     nodes = store.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
     rels = store.read(
@@ -248,7 +248,7 @@ def _everything(store) -> tuple[list, list]:  # type: ignore[no-untyped-def]
     )
 
 
-def _load(store, batches: list[list[DocumentGraph]]) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+def _load(store, batches: list[list[DocumentGraph]]) -> tuple[list, list]:
     store.clear()
     nodes, edges = g.roster()
     store.upsert_nodes(nodes)
@@ -258,7 +258,7 @@ def _load(store, batches: list[list[DocumentGraph]]) -> tuple[list, list]:  # ty
     return _everything(store)
 
 
-def test_facts_and_nodes_do_not_depend_on_batching_or_order(store) -> None:  # type: ignore[no-untyped-def]
+def test_facts_and_nodes_do_not_depend_on_batching_or_order(store) -> None:
     d = _batching_docs()
     reference = _load(store, [d])
     bing = _adoption(store, g.BING)
@@ -274,7 +274,7 @@ def test_facts_and_nodes_do_not_depend_on_batching_or_order(store) -> None:  # t
         assert _load(store, batches) == reference, [[x.props["title"] for x in b] for b in batches]
 
 
-def test_confidence_and_rules_on_evidence_and_facts(store) -> None:  # type: ignore[no-untyped-def]
+def test_confidence_and_rules_on_evidence_and_facts(store) -> None:
     d = _batching_docs()
     _load(store, [d])
     fid = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
@@ -318,7 +318,7 @@ def test_confidence_and_rules_on_evidence_and_facts(store) -> None:  # type: ign
     assert roster_edge == [{"c": None, "r": None}]  # reference data: no extraction behind it
 
 
-def test_deleting_a_document_leaves_the_graph_written_without_it(store) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_document_leaves_the_graph_written_without_it(store) -> None:
     """Facts, evidence and summaries after a delete equal those of the same documents written
     without it (entity properties are not compared: aliases a document brought stay)."""
 
@@ -339,7 +339,7 @@ def test_deleting_a_document_leaves_the_graph_written_without_it(store) -> None:
 
 
 # -- the test suite never empties a database it did not mark ---------------------------------
-def test_tests_refuse_to_empty_an_unmarked_database(arcadedb_store) -> None:  # type: ignore[no-untyped-def]
+def test_tests_refuse_to_empty_an_unmarked_database(arcadedb_store) -> None:
     from graph.store import TEST_MARKER
     from tests.conftest import NotATestDatabase, clear_test_store
 
@@ -383,7 +383,7 @@ def test_tests_never_read_the_production_neo4j_settings() -> None:
     )
 
 
-def test_refolding_keeps_review_decisions(store) -> None:  # type: ignore[no-untyped-def]
+def test_refolding_keeps_review_decisions(store) -> None:
     """A store of an older fact version is refolded on open: a fact a reviewer confirmed
     stays confirmed, a corrected date stays corrected, a rejected fact stays out."""
     from graph import review
@@ -411,7 +411,7 @@ def test_refolding_keeps_review_decisions(store) -> None:  # type: ignore[no-unt
     assert g.DING not in rows
 
 
-def test_a_store_of_an_older_version_is_refolded(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_store_of_an_older_version_is_refolded(store) -> None:
     """Facts written before the fold (a batch's last date kept, lists in arrival order, no
     rule or confidence on the evidence) are folded again once, values kept."""
     from graph import summaries

@@ -42,7 +42,7 @@ def statements(
         monkeypatch.setattr(TransactionBase, "run", original)
 
 
-def _agrees_with_a_recount(store) -> None:  # type: ignore[no-untyped-def]
+def _agrees_with_a_recount(store) -> None:
     kept = _snapshot(store)
     again = _recomputed(store)
     assert kept["adoption"] == again["adoption"]
@@ -81,7 +81,7 @@ _ENTITY_FACTS = re.compile(r"-\[:MENTIONS\]->\(n:Entity\)-\[r:[A-Z_|]+\]-")
 _EVERY_FINGERPRINT = re.compile(r"MATCH \(d:Document\) RETURN d\.id AS id, d\.fingerprint")
 
 
-def test_delete_reads_only_the_documents_own_facts(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_reads_only_the_documents_own_facts(store, monkeypatch) -> None:
     g.load_small_graph(store)
     store.write_documents([_adopter_doc(i) for i in range(30)])  # 诉源治理: 32 adopters
     with statements(monkeypatch) as seen:
@@ -92,7 +92,7 @@ def test_delete_reads_only_the_documents_own_facts(store, monkeypatch) -> None: 
     assert g.DING not in su[0]["u"] and g.BING in su[0]["u"] and len(su[0]["u"]) == 32
 
 
-def test_write_adjusts_summaries_without_recounting_adopters(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_write_adjusts_summaries_without_recounting_adopters(store, monkeypatch) -> None:
     g.load_small_graph(store)
     store.write_documents([_adopter_doc(i) for i in range(20)])
     with statements(monkeypatch) as seen:
@@ -102,7 +102,7 @@ def test_write_adjusts_summaries_without_recounting_adopters(store, monkeypatch)
     _agrees_with_a_recount(store)
 
 
-def test_a_fact_without_evidence_leaves_with_its_document(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_fact_without_evidence_leaves_with_its_document(store) -> None:
     g.load_small_graph(store)
     doc = g.document_c()
     doc.facts.append(FactRow("PARTNERS_WITH", g.BING, g.DING, (), {}, []))
@@ -113,7 +113,7 @@ def test_a_fact_without_evidence_leaves_with_its_document(store) -> None:  # typ
     _agrees_with_a_recount(store)
 
 
-def test_fingerprints_are_read_from_their_blocks(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_fingerprints_are_read_from_their_blocks(store, monkeypatch) -> None:
     g.load_small_graph(store)
     docs = [_adopter_doc(i) for i in range(12)]
     for i, d in enumerate(docs):
@@ -133,7 +133,7 @@ def test_fingerprints_are_read_from_their_blocks(store, monkeypatch) -> None:  #
     assert {r["id"]: r["fingerprint"] for r in store.document_fingerprints()} == expected
 
 
-def test_created_documents_equal_merged_ones(store) -> None:  # type: ignore[no-untyped-def]
+def test_created_documents_equal_merged_ones(store) -> None:
     """A write CREATEs what is new in it (ArcadeDB); the graph is the one MERGE makes."""
     from graph.store import _document_statements
     from tests.graph.test_store_contract import _batching_docs, _everything
@@ -163,7 +163,7 @@ def test_created_documents_equal_merged_ones(store) -> None:  # type: ignore[no-
     assert write(merge_only=False) == write(merge_only=True)
 
 
-def test_a_reported_figure_is_found_from_the_figure(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_reported_figure_is_found_from_the_figure(store, monkeypatch) -> None:
     """ArcadeDB walks the relationships of a pattern's first node: a court reports thousands
     of figures over the years, each figure is reported once, so every statement that finds or
     merges a court -REPORTED-> figure fact starts at the figure."""

@@ -20,7 +20,7 @@ _PROPS = (
 )
 
 
-def _snapshot(store) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _snapshot(store) -> dict[str, Any]:
     rows = store.read(
         "MATCH (n:Entity) RETURN n.id AS id, "
         + ", ".join(f"n.{p} AS {p}" for p in _PROPS)
@@ -34,12 +34,12 @@ def _snapshot(store) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {"entities": rows, "adoption": adoption, "recent_since": meta.get("recent_since")}
 
 
-def _recomputed(store) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _recomputed(store) -> dict[str, Any]:
     summaries.refresh_all(store)
     return _snapshot(store)
 
 
-def _initiative(store, iid: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _initiative(store, iid: str) -> dict[str, Any]:
     return store.read(
         "MATCH (i:Entity {id: $id}) MATCH (s:AdoptionSummary {id: $id}) "
         "RETURN s.units AS adopters, s.stages AS adopter_stages, s.dates AS adopter_dates, "
@@ -48,14 +48,14 @@ def _initiative(store, iid: str) -> dict[str, Any]:  # type: ignore[no-untyped-d
     )[0]
 
 
-def _years(store, eid: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _years(store, eid: str) -> dict[str, int]:
     r = store.read(
         "MATCH (n:Entity {id: $id}) RETURN n.doc_years AS y, n.doc_year_counts AS c", {"id": eid}
     )[0]
     return dict(zip(r["y"] or [], r["c"] or [], strict=True))
 
 
-def test_summaries_by_construction(store) -> None:  # type: ignore[no-untyped-def]
+def test_summaries_by_construction(store) -> None:
     g.load_small_graph(store)
     store.write_documents([g.document_c()])
     su = _initiative(store, g.SUYUAN)
@@ -78,7 +78,7 @@ def test_summaries_by_construction(store) -> None:  # type: ignore[no-untyped-de
     assert children == {g.SPC: 1, g.HIGH: 1, g.MID: 3, g.BING: 1}
 
 
-def test_incremental_summaries_equal_a_recount(store) -> None:  # type: ignore[no-untyped-def]
+def test_incremental_summaries_equal_a_recount(store) -> None:
     g.load_small_graph(store)
     store.write_documents([g.document_c()])
     store.write_documents([g.document_b()])  # written again: counted once
@@ -104,7 +104,7 @@ def _dated(i: int) -> DocumentGraph:
     )
 
 
-def test_latest_documents_read_from_the_floor(store) -> None:  # type: ignore[no-untyped-def]
+def test_latest_documents_read_from_the_floor(store) -> None:
     docs = [_dated(i) for i in range(80)]
     for i in range(0, 80, 16):
         store.write_documents(docs[i : i + 16])
@@ -134,7 +134,7 @@ def _mentioning(i: int, day: str | None) -> DocumentGraph:
     return DocumentGraph(id=doc_id, props=props, mentions=[mention])
 
 
-def test_listed_documents_stay_right(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_listed_documents_stay_right(store, monkeypatch) -> None:
     """An entity named by more than HUB_DOCS dated documents keeps its latest RECENT_DOCS
     listed through writes, rewrites and deletes; the documents query reads the list and
     answers as the walk over every mention does. (Small numbers stand in for 1000/1001.)"""
@@ -158,12 +158,12 @@ def test_listed_documents_stay_right(store, monkeypatch) -> None:  # type: ignor
     assert _listed(store) is None  # back under the threshold
 
 
-def _listed(store) -> list[str] | None:  # type: ignore[no-untyped-def]
+def _listed(store) -> list[str] | None:
     r = store.read("MATCH (n:Entity {id: $id}) RETURN n.recent_docs AS d", {"id": g.BING})
     return r[0]["d"]
 
 
-def _recount_listed(store) -> list[str]:  # type: ignore[no-untyped-def]
+def _recount_listed(store) -> list[str]:
     rows = store.read(
         "MATCH (n:Entity {id: $id})<-[:MENTIONS]-(d:Document) WHERE d.date IS NOT NULL "
         "RETURN d.date AS date, d.id AS id",
@@ -173,7 +173,7 @@ def _recount_listed(store) -> list[str]:  # type: ignore[no-untyped-def]
     return [f"{date} {doc}" for date, doc in entries]
 
 
-def _documents(store, variant: str | None) -> list[str]:  # type: ignore[no-untyped-def]
+def _documents(store, variant: str | None) -> list[str]:
     q = get("documents")
     cypher, params = prepared(store, q, {"entity": g.BING}, cypher=q.texts()[variant or ""])
     rows = q.postprocess(_unpack(q, store.read(cypher, params, plain=True)), params)

@@ -88,7 +88,7 @@ def test_two_ingests_at_once_into_a_new_store(tmp_path: Path) -> None:
             EmbeddedServer(d).stop()
 
 
-def test_a_document_written_again_from_another_file_keeps_both_paths(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_written_again_from_another_file_keeps_both_paths(store) -> None:
     """Two runs reading the same story from two files at once both write it: the second
     write joins its path and URL to the first's, as a run after the other would."""
     import dataclasses

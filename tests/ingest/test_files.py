@@ -49,7 +49,7 @@ def test_an_unlistable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     (locked / "hidden.txt").write_text(ARTICLE, encoding="utf-8")
     real_scandir = os.scandir
 
-    def scandir(path):  # type: ignore[no-untyped-def]
+    def scandir(path):
         if Path(path) == locked:  # what a folder without read permission does (we run as root)
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 
 
-def snapshot(store) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+def snapshot(store) -> tuple[list, list]:
     """Every node and relationship with its properties (lists sorted), for comparisons."""
 
     def norm(props: dict) -> tuple:
@@ -52,7 +52,7 @@ def snapshot(store) -> tuple[list, list]:  # type: ignore[no-untyped-def]
     )
 
 
-def test_rerun_adds_nothing(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rerun_adds_nothing(store, tmp_path: Path) -> None:
     paths = write_articles(tmp_path, 6)
     first = ingest_paths(store, [tmp_path], reference_data=False)
     assert len(first.added) == 6 and not first.failed
@@ -63,7 +63,7 @@ def test_rerun_adds_nothing(store, tmp_path: Path) -> None:  # type: ignore[no-u
     assert snapshot(store) == before
 
 
-def test_every_fact_points_to_its_sentence(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_fact_points_to_its_sentence(store, tmp_path: Path) -> None:
     write_articles(tmp_path, 4)
     ingest_paths(store, [tmp_path], reference_data=False)
     rows = store.read(
@@ -80,7 +80,7 @@ def test_every_fact_points_to_its_sentence(store, tmp_path: Path) -> None:  # ty
     assert facts and all(f["f"] in evidenced and f["d"] for f in facts)
 
 
-def test_bad_files_are_reported_and_the_batch_goes_on(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_files_are_reported_and_the_batch_goes_on(store, tmp_path: Path) -> None:
     write_articles(tmp_path, 2)
     (tmp_path / "broken.pdf").write_bytes(b"MZ\x00\x01 not a pdf \x00\xff")
     (tmp_path / "empty.txt").write_bytes(b"")
@@ -93,7 +93,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(store, tmp_path: Path) -> 
     assert "failed: " in report.summary() and "broken.pdf" in report.summary()
 
 
-def test_dry_run_writes_nothing(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_writes_nothing(store, tmp_path: Path) -> None:
     write_articles(tmp_path, 3)
     report = ingest_paths(store, [tmp_path], dry_run=True)
     assert len(report.added) == 3 and report.planned["documents"] == 3
@@ -102,7 +102,7 @@ def test_dry_run_writes_nothing(store, tmp_path: Path) -> None:  # type: ignore[
     assert "would add: 3" in report.summary()
 
 
-def test_a_repost_is_one_document_with_two_urls(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_repost_is_one_document_with_two_urls(store, tmp_path: Path) -> None:
     original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
     (tmp_path / "a.txt").write_text(original, encoding="utf-8")
     repost = (
@@ -118,7 +118,7 @@ def test_a_repost_is_one_document_with_two_urls(store, tmp_path: Path) -> None: 
     assert len(docs[0]["paths"]) == 2
 
 
-def test_manifest_supplies_metadata(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_manifest_supplies_metadata(store, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     paths = write_articles(docs, 1)
     manifest = tmp_path / "manifest.csv"
@@ -131,7 +131,7 @@ def test_manifest_supplies_metadata(store, tmp_path: Path) -> None:  # type: ign
     assert row["t"] == "清单标题" and row["u"] == ["http://m.example.test/x"]
 
 
-def test_delete_then_reingest_restores_the_graph(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_delete_then_reingest_restores_the_graph(store, tmp_path: Path) -> None:
     write_articles(tmp_path, 3)
     ingest_paths(store, [tmp_path], reference_data=False)
     full = snapshot(store)
@@ -142,7 +142,7 @@ def test_delete_then_reingest_restores_the_graph(store, tmp_path: Path) -> None:
     assert snapshot(store) == full
 
 
-def test_reference_data_is_loaded_once(store) -> None:  # type: ignore[no-untyped-def]
+def test_reference_data_is_loaded_once(store) -> None:
     assert load_reference_data(store) is True
     counts = store.counts()
     assert counts["Court"] > 3000 and counts["Initiative"] > 100
@@ -159,7 +159,7 @@ def test_reference_data_is_loaded_once(store) -> None:  # type: ignore[no-untype
 def test_kill_9_midway_then_rerun_gives_the_uninterrupted_graph(
     arcadedb_store,
     embedded_dir: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     store = arcadedb_store
     docs = tmp_path / "docs"
@@ -192,13 +192,13 @@ def test_kill_9_midway_then_rerun_gives_the_uninterrupted_graph(
     assert snapshot(store) == uninterrupted
 
 
-def test_cli_summary_and_exit_codes(store, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_summary_and_exit_codes(store, tmp_path: Path, monkeypatch, capsys) -> None:
     if store.server != "arcadedb":
         pytest.skip("the CLI test drives the embedded store")
     from ingest.__main__ import main
 
     class NoClose:
-        def __enter__(self):  # type: ignore[no-untyped-def]
+        def __enter__(self):
             return store
 
         def __exit__(self, *exc: object) -> None:
@@ -238,7 +238,7 @@ def test_fingerprint_index_finds_the_nearest_within_threshold() -> None:
     assert len(index) == 2
 
 
-def test_a_new_report_on_the_same_template_is_not_a_repost(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_report_on_the_same_template_is_not_a_repost(store, tmp_path: Path) -> None:
     """Monthly items reuse their wording; their figures differ, so both are kept."""
     march = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
     april = march.replace("1205件", "1388件").replace("46.8%", "49.2%").replace("21.5天", "20.9天")
@@ -315,7 +315,7 @@ def _extraction() -> Extraction:
     )
 
 
-def test_rule_and_confidence_reach_evidence_and_facts(store) -> None:  # type: ignore[no-untyped-def]
+def test_rule_and_confidence_reach_evidence_and_facts(store) -> None:
     graph = document_graph(_extraction())
     by_type = {(f.type, f.src.split(":")[0], f.dst.split(":")[0]): f for f in graph.facts}
     # the figure's initiative becomes outcome -REPORTED-> initiative, with the link's own rule
@@ -339,7 +339,7 @@ def test_rule_and_confidence_reach_evidence_and_facts(store) -> None:  # type: i
     assert len(evidence) == 4 and all(e["r"] and e["c"] for e in evidence)
 
 
-def test_ingested_facts_carry_the_extractors_rules(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ingested_facts_carry_the_extractors_rules(store, tmp_path: Path) -> None:
     write_articles(tmp_path, 3)
     ingest_paths(store, [tmp_path], reference_data=False)
     rows = store.read(

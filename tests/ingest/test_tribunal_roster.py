@@ -67,7 +67,7 @@ def _adoption_by_donghu() -> DocumentGraph:
 
 
 @pytest.mark.slow
-def test_roster_is_the_denominator_of_tribunal_coverage(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_roster_is_the_denominator_of_tribunal_coverage(store, tmp_path: Path) -> None:
     from ingest.pipeline import load_reference_data
 
     load_reference_data(store)
@@ -115,7 +115,7 @@ def test_excel_rosters_are_read_and_checked(tmp_path: Path) -> None:
         import_roster(None, bad)
 
 
-def test_roster_command_reports_bad_rows(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_roster_command_reports_bad_rows(tmp_path: Path, capsys) -> None:
     from ingest.__main__ import main
 
     assert main(["roster", "--dry-run", str(_write(tmp_path))]) == 2

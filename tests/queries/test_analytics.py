@@ -13,13 +13,13 @@ from tests import graph_fixtures as g
 
 
 @pytest.fixture
-def graph(store):  # type: ignore[no-untyped-def]
+def graph(store):
     g.load_small_graph(store)
     store.write_documents([g.document_c()])
     return store
 
 
-def test_timeline(graph) -> None:  # type: ignore[no-untyped-def]
+def test_timeline(graph) -> None:
     tl = analytics.timeline(graph, "诉源治理")
     # one definition of adopted: any stage, earliest date; the 中院's promotion counts and
     # is also marked as an endorsement
@@ -38,7 +38,7 @@ def test_timeline(graph) -> None:  # type: ignore[no-untyped-def]
     assert [e["event"] for e in tl.sequence()] == ["endorsed", "adopted", "piloted"]
 
 
-def test_coverage_rolls_up_by_level(graph) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_rolls_up_by_level(graph) -> None:
     levels, missing = analytics.coverage(graph, "诉源治理", "甲省高级人民法院")
     table = {lv.level: (lv.adopted, lv.units) for lv in levels}
     # the one tribunal an article names is no denominator: no court imported a roster
@@ -49,7 +49,7 @@ def test_coverage_rolls_up_by_level(graph) -> None:  # type: ignore[no-untyped-d
     assert levels[1].share == pytest.approx(2 / 3)
 
 
-def test_province_matrix(graph) -> None:  # type: ignore[no-untyped-def]
+def test_province_matrix(graph) -> None:
     m = analytics.province_matrix(graph)
     # 4 courts at intermediate+basic in 甲省; 诉源治理: 中院 (promoted), 丙区, 丁县
     assert m["甲省"]["诉源治理"] == pytest.approx(3 / 4)
@@ -61,7 +61,7 @@ def test_province_matrix(graph) -> None:  # type: ignore[no-untyped-def]
     assert only_basic.units == {"甲省": 3} and only_basic.adopted == {"诉源治理": {"甲省": 2}}
 
 
-def test_co_adoption_and_early_adopters(graph) -> None:  # type: ignore[no-untyped-def]
+def test_co_adoption_and_early_adopters(graph) -> None:
     co = analytics.co_adoption(graph)
     edge = co.edges["诉源治理", "枫桥式人民法庭"]
     # 诉源治理: 中院 (promoted), 丙区, 丁县; 枫桥: 丙区, 丁县
@@ -75,14 +75,14 @@ def test_co_adoption_and_early_adopters(graph) -> None:  # type: ignore[no-untyp
     ]
 
 
-def test_adopter_outcomes(graph) -> None:  # type: ignore[no-untyped-def]
+def test_adopter_outcomes(graph) -> None:
     rows = analytics.adopter_outcomes(graph, "诉源治理")
     assert [(r["unit"], r["metric"], r["value"], r["tied_to"]) for r in rows] == [
         ("甲省乙市丙区人民法院", "调解率", 60.0, "诉源治理")
     ]
 
 
-def test_unit_year_panel(graph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unit_year_panel(graph, tmp_path: Path) -> None:
     rows = analytics.unit_year_panel(
         graph, ["诉源治理", "枫桥式人民法庭"], years=[2022, 2023, 2024], levels=["basic"]
     )
@@ -106,7 +106,7 @@ def test_unit_year_panel(graph, tmp_path: Path) -> None:  # type: ignore[no-unty
     )
 
 
-def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
     out = tmp_path / "events.csv"
     assert cli.main(["events", "--output", str(out)]) == 0
@@ -115,7 +115,7 @@ def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:  # type
     assert "5 adoption events" in capsys.readouterr().out
 
 
-def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> None:
     """Counts and shares per level, each with its denominator named (issue 12, item 6)."""
     monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
     out = tmp_path / "provinces.csv"
@@ -143,7 +143,7 @@ def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> Non
     assert "1/1 (100%)" in line and "2/3 (67%)" in line
 
 
-def test_cli_coverage_table(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_coverage_table(graph, monkeypatch, capsys) -> None:
     monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
     assert cli.main(["coverage", "诉源治理", "甲省高级人民法院"]) == 0
     text = capsys.readouterr().out
@@ -156,10 +156,10 @@ def test_cli_coverage_table(graph, monkeypatch, capsys) -> None:  # type: ignore
 
 
 class _NoClose:
-    def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, store) -> None:
         self.store = store
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self):
         return self.store
 
     def __exit__(self, *exc: object) -> None:
@@ -180,7 +180,7 @@ def test_tables_are_written_in_the_format_their_extension_names(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
 
 
-def test_early_adopters_share_tied_places_and_compare_precisions(store) -> None:  # type: ignore[no-untyped-def]
+def test_early_adopters_share_tied_places_and_compare_precisions(store) -> None:
     """诉源治理: 丙区 2019, 丁县 and 戊县 2019-03: a year-only date is not earlier than a month
     inside it, and equal dates tie, so no unit is ahead. 枫桥: 丙区 and 丁县 2020-05 (a tie),
     戊县 2021. Mean ranks: 丙区 0, 丁县 0, 戊县 0.5; places 1, 1, 3 whatever the names."""
@@ -231,7 +231,7 @@ def _undated_adoption() -> g.DocumentGraph:
     )
 
 
-def test_every_adopter_is_counted_dated_or_not(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_every_adopter_is_counted_dated_or_not(graph, monkeypatch, capsys) -> None:
     """Issue 12, item 3: an adopter without a date counts in the headline, the province and
     level tallies and the panel; it is shown apart, with its number."""
     graph.write_documents([_undated_adoption()])
@@ -257,7 +257,7 @@ def test_every_adopter_is_counted_dated_or_not(graph, monkeypatch, capsys) -> No
     assert "另有 1 个单位未报道日期" in out and "(no date)" in out
 
 
-def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
     """Issue 12, item 1: the answers read from the adoption summary (province table,
     co-adoption, early adopters, panel, units per initiative) count the chosen collections'
     facts only. Document B (collection 乙): 丙区 adopted 诉源治理 (2022-12), 丁县 piloted it
@@ -292,7 +292,7 @@ def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
     assert "Error: no collection named 丙; the graph holds: " in capsys.readouterr().err
 
 
-def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys) -> None:
     """Issue 11's 只看已核实: with 丙区's adoption of 诉源治理 confirmed, every analytics answer
     can count confirmed or corrected facts only and says how many it left out."""
     from graph import review
@@ -341,7 +341,7 @@ def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys)
     assert "facts: 共 3 条事实，其中 2 条尚未核实" in capsys.readouterr().out
 
 
-def test_initiative_counts_honour_collections(graph) -> None:  # type: ignore[no-untyped-def]
+def test_initiative_counts_honour_collections(graph) -> None:
     """总览's most adopted initiatives and the initiative pickers count the units a chosen
     collection's documents report, not the summary of every document (issue 12, item 1)."""
     from graph.collections import add_to_collection
@@ -364,7 +364,7 @@ def test_initiative_counts_honour_collections(graph) -> None:  # type: ignore[no
     ] == 3
 
 
-def test_all_documents_come_a_page_at_a_time(store) -> None:  # type: ignore[no-untyped-def]
+def test_all_documents_come_a_page_at_a_time(store) -> None:
     """总览 / 证据 list every document, 200 a page, latest first and undated last: the last
     page holds the rest, and no document is on two pages or on none."""
     from graph.model import DocumentGraph, document_id

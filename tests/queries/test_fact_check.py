@@ -19,7 +19,7 @@ DING = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")  # left unverified
 
 
 @pytest.fixture
-def reviewed(arcadedb_store):  # type: ignore[no-untyped-def]
+def reviewed(arcadedb_store):
     g.load_small_graph(arcadedb_store)
     review.decide(arcadedb_store, BING, "confirm", reviewer="王审")
     return arcadedb_store
@@ -33,7 +33,7 @@ def test_fact_check_notes() -> None:
     assert FactCheck(3, 0, verified_only=True).note() == "仅含已核实的 3 条事实"
 
 
-def test_adoption_map_counts_unverified_and_can_leave_them_out(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_adoption_map_counts_unverified_and_can_leave_them_out(reviewed) -> None:
     # under 乙市中院: its own promotion, 丙区's adoption (confirmed), 丁县's pilot
     every = adoption.adoption_map(reviewed, "诉源治理", g.MID)
     assert (every.check.facts, every.check.unverified) == (3, 2)
@@ -51,7 +51,7 @@ def test_adoption_map_counts_unverified_and_can_leave_them_out(reviewed) -> None
     assert "仅含已核实的 1 条事实" in svg and "未见已核实的报道" in svg
 
 
-def test_timeline_portfolio_and_coverage_leave_unverified_out(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_portfolio_and_coverage_leave_unverified_out(reviewed) -> None:
     tl, check = timeline.checked_timeline(reviewed, "诉源治理")
     assert check.unverified == check.facts - 1 and {u["unit_id"] for u in tl.first} >= {
         g.BING,
@@ -72,7 +72,7 @@ def test_timeline_portfolio_and_coverage_leave_unverified_out(reviewed) -> None:
     assert cov.check == FactCheck(3, 2, verified_only=True)
 
 
-def test_briefing_states_unverified_facts_and_can_keep_to_verified(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_briefing_states_unverified_facts_and_can_keep_to_verified(reviewed) -> None:
     from docx import Document
     from pptx import Presentation
 
@@ -95,7 +95,7 @@ def test_briefing_states_unverified_facts_and_can_keep_to_verified(reviewed) -> 
     assert "仅含已核实的事实" in prs.slides[0].placeholders[1].text
 
 
-def test_cli_verified_only(reviewed, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_verified_only(reviewed, tmp_path, capsys) -> None:
     args = cli.argparse.Namespace(
         command="map", initiative="诉源治理", court=g.MID, scale=1, verified_only=True
     )
@@ -108,7 +108,7 @@ def test_cli_verified_only(reviewed, tmp_path, capsys) -> None:  # type: ignore[
         assert capsys.readouterr().err.startswith("Error:")
 
 
-def test_unit_briefing_states_unverified_facts_and_can_keep_to_verified(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_unit_briefing_states_unverified_facts_and_can_keep_to_verified(reviewed) -> None:
     from docx import Document
     from pptx import Presentation
 

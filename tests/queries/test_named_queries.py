@@ -11,12 +11,12 @@ from tests import graph_fixtures as g
 
 
 @pytest.fixture
-def small(store):  # type: ignore[no-untyped-def]
+def small(store):
     g.load_small_graph(store)
     return store
 
 
-def test_adopters_with_filters(small) -> None:  # type: ignore[no-untyped-def]
+def test_adopters_with_filters(small) -> None:
     rows = run(small, "adopters", {"initiative": "诉源治理"}).rows
     assert [(r["unit"], r["stage"], r["date"]) for r in rows] == [
         ("甲省乙市中级人民法院", "promoted", "2022-11"),
@@ -34,7 +34,7 @@ def test_adopters_with_filters(small) -> None:  # type: ignore[no-untyped-def]
     assert {r["unit"] for r in to_2022} == {"甲省乙市中级人民法院", "甲省乙市丙区人民法院"}
 
 
-def test_names_resolve_in_traditional_and_by_alias(small) -> None:  # type: ignore[no-untyped-def]
+def test_names_resolve_in_traditional_and_by_alias(small) -> None:
     rows = run(small, "adopted_by", {"unit": "丙區法院"}).rows  # traditional alias
     assert [(r["initiative"], r["stage"], r["documents"]) for r in rows] == [
         ("诉源治理", "adopted", 2)
@@ -43,7 +43,7 @@ def test_names_resolve_in_traditional_and_by_alias(small) -> None:  # type: igno
         run(small, "adopted_by", {"unit": "不存在的法院"})
 
 
-def test_hierarchy(small) -> None:  # type: ignore[no-untyped-def]
+def test_hierarchy(small) -> None:
     rows = run(small, "hierarchy", {"unit": g.BING}).rows
     assert [(r["direction"], r["name"]) for r in rows] == [
         ("up", "最高人民法院"),
@@ -53,12 +53,12 @@ def test_hierarchy(small) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_people(small) -> None:  # type: ignore[no-untyped-def]
+def test_people(small) -> None:
     rows = run(small, "people", {"unit": g.BING}).rows
     assert [(r["person"], r["title"]) for r in rows] == [("张三", "院长")]
 
 
-def test_neighbourhood_depth_and_kinds(small) -> None:  # type: ignore[no-untyped-def]
+def test_neighbourhood_depth_and_kinds(small) -> None:
     one = run(small, "neighbourhood", {"entity": g.SUYUAN, "depth": 1}).rows
     assert {(r["source"], r["type"], r["target"]) for r in one} == {
         (g.BING, "ADOPTED", g.SUYUAN),
@@ -77,7 +77,7 @@ def test_neighbourhood_depth_and_kinds(small) -> None:  # type: ignore[no-untype
     assert 0 < sum(r["hops"] == 2 for r in small_view) <= 2 * 2  # and the longer paths
 
 
-def test_path(small) -> None:  # type: ignore[no-untyped-def]
+def test_path(small) -> None:
     rows = run(small, "path", {"source": g.ZHANG, "target": g.DING}).rows
     assert rows and all(r["hops"] == 3 for r in rows)
     assert {tuple(r["ids"]) for r in rows} == {
@@ -86,7 +86,7 @@ def test_path(small) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_search(small) -> None:  # type: ignore[no-untyped-def]
+def test_search(small) -> None:
     rows = run(small, "search", {"q": "丙区法院"}).rows
     assert rows[0]["id"] == g.BING  # the exact alias ranks first
     assert run(small, "search", {"q": "源头治理", "kinds": "Initiative"}).rows[0]["id"] == g.SUYUAN
@@ -95,7 +95,7 @@ def test_search(small) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_outcomes(small) -> None:  # type: ignore[no-untyped-def]
+def test_outcomes(small) -> None:
     unit = run(small, "unit_outcomes", {"unit": g.BING}).rows
     assert [(r["metric"], r["value"], r["unit_of_measure"], r["initiative"]) for r in unit] == [
         ("调解率", 60.0, "%", "诉源治理")
@@ -104,14 +104,14 @@ def test_outcomes(small) -> None:  # type: ignore[no-untyped-def]
     assert [(r["unit"], r["metric"]) for r in init] == [("甲省乙市丙区人民法院", "调解率")]
 
 
-def test_evidence(small) -> None:  # type: ignore[no-untyped-def]
+def test_evidence(small) -> None:
     fid = run(small, "adopters", {"initiative": g.SUYUAN, "stage": "adopted"}).rows[0]["fact_id"]
     rows = run(small, "evidence", {"fact_id": fid}).rows
     assert [r["doc_id"] for r in rows] == [g.DOC_A, g.DOC_B]
     assert rows[0]["sentence"].startswith("丙区法院今年三月")
 
 
-def test_coverage(small) -> None:  # type: ignore[no-untyped-def]
+def test_coverage(small) -> None:
     rows = run(small, "coverage", {"initiative": g.SUYUAN, "court": g.MID}).rows
     table = {r["unit"]: (r["adopted"], r["stages"], r["first_date"]) for r in rows}
     assert table == {
@@ -133,7 +133,7 @@ def test_coverage(small) -> None:  # type: ignore[no-untyped-def]
     ("level", "units"),
     [("high", {"甲省高级人民法院"}), ("intermediate", {"甲省乙市中级人民法院"}), ("basic", None)],
 )
-def test_coverage_walks_up_or_down_to_one_answer(small, level, units) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_walks_up_or_down_to_one_answer(small, level, units) -> None:
     q = get("coverage")
     raw = {"initiative": g.SUYUAN, "court": g.SPC, "level": level}
     answers = []
@@ -151,7 +151,7 @@ def test_coverage_walks_up_or_down_to_one_answer(small, level, units) -> None:  
     assert all(r["depth"] == {"high": 1, "intermediate": 2, "basic": 3}[level] for r in rows)
 
 
-def test_path_of_known_length_meets_in_the_middle(small) -> None:  # type: ignore[no-untyped-def]
+def test_path_of_known_length_meets_in_the_middle(small) -> None:
     """Every pair of entities: the variant chosen for the path's length gives exactly the
     paths allShortestPaths gives."""
     q = get("path")
@@ -170,7 +170,7 @@ def test_path_of_known_length_meets_in_the_middle(small) -> None:  # type: ignor
     assert chosen >= {"1 hops", "2 hops", "3 hops", None}
 
 
-def test_overview_queries(small) -> None:  # type: ignore[no-untyped-def]
+def test_overview_queries(small) -> None:
     top = run(small, "top_initiatives").rows
     assert (top[0]["initiative"], top[0]["units"], top[0]["first_date"]) == (
         "诉源治理",
@@ -185,12 +185,12 @@ def test_overview_queries(small) -> None:  # type: ignore[no-untyped-def]
     assert ent["aliases"] == ["丙区法院"] and ent["level"] == "basic"
 
 
-def test_row_limit_truncates(small) -> None:  # type: ignore[no-untyped-def]
+def test_row_limit_truncates(small) -> None:
     res = run(small, "adopters", {"initiative": g.SUYUAN}, limit=2)
     assert len(res.rows) == 2 and res.truncated
 
 
-def test_fact_lists_show_confidence_and_rules(store) -> None:  # type: ignore[no-untyped-def]
+def test_fact_lists_show_confidence_and_rules(store) -> None:
     nodes, edges = g.roster()
     store.upsert_nodes(nodes)
     store.link_hierarchy(edges, source="test roster")
@@ -229,7 +229,7 @@ def test_fact_lists_show_confidence_and_rules(store) -> None:  # type: ignore[no
         "a:b || c",
     ],
 )
-def test_search_takes_lucene_syntax_as_plain_words(small, q: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_takes_lucene_syntax_as_plain_words(small, q: str) -> None:
     rows = run(small, "search", {"q": q}).rows  # answers, never "Error executing procedure"
     if "丙区" in q:
         assert rows and rows[0]["id"] == g.BING
@@ -243,12 +243,12 @@ def test_search_takes_lucene_syntax_as_plain_words(small, q: str) -> None:  # ty
         ({"q": "法" * 101}, "101 characters long; search for a name or an alias of at most 100"),
     ],
 )
-def test_bad_searches_are_refused(small, raw, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_searches_are_refused(small, raw, message: str) -> None:
     with pytest.raises(BadParameter, match=message):
         run(small, "search", raw)
 
 
 @pytest.mark.parametrize("limit", [0, -5, 10**20])
-def test_bad_limits_are_refused(small, limit: int) -> None:  # type: ignore[no-untyped-def]
+def test_bad_limits_are_refused(small, limit: int) -> None:
     with pytest.raises(BadParameter, match="row limit must be between 1 and 10,000,000"):
         run(small, "adopters", {"initiative": g.SUYUAN}, limit=limit)

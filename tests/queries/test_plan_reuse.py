@@ -31,7 +31,7 @@ REQUIRED: dict[str, dict[str, Any]] = {
 
 
 @pytest.fixture
-def small(store):  # type: ignore[no-untyped-def]
+def small(store):
     g.load_small_graph(store)
     return store
 
@@ -41,7 +41,7 @@ def _signature(params: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 
 
 @pytest.mark.parametrize("name", sorted(REQUIRED))
-def test_one_text_and_one_set_of_parameter_types(small, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_one_text_and_one_set_of_parameter_types(small, name: str) -> None:
     q = get(name)
     filters = FILTERS.get(name, {})
     sent = set()
@@ -60,7 +60,7 @@ def test_one_text_and_one_set_of_parameter_types(small, name: str) -> None:  # t
     assert len(sent) == 1, sorted(sent)
 
 
-def test_absent_filters_do_not_filter(small) -> None:  # type: ignore[no-untyped-def]
+def test_absent_filters_do_not_filter(small) -> None:
     every = run(small, "adopters", {"initiative": "诉源治理"}).rows
     assert len(every) == 3
     assert len(run(small, "adopters", {"initiative": "诉源治理", "stage": "adopted"}).rows) == 1

@@ -48,14 +48,14 @@ CASES: dict[str, dict[str, Any]] = {
 
 
 @pytest.fixture
-def reviewed(store):  # type: ignore[no-untyped-def]
+def reviewed(store):
     g.load_small_graph(store)
     review.decide_many(store, [BING_SUYUAN, BING_RATE], "confirm", reviewer=WHO)
     review.decide(store, MID_SUYUAN, "correct", reviewer=WHO, new={"date": "2022-10"})
     return store
 
 
-def _statuses(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _statuses(store) -> dict[str, str]:
     """fact id -> review status ('reference' for the roster's hierarchy)."""
     rows = store.read(
         "MATCH (:Entity)-[r]->(:Entity) WHERE r.fact_id IS NOT NULL "
@@ -64,7 +64,7 @@ def _statuses(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {r["f"]: r["s"] or ("reference" if r["src"] else "extracted") for r in rows}
 
 
-def _both(store, name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:  # type: ignore[no-untyped-def]
+def _both(store, name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     raw = CASES[name]
     every = run(store, name, {**raw, "verified": "false"}).rows
     assert every == run(store, name, raw).rows, "verified=false is the default"
@@ -107,7 +107,7 @@ def test_every_fact_query_of_the_library_takes_verified_and_is_covered() -> None
         "people_under",  # (outcomes_under: the test graph's one figure is confirmed)
     ],
 )
-def test_fact_lists_keep_only_confirmed_facts(reviewed, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_fact_lists_keep_only_confirmed_facts(reviewed, name: str) -> None:
     status = _statuses(reviewed)
     every, verified = _both(reviewed, name)
     ok = {"confirmed", "corrected", "reference"}
@@ -119,7 +119,7 @@ def test_fact_lists_keep_only_confirmed_facts(reviewed, name: str) -> None:  # t
             assert r["status"] in ok
 
 
-def test_the_lists_say_each_facts_status(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_the_lists_say_each_facts_status(reviewed) -> None:
     rows = run(reviewed, "adopters", {"initiative": g.SUYUAN}).rows
     assert {r["unit_id"]: r["status"] for r in rows} == {
         g.BING: "confirmed",
@@ -133,7 +133,7 @@ def test_the_lists_say_each_facts_status(reviewed) -> None:  # type: ignore[no-u
     }
 
 
-def test_figures_need_both_their_facts(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_figures_need_both_their_facts(reviewed) -> None:
     # the unit's figure is confirmed, its link to the initiative is not
     every, verified = _both(reviewed, "initiative_outcomes")
     assert [(r["status"], r["link_status"]) for r in every] == [("confirmed", "extracted")]
@@ -143,14 +143,14 @@ def test_figures_need_both_their_facts(reviewed) -> None:  # type: ignore[no-unt
     assert [(r["fact_id"], r["initiative"]) for r in verified] == [(BING_RATE, None)]
 
 
-def test_evidence_of_an_unverified_fact_is_left_out(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_of_an_unverified_fact_is_left_out(reviewed) -> None:
     every, verified = _both(reviewed, "evidence")
     assert every and verified == []
     confirmed = run(reviewed, "evidence", {"fact_id": BING_SUYUAN, "verified": True}).rows
     assert len(confirmed) == 2  # both documents' sentences
 
 
-def test_coverage_counts_confirmed_adoptions(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_counts_confirmed_adoptions(reviewed) -> None:
     every, verified = _both(reviewed, "coverage")
     assert {r["unit_id"] for r in every if r["adopted"]} == {g.MID, g.BING, g.DING}
     assert {r["unit_id"] for r in verified if r["adopted"]} == {g.MID, g.BING}
@@ -163,7 +163,7 @@ def test_coverage_counts_confirmed_adoptions(reviewed) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize("name", ["top_initiatives", "initiatives"])
-def test_counts_come_from_confirmed_adoptions(reviewed, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_counts_come_from_confirmed_adoptions(reviewed, name: str) -> None:
     every, verified = _both(reviewed, name)
     units = {r["initiative_id"]: r["units"] for r in every}
     assert units[g.SUYUAN] == 3
@@ -175,7 +175,7 @@ def test_counts_come_from_confirmed_adoptions(reviewed, name: str) -> None:  # t
         assert {r["initiative_id"] for r in verified} == set(units)
 
 
-def test_paths_go_through_confirmed_facts(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_paths_go_through_confirmed_facts(reviewed) -> None:
     every, verified = _both(reviewed, "path")
     assert every and every[0]["types"] == ["PART_OF", "PART_OF"]
     assert verified == []  # 东湖法庭 hangs on an unverified sentence only
@@ -192,7 +192,7 @@ def test_paths_go_through_confirmed_facts(reviewed) -> None:  # type: ignore[no-
         assert reviewed.read(cypher, params) == []
 
 
-def test_the_rosters_hierarchy_stays(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_the_rosters_hierarchy_stays(reviewed) -> None:
     every, verified = _both(reviewed, "hierarchy")
     down = [r["id"] for r in every if r["direction"] == "down"]
     assert down == [g.DONGHU]  # named by a sentence, not verified
@@ -202,6 +202,6 @@ def test_the_rosters_hierarchy_stays(reviewed) -> None:  # type: ignore[no-untyp
     assert [r["id"] for r in verified if r["direction"] == "up"] == ups
 
 
-def test_every_case_answers_with_the_switch_on(reviewed) -> None:  # type: ignore[no-untyped-def]
+def test_every_case_answers_with_the_switch_on(reviewed) -> None:
     for name in CASES:
         _both(reviewed, name)  # no error on either text
