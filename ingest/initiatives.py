@@ -49,7 +49,7 @@ HAN = "\u4e00-\u9fff"
 ADOPTION_VERBS = (
     "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
-    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为|启动"
 )
 _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
 
@@ -57,8 +57,8 @@ _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|�
 MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
-    "经验|共治|服务网|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
-    "联盟|专班|专项治理|网络|格局|调解站|解纷站|工作|建设"
+    "经验|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
+    "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队|解纷队|工作|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
@@ -72,8 +72,8 @@ _MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
-#: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化
-_HEAD_RUN_ON = r"(?![化治]|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
+#: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
+_HEAD_RUN_ON = r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
@@ -131,7 +131,7 @@ _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 _GENERIC_WORDS = re.compile(
     "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
     "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
-    "常态化|规范化|议事|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
+    "常态化|规范化|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流"
 )
@@ -345,14 +345,17 @@ def _quoted_candidates(
                 and (
                     head_m.group("head") in _CAMPAIGN_HEADS
                     or (
-                        len(head_m.group("mod")) >= 2
-                        and _COURT_BUSINESS.search(head_m.group("mod"))
+                        (
+                            len(head_m.group("mod")) >= 2
+                            and _COURT_BUSINESS.search(head_m.group("mod"))
+                            or _COURT_BUSINESS.search(head_m.group("head"))
+                        )
                         and head_m.group("head") not in _WEAK_HEADS
                     )
                 )
             ):
-                # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre;
-                # “知产”品牌 is a field
+                # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre,
+                # “红枫”调解队 a team; “知产”品牌 is a field
                 continue
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
@@ -389,12 +392,18 @@ def _quoted_candidates(
                 continue
             out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted-group"))
             continue
-        if (
-            head_m is not None
-            and _GOVERNANCE_SYSTEM.fullmatch(head_m.group("mod") + head_m.group("head"))
-            and _JOIN_BEFORE.search(text, max(0, first.start() - 6), first.start())
+        governance = (
+            _GOVERNANCE_SYSTEM.fullmatch(head_m.group("mod") + head_m.group("head"))
+            if head_m is not None
+            else None
+        )
+        if governance is not None and (
+            _JOIN_BEFORE.search(text, max(0, first.start() - 6), first.start())
+            or (governance.group("level") and governance.group(0).endswith("体系"))
         ):
-            continue  # 依托“一中心一张网”基层治理体系: the local government's system it joins
+            # 依托“一中心一张网”基层治理体系: the local government's system a court joins; a
+            # 基层/社会/城乡 governance system (“四治融合”基层社会治理体系) is theirs wherever named
+            continue
         for q in kept_quotes:
             rule = "quoted"
             x = q.group("x").strip()
@@ -492,7 +501,9 @@ _ONE_OF_A_KIND = re.compile(r"[一两几][个座间辆处块张台]$")
 #: a quote that qualifies the quoted name right after it
 _QUOTE_OF_QUOTE = re.compile(r"的[“「]")
 #: the local (party and government) governance system courts join: 基层治理体系, 社会治理格局
-_GOVERNANCE_SYSTEM = re.compile(r"(?:基层|社会|市域|乡村|基层社会)?治理(?:体系|格局|网络)")
+_GOVERNANCE_SYSTEM = re.compile(
+    r"(?P<level>基层|社会|市域|乡村|基层社会|城乡基层|城乡)?治理(?:体系|格局|网络)"
+)
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
@@ -976,12 +987,47 @@ def find_initiatives(
             continue
         kept.append(c)
     found = [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
+    found = _brand_variants(text, found, kept)
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
     result = [_flagged(text, m) for m in found + _merge_names(kept)]
     result.sort(key=lambda m: (m.start, -m.end))
     return result
+
+
+def _brand_variants(
+    text: str, found: list[InitiativeMention], brands: list[InitiativeMention]
+) -> list[InitiativeMention]:
+    """A known term inside an unquoted repeat of a quoted brand's words is that brand: after
+    “甲乙”在线诉调对接, the 诉调对接 of 在线诉调对接机制 is the brand, not the generic term. The
+    words after the quote must add a modifier to the term (a bare 诉调对接 stays generic)."""
+    rests: list[tuple[str, str]] = []
+    for b in brands:
+        if b.rule not in ("quoted", "quoted-brand"):
+            continue
+        q = _QUOTED.match(b.name)
+        rest = b.name[q.end() :] if q else ""
+        if len(rest) >= 3 and not _IGNORED_ANY.search(rest):
+            rests.append((rest, b.name))
+    if not rests:
+        return found
+    out: list[InitiativeMention] = []
+    for f in found:
+        name = f.name
+        for rest, brand in rests:
+            if f.title or len(rest) <= f.end - f.start:
+                continue
+            i = text.find(rest, max(0, f.end - len(rest)), f.start + len(rest))
+            if 0 <= i <= f.start and f.end <= i + len(rest):
+                name = brand
+                break
+        out.append(f if name == f.name else replace(f, name=name))
+    return out
+
+
+#: a quote or a space inside a brand's words
+_IGNORED_ANY = re.compile("[“”\"'‘’「」『』 \u3000]")
 
 
 def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:

@@ -380,7 +380,7 @@ def test_quoted_name_ending_in_a_governance_head() -> None:
 
 
 def test_what_a_practice_serves_frames_it() -> None:
-    found = find_initiatives("此举是推动完善“三治合一”乡村治理体系的有益创新。")
+    found = find_initiatives("此举是推动完善“三治合一”解纷机制的有益创新。")
     assert [(m.goal, m.framing) for m in found] == [(True, True)]
     found = find_initiatives("把“云上法庭”打造成一站式诉讼服务、多元解纷的前沿支点。")
     assert [(m.name, m.framing) for m in found][0] == ("“云上法庭”", False)
@@ -486,3 +486,31 @@ def test_named_facilities_listed_as_examples_are_each_a_name() -> None:
     assert found == ["“春晖调解室”", "“惠农诉讼服务站”"]
     # abbreviations exemplifying one kind stay one name
     assert names("该院推行“审学研”“评推树”等培养机制。") == ["“审学研”“评推树”等培养机制"]
+
+
+def test_local_governance_system_is_not_the_courts() -> None:
+    # a 基层/乡村/城乡 governance system belongs to the local party and government
+    assert names("此举是推动完善“三治合一”乡村治理体系的有益创新。") == []
+    assert names("健全“两治融合”城乡基层治理体系。") == []
+    assert names("该院依托“一中心一网”治理体系开展调解。") == []
+
+
+def test_quoted_team_and_run_on_heads() -> None:
+    assert names("该院依托“青松”调解队化解纠纷。") == ["“青松”调解队"]
+    assert names("该院构建“一庭两站”服务网络。") == ["“一庭两站”"]
+    assert names("推进调解工作制度化。") == []
+
+
+def test_generic_meeting_routine_is_no_mechanism() -> None:
+    assert names("该庭同步建立联席会议制度。") == []
+    assert names("启动预约办案机制。") == ["预约办案机制"]
+
+
+def test_unquoted_repeat_of_a_brand_is_the_brand() -> None:
+    text = "该院完善“甲乙丙”在线诉调对接资源库，与多个部门建立在线诉调对接机制。再推进诉调对接。"
+    found = [(m.name, text[m.start : m.end]) for m in find_initiatives(text)]
+    assert found == [
+        ("“甲乙丙”在线诉调对接", "“甲乙丙”在线诉调对接"),
+        ("“甲乙丙”在线诉调对接", "诉调对接"),
+        ("诉调对接", "诉调对接"),
+    ]

@@ -136,3 +136,21 @@ def test_default_taxonomy_flags() -> None:
     assert tax.by_name["司法建议"].needs_verb
     assert tax.by_name["多元解纷机制"].part_of == ("一站式多元解纷机制",)
     assert [m.entry.name for m in tax.find("一村（社区、校）一法官")] == ["一村一法官"]
+
+
+def test_default_taxonomy_names_and_paraphrases() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    # the README's canonical names
+    assert found("开展委派调解") == ["委派调解"]
+    assert found("探索多元化的矛盾纠纷解决机制") == ["多元解纷机制"]
+    assert found("实现诉讼调解和人民调解有效衔接") == ["诉调对接"]
+    # a website is no online-litigation reform; commercial mediation is no chamber's
+    assert found("推进诉讼服务网建设") == ["诉讼服务网"]
+    assert found("开展商事调解") == []
+    # a local government's programme is named in full only
+    assert found("融入市域社会治理大格局") == []
+    assert found("开展上门立案") == ["上门立案"]
