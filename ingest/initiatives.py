@@ -57,7 +57,7 @@ _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|�
 MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
-    "经验|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
+    "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队|解纷队|工作|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
@@ -279,6 +279,9 @@ def _verb_before(text: str, start: int) -> bool:
     gap = _PLACE_GAP.search(before)
     if gap and _VERB_BEFORE.search(before[: gap.start()]):
         return True
+    verbs = list(_VERB_ANY.finditer(before)) if gap else []
+    if verbs and _PLACE_GAP.fullmatch(before, verbs[-1].end()):
+        return True  # 推广城关镇“X”: the place may start right after the verb
     if before.endswith("等"):
         return bool(_VERB_ANY.search(before))
     return False
@@ -1032,8 +1035,9 @@ _IGNORED_ANY = re.compile("[“”\"'‘’「」『』 \u3000]")
 
 def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
     """One name per quoted core: “5+5+5+1”体系 and “5+5+5+1”工作体系 are one initiative, and so
-    are “老娘舅”调解品牌 and a later unquoted 老娘舅调解室 (the core, then a head)."""
+    are “老娘舅”调解品牌 and an unquoted 老娘舅调解室 before or after it (the core, then a head)."""
     first: dict[str, str] = {}
+    unquoted: list[str] = []  # keys of unquoted names, which a later quoted core may continue
     out: list[InitiativeMention] = []
     for c in sorted(cands, key=lambda c: c.start):
         q = _QUOTED.search(c.name)
@@ -1047,6 +1051,14 @@ def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
                 ),
                 key,
             )
+            if key not in first:
+                unquoted.append(key)
+        elif q and key not in first and len(key) >= 3:
+            earlier = next(
+                (u for u in unquoted if u.startswith(key) and _head_rest(u[len(key) :])), None
+            )
+            if earlier is not None:
+                first[key] = first[earlier]
         name = first.setdefault(key, c.name)
         out.append(c if name == c.name else replace(c, name=name))
     return out

@@ -514,3 +514,13 @@ def test_unquoted_repeat_of_a_brand_is_the_brand() -> None:
         ("“甲乙丙”在线诉调对接", "诉调对接"),
         ("诉调对接", "诉调对接"),
     ]
+
+
+def test_unquoted_brand_before_its_quoted_core_is_one_initiative() -> None:
+    text = "该院成立青松岭调解室。该院打造“青松岭”调解品牌。"
+    assert names(text) == ["青松岭调解室", "青松岭调解室"]
+
+
+def test_place_right_after_the_verb_before_a_quoted_brand() -> None:
+    assert names("该院推广城关镇“院坝议事”做法。") == ["“院坝议事”"]
+    assert names("该院大力推广“背街小巷”调解法。") == ["“背街小巷”调解法"]
