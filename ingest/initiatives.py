@@ -294,6 +294,10 @@ _GAP_VERB = re.compile(
 )
 
 
+#: a conjunction after a quote: “甲”和巡回审判 are two things
+_GAP_JOIN = re.compile(r"和|及|与|或|并|以及")
+
+
 def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
     """The end of a taxonomy term that starts within a few characters after `pos` with nothing
     but Han characters between (“田间地头”流动法庭), else None."""
@@ -301,7 +305,12 @@ def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> in
     if i < len(tax_spans):
         s, e = tax_spans[i]
         gap = _BRAND_GAP.match(text, pos, s)
-        if gap is not None and gap.end() == s and not _GAP_VERB.search(gap.group(0)):
+        if (
+            gap is not None
+            and gap.end() == s
+            and not _GAP_VERB.search(gap.group(0))
+            and not _GAP_JOIN.match(gap.group(0))
+        ):
             return e
     return None
 
@@ -516,6 +525,7 @@ def _unquoted_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
 ) -> list[InitiativeMention]:
     out: list[InitiativeMention] = []
+    item_ends = {e for _, e in tax_spans}  # where a list item already taken ends
     for h in _UNQUOTED_HEAD.finditer(text, 0, limit):
         if h.end() < len(text) and text[h.end()] in "”」":
             continue  # the head belongs to a quoted name
@@ -529,15 +539,25 @@ def _unquoted_candidates(
             window_start = h.start() - len(window)
         verbs = list(_VERB_ANY.finditer(window))
         if not verbs:
-            continue
-        if verbs[-1].start() > 0 and window[verbs[-1].start() - 1] in "为以":
+            # 建立甲机制、乙制度和丙工作室: a later item of a list whose item before it was taken
+            # (its verb lies out of the window)
+            seps = [
+                m
+                for m in _LIST_SEP.finditer(window)
+                if window_start + m.start() in item_ends and not _VERB_ANY.search(window, m.end())
+            ]
+            if not seps:
+                continue
+            left = seps[-1].end()
+        elif verbs[-1].start() > 0 and window[verbs[-1].start() - 1] in "为以":
             continue  # 为健全…机制: a purpose, not an adoption
-        # the name starts after the verb, or after the last list separator or closing quote
-        # (开展“A”活动、B专项行动: B's verb is 开展, its name B专项行动)
-        left = max([verbs[-1].end()] + [window.rfind(c) + 1 for c in "、”」"])
+        else:
+            # the name starts after the verb, or after the last list separator or closing
+            # quote (开展“A”活动、B专项行动: B's verb is 开展, its name B专项行动)
+            left = max([verbs[-1].end()] + [window.rfind(c) + 1 for c in "、”」"])
         x = window[left:]
         start = window_start + left
-        if left > verbs[-1].end() and window[left - 1] in "”」":
+        if verbs and left > verbs[-1].end() and window[left - 1] in "”」":
             # 推行「执行事务中心」集约化管理模式: the quoted part belongs to the name
             opening = text.rfind("“" if window[left - 1] == "”" else "「", window_start, start - 1)
             if opening >= 0 and opening >= window_start + verbs[-1].end():
@@ -548,6 +568,11 @@ def _unquoted_candidates(
             # 建立甲机制和乙工作室: the name after a finished one and 和 is the second's
             start += joined[-1].end()
             x = x[joined[-1].end() :]
+        after_item = [m for m in _LIST_SEP.finditer(x) if start + m.start() in item_ends]
+        if after_item:
+            # 推行繁简分流和乙制度: a known term and 和 before the name
+            start += after_item[-1].end()
+            x = x[after_item[-1].end() :]
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)
@@ -573,7 +598,12 @@ def _unquoted_candidates(
         if _covered(tax_spans, h.start() - 1, h.end()) == h.end() - h.start() + 1:
             continue  # 甲乙终本专项整治: a known mechanism (终本专项整治) with a modifier
         out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
+        item_ends.add(h.end())
     return out
+
+
+#: what joins the items of a list of mechanisms
+_LIST_SEP = re.compile(r"、|以及|和|及")
 
 
 _DOC_TITLE = re.compile(

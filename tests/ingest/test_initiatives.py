@@ -524,3 +524,16 @@ def test_unquoted_brand_before_its_quoted_core_is_one_initiative() -> None:
 def test_place_right_after_the_verb_before_a_quoted_brand() -> None:
     assert names("该院推广城关镇“院坝议事”做法。") == ["“院坝议事”"]
     assert names("该院大力推广“背街小巷”调解法。") == ["“背街小巷”调解法"]
+
+
+def test_later_items_of_a_long_list() -> None:
+    text = "该院建立涉企纠纷快速处理机制、律师参与调解制度和家事审判工作室。"
+    assert names(text) == ["涉企纠纷快速处理机制", "律师参与调解制度", "家事审判工作室"]
+    text = "该院推行繁简分流、诉前调解和家事纠纷冷静期制度。"
+    assert names(text) == ["繁简分流", "诉前调解", "家事纠纷冷静期制度"]
+    assert names("该院的审判质效和法官工作室数量增加。") == []
+
+
+def test_a_quote_and_a_known_term_joined_by_he_are_two() -> None:
+    text = "该院推进“院坝议事”、“板凳调解”和巡回审判。"
+    assert names(text) == ["“院坝议事”", "“板凳调解”", "巡回审判"]
