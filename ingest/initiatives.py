@@ -58,14 +58,31 @@ MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
-    "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队|解纷队|工作|建设"
+    "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
+    "矩阵|名片|工作|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
 #: a step of court procedure: each item of a quoted list set up without a head names one
 _PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
-#: heads of an activity: the quoted part must itself name court work or a facility
-_WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
+#: heads of an activity or a loose grouping (队伍, 共同体, 解纷圈): the quoted part or the words
+#: before the head must name court work or a facility
+_WEAK_HEADS = frozenset(
+    {
+        "活动",
+        "行动",
+        "专项活动",
+        "工作",
+        "队伍",
+        "联合体",
+        "共同体",
+        "生态圈",
+        "服务圈",
+        "圈",
+        "矩阵",
+        "名片",
+    }
+)
 #: heads that name a mechanism only with a modifier naming court work (“甲”无讼建设,
 #: “甲”三级联动网络), not alone (“法治乡村”建设)
 _MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})

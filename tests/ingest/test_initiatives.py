@@ -537,3 +537,11 @@ def test_later_items_of_a_long_list() -> None:
 def test_a_quote_and_a_known_term_joined_by_he_are_two() -> None:
     text = "该院推进“院坝议事”、“板凳调解”和巡回审判。"
     assert names(text) == ["“院坝议事”", "“板凳调解”", "巡回审判"]
+
+
+def test_quoted_brands_with_looser_heads() -> None:
+    assert names("该院建立“法官+律师”调解联合体。") == ["“法官+律师”调解联合体"]
+    assert names("该院打造“十分钟”解纷圈。") == ["“十分钟”解纷圈"]
+    assert names("该院打造“老兵说和”调解队伍。") == ["“老兵说和”调解队伍"]
+    # a loose grouping names a mechanism only with court work in it
+    assert names("该院构建“同心圆”生态圈。") == []

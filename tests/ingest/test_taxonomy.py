@@ -154,3 +154,12 @@ def test_default_taxonomy_names_and_paraphrases() -> None:
     # a local government's programme is named in full only
     assert found("融入市域社会治理大格局") == []
     assert found("开展上门立案") == ["上门立案"]
+
+
+def test_a_match_may_not_begin_or_end_inside_a_quote(tmp_path: Path) -> None:
+    tax = load_taxonomy(_write(tmp_path, _item("律师调解"), _item("一站式多元解纷机制")))
+    assert tax.find("建立“法官+律师”调解联合体") == []
+    assert tax.find("建成“综合一站式”多元解纷机制") == []
+    assert [m.entry.name for m in tax.find("建成“一站式多元解纷”机制")] == ["一站式多元解纷机制"]
+    assert [m.entry.name for m in tax.find("建成“一站式多元解纷机制”")] == ["一站式多元解纷机制"]
+    assert [m.entry.name for m in tax.find("“律师调解”工作室")] == ["律师调解"]
