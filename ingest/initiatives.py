@@ -108,7 +108,7 @@ _COURT_WORK = re.compile(
     r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
 )
 #: 法 in words of the local government's and the party's legal work (法治乡村, 政法小苑)
-_NOT_COURT_WORK = re.compile("法治|政法|普法|司法所|司法局")
+_NOT_COURT_WORK = re.compile("法治|政法|普法|执法|司法所|司法局")
 #: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
 _COURT_BUSINESS = re.compile(
     r"调解|调处|调裁|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
@@ -696,8 +696,8 @@ _REPORT_TITLE = re.compile(r"(?:白皮书|报告)(?:[(（][^()（）]{1,6}[)）]
 #: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
 _GOAL = re.compile(
     r"(?:为了?实现|以实现|为达到|助推|助力|赋能|服务保障|服务于|致力于|有助于|有利于|旨在|力争|"
-    r"争取实现|争取到|目标是|目标为|希望|期望|期待|盼望|呼吁)"
-    r"[^，,。；;：:！!？?“”\n]{0,10}$"
+    r"争取实现|争取到|争创|目标是|目标为|希望|期望|期待|盼望|呼吁)"
+    r"[^，,。；;：:！!？?“”\n]{0,10}[“「]?$"
 )
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
 _NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to

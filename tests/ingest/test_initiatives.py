@@ -545,3 +545,10 @@ def test_quoted_brands_with_looser_heads() -> None:
     assert names("该院打造“老兵说和”调解队伍。") == ["“老兵说和”调解队伍"]
     # a loose grouping names a mechanism only with court work in it
     assert names("该院构建“同心圆”生态圈。") == []
+
+
+def test_striving_for_a_title_is_a_goal_and_enforcement_is_no_court_work() -> None:
+    assert [(m.name, m.goal) for m in find_initiatives("该院争创“全国优秀法院”。")] == [
+        ("全国优秀法院", True)
+    ]
+    assert names("该院落实“谁执法谁负责”责任制。") == []
