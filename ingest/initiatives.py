@@ -59,7 +59,7 @@ MECHANISM_HEADS = (
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
-    "矩阵|名片|工作|建设"
+    "矩阵|名片|工作(?!目标|要求|重点|任务)|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
@@ -192,8 +192,8 @@ class InitiativeMention:
     end: int
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
-    #: taxonomy | quoted | quoted-group | quoted-brand | pattern | document | award |
-    #: award-header | source | rhythm
+    #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | pattern | document |
+    #: award | award-header | source | rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -409,8 +409,10 @@ def _quoted_candidates(
             and head_m is not None
             and head_m.group(0).startswith("等")
             and len(kept_quotes) == len(group)
-            # “甲调解室”“乙服务站”等机制: named facilities are examples, each its own name
+            # “甲调解室”“乙服务站”等机制: named facilities are examples, each its own name, and
+            # so are the brands of “甲”“乙”等调解品牌
             and not any(_LOCAL_FACILITY.search(strip_ignored(q.group("x"))) for q in group)
+            and not _EXAMPLE_HEAD.search(head_m.group("head"))
         ):
             # “审学研”“评推树”等培养机制: the quotes and the kind they exemplify are one name;
             # “假日调解”“联动解纷”活动 are two activities
@@ -523,6 +525,8 @@ def _quoted_candidates(
     return out
 
 
+#: the head of a kind whose members each have a name of their own (“甲”“乙”等调解品牌)
+_EXAMPLE_HEAD = re.compile(r"(?:品牌|室|站|点|队|队伍|窗口|驿站|之家|法庭|基地)$")
 #: a local facility of the court's own (调解室, 服务站, 调解队), not a platform it uses
 _LOCAL_FACILITY = re.compile(r"(?:室|站|点|队|窗口|驿站|之家|法庭|基地)$")
 #: 一个“微型法庭”跃然眼前: a thing counted and described, not a named facility set up
@@ -621,6 +625,46 @@ def _unquoted_candidates(
 
 #: what joins the items of a list of mechanisms
 _LIST_SEP = re.compile(r"、|以及|和|及")
+
+
+#: “甲”是该院打造的调解品牌: a quoted subject defined as a mechanism the court set up
+_DEFINED = re.compile(
+    r"(?P<q>[“「](?P<x>[^“”「」\n]{2,20})[”」])是[^，,。；;！!？?\n]{0,16}?(?:"
+    + ADOPTION_VERBS
+    + r")(?:了|出)?的(?P<mod>[^，,。；;！!？?\n“”]{0,8}?)(?P<head>"
+    + MECHANISM_HEADS
+    + r")"
+    + _HEAD_RUN_ON
+)
+
+
+def _defined_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """A quoted name that the sentence defines as a mechanism set up by someone: “甲”是该院
+    打造的调解品牌, “乙”是某庭推出的解纷机制. The head must name court work when it is weak."""
+    out: list[InitiativeMention] = []
+    for m in _DEFINED.finditer(text, 0, limit):
+        plain = strip_ignored(m.group("x"))
+        if (
+            len(plain) < 2
+            or _SENTENCE_PUNCT.search(plain)
+            or _NUMERIC_SLOGAN.match(plain)
+            or _POLITICAL.search(plain)
+            or _LIST_INSIDE.search(plain)
+            or len(_GENERIC_WORDS.sub("", plain)) < 2
+            or "的" in plain
+        ):
+            continue
+        if m.group("head") in _WEAK_HEADS and not _COURT_WORK.search(
+            _NOT_COURT_WORK.sub("", plain + m.group("mod"))
+        ):
+            continue
+        s, e = m.start("q"), m.end("q")
+        if _covered(tax_spans, s, e) and len(_residue(text, tax_spans, s, e)) < 2:
+            continue
+        out.append(InitiativeMention(s, e, text[s:e], True, "quoted-defined"))
+    return out
 
 
 _DOC_TITLE = re.compile(
@@ -975,6 +1019,7 @@ def find_initiatives(
             _quoted_candidates(text, tax_spans, limit)
             + _unquoted_candidates(text, tax_spans, limit)
             + _document_candidates(text, tax_spans, limit)
+            + _defined_candidates(text, tax_spans, limit)
         )
         # a name in a headline is a local brand only when the headline says it is set up
         if not _inside(headlines, c.start, c.end)

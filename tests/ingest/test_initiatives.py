@@ -552,3 +552,15 @@ def test_striving_for_a_title_is_a_goal_and_enforcement_is_no_court_work() -> No
         ("全国优秀法院", True)
     ]
     assert names("该院落实“谁执法谁负责”责任制。") == []
+
+
+def test_quoted_brands_of_a_kind_are_each_their_own() -> None:
+    assert names("该院积极打造“石榴籽”“连心桥”等调解品牌。") == ["“石榴籽”", "“连心桥”"]
+    assert names("该院建立“审学研”“评推树”等培养机制。") == ["“审学研”“评推树”等培养机制"]
+
+
+def test_a_quoted_subject_defined_as_a_mechanism_set_up() -> None:
+    found = find_initiatives("“石榴籽”是该院近年来着力打造的特色调解品牌之一。")
+    assert [(m.name, m.rule) for m in found] == [("“石榴籽”", "quoted-defined")]
+    assert names("“小事不出村”是该院推行的工作目标。") == []
+    assert names("“和为贵”是中华文化的精髓。") == []
