@@ -163,3 +163,16 @@ def test_a_match_may_not_begin_or_end_inside_a_quote(tmp_path: Path) -> None:
     assert [m.entry.name for m in tax.find("建成“一站式多元解纷”机制")] == ["一站式多元解纷机制"]
     assert [m.entry.name for m in tax.find("建成“一站式多元解纷机制”")] == ["一站式多元解纷机制"]
     assert [m.entry.name for m in tax.find("“律师调解”工作室")] == ["律师调解"]
+
+
+def test_default_taxonomy_narrow_surfaces() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    # 一人一档 alone files anything (困难群众一人一档); with 一年一卷 it is the assessment
+    assert found("为困难群众建立一人一档") == []
+    assert found("按照“一人一档”“一年一卷”建立考核档案") == ["审判绩效考核"]
+    # a 公共法律服务站 is the justice bureau's
+    assert found("村公共法律服务站") == []
