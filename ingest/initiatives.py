@@ -49,7 +49,7 @@ HAN = "\u4e00-\u9fff"
 ADOPTION_VERBS = (
     "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
-    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为|启动"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为"
 )
 _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
 
@@ -141,7 +141,7 @@ UNQUOTED_HEADS = (
     "平台|专区|通道|模式|工作法|团队"
 )
 #: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
-_HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r")(?:和|及|与|以及)")
+_HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
@@ -607,8 +607,12 @@ def _unquoted_candidates(
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if _POLITICAL.search(x):
             continue
-        if h.group(0) == "团队" and not _COURT_WORK.search(plain):
-            continue  # 组建平行审判团队 is court work; a volunteer team is not
+        if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
+            _NOT_COURT_WORK.sub("", plain)
+        ):
+            continue  # 组建平行审判团队 is court work; a volunteer team, an education base not
+        if h.group(0) in _USED_HEADS and verbs and _USES.fullmatch(verbs[-1].group(0)):
+            continue  # 利用钉钉平台, 依托某中心: a tool or a place used, not a mechanism set up
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
@@ -623,6 +627,9 @@ def _unquoted_candidates(
     return out
 
 
+#: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
+_USED_HEADS = frozenset({"平台", "中心", "基地", "通道", "专区"})
+_USES = re.compile(r"(?:依托|利用|运用|用好|借助|用活|用好用活)(?:了|起)?")
 #: what joins the items of a list of mechanisms
 _LIST_SEP = re.compile(r"、|以及|和|及")
 

@@ -503,7 +503,8 @@ def test_quoted_team_and_run_on_heads() -> None:
 
 def test_generic_meeting_routine_is_no_mechanism() -> None:
     assert names("该庭同步建立联席会议制度。") == []
-    assert names("启动预约办案机制。") == ["预约办案机制"]
+    assert names("建立预约办案机制。") == ["预约办案机制"]
+    assert names("该院启动应急响应机制。") == []
 
 
 def test_unquoted_repeat_of_a_brand_is_the_brand() -> None:
@@ -564,3 +565,11 @@ def test_a_quoted_subject_defined_as_a_mechanism_set_up() -> None:
     assert [(m.name, m.rule) for m in found] == [("“石榴籽”", "quoted-defined")]
     assert names("“小事不出村”是该院推行的工作目标。") == []
     assert names("“和为贵”是中华文化的精髓。") == []
+
+
+def test_tools_and_places_used_are_no_mechanisms() -> None:
+    assert names("该院利用钉钉平台开展线上培训。") == []
+    assert names("该院依托某某政务服务热线平台。") == []
+    assert names("该院设立红色教育基地。") == []
+    assert names("该院搭建法企沟通平台。") == ["法企沟通平台"]
+    assert names("该院建设了审判法庭和诉讼服务中心。") == []
