@@ -467,6 +467,10 @@ def _quoted_candidates(
                     continue
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
+                if head_m.group(0).startswith("等"):
+                    # “甲”等解纷机制: the quote is one of a kind; it is named alone, the kind
+                    # stays part of its mention
+                    name = text[q.start() : q.end()]
             elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
                 generic or listed or covered
             ):

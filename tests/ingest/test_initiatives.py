@@ -573,3 +573,9 @@ def test_tools_and_places_used_are_no_mechanisms() -> None:
     assert names("该院设立红色教育基地。") == []
     assert names("该院搭建法企沟通平台。") == ["法企沟通平台"]
     assert names("该院建设了审判法庭和诉讼服务中心。") == []
+
+
+def test_a_quote_of_a_kind_is_named_alone() -> None:
+    text = "该院探索建立“法官+社区+N”等多元化纠纷解决机制。"
+    found = [(m.name, text[m.start : m.end]) for m in find_initiatives(text)]
+    assert found == [("“法官+社区+N”", "“法官+社区+N”等多元化纠纷解决机制")]
