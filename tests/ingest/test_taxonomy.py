@@ -154,6 +154,7 @@ def test_default_taxonomy_names_and_paraphrases() -> None:
     # a local government's programme is named in full only
     assert found("融入市域社会治理大格局") == []
     assert found("开展上门立案") == ["上门立案"]
+    assert found("推行市场化调解") == ["市场化调解"]
 
 
 def test_a_match_may_not_begin_or_end_inside_a_quote(tmp_path: Path) -> None:
