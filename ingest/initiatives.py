@@ -57,23 +57,40 @@ _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|�
 MECHANISM_HEADS = (
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
-    "经验|共治|服务网|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
-    "联盟|专班|专项治理|网络|格局|调解站|解纷站|工作|建设"
+    "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
+    "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
+    "矩阵|名片|工作(?!目标|要求|重点|任务)|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
 #: a step of court procedure: each item of a quoted list set up without a head names one
 _PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
-#: heads of an activity: the quoted part must itself name court work or a facility
-_WEAK_HEADS = frozenset({"活动", "行动", "专项活动", "工作"})
+#: heads of an activity or a loose grouping (队伍, 共同体, 解纷圈): the quoted part or the words
+#: before the head must name court work or a facility
+_WEAK_HEADS = frozenset(
+    {
+        "活动",
+        "行动",
+        "专项活动",
+        "工作",
+        "队伍",
+        "联合体",
+        "共同体",
+        "生态圈",
+        "服务圈",
+        "圈",
+        "矩阵",
+        "名片",
+    }
+)
 #: heads that name a mechanism only with a modifier naming court work (“甲”无讼建设,
 #: “甲”三级联动网络), not alone (“法治乡村”建设)
 _MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
-#: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化
-_HEAD_RUN_ON = r"(?![化治]|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
+#: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
+_HEAD_RUN_ON = r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
@@ -91,7 +108,7 @@ _COURT_WORK = re.compile(
     r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
 )
 #: 法 in words of the local government's and the party's legal work (法治乡村, 政法小苑)
-_NOT_COURT_WORK = re.compile("法治|政法|普法|司法所|司法局")
+_NOT_COURT_WORK = re.compile("法治|政法|普法|执法|司法所|司法局")
 #: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
 _COURT_BUSINESS = re.compile(
     r"调解|调处|调裁|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
@@ -124,14 +141,14 @@ UNQUOTED_HEADS = (
     "平台|专区|通道|模式|工作法|团队"
 )
 #: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
-_HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r")(?:和|及|与|以及)")
+_HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
 _GENERIC_WORDS = re.compile(
     "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
     "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
-    "常态化|规范化|议事|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
+    "常态化|规范化|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流"
 )
@@ -175,8 +192,8 @@ class InitiativeMention:
     end: int
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
-    #: taxonomy | quoted | quoted-group | quoted-brand | pattern | document | award |
-    #: award-header | source | rhythm
+    #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | pattern | document |
+    #: award | award-header | source | rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -279,6 +296,9 @@ def _verb_before(text: str, start: int) -> bool:
     gap = _PLACE_GAP.search(before)
     if gap and _VERB_BEFORE.search(before[: gap.start()]):
         return True
+    verbs = list(_VERB_ANY.finditer(before)) if gap else []
+    if verbs and _PLACE_GAP.fullmatch(before, verbs[-1].end()):
+        return True  # 推广城关镇“X”: the place may start right after the verb
     if before.endswith("等"):
         return bool(_VERB_ANY.search(before))
     return False
@@ -291,6 +311,10 @@ _GAP_VERB = re.compile(
 )
 
 
+#: a conjunction after a quote: “甲”和巡回审判 are two things
+_GAP_JOIN = re.compile(r"和|及|与|或|并|以及")
+
+
 def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
     """The end of a taxonomy term that starts within a few characters after `pos` with nothing
     but Han characters between (“田间地头”流动法庭), else None."""
@@ -298,7 +322,12 @@ def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> in
     if i < len(tax_spans):
         s, e = tax_spans[i]
         gap = _BRAND_GAP.match(text, pos, s)
-        if gap is not None and gap.end() == s and not _GAP_VERB.search(gap.group(0)):
+        if (
+            gap is not None
+            and gap.end() == s
+            and not _GAP_VERB.search(gap.group(0))
+            and not _GAP_JOIN.match(gap.group(0))
+        ):
             return e
     return None
 
@@ -345,14 +374,17 @@ def _quoted_candidates(
                 and (
                     head_m.group("head") in _CAMPAIGN_HEADS
                     or (
-                        len(head_m.group("mod")) >= 2
-                        and _COURT_BUSINESS.search(head_m.group("mod"))
+                        (
+                            len(head_m.group("mod")) >= 2
+                            and _COURT_BUSINESS.search(head_m.group("mod"))
+                            or _COURT_BUSINESS.search(head_m.group("head"))
+                        )
                         and head_m.group("head") not in _WEAK_HEADS
                     )
                 )
             ):
-                # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre;
-                # “知产”品牌 is a field
+                # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre,
+                # “红枫”调解队 a team; “知产”品牌 is a field
                 continue
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
@@ -377,8 +409,10 @@ def _quoted_candidates(
             and head_m is not None
             and head_m.group(0).startswith("等")
             and len(kept_quotes) == len(group)
-            # “甲调解室”“乙服务站”等机制: named facilities are examples, each its own name
+            # “甲调解室”“乙服务站”等机制: named facilities are examples, each its own name, and
+            # so are the brands of “甲”“乙”等调解品牌
             and not any(_LOCAL_FACILITY.search(strip_ignored(q.group("x"))) for q in group)
+            and not _EXAMPLE_HEAD.search(head_m.group("head"))
         ):
             # “审学研”“评推树”等培养机制: the quotes and the kind they exemplify are one name;
             # “假日调解”“联动解纷”活动 are two activities
@@ -389,12 +423,18 @@ def _quoted_candidates(
                 continue
             out.append(InitiativeMention(s0, e0, text[s0:e0], True, "quoted-group"))
             continue
-        if (
-            head_m is not None
-            and _GOVERNANCE_SYSTEM.fullmatch(head_m.group("mod") + head_m.group("head"))
-            and _JOIN_BEFORE.search(text, max(0, first.start() - 6), first.start())
+        governance = (
+            _GOVERNANCE_SYSTEM.fullmatch(head_m.group("mod") + head_m.group("head"))
+            if head_m is not None
+            else None
+        )
+        if governance is not None and (
+            _JOIN_BEFORE.search(text, max(0, first.start() - 6), first.start())
+            or (governance.group("level") and governance.group(0).endswith("体系"))
         ):
-            continue  # 依托“一中心一张网”基层治理体系: the local government's system it joins
+            # 依托“一中心一张网”基层治理体系: the local government's system a court joins; a
+            # 基层/社会/城乡 governance system (“四治融合”基层社会治理体系) is theirs wherever named
+            continue
         for q in kept_quotes:
             rule = "quoted"
             x = q.group("x").strip()
@@ -427,6 +467,10 @@ def _quoted_candidates(
                     continue
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
+                if head_m.group(0).startswith("等"):
+                    # “甲”等解纷机制: the quote is one of a kind; it is named alone, the kind
+                    # stays part of its mention
+                    name = text[q.start() : q.end()]
             elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
                 generic or listed or covered
             ):
@@ -485,6 +529,8 @@ def _quoted_candidates(
     return out
 
 
+#: the head of a kind whose members each have a name of their own (“甲”“乙”等调解品牌)
+_EXAMPLE_HEAD = re.compile(r"(?:品牌|室|站|点|队|队伍|窗口|驿站|之家|法庭|基地)$")
 #: a local facility of the court's own (调解室, 服务站, 调解队), not a platform it uses
 _LOCAL_FACILITY = re.compile(r"(?:室|站|点|队|窗口|驿站|之家|法庭|基地)$")
 #: 一个“微型法庭”跃然眼前: a thing counted and described, not a named facility set up
@@ -492,7 +538,9 @@ _ONE_OF_A_KIND = re.compile(r"[一两几][个座间辆处块张台]$")
 #: a quote that qualifies the quoted name right after it
 _QUOTE_OF_QUOTE = re.compile(r"的[“「]")
 #: the local (party and government) governance system courts join: 基层治理体系, 社会治理格局
-_GOVERNANCE_SYSTEM = re.compile(r"(?:基层|社会|市域|乡村|基层社会)?治理(?:体系|格局|网络)")
+_GOVERNANCE_SYSTEM = re.compile(
+    r"(?P<level>基层|社会|市域|乡村|基层社会|城乡基层|城乡)?治理(?:体系|格局|网络)"
+)
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
@@ -502,6 +550,7 @@ def _unquoted_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
 ) -> list[InitiativeMention]:
     out: list[InitiativeMention] = []
+    item_ends = {e for _, e in tax_spans}  # where a list item already taken ends
     for h in _UNQUOTED_HEAD.finditer(text, 0, limit):
         if h.end() < len(text) and text[h.end()] in "”」":
             continue  # the head belongs to a quoted name
@@ -515,15 +564,25 @@ def _unquoted_candidates(
             window_start = h.start() - len(window)
         verbs = list(_VERB_ANY.finditer(window))
         if not verbs:
-            continue
-        if verbs[-1].start() > 0 and window[verbs[-1].start() - 1] in "为以":
+            # 建立甲机制、乙制度和丙工作室: a later item of a list whose item before it was taken
+            # (its verb lies out of the window)
+            seps = [
+                m
+                for m in _LIST_SEP.finditer(window)
+                if window_start + m.start() in item_ends and not _VERB_ANY.search(window, m.end())
+            ]
+            if not seps:
+                continue
+            left = seps[-1].end()
+        elif verbs[-1].start() > 0 and window[verbs[-1].start() - 1] in "为以":
             continue  # 为健全…机制: a purpose, not an adoption
-        # the name starts after the verb, or after the last list separator or closing quote
-        # (开展“A”活动、B专项行动: B's verb is 开展, its name B专项行动)
-        left = max([verbs[-1].end()] + [window.rfind(c) + 1 for c in "、”」"])
+        else:
+            # the name starts after the verb, or after the last list separator or closing
+            # quote (开展“A”活动、B专项行动: B's verb is 开展, its name B专项行动)
+            left = max([verbs[-1].end()] + [window.rfind(c) + 1 for c in "、”」"])
         x = window[left:]
         start = window_start + left
-        if left > verbs[-1].end() and window[left - 1] in "”」":
+        if verbs and left > verbs[-1].end() and window[left - 1] in "”」":
             # 推行「执行事务中心」集约化管理模式: the quoted part belongs to the name
             opening = text.rfind("“" if window[left - 1] == "”" else "「", window_start, start - 1)
             if opening >= 0 and opening >= window_start + verbs[-1].end():
@@ -534,6 +593,11 @@ def _unquoted_candidates(
             # 建立甲机制和乙工作室: the name after a finished one and 和 is the second's
             start += joined[-1].end()
             x = x[joined[-1].end() :]
+        after_item = [m for m in _LIST_SEP.finditer(x) if start + m.start() in item_ends]
+        if after_item:
+            # 推行繁简分流和乙制度: a known term and 和 before the name
+            start += after_item[-1].end()
+            x = x[after_item[-1].end() :]
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)
@@ -547,8 +611,12 @@ def _unquoted_candidates(
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if _POLITICAL.search(x):
             continue
-        if h.group(0) == "团队" and not _COURT_WORK.search(plain):
-            continue  # 组建平行审判团队 is court work; a volunteer team is not
+        if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
+            _NOT_COURT_WORK.sub("", plain)
+        ):
+            continue  # 组建平行审判团队 is court work; a volunteer team, an education base not
+        if h.group(0) in _USED_HEADS and verbs and _USES.fullmatch(verbs[-1].group(0)):
+            continue  # 利用钉钉平台, 依托某中心: a tool or a place used, not a mechanism set up
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
@@ -559,6 +627,54 @@ def _unquoted_candidates(
         if _covered(tax_spans, h.start() - 1, h.end()) == h.end() - h.start() + 1:
             continue  # 甲乙终本专项整治: a known mechanism (终本专项整治) with a modifier
         out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
+        item_ends.add(h.end())
+    return out
+
+
+#: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
+_USED_HEADS = frozenset({"平台", "中心", "基地", "通道", "专区"})
+_USES = re.compile(r"(?:依托|利用|运用|用好|借助|用活|用好用活)(?:了|起)?")
+#: what joins the items of a list of mechanisms
+_LIST_SEP = re.compile(r"、|以及|和|及")
+
+
+#: “甲”是该院打造的调解品牌: a quoted subject defined as a mechanism the court set up
+_DEFINED = re.compile(
+    r"(?P<q>[“「](?P<x>[^“”「」\n]{2,20})[”」])是[^，,。；;！!？?\n]{0,16}?(?:"
+    + ADOPTION_VERBS
+    + r")(?:了|出)?的(?P<mod>[^，,。；;！!？?\n“”]{0,8}?)(?P<head>"
+    + MECHANISM_HEADS
+    + r")"
+    + _HEAD_RUN_ON
+)
+
+
+def _defined_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """A quoted name that the sentence defines as a mechanism set up by someone: “甲”是该院
+    打造的调解品牌, “乙”是某庭推出的解纷机制. The head must name court work when it is weak."""
+    out: list[InitiativeMention] = []
+    for m in _DEFINED.finditer(text, 0, limit):
+        plain = strip_ignored(m.group("x"))
+        if (
+            len(plain) < 2
+            or _SENTENCE_PUNCT.search(plain)
+            or _NUMERIC_SLOGAN.match(plain)
+            or _POLITICAL.search(plain)
+            or _LIST_INSIDE.search(plain)
+            or len(_GENERIC_WORDS.sub("", plain)) < 2
+            or "的" in plain
+        ):
+            continue
+        if m.group("head") in _WEAK_HEADS and not _COURT_WORK.search(
+            _NOT_COURT_WORK.sub("", plain + m.group("mod"))
+        ):
+            continue
+        s, e = m.start("q"), m.end("q")
+        if _covered(tax_spans, s, e) and len(_residue(text, tax_spans, s, e)) < 2:
+            continue
+        out.append(InitiativeMention(s, e, text[s:e], True, "quoted-defined"))
     return out
 
 
@@ -635,8 +751,8 @@ _REPORT_TITLE = re.compile(r"(?:白皮书|报告)(?:[(（][^()（）]{1,6}[)）]
 #: a goal, not a practice: 为实现…, 助推…, 助力…, 服务保障…
 _GOAL = re.compile(
     r"(?:为了?实现|以实现|为达到|助推|助力|赋能|服务保障|服务于|致力于|有助于|有利于|旨在|力争|"
-    r"争取实现|争取到|目标是|目标为|希望|期望|期待|盼望|呼吁)"
-    r"[^，,。；;：:！!？?“”\n]{0,10}$"
+    r"争取实现|争取到|争创|目标是|目标为|希望|期望|期待|盼望|呼吁)"
+    r"[^，,。；;：:！!？?“”\n]{0,10}[“「]?$"
 )
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
 _NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to
@@ -914,6 +1030,7 @@ def find_initiatives(
             _quoted_candidates(text, tax_spans, limit)
             + _unquoted_candidates(text, tax_spans, limit)
             + _document_candidates(text, tax_spans, limit)
+            + _defined_candidates(text, tax_spans, limit)
         )
         # a name in a headline is a local brand only when the headline says it is set up
         if not _inside(headlines, c.start, c.end)
@@ -976,6 +1093,7 @@ def find_initiatives(
             continue
         kept.append(c)
     found = [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
+    found = _brand_variants(text, found, kept)
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
@@ -984,10 +1102,45 @@ def find_initiatives(
     return result
 
 
+def _brand_variants(
+    text: str, found: list[InitiativeMention], brands: list[InitiativeMention]
+) -> list[InitiativeMention]:
+    """A known term inside an unquoted repeat of a quoted brand's words is that brand: after
+    “甲乙”在线诉调对接, the 诉调对接 of 在线诉调对接机制 is the brand, not the generic term. The
+    words after the quote must add a modifier to the term (a bare 诉调对接 stays generic)."""
+    rests: list[tuple[str, str]] = []
+    for b in brands:
+        if b.rule not in ("quoted", "quoted-brand"):
+            continue
+        q = _QUOTED.match(b.name)
+        rest = b.name[q.end() :] if q else ""
+        if len(rest) >= 3 and not _IGNORED_ANY.search(rest):
+            rests.append((rest, b.name))
+    if not rests:
+        return found
+    out: list[InitiativeMention] = []
+    for f in found:
+        name = f.name
+        for rest, brand in rests:
+            if f.title or len(rest) <= f.end - f.start:
+                continue
+            i = text.find(rest, max(0, f.end - len(rest)), f.start + len(rest))
+            if 0 <= i <= f.start and f.end <= i + len(rest):
+                name = brand
+                break
+        out.append(f if name == f.name else replace(f, name=name))
+    return out
+
+
+#: a quote or a space inside a brand's words
+_IGNORED_ANY = re.compile("[“”\"'‘’「」『』 \u3000]")
+
+
 def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
     """One name per quoted core: “5+5+5+1”体系 and “5+5+5+1”工作体系 are one initiative, and so
-    are “老娘舅”调解品牌 and a later unquoted 老娘舅调解室 (the core, then a head)."""
+    are “老娘舅”调解品牌 and an unquoted 老娘舅调解室 before or after it (the core, then a head)."""
     first: dict[str, str] = {}
+    unquoted: list[str] = []  # keys of unquoted names, which a later quoted core may continue
     out: list[InitiativeMention] = []
     for c in sorted(cands, key=lambda c: c.start):
         q = _QUOTED.search(c.name)
@@ -1001,6 +1154,14 @@ def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
                 ),
                 key,
             )
+            if key not in first:
+                unquoted.append(key)
+        elif q and key not in first and len(key) >= 3:
+            earlier = next(
+                (u for u in unquoted if u.startswith(key) and _head_rest(u[len(key) :])), None
+            )
+            if earlier is not None:
+                first[key] = first[earlier]
         name = first.setdefault(key, c.name)
         out.append(c if name == c.name else replace(c, name=name))
     return out

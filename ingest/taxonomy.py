@@ -137,11 +137,29 @@ class Taxonomy:
         for ps, pe, idx in found:
             if any(taken[ps:pe]):
                 continue
-            taken[ps:pe] = b"\x01" * (pe - ps)
             start, end = view.span(ps, pe)
+            if end - start != pe - ps and _splits_quote(text, start, end):
+                continue
+            taken[ps:pe] = b"\x01" * (pe - ps)
             out.append(TaxonomyMatch(start, end, self.entries[idx]))
         out.sort(key=lambda m: m.start)
         return out
+
+
+_OPENING = "“「『"
+_CLOSING = "”」』"
+_QUOTE_MARK = re.compile("[" + _OPENING + _CLOSING + "]")
+
+
+def _splits_quote(text: str, start: int, end: int) -> bool:
+    """text[start:end] begins or ends inside a quotation it does not hold whole: 律师”调解 in
+    “法官+律师”调解 (not “一站式”多元解纷机制, which holds the whole quote)."""
+    marks = _QUOTE_MARK.findall(text, start, end)
+    if not marks:
+        return False
+    if marks[0] in _CLOSING and text[start - 1 : start] not in _OPENING:
+        return True  # begins inside a quote, after its first character
+    return marks[-1] in _OPENING and text[end : end + 1] not in _CLOSING
 
 
 def load_taxonomy(path: str | Path = DEFAULT_PATH) -> Taxonomy:

@@ -380,7 +380,7 @@ def test_quoted_name_ending_in_a_governance_head() -> None:
 
 
 def test_what_a_practice_serves_frames_it() -> None:
-    found = find_initiatives("此举是推动完善“三治合一”乡村治理体系的有益创新。")
+    found = find_initiatives("此举是推动完善“三治合一”解纷机制的有益创新。")
     assert [(m.goal, m.framing) for m in found] == [(True, True)]
     found = find_initiatives("把“云上法庭”打造成一站式诉讼服务、多元解纷的前沿支点。")
     assert [(m.name, m.framing) for m in found][0] == ("“云上法庭”", False)
@@ -486,3 +486,96 @@ def test_named_facilities_listed_as_examples_are_each_a_name() -> None:
     assert found == ["“春晖调解室”", "“惠农诉讼服务站”"]
     # abbreviations exemplifying one kind stay one name
     assert names("该院推行“审学研”“评推树”等培养机制。") == ["“审学研”“评推树”等培养机制"]
+
+
+def test_local_governance_system_is_not_the_courts() -> None:
+    # a 基层/乡村/城乡 governance system belongs to the local party and government
+    assert names("此举是推动完善“三治合一”乡村治理体系的有益创新。") == []
+    assert names("健全“两治融合”城乡基层治理体系。") == []
+    assert names("该院依托“一中心一网”治理体系开展调解。") == []
+
+
+def test_quoted_team_and_run_on_heads() -> None:
+    assert names("该院依托“青松”调解队化解纠纷。") == ["“青松”调解队"]
+    assert names("该院构建“一庭两站”服务网络。") == ["“一庭两站”"]
+    assert names("推进调解工作制度化。") == []
+
+
+def test_generic_meeting_routine_is_no_mechanism() -> None:
+    assert names("该庭同步建立联席会议制度。") == []
+    assert names("建立预约办案机制。") == ["预约办案机制"]
+    assert names("该院启动应急响应机制。") == []
+
+
+def test_unquoted_repeat_of_a_brand_is_the_brand() -> None:
+    text = "该院完善“甲乙丙”在线诉调对接资源库，与多个部门建立在线诉调对接机制。再推进诉调对接。"
+    found = [(m.name, text[m.start : m.end]) for m in find_initiatives(text)]
+    assert found == [
+        ("“甲乙丙”在线诉调对接", "“甲乙丙”在线诉调对接"),
+        ("“甲乙丙”在线诉调对接", "诉调对接"),
+        ("诉调对接", "诉调对接"),
+    ]
+
+
+def test_unquoted_brand_before_its_quoted_core_is_one_initiative() -> None:
+    text = "该院成立青松岭调解室。该院打造“青松岭”调解品牌。"
+    assert names(text) == ["青松岭调解室", "青松岭调解室"]
+
+
+def test_place_right_after_the_verb_before_a_quoted_brand() -> None:
+    assert names("该院推广城关镇“院坝议事”做法。") == ["“院坝议事”"]
+    assert names("该院大力推广“背街小巷”调解法。") == ["“背街小巷”调解法"]
+
+
+def test_later_items_of_a_long_list() -> None:
+    text = "该院建立涉企纠纷快速处理机制、律师参与调解制度和家事审判工作室。"
+    assert names(text) == ["涉企纠纷快速处理机制", "律师参与调解制度", "家事审判工作室"]
+    text = "该院推行繁简分流、诉前调解和家事纠纷冷静期制度。"
+    assert names(text) == ["繁简分流", "诉前调解", "家事纠纷冷静期制度"]
+    assert names("该院的审判质效和法官工作室数量增加。") == []
+
+
+def test_a_quote_and_a_known_term_joined_by_he_are_two() -> None:
+    text = "该院推进“院坝议事”、“板凳调解”和巡回审判。"
+    assert names(text) == ["“院坝议事”", "“板凳调解”", "巡回审判"]
+
+
+def test_quoted_brands_with_looser_heads() -> None:
+    assert names("该院建立“法官+律师”调解联合体。") == ["“法官+律师”调解联合体"]
+    assert names("该院打造“十分钟”解纷圈。") == ["“十分钟”解纷圈"]
+    assert names("该院打造“老兵说和”调解队伍。") == ["“老兵说和”调解队伍"]
+    # a loose grouping names a mechanism only with court work in it
+    assert names("该院构建“同心圆”生态圈。") == []
+
+
+def test_striving_for_a_title_is_a_goal_and_enforcement_is_no_court_work() -> None:
+    assert [(m.name, m.goal) for m in find_initiatives("该院争创“全国优秀法院”。")] == [
+        ("全国优秀法院", True)
+    ]
+    assert names("该院落实“谁执法谁负责”责任制。") == []
+
+
+def test_quoted_brands_of_a_kind_are_each_their_own() -> None:
+    assert names("该院积极打造“石榴籽”“连心桥”等调解品牌。") == ["“石榴籽”", "“连心桥”"]
+    assert names("该院建立“审学研”“评推树”等培养机制。") == ["“审学研”“评推树”等培养机制"]
+
+
+def test_a_quoted_subject_defined_as_a_mechanism_set_up() -> None:
+    found = find_initiatives("“石榴籽”是该院近年来着力打造的特色调解品牌之一。")
+    assert [(m.name, m.rule) for m in found] == [("“石榴籽”", "quoted-defined")]
+    assert names("“小事不出村”是该院推行的工作目标。") == []
+    assert names("“和为贵”是中华文化的精髓。") == []
+
+
+def test_tools_and_places_used_are_no_mechanisms() -> None:
+    assert names("该院利用钉钉平台开展线上培训。") == []
+    assert names("该院依托某某政务服务热线平台。") == []
+    assert names("该院设立红色教育基地。") == []
+    assert names("该院搭建法企沟通平台。") == ["法企沟通平台"]
+    assert names("该院建设了审判法庭和诉讼服务中心。") == []
+
+
+def test_a_quote_of_a_kind_is_named_alone() -> None:
+    text = "该院探索建立“法官+社区+N”等多元化纠纷解决机制。"
+    found = [(m.name, text[m.start : m.end]) for m in find_initiatives(text)]
+    assert found == [("“法官+社区+N”", "“法官+社区+N”等多元化纠纷解决机制")]

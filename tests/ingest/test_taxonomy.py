@@ -136,3 +136,44 @@ def test_default_taxonomy_flags() -> None:
     assert tax.by_name["司法建议"].needs_verb
     assert tax.by_name["多元解纷机制"].part_of == ("一站式多元解纷机制",)
     assert [m.entry.name for m in tax.find("一村（社区、校）一法官")] == ["一村一法官"]
+
+
+def test_default_taxonomy_names_and_paraphrases() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    # the README's canonical names
+    assert found("开展委派调解") == ["委派调解"]
+    assert found("探索多元化的矛盾纠纷解决机制") == ["多元解纷机制"]
+    assert found("实现诉讼调解和人民调解有效衔接") == ["诉调对接"]
+    # a website is no online-litigation reform; commercial mediation is no chamber's
+    assert found("推进诉讼服务网建设") == ["诉讼服务网"]
+    assert found("开展商事调解") == []
+    # a local government's programme is named in full only
+    assert found("融入市域社会治理大格局") == []
+    assert found("开展上门立案") == ["上门立案"]
+    assert found("推行市场化调解") == ["市场化调解"]
+
+
+def test_a_match_may_not_begin_or_end_inside_a_quote(tmp_path: Path) -> None:
+    tax = load_taxonomy(_write(tmp_path, _item("律师调解"), _item("一站式多元解纷机制")))
+    assert tax.find("建立“法官+律师”调解联合体") == []
+    assert tax.find("建成“综合一站式”多元解纷机制") == []
+    assert [m.entry.name for m in tax.find("建成“一站式多元解纷”机制")] == ["一站式多元解纷机制"]
+    assert [m.entry.name for m in tax.find("建成“一站式多元解纷机制”")] == ["一站式多元解纷机制"]
+    assert [m.entry.name for m in tax.find("“律师调解”工作室")] == ["律师调解"]
+
+
+def test_default_taxonomy_narrow_surfaces() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    # 一人一档 alone files anything (困难群众一人一档); with 一年一卷 it is the assessment
+    assert found("为困难群众建立一人一档") == []
+    assert found("按照“一人一档”“一年一卷”建立考核档案") == ["审判绩效考核"]
+    # a 公共法律服务站 is the justice bureau's
+    assert found("村公共法律服务站") == []
