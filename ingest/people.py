@@ -73,8 +73,10 @@ COMPOUND_SURNAMES = (
     "万俟",
 )
 
-ROLES = (
-    "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
+#: ranked clerks and assistants (二级法官助理 before 二级法官)
+_RANKED_STAFF = tuple(f"{rank}级{post}" for post in ("法官助理", "书记员") for rank in "一二三四五")
+ROLES = "|".join(_RANKED_STAFF) + (
+    "|党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
     "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
@@ -115,6 +117,7 @@ COURT_OCCUPATIONS = frozenset(
         "干警",
         "执行干警",
         "合议庭成员",
+        *_RANKED_STAFF,
     ]
 )
 #: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
@@ -169,10 +172,12 @@ _NAME_LIST = re.compile(
 )
 #: 等 (and a head count) between a name and the title its group shares: 陈明等三名法官
 _ETC = re.compile(r"等(?:[0-9一二三四五六七八九十两]+[名位])?$")
+#: a remark on the post between it and the name: 副院长（主持工作）张三, 庭长(兼)李四
+_TITLE_ASIDE = re.compile(r"[（(](?:主持工作|正处级|副处级|兼|代|挂职|援疆|援藏|交流)[）)]")
 #: the end of a quoted title before the name: ”, ”称号的, ”称号获得者
 _QUOTED_TITLE_END = re.compile(r"”(?:称号)?(?:获得者)?的?")
 #: 王芳是一名法官 / 王芳是该院立案庭的一名法官: a name, 是, a post held
-_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,10}的)?一(?:名|位)$")
+_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,24}的)?一(?:名|位)$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -361,6 +366,17 @@ _PREPOSITION_OBJECT = re.compile(
 _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
 
 
+#: characters that end many given names (温春来) but also begin a verb after a name (王伟来到):
+#: what follows them when they are the verb
+_NAME_FINAL = {"来": "到自了往回去过看访这此村镇乡院庭法调帮送参指检视查我们找电信人"}
+
+
+def _name_final(raw: str) -> bool:
+    """raw[2] ends the name (温春来介绍, 温春来。), not a verb after a two-character name."""
+    verb_next = _NAME_FINAL.get(raw[2])
+    return verb_next is not None and raw[3:4] not in verb_next
+
+
 def _name_after(raw: str) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None."""
     if _tibetan(raw[:4]):  # 扎西次仁
@@ -384,7 +400,7 @@ def _name_after(raw: str) -> str | None:
         return raw[:2] if _valid_name(raw[:2]) else None
     if (
         len(raw) >= 3
-        and raw[2] not in _AFTER_NAME
+        and (raw[2] not in _AFTER_NAME or _name_final(raw))
         and raw[2] not in _NOT_IN_NAME
         and raw[2] not in _LOCALIZERS  # 李明上门
         and raw[2:4] not in _WORDS_AFTER
@@ -453,6 +469,17 @@ _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县
 _DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组|大队|支队)")
 #: titles that carry their own department (审判管理办公室主任: 办公室主任 after 审判管理)
 _DEPT_TITLE = re.compile(r"办公室|政治部|执行局|审管办")
+#: what may stand between a court and a post that is no department (甲法院的庭长, 相关负责人,
+#: 家事调解员, “金牌调解员”)
+_POST_GAP = re.compile(r"的|“|相关|有关|[" + _HAN + r"]{1,4}")
+#: posts a court's kind of work qualifies (家事调解员, 执行法官, 少年法官)
+_MODIFIED_HEADS = frozenset(["调解员", "人民调解员", "法官", "书记员", "法官助理", "审判员"])
+#: the kinds of work that qualify them: a court's own, never another body's
+_POST_MODIFIER = re.compile(
+    r"(?:家事|专职|专业|特约|诉前|驻[院庭村站所]|执行|少年|未成年人?|刑事|民事|行政|商事|金融|"
+    r"知识产权|知产|环资|劳动|劳动争议|婚姻|道交|速裁|立案|审判|金牌|资深|首席|主审|承办|青年|"
+    r"女|退休|员额)"
+)
 #: what a department never contains: a second body, a place, a verb linking two bodies
 _NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区省委")
 #: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
@@ -509,6 +536,13 @@ def find_people(
         if i < 0 or pos - mention_ends[i] > 12:
             return None
         gap = text[mention_ends[i] : pos]
+        if chain and _POST_GAP.fullmatch(gap):
+            # 甲法院的庭长, 甲法院相关负责人, 甲法院家事调解员, 甲法院“金牌调解员”
+            head = _roles(chain)[0]
+            if gap in ("的", "“") or (gap in ("相关", "有关") and head == "负责人"):
+                return ends[mention_ends[i]].court
+            if head in _MODIFIED_HEADS and _POST_MODIFIER.fullmatch(gap):
+                return ends[mention_ends[i]].court
         if any(c in _NOT_IN_DEPT for c in gap):
             return None
         if _DEPT.fullmatch(gap) or (
@@ -608,6 +642,8 @@ def find_people(
         if text.startswith("”", at) and m.start() > 0 and text[m.start() - 1] == "“":
             # “最美法官”马兰, 荣获“全国优秀法官”称号的马兰
             at = _QUOTED_TITLE_END.match(text, at).end()  # type: ignore[union-attr]
+        elif (aside := _TITLE_ASIDE.match(text, at)) is not None:
+            at = aside.end()  # 副院长（主持工作）张三
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
@@ -849,7 +885,7 @@ def find_people(
             continue
         hits.append(PersonHit(dm.group(0), roles, s, dm.end(), court, rule="person:name-title"))
     for m in found:  # 王芳是一名法官, 王芳是该院立案庭的一名法官
-        one = _IS_ONE.search(text, max(0, m.start() - 16), m.start())
+        one = _IS_ONE.search(text, max(0, m.start() - 30), m.start())
         if one is None or not good_end(m.end()):
             continue
         roles = _roles(m.group(0))
