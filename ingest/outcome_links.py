@@ -17,7 +17,10 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
    which an overview paragraph does not credit to anything;
 5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
-   明显);
+   明显) or the means (…1200件，主要通过诉前调解实现);
+5a. the one initiative the paragraph, or the enumeration item the figure stands in, has named
+   before it, further back than the sentence before (二是推行电子送达。…。送达成功率达85%;
+   link:item-lead); a paragraph naming two credits none of its later figures;
 6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
    naming one; the title is no lead-in.
@@ -27,7 +30,9 @@ takes that figure's initiative (link:change-of), and a figure that only names an
 the measure before it (在线调解案件305件，调解成功295件，成功率96.72%) follows it even past a
 sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
 before only when that sentence names one initiative as the means (依托“甲”，…;
-link:means-before). Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
+link:means-before), or when it fell and the one initiative named keeps disputes from becoming
+cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source); a rise is no
+result. Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
 nearest initiative named in its paragraph or the one before (link:anaphor). The one name of a
 paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since). A name inside a
 body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
@@ -95,6 +100,12 @@ _ATTRIBUTE = re.compile(
 )
 #: the rest of a list of activities running up to the figure that sums them (、全域立案、法治宣传)
 _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
+#: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
+_SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
+#: the first change a sentence reports after a figure: a fall or a rise
+_CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑)|增长|上升|增加|上涨|攀升")
+#: the means named after a figure (…1200件，主要通过诉前调解实现)
+_MEANS_BEFORE_AFTER = re.compile(r"(?:通过|依托|借助|得益于|依靠)[“\"]?$")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -427,6 +438,8 @@ class _Linker:
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
             ):
+                if self.fewer_cases(f, name, {m.name for m in before}):
+                    return name, "link:caseload-source"
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
@@ -462,25 +475,29 @@ class _Linker:
                     return None
                 if caseload:
                     # a caseload is credited only by a sentence that names one initiative as
-                    # the means (依托“甲”，…。新收案件…同比下降…)
+                    # the means (依托“甲”，…。新收案件…同比下降…), or one that keeps disputes
+                    # from becoming cases when they fell (推行诉源治理。…收案同比下降…)
                     first = paragraph[0]
-                    if len(distinct) != 1 or not _MEANS_BEFORE.search(
+                    if len(distinct) == 1 and _MEANS_BEFORE.search(
                         t.text[max(p_start, first.start - 4) : first.start]
                     ):
-                        return None
-                    return first.name, "link:means-before"
+                        return first.name, "link:means-before"
+                    if self.fewer_cases(f, first.name, distinct):
+                        return first.name, "link:caseload-source"
+                    return None
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 return self.resolve(paragraph, p_start), rule
         since = self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"
         credited = [m for m in self.credits(own_hi, s_end) if m.credit]
-        if len({m.name for m in credited}) == 1 and _CREDIT_AFTER.search(
-            t.text, credited[0].end, s_end
+        if len({m.name for m in credited}) == 1 and (
+            _CREDIT_AFTER.search(t.text, credited[0].end, s_end)
+            or _MEANS_BEFORE_AFTER.search(t.text, own_hi, credited[0].start)
         ):
             return credited[0].name, "link:credit-after"
         if t.between(l_start, s_start):
-            return None
+            return self.item_lead(f, l_start, s_start, caseload)
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
@@ -491,6 +508,37 @@ class _Linker:
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
+
+    def item_lead(
+        self, f: _Figure, l_start: int, s_start: int, caseload: bool
+    ) -> tuple[str, str] | None:
+        """The one initiative the paragraph, or the enumeration item the figure stands in, has
+        named before it (二是推行电子送达。该院上线平台…。今年以来，送达成功率达85%): the topic
+        its later figures report on. Two names make the paragraph a list: no credit."""
+        t = self.t
+        if _NEW_ITEM.match(t.text, s_start):
+            return None
+        lo = s_start
+        while lo > l_start and t.text[lo - 1] not in "；;":  # ；: parallel items, each its own
+            lo = t.sentence(lo - 1)[0]
+            if _NEW_ITEM.match(t.text, lo):
+                break
+        names = t.between(max(lo, l_start), s_start)
+        if len({m.name for m in names}) != 1 or not all(m.credit for m in names):
+            return None
+        name = names[0].name
+        if caseload:
+            return (name, "link:caseload-source") if self.fewer_cases(f, name, {name}) else None
+        return name, "link:item-lead"
+
+    def fewer_cases(self, f: _Figure, name: str, named: set[str]) -> bool:
+        """A caseload that fell, under the one initiative named that keeps disputes from
+        becoming cases (诉源治理, 多元化解, 诉前调解): its measure (推行诉源治理，收案同比下降9%)."""
+        if len(named) != 1 or not _SOURCE.search(name):
+            return False
+        _, s_end = self.t.sentence(f.clause[0])
+        change = _CHANGE.search(self.t.text, f.clause[0], s_end)
+        return change is not None and change.group("fall") is not None
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the

@@ -244,3 +244,31 @@ def test_a_figure_summing_a_list_of_activities_is_none_of_theirs() -> None:
     text = "今年，流动法庭共开展巡回审判、法治宣传、上门立案300余次。"
     got = linked(text, {"流动法庭": ["流动法庭"], "巡回审判": ["巡回审判"]})
     assert got == [(300.0, "流动法庭")]
+
+
+def test_the_one_initiative_an_item_is_about_credits_its_later_figures() -> None:
+    text = "二是推行电子送达。该院上线送达平台，方便群众。今年以来，送达成功率达85%。三是加强队伍建设。全年培训干警300人次。"
+    assert linked(text, {"电子送达": ["电子送达"]}) == [(85.0, "电子送达"), (300.0, None)]
+
+
+def test_a_paragraph_naming_two_initiatives_credits_no_later_figure() -> None:
+    text = "该院推进繁简分流，完善诉调对接。法官每月进村。全年接待群众3000人次。"
+    names = {"繁简分流": ["繁简分流"], "诉调对接": ["诉调对接"]}
+    assert linked(text, names) == [(3000.0, None)]
+
+
+def test_a_falling_caseload_is_the_measure_of_source_governance() -> None:
+    text = "该院大力推进诉源治理。今年新收民事案件3000件，同比下降12.5%。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(3000.0, "诉源治理"), (12.5, "诉源治理")]
+    text = "该院探索多元化解新模式，全年收案同比下降9%。"
+    assert linked(text, {"多元化解": ["多元化解"]}) == [(9.0, "多元化解")]
+    # a rising caseload is no result of it, nor a falling one of a practice of another kind
+    text = "该院大力推进诉源治理。今年新收民事案件3000件，同比增长5%。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(3000.0, None), (5.0, None)]
+    text = "该院推行电子送达。今年新收民事案件3000件，同比下降5%。"
+    assert linked(text, {"电子送达": ["电子送达"]}) == [(3000.0, None), (5.0, None)]
+
+
+def test_the_means_named_after_the_figure() -> None:
+    text = "全年化解纠纷1200件，主要通过诉前调解实现。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, "诉前调解")]
