@@ -106,6 +106,8 @@ _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无
 _CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑)|增长|上升|增加|上涨|攀升")
 #: the means named after a figure (…1200件，主要通过诉前调解实现)
 _MEANS_BEFORE_AFTER = re.compile(r"(?:通过|依托|借助|得益于|依靠)[“\"]?$")
+#: a name that only qualifies the noun after it (入驻甲平台的单位数量)
+_MODIFIER_AFTER = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}的[\u4e00-\u9fff“”、]{2,}")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -404,6 +406,9 @@ class _Linker:
         own = [m for m in self.own_names(f) if m.credit]
         s_start, s_end = t.sentence(f.clause[0])
         if own:
+            means = self.means_over_modifier(f, own[0], s_start)
+            if means is not None:
+                return means, "link:means"
             return self.specific(own[0], s_start), "link:own-words"
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
@@ -508,6 +513,20 @@ class _Linker:
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
+
+    def means_over_modifier(self, f: _Figure, own: _Mention, s_start: int) -> str | None:
+        """The means the sentence names first (依托“甲”，全省入驻乙平台的单位数量…) where the
+        figure's own words name the other only inside a modifier of what is counted (入驻乙的
+        单位): the means produced the figure."""
+        t = self.t
+        if not _MODIFIER_AFTER.match(t.text, own.end) or own.end >= f.figure[0]:
+            return None
+        means = [
+            m
+            for m in self.credits(s_start, f.own[0])
+            if m.credit and _MEANS_BEFORE.search(t.text[max(s_start, m.start - 4) : m.start])
+        ]
+        return means[0].name if len({m.name for m in means}) == 1 else None
 
     def item_lead(
         self, f: _Figure, l_start: int, s_start: int, caseload: bool

@@ -272,3 +272,9 @@ def test_a_falling_caseload_is_the_measure_of_source_governance() -> None:
 def test_the_means_named_after_the_figure() -> None:
     text = "全年化解纠纷1200件，主要通过诉前调解实现。"
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, "诉前调解")]
+
+
+def test_the_means_credits_a_count_whose_words_name_the_other_only_as_a_place() -> None:
+    text = "依托“三进”机制，入驻调解平台的基层单位数量达到560家。"
+    names = {"三进机制": ["“三进”机制"], "调解平台": ["调解平台"]}
+    assert linked(text, names) == [(560.0, "三进机制")]
