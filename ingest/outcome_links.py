@@ -38,6 +38,9 @@ paragraph followed by 以来 (甲机制推行以来，…) credits the rest of t
 body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
 nothing.
 
+An article that names one initiative only, again and again, credits its other figures to it
+(link:sole-initiative), a plain caseload excepted.
+
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
 (速裁速执团队 -> 速裁团队) where no other name stands.
@@ -108,6 +111,8 @@ _CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑)|�
 _MEANS_BEFORE_AFTER = re.compile(r"(?:通过|依托|借助|得益于|依靠)[“\"]?$")
 #: a name that only qualifies the noun after it (入驻甲平台的单位数量)
 _MODIFIER_AFTER = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}的[\u4e00-\u9fff“”、]{2,}")
+#: how often the one initiative of an article is named for its figures to be credited to it
+_SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -636,3 +641,10 @@ def link_outcomes(ex: Extraction) -> None:
             found = linker.link(f)
             if found is not None:
                 f.outcome.initiative, f.outcome.link_rule = found
+    # an article about one initiative only (named again and again, nothing else named): its
+    # figures report that initiative's results, a plain caseload excepted
+    credited = [m for m in t.mentions if m.credit]
+    if len({m.name for m in t.mentions}) == 1 and len(credited) >= _SOLE_MENTIONS:
+        for f in figures:
+            if f.outcome.initiative is None and not linker.caseload(f):
+                f.outcome.initiative, f.outcome.link_rule = credited[0].name, "link:sole-initiative"

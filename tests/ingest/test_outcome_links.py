@@ -278,3 +278,11 @@ def test_the_means_credits_a_count_whose_words_name_the_other_only_as_a_place() 
     text = "依托“三进”机制，入驻调解平台的基层单位数量达到560家。"
     names = {"三进机制": ["“三进”机制"], "调解平台": ["调解平台"]}
     assert linked(text, names) == [(560.0, "三进机制")]
+
+
+def test_an_article_about_one_initiative_credits_its_figures_to_it() -> None:
+    text = "该院推行轻刑快办。轻刑快办覆盖全院。\n轻刑快办让案件提速。\n今年以来，快审率约27%，平均审理5天。"
+    assert linked(text, {"轻刑快办": ["轻刑快办"]}) == [(27.0, "轻刑快办"), (5.0, "轻刑快办")]
+    # named once, it is no article's topic
+    text = "该院推行轻刑快办。\n今年以来，全院上下团结一心。\n干警加班加点，快审率约27%。"
+    assert linked(text, {"轻刑快办": ["轻刑快办"]}) == [(27.0, None)]
