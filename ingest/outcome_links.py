@@ -18,6 +18,8 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    which an overview paragraph does not credit to anything;
 5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
    明显) or the means (…1200件，主要通过诉前调解实现);
+5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
+   link:credit-next);
 5a. the one initiative the paragraph, or the enumeration item the figure stands in, has named
    before it, further back than the sentence before (二是推行电子送达。…。送达成功率达85%;
    link:item-lead); a paragraph naming two credits none of its later figures;
@@ -111,6 +113,11 @@ _CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑)|�
 _MEANS_BEFORE_AFTER = re.compile(r"(?:通过|依托|借助|得益于|依靠)[“\"]?$")
 #: a name that only qualifies the noun after it (入驻甲平台的单位数量)
 _MODIFIER_AFTER = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}的[\u4e00-\u9fff“”、]{2,}")
+#: a sentence opening with what credits the figures before it (这得益于…, 这是…的成效)
+_CREDIT_NEXT = re.compile(
+    r"[\s“]*(?:这|此|上述|以上|这些|这一)(?:些|项)?(?:成绩|成效|数据|变化|成果)?[^，,。；;]{0,4}?"
+    r"(?:得益于|源于|归功于|离不开|是[^，,。；;]{1,20}?(?:的)?(?:成效|成果|结果))"
+)
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
@@ -453,7 +460,10 @@ class _Linker:
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
-        l_start, _ = t.line(f.clause[0])
+        l_start, l_end = t.line(f.clause[0])
+        credit_next = self.credit_next(s_end, l_end)
+        if credit_next is not None:
+            return credit_next, "link:credit-next"
         if not caseload:
             # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
             parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
@@ -532,6 +542,17 @@ class _Linker:
             if m.credit and _MEANS_BEFORE.search(t.text[max(s_start, m.start - 4) : m.start])
         ]
         return means[0].name if len({m.name for m in means}) == 1 else None
+
+    def credit_next(self, s_end: int, l_end: int) -> str | None:
+        """The one initiative the next sentence credits the figures before it to (…1200件。
+        这得益于诉前调解机制。)."""
+        t = self.t
+        lo = s_end + 1
+        if lo >= l_end or not _CREDIT_NEXT.match(t.text, lo):
+            return None
+        _, hi = t.sentence(lo)
+        names = [m for m in t.between(lo, hi) if m.credit]
+        return names[0].name if len({m.name for m in names}) == 1 else None
 
     def item_lead(
         self, f: _Figure, l_start: int, s_start: int, caseload: bool

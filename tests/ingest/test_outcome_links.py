@@ -286,3 +286,10 @@ def test_an_article_about_one_initiative_credits_its_figures_to_it() -> None:
     # named once, it is no article's topic
     text = "该院推行轻刑快办。\n今年以来，全院上下团结一心。\n干警加班加点，快审率约27%。"
     assert linked(text, {"轻刑快办": ["轻刑快办"]}) == [(27.0, None)]
+
+
+def test_the_next_sentence_credits_the_figures_before_it() -> None:
+    text = "今年以来，该院共化解纠纷1200件，同比下降8%。这得益于该院推行的诉前调解机制。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, "诉前调解"), (8.0, "诉前调解")]
+    text = "今年以来，该院共化解纠纷1200件。该院还推行诉前调解机制。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, None)]
