@@ -214,7 +214,7 @@ _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
 #: the parts of a total that follow it (其中12家, 12家达到)
 _PARTS_AFTER = re.compile(r"其中|\d+家|[一二两三四五六七八九十]+家")
 #: how a team is made up (由1名法官、2名法官助理组成)
-_MADE_UP = re.compile(r"由[^，,。；;]{0,30}(?:组成|构成)|汇集|汇聚|集聚|聚集")
+_MADE_UP = re.compile(r"由[^，,。；;]{0,30}(?:组成|构成|主持|带队|率队|召集)|汇集|汇聚|集聚|聚集")
 #: one event (本次培训共120人): its attendance is no result
 _ONE_EVENT = re.compile(r"(?:本次|此次|这次|该次|当天|当日|现场)")
 #: a vague amount (数十家, 上百名, 十几个)

@@ -451,6 +451,7 @@ def test_counted_units_and_what_they_did() -> None:
         "他从事审判工作28年，累计审结案件4000余件。",
         "全国法院共有人民法庭10145个。",
         "活动吸引了200余名群众参与。",
+        "座谈会由3名院领导主持。",
     ],
 )
 def test_visits_meetings_sets_and_careers_are_not_results(text: str) -> None:
