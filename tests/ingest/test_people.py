@@ -700,3 +700,8 @@ def test_a_long_court_inside_is_one_of_its_judges() -> None:
 def test_a_given_name_ending_in_lai() -> None:
     assert [h.name for h in find_people("庭长孙春来介绍，法庭将巡回审判。")] == ["孙春来"]
     assert [h.name for h in find_people("庭长孙春来到村里调解。")] == ["孙春"]
+
+
+def test_adverbs_after_a_name_end_it() -> None:
+    for tail in ("多方查找", "全程参与", "会同村干部调解"):
+        assert [h.name for h in find_people("庭长孙春" + tail + "。")] == ["孙春"], tail
