@@ -1087,14 +1087,43 @@ _BYLINE = re.compile(
     r"(?:(?P<role>作者|通讯员|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨]?"
     r"|(?<![" + _HAN + r"])(?:文|图文|文图|文/图)[ \u3000]*[：:／/|丨])[ \u3000]*"
     r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
-    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r"))?"
+    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r")"
+    r"|[" + _HAN + r"]{0,8}?(?:庭|局|室|处|科|办|中心))?"  # 供稿：甲法院立案庭 张三
     r"(?P<names>(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){1,8})"
 )
 _BYLINE_NAME = re.compile(r"[" + _HAN + r"]{2,4}")
+_BYLINE_COURT = (
+    r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
+    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r"))?"
+)
+#: 撰稿：张三（甲县人民法院）: the names, then their court in brackets
+_BYLINE_NAME_COURT = re.compile(
+    r"(?P<role>作者|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨][ \u3000]*"
+    r"(?P<names>[" + _HAN + r"]{2,4}(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){0,7})"
+    r"[ \u3000]*[（(]" + _BYLINE_COURT + r"[）)]"
+)
+#: （甲县人民法院 张三 李四）: a court's credit line for its own staff
+_BRACKET_CREDIT = re.compile(
+    r"[（(][ \u3000]*" + _BYLINE_COURT + r"(?:[" + _HAN + r"]{0,8}?(?:庭|局|室|处|科|办|中心))?"
+    r"(?P<names>(?:[ \u3000]+[" + _HAN + r"]{2,4}){1,4})[ \u3000]*[）)]"
+)
+#: （作者系甲县人民法院法官助理） / （作者单位：甲县人民法院）: the court of an author named above
+_AUTHOR_IS = re.compile(
+    r"[（(][ \u3000]*作者(?:系|为|是|单位[：:]?)[ \u3000]*" + _BYLINE_COURT + r"[ \u3000]*[）)]"
+)
+#: the author's line at the top: □ 张三 / 文丨张三 / 作者：张三 李四
+_AUTHOR_LINE = re.compile(
+    r"^[ \u3000]*(?:[□■◇◆●○▲△]|(?:作者|文|撰稿|撰文)[ \u3000]*[：:／/|丨])[ \u3000]*"
+    r"(?P<names>[" + _HAN + r"]{2,4}(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){0,3})[ \u3000]*$",
+    re.M,
+)
+#: how far from the start the author's line stands
+_AUTHOR_LINE_REACH = 400
 
 
 def find_bylines(text: str) -> list[BylineHit]:
-    """Authors a byline places in a court (作者：如皋市人民法院 汤某某 张某).
+    """Authors a byline places in a court (作者：如皋市人民法院 汤某某 张某; 供稿：甲法院立案庭 张三;
+    撰稿：张三（甲法院）; （甲法院 张三 李四）; □ 张三 … （作者系甲法院法官助理）).
 
     A byline without a court (记者 张三, 作者：张三) says nothing of the author's post: no hit.
 
@@ -1110,6 +1139,30 @@ def find_bylines(text: str) -> list[BylineHit]:
             # the post the byline states, else the credit word (文丨…: the writer)
             role = m.group("post") or m.group("role") or "作者"
             out.append(BylineHit(name, role, m.group("court"), nm.start(), nm.end()))
+    for m in _BRACKET_CREDIT.finditer(text):  # （甲县人民法院 张三 李四）
+        role = m.group("post") or "作者"
+        out += _byline_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    for m in _BYLINE_NAME_COURT.finditer(text):  # 撰稿：张三（甲县人民法院）
+        role = m.group("post") or m.group("role")
+        out += _byline_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    said = list(_AUTHOR_IS.finditer(text))
+    if len({m.group("court") for m in said}) == 1:  # □ 张三 … （作者系甲县人民法院法官）
+        heads = list(_AUTHOR_LINE.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)))
+        if len(heads) == 1:
+            m, head = said[0], heads[0]
+            role = m.group("post") or "作者"
+            out += _byline_names(
+                text, head.start("names"), head.end("names"), role, m.group("court")
+            )
+    return out
+
+
+def _byline_names(text: str, lo: int, hi: int, role: str, court: str) -> list[BylineHit]:
+    out = []
+    for nm in _BYLINE_NAME.finditer(text, lo, hi):
+        if not _plausible_name(nm.group(0)):
+            return []  # not a list of names
+        out.append(BylineHit(nm.group(0), role, court, nm.start(), nm.end()))
     return out
 
 

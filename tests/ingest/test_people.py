@@ -705,3 +705,20 @@ def test_a_given_name_ending_in_lai() -> None:
 def test_adverbs_after_a_name_end_it() -> None:
     for tail in ("多方查找", "全程参与", "会同村干部调解"):
         assert [h.name for h in find_people("庭长孙春" + tail + "。")] == ["孙春"], tail
+
+
+def test_more_bylines_that_place_the_author_in_a_court() -> None:
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(h.name, h.role, h.court) for h in find_bylines(text)]
+
+    assert got("供稿：乙县人民法院立案庭 孙春") == [("孙春", "供稿", "乙县人民法院")]
+    assert got("撰稿：孙春（乙县人民法院）") == [("孙春", "撰稿", "乙县人民法院")]
+    assert got("（乙县人民法院 孙春 吴敏）") == [
+        ("孙春", "作者", "乙县人民法院"),
+        ("吴敏", "作者", "乙县人民法院"),
+    ]
+    text = "标题\n□ 孙春\n正文一段。\n（作者系乙县人民法院法官助理）"
+    assert got(text) == [("孙春", "法官助理", "乙县人民法院")]
+    # a credit line of a photo or a press release names nobody
+    assert got("（乙县人民法院 供图）") == []
+    assert got("标题\n□ 孙春\n正文一段。") == []
