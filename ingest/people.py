@@ -201,6 +201,10 @@ _PROFILE = re.compile(r"[，,（(][ \u3000]*(?:[男女]|[0-9]{4}年(?:[0-9]{1,2}
 #: where a profile's entry ends: 。 or ； or the line (a list of profiles, one a line)
 _PROFILE_END = re.compile(r"[。；;\n]")
 _HAN_RUN_END = re.compile(r"[" + _HAN + r"]{2,4}$")
+#: a court's hiring someone into a post: 聘为, 聘请张三为, 特聘张三为
+_HIRED_AS = re.compile(
+    r"(?:(?:特聘|聘请|聘任|选聘|聘)(?P<name>[" + _HAN + r"]{2,3})为|(?:特聘|聘请|聘任|选聘|聘)为)$"
+)
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
@@ -953,6 +957,29 @@ def find_people(
                         )
                     )
                 break
+    for m in found:  # 张三被甲法院聘为特邀调解员 / 甲法院聘请张三为特邀调解员
+        hire = _HIRED_AS.search(text, max(0, m.start() - 8), m.start())
+        if hire is None or not good_end(m.end()):
+            continue
+        roles = _roles(m.group(0))
+        if hire.group("name"):  # 甲法院聘请张三为…
+            name, s = hire.group("name"), hire.start("name")
+            court = unit_before(hire.start())
+        else:  # 张三被甲法院聘为…
+            court = unit_before(hire.start())
+            cm = next((c for c in court_mentions if c.end == hire.start()), None)
+            if court is None or cm is None or not text.startswith("被", cm.start - 1):
+                continue
+            run = _HAN_RUN_END.search(text, max(0, cm.start - 5), cm.start - 1)
+            if run is None:
+                continue
+            raw = run.group(0)  # 退休法官王德明被…: the name after the words before it
+            cut = next((i for i in range(len(raw) - 1) if _plausible_name(raw[i:])), None)
+            if cut is None:
+                continue
+            name, s = raw[cut:], run.start() + cut
+        if court is not None and _plausible_name(name) and not taken(s):
+            hits.append(PersonHit(name, roles, s, s + len(name), court, rule="person:hired-as"))
     for m in _COMRADE.finditer(text, 0, limit):
         raw = m.group("name")
         for cut in range(len(raw) - 1):
@@ -1192,6 +1219,7 @@ PERSON_RULES = (
     "person:title-of-name",
     "person:profile",
     "person:comrade",
+    "person:hired-as",
 )
 
 

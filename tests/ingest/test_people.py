@@ -722,3 +722,16 @@ def test_more_bylines_that_place_the_author_in_a_court() -> None:
     # a credit line of a photo or a press release names nobody
     assert got("（乙县人民法院 供图）") == []
     assert got("标题\n□ 孙春\n正文一段。") == []
+
+
+def test_a_court_hiring_someone_as_its_mediator() -> None:
+    for text in (
+        "退休法官孙春来被乙县人民法院聘为特邀调解员。",
+        "乙县人民法院聘请孙春来为特邀调解员。",
+    ):
+        hits = find_people(text, _court_first(text))
+        assert [(h.name, h.roles, h.court) for h in hits] == [
+            ("孙春来", ("特邀调解员",), "X省乙县人民法院")
+        ], text
+    text = "乙县人民法院聘请律师为特邀调解员。"
+    assert find_people(text, _court_first(text)) == []
