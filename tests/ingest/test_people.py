@@ -703,7 +703,7 @@ def test_a_given_name_ending_in_lai() -> None:
 
 
 def test_adverbs_after_a_name_end_it() -> None:
-    for tail in ("多方查找", "全程参与", "会同村干部调解"):
+    for tail in ("多方查找", "全程参与", "会同村干部调解", "耐心调解"):
         assert [h.name for h in find_people("庭长孙春" + tail + "。")] == ["孙春"], tail
 
 
