@@ -370,15 +370,15 @@ _PREPOSITION_OBJECT = re.compile(
 _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
 
 
-#: characters that end many given names (温春来) but also begin a verb after a name (王伟来到):
-#: what follows them when they are the verb
-_NAME_FINAL = {"来": "到自了往回去过看访这此村镇乡院庭法调帮送参指检视查我们找电信人"}
+#: characters that end many given names (温春来) but also begin a verb after a name (王伟来到,
+#: 对王伟来说): what may follow them for them to end the name (温春来介绍, 温春来朝着…, 温春来。)
+_NAME_FINAL = {"来": "介表指告坦朝向笑，,。；;：:、！!？?）) \u3000"}
 
 
 def _name_final(raw: str) -> bool:
     """raw[2] ends the name (温春来介绍, 温春来。), not a verb after a two-character name."""
-    verb_next = _NAME_FINAL.get(raw[2])
-    return verb_next is not None and raw[3:4] not in verb_next
+    ends = _NAME_FINAL.get(raw[2])
+    return ends is not None and (len(raw) == 3 or raw[3] in ends)
 
 
 def _name_after(raw: str) -> str | None:

@@ -700,6 +700,8 @@ def test_a_long_court_inside_is_one_of_its_judges() -> None:
 def test_a_given_name_ending_in_lai() -> None:
     assert [h.name for h in find_people("庭长孙春来介绍，法庭将巡回审判。")] == ["孙春来"]
     assert [h.name for h in find_people("庭长孙春来到村里调解。")] == ["孙春"]
+    assert [h.name for h in find_people("对于庭长孙春来说，调解是门学问。")] == ["孙春"]
+    assert [h.name for h in find_people("庭长孙春来基层调研。")] == ["孙春"]
 
 
 def test_adverbs_after_a_name_end_it() -> None:
