@@ -17,7 +17,12 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
    which an overview paragraph does not credit to anything;
 5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
-   明显);
+   明显) or the means (…1200件，主要通过诉前调解实现);
+5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
+   link:credit-next);
+5a. the one initiative the paragraph, or the enumeration item the figure stands in, has named
+   before it, further back than the sentence before (二是推行电子送达。…。送达成功率达85%;
+   link:item-lead); a paragraph naming two credits none of its later figures;
 6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
    naming one; the title is no lead-in.
@@ -27,11 +32,16 @@ takes that figure's initiative (link:change-of), and a figure that only names an
 the measure before it (在线调解案件305件，调解成功295件，成功率96.72%) follows it even past a
 sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
 before only when that sentence names one initiative as the means (依托“甲”，…;
-link:means-before). Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
+link:means-before), or when it fell and the one initiative named keeps disputes from becoming
+cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source); a rise is no
+result. Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
 nearest initiative named in its paragraph or the one before (link:anaphor). The one name of a
 paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since). A name inside a
 body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
 nothing.
+
+An article that names one initiative only, again and again, credits its other figures to it
+(link:sole-initiative), a plain caseload excepted.
 
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
@@ -95,6 +105,21 @@ _ATTRIBUTE = re.compile(
 )
 #: the rest of a list of activities running up to the figure that sums them (、全域立案、法治宣传)
 _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
+#: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
+_SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
+#: the first change a sentence reports after a figure: a fall or a rise
+_CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑)|增长|上升|增加|上涨|攀升")
+#: the means named after a figure (…1200件，主要通过诉前调解实现)
+_MEANS_BEFORE_AFTER = re.compile(r"(?:通过|依托|借助|得益于|依靠)[“\"]?$")
+#: a name that only qualifies the noun after it (入驻甲平台的单位数量)
+_MODIFIER_AFTER = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}的[\u4e00-\u9fff“”、]{2,}")
+#: a sentence opening with what credits the figures before it (这得益于…, 这是…的成效)
+_CREDIT_NEXT = re.compile(
+    r"[\s“]*(?:这|此|上述|以上|这些|这一)(?:些|项)?(?:成绩|成效|数据|变化|成果)?[^，,。；;]{0,4}?"
+    r"(?:得益于|源于|归功于|离不开|是[^，,。；;]{1,20}?(?:的)?(?:成效|成果|结果))"
+)
+#: how often the one initiative of an article is named for its figures to be credited to it
+_SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -393,6 +418,9 @@ class _Linker:
         own = [m for m in self.own_names(f) if m.credit]
         s_start, s_end = t.sentence(f.clause[0])
         if own:
+            means = self.means_over_modifier(f, own[0], s_start)
+            if means is not None:
+                return means, "link:means"
             return self.specific(own[0], s_start), "link:own-words"
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
@@ -427,10 +455,15 @@ class _Linker:
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
             ):
+                if self.fewer_cases(f, name, {m.name for m in before}):
+                    return name, "link:caseload-source"
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
-        l_start, _ = t.line(f.clause[0])
+        l_start, l_end = t.line(f.clause[0])
+        credit_next = self.credit_next(s_end, l_end)
+        if credit_next is not None:
+            return credit_next, "link:credit-next"
         if not caseload:
             # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
             parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
@@ -462,25 +495,29 @@ class _Linker:
                     return None
                 if caseload:
                     # a caseload is credited only by a sentence that names one initiative as
-                    # the means (依托“甲”，…。新收案件…同比下降…)
+                    # the means (依托“甲”，…。新收案件…同比下降…), or one that keeps disputes
+                    # from becoming cases when they fell (推行诉源治理。…收案同比下降…)
                     first = paragraph[0]
-                    if len(distinct) != 1 or not _MEANS_BEFORE.search(
+                    if len(distinct) == 1 and _MEANS_BEFORE.search(
                         t.text[max(p_start, first.start - 4) : first.start]
                     ):
-                        return None
-                    return first.name, "link:means-before"
+                        return first.name, "link:means-before"
+                    if self.fewer_cases(f, first.name, distinct):
+                        return first.name, "link:caseload-source"
+                    return None
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 return self.resolve(paragraph, p_start), rule
         since = self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"
         credited = [m for m in self.credits(own_hi, s_end) if m.credit]
-        if len({m.name for m in credited}) == 1 and _CREDIT_AFTER.search(
-            t.text, credited[0].end, s_end
+        if len({m.name for m in credited}) == 1 and (
+            _CREDIT_AFTER.search(t.text, credited[0].end, s_end)
+            or _MEANS_BEFORE_AFTER.search(t.text, own_hi, credited[0].start)
         ):
             return credited[0].name, "link:credit-after"
         if t.between(l_start, s_start):
-            return None
+            return self.item_lead(f, l_start, s_start, caseload)
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
@@ -491,6 +528,62 @@ class _Linker:
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
+
+    def means_over_modifier(self, f: _Figure, own: _Mention, s_start: int) -> str | None:
+        """The means the sentence names first (依托“甲”，全省入驻乙平台的单位数量…) where the
+        figure's own words name the other only inside a modifier of what is counted (入驻乙的
+        单位): the means produced the figure."""
+        t = self.t
+        if not _MODIFIER_AFTER.match(t.text, own.end) or own.end >= f.figure[0]:
+            return None
+        means = [
+            m
+            for m in self.credits(s_start, f.own[0])
+            if m.credit and _MEANS_BEFORE.search(t.text[max(s_start, m.start - 4) : m.start])
+        ]
+        return means[0].name if len({m.name for m in means}) == 1 else None
+
+    def credit_next(self, s_end: int, l_end: int) -> str | None:
+        """The one initiative the next sentence credits the figures before it to (…1200件。
+        这得益于诉前调解机制。)."""
+        t = self.t
+        lo = s_end + 1
+        if lo >= l_end or not _CREDIT_NEXT.match(t.text, lo):
+            return None
+        _, hi = t.sentence(lo)
+        names = [m for m in t.between(lo, hi) if m.credit]
+        return names[0].name if len({m.name for m in names}) == 1 else None
+
+    def item_lead(
+        self, f: _Figure, l_start: int, s_start: int, caseload: bool
+    ) -> tuple[str, str] | None:
+        """The one initiative the paragraph, or the enumeration item the figure stands in, has
+        named before it (二是推行电子送达。该院上线平台…。今年以来，送达成功率达85%): the topic
+        its later figures report on. Two names make the paragraph a list: no credit."""
+        t = self.t
+        if _NEW_ITEM.match(t.text, s_start):
+            return None
+        lo = s_start
+        while lo > l_start and t.text[lo - 1] not in "；;":  # ；: parallel items, each its own
+            lo = t.sentence(lo - 1)[0]
+            if _NEW_ITEM.match(t.text, lo):
+                break
+        names = t.between(max(lo, l_start), s_start)
+        if len({m.name for m in names}) != 1 or not all(m.credit for m in names):
+            return None
+        name = names[0].name
+        if caseload:
+            return (name, "link:caseload-source") if self.fewer_cases(f, name, {name}) else None
+        return name, "link:item-lead"
+
+    def fewer_cases(self, f: _Figure, name: str, named: set[str]) -> bool:
+        """A caseload that fell, under the one initiative named that keeps disputes from
+        becoming cases (诉源治理, 多元化解, 诉前调解): its measure (推行诉源治理，收案同比下降9%)."""
+        if len(named) != 1 or not _SOURCE.search(name):
+            return False
+        _, s_end = self.t.sentence(f.clause[0])
+        change = _CHANGE.search(self.t.text, f.clause[0], s_end)
+        return change is not None and change.group("fall") is not None
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the
@@ -569,3 +662,10 @@ def link_outcomes(ex: Extraction) -> None:
             found = linker.link(f)
             if found is not None:
                 f.outcome.initiative, f.outcome.link_rule = found
+    # an article about one initiative only (named again and again, nothing else named): its
+    # figures report that initiative's results, a plain caseload excepted
+    credited = [m for m in t.mentions if m.credit]
+    if len({m.name for m in t.mentions}) == 1 and len(credited) >= _SOLE_MENTIONS:
+        for f in figures:
+            if f.outcome.initiative is None and not linker.caseload(f):
+                f.outcome.initiative, f.outcome.link_rule = credited[0].name, "link:sole-initiative"

@@ -29,7 +29,8 @@ targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成
 工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
-(阅读量：1234次, 点赞) and rounded repeats of an exact figure.
+(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的4779家增长到11211家: only
+the level reached) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
@@ -213,7 +214,7 @@ _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
 #: the parts of a total that follow it (其中12家, 12家达到)
 _PARTS_AFTER = re.compile(r"其中|\d+家|[一二两三四五六七八九十]+家")
 #: how a team is made up (由1名法官、2名法官助理组成)
-_MADE_UP = re.compile(r"由[^，,。；;]{0,30}(?:组成|构成)|汇集|汇聚|集聚|聚集")
+_MADE_UP = re.compile(r"由[^，,。；;]{0,30}(?:组成|构成|主持|带队|率队|召集)|汇集|汇聚|集聚|聚集")
 #: one event (本次培训共120人): its attendance is no result
 _ONE_EVENT = re.compile(r"(?:本次|此次|这次|该次|当天|当日|现场)")
 #: a vague amount (数十家, 上百名, 十几个)
@@ -1190,7 +1191,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached
 _FROM_TO_BETWEEN = re.compile(
-    r"(?:(?P<up>提升|提高|上升|增长|增加|升)|(?P<down>缩短|降低|减少|下降|压缩|降))?(?:至|到)$"
+    r"(?:(?P<up>提升|提高|上升|增长|增加|增|升)|(?P<down>缩短|降低|减少|下降|压缩|降|减))?了?(?:至|到)$"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)$")
 
@@ -1206,6 +1207,17 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
             continue
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         head = h.metric
+        if (
+            nxt is not None
+            and nxt.unit_of_measure == h.unit_of_measure
+            and not _FROM_BEFORE.search(head)
+        ):
+            counted = _count_from_to(text, h, nxt)
+            if counted is not None:
+                # 单位数量由去年的4779家增长到11211家: the starting count is no result
+                out.append(counted)
+                skip.add(i + 1)
+                continue
         if (
             nxt is not None
             and nxt.unit_of_measure == h.unit_of_measure
@@ -1227,6 +1239,32 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
                 continue
         out.append(h)
     return out
+
+
+#: 由 or 从, then what dates the starting figure (由去年年底的4779家, 从2020年的30人)
+_FROM_DATED = re.compile(r"(?:由|从)(?:[^，,。；;：:由从的]{1,10}的)?$")
+#: what ends the words before a label: 全省入驻…的…等基层治理单位数量 -> 基层治理单位数量
+_LABEL_CUT = re.compile(r"[的、等，,：:；;。\s]")
+
+
+def _count_from_to(text: str, h: OutcomeHit, nxt: OutcomeHit) -> OutcomeHit | None:
+    """The level a count reached (诉讼服务站由5个增至12个 -> 12, 诉讼服务站数), or None when the
+    two figures are no such change."""
+    if h.unit_of_measure == "%" or not 0 < nxt.start - h.end <= 5:
+        return None
+    between = _FROM_TO_BETWEEN.fullmatch(text, h.end, nxt.start)
+    lead = _FROM_DATED.search(text, max(h.text_start, h.start - 14), h.start)
+    if between is None or lead is None:
+        return None
+    head = text[h.text_start : lead.start()]
+    cuts = list(_LABEL_CUT.finditer(head))
+    label = head[cuts[-1].end() :] if cuts else head
+    if not 2 <= len(label) <= 12:
+        return None
+    if not label.endswith(("数", "量", "数量")):
+        label += "数"
+    direction = "up" if between.group("up") else "down" if between.group("down") else None
+    return replace(nxt, metric=label, direction=direction or nxt.direction)
 
 
 _BOTH = re.compile(r"([\u4e00-\u9fff]{2,12}?率)(?:及|和|与|、)([\u4e00-\u9fff]{2,12}?率)均为?$")

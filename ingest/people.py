@@ -73,8 +73,10 @@ COMPOUND_SURNAMES = (
     "万俟",
 )
 
-ROLES = (
-    "党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
+#: ranked clerks and assistants (二级法官助理 before 二级法官)
+_RANKED_STAFF = tuple(f"{rank}级{post}" for post in ("法官助理", "书记员") for rank in "一二三四五")
+ROLES = "|".join(_RANKED_STAFF) + (
+    "|党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
     "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
@@ -115,6 +117,7 @@ COURT_OCCUPATIONS = frozenset(
         "干警",
         "执行干警",
         "合议庭成员",
+        *_RANKED_STAFF,
     ]
 )
 #: occupations rather than offices: 律师常驻 is not a lawyer called 常驻, so these titles name a
@@ -169,10 +172,12 @@ _NAME_LIST = re.compile(
 )
 #: 等 (and a head count) between a name and the title its group shares: 陈明等三名法官
 _ETC = re.compile(r"等(?:[0-9一二三四五六七八九十两]+[名位])?$")
+#: a remark on the post between it and the name: 副院长（主持工作）张三, 庭长(兼)李四
+_TITLE_ASIDE = re.compile(r"[（(](?:主持工作|正处级|副处级|兼|代|挂职|援疆|援藏|交流)[）)]")
 #: the end of a quoted title before the name: ”, ”称号的, ”称号获得者
 _QUOTED_TITLE_END = re.compile(r"”(?:称号)?(?:获得者)?的?")
 #: 王芳是一名法官 / 王芳是该院立案庭的一名法官: a name, 是, a post held
-_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,10}的)?一(?:名|位)$")
+_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,24}的)?一(?:名|位)$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -196,6 +201,10 @@ _PROFILE = re.compile(r"[，,（(][ \u3000]*(?:[男女]|[0-9]{4}年(?:[0-9]{1,2}
 #: where a profile's entry ends: 。 or ； or the line (a list of profiles, one a line)
 _PROFILE_END = re.compile(r"[。；;\n]")
 _HAN_RUN_END = re.compile(r"[" + _HAN + r"]{2,4}$")
+#: a court's hiring someone into a post: 聘为, 聘请张三为, 特聘张三为
+_HIRED_AS = re.compile(
+    r"(?:(?:特聘|聘请|聘任|选聘|聘)(?P<name>[" + _HAN + r"]{2,3})为|(?:特聘|聘请|聘任|选聘|聘)为)$"
+)
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
@@ -223,7 +232,7 @@ _WORDS_AFTER = frozenset(
         "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
         "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
         "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
-        "接受心中心里"
+        "接受心中心里多方全程逐一带头耐心主动积极热情"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -361,6 +370,17 @@ _PREPOSITION_OBJECT = re.compile(
 _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
 
 
+#: characters that end many given names (温春来) but also begin a verb after a name (王伟来到,
+#: 对王伟来说): what may follow them for them to end the name (温春来介绍, 温春来朝着…, 温春来。)
+_NAME_FINAL = {"来": "介表指告坦朝向笑，,。；;：:、！!？?）) \u3000"}
+
+
+def _name_final(raw: str) -> bool:
+    """raw[2] ends the name (温春来介绍, 温春来。), not a verb after a two-character name."""
+    ends = _NAME_FINAL.get(raw[2])
+    return ends is not None and (len(raw) == 3 or raw[3] in ends)
+
+
 def _name_after(raw: str) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None."""
     if _tibetan(raw[:4]):  # 扎西次仁
@@ -384,7 +404,7 @@ def _name_after(raw: str) -> str | None:
         return raw[:2] if _valid_name(raw[:2]) else None
     if (
         len(raw) >= 3
-        and raw[2] not in _AFTER_NAME
+        and (raw[2] not in _AFTER_NAME or _name_final(raw))
         and raw[2] not in _NOT_IN_NAME
         and raw[2] not in _LOCALIZERS  # 李明上门
         and raw[2:4] not in _WORDS_AFTER
@@ -453,6 +473,17 @@ _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县
 _DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组|大队|支队)")
 #: titles that carry their own department (审判管理办公室主任: 办公室主任 after 审判管理)
 _DEPT_TITLE = re.compile(r"办公室|政治部|执行局|审管办")
+#: what may stand between a court and a post that is no department (甲法院的庭长, 相关负责人,
+#: 家事调解员, “金牌调解员”)
+_POST_GAP = re.compile(r"的|“|相关|有关|[" + _HAN + r"]{1,4}")
+#: posts a court's kind of work qualifies (家事调解员, 执行法官, 少年法官)
+_MODIFIED_HEADS = frozenset(["调解员", "人民调解员", "法官", "书记员", "法官助理", "审判员"])
+#: the kinds of work that qualify them: a court's own, never another body's
+_POST_MODIFIER = re.compile(
+    r"(?:家事|专职|专业|特约|诉前|驻[院庭村站所]|执行|少年|未成年人?|刑事|民事|行政|商事|金融|"
+    r"知识产权|知产|环资|劳动|劳动争议|婚姻|道交|速裁|立案|审判|金牌|资深|首席|主审|承办|青年|"
+    r"女|退休|员额)"
+)
 #: what a department never contains: a second body, a place, a verb linking two bodies
 _NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区省委")
 #: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
@@ -509,6 +540,13 @@ def find_people(
         if i < 0 or pos - mention_ends[i] > 12:
             return None
         gap = text[mention_ends[i] : pos]
+        if chain and _POST_GAP.fullmatch(gap):
+            # 甲法院的庭长, 甲法院相关负责人, 甲法院家事调解员, 甲法院“金牌调解员”
+            head = _roles(chain)[0]
+            if gap in ("的", "“") or (gap in ("相关", "有关") and head == "负责人"):
+                return ends[mention_ends[i]].court
+            if head in _MODIFIED_HEADS and _POST_MODIFIER.fullmatch(gap):
+                return ends[mention_ends[i]].court
         if any(c in _NOT_IN_DEPT for c in gap):
             return None
         if _DEPT.fullmatch(gap) or (
@@ -608,6 +646,8 @@ def find_people(
         if text.startswith("”", at) and m.start() > 0 and text[m.start() - 1] == "“":
             # “最美法官”马兰, 荣获“全国优秀法官”称号的马兰
             at = _QUOTED_TITLE_END.match(text, at).end()  # type: ignore[union-attr]
+        elif (aside := _TITLE_ASIDE.match(text, at)) is not None:
+            at = aside.end()  # 副院长（主持工作）张三
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
@@ -849,7 +889,7 @@ def find_people(
             continue
         hits.append(PersonHit(dm.group(0), roles, s, dm.end(), court, rule="person:name-title"))
     for m in found:  # 王芳是一名法官, 王芳是该院立案庭的一名法官
-        one = _IS_ONE.search(text, max(0, m.start() - 16), m.start())
+        one = _IS_ONE.search(text, max(0, m.start() - 30), m.start())
         if one is None or not good_end(m.end()):
             continue
         roles = _roles(m.group(0))
@@ -917,6 +957,29 @@ def find_people(
                         )
                     )
                 break
+    for m in found:  # 张三被甲法院聘为特邀调解员 / 甲法院聘请张三为特邀调解员
+        hire = _HIRED_AS.search(text, max(0, m.start() - 8), m.start())
+        if hire is None or not good_end(m.end()):
+            continue
+        roles = _roles(m.group(0))
+        if hire.group("name"):  # 甲法院聘请张三为…
+            name, s = hire.group("name"), hire.start("name")
+            court = unit_before(hire.start())
+        else:  # 张三被甲法院聘为…
+            court = unit_before(hire.start())
+            cm = next((c for c in court_mentions if c.end == hire.start()), None)
+            if court is None or cm is None or not text.startswith("被", cm.start - 1):
+                continue
+            run = _HAN_RUN_END.search(text, max(0, cm.start - 5), cm.start - 1)
+            if run is None:
+                continue
+            raw = run.group(0)  # 退休法官王德明被…: the name after the words before it
+            cut = next((i for i in range(len(raw) - 1) if _plausible_name(raw[i:])), None)
+            if cut is None:
+                continue
+            name, s = raw[cut:], run.start() + cut
+        if court is not None and _plausible_name(name) and not taken(s):
+            hits.append(PersonHit(name, roles, s, s + len(name), court, rule="person:hired-as"))
     for m in _COMRADE.finditer(text, 0, limit):
         raw = m.group("name")
         for cut in range(len(raw) - 1):
@@ -1051,14 +1114,43 @@ _BYLINE = re.compile(
     r"(?:(?P<role>作者|通讯员|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨]?"
     r"|(?<![" + _HAN + r"])(?:文|图文|文图|文/图)[ \u3000]*[：:／/|丨])[ \u3000]*"
     r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
-    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r"))?"
+    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r")"
+    r"|[" + _HAN + r"]{0,8}?(?:庭|局|室|处|科|办|中心))?"  # 供稿：甲法院立案庭 张三
     r"(?P<names>(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){1,8})"
 )
 _BYLINE_NAME = re.compile(r"[" + _HAN + r"]{2,4}")
+_BYLINE_COURT = (
+    r"(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院|中院|高院))"
+    r"(?:[" + _HAN + r"]{0,8}?(?P<post>" + _BYLINE_POSTS + r"))?"
+)
+#: 撰稿：张三（甲县人民法院）: the names, then their court in brackets
+_BYLINE_NAME_COURT = re.compile(
+    r"(?P<role>作者|撰稿|撰文|供稿)[ \u3000]*[：:／/|丨][ \u3000]*"
+    r"(?P<names>[" + _HAN + r"]{2,4}(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){0,7})"
+    r"[ \u3000]*[（(]" + _BYLINE_COURT + r"[）)]"
+)
+#: （甲县人民法院 张三 李四）: a court's credit line for its own staff
+_BRACKET_CREDIT = re.compile(
+    r"[（(][ \u3000]*" + _BYLINE_COURT + r"(?:[" + _HAN + r"]{0,8}?(?:庭|局|室|处|科|办|中心))?"
+    r"(?P<names>(?:[ \u3000]+[" + _HAN + r"]{2,4}){1,4})[ \u3000]*[）)]"
+)
+#: （作者系甲县人民法院法官助理） / （作者单位：甲县人民法院）: the court of an author named above
+_AUTHOR_IS = re.compile(
+    r"[（(][ \u3000]*作者(?:系|为|是|单位[：:]?)[ \u3000]*" + _BYLINE_COURT + r"[ \u3000]*[）)]"
+)
+#: the author's line at the top: □ 张三 / 文丨张三 / 作者：张三 李四
+_AUTHOR_LINE = re.compile(
+    r"^[ \u3000]*(?:[□■◇◆●○▲△]|(?:作者|文|撰稿|撰文)[ \u3000]*[：:／/|丨])[ \u3000]*"
+    r"(?P<names>[" + _HAN + r"]{2,4}(?:[ \u3000、，,]+[" + _HAN + r"]{2,4}){0,3})[ \u3000]*$",
+    re.M,
+)
+#: how far from the start the author's line stands
+_AUTHOR_LINE_REACH = 400
 
 
 def find_bylines(text: str) -> list[BylineHit]:
-    """Authors a byline places in a court (作者：如皋市人民法院 汤某某 张某).
+    """Authors a byline places in a court (作者：如皋市人民法院 汤某某 张某; 供稿：甲法院立案庭 张三;
+    撰稿：张三（甲法院）; （甲法院 张三 李四）; □ 张三 … （作者系甲法院法官助理）).
 
     A byline without a court (记者 张三, 作者：张三) says nothing of the author's post: no hit.
 
@@ -1074,6 +1166,30 @@ def find_bylines(text: str) -> list[BylineHit]:
             # the post the byline states, else the credit word (文丨…: the writer)
             role = m.group("post") or m.group("role") or "作者"
             out.append(BylineHit(name, role, m.group("court"), nm.start(), nm.end()))
+    for m in _BRACKET_CREDIT.finditer(text):  # （甲县人民法院 张三 李四）
+        role = m.group("post") or "作者"
+        out += _byline_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    for m in _BYLINE_NAME_COURT.finditer(text):  # 撰稿：张三（甲县人民法院）
+        role = m.group("post") or m.group("role")
+        out += _byline_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    said = list(_AUTHOR_IS.finditer(text))
+    if len({m.group("court") for m in said}) == 1:  # □ 张三 … （作者系甲县人民法院法官）
+        heads = list(_AUTHOR_LINE.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)))
+        if len(heads) == 1:
+            m, head = said[0], heads[0]
+            role = m.group("post") or "作者"
+            out += _byline_names(
+                text, head.start("names"), head.end("names"), role, m.group("court")
+            )
+    return out
+
+
+def _byline_names(text: str, lo: int, hi: int, role: str, court: str) -> list[BylineHit]:
+    out = []
+    for nm in _BYLINE_NAME.finditer(text, lo, hi):
+        if not _plausible_name(nm.group(0)):
+            return []  # not a list of names
+        out.append(BylineHit(nm.group(0), role, court, nm.start(), nm.end()))
     return out
 
 
@@ -1103,6 +1219,7 @@ PERSON_RULES = (
     "person:title-of-name",
     "person:profile",
     "person:comrade",
+    "person:hired-as",
 )
 
 

@@ -244,3 +244,52 @@ def test_a_figure_summing_a_list_of_activities_is_none_of_theirs() -> None:
     text = "今年，流动法庭共开展巡回审判、法治宣传、上门立案300余次。"
     got = linked(text, {"流动法庭": ["流动法庭"], "巡回审判": ["巡回审判"]})
     assert got == [(300.0, "流动法庭")]
+
+
+def test_the_one_initiative_an_item_is_about_credits_its_later_figures() -> None:
+    text = "二是推行电子送达。该院上线送达平台，方便群众。今年以来，送达成功率达85%。三是加强队伍建设。全年培训干警300人次。"
+    assert linked(text, {"电子送达": ["电子送达"]}) == [(85.0, "电子送达"), (300.0, None)]
+
+
+def test_a_paragraph_naming_two_initiatives_credits_no_later_figure() -> None:
+    text = "该院推进繁简分流，完善诉调对接。法官每月进村。全年接待群众3000人次。"
+    names = {"繁简分流": ["繁简分流"], "诉调对接": ["诉调对接"]}
+    assert linked(text, names) == [(3000.0, None)]
+
+
+def test_a_falling_caseload_is_the_measure_of_source_governance() -> None:
+    text = "该院大力推进诉源治理。今年新收民事案件3000件，同比下降12.5%。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(3000.0, "诉源治理"), (12.5, "诉源治理")]
+    text = "该院探索多元化解新模式，全年收案同比下降9%。"
+    assert linked(text, {"多元化解": ["多元化解"]}) == [(9.0, "多元化解")]
+    # a rising caseload is no result of it, nor a falling one of a practice of another kind
+    text = "该院大力推进诉源治理。今年新收民事案件3000件，同比增长5%。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(3000.0, None), (5.0, None)]
+    text = "该院推行电子送达。今年新收民事案件3000件，同比下降5%。"
+    assert linked(text, {"电子送达": ["电子送达"]}) == [(3000.0, None), (5.0, None)]
+
+
+def test_the_means_named_after_the_figure() -> None:
+    text = "全年化解纠纷1200件，主要通过诉前调解实现。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, "诉前调解")]
+
+
+def test_the_means_credits_a_count_whose_words_name_the_other_only_as_a_place() -> None:
+    text = "依托“三进”机制，入驻调解平台的基层单位数量达到560家。"
+    names = {"三进机制": ["“三进”机制"], "调解平台": ["调解平台"]}
+    assert linked(text, names) == [(560.0, "三进机制")]
+
+
+def test_an_article_about_one_initiative_credits_its_figures_to_it() -> None:
+    text = "该院推行轻刑快办。轻刑快办覆盖全院。\n轻刑快办让案件提速。\n今年以来，快审率约27%，平均审理5天。"
+    assert linked(text, {"轻刑快办": ["轻刑快办"]}) == [(27.0, "轻刑快办"), (5.0, "轻刑快办")]
+    # named once, it is no article's topic
+    text = "该院推行轻刑快办。\n今年以来，全院上下团结一心。\n干警加班加点，快审率约27%。"
+    assert linked(text, {"轻刑快办": ["轻刑快办"]}) == [(27.0, None)]
+
+
+def test_the_next_sentence_credits_the_figures_before_it() -> None:
+    text = "今年以来，该院共化解纠纷1200件，同比下降8%。这得益于该院推行的诉前调解机制。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, "诉前调解"), (8.0, "诉前调解")]
+    text = "今年以来，该院共化解纠纷1200件。该院还推行诉前调解机制。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, None)]

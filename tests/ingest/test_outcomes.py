@@ -304,6 +304,11 @@ def test_deadlines_and_service_hours_are_not_results() -> None:
         ("乙县法院平均审理天数由45天缩短至20天。", [(20.0, "天", "平均审理天数", "down")]),
         ("乙县法院结案率由85%提升至95%。", [(95.0, "%", "结案率", "up")]),
         ("调解成功率从30%提高到50%。", [(50.0, "%", "调解成功率", "up")]),
+        (
+            "入驻平台的调解组织数量由去年年底的120家增长到560家。",
+            [(560.0, "家", "调解组织数量", "up")],
+        ),
+        ("乙县诉讼服务站由5个增至12个。", [(12.0, "个", "乙县诉讼服务站数", "up")]),
     ],
 )
 def test_a_change_from_one_figure_to_another_is_one_figure(
@@ -446,6 +451,7 @@ def test_counted_units_and_what_they_did() -> None:
         "他从事审判工作28年，累计审结案件4000余件。",
         "全国法院共有人民法庭10145个。",
         "活动吸引了200余名群众参与。",
+        "座谈会由3名院领导主持。",
     ],
 )
 def test_visits_meetings_sets_and_careers_are_not_results(text: str) -> None:

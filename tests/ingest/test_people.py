@@ -657,3 +657,88 @@ def test_a_womans_title_keeps_the_court_before_it() -> None:
     assert [(h.name, h.roles, h.court) for h in find_people(text, mentions)] == [
         ("何静", ("法官",), "X省乙县人民法院")
     ]
+
+
+def _court_first(text: str, court: str = "乙县人民法院") -> list[CourtMention]:
+    i = text.find(court)
+    return [CourtMention(i, i + len(court), court, "X省" + court)]
+
+
+def test_a_word_between_the_court_and_a_post_that_is_no_department() -> None:
+    for text, role in [
+        ("据乙县人民法院相关负责人周立新介绍，案件减少。", "负责人"),
+        ("乙县人民法院家事调解员吴秀兰说，调解成功了。", "调解员"),
+        ("乙县人民法院“金牌调解员”吴秀兰说，调解成功了。", "金牌调解员"),
+        ("作为乙县人民法院的庭长，周立新每天接待群众。", "庭长"),
+    ]:
+        hits = find_people(text, _court_first(text))
+        assert [(h.name, h.roles[-1], h.court) for h in hits][:1] == [
+            (hits[0].name, role, "X省乙县人民法院")
+        ], text
+    # another body's helper is not the court's
+    text = "乙县人民法院指导镇调解员吴秀兰开展工作。"
+    assert [h.name for h in find_people(text, _court_first(text))] == []
+
+
+def test_a_remark_after_the_post_and_ranked_assistants() -> None:
+    text = "乙县人民法院副院长（主持工作）周立新说。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles) for h in hits] == [("周立新", ("副院长",))]
+    text = "乙县人民法院二级法官助理周立新说。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles) for h in hits] == [("周立新", ("二级法官助理",))]
+
+
+def test_a_long_court_inside_is_one_of_its_judges() -> None:
+    text = "周敏是乙县人民法院丙镇人民法庭的一名法官。"
+    mentions = [CourtMention(3, 15, "乙县人民法院丙镇人民法庭", "X省乙县人民法院丙镇人民法庭")]
+    assert [(h.name, h.court) for h in find_people(text, mentions)] == [
+        ("周敏", "X省乙县人民法院丙镇人民法庭")
+    ]
+
+
+def test_a_given_name_ending_in_lai() -> None:
+    assert [h.name for h in find_people("庭长孙春来介绍，法庭将巡回审判。")] == ["孙春来"]
+    assert [h.name for h in find_people("庭长孙春来到村里调解。")] == ["孙春"]
+    assert [h.name for h in find_people("对于庭长孙春来说，调解是门学问。")] == ["孙春"]
+    assert [h.name for h in find_people("庭长孙春来基层调研。")] == ["孙春"]
+
+
+def test_adverbs_after_a_name_end_it() -> None:
+    for tail in ("多方查找", "全程参与", "耐心调解"):
+        assert [h.name for h in find_people("庭长孙春" + tail + "。")] == ["孙春"], tail
+
+
+def test_more_bylines_that_place_the_author_in_a_court() -> None:
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(h.name, h.role, h.court) for h in find_bylines(text)]
+
+    assert got("供稿：乙县人民法院立案庭 孙春") == [("孙春", "供稿", "乙县人民法院")]
+    assert got("撰稿：孙春（乙县人民法院）") == [("孙春", "撰稿", "乙县人民法院")]
+    assert got("（乙县人民法院 孙春 吴敏）") == [
+        ("孙春", "作者", "乙县人民法院"),
+        ("吴敏", "作者", "乙县人民法院"),
+    ]
+    text = "标题\n□ 孙春\n正文一段。\n（作者系乙县人民法院法官助理）"
+    assert got(text) == [("孙春", "法官助理", "乙县人民法院")]
+    # a credit line of a photo or a press release names nobody
+    assert got("（乙县人民法院 供图）") == []
+    assert got("标题\n□ 孙春\n正文一段。") == []
+
+
+def test_a_court_hiring_someone_as_its_mediator() -> None:
+    for text in (
+        "退休法官孙春来被乙县人民法院聘为特邀调解员。",
+        "乙县人民法院聘请孙春来为特邀调解员。",
+    ):
+        hits = find_people(text, _court_first(text))
+        assert [(h.name, h.roles, h.court) for h in hits] == [
+            ("孙春来", ("特邀调解员",), "X省乙县人民法院")
+        ], text
+    text = "乙县人民法院聘请律师为特邀调解员。"
+    assert find_people(text, _court_first(text)) == []
+
+
+def test_a_name_ending_where_a_word_after_it_begins() -> None:
+    assert [h.name for h in find_people("院长孙景会同志指出，要抓好落实。")] == ["孙景会"]
+    assert [h.name for h in find_people("院长孙景会同时表示，要抓好落实。")] == ["孙景会"]
