@@ -144,8 +144,9 @@ def test_default_taxonomy_names_and_paraphrases() -> None:
     def found(text: str) -> list[str]:
         return [m.entry.name for m in tax.find(text)]
 
-    # the README's canonical names
-    assert found("开展委派调解") == ["委派调解"]
+    # a canonical name stays put once stores hold it (reviewers' decisions name it), so
+    # 委派调解 reaches the entry through an alias
+    assert found("开展委派调解") == ["委派委托调解"]
     assert found("探索多元化的矛盾纠纷解决机制") == ["多元解纷机制"]
     assert found("实现诉讼调解和人民调解有效衔接") == ["诉调对接"]
     # a website is no online-litigation reform; commercial mediation is no chamber's
