@@ -1068,6 +1068,8 @@ def _initiatives(
     mentions = find_initiatives(text, taxonomy=tax)
     respective = _respectively(text, ctx, mentions)
     for m in mentions:
+        if _PARTY_ACTIVITY.search(m.name):
+            continue  # a party branch's theme day or study session, no court reform
         ref = refs.get(m.name)
         if ref is None:
             ref = refs[m.name] = InitiativeRef(name=m.name, candidate=m.candidate)
@@ -1099,6 +1101,9 @@ def _initiatives(
         refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
 
+
+#: the name of a party activity (主题党日活动, 主题教育, 党史学习教育, 读书班, 民主生活会)
+_PARTY_ACTIVITY = re.compile(r"党日|主题教育|党史学习|党课|读书班|民主生活会|组织生活会")
 
 #: the place of a group of courts (AGG:某省全省法院 -> 某省)
 _AGG_PLACE = re.compile(r"^AGG:(.+?)(?:全省|全市|全区|全州|全盟|两级|三级|全县)")
@@ -1234,6 +1239,15 @@ def _adopters(
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
+    if (
+        relation == "promoted"
+        and path in _GUESSED_PATHS
+        and ctx.level(unit) in _HIGH
+        and not _pushes(ctx, s, m)
+    ):
+        # a high court's (or the SPC's) report listing the province's work (深入推进X，建立Y):
+        # with no verb that deploys or pushes X, the court in context does not promote X
+        return []
     c_start = ctx.clause_start(s, m.start)
     subject = ctx.subject_in(s, m.start)
     out: list[tuple[str, Relation, str]] = []
@@ -1341,6 +1355,26 @@ def _adopters(
     return [(u, relation, r) for u, r in units] + out
 
 
+#: the paths that guess the court from outside the sentence (a section header aside)
+_GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far", "home"))
+#: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
+#: area (在全省推行, 全区法院推广)
+_PUSH = re.compile(
+    _DEPLOY.pattern + r"|提出|号召|倡导|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
+)
+
+
+def _pushes(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A deploying or pushing verb (or a directive) in the sentence up to the end of the
+    initiative's own clause: what a court in context promotes rather than reports."""
+    text = ctx.text
+    hi = _clause_end(text, m.end, ctx.sentence(m.start)[1])
+    if _PUSH.search(text, s, hi) or _directive_before(text, s, m.start) is not None:
+        return True
+    l_start, _ = ctx.line(m.start)
+    return bool(_DIRECTIVE.match(text[s:hi].lstrip())) or _under_directive_heading(ctx, l_start)
+
+
 #: the paths that guess the court from outside the sentence
 _FALLBACK_PATHS = frozenset(
     ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
@@ -1415,7 +1449,9 @@ _COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
 #: after a court: a report it published, cited (发布的白皮书显示, 发布的数据表明)
 _REPORT_AFTER = re.compile(
     r"(?:[^，,。；;！!？?\n]{0,6}?发布的[^，,。；;！!？?\n]{0,10}?(?:白皮书|报告|数据|通报)"
-    r"|[^，,。；;！!？?\n]{0,12}?白皮书)[^，,。；;！!？?\n]{0,4}?(?:显示|表明|指出|披露)"
+    r"|[^，,。；;！!？?\n]{0,12}?白皮书"
+    # 来自最高法的数据显示 / 乙县法院的统计显示: the source of the figures, not their subject
+    r"|(?:的)?(?:最新)?(?:数据|统计|统计数据|消息))[^，,。；;！!？?\n]{0,4}?(?:显示|表明|指出|披露)"
 )
 _SPEECH_END = re.compile(r"(?:表示|介绍|介绍说|说|指出|称|坦言|感慨)$")
 #: 总书记强调 / 总书记指出: what follows is a national leader's call

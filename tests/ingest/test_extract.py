@@ -847,3 +847,26 @@ def test_a_credit_at_the_end_of_a_long_flattened_page_keeps_its_subjects() -> No
     body = "乙县法院推行繁简分流。" + "法官们走村入户化解纠纷，群众纷纷点赞。" * 10
     edges, _ = run(body + "（丙区法院供图）")
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_a_high_courts_report_without_a_deploying_verb_promotes_nothing() -> None:
+    # paragraphs after the high court's own sentence list the province's work, no deployment
+    edges, _ = run("省法院建成调解平台。\n深入推进繁简分流，完善诉调对接。")
+    assert not any(e[1] in ("繁简分流", "诉调对接") for e in edges)
+    # …but a deploying verb in the clause keeps the high court the promoter
+    edges, _ = run("省法院建成调解平台。\n印发方案，在全省推行繁简分流。")
+    assert ("X省高级人民法院", "繁简分流", "promoted") in edges
+    # a basic court's own report still adopts by the paragraph topic
+    edges, _ = run("乙县法院建成调解平台。\n深入推进繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_the_source_of_figures_is_not_their_subject() -> None:
+    edges, _ = run("乙县法院推行繁简分流。\n来自最高人民法院的数据显示，全国网上立案率达九成。")
+    assert not any(e[0] == "最高人民法院" for e in edges)
+
+
+def test_a_party_activity_is_no_initiative() -> None:
+    edges, gold = run("乙县法院开展“法润乡村·红色传承”主题党日活动，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    assert not any("党日" in i["name"] for i in gold["initiatives"])  # type: ignore[attr-defined]
