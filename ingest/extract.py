@@ -161,6 +161,8 @@ _FOLLOWS_BEFORE = re.compile(
     r"(?:紧跟|紧扣|按照|根据|落实|贯彻|贯彻落实|遵照|依照|对照|响应|认真落实|认真贯彻)$"
 )
 _CITED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精神|意见|规定|号召|安排|决策)")
+#: 贯彻/落实 … earlier in a clause: the courts after it are followed, not acting
+_FOLLOWED = re.compile(r"贯彻|落实|按照|根据|遵照|依照|紧跟|紧扣|响应")
 #: 按照/根据 X: a court after them sets the rule the clause's subject follows
 _GUIDE_PREPOSITIONS = frozenset(["按照", "根据", "依照", "遵照", "依据", "对照", "参照", "按"])
 
@@ -1269,7 +1271,12 @@ def _adopters(
             if head is not None and head.court not in pilots and _outranks(ctx, head.court, pilots):
                 out.append((head.court, "promoted", "adoption:promoter"))
             return out
-        named = [c for c in ctx.courts_in(s, e) if c.court != sub]
+        # 贯彻最高人民法院…会议部署，推动…试点: a court whose lead is followed pilots nothing
+        named = [
+            c
+            for c in ctx.courts_in(s, e)
+            if c.court != sub and not _FOLLOWED.search(text, ctx.clause_start(s, c.start), c.start)
+        ]
         # 乙县法院被省法院确定为试点法院: the subject pilots, the court after 被 designates
         by = [c.court for c in named if c.start > 0 and text[c.start - 1] in "被由经"]
         if by and sub is not None:
@@ -1589,6 +1596,12 @@ def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
     return bool(speeches) and not ctx.courts_in(speeches[-1].end(), m.start)
 
 
+#: after a term: a title a city or district strives for (X示范市, X试点城市, X先行区)
+_PLACE_TITLE = re.compile(r"[”」]?(?:示范(?:市|区|县|城市)|试点城市|先行区|引领区)")
+#: a court's specialised division (环境资源法庭, 知识产权审判庭): named as an institution
+_DIVISION = re.compile(
+    r"(?:环境资源|环资|知识产权|金融|家事|少年|破产|劳动争议)(?:审判)?(?:法庭|庭)[”」]?$"
+)
 #: 关于X， / 对于X， / 谈到X， opening a clause: X is the topic of what follows
 _TOPIC_OF = re.compile(r"^(?:[^，,。；;：:\n]{0,8}?(?:关于|对于|至于|谈到|说起|提起|谈及))$")
 _TOPIC_END = re.compile(r"[”」]?[，,：:]")
@@ -1610,6 +1623,19 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if m.goal or m.abolished:
         return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if _PLACE_TITLE.match(text, m.end):
+        return True  # 为甲市建设X示范市: a title the place strives for, no court's practice
+    surface = text[m.start : m.end]
+    if surface.endswith("审判") and text.startswith("工作", m.end):
+        return True  # 召开环境资源审判工作会议: the line of trial work, not its reform
+    if (
+        _DIVISION.search(surface)
+        and text.startswith("的", m.end)
+        and not re.search(ADOPTION_VERBS, before)
+    ):
+        return True  # 乙县法院环境资源法庭的案件: a division named, not set up here
+    if m.candidate and text[m.start : m.start + 1] in "“「" and before.endswith("实现"):
+        return True  # 实现“打开电脑就有法庭”: an effect the work achieves, no practice
     if _TOPIC_OF.search(before) and _TOPIC_END.match(text, m.end):
         return True  # 关于诉源治理，某法官…: the topic a sentence opens with, not a practice
     if COPULA.search(before) and not ctx.courts_in(c_start, m.start):
@@ -1762,6 +1788,10 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
     for c in ctx.courts_in(m.end, hi):
         if c.court.startswith("AGG:"):
             continue
+        c_start = ctx.clause_start(m.end, c.start)
+        lead = _LEAD_IN.match(ctx.text, c_start, c.start)
+        if c_start > m.end and c.start - (lead.end() if lead else c_start) > 2:
+            continue  # 调解员某某的事迹被最高人民法院在全国推广: the clause spreads something else
         if _SPREADS.match(ctx.text, c.end):
             return c.court
     return None

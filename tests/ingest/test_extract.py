@@ -870,3 +870,31 @@ def test_a_party_activity_is_no_initiative() -> None:
     edges, gold = run("乙县法院开展“法润乡村·红色传承”主题党日活动，推行繁简分流。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
     assert not any("党日" in i["name"] for i in gold["initiatives"])  # type: ignore[attr-defined]
+
+
+def test_a_court_spreading_something_else_in_a_later_clause_promotes_nothing() -> None:
+    edges, _ = run("乙县法院推行诉前调解，法官某某的事迹被最高人民法院在全国推广。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_court_whose_meeting_is_followed_pilots_nothing() -> None:
+    edges, _ = run("乙县法院认真贯彻最高人民法院工作会议部署，推动繁简分流试点工作。")
+    assert not any(e[0] == "最高人民法院" for e in edges)
+
+
+def test_a_title_a_city_strives_for_is_no_practice() -> None:
+    edges, _ = run("乙县法院为甲市建设市域社会治理现代化示范市贡献力量。")
+    assert edges == set()
+
+
+def test_a_line_of_trial_work_or_a_named_division_is_no_reform() -> None:
+    assert run("乙县法院召开环境资源审判工作会议。")[0] == set()
+    assert run("乙县法院环境资源法庭的案件增多。")[0] == set()
+    # setting the division up is the reform
+    edges, _ = run("乙县法院设立环境资源法庭。")
+    assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
+
+
+def test_an_effect_achieved_is_no_practice() -> None:
+    edges, _ = run("乙县法院上线庭审系统，实现“家门口就有法庭”。")
+    assert not any("家门口" in e[1] for e in edges)
