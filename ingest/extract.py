@@ -1243,9 +1243,17 @@ def _adopters(
     relation = _relation(ctx, m, unit)
     if (
         relation == "promoted"
-        and path in _GUESSED_PATHS
         and ctx.level(unit) in _HIGH
-        and not _pushes(ctx, s, m)
+        and (
+            (path in _GUESSED_PATHS and not _pushes(ctx, s, m))
+            or (
+                # the SPC named earlier in the sentence (often for one of its circuit
+                # tribunals or as national context) promotes only what its own clauses deploy
+                path == "nearest-in-sentence"
+                and ctx.level(unit) == "supreme"
+                and not _pushes(ctx, _subject_start(ctx, s, m), m)
+            )
+        )
     ):
         # a high court's (or the SPC's) report listing the province's work (深入推进X，建立Y):
         # with no verb that deploys or pushes X, the court in context does not promote X
@@ -1369,6 +1377,12 @@ _GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far
 _PUSH = re.compile(
     _DEPLOY.pattern + r"|提出|号召|倡导|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
 )
+
+
+def _subject_start(ctx: _Context, s: int, m: InitiativeMention) -> int:
+    """Where the last subject before `m` in the sentence at `s` starts (`s` if none)."""
+    sub = ctx.subject_in(s, m.start)
+    return sub.start if sub is not None else s
 
 
 def _pushes(ctx: _Context, s: int, m: InitiativeMention) -> bool:

@@ -898,3 +898,10 @@ def test_a_line_of_trial_work_or_a_named_division_is_no_reform() -> None:
 def test_an_effect_achieved_is_no_practice() -> None:
     edges, _ = run("乙县法院上线庭审系统，实现“家门口就有法庭”。")
     assert not any("家门口" in e[1] for e in edges)
+
+
+def test_the_spc_named_earlier_in_a_sentence_promotes_only_what_it_deploys() -> None:
+    edges, _ = run("乙县法院开展调研。最高人民法院审理了一批重大案件，探索繁简分流。")
+    assert not any(e[0] == "最高人民法院" for e in edges)
+    edges, _ = run("乙县法院开展调研。最高人民法院召开会议，印发意见推广繁简分流。")
+    assert ("最高人民法院", "繁简分流", "promoted") in edges
