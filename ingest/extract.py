@@ -1247,6 +1247,13 @@ def _adopters(
         and (
             (path in _GUESSED_PATHS and not _pushes(ctx, s, m))
             or (
+                # 省高院…，诉前调解案件N件: a figure of the province's work, no promotion
+                path == "nearest-in-sentence"
+                and _FIGURE.search(text, ctx.clause_start(s, m.start), _clause_end(text, m.end))
+                is not None
+                and not _pushes(ctx, ctx.clause_start(s, m.start), m)
+            )
+            or (
                 # the SPC named earlier in the sentence (often for one of its circuit
                 # tribunals or as national context) promotes only what its own clauses deploy
                 path == "nearest-in-sentence"
@@ -1377,6 +1384,10 @@ _GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far
 _PUSH = re.compile(
     _DEPLOY.pattern + r"|提出|号召|倡导|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
 )
+
+
+#: a count or a rate: the clause reports a figure
+_FIGURE = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:件|起|次|笔|人次|%)")
 
 
 def _subject_start(ctx: _Context, s: int, m: InitiativeMention) -> int:

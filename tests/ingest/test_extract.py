@@ -905,3 +905,10 @@ def test_the_spc_named_earlier_in_a_sentence_promotes_only_what_it_deploys() -> 
     assert not any(e[0] == "最高人民法院" for e in edges)
     edges, _ = run("乙县法院开展调研。最高人民法院召开会议，印发意见推广繁简分流。")
     assert ("最高人民法院", "繁简分流", "promoted") in edges
+
+
+def test_a_figure_after_a_high_courts_clause_is_no_promotion() -> None:
+    edges, _ = run("乙县法院开展调研。省法院召开会议，全年诉前调解成功案件3000件。")
+    assert not any(e[0] == "X省高级人民法院" for e in edges)
+    edges, _ = run("乙县法院开展调研。省法院召开会议，在全省推广诉前调解，成功案件3000件。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
