@@ -262,7 +262,8 @@ class _Context:
             if self._background(s.end) or text.startswith(("《", "的《"), s.end):
                 continue  # 市高法院《…》: a cited author
             if not self.topics or self.topics[-1][0] != a:
-                self.topics.append((a, s.court))
+                # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
+                self.topics.append((a, "" if self._opens_list(s) else s.court))
                 speaker_line = a if self._speaker(s.end) else -1
             elif speaker_line == a and not s.proxy and not self._speaker(s.end):
                 # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on
@@ -270,6 +271,13 @@ class _Context:
                 self.topics[-1] = (a, s.court)
                 speaker_line = -1
         self.topic_starts = [a for a, _ in self.topics]
+
+    def _opens_list(self, s: _Subject) -> bool:
+        """The subject at `s` is the first of courts joined by 、/和/及 (甲、乙法院…)."""
+        i = bisect.bisect_left(self.mention_starts, s.end)
+        if i >= len(self.mentions):
+            return False
+        return self.text[s.end : self.mentions[i].start] in _COORDINATORS
 
     def _repoint_anaphors(
         self, mentions: Sequence[CourtMention], home: str | None
@@ -482,6 +490,8 @@ class _Context:
             return hit.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
+        if i >= 0 and not self.topics[i][1]:
+            return None, "paragraph-topic"
         if i >= 0:
             court = self.topics[i][1]
             if court == self.home or self._recent(self.topics[i][0], l_start):

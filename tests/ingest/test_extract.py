@@ -912,3 +912,10 @@ def test_a_figure_after_a_high_courts_clause_is_no_promotion() -> None:
     assert not any(e[0] == "X省高级人民法院" for e in edges)
     edges, _ = run("乙县法院开展调研。省法院召开会议，在全省推广诉前调解，成功案件3000件。")
     assert ("X省高级人民法院", "诉前调解", "promoted") in edges
+
+
+def test_a_paragraph_opening_on_a_list_of_courts_is_about_none_alone() -> None:
+    edges, _ = run("乙县法院、丙区法院审理此类案件。\n组建专业团队，推行繁简分流。")
+    assert not any(e[1] == "繁简分流" for e in edges)
+    edges, _ = run("乙县法院审理此类案件。\n组建专业团队，推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
