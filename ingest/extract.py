@@ -647,6 +647,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     if _piloted(ctx, s, e, mention):
         return "piloted"
     if ctx.level(unit) in _HIGH:
+        if _builds_itself(ctx, s, mention, unit):
+            return "adopted"  # 省高院建成/研发X: what the high court built itself
         return "promoted"
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
@@ -674,6 +676,24 @@ _PILOT_DESIGNATION = re.compile(
 _PILOT_PAST = re.compile(r"试点(?:经验|基础|成果|成效|做法|的基础)|前期试点|试点先行")
 #: the initiative rolled out in full: not a pilot whatever came before
 _ROLLOUT = re.compile(r"全面推行|全面推开|全面铺开|全面实施|全面施行|在全院|全院推行|推开")
+
+
+#: verbs of building something oneself (a platform, a system, a mechanism with other bodies)
+_BUILD = re.compile(r"(?:牵头)?(?:建成|建立|研发|开发|上线|搭建|设立|组建|成立)")
+
+
+def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
+    """The court `unit`, named as a subject earlier in the sentence, builds X in X's own clause
+    (a build verb, no deploying one): it built X itself rather than pushing it down."""
+    text = ctx.text
+    sub = ctx.subject_in(s, mention.start)
+    if sub is None or sub.court != unit or sub.proxy:
+        return False
+    c_start = ctx.clause_start(s, mention.start)
+    c_end = _clause_end(text, mention.end, ctx.sentence(mention.start)[1])
+    if _PUSH.search(text, c_start, c_end):
+        return False
+    return _BUILD.search(text, c_start, mention.start) is not None
 
 
 def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:

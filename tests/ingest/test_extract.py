@@ -919,3 +919,11 @@ def test_a_paragraph_opening_on_a_list_of_courts_is_about_none_alone() -> None:
     assert not any(e[1] == "繁简分流" for e in edges)
     edges, _ = run("乙县法院审理此类案件。\n组建专业团队，推行繁简分流。")
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_a_high_court_that_builds_something_itself_adopts_it() -> None:
+    edges, _ = run("省法院与省司法厅建立诉调对接机制。")
+    assert ("X省高级人民法院", "诉调对接", "adopted") in edges
+    # pushing it across the province is still promoting
+    edges, _ = run("省法院印发意见，在全省法院建立诉调对接机制。")
+    assert ("X省高级人民法院", "诉调对接", "promoted") in edges
