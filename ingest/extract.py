@@ -1412,7 +1412,8 @@ _GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far
 #: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
 #: area (在全省推行, 全区法院推广)
 _PUSH = re.compile(
-    _DEPLOY.pattern + r"|提出|号召|倡导|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
+    _DEPLOY.pattern
+    + r"|提出|号召|倡导|强调|指出|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
 )
 
 

@@ -856,6 +856,8 @@ def test_a_high_courts_report_without_a_deploying_verb_promotes_nothing() -> Non
     # …but a deploying verb in the clause keeps the high court the promoter
     edges, _ = run("省法院建成调解平台。\n印发方案，在全省推行繁简分流。")
     assert ("X省高级人民法院", "繁简分流", "promoted") in edges
+    edges, _ = run("省法院召开全省法院工作会议。\n会议强调，深入推进繁简分流。")
+    assert ("X省高级人民法院", "繁简分流", "promoted") in edges
     # a basic court's own report still adopts by the paragraph topic
     edges, _ = run("乙县法院建成调解平台。\n深入推进繁简分流。")
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
