@@ -1652,12 +1652,16 @@ def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
     return bool(speeches) and not ctx.courts_in(speeches[-1].end(), m.start)
 
 
-#: after a term: a title a city or district strives for (X示范市, X试点城市, X先行区)
-_PLACE_TITLE = re.compile(r"[”」]?(?:示范(?:市|区|县|城市)|试点城市|先行区|引领区)")
+#: after a term: a title a city strives for (X示范市, X试点城市)
+_PLACE_TITLE = re.compile(r"[”」]?(?:示范市|示范城市|试点城市|标杆城市)")
 #: a court's specialised division (环境资源法庭, 知识产权审判庭): named as an institution
 _DIVISION = re.compile(
     r"(?:环境资源|环资|知识产权|金融|家事|少年|破产|劳动争议)(?:审判)?(?:法庭|庭)[”」]?$"
 )
+#: 环境资源审判工作: the line of work (not 审判工作改革/机制, the reform of it)
+_TRIAL_WORK = re.compile(r"工作(?!改革|机制|模式|体系|新模式|专业化)")
+#: 环境资源法庭的案件: the division's own cases or judges (not 的成立/设立, its setting up)
+_DIVISION_OF = re.compile(r"的(?!成立|设立|组建|挂牌|建立)")
 #: 关于X， / 对于X， / 谈到X， opening a clause: X is the topic of what follows
 _TOPIC_OF = re.compile(r"^(?:[^，,。；;：:\n]{0,8}?(?:关于|对于|至于|谈到|说起|提起|谈及))$")
 _TOPIC_END = re.compile(r"[”」]?[，,：:]")
@@ -1682,11 +1686,11 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     if _PLACE_TITLE.match(text, m.end):
         return True  # 为甲市建设X示范市: a title the place strives for, no court's practice
     surface = text[m.start : m.end]
-    if surface.endswith("审判") and text.startswith("工作", m.end):
+    if surface.endswith("审判") and _TRIAL_WORK.match(text, m.end):
         return True  # 召开环境资源审判工作会议: the line of trial work, not its reform
     if (
         _DIVISION.search(surface)
-        and text.startswith("的", m.end)
+        and _DIVISION_OF.match(text, m.end)
         and not re.search(ADOPTION_VERBS, before)
     ):
         return True  # 乙县法院环境资源法庭的案件: a division named, not set up here

@@ -929,3 +929,10 @@ def test_a_high_court_that_builds_something_itself_adopts_it() -> None:
     # pushing it across the province is still promoting
     edges, _ = run("省法院印发意见，在全省法院建立诉调对接机制。")
     assert ("X省高级人民法院", "诉调对接", "promoted") in edges
+
+
+def test_setting_up_a_division_or_reforming_a_line_of_trials_is_still_adopted() -> None:
+    edges, _ = run("乙县法院推进环境资源审判工作机制改革。")
+    assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
+    edges, _ = run("乙县法院环境资源法庭的成立，标志着新阶段。")
+    assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
