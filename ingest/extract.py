@@ -161,6 +161,8 @@ _FOLLOWS_BEFORE = re.compile(
     r"(?:紧跟|紧扣|按照|根据|落实|贯彻|贯彻落实|遵照|依照|对照|响应|认真落实|认真贯彻)$"
 )
 _CITED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精神|意见|规定|号召|安排|决策)")
+#: 贯彻/落实 … earlier in a clause: the courts after it are followed, not acting
+_FOLLOWED = re.compile(r"贯彻|落实|按照|根据|遵照|依照|紧跟|紧扣|响应")
 #: 按照/根据 X: a court after them sets the rule the clause's subject follows
 _GUIDE_PREPOSITIONS = frozenset(["按照", "根据", "依照", "遵照", "依据", "对照", "参照", "按"])
 
@@ -260,7 +262,8 @@ class _Context:
             if self._background(s.end) or text.startswith(("《", "的《"), s.end):
                 continue  # 市高法院《…》: a cited author
             if not self.topics or self.topics[-1][0] != a:
-                self.topics.append((a, s.court))
+                # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
+                self.topics.append((a, "" if self._opens_list(s) else s.court))
                 speaker_line = a if self._speaker(s.end) else -1
             elif speaker_line == a and not s.proxy and not self._speaker(s.end):
                 # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on
@@ -268,6 +271,13 @@ class _Context:
                 self.topics[-1] = (a, s.court)
                 speaker_line = -1
         self.topic_starts = [a for a, _ in self.topics]
+
+    def _opens_list(self, s: _Subject) -> bool:
+        """The subject at `s` is the first of courts joined by 、/和/及 (甲、乙法院…)."""
+        i = bisect.bisect_left(self.mention_starts, s.end)
+        if i >= len(self.mentions):
+            return False
+        return self.text[s.end : self.mentions[i].start] in _COORDINATORS
 
     def _repoint_anaphors(
         self, mentions: Sequence[CourtMention], home: str | None
@@ -480,6 +490,8 @@ class _Context:
             return hit.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
+        if i >= 0 and not self.topics[i][1]:
+            return None, "paragraph-topic"
         if i >= 0:
             court = self.topics[i][1]
             if court == self.home or self._recent(self.topics[i][0], l_start):
@@ -635,6 +647,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     if _piloted(ctx, s, e, mention):
         return "piloted"
     if ctx.level(unit) in _HIGH:
+        if _builds_itself(ctx, s, mention, unit):
+            return "adopted"  # 省高院建成/研发X: what the high court built itself
         return "promoted"
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
@@ -662,6 +676,24 @@ _PILOT_DESIGNATION = re.compile(
 _PILOT_PAST = re.compile(r"试点(?:经验|基础|成果|成效|做法|的基础)|前期试点|试点先行")
 #: the initiative rolled out in full: not a pilot whatever came before
 _ROLLOUT = re.compile(r"全面推行|全面推开|全面铺开|全面实施|全面施行|在全院|全院推行|推开")
+
+
+#: verbs of building something oneself (a platform, a system, a mechanism with other bodies)
+_BUILD = re.compile(r"(?:牵头)?(?:建成|建立|研发|开发|上线|搭建|设立|组建|成立)")
+
+
+def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
+    """The court `unit`, named as a subject earlier in the sentence, builds X in X's own clause
+    (a build verb, no deploying one): it built X itself rather than pushing it down."""
+    text = ctx.text
+    sub = ctx.subject_in(s, mention.start)
+    if sub is None or sub.court != unit or sub.proxy:
+        return False
+    c_start = ctx.clause_start(s, mention.start)
+    c_end = _clause_end(text, mention.end, ctx.sentence(mention.start)[1])
+    if _PUSH.search(text, c_start, c_end):
+        return False
+    return _BUILD.search(text, c_start, mention.start) is not None
 
 
 def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:
@@ -1068,6 +1100,8 @@ def _initiatives(
     mentions = find_initiatives(text, taxonomy=tax)
     respective = _respectively(text, ctx, mentions)
     for m in mentions:
+        if _PARTY_ACTIVITY.search(m.name):
+            continue  # a party branch's theme day or study session, no court reform
         ref = refs.get(m.name)
         if ref is None:
             ref = refs[m.name] = InitiativeRef(name=m.name, candidate=m.candidate)
@@ -1099,6 +1133,9 @@ def _initiatives(
         refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
 
+
+#: the name of a party activity (主题党日活动, 主题教育, 党史学习教育, 读书班, 民主生活会)
+_PARTY_ACTIVITY = re.compile(r"党日|主题教育|党史学习|党课|读书班|民主生活会|组织生活会")
 
 #: the place of a group of courts (AGG:某省全省法院 -> 某省)
 _AGG_PLACE = re.compile(r"^AGG:(.+?)(?:全省|全市|全区|全州|全盟|两级|三级|全县)")
@@ -1234,6 +1271,30 @@ def _adopters(
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
+    if (
+        relation == "promoted"
+        and ctx.level(unit) in _HIGH
+        and (
+            (path in _GUESSED_PATHS and not _pushes(ctx, s, m))
+            or (
+                # 省高院…，诉前调解案件N件: a figure of the province's work, no promotion
+                path == "nearest-in-sentence"
+                and _FIGURE.search(text, ctx.clause_start(s, m.start), _clause_end(text, m.end))
+                is not None
+                and not _pushes(ctx, ctx.clause_start(s, m.start), m)
+            )
+            or (
+                # the SPC named earlier in the sentence (often for one of its circuit
+                # tribunals or as national context) promotes only what its own clauses deploy
+                path == "nearest-in-sentence"
+                and ctx.level(unit) == "supreme"
+                and not _pushes(ctx, _subject_start(ctx, s, m), m)
+            )
+        )
+    ):
+        # a high court's (or the SPC's) report listing the province's work (深入推进X，建立Y):
+        # with no verb that deploys or pushes X, the court in context does not promote X
+        return []
     c_start = ctx.clause_start(s, m.start)
     subject = ctx.subject_in(s, m.start)
     out: list[tuple[str, Relation, str]] = []
@@ -1255,7 +1316,12 @@ def _adopters(
             if head is not None and head.court not in pilots and _outranks(ctx, head.court, pilots):
                 out.append((head.court, "promoted", "adoption:promoter"))
             return out
-        named = [c for c in ctx.courts_in(s, e) if c.court != sub]
+        # 贯彻最高人民法院…会议部署，推动…试点: a court whose lead is followed pilots nothing
+        named = [
+            c
+            for c in ctx.courts_in(s, e)
+            if c.court != sub and not _FOLLOWED.search(text, ctx.clause_start(s, c.start), c.start)
+        ]
         # 乙县法院被省法院确定为试点法院: the subject pilots, the court after 被 designates
         by = [c.court for c in named if c.start > 0 and text[c.start - 1] in "被由经"]
         if by and sub is not None:
@@ -1341,6 +1407,37 @@ def _adopters(
     return [(u, relation, r) for u, r in units] + out
 
 
+#: the paths that guess the court from outside the sentence (a section header aside)
+_GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far", "home"))
+#: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
+#: area (在全省推行, 全区法院推广)
+_PUSH = re.compile(
+    _DEPLOY.pattern
+    + r"|提出|号召|倡导|强调|指出|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
+)
+
+
+#: a count or a rate: the clause reports a figure
+_FIGURE = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:件|起|次|笔|人次|%)")
+
+
+def _subject_start(ctx: _Context, s: int, m: InitiativeMention) -> int:
+    """Where the last subject before `m` in the sentence at `s` starts (`s` if none)."""
+    sub = ctx.subject_in(s, m.start)
+    return sub.start if sub is not None else s
+
+
+def _pushes(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A deploying or pushing verb (or a directive) in the sentence up to the end of the
+    initiative's own clause: what a court in context promotes rather than reports."""
+    text = ctx.text
+    hi = _clause_end(text, m.end, ctx.sentence(m.start)[1])
+    if _PUSH.search(text, s, hi) or _directive_before(text, s, m.start) is not None:
+        return True
+    l_start, _ = ctx.line(m.start)
+    return bool(_DIRECTIVE.match(text[s:hi].lstrip())) or _under_directive_heading(ctx, l_start)
+
+
 #: the paths that guess the court from outside the sentence
 _FALLBACK_PATHS = frozenset(
     ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
@@ -1415,7 +1512,9 @@ _COURT_WORD = re.compile(r"法院|法庭|我院|该院|本院")
 #: after a court: a report it published, cited (发布的白皮书显示, 发布的数据表明)
 _REPORT_AFTER = re.compile(
     r"(?:[^，,。；;！!？?\n]{0,6}?发布的[^，,。；;！!？?\n]{0,10}?(?:白皮书|报告|数据|通报)"
-    r"|[^，,。；;！!？?\n]{0,12}?白皮书)[^，,。；;！!？?\n]{0,4}?(?:显示|表明|指出|披露)"
+    r"|[^，,。；;！!？?\n]{0,12}?白皮书"
+    # 来自最高法的数据显示 / 乙县法院的统计显示: the source of the figures, not their subject
+    r"|(?:的)?(?:最新)?(?:数据|统计|统计数据|消息))[^，,。；;！!？?\n]{0,4}?(?:显示|表明|指出|披露)"
 )
 _SPEECH_END = re.compile(r"(?:表示|介绍|介绍说|说|指出|称|坦言|感慨)$")
 #: 总书记强调 / 总书记指出: what follows is a national leader's call
@@ -1553,6 +1652,16 @@ def _cited_elsewhere(ctx: _Context, m: InitiativeMention) -> bool:
     return bool(speeches) and not ctx.courts_in(speeches[-1].end(), m.start)
 
 
+#: after a term: a title a city strives for (X示范市, X试点城市)
+_PLACE_TITLE = re.compile(r"[”」]?(?:示范市|示范城市|试点城市|标杆城市)")
+#: a court's specialised division (环境资源法庭, 知识产权审判庭): named as an institution
+_DIVISION = re.compile(
+    r"(?:环境资源|环资|知识产权|金融|家事|少年|破产|劳动争议)(?:审判)?(?:法庭|庭)[”」]?$"
+)
+#: 环境资源审判工作: the line of work (not 审判工作改革/机制, the reform of it)
+_TRIAL_WORK = re.compile(r"工作(?!改革|机制|模式|体系|新模式|专业化)")
+#: 环境资源法庭的案件: the division's own cases or judges (not 的成立/设立, its setting up)
+_DIVISION_OF = re.compile(r"的(?!成立|设立|组建|挂牌|建立)")
 #: 关于X， / 对于X， / 谈到X， opening a clause: X is the topic of what follows
 _TOPIC_OF = re.compile(r"^(?:[^，,。；;：:\n]{0,8}?(?:关于|对于|至于|谈到|说起|提起|谈及))$")
 _TOPIC_END = re.compile(r"[”」]?[，,：:]")
@@ -1574,6 +1683,19 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if m.goal or m.abolished:
         return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if _PLACE_TITLE.match(text, m.end):
+        return True  # 为甲市建设X示范市: a title the place strives for, no court's practice
+    surface = text[m.start : m.end]
+    if surface.endswith("审判") and _TRIAL_WORK.match(text, m.end):
+        return True  # 召开环境资源审判工作会议: the line of trial work, not its reform
+    if (
+        _DIVISION.search(surface)
+        and _DIVISION_OF.match(text, m.end)
+        and not re.search(ADOPTION_VERBS, before)
+    ):
+        return True  # 乙县法院环境资源法庭的案件: a division named, not set up here
+    if m.candidate and text[m.start : m.start + 1] in "“「" and before.endswith("实现"):
+        return True  # 实现“打开电脑就有法庭”: an effect the work achieves, no practice
     if _TOPIC_OF.search(before) and _TOPIC_END.match(text, m.end):
         return True  # 关于诉源治理，某法官…: the topic a sentence opens with, not a practice
     if COPULA.search(before) and not ctx.courts_in(c_start, m.start):
@@ -1726,6 +1848,10 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
     for c in ctx.courts_in(m.end, hi):
         if c.court.startswith("AGG:"):
             continue
+        c_start = ctx.clause_start(m.end, c.start)
+        lead = _LEAD_IN.match(ctx.text, c_start, c.start)
+        if c_start > m.end and c.start - (lead.end() if lead else c_start) > 2:
+            continue  # 调解员某某的事迹被最高人民法院在全国推广: the clause spreads something else
         if _SPREADS.match(ctx.text, c.end):
             return c.court
     return None

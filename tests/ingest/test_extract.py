@@ -847,3 +847,92 @@ def test_a_credit_at_the_end_of_a_long_flattened_page_keeps_its_subjects() -> No
     body = "乙县法院推行繁简分流。" + "法官们走村入户化解纠纷，群众纷纷点赞。" * 10
     edges, _ = run(body + "（丙区法院供图）")
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_a_high_courts_report_without_a_deploying_verb_promotes_nothing() -> None:
+    # paragraphs after the high court's own sentence list the province's work, no deployment
+    edges, _ = run("省法院建成调解平台。\n深入推进繁简分流，完善诉调对接。")
+    assert not any(e[1] in ("繁简分流", "诉调对接") for e in edges)
+    # …but a deploying verb in the clause keeps the high court the promoter
+    edges, _ = run("省法院建成调解平台。\n印发方案，在全省推行繁简分流。")
+    assert ("X省高级人民法院", "繁简分流", "promoted") in edges
+    edges, _ = run("省法院召开全省法院工作会议。\n会议强调，深入推进繁简分流。")
+    assert ("X省高级人民法院", "繁简分流", "promoted") in edges
+    # a basic court's own report still adopts by the paragraph topic
+    edges, _ = run("乙县法院建成调解平台。\n深入推进繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_the_source_of_figures_is_not_their_subject() -> None:
+    edges, _ = run("乙县法院推行繁简分流。\n来自最高人民法院的数据显示，全国网上立案率达九成。")
+    assert not any(e[0] == "最高人民法院" for e in edges)
+
+
+def test_a_party_activity_is_no_initiative() -> None:
+    edges, gold = run("乙县法院开展“法润乡村·红色传承”主题党日活动，推行繁简分流。")
+    assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
+    assert not any("党日" in i["name"] for i in gold["initiatives"])  # type: ignore[attr-defined]
+
+
+def test_a_court_spreading_something_else_in_a_later_clause_promotes_nothing() -> None:
+    edges, _ = run("乙县法院推行诉前调解，法官某某的事迹被最高人民法院在全国推广。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+
+
+def test_a_court_whose_meeting_is_followed_pilots_nothing() -> None:
+    edges, _ = run("乙县法院认真贯彻最高人民法院工作会议部署，推动繁简分流试点工作。")
+    assert not any(e[0] == "最高人民法院" for e in edges)
+
+
+def test_a_title_a_city_strives_for_is_no_practice() -> None:
+    edges, _ = run("乙县法院为甲市建设市域社会治理现代化示范市贡献力量。")
+    assert edges == set()
+
+
+def test_a_line_of_trial_work_or_a_named_division_is_no_reform() -> None:
+    assert run("乙县法院召开环境资源审判工作会议。")[0] == set()
+    assert run("乙县法院环境资源法庭的案件增多。")[0] == set()
+    # setting the division up is the reform
+    edges, _ = run("乙县法院设立环境资源法庭。")
+    assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
+
+
+def test_an_effect_achieved_is_no_practice() -> None:
+    edges, _ = run("乙县法院上线庭审系统，实现“家门口就有法庭”。")
+    assert not any("家门口" in e[1] for e in edges)
+
+
+def test_the_spc_named_earlier_in_a_sentence_promotes_only_what_it_deploys() -> None:
+    edges, _ = run("乙县法院开展调研。最高人民法院审理了一批重大案件，探索繁简分流。")
+    assert not any(e[0] == "最高人民法院" for e in edges)
+    edges, _ = run("乙县法院开展调研。最高人民法院召开会议，印发意见推广繁简分流。")
+    assert ("最高人民法院", "繁简分流", "promoted") in edges
+
+
+def test_a_figure_after_a_high_courts_clause_is_no_promotion() -> None:
+    edges, _ = run("乙县法院开展调研。省法院召开会议，全年诉前调解成功案件3000件。")
+    assert not any(e[0] == "X省高级人民法院" for e in edges)
+    edges, _ = run("乙县法院开展调研。省法院召开会议，在全省推广诉前调解，成功案件3000件。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
+
+
+def test_a_paragraph_opening_on_a_list_of_courts_is_about_none_alone() -> None:
+    edges, _ = run("乙县法院、丙区法院审理此类案件。\n组建专业团队，推行繁简分流。")
+    assert not any(e[1] == "繁简分流" for e in edges)
+    edges, _ = run("乙县法院审理此类案件。\n组建专业团队，推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_a_high_court_that_builds_something_itself_adopts_it() -> None:
+    edges, _ = run("省法院与省司法厅建立诉调对接机制。")
+    assert ("X省高级人民法院", "诉调对接", "adopted") in edges
+    # pushing it across the province is still promoting
+    edges, _ = run("省法院印发意见，在全省法院建立诉调对接机制。")
+    assert ("X省高级人民法院", "诉调对接", "promoted") in edges
+
+
+def test_setting_up_a_division_or_reforming_a_line_of_trials_is_still_adopted() -> None:
+    edges, _ = run("乙县法院推进环境资源审判工作机制改革。")
+    assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
+    edges, _ = run("乙县法院环境资源法庭的成立，标志着新阶段。")
+    assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
