@@ -13,7 +13,7 @@ import logging
 import random
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -262,12 +262,12 @@ class GraphStore:
     def write_documents(self, docs: Sequence[DocumentGraph]) -> WriteTally:
         """Write documents and everything they support, in one transaction. Returns what
         this write added (not what other processes added meanwhile)."""
-        tally = WriteTally(docs)
         # ArcadeDB: what is new in this write is CREATEd, without a MERGE's lookups (a process
-        # that writes the same document meanwhile makes this transaction collide and run
-        # again, finding it); Neo4j's MERGE would not collide, so it keeps MERGE throughout
-        known = tally if self.server == dialect.ARCADEDB else None
-        self._write([tally, *_document_statements(docs, known), tally.after])
+        # that writes the same document or fact meanwhile makes this transaction collide and
+        # run again, finding it: ArcadeDB's MERGE is a lookup then a create too); Neo4j's
+        # MERGE would not collide, so it keeps MERGE throughout
+        tally = WriteTally(docs, creates=self.server == dialect.ARCADEDB)
+        self._write([tally, *_document_statements(docs, tally), tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
@@ -376,45 +376,59 @@ def _is_write_conflict(exc: Neo4jError) -> bool:
 
 @dataclass
 class WriteTally:
-    """Counts taken inside a document write, before (`run`, the transaction's first
-    statement) and after (`after`, its last) what it writes: which of its documents existed
-    already, and how many of its entities and facts it created. So a run reports its own
-    additions even while other processes write (a fact whose ends are missing is not
-    written, and not counted)."""
+    """What a document write found and did, taken inside its transaction: which of its
+    documents existed already (`run`, the transaction's first statement), which of its facts
+    existed already (with their dates), and how many entities and facts it created. So a run
+    reports its own additions even while other processes write, and the summaries are
+    adjusted only where a fact is new or got an earlier date.
+
+    `creates` (ArcadeDB): new facts are CREATEd and counted as they are; else (Neo4j, MERGE
+    throughout) the facts of the write are counted once more at the end (`after`)."""
 
     docs: Sequence[DocumentGraph]
+    creates: bool = False
     known_docs: list[str] = field(default_factory=list)
+    #: facts of this write that existed before it: fact id -> (date, date precision)
+    existing_facts: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     new_entities: int = 0
     new_facts: int = 0
-    _before: tuple[int, int] = field(default=(0, 0), repr=False)
 
-    def _existing(self, tx: neo4j.ManagedTransaction) -> tuple[int, int]:
-        ids = sorted({n.id for d in self.docs for n in d.nodes})
-        entities = tx.run(
-            "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n", ids=ids
-        ).single(strict=True)["n"]
+    def _facts(self, tx: neo4j.ManagedTransaction) -> dict[str, tuple[str | None, str | None]]:
         facts: dict[tuple[str, bool], dict[str, Row]] = defaultdict(dict)
         for d in self.docs:
             for f in d.facts:
                 rel = check_rel_type(f.type)
                 facts[(rel, _from_dst(rel, f.dst))][f.id] = {"id": f.id, "src": f.src, "dst": f.dst}
-        found = 0
+        found: dict[str, tuple[str | None, str | None]] = {}
         for (rel, from_dst), rows in sorted(facts.items()):
             start = "(b:Entity {id: r.dst})<-" if from_dst else "(a:Entity {id: r.src})-"
             end = "-()" if from_dst else "->()"
-            found += tx.run(
-                f"UNWIND $rows AS r MATCH {start}[f:{rel}]{end} "
-                "WHERE f.fact_id = r.id RETURN count(DISTINCT f.fact_id) AS n",
+            for rec in tx.run(
+                f"UNWIND $rows AS r MATCH {start}[f:{rel}]{end} WHERE f.fact_id = r.id "
+                "RETURN f.fact_id AS id, f.date AS date, f.date_precision AS precision",
                 rows=[rows[k] for k in sorted(rows)],
-            ).single(strict=True)["n"]
-        return entities, found
+            ):
+                found[rec["id"]] = (rec["date"], rec["precision"])
+        return found
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
+        # a transaction that collided runs again from here: nothing of the first try counts
+        self.new_entities = self.new_facts = 0
         self.known_docs = tx.run(
             "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect(d.id) AS ids",
             ids=sorted({d.id for d in self.docs}),
         ).single(strict=True)["ids"]
-        self._before = self._existing(tx)
+        self.existing_facts = self._facts(tx)
+
+    def changed(self, fold: FactFold) -> bool:
+        """Whether this write creates the fact or moves its date earlier (what the adoption
+        summaries and child counts follow)."""
+        if fold.fact_id not in self.existing_facts:
+            return True
+        date, precision = self.existing_facts[fold.fact_id]
+        return fold.date is not None and (
+            date is None or date_key(fold.date, fold.date_precision) < date_key(date, precision)
+        )
 
     @property
     def after(self) -> _TallyAfter:
@@ -426,9 +440,9 @@ class _TallyAfter:
     tally: WriteTally
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
-        entities, facts = self.tally._existing(tx)
-        self.tally.new_entities = entities - self.tally._before[0]
-        self.tally.new_facts = facts - self.tally._before[1]
+        if not self.tally.creates:  # MERGE throughout: the facts there now, less those before
+            now = self.tally._facts(tx)
+            self.tally.new_facts = len(set(now) - set(self.tally.existing_facts))
 
 
 def _is_auth_error(exc: Neo4jError) -> bool:
@@ -483,6 +497,7 @@ class NodeUpsert:
 
     label: str
     rows: list[Row]
+    tally: WriteTally | None = None  # counts the nodes created
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         label = check_label(self.label)
@@ -508,6 +523,8 @@ class NodeUpsert:
             )
         }
         new = [r for r in rows if r["id"] not in existing]
+        if self.tally is not None:
+            self.tally.new_entities += len(new)
         changed: list[Row] = []
         for r in rows:
             rec = existing.get(r["id"])
@@ -784,10 +801,13 @@ def _fact_of_key(key: str) -> Row:
 def _document_statements(
     docs: Sequence[DocumentGraph], tally: WriteTally | None = None
 ) -> list[Statement]:
-    """The statements of a document write. With `tally` (run first in the same transaction),
-    the documents it found new get their mentions and evidence CREATEd, not MERGEd, and
-    have no mentions to take out of the counts."""
+    """The statements of a document write. With `tally` (run first in the same transaction):
+    the summaries are adjusted only for the facts it found new or dated earlier, and the
+    entities and facts created are counted; with a creating tally (ArcadeDB) the documents
+    it found new get their mentions, evidence and new facts CREATEd, not MERGEd, and have
+    no mentions to take out of the counts."""
     doc_ids = [doc.id for doc in docs]
+    changes, tally = tally, (tally if tally is not None and tally.creates else None)
     # a document written again first leaves the per-year mention counts
     before = _UncountKnown(doc_ids, tally=tally)
     statements: list[Statement] = [before]
@@ -877,7 +897,7 @@ def _document_statements(
     for n in nodes:
         by_label[n.label].append(_node_row(n))
     for label, rows in by_label.items():
-        statements.append(NodeUpsert(label, rows))
+        statements.append(NodeUpsert(label, rows, tally=changes))
     if unique:
         statements.append(_NewOrKnown(_MENTIONS, list(unique.values()), "doc", tally))
     groups: dict[tuple[str, str, str], list[FactFold]] = defaultdict(list)
@@ -886,21 +906,150 @@ def _document_statements(
     for (rel, _src_label, _dst_label), folds in groups.items():
         keys = sorted({k for fold in folds for k in fold.props})
         for from_dst, part in _by_anchor((f.row(keys) for f in folds), rel):
-            statements.append((_fact_upsert(rel, keys, from_dst=from_dst), {"rows": part}))
+            if tally is None:
+                statements.append((_fact_upsert(rel, keys, from_dst=from_dst), {"rows": part}))
+            else:
+                statements.append(_FactWrite(rel, keys, from_dst, part, tally))
     if evidence:
         rows = [{**r, "doc": r["props"]["doc_id"]} for r in evidence.values()]
         statements.append(_NewOrKnown(_EVIDENCE, rows, "doc", tally))
+    # what a new document mentions, as written: its counts need not be read back
+    written: dict[str, tuple[str | None, list[str]]] = {
+        d.id: (d.props.get("date"), []) for d in docs
+    }
+    for doc_id, entity in unique:
+        written[doc_id][1].append(entity)
     statements += [
-        summaries.CountMentions(doc_ids),
+        _CountWritten(doc_ids, tally=tally, written=written),
         summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
-        summaries.RefreshDocLists(doc_ids, before),
-        summaries.AdjustInitiatives(
-            sorted({(f.src, f.dst) for f in facts.values() if f.rel == "ADOPTED"})
-        ),
-        summaries.RefreshChildren([f.dst for f in facts.values() if f.rel == "PART_OF"]),
+        _DocListsWritten(doc_ids, before, tally=tally, written=written),
+        _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),
     ]
     return statements
+
+
+def _written_years(
+    tally: WriteTally, written: dict[str, tuple[str | None, list[str]]]
+) -> dict[str, Counter]:
+    """`summaries._mention_years` of the documents new in a write, from what it wrote (a
+    mention of an entity that is not there was not written: `_apply_year_deltas` and the
+    lists skip an entity that does not exist)."""
+    known = set(tally.known_docs)
+    per: dict[str, Counter] = defaultdict(Counter)
+    for doc_id, (date, entities) in written.items():
+        if doc_id not in known and date:
+            for entity in entities:
+                per[entity][str(date)[:4]] += 1
+    return per
+
+
+@dataclass
+class _CountWritten(summaries.CountMentions):
+    """`CountMentions` of a write; with a creating tally, a new document's mentions are
+    counted from what was written, only the known documents' are read back."""
+
+    tally: WriteTally | None = None
+    written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if self.tally is None:
+            super().run(tx)
+            return
+        per = _written_years(self.tally, self.written)
+        known = [d for d in self.doc_ids if d in set(self.tally.known_docs)]
+        if known:
+            for entity, years in summaries._mention_years(tx, known).items():
+                per[entity].update(years)
+        summaries._apply_year_deltas(tx, per)
+
+
+@dataclass
+class _DocListsWritten(summaries.RefreshDocLists):
+    """`RefreshDocLists` of a write; with a creating tally, a new document's entries come
+    from what was written."""
+
+    tally: WriteTally | None = None
+    written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+
+    def added(self, tx: neo4j.ManagedTransaction) -> dict[str, list[str]]:
+        if self.tally is None:
+            return super().added(tx)
+        known = set(self.tally.known_docs)
+        added: dict[str, list[str]] = defaultdict(list)
+        if known & set(self.doc_ids):
+            for entity, entries in (
+                summaries.RefreshDocLists([d for d in self.doc_ids if d in known], self.before)
+                .added(tx)
+                .items()
+            ):
+                added[entity] += entries
+        for doc_id, (date, entities) in self.written.items():
+            if doc_id not in known and date:
+                for entity in entities:
+                    added[entity].append(f"{date} {doc_id}")
+        return added
+
+
+@dataclass
+class _ChangedSummaries:
+    """The adoption summaries and child counts of the facts of a write: with its tally, only
+    of those it creates or dates earlier (a unit's entry of an initiative changes only then;
+    a parent's child count only when a PART_OF is new), else of all of them."""
+
+    facts: list[FactFold]
+    tally: WriteTally | None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        facts = [f for f in self.facts if self.tally is None or self.tally.changed(f)]
+        summaries.AdjustInitiatives(
+            sorted({(f.src, f.dst) for f in facts if f.rel == "ADOPTED"})
+        ).run(tx)
+        summaries.RefreshChildren(
+            [
+                f.dst
+                for f in facts
+                if f.rel == "PART_OF"
+                and (self.tally is None or f.fact_id not in self.tally.existing_facts)
+            ]
+        ).run(tx)
+
+
+@dataclass
+class _FactWrite:
+    """Facts of one type and anchor (rows of `FactFold.row`), written with a creating tally
+    (ArcadeDB): those it found are folded in by MERGE (`_fact_upsert`), new ones CREATEd with
+    the values the fold gives a new relationship, and counted."""
+
+    rel: str
+    keys: Sequence[str]
+    from_dst: bool
+    rows: list[Row]
+    tally: WriteTally
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        found = self.tally.existing_facts
+        old = [r for r in self.rows if r["fact_id"] in found]
+        if old:
+            tx.run(_fact_upsert(self.rel, self.keys, from_dst=self.from_dst), rows=old).consume()
+        created = []
+        for r in self.rows:
+            if r["fact_id"] in found:
+                continue
+            values = {k: v for k, v in r["props"].items() if v is not None}
+            values.update(fact_id=r["fact_id"], doc_ids=r["docs"], confidence=r["confidence"])
+            if r["rules"]:
+                values["rules"] = r["rules"]
+            if r["date"] is not None:  # as `_fold_date` leaves a new relationship
+                values.update(date=r["date"], date_precision=r["date_precision"])
+            created.append({"src": r["src"], "dst": r["dst"], "all": values})
+        rel = check_rel_type(self.rel)
+        for literal, part in _create_groups(created, "all"):
+            self.tally.new_facts += tx.run(
+                "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
+                f"CREATE (a)-[f:{rel} {literal}]->(b) RETURN count(f) AS n",
+                rows=part,
+            ).single(strict=True)["n"]
 
 
 _MENTIONS = (
@@ -1352,5 +1501,9 @@ Statement = (
     | RefoldFacts
     | WriteTally
     | _TallyAfter
+    | _ChangedSummaries
+    | _FactWrite
+    | _CountWritten
+    | _DocListsWritten
     | InitMeta
 )

@@ -397,10 +397,15 @@ class RefreshDocLists:
     doc_ids: Sequence[str]
     before: UncountMentions
 
-    def run(self, tx: neo4j.ManagedTransaction) -> None:
+    def added(self, tx: neo4j.ManagedTransaction) -> dict[str, list[str]]:
+        """Entity id -> the entries of the documents that mention it now."""
         added: dict[str, list[str]] = defaultdict(list)
         for rec in tx.run(_DOC_ENTRIES, ids=list(self.doc_ids)):
             added[rec["id"]].append(rec["entry"])
+        return added
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        added = self.added(tx)
         ids = sorted(set(added) | self.before.touched)
         gone = set(self.doc_ids)
         updates: list[dict[str, Any]] = []
@@ -421,7 +426,8 @@ class RefreshDocLists:
                 if old is None or (len(kept) < len(old) and len(old) >= RECENT_DOCS):
                     docs = _all_entries(tx, r["id"])
                 else:
-                    docs = sorted(set(kept) | set(added[r["id"]]), reverse=True)[:RECENT_DOCS]
+                    docs = sorted(set(kept) | set(added.get(r["id"], ())), reverse=True)
+                    docs = docs[:RECENT_DOCS]
                 updates.append({"id": r["id"], "docs": docs})
         _set_doc_lists(tx, updates)
         if dropped:

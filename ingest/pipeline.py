@@ -563,11 +563,20 @@ def _repost_of(
     figures_of: dict[str, list[str]],
 ) -> str | None:
     """The known document `doc` reposts: nearly the same text and the same figures."""
+    close = [other for other, _distance in index.within(doc.fingerprint)]
+    unread = [other for other in close if other not in figures_of]
+    if unread and store is not None:  # the figures of every close document, in one read
+        rows = store.read(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.figures AS f",
+            {"ids": unread},
+            plain=True,
+        )
+        for r in rows:
+            figures_of[r["id"]] = list(r["f"] or [])
+        for other in unread:  # gone meanwhile: no figures
+            figures_of.setdefault(other, [])
     mine = figures(doc.text)
-    for other, _distance in index.within(doc.fingerprint):
-        if other not in figures_of and store is not None:
-            rows = store.read("MATCH (d:Document {id: $id}) RETURN d.figures AS f", {"id": other})
-            figures_of[other] = list(rows[0]["f"] or []) if rows else []
+    for other in close:
         if same_figures(mine, figures_of.get(other, [])):
             return other
     return None
@@ -592,7 +601,8 @@ def iter_documents(
             progress(n, len(files), shown)
         report.read += 1
         try:
-            doc = read_document(path, meta=(manifest or {}).get(manifest_key(path)))
+            # (a manifest's key resolves the path: a few file system calls, only if needed)
+            doc = read_document(path, meta=manifest.get(manifest_key(path)) if manifest else None)
         except UnreadableDocument as exc:
             report.failed.append((shown, exc.reason))
             continue
