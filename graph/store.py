@@ -390,13 +390,19 @@ class WriteTally:
     known_docs: list[str] = field(default_factory=list)
     #: facts of this write that existed before it: fact id -> (date, date precision)
     existing_facts: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: entities this write created (a fact with one of them at an end is new)
+    created: set[str] = field(default_factory=set)
     new_entities: int = 0
     new_facts: int = 0
 
-    def _facts(self, tx: neo4j.ManagedTransaction) -> dict[str, tuple[str | None, str | None]]:
+    def _facts(
+        self, tx: neo4j.ManagedTransaction, *, all_facts: bool = False
+    ) -> dict[str, tuple[str | None, str | None]]:
         facts: dict[tuple[str, bool], dict[str, Row]] = defaultdict(dict)
         for d in self.docs:
             for f in d.facts:
+                if not all_facts and (f.src in self.created or f.dst in self.created):
+                    continue  # cannot have existed: not looked for
                 rel = check_rel_type(f.type)
                 facts[(rel, _from_dst(rel, f.dst))][f.id] = {"id": f.id, "src": f.src, "dst": f.dst}
         found: dict[str, tuple[str | None, str | None]] = {}
@@ -414,11 +420,17 @@ class WriteTally:
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         # a transaction that collided runs again from here: nothing of the first try counts
         self.new_entities = self.new_facts = 0
+        self.created, self.existing_facts = set(), {}
         self.known_docs = tx.run(
             "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect(d.id) AS ids",
             ids=sorted({d.id for d in self.docs}),
         ).single(strict=True)["ids"]
-        self.existing_facts = self._facts(tx)
+
+    @property
+    def facts_before(self) -> _TallyFacts:
+        """The statement that finds which facts of the write exist, after its entities are
+        written (those it created need no look-up) and before its facts are."""
+        return _TallyFacts(self)
 
     def changed(self, fold: FactFold) -> bool:
         """Whether this write creates the fact or moves its date earlier (what the adoption
@@ -436,12 +448,20 @@ class WriteTally:
 
 
 @dataclass
+class _TallyFacts:
+    tally: WriteTally
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        self.tally.existing_facts = self.tally._facts(tx)
+
+
+@dataclass
 class _TallyAfter:
     tally: WriteTally
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         if not self.tally.creates:  # MERGE throughout: the facts there now, less those before
-            now = self.tally._facts(tx)
+            now = self.tally._facts(tx, all_facts=True)
             self.tally.new_facts = len(set(now) - set(self.tally.existing_facts))
 
 
@@ -525,6 +545,7 @@ class NodeUpsert:
         new = [r for r in rows if r["id"] not in existing]
         if self.tally is not None:
             self.tally.new_entities += len(new)
+            self.tally.created.update(r["id"] for r in new)
         changed: list[Row] = []
         for r in rows:
             rec = existing.get(r["id"])
@@ -898,6 +919,8 @@ def _document_statements(
         by_label[n.label].append(_node_row(n))
     for label, rows in by_label.items():
         statements.append(NodeUpsert(label, rows, tally=changes))
+    if changes is not None:
+        statements.append(changes.facts_before)
     if unique:
         statements.append(_NewOrKnown(_MENTIONS, list(unique.values()), "doc", tally))
     groups: dict[tuple[str, str, str], list[FactFold]] = defaultdict(list)
@@ -1500,6 +1523,7 @@ Statement = (
     | _UncountKnown
     | RefoldFacts
     | WriteTally
+    | _TallyFacts
     | _TallyAfter
     | _ChangedSummaries
     | _FactWrite

@@ -217,3 +217,28 @@ def test_a_write_adjusts_only_the_summaries_its_facts_change(store, monkeypatch)
     for doc_id in [_adopter_again(3, "2020-03").id, _adopter_doc(1).id]:
         store.delete_document(doc_id)
         _agrees_with_a_recount(store)
+
+
+def test_a_delete_refills_a_full_document_list_from_its_spares(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A popular entity's latest-documents list that loses a document takes the next one
+    from the spares kept below it, without visiting the entity's every mention (16,000 for
+    a popular initiative); only when the spares run out is it recomputed. (Small numbers
+    stand in for 1000/201/50.)"""
+    from tests.graph.test_summaries import _listed, _mentioning, _recount_listed
+
+    monkeypatch.setattr(summaries, "HUB_DOCS", 4)
+    monkeypatch.setattr(summaries, "RECENT_DOCS", 3)
+    monkeypatch.setattr(summaries, "RECENT_SPARE", 2)
+    g.load_small_graph(store)
+    days = ["2021-05", "2023-01-09", "2022", None, "2023-01-09", "2020-12-31", "2024-02"]
+    docs = [_mentioning(i, d) for i, d in enumerate(days)]
+    store.write_documents(docs)
+    walks = 0
+    for _ in range(3):
+        newest = _listed(store)[0].split(" ")[1]
+        with statements(monkeypatch) as seen:
+            store.delete_document(newest)
+        walks += len([s for s in seen if "<-[:MENTIONS]-(d:Document)" in s])
+        assert _listed(store) == _recount_listed(store)
+    assert walks == 1  # two spares: the third delete recomputes the list
+    _agrees_with_a_recount(store)
