@@ -429,7 +429,9 @@ class WriteTally:
     @property
     def facts_before(self) -> _TallyFacts:
         """The statement that finds which facts of the write exist, after its entities are
-        written (those it created need no look-up) and before its facts are."""
+        written (those it created need no look-up) and before its facts are; with `creates`,
+        `_FactWrite` finds them as it writes them (one look-up per fact), and this does
+        nothing."""
         return _TallyFacts(self)
 
     def changed(self, fold: FactFold) -> bool:
@@ -452,7 +454,8 @@ class _TallyFacts:
     tally: WriteTally
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
-        self.tally.existing_facts = self.tally._facts(tx)
+        if not self.tally.creates:  # (creating: `_FactWrite` finds them as it writes)
+            self.tally.existing_facts = self.tally._facts(tx)
 
 
 @dataclass
@@ -725,8 +728,8 @@ def _fold_date(f: str, r: str) -> str:
     )
 
 
-def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> str:
-    """Cypher that folds one row per fact into the relationship (created if new)."""
+def _fact_sets(keys: Sequence[str]) -> list[str]:
+    """Cypher SET items folding the row `r` into the relationship `f` (dates: `_fold_date`)."""
     sets = [
         f"f.doc_ids = {_insert_sorted('f.doc_ids', 'r.docs')}",
         f"f.rules = CASE WHEN size(r.rules) = 0 THEN f.rules "
@@ -740,6 +743,12 @@ def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> st
             f"f.{k} = CASE WHEN f.{k} IS NULL OR r.props.{k} < f.{k} "
             f"THEN coalesce(r.props.{k}, f.{k}) ELSE f.{k} END"
         )
+    return sets
+
+
+def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> str:
+    """Cypher that folds one row per fact into the relationship (created if new)."""
+    sets = _fact_sets(keys)
     return (
         "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
         + (
@@ -1038,11 +1047,26 @@ class _ChangedSummaries:
         ).run(tx)
 
 
+def _fact_update(rel: str, keys: Sequence[str], *, from_dst: bool) -> str:
+    """`_fact_upsert` of facts that exist, in one look-up: the rows of the facts found are
+    folded in, and each found fact is returned with its date before (`WriteTally.changed`)."""
+    fold = _fold_date("f", "r").replace("WITH f, r, ", "WITH f, r, d0, p0, ")
+    assert fold.count("d0, p0") == 2
+    return (
+        f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} WHERE f.fact_id = r.fact_id "
+        "WITH f, r, f.date AS d0, f.date_precision AS p0 SET "
+        + ", ".join(_fact_sets(keys))
+        + f" {fold} RETURN f.fact_id AS id, d0 AS date, p0 AS precision"
+    )
+
+
 @dataclass
 class _FactWrite:
     """Facts of one type and anchor (rows of `FactFold.row`), written with a creating tally
-    (ArcadeDB): those it found are folded in by MERGE (`_fact_upsert`), new ones CREATEd with
-    the values the fold gives a new relationship, and counted."""
+    (ArcadeDB): those that exist are found and folded into in one look-up (`_fact_update`,
+    which tells the tally their dates before), the others CREATEd with the values the fold
+    gives a new relationship, and counted. A fact with an end the write created is not
+    looked for."""
 
     rel: str
     keys: Sequence[str]
@@ -1051,10 +1075,12 @@ class _FactWrite:
     tally: WriteTally
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
+        new_end = self.tally.created
+        old = [r for r in self.rows if r["src"] not in new_end and r["dst"] not in new_end]
         found = self.tally.existing_facts
-        old = [r for r in self.rows if r["fact_id"] in found]
         if old:
-            tx.run(_fact_upsert(self.rel, self.keys, from_dst=self.from_dst), rows=old).consume()
+            for rec in tx.run(_fact_update(self.rel, self.keys, from_dst=self.from_dst), rows=old):
+                found[rec["id"]] = (rec["date"], rec["precision"])
         created = []
         for r in self.rows:
             if r["fact_id"] in found:
