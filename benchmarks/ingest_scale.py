@@ -3,10 +3,13 @@
     python -m benchmarks.ingest_scale                          # the issue's size: 1,000 into 200,000
     python -m benchmarks.ingest_scale --articles 200 --known 10000    # a quick look
     python -m benchmarks.ingest_scale --articles 200 --known 10000 --profile /tmp/p
+    python -m benchmarks.ingest_scale --large-store /tmp/courtgraph-bench-…  # a kept load
 
 The large store is the benchmark graph of `benchmarks.generate` at the scale that gives M
 documents (200,000 at scale 1.0), bulk-loaded with its summaries computed, plus the court
-roster and the initiative taxonomy (which the empty store gets too, before timing). Both runs
+roster and the initiative taxonomy (which the empty store gets too, before timing); or a copy
+of a kept store of that graph (`--large-store`, e.g. the data directory `python -m
+benchmarks.run --keep` leaves: the full load takes minutes on a shared machine). Both runs
 ingest the same seeded articles of `benchmarks.ingest_speed` in this process, through
 `ingest.pipeline.ingest_paths` (what `python -m ingest` runs), after the store is open.
 
@@ -52,17 +55,20 @@ def _stop(data_dir: Path) -> None:
     EmbeddedServer(data_dir).stop()
 
 
-def prepare(data_dir: Path, known: int, *, seed: int, log: Any) -> None:
-    """A store holding `known` generated documents (none: an empty store), with the roster
-    and taxonomy loaded."""
+def prepare(data_dir: Path, known: int, *, seed: int, log: Any, copy_of: Path | None = None) -> int:
+    """A store holding `known` generated documents (none: an empty store), or a copy of the
+    store at `copy_of`, with the roster and taxonomy loaded. Returns its documents."""
     from benchmarks.bulk import bulk_load
     from graph.summaries import refresh_all
     from ingest.pipeline import load_reference_data
 
+    if copy_of is not None:
+        log(f"  copying {copy_of}")
+        shutil.copytree(copy_of, data_dir, ignore=shutil.ignore_patterns("server.json"))
     store = _open(data_dir)
     try:
         t0 = time.perf_counter()
-        if known:
+        if known and copy_of is None:
             from benchmarks.generate import read_nodes, read_props, read_rels
 
             gen, manifest = ensure_generated(seed, known / FULL_DOCUMENTS)
@@ -80,8 +86,18 @@ def prepare(data_dir: Path, known: int, *, seed: int, log: Any) -> None:
         load_reference_data(store)
         docs = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
         log(f"  store ready with {docs:,} documents in {time.perf_counter() - t0:.0f} s")
+        return int(docs)
     finally:
         store.close()
+
+
+def _documents(data_dir: Path) -> int:
+    store = _open(data_dir)
+    try:
+        return int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
+    finally:
+        store.close()
+        _stop(data_dir)
 
 
 def timed_ingest(
@@ -158,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--deletes", type=int, default=20, help="articles deleted after, timed")
     ap.add_argument("--work", type=Path, help="keep the prepared stores here, to reuse them")
+    ap.add_argument(
+        "--large-store",
+        type=Path,
+        help="copy this kept store of the benchmark graph instead of loading one (M: its "
+        "documents); the original is not opened or changed",
+    )
     ap.add_argument("--profile", type=Path, help="cProfile both ingests: PREFIX-empty, -large")
     ap.add_argument("--output", type=Path, help="write the result as JSON")
     args = ap.parse_args(argv)
@@ -181,13 +203,17 @@ def main(argv: list[str] | None = None) -> int:
             "warmup_articles": args.warmup,
         }
         for name, known in (("empty", 0), ("large", args.known)):
-            base, data_dir = work / f"base-{name}-{known}", work / f"run-{name}"
-            log(f"{name} store ({known:,} documents)")
+            given = args.large_store if name == "large" else None
+            tag = f"copy-{given.name}" if given else str(known)
+            base, data_dir = work / f"base-{name}-{tag}", work / f"run-{name}"
+            log(f"{name} store ({given or f'{known:,} documents'})")
             if not base.exists():  # prepared once, copied for each run
                 try:
-                    prepare(base, known, seed=args.seed, log=log)
+                    prepare(base, known, seed=args.seed, log=log, copy_of=given)
                 finally:
                     _stop(base)
+            if given:
+                known = _documents(base)
             shutil.rmtree(data_dir, ignore_errors=True)
             shutil.copytree(base, data_dir)
             try:

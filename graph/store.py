@@ -13,7 +13,7 @@ import logging
 import random
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -262,12 +262,12 @@ class GraphStore:
     def write_documents(self, docs: Sequence[DocumentGraph]) -> WriteTally:
         """Write documents and everything they support, in one transaction. Returns what
         this write added (not what other processes added meanwhile)."""
-        tally = WriteTally(docs)
         # ArcadeDB: what is new in this write is CREATEd, without a MERGE's lookups (a process
-        # that writes the same document meanwhile makes this transaction collide and run
-        # again, finding it); Neo4j's MERGE would not collide, so it keeps MERGE throughout
-        known = tally if self.server == dialect.ARCADEDB else None
-        self._write([tally, *_document_statements(docs, known), tally.after])
+        # that writes the same document or fact meanwhile makes this transaction collide and
+        # run again, finding it: ArcadeDB's MERGE is a lookup then a create too); Neo4j's
+        # MERGE would not collide, so it keeps MERGE throughout
+        tally = WriteTally(docs, creates=self.server == dialect.ARCADEDB)
+        self._write([tally, *_document_statements(docs, tally), tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
@@ -376,45 +376,73 @@ def _is_write_conflict(exc: Neo4jError) -> bool:
 
 @dataclass
 class WriteTally:
-    """Counts taken inside a document write, before (`run`, the transaction's first
-    statement) and after (`after`, its last) what it writes: which of its documents existed
-    already, and how many of its entities and facts it created. So a run reports its own
-    additions even while other processes write (a fact whose ends are missing is not
-    written, and not counted)."""
+    """What a document write found and did, taken inside its transaction: which of its
+    documents existed already (`run`, the transaction's first statement), which of its facts
+    existed already (with their dates), and how many entities and facts it created. So a run
+    reports its own additions even while other processes write, and the summaries are
+    adjusted only where a fact is new or got an earlier date.
+
+    `creates` (ArcadeDB): new facts are CREATEd and counted as they are; else (Neo4j, MERGE
+    throughout) the facts of the write are counted once more at the end (`after`)."""
 
     docs: Sequence[DocumentGraph]
+    creates: bool = False
     known_docs: list[str] = field(default_factory=list)
+    #: facts of this write that existed before it: fact id -> (date, date precision)
+    existing_facts: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: entities this write created (a fact with one of them at an end is new)
+    created: set[str] = field(default_factory=set)
     new_entities: int = 0
     new_facts: int = 0
-    _before: tuple[int, int] = field(default=(0, 0), repr=False)
 
-    def _existing(self, tx: neo4j.ManagedTransaction) -> tuple[int, int]:
-        ids = sorted({n.id for d in self.docs for n in d.nodes})
-        entities = tx.run(
-            "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n", ids=ids
-        ).single(strict=True)["n"]
+    def _facts(
+        self, tx: neo4j.ManagedTransaction, *, all_facts: bool = False
+    ) -> dict[str, tuple[str | None, str | None]]:
         facts: dict[tuple[str, bool], dict[str, Row]] = defaultdict(dict)
         for d in self.docs:
             for f in d.facts:
+                if not all_facts and (f.src in self.created or f.dst in self.created):
+                    continue  # cannot have existed: not looked for
                 rel = check_rel_type(f.type)
                 facts[(rel, _from_dst(rel, f.dst))][f.id] = {"id": f.id, "src": f.src, "dst": f.dst}
-        found = 0
+        found: dict[str, tuple[str | None, str | None]] = {}
         for (rel, from_dst), rows in sorted(facts.items()):
             start = "(b:Entity {id: r.dst})<-" if from_dst else "(a:Entity {id: r.src})-"
             end = "-()" if from_dst else "->()"
-            found += tx.run(
-                f"UNWIND $rows AS r MATCH {start}[f:{rel}]{end} "
-                "WHERE f.fact_id = r.id RETURN count(DISTINCT f.fact_id) AS n",
+            for rec in tx.run(
+                f"UNWIND $rows AS r MATCH {start}[f:{rel}]{end} WHERE f.fact_id = r.id "
+                "RETURN f.fact_id AS id, f.date AS date, f.date_precision AS precision",
                 rows=[rows[k] for k in sorted(rows)],
-            ).single(strict=True)["n"]
-        return entities, found
+            ):
+                found[rec["id"]] = (rec["date"], rec["precision"])
+        return found
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
+        # a transaction that collided runs again from here: nothing of the first try counts
+        self.new_entities = self.new_facts = 0
+        self.created, self.existing_facts = set(), {}
         self.known_docs = tx.run(
             "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect(d.id) AS ids",
             ids=sorted({d.id for d in self.docs}),
         ).single(strict=True)["ids"]
-        self._before = self._existing(tx)
+
+    @property
+    def facts_before(self) -> _TallyFacts:
+        """The statement that finds which facts of the write exist, after its entities are
+        written (those it created need no look-up) and before its facts are; with `creates`,
+        `_FactWrite` finds them as it writes them (one look-up per fact), and this does
+        nothing."""
+        return _TallyFacts(self)
+
+    def changed(self, fold: FactFold) -> bool:
+        """Whether this write creates the fact or moves its date earlier (what the adoption
+        summaries and child counts follow)."""
+        if fold.fact_id not in self.existing_facts:
+            return True
+        date, precision = self.existing_facts[fold.fact_id]
+        return fold.date is not None and (
+            date is None or date_key(fold.date, fold.date_precision) < date_key(date, precision)
+        )
 
     @property
     def after(self) -> _TallyAfter:
@@ -422,13 +450,22 @@ class WriteTally:
 
 
 @dataclass
+class _TallyFacts:
+    tally: WriteTally
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if not self.tally.creates:  # (creating: `_FactWrite` finds them as it writes)
+            self.tally.existing_facts = self.tally._facts(tx)
+
+
+@dataclass
 class _TallyAfter:
     tally: WriteTally
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
-        entities, facts = self.tally._existing(tx)
-        self.tally.new_entities = entities - self.tally._before[0]
-        self.tally.new_facts = facts - self.tally._before[1]
+        if not self.tally.creates:  # MERGE throughout: the facts there now, less those before
+            now = self.tally._facts(tx, all_facts=True)
+            self.tally.new_facts = len(set(now) - set(self.tally.existing_facts))
 
 
 def _is_auth_error(exc: Neo4jError) -> bool:
@@ -483,6 +520,7 @@ class NodeUpsert:
 
     label: str
     rows: list[Row]
+    tally: WriteTally | None = None  # counts the nodes created
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         label = check_label(self.label)
@@ -508,6 +546,9 @@ class NodeUpsert:
             )
         }
         new = [r for r in rows if r["id"] not in existing]
+        if self.tally is not None:
+            self.tally.new_entities += len(new)
+            self.tally.created.update(r["id"] for r in new)
         changed: list[Row] = []
         for r in rows:
             rec = existing.get(r["id"])
@@ -687,8 +728,8 @@ def _fold_date(f: str, r: str) -> str:
     )
 
 
-def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> str:
-    """Cypher that folds one row per fact into the relationship (created if new)."""
+def _fact_sets(keys: Sequence[str]) -> list[str]:
+    """Cypher SET items folding the row `r` into the relationship `f` (dates: `_fold_date`)."""
     sets = [
         f"f.doc_ids = {_insert_sorted('f.doc_ids', 'r.docs')}",
         f"f.rules = CASE WHEN size(r.rules) = 0 THEN f.rules "
@@ -702,6 +743,12 @@ def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> st
             f"f.{k} = CASE WHEN f.{k} IS NULL OR r.props.{k} < f.{k} "
             f"THEN coalesce(r.props.{k}, f.{k}) ELSE f.{k} END"
         )
+    return sets
+
+
+def _fact_upsert(rel: str, keys: Sequence[str], *, from_dst: bool = False) -> str:
+    """Cypher that folds one row per fact into the relationship (created if new)."""
+    sets = _fact_sets(keys)
     return (
         "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
         + (
@@ -784,10 +831,13 @@ def _fact_of_key(key: str) -> Row:
 def _document_statements(
     docs: Sequence[DocumentGraph], tally: WriteTally | None = None
 ) -> list[Statement]:
-    """The statements of a document write. With `tally` (run first in the same transaction),
-    the documents it found new get their mentions and evidence CREATEd, not MERGEd, and
-    have no mentions to take out of the counts."""
+    """The statements of a document write. With `tally` (run first in the same transaction):
+    the summaries are adjusted only for the facts it found new or dated earlier, and the
+    entities and facts created are counted; with a creating tally (ArcadeDB) the documents
+    it found new get their mentions, evidence and new facts CREATEd, not MERGEd, and have
+    no mentions to take out of the counts."""
     doc_ids = [doc.id for doc in docs]
+    changes, tally = tally, (tally if tally is not None and tally.creates else None)
     # a document written again first leaves the per-year mention counts
     before = _UncountKnown(doc_ids, tally=tally)
     statements: list[Statement] = [before]
@@ -877,7 +927,9 @@ def _document_statements(
     for n in nodes:
         by_label[n.label].append(_node_row(n))
     for label, rows in by_label.items():
-        statements.append(NodeUpsert(label, rows))
+        statements.append(NodeUpsert(label, rows, tally=changes))
+    if changes is not None:
+        statements.append(changes.facts_before)
     if unique:
         statements.append(_NewOrKnown(_MENTIONS, list(unique.values()), "doc", tally))
     groups: dict[tuple[str, str, str], list[FactFold]] = defaultdict(list)
@@ -886,21 +938,167 @@ def _document_statements(
     for (rel, _src_label, _dst_label), folds in groups.items():
         keys = sorted({k for fold in folds for k in fold.props})
         for from_dst, part in _by_anchor((f.row(keys) for f in folds), rel):
-            statements.append((_fact_upsert(rel, keys, from_dst=from_dst), {"rows": part}))
+            if tally is None:
+                statements.append((_fact_upsert(rel, keys, from_dst=from_dst), {"rows": part}))
+            else:
+                statements.append(_FactWrite(rel, keys, from_dst, part, tally))
     if evidence:
         rows = [{**r, "doc": r["props"]["doc_id"]} for r in evidence.values()]
         statements.append(_NewOrKnown(_EVIDENCE, rows, "doc", tally))
+    # what a new document mentions, as written: its counts need not be read back
+    written: dict[str, tuple[str | None, list[str]]] = {
+        d.id: (d.props.get("date"), []) for d in docs
+    }
+    for doc_id, entity in unique:
+        written[doc_id][1].append(entity)
     statements += [
-        summaries.CountMentions(doc_ids),
+        _CountWritten(doc_ids, tally=tally, written=written),
         summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
-        summaries.RefreshDocLists(doc_ids, before),
-        summaries.AdjustInitiatives(
-            sorted({(f.src, f.dst) for f in facts.values() if f.rel == "ADOPTED"})
-        ),
-        summaries.RefreshChildren([f.dst for f in facts.values() if f.rel == "PART_OF"]),
+        _DocListsWritten(doc_ids, before, tally=tally, written=written),
+        _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),
     ]
     return statements
+
+
+def _written_years(
+    tally: WriteTally, written: dict[str, tuple[str | None, list[str]]]
+) -> dict[str, Counter]:
+    """`summaries._mention_years` of the documents new in a write, from what it wrote (a
+    mention of an entity that is not there was not written: `_apply_year_deltas` and the
+    lists skip an entity that does not exist)."""
+    known = set(tally.known_docs)
+    per: dict[str, Counter] = defaultdict(Counter)
+    for doc_id, (date, entities) in written.items():
+        if doc_id not in known and date:
+            for entity in entities:
+                per[entity][str(date)[:4]] += 1
+    return per
+
+
+@dataclass
+class _CountWritten(summaries.CountMentions):
+    """`CountMentions` of a write; with a creating tally, a new document's mentions are
+    counted from what was written, only the known documents' are read back."""
+
+    tally: WriteTally | None = None
+    written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        if self.tally is None:
+            super().run(tx)
+            return
+        per = _written_years(self.tally, self.written)
+        known = [d for d in self.doc_ids if d in set(self.tally.known_docs)]
+        if known:
+            for entity, years in summaries._mention_years(tx, known).items():
+                per[entity].update(years)
+        summaries._apply_year_deltas(tx, per)
+
+
+@dataclass
+class _DocListsWritten(summaries.RefreshDocLists):
+    """`RefreshDocLists` of a write; with a creating tally, a new document's entries come
+    from what was written."""
+
+    tally: WriteTally | None = None
+    written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+
+    def added(self, tx: neo4j.ManagedTransaction) -> dict[str, list[str]]:
+        if self.tally is None:
+            return super().added(tx)
+        known = set(self.tally.known_docs)
+        added: dict[str, list[str]] = defaultdict(list)
+        if known & set(self.doc_ids):
+            for entity, entries in (
+                summaries.RefreshDocLists([d for d in self.doc_ids if d in known], self.before)
+                .added(tx)
+                .items()
+            ):
+                added[entity] += entries
+        for doc_id, (date, entities) in self.written.items():
+            if doc_id not in known and date:
+                for entity in entities:
+                    added[entity].append(f"{date} {doc_id}")
+        return added
+
+
+@dataclass
+class _ChangedSummaries:
+    """The adoption summaries and child counts of the facts of a write: with its tally, only
+    of those it creates or dates earlier (a unit's entry of an initiative changes only then;
+    a parent's child count only when a PART_OF is new), else of all of them."""
+
+    facts: list[FactFold]
+    tally: WriteTally | None
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        facts = [f for f in self.facts if self.tally is None or self.tally.changed(f)]
+        summaries.AdjustInitiatives(
+            sorted({(f.src, f.dst) for f in facts if f.rel == "ADOPTED"})
+        ).run(tx)
+        summaries.RefreshChildren(
+            [
+                f.dst
+                for f in facts
+                if f.rel == "PART_OF"
+                and (self.tally is None or f.fact_id not in self.tally.existing_facts)
+            ]
+        ).run(tx)
+
+
+def _fact_update(rel: str, keys: Sequence[str], *, from_dst: bool) -> str:
+    """`_fact_upsert` of facts that exist, in one look-up: the rows of the facts found are
+    folded in, and each found fact is returned with its date before (`WriteTally.changed`)."""
+    fold = _fold_date("f", "r").replace("WITH f, r, ", "WITH f, r, d0, p0, ")
+    assert fold.count("d0, p0") == 2
+    return (
+        f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} WHERE f.fact_id = r.fact_id "
+        "WITH f, r, f.date AS d0, f.date_precision AS p0 SET "
+        + ", ".join(_fact_sets(keys))
+        + f" {fold} RETURN f.fact_id AS id, d0 AS date, p0 AS precision"
+    )
+
+
+@dataclass
+class _FactWrite:
+    """Facts of one type and anchor (rows of `FactFold.row`), written with a creating tally
+    (ArcadeDB): those that exist are found and folded into in one look-up (`_fact_update`,
+    which tells the tally their dates before), the others CREATEd with the values the fold
+    gives a new relationship, and counted. A fact with an end the write created is not
+    looked for."""
+
+    rel: str
+    keys: Sequence[str]
+    from_dst: bool
+    rows: list[Row]
+    tally: WriteTally
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        new_end = self.tally.created
+        old = [r for r in self.rows if r["src"] not in new_end and r["dst"] not in new_end]
+        found = self.tally.existing_facts
+        if old:
+            for rec in tx.run(_fact_update(self.rel, self.keys, from_dst=self.from_dst), rows=old):
+                found[rec["id"]] = (rec["date"], rec["precision"])
+        created = []
+        for r in self.rows:
+            if r["fact_id"] in found:
+                continue
+            values = {k: v for k, v in r["props"].items() if v is not None}
+            values.update(fact_id=r["fact_id"], doc_ids=r["docs"], confidence=r["confidence"])
+            if r["rules"]:
+                values["rules"] = r["rules"]
+            if r["date"] is not None:  # as `_fold_date` leaves a new relationship
+                values.update(date=r["date"], date_precision=r["date_precision"])
+            created.append({"src": r["src"], "dst": r["dst"], "all": values})
+        rel = check_rel_type(self.rel)
+        for literal, part in _create_groups(created, "all"):
+            self.tally.new_facts += tx.run(
+                "UNWIND $rows AS r MATCH (a:Entity {id: r.src}) MATCH (b:Entity {id: r.dst}) "
+                f"CREATE (a)-[f:{rel} {literal}]->(b) RETURN count(f) AS n",
+                rows=part,
+            ).single(strict=True)["n"]
 
 
 _MENTIONS = (
@@ -1351,6 +1549,11 @@ Statement = (
     | _UncountKnown
     | RefoldFacts
     | WriteTally
+    | _TallyFacts
     | _TallyAfter
+    | _ChangedSummaries
+    | _FactWrite
+    | _CountWritten
+    | _DocListsWritten
     | InitMeta
 )

@@ -16,8 +16,10 @@ the facts they summarise, so a summary is never staler than the graph:
 - every entity mentioned by more than `HUB_DOCS` dated documents: `recent_docs`, its latest
   `RECENT_DOCS` dated documents as "date id" strings, newest first, so the documents of a
   popular initiative are 201 lookups instead of a visit to its 16,000 mentions. Merged
-  with the documents a write adds; recomputed for that entity when a delete or a rewrite takes
-  one out of a full list.
+  with the documents a write adds. The next `RECENT_SPARE` entries below the list wait in
+  `recent_spare` (no query reads them): a delete or a rewrite that takes documents out of
+  the list moves entries up from there; only when they run out is the list recomputed from
+  the entity's every mention.
 - every court or tribunal with units below it: `child_count` (its PART_OF in-degree).
 - one `Meta {id: "graph"}` node: `recent_since`, the date of the `RECENT`-th latest document,
   so "latest documents" reads a short index range instead of sorting every document, and
@@ -49,6 +51,7 @@ NEEDED = 21  # the latest-documents query reads 20 (+1 to tell it was cut)
 META_ID = "graph"
 HUB_DOCS = 1000  # an entity mentioned by more dated documents keeps `recent_docs`
 RECENT_DOCS = 201  # how many: the documents query's row limit + 1 (to tell it was cut)
+RECENT_SPARE = 50  # entries kept below the list, for deletes (`recent_spare`)
 
 # one record of parallel lists: ArcadeDB groups and sorts many rows slowly, collect is cheap
 _ADOPTIONS = """
@@ -377,16 +380,43 @@ _ALL_ENTRIES = (
 
 
 def _all_entries(tx: neo4j.ManagedTransaction, entity: str) -> list[str]:
-    rec = tx.run(_ALL_ENTRIES, id=entity, k=RECENT_DOCS).single()
+    """The entity's latest entries: the list and its spares (a visit to every mention)."""
+    rec = tx.run(_ALL_ENTRIES, id=entity, k=RECENT_DOCS + RECENT_SPARE).single()
     return list(rec["entries"]) if rec else []
 
 
 def _set_doc_lists(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]]) -> None:
+    """Rows: id and `docs`, the entity's latest entries, newest first: the first
+    `RECENT_DOCS` are its list, the rest (at most `RECENT_SPARE`) its spares."""
+    rows = [
+        {"id": r["id"], "docs": r["docs"][:RECENT_DOCS], "spare": r["docs"][RECENT_DOCS:]}
+        for r in rows
+    ]
     for i in range(0, len(rows), 200):
         tx.run(
-            "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n.recent_docs = r.docs",
+            "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) "
+            "SET n.recent_docs = r.docs, n.recent_spare = r.spare",
             rows=rows[i : i + 200],
         ).consume()
+
+
+def _merged_entries(
+    docs: list[str] | None, spare: list[str] | None, gone: set[str], added: Sequence[str]
+) -> list[str] | None:
+    """An entity's latest entries (list and spares) after the documents `gone` left and the
+    entries `added` came, from the entries it keeps, or None when they do not tell: the list
+    and spares are the entity's entries down to the last spare (its floor), so after a
+    change they still are for the entries at or above that floor; an added entry below it
+    may have others above it that were never kept, and is left out."""
+    if not docs:
+        return None
+    kept = [*docs, *(spare or [])]
+    floor = kept[-1]
+    out = {e for e in kept if e.split(" ", 1)[1] not in gone}
+    out |= {e for e in added if e >= floor}
+    if len(out) < RECENT_DOCS:
+        return None
+    return sorted(out, reverse=True)[: RECENT_DOCS + RECENT_SPARE]
 
 
 @dataclass
@@ -397,10 +427,15 @@ class RefreshDocLists:
     doc_ids: Sequence[str]
     before: UncountMentions
 
-    def run(self, tx: neo4j.ManagedTransaction) -> None:
+    def added(self, tx: neo4j.ManagedTransaction) -> dict[str, list[str]]:
+        """Entity id -> the entries of the documents that mention it now."""
         added: dict[str, list[str]] = defaultdict(list)
         for rec in tx.run(_DOC_ENTRIES, ids=list(self.doc_ids)):
             added[rec["id"]].append(rec["entry"])
+        return added
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        added = self.added(tx)
         ids = sorted(set(added) | self.before.touched)
         gone = set(self.doc_ids)
         updates: list[dict[str, Any]] = []
@@ -408,25 +443,23 @@ class RefreshDocLists:
         for i in range(0, len(ids), 2000):
             for r in tx.run(
                 "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
-                "RETURN n.id AS id, n.doc_year_counts AS counts, n.recent_docs AS docs",
+                "RETURN n.id AS id, n.doc_year_counts AS counts, n.recent_docs AS docs, "
+                "n.recent_spare AS spare",
                 ids=ids[i : i + 2000],
             ):
                 if sum(r["counts"] or []) <= HUB_DOCS:
                     if r["docs"] is not None:
                         dropped.append(r["id"])
                     continue
-                old = r["docs"]
-                kept = [] if old is None else [e for e in old if e.split(" ", 1)[1] not in gone]
-                # a full list that lost a document may have to take one from below it
-                if old is None or (len(kept) < len(old) and len(old) >= RECENT_DOCS):
+                docs = _merged_entries(r["docs"], r["spare"], gone, added.get(r["id"], ()))
+                if docs is None:  # too few left above the spares' floor: from every mention
                     docs = _all_entries(tx, r["id"])
-                else:
-                    docs = sorted(set(kept) | set(added[r["id"]]), reverse=True)[:RECENT_DOCS]
                 updates.append({"id": r["id"], "docs": docs})
         _set_doc_lists(tx, updates)
         if dropped:
             tx.run(
-                "UNWIND $ids AS id MATCH (n:Entity {id: id}) REMOVE n.recent_docs", ids=dropped
+                "UNWIND $ids AS id MATCH (n:Entity {id: id}) REMOVE n.recent_docs, n.recent_spare",
+                ids=dropped,
             ).consume()
 
 
@@ -485,7 +518,7 @@ def refresh_all(store: GraphStore, *, batch: int = 2000) -> None:
         store.write_statements([RefreshChildren(parents[i : i + batch])])
     totals = _recount_mentions(store, batch=batch)
     hubs = sorted(k for k, c in totals.items() if sum(c.values()) > HUB_DOCS)
-    store.write_statements([("MATCH (n:Entity) REMOVE n.recent_docs", {})])
+    store.write_statements([("MATCH (n:Entity) REMOVE n.recent_docs, n.recent_spare", {})])
     for i in range(0, len(hubs), 20):
         store.write_statements([FullDocLists(hubs[i : i + 20])])
     rebuild_fingerprints(store, batch=batch)

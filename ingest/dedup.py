@@ -127,6 +127,7 @@ class FingerprintIndex:
         if old is not None:
             self._matrix[:, : old.shape[1]] = old
         self._xor = np.empty(capacity, dtype=np.uint64)
+        self._bits = np.empty(capacity, dtype=np.uint8)
         self._distance = np.empty(capacity, dtype=np.uint16)
 
     def __len__(self) -> int:
@@ -178,13 +179,14 @@ class FingerprintIndex:
         n = len(self._keys)
         if words is None or not n:
             return []
-        xor, distance = self._xor[:n], self._distance[:n]
-        for w in range(_WORDS):
+        xor, bits, distance = self._xor[:n], self._bits[:n], self._distance[:n]
+        for w in range(_WORDS):  # into preallocated buffers: no array allocated per lookup
             np.bitwise_xor(self._matrix[w, :n], words[w], out=xor)
+            _popcount(xor, bits)
             if w == 0:
-                distance[:] = _popcount(xor)
+                distance[:] = bits
             else:
-                np.add(distance, _popcount(xor), out=distance)
+                np.add(distance, bits, out=distance)
         close = np.flatnonzero(distance <= self.threshold)
         return sorted(((self._keys[i], int(distance[i])) for i in close), key=lambda kv: kv[1])
 
@@ -198,11 +200,12 @@ _WORDS = BITS // 64
 _BYTE_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
 
 
-def _popcount(words: np.ndarray) -> np.ndarray:
-    """Set bits of each uint64 (numpy >= 2.0 counts them natively)."""
+def _popcount(words: np.ndarray, out: np.ndarray) -> None:
+    """Set bits of each uint64 into `out` (uint8; numpy >= 2.0 counts them natively)."""
     if hasattr(np, "bitwise_count"):
-        return np.asarray(np.bitwise_count(words))
-    return np.asarray(_BYTE_POPCOUNT[words.view(np.uint8).reshape(-1, 8)].sum(axis=1))
+        np.bitwise_count(words, out=out)
+    else:
+        _BYTE_POPCOUNT[words.view(np.uint8).reshape(-1, 8)].sum(axis=1, dtype=np.uint8, out=out)
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")

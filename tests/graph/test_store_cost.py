@@ -181,3 +181,64 @@ def test_a_reported_figure_is_found_from_the_figure(store, monkeypatch) -> None:
         checked += len(to_figures)
         assert not (to_figures and from_court.search(text)), text
     assert checked  # the figure's facts were looked up (tally, merge, delete, refold)
+
+
+def _adopter_again(i: int, date: str) -> DocumentGraph:
+    """Another document on the adoption of `_adopter_doc(i)` (the same fact), dated `date`."""
+    doc = _adopter_doc(i)
+    h = f"{i:04d}" + date.replace("-", "") + "f" * (60 - len(date.replace("-", "")))
+    doc.id, doc.props = document_id(h), {**doc.props, "content_hash": h, "date": date}
+    doc.facts[0].evidence[0].date = date
+    return doc
+
+
+def test_a_write_adjusts_only_the_summaries_its_facts_change(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A fact a write finds with an earlier or the same date leaves the initiative's summary
+    as it is (a popular initiative's lists are not rewritten for every document that repeats
+    one of its adoptions); a new fact or an earlier date adjusts it; a PART_OF the write
+    finds leaves its parent's child count. The summaries agree with a recount throughout."""
+    g.load_small_graph(store)
+    store.write_documents([_adopter_doc(i) for i in range(5)])
+    _agrees_with_a_recount(store)
+    with statements(monkeypatch) as seen:
+        store.write_documents([_adopter_again(1, "2022-05"), _adopter_again(2, "2021-01")])
+    assert not [s for s in seen if "SET i.adopter_count" in s or "child_count" in s], seen
+    _agrees_with_a_recount(store)
+    with statements(monkeypatch) as seen:
+        store.write_documents([_adopter_again(3, "2020-03")])  # earlier: the date moves
+    assert [s for s in seen if "SET i.adopter_count" in s], seen
+    _agrees_with_a_recount(store)
+    su = store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.dates AS d", {"id": g.SUYUAN})
+    assert "2020-03" in su[0]["d"]
+    with statements(monkeypatch) as seen:
+        store.write_documents([_adopter_doc(7), g.document_c()])  # new facts
+    assert [s for s in seen if "SET i.adopter_count" in s], seen
+    _agrees_with_a_recount(store)
+    for doc_id in [_adopter_again(3, "2020-03").id, _adopter_doc(1).id]:
+        store.delete_document(doc_id)
+        _agrees_with_a_recount(store)
+
+
+def test_a_delete_refills_a_full_document_list_from_its_spares(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A popular entity's latest-documents list that loses a document takes the next one
+    from the spares kept below it, without visiting the entity's every mention (16,000 for
+    a popular initiative); only when the spares run out is it recomputed. (Small numbers
+    stand in for 1000/201/50.)"""
+    from tests.graph.test_summaries import _listed, _mentioning, _recount_listed
+
+    monkeypatch.setattr(summaries, "HUB_DOCS", 4)
+    monkeypatch.setattr(summaries, "RECENT_DOCS", 3)
+    monkeypatch.setattr(summaries, "RECENT_SPARE", 2)
+    g.load_small_graph(store)
+    days = ["2021-05", "2023-01-09", "2022", None, "2023-01-09", "2020-12-31", "2024-02"]
+    docs = [_mentioning(i, d) for i, d in enumerate(days)]
+    store.write_documents(docs)
+    walks = 0
+    for _ in range(3):
+        newest = _listed(store)[0].split(" ")[1]
+        with statements(monkeypatch) as seen:
+            store.delete_document(newest)
+        walks += len([s for s in seen if "<-[:MENTIONS]-(d:Document)" in s])
+        assert _listed(store) == _recount_listed(store)
+    assert walks == 1  # two spares: the third delete recomputes the list
+    _agrees_with_a_recount(store)
