@@ -46,6 +46,35 @@ _CITED_WORK = re.compile(
 )
 
 
+#: 某某一行到乙县法院调研: the court visited (the host) right after a verb of coming …
+_VISIT_BEFORE = re.compile(r"(?:到|赴|莅临|来到|深入|走进)$")
+#: … and the purpose of the visit soon after it
+_VISIT_AFTER = re.compile(
+    r"[^，,。；;！？\n]{0,12}?(?:调研|视察|考察|检查|督导|指导|走访|慰问|座谈|观摩|交流)"
+)
+#: a first-person reference to one's own court (not 该院, which points back)
+_FIRST_PERSON = re.compile(r"我院|本院")
+
+
+def _visited(res: Resolver, spans: Sequence[tuple[int, int] | None]) -> str | None:
+    """The court visited in the title or the first paragraph (甲高院某某一行到乙县法院调研):
+    when the article then speaks of 我院/本院, it is written by the host, whose court that
+    is, not by the visitors' (higher) court."""
+    if not _FIRST_PERSON.search(res.text):
+        return None
+    text = res.folded
+    for f in res.found:
+        if f.court.startswith("AGG:") or f.court == SUPREME:
+            continue
+        if not any(span and span[0] <= f.start < span[1] for span in spans):
+            continue
+        if _VISIT_BEFORE.search(text, max(0, f.start - 2), f.start) and _VISIT_AFTER.match(
+            text, f.end
+        ):
+            return f.court
+    return None
+
+
 def home_court(res: Resolver, title: str | None) -> str | None:
     """The article's own court: named most, in the title line and in the first body
     paragraph. A court named only in a metadata row (来源：…, 发文机关…) or as the source
@@ -57,18 +86,22 @@ def home_court(res: Resolver, title: str | None) -> str | None:
         for a, b in lines
         if _META_ROW.match(text, a, b) or (b - a <= 160 and _CAPTION.search(text, a, b))
     ]
-    if not title:  # the first line, when it reads like a headline
-        head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
-        if head and head[1] - head[0] <= 60 and not _HEADLINE_STOP.search(text, head[0], head[1]):
-            title = text[head[0] : head[1]]
+    head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
+    if head and (head[1] - head[0] > 60 or _HEADLINE_STOP.search(text, head[0], head[1])):
+        head = None  # the first line reads like a headline only when short
+    if not title and head:
+        title = text[head[0] : head[1]]
     first_para = next(((a, b) for a, b in lines if (a, b) not in meta and is_body(text[a:b])), None)
+    host = _visited(res, (head, first_para))
+    if host is not None:
+        return host
     scores: Counter[str] = Counter()
     first_pos: dict[str, int] = {}
     in_title: set[str] = set()
     in_para: set[str] = set()
     for f in res.found:
-        if f.court.startswith("AGG:") or f.court == SUPREME:
-            continue
+        if (f.court.startswith("AGG:") and f.level != "group") or f.court == SUPREME:
+            continue  # a special court's 两级法院 (one named group) may be what it is about
         if any(a <= f.start < b for a, b in meta) or _cited(res, f):
             continue
         first_pos.setdefault(f.court, f.start)

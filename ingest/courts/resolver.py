@@ -188,6 +188,10 @@ class Resolver:
         ctx_cands = [c for c in cands if c.kind == "ctx"]
         if ctx_cands:
             code = ctx_cands[0].target
+            if code.startswith("group:"):  # a special court and the courts under it
+                label = "AGG:" + code.removeprefix("group:")
+                self.found.append(Found(start, end, label, level="group"))
+                return
             if prev in _CTX_BLOCK_BEFORE and not code.startswith("agg"):
                 return
             if not code.startswith("agg") and self._named_unit_before(start):

@@ -628,3 +628,27 @@ def test_an_elliptical_list_of_tribunals_by_town() -> None:
     }
     assert all(c.level != "tribunal" for c in run("该院民事、刑事、行政三个法庭开庭。").courts)
     assert all(c.level != "tribunal" for c in run("明山区法院、综治中心法庭联合调解。").courts)
+
+
+# -- special courts and their groups, the host of a visit --------------------------------
+
+
+def test_special_two_level_group_is_one_group_and_may_be_the_home() -> None:
+    r = run("沈阳铁路运输两级法院推行集中管辖。沈阳铁路运输中级法院审理上诉案件。")
+    assert ("沈阳铁路运输两级法院", "AGG:沈阳铁路运输两级法院") in labels(
+        "沈阳铁路运输两级法院推行集中管辖。"
+    )
+    assert [c.name for c in r.courts] == ["沈阳铁路运输中级法院"]
+    assert r.home == "AGG:沈阳铁路运输两级法院"
+
+
+def test_a_visited_court_is_the_home_when_the_article_says_wo_yuan() -> None:
+    text = (
+        "5月6日，辽宁省高级人民法院庭长某某一行到本溪市明山区人民法院调研指导工作，"
+        "本溪中院副院长某某陪同。\n某某一行查看了我院诉讼服务中心，听取了工作汇报。"
+    )
+    r = run(text)
+    assert r.home == "辽宁省本溪市明山区人民法院"
+    assert ("我院", "辽宁省本溪市明山区人民法院") in [(m.surface, m.court) for m in r.mentions]
+    # without 我院 the article may be the visitors' own: the home is chosen as before
+    assert run(text.replace("我院", "该院")).home == "辽宁省高级人民法院"

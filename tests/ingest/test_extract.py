@@ -936,3 +936,11 @@ def test_setting_up_a_division_or_reforming_a_line_of_trials_is_still_adopted() 
     assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
     edges, _ = run("乙县法院环境资源法庭的成立，标志着新阶段。")
     assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
+
+
+def test_an_inspected_courts_work_is_its_own_not_the_visitors() -> None:
+    edges, gold = run("省法院庭长一行查看了乙县法院诉调对接专区。省法院要求推进诉源治理。")
+    assert ("X省乙县人民法院", "诉调对接", "adopted") in edges
+    assert not any(u == "X省高级人民法院" and i == "诉调对接" for u, i, _ in edges)
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉调对接")
+    assert rules == {"X省乙县人民法院": "adoption:object-owner"}
