@@ -471,6 +471,10 @@ class _Context:
             if hit.proxy:
                 return hit.court, "person-subject"
             c_start = self.clause_start(s_start, pos)
+            if hit.start < c_start and hit.court == _SPC:
+                circuit = self._circuit_about(pos, hit.start)
+                if circuit is not None:
+                    return circuit, "circuit-parent"
             return hit.court, "subject" if hit.start >= c_start else "nearest-in-sentence"
         if _PURPOSE.match(self.text, s_start, pos):
             # 为深化诉源治理，我院…: a leading purpose clause belongs to the subject after it
@@ -503,6 +507,21 @@ class _Context:
             # a weaker guess, told apart so that its precision is measured on its own
             return court, "paragraph-topic-far"
         return self.home, "home"
+
+    def _circuit_about(self, pos: int, spc_start: int) -> str | None:
+        """The SPC's circuit tribunal the text at `pos` is about (its section, the subject of
+        its paragraph before the SPC is named, or the previous paragraph's topic): 最高人民法院制定…，审理…，创新X — the later
+        clauses of a circuit tribunal's report are the tribunal's, the SPC being its parent."""
+        sec = self.section(pos)
+        court = sec[1] if sec is not None else None
+        if court is None:
+            l_start, _ = self.line(pos)
+            prev = self._last_between(l_start, spc_start)
+            court = prev.court if prev is not None else None
+            i = bisect.bisect_left(self.topic_starts, l_start) - 1
+            if court is None and i >= 0 and self._recent(self.topics[i][0], l_start):
+                court = self.topics[i][1]  # the paragraph before was about it
+        return court if court and self.parents.get(court) == _SPC else None
 
     def _inspected(self, lo: int, pos: int) -> str | None:
         """The court whose work a visitor inspects in text[lo:pos] (查看了乙县法院诉讼服务中心,
@@ -561,9 +580,16 @@ class _Context:
         return out
 
     def level(self, court: str | None) -> str | None:
-        return self.levels.get(court or "")
+        """The court's level; the SPC's circuit tribunals (level supreme in the roster) rank
+        with the special courts: trial courts of their circuit, they adopt what they create
+        rather than promote it."""
+        level = self.levels.get(court or "")
+        if level == "supreme" and self.parents.get(court or "") == _SPC:
+            return "special"
+        return level
 
 
+_SPC = "最高人民法院"
 #: a visitor's inspecting verb right before a court (查看了乙县法院…, 详细了解我院…)
 _INSPECT_BEFORE = re.compile(r"(?:查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研)了?$")
 #: a verb between that court and the initiative: the court does something there itself
@@ -1080,6 +1106,7 @@ ADOPTION_RULES = (
     "adoption:directive-home",
     "adoption:purpose-subject",
     "adoption:nearest-in-sentence",
+    "adoption:circuit-parent",
     "adoption:pilot-named",
     "adoption:section",
     "adoption:section-reporter",

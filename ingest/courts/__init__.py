@@ -36,7 +36,11 @@ from ingest.courts.home import SELF_SURFACES, home_court, self_references
 from ingest.courts.lists import find_court_lists, find_tribunal_lists
 from ingest.courts.resolver import Found, Resolver, agg_label
 from ingest.courts.sentences import Sentences
-from ingest.courts.tribunals import find_named_tribunals, find_tribunals
+from ingest.courts.tribunals import (
+    find_circuit_short_forms,
+    find_named_tribunals,
+    find_tribunals,
+)
 from ingest.courts.zones import find_special_basic, find_zones
 from ingest.document import CourtMention, CourtRef, Evidence, SourceDocument
 
@@ -181,6 +185,7 @@ def _read_names(res: Resolver) -> None:
     zone_spans = find_zones(res, covered + special_spans) + special_spans
     res.resolve_matches(raw, skip=zone_spans)
     find_court_lists(res)
+    find_circuit_short_forms(res)
 
 
 __all__: list[str] = [

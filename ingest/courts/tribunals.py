@@ -235,3 +235,22 @@ def _tribunal_stem_ok(stem: str, *, strict: bool = True, central: bool = False) 
     if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):
         return False
     return not strict or not any(w in stem for w in _tribunal_stopwords())
+
+
+#: 第一巡回法庭 alone: a back-reference to the SPC's circuit tribunal of that number
+_CIRCUIT = re.compile(r"第([一二三四五六])巡回法庭")
+_SPC_CIRCUIT = "最高人民法院第{}巡回法庭"
+
+
+def find_circuit_short_forms(res: Resolver) -> None:
+    """第一巡回法庭 (a heading, or 该第一巡回法庭) is the SPC's first circuit tribunal when the
+    article names that tribunal in full elsewhere; a court's own 巡回法庭 never is."""
+    named = {f.court for f in res.found if f.court.startswith("最高人民法院第")}
+    if not named:
+        return
+    taken = [(f.start, f.end) for f in res.found]
+    for m in _CIRCUIT.finditer(res.folded):
+        court = _SPC_CIRCUIT.format(m.group(1))
+        if court not in named or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        res.found.append(Found(m.start(), m.end(), court, level="supreme"))

@@ -652,3 +652,10 @@ def test_a_visited_court_is_the_home_when_the_article_says_wo_yuan() -> None:
     assert ("我院", "辽宁省本溪市明山区人民法院") in [(m.surface, m.court) for m in r.mentions]
     # without 我院 the article may be the visitors' own: the home is chosen as before
     assert run(text.replace("我院", "该院")).home == "辽宁省高级人民法院"
+
+
+def test_a_circuit_tribunal_heading_alone_is_the_spc_tribunal_named_in_full() -> None:
+    text = "第三巡回法庭：\n最高人民法院第三巡回法庭在南京挂牌成立。"
+    assert ("第三巡回法庭", "最高人民法院第三巡回法庭") in labels(text)
+    # a court's own numbered 巡回法庭, with no SPC tribunal of that number named, is not it
+    assert not any("巡回" in c for _, c in labels("乙县法院设立第三巡回法庭。"))
