@@ -56,6 +56,19 @@ _VISIT_AFTER = re.compile(
 _FIRST_PERSON = re.compile(r"我院|本院")
 
 
+def _publisher(res: Resolver, meta: Sequence[tuple[int, int]]) -> str | None:
+    """The one court a metadata row names (来源：乙县法院, 作者单位：乙县法院), when the article
+    speaks of 我院/本院: a court's own article, whose 我院 is the publisher."""
+    if not meta or not _FIRST_PERSON.search(res.text):
+        return None
+    courts = {
+        f.court
+        for f in res.found
+        if not f.court.startswith("AGG:") and any(a <= f.start < b for a, b in meta)
+    }
+    return courts.pop() if len(courts) == 1 else None
+
+
 def _visited(res: Resolver, spans: Sequence[tuple[int, int] | None]) -> str | None:
     """The court visited in the title or the first paragraph (甲高院某某一行到乙县法院调研):
     when the article then speaks of 我院/本院, it is written by the host, whose court that
@@ -92,6 +105,9 @@ def home_court(res: Resolver, title: str | None) -> str | None:
     if not title and head:
         title = text[head[0] : head[1]]
     first_para = next(((a, b) for a, b in lines if (a, b) not in meta and is_body(text[a:b])), None)
+    publisher = _publisher(res, meta)
+    if publisher is not None:
+        return publisher
     host = _visited(res, (head, first_para))
     if host is not None:
         return host

@@ -659,3 +659,13 @@ def test_a_circuit_tribunal_heading_alone_is_the_spc_tribunal_named_in_full() ->
     assert ("第三巡回法庭", "最高人民法院第三巡回法庭") in labels(text)
     # a court's own numbered 巡回法庭, with no SPC tribunal of that number named, is not it
     assert not any("巡回" in c for _, c in labels("乙县法院设立第三巡回法庭。"))
+
+
+def test_wo_yuan_is_the_court_of_the_source_row() -> None:
+    text = (
+        "辽宁省高级人民法院召开全省法院会议，部署诉源治理工作。\n"
+        "会后，我院立即传达会议精神。\n来源：本溪市明山区人民法院"
+    )
+    r = run(text)
+    assert r.home == "辽宁省本溪市明山区人民法院"
+    assert ("我院", "辽宁省本溪市明山区人民法院") in [(m.surface, m.court) for m in r.mentions]
