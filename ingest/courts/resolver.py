@@ -22,8 +22,11 @@ from ingest.document import CourtRef
 from ingest.gazetteer import Gazetteer
 from ingest.roster import RosterCourt
 
-# a context form (省法院, 县法院) right after one of these is a group or another unit
-_CTX_BLOCK_BEFORE = frozenset("全各两该本我贵外他邻其每某城县市区省地州乡镇村级")
+# a context form (省法院, 县法院) right after one of these is a group or another unit; after
+# a count (东北三省法院, 五县法院) it is the courts of several
+_CTX_BLOCK_BEFORE = frozenset(
+    "全各两该本我贵外他邻其每某城县市区省地州乡镇村级一二三四五六七八九十几多数诸"
+)
 
 
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in

@@ -669,3 +669,10 @@ def test_wo_yuan_is_the_court_of_the_source_row() -> None:
     r = run(text)
     assert r.home == "辽宁省本溪市明山区人民法院"
     assert ("我院", "辽宁省本溪市明山区人民法院") in [(m.surface, m.court) for m in r.mentions]
+
+
+def test_railway_intermediate_court_abbreviations_and_counted_groups() -> None:
+    assert names("兰铁中院审理上诉案件。") == ["兰州铁路运输中级法院"]
+    assert names("太铁中院召开会议。") == ["太原铁路运输中级法院"]
+    # 三省法院: the courts of three provinces, not the province's high court
+    assert names("辽宁省沈阳市召开东北三省法院交流会。") == []
