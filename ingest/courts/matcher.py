@@ -184,7 +184,7 @@ def load_matcher() -> Matcher:
         if d.level == "province":
             _add(table, (s or d.name) + "法院", Cand("agg", d.adcode, 0))
             for f in {s or d.name, d.name}:  # 重庆各基层法院, 云南省各级法院: the courts of a place
-                for tail in _GROUP_TAILS:
+                for tail in (*_GROUP_TAILS, "三级法院", "三级人民法院"):  # 山西三级法院
                     _add(table, f + tail, Cand("agg", d.adcode, 0))
             if d.kind == "直辖市":
                 _add(table, d.name + "法院", Cand("agg", d.adcode, 0))

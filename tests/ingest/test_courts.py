@@ -676,3 +676,9 @@ def test_railway_intermediate_court_abbreviations_and_counted_groups() -> None:
     assert names("太铁中院召开会议。") == ["太原铁路运输中级法院"]
     # 三省法院: the courts of three provinces, not the province's high court
     assert names("辽宁省沈阳市召开东北三省法院交流会。") == []
+
+
+def test_a_provinces_three_level_courts_are_a_group() -> None:
+    assert labels("山西省三级法院推行诉前调解。") == [("山西省三级法院", "AGG:山西省全省法院")]
+    assert labels("北京三级法院推行诉前调解。") == [("北京三级法院", "AGG:北京市全市法院")]
+    assert names("新疆三级法院推进繁简分流。") == []
