@@ -245,6 +245,8 @@ _SPC_CIRCUIT = "最高人民法院第{}巡回法庭"
 def find_circuit_short_forms(res: Resolver) -> None:
     """第一巡回法庭 (a heading, or 该第一巡回法庭) is the SPC's first circuit tribunal when the
     article names that tribunal in full elsewhere; a court's own 巡回法庭 never is."""
+    if "巡回法庭" not in res.folded:
+        return
     named = {f.court for f in res.found if f.court.startswith("最高人民法院第")}
     if not named:
         return
