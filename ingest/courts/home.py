@@ -88,6 +88,29 @@ def _visited(res: Resolver, spans: Sequence[tuple[int, int] | None]) -> str | No
     return None
 
 
+#: 某某一行莅临我院调研: the visitors come to the article's own court
+_VISIT_SELF = re.compile(r"(?:到|赴|莅临|来到|走进)(?:我院|本院)")
+
+
+def _visitors(res: Resolver) -> set[str]:
+    """Courts whose people visit 我院/本院 (甲中院院长某某一行莅临我院调研): guests, so not
+    the article's own court."""
+    text = res.folded
+    out: set[str] = set()
+    for m in _VISIT_SELF.finditer(text):
+        if not _VISIT_AFTER.match(text, m.end()):
+            continue
+        lo = m.start()
+        while lo > 0 and m.start() - lo < 60 and text[lo - 1] not in _CLAUSE_BREAK:
+            lo -= 1
+        out.update(
+            f.court
+            for f in res.found
+            if lo <= f.start < m.start() and not f.court.startswith("AGG:")
+        )
+    return out
+
+
 def home_court(res: Resolver, title: str | None) -> str | None:
     """The article's own court: named most, in the title line and in the first body
     paragraph. A court named only in a metadata row (来源：…, 发文机关…) or as the source
@@ -111,6 +134,7 @@ def home_court(res: Resolver, title: str | None) -> str | None:
     host = _visited(res, (head, first_para))
     if host is not None:
         return host
+    guests = _visitors(res) if "院" in text else set()
     scores: Counter[str] = Counter()
     first_pos: dict[str, int] = {}
     in_title: set[str] = set()
@@ -118,6 +142,8 @@ def home_court(res: Resolver, title: str | None) -> str | None:
     for f in res.found:
         if (f.court.startswith("AGG:") and f.level != "group") or f.court == SUPREME:
             continue  # a special court's 两级法院 (one named group) may be what it is about
+        if f.court in guests:
+            continue
         if any(a <= f.start < b for a, b in meta) or _cited(res, f):
             continue
         first_pos.setdefault(f.court, f.start)
@@ -132,6 +158,7 @@ def home_court(res: Resolver, title: str | None) -> str | None:
         scores[c] += 4 / len(in_para)  # type: ignore[assignment]
     if not scores:
         courts = [f.court for f in res.found if not f.court.startswith("AGG:")]
+        courts = [c for c in courts if c not in guests]
         return courts[0] if courts else None
     best = max(scores.values())
     return min((c for c in scores if scores[c] == best), key=lambda c: first_pos[c])

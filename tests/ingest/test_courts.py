@@ -682,3 +682,15 @@ def test_a_provinces_three_level_courts_are_a_group() -> None:
     assert labels("山西省三级法院推行诉前调解。") == [("山西省三级法院", "AGG:山西省全省法院")]
     assert labels("北京三级法院推行诉前调解。") == [("北京三级法院", "AGG:北京市全市法院")]
     assert names("新疆三级法院推进繁简分流。") == []
+
+
+def test_visitors_to_wo_yuan_are_not_the_home() -> None:
+    r = run(
+        "本溪中院院长某某一行莅临我院调研指导工作。\n明山区法院院长某某陪同。我院推行诉前调解。"
+    )
+    assert r.home == "辽宁省本溪市明山区人民法院"
+    assert {m.court for m in r.mentions if m.surface == "我院"} == {"辽宁省本溪市明山区人民法院"}
+    # the visitors' court alone: 我院 is some other court, unknown
+    lone = run("本溪中院院长某某一行莅临我院调研指导工作。我院推行诉前调解。")
+    assert lone.home is None
+    assert not [m for m in lone.mentions if m.surface == "我院"]
