@@ -128,10 +128,15 @@ def find_tribunals(res: Resolver) -> None:
 
 def find_named_tribunals(res: Resolver) -> None:
     """A city's 知识产权法庭 / 环境资源法庭 (南京知识产权法庭, 苏州中院知识产权法庭): special
-    courts of that city's intermediate court, named <city><X>法庭."""
+    courts of that city's intermediate court, named <city><X>法庭. Right after a basic or
+    special court's name (甲铁路运输法院环境资源法庭, 乙县人民法院茶产业环境保护法庭) such a
+    tribunal is that court's, <court><X>法庭, level tribunal."""
     gaz, text = res.m.gaz, res.folded
+    _court_tribunals(res)
     for m in _NAMED_TRIBUNAL.finditer(text):
         ks = m.start()
+        if any(f.start < ks < f.end or f.start == ks for f in res.found):
+            continue  # read as a court's own tribunal
         mid = _MID_BEFORE.search(text, max(0, ks - 8), ks)
         city_end = mid.start() if mid else ks
         city: Division | None = None
@@ -165,6 +170,45 @@ def find_named_tribunals(res: Resolver) -> None:
             ),
         )
         res.found.append(Found(city_start, m.end(), name, ref=ref, level="special"))
+
+
+#: a court's own named tribunal, right after the court's name: an optional short qualifier
+#: (茶产业) and a subject-matter word
+_COURT_TRIBUNAL = re.compile(
+    r"([\u4e00-\u9fff]{0,4}?(?:知识产权|环境资源|环境保护|生态环境|生态保护)法庭)"
+)
+
+
+def _court_tribunals(res: Resolver) -> None:
+    """甲铁路运输法院环境资源法庭, 乙县人民法院茶产业环境保护法庭: the named tribunal of the basic
+    or special court written right before it (an intermediate court's is its city's, above)."""
+    text = res.folded
+    if "法庭" not in text:
+        return
+    for f in list(res.found):
+        if f.court.startswith("AGG:") or f.level not in ("basic", "special"):
+            continue
+        m = _COURT_TRIBUNAL.match(text, f.end)
+        if m is None:
+            continue
+        rc = res.court(f.court)
+        parent = rc.to_ref() if rc else res.dynamic.get(f.court)
+        if parent is None:
+            continue
+        name = f.court + m.group(1)
+        ref = res.dynamic.setdefault(
+            name,
+            CourtRef(
+                name=name,
+                level="tribunal",
+                province=parent.province,
+                city=parent.city,
+                county=parent.county,
+                adcode=parent.adcode,
+                parent=f.court,
+            ),
+        )
+        res.found.append(Found(f.start, m.end(), name, ref=ref, level="tribunal"))
 
 
 def _standalone_tribunal(

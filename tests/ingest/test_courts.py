@@ -694,3 +694,14 @@ def test_visitors_to_wo_yuan_are_not_the_home() -> None:
     lone = run("本溪中院院长某某一行莅临我院调研指导工作。我院推行诉前调解。")
     assert lone.home is None
     assert not [m for m in lone.mentions if m.surface == "我院"]
+
+
+def test_a_basic_or_special_courts_named_tribunal_is_its_own() -> None:
+    r = run("兰州铁路运输法院环境资源法庭审理案件。")
+    tribunal = next(c for c in r.courts if c.level == "tribunal")
+    assert tribunal.name == "兰州铁路运输法院环境资源法庭"
+    assert tribunal.parent == "兰州铁路运输法院"
+    r = run("明山区法院茶产业环境保护法庭成立。")
+    assert "辽宁省本溪市明山区人民法院茶产业环境保护法庭" in [c.name for c in r.courts]
+    # an intermediate court's is its city's special tribunal, as before
+    assert "苏州知识产权法庭" in names("苏州中院知识产权法庭审理案件。")
