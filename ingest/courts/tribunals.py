@@ -72,9 +72,12 @@ def find_tribunals(res: Resolver) -> None:
         # is also a common word or a stopword (枫桥, 和顺); stopwords guard short forms
         strict = True
         central = False  # 某县法院某某中心人民法庭: a central tribunal after its court
+        dispatched = ""  # 上海海事法院洋山深水港派出法庭: 派出 is no part of the place
         if adjacent is not None and ts - adjacent.end >= 1:
             central = m.group() == "人民法庭"
             stem = text[adjacent.end : ts]
+            if stem.endswith("派出") and len(stem) > 2:
+                stem, dispatched = stem[:-2], "派出"
             parent = adjacent.court
             mention_start = adjacent.start
             strict = not town  # a known town of the court's county passes as it is
@@ -111,7 +114,7 @@ def find_tribunals(res: Resolver) -> None:
         known.setdefault(stem, parent)
         pc_level = (res.court(parent) or res.dynamic.get(parent) or _NO_REF).level
         # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
-        name = parent + stem + ("法庭" if pc_level == "special" else "人民法庭")
+        name = parent + stem + (dispatched + "法庭" if pc_level == "special" else "人民法庭")
         if name not in res.dynamic:
             pc = res.court(parent) or res.dynamic.get(parent)
             res.dynamic[name] = CourtRef(

@@ -705,3 +705,12 @@ def test_a_basic_or_special_courts_named_tribunal_is_its_own() -> None:
     assert "辽宁省本溪市明山区人民法院茶产业环境保护法庭" in [c.name for c in r.courts]
     # an intermediate court's is its city's special tribunal, as before
     assert "苏州知识产权法庭" in names("苏州中院知识产权法庭审理案件。")
+
+
+def test_spc_tribunals_and_dispatched_tribunals() -> None:
+    assert names("最高人民法院知识产权法庭审理上诉案件。") == ["最高人民法院知识产权法庭"]
+    assert names("最高法第二国际商事法庭开庭。") == ["最高人民法院第二国际商事法庭"]
+    r = run("宁波海事法院舟山派出法庭开庭。")
+    assert [c.name for c in r.courts if c.level == "tribunal"] == ["宁波海事法院舟山派出法庭"]
+    r = run("明山区法院高台子派出法庭开庭。")
+    assert "辽宁省本溪市明山区人民法院高台子人民法庭" in [c.name for c in r.courts]
