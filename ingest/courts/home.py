@@ -2,8 +2,11 @@
 
 The home court is the one named most, in the title and in the first paragraph; a court in a
 metadata row (来源：…) or cited as a source (据某法院发布的报告) counts only when no other is
-named. 我院/本院 are the home court; 该院 is the court named last before it, except the
-subject of its own clause.
+named. When the article speaks of 我院/本院, it is a court's own: the one court its metadata
+row names (the publisher) or the court visited in its lead (某某一行到乙法院调研) is the home,
+and courts whose people visit 我院 (某某一行莅临我院) never are. A special court's named
+group (乌鲁木齐铁路运输两级法院) may be the home. 我院/本院 are the home court; 该院 is the
+court named last before it, except the subject of its own clause.
 """
 
 from __future__ import annotations
@@ -114,7 +117,9 @@ def _visitors(res: Resolver) -> set[str]:
 def home_court(res: Resolver, title: str | None) -> str | None:
     """The article's own court: named most, in the title line and in the first body
     paragraph. A court named only in a metadata row (来源：…, 发文机关…) or as the source
-    of something cited (据某法院发布的报告) counts only when no other court is named."""
+    of something cited (据某法院发布的报告) counts only when no other court is named. With
+    我院/本院 in the text, the publisher or the host of a visit comes first and visitors
+    are never the home (see the module docstring)."""
     text = res.text
     lines = line_spans(text)
     meta = [
