@@ -67,7 +67,9 @@ def _publisher(res: Resolver, meta: Sequence[tuple[int, int]]) -> str | None:
     courts = {
         f.court
         for f in res.found
-        if not f.court.startswith("AGG:") and any(a <= f.start < b for a, b in meta)
+        if not f.court.startswith("AGG:")
+        and f.court != SUPREME  # the SPC's site reposts; its own texts do not say 我院
+        and any(a <= f.start < b for a, b in meta)
     }
     return courts.pop() if len(courts) == 1 else None
 
@@ -87,6 +89,11 @@ def _visited(res: Resolver, spans: Sequence[tuple[int, int] | None]) -> str | No
         if _VISIT_BEFORE.search(text, max(0, f.start - 2), f.start) and _VISIT_AFTER.match(
             text, f.end
         ):
+            lo = f.start
+            while lo > 0 and f.start - lo < 60 and text[lo - 1] not in _CLAUSE_BREAK:
+                lo -= 1
+            if _FIRST_PERSON.search(text, lo, f.start):
+                continue  # 我院院长某某一行到乙县法院调研: the visitors are 我院
             return f.court
     return None
 
@@ -96,10 +103,21 @@ _VISIT_SELF = re.compile(r"(?:到|赴|莅临|来到|走进)(?:我院|本院)")
 
 
 def _visitors(res: Resolver) -> set[str]:
-    """Courts whose people visit 我院/本院 (甲中院院长某某一行莅临我院调研): guests, so not
-    the article's own court."""
+    """Courts whose people visit 我院/本院 (甲中院院长某某一行莅临我院调研), and courts that
+    我院's people visit (我院院长某某一行到乙县法院调研): the other side of a visit, so not the
+    article's own court."""
     text = res.folded
     out: set[str] = set()
+    for f in res.found:
+        if f.court.startswith("AGG:") or not _VISIT_BEFORE.search(
+            text, max(0, f.start - 2), f.start
+        ):
+            continue
+        lo = f.start
+        while lo > 0 and f.start - lo < 60 and text[lo - 1] not in _CLAUSE_BREAK:
+            lo -= 1
+        if _FIRST_PERSON.search(text, lo, f.start) and _VISIT_AFTER.match(text, f.end):
+            out.add(f.court)
     for m in _VISIT_SELF.finditer(text):
         if not _VISIT_AFTER.match(text, m.end()):
             continue
@@ -139,7 +157,7 @@ def home_court(res: Resolver, title: str | None) -> str | None:
     host = _visited(res, (head, first_para))
     if host is not None:
         return host
-    guests = _visitors(res) if "院" in text else set()
+    guests = _visitors(res) if _FIRST_PERSON.search(text) else set()
     scores: Counter[str] = Counter()
     first_pos: dict[str, int] = {}
     in_title: set[str] = set()

@@ -714,3 +714,8 @@ def test_spc_tribunals_and_dispatched_tribunals() -> None:
     assert [c.name for c in r.courts if c.level == "tribunal"] == ["宁波海事法院舟山派出法庭"]
     r = run("明山区法院高台子派出法庭开庭。")
     assert "辽宁省本溪市明山区人民法院高台子人民法庭" in [c.name for c in r.courts]
+
+
+def test_wo_yuan_visiting_another_court_stays_the_visitor() -> None:
+    r = run("3月5日，我院院长某某一行到明山区人民法院调研指导工作。\n本溪中院推进诉源治理。")
+    assert r.home == "辽宁省本溪市中级人民法院"
