@@ -15,8 +15,10 @@ Where each part lives:
 - `resolver` — the state of one article and the reading of each name found (`Resolver`)
 - `zones` — development-zone courts and farm, forest and oilfield courts, by pattern
 - `lists` — elliptical lists of courts (鲤城、惠安、德化等法院) and of tribunals
-- `tribunals` — people's tribunals and a city's 知识产权法庭
-- `home` — the article's own court and 我院/本院/该院
+- `tribunals` — people's tribunals, a city's 知识产权法庭, a court's own named tribunals
+  (甲铁路运输法院环境资源法庭) and the SPC's circuit tribunals written short (第一巡回法庭)
+- `home` — the article's own court (the publisher or a visit's host when it says 我院) and
+  我院/本院/该院
 - `sentences` — lines and the evidence sentence around a mention
 - here: `extract_courts` and `resolve_court_name`, which run those stages in order.
 
