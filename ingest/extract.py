@@ -465,9 +465,16 @@ class _Context:
         s_start, s_end = self.sentence(pos)
         hit = self._last_between(s_start, pos)
         if hit:
+            owner = self._inspected(max(hit.end, self.clause_start(s_start, pos)), pos)
+            if owner is not None and owner != hit.court:
+                return owner, "object-owner"
             if hit.proxy:
                 return hit.court, "person-subject"
             c_start = self.clause_start(s_start, pos)
+            if hit.start < c_start and hit.court == _SPC:
+                circuit = self._circuit_about(pos, hit.start)
+                if circuit is not None:
+                    return circuit, "circuit-parent"
             return hit.court, "subject" if hit.start >= c_start else "nearest-in-sentence"
         if _PURPOSE.match(self.text, s_start, pos):
             # 为深化诉源治理，我院…: a leading purpose clause belongs to the subject after it
@@ -500,6 +507,35 @@ class _Context:
             # a weaker guess, told apart so that its precision is measured on its own
             return court, "paragraph-topic-far"
         return self.home, "home"
+
+    def _circuit_about(self, pos: int, spc_start: int) -> str | None:
+        """The SPC's circuit tribunal the text at `pos` is about (its section, the subject of
+        its paragraph before the SPC is named, or the previous paragraph's topic): 最高人民法院制定…，审理…，创新X — the later
+        clauses of a circuit tribunal's report are the tribunal's, the SPC being its parent."""
+        sec = self.section(pos)
+        court = sec[1] if sec is not None else None
+        if court is None:
+            l_start, _ = self.line(pos)
+            prev = self._last_between(l_start, spc_start)
+            court = prev.court if prev is not None else None
+            i = bisect.bisect_left(self.topic_starts, l_start) - 1
+            if court is None and i >= 0 and self._recent(self.topics[i][0], l_start):
+                court = self.topics[i][1]  # the paragraph before was about it
+        return court if court and self.parents.get(court) == _SPC else None
+
+    def _inspected(self, lo: int, pos: int) -> str | None:
+        """The court whose work a visitor inspects in text[lo:pos] (查看了乙县法院诉讼服务中心,
+        了解了我院…工作情况): what follows it in the clause is that court's, not the
+        visitor's."""
+        for m in reversed(self.courts_in(lo, pos)):
+            if pos - m.end > 24:
+                return None
+            if _INSPECT_BEFORE.search(self.text, max(lo, m.start - 4), m.start) is None:
+                return None
+            if _VERB_AFTER_OWNER.search(self.text, m.end, pos):
+                return None  # 查看了乙县法院推行X的情况: the court acts itself (a subject)
+            return m.court
+        return None
 
     def _before_list(self, lo: int, last: _Subject) -> _Subject | None:
         """The subject named in text[lo:] before the list of courts that ends at `last`."""
@@ -544,8 +580,20 @@ class _Context:
         return out
 
     def level(self, court: str | None) -> str | None:
-        return self.levels.get(court or "")
+        """The court's level; the SPC's circuit tribunals (level supreme in the roster) rank
+        with the special courts: trial courts of their circuit, they adopt what they create
+        rather than promote it."""
+        level = self.levels.get(court or "")
+        if level == "supreme" and self.parents.get(court or "") == _SPC:
+            return "special"
+        return level
 
+
+_SPC = "最高人民法院"
+#: a visitor's inspecting verb right before a court (查看了乙县法院…, 详细了解我院…)
+_INSPECT_BEFORE = re.compile(r"(?:查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研)了?$")
+#: a verb between that court and the initiative: the court does something there itself
+_VERB_AFTER_OWNER = re.compile(r"推行|推进|开展|建立|设立|打造|探索|实行|落实|创新|运用")
 
 #: rows of a page's metadata block: the court they name is the publisher, not a topic
 _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
@@ -1043,6 +1091,7 @@ ADOPTION_RULES = (
     "adoption:pilot-designated",
     "adoption:promoter",
     "adoption:person-subject",
+    "adoption:object-owner",
     "adoption:practiser",
     "adoption:praised",
     "adoption:praised-context",
@@ -1057,6 +1106,7 @@ ADOPTION_RULES = (
     "adoption:directive-home",
     "adoption:purpose-subject",
     "adoption:nearest-in-sentence",
+    "adoption:circuit-parent",
     "adoption:pilot-named",
     "adoption:section",
     "adoption:section-reporter",

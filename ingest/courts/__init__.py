@@ -15,8 +15,10 @@ Where each part lives:
 - `resolver` — the state of one article and the reading of each name found (`Resolver`)
 - `zones` — development-zone courts and farm, forest and oilfield courts, by pattern
 - `lists` — elliptical lists of courts (鲤城、惠安、德化等法院) and of tribunals
-- `tribunals` — people's tribunals and a city's 知识产权法庭
-- `home` — the article's own court and 我院/本院/该院
+- `tribunals` — people's tribunals, a city's 知识产权法庭, a court's own named tribunals
+  (甲铁路运输法院环境资源法庭) and the SPC's circuit tribunals written short (第一巡回法庭)
+- `home` — the article's own court (the publisher or a visit's host when it says 我院) and
+  我院/本院/该院
 - `sentences` — lines and the evidence sentence around a mention
 - here: `extract_courts` and `resolve_court_name`, which run those stages in order.
 
@@ -36,7 +38,11 @@ from ingest.courts.home import SELF_SURFACES, home_court, self_references
 from ingest.courts.lists import find_court_lists, find_tribunal_lists
 from ingest.courts.resolver import Found, Resolver, agg_label
 from ingest.courts.sentences import Sentences
-from ingest.courts.tribunals import find_named_tribunals, find_tribunals
+from ingest.courts.tribunals import (
+    find_circuit_short_forms,
+    find_named_tribunals,
+    find_tribunals,
+)
 from ingest.courts.zones import find_special_basic, find_zones
 from ingest.document import CourtMention, CourtRef, Evidence, SourceDocument
 
@@ -181,6 +187,7 @@ def _read_names(res: Resolver) -> None:
     zone_spans = find_zones(res, covered + special_spans) + special_spans
     res.resolve_matches(raw, skip=zone_spans)
     find_court_lists(res)
+    find_circuit_short_forms(res)
 
 
 __all__: list[str] = [

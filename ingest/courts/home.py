@@ -2,8 +2,11 @@
 
 The home court is the one named most, in the title and in the first paragraph; a court in a
 metadata row (来源：…) or cited as a source (据某法院发布的报告) counts only when no other is
-named. 我院/本院 are the home court; 该院 is the court named last before it, except the
-subject of its own clause.
+named. When the article speaks of 我院/本院, it is a court's own: the one court its metadata
+row names (the publisher) or the court visited in its lead (某某一行到乙法院调研) is the home,
+and courts whose people visit 我院 (某某一行莅临我院) never are. A special court's named
+group (乌鲁木齐铁路运输两级法院) may be the home. 我院/本院 are the home court; 该院 is the
+court named last before it, except the subject of its own clause.
 """
 
 from __future__ import annotations
@@ -46,10 +49,95 @@ _CITED_WORK = re.compile(
 )
 
 
+#: 某某一行到乙县法院调研: the court visited (the host) right after a verb of coming …
+_VISIT_BEFORE = re.compile(r"(?:到|赴|莅临|来到|深入|走进)$")
+#: … and the purpose of the visit soon after it
+_VISIT_AFTER = re.compile(
+    r"[^，,。；;！？\n]{0,12}?(?:调研|视察|考察|检查|督导|指导|走访|慰问|座谈|观摩|交流)"
+)
+#: a first-person reference to one's own court (not 该院, which points back)
+_FIRST_PERSON = re.compile(r"我院|本院")
+
+
+def _publisher(res: Resolver, meta: Sequence[tuple[int, int]]) -> str | None:
+    """The one court a metadata row names (来源：乙县法院, 作者单位：乙县法院), when the article
+    speaks of 我院/本院: a court's own article, whose 我院 is the publisher."""
+    if not meta or not _FIRST_PERSON.search(res.text):
+        return None
+    courts = {
+        f.court
+        for f in res.found
+        if not f.court.startswith("AGG:")
+        and f.court != SUPREME  # the SPC's site reposts; its own texts do not say 我院
+        and any(a <= f.start < b for a, b in meta)
+    }
+    return courts.pop() if len(courts) == 1 else None
+
+
+def _visited(res: Resolver, spans: Sequence[tuple[int, int] | None]) -> str | None:
+    """The court visited in the title or the first paragraph (甲高院某某一行到乙县法院调研):
+    when the article then speaks of 我院/本院, it is written by the host, whose court that
+    is, not by the visitors' (higher) court."""
+    if not _FIRST_PERSON.search(res.text):
+        return None
+    text = res.folded
+    for f in res.found:
+        if f.court.startswith("AGG:") or f.court == SUPREME:
+            continue
+        if not any(span and span[0] <= f.start < span[1] for span in spans):
+            continue
+        if _VISIT_BEFORE.search(text, max(0, f.start - 2), f.start) and _VISIT_AFTER.match(
+            text, f.end
+        ):
+            lo = f.start
+            while lo > 0 and f.start - lo < 60 and text[lo - 1] not in _CLAUSE_BREAK:
+                lo -= 1
+            if _FIRST_PERSON.search(text, lo, f.start):
+                continue  # 我院院长某某一行到乙县法院调研: the visitors are 我院
+            return f.court
+    return None
+
+
+#: 某某一行莅临我院调研: the visitors come to the article's own court
+_VISIT_SELF = re.compile(r"(?:到|赴|莅临|来到|走进)(?:我院|本院)")
+
+
+def _visitors(res: Resolver) -> set[str]:
+    """Courts whose people visit 我院/本院 (甲中院院长某某一行莅临我院调研), and courts that
+    我院's people visit (我院院长某某一行到乙县法院调研): the other side of a visit, so not the
+    article's own court."""
+    text = res.folded
+    out: set[str] = set()
+    for f in res.found:
+        if f.court.startswith("AGG:") or not _VISIT_BEFORE.search(
+            text, max(0, f.start - 2), f.start
+        ):
+            continue
+        lo = f.start
+        while lo > 0 and f.start - lo < 60 and text[lo - 1] not in _CLAUSE_BREAK:
+            lo -= 1
+        if _FIRST_PERSON.search(text, lo, f.start) and _VISIT_AFTER.match(text, f.end):
+            out.add(f.court)
+    for m in _VISIT_SELF.finditer(text):
+        if not _VISIT_AFTER.match(text, m.end()):
+            continue
+        lo = m.start()
+        while lo > 0 and m.start() - lo < 60 and text[lo - 1] not in _CLAUSE_BREAK:
+            lo -= 1
+        out.update(
+            f.court
+            for f in res.found
+            if lo <= f.start < m.start() and not f.court.startswith("AGG:")
+        )
+    return out
+
+
 def home_court(res: Resolver, title: str | None) -> str | None:
     """The article's own court: named most, in the title line and in the first body
     paragraph. A court named only in a metadata row (来源：…, 发文机关…) or as the source
-    of something cited (据某法院发布的报告) counts only when no other court is named."""
+    of something cited (据某法院发布的报告) counts only when no other court is named. With
+    我院/本院 in the text, the publisher or the host of a visit comes first and visitors
+    are never the home (see the module docstring)."""
     text = res.text
     lines = line_spans(text)
     meta = [
@@ -57,17 +145,27 @@ def home_court(res: Resolver, title: str | None) -> str | None:
         for a, b in lines
         if _META_ROW.match(text, a, b) or (b - a <= 160 and _CAPTION.search(text, a, b))
     ]
-    if not title:  # the first line, when it reads like a headline
-        head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
-        if head and head[1] - head[0] <= 60 and not _HEADLINE_STOP.search(text, head[0], head[1]):
-            title = text[head[0] : head[1]]
+    head = next(((a, b) for a, b in lines if (a, b) not in meta), None)
+    if head and (head[1] - head[0] > 60 or _HEADLINE_STOP.search(text, head[0], head[1])):
+        head = None  # the first line reads like a headline only when short
+    if not title and head:
+        title = text[head[0] : head[1]]
     first_para = next(((a, b) for a, b in lines if (a, b) not in meta and is_body(text[a:b])), None)
+    publisher = _publisher(res, meta)
+    if publisher is not None:
+        return publisher
+    host = _visited(res, (head, first_para))
+    if host is not None:
+        return host
+    guests = _visitors(res) if _FIRST_PERSON.search(text) else set()
     scores: Counter[str] = Counter()
     first_pos: dict[str, int] = {}
     in_title: set[str] = set()
     in_para: set[str] = set()
     for f in res.found:
-        if f.court.startswith("AGG:") or f.court == SUPREME:
+        if (f.court.startswith("AGG:") and f.level != "group") or f.court == SUPREME:
+            continue  # a special court's 两级法院 (one named group) may be what it is about
+        if f.court in guests:
             continue
         if any(a <= f.start < b for a, b in meta) or _cited(res, f):
             continue
@@ -83,6 +181,7 @@ def home_court(res: Resolver, title: str | None) -> str | None:
         scores[c] += 4 / len(in_para)  # type: ignore[assignment]
     if not scores:
         courts = [f.court for f in res.found if not f.court.startswith("AGG:")]
+        courts = [c for c in courts if c not in guests]
         return courts[0] if courts else None
     best = max(scores.values())
     return min((c for c in scores if scores[c] == best), key=lambda c: first_pos[c])

@@ -170,6 +170,13 @@ def load_matcher() -> Matcher:
         for a in c.short_aliases:
             stem = a.removesuffix("人民法院").removesuffix("法院")
             _add(table, a, Cand("court", c.name, p + 1, weak=int(stem in common)))
+    for c in roster:  # 乌鲁木齐铁路运输两级法院, 农垦两级法院: a special court and those under it
+        if c.level == "special" and c.name.endswith("中级法院"):
+            label = "group:" + c.name.removesuffix("中级法院") + "两级法院"
+            for a in (c.name, *c.aliases):
+                stem = a.removesuffix("中级法院").removesuffix("中院")
+                if stem != a and len(stem) >= 2:
+                    _add(table, stem + "两级法院", Cand("ctx", label, 0))
     for surface, name in roster.historical_aliases.items():
         _add(table, surface, Cand("court", name, 6))
     for d in gaz.current():
@@ -177,7 +184,7 @@ def load_matcher() -> Matcher:
         if d.level == "province":
             _add(table, (s or d.name) + "法院", Cand("agg", d.adcode, 0))
             for f in {s or d.name, d.name}:  # 重庆各基层法院, 云南省各级法院: the courts of a place
-                for tail in _GROUP_TAILS:
+                for tail in (*_GROUP_TAILS, "三级法院", "三级人民法院"):  # 山西三级法院
                     _add(table, f + tail, Cand("agg", d.adcode, 0))
             if d.kind == "直辖市":
                 _add(table, d.name + "法院", Cand("agg", d.adcode, 0))

@@ -22,8 +22,11 @@ from ingest.document import CourtRef
 from ingest.gazetteer import Gazetteer
 from ingest.roster import RosterCourt
 
-# a context form (省法院, 县法院) right after one of these is a group or another unit
-_CTX_BLOCK_BEFORE = frozenset("全各两该本我贵外他邻其每某城县市区省地州乡镇村级")
+# a context form (省法院, 县法院) right after one of these is a group or another unit; after
+# a count (东北三省法院, 五县法院) it is the courts of several
+_CTX_BLOCK_BEFORE = frozenset(
+    "全各两该本我贵外他邻其每某城县市区省地州乡镇村级一二三四五六七八九十几多数诸"
+)
 
 
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
@@ -188,6 +191,10 @@ class Resolver:
         ctx_cands = [c for c in cands if c.kind == "ctx"]
         if ctx_cands:
             code = ctx_cands[0].target
+            if code.startswith("group:"):  # a special court and the courts under it
+                label = "AGG:" + code.removeprefix("group:")
+                self.found.append(Found(start, end, label, level="group"))
+                return
             if prev in _CTX_BLOCK_BEFORE and not code.startswith("agg"):
                 return
             if not code.startswith("agg") and self._named_unit_before(start):

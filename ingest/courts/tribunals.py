@@ -72,9 +72,12 @@ def find_tribunals(res: Resolver) -> None:
         # is also a common word or a stopword (枫桥, 和顺); stopwords guard short forms
         strict = True
         central = False  # 某县法院某某中心人民法庭: a central tribunal after its court
+        dispatched = ""  # 上海海事法院洋山深水港派出法庭: 派出 is no part of the place
         if adjacent is not None and ts - adjacent.end >= 1:
             central = m.group() == "人民法庭"
             stem = text[adjacent.end : ts]
+            if stem.endswith("派出") and len(stem) > 2:
+                stem, dispatched = stem[:-2], "派出"
             parent = adjacent.court
             mention_start = adjacent.start
             strict = not town  # a known town of the court's county passes as it is
@@ -111,7 +114,7 @@ def find_tribunals(res: Resolver) -> None:
         known.setdefault(stem, parent)
         pc_level = (res.court(parent) or res.dynamic.get(parent) or _NO_REF).level
         # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
-        name = parent + stem + ("法庭" if pc_level == "special" else "人民法庭")
+        name = parent + stem + (dispatched + "法庭" if pc_level == "special" else "人民法庭")
         if name not in res.dynamic:
             pc = res.court(parent) or res.dynamic.get(parent)
             res.dynamic[name] = CourtRef(
@@ -128,10 +131,15 @@ def find_tribunals(res: Resolver) -> None:
 
 def find_named_tribunals(res: Resolver) -> None:
     """A city's 知识产权法庭 / 环境资源法庭 (南京知识产权法庭, 苏州中院知识产权法庭): special
-    courts of that city's intermediate court, named <city><X>法庭."""
+    courts of that city's intermediate court, named <city><X>法庭. Right after a basic or
+    special court's name (甲铁路运输法院环境资源法庭, 乙县人民法院茶产业环境保护法庭) such a
+    tribunal is that court's, <court><X>法庭, level tribunal."""
     gaz, text = res.m.gaz, res.folded
+    _court_tribunals(res)
     for m in _NAMED_TRIBUNAL.finditer(text):
         ks = m.start()
+        if any(f.start < ks < f.end or f.start == ks for f in res.found):
+            continue  # read as a court's own tribunal
         mid = _MID_BEFORE.search(text, max(0, ks - 8), ks)
         city_end = mid.start() if mid else ks
         city: Division | None = None
@@ -165,6 +173,45 @@ def find_named_tribunals(res: Resolver) -> None:
             ),
         )
         res.found.append(Found(city_start, m.end(), name, ref=ref, level="special"))
+
+
+#: a court's own named tribunal, right after the court's name: an optional short qualifier
+#: (茶产业) and a subject-matter word
+_COURT_TRIBUNAL = re.compile(
+    r"([\u4e00-\u9fff]{0,4}?(?:知识产权|环境资源|环境保护|生态环境|生态保护)法庭)"
+)
+
+
+def _court_tribunals(res: Resolver) -> None:
+    """甲铁路运输法院环境资源法庭, 乙县人民法院茶产业环境保护法庭: the named tribunal of the basic
+    or special court written right before it (an intermediate court's is its city's, above)."""
+    text = res.folded
+    if "法庭" not in text:
+        return
+    for f in list(res.found):
+        if f.court.startswith("AGG:") or f.level not in ("basic", "special"):
+            continue
+        m = _COURT_TRIBUNAL.match(text, f.end)
+        if m is None:
+            continue
+        rc = res.court(f.court)
+        parent = rc.to_ref() if rc else res.dynamic.get(f.court)
+        if parent is None:
+            continue
+        name = f.court + m.group(1)
+        ref = res.dynamic.setdefault(
+            name,
+            CourtRef(
+                name=name,
+                level="tribunal",
+                province=parent.province,
+                city=parent.city,
+                county=parent.county,
+                adcode=parent.adcode,
+                parent=f.court,
+            ),
+        )
+        res.found.append(Found(f.start, m.end(), name, ref=ref, level="tribunal"))
 
 
 def _standalone_tribunal(
@@ -235,3 +282,24 @@ def _tribunal_stem_ok(stem: str, *, strict: bool = True, central: bool = False) 
     if stem.endswith(_TRIBUNAL_BAD_END) or _TRIBUNAL_NOT_PLACE.search(stem):
         return False
     return not strict or not any(w in stem for w in _tribunal_stopwords())
+
+
+#: 第一巡回法庭 alone: a back-reference to the SPC's circuit tribunal of that number
+_CIRCUIT = re.compile(r"第([一二三四五六])巡回法庭")
+_SPC_CIRCUIT = "最高人民法院第{}巡回法庭"
+
+
+def find_circuit_short_forms(res: Resolver) -> None:
+    """第一巡回法庭 (a heading, or 该第一巡回法庭) is the SPC's first circuit tribunal when the
+    article names that tribunal in full elsewhere; a court's own 巡回法庭 never is."""
+    if "巡回法庭" not in res.folded:
+        return
+    named = {f.court for f in res.found if f.court.startswith("最高人民法院第")}
+    if not named:
+        return
+    taken = [(f.start, f.end) for f in res.found]
+    for m in _CIRCUIT.finditer(res.folded):
+        court = _SPC_CIRCUIT.format(m.group(1))
+        if court not in named or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        res.found.append(Found(m.start(), m.end(), court, level="supreme"))

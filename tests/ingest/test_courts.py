@@ -628,3 +628,94 @@ def test_an_elliptical_list_of_tribunals_by_town() -> None:
     }
     assert all(c.level != "tribunal" for c in run("该院民事、刑事、行政三个法庭开庭。").courts)
     assert all(c.level != "tribunal" for c in run("明山区法院、综治中心法庭联合调解。").courts)
+
+
+# -- special courts and their groups, the host of a visit --------------------------------
+
+
+def test_special_two_level_group_is_one_group_and_may_be_the_home() -> None:
+    r = run("沈阳铁路运输两级法院推行集中管辖。沈阳铁路运输中级法院审理上诉案件。")
+    assert ("沈阳铁路运输两级法院", "AGG:沈阳铁路运输两级法院") in labels(
+        "沈阳铁路运输两级法院推行集中管辖。"
+    )
+    assert [c.name for c in r.courts] == ["沈阳铁路运输中级法院"]
+    assert r.home == "AGG:沈阳铁路运输两级法院"
+
+
+def test_a_visited_court_is_the_home_when_the_article_says_wo_yuan() -> None:
+    text = (
+        "5月6日，辽宁省高级人民法院庭长某某一行到本溪市明山区人民法院调研指导工作，"
+        "本溪中院副院长某某陪同。\n某某一行查看了我院诉讼服务中心，听取了工作汇报。"
+    )
+    r = run(text)
+    assert r.home == "辽宁省本溪市明山区人民法院"
+    assert ("我院", "辽宁省本溪市明山区人民法院") in [(m.surface, m.court) for m in r.mentions]
+    # without 我院 the article may be the visitors' own: the home is chosen as before
+    assert run(text.replace("我院", "该院")).home == "辽宁省高级人民法院"
+
+
+def test_a_circuit_tribunal_heading_alone_is_the_spc_tribunal_named_in_full() -> None:
+    text = "第三巡回法庭：\n最高人民法院第三巡回法庭在南京挂牌成立。"
+    assert ("第三巡回法庭", "最高人民法院第三巡回法庭") in labels(text)
+    # a court's own numbered 巡回法庭, with no SPC tribunal of that number named, is not it
+    assert not any("巡回" in c for _, c in labels("乙县法院设立第三巡回法庭。"))
+
+
+def test_wo_yuan_is_the_court_of_the_source_row() -> None:
+    text = (
+        "辽宁省高级人民法院召开全省法院会议，部署诉源治理工作。\n"
+        "会后，我院立即传达会议精神。\n来源：本溪市明山区人民法院"
+    )
+    r = run(text)
+    assert r.home == "辽宁省本溪市明山区人民法院"
+    assert ("我院", "辽宁省本溪市明山区人民法院") in [(m.surface, m.court) for m in r.mentions]
+
+
+def test_railway_intermediate_court_abbreviations_and_counted_groups() -> None:
+    assert names("兰铁中院审理上诉案件。") == ["兰州铁路运输中级法院"]
+    assert names("太铁中院召开会议。") == ["太原铁路运输中级法院"]
+    # 三省法院: the courts of three provinces, not the province's high court
+    assert names("辽宁省沈阳市召开东北三省法院交流会。") == []
+
+
+def test_a_provinces_three_level_courts_are_a_group() -> None:
+    assert labels("山西省三级法院推行诉前调解。") == [("山西省三级法院", "AGG:山西省全省法院")]
+    assert labels("北京三级法院推行诉前调解。") == [("北京三级法院", "AGG:北京市全市法院")]
+    assert names("新疆三级法院推进繁简分流。") == []
+
+
+def test_visitors_to_wo_yuan_are_not_the_home() -> None:
+    r = run(
+        "本溪中院院长某某一行莅临我院调研指导工作。\n明山区法院院长某某陪同。我院推行诉前调解。"
+    )
+    assert r.home == "辽宁省本溪市明山区人民法院"
+    assert {m.court for m in r.mentions if m.surface == "我院"} == {"辽宁省本溪市明山区人民法院"}
+    # the visitors' court alone: 我院 is some other court, unknown
+    lone = run("本溪中院院长某某一行莅临我院调研指导工作。我院推行诉前调解。")
+    assert lone.home is None
+    assert not [m for m in lone.mentions if m.surface == "我院"]
+
+
+def test_a_basic_or_special_courts_named_tribunal_is_its_own() -> None:
+    r = run("兰州铁路运输法院环境资源法庭审理案件。")
+    tribunal = next(c for c in r.courts if c.level == "tribunal")
+    assert tribunal.name == "兰州铁路运输法院环境资源法庭"
+    assert tribunal.parent == "兰州铁路运输法院"
+    r = run("明山区法院茶产业环境保护法庭成立。")
+    assert "辽宁省本溪市明山区人民法院茶产业环境保护法庭" in [c.name for c in r.courts]
+    # an intermediate court's is its city's special tribunal, as before
+    assert "苏州知识产权法庭" in names("苏州中院知识产权法庭审理案件。")
+
+
+def test_spc_tribunals_and_dispatched_tribunals() -> None:
+    assert names("最高人民法院知识产权法庭审理上诉案件。") == ["最高人民法院知识产权法庭"]
+    assert names("最高法第二国际商事法庭开庭。") == ["最高人民法院第二国际商事法庭"]
+    r = run("宁波海事法院舟山派出法庭开庭。")
+    assert [c.name for c in r.courts if c.level == "tribunal"] == ["宁波海事法院舟山派出法庭"]
+    r = run("明山区法院高台子派出法庭开庭。")
+    assert "辽宁省本溪市明山区人民法院高台子人民法庭" in [c.name for c in r.courts]
+
+
+def test_wo_yuan_visiting_another_court_stays_the_visitor() -> None:
+    r = run("3月5日，我院院长某某一行到明山区人民法院调研指导工作。\n本溪中院推进诉源治理。")
+    assert r.home == "辽宁省本溪市中级人民法院"

@@ -22,6 +22,7 @@ COURTS = {
     "省法院": ("X省高级人民法院", "high", None),
     "全市法院": ("AGG:X省甲市全市法院", "basic", None),
     "最高人民法院": ("最高人民法院", "supreme", None),
+    "最高人民法院第一巡回法庭": ("最高人民法院第一巡回法庭", "supreme", "最高人民法院"),
 }
 _SURFACE = re.compile("|".join(sorted(COURTS, key=len, reverse=True)))
 
@@ -936,3 +937,22 @@ def test_setting_up_a_division_or_reforming_a_line_of_trials_is_still_adopted() 
     assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
     edges, _ = run("乙县法院环境资源法庭的成立，标志着新阶段。")
     assert ("X省乙县人民法院", "环境资源审判专业化", "adopted") in edges
+
+
+def test_an_inspected_courts_work_is_its_own_not_the_visitors() -> None:
+    edges, gold = run("省法院庭长一行查看了乙县法院诉调对接专区。省法院要求推进诉源治理。")
+    assert ("X省乙县人民法院", "诉调对接", "adopted") in edges
+    assert not any(u == "X省高级人民法院" and i == "诉调对接" for u, i, _ in edges)
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉调对接")
+    assert rules == {"X省乙县人民法院": "adoption:object-owner"}
+
+
+def test_a_circuit_tribunals_later_clauses_are_its_own_not_the_spcs() -> None:
+    text = (
+        "最高人民法院第一巡回法庭挂牌成立。\n八年来，最高人民法院制定意见，审理案件，推行诉前调解。"
+    )
+    edges, gold = run(text)
+    assert ("最高人民法院第一巡回法庭", "诉前调解", "adopted") in edges
+    assert not any(u == "最高人民法院" and i == "诉前调解" for u, i, _ in edges)
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
+    assert rules == {"最高人民法院第一巡回法庭": "adoption:circuit-parent"}

@@ -24,7 +24,8 @@ def test_builds_fast_from_the_data_files() -> None:
 
 def test_counts_by_level() -> None:
     counts = build_roster().counts()
-    assert counts["supreme"] == 7  # the SPC and its six circuit courts
+    # the SPC, its six circuit courts, its 知识产权法庭 and two 国际商事法庭
+    assert counts["supreme"] == 10
     assert counts["high"] == 33  # 31 provinces, the 兵团 branch, the 伊犁 branch
     assert 350 <= counts["intermediate"] <= 380
     assert 2800 <= counts["basic"] <= 2900
