@@ -293,3 +293,25 @@ def test_the_next_sentence_credits_the_figures_before_it() -> None:
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, "诉前调解"), (8.0, "诉前调解")]
     text = "今年以来，该院共化解纠纷1200件。该院还推行诉前调解机制。"
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, None)]
+
+
+def test_a_name_leads_no_figure_past_figures_of_other_initiatives() -> None:
+    text = "该院推进审判改革试点，聘请特邀调解员120名，配备调解室35间。"
+    assert linked(text, {"审判改革": ["审判改革"], "特邀调解": ["特邀调解"]}) == [
+        (120.0, "特邀调解"),
+        (35.0, None),
+    ]
+    # …以来 / 至今 after the name: it credits every figure that follows
+    text = "自甲中心运行至今，电子送达成功率达90%，转交邮寄300件。"
+    assert linked(text, {"甲中心": ["甲中心"], "电子送达": ["电子送达"]}) == [
+        (90.0, "电子送达"),
+        (300.0, "甲中心"),
+    ]
+
+
+def test_a_courts_asset_figures_are_a_caseload_and_a_nested_name_is_one_practice() -> None:
+    text = "二是推进甲治理。全年结收比为98%，扣押船舶30艘。"
+    assert linked(text, {"甲治理": ["甲治理"]}) == [(98.0, None), (30.0, None)]
+    text = "该院推行乙诉前调解机制，为诉前化解提速。今年以来，新收案件同比下降20%。"
+    got = linked(text, {"乙诉前调解机制": ["乙诉前调解机制"], "诉前调解": ["诉前化解"]})
+    assert got == [(20.0, "乙诉前调解机制")]
