@@ -85,6 +85,13 @@ _TENTHS = re.compile(
     r"(?P<pre>将近|接近|近|约|超过|超|逾)?(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成"
     r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
 )
+#: a fraction written out (约四分之三, 三分之一): a share in %
+_FRACTION = re.compile(
+    r"(?=[将接近约超逾二三四五六七八九十])(?P<pre>将近|接近|近|约|超过|超|逾)?"
+    r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
+)
+#: what makes a fraction a result: a change or a saving (节约时间约四分之三), a share (占)
+_FRACTION_RESULT = re.compile(r"节约|节省|缩短|减少|降低|下降|提高|提升|增长|增加|占")
 #: 百分之九十六点五, 百分之14
 _PERCENT_CN = re.compile(
     r"(?=[将接近约超逾达百])(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
@@ -195,6 +202,8 @@ _STANDING_NOUN = re.compile(
     r"人口|审判庭|业务庭|庭室|部门|内设机构|"
     r"调解员|律师|人民陪审员|陪审员|成员|队员|委员"
 )
+#: a court's hiring people into a role (聘请200名代表担任特邀调解员): a result
+_HIRING = re.compile(r"聘请|选聘|聘任|特聘|招募|吸纳")
 _ROLE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:作为|担任|兼任|身兼)")
 _BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
 #: the places a practice is carried on (在四个基层法庭开展…)
@@ -264,6 +273,10 @@ _TIME_REF_AFTER = re.compile(r"^(?:以来|来|后|之后|以后|前|之前|以�
 _DISPUTE_MONEY = re.compile(
     r"借款|欠款|货款|工程款|租金|工资|报酬|赔偿|补偿|损失|标的|诉请|请求|判令|判决|支付|拖欠|骗取|"
     r"诈骗|非法|违约金|利息|赃款|价值|本金|彩礼|抚养费|赡养费"
+)
+#: a case named by its amount (3488万元股权转让执行案件, 500万元借款纠纷)
+_CASE_OF_AMOUNT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:案件|一案|纠纷)(?![0-9一二两三四五六七八九十])"
 )
 #: many cases' money (执行到位, 挽回, 追回, 累计): a result
 _AGGREGATE_MONEY = re.compile(
@@ -722,7 +735,11 @@ def _not_a_result(
                 return True  # 全国法院共有人民法庭10145个 (but 共有法庭13家，其中12家…)
         if _HAVING.search(text, s_start, c_start) and _BREAKDOWN.match(before):
             return True  # 法庭共有干警6人，其中法官2名
-        if uom in ("名", "人", "位") and _ROLE_AFTER.match(after):
+        if (
+            uom in ("名", "人", "位")
+            and _ROLE_AFTER.match(after)
+            and not _HIRING.search(text, c_start, start)  # 聘请…、1750名政协委员担任调解员
+        ):
             return True  # 4名法官作为网格管理员: a role given, not a result
         if "涉及" in before and uom in _PERSONNEL_UOMS:
             return True  # 案件涉及农民工46人: who a case concerns
@@ -751,6 +768,8 @@ def _not_a_result(
             return True
     if uom.endswith("元"):
         strong = _STRONG_AGGREGATE.search(text, c_start, c_end)
+        if _CASE_OF_AMOUNT.match(after) and not strong:
+            return True  # 办理3488万元股权转让执行案件: one case, told by its amount
         if _ONE_DISPUTE.search(text, s_start, s_end) and not strong:
             return True  # 被告当场支付2万元
         if _DISPUTE_MONEY.search(text, c_start, start) and not (
@@ -817,6 +836,9 @@ _TITLE_MAX = 80
 
 
 _CN_COUNT = "[0-9一二两三四五六七八九十]+"
+#: cases published as examples (发布10个典型案例)
+_CASES_PUBLISHED = re.compile(r"(?:典型|优秀|指导性|参考性|示范)?案例")
+_PUBLISH = re.compile(r"发布|公布|通报|推出|编发|印发")
 _STAFF = "(?:干警|工作人员|人员|员额法官|法官助理|法官|书记员|法警|司法警察|调解员|人民调解员)"
 #: a court's staff and its make-up: 法庭7名干警（两名法官、一名法官助理）和2名调解员 — who
 #: works there, not what was done (after a court or a verb of having, 驻扎着, 配有)
@@ -1022,6 +1044,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
         if "在内" in after:
             continue  # 包括…等11项内容在内的制度: the count describes a noun
+        if _CASES_PUBLISHED.match(after) and _PUBLISH.search(text, c_start, start):
+            continue  # 发布十个典型案例: cases published as examples, not results
         if rosters and _inside(rosters, start):
             continue  # 法庭7名干警（两名法官、…）: a court's staff
         # (the clause ends there: 甲、乙等三个法庭入选… reports what the three did)
@@ -1114,6 +1138,22 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:rate-cn",
         )
+    for m in _FRACTION.finditer(text, 0, limit):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if not den or not num or num >= den or skip_context(m.start("den"), m.end()):
+            continue
+        c_start = bounds.clause(m.start(), m.end())[0]
+        if text.startswith("的", m.end()) or not _FRACTION_RESULT.search(text, c_start, m.start()):
+            continue  # 三分之一的法官: a part of a group; a result is a change or a share reached
+        add(
+            m.start("den"),
+            m.end(),
+            round(100 * num / den, 2),
+            "%",
+            m.start(),
+            _QUALIFIER.get(m.group("pre") or ""),
+            "outcome:fraction",
+        )
     for m in _MULTIPLE.finditer(text, 0, limit):
         # 较2020年分别增长82倍和25.6倍: growth as a multiple, one outcome per number
         for g in ("num", "num2"):
@@ -1169,22 +1209,28 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue
         c_start, c_end = bounds.clause(m.start(), m.end())
         metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
-        metric = re.sub("(?:在|中|的)$", "", metric) + "排名"
-        hits.append(
-            OutcomeHit(
-                start,
-                m.end(),
-                value,
-                "名",
-                metric,
-                c_start,
-                c_end,
-                None,
-                None,
-                bounds.period(m.start()),
-                "outcome:rank",
+        metric = re.sub("(?:在|中|的|均|都)$", "", metric) + "排名"
+        # 收结案数均位列第6位: the rank of each of the two figures
+        for one in (
+            [metric.replace("收结案", k, 1) for k in ("收案", "结案")]
+            if ("收结案" in metric)
+            else [metric]
+        ):
+            hits.append(
+                OutcomeHit(
+                    start,
+                    m.end(),
+                    value,
+                    "名",
+                    one,
+                    c_start,
+                    c_end,
+                    None,
+                    None,
+                    bounds.period(m.start()),
+                    "outcome:rank",
+                )
             )
-        )
     for m in _TOP.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or value < 2 or skip_context(m.start("num"), m.end()):

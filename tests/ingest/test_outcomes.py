@@ -614,3 +614,22 @@ def test_a_lead_repeated_in_the_body_and_partners_with_a_place_name() -> None:
 def test_a_batch_of_cases_in_another_clause_tells_no_story() -> None:
     text = "互联网法院共受理涉外案件 1200件，审结1100件，审理了一批典型案件。"
     assert [h.value for h in find_outcomes(text)] == [1200, 1100]
+
+
+def test_hiring_a_listed_group_a_case_told_by_its_amount_and_published_cases() -> None:
+    text = "聘请300名人大代表、250名政协委员担任特邀调解员。"
+    assert [h.value for h in find_outcomes(text)] == [300, 250]
+    assert vals("该院4名法官作为网格管理员。") == []
+    assert vals("甲法院线上办理1200万元股权转让执行案件。") == []
+    assert vals("会上发布了五项举措和十个典型案例。") == []
+    assert vals("全市有十个案例入选最高人民法院建设案例。") == [(10, "个", None)]
+
+
+def test_a_fraction_reached_and_the_rank_of_two_figures() -> None:
+    hits = find_outcomes("在线审理比线下节约时间约三分之二。")
+    assert [(h.value, h.unit_of_measure, h.qualifier, h.rule) for h in hits] == [
+        (66.67, "%", "约", "outcome:fraction")
+    ]
+    assert find_outcomes("三分之一的员额法官化解了大部分案件。") == []
+    hits = find_outcomes("该院收结案数均位列全国海事法院第3位。")
+    assert [(h.value, h.metric) for h in hits] == [(3, "收案数排名"), (3, "结案数排名")]
