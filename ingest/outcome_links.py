@@ -422,7 +422,9 @@ class _Linker:
             means = self.means_over_modifier(f, own[0], s_start)
             if means is not None:
                 return means, "link:means"
-            return self.specific(own[0], s_start), "link:own-words"
+            name = self.specific(own[0], s_start)
+            brand = self.brand_of(name, f)
+            return (brand, "link:own-brand") if brand else (name, "link:own-words")
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
@@ -458,10 +460,15 @@ class _Linker:
             ):
                 if self.fewer_cases(f, name, {m.name for m in before}):
                     return name, "link:caseload-source"
+                head = self.shared_head(f, before)
+                if head is not None:
+                    return head, "link:shared-head"  # 推进涉诉信访工作机制改革，…涉诉信访积案2896件
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
             if self.owned_between(name, before, f):
                 return None  # 推动甲改革，…文件39个，聘请乙调解员289名，配备调解室171间
+            if not before[-1].anaphor and (brand := self.brand_of(name, f)):
+                return brand, "link:sentence-brand"
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
         l_start, l_end = t.line(f.clause[0])
         credit_next = self.credit_next(s_end, l_end)
@@ -531,6 +538,27 @@ class _Linker:
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
+
+    def shared_head(self, f: _Figure, names: list[_Mention]) -> str | None:
+        """The first name of the sentence whose first four characters the figure's own words
+        repeat (涉诉信访工作机制改革 … 涉诉信访积案2896件): the kind of case it reforms."""
+        own = self.t.text[f.own[0] : f.figure[0]]
+        for m in names:
+            head = m.name.strip(_QUOTES)[:4]
+            if _HAN4.fullmatch(head) and head in own:
+                return m.name
+        return None
+
+    def brand_of(self, name: str, f: _Figure) -> str | None:
+        """The one quoted local brand of the figure's sentence that contains `name` (诉前调解
+        in “三位一体”诉前调解网络, 人民法院调解平台“三进”): the more specific initiative."""
+        lo, hi = self.t.sentence(f.clause[0])
+        brands = {
+            m.name
+            for m in self.t.between(lo, hi)
+            if m.credit and m.name != name and name in m.name and re.search('[“”"]', m.name)
+        }
+        return brands.pop() if len(brands) == 1 else None
 
     def owned_between(self, name: str, before: list[_Mention], f: _Figure) -> bool:
         """Figures between the last mention of `name` and `f` whose own words name another

@@ -837,7 +837,7 @@ _TITLE_MAX = 80
 
 _CN_COUNT = "[0-9一二两三四五六七八九十]+"
 #: cases published as examples (发布10个典型案例)
-_CASES_PUBLISHED = re.compile(r"(?:典型|优秀|指导性|参考性|示范)?案例")
+_CASES_PUBLISHED = re.compile(r"[\u4e00-\u9fff]{0,8}?案例")  # 工作创新优秀案例
 _PUBLISH = re.compile(r"发布|公布|通报|推出|编发|印发")
 _STAFF = "(?:干警|工作人员|人员|员额法官|法官助理|法官|书记员|法警|司法警察|调解员|人民调解员)"
 #: a court's staff and its make-up: 法庭7名干警（两名法官、一名法官助理）和2名调解员 — who

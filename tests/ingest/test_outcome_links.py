@@ -315,3 +315,24 @@ def test_a_courts_asset_figures_are_a_caseload_and_a_nested_name_is_one_practice
     text = "该院推行乙诉前调解机制，为诉前化解提速。今年以来，新收案件同比下降20%。"
     got = linked(text, {"乙诉前调解机制": ["乙诉前调解机制"], "诉前调解": ["诉前化解"]})
     assert got == [(20.0, "乙诉前调解机制")]
+
+
+def test_the_quoted_brand_of_the_sentence_over_the_generic_name_it_contains() -> None:
+    text = "该院设立30个诉前调解室、12个联系点，共建“四方联动”诉前调解网络。"
+    got = linked(
+        text, {"诉前调解": ["诉前调解"], "“四方联动”诉前调解网络": ["“四方联动”诉前调解网络"]}
+    )
+    assert got == [(30.0, "“四方联动”诉前调解网络"), (12.0, "“四方联动”诉前调解网络")]
+    # in another sentence the generic name keeps its own measure
+    text = "今年诉前调解成功率达90%。该院共建“四方联动”诉前调解网络。"
+    brand = "“四方联动”诉前调解网络"
+    assert linked(text, {"诉前调解": ["诉前调解"], brand: [brand]}) == [(90.0, "诉前调解")]
+
+
+def test_a_caseload_of_the_kind_of_case_a_named_reform_is_about() -> None:
+    text = "深入推进涉诉信访工作机制改革，全年化解涉诉信访积案800件。"
+    assert linked(text, {"涉诉信访工作机制改革": ["涉诉信访工作机制改革"]}) == [
+        (800.0, "涉诉信访工作机制改革")
+    ]
+    text = "深入推进审判管理改革，全年新收案件800件。"
+    assert linked(text, {"审判管理改革": ["审判管理改革"]}) == [(800.0, None)]
