@@ -836,6 +836,9 @@ _TITLE_MAX = 80
 
 
 _CN_COUNT = "[0-9一二两三四五六七八九十]+"
+#: a platform described by what it joins (对接12个部门调解系统的平台)
+_JOINS_BEFORE = re.compile(r"(?:对接|连接|联通|整合|汇聚|集成)$")
+_PLATFORM_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?的[\u4e00-\u9fff“”]{0,10}?(?:平台|系统)")
 #: cases published as examples (发布10个典型案例)
 _CASES_PUBLISHED = re.compile(r"[\u4e00-\u9fff]{0,8}?案例")  # 工作创新优秀案例
 _PUBLISH = re.compile(r"发布|公布|通报|推出|编发|印发")
@@ -1044,6 +1047,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
         if "在内" in after:
             continue  # 包括…等11项内容在内的制度: the count describes a noun
+        if _JOINS_BEFORE.search(
+            text, max(c_start, m.start() - 2), m.start()
+        ) and _PLATFORM_OF.match(text, end, c_end):
+            continue  # 建成对接12个部门调解系统的平台: what the platform joins, not a result
         if _CASES_PUBLISHED.match(after) and _PUBLISH.search(text, c_start, start):
             continue  # 发布十个典型案例: cases published as examples, not results
         if rosters and _inside(rosters, start):

@@ -633,3 +633,8 @@ def test_a_fraction_reached_and_the_rank_of_two_figures() -> None:
     assert find_outcomes("三分之一的员额法官化解了大部分案件。") == []
     hits = find_outcomes("该院收结案数均位列全国海事法院第3位。")
     assert [(h.value, h.metric) for h in hits] == [(3, "收案数排名"), (3, "结案数排名")]
+
+
+def test_what_a_platform_joins_is_no_result() -> None:
+    assert vals("市中院牵头建成对接9个部门调解系统的全市解纷平台。") == []
+    assert vals("全市建成法官工作站120个。") == [(120, "个", None)]
