@@ -141,6 +141,10 @@ _RANK = re.compile(
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
     r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十]))"
 )
+#: two to four subjects joined before a shared rank (甲法院和乙法院…, 甲、乙和丙…)
+_JOINED_SUBJECTS = re.compile(
+    r"[^，,。；;、和与及]{2,20}(?:、[^，,。；;、和与及]{2,20}){0,2}[和与及][^，,。；;、和与及]{2,24}均?"
+)
 #: 全市前三, 全省前十名: a place among the first N (qualifier 前)
 _TOP = re.compile(
     r"全(?:国|省|市|区|州|系统)(?:法院|法庭|基层法院|中院)?(?:排名|排位)?"
@@ -1216,13 +1220,16 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue
         c_start, c_end = bounds.clause(m.start(), m.end())
         metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
-        metric = re.sub("(?:在|中|的|均|都)$", "", metric) + "排名"
-        # 收结案数均位列第6位: the rank of each of the two figures
-        for one in (
-            [metric.replace("收结案", k, 1) for k in ("收案", "结案")]
-            if ("收结案" in metric)
-            else [metric]
-        ):
+        metric = re.sub("^[和与及]|(?:在|中|的|均|都)$", "", metric) + "排名"
+        ranks = [metric]
+        if "收结案" in metric:  # 收结案数均位列第6位: the rank of each of the two figures
+            ranks = [metric.replace("收结案", k, 1) for k in ("收案", "结案")]
+        elif "均" in text[m.start() - 1 : m.end()]:
+            # 甲法院和全省法院…排名均为全国第一: the rank of each subject joined before 均
+            joined = _JOINED_SUBJECTS.fullmatch(text, c_start, m.start())
+            if joined is not None:
+                ranks = [metric] * (2 + joined.group(0).count("、"))
+        for one in ranks:
             hits.append(
                 OutcomeHit(
                     start,

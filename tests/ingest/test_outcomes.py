@@ -638,3 +638,10 @@ def test_a_fraction_reached_and_the_rank_of_two_figures() -> None:
 def test_what_a_platform_joins_is_no_result() -> None:
     assert vals("市中院牵头建成对接9个部门调解系统的全市解纷平台。") == []
     assert vals("全市建成法官工作站120个。") == [(120, "个", None)]
+
+
+def test_a_rank_shared_by_two_subjects_is_one_for_each() -> None:
+    hits = find_outcomes("截至9月，甲中院和全市基层法院的审判质效排名均为全省第一。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(1, "名"), (1, "名")]
+    hits = find_outcomes("截至9月，全市基层法院的审判质效排名为全省第一。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(1, "名")]
