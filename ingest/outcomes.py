@@ -171,6 +171,8 @@ _ONE_CASE = re.compile(r"某|该案|本案|此案|当庭")
 _NAMED_PARTY = re.compile(
     r"[\u4e00-\u9fff]某(?!些|种|个|项|方面|地|时|处|一)|某(?:公司|企业|银行|村|小区)"
 )
+#: a day (3月28日): one event's date
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
 _PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、|向|对|给|为|由)$")
 #: the same with the partner's place before the agency word (与…、南京仲裁委搭建…)
@@ -908,6 +910,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 or (_PARTIES.search(clause) and _ONE_CASE.search(text, s, e))
                 # 法院通过冻结冯某52%涉案资金: a story of one dispute
                 or _NAMED_PARTY.search(text, c_start, c_end)
+                # 3月28日，…50余起纠纷得以解决，当事人刘某说: one day's event, told by a party
+                or (_DAY.search(text, s, e) and _NAMED_PARTY.search(text, s, e))
             )
             kinds[key] = story, _JUDGEMENT.search(clause) is not None
         return kinds[key]

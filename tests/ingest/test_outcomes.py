@@ -645,3 +645,9 @@ def test_a_rank_shared_by_two_subjects_is_one_for_each() -> None:
     assert [(h.value, h.unit_of_measure) for h in hits] == [(1, "名"), (1, "名")]
     hits = find_outcomes("截至9月，全市基层法院的审判质效排名为全省第一。")
     assert [(h.value, h.unit_of_measure) for h in hits] == [(1, "名")]
+
+
+def test_one_days_event_told_by_a_party_is_a_story() -> None:
+    text = "今年5月6日，在乙区法院，30余起物业纠纷集中得以化解，业主王某说效率很高。"
+    assert vals(text) == []
+    assert vals("今年以来，乙区法院化解物业纠纷30余起。") == [(30, "起", "余")]
