@@ -1410,11 +1410,15 @@ def _alike(a: str, b: str) -> bool:
     return any(a[i : i + 3] in b for i in range(len(a) - 2))
 
 
-def _sentence_of(text: str, pos: int) -> tuple[int, str]:
-    """Where the sentence around `pos` starts, and the sentence (up to 。！？ or the line's end)."""
-    start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
-    ends = [e for e in (text.find(c, pos) for c in "。！？!?\n") if e >= 0]
-    return start, text[start : min(ends) if ends else len(text)]
+_SENTENCE_BREAK = re.compile("[。！？!?\n]")
+
+
+def _sentence_of(text: str, breaks: list[int], pos: int) -> tuple[int, str]:
+    """Where the sentence around `pos` starts, and the sentence (up to 。！？ or the line's end);
+    `breaks` are the offsets of those marks in `text`."""
+    i = bisect.bisect_left(breaks, pos)
+    start = breaks[i - 1] + 1 if i > 0 else 0
+    return start, text[start : breaks[i] if i < len(breaks) else len(text)]
 
 
 def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[OutcomeHit]:
@@ -1425,14 +1429,15 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
     # figures again in the same words (a lead repeated in the body) adds nothing
     figures: dict[int, set[tuple[float, str, str]]] = {}
     sentences: dict[int, str] = {}
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if hits else []
     for h in hits:
-        at, sentence = _sentence_of(text, h.start)
+        at, sentence = _sentence_of(text, breaks, h.start)
         sentences[at] = sentence
         figures.setdefault(at, set()).add(
             (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
         )
     for h in hits:
-        at, _ = _sentence_of(text, h.start)
+        at, _ = _sentence_of(text, breaks, h.start)
         key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
         mine = figures[at]
         if any(
