@@ -982,10 +982,10 @@ def find_people(
             if run is None:
                 continue
             raw = run.group(0)  # 退休法官王德明被…: the name after the words before it
-            cut = next((i for i in range(len(raw) - 1) if _plausible_name(raw[i:])), None)
-            if cut is None:
+            first = next((i for i in range(len(raw) - 1) if _plausible_name(raw[i:])), None)
+            if first is None:
                 continue
-            name, s = raw[cut:], run.start() + cut
+            name, s = raw[first:], run.start() + first
         if court is not None and _plausible_name(name) and not taken(s):
             hits.append(PersonHit(name, roles, s, s + len(name), court, rule="person:hired-as"))
     for m in _COMRADE.finditer(text, 0, limit):
