@@ -57,6 +57,9 @@ from dataclasses import dataclass
 from ingest.document import Extraction, OutcomeRef
 from ingest.numbers import CLAUSE_PUNCT, NUMERAL, parse_number
 
+_COMMA = re.compile("[，,]")
+#: a verb that opens a clause of another action (加强司法交流协作)
+_OTHER_ACTION = re.compile(r"(?:加强|深化|推进|推动|开展|强化|完善|健全|落实|优化|提升|拓展)")
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
 _MANY = 3
 _SENTENCE_END = re.compile("[。！？!?；;\n]")
@@ -465,7 +468,7 @@ class _Linker:
                     return head, "link:shared-head"  # 推进涉诉信访工作机制改革，…涉诉信访积案2896件
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
-            if self.owned_between(name, before, f):
+            if self.owned_between(name, before, f) or self.other_action_between(before, f):
                 return None  # 推动甲改革，…文件39个，聘请乙调解员289名，配备调解室171间
             if not before[-1].anaphor and (brand := self.brand_of(name, f)):
                 return brand, "link:sentence-brand"
@@ -538,6 +541,19 @@ class _Linker:
         if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
+
+    def other_action_between(self, before: list[_Mention], f: _Figure) -> bool:
+        """A clause between the last name and the figure that opens another action and names
+        nothing (创新甲机制，加强司法交流协作，接收实习生32人): the name does not reach past it."""
+        text = self.t.text
+        # the clauses wholly between the name and the figure's clause
+        seps = [m.start() for m in _COMMA.finditer(text, before[-1].end, f.clause[0])]
+        for a, b in zip(seps, seps[1:], strict=False):
+            if _OTHER_ACTION.match(text, a + 1) and not any(
+                g.figure[0] < b and g.figure[1] > a for g in self.figures
+            ):
+                return True
+        return False
 
     def shared_head(self, f: _Figure, names: list[_Mention]) -> str | None:
         """The first name of the sentence whose first four characters the figure's own words

@@ -336,3 +336,10 @@ def test_a_caseload_of_the_kind_of_case_a_named_reform_is_about() -> None:
     ]
     text = "深入推进审判管理改革，全年新收案件800件。"
     assert linked(text, {"审判管理改革": ["审判管理改革"]}) == [(800.0, None)]
+
+
+def test_a_name_does_not_reach_past_a_clause_of_another_action() -> None:
+    text = "该院创新“甲服务岗”机制，加强司法交流协作，接收实习生30人。"
+    assert linked(text, {"“甲服务岗”机制": ["“甲服务岗”机制"]}) == [(30.0, None)]
+    text = "该院创新“甲服务岗”机制，接收实习生30人。"
+    assert linked(text, {"“甲服务岗”机制": ["“甲服务岗”机制"]}) == [(30.0, "“甲服务岗”机制")]
