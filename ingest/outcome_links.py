@@ -58,6 +58,10 @@ from ingest.document import Extraction, OutcomeRef
 from ingest.numbers import CLAUSE_PUNCT, NUMERAL, parse_number
 
 _COMMA = re.compile("[，,]")
+#: documents issued (出台15个制度文件, 发布白皮书12份): the work of their own words only
+_DOCUMENTS = re.compile(
+    r"(?:出台|发布|制定|印发|修订|起草)[^，,。；;]{0,8}?(?:文件|白皮书|意见|办法|规定|规范|细则|指引)"
+)
 #: a verb that opens a clause of another action (加强司法交流协作)
 _OTHER_ACTION = re.compile(r"(?:加强|深化|推进|推动|开展|强化|完善|健全|落实|优化|提升|拓展)")
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
@@ -473,6 +477,8 @@ class _Linker:
             if not before[-1].anaphor and (brand := self.brand_of(name, f)):
                 return brand, "link:sentence-brand"
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
+        if _DOCUMENTS.search(t.text, f.clause[0], f.clause[1]):
+            return None  # 出台15个制度文件, 发布白皮书12份: a sentence before credits no documents
         l_start, l_end = t.line(f.clause[0])
         credit_next = self.credit_next(s_end, l_end)
         if credit_next is not None:

@@ -343,3 +343,10 @@ def test_a_name_does_not_reach_past_a_clause_of_another_action() -> None:
     assert linked(text, {"“甲服务岗”机制": ["“甲服务岗”机制"]}) == [(30.0, None)]
     text = "该院创新“甲服务岗”机制，接收实习生30人。"
     assert linked(text, {"“甲服务岗”机制": ["“甲服务岗”机制"]}) == [(30.0, "“甲服务岗”机制")]
+
+
+def test_documents_issued_are_not_credited_by_the_sentence_before() -> None:
+    text = "该院把甲机制作为重点工程推进。出台12个制度文件，规范工作流程。"
+    assert linked(text, {"甲机制": ["甲机制"]}) == [(12.0, None)]
+    text = "该院推进甲机制建设。全年化解纠纷300件。"
+    assert linked(text, {"甲机制": ["甲机制"]}) == [(300.0, "甲机制")]
