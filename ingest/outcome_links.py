@@ -57,6 +57,13 @@ from dataclasses import dataclass
 from ingest.document import Extraction, OutcomeRef
 from ingest.numbers import CLAUSE_PUNCT, NUMERAL, parse_number
 
+_COMMA = re.compile("[，,]")
+#: documents issued (出台15个制度文件, 发布白皮书12份): the work of their own words only
+_DOCUMENTS = re.compile(
+    r"(?:出台|发布|制定|印发|修订|起草)[^，,。；;]{0,8}?(?:文件|白皮书|意见|办法|规定|规范|细则|指引)"
+)
+#: a verb that opens a clause of another action (加强司法交流协作)
+_OTHER_ACTION = re.compile(r"(?:加强|深化|推进|推动|开展|强化|完善|健全|落实|优化|提升|拓展)")
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
 _MANY = 3
 _SENTENCE_END = re.compile("[。！？!?；;\n]")
@@ -65,7 +72,8 @@ _HEADING_MAX = 30
 _SEPARATORS = "、和及与"
 #: a plain caseload or its change: what an overview paragraph reports for the whole court
 _CASELOAD = re.compile(
-    r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访"
+    r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
+    r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
 )
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
@@ -88,7 +96,7 @@ _ACTION_BEFORE = re.compile(
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
-_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进|以来")
+_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进|以来|至今")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
 _SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
@@ -421,7 +429,9 @@ class _Linker:
             means = self.means_over_modifier(f, own[0], s_start)
             if means is not None:
                 return means, "link:means"
-            return self.specific(own[0], s_start), "link:own-words"
+            name = self.specific(own[0], s_start)
+            brand = self.brand_of(name, f)
+            return (brand, "link:own-brand") if brand else (name, "link:own-words")
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
@@ -457,9 +467,18 @@ class _Linker:
             ):
                 if self.fewer_cases(f, name, {m.name for m in before}):
                     return name, "link:caseload-source"
+                head = self.shared_head(f, before)
+                if head is not None:
+                    return head, "link:shared-head"  # 推进涉诉信访工作机制改革，…涉诉信访积案2896件
                 return None  # a court's caseload is no result of a measure named before it,
                 # unless the text credits it (…成效显著，新收案件下降); a team's is its own
+            if self.owned_between(name, before, f) or self.other_action_between(before, f):
+                return None  # 推动甲改革，…文件39个，聘请乙调解员289名，配备调解室171间
+            if not before[-1].anaphor and (brand := self.brand_of(name, f)):
+                return brand, "link:sentence-brand"
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
+        if _DOCUMENTS.search(t.text, f.clause[0], f.clause[1]):
+            return None  # 出台15个制度文件, 发布白皮书12份: a sentence before credits no documents
         l_start, l_end = t.line(f.clause[0])
         credit_next = self.credit_next(s_end, l_end)
         if credit_next is not None:
@@ -529,6 +548,55 @@ class _Linker:
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
 
+    def other_action_between(self, before: list[_Mention], f: _Figure) -> bool:
+        """A clause between the last name and the figure that opens another action and names
+        nothing (创新甲机制，加强司法交流协作，接收实习生32人): the name does not reach past it."""
+        text = self.t.text
+        # the clauses wholly between the name and the figure's clause
+        seps = [m.start() for m in _COMMA.finditer(text, before[-1].end, f.clause[0])]
+        for a, b in zip(seps, seps[1:], strict=False):
+            if _OTHER_ACTION.match(text, a + 1) and not any(
+                g.figure[0] < b and g.figure[1] > a for g in self.figures
+            ):
+                return True
+        return False
+
+    def shared_head(self, f: _Figure, names: list[_Mention]) -> str | None:
+        """The first name of the sentence whose first four characters the figure's own words
+        repeat (涉诉信访工作机制改革 … 涉诉信访积案2896件): the kind of case it reforms."""
+        own = self.t.text[f.own[0] : f.figure[0]]
+        for m in names:
+            head = m.name.strip(_QUOTES)[:4]
+            if _HAN4.fullmatch(head) and head in own:
+                return m.name
+        return None
+
+    def brand_of(self, name: str, f: _Figure) -> str | None:
+        """The one quoted local brand of the figure's sentence that contains `name` (诉前调解
+        in “三位一体”诉前调解网络, 人民法院调解平台“三进”): the more specific initiative."""
+        lo, hi = self.t.sentence(f.clause[0])
+        brands = {
+            m.name
+            for m in self.t.between(lo, hi)
+            if m.credit and m.name != name and name in m.name and re.search('[“”"]', m.name)
+        }
+        return brands.pop() if len(brands) == 1 else None
+
+    def owned_between(self, name: str, before: list[_Mention], f: _Figure) -> bool:
+        """Figures between the last mention of `name` and `f` whose own words name another
+        initiative: the sentence lists results each of its own, the name leads none of the
+        later ones."""
+        at = max((m.end for m in before if m.name == name), default=None)
+        if at is None or _CREDITED.search(self.t.text, at, f.figure[0]):
+            return False  # (自甲中心建成运行以来，…: the name credits all the figures after it)
+        for g in self.figures:
+            if g is f or not at <= g.figure[0] < f.figure[0]:
+                continue
+            found = self.link_of(g)
+            if found is not None and found[1] == "link:own-words" and found[0] != name:
+                return True
+        return False
+
     def means_over_modifier(self, f: _Figure, own: _Mention, s_start: int) -> str | None:
         """The means the sentence names first (依托“甲”，全省入驻乙平台的单位数量…) where the
         figure's own words name the other only inside a modifier of what is counted (入驻乙的
@@ -579,7 +647,10 @@ class _Linker:
     def fewer_cases(self, f: _Figure, name: str, named: set[str]) -> bool:
         """A caseload that fell, under the one initiative named that keeps disputes from
         becoming cases (诉源治理, 多元化解, 诉前调解): its measure (推行诉源治理，收案同比下降9%)."""
-        if len(named) != 1 or not _SOURCE.search(name):
+        # a name inside another is the same practice said generally (诉前调解 of 概括性同意诉前
+        # 调解机制): the specific one counts
+        named = {n for n in named if not any(n != o and n in o for o in named)}
+        if named != {name} or not _SOURCE.search(name):
             return False
         _, s_end = self.t.sentence(f.clause[0])
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)

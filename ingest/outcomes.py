@@ -50,7 +50,11 @@ _CN_NUM = (  # 三百, 八万六千, 九十六点五
 )
 _ARABIC_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,246 and 3663
 _SP = r"[ \u3000\u00a0]?"  # pages put stray spaces around figures: 2,315 件, 11.2 %
-_UOM = "个百分点|百分点|%|万元|亿元|元|人次|件次|场次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|日|亩|人|场|起|批|篇|部|户|位"
+_UOM = (
+    "个百分点|百分点|%|万元|亿元|元|人次|件次|场次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|分钟|日|亩|"
+    # ships (扣押船舶35艘) and rooms (配备调解室171间)
+    "人|场|起|批|篇|部|户|位|艘|间"
+)
 _QTY = re.compile(
     r"(?=[将接近约大超逾达不少\d"
     + _CN
@@ -81,6 +85,13 @@ _TENTHS = re.compile(
     r"(?P<pre>将近|接近|近|约|超过|超|逾)?(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成"
     r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
 )
+#: a fraction written out (约四分之三, 三分之一): a share in %
+_FRACTION = re.compile(
+    r"(?=[将接近约超逾二三四五六七八九十])(?P<pre>将近|接近|近|约|超过|超|逾)?"
+    r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
+)
+#: what makes a fraction a result: a change or a saving (节约时间约四分之三), a share (占)
+_FRACTION_RESULT = re.compile(r"节约|节省|缩短|减少|降低|下降|提高|提升|增长|增加|占")
 #: 百分之九十六点五, 百分之14
 _PERCENT_CN = re.compile(
     r"(?=[将接近约超逾达百])(?P<pre>将近|接近|近|约|超过|超|逾|达到|达)?百分之(?P<num>"
@@ -125,10 +136,14 @@ _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
     r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:均|都|仍|继续)?(?:为|是)?"
     r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
-    r"(?:[^，,。；;\n]{0,6}?中)?"
+    r"(?:[^，,。；;\n]{0,6}?中|[\u4e00-\u9fff]{0,6}?(?:法院|法庭))?"  # 全国海事法院第6位
     r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
     r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十]))"
+)
+#: two to four subjects joined before a shared rank (甲法院和乙法院…, 甲、乙和丙…)
+_JOINED_SUBJECTS = re.compile(
+    r"[^，,。；;、和与及]{2,20}(?:、[^，,。；;、和与及]{2,20}){0,2}[和与及][^，,。；;、和与及]{2,24}均?"
 )
 #: 全市前三, 全省前十名: a place among the first N (qualifier 前)
 _TOP = re.compile(
@@ -156,8 +171,14 @@ _ONE_CASE = re.compile(r"某|该案|本案|此案|当庭")
 _NAMED_PARTY = re.compile(
     r"[\u4e00-\u9fff]某(?!些|种|个|项|方面|地|时|处|一)|某(?:公司|企业|银行|村|小区)"
 )
+#: a day (3月28日): one event's date
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
 _PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、|向|对|给|为|由)$")
+#: the same with the partner's place before the agency word (与…、南京仲裁委搭建…)
+_PARTNER_PLACE_BEFORE = re.compile(
+    r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、)[\u4e00-\u9fff]{2,4}$"
+)
 _PARTICIPATION = re.compile(
     r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言|与会|到会|旁听|观摩|聆听|"
     r"参与评选|参评|参赛|参与比赛|"
@@ -187,6 +208,8 @@ _STANDING_NOUN = re.compile(
     r"人口|审判庭|业务庭|庭室|部门|内设机构|"
     r"调解员|律师|人民陪审员|陪审员|成员|队员|委员"
 )
+#: a court's hiring people into a role (聘请200名代表担任特邀调解员): a result
+_HIRING = re.compile(r"聘请|选聘|聘任|特聘|招募|吸纳")
 _ROLE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:作为|担任|兼任|身兼)")
 _BREAKDOWN = re.compile(r"^(?:其中)?(?:" + _STANDING_NOUN.pattern + r")$")
 #: the places a practice is carried on (在四个基层法庭开展…)
@@ -257,10 +280,14 @@ _DISPUTE_MONEY = re.compile(
     r"借款|欠款|货款|工程款|租金|工资|报酬|赔偿|补偿|损失|标的|诉请|请求|判令|判决|支付|拖欠|骗取|"
     r"诈骗|非法|违约金|利息|赃款|价值|本金|彩礼|抚养费|赡养费"
 )
+#: a case named by its amount (3488万元股权转让执行案件, 500万元借款纠纷)
+_CASE_OF_AMOUNT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:案件|一案|纠纷)(?![0-9一二两三四五六七八九十])"
+)
 #: many cases' money (执行到位, 挽回, 追回, 累计): a result
 _AGGREGATE_MONEY = re.compile(
     r"累计|全年|今年|以来|年来|挽回|执行到位|到位|兑现|追回|追讨|追缴|发放|节约|节省|"
-    r"争取|减免|缓交|化解|调解|涉案金额|标的额|案件"
+    r"争取|减免|缓交|化解|调解|涉案金额|标的额|案件|标的总额|收案标的|受理标的"
 )
 #: the parties of one dispute in the sentence
 _ONE_DISPUTE = re.compile(r"原告|被告|当事人|申请人|被执行人|双方|一方|某|该案|本案|此案|当场|当庭")
@@ -326,6 +353,8 @@ _COUNT_UOMS = frozenset(
         "部",
         "户",
         "位",
+        "艘",
+        "间",
         "人次",
         "件次",
         "场次",
@@ -590,7 +619,7 @@ def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -
         return "outcome:change" if changed else "outcome:rate"
     if uom.endswith("元"):
         return "outcome:money"
-    if uom in ("天", "日", "小时", "个月"):
+    if uom in ("天", "日", "小时", "个月", "分钟"):
         return "outcome:duration"
     if uom == "亩":
         return "outcome:area"
@@ -712,7 +741,11 @@ def _not_a_result(
                 return True  # 全国法院共有人民法庭10145个 (but 共有法庭13家，其中12家…)
         if _HAVING.search(text, s_start, c_start) and _BREAKDOWN.match(before):
             return True  # 法庭共有干警6人，其中法官2名
-        if uom in ("名", "人", "位") and _ROLE_AFTER.match(after):
+        if (
+            uom in ("名", "人", "位")
+            and _ROLE_AFTER.match(after)
+            and not _HIRING.search(text, c_start, start)  # 聘请…、1750名政协委员担任调解员
+        ):
             return True  # 4名法官作为网格管理员: a role given, not a result
         if "涉及" in before and uom in _PERSONNEL_UOMS:
             return True  # 案件涉及农民工46人: who a case concerns
@@ -730,7 +763,7 @@ def _not_a_result(
         span = _SPAN.search(text, s_start, start)
         if span and "均" not in text[span.start() : c_end]:
             return True  # 从立案到结案仅用7天: one case's course, not an average
-    if uom in ("天", "个月", "小时"):
+    if uom in ("天", "个月", "小时", "分钟"):
         if _EVENT_LENGTH.search(before) or _TIME_REF_AFTER.match(after):
             return True
         if before.endswith(("前", "近", "过去", "这", "最近")) and _TIME_REF_AFTER.match(after):
@@ -741,6 +774,8 @@ def _not_a_result(
             return True
     if uom.endswith("元"):
         strong = _STRONG_AGGREGATE.search(text, c_start, c_end)
+        if _CASE_OF_AMOUNT.match(after) and not strong:
+            return True  # 办理3488万元股权转让执行案件: one case, told by its amount
         if _ONE_DISPUTE.search(text, s_start, s_end) and not strong:
             return True  # 被告当场支付2万元
         if _DISPUTE_MONEY.search(text, c_start, start) and not (
@@ -806,6 +841,41 @@ _SHARE_RESOLVED = re.compile(
 _TITLE_MAX = 80
 
 
+_CN_COUNT = "[0-9一二两三四五六七八九十]+"
+#: a platform described by what it joins (对接12个部门调解系统的平台)
+_JOINS_BEFORE = re.compile(r"(?:对接|连接|联通|整合|汇聚|集成)$")
+_PLATFORM_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?的[\u4e00-\u9fff“”]{0,10}?(?:平台|系统)")
+#: cases published as examples (发布10个典型案例)
+_CASES_PUBLISHED = re.compile(r"[\u4e00-\u9fff]{0,8}?案例")  # 工作创新优秀案例
+_PUBLISH = re.compile(r"发布|公布|通报|推出|编发|印发")
+_STAFF = "(?:干警|工作人员|人员|员额法官|法官助理|法官|书记员|法警|司法警察|调解员|人民调解员)"
+#: a court's staff and its make-up: 法庭7名干警（两名法官、一名法官助理）和2名调解员 — who
+#: works there, not what was done (after a court or a verb of having, 驻扎着, 配有)
+_ROSTER = re.compile(
+    r"(?:法庭|法院|中院|高院|[庭院]|驻扎着?|驻有|现有|共有|配有|配备有|有)"
+    r"(?P<roster>" + _CN_COUNT + "名" + _STAFF + r"[（(](?:" + _CN_COUNT + "名"
+    r"[\u4e00-\u9fff]{1,6}[、，,]?)+[）)](?:[和及、]"
+    + _CN_COUNT
+    + r"名[^，,。；;]{0,12}?"
+    + _STAFF
+    + ")?)"
+)
+#: the size of a list just given (甲、乙、丙等三个基层法院; （法庭、派出所、司法所5家单位）)
+_LIST_SIZE_BEFORE = re.compile(r"(?:^|[（(])[^、，,（()）]{1,12}(?:、[^、，,（()）]{1,12})+等?$")
+_LIST_SIZE_NOUN = re.compile(
+    r"(?:基层|中级|专门)?(?:人民)?(?:法院|法庭|单位|部门|机构|成员单位)[）)]?"
+)
+
+
+def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
+    """The sentence tells one dispute. 一批 (审理了一批案件, 一批农民工) counts only in the
+    figure's own clause (c_start:c_end, offsets in the sentence): a batch of cases named in
+    another clause says nothing of 受理涉外案件2487件."""
+    return any(
+        m.group(0) != "一批" or c_start <= m.start() < c_end for m in _CASE_FACT.finditer(sentence)
+    )
+
+
 def _find(text: str, limit: int) -> list[OutcomeHit]:
     quotes = _spans(_QUOTED, text, limit)
     first_line_end = text.find("\n")
@@ -833,13 +903,15 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 or (
                     _CASE_FACT_CUE.search(text, s, e)
                     and _CASE_FACT.search(text, s, e)
-                    and _CASE_FACT.search(unquoted(s, e))
+                    and _case_fact(unquoted(s, e), c_start - s, c_end - s)
                 )
                 # 当时手上有900多件未结案件: one judge's docket in a story
                 or (_IN_HAND.search(clause) and not _AVERAGE.search(clause))
                 or (_PARTIES.search(clause) and _ONE_CASE.search(text, s, e))
                 # 法院通过冻结冯某52%涉案资金: a story of one dispute
                 or _NAMED_PARTY.search(text, c_start, c_end)
+                # 3月28日，…50余起纠纷得以解决，当事人刘某说: one day's event, told by a party
+                or (_DAY.search(text, s, e) and _NAMED_PARTY.search(text, s, e))
             )
             kinds[key] = story, _JUDGEMENT.search(clause) is not None
         return kinds[key]
@@ -878,7 +950,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if agencies:
             a = agencies[-1]
             subject = a.start() >= c_start or a.start() - seg_start <= 16
-            partner = _PARTNER_BEFORE.search(text, max(0, a.start() - 2), a.start())
+            partner = _PARTNER_BEFORE.search(
+                text, max(0, a.start() - 2), a.start()
+            ) or _PARTNER_PLACE_BEFORE.search(text, max(seg_start, a.start() - 7), a.start())
             if subject and not partner and not _COURT_WORD.search(text, a.end(), start):
                 return True
         return "涉" in text[max(c_start, start - 3) : start]
@@ -918,6 +992,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
         )
 
+    rosters = [(r.start("roster"), r.end("roster")) for r in _ROSTER.finditer(text, 0, limit)]
     for m in _QTY.finditer(text, 0, limit):
         num, uom = m.group("num"), m.group("uom")
         start, end = m.start("num"), m.end()
@@ -980,6 +1055,19 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
         if "在内" in after:
             continue  # 包括…等11项内容在内的制度: the count describes a noun
+        if _JOINS_BEFORE.search(
+            text, max(c_start, m.start() - 2), m.start()
+        ) and _PLATFORM_OF.match(text, end, c_end):
+            continue  # 建成对接12个部门调解系统的平台: what the platform joins, not a result
+        if _CASES_PUBLISHED.match(after) and _PUBLISH.search(text, c_start, start):
+            continue  # 发布十个典型案例: cases published as examples, not results
+        if rosters and _inside(rosters, start):
+            continue  # 法庭7名干警（两名法官、…）: a court's staff
+        # (the clause ends there: 甲、乙等三个法庭入选… reports what the three did)
+        if _LIST_SIZE_NOUN.fullmatch(text, end, c_end) and _LIST_SIZE_BEFORE.search(
+            text[c_start : m.start()]
+        ):
+            continue  # 甲、乙、丙等三个基层法院: the size of the list just named
         if _TARGET.search(after[:6]) and uom in ("项", "条", "个"):
             continue
         if skip_context(start, end, uom) or _not_a_result(
@@ -1065,6 +1153,22 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _QUALIFIER.get(m.group("pre") or ""),
             "outcome:rate-cn",
         )
+    for m in _FRACTION.finditer(text, 0, limit):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if not den or not num or num >= den or skip_context(m.start("den"), m.end()):
+            continue
+        c_start = bounds.clause(m.start(), m.end())[0]
+        if text.startswith("的", m.end()) or not _FRACTION_RESULT.search(text, c_start, m.start()):
+            continue  # 三分之一的法官: a part of a group; a result is a change or a share reached
+        add(
+            m.start("den"),
+            m.end(),
+            round(100 * num / den, 2),
+            "%",
+            m.start(),
+            _QUALIFIER.get(m.group("pre") or ""),
+            "outcome:fraction",
+        )
     for m in _MULTIPLE.finditer(text, 0, limit):
         # 较2020年分别增长82倍和25.6倍: growth as a multiple, one outcome per number
         for g in ("num", "num2"):
@@ -1120,22 +1224,31 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue
         c_start, c_end = bounds.clause(m.start(), m.end())
         metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
-        metric = re.sub("(?:在|中|的)$", "", metric) + "排名"
-        hits.append(
-            OutcomeHit(
-                start,
-                m.end(),
-                value,
-                "名",
-                metric,
-                c_start,
-                c_end,
-                None,
-                None,
-                bounds.period(m.start()),
-                "outcome:rank",
+        metric = re.sub("^[和与及]|(?:在|中|的|均|都)$", "", metric) + "排名"
+        ranks = [metric]
+        if "收结案" in metric:  # 收结案数均位列第6位: the rank of each of the two figures
+            ranks = [metric.replace("收结案", k, 1) for k in ("收案", "结案")]
+        elif "均" in text[m.start() - 1 : m.end()]:
+            # 甲法院和全省法院…排名均为全国第一: the rank of each subject joined before 均
+            joined = _JOINED_SUBJECTS.fullmatch(text, c_start, m.start())
+            if joined is not None:
+                ranks = [metric] * (2 + joined.group(0).count("、"))
+        for one in ranks:
+            hits.append(
+                OutcomeHit(
+                    start,
+                    m.end(),
+                    value,
+                    "名",
+                    one,
+                    c_start,
+                    c_end,
+                    None,
+                    None,
+                    bounds.period(m.start()),
+                    "outcome:rank",
+                )
             )
-        )
     for m in _TOP.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or value < 2 or skip_context(m.start("num"), m.end()):
@@ -1297,11 +1410,43 @@ def _alike(a: str, b: str) -> bool:
     return any(a[i : i + 3] in b for i in range(len(a) - 2))
 
 
+_SENTENCE_BREAK = re.compile("[。！？!?\n]")
+
+
+def _sentence_of(text: str, breaks: list[int], pos: int) -> tuple[int, str]:
+    """Where the sentence around `pos` starts, and the sentence (up to 。！？ or the line's end);
+    `breaks` are the offsets of those marks in `text`."""
+    i = bisect.bisect_left(breaks, pos)
+    start = breaks[i - 1] + 1 if i > 0 else 0
+    return start, text[start : breaks[i] if i < len(breaks) else len(text)]
+
+
 def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[OutcomeHit]:
     """A rounded repeat of an exact figure (近2.5万件 after 24,976件; a title's 180万件 over the
     text's 179.84万件) is the same fact said again."""
     out: list[OutcomeHit] = []
+    # the figures of each sentence, as said: a later sentence that says two of an earlier one's
+    # figures again in the same words (a lead repeated in the body) adds nothing
+    figures: dict[int, set[tuple[float, str, str]]] = {}
+    sentences: dict[int, str] = {}
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if hits else []
     for h in hits:
+        at, sentence = _sentence_of(text, breaks, h.start)
+        sentences[at] = sentence
+        figures.setdefault(at, set()).add(
+            (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
+        )
+    for h in hits:
+        at, _ = _sentence_of(text, breaks, h.start)
+        key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
+        mine = figures[at]
+        if any(
+            key in theirs
+            and (len(theirs & mine) >= 2 or (sentences[a] == sentences[at] and len(mine) == 1))
+            for a, theirs in figures.items()
+            if a < at
+        ):
+            continue
         line_start = text.rfind("\n", 0, h.start) + 1
         line_end = text.find("\n", h.start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]

@@ -44,6 +44,8 @@ SURNAMES = frozenset(
     "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
     "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # also the first syllable of many Mongolian names (宝力尔, 宝音)
+    "宝"
     # rarer ones that begin no common word
     "阎丘郗汝郦薜延雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
 )
@@ -94,7 +96,11 @@ HONOURS = (
 )
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
-_PREFIX = "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男)"
+_PREFIX = (
+    "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
+    # a former post (马厂法庭原庭长张三), not the end of a word (草原法官, 高原法庭)
+    "(?<![草高平中太还复病燎])原)"
+)
 _PREFIX_RE = re.compile("^" + _PREFIX)
 #: occupations of a court: 法官张三说 names a judge even where no court stands before the title
 COURT_OCCUPATIONS = frozenset(
@@ -140,7 +146,7 @@ _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
         {r[0] for r in ROLES.split("|")}
-        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男")
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -288,7 +294,7 @@ _COMMON_WORDS = frozenset(
         "利用展现季度周期满意成本文章智能应用严惩符合项目方位方阵程度原因方案计划印发相应"
         "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
         "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
-        "石油房地原任曾任"
+        "石油房地原任曾任宝贵宝典宝藏宝宝"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -502,6 +508,8 @@ _MEDIATORS = frozenset(["调解员", "人民调解员"])
 #: what places a mediator at a court: its facilities, or its hiring them
 _COURT_LINK = re.compile(
     "诉讼服务中心|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻|驻院|驻庭"
+    # a court's dispute-resolution centre, its pre-filing mediation (诉前调解, 诉前化解)
+    "|解纷中心|诉前"
 )
 #: a place or body that is not the court between the court and the mediator
 _OTHER_PLACE = re.compile(
@@ -974,10 +982,10 @@ def find_people(
             if run is None:
                 continue
             raw = run.group(0)  # 退休法官王德明被…: the name after the words before it
-            cut = next((i for i in range(len(raw) - 1) if _plausible_name(raw[i:])), None)
-            if cut is None:
+            first = next((i for i in range(len(raw) - 1) if _plausible_name(raw[i:])), None)
+            if first is None:
                 continue
-            name, s = raw[cut:], run.start() + cut
+            name, s = raw[first:], run.start() + first
         if court is not None and _plausible_name(name) and not taken(s):
             hits.append(PersonHit(name, roles, s, s + len(name), court, rule="person:hired-as"))
     for m in _COMRADE.finditer(text, 0, limit):
@@ -986,7 +994,8 @@ def find_people(
             name = raw[cut:]
             if _valid_name(name):
                 s = m.start() + cut
-                if not _is_credit(text, s) and not taken(s):
+                # 相关负责同志, 相关同志: a word before 同志 (关负责, 相关), not a name
+                if _plausible_name(name) and not _is_credit(text, s) and not taken(s):
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)

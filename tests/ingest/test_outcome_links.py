@@ -293,3 +293,60 @@ def test_the_next_sentence_credits_the_figures_before_it() -> None:
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, "诉前调解"), (8.0, "诉前调解")]
     text = "今年以来，该院共化解纠纷1200件。该院还推行诉前调解机制。"
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(1200.0, None)]
+
+
+def test_a_name_leads_no_figure_past_figures_of_other_initiatives() -> None:
+    text = "该院推进审判改革试点，聘请特邀调解员120名，配备调解室35间。"
+    assert linked(text, {"审判改革": ["审判改革"], "特邀调解": ["特邀调解"]}) == [
+        (120.0, "特邀调解"),
+        (35.0, None),
+    ]
+    # …以来 / 至今 after the name: it credits every figure that follows
+    text = "自甲中心运行至今，电子送达成功率达90%，转交邮寄300件。"
+    assert linked(text, {"甲中心": ["甲中心"], "电子送达": ["电子送达"]}) == [
+        (90.0, "电子送达"),
+        (300.0, "甲中心"),
+    ]
+
+
+def test_a_courts_asset_figures_are_a_caseload_and_a_nested_name_is_one_practice() -> None:
+    text = "二是推进甲治理。全年结收比为98%，扣押船舶30艘。"
+    assert linked(text, {"甲治理": ["甲治理"]}) == [(98.0, None), (30.0, None)]
+    text = "该院推行乙诉前调解机制，为诉前化解提速。今年以来，新收案件同比下降20%。"
+    got = linked(text, {"乙诉前调解机制": ["乙诉前调解机制"], "诉前调解": ["诉前化解"]})
+    assert got == [(20.0, "乙诉前调解机制")]
+
+
+def test_the_quoted_brand_of_the_sentence_over_the_generic_name_it_contains() -> None:
+    text = "该院设立30个诉前调解室、12个联系点，共建“四方联动”诉前调解网络。"
+    got = linked(
+        text, {"诉前调解": ["诉前调解"], "“四方联动”诉前调解网络": ["“四方联动”诉前调解网络"]}
+    )
+    assert got == [(30.0, "“四方联动”诉前调解网络"), (12.0, "“四方联动”诉前调解网络")]
+    # in another sentence the generic name keeps its own measure
+    text = "今年诉前调解成功率达90%。该院共建“四方联动”诉前调解网络。"
+    brand = "“四方联动”诉前调解网络"
+    assert linked(text, {"诉前调解": ["诉前调解"], brand: [brand]}) == [(90.0, "诉前调解")]
+
+
+def test_a_caseload_of_the_kind_of_case_a_named_reform_is_about() -> None:
+    text = "深入推进涉诉信访工作机制改革，全年化解涉诉信访积案800件。"
+    assert linked(text, {"涉诉信访工作机制改革": ["涉诉信访工作机制改革"]}) == [
+        (800.0, "涉诉信访工作机制改革")
+    ]
+    text = "深入推进审判管理改革，全年新收案件800件。"
+    assert linked(text, {"审判管理改革": ["审判管理改革"]}) == [(800.0, None)]
+
+
+def test_a_name_does_not_reach_past_a_clause_of_another_action() -> None:
+    text = "该院创新“甲服务岗”机制，加强司法交流协作，接收实习生30人。"
+    assert linked(text, {"“甲服务岗”机制": ["“甲服务岗”机制"]}) == [(30.0, None)]
+    text = "该院创新“甲服务岗”机制，接收实习生30人。"
+    assert linked(text, {"“甲服务岗”机制": ["“甲服务岗”机制"]}) == [(30.0, "“甲服务岗”机制")]
+
+
+def test_documents_issued_are_not_credited_by_the_sentence_before() -> None:
+    text = "该院把甲机制作为重点工程推进。出台12个制度文件，规范工作流程。"
+    assert linked(text, {"甲机制": ["甲机制"]}) == [(12.0, None)]
+    text = "该院推进甲机制建设。全年化解纠纷300件。"
+    assert linked(text, {"甲机制": ["甲机制"]}) == [(300.0, "甲机制")]

@@ -583,3 +583,71 @@ def test_one_judges_docket_in_a_story_is_no_outcome() -> None:
     assert find_outcomes("那位法官手头积压着300多件案件，压力很大。") == []
     hits = find_outcomes("全院法官人均手上有案件200件。")
     assert [(h.value, h.unit_of_measure) for h in hits] == [(200.0, "件")]
+
+
+def test_ships_rooms_minutes_and_a_rank_among_named_courts() -> None:
+    assert vals("全年扣押船舶20艘，配备调解室35间，平均庭审时长25分钟。") == [
+        (20, "艘", None),
+        (35, "间", None),
+        (25, "分钟", None),
+    ]
+    hits = find_outcomes("该院收案数位列全国海事法院第4位。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(4, "名", "outcome:rank")]
+
+
+def test_a_courts_staff_and_the_size_of_a_list_are_no_results() -> None:
+    text = "乙法庭常年驻扎着甲县法院乙法庭6名干警（两名法官、一名书记员、三名法警）和3名调解员。"
+    assert vals(text) == []
+    assert vals("两级法院包括甲中院，以及乙、丙、丁法院等三个基层法院。") == []
+    assert vals("建立联动机制（法庭、派出所、司法所4家单位）。") == []
+    # a list whose members did something: the count reports it
+    assert vals("甲、乙、丙三个法庭入选全省示范法庭。") == [(3, "个", None)]
+
+
+def test_a_lead_repeated_in_the_body_and_partners_with_a_place_name() -> None:
+    text = "甲法院共受理案件3200余件，标的额超过50亿元。\n正文：甲法院共受理案件3200余件，标的额超过50亿元。"
+    assert [h.value for h in find_outcomes(text)] == [3200, 50]
+    text = "甲法院与乙公司、丙市仲裁委搭建平台，增设8个解纷中心。"
+    assert [h.value for h in find_outcomes(text)] == [8]
+
+
+def test_a_batch_of_cases_in_another_clause_tells_no_story() -> None:
+    text = "互联网法院共受理涉外案件 1200件，审结1100件，审理了一批典型案件。"
+    assert [h.value for h in find_outcomes(text)] == [1200, 1100]
+
+
+def test_hiring_a_listed_group_a_case_told_by_its_amount_and_published_cases() -> None:
+    text = "聘请300名人大代表、250名政协委员担任特邀调解员。"
+    assert [h.value for h in find_outcomes(text)] == [300, 250]
+    assert vals("该院4名法官作为网格管理员。") == []
+    assert vals("甲法院线上办理1200万元股权转让执行案件。") == []
+    assert vals("会上发布了五项举措和十个典型案例。") == []
+    assert vals("全市有十个案例入选最高人民法院建设案例。") == [(10, "个", None)]
+
+
+def test_a_fraction_reached_and_the_rank_of_two_figures() -> None:
+    hits = find_outcomes("在线审理比线下节约时间约三分之二。")
+    assert [(h.value, h.unit_of_measure, h.qualifier, h.rule) for h in hits] == [
+        (66.67, "%", "约", "outcome:fraction")
+    ]
+    assert find_outcomes("三分之一的员额法官化解了大部分案件。") == []
+    hits = find_outcomes("该院收结案数均位列全国海事法院第3位。")
+    assert [(h.value, h.metric) for h in hits] == [(3, "收案数排名"), (3, "结案数排名")]
+
+
+def test_what_a_platform_joins_is_no_result() -> None:
+    assert vals("市中院牵头建成对接9个部门调解系统的全市解纷平台。") == []
+    assert vals("全市建成法官工作站120个。") == [(120, "个", None)]
+
+
+def test_a_rank_shared_by_two_subjects_is_one_for_each() -> None:
+    hits = find_outcomes("截至9月，甲中院和全市基层法院的审判质效排名均为全省第一。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(1, "名"), (1, "名")]
+    hits = find_outcomes("截至9月，全市基层法院的审判质效排名为全省第一。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(1, "名")]
+
+
+def test_one_days_event_told_by_a_party_is_a_story() -> None:
+    text = "今年5月6日，在乙区法院，30余起物业纠纷集中得以化解，业主王某说效率很高。"
+    assert vals(text) == []
+    assert vals("今年以来，乙区法院化解物业纠纷30余起。") == [(30, "起", "余")]

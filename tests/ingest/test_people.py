@@ -742,3 +742,29 @@ def test_a_court_hiring_someone_as_its_mediator() -> None:
 def test_a_name_ending_where_a_word_after_it_begins() -> None:
     assert [h.name for h in find_people("院长孙景会同志指出，要抓好落实。")] == ["孙景会"]
     assert [h.name for h in find_people("院长孙景会同时表示，要抓好落实。")] == ["孙景会"]
+
+
+def test_a_former_post_a_mongolian_name_and_words_before_comrade() -> None:
+    text = "甲县法院丁镇法庭原庭长陈立群长期在基层工作。"
+    hits = find_people(text, _court(text, "甲县法院丁镇法庭", "X省甲县人民法院丁镇人民法庭"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("陈立群", ("庭长",), "X省甲县人民法院丁镇人民法庭")
+    ]
+    # 原 ending a word (草原, 高原) is no former post
+    assert find_people("他是一名草原法官。") == []
+    text = "甲县法院丁镇法庭庭长宝音图回答说，"
+    hits = find_people(text, _court(text, "甲县法院丁镇法庭", "X省甲县人民法院丁镇人民法庭"))
+    assert [h.name for h in hits] == ["宝音图"]
+    # 相关负责同志, 相关同志: words, not names
+    assert find_people("市司法局相关负责同志和乙县法院相关同志参加会议。") == []
+    assert [h.name for h in find_people("会议号召学习李明远同志的事迹。")] == ["李明远"]
+
+
+def test_mediator_of_a_courts_dispute_centre_or_pre_filing_mediation() -> None:
+    text = "甲县法院设立多元解纷中心，诉前化解纠纷300件，调解员王芳的事迹被广泛报道。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.rule) for h in hits] == [
+        ("王芳", "X省甲县人民法院", "person:court-mediator")
+    ]
+    text = "甲县法院指导乙镇解纷中心，调解员王芳说，"
+    assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
