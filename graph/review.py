@@ -1506,38 +1506,112 @@ def _read_head(store: GraphStore, kind: str) -> list[dict[str, Any]] | None:
     ]
 
 
+_PLACE_COLUMNS = "RETURN a.province AS src_province, b.province AS dst_province, "
+
+
+def _confidence(row: dict[str, Any]) -> float:
+    c = row.get("confidence")
+    return 0.5 if c is None else float(c)
+
+
+def _keeps(
+    row: dict[str, Any], province: str | None, stage: str | None, most: float | None
+) -> bool:
+    """The queue's conditions on province, stage and confidence, as the scan's WHERE has them
+    (`$province IN [a.province, b.province]`, `r.stage = $stage`,
+    `coalesce(r.confidence, 0.5) <= $max_confidence`)."""
+    if province and province not in (row["src_province"], row["dst_province"]):
+        return False
+    if stage and row.get("stage") != stage:
+        return False
+    return most is None or _confidence(row) <= most
+
+
 def _queue_from_head(
-    store: GraphStore, kind: str, rel: str, limit: int
+    store: GraphStore,
+    kind: str,
+    rel: str,
+    limit: int,
+    *,
+    province: str | None = None,
+    stage: str | None = None,
+    max_confidence: float | None = None,
 ) -> list[dict[str, Any]] | None:
     """The first `limit` open facts of a kind, read through its head: the head's facts are
     looked up from their anchored ends, a window at a time, skipping those decided since.
-    None when the head cannot tell (more facts asked for than it holds): scan then."""
+    A province, a stage or a highest confidence filters the head's facts in queue order: the
+    head is the queue's first facts, so the first `limit` that pass are the filtered queue's
+    first `limit` too. None when the head cannot tell (more facts asked for than pass in it,
+    while facts beyond it may pass): scan then."""
     cypher = (
         f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
         "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
-        "AND coalesce(r.review_status, 'extracted') = 'extracted'" + _QUEUE_RETURN
+        "AND coalesce(r.review_status, 'extracted') = 'extracted'"
+        + _QUEUE_RETURN.replace("RETURN ", _PLACE_COLUMNS, 1)
     )
     head = _read_head(store, kind)
     rebuilt = head is None
     if head is None:
         head = _build_head(store, kind, rel)
-    window = max(4 * limit, 50)
+    filtered = bool(province or stage or max_confidence is not None)
+    window = max(4 * limit, 200 if filtered else 50)
     while True:
         part = head[:window]
         # every open fact of the window (in queue order), so the decided ones are known
         rows = store.read(cypher, {"rows": part, "limit": len(part)}) if part else []
-        if len(rows) >= limit or len(part) == len(head) and not (head and head[0]["full"]):
+        kept = [r for r in rows if _keeps(r, province, stage, max_confidence)]
+        for r in rows:
+            del r["src_province"], r["dst_province"]
+        whole = len(part) == len(head)
+        full = bool(head and head[0]["full"])
+        done = len(kept) >= limit or (whole and not full)
+        if not done and whole and rows and max_confidence is not None:
+            # facts beyond the head come after its last open fact, so no less confident
+            done = _confidence(rows[-1]) > max_confidence
+        if done:
             open_ids = {r["fact_id"] for r in rows}
             decided = {x["f"] for x in part if x["f"] not in open_ids}
             if len(decided) > limit:  # decided since it was built: not read again
                 _store_head(store, kind, [x for x in head if x["f"] not in decided])
-            return rows[:limit]  # enough, or the head holds every open fact of the kind
-        if len(part) < len(head):
+            return kept[:limit]  # enough, or no fact beyond the head can pass
+        if not whole:
             window *= 4
             continue
-        if rebuilt:  # more asked for than a head holds: the scan answers
-            return None
+        if rebuilt or filtered or len(rows) == len(part):
+            return None  # more asked for than pass in the head: the scan answers
         head, rebuilt = _build_head(store, kind, rel), True  # decided since it was built
+
+
+def _decided_ends(store: GraphStore, rel: str) -> list[dict[str, Any]] | None:
+    """Where the facts reviewers confirmed, corrected or added are: (ends, fact id) from each
+    decision, before and after a correction. A fact gets a confirmed or corrected status only
+    by a decision on it, at these ends; a merge, a promotion or a dropped candidate moves
+    facts to ends and ids no decision names (None then: scan)."""
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for d in decisions(store):
+        if d.decision in ENTITY_DECISIONS:
+            return None
+        if d.decision == "reject":
+            continue
+        places = []
+        if d.decision == "add":
+            places.append((d.new.get("type"), d.new.get("src"), d.new.get("dst"), d.fact_id))
+        else:
+            old = d.old
+            places.append((old.get("type"), old.get("src"), old.get("dst"), d.fact_id))
+            if d.decision == "correct" and old.get("type") and old.get("src") and old.get("dst"):
+                places.append(
+                    (
+                        old["type"],
+                        d.new.get("src") or old["src"],
+                        d.new.get("dst") or old["dst"],
+                        corrected_fact_id(d),
+                    )
+                )
+        for t, s, e, f in places:
+            if t == rel and s and e and f:
+                out[(s, e, f)] = {"s": s, "d": e, "f": f}
+    return list(out.values())
 
 
 def queue(
@@ -1556,7 +1630,12 @@ def queue(
     """Facts to check, lowest confidence and most-supported first (per kind, kinds in order:
     adoptions, outcomes, people, organisations). Filters combine; `initiative` and `stage`
     keep adoptions only. `status` "rejected" lists rejected facts from their decisions (they
-    are no longer in the graph)."""
+    are no longer in the graph).
+
+    Where it starts (the answer is the same): a document, an initiative or a unit anchors the
+    pattern at that node; open facts otherwise come from the kind's stored head (filtered by
+    province, stage and confidence there while it can tell); confirmed and corrected facts
+    from the decisions that made them so; the scan of every fact of the kind is the rest."""
     if status not in STATUSES:
         raise BadParameter(f"status {status!r}: expected one of {', '.join(STATUSES)}")
     if status == "rejected":
@@ -1568,55 +1647,110 @@ def queue(
         rel = check_rel_type(KINDS[kind])
         if (initiative or stage) and rel != "ADOPTED":
             continue
-        params: dict[str, Any] = {"status": status, "limit": limit - len(out)}
-        if params["limit"] <= 0:
+        left = limit - len(out)
+        if left <= 0:
             break
-        unfiltered = not any(
-            v not in (None, "") for v in (document, initiative, unit, province, stage)
-        )
-        if status == "extracted" and unfiltered and max_confidence is None:
-            found = _queue_from_head(store, kind, rel, params["limit"])
-            if found is not None:
-                for r in found:
-                    r["kind"] = kind
-                    r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
-                out.extend(found)
-                continue
-        where = ["r.doc_ids IS NOT NULL", "coalesce(r.review_status, 'extracted') = $status"]
-        # the most selective filter anchors the pattern; the others are conditions
-        if document:
-            match = (
-                "MATCH (:Document {id: $doc})-[:MENTIONS]->(a:Entity) "
-                f"MATCH (a)-[r:{rel}]->(b:Entity)"
+        anchored = any(v not in (None, "") for v in (document, initiative, unit))
+        found: list[dict[str, Any]] | None = None
+        if status == "extracted" and not anchored:
+            found = _queue_from_head(
+                store,
+                kind,
+                rel,
+                left,
+                province=province or None,
+                stage=stage or None,
+                max_confidence=max_confidence,
             )
-            where.append("$doc IN r.doc_ids")
-        elif initiative:
-            match = f"MATCH (b:Entity {{id: $initiative}})<-[r:{rel}]-(a:Entity)"
-        elif unit and rel == "HOLDS_ROLE":
-            match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity)"
-        elif unit:
-            match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity)"
-        else:
-            match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity)"
-        for name, value, condition in (
-            ("doc", document, None),
-            ("initiative", initiative, "b.id = $initiative"),
-            ("unit", unit, "$unit IN [a.id, b.id]"),
-            ("province", province, "$province IN [a.province, b.province]"),
-            ("stage", stage, "r.stage = $stage"),
-            ("max_confidence", max_confidence, "coalesce(r.confidence, 0.5) <= $max_confidence"),
-        ):
-            if value is not None and value != "":
-                params[name] = value
-                if condition:
-                    where.append(condition)
-        cypher = f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}"
-        rows = store.read(cypher, params)
-        for r in rows:
+        elif status in ("confirmed", "corrected") and not document:
+            ends = _decided_ends(store, rel)
+            if ends is not None:
+                found = _scan(
+                    store,
+                    kind,
+                    rel,
+                    left,
+                    status=status,
+                    ends=ends,
+                    initiative=initiative,
+                    unit=unit,
+                    province=province,
+                    stage=stage,
+                    max_confidence=max_confidence,
+                )
+        if found is None:
+            found = _scan(
+                store,
+                kind,
+                rel,
+                left,
+                status=status,
+                document=document,
+                initiative=initiative,
+                unit=unit,
+                province=province,
+                stage=stage,
+                max_confidence=max_confidence,
+            )
+        for r in found:
             r["kind"] = kind
             r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
-        out.extend(rows)
+        out.extend(found)
     return out
+
+
+def _scan(
+    store: GraphStore,
+    kind: str,
+    rel: str,
+    limit: int,
+    *,
+    status: str,
+    ends: list[dict[str, Any]] | None = None,
+    document: str | None = None,
+    initiative: str | None = None,
+    unit: str | None = None,
+    province: str | None = None,
+    stage: str | None = None,
+    max_confidence: float | None = None,
+) -> list[dict[str, Any]]:
+    """One kind's facts of a status in queue order, filtered in the query: from the given
+    `ends` (fact ids at their anchored ends), else anchored at the most selective filter,
+    else every fact of the kind."""
+    where = ["r.doc_ids IS NOT NULL", "coalesce(r.review_status, 'extracted') = $status"]
+    params: dict[str, Any] = {"status": status, "limit": limit}
+    # the most selective filter anchors the pattern; the others are conditions
+    if ends is not None:
+        match = f"UNWIND $ends AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}})"
+        where.append("r.fact_id = x.f")
+        params["ends"] = ends
+    elif document:
+        match = (
+            "MATCH (:Document {id: $doc})-[:MENTIONS]->(a:Entity) "
+            f"MATCH (a)-[r:{rel}]->(b:Entity)"
+        )
+        where.append("$doc IN r.doc_ids")
+    elif initiative:
+        match = f"MATCH (b:Entity {{id: $initiative}})<-[r:{rel}]-(a:Entity)"
+    elif unit and rel == "HOLDS_ROLE":
+        match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity)"
+    elif unit:
+        match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity)"
+    else:
+        match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity)"
+    for name, value, condition in (
+        ("doc", document, None),
+        ("initiative", initiative, "b.id = $initiative"),
+        ("unit", unit, "$unit IN [a.id, b.id]"),
+        ("province", province, "$province IN [a.province, b.province]"),
+        ("stage", stage, "r.stage = $stage"),
+        ("max_confidence", max_confidence, "coalesce(r.confidence, 0.5) <= $max_confidence"),
+    ):
+        if value is not None and value != "":
+            params[name] = value
+            if condition:
+                where.append(condition)
+    return store.read(f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}", params)
 
 
 def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
