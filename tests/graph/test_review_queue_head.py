@@ -161,3 +161,9 @@ def test_confirmed_and_corrected_queues_from_the_decisions(store, tmp_path: Path
     assert review._decided_ends(store, "ADOPTED") is None
     got, want = both("confirmed")
     assert got == want and len(got) == 2
+    # per document, for some documents: as the full count has them (after decisions, a merge)
+    full = review.progress_by_document(store)
+    assert full
+    for row in full:
+        assert review.progress_by_document(store, [row["id"]]) == [row]
+    assert review.progress_by_document(store, [r["id"] for r in full]) == full
