@@ -1438,15 +1438,17 @@ LIMIT $limit
 
 
 #: The unfiltered queue of a kind keeps its head, the first `HEAD_SIZE` open facts in queue
-#: order (ends and fact id), on a `Meta {id: "review-queue:<kind>"}` node: finding the lowest
-#: confidence facts reads every fact of the kind (2 s for the 144,000 adoptions of the
-#: benchmark graph), reading the head is index lookups. Confirming or rejecting only takes
-#: facts out of the head (they are skipped when read); whatever may add a fact to it or move
-#: one (documents written or deleted, a merge, an import: `reapply_facts`) forgets the heads,
-#: and the next read builds them again. Writers that bypass the ingest pipeline and
-#: `reapply_*` call `forget_queue_heads`.
-HEAD_SIZE = 1000
+#: order (ends and fact id, and what the queue's filters look at: confidence, stage and the
+#: ends' provinces), on a `Meta {id: "review-queue:<kind>"}` node: finding the lowest
+#: confidence facts reads every fact of the kind (2 s for the 121,000 adoptions of the
+#: benchmark graph), reading the head is one node, and its facts are index lookups.
+#: Confirming or rejecting only takes facts out of the head (they are skipped when read);
+#: whatever may add a fact to it or move one (documents written or deleted, a merge, an
+#: import: `reapply_facts`) forgets the heads, and the next read builds them again. Writers
+#: that bypass the ingest pipeline and `reapply_*` call `forget_queue_heads`.
+HEAD_SIZE = 2000
 _HEAD = "review-queue:"
+_HEAD_FIELDS = ("s", "d", "f", "c", "st", "ps", "pd")
 
 
 def forget_queue_heads(store: GraphStore) -> None:
@@ -1463,7 +1465,9 @@ def _build_head(store: GraphStore, kind: str, rel: str) -> list[dict[str, Any]]:
         f"MATCH (a:Entity)-[r:{rel}]->(b:Entity) "
         "WHERE r.doc_ids IS NOT NULL AND coalesce(r.review_status, 'extracted') = 'extracted' "
         "WITH a, r, b ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, r.fact_id "
-        "LIMIT $n RETURN a.id AS s, b.id AS d, r.fact_id AS f",
+        "LIMIT $n RETURN a.id AS s, b.id AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
+        "coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
+        "coalesce(b.province, '') AS pd",
         {"n": HEAD_SIZE},
         limit=HEAD_SIZE,
     )
@@ -1478,12 +1482,11 @@ def _store_head(store: GraphStore, kind: str, head: list[dict[str, Any]]) -> Non
             [
                 (
                     "MERGE (m:Meta {id: $id}) SET m.src = $s, m.dst = $d, m.facts = $f, "
-                    "m.full = $full, m.built = $t",
+                    "m.confidence = $c, m.stage = $st, m.src_province = $ps, "
+                    "m.dst_province = $pd, m.full = $full, m.built = $t",
                     {
                         "id": _HEAD + kind,
-                        "s": [r["s"] for r in head],
-                        "d": [r["d"] for r in head],
-                        "f": [r["f"] for r in head],
+                        **{k: [r[k] for r in head] for k in _HEAD_FIELDS},
                         "full": bool(head and head[0]["full"]),
                         "t": now(),
                     },
@@ -1494,15 +1497,19 @@ def _store_head(store: GraphStore, kind: str, head: list[dict[str, Any]]) -> Non
 
 def _read_head(store: GraphStore, kind: str) -> list[dict[str, Any]] | None:
     found = store.read(
-        "MATCH (m:Meta {id: $id}) RETURN m.src AS s, m.dst AS d, m.facts AS f, m.full AS full",
+        "MATCH (m:Meta {id: $id}) RETURN m.src AS s, m.dst AS d, m.facts AS f, "
+        "m.confidence AS c, m.stage AS st, m.src_province AS ps, m.dst_province AS pd, "
+        "m.full AS full",
         {"id": _HEAD + kind},
     )
     if not found:
         return None
     h = found[0]
+    if any(h[k] is None for k in _HEAD_FIELDS):
+        return None  # a head stored by an older version: built again
     return [
-        {"s": s, "d": d, "f": f, "full": bool(h["full"])}
-        for s, d, f in zip(h["s"] or [], h["d"] or [], h["f"] or [], strict=False)
+        dict(zip(_HEAD_FIELDS, x, strict=True), full=bool(h["full"]))
+        for x in zip(*(h[k] for k in _HEAD_FIELDS), strict=True)
     ]
 
 
@@ -1527,6 +1534,17 @@ def _keeps(
     return most is None or _confidence(row) <= most
 
 
+def _may_keep(
+    x: dict[str, Any], province: str | None, stage: str | None, most: float | None
+) -> bool:
+    """`_keeps` on what the head stored of a fact (the fact itself is checked when read)."""
+    if province and province not in (x["ps"], x["pd"]):
+        return False
+    if stage and x["st"] != stage:
+        return False
+    return most is None or float(x["c"]) <= most
+
+
 def _queue_from_head(
     store: GraphStore,
     kind: str,
@@ -1539,10 +1557,11 @@ def _queue_from_head(
 ) -> list[dict[str, Any]] | None:
     """The first `limit` open facts of a kind, read through its head: the head's facts are
     looked up from their anchored ends, a window at a time, skipping those decided since.
-    A province, a stage or a highest confidence filters the head's facts in queue order: the
-    head is the queue's first facts, so the first `limit` that pass are the filtered queue's
-    first `limit` too. None when the head cannot tell (more facts asked for than pass in it,
-    while facts beyond it may pass): scan then."""
+    A province, a stage or a highest confidence filters the head's facts in queue order
+    (from what it stored of them, checked again on the facts read): the head is the queue's
+    first facts, so the first `limit` that pass are the filtered queue's first `limit` too.
+    None when the head cannot tell (more facts asked for than pass in it, while facts beyond
+    it may pass): scan then."""
     cypher = (
         f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
         "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
@@ -1554,20 +1573,27 @@ def _queue_from_head(
     if head is None:
         head = _build_head(store, kind, rel)
     filtered = bool(province or stage or max_confidence is not None)
-    window = max(4 * limit, 200 if filtered else 50)
+    window = max(4 * limit, 50)
     while True:
-        part = head[:window]
+        candidates = [x for x in head if _may_keep(x, province, stage, max_confidence)]
+        part = candidates[:window]
         # every open fact of the window (in queue order), so the decided ones are known
-        rows = store.read(cypher, {"rows": part, "limit": len(part)}) if part else []
+        rows = (
+            store.read(
+                cypher, {"rows": [{k: x[k] for k in "sdf"} for x in part], "limit": len(part)}
+            )
+            if part
+            else []
+        )
         kept = [r for r in rows if _keeps(r, province, stage, max_confidence)]
         for r in rows:
             del r["src_province"], r["dst_province"]
-        whole = len(part) == len(head)
+        whole = len(part) == len(candidates)
         full = bool(head and head[0]["full"])
         done = len(kept) >= limit or (whole and not full)
-        if not done and whole and rows and max_confidence is not None:
-            # facts beyond the head come after its last open fact, so no less confident
-            done = _confidence(rows[-1]) > max_confidence
+        if not done and whole and head and max_confidence is not None:
+            # facts beyond the head come after its last one, so are no less confident
+            done = float(head[-1]["c"]) > max_confidence
         if done:
             open_ids = {r["fact_id"] for r in rows}
             decided = {x["f"] for x in part if x["f"] not in open_ids}
@@ -1582,36 +1608,42 @@ def _queue_from_head(
         head, rebuilt = _build_head(store, kind, rel), True  # decided since it was built
 
 
-def _decided_ends(store: GraphStore, rel: str) -> list[dict[str, Any]] | None:
-    """Where the facts reviewers confirmed, corrected or added are: (ends, fact id) from each
-    decision, before and after a correction. A fact gets a confirmed or corrected status only
-    by a decision on it, at these ends; a merge, a promotion or a dropped candidate moves
-    facts to ends and ids no decision names (None then: scan)."""
-    out: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for d in decisions(store):
-        if d.decision in ENTITY_DECISIONS:
-            return None
-        if d.decision == "reject":
-            continue
-        places = []
-        if d.decision == "add":
-            places.append((d.new.get("type"), d.new.get("src"), d.new.get("dst"), d.fact_id))
-        else:
-            old = d.old
-            places.append((old.get("type"), old.get("src"), old.get("dst"), d.fact_id))
-            if d.decision == "correct" and old.get("type") and old.get("src") and old.get("dst"):
+def _decided_places(store: GraphStore) -> dict[str, list[dict[str, Any]]] | None:
+    """Where the facts reviewers confirmed, corrected or added are, per fact type: (ends,
+    fact id) from each decision, before and after a correction. A fact gets a confirmed or
+    corrected status only by a decision on it, at these ends; a merge, a promotion or a
+    dropped candidate moves facts to ends and ids no decision names (None then: scan)."""
+    rows = store.read(
+        "MATCH (d:ReviewDecision) WHERE d.decision <> 'reject' "
+        "RETURN d.decision AS decision, d.fact_id AS f, d.fact_type AS t, d.src AS s, "
+        "d.dst AS e, CASE WHEN d.decision = 'correct' THEN d.old END AS old, "
+        "CASE WHEN d.decision = 'correct' THEN d.new END AS new",
+        limit=10_000_000,
+    )
+    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    for r in rows:
+        if r["decision"] in ENTITY_DECISIONS or not (r["t"] and r["s"] and r["e"]):
+            return None  # (a record without its fact's ends: the scan)
+        places = [(r["t"], r["s"], r["e"], r["f"])]
+        if r["decision"] == "correct":
+            old, new = json.loads(r["old"] or "{}"), json.loads(r["new"] or "{}")
+            if old.get("type") and old.get("src") and old.get("dst"):
+                d = Decision(fact_id=r["f"], decision="correct", reviewer="-", old=old, new=new)
                 places.append(
                     (
                         old["type"],
-                        d.new.get("src") or old["src"],
-                        d.new.get("dst") or old["dst"],
+                        new.get("src") or old["src"],
+                        new.get("dst") or old["dst"],
                         corrected_fact_id(d),
                     )
                 )
-        for t, s, e, f in places:
-            if t == rel and s and e and f:
-                out[(s, e, f)] = {"s": s, "d": e, "f": f}
-    return list(out.values())
+        for t, src, dst, f in places:
+            if t and src and dst and f:
+                out.setdefault(t, {})[(src, dst, f)] = {"s": src, "d": dst, "f": f}
+    return {t: list(v.values()) for t, v in out.items()}
+
+
+_UNREAD = object()
 
 
 def queue(
@@ -1641,6 +1673,7 @@ def queue(
     if status == "rejected":
         return _rejected(store, limit=limit)
     out: list[dict[str, Any]] = []
+    places: Any = _UNREAD
     for kind in kinds:
         if kind not in KINDS:
             raise BadParameter(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
@@ -1662,9 +1695,11 @@ def queue(
                 stage=stage or None,
                 max_confidence=max_confidence,
             )
-        elif status in ("confirmed", "corrected") and not document:
-            ends = _decided_ends(store, rel)
-            if ends is not None:
+        elif status in ("confirmed", "corrected") and not anchored:
+            if places is _UNREAD:
+                places = _decided_places(store)
+            if places is not None:
+                ends = places.get(rel, [])
                 found = _scan(
                     store,
                     kind,
@@ -1750,6 +1785,20 @@ def _scan(
             params[name] = value
             if condition:
                 where.append(condition)
+    if ends is not None:
+        # the decided facts found (a few thousand at most), then the rows of the first
+        # `limit` only: naming every end of every decided fact costs more than finding them
+        keys = store.read(
+            f"{match} WHERE {' AND '.join(where)} AND b.id = x.d "
+            "RETURN x.s AS s, x.d AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
+            "size(r.doc_ids) AS n",
+            params,
+            limit=10_000_000,
+        )
+        keys.sort(key=lambda k: (float(k["c"]), -int(k["n"]), str(k["f"])))
+        params["ends"] = [{"s": k["s"], "d": k["d"], "f": k["f"]} for k in keys[:limit]]
+        if not params["ends"]:
+            return []
     return store.read(f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}", params)
 
 
