@@ -29,7 +29,7 @@ RETURN collect([d.id, d.title, d.date, d.site, d.urls, d.collections]) AS packed
 def _floor(store: GraphStore, params: dict[str, Any]) -> Plan:
     """A date at or above which at least the documents up to the end of the asked page lie
     (of every collection; chosen collections keep the full sort): found from the store's
-    `recent_since` (its 50th latest date) by stepping back a year at a time, each step an
+    `recent_since` (its 50th latest date) by stepping back a month, then more, each step an
     index range cut at the count needed. No such date (a deep page): the full sort."""
     if params.get("collections"):
         return Plan(params={"floor": ""})
@@ -37,8 +37,11 @@ def _floor(store: GraphStore, params: dict[str, Any]) -> Plan:
     since = str(read_meta(store).get("recent_since") or "")
     if not since[:4].isdigit():
         return Plan(params={"floor": ""})
-    year = int(since[:4])
-    for floor in (since, *(str(year - k) for k in (0, 1, 2, 4, 8, 16))):
+    months = int(since[:4]) * 12 + (int(since[5:7]) - 1 if since[5:7].isdigit() else 0)
+    floors = [since] + [
+        f"{(months - k) // 12:04d}-{(months - k) % 12 + 1:02d}" for k in (1, 3, 6, 12, 24, 48)
+    ]
+    for floor in (*floors, str(months // 12 - 8), str(months // 12 - 16)):
         found = store.read(
             "MATCH (d:Document) WHERE d.date >= $floor WITH d LIMIT $n RETURN count(d) AS n",
             {"floor": floor, "n": needed},
