@@ -234,13 +234,15 @@ def table_downloads(
     rows: Sequence[Sequence[Any]],
     *,
     title: str,
-    sources: list[Any],
+    sources: list[Any] | Callable[[], list[Any]],
     stem: str,
     key: str,
     note: str = "",
 ) -> None:
     """CSV, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
-    of its facts are unverified) goes under the pictures' and the slide's title."""
+    of its facts are unverified) goes under the pictures' and the slide's title. `sources`
+    may be a function, called when a picture or slide is made (finding the documents behind
+    a large table costs a walk of the graph the page need not wait for)."""
     import csv
     import io
 
@@ -256,13 +258,16 @@ def table_downloads(
         w.writerows(rows)
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
+    def cited() -> list[Any]:
+        return sources() if callable(sources) else sources
+
     def pic(fmt: str) -> Callable[[], bytes]:
         return lambda: render.table_picture(
-            columns, rows, fmt=fmt, title=title, sources=sources, generated=today()
+            columns, rows, fmt=fmt, title=title, sources=cited(), generated=today()
         )
 
     def deck() -> bytes:
-        return render.table_slide(columns, rows, title=title, sources=sources, generated=today())
+        return render.table_slide(columns, rows, title=title, sources=cited(), generated=today())
 
     cols = st.columns(4)
     cols[0].download_button("表格 CSV", to_csv, f"{stem}.csv", "text/csv", key=f"{key}.csv")
