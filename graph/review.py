@@ -332,6 +332,8 @@ class _Touched:
     initiatives: set[str] = field(default_factory=set)
     parents: set[str] = field(default_factory=set)
     moved: list[str] = field(default_factory=list)  # new ids of facts a merge moved
+    # (unit, initiative) whose adoption's review status changed: the summary's counts
+    adoptions: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, rel_type: str | None, dst: str | None) -> None:
         if rel_type == "ADOPTED" and dst:
@@ -342,6 +344,9 @@ class _Touched:
     def refresh(self, tx: Tx) -> None:
         if self.initiatives:
             summaries.RefreshInitiatives(sorted(self.initiatives)).run(tx)
+        pairs = sorted((u, i) for u, i in self.adoptions if i not in self.initiatives)
+        if pairs:
+            summaries.AdjustInitiatives(pairs).run(tx)
         if self.parents:
             summaries.RefreshChildren(sorted(self.parents)).run(tx)
 
@@ -395,8 +400,18 @@ def _trim_missing(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> bool:
     return True
 
 
-def _mark(tx: Tx, fact: dict[str, Any], fid: str, d: Decision, status: str, flag: Any) -> None:
+def _mark(
+    tx: Tx,
+    fact: dict[str, Any],
+    fid: str,
+    d: Decision,
+    status: str,
+    flag: Any,
+    touched: _Touched,
+) -> None:
     t = check_rel_type(fact["type"])
+    if t == "ADOPTED":
+        touched.adoptions.add((fact["src"], fact["dst"]))
     tx.run(
         f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) WHERE r.fact_id = $fid "
         "SET r.review_status = $status, r.review_flag = $flag, r.reviewed_by = $who, "
@@ -469,6 +484,7 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
                 d,
                 "confirmed" if holds else "extracted",
                 None if holds else _FLAG_CHANGED,
+                touched,
             )
         return None
     return _apply_correct(tx, fid, d, props, touched)
@@ -584,7 +600,7 @@ def _apply_correct(
         ).consume()
     if target and label_kind(dst) == "Outcome":
         tx.run("MATCH (b:Entity {id: $dst}) SET b += $target", dst=dst, target=target).consume()
-    _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, "corrected", None)
+    _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, "corrected", None, touched)
     touched.add(rel_type, old["dst"])
     touched.add(rel_type, dst)
     return new_fid if new_fid != fid else None
@@ -642,7 +658,15 @@ def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
                 "date_precision": n.get("date_precision"),
             },
         ).consume()
-    _mark(tx, {"type": rel_type, "src": n["src"], "dst": n["dst"]}, d.fact_id, d, "confirmed", None)
+    _mark(
+        tx,
+        {"type": rel_type, "src": n["src"], "dst": n["dst"]},
+        d.fact_id,
+        d,
+        "confirmed",
+        None,
+        touched,
+    )
     touched.add(rel_type, n["dst"])
 
 

@@ -61,7 +61,8 @@ ALL_DOCUMENTS = register(
         "out of reach for lack of a date, and a page costs the same on a national corpus.",
         cypher=f"""
 MATCH (d:Document)
-WHERE $collections IS NULL OR $collections_docs[d.id] IS NOT NULL
+WHERE ($collections IS NULL OR $collections_docs[d.id] IS NOT NULL)
+      AND ($floor = '' OR d.date >= $floor)
 WITH d ORDER BY d.date IS NULL, d.date DESC, d.id
 SKIP ({{page}} - 1) * {PAGE_SIZE}
 LIMIT {PAGE_SIZE + 1}

@@ -534,32 +534,40 @@ def _progress_key() -> str:
     return f"{store.description}|{docs}|{row['n']}|{row['t']}|{row['i']}"
 
 
-# Counting every fact's status reads every fact of the graph (seconds on a national graph),
-# and the decisions change the count: the page does not wait for it. It is counted in the
-# background, once per `_progress_key` (shared by every session of this server); until it is
-# ready the page shows the previous count, marked as being updated, and a fragment polls.
+# Counting every fact's status reads every fact of the graph (seconds on a national graph,
+# and the server is busy meanwhile), and every decision changes the count: the page never
+# waits for it. The first count of a server is asked for with a click; later counts (after
+# decisions) start by themselves once the page has been drawn. Each runs in the background,
+# once per `_progress_key`, shared by every session of this server; meanwhile the page shows
+# the previous count, marked as being updated, and a fragment polls.
 _COUNTS: dict[str, Future[dict[str, Any]]] = {}
 _LAST: dict[str, dict[str, Any]] = {}  # the latest finished count per store
 _COUNTING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review-progress")
 _COUNTS_LOCK = threading.Lock()
+COUNT_KEY = f"{P}.count"
 
 
-def _progress(key: str) -> tuple[dict[str, Any] | None, bool]:
-    """(counts, current): the counts for `key` when finished (current), else the store's
-    latest finished counts (or None) while these are counted in the background."""
-    store = state.store()
-    where = store.description
+def _progress(key: str) -> tuple[dict[str, Any] | None, bool, bool]:
+    """(counts, current, counting): the counts for `key` when finished (current), else the
+    store's latest finished counts (or None); counting: a count for `key` is under way."""
+    where = state.store().description
     with _COUNTS_LOCK:
         job = _COUNTS.get(key)
-        if job is None:
-            for k in [k for k, j in _COUNTS.items() if j.done()]:
-                del _COUNTS[k]  # superseded (a finished count is kept in _LAST)
-            job = _COUNTS[key] = _COUNTING.submit(review.progress, store)
-    if job.done():
+    if job is not None and job.done():
         counts = job.result()  # a failed count raises here, on the page
         _LAST[where] = counts
-        return counts, True
-    return _LAST.get(where), False
+        return counts, True, False
+    return _LAST.get(where), False, job is not None
+
+
+def _start_count(key: str) -> None:
+    """Count for `key` in the background unless that is done or under way."""
+    store = state.store()
+    with _COUNTS_LOCK:
+        if key not in _COUNTS:
+            for k in [k for k, j in _COUNTS.items() if j.done()]:
+                del _COUNTS[k]  # superseded (a finished count is kept in _LAST)
+            _COUNTS[key] = _COUNTING.submit(review.progress, store)
 
 
 @st.cache_data(ttl=600, max_entries=16, show_spinner="正在统计按举措的审核进度…")
@@ -569,7 +577,7 @@ def _by_initiative(key: str) -> list[dict[str, Any]]:
 
 def _counts_shown(key: str) -> bool:
     """The status counts and the measured precision; False while they are being counted."""
-    progress, current = _progress(key)
+    progress, current, _counting = _progress(key)
     cols = st.columns(5)
     if progress is None:
         for col, status in zip(cols, review.STATUSES, strict=False):
@@ -625,10 +633,30 @@ def render() -> None:
         getattr(slot, message[0])(message[1])
     store = state.store()
     key = _progress_key()
-    if _progress(key)[1]:
+    progress, current, counting = _progress(key)
+    count = not current and (
+        progress is not None or counting or bool(st.session_state.get(COUNT_KEY))
+    )
+    if current:
         _counts_shown(key)
-    else:
+    elif count:
         _counts_polled(key)
+    else:
+        st.button(
+            "统计审核进度",
+            key=f"{P}.count_button",
+            on_click=lambda: st.session_state.update({COUNT_KEY: True}),
+            help="待核实、已确认、已修改、已驳回各多少条，以及审核精度：要读遍全图的事实，"
+            "大图上需要几秒钟（在后台统计，不耽误审核）",
+        )
+    try:
+        _queue_part(store, who, key)
+    finally:
+        if count:
+            _start_count(key)  # once the page is drawn: its reads do not wait for the count
+
+
+def _queue_part(store: Any, who: str | None, key: str) -> None:
     per = st.toggle(
         "显示按举措、按文档的审核进度",
         key=f"{P}.per",

@@ -167,3 +167,46 @@ def test_confirmed_and_corrected_queues_from_the_decisions(store, tmp_path: Path
     for row in full:
         assert review.progress_by_document(store, [row["id"]]) == [row]
     assert review.progress_by_document(store, [r["id"] for r in full]) == full
+
+
+def test_adoption_tally_from_the_summary_follows_decisions(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """adoption_tally reads the sums the adoption summary keeps; they follow confirmations,
+    corrections, rejections, merges and new documents as counting the facts does."""
+    from queries import analytics
+    from queries.registry import REGISTRY, run
+
+    query = REGISTRY["adoption_tally"]
+
+    def both() -> None:
+        ids = [None] + [
+            r["id"] for r in store.read("MATCH (i:Initiative) RETURN i.id AS id ORDER BY id")
+        ]
+        for iid in ids:
+            fast = run(store, "adoption_tally", {"initiative": iid}).rows
+            slow = store.read(
+                query.cypher, {"initiative": iid, "collections": None, "collections_docs": {}}
+            )
+            assert fast == slow, iid
+        assert analytics  # the module registers the query
+
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingest_paths(store, [tmp_path], reference_data=False)
+    both()
+    first = _queued(store, "adoption")
+    review.decide_many(store, first[:2], "confirm", reviewer="甲")
+    both()
+    assert run(store, "adoption_tally", {}).rows[0]["unverified"] == len(first) - 2
+    review.decide(store, first[2], "correct", reviewer="甲", new={"stage": "piloted"})
+    review.decide(store, first[0], "reject", reviewer="乙", note="其他")
+    both()
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "d.txt").write_text(LATE, encoding="utf-8")
+    ingest_paths(store, [late], reference_data=False)
+    brands = {
+        r["name"]: r["id"]
+        for r in store.read("MATCH (i:Initiative) RETURN i.id AS id, i.name AS name")
+    }
+    review.merge_entities(store, brands["“和美调解”工作法"], brands["“和美调解室”"], reviewer="甲")
+    both()
