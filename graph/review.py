@@ -1632,11 +1632,18 @@ def _queue_from_head(
         head, rebuilt = _build_head(store, kind, rel), True  # decided since it was built
 
 
+#: up to how many decisions the confirmed and corrected queues are read from them
+DECIDED_LOOKUPS = 20_000
+
+
 def _decided_places(store: GraphStore) -> dict[str, list[dict[str, Any]]] | None:
     """Where the facts reviewers confirmed, corrected or added are, per fact type: (ends,
     fact id) from each decision, before and after a correction. A fact gets a confirmed or
     corrected status only by a decision on it, at these ends; a merge, a promotion or a
-    dropped candidate moves facts to ends and ids no decision names (None then: scan)."""
+    dropped candidate moves facts to ends and ids no decision names (None then: scan); so
+    does a store with more decisions than `DECIDED_LOOKUPS` (the scan is cheaper then)."""
+    if store.read("MATCH (d:ReviewDecision) RETURN count(d) AS n")[0]["n"] > DECIDED_LOOKUPS:
+        return None
     rows = store.read(
         "MATCH (d:ReviewDecision) WHERE d.decision <> 'reject' "
         "RETURN d.decision AS decision, d.fact_id AS f, d.fact_type AS t, d.src AS s, "

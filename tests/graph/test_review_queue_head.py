@@ -152,6 +152,10 @@ def test_confirmed_and_corrected_queues_from_the_decisions(store, tmp_path: Path
             assert got == want, (status, f)
     assert len(both("confirmed")[0]) == 2 and len(both("corrected")[0]) == 1
     assert review._decided_places(store) is not None
+    with pytest.MonkeyPatch.context() as mp:  # many decisions: the scan answers the same
+        mp.setattr(review, "DECIDED_LOOKUPS", 1)
+        assert review._decided_places(store) is None
+        assert both("confirmed")[0] == both("confirmed")[1]
     # a merge moves confirmed facts to ids no decision names: the scan answers
     brands = {
         r["name"]: r["id"]
