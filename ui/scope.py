@@ -34,7 +34,7 @@ NO_HOME = ""
 # background, the previous list shown meanwhile, so a collection change that keeps the
 # number of documents (a document added to a second collection on the command line) shows
 # within that time, as the app's other cached answers do; so does clearing the app's caches
-# (after an import, a delete or a review decision in the app).
+# (after an import, a delete or a review decision in the app), once it is half a minute old.
 COLLECTIONS_FRESH_S = 300.0
 _SIZES: dict[str, tuple[tuple[int, str], float, list[dict[str, Any]]]] = {}
 _RECOUNT: dict[str, Future[None]] = {}
@@ -73,7 +73,10 @@ def collection_sizes() -> list[dict[str, Any]]:
         have = _SIZES.get(where)
         if have is not None and have[0][0] == n:
             job = _RECOUNT.get(where)
-            stale = have[0] != documents or time.monotonic() - have[1] > COLLECTIONS_FRESH_S
+            age = time.monotonic() - have[1]
+            # a cleared cache asks again, at most every half minute: a reviewer's decisions
+            # clear it one after another, and the count keeps the server busy for a while
+            stale = age > COLLECTIONS_FRESH_S or (have[0] != documents and age > 30)
             if stale and (job is None or job.done()):
                 _RECOUNT[where] = _COUNTER.submit(_recount, store, where, documents)
             return have[2]
