@@ -61,9 +61,11 @@ def _time(call: Callable[[], Any], reps: int) -> dict[str, Any]:
 
 
 def _page(store: GraphStore, kind: str = "adoption", limit: int = 20) -> list[Any]:
-    """What the 审核 page reads on every run, signed in: progress, one kind's queue, the
-    evidence of its rows and the candidate initiatives."""
-    review.progress(store)
+    """What the 审核 page reads on every run, signed in: the key of its progress counts (the
+    counts themselves are counted in the background: their own case below), one kind's
+    queue, the evidence of its rows and the candidate initiatives."""
+    store.read("MATCH (d:ReviewDecision) RETURN count(d) AS n, max(d.time) AS t, max(d.id) AS i")
+    store.read("MATCH (d:Document) RETURN count(d) AS n")
     rows = review.queue(store, kinds=[kind], limit=limit)
     review.evidence_of(store, [r["fact_id"] for r in rows])
     review.candidate_initiatives(store)
@@ -112,8 +114,59 @@ def cases(samples: dict[str, Any]) -> list[Case]:
             True,
         ),
         (
+            "queue: another province's adoptions (the rarest on the corpus graph)",
+            lambda s: review.queue(
+                s, kinds=["adoption"], province=samples["rare_province"], limit=20
+            ),
+            True,
+        ),
+        (
             "queue: confidence <= 0.6",
             lambda s: review.queue(s, kinds=["adoption"], max_confidence=0.6, limit=20),
+            True,
+        ),
+        (
+            "queue: confidence <= 0.3 (fewer than asked)",
+            lambda s: review.queue(s, kinds=["adoption"], max_confidence=0.3, limit=20),
+            True,
+        ),
+        (
+            "queue: one stage (piloted)",
+            lambda s: review.queue(s, kinds=["adoption"], stage="piloted", limit=20),
+            True,
+        ),
+        (
+            "queue: province + stage + confidence <= 0.8",
+            lambda s: review.queue(
+                s,
+                kinds=["adoption"],
+                province=province,
+                stage="piloted",
+                max_confidence=0.8,
+                limit=20,
+            ),
+            True,
+        ),
+        (
+            "queue: initiative + province",
+            lambda s: review.queue(
+                s, kinds=["adoption"], initiative=initiative, province=province, limit=20
+            ),
+            True,
+        ),
+        (
+            "queue: unit + confirmed",
+            lambda s: review.queue(s, unit=unit, status="confirmed", limit=20),
+            True,
+        ),
+        (
+            "queue: outcomes, confidence <= 0.6",
+            lambda s: review.queue(s, kinds=["outcome"], max_confidence=0.6, limit=20),
+            True,
+        ),
+        (
+            "queue: corrected, every kind",
+            lambda s: review.queue(s, status="corrected", limit=20),
             True,
         ),
         (
@@ -126,9 +179,23 @@ def cases(samples: dict[str, Any]) -> list[Case]:
             lambda s: review.queue(s, status="rejected", limit=20),
             True,
         ),
-        ("progress (counts, precision by rule and band)", review.progress, True),
+        (
+            "progress (counts, precision by rule and band; the page counts it in the background)",
+            review.progress,
+            False,
+        ),
         ("progress by initiative (toggle)", review.progress_by_initiative, False),
-        ("progress by document (toggle)", review.progress_by_document, False),
+        (
+            "progress by document: the 20 queued facts' documents (toggle)",
+            lambda s: review.progress_by_document(
+                s,
+                sorted(
+                    {d for r in review.queue(s, kinds=["adoption"], limit=20) for d in r["doc_ids"]}
+                ),
+            ),
+            True,
+        ),
+        ("progress by document: every document (command line)", review.progress_by_document, False),
     ]
 
 
@@ -190,7 +257,17 @@ def corpus_samples(store: GraphStore) -> dict[str, Any]:
         "MATCH (u:Court)-[:ADOPTED]->(:Initiative) WHERE u.province IS NOT NULL "
         "RETURN u.province AS p, count(*) AS n ORDER BY n DESC, p LIMIT 1"
     )[0]["p"]
-    return {"initiative": initiative, "unit": unit, "document": document, "province": province}
+    rare = store.read(
+        "MATCH (u:Court)-[:ADOPTED]->(:Initiative) WHERE u.province IS NOT NULL "
+        "RETURN u.province AS p, count(*) AS n ORDER BY n, p LIMIT 1"
+    )[0]["p"]
+    return {
+        "initiative": initiative,
+        "unit": unit,
+        "document": document,
+        "province": province,
+        "rare_province": rare,
+    }
 
 
 def run_corpus(args: argparse.Namespace) -> dict[str, Any]:
@@ -229,6 +306,7 @@ def bench_samples(manifest: dict[str, Any]) -> dict[str, Any]:
         "unit": s["intermediate"][0],
         "document": s["documents"][0],
         "province": s["provinces"][0],
+        "rare_province": s["provinces"][-1],
     }
 
 

@@ -332,6 +332,8 @@ class _Touched:
     initiatives: set[str] = field(default_factory=set)
     parents: set[str] = field(default_factory=set)
     moved: list[str] = field(default_factory=list)  # new ids of facts a merge moved
+    # (unit, initiative) whose adoption's review status changed: the summary's counts
+    adoptions: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, rel_type: str | None, dst: str | None) -> None:
         if rel_type == "ADOPTED" and dst:
@@ -342,6 +344,9 @@ class _Touched:
     def refresh(self, tx: Tx) -> None:
         if self.initiatives:
             summaries.RefreshInitiatives(sorted(self.initiatives)).run(tx)
+        pairs = sorted((u, i) for u, i in self.adoptions if i not in self.initiatives)
+        if pairs:
+            summaries.AdjustInitiatives(pairs).run(tx)
         if self.parents:
             summaries.RefreshChildren(sorted(self.parents)).run(tx)
 
@@ -395,8 +400,18 @@ def _trim_missing(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> bool:
     return True
 
 
-def _mark(tx: Tx, fact: dict[str, Any], fid: str, d: Decision, status: str, flag: Any) -> None:
+def _mark(
+    tx: Tx,
+    fact: dict[str, Any],
+    fid: str,
+    d: Decision,
+    status: str,
+    flag: Any,
+    touched: _Touched,
+) -> None:
     t = check_rel_type(fact["type"])
+    if t == "ADOPTED":
+        touched.adoptions.add((fact["src"], fact["dst"]))
     tx.run(
         f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) WHERE r.fact_id = $fid "
         "SET r.review_status = $status, r.review_flag = $flag, r.reviewed_by = $who, "
@@ -469,6 +484,7 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
                 d,
                 "confirmed" if holds else "extracted",
                 None if holds else _FLAG_CHANGED,
+                touched,
             )
         return None
     return _apply_correct(tx, fid, d, props, touched)
@@ -584,7 +600,7 @@ def _apply_correct(
         ).consume()
     if target and label_kind(dst) == "Outcome":
         tx.run("MATCH (b:Entity {id: $dst}) SET b += $target", dst=dst, target=target).consume()
-    _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, "corrected", None)
+    _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, "corrected", None, touched)
     touched.add(rel_type, old["dst"])
     touched.add(rel_type, dst)
     return new_fid if new_fid != fid else None
@@ -642,7 +658,15 @@ def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
                 "date_precision": n.get("date_precision"),
             },
         ).consume()
-    _mark(tx, {"type": rel_type, "src": n["src"], "dst": n["dst"]}, d.fact_id, d, "confirmed", None)
+    _mark(
+        tx,
+        {"type": rel_type, "src": n["src"], "dst": n["dst"]},
+        d.fact_id,
+        d,
+        "confirmed",
+        None,
+        touched,
+    )
     touched.add(rel_type, n["dst"])
 
 
@@ -1438,15 +1462,17 @@ LIMIT $limit
 
 
 #: The unfiltered queue of a kind keeps its head, the first `HEAD_SIZE` open facts in queue
-#: order (ends and fact id), on a `Meta {id: "review-queue:<kind>"}` node: finding the lowest
+#: order (ends and fact id, and what the queue's filters look at: confidence, stage and the
+#: ends' provinces), on a `Meta {id: "review-queue:<kind>"}` node: finding the lowest
 #: confidence facts reads every fact of the kind (seconds on the benchmark graph:
-#: `python -m benchmarks.review`), reading the head is index lookups. Confirming or rejecting only takes
-#: facts out of the head (they are skipped when read); whatever may add a fact to it or move
-#: one (documents written or deleted, a merge, an import: `reapply_facts`) forgets the heads,
-#: and the next read builds them again. Writers that bypass the ingest pipeline and
-#: `reapply_*` call `forget_queue_heads`.
-HEAD_SIZE = 1000
+#: `python -m benchmarks.review`), reading the head is one node, and its facts are index lookups.
+#: Confirming or rejecting only takes facts out of the head (they are skipped when read);
+#: whatever may add a fact to it or move one (documents written or deleted, a merge, an
+#: import: `reapply_facts`) forgets the heads, and the next read builds them again. Writers
+#: that bypass the ingest pipeline and `reapply_*` call `forget_queue_heads`.
+HEAD_SIZE = 2000
 _HEAD = "review-queue:"
+_HEAD_FIELDS = ("s", "d", "f", "c", "st", "ps", "pd")
 
 
 def forget_queue_heads(store: GraphStore) -> None:
@@ -1463,7 +1489,9 @@ def _build_head(store: GraphStore, kind: str, rel: str) -> list[dict[str, Any]]:
         f"MATCH (a:Entity)-[r:{rel}]->(b:Entity) "
         "WHERE r.doc_ids IS NOT NULL AND coalesce(r.review_status, 'extracted') = 'extracted' "
         "WITH a, r, b ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, r.fact_id "
-        "LIMIT $n RETURN a.id AS s, b.id AS d, r.fact_id AS f",
+        "LIMIT $n RETURN a.id AS s, b.id AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
+        "coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
+        "coalesce(b.province, '') AS pd",
         {"n": HEAD_SIZE},
         limit=HEAD_SIZE,
     )
@@ -1478,12 +1506,11 @@ def _store_head(store: GraphStore, kind: str, head: list[dict[str, Any]]) -> Non
             [
                 (
                     "MERGE (m:Meta {id: $id}) SET m.src = $s, m.dst = $d, m.facts = $f, "
-                    "m.full = $full, m.built = $t",
+                    "m.confidence = $c, m.stage = $st, m.src_province = $ps, "
+                    "m.dst_province = $pd, m.full = $full, m.built = $t",
                     {
                         "id": _HEAD + kind,
-                        "s": [r["s"] for r in head],
-                        "d": [r["d"] for r in head],
-                        "f": [r["f"] for r in head],
+                        **{k: [r[k] for r in head] for k in _HEAD_FIELDS},
                         "full": bool(head and head[0]["full"]),
                         "t": now(),
                     },
@@ -1494,50 +1521,160 @@ def _store_head(store: GraphStore, kind: str, head: list[dict[str, Any]]) -> Non
 
 def _read_head(store: GraphStore, kind: str) -> list[dict[str, Any]] | None:
     found = store.read(
-        "MATCH (m:Meta {id: $id}) RETURN m.src AS s, m.dst AS d, m.facts AS f, m.full AS full",
+        "MATCH (m:Meta {id: $id}) RETURN m.src AS s, m.dst AS d, m.facts AS f, "
+        "m.confidence AS c, m.stage AS st, m.src_province AS ps, m.dst_province AS pd, "
+        "m.full AS full",
         {"id": _HEAD + kind},
     )
     if not found:
         return None
     h = found[0]
+    if any(h[k] is None for k in _HEAD_FIELDS):
+        return None  # a head stored by an older version: built again
     return [
-        {"s": s, "d": d, "f": f, "full": bool(h["full"])}
-        for s, d, f in zip(h["s"] or [], h["d"] or [], h["f"] or [], strict=False)
+        dict(zip(_HEAD_FIELDS, x, strict=True), full=bool(h["full"]))
+        for x in zip(*(h[k] for k in _HEAD_FIELDS), strict=True)
     ]
 
 
+_PLACE_COLUMNS = "RETURN a.province AS src_province, b.province AS dst_province, "
+
+
+def _confidence(row: dict[str, Any]) -> float:
+    c = row.get("confidence")
+    return 0.5 if c is None else float(c)
+
+
+def _keeps(
+    row: dict[str, Any], province: str | None, stage: str | None, most: float | None
+) -> bool:
+    """The queue's conditions on province, stage and confidence, as the scan's WHERE has them
+    (`$province IN [a.province, b.province]`, `r.stage = $stage`,
+    `coalesce(r.confidence, 0.5) <= $max_confidence`)."""
+    if province and province not in (row["src_province"], row["dst_province"]):
+        return False
+    if stage and row.get("stage") != stage:
+        return False
+    return most is None or _confidence(row) <= most
+
+
+def _may_keep(
+    x: dict[str, Any], province: str | None, stage: str | None, most: float | None
+) -> bool:
+    """`_keeps` on what the head stored of a fact (the fact itself is checked when read)."""
+    if province and province not in (x["ps"], x["pd"]):
+        return False
+    if stage and x["st"] != stage:
+        return False
+    return most is None or float(x["c"]) <= most
+
+
 def _queue_from_head(
-    store: GraphStore, kind: str, rel: str, limit: int
+    store: GraphStore,
+    kind: str,
+    rel: str,
+    limit: int,
+    *,
+    province: str | None = None,
+    stage: str | None = None,
+    max_confidence: float | None = None,
 ) -> list[dict[str, Any]] | None:
     """The first `limit` open facts of a kind, read through its head: the head's facts are
     looked up from their anchored ends, a window at a time, skipping those decided since.
-    None when the head cannot tell (more facts asked for than it holds): scan then."""
+    A province, a stage or a highest confidence filters the head's facts in queue order
+    (from what it stored of them, checked again on the facts read): the head is the queue's
+    first facts, so the first `limit` that pass are the filtered queue's first `limit` too.
+    None when the head cannot tell (more facts asked for than pass in it, while facts beyond
+    it may pass): scan then."""
     cypher = (
         f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
         "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
-        "AND coalesce(r.review_status, 'extracted') = 'extracted'" + _QUEUE_RETURN
+        "AND coalesce(r.review_status, 'extracted') = 'extracted'"
+        + _QUEUE_RETURN.replace("RETURN ", _PLACE_COLUMNS, 1)
     )
     head = _read_head(store, kind)
     rebuilt = head is None
     if head is None:
         head = _build_head(store, kind, rel)
+    filtered = bool(province or stage or max_confidence is not None)
     window = max(4 * limit, 50)
     while True:
-        part = head[:window]
+        candidates = [x for x in head if _may_keep(x, province, stage, max_confidence)]
+        part = candidates[:window]
         # every open fact of the window (in queue order), so the decided ones are known
-        rows = store.read(cypher, {"rows": part, "limit": len(part)}) if part else []
-        if len(rows) >= limit or len(part) == len(head) and not (head and head[0]["full"]):
+        rows = (
+            store.read(
+                cypher, {"rows": [{k: x[k] for k in "sdf"} for x in part], "limit": len(part)}
+            )
+            if part
+            else []
+        )
+        kept = [r for r in rows if _keeps(r, province, stage, max_confidence)]
+        for r in rows:
+            del r["src_province"], r["dst_province"]
+        whole = len(part) == len(candidates)
+        full = bool(head and head[0]["full"])
+        done = len(kept) >= limit or (whole and not full)
+        if not done and whole and head and max_confidence is not None:
+            # facts beyond the head come after its last one, so are no less confident
+            done = float(head[-1]["c"]) > max_confidence
+        if done:
             open_ids = {r["fact_id"] for r in rows}
             decided = {x["f"] for x in part if x["f"] not in open_ids}
             if len(decided) > limit:  # decided since it was built: not read again
                 _store_head(store, kind, [x for x in head if x["f"] not in decided])
-            return rows[:limit]  # enough, or the head holds every open fact of the kind
-        if len(part) < len(head):
+            return kept[:limit]  # enough, or no fact beyond the head can pass
+        if not whole:
             window *= 4
             continue
-        if rebuilt:  # more asked for than a head holds: the scan answers
-            return None
+        if rebuilt or filtered or len(rows) == len(part):
+            return None  # more asked for than pass in the head: the scan answers
         head, rebuilt = _build_head(store, kind, rel), True  # decided since it was built
+
+
+#: up to how many decisions the confirmed and corrected queues are read from them
+DECIDED_LOOKUPS = 20_000
+
+
+def _decided_places(store: GraphStore) -> dict[str, list[dict[str, Any]]] | None:
+    """Where the facts reviewers confirmed, corrected or added are, per fact type: (ends,
+    fact id) from each decision, before and after a correction. A fact gets a confirmed or
+    corrected status only by a decision on it, at these ends; a merge, a promotion or a
+    dropped candidate moves facts to ends and ids no decision names (None then: scan); so
+    does a store with more decisions than `DECIDED_LOOKUPS` (the scan is cheaper then)."""
+    if store.read("MATCH (d:ReviewDecision) RETURN count(d) AS n")[0]["n"] > DECIDED_LOOKUPS:
+        return None
+    rows = store.read(
+        "MATCH (d:ReviewDecision) WHERE d.decision <> 'reject' "
+        "RETURN d.decision AS decision, d.fact_id AS f, d.fact_type AS t, d.src AS s, "
+        "d.dst AS e, CASE WHEN d.decision = 'correct' THEN d.old END AS old, "
+        "CASE WHEN d.decision = 'correct' THEN d.new END AS new",
+        limit=10_000_000,
+    )
+    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    for r in rows:
+        if r["decision"] in ENTITY_DECISIONS or not (r["t"] and r["s"] and r["e"]):
+            return None  # (a record without its fact's ends: the scan)
+        places = [(r["t"], r["s"], r["e"], r["f"])]
+        if r["decision"] == "correct":
+            old, new = json.loads(r["old"] or "{}"), json.loads(r["new"] or "{}")
+            if old.get("type") and old.get("src") and old.get("dst"):
+                d = Decision(fact_id=r["f"], decision="correct", reviewer="-", old=old, new=new)
+                places.append(
+                    (
+                        old["type"],
+                        new.get("src") or old["src"],
+                        new.get("dst") or old["dst"],
+                        corrected_fact_id(d),
+                    )
+                )
+        for t, src, dst, f in places:
+            if t and src and dst and f:
+                out.setdefault(t, {})[(src, dst, f)] = {"s": src, "d": dst, "f": f}
+    return {t: list(v.values()) for t, v in out.items()}
+
+
+_UNREAD = object()
 
 
 def queue(
@@ -1556,67 +1693,144 @@ def queue(
     """Facts to check, lowest confidence and most-supported first (per kind, kinds in order:
     adoptions, outcomes, people, organisations). Filters combine; `initiative` and `stage`
     keep adoptions only. `status` "rejected" lists rejected facts from their decisions (they
-    are no longer in the graph)."""
+    are no longer in the graph).
+
+    Where it starts (the answer is the same): a document, an initiative or a unit anchors the
+    pattern at that node; open facts otherwise come from the kind's stored head (filtered by
+    province, stage and confidence there while it can tell); confirmed and corrected facts
+    from the decisions that made them so; the scan of every fact of the kind is the rest."""
     if status not in STATUSES:
         raise BadParameter(f"status {status!r}: expected one of {', '.join(STATUSES)}")
     if status == "rejected":
         return _rejected(store, limit=limit)
     out: list[dict[str, Any]] = []
+    places: Any = _UNREAD
     for kind in kinds:
         if kind not in KINDS:
             raise BadParameter(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
         rel = check_rel_type(KINDS[kind])
         if (initiative or stage) and rel != "ADOPTED":
             continue
-        params: dict[str, Any] = {"status": status, "limit": limit - len(out)}
-        if params["limit"] <= 0:
+        left = limit - len(out)
+        if left <= 0:
             break
-        unfiltered = not any(
-            v not in (None, "") for v in (document, initiative, unit, province, stage)
-        )
-        if status == "extracted" and unfiltered and max_confidence is None:
-            found = _queue_from_head(store, kind, rel, params["limit"])
-            if found is not None:
-                for r in found:
-                    r["kind"] = kind
-                    r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
-                out.extend(found)
-                continue
-        where = ["r.doc_ids IS NOT NULL", "coalesce(r.review_status, 'extracted') = $status"]
-        # the most selective filter anchors the pattern; the others are conditions
-        if document:
-            match = (
-                "MATCH (:Document {id: $doc})-[:MENTIONS]->(a:Entity) "
-                f"MATCH (a)-[r:{rel}]->(b:Entity)"
+        anchored = any(v not in (None, "") for v in (document, initiative, unit))
+        found: list[dict[str, Any]] | None = None
+        if status == "extracted" and not anchored:
+            found = _queue_from_head(
+                store,
+                kind,
+                rel,
+                left,
+                province=province or None,
+                stage=stage or None,
+                max_confidence=max_confidence,
             )
-            where.append("$doc IN r.doc_ids")
-        elif initiative:
-            match = f"MATCH (b:Entity {{id: $initiative}})<-[r:{rel}]-(a:Entity)"
-        elif unit and rel == "HOLDS_ROLE":
-            match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity)"
-        elif unit:
-            match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity)"
-        else:
-            match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity)"
-        for name, value, condition in (
-            ("doc", document, None),
-            ("initiative", initiative, "b.id = $initiative"),
-            ("unit", unit, "$unit IN [a.id, b.id]"),
-            ("province", province, "$province IN [a.province, b.province]"),
-            ("stage", stage, "r.stage = $stage"),
-            ("max_confidence", max_confidence, "coalesce(r.confidence, 0.5) <= $max_confidence"),
-        ):
-            if value is not None and value != "":
-                params[name] = value
-                if condition:
-                    where.append(condition)
-        cypher = f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}"
-        rows = store.read(cypher, params)
-        for r in rows:
+        elif status in ("confirmed", "corrected") and not anchored:
+            if places is _UNREAD:
+                places = _decided_places(store)
+            if places is not None:
+                ends = places.get(rel, [])
+                found = _scan(
+                    store,
+                    kind,
+                    rel,
+                    left,
+                    status=status,
+                    ends=ends,
+                    initiative=initiative,
+                    unit=unit,
+                    province=province,
+                    stage=stage,
+                    max_confidence=max_confidence,
+                )
+        if found is None:
+            found = _scan(
+                store,
+                kind,
+                rel,
+                left,
+                status=status,
+                document=document,
+                initiative=initiative,
+                unit=unit,
+                province=province,
+                stage=stage,
+                max_confidence=max_confidence,
+            )
+        for r in found:
             r["kind"] = kind
             r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
-        out.extend(rows)
+        out.extend(found)
     return out
+
+
+def _scan(
+    store: GraphStore,
+    kind: str,
+    rel: str,
+    limit: int,
+    *,
+    status: str,
+    ends: list[dict[str, Any]] | None = None,
+    document: str | None = None,
+    initiative: str | None = None,
+    unit: str | None = None,
+    province: str | None = None,
+    stage: str | None = None,
+    max_confidence: float | None = None,
+) -> list[dict[str, Any]]:
+    """One kind's facts of a status in queue order, filtered in the query: from the given
+    `ends` (fact ids at their anchored ends), else anchored at the most selective filter,
+    else every fact of the kind."""
+    where = ["r.doc_ids IS NOT NULL", "coalesce(r.review_status, 'extracted') = $status"]
+    params: dict[str, Any] = {"status": status, "limit": limit}
+    # the most selective filter anchors the pattern; the others are conditions
+    if ends is not None:
+        match = f"UNWIND $ends AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}})"
+        where.append("r.fact_id = x.f")
+        params["ends"] = ends
+    elif document:
+        match = (
+            "MATCH (:Document {id: $doc})-[:MENTIONS]->(a:Entity) "
+            f"MATCH (a)-[r:{rel}]->(b:Entity)"
+        )
+        where.append("$doc IN r.doc_ids")
+    elif initiative:
+        match = f"MATCH (b:Entity {{id: $initiative}})<-[r:{rel}]-(a:Entity)"
+    elif unit and rel == "HOLDS_ROLE":
+        match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity)"
+    elif unit:
+        match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity)"
+    else:
+        match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity)"
+    for name, value, condition in (
+        ("doc", document, None),
+        ("initiative", initiative, "b.id = $initiative"),
+        ("unit", unit, "$unit IN [a.id, b.id]"),
+        ("province", province, "$province IN [a.province, b.province]"),
+        ("stage", stage, "r.stage = $stage"),
+        ("max_confidence", max_confidence, "coalesce(r.confidence, 0.5) <= $max_confidence"),
+    ):
+        if value is not None and value != "":
+            params[name] = value
+            if condition:
+                where.append(condition)
+    if ends is not None:
+        # the decided facts found (a few thousand at most), then the rows of the first
+        # `limit` only: naming every end of every decided fact costs more than finding them
+        keys = store.read(
+            f"{match} WHERE {' AND '.join(where)} AND b.id = x.d "
+            "RETURN x.s AS s, x.d AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
+            "size(r.doc_ids) AS n",
+            params,
+            limit=10_000_000,
+        )
+        keys.sort(key=lambda k: (float(k["c"]), -int(k["n"]), str(k["f"])))
+        params["ends"] = [{"s": k["s"], "d": k["d"], "f": k["f"]} for k in keys[:limit]]
+        if not params["ends"]:
+            return []
+    return store.read(f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}", params)
 
 
 def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
@@ -1703,8 +1917,17 @@ def progress_by_initiative(store: GraphStore) -> list[dict[str, Any]]:
     return sorted(per.values(), key=lambda r: (-r["extracted"], r["id"]))
 
 
-def progress_by_document(store: GraphStore) -> list[dict[str, Any]]:
-    """Per document: the facts its sentences support, by review status (open first)."""
+def progress_by_document(
+    store: GraphStore, doc_ids: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """Per document: the facts its sentences support, by review status (open first).
+
+    Every document reads every fact and every evidence node (half a minute on a national
+    graph: for an export, `python -m graph review progress --by document`); given
+    `doc_ids`, those documents only, from their own evidence and the facts of the entities
+    they mention (index lookups: what the 审核 page shows for the documents in its queue)."""
+    if doc_ids is not None:
+        return _progress_of_documents(store, doc_ids)
     status: dict[str, str] = {}
     for rel in FACT_TYPES:
         t = check_rel_type(rel)
@@ -1721,6 +1944,46 @@ def progress_by_document(store: GraphStore) -> list[dict[str, Any]]:
         limit=10_000_000,
         plain=True,
     ):
+        if r["f"] not in status:
+            continue
+        row = per.setdefault(r["d"], {"id": r["d"], **dict.fromkeys(STATUSES, 0)})
+        row[status[r["f"]]] += 1
+    titles = {
+        r["id"]: r["title"]
+        for r in store.read(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.title AS title",
+            {"ids": sorted(per)},
+        )
+    }
+    for row in per.values():
+        row["name"] = titles.get(row["id"])
+    return sorted(per.values(), key=lambda r: (-r["extracted"], r["id"]))
+
+
+def _progress_of_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+    ids = sorted({d for d in doc_ids if d})
+    if not ids:
+        return []
+    facts = store.read(
+        "UNWIND $ids AS doc MATCH (e:Evidence {doc_id: doc}) "
+        "RETURN DISTINCT e.doc_id AS d, e.fact_id AS f",
+        {"ids": ids},
+        limit=10_000_000,
+    )
+    wanted = sorted({r["f"] for r in facts})
+    status: dict[str, str] = {}
+    for rel in FACT_TYPES:
+        t = check_rel_type(rel)
+        for r in store.read(
+            f"UNWIND $ids AS doc MATCH (:Document {{id: doc}})-[:MENTIONS]->(a:Entity) "
+            f"MATCH (a)-[r:{t}]->(:Entity) WHERE r.doc_ids IS NOT NULL AND r.fact_id IN $facts "
+            "RETURN DISTINCT r.fact_id AS f, coalesce(r.review_status, 'extracted') AS s",
+            {"ids": ids, "facts": wanted},
+            limit=10_000_000,
+        ):
+            status[r["f"]] = r["s"]
+    per: dict[str, dict[str, Any]] = {}
+    for r in facts:
         if r["f"] not in status:
             continue
         row = per.setdefault(r["d"], {"id": r["d"], **dict.fromkeys(STATUSES, 0)})

@@ -8,8 +8,11 @@ the facts they summarise, so a summary is never staler than the graph:
 
 - every adopted `Initiative`: `adopter_count` and `first_date`, and one `AdoptionSummary`
   node with the same id holding `units` (ids of the units reported at any stage, sorted),
-  `stages` (per unit, its stages joined by `|`) and `dates` (per unit, its earliest reported
-  date or ""). Recomputed for the initiatives a write or a delete touches.
+  `stages` (per unit, its stages joined by `|`), `dates` (per unit, its earliest reported
+  date or ""), `facts` and `checked` (per unit, its ADOPTED facts and how many of them a
+  reviewer confirmed or corrected) and their sums `fact_count` and `checked_count` (the
+  footnote "N facts, M unverified" without reading every fact). Adjusted for the units a
+  write, a delete or a review decision touches.
 - every entity a document mentions: `doc_years` and `doc_year_counts` (documents dated each
   year that mention it). Adjusted by the mentions a write adds or a delete removes, never
   recounted, so a hub court mentioned by 100,000 documents costs no more than a tribunal.
@@ -45,7 +48,7 @@ import neo4j
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 RECENT = 50  # documents at or above the `recent_since` floor after a refresh
 NEEDED = 21  # the latest-documents query reads 20 (+1 to tell it was cut)
 META_ID = "graph"
@@ -56,7 +59,8 @@ RECENT_SPARE = 50  # entries kept below the list, for deletes (`recent_spare`)
 # one record of parallel lists: ArcadeDB groups and sorts many rows slowly, collect is cheap
 _ADOPTIONS = """
 MATCH (i:Entity {id: $id})<-[a:ADOPTED]-(u:Entity)
-RETURN collect(u.id) AS units, collect(a.stage) AS stages, collect(coalesce(a.date, '')) AS dates
+RETURN collect(u.id) AS units, collect(a.stage) AS stages, collect(coalesce(a.date, '')) AS dates,
+       collect(coalesce(a.review_status, '')) AS statuses
 """
 # the lists live on their own node: a query that buffers rows holding the initiative (an
 # ORDER BY over its adopters) would otherwise carry every list in every row
@@ -64,7 +68,9 @@ _SET_INITIATIVE = """
 MATCH (i:Entity {id: $id})
 SET i.adopter_count = size($units), i.first_date = $first
 MERGE (s:AdoptionSummary {id: $id})
-SET s.initiative = i.name, s.units = $units, s.stages = $stages, s.dates = $dates
+SET s.initiative = i.name, s.units = $units, s.stages = $stages, s.dates = $dates,
+    s.facts = $facts, s.checked = $checked, s.fact_count = $fact_count,
+    s.checked_count = $checked_count
 """
 _DROP_SUMMARY = """
 MATCH (s:AdoptionSummary {id: $id}) DELETE s
@@ -73,13 +79,25 @@ MATCH (i:Entity {id: $id}) REMOVE i.adopter_count, i.first_date
 """
 
 
-def adoption_summary(units: list[str], stages: list[str], dates: list[str]) -> dict[str, Any]:
-    """Per adopting unit (sorted by id): its stages joined by `|` and its earliest date."""
+#: review statuses of a fact a reviewer checked (graph.review): the rest are unverified
+CHECKED = ("confirmed", "corrected")
+
+
+def adoption_summary(
+    units: list[str], stages: list[str], dates: list[str], statuses: list[str] | None = None
+) -> dict[str, Any]:
+    """Per adopting unit (sorted by id): its stages joined by `|`, its earliest date, its
+    number of ADOPTED facts (`facts`) and how many of them a reviewer confirmed or corrected
+    (`checked`); `fact_count` and `checked_count` over every unit."""
     per: dict[str, tuple[set[str], str]] = {}
-    for u, st, d in zip(units, stages, dates, strict=True):
+    facts: Counter[str] = Counter()
+    checked: Counter[str] = Counter()
+    for k, (u, st, d) in enumerate(zip(units, stages, dates, strict=True)):
         have, first = per.get(u, (set(), ""))
         have.add(st or "")
         per[u] = (have, min(first, d) if first and d else first or d)
+        facts[u] += 1
+        checked[u] += bool(statuses and statuses[k] in CHECKED)
     ids = sorted(per)
     firsts = [per[u][1] for u in ids]
     known = [d for d in firsts if d]
@@ -88,6 +106,16 @@ def adoption_summary(units: list[str], stages: list[str], dates: list[str]) -> d
         "stages": ["|".join(sorted(per[u][0] - {""})) for u in ids],
         "dates": firsts,
         "first": min(known) if known else None,
+        **_counts([facts[u] for u in ids], [checked[u] for u in ids]),
+    }
+
+
+def _counts(facts: list[int], checked: list[int]) -> dict[str, Any]:
+    return {
+        "facts": facts,
+        "checked": checked,
+        "fact_count": sum(facts),
+        "checked_count": sum(checked),
     }
 
 
@@ -96,35 +124,51 @@ def adoption_summary(units: list[str], stages: list[str], dates: list[str]) -> d
 _UNIT_ADOPTIONS = """
 UNWIND $units AS uid
 MATCH (u:Entity {id: uid})-[a:ADOPTED]->(i:Entity)
-RETURN u.id AS unit, i.id AS initiative, a.stage AS stage, coalesce(a.date, '') AS date
+RETURN u.id AS unit, i.id AS initiative, a.stage AS stage, coalesce(a.date, '') AS date,
+       coalesce(a.review_status, '') AS status
 """
 _SUMMARIES_OF = """
 UNWIND $ids AS id
 MATCH (s:AdoptionSummary {id: id})
-RETURN s.id AS id, s.units AS units, s.stages AS stages, s.dates AS dates
+RETURN s.id AS id, s.units AS units, s.stages AS stages, s.dates AS dates, s.facts AS facts,
+       s.checked AS checked
 """
 _SET_INITIATIVES = """
 UNWIND $rows AS r
 MATCH (i:Entity {id: r.id})
 SET i.adopter_count = size(r.units), i.first_date = r.first
 MERGE (s:AdoptionSummary {id: r.id})
-SET s.initiative = i.name, s.units = r.units, s.stages = r.stages, s.dates = r.dates
+SET s.initiative = i.name, s.units = r.units, s.stages = r.stages, s.dates = r.dates,
+    s.facts = r.facts, s.checked = r.checked, s.fact_count = r.fact_count,
+    s.checked_count = r.checked_count
 """
 
 
 def merge_adoptions(
-    old: tuple[list[str], list[str], list[str]],
-    edges: dict[str, list[tuple[str, str]]],
+    old: tuple[list[str], list[str], list[str], list[int], list[int]],
+    edges: dict[str, list[tuple[str, str, str]]],
 ) -> dict[str, Any]:
     """An initiative's summary (`adoption_summary`'s shape) with the entries of some units
-    replaced: `edges` maps each unit whose adoptions may have changed to its (stage, date)
-    adoptions now (none: it is no longer an adopter). The other units keep their entries."""
-    units, stages, dates = old
-    per = {u: (st, d) for u, st, d in zip(units, stages, dates, strict=True) if u not in edges}
+    replaced: `edges` maps each unit whose adoptions may have changed to its (stage, date,
+    review status) adoptions now (none: it is no longer an adopter). The other units keep
+    their entries."""
+    units, stages, dates, facts, checked = old
+    per = {
+        u: (st, d, n, c)
+        for u, st, d, n, c in zip(units, stages, dates, facts, checked, strict=True)
+        if u not in edges
+    }
     for unit, rows in edges.items():
         if rows:
-            fresh = adoption_summary([unit] * len(rows), [s for s, _ in rows], [d for _, d in rows])
-            per[unit] = (fresh["stages"][0], fresh["dates"][0])
+            fresh = adoption_summary(
+                [unit] * len(rows), [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+            )
+            per[unit] = (
+                fresh["stages"][0],
+                fresh["dates"][0],
+                fresh["facts"][0],
+                fresh["checked"][0],
+            )
     ids = sorted(per)
     known = [per[u][1] for u in ids if per[u][1]]
     return {
@@ -132,6 +176,7 @@ def merge_adoptions(
         "stages": [per[u][0] for u in ids],
         "dates": [per[u][1] for u in ids],
         "first": min(known) if known else None,
+        **_counts([per[u][2] for u in ids], [per[u][3] for u in ids]),
     }
 
 
@@ -153,19 +198,24 @@ class AdjustInitiatives:
             return
         ids = sorted(touched)
         units = sorted({u for us in touched.values() for u in us})
-        edges: dict[str, dict[str, list[tuple[str, str]]]] = {
+        edges: dict[str, dict[str, list[tuple[str, str, str]]]] = {
             i: {u: [] for u in us} for i, us in touched.items()
         }
         for k in range(0, len(units), 2000):
             for rec in tx.run(_UNIT_ADOPTIONS, units=units[k : k + 2000]):
                 mine = edges.get(rec["initiative"])
                 if mine is not None and rec["unit"] in mine:
-                    mine[rec["unit"]].append((rec["stage"] or "", rec["date"] or ""))
+                    mine[rec["unit"]].append(
+                        (rec["stage"] or "", rec["date"] or "", rec["status"] or "")
+                    )
         old = {
             rec["id"]: (
                 list(rec["units"] or []),
                 list(rec["stages"] or []),
                 list(rec["dates"] or []),
+                # (a summary of an older version is recounted by refresh_all on opening)
+                list(rec["facts"] or [0] * len(rec["units"] or [])),
+                list(rec["checked"] or [0] * len(rec["units"] or [])),
             )
             for rec in tx.run(_SUMMARIES_OF, ids=ids)
         }
@@ -178,7 +228,7 @@ class AdjustInitiatives:
         rows: list[dict[str, Any]] = []
         drop: list[str] = []
         for iid in ids:
-            summary = merge_adoptions(old.get(iid, ([], [], [])), edges[iid])
+            summary = merge_adoptions(old.get(iid, ([], [], [], [], [])), edges[iid])
             if iid in alive and summary["units"]:
                 rows.append({"id": iid, **summary})
             elif iid in old:
@@ -206,7 +256,11 @@ class RefreshInitiatives:
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         for iid in sorted(set(self.ids)):
             rec = tx.run(_ADOPTIONS, id=iid).single()
-            lists = (rec["units"], rec["stages"], rec["dates"]) if rec else ([], [], [])
+            lists = (
+                (rec["units"], rec["stages"], rec["dates"], rec["statuses"])
+                if rec
+                else ([], [], [], [])
+            )
             if lists[0]:
                 tx.run(_SET_INITIATIVE, id=iid, **adoption_summary(*lists)).consume()
             else:  # no adopter left, or the initiative itself is gone

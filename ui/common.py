@@ -11,6 +11,9 @@ import streamlit as st
 from graph.errors import CourtgraphError
 from ui import state
 
+#: rows a table shows before the reader asks for all of them
+TABLE_ROWS = 1000
+
 
 def table(
     rows: list[dict[str, Any]],
@@ -20,10 +23,22 @@ def table(
     key: str | None = None,  # names the table for readers of the code (and tests' messages)
     height: int | str = "auto",
 ) -> None:
-    """A dataframe of `rows` showing `columns` (key -> Chinese header); link columns open pages."""
+    """A dataframe of `rows` showing `columns` (key -> Chinese header); link columns open pages.
+    A table of more than `TABLE_ROWS` rows shows its first `TABLE_ROWS` until the reader asks
+    for all (a switch): the browser takes seconds to take in tens of thousands of cells, on
+    every visit."""
     import pandas as pd
 
     links = links or {}
+    if len(rows) > TABLE_ROWS:
+        every = st.toggle(
+            f"显示全部 {len(rows):,} 行",
+            key=f"{key or 'table'}.all",
+            help=f"未打开时只显示前 {TABLE_ROWS:,} 行（按表格的顺序）",
+        )
+        if not every:
+            st.caption(f"共 {len(rows):,} 行，下表显示前 {TABLE_ROWS:,} 行。")
+            rows = rows[:TABLE_ROWS]
     # a missing value in a text column is an empty cell, not "None" (e.g. a candidate
     # initiative without an English name); numeric columns keep their missing values
     text = {
@@ -234,13 +249,15 @@ def table_downloads(
     rows: Sequence[Sequence[Any]],
     *,
     title: str,
-    sources: list[Any],
+    sources: list[Any] | Callable[[], list[Any]],
     stem: str,
     key: str,
     note: str = "",
 ) -> None:
     """CSV, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
-    of its facts are unverified) goes under the pictures' and the slide's title."""
+    of its facts are unverified) goes under the pictures' and the slide's title. `sources`
+    may be a function, called when a picture or slide is made (finding the documents behind
+    a large table costs a walk of the graph the page need not wait for)."""
     import csv
     import io
 
@@ -256,13 +273,16 @@ def table_downloads(
         w.writerows(rows)
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
+    def cited() -> list[Any]:
+        return sources() if callable(sources) else sources
+
     def pic(fmt: str) -> Callable[[], bytes]:
         return lambda: render.table_picture(
-            columns, rows, fmt=fmt, title=title, sources=sources, generated=today()
+            columns, rows, fmt=fmt, title=title, sources=cited(), generated=today()
         )
 
     def deck() -> bytes:
-        return render.table_slide(columns, rows, title=title, sources=sources, generated=today())
+        return render.table_slide(columns, rows, title=title, sources=cited(), generated=today())
 
     cols = st.columns(4)
     cols[0].download_button("表格 CSV", to_csv, f"{stem}.csv", "text/csv", key=f"{key}.csv")

@@ -120,7 +120,8 @@ def _adopters(
         **{"from": filters["date_from"], "to": filters["date_to"]},
     )
     asked = {"initiative": initiative_id, **filters}
-    rows = state.rows("adopters", asked)
+    # no filter chosen: the rows already read (the same query; the cache keys differ)
+    rows = state.rows("adopters", asked) if any(filters.values()) else all_rows
     units = {r["unit_id"] for r in rows}
     st.markdown(f"**{len(units)}** 个单位，**{len(rows)}** 条推行记录")
     check = fact_check("adopters", asked)
@@ -157,7 +158,6 @@ def _adopters(
         key=f"{P}.adopters_table",
     )
     with st.expander("导出这张表（CSV / 图片 / 幻灯片）"):
-        doc_ids = _doc_ids(initiative_id, rows)
         table_downloads(
             ["单位", "层级", "省份", "阶段", "日期"],
             [
@@ -171,7 +171,8 @@ def _adopters(
                 for r in shown
             ],
             title=f"{props.get('name', '')} · 采用单位",
-            sources=sources_for(doc_ids),
+            # the documents behind the rows: found when a picture or slide is made
+            sources=lambda: sources_for(_doc_ids(initiative_id, rows)),
             stem=f"adopters-{props.get('name', 'initiative')}",
             key=f"{P}.dl",
             note=note_of(check),

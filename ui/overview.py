@@ -66,7 +66,9 @@ def render() -> None:
             st.info("还没有单位推行举措的记录。")
     with right:
         st.subheader("文档集")
-        found = state.rows("collections")
+        from ui.scope import collection_sizes
+
+        found = collection_sizes()
         if found:
             table(
                 found, {"collection": "文档集", "documents": "文档数"}, key="overview.collections"

@@ -17,6 +17,8 @@ provider configured for Streamlit (`st.login`), the e-mail addresses listed unde
 from __future__ import annotations
 
 import html
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import streamlit as st
@@ -532,9 +534,86 @@ def _progress_key() -> str:
     return f"{store.description}|{docs}|{row['n']}|{row['t']}|{row['i']}"
 
 
-@st.cache_data(ttl=600, max_entries=16, show_spinner="正在统计审核进度…")
-def _progress(key: str) -> dict[str, Any]:
-    return review.progress(state.store())
+# Counting every fact's status reads every fact of the graph (seconds on a national graph,
+# and the server is busy meanwhile), and every decision changes the count: the page never
+# waits for it. The first count of a server is asked for with a click; later counts (after
+# decisions) start by themselves once the page has been drawn. Each runs in the background,
+# once per `_progress_key`, shared by every session of this server; meanwhile the page shows
+# the previous count, marked as being updated, and a fragment polls.
+_COUNTS: dict[str, Future[dict[str, Any]]] = {}
+_LAST: dict[str, dict[str, Any]] = {}  # the latest finished count per store
+_COUNTING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review-progress")
+_COUNTS_LOCK = threading.Lock()
+COUNT_KEY = f"{P}.count"
+
+
+def _progress(key: str) -> tuple[dict[str, Any] | None, bool, bool]:
+    """(counts, current, counting): the counts for `key` when finished (current), else the
+    store's latest finished counts (or None); counting: a count for `key` is under way."""
+    where = state.store().description
+    with _COUNTS_LOCK:
+        job = _COUNTS.get(key)
+    if job is not None and job.done():
+        counts = job.result()  # a failed count raises here, on the page
+        _LAST[where] = counts
+        return counts, True, False
+    return _LAST.get(where), False, job is not None
+
+
+def _start_count(key: str) -> None:
+    """Count for `key` in the background unless that is done or under way."""
+    store = state.store()
+    with _COUNTS_LOCK:
+        if key not in _COUNTS:
+            for k in [k for k, j in _COUNTS.items() if j.done()]:
+                del _COUNTS[k]  # superseded (a finished count is kept in _LAST)
+            _COUNTS[key] = _COUNTING.submit(review.progress, store)
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner="正在统计按举措的审核进度…")
+def _by_initiative(key: str) -> list[dict[str, Any]]:
+    return review.progress_by_initiative(state.store())
+
+
+def _counts_shown(key: str) -> bool:
+    """The status counts and the measured precision; False while they are being counted."""
+    progress, current, _counting = _progress(key)
+    cols = st.columns(5)
+    if progress is None:
+        for col, status in zip(cols, review.STATUSES, strict=False):
+            col.metric(review.STATUS_ZH[status], "…")
+        cols[4].metric("审核精度（确认 ÷ 已决定）", "…")
+    else:
+        for col, status in zip(cols, review.STATUSES, strict=False):
+            col.metric(review.STATUS_ZH[status], progress["counts"].get(status, 0))
+        precision = progress["precision"]
+        cols[4].metric(
+            "审核精度（确认 ÷ 已决定）", "-" if precision is None else f"{precision:.0%}"
+        )
+    if not current:
+        st.caption("正在统计审核进度（大图上需要几秒钟），完成后自动更新。")
+    elif progress and progress["by_rule"]:
+        with st.expander("按抽取规则、置信度区间的精度"):
+            for title, k in (("规则", "by_rule"), ("置信度区间", "by_band")):
+                st.dataframe(
+                    [
+                        {
+                            title: name,
+                            "已决定": r["decided"],
+                            "确认": r["confirmed"],
+                            "精度": r["precision"],
+                        }
+                        for name, r in progress[k].items()
+                    ],
+                    hide_index=True,
+                )
+    return current
+
+
+@st.fragment(run_every=1.0)
+def _counts_polled(key: str) -> None:
+    if _counts_shown(key):
+        st.rerun()  # counted: the whole page once more, without the polling fragment
 
 
 def render() -> None:
@@ -553,40 +632,46 @@ def render() -> None:
     if message:
         getattr(slot, message[0])(message[1])
     store = state.store()
-    progress = _progress(_progress_key())
-    cols = st.columns(5)
-    for col, status in zip(cols, review.STATUSES, strict=False):
-        col.metric(review.STATUS_ZH[status], progress["counts"].get(status, 0))
-    precision = progress["precision"]
-    cols[4].metric("审核精度（确认 ÷ 已决定）", "-" if precision is None else f"{precision:.0%}")
-    if st.toggle("显示按举措、按文档的审核进度", key=f"{P}.per"):
-        for title, rows in (
-            ("举措", review.progress_by_initiative(store)),
-            ("文档", review.progress_by_document(store)),
-        ):
-            st.dataframe(
-                [
-                    {title: r.get("name") or r["id"]}
-                    | {review.STATUS_ZH[s]: r[s] for s in review.STATUSES[:3]}
-                    for r in rows
-                ],
-                hide_index=True,
-            )
-    if progress["by_rule"]:
-        with st.expander("按抽取规则、置信度区间的精度"):
-            for title, key in (("规则", "by_rule"), ("置信度区间", "by_band")):
-                st.dataframe(
-                    [
-                        {
-                            title: name,
-                            "已决定": r["decided"],
-                            "确认": r["confirmed"],
-                            "精度": r["precision"],
-                        }
-                        for name, r in progress[key].items()
-                    ],
-                    hide_index=True,
-                )
+    key = _progress_key()
+    progress, current, counting = _progress(key)
+    count = not current and (
+        progress is not None or counting or bool(st.session_state.get(COUNT_KEY))
+    )
+    if current:
+        _counts_shown(key)
+    elif count:
+        _counts_polled(key)
+    else:
+        st.button(
+            "统计审核进度",
+            key=f"{P}.count_button",
+            on_click=lambda: st.session_state.update({COUNT_KEY: True}),
+            help="待核实、已确认、已修改、已驳回各多少条，以及审核精度：要读遍全图的事实，"
+            "大图上需要几秒钟（在后台统计，不耽误审核）",
+        )
+    try:
+        _queue_part(store, who, key)
+    finally:
+        if count:
+            _start_count(key)  # once the page is drawn: its reads do not wait for the count
+
+
+def _queue_part(store: Any, who: str | None, key: str) -> None:
+    per = st.toggle(
+        "显示按举措、按文档的审核进度",
+        key=f"{P}.per",
+        help="按文档：本页队列中事实所在的文档（全部文档：python -m graph review progress "
+        "--by document）",
+    )
+    if per:
+        st.dataframe(
+            [
+                {"举措": r.get("name") or r["id"]}
+                | {review.STATUS_ZH[s]: r[s] for s in review.STATUSES[:3]}
+                for r in _by_initiative(key)
+            ],
+            hide_index=True,
+        )
 
     _entities(who)
     _adding(who)
@@ -607,6 +692,17 @@ def render() -> None:
         status=status,
         limit=limit,
     )
+    if per:  # the documents of the queue shown (every document: the command line)
+        docs = sorted({d for r in rows for d in (r.get("doc_ids") or [])})
+        st.dataframe(
+            [
+                {"文档": r.get("name") or r["id"]}
+                | {review.STATUS_ZH[s]: r[s] for s in review.STATUSES[:3]}
+                for r in review.progress_by_document(store, docs)
+            ],
+            hide_index=True,
+            column_config={"文档": st.column_config.TextColumn(help="本页队列中的事实所在的文档")},
+        )
     if not rows:
         st.info("没有符合条件的事实。")
         return

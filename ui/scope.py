@@ -10,6 +10,9 @@ court of coverage, analytics and court pickers (setting `COURTGRAPH_HOME_COURT`)
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import streamlit as st
@@ -22,6 +25,62 @@ COLLECTIONS_KEY = "scope.collections"
 VERIFIED_KEY = "scope.verified"
 HOME_KEY = "scope.home"
 NO_HOME = ""
+
+
+# Every page's sidebar lists the collections with their sizes, which counts every document
+# (a second or more on a national corpus). The list is kept per store for the server's
+# life, keyed by the number of documents (the label's count: instant), so documents
+# imported or deleted show at once; after `COLLECTIONS_FRESH_S` it is counted again in the
+# background, the previous list shown meanwhile, so a collection change that keeps the
+# number of documents (a document added to a second collection on the command line) shows
+# within that time, as the app's other cached answers do; so does clearing the app's caches
+# (after an import, a delete or a review decision in the app), once it is half a minute old.
+COLLECTIONS_FRESH_S = 300.0
+_SIZES: dict[str, tuple[tuple[int, str], float, list[dict[str, Any]]]] = {}
+_RECOUNT: dict[str, Future[None]] = {}
+_SIZES_LOCK = threading.Lock()
+_COUNTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="collection-sizes")
+
+
+@st.cache_data(show_spinner=False)
+def _generation(where: str) -> str:
+    """A token that changes whenever the app's caches are cleared (state.clear_caches)."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _count_collections(store: Any, where: str, documents: Any) -> list[dict[str, Any]]:
+    import queries
+
+    found = queries.run(store, "collections", {}).rows
+    with _SIZES_LOCK:
+        _SIZES[where] = (documents, time.monotonic(), found)
+    return found
+
+
+def _recount(store: Any, where: str, documents: Any) -> None:
+    _count_collections(store, where, documents)
+
+
+def collection_sizes() -> list[dict[str, Any]]:
+    """The collections and their numbers of documents (`collections` query), kept as above."""
+    store = state.store()
+    where = store.description
+    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
+    documents = (n, _generation(where))
+    with _SIZES_LOCK:
+        have = _SIZES.get(where)
+        if have is not None and have[0][0] == n:
+            job = _RECOUNT.get(where)
+            age = time.monotonic() - have[1]
+            # a cleared cache asks again, at most every half minute: a reviewer's decisions
+            # clear it one after another, and the count keeps the server busy for a while
+            stale = age > COLLECTIONS_FRESH_S or (have[0] != documents and age > 30)
+            if stale and (job is None or job.done()):
+                _RECOUNT[where] = _COUNTER.submit(_recount, store, where, documents)
+            return have[2]
+    return _count_collections(store, where, documents)
 
 
 def collections() -> list[str] | None:
@@ -85,7 +144,7 @@ def home_court() -> str | None:
 def sidebar() -> None:
     """The collection and home-court pickers (in the sidebar), mirrored into the URL."""
     try:
-        found = state.rows("collections")
+        found = collection_sizes()
         courts = state.rows("superior_courts")
     except CourtgraphError:
         return  # the page reports the store's trouble
@@ -146,7 +205,7 @@ def sidebar() -> None:
 def demo_banner() -> None:
     """While demo documents are in the graph, say so and how to remove them."""
     try:
-        found = {r["collection"]: r["documents"] for r in state.rows("collections")}
+        found = {r["collection"]: r["documents"] for r in collection_sizes()}
     except CourtgraphError:
         return
     if found.get(DEMO_COLLECTION):

@@ -7,6 +7,7 @@ copied link opens the same view.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -183,9 +184,14 @@ def page_of(entity_id: str) -> str:
         return "unit"
 
 
+# the ASCII characters `quote(c, safe=":@/-_.~")` changes; every other one stays as it is
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-~:@/\x80-\U0010ffff]")
+
+
 def url_value(value: str) -> str:
-    """Escape what would break a query string; Chinese stays readable in the link."""
-    return "".join(c if ord(c) > 127 else quote(c, safe=":@/-_.~") for c in value)
+    """Escape what would break a query string; Chinese stays readable in the link (one
+    regular expression: a page links thousands of rows)."""
+    return _UNSAFE.sub(lambda m: quote(m.group(), safe=":@/-_.~"), value)
 
 
 def link(entity_id: str | None) -> str | None:

@@ -29,7 +29,7 @@ from queries.library import (
     in_collections,
     is_verified,
 )
-from queries.registry import NamedQuery, Param, register, resolve_entity, run
+from queries.registry import NamedQuery, Param, Plan, register, resolve_entity, run
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -190,6 +190,17 @@ RETURN count(a) AS facts,
        sum(CASE WHEN a.review_status IN ['confirmed', 'corrected'] THEN 0 ELSE 1 END)
          AS unverified
 """.replace("IN_COLLECTIONS", in_collections("a")),
+        # every document counts: the sums the store's adoption summary keeps (reading every
+        # adoption of a national graph takes a second)
+        variants={
+            "summary": """
+MATCH (s:AdoptionSummary)
+WHERE ($initiative IS NULL OR s.id = $initiative) AND $collections IS NULL
+      AND $collections_docs IS NOT NULL
+RETURN sum(s.fact_count) AS facts, sum(s.fact_count - s.checked_count) AS unverified
+"""
+        },
+        plan=lambda _store, params: Plan(None if params.get("collections") else "summary"),
         params=(Param("initiative", "entity", "改革举措", label="Initiative"), COLLECTIONS),
         row_limit=1,
     )

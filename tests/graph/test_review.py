@@ -326,6 +326,12 @@ def test_queue_orders_and_filters(store) -> None:
     by_doc = {r["id"]: r for r in review.progress_by_document(store)}
     assert (by_doc[g.DOC_B]["confirmed"], by_doc[g.DOC_B]["extracted"]) == (2, 0)
     assert by_doc[g.DOC_B]["name"] == "样例文档乙"
+    # some documents: the same rows, from their own evidence and mentions
+    for some in ([g.DOC_B], sorted(by_doc), [g.DOC_B, "doc:无此文档"]):
+        assert review.progress_by_document(store, some) == [
+            r for r in review.progress_by_document(store) if r["id"] in some
+        ]
+    assert review.progress_by_document(store, []) == []
     review.decide(store, MID_SUYUAN, "reject", reviewer="甲", note="其他")
     p = review.progress(store)
     assert p["precision"] == round(2 / 3, 3)

@@ -22,8 +22,8 @@ LATE = "发布时间：2024-07-01\n辽宁省盖州市人民法院今年2月起�
 
 
 def _scanned(store, kind: str) -> list[str]:
-    """The queue as the full scan orders it (a filter that keeps every fact skips the head)."""
-    rows = review.queue(store, kinds=[kind], max_confidence=1.0, limit=1000)
+    """The queue as the full scan of the kind orders it."""
+    rows = review._scan(store, kind, review.KINDS[kind], 1000, status="extracted")
     return [r["fact_id"] for r in rows]
 
 
@@ -81,3 +81,136 @@ def test_the_head_on_the_small_graph(store) -> None:
     assert _queued(store, "adoption") == _scanned(store, "adoption") == first[2:]
     review.forget_queue_heads(store)
     assert not store.read("MATCH (m:Meta) WHERE m.id STARTS WITH 'review-queue:' RETURN m.id")
+
+
+def _filters(store) -> list[dict]:
+    """Every province, stage and confidence bound the graph has, alone and combined."""
+    provinces = sorted(
+        {
+            r["p"]
+            for r in store.read(
+                "MATCH (n:Entity) WHERE n.province IS NOT NULL RETURN n.province AS p"
+            )
+        }
+    )
+    stages = sorted(
+        {
+            r["s"]
+            for r in store.read("MATCH ()-[a:ADOPTED]->() RETURN DISTINCT a.stage AS s")
+            if r["s"]
+        }
+    )
+    out: list[dict] = [{"province": p} for p in [*provinces, "无此省"]]
+    out += [{"stage": s} for s in stages]
+    out += [{"max_confidence": c} for c in (0.0, 0.3, 0.5, 0.6, 0.8, 1.0)]
+    out += [{"province": p, "max_confidence": 0.6} for p in provinces]
+    out += [{"province": p, "stage": s} for p in provinces for s in stages]
+    return out
+
+
+@pytest.mark.parametrize("head_size", [1, 2, 1000])
+def test_filtered_queues_answer_as_the_scan(store, tmp_path: Path, monkeypatch, head_size) -> None:
+    monkeypatch.setattr(review, "HEAD_SIZE", head_size)
+    g.load_small_graph(store)
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingest_paths(store, [tmp_path], reference_data=False)
+    filters = _filters(store)
+    assert len(filters) > 8
+    for decided in (False, True):
+        if decided:  # facts decided since the head was built are skipped in it
+            review.decide_many(store, _queued(store, "adoption")[:2], "confirm", reviewer="甲")
+        for kind in review.KINDS:
+            rel = review.KINDS[kind]
+            for f in filters:
+                if f.get("stage") and rel != "ADOPTED":
+                    continue
+                for limit in (1, 2, 50):
+                    got = [
+                        r["fact_id"] for r in review.queue(store, kinds=[kind], limit=limit, **f)
+                    ]
+                    want = review._scan(store, kind, rel, limit, status="extracted", **f)
+                    assert got == [r["fact_id"] for r in want], (kind, f, limit)
+
+
+def test_confirmed_and_corrected_queues_from_the_decisions(store, tmp_path: Path) -> None:
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingest_paths(store, [tmp_path], reference_data=False)
+    first = _queued(store, "adoption")
+    review.decide_many(store, first[:2], "confirm", reviewer="甲")
+    review.decide(store, first[2], "correct", reviewer="甲", new={"stage": "piloted"})
+
+    def both(status: str, **f: object) -> tuple[list[str], list[str]]:
+        got = review.queue(store, kinds=["adoption"], status=status, **f)
+        want = review._scan(store, "adoption", "ADOPTED", 50, status=status, **f)
+        return [r["fact_id"] for r in got], [r["fact_id"] for r in want]
+
+    for status in ("confirmed", "corrected"):
+        for f in ({}, {"province": "辽宁省"}, {"max_confidence": 0.5}, {"stage": "piloted"}):
+            got, want = both(status, **f)
+            assert got == want, (status, f)
+    assert len(both("confirmed")[0]) == 2 and len(both("corrected")[0]) == 1
+    assert review._decided_places(store) is not None
+    with pytest.MonkeyPatch.context() as mp:  # many decisions: the scan answers the same
+        mp.setattr(review, "DECIDED_LOOKUPS", 1)
+        assert review._decided_places(store) is None
+        assert both("confirmed")[0] == both("confirmed")[1]
+    # a merge moves confirmed facts to ids no decision names: the scan answers
+    brands = {
+        r["name"]: r["id"]
+        for r in store.read("MATCH (i:Initiative) RETURN i.id AS id, i.name AS name")
+    }
+    review.merge_entities(store, brands["“和美调解”工作法"], brands["诉源治理"], reviewer="甲")
+    assert review._decided_places(store) is None
+    got, want = both("confirmed")
+    assert got == want and len(got) == 2
+    # per document, for some documents: as the full count has them (after decisions, a merge)
+    full = review.progress_by_document(store)
+    assert full
+    for row in full:
+        assert review.progress_by_document(store, [row["id"]]) == [row]
+    assert review.progress_by_document(store, [r["id"] for r in full]) == full
+
+
+def test_adoption_tally_from_the_summary_follows_decisions(store, tmp_path: Path) -> None:
+    """adoption_tally reads the sums the adoption summary keeps; they follow confirmations,
+    corrections, rejections, merges and new documents as counting the facts does."""
+    from queries import analytics
+    from queries.registry import REGISTRY, run
+
+    query = REGISTRY["adoption_tally"]
+
+    def both() -> None:
+        ids = [None] + [
+            r["id"] for r in store.read("MATCH (i:Initiative) RETURN i.id AS id ORDER BY id")
+        ]
+        for iid in ids:
+            fast = run(store, "adoption_tally", {"initiative": iid}).rows
+            slow = store.read(
+                query.cypher, {"initiative": iid, "collections": None, "collections_docs": {}}
+            )
+            assert fast == slow, iid
+        assert analytics  # the module registers the query
+
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingest_paths(store, [tmp_path], reference_data=False)
+    both()
+    first = _queued(store, "adoption")
+    review.decide_many(store, first[:2], "confirm", reviewer="甲")
+    both()
+    assert run(store, "adoption_tally", {}).rows[0]["unverified"] == len(first) - 2
+    review.decide(store, first[2], "correct", reviewer="甲", new={"stage": "piloted"})
+    review.decide(store, first[0], "reject", reviewer="乙", note="其他")
+    both()
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "d.txt").write_text(LATE, encoding="utf-8")
+    ingest_paths(store, [late], reference_data=False)
+    brands = {
+        r["name"]: r["id"]
+        for r in store.read("MATCH (i:Initiative) RETURN i.id AS id, i.name AS name")
+    }
+    review.merge_entities(store, brands["“和美调解”工作法"], brands["“和美调解室”"], reviewer="甲")
+    both()

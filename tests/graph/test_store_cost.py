@@ -192,7 +192,7 @@ def _adopter_again(i: int, date: str) -> DocumentGraph:
     return doc
 
 
-def test_a_write_adjusts_only_the_summaries_its_facts_change(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_adjusts_only_the_summaries_its_facts_change(store, monkeypatch) -> None:
     """A fact a write finds with an earlier or the same date leaves the initiative's summary
     as it is (a popular initiative's lists are not rewritten for every document that repeats
     one of its adoptions); a new fact or an earlier date adjusts it; a PART_OF the write
@@ -219,7 +219,7 @@ def test_a_write_adjusts_only_the_summaries_its_facts_change(store, monkeypatch)
         _agrees_with_a_recount(store)
 
 
-def test_a_delete_refills_a_full_document_list_from_its_spares(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_delete_refills_a_full_document_list_from_its_spares(store, monkeypatch) -> None:
     """A popular entity's latest-documents list that loses a document takes the next one
     from the spares kept below it, without visiting the entity's every mention (16,000 for
     a popular initiative); only when the spares run out is it recomputed. (Small numbers

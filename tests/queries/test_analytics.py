@@ -395,3 +395,13 @@ def test_all_documents_come_a_page_at_a_time(store) -> None:
     assert dates[-len(undated) :] == undated  # undated last
     assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)
     assert run(store, "all_documents", {"page": 3}).rows == []
+    # the first page came from the date index range; the full sort lists the same
+    from queries import documents
+    from queries.registry import Plan
+
+    assert documents._floor(store, {"page": 1}).variant == "dated"
+    assert documents._floor(store, {"page": 2}).variant is None
+    assert documents._floor(store, {"page": 1, "collections": ["甲"]}).variant is None
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(documents, "_floor", lambda _s, _p: Plan(params={"floor": ""}))
+        assert run(store, "all_documents", {}).rows == first.rows
