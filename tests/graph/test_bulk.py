@@ -6,15 +6,13 @@ Part of the default suite.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.bulk import _rel_batch, bulk_load
 from graph.model import fact_id
-from graph.settings import Settings
-from graph.store import GraphStore, open_store
+from graph.store import GraphStore
 from queries import run
 
 SPC, HIGH, MID = "court:最高人民法院", "court:甲省高级人民法院", "court:甲省乙市中级人民法院"
@@ -22,15 +20,11 @@ BASIC = [f"court:甲省乙市{x}人民法院" for x in ("丙区", "丁县", "戊
 INIT = "initiative:诉源治理"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    from graph.embedded import EmbeddedServer
-
-    path = tmp_path_factory.mktemp("bulk")
-    s = open_store(Settings(data_dir=path, heap="512m"))
-    yield s
-    s.close()
-    EmbeddedServer(path).stop()
+@pytest.fixture
+def store(arcadedb_store) -> GraphStore:  # type: ignore[no-untyped-def]
+    """The session's embedded store, emptied (a server of its own would cost a JVM start;
+    bulk loads change no schema, so nothing outlives the next test's clear)."""
+    return arcadedb_store
 
 
 def _court(cid: str, level: str) -> tuple[str, dict[str, object]]:
