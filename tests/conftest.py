@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import DocumentGraph
 from graph.settings import Settings
 from graph.store import TEST_MARKER, GraphStore
 from tests import graph_fixtures as g
@@ -167,25 +166,38 @@ def graph_snapshot(store: GraphStore) -> str:
     return json.dumps([canon(nodes), canon(rels)], ensure_ascii=False)
 
 
-#: what the last load of the small graph left in each session store: (documents, snapshot)
+#: what the last load of the small graph left in each session store: (steps, snapshot)
 _SMALL_GRAPH_LOADED: dict[int, tuple[tuple[str, ...], str]] = {}
 
 
-def small_graph_in(store: GraphStore, *extra: Callable[[], DocumentGraph]) -> GraphStore:
-    """The small graph (tests.graph_fixtures) in a session store, then the `extra` documents
-    (e.g. `g.document_c`), exactly as they leave an emptied store. Emptying and loading costs
-    about 0.3 s of server CPU, so it is skipped when the store still holds, node for node and
-    property for property, what the same load left last time (the previous test only read
-    it); a test that changed anything makes the next one load afresh."""
-    names = tuple(f.__name__ for f in extra)
+def small_graph_in(store: GraphStore, *steps: Callable[[GraphStore], object]) -> GraphStore:
+    """The small graph (tests.graph_fixtures) in a session store, then `steps` run on it in
+    order (e.g. `with_document_c`), exactly as they leave an emptied store. Emptying and
+    loading costs about 0.3 s of server CPU, so it is skipped when the store still holds,
+    node for node and property for property, what the same load and steps left last time
+    (the previous test only read it); a test that changed anything makes the next one load
+    afresh. Steps are told apart by their qualified names: give each its own function."""
+    names = tuple(f"{f.__module__}.{f.__qualname__}" for f in steps)
     loaded = _SMALL_GRAPH_LOADED.get(id(store))
     if loaded is None or loaded[0] != names or loaded[1] != graph_snapshot(store):
         _clear_or_stop(store)
         g.load_small_graph(store)
-        for document in extra:
-            store.write_documents([document()])
+        for step in steps:
+            step(store)
         _SMALL_GRAPH_LOADED[id(store)] = (names, graph_snapshot(store))
     return store
+
+
+def with_document_c(store: GraphStore) -> None:
+    """A step for `small_graph_in`: document C written after the small graph."""
+    store.write_documents([g.document_c()])
+
+
+@pytest.fixture(params=["arcadedb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def server_store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A session store on each server, as `store` gives but not emptied: for fixtures that
+    build their graph with `small_graph_in` (which empties it when it must)."""
+    return request.getfixturevalue(f"_{request.param}_store")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from tests import graph_fixtures as g
 from tests.app.conftest import app_on
-from tests.conftest import small_graph_in
+from tests.conftest import small_graph_in, with_document_c
 
 BING = "甲省乙市丙区人民法院"
 DING = "甲省乙市丁县人民法院"
@@ -22,7 +22,7 @@ DING = "甲省乙市丁县人民法院"
 def graph(_arcadedb_store, embedded_dir, monkeypatch):  # type: ignore[no-untyped-def]
     """The small graph and document C (loaded afresh only when the previous test changed
     them), the app pointing at them."""
-    store = small_graph_in(_arcadedb_store, g.document_c)
+    store = small_graph_in(_arcadedb_store, with_document_c)
     return app_on(store, embedded_dir, monkeypatch)
 
 
