@@ -1,7 +1,8 @@
 """Options for the whole suite (tests/conftest.py holds the fixtures).
 
-Tests marked `slow` (a fresh install, a large graph, a server killed on purpose) are skipped
-unless `--runslow` is given, so `python -m pytest` stays quick; CI runs both:
+Tests marked `slow` (a fresh install, a large graph, a server killed on purpose, the explorer
+driven in Chromium) are skipped unless `--runslow` is given, so `python -m pytest` stays
+quick; CI runs both:
 `python -m pytest` and `python -m pytest --runslow -m slow`.
 """
 

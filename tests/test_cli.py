@@ -1,7 +1,12 @@
-"""The command lines as a user runs them: exact `Error:` lines, exit codes, no secrets shown."""
+"""The command lines as a user runs them: exact `Error:` lines, exit codes, no secrets shown.
+
+`python -m queries` is run as a process once (test_unknown_query: its `__main__` hands
+`main(argv)`'s status to the exit code); the other cases call `main(argv)` in this process
+(`run_main`), which gives the same status and output without another interpreter start."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -26,35 +31,56 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+@pytest.fixture
+def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """`python -m MODULE ARGS…` in this process: main(argv)'s status, stdout and stderr."""
+
+    def run(module: str, *args: str, env: dict[str, str] | None = None):
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        main = importlib.import_module(f"{module}.__main__").main
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = exc.code
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess([module, *args], code, out.out, out.err)
+
+    return run
+
+
 def test_unknown_query() -> None:
     r = cli("queries", "adopter")
     assert r.returncode == 1
     assert r.stderr.startswith("Error: no named query 'adopter'. Run `python -m queries --list`")
 
 
-def test_list_and_describe() -> None:
-    r = cli("queries", "--list")
+def test_list_and_describe(run_main) -> None:
+    r = run_main("queries", "--list")
     assert r.returncode == 0 and "coverage" in r.stdout and "辖区覆盖情况" in r.stdout
-    r = cli("queries", "coverage", "--help-query")
+    r = run_main("queries", "coverage", "--help-query")
     assert r.returncode == 0 and "court" in r.stdout
 
 
-def test_bad_param_syntax() -> None:
-    r = cli("queries", "adopters", "--param", "initiative")
+def test_bad_param_syntax(run_main) -> None:
+    r = run_main("queries", "adopters", "--param", "initiative")
     assert r.returncode == 1
     assert r.stderr.strip() == "Error: --param takes key=value, not 'initiative'"
 
 
-def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store) -> None:
+def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store, run_main) -> None:
     env = {"COURTGRAPH_DATA_DIR": str(embedded_dir), "NEO4J_URI": ""}
-    r = cli("queries", "neighbourhood", "--param", "entity=court:x", "--param", "depth=7", env=env)
+    r = run_main(
+        "queries", "neighbourhood", "--param", "entity=court:x", "--param", "depth=7", env=env
+    )
     assert r.returncode == 1
     assert r.stderr.strip() == (
         "Error: parameter 'depth' of 'neighbourhood' must be between 1 and 3, not 7"
     )
 
 
-def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store) -> None:
+def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store, run_main) -> None:
     port = EmbeddedServer(embedded_dir).status().bolt_port
     secret = "wrong-Secret-4711"
     env = {
@@ -63,21 +89,21 @@ def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store)
         "NEO4J_PASSWORD": secret,
         "NEO4J_DATABASE": "courtgraph",
     }
-    r = cli("queries", "top_initiatives", env=env)
+    r = run_main("queries", "top_initiatives", env=env)
     assert r.returncode == 1
     assert r.stderr.startswith(f"Error: Neo4j at bolt://127.0.0.1:{port} refused the credentials")
     assert secret not in r.stderr + r.stdout
 
 
-def test_unreachable_server() -> None:
+def test_unreachable_server(run_main) -> None:
     env = {"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x"}
-    r = cli("queries", "top_initiatives", env=env)
+    r = run_main("queries", "top_initiatives", env=env)
     assert r.returncode == 1
     assert r.stderr.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:9")
 
 
-def test_missing_neo4j_password() -> None:
-    r = cli(
+def test_missing_neo4j_password(run_main) -> None:
+    r = run_main(
         "queries", "top_initiatives", env={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": ""}
     )
     assert r.returncode == 1

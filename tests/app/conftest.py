@@ -8,21 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from tests import graph_fixtures as g
-
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-@pytest.fixture
-def small_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
-    """The small graph, and the app's settings pointing at its store (caches emptied)."""
+def app_on(store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """The app's settings pointing at the session's embedded store, its caches emptied."""
     import streamlit as st
 
-    g.load_small_graph(arcadedb_store)
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     st.cache_data.clear()
-    return arcadedb_store
+    return store
+
+
+@pytest.fixture
+def small_store(arcadedb_small_graph, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """The small graph (loaded afresh only when the previous test changed it: see
+    tests.conftest.small_graph_in), and the app pointing at its store (caches emptied)."""
+    return app_on(arcadedb_small_graph, embedded_dir, monkeypatch)
 
 
 @pytest.fixture

@@ -11,18 +11,19 @@ from typing import Any
 import pytest
 
 from tests import graph_fixtures as g
+from tests.app.conftest import app_on
+from tests.conftest import small_graph_in, with_document_c
 
 BING = "甲省乙市丙区人民法院"
 DING = "甲省乙市丁县人民法院"
 
 
 @pytest.fixture
-def graph(small_store):
-    import streamlit as st
-
-    small_store.write_documents([g.document_c()])
-    st.cache_data.clear()
-    return small_store
+def graph(_arcadedb_store, embedded_dir, monkeypatch):
+    """The small graph and document C (loaded afresh only when the previous test changed
+    them), the app pointing at them."""
+    store = small_graph_in(_arcadedb_store, with_document_c)
+    return app_on(store, embedded_dir, monkeypatch)
 
 
 def texts(at, kind: str) -> list[str]:

@@ -1,7 +1,11 @@
 """The explorer in a real headless Chromium: click to an initiative, open the network view,
 see nodes drawn (vis-network loaded once, from this server; a new depth sends data only),
 click a node, and check that no request leaves this machine; the exported HTML page draws
-on its own."""
+on its own.
+
+The two tests on a running explorer are slow (a Streamlit server, Chromium, ~10 s of CPU each):
+`--runslow` runs them, as CI does; the exported page's check stays in the default run.
+AppTest covers the same pages without a browser (test_network_page.py, test_pages.py)."""
 
 from __future__ import annotations
 
@@ -39,6 +43,7 @@ def server(small_store, embedded_dir: Path):
         pytest.fail(str(exc))
 
 
+@pytest.mark.slow  # a Streamlit server and Chromium: CI's slow step
 def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -125,6 +130,7 @@ def _caption_nodes(page, depth: int) -> int:
     return int(found.group(1))
 
 
+@pytest.mark.slow  # a Streamlit server and Chromium: CI's slow step
 def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) -> None:
     """A person uploads two files on 导入: the good one is ingested, the broken one reported."""
     from playwright.sync_api import sync_playwright

@@ -85,16 +85,31 @@ def test_a_node_without_relations_is_drawn_alone(small_store, app) -> None:
     assert [n["id"] for n in data["nodes"]] == [g.SUYUAN] and data["edges"] == []
 
 
-def test_the_font_warm_up_waits_while_pages_are_drawn(monkeypatch) -> None:
-    import time
+class _Clock:
+    """A clock for `ui.network` whose sleeps only move it on (no timing measured)."""
 
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_the_font_warm_up_waits_while_pages_are_drawn(monkeypatch) -> None:
     from ui import network
 
+    clock = _Clock()
+    monkeypatch.setattr(network, "time", clock)
     monkeypatch.setattr(network, "IDLE_S", 0.3)
+    monkeypatch.setattr(network, "_last_run", [0.0])
     network._note_run()  # a page is being drawn
-    t0 = time.monotonic()
     network._wait_until_idle()
-    assert time.monotonic() - t0 >= 0.25
-    t0 = time.monotonic()
+    assert sum(clock.slept) >= 0.3  # until the idle time has passed since that page
+    clock.slept.clear()
     network._wait_until_idle()  # idle now: no wait
-    assert time.monotonic() - t0 < 0.1
+    assert clock.slept == []

@@ -30,11 +30,10 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
-def graph(arcadedb_store):
+def graph(arcadedb_small_graph):
     from queries.explore import neighbourhood_graph as neighbourhood
 
-    g.load_small_graph(arcadedb_store)
-    return neighbourhood(arcadedb_store, g.SUYUAN, depth=3)
+    return neighbourhood(arcadedb_small_graph, g.SUYUAN, depth=3)
 
 
 def test_png_opens_at_slide_size(graph) -> None:

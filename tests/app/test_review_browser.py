@@ -18,7 +18,9 @@ import pytest
 from graph import review
 from tools.local_server import CHROMIUM, CHROMIUM_ARGS, ServerDidNotStart, streamlit_server
 
-pytestmark = pytest.mark.browser
+# a Streamlit server and Chromium (~10 s of CPU a test): CI's slow step; test_review_page.py
+# covers the page with AppTest in the default run
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("COURTGRAPH_SCREENSHOTS", ROOT / "log" / "screenshots"))

@@ -17,9 +17,8 @@ from tests import graph_fixtures as g
 
 
 @pytest.fixture
-def small(arcadedb_store):
-    g.load_small_graph(arcadedb_store)
-    return arcadedb_store
+def small(arcadedb_small_graph):
+    return arcadedb_small_graph
 
 
 def test_adoption_map_marks_each_unit_by_its_own_stage(small) -> None:

@@ -47,11 +47,13 @@ def _listening(pid: int) -> set[tuple[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):
-    srv = EmbeddedServer(tmp_path_factory.mktemp("emb"), heap="512m")
-    srv.start()
-    yield srv
-    srv.stop()
+def server(embedded_dir: Path, _arcadedb_store) -> EmbeddedServer:
+    """The session's embedded server (tests/conftest.py), which these tests only look at: a
+    server of their own would cost another JVM start. Tests that stop or kill a server start
+    their own."""
+    srv = EmbeddedServer(embedded_dir)
+    assert srv.status().running
+    return srv
 
 
 def test_listens_on_loopback_only(server: EmbeddedServer) -> None:

@@ -16,6 +16,7 @@ Needs Node and `npm ci` in tools/cypher_check; skips without them.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import shutil
 import subprocess
@@ -220,7 +221,7 @@ def _workload(store, rec: Recorder, tmp: Path) -> None:
         store.clear()
 
 
-def _check(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _run_checker(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = subprocess.run(
         ["node", str(CHECKER)],
         input=json.dumps(items, ensure_ascii=False),
@@ -230,6 +231,53 @@ def _check(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
+
+
+def _checker_version() -> str:
+    """What the checker's verdicts depend on besides the statement: check.mjs, the locked
+    packages and the installed language-support package."""
+    h = hashlib.sha256()
+    for f in (
+        CHECKER,
+        CHECKER.parent / "package-lock.json",
+        CHECKER.parent / "node_modules" / "@neo4j-cypher" / "language-support" / "package.json",
+    ):
+        h.update(f.read_bytes() if f.exists() else b"-")
+    return h.hexdigest()[:16]
+
+
+def _item_key(item: dict[str, Any]) -> str:
+    return hashlib.sha256(
+        json.dumps([item["cypher"], item.get("parameters")], ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+def _check(
+    items: list[dict[str, Any]], cache: Any = None, label: str = "statements"
+) -> list[dict[str, Any]]:
+    """The checker's verdict on each item (errors, warnings), in order.
+
+    The checker spends about 0.15 s of CPU on each statement, so with a pytest cache
+    (`request.config.cache`) verdicts are kept per statement text, parameter names and checker
+    version (check.mjs, package-lock.json, the installed package): only statements that are
+    new or changed since the last run go to node. `pytest --cache-clear` (or a fresh checkout,
+    as in CI) checks everything again."""
+    key = f"courtgraph/cypher_check/{label}"
+    version = _checker_version()
+    kept: dict[str, Any] = {}
+    if cache is not None:
+        stored = cache.get(key, None) or {}
+        if stored.get("version") == version:
+            kept = stored.get("verdicts", {})
+    keys = [_item_key(item) for item in items]
+    todo = [(k, item) for k, item in zip(keys, items, strict=True) if k not in kept]
+    if todo:
+        results = _run_checker([item for _, item in todo])
+        for (k, _), result in zip(todo, results, strict=True):
+            kept[k] = {"errors": result["errors"], "warnings": result["warnings"]}
+    if cache is not None:  # only this run's statements: changed ones do not pile up
+        cache.set(key, {"version": version, "verdicts": {k: kept[k] for k in keys}})
+    return [{"name": item["name"], **kept[k]} for k, item in zip(keys, items, strict=True)]
 
 
 def _name(rec: Recorder, text: str) -> str:
@@ -242,7 +290,9 @@ def _describe(item: dict[str, Any], found: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def test_neo4j_accepts_every_statement(arcadedb_store, monkeypatch, tmp_path: Path) -> None:
+def test_neo4j_accepts_every_statement(
+    arcadedb_store, monkeypatch, tmp_path: Path, request
+) -> None:
     rec = Recorder()
     for cls in (neo4j.Session, neo4j.Transaction, neo4j.ManagedTransaction):
         monkeypatch.setattr(cls, "run", rec.wrap(cls.run))
@@ -264,7 +314,7 @@ def test_neo4j_accepts_every_statement(arcadedb_store, monkeypatch, tmp_path: Pa
         for text, name in neo4j_only.items()
         if text not in rec.params
     ]
-    results = _check(items)
+    results = _check(items, getattr(request.config, "cache", None), "every statement")
     for item, result in zip(items, results, strict=True):
         if result["warnings"]:
             print("warning: " + _describe(item, result["warnings"]))

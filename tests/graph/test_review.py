@@ -408,7 +408,9 @@ def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path
 
 
 # -- Neo4j's own Cypher front-end accepts every statement review sends -----------------------
-def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: Path) -> None:
+def test_neo4j_accepts_review_statements(
+    arcadedb_store, monkeypatch, tmp_path: Path, request
+) -> None:
     import shutil
 
     import neo4j
@@ -487,7 +489,7 @@ def test_neo4j_accepts_review_statements(arcadedb_store, monkeypatch, tmp_path: 
         {"name": syntax._name(rec, t), "cypher": t, "parameters": sorted(rec.params[t])}
         for t in mine
     ]
-    results = syntax._check(items)
+    results = syntax._check(items, getattr(request.config, "cache", None), "review")
     failures = [
         syntax._describe(item, result["errors"])
         for item, result in zip(items, results, strict=True)

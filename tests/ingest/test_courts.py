@@ -522,10 +522,6 @@ def test_resolve_court_name() -> None:
     assert resolve_court_name("诉讼服务中心") is None
 
 
-# -- speed: no timing here (it flakes on a busy machine); the recognizer's throughput is part
-# of `python -m benchmarks.ingest_speed --extract-only` (target: 200,000 characters/s/core)
-
-
 # -- corpus check ---------------------------------------------------------------------------
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from ingest.roster import SUPREME, build_roster
@@ -11,14 +9,13 @@ from ingest.roster import SUPREME, build_roster
 LEVEL_RANK = {"supreme": 0, "high": 1, "intermediate": 2, "special": 2, "basic": 3}
 
 
-def test_builds_fast_from_the_data_files() -> None:
+def test_builds_from_the_data_files() -> None:
+    """Built afresh (its speed: python -m benchmarks.courts_speed)."""
     build_roster.cache_clear()
     from ingest.gazetteer import load_gazetteer
 
     load_gazetteer.cache_clear()
-    t0 = time.perf_counter()
     roster = build_roster()
-    assert time.perf_counter() - t0 < 2.0
     assert 3200 <= len(roster) <= 3700
 
 

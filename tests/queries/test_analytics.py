@@ -10,13 +10,14 @@ from graph.errors import CourtgraphError
 from queries import analytics
 from queries.analytics import __main__ as cli
 from tests import graph_fixtures as g
+from tests.conftest import small_graph_in, with_document_c
 
 
 @pytest.fixture
-def graph(store):
-    g.load_small_graph(store)
-    store.write_documents([g.document_c()])
-    return store
+def graph(server_store):
+    """The small graph and document C on each server (loaded afresh only when the previous
+    test changed them)."""
+    return small_graph_in(server_store, with_document_c)
 
 
 def test_timeline(graph) -> None:

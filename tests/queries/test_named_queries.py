@@ -8,12 +8,13 @@ from graph.errors import BadParameter, EntityNotFound
 from queries import get, run
 from queries.registry import convert, prepared
 from tests import graph_fixtures as g
+from tests.conftest import small_graph_in
 
 
 @pytest.fixture
-def small(store):
-    g.load_small_graph(store)
-    return store
+def small(server_store):
+    """The small graph on each server (loaded afresh only when the previous test changed it)."""
+    return small_graph_in(server_store)
 
 
 def test_adopters_with_filters(small) -> None:

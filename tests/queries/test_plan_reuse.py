@@ -11,7 +11,7 @@ import pytest
 
 from queries import get, run
 from queries.registry import prepared
-from tests import graph_fixtures as g
+from tests.conftest import small_graph_in
 
 FILTERS: dict[str, dict[str, Any]] = {
     "adopters": {
@@ -31,9 +31,9 @@ REQUIRED: dict[str, dict[str, Any]] = {
 
 
 @pytest.fixture
-def small(store):
-    g.load_small_graph(store)
-    return store
+def small(server_store):
+    """The small graph on each server (loaded afresh only when the previous test changed it)."""
+    return small_graph_in(server_store)
 
 
 def _signature(params: dict[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -12,6 +12,7 @@ from graph.model import fact_id
 from queries import explore, library, run
 from queries.registry import NamedQuery
 from tests import graph_fixtures as g
+from tests.conftest import small_graph_in
 
 VERIFIED = {"confirmed", "corrected"}
 WHO = "审核员甲"
@@ -47,12 +48,16 @@ CASES: dict[str, dict[str, Any]] = {
 }
 
 
-@pytest.fixture
-def reviewed(store):
-    g.load_small_graph(store)
+def _decisions(store) -> None:
     review.decide_many(store, [BING_SUYUAN, BING_RATE], "confirm", reviewer=WHO)
     review.decide(store, MID_SUYUAN, "correct", reviewer=WHO, new={"date": "2022-10"})
-    return store
+
+
+@pytest.fixture
+def reviewed(server_store):
+    """The small graph with three decisions, on each server (made afresh only when the
+    previous test changed the graph)."""
+    return small_graph_in(server_store, _decisions)
 
 
 def _statuses(store) -> dict[str, str]:
