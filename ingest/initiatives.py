@@ -90,7 +90,10 @@ _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
-_HEAD_RUN_ON = r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
+_HEAD_RUN_ON = (
+    r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
+    r"联席会|交流会|培训班)"
+)
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
@@ -921,7 +924,10 @@ def _feature_list(
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     """A needs_verb entry (司法建议, 小额诉讼程序) names the practice only right after an
     adoption verb, not in 适用X or in a rate of X."""
-    return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
+    if not m.entry.needs_verb:
+        return True
+    lead = text[max(0, m.start - 7) : m.start].rstrip("“「")  # 推进“X”: the verb before a quote
+    return bool(_VERB_BEFORE.search(lead))
 
 
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
@@ -1082,6 +1088,10 @@ def find_initiatives(
             rh.group(0)
         ):
             continue
+        if _HAN_RUN.match(text, rh.end()) and text.rfind("“", 0, rh.start()) > text.rfind(
+            "”", 0, rh.start()
+        ):
+            continue  # “一屏一线一终端”: a rhythm that would cut a quoted name short
         cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy

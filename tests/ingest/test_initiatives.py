@@ -579,3 +579,28 @@ def test_a_quote_of_a_kind_is_named_alone() -> None:
     text = "该院探索建立“法官+社区+N”等多元化纠纷解决机制。"
     found = [(m.name, text[m.start : m.end]) for m in find_initiatives(text)]
     assert found == [("“法官+社区+N”", "“法官+社区+N”等多元化纠纷解决机制")]
+
+
+def test_field_and_city_programme_terms_need_an_adoption_verb() -> None:
+    # 环境资源审判 names a field of trial, 市域社会治理现代化 a city's programme
+    assert names("某院召开环境资源审判工作联席会议。") == []
+    assert names("为某市建设示范区、市域社会治理现代化示范市作贡献。") == []
+    assert names("该院设立环境资源法庭。") == ["环境资源审判专业化"]
+    assert names("要加快推进“市域社会治理现代化”。") == ["市域社会治理现代化"]
+
+
+def test_a_meeting_is_no_mechanism_head() -> None:
+    assert names("甲院认真贯彻上级法院司法改革工作会部署。") == []
+
+
+def test_a_rhythm_does_not_cut_a_quoted_name_short() -> None:
+    assert "一屏一线一终" not in names("法庭通过“一屏一线一终端”联通各村。")
+    assert names("该院推行“一庭一策”。") == ["一庭一策"]
+
+
+def test_one_stop_and_fast_track_paraphrases() -> None:
+    assert names("该院增设三个一站式解纷中心。") == ["一站式多元解纷机制"]
+    assert names("法院在诉前加强一站式多元解决纠纷。") == ["一站式多元解纷机制"]
+    assert names("了解立案服务、快审速裁等情况。") == ["速裁快审"]
+    assert names("各院要加大小额速裁适用率。") == ["小额速裁"]
+    assert names("该院制定技术调查官管理办法。") == ["技术调查官制度"]
