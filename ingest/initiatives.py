@@ -141,7 +141,7 @@ _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|专区|通道|模式|工作法|团队"
+    "平台|系统|专区|通道|模式|工作法|团队"
 )
 #: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
 _HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
@@ -601,6 +601,16 @@ def _unquoted_candidates(
             # 推行繁简分流和乙制度: a known term and 和 before the name
             start += after_item[-1].end()
             x = x[after_item[-1].end() :]
+        rule = "pattern"
+        de = x.rfind("的")
+        if verbs and de >= 0 and len(x) - de - 1 >= 4:
+            # 建成对接多个系统的甲省多元解纷平台: the name after a relative clause (rule pattern-de)
+            named = strip_ignored(x[de + 1 :])
+            own = _DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", named))
+            if len(own) >= 2 and not _X_STOP.search(named):
+                start += de + 1
+                x = x[de + 1 :]
+                rule = "pattern-de"
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)
@@ -620,6 +630,8 @@ def _unquoted_candidates(
             continue  # 组建平行审判团队 is court work; a volunteer team, an education base not
         if h.group(0) in _USED_HEADS and verbs and _USES.fullmatch(verbs[-1].group(0)):
             continue  # 利用钉钉平台, 依托某中心: a tool or a place used, not a mechanism set up
+        if h.group(0) == "系统" and _OFFICE_SYSTEM.search(plain):
+            continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
@@ -629,13 +641,18 @@ def _unquoted_candidates(
             continue
         if _covered(tax_spans, h.start() - 1, h.end()) == h.end() - h.start() + 1:
             continue  # 甲乙终本专项整治: a known mechanism (终本专项整治) with a modifier
-        out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
+        out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, rule))
         item_ends.add(h.end())
     return out
 
 
+#: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
+#: not 层系多级的纠纷解决机制)
+_DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接")
 #: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
-_USED_HEADS = frozenset({"平台", "中心", "基地", "通道", "专区"})
+_USED_HEADS = frozenset({"平台", "系统", "中心", "基地", "通道", "专区"})
+#: a system for the court's own office work (会议系统, 办案系统, 办公系统): equipment, no practice
+_OFFICE_SYSTEM = re.compile(r"会议|办公|办案|法官|分析|电子卷宗")
 _USES = re.compile(r"(?:依托|利用|运用|用好|借助|用活|用好用活)(?:了|起)?")
 #: what joins the items of a list of mechanisms
 _LIST_SEP = re.compile(r"、|以及|和|及")

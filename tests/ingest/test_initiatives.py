@@ -604,3 +604,14 @@ def test_one_stop_and_fast_track_paraphrases() -> None:
     assert names("了解立案服务、快审速裁等情况。") == ["速裁快审"]
     assert names("各院要加大小额速裁适用率。") == ["小额速裁"]
     assert names("该院制定技术调查官管理办法。") == ["技术调查官制度"]
+
+
+def test_a_platform_named_after_a_relative_clause() -> None:
+    assert names("省高院建成联通十个部门的甲省多元解纷平台。") == ["甲省多元解纷平台"]
+    assert names("全力健全完善层次多样的纠纷解决机制。") == []
+
+
+def test_systems_the_court_builds_for_the_public() -> None:
+    assert names("省高院建成全省法院诉讼费管理系统。") == ["全省法院诉讼费管理系统"]
+    assert names("该院建成法官远程会议系统。") == []
+    assert names("该院依托案件信息管理系统筛查案件。") == []
