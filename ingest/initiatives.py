@@ -499,6 +499,8 @@ def _quoted_candidates(
                 continue  # a bare code such as “1155” is a name only with a head noun
             elif _CASE_AFTER_QUOTE.match(text, q.end(), min(len(text), q.end() + 10)):
                 continue  # “某某网”非法集资案: the nickname of a case
+            elif head_m is None and _RESULT_BEFORE.search(text, max(0, q.start() - 3), q.start()):
+                continue  # 实现“打开电脑就有法庭”: a state reached, not a facility set up
             elif text[q.start() - 1 : q.start()] == "在" and (
                 text[q.end() : q.end() + 1] in _LOCATIVE_AFTER
             ):
@@ -516,6 +518,7 @@ def _quoted_candidates(
                     )
                 )
                 or head_m is not None
+                or _named_kind(text, q.start())
                 or (
                     verb
                     and (
@@ -530,6 +533,19 @@ def _quoted_candidates(
                 continue
             out.append(InitiativeMention(q.start(), end, name, True, rule))
     return out
+
+
+#: what makes the quote after it a state reached (实现“甲”), not a facility set up
+_RESULT_BEFORE = re.compile(r"(?:实现|做到|达到|达成)(?:了)?$")
+#: a kind of tool right before a quote that names it: 庭审小程序“甲”, 微信公众号“乙”
+_KIND_BEFORE = re.compile(r"(?:小程序|App|APP|app|公众号|软件|系统|平台)$")
+
+
+def _named_kind(text: str, start: int) -> bool:
+    """The quote at `start` names a tool of a kind the clause says was made: 研发了庭审小程序“甲”."""
+    if not _KIND_BEFORE.search(text, max(0, start - 3), start):
+        return False
+    return bool(_VERB_ANY.search(text, _clause_start(text, start), start))
 
 
 #: the head of a kind whose members each have a name of their own (“甲”“乙”等调解品牌)
@@ -576,7 +592,8 @@ def _unquoted_candidates(
             ]
             if not seps:
                 continue
-            left = seps[-1].end()
+            # the item right before this one may have been left out (甲平台、乙会议系统、丙法庭)
+            left = max(seps[-1].end(), window.rfind("、") + 1)
         elif verbs[-1].start() > 0 and window[verbs[-1].start() - 1] in "为以":
             continue  # 为健全…机制: a purpose, not an adoption
         else:

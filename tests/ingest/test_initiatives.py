@@ -615,3 +615,19 @@ def test_systems_the_court_builds_for_the_public() -> None:
     assert names("省高院建成全省法院诉讼费管理系统。") == ["全省法院诉讼费管理系统"]
     assert names("该院建成法官远程会议系统。") == []
     assert names("该院依托案件信息管理系统筛查案件。") == []
+
+
+def test_a_quote_naming_a_tool_of_a_kind() -> None:
+    assert names("该院研发了本省首个庭审小程序“掌上开庭”。") == ["“掌上开庭”"]
+    assert names("群众说这个小程序“很好用”。") == []
+
+
+def test_a_state_reached_is_no_facility() -> None:
+    assert names("该院借助新技术实现“在家就有法庭”。") == []
+    assert names("该院设立“巾帼调解室”。") == ["“巾帼调解室”"]
+
+
+def test_a_later_list_item_after_one_left_out() -> None:
+    found = names("该院建成甲市审判大数据平台、法官远程会议系统、乙区诉讼费缴纳系统。")
+    assert "乙区诉讼费缴纳系统" in found
+    assert not any("会议系统" in n for n in found)
