@@ -49,7 +49,7 @@ HAN = "\u4e00-\u9fff"
 ADOPTION_VERBS = (
     "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
-    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为|上线"
 )
 _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
 
@@ -141,7 +141,7 @@ _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|系统|专区|通道|模式|工作法|团队"
+    "平台|系统|专区|通道|模式|工作法|团队|法庭"
 )
 #: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
 _HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
@@ -647,7 +647,9 @@ def _unquoted_candidates(
             continue  # 组建平行审判团队 is court work; a volunteer team, an education base not
         if h.group(0) in _USED_HEADS and verbs and _USES.fullmatch(verbs[-1].group(0)):
             continue  # 利用钉钉平台, 依托某中心: a tool or a place used, not a mechanism set up
-        if h.group(0) == "系统" and _OFFICE_SYSTEM.search(plain):
+        if h.group(0) == "法庭" and not _VIRTUAL.search(plain):
+            continue  # 建成甲人民法庭 is a tribunal; a virtual courtroom is a practice
+        if h.group(0) in ("系统", "平台") and _OFFICE_SYSTEM.search(plain):
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
@@ -668,8 +670,11 @@ def _unquoted_candidates(
 _DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接")
 #: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
 _USED_HEADS = frozenset({"平台", "系统", "中心", "基地", "通道", "专区"})
+#: what makes a courtroom set up a practice of remote hearing (5G虚拟智能法庭, 云上法庭); not
+#: 互联网法庭 or 网上法庭, which also name a court's internet division
+_VIRTUAL = re.compile(r"云|虚拟|智能|智慧|5G|远程|视频|移动|掌上")
 #: a system for the court's own office work (会议系统, 办案系统, 办公系统): equipment, no practice
-_OFFICE_SYSTEM = re.compile(r"会议|办公|办案|法官|分析|电子卷宗")
+_OFFICE_SYSTEM = re.compile(r"会议|办公|办案|法官|数据分析|电子卷宗")
 _USES = re.compile(r"(?:依托|利用|运用|用好|借助|用活|用好用活)(?:了|起)?")
 #: what joins the items of a list of mechanisms
 _LIST_SEP = re.compile(r"、|以及|和|及")

@@ -631,3 +631,9 @@ def test_a_later_list_item_after_one_left_out() -> None:
     found = names("该院建成甲市审判大数据平台、法官远程会议系统、乙区诉讼费缴纳系统。")
     assert "乙区诉讼费缴纳系统" in found
     assert not any("会议系统" in n for n in found)
+
+
+def test_a_virtual_courtroom_set_up_is_a_practice() -> None:
+    assert names("该院上线5G虚拟智能法庭。") == ["5G虚拟智能法庭"]
+    assert names("该院建成石门人民法庭。") == []
+    assert names("该院建成审判大数据分析平台。") == []
