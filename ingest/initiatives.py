@@ -59,7 +59,7 @@ MECHANISM_HEADS = (
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
-    "矩阵|名片|工作(?!目标|要求|重点|任务)|建设"
+    "矩阵|名片|工作(?!目标|要求|重点|任务)|建设|创建|理念"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
@@ -89,6 +89,10 @@ _MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
+#: a numbered abbreviation (“两邻”, “四零”: two neighbours, four zeros) names a programme with
+#: these heads, which a longer quote does not take (“立审执一体化”理念 is a principle)
+_COUNTED_ABBR = re.compile(r"^[一二两三四五六七八九十双百千万][" + HAN + r"]$")
+_ABBR_HEADS = frozenset({"理念", "创建"})
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
 _HEAD_RUN_ON = (
     r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
@@ -376,6 +380,7 @@ def _quoted_candidates(
                 and head_m is not None
                 and (
                     head_m.group("head") in _CAMPAIGN_HEADS
+                    or (_COUNTED_ABBR.match(plain_x) and head_m.group("head") in _ABBR_HEADS)
                     or (
                         (
                             len(head_m.group("mod")) >= 2
@@ -463,6 +468,10 @@ def _quoted_candidates(
                     or _COUNTED_PARTS.match(plain_x)
                 ):
                     continue  # “纾困解难”活动: an activity, not a named mechanism
+                if head in _ABBR_HEADS and not (
+                    _COUNTED_ABBR.match(plain_x) and not head_m.group("mod")
+                ):
+                    continue  # “立审执一体化”理念: a principle; “两邻”理念 a numbered programme
                 end = head_m.end()
                 name = text[q.start() : end]
                 residue = _residue(text, tax_spans, q.start(), head_m.start("head"))

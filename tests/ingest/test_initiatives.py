@@ -637,3 +637,12 @@ def test_a_virtual_courtroom_set_up_is_a_practice() -> None:
     assert names("该院上线5G虚拟智能法庭。") == ["5G虚拟智能法庭"]
     assert names("该院建成石门人民法庭。") == []
     assert names("该院建成审判大数据分析平台。") == []
+
+
+def test_numbered_abbreviations_with_a_programme_head() -> None:
+    assert names("全市法院认真贯彻“三和”理念，融入“五无”创建。") == [
+        "“三和”理念",
+        "“五无”创建",
+    ]
+    assert names("该院牢固树立“立审执协同”理念。") == []
+    assert names("该院践行“和谐”理念。") == []
