@@ -978,6 +978,13 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     return bool(_VERB_BEFORE.search(lead))
 
 
+#: 召开甲乙联动工作机制座谈会: a joint mechanism that holds its meetings is set up
+_MECHANISM_MEETING = re.compile(
+    r"(?:召开|举办|举行)(?:了)?(?P<x>["
+    + HAN
+    + r"]{4,20}?(?:联动|协作|协调|衔接|对接|联调|共治)(?:工作)?机制)"
+    r"(?:座谈会|联席会议|联席会|推进会|工作会议|会议|例会)"
+)
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1127,6 +1134,10 @@ def find_initiatives(
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
             cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
+    for mm in _MECHANISM_MEETING.finditer(text, 0, limit):
+        ms, me = mm.span("x")
+        if not any(s < me and ms < e for s, e in tax_spans) and not OTHER_BODY.search(mm["x"]):
+            cands.append(InitiativeMention(ms, me, mm["x"], True, "meeting"))
     for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue

@@ -646,3 +646,10 @@ def test_numbered_abbreviations_with_a_programme_head() -> None:
     ]
     assert names("该院牢固树立“立审执协同”理念。") == []
     assert names("该院践行“和谐”理念。") == []
+
+
+def test_a_joint_mechanism_holding_its_meeting() -> None:
+    assert names("巡回法庭召开三省劳动争议化解联动工作机制座谈会。") == [
+        "三省劳动争议化解联动工作机制"
+    ]
+    assert names("该院召开年度审判工作会议。") == []
