@@ -59,7 +59,7 @@ MECHANISM_HEADS = (
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
-    "矩阵|名片|工作(?!目标|要求|重点|任务)|建设|创建|理念"
+    "矩阵|名片|工作(?!目标|要求|重点|任务)|建设"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
@@ -92,7 +92,8 @@ _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 #: a numbered abbreviation (“两邻”, “四零”: two neighbours, four zeros) names a programme with
 #: these heads, which a longer quote does not take (“立审执一体化”理念 is a principle)
 _COUNTED_ABBR = re.compile(r"^[一二两三四五六七八九十双百千万][" + HAN + r"]$")
-_ABBR_HEADS = frozenset({"理念", "创建"})
+_ABBR_HEADS = frozenset({"理念", "创建", "协同"})
+_ABBR_HEAD_AFTER = re.compile(r"(?P<mod>)(?P<head>理念|创建|协同)")
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
 _HEAD_RUN_ON = (
     r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
@@ -354,6 +355,8 @@ def _quoted_candidates(
     for group in groups:
         first, last = group[0], group[-1]
         head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
+        if head_m is None and _COUNTED_ABBR.match(strip_ignored(last.group("x"))):
+            head_m = _ABBR_HEAD_AFTER.match(text, last.end())  # “两邻”理念, “三端”协同
         if head_m is not None and (
             _VERB_ANY.search(head_m.group("mod")) or _COUNT_END.search(head_m.group("mod"))
         ):
