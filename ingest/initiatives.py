@@ -735,6 +735,13 @@ def _defined_candidates(
 _DOC_TITLE = re.compile(
     r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|细则|规划|实施意见|工作规则))》"
 )
+#: a plan's title written without 《》: 研究制定了诉讼服务升级版建设三年规划
+_PLAN_PLAIN = re.compile(
+    r"(?:制定|出台|印发)(?:了|出)?(?P<t>["
+    + HAN
+    + r"]{4,24}?(?P<h>[三五]年规划|[三五]年行动计划|[三五]年行动方案|行动方案|实施方案|三年行动))"
+    r"(?=[，,。；;、和及与])"
+)
 _DOC_VERB = re.compile(r"(?:制定|出台|印发|落实|发布|贯彻落实|结合实际制定)(?:了|的)?$")
 
 
@@ -752,6 +759,13 @@ def _document_candidates(
         if any(m.start() <= s and e <= m.end() for s, e in tax_spans):
             continue
         out.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "document"))
+    for m in _PLAN_PLAIN.finditer(text, 0, limit):
+        t = m.group("t")
+        if "的" in t or len(_GENERIC_WORDS.sub("", t[: -len(m.group("h"))])) < 3:
+            continue  # 制定了详细的工作方案, 制定工作方案: no title
+        if _covered(tax_spans, m.start("t"), m.end("t")):
+            continue
+        out.append(InitiativeMention(m.start("t"), m.end("t"), t, True, "document-plain"))
     return out
 
 

@@ -660,3 +660,10 @@ def test_a_kind_of_mediation_referred_and_a_numbered_synergy() -> None:
     assert names("由政法委派驻的调解员参与。") == []
     assert names("通过前中末三端的“三端”协同发力。") == ["“三端”协同"]
     assert names("构建“法庭+综治中心”协同联动解纷新模式。") == ["“法庭+综治中心”协同联动解纷新模式"]
+
+
+def test_a_plan_title_without_book_marks() -> None:
+    assert names("省高院研究制定了家事纠纷源头预防三年规划，推进改革。") == [
+        "家事纠纷源头预防三年规划"
+    ]
+    assert names("该院制定了详细的实施方案，明确分工。") == []
