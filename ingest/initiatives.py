@@ -631,6 +631,10 @@ def _unquoted_candidates(
             start += after_item[-1].end()
             x = x[after_item[-1].end() :]
         rule = "pattern"
+        count = _LEADING_COUNT.match(x)
+        if count:  # 设立5家船员权益保护工作站: the count is no part of the name
+            start += count.end()
+            x = x[count.end() :]
         de = x.rfind("的")
         if verbs and de >= 0 and len(x) - de - 1 >= 4:
             # 建成对接多个系统的甲省多元解纷平台: the name after a relative clause (rule pattern-de)
@@ -677,6 +681,8 @@ def _unquoted_candidates(
     return out
 
 
+#: a count before a facility set up: 5家, 12个, 三处
+_LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
 #: not 层系多级的纠纷解决机制)
 _DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接")

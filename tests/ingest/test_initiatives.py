@@ -667,3 +667,7 @@ def test_a_plan_title_without_book_marks() -> None:
         "家事纠纷源头预防三年规划"
     ]
     assert names("该院制定了详细的实施方案，明确分工。") == []
+
+
+def test_a_count_before_a_facility_is_no_part_of_its_name() -> None:
+    assert names("该院设立5家渔民权益保护工作站。") == ["渔民权益保护工作站"]
