@@ -998,7 +998,13 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     if not m.entry.needs_verb:
         return True
     lead = text[max(0, m.start - 7) : m.start].rstrip("“「")  # 推进“X”: the verb before a quote
-    return bool(_VERB_BEFORE.search(lead))
+    return bool(_VERB_BEFORE.search(lead) or _SET_UP_AFTER.match(text, m.end))
+
+
+#: 甲法庭的成立, 甲中心正式揭牌: the thing named is set up, the verb after it
+_SET_UP_AFTER = re.compile(
+    r"[”」]?(?:的|正式|已|于\S{0,12}?)?(?:成立|设立|组建|挂牌|揭牌|建立|启用)"
+)
 
 
 #: 召开甲乙联动工作机制座谈会: a joint mechanism that holds its meetings is set up

@@ -671,3 +671,8 @@ def test_a_plan_title_without_book_marks() -> None:
 
 def test_a_count_before_a_facility_is_no_part_of_its_name() -> None:
     assert names("该院设立5家渔民权益保护工作站。") == ["渔民权益保护工作站"]
+
+
+def test_a_verb_after_the_term_sets_it_up() -> None:
+    assert names("甲县法院环境资源法庭的成立，标志着新阶段。") == ["环境资源审判专业化"]
+    assert names("甲县法院环境资源法庭的案件增多。") == []
