@@ -15,6 +15,11 @@ pattern marks them as a named mechanism:
   adoption verb (also across a place name or a list closed by 等) that names court work;
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
 - an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
+- a name after a relative clause (建成对接多部门的甲省多元解纷平台, rule pattern-de), a virtual
+  courtroom set up (上线5G虚拟智能法庭), a quote naming a tool of a kind made (研发庭审小程序“甲”),
+  a numbered abbreviation with 理念/创建/协同 (“两邻”理念), a joint mechanism whose meeting is
+  convened (召开甲乙联动工作机制座谈会, rule meeting), a plan's title without 《》 (制定甲三年规划,
+  rule document-plain);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
