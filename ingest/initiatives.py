@@ -15,6 +15,11 @@ pattern marks them as a named mechanism:
   adoption verb (also across a place name or a list closed by 等) that names court work;
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
 - an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
+- a name after a relative clause (建成对接多部门的甲省多元解纷平台, rule pattern-de), a virtual
+  courtroom set up (上线5G虚拟智能法庭), a quote naming a tool of a kind made (研发庭审小程序“甲”),
+  a numbered abbreviation with 理念/创建/协同 (“两邻”理念), a joint mechanism whose meeting is
+  convened (召开甲乙联动工作机制座谈会, rule meeting), a plan's title without 《》 (制定甲三年规划,
+  rule document-plain);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
@@ -49,7 +54,7 @@ HAN = "\u4e00-\u9fff"
 ADOPTION_VERBS = (
     "建立健全|建立|健全|建成|设立|成立|组建|打造|创建|推行|实行|实施|推广|推进|深化|探索|开展|落实|"
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
-    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为"
+    "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为|上线"
 )
 _VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
 
@@ -89,8 +94,16 @@ _MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
 _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
+#: a numbered abbreviation (“两邻”, “四零”: two neighbours, four zeros) names a programme with
+#: these heads, which a longer quote does not take (“立审执一体化”理念 is a principle)
+_COUNTED_ABBR = re.compile(r"^[一二两三四五六七八九十双百千万][" + HAN + r"]$")
+_ABBR_HEADS = frozenset({"理念", "创建", "协同"})
+_ABBR_HEAD_AFTER = re.compile(r"(?P<mod>)(?P<head>理念|创建|协同)")
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
-_HEAD_RUN_ON = r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会)"
+_HEAD_RUN_ON = (
+    r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
+    r"联席会|交流会|培训班)"
+)
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
     + HAN
@@ -138,7 +151,7 @@ _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|专区|通道|模式|工作法|团队"
+    "平台|系统|专区|通道|模式|工作法|团队|法庭"
 )
 #: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
 _HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
@@ -347,6 +360,8 @@ def _quoted_candidates(
     for group in groups:
         first, last = group[0], group[-1]
         head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
+        if head_m is None and _COUNTED_ABBR.match(strip_ignored(last.group("x"))):
+            head_m = _ABBR_HEAD_AFTER.match(text, last.end())  # “两邻”理念, “三端”协同
         if head_m is not None and (
             _VERB_ANY.search(head_m.group("mod")) or _COUNT_END.search(head_m.group("mod"))
         ):
@@ -373,6 +388,7 @@ def _quoted_candidates(
                 and head_m is not None
                 and (
                     head_m.group("head") in _CAMPAIGN_HEADS
+                    or (_COUNTED_ABBR.match(plain_x) and head_m.group("head") in _ABBR_HEADS)
                     or (
                         (
                             len(head_m.group("mod")) >= 2
@@ -460,6 +476,10 @@ def _quoted_candidates(
                     or _COUNTED_PARTS.match(plain_x)
                 ):
                     continue  # “纾困解难”活动: an activity, not a named mechanism
+                if head in _ABBR_HEADS and not (
+                    _COUNTED_ABBR.match(plain_x) and not head_m.group("mod")
+                ):
+                    continue  # “立审执一体化”理念: a principle; “两邻”理念 a numbered programme
                 end = head_m.end()
                 name = text[q.start() : end]
                 residue = _residue(text, tax_spans, q.start(), head_m.start("head"))
@@ -496,6 +516,8 @@ def _quoted_candidates(
                 continue  # a bare code such as “1155” is a name only with a head noun
             elif _CASE_AFTER_QUOTE.match(text, q.end(), min(len(text), q.end() + 10)):
                 continue  # “某某网”非法集资案: the nickname of a case
+            elif head_m is None and _RESULT_BEFORE.search(text, max(0, q.start() - 3), q.start()):
+                continue  # 实现“打开电脑就有法庭”: a state reached, not a facility set up
             elif text[q.start() - 1 : q.start()] == "在" and (
                 text[q.end() : q.end() + 1] in _LOCATIVE_AFTER
             ):
@@ -513,6 +535,7 @@ def _quoted_candidates(
                     )
                 )
                 or head_m is not None
+                or _named_kind(text, q.start())
                 or (
                     verb
                     and (
@@ -527,6 +550,19 @@ def _quoted_candidates(
                 continue
             out.append(InitiativeMention(q.start(), end, name, True, rule))
     return out
+
+
+#: what makes the quote after it a state reached (实现“甲”), not a facility set up
+_RESULT_BEFORE = re.compile(r"(?:实现|做到|达到|达成)(?:了)?$")
+#: a kind of tool right before a quote that names it: 庭审小程序“甲”, 微信公众号“乙”
+_KIND_BEFORE = re.compile(r"(?:小程序|App|APP|app|公众号|软件|系统|平台)$")
+
+
+def _named_kind(text: str, start: int) -> bool:
+    """The quote at `start` names a tool of a kind the clause says was made: 研发了庭审小程序“甲”."""
+    if not _KIND_BEFORE.search(text, max(0, start - 3), start):
+        return False
+    return bool(_VERB_ANY.search(text, _clause_start(text, start), start))
 
 
 #: the head of a kind whose members each have a name of their own (“甲”“乙”等调解品牌)
@@ -573,7 +609,8 @@ def _unquoted_candidates(
             ]
             if not seps:
                 continue
-            left = seps[-1].end()
+            # the item right before this one may have been left out (甲平台、乙会议系统、丙法庭)
+            left = max(seps[-1].end(), window.rfind("、") + 1)
         elif verbs[-1].start() > 0 and window[verbs[-1].start() - 1] in "为以":
             continue  # 为健全…机制: a purpose, not an adoption
         else:
@@ -598,6 +635,20 @@ def _unquoted_candidates(
             # 推行繁简分流和乙制度: a known term and 和 before the name
             start += after_item[-1].end()
             x = x[after_item[-1].end() :]
+        rule = "pattern"
+        count = _LEADING_COUNT.match(x)
+        if count:  # 设立5家船员权益保护工作站: the count is no part of the name
+            start += count.end()
+            x = x[count.end() :]
+        de = x.rfind("的")
+        if verbs and de >= 0 and len(x) - de - 1 >= 4:
+            # 建成对接多个系统的甲省多元解纷平台: the name after a relative clause (rule pattern-de)
+            named = strip_ignored(x[de + 1 :])
+            own = _DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", named))
+            if len(own) >= 2 and not _X_STOP.search(named):
+                start += de + 1
+                x = x[de + 1 :]
+                rule = "pattern-de"
         if len(x) < 2 or len(x) > 24 or _X_STOP.search(strip_ignored(x)):
             continue
         plain = strip_ignored(x)
@@ -617,6 +668,10 @@ def _unquoted_candidates(
             continue  # 组建平行审判团队 is court work; a volunteer team, an education base not
         if h.group(0) in _USED_HEADS and verbs and _USES.fullmatch(verbs[-1].group(0)):
             continue  # 利用钉钉平台, 依托某中心: a tool or a place used, not a mechanism set up
+        if h.group(0) == "法庭" and not _VIRTUAL.search(plain):
+            continue  # 建成甲人民法庭 is a tribunal; a virtual courtroom is a practice
+        if h.group(0) in ("系统", "平台") and _OFFICE_SYSTEM.search(plain):
+            continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
@@ -626,13 +681,23 @@ def _unquoted_candidates(
             continue
         if _covered(tax_spans, h.start() - 1, h.end()) == h.end() - h.start() + 1:
             continue  # 甲乙终本专项整治: a known mechanism (终本专项整治) with a modifier
-        out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, "pattern"))
+        out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, rule))
         item_ends.add(h.end())
     return out
 
 
+#: a count before a facility set up: 5家, 12个, 三处
+_LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
+#: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
+#: not 层系多级的纠纷解决机制)
+_DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接")
 #: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
-_USED_HEADS = frozenset({"平台", "中心", "基地", "通道", "专区"})
+_USED_HEADS = frozenset({"平台", "系统", "中心", "基地", "通道", "专区"})
+#: what makes a courtroom set up a practice of remote hearing (5G虚拟智能法庭, 云上法庭); not
+#: 互联网法庭 or 网上法庭, which also name a court's internet division
+_VIRTUAL = re.compile(r"云|虚拟|智能|智慧|5G|远程|视频|移动|掌上")
+#: a system for the court's own office work (会议系统, 办案系统, 办公系统): equipment, no practice
+_OFFICE_SYSTEM = re.compile(r"会议|办公|办案|法官|数据分析|电子卷宗")
 _USES = re.compile(r"(?:依托|利用|运用|用好|借助|用活|用好用活)(?:了|起)?")
 #: what joins the items of a list of mechanisms
 _LIST_SEP = re.compile(r"、|以及|和|及")
@@ -681,6 +746,13 @@ def _defined_candidates(
 _DOC_TITLE = re.compile(
     r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|细则|规划|实施意见|工作规则))》"
 )
+#: a plan's title written without 《》: 研究制定了诉讼服务升级版建设三年规划
+_PLAN_PLAIN = re.compile(
+    r"(?:制定|出台|印发)(?:了|出)?(?P<t>["
+    + HAN
+    + r"]{4,24}?(?P<h>[三五]年规划|[三五]年行动计划|[三五]年行动方案|行动方案|实施方案|三年行动))"
+    r"(?=[，,。；;、和及与])"
+)
 _DOC_VERB = re.compile(r"(?:制定|出台|印发|落实|发布|贯彻落实|结合实际制定)(?:了|的)?$")
 
 
@@ -698,6 +770,13 @@ def _document_candidates(
         if any(m.start() <= s and e <= m.end() for s, e in tax_spans):
             continue
         out.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "document"))
+    for m in _PLAN_PLAIN.finditer(text, 0, limit):
+        t = m.group("t")
+        if "的" in t or len(_GENERIC_WORDS.sub("", t[: -len(m.group("h"))])) < 3:
+            continue  # 制定了详细的工作方案, 制定工作方案: no title
+        if _covered(tax_spans, m.start("t"), m.end("t")):
+            continue
+        out.append(InitiativeMention(m.start("t"), m.end("t"), t, True, "document-plain"))
     return out
 
 
@@ -921,9 +1000,25 @@ def _feature_list(
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     """A needs_verb entry (司法建议, 小额诉讼程序) names the practice only right after an
     adoption verb, not in 适用X or in a rate of X."""
-    return not m.entry.needs_verb or bool(_VERB_BEFORE.search(text[max(0, m.start - 6) : m.start]))
+    if not m.entry.needs_verb:
+        return True
+    lead = text[max(0, m.start - 7) : m.start].rstrip("“「")  # 推进“X”: the verb before a quote
+    return bool(_VERB_BEFORE.search(lead) or _SET_UP_AFTER.match(text, m.end))
 
 
+#: 甲法庭的成立, 甲中心正式揭牌: the thing named is set up, the verb after it
+_SET_UP_AFTER = re.compile(
+    r"[”」]?(?:的|正式|已|于\S{0,12}?)?(?:成立|设立|组建|挂牌|揭牌|建立|启用)"
+)
+
+
+#: 召开甲乙联动工作机制座谈会: a joint mechanism that holds its meetings is set up
+_MECHANISM_MEETING = re.compile(
+    r"(?:召开|举办|举行)(?:了)?(?P<x>["
+    + HAN
+    + r"]{4,20}?(?:联动|协作|协调|衔接|对接|联调|共治)(?:工作)?机制)"
+    r"(?:座谈会|联席会议|联席会|推进会|工作会议|会议|例会)"
+)
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1073,6 +1168,10 @@ def find_initiatives(
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
             cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
+    for mm in _MECHANISM_MEETING.finditer(text, 0, limit):
+        ms, me = mm.span("x")
+        if not any(s < me and ms < e for s, e in tax_spans) and not OTHER_BODY.search(mm["x"]):
+            cands.append(InitiativeMention(ms, me, mm["x"], True, "meeting"))
     for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue
@@ -1082,6 +1181,10 @@ def find_initiatives(
             rh.group(0)
         ):
             continue
+        if _HAN_RUN.match(text, rh.end()) and text.rfind("“", 0, rh.start()) > text.rfind(
+            "”", 0, rh.start()
+        ):
+            continue  # “一屏一线一终端”: a rhythm that would cut a quoted name short
         cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy

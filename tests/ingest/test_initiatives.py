@@ -579,3 +579,100 @@ def test_a_quote_of_a_kind_is_named_alone() -> None:
     text = "该院探索建立“法官+社区+N”等多元化纠纷解决机制。"
     found = [(m.name, text[m.start : m.end]) for m in find_initiatives(text)]
     assert found == [("“法官+社区+N”", "“法官+社区+N”等多元化纠纷解决机制")]
+
+
+def test_field_and_city_programme_terms_need_an_adoption_verb() -> None:
+    # 环境资源审判 names a field of trial, 市域社会治理现代化 a city's programme
+    assert names("某院召开环境资源审判工作联席会议。") == []
+    assert names("为某市建设示范区、市域社会治理现代化示范市作贡献。") == []
+    assert names("该院设立环境资源法庭。") == ["环境资源审判专业化"]
+    assert names("要加快推进“市域社会治理现代化”。") == ["市域社会治理现代化"]
+
+
+def test_a_meeting_is_no_mechanism_head() -> None:
+    assert names("甲院认真贯彻上级法院司法改革工作会部署。") == []
+
+
+def test_a_rhythm_does_not_cut_a_quoted_name_short() -> None:
+    assert "一屏一线一终" not in names("法庭通过“一屏一线一终端”联通各村。")
+    assert names("该院推行“一庭一策”。") == ["一庭一策"]
+
+
+def test_one_stop_and_fast_track_paraphrases() -> None:
+    assert names("该院增设三个一站式解纷中心。") == ["一站式多元解纷机制"]
+    assert names("法院在诉前加强一站式多元解决纠纷。") == ["一站式多元解纷机制"]
+    assert names("了解立案服务、快审速裁等情况。") == ["速裁快审"]
+    assert names("各院要加大小额速裁适用率。") == ["小额速裁"]
+    assert names("该院制定技术调查官管理办法。") == ["技术调查官制度"]
+
+
+def test_a_platform_named_after_a_relative_clause() -> None:
+    assert names("省高院建成联通十个部门的甲省多元解纷平台。") == ["甲省多元解纷平台"]
+    assert names("全力健全完善层次多样的纠纷解决机制。") == []
+
+
+def test_systems_the_court_builds_for_the_public() -> None:
+    assert names("省高院建成全省法院诉讼费管理系统。") == ["全省法院诉讼费管理系统"]
+    assert names("该院建成法官远程会议系统。") == []
+    assert names("该院依托案件信息管理系统筛查案件。") == []
+
+
+def test_a_quote_naming_a_tool_of_a_kind() -> None:
+    assert names("该院研发了本省首个庭审小程序“掌上开庭”。") == ["“掌上开庭”"]
+    assert names("群众说这个小程序“很好用”。") == []
+
+
+def test_a_state_reached_is_no_facility() -> None:
+    assert names("该院借助新技术实现“在家就有法庭”。") == []
+    assert names("该院设立“巾帼调解室”。") == ["“巾帼调解室”"]
+
+
+def test_a_later_list_item_after_one_left_out() -> None:
+    found = names("该院建成甲市审判大数据平台、法官远程会议系统、乙区诉讼费缴纳系统。")
+    assert "乙区诉讼费缴纳系统" in found
+    assert not any("会议系统" in n for n in found)
+
+
+def test_a_virtual_courtroom_set_up_is_a_practice() -> None:
+    assert names("该院上线5G虚拟智能法庭。") == ["5G虚拟智能法庭"]
+    assert names("该院建成石门人民法庭。") == []
+    assert names("该院建成审判大数据分析平台。") == []
+
+
+def test_numbered_abbreviations_with_a_programme_head() -> None:
+    assert names("全市法院认真贯彻“三和”理念，融入“五无”创建。") == [
+        "“三和”理念",
+        "“五无”创建",
+    ]
+    assert names("该院牢固树立“立审执协同”理念。") == []
+    assert names("该院践行“和谐”理念。") == []
+
+
+def test_a_joint_mechanism_holding_its_meeting() -> None:
+    assert names("巡回法庭召开三省劳动争议化解联动工作机制座谈会。") == [
+        "三省劳动争议化解联动工作机制"
+    ]
+    assert names("该院召开年度审判工作会议。") == []
+
+
+def test_a_kind_of_mediation_referred_and_a_numbered_synergy() -> None:
+    assert names("全市法院委派“总对总”调解纠纷三千件。") == ["委派委托调解"]
+    assert names("由政法委派驻的调解员参与。") == []
+    assert names("通过前中末三端的“三端”协同发力。") == ["“三端”协同"]
+    assert names("构建“法庭+综治中心”协同联动解纷新模式。") == ["“法庭+综治中心”协同联动解纷新模式"]
+
+
+def test_a_plan_title_without_book_marks() -> None:
+    assert names("省高院研究制定了家事纠纷源头预防三年规划，推进改革。") == [
+        "家事纠纷源头预防三年规划"
+    ]
+    assert names("该院制定了详细的实施方案，明确分工。") == []
+
+
+def test_a_count_before_a_facility_is_no_part_of_its_name() -> None:
+    assert names("该院设立5家渔民权益保护工作站。") == ["渔民权益保护工作站"]
+
+
+def test_a_verb_after_the_term_sets_it_up() -> None:
+    assert names("甲县法院环境资源法庭的成立，标志着新阶段。") == ["环境资源审判专业化"]
+    assert names("甲县法院环境资源法庭的案件增多。") == []
