@@ -194,14 +194,14 @@ def with_document_c(store: GraphStore) -> None:
 
 
 @pytest.fixture(params=["arcadedb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def server_store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def server_store(request: pytest.FixtureRequest):
     """A session store on each server, as `store` gives but not emptied: for fixtures that
     build their graph with `small_graph_in` (which empties it when it must)."""
     return request.getfixturevalue(f"_{request.param}_store")
 
 
 @pytest.fixture
-def arcadedb_small_graph(_arcadedb_store):  # type: ignore[no-untyped-def]
+def arcadedb_small_graph(_arcadedb_store):
     """The embedded store holding just the small graph (see `small_graph_in`)."""
     return small_graph_in(_arcadedb_store)
 
