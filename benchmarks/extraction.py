@@ -313,19 +313,25 @@ def discount(train: list[dict[str, Any]], unseen: list[dict[str, Any]]) -> dict[
     }
 
 
-def rescore(facts: list[dict[str, Any]], table: dict[str, Any], disc: dict[str, float]) -> None:
-    """Set each fact's confidence from its rule with `table` and `disc` (in place)."""
+def rescore(
+    facts: list[dict[str, Any]],
+    table: dict[str, Any],
+    disc: dict[str, float],
+    unseen: dict[str, Any] | None = None,
+) -> None:
+    """Set each fact's confidence from its rule with `table`, `disc` and the rules' counts on
+    unseen articles (in place)."""
     from ingest.confidence import confidence
 
     for f in facts:
-        f["confidence"] = confidence(f["kind"], f["rule"], table, disc)
+        f["confidence"] = confidence(f["kind"], f["rule"], table, disc, unseen or {})
 
 
 def cv_calibration(
     train: list[dict[str, Any]], unseen: list[dict[str, Any]]
 ) -> list[tuple[str, str, int, float | None]]:
-    """Two folds over the unseen articles: the discount fitted on one half, bands scored on
-    the other; the rule table always from `train`."""
+    """Two folds over the unseen articles: the discount and the rules' unseen counts fitted on
+    one half, bands scored on the other; the rule table always from `train`."""
     table = fit(train)
     docs = sorted({(f.get("set"), f["doc"]) for f in unseen})  # stems repeat across sets
     halves = [set(docs[0::2]), set(docs[1::2])]
@@ -333,7 +339,7 @@ def cv_calibration(
     for k in (0, 1):
         fit_half = [f for f in unseen if (f.get("set"), f["doc"]) in halves[1 - k]]
         test_half = [dict(f) for f in unseen if (f.get("set"), f["doc"]) in halves[k]]
-        rescore(test_half, table, discount(train, fit_half))
+        rescore(test_half, table, discount(train, fit_half), fit(fit_half))
         scored += test_half
     return calibration(scored)
 
@@ -463,6 +469,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.fit_confidence or args.cv_calibration:
+        # fit on every fact a rule proposes: with the floor on, the facts it drops would be
+        # missing from their rules' counts, and those rules would look better than they are
+        import ingest.confidence
+
+        ingest.confidence.FLOOR = {}
+        print("(confidence floor off while fitting: the rows below count every proposed fact)")
     results = run(args.corpus, names)
     if args.json:
         print(json.dumps({k: v["report"] for k, v in results.items()}, ensure_ascii=False))
@@ -506,14 +519,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         fitted = [f for n in fit_sets for f in results[n]["facts"]]
         unseen = [f for n in discount_sets for f in results[n]["facts"]]
         table = {
-            "about": "Rule precision on the articles rules were written from (`sets`), and per "
-            "kind the discount from them to articles no rule was written from "
-            "(`discount_sets`); python -m benchmarks.extraction --fit-confidence "
+            "about": "Rule precision on the articles rules were written from (`sets`), per kind "
+            "the discount from them to articles no rule was written from "
+            "(`discount_sets`), and each rule's own counts on those (`unseen`); python -m benchmarks.extraction --fit-confidence "
             "[--fit-sets …] [--discount-sets …]; read by ingest.confidence.",
             "sets": fit_sets,
             "discount_sets": discount_sets,
             "rules": fit(fitted),
             "discount": discount(fitted, unseen),
+            "unseen": fit(unseen),
         }
         out = ROOT / "data" / "confidence.json"
         out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
