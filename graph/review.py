@@ -232,9 +232,20 @@ class Decision:
             "dst": fact["dst"],
             "doc_ids": list(self.old.get("props", {}).get("doc_ids") or [])
             + ([self.new["doc_id"]] if self.new.get("doc_id") else []),
-            # the document an added fact is anchored in ("" for the others: indexed, no nulls)
-            "anchor_doc": str(self.new.get("doc_id") or "") if self.decision == "add" else "",
+            # the document a fact is anchored in ("" for rejections: indexed, no nulls): an
+            # added fact's, and the first document that supported a confirmed or corrected
+            # one, so that writing that document again restores the fact from this record
+            # even when a newer extractor no longer proposes it
+            "anchor_doc": self._anchor(),
         }
+
+    def _anchor(self) -> str:
+        if self.decision == "add":
+            return str(self.new.get("doc_id") or "")
+        if self.decision in ("confirm", "correct"):
+            docs = self.old.get("props", {}).get("doc_ids") or []
+            return str(docs[0]) if docs else ""
+        return ""
 
     @classmethod
     def from_node(cls, p: dict[str, Any]) -> Decision:

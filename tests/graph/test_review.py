@@ -840,3 +840,32 @@ def test_rejection_undone_restores_an_adoption(store) -> None:
     store.write_documents([g.document_a(), g.document_b()])
     review.reapply_documents(store, [g.DOC_A, g.DOC_B])
     assert _status(store, g.BING, "ADOPTED", g.SUYUAN, BING_SUYUAN) == ("confirmed", None)
+
+
+def test_a_confirmed_fact_outlives_an_extractor_that_no_longer_proposes_it(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild with a newer, stricter extractor (here: one that proposes no adoption at all)
+    keeps what a reviewer confirmed, from the decision's record of the fact and its sentence,
+    and drops what nobody decided."""
+    import ingest.confidence
+
+    paths = _write_articles(tmp_path / "docs")
+    ingest_paths(store, paths, reference_data=False)
+    facts = _pipeline_adoptions(store)
+    assert len(facts) >= 2, facts
+    keep, *_ = sorted(facts)
+    review.decide(store, keep, "confirm", reviewer="甲")
+    review.clear_keeping_decisions(store)
+    monkeypatch.setattr(ingest.confidence, "FLOOR", {"adoption": 1.01})
+    ingest_paths(store, paths, reference_data=False)
+    assert _pipeline_adoptions(store) == {keep: (*facts[keep][:2], "confirmed")}
+    sentences = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.sentence AS s", {"f": keep})
+    assert sentences and all("人民法院" in r["s"] for r in sentences)
+    _summaries_agree(store)
+    # and after its document is deleted and added again
+    for d in store.read("MATCH (d:Document) RETURN d.id AS id"):
+        store.delete_document(d["id"])
+    assert _pipeline_adoptions(store) == {}
+    ingest_paths(store, paths, reference_data=False)
+    assert _pipeline_adoptions(store) == {keep: (*facts[keep][:2], "confirmed")}
