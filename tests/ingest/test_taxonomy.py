@@ -178,3 +178,14 @@ def test_default_taxonomy_narrow_surfaces() -> None:
     assert found("按照“一人一档”“一年一卷”建立考核档案") == ["审判绩效考核"]
     # a 公共法律服务站 is the justice bureau's
     assert found("村公共法律服务站") == []
+
+
+def test_released_canonical_names_are_never_renamed() -> None:
+    """A store's initiatives and its reviewers' decisions name the canonical names: renaming
+    one would leave them behind on the next ingest. A new spelling becomes an alias."""
+    from pathlib import Path
+
+    released = Path(__file__).parents[1] / "data" / "released_initiative_names.txt"
+    names = [line for line in released.read_text("utf-8").splitlines() if line and line[0] != "#"]
+    current = {e.name for e in default_taxonomy().entries}
+    assert names and not [n for n in names if n not in current]
