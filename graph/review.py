@@ -1674,6 +1674,20 @@ def _decided_places(store: GraphStore) -> dict[str, list[dict[str, Any]]] | None
     return {t: list(v.values()) for t, v in out.items()}
 
 
+def provinces(store: GraphStore) -> list[str]:
+    """The provinces of the graph's courts and tribunals (what the queue's province filter
+    matches), sorted: a read of those labels' nodes only (a few thousand on a national graph),
+    never of the facts."""
+    found: set[str] = set()
+    for label in ("Court", "Tribunal"):
+        rows = store.read(
+            f"MATCH (c:{label}) WHERE c.province IS NOT NULL RETURN DISTINCT c.province AS p",
+            limit=100_000,
+        )
+        found.update(str(r["p"]) for r in rows if r["p"])
+    return sorted(found)
+
+
 _UNREAD = object()
 
 
