@@ -73,7 +73,14 @@ def _page(store: GraphStore, kind: str = "adoption", limit: int = 20) -> list[An
 
 
 def _cold_queue(store: GraphStore) -> list[Any]:
-    review.forget_queue_heads(store)  # what an ingest, a delete or a merge does
+    review.forget_queue_heads(store)  # what a delete, a merge or an import does
+    return review.queue(store, kinds=["adoption"], limit=20)
+
+
+def _kept_queue(store: GraphStore, document: str) -> list[Any]:
+    """What an ingest of one document now does to the heads (`refresh_queue_heads`: the
+    head's facts and the document's read again), then the first queue read."""
+    review.refresh_queue_heads(store, [document])
     return review.queue(store, kinds=["adoption"], limit=20)
 
 
@@ -90,9 +97,14 @@ def cases(samples: dict[str, Any]) -> list[Case]:
             True,
         ),
         (
-            "queue: adoptions, 20, head forgotten (the first read after an ingest)",
+            "queue: adoptions, 20, head forgotten (first read after a delete or a merge)",
             lambda s: _cold_queue(s),
             False,
+        ),
+        (
+            "ingest hand-off: heads kept for one written document, then the queue",
+            lambda s: _kept_queue(s, document),
+            True,
         ),
         ("queue: outcomes, 20", lambda s: review.queue(s, kinds=["outcome"], limit=20), True),
         ("queue: people, 20", lambda s: review.queue(s, kinds=["person"], limit=20), True),
