@@ -1243,7 +1243,9 @@ def _decided_fact_ids(store: GraphStore) -> list[str]:
 
 def reapply_documents(store: GraphStore, doc_ids: Sequence[str]) -> int:
     """After documents are (re-)written: apply every decision on a fact they support, and
-    every added fact anchored in them. Returns the facts with decisions applied."""
+    every added fact anchored in them, then keep the queue heads current (forgotten when a
+    merge or a rename is applied again: it moves facts). Returns the facts with decisions
+    applied."""
     decided = decided_in_documents(store, doc_ids)
     moving = decided and store.read(
         "UNWIND $ids AS f MATCH (d:ReviewDecision {fact_id: f}) "

@@ -182,3 +182,17 @@ def test_a_changed_province_is_kept(store) -> None:
     ding = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
     assert head["ps"][head["f"].index(ding)] == "乙省"
     _check(store)
+
+
+def test_a_head_stored_meanwhile_is_not_overwritten(store) -> None:
+    """The refresh stores only over the head it read: another writer's head wins (and the
+    refresh forgets the heads when it loses)."""
+    g.load_small_graph(store)
+    review.queue(store, kinds=["adoption"])  # builds the head
+    head = review._read_head(store, "adoption")
+    assert head
+    mark = head[0]["built"]
+    assert review._store_head(store, "adoption", head[:1], was="not-" + mark) is None
+    assert _stored(store, "adoption")["f"] == [x["f"] for x in head]  # unchanged
+    assert review._store_head(store, "adoption", head[:1], was=mark) is not None
+    assert _stored(store, "adoption")["f"] == [head[0]["f"]]
