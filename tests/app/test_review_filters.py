@@ -93,3 +93,11 @@ def test_confidence_ceiling(small_store) -> None:
     at.selectbox(key="review.confidence").select(0.8).run()
     assert _shown(at) == {BING, DING}  # DING has no confidence: 0.5
     assert not any("没有符合条件" in t for t in texts(at, "info"))
+
+
+def test_an_unknown_unit_is_an_error_in_chinese(small_store) -> None:
+    at = _page()
+    at.text_input(key="review.unit").input("无此法院").run()
+    assert not at.exception
+    assert any("无此法院" in t or "没有找到" in t for t in texts(at, "error")), texts(at, "error")
+    assert not _shown(at)
