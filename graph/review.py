@@ -1596,9 +1596,10 @@ def refresh_queue_heads(store: GraphStore, doc_ids: Sequence[str]) -> None:
     A head holds, in queue order, every open fact up to its last entry's place K (every
     open fact of the kind when it is not full). A write changes the facts the documents
     support now or did before, and only those: each document's `fact_keys` lists every fact
-    it ever supported. So the new head is the open facts among the old head's and those
-    facts, read again (their confidence, documents, stage and ends' provinces now), in queue
-    order, up to K when the head was full, cut to `HEAD_SIZE`. A document without
+    it ever supported. So the new head is the old head's facts and those facts, read again
+    (the open ones: their confidence, documents, stage and ends' provinces now), in queue
+    order, up to K when the head was full, cut to `HEAD_SIZE` (the head's other facts keep
+    what it stored of them: nothing else changes it, see below). A document without
     `fact_keys`, an empty full head or another writer's head stored meanwhile: forgotten."""
     found = store.read(
         "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.fact_keys AS keys",
@@ -1624,11 +1625,13 @@ def refresh_queue_heads(store: GraphStore, doc_ids: Sequence[str]) -> None:
             if not meta:
                 continue
             built, full = meta[0]["t"], False
-        if not head and not touched.get(rel):
+        if not touched.get(rel):
             continue
-        # the head's facts are read again too: a document may have changed an end's province
+        # the written facts are read again; the head's others keep what it stored of them
+        # (their confidence, documents and stage change only when a document supporting them
+        # is written; an end's province changed by a write forgets the heads: graph/store.py)
         cut = _head_key(head[-1]) if full else None
-        ends = dict.fromkeys((x["s"], x["d"], x["f"]) for x in head) | touched.get(rel, {})
+        ends = touched.get(rel, {})
         rows = store.read(
             f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
             "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
@@ -1640,11 +1643,18 @@ def refresh_queue_heads(store: GraphStore, doc_ids: Sequence[str]) -> None:
             {"rows": [{"s": s_, "d": d_, "f": f_} for s_, d_, f_ in ends]},
             limit=10_000_000,
         )
+        rows += [
+            {k: x[k] for k in _HEAD_FIELDS} for x in head if (x["s"], x["d"], x["f"]) not in ends
+        ]
         rows.sort(key=_head_key)
         if cut is not None:
             rows = [r for r in rows if _head_key(r) <= cut]
         new = rows[:HEAD_SIZE]
         now_full = full or len(rows) > HEAD_SIZE
+        if now_full == full and [[x[k] for k in _HEAD_FIELDS] for x in new] == [
+            [x[k] for k in _HEAD_FIELDS] for x in head
+        ]:
+            continue  # the written facts fall beyond the head, and its own did not change
         if (now_full and not new) or not _store_head(store, kind, new, full=now_full, was=built):
             forget_queue_heads(store)
             return
