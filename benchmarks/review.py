@@ -73,7 +73,39 @@ def _page(store: GraphStore, kind: str = "adoption", limit: int = 20) -> list[An
 
 
 def _cold_queue(store: GraphStore) -> list[Any]:
-    review.forget_queue_heads(store)  # what an ingest, a delete or a merge does
+    review.forget_queue_heads(store)  # what a delete, a merge or an import does
+    return review.queue(store, kinds=["adoption"], limit=20)
+
+
+def _keyed(store: GraphStore, document: str) -> None:
+    """Give the sample document the `fact_keys` an ingest write gives every document (the
+    synthetic generator writes documents without them, and the refresh would forget the
+    heads instead of keeping them)."""
+    from graph.store import fact_key
+
+    found = store.read(
+        "MATCH (d:Document {id: $id}) RETURN d.fact_keys AS k", {"id": document}, plain=True
+    )
+    if not found or found[0]["k"] is not None:
+        return
+    facts = store.read(
+        "MATCH (:Document {id: $doc})-[:MENTIONS]->(a:Entity) MATCH (a)-[r]->(b:Entity) "
+        "WHERE r.doc_ids IS NOT NULL AND $doc IN r.doc_ids "
+        "RETURN DISTINCT r.fact_id AS f, a.id AS s, b.id AS d",
+        {"doc": document},
+        limit=100_000,
+    )
+    keys = sorted(fact_key(r["f"], r["s"], r["d"]) for r in facts)
+    store.write_statements(
+        [("MATCH (d:Document {id: $id}) SET d.fact_keys = $k", {"id": document, "k": keys})]
+    )
+
+
+def _kept_queue(store: GraphStore, document: str) -> list[Any]:
+    """What an ingest of one document now does to the heads (`refresh_queue_heads`: the
+    head's facts and the document's read again), then the first queue read."""
+    _keyed(store, document)
+    review.refresh_queue_heads(store, [document])
     return review.queue(store, kinds=["adoption"], limit=20)
 
 
@@ -90,9 +122,14 @@ def cases(samples: dict[str, Any]) -> list[Case]:
             True,
         ),
         (
-            "queue: adoptions, 20, head forgotten (the first read after an ingest)",
+            "queue: adoptions, 20, head forgotten (first read after a delete or a merge)",
             lambda s: _cold_queue(s),
             False,
+        ),
+        (
+            "ingest hand-off: heads kept for one written document, then the queue",
+            lambda s: _kept_queue(s, document),
+            True,
         ),
         ("queue: outcomes, 20", lambda s: review.queue(s, kinds=["outcome"], limit=20), True),
         ("queue: people, 20", lambda s: review.queue(s, kinds=["person"], limit=20), True),

@@ -1254,8 +1254,20 @@ def _decided_fact_ids(store: GraphStore) -> list[str]:
 
 def reapply_documents(store: GraphStore, doc_ids: Sequence[str]) -> int:
     """After documents are (re-)written: apply every decision on a fact they support, and
-    every added fact anchored in them. Returns the facts with decisions applied."""
-    return reapply_facts(store, decided_in_documents(store, doc_ids))
+    every added fact anchored in them, then keep the queue heads current (forgotten when a
+    merge or a rename is applied again: it moves facts). Returns the facts with decisions
+    applied."""
+    decided = decided_in_documents(store, doc_ids)
+    moving = decided and store.read(
+        "UNWIND $ids AS f MATCH (d:ReviewDecision {fact_id: f}) "
+        "WHERE d.decision IN $entity RETURN d.id AS id LIMIT 1",
+        {"ids": decided, "entity": list(ENTITY_DECISIONS)},
+    )
+    if moving:  # a merge or a rename applied again moves facts to ids nothing here names
+        return reapply_facts(store, decided)
+    applied = reapply_facts(store, decided, forget=False)
+    refresh_queue_heads(store, doc_ids)
+    return applied
 
 
 def decided_in_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]:
@@ -1294,11 +1306,15 @@ def decided_in_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]
     return sorted(found)
 
 
-def reapply_facts(store: GraphStore, fact_ids: Sequence[str], *, batch: int = 200) -> int:
-    """Apply the decisions of these facts again (in batches, one transaction each)."""
+def reapply_facts(
+    store: GraphStore, fact_ids: Sequence[str], *, batch: int = 200, forget: bool = True
+) -> int:
+    """Apply the decisions of these facts again (in batches, one transaction each). The
+    queue heads are forgotten unless `forget` is False (the caller refreshes them)."""
     applied = 0
     ids = list(dict.fromkeys(fact_ids))
-    forget_queue_heads(store)  # documents were written or deleted: facts came or moved
+    if forget:
+        forget_queue_heads(store)  # documents were written or deleted: facts came or moved
     for i in range(0, len(ids), batch):
         stmt = ApplyDecisions(ids[i : i + batch])
         _write(store, [stmt])
@@ -1478,12 +1494,14 @@ LIMIT $limit
 #: confidence facts reads every fact of the kind (seconds on the benchmark graph:
 #: `python -m benchmarks.review`), reading the head is one node, and its facts are index lookups.
 #: Confirming or rejecting only takes facts out of the head (they are skipped when read);
-#: whatever may add a fact to it or move one (documents written or deleted, a merge, an
-#: import: `reapply_facts`) forgets the heads, and the next read builds them again. Writers
-#: that bypass the ingest pipeline and `reapply_*` call `forget_queue_heads`.
+#: documents written by the ingest pipeline keep it current (`reapply_documents` →
+#: `refresh_queue_heads`: the head's facts and the documents' read again and merged);
+#: whatever else may add a fact to it or move one (a document deleted, a merge, an import:
+#: `reapply_facts`) forgets the heads, and the next read builds them again. Writers that
+#: bypass the ingest pipeline and `reapply_*` call `forget_queue_heads`.
 HEAD_SIZE = 2000
 _HEAD = "review-queue:"
-_HEAD_FIELDS = ("s", "d", "f", "c", "st", "ps", "pd")
+_HEAD_FIELDS = ("s", "d", "f", "c", "n", "st", "ps", "pd")
 
 
 def forget_queue_heads(store: GraphStore) -> None:
@@ -1501,40 +1519,62 @@ def _build_head(store: GraphStore, kind: str, rel: str) -> list[dict[str, Any]]:
         "WHERE r.doc_ids IS NOT NULL AND coalesce(r.review_status, 'extracted') = 'extracted' "
         "WITH a, r, b ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, r.fact_id "
         "LIMIT $n RETURN a.id AS s, b.id AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
-        "coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
+        "size(r.doc_ids) AS n, coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
         "coalesce(b.province, '') AS pd",
         {"n": HEAD_SIZE},
         limit=HEAD_SIZE,
     )
     head = [dict(r, full=len(rows) >= HEAD_SIZE) for r in rows]
-    _store_head(store, kind, head)
-    return head
+    built = _store_head(store, kind, head)
+    return [dict(x, built=built) for x in head]
 
 
-def _store_head(store: GraphStore, kind: str, head: list[dict[str, Any]]) -> None:
-    with contextlib.suppress(CourtgraphError):  # not stored (a read-only account): rebuilt
-        store.write_statements(
-            [
-                (
-                    "MERGE (m:Meta {id: $id}) SET m.src = $s, m.dst = $d, m.facts = $f, "
-                    "m.confidence = $c, m.stage = $st, m.src_province = $ps, "
-                    "m.dst_province = $pd, m.full = $full, m.built = $t",
-                    {
-                        "id": _HEAD + kind,
-                        **{k: [r[k] for r in head] for k in _HEAD_FIELDS},
-                        "full": bool(head and head[0]["full"]),
-                        "t": now(),
-                    },
-                )
-            ]
-        )
+def _store_head(
+    store: GraphStore,
+    kind: str,
+    head: list[dict[str, Any]],
+    *,
+    full: bool | None = None,
+    was: str | None = None,
+) -> str | None:
+    """Store a kind's head; returns its `built` mark. With `was`, only over the head stored
+    as `was`: None when another writer stored one since (or the store refused it)."""
+    if full is None:
+        full = bool(head and head[0]["full"])
+    t = now()
+    fields = (
+        "SET m.src = $s, m.dst = $d, m.facts = $f, m.confidence = $c, m.docs = $n, "
+        "m.stage = $st, m.src_province = $ps, m.dst_province = $pd, m.full = $full, m.built = $t"
+    )
+    # the lock first (Neo4j reads `built` again once it holds the node's lock; ArcadeDB's
+    # optimistic transaction runs again when another wrote the node meanwhile)
+    cypher = (
+        f"MERGE (m:Meta {{id: $id}}) {fields}"
+        if was is None
+        else f"MATCH (m:Meta {{id: $id}}) SET m.lock = $t WITH m WHERE m.built = $was {fields}"
+    )
+    params = {
+        "id": _HEAD + kind,
+        **{k: [r[k] for r in head] for k in _HEAD_FIELDS},
+        "full": full,
+        "t": t,
+        "was": was,
+    }
+    try:
+        store.write_statements([(cypher, params)])
+    except CourtgraphError:  # not stored (a read-only account): rebuilt
+        return None
+    if was is None:
+        return t
+    found = store.read("MATCH (m:Meta {id: $id}) RETURN m.built AS t", {"id": _HEAD + kind})
+    return t if found and found[0]["t"] == t else None
 
 
 def _read_head(store: GraphStore, kind: str) -> list[dict[str, Any]] | None:
     found = store.read(
         "MATCH (m:Meta {id: $id}) RETURN m.src AS s, m.dst AS d, m.facts AS f, "
-        "m.confidence AS c, m.stage AS st, m.src_province AS ps, m.dst_province AS pd, "
-        "m.full AS full",
+        "m.confidence AS c, m.docs AS n, m.stage AS st, m.src_province AS ps, "
+        "m.dst_province AS pd, m.full AS full, m.built AS built",
         {"id": _HEAD + kind},
     )
     if not found:
@@ -1543,9 +1583,92 @@ def _read_head(store: GraphStore, kind: str) -> list[dict[str, Any]] | None:
     if any(h[k] is None for k in _HEAD_FIELDS):
         return None  # a head stored by an older version: built again
     return [
-        dict(zip(_HEAD_FIELDS, x, strict=True), full=bool(h["full"]))
+        dict(zip(_HEAD_FIELDS, x, strict=True), full=bool(h["full"]), built=h["built"])
         for x in zip(*(h[k] for k in _HEAD_FIELDS), strict=True)
     ]
+
+
+def _head_key(x: dict[str, Any]) -> tuple[float, int, str]:
+    """A head entry's place in queue order (confidence, most documents first, fact id)."""
+    return (float(x["c"]), -int(x["n"]), str(x["f"]))
+
+
+def _fact_of_key(key: str) -> tuple[str, str, str, str]:
+    """(relationship type, src, dst, fact id) of a document's `fact_keys` entry (`fact_key`
+    in graph/store.py: id, src, dst joined by \\x1f; the type is the id's prefix)."""
+    fid, src, dst = key.split("\x1f")
+    return fid.split(":", 1)[0].upper(), src, dst, fid
+
+
+def refresh_queue_heads(store: GraphStore, doc_ids: Sequence[str]) -> None:
+    """Keep the stored queue heads current after these documents were written (and their
+    decisions applied again), instead of forgetting them.
+
+    A head holds, in queue order, every open fact up to its last entry's place K (every
+    open fact of the kind when it is not full). A write changes the facts the documents
+    support now or did before, and only those: each document's `fact_keys` lists every fact
+    it ever supported. So the new head is the old head's facts and those facts, read again
+    (the open ones: their confidence, documents, stage and ends' provinces now), in queue
+    order, up to K when the head was full, cut to `HEAD_SIZE` (the head's other facts keep
+    what it stored of them: nothing else changes it, see below). A document without
+    `fact_keys`, an empty full head or another writer's head stored meanwhile: forgotten."""
+    found = store.read(
+        "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.fact_keys AS keys",
+        {"ids": sorted(set(doc_ids))},
+        plain=True,
+    )
+    if len(found) != len(set(doc_ids)) or any(r["keys"] is None for r in found):
+        forget_queue_heads(store)  # deleted meanwhile, or written before documents kept keys
+        return
+    touched: dict[str, dict[tuple[str, str, str], None]] = {}
+    for r in found:
+        for key in r["keys"]:
+            rel, src, dst, fid = _fact_of_key(str(key))
+            touched.setdefault(rel, {})[(src, dst, fid)] = None
+    for kind, rel in KINDS.items():
+        head = _read_head(store, kind)
+        if head is None:
+            continue  # none stored: the next read builds it
+        if head:
+            built, full = head[0]["built"], bool(head[0]["full"])
+        else:  # an empty head: every open fact of the kind is read (none, when it was built)
+            meta = store.read("MATCH (m:Meta {id: $id}) RETURN m.built AS t", {"id": _HEAD + kind})
+            if not meta:
+                continue
+            built, full = meta[0]["t"], False
+        if not touched.get(rel):
+            continue
+        # the written facts are read again; the head's others keep what it stored of them
+        # (their confidence, documents and stage change only when a document supporting them
+        # is written; an end's province changed by a write forgets the heads: graph/store.py)
+        cut = _head_key(head[-1]) if full else None
+        ends = touched.get(rel, {})
+        rows = store.read(
+            f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
+            "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
+            "AND coalesce(r.review_status, 'extracted') = 'extracted' "
+            "RETURN DISTINCT a.id AS s, b.id AS d, r.fact_id AS f, "
+            "coalesce(r.confidence, 0.5) AS c, size(r.doc_ids) AS n, "
+            "coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
+            "coalesce(b.province, '') AS pd",
+            {"rows": [{"s": s_, "d": d_, "f": f_} for s_, d_, f_ in ends]},
+            limit=10_000_000,
+        )
+        rows += [
+            {k: x[k] for k in _HEAD_FIELDS} for x in head if (x["s"], x["d"], x["f"]) not in ends
+        ]
+        rows.sort(key=_head_key)
+        if cut is not None:
+            rows = [r for r in rows if _head_key(r) <= cut]
+        new = rows[:HEAD_SIZE]
+        now_full = full or len(rows) > HEAD_SIZE
+        if now_full == full and [[x[k] for k in _HEAD_FIELDS] for x in new] == [
+            [x[k] for k in _HEAD_FIELDS] for x in head
+        ]:
+            continue  # the written facts fall beyond the head, and its own did not change
+        if (now_full and not new) or not _store_head(store, kind, new, full=now_full, was=built):
+            forget_queue_heads(store)
+            return
 
 
 _PLACE_COLUMNS = "RETURN a.province AS src_province, b.province AS dst_province, "
@@ -1633,7 +1756,8 @@ def _queue_from_head(
             open_ids = {r["fact_id"] for r in rows}
             decided = {x["f"] for x in part if x["f"] not in open_ids}
             if len(decided) > limit:  # decided since it was built: not read again
-                _store_head(store, kind, [x for x in head if x["f"] not in decided])
+                kept_head = [x for x in head if x["f"] not in decided]
+                _store_head(store, kind, kept_head, full=full, was=head[0].get("built"))
             return kept[:limit]  # enough, or no fact beyond the head can pass
         if not whole:
             window *= 4
@@ -1683,6 +1807,20 @@ def _decided_places(store: GraphStore) -> dict[str, list[dict[str, Any]]] | None
             if t and src and dst and f:
                 out.setdefault(t, {})[(src, dst, f)] = {"s": src, "d": dst, "f": f}
     return {t: list(v.values()) for t, v in out.items()}
+
+
+def provinces(store: GraphStore) -> list[str]:
+    """The provinces of the graph's courts and tribunals (what the queue's province filter
+    matches), sorted: a read of those labels' nodes only (a few thousand on a national graph),
+    never of the facts."""
+    found: set[str] = set()
+    for label in ("Court", "Tribunal"):
+        rows = store.read(
+            f"MATCH (c:{label}) WHERE c.province IS NOT NULL RETURN DISTINCT c.province AS p",
+            limit=100_000,
+        )
+        found.update(str(r["p"]) for r in rows if r["p"])
+    return sorted(found)
 
 
 _UNREAD = object()

@@ -579,6 +579,9 @@ class NodeUpsert:
             tx.run(
                 "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n += r.props", rows=changed
             ).consume()
+        if any("province" in r["props"] for r in changed):  # the review queue heads keep
+            # their facts' provinces (graph/review.py): forgotten, built again when read
+            tx.run("MATCH (m:Meta) WHERE m.id STARTS WITH 'review-queue:' DELETE m").consume()
 
 
 # -- facts: one answer whatever the batching ------------------------------------------------

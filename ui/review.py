@@ -656,6 +656,56 @@ def render() -> None:
             _start_count(key)  # once the page is drawn: its reads do not wait for the count
 
 
+#: the confidence ceilings offered (None: any confidence)
+CEILINGS: tuple[float | None, ...] = (None, 0.3, 0.5, 0.6, 0.8)
+
+
+@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
+def _provinces(store_key: str) -> list[str]:
+    return review.provinces(state.store())
+
+
+def _more_filters() -> dict[str, Any]:
+    """单位, 省份, 阶段 and a confidence ceiling, in a second row (session state like the
+    first row's filters); each is passed straight to `review.queue`."""
+    provinces = _provinces(state.store().description)
+    if st.session_state.get(f"{P}.province") not in (None, *provinces):
+        del st.session_state[f"{P}.province"]  # a province no longer in the graph
+    g = st.columns([2, 1, 1, 1])
+    unit = (
+        g[0]
+        .text_input(
+            "单位（可选）",
+            key=f"{P}.unit",
+            placeholder="法院、法庭或机构的名称或 id",
+            help="只看这个单位的事实（采用、成效、人员所在单位等）",
+        )
+        .strip()
+    )
+    province = g[1].selectbox(
+        "省份",
+        [None, *provinces],
+        format_func=lambda v: state.ALL if v is None else v,
+        key=f"{P}.province",
+        help="事实任一端所在的省份",
+    )
+    stage = g[2].selectbox(
+        "阶段",
+        [None, *STAGES],
+        format_func=lambda v: state.ALL if v is None else state.stage_zh(v),
+        key=f"{P}.stage",
+        help="只看这个阶段的采用事实（其他类型的事实没有阶段）",
+    )
+    ceiling = g[3].selectbox(
+        "置信度",
+        CEILINGS,
+        format_func=lambda v: "不限" if v is None else f"≤ {v}",
+        key=f"{P}.confidence",
+        help="只看置信度不高于此值的事实",
+    )
+    return {"unit": unit, "province": province, "stage": stage, "max_confidence": ceiling}
+
+
 def _queue_part(store: Any, who: str | None, key: str) -> None:
     per = st.toggle(
         "显示按举措、按文档的审核进度",
@@ -683,12 +733,18 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     initiative_name = f[2].text_input("举措（可选）", key=f"{P}.initiative").strip()
     document = f[3].text_input("文档 id（可选）", key=f"{P}.document").strip() or None
     limit = int(f[4].number_input("条数", 5, 200, 20, step=5, key=f"{P}.limit"))
+    more = _more_filters()
     initiative = state.resolve(initiative_name, "Initiative") if initiative_name else None
+    unit = state.resolve(more["unit"]) if more["unit"] else None
     rows = review.queue(
         store,
         kinds=[kind],
         initiative=initiative,
+        unit=unit,
         document=document,
+        province=more["province"],
+        stage=more["stage"],
+        max_confidence=more["max_confidence"],
         status=status,
         limit=limit,
     )

@@ -1,0 +1,103 @@
+"""审核 page (AppTest): the second row of queue filters (单位, 省份, 阶段, 置信度) each change
+the queue shown, and are passed to `review.queue`."""
+
+from __future__ import annotations
+
+from graph import review
+from graph.model import STAGE_ZH, STAGES, fact_id
+from tests import graph_fixtures as g
+from tests.app.test_pages import no_trouble, texts
+from tests.app.test_review_page import _page
+
+BING = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+DING = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+MID = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
+ALL_THREE = {BING, DING, MID}
+
+
+def _shown(at) -> set[str]:
+    """The adoptions whose 确认 button the queue shows."""
+    prefix = "review.ok."
+    return {
+        b.key[len(prefix) :] for b in at.button if b.key and b.key.startswith(prefix)
+    } & ALL_THREE
+
+
+def test_unfiltered_queue_shows_the_three_adoptions(small_store) -> None:
+    at = _page()
+    no_trouble(at)
+    assert _shown(at) == ALL_THREE
+
+
+def test_unit_filter_by_name_and_by_id(small_store) -> None:
+    at = _page()
+    at.text_input(key="review.unit").input("丙区法院").run()  # an alias
+    no_trouble(at)
+    assert _shown(at) == {BING}
+    at.text_input(key="review.unit").input(g.DING).run()
+    no_trouble(at)
+    assert _shown(at) == {DING}
+
+
+def test_province_filter_offers_the_graphs_provinces(small_store) -> None:
+    small_store.write_statements(
+        [("MATCH (c:Entity {id: $id}) SET c.province = '乙省'", {"id": g.DING})]
+    )
+    review.forget_queue_heads(small_store)
+    at = _page()
+    no_trouble(at)
+    assert _shown(at) == ALL_THREE
+    box = at.selectbox(key="review.province")
+    assert set(box.options) >= {"全部", "甲省", "乙省"}
+    box.select("乙省").run()
+    no_trouble(at)
+    assert _shown(at) == {DING}
+    at.selectbox(key="review.province").select("甲省").run()
+    no_trouble(at)
+    assert _shown(at) == {BING, MID}
+
+
+def test_stage_filter(small_store) -> None:
+    at = _page()
+    box = at.selectbox(key="review.stage")
+    assert box.options == ["全部", *(STAGE_ZH[s] for s in STAGES)]
+    box.select("piloted").run()
+    no_trouble(at)
+    assert _shown(at) == {DING}
+    at.selectbox(key="review.stage").select("promoted").run()
+    assert _shown(at) == {MID}
+
+
+def test_confidence_ceiling(small_store) -> None:
+    small_store.write_statements(
+        [
+            (
+                "MATCH (:Entity {id: $s})-[r:ADOPTED]->(:Entity {id: $d}) SET r.confidence = 0.2",
+                {"s": g.BING, "d": g.SUYUAN},
+            ),
+            (
+                "MATCH (:Entity {id: $s})-[r:ADOPTED]->(:Entity {id: $d}) SET r.confidence = 0.9",
+                {"s": g.MID, "d": g.SUYUAN},
+            ),
+        ]
+    )
+    review.forget_queue_heads(small_store)
+    at = _page()
+    no_trouble(at)
+    assert _shown(at) == ALL_THREE
+    box = at.selectbox(key="review.confidence")
+    assert box.options[0] == "不限"
+    box.select(0.3).run()
+    no_trouble(at)
+    assert _shown(at) == {BING}
+    at.selectbox(key="review.confidence").select(0.8).run()
+    assert _shown(at) == {BING, DING}  # DING has no confidence: 0.5
+    assert not any("没有符合条件" in t for t in texts(at, "info"))
+
+
+def test_an_unknown_unit_is_an_error_in_chinese(small_store) -> None:
+    at = _page()
+    at.text_input(key="review.unit").input("无此法院").run()
+    assert not at.exception
+    assert any("无此法院" in t or "没有找到" in t for t in texts(at, "error")), texts(at, "error")
+    assert not _shown(at)
