@@ -290,6 +290,7 @@ def _describe(item: dict[str, Any], found: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow  # ~400 statements at ~0.15 s of node CPU each on a fresh checkout: CI's slow step
 def test_neo4j_accepts_every_statement(
     arcadedb_store, monkeypatch, tmp_path: Path, request
 ) -> None:
