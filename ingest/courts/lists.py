@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from ingest.courts.matcher import Cand
 from ingest.courts.resolver import Found
-from ingest.document import CourtRef
 from ingest.roster import RosterCourt
 
 if TYPE_CHECKING:
@@ -179,16 +178,5 @@ def find_tribunal_lists(res: Resolver) -> None:
             if any(f.start < b and a < f.end for f in res.found):
                 continue
             name = court.name + text[a:b] + "人民法庭"
-            ref = res.dynamic.setdefault(
-                name,
-                CourtRef(
-                    name=name,
-                    level="tribunal",
-                    province=court.province,
-                    city=court.city,
-                    county=court.county,
-                    adcode=court.adcode,
-                    parent=court.name,
-                ),
-            )
+            ref = res.tribunal(name, court.name, court)
             res.found.append(Found(a, b, name, ref=ref, level="tribunal"))

@@ -86,6 +86,22 @@ class Resolver:
     def court(self, name: str) -> RosterCourt | None:
         return self.m.roster.get(name)
 
+    def tribunal(self, name: str, parent: str, of: CourtRef | RosterCourt | None) -> CourtRef:
+        """The tribunal `name` under the court `parent` (`of`: that court, for the place),
+        made once per article."""
+        ref = self.dynamic.get(name)
+        if ref is None:
+            ref = self.dynamic[name] = CourtRef(
+                name=name,
+                level="tribunal",
+                province=of.province if of else None,
+                city=of.city if of else None,
+                county=of.county if of else None,
+                adcode=of.adcode if of else None,
+                parent=parent,
+            )
+        return ref
+
     def chain(self, name: str) -> tuple[str | None, str | None, str | None]:
         """The (province, prefecture, county) codes of a court found so far."""
         if name in self.m.court_div:

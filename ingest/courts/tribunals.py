@@ -115,18 +115,8 @@ def find_tribunals(res: Resolver) -> None:
         pc_level = (res.court(parent) or res.dynamic.get(parent) or _NO_REF).level
         # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
         name = parent + stem + (dispatched + "法庭" if pc_level == "special" else "人民法庭")
-        if name not in res.dynamic:
-            pc = res.court(parent) or res.dynamic.get(parent)
-            res.dynamic[name] = CourtRef(
-                name=name,
-                level="tribunal",
-                province=pc.province if pc else None,
-                city=pc.city if pc else None,
-                county=pc.county if pc else None,
-                adcode=pc.adcode if pc else None,
-                parent=parent,
-            )
-        res.found.append(Found(mention_start, te, name, ref=res.dynamic[name], level="tribunal"))
+        ref = res.tribunal(name, parent, res.court(parent) or res.dynamic.get(parent))
+        res.found.append(Found(mention_start, te, name, ref=ref, level="tribunal"))
 
 
 def find_named_tribunals(res: Resolver) -> None:
@@ -199,18 +189,7 @@ def _court_tribunals(res: Resolver) -> None:
         if parent is None:
             continue
         name = f.court + m.group(1)
-        ref = res.dynamic.setdefault(
-            name,
-            CourtRef(
-                name=name,
-                level="tribunal",
-                province=parent.province,
-                city=parent.city,
-                county=parent.county,
-                adcode=parent.adcode,
-                parent=f.court,
-            ),
-        )
+        ref = res.tribunal(name, f.court, parent)
         res.found.append(Found(f.start, m.end(), name, ref=ref, level="tribunal"))
 
 
