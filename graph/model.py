@@ -30,6 +30,8 @@ NODE_LABELS: tuple[str, ...] = ENTITY_LABELS + ("Document", "Evidence")
 FACT_TYPES: tuple[str, ...] = ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
 REL_TYPES: tuple[str, ...] = FACT_TYPES + ("MENTIONS",)
 STAGES: tuple[str, ...] = ("adopted", "piloted", "promoted", "awarded")
+#: `Meta {id}` prefix of the review queue's stored heads (graph/review.py), one per kind of fact
+QUEUE_HEAD_PREFIX = "review-queue:"
 LEVELS: tuple[str, ...] = ("supreme", "high", "intermediate", "basic", "special", "tribunal")
 
 LABEL_ZH: dict[str, str] = {

@@ -50,7 +50,7 @@ import neo4j
 
 from graph import summaries
 from graph.errors import BadParameter, CourtgraphError, EntityNotFound
-from graph.model import FACT_TYPES, check_rel_type, digest, fact_id
+from graph.model import FACT_TYPES, QUEUE_HEAD_PREFIX, check_rel_type, digest, fact_id
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -1500,7 +1500,7 @@ LIMIT $limit
 #: `reapply_facts`) forgets the heads, and the next read builds them again. Writers that
 #: bypass the ingest pipeline and `reapply_*` call `forget_queue_heads`.
 HEAD_SIZE = 2000
-_HEAD = "review-queue:"
+_HEAD = QUEUE_HEAD_PREFIX
 _HEAD_FIELDS = ("s", "d", "f", "c", "n", "st", "ps", "pd")
 
 
@@ -1854,6 +1854,14 @@ def queue(
         return _rejected(store, limit=limit)
     out: list[dict[str, Any]] = []
     places: Any = _UNREAD
+    filters: dict[str, Any] = {
+        "status": status,
+        "initiative": initiative,
+        "unit": unit,
+        "province": province,
+        "stage": stage,
+        "max_confidence": max_confidence,
+    }
     for kind in kinds:
         if kind not in KINDS:
             raise BadParameter(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
@@ -1879,34 +1887,9 @@ def queue(
             if places is _UNREAD:
                 places = _decided_places(store)
             if places is not None:
-                ends = places.get(rel, [])
-                found = _scan(
-                    store,
-                    kind,
-                    rel,
-                    left,
-                    status=status,
-                    ends=ends,
-                    initiative=initiative,
-                    unit=unit,
-                    province=province,
-                    stage=stage,
-                    max_confidence=max_confidence,
-                )
+                found = _scan(store, kind, rel, left, ends=places.get(rel, []), **filters)
         if found is None:
-            found = _scan(
-                store,
-                kind,
-                rel,
-                left,
-                status=status,
-                document=document,
-                initiative=initiative,
-                unit=unit,
-                province=province,
-                stage=stage,
-                max_confidence=max_confidence,
-            )
+            found = _scan(store, kind, rel, left, document=document, **filters)
         for r in found:
             r["kind"] = kind
             r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])

@@ -35,6 +35,7 @@ from graph.model import (
     ENTITY_LABELS,
     FACT_TYPES,
     PRECISION_RANK,
+    QUEUE_HEAD_PREFIX,
     DocumentGraph,
     NodeRow,
     check_label,
@@ -581,7 +582,9 @@ class NodeUpsert:
             ).consume()
         if any("province" in r["props"] for r in changed):  # the review queue heads keep
             # their facts' provinces (graph/review.py): forgotten, built again when read
-            tx.run("MATCH (m:Meta) WHERE m.id STARTS WITH 'review-queue:' DELETE m").consume()
+            tx.run(
+                "MATCH (m:Meta) WHERE m.id STARTS WITH $p DELETE m", p=QUEUE_HEAD_PREFIX
+            ).consume()
 
 
 # -- facts: one answer whatever the batching ------------------------------------------------
