@@ -92,13 +92,13 @@ _CREDIT_AFTER = re.compile(r"成效|成果|效果|得益|源于|受益")
 _ACTION_BEFORE = re.compile(
     r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$"
 )
-#: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
-_CREDITED = re.compile(r"成效|成果|效果|得益|源于|受益|通过|带动|推动下|促进|以来|至今")
+_CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
 _SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
+#: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
 #: a verb that names the means the figures after it were reached by (依托“甲”，…)
 _MEANS_BEFORE = re.compile(r"(?:依托|借助|通过|依靠|凭借|运用)[“\"]?$")

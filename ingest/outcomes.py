@@ -173,12 +173,11 @@ _NAMED_PARTY = re.compile(
 )
 #: a day (3月28日): one event's date
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_PARTNER_WORDS = r"联合|会同|与|和|及|同|协同|配合|协助|邀请|、"
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
-_PARTNER_BEFORE = re.compile(r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、|向|对|给|为|由)$")
+_PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS}|向|对|给|为|由)$")
 #: the same with the partner's place before the agency word (与…、南京仲裁委搭建…)
-_PARTNER_PLACE_BEFORE = re.compile(
-    r"(?:联合|会同|与|和|及|同|协同|配合|协助|邀请|、)[\u4e00-\u9fff]{2,4}$"
-)
+_PARTNER_PLACE_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS})[\u4e00-\u9fff]{{2,4}}$")
 _PARTICIPATION = re.compile(
     r"作经验介绍|经验交流|表态发言|交流发言|参加|出席|参会|列席|作发言|与会|到会|旁听|观摩|聆听|"
     r"参与评选|参评|参赛|参与比赛|"
