@@ -165,8 +165,9 @@ _LABEL = re.compile(
     r"(?:发布|发表|更新|刊发|录入|上传|出版|撰写|发文|印发|发稿|公开|创建|上线)(?:时间|日期)|(?<![\u4e00-\u9fff])(?:时间|日期)"
     r"|发布于|更新于|Date|Published"
 )
+# The value may sit in brackets (日期:[2023年01月18日], 发布时间：【2024-03-13】): e-paper headers.
 _LABELLED = re.compile(
-    rf"(?:{_LABEL.pattern})\s*[：:]?\s*(?P<date>(?:[0-9]{{4}}|[0-9]{{2}})\s*[-/.年]\s*[0-9]{{1,2}}"
+    rf"(?:{_LABEL.pattern})\s*[：:]?\s*[\[【(（]?\s*(?P<date>(?:[0-9]{{4}}|[0-9]{{2}})\s*[-/.年]\s*[0-9]{{1,2}}"
     r"\s*[-/.月]\s*[0-9]{1,2}\s*日?)"
 )
 # A header line that starts with a date, possibly followed by a time and 来源/作者 ...

@@ -89,6 +89,24 @@ def test_page_dates_reads_labelled_headers_and_date_lines() -> None:
 @pytest.mark.parametrize(
     "header",
     [
+        "日期:[2024年03月13日] -- 示例晚报 -- 版次:[A05]",
+        "发布时间：【2024-03-13】",
+        "时间：（2024-03-13 10:22）",
+    ],
+)
+def test_page_dates_read_labelled_dates_in_brackets(header: str) -> None:
+    assert page_dates(f"{header}\n示例标题\n正文。") == ["2024-03-13"]
+
+
+def test_a_bracketed_date_needs_a_label_of_its_own() -> None:
+    # 开庭时间 and 施行日期 name an event's day, not the page's
+    assert page_dates("标题\n开庭时间：【2024-03-13】\n正文。") == []
+    assert page_dates("标题\n施行日期：（2024-03-13）\n正文。") == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
         "某县法院 2023-09-08 17:30 发表于四川",
         "原创 某县法院 2023-09-08 17:30",
         "原创 王某 某县法院 2023年09月08日 17:30 四川",
