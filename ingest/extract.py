@@ -1334,6 +1334,11 @@ def _adopters(
                 and not _pushes(ctx, ctx.clause_start(s, m.start), m)
             )
             or (
+                # 省高院副院长某某解释称/她说，…法院加强X: what a high court's speaker says the
+                # courts do is a report, not the high court's push, unless the words push it
+                path in ("nearest-in-sentence", "person-subject") and _reported_speech(ctx, s, m)
+            )
+            or (
                 # the SPC named earlier in the sentence (often for one of its circuit
                 # tribunals or as national context) promotes only what its own clauses deploy
                 path == "nearest-in-sentence"
@@ -1503,6 +1508,28 @@ def _lead_end(ctx: _Context, s: int, pos: int) -> int:
     """Where the sentence at `s` starts after its times and connectives."""
     lead = _LEAD_IN.match(ctx.text, s, pos)
     return lead.end() if lead else s
+
+
+def _reported_speech(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A clause between the last subject before `m` and `m` ends in a speech verb (某某解释称，
+    / 她说，) and nothing after that verb up to the end of m's clause deploys or pushes:
+    `m` is in what the speaker reports."""
+    text = ctx.text
+    lo = _subject_end(ctx, s, m)
+    i = bisect.bisect_left(ctx.breaks, lo)
+    while i < len(ctx.breaks) and ctx.breaks[i] < m.start:
+        b = ctx.breaks[i]
+        if _SPEECH_END.search(text, max(lo, b - 4), b):
+            hi = _clause_end(text, m.end, ctx.sentence(m.start)[1])
+            return _PUSH.search(text, b, hi) is None and _directive_before(text, b, m.start) is None
+        i += 1
+    return False
+
+
+def _subject_end(ctx: _Context, s: int, m: InitiativeMention) -> int:
+    """Where the last subject before `m` in the sentence at `s` ends (`s` if none)."""
+    sub = ctx.subject_in(s, m.start)
+    return sub.end if sub is not None else s
 
 
 #: the fallbacks that guess the court from the article as a whole or from far back

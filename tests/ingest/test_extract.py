@@ -956,3 +956,17 @@ def test_a_circuit_tribunals_later_clauses_are_its_own_not_the_spcs() -> None:
     assert not any(u == "最高人民法院" and i == "诉前调解" for u, i, _ in edges)
     rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
     assert rules == {"最高人民法院第一巡回法庭": "adoption:circuit-parent"}
+
+
+def test_a_high_court_speakers_report_is_no_promotion() -> None:
+    # what a high court's officer says the courts did is reported, not pushed by that court
+    edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
+    assert not any(e[1] == "诉前调解" for e in edges)
+    edges, _ = run("省法院副院长赵一鸣谈起经验，她说，加强诉源治理是关键。")
+    assert not any(e[1] == "诉源治理" for e in edges)
+    # …but words that push keep the high court the promoter
+    edges, _ = run("省法院副院长赵一鸣表示，要在全省推行诉前调解。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
+    # and a basic court's speaker still speaks for the basic court
+    edges, _ = run("乙县法院院长钱文介绍，法院加强了诉前调解。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
