@@ -1301,6 +1301,8 @@ def _adopters(
         and _directive_before(text, s, m.start) is None  # 各级法院要…: the speaker's directive
     ):
         return []  # 这些法庭…践行X / 人民法庭是…: tribunals in general, not the court in context
+    if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
+        return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
         winners = _award_winners(ctx, m)
         if winners:
@@ -1462,6 +1464,10 @@ def _adopters(
     return [(u, relation, r) for u, r in units] + out
 
 
+#: procedures of the procedure laws that every court applies (民事诉讼法 先行调解 and 小额诉讼
+#:程序, 刑事诉讼法 速裁程序): a court's initiative only where the sentence names the court
+#: doing them, never by a guess from the paragraph or the article
+_STATUTORY_PROCEDURES = frozenset(("先行调解", "小额诉讼程序", "速裁程序"))
 #: the paths that guess the court from outside the sentence (a section header aside)
 _GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far", "home"))
 #: what a higher court does when it promotes: deploys, requires, proposes, spreads across its

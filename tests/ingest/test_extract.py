@@ -970,3 +970,14 @@ def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # and a basic court's speaker still speaks for the basic court
     edges, _ = run("乙县法院院长钱文介绍，法院加强了诉前调解。")
     assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_statutory_procedure_needs_the_court_named_in_its_sentence() -> None:
+    # 先行调解 mentioned as what cases go through is no court's initiative by a guess
+    edges, _ = run("乙县法院推行繁简分流。\n对适宜调解的纠纷，引导当事人先行调解。")
+    assert not any(e[1] == "先行调解" for e in edges)
+    edges, _ = run("乙县法院推行繁简分流。\n简单案件适用速裁程序审理。")
+    assert not any(e[1] == "速裁程序" for e in edges)
+    # …but a court named doing it in the sentence adopts it, like any initiative
+    edges, _ = run("乙县法院对家事纠纷全面推行先行调解。")
+    assert ("X省乙县人民法院", "先行调解", "adopted") in edges
