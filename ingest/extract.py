@@ -1516,6 +1516,10 @@ def _lead_end(ctx: _Context, s: int, pos: int) -> int:
     return lead.end() if lead else s
 
 
+#: the speaker announces the court's own next steps (下一步将…, 今后将继续…): its plan
+_PLAN = re.compile(r"下一步|今后|将(?:继续|进一步|深入|持续|全面|大力|加快|着力)")
+
+
 def _reported_speech(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """A clause between the last subject before `m` and `m` ends in a speech verb (某某解释称，
     / 她说，) and nothing after that verb up to the end of m's clause deploys or pushes:
@@ -1527,7 +1531,11 @@ def _reported_speech(ctx: _Context, s: int, m: InitiativeMention) -> bool:
         b = ctx.breaks[i]
         if _SPEECH_END.search(text, max(lo, b - 4), b):
             hi = _clause_end(text, m.end, ctx.sentence(m.start)[1])
-            return _PUSH.search(text, b, hi) is None and _directive_before(text, b, m.start) is None
+            return (
+                _PUSH.search(text, b, hi) is None
+                and _directive_before(text, b, m.start) is None
+                and _PLAN.search(text, b, m.start) is None
+            )
         i += 1
     return False
 

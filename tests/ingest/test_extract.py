@@ -981,3 +981,8 @@ def test_a_statutory_procedure_needs_the_court_named_in_its_sentence() -> None:
     # …but a court named doing it in the sentence adopts it, like any initiative
     edges, _ = run("乙县法院对家事纠纷全面推行先行调解。")
     assert ("X省乙县人民法院", "先行调解", "adopted") in edges
+
+
+def test_a_high_court_speakers_plan_stays_a_promotion() -> None:
+    edges, _ = run("省法院副院长赵一鸣表示，下一步将深化诉前调解。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
