@@ -1301,6 +1301,8 @@ def _adopters(
         and _directive_before(text, s, m.start) is None  # 各级法院要…: the speaker's directive
     ):
         return []  # 这些法庭…践行X / 人民法庭是…: tribunals in general, not the court in context
+    if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
+        return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
         winners = _award_winners(ctx, m)
         if winners:
@@ -1332,6 +1334,11 @@ def _adopters(
                 and _FIGURE.search(text, ctx.clause_start(s, m.start), _clause_end(text, m.end))
                 is not None
                 and not _pushes(ctx, ctx.clause_start(s, m.start), m)
+            )
+            or (
+                # 省高院副院长某某解释称/她说，…法院加强X: what a high court's speaker says the
+                # courts do is a report, not the high court's push, unless the words push it
+                path in ("nearest-in-sentence", "person-subject") and _reported_speech(ctx, s, m)
             )
             or (
                 # the SPC named earlier in the sentence (often for one of its circuit
@@ -1457,6 +1464,10 @@ def _adopters(
     return [(u, relation, r) for u, r in units] + out
 
 
+#: procedures of the procedure laws that every court applies (民事诉讼法 先行调解 and 小额诉讼
+#:程序, 刑事诉讼法 速裁程序): a court's initiative only where the sentence names the court
+#: doing them, never by a guess from the paragraph or the article
+_STATUTORY_PROCEDURES = frozenset(("先行调解", "小额诉讼程序", "速裁程序"))
 #: the paths that guess the court from outside the sentence (a section header aside)
 _GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far", "home"))
 #: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
@@ -1503,6 +1514,36 @@ def _lead_end(ctx: _Context, s: int, pos: int) -> int:
     """Where the sentence at `s` starts after its times and connectives."""
     lead = _LEAD_IN.match(ctx.text, s, pos)
     return lead.end() if lead else s
+
+
+#: the speaker announces the court's own next steps (下一步将…, 今后将继续…): its plan
+_PLAN = re.compile(r"下一步|今后|将(?:继续|进一步|深入|持续|全面|大力|加快|着力)")
+
+
+def _reported_speech(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A clause between the last subject before `m` and `m` ends in a speech verb (某某解释称，
+    / 她说，) and nothing after that verb up to the end of m's clause deploys or pushes:
+    `m` is in what the speaker reports."""
+    text = ctx.text
+    lo = _subject_end(ctx, s, m)
+    i = bisect.bisect_left(ctx.breaks, lo)
+    while i < len(ctx.breaks) and ctx.breaks[i] < m.start:
+        b = ctx.breaks[i]
+        if _SPEECH_END.search(text, max(lo, b - 4), b):
+            hi = _clause_end(text, m.end, ctx.sentence(m.start)[1])
+            return (
+                _PUSH.search(text, b, hi) is None
+                and _directive_before(text, b, m.start) is None
+                and _PLAN.search(text, b, m.start) is None
+            )
+        i += 1
+    return False
+
+
+def _subject_end(ctx: _Context, s: int, m: InitiativeMention) -> int:
+    """Where the last subject before `m` in the sentence at `s` ends (`s` if none)."""
+    sub = ctx.subject_in(s, m.start)
+    return sub.end if sub is not None else s
 
 
 #: the fallbacks that guess the court from the article as a whole or from far back

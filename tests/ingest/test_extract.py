@@ -956,3 +956,33 @@ def test_a_circuit_tribunals_later_clauses_are_its_own_not_the_spcs() -> None:
     assert not any(u == "最高人民法院" and i == "诉前调解" for u, i, _ in edges)
     rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
     assert rules == {"最高人民法院第一巡回法庭": "adoption:circuit-parent"}
+
+
+def test_a_high_court_speakers_report_is_no_promotion() -> None:
+    # what a high court's officer says the courts did is reported, not pushed by that court
+    edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
+    assert not any(e[1] == "诉前调解" for e in edges)
+    edges, _ = run("省法院副院长赵一鸣谈起经验，她说，加强诉源治理是关键。")
+    assert not any(e[1] == "诉源治理" for e in edges)
+    # …but words that push keep the high court the promoter
+    edges, _ = run("省法院副院长赵一鸣表示，要在全省推行诉前调解。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
+    # and a basic court's speaker still speaks for the basic court
+    edges, _ = run("乙县法院院长钱文介绍，法院加强了诉前调解。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_statutory_procedure_needs_the_court_named_in_its_sentence() -> None:
+    # 先行调解 mentioned as what cases go through is no court's initiative by a guess
+    edges, _ = run("乙县法院推行繁简分流。\n对适宜调解的纠纷，引导当事人先行调解。")
+    assert not any(e[1] == "先行调解" for e in edges)
+    edges, _ = run("乙县法院推行繁简分流。\n简单案件适用速裁程序审理。")
+    assert not any(e[1] == "速裁程序" for e in edges)
+    # …but a court named doing it in the sentence adopts it, like any initiative
+    edges, _ = run("乙县法院对家事纠纷全面推行先行调解。")
+    assert ("X省乙县人民法院", "先行调解", "adopted") in edges
+
+
+def test_a_high_court_speakers_plan_stays_a_promotion() -> None:
+    edges, _ = run("省法院副院长赵一鸣表示，下一步将深化诉前调解。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
