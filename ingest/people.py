@@ -182,8 +182,16 @@ _ETC = re.compile(r"等(?:[0-9一二三四五六七八九十两]+[名位])?$")
 _TITLE_ASIDE = re.compile(r"[（(](?:主持工作|正处级|副处级|兼|代|挂职|援疆|援藏|交流)[）)]")
 #: the end of a quoted title before the name: ”, ”称号的, ”称号获得者
 _QUOTED_TITLE_END = re.compile(r"”(?:称号)?(?:获得者)?的?")
-#: 王芳是一名法官 / 王芳是该院立案庭的一名法官: a name, 是, a post held
-_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,24}的)?一(?:名|位)$")
+#: 王芳是一名法官 / 王芳是该院立案庭的一名法官 / 王芳其实是甲法院一名法警: a name, (an
+#: adverb,) 是, (the court or department,) a post held
+_IS_ONE = re.compile(
+    r"(?:其实|也|就|正|便|如今|现在|目前|现已|已)?(?:是|系)(?P<gap>(?:(?![是系])["
+    + _HAN
+    + r"]){1,24}?的?)?"
+    r"一(?:名|位)$"
+)
+#: a phrase ending in 的 that may stand before a name: 43岁的王芳, 今年58岁的王芳
+_AGE_OF = re.compile(r"[0-9一二三四五六七八九十]+岁的$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -239,6 +247,8 @@ _WORDS_AFTER = frozenset(
         "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
         "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
         "接受心中心里多方全程逐一带头耐心主动积极热情"
+        # 庭长张三打来电话, 法官李四电话联系, 调解员王五入驻, 以张三命名的工作室
+        "打来电话入驻命名"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -246,6 +256,21 @@ _WORDS_AFTER = frozenset(
 _END_WORDS = _WORDS_AFTER | frozenset(
     ["强调", "荣获", "明确", "建议", "坦言", "希望", "透露", "上门", "下乡", "会见", "安排", "任职"]
     + ["关于", "有关", "对于", "所说", "所讲", "所言"]
+    # verbs of taking part (法官张三参加会议, 全国优秀法官李四出席)
+    + [
+        "带领",
+        "带队",
+        "来到",
+        "参加",
+        "参与",
+        "出席",
+        "主持",
+        "前往",
+        "走进",
+        "深入",
+        "走访",
+        "陪同",
+    ]
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -266,7 +291,7 @@ _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u
 
 #: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
 _NOT_NAME_END = frozenset(
-    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系舍"
+    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系舍着"
 )
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
 _COMMON_WORDS = frozenset(
@@ -295,6 +320,10 @@ _COMMON_WORDS = frozenset(
         "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
         "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
         "石油房地原任曾任宝贵宝典宝藏宝宝"
+        # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
+        "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
+        "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
+        "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -904,13 +933,22 @@ def find_people(
         if not all(r in COURT_OCCUPATIONS or r in _TITLES_OF_A_COURT for r in roles):
             continue
         at = one.start()
+        gap_end = one.end("gap") if one.group("gap") else -1
         # 张三是甲法院的一名法官: the court before 的 inside the apposition
         of = text.rfind("的", at, m.start())
         owner = (unit_before(of) or dept_before(of, m.group(0))) if of > at else None
+        if gap_end > 0 and text[gap_end - 1] != "的":
+            # 张三是甲法院一名法警: the gap is the court (or its department), nothing else
+            owner = unit_before(gap_end) or dept_before(gap_end, m.group(0))
+            if owner is None:
+                continue
         raw = text[max(0, at - 3) : at]
         for cut in range(len(raw) - 1):
             name, s = raw[cut:], at - len(raw) + cut
-            if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
+            opens = s == 0 or text[s - 1] in _CLAUSE_START
+            # 43岁的张三是一名法警
+            opens = opens or _AGE_OF.search(text, max(0, s - 6), s) is not None
+            if opens and _plausible_name(name):
                 if not taken(s):
                     court = dept_before(m.start(), m.group(0)) or unit_before(m.start()) or owner
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))

@@ -768,3 +768,32 @@ def test_mediator_of_a_courts_dispute_centre_or_pre_filing_mediation() -> None:
     ]
     text = "甲县法院指导乙镇解纷中心，调解员王芳说，"
     assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
+
+
+def test_a_name_then_is_one_of_the_courts_staff() -> None:
+    # an adverb before 是, no 的 between the court and 一名, an age before the name
+    for text in (
+        "丁文军其实是乙县人民法院的一名青年法官。",
+        "丁文军也是乙县人民法院一名法警。",
+        "今年43岁的丁文军是乙县人民法院一名法警。",
+    ):
+        hits = find_people(text, _court_first(text))
+        assert [(h.name, h.court, h.rule) for h in hits] == [
+            ("丁文军", "X省乙县人民法院", "person:name-is-title")
+        ], text
+    # the words between 是 and 一名 must be the court when no 的 ends them
+    assert find_people("丁文军是村里一名法警。") == []
+    assert find_people("这是当天第一名法官。") == []
+
+
+def test_verbs_of_taking_part_end_a_name() -> None:
+    assert [h.name for h in find_people("会上，全国模范法官孙立新出席并讲话。")] == ["孙立新"]
+    assert [h.name for h in find_people("以全国模范法官孙立新命名的工作室揭牌。")] == ["孙立新"]
+    assert [h.name for h in find_people("会上，法官助理王小丫、书记员韩松参加。")] == [
+        "王小丫",
+        "韩松",
+    ]
+    assert [h.name for h in find_people("第二天，庭长吴涛打来电话。")] == ["吴涛"]
+    # adverbs and times between the title and the verb are no names
+    for text in ("会上，法官陆续来到村里。", "会上，法官明天出席。", "会上，法官尚未参加。"):
+        assert find_people(text) == [], text
