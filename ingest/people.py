@@ -503,6 +503,39 @@ def _is_honour(role: str) -> bool:
     return bool(_HONOUR_RE.fullmatch(role))
 
 
+#: words before a title that change or qualify the post and stay in the role as written:
+#: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
+_KEPT_PREFIXES = frozenset(
+    ["原", "退休", "青年", "承办", "主审", "资深", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
+)
+
+
+@lru_cache(maxsize=4096)
+def _written_roles(chain: str) -> tuple[str, ...]:
+    """The titles of a chain as written where the word before a title qualifies the post
+    (原庭长, 退休法官, 青年法官); other words before it are dropped (女法官 → 法官)."""
+    out = []
+    for r in _CHAIN_SPLIT.split(chain):
+        bare = _strip_prefix(r)
+        out.append(r if bare != r and r[: len(r) - len(bare)] in _KEPT_PREFIXES else bare)
+    return tuple(out)
+
+
+#: posts that head a division of a court: the division is part of the post (立案庭庭长)
+_DIVISION_HEADS = frozenset(["庭长", "副庭长"])
+#: a division of a court (立案庭, 民一庭, 审判监督庭), not a tribunal (城关法庭)
+_DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
+
+
+def _division(gap: str) -> bool:
+    return (
+        bool(_DIVISION.fullmatch(gap))
+        and not gap.endswith("法庭")
+        and "人民" not in gap
+        and not any(c in _NOT_IN_DEPT for c in gap)
+    )
+
+
 _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县委|区委)常委")
 #: a department between a court and a title: 如皋法院立案庭庭长, 甲县法院诉讼服务中心主任
 _DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组|大队|支队)")
@@ -642,6 +675,17 @@ def find_people(
     def taken(s: int) -> bool:
         return any(h.start <= s < h.end for h in hits)
 
+    def titled(chain: str, pos: int, court: str | None, roles: tuple[str, ...]) -> tuple[str, ...]:
+        """The posts of a person whose court is known, as written: 原庭长, 退休法官, and a
+        division head with the division between the court and the title (立案庭庭长)."""
+        if court is None or court.startswith("AGG:"):
+            return roles
+        written = _written_roles(chain)
+        i = bisect.bisect_right(mention_ends, pos) - 1
+        if written[0] in _DIVISION_HEADS and i >= 0 and _division(text[mention_ends[i] : pos]):
+            written = (text[mention_ends[i] : pos] + written[0],) + written[1:]
+        return written
+
     found = list(_CHAIN_RE.finditer(text, 0, limit))
     chains = [(m.start(), m.end()) for m in found]
     for m in found:  # a roster line: 党组成员、副院长：刘红梅、韩建国
@@ -772,7 +816,7 @@ def find_people(
         hits.append(
             PersonHit(
                 name,
-                roles,
+                titled(chain, m.start(), court, roles),
                 start,
                 end,
                 court,
@@ -858,8 +902,8 @@ def find_people(
         if m.end() < len(text) and not good_end(m.end()):
             continue  # a name follows the title: the patterns above had their chance
         chain = m.group(0)
-        roles = _roles(chain)
         court = unit_before(m.start()) or dept_before(m.start(), chain)
+        roles = titled(chain, m.start(), court, _roles(chain))
         head = m.start()
         if court is not None:
             cm = next((c for c in court_mentions if c.court == court and c.end <= m.start()), None)
@@ -951,6 +995,7 @@ def find_people(
             if opens and _plausible_name(name):
                 if not taken(s):
                     court = dept_before(m.start(), m.group(0)) or unit_before(m.start()) or owner
+                    roles = titled(m.group(0), m.start(), court, roles)
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
                 break
     for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to
@@ -995,7 +1040,7 @@ def find_people(
                     hits.append(
                         PersonHit(
                             raw[first:],
-                            _roles(m.group(0)),
+                            titled(m.group(0), m.start(), court, _roles(m.group(0))),
                             s,
                             run.end(),
                             court,
@@ -1037,7 +1082,38 @@ def find_people(
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _as_written(hits)
+
+
+def _bare_post(role: str) -> str | None:
+    """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长), else None."""
+    for head in _DIVISION_HEADS:
+        if role.endswith(head) and _division(role[: -len(head)]):
+            return head
+    prefix = _PREFIX_RE.match(role)
+    if prefix is not None and prefix.group(0) in _KEPT_PREFIXES:
+        bare = role[prefix.end() :]
+        return bare if bare in _ROLE_SET else None
+    return None
+
+
+def _as_written(hits: list[PersonHit]) -> list[PersonHit]:
+    """A post written in full at one mention (立案庭庭长张三, 原庭长李四) stands for the bare
+    title at the person's other mentions (张三庭长 later on): one post, not two."""
+    full: dict[str, dict[str, str]] = {}
+    for h in hits:
+        for r in h.roles:
+            bare = _bare_post(r)
+            if bare is not None:
+                full.setdefault(h.name, {})[bare] = r
+    if not full:
+        return hits
+    return [
+        replace(h, roles=tuple(dict.fromkeys(full[h.name].get(r, r) for r in h.roles)))
+        if h.name in full
+        else h
+        for h in hits
+    ]
 
 
 def _apposition(

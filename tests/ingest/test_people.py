@@ -89,7 +89,7 @@ def test_department_between_court_and_title() -> None:
     text = "甲县法院立案庭庭长张明介绍了情况。"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
     assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
-        ("张明", ("庭长",), "X省甲县人民法院", "person:court-dept-title-name")
+        ("张明", ("立案庭庭长",), "X省甲县人民法院", "person:court-dept-title-name")
     ]
     text = "甲县法院审判管理办公室主任李红表示，"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
@@ -355,7 +355,7 @@ def test_profile_names_the_person_and_the_court_post() -> None:
     text = "张建华，男，汉族，甲县法院立案庭庭长。"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
     assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
-        ("张建华", ("庭长",), "X省甲县人民法院", "person:profile")
+        ("张建华", ("立案庭庭长",), "X省甲县人民法院", "person:profile")
     ]
     # a profile without a court post is not one of the court's people
     assert find_people("张建华，男，汉族，甲镇村民。") == []
@@ -748,7 +748,7 @@ def test_a_former_post_a_mongolian_name_and_words_before_comrade() -> None:
     text = "甲县法院丁镇法庭原庭长陈立群长期在基层工作。"
     hits = find_people(text, _court(text, "甲县法院丁镇法庭", "X省甲县人民法院丁镇人民法庭"))
     assert [(h.name, h.roles, h.court) for h in hits] == [
-        ("陈立群", ("庭长",), "X省甲县人民法院丁镇人民法庭")
+        ("陈立群", ("原庭长",), "X省甲县人民法院丁镇人民法庭")
     ]
     # 原 ending a word (草原, 高原) is no former post
     assert find_people("他是一名草原法官。") == []
@@ -797,3 +797,25 @@ def test_verbs_of_taking_part_end_a_name() -> None:
     # adverbs and times between the title and the verb are no names
     for text in ("会上，法官陆续来到村里。", "会上，法官明天出席。", "会上，法官尚未参加。"):
         assert find_people(text) == [], text
+
+
+def test_a_post_as_written_where_the_court_is_known() -> None:
+    text = "甲县法院民二庭副庭长赵明远主持调解。后来，赵明远副庭长又来到村里。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert {h.roles for h in hits} == {("民二庭副庭长",)}
+    text = "甲县法院退休法官钱立新参加。甲县法院青年法官孙晓东说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [
+        ("钱立新", ("退休法官",)),
+        ("孙晓东", ("青年法官",)),
+    ]
+    # words that do not qualify the post are dropped; a tribunal is no division
+    text = "甲县法院女法官钱丽说，"
+    assert [h.roles for h in find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))] == [
+        ("法官",)
+    ]
+    text = "甲县法院城关法庭庭长钱立新说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [h.roles for h in hits] == [("庭长",)]
+    # without a court the bare post stays (the extractor places it by context)
+    assert [h.roles for h in find_people("会上，原庭长钱立新说，")] == [("庭长",)]
