@@ -819,3 +819,12 @@ def test_a_post_as_written_where_the_court_is_known() -> None:
     assert [h.roles for h in hits] == [("庭长",)]
     # without a court the bare post stays (the extractor places it by context)
     assert [h.roles for h in find_people("会上，原庭长钱立新说，")] == [("庭长",)]
+
+
+def test_the_names_of_a_courts_appointed_mediators() -> None:
+    for title in ("特邀调解员", "特约调解员", "特邀人民调解员", "特约人民调解员"):
+        text = f"乙县人民法院{title}吴秀兰说，调解成功了。"
+        hits = find_people(text, _court_first(text))
+        assert [(h.name, h.roles, h.court) for h in hits] == [
+            ("吴秀兰", (title,), "X省乙县人民法院")
+        ], text
