@@ -256,25 +256,33 @@ _WORDS_AFTER = frozenset(
     ]
     for i in range(0, len(_w), 2)
 )
+_AT_WORK = (
+    "带领带队来到参加参与出席主持前往走进深入走访陪同决定仔细详细没有并未再次就是倾听看望慰问察看"
+    "现场实地敏锐细致反复逐项悉心一直依旧仍然始终"
+)
 #: words that say a name has ended (the ones above, and some that begin with a name character)
-_END_WORDS = _WORDS_AFTER | frozenset(
-    ["强调", "荣获", "明确", "建议", "坦言", "希望", "透露", "上门", "下乡", "会见", "安排", "任职"]
-    + ["关于", "有关", "对于", "所说", "所讲", "所言"]
-    # verbs of taking part (法官张三参加会议, 全国优秀法官李四出席)
-    + [
-        "带领",
-        "带队",
-        "来到",
-        "参加",
-        "参与",
-        "出席",
-        "主持",
-        "前往",
-        "走进",
-        "深入",
-        "走访",
-        "陪同",
-    ]
+_END_WORDS = (
+    _WORDS_AFTER
+    | frozenset(
+        [
+            "强调",
+            "荣获",
+            "明确",
+            "建议",
+            "坦言",
+            "希望",
+            "透露",
+            "上门",
+            "下乡",
+            "会见",
+            "安排",
+            "任职",
+        ]
+        + ["关于", "有关", "对于", "所说", "所讲", "所言"]
+        # verbs of taking part (法官张三参加会议, 全国优秀法官李四出席) and of a judge at work
+        # (法官张三决定就地开庭, 书记员李四仔细核对)
+        + [_AT_WORK[i : i + 2] for i in range(0, len(_AT_WORK), 2)]
+    )
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -327,7 +335,7 @@ _COMMON_WORDS = frozenset(
         # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
         "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
         "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
-        "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过"
+        "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过向来居然全心干练庄重强硬成熟简便"
     ]
     for i in range(0, len(_w), 2)
 )

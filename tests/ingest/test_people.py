@@ -794,8 +794,14 @@ def test_verbs_of_taking_part_end_a_name() -> None:
         "韩松",
     ]
     assert [h.name for h in find_people("第二天，庭长吴涛打来电话。")] == ["吴涛"]
+    assert [h.name for h in find_people("会上，法官周丽决定就地开庭。")] == ["周丽"]
     # adverbs and times between the title and the verb are no names
-    for text in ("会上，法官陆续来到村里。", "会上，法官明天出席。", "会上，法官尚未参加。"):
+    for text in (
+        "会上，法官陆续来到村里。",
+        "会上，法官明天出席。",
+        "会上，法官尚未参加。",
+        "会上，法官向来仔细核对。",
+    ):
         assert find_people(text) == [], text
 
 
