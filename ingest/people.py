@@ -91,7 +91,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
-    "(?:全国|全省|全市|全区|全州|省|市)?(?:法院系统|法院)?(?:优秀|模范|十佳|最美|先进|金牌)"
+    "(?:全国|全省|全市|全区|全州|省|市)?(?:法院系统|法院)?(?:优秀|模范|十佳|最美|先进|金牌)(?:基层)?"
     "(?:法官助理|法官|书记员|调解员|执行员|法警|个人|工作者)|"
     "(?:全国|全省|全市)?(?:法院)?(?:审判业务专家|办案标兵|办案能手|调解能手|执行能手)"
 )
@@ -1174,7 +1174,7 @@ def _apposition(
 
 
 #: 张三现任甲法院庭长 / 张三是甲法院庭长: a name, a verb of holding a post, the post
-_IS = re.compile(r"(?:现任|担任|出任|调任|任|是|系)$")
+_IS = re.compile(r"(?:现任|现为|担任|出任|调任|任|是|系)$")
 #: 任命张三为甲法院副院长: an appointment names the holder
 _APPOINT = re.compile(r"(?:任命|任免|选举|提名|推选)(?P<name>[" + _HAN + r"]{2,3})为$")
 #: 现任甲法院庭长的张三: the post, 的, the name

@@ -834,3 +834,13 @@ def test_the_names_of_a_courts_appointed_mediators() -> None:
         assert [(h.name, h.roles, h.court) for h in hits] == [
             ("吴秀兰", (title,), "X省乙县人民法院")
         ], text
+
+
+def test_a_basic_level_honour_and_a_post_held_now() -> None:
+    hits = find_people("会上，全国最美基层法官秦晓燕说，")
+    assert [(h.name, h.roles) for h in hits] == [("秦晓燕", ("全国最美基层法官",))]
+    text = "秦晓燕现为乙县人民法院立案庭庭长。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("秦晓燕", ("立案庭庭长",), "X省乙县人民法院")
+    ]
