@@ -1109,6 +1109,12 @@ def _bare_post(role: str) -> str | None:
     return None
 
 
+def bare_title(role: str) -> str:
+    """The title of a post as find_people may write it in full: 立案庭庭长 → 庭长,
+    原庭长 → 庭长, 青年法官 → 法官; any other role as it is."""
+    return _bare_post(role) or role
+
+
 def _as_written(hits: list[PersonHit]) -> list[PersonHit]:
     """A post written in full at one mention (立案庭庭长张三, 原庭长李四) stands for the bare
     title at the person's other mentions (张三庭长 later on): one post, not two."""

@@ -6,7 +6,7 @@ import re
 
 from ingest.document import CourtMention, CourtRef, SourceDocument
 from ingest.extract import extract_document
-from ingest.people import PERSON_RULES, byline_court, find_bylines, find_people
+from ingest.people import PERSON_RULES, bare_title, byline_court, find_bylines, find_people
 from tests.ingest.test_extract import stand_in
 
 
@@ -843,4 +843,16 @@ def test_a_basic_level_honour_and_a_post_held_now() -> None:
     hits = find_people(text, _court_first(text))
     assert [(h.name, h.roles, h.court) for h in hits] == [
         ("秦晓燕", ("立案庭庭长",), "X省乙县人民法院")
+    ]
+
+
+def test_the_bare_title_of_a_post_written_in_full() -> None:
+    assert [
+        bare_title(r) for r in ("立案一庭庭长", "原副庭长", "青年法官", "院长", "人民调解员")
+    ] == [
+        "庭长",
+        "副庭长",
+        "法官",
+        "院长",
+        "人民调解员",
     ]
