@@ -6,12 +6,18 @@ before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest firs
 
 - 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
 - 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
-  作为甲法院庭长，张三…, 张三现任甲法院庭长, 现任…庭长的张三, 张三是一名法官
+  作为甲法院庭长，张三…, 张三现任甲法院庭长, 现任…庭长的张三, 张三是一名法官,
+  43岁的张三其实是甲法院一名法警
 - 法官张三说, 特邀调解员李四, 全国优秀法官王五 (court staff, mediators, honours without a court
-  need a real-looking name and a verb of saying or a second mention); 王芳法官说 opening a
-  clause; “马背法官”王芳; a people's mediator only where the sentence places them at a court
+  need a real-looking name and a verb of saying or taking part, 法官张三来到, or a second
+  mention); 王芳法官说 opening a clause; “马背法官”王芳; a people's mediator only where the
+  sentence places them at a court
 - 党组成员、副院长：张三、李四 (a roster), 张三，男，…甲法院庭长 (a profile), 张三同志,
   作者：甲县人民法院 张三 / 通讯员 甲法院法官助理 张三 (a byline with a court)
+
+Where the court is known, the roles are the posts as written: a division head with the
+division (立案庭庭长), a former or retired post and other qualifying words (原庭长, 退休法官,
+青年法官); without a court they are the bare titles the extractor places by context.
 
 Where a name ends is read from what follows it: punctuation, a verb of saying, or a common
 word (整理, 召开, 退休) ends it. Surname-only references (胡院长), anonymised parties (郑某),
@@ -82,7 +88,8 @@ ROLES = "|".join(_RANKED_STAFF) + (
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
     "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
-    "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀调解员|人民调解员|"
+    "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀人民调解员|"
+    "特约人民调解员|特邀调解员|特约调解员|人民调解员|"
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
@@ -90,7 +97,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
-    "(?:全国|全省|全市|全区|全州|省|市)?(?:法院系统|法院)?(?:优秀|模范|十佳|最美|先进|金牌)"
+    "(?:全国|全省|全市|全区|全州|省|市)?(?:法院系统|法院)?(?:优秀|模范|十佳|最美|先进|金牌)(?:基层)?"
     "(?:法官助理|法官|书记员|调解员|执行员|法警|个人|工作者)|"
     "(?:全国|全省|全市)?(?:法院)?(?:审判业务专家|办案标兵|办案能手|调解能手|执行能手)"
 )
@@ -116,6 +123,9 @@ COURT_OCCUPATIONS = frozenset(
         "法警",
         "技术调查官",
         "特邀调解员",
+        "特约调解员",
+        "特邀人民调解员",
+        "特约人民调解员",
         "驻院调解员",
         "驻庭调解员",
         "驻院人民调解员",
@@ -182,8 +192,16 @@ _ETC = re.compile(r"等(?:[0-9一二三四五六七八九十两]+[名位])?$")
 _TITLE_ASIDE = re.compile(r"[（(](?:主持工作|正处级|副处级|兼|代|挂职|援疆|援藏|交流)[）)]")
 #: the end of a quoted title before the name: ”, ”称号的, ”称号获得者
 _QUOTED_TITLE_END = re.compile(r"”(?:称号)?(?:获得者)?的?")
-#: 王芳是一名法官 / 王芳是该院立案庭的一名法官: a name, 是, a post held
-_IS_ONE = re.compile(r"(?:是|系)(?:[" + _HAN + r"]{1,24}的)?一(?:名|位)$")
+#: 王芳是一名法官 / 王芳是该院立案庭的一名法官 / 王芳其实是甲法院一名法警: a name, (an
+#: adverb,) 是, (the court or department,) a post held
+_IS_ONE = re.compile(
+    r"(?:其实|也|就|正|便|如今|现在|目前|现已|已)?(?:是|系)(?P<gap>(?:(?![是系])["
+    + _HAN
+    + r"]){1,24}?的?)?"
+    r"一(?:名|位)$"
+)
+#: a phrase ending in 的 that may stand before a name: 43岁的王芳, 今年58岁的王芳
+_AGE_OF = re.compile(r"[0-9一二三四五六七八九十]+岁的$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -239,13 +257,38 @@ _WORDS_AFTER = frozenset(
         "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
         "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
         "接受心中心里多方全程逐一带头耐心主动积极热情"
+        # 庭长张三打来电话, 法官李四电话联系, 调解员王五入驻, 以张三命名的工作室
+        "打来电话入驻命名"
     ]
     for i in range(0, len(_w), 2)
 )
+_AT_WORK = (
+    "带领带队来到参加参与出席主持前往走进深入走访陪同决定仔细详细没有并未再次就是倾听看望慰问察看"
+    "现场实地敏锐细致反复逐项悉心一直依旧仍然始终"
+)
 #: words that say a name has ended (the ones above, and some that begin with a name character)
-_END_WORDS = _WORDS_AFTER | frozenset(
-    ["强调", "荣获", "明确", "建议", "坦言", "希望", "透露", "上门", "下乡", "会见", "安排", "任职"]
-    + ["关于", "有关", "对于", "所说", "所讲", "所言"]
+_END_WORDS = (
+    _WORDS_AFTER
+    | frozenset(
+        [
+            "强调",
+            "荣获",
+            "明确",
+            "建议",
+            "坦言",
+            "希望",
+            "透露",
+            "上门",
+            "下乡",
+            "会见",
+            "安排",
+            "任职",
+        ]
+        + ["关于", "有关", "对于", "所说", "所讲", "所言"]
+        # verbs of taking part (法官张三参加会议, 全国优秀法官李四出席) and of a judge at work
+        # (法官张三决定就地开庭, 书记员李四仔细核对)
+        + [_AT_WORK[i : i + 2] for i in range(0, len(_AT_WORK), 2)]
+    )
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -266,7 +309,7 @@ _BOUNDARY_BEFORE = frozenset("，,。.、；;：:！!？?“”（()）—-\n \u
 
 #: characters a given name does not end with: 江苏省, 强化院, 宣教科 are a place, a word, a unit
 _NOT_NAME_END = frozenset(
-    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系舍"
+    "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系舍着"
 )
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
 _COMMON_WORDS = frozenset(
@@ -295,6 +338,10 @@ _COMMON_WORDS = frozenset(
         "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
         "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
         "石油房地原任曾任宝贵宝典宝藏宝宝"
+        # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
+        "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
+        "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
+        "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过向来居然全心干练庄重强硬成熟简便"
     ]
     for i in range(0, len(_w), 2)
 )
@@ -474,6 +521,39 @@ def _is_honour(role: str) -> bool:
     return bool(_HONOUR_RE.fullmatch(role))
 
 
+#: words before a title that change or qualify the post and stay in the role as written:
+#: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
+_KEPT_PREFIXES = frozenset(
+    ["原", "退休", "青年", "承办", "主审", "资深", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
+)
+
+
+@lru_cache(maxsize=4096)
+def _written_roles(chain: str) -> tuple[str, ...]:
+    """The titles of a chain as written where the word before a title qualifies the post
+    (原庭长, 退休法官, 青年法官); other words before it are dropped (女法官 → 法官)."""
+    out = []
+    for r in _CHAIN_SPLIT.split(chain):
+        bare = _strip_prefix(r)
+        out.append(r if bare != r and r[: len(r) - len(bare)] in _KEPT_PREFIXES else bare)
+    return tuple(out)
+
+
+#: posts that head a division of a court: the division is part of the post (立案庭庭长)
+_DIVISION_HEADS = frozenset(["庭长", "副庭长"])
+#: a division of a court (立案庭, 民一庭, 审判监督庭), not a tribunal (城关法庭)
+_DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
+
+
+def _division(gap: str) -> bool:
+    return (
+        bool(_DIVISION.fullmatch(gap))
+        and not gap.endswith("法庭")
+        and "人民" not in gap
+        and not any(c in _NOT_IN_DEPT for c in gap)
+    )
+
+
 _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县委|区委)常委")
 #: a department between a court and a title: 如皋法院立案庭庭长, 甲县法院诉讼服务中心主任
 _DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组|大队|支队)")
@@ -613,6 +693,17 @@ def find_people(
     def taken(s: int) -> bool:
         return any(h.start <= s < h.end for h in hits)
 
+    def titled(chain: str, pos: int, court: str | None, roles: tuple[str, ...]) -> tuple[str, ...]:
+        """The posts of a person whose court is known, as written: 原庭长, 退休法官, and a
+        division head with the division between the court and the title (立案庭庭长)."""
+        if court is None or court.startswith("AGG:"):
+            return roles
+        written = _written_roles(chain)
+        i = bisect.bisect_right(mention_ends, pos) - 1
+        if written[0] in _DIVISION_HEADS and i >= 0 and _division(text[mention_ends[i] : pos]):
+            written = (text[mention_ends[i] : pos] + written[0],) + written[1:]
+        return written
+
     found = list(_CHAIN_RE.finditer(text, 0, limit))
     chains = [(m.start(), m.end()) for m in found]
     for m in found:  # a roster line: 党组成员、副院长：刘红梅、韩建国
@@ -743,7 +834,7 @@ def find_people(
         hits.append(
             PersonHit(
                 name,
-                roles,
+                titled(chain, m.start(), court, roles),
                 start,
                 end,
                 court,
@@ -829,8 +920,8 @@ def find_people(
         if m.end() < len(text) and not good_end(m.end()):
             continue  # a name follows the title: the patterns above had their chance
         chain = m.group(0)
-        roles = _roles(chain)
         court = unit_before(m.start()) or dept_before(m.start(), chain)
+        roles = titled(chain, m.start(), court, _roles(chain))
         head = m.start()
         if court is not None:
             cm = next((c for c in court_mentions if c.court == court and c.end <= m.start()), None)
@@ -904,15 +995,25 @@ def find_people(
         if not all(r in COURT_OCCUPATIONS or r in _TITLES_OF_A_COURT for r in roles):
             continue
         at = one.start()
+        gap_end = one.end("gap") if one.group("gap") else -1
         # 张三是甲法院的一名法官: the court before 的 inside the apposition
         of = text.rfind("的", at, m.start())
         owner = (unit_before(of) or dept_before(of, m.group(0))) if of > at else None
+        if gap_end > 0 and text[gap_end - 1] != "的":
+            # 张三是甲法院一名法警: the gap is the court (or its department), nothing else
+            owner = unit_before(gap_end) or dept_before(gap_end, m.group(0))
+            if owner is None:
+                continue
         raw = text[max(0, at - 3) : at]
         for cut in range(len(raw) - 1):
             name, s = raw[cut:], at - len(raw) + cut
-            if (s == 0 or text[s - 1] in _CLAUSE_START) and _plausible_name(name):
+            opens = s == 0 or text[s - 1] in _CLAUSE_START
+            # 43岁的张三是一名法警
+            opens = opens or _AGE_OF.search(text, max(0, s - 6), s) is not None
+            if opens and _plausible_name(name):
                 if not taken(s):
                     court = dept_before(m.start(), m.group(0)) or unit_before(m.start()) or owner
+                    roles = titled(m.group(0), m.start(), court, roles)
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
                 break
     for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to
@@ -957,7 +1058,7 @@ def find_people(
                     hits.append(
                         PersonHit(
                             raw[first:],
-                            _roles(m.group(0)),
+                            titled(m.group(0), m.start(), court, _roles(m.group(0))),
                             s,
                             run.end(),
                             court,
@@ -999,7 +1100,44 @@ def find_people(
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _as_written(hits)
+
+
+def _bare_post(role: str) -> str | None:
+    """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长), else None."""
+    for head in _DIVISION_HEADS:
+        if role.endswith(head) and _division(role[: -len(head)]):
+            return head
+    prefix = _PREFIX_RE.match(role)
+    if prefix is not None and prefix.group(0) in _KEPT_PREFIXES:
+        bare = role[prefix.end() :]
+        return bare if bare in _ROLE_SET else None
+    return None
+
+
+def bare_title(role: str) -> str:
+    """The title of a post as find_people may write it in full: 立案庭庭长 → 庭长,
+    原庭长 → 庭长, 青年法官 → 法官; any other role as it is."""
+    return _bare_post(role) or role
+
+
+def _as_written(hits: list[PersonHit]) -> list[PersonHit]:
+    """A post written in full at one mention (立案庭庭长张三, 原庭长李四) stands for the bare
+    title at the person's other mentions (张三庭长 later on): one post, not two."""
+    full: dict[str, dict[str, str]] = {}
+    for h in hits:
+        for r in h.roles:
+            bare = _bare_post(r)
+            if bare is not None:
+                full.setdefault(h.name, {})[bare] = r
+    if not full:
+        return hits
+    return [
+        replace(h, roles=tuple(dict.fromkeys(full[h.name].get(r, r) for r in h.roles)))
+        if h.name in full
+        else h
+        for h in hits
+    ]
 
 
 def _apposition(
@@ -1048,7 +1186,7 @@ def _apposition(
 
 
 #: 张三现任甲法院庭长 / 张三是甲法院庭长: a name, a verb of holding a post, the post
-_IS = re.compile(r"(?:现任|担任|出任|调任|任|是|系)$")
+_IS = re.compile(r"(?:现任|现为|担任|出任|调任|任|是|系)$")
 #: 任命张三为甲法院副院长: an appointment names the holder
 _APPOINT = re.compile(r"(?:任命|任免|选举|提名|推选)(?P<name>[" + _HAN + r"]{2,3})为$")
 #: 现任甲法院庭长的张三: the post, 的, the name

@@ -6,7 +6,7 @@ import re
 
 from ingest.document import CourtMention, CourtRef, SourceDocument
 from ingest.extract import extract_document
-from ingest.people import PERSON_RULES, byline_court, find_bylines, find_people
+from ingest.people import PERSON_RULES, bare_title, byline_court, find_bylines, find_people
 from tests.ingest.test_extract import stand_in
 
 
@@ -89,7 +89,7 @@ def test_department_between_court_and_title() -> None:
     text = "甲县法院立案庭庭长张明介绍了情况。"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
     assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
-        ("张明", ("庭长",), "X省甲县人民法院", "person:court-dept-title-name")
+        ("张明", ("立案庭庭长",), "X省甲县人民法院", "person:court-dept-title-name")
     ]
     text = "甲县法院审判管理办公室主任李红表示，"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
@@ -355,7 +355,7 @@ def test_profile_names_the_person_and_the_court_post() -> None:
     text = "张建华，男，汉族，甲县法院立案庭庭长。"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
     assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
-        ("张建华", ("庭长",), "X省甲县人民法院", "person:profile")
+        ("张建华", ("立案庭庭长",), "X省甲县人民法院", "person:profile")
     ]
     # a profile without a court post is not one of the court's people
     assert find_people("张建华，男，汉族，甲镇村民。") == []
@@ -748,7 +748,7 @@ def test_a_former_post_a_mongolian_name_and_words_before_comrade() -> None:
     text = "甲县法院丁镇法庭原庭长陈立群长期在基层工作。"
     hits = find_people(text, _court(text, "甲县法院丁镇法庭", "X省甲县人民法院丁镇人民法庭"))
     assert [(h.name, h.roles, h.court) for h in hits] == [
-        ("陈立群", ("庭长",), "X省甲县人民法院丁镇人民法庭")
+        ("陈立群", ("原庭长",), "X省甲县人民法院丁镇人民法庭")
     ]
     # 原 ending a word (草原, 高原) is no former post
     assert find_people("他是一名草原法官。") == []
@@ -768,3 +768,91 @@ def test_mediator_of_a_courts_dispute_centre_or_pre_filing_mediation() -> None:
     ]
     text = "甲县法院指导乙镇解纷中心，调解员王芳说，"
     assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
+
+
+def test_a_name_then_is_one_of_the_courts_staff() -> None:
+    # an adverb before 是, no 的 between the court and 一名, an age before the name
+    for text in (
+        "丁文军其实是乙县人民法院的一名青年法官。",
+        "丁文军也是乙县人民法院一名法警。",
+        "今年43岁的丁文军是乙县人民法院一名法警。",
+    ):
+        hits = find_people(text, _court_first(text))
+        assert [(h.name, h.court, h.rule) for h in hits] == [
+            ("丁文军", "X省乙县人民法院", "person:name-is-title")
+        ], text
+    # the words between 是 and 一名 must be the court when no 的 ends them
+    assert find_people("丁文军是村里一名法警。") == []
+    assert find_people("这是当天第一名法官。") == []
+
+
+def test_verbs_of_taking_part_end_a_name() -> None:
+    assert [h.name for h in find_people("会上，全国模范法官孙立新出席并讲话。")] == ["孙立新"]
+    assert [h.name for h in find_people("以全国模范法官孙立新命名的工作室揭牌。")] == ["孙立新"]
+    assert [h.name for h in find_people("会上，法官助理王小丫、书记员韩松参加。")] == [
+        "王小丫",
+        "韩松",
+    ]
+    assert [h.name for h in find_people("第二天，庭长吴涛打来电话。")] == ["吴涛"]
+    assert [h.name for h in find_people("会上，法官周丽决定就地开庭。")] == ["周丽"]
+    # adverbs and times between the title and the verb are no names
+    for text in (
+        "会上，法官陆续来到村里。",
+        "会上，法官明天出席。",
+        "会上，法官尚未参加。",
+        "会上，法官向来仔细核对。",
+    ):
+        assert find_people(text) == [], text
+
+
+def test_a_post_as_written_where_the_court_is_known() -> None:
+    text = "甲县法院民二庭副庭长赵明远主持调解。后来，赵明远副庭长又来到村里。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert {h.roles for h in hits} == {("民二庭副庭长",)}
+    text = "甲县法院退休法官钱立新参加。甲县法院青年法官孙晓东说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [
+        ("钱立新", ("退休法官",)),
+        ("孙晓东", ("青年法官",)),
+    ]
+    # words that do not qualify the post are dropped; a tribunal is no division
+    text = "甲县法院女法官钱丽说，"
+    assert [h.roles for h in find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))] == [
+        ("法官",)
+    ]
+    text = "甲县法院城关法庭庭长钱立新说，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [h.roles for h in hits] == [("庭长",)]
+    # without a court the bare post stays (the extractor places it by context)
+    assert [h.roles for h in find_people("会上，原庭长钱立新说，")] == [("庭长",)]
+
+
+def test_the_names_of_a_courts_appointed_mediators() -> None:
+    for title in ("特邀调解员", "特约调解员", "特邀人民调解员", "特约人民调解员"):
+        text = f"乙县人民法院{title}吴秀兰说，调解成功了。"
+        hits = find_people(text, _court_first(text))
+        assert [(h.name, h.roles, h.court) for h in hits] == [
+            ("吴秀兰", (title,), "X省乙县人民法院")
+        ], text
+
+
+def test_a_basic_level_honour_and_a_post_held_now() -> None:
+    hits = find_people("会上，全国最美基层法官秦晓燕说，")
+    assert [(h.name, h.roles) for h in hits] == [("秦晓燕", ("全国最美基层法官",))]
+    text = "秦晓燕现为乙县人民法院立案庭庭长。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("秦晓燕", ("立案庭庭长",), "X省乙县人民法院")
+    ]
+
+
+def test_the_bare_title_of_a_post_written_in_full() -> None:
+    assert [
+        bare_title(r) for r in ("立案一庭庭长", "原副庭长", "青年法官", "院长", "人民调解员")
+    ] == [
+        "庭长",
+        "副庭长",
+        "法官",
+        "院长",
+        "人民调解员",
+    ]
