@@ -968,16 +968,27 @@ _COURT_ROLES = frozenset(
 _TRIBUNAL_ROLES = frozenset(["庭长", "副庭长", "法官", "员额法官", "法官助理", "书记员"])
 
 
+def _tribunal_post(role: str) -> bool:
+    """A post held in a tribunal: 庭长, 法官, 原庭长 (a qualified title); a division head
+    (立案庭庭长) heads a division of the court, not a tribunal."""
+    from ingest.people import bare_title
+
+    bare = bare_title(role)
+    return bare in _TRIBUNAL_ROLES and not role[: len(role) - len(bare)].endswith("庭")
+
+
 def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
-    """Give court officers named without their court (院长杨秋明) the court the text is about."""
-    from ingest.people import COURT_OCCUPATIONS, byline_court, listed_office
+    """Give court officers named without their court (院长杨秋明) the court the text is about.
+
+    A post written in full (立案庭庭长, 退休法官, 承办法官) counts by its title (庭长, 法官)."""
+    from ingest.people import COURT_OCCUPATIONS, bare_title, byline_court, listed_office
 
     out: list[PersonHit] = []
     # court staff and mediators the court appoints (特邀调解员, 驻院调解员) work for the court
     # the text is about
     placeable = _COURT_ROLES | COURT_OCCUPATIONS
     for h in hits:
-        officer = bool(h.roles) and all(r in placeable for r in h.roles)
+        officer = bool(h.roles) and all(bare_title(r) in placeable for r in h.roles)
         prev = out[-1].court if out else None
         if prev and not prev.startswith("AGG:") and listed_office(ctx.text, out[-1], h):
             # 副院长李红伟、办公室主任赵振营: an office listed among the court's officers
@@ -994,7 +1005,7 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
         unit = ctx.unit_at(h.start)
         if unit and unit.startswith("AGG:"):
             unit = _leading_court(unit, ctx.courts)
-        if unit and ctx.level(unit) == "tribunal" and not set(h.roles) <= _TRIBUNAL_ROLES:
+        if unit and ctx.level(unit) == "tribunal" and not all(map(_tribunal_post, h.roles)):
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
     return out
@@ -1029,6 +1040,7 @@ def _people(
     from ingest.people import (
         COURT_OCCUPATIONS,
         PERSON_RULES,
+        bare_title,
         byline_court,
         find_bylines,
         is_court_honour,
@@ -1073,7 +1085,12 @@ def _people(
         for p in people.values()
         if p.unit is not None
         or not p.roles
-        or all(r in _COURT_ROLES or r in COURT_OCCUPATIONS or is_court_honour(r) for r in p.roles)
+        or all(
+            bare_title(r) in _COURT_ROLES
+            or bare_title(r) in COURT_OCCUPATIONS
+            or is_court_honour(r)
+            for r in p.roles
+        )
     ]
 
 

@@ -986,3 +986,40 @@ def test_a_statutory_procedure_needs_the_court_named_in_its_sentence() -> None:
 def test_a_high_court_speakers_plan_stays_a_promotion() -> None:
     edges, _ = run("省法院副院长赵一鸣表示，下一步将深化诉前调解。")
     assert ("X省高级人民法院", "诉前调解", "promoted") in edges
+
+
+def _with_hit(monkeypatch, name: str, roles: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """find_people as it may write a post in full for someone named without a court."""
+    import ingest.extract
+    from ingest.people import PersonHit
+
+    def find(text: str, mentions: object) -> list[PersonHit]:
+        s = text.index(name)
+        return [PersonHit(name, roles, s, s + len(name), rule="person:title-name")]
+
+    monkeypatch.setattr(ingest.extract, "find_people", find)
+
+
+def test_a_post_written_in_full_is_placed_by_its_title(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _with_hit(monkeypatch, "钱文", ("退休法官",))
+    _, gold = run("乙县法院开展诉前调解。\n退休法官钱文参与调解。")
+    assert [(p["name"], p["roles"], p["unit"]) for p in gold["people"]] == [
+        ("钱文", ["退休法官"], "X省乙县人民法院")
+    ]
+    # kept without any court in the text too, like a bare 法官
+    _with_hit(monkeypatch, "钱文", ("承办法官",))
+    _, gold = run("二审中，承办法官钱文组织调解。")
+    assert [(p["name"], p["roles"], p["unit"]) for p in gold["people"]] == [
+        ("钱文", ["承办法官"], None)
+    ]
+
+
+def test_a_division_head_in_a_tribunals_paragraph_belongs_to_the_court(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    text = "丁镇法庭推行巡回审判。{}钱文说，要继续努力。"
+    _with_hit(monkeypatch, "钱文", ("立案庭庭长",))
+    _, gold = run(text.format("立案庭庭长"))
+    assert [p["unit"] for p in gold["people"]] == ["X省乙县人民法院"]
+    # a former head of the tribunal is the tribunal's
+    _with_hit(monkeypatch, "钱文", ("原庭长",))
+    _, gold = run(text.format("原庭长"))
+    assert [p["unit"] for p in gold["people"]] == ["X省乙县人民法院丁镇人民法庭"]
