@@ -1002,13 +1002,41 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             named = byline_court(h.court_surface, ctx.courts)
             out.append(replace(h, court=named) if named else h)
             continue
-        unit = ctx.unit_at(h.start)
+        unit, path = ctx.unit_path(h.start)
+        if path in ("paragraph-topic", "paragraph-topic-far"):
+            # no court named before them in their paragraph: 院长张三介绍了我院… — they speak
+            # of their own court (a tribunal of it may still be theirs)
+            own = _own_court_after(ctx, h)
+            if own is not None and unit != own and ctx.parents.get(unit or "") != own:
+                unit = own
         if unit and unit.startswith("AGG:"):
             unit = _leading_court(unit, ctx.courts)
         if unit and ctx.level(unit) == "tribunal" and not all(map(_tribunal_post, h.roles)):
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
     return out
+
+
+#: 我院/本院: the court the article's writer belongs to (ingest.courts resolves it to the home)
+_FIRST_PERSON_COURT = frozenset(["我院", "本院"])
+#: a visitor's verb or a preposition right before 我院 (到我院调研, 对我院工作给予肯定): the
+#: person may come from another court
+_TOWARDS = re.compile(r"(?:到|赴|莅临|来到|走进|深入|对|向|给|为|与|同|和|跟|在)$")
+
+
+def _own_court_after(ctx: _Context, h: PersonHit) -> str | None:
+    """The court a person speaks of as 我院/本院 later in their own sentence, before any other
+    court is named (党组书记、院长张三介绍了我院…工作情况): the writer's court, which is the
+    person's, unless a visitor's verb or a preposition comes right before it."""
+    _, s_end = ctx.sentence(h.start)
+    named = ctx.courts_in(h.end, s_end)
+    if not named or named[0].surface not in _FIRST_PERSON_COURT:
+        return None
+    m = named[0]
+    lo = max(h.end, m.start - 4)
+    if _INSPECT_BEFORE.search(ctx.text, lo, m.start) or _TOWARDS.search(ctx.text, lo, m.start):
+        return None
+    return m.court
 
 
 def _place_at_level(ctx: _Context, level: str) -> str | None:

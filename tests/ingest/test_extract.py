@@ -1023,3 +1023,26 @@ def test_a_division_head_in_a_tribunals_paragraph_belongs_to_the_court(monkeypat
     _with_hit(monkeypatch, "钱文", ("原庭长",))
     _, gold = run(text.format("原庭长"))
     assert [p["unit"] for p in gold["people"]] == ["X省乙县人民法院丁镇人民法庭"]
+
+
+def _self_stand_in(doc: SourceDocument) -> StandIn:
+    """The stand-in with 我院 tied to the article's own court (乙县法院), as ingest.courts does."""
+    res = stand_in(doc)
+    res.home = "X省乙县人民法院"
+    for m in re.finditer("我院", doc.text):
+        res.mentions.append(CourtMention(m.start(), m.end(), "我院", res.home))
+    return res
+
+
+def _units(text: str) -> dict[str, object]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=_self_stand_in)
+    return {p["name"]: p["unit"] for p in to_gold(ex)["people"]}
+
+
+def test_an_officer_speaking_of_our_court_is_its_officer() -> None:
+    visit = "省法院庭长赵一鸣一行到乙县法院调研。\n赵一鸣庭长查看了我院诉讼服务中心。\n"
+    units = _units(visit + "座谈会上，院长孙武介绍了我院诉前调解工作。")
+    assert units["孙武"] == "X省乙县人民法院"
+    # a visitor's verb or a preposition before 我院: no sign of whose officer it is
+    units = _units(visit + "座谈会上，院长孙武对我院诉前调解工作给予肯定。")
+    assert units["孙武"] != "X省乙县人民法院"
