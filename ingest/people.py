@@ -694,11 +694,14 @@ def find_people(
         return any(h.start <= s < h.end for h in hits)
 
     def titled(chain: str, pos: int, court: str | None, roles: tuple[str, ...]) -> tuple[str, ...]:
-        """The posts of a person whose court is known, as written: 原庭长, 退休法官, and a
-        division head with the division between the court and the title (立案庭庭长)."""
-        if court is None or court.startswith("AGG:"):
+        """A person's posts as written: 原庭长, 退休法官, and, when the court is known, a
+        division head with the division between the court and the title (立案庭庭长). A group
+        of courts (AGG:) keeps the bare posts."""
+        if court is not None and court.startswith("AGG:"):
             return roles
         written = _written_roles(chain)
+        if court is None:
+            return written
         i = bisect.bisect_right(mention_ends, pos) - 1
         if written[0] in _DIVISION_HEADS and i >= 0 and _division(text[mention_ends[i] : pos]):
             written = (text[mention_ends[i] : pos] + written[0],) + written[1:]
