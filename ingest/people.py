@@ -524,7 +524,7 @@ def _is_honour(role: str) -> bool:
 #: words before a title that change or qualify the post and stay in the role as written:
 #: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
 _KEPT_PREFIXES = frozenset(
-    ["原", "退休", "青年", "承办", "主审", "资深", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
+    ["原", "退休", "青年", "承办", "主审", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
 )
 
 

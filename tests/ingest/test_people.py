@@ -823,8 +823,8 @@ def test_a_post_as_written_where_the_court_is_known() -> None:
     text = "甲县法院城关法庭庭长钱立新说，"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
     assert [h.roles for h in hits] == [("庭长",)]
-    # without a court the bare post stays (the extractor places it by context)
-    assert [h.roles for h in find_people("会上，原庭长钱立新说，")] == [("庭长",)]
+    # without a court the post is as written too (the extractor places it by its bare title)
+    assert [h.roles for h in find_people("会上，原庭长钱立新说，")] == [("原庭长",)]
 
 
 def test_the_names_of_a_courts_appointed_mediators() -> None:
