@@ -180,6 +180,28 @@ def test_default_taxonomy_narrow_surfaces() -> None:
     assert found("村公共法律服务站") == []
 
 
+def test_default_taxonomy_common_court_news_names() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    # a judges' office set up (or counted) is the outreach post, a room of a centre is not
+    assert found("甲镇设立法官工作室") == ["法官工作站"]
+    assert found("共建成12个法官工作室") == ["法官工作站"]
+    assert found("建立法官工作室8个") == ["法官工作站"]
+    assert found("聘请特约调解员和特邀人民调解员") == ["特邀调解", "特邀调解"]
+    assert found("每月巡回就地开庭") == ["巡回审判"]
+    assert found("推进“无讼”创建") == ["无讼村居创建"]
+    assert found("启动“一社区一法官”机制") == ["一村一法官"]
+    # a brand of circuit trials of its own, not a spelling of 巡回审判
+    assert found("组成马背法庭巡回办案") == ["马背法庭", "巡回审判"]
+    assert found("推动调解平台进社区、进网格、进乡村") == ["人民法院调解平台三进"]
+    assert found("推动人民法院调解平台“三进”") == ["人民法院调解平台三进"]
+    assert found("依托人民法院调解平台调解") == ["人民法院调解平台"]
+    assert found("践行新时代马锡五审判方式") == ["马锡五审判方式"]
+
+
 def test_released_canonical_names_are_never_renamed() -> None:
     """A store's initiatives and its reviewers' decisions name the canonical names: renaming
     one would leave them behind on the next ingest. A new spelling becomes an alias."""
