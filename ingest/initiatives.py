@@ -112,6 +112,16 @@ _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     + r")"
     + _HEAD_RUN_ON
 )
+#: a bare code (“3+N”, “1+4”) names nothing alone: the words after it up to the head are the
+#: name, and they may run longer (“3+N”联动联合矛盾纠纷调处机制)
+_HEAD_AFTER_CODE = re.compile(
+    r"(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
+    + HAN
+    + r"]){0,12}?)(?P<head>"
+    + MECHANISM_HEADS
+    + r")"
+    + _HEAD_RUN_ON
+)
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
@@ -134,6 +144,7 @@ _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
+_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN_RUN = re.compile("[" + HAN + "]")
 _NUM_CHARS = "一二两三四五六七八九十百"
@@ -360,6 +371,8 @@ def _quoted_candidates(
     for group in groups:
         first, last = group[0], group[-1]
         head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
+        if head_m is None and _CODE.match(strip_ignored(last.group("x"))):
+            head_m = _HEAD_AFTER_CODE.match(text, last.end(), min(len(text), last.end() + 18))
         if head_m is None and _COUNTED_ABBR.match(strip_ignored(last.group("x"))):
             head_m = _ABBR_HEAD_AFTER.match(text, last.end())  # “两邻”理念, “三端”协同
         if head_m is not None and (
@@ -577,6 +590,10 @@ _QUOTE_OF_QUOTE = re.compile(r"的[“「]")
 _GOVERNANCE_SYSTEM = re.compile(
     r"(?P<level>基层|社会|市域|乡村|基层社会|城乡基层|城乡)?治理(?:体系|格局|网络)"
 )
+#: the governance of society or of the grassroots as a whole (社会治理制度, 基层治理体系)
+_SOCIETY_GOVERNANCE = re.compile(
+    r"(?:基层|社会|市域|乡村|基层社会|城乡基层|城乡|城乡社区)治理(?:体系|格局|网络|制度|机制|模式)"
+)
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
@@ -672,6 +689,8 @@ def _unquoted_candidates(
             continue  # 建成甲人民法庭 is a tribunal; a virtual courtroom is a practice
         if h.group(0) in ("系统", "平台") and _OFFICE_SYSTEM.search(plain):
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
+        if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
+            continue  # 健全共建共治共享的社会治理制度: the governance of society, no court's own
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (

@@ -676,3 +676,13 @@ def test_a_count_before_a_facility_is_no_part_of_its_name() -> None:
 def test_a_verb_after_the_term_sets_it_up() -> None:
     assert names("甲县法院环境资源法庭的成立，标志着新阶段。") == ["环境资源审判专业化"]
     assert names("甲县法院环境资源法庭的案件增多。") == []
+
+
+def test_a_code_names_a_mechanism_with_a_longer_modifier() -> None:
+    assert names("该院打造“2+N”多方联合涉企纠纷调处机制。") == ["“2+N”多方联合涉企纠纷调处机制"]
+    assert names("甲庭探索“1+3”一站式劳动争议化解新模式。") == ["“1+3”一站式劳动争议化解新模式"]
+
+
+def test_the_governance_of_society_is_no_court_initiative() -> None:
+    assert names("报告要求健全共建共治共享的社会治理制度。") == []
+    assert names("该院完善城乡基层治理体系。") == []
