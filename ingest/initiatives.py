@@ -206,6 +206,9 @@ _RHYTHM_PART = r"[" + _NUM + r"][" + HAN + r"][" + _NUM + r"]" + _RHYTHM_TAIL
 _RHYTHM = re.compile(
     r"一(?![个项条届])[" + HAN + r"]一" + _RHYTHM_TAIL + r"(?:、" + _RHYTHM_PART + r")*"
 )
+#: what may follow a rhythmic formula that names a routine (一案一评查制度, 一院一档的)
+_RHYTHM_NEXT = re.compile(r"(?:制度|机制|工作|模式|标准|的|为|等|" + MECHANISM_HEADS + r")")
+_COMPARISON = re.compile(r"[大小等多少]于")
 
 
 @dataclass(frozen=True)
@@ -1204,6 +1207,10 @@ def find_initiatives(
             "”", 0, rh.start()
         ):
             continue  # “一屏一线一终端”: a rhythm that would cut a quoted name short
+        if (
+            _HAN_RUN.match(text, rh.end()) and not _RHYTHM_NEXT.match(text, rh.end())
+        ) or _COMPARISON.search(rh.group(0)):
+            continue  # 一户一杯茶听民需, 一加一大于二: a phrase of a sentence, not a routine
         cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy

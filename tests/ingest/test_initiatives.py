@@ -686,3 +686,9 @@ def test_a_code_names_a_mechanism_with_a_longer_modifier() -> None:
 def test_the_governance_of_society_is_no_court_initiative() -> None:
     assert names("报告要求健全共建共治共享的社会治理制度。") == []
     assert names("该院完善城乡基层治理体系。") == []
+
+
+def test_a_rhythm_inside_a_sentence_is_no_routine() -> None:
+    assert names("法官一家一杯茶问民情，一村一走访解民忧。") == []
+    assert names("大家说，一加一大于二。") == []
+    assert names("该院对改判案件一案一评查，实行一院一档制度。") == ["一案一评查", "一院一档制度"]
