@@ -678,6 +678,8 @@ def _unquoted_candidates(
             continue
         if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
             continue
+        if len(_DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", plain))) < 2:
+            continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if _POLITICAL.search(x):
@@ -712,7 +714,7 @@ def _unquoted_candidates(
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
 #: not 层系多级的纠纷解决机制)
-_DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接")
+_DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接|预防|督促|非诉")
 #: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
 _USED_HEADS = frozenset({"平台", "系统", "中心", "基地", "通道", "专区"})
 #: what makes a courtroom set up a practice of remote hearing (5G虚拟智能法庭, 云上法庭); not

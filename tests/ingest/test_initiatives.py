@@ -692,3 +692,9 @@ def test_a_rhythm_inside_a_sentence_is_no_routine() -> None:
     assert names("法官一家一杯茶问民情，一村一走访解民忧。") == []
     assert names("大家说，一加一大于二。") == []
     assert names("该院对改判案件一案一评查，实行一院一档制度。") == ["一案一评查", "一院一档制度"]
+
+
+def test_an_unquoted_name_of_dispute_words_only_is_no_name() -> None:
+    assert names("该院健全矛盾纠纷预防化解机制，完善督促机制。") == []
+    assert names("甲县设立3个矛盾纠纷调处中心。") == []
+    assert names("该院建立涉企纠纷快速调处机制。") == ["涉企纠纷快速调处机制"]
