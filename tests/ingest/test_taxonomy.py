@@ -200,6 +200,9 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("推动人民法院调解平台“三进”") == ["人民法院调解平台三进"]
     assert found("依托人民法院调解平台调解") == ["人民法院调解平台"]
     assert found("践行新时代马锡五审判方式") == ["马锡五审判方式"]
+    assert found("在景区设立旅游巡回法庭") == ["旅游法庭"]
+    assert found("推广“两状”示范文本") == ["起诉状答辩状示范文本"]
+    assert found("甲县旅游环保法庭") == []
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
