@@ -698,3 +698,9 @@ def test_an_unquoted_name_of_dispute_words_only_is_no_name() -> None:
     assert names("该院健全矛盾纠纷预防化解机制，完善督促机制。") == []
     assert names("甲县设立3个矛盾纠纷调处中心。") == []
     assert names("该院建立涉企纠纷快速调处机制。") == ["涉企纠纷快速调处机制"]
+
+
+def test_litigation_mediation_links_beside_the_nationwide_ones_are_those() -> None:
+    found = names("该院建立在线诉调对接机制，完善“总对总”在线诉调对接资源库。")
+    assert found == ["总对总在线诉调对接", "总对总在线诉调对接"]
+    assert names("该院建立诉调对接机制。") == ["诉调对接"]

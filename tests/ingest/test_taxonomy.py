@@ -203,6 +203,8 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("在景区设立旅游巡回法庭") == ["旅游法庭"]
     assert found("推广“两状”示范文本") == ["起诉状答辩状示范文本"]
     assert found("甲县旅游环保法庭") == []
+    assert found("完善“总对总”在线诉调对接机制") == ["总对总在线诉调对接"]
+    assert found("推行“多元调解+速裁”机制") == ["多元调解+速裁"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
