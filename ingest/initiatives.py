@@ -102,7 +102,7 @@ _ABBR_HEAD_AFTER = re.compile(r"(?P<mod>)(?P<head>理念|创建|协同)")
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
 _HEAD_RUN_ON = (
     r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
-    r"联席会|交流会|培训班)"
+    r"联席会|交流会|培训班|创新)"
 )
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
@@ -124,7 +124,7 @@ _HEAD_AFTER_CODE = re.compile(
 )
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
-    r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
+    r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|调解法|法庭|专区|"
     r"热线|驿站|之家|服务队|行动|共治)$"
 )
 _COURT_WORK = re.compile(
@@ -172,7 +172,7 @@ _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 _GENERIC_WORDS = re.compile(
     "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
     "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
-    "常态化|规范化|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
+    "常态化|规范化|全覆盖|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流"
 )
@@ -183,7 +183,7 @@ _X_STOP = re.compile(
 )
 
 AWARD_VERBS = (
-    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
+    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|荣立|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
     r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|晋升为|晋升|晋级为|"
     r"被评定为|评定为|"
     r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
@@ -192,6 +192,12 @@ _NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级"
+)
+#: the end of an honour given to a person (调解专家, 办案标兵, 全国模范法官): a role of that
+#: person, not an initiative of a court
+_PERSON_HONOUR = re.compile(
+    r"(?:专家|导师|能手|标兵|高手|先进个人|工作者|法官|之星|调解员|能人|楷模|人物)"
+    r"[”」]?(?:奖项|奖|称号|荣誉称号)?$"
 )
 _AWARD_END = re.compile(
     r"称号|荣誉称号|荣誉|以来|之后|以后|期间|的基础|的同时|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
@@ -425,6 +431,8 @@ def _quoted_candidates(
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
+        if _SHORT_NAME_BEFORE.search(text, max(0, first.start() - 6), first.start()):
+            continue  # 甲人民法庭（下称“甲法庭”）: the short name of what was named before
         # 坚持“调解优先”: a principle held, not a mechanism set up
         verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
             text, max(0, first.start() - 4), first.start()
@@ -568,6 +576,8 @@ def _quoted_candidates(
     return out
 
 
+#: what gives the quote after it as the short name of something just named: （下称“甲法庭”）
+_SHORT_NAME_BEFORE = re.compile(r"[(（][^()（）]{0,2}(?:下称|简称|下同称|又称)[:：]?$")
 #: what makes the quote after it a state reached (实现“甲”), not a facility set up
 _RESULT_BEFORE = re.compile(r"(?:实现|做到|达到|达成)(?:了)?$")
 #: a kind of tool right before a quote that names it: 庭审小程序“甲”, 微信公众号“乙”
@@ -1164,7 +1174,7 @@ def find_initiatives(
         if _DESIGNATION.search(text, os, oe):
             continue  # 确定为改革试点法院: a designation (piloted), not an honour
         obj = text[os:oe]
-        lead = len(obj) - len(obj.lstrip("为 "))
+        lead = len(obj) - len(obj.lstrip("为了 "))
         s = os + lead
         # 分别入选“A”和“B”: the quotes may run past the clipped object
         quoted = [q for q in _QUOTED.finditer(text, s, min(len(text), oe + 40)) if q.start() < oe]
@@ -1175,6 +1185,8 @@ def find_initiatives(
             for q in quoted:
                 if any(q.start() <= t < q.end() for t, _ in title_spans):
                     continue
+                if _PERSON_HONOUR.search(strip_ignored(q.group("x"))):
+                    continue  # 被评为“调解能手”“办案标兵”: a person's honour, a role
                 cands.append(
                     InitiativeMention(
                         q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
@@ -1190,6 +1202,8 @@ def find_initiatives(
                 continue
             if _covered(tax_spans, ps, pe) and len(_residue(text, tax_spans, ps, pe)) < 2:
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
+            if _PERSON_HONOUR.search(strip_ignored(text[ps:pe])):
+                continue  # 被授予“优秀调解导师”奖项: a person's honour, a role
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
             cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
     for mm in _MECHANISM_MEETING.finditer(text, 0, limit):

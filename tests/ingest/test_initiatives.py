@@ -704,3 +704,25 @@ def test_litigation_mediation_links_beside_the_nationwide_ones_are_those() -> No
     found = names("该院建立在线诉调对接机制，完善“总对总”在线诉调对接资源库。")
     assert found == ["总对总在线诉调对接", "总对总在线诉调对接"]
     assert names("该院建立诉调对接机制。") == ["诉调对接"]
+
+
+def test_a_quoted_mediation_method_is_a_candidate() -> None:
+    assert names("甲庭创新“和风调解法”化解邻里纠纷。") == ["“和风调解法”"]
+
+
+def test_honours_of_courts_and_of_persons() -> None:
+    found = find_initiatives("甲法庭荣立全省法院集体二等功。")
+    assert [(m.name, m.awarded) for m in found] == [("全省法院集体二等功", True)]
+    # an honour given to a person is a role of that person
+    assert names("乙庭副庭长被评为“全省法院调解能手”。") == []
+    assert names("五名社区书记被授予了“优秀调解导师”奖项。") == []
+
+
+def test_a_state_reached_or_a_short_name_is_no_new_initiative() -> None:
+    assert names("该院启动“法官工作站全覆盖”工作方案。") == ["法官工作站"]
+    assert names("甲县人民法院乙人民法庭（下称“乙法庭”）位于镇东。") == []
+
+
+def test_reform_and_innovation_results_name_no_reform() -> None:
+    assert names("最高人民法院发布一站式建设优秀改革创新成果。") == ["一站式多元解纷机制"]
+    assert names("该院推出多项审判机制创新举措。") == []
