@@ -207,6 +207,11 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("甲县旅游环保法庭") == []
     assert found("完善“总对总”在线诉调对接机制") == ["总对总在线诉调对接"]
     assert found("推行“多元调解+速裁”机制") == ["多元调解+速裁"]
+    assert found("推进铁路运输法院的定位转型改革") == ["铁路法院定位转型改革"]
+    assert found("判令被告补植复绿") == ["恢复性司法"]
+    assert found("少年法庭推行圆桌审判") == ["圆桌审判"]
+    assert found("与仲裁委健全裁审衔接机制") == ["裁审衔接"]
+    assert found("提供跨域诉讼服务") == ["跨域立案"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
