@@ -34,7 +34,11 @@ watchwords (把X挺在前面), heads that run on into another word (制度化, �
 predicates (是民心工程, 跨域立案是…打造的“家门口”起诉新模式), counts of kinds (两种模式), quoted
 lists of principles without a head of their own (“高院主导、中院主抓”), activities whose name
 names no court work (“纾困解难”活动), case nicknames (“某某网”集资案), criminal judgments
-selected as typical cases, pilot designations, and names in article headlines not set up there.
+selected as typical cases, pilot designations, names in article headlines not set up there,
+short names given in passing ((下称“甲法庭”)), honours of persons (被评为“调解能手”: a role), the
+governance of society (社会治理制度), unquoted names made of dispute words only (矛盾纠纷预防化解
+机制), and rhythmic phrases inside a sentence (一户一杯茶听民需). A bare code (“3+N”) takes a
+longer modifier up to its head (“3+N”联动联合矛盾纠纷调处机制).
 
 >>> [m.name for m in find_initiatives("法院建立“无讼茶室”调解品牌,推行繁简分流。")]
 ['“无讼茶室”调解品牌', '繁简分流']
