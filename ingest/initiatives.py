@@ -183,7 +183,7 @@ _GENERIC_WORDS = re.compile(
 #: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
 _FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
 _X_STOP = re.compile(
-    r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对(?!接)|通过|新$|体制$"
+    r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
 )
 
 AWARD_VERBS = (

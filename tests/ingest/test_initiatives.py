@@ -731,8 +731,3 @@ def test_reform_and_innovation_results_name_no_reform() -> None:
 def test_a_numbered_method_is_a_candidate() -> None:
     assert names("甲庭总结“四心”工作法。") == ["“四心”工作法"]
     assert names("大家要有“一心”。") == []
-
-
-def test_a_linking_mechanism_is_no_preposition() -> None:
-    assert names("该院健全完善人民法院与村级组织对接机制。") == ["人民法院与村级组织对接机制"]
-    assert names("该院对甲乙机制进行评估。") == []
