@@ -415,11 +415,6 @@ def _quoted_candidates(
                 and (
                     head_m.group("head") in _CAMPAIGN_HEADS
                     or (_COUNTED_ABBR.match(plain_x) and head_m.group("head") in _ABBR_HEADS)
-                    or (  # “三创”工作法: a numbered method
-                        _COUNTED_ABBR.match(plain_x)
-                        and head_m.group("head") in ("工作法", "调解法")
-                        and not head_m.group("mod")
-                    )
                     or (
                         (
                             len(head_m.group("mod")) >= 2

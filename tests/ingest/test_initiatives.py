@@ -726,8 +726,3 @@ def test_a_state_reached_or_a_short_name_is_no_new_initiative() -> None:
 def test_reform_and_innovation_results_name_no_reform() -> None:
     assert names("最高人民法院发布一站式建设优秀改革创新成果。") == ["一站式多元解纷机制"]
     assert names("该院推出多项审判机制创新举措。") == []
-
-
-def test_a_numbered_method_is_a_candidate() -> None:
-    assert names("甲庭总结“四心”工作法。") == ["“四心”工作法"]
-    assert names("大家要有“一心”。") == []
