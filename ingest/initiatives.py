@@ -34,7 +34,11 @@ watchwords (把X挺在前面), heads that run on into another word (制度化, �
 predicates (是民心工程, 跨域立案是…打造的“家门口”起诉新模式), counts of kinds (两种模式), quoted
 lists of principles without a head of their own (“高院主导、中院主抓”), activities whose name
 names no court work (“纾困解难”活动), case nicknames (“某某网”集资案), criminal judgments
-selected as typical cases, pilot designations, and names in article headlines not set up there.
+selected as typical cases, pilot designations, names in article headlines not set up there,
+short names given in passing ((下称“甲法庭”)), honours of persons (被评为“调解能手”: a role), the
+governance of society (社会治理制度), unquoted names made of dispute words only (矛盾纠纷预防化解
+机制), and rhythmic phrases inside a sentence (一户一杯茶听民需). A bare code (“3+N”) takes a
+longer modifier up to its head (“3+N”联动联合矛盾纠纷调处机制).
 
 >>> [m.name for m in find_initiatives("法院建立“无讼茶室”调解品牌,推行繁简分流。")]
 ['“无讼茶室”调解品牌', '繁简分流']
@@ -102,7 +106,7 @@ _ABBR_HEAD_AFTER = re.compile(r"(?P<mod>)(?P<head>理念|创建|协同)")
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
 _HEAD_RUN_ON = (
     r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
-    r"联席会|交流会|培训班)"
+    r"联席会|交流会|培训班|创新)"
 )
 _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
@@ -112,9 +116,19 @@ _HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
     + r")"
     + _HEAD_RUN_ON
 )
+#: a bare code (“3+N”, “1+4”) names nothing alone: the words after it up to the head are the
+#: name, and they may run longer (“3+N”联动联合矛盾纠纷调处机制)
+_HEAD_AFTER_CODE = re.compile(
+    r"(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
+    + HAN
+    + r"]){0,12}?)(?P<head>"
+    + MECHANISM_HEADS
+    + r")"
+    + _HEAD_RUN_ON
+)
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
-    r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|法庭|专区|"
+    r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|调解法|法庭|专区|"
     r"热线|驿站|之家|服务队|行动|共治)$"
 )
 _COURT_WORK = re.compile(
@@ -134,6 +148,7 @@ _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
+_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN_RUN = re.compile("[" + HAN + "]")
 _NUM_CHARS = "一二两三四五六七八九十百"
@@ -161,7 +176,7 @@ _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 _GENERIC_WORDS = re.compile(
     "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
     "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
-    "常态化|规范化|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
+    "常态化|规范化|全覆盖|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流"
 )
@@ -172,7 +187,7 @@ _X_STOP = re.compile(
 )
 
 AWARD_VERBS = (
-    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
+    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|荣立|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
     r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|晋升为|晋升|晋级为|"
     r"被评定为|评定为|"
     r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
@@ -181,6 +196,12 @@ _NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级"
+)
+#: the end of an honour given to a person (调解专家, 办案标兵, 全国模范法官): a role of that
+#: person, not an initiative of a court
+_PERSON_HONOUR = re.compile(
+    r"(?:专家|导师|能手|标兵|高手|先进个人|工作者|法官|之星|调解员|能人|楷模|人物)"
+    r"[”」]?(?:奖项|奖|称号|荣誉称号)?$"
 )
 _AWARD_END = re.compile(
     r"称号|荣誉称号|荣誉|以来|之后|以后|期间|的基础|的同时|[" + re.escape(CLAUSE_PUNCT) + r"(（]"
@@ -195,6 +216,9 @@ _RHYTHM_PART = r"[" + _NUM + r"][" + HAN + r"][" + _NUM + r"]" + _RHYTHM_TAIL
 _RHYTHM = re.compile(
     r"一(?![个项条届])[" + HAN + r"]一" + _RHYTHM_TAIL + r"(?:、" + _RHYTHM_PART + r")*"
 )
+#: what may follow a rhythmic formula that names a routine (一案一评查制度, 一院一档的)
+_RHYTHM_NEXT = re.compile(r"(?:制度|机制|工作|模式|标准|的|为|等|" + MECHANISM_HEADS + r")")
+_COMPARISON = re.compile(r"[大小等多少]于")
 
 
 @dataclass(frozen=True)
@@ -360,6 +384,8 @@ def _quoted_candidates(
     for group in groups:
         first, last = group[0], group[-1]
         head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
+        if head_m is None and _CODE.match(strip_ignored(last.group("x"))):
+            head_m = _HEAD_AFTER_CODE.match(text, last.end(), min(len(text), last.end() + 18))
         if head_m is None and _COUNTED_ABBR.match(strip_ignored(last.group("x"))):
             head_m = _ABBR_HEAD_AFTER.match(text, last.end())  # “两邻”理念, “三端”协同
         if head_m is not None and (
@@ -409,6 +435,8 @@ def _quoted_candidates(
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
+        if _SHORT_NAME_BEFORE.search(text, max(0, first.start() - 6), first.start()):
+            continue  # 甲人民法庭（下称“甲法庭”）: the short name of what was named before
         # 坚持“调解优先”: a principle held, not a mechanism set up
         verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
             text, max(0, first.start() - 4), first.start()
@@ -552,6 +580,8 @@ def _quoted_candidates(
     return out
 
 
+#: what gives the quote after it as the short name of something just named: （下称“甲法庭”）
+_SHORT_NAME_BEFORE = re.compile(r"[(（][^()（）]{0,2}(?:下称|简称|下同称|又称)[:：]?$")
 #: what makes the quote after it a state reached (实现“甲”), not a facility set up
 _RESULT_BEFORE = re.compile(r"(?:实现|做到|达到|达成)(?:了)?$")
 #: a kind of tool right before a quote that names it: 庭审小程序“甲”, 微信公众号“乙”
@@ -576,6 +606,10 @@ _QUOTE_OF_QUOTE = re.compile(r"的[“「]")
 #: the local (party and government) governance system courts join: 基层治理体系, 社会治理格局
 _GOVERNANCE_SYSTEM = re.compile(
     r"(?P<level>基层|社会|市域|乡村|基层社会|城乡基层|城乡)?治理(?:体系|格局|网络)"
+)
+#: the governance of society or of the grassroots as a whole (社会治理制度, 基层治理体系)
+_SOCIETY_GOVERNANCE = re.compile(
+    r"(?:基层|社会|市域|乡村|基层社会|城乡基层|城乡|城乡社区)治理(?:体系|格局|网络|制度|机制|模式)"
 )
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
@@ -658,6 +692,8 @@ def _unquoted_candidates(
             continue
         if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
             continue
+        if len(_DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", plain))) < 2:
+            continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if _POLITICAL.search(x):
@@ -672,6 +708,8 @@ def _unquoted_candidates(
             continue  # 建成甲人民法庭 is a tribunal; a virtual courtroom is a practice
         if h.group(0) in ("系统", "平台") and _OFFICE_SYSTEM.search(plain):
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
+        if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
+            continue  # 健全共建共治共享的社会治理制度: the governance of society, no court's own
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
@@ -690,7 +728,7 @@ def _unquoted_candidates(
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
 #: not 层系多级的纠纷解决机制)
-_DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接")
+_DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接|预防|督促|非诉")
 #: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
 _USED_HEADS = frozenset({"平台", "系统", "中心", "基地", "通道", "专区"})
 #: what makes a courtroom set up a practice of remote hearing (5G虚拟智能法庭, 云上法庭); not
@@ -1140,7 +1178,7 @@ def find_initiatives(
         if _DESIGNATION.search(text, os, oe):
             continue  # 确定为改革试点法院: a designation (piloted), not an honour
         obj = text[os:oe]
-        lead = len(obj) - len(obj.lstrip("为 "))
+        lead = len(obj) - len(obj.lstrip("为了 "))
         s = os + lead
         # 分别入选“A”和“B”: the quotes may run past the clipped object
         quoted = [q for q in _QUOTED.finditer(text, s, min(len(text), oe + 40)) if q.start() < oe]
@@ -1151,6 +1189,8 @@ def find_initiatives(
             for q in quoted:
                 if any(q.start() <= t < q.end() for t, _ in title_spans):
                     continue
+                if _PERSON_HONOUR.search(strip_ignored(q.group("x"))):
+                    continue  # 被评为“调解能手”“办案标兵”: a person's honour, a role
                 cands.append(
                     InitiativeMention(
                         q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
@@ -1166,6 +1206,8 @@ def find_initiatives(
                 continue
             if _covered(tax_spans, ps, pe) and len(_residue(text, tax_spans, ps, pe)) < 2:
                 continue  # 被确定为相对薄弱法院: a status the taxonomy knows, not an honour
+            if _PERSON_HONOUR.search(strip_ignored(text[ps:pe])):
+                continue  # 被授予“优秀调解导师”奖项: a person's honour, a role
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
             cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
     for mm in _MECHANISM_MEETING.finditer(text, 0, limit):
@@ -1185,6 +1227,10 @@ def find_initiatives(
             "”", 0, rh.start()
         ):
             continue  # “一屏一线一终端”: a rhythm that would cut a quoted name short
+        if (
+            _HAN_RUN.match(text, rh.end()) and not _RHYTHM_NEXT.match(text, rh.end())
+        ) or _COMPARISON.search(rh.group(0)):
+            continue  # 一户一杯茶听民需, 一加一大于二: a phrase of a sentence, not a routine
         cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy

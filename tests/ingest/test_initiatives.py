@@ -676,3 +676,53 @@ def test_a_count_before_a_facility_is_no_part_of_its_name() -> None:
 def test_a_verb_after_the_term_sets_it_up() -> None:
     assert names("甲县法院环境资源法庭的成立，标志着新阶段。") == ["环境资源审判专业化"]
     assert names("甲县法院环境资源法庭的案件增多。") == []
+
+
+def test_a_code_names_a_mechanism_with_a_longer_modifier() -> None:
+    assert names("该院打造“2+N”多方联合涉企纠纷调处机制。") == ["“2+N”多方联合涉企纠纷调处机制"]
+    assert names("甲庭探索“1+3”一站式劳动争议化解新模式。") == ["“1+3”一站式劳动争议化解新模式"]
+
+
+def test_the_governance_of_society_is_no_court_initiative() -> None:
+    assert names("报告要求健全共建共治共享的社会治理制度。") == []
+    assert names("该院完善城乡基层治理体系。") == []
+
+
+def test_a_rhythm_inside_a_sentence_is_no_routine() -> None:
+    assert names("法官一家一杯茶问民情，一村一走访解民忧。") == []
+    assert names("大家说，一加一大于二。") == []
+    assert names("该院对改判案件一案一评查，实行一院一档制度。") == ["一案一评查", "一院一档制度"]
+
+
+def test_an_unquoted_name_of_dispute_words_only_is_no_name() -> None:
+    assert names("该院健全矛盾纠纷预防化解机制，完善督促机制。") == []
+    assert names("甲县设立3个矛盾纠纷调处中心。") == []
+    assert names("该院建立涉企纠纷快速调处机制。") == ["涉企纠纷快速调处机制"]
+
+
+def test_litigation_mediation_links_beside_the_nationwide_ones_are_those() -> None:
+    found = names("该院建立在线诉调对接机制，完善“总对总”在线诉调对接资源库。")
+    assert found == ["总对总在线诉调对接", "总对总在线诉调对接"]
+    assert names("该院建立诉调对接机制。") == ["诉调对接"]
+
+
+def test_a_quoted_mediation_method_is_a_candidate() -> None:
+    assert names("甲庭创新“和风调解法”化解邻里纠纷。") == ["“和风调解法”"]
+
+
+def test_honours_of_courts_and_of_persons() -> None:
+    found = find_initiatives("甲法庭荣立全省法院集体二等功。")
+    assert [(m.name, m.awarded) for m in found] == [("全省法院集体二等功", True)]
+    # an honour given to a person is a role of that person
+    assert names("乙庭副庭长被评为“全省法院调解能手”。") == []
+    assert names("五名社区书记被授予了“优秀调解导师”奖项。") == []
+
+
+def test_a_state_reached_or_a_short_name_is_no_new_initiative() -> None:
+    assert names("该院启动“法官工作站全覆盖”工作方案。") == ["法官工作站"]
+    assert names("甲县人民法院乙人民法庭（下称“乙法庭”）位于镇东。") == []
+
+
+def test_reform_and_innovation_results_name_no_reform() -> None:
+    assert names("最高人民法院发布一站式建设优秀改革创新成果。") == ["一站式多元解纷机制"]
+    assert names("该院推出多项审判机制创新举措。") == []
