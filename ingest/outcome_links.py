@@ -15,7 +15,8 @@ initiatives when the text ties the figure to it, looking outwards from the figur
 3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
-   which an overview paragraph does not credit to anything;
+   or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
+   not credit to anything;
 5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
    明显) or the means (…1200件，主要通过诉前调解实现);
 5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
@@ -92,6 +93,9 @@ _CREDIT_AFTER = re.compile(r"成效|成果|效果|得益|源于|受益")
 _ACTION_BEFORE = re.compile(
     r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$"
 )
+#: a court-wide quality indicator (服判息诉率, 上诉率, 发改率): reported for all of a court's
+#: cases like a caseload, credited to no measure named before it unless the text says so
+_QUALITY = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
@@ -461,7 +465,7 @@ class _Linker:
             name = self.resolve(before, s_start, f)
             if (
                 caseload
-                and not _RATIO.search(f.outcome.metric)
+                and (not _RATIO.search(f.outcome.metric) or self.quality(f))
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
             ):
@@ -701,11 +705,16 @@ class _Linker:
                 return other.name
         return m.name
 
+    def quality(self, f: _Figure) -> bool:
+        """A court-wide quality indicator in the figure's own words (服判息诉率, 上诉)."""
+        return _QUALITY.search(self.t.text, f.own[0], f.figure[0]) is not None
+
     def caseload(self, f: _Figure) -> bool:
-        """A plain caseload or the change of one reported right after it."""
+        """A plain caseload, a quality indicator, or the change of one reported right after
+        it."""
         text = self.t.text
         clause = text[f.clause[0] : f.clause[1]]
-        if _CASELOAD.search(clause):
+        if _CASELOAD.search(clause) or self.quality(f):
             return True
         if not _BARE_CHANGE.match(clause):
             return False

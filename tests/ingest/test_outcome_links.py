@@ -350,3 +350,14 @@ def test_documents_issued_are_not_credited_by_the_sentence_before() -> None:
     assert linked(text, {"甲机制": ["甲机制"]}) == [(12.0, None)]
     text = "该院推进甲机制建设。全年化解纠纷300件。"
     assert linked(text, {"甲机制": ["甲机制"]}) == [(300.0, "甲机制")]
+
+
+def test_a_court_wide_quality_indicator_is_credited_to_nothing_before_it() -> None:
+    text = "该院深化判后答疑工作，审结民事案件800件，服判息诉率达95%，一审案件上诉仅20件。"
+    got = linked(text, {"判后答疑": ["判后答疑"]})
+    assert got == [(800.0, None), (95.0, None), (20.0, None)]
+
+
+def test_a_quality_indicator_of_the_initiative_is_its_measure() -> None:
+    text = "今年以来，速裁案件服判息诉率达98%。"
+    assert linked(text, {"速裁程序": ["速裁案件"]}) == [(98.0, "速裁程序")]
