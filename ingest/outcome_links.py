@@ -9,6 +9,11 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
    by a verb (N个法庭均设立跨域立案专窗), then the head of the metric (驻院调解…结案N件 ->
    人民调解员驻院调解); items of a list it sums up are not its measure;
+   Where those words name a generic practice unquoted and count the cases it handled (委派调解
+   683件, 在线调解案件平均时长22天) while the sentence or paragraph credits the figure to a
+   brand the text quotes (充分发挥“甲”联动调解机制作用。…委派调解683件), the brand is the more
+   specific initiative (link:topic-brand); an initiative's own units and rates (法官工作站13个,
+   网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
    20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
    sentence lists several mechanisms, which credits none;
@@ -107,7 +112,7 @@ _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
 #: a verb that names the means the figures after it were reached by (依托“甲”，…)
 _MEANS_BEFORE = re.compile(r"(?:依托|借助|通过|依靠|凭借|运用)[“\"]?$")
 #: links a next figure of the same measure may take over
-_CHAINED = ("link:own-words", "link:figure-before", "link:change-of")
+_CHAINED = ("link:own-words", "link:figure-before", "link:change-of", "link:topic-brand")
 #: the words of a figure that only name an attribute of the measure before it (调解成功295件,
 #: 成功率96.72%, 结案2619件, 平均审理时长19.9天)
 _ATTRIBUTE = re.compile(
@@ -130,6 +135,19 @@ _CREDIT_NEXT = re.compile(
     r"[\s“]*(?:这|此|上述|以上|这些|这一)(?:些|项)?(?:成绩|成效|数据|变化|成果)?[^，,。；;]{0,4}?"
     r"(?:得益于|源于|归功于|离不开|是[^，,。；;]{1,20}?(?:的)?(?:成效|成果|结果))"
 )
+#: the links that credit a figure from its sentence or paragraph, whatever its own words
+_TOPIC_RULES = (
+    "link:sentence",
+    "link:sentence-before",
+    "link:anaphor",
+    "link:since",
+    "link:item-lead",
+    "link:credit-after",
+    "link:credit-next",
+)
+#: what a practice handles: cases and disputes (委派调解683件, 在线调解案件平均时长22天)
+_CASE_UOMS = ("件", "起", "件次")
+_CASES = re.compile("案件|纠纷")
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
@@ -423,11 +441,12 @@ class _Linker:
         c = self.t.clause_start(last.start, lo)
         return next(m.name for m in mentions if m.start >= c)
 
-    def link(self, f: _Figure) -> tuple[str, str] | None:
-        """The initiative `f` is credited to and the id of the rule that found it."""
+    def link(self, f: _Figure, context: bool = False) -> tuple[str, str] | None:
+        """The initiative `f` is credited to and the id of the rule that found it; with
+        `context`, the one its sentence and paragraph credit, whatever its own words name."""
         t = self.t
         own_lo, own_hi = f.own
-        own = [m for m in self.own_names(f) if m.credit]
+        own = [] if context else [m for m in self.own_names(f) if m.credit]
         s_start, s_end = t.sentence(f.clause[0])
         if own:
             means = self.means_over_modifier(f, own[0], s_start)
@@ -435,7 +454,10 @@ class _Linker:
                 return means, "link:means"
             name = self.specific(own[0], s_start)
             brand = self.brand_of(name, f)
-            return (brand, "link:own-brand") if brand else (name, "link:own-words")
+            if brand:
+                return brand, "link:own-brand"
+            topic = self.topic_brand(f, own[0], name)
+            return (topic, "link:topic-brand") if topic else (name, "link:own-words")
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
@@ -552,6 +574,27 @@ class _Linker:
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
 
+    def topic_brand(self, f: _Figure, own: _Mention, name: str) -> str | None:
+        """The local brand the sentence or paragraph credits the figure to (“甲”联动调解机制…。
+        …委派调解683件) where its own words name a generic practice unquoted: the more specific
+        initiative. The text marks a brand by quoting it."""
+        text = self.t.text
+        if _quoted(text, own):
+            return None
+        if f.outcome.unit_of_measure not in _CASE_UOMS and not _CASES.search(
+            text, own.start, f.figure[1]
+        ):
+            return None  # 法官工作站13个, 网上立案率90%: the initiative's own units and rates
+        found = self.link(f, context=True)
+        if found is None or found[0] == name or found[1] not in _TOPIC_RULES:
+            return None
+        l_start = self.t.line(f.clause[0])[0]
+        quoted = any(
+            m.name == found[0] and not m.anaphor and _quoted(text, m)
+            for m in self.t.between(l_start, f.clause[0])
+        )
+        return found[0] if quoted else None
+
     def other_action_between(self, before: list[_Mention], f: _Figure) -> bool:
         """A clause between the last name and the figure that opens another action and names
         nothing (创新甲机制，加强司法交流协作，接收实习生32人): the name does not reach past it."""
@@ -599,6 +642,10 @@ class _Linker:
             found = self.link_of(g)
             if found is not None and found[1] == "link:own-words" and found[0] != name:
                 return True
+            if found is not None and found[1] == "link:topic-brand":
+                own = [m for m in self.own_names(g) if m.credit]
+                if own and own[0].name != name:
+                    return True  # its own words name another (it was credited past them)
         return False
 
     def means_over_modifier(self, f: _Figure, own: _Mention, s_start: int) -> str | None:
@@ -721,6 +768,11 @@ class _Linker:
         s_start, _ = self.t.sentence(f.clause[0])
         before = [g for g in self.figures if s_start <= g.clause[1] <= f.clause[0]]
         return bool(before) and self.caseload(max(before, key=lambda g: g.clause[0]))
+
+
+def _quoted(text: str, m: _Mention) -> bool:
+    """Whether the text quotes the name where `m` stands (“甲”机制)."""
+    return m.name[:1] in _QUOTES or (m.start > 0 and text[m.start - 1] in _QUOTES)
 
 
 def _is_heading(line: str) -> bool:

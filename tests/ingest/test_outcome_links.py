@@ -361,3 +361,21 @@ def test_a_court_wide_quality_indicator_is_credited_to_nothing_before_it() -> No
 def test_a_quality_indicator_of_the_initiative_is_its_measure() -> None:
     text = "今年以来，速裁案件服判息诉率达98%。"
     assert linked(text, {"速裁程序": ["速裁案件"]}) == [(98.0, "速裁程序")]
+
+
+def test_the_quoted_brand_of_the_paragraph_over_a_generic_practice_it_uses() -> None:
+    text = "该院推行“甲乙联动”调解机制，对接综治中心。今年以来，向综治中心委派调解300件，调解成功120件。"
+    names = {"“甲乙联动”调解机制": ["“甲乙联动”调解机制"], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(300.0, "“甲乙联动”调解机制"), (120.0, "“甲乙联动”调解机制")]
+
+
+def test_the_units_of_a_generic_initiative_stay_its_own() -> None:
+    text = "该院推行“甲乙联动”调解机制，对接综治中心。今年以来，设置法官工作站13个。"
+    names = {"“甲乙联动”调解机制": ["“甲乙联动”调解机制"], "法官工作站": ["法官工作站"]}
+    assert linked(text, names) == [(13.0, "法官工作站")]
+
+
+def test_an_unquoted_name_before_does_not_take_a_generic_practices_cases() -> None:
+    text = "该院深化诉源治理，对接综治中心。今年以来，委派调解300件。"
+    names = {"诉源治理": ["诉源治理"], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(300.0, "委派调解")]
