@@ -6,7 +6,8 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 -> up), the period expression before it (截至今年4月底), the clause it stands in, a label a
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
-outcome:rank, outcome:rank-top, outcome:score, outcome:share, ...). Ranks are values with the
+outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
+written in numerals that was selected for a collection or an honour (十个案例入选…), ...). Ranks are values with the
 unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
 scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
@@ -612,6 +613,13 @@ def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
 _TO_LEVEL = re.compile(r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到)$")
 
 
+#: what a count selected for an honour or a collection names (十个案例入选…, 三个法庭获评…):
+#: a result, unlike most counts written out in numerals (outcome:selected)
+_SELECTED = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:案例|法庭|法院|经验|做法|项目|成果)[^，,。；;]{0,4}?(?:入选|获评|被评为)"
+)
+
+
 def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -> str:
     if uom in ("%", "个百分点"):
         changed = (direction and not level) or uom == "个百分点"
@@ -732,7 +740,9 @@ def _not_a_result(
             noun = _LIST_SEP.split(before[had.end() :])[-1]
             if not noun and not after:
                 return True  # 35岁以下的有20名
-            acted = not noun and _ACTED.match(after.replace("“", "").replace("”", ""))
+            acted = (not noun and _ACTED.match(after.replace("“", "").replace("”", ""))) or (
+                _SELECTED.match(text, end, c_end)  # 先后已有甲、乙等十个案例入选…: selected
+            )
             if not acted and (_STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after)):
                 return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
             courts = _COURT_NOUN.search(noun) if noun else _COURT_NOUN.match(after)
@@ -982,6 +992,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 direction,
                 bounds.period(start),
                 rule
+                or (
+                    "outcome:selected"
+                    if chinese and uom in ("个", "家") and _SELECTED.match(text, end, c_end)
+                    else None
+                )
                 or _rule(
                     uom,
                     direction,

@@ -651,3 +651,17 @@ def test_one_days_event_told_by_a_party_is_a_story() -> None:
     text = "今年5月6日，在乙区法院，30余起物业纠纷集中得以化解，业主王某说效率很高。"
     assert vals(text) == []
     assert vals("今年以来，乙区法院化解物业纠纷30余起。") == [(30, "起", "余")]
+
+
+def test_a_count_selected_for_a_collection_is_a_result_of_its_own_rule() -> None:
+    hits = find_outcomes("先后已有甲法院乙法庭等十个案例入选最高人民法院典型案例。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [
+        (10.0, "个", "outcome:selected")
+    ]
+    hits = find_outcomes("丙、丁两个法庭获评全省先进法庭。")
+    assert [(h.value, h.rule) for h in hits] == [(2.0, "outcome:selected")]
+
+
+def test_what_a_court_has_stays_no_result_next_to_a_selection() -> None:
+    assert find_outcomes("全国法院共有人民法庭10145个。") == []
+    assert [h.rule for h in find_outcomes("该院有三个法庭。")] == []
