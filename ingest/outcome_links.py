@@ -39,8 +39,10 @@ the measure before it (在线调解案件305件，调解成功295件，成功率
 sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
 before only when that sentence names one initiative as the means (依托“甲”，…;
 link:means-before), or when it fell and the one initiative named keeps disputes from becoming
-cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source); a rise is no
-result. Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
+cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source), also in a later
+period's clause after a semicolon (…首降；今年一季度新收案件…同比下降…) and right after that
+initiative's clause in a sentence listing others (践行甲，融入乙，推动诉源治理…，一审民商事案件
+降幅达11.92%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
 nearest initiative named in its paragraph or the one before (link:anaphor). The one name of a
 paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since). A name inside a
 body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
@@ -81,6 +83,8 @@ _CASELOAD = re.compile(
     r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
+    # 一审民商事案件降幅达11.92%
+    r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
 )
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
@@ -125,7 +129,7 @@ _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
 #: the first change a sentence reports after a figure: a fall or a rise
-_CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑)|增长|上升|增加|上涨|攀升")
+_CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑|降幅)|增长|上升|增加|上涨|攀升")
 #: the means named after a figure (…1200件，主要通过诉前调解实现)
 _MEANS_BEFORE_AFTER = re.compile(r"(?:通过|依托|借助|得益于|依靠)[“\"]?$")
 #: a name that only qualifies the noun after it (入驻甲平台的单位数量)
@@ -480,6 +484,9 @@ class _Linker:
                     # 在线调解案件305件，调解成功295件: the same measure's next figure
                     return found[0], "link:figure-before"
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
+                if caseload and self.source_right_before(f, before):
+                    # 践行甲，融入乙，推动诉源治理…，一审民商事案件降幅达11.92%
+                    return before[-1].name, "link:caseload-source"
                 return None  # the sentence lists mechanisms, it credits none of them
             before = [m for m in before if m.credit]
             if not before:
@@ -683,7 +690,9 @@ class _Linker:
         if _NEW_ITEM.match(t.text, s_start):
             return None
         lo = s_start
-        while lo > l_start and t.text[lo - 1] not in "；;":  # ；: parallel items, each its own
+        # ；: parallel items, each its own; but the caseloads of two periods (…首降；2024年一季度
+        # 新收案件…同比下降…) are both the paragraph's
+        while lo > l_start and (caseload or t.text[lo - 1] not in "；;"):
             lo = t.sentence(lo - 1)[0]
             if _NEW_ITEM.match(t.text, lo):
                 break
@@ -706,6 +715,16 @@ class _Linker:
         _, s_end = self.t.sentence(f.clause[0])
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
+
+    def source_right_before(self, f: _Figure, before: list[_Mention]) -> bool:
+        """Whether a caseload that fell follows right on the clause naming an initiative that
+        keeps disputes from becoming cases (推动诉源治理工作…，一审案件降幅达11.92%)."""
+        last = before[-1]
+        if not last.credit or not _SOURCE.search(last.name):
+            return False
+        if _COMMA.search(self.t.text, last.end, f.clause[0] - 1):
+            return False  # a clause between them
+        return self.fewer_cases(f, last.name, {last.name})
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the

@@ -379,3 +379,20 @@ def test_an_unquoted_name_before_does_not_take_a_generic_practices_cases() -> No
     text = "该院深化诉源治理，对接综治中心。今年以来，委派调解300件。"
     names = {"诉源治理": ["诉源治理"], "委派调解": ["委派调解"]}
     assert linked(text, names) == [(300.0, "委派调解")]
+
+
+def test_a_fall_in_cases_right_after_source_governance_past_a_list() -> None:
+    text = "该院践行甲经验，融入乙创建，推动诉源治理工作走深，一审民商事案件降幅达9.5%。"
+    names = {"甲经验": ["甲经验"], "乙创建": ["乙创建"], "诉源治理": ["诉源治理"]}
+    assert linked(text, names) == [(9.5, "诉源治理")]
+
+
+def test_a_fall_in_cases_of_a_later_period_in_a_source_governance_paragraph() -> None:
+    text = "该院推动诉源治理工作走深。去年新收案件首次下降；今年一季度新收案件900件，同比下降20%。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(900.0, "诉源治理"), (20.0, "诉源治理")]
+
+
+def test_a_rise_in_cases_after_source_governance_is_no_result() -> None:
+    text = "该院践行甲经验，融入乙创建，推动诉源治理工作走深，一审民商事案件增幅达9.5%。"
+    names = {"甲经验": ["甲经验"], "乙创建": ["乙创建"], "诉源治理": ["诉源治理"]}
+    assert linked(text, names) == [(9.5, None)]
