@@ -48,6 +48,9 @@ paragraph followed by 以来 (甲机制推行以来，…) credits the rest of t
 body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
 nothing.
 
+A figure whose own words name the standard measure of an initiative the article names (万人成讼
+-> 诉源治理) is that initiative's (link:measure).
+
 An article that names one initiative only, again and again, credits its other figures to it
 (link:sole-initiative), a plain caseload excepted.
 
@@ -152,6 +155,9 @@ _TOPIC_RULES = (
 #: what a practice handles: cases and disputes (委派调解683件, 在线调解案件平均时长22天)
 _CASE_UOMS = ("件", "起", "件次")
 _CASES = re.compile("案件|纠纷")
+#: the standard measures of initiatives (domain knowledge): 万人成讼率, the cases filed per
+#: 10,000 people, is how 诉源治理 is judged
+_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
@@ -372,6 +378,7 @@ class _Linker:
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
+        self.names = {m.name for m in t.mentions if m.credit}
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -462,6 +469,10 @@ class _Linker:
                 return brand, "link:own-brand"
             topic = self.topic_brand(f, own[0], name)
             return (topic, "link:topic-brand") if topic else (name, "link:own-words")
+        if not context:
+            measured = self.measured(f)
+            if measured is not None:
+                return measured, "link:measure"
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
@@ -715,6 +726,15 @@ class _Linker:
         _, s_end = self.t.sentence(f.clause[0])
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
+
+    def measured(self, f: _Figure) -> str | None:
+        """The initiative whose standard measure the figure's own words name (万人成讼 ->
+        诉源治理), when the article names that initiative."""
+        words = self.t.text[f.own[0] : f.figure[0]]
+        for pattern, name in _MEASURES:
+            if name in self.names and pattern.search(words):
+                return name
+        return None
 
     def source_right_before(self, f: _Figure, before: list[_Mention]) -> bool:
         """Whether a caseload that fell follows right on the clause naming an initiative that

@@ -396,3 +396,9 @@ def test_a_rise_in_cases_after_source_governance_is_no_result() -> None:
     text = "该院践行甲经验，融入乙创建，推动诉源治理工作走深，一审民商事案件增幅达9.5%。"
     names = {"甲经验": ["甲经验"], "乙创建": ["乙创建"], "诉源治理": ["诉源治理"]}
     assert linked(text, names) == [(9.5, None)]
+
+
+def test_the_standard_measure_of_an_initiative_credits_it() -> None:
+    text = "该院推进诉源治理，健全甲机制，全市万人成讼案件120件，比全省平均数少30件。"
+    names = {"诉源治理": ["诉源治理"], "甲机制": ["甲机制"]}
+    assert linked(text, names) == [(120.0, "诉源治理"), (30.0, "诉源治理")]
