@@ -230,9 +230,12 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     return _with_anaphors(text, out)
 
 
-#: a word that makes a name part of a body or a document's title (…机制领导小组, …工作法治化)
+#: a word that makes a name part of a body's, a meeting's or a document's title (…机制领导小组,
+#: …机制座谈会, …工作法治化)
 _EMBEDDED_AFTER = re.compile(
-    r"[”\"]?(?:领导小组|工作小组|工作专班|专班|办公室|委员会|治化|精神|部署|要求)"
+    r"[”\"]?(?:领导小组|工作小组|工作专班|专班|办公室|委员会|治化|精神|部署|要求|"
+    # a meeting named after it (甲机制座谈会, 乙工作推进会)
+    r"(?:工作)?(?:座谈会|研讨会|联席会议?|推进会|现场会|培训班|论坛))"
 )
 #: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
 _POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")

@@ -402,3 +402,8 @@ def test_the_standard_measure_of_an_initiative_credits_it() -> None:
     text = "该院推进诉源治理，健全甲机制，全市万人成讼案件120件，比全省平均数少30件。"
     names = {"诉源治理": ["诉源治理"], "甲机制": ["甲机制"]}
     assert linked(text, names) == [(120.0, "诉源治理"), (30.0, "诉源治理")]
+
+
+def test_a_name_in_a_meetings_title_credits_nothing() -> None:
+    text = "该院召开甲联动机制座谈会，就地化解信访矛盾，接访量从500余人次下降到几十人次。"
+    assert linked(text, {"甲联动机制": ["甲联动机制"]}) == [(500.0, None)]
