@@ -48,6 +48,10 @@ paragraph followed by 以来 (甲机制推行以来，…) credits the rest of t
 body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
 nothing.
 
+A figure the next clause says built one initiative (接收实习生4批32人，打造甲基地; …1200个法官
+工作站的新格局，织就了乙服务网) is that initiative's (link:built-after), unless that clause closes
+a series of items parted by semicolons, which it sums up as a whole.
+
 A figure whose own words name the standard measure of an initiative the article names (万人成讼
 -> 诉源治理) is that initiative's (link:measure).
 
@@ -155,6 +159,10 @@ _TOPIC_RULES = (
 #: what a practice handles: cases and disputes (委派调解683件, 在线调解案件平均时长22天)
 _CASE_UOMS = ("件", "起", "件次")
 _CASES = re.compile("案件|纠纷")
+#: the verb of a clause that says what the figures before it built (，打造甲; ，织就了更大范围的乙)
+_BUILT = re.compile(
+    r"(?:进而|从而|逐步|初步)?(?:打造|织就|构建|建成|形成|铸就)(?:了|起)?[\u4e00-\u9fff]{0,6}?的?[“\"]?"
+)
 #: the standard measures of initiatives (domain knowledge): 万人成讼率, the cases filed per
 #: 10,000 people, is how 诉源治理 is judged
 _MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
@@ -476,6 +484,9 @@ class _Linker:
             measured = self.measured(f)
             if measured is not None:
                 return measured, "link:measure"
+        built = self.built_after(f)
+        if built is not None:
+            return built, "link:built-after"
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
@@ -729,6 +740,27 @@ class _Linker:
         _, s_end = self.t.sentence(f.clause[0])
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
+
+    def built_after(self, f: _Figure) -> str | None:
+        """The one initiative the clause right after the figure's says was built of what it
+        counts (接收实习生4批32人，打造甲基地; 形成…1200个工作站的新格局，织就了乙服务网)."""
+        text = self.t.text
+        end = f.clause[1]
+        if end >= len(text) or text[end] not in "，,":
+            return None
+        if self.caseload(f):
+            return None
+        s_start, s_end = self.t.sentence(f.clause[0])
+        if s_start > 0 and text[s_start - 1] in "；;":
+            return None  # 甲…；乙…；丙…，构建丁: the clause sums up the series, not its last item
+        nxt = text.find("，", end + 1, s_end)
+        nxt = s_end if nxt < 0 else nxt
+        names = [m for m in self.t.between(end + 1, nxt) if m.credit]
+        if len({m.name for m in names}) != 1:
+            return None
+        if not _BUILT.fullmatch(text, end + 1, names[0].start):
+            return None
+        return names[0].name
 
     def measured(self, f: _Figure) -> str | None:
         """The initiative whose standard measure the figure's own words name (万人成讼 ->

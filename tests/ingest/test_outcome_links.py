@@ -407,3 +407,14 @@ def test_the_standard_measure_of_an_initiative_credits_it() -> None:
 def test_a_name_in_a_meetings_title_credits_nothing() -> None:
     text = "该院召开甲联动机制座谈会，就地化解信访矛盾，接访量从500余人次下降到几十人次。"
     assert linked(text, {"甲联动机制": ["甲联动机制"]}) == [(500.0, None)]
+
+
+def test_the_initiative_the_next_clause_says_the_figures_built() -> None:
+    text = "该院接收高校实习生6批40人，打造涉外人才培养基地。"
+    got = linked(text, {"涉外人才培养基地": ["涉外人才培养基地"]})
+    assert got == [(6.0, "涉外人才培养基地"), (40.0, "涉外人才培养基地")]
+
+
+def test_a_clause_after_a_series_builds_of_the_whole_series() -> None:
+    text = "在城区设立3个中心；在乡镇设立12个工作站，构建甲联动机制。"
+    assert linked(text, {"甲联动机制": ["甲联动机制"]}) == [(3.0, None), (12.0, None)]
