@@ -665,3 +665,8 @@ def test_a_count_selected_for_a_collection_is_a_result_of_its_own_rule() -> None
 def test_what_a_court_has_stays_no_result_next_to_a_selection() -> None:
     assert find_outcomes("全国法院共有人民法庭10145个。") == []
     assert [h.rule for h in find_outcomes("该院有三个法庭。")] == []
+
+
+def test_a_shared_rank_is_a_rank() -> None:
+    hits = find_outcomes("在全省考核中，该院并列全省第一名。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(1.0, "名", "outcome:rank")]
