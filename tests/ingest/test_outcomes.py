@@ -670,3 +670,8 @@ def test_what_a_court_has_stays_no_result_next_to_a_selection() -> None:
 def test_a_shared_rank_is_a_rank() -> None:
     hits = find_outcomes("在全省考核中，该院并列全省第一名。")
     assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(1.0, "名", "outcome:rank")]
+
+
+def test_batches_keep_their_measure_word() -> None:
+    hits = find_outcomes("今年送法进企业8批次，接收实习生4批。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(8.0, "批次"), (4.0, "批")]
