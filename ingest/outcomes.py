@@ -731,7 +731,12 @@ def _not_a_result(
             return True  # 10项措施, 措施23条
         if uom == "条" and _LAW_BEFORE.search(before):
             return True  # 民事诉讼法122条
-        if _JURISDICTION.search(text, s_start, s_end) and not _CHANGED.search(text, c_start, c_end):
+        # (up to the clause after the figure's: 辐射辖区面积5469平方公里 right after it, not
+        # 负责辖区内的法治宣传 further on)
+        near = bounds.clause(c_end + 1, c_end + 1)[1] if c_end < s_end else c_end
+        if _JURISDICTION.search(text, s_start, min(near, s_end)) and not _CHANGED.search(
+            text, c_start, c_end
+        ):
             return True  # 辖12个乡镇、3个街道
         had = _HAVING.search(before)
         if had:

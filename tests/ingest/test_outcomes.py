@@ -675,3 +675,13 @@ def test_a_shared_rank_is_a_rank() -> None:
 def test_batches_keep_their_measure_word() -> None:
     hits = find_outcomes("今年送法进企业8批次，接收实习生4批。")
     assert [(h.value, h.unit_of_measure) for h in hits] == [(8.0, "批次"), (4.0, "批")]
+
+
+def test_a_jurisdiction_far_after_the_figure_leaves_it_a_result() -> None:
+    text = "以15个便民联系点为依托，建立联系制度，明确法庭负责辖区内的法治宣传。"
+    assert [(h.value, h.unit_of_measure) for h in find_outcomes(text)] == [(15.0, "个")]
+
+
+def test_a_jurisdiction_right_after_the_figure_makes_it_coverage() -> None:
+    text = "由34名法官联系全县106个行政村，辐射辖区面积达5469平方公里。"
+    assert find_outcomes(text) == []
