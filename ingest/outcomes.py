@@ -587,6 +587,11 @@ def _metric(
         if not noun.startswith(("因", "由", "对", "向", "从", "为")):
             before += noun
     before = _label_change(before, uom, direction)
+    lead = _LABEL_LEAD.match(before)
+    if lead and len(before) - lead.end() >= 2:
+        before = before[lead.end() :]  # 与41名人大代表…: 人大代表, 这11名调解专家: 调解专家
+    if uom == "%" and "占" in before and before.endswith("的"):
+        before = before[:-1] + "比例"  # 占新收案件的46%: 占新收案件比例
     if uom in ("人次", "件次", "场次") and before and not before.endswith(uom):
         before += uom
     elif uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
@@ -594,6 +599,13 @@ def _metric(
     elif uom == "亩" and before and not before.endswith("面积"):
         before += "面积"
     return before.replace("“", "").replace("”", "")
+
+
+#: a preposition or a pointer a label does not start with (与人大代表数, 这调解专家数, 在全县村数;
+#: but 在线调解, 对接单位)
+_LABEL_LEAD = re.compile(r"^(?:就有|这|与|到(?![位庭期案])|在(?!线)|对(?!接|外))")
+#: the start of a change a label does not end with (收案增幅由去年, 平均化解周期从)
+_LABEL_TAIL = re.compile(r"(?:由|从)(?:去年|上年|前年)?(?:同期)?$")
 
 
 def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
@@ -701,6 +713,8 @@ def _not_a_result(
     s_start, s_end = bounds.sentence(start)
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
+    if pre_start > 0 and text[pre_start - 1] in "这该此" and uom in _COUNT_UOMS:
+        return True  # 这11名调解专家: the set counted before, pointed at again
     if _TARGET_AFTER.search(after):
         return True  # 以30个村全覆盖为目标, 实现结案率90%的目标: an aim, not a result
     if _NORM_BEFORE.search(text, c_start, start) or _FUTURE_BEFORE.search(before):
@@ -1318,7 +1332,12 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits.sort(key=lambda h: h.start)
     hits = _from_to(text, hits)
     hits = _shared(text, _drop_determiners(text, hits))
-    return _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
+    hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
+    # 收案增幅由去年(同期的18.3%下降为4.1%): the start of a change left in a label
+    return [
+        replace(h, metric=_LABEL_TAIL.sub("", h.metric)) if _LABEL_TAIL.search(h.metric) else h
+        for h in hits
+    ]
 
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached

@@ -685,3 +685,24 @@ def test_a_jurisdiction_far_after_the_figure_leaves_it_a_result() -> None:
 def test_a_jurisdiction_right_after_the_figure_makes_it_coverage() -> None:
     text = "由34名法官联系全县106个行政村，辐射辖区面积达5469平方公里。"
     assert find_outcomes(text) == []
+
+
+def test_labels_in_plain_words() -> None:
+    def labels(text: str) -> list[str]:
+        return [h.metric for h in find_outcomes(text)]
+
+    assert labels("全市收案增幅由去年同期的18.3%下降为4.1%。") == ["收案增幅", "收案增幅"]
+    assert labels("调解结案占同期民事结案量的65.4%。") == ["调解结案占同期民事结案量比例"]
+    assert labels("与41名人大代表、17名政协委员建立常态化联系。") == [
+        "人大代表数",
+        "建立常态化联系的政协委员数",
+    ]
+    assert labels("在线调解案件305件，对接基层治理单位4590家。") == [
+        "在线调解案件数",
+        "对接基层治理单位数",
+    ]
+
+
+def test_a_count_pointed_at_again_is_no_new_figure() -> None:
+    hits = find_outcomes("全省评出11名调解专家。这11名调解专家全部来自基层法庭。")
+    assert [(h.value, h.text_start) for h in hits] == [(11.0, 0)]
