@@ -156,6 +156,8 @@ _TOPIC_RULES = (
     "link:credit-after",
     "link:credit-next",
 )
+#: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
+_HONOUR = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
 #: what a practice handles: cases and disputes (委派调解683件, 在线调解案件平均时长22天)
 _CASE_UOMS = ("件", "起", "件次")
 _CASES = re.compile("案件|纠纷")
@@ -383,8 +385,11 @@ def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
 
 
 class _Linker:
-    def __init__(self, t: _Text, figures: list[_Figure]) -> None:
+    def __init__(
+        self, t: _Text, figures: list[_Figure], awarded: frozenset[str] = frozenset()
+    ) -> None:
         self.t = t
+        self.awarded = awarded  # initiatives the text names only as honours
         self.figures = figures
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
@@ -620,6 +625,8 @@ class _Linker:
         found = self.link(f, context=True)
         if found is None or found[0] == name or found[1] not in _TOPIC_RULES:
             return None
+        if found[0] in self.awarded or _HONOUR.search(found[0]):
+            return None  # 获评“甲先进集体”。…委派调解300件: an honour is no practice
         l_start = self.t.line(f.clause[0])[0]
         quoted = any(
             m.name == found[0] and not m.anaphor and _quoted(text, m)
@@ -862,7 +869,11 @@ def link_outcomes(ex: Extraction) -> None:
     if not t.mentions:
         return
     figures = _figures(t, ex.outcomes)
-    linker = _Linker(t, figures)
+    relations: dict[str, set[str]] = {}
+    for a in ex.adoptions:
+        relations.setdefault(a.initiative, set()).add(a.relation)
+    awarded = frozenset(n for n, rels in relations.items() if rels == {"awarded"})
+    linker = _Linker(t, figures, awarded)
     for f in figures:
         if f.outcome.initiative is None:
             found = linker.link(f)

@@ -418,3 +418,9 @@ def test_the_initiative_the_next_clause_says_the_figures_built() -> None:
 def test_a_clause_after_a_series_builds_of_the_whole_series() -> None:
     text = "在城区设立3个中心；在乡镇设立12个工作站，构建甲联动机制。"
     assert linked(text, {"甲联动机制": ["甲联动机制"]}) == [(3.0, None), (12.0, None)]
+
+
+def test_an_honour_before_takes_no_generic_practices_cases() -> None:
+    text = "该院获评“全国法院先进集体”。今年以来，委派调解300件。"
+    names = {"“全国法院先进集体”": ["“全国法院先进集体”"], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(300.0, "委派调解")]
