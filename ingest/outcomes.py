@@ -14,8 +14,13 @@ is a figure too; one figure for two rates (甲率及乙率均为100%) is two out
 breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
 in the body is one figure.
 
+A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, qualifier 近) is a
+figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
+schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count.
+
 Not outcomes: a figure must report something done or reached, so these are dropped: dates,
-ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted list (“…”5项重点工作),
+ordinals (第14次, 第一方阵), numbers inside quoted names or right after a quoted list
+(“三个维度”, “…”5项重点工作), populations (14亿人口),
 slogans and idioms in numerals (三个维度, 两个维护, 两天一调度, 千家万户), approximate pairs and
 vague amounts (三四个, 七八十人, 数十家, 十几名), ranges (3至5个), case facts and judgements of one
 dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金),
@@ -86,6 +91,11 @@ _TENTHS = re.compile(
     r"(?P<pre>将近|接近|近|约|超过|超|逾)?(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成"
     r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
 )
+#: a round figure written as its qualifier and 万 or 千 alone (近万人次, 超千件)
+_ROUND = re.compile(
+    r"(?=[将接近超逾])(?P<pre>将近|接近|近|超过|超|逾)(?P<num>万|千)"
+    r"(?P<uom>人次|件次|件|人|名|次|家|个|起|场)"
+)
 #: a fraction written out (约四分之三, 三分之一): a share in %
 _FRACTION = re.compile(
     r"(?=[将接近约超逾二三四五六七八九十])(?P<pre>将近|接近|近|约|超过|超|逾)?"
@@ -153,6 +163,8 @@ _TOP = re.compile(
 )
 _HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
+#: a statement quoted: whole sentences (…，…。”)
+_SPEECH = re.compile("[，,][^“”「」]*[。！？!?][”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|(?<!未发生)(?<!没发生)(?<!有发生)(?<!没有)(?<![无未])"  # 未发生一起: none, a result
     r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
@@ -695,6 +707,18 @@ _PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
 _STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
 
 
+def _yearly_reached(text: str, each_end: int, pre_start: int, start: int, end: int) -> bool:
+    """A yearly figure told as reached, approximately (每年开庭30次以上, 每年接待群众近万人次):
+    no norm, which states an exact number."""
+    if not text.startswith("年", each_end):
+        return False
+    return pre_start < start or bool(_APPROX.search(text, start, min(len(text), end + 2)))
+
+
+#: the marks of a figure counted rather than set: 余, 多, 以上
+_APPROX = re.compile("余|多|以上")
+
+
 def _not_a_result(
     text: str,
     bounds: _Bounds,
@@ -713,6 +737,8 @@ def _not_a_result(
     s_start, s_end = bounds.sentence(start)
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
+    if text.startswith("人口", end) or text.startswith("人口", end - 1):
+        return True  # 14亿人口: a population
     if pre_start > 0 and text[pre_start - 1] in "这该此" and uom in _COUNT_UOMS:
         return True  # 这11名调解专家: the set counted before, pointed at again
     if _TARGET_AFTER.search(after):
@@ -724,7 +750,11 @@ def _not_a_result(
     if _BY_DATE.search(text, s_start, pre_start) and not _DONE.search(text, c_start, c_end):
         return True
     each = _EACH.search(text, max(c_start, pre_start - 8), pre_start)
-    if each and "均" not in text[each.end() : pre_start]:
+    if (
+        each
+        and "均" not in text[each.end() : pre_start]
+        and not _yearly_reached(text, each.end(), pre_start, start, end)
+    ):
         return True  # 每月开展2次 (but 每名法官年均结案300件 is an average reached)
     if uom in _PERSONNEL_UOMS and (
         _MADE_UP.search(text, c_start, c_end) or _ONE_EVENT.search(before)
@@ -905,7 +935,8 @@ def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
 
 
 def _find(text: str, limit: int) -> list[OutcomeHit]:
-    quotes = _spans(_QUOTED, text, limit)
+    # a name or a slogan in quotes (“三个维度”), not a statement quoted (“…接待群众近万人次。”)
+    quotes = [(a, b) for a, b in _spans(_QUOTED, text, limit) if not _SPEECH.search(text, a, b)]
     first_line_end = text.find("\n")
     title_end = (
         first_line_end
@@ -1228,6 +1259,16 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                         "",
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
+    for m in _ROUND.finditer(text, 0, limit):
+        # 近万人次, 超千件: a round figure reached, the number in its qualifier
+        start, end, uom = m.start("num"), m.end(), m.group("uom")
+        c_start, c_end = bounds.clause(start, end)
+        if skip_context(start, end, uom) or _not_a_result(
+            text, bounds, m.start(), start, end, uom, c_start, c_end
+        ):
+            continue
+        value = 10_000.0 if m.group("num") == "万" else 1_000.0
+        add(start, end, value, uom, m.start(), _QUALIFIER.get(m.group("pre")), "outcome:round")
     for m in _TENTHS.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):

@@ -706,3 +706,22 @@ def test_labels_in_plain_words() -> None:
 def test_a_count_pointed_at_again_is_no_new_figure() -> None:
     hits = find_outcomes("全省评出11名调解专家。这11名调解专家全部来自基层法庭。")
     assert [(h.value, h.text_start) for h in hits] == [(11.0, 0)]
+
+
+def test_a_yearly_figure_told_approximately_is_a_result() -> None:
+    hits = find_outcomes("该庭每年巡回开庭30次以上。")
+    assert [(h.value, h.unit_of_measure, h.qualifier) for h in hits] == [(30.0, "次", "以上")]
+    assert find_outcomes("每年开展培训2次。") == []  # a schedule
+
+
+def test_a_round_figure_in_its_qualifier() -> None:
+    hits = find_outcomes("参与轮值，每年接待群众近万人次。")
+    assert [(h.value, h.unit_of_measure, h.qualifier) for h in hits] == [(10000.0, "人次", "近")]
+    assert find_outcomes("千家万户。") == []
+
+
+def test_figures_in_a_quoted_statement_but_not_in_a_quoted_name() -> None:
+    text = "“全市法院选派骨干进驻300余家调解中心，参与轮值。”副院长告诉记者。"
+    assert [h.value for h in find_outcomes(text)] == [300.0]
+    assert find_outcomes("推行“三个维度”工作法。") == []
+    assert find_outcomes("“我国有14亿人口，大大小小的事都要打官司。”") == []
