@@ -8,12 +8,12 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    separator before them to the next figure (N家法庭实现五化、M家获评示范法庭). Among the names
    in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
    by a verb (N个法庭均设立跨域立案专窗), then the head of the metric (驻院调解…结案N件 ->
-   人民调解员驻院调解); items of a list it sums up are not its measure;
-   Where those words name a generic practice unquoted and count the cases it handled (委派调解
-   683件, 在线调解案件平均时长22天) while the sentence or paragraph credits the figure to a
-   brand the text quotes (充分发挥“甲”联动调解机制作用。…委派调解683件), the brand is the more
-   specific initiative (link:topic-brand); an initiative's own units and rates (法官工作站13个,
-   网上立案率90%) stay its own;
+   人民调解员驻院调解); items of a list it sums up are not its measure. Where those words
+   name a generic practice unquoted and count the cases it handled (委派调解683件, 在线调解
+   案件平均时长22天) while the sentence or paragraph credits the figure to a brand the text
+   quotes (充分发挥“甲”联动调解机制作用。…委派调解683件), the brand is the more specific
+   initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
+   (法官工作站13个, 网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
    20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
    sentence lists several mechanisms, which credits none;
@@ -42,11 +42,11 @@ link:means-before), or when it fell and the one initiative named keeps disputes 
 cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source), also in a later
 period's clause after a semicolon (…首降；今年一季度新收案件…同比下降…) and right after that
 initiative's clause in a sentence listing others (践行甲，融入乙，推动诉源治理…，一审民商事案件
-降幅达11.92%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
-nearest initiative named in its paragraph or the one before (link:anaphor). The one name of a
-paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since). A name inside a
-body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
-nothing.
+降幅达11.92%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
+以来) stands for the nearest initiative named in its paragraph or the one before
+(link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
+rest of the paragraph (link:since). A name inside a body's, a meeting's or a policy's words
+(甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing.
 
 A figure the next clause says built one initiative (接收实习生4批32人，打造甲基地; …1200个法官
 工作站的新格局，织就了乙服务网) is that initiative's (link:built-after), unless that clause closes
