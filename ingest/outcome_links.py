@@ -8,14 +8,20 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    separator before them to the next figure (N家法庭实现五化、M家获评示范法庭). Among the names
    in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
    by a verb (N个法庭均设立跨域立案专窗), then the head of the metric (驻院调解…结案N件 ->
-   人民调解员驻院调解); items of a list it sums up are not its measure;
+   人民调解员驻院调解); items of a list it sums up are not its measure. Where those words
+   name a generic practice unquoted and count the cases it handled (委派调解683件, 在线调解
+   案件平均时长22天) while the sentence or paragraph credits the figure to a brand the text
+   quotes (充分发挥“甲”联动调解机制作用。…委派调解683件), the brand is the more specific
+   initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
+   (法官工作站13个, 网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
    20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
    sentence lists several mechanisms, which credits none;
 3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
-   which an overview paragraph does not credit to anything;
+   or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
+   not credit to anything;
 5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
    明显) or the means (…1200件，主要通过诉前调解实现);
 5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
@@ -33,12 +39,21 @@ the measure before it (在线调解案件305件，调解成功295件，成功率
 sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
 before only when that sentence names one initiative as the means (依托“甲”，…;
 link:means-before), or when it fell and the one initiative named keeps disputes from becoming
-cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source); a rise is no
-result. Sentences end at semicolons too. An anaphor (该机制推行以来) stands for the
-nearest initiative named in its paragraph or the one before (link:anaphor). The one name of a
-paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since). A name inside a
-body's or a policy's words (甲机制领导小组, 按照甲要求) counts as listed but is credited with
-nothing.
+cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source), also in a later
+period's clause after a semicolon (…首降；今年一季度新收案件…同比下降…) and right after that
+initiative's clause in a sentence listing others (践行甲，融入乙，推动诉源治理…，一审民商事案件
+降幅达11.92%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
+以来) stands for the nearest initiative named in its paragraph or the one before
+(link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
+rest of the paragraph (link:since). A name inside a body's, a meeting's or a policy's words
+(甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing.
+
+A figure the next clause says built one initiative (接收实习生4批32人，打造甲基地; …1200个法官
+工作站的新格局，织就了乙服务网) is that initiative's (link:built-after), unless that clause closes
+a series of items parted by semicolons, which it sums up as a whole.
+
+A figure whose own words name the standard measure of an initiative the article names (万人成讼
+-> 诉源治理) is that initiative's (link:measure).
 
 An article that names one initiative only, again and again, credits its other figures to it
 (link:sole-initiative), a plain caseload excepted.
@@ -75,6 +90,8 @@ _CASELOAD = re.compile(
     r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
+    # 一审民商事案件降幅达11.92%
+    r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
 )
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
@@ -92,6 +109,9 @@ _CREDIT_AFTER = re.compile(r"成效|成果|效果|得益|源于|受益")
 _ACTION_BEFORE = re.compile(
     r"(?:设立|开展|推行|适用|实行|建立|落实|运用|采用|通过|依托|实现)[“\"]?$"
 )
+#: a court-wide quality indicator (服判息诉率, 上诉率, 发改率): reported for all of a court's
+#: cases like a caseload, credited to no measure named before it unless the text says so
+_QUALITY = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
@@ -103,7 +123,7 @@ _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
 #: a verb that names the means the figures after it were reached by (依托“甲”，…)
 _MEANS_BEFORE = re.compile(r"(?:依托|借助|通过|依靠|凭借|运用)[“\"]?$")
 #: links a next figure of the same measure may take over
-_CHAINED = ("link:own-words", "link:figure-before", "link:change-of")
+_CHAINED = ("link:own-words", "link:figure-before", "link:change-of", "link:topic-brand")
 #: the words of a figure that only name an attribute of the measure before it (调解成功295件,
 #: 成功率96.72%, 结案2619件, 平均审理时长19.9天)
 _ATTRIBUTE = re.compile(
@@ -116,7 +136,7 @@ _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
 #: the first change a sentence reports after a figure: a fall or a rise
-_CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑)|增长|上升|增加|上涨|攀升")
+_CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑|降幅)|增长|上升|增加|上涨|攀升")
 #: the means named after a figure (…1200件，主要通过诉前调解实现)
 _MEANS_BEFORE_AFTER = re.compile(r"(?:通过|依托|借助|得益于|依靠)[“\"]?$")
 #: a name that only qualifies the noun after it (入驻甲平台的单位数量)
@@ -126,6 +146,28 @@ _CREDIT_NEXT = re.compile(
     r"[\s“]*(?:这|此|上述|以上|这些|这一)(?:些|项)?(?:成绩|成效|数据|变化|成果)?[^，,。；;]{0,4}?"
     r"(?:得益于|源于|归功于|离不开|是[^，,。；;]{1,20}?(?:的)?(?:成效|成果|结果))"
 )
+#: the links that credit a figure from its sentence or paragraph, whatever its own words
+_TOPIC_RULES = (
+    "link:sentence",
+    "link:sentence-before",
+    "link:anaphor",
+    "link:since",
+    "link:item-lead",
+    "link:credit-after",
+    "link:credit-next",
+)
+#: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
+_HONOUR = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
+#: what a practice handles: cases and disputes (委派调解683件, 在线调解案件平均时长22天)
+_CASE_UOMS = ("件", "起", "件次")
+_CASES = re.compile("案件|纠纷")
+#: the verb of a clause that says what the figures before it built (，打造甲; ，织就了更大范围的乙)
+_BUILT = re.compile(
+    r"(?:进而|从而|逐步|初步)?(?:打造|织就|构建|建成|形成|铸就)(?:了|起)?[\u4e00-\u9fff]{0,6}?的?[“\"]?"
+)
+#: the standard measures of initiatives (domain knowledge): 万人成讼率, the cases filed per
+#: 10,000 people, is how 诉源治理 is judged
+_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
@@ -198,9 +240,12 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     return _with_anaphors(text, out)
 
 
-#: a word that makes a name part of a body or a document's title (…机制领导小组, …工作法治化)
+#: a word that makes a name part of a body's, a meeting's or a document's title (…机制领导小组,
+#: …机制座谈会, …工作法治化)
 _EMBEDDED_AFTER = re.compile(
-    r"[”\"]?(?:领导小组|工作小组|工作专班|专班|办公室|委员会|治化|精神|部署|要求)"
+    r"[”\"]?(?:领导小组|工作小组|工作专班|专班|办公室|委员会|治化|精神|部署|要求|"
+    # a meeting named after it (甲机制座谈会, 乙工作推进会)
+    r"(?:工作)?(?:座谈会|研讨会|联席会议?|推进会|现场会|培训班|论坛))"
 )
 #: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
 _POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
@@ -340,12 +385,16 @@ def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
 
 
 class _Linker:
-    def __init__(self, t: _Text, figures: list[_Figure]) -> None:
+    def __init__(
+        self, t: _Text, figures: list[_Figure], awarded: frozenset[str] = frozenset()
+    ) -> None:
         self.t = t
+        self.awarded = awarded  # initiatives the text names only as honours
         self.figures = figures
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
+        self.names = {m.name for m in t.mentions if m.credit}
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -419,11 +468,12 @@ class _Linker:
         c = self.t.clause_start(last.start, lo)
         return next(m.name for m in mentions if m.start >= c)
 
-    def link(self, f: _Figure) -> tuple[str, str] | None:
-        """The initiative `f` is credited to and the id of the rule that found it."""
+    def link(self, f: _Figure, context: bool = False) -> tuple[str, str] | None:
+        """The initiative `f` is credited to and the id of the rule that found it; with
+        `context`, the one its sentence and paragraph credit, whatever its own words name."""
         t = self.t
         own_lo, own_hi = f.own
-        own = [m for m in self.own_names(f) if m.credit]
+        own = [] if context else [m for m in self.own_names(f) if m.credit]
         s_start, s_end = t.sentence(f.clause[0])
         if own:
             means = self.means_over_modifier(f, own[0], s_start)
@@ -431,7 +481,17 @@ class _Linker:
                 return means, "link:means"
             name = self.specific(own[0], s_start)
             brand = self.brand_of(name, f)
-            return (brand, "link:own-brand") if brand else (name, "link:own-words")
+            if brand:
+                return brand, "link:own-brand"
+            topic = self.topic_brand(f, own[0], name)
+            return (topic, "link:topic-brand") if topic else (name, "link:own-words")
+        if not context:
+            measured = self.measured(f)
+            if measured is not None:
+                return measured, "link:measure"
+        built = self.built_after(f)
+        if built is not None:
+            return built, "link:built-after"
         prior = self.figure_before(f)
         if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
@@ -454,6 +514,9 @@ class _Linker:
                     # 在线调解案件305件，调解成功295件: the same measure's next figure
                     return found[0], "link:figure-before"
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
+                if caseload and self.source_right_before(f, before):
+                    # 践行甲，融入乙，推动诉源治理…，一审民商事案件降幅达11.92%
+                    return before[-1].name, "link:caseload-source"
                 return None  # the sentence lists mechanisms, it credits none of them
             before = [m for m in before if m.credit]
             if not before:
@@ -461,7 +524,7 @@ class _Linker:
             name = self.resolve(before, s_start, f)
             if (
                 caseload
-                and not _RATIO.search(f.outcome.metric)
+                and (not _RATIO.search(f.outcome.metric) or self.quality(f))
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
             ):
@@ -548,6 +611,29 @@ class _Linker:
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
 
+    def topic_brand(self, f: _Figure, own: _Mention, name: str) -> str | None:
+        """The local brand the sentence or paragraph credits the figure to (“甲”联动调解机制…。
+        …委派调解683件) where its own words name a generic practice unquoted: the more specific
+        initiative. The text marks a brand by quoting it."""
+        text = self.t.text
+        if _quoted(text, own):
+            return None
+        if f.outcome.unit_of_measure not in _CASE_UOMS and not _CASES.search(
+            text, own.start, f.figure[1]
+        ):
+            return None  # 法官工作站13个, 网上立案率90%: the initiative's own units and rates
+        found = self.link(f, context=True)
+        if found is None or found[0] == name or found[1] not in _TOPIC_RULES:
+            return None
+        if found[0] in self.awarded or _HONOUR.search(found[0]):
+            return None  # 获评“甲先进集体”。…委派调解300件: an honour is no practice
+        l_start = self.t.line(f.clause[0])[0]
+        quoted = any(
+            m.name == found[0] and not m.anaphor and _quoted(text, m)
+            for m in self.t.between(l_start, f.clause[0])
+        )
+        return found[0] if quoted else None
+
     def other_action_between(self, before: list[_Mention], f: _Figure) -> bool:
         """A clause between the last name and the figure that opens another action and names
         nothing (创新甲机制，加强司法交流协作，接收实习生32人): the name does not reach past it."""
@@ -595,6 +681,10 @@ class _Linker:
             found = self.link_of(g)
             if found is not None and found[1] == "link:own-words" and found[0] != name:
                 return True
+            if found is not None and found[1] == "link:topic-brand":
+                own = [m for m in self.own_names(g) if m.credit]
+                if own and own[0].name != name:
+                    return True  # its own words name another (it was credited past them)
         return False
 
     def means_over_modifier(self, f: _Figure, own: _Mention, s_start: int) -> str | None:
@@ -632,7 +722,9 @@ class _Linker:
         if _NEW_ITEM.match(t.text, s_start):
             return None
         lo = s_start
-        while lo > l_start and t.text[lo - 1] not in "；;":  # ；: parallel items, each its own
+        # ；: parallel items, each its own; but the caseloads of two periods (…首降；2024年一季度
+        # 新收案件…同比下降…) are both the paragraph's
+        while lo > l_start and (caseload or t.text[lo - 1] not in "；;"):
             lo = t.sentence(lo - 1)[0]
             if _NEW_ITEM.match(t.text, lo):
                 break
@@ -655,6 +747,46 @@ class _Linker:
         _, s_end = self.t.sentence(f.clause[0])
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
+
+    def built_after(self, f: _Figure) -> str | None:
+        """The one initiative the clause right after the figure's says was built of what it
+        counts (接收实习生4批32人，打造甲基地; 形成…1200个工作站的新格局，织就了乙服务网)."""
+        text = self.t.text
+        end = f.clause[1]
+        if end >= len(text) or text[end] not in "，,":
+            return None
+        if self.caseload(f):
+            return None
+        s_start, s_end = self.t.sentence(f.clause[0])
+        if s_start > 0 and text[s_start - 1] in "；;":
+            return None  # 甲…；乙…；丙…，构建丁: the clause sums up the series, not its last item
+        nxt = text.find("，", end + 1, s_end)
+        nxt = s_end if nxt < 0 else nxt
+        names = [m for m in self.t.between(end + 1, nxt) if m.credit]
+        if len({m.name for m in names}) != 1:
+            return None
+        if not _BUILT.fullmatch(text, end + 1, names[0].start):
+            return None
+        return names[0].name
+
+    def measured(self, f: _Figure) -> str | None:
+        """The initiative whose standard measure the figure's own words name (万人成讼 ->
+        诉源治理), when the article names that initiative."""
+        words = self.t.text[f.own[0] : f.figure[0]]
+        for pattern, name in _MEASURES:
+            if name in self.names and pattern.search(words):
+                return name
+        return None
+
+    def source_right_before(self, f: _Figure, before: list[_Mention]) -> bool:
+        """Whether a caseload that fell follows right on the clause naming an initiative that
+        keeps disputes from becoming cases (推动诉源治理工作…，一审案件降幅达11.92%)."""
+        last = before[-1]
+        if not last.credit or not _SOURCE.search(last.name):
+            return False
+        if _COMMA.search(self.t.text, last.end, f.clause[0] - 1):
+            return False  # a clause between them
+        return self.fewer_cases(f, last.name, {last.name})
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the
@@ -701,17 +833,27 @@ class _Linker:
                 return other.name
         return m.name
 
+    def quality(self, f: _Figure) -> bool:
+        """A court-wide quality indicator in the figure's own words (服判息诉率, 上诉)."""
+        return _QUALITY.search(self.t.text, f.own[0], f.figure[0]) is not None
+
     def caseload(self, f: _Figure) -> bool:
-        """A plain caseload or the change of one reported right after it."""
+        """A plain caseload, a quality indicator, or the change of one reported right after
+        it."""
         text = self.t.text
         clause = text[f.clause[0] : f.clause[1]]
-        if _CASELOAD.search(clause):
+        if _CASELOAD.search(clause) or self.quality(f):
             return True
         if not _BARE_CHANGE.match(clause):
             return False
         s_start, _ = self.t.sentence(f.clause[0])
         before = [g for g in self.figures if s_start <= g.clause[1] <= f.clause[0]]
         return bool(before) and self.caseload(max(before, key=lambda g: g.clause[0]))
+
+
+def _quoted(text: str, m: _Mention) -> bool:
+    """Whether the text quotes the name where `m` stands (“甲”机制)."""
+    return m.name[:1] in _QUOTES or (m.start > 0 and text[m.start - 1] in _QUOTES)
 
 
 def _is_heading(line: str) -> bool:
@@ -727,7 +869,11 @@ def link_outcomes(ex: Extraction) -> None:
     if not t.mentions:
         return
     figures = _figures(t, ex.outcomes)
-    linker = _Linker(t, figures)
+    relations: dict[str, set[str]] = {}
+    for a in ex.adoptions:
+        relations.setdefault(a.initiative, set()).add(a.relation)
+    awarded = frozenset(n for n, rels in relations.items() if rels == {"awarded"})
+    linker = _Linker(t, figures, awarded)
     for f in figures:
         if f.outcome.initiative is None:
             found = linker.link(f)

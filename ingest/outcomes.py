@@ -6,15 +6,21 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 -> up), the period expression before it (截至今年4月底), the clause it stands in, a label a
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
-outcome:rank, outcome:rank-top, outcome:score, outcome:share, ...). Ranks are values with the
+outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
+written in numerals that was selected for a collection or an honour (十个案例入选…), ...). Ranks are values with the
 unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
 scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
 breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
 in the body is one figure.
 
+A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, qualifier 近) is a
+figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
+schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count.
+
 Not outcomes: a figure must report something done or reached, so these are dropped: dates,
-ordinals (第14次, 第一方阵), numbers inside quotes or right after a quoted list (“…”5项重点工作),
+ordinals (第14次, 第一方阵), numbers inside quoted names or right after a quoted list
+(“三个维度”, “…”5项重点工作), populations (14亿人口),
 slogans and idioms in numerals (三个维度, 两个维护, 两天一调度, 千家万户), approximate pairs and
 vague amounts (三四个, 七八十人, 数十家, 十几名), ranges (3至5个), case facts and judgements of one
 dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金),
@@ -53,7 +59,7 @@ _SP = r"[ \u3000\u00a0]?"  # pages put stray spaces around figures: 2,315 件, 1
 _UOM = (
     "个百分点|百分点|%|万元|亿元|元|人次|件次|场次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|分钟|日|亩|"
     # ships (扣押船舶35艘) and rooms (配备调解室171间)
-    "人|场|起|批|篇|部|户|位|艘|间"
+    "人|场|起|批次|批|篇|部|户|位|艘|间"
 )
 _QTY = re.compile(
     r"(?=[将接近约大超逾达不少\d"
@@ -84,6 +90,11 @@ _TENTHS = re.compile(
     r"(?=[将接近约超逾一二三四五六七八九][^\n]?[一二三四五六七八九成])"  # (a quick first test)
     r"(?P<pre>将近|接近|近|约|超过|超|逾)?(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成"
     r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
+)
+#: a round figure written as its qualifier and 万 or 千 alone (近万人次, 超千件)
+_ROUND = re.compile(
+    r"(?=[将接近超逾])(?P<pre>将近|接近|近|超过|超|逾)(?P<num>万|千)"
+    r"(?P<uom>人次|件次|件|人|名|次|家|个|起|场)"
 )
 #: a fraction written out (约四分之三, 三分之一): a share in %
 _FRACTION = re.compile(
@@ -134,7 +145,7 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?=[位排名居全])(?:(?:位居|排名|位列|排在|名列|居)(?:均|都|仍|继续)?(?:为|是)?"
+    r"(?=[位排名居全并並])(?:(?:位居|排名|位列|排在|名列|并列|並列|居)(?:均|都|仍|继续)?(?:为|是)?"
     r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
     r"(?:[^，,。；;\n]{0,6}?中|[\u4e00-\u9fff]{0,6}?(?:法院|法庭))?"  # 全国海事法院第6位
     r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
@@ -152,6 +163,8 @@ _TOP = re.compile(
 )
 _HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
+#: a statement quoted: whole sentences (…，…。”)
+_SPEECH = re.compile("[，,][^“”「」]*[。！？!?][”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|(?<!未发生)(?<!没发生)(?<!有发生)(?<!没有)(?<![无未])"  # 未发生一起: none, a result
     r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
@@ -586,6 +599,11 @@ def _metric(
         if not noun.startswith(("因", "由", "对", "向", "从", "为")):
             before += noun
     before = _label_change(before, uom, direction)
+    lead = _LABEL_LEAD.match(before)
+    if lead and len(before) - lead.end() >= 2:
+        before = before[lead.end() :]  # 与41名人大代表…: 人大代表, 这11名调解专家: 调解专家
+    if uom == "%" and "占" in before and before.endswith("的"):
+        before = before[:-1] + "比例"  # 占新收案件的46%: 占新收案件比例
     if uom in ("人次", "件次", "场次") and before and not before.endswith(uom):
         before += uom
     elif uom in _COUNT_UOMS and before and not re.search(r"[数量率]$", before):
@@ -593,6 +611,13 @@ def _metric(
     elif uom == "亩" and before and not before.endswith("面积"):
         before += "面积"
     return before.replace("“", "").replace("”", "")
+
+
+#: a preposition or a pointer a label does not start with (与人大代表数, 这调解专家数, 在全县村数;
+#: but 在线调解, 对接单位)
+_LABEL_LEAD = re.compile(r"^(?:就有|这|与|到(?![位庭期案])|在(?!线)|对(?!接|外))")
+#: the start of a change a label does not end with (收案增幅由去年, 平均化解周期从)
+_LABEL_TAIL = re.compile(r"(?:由|从)(?:去年|上年|前年)?(?:同期)?$")
 
 
 def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
@@ -610,6 +635,13 @@ def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
 
 #: a verb that reports the level reached, not the change (提升至42%)
 _TO_LEVEL = re.compile(r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到)$")
+
+
+#: what a count selected for an honour or a collection names (十个案例入选…, 三个法庭获评…):
+#: a result, unlike most counts written out in numerals (outcome:selected)
+_SELECTED = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:案例|法庭|法院|经验|做法|项目|成果)[^，,。；;]{0,4}?(?:入选|获评|被评为)"
+)
 
 
 def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -> str:
@@ -675,6 +707,18 @@ _PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
 _STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
 
 
+def _yearly_reached(text: str, each_end: int, pre_start: int, start: int, end: int) -> bool:
+    """A yearly figure told as reached, approximately (每年开庭30次以上, 每年接待群众近万人次):
+    no norm, which states an exact number."""
+    if not text.startswith("年", each_end):
+        return False
+    return pre_start < start or bool(_APPROX.search(text, start, min(len(text), end + 2)))
+
+
+#: the marks of a figure counted rather than set: 余, 多, 以上
+_APPROX = re.compile("余|多|以上")
+
+
 def _not_a_result(
     text: str,
     bounds: _Bounds,
@@ -693,6 +737,10 @@ def _not_a_result(
     s_start, s_end = bounds.sentence(start)
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
+    if text.startswith("人口", end) or text.startswith("人口", end - 1):
+        return True  # 14亿人口: a population
+    if pre_start > 0 and text[pre_start - 1] in "这该此" and uom in _COUNT_UOMS:
+        return True  # 这11名调解专家: the set counted before, pointed at again
     if _TARGET_AFTER.search(after):
         return True  # 以30个村全覆盖为目标, 实现结案率90%的目标: an aim, not a result
     if _NORM_BEFORE.search(text, c_start, start) or _FUTURE_BEFORE.search(before):
@@ -702,7 +750,11 @@ def _not_a_result(
     if _BY_DATE.search(text, s_start, pre_start) and not _DONE.search(text, c_start, c_end):
         return True
     each = _EACH.search(text, max(c_start, pre_start - 8), pre_start)
-    if each and "均" not in text[each.end() : pre_start]:
+    if (
+        each
+        and "均" not in text[each.end() : pre_start]
+        and not _yearly_reached(text, each.end(), pre_start, start, end)
+    ):
         return True  # 每月开展2次 (but 每名法官年均结案300件 is an average reached)
     if uom in _PERSONNEL_UOMS and (
         _MADE_UP.search(text, c_start, c_end) or _ONE_EVENT.search(before)
@@ -723,7 +775,12 @@ def _not_a_result(
             return True  # 10项措施, 措施23条
         if uom == "条" and _LAW_BEFORE.search(before):
             return True  # 民事诉讼法122条
-        if _JURISDICTION.search(text, s_start, s_end) and not _CHANGED.search(text, c_start, c_end):
+        # (up to the clause after the figure's: 辐射辖区面积5469平方公里 right after it, not
+        # 负责辖区内的法治宣传 further on)
+        near = bounds.clause(c_end + 1, c_end + 1)[1] if c_end < s_end else c_end
+        if _JURISDICTION.search(text, s_start, min(near, s_end)) and not _CHANGED.search(
+            text, c_start, c_end
+        ):
             return True  # 辖12个乡镇、3个街道
         had = _HAVING.search(before)
         if had:
@@ -732,7 +789,9 @@ def _not_a_result(
             noun = _LIST_SEP.split(before[had.end() :])[-1]
             if not noun and not after:
                 return True  # 35岁以下的有20名
-            acted = not noun and _ACTED.match(after.replace("“", "").replace("”", ""))
+            acted = (not noun and _ACTED.match(after.replace("“", "").replace("”", ""))) or (
+                _SELECTED.match(text, end, c_end)  # 先后已有甲、乙等十个案例入选…: selected
+            )
             if not acted and (_STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after)):
                 return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
             courts = _COURT_NOUN.search(noun) if noun else _COURT_NOUN.match(after)
@@ -876,7 +935,8 @@ def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
 
 
 def _find(text: str, limit: int) -> list[OutcomeHit]:
-    quotes = _spans(_QUOTED, text, limit)
+    # a name or a slogan in quotes (“三个维度”), not a statement quoted (“…接待群众近万人次。”)
+    quotes = [(a, b) for a, b in _spans(_QUOTED, text, limit) if not _SPEECH.search(text, a, b)]
     first_line_end = text.find("\n")
     title_end = (
         first_line_end
@@ -982,6 +1042,11 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 direction,
                 bounds.period(start),
                 rule
+                or (
+                    "outcome:selected"
+                    if chinese and uom in ("个", "家") and _SELECTED.match(text, end, c_end)
+                    else None
+                )
                 or _rule(
                     uom,
                     direction,
@@ -1194,6 +1259,16 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                         "",
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
+    for m in _ROUND.finditer(text, 0, limit):
+        # 近万人次, 超千件: a round figure reached, the number in its qualifier
+        start, end, uom = m.start("num"), m.end(), m.group("uom")
+        c_start, c_end = bounds.clause(start, end)
+        if skip_context(start, end, uom) or _not_a_result(
+            text, bounds, m.start(), start, end, uom, c_start, c_end
+        ):
+            continue
+        value = 10_000.0 if m.group("num") == "万" else 1_000.0
+        add(start, end, value, uom, m.start(), _QUALIFIER.get(m.group("pre")), "outcome:round")
     for m in _TENTHS.finditer(text, 0, limit):
         value = parse_number(m.group("num"))
         if value is None or skip_context(m.start("num"), m.end()):
@@ -1298,7 +1373,12 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits.sort(key=lambda h: h.start)
     hits = _from_to(text, hits)
     hits = _shared(text, _drop_determiners(text, hits))
-    return _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
+    hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
+    # 收案增幅由去年(同期的18.3%下降为4.1%): the start of a change left in a label
+    return [
+        replace(h, metric=_LABEL_TAIL.sub("", h.metric)) if _LABEL_TAIL.search(h.metric) else h
+        for h in hits
+    ]
 
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached

@@ -350,3 +350,77 @@ def test_documents_issued_are_not_credited_by_the_sentence_before() -> None:
     assert linked(text, {"甲机制": ["甲机制"]}) == [(12.0, None)]
     text = "该院推进甲机制建设。全年化解纠纷300件。"
     assert linked(text, {"甲机制": ["甲机制"]}) == [(300.0, "甲机制")]
+
+
+def test_a_court_wide_quality_indicator_is_credited_to_nothing_before_it() -> None:
+    text = "该院深化判后答疑工作，审结民事案件800件，服判息诉率达95%，一审案件上诉仅20件。"
+    got = linked(text, {"判后答疑": ["判后答疑"]})
+    assert got == [(800.0, None), (95.0, None), (20.0, None)]
+
+
+def test_a_quality_indicator_of_the_initiative_is_its_measure() -> None:
+    text = "今年以来，速裁案件服判息诉率达98%。"
+    assert linked(text, {"速裁程序": ["速裁案件"]}) == [(98.0, "速裁程序")]
+
+
+def test_the_quoted_brand_of_the_paragraph_over_a_generic_practice_it_uses() -> None:
+    text = "该院推行“甲乙联动”调解机制，对接综治中心。今年以来，向综治中心委派调解300件，调解成功120件。"
+    names = {"“甲乙联动”调解机制": ["“甲乙联动”调解机制"], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(300.0, "“甲乙联动”调解机制"), (120.0, "“甲乙联动”调解机制")]
+
+
+def test_the_units_of_a_generic_initiative_stay_its_own() -> None:
+    text = "该院推行“甲乙联动”调解机制，对接综治中心。今年以来，设置法官工作站13个。"
+    names = {"“甲乙联动”调解机制": ["“甲乙联动”调解机制"], "法官工作站": ["法官工作站"]}
+    assert linked(text, names) == [(13.0, "法官工作站")]
+
+
+def test_an_unquoted_name_before_does_not_take_a_generic_practices_cases() -> None:
+    text = "该院深化诉源治理，对接综治中心。今年以来，委派调解300件。"
+    names = {"诉源治理": ["诉源治理"], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(300.0, "委派调解")]
+
+
+def test_a_fall_in_cases_right_after_source_governance_past_a_list() -> None:
+    text = "该院践行甲经验，融入乙创建，推动诉源治理工作走深，一审民商事案件降幅达9.5%。"
+    names = {"甲经验": ["甲经验"], "乙创建": ["乙创建"], "诉源治理": ["诉源治理"]}
+    assert linked(text, names) == [(9.5, "诉源治理")]
+
+
+def test_a_fall_in_cases_of_a_later_period_in_a_source_governance_paragraph() -> None:
+    text = "该院推动诉源治理工作走深。去年新收案件首次下降；今年一季度新收案件900件，同比下降20%。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(900.0, "诉源治理"), (20.0, "诉源治理")]
+
+
+def test_a_rise_in_cases_after_source_governance_is_no_result() -> None:
+    text = "该院践行甲经验，融入乙创建，推动诉源治理工作走深，一审民商事案件增幅达9.5%。"
+    names = {"甲经验": ["甲经验"], "乙创建": ["乙创建"], "诉源治理": ["诉源治理"]}
+    assert linked(text, names) == [(9.5, None)]
+
+
+def test_the_standard_measure_of_an_initiative_credits_it() -> None:
+    text = "该院推进诉源治理，健全甲机制，全市万人成讼案件120件，比全省平均数少30件。"
+    names = {"诉源治理": ["诉源治理"], "甲机制": ["甲机制"]}
+    assert linked(text, names) == [(120.0, "诉源治理"), (30.0, "诉源治理")]
+
+
+def test_a_name_in_a_meetings_title_credits_nothing() -> None:
+    text = "该院召开甲联动机制座谈会，就地化解信访矛盾，接访量从500余人次下降到几十人次。"
+    assert linked(text, {"甲联动机制": ["甲联动机制"]}) == [(500.0, None)]
+
+
+def test_the_initiative_the_next_clause_says_the_figures_built() -> None:
+    text = "该院接收高校实习生6批40人，打造涉外人才培养基地。"
+    got = linked(text, {"涉外人才培养基地": ["涉外人才培养基地"]})
+    assert got == [(6.0, "涉外人才培养基地"), (40.0, "涉外人才培养基地")]
+
+
+def test_a_clause_after_a_series_builds_of_the_whole_series() -> None:
+    text = "在城区设立3个中心；在乡镇设立12个工作站，构建甲联动机制。"
+    assert linked(text, {"甲联动机制": ["甲联动机制"]}) == [(3.0, None), (12.0, None)]
+
+
+def test_an_honour_before_takes_no_generic_practices_cases() -> None:
+    text = "该院获评“全国法院先进集体”。今年以来，委派调解300件。"
+    names = {"“全国法院先进集体”": ["“全国法院先进集体”"], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(300.0, "委派调解")]

@@ -651,3 +651,77 @@ def test_one_days_event_told_by_a_party_is_a_story() -> None:
     text = "今年5月6日，在乙区法院，30余起物业纠纷集中得以化解，业主王某说效率很高。"
     assert vals(text) == []
     assert vals("今年以来，乙区法院化解物业纠纷30余起。") == [(30, "起", "余")]
+
+
+def test_a_count_selected_for_a_collection_is_a_result_of_its_own_rule() -> None:
+    hits = find_outcomes("先后已有甲法院乙法庭等十个案例入选最高人民法院典型案例。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [
+        (10.0, "个", "outcome:selected")
+    ]
+    hits = find_outcomes("丙、丁两个法庭获评全省先进法庭。")
+    assert [(h.value, h.rule) for h in hits] == [(2.0, "outcome:selected")]
+
+
+def test_what_a_court_has_stays_no_result_next_to_a_selection() -> None:
+    assert find_outcomes("全国法院共有人民法庭10145个。") == []
+    assert [h.rule for h in find_outcomes("该院有三个法庭。")] == []
+
+
+def test_a_shared_rank_is_a_rank() -> None:
+    hits = find_outcomes("在全省考核中，该院并列全省第一名。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(1.0, "名", "outcome:rank")]
+
+
+def test_batches_keep_their_measure_word() -> None:
+    hits = find_outcomes("今年送法进企业8批次，接收实习生4批。")
+    assert [(h.value, h.unit_of_measure) for h in hits] == [(8.0, "批次"), (4.0, "批")]
+
+
+def test_a_jurisdiction_far_after_the_figure_leaves_it_a_result() -> None:
+    text = "以15个便民联系点为依托，建立联系制度，明确法庭负责辖区内的法治宣传。"
+    assert [(h.value, h.unit_of_measure) for h in find_outcomes(text)] == [(15.0, "个")]
+
+
+def test_a_jurisdiction_right_after_the_figure_makes_it_coverage() -> None:
+    text = "由34名法官联系全县106个行政村，辐射辖区面积达5469平方公里。"
+    assert find_outcomes(text) == []
+
+
+def test_labels_in_plain_words() -> None:
+    def labels(text: str) -> list[str]:
+        return [h.metric for h in find_outcomes(text)]
+
+    assert labels("全市收案增幅由去年同期的18.3%下降为4.1%。") == ["收案增幅", "收案增幅"]
+    assert labels("调解结案占同期民事结案量的65.4%。") == ["调解结案占同期民事结案量比例"]
+    assert labels("与41名人大代表、17名政协委员建立常态化联系。") == [
+        "人大代表数",
+        "建立常态化联系的政协委员数",
+    ]
+    assert labels("在线调解案件305件，对接基层治理单位4590家。") == [
+        "在线调解案件数",
+        "对接基层治理单位数",
+    ]
+
+
+def test_a_count_pointed_at_again_is_no_new_figure() -> None:
+    hits = find_outcomes("全省评出11名调解专家。这11名调解专家全部来自基层法庭。")
+    assert [(h.value, h.text_start) for h in hits] == [(11.0, 0)]
+
+
+def test_a_yearly_figure_told_approximately_is_a_result() -> None:
+    hits = find_outcomes("该庭每年巡回开庭30次以上。")
+    assert [(h.value, h.unit_of_measure, h.qualifier) for h in hits] == [(30.0, "次", "以上")]
+    assert find_outcomes("每年开展培训2次。") == []  # a schedule
+
+
+def test_a_round_figure_in_its_qualifier() -> None:
+    hits = find_outcomes("参与轮值，每年接待群众近万人次。")
+    assert [(h.value, h.unit_of_measure, h.qualifier) for h in hits] == [(10000.0, "人次", "近")]
+    assert find_outcomes("千家万户。") == []
+
+
+def test_figures_in_a_quoted_statement_but_not_in_a_quoted_name() -> None:
+    text = "“全市法院选派骨干进驻300余家调解中心，参与轮值。”副院长告诉记者。"
+    assert [h.value for h in find_outcomes(text)] == [300.0]
+    assert find_outcomes("推行“三个维度”工作法。") == []
+    assert find_outcomes("“我国有14亿人口，大大小小的事都要打官司。”") == []
