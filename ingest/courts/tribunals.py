@@ -55,6 +55,11 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # anywhere in the stem: a court's instruction to its tribunals (要求各人民法庭…) is no
     # tribunal's name (各庄 is a common place-name ending)
     r"|各(?!庄)|所属|下属|辖区|要求|指导|组织|督促|推动"
+    # a predicate run on from the court's name (某县法院高度重视人民法庭工作, 某区法院积极
+    # 探索人民法庭…): adverbs and verbs of court-news prose that no town's name holds
+    r"|积极|高度|大力|不断|持续|深入|全面|切实|认真|着力|进一步|充分|努力|始终|坚持|扎实"
+    r"|稳步|加快|全力|多次|首次|率先|相继|依托|围绕|聚焦|重视|探索|推进|加强|强化|深化"
+    r"|完善|优化|提升|发挥|统筹|部署|开展|推广|实施|选派|会同|融入|助力|配备|派驻|入驻"
 )
 
 

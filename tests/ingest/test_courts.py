@@ -195,6 +195,9 @@ def test_court_and_tribunal_joined_by_and_are_two_units() -> None:
         "明山区人民法院指导各人民法庭开展巡回审判。",
         "明山区人民法院督促所属人民法庭加快结案。",
         "诸暨法院共享法庭运行良好。",
+        # a predicate run on from the court's name is no tribunal's name
+        "明山区法院高度重视人民法庭工作，年内新建两处。",
+        "明山区法院积极探索人民法庭参与乡村治理的新路径。",
         # a verb before 法庭 in a list of partners: 共建法庭、乡镇、社区…网络
         "明山区法院开展上门立案，共建法庭、乡镇、社区调解网络。",
     ],
