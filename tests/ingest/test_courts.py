@@ -718,3 +718,17 @@ def test_spc_tribunals_and_dispatched_tribunals() -> None:
 def test_wo_yuan_visiting_another_court_stays_the_visitor() -> None:
     r = run("3月5日，我院院长某某一行到明山区人民法院调研指导工作。\n本溪中院推进诉源治理。")
     assert r.home == "辽宁省本溪市中级人民法院"
+
+
+def test_a_prefectures_full_name_with_fayuan_is_its_courts_unless_one_courts_organ() -> None:
+    # 某市法院 doing the year's work is the city's courts (a group), not its 中院
+    r = run("近年来，本溪市法院坚持调解优先，各基层法院推进诉源治理。")
+    assert r.courts == []
+    assert [m.court for m in r.mentions if m.surface == "本溪市法院"] == [
+        "AGG:辽宁省本溪市全市法院"
+    ]
+    # its 党组, its president or its meeting are the intermediate court's
+    assert names("本溪市法院党组召开会议，部署全年工作。") == ["辽宁省本溪市中级人民法院"]
+    assert names("本溪市法院院长在会上讲话。") == ["辽宁省本溪市中级人民法院"]
+    # a county-level city's court is a court as before
+    assert names("海城市法院推进诉源治理。") == ["辽宁省海城市人民法院"]
