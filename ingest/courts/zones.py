@@ -4,13 +4,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
 from ingest.document import CourtRef
-from ingest.gazetteer import Division
+from ingest.gazetteer import Division, _read_tsv
+from ingest.roster import DATA_DIR
 
 if TYPE_CHECKING:
     from ingest.courts.resolver import Resolver
@@ -94,6 +96,24 @@ def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tu
     return spans
 
 
+#: the kind of a zone word, for the official names of data/courts/zones.tsv
+_ZONE_KIND = {
+    "经济技术开发区": "econ",
+    "经济开发区": "econ",
+    "经开区": "econ",
+    "高新技术产业开发区": "hitech",
+    "高新技术开发区": "hitech",
+    "高新区": "hitech",
+}
+
+
+@functools.cache
+def _zone_courts() -> dict[tuple[str, str], str]:
+    """(prefecture adcode, zone kind) -> the official name of that zone's court."""
+    _meta, rows = _read_tsv(DATA_DIR / "zones.tsv")
+    return {(code, kind): name for code, kind, name in rows}
+
+
 def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans."""
     gaz = res.m.gaz
@@ -132,6 +152,12 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
         prov = gaz.province_of(pd)
         zone = (pd.short or pd.name) + rest + m.group(1)
         name = prov.name + zone + "人民法院"
+        official = (
+            _zone_courts().get((pref_code, _ZONE_KIND.get(m.group(1), ""))) if not rest else None
+        )
+        if official:  # 张家口经开区法院: the city's 经济开发区人民法院
+            name = official
+            zone = official.removeprefix(prov.name).removesuffix("人民法院")
         parent = res.m.roster.for_division(pref_code, "intermediate")
         ref = CourtRef(
             name=name,

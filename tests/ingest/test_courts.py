@@ -732,3 +732,18 @@ def test_a_prefectures_full_name_with_fayuan_is_its_courts_unless_one_courts_org
     assert names("本溪市法院院长在会上讲话。") == ["辽宁省本溪市中级人民法院"]
     # a county-level city's court is a court as before
     assert names("海城市法院推进诉源治理。") == ["辽宁省海城市人民法院"]
+
+
+def test_a_zone_court_written_short_takes_its_official_name() -> None:
+    # 经开区 names an 经济开发区 here, an 经济技术开发区 there: the table of zone courts knows
+    assert names("张家口经开区法院审结一批案件。") == ["河北省张家口经济开发区人民法院"]
+    assert names("成都高新区法院审结一批案件。") == ["四川省成都高新技术产业开发区人民法院"]
+    # a zone court the table does not list keeps the form written
+    assert names("本溪经开区法院审结一批案件。") == ["辽宁省本溪经开区人民法院"]
+
+
+def test_a_tribunal_named_after_a_zone_in_full_after_its_court() -> None:
+    r = run("明山区法院开发区人民法庭开展巡回审判。")
+    assert "辽宁省本溪市明山区人民法院开发区人民法庭" in [c.name for c in r.courts]
+    # the short form stays a generic word
+    assert names("明山区法院开发区法庭开庭。") == ["辽宁省本溪市明山区人民法院"]
