@@ -43,7 +43,7 @@ from ingest.courts.tribunals import (
     find_named_tribunals,
     find_tribunals,
 )
-from ingest.courts.zones import find_special_basic, find_zones
+from ingest.courts.zones import find_named_basic, find_special_basic, find_zones
 from ingest.document import CourtMention, CourtRef, Evidence, SourceDocument
 
 
@@ -184,6 +184,7 @@ def _read_names(res: Resolver) -> None:
     spans override the keys inside them); then the elliptical lists of courts."""
     raw, covered = res.scan()
     special_spans = find_special_basic(res, covered)
+    special_spans += find_named_basic(res, covered + special_spans)
     zone_spans = find_zones(res, covered + special_spans) + special_spans
     res.resolve_matches(raw, skip=zone_spans)
     find_court_lists(res)

@@ -114,6 +114,59 @@ def _zone_courts() -> dict[tuple[str, str], str]:
     return {(code, kind): name for code, kind, name in rows}
 
 
+#: characters no proper name of a court between its province and 人民法院 holds (a level, a
+#: group, a division word)
+_NOT_A_NAME_CHAR = frozenset("省市县区州旗盟级各全两三该本我其每下上中高专地")
+
+
+@functools.cache
+def _province_full_form() -> re.Pattern[str]:
+    """<province's full name><a proper name>人民法院 (黑龙江省某某人民法院)."""
+    from ingest.courts.matcher import load_matcher
+
+    provs = sorted(
+        (d.name for d in load_matcher().gaz.current() if d.level == "province"),
+        key=len,
+        reverse=True,
+    )
+    return re.compile("(?:" + "|".join(provs) + r")([\u4e00-\u9fff]{2,3}?)人民法院")
+
+
+def find_named_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A basic court the roster does not know written in full with its province
+    (黑龙江省某某人民法院: a former farm, forest or oilfield court under a name of its own,
+    no division's), and the same name + 法院 elsewhere in the article; returns their spans."""
+    gaz, text = res.m.gaz, res.folded
+    if "人民法院" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _province_full_form().finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in covered):
+            continue
+        stem = m.group(1)
+        if (
+            any(ch in _NOT_A_NAME_CHAR or ch in FUNCTION_CHARS for ch in stem)
+            or any(gaz.lookup(stem[:k]) for k in range(2, len(stem) + 1))
+            or gaz.counties_with_town(stem)
+        ):
+            continue
+        prov = next(d for d in gaz.lookup(text[m.start() : m.start(1)]) if d.level == "province")
+        name = prov.name + stem + "人民法院"
+        ref = res.dynamic.setdefault(
+            name, CourtRef(name=name, level="basic", province=prov.name, adcode=prov.adcode)
+        )
+        taken = [*covered, *spans, (m.start(), m.end())]
+        res.found.append(Found(m.start(), m.end(), name, ref=ref, level="basic"))
+        res.ctx.events.append((m.start(), prov.adcode, None, None))
+        spans.append((m.start(), m.end()))
+        for short in re.finditer(re.escape(stem) + "(?:人民)?法院", text):
+            if any(a < short.end() and short.start() < b for a, b in taken):
+                continue
+            res.found.append(Found(short.start(), short.end(), name, ref=ref, level="basic"))
+            spans.append(short.span())
+    return spans
+
+
 def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans."""
     gaz = res.m.gaz

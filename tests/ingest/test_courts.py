@@ -747,3 +747,14 @@ def test_a_tribunal_named_after_a_zone_in_full_after_its_court() -> None:
     assert "辽宁省本溪市明山区人民法院开发区人民法庭" in [c.name for c in r.courts]
     # the short form stays a generic word
     assert names("明山区法院开发区法庭开庭。") == ["辽宁省本溪市明山区人民法院"]
+
+
+def test_a_basic_court_of_its_own_name_written_in_full_with_its_province() -> None:
+    # a former farm court's name is no division's: the full form names it, the short follows
+    r = run("黑龙江省某垦人民法院推进诉源治理。某垦法院联合农场调解纠纷。")
+    assert [(c.name, c.level, c.mentions) for c in r.courts] == [
+        ("黑龙江省某垦人民法院", "basic", ["黑龙江省某垦人民法院", "某垦法院"])
+    ]
+    # groups and levels after a province stay what they were
+    assert names("辽宁省各级人民法院开展评查。") == []
+    assert names("辽宁省高级人民法院召开会议。") == ["辽宁省高级人民法院"]
