@@ -128,8 +128,10 @@ def find_tribunals(res: Resolver) -> None:
         assert parent is not None
         known.setdefault(stem, parent)
         pc_level = (res.court(parent) or res.dynamic.get(parent) or _NO_REF).level
-        # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
-        name = parent + stem + (dispatched + "法庭" if pc_level == "special" else "人民法庭")
+        # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭; a railway
+        # court is a basic court, whose 派出法庭 is a people's tribunal like any basic court's
+        special = pc_level == "special" and not parent.endswith("铁路运输法院")
+        name = parent + stem + (dispatched + "法庭" if special else "人民法庭")
         ref = res.tribunal(name, parent, res.court(parent) or res.dynamic.get(parent))
         res.found.append(Found(mention_start, te, name, ref=ref, level="tribunal"))
 

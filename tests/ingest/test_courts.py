@@ -713,6 +713,9 @@ def test_spc_tribunals_and_dispatched_tribunals() -> None:
     assert [c.name for c in r.courts if c.level == "tribunal"] == ["宁波海事法院舟山派出法庭"]
     r = run("明山区法院高台子派出法庭开庭。")
     assert "辽宁省本溪市明山区人民法院高台子人民法庭" in [c.name for c in r.courts]
+    # a railway court is a basic court: its 派出法庭 is a people's tribunal
+    r = run("沈阳铁路运输法院某某派出法庭开庭。")
+    assert "沈阳铁路运输法院某某人民法庭" in [c.name for c in r.courts]
 
 
 def test_wo_yuan_visiting_another_court_stays_the_visitor() -> None:
