@@ -60,6 +60,7 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     r"|积极|高度|大力|不断|持续|深入|全面|切实|认真|着力|进一步|充分|努力|始终|坚持|扎实"
     r"|稳步|加快|全力|多次|首次|率先|相继|依托|围绕|聚焦|重视|探索|推进|加强|强化|深化"
     r"|完善|优化|提升|发挥|统筹|部署|开展|推广|实施|选派|会同|融入|助力|配备|派驻|入驻"
+    r"|召开|举行|举办|印发|出台|制定|表彰|评选|命名|授予"
 )
 
 
@@ -76,6 +77,7 @@ def find_tribunals(res: Resolver) -> None:
     res.found.sort(key=lambda f: (f.start, -f.end))
     courts = sorted((f for f in res.found if f.level in ("basic", "special")), key=lambda f: f.end)
     known: dict[str, str] = {}  # tribunal stem -> parent court, from earlier full forms
+    named: dict[str, str] = {}  # tribunal stem -> tribunal, of a 兵团 division's tribunals
     for m in _TRIBUNAL.finditer(text):
         ts, te = m.start(), m.end()
         adjacent, town = _court_before(res, courts, ts)
@@ -96,6 +98,8 @@ def find_tribunals(res: Resolver) -> None:
             strict = not town  # a known town of the court's county passes as it is
             if central and _ZONE_STEM.match(stem):
                 strict = False  # 某区法院开发区人民法庭: a tribunal named after its zone
+        elif _bingtuan_tribunal(res, m, named):
+            continue
         else:
             run_start = ts
             while (
@@ -117,6 +121,11 @@ def find_tribunals(res: Resolver) -> None:
                     or after == "以及"
                 )
             )
+            short = next((run[-n:] for n in range(len(run), 1, -1) if run[-n:] in named), None)
+            if short is not None:  # 乌拉斯台人民法庭 after 兵团第九师乌拉斯台人民法庭
+                ref = res.dynamic[named[short]]
+                res.found.append(Found(ts - len(short), te, ref.name, ref=ref, level="tribunal"))
+                continue
             found_stem, parent = _standalone_tribunal(res, run, ts, known, bare=bare)
             if not found_stem or parent is None:
                 continue
@@ -134,6 +143,33 @@ def find_tribunals(res: Resolver) -> None:
         name = parent + stem + (dispatched + "法庭" if special else "人民法庭")
         ref = res.tribunal(name, parent, res.court(parent) or res.dynamic.get(parent))
         res.found.append(Found(mention_start, te, name, ref=ref, level="tribunal"))
+
+
+#: a tribunal written after a 兵团 division (新疆生产建设兵团第九师某某人民法庭)
+_BINGTUAN_BEFORE = re.compile(
+    r"(?:新疆生产建设)?兵团第(?P<n>[一二三四五六七八九十]{1,3})师(?P<stem>[\u4e00-\u9fff]{2,5}?)$"
+)
+
+
+def _bingtuan_tribunal(res: Resolver, m: re.Match[str], named: dict[str, str]) -> bool:
+    """新疆生产建设兵团第九师某某人民法庭: a 兵团 tribunal written after its division, its basic
+    court not named, is named as written (<兵团 division><X>人民法庭), under the division's
+    intermediate court."""
+    ts = m.start()
+    if m.group() != "人民法庭" or "兵团" not in res.folded[max(0, ts - 24) : ts]:
+        return False
+    bt = _BINGTUAN_BEFORE.search(res.folded, max(0, ts - 24), ts)
+    if bt is None or not _tribunal_stem_ok(bt.group("stem")):
+        return False
+    division = "新疆生产建设兵团第" + bt.group("n") + "师"
+    name = division + bt.group("stem") + "人民法庭"
+    mid = res.court(division + "中级人民法院")
+    ref = res.tribunal(name, mid.name if mid else "", mid)
+    if not mid:
+        ref.parent = None
+    named[bt.group("stem")] = name
+    res.found.append(Found(bt.start(), m.end(), name, ref=ref, level="tribunal"))
+    return True
 
 
 def find_named_tribunals(res: Resolver) -> None:

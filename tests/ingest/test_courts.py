@@ -761,3 +761,16 @@ def test_a_basic_court_of_its_own_name_written_in_full_with_its_province() -> No
     # groups and levels after a province stay what they were
     assert names("辽宁省各级人民法院开展评查。") == []
     assert names("辽宁省高级人民法院召开会议。") == ["辽宁省高级人民法院"]
+
+
+def test_a_bingtuan_tribunal_written_after_its_division() -> None:
+    r = run("新疆生产建设兵团第九师某某人民法庭调解纠纷。该师中院指导，某某人民法庭组建调解队。")
+    trib = [c for c in r.courts if c.level == "tribunal"]
+    assert [(c.name, c.mentions, c.parent) for c in trib] == [
+        (
+            "新疆生产建设兵团第九师某某人民法庭",
+            ["新疆生产建设兵团第九师某某人民法庭", "某某人民法庭"],
+            "新疆生产建设兵团第九师中级人民法院",
+        )
+    ]
+    assert names("兵团第九师召开人民法庭工作会议。") == []
