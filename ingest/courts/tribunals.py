@@ -98,6 +98,8 @@ def find_tribunals(res: Resolver) -> None:
             strict = not town  # a known town of the court's county passes as it is
             if central and _ZONE_STEM.match(stem):
                 strict = False  # 某区法院开发区人民法庭: a tribunal named after its zone
+            elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
+                strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
         elif _bingtuan_tribunal(res, m, named):
             continue
         else:
@@ -294,6 +296,20 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
         if town or not any(ch in FUNCTION_CHARS for ch in between):
             return f, town
     return None, False
+
+
+def _town_prefix(res: Resolver, stem: str, court: str) -> bool:
+    """Whether ``stem`` opens with a town of the court's county and names at most a few
+    characters more (某镇旅游环保: a tribunal of that town for one field of cases)."""
+    county = res.chain(court)[2]
+    if county is None:
+        return False
+    towns = res.m.gaz
+    return any(
+        len(stem) - n <= 4 and county in towns.counties_with_town(stem[:n])
+        for n in (2, 3)
+        if len(stem) > n
+    )
 
 
 def _town_of(res: Resolver, stem: str, court: str) -> bool:

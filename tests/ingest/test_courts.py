@@ -774,3 +774,10 @@ def test_a_bingtuan_tribunal_written_after_its_division() -> None:
         )
     ]
     assert names("兵团第九师召开人民法庭工作会议。") == []
+
+
+def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> None:
+    r = run("崇州市人民法院街子旅游法庭开庭审理一起纠纷。")
+    assert "四川省崇州市人民法院街子旅游人民法庭" in [c.name for c in r.courts]
+    # a field of cases alone is a division, not a tribunal
+    assert names("崇州市人民法院旅游法庭开庭。") == ["四川省崇州市人民法院"]
