@@ -120,16 +120,35 @@ _NOT_A_NAME_CHAR = frozenset("省市县区州旗盟级各全两三该本我其�
 
 
 @functools.cache
-def _province_full_form() -> re.Pattern[str]:
-    """<province's full name><a proper name>人民法院 (黑龙江省某某人民法院)."""
+def _province_names() -> dict[str, Division]:
+    """Full province names (黑龙江省, 新疆维吾尔自治区) -> the province."""
     from ingest.courts.matcher import load_matcher
 
-    provs = sorted(
-        (d.name for d in load_matcher().gaz.current() if d.level == "province"),
-        key=len,
-        reverse=True,
-    )
-    return re.compile("(?:" + "|".join(provs) + r")([\u4e00-\u9fff]{2,3}?)人民法院")
+    return {d.name: d for d in load_matcher().gaz.current() if d.level == "province"}
+
+
+def _province_full_forms(text: str) -> list[tuple[int, int, int, Division]]:
+    """(start, stem start, end, province) of every <province's full name><a proper name of two
+    or three characters>人民法院 (黑龙江省某某人民法院); found from 人民法院 back, which is
+    cheaper than trying every province name at every character."""
+    provs = _province_names()
+    lengths = sorted({len(n) for n in provs})
+    out: list[tuple[int, int, int, Division]] = []
+    pos = text.find("人民法院")
+    while pos >= 0:
+        hit = next(
+            (
+                (pos - n - k, pos - n, pos + 4, provs[text[pos - n - k : pos - n]])
+                for n in (2, 3)
+                for k in lengths
+                if pos - n - k >= 0 and text[pos - n - k : pos - n] in provs
+            ),
+            None,
+        )
+        if hit is not None:
+            out.append(hit)
+        pos = text.find("人民法院", pos + 4)
+    return out
 
 
 def find_named_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -140,25 +159,24 @@ def find_named_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tupl
     if "人民法院" not in text:
         return []
     spans: list[tuple[int, int]] = []
-    for m in _province_full_form().finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in covered):
+    for start, stem_start, end, prov in _province_full_forms(text):
+        if any(a < end and start < b for a, b in covered):
             continue
-        stem = m.group(1)
+        stem = text[stem_start : end - 4]
         if (
             any(ch in _NOT_A_NAME_CHAR or ch in FUNCTION_CHARS for ch in stem)
             or any(gaz.lookup(stem[:k]) for k in range(2, len(stem) + 1))
             or gaz.counties_with_town(stem)
         ):
             continue
-        prov = next(d for d in gaz.lookup(text[m.start() : m.start(1)]) if d.level == "province")
         name = prov.name + stem + "人民法院"
         ref = res.dynamic.setdefault(
             name, CourtRef(name=name, level="basic", province=prov.name, adcode=prov.adcode)
         )
-        taken = [*covered, *spans, (m.start(), m.end())]
-        res.found.append(Found(m.start(), m.end(), name, ref=ref, level="basic"))
-        res.ctx.events.append((m.start(), prov.adcode, None, None))
-        spans.append((m.start(), m.end()))
+        taken = [*covered, *spans, (start, end)]
+        res.found.append(Found(start, end, name, ref=ref, level="basic"))
+        res.ctx.events.append((start, prov.adcode, None, None))
+        spans.append((start, end))
         for short in re.finditer(re.escape(stem) + "(?:人民)?法院", text):
             if any(a < short.end() and short.start() < b for a, b in taken):
                 continue
