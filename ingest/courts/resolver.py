@@ -38,7 +38,9 @@ _BARE_COUNTY = re.compile(
 
 #: after 某市法院: one court's own organ, post or meeting (its intermediate court's)
 _ONE_COURT_AFTER = re.compile(
-    r"(?:党组|院长|副院长|院领导|领导班子|审判委员会|审委会|机关|召开|举行|举办|庭长|新闻发布会)"
+    r"(?:党组|院长|副院长|院领导|领导班子|审判委员会|审委会|机关|召开|举行|举办|庭长|新闻发布会"
+    r"|执行局|政治部|办公室|研究室|审管办|(?:民事|刑事|行政|立案|审判监督|执行|商事|少年|家事"
+    r"|环境资源|民|刑)[一二三四五六]?庭)"
 )
 
 

@@ -298,6 +298,11 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
     return None, False
 
 
+#: after a town, words of a tribunal's form or seat, not of a field of cases (某镇巡回法庭,
+#: 某镇共享法庭, 某镇某村法庭)
+_NOT_A_FIELD = re.compile(r"巡回|共享|流动|车载|便民|马背|派出|镇|乡|街道|社区|村|站|点|室|中心")
+
+
 def _town_prefix(res: Resolver, stem: str, court: str) -> bool:
     """Whether ``stem`` opens with a town of the court's county and names at most a few
     characters more (某镇旅游环保: a tribunal of that town for one field of cases)."""
@@ -306,7 +311,9 @@ def _town_prefix(res: Resolver, stem: str, court: str) -> bool:
         return False
     towns = res.m.gaz
     return any(
-        len(stem) - n <= 4 and county in towns.counties_with_town(stem[:n])
+        len(stem) - n <= 4
+        and not _NOT_A_FIELD.search(stem[n:])
+        and county in towns.counties_with_town(stem[:n])
         for n in (2, 3)
         if len(stem) > n
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
 from ingest.document import CourtRef
-from ingest.gazetteer import Division, _read_tsv
+from ingest.gazetteer import Division, _read_tsv, common_word_shorts
 from ingest.roster import DATA_DIR
 
 if TYPE_CHECKING:
@@ -119,6 +119,13 @@ def _zone_courts() -> dict[tuple[str, str], str]:
 _NOT_A_NAME_CHAR = frozenset("省市县区州旗盟级各全两三该本我其每下上中高专地")
 
 
+#: words of praise or kind before 人民法院 (江苏省基层人民法院, 某省优秀人民法院): no court's name
+_NOT_A_NAME = re.compile(
+    r"基层|示范|先进|优秀|模范|文明|标杆|星级|样板|廉洁|法治|智慧|数字|现代|专门|新型|人民|相关|有关"
+    r"|部分|全体|所有|各类|多家|一流|达标|规范|特色"
+)
+
+
 @functools.cache
 def _province_names() -> dict[str, Division]:
     """Full province names (黑龙江省, 新疆维吾尔自治区) -> the province."""
@@ -165,6 +172,8 @@ def find_named_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tupl
         stem = text[stem_start : end - 4]
         if (
             any(ch in _NOT_A_NAME_CHAR or ch in FUNCTION_CHARS for ch in stem)
+            or _NOT_A_NAME.search(stem)
+            or stem in common_word_shorts()
             or any(gaz.lookup(stem[:k]) for k in range(2, len(stem) + 1))
             or gaz.counties_with_town(stem)
         ):

@@ -733,6 +733,7 @@ def test_a_prefectures_full_name_with_fayuan_is_its_courts_unless_one_courts_org
     # its 党组, its president or its meeting are the intermediate court's
     assert names("本溪市法院党组召开会议，部署全年工作。") == ["辽宁省本溪市中级人民法院"]
     assert names("本溪市法院院长在会上讲话。") == ["辽宁省本溪市中级人民法院"]
+    assert names("本溪市法院执行局开展专项行动。") == ["辽宁省本溪市中级人民法院"]
     # a county-level city's court is a court as before
     assert names("海城市法院推进诉源治理。") == ["辽宁省海城市人民法院"]
 
@@ -760,6 +761,8 @@ def test_a_basic_court_of_its_own_name_written_in_full_with_its_province() -> No
     ]
     # groups and levels after a province stay what they were
     assert names("辽宁省各级人民法院开展评查。") == []
+    assert names("辽宁省基层人民法院开展评查。") == []
+    assert names("获评辽宁省优秀人民法院。") == []
     assert names("辽宁省高级人民法院召开会议。") == ["辽宁省高级人民法院"]
 
 
@@ -781,3 +784,5 @@ def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> 
     assert "四川省崇州市人民法院街子旅游人民法庭" in [c.name for c in r.courts]
     # a field of cases alone is a division, not a tribunal
     assert names("崇州市人民法院旅游法庭开庭。") == ["四川省崇州市人民法院"]
+    # after the town, a form of sitting (巡回, 共享) is no field of cases
+    assert names("崇州市人民法院街子共享法庭开庭。") == ["四川省崇州市人民法院"]
