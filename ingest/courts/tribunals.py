@@ -64,8 +64,8 @@ _TRIBUNAL_NOT_PLACE = re.compile(
 )
 
 
-#: a development zone a tribunal is named after (某区法院开发区人民法庭, 高新区人民法庭), when
-#: written in full right after its court
+#: a development zone a tribunal is named after (某区法院开发区人民法庭, 某市法院经济开发区法庭),
+#: when written right after its court
 _ZONE_STEM = re.compile(
     r"^[\u4e00-\u9fff]{0,3}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区"
     r"|工业园区|工业园|产业园区)$"
@@ -96,7 +96,7 @@ def find_tribunals(res: Resolver) -> None:
             parent = adjacent.court
             mention_start = adjacent.start
             strict = not town  # a known town of the court's county passes as it is
-            if central and _ZONE_STEM.match(stem):
+            if _ZONE_STEM.match(stem):
                 strict = False  # 某区法院开发区人民法庭: a tribunal named after its zone
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases

@@ -111,7 +111,7 @@ _ZONE_KIND = {
 def _zone_courts() -> dict[tuple[str, str], str]:
     """(prefecture adcode, zone kind) -> the official name of that zone's court."""
     _meta, rows = _read_tsv(DATA_DIR / "zones.tsv")
-    return {(code, kind): name for code, kind, name in rows}
+    return {(row[0], row[1]): row[2] for row in rows}
 
 
 #: characters no proper name of a court between its province and 人民法院 holds (a level, a

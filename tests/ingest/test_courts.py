@@ -749,8 +749,10 @@ def test_a_zone_court_written_short_takes_its_official_name() -> None:
 def test_a_tribunal_named_after_a_zone_in_full_after_its_court() -> None:
     r = run("明山区法院开发区人民法庭开展巡回审判。")
     assert "辽宁省本溪市明山区人民法院开发区人民法庭" in [c.name for c in r.courts]
-    # the short form stays a generic word
-    assert names("明山区法院开发区法庭开庭。") == ["辽宁省本溪市明山区人民法院"]
+    r = run("明山区法院经济开发区法庭开庭。")
+    assert "辽宁省本溪市明山区人民法院经济开发区人民法庭" in [c.name for c in r.courts]
+    # alone, the short form stays a generic word
+    assert names("明山区法院推动开发区法庭建设。") == ["辽宁省本溪市明山区人民法院"]
 
 
 def test_a_basic_court_of_its_own_name_written_in_full_with_its_province() -> None:
