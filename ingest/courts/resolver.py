@@ -239,8 +239,9 @@ class Resolver:
                 self.ctx.events.append((start, *division_chain(self.m.gaz, d.adcode)))
             return
         rc = self.court(best.target)
-        if rc is not None and rc.level == "intermediate" and self._city_courts(rc, end):
-            label = agg_label(self.m.gaz, rc.prefecture_code, "全市")
+        if rc is not None and rc.level in ("intermediate", "high") and self._city_courts(rc, end):
+            code = rc.prefecture_code if rc.level == "intermediate" else rc.province_code
+            label = agg_label(self.m.gaz, code, "全市")
             self.found.append(Found(start, end, label))
             self.ctx.events.append((start, *self.chain(best.target)))
             return
@@ -250,9 +251,11 @@ class Resolver:
     def _city_courts(self, rc: RosterCourt, end: int) -> bool:
         """安顺市法院坚持…: a prefecture's full name + 法院 is the city's courts (an AGG
         group), unless one court's own organ, post or meeting follows (某市法院党组, 某市法院
-        院长, 某市法院召开…), which is its intermediate court."""
+        院长, 某市法院召开…), which is its intermediate court; a province's full name + 法院
+        (某省法院新收案件…) likewise is the province's courts, else its high court."""
         surface = self.folded[max(0, end - 12) : end]
-        if not surface.endswith("市法院") or not rc.city or not surface.endswith(rc.city + "法院"):
+        place = rc.city if rc.level == "intermediate" else rc.province
+        if not place or place[-1] not in "市省" or not surface.endswith(place + "法院"):
             return False
         return _ONE_COURT_AFTER.match(self.folded, end) is None
 

@@ -788,3 +788,15 @@ def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> 
     assert names("崇州市人民法院旅游法庭开庭。") == ["四川省崇州市人民法院"]
     # after the town, a form of sitting (巡回, 共享) is no field of cases
     assert names("崇州市人民法院街子共享法庭开庭。") == ["四川省崇州市人民法院"]
+
+
+def test_a_provinces_full_name_with_fayuan_is_its_courts_unless_one_courts_organ() -> None:
+    r = run("上半年，辽宁省法院新收案件十万件。")
+    assert r.courts == []
+    assert [m.court for m in r.mentions] == ["AGG:辽宁省全省法院"]
+    assert names("辽宁省法院召开新闻发布会。") == ["辽宁省高级人民法院"]
+    # the context form 省法院 stays the high court
+    assert names("沈阳中院落实省法院部署。") == [
+        "辽宁省沈阳市中级人民法院",
+        "辽宁省高级人民法院",
+    ]
