@@ -72,6 +72,10 @@ _ZONE_STEM = re.compile(
 )
 
 
+#: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”品牌)
+_BRAND_AFTER = re.compile(r"[”\"’']?(?:模式|品牌|经验|工作法|做法|机制)")
+
+
 def find_tribunals(res: Resolver) -> None:
     text = res.folded
     res.found.sort(key=lambda f: (f.start, -f.end))
@@ -122,6 +126,8 @@ def find_tribunals(res: Resolver) -> None:
                     or after[0] in "。！？及和与等"
                     or after == "以及"
                 )
+                # “某某法庭”模式: a quoted brand, not a tribunal's name
+                and not _BRAND_AFTER.match(text, te)
             )
             short = next((run[-n:] for n in range(len(run), 1, -1) if run[-n:] in named), None)
             if short is not None:  # 乌拉斯台人民法庭 after 兵团第九师乌拉斯台人民法庭

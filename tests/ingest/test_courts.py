@@ -800,3 +800,8 @@ def test_a_provinces_full_name_with_fayuan_is_its_courts_unless_one_courts_organ
         "辽宁省沈阳市中级人民法院",
         "辽宁省高级人民法院",
     ]
+
+
+def test_a_quoted_tribunal_word_followed_by_a_brand_word_is_no_tribunal() -> None:
+    text = "明山区法院东湖法庭开展调解。“某乡法庭”模式写入工作报告。"
+    assert all("某乡" not in c.name for c in run(text).courts)
