@@ -257,6 +257,8 @@ class Resolver:
         place = rc.city if rc.level == "intermediate" else rc.province
         if not place or place[-1] not in "市省" or not surface.endswith(place + "法院"):
             return False
+        if end >= len(self.folded):  # a name alone (a person's unit, `resolve_court_name`)
+            return False
         return _ONE_COURT_AFTER.match(self.folded, end) is None
 
     def pick(self, start: int, end: int, cands: Sequence[Cand]) -> tuple[Cand, int] | None:

@@ -734,6 +734,8 @@ def test_a_prefectures_full_name_with_fayuan_is_its_courts_unless_one_courts_org
     assert names("本溪市法院党组召开会议，部署全年工作。") == ["辽宁省本溪市中级人民法院"]
     assert names("本溪市法院院长在会上讲话。") == ["辽宁省本溪市中级人民法院"]
     assert names("本溪市法院执行局开展专项行动。") == ["辽宁省本溪市中级人民法院"]
+    # a name alone (a person's unit) is the court
+    assert resolve_court_name("本溪市法院").name == "辽宁省本溪市中级人民法院"
     # a county-level city's court is a court as before
     assert names("海城市法院推进诉源治理。") == ["辽宁省海城市人民法院"]
 
