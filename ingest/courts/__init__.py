@@ -13,7 +13,9 @@ Where each part lives:
 - `matcher` — the name table (roster, gazetteer, context forms) and the one-pass scan
 - `context` — which province, city and county the article is about
 - `resolver` — the state of one article and the reading of each name found (`Resolver`)
-- `zones` — development-zone courts and farm, forest and oilfield courts, by pattern
+- `zones` — development-zone courts (official names from data/courts/zones.tsv), farm,
+  forest and oilfield courts by pattern, and courts of a name of their own written in
+  full with their province (黑龙江省某某人民法院)
 - `lists` — elliptical lists of courts (鲤城、惠安、德化等法院) and of tribunals
 - `tribunals` — people's tribunals, a city's 知识产权法庭, a court's own named tribunals
   (甲铁路运输法院环境资源法庭) and the SPC's circuit tribunals written short (第一巡回法庭)

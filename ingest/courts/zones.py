@@ -1,6 +1,9 @@
 """Courts the roster does not list, recognized by their pattern: development-zone courts
-(沈阳经济技术开发区人民法院) and the basic courts of farms, forests and oilfields (宝泉岭农垦法院,
-白河林区基层法院). Each is named from the place written before it and the article's context."""
+(沈阳经济技术开发区人民法院; written short, 某市经开区法院, under the official name of
+data/courts/zones.tsv), the basic courts of farms, forests and oilfields (宝泉岭农垦法院,
+白河林区基层法院) and basic courts of a name of their own written in full with their province
+(黑龙江省某某人民法院, a former farm court renamed). Each is named from the place written
+before it and the article's context."""
 
 from __future__ import annotations
 
