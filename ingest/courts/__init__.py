@@ -13,7 +13,9 @@ Where each part lives:
 - `matcher` — the name table (roster, gazetteer, context forms) and the one-pass scan
 - `context` — which province, city and county the article is about
 - `resolver` — the state of one article and the reading of each name found (`Resolver`)
-- `zones` — development-zone courts and farm, forest and oilfield courts, by pattern
+- `zones` — development-zone courts (official names from data/courts/zones.tsv), farm,
+  forest and oilfield courts by pattern, and courts of a name of their own written in
+  full with their province (黑龙江省某某人民法院)
 - `lists` — elliptical lists of courts (鲤城、惠安、德化等法院) and of tribunals
 - `tribunals` — people's tribunals, a city's 知识产权法庭, a court's own named tribunals
   (甲铁路运输法院环境资源法庭) and the SPC's circuit tribunals written short (第一巡回法庭)
@@ -43,7 +45,7 @@ from ingest.courts.tribunals import (
     find_named_tribunals,
     find_tribunals,
 )
-from ingest.courts.zones import find_special_basic, find_zones
+from ingest.courts.zones import find_named_basic, find_special_basic, find_zones
 from ingest.document import CourtMention, CourtRef, Evidence, SourceDocument
 
 
@@ -184,6 +186,7 @@ def _read_names(res: Resolver) -> None:
     spans override the keys inside them); then the elliptical lists of courts."""
     raw, covered = res.scan()
     special_spans = find_special_basic(res, covered)
+    special_spans += find_named_basic(res, covered + special_spans)
     zone_spans = find_zones(res, covered + special_spans) + special_spans
     res.resolve_matches(raw, skip=zone_spans)
     find_court_lists(res)

@@ -36,6 +36,14 @@ _BARE_COUNTY = re.compile(
 )
 
 
+#: after 某市法院: one court's own organ, post or meeting (its intermediate court's)
+_ONE_COURT_AFTER = re.compile(
+    r"(?:党组|院长|副院长|院领导|领导班子|审判委员会|审委会|机关|召开|举行|举办|庭长|新闻发布会"
+    r"|执行局|政治部|办公室|研究室|审管办|(?:民事|刑事|行政|立案|审判监督|执行|商事|少年|家事"
+    r"|环境资源|民|刑)[一二三四五六]?庭)"
+)
+
+
 @dataclass
 class Found:
     """One court (or group, as an AGG: label) found at ``start:end`` of the text."""
@@ -231,8 +239,27 @@ class Resolver:
                 self.ctx.events.append((start, *division_chain(self.m.gaz, d.adcode)))
             return
         rc = self.court(best.target)
+        if rc is not None and rc.level in ("intermediate", "high") and self._city_courts(rc, end):
+            code = rc.prefecture_code if rc.level == "intermediate" else rc.province_code
+            label = agg_label(self.m.gaz, code, "全市")
+            self.found.append(Found(start, end, label))
+            self.ctx.events.append((start, *self.chain(best.target)))
+            return
         self.found.append(Found(start, end, best.target, level=rc.level if rc else ""))
         self.ctx.events.append((start, *self.chain(best.target)))
+
+    def _city_courts(self, rc: RosterCourt, end: int) -> bool:
+        """安顺市法院坚持…: a prefecture's full name + 法院 is the city's courts (an AGG
+        group), unless one court's own organ, post or meeting follows (某市法院党组, 某市法院
+        院长, 某市法院召开…), which is its intermediate court; a province's full name + 法院
+        (某省法院新收案件…) likewise is the province's courts, else its high court."""
+        surface = self.folded[max(0, end - 12) : end]
+        place = rc.city if rc.level == "intermediate" else rc.province
+        if not place or place[-1] not in "市省" or not surface.endswith(place + "法院"):
+            return False
+        if end >= len(self.folded):  # a name alone (a person's unit, `resolve_court_name`)
+            return False
+        return _ONE_COURT_AFTER.match(self.folded, end) is None
 
     def pick(self, start: int, end: int, cands: Sequence[Cand]) -> tuple[Cand, int] | None:
         """The reading of the key at ``start:end`` the context supports best, and how far a

@@ -55,7 +55,25 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # anywhere in the stem: a court's instruction to its tribunals (要求各人民法庭…) is no
     # tribunal's name (各庄 is a common place-name ending)
     r"|各(?!庄)|所属|下属|辖区|要求|指导|组织|督促|推动"
+    # a predicate run on from the court's name (某县法院高度重视人民法庭工作, 某区法院积极
+    # 探索人民法庭…): adverbs and verbs of court-news prose that no town's name holds
+    r"|积极|高度|大力|不断|持续|深入|全面|切实|认真|着力|进一步|充分|努力|始终|坚持|扎实"
+    r"|稳步|加快|全力|多次|首次|率先|相继|依托|围绕|聚焦|重视|探索|推进|加强|强化|深化"
+    r"|完善|优化|提升|发挥|统筹|部署|开展|推广|实施|选派|会同|融入|助力|配备|派驻|入驻"
+    r"|召开|举行|举办|印发|出台|制定|表彰|评选|命名|授予"
 )
+
+
+#: a development zone a tribunal is named after (某区法院开发区人民法庭, 某市法院经济开发区法庭),
+#: when written right after its court
+_ZONE_STEM = re.compile(
+    r"^[\u4e00-\u9fff]{0,3}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区"
+    r"|工业园区|工业园|产业园区)$"
+)
+
+
+#: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”品牌)
+_BRAND_AFTER = re.compile(r"[”\"’']?(?:模式|品牌|经验|工作法|做法|机制)")
 
 
 def find_tribunals(res: Resolver) -> None:
@@ -63,6 +81,7 @@ def find_tribunals(res: Resolver) -> None:
     res.found.sort(key=lambda f: (f.start, -f.end))
     courts = sorted((f for f in res.found if f.level in ("basic", "special")), key=lambda f: f.end)
     known: dict[str, str] = {}  # tribunal stem -> parent court, from earlier full forms
+    named: dict[str, str] = {}  # tribunal stem -> tribunal, of a 兵团 division's tribunals
     for m in _TRIBUNAL.finditer(text):
         ts, te = m.start(), m.end()
         adjacent, town = _court_before(res, courts, ts)
@@ -81,6 +100,12 @@ def find_tribunals(res: Resolver) -> None:
             parent = adjacent.court
             mention_start = adjacent.start
             strict = not town  # a known town of the court's county passes as it is
+            if _ZONE_STEM.match(stem):
+                strict = False  # 某区法院开发区人民法庭: a tribunal named after its zone
+            elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
+                strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
+        elif _bingtuan_tribunal(res, m, named):
+            continue
         else:
             run_start = ts
             while (
@@ -101,7 +126,14 @@ def find_tribunals(res: Resolver) -> None:
                     or after[0] in "。！？及和与等"
                     or after == "以及"
                 )
+                # “某某法庭”模式: a quoted brand, not a tribunal's name
+                and not _BRAND_AFTER.match(text, te)
             )
+            short = next((run[-n:] for n in range(len(run), 1, -1) if run[-n:] in named), None)
+            if short is not None:  # 乌拉斯台人民法庭 after 兵团第九师乌拉斯台人民法庭
+                ref = res.dynamic[named[short]]
+                res.found.append(Found(ts - len(short), te, ref.name, ref=ref, level="tribunal"))
+                continue
             found_stem, parent = _standalone_tribunal(res, run, ts, known, bare=bare)
             if not found_stem or parent is None:
                 continue
@@ -113,10 +145,39 @@ def find_tribunals(res: Resolver) -> None:
         assert parent is not None
         known.setdefault(stem, parent)
         pc_level = (res.court(parent) or res.dynamic.get(parent) or _NO_REF).level
-        # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭
-        name = parent + stem + (dispatched + "法庭" if pc_level == "special" else "人民法庭")
+        # a maritime court's tribunals are 法庭 (广州海事法院汕头法庭), not 人民法庭; a railway
+        # court is a basic court, whose 派出法庭 is a people's tribunal like any basic court's
+        special = pc_level == "special" and not parent.endswith("铁路运输法院")
+        name = parent + stem + (dispatched + "法庭" if special else "人民法庭")
         ref = res.tribunal(name, parent, res.court(parent) or res.dynamic.get(parent))
         res.found.append(Found(mention_start, te, name, ref=ref, level="tribunal"))
+
+
+#: a tribunal written after a 兵团 division (新疆生产建设兵团第九师某某人民法庭)
+_BINGTUAN_BEFORE = re.compile(
+    r"(?:新疆生产建设)?兵团第(?P<n>[一二三四五六七八九十]{1,3})师(?P<stem>[\u4e00-\u9fff]{2,5}?)$"
+)
+
+
+def _bingtuan_tribunal(res: Resolver, m: re.Match[str], named: dict[str, str]) -> bool:
+    """新疆生产建设兵团第九师某某人民法庭: a 兵团 tribunal written after its division, its basic
+    court not named, is named as written (<兵团 division><X>人民法庭), under the division's
+    intermediate court."""
+    ts = m.start()
+    if m.group() != "人民法庭" or "兵团" not in res.folded[max(0, ts - 24) : ts]:
+        return False
+    bt = _BINGTUAN_BEFORE.search(res.folded, max(0, ts - 24), ts)
+    if bt is None or not _tribunal_stem_ok(bt.group("stem")):
+        return False
+    division = "新疆生产建设兵团第" + bt.group("n") + "师"
+    name = division + bt.group("stem") + "人民法庭"
+    mid = res.court(division + "中级人民法院")
+    ref = res.tribunal(name, mid.name if mid else "", mid)
+    if not mid:
+        ref.parent = None
+    named[bt.group("stem")] = name
+    res.found.append(Found(bt.start(), m.end(), name, ref=ref, level="tribunal"))
+    return True
 
 
 def find_named_tribunals(res: Resolver) -> None:
@@ -241,6 +302,27 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
         if town or not any(ch in FUNCTION_CHARS for ch in between):
             return f, town
     return None, False
+
+
+#: after a town, words of a tribunal's form or seat, not of a field of cases (某镇巡回法庭,
+#: 某镇共享法庭, 某镇某村法庭)
+_NOT_A_FIELD = re.compile(r"巡回|共享|流动|车载|便民|马背|派出|镇|乡|街道|社区|村|站|点|室|中心")
+
+
+def _town_prefix(res: Resolver, stem: str, court: str) -> bool:
+    """Whether ``stem`` opens with a town of the court's county and names at most a few
+    characters more (某镇旅游环保: a tribunal of that town for one field of cases)."""
+    county = res.chain(court)[2]
+    if county is None:
+        return False
+    towns = res.m.gaz
+    return any(
+        len(stem) - n <= 4
+        and not _NOT_A_FIELD.search(stem[n:])
+        and county in towns.counties_with_town(stem[:n])
+        for n in (2, 3)
+        if len(stem) > n
+    )
 
 
 def _town_of(res: Resolver, stem: str, court: str) -> bool:

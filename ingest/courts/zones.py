@@ -1,16 +1,21 @@
 """Courts the roster does not list, recognized by their pattern: development-zone courts
-(沈阳经济技术开发区人民法院) and the basic courts of farms, forests and oilfields (宝泉岭农垦法院,
-白河林区基层法院). Each is named from the place written before it and the article's context."""
+(沈阳经济技术开发区人民法院; written short, 某市经开区法院, under the official name of
+data/courts/zones.tsv), the basic courts of farms, forests and oilfields (宝泉岭农垦法院,
+白河林区基层法院) and basic courts of a name of their own written in full with their province
+(黑龙江省某某人民法院, a former farm court renamed). Each is named from the place written
+before it and the article's context."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
 from ingest.document import CourtRef
-from ingest.gazetteer import Division
+from ingest.gazetteer import Division, _read_tsv, common_word_shorts
+from ingest.roster import DATA_DIR
 
 if TYPE_CHECKING:
     from ingest.courts.resolver import Resolver
@@ -94,6 +99,104 @@ def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tu
     return spans
 
 
+#: the kind of a zone word, for the official names of data/courts/zones.tsv
+_ZONE_KIND = {
+    "经济技术开发区": "econ",
+    "经济开发区": "econ",
+    "经开区": "econ",
+    "高新技术产业开发区": "hitech",
+    "高新技术开发区": "hitech",
+    "高新区": "hitech",
+}
+
+
+@functools.cache
+def _zone_courts() -> dict[tuple[str, str], str]:
+    """(prefecture adcode, zone kind) -> the official name of that zone's court."""
+    _meta, rows = _read_tsv(DATA_DIR / "zones.tsv")
+    return {(row[0], row[1]): row[2] for row in rows}
+
+
+#: characters no proper name of a court between its province and 人民法院 holds (a level, a
+#: group, a division word)
+_NOT_A_NAME_CHAR = frozenset("省市县区州旗盟级各全两三该本我其每下上中高专地")
+
+
+#: words of praise or kind before 人民法院 (江苏省基层人民法院, 某省优秀人民法院): no court's name
+_NOT_A_NAME = re.compile(
+    r"基层|示范|先进|优秀|模范|文明|标杆|星级|样板|廉洁|法治|智慧|数字|现代|专门|新型|人民|相关|有关"
+    r"|部分|全体|所有|各类|多家|一流|达标|规范|特色"
+)
+
+
+@functools.cache
+def _province_names() -> dict[str, Division]:
+    """Full province names (黑龙江省, 新疆维吾尔自治区) -> the province."""
+    from ingest.courts.matcher import load_matcher
+
+    return {d.name: d for d in load_matcher().gaz.current() if d.level == "province"}
+
+
+def _province_full_forms(text: str) -> list[tuple[int, int, int, Division]]:
+    """(start, stem start, end, province) of every <province's full name><a proper name of two
+    or three characters>人民法院 (黑龙江省某某人民法院); found from 人民法院 back, which is
+    cheaper than trying every province name at every character."""
+    provs = _province_names()
+    lengths = sorted({len(n) for n in provs})
+    out: list[tuple[int, int, int, Division]] = []
+    pos = text.find("人民法院")
+    while pos >= 0:
+        hit = next(
+            (
+                (pos - n - k, pos - n, pos + 4, provs[text[pos - n - k : pos - n]])
+                for n in (2, 3)
+                for k in lengths
+                if pos - n - k >= 0 and text[pos - n - k : pos - n] in provs
+            ),
+            None,
+        )
+        if hit is not None:
+            out.append(hit)
+        pos = text.find("人民法院", pos + 4)
+    return out
+
+
+def find_named_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A basic court the roster does not know written in full with its province
+    (黑龙江省某某人民法院: a former farm, forest or oilfield court under a name of its own,
+    no division's), and the same name + 法院 elsewhere in the article; returns their spans."""
+    gaz, text = res.m.gaz, res.folded
+    if "人民法院" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for start, stem_start, end, prov in _province_full_forms(text):
+        if any(a < end and start < b for a, b in covered):
+            continue
+        stem = text[stem_start : end - 4]
+        if (
+            any(ch in _NOT_A_NAME_CHAR or ch in FUNCTION_CHARS for ch in stem)
+            or _NOT_A_NAME.search(stem)
+            or stem in common_word_shorts()
+            or any(gaz.lookup(stem[:k]) for k in range(2, len(stem) + 1))
+            or gaz.counties_with_town(stem)
+        ):
+            continue
+        name = prov.name + stem + "人民法院"
+        ref = res.dynamic.setdefault(
+            name, CourtRef(name=name, level="basic", province=prov.name, adcode=prov.adcode)
+        )
+        taken = [*covered, *spans, (start, end)]
+        res.found.append(Found(start, end, name, ref=ref, level="basic"))
+        res.ctx.events.append((start, prov.adcode, None, None))
+        spans.append((start, end))
+        for short in re.finditer(re.escape(stem) + "(?:人民)?法院", text):
+            if any(a < short.end() and short.start() < b for a, b in taken):
+                continue
+            res.found.append(Found(short.start(), short.end(), name, ref=ref, level="basic"))
+            spans.append(short.span())
+    return spans
+
+
 def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans."""
     gaz = res.m.gaz
@@ -132,6 +235,12 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
         prov = gaz.province_of(pd)
         zone = (pd.short or pd.name) + rest + m.group(1)
         name = prov.name + zone + "人民法院"
+        official = (
+            _zone_courts().get((pref_code, _ZONE_KIND.get(m.group(1), ""))) if not rest else None
+        )
+        if official:  # 张家口经开区法院: the city's 经济开发区人民法院
+            name = official
+            zone = official.removeprefix(prov.name).removesuffix("人民法院")
         parent = res.m.roster.for_division(pref_code, "intermediate")
         ref = CourtRef(
             name=name,

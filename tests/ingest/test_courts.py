@@ -195,6 +195,9 @@ def test_court_and_tribunal_joined_by_and_are_two_units() -> None:
         "明山区人民法院指导各人民法庭开展巡回审判。",
         "明山区人民法院督促所属人民法庭加快结案。",
         "诸暨法院共享法庭运行良好。",
+        # a predicate run on from the court's name is no tribunal's name
+        "明山区法院高度重视人民法庭工作，年内新建两处。",
+        "明山区法院积极探索人民法庭参与乡村治理的新路径。",
         # a verb before 法庭 in a list of partners: 共建法庭、乡镇、社区…网络
         "明山区法院开展上门立案，共建法庭、乡镇、社区调解网络。",
     ],
@@ -710,8 +713,97 @@ def test_spc_tribunals_and_dispatched_tribunals() -> None:
     assert [c.name for c in r.courts if c.level == "tribunal"] == ["宁波海事法院舟山派出法庭"]
     r = run("明山区法院高台子派出法庭开庭。")
     assert "辽宁省本溪市明山区人民法院高台子人民法庭" in [c.name for c in r.courts]
+    # a railway court is a basic court: its 派出法庭 is a people's tribunal
+    r = run("沈阳铁路运输法院某某派出法庭开庭。")
+    assert "沈阳铁路运输法院某某人民法庭" in [c.name for c in r.courts]
 
 
 def test_wo_yuan_visiting_another_court_stays_the_visitor() -> None:
     r = run("3月5日，我院院长某某一行到明山区人民法院调研指导工作。\n本溪中院推进诉源治理。")
     assert r.home == "辽宁省本溪市中级人民法院"
+
+
+def test_a_prefectures_full_name_with_fayuan_is_its_courts_unless_one_courts_organ() -> None:
+    # 某市法院 doing the year's work is the city's courts (a group), not its 中院
+    r = run("近年来，本溪市法院坚持调解优先，各基层法院推进诉源治理。")
+    assert r.courts == []
+    assert [m.court for m in r.mentions if m.surface == "本溪市法院"] == [
+        "AGG:辽宁省本溪市全市法院"
+    ]
+    # its 党组, its president or its meeting are the intermediate court's
+    assert names("本溪市法院党组召开会议，部署全年工作。") == ["辽宁省本溪市中级人民法院"]
+    assert names("本溪市法院院长在会上讲话。") == ["辽宁省本溪市中级人民法院"]
+    assert names("本溪市法院执行局开展专项行动。") == ["辽宁省本溪市中级人民法院"]
+    # a name alone (a person's unit) is the court
+    assert resolve_court_name("本溪市法院").name == "辽宁省本溪市中级人民法院"
+    # a county-level city's court is a court as before
+    assert names("海城市法院推进诉源治理。") == ["辽宁省海城市人民法院"]
+
+
+def test_a_zone_court_written_short_takes_its_official_name() -> None:
+    # 经开区 names an 经济开发区 here, an 经济技术开发区 there: the table of zone courts knows
+    assert names("张家口经开区法院审结一批案件。") == ["河北省张家口经济开发区人民法院"]
+    assert names("成都高新区法院审结一批案件。") == ["四川省成都高新技术产业开发区人民法院"]
+    # a zone court the table does not list keeps the form written
+    assert names("本溪经开区法院审结一批案件。") == ["辽宁省本溪经开区人民法院"]
+
+
+def test_a_tribunal_named_after_a_zone_in_full_after_its_court() -> None:
+    r = run("明山区法院开发区人民法庭开展巡回审判。")
+    assert "辽宁省本溪市明山区人民法院开发区人民法庭" in [c.name for c in r.courts]
+    r = run("明山区法院经济开发区法庭开庭。")
+    assert "辽宁省本溪市明山区人民法院经济开发区人民法庭" in [c.name for c in r.courts]
+    # alone, the short form stays a generic word
+    assert names("明山区法院推动开发区法庭建设。") == ["辽宁省本溪市明山区人民法院"]
+
+
+def test_a_basic_court_of_its_own_name_written_in_full_with_its_province() -> None:
+    # a former farm court's name is no division's: the full form names it, the short follows
+    r = run("黑龙江省某垦人民法院推进诉源治理。某垦法院联合农场调解纠纷。")
+    assert [(c.name, c.level, c.mentions) for c in r.courts] == [
+        ("黑龙江省某垦人民法院", "basic", ["黑龙江省某垦人民法院", "某垦法院"])
+    ]
+    # groups and levels after a province stay what they were
+    assert names("辽宁省各级人民法院开展评查。") == []
+    assert names("辽宁省基层人民法院开展评查。") == []
+    assert names("获评辽宁省优秀人民法院。") == []
+    assert names("辽宁省高级人民法院召开会议。") == ["辽宁省高级人民法院"]
+
+
+def test_a_bingtuan_tribunal_written_after_its_division() -> None:
+    r = run("新疆生产建设兵团第九师某某人民法庭调解纠纷。该师中院指导，某某人民法庭组建调解队。")
+    trib = [c for c in r.courts if c.level == "tribunal"]
+    assert [(c.name, c.mentions, c.parent) for c in trib] == [
+        (
+            "新疆生产建设兵团第九师某某人民法庭",
+            ["新疆生产建设兵团第九师某某人民法庭", "某某人民法庭"],
+            "新疆生产建设兵团第九师中级人民法院",
+        )
+    ]
+    assert names("兵团第九师召开人民法庭工作会议。") == []
+
+
+def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> None:
+    r = run("崇州市人民法院街子旅游法庭开庭审理一起纠纷。")
+    assert "四川省崇州市人民法院街子旅游人民法庭" in [c.name for c in r.courts]
+    # a field of cases alone is a division, not a tribunal
+    assert names("崇州市人民法院旅游法庭开庭。") == ["四川省崇州市人民法院"]
+    # after the town, a form of sitting (巡回, 共享) is no field of cases
+    assert names("崇州市人民法院街子共享法庭开庭。") == ["四川省崇州市人民法院"]
+
+
+def test_a_provinces_full_name_with_fayuan_is_its_courts_unless_one_courts_organ() -> None:
+    r = run("上半年，辽宁省法院新收案件十万件。")
+    assert r.courts == []
+    assert [m.court for m in r.mentions] == ["AGG:辽宁省全省法院"]
+    assert names("辽宁省法院召开新闻发布会。") == ["辽宁省高级人民法院"]
+    # the context form 省法院 stays the high court
+    assert names("沈阳中院落实省法院部署。") == [
+        "辽宁省沈阳市中级人民法院",
+        "辽宁省高级人民法院",
+    ]
+
+
+def test_a_quoted_tribunal_word_followed_by_a_brand_word_is_no_tribunal() -> None:
+    text = "明山区法院东湖法庭开展调解。“某乡法庭”模式写入工作报告。"
+    assert all("某乡" not in c.name for c in run(text).courts)
