@@ -743,7 +743,7 @@ def test_a_prefectures_full_name_with_fayuan_is_its_courts_unless_one_courts_org
 def test_a_zone_court_written_short_takes_its_official_name() -> None:
     # 经开区 names an 经济开发区 here, an 经济技术开发区 there: the table of zone courts knows
     assert names("张家口经开区法院审结一批案件。") == ["河北省张家口经济开发区人民法院"]
-    assert names("成都高新区法院审结一批案件。") == ["四川省成都高新技术产业开发区人民法院"]
+    assert names("宁波高新区法院审结一批案件。") == ["浙江省宁波高新技术产业开发区人民法院"]
     # a zone court the table does not list keeps the form written
     assert names("本溪经开区法院审结一批案件。") == ["辽宁省本溪经开区人民法院"]
 
