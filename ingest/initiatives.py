@@ -108,24 +108,28 @@ _HEAD_RUN_ON = (
     r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
     r"联席会|交流会|培训班|创新)"
 )
-_HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
-    r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
-    + HAN
-    + r"]){0,8}?)(?P<head>"
-    + MECHANISM_HEADS
-    + r")"
-    + _HEAD_RUN_ON
-)
+
+
+def _head_after(lead: str, longest: int) -> re.Pattern[str]:
+    """The modifier (at most `longest` characters, no 的/等/和/与/及) and the mechanism head
+    that follow a quote; used with .match(text, pos), anchored at the quote's end."""
+    return re.compile(
+        lead
+        + r"(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
+        + HAN
+        + r"]){0,"
+        + str(longest)
+        + r"}?)(?P<head>"
+        + MECHANISM_HEADS
+        + r")"
+        + _HEAD_RUN_ON
+    )
+
+
+_HEAD_AFTER_QUOTE = _head_after(r"(?:等)?", 8)
 #: a bare code (“3+N”, “1+4”) names nothing alone: the words after it up to the head are the
 #: name, and they may run longer (“3+N”联动联合矛盾纠纷调处机制)
-_HEAD_AFTER_CODE = re.compile(
-    r"(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
-    + HAN
-    + r"]){0,12}?)(?P<head>"
-    + MECHANISM_HEADS
-    + r")"
-    + _HEAD_RUN_ON
-)
+_HEAD_AFTER_CODE = _head_after("", 12)
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|调解法|法庭|专区|"
@@ -603,13 +607,13 @@ _LOCAL_FACILITY = re.compile(r"(?:室|站|点|队|窗口|驿站|之家|法庭|�
 _ONE_OF_A_KIND = re.compile(r"[一两几][个座间辆处块张台]$")
 #: a quote that qualifies the quoted name right after it
 _QUOTE_OF_QUOTE = re.compile(r"的[“「]")
+#: the levels of local governance (基层治理, 社会治理, 城乡基层治理)
+_GOVERNANCE_LEVELS = "基层|社会|市域|乡村|基层社会|城乡基层|城乡"
 #: the local (party and government) governance system courts join: 基层治理体系, 社会治理格局
-_GOVERNANCE_SYSTEM = re.compile(
-    r"(?P<level>基层|社会|市域|乡村|基层社会|城乡基层|城乡)?治理(?:体系|格局|网络)"
-)
+_GOVERNANCE_SYSTEM = re.compile(r"(?P<level>" + _GOVERNANCE_LEVELS + r")?治理(?:体系|格局|网络)")
 #: the governance of society or of the grassroots as a whole (社会治理制度, 基层治理体系)
 _SOCIETY_GOVERNANCE = re.compile(
-    r"(?:基层|社会|市域|乡村|基层社会|城乡基层|城乡|城乡社区)治理(?:体系|格局|网络|制度|机制|模式)"
+    r"(?:" + _GOVERNANCE_LEVELS + r"|城乡社区)治理(?:体系|格局|网络|制度|机制|模式)"
 )
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
