@@ -37,7 +37,7 @@ names no court work (“纾困解难”活动), case nicknames (“某某网”�
 selected as typical cases, pilot designations, names in article headlines not set up there,
 short names given in passing ((下称“甲法庭”)), honours of persons (被评为“调解能手”: a role), the
 governance of society (社会治理制度), unquoted names made of dispute words only (矛盾纠纷预防化解
-机制), and rhythmic phrases inside a sentence (一户一杯茶听民需). A bare code (“3+N”) takes a
+机制), and rhythmic phrases inside a sentence (一家一杯茶问民情). A bare code (“3+N”) takes a
 longer modifier up to its head (“3+N”联动联合矛盾纠纷调处机制).
 
 >>> [m.name for m in find_initiatives("法院建立“无讼茶室”调解品牌,推行繁简分流。")]
@@ -713,7 +713,7 @@ def _unquoted_candidates(
         if h.group(0) in ("系统", "平台") and _OFFICE_SYSTEM.search(plain):
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
-            continue  # 健全共建共治共享的社会治理制度: the governance of society, no court's own
+            continue  # 完善社会治理制度: the governance of society, no court's own
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (

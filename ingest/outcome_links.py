@@ -9,9 +9,9 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
    by a verb (N个法庭均设立跨域立案专窗), then the head of the metric (驻院调解…结案N件 ->
    人民调解员驻院调解); items of a list it sums up are not its measure. Where those words
-   name a generic practice unquoted and count the cases it handled (委派调解683件, 在线调解
-   案件平均时长22天) while the sentence or paragraph credits the figure to a brand the text
-   quotes (充分发挥“甲”联动调解机制作用。…委派调解683件), the brand is the more specific
+   name a generic practice unquoted and count the cases it handled (委派调解300件, 在线调解
+   案件平均时长20天) while the sentence or paragraph credits the figure to a brand the text
+   quotes (推行“甲”联动调解机制。…委派调解300件), the brand is the more specific
    initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
    (法官工作站13个, 网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
@@ -40,9 +40,9 @@ sentence listing mechanisms (link:figure-before). A plain caseload is credited b
 before only when that sentence names one initiative as the means (依托“甲”，…;
 link:means-before), or when it fell and the one initiative named keeps disputes from becoming
 cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source), also in a later
-period's clause after a semicolon (…首降；今年一季度新收案件…同比下降…) and right after that
-initiative's clause in a sentence listing others (践行甲，融入乙，推动诉源治理…，一审民商事案件
-降幅达11.92%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
+period's clause after a semicolon (…首次回落；今年上半年新收案件…同比下降…) and right after that
+initiative's clause in a sentence listing others (落实甲，深化乙，推动诉源治理，民事案件降幅
+达9%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
 (link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
 rest of the paragraph (link:since). A name inside a body's, a meeting's or a policy's words
@@ -90,7 +90,7 @@ _CASELOAD = re.compile(
     r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
-    # 一审民商事案件降幅达11.92%
+    # 民事案件降幅达9%
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
 )
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
@@ -158,7 +158,7 @@ _TOPIC_RULES = (
 )
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
 _HONOUR = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
-#: what a practice handles: cases and disputes (委派调解683件, 在线调解案件平均时长22天)
+#: what a practice handles: cases and disputes (委派调解300件, 在线调解案件平均时长20天)
 _CASE_UOMS = ("件", "起", "件次")
 _CASES = re.compile("案件|纠纷")
 #: the verb of a clause that says what the figures before it built (，打造甲; ，织就了更大范围的乙)
@@ -515,7 +515,7 @@ class _Linker:
                     return found[0], "link:figure-before"
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 if caseload and self.source_right_before(f, before):
-                    # 践行甲，融入乙，推动诉源治理…，一审民商事案件降幅达11.92%
+                    # 落实甲，深化乙，推动诉源治理，民事案件降幅达9%
                     return before[-1].name, "link:caseload-source"
                 return None  # the sentence lists mechanisms, it credits none of them
             before = [m for m in before if m.credit]
@@ -722,7 +722,7 @@ class _Linker:
         if _NEW_ITEM.match(t.text, s_start):
             return None
         lo = s_start
-        # ；: parallel items, each its own; but the caseloads of two periods (…首降；2024年一季度
+        # ；: parallel items, each its own; but the caseloads of two periods (…首次回落；今年上半年
         # 新收案件…同比下降…) are both the paragraph's
         while lo > l_start and (caseload or t.text[lo - 1] not in "；;"):
             lo = t.sentence(lo - 1)[0]
@@ -780,7 +780,7 @@ class _Linker:
 
     def source_right_before(self, f: _Figure, before: list[_Mention]) -> bool:
         """Whether a caseload that fell follows right on the clause naming an initiative that
-        keeps disputes from becoming cases (推动诉源治理工作…，一审案件降幅达11.92%)."""
+        keeps disputes from becoming cases (推动诉源治理，民事案件降幅达9%)."""
         last = before[-1]
         if not last.credit or not _SOURCE.search(last.name):
             return False

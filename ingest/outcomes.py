@@ -7,8 +7,8 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
-written in numerals that was selected for a collection or an honour (十个案例入选…), ...). Ranks are values with the
-unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
+in Chinese numerals selected for a collection or an honour (八个案例入选…), ...). Ranks are
+values with the unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
 scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
 breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
@@ -601,7 +601,7 @@ def _metric(
     before = _label_change(before, uom, direction)
     lead = _LABEL_LEAD.match(before)
     if lead and len(before) - lead.end() >= 2:
-        before = before[lead.end() :]  # 与41名人大代表…: 人大代表, 这11名调解专家: 调解专家
+        before = before[lead.end() :]  # 与20名人大代表…: 人大代表, 这9名调解能手: 调解能手
     if uom == "%" and "占" in before and before.endswith("的"):
         before = before[:-1] + "比例"  # 占新收案件的46%: 占新收案件比例
     if uom in ("人次", "件次", "场次") and before and not before.endswith(uom):
@@ -637,7 +637,7 @@ def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
 _TO_LEVEL = re.compile(r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到)$")
 
 
-#: what a count selected for an honour or a collection names (十个案例入选…, 三个法庭获评…):
+#: what a count selected for an honour or a collection names (八个案例入选…, 三个法庭获评…):
 #: a result, unlike most counts written out in numerals (outcome:selected)
 _SELECTED = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:案例|法庭|法院|经验|做法|项目|成果)[^，,。；;]{0,4}?(?:入选|获评|被评为)"
@@ -775,8 +775,8 @@ def _not_a_result(
             return True  # 10项措施, 措施23条
         if uom == "条" and _LAW_BEFORE.search(before):
             return True  # 民事诉讼法122条
-        # (up to the clause after the figure's: 辐射辖区面积5469平方公里 right after it, not
-        # 负责辖区内的法治宣传 further on)
+        # (up to the clause after the figure's: 覆盖辖区面积800平方公里 right after it, not
+        # 承担辖区内的普法 further on)
         near = bounds.clause(c_end + 1, c_end + 1)[1] if c_end < s_end else c_end
         if _JURISDICTION.search(text, s_start, min(near, s_end)) and not _CHANGED.search(
             text, c_start, c_end
@@ -790,7 +790,7 @@ def _not_a_result(
             if not noun and not after:
                 return True  # 35岁以下的有20名
             acted = (not noun and _ACTED.match(after.replace("“", "").replace("”", ""))) or (
-                _SELECTED.match(text, end, c_end)  # 先后已有甲、乙等十个案例入选…: selected
+                _SELECTED.match(text, end, c_end)  # 已有甲、乙等八个案例入选…: selected
             )
             if not acted and (_STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after)):
                 return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
@@ -1374,7 +1374,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits = _from_to(text, hits)
     hits = _shared(text, _drop_determiners(text, hits))
     hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
-    # 收案增幅由去年(同期的18.3%下降为4.1%): the start of a change left in a label
+    # 收案增幅由去年(同期的12%下降为4%): the start of a change left in a label
     return [
         replace(h, metric=_LABEL_TAIL.sub("", h.metric)) if _LABEL_TAIL.search(h.metric) else h
         for h in hits

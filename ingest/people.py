@@ -7,7 +7,7 @@ before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest firs
 - 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
 - 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
   作为甲法院庭长，张三…, 张三现任甲法院庭长, 现任…庭长的张三, 张三是一名法官,
-  43岁的张三其实是甲法院一名法警
+  50岁的张三其实是甲法院一名书记员
 - 法官张三说, 特邀调解员李四, 全国优秀法官王五 (court staff, mediators, honours without a court
   need a real-looking name and a verb of saying or taking part, 法官张三来到, or a second
   mention); 王芳法官说 opening a clause; “马背法官”王芳; a people's mediator only where the
@@ -15,9 +15,10 @@ before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest firs
 - 党组成员、副院长：张三、李四 (a roster), 张三，男，…甲法院庭长 (a profile), 张三同志,
   作者：甲县人民法院 张三 / 通讯员 甲法院法官助理 张三 (a byline with a court)
 
-Where the court is known, the roles are the posts as written: a division head with the
-division (立案庭庭长), a former or retired post and other qualifying words (原庭长, 退休法官,
-青年法官); without a court they are the bare titles the extractor places by context.
+The roles are the posts as written: a former or retired post and other qualifying words stay
+(原庭长, 退休法官, 青年法官; 女法官 is 法官), and where the court is known a division head
+keeps the division (立案庭庭长). A group of courts keeps the bare titles; the extractor places
+a post by its bare title (bare_title).
 
 Where a name ends is read from what follows it: punctuation, a verb of saying, or a common
 word (整理, 召开, 退休) ends it. Surname-only references (胡院长), anonymised parties (郑某),
@@ -991,7 +992,7 @@ def find_people(
         for cut in range(len(raw) - 1):
             name, s = raw[cut:], at - len(raw) + cut
             opens = s == 0 or text[s - 1] in _CLAUSE_START
-            # 43岁的张三是一名法警
+            # 50岁的张三是一名书记员
             opens = opens or _AGE_OF.search(text, max(0, s - 6), s) is not None
             if opens and _plausible_name(name):
                 if not taken(s):
