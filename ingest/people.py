@@ -202,7 +202,7 @@ _IS_ONE = re.compile(
     r"一(?:名|位)$"
 )
 #: a phrase ending in 的 that may stand before a name: 43岁的王芳, 今年58岁的王芳
-_AGE_OF = re.compile(r"[0-9一二三四五六七八九十]+岁的$")
+_AGE_BEFORE_NAME = re.compile(r"[0-9一二三四五六七八九十]+岁的$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -526,7 +526,7 @@ _DIVISION_HEADS = frozenset(["庭长", "副庭长"])
 _DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
 
 
-def _division(gap: str) -> bool:
+def _is_division(gap: str) -> bool:
     return (
         bool(_DIVISION.fullmatch(gap))
         and not gap.endswith("法庭")
@@ -674,7 +674,9 @@ def find_people(
     def taken(s: int) -> bool:
         return any(h.start <= s < h.end for h in hits)
 
-    def titled(chain: str, pos: int, court: str | None, roles: tuple[str, ...]) -> tuple[str, ...]:
+    def posts_as_written(
+        chain: str, pos: int, court: str | None, roles: tuple[str, ...]
+    ) -> tuple[str, ...]:
         """A person's posts as written: 原庭长, 退休法官, and, when the court is known, a
         division head with the division between the court and the title (立案庭庭长). A group
         of courts (AGG:) keeps the bare posts."""
@@ -684,7 +686,7 @@ def find_people(
         if court is None:
             return written
         i = bisect.bisect_right(mention_ends, pos) - 1
-        if written[0] in _DIVISION_HEADS and i >= 0 and _division(text[mention_ends[i] : pos]):
+        if written[0] in _DIVISION_HEADS and i >= 0 and _is_division(text[mention_ends[i] : pos]):
             written = (text[mention_ends[i] : pos] + written[0],) + written[1:]
         return written
 
@@ -818,7 +820,7 @@ def find_people(
         hits.append(
             PersonHit(
                 name,
-                titled(chain, m.start(), court, roles),
+                posts_as_written(chain, m.start(), court, roles),
                 start,
                 end,
                 court,
@@ -905,7 +907,7 @@ def find_people(
             continue  # a name follows the title: the patterns above had their chance
         chain = m.group(0)
         court = unit_before(m.start()) or dept_before(m.start(), chain)
-        roles = titled(chain, m.start(), court, _roles(chain))
+        roles = posts_as_written(chain, m.start(), court, _roles(chain))
         head = m.start()
         if court is not None:
             cm = next((c for c in court_mentions if c.court == court and c.end <= m.start()), None)
@@ -993,11 +995,11 @@ def find_people(
             name, s = raw[cut:], at - len(raw) + cut
             opens = s == 0 or text[s - 1] in _CLAUSE_START
             # 50岁的张三是一名书记员
-            opens = opens or _AGE_OF.search(text, max(0, s - 6), s) is not None
+            opens = opens or _AGE_BEFORE_NAME.search(text, max(0, s - 6), s) is not None
             if opens and _plausible_name(name):
                 if not taken(s):
                     court = dept_before(m.start(), m.group(0)) or unit_before(m.start()) or owner
-                    roles = titled(m.group(0), m.start(), court, roles)
+                    roles = posts_as_written(m.group(0), m.start(), court, roles)
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
                 break
     for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to
@@ -1042,7 +1044,7 @@ def find_people(
                     hits.append(
                         PersonHit(
                             raw[first:],
-                            titled(m.group(0), m.start(), court, _roles(m.group(0))),
+                            posts_as_written(m.group(0), m.start(), court, _roles(m.group(0))),
                             s,
                             run.end(),
                             court,
@@ -1084,13 +1086,13 @@ def find_people(
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)
-    return _as_written(hits)
+    return _full_post_everywhere(hits)
 
 
 def _bare_post(role: str) -> str | None:
     """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长), else None."""
     for head in _DIVISION_HEADS:
-        if role.endswith(head) and _division(role[: -len(head)]):
+        if role.endswith(head) and _is_division(role[: -len(head)]):
             return head
     prefix = _PREFIX_RE.match(role)
     if prefix is not None and prefix.group(0) in _KEPT_PREFIXES:
@@ -1105,7 +1107,7 @@ def bare_title(role: str) -> str:
     return _bare_post(role) or role
 
 
-def _as_written(hits: list[PersonHit]) -> list[PersonHit]:
+def _full_post_everywhere(hits: list[PersonHit]) -> list[PersonHit]:
     """A post written in full at one mention (立案庭庭长张三, 原庭长李四) stands for the bare
     title at the person's other mentions (张三庭长 later on): one post, not two."""
     full: dict[str, dict[str, str]] = {}
