@@ -111,7 +111,7 @@ _ACTION_BEFORE = re.compile(
 )
 #: a court-wide quality indicator (服判息诉率, 上诉率, 发改率): reported for all of a court's
 #: cases like a caseload, credited to no measure named before it unless the text says so
-_QUALITY = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
+_QUALITY_INDICATOR = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
@@ -157,17 +157,17 @@ _TOPIC_RULES = (
     "link:credit-next",
 )
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
-_HONOUR = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
+_HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
 #: what a practice handles: cases and disputes (委派调解300件, 在线调解案件平均时长20天)
 _CASE_UOMS = ("件", "起", "件次")
-_CASES = re.compile("案件|纠纷")
+_CASE_WORDS = re.compile("案件|纠纷")
 #: the verb of a clause that says what the figures before it built (，打造甲; ，织就了更大范围的乙)
-_BUILT = re.compile(
+_BUILT_VERB = re.compile(
     r"(?:进而|从而|逐步|初步)?(?:打造|织就|构建|建成|形成|铸就)(?:了|起)?[\u4e00-\u9fff]{0,6}?的?[“\"]?"
 )
 #: the standard measures of initiatives (domain knowledge): 万人成讼率, the cases filed per
 #: 10,000 people, is how 诉源治理 is judged
-_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
+_STANDARD_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
@@ -394,7 +394,7 @@ class _Linker:
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
-        self.names = {m.name for m in t.mentions if m.credit}
+        self.credited_names = {m.name for m in t.mentions if m.credit}
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -524,7 +524,7 @@ class _Linker:
             name = self.resolve(before, s_start, f)
             if (
                 caseload
-                and (not _RATIO.search(f.outcome.metric) or self.quality(f))
+                and (not _RATIO.search(f.outcome.metric) or self.quality_indicator(f))
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
             ):
@@ -618,14 +618,14 @@ class _Linker:
         text = self.t.text
         if _quoted(text, own):
             return None
-        if f.outcome.unit_of_measure not in _CASE_UOMS and not _CASES.search(
+        if f.outcome.unit_of_measure not in _CASE_UOMS and not _CASE_WORDS.search(
             text, own.start, f.figure[1]
         ):
             return None  # 法官工作站13个, 网上立案率90%: the initiative's own units and rates
         found = self.link(f, context=True)
         if found is None or found[0] == name or found[1] not in _TOPIC_RULES:
             return None
-        if found[0] in self.awarded or _HONOUR.search(found[0]):
+        if found[0] in self.awarded or _HONOUR_NAME.search(found[0]):
             return None  # 获评“甲先进集体”。…委派调解300件: an honour is no practice
         l_start = self.t.line(f.clause[0])[0]
         quoted = any(
@@ -765,7 +765,7 @@ class _Linker:
         names = [m for m in self.t.between(end + 1, nxt) if m.credit]
         if len({m.name for m in names}) != 1:
             return None
-        if not _BUILT.fullmatch(text, end + 1, names[0].start):
+        if not _BUILT_VERB.fullmatch(text, end + 1, names[0].start):
             return None
         return names[0].name
 
@@ -773,8 +773,8 @@ class _Linker:
         """The initiative whose standard measure the figure's own words name (万人成讼 ->
         诉源治理), when the article names that initiative."""
         words = self.t.text[f.own[0] : f.figure[0]]
-        for pattern, name in _MEASURES:
-            if name in self.names and pattern.search(words):
+        for pattern, name in _STANDARD_MEASURES:
+            if name in self.credited_names and pattern.search(words):
                 return name
         return None
 
@@ -833,16 +833,16 @@ class _Linker:
                 return other.name
         return m.name
 
-    def quality(self, f: _Figure) -> bool:
+    def quality_indicator(self, f: _Figure) -> bool:
         """A court-wide quality indicator in the figure's own words (服判息诉率, 上诉)."""
-        return _QUALITY.search(self.t.text, f.own[0], f.figure[0]) is not None
+        return _QUALITY_INDICATOR.search(self.t.text, f.own[0], f.figure[0]) is not None
 
     def caseload(self, f: _Figure) -> bool:
         """A plain caseload, a quality indicator, or the change of one reported right after
         it."""
         text = self.t.text
         clause = text[f.clause[0] : f.clause[1]]
-        if _CASELOAD.search(clause) or self.quality(f):
+        if _CASELOAD.search(clause) or self.quality_indicator(f):
             return True
         if not _BARE_CHANGE.match(clause):
             return False
