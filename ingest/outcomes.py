@@ -92,7 +92,7 @@ _TENTHS = re.compile(
     r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
 )
 #: a round figure written as its qualifier and 万 or 千 alone (近万人次, 超千件)
-_ROUND = re.compile(
+_ROUND_FIGURE = re.compile(
     r"(?=[将接近超逾])(?P<pre>将近|接近|近|超过|超|逾)(?P<num>万|千)"
     r"(?P<uom>人次|件次|件|人|名|次|家|个|起|场)"
 )
@@ -164,7 +164,7 @@ _TOP = re.compile(
 _HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 #: a statement quoted: whole sentences (…，…。”)
-_SPEECH = re.compile("[，,][^“”「」]*[。！？!?][”」]")
+_QUOTED_STATEMENT = re.compile("[，,][^“”「」]*[。！？!?][”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|(?<!未发生)(?<!没发生)(?<!有发生)(?<!没有)(?<![无未])"  # 未发生一起: none, a result
     r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
@@ -712,11 +712,11 @@ def _yearly_reached(text: str, each_end: int, pre_start: int, start: int, end: i
     no norm, which states an exact number."""
     if not text.startswith("年", each_end):
         return False
-    return pre_start < start or bool(_APPROX.search(text, start, min(len(text), end + 2)))
+    return pre_start < start or bool(_APPROX_AFTER.search(text, start, min(len(text), end + 2)))
 
 
 #: the marks of a figure counted rather than set: 余, 多, 以上
-_APPROX = re.compile("余|多|以上")
+_APPROX_AFTER = re.compile("余|多|以上")
 
 
 def _not_a_result(
@@ -936,7 +936,9 @@ def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
 
 def _find(text: str, limit: int) -> list[OutcomeHit]:
     # a name or a slogan in quotes (“三个维度”), not a statement quoted (“…接待群众近万人次。”)
-    quotes = [(a, b) for a, b in _spans(_QUOTED, text, limit) if not _SPEECH.search(text, a, b)]
+    quotes = [
+        (a, b) for a, b in _spans(_QUOTED, text, limit) if not _QUOTED_STATEMENT.search(text, a, b)
+    ]
     first_line_end = text.find("\n")
     title_end = (
         first_line_end
@@ -1259,7 +1261,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                         "",
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
-    for m in _ROUND.finditer(text, 0, limit):
+    for m in _ROUND_FIGURE.finditer(text, 0, limit):
         # 近万人次, 超千件: a round figure reached, the number in its qualifier
         start, end, uom = m.start("num"), m.end(), m.group("uom")
         c_start, c_end = bounds.clause(start, end)
