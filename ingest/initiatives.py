@@ -152,7 +152,7 @@ _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
-_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
+_BARE_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN_RUN = re.compile("[" + HAN + "]")
 _NUM_CHARS = "一二两三四五六七八九十百"
@@ -388,7 +388,7 @@ def _quoted_candidates(
     for group in groups:
         first, last = group[0], group[-1]
         head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
-        if head_m is None and _CODE.match(strip_ignored(last.group("x"))):
+        if head_m is None and _BARE_CODE.match(strip_ignored(last.group("x"))):
             head_m = _HEAD_AFTER_CODE.match(text, last.end(), min(len(text), last.end() + 18))
         if head_m is None and _COUNTED_ABBR.match(strip_ignored(last.group("x"))):
             head_m = _ABBR_HEAD_AFTER.match(text, last.end())  # “两邻”理念, “三端”协同
