@@ -682,8 +682,7 @@ def _unquoted_candidates(
         if verbs and de >= 0 and len(x) - de - 1 >= 4:
             # 建成对接多个系统的甲省多元解纷平台: the name after a relative clause (rule pattern-de)
             named = strip_ignored(x[de + 1 :])
-            own = _DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", named))
-            if len(own) >= 2 and not _X_STOP.search(named):
+            if len(_own_words(named)) >= 2 and not _X_STOP.search(named):
                 start += de + 1
                 x = x[de + 1 :]
                 rule = "pattern-de"
@@ -696,7 +695,7 @@ def _unquoted_candidates(
             continue
         if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
             continue
-        if len(_DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", plain))) < 2:
+        if len(_own_words(plain)) < 2:
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
@@ -733,6 +732,13 @@ _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
 #: not 层系多级的纠纷解决机制)
 _DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接|预防|督促|非诉")
+
+
+def _own_words(name: str) -> str:
+    """What a name says beyond the words any mechanism or dispute-resolution name shares."""
+    return _DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", name))
+
+
 #: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
 _USED_HEADS = frozenset({"平台", "系统", "中心", "基地", "通道", "专区"})
 #: what makes a courtroom set up a practice of remote hearing (5G虚拟智能法庭, 云上法庭); not
