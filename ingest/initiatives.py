@@ -37,7 +37,7 @@ names no court work (“纾困解难”活动), case nicknames (“某某网”�
 selected as typical cases, pilot designations, names in article headlines not set up there,
 short names given in passing ((下称“甲法庭”)), honours of persons (被评为“调解能手”: a role), the
 governance of society (社会治理制度), unquoted names made of dispute words only (矛盾纠纷预防化解
-机制), and rhythmic phrases inside a sentence (一户一杯茶听民需). A bare code (“3+N”) takes a
+机制), and rhythmic phrases inside a sentence (一家一杯茶问民情). A bare code (“3+N”) takes a
 longer modifier up to its head (“3+N”联动联合矛盾纠纷调处机制).
 
 >>> [m.name for m in find_initiatives("法院建立“无讼茶室”调解品牌,推行繁简分流。")]
@@ -108,24 +108,28 @@ _HEAD_RUN_ON = (
     r"(?!化(?!解)|治|领导小组|办公室|会议|推进会|座谈会|现场会|例会|工作会|研讨会|论坛|动员会|部署会|"
     r"联席会|交流会|培训班|创新)"
 )
-_HEAD_AFTER_QUOTE = re.compile(  # used with .match(text, pos): anchored at pos
-    r"(?:等)?(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
-    + HAN
-    + r"]){0,8}?)(?P<head>"
-    + MECHANISM_HEADS
-    + r")"
-    + _HEAD_RUN_ON
-)
+
+
+def _head_after(lead: str, longest: int) -> re.Pattern[str]:
+    """The modifier (at most `longest` characters, no 的/等/和/与/及) and the mechanism head
+    that follow a quote; used with .match(text, pos), anchored at the quote's end."""
+    return re.compile(
+        lead
+        + r"(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
+        + HAN
+        + r"]){0,"
+        + str(longest)
+        + r"}?)(?P<head>"
+        + MECHANISM_HEADS
+        + r")"
+        + _HEAD_RUN_ON
+    )
+
+
+_HEAD_AFTER_QUOTE = _head_after(r"(?:等)?", 8)
 #: a bare code (“3+N”, “1+4”) names nothing alone: the words after it up to the head are the
 #: name, and they may run longer (“3+N”联动联合矛盾纠纷调处机制)
-_HEAD_AFTER_CODE = re.compile(
-    r"(?:的)?(?P<mod>(?:(?!的|等|和|与|及)["
-    + HAN
-    + r"]){0,12}?)(?P<head>"
-    + MECHANISM_HEADS
-    + r")"
-    + _HEAD_RUN_ON
-)
+_HEAD_AFTER_CODE = _head_after("", 12)
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|调解法|法庭|专区|"
@@ -148,7 +152,7 @@ _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
-_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
+_BARE_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN_RUN = re.compile("[" + HAN + "]")
 _NUM_CHARS = "一二两三四五六七八九十百"
@@ -384,7 +388,7 @@ def _quoted_candidates(
     for group in groups:
         first, last = group[0], group[-1]
         head_m = _HEAD_AFTER_QUOTE.match(text, last.end(), min(len(text), last.end() + 14))
-        if head_m is None and _CODE.match(strip_ignored(last.group("x"))):
+        if head_m is None and _BARE_CODE.match(strip_ignored(last.group("x"))):
             head_m = _HEAD_AFTER_CODE.match(text, last.end(), min(len(text), last.end() + 18))
         if head_m is None and _COUNTED_ABBR.match(strip_ignored(last.group("x"))):
             head_m = _ABBR_HEAD_AFTER.match(text, last.end())  # “两邻”理念, “三端”协同
@@ -603,13 +607,13 @@ _LOCAL_FACILITY = re.compile(r"(?:室|站|点|队|窗口|驿站|之家|法庭|�
 _ONE_OF_A_KIND = re.compile(r"[一两几][个座间辆处块张台]$")
 #: a quote that qualifies the quoted name right after it
 _QUOTE_OF_QUOTE = re.compile(r"的[“「]")
+#: the levels of local governance (基层治理, 社会治理, 城乡基层治理)
+_GOVERNANCE_LEVELS = "基层|社会|市域|乡村|基层社会|城乡基层|城乡"
 #: the local (party and government) governance system courts join: 基层治理体系, 社会治理格局
-_GOVERNANCE_SYSTEM = re.compile(
-    r"(?P<level>基层|社会|市域|乡村|基层社会|城乡基层|城乡)?治理(?:体系|格局|网络)"
-)
+_GOVERNANCE_SYSTEM = re.compile(r"(?P<level>" + _GOVERNANCE_LEVELS + r")?治理(?:体系|格局|网络)")
 #: the governance of society or of the grassroots as a whole (社会治理制度, 基层治理体系)
 _SOCIETY_GOVERNANCE = re.compile(
-    r"(?:基层|社会|市域|乡村|基层社会|城乡基层|城乡|城乡社区)治理(?:体系|格局|网络|制度|机制|模式)"
+    r"(?:" + _GOVERNANCE_LEVELS + r"|城乡社区)治理(?:体系|格局|网络|制度|机制|模式)"
 )
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
@@ -678,8 +682,7 @@ def _unquoted_candidates(
         if verbs and de >= 0 and len(x) - de - 1 >= 4:
             # 建成对接多个系统的甲省多元解纷平台: the name after a relative clause (rule pattern-de)
             named = strip_ignored(x[de + 1 :])
-            own = _DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", named))
-            if len(own) >= 2 and not _X_STOP.search(named):
+            if len(_own_words(named)) >= 2 and not _X_STOP.search(named):
                 start += de + 1
                 x = x[de + 1 :]
                 rule = "pattern-de"
@@ -692,7 +695,7 @@ def _unquoted_candidates(
             continue
         if len(_GENERIC_WORDS.sub("", plain)) < 2 or _NUMERIC_SLOGAN.match(plain):
             continue
-        if len(_DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", plain))) < 2:
+        if len(_own_words(plain)) < 2:
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
@@ -709,7 +712,7 @@ def _unquoted_candidates(
         if h.group(0) in ("系统", "平台") and _OFFICE_SYSTEM.search(plain):
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
-            continue  # 健全共建共治共享的社会治理制度: the governance of society, no court's own
+            continue  # 完善社会治理制度: the governance of society, no court's own
         if OTHER_BODY.search(plain + h.group(0)):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
@@ -729,6 +732,13 @@ _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
 #: not 层系多级的纠纷解决机制)
 _DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接|预防|督促|非诉")
+
+
+def _own_words(name: str) -> str:
+    """What a name says beyond the words any mechanism or dispute-resolution name shares."""
+    return _DISPUTE_WORDS.sub("", _GENERIC_WORDS.sub("", name))
+
+
 #: heads of a tool or a place a court may only use (利用某平台, 依托某中心)
 _USED_HEADS = frozenset({"平台", "系统", "中心", "基地", "通道", "专区"})
 #: what makes a courtroom set up a practice of remote hearing (5G虚拟智能法庭, 云上法庭); not

@@ -9,9 +9,9 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    in its words the noun it counts comes first (配置了2个速裁团队), then a name taken as object
    by a verb (N个法庭均设立跨域立案专窗), then the head of the metric (驻院调解…结案N件 ->
    人民调解员驻院调解); items of a list it sums up are not its measure. Where those words
-   name a generic practice unquoted and count the cases it handled (委派调解683件, 在线调解
-   案件平均时长22天) while the sentence or paragraph credits the figure to a brand the text
-   quotes (充分发挥“甲”联动调解机制作用。…委派调解683件), the brand is the more specific
+   name a generic practice unquoted and count the cases it handled (委派调解300件, 在线调解
+   案件平均时长20天) while the sentence or paragraph credits the figure to a brand the text
+   quotes (推行“甲”联动调解机制。…委派调解300件), the brand is the more specific
    initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
    (法官工作站13个, 网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
@@ -40,9 +40,9 @@ sentence listing mechanisms (link:figure-before). A plain caseload is credited b
 before only when that sentence names one initiative as the means (依托“甲”，…;
 link:means-before), or when it fell and the one initiative named keeps disputes from becoming
 cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source), also in a later
-period's clause after a semicolon (…首降；今年一季度新收案件…同比下降…) and right after that
-initiative's clause in a sentence listing others (践行甲，融入乙，推动诉源治理…，一审民商事案件
-降幅达11.92%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
+period's clause after a semicolon (…首次回落；今年上半年新收案件…同比下降…) and right after that
+initiative's clause in a sentence listing others (落实甲，深化乙，推动诉源治理，民事案件降幅
+达9%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
 (link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
 rest of the paragraph (link:since). A name inside a body's, a meeting's or a policy's words
@@ -90,7 +90,7 @@ _CASELOAD = re.compile(
     r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
-    # 一审民商事案件降幅达11.92%
+    # 民事案件降幅达9%
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
 )
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
@@ -111,7 +111,7 @@ _ACTION_BEFORE = re.compile(
 )
 #: a court-wide quality indicator (服判息诉率, 上诉率, 发改率): reported for all of a court's
 #: cases like a caseload, credited to no measure named before it unless the text says so
-_QUALITY = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
+_QUALITY_INDICATOR = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
@@ -157,17 +157,17 @@ _TOPIC_RULES = (
     "link:credit-next",
 )
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
-_HONOUR = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
-#: what a practice handles: cases and disputes (委派调解683件, 在线调解案件平均时长22天)
+_HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
+#: what a practice handles: cases and disputes (委派调解300件, 在线调解案件平均时长20天)
 _CASE_UOMS = ("件", "起", "件次")
-_CASES = re.compile("案件|纠纷")
+_CASE_WORDS = re.compile("案件|纠纷")
 #: the verb of a clause that says what the figures before it built (，打造甲; ，织就了更大范围的乙)
-_BUILT = re.compile(
+_BUILT_VERB = re.compile(
     r"(?:进而|从而|逐步|初步)?(?:打造|织就|构建|建成|形成|铸就)(?:了|起)?[\u4e00-\u9fff]{0,6}?的?[“\"]?"
 )
 #: the standard measures of initiatives (domain knowledge): 万人成讼率, the cases filed per
 #: 10,000 people, is how 诉源治理 is judged
-_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
+_STANDARD_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
 #: how many sentences back a paragraph's credit reaches
@@ -394,7 +394,7 @@ class _Linker:
         self.owned = sorted(f.own for f in figures)
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
-        self.names = {m.name for m in t.mentions if m.credit}
+        self.credited_names = {m.name for m in t.mentions if m.credit}
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -515,7 +515,7 @@ class _Linker:
                     return found[0], "link:figure-before"
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 if caseload and self.source_right_before(f, before):
-                    # 践行甲，融入乙，推动诉源治理…，一审民商事案件降幅达11.92%
+                    # 落实甲，深化乙，推动诉源治理，民事案件降幅达9%
                     return before[-1].name, "link:caseload-source"
                 return None  # the sentence lists mechanisms, it credits none of them
             before = [m for m in before if m.credit]
@@ -524,7 +524,7 @@ class _Linker:
             name = self.resolve(before, s_start, f)
             if (
                 caseload
-                and (not _RATIO.search(f.outcome.metric) or self.quality(f))
+                and (not _RATIO.search(f.outcome.metric) or self.quality_indicator(f))
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
             ):
@@ -618,14 +618,14 @@ class _Linker:
         text = self.t.text
         if _quoted(text, own):
             return None
-        if f.outcome.unit_of_measure not in _CASE_UOMS and not _CASES.search(
+        if f.outcome.unit_of_measure not in _CASE_UOMS and not _CASE_WORDS.search(
             text, own.start, f.figure[1]
         ):
             return None  # 法官工作站13个, 网上立案率90%: the initiative's own units and rates
         found = self.link(f, context=True)
         if found is None or found[0] == name or found[1] not in _TOPIC_RULES:
             return None
-        if found[0] in self.awarded or _HONOUR.search(found[0]):
+        if found[0] in self.awarded or _HONOUR_NAME.search(found[0]):
             return None  # 获评“甲先进集体”。…委派调解300件: an honour is no practice
         l_start = self.t.line(f.clause[0])[0]
         quoted = any(
@@ -722,7 +722,7 @@ class _Linker:
         if _NEW_ITEM.match(t.text, s_start):
             return None
         lo = s_start
-        # ；: parallel items, each its own; but the caseloads of two periods (…首降；2024年一季度
+        # ；: parallel items, each its own; but the caseloads of two periods (…首次回落；今年上半年
         # 新收案件…同比下降…) are both the paragraph's
         while lo > l_start and (caseload or t.text[lo - 1] not in "；;"):
             lo = t.sentence(lo - 1)[0]
@@ -765,7 +765,7 @@ class _Linker:
         names = [m for m in self.t.between(end + 1, nxt) if m.credit]
         if len({m.name for m in names}) != 1:
             return None
-        if not _BUILT.fullmatch(text, end + 1, names[0].start):
+        if not _BUILT_VERB.fullmatch(text, end + 1, names[0].start):
             return None
         return names[0].name
 
@@ -773,14 +773,14 @@ class _Linker:
         """The initiative whose standard measure the figure's own words name (万人成讼 ->
         诉源治理), when the article names that initiative."""
         words = self.t.text[f.own[0] : f.figure[0]]
-        for pattern, name in _MEASURES:
-            if name in self.names and pattern.search(words):
+        for pattern, name in _STANDARD_MEASURES:
+            if name in self.credited_names and pattern.search(words):
                 return name
         return None
 
     def source_right_before(self, f: _Figure, before: list[_Mention]) -> bool:
         """Whether a caseload that fell follows right on the clause naming an initiative that
-        keeps disputes from becoming cases (推动诉源治理工作…，一审案件降幅达11.92%)."""
+        keeps disputes from becoming cases (推动诉源治理，民事案件降幅达9%)."""
         last = before[-1]
         if not last.credit or not _SOURCE.search(last.name):
             return False
@@ -833,16 +833,16 @@ class _Linker:
                 return other.name
         return m.name
 
-    def quality(self, f: _Figure) -> bool:
+    def quality_indicator(self, f: _Figure) -> bool:
         """A court-wide quality indicator in the figure's own words (服判息诉率, 上诉)."""
-        return _QUALITY.search(self.t.text, f.own[0], f.figure[0]) is not None
+        return _QUALITY_INDICATOR.search(self.t.text, f.own[0], f.figure[0]) is not None
 
     def caseload(self, f: _Figure) -> bool:
         """A plain caseload, a quality indicator, or the change of one reported right after
         it."""
         text = self.t.text
         clause = text[f.clause[0] : f.clause[1]]
-        if _CASELOAD.search(clause) or self.quality(f):
+        if _CASELOAD.search(clause) or self.quality_indicator(f):
             return True
         if not _BARE_CHANGE.match(clause):
             return False

@@ -7,8 +7,8 @@ qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/�
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
-written in numerals that was selected for a collection or an honour (十个案例入选…), ...). Ranks are values with the
-unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
+in Chinese numerals selected for a collection or an honour (八个案例入选…), ...). Ranks are
+values with the unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
 scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
 breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
@@ -92,7 +92,7 @@ _TENTHS = re.compile(
     r"(?:(?P<post>以上|多)|(?=左右|的|[，,。；;、）)]))"
 )
 #: a round figure written as its qualifier and 万 or 千 alone (近万人次, 超千件)
-_ROUND = re.compile(
+_ROUND_FIGURE = re.compile(
     r"(?=[将接近超逾])(?P<pre>将近|接近|近|超过|超|逾)(?P<num>万|千)"
     r"(?P<uom>人次|件次|件|人|名|次|家|个|起|场)"
 )
@@ -164,7 +164,7 @@ _TOP = re.compile(
 _HALF = re.compile(r"(?=[将接近约超一])(?P<pre>将近|接近|近|约|超过|超)?一半")
 _QUOTED = re.compile(r"[“「][^“”「」\n]*[”」]")
 #: a statement quoted: whole sentences (…，…。”)
-_SPEECH = re.compile("[，,][^“”「」]*[。！？!?][”」]")
+_QUOTED_STATEMENT = re.compile("[，,][^“”「」]*[。！？!?][”」]")
 _CASE_FACT = re.compile(
     r"(?<!第)一批|(?<!未发生)(?<!没发生)(?<!有发生)(?<!没有)(?<![无未])"  # 未发生一起: none, a result
     r"一起[\u4e00-\u9fff]{0,8}?(?:案|纠纷|事故)|该案|此案|系列[^，。,]{0,8}案件|一案|"
@@ -601,7 +601,7 @@ def _metric(
     before = _label_change(before, uom, direction)
     lead = _LABEL_LEAD.match(before)
     if lead and len(before) - lead.end() >= 2:
-        before = before[lead.end() :]  # 与41名人大代表…: 人大代表, 这11名调解专家: 调解专家
+        before = before[lead.end() :]  # 与20名人大代表…: 人大代表, 这9名调解能手: 调解能手
     if uom == "%" and "占" in before and before.endswith("的"):
         before = before[:-1] + "比例"  # 占新收案件的46%: 占新收案件比例
     if uom in ("人次", "件次", "场次") and before and not before.endswith(uom):
@@ -637,7 +637,7 @@ def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
 _TO_LEVEL = re.compile(r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到)$")
 
 
-#: what a count selected for an honour or a collection names (十个案例入选…, 三个法庭获评…):
+#: what a count selected for an honour or a collection names (八个案例入选…, 三个法庭获评…):
 #: a result, unlike most counts written out in numerals (outcome:selected)
 _SELECTED = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:案例|法庭|法院|经验|做法|项目|成果)[^，,。；;]{0,4}?(?:入选|获评|被评为)"
@@ -712,11 +712,11 @@ def _yearly_reached(text: str, each_end: int, pre_start: int, start: int, end: i
     no norm, which states an exact number."""
     if not text.startswith("年", each_end):
         return False
-    return pre_start < start or bool(_APPROX.search(text, start, min(len(text), end + 2)))
+    return pre_start < start or bool(_APPROX_AFTER.search(text, start, min(len(text), end + 2)))
 
 
 #: the marks of a figure counted rather than set: 余, 多, 以上
-_APPROX = re.compile("余|多|以上")
+_APPROX_AFTER = re.compile("余|多|以上")
 
 
 def _not_a_result(
@@ -775,8 +775,8 @@ def _not_a_result(
             return True  # 10项措施, 措施23条
         if uom == "条" and _LAW_BEFORE.search(before):
             return True  # 民事诉讼法122条
-        # (up to the clause after the figure's: 辐射辖区面积5469平方公里 right after it, not
-        # 负责辖区内的法治宣传 further on)
+        # (up to the clause after the figure's: 覆盖辖区面积800平方公里 right after it, not
+        # 承担辖区内的普法 further on)
         near = bounds.clause(c_end + 1, c_end + 1)[1] if c_end < s_end else c_end
         if _JURISDICTION.search(text, s_start, min(near, s_end)) and not _CHANGED.search(
             text, c_start, c_end
@@ -790,7 +790,7 @@ def _not_a_result(
             if not noun and not after:
                 return True  # 35岁以下的有20名
             acted = (not noun and _ACTED.match(after.replace("“", "").replace("”", ""))) or (
-                _SELECTED.match(text, end, c_end)  # 先后已有甲、乙等十个案例入选…: selected
+                _SELECTED.match(text, end, c_end)  # 已有甲、乙等八个案例入选…: selected
             )
             if not acted and (_STANDING_NOUN.search(noun) if noun else _STANDING_NOUN.match(after)):
                 return True  # 共有员额法官32名、法官助理40名, 设有4个审判庭
@@ -936,7 +936,9 @@ def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
 
 def _find(text: str, limit: int) -> list[OutcomeHit]:
     # a name or a slogan in quotes (“三个维度”), not a statement quoted (“…接待群众近万人次。”)
-    quotes = [(a, b) for a, b in _spans(_QUOTED, text, limit) if not _SPEECH.search(text, a, b)]
+    quotes = [
+        (a, b) for a, b in _spans(_QUOTED, text, limit) if not _QUOTED_STATEMENT.search(text, a, b)
+    ]
     first_line_end = text.find("\n")
     title_end = (
         first_line_end
@@ -1259,7 +1261,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                         "",
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
-    for m in _ROUND.finditer(text, 0, limit):
+    for m in _ROUND_FIGURE.finditer(text, 0, limit):
         # 近万人次, 超千件: a round figure reached, the number in its qualifier
         start, end, uom = m.start("num"), m.end(), m.group("uom")
         c_start, c_end = bounds.clause(start, end)
@@ -1374,7 +1376,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits = _from_to(text, hits)
     hits = _shared(text, _drop_determiners(text, hits))
     hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
-    # 收案增幅由去年(同期的18.3%下降为4.1%): the start of a change left in a label
+    # 收案增幅由去年(同期的12%下降为4%): the start of a change left in a label
     return [
         replace(h, metric=_LABEL_TAIL.sub("", h.metric)) if _LABEL_TAIL.search(h.metric) else h
         for h in hits

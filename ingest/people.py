@@ -7,7 +7,7 @@ before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest firs
 - 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
 - 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
   作为甲法院庭长，张三…, 张三现任甲法院庭长, 现任…庭长的张三, 张三是一名法官,
-  43岁的张三其实是甲法院一名法警
+  50岁的张三其实是甲法院一名书记员
 - 法官张三说, 特邀调解员李四, 全国优秀法官王五 (court staff, mediators, honours without a court
   need a real-looking name and a verb of saying or taking part, 法官张三来到, or a second
   mention); 王芳法官说 opening a clause; “马背法官”王芳; a people's mediator only where the
@@ -15,9 +15,10 @@ before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest firs
 - 党组成员、副院长：张三、李四 (a roster), 张三，男，…甲法院庭长 (a profile), 张三同志,
   作者：甲县人民法院 张三 / 通讯员 甲法院法官助理 张三 (a byline with a court)
 
-Where the court is known, the roles are the posts as written: a division head with the
-division (立案庭庭长), a former or retired post and other qualifying words (原庭长, 退休法官,
-青年法官); without a court they are the bare titles the extractor places by context.
+The roles are the posts as written: a former or retired post and other qualifying words stay
+(原庭长, 退休法官, 青年法官; 女法官 is 法官), and where the court is known a division head
+keeps the division (立案庭庭长). A group of courts keeps the bare titles; the extractor places
+a post by its bare title (bare_title).
 
 Where a name ends is read from what follows it: punctuation, a verb of saying, or a common
 word (整理, 召开, 退休) ends it. Surname-only references (胡院长), anonymised parties (郑某),
@@ -201,7 +202,7 @@ _IS_ONE = re.compile(
     r"一(?:名|位)$"
 )
 #: a phrase ending in 的 that may stand before a name: 43岁的王芳, 今年58岁的王芳
-_AGE_OF = re.compile(r"[0-9一二三四五六七八九十]+岁的$")
+_AGE_BEFORE_NAME = re.compile(r"[0-9一二三四五六七八九十]+岁的$")
 #: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
 _NICKNAME = re.compile(
     r"“(?:["
@@ -237,6 +238,14 @@ _NOT_IN_NAME = frozenset("的了是在和与及、等对为将把被向从到也
 _MIDDLE_OK = frozenset("向为和之其")
 #: function words that never stand in a spaced name (其, 之 may: 乌兰其其格)
 _SPACED_STOP = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或该此各每")
+
+
+def _two_char_words(run: str) -> frozenset[str]:
+    """The words of a run of two-character words written without separators (退休整理 ->
+    退休, 整理)."""
+    return frozenset(run[i : i + 2] for i in range(0, len(run), 2))
+
+
 #: characters that end a name when they follow it (说, 指出, 出席, 强调 …)
 _AFTER_NAME = frozenset(
     "说讲指表出主在对的等和与及同带率到赴为向作陪参听要认提看走宣深来前先就亲也还则是将把被从以给代"
@@ -244,51 +253,31 @@ _AFTER_NAME = frozenset(
 )
 #: words that often follow a name (张强退休, 孙丽整理卷宗, 孙丽一起): where one begins, the name
 #: has ended. Only words whose first character is rare in given names (强调 is left out: 王志强)
-_WORDS_AFTER = frozenset(
-    _w[i : i + 2]
-    for _w in [
-        "退休整理宣读宣布宣判简要交代交流抓紧工作一行一起一直一边一同一道立即迅速及时多次反复坚持"
-        "始终专门首先最后当场当即"
-        "经过指导调研视察督导调解审理办理处理化解组织召集邀请联系协调沟通牵头针对围绕通过利用结合根据"
-        "按照发现翻开拿出打开拨通接到收到得知了解深知知道动情激动作了作出作为共同亲切认真分管兼任"
-        "担任获得获评被评当选入选先后今年去年近日日前昨天今天上午下午晚上每天常年长期从事扎根"
-        "赶到赶赴奔赴驱车步行冒雨顶着带着拿着握着听到想到说道问道笑道解释释法普法办案开庭主审审判"
-        "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
-        "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
-        "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
-        "接受心中心里多方全程逐一带头耐心主动积极热情"
-        # 庭长张三打来电话, 法官李四电话联系, 调解员王五入驻, 以张三命名的工作室
-        "打来电话入驻命名"
-    ]
-    for i in range(0, len(_w), 2)
+_WORDS_AFTER = _two_char_words(
+    "退休整理宣读宣布宣判简要交代交流抓紧工作一行一起一直一边一同一道立即迅速及时多次反复坚持"
+    "始终专门首先最后当场当即"
+    "经过指导调研视察督导调解审理办理处理化解组织召集邀请联系协调沟通牵头针对围绕通过利用结合根据"
+    "按照发现翻开拿出打开拨通接到收到得知了解深知知道动情激动作了作出作为共同亲切认真分管兼任"
+    "担任获得获评被评当选入选先后今年去年近日日前昨天今天上午下午晚上每天常年长期从事扎根"
+    "赶到赶赴奔赴驱车步行冒雨顶着带着拿着握着听到想到说道问道笑道解释释法普法办案开庭主审审判"
+    "判决裁定执行调处接过递给仍在依然正在正是已经早已刚刚马上立刻随即连夜顾不"
+    "召开部署查看更是依法依据建议希望总结汇报通报发言做了使用自己用心据悉跟着负责常说原任"
+    "翻阅细心特意特别连续查明核实庭审进村入户当天当晚第一首次多年坚守默默总是经常时常往往"
+    "接受心中心里多方全程逐一带头耐心主动积极热情"
+    # 庭长张三打来电话, 法官李四电话联系, 调解员王五入驻, 以张三命名的工作室
+    "打来电话入驻命名"
 )
-_AT_WORK = (
+#: verbs of taking part (法官张三参加会议, 全国优秀法官李四出席) and of a judge at work
+#: (法官张三决定就地开庭, 书记员李四仔细核对)
+_AT_WORK = _two_char_words(
     "带领带队来到参加参与出席主持前往走进深入走访陪同决定仔细详细没有并未再次就是倾听看望慰问察看"
     "现场实地敏锐细致反复逐项悉心一直依旧仍然始终"
 )
 #: words that say a name has ended (the ones above, and some that begin with a name character)
 _END_WORDS = (
     _WORDS_AFTER
-    | frozenset(
-        [
-            "强调",
-            "荣获",
-            "明确",
-            "建议",
-            "坦言",
-            "希望",
-            "透露",
-            "上门",
-            "下乡",
-            "会见",
-            "安排",
-            "任职",
-        ]
-        + ["关于", "有关", "对于", "所说", "所讲", "所言"]
-        # verbs of taking part (法官张三参加会议, 全国优秀法官李四出席) and of a judge at work
-        # (法官张三决定就地开庭, 书记员李四仔细核对)
-        + [_AT_WORK[i : i + 2] for i in range(0, len(_AT_WORK), 2)]
-    )
+    | _two_char_words("强调荣获明确建议坦言希望透露上门下乡会见安排任职关于有关对于所说所讲所言")
+    | _AT_WORK
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
 _NOT_GIVEN = re.compile(
@@ -312,38 +301,34 @@ _NOT_NAME_END = frozenset(
     "省市县区镇乡村街院庭局室处科部办组队所站厅委司校馆化性员长官们者妈爷叔婶姨嫂族式型级界系舍着"
 )
 #: two-character words that begin with a surname and stand before titles (全体法官, 包联法官)
-_COMMON_WORDS = frozenset(
-    _w[i : i + 2]
-    for _w in [
-        "全体全市全省全国全院党员党委党组包案包村包联包片包保金牌文明明星常驻平安宣传司法国家公正"
-        "公平公益安全和谐高级高院时代都市华侨万名百名于是关于方便程序周边马上林业农村农业海事金融"
-        "商事江苏江西云南安徽吉林甘肃宁夏海南向前任务管理成员成为承办原告应当应该相关广大区域谷歌"
-        "毕业万家庞大强化强调史上孔子时任诸位各位那位这位康复富有幸福解纷解决调解邵东乐业巴州和平"
-        "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
-        "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
-        "成功成效成立成果原审许多"
-        "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
-        "公信严要管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛"
-        "石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
-        "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
-        "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
-        # cities that begin with a surname character: 广州法官, 常州法院
-        "广州广东广西宁波常州苏州徐州郑州许昌周口唐山沈阳齐齐惠州梅州湛江柳州桂林玉林贺州海口成都"
-        "乐山南充南通南京南昌南宁南阳安庆安阳安顺商丘商洛兰州温州武汉武威张掖平凉银川吴忠哈密秦皇"
-        "邢台衡水包头盘锦曲靖普洱巴中宿迁荆州信阳连云韶关揭阳来宾黄冈黄山"
-        "解释严谨成长权益巩固冷静居中展开展示信任信息广泛明白温馨龙头"
-        # frequent words of court news
-        "平台薄弱信访干警强基方面来源平均班子满足单位权利党建范围劳动简称向好初心智慧位置"
-        "利用展现季度周期满意成本文章智能应用严惩符合项目方位方阵程度原因方案计划印发相应"
-        "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
-        "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
-        "石油房地原任曾任宝贵宝典宝藏宝宝"
-        # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
-        "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
-        "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
-        "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过向来居然全心干练庄重强硬成熟简便"
-    ]
-    for i in range(0, len(_w), 2)
+_COMMON_WORDS = _two_char_words(
+    "全体全市全省全国全院党员党委党组包案包村包联包片包保金牌文明明星常驻平安宣传司法国家公正"
+    "公平公益安全和谐高级高院时代都市华侨万名百名于是关于方便程序周边马上林业农村农业海事金融"
+    "商事江苏江西云南安徽吉林甘肃宁夏海南向前任务管理成员成为承办原告应当应该相关广大区域谷歌"
+    "毕业万家庞大强化强调史上孔子时任诸位各位那位这位康复富有幸福解纷解决调解邵东乐业巴州和平"
+    "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
+    "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
+    "成功成效成立成果原审许多"
+    "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
+    "公信严要管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛"
+    "石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
+    "谈到谈起应邀应约连续连日齐心齐抓曾经付出关心关注关键关爱解答解读计算那些单独包括简单"
+    "简化平时平常支持易于原来原本原则文化查明查看查阅查询和好和睦安抚安慰安心申请申诉郑重"
+    # cities that begin with a surname character: 广州法官, 常州法院
+    "广州广东广西宁波常州苏州徐州郑州许昌周口唐山沈阳齐齐惠州梅州湛江柳州桂林玉林贺州海口成都"
+    "乐山南充南通南京南昌南宁南阳安庆安阳安顺商丘商洛兰州温州武汉武威张掖平凉银川吴忠哈密秦皇"
+    "邢台衡水包头盘锦曲靖普洱巴中宿迁荆州信阳连云韶关揭阳来宾黄冈黄山"
+    "解释严谨成长权益巩固冷静居中展开展示信任信息广泛明白温馨龙头"
+    # frequent words of court news
+    "平台薄弱信访干警强基方面来源平均班子满足单位权利党建范围劳动简称向好初心智慧位置"
+    "利用展现季度周期满意成本文章智能应用严惩符合项目方位方阵程度原因方案计划印发相应"
+    "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
+    "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
+    "石油房地原任曾任宝贵宝典宝藏宝宝"
+    # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
+    "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
+    "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
+    "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过向来居然全心干练庄重强硬成熟简便"
 )
 
 
@@ -365,14 +350,10 @@ class PersonHit:
 
 #: elements of Tibetan names (扎西, 次仁, 卓玛 …): two of them make a full name (扎西次仁),
 #: which has no surname
-TIBETAN_NAME_PARTS = frozenset(
-    _w[i : i + 2]
-    for _w in [
-        "扎西次仁格桑卓玛旦增达瓦尼玛多吉多杰索朗平措拉巴普布央金德吉顿珠洛桑强巴次旦罗布边巴白玛"
-        "曲珍仁增央宗拉姆措姆次珠巴桑米玛贡布桑珠旺堆旺姆琼达益西丹增土登嘎玛群培赤列加措嘉措才让"
-        "卓嘎德庆次央拉珍普琼玉珍桑吉仁青曲扎央拉尼珍泽仁降央阿旺仓决次松欧珠巴珠白珍"
-    ]
-    for i in range(0, len(_w), 2)
+TIBETAN_NAME_PARTS = _two_char_words(
+    "扎西次仁格桑卓玛旦增达瓦尼玛多吉多杰索朗平措拉巴普布央金德吉顿珠洛桑强巴次旦罗布边巴白玛"
+    "曲珍仁增央宗拉姆措姆次珠巴桑米玛贡布桑珠旺堆旺姆琼达益西丹增土登嘎玛群培赤列加措嘉措才让"
+    "卓嘎德庆次央拉珍普琼玉珍桑吉仁青曲扎央拉尼珍泽仁降央阿旺仓决次松欧珠巴珠白珍"
 )
 
 
@@ -545,7 +526,7 @@ _DIVISION_HEADS = frozenset(["庭长", "副庭长"])
 _DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
 
 
-def _division(gap: str) -> bool:
+def _is_division(gap: str) -> bool:
     return (
         bool(_DIVISION.fullmatch(gap))
         and not gap.endswith("法庭")
@@ -693,7 +674,9 @@ def find_people(
     def taken(s: int) -> bool:
         return any(h.start <= s < h.end for h in hits)
 
-    def titled(chain: str, pos: int, court: str | None, roles: tuple[str, ...]) -> tuple[str, ...]:
+    def posts_as_written(
+        chain: str, pos: int, court: str | None, roles: tuple[str, ...]
+    ) -> tuple[str, ...]:
         """A person's posts as written: 原庭长, 退休法官, and, when the court is known, a
         division head with the division between the court and the title (立案庭庭长). A group
         of courts (AGG:) keeps the bare posts."""
@@ -703,7 +686,7 @@ def find_people(
         if court is None:
             return written
         i = bisect.bisect_right(mention_ends, pos) - 1
-        if written[0] in _DIVISION_HEADS and i >= 0 and _division(text[mention_ends[i] : pos]):
+        if written[0] in _DIVISION_HEADS and i >= 0 and _is_division(text[mention_ends[i] : pos]):
             written = (text[mention_ends[i] : pos] + written[0],) + written[1:]
         return written
 
@@ -837,7 +820,7 @@ def find_people(
         hits.append(
             PersonHit(
                 name,
-                titled(chain, m.start(), court, roles),
+                posts_as_written(chain, m.start(), court, roles),
                 start,
                 end,
                 court,
@@ -924,7 +907,7 @@ def find_people(
             continue  # a name follows the title: the patterns above had their chance
         chain = m.group(0)
         court = unit_before(m.start()) or dept_before(m.start(), chain)
-        roles = titled(chain, m.start(), court, _roles(chain))
+        roles = posts_as_written(chain, m.start(), court, _roles(chain))
         head = m.start()
         if court is not None:
             cm = next((c for c in court_mentions if c.court == court and c.end <= m.start()), None)
@@ -1011,12 +994,12 @@ def find_people(
         for cut in range(len(raw) - 1):
             name, s = raw[cut:], at - len(raw) + cut
             opens = s == 0 or text[s - 1] in _CLAUSE_START
-            # 43岁的张三是一名法警
-            opens = opens or _AGE_OF.search(text, max(0, s - 6), s) is not None
+            # 50岁的张三是一名书记员
+            opens = opens or _AGE_BEFORE_NAME.search(text, max(0, s - 6), s) is not None
             if opens and _plausible_name(name):
                 if not taken(s):
                     court = dept_before(m.start(), m.group(0)) or unit_before(m.start()) or owner
-                    roles = titled(m.group(0), m.start(), court, roles)
+                    roles = posts_as_written(m.group(0), m.start(), court, roles)
                     hits.append(PersonHit(name, roles, s, at, court, rule="person:name-is-title"))
                 break
     for m in found:  # 王芳、李娜被评为全国优秀法官: the people an honour is given to
@@ -1061,7 +1044,7 @@ def find_people(
                     hits.append(
                         PersonHit(
                             raw[first:],
-                            titled(m.group(0), m.start(), court, _roles(m.group(0))),
+                            posts_as_written(m.group(0), m.start(), court, _roles(m.group(0))),
                             s,
                             run.end(),
                             court,
@@ -1103,13 +1086,13 @@ def find_people(
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)
-    return _as_written(hits)
+    return _full_post_everywhere(hits)
 
 
 def _bare_post(role: str) -> str | None:
     """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长), else None."""
     for head in _DIVISION_HEADS:
-        if role.endswith(head) and _division(role[: -len(head)]):
+        if role.endswith(head) and _is_division(role[: -len(head)]):
             return head
     prefix = _PREFIX_RE.match(role)
     if prefix is not None and prefix.group(0) in _KEPT_PREFIXES:
@@ -1124,7 +1107,7 @@ def bare_title(role: str) -> str:
     return _bare_post(role) or role
 
 
-def _as_written(hits: list[PersonHit]) -> list[PersonHit]:
+def _full_post_everywhere(hits: list[PersonHit]) -> list[PersonHit]:
     """A post written in full at one mention (立案庭庭长张三, 原庭长李四) stands for the bare
     title at the person's other mentions (张三庭长 later on): one post, not two."""
     full: dict[str, dict[str, str]] = {}

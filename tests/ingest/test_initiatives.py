@@ -684,7 +684,7 @@ def test_a_code_names_a_mechanism_with_a_longer_modifier() -> None:
 
 
 def test_the_governance_of_society_is_no_court_initiative() -> None:
-    assert names("报告要求健全共建共治共享的社会治理制度。") == []
+    assert names("会议提出完善共建共治共享的社会治理制度。") == []
     assert names("该院完善城乡基层治理体系。") == []
 
 
@@ -701,7 +701,7 @@ def test_an_unquoted_name_of_dispute_words_only_is_no_name() -> None:
 
 
 def test_litigation_mediation_links_beside_the_nationwide_ones_are_those() -> None:
-    found = names("该院建立在线诉调对接机制，完善“总对总”在线诉调对接资源库。")
+    found = names("该院建立在线诉调对接机制，充实“总对总”在线诉调对接调解员名册。")
     assert found == ["总对总在线诉调对接", "总对总在线诉调对接"]
     assert names("该院建立诉调对接机制。") == ["诉调对接"]
 
@@ -719,10 +719,10 @@ def test_honours_of_courts_and_of_persons() -> None:
 
 
 def test_a_state_reached_or_a_short_name_is_no_new_initiative() -> None:
-    assert names("该院启动“法官工作站全覆盖”工作方案。") == ["法官工作站"]
+    assert names("该院制定“法官工作站全覆盖”实施方案。") == ["法官工作站"]
     assert names("甲县人民法院乙人民法庭（下称“乙法庭”）位于镇东。") == []
 
 
 def test_reform_and_innovation_results_name_no_reform() -> None:
-    assert names("最高人民法院发布一站式建设优秀改革创新成果。") == ["一站式多元解纷机制"]
+    assert names("省高院评选一站式建设优秀改革创新成果。") == ["一站式多元解纷机制"]
     assert names("该院推出多项审判机制创新举措。") == []

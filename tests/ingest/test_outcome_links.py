@@ -382,19 +382,19 @@ def test_an_unquoted_name_before_does_not_take_a_generic_practices_cases() -> No
 
 
 def test_a_fall_in_cases_right_after_source_governance_past_a_list() -> None:
-    text = "该院践行甲经验，融入乙创建，推动诉源治理工作走深，一审民商事案件降幅达9.5%。"
-    names = {"甲经验": ["甲经验"], "乙创建": ["乙创建"], "诉源治理": ["诉源治理"]}
+    text = "该院落实甲制度，依托乙平台，深化诉源治理，一审民事案件降幅达9.5%。"
+    names = {"甲制度": ["甲制度"], "乙平台": ["乙平台"], "诉源治理": ["诉源治理"]}
     assert linked(text, names) == [(9.5, "诉源治理")]
 
 
 def test_a_fall_in_cases_of_a_later_period_in_a_source_governance_paragraph() -> None:
-    text = "该院推动诉源治理工作走深。去年新收案件首次下降；今年一季度新收案件900件，同比下降20%。"
+    text = "该院深化诉源治理。上年收案数量首次回落；今年上半年新收案件900件，同比下降20%。"
     assert linked(text, {"诉源治理": ["诉源治理"]}) == [(900.0, "诉源治理"), (20.0, "诉源治理")]
 
 
 def test_a_rise_in_cases_after_source_governance_is_no_result() -> None:
-    text = "该院践行甲经验，融入乙创建，推动诉源治理工作走深，一审民商事案件增幅达9.5%。"
-    names = {"甲经验": ["甲经验"], "乙创建": ["乙创建"], "诉源治理": ["诉源治理"]}
+    text = "该院落实甲制度，依托乙平台，深化诉源治理，一审民事案件增幅达9.5%。"
+    names = {"甲制度": ["甲制度"], "乙平台": ["乙平台"], "诉源治理": ["诉源治理"]}
     assert linked(text, names) == [(9.5, None)]
 
 
@@ -405,7 +405,7 @@ def test_the_standard_measure_of_an_initiative_credits_it() -> None:
 
 
 def test_a_name_in_a_meetings_title_credits_nothing() -> None:
-    text = "该院召开甲联动机制座谈会，就地化解信访矛盾，接访量从500余人次下降到几十人次。"
+    text = "该院召开甲联动机制座谈会，当场化解来访矛盾，来访量从500余人次减少到几十人次。"
     assert linked(text, {"甲联动机制": ["甲联动机制"]}) == [(500.0, None)]
 
 

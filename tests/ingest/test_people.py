@@ -774,8 +774,8 @@ def test_a_name_then_is_one_of_the_courts_staff() -> None:
     # an adverb before 是, no 的 between the court and 一名, an age before the name
     for text in (
         "丁文军其实是乙县人民法院的一名青年法官。",
-        "丁文军也是乙县人民法院一名法警。",
-        "今年43岁的丁文军是乙县人民法院一名法警。",
+        "丁文军也是乙县人民法院一名书记员。",
+        "今年50岁的丁文军是乙县人民法院一名书记员。",
     ):
         hits = find_people(text, _court_first(text))
         assert [(h.name, h.court, h.rule) for h in hits] == [
