@@ -829,6 +829,9 @@ def _document_candidates(
 
 
 _AWARD_JOIN = re.compile(r"[和及与、]")
+#: what an award verb leaves before the honour's name (评 为X, 获得 了X): one 为 or 了, never more,
+#: and none after a verb that ends in it (an honour's name may itself begin with either)
+_AWARD_OBJ_LEAD = re.compile(r"^ *[为了]? *")
 
 
 def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -1188,7 +1191,9 @@ def find_initiatives(
         if _DESIGNATION.search(text, os, oe):
             continue  # 确定为改革试点法院: a designation (piloted), not an honour
         obj = text[os:oe]
-        lead = len(obj) - len(obj.lstrip("为了 "))
+        lead = len(obj) - len(_AWARD_OBJ_LEAD.sub("", obj, count=1))
+        if lead and text[os - 1 : os] in "为了" and obj.lstrip(" ")[:1] == text[os - 1 : os]:
+            lead = len(obj) - len(obj.lstrip(" "))  # 评为为民…: the verb had its 为 already
         s = os + lead
         # 分别入选“A”和“B”: the quotes may run past the clipped object
         quoted = [q for q in _QUOTED.finditer(text, s, min(len(text), oe + 40)) if q.start() < oe]

@@ -614,8 +614,10 @@ def _metric(
 
 
 #: a preposition or a pointer a label does not start with (与人大代表数, 这调解专家数, 在全县村数;
-#: but 在线调解, 对接单位)
-_LABEL_LEAD = re.compile(r"^(?:就有|这|与|到(?![位庭期案])|在(?!线)|对(?!接|外))")
+#: but words that begin with 在 or 对: 在线调解, 在岗干警, 在册调解员, 对接单位, 对口帮扶村)
+_LABEL_LEAD = re.compile(
+    r"^(?:就有|这|与|到(?![位庭期案])|在(?![线岗编册职押建校逃审办])|对(?![接外口]))"
+)
 #: the start of a change a label does not end with (收案增幅由去年, 平均化解周期从)
 _LABEL_TAIL = re.compile(r"(?:由|从)(?:去年|上年|前年)?(?:同期)?$")
 
