@@ -239,9 +239,11 @@ class Resolver:
                 self.ctx.events.append((start, *division_chain(self.m.gaz, d.adcode)))
             return
         rc = self.court(best.target)
+        group = None
         if rc is not None and rc.level in ("intermediate", "high") and self._city_courts(rc, end):
-            code = rc.prefecture_code if rc.level == "intermediate" else rc.province_code
-            label = agg_label(self.m.gaz, code, "全市")
+            group = rc.prefecture_code if rc.level == "intermediate" else rc.province_code
+        if group:
+            label = agg_label(self.m.gaz, group, "全市")
             self.found.append(Found(start, end, label))
             self.ctx.events.append((start, *self.chain(best.target)))
             return
