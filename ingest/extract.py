@@ -1346,6 +1346,10 @@ def _adopters(
         and _directive_before(text, s, m.start) is None  # 各级法院要…: the speaker's directive
     ):
         return []  # 这些法庭…践行X / 人民法庭是…: tribunals in general, not the court in context
+    if (path in _FALLBACK_PATHS or path == "nearest-in-sentence") and _group_heads_clause(
+        ctx, s, m
+    ):
+        return []  # 乙县法院…，各人民法庭推行X / 三个人民法庭设立X: the group's act, no one court's
     if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
@@ -1553,6 +1557,32 @@ _GROUP_SUBJECT = re.compile(
     r"(?:(?:这些|那些|各地|各级|广大|众多|一个个|一些|不少|许多)[^，,。；;！!？?\n]{0,10}?"
     r"(?:人民法庭|法庭|法院)|人民法庭(?!庭长|干警))"
 )
+
+
+#: a group of courts heading a clause (各人民法庭, 各县区法院, 三个人民法庭, 两家法院): what the
+#: clause does is the group's, whichever court the paragraph is about
+_GROUP_HEAD = re.compile(
+    r"(?:各(?!级)[^，,。；;！!？?：:\n]{0,8}?|[一二三四五六七八九十两\d]+(?:个|家|所))"
+    r"(?:人民法庭|法庭|法院)"
+)
+#: where a clause may start: after a clause break or an ellipsis (…1543件……各人民法庭…)
+_HEAD_MARK = re.compile("[" + "，,；;。！!？?：:\n" + "]|…+")
+
+
+def _group_heads_clause(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A clause between the last court named in the sentence at `s` (or the sentence's
+    start) and `m` is headed by a group of courts (_GROUP_SUBJECT, _GROUP_HEAD) and no
+    directive speaks to it (各级法院要…): `m` is what that group does."""
+    text = ctx.text
+    lo = _subject_end(ctx, s, m)
+    heads = [lo] + [h.end() for h in _HEAD_MARK.finditer(text, lo, m.start)]
+    for h in heads:
+        for at in (h, _lead_end(ctx, h, m.start)):
+            if (_GROUP_HEAD.match(text, at) or _GROUP_SUBJECT.match(text, at)) and (
+                _directive_before(text, h, m.start) is None
+            ):
+                return True
+    return False
 
 
 def _lead_end(ctx: _Context, s: int, pos: int) -> int:
