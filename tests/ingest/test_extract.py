@@ -1065,3 +1065,19 @@ def test_a_group_of_courts_heading_a_clause_is_no_court_in_context() -> None:
     # a group that is the object of a court's verb is not its clause's head
     edges, _ = run("乙县法院召开会议，指导各人民法庭推行诉前调解。")
     assert edges
+
+
+def test_a_followed_courts_quoted_deployment_is_that_courts() -> None:
+    edges, _ = run("近年来，甲市中院深入落实省法院“诉源治理”部署，推动基层建设。")
+    assert ("X省高级人民法院", "诉源治理", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") not in edges
+
+
+def test_a_followed_courts_quoted_instruction_is_that_courts() -> None:
+    edges, _ = run(
+        "乙县法院按照最高人民法院院长某某的指示，要“大力推动枫桥式人民法庭创建”，积极推进诉前调解。"
+    )
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    # the instruction's 要 does not make the following court's own work a directive
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert ("X省乙县人民法院", "诉前调解", "promoted") not in edges
