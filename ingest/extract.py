@@ -1606,7 +1606,10 @@ _GROUP_SUBJECT = re.compile(
 #: a group of courts heading a clause (各人民法庭, 各县区法院, 三个人民法庭, 两家法院): what the
 #: clause does is the group's, whichever court the paragraph is about
 _GROUP_HEAD = re.compile(
-    r"(?:各(?!级)[^，,。；;！!？?：:\n]{0,8}?|[一二三四五六七八九十两\d]+(?:个|家|所))"
+    # 各 + places or kinds of court (各县区法院, 各基层人民法庭), not 各项/各类 + a clause that
+    # names a court later (各项举措由法院…)
+    r"(?:各(?![级项类种方部界族个])[^，,。；;！!？?：:\n由与和在对向为把被将]{0,8}?"
+    r"|[一二三四五六七八九十两\d]+(?:个|家|所))"
     r"(?:人民法庭|法庭|法院)"
 )
 #: where a clause may start: after a clause break or an ellipsis (…1543件……各人民法庭…)

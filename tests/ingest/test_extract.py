@@ -1081,3 +1081,8 @@ def test_a_followed_courts_quoted_instruction_is_that_courts() -> None:
     # the instruction's 要 does not make the following court's own work a directive
     assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
     assert ("X省乙县人民法院", "诉前调解", "promoted") not in edges
+
+
+def test_a_clause_about_all_kinds_of_things_is_no_group_of_courts() -> None:
+    edges, _ = run("乙县法院召开会议。\n各项举措由法院牵头，推进诉前调解。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
