@@ -701,8 +701,11 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
         return "promoted"
-    if _directive_before(ctx.text, s, mention.start) is not None:
-        return "promoted"
+    directive = _directive_before(ctx.text, s, mention.start)
+    if directive is not None and not any(
+        a <= s + directive.start() < b for _, a, b in _followed_quotes(ctx, s, mention.start)
+    ):
+        return "promoted"  # (按照乙法院的指示，要“…”: the instruction's 要 is not the subject's)
     if unit is not None and (unit.startswith("AGG:") or _RANK.get(ctx.level(unit) or "", 0) >= 3):
         sub = ctx.subject_in(s, mention.start)
         if sub is not None and sub.court == unit and _SUBJECT_DIRECTIVE.match(ctx.text, sub.end):
@@ -776,14 +779,50 @@ def _deploys(ctx: _Context, unit: str | None, s: int, e: int) -> bool:
     text = ctx.text
     for v in _DEPLOY.finditer(text, s, e):
         last = ctx.courts_in(s, v.start())[-1:]
-        if last and v.start() - last[0].end <= 2:
-            agent: str | None = last[0].court  # 省法院出台 / 省法院的部署: that court's verb
+        if last and (v.start() - last[0].end <= 2 or _follows(ctx, last[0], v.start())):
+            # 省法院出台 / 省法院的部署 / 落实省法院“X”部署: that court's verb
+            agent: str | None = last[0].court
         else:
             sub = ctx.subject_in(s, v.start())  # 中院将该院经验在全市推广: the subject's
             agent = sub.court if sub is not None else None
         if agent == unit:
             return True
     return False
+
+
+#: after a followed court: its instruction, requirement or deployment, quoted right after
+#: (按照最高人民法院院长某某的指示，要“…”)
+_FOLLOWED_WORDS = re.compile(
+    r"[^，,。；;！!？?\n“”]{0,12}?(?:指示|要求|部署)(?:精神)?[，,：:]?(?:要|提出)?“"
+)
+
+
+def _followed_quotes(ctx: _Context, s: int, pos: int) -> list[tuple[str, int, int]]:
+    """The quoted instructions of a court the sentence at `s` follows, before `pos`: (court,
+    where the court's name starts, where the quote closes)."""
+    text = ctx.text
+    out: list[tuple[str, int, int]] = []
+    for c in ctx.courts_in(s, pos):
+        if not _FOLLOWS_BEFORE.search(text, max(0, c.start - 6), c.start):
+            continue
+        w = _FOLLOWED_WORDS.match(text, c.end)
+        if w is None:
+            continue
+        close = text.find("”", w.end())
+        if close > 0:
+            out.append((c.court, c.start, close))
+    return out
+
+
+def _follows(ctx: _Context, c: CourtMention, pos: int) -> bool:
+    """The court `c` is the one a clause follows (落实/按照 乙法院…) and text[c.end:pos] stays
+    in one clause of a few words (落实省法院“强基工程”部署): what stands at `pos` is its."""
+    text = ctx.text
+    return (
+        pos - c.end <= 16
+        and _FOLLOWS_BEFORE.search(text, max(0, c.start - 6), c.start) is not None
+        and _CLAUSE_BREAK.search(text, c.end, pos) is None
+    )
 
 
 def _deploy_verb_before(ctx: _Context, s: int, pos: int) -> bool:
@@ -1141,6 +1180,7 @@ ADOPTION_RULES = (
     "adoption:praised",
     "adoption:praised-context",
     "adoption:deployer",
+    "adoption:followed-instruction",
     "adoption:spreader-after",
     "adoption:title-issuer",
     "adoption:title-author",
@@ -1346,6 +1386,10 @@ def _adopters(
         and _directive_before(text, s, m.start) is None  # 各级法院要…: the speaker's directive
     ):
         return []  # 这些法庭…践行X / 人民法庭是…: tribunals in general, not the court in context
+    if (path in _FALLBACK_PATHS or path == "nearest-in-sentence") and _group_heads_clause(
+        ctx, s, m
+    ):
+        return []  # 乙县法院…，各人民法庭推行X / 三个人民法庭设立X: the group's act, no one court's
     if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
@@ -1356,6 +1400,10 @@ def _adopters(
             return []  # only the conferring court is named: the winners are elsewhere
         if unit is not None and unit in _grantors(ctx, s, m.start):
             return []  # 被最高人民法院授予…: the court after 被 confers the title
+    for court, _, close in _followed_quotes(ctx, s, m.start):
+        if m.end <= close:
+            # 按照最高人民法院的指示，要“大力推动X”: X is the instruction's, its court pushes it
+            return [(court, "promoted", "adoption:followed-instruction")]
     cited = _cited_policy(ctx, s, m)
     if cited is not None:
         return cited
@@ -1553,6 +1601,35 @@ _GROUP_SUBJECT = re.compile(
     r"(?:(?:这些|那些|各地|各级|广大|众多|一个个|一些|不少|许多)[^，,。；;！!？?\n]{0,10}?"
     r"(?:人民法庭|法庭|法院)|人民法庭(?!庭长|干警))"
 )
+
+
+#: a group of courts heading a clause (各人民法庭, 各县区法院, 三个人民法庭, 两家法院): what the
+#: clause does is the group's, whichever court the paragraph is about
+_GROUP_HEAD = re.compile(
+    # 各 + places or kinds of court (各县区法院, 各基层人民法庭), not 各项/各类 + a clause that
+    # names a court later (各项举措由法院…)
+    r"(?:各(?![级项类种方部界族个])[^，,。；;！!？?：:\n由与和在对向为把被将]{0,8}?"
+    r"|[一二三四五六七八九十两\d]+(?:个|家|所))"
+    r"(?:人民法庭|法庭|法院)"
+)
+#: where a clause may start: after a clause break or an ellipsis (…1543件……各人民法庭…)
+_HEAD_MARK = re.compile("[" + "，,；;。！!？?：:\n" + "]|…+")
+
+
+def _group_heads_clause(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A clause between the last court named in the sentence at `s` (or the sentence's
+    start) and `m` is headed by a group of courts (_GROUP_SUBJECT, _GROUP_HEAD) and no
+    directive speaks to it (各级法院要…): `m` is what that group does."""
+    text = ctx.text
+    lo = _subject_end(ctx, s, m)
+    heads = [lo] + [h.end() for h in _HEAD_MARK.finditer(text, lo, m.start)]
+    for h in heads:
+        for at in (h, _lead_end(ctx, h, m.start)):
+            if (_GROUP_HEAD.match(text, at) or _GROUP_SUBJECT.match(text, at)) and (
+                _directive_before(text, h, m.start) is None
+            ):
+                return True
+    return False
 
 
 def _lead_end(ctx: _Context, s: int, pos: int) -> int:
@@ -1994,20 +2071,25 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
 
 
 def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:
-    """The court named right before X in 紧跟/落实 最高人民法院(的)X(改革)部署."""
-    if not _DEPLOYMENT_AFTER.match(ctx.text, m.end):
+    """The court named right before X in 紧跟/落实 最高人民法院(的)“X”(改革)部署."""
+    end = m.end
+    while end < len(ctx.text) and ctx.text[end] in _CLOSING_QUOTES:
+        end += 1
+    if not _DEPLOYMENT_AFTER.match(ctx.text, end):
         return None
     courts = ctx.courts_in(lo, m.start)
     if not courts or courts[-1].court.startswith("AGG:"):
         return None
     c = courts[-1]
-    if ctx.text[c.end : m.start] not in ("", "的", "关于"):
+    if ctx.text[c.end : m.start].rstrip(_OPENING_QUOTES) not in ("", "的", "关于"):
         return None
     if not _FOLLOWS_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
         return None
-    if not _DEPLOYMENT_AFTER.match(ctx.text, m.end):
-        return None
     return c.court
+
+
+_OPENING_QUOTES = '“‘「『"'
+_CLOSING_QUOTES = '”’」』"'
 
 
 #: a facility's name: a court written right before it owns it (乙县法院某村法官工作室)

@@ -1046,3 +1046,43 @@ def test_an_officer_speaking_of_our_court_is_its_officer() -> None:
     # a visitor's verb or a preposition before 我院: no sign of whose officer it is
     units = _units(visit + "座谈会上，院长孙武对我院诉前调解工作给予肯定。")
     assert units["孙武"] != "X省乙县人民法院"
+
+
+def test_a_group_of_courts_heading_a_clause_is_no_court_in_context() -> None:
+    # the group heads the sentence: the paragraph's court is not the actor
+    edges, _ = run("乙县法院召开会议。\n三个人民法庭设立了诉调对接工作室。")
+    assert edges == set()
+    edges, _ = run("甲市中院召开会议。\n各县区法院人民法庭推进法官进乡村。")
+    assert edges == set()
+    # the group heads a later clause of a sentence that named a court first
+    edges, _ = run("丁镇法庭审结案件10件，调解5件……各人民法庭践行新时代枫桥经验。")
+    assert edges == set()
+    # a directive to the group stays the speaker's, and a court after the group acts itself
+    edges, _ = run("乙县法院推行诉前调解，各级法院要践行新时代枫桥经验。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    edges, _ = run("各人民法庭召开会议，乙县法院推行诉前调解。")
+    assert edges == {("X省乙县人民法院", "诉前调解", "adopted")}
+    # a group that is the object of a court's verb is not its clause's head
+    edges, _ = run("乙县法院召开会议，指导各人民法庭推行诉前调解。")
+    assert edges
+
+
+def test_a_followed_courts_quoted_deployment_is_that_courts() -> None:
+    edges, _ = run("近年来，甲市中院深入落实省法院“诉源治理”部署，推动基层建设。")
+    assert ("X省高级人民法院", "诉源治理", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉源治理", "promoted") not in edges
+
+
+def test_a_followed_courts_quoted_instruction_is_that_courts() -> None:
+    edges, _ = run(
+        "乙县法院按照最高人民法院院长某某的指示，要“大力推动枫桥式人民法庭创建”，积极推进诉前调解。"
+    )
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    # the instruction's 要 does not make the following court's own work a directive
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert ("X省乙县人民法院", "诉前调解", "promoted") not in edges
+
+
+def test_a_clause_about_all_kinds_of_things_is_no_group_of_courts() -> None:
+    edges, _ = run("乙县法院召开会议。\n各项举措由法院牵头，推进诉前调解。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
