@@ -207,8 +207,9 @@ RETURN sum(s.fact_count) AS facts, sum(s.fact_count - s.checked_count) AS unveri
 )
 
 
-@dataclass(frozen=True)
-class Adoption:
+class Adoption(NamedTuple):
+    """One unit's adoption of one initiative (a tuple: a national graph has 120,000)."""
+
     stages: frozenset[str]
     date: str  # earliest reported date, "" when none is known
 
@@ -234,10 +235,12 @@ def _adoptions(
     out: Adoptions = {}
     if not collections and not verified_only:
         tally = Tally()
+        # a few distinct stage strings ("adopted", "adopted|piloted" …): each split once
+        stage_sets: dict[str, frozenset[str]] = {}
         for iid in wanted:
             for r in run(store, "adoption_summary", {"initiative": iid}).rows:
                 per = {
-                    u: Adoption(frozenset(s.split("|")) if s else frozenset(), d or "")
+                    u: Adoption(stage_sets.get(s) or stage_sets.setdefault(s, _stages(s)), d or "")
                     for u, s, d in zip(r["units"], r["stages"], r["dates"], strict=True)
                 }
                 out[r["initiative_id"]] = (r["initiative"], per)
@@ -263,6 +266,10 @@ def _adoptions(
             frozenset(found), dates[iid, unit]
         )
     return out, tally
+
+
+def _stages(joined: str | None) -> frozenset[str]:
+    return frozenset(joined.split("|")) if joined else frozenset()
 
 
 def units_per_initiative(

@@ -111,3 +111,17 @@ def test_the_co_adoption_network_draws_the_strongest_pairs_only(monkeypatch) -> 
     drawn = co_adoption._strongest(graph, pairs)
     assert sorted(drawn.edges) == [("甲", "丙"), ("甲", "乙")] and drawn.graph["tally"] == "t"
     assert co_adoption._strongest(graph, pairs[:2]) is graph
+
+
+def test_the_province_table_colours_the_most_covered_initiatives(graph, app, monkeypatch):
+    """A national graph has hundreds of initiatives: the coloured table shows the most
+    covered, says how many there are, and the CSV keeps them all (same frame, not cut)."""
+    monkeypatch.setattr("ui.analytics.coverage.MATRIX_COLUMNS", 1)
+    at = app(page="analytics", tab="省份覆盖表")
+    no_trouble(at)
+    (shown,) = [df.value for df in at.dataframe if df.value.index.name == "省份"]
+    assert list(shown.columns) == ["诉源治理"]  # 3/4 of 甲省's courts, 枫桥 2/4
+    assert any(
+        "1 个省份 × 2 项举措（下表列出覆盖最广的 1 项，全部举措见 CSV）" in t
+        for t in texts(at, "caption")
+    )
