@@ -1012,10 +1012,14 @@ def write_table(
     else:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             cols = list(rows[0]) if rows else []
-            w = csv.DictWriter(fh, fieldnames=cols)
-            w.writeheader()
+            extra = set().union(*(r.keys() for r in rows)) - set(cols)
+            if extra:  # as csv.DictWriter says
+                raise ValueError(f"dict contains fields not in fieldnames: {sorted(extra)}")
+            w = csv.writer(fh)
+            w.writerow(cols)
+            # a list of values a row, not a dict: the writer's cost on a national panel
             w.writerows(
-                {k: ("；".join(v) if isinstance(v, list) else v) for k, v in r.items()}
+                ["；".join(v) if isinstance(v := r.get(c, ""), list) else v for c in cols]
                 for r in rows
             )
     if dictionary:
