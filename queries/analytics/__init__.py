@@ -171,6 +171,7 @@ ORDER BY initiative_id
 """,
         params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
         row_limit=100000,
+        plain=True,
     )
 )
 
