@@ -133,6 +133,9 @@ RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.da
         # one text and one set of parameter types whichever filters are set (see `absent`;
         # a collection filter, shared with every query, still travels as null when unset)
         absent={"province": "", "level": "", "stage": "", "date_from": "", "date_to": ""},
+        # every adoption: the explorer counts and exports them all (and shows the first);
+        # a national graph's most adopted initiative has about 7,500, one packed record
+        row_limit=100_000,
         # packed and sorted here: sorted on the server and sent a record each, the most
         # adopted initiative's thousands of adoptions took several times as long
         packed=(*ADOPTION_COLUMNS, "fact_id", "documents", *FACT_CONFIDENCE, "status"),

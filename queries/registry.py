@@ -85,6 +85,10 @@ class NamedQuery:
     # these columns (other columns of the record are repeated on each row); the driver's
     # cost is per record, so 10,000 rows as one record are read many times faster
     packed: tuple[str, ...] = ()
+    # the query returns properties only (strings, numbers, lists of them), as packed tables
+    # do: values are not walked for dates or nodes (a national adoption summary holds
+    # 700,000 strings)
+    plain: bool = False
     # The one planning hook, for what the server cannot decide for itself. `plan(store,
     # params)` runs before the query is sent and returns a `Plan`: which of `variants` (other
     # Cypher texts giving the same answer) to send — e.g. walking up from the few courts of
@@ -359,7 +363,7 @@ def run(
         raise BadParameter(f"the row limit must be between 1 and {MAX_LIMIT:,}, not {limit}")
     cypher, params = prepared(store, query, raw or {})
     row_limit = min(limit or query.row_limit, query.row_limit)
-    plain = bool(query.packed)  # packed tables hold properties only
+    plain = bool(query.packed) or query.plain  # properties only
     rows = _unpack(query, store.read(cypher, params, limit=row_limit + 1, plain=plain))
     searched = [p.name for p in query.params if p.type == "search" and params[p.name]]
     if not rows and searched:  # no exact phrase: any of its words

@@ -3,6 +3,8 @@ reported outcomes."""
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import accumulate
 from typing import Any
 
 import streamlit as st
@@ -41,14 +43,20 @@ def render() -> None:
     tabs = st.tabs(TABS, key=_tab_key(), on_change="rerun")  # the open tab is in the URL
     current = st.session_state.get(f"{P}.tab", TABS[0])
     state.set_params(tab=None if current == TABS[0] else current)
-    with tabs[0]:
-        adopters, asked = _adopters(initiative_id, props)
-    with tabs[1]:
-        _coverage(initiative_id, props)
-    with tabs[2]:
-        _timeline(adopters, asked)
-    with tabs[3]:
-        _outcomes(initiative_id)
+    # lazy: only the open tab runs and is sent to the browser (a most adopted initiative's
+    # four tabs took the browser seconds to take in, most of it for tabs nobody opened)
+    if tabs[0].open:
+        with tabs[0]:
+            _adopters(initiative_id, props)
+    if tabs[1].open:
+        with tabs[1]:
+            _coverage(initiative_id, props)
+    if tabs[2].open:
+        with tabs[2]:
+            _timeline(initiative_id)
+    if tabs[3].open:
+        with tabs[3]:
+            _outcomes(initiative_id)
 
 
 TABS = ["采用单位", "辖区覆盖", "推行时间线", "成效数据"]
@@ -80,11 +88,36 @@ def _header(props: dict[str, Any]) -> None:
         st.write(props["description"])
 
 
-def _adopters(
-    initiative_id: str, props: dict[str, Any]
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The adopters table; returns its rows and the query's parameters."""
-    all_rows = state.rows("adopters", {"initiative": initiative_id})
+#: the adopters' filters: URL parameter -> the named query's parameter
+FILTERS = {
+    "province": "province",
+    "level": "level",
+    "stage": "stage",
+    "from": "date_from",
+    "to": "date_to",
+}
+
+
+def _asked(initiative_id: str, filters: dict[str, str | None]) -> dict[str, Any]:
+    """The `adopters` parameters: the filters that are set only, so the unfiltered table,
+    its fact count and the timeline share one cached answer."""
+    return {"initiative": initiative_id, **{k: v for k, v in filters.items() if v}}
+
+
+def _url_filters() -> dict[str, str | None]:
+    """The adopters' filters as the URL holds them (the 采用单位 tab keeps them there)."""
+    out: dict[str, str | None] = {}
+    for url, name in FILTERS.items():
+        value = (state.param(url) or "").strip() or None
+        if name == "level" and value not in LEVELS or name == "stage" and value not in STAGES:
+            value = None
+        out[name] = value
+    return out
+
+
+def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
+    """The adopters table: every adoption counted and exported, the first rows shown."""
+    all_rows, cut = state.run("adopters", {"initiative": initiative_id})
     provinces = sorted({r["province"] for r in all_rows if r.get("province")})
     c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 1.5, 1.5])
     for name, choices in (("province", provinces), ("level", LEVELS), ("stage", STAGES)):
@@ -119,11 +152,15 @@ def _adopters(
         stage=filters["stage"],
         **{"from": filters["date_from"], "to": filters["date_to"]},
     )
-    asked = {"initiative": initiative_id, **filters}
-    # no filter chosen: the rows already read (the same query; the cache keys differ)
-    rows = state.rows("adopters", asked) if any(filters.values()) else all_rows
+    asked = _asked(initiative_id, filters)
+    rows, cut = state.run("adopters", asked) if any(filters.values()) else (all_rows, cut)
     units = {r["unit_id"] for r in rows}
-    st.markdown(f"**{len(units)}** 个单位，**{len(rows)}** 条推行记录")
+    st.markdown(f"**{len(units):,}** 个单位，**{len(rows):,}** 条推行记录")
+    if cut:  # never silently: the counts and the export would be of a part
+        st.warning(
+            f"推行记录超过 {len(rows):,} 条（查询的行数上限），以上数字和导出只含前 {len(rows):,} 条；"
+            "请用筛选条件缩小范围。"
+        )
     check = fact_check("adopters", asked)
     if note_of(check):
         st.caption(note_of(check))
@@ -132,7 +169,7 @@ def _adopters(
             "没有符合筛选条件的单位。可放宽省份、层级、阶段或时间条件"
             + ("，或关闭侧栏的「只看已核实」。" if check.verified_only else "。")
         )
-        return rows, asked
+        return
     shown = [
         {
             **r,
@@ -177,7 +214,6 @@ def _adopters(
             key=f"{P}.dl",
             note=note_of(check),
         )
-    return rows, asked
 
 
 def _doc_ids(initiative_id: str, rows: list[dict[str, Any]]) -> list[str]:
@@ -311,10 +347,13 @@ def _default_court(courts: list[dict[str, Any]]) -> str:
     return str(courts[0]["court_id"])
 
 
-def _timeline(rows: list[dict[str, Any]], asked: dict[str, Any]) -> None:
-    import altair as alt
-    import pandas as pd
+def _timeline(initiative_id: str) -> None:
+    from ui import charts
 
+    asked = _asked(initiative_id, _url_filters())  # the 采用单位 tab's filters
+    rows = state.rows("adopters", asked)
+    if any(k != "initiative" for k in asked):
+        st.caption("按「采用单位」页签的筛选条件。")
     first: dict[str, str] = {}
     for r in rows:
         if r.get("date"):
@@ -324,21 +363,10 @@ def _timeline(rows: list[dict[str, Any]], asked: dict[str, Any]) -> None:
     if not first:
         st.info("筛选出的推行记录都没有日期，无法绘制时间线。")
         return
-    dates = sorted(first.values())
-    frame = pd.DataFrame(
-        {"日期": pd.to_datetime([_month(d) for d in dates]), "累计单位数": range(1, len(dates) + 1)}
-    )
-    chart = (
-        alt.Chart(frame)
-        .mark_line(interpolate="step-after", point=True, color="#e08a1e")
-        .encode(
-            x=alt.X("日期:T", title="首次报道推行的日期", axis=alt.Axis(format="%Y-%m")),
-            y=alt.Y("累计单位数:Q", title="累计单位数", axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("日期:T", format="%Y-%m"), "累计单位数:Q"],
-        )
-        .properties(height=320)
-    )
-    st.altair_chart(chart, width="stretch")
+    # one point per month, not per unit: thousands of points took the browser seconds
+    months = Counter(_month(d) for d in first.values())
+    order = sorted(months)
+    charts.cumulative(order, list(accumulate(months[m] for m in order)), height=320)
     undated = len({r["unit_id"] for r in rows}) - len(first)
     st.caption(
         "按每个单位最早一次被报道推行、试点、推广或获评的日期累计（只到年或月的日期按该年/月第一天计）。"

@@ -171,6 +171,7 @@ ORDER BY initiative_id
 """,
         params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
         row_limit=100000,
+        plain=True,
     )
 )
 
@@ -207,8 +208,9 @@ RETURN sum(s.fact_count) AS facts, sum(s.fact_count - s.checked_count) AS unveri
 )
 
 
-@dataclass(frozen=True)
-class Adoption:
+class Adoption(NamedTuple):
+    """One unit's adoption of one initiative (a tuple: a national graph has 120,000)."""
+
     stages: frozenset[str]
     date: str  # earliest reported date, "" when none is known
 
@@ -234,10 +236,12 @@ def _adoptions(
     out: Adoptions = {}
     if not collections and not verified_only:
         tally = Tally()
+        # a few distinct stage strings ("adopted", "adopted|piloted" …): each split once
+        stage_sets: dict[str, frozenset[str]] = {}
         for iid in wanted:
             for r in run(store, "adoption_summary", {"initiative": iid}).rows:
                 per = {
-                    u: Adoption(frozenset(s.split("|")) if s else frozenset(), d or "")
+                    u: Adoption(stage_sets.get(s) or stage_sets.setdefault(s, _stages(s)), d or "")
                     for u, s, d in zip(r["units"], r["stages"], r["dates"], strict=True)
                 }
                 out[r["initiative_id"]] = (r["initiative"], per)
@@ -263,6 +267,10 @@ def _adoptions(
             frozenset(found), dates[iid, unit]
         )
     return out, tally
+
+
+def _stages(joined: str | None) -> frozenset[str]:
+    return frozenset(joined.split("|")) if joined else frozenset()
 
 
 def units_per_initiative(
@@ -1005,10 +1013,14 @@ def write_table(
     else:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             cols = list(rows[0]) if rows else []
-            w = csv.DictWriter(fh, fieldnames=cols)
-            w.writeheader()
+            extra = set().union(*(r.keys() for r in rows)) - set(cols)
+            if extra:  # as csv.DictWriter says
+                raise ValueError(f"dict contains fields not in fieldnames: {sorted(extra)}")
+            w = csv.writer(fh)
+            w.writerow(cols)
+            # a list of values a row, not a dict: the writer's cost on a national panel
             w.writerows(
-                {k: ("；".join(v) if isinstance(v, list) else v) for k, v in r.items()}
+                ["；".join(v) if isinstance(v := r.get(c, ""), list) else v for c in cols]
                 for r in rows
             )
     if dictionary:

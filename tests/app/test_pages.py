@@ -87,10 +87,16 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
         ("甲省乙市丁县人民法院", "试点", "2024-01"),
     ]
     assert all(link.startswith("?page=evidence&fact=adopted:") for link in adopters["证据"])
+    # only the open tab runs (and is sent to the browser); the others open from the link
+    assert not at.get("vega_lite_chart") and not any("辖区已推行" in m.label for m in at.metric)
+    at = app(page="initiative", id="诉源治理", court=g.MID, tab="辖区覆盖")
+    no_trouble(at)
     # coverage under the intermediate court: 2 of its 3 basic courts; the tribunal an
     # article names is no denominator (no roster of tribunals was imported)
     assert any("基层法院：已推行 **2 / 3**" in t for t in texts(at, "markdown"))
     assert set(frame(at, "initiative.cov_no")["单位"]) == {"甲省乙市戊县人民法院"}
+    at = app(page="initiative", id="诉源治理", tab="成效数据")
+    no_trouble(at)
     outcomes = frame(at, "initiative.outcomes")
     assert list(outcomes["指标"]) == ["调解率"] and list(outcomes["数值"]) == [
         "60%"
@@ -98,7 +104,7 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
 
 
 def test_coverage_of_one_level(small_store, app) -> None:
-    at = app(page="initiative", id=g.SUYUAN, court=g.MID, cov_level="basic")
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID, cov_level="basic", tab="辖区覆盖")
     no_trouble(at)
     coverage = [m for m in at.metric if "辖区已推行" in m.label]
     assert [m.value for m in coverage] == ["2 / 3"]
@@ -418,7 +424,7 @@ BRIEFING_BUTTONS = {
 
 
 def test_initiative_page_offers_the_briefing_and_adoption_map(small_store, app) -> None:
-    at = app(page="initiative", id=g.SUYUAN, court=g.MID)
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID, tab="辖区覆盖")
     no_trouble(at)
     assert set(_downloads(at)) >= BRIEFING_BUTTONS
     assert any("简报与采用情况图**（乙市中院辖区）" in t for t in texts(at, "markdown"))

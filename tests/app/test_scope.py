@@ -80,10 +80,10 @@ def test_no_banner_without_demo_data(small_store, app) -> None:
 
 
 def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:
-    at = app(page="initiative", id=g.SUYUAN)
+    at = app(page="initiative", id=g.SUYUAN, tab="辖区覆盖")
     assert at.selectbox(key="initiative.court").value == g.HIGH  # no home court: the high court
     monkeypatch.setenv("COURTGRAPH_HOME_COURT", "甲省乙市中级人民法院")
-    at = app(page="initiative", id=g.SUYUAN)
+    at = app(page="initiative", id=g.SUYUAN, tab="辖区覆盖")
     no_trouble(at)
     assert at.selectbox(key="scope.home").value == g.MID
     assert at.selectbox(key="initiative.court").value == g.MID
@@ -166,6 +166,6 @@ def test_province_table_names_counts_and_denominators_per_level(small_store, app
 
 
 def test_initiative_coverage_says_tribunals_need_a_roster(small_store, app) -> None:
-    at = app(page="initiative", id=g.SUYUAN, court=g.MID)
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID, tab="辖区覆盖")
     no_trouble(at)
     assert any("人民法庭未计入" in c for c in texts(at, "caption"))

@@ -51,26 +51,24 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     if not pairs:
         st.info(f"没有两项举措被至少 {min_shared} 个相同的单位推行。可以把上面的数字调小。")
     else:
-        embed_html(co_adoption_html(graph), NETWORK_HEIGHT + 10)
+        drawn = _strongest(graph, pairs)
+        embed_html(co_adoption_html(drawn), NETWORK_HEIGHT + 10)
         st.caption(
             "节点：举措（越大 = 推行单位越多）；连线：有单位同时推行两项举措（越粗 = 共同单位越多）。"
+            + (
+                f"图中只画出共同采用单位最多的 {drawn.number_of_edges():,} 对"
+                f"（共 {len(pairs):,} 对，全部列在下表）；可调大最少共同采用单位数。"
+                if drawn.number_of_edges() < len(pairs)
+                else ""
+            )
         )
-        st.markdown(f"#### 举措对（{len(pairs)}）")
-        import pandas as pd
-
-        st.dataframe(
-            pd.DataFrame(
-                [[r["a"], r["b"], r["shared"], r["jaccard"]] for r in pairs],
-                columns=["举措甲", "举措乙", "共同采用单位数", "Jaccard 相似度"],
-            ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "Jaccard 相似度": st.column_config.NumberColumn(
-                    format="%.2f", help="共同采用单位数 ÷ 采用任一项的单位数"
-                )
-            },
+        st.markdown(f"#### 举措对（{len(pairs):,}）")
+        table(
+            pairs,
+            {"a": "举措甲", "b": "举措乙", "shared": "共同采用单位数", "jaccard": "Jaccard 相似度"},
+            key=f"{P}.pairs",
         )
+        st.caption("Jaccard 相似度 = 共同采用单位数 ÷ 采用任一项的单位数。")
     st.markdown("#### 先行单位")
     early = _early_of(_store_key())
     if not early:
@@ -86,3 +84,18 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         "平均先行名次：在它推行的每项举措中，它首次报道推行的先后名次（0 = 最早，1 = 最晚）的平均值。"
         + (f"核实情况：{facts_note(graph.graph['tally'])}。" if graph.graph["tally"].facts else "")
     )
+
+
+#: most pairs the network draws: tens of thousands of lines are a blot (and megabytes for
+#: the browser); the table lists every pair
+NETWORK_EDGES = 150
+
+
+def _strongest(graph: Any, pairs: list[dict[str, Any]]) -> Any:
+    """The co-adoption graph with its `NETWORK_EDGES` strongest pairs only (`pairs` come
+    strongest first); the graph itself when it has no more."""
+    if len(pairs) <= NETWORK_EDGES:
+        return graph
+    kept = graph.edge_subgraph((r["a"], r["b"]) for r in pairs[:NETWORK_EDGES]).copy()
+    kept.graph.update(graph.graph)
+    return kept

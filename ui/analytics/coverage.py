@@ -96,6 +96,11 @@ def _roster_note(levels: list[Any]) -> None:
 
 
 # -- 省份覆盖表 -----------------------------------------------------------------------------
+#: most initiatives the coloured table shows (colouring 31 provinces × 300 initiatives took
+#: half a second on every run; the CSV holds them all)
+MATRIX_COLUMNS = 40
+
+
 def _provinces(initiatives: list[dict[str, Any]]) -> None:
     import pandas as pd
 
@@ -127,13 +132,20 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
         frame = frame[(frame > 0).any(axis=1)]
     # initiatives most covered first; colours run up to the table's highest share
     frame = frame[frame.sum().sort_values(ascending=False, kind="stable").index]
-    top = float(frame.max().max()) or 1.0
+    shown = frame.iloc[:, :MATRIX_COLUMNS]  # a styled table is drawn cell by cell
+    top = float(shown.max().max()) or 1.0
     st.caption(
-        f"{frame.shape[0]} 个省份 × {frame.shape[1]} 项举措。单元格：该省"
-        f"{'、'.join(_level_label(v) for v in levels)}中报道推行的比例；空白 = 没有推行报道，"
-        f"颜色越深越高（最深 = 表中最高的 {top:.1%}）。举措按覆盖程度从左到右排列。"
+        f"{frame.shape[0]} 个省份 × {frame.shape[1]} 项举措"
+        + (
+            f"（下表列出覆盖最广的 {shown.shape[1]} 项，全部举措见 CSV）"
+            if shown.shape[1] < frame.shape[1]
+            else ""
+        )
+        + f"。单元格：该省{'、'.join(_level_label(v) for v in levels)}中报道推行的比例；"
+        f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {top:.1%}）。"
+        "举措按覆盖程度从左到右排列。"
     )
-    styled = frame.style.format(lambda v: f"{v:.1%}" if v else "").background_gradient(
+    styled = shown.style.format(lambda v: f"{v:.1%}" if v else "").background_gradient(
         cmap="Oranges", vmin=0.0, vmax=top
     )
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))

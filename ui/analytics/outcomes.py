@@ -82,9 +82,20 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
         },
         key=f"{P}.outcomes",
     )
-    st.markdown("#### 来源文档")
-    for d in doc_ids:
-        st.markdown(f"- [{title(d)}]({state.doc_link(d)})")
+    st.markdown(f"#### 来源文档（{len(doc_ids):,}）")
+    if len(doc_ids) <= LISTED_DOCUMENTS:  # one element: an element per link cost seconds
+        st.markdown("\n".join(f"- [{title(d)}]({state.doc_link(d)})" for d in doc_ids))
+    else:  # thousands: a table, paged like every long table
+        table(
+            [{"doc_id": d, "title": title(d)} for d in doc_ids],
+            {"title": "文档"},
+            links={"证据 / 文档": lambda r: state.doc_link(r["doc_id"])},
+            key=f"{P}.sources",
+        )
+
+
+#: most source documents listed as links; more are a table
+LISTED_DOCUMENTS = 50
 
 
 def _figure(r: dict[str, Any]) -> str:

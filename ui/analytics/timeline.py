@@ -134,47 +134,19 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
 
 
 def _cumulative_chart(tl: analytics.Timeline) -> None:
-    import altair as alt
-    import pandas as pd
+    from ui import charts
 
     if not tl.cumulative:
         st.info("没有带日期的推行记录。")
         return
-    curve = pd.DataFrame(
-        {
-            "日期": pd.to_datetime([_first_day(m) for m, _ in tl.cumulative]),
-            "累计单位数": [n for _, n in tl.cumulative],
-        }
+    marks = [(_first_day(e["date"]), e["unit"]) for e in tl.endorsements if e.get("date")]
+    charts.cumulative(
+        [_first_day(m) for m, _ in tl.cumulative],
+        [n for _, n in tl.cumulative],
+        height=260,
+        marks=marks,
+        point_size=50,
     )
-    line = (
-        alt.Chart(curve)
-        .mark_line(
-            interpolate="step-after",
-            point=alt.OverlayMarkDef(color="#e08a1e", size=50),
-            color="#e08a1e",
-        )
-        .encode(
-            x=alt.X("日期:T", title="首次报道推行的日期", axis=alt.Axis(format="%Y-%m")),
-            y=alt.Y("累计单位数:Q", title="累计单位数", axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("日期:T", format="%Y-%m"), "累计单位数:Q"],
-        )
-    )
-    layers = [line]
-    marks = [e for e in tl.endorsements if e.get("date")]
-    if marks:
-        rules = pd.DataFrame(
-            {
-                "日期": pd.to_datetime([_first_day(e["date"]) for e in marks]),
-                "推广部署": [e["unit"] for e in marks],
-            }
-        )
-        layers.append(
-            alt.Chart(rules)
-            .mark_rule(color="#1f5fa8", strokeDash=[4, 3])
-            .encode(x="日期:T", tooltip=[alt.Tooltip("日期:T", format="%Y-%m"), "推广部署:N"])
-        )
-    chart = alt.layer(*layers).properties(height=260)
-    st.altair_chart(chart, width="stretch")
     st.caption(
         "按每个单位最早一次被报道推行、试点或获评的日期累计（到年或到月的日期按第一天计）。"
         + ("蓝色虚线：上级法院推广部署。" if marks else "")
@@ -182,28 +154,12 @@ def _cumulative_chart(tl: analytics.Timeline) -> None:
 
 
 def _bars(counts: dict[str, int], title: str, *, horizontal: bool = False, height: int = 0) -> None:
-    import altair as alt
-    import pandas as pd
+    from ui import charts
 
     if not counts:
         st.caption("（无）")
         return
-    frame = pd.DataFrame({title: list(counts), "单位数": list(counts.values())})
-    order = list(counts)
-    cat = alt.X(f"{title}:N", sort=order, title=None)
-    num = alt.Y("单位数:Q", title="单位数", axis=alt.Axis(tickMinStep=1))
-    if horizontal:
-        cat = alt.Y(f"{title}:N", sort=order, title=None)
-        num = alt.X("单位数:Q", title="单位数", axis=alt.Axis(tickMinStep=1))
-    # a lone column should not fill the frame (rows get a fixed step instead)
-    bar = {"size": 36} if len(counts) <= 6 and not horizontal else {}
-    chart = (
-        alt.Chart(frame)
-        .mark_bar(color="#e08a1e", **bar)
-        .encode(cat, num, tooltip=[f"{title}:N", "单位数:Q"])
-        .properties(height=alt.Step(30) if horizontal else height or 260)
-    )
-    st.altair_chart(chart, width="stretch")
+    charts.bars(counts, title, horizontal=horizontal, height=height)
 
 
 def _first_day(date: str) -> str:
@@ -211,8 +167,9 @@ def _first_day(date: str) -> str:
     return "-".join([parts[0], parts[1] if len(parts) > 1 else "01", "01"])
 
 
-#: longest sequence drawn with the promotions' rows tinted (beyond, the ★ in 事件 marks them)
-STYLED_ROWS = 1000
+#: longest sequence drawn with the promotions' rows tinted (a styled table is drawn cell by
+#: cell; beyond, the table is paged as every long table is, and the ★ in 事件 marks them)
+STYLED_ROWS = 200
 
 
 def _sequence(tl: analytics.Timeline) -> None:
@@ -227,18 +184,19 @@ def _sequence(tl: analytics.Timeline) -> None:
         }
         for e in events
     ]
-    import pandas as pd
+    columns = ["日期", "事件", "单位", "层级", "日期依据"]
+    if len(rows) <= STYLED_ROWS:
+        import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=["日期", "事件", "单位", "层级", "日期依据"])
-    if len(frame) <= STYLED_ROWS:
+        frame = pd.DataFrame(rows, columns=columns)
         endorsed = frame["事件"] == EVENT_ZH["endorsed"]
         styled = frame.style.apply(
             lambda row: ["background-color: #fdebd3" if endorsed[row.name] else ""] * len(row),
             axis=1,
         )
         st.dataframe(styled, hide_index=True, width="stretch")
-    else:  # a styled table is drawn cell by cell: seconds for thousands of units; ★ marks it
-        st.dataframe(frame, hide_index=True, width="stretch")
+    else:  # thousands of rows: the first ones, with the total and a switch to show all
+        table(rows, {c: c for c in columns}, key=f"{P}.sequence")
     st.caption(
         "按日期排列的试点、上级法院推广部署（★）和各单位首次推行。"
         "上级推广之后的推行，可以看作自上而下的扩散。"

@@ -1,0 +1,127 @@
+"""Large tables on 举措 and 扩散分析 are paged, and what the reader is told stays true: the
+counts are totals, not the page's size, and the exports hold every row. The small graph
+stands in for a national one by lowering the page size (`ui.common.TABLE_ROWS`) and the other
+thresholds the pages use."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from tests import graph_fixtures as g
+from tests.app.conftest import app_on
+from tests.conftest import small_graph_in, with_document_c
+
+
+@pytest.fixture
+def graph(_arcadedb_store, embedded_dir, monkeypatch):
+    store = small_graph_in(_arcadedb_store, with_document_c)
+    return app_on(store, embedded_dir, monkeypatch)
+
+
+@pytest.fixture
+def page_of_two(monkeypatch):
+    """Tables show their first two rows (the small graph's 诉源治理 has three adopters)."""
+    monkeypatch.setattr("ui.common.TABLE_ROWS", 2)
+
+
+def texts(at, kind: str) -> list[str]:
+    return [str(e.value) for e in getattr(at, kind)]
+
+
+def no_trouble(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, texts(at, "error")
+
+
+def frame(at, *columns: str):
+    found = [
+        df.value for df in at.dataframe if list(df.value.columns)[: len(columns)] == list(columns)
+    ]
+    assert len(found) == 1, [list(df.value.columns) for df in at.dataframe]
+    return found[0]
+
+
+def test_adopters_are_paged_counted_in_full_and_exported_in_full(
+    graph, app, page_of_two, monkeypatch
+) -> None:
+    exported: list[Any] = []
+
+    def record(columns, rows, **_kw):
+        exported.append(list(rows))
+
+    monkeypatch.setattr("ui.initiative.table_downloads", record)
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    assert len(frame(at, "单位", "层级", "省份", "阶段", "日期")) == 2  # the first page
+    assert any("**3** 个单位，**3** 条推行记录" in t for t in texts(at, "markdown"))
+    assert any("共 3 行，下表显示前 2 行" in t for t in texts(at, "caption"))
+    assert [len(rows) for rows in exported] == [3]  # the export: every row
+    at.toggle(key="initiative.adopters_table.all").set_value(True).run()
+    assert len(frame(at, "单位", "层级", "省份", "阶段", "日期")) == 3
+
+
+def test_adopters_cut_by_the_row_limit_say_so(graph, app, monkeypatch) -> None:
+    """The named query's row limit is high enough for a national graph; were it reached,
+    the page says that its counts and export are of a part."""
+    import queries.registry as registry
+
+    query = registry.REGISTRY["adopters"]
+    assert query.row_limit >= 50_000  # the most adopted initiative of 1M relationships: 7,395
+    monkeypatch.setitem(registry.REGISTRY, "adopters", dataclasses.replace(query, row_limit=2))
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    assert any("推行记录超过 2 条" in t for t in texts(at, "warning"))
+
+
+def test_the_diffusion_sequence_is_paged_with_its_total(graph, app, page_of_two, monkeypatch):
+    monkeypatch.setattr("ui.analytics.timeline.STYLED_ROWS", 1)
+    at = app(page="analytics", id=g.SUYUAN)
+    no_trouble(at)
+    sequence = frame(at, "日期", "事件", "单位", "层级", "日期依据")
+    assert list(sequence["单位"]) == ["甲省乙市中级人民法院", "甲省乙市丙区人民法院"]
+    assert any("共 3 行，下表显示前 2 行" in t for t in texts(at, "caption"))
+    # the first adoptions' table too; the headline counts every unit
+    assert {m.label: m.value for m in at.metric}["报道推行的单位"] == "3"
+    assert len(frame(at, "单位", "层级", "省份", "阶段", "首次报道日期")) == 2
+
+
+def test_many_source_documents_are_one_table_not_a_link_each(graph, app, monkeypatch) -> None:
+    monkeypatch.setattr("ui.analytics.outcomes.LISTED_DOCUMENTS", 0)
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
+    no_trouble(at)
+    docs = frame(at, "文档", "证据 / 文档")
+    assert "样例文档甲" in docs["文档"].iloc[0]
+    assert docs["证据 / 文档"].iloc[0].startswith("?page=evidence&doc=")
+    assert any("来源文档（1）" in t for t in texts(at, "markdown"))
+
+
+def test_the_co_adoption_network_draws_the_strongest_pairs_only(monkeypatch) -> None:
+    from ui.analytics import co_adoption
+
+    monkeypatch.setattr(co_adoption, "NETWORK_EDGES", 2)
+    graph = nx.Graph(tally="t")
+    pairs = []
+    for a, b, n in [("甲", "乙", 5), ("甲", "丙", 3), ("乙", "丙", 1)]:
+        graph.add_edge(a, b, shared=n, jaccard=0.5)
+        pairs.append({"a": a, "b": b, "shared": n})
+    drawn = co_adoption._strongest(graph, pairs)
+    assert sorted(drawn.edges) == [("甲", "丙"), ("甲", "乙")] and drawn.graph["tally"] == "t"
+    assert co_adoption._strongest(graph, pairs[:2]) is graph
+
+
+def test_the_province_table_colours_the_most_covered_initiatives(graph, app, monkeypatch):
+    """A national graph has hundreds of initiatives: the coloured table shows the most
+    covered, says how many there are, and the CSV keeps them all (same frame, not cut)."""
+    monkeypatch.setattr("ui.analytics.coverage.MATRIX_COLUMNS", 1)
+    at = app(page="analytics", tab="省份覆盖表")
+    no_trouble(at)
+    (shown,) = [df.value for df in at.dataframe if df.value.index.name == "省份"]
+    assert list(shown.columns) == ["诉源治理"]  # 3/4 of 甲省's courts, 枫桥 2/4
+    assert any(
+        "1 个省份 × 2 项举措（下表列出覆盖最广的 1 项，全部举措见 CSV）" in t
+        for t in texts(at, "caption")
+    )
