@@ -453,7 +453,7 @@ def run_cases(
     _count_paths()
     out = []
     for case in cases(samples):
-        if only and only not in case.name:
+        if only and not any(part in case.name for part in only.split(",")):
             continue
         setup = None if case.setup is None else (lambda c=case: c.setup(store))
         r = _time(lambda c=case: c.call(store), min(reps, case.reps or reps), setup)
@@ -713,7 +713,11 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--confirm", type=int, default=400, help="facts confirmed first")
         p.add_argument("--reject", type=int, default=40, help="adoptions rejected first")
         p.add_argument("--note", default="")
-        p.add_argument("--only", default="", help="only the cases whose name has this text")
+        p.add_argument(
+            "--only",
+            default="",
+            help="only the cases whose name has this text (several: comma-separated)",
+        )
         p.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     info = machine_info()

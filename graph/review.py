@@ -1936,41 +1936,90 @@ DECIDED_LOOKUPS = 20_000
 def _decided_places(store: GraphStore, status: str) -> dict[str, list[dict[str, Any]]] | None:
     """Where the facts reviewers confirmed or added (`status` "confirmed") or corrected
     ("corrected") are, per fact type: (ends, fact id) from each such decision, before and
-    after a correction. A fact gets that status only by such a decision on it, at these
-    ends; a merge, a promotion or a dropped candidate moves facts to ends and ids no
-    decision names (None then: scan); so does a store with more decisions than
-    `DECIDED_LOOKUPS` (the scan is cheaper then). The cost follows the decisions of that
-    kind: a few corrections are a few lookups, thousands of confirmations thousands."""
+    after a correction, and where a merge moved them (the merged entity's facts go to the
+    kept one under new ids: `_move_facts`, computed here the same way). A fact gets that
+    status only by such a decision on it, so every such fact is at one of these places
+    (renames, promotions and dropped candidates move none). None (the scan) when a record
+    lacks its fact's ends or the store has more decisions than `DECIDED_LOOKUPS`. The cost
+    follows the decisions of that kind: a few corrections are a few lookups, thousands of
+    confirmations thousands."""
     if store.read("MATCH (d:ReviewDecision) RETURN count(d) AS n")[0]["n"] > DECIDED_LOOKUPS:
         return None
     rows = store.read(
         "MATCH (d:ReviewDecision) WHERE d.decision <> 'reject' "
-        "RETURN d.decision AS decision, d.fact_id AS f, d.fact_type AS t, d.src AS s, "
-        "d.dst AS e, CASE WHEN d.decision = 'correct' THEN d.old END AS old, "
-        "CASE WHEN d.decision = 'correct' THEN d.new END AS new",
+        "RETURN d.id AS id, d.decision AS decision, d.fact_id AS f, d.fact_type AS t, "
+        "d.src AS s, d.dst AS e, d.time AS time, "
+        "CASE WHEN d.decision = 'correct' THEN d.old END AS old, "
+        "CASE WHEN d.decision IN ['correct', 'merge'] THEN d.new END AS new",
         limit=10_000_000,
     )
-    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    merged: dict[str, str] = {}  # gone -> keep, the latest merge of each
+    for r in sorted(rows, key=lambda r: (str(r["time"]), str(r["id"]))):
+        if r["decision"] == "merge":
+            keep = json.loads(r["new"] or "{}").get("keep")
+            if keep:
+                merged[str(r["f"])] = str(keep)
+
+    def moved(entity: str) -> str:
+        seen = {entity}
+        while entity in merged and merged[entity] not in seen:
+            entity = merged[entity]
+            seen.add(entity)
+        return entity
+
     wanted = ("correct",) if status == "corrected" else ("confirm", "add")
+    found: list[tuple[dict[str, Any], list[tuple[str, str, str, str, dict[str, Any]]]]] = []
     for r in rows:
-        if r["decision"] in ENTITY_DECISIONS or not (r["t"] and r["s"] and r["e"]):
-            return None  # (a record without its fact's ends: the scan)
-        if r["decision"] not in wanted:
+        if r["decision"] in ENTITY_DECISIONS or r["decision"] not in wanted:
             continue
-        places = [(r["t"], r["s"], r["e"], r["f"])]
+        if not (r["t"] and r["s"] and r["e"]):
+            return None  # (a record without its fact's ends: the scan)
+        # (type, src, dst, fact id, the values its id is made of: read below when merged)
+        places: list[tuple[str, str, str, str, dict[str, Any]]] = [
+            (r["t"], r["s"], r["e"], r["f"], {})
+        ]
         if r["decision"] == "correct":
             old, new = json.loads(r["old"] or "{}"), json.loads(r["new"] or "{}")
             if old.get("type") and old.get("src") and old.get("dst"):
                 d = Decision(fact_id=r["f"], decision="correct", reviewer="-", old=old, new=new)
-                places.append(
-                    (
-                        old["type"],
-                        new.get("src") or old["src"],
-                        new.get("dst") or old["dst"],
-                        corrected_fact_id(d),
-                    )
-                )
-        for t, src, dst, f in places:
+                props = {**old.get("props", {}), **{k: new[k] for k in REL_FIELDS if k in new}}
+                src, dst = new.get("src") or old["src"], new.get("dst") or old["dst"]
+                places[0] = (r["t"], r["s"], r["e"], r["f"], old.get("props") or {})
+                places.append((old["type"], src, dst, corrected_fact_id(d), props))
+        found.append((r, places))
+    if merged:  # the values a moved fact's new id is made of (stage, title): its record's
+        ids = [
+            r["id"]
+            for r, places in found
+            if r["decision"] != "correct" and any({p[1], p[2]} & merged.keys() for p in places)
+        ]
+        records = {
+            x["id"]: x
+            for x in store.read(
+                "UNWIND $ids AS id MATCH (d:ReviewDecision {id: id}) "
+                "RETURN d.id AS id, d.decision AS decision, d.old AS old, d.new AS new",
+                {"ids": ids},
+                limit=10_000_000,
+            )
+        }
+        for r, places in found:
+            x = records.get(r["id"])
+            if x is not None:
+                record = json.loads((x["new"] if x["decision"] == "add" else x["old"]) or "{}")
+                props = record if x["decision"] == "add" else record.get("props") or {}
+                t, src, dst, f, _ = places[0]
+                places[0] = (t, src, dst, f, props)
+            for t, src, dst, _f, props in list(places):
+                new_src, new_dst = moved(src), moved(dst)
+                if (new_src, new_dst) != (src, dst) and new_src != new_dst:
+                    key = {"ADOPTED": "stage", "HOLDS_ROLE": "title"}.get(t)
+                    if key and props.get(key) is None:
+                        return None  # (a record without what the new id is made of: scan)
+                    fid = fact_id(t, new_src, new_dst, *_corrected_key(t, props))
+                    places.append((t, new_src, new_dst, fid, props))
+    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    for _, places in found:
+        for t, src, dst, f, _props in places:
             if t and src and dst and f:
                 out.setdefault(t, {})[(src, dst, f)] = {"s": src, "d": dst, "f": f}
     return {t: list(v.values()) for t, v in out.items()}

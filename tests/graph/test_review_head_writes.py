@@ -100,6 +100,16 @@ def _check_stages(store) -> None:
             assert got == want, stage
 
 
+def _check_decided(store) -> None:
+    """The confirmed and corrected queues, read from the decisions (and where merges moved
+    their facts), answer as the scan of every fact."""
+    for status in ("confirmed", "corrected"):
+        for f in ({}, {"province": "乙省"}, {"stage": "awarded"}, {"max_confidence": 0.5}):
+            got = review.queue(store, kinds=["adoption"], status=status, limit=50, **f)
+            want = review._scan(store, "adoption", "ADOPTED", 50, status=status, **f)
+            assert [r["fact_id"] for r in got] == [r["fact_id"] for r in want], (status, f)
+
+
 def _open(store, limit: int = 50) -> list[dict]:
     return review.queue(store, kinds=["adoption"], limit=limit)
 
@@ -109,7 +119,12 @@ def _import(store, rng: random.Random, tmp_path: Path, step: int) -> None:
     rows = _open(store)
     records = []
     for r in rng.sample(rows, min(len(rows), 3)):
-        old = {"type": r["type"], "src": r["src_id"], "dst": r["dst_id"]}
+        old = {  # as an export has it (a record without props: see _decided_places)
+            "type": r["type"],
+            "src": r["src_id"],
+            "dst": r["dst_id"],
+            "props": {"stage": r["stage"]},
+        }
         decision = rng.choice(["confirm", "reject", "correct"])
         new = {"stage": "awarded"} if decision == "correct" else {}
         note = "其他" if decision == "reject" else ""
@@ -173,8 +188,9 @@ def test_heads_kept_through_deletes_merges_and_imports(
     build = review._build_head
     monkeypatch.setattr(review, "_build_head", lambda *a: builds.append(a[1]) or build(*a))
     n = 6
-    schedule = ["write", "delete", "delete", "merge", "import", "decide", "drop"] * 2
+    schedule = ["write", "delete", "delete", "merge", "import", "decide", "confirm", "drop"] * 2
     rng.shuffle(schedule)
+    followed: list[bool] = []
     for step, action in enumerate(schedule):
         if action == "write" or not written:
             n += 1
@@ -189,6 +205,11 @@ def test_heads_kept_through_deletes_merges_and_imports(
             _merge(store, rng)
         elif action == "import":
             _import(store, rng, tmp_path, step)
+        elif action == "confirm":
+            rows = _open(store)
+            if rows:
+                picked = rng.sample(rows, min(len(rows), 3))
+                review.decide_many(store, [r["fact_id"] for r in picked], "confirm", reviewer="甲")
         elif action == "decide":
             rows = _open(store)
             if rows:
@@ -209,6 +230,10 @@ def test_heads_kept_through_deletes_merges_and_imports(
         # cannot tell where the queue goes on; with room for every fact that never happens)
         _check(store, kept=head_size == 1000)
         _check_stages(store)
+        _check_decided(store)
+        if action == "merge":  # decided facts followed where the merge moved them
+            followed.append(review._decided_places(store, "confirmed") is not None)
+    assert any(followed)
     if head_size == 1000:
         assert builds == [], builds  # every first read answered from the kept heads
 
