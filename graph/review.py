@@ -30,8 +30,7 @@ graph). Each is applied again when documents bring the entity back.
 The graph is re-made to agree after every write that may contradict it: `reapply_documents`
 after documents are (re-)written (the ingest pipeline calls it), `delete_document` deletes
 a document and applies its facts' decisions again (`reapply_facts`), `reapply_all` after a
-rebuild. Without a decision a fact is
-"extracted" (`review_status` absent).
+rebuild. Without a decision a fact is "extracted" (`review_status` absent).
 
     >>> sentence_hash("  丙区法院 推行诉源治理。 ")
     '5f2682994b9c8c22'
@@ -2066,8 +2065,8 @@ def queue(
     from the decisions that made them so; a province's facts from its courts, tribunals and
     organisations (`_province_members`); a rare stage's (with a confidence ceiling or not)
     from that stage's own head; the scan of every fact of the kind is the rest: a stage
-    head's first build, and the confirmed or corrected queues after merges
-    (`python -m benchmarks.review` times each)."""
+    head's first build, and the confirmed or corrected queues past `DECIDED_LOOKUPS`
+    decisions (`python -m benchmarks.review` times each)."""
     if status not in STATUSES:
         raise BadParameter(f"status {status!r}: expected one of {', '.join(STATUSES)}")
     if status == "rejected":
