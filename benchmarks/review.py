@@ -195,8 +195,6 @@ class _Writes:
     def __init__(self, samples: dict[str, Any]) -> None:
         self.docs = list(samples["deletable"])
         self.pairs = [tuple(p) for p in samples["merge_pairs"]]
-        self.dir = Path(tempfile.mkdtemp(prefix="courtgraph-review-import-"))
-        self.n = 0
 
     def delete(self, store: GraphStore) -> None:
         """`python -m graph delete-document` (graph/review.py: delete_document)."""
@@ -213,8 +211,6 @@ class _Writes:
         """`python -m graph review import` of 20 confirmations made elsewhere, on the first
         facts of the queue (so the head changes); choosing them is timed with the write."""
         rows = review.queue(store, kinds=["adoption"], limit=20)
-        self.n += 1
-        path = self.dir / f"decisions-{self.n}.jsonl"
         records = [
             review.Decision(
                 fact_id=r["fact_id"],
@@ -224,10 +220,13 @@ class _Writes:
             ).to_json()
             for r in rows
         ]
-        path.write_text(
-            "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in records), encoding="utf-8"
-        )
-        review.from_jsonl(store, path)
+        with tempfile.TemporaryDirectory(prefix="courtgraph-review-import-") as tmp:
+            path = Path(tmp) / "decisions.jsonl"
+            path.write_text(
+                "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in records),
+                encoding="utf-8",
+            )
+            review.from_jsonl(store, path)
 
 
 def cases(samples: dict[str, Any]) -> list[Case]:
