@@ -177,6 +177,12 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     rs.add_parser("apply", help="apply every decision to the graph again (after a rebuild)")
     pg = rs.add_parser("progress", help="decided vs open facts, and the measured precision")
     pg.add_argument("--by", choices=("initiative", "document"), help="a row per initiative …")
+    pg.add_argument(
+        "--limit",
+        type=int,
+        help="with --by document: a page of this many documents (by id; fast) instead of all",
+    )
+    pg.add_argument("--after", default="", help="with --limit: the page after this document id")
     rs.add_parser(
         "hash-password", help="hash a reviewer's password for the configuration (asks for it)"
     )
@@ -328,13 +334,15 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         per = (
             review.progress_by_initiative(store)
             if args.by == "initiative"
-            else review.progress_by_document(store)
+            else review.progress_by_document(store, limit=args.limit, after=args.after)
         )
         heads = "  ".join(f"{review.STATUS_ZH[s]:>4}" for s in review.STATUSES[:3])
         print(f"{'':40}{heads}")
         for row in per:
             counts = "  ".join(f"{row[s]:>6}" for s in review.STATUSES[:3])
             print(f"{str(row.get('name') or row['id'])[:38]:40}{counts}")
+        if args.by == "document" and args.limit and per:
+            print(f"next page: --after {per[-1]['id']}")
     elif cmd == "progress":
         p = review.progress(store)
         for status, n in p["counts"].items():
@@ -492,10 +500,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "delete-document":
                 from graph import review
 
-                decided = review.facts_of_document(store, args.doc_id)
-                if not store.delete_document(args.doc_id):
+                # decisions stay (dates, flags follow); the queue heads are kept current
+                if not review.delete_document(store, args.doc_id):
                     raise CourtgraphError(f"no document {args.doc_id!r} in the graph")
-                review.reapply_facts(store, decided)  # decisions stay; dates, flags follow
                 print(f"deleted {args.doc_id}")
             elif args.command in ("collections", "delete-collection"):
                 return _collections(store, args)

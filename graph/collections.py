@@ -126,9 +126,7 @@ def delete_collection(store: GraphStore, name: str) -> DeleteReport:
         else:
             from graph import review
 
-            decided = review.facts_of_document(store, r["id"])
-            store.delete_document(r["id"])
-            review.reapply_facts(store, decided)  # review decisions stay (as delete-document)
+            review.delete_document(store, r["id"])  # decisions stay (as delete-document)
             report.deleted.append(r["id"])
     return report
 

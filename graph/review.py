@@ -28,9 +28,9 @@ initiative joins the taxonomy) and drop (a candidate initiative and its facts le
 graph). Each is applied again when documents bring the entity back.
 
 The graph is re-made to agree after every write that may contradict it: `reapply_documents`
-after documents are (re-)written (the ingest pipeline calls it), `reapply_facts` after a
-document is deleted, `reapply_all` after an import or a rebuild. Without a decision a fact is
-"extracted" (`review_status` absent).
+after documents are (re-)written (the ingest pipeline calls it), `delete_document` deletes
+a document and applies its facts' decisions again (`reapply_facts`), `reapply_all` after a
+rebuild. Without a decision a fact is "extracted" (`review_status` absent).
 
     >>> sentence_hash("  丙区法院 推行诉源治理。 ")
     '5f2682994b9c8c22'
@@ -50,7 +50,7 @@ import neo4j
 
 from graph import summaries
 from graph.errors import BadParameter, CourtgraphError, EntityNotFound
-from graph.model import FACT_TYPES, QUEUE_HEAD_PREFIX, check_rel_type, digest, fact_id
+from graph.model import FACT_TYPES, QUEUE_HEAD_PREFIX, STAGES, check_rel_type, digest, fact_id
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -107,6 +107,8 @@ KINDS: dict[str, str] = {
     "hierarchy": "PART_OF",
 }
 _FACT_RELS = "|".join(FACT_TYPES)
+#: a fact as the queue heads name it: (relationship type, src id, dst id, fact id)
+FactKey = tuple[str, str, str, str]
 _FLAG_CHANGED = "evidence_changed"
 
 
@@ -345,6 +347,14 @@ class _Touched:
     moved: list[str] = field(default_factory=list)  # new ids of facts a merge moved
     # (unit, initiative) whose adoption's review status changed: the summary's counts
     adoptions: set[tuple[str, str]] = field(default_factory=set)
+    # every fact written, moved or deleted (type, src, dst, fact id): the queue heads read
+    # these again (`keep_queue_heads`); `reopened`: one was set back to "extracted"
+    facts: set[FactKey] = field(default_factory=set)
+    reopened: bool = False
+
+    def fact(self, rel_type: str | None, src: str | None, dst: str | None, fid: str | None) -> None:
+        if rel_type and src and dst and fid:
+            self.facts.add((rel_type, src, dst, fid))
 
     def add(self, rel_type: str | None, dst: str | None) -> None:
         if rel_type == "ADOPTED" and dst:
@@ -423,6 +433,8 @@ def _mark(
     t = check_rel_type(fact["type"])
     if t == "ADOPTED":
         touched.adoptions.add((fact["src"], fact["dst"]))
+    touched.fact(t, fact["src"], fact["dst"], fid)
+    touched.reopened = touched.reopened or status == "extracted"
     tx.run(
         f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) WHERE r.fact_id = $fid "
         "SET r.review_status = $status, r.review_flag = $flag, r.reviewed_by = $who, "
@@ -474,6 +486,7 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
     if d.decision == "add":
         _apply_add(tx, d, touched)
         return None
+    touched.fact(rel_type, fact["src"], fact["dst"], fid)  # restored, deleted or marked
     props = _rel(tx, rel_type, fact["src"], fact["dst"], fid)
     if props is None and d.decision in ("confirm", "correct") and _restore(tx, fid, d.old):
         # a rejection overruled by a later decision: the fact returns from the record
@@ -551,6 +564,7 @@ def _apply_correct(
     dst = d.new.get("dst") or old["dst"]
     changes = {k: d.new[k] for k in REL_FIELDS if k in d.new}
     new_fid = corrected_fact_id(d)
+    touched.fact(rel_type, src, dst, new_fid)  # trimmed, deleted, moved to or marked
     target = {k: d.new[k] for k in OUTCOME_FIELDS if k in d.new}
     if props is None:  # the extracted fact is not in the graph (now or any more)
         if new_fid != fid and _trim_missing(tx, rel_type, src, dst, new_fid):
@@ -629,6 +643,7 @@ def label_kind(node_id: str) -> str:
 def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
     n = d.new
     rel_type = check_rel_type(n["type"])
+    touched.fact(rel_type, n["src"], n["dst"], d.fact_id)
     doc = n.get("doc_id")
     if not doc or not _existing_docs(tx, [doc]):
         # its document is not in the graph: the decision waits for it
@@ -681,11 +696,12 @@ def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
     touched.add(rel_type, n["dst"])
 
 
-def _apply(tx: Tx, fact_ids: Iterable[str]) -> int:
-    """Apply the latest decision of each fact (and of the facts corrections lead to)."""
+def _apply(tx: Tx, fact_ids: Iterable[str], touched: _Touched | None = None) -> int:
+    """Apply the latest decision of each fact (and of the facts corrections lead to); what
+    it wrote is recorded in `touched`."""
     todo = list(dict.fromkeys(fact_ids))
     seen: set[str] = set()
-    touched = _Touched()
+    touched = _Touched() if touched is None else touched
     applied = 0
     while todo:
         batch = [f for f in todo if f not in seen]
@@ -733,10 +749,12 @@ class ApplyDecisions:
 
     fact_ids: Sequence[str]
     applied: int = 0
+    touched: _Touched = field(default_factory=_Touched)
 
     def run(self, tx: Tx) -> None:
         _lock(tx)
-        self.applied = _apply(tx, self.fact_ids)
+        self.touched = _Touched()  # (a transaction run again starts afresh)
+        self.applied = _apply(tx, self.fact_ids, self.touched)
 
 
 @dataclass
@@ -745,9 +763,11 @@ class RecordDecision:
 
     decision: Decision
     snapshot: bool = True
+    touched: _Touched = field(default_factory=_Touched)
 
     def run(self, tx: Tx) -> None:
         _lock(tx)
+        self.touched = _Touched()
         d = self.decision
         if self.snapshot and d.decision != "add":
             snap = _snapshot(tx, d.fact_id)
@@ -776,7 +796,7 @@ class RecordDecision:
                 ):
                     raise BadParameter(f"no entity {d.new[k]!r} in the graph")
         tx.run("CREATE (d:ReviewDecision) SET d = $props", props=d.node_props()).consume()
-        _apply(tx, [d.fact_id])
+        _apply(tx, [d.fact_id], self.touched)
 
 
 def _write(store: GraphStore, statements: list[Any]) -> None:
@@ -818,7 +838,10 @@ def decide(
         bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
         if bad:
             raise BadParameter(f"cannot correct {', '.join(sorted(bad))}")
-    _write(store, [RecordDecision(d)])
+    stmt = RecordDecision(d)
+    _write(store, [stmt])
+    if stmt.touched.reopened:  # (a fact back in the queue: its evidence changed)
+        keep_queue_heads(store, stmt.touched.facts)
     return d
 
 
@@ -837,7 +860,10 @@ def decide_many(
         raise BadParameter("a rejection needs a reason")
     done = [Decision(fact_id=f, decision=decision, reviewer=reviewer, note=note) for f in fact_ids]
     for i in range(0, len(done), 200):
-        _write(store, [RecordDecision(d) for d in done[i : i + 200]])
+        stmts = [RecordDecision(d) for d in done[i : i + 200]]
+        _write(store, cast(list[Any], stmts))
+        if any(x.touched.reopened for x in stmts):  # (see `decide`)
+            keep_queue_heads(store, {f for x in stmts for f in x.touched.facts})
     return done
 
 
@@ -984,10 +1010,12 @@ def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> list[str]:
             new_dst = keep if dst == gone else dst
             touched.add(rel, dst)
             touched.add(rel, new_dst)
+            touched.fact(rel, src, dst, old_fid)
             if new_src == new_dst:
                 continue  # e.g. a tribunal merged into the court it was part of
             new_fid = fact_id(rel, new_src, new_dst, *_corrected_key(rel, props))
             moved_ids.append(new_fid)
+            touched.fact(rel, new_src, new_dst, new_fid)
             moved = {k: v for k, v in props.items() if k not in ("doc_ids", "date")}
             moved["fact_id"] = new_fid
             tx.run(
@@ -1052,10 +1080,15 @@ def _drop_candidate(tx: Tx, node: dict[str, Any], touched: _Touched) -> None:
     for rel in FACT_TYPES:
         t = check_rel_type(rel)
         for text in (
-            f"MATCH (n:Entity {{id: $id}})-[r:{t}]->() RETURN r.fact_id AS f",
-            f"MATCH (n:Entity {{id: $id}})<-[r:{t}]-() RETURN r.fact_id AS f",
+            f"MATCH (n:Entity {{id: $id}})-[r:{t}]->(b) RETURN r.fact_id AS f, n.id AS s, "
+            "b.id AS d",
+            f"MATCH (n:Entity {{id: $id}})<-[r:{t}]-(a) RETURN r.fact_id AS f, a.id AS s, "
+            "n.id AS d",
         ):
-            fids = [r["f"] for r in tx.run(text, id=iid) if r["f"]]
+            found = [r for r in tx.run(text, id=iid) if r["f"]]
+            for r in found:
+                touched.fact(rel, r["s"], r["d"], r["f"])
+            fids = [r["f"] for r in found]
             if fids:
                 tx.run(
                     "UNWIND $ids AS f MATCH (e:Evidence {fact_id: f}) DELETE e", ids=fids
@@ -1162,8 +1195,9 @@ def merge_entities(
     if keep == gone:
         raise BadParameter("an entity cannot merge into itself")
     d = Decision(fact_id=gone, decision="merge", reviewer=reviewer, note=note, new={"keep": keep})
-    _write(store, [RecordEntityDecision(d)])
-    forget_queue_heads(store)  # the moved facts have new ids
+    stmt = RecordEntityDecision(d)
+    _write(store, [stmt])
+    keep_queue_heads(store, stmt.touched.facts)  # the moved facts, at old and new ids
     return d
 
 
@@ -1217,7 +1251,9 @@ def drop_candidate(store: GraphStore, initiative: str, *, reviewer: str, note: s
     if not note:
         raise BadParameter("rejecting a candidate initiative needs a reason")
     d = Decision(fact_id=initiative, decision="drop", reviewer=reviewer, note=note)
-    _write(store, [RecordEntityDecision(d)])
+    stmt = RecordEntityDecision(d)
+    _write(store, [stmt])
+    keep_queue_heads(store, stmt.touched.facts)  # (its facts are gone)
     return d
 
 
@@ -1226,9 +1262,11 @@ class RecordEntityDecision:
     """A store statement: check and store a merge or rename, then apply it."""
 
     decision: Decision
+    touched: _Touched = field(default_factory=_Touched)
 
     def run(self, tx: Tx) -> None:
         _lock(tx)
+        self.touched = _Touched()
         d = self.decision
         node = _entity(tx, d.fact_id)
         if node is None:
@@ -1245,7 +1283,7 @@ class RecordEntityDecision:
                 raise EntityNotFound(f"no entity {d.new['keep']!r} in the graph")
             _check_merge(keep, node)
         tx.run("CREATE (d:ReviewDecision) SET d = $props", props=d.node_props()).consume()
-        _apply(tx, [d.fact_id])
+        _apply(tx, [d.fact_id], self.touched)
 
 
 def _decided_fact_ids(store: GraphStore) -> list[str]:
@@ -1254,20 +1292,11 @@ def _decided_fact_ids(store: GraphStore) -> list[str]:
 
 def reapply_documents(store: GraphStore, doc_ids: Sequence[str]) -> int:
     """After documents are (re-)written: apply every decision on a fact they support, and
-    every added fact anchored in them, then keep the queue heads current (forgotten when a
-    merge or a rename is applied again: it moves facts). Returns the facts with decisions
-    applied."""
+    every added fact anchored in them, then keep the queue heads current (the facts the
+    documents support or did, and those the decisions wrote: a merge applied again moves
+    facts to new ids). Returns the facts with decisions applied."""
     decided = decided_in_documents(store, doc_ids)
-    moving = decided and store.read(
-        "UNWIND $ids AS f MATCH (d:ReviewDecision {fact_id: f}) "
-        "WHERE d.decision IN $entity RETURN d.id AS id LIMIT 1",
-        {"ids": decided, "entity": list(ENTITY_DECISIONS)},
-    )
-    if moving:  # a merge or a rename applied again moves facts to ids nothing here names
-        return reapply_facts(store, decided)
-    applied = reapply_facts(store, decided, forget=False)
-    refresh_queue_heads(store, doc_ids)
-    return applied
+    return reapply_facts(store, decided, written=document_facts(store, doc_ids))
 
 
 def decided_in_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]:
@@ -1307,19 +1336,76 @@ def decided_in_documents(store: GraphStore, doc_ids: Sequence[str]) -> list[str]
 
 
 def reapply_facts(
-    store: GraphStore, fact_ids: Sequence[str], *, batch: int = 200, forget: bool = True
+    store: GraphStore,
+    fact_ids: Sequence[str],
+    *,
+    batch: int = 200,
+    written: Iterable[FactKey] | None = None,
 ) -> int:
     """Apply the decisions of these facts again (in batches, one transaction each). The
-    queue heads are forgotten unless `forget` is False (the caller refreshes them)."""
+    queue heads: given `written` (every fact the write before changed, e.g. what a deleted
+    document supported, `document_facts`), kept current from those and the facts the
+    decisions wrote (`keep_queue_heads`); without it nothing names what changed, so they
+    are forgotten (the next read builds them)."""
     applied = 0
     ids = list(dict.fromkeys(fact_ids))
-    if forget:
+    if written is None:
         forget_queue_heads(store)  # documents were written or deleted: facts came or moved
+    facts: set[FactKey] = set(written or ())
     for i in range(0, len(ids), batch):
         stmt = ApplyDecisions(ids[i : i + batch])
         _write(store, [stmt])
         applied += stmt.applied
+        facts |= stmt.touched.facts
+    if written is not None:
+        keep_queue_heads(store, facts)
     return applied
+
+
+def delete_document(store: GraphStore, doc_id: str) -> bool:
+    """Delete a document (`GraphStore.delete_document`: it, its evidence, the facts only it
+    supported), apply the decisions on its facts again (they stay; dates and flags follow)
+    and keep the queue heads current. False when there is no such document."""
+    decided = facts_of_document(store, doc_id)
+    facts = _facts_of_deleted(store, doc_id)  # read before it goes
+    if not store.delete_document(doc_id):
+        return False
+    reapply_facts(store, decided, written=facts)
+    return True
+
+
+def _facts_of_deleted(store: GraphStore, doc_id: str) -> list[FactKey] | None:
+    """Every fact deleting this document may change: those it lists (`document_facts`) and
+    those its evidence names under other ids (a merge or a correction moved them: the
+    delete finds them from the entities it mentions, and so does this, once)."""
+    facts = document_facts(store, [doc_id])
+    if facts is None:
+        return None
+    listed = {f[3] for f in facts}
+    moved = sorted(
+        {
+            r["f"]
+            for r in store.read(
+                "MATCH (e:Evidence {doc_id: $doc}) RETURN DISTINCT e.fact_id AS f",
+                {"doc": doc_id},
+                limit=1_000_000,
+            )
+        }
+        - listed
+    )
+    if moved:
+        facts += [
+            (r["rel"], r["s"], r["d"], r["f"])
+            for r in store.read(
+                f"MATCH (:Document {{id: $doc}})-[:MENTIONS]->(n:Entity)-[r:{_FACT_RELS}]-"
+                "(:Entity) WHERE r.fact_id IN $ids WITH DISTINCT r "
+                "RETURN type(r) AS rel, startNode(r).id AS s, endNode(r).id AS d, "
+                "r.fact_id AS f",
+                {"doc": doc_id, "ids": moved},
+                limit=1_000_000,
+            )
+        ]
+    return facts
 
 
 def reapply_all(store: GraphStore) -> int:
@@ -1467,11 +1553,15 @@ def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
             ]
             continue
         fresh += new
+    facts: set[FactKey] = set()
     for i in range(0, len(fresh), 200):
-        _write(store, [RecordDecision(d, snapshot=False) for d in fresh[i : i + 200]])
+        stmts = [RecordDecision(d, snapshot=False) for d in fresh[i : i + 200]]
+        _write(store, cast(list[Any], stmts))
+        for stmt in stmts:
+            facts |= stmt.touched.facts
     report.added = [d.id for d in fresh]
-    if fresh:
-        forget_queue_heads(store)
+    if facts:
+        keep_queue_heads(store, facts)  # what the decisions wrote (and moved, for a merge)
     return report
 
 
@@ -1494,38 +1584,66 @@ LIMIT $limit
 #: confidence facts reads every fact of the kind (seconds on the benchmark graph:
 #: `python -m benchmarks.review`), reading the head is one node, and its facts are index lookups.
 #: Confirming or rejecting only takes facts out of the head (they are skipped when read);
-#: documents written by the ingest pipeline keep it current (`reapply_documents` →
-#: `refresh_queue_heads`: the head's facts and the documents' read again and merged);
-#: whatever else may add a fact to it or move one (a document deleted, a merge, an import:
-#: `reapply_facts`) forgets the heads, and the next read builds them again. Writers that
-#: bypass the ingest pipeline and `reapply_*` call `forget_queue_heads`.
+#: every other write keeps it current from the facts it changed (`keep_queue_heads`: the
+#: head's facts and those read again and merged): documents written by the ingest pipeline
+#: (`reapply_documents`: what they support or did), a document deleted (`delete_document`),
+#: a merge, a dropped candidate, an import (the facts applying the decisions wrote, at old
+#: and new ids). What cannot name the facts it changed forgets the heads, and the next read
+#: builds them again: `reapply_facts` without `written`, `reapply_all` (a refold), an
+#: end's province changed (graph/store.py); writers that bypass these call
+#: `forget_queue_heads`. A stage whose adoptions are too rare to fill a page from the
+#: kind's head gets a head of its own (`review-queue:adoption:<stage>`, built on its first
+#: read, kept by the same writes), so no filter combination reads every adoption twice.
 HEAD_SIZE = 2000
 _HEAD = QUEUE_HEAD_PREFIX
 _HEAD_FIELDS = ("s", "d", "f", "c", "n", "st", "ps", "pd")
 
 
+def _head_id(kind: str, stage: str | None = None) -> str:
+    """A head's `Meta` id: `review-queue:<kind>`, or `review-queue:<kind>:<stage>` for the
+    head of one stage's adoptions (built when the kind's head cannot fill a stage's page)."""
+    return _HEAD + kind + (f":{stage}" if stage else "")
+
+
+def _stage_heads(store: GraphStore, kind: str) -> list[str]:
+    """The stages whose heads of this kind are stored (index lookups of their ids)."""
+    if KINDS[kind] != "ADOPTED":
+        return []
+    found = {
+        r["id"]
+        for r in store.read(
+            "UNWIND $ids AS id MATCH (m:Meta {id: id}) RETURN m.id AS id",
+            {"ids": [_head_id(kind, st) for st in STAGES]},
+        )
+    }
+    return [st for st in STAGES if _head_id(kind, st) in found]
+
+
 def forget_queue_heads(store: GraphStore) -> None:
-    """Drop the stored heads of the unfiltered queues (the next queue read rebuilds them)."""
-    ids = [_HEAD + k for k in KINDS]
+    """Drop the stored heads of the queues (the next queue read rebuilds them)."""
+    ids = [_head_id(k) for k in KINDS] + [_head_id("adoption", st) for st in STAGES]
     if store.read("UNWIND $ids AS id MATCH (m:Meta {id: id}) RETURN m.id AS id", {"ids": ids}):
         store.write_statements(
             [("UNWIND $ids AS id MATCH (m:Meta {id: id}) DELETE m", {"ids": ids})]
         )
 
 
-def _build_head(store: GraphStore, kind: str, rel: str) -> list[dict[str, Any]]:
+def _build_head(
+    store: GraphStore, kind: str, rel: str, stage: str | None = None
+) -> list[dict[str, Any]]:
     rows = store.read(
         f"MATCH (a:Entity)-[r:{rel}]->(b:Entity) "
         "WHERE r.doc_ids IS NOT NULL AND coalesce(r.review_status, 'extracted') = 'extracted' "
-        "WITH a, r, b ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, r.fact_id "
+        + ("AND r.stage = $stage " if stage else "")
+        + "WITH a, r, b ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, r.fact_id "
         "LIMIT $n RETURN a.id AS s, b.id AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
         "size(r.doc_ids) AS n, coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
         "coalesce(b.province, '') AS pd",
-        {"n": HEAD_SIZE},
+        {"n": HEAD_SIZE, "stage": stage},
         limit=HEAD_SIZE,
     )
     head = [dict(r, full=len(rows) >= HEAD_SIZE) for r in rows]
-    built = _store_head(store, kind, head)
+    built = _store_head(store, kind, head, stage=stage)
     return [dict(x, built=built) for x in head]
 
 
@@ -1536,6 +1654,7 @@ def _store_head(
     *,
     full: bool | None = None,
     was: str | None = None,
+    stage: str | None = None,
 ) -> str | None:
     """Store a kind's head; returns its `built` mark. With `was`, only over the head stored
     as `was`: None when another writer stored one since (or the store refused it)."""
@@ -1554,7 +1673,7 @@ def _store_head(
         else f"MATCH (m:Meta {{id: $id}}) SET m.lock = $t WITH m WHERE m.built = $was {fields}"
     )
     params = {
-        "id": _HEAD + kind,
+        "id": _head_id(kind, stage),
         **{k: [r[k] for r in head] for k in _HEAD_FIELDS},
         "full": full,
         "t": t,
@@ -1566,16 +1685,20 @@ def _store_head(
         return None
     if was is None:
         return t
-    found = store.read("MATCH (m:Meta {id: $id}) RETURN m.built AS t", {"id": _HEAD + kind})
+    found = store.read(
+        "MATCH (m:Meta {id: $id}) RETURN m.built AS t", {"id": _head_id(kind, stage)}
+    )
     return t if found and found[0]["t"] == t else None
 
 
-def _read_head(store: GraphStore, kind: str) -> list[dict[str, Any]] | None:
+def _read_head(
+    store: GraphStore, kind: str, stage: str | None = None
+) -> list[dict[str, Any]] | None:
     found = store.read(
         "MATCH (m:Meta {id: $id}) RETURN m.src AS s, m.dst AS d, m.facts AS f, "
         "m.confidence AS c, m.docs AS n, m.stage AS st, m.src_province AS ps, "
         "m.dst_province AS pd, m.full AS full, m.built AS built",
-        {"id": _HEAD + kind},
+        {"id": _head_id(kind, stage)},
     )
     if not found:
         return None
@@ -1600,75 +1723,110 @@ def _fact_of_key(key: str) -> tuple[str, str, str, str]:
     return fid.split(":", 1)[0].upper(), src, dst, fid
 
 
-def refresh_queue_heads(store: GraphStore, doc_ids: Sequence[str]) -> None:
-    """Keep the stored queue heads current after these documents were written (and their
-    decisions applied again), instead of forgetting them.
-
-    A head holds, in queue order, every open fact up to its last entry's place K (every
-    open fact of the kind when it is not full). A write changes the facts the documents
-    support now or did before, and only those: each document's `fact_keys` lists every fact
-    it ever supported. So the new head is the old head's facts and those facts, read again
-    (the open ones: their confidence, documents, stage and ends' provinces now), in queue
-    order, up to K when the head was full, cut to `HEAD_SIZE` (the head's other facts keep
-    what it stored of them: nothing else changes it, see below). A document without
-    `fact_keys`, an empty full head or another writer's head stored meanwhile: forgotten."""
+def document_facts(store: GraphStore, doc_ids: Sequence[str]) -> list[FactKey] | None:
+    """Every fact these documents support now or did before (their `fact_keys`): what a
+    write or a delete of them changes. None when one is not in the graph or was written
+    before documents kept the list."""
+    ids = sorted(set(doc_ids))
     found = store.read(
         "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.fact_keys AS keys",
-        {"ids": sorted(set(doc_ids))},
+        {"ids": ids},
         plain=True,
     )
-    if len(found) != len(set(doc_ids)) or any(r["keys"] is None for r in found):
+    if len(found) != len(ids) or any(r["keys"] is None for r in found):
+        return None
+    return [_fact_of_key(str(key)) for r in found for key in r["keys"]]
+
+
+def refresh_queue_heads(store: GraphStore, doc_ids: Sequence[str]) -> None:
+    """Keep the stored queue heads current after these documents were written (and their
+    decisions applied again), instead of forgetting them: `keep_queue_heads` with every
+    fact they support or did (forgotten when a document has no such list)."""
+    facts = document_facts(store, doc_ids)
+    if facts is None:
         forget_queue_heads(store)  # deleted meanwhile, or written before documents kept keys
-        return
+    else:
+        keep_queue_heads(store, facts)
+
+
+def keep_queue_heads(store: GraphStore, facts: Iterable[FactKey]) -> None:
+    """Keep the stored queue heads current after a write that changed these facts and no
+    others (created, moved, decided, deleted, supported by more or fewer documents), instead
+    of forgetting them.
+
+    A head holds, in queue order, every open fact up to its last entry's place K (every
+    open fact of the kind when it is not full). A write changes the facts it names, and only
+    those (an ingest or a delete: every fact the documents support now or did before, their
+    `fact_keys`; a decision, a merge, a dropped candidate: the facts `_apply` wrote, at
+    their old and new ends). So the new head is the old head's facts and those facts, read
+    again (the open ones: their confidence, documents, stage and ends' provinces now), in
+    queue order, up to K when the head was full, cut to `HEAD_SIZE` (the head's other facts
+    keep what it stored of them: nothing else changes it, see below). An empty full head or
+    another writer's head stored meanwhile: forgotten."""
     touched: dict[str, dict[tuple[str, str, str], None]] = {}
-    for r in found:
-        for key in r["keys"]:
-            rel, src, dst, fid = _fact_of_key(str(key))
-            touched.setdefault(rel, {})[(src, dst, fid)] = None
+    for rel, src, dst, fid in facts:
+        touched.setdefault(rel, {})[(src, dst, fid)] = None
     for kind, rel in KINDS.items():
-        head = _read_head(store, kind)
-        if head is None:
-            continue  # none stored: the next read builds it
-        if head:
-            built, full = head[0]["built"], bool(head[0]["full"])
-        else:  # an empty head: every open fact of the kind is read (none, when it was built)
-            meta = store.read("MATCH (m:Meta {id: $id}) RETURN m.built AS t", {"id": _HEAD + kind})
-            if not meta:
-                continue
-            built, full = meta[0]["t"], False
-        if not touched.get(rel):
+        ends = touched.get(rel)
+        if not ends:
             continue
-        # the written facts are read again; the head's others keep what it stored of them
-        # (their confidence, documents and stage change only when a document supporting them
-        # is written; an end's province changed by a write forgets the heads: graph/store.py)
-        cut = _head_key(head[-1]) if full else None
-        ends = touched.get(rel, {})
-        rows = store.read(
-            f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
-            "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
-            "AND coalesce(r.review_status, 'extracted') = 'extracted' "
-            "RETURN DISTINCT a.id AS s, b.id AS d, r.fact_id AS f, "
-            "coalesce(r.confidence, 0.5) AS c, size(r.doc_ids) AS n, "
-            "coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
-            "coalesce(b.province, '') AS pd",
-            {"rows": [{"s": s_, "d": d_, "f": f_} for s_, d_, f_ in ends]},
-            limit=10_000_000,
-        )
-        rows += [
-            {k: x[k] for k in _HEAD_FIELDS} for x in head if (x["s"], x["d"], x["f"]) not in ends
-        ]
-        rows.sort(key=_head_key)
-        if cut is not None:
-            rows = [r for r in rows if _head_key(r) <= cut]
-        new = rows[:HEAD_SIZE]
-        now_full = full or len(rows) > HEAD_SIZE
-        if now_full == full and [[x[k] for k in _HEAD_FIELDS] for x in new] == [
-            [x[k] for k in _HEAD_FIELDS] for x in head
-        ]:
-            continue  # the written facts fall beyond the head, and its own did not change
-        if (now_full and not new) or not _store_head(store, kind, new, full=now_full, was=built):
-            forget_queue_heads(store)
-            return
+        written: list[dict[str, Any]] | None = None  # read once, for every head of the kind
+        for stage in [None, *_stage_heads(store, kind)]:
+            head = _read_head(store, kind, stage)
+            if head is None:
+                continue  # none stored: the next read builds it
+            if head:
+                built, full = head[0]["built"], bool(head[0]["full"])
+            else:  # an empty head: every open fact is read (none, when it was built)
+                meta = store.read(
+                    "MATCH (m:Meta {id: $id}) RETURN m.built AS t", {"id": _head_id(kind, stage)}
+                )
+                if not meta:
+                    continue
+                built, full = meta[0]["t"], False
+            # the written facts are read again; the head's others keep what it stored of
+            # them (their confidence, documents and stage change only when a write names
+            # them; an end's province changed by a write forgets the heads: graph/store.py)
+            if written is None:
+                written = _read_written(store, rel, ends)
+            cut = _head_key(head[-1]) if full else None
+            rows = [r for r in written if not stage or r["st"] == stage]
+            rows += [
+                {k: x[k] for k in _HEAD_FIELDS}
+                for x in head
+                if (x["s"], x["d"], x["f"]) not in ends
+            ]
+            rows.sort(key=_head_key)
+            if cut is not None:
+                rows = [r for r in rows if _head_key(r) <= cut]
+            new = rows[:HEAD_SIZE]
+            now_full = full or len(rows) > HEAD_SIZE
+            if now_full == full and [[x[k] for k in _HEAD_FIELDS] for x in new] == [
+                [x[k] for k in _HEAD_FIELDS] for x in head
+            ]:
+                continue  # the written facts fall beyond the head, and its own did not change
+            if (now_full and not new) or not _store_head(
+                store, kind, new, full=now_full, was=built, stage=stage
+            ):
+                forget_queue_heads(store)
+                return
+
+
+def _read_written(
+    store: GraphStore, rel: str, ends: dict[tuple[str, str, str], None]
+) -> list[dict[str, Any]]:
+    """The open ones of these facts (ends, fact id) as a head stores them."""
+    return store.read(
+        f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
+        "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
+        "AND coalesce(r.review_status, 'extracted') = 'extracted' "
+        "RETURN DISTINCT a.id AS s, b.id AS d, r.fact_id AS f, "
+        "coalesce(r.confidence, 0.5) AS c, size(r.doc_ids) AS n, "
+        "coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
+        "coalesce(b.province, '') AS pd",
+        {"rows": [{"s": s_, "d": d_, "f": f_} for s_, d_, f_ in ends]},
+        limit=10_000_000,
+    )
 
 
 _PLACE_COLUMNS = "RETURN a.province AS src_province, b.province AS dst_province, "
@@ -1712,25 +1870,26 @@ def _queue_from_head(
     province: str | None = None,
     stage: str | None = None,
     max_confidence: float | None = None,
+    head_stage: str | None = None,
 ) -> list[dict[str, Any]] | None:
-    """The first `limit` open facts of a kind, read through its head: the head's facts are
-    looked up from their anchored ends, a window at a time, skipping those decided since.
-    A province, a stage or a highest confidence filters the head's facts in queue order
-    (from what it stored of them, checked again on the facts read): the head is the queue's
-    first facts, so the first `limit` that pass are the filtered queue's first `limit` too.
-    None when the head cannot tell (more facts asked for than pass in it, while facts beyond
-    it may pass): scan then."""
+    """The first `limit` open facts of a kind, read through its head (`head_stage`: the
+    head of that stage's adoptions): the head's facts are looked up from their anchored
+    ends, a window at a time, skipping those decided since. A province, a stage or a
+    highest confidence filters the head's facts in queue order (from what it stored of
+    them, checked again on the facts read): the head is the queue's first facts, so the
+    first `limit` that pass are the filtered queue's first `limit` too. None when the head
+    cannot tell (more facts asked for than pass in it, while facts beyond it may pass)."""
     cypher = (
         f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
         "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
         "AND coalesce(r.review_status, 'extracted') = 'extracted'"
         + _QUEUE_RETURN.replace("RETURN ", _PLACE_COLUMNS, 1)
     )
-    head = _read_head(store, kind)
+    head = _read_head(store, kind, head_stage)
     rebuilt = head is None
     if head is None:
-        head = _build_head(store, kind, rel)
-    filtered = bool(province or stage or max_confidence is not None)
+        head = _build_head(store, kind, rel, head_stage)
+    filtered = bool(province or (stage and stage != head_stage) or max_confidence is not None)
     window = max(4 * limit, 50)
     while True:
         candidates = [x for x in head if _may_keep(x, province, stage, max_confidence)]
@@ -1757,53 +1916,109 @@ def _queue_from_head(
             decided = {x["f"] for x in part if x["f"] not in open_ids}
             if len(decided) > limit:  # decided since it was built: not read again
                 kept_head = [x for x in head if x["f"] not in decided]
-                _store_head(store, kind, kept_head, full=full, was=head[0].get("built"))
+                _store_head(
+                    store, kind, kept_head, full=full, was=head[0].get("built"), stage=head_stage
+                )
             return kept[:limit]  # enough, or no fact beyond the head can pass
         if not whole:
             window *= 4
             continue
         if rebuilt or filtered or len(rows) == len(part):
             return None  # more asked for than pass in the head: the scan answers
-        head, rebuilt = _build_head(store, kind, rel), True  # decided since it was built
+        head, rebuilt = _build_head(store, kind, rel, head_stage), True  # decided since built
 
 
 #: up to how many decisions the confirmed and corrected queues are read from them
 DECIDED_LOOKUPS = 20_000
 
 
-def _decided_places(store: GraphStore) -> dict[str, list[dict[str, Any]]] | None:
-    """Where the facts reviewers confirmed, corrected or added are, per fact type: (ends,
-    fact id) from each decision, before and after a correction. A fact gets a confirmed or
-    corrected status only by a decision on it, at these ends; a merge, a promotion or a
-    dropped candidate moves facts to ends and ids no decision names (None then: scan); so
-    does a store with more decisions than `DECIDED_LOOKUPS` (the scan is cheaper then)."""
+def _decided_places(store: GraphStore, status: str) -> dict[str, list[dict[str, Any]]] | None:
+    """Where the facts reviewers confirmed or added (`status` "confirmed") or corrected
+    ("corrected") are, per fact type: (ends, fact id) from each such decision, before and
+    after a correction, and where a merge moved them (the merged entity's facts go to the
+    kept one under new ids: `_move_facts`, computed here the same way). A fact gets that
+    status only by such a decision on it, so every such fact is at one of these places
+    (renames, promotions and dropped candidates move none). None (the scan) when a record
+    lacks its fact's ends or the store has more decisions than `DECIDED_LOOKUPS`. The cost
+    follows the decisions of that kind: a few corrections are a few lookups, thousands of
+    confirmations thousands."""
     if store.read("MATCH (d:ReviewDecision) RETURN count(d) AS n")[0]["n"] > DECIDED_LOOKUPS:
         return None
     rows = store.read(
         "MATCH (d:ReviewDecision) WHERE d.decision <> 'reject' "
-        "RETURN d.decision AS decision, d.fact_id AS f, d.fact_type AS t, d.src AS s, "
-        "d.dst AS e, CASE WHEN d.decision = 'correct' THEN d.old END AS old, "
-        "CASE WHEN d.decision = 'correct' THEN d.new END AS new",
+        "RETURN d.id AS id, d.decision AS decision, d.fact_id AS f, d.fact_type AS t, "
+        "d.src AS s, d.dst AS e, d.time AS time, "
+        "CASE WHEN d.decision = 'correct' THEN d.old END AS old, "
+        "CASE WHEN d.decision IN ['correct', 'merge'] THEN d.new END AS new",
         limit=10_000_000,
     )
-    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    merged: dict[str, str] = {}  # gone -> keep, the latest merge of each
+    for r in sorted(rows, key=lambda r: (str(r["time"]), str(r["id"]))):
+        if r["decision"] == "merge":
+            keep = json.loads(r["new"] or "{}").get("keep")
+            if keep:
+                merged[str(r["f"])] = str(keep)
+
+    def moved(entity: str) -> str:
+        seen = {entity}
+        while entity in merged and merged[entity] not in seen:
+            entity = merged[entity]
+            seen.add(entity)
+        return entity
+
+    wanted = ("correct",) if status == "corrected" else ("confirm", "add")
+    found: list[tuple[dict[str, Any], list[tuple[str, str, str, str, dict[str, Any]]]]] = []
     for r in rows:
-        if r["decision"] in ENTITY_DECISIONS or not (r["t"] and r["s"] and r["e"]):
+        if r["decision"] in ENTITY_DECISIONS or r["decision"] not in wanted:
+            continue
+        if not (r["t"] and r["s"] and r["e"]):
             return None  # (a record without its fact's ends: the scan)
-        places = [(r["t"], r["s"], r["e"], r["f"])]
+        # (type, src, dst, fact id, the values its id is made of: read below when merged)
+        places: list[tuple[str, str, str, str, dict[str, Any]]] = [
+            (r["t"], r["s"], r["e"], r["f"], {})
+        ]
         if r["decision"] == "correct":
             old, new = json.loads(r["old"] or "{}"), json.loads(r["new"] or "{}")
             if old.get("type") and old.get("src") and old.get("dst"):
                 d = Decision(fact_id=r["f"], decision="correct", reviewer="-", old=old, new=new)
-                places.append(
-                    (
-                        old["type"],
-                        new.get("src") or old["src"],
-                        new.get("dst") or old["dst"],
-                        corrected_fact_id(d),
-                    )
-                )
-        for t, src, dst, f in places:
+                props = {**old.get("props", {}), **{k: new[k] for k in REL_FIELDS if k in new}}
+                src, dst = new.get("src") or old["src"], new.get("dst") or old["dst"]
+                places[0] = (r["t"], r["s"], r["e"], r["f"], old.get("props") or {})
+                places.append((old["type"], src, dst, corrected_fact_id(d), props))
+        found.append((r, places))
+    if merged:  # the values a moved fact's new id is made of (stage, title): its record's
+        ids = [
+            r["id"]
+            for r, places in found
+            if r["decision"] != "correct" and any({p[1], p[2]} & merged.keys() for p in places)
+        ]
+        records = {
+            x["id"]: x
+            for x in store.read(
+                "UNWIND $ids AS id MATCH (d:ReviewDecision {id: id}) "
+                "RETURN d.id AS id, d.decision AS decision, d.old AS old, d.new AS new",
+                {"ids": ids},
+                limit=10_000_000,
+            )
+        }
+        for r, places in found:
+            x = records.get(r["id"])
+            if x is not None:
+                record = json.loads((x["new"] if x["decision"] == "add" else x["old"]) or "{}")
+                props = record if x["decision"] == "add" else record.get("props") or {}
+                t, src, dst, f, _ = places[0]
+                places[0] = (t, src, dst, f, props)
+            for t, src, dst, _f, props in list(places):
+                new_src, new_dst = moved(src), moved(dst)
+                if (new_src, new_dst) != (src, dst) and new_src != new_dst:
+                    key = {"ADOPTED": "stage", "HOLDS_ROLE": "title"}.get(t)
+                    if key and props.get(key) is None:
+                        return None  # (a record without what the new id is made of: scan)
+                    fid = fact_id(t, new_src, new_dst, *_corrected_key(t, props))
+                    places.append((t, new_src, new_dst, fid, props))
+    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    for _, places in found:
+        for t, src, dst, f, _props in places:
             if t and src and dst and f:
                 out.setdefault(t, {})[(src, dst, f)] = {"s": src, "d": dst, "f": f}
     return {t: list(v.values()) for t, v in out.items()}
@@ -1847,13 +2062,18 @@ def queue(
     Where it starts (the answer is the same): a document, an initiative or a unit anchors the
     pattern at that node; open facts otherwise come from the kind's stored head (filtered by
     province, stage and confidence there while it can tell); confirmed and corrected facts
-    from the decisions that made them so; the scan of every fact of the kind is the rest."""
+    from the decisions that made them so; a province's facts from its courts, tribunals and
+    organisations (`_province_members`); a rare stage's (with a confidence ceiling or not)
+    from that stage's own head; the scan of every fact of the kind is the rest: a stage
+    head's first build, and the confirmed or corrected queues past `DECIDED_LOOKUPS`
+    decisions (`python -m benchmarks.review` times each)."""
     if status not in STATUSES:
         raise BadParameter(f"status {status!r}: expected one of {', '.join(STATUSES)}")
     if status == "rejected":
         return _rejected(store, limit=limit)
     out: list[dict[str, Any]] = []
-    places: Any = _UNREAD
+    places: Any = _UNREAD  # (read once, for every kind)
+    members: list[str] | None = None
     filters: dict[str, Any] = {
         "status": status,
         "initiative": initiative,
@@ -1883,11 +2103,25 @@ def queue(
                 stage=stage or None,
                 max_confidence=max_confidence,
             )
+            if found is None and stage in STAGES and not province:  # a rare stage: its head
+                found = _queue_from_head(
+                    store,
+                    kind,
+                    rel,
+                    left,
+                    stage=stage,
+                    max_confidence=max_confidence,
+                    head_stage=stage,
+                )
         elif status in ("confirmed", "corrected") and not anchored:
             if places is _UNREAD:
-                places = _decided_places(store)
+                places = _decided_places(store, status)
             if places is not None:
                 found = _scan(store, kind, rel, left, ends=places.get(rel, []), **filters)
+        if found is None and province and not anchored:
+            if members is None:
+                members = _province_members(store, province)
+            found = _scan(store, kind, rel, left, members=members, **filters)
         if found is None:
             found = _scan(store, kind, rel, left, document=document, **filters)
         for r in found:
@@ -1895,6 +2129,33 @@ def queue(
             r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
         out.extend(found)
     return out
+
+
+#: the labels whose nodes carry a `province` (the queue's province filter matches it at
+#: either end of a fact; docs/data-model.md: courts and tribunals; the benchmark graph's
+#: organisations too)
+PROVINCE_LABELS: tuple[str, ...] = ("Court", "Tribunal", "Organization")
+
+
+def _province_members(store: GraphStore, province: str) -> list[str]:
+    """The ids of a province's courts, tribunals and organisations: a read of those labels'
+    nodes (a few thousand on a national graph), never of the facts."""
+    ids: list[str] = []
+    for label in PROVINCE_LABELS:
+        ids += [
+            r["id"]
+            for r in store.read(
+                f"MATCH (n:{label}) WHERE n.province = $p RETURN n.id AS id",
+                {"p": province},
+                limit=1_000_000,
+            )
+        ]
+    return ids
+
+
+def _queue_key(row: dict[str, Any]) -> tuple[float, int, str]:
+    """A queue row's place, as `_QUEUE_RETURN` orders them."""
+    return (_confidence(row), -len(row.get("doc_ids") or []), str(row["fact_id"]))
 
 
 def _scan(
@@ -1905,6 +2166,7 @@ def _scan(
     *,
     status: str,
     ends: list[dict[str, Any]] | None = None,
+    members: list[str] | None = None,
     document: str | None = None,
     initiative: str | None = None,
     unit: str | None = None,
@@ -1913,8 +2175,8 @@ def _scan(
     max_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """One kind's facts of a status in queue order, filtered in the query: from the given
-    `ends` (fact ids at their anchored ends), else anchored at the most selective filter,
-    else every fact of the kind."""
+    `ends` (fact ids at their anchored ends), else anchored at the most selective filter
+    (`members`: the province's entities, at either end), else every fact of the kind."""
     where = ["r.doc_ids IS NOT NULL", "coalesce(r.review_status, 'extracted') = $status"]
     params: dict[str, Any] = {"status": status, "limit": limit}
     # the most selective filter anchors the pattern; the others are conditions
@@ -1934,6 +2196,9 @@ def _scan(
         match = f"MATCH (b:Entity {{id: $unit}})<-[r:{rel}]-(a:Entity)"
     elif unit:
         match = f"MATCH (a:Entity {{id: $unit}})-[r:{rel}]->(b:Entity)"
+    elif members is not None:
+        match = f"UNWIND $members AS m MATCH (a:Entity {{id: m}})-[r:{rel}]->(b:Entity)"
+        params["members"] = members
     else:
         match = f"MATCH (a:Entity)-[r:{rel}]->(b:Entity)"
     for name, value, condition in (
@@ -1962,7 +2227,18 @@ def _scan(
         params["ends"] = [{"s": k["s"], "d": k["d"], "f": k["f"]} for k in keys[:limit]]
         if not params["ends"]:
             return []
-    return store.read(f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}", params)
+    rows = store.read(f"{match} WHERE {' AND '.join(where)}{_QUEUE_RETURN}", params)
+    if members is not None and ends is None and not (document or initiative or unit):
+        # and the facts whose other end is in the province: the first `limit` of both
+        other = f"UNWIND $members AS m MATCH (b:Entity {{id: m}})<-[r:{rel}]-(a:Entity)"
+        seen = {r["fact_id"] for r in rows}
+        rows += [
+            r
+            for r in store.read(f"{other} WHERE {' AND '.join(where)}{_QUEUE_RETURN}", params)
+            if r["fact_id"] not in seen
+        ]
+        rows = sorted(rows, key=_queue_key)[:limit]
+    return rows
 
 
 def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
@@ -2050,16 +2326,40 @@ def progress_by_initiative(store: GraphStore) -> list[dict[str, Any]]:
 
 
 def progress_by_document(
-    store: GraphStore, doc_ids: Sequence[str] | None = None
+    store: GraphStore,
+    doc_ids: Sequence[str] | None = None,
+    *,
+    limit: int | None = None,
+    after: str = "",
 ) -> list[dict[str, Any]]:
     """Per document: the facts its sentences support, by review status (open first).
 
-    Every document reads every fact and every evidence node (half a minute on a national
-    graph: for an export, `python -m graph review progress --by document`); given
-    `doc_ids`, those documents only, from their own evidence and the facts of the entities
-    they mention (index lookups: what the 审核 page shows for the documents in its queue)."""
+    Given `doc_ids`, those documents only, from their own evidence and the facts of the
+    entities they mention (index lookups: what the 审核 page shows for the documents in its
+    queue); given `limit`, a page: the first `limit` documents by id after `after`, in id
+    order (an index range, then the same lookups: proportional to the page, `python -m graph review
+    progress --by document --limit 100 --after doc:…`). Without either, every document:
+    that reads every fact and every evidence node (26-34 s on the 1M-relationship benchmark
+    graph, an export's work: `python -m benchmarks.review` times it). Ordering every
+    document by its open facts needs every document's counts, so only that whole table
+    has the open-first order across documents."""
     if doc_ids is not None:
         return _progress_of_documents(store, doc_ids)
+    if limit is not None:
+        page = store.read(
+            "MATCH (d:Document) WHERE d.id > $after "
+            "RETURN d.id AS id, d.title AS title ORDER BY d.id LIMIT $n",
+            {"after": after or "", "n": max(0, int(limit))},
+            limit=max(1, int(limit)),
+        )
+        counted = {r["id"]: r for r in _progress_of_documents(store, [r["id"] for r in page])}
+        # every document of the page (one without facts: zeros), in id order, so the next
+        # page starts after the last
+        return [
+            counted.get(r["id"])
+            or {"id": r["id"], **dict.fromkeys(STATUSES, 0), "name": r["title"]}
+            for r in page
+        ]
     status: dict[str, str] = {}
     for rel in FACT_TYPES:
         t = check_rel_type(rel)

@@ -213,12 +213,55 @@ def _workload(store, rec: Recorder, tmp: Path) -> None:
     with rec.during("free-form examples"):
         for text in examples(store.fulltext_index("Court")).values():
             run_read_only(store, text, limit=5)
+    with rec.during("review: queues, decisions, merges, imports, deletes, progress"):
+        _review_workload(store, tmp)
     with rec.during("export"):
         script = export.to_cypher(neighbourhood_graph(store, g.BING, depth=2))
     with rec.during("export script"):
         store.clear()
         store._write([(stmt, {}) for stmt in export.cypher_statements(script)])
         store.clear()
+
+
+def _review_workload(store, tmp: Path) -> None:
+    """The review queue's paths (a head built, read, kept through every kind of write; a
+    province read from its entities; the scans), decisions, merges, imports, deletes."""
+    from graph import review
+
+    g.load_small_graph(store)
+    size = review.HEAD_SIZE
+    review.HEAD_SIZE = 1  # every filtered read reaches past the head: the anchored reads too
+    try:
+        review.forget_queue_heads(store)
+        for f in (
+            {},
+            {"province": "甲省"},
+            {"stage": "piloted", "max_confidence": 0.8},
+            {"province": "甲省", "stage": "piloted", "max_confidence": 0.8},
+            {"status": "confirmed", "province": "甲省"},
+        ):
+            review.queue(store, **f)
+        rows = review.queue(store, kinds=["adoption"], limit=3)
+        review.decide_many(store, [rows[0]["fact_id"]], "confirm", reviewer="甲")
+        review.decide(store, rows[1]["fact_id"], "correct", reviewer="甲", new={"stage": "awarded"})
+        path = tmp / "decisions.jsonl"
+        r = rows[2]
+        made = review.Decision(
+            fact_id=r["fact_id"],
+            decision="confirm",
+            reviewer="乙",
+            old={"type": r["type"], "src": r["src_id"], "dst": r["dst_id"]},
+        )
+        path.write_text(json.dumps(made.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
+        review.from_jsonl(store, path)  # decided elsewhere, imported
+        review.merge_entities(store, g.SUYUAN, g.FENGQIAO, reviewer="甲")
+        review.queue(store, status="confirmed", province="甲省")
+        review.delete_document(store, g.DOC_B)
+        review.refresh_queue_heads(store, [g.DOC_A])
+        review.progress_by_document(store, limit=10)
+        review.progress_by_document(store, [g.DOC_A])
+    finally:
+        review.HEAD_SIZE = size
 
 
 def _run_checker(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

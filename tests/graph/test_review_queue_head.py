@@ -151,18 +151,22 @@ def test_confirmed_and_corrected_queues_from_the_decisions(store, tmp_path: Path
             got, want = both(status, **f)
             assert got == want, (status, f)
     assert len(both("confirmed")[0]) == 2 and len(both("corrected")[0]) == 1
-    assert review._decided_places(store) is not None
+    assert review._decided_places(store, "confirmed") is not None
     with pytest.MonkeyPatch.context() as mp:  # many decisions: the scan answers the same
         mp.setattr(review, "DECIDED_LOOKUPS", 1)
-        assert review._decided_places(store) is None
+        assert review._decided_places(store, "confirmed") is None
         assert both("confirmed")[0] == both("confirmed")[1]
-    # a merge moves confirmed facts to ids no decision names: the scan answers
+    # a merge moves confirmed facts to new ids: found where the merge put them
     brands = {
         r["name"]: r["id"]
         for r in store.read("MATCH (i:Initiative) RETURN i.id AS id, i.name AS name")
     }
     review.merge_entities(store, brands["“和美调解”工作法"], brands["诉源治理"], reviewer="甲")
-    assert review._decided_places(store) is None
+    assert review._decided_places(store, "confirmed") is not None
+    for status in ("confirmed", "corrected"):
+        for f in ({}, {"province": "辽宁省"}, {"stage": "piloted"}):
+            got, want = both(status, **f)
+            assert got == want, (status, f)
     got, want = both("confirmed")
     assert got == want and len(got) == 2
     # per document, for some documents: as the full count has them (after decisions, a merge)
