@@ -14,6 +14,8 @@ pattern marks them as a named mechanism:
   一体服务网, “法院+某会”诉调对接工作机制), a quoted facility, or a quoted name after an
   adoption verb (also across a place name or a list closed by 等) that names court work;
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
+- a quote of joined parts that opens a heading line (“调解+速裁” 跑出加速度, rule
+  quoted-heading): the section reports that practice;
 - an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
 - a name after a relative clause (建成对接多部门的甲省多元解纷平台, rule pattern-de), a virtual
   courtroom set up (上线5G虚拟智能法庭), a quote naming a tool of a kind made (研发庭审小程序“甲”),
@@ -234,8 +236,8 @@ class InitiativeMention:
     end: int
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
-    #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | pattern | document |
-    #: award | award-header | meeting | activity | source | rhythm
+    #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
+    #: pattern | document | award | award-header | meeting | activity | source | rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -435,7 +437,9 @@ def _quoted_candidates(
                 continue
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
-            if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
+            if _COUNT_INSIDE.search(plain_x) or (
+                _SENTENCE_LIKE.match(plain_x) and not _heading_slogan(text, q)
+            ):
                 continue
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
@@ -543,6 +547,12 @@ def _quoted_candidates(
                 end = q.end()
                 name = text[q.start() : q.end()]
                 rule = "quoted-list"
+            elif len(group) == 1 and _heading_slogan(text, q):
+                # a section heading opened by a slogan of joined parts (“甲乙+丙丁” 做法): the
+                # section reports that practice
+                end = q.end()
+                name = text[q.start() : q.end()]
+                rule = "quoted-heading"
             elif generic or listed or "的" in plain_x or _PRINCIPLE_END.search(plain_x):
                 continue  # “有温度的司法”, “调解优先”: a description or a principle, not a name
             elif _DIGIT_CODE.match(plain_x):
@@ -583,6 +593,22 @@ def _quoted_candidates(
                 continue
             out.append(InitiativeMention(q.start(), end, name, True, rule))
     return out
+
+
+#: a slogan of joined parts, each of two characters or more: 调解+速裁 (not 互联网+)
+_JOINED_PARTS = re.compile(r"^[" + HAN + r"]{2,}(?:[+＋][" + HAN + r"]{2,})+$")
+#: a heading line: short, no sentence punctuation
+_HEADING_BODY = re.compile(r"[^。！？!?；;\n]{0,40}(?:\n|$)")
+
+
+def _heading_slogan(text: str, q: re.Match[str]) -> bool:
+    """The quote `q` opens a heading line and joins parts with + (“甲乙+丙丁” 提升效能)."""
+    line_start = text.rfind("\n", 0, q.start()) + 1
+    return (
+        not text[line_start : q.start()].strip()
+        and bool(_JOINED_PARTS.match(strip_ignored(q.group("x"))))
+        and _HEADING_BODY.match(text, q.end()) is not None
+    )
 
 
 #: what gives the quote after it as the short name of something just named: （下称“甲法庭”）
