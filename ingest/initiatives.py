@@ -14,12 +14,15 @@ pattern marks them as a named mechanism:
   一体服务网, “法院+某会”诉调对接工作机制), a quoted facility, or a quoted name after an
   adoption verb (also across a place name or a list closed by 等) that names court work;
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
+- a quote of joined parts that opens a heading line (“调解+速裁” 跑出加速度, rule
+  quoted-heading): the section reports that practice;
 - an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
 - a name after a relative clause (建成对接多部门的甲省多元解纷平台, rule pattern-de), a virtual
   courtroom set up (上线5G虚拟智能法庭), a quote naming a tool of a kind made (研发庭审小程序“甲”),
   a numbered abbreviation with 理念/创建/协同 (“两邻”理念), a joint mechanism whose meeting is
   convened (召开甲乙联动工作机制座谈会, rule meeting), a plan's title without 《》 (制定甲三年规划,
-  rule document-plain);
+  rule document-plain), a named activity of court work held (开展双休日送法进企活动, rule
+  activity: five or more characters, so 开展庭审观摩活动 and the like stay routine);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
 
@@ -233,8 +236,8 @@ class InitiativeMention:
     end: int
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
-    #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | pattern | document |
-    #: award | award-header | source | rhythm
+    #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
+    #: pattern | document | award | award-header | meeting | activity | source | rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -434,7 +437,9 @@ def _quoted_candidates(
                 continue
             if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
                 continue
-            if _COUNT_INSIDE.search(plain_x) or _SENTENCE_LIKE.match(plain_x):
+            if _COUNT_INSIDE.search(plain_x) or (
+                _SENTENCE_LIKE.match(plain_x) and not _heading_slogan(text, q)
+            ):
                 continue
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
@@ -542,6 +547,12 @@ def _quoted_candidates(
                 end = q.end()
                 name = text[q.start() : q.end()]
                 rule = "quoted-list"
+            elif len(group) == 1 and _heading_slogan(text, q):
+                # a section heading opened by a slogan of joined parts (“甲乙+丙丁” 做法): the
+                # section reports that practice
+                end = q.end()
+                name = text[q.start() : q.end()]
+                rule = "quoted-heading"
             elif generic or listed or "的" in plain_x or _PRINCIPLE_END.search(plain_x):
                 continue  # “有温度的司法”, “调解优先”: a description or a principle, not a name
             elif _DIGIT_CODE.match(plain_x):
@@ -582,6 +593,22 @@ def _quoted_candidates(
                 continue
             out.append(InitiativeMention(q.start(), end, name, True, rule))
     return out
+
+
+#: a slogan of joined parts, each of two characters or more: 调解+速裁 (not 互联网+)
+_JOINED_PARTS = re.compile(r"^[" + HAN + r"]{2,}(?:[+＋][" + HAN + r"]{2,})+$")
+#: a heading line: short, no sentence punctuation
+_HEADING_BODY = re.compile(r"[^。！？!?；;\n]{0,40}(?:\n|$)")
+
+
+def _heading_slogan(text: str, q: re.Match[str]) -> bool:
+    """The quote `q` opens a heading line and joins parts with + (“甲乙+丙丁” 提升效能)."""
+    line_start = text.rfind("\n", 0, q.start()) + 1
+    return (
+        not text[line_start : q.start()].strip()
+        and bool(_JOINED_PARTS.match(strip_ignored(q.group("x"))))
+        and _HEADING_BODY.match(text, q.end()) is not None
+    )
 
 
 #: what gives the quote after it as the short name of something just named: （下称“甲法庭”）
@@ -1070,6 +1097,9 @@ _MECHANISM_MEETING = re.compile(
     + r"]{4,20}?(?:联动|协作|协调|衔接|对接|联调|共治)(?:工作)?机制)"
     r"(?:座谈会|联席会议|联席会|推进会|工作会议|会议|例会)"
 )
+#: 开展甲乙活动: a named activity of the court's own (开展双休日送法进企活动); five characters at
+#: least, so the routine 庭审观摩, 案件评查, 法律咨询 activities are no names
+_ACTIVITY = re.compile(r"(?:开展|举办)(?:了)?(?P<x>[" + HAN + r"]{5,14}?)(?P<head>(?:专项)?活动)")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1229,6 +1259,18 @@ def find_initiatives(
         ms, me = mm.span("x")
         if not any(s < me and ms < e for s, e in tax_spans) and not OTHER_BODY.search(mm["x"]):
             cands.append(InitiativeMention(ms, me, mm["x"], True, "meeting"))
+    for ac in _ACTIVITY.finditer(text, 0, limit):
+        xs, xe = ac.span("x")
+        x = ac.group("x")
+        if (
+            _X_STOP.search(x)
+            or _POLITICAL.search(x)
+            or not _COURT_WORK.search(_NOT_COURT_WORK.sub("", x))
+            or len(_own_words(x)) < 2
+            or (_covered(tax_spans, xs, xe) and len(_residue(text, tax_spans, xs, xe)) < 2)
+        ):
+            continue  # 开展一系列调研活动, 法治宣传进社区活动, 巡回审判活动: no activity of its own
+        cands.append(InitiativeMention(xs, ac.end(), text[xs : ac.end()], True, "activity"))
     for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue

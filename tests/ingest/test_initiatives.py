@@ -729,3 +729,23 @@ def test_a_state_reached_or_a_short_name_is_no_new_initiative() -> None:
 def test_reform_and_innovation_results_name_no_reform() -> None:
     assert names("省高院评选一站式建设优秀改革创新成果。") == ["一站式多元解纷机制"]
     assert names("该院推出多项审判机制创新举措。") == []
+
+
+def test_a_named_activity_of_court_work_is_a_candidate() -> None:
+    assert names("甲法庭利用周末开展法官进企业问诊活动。") == ["法官进企业问诊活动"]
+    assert names("乙院举办了少年审判开放日活动。") == ["少年审判开放日活动"]
+    # short routine activities, another body's publicity, a series and a known term are no names
+    assert names("甲院开展庭审观摩活动。") == []
+    assert names("甲院开展法治宣传进社区活动。") == []
+    assert names("甲院开展一系列调研活动。") == []
+    assert names("甲院开展巡回审判活动。") == ["巡回审判"]
+
+
+def test_a_heading_opened_by_a_joined_slogan_names_the_practice() -> None:
+    text = "二、多方协同\n“调解+速裁” 跑出审判加速度\n该院把简单案件交给调解员。"
+    assert names(text) == ["“调解+速裁”"]
+    assert [m.rule for m in find_initiatives(text)] == ["quoted-heading"]
+    # an open-ended code, a slogan inside a sentence, or a heading made of a metaphor stay out
+    assert names("“互联网+”赋能审判\n正文。") == []
+    assert names("甲院说：“以案说法+普法”，群众欢迎。") == []
+    assert names("“小案件”里的大民生\n正文。") == []

@@ -212,6 +212,9 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("少年法庭推行圆桌审判") == ["圆桌审判"]
     assert found("与仲裁委健全裁审衔接机制") == ["裁审衔接"]
     assert found("提供跨域诉讼服务") == ["跨域立案"]
+    # mediation by the elements of a case type is its own practice beside element-based trials
+    assert found("甲庭以“要素式”调解提速") == ["要素式调解"]
+    assert found("推行要素式审判和要素式调解") == ["要素式审判", "要素式调解"]
     # referral before filing and entrustment after it are two procedures
     assert found("通过诉前委派和诉中委托调解化解纠纷") == ["委派委托调解", "委托调解"]
     assert found("开展委托调解") == ["委托调解"]
