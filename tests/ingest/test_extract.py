@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ingest import confidence
 from ingest.document import CourtMention, CourtRef, SourceDocument
 from ingest.extract import ADOPTION_RULES, extract_document, to_gold
+
+
+@pytest.fixture(autouse=True)
+def _no_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests specify the attribution paths themselves, whatever confidence the fitted
+    table (data/confidence.json, refitted as annotated articles grow) gives each path: the
+    floor that keeps low-confidence facts from reviewers is tested in test_confidence."""
+    monkeypatch.setattr(confidence, "FLOOR", {})
+
 
 # A tiny stand-in for ingest.courts: a fixed list of surfaces.
 COURTS = {
