@@ -173,22 +173,30 @@ class FingerprintIndex:
         self._matrix[:, n : n + extra] = words.reshape(extra, _WORDS).T
         self._keys.extend(k for k, _ in pairs)
 
-    def within(self, fp: str) -> list[tuple[str, int]]:
-        """(key, distance) of every known fingerprint within the threshold, nearest first."""
+    def within(self, fp: str, *, start: int = 0) -> list[tuple[str, int]]:
+        """(key, distance) of every known fingerprint within the threshold, nearest first
+        (equally near: in the order they were added). `start`: only those added from that
+        position on (`len(index)` at an earlier time: what was added since)."""
         words = self._words(fp)
         n = len(self._keys)
-        if words is None or not n:
+        if words is None or start >= n:
             return []
-        xor, bits, distance = self._xor[:n], self._bits[:n], self._distance[:n]
+        xor, bits, distance = (
+            self._xor[: n - start],
+            self._bits[: n - start],
+            self._distance[: n - start],
+        )
         for w in range(_WORDS):  # into preallocated buffers: no array allocated per lookup
-            np.bitwise_xor(self._matrix[w, :n], words[w], out=xor)
+            np.bitwise_xor(self._matrix[w, start:n], words[w], out=xor)
             _popcount(xor, bits)
             if w == 0:
                 distance[:] = bits
             else:
                 np.add(distance, bits, out=distance)
         close = np.flatnonzero(distance <= self.threshold)
-        return sorted(((self._keys[i], int(distance[i])) for i in close), key=lambda kv: kv[1])
+        return sorted(
+            ((self._keys[start + i], int(distance[i])) for i in close), key=lambda kv: kv[1]
+        )
 
     def nearest(self, fp: str) -> str | None:
         """The key of the closest known fingerprint within the threshold, if any."""
