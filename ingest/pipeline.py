@@ -662,6 +662,12 @@ def ingest_paths(
     summary: rewritten once per transaction) is shared by the documents of a batch: 512 took
     22.6 ms of CPU per document into a store of 200,000 documents where 128 took 26.5
     (benchmarks/ingest_scale.py).
+
+    Documents are read `READ_AHEAD` at a time: the figures of their near-duplicate candidates
+    are read in one query. The known documents' fingerprints are read by the writer's thread
+    while the first documents are read and extracted (in a store of 200,000 documents that
+    read takes seconds); those documents are then taken in order like the others, so a run
+    that finds them known has extracted them for nothing.
     """
     from ingest.extract import extract_document
     from ingest.readers import read_manifest
