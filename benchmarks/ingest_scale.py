@@ -185,14 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--switch-interval",
         type=float,
-        help="milliseconds: Python's thread switch interval while the ingest writes "
-        "(ingest.pipeline.SWITCH_INTERVAL, 0.5; 5 is Python's default, as before it was set)",
+        help="milliseconds: Python's thread switch interval in this process (default 5): how "
+        "long the writing thread may wait for the GIL the extracting one holds",
     )
     args = ap.parse_args(argv)
     if args.switch_interval is not None:
-        import ingest.pipeline
-
-        ingest.pipeline.SWITCH_INTERVAL = args.switch_interval / 1000.0
+        sys.setswitchinterval(args.switch_interval / 1000.0)
 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)

@@ -9,14 +9,11 @@ exactly what is missing. A file that cannot be read or extracted is reported, ne
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import itertools
 import os
 import re
 import stat
-import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -598,35 +595,6 @@ def _read_figures(
 #: (a read per document with candidates was a round trip to a server busy writing)
 READ_AHEAD = 64
 
-#: Python's thread switch interval while a run writes (the default is 5 ms). The writing
-#: thread gives up the GIL at each of its socket calls (about 150 per document) and then waits
-#: until the extracting thread hands it back, at the latest after the interval, while the
-#: server has nothing to do: with 0.5 ms, 1,000 articles went into an empty store 1.3-1.8
-#: times as fast in three of four paired runs (the fourth ran into a load spike), at the
-#: same CPU per document (benchmarks/README.md, "Ingest into a large store").
-SWITCH_INTERVAL = 0.0005
-_switch_lock = threading.Lock()
-_switch_users = 0
-_switch_saved = 0.005
-
-
-@contextlib.contextmanager
-def _short_switch_interval() -> Iterator[None]:
-    """`SWITCH_INTERVAL` while any run in this process writes; the setting before after."""
-    global _switch_users, _switch_saved
-    with _switch_lock:
-        if _switch_users == 0:
-            _switch_saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(_switch_saved, SWITCH_INTERVAL))
-        _switch_users += 1
-    try:
-        yield
-    finally:
-        with _switch_lock:
-            _switch_users -= 1
-            if _switch_users == 0:
-                sys.setswitchinterval(_switch_saved)
-
 
 def iter_documents(
     files: list[Path],
@@ -833,39 +801,34 @@ def ingest_paths(
             flush(wait=False)
 
     start = 0
-    # the writing thread waits less for the GIL while this one extracts (SWITCH_INTERVAL)
-    writes = store is not None and not dry_run
-    with _short_switch_interval() if writes else contextlib.nullcontext():
-        try:
-            stream = iter_documents(files, report, progress, meta, names)
-            early: list[tuple[SourceDocument, DocumentGraph | str | None]] = []
-            if loading is not None:
-                while not loading.done():  # extracted before it is known whether they are new
-                    doc = next(stream, None)
-                    if doc is None:
-                        break
-                    early.append((doc, extract(doc)))
-                rows = loading.result()
-                known.update(r["id"] for r in rows)
-                index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
-                del rows
-            docs = itertools.chain(early, ((doc, None) for doc in stream))
-            while window := list(itertools.islice(docs, READ_AHEAD)):
-                # the near-duplicate candidates of the window's documents among those known now,
-                # and the figures of those candidates, in one read
-                start = len(index)
-                near = [
-                    None
-                    if document_id(doc.content_hash) in known
-                    else index.within(doc.fingerprint)
-                    for doc, _graph in window
-                ]
-                _read_figures(
-                    (other for found in near if found for other, _d in found), store, figures_of
-                )
-                for (doc, graph), found in zip(window, near, strict=True):
-                    handle(doc, found, graph)
-            flush()
-        finally:
-            writer.shutdown(wait=True)
+    try:
+        stream = iter_documents(files, report, progress, meta, names)
+        early: list[tuple[SourceDocument, DocumentGraph | str | None]] = []
+        if loading is not None:
+            while not loading.done():  # extracted before it is known whether they are new
+                doc = next(stream, None)
+                if doc is None:
+                    break
+                early.append((doc, extract(doc)))
+            rows = loading.result()
+            known.update(r["id"] for r in rows)
+            index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
+            del rows
+        docs = itertools.chain(early, ((doc, None) for doc in stream))
+        while window := list(itertools.islice(docs, READ_AHEAD)):
+            # the near-duplicate candidates of the window's documents among those known now,
+            # and the figures of those candidates, in one read
+            start = len(index)
+            near = [
+                None if document_id(doc.content_hash) in known else index.within(doc.fingerprint)
+                for doc, _graph in window
+            ]
+            _read_figures(
+                (other for found in near if found for other, _d in found), store, figures_of
+            )
+            for (doc, graph), found in zip(window, near, strict=True):
+                handle(doc, found, graph)
+        flush()
+    finally:
+        writer.shutdown(wait=True)
     return report

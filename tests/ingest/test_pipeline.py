@@ -322,37 +322,6 @@ def test_candidates_figures_are_read_once_per_window(store, tmp_path: Path, monk
     assert len(extracted) >= 1  # at least the first document, while the fingerprints loaded
 
 
-def test_the_switch_interval_is_short_while_writing_and_restored(
-    store, tmp_path: Path, monkeypatch
-) -> None:
-    import sys
-
-    from ingest.pipeline import SWITCH_INTERVAL
-
-    write_articles(tmp_path, 3)
-    seen: list[float] = []
-    real_write = store.write_documents
-
-    def write(docs):
-        seen.append(sys.getswitchinterval())
-        return real_write(docs)
-
-    monkeypatch.setattr(store, "write_documents", write)
-    before = sys.getswitchinterval()
-    ingest_paths(store, [tmp_path], reference_data=False)
-    assert seen and all(abs(x - SWITCH_INTERVAL) < 1e-9 for x in seen)
-    assert sys.getswitchinterval() == before
-
-    def fail(docs):
-        raise RuntimeError("the store went away")
-
-    monkeypatch.setattr(store, "write_documents", fail)
-    write_articles(tmp_path / "more", 2, seed=5)
-    with pytest.raises(RuntimeError):
-        ingest_paths(store, [tmp_path / "more"], reference_data=False)
-    assert sys.getswitchinterval() == before
-
-
 def test_a_new_report_on_the_same_template_is_not_a_repost(store, tmp_path: Path) -> None:
     """Monthly items reuse their wording; their figures differ, so both are kept."""
     march = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
