@@ -182,7 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--profile", type=Path, help="cProfile both ingests: PREFIX-empty, -large")
     ap.add_argument("--output", type=Path, help="write the result as JSON")
+    ap.add_argument(
+        "--switch-interval",
+        type=float,
+        help="milliseconds: Python's thread switch interval in this process (default 5): how "
+        "long the writing thread may wait for the GIL the extracting one holds",
+    )
     args = ap.parse_args(argv)
+    if args.switch_interval is not None:
+        sys.setswitchinterval(args.switch_interval / 1000.0)
 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
@@ -201,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "articles": args.articles,
             "warmup_articles": args.warmup,
+            "switch_interval_ms": args.switch_interval,
         }
         for name, known in (("empty", 0), ("large", args.known)):
             given = args.large_store if name == "large" else None

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -153,7 +154,7 @@ def extraction_rate(folder: Path, limit: int = 300) -> dict[str, float]:
     }
 
 
-def ingest_run(folder: Path, data_dir: Path) -> dict[str, float]:
+def ingest_run(folder: Path, data_dir: Path) -> dict[str, Any]:
     env = {**os.environ, "COURTGRAPH_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     env.pop("NEO4J_URI", None)
     # start the server first so the timing is the ingest, not the JVM start

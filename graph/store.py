@@ -1053,13 +1053,25 @@ class _ChangedSummaries:
         ).run(tx)
 
 
+def _fact_between(rel: str, from_dst: bool) -> str:
+    """Cypher: `_fact_match` with both ends found by their ids first, then the relationship
+    between them. ArcadeDB walks the anchored end's relationships either way; matching the
+    other end by its id inside the pattern made it check each neighbour against the id, which
+    took twice the server CPU of this (2,000 ADOPTED look-ups in a store of 200,000
+    documents: ~75 against ~170 ms per 1,000)."""
+    rel = check_rel_type(rel)
+    if from_dst:
+        return f"(b:Entity {{id: r.dst}}) MATCH (a:Entity {{id: r.src}}) MATCH (b)<-[f:{rel}]-(a)"
+    return f"(a:Entity {{id: r.src}}) MATCH (b:Entity {{id: r.dst}}) MATCH (a)-[f:{rel}]->(b)"
+
+
 def _fact_update(rel: str, keys: Sequence[str], *, from_dst: bool) -> str:
     """`_fact_upsert` of facts that exist, in one look-up: the rows of the facts found are
     folded in, and each found fact is returned with its date before (`WriteTally.changed`)."""
     fold = _fold_date("f", "r").replace("WITH f, r, ", "WITH f, r, d0, p0, ")
     assert fold.count("d0, p0") == 2
     return (
-        f"UNWIND $rows AS r MATCH {_fact_match(rel, from_dst)} WHERE f.fact_id = r.fact_id "
+        f"UNWIND $rows AS r MATCH {_fact_between(rel, from_dst)} WHERE f.fact_id = r.fact_id "
         "WITH f, r, f.date AS d0, f.date_precision AS p0 SET "
         + ", ".join(_fact_sets(keys))
         + f" {fold} RETURN f.fact_id AS id, d0 AS date, p0 AS precision"

@@ -10,6 +10,7 @@ exactly what is missing. A file that cannot be read or extracted is reported, ne
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import re
 import stat
@@ -558,28 +559,41 @@ def document_graph(ex: Extraction) -> DocumentGraph:
 # -- the run --------------------------------------------------------------------------------
 def _repost_of(
     doc: SourceDocument,
-    index: FingerprintIndex,
+    close: list[str],
     store: GraphStore | None,
     figures_of: dict[str, list[str]],
 ) -> str | None:
-    """The known document `doc` reposts: nearly the same text and the same figures."""
-    close = [other for other, _distance in index.within(doc.fingerprint)]
-    unread = [other for other in close if other not in figures_of]
-    if unread and store is not None:  # the figures of every close document, in one read
-        rows = store.read(
-            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.figures AS f",
-            {"ids": unread},
-            plain=True,
-        )
-        for r in rows:
-            figures_of[r["id"]] = list(r["f"] or [])
-        for other in unread:  # gone meanwhile: no figures
-            figures_of.setdefault(other, [])
+    """The known document `doc` reposts: nearly the same text (`close`: the documents within
+    the fingerprint threshold, nearest first) and the same figures."""
+    _read_figures(close, store, figures_of)
     mine = figures(doc.text)
     for other in close:
         if same_figures(mine, figures_of.get(other, [])):
             return other
     return None
+
+
+def _read_figures(
+    ids: Iterable[str], store: GraphStore | None, figures_of: dict[str, list[str]]
+) -> None:
+    """The figures of the documents `ids` not yet in `figures_of`, in one read."""
+    unread = sorted({i for i in ids if i not in figures_of})
+    if not unread or store is None:
+        return
+    rows = store.read(
+        "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.figures AS f",
+        {"ids": unread},
+        plain=True,
+    )
+    for r in rows:
+        figures_of[r["id"]] = list(r["f"] or [])
+    for other in unread:  # gone meanwhile: no figures
+        figures_of.setdefault(other, [])
+
+
+#: documents read ahead: their near-duplicate candidates' figures are read in one query
+#: (a read per document with candidates was a round trip to a server busy writing)
+READ_AHEAD = 64
 
 
 def iter_documents(
@@ -648,6 +662,12 @@ def ingest_paths(
     summary: rewritten once per transaction) is shared by the documents of a batch: 512 took
     22.6 ms of CPU per document into a store of 200,000 documents where 128 took 26.5
     (benchmarks/ingest_scale.py).
+
+    Documents are read `READ_AHEAD` at a time: the figures of their near-duplicate candidates
+    are read in one query. The known documents' fingerprints are read by the writer's thread
+    while the first documents are read and extracted (in a store of 200,000 documents that
+    read takes seconds); those documents are then taken in order like the others, so a run
+    that finds them known has extracted them for nothing.
     """
     from ingest.extract import extract_document
     from ingest.readers import read_manifest
@@ -663,20 +683,20 @@ def ingest_paths(
             meta = read_manifest(manifest)
         except UnreadableDocument as exc:
             report.failed.append((str(manifest), exc.reason))
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
+    # the known documents' fingerprints are read (a few seconds in a store of 200,000
+    # documents) while the first documents are read and extracted (`early`)
+    loading: Future[list[dict[str, str]]] | None = None
     if store is not None:
         if reference_data and not dry_run:
             load_reference_data(store)
-        rows = store.document_fingerprints()
-    else:
-        rows = []
-    known = {r["id"] for r in rows}
+        loading = writer.submit(store.document_fingerprints)
+    known: set[str] = set()
     figures_of: dict[str, list[str]] = {}
     index = FingerprintIndex()
-    index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
     pending: list[DocumentGraph] = []
     paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
     writing: list[Future[tuple[WriteTally, dict[str, str]]]] = []  # at most one batch
-    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
 
     def write(batch: list[DocumentGraph], paths: dict[str, str]) -> tuple[WriteTally, dict]:
         assert store is not None
@@ -710,60 +730,104 @@ def ingest_paths(
         if wait:
             collect()
 
+    def extract(doc: SourceDocument) -> DocumentGraph | str:
+        """The document's graph, or why its extraction failed."""
+        try:
+            return document_graph(extract_document(doc))
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+            return f"extraction failed: {type(exc).__name__}: {exc}"
+
+    def handle(
+        doc: SourceDocument, near: list[tuple[str, int]] | None, graph: DocumentGraph | str | None
+    ) -> None:
+        """One document read, in order: known, a repost, or new (extracted unless `graph`
+        is given). `near`: its near-duplicate candidates among the documents known when its
+        window was read ahead, nearest first (None: not looked up)."""
+        did = document_id(doc.content_hash)
+        coll, named = collection_of(doc.read_from or doc.path)
+        if did in known:
+            report.unchanged.append(doc.path)
+            report.repeats[doc.path] = did
+            if store is not None and not dry_run:
+                flush()  # the known document may still be waiting in this batch
+                store.add_document_urls(did, doc.urls, [doc.path])
+                if named:  # a collection asked for: the known document joins it too
+                    add_to_collection(store, did, coll)
+                    report.collections[doc.path] = coll
+            return
+        if near is None:
+            close = index.within(doc.fingerprint)
+        else:  # and those added since (nearest first; equally near: in the order added)
+            close = sorted(near + index.within(doc.fingerprint, start=start), key=lambda kv: kv[1])
+        twin = _repost_of(doc, [other for other, _d in close], store, figures_of)
+        if twin:
+            report.reposts.append((doc.path, twin))
+            if store is not None and not dry_run:
+                flush()
+                store.add_document_urls(twin, doc.urls, [doc.path])
+                if named:
+                    add_to_collection(store, twin, coll)
+                    report.collections[doc.path] = coll
+            return
+        report.collections[doc.path] = coll
+        if graph is None:
+            graph = extract(doc)
+        if isinstance(graph, str):
+            report.failed.append((doc.path, graph))
+            return
+        for w in doc.warnings:
+            report.warnings.append((doc.path, w))
+        graph.props["collections"] = [coll]
+        if not named:  # a default collection: for a new document only (graph/store.py)
+            graph.props["collections_if_new"] = True
+        known.add(did)
+        index.add(did, doc.fingerprint)
+        figures_of[did] = figures(doc.text)
+        report.added.append(doc.path)
+        paths_of[did] = doc.path
+        for key, n in (
+            ("documents", 1),
+            ("nodes", len(graph.nodes)),
+            ("facts", len(graph.facts)),
+            ("mentions", len(graph.mentions)),
+        ):
+            report.planned[key] = report.planned.get(key, 0) + n
+        pending.append(graph)
+        # a batch grows while the writer is busy (up to `batch_size`), so the store's cost
+        # per transaction is shared by more documents when writing is the slower side
+        if len(pending) >= batch_size or (
+            len(pending) >= min_batch and not (writing and not writing[0].done())
+        ):
+            flush(wait=False)
+
+    start = 0
     try:
-        for doc in iter_documents(files, report, progress, meta, names):
-            did = document_id(doc.content_hash)
-            coll, named = collection_of(doc.read_from or doc.path)
-            if did in known:
-                report.unchanged.append(doc.path)
-                report.repeats[doc.path] = did
-                if store is not None and not dry_run:
-                    flush()  # the known document may still be waiting in this batch
-                    store.add_document_urls(did, doc.urls, [doc.path])
-                    if named:  # a collection asked for: the known document joins it too
-                        add_to_collection(store, did, coll)
-                        report.collections[doc.path] = coll
-                continue
-            twin = _repost_of(doc, index, store, figures_of)
-            if twin:
-                report.reposts.append((doc.path, twin))
-                if store is not None and not dry_run:
-                    flush()
-                    store.add_document_urls(twin, doc.urls, [doc.path])
-                    if named:
-                        add_to_collection(store, twin, coll)
-                        report.collections[doc.path] = coll
-                continue
-            report.collections[doc.path] = coll
-            try:
-                graph = document_graph(extract_document(doc))
-            except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-                report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-                continue
-            for w in doc.warnings:
-                report.warnings.append((doc.path, w))
-            graph.props["collections"] = [coll]
-            if not named:  # a default collection: for a new document only (graph/store.py)
-                graph.props["collections_if_new"] = True
-            known.add(did)
-            index.add(did, doc.fingerprint)
-            figures_of[did] = figures(doc.text)
-            report.added.append(doc.path)
-            paths_of[did] = doc.path
-            for key, n in (
-                ("documents", 1),
-                ("nodes", len(graph.nodes)),
-                ("facts", len(graph.facts)),
-                ("mentions", len(graph.mentions)),
-            ):
-                report.planned[key] = report.planned.get(key, 0) + n
-            pending.append(graph)
-            # a batch grows while the writer is busy (up to `batch_size`), so the store's cost
-            # per transaction is shared by more documents when writing is the slower side
-            if len(pending) >= batch_size or (
-                len(pending) >= min_batch and not (writing and not writing[0].done())
-            ):
-                flush(wait=False)
+        stream = iter_documents(files, report, progress, meta, names)
+        early: list[tuple[SourceDocument, DocumentGraph | str | None]] = []
+        if loading is not None:
+            while not loading.done():  # extracted before it is known whether they are new
+                doc = next(stream, None)
+                if doc is None:
+                    break
+                early.append((doc, extract(doc)))
+            rows = loading.result()
+            known.update(r["id"] for r in rows)
+            index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
+            del rows
+        docs = itertools.chain(early, ((doc, None) for doc in stream))
+        while window := list(itertools.islice(docs, READ_AHEAD)):
+            # the near-duplicate candidates of the window's documents among those known now,
+            # and the figures of those candidates, in one read
+            start = len(index)
+            near = [
+                None if document_id(doc.content_hash) in known else index.within(doc.fingerprint)
+                for doc, _graph in window
+            ]
+            _read_figures(
+                (other for found in near if found for other, _d in found), store, figures_of
+            )
+            for (doc, graph), found in zip(window, near, strict=True):
+                handle(doc, found, graph)
         flush()
     finally:
         writer.shutdown(wait=True)

@@ -238,6 +238,90 @@ def test_fingerprint_index_finds_the_nearest_within_threshold() -> None:
     assert len(index) == 2
 
 
+def test_index_lookups_from_a_position_give_the_same_order() -> None:
+    """A window's candidates among the documents known when it was read ahead, merged with
+    those added since, are the whole index's, in its order (nearest; then as added)."""
+    import random
+
+    from ingest.dedup import BITS, FingerprintIndex
+
+    rng = random.Random(7)
+    base = rng.getrandbits(BITS)
+    fps = [f"{base ^ sum(1 << b for b in rng.sample(range(BITS), rng.randrange(0, 120))):064x}"]
+    fps += [
+        f"{base ^ sum(1 << b for b in rng.sample(range(BITS), rng.randrange(0, 120))):064x}"
+        for _ in range(300)
+    ]
+    index = FingerprintIndex()
+    for i, fp in enumerate(fps[:200]):
+        index.add(f"k{i}", fp)
+    query = fps[-1]
+    before = index.within(query)
+    for i, fp in enumerate(fps[200:], 200):
+        index.add(f"k{i}", fp)
+    merged = sorted(before + index.within(query, start=200), key=lambda kv: kv[1])
+    assert merged == index.within(query)
+    assert len(merged) > 20 and len({d for _k, d in merged}) < len(merged)  # ties were ordered
+    assert index.within(query, start=len(index)) == []
+
+
+def test_candidates_figures_are_read_once_per_window(store, tmp_path: Path, monkeypatch) -> None:
+    """Documents with near-duplicate candidates in the store: their figures are read in one
+    query for the documents read ahead, and reposts are found as one by one; the documents
+    read while the known fingerprints load are extracted then, with the same outcome."""
+    import time
+
+    from ingest import pipeline
+
+    original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+    april = original.replace("1205件", "1388件").replace("46.8%", "49.2%")
+    april = april.replace("21.5天", "20.9天").replace("12.3%", "13.1%")
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "a.txt").write_text(original, encoding="utf-8")
+    (first / "b.txt").write_text(april, encoding="utf-8")
+    assert len(ingest_paths(store, [first], reference_data=False).added) == 2
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "a2.txt").write_text(original.replace("出席会议并讲话", "出席并讲话"), "utf-8")
+    b2 = april.replace("召开", "举行") + "\n原文链接：http://repost.example.test/2\n"
+    (second / "b2.txt").write_text(b2, "utf-8")
+    may = original.replace("1205件", "1502件").replace("46.8%", "51.0%").replace("21.5天", "19.8天")
+    (second / "c.txt").write_text(may.replace("12.3%", "14.4%"), "utf-8")  # new figures
+    shutil.copy(first / "a.txt", second / "a.txt")  # known
+    write_articles(second / "new", 4)
+    reads: list[str] = []
+    real_read, real_fps = store.read, store.document_fingerprints
+
+    def counting(cypher: str, *args, **kwargs):
+        reads.append(cypher)
+        return real_read(cypher, *args, **kwargs)
+
+    def slow_fingerprints():
+        time.sleep(1.0)  # as a large store's: documents are read and extracted meanwhile
+        return real_fps()
+
+    monkeypatch.setattr(store, "read", counting)
+    monkeypatch.setattr(store, "document_fingerprints", slow_fingerprints)
+    extracted: list[str] = []
+    real_extract = pipeline.document_graph
+    monkeypatch.setattr(
+        pipeline,
+        "document_graph",
+        lambda ex: extracted.append(ex.document.path) or real_extract(ex),
+    )
+    report = ingest_paths(store, [second], reference_data=False)
+    twins = {Path(p).name: doc for p, doc in report.reposts}
+    known = {Path(p).name for p in report.unchanged}
+    assert set(twins) == {"a2.txt", "b2.txt"} and known == {"a.txt"}
+    assert twins["a2.txt"] == report.repeats[str(second / "a.txt")]
+    assert twins["a2.txt"] != twins["b2.txt"]
+    new = {p.name for p in (second / "new").iterdir()}
+    assert {Path(p).name for p in report.added} == {"c.txt", *new} and len(new) == 4
+    assert sum("d.figures" in q for q in reads) == 1
+    assert len(extracted) >= 1  # at least the first document, while the fingerprints loaded
+
+
 def test_a_new_report_on_the_same_template_is_not_a_repost(store, tmp_path: Path) -> None:
     """Monthly items reuse their wording; their figures differ, so both are kept."""
     march = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
