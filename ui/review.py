@@ -766,9 +766,11 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     # the evidence of the queue's page drawn, which holds the current fact
     at = current_index([r["fact_id"] for r in rows])
     first = at - at % QUEUE_PAGE
-    for e in review.evidence_of(store, [r["fact_id"] for r in rows[first : first + QUEUE_PAGE]]):
+    page = rows[first : first + QUEUE_PAGE]
+    for e in review.evidence_of(store, [r["fact_id"] for r in page]):
         evidence.setdefault(e["fact_id"], []).append(e)
-    open_ids = [r["fact_id"] for r in rows if r.get("status") == "extracted"]
+    # the facts drawn below (the queue's page): a reviewer confirms only what is shown
+    open_ids = [r["fact_id"] for r in page if r.get("status") == "extracted"]
     if open_ids:
         st.button(
             f"确认以下全部 {len(open_ids)} 条",
@@ -776,7 +778,7 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
             disabled=not who,
             on_click=_decide,
             args=(open_ids, "confirm"),
-            help="按置信度从低到高排列；请先看完再批量确认。",
+            help="本页队列中待核实的事实，按置信度从低到高排列；请先看完再批量确认。",
         )
     if not who:
         st.caption("登录审核员账号后可确认、驳回和修改。")

@@ -115,6 +115,7 @@ def test_queue_is_drawn_a_page_at_a_time(small_store, monkeypatch) -> None:
     assert len(first) == 2
     assert at.button(key="review.qprev").disabled
     assert any("共 3 条" in m for m in texts(at, "markdown"))
+    assert at.button(key="review.all").label == "确认以下全部 2 条"  # the facts drawn only
     at.button(key="review.qnext").click().run()
     no_trouble(at)
     second = _shown(at)
