@@ -141,6 +141,36 @@ def home_court() -> str | None:
     return _home_of_settings(state.store().description, value) if value else None
 
 
+#: up to this many courts, the home-court box offers them all; above, a province box comes
+#: first and the court box offers that province's courts (a national graph has thousands:
+#: their names are ~150 KB sent to the browser on every page)
+HOME_ONE_BOX = 400
+HOME_PROVINCE_KEY = "scope.home_province"
+NATIONAL = ""  # the province box's choice for courts of no province (the supreme court)
+
+
+def _home_choices(
+    courts: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], home: str | None
+) -> list[str]:
+    """The court ids the home-court box offers: every court, or on a large graph those of
+    the province chosen in a box above it (at first the home court's own)."""
+    if len(courts) <= HOME_ONE_BOX:
+        return list(by_id)
+    provinces = sorted({r["province"] for r in courts if r.get("province")})
+    choices = [NATIONAL, *provinces]
+    if st.session_state.get(HOME_PROVINCE_KEY) not in choices:
+        own = (by_id.get(home or "") or {}).get("province") or NATIONAL
+        st.session_state[HOME_PROVINCE_KEY] = own if own in choices else NATIONAL
+    province = st.selectbox(
+        "本院所在省份",
+        choices,
+        key=HOME_PROVINCE_KEY,
+        format_func=lambda p: "全国（不属于一省的法院）" if p == NATIONAL else p,
+        help="先选省份，下面的“本院”列出这个省的法院",
+    )
+    return [c for c, r in by_id.items() if (r.get("province") or NATIONAL) == province]
+
+
 def sidebar() -> None:
     """The collection and home-court pickers (in the sidebar), mirrored into the URL."""
     try:
@@ -177,8 +207,9 @@ def sidebar() -> None:
         )
         by_id = {r["court_id"]: r for r in courts}
         home = home_court()
-        options = [NO_HOME, *by_id]
-        if home and home not in by_id:
+        listed = _home_choices(courts, by_id, home)
+        options = [NO_HOME, *listed]
+        if home and home not in listed:
             options.insert(1, home)
         if HOME_KEY not in st.session_state or st.session_state[HOME_KEY] not in options:
             st.session_state[HOME_KEY] = home if home in options else NO_HOME

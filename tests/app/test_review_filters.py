@@ -101,3 +101,29 @@ def test_an_unknown_unit_is_an_error_in_chinese(small_store) -> None:
     assert not at.exception
     assert any("无此法院" in t or "没有找到" in t for t in texts(at, "error")), texts(at, "error")
     assert not _shown(at)
+
+
+def test_queue_is_drawn_a_page_at_a_time(small_store, monkeypatch) -> None:
+    """The queue shows the page holding the current fact; 下一页 / 上一页 move the current
+    fact to the first of the next or previous page, and J goes on into the next page."""
+    from ui import review as page
+
+    monkeypatch.setattr(page, "QUEUE_PAGE", 2)
+    at = _page()
+    no_trouble(at)
+    first = _shown(at)
+    assert len(first) == 2
+    assert at.button(key="review.qprev").disabled
+    assert any("共 3 条" in m for m in texts(at, "markdown"))
+    assert at.button(key="review.all").label == "确认以下全部 2 条"  # the facts drawn only
+    at.button(key="review.qnext").click().run()
+    no_trouble(at)
+    second = _shown(at)
+    assert len(second) == 1 and not second & first
+    assert at.session_state["review.cursor"] in second  # the current fact is on the page
+    assert at.button(key="review.qnext").disabled
+    at.button(key="review.qprev").click().run()
+    assert _shown(at) == first
+    at.button(key="review.cur.next").click().run()
+    at.button(key="review.cur.next").click().run()  # J twice: the third fact, page 2
+    assert _shown(at) == second

@@ -94,6 +94,25 @@ def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:
     assert at.selectbox(key="scope.home").value == g.MID
 
 
+def test_home_court_by_province_on_a_large_graph(small_store, app, monkeypatch) -> None:
+    """Above `HOME_ONE_BOX` courts a province box comes first; the home court's province is
+    chosen at first and the court box lists that province's courts (and keeps the home)."""
+    from ui import scope
+
+    monkeypatch.setattr(scope, "HOME_ONE_BOX", 0)
+    at = app(page="overview", home=g.MID)
+    no_trouble(at)
+    province = at.selectbox(key="scope.home_province")
+    assert province.value == "甲省"
+    assert at.selectbox(key="scope.home").value == g.MID
+    assert any("高级人民法院" in o for o in at.selectbox(key="scope.home").options)
+    province.set_value(scope.NATIONAL).run()
+    no_trouble(at)
+    home = at.selectbox(key="scope.home")
+    assert home.value == g.MID  # kept until another is picked
+    assert len(home.options) == 2  # （未设置） and the home: 甲省's courts are not offered
+
+
 def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
     from ingest.pipeline import IngestReport
     from ingest.uploads import stage_uploads, summary_zh
