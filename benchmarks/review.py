@@ -677,17 +677,18 @@ def worst_case(results: list[dict[str, Any]]) -> list[str]:
         "Cases that read every fact of a kind (their time grows with the graph): "
         + ("; ".join(scans) if scans else "none")
         + ". The queue reads every fact of a kind only when neither a stored head (the "
-        "first 2,000 open facts of the kind, or of one stage's adoptions) nor an anchor "
+        f"first {review.HEAD_SIZE:,} open facts of the kind, or of one stage's adoptions) nor an "
+        "anchor "
         "(an initiative, a unit, a document, a province's courts, tribunals and "
         "organisations) answers: the first read of a rare stage without a province (its "
         "head is built by one scan, then kept by every write), a head built again after a "
         "write that cannot name the facts it changed (a refold, an end's province changed) "
         "or after every fact in it was decided, and the confirmed and corrected queues "
-        "when the store holds more than 20,000 decisions or a merged fact's decision record "
+        f"when the store holds more than {review.DECIDED_LOOKUPS:,} decisions or a merged "
+        "fact's decision record "
         "lacks the stage or title its new id is made of (the scan of the decided status). "
-        "Each is one ordered read of the kind's relationships: about 1-2 s at this size on "
-        "a quiet machine (the 'head forgotten' rows, not held to the target), more under "
-        "load. The confirmed queue otherwise looks up every confirmed fact: its cost follows "
+        "Each is one ordered read of the kind's relationships (its time is in the rows "
+        "above; the 'head forgotten' rows are not held to the target). The confirmed queue otherwise looks up every confirmed fact: its cost follows "
         "the confirmations, not the graph.",
     ]
 

@@ -2337,9 +2337,9 @@ def progress_by_document(
     Given `doc_ids`, those documents only, from their own evidence and the facts of the
     entities they mention (index lookups: what the 审核 page shows for the documents in its
     queue); given `limit`, a page: the first `limit` documents by id after `after`, in id
-    order (an index range, then the same lookups: proportional to the page, `python -m graph review
-    progress --by document --limit 100 --after doc:…`). Without either, every document:
-    that reads every fact and every evidence node (26-34 s on the 1M-relationship benchmark
+    order (an index range, then the same lookups: proportional to the page,
+    `python -m graph review progress --by document --limit 100 --after doc:…`). Without either, every document:
+    that reads every fact and every evidence node (seconds to tens of seconds on a national
     graph, an export's work: `python -m benchmarks.review` times it). Ordering every
     document by its open facts needs every document's counts, so only that whole table
     has the open-first order across documents."""

@@ -787,7 +787,8 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
 
 
 #: queue items drawn at once: each is a dozen elements (buttons, a reason box, evidence),
-#: and the browser takes ~0.05 s to take in one; the queue's other facts are a page away
+#: and the browser's time to take a page in grows with each item (about 0.05 s an item when
+#: measured); the queue's other facts are a page away
 QUEUE_PAGE = 5
 
 

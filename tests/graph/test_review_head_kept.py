@@ -1,6 +1,6 @@
 """The stored review-queue head is kept current when documents are written (graph/review.py:
-`refresh_queue_heads`, called by `reapply_documents` after every ingest write) instead of
-being forgotten: after writes, rewrites, decisions and deletes it is what a fresh scan gives."""
+`reapply_documents`, called after every ingest write, keeps it from the facts the documents
+support or did: `keep_queue_heads`) instead of being forgotten: after writes, rewrites, decisions and deletes it is what a fresh scan gives."""
 
 from __future__ import annotations
 
