@@ -181,10 +181,13 @@ def _keyed(store: GraphStore, document: str) -> None:
 
 
 def _kept_queue(store: GraphStore, document: str) -> list[Any]:
-    """What an ingest of one document now does to the heads (`refresh_queue_heads`: the
-    head's facts and the document's read again), then the first queue read."""
+    """What an ingest of one document now does to the heads (`reapply_documents` keeps them
+    from the document's facts: the head's facts and the document's read again), then the
+    first queue read."""
     _keyed(store, document)
-    review.refresh_queue_heads(store, [document])
+    facts = review.document_facts(store, [document])
+    assert facts is not None  # (`_keyed` has just listed them)
+    review.keep_queue_heads(store, facts)
     return review.queue(store, kinds=["adoption"], limit=20)
 
 

@@ -1738,17 +1738,6 @@ def document_facts(store: GraphStore, doc_ids: Sequence[str]) -> list[FactKey] |
     return [_fact_of_key(str(key)) for r in found for key in r["keys"]]
 
 
-def refresh_queue_heads(store: GraphStore, doc_ids: Sequence[str]) -> None:
-    """Keep the stored queue heads current after these documents were written (and their
-    decisions applied again), instead of forgetting them: `keep_queue_heads` with every
-    fact they support or did (forgotten when a document has no such list)."""
-    facts = document_facts(store, doc_ids)
-    if facts is None:
-        forget_queue_heads(store)  # deleted meanwhile, or written before documents kept keys
-    else:
-        keep_queue_heads(store, facts)
-
-
 def keep_queue_heads(store: GraphStore, facts: Iterable[FactKey]) -> None:
     """Keep the stored queue heads current after a write that changed these facts and no
     others (created, moved, decided, deleted, supported by more or fewer documents), instead

@@ -257,7 +257,7 @@ def _review_workload(store, tmp: Path) -> None:
         review.merge_entities(store, g.SUYUAN, g.FENGQIAO, reviewer="甲")
         review.queue(store, status="confirmed", province="甲省")
         review.delete_document(store, g.DOC_B)
-        review.refresh_queue_heads(store, [g.DOC_A])
+        review.reapply_documents(store, [g.DOC_A])
         review.progress_by_document(store, limit=10)
         review.progress_by_document(store, [g.DOC_A])
     finally:
