@@ -5,6 +5,7 @@ support or did: `keep_queue_heads`) instead of being forgotten: after writes, re
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -78,11 +79,23 @@ def _check(store, *, kept: bool = True) -> None:
                 assert queued == [r["fact_id"] for r in scan], (kind, f, limit)
 
 
-def _document(rng: random.Random, n: int) -> DocumentGraph:
-    """An invented document: a few adoptions with random confidences and stages."""
-    facts, mentions, text = [], [], ""
+def _document(
+    rng: random.Random,
+    n: int,
+    *,
+    units: list[str] = UNITS,
+    initiatives: list[str] = INITIATIVES,
+    node: Callable[[str], NodeRow | None] = lambda entity: None,
+) -> DocumentGraph:
+    """An invented document: a few adoptions between random `units` and `initiatives`, with
+    random confidences and stages; `node` gives the node a document brings with an entity
+    (None: the entity is already in the graph)."""
+    facts, mentions, nodes, text = [], [], {}, ""
     for _ in range(rng.randint(1, 4)):
-        unit, initiative, stage = rng.choice(UNITS), rng.choice(INITIATIVES), rng.choice(STAGES)
+        unit, initiative, stage = rng.choice(units), rng.choice(initiatives), rng.choice(STAGES)
+        for entity in (unit, initiative):
+            if (row := node(entity)) is not None:
+                nodes[entity] = row
         sentence = f"第{n}号样例句{len(facts)}。"
         text += sentence
         facts.append(
@@ -103,6 +116,7 @@ def _document(rng: random.Random, n: int) -> DocumentGraph:
     return DocumentGraph(
         id=document_id(h),
         props={"title": f"样例{n}", "date": "2024-01-01", "content_hash": h, "text": text},
+        nodes=list(nodes.values()),
         mentions=mentions,
         facts=facts,
     )

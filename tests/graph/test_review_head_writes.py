@@ -15,15 +15,12 @@ import pytest
 from graph import review
 from graph.model import (
     DocumentGraph,
-    EvidenceRow,
-    FactRow,
-    MentionRow,
     NodeRow,
-    document_id,
     entity_id,
 )
 from tests import graph_fixtures as g
 from tests.graph.test_review_head_kept import _check, _fresh, _stored
+from tests.graph.test_review_head_kept import _document as _kept_document
 
 #: units and initiatives that exist only while documents name them (so they merge and come
 #: back); the roster's units and initiatives besides
@@ -34,7 +31,10 @@ INITIATIVES = [g.SUYUAN, g.FENGQIAO, *NEW_INITIATIVES]
 STAGES = ["adopted", "piloted", "promoted"]
 
 
-def _node(entity: str) -> NodeRow:
+def _node(entity: str) -> NodeRow | None:
+    """The node a document brings with one of the entities only documents name."""
+    if entity not in NEW_UNITS and entity not in NEW_INITIATIVES:
+        return None
     name = entity.split(":", 1)[1]
     if entity.startswith("court:"):
         return NodeRow("Court", entity, {"name": name, "level": "basic", "province": "乙省"})
@@ -42,37 +42,9 @@ def _node(entity: str) -> NodeRow:
 
 
 def _document(rng: random.Random, n: int) -> DocumentGraph:
-    """An invented document: a few adoptions with random ends, confidences and stages."""
-    facts, mentions, nodes, text = [], [], {}, ""
-    for _ in range(rng.randint(1, 4)):
-        unit, initiative, stage = rng.choice(UNITS), rng.choice(INITIATIVES), rng.choice(STAGES)
-        for entity in (unit, initiative):
-            if entity in NEW_UNITS or entity in NEW_INITIATIVES:
-                nodes[entity] = _node(entity)
-        sentence = f"第{n}号写入样例句{len(facts)}。"
-        text += sentence
-        facts.append(
-            FactRow(
-                "ADOPTED",
-                unit,
-                initiative,
-                (stage,),
-                {"stage": stage, "confidence": rng.choice([0.2, 0.35, 0.5, 0.7, 0.9])},
-                [EvidenceRow(sentence=sentence, start=0, end=len(sentence))],
-            )
-        )
-        mentions += [
-            MentionRow(unit, "样例", sentence, 0, 2),
-            MentionRow(initiative, "样例", sentence, 2, 4),
-        ]
-    h = f"{n:04d}w" * 13
-    return DocumentGraph(
-        id=document_id(h),
-        props={"title": f"写入样例{n}", "date": "2024-02-01", "content_hash": h, "text": text},
-        nodes=list(nodes.values()),
-        mentions=mentions,
-        facts=facts,
-    )
+    """An invented document (`test_review_head_kept._document`) over these units and
+    initiatives."""
+    return _kept_document(rng, n, units=UNITS, initiatives=INITIATIVES, node=_node)
 
 
 def _check_stages(store) -> None:
