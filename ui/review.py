@@ -764,8 +764,7 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
         return
     evidence: dict[str, list[dict[str, Any]]] = {}
     # the evidence of the queue's page drawn, which holds the current fact
-    at = current_index([r["fact_id"] for r in rows])
-    first = at - at % QUEUE_PAGE
+    first = _page_start(rows)
     page = rows[first : first + QUEUE_PAGE]
     for e in review.evidence_of(store, [r["fact_id"] for r in page]):
         evidence.setdefault(e["fact_id"], []).append(e)
@@ -792,6 +791,12 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
 QUEUE_PAGE = 5
 
 
+def _page_start(rows: list[dict[str, Any]]) -> int:
+    """Where the queue's page holding the current fact starts."""
+    at = current_index([r["fact_id"] for r in rows])
+    return at - at % QUEUE_PAGE
+
+
 def _queue_page(
     rows: list[dict[str, Any]], evidence: dict[str, list[dict[str, Any]]], who: str | None
 ) -> None:
@@ -799,8 +804,7 @@ def _queue_page(
     buttons move the current fact to the first fact of the page before or after (so J / K
     and the queue's pages go together)."""
     ids = [r["fact_id"] for r in rows]
-    at = current_index(ids)
-    first = at - at % QUEUE_PAGE
+    first = _page_start(rows)
     shown = rows[first : first + QUEUE_PAGE]
     pages = -(-len(rows) // QUEUE_PAGE)
     if pages > 1:
