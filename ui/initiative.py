@@ -146,12 +146,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
         "date_from": date_from.strip() or None,
         "date_to": date_to.strip() or None,
     }
-    state.set_params(
-        province=filters["province"],
-        level=filters["level"],
-        stage=filters["stage"],
-        **{"from": filters["date_from"], "to": filters["date_to"]},
-    )
+    state.set_params(**{url: filters[name] for url, name in FILTERS.items()})
     asked = _asked(initiative_id, filters)
     rows, cut = state.run("adopters", asked) if any(filters.values()) else (all_rows, cut)
     units = {r["unit_id"] for r in rows}
