@@ -82,6 +82,16 @@ def _check_decided(store) -> None:
             assert [r["fact_id"] for r in got] == [r["fact_id"] for r in want], (status, f)
 
 
+def _present(store, ids: list[str]) -> list[str]:
+    """Those of these entities now in the graph, in id order."""
+    return [
+        r["id"]
+        for r in store.read(
+            "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id ORDER BY id", {"ids": ids}
+        )
+    ]
+
+
 def _open(store, limit: int = 50) -> list[dict]:
     return review.queue(store, kinds=["adoption"], limit=limit)
 
@@ -104,14 +114,9 @@ def _import(store, rng: random.Random, tmp_path: Path, step: int) -> None:
             fact_id=r["fact_id"], decision=decision, reviewer="乙", old=old, new=new, note=note
         )
         records.append(d.to_json())
-    present = {
-        x["id"]
-        for x in store.read(
-            "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id", {"ids": NEW_UNITS}
-        )
-    }
+    present = _present(store, NEW_UNITS)
     if len(present) >= 2 and rng.random() < 0.5:
-        gone, keep = rng.sample(sorted(present), 2)
+        gone, keep = rng.sample(present, 2)
         records.append(
             review.Decision(
                 fact_id=gone, decision="merge", reviewer="乙", new={"keep": keep}
@@ -127,12 +132,7 @@ def _import(store, rng: random.Random, tmp_path: Path, step: int) -> None:
 def _merge(store, rng: random.Random) -> None:
     """A reviewer merges an entity documents brought into one of its kind."""
     for pool, keeps in ((NEW_UNITS, [g.BING, g.DING, *NEW_UNITS]), (NEW_INITIATIVES, INITIATIVES)):
-        present = [
-            r["id"]
-            for r in store.read(
-                "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id ORDER BY id", {"ids": pool}
-            )
-        ]
+        present = _present(store, pool)
         if present:
             gone = rng.choice(present)
             keep = rng.choice([k for k in keeps if k != gone])
@@ -219,12 +219,7 @@ def test_a_deleted_document_with_moved_facts(store) -> None:
     store.write_documents(docs)
     review.reapply_documents(store, [d.id for d in docs])
     _check(store, kept=False)
-    present = [
-        r["id"]
-        for r in store.read(
-            "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id ORDER BY id", {"ids": NEW_UNITS}
-        )
-    ]
+    present = _present(store, NEW_UNITS)
     assert present
     review.merge_entities(store, g.BING, present[0], reviewer="甲")
     _check(store)
