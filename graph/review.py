@@ -1597,6 +1597,12 @@ LIMIT $limit
 HEAD_SIZE = 2000
 _HEAD = QUEUE_HEAD_PREFIX
 _HEAD_FIELDS = ("s", "d", "f", "c", "n", "st", "ps", "pd")
+#: what a head stores of a fact `(a)-[r]->(b)`, as `_HEAD_FIELDS` (built and kept alike)
+_HEAD_COLUMNS = (
+    "a.id AS s, b.id AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
+    "size(r.doc_ids) AS n, coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
+    "coalesce(b.province, '') AS pd"
+)
 
 
 def _head_id(kind: str, stage: str | None = None) -> str:
@@ -1636,9 +1642,7 @@ def _build_head(
         "WHERE r.doc_ids IS NOT NULL AND coalesce(r.review_status, 'extracted') = 'extracted' "
         + ("AND r.stage = $stage " if stage else "")
         + "WITH a, r, b ORDER BY coalesce(r.confidence, 0.5), size(r.doc_ids) DESC, r.fact_id "
-        "LIMIT $n RETURN a.id AS s, b.id AS d, r.fact_id AS f, coalesce(r.confidence, 0.5) AS c, "
-        "size(r.doc_ids) AS n, coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
-        "coalesce(b.province, '') AS pd",
+        f"LIMIT $n RETURN {_HEAD_COLUMNS}",
         {"n": HEAD_SIZE, "stage": stage},
         limit=HEAD_SIZE,
     )
@@ -1809,10 +1813,7 @@ def _read_written(
         f"UNWIND $rows AS x MATCH (a:Entity {{id: x.s}})-[r:{rel}]->(b:Entity {{id: x.d}}) "
         "WHERE r.fact_id = x.f AND r.doc_ids IS NOT NULL "
         "AND coalesce(r.review_status, 'extracted') = 'extracted' "
-        "RETURN DISTINCT a.id AS s, b.id AS d, r.fact_id AS f, "
-        "coalesce(r.confidence, 0.5) AS c, size(r.doc_ids) AS n, "
-        "coalesce(r.stage, '') AS st, coalesce(a.province, '') AS ps, "
-        "coalesce(b.province, '') AS pd",
+        f"RETURN DISTINCT {_HEAD_COLUMNS}",
         {"rows": [{"s": s_, "d": d_, "f": f_} for s_, d_, f_ in ends]},
         limit=10_000_000,
     )
