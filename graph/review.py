@@ -1409,7 +1409,8 @@ def _facts_of_deleted(store: GraphStore, doc_id: str) -> list[FactKey] | None:
 
 
 def reapply_all(store: GraphStore) -> int:
-    """Apply every decision again (after an import or a rebuild from the files)."""
+    """Apply every decision again (after a rebuild from the files or a refold; `from_jsonl`
+    applies what it imports itself). The queue heads are forgotten."""
     return reapply_facts(store, _decided_fact_ids(store))
 
 
