@@ -7,9 +7,6 @@ everything the product sends.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,11 +17,11 @@ from graph.model import NODE_LABELS, REL_TYPES, fact_id
 from graph.settings import Settings
 from graph.store import GraphStore, open_store
 from queries import run
+from tools import cypher_syntax
 
 SPC, HIGH, MID = "court:最高人民法院", "court:甲省高级人民法院", "court:甲省乙市中级人民法院"
 BASIC = [f"court:甲省乙市{x}人民法院" for x in ("丙区", "丁县", "戊县")]
 INIT = "initiative:诉源治理"
-CHECKER = Path(__file__).resolve().parents[2] / "tools" / "cypher_check" / "check.mjs"
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +162,7 @@ def test_generated_graph_loads_with_the_counts_it_declares(
 
 @pytest.mark.slow  # the checker takes a few seconds to start
 @pytest.mark.skipif(
-    shutil.which("node") is None or not (CHECKER.parent / "node_modules").is_dir(),
+    not cypher_syntax.available(),
     reason="the Cypher checker needs node and `npm ci` in tools/cypher_check",
 )
 def test_neo4j_accepts_every_statement_the_loader_sends() -> None:
@@ -179,13 +176,5 @@ def test_neo4j_accepts_every_statement_the_loader_sends() -> None:
         for by_source in (True, False)
     ]
     items = [{"name": t, "cypher": t, "parameters": ["rows"]} for t in texts]
-    out = subprocess.run(
-        ["node", str(CHECKER)],
-        input=json.dumps(items, ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert out.returncode == 0, out.stderr
-    errors = {r["name"]: r["errors"] for r in json.loads(out.stdout) if r["errors"]}
+    errors = {r["name"]: r["errors"] for r in cypher_syntax.check(items) if r["errors"]}
     assert not errors

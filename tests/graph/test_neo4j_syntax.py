@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import json
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,10 +34,11 @@ from queries import REGISTRY, run
 from queries.explore import neighbourhood_graph
 from queries.registry import NamedQuery, Param, prepared
 from tests import graph_fixtures as g
+from tools import cypher_syntax
 from ui.cypher import examples
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKER = ROOT / "tools" / "cypher_check" / "check.mjs"
+CHECKER = cypher_syntax.CHECKER
 SAMPLE = ROOT / "data" / "sample"
 
 pytestmark = [
@@ -264,18 +264,6 @@ def _review_workload(store, tmp: Path) -> None:
         review.HEAD_SIZE = size
 
 
-def _run_checker(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = subprocess.run(
-        ["node", str(CHECKER)],
-        input=json.dumps(items, ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
-
-
 def _checker_version() -> str:
     """What the checker's verdicts depend on besides the statement: check.mjs, the locked
     packages and the installed language-support package."""
@@ -315,7 +303,7 @@ def _check(
     keys = [_item_key(item) for item in items]
     todo = [(k, item) for k, item in zip(keys, items, strict=True) if k not in kept]
     if todo:
-        results = _run_checker([item for _, item in todo])
+        results = cypher_syntax.check([item for _, item in todo])
         for (k, _), result in zip(todo, results, strict=True):
             kept[k] = {"errors": result["errors"], "warnings": result["warnings"]}
     if cache is not None:  # only this run's statements: changed ones do not pile up
