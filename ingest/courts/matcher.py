@@ -19,6 +19,7 @@ from typing import Literal
 import ahocorasick
 
 from ingest.gazetteer import GENERIC_PLACE_NAMES, Gazetteer, common_word_shorts, load_gazetteer
+from ingest.normalize import char_ranges
 from ingest.roster import Roster, build_roster
 
 # Variant characters the t2s conversion leaves alone (寧陜 -> 宁陜, not 宁陕); folding is
@@ -135,18 +136,8 @@ def _key_runs(keys: Iterable[str]) -> re.Pattern[str]:
     no match crosses another character, so only these runs need the automaton (which steps
     slowly through text no key starts with)."""
     keys = list(keys)
-    codes = sorted({ord(c) for k in keys for c in k})
-    ranges: list[str] = []  # consecutive code points as one range: a long class scans slowly
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
-        ranges.append(first if i == j else f"{first}-{last}")
-        i = j + 1
     shortest = min((len(k) for k in keys), default=1)
-    return re.compile("[" + "".join(ranges) + "]" + f"{{{max(1, shortest)},}}")
+    return re.compile(char_ranges(ord(c) for k in keys for c in k) + f"{{{max(1, shortest)},}}")
 
 
 def _add(table: dict[str, list[Cand]], key: str, cand: Cand) -> None:
