@@ -12,6 +12,7 @@ court named last before it, except the subject of its own clause.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -212,6 +213,7 @@ def self_references(res: Resolver, home: str | None) -> list[Found]:
             while n and chain[n - 1].end > m.start():
                 n -= 1
             prev = chain[:n] if n < 64 else chain[n - 64 : n]  # the last few suffice
+            prev = [_as_court(f) for f in prev]  # 该院 is a 院: a tribunal stands for its court
             subject = _clause_subject(res, prev, m.start())
             if subject is not None:
                 others = [f for f in prev if f.court != subject]
@@ -223,6 +225,16 @@ def self_references(res: Resolver, home: str | None) -> list[Found]:
         if target:
             out.append(Found(m.start(), m.end(), target))
     return out
+
+
+def _as_court(f: Found) -> Found:
+    """A tribunal found (甲县人民法院乙人民法庭) as the court it belongs to, for 该院: the
+    court's full name opens the tribunal's."""
+    name = f.court
+    if name.endswith("法庭") and "法院" in name[:-2]:
+        court = name[: name.rindex("法院", 0, len(name) - 2) + 2]
+        return dataclasses.replace(f, court=court, ref=None, level="")
+    return f
 
 
 def _clause_subject(res: Resolver, prev: Sequence[Found], pos: int) -> str | None:

@@ -433,6 +433,13 @@ def test_this_court_is_the_nearest_court_before_it() -> None:
     assert (last.surface, last.court) == ("该院", "新疆维吾尔自治区博乐市人民法院")
 
 
+def test_this_court_after_a_tribunal_is_the_tribunals_court() -> None:
+    # 该院 is a 院: a tribunal named last stands for the court it belongs to (该庭 for itself)
+    r = run("明山区法院推进诉源治理。该院高台子法庭聘请调解员。\n同期，该院诉前调解纠纷300件。")
+    last = r.mentions[-1]
+    assert (last.surface, last.court) == ("该院", "辽宁省本溪市明山区人民法院")
+
+
 @pytest.mark.parametrize(
     ("text", "court"),
     [
