@@ -11,13 +11,25 @@ import pytest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def app_on(store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
-    """The app's settings pointing at the session's embedded store, its caches emptied."""
+def forget_answers() -> None:
+    """Empty the app's caches, the sidebar's collection sizes too: those are kept per store
+    and re-counted only when the number of documents changes (ui/scope.py), and every test
+    store lives in the same directory, so a graph reloaded with the same number of documents
+    would otherwise show the collections of the graph before it."""
     import streamlit as st
 
+    from ui import scope
+
+    st.cache_data.clear()
+    with scope._SIZES_LOCK:
+        scope._SIZES.clear()
+
+
+def app_on(store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """The app's settings pointing at the session's embedded store, its caches emptied."""
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
-    st.cache_data.clear()
+    forget_answers()
     return store
 
 
@@ -30,12 +42,7 @@ def small_store(arcadedb_small_graph, embedded_dir: Path, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def empty_store(arcadedb_store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):
-    import streamlit as st
-
-    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    st.cache_data.clear()
-    return arcadedb_store
+    return app_on(arcadedb_store, embedded_dir, monkeypatch)
 
 
 @pytest.fixture
