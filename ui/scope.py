@@ -158,16 +158,24 @@ def _home_choices(
         return list(by_id)
     provinces = sorted({r["province"] for r in courts if r.get("province")})
     choices = [NATIONAL, *provinces]
-    if st.session_state.get(HOME_PROVINCE_KEY) not in choices:
-        own = (by_id.get(home or "") or {}).get("province") or NATIONAL
-        st.session_state[HOME_PROVINCE_KEY] = own if own in choices else NATIONAL
+    if HOME_PROVINCE_KEY not in st.session_state or (
+        st.session_state[HOME_PROVINCE_KEY] is not None
+        and st.session_state[HOME_PROVINCE_KEY] not in choices
+    ):
+        # at first the home court's own province; no home court: none yet (the box asks)
+        own = (by_id.get(home or "") or {}).get("province") or NATIONAL if home else None
+        st.session_state[HOME_PROVINCE_KEY] = own if own in choices else None
     province = st.selectbox(
         "本院所在省份",
         choices,
         key=HOME_PROVINCE_KEY,
+        index=None,
+        placeholder="先选省份",
         format_func=lambda p: "全国（不属于一省的法院）" if p == NATIONAL else p,
         help="先选省份，下面的“本院”列出这个省的法院",
     )
+    if province is None:
+        return []
     return [c for c, r in by_id.items() if (r.get("province") or NATIONAL) == province]
 
 

@@ -113,6 +113,24 @@ def test_home_court_by_province_on_a_large_graph(small_store, app, monkeypatch) 
     assert len(home.options) == 2  # （未设置） and the home: 甲省's courts are not offered
 
 
+def test_province_box_asks_first_when_no_home_court(small_store, app, monkeypatch) -> None:
+    """With no home court the province box shows its prompt, not 全国 (which would list the
+    courts of no province as if they were the user's), and the court box offers nothing
+    to pick until a province is chosen."""
+    from ui import scope
+
+    monkeypatch.setattr(scope, "HOME_ONE_BOX", 0)
+    monkeypatch.delenv("COURTGRAPH_HOME_COURT", raising=False)
+    at = app(page="overview")
+    no_trouble(at)
+    province = at.selectbox(key="scope.home_province")
+    assert province.value is None
+    assert at.selectbox(key="scope.home").options == ["（未设置）"]
+    province.set_value("甲省").run()
+    no_trouble(at)
+    assert any("高级人民法院" in o for o in at.selectbox(key="scope.home").options)
+
+
 def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
     from ingest.pipeline import IngestReport
     from ingest.uploads import stage_uploads, summary_zh
