@@ -177,6 +177,47 @@ def initiative_picker(initiatives: list[dict[str, Any]], key: str) -> str:
     return str(initiative_id)
 
 
+#: up to this many courts, a court box offers them all; above, a province box comes first
+#: and the court box offers that province's courts (a national graph has thousands: their
+#: names are ~150 KB sent to the browser on every page)
+ONE_BOX = 400
+NATIONAL = ""  # a province box's choice for courts of no province (the supreme court)
+
+
+def courts_by_province(
+    courts: list[dict[str, Any]],
+    key: str,
+    own: str | None,
+    *,
+    label: str = "省份",
+    help: str | None = None,
+    where: Any = st,
+) -> list[str] | None:
+    """None when `courts` (`superior_courts` rows) are few enough for one box; else a
+    province box (first set to the province of the court `own`, or left asking when there is
+    none) and the ids of the chosen province's courts ([] while none is chosen)."""
+    if len(courts) <= ONE_BOX:
+        return None
+    by_id = {r["court_id"]: r for r in courts}
+    choices = [NATIONAL, *sorted({r["province"] for r in courts if r.get("province")})]
+    chosen = st.session_state.get(key, "unset")
+    if chosen == "unset" or (chosen is not None and chosen not in choices):
+        province = (by_id.get(own or "") or {}).get("province") or NATIONAL if own else None
+        st.session_state[key] = province if province in choices else None
+    province = where.selectbox(
+        label,
+        choices,
+        key=key,
+        index=None,
+        placeholder="先选省份",
+        format_func=lambda p: "全国（不属于一省的法院）" if p == NATIONAL else p,
+        help=help,
+    )
+    if province is None:
+        return []
+    return [c for c, r in by_id.items() if (r.get("province") or NATIONAL) == province]
+
+
 def court_picker(
     courts: list[dict[str, Any]],
     key: str,
@@ -187,7 +228,9 @@ def court_picker(
     where: Any = st,
 ) -> str:
     """A select box of the courts coverage can be counted under (`superior_courts` rows);
-    the first visit takes the URL's `court` (id or name), else `default()`."""
+    the first visit takes the URL's `court` (id or name), else the home court, else
+    `default()`. On a large graph a province box comes first (`courts_by_province`) and the
+    box offers that province's courts and the court chosen before."""
     by_id = {r["court_id"]: r for r in courts}
     if key not in st.session_state or st.session_state[key] not in by_id:
         from ui.scope import home_court
@@ -198,10 +241,15 @@ def court_picker(
         home = home_court()  # the user's own court comes before the page's default
         fallback = home if home in by_id else default()
         st.session_state[key] = wanted if wanted in by_id else fallback
+    current = st.session_state[key]
+    listed = courts_by_province(courts, f"{key}.province", current, where=where)
+    options = list(by_id) if listed is None else listed
+    if current not in options:
+        options = [current, *options]
     return str(
         where.selectbox(
             label,
-            list(by_id),
+            options,
             key=key,
             format_func=lambda c: f"{by_id[c]['court']}（{state.level_zh(by_id[c]['level'])}）",
             help=help,

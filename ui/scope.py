@@ -19,7 +19,7 @@ import streamlit as st
 
 from graph.collections import DEMO_COLLECTION
 from graph.errors import CourtgraphError
-from ui import state
+from ui import common, state
 
 COLLECTIONS_KEY = "scope.collections"
 VERIFIED_KEY = "scope.verified"
@@ -141,42 +141,22 @@ def home_court() -> str | None:
     return _home_of_settings(state.store().description, value) if value else None
 
 
-#: up to this many courts, the home-court box offers them all; above, a province box comes
-#: first and the court box offers that province's courts (a national graph has thousands:
-#: their names are ~150 KB sent to the browser on every page)
-HOME_ONE_BOX = 400
 HOME_PROVINCE_KEY = "scope.home_province"
-NATIONAL = ""  # the province box's choice for courts of no province (the supreme court)
+NATIONAL = common.NATIONAL
 
 
-def _home_choices(
-    courts: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], home: str | None
-) -> list[str]:
+def _home_choices(courts: list[dict[str, Any]], home: str | None) -> list[str]:
     """The court ids the home-court box offers: every court, or on a large graph those of
-    the province chosen in a box above it (at first the home court's own)."""
-    if len(courts) <= HOME_ONE_BOX:
-        return list(by_id)
-    provinces = sorted({r["province"] for r in courts if r.get("province")})
-    choices = [NATIONAL, *provinces]
-    if HOME_PROVINCE_KEY not in st.session_state or (
-        st.session_state[HOME_PROVINCE_KEY] is not None
-        and st.session_state[HOME_PROVINCE_KEY] not in choices
-    ):
-        # at first the home court's own province; no home court: none yet (the box asks)
-        own = (by_id.get(home or "") or {}).get("province") or NATIONAL if home else None
-        st.session_state[HOME_PROVINCE_KEY] = own if own in choices else None
-    province = st.selectbox(
-        "本院所在省份",
-        choices,
-        key=HOME_PROVINCE_KEY,
-        index=None,
-        placeholder="先选省份",
-        format_func=lambda p: "全国（不属于一省的法院）" if p == NATIONAL else p,
+    the province chosen in a box above it (at first the home court's own; with none, the box
+    asks rather than choosing 全国 and listing the courts of no province)."""
+    listed = common.courts_by_province(
+        courts,
+        HOME_PROVINCE_KEY,
+        home,
+        label="本院所在省份",
         help="先选省份，下面的“本院”列出这个省的法院",
     )
-    if province is None:
-        return []
-    return [c for c, r in by_id.items() if (r.get("province") or NATIONAL) == province]
+    return [r["court_id"] for r in courts] if listed is None else listed
 
 
 def sidebar() -> None:
@@ -215,7 +195,7 @@ def sidebar() -> None:
         )
         by_id = {r["court_id"]: r for r in courts}
         home = home_court()
-        listed = _home_choices(courts, by_id, home)
+        listed = _home_choices(courts, home)
         options = [NO_HOME, *listed]
         if home and home not in listed:
             options.insert(1, home)

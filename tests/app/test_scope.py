@@ -95,11 +95,11 @@ def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:
 
 
 def test_home_court_by_province_on_a_large_graph(small_store, app, monkeypatch) -> None:
-    """Above `HOME_ONE_BOX` courts a province box comes first; the home court's province is
+    """Above `ONE_BOX` courts a province box comes first; the home court's province is
     chosen at first and the court box lists that province's courts (and keeps the home)."""
-    from ui import scope
+    from ui import common, scope
 
-    monkeypatch.setattr(scope, "HOME_ONE_BOX", 0)
+    monkeypatch.setattr(common, "ONE_BOX", 0)
     at = app(page="overview", home=g.MID)
     no_trouble(at)
     province = at.selectbox(key="scope.home_province")
@@ -117,9 +117,9 @@ def test_province_box_asks_first_when_no_home_court(small_store, app, monkeypatc
     """With no home court the province box shows its prompt, not 全国 (which would list the
     courts of no province as if they were the user's), and the court box offers nothing
     to pick until a province is chosen."""
-    from ui import scope
+    from ui import common
 
-    monkeypatch.setattr(scope, "HOME_ONE_BOX", 0)
+    monkeypatch.setattr(common, "ONE_BOX", 0)
     monkeypatch.delenv("COURTGRAPH_HOME_COURT", raising=False)
     at = app(page="overview")
     no_trouble(at)
@@ -206,3 +206,24 @@ def test_initiative_coverage_says_tribunals_need_a_roster(small_store, app) -> N
     at = app(page="initiative", id=g.SUYUAN, court=g.MID, tab="辖区覆盖")
     no_trouble(at)
     assert any("人民法庭未计入" in c for c in texts(at, "caption"))
+
+
+def test_coverage_court_picker_by_province_on_a_large_graph(small_store, app, monkeypatch):
+    """辖区覆盖's court box asks for the province first on a large graph too: first the chosen
+    court's own, listing that province's courts; another province lists its courts and keeps
+    the court chosen until another is picked."""
+    from ui import common
+
+    monkeypatch.setattr(common, "ONE_BOX", 0)
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID, tab="辖区覆盖")
+    no_trouble(at)
+    boxes = {b.key: b for b in at.selectbox}
+    province_key = next(k for k in boxes if k.endswith(".court.province"))
+    court = boxes[province_key.removesuffix(".province")]
+    assert boxes[province_key].value == "甲省" and court.value == g.MID
+    assert any("高级人民法院" in o for o in court.options)
+    at.selectbox(key=province_key).set_value(common.NATIONAL).run()
+    no_trouble(at)
+    court = at.selectbox(key=province_key.removesuffix(".province"))
+    assert court.value == g.MID and not any("甲省高级" in o for o in court.options)
+    assert any("基层法院：已推行" in t for t in texts(at, "markdown"))
