@@ -104,14 +104,20 @@ def _asked(initiative_id: str, filters: dict[str, str | None]) -> dict[str, Any]
     return {"initiative": initiative_id, **{k: v for k, v in filters.items() if v}}
 
 
-def _url_filters() -> dict[str, str | None]:
-    """The adopters' filters as the URL holds them (the 采用单位 tab keeps them there)."""
+def _url_filters(initiative_id: str) -> dict[str, str | None]:
+    """The adopters' filters as the URL holds them (the 采用单位 tab keeps them there), read
+    as that tab reads them: a level, stage or province it does not offer is no filter (a
+    hand-made link's unknown province must not empty the timeline while the tab shows all)."""
     out: dict[str, str | None] = {}
     for url, name in FILTERS.items():
         value = (state.param(url) or "").strip() or None
         if name == "level" and value not in LEVELS or name == "stage" and value not in STAGES:
             value = None
         out[name] = value
+    if out.get("province"):
+        every, _ = state.run("adopters", {"initiative": initiative_id})  # the tab's answer
+        if out["province"] not in {r.get("province") for r in every}:
+            out["province"] = None
     return out
 
 
@@ -345,7 +351,7 @@ def _default_court(courts: list[dict[str, Any]]) -> str:
 def _timeline(initiative_id: str) -> None:
     from ui import charts
 
-    asked = _asked(initiative_id, _url_filters())  # the 采用单位 tab's filters
+    asked = _asked(initiative_id, _url_filters(initiative_id))  # the 采用单位 tab's filters
     rows = state.rows("adopters", asked)
     if any(k != "initiative" for k in asked):
         st.caption("按「采用单位」页签的筛选条件。")

@@ -497,3 +497,15 @@ def test_province_tab_offers_the_coverage_map(small_store, app) -> None:
     no_trouble(at)
     assert {"覆盖地图 PNG", "覆盖地图 SVG", "覆盖地图 PPTX"} <= set(_downloads(at))
     assert at.selectbox(key="analytics.map_scope").options == ["全国", "甲省"]
+
+
+def test_timeline_reads_the_adopters_filters_as_the_tab_does(small_store, app) -> None:
+    """A link's province the 采用单位 tab does not offer is no filter there, so it is none
+    in the timeline either: both show every adopter (the timeline was empty)."""
+    at = app(page="initiative", id=g.SUYUAN, tab="推行时间线", province="不存在省")
+    no_trouble(at)
+    assert not any("筛选出的推行记录都没有日期" in t for t in texts(at, "info"))
+    assert not any("按「采用单位」页签的筛选条件" in t for t in texts(at, "caption"))
+    at = app(page="initiative", id=g.SUYUAN, tab="推行时间线", province="甲省")
+    no_trouble(at)
+    assert any("按「采用单位」页签的筛选条件" in t for t in texts(at, "caption"))
