@@ -352,6 +352,17 @@ class GraphStore:
             out[label] = self.read(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]
         return out
 
+    def change_token(self) -> str:
+        """A token that changes whenever a document is written or deleted, a review decision
+        is taken or an entity is added or removed, by any process (three label counts: both
+        servers keep them, so it is instant on any size). A change to properties alone (a
+        summary refresh) does not change it. Callers key cached answers on it."""
+        counts = [
+            self.read(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]
+            for label in ("Document", "ReviewDecision", "Entity")
+        ]
+        return ":".join(map(str, counts))
+
     def relationship_counts(self) -> dict[str, int]:
         """Relationships per type (Neo4j keeps these; the embedded server walks every
         relationship: seconds on a national graph, so pages ask for them on demand)."""

@@ -55,7 +55,7 @@ def by_level(
     )
     scope = scope or {}
     rows, tally = _counts(
-        state.store().description,
+        state.store_key(),
         tuple(levels),
         chosen,
         tuple(scope.get("collections") or ()),

@@ -668,7 +668,7 @@ def _provinces(store_key: str) -> list[str]:
 def _more_filters() -> dict[str, Any]:
     """单位, 省份, 阶段 and a confidence ceiling, in a second row (session state like the
     first row's filters); each is passed straight to `review.queue`."""
-    provinces = _provinces(state.store().description)
+    provinces = _provinces(state.store_key())
     if st.session_state.get(f"{P}.province") not in (None, *provinces):
         del st.session_state[f"{P}.province"]  # a province no longer in the graph
     g = st.columns([2, 1, 1, 1])

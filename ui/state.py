@@ -8,6 +8,8 @@ copied link opens the same view.
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -53,6 +55,29 @@ def store():  # type: ignore[no-untyped-def]
     return _open_store(settings())
 
 
+#: how long a store's change token is taken as current (one page run reads it once or twice)
+TOKEN_FRESH_S = 1.0
+_TOKENS: dict[str, tuple[float, str]] = {}
+_TOKENS_LOCK = threading.Lock()
+
+
+def store_key() -> str:
+    """What every cached answer is keyed on: the store and its change token
+    (`GraphStore.change_token`), so a document ingested, deleted or decided on by another
+    process or user shows on the next page, not when the cache expires. The token is read at
+    most once a second per store."""
+    s = store()
+    now = time.monotonic()
+    with _TOKENS_LOCK:
+        have = _TOKENS.get(s.description)
+    if have is not None and now - have[0] < TOKEN_FRESH_S:
+        return have[1]
+    key = f"{s.description}|{s.change_token()}"
+    with _TOKENS_LOCK:
+        _TOKENS[s.description] = (now, key)
+    return key
+
+
 @st.cache_data(ttl=300, max_entries=512, show_spinner=False)
 def _rows(store_key: str, name: str, params: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
     import queries
@@ -65,14 +90,14 @@ def rows(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]
     """Rows of a named query (cached for a few minutes), from the chosen collections."""
     from ui.scope import scoped
 
-    return _rows(store().description, name, scoped(name, dict(params or {})))[0]
+    return _rows(store_key(), name, scoped(name, dict(params or {})))[0]
 
 
 def run(name: str, params: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], bool]:
     """(rows, truncated) of a named query (cached), from the chosen collections."""
     from ui.scope import scoped
 
-    return _rows(store().description, name, scoped(name, dict(params or {})))
+    return _rows(store_key(), name, scoped(name, dict(params or {})))
 
 
 @st.cache_data(ttl=300, max_entries=256, show_spinner=False)
@@ -84,7 +109,7 @@ def _resolve(store_key: str, value: str, label: str | None) -> str:
 
 def resolve(value: str, label: str | None = None) -> str:
     """An entity id from an id or a name/alias (simplified or traditional)."""
-    return _resolve(store().description, value.strip(), label)
+    return _resolve(store_key(), value.strip(), label)
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
@@ -94,7 +119,7 @@ def _counts(store_key: str) -> dict[str, int]:
 
 def counts() -> dict[str, int]:
     """Nodes per label (instant on any size)."""
-    return _counts(store().description)
+    return _counts(store_key())
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计关系数…")
@@ -104,7 +129,7 @@ def _relationship_counts(store_key: str) -> dict[str, int]:
 
 def relationship_counts() -> dict[str, int]:
     """Relationships per type (seconds on a national graph in the embedded server)."""
-    return _relationship_counts(store().description)
+    return _relationship_counts(store_key())
 
 
 def entity(entity_id: str) -> dict[str, Any]:
@@ -135,11 +160,13 @@ def subgraph(  # type: ignore[no-untyped-def]
         from ui.scope import verified_only
 
         verified = verified_only()
-    return _subgraph(store().description, entity_id, depth, tuple(sorted(kinds)), limit, verified)
+    return _subgraph(store_key(), entity_id, depth, tuple(sorted(kinds)), limit, verified)
 
 
 def clear_caches() -> None:
     st.cache_data.clear()
+    with _TOKENS_LOCK:
+        _TOKENS.clear()
 
 
 # -- URL state ---------------------------------------------------------------------------

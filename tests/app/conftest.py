@@ -16,11 +16,9 @@ def forget_answers() -> None:
     and re-counted only when the number of documents changes (ui/scope.py), and every test
     store lives in the same directory, so a graph reloaded with the same number of documents
     would otherwise show the collections of the graph before it."""
-    import streamlit as st
+    from ui import scope, state
 
-    from ui import scope
-
-    st.cache_data.clear()
+    state.clear_caches()
     with scope._SIZES_LOCK:
         scope._SIZES.clear()
 

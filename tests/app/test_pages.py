@@ -77,6 +77,30 @@ def test_overview_on_an_empty_graph_says_what_to_do(empty_store, app) -> None:
     assert any("图中还没有数据" in t and "导入" in t for t in texts(at, "info"))
 
 
+def test_pages_show_another_process_s_writes_at_once(empty_store, app, tmp_path, monkeypatch):
+    """Answers are cached, but keyed on the store's change token: a document another process
+    ingests (here: written straight to the store, the app's caches untouched) shows on the
+    next page, not when the cache expires."""
+    from ingest.pipeline import ingest_paths
+    from ui import state
+
+    monkeypatch.setattr(state, "TOKEN_FRESH_S", 0.0)
+    articles = {
+        "a.txt": "江苏省南京市中级人民法院2024年3月在全市法院全面推行诉源治理工作。",
+        "b.txt": "江苏省苏州市中级人民法院2024年5月全面推行诉源治理工作。",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert not ingest_paths(empty_store, [tmp_path / "a.txt"]).failed
+    at = app(page="initiative", id="诉源治理")
+    no_trouble(at)
+    assert set(frame(at, "initiative.adopters_table")["单位"]) == {"江苏省南京市中级人民法院"}
+    assert not ingest_paths(empty_store, [tmp_path / "b.txt"]).failed
+    again = app(page="initiative", id="诉源治理")
+    no_trouble(again)
+    assert "江苏省苏州市中级人民法院" in set(frame(again, "initiative.adopters_table")["单位"])
+
+
 def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     at = app(page="initiative", id="诉源治理", court=g.MID)
     no_trouble(at)

@@ -463,3 +463,23 @@ def test_a_store_of_an_older_version_is_refolded(store) -> None:
         "MATCH (:Entity {id: $u})-[a:ADOPTED]->() RETURN a.scope AS scope", {"u": g.DING}
     )
     assert ding == [{"scope": "丁"}]
+
+
+def test_change_token_follows_documents_decisions_and_entities(store) -> None:
+    """The token the explorer keys its cached answers on changes with a document written or
+    deleted, a review decision and a new entity, and not while nothing is written."""
+    from graph import review
+
+    tokens = [store.change_token()]
+    g.load_small_graph(store)
+    tokens.append(store.change_token())
+    assert store.change_token() == tokens[-1]  # nothing written: the same token
+    review.decide(store, fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted"), "confirm", reviewer="甲")
+    tokens.append(store.change_token())
+    store.upsert_nodes(
+        [NodeRow("Court", "court:甲省乙市己县人民法院", {"name": "甲省乙市己县人民法院"})]
+    )
+    tokens.append(store.change_token())
+    store.delete_document(g.DOC_B)
+    tokens.append(store.change_token())
+    assert len(set(tokens)) == len(tokens), tokens

@@ -30,7 +30,7 @@ def _store_key() -> str:
     depends on."""
     from ui.scope import collections_key, verified_only
 
-    return f"{state.store().description}|{collections_key()}|{int(verified_only())}"
+    return f"{state.store_key()}|{collections_key()}|{int(verified_only())}"
 
 
 def _scope() -> dict[str, Any]:
