@@ -60,6 +60,30 @@ def table(
     st.dataframe(frame, hide_index=True, column_config=config, height=height, width="stretch")
 
 
+def rows_shown(rows: list[Any], key: str | None) -> list[Any]:
+    """The rows `table(rows, key=key)` will show: the first `TABLE_ROWS` until its switch is
+    on (so a caller prepares only those, e.g. looks up their documents' titles)."""
+    if len(rows) > TABLE_ROWS and not st.session_state.get(f"{key or 'table'}.all"):
+        return rows[:TABLE_ROWS]
+    return rows
+
+
+#: ids asked of `document_sources` at a time (its row limit)
+SOURCES_AT_ONCE = 500
+
+
+def document_titles(ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Title, date and URLs of each document in `ids` (`document_sources` rows by id), asked
+    `SOURCES_AT_ONCE` at a time: one question for thousands was cut at the query's row
+    limit, and the rest showed as bare ids."""
+    wanted = sorted(set(ids))
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(wanted), SOURCES_AT_ONCE):
+        chunk = ",".join(wanted[i : i + SOURCES_AT_ONCE])
+        out.update({r["doc_id"]: r for r in state.rows("document_sources", {"ids": chunk})})
+    return out
+
+
 def _status(row: dict[str, Any]) -> list[str | None]:
     return [row.get("status")]
 
@@ -268,7 +292,7 @@ def sources_for(graph_or_doc_ids: Any) -> list[Any]:
     )
     if not ids:
         return []
-    found = {r["doc_id"]: r for r in state.rows("document_sources", {"ids": ",".join(ids)})}
+    found = document_titles(ids)
     out = []
     for d in ids:
         r = found.get(d)

@@ -12,6 +12,7 @@ from graph.collections import DEFAULT_COLLECTION
 from graph.errors import CourtgraphError
 from ingest.uploads import safe_name  # noqa: F401  (kept importable from here)
 from ui import state
+from ui.common import document_titles
 
 TYPES = ["txt", "html", "htm", "md", "docx", "pdf", "json", "csv", "jsonl"]
 
@@ -79,10 +80,7 @@ def _articles() -> None:
     bar.progress(1.0, text="完成")
     state.clear_caches()
     repeated = sorted(set(report.repeats.values()) | {d for _p, d in report.reposts})
-    titles = {}
-    if repeated:
-        rows = state.rows("document_sources", {"ids": ",".join(repeated)})
-        titles = {r["doc_id"]: r.get("title") or "" for r in rows}
+    titles = {d: r.get("title") or "" for d, r in document_titles(repeated).items()}
     if report.failed:
         st.warning(f"{len(report.failed)} 个文件未能导入，原因见下方摘要。")
     else:

@@ -125,3 +125,23 @@ def test_the_province_table_colours_the_most_covered_initiatives(graph, app, mon
         "1 个省份 × 2 项举措（下表列出覆盖最广的 1 项，全部举措见 CSV）" in t
         for t in texts(at, "caption")
     )
+
+
+def test_document_titles_are_asked_a_part_at_a_time(graph, monkeypatch) -> None:
+    """Thousands of source documents (a national initiative's figures) are asked for in
+    parts no larger than the query's row limit: asked at once, all past the limit showed
+    as bare ids."""
+    import queries.registry as registry
+    from ui import common
+
+    query = registry.REGISTRY["document_sources"]
+    assert query.row_limit >= common.SOURCES_AT_ONCE
+    monkeypatch.setitem(
+        registry.REGISTRY, "document_sources", dataclasses.replace(query, row_limit=1)
+    )
+    monkeypatch.setattr(common, "SOURCES_AT_ONCE", 1)
+    found = common.document_titles([g.DOC_B, g.DOC_A, g.DOC_A])
+    assert {d: r["title"] for d, r in found.items()} == {
+        g.DOC_A: "样例文档甲",
+        g.DOC_B: "样例文档乙",
+    }

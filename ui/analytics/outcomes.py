@@ -15,7 +15,7 @@ from ui.analytics.shared import (
     _outcomes_of,
     _store_key,
 )
-from ui.common import table
+from ui.common import document_titles, rows_shown, table
 
 
 # -- 成效对照 -------------------------------------------------------------------------------
@@ -37,11 +37,11 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
         st.info("推行这项举措的单位还没有报告过成效数据。")
         return
     doc_ids = sorted({d for r in rows for d in r.get("doc_ids") or []})
-    docs = (
-        {d["doc_id"]: d for d in state.rows("document_sources", {"ids": ",".join(doc_ids)})}
-        if doc_ids
-        else {}
-    )
+    # titles of the documents the page shows: those of the rows shown and the sources listed
+    # (a national initiative's figures cite tens of thousands of documents)
+    visible = rows_shown(rows, f"{P}.outcomes")
+    listed = doc_ids if len(doc_ids) <= LISTED_DOCUMENTS else rows_shown(doc_ids, f"{P}.sources")
+    docs = document_titles([*{d for r in visible for d in r.get("doc_ids") or []}, *listed])
 
     def title(d: str) -> str:
         doc = docs.get(d) or {}
