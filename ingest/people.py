@@ -176,7 +176,9 @@ _DOTTED_NAME = re.compile(
     r"同志|一行|等|$|"
     # a clause goes on after the name (买买提·哈斯木就来到法院, …经常往基层跑): function words
     # and verbs never written inside a transliterated name
-    r"就|在|是|的|把|也|还|将|已|正|从|又|曾|便|来到|走进|赶到|经常|一直|每天|接受|带着)"
+    r"就|在|是|的|把|也|还|将|已|正|从|又|曾|便|来到|走进|赶到|经常|一直|每天|接受|带着|"
+    # a companion or the one spoken to (…和同事, …与当事人, …向记者) and more verbs of saying
+    r"和|与|及|跟|向|对|给|告诉|告知|透露|坦言|回忆)"
 )
 #: a two-character name set to the width of three (张　伟), as rosters and bylines print it
 _PADDED_NAME = re.compile(

@@ -621,6 +621,14 @@ def test_dotted_name_ends_where_the_clause_goes_on() -> None:
     assert [h.name for h in find_people(text, mentions)] == ["阿依古丽·买买提"]
 
 
+def test_dotted_name_ends_before_a_companion_or_a_verb_of_telling() -> None:
+    text = "乙县人民法院法官阿依古丽·买买提和同事赶到村里。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["阿依古丽·买买提"]
+    hits = find_people("庭长阿依古丽·买买提告诉记者，纠纷已化解。")
+    assert [h.name for h in hits] == ["阿依古丽·买买提"]
+
+
 def test_name_ends_before_common_words_that_follow_it() -> None:
     assert [h.name for h in find_people("立案庭法官吴婷心里有数。")] == ["吴婷"]
     assert [h.name for h in find_people("退休法官孙建平接受返聘。")] == ["孙建平"]
