@@ -398,9 +398,12 @@ _PLACES = frozenset(
 )
 #: localizers that end a phrase, never stand in a given name: 会上, 河边, 院内
 _LOCALIZERS = frozenset("上下内外边旁间")
-#: 向群众, 于当天, 和村民: a preposition (that is also a surname) and its object
+#: 向群众, 于当天, 和村民, 向代表们, 由中心法官: a preposition (that is also a surname) and its
+#: object
 _PREPOSITION_OBJECT = re.compile(
-    "^[向于和][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一]"
+    "^(?:[向于和由][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一代辖媒律]"
+    # 由 (rare as a surname) before a unit or a post: 由中心, 由专人, 由调解员, 由院领导
+    "|由[中专调人市县区镇院庭])"
 )
 #: what follows a name for sure: punctuation, or a verb of saying (说, 表示, 介绍, 告诉 …)
 _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")

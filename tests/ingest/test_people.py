@@ -629,6 +629,14 @@ def test_dotted_name_ends_before_a_companion_or_a_verb_of_telling() -> None:
     assert [h.name for h in hits] == ["阿依古丽·买买提"]
 
 
+def test_a_preposition_and_its_object_are_no_name() -> None:
+    text = "乙县人民法院法官向代表委员介绍调解工作。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert find_people(text, mentions) == []
+    assert find_people("案件立案后，由中心法官及时分流。") == []
+    assert [h.name for h in find_people("法官向红梅说，调解成功了。")] == ["向红梅"]
+
+
 def test_name_ends_before_common_words_that_follow_it() -> None:
     assert [h.name for h in find_people("立案庭法官吴婷心里有数。")] == ["吴婷"]
     assert [h.name for h in find_people("退休法官孙建平接受返聘。")] == ["孙建平"]
