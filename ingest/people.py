@@ -387,7 +387,8 @@ def _plausible_name(name: str) -> bool:
         and name[-1] not in _NOT_NAME_END
         and name[:2] not in _COMMON_WORDS
         and name not in _PLACES
-        and not _NOT_GIVEN.match(name[1:])
+        # 院长和副院长 (but 李和鹏: a full name with 和 in the middle)
+        and not (_NOT_GIVEN.match(name[1:]) and not (len(name) == 3 and name[1] in _MIDDLE_OK))
         and not _PREPOSITION_OBJECT.match(name)
     )
 
@@ -420,12 +421,30 @@ def _name_final(raw: str) -> bool:
     return ends is not None and (len(raw) == 3 or raw[3] in ends)
 
 
+#: a verb of saying right after a name (潘文接说, 王文亲表示)
+_SAYING = re.compile("说|表示|介绍|告诉|指出|坦言|透露")
+#: characters that stand right before a verb of saying as a word of their own (所说, 听说, 则表示,
+#: 再说, 来说): there the name has two characters
+_BEFORE_SAYING = frozenset("所再都便即曾则听来先要以现前率随逐亦仍却总常笑回答解分讲") | _SAYS
+
+
+def _ends_before_saying(raw: str) -> bool:
+    """raw[2] ends a three-character name a verb of saying follows (潘文接说), though it may
+    begin a word after a two-character name elsewhere (接受, 接待)."""
+    return (
+        len(raw) >= 4
+        and raw[2] not in _NOT_IN_NAME
+        and raw[2] not in _BEFORE_SAYING
+        and _SAYING.match(raw, 3) is not None
+    )
+
+
 def _name_after(raw: str) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None."""
     if _tibetan(raw[:4]):  # 扎西次仁
         return raw[:4]
-    if _NOT_GIVEN.match(raw[1:]) or _NOT_GIVEN.match(raw):
-        return None
+    if (_NOT_GIVEN.match(raw[1:]) and raw[1] not in _MIDDLE_OK) or _NOT_GIVEN.match(raw):
+        return None  # 院长们, 庭长接待日 (a full name with 和 in the middle is read below)
     if len(raw) >= 3 and raw[:2] in COMPOUND_SURNAMES:
         size = 4 if len(raw) >= 4 and raw[3] not in _AFTER_NAME else 3
         return raw[:size] if _valid_name(raw[:size]) else None
@@ -443,7 +462,7 @@ def _name_after(raw: str) -> str | None:
         return raw[:2] if _valid_name(raw[:2]) else None
     if (
         len(raw) >= 3
-        and (raw[2] not in _AFTER_NAME or _name_final(raw))
+        and (raw[2] not in _AFTER_NAME or _name_final(raw) or _ends_before_saying(raw))
         and raw[2] not in _NOT_IN_NAME
         and raw[2] not in _LOCALIZERS  # 李明上门
         and raw[2:4] not in _WORDS_AFTER

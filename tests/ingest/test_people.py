@@ -637,6 +637,17 @@ def test_a_preposition_and_its_object_are_no_name() -> None:
     assert [h.name for h in find_people("法官向红梅说，调解成功了。")] == ["向红梅"]
 
 
+def test_a_three_character_name_whose_characters_double_as_function_words() -> None:
+    text = "乙县法院党组书记、院长李和鹏带领干警来到镇上。"
+    mentions = [CourtMention(0, 4, "乙县法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["李和鹏"]
+    assert [h.name for h in find_people("龙山法庭庭长潘文接说，调解很重要。")] == ["潘文接"]
+    # a word before the verb of saying: the name has two characters
+    assert [h.name for h in find_people("庭长潘文则表示，调解很重要。")] == ["潘文"]
+    assert [h.name for h in find_people("院长王强接受采访时说，调解很重要。")] == ["王强"]
+    assert find_people("院长和副院长出席会议。") == []
+
+
 def test_name_ends_before_common_words_that_follow_it() -> None:
     assert [h.name for h in find_people("立案庭法官吴婷心里有数。")] == ["吴婷"]
     assert [h.name for h in find_people("退休法官孙建平接受返聘。")] == ["孙建平"]
