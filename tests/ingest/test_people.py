@@ -648,6 +648,14 @@ def test_a_three_character_name_whose_characters_double_as_function_words() -> N
     assert find_people("院长和副院长出席会议。") == []
 
 
+def test_common_surnames_left_out_before() -> None:
+    text = "乙县人民法院党组成员、副院长赖文元及法庭负责人前往走访。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["赖文元"]
+    assert [h.name for h in find_people("院长傅强说，要抓好落实。")] == ["傅强"]
+    assert find_people("法官洪水期间坚守岗位。") == []
+
+
 def test_name_ends_before_common_words_that_follow_it() -> None:
     assert [h.name for h in find_people("立案庭法官吴婷心里有数。")] == ["吴婷"]
     assert [h.name for h in find_people("退休法官孙建平接受返聘。")] == ["孙建平"]
