@@ -547,6 +547,10 @@ def test_generic_office_listed_among_a_courts_officers() -> None:
     # an office of another body in the same list is not the court's
     people = _people_of("乙县法院副院长李红伟、县财政局局长赵振营参加。")
     assert "赵振营" not in people
+    # the leader in charge of the work, listed after the court's president
+    people = _people_of("乙县法院党组书记、院长李红伟，协管领导赵振营参加会议。")
+    assert people["赵振营"] == (("协管领导",), "X省乙县人民法院", "person:listed-office")
+    assert "赵振营" not in _people_of("乙县法院开展调研，县政府分管领导赵振营参加会议。")
 
 
 def test_a_full_name_before_de_after_an_occupation() -> None:
