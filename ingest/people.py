@@ -401,12 +401,15 @@ _PLACES = frozenset(
 )
 #: localizers that end a phrase, never stand in a given name: 会上, 河边, 院内
 _LOCALIZERS = frozenset("上下内外边旁间")
-#: 向群众, 于当天, 和村民, 向代表们, 由中心法官: a preposition (that is also a surname) and its
-#: object
+#: surnames that are also prepositions: 向, 于, 和, 由
+_PREPOSITIONS = frozenset("向于和由")
+#: 向群众, 于当天, 和村民, 向代表们, 由中心法官, 向县人大: a preposition (that is also a surname)
+#: and its object
 _PREPOSITION_OBJECT = re.compile(
-    "^(?:[向于和由][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一代辖媒律]"
-    # 由 (rare as a surname) before a unit or a post: 由中心, 由专人, 由调解员, 由院领导
-    "|由[中专调人市县区镇院庭])"
+    "^(?:[向于和由][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一代辖媒律"
+    "区县乡镇街省近党人政]"
+    # 由 (rare as a surname) before a unit or a post: 由中心, 由专人, 由调解员, 由院领导, 由衷
+    "|由[中专调人市县区镇院庭衷])"
 )
 #: what follows a name for sure: punctuation, or a verb of saying (说, 表示, 介绍, 告诉 …)
 _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
@@ -810,8 +813,10 @@ def find_people(
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
             continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
-        if plain and court is None and not good_end(end):
-            continue  # 院长向全院: without a court the name must end where a name ends
+        if plain and (court is None or name[0] in _PREPOSITIONS) and not good_end(end):
+            # 院长向全院: without a court the name must end where a name ends; so must a name
+            # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
+            continue
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue

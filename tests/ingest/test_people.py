@@ -639,6 +639,17 @@ def test_a_preposition_and_its_object_are_no_name() -> None:
     assert find_people(text, mentions) == []
     assert find_people("案件立案后，由中心法官及时分流。") == []
     assert [h.name for h in find_people("法官向红梅说，调解成功了。")] == ["向红梅"]
+    court = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    for text in (
+        "甲县法院院长向县人大常委会报告工作。",
+        "甲县法院院长于近日主持会议。",
+        "甲县法院院长于会上强调。",
+        "甲县法院院长向政协委员介绍情况。",
+        "甲县法院院长由衷感谢。",
+    ):
+        assert find_people(text, court) == [], text
+    hits = find_people("甲县法院院长于新华主持会议。", court)
+    assert [h.name for h in hits] == ["于新华"]
 
 
 def test_a_three_character_name_whose_characters_double_as_function_words() -> None:
