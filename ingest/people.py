@@ -51,6 +51,8 @@ SURNAMES = frozenset(
     "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
     "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # common ones the lists above left out
+    "傅赖洪萧"
     # also the first syllable of many Mongolian names (宝力尔, 宝音)
     "宝"
     # rarer ones that begin no common word
@@ -94,7 +96,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
+    "人大代表|政协委员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -176,7 +178,9 @@ _DOTTED_NAME = re.compile(
     r"同志|一行|等|$|"
     # a clause goes on after the name (买买提·哈斯木就来到法院, …经常往基层跑): function words
     # and verbs never written inside a transliterated name
-    r"就|在|是|的|把|也|还|将|已|正|从|又|曾|便|来到|走进|赶到|经常|一直|每天|接受|带着)"
+    r"就|在|是|的|把|也|还|将|已|正|从|又|曾|便|来到|走进|赶到|经常|一直|每天|接受|带着|"
+    # a companion or the one spoken to (…和同事, …与当事人, …向记者) and more verbs of saying
+    r"和|与|及|跟|向|对|给|告诉|告知|透露|坦言|回忆)"
 )
 #: a two-character name set to the width of three (张　伟), as rosters and bylines print it
 _PADDED_NAME = re.compile(
@@ -324,7 +328,7 @@ _COMMON_WORDS = _two_char_words(
     "利用展现季度周期满意成本文章智能应用严惩符合项目方位方阵程度原因方案计划印发相应"
     "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
     "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
-    "石油房地原任曾任宝贵宝典宝藏宝宝"
+    "石油房地原任曾任宝贵宝典宝藏宝宝洪水洪涝洪灾洪峰赖以萧条"
     # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
     "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
     "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
@@ -385,7 +389,8 @@ def _plausible_name(name: str) -> bool:
         and name[-1] not in _NOT_NAME_END
         and name[:2] not in _COMMON_WORDS
         and name not in _PLACES
-        and not _NOT_GIVEN.match(name[1:])
+        # 院长和副院长 (but 李和鹏: a full name with 和 in the middle)
+        and not (_NOT_GIVEN.match(name[1:]) and not (len(name) == 3 and name[1] in _MIDDLE_OK))
         and not _PREPOSITION_OBJECT.match(name)
     )
 
@@ -396,9 +401,15 @@ _PLACES = frozenset(
 )
 #: localizers that end a phrase, never stand in a given name: 会上, 河边, 院内
 _LOCALIZERS = frozenset("上下内外边旁间")
-#: 向群众, 于当天, 和村民: a preposition (that is also a surname) and its object
+#: surnames that are also prepositions: 向, 于, 和, 由
+_PREPOSITIONS = frozenset("向于和由")
+#: 向群众, 于当天, 和村民, 向代表们, 由中心法官, 向县人大: a preposition (that is also a surname)
+#: and its object
 _PREPOSITION_OBJECT = re.compile(
-    "^[向于和][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一]"
+    "^(?:[向于和由][群当村居大双社企学老原被申案法他我记其各有广全该本此每两三四五六七八九十一代辖媒律"
+    "区县乡镇街省近党人政]"
+    # 由 (rare as a surname) before a unit or a post: 由中心, 由专人, 由调解员, 由院领导, 由衷
+    "|由[中专调人市县区镇院庭衷])"
 )
 #: what follows a name for sure: punctuation, or a verb of saying (说, 表示, 介绍, 告诉 …)
 _SAYS = frozenset("说讲表介告指认坦解回感笑称答问等")
@@ -415,12 +426,30 @@ def _name_final(raw: str) -> bool:
     return ends is not None and (len(raw) == 3 or raw[3] in ends)
 
 
+#: a verb of saying right after a name (潘文接说, 王文亲表示)
+_SAYING = re.compile("说|表示|介绍|告诉|指出|坦言|透露")
+#: characters that stand right before a verb of saying as a word of their own (所说, 听说, 则表示,
+#: 再说, 来说): there the name has two characters
+_BEFORE_SAYING = frozenset("所再都便即曾则听来先要以现前率随逐亦仍却总常笑回答解分讲") | _SAYS
+
+
+def _ends_before_saying(raw: str) -> bool:
+    """raw[2] ends a three-character name a verb of saying follows (潘文接说), though it may
+    begin a word after a two-character name elsewhere (接受, 接待)."""
+    return (
+        len(raw) >= 4
+        and raw[2] not in _NOT_IN_NAME
+        and raw[2] not in _BEFORE_SAYING
+        and _SAYING.match(raw, 3) is not None
+    )
+
+
 def _name_after(raw: str) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None."""
     if _tibetan(raw[:4]):  # 扎西次仁
         return raw[:4]
-    if _NOT_GIVEN.match(raw[1:]) or _NOT_GIVEN.match(raw):
-        return None
+    if (_NOT_GIVEN.match(raw[1:]) and raw[1] not in _MIDDLE_OK) or _NOT_GIVEN.match(raw):
+        return None  # 院长们, 庭长接待日 (a full name with 和 in the middle is read below)
     if len(raw) >= 3 and raw[:2] in COMPOUND_SURNAMES:
         size = 4 if len(raw) >= 4 and raw[3] not in _AFTER_NAME else 3
         return raw[:size] if _valid_name(raw[:size]) else None
@@ -438,7 +467,7 @@ def _name_after(raw: str) -> str | None:
         return raw[:2] if _valid_name(raw[:2]) else None
     if (
         len(raw) >= 3
-        and (raw[2] not in _AFTER_NAME or _name_final(raw))
+        and (raw[2] not in _AFTER_NAME or _name_final(raw) or _ends_before_saying(raw))
         and raw[2] not in _NOT_IN_NAME
         and raw[2] not in _LOCALIZERS  # 李明上门
         and raw[2:4] not in _WORDS_AFTER
@@ -784,8 +813,10 @@ def find_people(
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
             continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
-        if plain and court is None and not good_end(end):
-            continue  # 院长向全院: without a court the name must end where a name ends
+        if plain and (court is None or name[0] in _PREPOSITIONS) and not good_end(end):
+            # 院长向全院: without a court the name must end where a name ends; so must a name
+            # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
+            continue
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue
@@ -1360,6 +1391,8 @@ PERSON_RULES = (
 GENERIC_OFFICES = frozenset(
     ["办公室主任", "主任", "副主任", "处长", "副处长", "科长", "副科长", "局长", "副局长", "队长"]
     + ["大队长", "副大队长", "支队长", "副支队长"]
+    # the leader in charge of a field of work (中院副院长张三，协管领导李四)
+    + ["分管领导", "协管领导"]
 )
 #: one list separator, then the title chain of the next person
 _LIST_GAP = re.compile(r"[、，,及和与][" + _HAN + r"、]{1,16}")

@@ -547,6 +547,10 @@ def test_generic_office_listed_among_a_courts_officers() -> None:
     # an office of another body in the same list is not the court's
     people = _people_of("乙县法院副院长李红伟、县财政局局长赵振营参加。")
     assert "赵振营" not in people
+    # the leader in charge of the work, listed after the court's president
+    people = _people_of("乙县法院党组书记、院长李红伟，协管领导赵振营参加会议。")
+    assert people["赵振营"] == (("协管领导",), "X省乙县人民法院", "person:listed-office")
+    assert "赵振营" not in _people_of("乙县法院开展调研，县政府分管领导赵振营参加会议。")
 
 
 def test_a_full_name_before_de_after_an_occupation() -> None:
@@ -619,6 +623,52 @@ def test_dotted_name_ends_where_the_clause_goes_on() -> None:
     text = "乙县人民法院法官阿依古丽·买买提就赶到村里。"
     mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
     assert [h.name for h in find_people(text, mentions)] == ["阿依古丽·买买提"]
+
+
+def test_dotted_name_ends_before_a_companion_or_a_verb_of_telling() -> None:
+    text = "乙县人民法院法官阿依古丽·买买提和同事赶到村里。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["阿依古丽·买买提"]
+    hits = find_people("庭长阿依古丽·买买提告诉记者，纠纷已化解。")
+    assert [h.name for h in hits] == ["阿依古丽·买买提"]
+
+
+def test_a_preposition_and_its_object_are_no_name() -> None:
+    text = "乙县人民法院法官向代表委员介绍调解工作。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert find_people(text, mentions) == []
+    assert find_people("案件立案后，由中心法官及时分流。") == []
+    assert [h.name for h in find_people("法官向红梅说，调解成功了。")] == ["向红梅"]
+    court = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    for text in (
+        "甲县法院院长向县人大常委会报告工作。",
+        "甲县法院院长于近日主持会议。",
+        "甲县法院院长于会上强调。",
+        "甲县法院院长向政协委员介绍情况。",
+        "甲县法院院长由衷感谢。",
+    ):
+        assert find_people(text, court) == [], text
+    hits = find_people("甲县法院院长于新华主持会议。", court)
+    assert [h.name for h in hits] == ["于新华"]
+
+
+def test_a_three_character_name_whose_characters_double_as_function_words() -> None:
+    text = "乙县法院党组书记、院长李和鹏带领干警来到镇上。"
+    mentions = [CourtMention(0, 4, "乙县法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["李和鹏"]
+    assert [h.name for h in find_people("龙山法庭庭长潘文接说，调解很重要。")] == ["潘文接"]
+    # a word before the verb of saying: the name has two characters
+    assert [h.name for h in find_people("庭长潘文则表示，调解很重要。")] == ["潘文"]
+    assert [h.name for h in find_people("院长王强接受采访时说，调解很重要。")] == ["王强"]
+    assert find_people("院长和副院长出席会议。") == []
+
+
+def test_common_surnames_left_out_before() -> None:
+    text = "乙县人民法院党组成员、副院长赖文元及法庭负责人前往走访。"
+    mentions = [CourtMention(0, 6, "乙县人民法院", "X省乙县人民法院")]
+    assert [h.name for h in find_people(text, mentions)] == ["赖文元"]
+    assert [h.name for h in find_people("院长傅强说，要抓好落实。")] == ["傅强"]
+    assert find_people("法官洪水期间坚守岗位。") == []
 
 
 def test_name_ends_before_common_words_that_follow_it() -> None:
