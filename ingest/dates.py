@@ -178,6 +178,31 @@ _DATE_LINE = re.compile(
     r"[ \t]*[】\])）]?\s*(?:$|来源|作者|编辑|责任|字号|浏览|点击|【|\[|\|)",
     re.MULTILINE,
 )
+_HEAD_END = r"[ \t]*[】\])）]?[ \t]*(?:$|来源|作者|编辑|责任|字号|浏览|点击|【|\[|\|)"
+# A page's timestamp in a portal's own layout, a clock time after it: 2026 01/07 15:17:13 (year,
+# then month/day), 23.01.2017 13:08 (day.month.year), 2022年04月09日09:21 (the time glued on).
+# The time, and the line holding nothing else, tell it from a figure or an event; a day.month
+# pair that could be read either way is left alone.
+_CLOCK_STAMP = re.compile(
+    r"^[ \t]*[【\[(（]?[ \t]*(?:(?:(?P<y>(?:19|20)[0-9]{2})[ \t]+(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})"
+    r"|(?P<d2>[0-9]{1,2})\.(?P<m2>[0-9]{1,2})\.(?P<y2>(?:19|20)[0-9]{2}))[ \t]+"
+    r"|(?P<y3>(?:19|20)[0-9]{2})年(?P<m3>[0-9]{1,2})月(?P<d3>[0-9]{1,2})日)"
+    rf"[0-9]{{1,2}}[:：][0-9]{{2}}(?:[:：][0-9]{{2}})?{_HEAD_END}",
+    re.MULTILINE,
+)
+
+
+def _clock_stamp(m: re.Match[str]) -> str | None:
+    if m.group("y"):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    elif m.group("y3"):
+        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if d <= 12 and d != mo:
+            return None  # 03.04.2017: the 3rd of April or the 4th of March
+    return _iso(y, mo, d) if _valid(y, mo, d) else None
+
 
 # A header row of labelled fields with a bare date among them (来源:某报 21-01-28 15:28;
 # 作者:某某 2024年7月11日 浏览:30): a short line without a full stop.
@@ -267,6 +292,10 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
             found.append(iso)
     for m in _DATE_LINE.finditer(top[:1500]):
         iso = parse_date(m.group("date"))
+        if iso and iso not in found:
+            found.append(iso)
+    for m in _CLOCK_STAMP.finditer(top[:1500]):
+        iso = _clock_stamp(m)
         if iso and iso not in found:
             found.append(iso)
     for m in _BYLINE.finditer(top[:1500]):

@@ -225,6 +225,32 @@ def test_page_dates_leave_cited_issues_and_events_alone(text: str) -> None:
     assert page_dates(text) == []
 
 
+@pytest.mark.parametrize(
+    ("header", "day"),
+    [
+        ("2026 01/07 15:17:13", "2026-01-07"),  # year, then month/day
+        ("23.01.2017  13:08", "2017-01-23"),  # day.month.year
+        ("2022年04月09日09:21 | 来源：示例报", "2022-04-09"),  # the time glued on
+        ("[2022年04月09日09:21]", "2022-04-09"),
+    ],
+)
+def test_page_dates_read_timestamps_in_a_portals_own_layout(header: str, day: str) -> None:
+    assert page_dates(f"示例网 > 法治 > 正文\n标题\n{header}\n某县法院近日开展活动。") == [day]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "03.04.2017 13:08",  # the 3rd of April or the 4th of March
+        "2024年3月15日9:30，某县法院召开推进会。",  # an event in a sentence
+        "2026 01/07",  # no clock time: could be a figure
+        "23.01.2017",
+    ],
+)
+def test_page_dates_leave_ambiguous_or_untimed_stamps_alone(line: str) -> None:
+    assert page_dates(f"标题\n{line}\n正文。") == []
+
+
 def test_credit_dates_search_the_whole_page() -> None:
     text = "正文内容。" * 1000 + "\n《 示例日报 》（2025年06月18日 11 版）\n"
     assert page_dates(text) == []
