@@ -218,6 +218,18 @@ def test_default_taxonomy_common_court_news_names() -> None:
     # referral before filing and entrustment after it are two procedures
     assert found("通过诉前委派和诉中委托调解化解纠纷") == ["委派委托调解", "委托调解"]
     assert found("开展委托调解") == ["委托调解"]
+    # litigation services stationed in the local governance centres (a national practice)
+    assert found("诉讼服务团队全部入驻县级综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("实现诉讼服务入驻街道综治中心全覆盖") == ["诉讼服务入驻综治中心"]
+    assert found("当事人前往综治中心") == []
+    # mediators stationed in the court and their rooms
+    assert found("甲院驻院（庭）调解室20个") == ["人民调解员驻院调解"]
+    assert found("乙庭设立驻法庭联合调解室") == ["人民调解员驻院调解"]
+    assert found("邀请两名调解员进驻法庭开展调解") == ["人民调解员驻院调解"]
+    assert found("调解员入驻法院调解平台") == []
+    assert found("坚持“如我在诉”理念") == ["如我在诉理念"]
+    assert found("推动在线送达、网络调解") == ["电子送达", "在线调解"]
+    assert found("推动矛盾纠纷“一站式”解决") == ["一站式多元解纷机制"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
