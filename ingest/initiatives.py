@@ -1100,6 +1100,13 @@ _MECHANISM_MEETING = re.compile(
 #: 开展甲乙活动: a named activity of the court's own (开展双休日送法进企活动); five characters at
 #: least, so the routine 庭审观摩, 案件评查, 法律咨询 activities are no names
 _ACTIVITY = re.compile(r"(?:开展|举办)(?:了)?(?P<x>[" + HAN + r"]{5,14}?)(?P<head>(?:专项)?活动)")
+#: the channels of a court system's litigation services named together (诉讼服务大厅、诉讼服务网、
+#: 12368热线、巡回审判): the parts of one service system, no initiative each
+_SERVICE_CHANNELS = re.compile(
+    r"诉讼服务网[、和及与]\s*12368(?:诉讼服务)?热线(?:[、和及与]\s*(?:巡回审判|巡回办案))?"
+)
+#: what such a list names: the website, the hotline and the circuit trials as channels
+_CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1130,9 +1137,13 @@ def find_initiatives(
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
     all_matches = tax.find(text[:limit], view)
     spans = [(m.start, m.end) for m in all_matches]
+    channels = [c.span() for c in _SERVICE_CHANNELS.finditer(text, 0, limit)]
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
+        if m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end):
+            dropped.append((m.start, m.end))
+            continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
         if _SLOGAN_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up

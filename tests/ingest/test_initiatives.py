@@ -749,3 +749,12 @@ def test_a_heading_opened_by_a_joined_slogan_names_the_practice() -> None:
     assert names("“互联网+”赋能审判\n正文。") == []
     assert names("甲院说：“以案说法+普法”，群众欢迎。") == []
     assert names("“小案件”里的大民生\n正文。") == []
+
+
+def test_the_channels_of_a_service_system_are_no_initiatives() -> None:
+    # the website, the hotline and the circuit trials listed as channels of one system
+    assert names("甲院形成诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判四种渠道。") == [
+        "12368诉讼服务热线"
+    ]
+    assert names("甲院开通诉讼服务网。") == ["诉讼服务网"]
+    assert names("乙庭开展巡回审判。") == ["巡回审判"]
