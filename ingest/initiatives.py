@@ -1118,6 +1118,35 @@ def _heading_lines(text: str, limit: int) -> list[tuple[int, int]]:
     return [(h.start(1), h.end(1)) for h in _HEADING_LINE.finditer(text, 0, limit)]
 
 
+#: a count of kinds in quotes (“四个中心”, “三项统一”): the number and what the parts share
+_COUNT_NAME = re.compile(r"^(?P<n>[两三四五六七八九十])(?:个|项|大|条)?(?P<h>[" + HAN + r"]{2,4})$")
+_COUNT_VALUE = {c: i for i, c in enumerate("一两三四五六七八九十", start=1)}
+_COUNT_VALUE["二"] = 2
+#: an item of a list a count sums up: no clause mark, no 等 (a list closed by 等 is open)
+_SUMMED_ITEM = re.compile(r"[^、，,。；;：:！!？?“”「」\n]{2,16}")
+
+
+def _count_summaries(text: str, limit: int) -> list[tuple[int, int, re.Match[str]]]:
+    """Quoted counts that sum up the list right before them (建成甲中心、乙中心、丙中心“三个
+    中心”; 以统一A、统一B、统一C的“三个统一”): (list start, quote start, quote) when the list has
+    as many items as the count says and every item holds what the count names (中心, 统一)."""
+    out: list[tuple[int, int, re.Match[str]]] = []
+    for q in _QUOTED.finditer(text, 0, limit):
+        count = _COUNT_NAME.match(strip_ignored(q.group("x")))
+        if count is None:
+            continue
+        cs = _clause_start(text, q.start(), 120)
+        body = text[cs : q.start()]
+        body = body[:-1] if body.endswith("的") else body
+        items = body.split("、")
+        if len(items) != _COUNT_VALUE[count.group("n")] or body.endswith("等"):
+            continue
+        if not all(_SUMMED_ITEM.fullmatch(x) and count.group("h") in x for x in items):
+            continue
+        out.append((cs, q.start(), q))
+    return out
+
+
 def find_initiatives(
     text: str, *, taxonomy: Taxonomy | None = None, limit: int | None = None
 ) -> list[InitiativeMention]:
@@ -1300,6 +1329,13 @@ def find_initiatives(
         ) or _COMPARISON.search(rh.group(0)):
             continue  # 一户一杯茶听民需, 一加一大于二: a phrase of a sentence, not a routine
         cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
+    # 建成甲中心、乙中心、丙中心“三个中心”: the count names the listed parts as one initiative
+    summaries = _count_summaries(text, limit)
+    cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b, _ in summaries)]
+    cands += [
+        InitiativeMention(q.start(), q.end(), q.group(0), True, "quoted-count")
+        for _, _, q in summaries
+    ]
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy
     # matches it contains (a local brand built around a generic term is the brand)

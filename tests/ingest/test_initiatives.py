@@ -758,3 +758,15 @@ def test_the_channels_of_a_service_system_are_no_initiatives() -> None:
     ]
     assert names("甲院开通诉讼服务网。") == ["诉讼服务网"]
     assert names("乙庭开展巡回审判。") == ["巡回审判"]
+
+
+def test_a_quoted_count_sums_up_the_list_before_it() -> None:
+    # the count names the listed parts as one initiative; the parts are no names of their own
+    text = "甲院建成审判事务中心、调解服务中心、卷宗流转中心“三个中心”，方便群众。"
+    assert names(text) == ["“三个中心”"]
+    text = "乙院以统一调解名册、统一工作流程的“两个统一”为抓手。"
+    assert names(text) == ["“两个统一”"]
+    # a list closed by 等, a count of another number or a single shared character: no sum
+    assert "“三个中心”" not in names("甲院建成审判中心、调解中心等“三个中心”。")
+    assert "“三个中心”" not in names("甲院建成审判中心、调解中心“三个中心”。")
+    assert names("案件达到了无缠诉、无反悔、无上访的“三无”标准。") == []
