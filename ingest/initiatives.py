@@ -24,7 +24,9 @@ pattern marks them as a named mechanism:
   rule document-plain), a named activity of court work held (开展双休日送法进企活动, rule
   activity: five or more characters, so 开展庭审观摩活动 and the like stay routine);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
-- the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
+- the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
+- a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
+  quoted-count): as many items as the count says, each holding the counted head.
 
 A quoted list of procedures set up together (开展“示范裁判、集中调处”) is one candidate;
 heads such as 建设, 网络 and 格局 name a mechanism only with a court-work modifier (“甲”无讼建设,
@@ -237,7 +239,8 @@ class InitiativeMention:
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
-    #: pattern | document | award | award-header | meeting | activity | source | rhythm
+    #: quoted-count | quoted-list | pattern | document | award | award-header | meeting | activity | source |
+    #: rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
