@@ -65,7 +65,12 @@ ADOPTION_VERBS = (
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
     "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为|上线"
 )
-_VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
+#: verbs that set up only what they name with a quoted name (创新“甲调解”, 采取“乙+丙”方式), not
+#: an unquoted phrase (创新送达机制 is to improve it)
+_QUOTE_VERBS = "创新|活用|采取|采用"
+_VERB_BEFORE = re.compile(
+    r"(?<![为以])(?:" + ADOPTION_VERBS + "|" + _QUOTE_VERBS + r")(?:了|起|出|好)?$"
+)
 
 #: heads that make a quoted or unquoted phrase the name of a mechanism or facility
 MECHANISM_HEADS = (

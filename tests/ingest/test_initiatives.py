@@ -770,3 +770,12 @@ def test_a_quoted_count_sums_up_the_list_before_it() -> None:
     assert "“三个中心”" not in names("甲院建成审判中心、调解中心等“三个中心”。")
     assert "“三个中心”" not in names("甲院建成审判中心、调解中心“三个中心”。")
     assert names("案件达到了无缠诉、无反悔、无上访的“三无”标准。") == []
+
+
+def test_verbs_that_set_up_a_quoted_name_only() -> None:
+    # 创新/采取/采用/活用 before a quoted name of court work set it up
+    assert names("甲庭创新“民俗调解”，促进和谐。") == ["“民俗调解”"]
+    assert names("乙院采取“首案示范+类案调解”方式化解纠纷。") == ["“首案示范+类案调解”"]
+    # …but an unquoted phrase after them is improved, not named
+    assert names("甲院创新送达机制。") == []
+    assert names("法官采用“背靠背”方式释法。") == []
