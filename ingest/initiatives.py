@@ -146,13 +146,13 @@ _FACILITY_END = re.compile(
     r"热线|驿站|之家|服务队|行动|共治)$"
 )
 _COURT_WORK = re.compile(
-    r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
+    r"调解|调处|调裁|联调|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
 )
 #: 法 in words of the local government's and the party's legal work (法治乡村, 政法小苑)
 _NOT_COURT_WORK = re.compile("法治|政法|普法|执法|司法所|司法局")
 #: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
 _COURT_BUSINESS = re.compile(
-    r"调解|调处|调裁|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
+    r"调解|调处|调裁|联调|化解|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"

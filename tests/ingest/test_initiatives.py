@@ -779,3 +779,9 @@ def test_verbs_that_set_up_a_quoted_name_only() -> None:
     # …but an unquoted phrase after them is improved, not named
     assert names("甲院创新送达机制。") == []
     assert names("法官采用“背靠背”方式释法。") == []
+
+
+def test_joint_mediation_and_resolving_name_court_work() -> None:
+    # 联调 (joint mediation) and 化解 are court work: a quoted name of them set up is a name
+    assert names("甲庭开展“联建联调”，汇聚合力。") == ["“联建联调”"]
+    assert names("该庭构建“2+N”联防联调多元化解格局。") == ["“2+N”联防联调多元化解格局"]
