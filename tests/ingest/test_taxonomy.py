@@ -230,6 +230,15 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("坚持“如我在诉”理念") == ["如我在诉理念"]
     assert found("推动在线送达、网络调解") == ["电子送达", "在线调解"]
     assert found("推动矛盾纠纷“一站式”解决") == ["一站式多元解纷机制"]
+    assert found("建立速执团队负责简易执行") == ["速执团队"]
+    assert found("成立14个速裁速执团队") == ["速裁团队"]
+    assert found("规范立案调解工作") == ["立案调解"]
+    assert found("加强刑事附带民事调解") == ["刑事附带民事调解"]
+    assert found("推进案件受理费减缓免举措，已缓减免诉讼费9万元") == [
+        "诉讼费减缓免",
+        "诉讼费减缓免",
+    ]
+    assert found("院庭长直接办案达到总量的两成") == ["院庭长办案"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
