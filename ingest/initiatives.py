@@ -1115,6 +1115,8 @@ _SERVICE_CHANNELS = re.compile(
 )
 #: what such a list names: the website, the hotline and the circuit trials as channels
 _CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
+#: what makes a term before it the name of a figure: an average or a volume of its cases
+_METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1181,6 +1183,9 @@ def find_initiatives(
         if m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end):
             dropped.append((m.start, m.end))
             continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
+        if _METRIC_AFTER.match(text, m.end):
+            dropped.append((m.start, m.end))
+            continue  # 速裁案件平均审理天数, 在线调解纠纷量: the name of a figure, no practice
         if _SLOGAN_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up

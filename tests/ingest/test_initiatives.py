@@ -785,3 +785,10 @@ def test_joint_mediation_and_resolving_name_court_work() -> None:
     # 联调 (joint mediation) and 化解 are court work: a quoted name of them set up is a name
     assert names("甲庭开展“联建联调”，汇聚合力。") == ["“联建联调”"]
     assert names("该庭构建“2+N”联防联调多元化解格局。") == ["“2+N”联防联调多元化解格局"]
+
+
+def test_a_term_naming_a_figure_is_no_initiative() -> None:
+    # an average or a volume of the term's cases is a figure, not a practice
+    assert names("前端速裁案件平均审理天数为40天。") == []
+    assert names("在线调解纠纷量累计300万件。") == []
+    assert names("推行在线调解，在线调解案件平均时长20天。") == ["在线调解"]
