@@ -239,6 +239,7 @@ def test_default_taxonomy_common_court_news_names() -> None:
         "诉讼费减缓免",
     ]
     assert found("院庭长直接办案达到总量的两成") == ["院庭长办案"]
+    assert found("完善多元化纠纷解决工作机制") == ["多元解纷机制"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
