@@ -242,6 +242,7 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("完善多元化纠纷解决工作机制") == ["多元解纷机制"]
     # 较大 is an adjective: 争议较大调解不成 names no grand mediation
     assert found("争议较大调解不成的案件") == []
+    assert found("启动预约办案机制，开展上门办案") == ["预约办案", "上门办案"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
