@@ -243,6 +243,7 @@ def test_default_taxonomy_common_court_news_names() -> None:
     # 较大 is an adjective: 争议较大调解不成 names no grand mediation
     assert found("争议较大调解不成的案件") == []
     assert found("启动预约办案机制，开展上门办案") == ["预约办案", "上门办案"]
+    assert found("推动诉调实质对接") == ["诉调对接"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
