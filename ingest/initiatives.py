@@ -836,6 +836,10 @@ _PLAN_PLAIN = re.compile(
     + r"]{4,24}?(?P<h>[三五]年规划|[三五]年行动计划|[三五]年行动方案|行动方案|实施方案|三年行动))"
     r"(?=[，,。；;、和及与])"
 )
+#: what a plan the work follows stands after: 根据《…》, 按照《…》
+_FOLLOWS_BEFORE = re.compile(r"(?:根据|按照|依据|依照)$")
+#: a title that opens with a named court (甲县人民法院…, 乙市中级人民法院…), not courts in general
+_COURT_TITLE = re.compile(r"^(?!基层|各级|全省|全市|全国)[" + HAN + r"]{2,12}?(?:人民法院|法院)")
 _DOC_VERB = re.compile(r"(?:制定|出台|印发|落实|发布|贯彻落实|结合实际制定)(?:了|的)?$")
 
 
@@ -847,9 +851,23 @@ def _document_candidates(
     A title that names taxonomy initiatives (《关于集约送达的规定》) is a mention of those instead.
     """
     out: list[InitiativeMention] = []
+    chain_end = -1  # where the last title issued by the verb before it ends
     for m in _DOC_TITLE.finditer(text, 0, limit):
-        if not _DOC_VERB.search(text[max(0, m.start() - 8) : m.start()]):
+        lead = text[max(0, m.start() - 8) : m.start()]
+        if not (
+            _DOC_VERB.search(lead)
+            # 出台《甲方案》《乙办法》: the titles after the first share its verb
+            or (
+                chain_end >= 0
+                and text[chain_end : m.start()] in ("", "、", "和", "及")
+                and _COURT_TITLE.match(m.group("t"))
+            )
+            # 根据《甲县人民法院…实施方案》: a plan of a court's own that the work follows
+            or (_FOLLOWS_BEFORE.search(lead) and _COURT_TITLE.match(m.group("t")))
+        ):
+            chain_end = -1
             continue
+        chain_end = m.end()
         if any(m.start() <= s and e <= m.end() for s, e in tax_spans):
             continue
         out.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "document"))

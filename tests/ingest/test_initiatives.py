@@ -506,7 +506,8 @@ def test_quoted_team_and_run_on_heads() -> None:
 
 def test_generic_meeting_routine_is_no_mechanism() -> None:
     assert names("该庭同步建立联席会议制度。") == []
-    assert names("建立预约办案机制。") == ["预约办案机制"]
+    assert names("建立预约办案机制。") == ["预约办案"]  # a taxonomy entry now
+    assert names("建立法官联络员机制。") == ["法官联络员机制"]
     assert names("该院启动应急响应机制。") == []
 
 
@@ -792,3 +793,19 @@ def test_a_term_naming_a_figure_is_no_initiative() -> None:
     assert names("前端速裁案件平均审理天数为40天。") == []
     assert names("在线调解纠纷量累计300万件。") == []
     assert names("推行在线调解，在线调解案件平均时长20天。") == ["在线调解"]
+
+
+def test_titles_of_a_named_courts_own_plans() -> None:
+    # titles after the first share its verb when they open with a named court
+    text = "甲院出台《甲县人民法院送法进村工作办法》《甲县人民法院法官联系村居工作实施方案》。"
+    assert names(text) == [
+        "《甲县人民法院送法进村工作办法》",
+        "《甲县人民法院法官联系村居工作实施方案》",
+    ]
+    # the work follows a plan of a named court's own
+    text = "根据《乙市中级人民法院院领导联系法庭工作实施方案》，院领导多次走访。"
+    assert names(text) == ["《乙市中级人民法院院领导联系法庭工作实施方案》"]
+    # …but not a plan of courts in general, nor another body's document
+    assert names("根据《基层人民法院对接工作实施意见》开展工作。") == []
+    text = "印发《关于推进村居调解工作的意见》《关于推进社区调解工作的意见》。"
+    assert names(text) == ["《关于推进村居调解工作的意见》"]
