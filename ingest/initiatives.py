@@ -112,6 +112,9 @@ _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 #: these heads, which a longer quote does not take (“立审执一体化”理念 is a principle)
 _COUNTED_ABBR = re.compile(r"^[一二两三四五六七八九十双百千万][" + HAN + r"]$")
 _ABBR_HEADS = frozenset({"理念", "创建", "协同"})
+#: …and with these heads right after it (“两评”工作机制, “三创”工作法), which a longer quote
+#: takes whatever it says
+_COUNTED_ABBR_HEADS = frozenset({"机制", "工作机制", "工作法"})
 _ABBR_HEAD_AFTER = re.compile(r"(?P<mod>)(?P<head>理念|创建|协同)")
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
 _HEAD_RUN_ON = (
@@ -429,7 +432,11 @@ def _quoted_candidates(
                 and head_m is not None
                 and (
                     head_m.group("head") in _CAMPAIGN_HEADS
-                    or (_COUNTED_ABBR.match(plain_x) and head_m.group("head") in _ABBR_HEADS)
+                    or (
+                        _COUNTED_ABBR.match(plain_x)
+                        and head_m.group("head") in _ABBR_HEADS | _COUNTED_ABBR_HEADS
+                        and not head_m.group("mod")
+                    )
                     or (
                         (
                             len(head_m.group("mod")) >= 2

@@ -809,3 +809,11 @@ def test_titles_of_a_named_courts_own_plans() -> None:
     assert names("根据《基层人民法院对接工作实施意见》开展工作。") == []
     text = "印发《关于推进村居调解工作的意见》《关于推进社区调解工作的意见》。"
     assert names(text) == ["《关于推进村居调解工作的意见》"]
+
+
+def test_a_numbered_abbreviation_names_its_mechanism() -> None:
+    # “两评”, “三创”: a count and one character, right before 工作机制 / 工作法
+    assert names("甲院“两评”工作机制广受好评。") == ["“两评”工作机制"]
+    assert names("乙庭“三创”工作法入选案例。") == ["“三创”工作法"]
+    # …not with another word between, nor a plain two-character quote
+    assert names("细化“三进”实施工作机制。") == []
