@@ -817,3 +817,12 @@ def test_a_numbered_abbreviation_names_its_mechanism() -> None:
     assert names("乙庭“三创”工作法入选案例。") == ["“三创”工作法"]
     # …not with another word between, nor a plain two-character quote
     assert names("细化“三进”实施工作机制。") == []
+
+
+def test_integration_and_layout_heads_after_a_quote() -> None:
+    # N位一体, 一体化 and 工作布局 after a quote name the quoted mechanism
+    assert names("集“调立审执”五位一体的巡回审判。") == ["“调立审执”五位一体", "巡回审判"]
+    assert names("甲庭“分保确调”一体化办理纠纷。") == ["“分保确调”一体化"]
+    assert names("法院打造“135N”工作布局。") == ["“135N”工作布局"]
+    # a quoted list before them stays a description
+    assert names("构建“乡村、企业、法庭”三位一体协同格局。") == []
