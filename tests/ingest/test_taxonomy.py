@@ -244,6 +244,9 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("争议较大调解不成的案件") == []
     assert found("启动预约办案机制，开展上门办案") == ["预约办案", "上门办案"]
     assert found("推动诉调实质对接") == ["诉调对接"]
+    # the non-litigation mechanisms themselves are not their link with litigation
+    assert found("构建体系化的非诉讼纠纷解决机制") == []
+    assert found("推进诉讼与非诉讼对接") == ["诉非衔接"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
