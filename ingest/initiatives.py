@@ -24,7 +24,9 @@ pattern marks them as a named mechanism:
   rule document-plain), a named activity of court work held (开展双休日送法进企活动, rule
   activity: five or more characters, so 开展庭审观摩活动 and the like stay routine);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
-- the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度).
+- the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
+- a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
+  quoted-count): as many items as the count says, each holding the counted head.
 
 A quoted list of procedures set up together (开展“示范裁判、集中调处”) is one candidate;
 heads such as 建设, 网络 and 格局 name a mechanism only with a court-work modifier (“甲”无讼建设,
@@ -63,7 +65,12 @@ ADOPTION_VERBS = (
     "坚持|构建|完善|启用|开通|揭牌|研发|引入|搭建|建设|运用|用好|依托|利用|设置|配置|打通|谋定|开设|"
     "试行|推出|首创|创设|优化|深入推进|积极推进|全面推行|共创|创新推出|用活|用好用活|升级为|上线"
 )
-_VERB_BEFORE = re.compile(r"(?<![为以])(?:" + ADOPTION_VERBS + r")(?:了|起|出|好)?$")
+#: verbs that set up only what they name with a quoted name (创新“甲调解”, 采取“乙+丙”方式), not
+#: an unquoted phrase (创新送达机制 is to improve it)
+_QUOTE_VERBS = "创新|活用|采取|采用"
+_VERB_BEFORE = re.compile(
+    r"(?<![为以])(?:" + ADOPTION_VERBS + "|" + _QUOTE_VERBS + r")(?:了|起|出|好)?$"
+)
 
 #: heads that make a quoted or unquoted phrase the name of a mechanism or facility
 MECHANISM_HEADS = (
@@ -71,7 +78,10 @@ MECHANISM_HEADS = (
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
-    "矩阵|名片|工作(?!目标|要求|重点|任务)|建设"
+    "矩阵|名片|工作(?!目标|要求|重点|任务|布局)|建设|"
+    # N位一体, 一体化, 工作布局 only when no other head follows (“甲”四位一体服务网)
+    "(?:[三四五六七八九十]位一体|一体化|工作布局)"
+    "(?![" + HAN + "]{0,6}(?:服务网|网络|机制|制度|模式|格局|体系|平台|中心|工作法))"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
@@ -105,6 +115,9 @@ _CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
 #: these heads, which a longer quote does not take (“立审执一体化”理念 is a principle)
 _COUNTED_ABBR = re.compile(r"^[一二两三四五六七八九十双百千万][" + HAN + r"]$")
 _ABBR_HEADS = frozenset({"理念", "创建", "协同"})
+#: …and with these heads right after it (“两评”工作机制, “三创”工作法), which a longer quote
+#: takes whatever it says
+_COUNTED_ABBR_HEADS = frozenset({"机制", "工作机制", "工作法"})
 _ABBR_HEAD_AFTER = re.compile(r"(?P<mod>)(?P<head>理念|创建|协同)")
 #: a head that runs on into another word is no head: 制度化, 工作法治化, 平台化 (not 化解)
 _HEAD_RUN_ON = (
@@ -139,13 +152,13 @@ _FACILITY_END = re.compile(
     r"热线|驿站|之家|服务队|行动|共治)$"
 )
 _COURT_WORK = re.compile(
-    r"调解|调处|调裁|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
+    r"调解|调处|调裁|联调|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
 )
 #: 法 in words of the local government's and the party's legal work (法治乡村, 政法小苑)
 _NOT_COURT_WORK = re.compile("法治|政法|普法|执法|司法所|司法局")
 #: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
 _COURT_BUSINESS = re.compile(
-    r"调解|调处|调裁|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
+    r"调解|调处|调裁|联调|化解|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
@@ -237,7 +250,8 @@ class InitiativeMention:
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
-    #: pattern | document | award | award-header | meeting | activity | source | rhythm
+    #: quoted-count | quoted-list | pattern | document | award | award-header | meeting | activity | source |
+    #: rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -421,7 +435,11 @@ def _quoted_candidates(
                 and head_m is not None
                 and (
                     head_m.group("head") in _CAMPAIGN_HEADS
-                    or (_COUNTED_ABBR.match(plain_x) and head_m.group("head") in _ABBR_HEADS)
+                    or (
+                        _COUNTED_ABBR.match(plain_x)
+                        and head_m.group("head") in _ABBR_HEADS | _COUNTED_ABBR_HEADS
+                        and not head_m.group("mod")
+                    )
                     or (
                         (
                             len(head_m.group("mod")) >= 2
@@ -828,6 +846,10 @@ _PLAN_PLAIN = re.compile(
     + r"]{4,24}?(?P<h>[三五]年规划|[三五]年行动计划|[三五]年行动方案|行动方案|实施方案|三年行动))"
     r"(?=[，,。；;、和及与])"
 )
+#: what a plan the work follows stands after: 根据《…》, 按照《…》
+_FOLLOWS_BEFORE = re.compile(r"(?:根据|按照|依据|依照)$")
+#: a title that opens with a named court (甲县人民法院…, 乙市中级人民法院…), not courts in general
+_COURT_TITLE = re.compile(r"^(?!基层|各级|全省|全市|全国)[" + HAN + r"]{2,12}?(?:人民法院|法院)")
 _DOC_VERB = re.compile(r"(?:制定|出台|印发|落实|发布|贯彻落实|结合实际制定)(?:了|的)?$")
 
 
@@ -839,9 +861,23 @@ def _document_candidates(
     A title that names taxonomy initiatives (《关于集约送达的规定》) is a mention of those instead.
     """
     out: list[InitiativeMention] = []
+    chain_end = -1  # where the last title issued by the verb before it ends
     for m in _DOC_TITLE.finditer(text, 0, limit):
-        if not _DOC_VERB.search(text[max(0, m.start() - 8) : m.start()]):
+        lead = text[max(0, m.start() - 8) : m.start()]
+        if not (
+            _DOC_VERB.search(lead)
+            # 出台《甲方案》《乙办法》: the titles after the first share its verb
+            or (
+                chain_end >= 0
+                and text[chain_end : m.start()] in ("", "、", "和", "及")
+                and _COURT_TITLE.match(m.group("t"))
+            )
+            # 根据《甲县人民法院…实施方案》: a plan of a court's own that the work follows
+            or (_FOLLOWS_BEFORE.search(lead) and _COURT_TITLE.match(m.group("t")))
+        ):
+            chain_end = -1
             continue
+        chain_end = m.end()
         if any(m.start() <= s and e <= m.end() for s, e in tax_spans):
             continue
         out.append(InitiativeMention(m.start(), m.end(), m.group(0), True, "document"))
@@ -1100,6 +1136,15 @@ _MECHANISM_MEETING = re.compile(
 #: 开展甲乙活动: a named activity of the court's own (开展双休日送法进企活动); five characters at
 #: least, so the routine 庭审观摩, 案件评查, 法律咨询 activities are no names
 _ACTIVITY = re.compile(r"(?:开展|举办)(?:了)?(?P<x>[" + HAN + r"]{5,14}?)(?P<head>(?:专项)?活动)")
+#: the channels of a court system's litigation services named together (诉讼服务大厅、诉讼服务网、
+#: 12368热线、巡回审判): the parts of one service system, no initiative each
+_SERVICE_CHANNELS = re.compile(
+    r"诉讼服务网[、和及与]\s*12368(?:诉讼服务)?热线(?:[、和及与]\s*(?:巡回审判|巡回办案))?"
+)
+#: what such a list names: the website, the hotline and the circuit trials as channels
+_CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
+#: what makes a term before it the name of a figure: an average or a volume of its cases
+_METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1109,6 +1154,35 @@ _HEADING_LINE = re.compile(r"^[^\S\n]*([^。！？!?；;\n]{4,40})[^\S\n]*$", re
 def _heading_lines(text: str, limit: int) -> list[tuple[int, int]]:
     """Lines that read as section headings: short, with no sentence punctuation."""
     return [(h.start(1), h.end(1)) for h in _HEADING_LINE.finditer(text, 0, limit)]
+
+
+#: a count of kinds in quotes (“四个中心”, “三项统一”): the number and what the parts share
+_COUNT_NAME = re.compile(r"^(?P<n>[两三四五六七八九十])(?:个|项|大|条)?(?P<h>[" + HAN + r"]{2,4})$")
+_COUNT_VALUE = {c: i for i, c in enumerate("一两三四五六七八九十", start=1)}
+_COUNT_VALUE["二"] = 2
+#: an item of a list a count sums up: no clause mark, no 等 (a list closed by 等 is open)
+_SUMMED_ITEM = re.compile(r"[^、，,。；;：:！!？?“”「」\n]{2,16}")
+
+
+def _count_summaries(text: str, limit: int) -> list[tuple[int, int, re.Match[str]]]:
+    """Quoted counts that sum up the list right before them (建成甲中心、乙中心、丙中心“三个
+    中心”; 以统一A、统一B、统一C的“三个统一”): (list start, quote start, quote) when the list has
+    as many items as the count says and every item holds what the count names (中心, 统一)."""
+    out: list[tuple[int, int, re.Match[str]]] = []
+    for q in _QUOTED.finditer(text, 0, limit):
+        count = _COUNT_NAME.match(strip_ignored(q.group("x")))
+        if count is None:
+            continue
+        cs = _clause_start(text, q.start(), 120)
+        body = text[cs : q.start()]
+        body = body[:-1] if body.endswith("的") else body
+        items = body.split("、")
+        if len(items) != _COUNT_VALUE[count.group("n")] or body.endswith("等"):
+            continue
+        if not all(_SUMMED_ITEM.fullmatch(x) and count.group("h") in x for x in items):
+            continue
+        out.append((cs, q.start(), q))
+    return out
 
 
 def find_initiatives(
@@ -1130,9 +1204,16 @@ def find_initiatives(
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
     all_matches = tax.find(text[:limit], view)
     spans = [(m.start, m.end) for m in all_matches]
+    channels = [c.span() for c in _SERVICE_CHANNELS.finditer(text, 0, limit)]
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
+        if m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end):
+            dropped.append((m.start, m.end))
+            continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
+        if _METRIC_AFTER.match(text, m.end):
+            dropped.append((m.start, m.end))
+            continue  # 速裁案件平均审理天数, 在线调解纠纷量: the name of a figure, no practice
         if _SLOGAN_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up
@@ -1289,6 +1370,13 @@ def find_initiatives(
         ) or _COMPARISON.search(rh.group(0)):
             continue  # 一户一杯茶听民需, 一加一大于二: a phrase of a sentence, not a routine
         cands.append(InitiativeMention(rh.start(), rh.end(), rh.group(0), True, "rhythm"))
+    # 建成甲中心、乙中心、丙中心“三个中心”: the count names the listed parts as one initiative
+    summaries = _count_summaries(text, limit)
+    cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b, _ in summaries)]
+    cands += [
+        InitiativeMention(q.start(), q.end(), q.group(0), True, "quoted-count")
+        for _, _, q in summaries
+    ]
     cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in dropped)]
     # candidates that overlap each other: keep the longest; a candidate drops the taxonomy
     # matches it contains (a local brand built around a generic term is the brand)

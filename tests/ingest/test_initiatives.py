@@ -506,7 +506,8 @@ def test_quoted_team_and_run_on_heads() -> None:
 
 def test_generic_meeting_routine_is_no_mechanism() -> None:
     assert names("该庭同步建立联席会议制度。") == []
-    assert names("建立预约办案机制。") == ["预约办案机制"]
+    assert names("建立预约办案机制。") == ["预约办案"]  # a taxonomy entry now
+    assert names("建立法官联络员机制。") == ["法官联络员机制"]
     assert names("该院启动应急响应机制。") == []
 
 
@@ -749,3 +750,79 @@ def test_a_heading_opened_by_a_joined_slogan_names_the_practice() -> None:
     assert names("“互联网+”赋能审判\n正文。") == []
     assert names("甲院说：“以案说法+普法”，群众欢迎。") == []
     assert names("“小案件”里的大民生\n正文。") == []
+
+
+def test_the_channels_of_a_service_system_are_no_initiatives() -> None:
+    # the website, the hotline and the circuit trials listed as channels of one system
+    assert names("甲院形成诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判四种渠道。") == [
+        "12368诉讼服务热线"
+    ]
+    assert names("甲院开通诉讼服务网。") == ["诉讼服务网"]
+    assert names("乙庭开展巡回审判。") == ["巡回审判"]
+
+
+def test_a_quoted_count_sums_up_the_list_before_it() -> None:
+    # the count names the listed parts as one initiative; the parts are no names of their own
+    text = "甲院建成审判事务中心、调解服务中心、卷宗流转中心“三个中心”，方便群众。"
+    assert names(text) == ["“三个中心”"]
+    text = "乙院以统一调解名册、统一工作流程的“两个统一”为抓手。"
+    assert names(text) == ["“两个统一”"]
+    # a list closed by 等, a count of another number or a single shared character: no sum
+    assert "“三个中心”" not in names("甲院建成审判中心、调解中心等“三个中心”。")
+    assert "“三个中心”" not in names("甲院建成审判中心、调解中心“三个中心”。")
+    assert names("案件达到了无缠诉、无反悔、无上访的“三无”标准。") == []
+
+
+def test_verbs_that_set_up_a_quoted_name_only() -> None:
+    # 创新/采取/采用/活用 before a quoted name of court work set it up
+    assert names("甲庭创新“民俗调解”，促进和谐。") == ["“民俗调解”"]
+    assert names("乙院采取“首案示范+类案调解”方式化解纠纷。") == ["“首案示范+类案调解”"]
+    # …but an unquoted phrase after them is improved, not named
+    assert names("甲院创新送达机制。") == []
+    assert names("法官采用“背靠背”方式释法。") == []
+
+
+def test_joint_mediation_and_resolving_name_court_work() -> None:
+    # 联调 (joint mediation) and 化解 are court work: a quoted name of them set up is a name
+    assert names("甲庭开展“联建联调”，汇聚合力。") == ["“联建联调”"]
+    assert names("该庭构建“2+N”联防联调多元化解格局。") == ["“2+N”联防联调多元化解格局"]
+
+
+def test_a_term_naming_a_figure_is_no_initiative() -> None:
+    # an average or a volume of the term's cases is a figure, not a practice
+    assert names("前端速裁案件平均审理天数为40天。") == []
+    assert names("在线调解纠纷量累计300万件。") == []
+    assert names("推行在线调解，在线调解案件平均时长20天。") == ["在线调解"]
+
+
+def test_titles_of_a_named_courts_own_plans() -> None:
+    # titles after the first share its verb when they open with a named court
+    text = "甲院出台《甲县人民法院送法进村工作办法》《甲县人民法院法官联系村居工作实施方案》。"
+    assert names(text) == [
+        "《甲县人民法院送法进村工作办法》",
+        "《甲县人民法院法官联系村居工作实施方案》",
+    ]
+    # the work follows a plan of a named court's own
+    text = "根据《乙市中级人民法院院领导联系法庭工作实施方案》，院领导多次走访。"
+    assert names(text) == ["《乙市中级人民法院院领导联系法庭工作实施方案》"]
+    # …but not a plan of courts in general, nor another body's document
+    assert names("根据《基层人民法院对接工作实施意见》开展工作。") == []
+    text = "印发《关于推进村居调解工作的意见》《关于推进社区调解工作的意见》。"
+    assert names(text) == ["《关于推进村居调解工作的意见》"]
+
+
+def test_a_numbered_abbreviation_names_its_mechanism() -> None:
+    # “两评”, “三创”: a count and one character, right before 工作机制 / 工作法
+    assert names("甲院“两评”工作机制广受好评。") == ["“两评”工作机制"]
+    assert names("乙庭“三创”工作法入选案例。") == ["“三创”工作法"]
+    # …not with another word between, nor a plain two-character quote
+    assert names("细化“三进”实施工作机制。") == []
+
+
+def test_integration_and_layout_heads_after_a_quote() -> None:
+    # N位一体, 一体化 and 工作布局 after a quote name the quoted mechanism
+    assert names("集“调立审执”五位一体的巡回审判。") == ["“调立审执”五位一体", "巡回审判"]
+    assert names("甲庭“分保确调”一体化办理纠纷。") == ["“分保确调”一体化"]
+    assert names("法院打造“135N”工作布局。") == ["“135N”工作布局"]
+    # a quoted list before them stays a description
+    assert names("构建“乡村、企业、法庭”三位一体协同格局。") == []

@@ -218,6 +218,35 @@ def test_default_taxonomy_common_court_news_names() -> None:
     # referral before filing and entrustment after it are two procedures
     assert found("通过诉前委派和诉中委托调解化解纠纷") == ["委派委托调解", "委托调解"]
     assert found("开展委托调解") == ["委托调解"]
+    # litigation services stationed in the local governance centres (a national practice)
+    assert found("诉讼服务团队全部入驻县级综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("实现诉讼服务入驻街道综治中心全覆盖") == ["诉讼服务入驻综治中心"]
+    assert found("当事人前往综治中心") == []
+    # mediators stationed in the court and their rooms
+    assert found("甲院驻院（庭）调解室20个") == ["人民调解员驻院调解"]
+    assert found("乙庭设立驻法庭联合调解室") == ["人民调解员驻院调解"]
+    assert found("邀请两名调解员进驻法庭开展调解") == ["人民调解员驻院调解"]
+    assert found("调解员入驻法院调解平台") == []
+    assert found("坚持“如我在诉”理念") == ["如我在诉理念"]
+    assert found("推动在线送达、网络调解") == ["电子送达", "在线调解"]
+    assert found("推动矛盾纠纷“一站式”解决") == ["一站式多元解纷机制"]
+    assert found("建立速执团队负责简易执行") == ["速执团队"]
+    assert found("成立14个速裁速执团队") == ["速裁团队"]
+    assert found("规范立案调解工作") == ["立案调解"]
+    assert found("加强刑事附带民事调解") == ["刑事附带民事调解"]
+    assert found("推进案件受理费减缓免举措，已缓减免诉讼费9万元") == [
+        "诉讼费减缓免",
+        "诉讼费减缓免",
+    ]
+    assert found("院庭长直接办案达到总量的两成") == ["院庭长办案"]
+    assert found("完善多元化纠纷解决工作机制") == ["多元解纷机制"]
+    # 较大 is an adjective: 争议较大调解不成 names no grand mediation
+    assert found("争议较大调解不成的案件") == []
+    assert found("启动预约办案机制，开展上门办案") == ["预约办案", "上门办案"]
+    assert found("推动诉调实质对接") == ["诉调对接"]
+    # the non-litigation mechanisms themselves are not their link with litigation
+    assert found("构建体系化的非诉讼纠纷解决机制") == []
+    assert found("推进诉讼与非诉讼对接") == ["诉非衔接"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
