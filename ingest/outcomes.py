@@ -200,11 +200,12 @@ _STANDING = re.compile(r"现有|共有干警|编制")
 #: a list of what courts have, opened by 现有/共有 (现有法庭84个，乡村法庭69个，…): its later items
 #: are bare nouns of courts or staff, or the share of the one before
 _INVENTORY = re.compile(
-    r"(?:现有|共有|拥有)[^，,。；;]{0,12}?\d[\d.]*(?:个|家|名|人|所|位|%)"
+    r"(?:现有|共有|拥有|配备|配有)[^，,。；;]{0,12}?\d[\d.]*(?:个|家|名|人|所|位|%)"
     r"(?:[，,](?:[\u4e00-\u9fff]{1,8}|占比)\d[\d.]*(?:个|家|名|人|所|位|%))*[，,]$"
 )
 _INVENTORY_ITEM = re.compile(
-    r"[\u4e00-\u9fff]{0,6}(?:法庭|法院|庭|站|室|点|中心|所|团队|法官|干警|人员|助理|书记员|调解员)"
+    r"[\u4e00-\u9fff]{0,6}(?:法庭|法院|庭|站|室|点|中心|所|团队|法官|干警|人员|助理|书记员|调解员|"
+    r"法警|司法警察|文员|保安)"
     r"|占比"
 )
 #: a jurisdiction or a population: the sentence describes the area, not what was done in it
@@ -213,10 +214,13 @@ _JURISDICTION = re.compile(
     r"辖有|所辖|辖区内?(?:共)?有|辖区内的|(?<!直)辖区?(?=\s*(?:\d|[一二两三四五六七八九十]))"
 )
 #: a verb of having: what a court or a place has (共有员额法官32名, 设有4个审判庭)
-_HAVING = re.compile(r"现有|共有|拥有|设有|下设|内设|配有|配备有|(?<![没未只还另所具享占持])有")
+_HAVING = re.compile(
+    r"现有|共有|拥有|设有|下设|内设|配有|配备有|配备(?!了)|(?<![没未只还另所具享占持])有"
+)
 #: staff, bodies and places a court or a county has, rather than made (法官, 乡镇, 审判庭)
 _STANDING_NOUN = re.compile(
     r"(?:员额)?法官|干警|人员|书记员|法官助理|助理|党员|职工|工作人员|乡镇|街道|行政村|村|社区|"
+    r"法警|司法警察|文员|保安|"
     r"人口|审判庭|业务庭|庭室|部门|内设机构|"
     r"调解员|律师|人民陪审员|陪审员|成员|队员|委员"
 )
@@ -237,6 +241,11 @@ _INNER_TOTAL = re.compile(r"(?<=[站心队庭室院所])(?:共计|共|累计)(?=
 _SPAN = re.compile(r"从(?:立案|受理|收案|起诉|申请|开庭|接到)[^，,。；;]{0,4}?(?:到|至)")
 #: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
 _VISIT = re.compile(r"一行|视察|参观|考察|走进法院|走进法庭|吸引")
+#: deputies counted (13名市人大代表) in a sentence of a visit or an invitation: visitors
+_DEPUTIES_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:人大代表|政协委员|代表委员)")
+_DEPUTIES_VISIT = re.compile(r"走进|莅临|邀请|视察|参观|考察|调研|观摩|旁听")
+#: a role they are given (邀请22名人大代表为特邀调解员): recruits, not visitors
+_DEPUTIES_ROLE = re.compile(r"调解|特邀|担任|聘为|作为|兼任")
 #: meetings held (召开党组会议3次)
 _MEETING = re.compile(
     r"(?:召开|举行|举办)[^，,。；;]{0,10}?(?:会议|座谈会|推进会|例会|党组会|联席会)"
@@ -764,6 +773,14 @@ def _not_a_result(
         return True  # 团队由1名法官…组成; 本次培训共120人
     if uom in ("名", "人", "位") and _VISIT.search(text, c_start, c_end):
         return True  # 一行20余人到该院视察: visitors
+    if (
+        uom in ("名", "人", "位")
+        and _DEPUTIES_AFTER.match(text, end, c_end)
+        and _DEPUTIES_VISIT.search(text, s_start, s_end)
+        and not _HIRING.search(text, c_start, c_end)
+        and not _DEPUTIES_ROLE.search(text, c_start, c_end)
+    ):
+        return True  # 7名市人大代表走进法院，参观…: deputies visiting, not a result
     if uom in ("次", "场") and _MEETING.search(text, c_start, c_end):
         return True  # 先后3次召开党组会议: meetings held
     if _LOCUS_BEFORE.search(before) and _LOCUS_AFTER.match(after):

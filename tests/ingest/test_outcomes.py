@@ -726,3 +726,17 @@ def test_figures_in_a_quoted_statement_but_not_in_a_quoted_name() -> None:
     assert [h.value for h in find_outcomes(text)] == [300.0]
     assert find_outcomes("推行“三个维度”工作法。") == []
     assert find_outcomes("“全国有14亿人口，事事都去打官司，法院怎么办得过来？”") == []
+
+
+def test_staff_a_court_has_or_is_given_are_no_results() -> None:
+    assert vals("该中心配备员额法官3名，法官助理2名，书记员5名。") == []
+    assert vals("法庭现有法官3人、书记员2人、法警2人、保安3人。") == []
+    assert vals("去年配备了智能终端40台，调解纠纷320件。") == [(320.0, "件", None)]
+
+
+def test_deputies_visiting_are_no_results() -> None:
+    assert vals("5月8日，9名省人大代表走进该院，参观诉讼服务中心。") == []
+    assert vals("该院邀请12名市人大代表、4名政协委员视察执行工作。") == []
+    # deputies made mediators, or kept in touch with, are results
+    assert vals("该院邀请15名人大代表为特邀调解员。") == [(15.0, "名", None)]
+    assert vals("该院与30名人大代表建立常态化联系。") == [(30.0, "名", None)]
