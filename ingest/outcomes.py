@@ -914,6 +914,9 @@ _SHARE_RESOLVED = re.compile(
     r"的[\u4e00-\u9fff]{0,6}(?:纠纷|案件|矛盾)[^，,。；;]{0,12}?"
     r"(?:化解|解决|调解|办结|审结|结案|分流|履行)"
 )
+#: a rate of change named after its figure (以年均83%的增幅增长): the figure is the rate
+_GROWTH_RATE_AFTER = re.compile(r"的(?:增幅|增速|降幅|增长率|速度(?:增长|递增|下降))")
+_GROWTH_LEAD = re.compile(r"以?((?:年|季|月)均)?$")
 #: a first line longer than this is body text run into one line, not a title
 _TITLE_MAX = 80
 
@@ -1129,7 +1132,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
             or _SHARE_RESOLVED.match(text, end, bounds.clause(start, end)[1])
         )
-        if after.startswith("的") and not after.startswith("的时间") and not share:
+        growth = uom == "%" and _GROWTH_RATE_AFTER.match(after) is not None
+        if after.startswith("的") and not after.startswith("的时间") and not share and not growth:
             continue
         c_start, c_end = bounds.clause(start, end)
         if (
@@ -1202,6 +1206,16 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                     else "outcome:share-resolved",
                 )
             )
+            continue
+        if growth:
+            add(start, end, value, uom, m.start(), qualifier, "outcome:rate-growth")
+            # 诉前调解成功量以年均 -> 诉前调解成功量年均增幅
+            head = _GROWTH_LEAD.search(hits[-1].metric)
+            word = "降幅" if after.startswith("的降幅") or "下降" in after else "增幅"
+            label = (
+                hits[-1].metric[: head.start()] + (head.group(1) or "") if head else hits[-1].metric
+            )
+            hits[-1] = replace(hits[-1], metric=label + word)
             continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
     for m in _scores(text, limit):

@@ -740,3 +740,11 @@ def test_deputies_visiting_are_no_results() -> None:
     # deputies made mediators, or kept in touch with, are results
     assert vals("该院邀请15名人大代表为特邀调解员。") == [(15.0, "名", None)]
     assert vals("该院与30名人大代表建立常态化联系。") == [(30.0, "名", None)]
+
+
+def test_a_rate_of_growth_named_after_its_figure() -> None:
+    hits = find_outcomes("调解成功量以年均40%的增幅持续增长。")
+    assert [(h.value, h.unit_of_measure, h.metric) for h in hits] == [
+        (40.0, "%", "调解成功量年均增幅")
+    ]
+    assert [h.metric for h in find_outcomes("收案量以5%的速度下降。")] == ["收案量降幅"]
