@@ -653,6 +653,7 @@ _TO_LEVEL = re.compile(r"(?:缩短|降低|减少|下降|提升|提高|上升|增
 _SELECTED = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:案例|法庭|法院|经验|做法|项目|成果)[^，,。；;]{0,4}?(?:入选|获评|被评为)"
 )
+_CASES_SELECTED = re.compile(r"(?:典型)?案例[^，,。；;]{0,4}?入选")
 
 
 def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -> str:
@@ -1067,7 +1068,13 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 bounds.period(start),
                 rule
                 or (
-                    "outcome:selected"
+                    # 十个案例入选…建设案例: cases selected by a higher court, apart from
+                    # courts or practices named for a title
+                    (
+                        "outcome:selected-cases"
+                        if _CASES_SELECTED.match(text, end)
+                        else "outcome:selected"
+                    )
                     if chinese and uom in ("个", "家") and _SELECTED.match(text, end, c_end)
                     else None
                 )

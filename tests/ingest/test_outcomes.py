@@ -748,3 +748,10 @@ def test_a_rate_of_growth_named_after_its_figure() -> None:
         (40.0, "%", "调解成功量年均增幅")
     ]
     assert [h.metric for h in find_outcomes("收案量以5%的速度下降。")] == ["收案量降幅"]
+
+
+def test_cases_selected_have_their_own_rule() -> None:
+    hits = find_outcomes("该院甲法庭《乙》等六个案例入选最高人民法院人民法庭建设案例。")
+    assert [(h.value, h.rule) for h in hits] == [(6.0, "outcome:selected-cases")]
+    hits = find_outcomes("甲、乙、丙三个法庭入选全省示范法庭。")
+    assert [(h.value, h.rule) for h in hits] == [(3.0, "outcome:selected")]
