@@ -658,7 +658,9 @@ def test_one_days_event_told_by_a_party_is_a_story() -> None:
 
 def test_a_count_selected_for_a_collection_is_a_result_of_its_own_rule() -> None:
     hits = find_outcomes("至今已有甲庭、乙庭等八个案例入选全省法院精品案例。")
-    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(8.0, "个", "outcome:selected")]
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [
+        (8.0, "个", "outcome:selected-cases")
+    ]
     hits = find_outcomes("丙、丁两个法庭获评全省先进法庭。")
     assert [(h.value, h.rule) for h in hits] == [(2.0, "outcome:selected")]
 
