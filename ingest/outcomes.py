@@ -910,6 +910,12 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
 
 #: a verb that makes a share of things come to a result (将95%的纠纷化解在基层)
 _SHARE_BEFORE = re.compile(r"(?:将|使|把|促成|推动|让|帮助)$")
+#: a share of the disputes a verb before it resolved (化解了69.5%的民事纠纷)
+_RESOLVED_BEFORE = re.compile(r"(化解|办结|审结|解决|调处)了?$")
+_SHARE_OF_CASES = re.compile(r"的([\u4e00-\u9fff]{0,6}?(?:纠纷|案件|矛盾))")
+#: the share of the staff that did it (用21.1%的民事员额法官化解了…): the staff's share
+_STAFF_SHARE = re.compile(r"的([\u4e00-\u9fff]{0,6}?(?:法官|干警|人员|审判力量|力量))")
+_STAFF_DID = re.compile(r"化解|办结|审结|结案|办理|审理")
 #: 约40%的民事纠纷通过调解化解在诉前: the share of the disputes or cases that were resolved
 _SHARE_RESOLVED = re.compile(
     r"的[\u4e00-\u9fff]{0,6}(?:纠纷|案件|矛盾)[^，,。；;]{0,12}?"
@@ -946,6 +952,21 @@ _LIST_SIZE_BEFORE = re.compile(r"(?:^|[（(])[^、，,（()）]{1,12}(?:、[^、
 _LIST_SIZE_NOUN = re.compile(
     r"(?:基层|中级|专门)?(?:人民)?(?:法院|法庭|单位|部门|机构|成员单位)[）)]?"
 )
+
+
+def _named_after(text: str, lo: int, end: int, bounds: _Bounds) -> tuple[str, str] | None:
+    """A percentage at text[lo:end] whose measure follows it after 的: a share of the disputes
+    a verb before it resolved (化解了69.5%的民事纠纷), the share of the staff that did it
+    (用21.1%的民事员额法官). Its label and the rule's id."""
+    c_end = bounds.clause(lo, end)[1]
+    verb = _RESOLVED_BEFORE.search(text, max(0, lo - 3), lo)
+    cases = _SHARE_OF_CASES.match(text, end, c_end)
+    if verb and cases:
+        return verb.group(1) + cases.group(1) + "占比", "outcome:share-verb"
+    staff = _STAFF_SHARE.match(text, end, c_end)
+    if text[lo - 1 : lo] == "用" and staff and _STAFF_DID.search(text, staff.end(), c_end):
+        return staff.group(1) + "占比", "outcome:share-staff"
+    return None
 
 
 def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
@@ -1140,7 +1161,15 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             or _SHARE_RESOLVED.match(text, end, bounds.clause(start, end)[1])
         )
         growth = uom == "%" and _GROWTH_RATE_AFTER.match(after) is not None
-        if after.startswith("的") and not after.startswith("的时间") and not share and not growth:
+        # (a figure that names its measure after it: the measure's label and the rule's id)
+        named = _named_after(text, m.start(), end, bounds) if uom == "%" else None
+        if (
+            after.startswith("的")
+            and not after.startswith("的时间")
+            and not share
+            and not growth
+            and not named
+        ):
             continue
         c_start, c_end = bounds.clause(start, end)
         if (
@@ -1190,6 +1219,30 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 continue  # 应当在30日内作出决定: a deadline
             qualifier = qualifier or "内"
         if uom == "小时" and (value == 24 or _SERVICE_HOURS.match(text, end)):
+            continue
+        if named and not share:
+            c_start, c_end = bounds.clause(start, end)
+            line_start = text.rfind("\n", 0, start) + 1
+            if any(
+                h.start >= line_start and h.value == value and h.unit_of_measure == uom
+                for h in hits
+            ):
+                continue  # …占结案量的65.4%，…化解了65.4%的纠纷: the same figure again
+            hits.append(
+                OutcomeHit(
+                    start,
+                    end,
+                    value,
+                    uom,
+                    named[0],
+                    c_start,
+                    c_end,
+                    qualifier,
+                    None,
+                    bounds.period(start),
+                    named[1],
+                )
+            )
             continue
         if share and after.startswith("的"):
             # 促成63%的涉企案件案结事了: the share of the cases that came to that result

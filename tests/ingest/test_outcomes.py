@@ -757,3 +757,14 @@ def test_cases_selected_have_their_own_rule() -> None:
     assert [(h.value, h.rule) for h in hits] == [(6.0, "outcome:selected-cases")]
     hits = find_outcomes("甲、乙、丙三个法庭入选全省示范法庭。")
     assert [(h.value, h.rule) for h in hits] == [(3.0, "outcome:selected")]
+
+
+def test_the_staff_share_that_resolved_a_share_of_the_disputes() -> None:
+    hits = find_outcomes("该院用20.5%的员额法官化解了60.2%的民事纠纷。")
+    assert [(h.value, h.metric, h.rule) for h in hits] == [
+        (20.5, "员额法官占比", "outcome:share-staff"),
+        (60.2, "化解民事纠纷占比", "outcome:share-verb"),
+    ]
+    # the same share said again in the paragraph is no second figure
+    hits = find_outcomes("调解结案占结案总数的60.2%，用20.5%的法官化解了60.2%的纠纷。")
+    assert [h.value for h in hits] == [60.2, 20.5]
