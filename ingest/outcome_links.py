@@ -483,6 +483,9 @@ class _Linker:
             brand = self.brand_of(name, f)
             if brand:
                 return brand, "link:own-brand"
+            brand = self.paragraph_brand(own[0], name, f)
+            if brand:
+                return brand, "link:paragraph-brand"
             topic = self.topic_brand(f, own[0], name)
             return (topic, "link:topic-brand") if topic else (name, "link:own-words")
         if not context:
@@ -539,6 +542,9 @@ class _Linker:
                 return None  # 推动甲改革，…文件39个，聘请乙调解员289名，配备调解室171间
             if not before[-1].anaphor and (brand := self.brand_of(name, f)):
                 return brand, "link:sentence-brand"
+            last = next((m for m in reversed(before) if m.name == name), None)
+            if last and not last.anaphor and (brand := self.paragraph_brand(last, name, f)):
+                return brand, "link:paragraph-brand"
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
         if _DOCUMENTS.search(t.text, f.clause[0], f.clause[1]):
             return None  # 出台15个制度文件, 发布白皮书12份: a sentence before credits no documents
@@ -665,6 +671,27 @@ class _Linker:
             m.name
             for m in self.t.between(lo, hi)
             if m.credit and m.name != name and name in m.name and re.search('[“”"]', m.name)
+        }
+        return brands.pop() if len(brands) == 1 else None
+
+    def paragraph_brand(self, own: _Mention, name: str, f: _Figure) -> str | None:
+        """The one quoted local brand named earlier in the figure's paragraph whose name holds
+        the words the figure's own name is written with (前端速裁法官人均结案… after 推行“多元
+        调解+速裁”机制): the more specific initiative."""
+        words = self.t.text[own.start : own.end].strip(_QUOTES)
+        l_start = self.t.line(f.clause[0])[0]
+
+        def holds(brand: str) -> bool:
+            # the words or their head (速裁 of 速裁法官) are in the brand's name
+            return any(words[:k] in brand for k in range(len(words), 1, -1))
+
+        brands = {
+            m.name
+            for m in self.t.between(l_start, self.t.sentence(f.clause[0])[0])
+            if m.credit
+            and m.name != name
+            and holds(m.name)
+            and (re.search('[“”"]', m.name) or _quoted(self.t.text, m))
         }
         return brands.pop() if len(brands) == 1 else None
 

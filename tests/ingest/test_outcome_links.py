@@ -424,3 +424,13 @@ def test_an_honour_before_takes_no_generic_practices_cases() -> None:
     text = "该院获评“全国法院先进集体”。今年以来，委派调解300件。"
     names = {"“全国法院先进集体”": ["“全国法院先进集体”"], "委派调解": ["委派调解"]}
     assert linked(text, names) == [(300.0, "委派调解")]
+
+
+def test_a_quoted_brand_of_the_paragraph_holding_the_figures_words_is_more_specific() -> None:
+    text = "该院推行“分流+速裁”机制，效果明显。去年前端速裁法官人均结案900件，巡查30次。"
+    got = linked(text, {"分流+速裁": ["分流+速裁"], "速裁团队": ["速裁法官"]})
+    assert got[0] == (900.0, "分流+速裁")
+    # an unquoted name that holds the words is no brand
+    text = "该院推行分流加速裁机制，效果明显。去年前端速裁法官人均结案900件。"
+    got = linked(text, {"分流加速裁": ["分流加速裁"], "速裁团队": ["速裁法官"]})
+    assert got == [(900.0, "速裁团队")]
