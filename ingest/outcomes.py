@@ -666,6 +666,8 @@ def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -
         return "outcome:duration"
     if uom == "亩":
         return "outcome:area"
+    if chinese and uom == "次":
+        return "outcome:count-cn-times"  # 先后四次获评: how often, apart from counted things
     return "outcome:count-cn" if chinese else "outcome:count"
 
 

@@ -244,7 +244,7 @@ def test_each_path_names_its_rule() -> None:
         "outcome:money",
         "outcome:duration",
     ]
-    assert find_outcomes("调研组先后三次赴基层指导。")[0].rule == "outcome:count-cn"
+    assert find_outcomes("另有两家法庭挂牌。")[0].rule == "outcome:count-cn"
     assert find_outcomes("执行质效位居全省第二。")[0].rule == "outcome:rank"
 
 
@@ -768,3 +768,11 @@ def test_the_staff_share_that_resolved_a_share_of_the_disputes() -> None:
     # the same share said again in the paragraph is no second figure
     hits = find_outcomes("调解结案占结案总数的60.2%，用20.5%的法官化解了60.2%的纠纷。")
     assert [h.value for h in hits] == [60.2, 20.5]
+
+
+def test_how_often_in_chinese_numerals_has_its_own_rule() -> None:
+    hits = find_outcomes("该院先后五次获评全省先进法院，另有两家法庭挂牌。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [
+        (5.0, "次", "outcome:count-cn-times"),
+        (2.0, "家", "outcome:count-cn"),
+    ]
