@@ -188,7 +188,10 @@ _NAMED_PARTY = re.compile(
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _PARTNER_WORDS = r"联合|会同|与|和|及|同|协同|配合|协助|邀请|、"
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
-_PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS}|向|对|给|为|由)$")
+_PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS}|向|对|给|为|由|引入|引进)$")
+#: partners listed after 与 (与工商联、总工会等14个部门): what a court joined with
+_PARTNERS_BEFORE = re.compile(r"与[^，,。；;与]{2,30}等$")
+_PARTNER_UNITS = re.compile(r"(?:部门|单位|机构|组织)的")
 #: the same with the partner's place before the agency word (与…、南京仲裁委搭建…)
 _PARTNER_PLACE_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS})[\u4e00-\u9fff]{{2,4}}$")
 _PARTICIPATION = re.compile(
@@ -1178,6 +1181,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _MODIFIER_AFTER.match(after)
             and uom in _COUNT_UOMS
             and "均" not in text[end:c_end]  # N个法庭的服务站均设立…: a result
+            # 深化与甲、乙等14个部门的诉调对接: the partners a court joined, a result
+            and not (
+                _PARTNERS_BEFORE.search(text, c_start, m.start()) and _PARTNER_UNITS.match(after)
+            )
         ):
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
         if "在内" in after:
