@@ -218,7 +218,7 @@ _JURISDICTION = re.compile(
 )
 #: a verb of having: what a court or a place has (共有员额法官32名, 设有4个审判庭)
 _HAVING = re.compile(
-    r"现有|共有|拥有|设有|下设|内设|配有|配备有|配备(?!了)|(?<![没未只还另所具享占持])有"
+    r"现有|共有|拥有|设有|下设|内设|配有|配备有|(?<![新增充])配备(?!了)|(?<![没未只还另所具享占持])有"
 )
 #: staff, bodies and places a court or a county has, rather than made (法官, 乡镇, 审判庭)
 _STANDING_NOUN = re.compile(

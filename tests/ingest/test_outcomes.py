@@ -784,3 +784,7 @@ def test_partners_a_court_joined_or_brought_in_are_counted() -> None:
     # a count that qualifies a noun, and another agency's figure, are not
     assert vals("对全市15家法院的执行案件开展评查。") == []
     assert vals("今年公安机关破获案件120起。") == []
+
+
+def test_staff_newly_given_is_a_result() -> None:
+    assert vals("该院新配备法官助理20名。") == [(20.0, "名", None)]
