@@ -94,6 +94,10 @@ _CASELOAD = re.compile(
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
 )
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
+#: a later item of a list (、速裁程序)
+_LIST_ITEM_BEFORE = re.compile("[、]$")
+#: a list separator or a clause's end between a figure and a name
+_SEPARATED = re.compile("[、，,；;。]")
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
 _QUOTES = "“”\"'「」《》"
@@ -419,6 +423,10 @@ class _Linker:
                 continue
             if m.end <= pos and listed and _LIST_TO_FIGURE.fullmatch(t.text, m.end, pos):
                 continue  # 开展巡回审判、全域立案、法治宣传7200余次: the sum of the items
+            if _LIST_ITEM_BEFORE.search(t.text, max(0, m.start - 1), m.start) and (
+                m.start >= end or (m.end < pos and not _SEPARATED.search(t.text, m.end, pos))
+            ):
+                continue  # 通过简易程序、速裁程序结案N件; N名法官开展普法、巡回审判: one of the items
             if end <= m.start <= end + 2 and end > pos:
                 out.insert(0, m)
             else:

@@ -434,3 +434,16 @@ def test_a_quoted_brand_of_the_paragraph_holding_the_figures_words_is_more_speci
     text = "该院推行分流加速裁机制，效果明显。去年前端速裁法官人均结案900件。"
     got = linked(text, {"分流加速裁": ["分流加速裁"], "速裁团队": ["速裁法官"]})
     assert got == [(900.0, "速裁团队")]
+
+
+def test_a_later_item_of_a_list_is_not_the_figures_measure() -> None:
+    text = "该院通过简易程序、速裁程序结案3000件。"
+    assert linked(text, {"速裁程序": ["速裁程序"]}) == [(3000.0, None)]
+    text = "该院选派60名法官、特邀调解员、退休法官等人员入驻中心。"
+    assert linked(text, {"特邀调解": ["特邀调解员"]}) == [(60.0, None)]
+    # the noun counted right before the figure stays its measure
+    text = "设置法官工作站13个、法官工作室79个。"
+    assert linked(text, {"法官工作站": ["法官工作站", "法官工作室"]}) == [
+        (13.0, "法官工作站"),
+        (79.0, "法官工作站"),
+    ]
