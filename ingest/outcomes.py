@@ -192,6 +192,8 @@ _PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS}|向|对|给|为|由|引入|�
 #: partners listed after 与 (与工商联、总工会等14个部门): what a court joined with
 _PARTNERS_BEFORE = re.compile(r"与[^，,。；;与]{2,30}等$")
 _PARTNER_UNITS = re.compile(r"(?:部门|单位|机构|组织)的")
+#: what the partners do together (…的诉调对接, …的联席会议机制)
+_PARTNERED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8}?)(?:[”\"]|机制|工作|平台|制度|$)")
 #: the same with the partner's place before the agency word (与…、南京仲裁委搭建…)
 _PARTNER_PLACE_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS})[\u4e00-\u9fff]{{2,4}}$")
 _PARTICIPATION = re.compile(
@@ -1287,6 +1289,13 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             hits[-1] = replace(hits[-1], metric=label + word)
             continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
+        partners = _PARTNER_UNITS.match(after)
+        if partners and _PARTNERS_BEFORE.search(text, c_start, m.start()):
+            # 与甲、乙等14个部门的诉调对接 -> 诉调对接合作部门数
+            what = _PARTNERED.match(text, end + partners.end(), c_end)
+            unit = partners.group(0)[:-1]
+            label = (what.group(1) if what else "") + "合作" + unit + "数"
+            hits[-1] = replace(hits[-1], metric=label)
     for m in _scores(text, limit):
         start, end = m.start("num"), m.end()
         if text[start - 1 : start].isdigit() or text[start - 1 : start] in ".第":

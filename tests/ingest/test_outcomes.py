@@ -780,6 +780,9 @@ def test_how_often_in_chinese_numerals_has_its_own_rule() -> None:
 
 def test_partners_a_court_joined_or_brought_in_are_counted() -> None:
     assert vals("该院深化与甲会、乙会等9个部门的诉调对接。") == [(9.0, "个", None)]
+    assert [h.metric for h in find_outcomes("该院深化与甲会、乙会等9个部门的诉调对接。")] == [
+        "诉调对接合作部门数"
+    ]
     assert vals("该院引入司法局、妇联等12家单位调解资源。") == [(12.0, "家", None)]
     # a count that qualifies a noun, and another agency's figure, are not
     assert vals("对全市15家法院的执行案件开展评查。") == []
