@@ -121,6 +121,8 @@ _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
+#: a verb that sets up or pushes the practice a paragraph is about (探索建立推进“甲”工作机制)
+_TOPIC_VERB = re.compile(r"(?:建立|推进|推行|实施|创建|构建|打造|开展)[“\"]?$")
 _SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
 #: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
@@ -613,7 +615,12 @@ class _Linker:
         ):
             return credited[0].name, "link:credit-after"
         if t.between(l_start, s_start):
-            return self.item_lead(f, l_start, s_start, caseload)
+            found = self.item_lead(f, l_start, s_start, caseload)
+            if found is None and not caseload:
+                topic = self.paragraph_topic(l_start, s_start)
+                if topic is not None:
+                    return topic, "link:paragraph-topic"
+            return found
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
@@ -822,6 +829,25 @@ class _Linker:
         if _COMMA.search(self.t.text, last.end, f.clause[0] - 1):
             return False  # a clause between them
         return self.fewer_cases(f, last.name, {last.name})
+
+    def paragraph_topic(self, l_start: int, s_start: int) -> str | None:
+        """The one practice the paragraph's first sentence names, as what the court set up or
+        pushed (南岗区法院探索建立推进“一村一法官”工作机制，…), when no sentence of it is an
+        enumerated item: the topic its later figures report on."""
+        text = self.t.text
+        first_end = self.t.sentence(l_start)[1]
+        at = l_start
+        while at < s_start:
+            if _NEW_ITEM.match(text, at):
+                return None  # 一是…。二是…: a list of items, each its own
+            at = self.t.sentence(at)[1] + 1
+        opening = [m for m in self.t.between(l_start, first_end) if m.credit and not m.anaphor]
+        if len({m.name for m in opening}) != 1:
+            return None  # 推进甲，完善乙。…: the paragraph opens on a list, no one topic
+        m = opening[0]
+        if not _TOPIC_VERB.search(text, max(l_start, m.start - 8), m.start):
+            return None
+        return m.name
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the

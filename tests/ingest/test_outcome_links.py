@@ -447,3 +447,18 @@ def test_a_later_item_of_a_list_is_not_the_figures_measure() -> None:
         (13.0, "法官工作站"),
         (79.0, "法官工作站"),
     ]
+
+
+def test_a_paragraph_opening_on_a_practice_credits_its_later_unnamed_figures() -> None:
+    text = (
+        "该院探索建立“一庭一站”工作机制，构筑一体化解纷体系。该院在各村设立法官工作室，"
+        "推动诉前调解。同时，该院定期开展普法活动。今年以来，共走访群众500余户，排查纠纷60余起。"
+    )
+    inits = {"一庭一站": ["一庭一站"], "法官工作站": ["法官工作室"], "诉前调解": ["诉前调解"]}
+    assert linked(text, inits) == [(500.0, "一庭一站"), (60.0, "一庭一站")]
+    # an enumerated paragraph (一是…二是…) credits each item its own, not the opening
+    text = (
+        "该院探索建立“一庭一站”工作机制。一是在各村设立法官工作室，推动诉前调解。"
+        "二是定期开展普法活动。今年以来，共走访群众500余户。"
+    )
+    assert linked(text, inits) == [(500.0, None)]
