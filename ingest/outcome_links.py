@@ -94,6 +94,10 @@ _CASELOAD = re.compile(
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
 )
 #: generic tails of a brand name (“轻刑快办”机制 is written “轻刑快办” too)
+#: a later item of a list (、速裁程序)
+_LIST_ITEM_BEFORE = re.compile("[、]$")
+#: a list separator or a clause's end between a figure and a name
+_SEPARATED = re.compile("[、，,；;。]")
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
 _QUOTES = "“”\"'「」《》"
@@ -117,6 +121,8 @@ _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
+#: a verb that sets up or pushes the practice a paragraph is about (探索建立推进“甲”工作机制)
+_TOPIC_VERB = re.compile(r"(?:建立|推进|推行|实施|创建|构建|打造|开展)[“\"]?$")
 _SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
 #: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
@@ -419,6 +425,10 @@ class _Linker:
                 continue
             if m.end <= pos and listed and _LIST_TO_FIGURE.fullmatch(t.text, m.end, pos):
                 continue  # 开展巡回审判、全域立案、法治宣传7200余次: the sum of the items
+            if _LIST_ITEM_BEFORE.search(t.text, max(0, m.start - 1), m.start) and (
+                m.start >= end or (m.end < pos and not _SEPARATED.search(t.text, m.end, pos))
+            ):
+                continue  # 通过简易程序、速裁程序结案N件; N名法官开展普法、巡回审判: one of the items
             if end <= m.start <= end + 2 and end > pos:
                 out.insert(0, m)
             else:
@@ -483,6 +493,9 @@ class _Linker:
             brand = self.brand_of(name, f)
             if brand:
                 return brand, "link:own-brand"
+            brand = self.paragraph_brand(own[0], name, f)
+            if brand:
+                return brand, "link:paragraph-brand"
             topic = self.topic_brand(f, own[0], name)
             return (topic, "link:topic-brand") if topic else (name, "link:own-words")
         if not context:
@@ -539,6 +552,9 @@ class _Linker:
                 return None  # 推动甲改革，…文件39个，聘请乙调解员289名，配备调解室171间
             if not before[-1].anaphor and (brand := self.brand_of(name, f)):
                 return brand, "link:sentence-brand"
+            last = next((m for m in reversed(before) if m.name == name), None)
+            if last and not last.anaphor and (brand := self.paragraph_brand(last, name, f)):
+                return brand, "link:paragraph-brand"
             return name, "link:anaphor" if before[-1].anaphor else "link:sentence"
         if _DOCUMENTS.search(t.text, f.clause[0], f.clause[1]):
             return None  # 出台15个制度文件, 发布白皮书12份: a sentence before credits no documents
@@ -599,7 +615,12 @@ class _Linker:
         ):
             return credited[0].name, "link:credit-after"
         if t.between(l_start, s_start):
-            return self.item_lead(f, l_start, s_start, caseload)
+            found = self.item_lead(f, l_start, s_start, caseload)
+            if found is None and not caseload:
+                topic = self.paragraph_topic(l_start, s_start)
+                if topic is not None:
+                    return topic, "link:paragraph-topic"
+            return found
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
@@ -665,6 +686,27 @@ class _Linker:
             m.name
             for m in self.t.between(lo, hi)
             if m.credit and m.name != name and name in m.name and re.search('[“”"]', m.name)
+        }
+        return brands.pop() if len(brands) == 1 else None
+
+    def paragraph_brand(self, own: _Mention, name: str, f: _Figure) -> str | None:
+        """The one quoted local brand named earlier in the figure's paragraph whose name holds
+        the words the figure's own name is written with (前端速裁法官人均结案… after 推行“多元
+        调解+速裁”机制): the more specific initiative."""
+        words = self.t.text[own.start : own.end].strip(_QUOTES)
+        l_start = self.t.line(f.clause[0])[0]
+
+        def holds(brand: str) -> bool:
+            # the words or their head (速裁 of 速裁法官) are in the brand's name
+            return any(words[:k] in brand for k in range(len(words), 1, -1))
+
+        brands = {
+            m.name
+            for m in self.t.between(l_start, self.t.sentence(f.clause[0])[0])
+            if m.credit
+            and m.name != name
+            and holds(m.name)
+            and (re.search('[“”"]', m.name) or _quoted(self.t.text, m))
         }
         return brands.pop() if len(brands) == 1 else None
 
@@ -787,6 +829,25 @@ class _Linker:
         if _COMMA.search(self.t.text, last.end, f.clause[0] - 1):
             return False  # a clause between them
         return self.fewer_cases(f, last.name, {last.name})
+
+    def paragraph_topic(self, l_start: int, s_start: int) -> str | None:
+        """The one practice the paragraph's first sentence names, as what the court set up or
+        pushed (南岗区法院探索建立推进“一村一法官”工作机制，…), when no sentence of it is an
+        enumerated item: the topic its later figures report on."""
+        text = self.t.text
+        first_end = self.t.sentence(l_start)[1]
+        at = l_start
+        while at < s_start:
+            if _NEW_ITEM.match(text, at):
+                return None  # 一是…。二是…: a list of items, each its own
+            at = self.t.sentence(at)[1] + 1
+        opening = [m for m in self.t.between(l_start, first_end) if m.credit and not m.anaphor]
+        if len({m.name for m in opening}) != 1:
+            return None  # 推进甲，完善乙。…: the paragraph opens on a list, no one topic
+        m = opening[0]
+        if not _TOPIC_VERB.search(text, max(l_start, m.start - 8), m.start):
+            return None
+        return m.name
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the

@@ -188,7 +188,12 @@ _NAMED_PARTY = re.compile(
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _PARTNER_WORDS = r"联合|会同|与|和|及|同|协同|配合|协助|邀请|、"
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
-_PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS}|向|对|给|为|由)$")
+_PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS}|向|对|给|为|由|引入|引进)$")
+#: partners listed after 与 (与工商联、总工会等14个部门): what a court joined with
+_PARTNERS_BEFORE = re.compile(r"与[^，,。；;与]{2,30}等$")
+_PARTNER_UNITS = re.compile(r"(?:部门|单位|机构|组织)的")
+#: what the partners do together (…的诉调对接, …的联席会议机制)
+_PARTNERED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8}?)(?:[”\"]|机制|工作|平台|制度|$)")
 #: the same with the partner's place before the agency word (与…、南京仲裁委搭建…)
 _PARTNER_PLACE_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS})[\u4e00-\u9fff]{{2,4}}$")
 _PARTICIPATION = re.compile(
@@ -200,11 +205,12 @@ _STANDING = re.compile(r"现有|共有干警|编制")
 #: a list of what courts have, opened by 现有/共有 (现有法庭84个，乡村法庭69个，…): its later items
 #: are bare nouns of courts or staff, or the share of the one before
 _INVENTORY = re.compile(
-    r"(?:现有|共有|拥有)[^，,。；;]{0,12}?\d[\d.]*(?:个|家|名|人|所|位|%)"
+    r"(?:现有|共有|拥有|配备|配有)[^，,。；;]{0,12}?\d[\d.]*(?:个|家|名|人|所|位|%)"
     r"(?:[，,](?:[\u4e00-\u9fff]{1,8}|占比)\d[\d.]*(?:个|家|名|人|所|位|%))*[，,]$"
 )
 _INVENTORY_ITEM = re.compile(
-    r"[\u4e00-\u9fff]{0,6}(?:法庭|法院|庭|站|室|点|中心|所|团队|法官|干警|人员|助理|书记员|调解员)"
+    r"[\u4e00-\u9fff]{0,6}(?:法庭|法院|庭|站|室|点|中心|所|团队|法官|干警|人员|助理|书记员|调解员|"
+    r"法警|司法警察|文员|保安)"
     r"|占比"
 )
 #: a jurisdiction or a population: the sentence describes the area, not what was done in it
@@ -213,10 +219,13 @@ _JURISDICTION = re.compile(
     r"辖有|所辖|辖区内?(?:共)?有|辖区内的|(?<!直)辖区?(?=\s*(?:\d|[一二两三四五六七八九十]))"
 )
 #: a verb of having: what a court or a place has (共有员额法官32名, 设有4个审判庭)
-_HAVING = re.compile(r"现有|共有|拥有|设有|下设|内设|配有|配备有|(?<![没未只还另所具享占持])有")
+_HAVING = re.compile(
+    r"现有|共有|拥有|设有|下设|内设|配有|配备有|(?<![新增充])配备(?!了)|(?<![没未只还另所具享占持])有"
+)
 #: staff, bodies and places a court or a county has, rather than made (法官, 乡镇, 审判庭)
 _STANDING_NOUN = re.compile(
     r"(?:员额)?法官|干警|人员|书记员|法官助理|助理|党员|职工|工作人员|乡镇|街道|行政村|村|社区|"
+    r"法警|司法警察|文员|保安|"
     r"人口|审判庭|业务庭|庭室|部门|内设机构|"
     r"调解员|律师|人民陪审员|陪审员|成员|队员|委员"
 )
@@ -237,6 +246,11 @@ _INNER_TOTAL = re.compile(r"(?<=[站心队庭室院所])(?:共计|共|累计)(?=
 _SPAN = re.compile(r"从(?:立案|受理|收案|起诉|申请|开庭|接到)[^，,。；;]{0,4}?(?:到|至)")
 #: visitors and an audience (一行20余人到该院视察, 吸引200余名群众参与)
 _VISIT = re.compile(r"一行|视察|参观|考察|走进法院|走进法庭|吸引")
+#: deputies counted (13名市人大代表) in a sentence of a visit or an invitation: visitors
+_DEPUTIES_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:人大代表|政协委员|代表委员)")
+_DEPUTIES_VISIT = re.compile(r"走进|莅临|邀请|视察|参观|考察|调研|观摩|旁听")
+#: a role they are given (邀请22名人大代表为特邀调解员): recruits, not visitors
+_DEPUTIES_ROLE = re.compile(r"调解|特邀|担任|聘为|作为|兼任")
 #: meetings held (召开党组会议3次)
 _MEETING = re.compile(
     r"(?:召开|举行|举办)[^，,。；;]{0,10}?(?:会议|座谈会|推进会|例会|党组会|联席会)"
@@ -644,6 +658,7 @@ _TO_LEVEL = re.compile(r"(?:缩短|降低|减少|下降|提升|提高|上升|增
 _SELECTED = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:案例|法庭|法院|经验|做法|项目|成果)[^，,。；;]{0,4}?(?:入选|获评|被评为)"
 )
+_CASES_SELECTED = re.compile(r"(?:典型)?案例[^，,。；;]{0,4}?入选")
 
 
 def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -> str:
@@ -656,6 +671,8 @@ def _rule(uom: str, direction: str | None, chinese: bool, level: bool = False) -
         return "outcome:duration"
     if uom == "亩":
         return "outcome:area"
+    if chinese and uom == "次":
+        return "outcome:count-cn-times"  # 先后四次获评: how often, apart from counted things
     return "outcome:count-cn" if chinese else "outcome:count"
 
 
@@ -764,6 +781,14 @@ def _not_a_result(
         return True  # 团队由1名法官…组成; 本次培训共120人
     if uom in ("名", "人", "位") and _VISIT.search(text, c_start, c_end):
         return True  # 一行20余人到该院视察: visitors
+    if (
+        uom in ("名", "人", "位")
+        and _DEPUTIES_AFTER.match(text, end, c_end)
+        and _DEPUTIES_VISIT.search(text, s_start, s_end)
+        and not _HIRING.search(text, c_start, c_end)
+        and not _DEPUTIES_ROLE.search(text, c_start, c_end)
+    ):
+        return True  # 7名市人大代表走进法院，参观…: deputies visiting, not a result
     if uom in ("次", "场") and _MEETING.search(text, c_start, c_end):
         return True  # 先后3次召开党组会议: meetings held
     if _LOCUS_BEFORE.search(before) and _LOCUS_AFTER.match(after):
@@ -892,11 +917,20 @@ def find_outcomes(text: str, *, limit: int | None = None) -> list[OutcomeHit]:
 
 #: a verb that makes a share of things come to a result (将95%的纠纷化解在基层)
 _SHARE_BEFORE = re.compile(r"(?:将|使|把|促成|推动|让|帮助)$")
+#: a share of the disputes a verb before it resolved (化解了69.5%的民事纠纷)
+_RESOLVED_BEFORE = re.compile(r"(化解|办结|审结|解决|调处)了?$")
+_SHARE_OF_CASES = re.compile(r"的([\u4e00-\u9fff]{0,6}?(?:纠纷|案件|矛盾))")
+#: the share of the staff that did it (用21.1%的民事员额法官化解了…): the staff's share
+_STAFF_SHARE = re.compile(r"的([\u4e00-\u9fff]{0,6}?(?:法官|干警|人员|审判力量|力量))")
+_STAFF_DID = re.compile(r"化解|办结|审结|结案|办理|审理")
 #: 约40%的民事纠纷通过调解化解在诉前: the share of the disputes or cases that were resolved
 _SHARE_RESOLVED = re.compile(
     r"的[\u4e00-\u9fff]{0,6}(?:纠纷|案件|矛盾)[^，,。；;]{0,12}?"
     r"(?:化解|解决|调解|办结|审结|结案|分流|履行)"
 )
+#: a rate of change named after its figure (以年均83%的增幅增长): the figure is the rate
+_GROWTH_RATE_AFTER = re.compile(r"的(?:增幅|增速|降幅|增长率|速度(?:增长|递增|下降))")
+_GROWTH_LEAD = re.compile(r"以?((?:年|季|月)均)?$")
 #: a first line longer than this is body text run into one line, not a title
 _TITLE_MAX = 80
 
@@ -925,6 +959,21 @@ _LIST_SIZE_BEFORE = re.compile(r"(?:^|[（(])[^、，,（()）]{1,12}(?:、[^、
 _LIST_SIZE_NOUN = re.compile(
     r"(?:基层|中级|专门)?(?:人民)?(?:法院|法庭|单位|部门|机构|成员单位)[）)]?"
 )
+
+
+def _named_after(text: str, lo: int, end: int, bounds: _Bounds) -> tuple[str, str] | None:
+    """A percentage at text[lo:end] whose measure follows it after 的: a share of the disputes
+    a verb before it resolved (化解了69.5%的民事纠纷), the share of the staff that did it
+    (用21.1%的民事员额法官). Its label and the rule's id."""
+    c_end = bounds.clause(lo, end)[1]
+    verb = _RESOLVED_BEFORE.search(text, max(0, lo - 3), lo)
+    cases = _SHARE_OF_CASES.match(text, end, c_end)
+    if verb and cases:
+        return verb.group(1) + cases.group(1) + "占比", "outcome:share-verb"
+    staff = _STAFF_SHARE.match(text, end, c_end)
+    if text[lo - 1 : lo] == "用" and staff and _STAFF_DID.search(text, staff.end(), c_end):
+        return staff.group(1) + "占比", "outcome:share-staff"
+    return None
 
 
 def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
@@ -1047,7 +1096,13 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 bounds.period(start),
                 rule
                 or (
-                    "outcome:selected"
+                    # 十个案例入选…建设案例: cases selected by a higher court, apart from
+                    # courts or practices named for a title
+                    (
+                        "outcome:selected-cases"
+                        if _CASES_SELECTED.match(text, end)
+                        else "outcome:selected"
+                    )
                     if chinese and uom in ("个", "家") and _SELECTED.match(text, end, c_end)
                     else None
                 )
@@ -1112,13 +1167,26 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
             or _SHARE_RESOLVED.match(text, end, bounds.clause(start, end)[1])
         )
-        if after.startswith("的") and not after.startswith("的时间") and not share:
+        growth = uom == "%" and _GROWTH_RATE_AFTER.match(after) is not None
+        # (a figure that names its measure after it: the measure's label and the rule's id)
+        named = _named_after(text, m.start(), end, bounds) if uom == "%" else None
+        if (
+            after.startswith("的")
+            and not after.startswith("的时间")
+            and not share
+            and not growth
+            and not named
+        ):
             continue
         c_start, c_end = bounds.clause(start, end)
         if (
             _MODIFIER_AFTER.match(after)
             and uom in _COUNT_UOMS
             and "均" not in text[end:c_end]  # N个法庭的服务站均设立…: a result
+            # 深化与甲、乙等14个部门的诉调对接: the partners a court joined, a result
+            and not (
+                _PARTNERS_BEFORE.search(text, c_start, m.start()) and _PARTNER_UNITS.match(after)
+            )
         ):
             continue  # 对全市15家法院的执行案件: the count qualifies a noun
         if "在内" in after:
@@ -1163,6 +1231,30 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             qualifier = qualifier or "内"
         if uom == "小时" and (value == 24 or _SERVICE_HOURS.match(text, end)):
             continue
+        if named and not share:
+            c_start, c_end = bounds.clause(start, end)
+            line_start = text.rfind("\n", 0, start) + 1
+            if any(
+                h.start >= line_start and h.value == value and h.unit_of_measure == uom
+                for h in hits
+            ):
+                continue  # …占结案量的65.4%，…化解了65.4%的纠纷: the same figure again
+            hits.append(
+                OutcomeHit(
+                    start,
+                    end,
+                    value,
+                    uom,
+                    named[0],
+                    c_start,
+                    c_end,
+                    qualifier,
+                    None,
+                    bounds.period(start),
+                    named[1],
+                )
+            )
+            continue
         if share and after.startswith("的"):
             # 促成63%的涉企案件案结事了: the share of the cases that came to that result
             c_start, c_end = bounds.clause(start, end)
@@ -1186,7 +1278,24 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 )
             )
             continue
+        if growth:
+            add(start, end, value, uom, m.start(), qualifier, "outcome:rate-growth")
+            # 诉前调解成功量以年均 -> 诉前调解成功量年均增幅
+            head = _GROWTH_LEAD.search(hits[-1].metric)
+            word = "降幅" if after.startswith("的降幅") or "下降" in after else "增幅"
+            label = (
+                hits[-1].metric[: head.start()] + (head.group(1) or "") if head else hits[-1].metric
+            )
+            hits[-1] = replace(hits[-1], metric=label + word)
+            continue
         add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
+        partners = _PARTNER_UNITS.match(after)
+        if partners and _PARTNERS_BEFORE.search(text, c_start, m.start()):
+            # 与甲、乙等14个部门的诉调对接 -> 诉调对接合作部门数
+            what = _PARTNERED.match(text, end + partners.end(), c_end)
+            unit = partners.group(0)[:-1]
+            label = (what.group(1) if what else "") + "合作" + unit + "数"
+            hits[-1] = replace(hits[-1], metric=label)
     for m in _scores(text, limit):
         start, end = m.start("num"), m.end()
         if text[start - 1 : start].isdigit() or text[start - 1 : start] in ".第":

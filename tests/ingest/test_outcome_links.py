@@ -424,3 +424,41 @@ def test_an_honour_before_takes_no_generic_practices_cases() -> None:
     text = "该院获评“全国法院先进集体”。今年以来，委派调解300件。"
     names = {"“全国法院先进集体”": ["“全国法院先进集体”"], "委派调解": ["委派调解"]}
     assert linked(text, names) == [(300.0, "委派调解")]
+
+
+def test_a_quoted_brand_of_the_paragraph_holding_the_figures_words_is_more_specific() -> None:
+    text = "该院推行“分流+速裁”机制，效果明显。去年前端速裁法官人均结案900件，巡查30次。"
+    got = linked(text, {"分流+速裁": ["分流+速裁"], "速裁团队": ["速裁法官"]})
+    assert got[0] == (900.0, "分流+速裁")
+    # an unquoted name that holds the words is no brand
+    text = "该院推行分流加速裁机制，效果明显。去年前端速裁法官人均结案900件。"
+    got = linked(text, {"分流加速裁": ["分流加速裁"], "速裁团队": ["速裁法官"]})
+    assert got == [(900.0, "速裁团队")]
+
+
+def test_a_later_item_of_a_list_is_not_the_figures_measure() -> None:
+    text = "该院通过简易程序、速裁程序结案3000件。"
+    assert linked(text, {"速裁程序": ["速裁程序"]}) == [(3000.0, None)]
+    text = "该院选派60名法官、特邀调解员、退休法官等人员入驻中心。"
+    assert linked(text, {"特邀调解": ["特邀调解员"]}) == [(60.0, None)]
+    # the noun counted right before the figure stays its measure
+    text = "设置法官工作站13个、法官工作室79个。"
+    assert linked(text, {"法官工作站": ["法官工作站", "法官工作室"]}) == [
+        (13.0, "法官工作站"),
+        (79.0, "法官工作站"),
+    ]
+
+
+def test_a_paragraph_opening_on_a_practice_credits_its_later_unnamed_figures() -> None:
+    text = (
+        "该院探索建立“一庭一站”工作机制，构筑一体化解纷体系。该院在各村设立法官工作室，"
+        "推动诉前调解。同时，该院定期开展普法活动。今年以来，共走访群众500余户，排查纠纷60余起。"
+    )
+    inits = {"一庭一站": ["一庭一站"], "法官工作站": ["法官工作室"], "诉前调解": ["诉前调解"]}
+    assert linked(text, inits) == [(500.0, "一庭一站"), (60.0, "一庭一站")]
+    # an enumerated paragraph (一是…二是…) credits each item its own, not the opening
+    text = (
+        "该院探索建立“一庭一站”工作机制。一是在各村设立法官工作室，推动诉前调解。"
+        "二是定期开展普法活动。今年以来，共走访群众500余户。"
+    )
+    assert linked(text, inits) == [(500.0, None)]

@@ -244,7 +244,7 @@ def test_each_path_names_its_rule() -> None:
         "outcome:money",
         "outcome:duration",
     ]
-    assert find_outcomes("调研组先后三次赴基层指导。")[0].rule == "outcome:count-cn"
+    assert find_outcomes("另有两家法庭挂牌。")[0].rule == "outcome:count-cn"
     assert find_outcomes("执行质效位居全省第二。")[0].rule == "outcome:rank"
 
 
@@ -658,7 +658,9 @@ def test_one_days_event_told_by_a_party_is_a_story() -> None:
 
 def test_a_count_selected_for_a_collection_is_a_result_of_its_own_rule() -> None:
     hits = find_outcomes("至今已有甲庭、乙庭等八个案例入选全省法院精品案例。")
-    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [(8.0, "个", "outcome:selected")]
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [
+        (8.0, "个", "outcome:selected-cases")
+    ]
     hits = find_outcomes("丙、丁两个法庭获评全省先进法庭。")
     assert [(h.value, h.rule) for h in hits] == [(2.0, "outcome:selected")]
 
@@ -726,3 +728,66 @@ def test_figures_in_a_quoted_statement_but_not_in_a_quoted_name() -> None:
     assert [h.value for h in find_outcomes(text)] == [300.0]
     assert find_outcomes("推行“三个维度”工作法。") == []
     assert find_outcomes("“全国有14亿人口，事事都去打官司，法院怎么办得过来？”") == []
+
+
+def test_staff_a_court_has_or_is_given_are_no_results() -> None:
+    assert vals("该中心配备员额法官3名，法官助理2名，书记员5名。") == []
+    assert vals("法庭现有法官3人、书记员2人、法警2人、保安3人。") == []
+    assert vals("去年配备了智能终端40台，调解纠纷320件。") == [(320.0, "件", None)]
+
+
+def test_deputies_visiting_are_no_results() -> None:
+    assert vals("5月8日，9名省人大代表走进该院，参观诉讼服务中心。") == []
+    assert vals("该院邀请12名市人大代表、4名政协委员视察执行工作。") == []
+    # deputies made mediators, or kept in touch with, are results
+    assert vals("该院邀请15名人大代表为特邀调解员。") == [(15.0, "名", None)]
+    assert vals("该院与30名人大代表建立常态化联系。") == [(30.0, "名", None)]
+
+
+def test_a_rate_of_growth_named_after_its_figure() -> None:
+    hits = find_outcomes("调解成功量以年均40%的增幅持续增长。")
+    assert [(h.value, h.unit_of_measure, h.metric) for h in hits] == [
+        (40.0, "%", "调解成功量年均增幅")
+    ]
+    assert [h.metric for h in find_outcomes("收案量以5%的速度下降。")] == ["收案量降幅"]
+
+
+def test_cases_selected_have_their_own_rule() -> None:
+    hits = find_outcomes("该院甲法庭《乙》等六个案例入选最高人民法院人民法庭建设案例。")
+    assert [(h.value, h.rule) for h in hits] == [(6.0, "outcome:selected-cases")]
+    hits = find_outcomes("甲、乙、丙三个法庭入选全省示范法庭。")
+    assert [(h.value, h.rule) for h in hits] == [(3.0, "outcome:selected")]
+
+
+def test_the_staff_share_that_resolved_a_share_of_the_disputes() -> None:
+    hits = find_outcomes("该院用20.5%的员额法官化解了60.2%的民事纠纷。")
+    assert [(h.value, h.metric, h.rule) for h in hits] == [
+        (20.5, "员额法官占比", "outcome:share-staff"),
+        (60.2, "化解民事纠纷占比", "outcome:share-verb"),
+    ]
+    # the same share said again in the paragraph is no second figure
+    hits = find_outcomes("调解结案占结案总数的60.2%，用20.5%的法官化解了60.2%的纠纷。")
+    assert [h.value for h in hits] == [60.2, 20.5]
+
+
+def test_how_often_in_chinese_numerals_has_its_own_rule() -> None:
+    hits = find_outcomes("该院先后五次获评全省先进法院，另有两家法庭挂牌。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [
+        (5.0, "次", "outcome:count-cn-times"),
+        (2.0, "家", "outcome:count-cn"),
+    ]
+
+
+def test_partners_a_court_joined_or_brought_in_are_counted() -> None:
+    assert vals("该院深化与甲会、乙会等9个部门的诉调对接。") == [(9.0, "个", None)]
+    assert [h.metric for h in find_outcomes("该院深化与甲会、乙会等9个部门的诉调对接。")] == [
+        "诉调对接合作部门数"
+    ]
+    assert vals("该院引入司法局、妇联等12家单位调解资源。") == [(12.0, "家", None)]
+    # a count that qualifies a noun, and another agency's figure, are not
+    assert vals("对全市15家法院的执行案件开展评查。") == []
+    assert vals("今年公安机关破获案件120起。") == []
+
+
+def test_staff_newly_given_is_a_result() -> None:
+    assert vals("该院新配备法官助理20名。") == [(20.0, "名", None)]
