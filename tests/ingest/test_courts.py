@@ -88,6 +88,13 @@ def test_autonomous_prefecture_short_forms() -> None:
     ]
 
 
+def test_customary_banner_abbreviations() -> None:
+    assert names("科左中旗法院开展巡回审判，达茂旗人民法院也参加。") == [
+        "内蒙古自治区科尔沁左翼中旗人民法院",
+        "内蒙古自治区达尔罕茂明安联合旗人民法院",
+    ]
+
+
 def test_municipal_numbered_and_special_courts() -> None:
     assert names("北京一中院、北京互联网法院、上海金融法院和广州海事法院交流经验。") == [
         "北京市第一中级人民法院",
