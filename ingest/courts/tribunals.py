@@ -278,6 +278,13 @@ def _standalone_tribunal(
             c = res.m.roster.for_division(in_ctx[0], "basic")
             if c:
                 return s, c.name
+        # 永康龙山法庭, or 吕田法庭 after 从化吕田镇: the county's name written right before
+        # the town (short forms are not places of their own in the context)
+        named = [c for c in counties if _county_before_town(res, c, town)]
+        if len(named) == 1:
+            c = res.m.roster.for_division(named[0], "basic")
+            if c:
+                return s, c.name
     if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
         return run, mentioned[-1].court
     return None, None
@@ -364,3 +371,13 @@ def find_circuit_short_forms(res: Resolver) -> None:
         if court not in named or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         res.found.append(Found(m.start(), m.end(), court, level="supreme"))
+
+
+def _county_before_town(res: Resolver, county: str, town: str) -> bool:
+    """Whether the text writes the county (full name, or a short name of two characters or
+    more) right before ``town`` (从化吕田镇, 永康龙山法庭): evidence of which county's town it is."""
+    d = res.m.gaz.get(county)
+    if d is None:
+        return False
+    forms = [d.name, *([d.short] if d.short and len(d.short) >= 2 else [])]
+    return any(f + town in res.folded for f in forms)

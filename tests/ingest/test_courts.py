@@ -145,6 +145,11 @@ def test_standalone_tribunal_named_after_a_town_of_the_court() -> None:
     assert "黑龙江省集贤县人民法院兴安人民法庭" in [c.name for c in r.courts]
 
 
+def test_standalone_tribunal_after_its_county_and_town() -> None:
+    assert names("从化吕田镇的村民想起了吕田法庭。") == ["广东省广州市从化区人民法院吕田人民法庭"]
+    assert names("浙江永康龙山法庭庭长说。") == ["浙江省永康市人民法院龙山人民法庭"]
+
+
 def test_standalone_tribunal_in_a_list_after_its_court() -> None:
     r = run("与会人员参观了润州法院、金山湖法庭以及诉讼服务中心。")
     assert "江苏省镇江市润州区人民法院金山湖人民法庭" in [c.name for c in r.courts]
