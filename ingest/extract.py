@@ -1731,7 +1731,26 @@ _REPORT_AFTER = re.compile(
 )
 _SPEECH_END = re.compile(r"(?:表示|介绍|介绍说|说|指出|称|坦言|感慨)$")
 #: 总书记强调 / 总书记指出: what follows is a national leader's call
-_LEADER_SPEECH = re.compile(r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)")
+_LEADER_SPEECH = re.compile(
+    r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)"
+    # a national party congress's or plenum's document calls on all to do it (党的二十大报告…
+    # 强调要…); what it only names (提出“推进X”) may still be a court's to push
+    r"|(?:党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届[一二三四五六七八九]中全会)"
+    r"(?:报告|决定|精神)?[^。；;！!？?\n]{0,30}?(?:(?:强调|指出|提出|号召)[，,：:]?要|要求)"
+)
+
+
+def _quoted_call_goes_on(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """The sentence of `m` opens with 要 and no court before `m`, right after a sentence of
+    the same paragraph that quotes a national leader's call (总书记指出，…。要坚持X)."""
+    text = ctx.text
+    if not text.startswith("要", s) or ctx.courts_in(s, m.start) or s == 0:
+        return False
+    ps, _ = ctx.sentence(s - 1)
+    l_start, _ = ctx.line(s)
+    if ps < l_start:
+        return False
+    return _LEADER_SPEECH.search(text, ps, s) is not None and not ctx.courts_in(ps, s)
 
 
 #: 司法局的人民调解: a practice another body owns
@@ -1919,6 +1938,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     speeches = list(_LEADER_SPEECH.finditer(text, s, m.start))
     if speeches and not ctx.courts_in(speeches[-1].end(), m.start):
         return True  # 总书记强调，要坚持X: a national leader's call, no court's practice
+    if _quoted_call_goes_on(ctx, s, m):
+        return True  # 总书记指出，…。要坚持X: the call goes on in the next sentence
     courts = ctx.courts_in(s, m.start)
     if not courts:
         lead = _LEAD_IN.match(text, s, m.start)

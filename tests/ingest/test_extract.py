@@ -729,6 +729,16 @@ def test_a_national_leaders_call_is_no_courts_practice() -> None:
     assert edges == set()
 
 
+def test_a_party_congress_call_and_the_quote_going_on_are_no_courts_practice() -> None:
+    edges, _ = run("乙县法院召开会议。\n党的二十大报告强调，要坚持诉源治理。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n总书记指出，基层是根本。要坚持诉源治理。")
+    assert edges == set()
+    # what a plenum only names may still be the court's to push or do
+    edges, _ = run("乙县法院召开会议。\n十九届四中全会提出“诉源治理”。乙县法院推行诉源治理。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
+
+
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
     edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
