@@ -1183,6 +1183,8 @@ ADOPTION_RULES = (
     "adoption:followed-instruction",
     "adoption:spreader-after",
     "adoption:title-issuer",
+    "adoption:title-pilot",
+    "adoption:title-guidance",
     "adoption:title-author",
     "adoption:title-pusher",
     "adoption:cited-policy",
@@ -1846,8 +1848,22 @@ def _title_adopters(
     if _DESIGNATE.search(outside) and pilots and _outranks(ctx, issuer, pilots):
         out: list[tuple[str, Relation, str]] = [(issuer, "promoted", "adoption:title-issuer")]
         return out + [(c, "piloted", "adoption:pilot-named") for c in dict.fromkeys(pilots)]
-    relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
-    return [(issuer, relation, "adoption:title-issuer")]
+    title = text[open_ + 1 : close]
+    if ctx.level(issuer) in _HIGH:
+        return [(issuer, "promoted", "adoption:title-issuer")]
+    if _PILOT_TITLE.search(title):
+        # 《某县法院关于…改革试点工作实施方案》: the issuer's own pilot
+        return [(issuer, "piloted", "adoption:title-pilot")]
+    if ctx.level(issuer) == "intermediate" and _GUIDING_TITLE.search(title):
+        # 某中院《关于…的指导意见》: guidance for the courts under it
+        return [(issuer, "promoted", "adoption:title-guidance")]
+    return [(issuer, "adopted", "adoption:title-issuer")]
+
+
+#: a policy document for a pilot (…试点工作方案, …试点实施方案)
+_PILOT_TITLE = re.compile(r"试点[^《》]{0,6}(?:方案|办法|意见|细则|规定)$")
+#: a policy document that guides other courts (指导意见, 指导性意见)
+_GUIDING_TITLE = re.compile(r"指导(?:性)?意见$")
 
 
 def _title_pusher(ctx: _Context, s: int, open_: int) -> str | None:

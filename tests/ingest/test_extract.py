@@ -739,6 +739,15 @@ def test_a_party_congress_call_and_the_quote_going_on_are_no_courts_practice() -
     assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
 
 
+def test_the_kind_of_a_courts_own_document_tells_the_relation() -> None:
+    edges, _ = run("乙县法院印发《乙县人民法院关于诉源治理改革试点工作实施方案》。")
+    assert {(u, r) for u, _, r in edges} == {("X省乙县人民法院", "piloted")}
+    edges, _ = run("甲市中院出台《关于推进诉源治理工作的指导意见》。")
+    assert {(u, r) for u, _, r in edges} == {("X省甲市中级人民法院", "promoted")}
+    edges, _ = run("乙县法院出台《关于推进诉源治理工作的实施意见》。")
+    assert {(u, r) for u, _, r in edges} == {("X省乙县人民法院", "adopted")}
+
+
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
     edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
