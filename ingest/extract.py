@@ -57,6 +57,7 @@ from ingest.document import (
     Relation,
     SourceDocument,
 )
+from ingest.gazetteer import load_gazetteer
 from ingest.initiatives import (
     ADOPTION_VERBS,
     AGENT_BODY,
@@ -1193,6 +1194,7 @@ ADOPTION_RULES = (
     "adoption:directive-home",
     "adoption:purpose-subject",
     "adoption:nearest-in-sentence",
+    "adoption:place-subject",
     "adoption:circuit-parent",
     "adoption:pilot-named",
     "adoption:section",
@@ -1373,6 +1375,11 @@ def _adopters(
     if _not_adopted(ctx, m):
         return []
     unit, path = ctx.unit_path(m.start)
+    if path in _PLACE_SUBJECT_PATHS and not m.awarded and unit and not unit.startswith("AGG:"):
+        group = _place_subject(ctx, s, m)
+        if group is not None:
+            # 2023年，云南建成97个旅游巡回法庭: the place is the subject, its courts act
+            unit, path = group, "place-subject"
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
@@ -1575,6 +1582,60 @@ _PUSH = re.compile(
 
 #: a count or a rate: the clause reports a figure
 _FIGURE = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:件|起|次|笔|人次|%)")
+
+
+#: the paths a place named as the subject of a later clause overrides
+_PLACE_SUBJECT_PATHS = frozenset(
+    ("nearest-in-sentence", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+)
+#: after a place: another body of the place, or a word of a name (广州市委, 云南日报)
+_PLACE_BODY_AFTER = re.compile(
+    r"[省市州区县]?(?:委|政府|人大|政协|党委|公安|检察|司法局|纪委|妇联|团委|日报|晚报|电视|广播"
+    r"|新闻|时间|籍|人[，,。]|大学|中院|高院|法院|人民|中级|高级|两级|三级|全省|全市)"
+)
+
+
+#: a court's name going on after a place (某市某区某镇人民法庭)
+_COURT_WORD_AHEAD = re.compile(r"法院|法庭")
+#: what may follow a place that heads a clause: a word or a quoted phrase
+CJK_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“\"「]")
+
+
+def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
+    """The courts of a province or a city named as the subject of a clause of the sentence of
+    `m`, before `m` and after any court named in the sentence (2023年，广州“万人成讼率”…；
+    …引入诉前调解 / …指出，2023年，云南不断延伸司法职能，…建成X): the AGG label of its
+    courts."""
+    text = ctx.text
+    while s > 0 and text[s - 1] in "；;":  # clauses after a semicolon share the subject
+        s = ctx.sentence(s - 1)[0]
+    courts = ctx.courts_in(s, m.start)
+    lo = courts[-1].end if courts else s
+    i = bisect.bisect_left(ctx.breaks, lo)
+    heads = [lo] + [b + 1 for b in ctx.breaks[i:] if b + 1 < m.start]
+    gaz = load_gazetteer()
+    for head in reversed(heads):
+        h = _LEAD_IN.match(text, head, m.start)
+        a = h.end() if h else head
+        if ctx.courts_in(a, a + 1):
+            return None  # a court heads the clause
+        for n in (4, 3, 2):
+            word = text[a : a + n]
+            places = [
+                d
+                for d in gaz.lookup(word, current_only=True)
+                if d.level in ("province", "prefecture")
+            ]
+            if len(places) != 1 or _PLACE_BODY_AFTER.match(text, a + n):
+                continue
+            if not CJK_OR_QUOTE.match(text, a + n):
+                continue
+            if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
+                return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
+            from ingest.courts.resolver import agg_label
+
+            return agg_label(gaz, places[0].adcode, "")
+    return None
 
 
 def _subject_start(ctx: _Context, s: int, m: InitiativeMention) -> int:

@@ -748,6 +748,14 @@ def test_the_kind_of_a_courts_own_document_tells_the_relation() -> None:
     assert {(u, r) for u, _, r in edges} == {("X省乙县人民法院", "adopted")}
 
 
+def test_a_place_heading_a_clause_stands_for_its_courts() -> None:
+    edges, _ = run("甲市中院召开会议。\n2023年，广州“成讼率”下降；引入诉前调解纠纷4万件。")
+    assert edges == {("AGG:广东省广州市全市法院", "诉前调解", "adopted")}
+    # a place that opens a court's name, or another body of the place, is no such subject
+    edges, _ = run("乙县法院召开会议。\n近年来，广州市委推行诉前调解。")
+    assert ("AGG:广东省广州市全市法院", "诉前调解", "adopted") not in edges
+
+
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
     edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
