@@ -717,7 +717,15 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
         return "promoted"
+    if ctx.level(unit) == "intermediate" and _TRIBUNAL_WORK.search(mention.name):
+        # 枫桥式人民法庭创建, 五化人民法庭建设: tribunals are the basic courts'; an intermediate
+        # court pursues such an initiative through them
+        return "promoted"
     return "adopted"
+
+
+#: an initiative about people's tribunals (枫桥式人民法庭, 五化人民法庭建设, 人民法庭布局…)
+_TRIBUNAL_WORK = re.compile(r"人民法庭")
 
 
 #: a court named a pilot: 确定为 / 作为 / 列为 … 试点

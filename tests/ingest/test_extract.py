@@ -756,6 +756,13 @@ def test_a_place_heading_a_clause_stands_for_its_courts() -> None:
     assert ("AGG:广东省广州市全市法院", "诉前调解", "adopted") not in edges
 
 
+def test_an_intermediate_court_promotes_what_its_tribunals_build() -> None:
+    edges, _ = run("甲市中院深入开展“枫桥式人民法庭”创建活动。")
+    assert edges == {("X省甲市中级人民法院", "枫桥式人民法庭", "promoted")}
+    edges, _ = run("乙县法院深入开展“枫桥式人民法庭”创建活动。")
+    assert edges == {("X省乙县人民法院", "枫桥式人民法庭", "adopted")}
+
+
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
     edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
