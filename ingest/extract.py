@@ -1625,24 +1625,33 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     for head in reversed(heads):
         h = _LEAD_IN.match(text, head, m.start)
         a = h.end() if h else head
-        if ctx.courts_in(a, a + 1):
-            return None  # a court heads the clause
-        for n in (4, 3, 2):
-            word = text[a : a + n]
-            places = [
-                d
-                for d in gaz.lookup(word, current_only=True)
-                if d.level in ("province", "prefecture")
-            ]
-            if len(places) != 1 or _PLACE_BODY_AFTER.match(text, a + n):
-                continue
-            if not CJK_OR_QUOTE.match(text, a + n):
-                continue
-            if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
-                return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
-            from ingest.courts.resolver import agg_label
+        j = bisect.bisect_left(ctx.mention_starts, a)
+        if j < len(ctx.mention_starts) and ctx.mention_starts[j] == a:
+            return None  # a court (or a group of courts) heads the clause
+        # the longest place name at the head (宁夏回族自治区 before 宁夏), its word ending there
+        n, places = next(
+            (
+                (n, hits)
+                for n in range(8, 1, -1)
+                if (
+                    hits := [
+                        d
+                        for d in gaz.lookup(text[a : a + n], current_only=True)
+                        if d.level in ("province", "prefecture")
+                    ]
+                )
+            ),
+            (0, []),
+        )
+        if len(places) != 1 or _PLACE_BODY_AFTER.match(text, a + n):
+            continue
+        if not CJK_OR_QUOTE.match(text, a + n):
+            continue
+        if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
+            return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
+        from ingest.courts.resolver import agg_label
 
-            return agg_label(gaz, places[0].adcode, "")
+        return agg_label(gaz, places[0].adcode, "")
     return None
 
 
