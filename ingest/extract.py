@@ -1649,6 +1649,8 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
             continue
         if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
             return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
+        if any(gaz.lookup(text[a + n : a + n + k]) for k in range(2, 6)):
+            continue  # 杭州市余杭区…: a place under it is the subject, not the city
         from ingest.courts.resolver import agg_label
 
         return agg_label(gaz, places[0].adcode, "")

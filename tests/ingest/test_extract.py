@@ -756,6 +756,7 @@ def test_a_place_heading_a_clause_stands_for_its_courts() -> None:
         "乙县法院召开会议。\n近年来，广州市委推行诉前调解。",
         "乙县法院召开会议。\n近年来，宁夏回族自治区党委推行诉前调解。",
         "乙县法院召开会议。\n近年来，广州某区某镇人民法庭推行诉前调解。",
+        "乙县法院召开会议。\n近年来，广州从化区推行诉前调解。",
     ):
         edges, _ = run(text)
         assert not any(u.startswith("AGG:") for u, _, _ in edges), text
