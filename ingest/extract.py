@@ -876,7 +876,44 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
     if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
         winners = ctx.subjects_before(s, mention.start)
-    return [w for w in winners if not _grants(ctx, w, s, mention.start)]
+    named = _honour_names(ctx, s, mention.start)
+    return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
+
+
+#: after a court's name: the rest of an honour's name (上海法院十大文化品牌, 最高人民法院…优秀案例)
+_HONOUR_NAME_AFTER = re.compile(
+    r"[^，,。；;：:！!？?\n]{0,12}?(?:十大|十佳|优秀|先进|典型|示范|精品)[^，,。；;：:！!？?\n]{0,10}?"
+    r"(?:案例|品牌|集体|单位|奖|称号)"
+)
+
+
+def _honour_names(ctx: _Context, lo: int, hi: int) -> set[str]:
+    """Courts in text[lo:hi] that are only part of an honour's name: named right after an
+    award verb (获评最高人民法院…优秀案例) or opening a listed honour (…，上海法院十大文化品牌，…)
+    and named nowhere else in the span as a winner."""
+    text = ctx.text
+    out: set[str] = set()
+    plain: set[str] = set()
+    i = bisect.bisect_left(ctx.mention_starts, lo)
+    j = bisect.bisect_left(ctx.mention_starts, hi, i)
+    for c in (x for x in ctx.mentions[i:j] if x.end <= hi):  # groups too (全市法院十大品牌)
+        after_verb = _AWARD_VERB_BEFORE.search(text, max(lo, c.start - 4), c.start) is not None
+        rest = _HONOUR_NAME_AFTER.match(text, c.end)
+        if after_verb or (
+            text[c.start - 1 : c.start] in "，,、"
+            and rest is not None
+            and not _AWARD_WORD.search(rest.group(0))  # 乙法庭获评先进集体: the winner
+        ):
+            out.add(c.court)
+        else:
+            plain.add(c.court)
+    return out - plain
+
+
+#: a verb of winning or being selected inside the words after a court
+_AWARD_WORD = re.compile(r"获|评为|评选|入选|荣|授予|被|命名")
+#: an award verb right before a court's name: the court is part of the honour's name
+_AWARD_VERB_BEFORE = re.compile(r"(?:获评|评为|荣获|入选|获得|获)$")
 
 
 _GRANTOR_AFTER = re.compile(r"(?:关于|决定|授予|命名|表彰|认定|公布|印发)")
@@ -892,7 +929,22 @@ def _grants(ctx: _Context, court: str, lo: int, hi: int) -> bool:
             and _GRANTOR_AFTER.match(ctx.text, sub.end, min(hi, sub.end + 4))
         ):
             return True
+        if sub.court == court and lo <= sub.start and sub.end <= hi:
+            # 甲高院通过推荐、评议，特授予十个法庭X称号: its own grant verb further on
+            verb = _GRANT_VERB.search(ctx.text, sub.end, hi)
+            if (
+                verb is not None
+                and not _PASSIVE.search(ctx.text, sub.end, verb.start())
+                and not ctx.courts_in(sub.end, verb.start())
+            ):
+                return True
     return False
+
+
+#: an active verb of conferring a title on others
+_GRANT_VERB = re.compile(r"授予|命名")
+#: a passive or a winning verb: the subject receives, it does not confer
+_PASSIVE = re.compile(r"被|受|获|荣|经|由|入选|评为")
 
 
 _AGG_SCOPE = re.compile(r"^AGG:(?P<place>.+?)(?:全市|全省|全区|全州|全县|两级)")
@@ -1417,6 +1469,8 @@ def _adopters(
             return []  # only the conferring court is named: the winners are elsewhere
         if unit is not None and unit in _grantors(ctx, s, m.start):
             return []  # 被最高人民法院授予…: the court after 被 confers the title
+        if unit is not None and unit in _honour_names(ctx, s, m.start):
+            return []  # 获评最高人民法院…优秀案例，入选Y: the court names another honour
     for court, _, close in _followed_quotes(ctx, s, m.start):
         if m.end <= close:
             # 按照最高人民法院的指示，要“大力推动X”: X is the instruction's, its court pushes it

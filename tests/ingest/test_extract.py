@@ -769,6 +769,20 @@ def test_an_intermediate_court_promotes_what_its_tribunals_build() -> None:
     assert edges == {("X省乙县人民法院", "枫桥式人民法庭", "adopted")}
 
 
+def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
+    edges, _ = run(
+        "乙县法院召开会议。\n省法院通过推荐、评议，特授予十个法庭“示范人民法庭”称号，丁镇法庭榜上有名。"
+    )
+    assert ("X省高级人民法院", "示范人民法庭创建", "awarded") not in edges
+    edges, _ = run(
+        "乙县法院召开会议。\n该品牌硕果累累，获评最高人民法院党建优秀案例二等奖，"
+        "入选《旗帜》杂志优秀党建品牌名录。"
+    )
+    assert not any(u == "最高人民法院" for u, _, _ in edges)
+    edges, _ = run("乙县法院被省法院授予“示范人民法庭”称号。")
+    assert edges == {("X省乙县人民法院", "示范人民法庭创建", "awarded")}
+
+
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
     edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
