@@ -713,6 +713,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
             return "promoted"
     if _RANK.get(ctx.level(unit) or "", 0) >= 3 and _under_directive_heading(ctx, l_start):
         return "promoted"  # 一要加强源头治理 / 抓实诉源治理…: the items of a leader's requirements
+    if ctx.level(unit) == "intermediate" and _PIONEERS.search(
+        ctx.text, max(ctx.clause_start(s, mention.start), mention.start - 8), mention.start
+    ):
+        return "adopted"  # 甲中院在全省首创X: what the court is the first to do, it does
     if ctx.level(unit) == "intermediate" and (
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
@@ -739,7 +743,9 @@ _ROLLOUT = re.compile(r"全面推行|全面推开|全面铺开|全面实施|全�
 
 
 #: verbs of building something oneself (a platform, a system, a mechanism with other bodies)
-_BUILD = re.compile(r"(?:牵头)?(?:建成|建立|研发|开发|上线|搭建|设立|组建|成立)")
+_BUILD = re.compile(r"(?:牵头)?(?:建成|建立|研发|开发|上线|搭建|设立|组建|成立)|首创")
+#: a verb of being the first to do something, right before it (首创, 率先推出)
+_PIONEERS = re.compile(r"(?:首创|首推|率先(?:推出|建立|探索|推行|试行|实行)?)[了的]?[“\"]?$")
 
 
 def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
@@ -751,9 +757,15 @@ def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str 
         return False
     c_start = ctx.clause_start(s, mention.start)
     c_end = _clause_end(text, mention.end, ctx.sentence(mention.start)[1])
-    if _PUSH.search(text, c_start, c_end):
+    builds = [b.span() for b in _BUILD.finditer(text, c_start, mention.start)]
+    if not builds:
         return False
-    return _BUILD.search(text, c_start, mention.start) is not None
+    for lo, hi in ((c_start, mention.start), (mention.end, c_end)):
+        for p in _PUSH.finditer(text, lo, hi):
+            # 牵头建成X: leading the build is building; 建成全省法院X系统: X's own name
+            if not any(a <= p.start() and p.end() <= b for a, b in builds):
+                return False
+    return True
 
 
 def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:

@@ -783,6 +783,13 @@ def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
     assert edges == {("X省乙县人民法院", "示范人民法庭创建", "awarded")}
 
 
+def test_what_a_higher_court_builds_or_pioneers_itself_it_adopts() -> None:
+    edges, _ = run("省法院牵头建成全省法院诉前调解平台。")
+    assert {(u, r) for u, _, r in edges} == {("X省高级人民法院", "adopted")}
+    edges, _ = run("甲市中院在全省首创诉前调解，以示范文本推广应用为依托。")
+    assert edges == {("X省甲市中级人民法院", "诉前调解", "adopted")}
+
+
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
     edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
