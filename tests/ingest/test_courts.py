@@ -146,8 +146,10 @@ def test_standalone_tribunal_named_after_a_town_of_the_court() -> None:
 
 
 def test_standalone_tribunal_after_its_county_and_town() -> None:
-    assert names("从化吕田镇的村民想起了吕田法庭。") == ["广东省广州市从化区人民法院吕田人民法庭"]
-    assert names("浙江永康龙山法庭庭长说。") == ["浙江省永康市人民法院龙山人民法庭"]
+    assert names("家住从化吕田镇的老人去吕田法庭咨询。") == [
+        "广东省广州市从化区人民法院吕田人民法庭"
+    ]
+    assert names("记者走进浙江永康龙山法庭的调解室。") == ["浙江省永康市人民法院龙山人民法庭"]
 
 
 def test_standalone_tribunal_in_a_list_after_its_court() -> None:

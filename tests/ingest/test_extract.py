@@ -749,7 +749,7 @@ def test_the_kind_of_a_courts_own_document_tells_the_relation() -> None:
 
 
 def test_a_place_heading_a_clause_stands_for_its_courts() -> None:
-    edges, _ = run("甲市中院召开会议。\n2023年，广州“成讼率”下降；引入诉前调解纠纷4万件。")
+    edges, _ = run("甲市中院召开会议。\n去年，广州的诉讼增量回落；全年诉前调解纠纷逾4万件。")
     assert edges == {("AGG:广东省广州市全市法院", "诉前调解", "adopted")}
     # a place that opens a court's name, or another body of the place, is no such subject
     for text in (
@@ -786,7 +786,7 @@ def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
 def test_what_a_higher_court_builds_or_pioneers_itself_it_adopts() -> None:
     edges, _ = run("省法院牵头建成全省法院诉前调解平台。")
     assert {(u, r) for u, _, r in edges} == {("X省高级人民法院", "adopted")}
-    edges, _ = run("甲市中院在全省首创诉前调解，以示范文本推广应用为依托。")
+    edges, _ = run("甲市中院在全省首创诉前调解，以文书样式推广应用为基础。")
     assert edges == {("X省甲市中级人民法院", "诉前调解", "adopted")}
 
 
