@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -1675,6 +1676,17 @@ _COURT_WORD_AHEAD = re.compile(r"法院|法庭")
 CJK_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“\"「]")
 
 
+@functools.cache
+def _place_initials() -> frozenset[str]:
+    """The first characters of the names of provinces and cities (full, short, aliases)."""
+    gaz = load_gazetteer()
+    upper = [d for d in gaz.current() if d.level in ("province", "prefecture")]
+    codes = {d.adcode for d in upper}
+    names = [d.name for d in upper] + [d.short for d in upper if d.short]
+    names += [a for a, cs in gaz.aliases.items() if codes.intersection(cs)]
+    return frozenset(n[0] for n in names if n)
+
+
 def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     """The courts of a province or a city named as the subject of a clause of the sentence of
     `m`, before `m` and after any court named in the sentence (2023年，广州“万人成讼率”…；
@@ -1694,6 +1706,8 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
         j = bisect.bisect_left(ctx.mention_starts, a)
         if j < len(ctx.mention_starts) and ctx.mention_starts[j] == a:
             return None  # a court (or a group of courts) heads the clause
+        if text[a : a + 1] not in _place_initials():
+            continue  # no province or city name starts here (most clauses)
         # the longest place name at the head (宁夏回族自治区 before 宁夏), its word ending there
         n, places = next(
             (

@@ -280,7 +280,8 @@ def _standalone_tribunal(
                 return s, c.name
         # 永康龙山法庭, or 吕田法庭 after 从化吕田镇: the county's name written right before
         # the town (short forms are not places of their own in the context)
-        named = [c for c in counties if _county_before_town(res, c, town)]
+        written = _words_before(res.folded, town) if counties else frozenset()
+        named = [c for c in counties if _county_named(res, c, written)]
         if len(named) == 1:
             c = res.m.roster.for_division(named[0], "basic")
             if c:
@@ -373,11 +374,20 @@ def find_circuit_short_forms(res: Resolver) -> None:
         res.found.append(Found(m.start(), m.end(), court, level="supreme"))
 
 
-def _county_before_town(res: Resolver, county: str, town: str) -> bool:
-    """Whether the text writes the county (full name, or a short name of two characters or
-    more) right before ``town`` (从化吕田镇, 永康龙山法庭): evidence of which county's town it is."""
+def _words_before(text: str, town: str) -> frozenset[str]:
+    """The runs of two to seven characters written right before each ``town`` in ``text``."""
+    out: set[str] = set()
+    i = text.find(town)
+    while i >= 0:
+        out.update(text[i - k : i] for k in range(2, 8) if i - k >= 0)
+        i = text.find(town, i + 1)
+    return frozenset(out)
+
+
+def _county_named(res: Resolver, county: str, before: frozenset[str]) -> bool:
+    """Whether the county (full name, or a short name of two characters or more) is written
+    right before its town (从化吕田镇, 永康龙山法庭): evidence of which county's town it is."""
     d = res.m.gaz.get(county)
     if d is None:
         return False
-    forms = [d.name, *([d.short] if d.short and len(d.short) >= 2 else [])]
-    return any(f + town in res.folded for f in forms)
+    return d.name in before or (d.short is not None and len(d.short) >= 2 and d.short in before)
