@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -57,6 +58,7 @@ from ingest.document import (
     Relation,
     SourceDocument,
 )
+from ingest.gazetteer import load_gazetteer
 from ingest.initiatives import (
     ADOPTION_VERBS,
     AGENT_BODY,
@@ -712,11 +714,23 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
             return "promoted"
     if _RANK.get(ctx.level(unit) or "", 0) >= 3 and _under_directive_heading(ctx, l_start):
         return "promoted"  # 一要加强源头治理 / 抓实诉源治理…: the items of a leader's requirements
+    if ctx.level(unit) == "intermediate" and _PIONEERS.search(
+        ctx.text, max(ctx.clause_start(s, mention.start), mention.start - 8), mention.start
+    ):
+        return "adopted"  # 甲中院在全省首创X: what the court is the first to do, it does
     if ctx.level(unit) == "intermediate" and (
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
         return "promoted"
+    if ctx.level(unit) == "intermediate" and _TRIBUNAL_WORK.search(mention.name):
+        # 枫桥式人民法庭创建, 五化人民法庭建设: tribunals are the basic courts'; an intermediate
+        # court pursues such an initiative through them
+        return "promoted"
     return "adopted"
+
+
+#: an initiative about people's tribunals (枫桥式人民法庭, 五化人民法庭建设, 人民法庭布局…)
+_TRIBUNAL_WORK = re.compile(r"人民法庭")
 
 
 #: a court named a pilot: 确定为 / 作为 / 列为 … 试点
@@ -730,7 +744,9 @@ _ROLLOUT = re.compile(r"全面推行|全面推开|全面铺开|全面实施|全�
 
 
 #: verbs of building something oneself (a platform, a system, a mechanism with other bodies)
-_BUILD = re.compile(r"(?:牵头)?(?:建成|建立|研发|开发|上线|搭建|设立|组建|成立)")
+_BUILD = re.compile(r"(?:牵头)?(?:建成|建立|研发|开发|上线|搭建|设立|组建|成立)|首创")
+#: a verb of being the first to do something, right before it (首创, 率先推出)
+_PIONEERS = re.compile(r"(?:首创|首推|率先(?:推出|建立|探索|推行|试行|实行)?)[了的]?[“\"]?$")
 
 
 def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
@@ -742,9 +758,15 @@ def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str 
         return False
     c_start = ctx.clause_start(s, mention.start)
     c_end = _clause_end(text, mention.end, ctx.sentence(mention.start)[1])
-    if _PUSH.search(text, c_start, c_end):
+    builds = [b.span() for b in _BUILD.finditer(text, c_start, mention.start)]
+    if not builds:
         return False
-    return _BUILD.search(text, c_start, mention.start) is not None
+    for lo, hi in ((c_start, mention.start), (mention.end, c_end)):
+        for p in _PUSH.finditer(text, lo, hi):
+            # 牵头建成X: leading the build is building; 建成全省法院X系统: X's own name
+            if not any(a <= p.start() and p.end() <= b for a, b in builds):
+                return False
+    return True
 
 
 def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:
@@ -867,7 +889,44 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
     if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
         winners = ctx.subjects_before(s, mention.start)
-    return [w for w in winners if not _grants(ctx, w, s, mention.start)]
+    named = _honour_names(ctx, s, mention.start)
+    return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
+
+
+#: after a court's name: the rest of an honour's name (上海法院十大文化品牌, 最高人民法院…优秀案例)
+_HONOUR_NAME_AFTER = re.compile(
+    r"[^，,。；;：:！!？?\n]{0,12}?(?:十大|十佳|优秀|先进|典型|示范|精品)[^，,。；;：:！!？?\n]{0,10}?"
+    r"(?:案例|品牌|集体|单位|奖|称号)"
+)
+
+
+def _honour_names(ctx: _Context, lo: int, hi: int) -> set[str]:
+    """Courts in text[lo:hi] that are only part of an honour's name: named right after an
+    award verb (获评最高人民法院…优秀案例) or opening a listed honour (…，上海法院十大文化品牌，…)
+    and named nowhere else in the span as a winner."""
+    text = ctx.text
+    out: set[str] = set()
+    plain: set[str] = set()
+    i = bisect.bisect_left(ctx.mention_starts, lo)
+    j = bisect.bisect_left(ctx.mention_starts, hi, i)
+    for c in (x for x in ctx.mentions[i:j] if x.end <= hi):  # groups too (全市法院十大品牌)
+        after_verb = _AWARD_VERB_BEFORE.search(text, max(lo, c.start - 4), c.start) is not None
+        rest = _HONOUR_NAME_AFTER.match(text, c.end)
+        if after_verb or (
+            text[c.start - 1 : c.start] in "，,、"
+            and rest is not None
+            and not _AWARD_WORD.search(rest.group(0))  # 乙法庭获评先进集体: the winner
+        ):
+            out.add(c.court)
+        else:
+            plain.add(c.court)
+    return out - plain
+
+
+#: a verb of winning or being selected inside the words after a court
+_AWARD_WORD = re.compile(r"获|评为|评选|入选|荣|授予|被|命名")
+#: an award verb right before a court's name: the court is part of the honour's name
+_AWARD_VERB_BEFORE = re.compile(r"(?:获评|评为|荣获|入选|获得|获)$")
 
 
 _GRANTOR_AFTER = re.compile(r"(?:关于|决定|授予|命名|表彰|认定|公布|印发)")
@@ -883,7 +942,22 @@ def _grants(ctx: _Context, court: str, lo: int, hi: int) -> bool:
             and _GRANTOR_AFTER.match(ctx.text, sub.end, min(hi, sub.end + 4))
         ):
             return True
+        if sub.court == court and lo <= sub.start and sub.end <= hi:
+            # 甲高院通过推荐、评议，特授予十个法庭X称号: its own grant verb further on
+            verb = _GRANT_VERB.search(ctx.text, sub.end, hi)
+            if (
+                verb is not None
+                and not _PASSIVE.search(ctx.text, sub.end, verb.start())
+                and not ctx.courts_in(sub.end, verb.start())
+            ):
+                return True
     return False
+
+
+#: an active verb of conferring a title on others
+_GRANT_VERB = re.compile(r"授予|命名")
+#: a passive or a winning verb: the subject receives, it does not confer
+_PASSIVE = re.compile(r"被|受|获|荣|经|由|入选|评为")
 
 
 _AGG_SCOPE = re.compile(r"^AGG:(?P<place>.+?)(?:全市|全省|全区|全州|全县|两级)")
@@ -1183,6 +1257,8 @@ ADOPTION_RULES = (
     "adoption:followed-instruction",
     "adoption:spreader-after",
     "adoption:title-issuer",
+    "adoption:title-pilot",
+    "adoption:title-guidance",
     "adoption:title-author",
     "adoption:title-pusher",
     "adoption:cited-policy",
@@ -1191,6 +1267,7 @@ ADOPTION_RULES = (
     "adoption:directive-home",
     "adoption:purpose-subject",
     "adoption:nearest-in-sentence",
+    "adoption:place-subject",
     "adoption:circuit-parent",
     "adoption:pilot-named",
     "adoption:section",
@@ -1371,6 +1448,11 @@ def _adopters(
     if _not_adopted(ctx, m):
         return []
     unit, path = ctx.unit_path(m.start)
+    if path in _PLACE_SUBJECT_PATHS and not m.awarded and unit and not unit.startswith("AGG:"):
+        group = _place_subject(ctx, s, m)
+        if group is not None:
+            # 2023年，云南建成97个旅游巡回法庭: the place is the subject, its courts act
+            unit, path = group, "place-subject"
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
@@ -1400,6 +1482,8 @@ def _adopters(
             return []  # only the conferring court is named: the winners are elsewhere
         if unit is not None and unit in _grantors(ctx, s, m.start):
             return []  # 被最高人民法院授予…: the court after 被 confers the title
+        if unit is not None and unit in _honour_names(ctx, s, m.start):
+            return []  # 获评最高人民法院…优秀案例，入选Y: the court names another honour
     for court, _, close in _followed_quotes(ctx, s, m.start):
         if m.end <= close:
             # 按照最高人民法院的指示，要“大力推动X”: X is the instruction's, its court pushes it
@@ -1575,6 +1659,84 @@ _PUSH = re.compile(
 _FIGURE = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:件|起|次|笔|人次|%)")
 
 
+#: the paths a place named as the subject of a later clause overrides
+_PLACE_SUBJECT_PATHS = frozenset(
+    ("nearest-in-sentence", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+)
+#: after a place: another body of the place, or a word of a name (广州市委, 云南日报)
+_PLACE_BODY_AFTER = re.compile(
+    r"[省市州区县]?(?:委|政府|人大|政协|党委|公安|检察|司法局|纪委|妇联|团委|日报|晚报|电视|广播"
+    r"|新闻|时间|籍|人[，,。]|大学|中院|高院|法院|人民|中级|高级|两级|三级|全省|全市)"
+)
+
+
+#: a court's name going on after a place (某市某区某镇人民法庭)
+_COURT_WORD_AHEAD = re.compile(r"法院|法庭")
+#: what may follow a place that heads a clause: a word or a quoted phrase
+CJK_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“\"「]")
+
+
+@functools.cache
+def _place_initials() -> frozenset[str]:
+    """The first characters of the names of provinces and cities (full, short, aliases)."""
+    gaz = load_gazetteer()
+    upper = [d for d in gaz.current() if d.level in ("province", "prefecture")]
+    codes = {d.adcode for d in upper}
+    names = [d.name for d in upper] + [d.short for d in upper if d.short]
+    names += [a for a, cs in gaz.aliases.items() if codes.intersection(cs)]
+    return frozenset(n[0] for n in names if n)
+
+
+def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
+    """The courts of a province or a city named as the subject of a clause of the sentence of
+    `m`, before `m` and after any court named in the sentence (2023年，广州“万人成讼率”…；
+    …引入诉前调解 / …指出，2023年，云南不断延伸司法职能，…建成X): the AGG label of its
+    courts."""
+    text = ctx.text
+    while s > 0 and text[s - 1] in "；;":  # clauses after a semicolon share the subject
+        s = ctx.sentence(s - 1)[0]
+    courts = ctx.courts_in(s, m.start)
+    lo = courts[-1].end if courts else s
+    i = bisect.bisect_left(ctx.breaks, lo)
+    heads = [lo] + [b + 1 for b in ctx.breaks[i:] if b + 1 < m.start]
+    gaz = load_gazetteer()
+    for head in reversed(heads):
+        h = _LEAD_IN.match(text, head, m.start)
+        a = h.end() if h else head
+        j = bisect.bisect_left(ctx.mention_starts, a)
+        if j < len(ctx.mention_starts) and ctx.mention_starts[j] == a:
+            return None  # a court (or a group of courts) heads the clause
+        if text[a : a + 1] not in _place_initials():
+            continue  # no province or city name starts here (most clauses)
+        # the longest place name at the head (宁夏回族自治区 before 宁夏), its word ending there
+        n, places = next(
+            (
+                (n, hits)
+                for n in range(8, 1, -1)
+                if (
+                    hits := [
+                        d
+                        for d in gaz.lookup(text[a : a + n], current_only=True)
+                        if d.level in ("province", "prefecture")
+                    ]
+                )
+            ),
+            (0, []),
+        )
+        if len(places) != 1 or _PLACE_BODY_AFTER.match(text, a + n):
+            continue
+        if not CJK_OR_QUOTE.match(text, a + n):
+            continue
+        if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
+            return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
+        if any(gaz.lookup(text[a + n : a + n + k]) for k in range(2, 6)):
+            continue  # 杭州市余杭区…: a place under it is the subject, not the city
+        from ingest.courts.resolver import agg_label
+
+        return agg_label(gaz, places[0].adcode, "")
+    return None
+
+
 def _subject_start(ctx: _Context, s: int, m: InitiativeMention) -> int:
     """Where the last subject before `m` in the sentence at `s` starts (`s` if none)."""
     sub = ctx.subject_in(s, m.start)
@@ -1731,7 +1893,26 @@ _REPORT_AFTER = re.compile(
 )
 _SPEECH_END = re.compile(r"(?:表示|介绍|介绍说|说|指出|称|坦言|感慨)$")
 #: 总书记强调 / 总书记指出: what follows is a national leader's call
-_LEADER_SPEECH = re.compile(r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)")
+_LEADER_SPEECH = re.compile(
+    r"总书记[^，,。；;！!？?\n]{0,6}?(?:强调|指出|要求|提出|号召|指示)"
+    # a national party congress's or plenum's document calls on all to do it (党的二十大报告…
+    # 强调要…); what it only names (提出“推进X”) may still be a court's to push
+    r"|(?:党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届[一二三四五六七八九]中全会)"
+    r"(?:报告|决定|精神)?[^。；;！!？?\n]{0,30}?(?:(?:强调|指出|提出|号召)[，,：:]?要|要求)"
+)
+
+
+def _quoted_call_goes_on(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """The sentence of `m` opens with 要 and no court before `m`, right after a sentence of
+    the same paragraph that quotes a national leader's call (总书记指出，…。要坚持X)."""
+    text = ctx.text
+    if not text.startswith("要", s) or ctx.courts_in(s, m.start) or s == 0:
+        return False
+    ps, _ = ctx.sentence(s - 1)
+    l_start, _ = ctx.line(s)
+    if ps < l_start:
+        return False
+    return _LEADER_SPEECH.search(text, ps, s) is not None and not ctx.courts_in(ps, s)
 
 
 #: 司法局的人民调解: a practice another body owns
@@ -1827,8 +2008,22 @@ def _title_adopters(
     if _DESIGNATE.search(outside) and pilots and _outranks(ctx, issuer, pilots):
         out: list[tuple[str, Relation, str]] = [(issuer, "promoted", "adoption:title-issuer")]
         return out + [(c, "piloted", "adoption:pilot-named") for c in dict.fromkeys(pilots)]
-    relation: Relation = "promoted" if ctx.level(issuer) in _HIGH else "adopted"
-    return [(issuer, relation, "adoption:title-issuer")]
+    title = text[open_ + 1 : close]
+    if ctx.level(issuer) in _HIGH:
+        return [(issuer, "promoted", "adoption:title-issuer")]
+    if _PILOT_TITLE.search(title):
+        # 《某县法院关于…改革试点工作实施方案》: the issuer's own pilot
+        return [(issuer, "piloted", "adoption:title-pilot")]
+    if ctx.level(issuer) == "intermediate" and _GUIDING_TITLE.search(title):
+        # 某中院《关于…的指导意见》: guidance for the courts under it
+        return [(issuer, "promoted", "adoption:title-guidance")]
+    return [(issuer, "adopted", "adoption:title-issuer")]
+
+
+#: a policy document for a pilot (…试点工作方案, …试点实施方案)
+_PILOT_TITLE = re.compile(r"试点[^《》]{0,6}(?:方案|办法|意见|细则|规定)$")
+#: a policy document that guides other courts (指导意见, 指导性意见)
+_GUIDING_TITLE = re.compile(r"指导(?:性)?意见$")
 
 
 def _title_pusher(ctx: _Context, s: int, open_: int) -> str | None:
@@ -1919,6 +2114,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     speeches = list(_LEADER_SPEECH.finditer(text, s, m.start))
     if speeches and not ctx.courts_in(speeches[-1].end(), m.start):
         return True  # 总书记强调，要坚持X: a national leader's call, no court's practice
+    if _quoted_call_goes_on(ctx, s, m):
+        return True  # 总书记指出，…。要坚持X: the call goes on in the next sentence
     courts = ctx.courts_in(s, m.start)
     if not courts:
         lead = _LEAD_IN.match(text, s, m.start)

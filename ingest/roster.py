@@ -290,6 +290,10 @@ def build_roster() -> Roster:
         if d.level != "county" and d.short:
             shorts.setdefault(d.province, set()).add(d.short)
     upper_shorts = {prov: frozenset(v) for prov, v in shorts.items()}
+    county_aliases: dict[str, list[str]] = {}  # 科左中旗 -> 科左中旗法院, 科左中旗人民法院
+    for alias, codes in gaz.aliases.items():
+        for code in codes:
+            county_aliases.setdefault(code, []).append(alias)
     for d in gaz.current():
         if d.level != "county" or (d.adcode, "basic") in dropped:
             continue
@@ -300,6 +304,9 @@ def build_roster() -> Roster:
             parent = prov + (pref.name if pref else "") + "中级人民法院"
         name = renamed.get((d.adcode, "basic")) or basic_court_name(gaz, d)
         full, short = _basic_aliases(d, upper_shorts.get(d.province, frozenset()))
+        full += [
+            a + tail for a in county_aliases.get(d.adcode, ()) for tail in ("人民法院", "法院")
+        ]
         add(
             RosterCourt(
                 name,

@@ -278,6 +278,14 @@ def _standalone_tribunal(
             c = res.m.roster.for_division(in_ctx[0], "basic")
             if c:
                 return s, c.name
+        # 永康龙山法庭, or 吕田法庭 after 从化吕田镇: the county's name written right before
+        # the town (short forms are not places of their own in the context)
+        written = _words_before(res.folded, town) if counties else frozenset()
+        named = [c for c in counties if _county_named(res, c, written)]
+        if len(named) == 1:
+            c = res.m.roster.for_division(named[0], "basic")
+            if c:
+                return s, c.name
     if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
         return run, mentioned[-1].court
     return None, None
@@ -364,3 +372,22 @@ def find_circuit_short_forms(res: Resolver) -> None:
         if court not in named or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         res.found.append(Found(m.start(), m.end(), court, level="supreme"))
+
+
+def _words_before(text: str, town: str) -> frozenset[str]:
+    """The runs of two to seven characters written right before each ``town`` in ``text``."""
+    out: set[str] = set()
+    i = text.find(town)
+    while i >= 0:
+        out.update(text[i - k : i] for k in range(2, 8) if i - k >= 0)
+        i = text.find(town, i + 1)
+    return frozenset(out)
+
+
+def _county_named(res: Resolver, county: str, before: frozenset[str]) -> bool:
+    """Whether the county (full name, or a short name of two characters or more) is written
+    right before its town (从化吕田镇, 永康龙山法庭): evidence of which county's town it is."""
+    d = res.m.gaz.get(county)
+    if d is None:
+        return False
+    return d.name in before or (d.short is not None and len(d.short) >= 2 and d.short in before)

@@ -88,6 +88,13 @@ def test_autonomous_prefecture_short_forms() -> None:
     ]
 
 
+def test_customary_banner_abbreviations() -> None:
+    assert names("科左中旗法院开展巡回审判，达茂旗人民法院也参加。") == [
+        "内蒙古自治区科尔沁左翼中旗人民法院",
+        "内蒙古自治区达尔罕茂明安联合旗人民法院",
+    ]
+
+
 def test_municipal_numbered_and_special_courts() -> None:
     assert names("北京一中院、北京互联网法院、上海金融法院和广州海事法院交流经验。") == [
         "北京市第一中级人民法院",
@@ -136,6 +143,13 @@ def test_standalone_tribunal_named_after_a_town_of_the_court() -> None:
     r = run("集贤县人民法院召开会议，福利人民法庭和兴安法庭参加。")
     assert "黑龙江省集贤县人民法院福利人民法庭" in [c.name for c in r.courts]
     assert "黑龙江省集贤县人民法院兴安人民法庭" in [c.name for c in r.courts]
+
+
+def test_standalone_tribunal_after_its_county_and_town() -> None:
+    assert names("家住从化吕田镇的老人去吕田法庭咨询。") == [
+        "广东省广州市从化区人民法院吕田人民法庭"
+    ]
+    assert names("记者走进浙江永康龙山法庭的调解室。") == ["浙江省永康市人民法院龙山人民法庭"]
 
 
 def test_standalone_tribunal_in_a_list_after_its_court() -> None:

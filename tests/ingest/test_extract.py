@@ -729,6 +729,67 @@ def test_a_national_leaders_call_is_no_courts_practice() -> None:
     assert edges == set()
 
 
+def test_a_party_congress_call_and_the_quote_going_on_are_no_courts_practice() -> None:
+    edges, _ = run("乙县法院召开会议。\n党的二十大报告强调，要坚持诉源治理。")
+    assert edges == set()
+    edges, _ = run("乙县法院召开会议。\n总书记指出，基层是根本。要坚持诉源治理。")
+    assert edges == set()
+    # what a plenum only names may still be the court's to push or do
+    edges, _ = run("乙县法院召开会议。\n十九届四中全会提出“诉源治理”。乙县法院推行诉源治理。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}
+
+
+def test_the_kind_of_a_courts_own_document_tells_the_relation() -> None:
+    edges, _ = run("乙县法院印发《乙县人民法院关于诉源治理改革试点工作实施方案》。")
+    assert {(u, r) for u, _, r in edges} == {("X省乙县人民法院", "piloted")}
+    edges, _ = run("甲市中院出台《关于推进诉源治理工作的指导意见》。")
+    assert {(u, r) for u, _, r in edges} == {("X省甲市中级人民法院", "promoted")}
+    edges, _ = run("乙县法院出台《关于推进诉源治理工作的实施意见》。")
+    assert {(u, r) for u, _, r in edges} == {("X省乙县人民法院", "adopted")}
+
+
+def test_a_place_heading_a_clause_stands_for_its_courts() -> None:
+    edges, _ = run("甲市中院召开会议。\n去年，广州的诉讼增量回落；全年诉前调解纠纷逾4万件。")
+    assert edges == {("AGG:广东省广州市全市法院", "诉前调解", "adopted")}
+    # a place that opens a court's name, or another body of the place, is no such subject
+    for text in (
+        "乙县法院召开会议。\n近年来，广州市委推行诉前调解。",
+        "乙县法院召开会议。\n近年来，宁夏回族自治区党委推行诉前调解。",
+        "乙县法院召开会议。\n近年来，广州某区某镇人民法庭推行诉前调解。",
+        "乙县法院召开会议。\n近年来，广州从化区推行诉前调解。",
+    ):
+        edges, _ = run(text)
+        assert not any(u.startswith("AGG:") for u, _, _ in edges), text
+
+
+def test_an_intermediate_court_promotes_what_its_tribunals_build() -> None:
+    edges, _ = run("甲市中院深入开展“枫桥式人民法庭”创建活动。")
+    assert edges == {("X省甲市中级人民法院", "枫桥式人民法庭", "promoted")}
+    edges, _ = run("乙县法院深入开展“枫桥式人民法庭”创建活动。")
+    assert edges == {("X省乙县人民法院", "枫桥式人民法庭", "adopted")}
+
+
+def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
+    edges, _ = run(
+        "乙县法院召开会议。\n省法院通过推荐、评议，特授予十个法庭“示范人民法庭”称号，丁镇法庭榜上有名。"
+    )
+    assert ("X省高级人民法院", "示范人民法庭创建", "awarded") not in edges
+    edges, _ = run(
+        "乙县法院召开会议。\n该品牌硕果累累，获评最高人民法院党建优秀案例二等奖，"
+        "入选《旗帜》杂志优秀党建品牌名录。"
+    )
+    assert not any(u == "最高人民法院" for u, _, _ in edges)
+    edges, _ = run("乙县法院被省法院授予“示范人民法庭”称号。")
+    assert edges == {("X省乙县人民法院", "示范人民法庭创建", "awarded")}
+
+
+def test_what_a_higher_court_builds_or_pioneers_itself_it_adopts() -> None:
+    edges, _ = run("省法院牵头建成全省法院诉前调解平台。")
+    assert {(u, r) for u, _, r in edges} == {("X省高级人民法院", "adopted")}
+    edges, _ = run("甲市中院在全省首创诉前调解，以文书样式推广应用为基础。")
+    assert edges == {("X省甲市中级人民法院", "诉前调解", "adopted")}
+
+
 def test_a_higher_court_spreading_a_practice_named_before_promotes_it() -> None:
     edges, _ = run("乙县法院诉前调解的经验，被省法院在全省复制推广。")
     assert edges == {
