@@ -837,3 +837,9 @@ def test_figures_of_speech_in_quotes_are_not_names() -> None:
     assert names("织密“解忧网”减少诉累。") == []
     # a named facility set up by the court stays a name
     assert names("甲院设立“解忧网”服务站。") == ["“解忧网”服务站"]
+
+
+def test_one_network_service_needs_a_verb() -> None:
+    # a slogan of what a service reaches, not a practice, unless the court sets it up
+    assert names("甲院实现事项一次通办、一网通办。") == []
+    assert names("甲院推行一网通办。") == ["一网通办"]
