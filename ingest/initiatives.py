@@ -583,6 +583,12 @@ def _quoted_candidates(
                 text[q.end() : q.end() + 1] in _LOCATIVE_AFTER
             ):
                 continue  # 在“某平台”中: where a figure is read, not a facility set up
+            elif head_m is None and (
+                _SIZE_FIGURE.match(plain_x)
+                or _WEAVE_BEFORE.search(text, max(0, q.start() - 6), q.start())
+            ):
+                # “小法庭”发挥“大作用”, 让“小站点”成为…; 织密司法“触角网”: figures of speech
+                continue
             elif (
                 # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
                 (
@@ -660,6 +666,11 @@ _GOVERNANCE_SYSTEM = re.compile(r"(?P<level>" + _GOVERNANCE_LEVELS + r")?治理(
 _SOCIETY_GOVERNANCE = re.compile(
     r"(?:" + _GOVERNANCE_LEVELS + r"|城乡社区)治理(?:体系|格局|网络|制度|机制|模式)"
 )
+#: a size word and a bare noun of two characters at most (“小法庭”, “小站点”, “大舞台”): the
+#: contrast of a figure of speech (小法庭办大事), not a name
+_SIZE_FIGURE = re.compile(r"^[小大][" + HAN + r"]{1,2}$")
+#: 织密 (weave tight) a net: always a figure of speech for what the court extends
+_WEAVE_BEFORE = re.compile(r"织密[" + HAN + r"]{0,4}$")
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")

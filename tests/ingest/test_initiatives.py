@@ -826,3 +826,20 @@ def test_integration_and_layout_heads_after_a_quote() -> None:
     assert names("法院打造“135N”工作布局。") == ["“135N”工作布局"]
     # a quoted list before them stays a description
     assert names("构建“乡村、企业、法庭”三位一体协同格局。") == []
+
+
+def test_figures_of_speech_in_quotes_are_not_names() -> None:
+    # a size word and a bare noun: the contrast of a figure (小法庭办大事)
+    assert names("让“小站点”变成服务群众的“大平台”。") == []
+    assert names("甲庭推动“小法庭”释放新活力。") == []
+    # 织密 a net is always a figure of speech
+    assert names("甲院织密司法“联络网”。") == []
+    assert names("织密“解忧网”减少诉累。") == []
+    # a named facility set up by the court stays a name
+    assert names("甲院设立“解忧网”服务站。") == ["“解忧网”服务站"]
+
+
+def test_one_network_service_needs_a_verb() -> None:
+    # a slogan of what a service reaches, not a practice, unless the court sets it up
+    assert names("甲院实现事项一次通办、一网通办。") == []
+    assert names("甲院推行一网通办。") == ["一网通办"]

@@ -247,6 +247,8 @@ def test_default_taxonomy_common_court_news_names() -> None:
     # the non-litigation mechanisms themselves are not their link with litigation
     assert found("构建体系化的非诉讼纠纷解决机制") == []
     assert found("推进诉讼与非诉讼对接") == ["诉非衔接"]
+    assert found("按照五小法庭标准建有小食堂") == ["五小法庭"]
+    assert found("对批量纠纷开展示范裁判") == ["示范判决"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
