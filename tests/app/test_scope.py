@@ -94,6 +94,22 @@ def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:
     assert at.selectbox(key="scope.home").value == g.MID
 
 
+def test_coverage_court_defaults_to_the_adopters_province(monkeypatch) -> None:
+    # no home court: 举措 → 辖区覆盖 opens on the high court of the province most adopters are
+    # in (as 扩散分析 does), not on the first high court by name
+    from ui import initiative, state
+
+    courts = [
+        {"court_id": "court:乙省高级人民法院", "level": "high", "province": "乙省"},
+        {"court_id": "court:甲省高级人民法院", "level": "high", "province": "甲省"},
+    ]
+    adopters = [{"province": "甲省"}, {"province": "甲省"}, {"province": "乙省"}]
+    monkeypatch.setattr(state, "rows", lambda name, params=None: adopters)
+    assert initiative._default_court(courts, g.SUYUAN) == "court:甲省高级人民法院"
+    monkeypatch.setattr(state, "rows", lambda name, params=None: [])
+    assert initiative._default_court(courts, g.SUYUAN) == "court:乙省高级人民法院"
+
+
 def test_home_court_by_province_on_a_large_graph(small_store, app, monkeypatch) -> None:
     """Above `ONE_BOX` courts a province box comes first; the home court's province is
     chosen at first and the court box lists that province's courts (and keeps the home)."""
