@@ -66,8 +66,14 @@ def main() -> None:
         st.query_params.clear()
         st.query_params["page"] = page
         st.session_state["_url_page"] = page
-    from ui.review import reading_allowed, sign_in
+    from ui.review import reading_allowed, secrets_error, sign_in
 
+    if (problem := secrets_error()) is not None:  # fail closed: never run without its accounts
+        st.error(
+            f"无法读取账号配置文件，已停止运行：{problem}。请改正后重启。"
+            '中文等非 ASCII 的用户名要加引号，例如 `"王审" = "pbkdf2_sha256$…"`。'
+        )
+        return
     if not reading_allowed():  # the configuration asks every reader to sign in
         sign_in(st.sidebar)
         st.info("本系统需要登录后查看：请在左侧登录。")

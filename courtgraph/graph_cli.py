@@ -361,8 +361,14 @@ def _hash_password() -> int:
     """Print the hash of a password typed twice (for the reviewer accounts' configuration)."""
     from graph.review import hash_password
 
-    password = getpass.getpass("password: ")
-    if not password or password != getpass.getpass("again: "):
+    try:
+        password = getpass.getpass("password: ")
+        again = getpass.getpass("again: ")
+    except EOFError:  # input ended before the second line (a pipe, or Ctrl-D)
+        raise CourtgraphError(
+            "no password read: type it at the prompt, twice (or give two lines on stdin)"
+        ) from None
+    if not password or password != again:
         raise CourtgraphError("the passwords are empty or differ")
     print(hash_password(password))
     return 0

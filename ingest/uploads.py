@@ -129,6 +129,71 @@ def stage_uploads(
     return staged
 
 
+#: the command line's reasons for a file that could not be read, as the explorer says them
+#: (a prefix each; the rest of the reason, such as a library's message, is kept as it is)
+_REASONS_ZH = (
+    ("empty file (0 bytes)", "空文件（0 字节）"),
+    ("no text: the file holds only whitespace", "没有正文：文件只有空白"),
+    ("not a text document: looks binary (NUL bytes)", "不是文本文件：看起来是二进制文件"),
+    (
+        "not a text document: looks binary (control characters)",
+        "不是文本文件：含大量控制字符（若是没有 BOM 的 UTF-16，请另存为 UTF-8）",
+    ),
+    (
+        "cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text (convert it to UTF-8)",
+        "无法识别编码：不是 UTF-8、UTF-16、GB18030 或 Big5 文本（请转换为 UTF-8）",
+    ),
+    (
+        "symbolic link loop (the link points back at itself or at a folder above it)",
+        "符号链接循环（链接指回它自己或上级文件夹）",
+    ),
+    ("file too large: ", "文件过大："),
+    ("unsupported file type ", "不支持的文件类型 "),
+    ("encrypted PDF", "加密的 PDF"),
+    (
+        "PDF has no extractable text (a scanned image? run OCR first)",
+        "PDF 没有可提取的文字（扫描件？请先做 OCR）",
+    ),
+    ("corrupt or not a .docx file: ", "损坏或不是 .docx 文件："),
+    ("corrupt or unreadable PDF: ", "PDF 损坏或无法读取："),
+)
+
+
+#: what a file that is not text looks like (ingest/readers.py `_MAGIC`)
+_LOOKS_LIKE_ZH = {
+    "a PDF file": "PDF 文件（请把扩展名改为 .pdf）",
+    "a ZIP archive (.docx/.xlsx?)": "ZIP 压缩包（.docx / .xlsx？请用正确的扩展名）",
+    "a PNG image": "PNG 图片",
+    "a JPEG image": "JPEG 图片",
+    "a GIF image": "GIF 图片",
+    "an old Office file (.doc/.xls)": "旧版 Office 文件（.doc / .xls，请另存为 .docx 或文本）",
+    "a program (ELF)": "程序文件",
+    "a gzip archive": "gzip 压缩包",
+    "a RAR archive": "RAR 压缩包",
+    "a 7z archive": "7z 压缩包",
+}
+
+
+def reason_zh(reason: str) -> str:
+    """A reason why a file failed, in Chinese where it is one the readers give.
+
+    >>> reason_zh("empty file (0 bytes)")
+    '空文件（0 字节）'
+    >>> reason_zh("not a text document: looks like a PNG image")
+    '不是文本文件：看起来是 PNG 图片'
+    >>> reason_zh("something new")
+    'something new'
+    """
+    looks = "not a text document: looks like "
+    if reason.startswith(looks):
+        what = reason[len(looks) :]
+        return "不是文本文件：看起来是 " + _LOOKS_LIKE_ZH.get(what, what)
+    for english, chinese in _REASONS_ZH:
+        if reason.startswith(english):
+            return chinese + reason[len(english) :]
+    return reason
+
+
 def summary_zh(report: Any, titles: dict[str, str] | None = None) -> str:
     """An `IngestReport` in Chinese, naming unchanged files and reposts with the document
     they repeat (its title where `titles` gives one)."""
@@ -155,7 +220,7 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None) -> str:
     for path, twin in report.reposts:
         lines.append(f"  转载：{path} 是 {doc(twin)} 的转载，只记录了新的网址")
     for path, reason in report.failed:
-        lines.append(f"  失败：{path}：{reason}")
+        lines.append(f"  失败：{path}：{reason_zh(reason)}")
     for path, warning in report.warnings:
         lines.append(f"  提示：{path}：{warning}")
     return "\n".join(lines)

@@ -238,7 +238,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     court_id = court_picker(
         courts,
         f"{P}.court",
-        lambda: _default_court(courts),
+        lambda: _default_court(courts, initiative_id),
         label="上级法院（统计其辖区内各单位）",
         where=c1,
     )
@@ -340,12 +340,18 @@ def _briefing(initiative_id: str, props: dict[str, Any], court_id: str, court: s
     )
 
 
-def _default_court(courts: list[dict[str, Any]]) -> str:
-    """The first high court, else the first court (they come highest level first)."""
-    for r in courts:
-        if r.get("level") == "high":
-            return str(r["court_id"])
-    return str(courts[0]["court_id"])
+def _default_court(courts: list[dict[str, Any]], initiative_id: str) -> str:
+    """The high court of the province with most adopters (as 扩散分析 picks it), else the
+    first high court, else the first court (they come highest level first): with no home
+    court set, the first high court in name order was another province's (上海市, 0 / 23)."""
+    highs = [r for r in courts if r.get("level") == "high"]
+    adopters = state.rows("adopters", {"initiative": initiative_id})
+    provinces = Counter(r["province"] for r in adopters if r.get("province"))
+    for province, _ in provinces.most_common():
+        for r in highs:
+            if r.get("province") == province:
+                return str(r["court_id"])
+    return str((highs or courts)[0]["court_id"])
 
 
 def _timeline(initiative_id: str) -> None:

@@ -5,11 +5,12 @@ the configuration: `.streamlit/secrets.toml`
 
     require_sign_in = false           # true: reading needs an account too
     [reviewers]
-    王审 = "pbkdf2_sha256$240000$…"   # python -m graph review hash-password
-    [readers]                         # read-only accounts, for require_sign_in
-    研究室 = "pbkdf2_sha256$240000$…"
+    "王审" = "pbkdf2_sha256$240000$…"   # python -m graph review hash-password
+    [readers]                           # read-only accounts, for require_sign_in
+    "研究室" = "pbkdf2_sha256$240000$…"
 
-(passwords only as hashes, never shown or logged), or, where the court has an identity
+(passwords only as hashes, never shown or logged; a name that is not plain ASCII letters, digits,
+`_` or `-` is quoted, as TOML asks), or, where the court has an identity
 provider configured for Streamlit (`st.login`), the e-mail addresses listed under
 `reviewer_emails = [...]`. Every decision records who made it (graph/review.py).
 """
@@ -47,6 +48,29 @@ def _secret(name: str) -> Any:
         return st.secrets.get(name)
     except Exception:  # noqa: BLE001 - no secrets file: no accounts, read-only
         return None
+
+
+def secrets_error() -> str | None:
+    """Why a secrets file that exists cannot be read, or None.
+
+    Streamlit treats a secrets file it cannot parse like a missing one, which would silently
+    open the 导入 and 审核 pages to everyone (and reading, under `require_sign_in`): the
+    explorer refuses to run instead (app.py).
+    """
+    import tomllib
+    from pathlib import Path
+
+    from streamlit import config
+
+    for name in config.get_option("secrets.files") or []:
+        path = Path(name)
+        if not path.is_file():
+            continue
+        try:
+            tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            return f"{path}: {exc}"
+    return None
 
 
 def accounts() -> dict[str, str]:
@@ -114,7 +138,7 @@ def _sign_in(where: Any) -> None:
     if not known and not _secret("reviewer_emails") and not readers():
         where.info(
             "尚未配置审核员账号，本页只读。管理员可在 .streamlit/secrets.toml 的 [reviewers] "
-            "中添加“姓名 = 密码哈希”（用 `python -m graph review hash-password` 生成）。"
+            '中添加 `"姓名" = "密码哈希"`（用 `python -m graph review hash-password` 生成）。'
         )
         return
     with where.form(f"{P}.login", clear_on_submit=True):  # the password leaves the page

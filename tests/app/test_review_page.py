@@ -195,3 +195,37 @@ def test_reviewer_adds_a_missed_adoption(small_store) -> None:
     assert review.status_of(small_store, added) == "confirmed"
     ev = small_store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.sentence AS s", {"f": added})
     assert ev == [{"s": "丁县法院一月起试点诉源治理。"}]
+
+
+def test_a_secrets_file_that_does_not_parse_stops_the_explorer(small_store, tmp_path) -> None:
+    # a bare non-ASCII key is not TOML: Streamlit would treat the file as missing, which would
+    # leave 导入 and 审核 open to everyone; the explorer refuses to run instead
+    from streamlit import config
+    from streamlit.testing.v1 import AppTest
+
+    bad = tmp_path / "secrets.toml"
+    bad.write_text('[reviewers]\n王审 = "pbkdf2_sha256$1$x$y"\n', encoding="utf-8")
+    before = config.get_option("secrets.files")
+    config.set_option("secrets.files", [str(bad)])
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["page"] = "import"
+        at.run()
+    finally:
+        config.set_option("secrets.files", before)
+    errors = texts(at, "error")
+    assert any("无法读取账号配置文件" in t and str(bad) in t for t in errors), errors
+    assert "开始导入" not in [b.label for b in at.button]
+
+
+def test_the_documented_accounts_parse_as_toml() -> None:
+    import re
+    import tomllib
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "deployment.md").read_text("utf-8")
+    blocks = [b for b in re.findall(r"```toml\n(.*?)```", doc, re.S) if "[reviewers]" in b]
+    assert blocks
+    for block in blocks:
+        parsed = tomllib.loads(block)
+        assert "王审" in parsed["reviewers"]

@@ -4,6 +4,7 @@ default court, and the import page's metadata."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,22 @@ def test_home_court_is_the_default_court(small_store, app, monkeypatch) -> None:
     assert at.selectbox(key="scope.home").value == g.MID
 
 
+def test_coverage_court_defaults_to_the_adopters_province(monkeypatch) -> None:
+    # no home court: 举措 → 辖区覆盖 opens on the high court of the province most adopters are
+    # in (as 扩散分析 does), not on the first high court by name
+    from ui import initiative, state
+
+    courts = [
+        {"court_id": "court:乙省高级人民法院", "level": "high", "province": "乙省"},
+        {"court_id": "court:甲省高级人民法院", "level": "high", "province": "甲省"},
+    ]
+    adopters = [{"province": "甲省"}, {"province": "甲省"}, {"province": "乙省"}]
+    monkeypatch.setattr(state, "rows", lambda name, params=None: adopters)
+    assert initiative._default_court(courts, g.SUYUAN) == "court:甲省高级人民法院"
+    monkeypatch.setattr(state, "rows", lambda name, params=None: [])
+    assert initiative._default_court(courts, g.SUYUAN) == "court:乙省高级人民法院"
+
+
 def test_home_court_by_province_on_a_large_graph(small_store, app, monkeypatch) -> None:
     """Above `ONE_BOX` courts a province box comes first; the home court's province is
     chosen at first and the court box lists that province's courts (and keeps the home)."""
@@ -161,6 +178,38 @@ def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
     assert text.startswith("读取 2 篇；新增 1 篇；已在图中（内容相同） 1 篇")
     assert "未变：a.txt 与已有文档 《甲省报道》（doc:1） 相同" in text
     assert "文档集：通报" in text
+
+
+def test_upload_failures_are_said_in_chinese(tmp_path: Path) -> None:
+    # the 导入 page's summary gives the readers' reasons in Chinese, not the command line's English
+    import random
+
+    from graph.errors import UnreadableDocument
+    from ingest.pipeline import IngestReport
+    from ingest.readers import read_document
+    from ingest.uploads import summary_zh
+
+    rng = random.Random(1)
+    files = {
+        "空.txt": b"",
+        "图.txt": b"\x89PNG\r\n\x1a\n" + bytes(200),
+        "二进制.txt": bytes(range(256)) * 4,
+        "乱码.txt": bytes(rng.randint(0x80, 0xFF) for _ in range(400)),
+    }
+    report = IngestReport(read=len(files))
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(UnreadableDocument) as caught:
+            read_document(tmp_path / name)
+        report.failed.append((name, caught.value.reason))
+    text = summary_zh(report)
+    failed = [line for line in text.splitlines() if "失败：" in line]
+    assert len(failed) == 4, text
+    assert not any(
+        re.search("[A-Za-z]{4,}", line.replace("PNG", "").replace("UTF", "")) for line in failed
+    ), text
+    assert "失败：空.txt：空文件（0 字节）" in text
+    assert "失败：图.txt：不是文本文件：看起来是 PNG 图片" in text
 
 
 def test_initiative_link_keeps_the_open_tab(small_store, app) -> None:

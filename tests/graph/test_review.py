@@ -821,6 +821,14 @@ def test_hash_password_cli(monkeypatch, capsys) -> None:
     assert main(["review", "hash-password"]) == 1
     assert capsys.readouterr().err.startswith("Error: the passwords are empty or differ")
 
+    def ended(prompt: str = "") -> str:  # one line piped in, then end of input
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", ended)
+    assert main(["review", "hash-password"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: no password read") and "Traceback" not in err
+
 
 def test_rejection_undone_restores_an_adoption(store) -> None:
     g.load_small_graph(store)

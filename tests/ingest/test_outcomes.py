@@ -95,6 +95,15 @@ def test_text_is_the_clause_and_metric_is_named() -> None:
     assert h.period == "今年以来"
 
 
+@pytest.mark.parametrize("months", ["1至5月", "1-5月", "1—5月", "1~5月", "1到5月份", "1月至5月"])
+def test_a_range_of_months_is_the_whole_range(months: str) -> None:
+    # 1至5月 is January to May, not May: the figure is the five months' total
+    from ingest.dates import resolve_relative
+
+    h = find_outcomes(f"今年{months}，全院诉前调解案件800件。")[0]
+    assert resolve_relative(h.period, "2025-06-12") == ("2025-01-01", "2025-05-31")
+
+
 def test_person_times_unit_follows_the_metric() -> None:
     assert vals("送达人次5000人。") == [(5000.0, "人次", None)]
 
