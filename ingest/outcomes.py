@@ -1281,10 +1281,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if growth:
             add(start, end, value, uom, m.start(), qualifier, "outcome:rate-growth")
             # 诉前调解成功量以年均 -> 诉前调解成功量年均增幅
-            head = _GROWTH_LEAD.search(hits[-1].metric)
+            lead = _GROWTH_LEAD.search(hits[-1].metric)
             word = "降幅" if after.startswith("的降幅") or "下降" in after else "增幅"
             label = (
-                hits[-1].metric[: head.start()] + (head.group(1) or "") if head else hits[-1].metric
+                hits[-1].metric[: lead.start()] + (lead.group(1) or "") if lead else hits[-1].metric
             )
             hits[-1] = replace(hits[-1], metric=label + word)
             continue
