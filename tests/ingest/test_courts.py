@@ -840,3 +840,21 @@ def test_the_courts_of_the_whole_country_are_a_group_not_an_honours_name() -> No
     assert r.courts == []
     # 全国法院先进集体 names an honour: no group of courts
     assert [m.court for m in run("乙镇法庭荣获全国法院先进集体称号。").mentions] == []
+
+
+def test_a_tribunal_written_right_after_its_court_with_a_central_or_subordinate_word() -> None:
+    # 某某中心法庭 right after its court, 某某 a town of the court's county
+    assert names("项城市人民法院秣陵中心法庭举行乔迁仪式。") == [
+        "河南省项城市人民法院秣陵中心人民法庭",
+        "河南省项城市人民法院",
+    ]
+    # 下辖的 between a court and a tribunal named by a place (a zone, a town)
+    assert names("贺兰法院下辖的德胜工业园区人民法庭获评先进。")[0] == (
+        "宁夏回族自治区贺兰县人民法院德胜工业园区人民法庭"
+    )
+    assert names("贺兰县人民法院下辖的习岗人民法庭开展调解。")[0] == (
+        "宁夏回族自治区贺兰县人民法院习岗人民法庭"
+    )
+    # after 下辖的 a word that names no place is no tribunal
+    assert names("贺兰县人民法院所辖的农村人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]
+    assert names("贺兰县人民法院下辖的各人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]
