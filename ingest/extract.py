@@ -151,6 +151,11 @@ _LEAD_IN = re.compile(
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-3]?\d)日)?)?")
 _HIGH = ("supreme", "high")
+#: the marker of an enumerated item at a sentence's start (一是, 其二, （三）, 第四，)
+_ITEM_MARK = re.compile(
+    r"(?<=[。；;！!？?：:\n])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?=[，,、是])"
+    r"|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十](?=[，,、是]))"
+)
 #: a leading clause of purpose or means: 为深化…， 围绕…， 通过…，
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
@@ -496,7 +501,17 @@ class _Context:
             if hit:
                 return hit.court, "paragraph-before-examples"
         elif hit:
-            return hit.court, "paragraph"
+            if self._no_one_court_since(hit, s_start):
+                return None, "paragraph"
+            first = _ITEM_MARK.search(self.text, l_start, hit.start)
+            later = _ITEM_MARK.search(self.text, hit.end, min(pos, s_start + 8))
+            if first is None or later is None or later.start() > s_start:
+                return hit.court, "paragraph"
+            # 一是…，甲区法院建成X。二是…：推行Y: a court named in an earlier item of an
+            # enumeration is that item's example; the later items are the lead court's
+            lead = self._last_between(l_start, first.start())
+            if lead is not None:
+                return lead.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
         if i >= 0 and not self.topics[i][1]:
@@ -509,6 +524,23 @@ class _Context:
             # a weaker guess, told apart so that its precision is measured on its own
             return court, "paragraph-topic-far"
         return self.home, "home"
+
+    def _no_one_court_since(self, hit: _Subject, s_start: int) -> bool:
+        """The court at `hit` ends a list of courts (甲、乙、丙三家法庭入选X), or a sentence
+        between it and `s_start` is headed by a group of courts (全市31个法庭配备…, 各法庭…):
+        the sentences after are about no one court."""
+        for join in _COORDINATORS:
+            if self.text.startswith(join, hit.start - len(join)) and any(
+                x.end == hit.start - len(join) for x in self.subjects
+            ):
+                return True
+        i = bisect.bisect_right(self.sent_starts, hit.end)
+        while i < len(self.sent_starts) and self.sent_starts[i] < s_start:
+            at = _lead_end(self, self.sent_starts[i], s_start)
+            if _GROUP_HEAD.match(self.text, at) or _GROUP_SUBJECT.match(self.text, at):
+                return True
+            i += 1
+        return False
 
     def _circuit_about(self, pos: int, spc_start: int) -> str | None:
         """The SPC's circuit tribunal the text at `pos` is about (its section, the subject of
@@ -1771,7 +1803,7 @@ _GROUP_HEAD = re.compile(
     # 各 + places or kinds of court (各县区法院, 各基层人民法庭), not 各项/各类 + a clause that
     # names a court later (各项举措由法院…)
     r"(?:各(?![级项类种方部界族个])[^，,。；;！!？?：:\n由与和在对向为把被将]{0,8}?"
-    r"|[一二三四五六七八九十两\d]+(?:个|家|所))"
+    r"|(?:全[省市区县州盟旗])?[一二三四五六七八九十两\d]+(?:个|家|所))"
     r"(?:人民法庭|法庭|法院)"
 )
 #: where a clause may start: after a clause break or an ellipsis (…1543件……各人民法庭…)

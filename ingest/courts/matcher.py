@@ -92,6 +92,8 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
     ),
     "agg_region": ("全区法院", "全区三级法院", "全区各级法院"),
     "agg_zhou": ("全州法院", "全州两级法院", "全盟法院", "全地区法院"),
+    # the courts of the whole country: a group, never one court's name
+    "nation": ("全国法院", "全国各级法院", "全国各级人民法院", "全国法院系统", "全国四级法院"),
 }
 
 

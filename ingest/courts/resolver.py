@@ -55,6 +55,12 @@ class Found:
     level: str = ""
 
 
+#: the courts of the whole country (全国法院, 全国各级法院)
+NATION = "AGG:全国法院"
+#: after 全国法院: the name of an honour (全国法院先进集体, 全国法院系统优秀…)
+_HONOUR_AFTER = re.compile(r"(?:系统)?(?:先进|优秀|办案标兵|审判业务专家|十佳|模范)")
+
+
 def agg_label(gaz: Gazetteer, code: str | None, scope: str) -> str:
     """AGG:辽宁省本溪市全市法院, AGG:辽宁省全省法院, AGG:新疆维吾尔自治区全区法院 …"""
     d = gaz.get(code) if code else None
@@ -215,6 +221,11 @@ class Resolver:
         ctx_cands = [c for c in cands if c.kind == "ctx"]
         if ctx_cands:
             code = ctx_cands[0].target
+            if code == "nation":
+                # 全国法院先进集体, 全国法院办案标兵: an honour's name, not the courts
+                if not _HONOUR_AFTER.match(text, end):
+                    self.found.append(Found(start, end, NATION))
+                return
             if code.startswith("group:"):  # a special court and the courts under it
                 label = "AGG:" + code.removeprefix("group:")
                 self.found.append(Found(start, end, label, level="group"))

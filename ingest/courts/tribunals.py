@@ -9,6 +9,7 @@ tribunal, or (for a bare 法庭 in a list) the court named just before. Stopword
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -93,8 +94,13 @@ def find_tribunals(res: Resolver) -> None:
         central = False  # 某县法院某某中心人民法庭: a central tribunal after its court
         dispatched = ""  # 上海海事法院洋山深水港派出法庭: 派出 is no part of the place
         if adjacent is not None and ts - adjacent.end >= 1:
-            central = m.group() == "人民法庭"
             stem = text[adjacent.end : ts]
+            # 某县法院某某中心人民法庭, or 某某中心法庭 when 某某 is a town of the court's county
+            central = m.group() == "人民法庭" or (
+                stem.endswith("中心")
+                and len(stem) >= 4
+                and _town_of(res, stem[:-2], adjacent.court)
+            )
             if stem.endswith("派出") and len(stem) > 2:
                 stem, dispatched = stem[:-2], "派出"
             parent = adjacent.court
@@ -104,6 +110,8 @@ def find_tribunals(res: Resolver) -> None:
                 strict = False  # 某区法院开发区人民法庭: a tribunal named after its zone
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
+            if strict and _SUBORDINATE_END.search(text, max(0, adjacent.end - 3), adjacent.end):
+                continue  # 某县法院下辖的农村人民法庭: after 下辖的 only a place names one
         elif _bingtuan_tribunal(res, m, named):
             continue
         else:
@@ -291,6 +299,11 @@ def _standalone_tribunal(
     return None, None
 
 
+#: between a court and a tribunal of it: 下辖的, 所属的 (某县法院下辖的某某人民法庭)
+_SUBORDINATE = re.compile(r"(?:下辖|所辖|下属|所属|辖下)的?")
+_SUBORDINATE_END = re.compile(r"(?:下辖|所辖|下属|所属|辖下)的?$")
+
+
 def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Found | None, bool]:
     """The basic court a tribunal word at ``ts`` follows (万州法院大周法庭), and whether
     the words between are a town of that court's county.
@@ -301,6 +314,9 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
     for f in reversed(courts):  # sorted by end
         if f.end > ts:
             continue
+        sub = _SUBORDINATE.match(text, f.end, ts)
+        if sub is not None:  # 某县法院下辖的某某人民法庭: the tribunal of that court
+            f = dataclasses.replace(f, end=sub.end())
         if ts - f.end > 6:
             break
         between = text[f.end : ts]

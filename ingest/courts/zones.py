@@ -34,6 +34,8 @@ _SPECIAL_BASIC_PARENT = {
     ("黑龙江省", "林区"): "黑龙江省林区中级法院",
     ("吉林省", "林区"): "吉林省林区中级法院",
 }
+#: the official prefix of the courts of the 新疆生产建设兵团
+_BINGTUAN = "新疆生产建设兵团"
 _NOT_A_STEM = re.compile(r"^(?:各|该|我|本|全|其|此|每|原|所属|下属|辖区|基层|部分|相关|其他)")
 _LEAD_WORDS = re.compile(r"(?:所辖|下辖|管辖|辖区内?|辖内|所属|下属|以及|还有|其中|包括)")
 
@@ -82,7 +84,11 @@ def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tu
             prov = gaz.get(top) if top else None
         name = run + text[ks:ke]
         if m.group(1) == "垦区" and not m.group(2):
-            name = run + "垦区人民法院"  # the 兵团's courts: 奎屯垦区法院 is 奎屯垦区人民法院
+            # the 兵团's courts: 奎屯垦区法院 is 新疆生产建设兵团奎屯垦区人民法院, their official
+            # name (no province's: the 兵团 is not under 新疆维吾尔自治区's courts)
+            name = run + "垦区人民法院"
+            if prov is None or prov.name == "新疆维吾尔自治区":
+                name = _BINGTUAN + name
         prov_name = prov.name if prov else None
         parent = _SPECIAL_BASIC_PARENT.get((prov_name or "", m.group(1)))
         ref = CourtRef(

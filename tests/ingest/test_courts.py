@@ -371,8 +371,8 @@ def test_former_oilfield_court_from_the_roster_with_its_tribunal() -> None:
         ("宝泉岭农垦法院开展巡回审判。", "宝泉岭农垦法院"),
         ("黑龙江省红兴隆农垦法院召开会议。", "红兴隆农垦法院"),
         ("吉林省林区中级法院所辖白河林区基层法院召开会议。", "白河林区基层法院"),
-        ("第八师中级人民法院指导车排子垦区人民法院。", "车排子垦区人民法院"),
-        ("奎屯垦区法院开展调解。", "奎屯垦区人民法院"),
+        ("第八师中级人民法院指导车排子垦区人民法院。", "新疆生产建设兵团车排子垦区人民法院"),
+        ("奎屯垦区法院开展调解。", "新疆生产建设兵团奎屯垦区人民法院"),
     ],
 )
 def test_farm_and_forest_courts_are_basic_courts(text: str, court: str) -> None:
@@ -764,6 +764,7 @@ def test_a_prefectures_full_name_with_fayuan_is_its_courts_unless_one_courts_org
 def test_a_zone_court_written_short_takes_its_official_name() -> None:
     # 经开区 names an 经济开发区 here, an 经济技术开发区 there: the table of zone courts knows
     assert names("张家口经开区法院审结一批案件。") == ["河北省张家口经济开发区人民法院"]
+    assert names("济宁高新区法院开展诉前调解。") == ["山东省济宁高新技术产业开发区人民法院"]
     assert names("宁波高新区法院审结一批案件。") == ["浙江省宁波高新技术产业开发区人民法院"]
     # a zone court the table does not list keeps the form written
     assert names("本溪经开区法院审结一批案件。") == ["辽宁省本溪经开区人民法院"]
@@ -828,3 +829,32 @@ def test_a_provinces_full_name_with_fayuan_is_its_courts_unless_one_courts_organ
 def test_a_quoted_tribunal_word_followed_by_a_brand_word_is_no_tribunal() -> None:
     text = "明山区法院东湖法庭开展调解。“某乡法庭”模式写入工作报告。"
     assert all("某乡" not in c.name for c in run(text).courts)
+
+
+def test_the_courts_of_the_whole_country_are_a_group_not_an_honours_name() -> None:
+    r = run("全国法院推进诉源治理，全国各级法院开通网上立案。")
+    assert [(m.surface, m.court) for m in r.mentions] == [
+        ("全国法院", "AGG:全国法院"),
+        ("全国各级法院", "AGG:全国法院"),
+    ]
+    assert r.courts == []
+    # 全国法院先进集体 names an honour: no group of courts
+    assert [m.court for m in run("乙镇法庭荣获全国法院先进集体称号。").mentions] == []
+
+
+def test_a_tribunal_written_right_after_its_court_with_a_central_or_subordinate_word() -> None:
+    # 某某中心法庭 right after its court, 某某 a town of the court's county
+    assert names("项城市人民法院秣陵中心法庭举行乔迁仪式。") == [
+        "河南省项城市人民法院秣陵中心人民法庭",
+        "河南省项城市人民法院",
+    ]
+    # 下辖的 between a court and a tribunal named by a place (a zone, a town)
+    assert names("贺兰法院下辖的德胜工业园区人民法庭获评先进。")[0] == (
+        "宁夏回族自治区贺兰县人民法院德胜工业园区人民法庭"
+    )
+    assert names("贺兰县人民法院下辖的习岗人民法庭开展调解。")[0] == (
+        "宁夏回族自治区贺兰县人民法院习岗人民法庭"
+    )
+    # after 下辖的 a word that names no place is no tribunal
+    assert names("贺兰县人民法院所辖的农村人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]
+    assert names("贺兰县人民法院下辖的各人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]

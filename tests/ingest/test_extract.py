@@ -1158,3 +1158,25 @@ def test_a_followed_courts_quoted_instruction_is_that_courts() -> None:
 def test_a_clause_about_all_kinds_of_things_is_no_group_of_courts() -> None:
     edges, _ = run("乙县法院召开会议。\n各项举措由法院牵头，推进诉前调解。")
     assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_court_of_an_earlier_enumerated_item_does_not_carry_to_later_items() -> None:
+    # 乙县法院 is the example of the first item; the second item is the lead court's
+    edges, _ = run("甲市中院部署三项工作：一是建强中心，乙县法院开通跨域立案。二是推行集约送达。")
+    assert ("X省乙县人民法院", "跨域立案", "adopted") in edges
+    assert {u for u, i, _ in edges if i == "集约送达"} == {"X省甲市中级人民法院"}
+    # within one item the court carries over as before
+    edges, _ = run("甲市中院部署工作：一是乙县法院召开会议。会议推行集约送达。")
+    assert {u for u, i, _ in edges if i == "集约送达"} == {"X省乙县人民法院"}
+
+
+def test_a_group_heading_a_later_sentence_ends_the_earlier_courts_carry_over() -> None:
+    # after a sentence headed by a group of courts, a sentence with no court is the group's
+    edges, _ = run("乙县法院召开会议。全市12个法庭审结案件300件。新设立诉调对接工作室2个。")
+    assert not {u for u, i, _ in edges if i == "诉调对接"}
+    # the last court of a list is no one court the next sentences are about
+    edges, _ = run("丙区法院、乙县法院召开会议。会议推行集约送达。")
+    assert not {u for u, i, _ in edges if i == "集约送达"}
+    # a single court still carries over
+    edges, _ = run("乙县法院召开会议。会议推行集约送达。")
+    assert {u for u, i, _ in edges if i == "集约送达"} == {"X省乙县人民法院"}
