@@ -137,6 +137,10 @@ _ATTRIBUTE = re.compile(
     r"办理|时长|周期|用时|天数|成功率|调解率|调撤率|结案率|化解|履行|自动履行|司法确认|确认|率|"
     r"达|为|占比|比例|均)*(?:率|件|数|量)?(?:达到|达|为)?[\u4e00-\u9fff]{0,2}$"
 )
+#: a noun counted right after a figure (2个便民工作站), not a bound or a modifier (以上, 的)
+_COUNTED_AFTER = re.compile(
+    r"[“\"]?[\u4e00-\u9fff“”]{0,10}(?:站|点|室|庭|中心|委员会|基地|团队|组织|平台|窗口|专窗|网点|机构)"
+)
 #: the rest of a list of activities running up to the figure that sums them (、全域立案、法治宣传)
 _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
@@ -289,20 +293,27 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
-def _figure_at(text: str, lo: int, hi: int, value: float, uom: str) -> tuple[int, int]:
-    """Where in text[lo:hi] the figure of `value` (with its unit) stands; (lo, lo) when it
-    cannot be found."""
+def _figure_at(
+    text: str, lo: int, hi: int, value: float, uom: str, taken: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """Where in text[lo:hi] the figure of `value` (with its unit) stands, past the places in
+    `taken` (增设2个甲、2个乙: the second 2个 is the second figure); (lo, lo) when it cannot be
+    found. A number written as the value itself comes before one scaled to it (建立甲18个、乙9
+    个: 9 is the second figure, not half of 18)."""
+    numbers = []
     for m in NUMERAL.finditer(text, lo, hi):
-        v = parse_number(m.group(0))
-        if v is None:
-            continue
-        for scale in (1, 10_000, 100_000_000, 0.5):
+        if m.start() not in taken and (v := parse_number(m.group(0))) is not None:
+            numbers.append((m, v))
+    for scale in (1, 10_000, 100_000_000, 0.5):
+        for m, v in numbers:
             if abs(v * scale - value) < 1e-6 * max(1.0, abs(value)):
                 end = m.end()
                 while end < hi and text[end] in "余多 ":
                     end += 1
                 if text.startswith(uom, end):
                     end += len(uom)
+                elif taken:
+                    continue  # (a second figure of one value is found by its unit too)
                 return m.start(), min(end, hi)
     return lo, lo
 
@@ -360,6 +371,7 @@ class _Figure:
 def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
     """Each outcome's clause and its own words (split between the figures of one clause)."""
     figs: list[tuple[int, int, tuple[int, int], OutcomeRef]] = []
+    placed: dict[tuple[int, int], set[int]] = {}
     for o in outcomes:
         if not o.evidence:
             continue
@@ -368,7 +380,11 @@ def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
         k = ev.sentence.find(quote) if quote else -1
         c_start = ev.start + max(k, 0)
         c_end = c_start + len(quote) if k >= 0 else ev.end
-        span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
+        taken = placed.setdefault((c_start, c_end), set())
+        span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure, frozenset(taken))
+        if span[0] == c_start and span[1] == c_start and taken:
+            span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
+        taken.add(span[0])
         figs.append((c_start, c_end, span, o))
     by_clause: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for c_start, c_end, p, _ in figs:
@@ -452,7 +468,7 @@ class _Linker:
                 out.insert(0, full[0])
         return out
 
-    def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str:
+    def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str | None:
         """The nearest name: a credit (通过…) or the measure of a figure before (速裁案件2363件，
         平均审理时长19.9天); either way the head of its words. A figure `f` with words of its
         own (转交邮寄2407件 after 电子送达成功率92%) is no attribute of the figure before: the
@@ -460,13 +476,29 @@ class _Linker:
         last = mentions[-1]
         for g in self.figures:
             if g.own[0] <= last.start < g.own[1]:
-                if f is not None and not _ATTRIBUTE.match(self.t.text[f.own[0] : f.figure[0]]):
+                counts = f is not None and self.counted_after(f)
+                if counts or (
+                    f is not None and not _ATTRIBUTE.match(self.t.text[f.own[0] : f.figure[0]])
+                ):
                     free = [m for m in mentions if not self.owned_by_figure(m)]
                     if free:
                         return self.head(free, lo)
                 head = (self.own_names(g) or self.t.between(*g.own))[0]
+                if counts:
+                    # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
+                    # items make up a brand (设立N个甲室、M个联系点，…共建“三位一体”甲网络)
+                    return self.brand_of(head.name, f)
                 return self.specific(head, self.t.sentence(head.start)[0])
         return self.head(mentions, lo)
+
+    def counted_after(self, f: _Figure) -> bool:
+        """Whether the figure's own words name what it counts after the number (增设2个甲、
+        2个便民工作站): a thing of its own, no attribute of the figure before."""
+        pos, end = f.figure
+        if end <= pos:
+            return False  # the number was not found
+        words = self.t.text[end : max(end, f.own[1])].rstrip(_SEPARATORS + "，,、")
+        return _COUNTED_AFTER.fullmatch(words) is not None
 
     def owned_by_figure(self, m: _Mention) -> bool:
         i = bisect.bisect_right(self.owned, (m.start, len(self.t.text))) - 1
@@ -523,6 +555,7 @@ class _Linker:
                     found
                     and found[1] in _CHAINED
                     and _ATTRIBUTE.match(t.text[own_lo : f.figure[0]])
+                    and not self.counted_after(f)
                 ):
                     # 在线调解案件305件，调解成功295件: the same measure's next figure
                     return found[0], "link:figure-before"
@@ -535,6 +568,8 @@ class _Linker:
             if not before:
                 return None
             name = self.resolve(before, s_start, f)
+            if name is None:
+                return None
             if (
                 caseload
                 and (not _RATIO.search(f.outcome.metric) or self.quality_indicator(f))
@@ -604,7 +639,8 @@ class _Linker:
                         return first.name, "link:caseload-source"
                     return None
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
-                return self.resolve(paragraph, p_start), rule
+                name = self.resolve(paragraph, p_start)
+                return (name, rule) if name else None
         since = self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"

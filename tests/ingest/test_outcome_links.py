@@ -462,3 +462,18 @@ def test_a_paragraph_opening_on_a_practice_credits_its_later_unnamed_figures() -
         "二是定期开展普法活动。今年以来，共走访群众500余户。"
     )
     assert linked(text, inits) == [(500.0, None)]
+
+
+def test_each_item_of_a_list_of_places_set_up_counts_its_own() -> None:
+    # 9 is the second figure, not half of the first one
+    text = "该院建立法官工作室18个、挂牌服务基地9个。"
+    inits = {"法官工作站": ["法官工作室"], "服务基地": ["服务基地"]}
+    assert linked(text, inits) == [(18.0, "法官工作站"), (9.0, "服务基地")]
+    # a second figure of the same value counts the thing after it, not the first one's
+    text = "该庭增设3个巡回审判点、3个便民服务站，方便群众诉讼。"
+    assert linked(text, {"巡回审判": ["巡回审判点"]}) == [(3.0, "巡回审判"), (3.0, None)]
+    # unless the sentence says the items make up one brand
+    text = "该院设立12个诉前调解室、8个便民联系点，共建“三方联动”诉前调解网络。"
+    inits = {"诉前调解": ["诉前调解"], "“三方联动”诉前调解网络": ["“三方联动”诉前调解网络"]}
+    got = linked(text, inits)
+    assert got[1] == (8.0, "“三方联动”诉前调解网络")
