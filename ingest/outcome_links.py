@@ -45,7 +45,10 @@ initiative's clause in a sentence listing others (落实甲，深化乙，推动
 达9%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
 (link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
-rest of the paragraph (link:since). A name inside a body's, a meeting's or a policy's words
+rest of the paragraph (link:since); one a sentence opens with as what its figures followed
+from (甲成立以来，…) or as their means (依托“甲”机制，…) credits that sentence's figures whose
+own words name nothing, even past the practices it names under it (link:since-sentence,
+link:means-sentence). A name inside a body's, a meeting's or a policy's words
 (甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing.
 
 A figure the next clause says built one initiative (接收实习生4批32人，打造甲基地; …1200个法官
@@ -123,6 +126,12 @@ _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
 #: a verb that sets up or pushes the practice a paragraph is about (探索建立推进“甲”工作机制)
 _TOPIC_VERB = re.compile(r"(?:建立|推进|推行|实施|创建|构建|打造|开展)[“\"]?$")
+#: what may stand before a name that opens a sentence (自, 该院, 去年, the court's name)
+_SINCE_LEAD = re.compile(r"[\s“]*(?:自|从)?[\u4e00-\u9fff]{0,12}?(?:的)?[“\"]?")
+#: a sentence opening on the means of its figures (该院依托“甲”机制，)
+_MEANS_LEAD = re.compile(r"[\s“]*[\u4e00-\u9fff]{0,12}?(?:依托|借助|依靠|凭借)[“\"]?")
+#: the rest of the opening clause after the means' name (机制，; 平台优势，)
+_OPENER_TAIL = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}[，,]")
 _SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
 #: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
@@ -559,6 +568,9 @@ class _Linker:
                 ):
                     # 在线调解案件305件，调解成功295件: the same measure's next figure
                     return found[0], "link:figure-before"
+            opener = None if caseload else self.opener(before[0], s_start)
+            if opener is not None:
+                return opener
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 if caseload and self.source_right_before(f, before):
                     # 落实甲，深化乙，推动诉源治理，民事案件降幅达9%
@@ -884,6 +896,22 @@ class _Linker:
         if not _TOPIC_VERB.search(text, max(l_start, m.start - 8), m.start):
             return None
         return m.name
+
+    def opener(self, first: _Mention, s_start: int) -> tuple[str, str] | None:
+        """The initiative a sentence opens with as what its figures followed from (甲成立以来，
+        先后…200余件，…500多次) or as their means (依托“甲”机制，…，累计收集意见建议332条): it
+        credits each figure of the sentence whose own words name nothing."""
+        text = self.t.text
+        if not first.credit or first.anaphor:
+            return None
+        lead = text[s_start : first.start]
+        if _SINCE_LEAD.fullmatch(lead):
+            since = _SINCE_AFTER.match(text, first.end)
+            if since is not None and text.startswith(("，", ","), since.end()):
+                return first.name, "link:since-sentence"
+        if _MEANS_LEAD.fullmatch(lead) and _OPENER_TAIL.match(text, first.end):
+            return first.name, "link:means-sentence"
+        return None
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the

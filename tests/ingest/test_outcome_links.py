@@ -477,3 +477,16 @@ def test_each_item_of_a_list_of_places_set_up_counts_its_own() -> None:
     inits = {"诉前调解": ["诉前调解"], "“三方联动”诉前调解网络": ["“三方联动”诉前调解网络"]}
     got = linked(text, inits)
     assert got[1] == (8.0, "“三方联动”诉前调解网络")
+
+
+def test_a_sentence_opening_on_a_practice_credits_its_unnamed_figures() -> None:
+    inits = {"法官工作站": ["法官工作站"], "巡回审判": ["巡回审判"]}
+    text = "法官工作站成立以来，调解案件200余件，开展巡回审判70余次，接受法律咨询500多次。"
+    assert linked(text, inits) == [(200.0, "法官工作站"), (70.0, "巡回审判"), (500.0, "法官工作站")]
+    # the means a sentence opens with, past the practices used under it
+    inits = {"“一村一员”机制": ["“一村一员”机制"], "法官进网格": ["法官进网格"], "点单": ["点单"]}
+    text = "该院依托“一村一员”机制，通过法官进网格走访，搭建点单平台，累计收集意见建议120条。"
+    assert linked(text, inits) == [(120.0, "“一村一员”机制")]
+    # a caseload is still no result of it
+    text = "该院依托“一村一员”机制，新收案件同比下降5%。"
+    assert linked(text, {"“一村一员”机制": ["“一村一员”机制"]}) == [(5.0, None)]
