@@ -490,3 +490,13 @@ def test_a_sentence_opening_on_a_practice_credits_its_unnamed_figures() -> None:
     # a caseload is still no result of it
     text = "该院依托“一村一员”机制，新收案件同比下降5%。"
     assert linked(text, {"“一村一员”机制": ["“一村一员”机制"]}) == [(5.0, None)]
+
+
+def test_a_figure_of_litigation_is_no_result_of_a_practice_before_it() -> None:
+    inits = {"诉前调解": ["诉前调解"]}
+    text = "该院共审结案件3000件，其中诉前调解成功案件500件，诉讼调撤成功案件1200件。"
+    got = linked(text, inits)
+    assert (500.0, "诉前调解") in got and (1200.0, None) in got
+    # a fall of the cases filed is still the measure of work that keeps disputes out of court
+    text = "该院大力推行诉前调解，新收一审诉讼案件同比下降13%。"
+    assert linked(text, inits) == [(13.0, "诉前调解")]
