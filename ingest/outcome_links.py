@@ -153,6 +153,11 @@ _ATTRIBUTE = re.compile(
 _COUNTED_AFTER = re.compile(
     r"[“\"]?[\u4e00-\u9fff“”]{0,10}(?:站|点|室|庭|中心|委员会|基地|团队|组织|平台|窗口|专窗|网点|机构)"
 )
+#: people counted right after a figure, then what they do (法官深入基层…, 助理分配到…)
+_PEOPLE_ACTING = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:法官|干警|调解员|助理|人员|书记员|律师)"
+    r"(?:深入|分配|下沉|进驻|入驻|常驻|参与|开展|走进|派驻|分赴|奔赴)"
+)
 #: the rest of a list of activities running up to the figure that sums them (、全域立案、法治宣传)
 _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
@@ -510,7 +515,10 @@ class _Linker:
         if end <= pos:
             return False  # the number was not found
         words = self.t.text[end : max(end, f.own[1])].rstrip(_SEPARATORS + "，,、")
-        return _COUNTED_AFTER.fullmatch(words) is not None
+        if _COUNTED_AFTER.fullmatch(words) is not None:
+            return True
+        # 选派813名法官深入基层开展普法; 100名法律事务助理分配到各院: people doing their own work
+        return f.outcome.unit_of_measure in ("名", "人") and _PEOPLE_ACTING.match(words) is not None
 
     def owned_by_figure(self, m: _Mention) -> bool:
         i = bisect.bisect_right(self.owned, (m.start, len(self.t.text))) - 1

@@ -500,3 +500,12 @@ def test_a_figure_of_litigation_is_no_result_of_a_practice_before_it() -> None:
     # a fall of the cases filed is still the measure of work that keeps disputes out of court
     text = "该院大力推行诉前调解，新收一审诉讼案件同比下降13%。"
     assert linked(text, inits) == [(13.0, "诉前调解")]
+
+
+def test_people_counted_with_work_of_their_own_are_no_attribute_of_the_figure_before() -> None:
+    inits = {"特邀调解": ["特邀调解员"]}
+    text = "该院选聘60名特邀调解员和60名法律事务助理分配到各基层法院开展工作。"
+    assert linked(text, inits) == [(60.0, "特邀调解"), (60.0, None)]
+    inits = {"无讼村居创建": ["无讼村居"]}
+    text = "该院参与12个无讼村居建设，选派300名法官深入基层开展普法宣传。"
+    assert linked(text, inits) == [(12.0, "无讼村居创建"), (300.0, None)]
