@@ -45,7 +45,10 @@ initiative's clause in a sentence listing others (落实甲，深化乙，推动
 达9%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
 (link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
-rest of the paragraph (link:since). A name inside a body's, a meeting's or a policy's words
+rest of the paragraph (link:since); one a sentence opens with as what its figures followed
+from (甲成立以来，…) or as their means (依托“甲”机制，…) credits that sentence's figures whose
+own words name nothing, even past the practices it names under it (link:since-sentence,
+link:means-sentence). A name inside a body's, a meeting's or a policy's words
 (甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing.
 
 A figure the next clause says built one initiative (接收实习生4批32人，打造甲基地; …1200个法官
@@ -123,6 +126,15 @@ _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
 #: a verb that sets up or pushes the practice a paragraph is about (探索建立推进“甲”工作机制)
 _TOPIC_VERB = re.compile(r"(?:建立|推进|推行|实施|创建|构建|打造|开展)[“\"]?$")
+#: what may stand before a name that opens a sentence (自, 该院, 去年, the court's name)
+_SINCE_LEAD = re.compile(r"[\s“]*(?:自|从)?[\u4e00-\u9fff]{0,12}?(?:的)?[“\"]?")
+#: a sentence opening on the means of its figures (该院依托“甲”机制，)
+_MEANS_LEAD = re.compile(r"[\s“]*[\u4e00-\u9fff]{0,12}?(?:依托|借助|依靠|凭借)[“\"]?")
+#: the rest of the opening clause after the means' name (机制，; 平台优势，)
+_OPENER_TAIL = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}[，,]")
+#: a practice before litigation, and words that put a figure in litigation itself
+_PRE_SUIT = re.compile("诉前|訴前")
+_IN_SUIT = re.compile("(?<![非])诉讼(?:案件|调解|调撤|中)|诉中|訴訟(?:案件|調|中)")
 _SINCE_AFTER = re.compile(r"[”\"]?[^，,。；;]{0,6}?以来")
 #: an initiative that is a body doing the work (速裁团队, 诉调对接中心, 法官工作室)
 _UNIT_NAME = re.compile(r"(?:团队|中心|工作室|工作站|调解室)$")
@@ -136,6 +148,15 @@ _ATTRIBUTE = re.compile(
     r"^[，,、\s]*(?:其中|同期|共|累计|已)?(?:调解|成功|调撤|撤诉|结案|审结|办结|执结|平均|审理|"
     r"办理|时长|周期|用时|天数|成功率|调解率|调撤率|结案率|化解|履行|自动履行|司法确认|确认|率|"
     r"达|为|占比|比例|均)*(?:率|件|数|量)?(?:达到|达|为)?[\u4e00-\u9fff]{0,2}$"
+)
+#: a noun counted right after a figure (2个便民工作站), not a bound or a modifier (以上, 的)
+_COUNTED_AFTER = re.compile(
+    r"[“\"]?[\u4e00-\u9fff“”]{0,10}(?:站|点|室|庭|中心|委员会|基地|团队|组织|平台|窗口|专窗|网点|机构)"
+)
+#: people counted right after a figure, then what they do (法官深入基层…, 助理分配到…)
+_PEOPLE_ACTING = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:法官|干警|调解员|助理|人员|书记员|律师)"
+    r"(?:深入|分配|下沉|进驻|入驻|常驻|参与|开展|走进|派驻|分赴|奔赴)"
 )
 #: the rest of a list of activities running up to the figure that sums them (、全域立案、法治宣传)
 _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
@@ -289,20 +310,27 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
-def _figure_at(text: str, lo: int, hi: int, value: float, uom: str) -> tuple[int, int]:
-    """Where in text[lo:hi] the figure of `value` (with its unit) stands; (lo, lo) when it
-    cannot be found."""
+def _figure_at(
+    text: str, lo: int, hi: int, value: float, uom: str, taken: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """Where in text[lo:hi] the figure of `value` (with its unit) stands, past the places in
+    `taken` (增设2个甲、2个乙: the second 2个 is the second figure); (lo, lo) when it cannot be
+    found. A number written as the value itself comes before one scaled to it (建立甲18个、乙9
+    个: 9 is the second figure, not half of 18)."""
+    numbers = []
     for m in NUMERAL.finditer(text, lo, hi):
-        v = parse_number(m.group(0))
-        if v is None:
-            continue
-        for scale in (1, 10_000, 100_000_000, 0.5):
+        if m.start() not in taken and (v := parse_number(m.group(0))) is not None:
+            numbers.append((m, v))
+    for scale in (1, 10_000, 100_000_000, 0.5):
+        for m, v in numbers:
             if abs(v * scale - value) < 1e-6 * max(1.0, abs(value)):
                 end = m.end()
                 while end < hi and text[end] in "余多 ":
                     end += 1
                 if text.startswith(uom, end):
                     end += len(uom)
+                elif taken:
+                    continue  # (a second figure of one value is found by its unit too)
                 return m.start(), min(end, hi)
     return lo, lo
 
@@ -360,6 +388,7 @@ class _Figure:
 def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
     """Each outcome's clause and its own words (split between the figures of one clause)."""
     figs: list[tuple[int, int, tuple[int, int], OutcomeRef]] = []
+    placed: dict[tuple[int, int], set[int]] = {}
     for o in outcomes:
         if not o.evidence:
             continue
@@ -368,7 +397,11 @@ def _figures(t: _Text, outcomes: list[OutcomeRef]) -> list[_Figure]:
         k = ev.sentence.find(quote) if quote else -1
         c_start = ev.start + max(k, 0)
         c_end = c_start + len(quote) if k >= 0 else ev.end
-        span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
+        taken = placed.setdefault((c_start, c_end), set())
+        span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure, frozenset(taken))
+        if span[0] == c_start and span[1] == c_start and taken:
+            span = _figure_at(t.text, c_start, c_end, o.value, o.unit_of_measure)
+        taken.add(span[0])
         figs.append((c_start, c_end, span, o))
     by_clause: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for c_start, c_end, p, _ in figs:
@@ -452,7 +485,7 @@ class _Linker:
                 out.insert(0, full[0])
         return out
 
-    def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str:
+    def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str | None:
         """The nearest name: a credit (通过…) or the measure of a figure before (速裁案件2363件，
         平均审理时长19.9天); either way the head of its words. A figure `f` with words of its
         own (转交邮寄2407件 after 电子送达成功率92%) is no attribute of the figure before: the
@@ -460,13 +493,32 @@ class _Linker:
         last = mentions[-1]
         for g in self.figures:
             if g.own[0] <= last.start < g.own[1]:
-                if f is not None and not _ATTRIBUTE.match(self.t.text[f.own[0] : f.figure[0]]):
+                counts = f is not None and self.counted_after(f)
+                if counts or (
+                    f is not None and not _ATTRIBUTE.match(self.t.text[f.own[0] : f.figure[0]])
+                ):
                     free = [m for m in mentions if not self.owned_by_figure(m)]
                     if free:
                         return self.head(free, lo)
                 head = (self.own_names(g) or self.t.between(*g.own))[0]
+                if counts:
+                    # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
+                    # items make up a brand (设立N个甲室、M个联系点，…共建“三位一体”甲网络)
+                    return self.brand_of(head.name, f)
                 return self.specific(head, self.t.sentence(head.start)[0])
         return self.head(mentions, lo)
+
+    def counted_after(self, f: _Figure) -> bool:
+        """Whether the figure's own words name what it counts after the number (增设2个甲、
+        2个便民工作站): a thing of its own, no attribute of the figure before."""
+        pos, end = f.figure
+        if end <= pos:
+            return False  # the number was not found
+        words = self.t.text[end : max(end, f.own[1])].rstrip(_SEPARATORS + "，,、")
+        if _COUNTED_AFTER.fullmatch(words) is not None:
+            return True
+        # 选派813名法官深入基层开展普法; 100名法律事务助理分配到各院: people doing their own work
+        return f.outcome.unit_of_measure in ("名", "人") and _PEOPLE_ACTING.match(words) is not None
 
     def owned_by_figure(self, m: _Mention) -> bool:
         i = bisect.bisect_right(self.owned, (m.start, len(self.t.text))) - 1
@@ -480,7 +532,18 @@ class _Linker:
 
     def link(self, f: _Figure, context: bool = False) -> tuple[str, str] | None:
         """The initiative `f` is credited to and the id of the rule that found it; with
-        `context`, the one its sentence and paragraph credit, whatever its own words name."""
+        `context`, the one its sentence and paragraph credit, whatever its own words name.
+        A figure its own words put in litigation (诉讼调撤成功案件2606件, 诉讼案件调撤率73%) is
+        no result of a practice before litigation (诉前调解) named around it; a fall of the
+        cases filed still is (诉讼案件同比下降13.9%)."""
+        found = self.find(f, context)
+        if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
+            own = self.t.text[f.own[0] : f.own[1]]
+            if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
+                return None
+        return found
+
+    def find(self, f: _Figure, context: bool = False) -> tuple[str, str] | None:
         t = self.t
         own_lo, own_hi = f.own
         own = [] if context else [m for m in self.own_names(f) if m.credit]
@@ -523,9 +586,13 @@ class _Linker:
                     found
                     and found[1] in _CHAINED
                     and _ATTRIBUTE.match(t.text[own_lo : f.figure[0]])
+                    and not self.counted_after(f)
                 ):
                     # 在线调解案件305件，调解成功295件: the same measure's next figure
                     return found[0], "link:figure-before"
+            opener = None if caseload else self.opener(before[0], s_start)
+            if opener is not None:
+                return opener
             if len({m.name for m in self.credits(s_start, own_lo)}) >= _MANY:
                 if caseload and self.source_right_before(f, before):
                     # 落实甲，深化乙，推动诉源治理，民事案件降幅达9%
@@ -535,6 +602,8 @@ class _Linker:
             if not before:
                 return None
             name = self.resolve(before, s_start, f)
+            if name is None:
+                return None
             if (
                 caseload
                 and (not _RATIO.search(f.outcome.metric) or self.quality_indicator(f))
@@ -604,7 +673,8 @@ class _Linker:
                         return first.name, "link:caseload-source"
                     return None
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
-                return self.resolve(paragraph, p_start), rule
+                name = self.resolve(paragraph, p_start)
+                return (name, rule) if name else None
         since = self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"
@@ -848,6 +918,22 @@ class _Linker:
         if not _TOPIC_VERB.search(text, max(l_start, m.start - 8), m.start):
             return None
         return m.name
+
+    def opener(self, first: _Mention, s_start: int) -> tuple[str, str] | None:
+        """The initiative a sentence opens with as what its figures followed from (甲成立以来，
+        先后…200余件，…500多次) or as their means (依托“甲”机制，…，累计收集意见建议332条): it
+        credits each figure of the sentence whose own words name nothing."""
+        text = self.t.text
+        if not first.credit or first.anaphor:
+            return None
+        lead = text[s_start : first.start]
+        if _SINCE_LEAD.fullmatch(lead):
+            since = _SINCE_AFTER.match(text, first.end)
+            if since is not None and text.startswith(("，", ","), since.end()):
+                return first.name, "link:since-sentence"
+        if _MEANS_LEAD.fullmatch(lead) and _OPENER_TAIL.match(text, first.end):
+            return first.name, "link:means-sentence"
+        return None
 
     def since(self, lo: int, hi: int) -> str | None:
         """The one initiative of the paragraph text[lo:hi] whose results the rest of the

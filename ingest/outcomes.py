@@ -83,6 +83,11 @@ _MULTIPLE = re.compile(
     r"(?:增长|提高|提升|增加|上升)了?(?P<num>\d+(?:\.\d+)?)倍(?:[和、及](?P<num2>\d+(?:\.\d+)?)倍)?"
     r"(?P<q>多|余)?(?![\d%])"
 )
+#: a figure stated as a multiple of another (是后端法官人均结案数的4.4倍, 已达一审收案的3.78倍)
+_RATIO_MULTIPLE = re.compile(
+    r"(?:是|为|达|达到|相当于)(?P<of>[^，,。；;！？\n]{2,24}?)的(?P<num>\d+(?:\.\d+)?)倍"
+    r"(?P<q>多|余|以上)?(?![\d%])"
+)
 _GROWTH_TAIL = re.compile(r"(?:较|同比|比)?(?:增长|提高|提升|增加|上升)了?$")
 #: 八成以上, 近九成的 (tenths): 成 must be followed by 以上/多/左右, 的 or punctuation, so
 #: that 成功, 成为, 一成不变 stay words
@@ -1372,6 +1377,39 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                         "",
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
+    for m in _RATIO_MULTIPLE.finditer(text, 0, limit):
+        # 是后端员额法官人均结案数的4.4倍: the figure as a multiple of another
+        if re.search(r"\d|增长|提高|提升|增加|上升", m.group("of")) or skip_context(
+            m.start("num"), m.end("num") + 1
+        ):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        n = len(hits)
+        q = m.group("q")
+        add(
+            m.start("num"),
+            m.end("num") + 1,
+            value,
+            "倍",
+            m.start("num"),
+            q,
+            "outcome:ratio-multiple",
+        )
+        if len(hits) == n:
+            continue
+        # 行政复议收案已达行政诉讼一审收案的3.78倍 -> 行政复议收案为行政诉讼一审收案的倍数; an
+        # empty subject is the measure of the figure before (人均结案1010件，是后端…的4.4倍)
+        c_start = bounds.clause(m.start(), m.end())[0]
+        subject = re.sub(r"(?:已|已经|均|则|约|仅)+$", "", text[c_start : m.start()]).strip()
+        if not subject:
+            s_start = bounds.sentence(m.start())[0]
+            subject = next(
+                (h.metric for h in reversed(hits[:-1]) if s_start <= h.start < m.start()), ""
+            )
+        of = m.group("of").strip()
+        hits[-1] = replace(hits[-1], metric=f"{subject}为{of}的倍数" if subject else f"{of}的倍数")
     for m in _ROUND_FIGURE.finditer(text, 0, limit):
         # 近万人次, 超千件: a round figure reached, the number in its qualifier
         start, end, uom = m.start("num"), m.end(), m.group("uom")

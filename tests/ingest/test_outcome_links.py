@@ -462,3 +462,50 @@ def test_a_paragraph_opening_on_a_practice_credits_its_later_unnamed_figures() -
         "二是定期开展普法活动。今年以来，共走访群众500余户。"
     )
     assert linked(text, inits) == [(500.0, None)]
+
+
+def test_each_item_of_a_list_of_places_set_up_counts_its_own() -> None:
+    # 9 is the second figure, not half of the first one
+    text = "该院建立法官工作室18个、挂牌服务基地9个。"
+    inits = {"法官工作站": ["法官工作室"], "服务基地": ["服务基地"]}
+    assert linked(text, inits) == [(18.0, "法官工作站"), (9.0, "服务基地")]
+    # a second figure of the same value counts the thing after it, not the first one's
+    text = "该庭增设3个巡回审判点、3个便民服务站，方便群众诉讼。"
+    assert linked(text, {"巡回审判": ["巡回审判点"]}) == [(3.0, "巡回审判"), (3.0, None)]
+    # unless the sentence says the items make up one brand
+    text = "该院设立12个诉前调解室、8个便民联系点，共建“三方联动”诉前调解网络。"
+    inits = {"诉前调解": ["诉前调解"], "“三方联动”诉前调解网络": ["“三方联动”诉前调解网络"]}
+    got = linked(text, inits)
+    assert got[1] == (8.0, "“三方联动”诉前调解网络")
+
+
+def test_a_sentence_opening_on_a_practice_credits_its_unnamed_figures() -> None:
+    inits = {"法官工作站": ["法官工作站"], "巡回审判": ["巡回审判"]}
+    text = "法官工作站成立以来，调解案件200余件，开展巡回审判70余次，接受法律咨询500多次。"
+    assert linked(text, inits) == [(200.0, "法官工作站"), (70.0, "巡回审判"), (500.0, "法官工作站")]
+    # the means a sentence opens with, past the practices used under it
+    inits = {"“一村一员”机制": ["“一村一员”机制"], "法官进网格": ["法官进网格"], "点单": ["点单"]}
+    text = "该院依托“一村一员”机制，通过法官进网格走访，搭建点单平台，累计收集意见建议120条。"
+    assert linked(text, inits) == [(120.0, "“一村一员”机制")]
+    # a caseload is still no result of it
+    text = "该院依托“一村一员”机制，新收案件同比下降5%。"
+    assert linked(text, {"“一村一员”机制": ["“一村一员”机制"]}) == [(5.0, None)]
+
+
+def test_a_figure_of_litigation_is_no_result_of_a_practice_before_it() -> None:
+    inits = {"诉前调解": ["诉前调解"]}
+    text = "该院共审结案件3000件，其中诉前调解成功案件500件，诉讼调撤成功案件1200件。"
+    got = linked(text, inits)
+    assert (500.0, "诉前调解") in got and (1200.0, None) in got
+    # a fall of the cases filed is still the measure of work that keeps disputes out of court
+    text = "该院大力推行诉前调解，新收一审诉讼案件同比下降13%。"
+    assert linked(text, inits) == [(13.0, "诉前调解")]
+
+
+def test_people_counted_with_work_of_their_own_are_no_attribute_of_the_figure_before() -> None:
+    inits = {"特邀调解": ["特邀调解员"]}
+    text = "该院选聘60名特邀调解员和60名法律事务助理分配到各基层法院开展工作。"
+    assert linked(text, inits) == [(60.0, "特邀调解"), (60.0, None)]
+    inits = {"无讼村居创建": ["无讼村居"]}
+    text = "该院参与12个无讼村居建设，选派300名法官深入基层开展普法宣传。"
+    assert linked(text, inits) == [(12.0, "无讼村居创建"), (300.0, None)]

@@ -800,3 +800,16 @@ def test_partners_a_court_joined_or_brought_in_are_counted() -> None:
 
 def test_staff_newly_given_is_a_result() -> None:
     assert vals("该院新配备法官助理20名。") == [(20.0, "名", None)]
+
+
+def test_a_figure_stated_as_a_multiple_of_another() -> None:
+    hits = find_outcomes("速裁法官人均结案900件，是其他法官人均结案数的3.5倍。")
+    assert [(h.value, h.unit_of_measure, h.rule) for h in hits] == [
+        (900.0, "件", "outcome:count"),
+        (3.5, "倍", "outcome:ratio-multiple"),
+    ]
+    assert hits[1].metric == "速裁法官人均结案数为其他法官人均结案数的倍数"
+    hits = find_outcomes("复议收案已达诉讼收案的2.1倍。")
+    assert [(h.metric, h.value) for h in hits] == [("复议收案为诉讼收案的倍数", 2.1)]
+    # a year compared with is left alone
+    assert find_outcomes("收案量是2019年的3倍。") == []
