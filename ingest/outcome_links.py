@@ -501,7 +501,7 @@ class _Linker:
                     if free:
                         return self.head(free, lo)
                 head = (self.own_names(g) or self.t.between(*g.own))[0]
-                if counts:
+                if counts and f is not None:
                     # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
                     # items make up a brand (设立N个甲室、M个联系点，…共建“三位一体”甲网络)
                     return self.brand_of(head.name, f)
@@ -601,9 +601,10 @@ class _Linker:
             before = [m for m in before if m.credit]
             if not before:
                 return None
-            name = self.resolve(before, s_start, f)
-            if name is None:
+            resolved = self.resolve(before, s_start, f)
+            if resolved is None:
                 return None
+            name = resolved
             if (
                 caseload
                 and (not _RATIO.search(f.outcome.metric) or self.quality_indicator(f))
@@ -673,8 +674,8 @@ class _Linker:
                         return first.name, "link:caseload-source"
                     return None
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
-                name = self.resolve(paragraph, p_start)
-                return (name, rule) if name else None
+                resolved = self.resolve(paragraph, p_start)
+                return (resolved, rule) if resolved else None
         since = self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"
