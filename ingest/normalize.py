@@ -8,11 +8,13 @@ on, and keeps, for every output character, the index of the raw character it cam
   ideographs, odd spaces -> space, 「」『』 -> “”‘’;
 - Latin-1/cp1252 mojibake of UTF-8 (``æ³\\x95é\\x99¢``) is repaired; garbled runs such as
   ``?xiàng)`` become U+FFFD; both are reported in the warnings;
-- pinyin readings pasted after characters (``會議現(xiàn)場``) are removed: only a parenthesised
-  single tone-marked pinyin syllable right after a CJK character;
+- pinyin readings pasted after characters (``會議現(xiàn)場``, ``衔接(xián jiē)``) are removed: only
+  parenthesised lower-case pinyin right after CJK characters, one tone-marked syllable, or up
+  to six syllables (most tone-marked) reading as many characters before them;
 - Traditional -> Simplified with OpenCC ``t2s`` (plus a few variant forms it leaves alone,
   e.g. 陜 -> 陕), aligned character by character;
 - punctuation: ASCII ``, ; : ! ? ( ) "`` next to Chinese text become full-width (``，；：！？（）“”``),
+  and a ``.`` between Chinese characters (or ending a Chinese line) becomes ``。``,
   so downstream code sees one form; digits and Latin letters are ASCII;
 - whitespace: lines stripped, space runs collapsed, spaces next to Chinese punctuation dropped,
   hard-wrapped lines joined, blank lines removed (one paragraph per line), a paragraph break
@@ -288,7 +290,9 @@ _MOJI_SEQ = re.compile(
 _LATIN_MOJIBAKE = re.compile(f"(?:{_MOJI_SEQ.pattern})+")
 _LATIN_LEAD = re.compile(f"[\u00c2-\u00f4]{_CONT}")
 
-_PINYIN_GLOSS = re.compile(f"(?=[(（])(?<={_CJK})[(（]([{_PINYIN_LETTERS}]{{1,6}})[)）]")
+_PINYIN_GLOSS = re.compile(
+    f"(?=[(（])(?<={_CJK})[(（]([{_PINYIN_LETTERS}]{{1,6}}(?: [{_PINYIN_LETTERS}]{{1,6}}){{0,5}})[)）]"
+)
 # '?' standing for a lost character, followed by the remains of a pinyin gloss: ?xiàng) ?fàn)I
 _GARBLED = re.compile(
     f"(?:[?\ufffd][{_PINYIN_LETTERS}]{{1,7}}\\)?[A-Za-z]{{0,2}}[\u3100-\u312f]?)+"
@@ -304,6 +308,8 @@ _PAREN_PAIR = re.compile(r"\(([^()\n]*)\)")
 _PAREN_ANY = re.compile(r"[()]")
 _CENSOR = re.compile(r"[□■＊*×]+")
 _DOUBLED = re.compile(r"([，、；。])\1+")
+# a half-width full stop between Chinese characters (or ending a Chinese line): 。
+_CJK_STOP = re.compile(f"(?<={_CJK})\\.(?=[ ]?(?:{_CJK}|“)|[ ]*$)", re.M)
 
 _FLAT_PARA = re.compile(r"(?=[ ])(?<=[。！？；!?”])[ ]{2,}(?=\S)")
 _WS = re.compile(r"(?=[ \n])(?:[ ]*\n[ \n]*|\A[ ]+|[ ]+\Z|[ ]{2,})")
@@ -358,9 +364,28 @@ def _encodable_cp1252(c: str) -> bool:
     return True
 
 
+def _is_reading(words: list[str], text: str, end: int) -> bool:
+    """Lower-case pinyin syllables, most with a tone mark, no more than the CJK characters
+    right before `end` that they read (衔接(xián jiē), 茅草街(máo cǎo jiē)); a capitalised
+    romanisation (枫桥(Fēngqiáo)) or a word of another language is no reading."""
+    if any(not w.islower() for w in words):
+        return False
+    toned = sum(_is_toned_syllable(w) for w in words)
+    syllables = all(_SYLLABLE.fullmatch(w.translate(_TONE_STRIP)) for w in words)
+    if not syllables or 2 * toned < len(words) or toned == 0:
+        return False
+    i = end - 1
+    while i >= 0 and end - i <= len(words) and _CJK_RE.match(text, i):
+        i -= 1
+    return end - 1 - i >= len(words)
+
+
 def _remove_pinyin(t: Tracked) -> int:
     def drop(m: re.Match[str]) -> str | None:
-        return "" if _is_toned_syllable(m.group(1)) else None
+        words = m.group(1).split(" ")
+        if len(words) == 1:
+            return "" if _is_toned_syllable(words[0]) else None
+        return "" if _is_reading(words, t.text, m.start()) else None
 
     return t.sub(_PINYIN_GLOSS, drop)
 
@@ -397,6 +422,8 @@ def _mark_garbled(t: Tracked) -> None:
 
 
 def _punctuation(t: Tracked) -> None:
+    if "." in t.text:  # 工作情况.该院… is two sentences
+        t.same_length(_CJK_STOP.sub("。", t.text))
     # Each conversion can give a neighbour its Chinese context (“ before :, ， before (),
     # so repeat until nothing changes; the second round is usually a no-op, but a run of
     # spaced marks (? ? ? ?壮美) converts one mark per round from the Chinese side.

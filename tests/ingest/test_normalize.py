@@ -86,6 +86,26 @@ def test_full_width_pinyin_parentheses_are_removed() -> None:
     assert normalize_text("調（diào）解")[0] == "调解"
 
 
+def test_readings_of_several_characters_are_removed() -> None:
+    """A reading of a whole word (衔接(xián jiē), 渔场(yú chǎng)) goes like one syllable's,
+    with offsets kept; a capitalised romanisation, other words, or more syllables than the
+    characters before them stay."""
+    raw = "推行诉非衔接(xián jiē)机制，渔场（yú chǎng）法庭"
+    text, offsets, _ = normalize_text(raw)
+    assert text == "推行诉非衔接机制，渔场法庭"
+    assert_offsets(raw, text, offsets)
+    assert normalize_text("法庭(Yú Chǎng)")[0] == "法庭（Yú Chǎng）"
+    assert normalize_text("会议(hello world)召开")[0] == "会议（hello world）召开"
+    assert normalize_text("场(yú chǎng)")[0] == "场（yú chǎng）"
+
+
+def test_a_half_width_full_stop_between_chinese_ends_a_sentence() -> None:
+    assert normalize_text("工作情况.该院推行")[0] == "工作情况。该院推行"
+    assert normalize_text("结案率达到九成. \n")[0] == "结案率达到九成。"
+    for kept in ("增长1.5%", "详见www.court.gov.cn网站", "第1.2条", "ABC.该院"):
+        assert normalize_text(kept)[0] == kept
+
+
 # --- traditional -> simplified --------------------------------------------------------------
 
 
