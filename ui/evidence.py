@@ -35,6 +35,31 @@ def render() -> None:
         documents_table(f"{P}.docs")
 
 
+def _decided_away(fact_id: str) -> bool:
+    """Say so when a reviewer rejected the fact or corrected it into another (a link shared
+    before the decision), with who, when and why; False when no decision took it away."""
+    from graph import review
+
+    taken = [
+        d for d in review.decisions(state.store(), fact_id) if d.decision in ("reject", "correct")
+    ]
+    if not taken:
+        return False
+    last = taken[-1]
+    when = last.time[:16].replace("T", " ")
+    if last.decision == "reject":
+        st.warning(
+            f"这条事实已被驳回：{last.reviewer}，{when}，理由：{last.note or '（未写）'}。"
+            "驳回的事实不再出现在各页的回答和导出中；这次决定记在审核历史里"
+            f"（`python -m graph review history {fact_id}`）。"
+        )
+    else:
+        new_id = review.corrected_fact_id(last)
+        st.info(f"这条事实已由 {last.reviewer} 于 {when} 修改，现为另一条事实。")
+        st.link_button("查看修改后的事实", state.evidence_link(new_id) or "")
+    return True
+
+
 def _fact(fact_id: str) -> None:
     facts = state.rows("fact", {"fact_id": fact_id})
     evidence = state.rows("evidence", {"fact_id": fact_id})
@@ -51,10 +76,11 @@ def _fact(fact_id: str) -> None:
         )
         return
     if not evidence:
-        st.error(
-            f"没有找到事实 {fact_id!r} 的证据句。它可能来自人工整理的名录（没有原文），"
-            "或链接已过期：请从举措或单位页重新进入。"
-        )
+        if not _decided_away(fact_id):
+            st.error(
+                f"没有找到事实 {fact_id!r} 的证据句。它可能来自人工整理的名录（没有原文），"
+                "或链接已过期：请从举措或单位页重新进入。"
+            )
         return
     if facts:
         f = facts[0]

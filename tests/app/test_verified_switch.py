@@ -96,3 +96,24 @@ def test_the_path_page_counts_the_unverified_facts_it_draws(reviewed, app) -> No
     at = app(page="path", **{"from": g.BING, "to": g.SUYUAN})
     no_trouble(at)
     assert "图中的关系：1 条事实均已核实" in texts(at, "caption")
+
+
+def test_a_rejected_or_corrected_facts_link_says_who_decided(reviewed, app) -> None:
+    """A link shared before a decision took the fact away says what happened to it (who,
+    when, why; the corrected fact's page), not that the link has expired."""
+    review.decide(reviewed, DING_SUYUAN, "reject", reviewer="审核员乙", note="不是该单位的做法")
+    review.decide(
+        reviewed,
+        fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted"),
+        "correct",
+        reviewer="审核员丙",
+        new={"stage": "adopted"},
+    )
+    at = app(page="evidence", fact=DING_SUYUAN)
+    no_trouble(at)
+    assert any("已被驳回：审核员乙" in w and "不是该单位的做法" in w for w in texts(at, "warning"))
+    at = app(page="evidence", fact=fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted"))
+    no_trouble(at)
+    assert any("已由 审核员丙" in i for i in texts(at, "info"))
+    moved = fact_id("ADOPTED", g.MID, g.SUYUAN, "adopted")
+    assert at.get("link_button")[0].proto.url == f"?page=evidence&fact={moved}"
