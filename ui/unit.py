@@ -35,7 +35,7 @@ def render() -> None:
     kind = props.get("kind")
     st.subheader(props.get("name", unit_id))
     meta = [state.kind_zh(kind)]
-    if props.get("level"):
+    if props.get("level") and state.level_zh(props["level"]) not in meta:  # 人民法庭 once
         meta.append(state.level_zh(props["level"]))
     meta += [props[k] for k in ("province", "city", "county") if props.get(k)]
     aliases = [a for a in props.get("aliases") or [] if a != props.get("name")]
@@ -50,10 +50,10 @@ def render() -> None:
         kwargs={"id": unit_id},
     )
     if kind in ("Court", "Tribunal", "Organization"):
-        _hierarchy(unit_id, props)
+        below = _hierarchy(unit_id, props)
         tabs = st.tabs(["推行的举措", "人员及职务", "成效数据", "文档", "简报与图片"])
         with tabs[0]:
-            _initiatives(unit_id)
+            _initiatives(unit_id, below)
         with tabs[1]:
             _people(unit_id)
         with tabs[2]:
@@ -72,7 +72,8 @@ def render() -> None:
             st.json({k: v for k, v in props.items() if k != "search_text"})
 
 
-def _hierarchy(unit_id: str, props: dict[str, Any]) -> None:
+def _hierarchy(unit_id: str, props: dict[str, Any]) -> int:
+    """The unit's superiors and the units under it; returns how many are under it."""
     rows = state.rows("hierarchy", {"unit": unit_id})
     up = [r for r in rows if r["direction"] == "up"]
     down = [r for r in rows if r["direction"] == "down"]
@@ -96,13 +97,22 @@ def _hierarchy(unit_id: str, props: dict[str, Any]) -> None:
                 links={"单位页": lambda r: state.link(r["id"])},
                 key=f"{P}.down",
             )
+    return len(down)
 
 
-def _initiatives(unit_id: str) -> None:
+def _initiatives(unit_id: str, below: int = 0) -> None:
     rows = state.rows("adopted_by", {"unit": unit_id})
     facts_note("adopted_by", {"unit": unit_id})
     if not rows:
-        st.info("没有这个单位推行改革举措的记录。")
+        st.info(
+            "没有这个单位推行改革举措的记录。"
+            + (
+                f"它的 {below} 个下级单位各自的记录在上面「下级单位」的单位页；"
+                "全辖区的推行情况见「扩散分析 → 辖区覆盖」。"
+                if below
+                else ""
+            )
+        )
         return
     shown = [
         {

@@ -533,3 +533,17 @@ def test_timeline_reads_the_adopters_filters_as_the_tab_does(small_store, app) -
     at = app(page="initiative", id=g.SUYUAN, tab="推行时间线", province="甲省")
     no_trouble(at)
     assert any("按「采用单位」页签的筛选条件" in t for t in texts(at, "caption"))
+
+
+def test_unit_page_names_a_tribunal_once_and_points_below_an_empty_court(small_store, app):
+    """A tribunal's kind and level are both 人民法庭: said once. A court with no adoptions
+    of its own but units under it says where theirs are (not just 'no record')."""
+    at = app(page="unit", id=g.DONGHU)
+    no_trouble(at)
+    assert not any("人民法庭　人民法庭" in c for c in texts(at, "caption"))
+    at = app(page="unit", id=g.WU)  # no adoptions, no units under it
+    no_trouble(at)
+    assert "没有这个单位推行改革举措的记录。" in texts(at, "info")
+    at = app(page="unit", id=g.HIGH)  # no adoptions, a court under it
+    no_trouble(at)
+    assert any("没有这个单位推行改革举措的记录" in i and "下级单位" in i for i in texts(at, "info"))
