@@ -406,3 +406,53 @@ def test_all_documents_come_a_page_at_a_time(store) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(documents, "_floor", lambda _s, _p: Plan(params={"floor": ""}))
         assert run(store, "all_documents", {}).rows == first.rows
+
+
+def test_whole_graph_tables_count_every_row_from_light_reads(server_store, monkeypatch) -> None:
+    """The adopters' figures: the first rows read in full for the first units only, the
+    totals, sources and facts counted on every row; the province counts: where courts are
+    (not the units' yearly counts) and each initiative's facts; co-adoption and early
+    adopters from one read of the adoptions."""
+    from graph.model import document_id
+    from queries.registry import run
+    from tests.app.test_large_tables import with_more_figures
+
+    graph = small_graph_in(server_store, with_document_c, with_more_figures)
+    full = analytics.outcomes_report(graph, "诉源治理")
+    assert [(r["unit_id"], r["metric"]) for r in full.rows] == [
+        (g.DING, "结案率"),
+        (g.DING, "调解率"),
+        (g.BING, "调解率"),
+        (g.MID, "诉前化解纠纷"),
+    ]
+    for first in (1, 2, 3, 10):
+        page = analytics.outcomes_report(graph, "诉源治理", first=first)
+        assert page.rows == full.rows[:first]
+        assert (page.total, page.units, page.tally, page.truncated) == (4, 3, full.tally, False)
+        assert page.doc_ids == full.doc_ids == sorted([g.DOC_A, document_id("d" * 64)])
+    assert full.tally == analytics.Tally(7, 7)  # 3 adoptions, 4 reports
+    only = analytics.outcomes_report(graph, "诉源治理", verified_only=True, first=2)
+    assert (only.rows, only.total, only.tally) == ([], 0, analytics.Tally(7, 7, True))
+    some = run(graph, "adopter_outcomes", {"initiative": g.SUYUAN, "units": f"{g.MID},{g.BING}"})
+    assert sorted(r["unit_id"] for r in some.rows) == sorted([g.MID, g.BING])
+
+    counts = analytics.province_counts(graph)
+    assert counts.tallies == {
+        "诉源治理": analytics.Tally(3, 3),
+        "枫桥式人民法庭": analytics.Tally(2, 2),
+    }
+    assert counts.tally == analytics.Tally(5, 5)
+    assert counts.table("诉源治理")[0]["basic_adopted"] == 2
+    assert {r["court_id"] for r in run(graph, "court_places").rows} >= {g.MID, g.BING, g.DING}
+
+    found = analytics.adoptions(graph)
+    expected = (analytics.co_adoption(graph, min_shared=1), analytics.early_adopters(graph))
+
+    def no_read(*_a, **_k):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(analytics, "run", no_read)
+    shared = analytics.co_adoption(graph, min_shared=1, adoptions=found)
+    assert sorted(shared.edges(data=True)) == sorted(expected[0].edges(data=True))
+    assert shared.graph["tally"] == expected[0].graph["tally"]
+    assert analytics.early_adopters(graph, adoptions=found) == expected[1]

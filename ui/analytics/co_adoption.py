@@ -11,7 +11,6 @@ from ui import state
 from ui.analytics.shared import (
     P,
     _co_adoption_of,
-    _early_of,
     _facts_caption,
     _store_key,
     facts_note,
@@ -39,7 +38,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         )
     )
     state.set_params(min_shared=None if min_shared == 2 else min_shared)
-    graph = _co_adoption_of(_store_key(), min_shared)
+    graph, early = _co_adoption_of(_store_key(), min_shared)
     _facts_caption(graph.graph["tally"])
     pairs = sorted(
         (
@@ -70,7 +69,6 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         )
         st.caption("Jaccard 相似度 = 共同采用单位数 ÷ 采用任一项的单位数。")
     st.markdown("#### 先行单位")
-    early = _early_of(_store_key())
     if not early:
         st.info("还没有单位推行过两项以上有日期的举措，无法比较先后。")
         return

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from graph.model import LEVELS
+from queries import analytics
 from ui import state
 from ui.analytics.shared import (
     P,
@@ -20,7 +21,6 @@ from ui.analytics.shared import (
     _levels_param,
     _scope,
     _store_key,
-    _timeline_of,
 )
 from ui.common import table
 
@@ -154,12 +154,14 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
     from ui.province_levels import by_level
 
-    # counts beside their denominators, from the same facts
-    by_level(initiatives, levels, f"{P}.matrix_initiative", scope=_scope())
-    _coverage_map(initiatives, levels)
+    # counts beside their denominators, from the same counts (read once for both tables)
+    by_level(initiatives, levels, f"{P}.matrix_initiative", scope=_scope(), counts=counts)
+    _coverage_map(initiatives, levels, counts)
 
 
-def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
+def _coverage_map(
+    initiatives: list[dict[str, Any]], levels: list[str], counts: analytics.ProvinceCounts
+) -> None:
     """The coverage map (覆盖地图) of one initiative, for the country or one province."""
     from ui.downloads import coverage_map_buttons
 
@@ -167,9 +169,11 @@ def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
     c1, c2 = st.columns([3, 2])
     with c1:
         initiative_id = _initiative(initiatives)
-    tl = _timeline_of(_store_key(), initiative_id)  # every adopter, dated or not
+    name = next((r["initiative"] for r in initiatives if r["initiative_id"] == initiative_id), "")
+    # the provinces with a court of the chosen levels reported adopting it (what the map
+    # counts), from the table's counts: nothing more is read
     provinces = sorted(
-        {r["province"] for r in [*tl.first, *tl.undated_units]}
+        set(counts.adopted_by_level.get(name) or {})
         - {None, "", "北京市", "天津市", "上海市", "重庆市"}
     )
     scope = c2.selectbox(
@@ -178,7 +182,6 @@ def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
         key=f"{P}.map_scope",
         help="全国按省份；选一个省份则按该省各地市",
     )
-    name = next((r["initiative"] for r in initiatives if r["initiative_id"] == initiative_id), "")
     st.caption(
         f"按上面所选层级（{'、'.join(_level_label(v) for v in levels)}）统计已报道的法院所占比例；"
         "边界为中国官方口径（含南海诸岛），离线绘制。"

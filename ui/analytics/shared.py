@@ -80,18 +80,20 @@ def _counts_of(store_key: str, levels: tuple[str, ...]) -> analytics.ProvinceCou
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算共同采用…")
-def _co_adoption_of(store_key: str, min_shared: int) -> Any:
-    return analytics.co_adoption(state.store(), min_shared=min_shared, **_scope())
-
-
-@st.cache_data(ttl=300, max_entries=8, show_spinner=False)
-def _early_of(store_key: str) -> list[dict[str, Any]]:
-    return analytics.early_adopters(state.store(), **_scope())
+def _co_adoption_of(store_key: str, min_shared: int) -> tuple[Any, list[dict[str, Any]]]:
+    """The co-adoption network and the early adopters, from one read of every adoption."""
+    store = state.store()
+    found = analytics.adoptions(store, **_scope())
+    return (
+        analytics.co_adoption(store, min_shared=min_shared, adoptions=found, **_scope()),
+        analytics.early_adopters(store, adoptions=found, **_scope()),
+    )
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
-def _outcomes_of(store_key: str, initiative_id: str) -> analytics.Outcomes:
-    return analytics.outcomes_report(state.store(), initiative_id, **_scope())
+def _outcomes_of(store_key: str, initiative_id: str, first: int | None) -> analytics.Outcomes:
+    """The adopters' figures: the `first` rows (None: all) and the totals of every row."""
+    return analytics.outcomes_report(state.store(), initiative_id, first=first, **_scope())
 
 
 def facts_note(tally: analytics.Tally) -> str:
