@@ -456,3 +456,25 @@ def test_whole_graph_tables_count_every_row_from_light_reads(server_store, monke
     assert sorted(shared.edges(data=True)) == sorted(expected[0].edges(data=True))
     assert shared.graph["tally"] == expected[0].graph["tally"]
     assert analytics.early_adopters(graph, adoptions=found) == expected[1]
+
+
+def test_shared_adopters_are_counted_the_same_a_block_of_units_at_a_time(
+    graph, monkeypatch
+) -> None:
+    """Co-adoption counts shared adopters as a matrix product over blocks of units: any block
+    size gives the same pairs, and a pair of initiatives no unit adopted both is no edge."""
+    whole = analytics.co_adoption(graph)
+    monkeypatch.setattr(analytics, "_UNITS_AT_ONCE", 1)
+    blocks = analytics.co_adoption(graph)
+    assert (
+        sorted(whole.edges(data=True))
+        == sorted(blocks.edges(data=True))
+        == [("枫桥式人民法庭", "诉源治理", {"shared": 2, "jaccard": 2 / 3})]
+    )
+    assert analytics.co_adoption(graph, min_shared=0).number_of_edges() == 1
+    assert analytics.earlier_counts({}) == {}
+    assert analytics.earlier_counts({"a": "2019-03-02", "b": "2019-03", "c": "2019-03-01"}) == {
+        "a": 1,  # after c on the same month; b (month only) ties with both
+        "b": 0,
+        "c": 0,
+    }
