@@ -289,3 +289,29 @@ def test_a_large_panel_is_made_when_asked_for(graph, app, monkeypatch) -> None:
     assert {m.label: m.value for m in at.metric}["面板行数"] == "9"
     at = app(page="analytics", tab="数据导出", ids=g.SUYUAN, levels="intermediate")
     assert {m.label: m.value for m in at.metric}["面板行数"] == "3"  # 1 court: at once
+
+
+def test_the_province_table_shades_as_pandas_oranges_without_matplotlib() -> None:
+    """The coloured cells: the same colours (within 2/255 a channel: matplotlib keeps 256
+    levels) and the same text colour as pandas' background_gradient(cmap="Oranges")."""
+    import numpy as np
+    import pandas as pd
+
+    from ui.analytics.coverage import _shades
+
+    values = pd.DataFrame(np.random.default_rng(7).random((12, 9)) * 0.6)
+    values.iloc[0, 0] = 0.0
+    top = float(values.max().max())
+    expected = values.style.background_gradient(cmap="Oranges", vmin=0.0, vmax=top)
+    ours = _shades(values, top)
+    for (i, j), props in expected._compute().ctx.items():
+        want = dict(props)
+        background, text = ours.iat[i, j].split("; ")
+        got = background.removeprefix("background-color: #")
+        wanted = want["background-color"].removeprefix("#")
+        assert all(
+            abs(int(got[k : k + 2], 16) - int(wanted[k : k + 2], 16)) <= 2 for k in (0, 2, 4)
+        ), (i, j, got, wanted)
+        assert text == f"color: {want['color']}"
+    assert ours.iat[0, 0].startswith("background-color: #fff5eb")
+    assert _shades(values.iloc[:1, :1], 0.0).iat[0, 0].startswith("background-color: #fff5eb")
