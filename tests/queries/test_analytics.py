@@ -458,19 +458,18 @@ def test_whole_graph_tables_count_every_row_from_light_reads(server_store, monke
     assert analytics.early_adopters(graph, adoptions=found) == expected[1]
 
 
-def test_shared_adopters_are_counted_the_same_a_block_of_units_at_a_time(
-    graph, monkeypatch
-) -> None:
-    """Co-adoption counts shared adopters as a matrix product over blocks of units: any block
-    size gives the same pairs, and a pair of initiatives no unit adopted both is no edge."""
-    whole = analytics.co_adoption(graph)
-    monkeypatch.setattr(analytics, "_UNITS_AT_ONCE", 1)
-    blocks = analytics.co_adoption(graph)
-    assert (
-        sorted(whole.edges(data=True))
-        == sorted(blocks.edges(data=True))
-        == [("枫桥式人民法庭", "诉源治理", {"shared": 2, "jaccard": 2 / 3})]
-    )
+def test_shared_adopters_and_early_ranks_are_counted_with_arrays(graph) -> None:
+    """Co-adoption sums each initiative's adopters' membership rows (the diagonal: its
+    adopters), early ranks are sorted searches over all dates at once; a pair no unit
+    adopted both is no edge, whatever `min_shared`."""
+    found, _tally = analytics.adoptions(graph)
+    names = sorted(name for name, _per in found.values())
+    assert names == ["枫桥式人民法庭", "诉源治理"]
+    assert analytics._shared_adopters(found, names).tolist() == [[2, 2], [2, 3]]
+    assert analytics._shared_adopters({}, []).shape == (0, 0)
+    assert sorted(analytics.co_adoption(graph).edges(data=True)) == [
+        ("枫桥式人民法庭", "诉源治理", {"shared": 2, "jaccard": 2 / 3})
+    ]
     assert analytics.co_adoption(graph, min_shared=0).number_of_edges() == 1
     assert analytics.earlier_counts({}) == {}
     assert analytics.earlier_counts({"a": "2019-03-02", "b": "2019-03", "c": "2019-03-01"}) == {
@@ -478,3 +477,10 @@ def test_shared_adopters_are_counted_the_same_a_block_of_units_at_a_time(
         "b": 0,
         "c": 0,
     }
+    # 诉源治理: 中院 0, 丙区 0.5, 丁县 1; 枫桥: 丙区 0, 丁县 1 (one adoption: no mean)
+    ranks = analytics.early_adopters(graph, min_initiatives=1, adoptions=(found, _tally))
+    assert [(x["unit_id"], x["initiatives"], x["mean_rank"], x["place"]) for x in ranks] == [
+        (g.MID, 1, 0.0, 1),
+        (g.BING, 2, 0.25, 2),
+        (g.DING, 2, 1.0, 3),
+    ]
