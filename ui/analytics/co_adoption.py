@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
 from figures.co_adoption import NETWORK_HEIGHT, co_adoption_html
+from queries import analytics
 from ui import state
 from ui.analytics.shared import (
     P,
-    _co_adoption_of,
     _facts_caption,
+    _scope,
     _store_key,
     facts_note,
 )
@@ -19,6 +20,41 @@ from ui.common import embed_html, table
 
 
 # -- 共同采用 -------------------------------------------------------------------------------
+class CoAdoption(NamedTuple):
+    """What the tab shows, made once per scope and threshold: every pair (strongest first),
+    the network's page of its strongest pairs, the facts, and the early adopters."""
+
+    pairs: list[dict[str, Any]]
+    html: str
+    drawn: int  # pairs the network draws
+    tally: analytics.Tally
+    early: list[dict[str, Any]]
+
+
+@st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算共同采用…")
+def _co_adoption_of(store_key: str, min_shared: int) -> CoAdoption:
+    """From one read of every adoption; the pairs sorted and the network drawn here, not on
+    every run of the tab (32,000 pairs on a national graph)."""
+    store = state.store()
+    found = analytics.adoptions(store, **_scope())
+    graph = analytics.co_adoption(store, min_shared=min_shared, adoptions=found, **_scope())
+    pairs = sorted(
+        (
+            {"a": a, "b": b, "shared": d["shared"], "jaccard": round(d["jaccard"], 3)}
+            for a, b, d in graph.edges(data=True)
+        ),
+        key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
+    )
+    drawn = _strongest(graph, pairs) if pairs else graph
+    return CoAdoption(
+        pairs,
+        co_adoption_html(drawn) if pairs else "",
+        drawn.number_of_edges(),
+        graph.graph["tally"],
+        analytics.early_adopters(store, adoptions=found, **_scope()),
+    )
+
+
 def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     key = f"{P}.min_shared"
     if key not in st.session_state:
@@ -38,26 +74,19 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         )
     )
     state.set_params(min_shared=None if min_shared == 2 else min_shared)
-    graph, early = _co_adoption_of(_store_key(), min_shared)
-    _facts_caption(graph.graph["tally"])
-    pairs = sorted(
-        (
-            {"a": a, "b": b, "shared": d["shared"], "jaccard": round(d["jaccard"], 3)}
-            for a, b, d in graph.edges(data=True)
-        ),
-        key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
-    )
+    found = _co_adoption_of(_store_key(), min_shared)
+    pairs, tally, early = found.pairs, found.tally, found.early
+    _facts_caption(tally)
     if not pairs:
         st.info(f"没有两项举措被至少 {min_shared} 个相同的单位推行。可以把上面的数字调小。")
     else:
-        drawn = _strongest(graph, pairs)
-        embed_html(co_adoption_html(drawn), NETWORK_HEIGHT + 10)
+        embed_html(found.html, NETWORK_HEIGHT + 10)
         st.caption(
             "节点：举措（越大 = 推行单位越多）；连线：有单位同时推行两项举措（越粗 = 共同单位越多）。"
             + (
-                f"图中只画出共同采用单位最多的 {drawn.number_of_edges():,} 对"
+                f"图中只画出共同采用单位最多的 {found.drawn:,} 对"
                 f"（共 {len(pairs):,} 对，全部列在下表）；可调大最少共同采用单位数。"
-                if drawn.number_of_edges() < len(pairs)
+                if found.drawn < len(pairs)
                 else ""
             )
         )
@@ -80,7 +109,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     )
     st.caption(
         "平均先行名次：在它推行的每项举措中，它首次报道推行的先后名次（0 = 最早，1 = 最晚）的平均值。"
-        + (f"核实情况：{facts_note(graph.graph['tally'])}。" if graph.graph["tally"].facts else "")
+        + (f"核实情况：{facts_note(tally)}。" if tally.facts else "")
     )
 
 

@@ -79,17 +79,6 @@ def _counts_of(store_key: str, levels: tuple[str, ...]) -> analytics.ProvinceCou
     return analytics.province_counts(state.store(), levels=levels, **_scope())
 
 
-@st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算共同采用…")
-def _co_adoption_of(store_key: str, min_shared: int) -> tuple[Any, list[dict[str, Any]]]:
-    """The co-adoption network and the early adopters, from one read of every adoption."""
-    store = state.store()
-    found = analytics.adoptions(store, **_scope())
-    return (
-        analytics.co_adoption(store, min_shared=min_shared, adoptions=found, **_scope()),
-        analytics.early_adopters(store, adoptions=found, **_scope()),
-    )
-
-
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
 def _outcomes_of(store_key: str, initiative_id: str, first: int | None) -> analytics.Outcomes:
     """The adopters' figures: the `first` rows (None: all) and the totals of every row."""
