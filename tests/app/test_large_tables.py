@@ -315,3 +315,25 @@ def test_the_province_table_shades_as_pandas_oranges_without_matplotlib() -> Non
         assert text == f"color: {want['color']}"
     assert ours.iat[0, 0].startswith("background-color: #fff5eb")
     assert _shades(values.iloc[:1, :1], 0.0).iat[0, 0].startswith("background-color: #fff5eb")
+
+
+def test_co_adoption_is_drawn_once_not_on_every_run(graph, app, monkeypatch) -> None:
+    """The network's HTML and the sorted pairs are part of the cached answer: a rerun of the
+    tab (any widget) neither draws nor sorts again."""
+    from ui.analytics import co_adoption
+
+    spy_queries(monkeypatch)  # empties the page's caches
+    drawn: list[int] = []
+    original = co_adoption.co_adoption_html
+
+    def draw(graph):
+        drawn.append(graph.number_of_edges())
+        return original(graph)
+
+    monkeypatch.setattr(co_adoption, "co_adoption_html", draw)
+    at = app(page="analytics", tab="共同采用")
+    no_trouble(at)
+    at.run()
+    no_trouble(at)
+    assert drawn == [1]
+    assert len([el for el in at.get("iframe") if "vis.Network" in el.proto.srcdoc]) == 1
