@@ -289,8 +289,11 @@ def _adoptions_tallied(
     *,
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
+    units_only: bool = False,
 ) -> tuple[Adoptions, dict[str, Tally]]:
-    """`_adoptions` with the facts counted per initiative (initiative id -> Tally)."""
+    """`_adoptions` with the facts counted per initiative (initiative id -> Tally).
+    `units_only`: for callers that only count or look up the units, a unit may map to None
+    instead of its Adoption where the summary is read (120,000 tuples not made)."""
     wanted = [None] if initiatives is None else list(initiatives)
     out: Adoptions = {}
     tallies: dict[str, Tally] = {}
@@ -299,7 +302,12 @@ def _adoptions_tallied(
         stage_sets: dict[str | None, frozenset[str]] = {}
         for iid in wanted:
             for r in run(store, "adoption_summary", {"initiative": iid}).rows:
+                # the summary's own sums (what `adoption_tally` adds up without collections)
+                tallies[r["initiative_id"]] = Tally(r["facts"] or 0, r["unverified"] or 0)
                 units, stages, dates = r["units"] or [], r["stages"] or [], r["dates"] or []
+                if units_only:
+                    out[r["initiative_id"]] = (r["initiative"], dict.fromkeys(units))  # type: ignore[arg-type]
+                    continue
                 for s in set(stages) - stage_sets.keys():
                     stage_sets[s] = _stages(s)
                 # built in C (map, zip, tuple.__new__): a national graph has 120,000
@@ -319,8 +327,6 @@ def _adoptions_tallied(
                     )
                 )
                 out[r["initiative_id"]] = (r["initiative"], per)
-                # the summary's own sums (what `adoption_tally` adds up without collections)
-                tallies[r["initiative_id"]] = Tally(r["facts"] or 0, r["unverified"] or 0)
         return out, tallies
     rows = [r for iid in wanted for r in events_of(store, iid, collections=collections)]
     statuses: dict[str, list[str | None]] = defaultdict(list)
@@ -790,7 +796,7 @@ def province_counts(
     adopted: dict[str, dict[str, int]] = {}
     adopted_by_level: dict[str, dict[str, dict[str, int]]] = {}
     found, tallies = _adoptions_tallied(
-        store, ids, collections=collections, verified_only=verified_only
+        store, ids, collections=collections, verified_only=verified_only, units_only=True
     )
     tally = Tally(verified_only=verified_only)
     for each in tallies.values():

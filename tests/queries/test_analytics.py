@@ -436,6 +436,13 @@ def test_whole_graph_tables_count_every_row_from_light_reads(server_store, monke
     some = run(graph, "adopter_outcomes", {"initiative": g.SUYUAN, "units": f"{g.MID},{g.BING}"})
     assert sorted(r["unit_id"] for r in some.rows) == sorted([g.MID, g.BING])
 
+    # counting by province needs the units only: no Adoption is made for them
+    full, tallies = analytics._adoptions_tallied(graph)
+    bare, same = analytics._adoptions_tallied(graph, units_only=True)
+    assert same == tallies and {i: set(per) for i, (_n, per) in bare.items()} == {
+        i: set(per) for i, (_n, per) in full.items()
+    }
+    assert {v for _n, per in bare.values() for v in per.values()} == {None}
     counts = analytics.province_counts(graph)
     assert counts.tallies == {
         "诉源治理": analytics.Tally(3, 3),
