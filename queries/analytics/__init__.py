@@ -860,6 +860,34 @@ def co_adoption(
     count; `adoptions`: what `adoptions()` read for them, so nothing is read again).
     `graph.graph["tally"]` counts the adoptions it stands on."""
     import networkx as nx
+
+    size, pairs, tally = shared_adopters(
+        store,
+        min_shared=min_shared,
+        collections=collections,
+        verified_only=verified_only,
+        adoptions=adoptions,
+    )
+    g = nx.Graph(tally=tally)
+    for name in sorted(size):
+        g.add_node(name, adopters=size[name])
+    for x, y, n in pairs:
+        g.add_edge(x, y, shared=n, jaccard=n / (size[x] + size[y] - n))
+    return g
+
+
+def shared_adopters(
+    store: GraphStore,
+    *,
+    min_shared: int = 1,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+    adoptions: tuple[Adoptions, Tally] | None = None,
+) -> tuple[dict[str, int], list[tuple[str, str, int]], Tally]:
+    """What `co_adoption` draws, without the graph: initiative -> adopters, every pair of
+    initiatives with at least `min_shared` (and at least one) shared adopters as (a, b,
+    shared) with a < b, in name order, and the adoptions counted (a national graph has
+    32,000 pairs: a table needs no graph of them)."""
     import numpy as np
 
     found, tally = adoptions or _adoptions(
@@ -867,15 +895,15 @@ def co_adoption(
     )
     size = {name: len(per) for name, per in found.values()}
     names = sorted(size)
-    g = nx.Graph(tally=tally)
-    for name in names:
-        g.add_node(name, adopters=size[name])
     shared = _shared_adopters(found, names)
-    for a, b in zip(*np.nonzero(np.triu(shared >= max(min_shared, 1), 1)), strict=True):
-        n = int(shared[a, b])
-        x, y = names[a], names[b]
-        g.add_edge(x, y, shared=n, jaccard=n / (size[x] + size[y] - n))
-    return g
+    first, second = np.nonzero(np.triu(shared >= max(min_shared, 1), 1))  # row-major: sorted
+    pairs = [
+        (names[a], names[b], n)
+        for a, b, n in zip(
+            first.tolist(), second.tolist(), shared[first, second].tolist(), strict=True
+        )
+    ]
+    return size, pairs, tally
 
 
 def _shared_adopters(found: Adoptions, names: list[str]) -> np.ndarray:

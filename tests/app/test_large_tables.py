@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import networkx as nx
 import pytest
 
 from tests import graph_fixtures as g
@@ -103,14 +102,17 @@ def test_the_co_adoption_network_draws_the_strongest_pairs_only(monkeypatch) -> 
     from ui.analytics import co_adoption
 
     monkeypatch.setattr(co_adoption, "NETWORK_EDGES", 2)
-    graph = nx.Graph(tally="t")
-    pairs = []
-    for a, b, n in [("甲", "乙", 5), ("甲", "丙", 3), ("乙", "丙", 1)]:
-        graph.add_edge(a, b, shared=n, jaccard=0.5)
-        pairs.append({"a": a, "b": b, "shared": n})
-    drawn = co_adoption._strongest(graph, pairs)
-    assert sorted(drawn.edges) == [("甲", "丙"), ("甲", "乙")] and drawn.graph["tally"] == "t"
-    assert co_adoption._strongest(graph, pairs[:2]) is graph
+    size = {"甲": 9, "乙": 8, "丙": 7, "丁": 1}
+    pairs = [
+        {"a": a, "b": b, "shared": n}
+        for a, b, n in [("甲", "乙", 5), ("甲", "丙", 3), ("乙", "丙", 1)]
+    ]
+    drawn = co_adoption._network(size, pairs, "t")
+    assert {frozenset(e) for e in drawn.edges} == {frozenset("甲丙"), frozenset("甲乙")}
+    assert drawn.graph["tally"] == "t" and set(drawn) == {"甲", "乙", "丙"}
+    assert drawn.edges["甲", "乙"] == {"shared": 5, "jaccard": 5 / 12}
+    whole = co_adoption._network(size, pairs[:2], "t")  # no more pairs than it draws
+    assert set(whole) == set(size) and whole.number_of_edges() == 2
 
 
 def test_the_province_table_colours_the_most_covered_initiatives(graph, app, monkeypatch):
@@ -264,6 +266,11 @@ def test_the_province_tables_read_court_places_and_the_adoptions_once(
 
 def test_co_adoption_and_early_adopters_read_the_adoptions_once(graph, app, monkeypatch):
     asked = spy_queries(monkeypatch)
+
+    def no_graph(*_a, **_k):
+        raise AssertionError("the tab needs the pairs, not a graph of every pair")
+
+    monkeypatch.setattr("queries.analytics.co_adoption", no_graph)
     at = app(page="analytics", tab="共同采用")
     no_trouble(at)
     assert [name for name, _p in asked].count("adoption_summary") == 1

@@ -478,6 +478,11 @@ def test_shared_adopters_and_early_ranks_are_counted_with_arrays(graph) -> None:
         ("枫桥式人民法庭", "诉源治理", {"shared": 2, "jaccard": 2 / 3})
     ]
     assert analytics.co_adoption(graph, min_shared=0).number_of_edges() == 1
+    size, pairs, _t = analytics.shared_adopters(graph, adoptions=(found, _tally))
+    assert size == {"枫桥式人民法庭": 2, "诉源治理": 3} and pairs == [
+        ("枫桥式人民法庭", "诉源治理", 2)
+    ]
+    assert analytics.shared_adopters(graph, min_shared=3, adoptions=(found, _tally))[1] == []
     assert analytics.earlier_counts({}) == {}
     assert analytics.earlier_counts({"a": "2019-03-02", "b": "2019-03", "c": "2019-03-01"}) == {
         "a": 1,  # after c on the same month; b (month only) ties with both

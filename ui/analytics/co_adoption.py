@@ -37,20 +37,22 @@ def _co_adoption_of(store_key: str, min_shared: int) -> CoAdoption:
     every run of the tab (32,000 pairs on a national graph)."""
     store = state.store()
     found = analytics.adoptions(store, **_scope())
-    graph = analytics.co_adoption(store, min_shared=min_shared, adoptions=found, **_scope())
+    size, shared, tally = analytics.shared_adopters(
+        store, min_shared=min_shared, adoptions=found, **_scope()
+    )
     pairs = sorted(
         (
-            {"a": a, "b": b, "shared": d["shared"], "jaccard": round(d["jaccard"], 3)}
-            for a, b, d in graph.edges(data=True)
+            {"a": a, "b": b, "shared": n, "jaccard": round(n / (size[a] + size[b] - n), 3)}
+            for a, b, n in shared
         ),
         key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
     )
-    drawn = _strongest(graph, pairs) if pairs else graph
+    drawn = _network(size, pairs, tally)
     return CoAdoption(
         pairs,
         co_adoption_html(drawn) if pairs else "",
         drawn.number_of_edges(),
-        graph.graph["tally"],
+        tally,
         analytics.early_adopters(store, adoptions=found, **_scope()),
     )
 
@@ -118,11 +120,18 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
 NETWORK_EDGES = 150
 
 
-def _strongest(graph: Any, pairs: list[dict[str, Any]]) -> Any:
-    """The co-adoption graph with its `NETWORK_EDGES` strongest pairs only (`pairs` come
-    strongest first); the graph itself when it has no more."""
-    if len(pairs) <= NETWORK_EDGES:
-        return graph
-    kept = graph.edge_subgraph((r["a"], r["b"]) for r in pairs[:NETWORK_EDGES]).copy()
-    kept.graph.update(graph.graph)
-    return kept
+def _network(size: dict[str, int], pairs: list[dict[str, Any]], tally: Any) -> Any:
+    """The network drawn: every initiative and pair, or, with more than `NETWORK_EDGES`
+    pairs (`pairs` come strongest first), the strongest pairs and their initiatives only;
+    nodes and edges in name order (as `analytics.co_adoption` makes them)."""
+    import networkx as nx
+
+    kept = pairs if len(pairs) <= NETWORK_EDGES else pairs[:NETWORK_EDGES]
+    names = size if kept is pairs else {n for r in kept for n in (r["a"], r["b"])}
+    graph = nx.Graph(tally=tally)
+    for name in sorted(names):
+        graph.add_node(name, adopters=size[name])
+    for r in sorted(kept, key=lambda r: (r["a"], r["b"])):
+        a, b, n = r["a"], r["b"], r["shared"]
+        graph.add_edge(a, b, shared=n, jaccard=n / (size[a] + size[b] - n))
+    return graph
