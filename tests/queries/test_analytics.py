@@ -431,6 +431,11 @@ def test_whole_graph_tables_count_every_row_from_light_reads(server_store, monke
         assert (page.total, page.units, page.tally, page.truncated) == (4, 3, full.tally, False)
         assert page.doc_ids == full.doc_ids == sorted([g.DOC_A, document_id("d" * 64)])
     assert full.tally == analytics.Tally(7, 7)  # 3 adoptions, 4 reports
+    # a collection's documents only (every document here is 未分类; none is in 别的)
+    scoped = analytics.outcomes_report(graph, "诉源治理", collections=["未分类"], first=2)
+    assert (scoped.rows, scoped.total, scoped.tally) == (full.rows[:2], 4, full.tally)
+    other = analytics.outcomes_report(graph, "诉源治理", collections=["别的"], first=2)
+    assert (other.rows, other.total, other.units, other.doc_ids) == ([], 0, 0, [])
     only = analytics.outcomes_report(graph, "诉源治理", verified_only=True, first=2)
     assert (only.rows, only.total, only.tally) == ([], 0, analytics.Tally(7, 7, True))
     some = run(graph, "adopter_outcomes", {"initiative": g.SUYUAN, "units": f"{g.MID},{g.BING}"})
