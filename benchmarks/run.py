@@ -65,6 +65,8 @@ SLOW_TARGETS = {
     "path": TARGET_PATH_MS,
     "adoption_events": TARGET_TABLE_MS,
     "adopter_outcomes": TARGET_TABLE_MS,
+    "adopter_outcome_index": TARGET_TABLE_MS,
+    "court_places": TARGET_TABLE_MS,
     "adoption_summary": TARGET_TABLE_MS,
     "units": TARGET_TABLE_MS,
 }

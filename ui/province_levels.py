@@ -32,16 +32,25 @@ def _counts(
     return counts.table(name), counts.tally
 
 
+def _ordered(levels: list[str]) -> tuple[str, ...]:
+    """Levels highest first (as `ProvinceCounts.levels`)."""
+    from graph.model import LEVELS
+
+    return tuple(lv for lv in LEVELS if lv in levels)
+
+
 def by_level(
     initiatives: list[dict[str, Any]],
     levels: list[str],
     key: str,
     *,
     scope: dict[str, Any] | None = None,
+    counts: analytics.ProvinceCounts | None = None,
 ) -> None:
     """A table of one initiative: per province and level, adopting courts / all courts
     (`scope`: the chosen `collections` and `verified_only`, as `queries.analytics` takes
-    them)."""
+    them; `counts`: `province_counts` of every initiative at `levels` in that scope, already
+    read for another table, from which this one is taken without reading again)."""
     by_id = {r["initiative_id"]: r for r in initiatives if r.get("units")}
     if not by_id:
         return
@@ -54,13 +63,18 @@ def by_level(
         help="每个单元格：该省该层级报道推行的法院数 / 该省该层级的法院总数（比例）",
     )
     scope = scope or {}
-    rows, tally = _counts(
-        state.store_key(),
-        tuple(levels),
-        chosen,
-        tuple(scope.get("collections") or ()),
-        bool(scope.get("verified_only")),
-    )
+    name = by_id[chosen]["initiative"]
+    if counts is not None and counts.levels == _ordered(levels) and name in counts.adopted:
+        rows = counts.table(name)
+        tally = counts.tallies.get(name, analytics.Tally(verified_only=counts.tally.verified_only))
+    else:
+        rows, tally = _counts(
+            state.store_key(),
+            tuple(levels),
+            chosen,
+            tuple(scope.get("collections") or ()),
+            bool(scope.get("verified_only")),
+        )
     shown = []
     for r in rows:
         if not any(r.get(f"{lv}_adopted") for lv in levels):

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -29,10 +29,19 @@ from queries.library import (
     in_collections,
     is_verified,
 )
-from queries.registry import NamedQuery, Param, Plan, register, resolve_entity, run
+from queries.registry import (
+    MAX_ID_LIST,
+    NamedQuery,
+    Param,
+    Plan,
+    register,
+    resolve_entity,
+    run,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
+    import numpy as np
 
     from graph.store import GraphStore
 
@@ -155,18 +164,38 @@ RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, coalesce(u.do
     )
 )
 
+COURT_PLACES = register(
+    NamedQuery(
+        name="court_places",
+        title="各法院所在省份与层级",
+        description="Every court with a province: its id, province and level (where a court "
+        "is, without the per-year document counts of `units`: what counting courts by province "
+        "and level needs).",
+        cypher="""
+MATCH (c:Court)
+WHERE c.province IS NOT NULL
+RETURN collect([c.id, c.province, c.level]) AS packed
+""",
+        row_limit=200000,
+        packed=("court_id", "province", "level"),
+        postprocess=lambda rows, _p: sorted(rows, key=lambda r: r["court_id"]),
+    )
+)
+
 ADOPTION_SUMMARY = register(
     NamedQuery(
         name="adoption_summary",
         title="各举措的采用单位一览",
         description="Per initiative: every unit reported at any stage, its stages (joined by "
         "|) and its earliest reported date, in parallel lists kept by the store as a summary "
-        "(the fast way to read all adoptions of a large graph).",
+        "(the fast way to read all adoptions of a large graph), and how many adoption facts "
+        "it stands on and how many of them no reviewer confirmed or corrected.",
         cypher="""
 MATCH (s:AdoptionSummary)
 WHERE $initiative IS NULL OR s.id = $initiative
 RETURN s.id AS initiative_id, s.initiative AS initiative, s.units AS units,
-       s.stages AS stages, s.dates AS dates
+       s.stages AS stages, s.dates AS dates, s.fact_count AS facts,
+       s.fact_count - s.checked_count AS unverified
 ORDER BY initiative_id
 """,
         params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
@@ -231,29 +260,81 @@ def _adoptions(
     Read from the store's adoption summary when every document and every fact counts (the
     fast way); from the facts themselves when `collections` are chosen (a fact counts when
     one of its documents is in them) or `verified_only` (confirmed or corrected facts only).
-    `count=False`: the summary's caller needs no tally (it reads every adoption to count)."""
+    `count` is kept for callers that need no tally (the summary carries its counts)."""
+    found, tallies = _adoptions_tallied(
+        store, initiatives, collections=collections, verified_only=verified_only
+    )
+    tally = Tally(verified_only=verified_only)
+    for each in tallies.values():
+        tally = tally.plus(each)
+    return found, tally
+
+
+def adoptions(
+    store: GraphStore,
+    initiatives: Sequence[str] | None = None,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> tuple[Adoptions, Tally]:
+    """Every reported adoption of `initiatives` (ids; None: all) as initiative id -> (name,
+    unit id -> Adoption), and the facts they stand on: read once and handed to
+    `co_adoption` and `early_adopters` (`adoptions=`), which then read nothing."""
+    return _adoptions(store, initiatives, collections=collections, verified_only=verified_only)
+
+
+def _adoptions_tallied(
+    store: GraphStore,
+    initiatives: Sequence[str] | None = None,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+    units_only: bool = False,
+) -> tuple[Adoptions, dict[str, Tally]]:
+    """`_adoptions` with the facts counted per initiative (initiative id -> Tally).
+    `units_only`: for callers that only count or look up the units, a unit may map to None
+    instead of its Adoption where the summary is read (120,000 tuples not made)."""
     wanted = [None] if initiatives is None else list(initiatives)
     out: Adoptions = {}
+    tallies: dict[str, Tally] = {}
     if not collections and not verified_only:
-        tally = Tally()
         # a few distinct stage strings ("adopted", "adopted|piloted" …): each split once
-        stage_sets: dict[str, frozenset[str]] = {}
+        stage_sets: dict[str | None, frozenset[str]] = {}
         for iid in wanted:
             for r in run(store, "adoption_summary", {"initiative": iid}).rows:
-                per = {
-                    u: Adoption(stage_sets.get(s) or stage_sets.setdefault(s, _stages(s)), d or "")
-                    for u, s, d in zip(r["units"], r["stages"], r["dates"], strict=True)
-                }
+                # the summary's own sums (what `adoption_tally` adds up without collections)
+                tallies[r["initiative_id"]] = Tally(r["facts"] or 0, r["unverified"] or 0)
+                units, stages, dates = r["units"] or [], r["stages"] or [], r["dates"] or []
+                if units_only:
+                    out[r["initiative_id"]] = (r["initiative"], dict.fromkeys(units))  # type: ignore[arg-type]
+                    continue
+                for s in set(stages) - stage_sets.keys():
+                    stage_sets[s] = _stages(s)
+                # built in C (map, zip, tuple.__new__): a national graph has 120,000
+                # adoptions, and a Python call per Adoption took a quarter of a second
+                per = dict(
+                    zip(
+                        units,
+                        map(
+                            partial(tuple.__new__, Adoption),
+                            zip(
+                                map(stage_sets.__getitem__, stages),
+                                [d or "" for d in dates],
+                                strict=True,
+                            ),
+                        ),
+                        strict=True,
+                    )
+                )
                 out[r["initiative_id"]] = (r["initiative"], per)
-            for r in run(store, "adoption_tally", {"initiative": iid}).rows if count else ():
-                tally = tally.plus(Tally(r["facts"] or 0, r["unverified"] or 0))
-        return out, tally
+        return out, tallies
     rows = [r for iid in wanted for r in events_of(store, iid, collections=collections)]
-    tally = Tally.of((r["status"] for r in rows), verified_only=verified_only)
+    statuses: dict[str, list[str | None]] = defaultdict(list)
     stages: dict[tuple[str, str], set[str]] = defaultdict(set)
     dates: dict[tuple[str, str], str] = {}
     names: dict[str, str] = {}
     for r in rows:
+        statuses[r["initiative_id"]].append(r["status"])
         if verified_only and not checked(r["status"]):
             continue
         key = (r["initiative_id"], r["unit_id"])
@@ -266,7 +347,8 @@ def _adoptions(
         out.setdefault(iid, (names[iid], {}))[1][unit] = Adoption(
             frozenset(found), dates[iid, unit]
         )
-    return out, tally
+    tallies = {iid: Tally.of(found, verified_only=verified_only) for iid, found in statuses.items()}
+    return out, tallies
 
 
 def _stages(joined: str | None) -> frozenset[str]:
@@ -325,12 +407,14 @@ ADOPTER_OUTCOMES = register(
     NamedQuery(
         name="adopter_outcomes",
         title="采用单位报告的成效数据",
-        description="The figures reported by the units that adopted an initiative, with the "
-        "initiative each figure is tied to (if any), its sources and the review status of the "
-        "adoption and of the report. Reported claims, not measured effects.",
+        description="The figures reported by the units that adopted an initiative (or by some "
+        "of them: `units`, comma-separated ids), with the initiative each figure is tied to "
+        "(if any), its sources and the review status of the adoption and of the report. "
+        "Reported claims, not measured effects.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
 WHERE IN_COLLECTIONS_A AND IS_VERIFIED_A
+      AND ($units IS NULL OR u.id IN split($units, ','))
 MATCH (u)-[r:REPORTED]->(o:Outcome)
 WHERE IN_COLLECTIONS_R AND IS_VERIFIED_R
 OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
@@ -344,10 +428,18 @@ RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_meas
         .replace("IS_VERIFIED_R", is_verified("r")),
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
+            Param(
+                "units",
+                "text",
+                "单位 id 列表",
+                help="court:…,court:… (comma-separated; none: every adopter)",
+                max_length=MAX_ID_LIST,
+            ),
             COLLECTIONS,
             VERIFIED,
         ),
-        row_limit=20000,
+        # a national initiative's adopters report 30,000 figures
+        row_limit=100000,
         packed=(
             "unit_id",
             "unit",
@@ -361,8 +453,50 @@ RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_meas
             "adoption_status",
             "status",
         ),
-        postprocess=lambda rows, _p: sorted(
-            rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["period"] or "")
+        postprocess=lambda rows, _p: sorted(rows, key=_outcome_order),
+    )
+)
+
+
+def _outcome_order(r: dict[str, Any]) -> tuple[str, ...]:
+    """The order of the adopters' figures: by unit (name, then id), metric and period."""
+    return (r["unit"] or "", r["unit_id"] or "", r["metric"] or "", r["period"] or "")
+
+
+ADOPTER_OUTCOME_INDEX = register(
+    NamedQuery(
+        name="adopter_outcome_index",
+        title="采用单位报告成效数据的索引",
+        description="One row per row of `adopter_outcomes` (the same facts, in any order) "
+        "without the figures themselves: the unit, the sources and the two facts with their "
+        "review status. What the totals of the adopters' figures are counted from, and which "
+        "units fill the first page, without reading every figure.",
+        cypher="""
+MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
+WHERE IN_COLLECTIONS_A AND IS_VERIFIED_A
+MATCH (u)-[r:REPORTED]->(:Outcome)
+WHERE IN_COLLECTIONS_R AND IS_VERIFIED_R
+RETURN collect([u.id, u.name, r.doc_ids, r.fact_id, a.fact_id,
+                coalesce(a.review_status, 'extracted'),
+                coalesce(r.review_status, 'extracted')]) AS packed
+""".replace("IN_COLLECTIONS_A", in_collections("a"))
+        .replace("IN_COLLECTIONS_R", in_collections("r"))
+        .replace("IS_VERIFIED_A", is_verified("a"))
+        .replace("IS_VERIFIED_R", is_verified("r")),
+        params=(
+            Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
+            COLLECTIONS,
+            VERIFIED,
+        ),
+        row_limit=400000,
+        packed=(
+            "unit_id",
+            "unit",
+            "doc_ids",
+            "fact_id",
+            "adoption_fact_id",
+            "adoption_status",
+            "status",
         ),
     )
 )
@@ -605,6 +739,8 @@ class ProvinceCounts:
     #: initiative -> province -> level -> courts of that level reported adopting
     adopted_by_level: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     tally: Tally = Tally()  # the adoptions counted
+    #: initiative -> the adoptions of that initiative counted (`tally` is their sum)
+    tallies: dict[str, Tally] = field(default_factory=dict)
 
     def share(self, initiative: str, province: str) -> float:
         n = self.units.get(province, 0)
@@ -648,19 +784,23 @@ def province_counts(
     these collections only; `verified_only`: confirmed or corrected reports only)."""
     totals: Counter[str] = Counter()
     by_level: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in run(store, "unit_totals").rows:
+    # where each court is (one light read: the `units` table carries every court's
+    # per-year document counts, which counting by province does not need)
+    courts: dict[str, tuple[str, str]] = {}
+    for r in run(store, "court_places").rows:
         if r["level"] in levels and r["province"]:
-            totals[r["province"]] += r["units"]
-            by_level[r["province"]][r["level"]] += r["units"]
-    courts = {
-        u["unit_id"]: (u["province"], u["level"])
-        for u in run(store, "units").rows
-        if u["kind"] == "Court" and u["level"] in levels and u["province"]
-    }
+            courts[r["court_id"]] = (r["province"], r["level"])
+            totals[r["province"]] += 1
+            by_level[r["province"]][r["level"]] += 1
     ids = [resolve_entity(store, i, label="Initiative") for i in initiatives or ()] or None
     adopted: dict[str, dict[str, int]] = {}
     adopted_by_level: dict[str, dict[str, dict[str, int]]] = {}
-    found, tally = _adoptions(store, ids, collections=collections, verified_only=verified_only)
+    found, tallies = _adoptions_tallied(
+        store, ids, collections=collections, verified_only=verified_only, units_only=True
+    )
+    tally = Tally(verified_only=verified_only)
+    for each in tallies.values():
+        tally = tally.plus(each)
     for _iid, (name, per) in found.items():
         adopted[name] = dict(Counter(courts[u][0] for u in per if u in courts))
         nested: dict[str, Counter[str]] = defaultdict(Counter)
@@ -680,6 +820,10 @@ def province_counts(
         units_by_level={p: dict(by_level[p]) for p in sorted(by_level)},
         adopted_by_level=adopted_by_level,
         tally=tally,
+        tallies={
+            found[iid][0] if iid in found else iid.split(":", 1)[1]: each
+            for iid, each in tallies.items()
+        },
     )
 
 
@@ -709,31 +853,80 @@ def co_adoption(
     min_shared: int = 1,
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
+    adoptions: tuple[Adoptions, Tally] | None = None,
 ) -> nx.Graph:
     """Initiatives as nodes; an edge where units adopted both, weighted by the number of
     shared adopters, with Jaccard similarity (`collections`, `verified_only`: which reports
-    count). `graph.graph["tally"]` counts the adoptions it stands on."""
+    count; `adoptions`: what `adoptions()` read for them, so nothing is read again).
+    `graph.graph["tally"]` counts the adoptions it stands on."""
     import networkx as nx
 
-    size: dict[str, int] = {}
-    by_unit: dict[str, list[str]] = defaultdict(list)
-    found, tally = _adoptions(store, collections=collections, verified_only=verified_only)
-    for name, per in found.values():
-        size[name] = len(per)
-        for unit in per:
-            by_unit[unit].append(name)
-    # count shared adopters unit by unit: a unit adopts a handful of initiatives, where
-    # comparing every pair of initiatives' adopter sets grows with their squares
-    shared: Counter[tuple[str, str]] = Counter()
-    for names in by_unit.values():
-        shared.update(combinations(sorted(names), 2))
+    size, pairs, tally = shared_adopters(
+        store,
+        min_shared=min_shared,
+        collections=collections,
+        verified_only=verified_only,
+        adoptions=adoptions,
+    )
     g = nx.Graph(tally=tally)
     for name in sorted(size):
         g.add_node(name, adopters=size[name])
-    for (a, b), n in sorted(shared.items()):
-        if n >= min_shared:
-            g.add_edge(a, b, shared=n, jaccard=n / (size[a] + size[b] - n))
+    for x, y, n in pairs:
+        g.add_edge(x, y, shared=n, jaccard=n / (size[x] + size[y] - n))
     return g
+
+
+def shared_adopters(
+    store: GraphStore,
+    *,
+    min_shared: int = 1,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+    adoptions: tuple[Adoptions, Tally] | None = None,
+) -> tuple[dict[str, int], list[tuple[str, str, int]], Tally]:
+    """What `co_adoption` draws, without the graph: initiative -> adopters, every pair of
+    initiatives with at least `min_shared` (and at least one) shared adopters as (a, b,
+    shared) with a < b, in name order, and the adoptions counted (a national graph has
+    32,000 pairs: a table needs no graph of them)."""
+    import numpy as np
+
+    found, tally = adoptions or _adoptions(
+        store, collections=collections, verified_only=verified_only
+    )
+    size = {name: len(per) for name, per in found.values()}
+    names = sorted(size)
+    shared = _shared_adopters(found, names)
+    first, second = np.nonzero(np.triu(shared >= max(min_shared, 1), 1))  # row-major: sorted
+    pairs = [
+        (names[a], names[b], n)
+        for a, b, n in zip(
+            first.tolist(), second.tolist(), shared[first, second].tolist(), strict=True
+        )
+    ]
+    return size, pairs, tally
+
+
+def _shared_adopters(found: Adoptions, names: list[str]) -> np.ndarray:
+    """initiatives × initiatives (in the order of `names`): how many units adopted both (the
+    diagonal: adopted each). Each initiative's row sums the membership rows (unit ×
+    initiative, one byte a cell) of its adopters: counting pairs unit by unit in Python took
+    most of a second on a national graph, a dense matrix product half of one."""
+    import numpy as np
+
+    column = {name: i for i, name in enumerate(names)}
+    unit_index: dict[str, int] = {}
+    cells = [
+        (column[name], [unit_index.setdefault(u, len(unit_index)) for u in per])
+        for name, per in found.values()
+    ]
+    member = np.zeros((len(unit_index), len(names)), dtype=np.uint8)
+    for c, units in cells:
+        member[units, c] = 1
+    shared = np.zeros((len(names), len(names)), dtype=np.int64)
+    for c in range(len(names)):
+        adopters = np.flatnonzero(member[:, c])
+        shared[c] = member[adopters].sum(axis=0, dtype=np.int64)
+    return shared
 
 
 def earlier_counts(dates: dict[str, str]) -> dict[str, int]:
@@ -747,18 +940,28 @@ def earlier_counts(dates: dict[str, str]) -> dict[str, int]:
     >>> earlier_counts({"a": "2019", "b": "2019-03", "c": "2019-05", "d": "2019-05", "e": "2020"})
     {'a': 0, 'b': 0, 'c': 1, 'd': 1, 'e': 4}
     """
-    years = sorted(d[:4] for d in dates.values())
-    months = sorted(d[:7] for d in dates.values() if len(d) >= 7)
-    days = sorted(d[:10] for d in dates.values() if len(d) >= 10)
-    out: dict[str, int] = {}
-    for unit, d in dates.items():
-        n = bisect_left(years, d[:4])  # an earlier year is earlier at any precision
-        if len(d) >= 7:  # the same year, a month given on both sides
-            n += bisect_left(months, d[:7]) - bisect_left(months, d[:4])
-        if len(d) >= 10:  # the same month, a day given on both sides
-            n += bisect_left(days, d[:10]) - bisect_left(days, d[:7])
-        out[unit] = n
-    return out
+    return dict(zip(dates, _earlier(list(dates.values())).tolist(), strict=True))
+
+
+def _earlier(dates: list[str]) -> np.ndarray:
+    """`earlier_counts` of a list of ISO dates, as an array (sorted searches over all of
+    them at once: a national graph has 120,000 dated adoptions)."""
+    import numpy as np
+
+    if not dates:
+        return np.zeros(0, dtype=np.intp)
+    full = np.array(dates, dtype="<U10")
+    size = np.char.str_len(full)
+    year, month = full.astype("<U4"), full.astype("<U7")
+    # an earlier year is earlier at any precision
+    n = np.searchsorted(np.sort(year), year, side="left")
+    has = size >= 7  # the same year, a month given on both sides
+    months = np.sort(month[has])
+    n[has] += np.searchsorted(months, month[has]) - np.searchsorted(months, year[has])
+    has = size >= 10  # the same month, a day given on both sides
+    days = np.sort(full[has])
+    n[has] += np.searchsorted(days, full[has]) - np.searchsorted(days, month[has])
+    return n
 
 
 def early_adopters(
@@ -768,31 +971,48 @@ def early_adopters(
     min_initiatives: int = 2,
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
+    adoptions: tuple[Adoptions, Tally] | None = None,
 ) -> list[dict[str, Any]]:
     """Units that tend to adopt early: mean percentile rank of their first adoption across
     the initiatives they adopted (0 = no unit certainly adopted before it; 1 = every other
     unit did). A unit's rank in one initiative is the share of its other dated adopters that
     certainly adopted earlier (`earlier_counts`): tied dates share a rank, and a year-only date
     ties with the months and days inside that year. `collections`, `verified_only`: which
-    reports count (as in `co_adoption`)."""
+    reports count (as in `co_adoption`); `adoptions`: what `adoptions()` read for them."""
     if top < 1 or min_initiatives < 1:
         raise BadParameter("top and min_initiatives must be at least 1")
-    found, _tally = _adoptions(
+    found, _tally = adoptions or _adoptions(
         store, collections=collections, verified_only=verified_only, count=False
     )
-    dates = {
-        iid: {u: a.date for u, a in per.items() if a.date} for iid, (_name, per) in found.items()
-    }
-    ranks: dict[str, list[float]] = defaultdict(list)
-    for per_unit in dates.values():
-        n = len(per_unit)
-        for unit, earlier in earlier_counts(per_unit).items():
-            ranks[unit].append(earlier / (n - 1) if n > 1 else 0.0)
+    import numpy as np
+
+    # every dated adoption's rank, then per unit their count and sum (in the initiatives'
+    # order, as a running sum would add them): a national graph has 120,000
+    unit_index: dict[str, int] = {}
+    at: list[Any] = []
+    ranks: list[Any] = []
+    for _name, per in found.values():
+        dated = [(u, a.date) for u, a in per.items() if a.date]
+        n = len(dated)
+        if not n:
+            continue
+        at.append(np.array([unit_index.setdefault(u, len(unit_index)) for u, _d in dated]))
+        earlier = _earlier([d for _u, d in dated])
+        ranks.append(earlier / (n - 1) if n > 1 else np.zeros(n))
+    units = list(unit_index)
+    where = np.concatenate(at) if at else np.zeros(0, dtype=np.intp)
+    counts = np.bincount(where, minlength=len(units))
+    sums = np.bincount(
+        where, weights=np.concatenate(ranks) if ranks else None, minlength=len(units)
+    )
     out: list[dict[str, Any]] = sorted(
         (
-            {"unit_id": u, "initiatives": len(r), "mean_rank": round(sum(r) / len(r), 3)}
-            for u, r in ranks.items()
-            if len(r) >= min_initiatives
+            {
+                "unit_id": units[i],
+                "initiatives": int(counts[i]),
+                "mean_rank": round(float(sums[i]) / int(counts[i]), 3),
+            }
+            for i in np.flatnonzero(counts >= min_initiatives).tolist()
         ),
         key=lambda x: (x["mean_rank"], -x["initiatives"], x["unit_id"]),
     )
@@ -830,12 +1050,17 @@ def adopter_outcomes(
 @dataclass
 class Outcomes:
     """The adopters' reported figures, the facts behind them (each row stands on two: the
-    unit's adoption and its report of the figure) and whether the row limit cut the list."""
+    unit's adoption and its report of the figure) and whether the row limit cut the list.
+    `rows` may be the first rows only (`outcomes_report(first=…)`); `total`, `units` and
+    `doc_ids` always count every row."""
 
     rows: list[dict[str, Any]]
     tally: Tally
     truncated: bool = False
     limit: int = 0
+    total: int = 0  # rows in all
+    units: int = 0  # units reporting them
+    doc_ids: list[str] = field(default_factory=list)  # every source, sorted
 
 
 def outcomes_report(
@@ -844,19 +1069,72 @@ def outcomes_report(
     *,
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
+    first: int | None = None,
 ) -> Outcomes:
     """`adopter_outcomes` with the facts they stand on and the truncation flag;
-    `verified_only`: figures whose adoption and report a reviewer confirmed or corrected."""
+    `verified_only`: figures whose adoption and report a reviewer confirmed or corrected.
+
+    `first`: only the first rows (in the table's order) are read in full; the totals, the
+    sources and the facts are counted on every row from the light `adopter_outcome_index`
+    (a national initiative's adopters report 30,000 figures: reading them all took seconds)."""
     iid = resolve_entity(store, initiative, label="Initiative")
     params = {"initiative": iid, "collections": _names_or_none(collections)}
-    result = run(store, "adopter_outcomes", params)
-    facts = {r["adoption_fact_id"]: r["adoption_status"] for r in result.rows}
-    facts.update({r["fact_id"]: r["status"] for r in result.rows})
+    if first is None:
+        result = run(store, "adopter_outcomes", params)
+        return _outcomes_of_rows(result.rows, result, verified_only=verified_only)
+    index = run(store, "adopter_outcome_index", params)
+    entries = index.rows
+    facts = {r["adoption_fact_id"]: r["adoption_status"] for r in entries}
+    facts.update({r["fact_id"]: r["status"] for r in entries})
     tally = Tally.of(facts.values(), verified_only=verified_only)
-    rows = result.rows
+    if verified_only:
+        entries = [r for r in entries if checked(r["adoption_status"]) and checked(r["status"])]
+    per_unit = Counter(r["unit_id"] for r in entries)
+    names = {r["unit_id"]: r["unit"] or "" for r in entries}
+    # whole units in the table's order (name, id) until the first rows are filled
+    wanted: list[str] = []
+    filled = 0
+    for unit in sorted(per_unit, key=lambda u: (names[u], u)):
+        if filled >= first:
+            break
+        wanted.append(unit)
+        filled += per_unit[unit]
+    rows: list[dict[str, Any]] = []
+    truncated, limit = index.truncated, index.query.row_limit
+    if wanted:
+        units = None if len(wanted) == len(per_unit) else ",".join(wanted)
+        result = run(store, "adopter_outcomes", {**params, "units": units})
+        rows = result.rows
+        if result.truncated and not truncated:
+            truncated, limit = True, result.query.row_limit
+        if verified_only:
+            rows = [r for r in rows if checked(r["adoption_status"]) and checked(r["status"])]
+    return Outcomes(
+        rows[:first],
+        tally,
+        truncated,
+        limit,
+        total=len(entries),
+        units=len(per_unit),
+        doc_ids=sorted({d for r in entries for d in r["doc_ids"] or ()}),
+    )
+
+
+def _outcomes_of_rows(rows: list[dict[str, Any]], result: Any, *, verified_only: bool) -> Outcomes:
+    facts = {r["adoption_fact_id"]: r["adoption_status"] for r in rows}
+    facts.update({r["fact_id"]: r["status"] for r in rows})
+    tally = Tally.of(facts.values(), verified_only=verified_only)
     if verified_only:
         rows = [r for r in rows if checked(r["adoption_status"]) and checked(r["status"])]
-    return Outcomes(rows, tally, result.truncated, result.query.row_limit)
+    return Outcomes(
+        rows,
+        tally,
+        result.truncated,
+        result.query.row_limit,
+        total=len(rows),
+        units=len({r["unit_id"] for r in rows}),
+        doc_ids=sorted({d for r in rows for d in r.get("doc_ids") or ()}),
+    )
 
 
 def _names_or_none(collections: Sequence[str] | None) -> list[str] | None:

@@ -406,3 +406,98 @@ def test_all_documents_come_a_page_at_a_time(store) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(documents, "_floor", lambda _s, _p: Plan(params={"floor": ""}))
         assert run(store, "all_documents", {}).rows == first.rows
+
+
+def test_whole_graph_tables_count_every_row_from_light_reads(server_store, monkeypatch) -> None:
+    """The adopters' figures: the first rows read in full for the first units only, the
+    totals, sources and facts counted on every row; the province counts: where courts are
+    (not the units' yearly counts) and each initiative's facts; co-adoption and early
+    adopters from one read of the adoptions."""
+    from graph.model import document_id
+    from queries.registry import run
+    from tests.app.test_large_tables import with_more_figures
+
+    graph = small_graph_in(server_store, with_document_c, with_more_figures)
+    full = analytics.outcomes_report(graph, "诉源治理")
+    assert [(r["unit_id"], r["metric"]) for r in full.rows] == [
+        (g.DING, "结案率"),
+        (g.DING, "调解率"),
+        (g.BING, "调解率"),
+        (g.MID, "诉前化解纠纷"),
+    ]
+    for first in (1, 2, 3, 10):
+        page = analytics.outcomes_report(graph, "诉源治理", first=first)
+        assert page.rows == full.rows[:first]
+        assert (page.total, page.units, page.tally, page.truncated) == (4, 3, full.tally, False)
+        assert page.doc_ids == full.doc_ids == sorted([g.DOC_A, document_id("d" * 64)])
+    assert full.tally == analytics.Tally(7, 7)  # 3 adoptions, 4 reports
+    # a collection's documents only (every document here is 未分类; none is in 别的)
+    scoped = analytics.outcomes_report(graph, "诉源治理", collections=["未分类"], first=2)
+    assert (scoped.rows, scoped.total, scoped.tally) == (full.rows[:2], 4, full.tally)
+    other = analytics.outcomes_report(graph, "诉源治理", collections=["别的"], first=2)
+    assert (other.rows, other.total, other.units, other.doc_ids) == ([], 0, 0, [])
+    only = analytics.outcomes_report(graph, "诉源治理", verified_only=True, first=2)
+    assert (only.rows, only.total, only.tally) == ([], 0, analytics.Tally(7, 7, True))
+    some = run(graph, "adopter_outcomes", {"initiative": g.SUYUAN, "units": f"{g.MID},{g.BING}"})
+    assert sorted(r["unit_id"] for r in some.rows) == sorted([g.MID, g.BING])
+
+    # counting by province needs the units only: no Adoption is made for them
+    full, tallies = analytics._adoptions_tallied(graph)
+    bare, same = analytics._adoptions_tallied(graph, units_only=True)
+    assert same == tallies and {i: set(per) for i, (_n, per) in bare.items()} == {
+        i: set(per) for i, (_n, per) in full.items()
+    }
+    assert {v for _n, per in bare.values() for v in per.values()} == {None}
+    counts = analytics.province_counts(graph)
+    assert counts.tallies == {
+        "诉源治理": analytics.Tally(3, 3),
+        "枫桥式人民法庭": analytics.Tally(2, 2),
+    }
+    assert counts.tally == analytics.Tally(5, 5)
+    assert counts.table("诉源治理")[0]["basic_adopted"] == 2
+    assert {r["court_id"] for r in run(graph, "court_places").rows} >= {g.MID, g.BING, g.DING}
+
+    found = analytics.adoptions(graph)
+    expected = (analytics.co_adoption(graph, min_shared=1), analytics.early_adopters(graph))
+
+    def no_read(*_a, **_k):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(analytics, "run", no_read)
+    shared = analytics.co_adoption(graph, min_shared=1, adoptions=found)
+    assert sorted(shared.edges(data=True)) == sorted(expected[0].edges(data=True))
+    assert shared.graph["tally"] == expected[0].graph["tally"]
+    assert analytics.early_adopters(graph, adoptions=found) == expected[1]
+
+
+def test_shared_adopters_and_early_ranks_are_counted_with_arrays(graph) -> None:
+    """Co-adoption sums each initiative's adopters' membership rows (the diagonal: its
+    adopters), early ranks are sorted searches over all dates at once; a pair no unit
+    adopted both is no edge, whatever `min_shared`."""
+    found, _tally = analytics.adoptions(graph)
+    names = sorted(name for name, _per in found.values())
+    assert names == ["枫桥式人民法庭", "诉源治理"]
+    assert analytics._shared_adopters(found, names).tolist() == [[2, 2], [2, 3]]
+    assert analytics._shared_adopters({}, []).shape == (0, 0)
+    assert sorted(analytics.co_adoption(graph).edges(data=True)) == [
+        ("枫桥式人民法庭", "诉源治理", {"shared": 2, "jaccard": 2 / 3})
+    ]
+    assert analytics.co_adoption(graph, min_shared=0).number_of_edges() == 1
+    size, pairs, _t = analytics.shared_adopters(graph, adoptions=(found, _tally))
+    assert size == {"枫桥式人民法庭": 2, "诉源治理": 3} and pairs == [
+        ("枫桥式人民法庭", "诉源治理", 2)
+    ]
+    assert analytics.shared_adopters(graph, min_shared=3, adoptions=(found, _tally))[1] == []
+    assert analytics.earlier_counts({}) == {}
+    assert analytics.earlier_counts({"a": "2019-03-02", "b": "2019-03", "c": "2019-03-01"}) == {
+        "a": 1,  # after c on the same month; b (month only) ties with both
+        "b": 0,
+        "c": 0,
+    }
+    # 诉源治理: 中院 0, 丙区 0.5, 丁县 1; 枫桥: 丙区 0, 丁县 1 (one adoption: no mean)
+    ranks = analytics.early_adopters(graph, min_initiatives=1, adoptions=(found, _tally))
+    assert [(x["unit_id"], x["initiatives"], x["mean_rank"], x["place"]) for x in ranks] == [
+        (g.MID, 1, 0.0, 1),
+        (g.BING, 2, 0.25, 2),
+        (g.DING, 2, 1.0, 3),
+    ]

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
 from figures.co_adoption import NETWORK_HEIGHT, co_adoption_html
+from queries import analytics
 from ui import state
 from ui.analytics.shared import (
     P,
-    _co_adoption_of,
-    _early_of,
     _facts_caption,
+    _scope,
     _store_key,
     facts_note,
 )
@@ -20,6 +20,43 @@ from ui.common import embed_html, table
 
 
 # -- 共同采用 -------------------------------------------------------------------------------
+class CoAdoption(NamedTuple):
+    """What the tab shows, made once per scope and threshold: every pair (strongest first),
+    the network's page of its strongest pairs, the facts, and the early adopters."""
+
+    pairs: list[dict[str, Any]]
+    html: str
+    drawn: int  # pairs the network draws
+    tally: analytics.Tally
+    early: list[dict[str, Any]]
+
+
+@st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算共同采用…")
+def _co_adoption_of(store_key: str, min_shared: int) -> CoAdoption:
+    """From one read of every adoption; the pairs sorted and the network drawn here, not on
+    every run of the tab (32,000 pairs on a national graph)."""
+    store = state.store()
+    found = analytics.adoptions(store, **_scope())
+    size, shared, tally = analytics.shared_adopters(
+        store, min_shared=min_shared, adoptions=found, **_scope()
+    )
+    pairs = sorted(
+        (
+            {"a": a, "b": b, "shared": n, "jaccard": round(n / (size[a] + size[b] - n), 3)}
+            for a, b, n in shared
+        ),
+        key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
+    )
+    drawn = _network(size, pairs, tally)
+    return CoAdoption(
+        pairs,
+        co_adoption_html(drawn) if pairs else "",
+        drawn.number_of_edges(),
+        tally,
+        analytics.early_adopters(store, adoptions=found, **_scope()),
+    )
+
+
 def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     key = f"{P}.min_shared"
     if key not in st.session_state:
@@ -39,26 +76,19 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         )
     )
     state.set_params(min_shared=None if min_shared == 2 else min_shared)
-    graph = _co_adoption_of(_store_key(), min_shared)
-    _facts_caption(graph.graph["tally"])
-    pairs = sorted(
-        (
-            {"a": a, "b": b, "shared": d["shared"], "jaccard": round(d["jaccard"], 3)}
-            for a, b, d in graph.edges(data=True)
-        ),
-        key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
-    )
+    found = _co_adoption_of(_store_key(), min_shared)
+    pairs, tally, early = found.pairs, found.tally, found.early
+    _facts_caption(tally)
     if not pairs:
         st.info(f"没有两项举措被至少 {min_shared} 个相同的单位推行。可以把上面的数字调小。")
     else:
-        drawn = _strongest(graph, pairs)
-        embed_html(co_adoption_html(drawn), NETWORK_HEIGHT + 10)
+        embed_html(found.html, NETWORK_HEIGHT + 10)
         st.caption(
             "节点：举措（越大 = 推行单位越多）；连线：有单位同时推行两项举措（越粗 = 共同单位越多）。"
             + (
-                f"图中只画出共同采用单位最多的 {drawn.number_of_edges():,} 对"
+                f"图中只画出共同采用单位最多的 {found.drawn:,} 对"
                 f"（共 {len(pairs):,} 对，全部列在下表）；可调大最少共同采用单位数。"
-                if drawn.number_of_edges() < len(pairs)
+                if found.drawn < len(pairs)
                 else ""
             )
         )
@@ -70,7 +100,6 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
         )
         st.caption("Jaccard 相似度 = 共同采用单位数 ÷ 采用任一项的单位数。")
     st.markdown("#### 先行单位")
-    early = _early_of(_store_key())
     if not early:
         st.info("还没有单位推行过两项以上有日期的举措，无法比较先后。")
         return
@@ -82,7 +111,7 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
     )
     st.caption(
         "平均先行名次：在它推行的每项举措中，它首次报道推行的先后名次（0 = 最早，1 = 最晚）的平均值。"
-        + (f"核实情况：{facts_note(graph.graph['tally'])}。" if graph.graph["tally"].facts else "")
+        + (f"核实情况：{facts_note(tally)}。" if tally.facts else "")
     )
 
 
@@ -91,11 +120,18 @@ def _co_adoption(initiatives: list[dict[str, Any]]) -> None:
 NETWORK_EDGES = 150
 
 
-def _strongest(graph: Any, pairs: list[dict[str, Any]]) -> Any:
-    """The co-adoption graph with its `NETWORK_EDGES` strongest pairs only (`pairs` come
-    strongest first); the graph itself when it has no more."""
-    if len(pairs) <= NETWORK_EDGES:
-        return graph
-    kept = graph.edge_subgraph((r["a"], r["b"]) for r in pairs[:NETWORK_EDGES]).copy()
-    kept.graph.update(graph.graph)
-    return kept
+def _network(size: dict[str, int], pairs: list[dict[str, Any]], tally: Any) -> Any:
+    """The network drawn: every initiative and pair, or, with more than `NETWORK_EDGES`
+    pairs (`pairs` come strongest first), the strongest pairs and their initiatives only;
+    nodes and edges in name order (as `analytics.co_adoption` makes them)."""
+    import networkx as nx
+
+    kept = pairs if len(pairs) <= NETWORK_EDGES else pairs[:NETWORK_EDGES]
+    names = size if kept is pairs else {n for r in kept for n in (r["a"], r["b"])}
+    graph = nx.Graph(tally=tally)
+    for name in sorted(names):
+        graph.add_node(name, adopters=size[name])
+    for r in sorted(kept, key=lambda r: (r["a"], r["b"])):
+        a, b, n = r["a"], r["b"], r["shared"]
+        graph.add_edge(a, b, shared=n, jaccard=n / (size[a] + size[b] - n))
+    return graph

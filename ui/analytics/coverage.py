@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from graph.model import LEVELS
+from queries import analytics
 from ui import state
 from ui.analytics.shared import (
     P,
@@ -20,7 +21,6 @@ from ui.analytics.shared import (
     _levels_param,
     _scope,
     _store_key,
-    _timeline_of,
 )
 from ui.common import table
 
@@ -145,8 +145,8 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
         f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {top:.1%}）。"
         "举措按覆盖程度从左到右排列。"
     )
-    styled = shown.style.format(lambda v: f"{v:.1%}" if v else "").background_gradient(
-        cmap="Oranges", vmin=0.0, vmax=top
+    styled = shown.style.format(lambda v: f"{v:.1%}" if v else "").apply(
+        lambda part: _shades(part, top), axis=None
     )
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
     _facts_caption(counts.tally)
@@ -154,12 +154,53 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
     from ui.province_levels import by_level
 
-    # counts beside their denominators, from the same facts
-    by_level(initiatives, levels, f"{P}.matrix_initiative", scope=_scope())
-    _coverage_map(initiatives, levels)
+    # counts beside their denominators, from the same counts (read once for both tables)
+    by_level(initiatives, levels, f"{P}.matrix_initiative", scope=_scope(), counts=counts)
+    _coverage_map(initiatives, levels, counts)
 
 
-def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
+#: ColorBrewer's Oranges (matplotlib's "Oranges"), lightest to darkest
+ORANGES = (
+    "#fff5eb",
+    "#fee6ce",
+    "#fdd0a2",
+    "#fdae6b",
+    "#fd8d3c",
+    "#f16913",
+    "#d94801",
+    "#a63603",
+    "#7f2704",
+)
+
+
+def _shades(frame: Any, top: float) -> Any:
+    """The cells' CSS: background from light to dark orange as the value goes from 0 to
+    `top`, light text on the dark ones; pandas' `background_gradient(cmap="Oranges")`
+    without matplotlib (importing it and colouring column by column took half a second of
+    the tab's first run)."""
+    import numpy as np
+    import pandas as pd
+
+    anchors = np.array([[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in ORANGES]) / 255
+    where = np.clip(frame.to_numpy(dtype=float) / (top or 1.0), 0.0, 1.0) * (len(ORANGES) - 1)
+    low = np.minimum(np.floor(where).astype(int), len(ORANGES) - 2)
+    rgb = anchors[low] + (anchors[low + 1] - anchors[low]) * (where - low)[..., None]
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    dark = linear @ np.array([0.2126, 0.7152, 0.0722]) < 0.408  # as pandas decides
+    codes = np.rint(rgb * 255).astype(int)
+    css = [
+        [
+            f"background-color: #{r:02x}{g:02x}{b:02x}; color: {'#f1f1f1' if d else '#000000'}"
+            for (r, g, b), d in zip(row_rgb, row_dark, strict=True)
+        ]
+        for row_rgb, row_dark in zip(codes, dark, strict=True)
+    ]
+    return pd.DataFrame(css, index=frame.index, columns=frame.columns)
+
+
+def _coverage_map(
+    initiatives: list[dict[str, Any]], levels: list[str], counts: analytics.ProvinceCounts
+) -> None:
     """The coverage map (覆盖地图) of one initiative, for the country or one province."""
     from ui.downloads import coverage_map_buttons
 
@@ -167,9 +208,11 @@ def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
     c1, c2 = st.columns([3, 2])
     with c1:
         initiative_id = _initiative(initiatives)
-    tl = _timeline_of(_store_key(), initiative_id)  # every adopter, dated or not
+    name = next((r["initiative"] for r in initiatives if r["initiative_id"] == initiative_id), "")
+    # the provinces with a court of the chosen levels reported adopting it (what the map
+    # counts), from the table's counts: nothing more is read
     provinces = sorted(
-        {r["province"] for r in [*tl.first, *tl.undated_units]}
+        set(counts.adopted_by_level.get(name) or {})
         - {None, "", "北京市", "天津市", "上海市", "重庆市"}
     )
     scope = c2.selectbox(
@@ -178,7 +221,6 @@ def _coverage_map(initiatives: list[dict[str, Any]], levels: list[str]) -> None:
         key=f"{P}.map_scope",
         help="全国按省份；选一个省份则按该省各地市",
     )
-    name = next((r["initiative"] for r in initiatives if r["initiative_id"] == initiative_id), "")
     st.caption(
         f"按上面所选层级（{'、'.join(_level_label(v) for v in levels)}）统计已报道的法院所占比例；"
         "边界为中国官方口径（含南海诸岛），离线绘制。"

@@ -136,7 +136,8 @@ def _export_tab(initiatives: list[dict[str, Any]]) -> None:
         format_func=lambda i: by_id[i]["initiative"],
         placeholder="选择一项或多项举措",
     )
-    provinces = sorted({r["province"] for r in state.rows("unit_totals") if r.get("province")})
+    totals = state.rows("unit_totals")
+    provinces = sorted({r["province"] for r in totals if r.get("province")})
     pkey = f"{P}.province"
     if pkey not in st.session_state:
         wanted_province = state.param("province")
@@ -162,6 +163,9 @@ def _export_tab(initiatives: list[dict[str, Any]]) -> None:
     stem = "_".join(names)[:60]
 
     st.markdown("#### 单位 × 年份面板")
+    if not _panel_wanted(totals, tuple(chosen), province_value, tuple(levels)):
+        _events_section(chosen, stem)
+        return
     panel = _panel_of(_store_key(), tuple(chosen), province_value, tuple(levels))
     years = sorted({r["year"] for r in panel.rows})
     c1, c2, c3 = st.columns(3)
@@ -184,7 +188,43 @@ def _export_tab(initiatives: list[dict[str, Any]]) -> None:
     else:
         _downloads(panel, "面板", f"panel-{stem}", f"{P}.panel")
         _preview(panel.rows)
+    _events_section(chosen, stem)
 
+
+#: most courts whose panel is made as soon as the tab opens; a larger choice is made when
+#: asked for (a national panel reads every unit's documents per year and builds 100,000s of
+#: rows: seconds on every first visit, for a tab mostly opened to download events)
+PANEL_AT_ONCE = 2000
+
+
+def _panel_wanted(
+    totals: list[dict[str, Any]],
+    ids: tuple[str, ...],
+    province: str | None,
+    levels: tuple[str, ...],
+) -> bool:
+    """Whether to make the panel of this choice now: a small one always; a large one once
+    the reader asked for it (the choice is remembered until it changes)."""
+    courts = sum(
+        r["units"]
+        for r in totals
+        if (province is None or r.get("province") == province)
+        and (not levels or r.get("level") in levels)
+    )
+    choice = (ids, province, levels)
+    if courts <= PANEL_AT_ONCE or st.session_state.get(f"{P}.panel_made") == choice:
+        return True
+    st.caption(
+        f"所选范围内有 {courts:,} 个法院（另含人民法庭），面板较大，点击后生成"
+        "（每个单位每年一行，含推行状态与文档数）。"
+    )
+    if st.button("生成面板", key=f"{P}.panel_make", type="primary"):
+        st.session_state[f"{P}.panel_made"] = choice
+        return True
+    return False
+
+
+def _events_section(chosen: list[str], stem: str) -> None:
     st.markdown("#### 推行事件表")
     events = _events_of(_store_key(), tuple(chosen))
     st.metric("事件数", len(events.rows))

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import state
+from ui import common, state
 from ui.analytics.shared import (
     CLAIMS,
     P,
@@ -17,6 +17,9 @@ from ui.analytics.shared import (
 )
 from ui.common import document_titles, rows_shown, table
 
+#: the key of the figures' table (its switch to show every row is `{key}.all`)
+TABLE_KEY = f"{P}.outcomes"
+
 
 # -- 成效对照 -------------------------------------------------------------------------------
 def _outcomes(initiatives: list[dict[str, Any]]) -> None:
@@ -25,7 +28,10 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
         f"**{CLAIMS}**\n\n以下数字是推行这项举措的单位在文档中自己报告的，未经独立核实；"
         "它们与推行时间并列，只供对照，不能据此认定是这项举措带来的效果。"
     )
-    found = _outcomes_of(_store_key(), initiative_id)
+    # the first page of figures is read in full, every row is counted (a national
+    # initiative's adopters report 30,000 figures: reading them all took seconds)
+    every = bool(st.session_state.get(f"{TABLE_KEY}.all"))
+    found = _outcomes_of(_store_key(), initiative_id, None if every else common.TABLE_ROWS)
     rows = found.rows
     _facts_caption(found.tally)
     if found.truncated:
@@ -36,10 +42,10 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
     if not rows:
         st.info("推行这项举措的单位还没有报告过成效数据。")
         return
-    doc_ids = sorted({d for r in rows for d in r.get("doc_ids") or []})
+    doc_ids = found.doc_ids
     # titles of the documents the page shows: those of the rows shown and the sources listed
     # (a national initiative's figures cite tens of thousands of documents)
-    visible = rows_shown(rows, f"{P}.outcomes")
+    visible = rows_shown(rows, TABLE_KEY)
     listed = doc_ids if len(doc_ids) <= LISTED_DOCUMENTS else rows_shown(doc_ids, f"{P}.sources")
     docs = document_titles([*{d for r in visible for d in r.get("doc_ids") or []}, *listed])
 
@@ -62,9 +68,11 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
         for r in rows
     ]
     st.markdown(
-        f"**{len({r['unit_id'] for r in rows})}** 个推行单位报告了 **{len(rows)}** 项数字"
+        f"**{found.units:,}** 个推行单位报告了 **{found.total:,}** 项数字"
         "（每行一项，推行情况与报告的数字并列）"
     )
+    if not every and found.total > len(rows):  # the rest is read when asked for
+        _every_row_switch(found.total)
     table(
         shown,
         {
@@ -80,7 +88,7 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
             "单位页": lambda r: state.link(r["unit_id"]),
         },
-        key=f"{P}.outcomes",
+        key=TABLE_KEY,
     )
     st.markdown(f"#### 来源文档（{len(doc_ids):,}）")
     if len(doc_ids) <= LISTED_DOCUMENTS:  # one element: an element per link cost seconds
@@ -96,6 +104,17 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
 
 #: most source documents listed as links; more are a table
 LISTED_DOCUMENTS = 50
+
+
+def _every_row_switch(total: int) -> None:
+    """The figures table's own switch (`ui.common.table`'s, the same widget): off, only the
+    first page was read; on, the next run reads every row and the table shows the switch."""
+    st.toggle(
+        f"显示全部 {total:,} 行",
+        key=f"{TABLE_KEY}.all",
+        help=f"未打开时只显示前 {common.TABLE_ROWS:,} 行（按表格的顺序）",
+    )
+    st.caption(f"共 {total:,} 行，下表显示前 {common.TABLE_ROWS:,} 行。")
 
 
 def _figure(r: dict[str, Any]) -> str:

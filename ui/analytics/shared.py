@@ -79,19 +79,10 @@ def _counts_of(store_key: str, levels: tuple[str, ...]) -> analytics.ProvinceCou
     return analytics.province_counts(state.store(), levels=levels, **_scope())
 
 
-@st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算共同采用…")
-def _co_adoption_of(store_key: str, min_shared: int) -> Any:
-    return analytics.co_adoption(state.store(), min_shared=min_shared, **_scope())
-
-
-@st.cache_data(ttl=300, max_entries=8, show_spinner=False)
-def _early_of(store_key: str) -> list[dict[str, Any]]:
-    return analytics.early_adopters(state.store(), **_scope())
-
-
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
-def _outcomes_of(store_key: str, initiative_id: str) -> analytics.Outcomes:
-    return analytics.outcomes_report(state.store(), initiative_id, **_scope())
+def _outcomes_of(store_key: str, initiative_id: str, first: int | None) -> analytics.Outcomes:
+    """The adopters' figures: the `first` rows (None: all) and the totals of every row."""
+    return analytics.outcomes_report(state.store(), initiative_id, first=first, **_scope())
 
 
 def facts_note(tally: analytics.Tally) -> str:
