@@ -304,11 +304,15 @@ def _adoptions_tallied(
             for r in run(store, "adoption_summary", {"initiative": iid}).rows:
                 # the summary's own sums (what `adoption_tally` adds up without collections)
                 tallies[r["initiative_id"]] = Tally(r["facts"] or 0, r["unverified"] or 0)
-                units, stages, dates = r["units"] or [], r["stages"] or [], r["dates"] or []
+                units, unit_stages, unit_dates = (
+                    r["units"] or [],
+                    r["stages"] or [],
+                    r["dates"] or [],
+                )
                 if units_only:
-                    out[r["initiative_id"]] = (r["initiative"], dict.fromkeys(units))  # type: ignore[arg-type]
+                    out[r["initiative_id"]] = (r["initiative"], dict.fromkeys(units))  # type: ignore[assignment]
                     continue
-                for s in set(stages) - stage_sets.keys():
+                for s in set(unit_stages) - stage_sets.keys():
                     stage_sets[s] = _stages(s)
                 # built in C (map, zip, tuple.__new__): a national graph has 120,000
                 # adoptions, and a Python call per Adoption took a quarter of a second
@@ -318,8 +322,8 @@ def _adoptions_tallied(
                         map(
                             partial(tuple.__new__, Adoption),
                             zip(
-                                map(stage_sets.__getitem__, stages),
-                                [d or "" for d in dates],
+                                map(stage_sets.__getitem__, unit_stages),
+                                [d or "" for d in unit_dates],
                                 strict=True,
                             ),
                         ),
