@@ -179,8 +179,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
 
     Order: byte-order marks; signatures of binary formats (refused); UTF-16 without a BOM
     (NUL bytes in a plausible pattern); a charset the file declares (HTML) if it decodes;
-    strict UTF-8; then GB18030 and Big5 (cp950, big5hkscs) compared by how Chinese the result
-    looks; a UTF-8 file with a few broken bytes is kept with U+FFFD and a warning.
+    strict UTF-8; then GB18030, Big5 (cp950, big5hkscs) and UTF-16 without a BOM or a NUL
+    byte (Chinese alone) compared by how Chinese the result looks; a UTF-8 file with a few broken bytes is kept with U+FFFD and a warning.
     Raises `_DecodeError` with a plain reason otherwise.
     """
     warnings: list[str] = []
@@ -232,6 +232,10 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             continue
         candidates.append((_score(text), enc, text))
+    if len(data) % 2 == 0:  # UTF-16 of Chinese alone has no NUL byte to show it
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            candidates.append((_score(utf16[0]), utf16[1], utf16[0]))
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
     if bad <= max(8, len(loose) // 500):  # a few damaged bytes (each gives 1-3 U+FFFD)
@@ -273,6 +277,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
             f"encoding detection uncertain: chose {enc} (score {best_score:.2f}) over "
             f"{runner[1]} ({runner[0]:.2f})"
         )
+    if enc.startswith("utf-16"):
+        warnings.append(f"no byte-order mark: decoded as {enc}, the most Chinese-looking reading")
     name = "big5" if enc in ("cp950", "big5hkscs") else enc
     return _check_text(Decoded(text, name, warnings))
 

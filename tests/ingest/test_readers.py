@@ -76,6 +76,21 @@ def test_utf16_without_bom_is_detected_and_flagged(tmp_path: Path, encoding: str
     assert any("byte-order mark" in w for w in doc.warnings)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_of_chinese_alone_without_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 text with no ASCII has no NUL byte to show its encoding: it is still read
+    (it was refused as binary), and GB18030 and Big5 files of even length still are theirs."""
+    text = "桃江县人民法院推进诉源治理，诉前调解成功率达到六成。灰山港人民法庭设立法官工作站。"
+    doc = read_document(write(tmp_path, "a.txt", text.encode(encoding)))
+    assert doc.encoding == encoding and doc.text == text
+    assert any("byte-order mark" in w for w in doc.warnings)
+    for enc, name in (("gb18030", "gb18030"), ("big5", "big5")):
+        source = text if enc == "gb18030" else "臺灣法院推行訴源治理，調解成功率達到六成。"
+        data = source.encode(enc)
+        assert len(data) % 2 == 0
+        assert read_document(write(tmp_path, f"b-{enc}.txt", data)).encoding == name
+
+
 def test_crlf_line_endings(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "a.txt", SIMPLIFIED.replace("\n", "\r\n").encode()))
     assert doc.text == EXPECTED
