@@ -391,10 +391,16 @@ def _outcomes(initiative_id: str) -> None:
     asked = {"initiative": initiative_id}
     rows, cut = state.run("initiative_outcomes", asked)
     if not rows:
-        st.info("还没有与这项举措相关的成效数据。")
+        st.info(
+            "还没有文中归于这项举措的成效数据。推行单位报告的全部数字（不论文中归于哪项举措）"
+            "见「扩散分析 → 成效对照」。"
+        )
         facts_note("initiative_outcomes", asked, statuses=_figure_status)
         return
-    st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。")
+    st.caption(
+        "成效数据是单位自己报告的数字，不是独立测量的结果；这里只列文中归于这项举措的数字，"
+        "推行单位报告的全部数字见「扩散分析 → 成效对照」。"
+    )
     if cut:
         st.warning(
             f"只列出前 {len(rows):,} 项数据（查询的行数上限）；完整的数据请用「扩散分析 → 成效对照」"

@@ -547,3 +547,15 @@ def test_unit_page_names_a_tribunal_once_and_points_below_an_empty_court(small_s
     at = app(page="unit", id=g.HIGH)  # no adoptions, a court under it
     no_trouble(at)
     assert any("没有这个单位推行改革举措的记录" in i and "下级单位" in i for i in texts(at, "info"))
+
+
+def test_initiative_outcomes_say_what_they_count(small_store, app) -> None:
+    """举措's 成效数据 lists the figures the text ties to the initiative; 扩散分析's 成效对照
+    every figure its adopters report: each page says so, so their numbers do not seem to
+    disagree."""
+    at = app(page="initiative", id=g.SUYUAN, tab="成效数据")
+    no_trouble(at)
+    assert any("成效对照" in c for c in texts(at, "caption"))
+    at = app(page="initiative", id=g.FENGQIAO, tab="成效数据")
+    no_trouble(at)
+    assert any("文中归于这项举措" in i and "成效对照" in i for i in texts(at, "info"))
