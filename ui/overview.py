@@ -41,11 +41,11 @@ def render() -> None:
         if top:
             table(
                 top,
-                {
+                {  # the counts first: in half a page's width English would push them out
                     "initiative": "举措",
-                    "initiative_en": "English",
                     "units": "单位数",
                     "first_date": "最早日期",
+                    "initiative_en": "English",
                 },
                 links={"详情": lambda r: state.link(r["initiative_id"])},
                 key="overview.top",

@@ -14,7 +14,7 @@ def texts(at, kind: str) -> list[str]:
 
 
 TABLES = {  # the columns that tell the app's tables apart
-    "overview.top": ["举措", "English", "单位数", "最早日期", "详情"],
+    "overview.top": ["举措", "单位数", "最早日期", "English", "详情"],
     "overview.docs": ["标题", "日期", "网站", "文档集", "全文"],
     "initiative.adopters_table": [
         "单位",
