@@ -63,6 +63,9 @@ def test_award_object_is_an_awarded_candidate() -> None:
     found = find_initiatives("某法庭获评全省青年文明号先进集体。")
     assert [(m.name, m.awarded) for m in found] == [("全省青年文明号先进集体", True)]
     assert [m.awarded for m in find_initiatives("该院获评全国优秀法院。")] == [True]
+    # the conferrer between 被 and 表彰为
+    found = find_initiatives("甲法庭被最高人民法院表彰为“全国法院先进集体”。")
+    assert [(m.name, m.awarded) for m in found] == [("全国法院先进集体", True)]
     # an honour's name may begin with 为 or 了: only the verb's own 为/了 is dropped
     for text in ("某法庭被评为为民服务先进集体。", "某法庭获得了为民办实事示范岗称号。"):
         assert [m.name for m in find_initiatives(text)][0].startswith("为民"), text
