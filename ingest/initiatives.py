@@ -26,7 +26,8 @@ pattern marks them as a named mechanism:
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
 - a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
-  quoted-count): as many items as the count says, each holding the counted head.
+  quoted-count): as many items as the count says, each holding the counted head; and one
+  spelled out after 即 right after it (推进“六个对接”，即：…, rule quoted-count-spelled).
 
 A quoted list of procedures set up together (开展“示范裁判、集中调处”) is one candidate;
 heads such as 建设, 网络 and 格局 name a mechanism only with a court-work modifier (“甲”无讼建设,
@@ -250,7 +251,7 @@ class InitiativeMention:
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
-    #: quoted-count | quoted-list | pattern | document | award | award-header | meeting | activity | source |
+    #: quoted-count | quoted-count-spelled | quoted-list | pattern | document | award | award-header | meeting | activity | source |
     #: rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
@@ -847,6 +848,29 @@ def _defined_candidates(
     return out
 
 
+#: a quoted count that the text spells out right after it (推进“六个对接”，即：与甲对接…;
+#: 担当起“七员”即调解员、辅导员…): the name of the practice the items make up
+_COUNT_SPELLED_OUT = re.compile(
+    r"[“「](?P<x>[一二两三四五六七八九十百][个项大]?[" + HAN + r"]{1,3})[”」](?=[，,]?即)"
+)
+
+
+def _spelled_out_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """“六个对接”，即…: a quoted count spelled out after 即 (rule quoted-count-spelled), unless a
+    taxonomy name covers it (调解平台“三进”，即进乡村…) or it is a state reached (实现“两个零”，即…)."""
+    out: list[InitiativeMention] = []
+    for m in _COUNT_SPELLED_OUT.finditer(text, 0, limit):
+        s, e = m.start(), m.end()
+        if _covered(tax_spans, s, e) or any(a < e and s < b for a, b in tax_spans):
+            continue
+        if _RESULT_BEFORE.search(text, max(0, s - 3), s):
+            continue
+        out.append(InitiativeMention(s, e, text[s:e], True, "quoted-count-spelled"))
+    return out
+
+
 _DOC_TITLE = re.compile(
     r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|细则|规划|实施意见|工作规则))》"
 )
@@ -1299,6 +1323,7 @@ def find_initiatives(
             + _unquoted_candidates(text, tax_spans, limit)
             + _document_candidates(text, tax_spans, limit)
             + _defined_candidates(text, tax_spans, limit)
+            + _spelled_out_candidates(text, tax_spans, limit)
         )
         # a name in a headline is a local brand only when the headline says it is set up
         if not _inside(headlines, c.start, c.end)

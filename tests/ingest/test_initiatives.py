@@ -846,3 +846,14 @@ def test_one_network_service_needs_a_verb() -> None:
     # a slogan of what a service reaches, not a practice, unless the court sets it up
     assert names("甲院实现事项一次通办、一网通办。") == []
     assert names("甲院推行一网通办。") == ["一网通办"]
+
+
+def test_quoted_count_spelled_out_after_ji_is_a_candidate() -> None:
+    found = find_initiatives("乙县法院推进“四个对接”，即：与人民调解对接，与行政调解对接。")
+    assert [(m.name, m.rule) for m in found] == [("“四个对接”", "quoted-count-spelled")]
+    found = find_initiatives("法官们担当起“五员”即调解员、宣传员、联络员、辅导员和接待员。")
+    assert [m.name for m in found] == ["“五员”"]
+    # a state reached, and a taxonomy name the quote belongs to, are no new names
+    assert find_initiatives("该院实现“两个零”，即零上访、零积案。") == []
+    found = find_initiatives("推进调解平台“三进”，即进乡村、进社区、进网格。")
+    assert [m.name for m in found] == ["人民法院调解平台三进"]
