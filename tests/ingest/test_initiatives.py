@@ -857,3 +857,14 @@ def test_quoted_count_spelled_out_after_ji_is_a_candidate() -> None:
     assert find_initiatives("该院实现“两个零”，即零上访、零积案。") == []
     found = find_initiatives("推进调解平台“三进”，即进乡村、进社区、进网格。")
     assert [m.name for m in found] == ["人民法院调解平台三进"]
+
+
+def test_quoted_watchwords_set_up_as_the_way_of_working_are_a_candidate() -> None:
+    found = find_initiatives("乙区法院构建“全员一条心、调解一条线”的工作格局。")
+    assert [(m.name, m.rule) for m in found] == [
+        ("“全员一条心、调解一条线”的工作格局", "quoted-slogan-work")
+    ]
+    found = find_initiatives("甲院提出“纠纷早发现，法官早介入”的工作新思路。")
+    assert [m.name for m in found] == ["“纠纷早发现，法官早介入”的工作新思路"]
+    # a state reached is no way of working set up
+    assert find_initiatives("形成“一个中心统筹、多方参与”的工作格局。") == []
