@@ -254,6 +254,8 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("调解贯穿审判全过程") == ["全程调解"]
     assert found("选派驻村法官") == ["法官进乡村"]
     assert found("推行法官进网格") == ["法官进网格"]
+    assert found("在甲区法院多元解纷中心察看调解工作室") == ["多元解纷中心"]
+    assert found("完善多元解纷机制") == ["多元解纷机制"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
