@@ -26,7 +26,10 @@ pattern marks them as a named mechanism:
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
 - a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
-  quoted-count): as many items as the count says, each holding the counted head.
+  quoted-count): as many items as the count says, each holding the counted head; and one
+  spelled out after 即 right after it (推进“六个对接”，即：…, rule quoted-count-spelled).
+- a quoted list of watchwords a verb sets up as the court's 工作格局 / 工作思路 / 特色工作模式
+  (构建“甲、乙、丙”的工作格局, rule quoted-slogan-work; 形成“…”的工作格局 is a state reached).
 
 A quoted list of procedures set up together (开展“示范裁判、集中调处”) is one candidate;
 heads such as 建设, 网络 and 格局 name a mechanism only with a court-work modifier (“甲”无讼建设,
@@ -207,7 +210,7 @@ _X_STOP = re.compile(
 )
 
 AWARD_VERBS = (
-    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|荣立|被表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
+    r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|荣立|被表彰为|表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
     r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|晋升为|晋升|晋级为|"
     r"被评定为|评定为|"
     r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
@@ -250,7 +253,7 @@ class InitiativeMention:
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
-    #: quoted-count | quoted-list | pattern | document | award | award-header | meeting | activity | source |
+    #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | pattern | document | award | award-header | meeting | activity | source |
     #: rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
@@ -847,6 +850,53 @@ def _defined_candidates(
     return out
 
 
+#: a quoted count that the text spells out right after it (推进“六个对接”，即：与甲对接…;
+#: 担当起“七员”即调解员、辅导员…): the name of the practice the items make up
+_COUNT_SPELLED_OUT = re.compile(
+    r"[“「](?P<x>[一二两三四五六七八九十百][个项大]?[" + HAN + r"]{1,3})[”」](?=[，,]?即)"
+)
+
+
+def _spelled_out_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """“六个对接”，即…: a quoted count spelled out after 即 (rule quoted-count-spelled), unless a
+    taxonomy name covers it (调解平台“三进”，即进乡村…) or it is a state reached (实现“两个零”，即…)."""
+    out: list[InitiativeMention] = []
+    for m in _COUNT_SPELLED_OUT.finditer(text, 0, limit):
+        s, e = m.start(), m.end()
+        if _covered(tax_spans, s, e) or any(a < e and s < b for a, b in tax_spans):
+            continue
+        if _RESULT_BEFORE.search(text, max(0, s - 3), s):
+            continue
+        out.append(InitiativeMention(s, e, text[s:e], True, "quoted-count-spelled"))
+    return out
+
+
+#: a quoted list of watchwords a court sets up as its way of working (构建“甲、乙、丙”的工作格局,
+#: 提出“甲，乙”的工作新思路, 创新构建“甲、乙”的特色工作模式): the quote and its 工作 head
+_SLOGAN_WORK = re.compile(
+    r"(?:构建|提出|确立|推行|打造|创新|建立|探索)(?:了|出)?"
+    r"(?P<n>[“「][^“”「」\n]{2,40}[、，,][^“”「」\n]{2,40}[”」]的"
+    r"(?:特色|创新)?工作(?:新)?(?:格局|模式|思路|机制|体系))"
+)
+
+
+def _slogan_work_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """构建“全院一条心、解纷一个圈”的工作格局 (rule quoted-slogan-work): a list of watchwords in
+    one quote, set up by a verb as the court's 工作格局 / 工作思路 / 特色工作模式; a state reached
+    (形成“…”的工作格局, 实现“…”的格局) and a bare 模式 or 体系 stay out."""
+    out: list[InitiativeMention] = []
+    for m in _SLOGAN_WORK.finditer(text, 0, limit):
+        s, e = m.start("n"), m.end("n")
+        if any(a < e and s < b for a, b in tax_spans):
+            continue
+        out.append(InitiativeMention(s, e, text[s:e], True, "quoted-slogan-work"))
+    return out
+
+
 _DOC_TITLE = re.compile(
     r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|细则|规划|实施意见|工作规则))》"
 )
@@ -1299,6 +1349,8 @@ def find_initiatives(
             + _unquoted_candidates(text, tax_spans, limit)
             + _document_candidates(text, tax_spans, limit)
             + _defined_candidates(text, tax_spans, limit)
+            + _spelled_out_candidates(text, tax_spans, limit)
+            + _slogan_work_candidates(text, tax_spans, limit)
         )
         # a name in a headline is a local brand only when the headline says it is set up
         if not _inside(headlines, c.start, c.end)

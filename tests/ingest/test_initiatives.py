@@ -63,6 +63,9 @@ def test_award_object_is_an_awarded_candidate() -> None:
     found = find_initiatives("某法庭获评全省青年文明号先进集体。")
     assert [(m.name, m.awarded) for m in found] == [("全省青年文明号先进集体", True)]
     assert [m.awarded for m in find_initiatives("该院获评全国优秀法院。")] == [True]
+    # the conferrer between 被 and 表彰为
+    found = find_initiatives("甲法庭被最高人民法院表彰为“全国法院先进集体”。")
+    assert [(m.name, m.awarded) for m in found] == [("全国法院先进集体", True)]
     # an honour's name may begin with 为 or 了: only the verb's own 为/了 is dropped
     for text in ("某法庭被评为为民服务先进集体。", "某法庭获得了为民办实事示范岗称号。"):
         assert [m.name for m in find_initiatives(text)][0].startswith("为民"), text
@@ -843,3 +846,25 @@ def test_one_network_service_needs_a_verb() -> None:
     # a slogan of what a service reaches, not a practice, unless the court sets it up
     assert names("甲院实现事项一次通办、一网通办。") == []
     assert names("甲院推行一网通办。") == ["一网通办"]
+
+
+def test_quoted_count_spelled_out_after_ji_is_a_candidate() -> None:
+    found = find_initiatives("乙县法院推进“四个对接”，即：与人民调解对接，与行政调解对接。")
+    assert [(m.name, m.rule) for m in found] == [("“四个对接”", "quoted-count-spelled")]
+    found = find_initiatives("法官们担当起“五员”即调解员、宣传员、联络员、辅导员和接待员。")
+    assert [m.name for m in found] == ["“五员”"]
+    # a state reached, and a taxonomy name the quote belongs to, are no new names
+    assert find_initiatives("该院实现“两个零”，即零上访、零积案。") == []
+    found = find_initiatives("推进调解平台“三进”，即进乡村、进社区、进网格。")
+    assert [m.name for m in found] == ["人民法院调解平台三进"]
+
+
+def test_quoted_watchwords_set_up_as_the_way_of_working_are_a_candidate() -> None:
+    found = find_initiatives("乙区法院构建“全员一条心、调解一条线”的工作格局。")
+    assert [(m.name, m.rule) for m in found] == [
+        ("“全员一条心、调解一条线”的工作格局", "quoted-slogan-work")
+    ]
+    found = find_initiatives("甲院提出“纠纷早发现，法官早介入”的工作新思路。")
+    assert [m.name for m in found] == ["“纠纷早发现，法官早介入”的工作新思路"]
+    # a state reached is no way of working set up
+    assert find_initiatives("形成“一个中心统筹、多方参与”的工作格局。") == []

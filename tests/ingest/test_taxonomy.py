@@ -249,6 +249,13 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("推进诉讼与非诉讼对接") == ["诉非衔接"]
     assert found("按照五小法庭标准建有小食堂") == ["五小法庭"]
     assert found("对批量纠纷开展示范裁判") == ["示范判决"]
+    # one stage is not mediation throughout; village judges are not grid judges
+    assert found("加强庭前调解") == ["庭前调解"]
+    assert found("调解贯穿审判全过程") == ["全程调解"]
+    assert found("选派驻村法官") == ["法官进乡村"]
+    assert found("推行法官进网格") == ["法官进网格"]
+    assert found("在甲区法院多元解纷中心察看调解工作室") == ["多元解纷中心"]
+    assert found("完善多元解纷机制") == ["多元解纷机制"]
 
 
 def test_released_canonical_names_are_never_renamed() -> None:
