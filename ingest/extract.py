@@ -209,6 +209,11 @@ class _Context:
         mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
         self._mention_end = {m.start: max(m.end, 0) for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
+        # where the article's own court is first named (我院/本院 included): a guess of it
+        # before that point is a weaker one
+        self._home_starts = [m.start for m in mentions if home is not None and m.court == home]
+        self._home_first = min(self._home_starts, default=len(text))
+        self._home_places = _home_places(courts, home)
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -523,7 +528,19 @@ class _Context:
             # the topic of a paragraph several paragraphs back, not the article's own court:
             # a weaker guess, told apart so that its precision is measured on its own
             return court, "paragraph-topic-far"
+        if self.home is not None and pos < self._home_first:
+            # the own court not yet named: guessed only when its paragraph names it later or
+            # names its place (a title 甲县…, a lead sentence 近年来，甲县…)
+            if self._home_named_in(*self.line(pos)):
+                return self.home, "home-early"
+            return None, "home"
         return self.home, "home"
+
+    def _home_named_in(self, lo: int, hi: int) -> bool:
+        """The text between `lo` and `hi` names the article's own court or its place."""
+        if any(lo <= a < hi for a in self._home_starts):
+            return True
+        return any(self.text.find(p, lo, hi) >= 0 for p in self._home_places)
 
     def _no_one_court_since(self, hit: _Subject, s_start: int) -> bool:
         """The court at `hit` ends a list of courts (甲、乙、丙三家法庭入选X), or a sentence
@@ -1055,6 +1072,28 @@ def extract_document(
     return ex
 
 
+def _home_places(courts: Sequence[CourtRef], home: str | None) -> tuple[str, ...]:
+    """The place the article's own court serves, written in full and without its suffix
+    (吉首市, 吉首): a county's for a basic court or tribunal, a city's for an intermediate
+    court, a province's for a high court (the bare stem only when of two characters or more: 滑县
+    stays whole); none for other courts."""
+    ref = next((c for c in courts if c.name == home), None)
+    if ref is None:
+        return ()
+    place = {"basic": ref.county, "tribunal": ref.county, "intermediate": ref.city}.get(
+        ref.level, ref.province if ref.level == "high" else None
+    )
+    if not place:
+        return ()
+    stem = _PLACE_SUFFIX.sub("", place)
+    return (place, stem) if len(stem) >= 2 else (place,)
+
+
+_PLACE_SUFFIX = re.compile(
+    r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|县|区|州|旗)$"
+)
+
+
 def _home_city(courts: Sequence[CourtRef], home: str | None) -> str | None:
     """The place of the article's own court: its county, city or province by level."""
     for c in courts:
@@ -1309,6 +1348,7 @@ ADOPTION_RULES = (
     "adoption:paragraph-topic",
     "adoption:paragraph-topic-far",
     "adoption:home",
+    "adoption:home-early",
 )
 _RULE_RANK = {r: i for i, r in enumerate(ADOPTION_RULES)}
 
@@ -1678,7 +1718,9 @@ def _adopters(
 #: doing them, never by a guess from the paragraph or the article
 _STATUTORY_PROCEDURES = frozenset(("先行调解", "小额诉讼程序", "速裁程序"))
 #: the paths that guess the court from outside the sentence (a section header aside)
-_GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far", "home"))
+_GUESSED_PATHS = frozenset(
+    ("paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
+)
 #: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
 #: area (在全省推行, 全区法院推广)
 _PUSH = re.compile(
@@ -1693,7 +1735,14 @@ _FIGURE = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:件|起|次|笔|人次|%)")
 
 #: the paths a place named as the subject of a later clause overrides
 _PLACE_SUBJECT_PATHS = frozenset(
-    ("nearest-in-sentence", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+    (
+        "nearest-in-sentence",
+        "paragraph",
+        "paragraph-topic",
+        "paragraph-topic-far",
+        "home",
+        "home-early",
+    )
 )
 #: after a place: another body of the place, or a word of a name (广州市委, 云南日报)
 _PLACE_BODY_AFTER = re.compile(
@@ -1788,7 +1837,7 @@ def _pushes(ctx: _Context, s: int, m: InitiativeMention) -> bool:
 
 #: the paths that guess the court from outside the sentence
 _FALLBACK_PATHS = frozenset(
-    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
 )
 #: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
 _GROUP_SUBJECT = re.compile(
@@ -1863,7 +1912,7 @@ def _subject_end(ctx: _Context, s: int, m: InitiativeMention) -> int:
 
 
 #: the fallbacks that guess the court from the article as a whole or from far back
-_WEAK_PATHS = frozenset(("paragraph-topic-far", "home"))
+_WEAK_PATHS = frozenset(("paragraph-topic-far", "home", "home-early"))
 
 #: what joins the courts of a list that is one subject
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
