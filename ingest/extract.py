@@ -214,6 +214,8 @@ class _Context:
         self._home_starts = [m.start for m in mentions if home is not None and m.court == home]
         self._home_first = min(self._home_starts, default=len(text))
         self._home_places = _home_places(courts, home)
+        #: the spans of the honours' names (set once the initiatives are found)
+        self.honours: list[tuple[int, int]] = []
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -455,7 +457,7 @@ class _Context:
                 best = (start, court)
         return best
 
-    def _last_between(self, lo: int, hi: int) -> _Subject | None:
+    def last_between(self, lo: int, hi: int) -> _Subject | None:
         i = bisect.bisect_left(self.starts, hi) - 1
         while i >= 0 and self.subjects[i].start >= lo:
             if self.subjects[i].end <= hi:
@@ -475,7 +477,7 @@ class _Context:
         article's own court as an earlier topic), ``paragraph-topic-far`` (another court that
         was the topic further back), ``home``."""
         s_start, s_end = self.sentence(pos)
-        hit = self._last_between(s_start, pos)
+        hit = self.last_between(s_start, pos)
         if hit:
             owner = self._inspected(max(hit.end, self.clause_start(s_start, pos)), pos)
             if owner is not None and owner != hit.court:
@@ -498,7 +500,7 @@ class _Context:
             # in a section about one court, its sentences are about that court
             return sec[1], "section"
         l_start, _ = self.line(pos)
-        hit = self._last_between(l_start, s_start)
+        hit = self.last_between(l_start, s_start)
         if hit and self.text.startswith("等", hit.end):
             # 甲、乙、丙等法院…: examples; the sentences after them are about the court the
             # paragraph was about before the list
@@ -514,7 +516,7 @@ class _Context:
                 return hit.court, "paragraph"
             # 一是…，甲区法院建成X。二是…：推行Y: a court named in an earlier item of an
             # enumeration is that item's example; the later items are the lead court's
-            lead = self._last_between(l_start, first.start())
+            lead = self.last_between(l_start, first.start())
             if lead is not None:
                 return lead.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
@@ -567,7 +569,7 @@ class _Context:
         court = sec[1] if sec is not None else None
         if court is None:
             l_start, _ = self.line(pos)
-            prev = self._last_between(l_start, spc_start)
+            prev = self.last_between(l_start, spc_start)
             court = prev.court if prev is not None else None
             i = bisect.bisect_left(self.topic_starts, l_start) - 1
             if court is None and i >= 0 and self._recent(self.topics[i][0], l_start):
@@ -612,7 +614,7 @@ class _Context:
 
     def subject_in(self, lo: int, hi: int) -> _Subject | None:
         """The last subject named in text[lo:hi]."""
-        return self._last_between(lo, hi)
+        return self.last_between(lo, hi)
 
     def courts_in(self, lo: int, hi: int) -> list[CourtMention]:
         """Court mentions (not groups) inside text[lo:hi], outermost only, in text order."""
@@ -1383,6 +1385,7 @@ def _initiatives(
 
     mentions = find_initiatives(text, taxonomy=tax)
     respective = _respectively(text, ctx, mentions)
+    ctx.honours = sorted((m.start, m.end) for m in mentions if m.awarded)
     for m in mentions:
         if _PARTY_ACTIVITY.search(m.name):
             continue  # a party branch's theme day or study session, no court reform
@@ -1507,6 +1510,22 @@ def _earliest(a: Adoption, date: str | None, precision: str | None) -> None:
         a.date, a.date_precision = date, precision  # type: ignore[assignment]
 
 
+def _past_honours(ctx: _Context, m: InitiativeMention) -> int:
+    """Where to look for the winner of the honour at `m`: before the honours listed ahead of it
+    when the court nearest is part of one's name (获评最高人民法院…案例，上海法院十佳…: the
+    court the sentence is about, not the SPC that gives the first)."""
+    pos = m.start
+    while True:
+        s, _ = ctx.sentence(pos)
+        hit = ctx.last_between(s, pos)
+        if hit is None:
+            return pos
+        named = next((a for a, b in ctx.honours if a <= hit.start and hit.end <= b), None)
+        if named is None or named >= pos:
+            return pos
+        pos = named
+
+
 def _adopters(
     ctx: _Context, m: InitiativeMention, respective: str | None
 ) -> list[tuple[str, Relation, str]]:
@@ -1519,7 +1538,7 @@ def _adopters(
         return _title_adopters(ctx, m, s, span)
     if _not_adopted(ctx, m):
         return []
-    unit, path = ctx.unit_path(m.start)
+    unit, path = ctx.unit_path(_past_honours(ctx, m) if m.awarded else m.start)
     if path in _PLACE_SUBJECT_PATHS and not m.awarded and unit and not unit.startswith("AGG:"):
         group = _place_subject(ctx, s, m)
         if group is not None:

@@ -1218,3 +1218,11 @@ def test_the_own_court_is_guessed_before_it_is_named_only_where_its_paragraph_na
 def _self_rules(text: str) -> dict[tuple[str, str, str], str]:
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=_self_stand_in)
     return {(a.unit, a.initiative, a.relation): a.rule for a in ex.adoptions}
+
+
+def test_a_court_inside_an_honours_name_does_not_win_the_next_honour() -> None:
+    got = rules(
+        "乙县法院推行繁简分流。\n该做法硕果累累，获评最高人民法院优秀案例二等奖，入选省法院十大品牌。"
+    )
+    assert got[("X省乙县人民法院", "省法院十大品牌", "awarded")] == "adoption:paragraph-topic"
+    assert not any(u == "最高人民法院" for u, _, _ in got)
