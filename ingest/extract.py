@@ -475,7 +475,9 @@ class _Context:
         court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
         (earlier in the paragraph), ``paragraph-topic`` (the previous paragraph's topic, or the
         article's own court as an earlier topic), ``paragraph-topic-far`` (another court that
-        was the topic further back), ``home``."""
+        was the topic further back), ``home`` (the article's own court, named before `pos`),
+        ``home-early`` (not yet named, but named or placed in `pos`'s paragraph) and
+        ``home-unnamed`` (neither: adoptions take no court from it)."""
         s_start, s_end = self.sentence(pos)
         hit = self.last_between(s_start, pos)
         if hit:
@@ -535,7 +537,7 @@ class _Context:
             # names its place (a title 甲县…, a lead sentence 近年来，甲县…)
             if self._home_named_in(*self.line(pos)):
                 return self.home, "home-early"
-            return None, "home"
+            return self.home, "home-unnamed"  # no initiative is credited on this guess
         return self.home, "home"
 
     def _home_named_in(self, lo: int, hi: int) -> bool:
@@ -1539,6 +1541,8 @@ def _adopters(
     if _not_adopted(ctx, m):
         return []
     unit, path = ctx.unit_path(_past_honours(ctx, m) if m.awarded else m.start)
+    if path == "home-unnamed":
+        unit, path = None, "home"  # a caption, a definition before the own court is named
     if path in _PLACE_SUBJECT_PATHS and not m.awarded and unit and not unit.startswith("AGG:"):
         group = _place_subject(ctx, s, m)
         if group is not None:
