@@ -209,6 +209,13 @@ class _Context:
         mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
         self._mention_end = {m.start: max(m.end, 0) for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
+        # where the article's own court is first named (我院/本院 included): a guess of it
+        # before that point is a weaker one
+        self._home_starts = [m.start for m in mentions if home is not None and m.court == home]
+        self._home_first = min(self._home_starts, default=len(text))
+        self._home_places = _home_places(courts, home)
+        #: the spans of the honours' names (set once the initiatives are found)
+        self.honours: list[tuple[int, int]] = []
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -450,7 +457,7 @@ class _Context:
                 best = (start, court)
         return best
 
-    def _last_between(self, lo: int, hi: int) -> _Subject | None:
+    def last_between(self, lo: int, hi: int) -> _Subject | None:
         i = bisect.bisect_left(self.starts, hi) - 1
         while i >= 0 and self.subjects[i].start >= lo:
             if self.subjects[i].end <= hi:
@@ -468,9 +475,11 @@ class _Context:
         court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
         (earlier in the paragraph), ``paragraph-topic`` (the previous paragraph's topic, or the
         article's own court as an earlier topic), ``paragraph-topic-far`` (another court that
-        was the topic further back), ``home``."""
+        was the topic further back), ``home`` (the article's own court, named before `pos`),
+        ``home-early`` (not yet named, but named or placed in `pos`'s paragraph) and
+        ``home-unnamed`` (neither: adoptions take no court from it)."""
         s_start, s_end = self.sentence(pos)
-        hit = self._last_between(s_start, pos)
+        hit = self.last_between(s_start, pos)
         if hit:
             owner = self._inspected(max(hit.end, self.clause_start(s_start, pos)), pos)
             if owner is not None and owner != hit.court:
@@ -493,7 +502,7 @@ class _Context:
             # in a section about one court, its sentences are about that court
             return sec[1], "section"
         l_start, _ = self.line(pos)
-        hit = self._last_between(l_start, s_start)
+        hit = self.last_between(l_start, s_start)
         if hit and self.text.startswith("等", hit.end):
             # 甲、乙、丙等法院…: examples; the sentences after them are about the court the
             # paragraph was about before the list
@@ -509,7 +518,7 @@ class _Context:
                 return hit.court, "paragraph"
             # 一是…，甲区法院建成X。二是…：推行Y: a court named in an earlier item of an
             # enumeration is that item's example; the later items are the lead court's
-            lead = self._last_between(l_start, first.start())
+            lead = self.last_between(l_start, first.start())
             if lead is not None:
                 return lead.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
@@ -523,7 +532,19 @@ class _Context:
             # the topic of a paragraph several paragraphs back, not the article's own court:
             # a weaker guess, told apart so that its precision is measured on its own
             return court, "paragraph-topic-far"
+        if self.home is not None and pos < self._home_first:
+            # the own court not yet named: guessed only when its paragraph names it later or
+            # names its place (a title 甲县…, a lead sentence 近年来，甲县…)
+            if self._home_named_in(*self.line(pos)):
+                return self.home, "home-early"
+            return self.home, "home-unnamed"  # no initiative is credited on this guess
         return self.home, "home"
+
+    def _home_named_in(self, lo: int, hi: int) -> bool:
+        """The text between `lo` and `hi` names the article's own court or its place."""
+        if any(lo <= a < hi for a in self._home_starts):
+            return True
+        return any(self.text.find(p, lo, hi) >= 0 for p in self._home_places)
 
     def _no_one_court_since(self, hit: _Subject, s_start: int) -> bool:
         """The court at `hit` ends a list of courts (甲、乙、丙三家法庭入选X), or a sentence
@@ -550,7 +571,7 @@ class _Context:
         court = sec[1] if sec is not None else None
         if court is None:
             l_start, _ = self.line(pos)
-            prev = self._last_between(l_start, spc_start)
+            prev = self.last_between(l_start, spc_start)
             court = prev.court if prev is not None else None
             i = bisect.bisect_left(self.topic_starts, l_start) - 1
             if court is None and i >= 0 and self._recent(self.topics[i][0], l_start):
@@ -595,7 +616,7 @@ class _Context:
 
     def subject_in(self, lo: int, hi: int) -> _Subject | None:
         """The last subject named in text[lo:hi]."""
-        return self._last_between(lo, hi)
+        return self.last_between(lo, hi)
 
     def courts_in(self, lo: int, hi: int) -> list[CourtMention]:
         """Court mentions (not groups) inside text[lo:hi], outermost only, in text order."""
@@ -1055,6 +1076,28 @@ def extract_document(
     return ex
 
 
+def _home_places(courts: Sequence[CourtRef], home: str | None) -> tuple[str, ...]:
+    """The place the article's own court serves, written in full and without its suffix
+    (吉首市, 吉首): a county's for a basic court or tribunal, a city's for an intermediate
+    court, a province's for a high court (the bare stem only when of two characters or more: 滑县
+    stays whole); none for other courts."""
+    ref = next((c for c in courts if c.name == home), None)
+    if ref is None:
+        return ()
+    place = {"basic": ref.county, "tribunal": ref.county, "intermediate": ref.city}.get(
+        ref.level, ref.province if ref.level == "high" else None
+    )
+    if not place:
+        return ()
+    stem = _PLACE_SUFFIX.sub("", place)
+    return (place, stem) if len(stem) >= 2 else (place,)
+
+
+_PLACE_SUFFIX = re.compile(
+    r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|县|区|州|旗)$"
+)
+
+
 def _home_city(courts: Sequence[CourtRef], home: str | None) -> str | None:
     """The place of the article's own court: its county, city or province by level."""
     for c in courts:
@@ -1309,6 +1352,7 @@ ADOPTION_RULES = (
     "adoption:paragraph-topic",
     "adoption:paragraph-topic-far",
     "adoption:home",
+    "adoption:home-early",
 )
 _RULE_RANK = {r: i for i, r in enumerate(ADOPTION_RULES)}
 
@@ -1343,6 +1387,7 @@ def _initiatives(
 
     mentions = find_initiatives(text, taxonomy=tax)
     respective = _respectively(text, ctx, mentions)
+    ctx.honours = sorted((m.start, m.end) for m in mentions if m.awarded)
     for m in mentions:
         if _PARTY_ACTIVITY.search(m.name):
             continue  # a party branch's theme day or study session, no court reform
@@ -1467,6 +1512,22 @@ def _earliest(a: Adoption, date: str | None, precision: str | None) -> None:
         a.date, a.date_precision = date, precision  # type: ignore[assignment]
 
 
+def _past_honours(ctx: _Context, m: InitiativeMention) -> int:
+    """Where to look for the winner of the honour at `m`: before the honours listed ahead of it
+    when the court nearest is part of one's name (获评最高人民法院…案例，上海法院十佳…: the
+    court the sentence is about, not the SPC that gives the first)."""
+    pos = m.start
+    while True:
+        s, _ = ctx.sentence(pos)
+        hit = ctx.last_between(s, pos)
+        if hit is None:
+            return pos
+        named = next((a for a, b in ctx.honours if a <= hit.start and hit.end <= b), None)
+        if named is None or named >= pos:
+            return pos
+        pos = named
+
+
 def _adopters(
     ctx: _Context, m: InitiativeMention, respective: str | None
 ) -> list[tuple[str, Relation, str]]:
@@ -1479,7 +1540,9 @@ def _adopters(
         return _title_adopters(ctx, m, s, span)
     if _not_adopted(ctx, m):
         return []
-    unit, path = ctx.unit_path(m.start)
+    unit, path = ctx.unit_path(_past_honours(ctx, m) if m.awarded else m.start)
+    if path == "home-unnamed":
+        unit, path = None, "home"  # a caption, a definition before the own court is named
     if path in _PLACE_SUBJECT_PATHS and not m.awarded and unit and not unit.startswith("AGG:"):
         group = _place_subject(ctx, s, m)
         if group is not None:
@@ -1678,7 +1741,9 @@ def _adopters(
 #: doing them, never by a guess from the paragraph or the article
 _STATUTORY_PROCEDURES = frozenset(("先行调解", "小额诉讼程序", "速裁程序"))
 #: the paths that guess the court from outside the sentence (a section header aside)
-_GUESSED_PATHS = frozenset(("paragraph", "paragraph-topic", "paragraph-topic-far", "home"))
+_GUESSED_PATHS = frozenset(
+    ("paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
+)
 #: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
 #: area (在全省推行, 全区法院推广)
 _PUSH = re.compile(
@@ -1693,7 +1758,14 @@ _FIGURE = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:件|起|次|笔|人次|%)")
 
 #: the paths a place named as the subject of a later clause overrides
 _PLACE_SUBJECT_PATHS = frozenset(
-    ("nearest-in-sentence", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+    (
+        "nearest-in-sentence",
+        "paragraph",
+        "paragraph-topic",
+        "paragraph-topic-far",
+        "home",
+        "home-early",
+    )
 )
 #: after a place: another body of the place, or a word of a name (广州市委, 云南日报)
 _PLACE_BODY_AFTER = re.compile(
@@ -1788,7 +1860,7 @@ def _pushes(ctx: _Context, s: int, m: InitiativeMention) -> bool:
 
 #: the paths that guess the court from outside the sentence
 _FALLBACK_PATHS = frozenset(
-    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home")
+    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
 )
 #: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
 _GROUP_SUBJECT = re.compile(
@@ -1863,7 +1935,7 @@ def _subject_end(ctx: _Context, s: int, m: InitiativeMention) -> int:
 
 
 #: the fallbacks that guess the court from the article as a whole or from far back
-_WEAK_PATHS = frozenset(("paragraph-topic-far", "home"))
+_WEAK_PATHS = frozenset(("paragraph-topic-far", "home", "home-early"))
 
 #: what joins the courts of a list that is one subject
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))

@@ -1180,3 +1180,49 @@ def test_a_group_heading_a_later_sentence_ends_the_earlier_courts_carry_over() -
     # a single court still carries over
     edges, _ = run("乙县法院召开会议。会议推行集约送达。")
     assert {u for u, i, _ in edges if i == "集约送达"} == {"X省乙县人民法院"}
+
+
+def _home_stand_in(doc: SourceDocument) -> StandIn:
+    """The stand-in with 乙县法院 the article's own court, in 乙县, whether or not it is named."""
+    res = stand_in(doc)
+    res.home = "X省乙县人民法院"
+    if all(c.name != res.home for c in res.courts):
+        res.courts.append(CourtRef(name=res.home, level="basic"))
+    for c in res.courts:
+        if c.name == res.home:
+            c.county = "乙县"
+    return res
+
+
+def _home_rules(text: str) -> dict[tuple[str, str, str], str]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=_home_stand_in)
+    return {(a.unit, a.initiative, a.relation): a.rule for a in ex.adoptions}
+
+
+def test_the_own_court_is_guessed_before_it_is_named_only_where_its_paragraph_names_it() -> None:
+    own = ("X省乙县人民法院", "诉前调解", "adopted")
+    # a caption or a definition before the court is named: no court is guessed
+    assert own not in _home_rules("（图为调解员在开展诉前调解）\n乙县法院推行繁简分流。")
+    # a title naming its place, or a sentence naming it later: a guess with a rule of its own
+    assert _home_rules("乙县：深化诉前调解\n乙县法院推行繁简分流。")[own] == "adoption:home-early"
+    got = _home_rules("为深化诉前调解，近日，经研究，乙县法院推行繁简分流。")
+    assert got.get(own) in ("adoption:home-early", "adoption:purpose-subject")
+    # after the court is named the guess is the usual one
+    got = _home_rules("乙县法院推行繁简分流。\n\n会上介绍了诉前调解。")
+    assert got[own] in ("adoption:home", "adoption:paragraph-topic")
+    # named only through 我院: named all the same
+    text = "我院召开会议。\n（图为调解员在开展诉前调解）"
+    assert _self_rules(text).get(own) is not None
+
+
+def _self_rules(text: str) -> dict[tuple[str, str, str], str]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=_self_stand_in)
+    return {(a.unit, a.initiative, a.relation): a.rule for a in ex.adoptions}
+
+
+def test_a_court_inside_an_honours_name_does_not_win_the_next_honour() -> None:
+    got = rules(
+        "乙县法院推行繁简分流。\n该做法硕果累累，获评最高人民法院优秀案例二等奖，入选省法院十大品牌。"
+    )
+    assert got[("X省乙县人民法院", "省法院十大品牌", "awarded")] == "adoption:paragraph-topic"
+    assert not any(u == "最高人民法院" for u, _, _ in got)
