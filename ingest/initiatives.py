@@ -994,6 +994,30 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
     return out
 
 
+#: a further honour after a comma (获评甲先进集体，乙先进单位。): the segment holds an honour's
+#: words and ends in an honour, and no verb starts a new clause in it
+_HONOUR_SEGMENT = re.compile(
+    r"[,，](?P<x>[^,，。；;：:！!？?\n]{4,30}?)(?:等(?:荣誉|称号|荣誉称号)?)?(?=[,，。；;])"
+)
+_HONOUR_WORD = re.compile(r"先进|优秀|示范|模范|十佳|十大|典型|标兵|突出|优胜|星级|品牌")
+_HONOUR_TAIL = re.compile(r"(?:集体|单位|奖|案例|品牌|称号|法庭|法院|标兵|模范)[”」]?$")
+_SEGMENT_VERB = re.compile(AWARD_VERBS + r"|是|为|在|将|把|对|向|通过|以|并|还|也|又")
+
+
+def _award_continued(text: str, end: int) -> list[tuple[int, int]]:
+    """Honours listed after the award's object, each after a comma (被评为“先进人民法庭”，甲市
+    先进单位): the object stopped at the first comma."""
+    out: list[tuple[int, int]] = []
+    pos = end
+    while (m := _HONOUR_SEGMENT.match(text, pos)) is not None:
+        x = m.group("x")
+        if not (_HONOUR_WORD.search(x) and _HONOUR_TAIL.search(x)) or _SEGMENT_VERB.search(x):
+            break
+        out.append(m.span("x"))
+        pos = m.end()
+    return out
+
+
 _TITLE = re.compile(r"《(?P<t>[^《》\n]{2,60})》")
 #: a policy document's title (《关于…》, 《…意见》, 《…办法（试行）》), not a report or a case
 POLICY_TITLE = re.compile(
@@ -1399,6 +1423,16 @@ def find_initiatives(
                 continue  # 被授予“优秀调解导师”奖项: a person's honour, a role
             rule = "award-header" if vs == os else "award"  # 某某案例第N号 heading the article
             cands.append(InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, rule, True))
+        for ps, pe in _award_continued(text, oe) if vs != os else []:
+            if any(ps <= t < pe for t, _ in title_spans) or any(ps <= c.start < pe for c in cands):
+                continue
+            if _covered(tax_spans, ps, pe) and len(_residue(text, tax_spans, ps, pe)) < 2:
+                continue
+            if _PERSON_HONOUR.search(strip_ignored(text[ps:pe])):
+                continue
+            cands.append(
+                InitiativeMention(ps, pe, strip_ignored(text[ps:pe]), True, "award-list", True)
+            )
     for mm in _MECHANISM_MEETING.finditer(text, 0, limit):
         ms, me = mm.span("x")
         if not any(s < me and ms < e for s, e in tax_spans) and not OTHER_BODY.search(mm["x"]):

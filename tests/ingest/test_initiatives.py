@@ -868,3 +868,14 @@ def test_quoted_watchwords_set_up_as_the_way_of_working_are_a_candidate() -> Non
     assert [m.name for m in found] == ["“纠纷早发现，法官早介入”的工作新思路"]
     # a state reached is no way of working set up
     assert find_initiatives("形成“一个中心统筹、多方参与”的工作格局。") == []
+
+
+def test_further_honours_after_a_comma_are_awards_too() -> None:
+    """An award's object stops at the first comma; honours listed after it (each ending in
+    an honour's head, with no verb of their own) are awarded as well, rule award-list."""
+    found = find_initiatives("东湖法庭被评为“全省优秀人民法庭”，乙市先进基层单位。")
+    assert [(m.awarded, m.rule) for m in found] == [(True, "quoted"), (True, "award-list")]
+    assert found[1].name == "乙市先进基层单位"
+    # a clause of its own after the comma (a verb) is no further honour
+    found = find_initiatives("东湖法庭被评为“全省优秀人民法庭”，并在全市推广示范做法。")
+    assert "award-list" not in [m.rule for m in found]
