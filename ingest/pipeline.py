@@ -701,8 +701,9 @@ def ingest_paths(
     def write(batch: list[DocumentGraph], paths: dict[str, str]) -> tuple[WriteTally, dict]:
         assert store is not None
         tally = store.write_documents(batch)
-        # review decisions (graph/review.py) win over what was just extracted again
-        review.reapply_documents(store, [g.id for g in batch])
+        # review decisions (graph/review.py) win over what was just extracted again; what
+        # the new documents support is known from their rows, not read back
+        review.reapply_written(store, batch, tally.known_docs)
         return tally, paths
 
     def collect() -> None:
