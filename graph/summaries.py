@@ -38,6 +38,7 @@ written by an older version; `open_store` does it when `summary_version` is behi
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -277,31 +278,27 @@ class AddAdoptions:
         ids = sorted(by_initiative)
         old: dict[str, dict[str, Any]] = {}
         for rec in tx.run(_SUMMARIES_OF, ids=ids):
-            units = list(rec["units"] or [])
+            units = rec["units"] or []
             old[rec["id"]] = {
                 "units": units,
-                "stages": list(rec["stages"] or []),
-                "dates": list(rec["dates"] or []),
-                "facts": list(rec["facts"] or [0] * len(units)),
-                "checked": list(rec["checked"] or [0] * len(units)),
+                "stages": rec["stages"] or [],
+                "dates": rec["dates"] or [],
+                "facts": rec["facts"] or [0] * len(units),
+                "checked": rec["checked"] or [0] * len(units),
             }
         fresh: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         counts: list[dict[str, Any]] = []
+        empty: dict[str, list[Any]] = {k: [] for k in _SUMMARY_FIELDS[:5]}
         for iid in ids:
             was = old.get(iid)
-            summary = _added(was or {k: [] for k in _SUMMARY_FIELDS[:5]}, by_initiative[iid])
+            summary, diff = _added(was or empty, by_initiative[iid])
             if was is None:
                 fresh.append({"id": iid, **summary})
                 continue
-            before = {**was, **_counts(was["facts"], was["checked"])}
-            diff = {k: summary[k] for k in _SUMMARY_FIELDS if summary[k] != before[k]}
             if diff:
-                changed.append({"id": iid, "changed": diff})
-            known = [d for d in was["dates"] if d]
-            if len(summary["units"]) != len(was["units"]) or summary["first"] != (
-                min(known) if known else None
-            ):
+                changed.append({"id": iid, "changed": {k: summary[k] for k in diff}})
+            if "units" in diff or summary["first"] != _first(was["dates"]):
                 counts.append(
                     {"id": iid, "adopters": len(summary["units"]), "first": summary["first"]}
                 )
@@ -313,38 +310,47 @@ class AddAdoptions:
             tx.run(_SET_COUNTS, rows=counts[k : k + 200]).consume()
 
 
+def _first(dates: list[str]) -> str | None:
+    return min(filter(None, dates), default=None)
+
+
 def _added(
     summary: dict[str, list[Any]], adoptions: list[tuple[str, str, str, bool]]
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], set[str]]:
     """`summary` (units, stages, dates, facts, checked) with these (unit, stage, date,
-    created) adoptions folded in, in `adoption_summary`'s shape."""
-    per = {
-        u: [set(st.split("|")) - {""}, d, n, c]
-        for u, st, d, n, c in zip(
-            summary["units"],
-            summary["stages"],
-            summary["dates"],
-            summary["facts"],
-            summary["checked"],
-            strict=True,
-        )
-    }
+    created) adoptions folded in, in `adoption_summary`'s shape, and the fields that
+    changed. Only the entries of the adopting units are touched (a popular initiative has
+    thousands)."""
+    units, stages, dates = list(summary["units"]), list(summary["stages"]), list(summary["dates"])
+    facts, checked = list(summary["facts"]), list(summary["checked"])
+    diff: set[str] = set()
     for unit, stage, date, created in adoptions:
-        entry = per.setdefault(unit, [set(), "", 0, 0])
+        k = bisect.bisect_left(units, unit)
+        if k == len(units) or units[k] != unit:  # a new adopter
+            for values, value in ((units, unit), (stages, ""), (dates, ""), (facts, 0)):
+                values.insert(k, value)
+            checked.insert(k, 0)
+            diff |= {"units", "stages", "dates", "facts", "checked"}
         if created:
-            entry[0].add(stage)
-            entry[2] += 1
-        if date and (not entry[1] or date < entry[1]):
-            entry[1] = date
-    ids = sorted(per)
-    known = [per[u][1] for u in ids if per[u][1]]
-    return {
-        "units": ids,
-        "stages": ["|".join(sorted(per[u][0] - {""})) for u in ids],
-        "dates": [per[u][1] for u in ids],
-        "first": min(known) if known else None,
-        **_counts([per[u][2] for u in ids], [per[u][3] for u in ids]),
+            have = set(stages[k].split("|")) - {""}
+            if stage and stage not in have:
+                stages[k] = "|".join(sorted(have | {stage}))
+                diff.add("stages")
+            facts[k] += 1
+            diff.add("facts")
+        if date and (not dates[k] or date < dates[k]):
+            dates[k] = date
+            diff.add("dates")
+    out = {
+        "units": units,
+        "stages": stages,
+        "dates": dates,
+        "first": _first(dates),
+        **_counts(facts, checked),
     }
+    if "facts" in diff:
+        diff.add("fact_count")
+    return out, diff
 
 
 _CHILD_COUNT = """
