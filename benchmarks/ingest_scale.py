@@ -15,8 +15,10 @@ ingest the same seeded articles of `benchmarks.ingest_speed` in this process, th
 
 Targets: the rate into the large store ≥ 80% of the rate into the empty one; ≥ 100
 documents per second (2-core machine). Each run also reports the CPU seconds of this process
-and of the embedded server, which say more than the wall time on a machine other work shares,
-and the time `delete_document` takes for some of the articles afterwards.
+(with its extracting process) and of the embedded server, which say more than the wall time on
+a machine other work shares, the server's CPU by kind of thread (its queries, its JIT compiler,
+its garbage collector: a server started for the run compiles through the first thousands of
+documents), and the time `delete_document` takes for some of the articles afterwards.
 """
 
 from __future__ import annotations
@@ -100,6 +102,47 @@ def _documents(data_dir: Path) -> int:
         _stop(data_dir)
 
 
+def _thread_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds of each thread of process `pid` (Linux: /proc), by thread id."""
+    out: dict[str, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for t in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{t}/comm", encoding="utf-8") as f:
+                name = f.read().strip()
+            with open(f"/proc/{pid}/task/{t}/stat", encoding="utf-8") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[f"{t} {name}"] = (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+#: the embedded server's threads, by what they do (their names' starts)
+_THREAD_KINDS = (
+    ("query", ("BOLT-",)),
+    ("jit", ("C1 Compiler", "C2 Compiler")),
+    ("gc", ("GC Thread", "G1 ", "VM Thread")),
+)
+
+
+def _by_kind(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    """The server's CPU seconds between two `_thread_cpu` readings, by kind of thread: its
+    queries (the Bolt workers), the JIT compiler, the garbage collector, the rest. A fresh
+    server compiles for thousands of documents: its JIT's share is not a cost per document
+    of a sustained run."""
+    kinds: dict[str, float] = {"query": 0.0, "jit": 0.0, "gc": 0.0, "other": 0.0}
+    for key, cpu in after.items():
+        name = key.split(" ", 1)[1]
+        kind = next((k for k, starts in _THREAD_KINDS if name.startswith(starts)), "other")
+        kinds[kind] += cpu - before.get(key, 0.0)
+    return {k: round(v, 2) for k, v in kinds.items()}
+
+
 def timed_ingest(
     data_dir: Path,
     folder: Path,
@@ -123,7 +166,10 @@ def timed_ingest(
             ingest_paths(store, [warmup], collection="预热")
         pid = EmbeddedServer(data_dir).status().pid
         server0 = (_cpu_seconds(pid) or 0.0) if pid else 0.0
+        threads0 = _thread_cpu(pid) if pid else {}
         prof = cProfile.Profile() if profile else None
+        # (the extracting process of a large run is this process's child, joined at its end)
+        kids0 = os.times().children_user + os.times().children_system
         cpu0, t0 = time.process_time(), time.perf_counter()
         if prof:
             prof.enable()
@@ -131,7 +177,10 @@ def timed_ingest(
         if prof:
             prof.disable()
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        extracting = os.times().children_user + os.times().children_system - kids0
+        cpu += extracting
         server = ((_cpu_seconds(pid) or 0.0) - server0) if pid else None
+        threads = _by_kind(threads0, _thread_cpu(pid)) if pid else {}
         if prof and profile:
             prof.dump_stats(str(profile))
             pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
@@ -150,7 +199,16 @@ def timed_ingest(
             "failed": len(report.failed),
             "wall_s": round(wall, 2),
             "client_cpu_s": round(cpu, 2),
+            "extracting_process_cpu_s": round(extracting, 2),
             "server_cpu_s": None if server is None else round(server, 2),
+            "server_cpu_by_thread_s": threads,
+            # the server's queries alone, per document: what the store's size adds to a
+            # sustained run, without a fresh server's compilation
+            "server_query_ms_per_document": round(
+                1000 * threads.get("query", 0.0) / max(1, len(report.added)), 1
+            )
+            if threads
+            else None,
             # CPU per document, client and server together (the server's JIT and garbage
             # collector included): 2 cores write at most 2,000 / this documents a second
             "cpu_ms_per_document": None
@@ -240,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         # other work shares the machine
         cpu_e, cpu_l = (result[k]["cpu_ms_per_document"] for k in ("empty", "large"))
         result["cpu_ratio"] = round(cpu_e / cpu_l, 2) if cpu_e and cpu_l else None
+        q_e, q_l = (result[k]["server_query_ms_per_document"] for k in ("empty", "large"))
+        result["server_query_ratio"] = round(q_e / q_l, 2) if q_e and q_l else None
         result["targets"] = {
             "ratio": TARGET_RATIO,
             "ratio_met": bool(result["ratio"] and result["ratio"] >= TARGET_RATIO),

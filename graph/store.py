@@ -1051,9 +1051,25 @@ class _ChangedSummaries:
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         facts = [f for f in self.facts if self.tally is None or self.tally.changed(f)]
-        summaries.AdjustInitiatives(
-            sorted({(f.src, f.dst) for f in facts if f.rel == "ADOPTED"})
-        ).run(tx)
+        if self.tally is None:
+            summaries.AdjustInitiatives(
+                sorted({(f.src, f.dst) for f in facts if f.rel == "ADOPTED"})
+            ).run(tx)
+        else:  # what changed is known: the summaries take it without reading the facts
+            made = self.tally.existing_facts
+            summaries.AddAdoptions(
+                [
+                    (
+                        f.src,
+                        f.dst,
+                        str(f.props.get("stage") or ""),
+                        f.date or "",
+                        f.fact_id not in made,
+                    )
+                    for f in facts
+                    if f.rel == "ADOPTED"
+                ]
+            ).run(tx)
         summaries.RefreshChildren(
             [
                 f.dst

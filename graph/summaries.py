@@ -27,9 +27,10 @@ the facts they summarise, so a summary is never staler than the graph:
 - one `Meta {id: "graph"}` node: `recent_since`, the date of the `RECENT`-th latest document,
   so "latest documents" reads a short index range instead of sorting every document, and
   `summary_version`.
-- every document's id and near-duplicate fingerprint, in `FINGERPRINT_BLOCKS` `Meta` nodes
-  (`fp_ids`, `fps`; a document's block is a hash of its id), so an ingest reads all known
-  fingerprints as a few thousand small records instead of loading every document.
+- every document's id and near-duplicate fingerprint, in `Meta` nodes (`fp_ids`, `fps`) of
+  `FINGERPRINT_BLOCKS` buckets (a document's bucket is a hash of its id; each bucket a tail
+  that writes append to and parts of `FINGERPRINT_TAIL` entries), so an ingest reads all
+  known fingerprints as some thousands of small records instead of loading every document.
 
 `refresh_all(store)` recomputes everything from the facts (after a bulk load, or for a store
 written by an older version; `open_store` does it when `summary_version` is behind).
@@ -37,6 +38,7 @@ written by an older version; `open_store` does it when `summary_version` is behi
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -239,6 +241,118 @@ class AdjustInitiatives:
             tx.run(_DROP_SUMMARY, id=iid).consume()
 
 
+_SET_CHANGED = """
+UNWIND $rows AS r
+MATCH (s:AdoptionSummary {id: r.id})
+SET s += r.changed
+"""
+_SET_COUNTS = """
+UNWIND $rows AS r
+MATCH (i:Entity {id: r.id})
+SET i.adopter_count = r.adopters, i.first_date = r.first
+"""
+_SUMMARY_FIELDS = ("units", "stages", "dates", "facts", "checked", "fact_count", "checked_count")
+
+
+@dataclass
+class AddAdoptions:
+    """After a write: the adoption summaries of the ADOPTED facts it created or dated
+    earlier, `adoptions` = (unit, initiative, stage, date or "", created). A created fact
+    adds its stage to its unit's entry and one to its fact count (it is unchecked); a date
+    moves the entry's date when earlier. Nothing is read but the summaries themselves: the
+    units' ADOPTED relationships (`AdjustInitiatives`) were walked among every relationship
+    of a court a store of 200,000 documents links to thousands of outcomes (1-2 ms per
+    document written). Only the lists that changed are written back (a summary of thousands
+    of adopters is a large record: each field set costs), and the initiative's count and
+    first date only when they changed. The same result as `AdjustInitiatives` on the pairs
+    (when the summaries were right before)."""
+
+    adoptions: Sequence[tuple[str, str, str, str, bool]]
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        by_initiative: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
+        for unit, initiative, stage, date, created in self.adoptions:
+            by_initiative[initiative].append((unit, stage or "", date or "", created))
+        if not by_initiative:
+            return
+        ids = sorted(by_initiative)
+        old: dict[str, dict[str, Any]] = {}
+        for rec in tx.run(_SUMMARIES_OF, ids=ids):
+            units = rec["units"] or []
+            old[rec["id"]] = {
+                "units": units,
+                "stages": rec["stages"] or [],
+                "dates": rec["dates"] or [],
+                "facts": rec["facts"] or [0] * len(units),
+                "checked": rec["checked"] or [0] * len(units),
+            }
+        fresh: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
+        counts: list[dict[str, Any]] = []
+        empty: dict[str, list[Any]] = {k: [] for k in _SUMMARY_FIELDS[:5]}
+        for iid in ids:
+            was = old.get(iid)
+            summary, diff = _added(was or empty, by_initiative[iid])
+            if was is None:
+                fresh.append({"id": iid, **summary})
+                continue
+            if diff:
+                changed.append({"id": iid, "changed": {k: summary[k] for k in diff}})
+            if "units" in diff or summary["first"] != _first(was["dates"]):
+                counts.append(
+                    {"id": iid, "adopters": len(summary["units"]), "first": summary["first"]}
+                )
+        for k in range(0, len(fresh), 200):
+            tx.run(_SET_INITIATIVES, rows=fresh[k : k + 200]).consume()
+        for k in range(0, len(changed), 200):
+            tx.run(_SET_CHANGED, rows=changed[k : k + 200]).consume()
+        for k in range(0, len(counts), 200):
+            tx.run(_SET_COUNTS, rows=counts[k : k + 200]).consume()
+
+
+def _first(dates: list[str]) -> str | None:
+    return min(filter(None, dates), default=None)
+
+
+def _added(
+    summary: dict[str, list[Any]], adoptions: list[tuple[str, str, str, bool]]
+) -> tuple[dict[str, Any], set[str]]:
+    """`summary` (units, stages, dates, facts, checked) with these (unit, stage, date,
+    created) adoptions folded in, in `adoption_summary`'s shape, and the fields that
+    changed. Only the entries of the adopting units are touched (a popular initiative has
+    thousands)."""
+    units, stages, dates = list(summary["units"]), list(summary["stages"]), list(summary["dates"])
+    facts, checked = list(summary["facts"]), list(summary["checked"])
+    diff: set[str] = set()
+    for unit, stage, date, created in adoptions:
+        k = bisect.bisect_left(units, unit)
+        if k == len(units) or units[k] != unit:  # a new adopter
+            for values, value in ((units, unit), (stages, ""), (dates, ""), (facts, 0)):
+                values.insert(k, value)
+            checked.insert(k, 0)
+            diff |= {"units", "stages", "dates", "facts", "checked"}
+        if created:
+            have = set(stages[k].split("|")) - {""}
+            if stage and stage not in have:
+                stages[k] = "|".join(sorted(have | {stage}))
+                diff.add("stages")
+            facts[k] += 1
+            diff.add("facts")
+        if date and (not dates[k] or date < dates[k]):
+            dates[k] = date
+            diff.add("dates")
+    out = {
+        "units": units,
+        "stages": stages,
+        "dates": dates,
+        "first": _first(dates),
+        **_counts(facts, checked),
+    }
+    if "facts" in diff:
+        diff.add("fact_count")
+    return out, diff
+
+
 _CHILD_COUNT = """
 UNWIND $ids AS id
 MATCH (c:Entity {id: id})
@@ -281,56 +395,105 @@ class RefreshChildren:
 
 FINGERPRINTS_VERSION = 1
 FINGERPRINT_BLOCKS = 4096
+#: entries a bucket's tail takes before they move to a part of their own
+FINGERPRINT_TAIL = 16
 _FP_PREFIX = "fingerprints:"
-# a block's lists without the documents in r.drop, then r.ids / r.fps appended
-_KEEP_FINGERPRINTS = """
+# new documents are appended to their bucket's tail (a short list: the record rewritten per
+# write stays small however many documents the store holds)
+_APPEND_FINGERPRINTS = """
 UNWIND $rows AS r
-MERGE (m:Meta {id: r.block})
-WITH m, r, coalesce(m.fp_ids, []) AS ids, coalesce(m.fps, []) AS fps
-WITH m, r, ids, fps, [k IN range(0, size(ids) - 1) WHERE NOT ids[k] IN r.drop] AS keep
-SET m.fp_ids = [k IN keep | ids[k]] + r.ids, m.fps = [k IN keep | fps[k]] + r.fps
+MERGE (m:Meta {id: r.tail})
+SET m.fp_ids = coalesce(m.fp_ids, []) + r.ids, m.fps = coalesce(m.fps, []) + r.fps
+RETURN r.tail AS tail, r.block AS block, size(m.fp_ids) AS n, coalesce(m.fp_parts, 0) AS parts
+"""
+# a full tail becomes the bucket's next part (written once) and starts empty again
+_FREEZE_TAIL = """
+UNWIND $rows AS r
+MATCH (t:Meta {id: r.tail})
+MERGE (p:Meta {id: r.part})
+SET p.fp_ids = coalesce(p.fp_ids, []) + t.fp_ids, p.fps = coalesce(p.fps, []) + t.fps
+SET t.fp_ids = [], t.fps = [], t.fp_parts = r.k
+"""
+_PARTS = "UNWIND $ids AS id MATCH (m:Meta {id: id}) RETURN m.id AS id, m.fp_parts AS parts"
+# the documents in r.drop leave the lists of the block r.id (rewritten only if it lists one)
+_DROP_FINGERPRINTS = """
+UNWIND $rows AS r
+MATCH (m:Meta {id: r.id})
+WHERE any(x IN r.drop WHERE x IN m.fp_ids)
+WITH m, r, m.fp_ids AS ids, m.fps AS fps
+WITH m, ids, fps, [k IN range(0, size(ids) - 1) WHERE NOT ids[k] IN r.drop] AS keep
+SET m.fp_ids = [k IN keep | ids[k]], m.fps = [k IN keep | fps[k]]
 """
 
 
 def fingerprint_block(doc_id: str) -> str:
-    """The id of the `Meta` node that lists this document's fingerprint."""
+    """The id of the `Meta` node naming this document's bucket: the bucket's head (the
+    lists of a store written before tails), its tail `…:t` and its parts `…:1`, `…:2` …
+    (the tail's `fp_parts` counts them) together list its documents' fingerprints."""
     n = int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=4).digest(), "big")
     return f"{_FP_PREFIX}{n % FINGERPRINT_BLOCKS:03x}"
 
 
 @dataclass
 class KeepFingerprints:
-    """Documents written (id, fingerprint; written again: replaced) or deleted (`drop`)."""
+    """Documents written (id, fingerprint) or deleted (`drop`).
+
+    A written document is appended to its bucket's tail; a tail of `FINGERPRINT_TAIL`
+    entries becomes the bucket's next part. So a write rewrites a few short lists whatever
+    the store holds (appending to one list per bucket rewrote 49 entries per document
+    written into 200,000 documents, and more as the store grew). A document written again
+    may be listed twice meanwhile (`read_fingerprints` reads it once); a delete takes every
+    entry of the document out of its bucket's head, tail and parts (reading the bucket:
+    a delete's cost, not a write's)."""
 
     docs: Sequence[tuple[str, str]] = ()
     drop: Sequence[str] = ()
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
-        blocks: dict[str, dict[str, list[str]]] = defaultdict(
-            lambda: {"ids": [], "fps": [], "drop": []}
-        )
+        if self.drop:
+            self._drop(tx)
+        buckets: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"ids": [], "fps": []})
         for doc_id, fp in self.docs:
-            b = blocks[fingerprint_block(doc_id)]
+            b = buckets[fingerprint_block(doc_id)]
             b["ids"].append(doc_id)
             b["fps"].append(fp or "")
-            b["drop"].append(doc_id)
-        for doc_id in self.drop:
-            blocks[fingerprint_block(doc_id)]["drop"].append(doc_id)
-        rows = [{"block": k, **v} for k, v in sorted(blocks.items())]
+        rows = [{"block": k, "tail": f"{k}:t", **v} for k, v in sorted(buckets.items())]
+        full: list[dict[str, Any]] = []
         for i in range(0, len(rows), 500):
-            tx.run(_KEEP_FINGERPRINTS, rows=rows[i : i + 500]).consume()
+            for rec in tx.run(_APPEND_FINGERPRINTS, rows=rows[i : i + 500]):
+                if rec["n"] >= FINGERPRINT_TAIL:
+                    k = int(rec["parts"]) + 1
+                    full.append({"tail": rec["tail"], "part": f"{rec['block']}:{k}", "k": k})
+        for i in range(0, len(full), 500):
+            tx.run(_FREEZE_TAIL, rows=full[i : i + 500]).consume()
+
+    def _drop(self, tx: neo4j.ManagedTransaction) -> None:
+        drop: dict[str, list[str]] = defaultdict(list)
+        for doc_id in self.drop:
+            drop[fingerprint_block(doc_id)].append(doc_id)
+        parts = {
+            rec["id"]: int(rec["parts"] or 0)
+            for rec in tx.run(_PARTS, ids=[f"{b}:t" for b in sorted(drop)])
+        }
+        rows = [
+            {"id": node, "drop": ids}
+            for b, ids in sorted(drop.items())
+            for node in [b, f"{b}:t", *(f"{b}:{k}" for k in range(1, parts.get(f"{b}:t", 0) + 1))]
+        ]
+        for i in range(0, len(rows), 500):
+            tx.run(_DROP_FINGERPRINTS, rows=rows[i : i + 500]).consume()
 
 
 def read_fingerprints(store: GraphStore) -> list[dict[str, str]]:
-    """Every document's id and fingerprint, from the blocks."""
-    out: list[dict[str, str]] = []
+    """Every document's id and fingerprint, from the blocks (each document once)."""
+    out: dict[str, str] = {}
     for r in store.read(
         "MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL RETURN m.fp_ids AS ids, m.fps AS fps",
         plain=True,
         bounded=False,
     ):
-        out += [{"id": i, "fingerprint": f} for i, f in zip(r["ids"], r["fps"], strict=True)]
-    return out
+        out.update(zip(r["ids"], r["fps"], strict=True))
+    return [{"id": i, "fingerprint": f} for i, f in out.items()]
 
 
 def rebuild_fingerprints(store: GraphStore, *, batch: int = 5000) -> None:

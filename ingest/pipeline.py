@@ -5,6 +5,8 @@ Documents are written in batches, each batch in one transaction together with ev
 documents support (a second thread writes one batch while the next is extracted), so an
 interrupted run (even `kill -9`) leaves whole documents only, and running it again adds
 exactly what is missing. A file that cannot be read or extracted is reported, never fatal.
+A run of many files extracts in a process of its own (`PROCESS_MIN_FILES`), while this one
+reads, decides known documents and reposts in order, and writes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -591,6 +594,43 @@ def _read_figures(
         figures_of.setdefault(other, [])
 
 
+def extract_graph(doc: SourceDocument) -> DocumentGraph | str:
+    """The document's graph, or why its extraction failed (what `ingest_paths` writes; run
+    in the extracting process when there is one)."""
+    from ingest.extract import extract_document
+
+    try:
+        return document_graph(extract_document(doc))
+    except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+#: files from which a run extracts in a process of its own (`_extractor`)
+PROCESS_MIN_FILES = 200
+
+
+def _extractor(files: int) -> Any:
+    """A process that extracts while this one reads, decides duplicates and writes (the
+    writing thread then never waits for the extracting one to let go of the interpreter),
+    or None: a small run (starting it costs more than it saves), a platform without
+    `fork`, or a process running other threads (the explorer: forking them is unsafe)."""
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    if files < PROCESS_MIN_FILES or threading.active_count() > 1:
+        return None
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        pool.submit(int).result()  # forked now, while this process runs one thread
+    except Exception:  # noqa: BLE001 - no process: extraction stays in this one
+        pool.shutdown(wait=False)
+        return None
+    return pool
+
+
 #: documents read ahead: their near-duplicate candidates' figures are read in one query
 #: (a read per document with candidates was a round trip to a server busy writing)
 READ_AHEAD = 64
@@ -668,8 +708,17 @@ def ingest_paths(
     while the first documents are read and extracted (in a store of 200,000 documents that
     read takes seconds); those documents are then taken in order like the others, so a run
     that finds them known has extracted them for nothing.
+
+    With `PROCESS_MIN_FILES` files or more (and no other thread in this process, which
+    forking would copy half-way), extraction runs in a forked process: each window of
+    documents is sent to it as soon as it is read and looked up (a document that is known
+    or reposts a known one is not sent), one window ahead of the documents being taken in
+    order; what it sends back is written as if extracted here. In one process the writing
+    thread waited for the extracting one to let go of the interpreter before each of its
+    calls to the server. Duplicates are still decided here, in order; should that process
+    die, the rest of the run extracts here.
     """
-    from ingest.extract import extract_document
+    import ingest.extract  # noqa: F401 - loaded before the extracting process is forked
     from ingest.readers import read_manifest
 
     report = IngestReport(dry_run=dry_run)
@@ -683,6 +732,8 @@ def ingest_paths(
             meta = read_manifest(manifest)
         except UnreadableDocument as exc:
             report.failed.append((str(manifest), exc.reason))
+    # (started before the writing thread: the extracting process is forked from this one)
+    pool = _extractor(len(files))
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
     # the known documents' fingerprints are read (a few seconds in a store of 200,000
     # documents) while the first documents are read and extracted (`early`)
@@ -701,8 +752,9 @@ def ingest_paths(
     def write(batch: list[DocumentGraph], paths: dict[str, str]) -> tuple[WriteTally, dict]:
         assert store is not None
         tally = store.write_documents(batch)
-        # review decisions (graph/review.py) win over what was just extracted again
-        review.reapply_documents(store, [g.id for g in batch])
+        # review decisions (graph/review.py) win over what was just extracted again; what
+        # the new documents support is known from their rows, not read back
+        review.reapply_written(store, batch, tally.known_docs)
         return tally, paths
 
     def collect() -> None:
@@ -732,17 +784,33 @@ def ingest_paths(
 
     def extract(doc: SourceDocument) -> DocumentGraph | str:
         """The document's graph, or why its extraction failed."""
-        try:
-            return document_graph(extract_document(doc))
-        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-            return f"extraction failed: {type(exc).__name__}: {exc}"
+        return extract_graph(doc)
+
+    def extracted(doc: SourceDocument, ahead: Any) -> DocumentGraph | str:
+        """The graph the extracting process made of `doc` (`ahead`: its future), else made
+        here (that process died: the rest of the run extracts here)."""
+        nonlocal pool
+        if ahead is not None and pool is not None:
+            try:
+                graph: DocumentGraph | str = ahead.result()
+                return graph
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+            except Exception:  # noqa: BLE001 - e.g. a graph that could not be sent back
+                pass
+        return extract(doc)
 
     def handle(
-        doc: SourceDocument, near: list[tuple[str, int]] | None, graph: DocumentGraph | str | None
+        doc: SourceDocument,
+        near: list[tuple[str, int]] | None,
+        graph: DocumentGraph | str | Future | None,
+        start: int = 0,
     ) -> None:
         """One document read, in order: known, a repost, or new (extracted unless `graph`
-        is given). `near`: its near-duplicate candidates among the documents known when its
-        window was read ahead, nearest first (None: not looked up)."""
+        is given, or a future of it). `near`: its near-duplicate candidates among the
+        documents known when its window was read ahead (the first `start` of the index),
+        nearest first (None: not looked up)."""
         did = document_id(doc.content_hash)
         coll, named = collection_of(doc.read_from or doc.path)
         if did in known:
@@ -772,6 +840,8 @@ def ingest_paths(
         report.collections[doc.path] = coll
         if graph is None:
             graph = extract(doc)
+        elif isinstance(graph, Future):  # extracted ahead, in the extracting process
+            graph = extracted(doc, graph)
         if isinstance(graph, str):
             report.failed.append((doc.path, graph))
             return
@@ -800,35 +870,72 @@ def ingest_paths(
         ):
             flush(wait=False)
 
-    start = 0
     try:
         stream = iter_documents(files, report, progress, meta, names)
-        early: list[tuple[SourceDocument, DocumentGraph | str | None]] = []
+        early: list[tuple[SourceDocument, Any]] = []
         if loading is not None:
-            while not loading.done():  # extracted before it is known whether they are new
+            # extracted before it is known whether they are new (by the extracting process:
+            # as many as it will have done by then, at most `READ_AHEAD` ahead of it)
+            while not loading.done():
+                if pool is not None and len(early) >= READ_AHEAD:
+                    ahead = early[-READ_AHEAD][1]  # (it extracts them in order)
+                    if not ahead.done():
+                        wait([loading, ahead], return_when=FIRST_COMPLETED)
+                        continue
                 doc = next(stream, None)
                 if doc is None:
                     break
-                early.append((doc, extract(doc)))
+                early.append(
+                    (doc, extract(doc) if pool is None else pool.submit(extract_graph, doc))
+                )
             rows = loading.result()
             known.update(r["id"] for r in rows)
             index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
             del rows
         docs = itertools.chain(early, ((doc, None) for doc in stream))
-        while window := list(itertools.islice(docs, READ_AHEAD)):
-            # the near-duplicate candidates of the window's documents among those known now,
-            # and the figures of those candidates, in one read
+
+        def look_ahead() -> list[tuple[SourceDocument, Any, Any, int]] | None:
+            """The next window: each document with its near-duplicate candidates among
+            those known now and its graph (given, a future of the extracting process for a
+            document that looks new, or None), and the index's size now."""
+            window = list(itertools.islice(docs, READ_AHEAD))
+            if not window:
+                return None
             start = len(index)
             near = [
                 None if document_id(doc.content_hash) in known else index.within(doc.fingerprint)
                 for doc, _graph in window
             ]
+            # the figures of those candidates, in one read
             _read_figures(
                 (other for found in near if found for other, _d in found), store, figures_of
             )
+            out: list[tuple[SourceDocument, Any, Any, int]] = []
             for (doc, graph), found in zip(window, near, strict=True):
-                handle(doc, found, graph)
+                # new unless it reposts a known document (its candidates' figures are read)
+                # or one read since (then it was extracted for nothing)
+                if (
+                    graph is None
+                    and pool is not None
+                    and found is not None
+                    and _repost_of(doc, [other for other, _d in found], store, figures_of) is None
+                ):
+                    graph = pool.submit(extract_graph, doc)
+                out.append((doc, found, graph, start))
+            return out
+
+        # the next window is read and sent to the extracting process before this one is
+        # taken in order (its candidates among the documents known then; those added
+        # meanwhile are looked at from `start` on)
+        window = look_ahead()
+        while window is not None:
+            following = look_ahead()
+            for doc, found, graph, start in window:
+                handle(doc, found, graph, start)
+            window = following
         flush()
     finally:
         writer.shutdown(wait=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return report

@@ -407,6 +407,47 @@ def test_pipeline_reapplies_after_delete_readd_and_rebuild(store, tmp_path: Path
     _summaries_agree(store)
 
 
+def test_decisions_reapplied_from_the_written_rows(store, monkeypatch) -> None:
+    """After a write, the decisions on what its new documents support are found from the
+    documents' own rows (no read of their evidence or mentions: it grew with the store's
+    evidence index); a document that existed before the write is read back as before."""
+    from tests.graph.test_store_cost import statements
+
+    g.load_small_graph(store)
+    _decide_all(store)
+    docs = [g.document_a(), g.document_b()]
+    tally = store.write_documents(docs)  # both known: read back
+    assert sorted(tally.known_docs) == sorted([g.DOC_A, g.DOC_B])
+    review.reapply_written(store, docs, tally.known_docs)
+    _check_decided(store)
+    store.delete_document(g.DOC_B)
+    with statements(monkeypatch) as seen:
+        tally = store.write_documents([g.document_b()])  # new again
+        assert tally.known_docs == []
+        assert review.reapply_written(store, [g.document_b()], tally.known_docs) > 0
+    _check_decided(store)
+    read_back = [s for s in seen if "e.corrected_from AS c" in s or "RETURN DISTINCT n.id" in s]
+    assert read_back == []
+
+
+def test_pipeline_reads_no_evidence_back_to_reapply(store, tmp_path: Path, monkeypatch) -> None:
+    from tests.graph.test_store_cost import statements
+
+    paths = _write_articles(tmp_path / "docs")
+    ingest_paths(store, paths, reference_data=False)
+    facts = _pipeline_adoptions(store)
+    keep, *drop = sorted(facts)
+    review.decide(store, keep, "confirm", reviewer="甲")
+    review.decide_many(store, drop, "reject", reviewer="甲", note="其他")
+    expected = {keep: (*facts[keep][:2], "confirmed")}
+    for d in store.read("MATCH (d:Document) RETURN d.id AS id"):
+        store.delete_document(d["id"])
+    with statements(monkeypatch) as seen:
+        ingest_paths(store, paths, reference_data=False)
+    assert _pipeline_adoptions(store) == expected
+    assert not [s for s in seen if "MATCH (e:Evidence {doc_id: id})" in s]
+
+
 # -- Neo4j's own Cypher front-end accepts every statement review sends -----------------------
 def test_neo4j_accepts_review_statements(
     arcadedb_store, monkeypatch, tmp_path: Path, request

@@ -155,18 +155,28 @@ def test_reference_data_is_loaded_once(store) -> None:
     assert rows == [{"parent": "辽宁省本溪市中级人民法院"}]
 
 
+# `python -m ingest`, extracting in a process of its own from the first file
+_WITH_EXTRACTOR = (
+    "import sys, ingest.pipeline as p; p.PROCESS_MIN_FILES = 1; "
+    "from ingest.__main__ import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("extractor", [False, True], ids=["here", "extracting-process"])
 def test_kill_9_midway_then_rerun_gives_the_uninterrupted_graph(
     arcadedb_store,
     embedded_dir: Path,
     tmp_path: Path,
+    extractor: bool,
 ) -> None:
     store = arcadedb_store
     docs = tmp_path / "docs"
     write_articles(docs, 40)
     env = {**os.environ, "COURTGRAPH_DATA_DIR": str(embedded_dir), "PYTHONPATH": str(ROOT)}
     env.pop("NEO4J_URI", None)
-    cmd = [sys.executable, "-m", "ingest", "--quiet", str(docs)]
+    run = ["-c", _WITH_EXTRACTOR] if extractor else ["-m", "ingest"]
+    cmd = [sys.executable, *run, "--quiet", str(docs)]
 
     subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, timeout=600)
     uninterrupted = snapshot(store)
@@ -434,3 +444,55 @@ def test_ingested_facts_carry_the_extractors_rules(store, tmp_path: Path) -> Non
         "MATCH ()-[r:ADOPTED|HOLDS_ROLE]->() RETURN r.confidence AS c, r.rules AS rules"
     )
     assert rows and all(r["rules"] and 0 <= r["c"] <= 1 for r in rows)
+
+
+def _ingest_report(report) -> tuple:
+    return (
+        sorted(Path(p).name for p in report.added),
+        sorted(Path(p).name for p in report.unchanged),
+        sorted((Path(p).name, d) for p, d in report.reposts),
+        sorted(Path(p).name for p, _ in report.failed),
+    )
+
+
+def test_extracting_in_a_process_of_its_own_gives_the_same_graph(
+    store, tmp_path: Path, monkeypatch
+) -> None:
+    """A large run extracts in a forked process while this one decides duplicates in order
+    and writes: the same documents, reposts, failures and graph as extracting here; a file
+    that cannot be read is reported, and re-running adds nothing."""
+    import ingest.pipeline as pipeline
+
+    docs = tmp_path / "docs"
+    write_articles(docs, 12)
+    texts = sorted(docs.glob("*.txt"))
+    (docs / "zz_same.txt").write_text(texts[0].read_text("utf-8"), encoding="utf-8")
+    original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+    (docs / "benxi.txt").write_text(original, encoding="utf-8")
+    repost = (
+        original.replace("出席会议并讲话", "出席并讲话") + "\n原文链接：http://r.example.test/2\n"
+    )
+    (docs / "zz_repost.txt").write_text(repost, encoding="utf-8")
+    (docs / "broken.pdf").write_bytes(b"MZ\x00\x01 not a pdf \x00\xff")
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_FILES", 10**9)
+    here = ingest_paths(store, [docs], reference_data=False)
+    expected = snapshot(store)
+    store.clear()
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = pipeline.document_graph
+
+    def recording(ex):  # runs where the graph is made (forked: the process sees this patch)
+        (pids / str(os.getpid())).touch()
+        return real(ex)
+
+    monkeypatch.setattr(pipeline, "document_graph", recording)
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_FILES", 1)
+    there = ingest_paths(store, [docs], reference_data=False)
+    assert _ingest_report(there) == _ingest_report(here)
+    assert len(there.added) == 13 and len(there.reposts) == 1 and len(there.failed) == 1
+    assert snapshot(store) == expected
+    assert {int(p.name) for p in pids.iterdir()} - {os.getpid()}  # another process extracted
+    again = ingest_paths(store, [docs], reference_data=False)
+    assert not again.added and snapshot(store) == expected

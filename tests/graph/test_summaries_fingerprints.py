@@ -1,0 +1,73 @@
+"""The known fingerprints are kept in short lists: a write appends to its documents' bucket
+tails, a full tail becomes a part of its own, so no list a write rewrites grows with the
+store. Reads list every document once; deletes find a document in its bucket's head (a
+store written before tails), tail or parts. Run on every server."""
+
+from __future__ import annotations
+
+from graph import summaries
+from graph.model import DocumentGraph, document_id
+
+
+def _docs_in_one_bucket(n: int) -> list[DocumentGraph]:
+    """`n` documents whose ids share one fingerprint bucket."""
+    docs: list[DocumentGraph] = []
+    target = None
+    i = 0
+    while len(docs) < n:
+        h = f"{i:08x}" + "c" * 56
+        i += 1
+        doc_id = document_id(h)
+        block = summaries.fingerprint_block(doc_id)
+        if target is None:
+            target = block
+        if block != target:
+            continue
+        props = {"title": f"文{i}", "content_hash": h, "fingerprint": f"{i:064x}"}
+        docs.append(DocumentGraph(id=doc_id, props=props))
+    return docs
+
+
+def _lists(store) -> list[int]:
+    rows = store.read("MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL RETURN size(m.fp_ids) AS n")
+    return sorted(r["n"] for r in rows)
+
+
+def _known(store) -> dict[str, str]:
+    rows = store.document_fingerprints()
+    assert len(rows) == len({r["id"] for r in rows})  # each document once
+    return {r["id"]: r["fingerprint"] for r in rows}
+
+
+def test_fingerprint_lists_stay_short(store) -> None:
+    cap = getattr(summaries, "FINGERPRINT_TAIL", 16)  # (before tails: one list per bucket)
+    docs = _docs_in_one_bucket(3 * cap + 3)
+    for k in range(0, len(docs), 5):  # writes of five documents
+        store.write_documents(docs[k : k + 5])
+        assert max(_lists(store)) <= cap + 4
+    assert _known(store) == {d.id: d.props["fingerprint"] for d in docs}
+    assert len(_lists(store)) >= 3  # a tail and its parts
+    # a store written before tails: its bucket's head lists a document (here also its tail)
+    legacy = _docs_in_one_bucket(3 * cap + 4)[-1]
+    store.write_documents([legacy])
+    block = summaries.fingerprint_block(legacy.id)
+    store.write_statements(
+        [
+            (
+                "MERGE (m:Meta {id: $block}) SET m.fp_ids = [$doc], m.fps = [$fp]",
+                {"block": block, "doc": legacy.id, "fp": legacy.props["fingerprint"]},
+            )
+        ]
+    )
+    # written again: still listed once
+    store.write_documents([docs[1], legacy])
+    assert _known(store) == {d.id: d.props["fingerprint"] for d in [*docs, legacy]}
+    # deletes find a document in a part, the tail and the head
+    for gone in [docs[0], docs[-1], legacy, docs[1]]:
+        assert store.delete_document(gone.id)
+    left = [d for d in docs if d.id not in {docs[0].id, docs[-1].id, docs[1].id}]
+    assert _known(store) == {d.id: d.props["fingerprint"] for d in left}
+    assert max(_lists(store)) <= cap + 4
+    # a rebuild (a store of an older version) lists the same
+    summaries.rebuild_fingerprints(store)
+    assert _known(store) == {d.id: d.props["fingerprint"] for d in left}
