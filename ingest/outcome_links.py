@@ -517,7 +517,7 @@ class _Linker:
         words = self.t.text[end : max(end, f.own[1])].rstrip(_SEPARATORS + "，,、")
         if _COUNTED_AFTER.fullmatch(words) is not None:
             return True
-        # 选派813名法官深入基层开展普法; 100名法律事务助理分配到各院: people doing their own work
+        # 派出120名干警下沉社区; 60名助理分到各庭: people doing their own work
         return f.outcome.unit_of_measure in ("名", "人") and _PEOPLE_ACTING.match(words) is not None
 
     def owned_by_figure(self, m: _Mention) -> bool:

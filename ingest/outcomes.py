@@ -83,7 +83,7 @@ _MULTIPLE = re.compile(
     r"(?:增长|提高|提升|增加|上升)了?(?P<num>\d+(?:\.\d+)?)倍(?:[和、及](?P<num2>\d+(?:\.\d+)?)倍)?"
     r"(?P<q>多|余)?(?![\d%])"
 )
-#: a figure stated as a multiple of another (是后端法官人均结案数的4.4倍, 已达一审收案的3.78倍)
+#: a figure stated as a multiple of another (是甲类案件均值的2.5倍, 已达去年全年的1.6倍)
 _RATIO_MULTIPLE = re.compile(
     r"(?:是|为|达|达到|相当于)(?P<of>[^，,。；;！？\n]{2,24}?)的(?P<num>\d+(?:\.\d+)?)倍"
     r"(?P<q>多|余|以上)?(?![\d%])"
@@ -194,7 +194,7 @@ _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _PARTNER_WORDS = r"联合|会同|与|和|及|同|协同|配合|协助|邀请|、"
 #: a partner named before an agency (联合公安机关…): the agency is not the subject
 _PARTNER_BEFORE = re.compile(rf"(?:{_PARTNER_WORDS}|向|对|给|为|由|引入|引进)$")
-#: partners listed after 与 (与工商联、总工会等14个部门): what a court joined with
+#: partners listed after 与 (与甲局、乙会等9个部门): what a court joined with
 _PARTNERS_BEFORE = re.compile(r"与[^，,。；;与]{2,30}等$")
 _PARTNER_UNITS = re.compile(r"(?:部门|单位|机构|组织)的")
 #: what the partners do together (…的诉调对接, …的联席会议机制)
@@ -1378,7 +1378,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                     )
             hits[-1] = replace(hits[-1], metric=head + "增长倍数")
     for m in _RATIO_MULTIPLE.finditer(text, 0, limit):
-        # 是后端员额法官人均结案数的4.4倍: the figure as a multiple of another
+        # 是甲类案件均值的2.5倍: the figure as a multiple of another
         if re.search(r"\d|增长|提高|提升|增加|上升", m.group("of")) or skip_context(
             m.start("num"), m.end("num") + 1
         ):
@@ -1400,7 +1400,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if len(hits) == n:
             continue
         # 行政复议收案已达行政诉讼一审收案的3.78倍 -> 行政复议收案为行政诉讼一审收案的倍数; an
-        # empty subject is the measure of the figure before (人均结案1010件，是后端…的4.4倍)
+        # empty subject is the measure of the figure before (人均结案900件，是甲类…的2.5倍)
         c_start = bounds.clause(m.start(), m.end())[0]
         subject = re.sub(r"(?:已|已经|均|则|约|仅)+$", "", text[c_start : m.start()]).strip()
         if not subject:

@@ -389,7 +389,7 @@ def _plausible_name(name: str) -> bool:
         and name[-1] not in _NOT_NAME_END
         and name[:2] not in _COMMON_WORDS
         and name not in _PLACES
-        # 院长和副院长 (but 李和鹏: a full name with 和 in the middle)
+        # 院长和副院长 (but 张和森: a full name with 和 in the middle)
         and not (_NOT_GIVEN.match(name[1:]) and not (len(name) == 3 and name[1] in _MIDDLE_OK))
         and not _PREPOSITION_OBJECT.match(name)
     )
@@ -426,7 +426,7 @@ def _name_final(raw: str) -> bool:
     return ends is not None and (len(raw) == 3 or raw[3] in ends)
 
 
-#: a verb of saying right after a name (潘文接说, 王文亲表示)
+#: a verb of saying right after a name (周文接说, 王文亲表示)
 _SAYING = re.compile("说|表示|介绍|告诉|指出|坦言|透露")
 #: characters that stand right before a verb of saying as a word of their own (所说, 听说, 则表示,
 #: 再说, 来说): there the name has two characters
@@ -434,7 +434,7 @@ _BEFORE_SAYING = frozenset("所再都便即曾则听来先要以现前率随逐�
 
 
 def _ends_before_saying(raw: str) -> bool:
-    """raw[2] ends a three-character name a verb of saying follows (潘文接说), though it may
+    """raw[2] ends a three-character name a verb of saying follows (周文接说), though it may
     begin a word after a two-character name elsewhere (接受, 接待)."""
     return (
         len(raw) >= 4

@@ -849,8 +849,8 @@ def test_a_tribunal_written_right_after_its_court_with_a_central_or_subordinate_
         "河南省项城市人民法院",
     ]
     # 下辖的 between a court and a tribunal named by a place (a zone, a town)
-    assert names("贺兰法院下辖的德胜工业园区人民法庭获评先进。")[0] == (
-        "宁夏回族自治区贺兰县人民法院德胜工业园区人民法庭"
+    assert names("贺兰法院下辖的金山工业园区人民法庭开展巡回审判。")[0] == (
+        "宁夏回族自治区贺兰县人民法院金山工业园区人民法庭"
     )
     assert names("贺兰县人民法院下辖的习岗人民法庭开展调解。")[0] == (
         "宁夏回族自治区贺兰县人民法院习岗人民法庭"

@@ -763,9 +763,9 @@ def test_a_place_heading_a_clause_stands_for_its_courts() -> None:
 
 
 def test_an_intermediate_court_promotes_what_its_tribunals_build() -> None:
-    edges, _ = run("甲市中院深入开展“枫桥式人民法庭”创建活动。")
+    edges, _ = run("甲市中院部署开展“枫桥式人民法庭”创建工作。")
     assert edges == {("X省甲市中级人民法院", "枫桥式人民法庭", "promoted")}
-    edges, _ = run("乙县法院深入开展“枫桥式人民法庭”创建活动。")
+    edges, _ = run("乙县法院全力开展“枫桥式人民法庭”创建工作。")
     assert edges == {("X省乙县人民法院", "枫桥式人民法庭", "adopted")}
 
 

@@ -64,7 +64,7 @@ def test_award_object_is_an_awarded_candidate() -> None:
     assert [(m.name, m.awarded) for m in found] == [("全省青年文明号先进集体", True)]
     assert [m.awarded for m in find_initiatives("该院获评全国优秀法院。")] == [True]
     # the conferrer between 被 and 表彰为
-    found = find_initiatives("甲法庭被最高人民法院表彰为“全国法院先进集体”。")
+    found = find_initiatives("甲法庭被最高人民法院表彰为“全国法院先进集体”，受到肯定。")
     assert [(m.name, m.awarded) for m in found] == [("全国法院先进集体", True)]
     # an honour's name may begin with 为 or 了: only the verb's own 为/了 is dropped
     for text in ("某法庭被评为为民服务先进集体。", "某法庭获得了为民办实事示范岗称号。"):
@@ -757,7 +757,7 @@ def test_a_heading_opened_by_a_joined_slogan_names_the_practice() -> None:
 
 def test_the_channels_of_a_service_system_are_no_initiatives() -> None:
     # the website, the hotline and the circuit trials listed as channels of one system
-    assert names("甲院形成诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判四种渠道。") == [
+    assert names("丙院畅通诉讼服务网与12368热线及巡回审判三类渠道服务当事人。") == [
         "12368诉讼服务热线"
     ]
     assert names("甲院开通诉讼服务网。") == ["诉讼服务网"]
@@ -793,7 +793,7 @@ def test_joint_mediation_and_resolving_name_court_work() -> None:
 
 def test_a_term_naming_a_figure_is_no_initiative() -> None:
     # an average or a volume of the term's cases is a figure, not a practice
-    assert names("前端速裁案件平均审理天数为40天。") == []
+    assert names("速裁案件平均审理天数缩短至35天。") == []
     assert names("在线调解纠纷量累计300万件。") == []
     assert names("推行在线调解，在线调解案件平均时长20天。") == ["在线调解"]
 
@@ -828,7 +828,7 @@ def test_integration_and_layout_heads_after_a_quote() -> None:
     assert names("甲庭“分保确调”一体化办理纠纷。") == ["“分保确调”一体化"]
     assert names("法院打造“135N”工作布局。") == ["“135N”工作布局"]
     # a quoted list before them stays a description
-    assert names("构建“乡村、企业、法庭”三位一体协同格局。") == []
+    assert names("构建“村组、园区、法庭”三位一体联动格局。") == []
 
 
 def test_figures_of_speech_in_quotes_are_not_names() -> None:

@@ -439,7 +439,7 @@ def test_a_quoted_brand_of_the_paragraph_holding_the_figures_words_is_more_speci
 def test_a_later_item_of_a_list_is_not_the_figures_measure() -> None:
     text = "该院通过简易程序、速裁程序结案3000件。"
     assert linked(text, {"速裁程序": ["速裁程序"]}) == [(3000.0, None)]
-    text = "该院选派60名法官、特邀调解员、退休法官等人员入驻中心。"
+    text = "该院派出60名干警、特邀调解员和退休法官进驻中心。"
     assert linked(text, {"特邀调解": ["特邀调解员"]}) == [(60.0, None)]
     # the noun counted right before the figure stays its measure
     text = "设置法官工作站13个、法官工作室79个。"

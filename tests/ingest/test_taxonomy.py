@@ -219,8 +219,8 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("通过诉前委派和诉中委托调解化解纠纷") == ["委派委托调解", "委托调解"]
     assert found("开展委托调解") == ["委托调解"]
     # litigation services stationed in the local governance centres (a national practice)
-    assert found("诉讼服务团队全部入驻县级综治中心") == ["诉讼服务入驻综治中心"]
-    assert found("实现诉讼服务入驻街道综治中心全覆盖") == ["诉讼服务入驻综治中心"]
+    assert found("诉讼服务团队全面进驻乡镇综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("推动诉讼服务进驻各镇综治中心") == ["诉讼服务入驻综治中心"]
     assert found("当事人前往综治中心") == []
     # mediators stationed in the court and their rooms
     assert found("甲院驻院（庭）调解室20个") == ["人民调解员驻院调解"]
@@ -245,7 +245,7 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("启动预约办案机制，开展上门办案") == ["预约办案", "上门办案"]
     assert found("推动诉调实质对接") == ["诉调对接"]
     # the non-litigation mechanisms themselves are not their link with litigation
-    assert found("构建体系化的非诉讼纠纷解决机制") == []
+    assert found("健全系统完备的非诉讼纠纷解决机制") == []
     assert found("推进诉讼与非诉讼对接") == ["诉非衔接"]
     assert found("按照五小法庭标准建有小食堂") == ["五小法庭"]
     assert found("对批量纠纷开展示范裁判") == ["示范判决"]
