@@ -609,6 +609,20 @@ def extract_graph(doc: SourceDocument) -> DocumentGraph | str:
 PROCESS_MIN_FILES = 200
 
 
+def _die_with_parent(parent: int) -> None:
+    """In the extracting process: end when the ingest ends, even by kill -9 (it would wait
+    for work forever, holding the interpreter's memory and the inherited socket)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG, Linux
+    except (OSError, AttributeError):  # not Linux: the check below only
+        pass
+    if os.getppid() != parent:  # the ingest died before the line above
+        os._exit(1)
+
+
 def _extractor(files: int) -> Any:
     """A process that extracts while this one reads, decides duplicates and writes (the
     writing thread then never waits for the extracting one to let go of the interpreter),
@@ -622,7 +636,12 @@ def _extractor(files: int) -> Any:
         return None
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
     try:
         pool.submit(int).result()  # forked now, while this process runs one thread
     except Exception:  # noqa: BLE001 - no process: extraction stays in this one
@@ -786,17 +805,40 @@ def ingest_paths(
         """The document's graph, or why its extraction failed."""
         return extract_graph(doc)
 
+    died = False  # the extracting process died (on the first document it left unfinished)
+
+    def stop_pool() -> None:
+        nonlocal pool
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+
+    def submit(doc: SourceDocument) -> Any:
+        """`doc` sent to the extracting process (its future), or None when that process
+        is gone (then it is extracted here, in order)."""
+        if pool is None:
+            return None
+        try:
+            return pool.submit(extract_graph, doc)
+        except (BrokenProcessPool, RuntimeError):
+            stop_pool()
+            return None
+
     def extracted(doc: SourceDocument, ahead: Any) -> DocumentGraph | str:
         """The graph the extracting process made of `doc` (`ahead`: its future), else made
-        here (that process died: the rest of the run extracts here)."""
-        nonlocal pool
-        if ahead is not None and pool is not None:
+        here. Should that process die, `doc` — the first document it had not finished, the
+        one it died on — is reported as failed rather than tried again here (what killed a
+        process would kill this one), and the rest of the run extracts here."""
+        nonlocal died
+        if ahead is not None:
             try:
                 graph: DocumentGraph | str = ahead.result()
                 return graph
             except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = None
+                stop_pool()
+                if not died:  # the first future it left unfinished (they run in order)
+                    died = True
+                    return "extraction failed: the extracting process died on this document"
             except Exception:  # noqa: BLE001 - e.g. a graph that could not be sent back
                 pass
         return extract(doc)
@@ -885,9 +927,7 @@ def ingest_paths(
                 doc = next(stream, None)
                 if doc is None:
                     break
-                early.append(
-                    (doc, extract(doc) if pool is None else pool.submit(extract_graph, doc))
-                )
+                early.append((doc, extract(doc) if pool is None else submit(doc)))
             rows = loading.result()
             known.update(r["id"] for r in rows)
             index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
@@ -920,7 +960,7 @@ def ingest_paths(
                     and found is not None
                     and _repost_of(doc, [other for other, _d in found], store, figures_of) is None
                 ):
-                    graph = pool.submit(extract_graph, doc)
+                    graph = submit(doc)
                 out.append((doc, found, graph, start))
             return out
 

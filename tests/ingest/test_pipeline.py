@@ -192,14 +192,75 @@ def test_kill_9_midway_then_rerun_gives_the_uninterrupted_graph(
         if written >= 8:
             break
         time.sleep(0.05)
+    children = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    if extractor:  # the extracting process ends with the ingest (it would wait forever)
+        assert children, "the run should have forked its extracting process"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(c) for c in children):
+            time.sleep(0.05)
+        assert not any(_alive(c) for c in children)
     partial = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
     assert 0 < partial < 40, "the kill should land midway; make the corpus larger if not"
 
     done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     assert snapshot(store) == uninterrupted
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    out = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            out.append(int(status.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_a_document_that_kills_the_extracting_process_is_reported_and_the_run_goes_on(
+    store, tmp_path: Path, monkeypatch
+) -> None:
+    """Should the extracting process die on a document (a crash, the memory killer), that
+    document is reported as failed — not tried again in this process, which it would kill
+    too — and every other document is extracted here and written."""
+    import ingest.pipeline as pipeline
+
+    docs = tmp_path / "docs"
+    write_articles(docs, 12)
+    victim = sorted(docs.glob("*.txt"))[5]
+    victim.write_text(victim.read_text("utf-8") + "\n致命标记。", encoding="utf-8")
+    parent = os.getpid()
+    real = pipeline.document_graph
+
+    def dying(ex):
+        if "致命标记" in ex.document.text:
+            if os.getpid() != parent:
+                os._exit(3)  # the extracting process dies
+            raise AssertionError("the document that killed it was extracted again here")
+        return real(ex)
+
+    monkeypatch.setattr(pipeline, "document_graph", dying)
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_FILES", 1)
+    report = ingest_paths(store, [docs], reference_data=False)
+    assert [(Path(p).name, why) for p, why in report.failed] == [
+        (victim.name, "extraction failed: the extracting process died on this document")
+    ]
+    assert len(report.added) == 11
 
 
 def test_cli_summary_and_exit_codes(store, tmp_path: Path, monkeypatch, capsys) -> None:
