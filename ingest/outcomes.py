@@ -83,11 +83,15 @@ _MULTIPLE = re.compile(
     r"(?:增长|提高|提升|增加|上升)了?(?P<num>\d+(?:\.\d+)?)倍(?:[和、及](?P<num2>\d+(?:\.\d+)?)倍)?"
     r"(?P<q>多|余)?(?![\d%])"
 )
-#: a figure stated as a multiple of another (是甲类案件均值的2.5倍, 已达去年全年的1.6倍)
+#: a figure stated as a multiple of another (是甲类案件均值的2.5倍, 已达去年全年的1.6倍); the
+#: longer verb first, so 达到 is not read as 达 + 到…
+#: (a damages or a gain as a multiple of a price or a threshold is one case's fact:
+#: `_CASE_MULTIPLE`)
 _RATIO_MULTIPLE = re.compile(
-    r"(?:是|为|达|达到|相当于)(?P<of>[^，,。；;！？\n]{2,24}?)的(?P<num>\d+(?:\.\d+)?)倍"
+    r"(?:达到|相当于|是|为|达)(?P<of>[^，,。；;！？\n]{2,24}?)的(?P<num>\d+(?:\.\d+)?)倍"
     r"(?P<q>多|余|以上)?(?![\d%])"
 )
+_CASE_MULTIPLE = re.compile(r"赔偿|价款|罚款|罚金|判处|判决|被告|原告|追诉|违法所得|非法获利|货款")
 _GROWTH_TAIL = re.compile(r"(?:较|同比|比)?(?:增长|提高|提升|增加|上升)了?$")
 #: 八成以上, 近九成的 (tenths): 成 must be followed by 以上/多/左右, 的 or punctuation, so
 #: that 成功, 成为, 一成不变 stay words
@@ -1383,6 +1387,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             m.start("num"), m.end("num") + 1
         ):
             continue
+        s_lo, s_hi = bounds.sentence(m.start())
+        if _CASE_MULTIPLE.search(text, s_lo, s_hi):
+            continue  # 赔偿金额为价款的3倍: one dispute's figure
         value = parse_number(m.group("num"))
         if value is None:
             continue
@@ -1399,7 +1406,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         )
         if len(hits) == n:
             continue
-        # 行政复议收案已达行政诉讼一审收案的3.78倍 -> 行政复议收案为行政诉讼一审收案的倍数; an
+        # 甲类收案已达乙类收案的1.6倍 -> 甲类收案为乙类收案的倍数; an
         # empty subject is the measure of the figure before (人均结案900件，是甲类…的2.5倍)
         c_start = bounds.clause(m.start(), m.end())[0]
         subject = re.sub(r"(?:已|已经|均|则|约|仅)+$", "", text[c_start : m.start()]).strip()

@@ -813,3 +813,12 @@ def test_a_figure_stated_as_a_multiple_of_another() -> None:
     assert [(h.metric, h.value) for h in hits] == [("复议收案为诉讼收案的倍数", 2.1)]
     # a year compared with is left alone
     assert find_outcomes("收案量是2019年的3倍。") == []
+
+
+def test_a_multiple_in_one_dispute_is_no_result_and_daodao_reads_whole() -> None:
+    """A damages or a gain as a multiple of a price or a threshold is one case's fact; and
+    达到 is one verb (the label was cut after 达: 为到…)."""
+    assert find_outcomes("判决被告支付相当于货款3倍的赔偿，赔偿金额为价款的3倍。") == []
+    assert find_outcomes("经审理查明，被告人获利达到入罪门槛的5倍。") == []
+    found = find_outcomes("甲院人均办案数达到全市平均数的1.5倍。")
+    assert [(o.metric, o.value) for o in found] == [("甲院人均办案数为全市平均数的倍数", 1.5)]
