@@ -310,6 +310,8 @@ _CENSOR = re.compile(r"[□■＊*×]+")
 _DOUBLED = re.compile(r"([，、；。])\1+")
 # a half-width full stop between Chinese characters (or ending a Chinese line): 。
 _CJK_STOP = re.compile(f"(?<={_CJK})\\.(?=[ ]?(?:{_CJK}|“)|[ ]*$)", re.M)
+# ... but not the dot of an outline number (一.加强…, 第一.坚持…): that is a 、
+_OUTLINE_DOT = re.compile("(?:^[ ]*|第)[一二三四五六七八九十百]{1,3}$", re.M)
 
 _FLAT_PARA = re.compile(r"(?=[ ])(?<=[。！？；!?”])[ ]{2,}(?=\S)")
 _WS = re.compile(r"(?=[ \n])(?:[ ]*\n[ \n]*|\A[ ]+|[ ]+\Z|[ ]{2,})")
@@ -423,7 +425,13 @@ def _mark_garbled(t: Tracked) -> None:
 
 def _punctuation(t: Tracked) -> None:
     if "." in t.text:  # 工作情况.该院… is two sentences
-        t.same_length(_CJK_STOP.sub("。", t.text))
+
+        def stop(m: re.Match[str]) -> str:
+            line_start = t.text.rfind("\n", 0, m.start()) + 1
+            outline = _OUTLINE_DOT.search(t.text, max(line_start, m.start() - 5), m.start())
+            return "、" if outline else "。"
+
+        t.same_length(_CJK_STOP.sub(stop, t.text))
     # Each conversion can give a neighbour its Chinese context (“ before :, ， before (),
     # so repeat until nothing changes; the second round is usually a no-op, but a run of
     # spaced marks (? ? ? ?壮美) converts one mark per round from the Chinese side.

@@ -104,6 +104,12 @@ def test_a_half_width_full_stop_between_chinese_ends_a_sentence() -> None:
     assert normalize_text("结案率达到九成. \n")[0] == "结案率达到九成。"
     for kept in ("增长1.5%", "详见www.court.gov.cn网站", "第1.2条", "ABC.该院"):
         assert normalize_text(kept)[0] == kept
+    # the dot of an outline number is a 、, not a sentence of one character
+    assert (
+        normalize_text("一.加强诉源治理\n二.推进多元解纷")[0]
+        == "一、加强诉源治理\n二、推进多元解纷"
+    )
+    assert normalize_text("第一.坚持党的领导")[0] == "第一、坚持党的领导"
 
 
 # --- traditional -> simplified --------------------------------------------------------------
