@@ -882,6 +882,10 @@ _SLOGAN_WORK = re.compile(
 )
 
 
+#: party committees heading a clause (县委, 市委, 省委, 党工委): not a court
+_PARTY_BODY = re.compile(r"[省市县区州旗镇乡]委|党工委|党组织")
+
+
 def _slogan_work_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
 ) -> list[InitiativeMention]:
@@ -893,6 +897,9 @@ def _slogan_work_candidates(
         s, e = m.start("n"), m.end("n")
         if any(a < e and s < b for a, b in tax_spans):
             continue
+        lead = text[max(0, m.start() - 12) : m.start()]
+        if _PARTY_BODY.search(lead) or OTHER_BODY.search(lead):
+            continue  # 县委提出“产业强县、生态立县”的工作格局: another body's watchwords
         out.append(InitiativeMention(s, e, text[s:e], True, "quoted-slogan-work"))
     return out
 

@@ -879,3 +879,13 @@ def test_further_honours_after_a_comma_are_awards_too() -> None:
     # a clause of its own after the comma (a verb) is no further honour
     found = find_initiatives("东湖法庭被评为“全省优秀人民法庭”，并在全市推广示范做法。")
     assert "award-list" not in [m.rule for m in found]
+
+
+def test_another_bodys_watchwords_are_no_court_initiative() -> None:
+    """The quoted watchwords of a party committee or a government (县委提出“…”的工作格局)
+    are theirs, not a court's way of working."""
+    assert names("县委提出“产业强县、生态立县”的工作格局。") == []
+    assert names("甲县政府提出“稳中求进、守正创新”的工作思路。") == []
+    assert names("甲院构建“全院一条心、解纷一个圈”的工作格局。") == [
+        "“全院一条心、解纷一个圈”的工作格局"
+    ]
