@@ -40,12 +40,10 @@ def _decided_away(fact_id: str) -> bool:
     before the decision), with who, when and why; False when no decision took it away."""
     from graph import review
 
-    taken = [
-        d for d in review.decisions(state.store(), fact_id) if d.decision in ("reject", "correct")
-    ]
-    if not taken:
+    found = review.decisions(state.store(), fact_id)
+    last = found[-1] if found else None  # the latest decision stands (a later one undoes)
+    if last is None or last.decision not in ("reject", "correct"):
         return False
-    last = taken[-1]
     when = last.time[:16].replace("T", " ")
     if last.decision == "reject":
         st.warning(
