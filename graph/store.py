@@ -353,10 +353,12 @@ class GraphStore:
         return out
 
     def change_token(self) -> str:
-        """A token that changes whenever a document is written or deleted, a review decision
-        is taken or an entity is added or removed, by any process (three label counts: both
-        servers keep them, so it is instant on any size). A change to properties alone (a
-        summary refresh) does not change it. Callers key cached answers on it."""
+        """A token that changes when the number of documents, review decisions or entities
+        changes, whoever wrote (three label counts: both servers keep them, so it is instant
+        on any size). Every decision adds one, and an ingest or a delete almost always moves a
+        count; what keeps all three (a document deleted and another written in its place, a
+        document added to a collection, a property changed) does not change it. Callers key
+        cached answers on it and keep them a few minutes at most."""
         counts = [
             self.read(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]
             for label in ("Document", "ReviewDecision", "Entity")
