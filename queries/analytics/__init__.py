@@ -471,15 +471,18 @@ ADOPTER_OUTCOME_INDEX = register(
     NamedQuery(
         name="adopter_outcome_index",
         title="采用单位报告成效数据的索引",
-        description="One row per row of `adopter_outcomes` (the same facts, in any order) "
+        description="One row per row of `adopter_outcomes` (the same facts, in any order; "
+        "an outcome tied to two initiatives is two rows in both) "
         "without the figures themselves: the unit, the sources and the two facts with their "
         "review status. What the totals of the adopters' figures are counted from, and which "
         "units fill the first page, without reading every figure.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
 WHERE IN_COLLECTIONS_A AND IS_VERIFIED_A
-MATCH (u)-[r:REPORTED]->(:Outcome)
+MATCH (u)-[r:REPORTED]->(o:Outcome)
 WHERE IN_COLLECTIONS_R AND IS_VERIFIED_R
+OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
+WITH u, a, r, j
 RETURN collect([u.id, u.name, r.doc_ids, r.fact_id, a.fact_id,
                 coalesce(a.review_status, 'extracted'),
                 coalesce(r.review_status, 'extracted')]) AS packed

@@ -501,3 +501,23 @@ def test_shared_adopters_and_early_ranks_are_counted_with_arrays(graph) -> None:
         (g.BING, 2, 0.25, 2),
         (g.DING, 2, 1.0, 3),
     ]
+
+
+def test_a_figure_tied_to_two_initiatives_counts_as_the_full_list_does(server_store) -> None:
+    """`adopter_outcomes` gives an outcome tied to two initiatives two rows: the index the
+    totals are counted from gives the same rows, so a page's total is the full list's."""
+    from tests.app.test_large_tables import with_more_figures
+
+    graph = small_graph_in(server_store, with_document_c, with_more_figures)
+    graph.write_statements(
+        [
+            (
+                "MATCH (o:Outcome)-[:REPORTED]->(:Initiative {id: $i}) WITH o LIMIT 1 "
+                "MATCH (j:Initiative {id: $j}) MERGE (o)-[:REPORTED]->(j)",
+                {"i": g.SUYUAN, "j": g.FENGQIAO},
+            )
+        ]
+    )
+    full = analytics.outcomes_report(graph, "诉源治理")
+    page = analytics.outcomes_report(graph, "诉源治理", first=1)
+    assert page.total == len(full.rows) == full.total
