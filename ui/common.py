@@ -242,6 +242,18 @@ def courts_by_province(
     return [c for c, r in by_id.items() if (r.get("province") or NATIONAL) == province]
 
 
+def court_of_most_adopters(courts: list[dict[str, Any]], units_by_province: dict[str, int]) -> str:
+    """The default court of coverage on 举措 and 扩散分析 alike: the high court of the province
+    with most adopting units (ties by the province's name), else the first high court, else
+    the first court (`superior_courts` rows come highest level first)."""
+    highs = [r for r in courts if r.get("level") == "high"]
+    for province, _n in sorted(units_by_province.items(), key=lambda kv: (-kv[1], kv[0])):
+        for r in highs:
+            if r.get("province") == province:
+                return str(r["court_id"])
+    return str((highs or courts)[0]["court_id"])
+
+
 def court_picker(
     courts: list[dict[str, Any]],
     key: str,

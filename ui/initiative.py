@@ -13,6 +13,7 @@ from figures.report import outcome_value
 from graph.model import LEVELS, STAGES
 from ui import state
 from ui.common import (
+    court_of_most_adopters,
     court_picker,
     fact_check,
     facts_note,
@@ -341,17 +342,11 @@ def _briefing(initiative_id: str, props: dict[str, Any], court_id: str, court: s
 
 
 def _default_court(courts: list[dict[str, Any]], initiative_id: str) -> str:
-    """The high court of the province with most adopters (as 扩散分析 picks it), else the
-    first high court, else the first court (they come highest level first): with no home
-    court set, the first high court in name order was another province's (上海市, 0 / 23)."""
-    highs = [r for r in courts if r.get("level") == "high"]
+    """The high court of the province with most adopting units, as 扩散分析 picks it (with no
+    home court set, the first high court in name order was another province's: 0 / 23)."""
     adopters = state.rows("adopters", {"initiative": initiative_id})
-    provinces = Counter(r["province"] for r in adopters if r.get("province"))
-    for province, _ in provinces.most_common():
-        for r in highs:
-            if r.get("province") == province:
-                return str(r["court_id"])
-    return str((highs or courts)[0]["court_id"])
+    units = {r["unit_id"]: r["province"] for r in adopters if r.get("province")}
+    return court_of_most_adopters(courts, dict(Counter(units.values())))
 
 
 def _timeline(initiative_id: str) -> None:

@@ -276,3 +276,22 @@ def test_coverage_court_picker_by_province_on_a_large_graph(small_store, app, mo
     court = at.selectbox(key=province_key.removesuffix(".province"))
     assert court.value == g.MID and not any("甲省高级" in o for o in court.options)
     assert any("基层法院：已推行" in t for t in texts(at, "markdown"))
+
+
+def test_both_pages_default_to_one_court_of_most_adopters() -> None:
+    """举措 and 扩散分析 open coverage on the same court: the high court of the province with
+    most adopting units, ties by the province's name (they used to break ties apart)."""
+    from ui.common import court_of_most_adopters
+
+    courts = [
+        {"court_id": "c:最高", "level": "supreme"},
+        {"court_id": "c:乙高", "level": "high", "province": "乙省"},
+        {"court_id": "c:甲高", "level": "high", "province": "甲省"},
+    ]
+    assert court_of_most_adopters(courts, {"甲省": 3, "乙省": 1}) == "c:甲高"
+    assert court_of_most_adopters(courts, {"甲省": 2, "乙省": 2}) == "c:乙高"  # 乙 < 甲
+    assert court_of_most_adopters(courts, {"甲省": 2, "乙省": 2}) == court_of_most_adopters(
+        courts, {"乙省": 2, "甲省": 2}
+    )
+    assert court_of_most_adopters(courts, {"未知": 5}) == "c:乙高"  # the first high court
+    assert court_of_most_adopters(courts[:1], {}) == "c:最高"

@@ -10,7 +10,7 @@ import streamlit as st
 from graph.model import LEVELS
 from queries import analytics
 from ui import state
-from ui.common import court_picker, initiative_picker
+from ui.common import court_of_most_adopters, court_picker, initiative_picker
 
 P = "analytics"
 TABS = ("时间线", "辖区覆盖", "省份覆盖表", "共同采用", "成效对照", "数据导出")
@@ -123,11 +123,7 @@ def _default_court(courts: list[dict[str, Any]], initiative_id: str) -> str:
     """The high court of the province with most adopters, else the first high court, else
     the highest court (courts come highest level first)."""
     by_province = _timeline_of(_store_key(), initiative_id).by_province
-    highs = [r for r in courts if r.get("level") == "high"]
-    for r in highs:
-        if by_province and r.get("province") == next(iter(by_province)):
-            return str(r["court_id"])
-    return str((highs or courts)[0]["court_id"])
+    return court_of_most_adopters(courts, by_province)
 
 
 def _levels_param(name: str, default: list[str]) -> list[str]:
