@@ -104,7 +104,13 @@ def test_coverage_court_defaults_to_the_adopters_province(monkeypatch) -> None:
         {"court_id": "court:乙省高级人民法院", "level": "high", "province": "乙省"},
         {"court_id": "court:甲省高级人民法院", "level": "high", "province": "甲省"},
     ]
-    adopters = [{"province": "甲省"}, {"province": "甲省"}, {"province": "乙省"}]
+    adopters = [  # units counted once (乙省's one unit has two stages)
+        {"unit_id": "court:甲1", "province": "甲省"},
+        {"unit_id": "court:甲2", "province": "甲省"},
+        {"unit_id": "court:乙1", "province": "乙省"},
+        {"unit_id": "court:乙1", "province": "乙省"},
+        {"unit_id": "court:乙1", "province": "乙省"},
+    ]
     monkeypatch.setattr(state, "rows", lambda name, params=None: adopters)
     assert initiative._default_court(courts, g.SUYUAN) == "court:甲省高级人民法院"
     monkeypatch.setattr(state, "rows", lambda name, params=None: [])
