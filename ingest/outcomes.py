@@ -1078,6 +1078,27 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 return True
         return "涉" in text[max(c_start, start - 3) : start]
 
+    def labelled(
+        start: int, end: int, value: float, uom: str, label: str, qualifier: str | None, rule: str
+    ) -> None:
+        """A figure whose label the caller made (its direction, if any, is in the label)."""
+        c_start, c_end = bounds.clause(start, end)
+        hits.append(
+            OutcomeHit(
+                start,
+                end,
+                value,
+                uom,
+                label,
+                c_start,
+                c_end,
+                qualifier,
+                None,
+                bounds.period(start),
+                rule,
+            )
+        )
+
     def add(
         start: int,
         end: int,
@@ -1241,51 +1262,25 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if uom == "小时" and (value == 24 or _SERVICE_HOURS.match(text, end)):
             continue
         if named and not share:
-            c_start, c_end = bounds.clause(start, end)
             line_start = text.rfind("\n", 0, start) + 1
             if any(
                 h.start >= line_start and h.value == value and h.unit_of_measure == uom
                 for h in hits
             ):
-                continue  # …占结案量的65.4%，…化解了65.4%的纠纷: the same figure again
-            hits.append(
-                OutcomeHit(
-                    start,
-                    end,
-                    value,
-                    uom,
-                    named[0],
-                    c_start,
-                    c_end,
-                    qualifier,
-                    None,
-                    bounds.period(start),
-                    named[1],
-                )
-            )
+                continue  # …占结案量的40%，…化解了40%的纠纷: the same figure again
+            labelled(start, end, value, uom, named[0], qualifier, named[1])
             continue
         if share and after.startswith("的"):
             # 促成63%的涉企案件案结事了: the share of the cases that came to that result
-            c_start, c_end = bounds.clause(start, end)
+            c_end = bounds.clause(start, end)[1]
             label = text[end + 1 : c_end].replace("“", "").replace("”", "") + "的比例"
-            hits.append(
-                OutcomeHit(
-                    start,
-                    end,
-                    value,
-                    uom,
-                    label,
-                    c_start,
-                    c_end,
-                    qualifier,
-                    None,
-                    bounds.period(start),
-                    # 约40%的纠纷…化解 without a verb before the figure: its own id
-                    "outcome:share"
-                    if _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
-                    else "outcome:share-resolved",
-                )
+            # 约40%的纠纷…化解 without a verb before the figure: its own id
+            rule = (
+                "outcome:share"
+                if _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                else "outcome:share-resolved"
             )
+            labelled(start, end, value, uom, label, qualifier, rule)
             continue
         if growth:
             add(start, end, value, uom, m.start(), qualifier, "outcome:rate-growth")
