@@ -407,6 +407,20 @@ def events_table(
     return rows, tally
 
 
+def _adopter_reports(*, by_units: bool) -> str:
+    """The rows `adopter_outcomes` and its index share: an initiative's adopters (of the
+    chosen collections, confirmed ones with 只看已核实; `by_units`: those named in `$units`)
+    and the figures they report, one row per initiative a figure is tied to (`j`)."""
+    units = "\n      AND ($units IS NULL OR u.id IN split($units, ','))" if by_units else ""
+    return f"""
+MATCH (i:Entity {{id: $initiative}})<-[a:ADOPTED]-(u:Entity)
+WHERE {in_collections("a")} AND {is_verified("a")}{units}
+MATCH (u)-[r:REPORTED]->(o:Outcome)
+WHERE {in_collections("r")} AND {is_verified("r")}
+OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
+"""
+
+
 ADOPTER_OUTCOMES = register(
     NamedQuery(
         name="adopter_outcomes",
@@ -415,21 +429,12 @@ ADOPTER_OUTCOMES = register(
         "of them: `units`, comma-separated ids), with the initiative each figure is tied to "
         "(if any), its sources and the review status of the adoption and of the report. "
         "Reported claims, not measured effects.",
-        cypher="""
-MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
-WHERE IN_COLLECTIONS_A AND IS_VERIFIED_A
-      AND ($units IS NULL OR u.id IN split($units, ','))
-MATCH (u)-[r:REPORTED]->(o:Outcome)
-WHERE IN_COLLECTIONS_R AND IS_VERIFIED_R
-OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
-RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_measure,
+        cypher=_adopter_reports(by_units=True)
+        + """RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_measure,
                 o.qualifier, o.direction, o.period, j.name, r.doc_ids, r.fact_id, a.fact_id,
                 coalesce(a.review_status, 'extracted'),
                 coalesce(r.review_status, 'extracted')]) AS packed
-""".replace("IN_COLLECTIONS_A", in_collections("a"))
-        .replace("IN_COLLECTIONS_R", in_collections("r"))
-        .replace("IS_VERIFIED_A", is_verified("a"))
-        .replace("IS_VERIFIED_R", is_verified("r")),
+""",
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
             Param(
@@ -476,20 +481,11 @@ ADOPTER_OUTCOME_INDEX = register(
         "without the figures themselves: the unit, the sources and the two facts with their "
         "review status. What the totals of the adopters' figures are counted from, and which "
         "units fill the first page, without reading every figure.",
-        cypher="""
-MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
-WHERE IN_COLLECTIONS_A AND IS_VERIFIED_A
-MATCH (u)-[r:REPORTED]->(o:Outcome)
-WHERE IN_COLLECTIONS_R AND IS_VERIFIED_R
-OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
-WITH u, a, r, j
-RETURN collect([u.id, u.name, r.doc_ids, r.fact_id, a.fact_id,
+        cypher=_adopter_reports(by_units=False)
+        + """RETURN collect([u.id, u.name, r.doc_ids, r.fact_id, a.fact_id,
                 coalesce(a.review_status, 'extracted'),
                 coalesce(r.review_status, 'extracted')]) AS packed
-""".replace("IN_COLLECTIONS_A", in_collections("a"))
-        .replace("IN_COLLECTIONS_R", in_collections("r"))
-        .replace("IS_VERIFIED_A", is_verified("a"))
-        .replace("IS_VERIFIED_R", is_verified("r")),
+""",
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
             COLLECTIONS,
