@@ -357,7 +357,7 @@ _PERIOD = re.compile(
     r"(?:截至|截止到?|自)?(?:(?:19|20)\d{2}年|今年|去年|前年)?"
     r"(?:第[一二三四]季度|[上下]半年|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?(?:至|到|-)\d{1,2}月(?:底|末)?"
     r"|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?|年初以来|以来)"
-    r"|(?:19|20)\d{2}年(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来|近[一二三四五\d]年|每月|每年|每周"
+    r"|(?:19|20)\d{2}年度?(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来|近[一二三四五\d]年|每月|每年|每周"
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
@@ -700,9 +700,12 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
     i = text.find("\n")
     while 0 <= i < len(text) - 1:
         a, b = text[i - 1] if i else "", text[i + 1]
-        if a and _DIGIT.match(a) and (_DIGIT.match(b) or b in "%."):
+        # a number is broken in a line of words; a line of only a code, a file name or a page
+        # number (20240110_221121_001⏎2023年度…) is a line of its own
+        worded = _HAN.search(text, line_start, i) is not None
+        if worded and a and _DIGIT.match(a) and (_DIGIT.match(b) or b in "%."):
             cuts.append(i)  # 12⏎.5%, 12⏎%
-        elif a == "." and i > 1 and _DIGIT.match(text[i - 2]) and _DIGIT.match(b):
+        elif worded and a == "." and i > 1 and _DIGIT.match(text[i - 2]) and _DIGIT.match(b):
             cuts.append(i)  # 12.⏎5%
         elif (
             a

@@ -822,3 +822,14 @@ def test_a_multiple_in_one_dispute_is_no_result_and_daodao_reads_whole() -> None
     assert find_outcomes("经审理查明，被告人获利达到入罪门槛的5倍。") == []
     found = find_outcomes("甲院人均办案数达到全市平均数的1.5倍。")
     assert [(o.metric, o.value) for o in found] == [("甲院人均办案数为全市平均数的倍数", 1.5)]
+
+
+def test_a_line_of_only_a_code_is_no_broken_number() -> None:
+    """A number broken by a page wrap is read through (增长12⏎.5%); a line holding only an
+    image's file name or a code before a year is a line of its own, not the number's start."""
+    found = find_outcomes("图片说明\nIMG_20240110_001\n2023年度甲院共收案3480件，结案3400件。")
+    alone = find_outcomes("图片说明\n2023年度甲院共收案3480件，结案3400件。")
+    assert [(o.metric, o.value) for o in found] == [(o.metric, o.value) for o in alone]
+    assert [o.metric for o in found] == ["甲院收案数", "结案数"]  # 2023年度 is the period
+    assert found[0].period == "2023年度"
+    assert [o.value for o in find_outcomes("甲院调解成功率增长12\n.5%。")] == [12.5]
