@@ -833,3 +833,9 @@ def test_a_line_of_only_a_code_is_no_broken_number() -> None:
     assert [o.metric for o in found] == ["甲院收案数", "结案数"]  # 2023年度 is the period
     assert found[0].period == "2023年度"
     assert [o.value for o in find_outcomes("甲院调解成功率增长12\n.5%。")] == [12.5]
+
+
+def test_the_past_n_years_of_a_work_report_are_the_figures_period() -> None:
+    """过去五年 (a work report's span) is the period, not a month named earlier in the line."""
+    found = find_outcomes("2023年3月召开会议。过去五年，甲市法院共受理各类案件13万件，审结12万件。")
+    assert [o.period for o in found] == ["过去五年", "过去五年"]
