@@ -862,8 +862,6 @@ def co_adoption(
     shared adopters, with Jaccard similarity (`collections`, `verified_only`: which reports
     count; `adoptions`: what `adoptions()` read for them, so nothing is read again).
     `graph.graph["tally"]` counts the adoptions it stands on."""
-    import networkx as nx
-
     size, pairs, tally = shared_adopters(
         store,
         min_shared=min_shared,
@@ -871,11 +869,44 @@ def co_adoption(
         verified_only=verified_only,
         adoptions=adoptions,
     )
+    return pairs_graph(size, pairs, tally)
+
+
+def jaccard(size: dict[str, int], a: str, b: str, shared: int) -> float:
+    """Shared adopters over the units that adopted either of `a` and `b`."""
+    return shared / (size[a] + size[b] - shared)
+
+
+def ranked_pairs(
+    size: dict[str, int], pairs: Iterable[tuple[str, str, int]]
+) -> list[dict[str, Any]]:
+    """`shared_adopters`' pairs as rows (a, b, shared, jaccard to three places), strongest
+    first: most shared adopters, then highest Jaccard, then by name."""
+    return sorted(
+        (
+            {"a": a, "b": b, "shared": n, "jaccard": round(jaccard(size, a, b, n), 3)}
+            for a, b, n in pairs
+        ),
+        key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
+    )
+
+
+def pairs_graph(
+    size: dict[str, int],
+    pairs: Iterable[tuple[str, str, int]],
+    tally: Any,
+    names: Iterable[str] | None = None,
+) -> nx.Graph:
+    """The co-adoption network of `pairs` (a, b, shared): a node per initiative of `names`
+    (default: every one of `size`) with its adopters, an edge per pair with its shared
+    adopters and Jaccard similarity, both in name order."""
+    import networkx as nx
+
     g = nx.Graph(tally=tally)
-    for name in sorted(size):
+    for name in sorted(size if names is None else names):
         g.add_node(name, adopters=size[name])
-    for x, y, n in pairs:
-        g.add_edge(x, y, shared=n, jaccard=n / (size[x] + size[y] - n))
+    for x, y, n in sorted(pairs):
+        g.add_edge(x, y, shared=n, jaccard=jaccard(size, x, y, n))
     return g
 
 

@@ -76,6 +76,20 @@ def test_co_adoption_and_early_adopters(graph) -> None:
     ]
 
 
+def test_ranked_pairs_strongest_first_and_graph_of_a_subset() -> None:
+    size = {"甲": 4, "乙": 2, "丙": 3, "丁": 5}
+    rows = analytics.ranked_pairs(size, [("乙", "丙", 2), ("甲", "丁", 3), ("丙", "甲", 2)])
+    # most shared first; at equal shared the higher Jaccard (乙丙 2/3 before 丙甲 2/5)
+    assert [(r["a"], r["b"], r["shared"], r["jaccard"]) for r in rows] == [
+        ("甲", "丁", 3, 0.5),
+        ("乙", "丙", 2, 0.667),
+        ("丙", "甲", 2, 0.4),
+    ]
+    g = analytics.pairs_graph(size, [("甲", "丁", 3)], "t", names=["甲", "丁"])
+    assert sorted(g.nodes) == ["丁", "甲"] and g.nodes["丁"]["adopters"] == 5
+    assert g.edges["甲", "丁"]["jaccard"] == pytest.approx(3 / 6) and g.graph["tally"] == "t"
+
+
 def test_adopter_outcomes(graph) -> None:
     rows = analytics.adopter_outcomes(graph, "诉源治理")
     assert [(r["unit"], r["metric"], r["value"], r["tied_to"]) for r in rows] == [

@@ -40,13 +40,7 @@ def _co_adoption_of(store_key: str, min_shared: int) -> CoAdoption:
     size, shared, tally = analytics.shared_adopters(
         store, min_shared=min_shared, adoptions=found, **_scope()
     )
-    pairs = sorted(
-        (
-            {"a": a, "b": b, "shared": n, "jaccard": round(n / (size[a] + size[b] - n), 3)}
-            for a, b, n in shared
-        ),
-        key=lambda r: (-r["shared"], -r["jaccard"], r["a"], r["b"]),
-    )
+    pairs = analytics.ranked_pairs(size, shared)
     drawn = _network(size, pairs, tally)
     return CoAdoption(
         pairs,
@@ -122,16 +116,9 @@ NETWORK_EDGES = 150
 
 def _network(size: dict[str, int], pairs: list[dict[str, Any]], tally: Any) -> Any:
     """The network drawn: every initiative and pair, or, with more than `NETWORK_EDGES`
-    pairs (`pairs` come strongest first), the strongest pairs and their initiatives only;
-    nodes and edges in name order (as `analytics.co_adoption` makes them)."""
-    import networkx as nx
-
+    pairs (`pairs` come strongest first), the strongest pairs and their initiatives only."""
     kept = pairs if len(pairs) <= NETWORK_EDGES else pairs[:NETWORK_EDGES]
-    names = size if kept is pairs else {n for r in kept for n in (r["a"], r["b"])}
-    graph = nx.Graph(tally=tally)
-    for name in sorted(names):
-        graph.add_node(name, adopters=size[name])
-    for r in sorted(kept, key=lambda r: (r["a"], r["b"])):
-        a, b, n = r["a"], r["b"], r["shared"]
-        graph.add_edge(a, b, shared=n, jaccard=n / (size[a] + size[b] - n))
-    return graph
+    names = None if kept is pairs else {n for r in kept for n in (r["a"], r["b"])}
+    return analytics.pairs_graph(
+        size, [(r["a"], r["b"], r["shared"]) for r in kept], tally, names=names
+    )
