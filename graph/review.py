@@ -1310,8 +1310,9 @@ def reapply_written(
     reads of its evidence and mentions took 1.6 ms per document in a store of 200,000
     documents with 2,000 decisions); a known document may support more (it was written
     before, maybe corrected), so it is read as `reapply_documents` does."""
-    old = sorted({d.id for d in docs if d.id in set(known)})
-    new = [d for d in docs if d.id not in set(known)]
+    known = known if isinstance(known, (set, frozenset)) else set(known)
+    old = sorted({d.id for d in docs if d.id in known})
+    new = [d for d in docs if d.id not in known]
     candidates: set[str] = set()
     written: list[FactKey] = []
     for d in new:

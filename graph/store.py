@@ -1058,7 +1058,7 @@ class _ChangedSummaries:
                 sorted({(f.src, f.dst) for f in facts if f.rel == "ADOPTED"})
             ).run(tx)
         else:  # what changed is known: the summaries take it without reading the facts
-            made = self.tally.existing_facts
+            existed = self.tally.existing_facts
             summaries.AddAdoptions(
                 [
                     (
@@ -1066,7 +1066,7 @@ class _ChangedSummaries:
                         f.dst,
                         str(f.props.get("stage") or ""),
                         f.date or "",
-                        f.fact_id not in made,
+                        f.fact_id not in existed,  # created by this write
                     )
                     for f in facts
                     if f.rel == "ADOPTED"
