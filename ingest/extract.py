@@ -180,6 +180,7 @@ class _Subject:
     end: int
     court: str
     proxy: bool = False  # a person standing for their court
+    anaphor: bool = False  # a bare 法庭 (or 该庭 far from its tribunal): the article's tribunal
 
 
 class _Context:
@@ -206,7 +207,8 @@ class _Context:
         parents = {c.name: c.parent for c in courts}
         self.home = home
         subjects: list[_Subject] = []
-        mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
+        anaphors, self._new_anaphors = _tribunal_anaphors(text, mentions, self.levels, home)
+        mentions = [*mentions, *anaphors]
         self._mention_end = {m.start: max(m.end, 0) for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
         # where the article's own court is first named (我院/本院 included): a guess of it
@@ -237,7 +239,7 @@ class _Context:
             if self._metadata(m):
                 continue  # 来源：乙县法院: the publisher, not what the text is about
             if listed or self._is_subject(m.start):
-                last = _Subject(m.start, m.end, m.court)
+                last = _Subject(m.start, m.end, m.court, anaphor=m.start in self._new_anaphors)
                 subjects.append(last)
         self._court_subjects = subjects
         self.lines = _lines(text)
@@ -486,6 +488,8 @@ class _Context:
                 return owner, "object-owner"
             if hit.proxy:
                 return hit.court, "person-subject"
+            if hit.anaphor:
+                return hit.court, "tribunal-anaphor"
             c_start = self.clause_start(s_start, pos)
             if hit.start < c_start and hit.court == _SPC:
                 circuit = self._circuit_about(pos, hit.start)
@@ -669,18 +673,34 @@ _DEPARTMENT = re.compile(
 )
 
 
+#: a bare 法庭 heading its clause (…下，法庭推行X / 法庭先后被评为…): the tribunal the text is
+#: about, as 该法庭 is; not a field of its work (法庭建设, 法庭审理)
+_BARE_TRIBUNAL = re.compile(
+    r"(?:^|(?<=[，,。；;：:！!？?\n\t 　]))法庭(?!建设|审理|庭审|是|作为|负责人|庭长|副庭长)", re.M
+)
+
+
 def _tribunal_anaphors(
     text: str, mentions: Sequence[CourtMention], levels: Mapping[str, str], home: str | None
-) -> list[CourtMention]:
-    hits = list(_TRIBUNAL_ANAPHOR.finditer(text))
+) -> tuple[list[CourtMention], set[int]]:
+    """The tribunals 该法庭/该庭/本庭/我庭 and a bare 法庭 heading its clause point back to,
+    and where those start that only the bare form or the article's one tribunal resolves
+    (their adoptions take their own rule)."""
+    hits = [*_TRIBUNAL_ANAPHOR.finditer(text), *_BARE_TRIBUNAL.finditer(text)]
     if not hits:
-        return []
+        return [], set()
     tribunals = sorted(
         (m for m in mentions if levels.get(m.court) == "tribunal"), key=lambda m: m.start
     )
     starts = [m.start for m in tribunals]
     departments = [d.end() for d in _DEPARTMENT.finditer(text)]
+    # the one tribunal an article names and opens on (甲法院乙法庭坚持…): its 法庭 further on
+    # is that one
+    first = min(mentions, key=lambda m: (m.start, -m.end), default=None)
+    only = {m.court for m in tribunals}
+    sole = first.court if first is not None and only == {first.court} else None
     out: list[CourtMention] = []
+    new: set[int] = set()
     for hit in hits:
         i = bisect.bisect_left(starts, hit.start()) - 1
         if i >= 0:
@@ -689,14 +709,18 @@ def _tribunal_anaphors(
             if d >= 0 and departments[d] > last.end:
                 continue  # a department is named closer: 该庭 may be it
             if last.start < _previous_paragraph_start(text, hit.start()):
-                continue  # too far back to be sure
+                if last.court != sole:
+                    continue  # too far back to be sure
+                new.add(hit.start())
             court = last.court
         elif home is not None and levels.get(home) == "tribunal":
             court = home
         else:
             continue
         out.append(CourtMention(hit.start(), hit.end(), hit.group(), court))
-    return out
+        if hit.group() == "法庭":
+            new.add(hit.start())
+    return out, new
 
 
 def _previous_paragraph_start(text: str, pos: int) -> int:
@@ -1342,6 +1366,7 @@ ADOPTION_RULES = (
     "adoption:directive-home",
     "adoption:purpose-subject",
     "adoption:nearest-in-sentence",
+    "adoption:tribunal-anaphor",
     "adoption:place-subject",
     "adoption:circuit-parent",
     "adoption:pilot-named",

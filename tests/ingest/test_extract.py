@@ -30,6 +30,7 @@ COURTS = {
     "乙县法院": ("X省乙县人民法院", "basic", None),
     "丙区法院": ("X省丙区人民法院", "basic", None),
     "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal", "X省乙县人民法院"),
+    "戊乡法庭": ("X省乙县人民法院戊乡人民法庭", "tribunal", "X省乙县人民法院"),
     "省法院": ("X省高级人民法院", "high", None),
     "全市法院": ("AGG:X省甲市全市法院", "basic", None),
     "最高人民法院": ("最高人民法院", "supreme", None),
@@ -362,6 +363,26 @@ def test_tribunal_anaphor_reaches_back_one_paragraph_only() -> None:
     assert not any(u.endswith("丁镇人民法庭") and i == "繁简分流" for u, i, _ in edges)
     edges, _ = run("乙县法院下辖丁镇法庭。\n会后，该庭推行繁简分流。")
     assert ("X省乙县人民法院丁镇人民法庭", "繁简分流", "adopted") in edges
+
+
+def test_a_bare_tribunal_heading_its_clause_is_the_tribunal_named_before() -> None:
+    found = rules("乙县法院下辖丁镇法庭。在县委支持下，法庭推行诉前调解。")
+    key = ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted")
+    assert found.get(key) == "adoption:tribunal-anaphor"
+    assert not any(u == "X省乙县人民法院" for u, _, _ in found)
+    # 法庭负责人 is a person, 法庭建设 a field of work: no anaphor
+    found = rules("乙县法院下辖丁镇法庭。会上，法庭负责人介绍了诉前调解。")
+    assert "adoption:tribunal-anaphor" not in found.values()
+
+
+def test_a_bare_tribunal_far_from_the_articles_one_tribunal_is_that_tribunal() -> None:
+    text = "丁镇法庭坚持新时代枫桥经验。\n一、抓源头\n在党组领导下，法庭推行繁简分流。"
+    found = rules(text)
+    key = ("X省乙县人民法院丁镇人民法庭", "繁简分流", "adopted")
+    assert found.get(key) == "adoption:tribunal-anaphor"
+    # with two tribunals named, one far back is no sure antecedent
+    text = "丁镇法庭、戊乡法庭坚持新时代枫桥经验。\n一、抓源头\n在党组领导下，法庭推行繁简分流。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
 
 
 def test_the_court_conferring_a_title_is_not_its_winner() -> None:
