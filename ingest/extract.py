@@ -527,6 +527,11 @@ class _Context:
                 return lead.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
+        ahead = self._heading_topic(l_start)
+        if ahead is not None and i >= 0 and ahead != self.topics[i][1]:
+            # 打造X，推动Y⏎乙法庭…: a section's heading is about the court of the paragraph
+            # it opens (a title before any paragraph is left to the guesses below)
+            return ahead, "heading-next-topic"
         if i >= 0 and not self.topics[i][1]:
             return None, "paragraph-topic"
         if i >= 0:
@@ -543,6 +548,31 @@ class _Context:
                 return self.home, "home-early"
             return self.home, "home-unnamed"  # no initiative is credited on this guess
         return self.home, "home"
+
+    def _heading_topic(self, l_start: int) -> str | None:
+        """When the line at `l_start` is a heading (short, no sentence end, no honour) and the
+        paragraph after it opens on a court (its first sentence's subject), that court."""
+        text = self.text
+        a, b = self.line(l_start)
+        line = text[a:b].strip()
+        if not line or len(line) > _HEADING_MAX or line[-1] in _SENTENCE_END:
+            return None
+        if _HONOUR_HEADING.search(line):
+            return None  # 成全国某某案例: a heading that says what was won, not what is done
+        i = bisect.bisect_right(self.line_starts, a)
+        while i < len(self.lines) and not text[self.lines[i][0] : self.lines[i][1]].strip():
+            i += 1
+        if i >= len(self.lines):
+            return None
+        na, nb = self.lines[i]
+        k = bisect.bisect_left(self.starts, na)
+        if k >= len(self.subjects):
+            return None
+        first = self.subjects[k]
+        _, s_end = self.sentence(first.start)
+        if first.proxy or first.start >= nb or self.sentence(na)[1] != s_end:
+            return None  # no court opens the next paragraph
+        return first.court
 
     def _home_named_in(self, lo: int, hi: int) -> bool:
         """The text between `lo` and `hi` names the article's own court or its place."""
@@ -649,6 +679,11 @@ class _Context:
 
 
 _SPC = "最高人民法院"
+#: a heading: a line this short that ends in no sentence mark
+_HEADING_MAX = 32
+_SENTENCE_END = frozenset("。！？!?；;…")
+#: a heading that reports an honour (入选某某案例, 获评某某称号): its winner may be anyone
+_HONOUR_HEADING = re.compile(r"案例|入选|获评|荣获|称号|评为|表彰|先进|典型|命名|授予")
 #: a visitor's inspecting verb right before a court (查看了乙县法院…, 详细了解我院…)
 _INSPECT_BEFORE = re.compile(r"(?:查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研)了?$")
 #: a verb between that court and the initiative: the court does something there itself
@@ -1375,6 +1410,7 @@ ADOPTION_RULES = (
     "adoption:paragraph",
     "adoption:paragraph-before-examples",
     "adoption:paragraph-topic",
+    "adoption:heading-next-topic",
     "adoption:paragraph-topic-far",
     "adoption:home",
     "adoption:home-early",
@@ -1767,7 +1803,14 @@ def _adopters(
 _STATUTORY_PROCEDURES = frozenset(("先行调解", "小额诉讼程序", "速裁程序"))
 #: the paths that guess the court from outside the sentence (a section header aside)
 _GUESSED_PATHS = frozenset(
-    ("paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
+    (
+        "paragraph",
+        "paragraph-topic",
+        "heading-next-topic",
+        "paragraph-topic-far",
+        "home",
+        "home-early",
+    )
 )
 #: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
 #: area (在全省推行, 全区法院推广)
@@ -1787,6 +1830,7 @@ _PLACE_SUBJECT_PATHS = frozenset(
         "nearest-in-sentence",
         "paragraph",
         "paragraph-topic",
+        "heading-next-topic",
         "paragraph-topic-far",
         "home",
         "home-early",
@@ -1885,7 +1929,15 @@ def _pushes(ctx: _Context, s: int, m: InitiativeMention) -> bool:
 
 #: the paths that guess the court from outside the sentence
 _FALLBACK_PATHS = frozenset(
-    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
+    (
+        "section",
+        "paragraph",
+        "paragraph-topic",
+        "heading-next-topic",
+        "paragraph-topic-far",
+        "home",
+        "home-early",
+    )
 )
 #: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
 _GROUP_SUBJECT = re.compile(

@@ -385,6 +385,18 @@ def test_a_bare_tribunal_far_from_the_articles_one_tribunal_is_that_tribunal() -
     assert "adoption:tribunal-anaphor" not in rules(text).values()
 
 
+def test_a_section_heading_is_about_the_court_of_the_paragraph_it_opens() -> None:
+    text = "乙县法院推行繁简分流。\n深化诉源治理，化解矛盾纠纷\n丁镇法庭联合村委会排查纠纷。"
+    found = rules(text)
+    assert found.get(("X省乙县人民法院丁镇人民法庭", "诉源治理", "adopted")) == (
+        "adoption:heading-next-topic"
+    )
+    assert ("X省乙县人民法院", "诉源治理", "adopted") not in found
+    # a sentence is no heading: it goes on about the paragraph before
+    text = "乙县法院推行繁简分流。\n同时深化诉源治理。\n丁镇法庭联合村委会排查纠纷。"
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in rules(text)
+
+
 def test_the_court_conferring_a_title_is_not_its_winner() -> None:
     edges, _ = run("最高人民法院召开大会。\n近日，甲团队被最高人民法院授予“全国法院先进集体”称号。")
     assert not any(u == "最高人民法院" for u, _, _ in edges)
