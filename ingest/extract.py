@@ -475,9 +475,12 @@ class _Context:
         """The court the text at `pos` is about, and which path found it (a rule id suffix):
         ``subject`` (the subject of the clause), ``person-subject`` (a person standing for their
         court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
-        (earlier in the paragraph), ``paragraph-topic`` (the previous paragraph's topic, or the
-        article's own court as an earlier topic), ``paragraph-topic-far`` (another court that
-        was the topic further back), ``home`` (the article's own court, named before `pos`),
+        (earlier in the paragraph), ``tribunal-anaphor`` (a bare 法庭 heading the clause, or
+        该庭 far from the article's one tribunal), ``paragraph-topic`` (the previous paragraph's
+        topic, or the article's own court as an earlier topic), ``heading-next-topic`` (a
+        section's heading: the court the paragraph after it opens on), ``paragraph-topic-far``
+        (another court that was the topic further back), ``home`` (the article's own court,
+        named before `pos`),
         ``home-early`` (not yet named, but named or placed in `pos`'s paragraph) and
         ``home-unnamed`` (neither: adoptions take no court from it)."""
         s_start, s_end = self.sentence(pos)
