@@ -712,9 +712,12 @@ _DEPARTMENT = re.compile(
 
 
 #: a bare 法庭 heading its clause (…下，法庭推行X / 法庭先后被评为…): the tribunal the text is
-#: about, as 该法庭 is; not a field of its work (法庭建设, 法庭审理)
+#: about, as 该法庭 is; not a field of its work (法庭建设, 法庭审理), its head (法庭负责人) or a
+#: courtroom (法庭上，…)
 _BARE_TRIBUNAL = re.compile(
-    r"(?:^|(?<=[，,。；;：:！!？?\n\t 　]))法庭(?!建设|审理|庭审|是|作为|负责人|庭长|副庭长)", re.M
+    r"(?:^|(?<=[，,。；;：:！!？?\n\t 　]))法庭"
+    r"(?!建设|审理|庭审|是|作为|负责人|庭长|副庭长|上|内|外|里)",
+    re.M,
 )
 
 

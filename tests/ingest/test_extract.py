@@ -373,6 +373,9 @@ def test_a_bare_tribunal_heading_its_clause_is_the_tribunal_named_before() -> No
     # 法庭负责人 is a person, 法庭建设 a field of work: no anaphor
     found = rules("乙县法院下辖丁镇法庭。会上，法庭负责人介绍了诉前调解。")
     assert "adoption:tribunal-anaphor" not in found.values()
+    # 法庭上 is a courtroom, not the tribunal
+    found = rules("乙县法院下辖丁镇法庭。庭审中，法庭上双方同意诉前调解。")
+    assert "adoption:tribunal-anaphor" not in found.values()
 
 
 def test_a_bare_tribunal_far_from_the_articles_one_tribunal_is_that_tribunal() -> None:
