@@ -180,6 +180,7 @@ class _Subject:
     end: int
     court: str
     proxy: bool = False  # a person standing for their court
+    anaphor: bool = False  # a bare 法庭 (or 该庭 far from its tribunal): the article's tribunal
 
 
 class _Context:
@@ -206,7 +207,8 @@ class _Context:
         parents = {c.name: c.parent for c in courts}
         self.home = home
         subjects: list[_Subject] = []
-        mentions = [*mentions, *_tribunal_anaphors(text, mentions, self.levels, home)]
+        anaphors, self._new_anaphors = _tribunal_anaphors(text, mentions, self.levels, home)
+        mentions = [*mentions, *anaphors]
         self._mention_end = {m.start: max(m.end, 0) for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
         # where the article's own court is first named (我院/本院 included): a guess of it
@@ -237,7 +239,7 @@ class _Context:
             if self._metadata(m):
                 continue  # 来源：乙县法院: the publisher, not what the text is about
             if listed or self._is_subject(m.start):
-                last = _Subject(m.start, m.end, m.court)
+                last = _Subject(m.start, m.end, m.court, anaphor=m.start in self._new_anaphors)
                 subjects.append(last)
         self._court_subjects = subjects
         self.lines = _lines(text)
@@ -473,9 +475,12 @@ class _Context:
         """The court the text at `pos` is about, and which path found it (a rule id suffix):
         ``subject`` (the subject of the clause), ``person-subject`` (a person standing for their
         court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
-        (earlier in the paragraph), ``paragraph-topic`` (the previous paragraph's topic, or the
-        article's own court as an earlier topic), ``paragraph-topic-far`` (another court that
-        was the topic further back), ``home`` (the article's own court, named before `pos`),
+        (earlier in the paragraph), ``tribunal-anaphor`` (a bare 法庭 heading the clause, or
+        该庭 far from the article's one tribunal), ``paragraph-topic`` (the previous paragraph's
+        topic, or the article's own court as an earlier topic), ``heading-next-topic`` (a
+        section's heading: the court the paragraph after it opens on), ``paragraph-topic-far``
+        (another court that was the topic further back), ``home`` (the article's own court,
+        named before `pos`),
         ``home-early`` (not yet named, but named or placed in `pos`'s paragraph) and
         ``home-unnamed`` (neither: adoptions take no court from it)."""
         s_start, s_end = self.sentence(pos)
@@ -486,6 +491,8 @@ class _Context:
                 return owner, "object-owner"
             if hit.proxy:
                 return hit.court, "person-subject"
+            if hit.anaphor:
+                return hit.court, "tribunal-anaphor"
             c_start = self.clause_start(s_start, pos)
             if hit.start < c_start and hit.court == _SPC:
                 circuit = self._circuit_about(pos, hit.start)
@@ -523,6 +530,11 @@ class _Context:
                 return lead.court, "paragraph"
         # an earlier paragraph: what it was about, not the last example it named
         i = bisect.bisect_left(self.topic_starts, l_start) - 1
+        ahead = self._heading_topic(l_start)
+        if ahead is not None and i >= 0 and ahead != self.topics[i][1]:
+            # 打造X，推动Y⏎乙法庭…: a section's heading is about the court of the paragraph
+            # it opens (a title before any paragraph is left to the guesses below)
+            return ahead, "heading-next-topic"
         if i >= 0 and not self.topics[i][1]:
             return None, "paragraph-topic"
         if i >= 0:
@@ -539,6 +551,31 @@ class _Context:
                 return self.home, "home-early"
             return self.home, "home-unnamed"  # no initiative is credited on this guess
         return self.home, "home"
+
+    def _heading_topic(self, l_start: int) -> str | None:
+        """When the line at `l_start` is a heading (short, no sentence end, no honour) and the
+        paragraph after it opens on a court (its first sentence's subject), that court."""
+        text = self.text
+        a, b = self.line(l_start)
+        line = text[a:b].strip()
+        if not line or len(line) > _HEADING_MAX or line[-1] in _SENTENCE_END:
+            return None
+        if _HONOUR_HEADING.search(line):
+            return None  # 成全国某某案例: a heading that says what was won, not what is done
+        i = bisect.bisect_right(self.line_starts, a)
+        while i < len(self.lines) and not text[self.lines[i][0] : self.lines[i][1]].strip():
+            i += 1
+        if i >= len(self.lines):
+            return None
+        na, nb = self.lines[i]
+        k = bisect.bisect_left(self.starts, na)
+        if k >= len(self.subjects):
+            return None
+        first = self.subjects[k]
+        _, s_end = self.sentence(first.start)
+        if first.proxy or first.start >= nb or self.sentence(na)[1] != s_end:
+            return None  # no court opens the next paragraph
+        return first.court
 
     def _home_named_in(self, lo: int, hi: int) -> bool:
         """The text between `lo` and `hi` names the article's own court or its place."""
@@ -645,6 +682,11 @@ class _Context:
 
 
 _SPC = "最高人民法院"
+#: a heading: a line this short that ends in no sentence mark
+_HEADING_MAX = 32
+_SENTENCE_END = frozenset("。！？!?；;…")
+#: a heading that reports an honour (入选某某案例, 获评某某称号): its winner may be anyone
+_HONOUR_HEADING = re.compile(r"案例|入选|获评|荣获|称号|评为|表彰|先进|典型|命名|授予")
 #: a visitor's inspecting verb right before a court (查看了乙县法院…, 详细了解我院…)
 _INSPECT_BEFORE = re.compile(r"(?:查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研)了?$")
 #: a verb between that court and the initiative: the court does something there itself
@@ -669,18 +711,37 @@ _DEPARTMENT = re.compile(
 )
 
 
+#: a bare 法庭 heading its clause (…下，法庭推行X / 法庭先后被评为…): the tribunal the text is
+#: about, as 该法庭 is; not a field of its work (法庭建设, 法庭审理), its head (法庭负责人) or a
+#: courtroom (法庭上，…)
+_BARE_TRIBUNAL = re.compile(
+    r"(?:^|(?<=[，,。；;：:！!？?\n\t 　]))法庭"
+    r"(?!建设|审理|庭审|是|作为|负责人|庭长|副庭长|上|内|外|里)",
+    re.M,
+)
+
+
 def _tribunal_anaphors(
     text: str, mentions: Sequence[CourtMention], levels: Mapping[str, str], home: str | None
-) -> list[CourtMention]:
-    hits = list(_TRIBUNAL_ANAPHOR.finditer(text))
+) -> tuple[list[CourtMention], set[int]]:
+    """The tribunals 该法庭/该庭/本庭/我庭 and a bare 法庭 heading its clause point back to,
+    and where those start that only the bare form or the article's one tribunal resolves
+    (their adoptions take their own rule)."""
+    hits = [*_TRIBUNAL_ANAPHOR.finditer(text), *_BARE_TRIBUNAL.finditer(text)]
     if not hits:
-        return []
+        return [], set()
     tribunals = sorted(
         (m for m in mentions if levels.get(m.court) == "tribunal"), key=lambda m: m.start
     )
     starts = [m.start for m in tribunals]
     departments = [d.end() for d in _DEPARTMENT.finditer(text)]
+    # the one tribunal an article names and opens on (甲法院乙法庭坚持…): its 法庭 further on
+    # is that one
+    first = min(mentions, key=lambda m: (m.start, -m.end), default=None)
+    only = {m.court for m in tribunals}
+    sole = first.court if first is not None and only == {first.court} else None
     out: list[CourtMention] = []
+    new: set[int] = set()
     for hit in hits:
         i = bisect.bisect_left(starts, hit.start()) - 1
         if i >= 0:
@@ -689,14 +750,18 @@ def _tribunal_anaphors(
             if d >= 0 and departments[d] > last.end:
                 continue  # a department is named closer: 该庭 may be it
             if last.start < _previous_paragraph_start(text, hit.start()):
-                continue  # too far back to be sure
+                if last.court != sole:
+                    continue  # too far back to be sure
+                new.add(hit.start())
             court = last.court
         elif home is not None and levels.get(home) == "tribunal":
             court = home
         else:
             continue
         out.append(CourtMention(hit.start(), hit.end(), hit.group(), court))
-    return out
+        if hit.group() == "法庭":
+            new.add(hit.start())
+    return out, new
 
 
 def _previous_paragraph_start(text: str, pos: int) -> int:
@@ -1342,6 +1407,7 @@ ADOPTION_RULES = (
     "adoption:directive-home",
     "adoption:purpose-subject",
     "adoption:nearest-in-sentence",
+    "adoption:tribunal-anaphor",
     "adoption:place-subject",
     "adoption:circuit-parent",
     "adoption:pilot-named",
@@ -1350,6 +1416,7 @@ ADOPTION_RULES = (
     "adoption:paragraph",
     "adoption:paragraph-before-examples",
     "adoption:paragraph-topic",
+    "adoption:heading-next-topic",
     "adoption:paragraph-topic-far",
     "adoption:home",
     "adoption:home-early",
@@ -1742,7 +1809,14 @@ def _adopters(
 _STATUTORY_PROCEDURES = frozenset(("先行调解", "小额诉讼程序", "速裁程序"))
 #: the paths that guess the court from outside the sentence (a section header aside)
 _GUESSED_PATHS = frozenset(
-    ("paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
+    (
+        "paragraph",
+        "paragraph-topic",
+        "heading-next-topic",
+        "paragraph-topic-far",
+        "home",
+        "home-early",
+    )
 )
 #: what a higher court does when it promotes: deploys, requires, proposes, spreads across its
 #: area (在全省推行, 全区法院推广)
@@ -1762,6 +1836,7 @@ _PLACE_SUBJECT_PATHS = frozenset(
         "nearest-in-sentence",
         "paragraph",
         "paragraph-topic",
+        "heading-next-topic",
         "paragraph-topic-far",
         "home",
         "home-early",
@@ -1860,7 +1935,15 @@ def _pushes(ctx: _Context, s: int, m: InitiativeMention) -> bool:
 
 #: the paths that guess the court from outside the sentence
 _FALLBACK_PATHS = frozenset(
-    ("section", "paragraph", "paragraph-topic", "paragraph-topic-far", "home", "home-early")
+    (
+        "section",
+        "paragraph",
+        "paragraph-topic",
+        "heading-next-topic",
+        "paragraph-topic-far",
+        "home",
+        "home-early",
+    )
 )
 #: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
 _GROUP_SUBJECT = re.compile(

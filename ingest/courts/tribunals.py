@@ -65,11 +65,12 @@ _TRIBUNAL_NOT_PLACE = re.compile(
 )
 
 
-#: a development zone a tribunal is named after (某区法院开发区人民法庭, 某市法院经济开发区法庭),
-#: when written right after its court
+#: a development zone a tribunal is named after (某区法院开发区人民法庭, 某市法院经济开发区法庭,
+#: 某区法院自贸区法庭), when written right after its court
 _ZONE_STEM = re.compile(
-    r"^[\u4e00-\u9fff]{0,3}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区"
-    r"|工业园区|工业园|产业园区)$"
+    r"^[\u4e00-\u9fff]{0,3}?(?P<zone>经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区"
+    r"|工业园区|工业园|产业园区|自由贸易试验区|自由贸易区|自贸试验区|自贸区|自贸片区|综合保税区"
+    r"|保税区)$"
 )
 
 
@@ -91,6 +92,7 @@ def find_tribunals(res: Resolver) -> None:
         # <court><X>人民法庭 (or X a town of the court's county): a tribunal even when X
         # is also a common word or a stopword (枫桥, 和顺); stopwords guard short forms
         strict = True
+        zone = False  # 某区法院自贸区法庭: named after its zone, whatever the zone's length
         central = False  # 某县法院某某中心人民法庭: a central tribunal after its court
         dispatched = ""  # 上海海事法院洋山深水港派出法庭: 派出 is no part of the place
         if adjacent is not None and ts - adjacent.end >= 1:
@@ -106,8 +108,8 @@ def find_tribunals(res: Resolver) -> None:
             parent = adjacent.court
             mention_start = adjacent.start
             strict = not town  # a known town of the court's county passes as it is
-            if _ZONE_STEM.match(stem):
-                strict = False  # 某区法院开发区人民法庭: a tribunal named after its zone
+            if _ZONE_STEM.match(stem) and not _TRIBUNAL_NOT_PLACE.search(stem):
+                strict, zone = False, True  # 某区法院开发区人民法庭: named after its zone
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
             if strict and _SUBORDINATE_END.search(text, max(0, adjacent.end - 3), adjacent.end):
@@ -148,7 +150,7 @@ def find_tribunals(res: Resolver) -> None:
             stem = found_stem
             mention_start = ts - len(stem)
             strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
-        if not (town or _tribunal_stem_ok(stem, strict=strict, central=central)):
+        if not (town or zone or _tribunal_stem_ok(stem, strict=strict, central=central)):
             continue
         assert parent is not None
         known.setdefault(stem, parent)
@@ -317,13 +319,17 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
         sub = _SUBORDINATE.match(text, f.end, ts)
         if sub is not None:  # 某县法院下辖的某某人民法庭: the tribunal of that court
             f = dataclasses.replace(f, end=sub.end())
-        if ts - f.end > 6:
-            break
         between = text[f.end : ts]
+        # 某区法院自由贸易试验区法庭: a zone's name may be longer than a town's
+        if ts - f.end > 6 and not (ts - f.end <= 10 and _ZONE_STEM.match(between)):
+            break
         if not all(CJK.match(ch) for ch in between):
             continue
         town = bool(between) and _town_of(res, between, f.court)
-        if town or not any(ch in FUNCTION_CHARS for ch in between):
+        # 自由贸易试验区: the 由 of a zone's name is no function character
+        zone = _ZONE_STEM.match(between)
+        words = between[: zone.start("zone")] if zone is not None else between
+        if town or not any(ch in FUNCTION_CHARS for ch in words):
             return f, town
     return None, False
 

@@ -779,6 +779,17 @@ def test_a_tribunal_named_after_a_zone_in_full_after_its_court() -> None:
     assert names("明山区法院推动开发区法庭建设。") == ["辽宁省本溪市明山区人民法院"]
 
 
+def test_a_tribunal_named_after_a_free_trade_zone_after_its_court() -> None:
+    r = run("明山区法院自贸区法庭受理涉外商事纠纷。")
+    assert "辽宁省本溪市明山区人民法院自贸区人民法庭" in [c.name for c in r.courts]
+    # a zone's full name is longer than a town's, and its 由 is no function character
+    r = run("本溪市明山区人民法院自由贸易试验区法庭推行在线调解。")
+    assert "辽宁省本溪市明山区人民法院自由贸易试验区人民法庭" in [c.name for c in r.courts]
+    # a verb or a conjunction before the zone is no part of the tribunal's name
+    assert names("明山区法院依托自贸区法庭服务企业。") == ["辽宁省本溪市明山区人民法院"]
+    assert names("明山区法院和自贸区法庭联合开展普法。") == ["辽宁省本溪市明山区人民法院"]
+
+
 def test_a_basic_court_of_its_own_name_written_in_full_with_its_province() -> None:
     # a former farm court's name is no division's: the full form names it, the short follows
     r = run("黑龙江省某垦人民法院推进诉源治理。某垦法院联合农场调解纠纷。")

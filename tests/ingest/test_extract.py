@@ -30,6 +30,7 @@ COURTS = {
     "乙县法院": ("X省乙县人民法院", "basic", None),
     "丙区法院": ("X省丙区人民法院", "basic", None),
     "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal", "X省乙县人民法院"),
+    "戊乡法庭": ("X省乙县人民法院戊乡人民法庭", "tribunal", "X省乙县人民法院"),
     "省法院": ("X省高级人民法院", "high", None),
     "全市法院": ("AGG:X省甲市全市法院", "basic", None),
     "最高人民法院": ("最高人民法院", "supreme", None),
@@ -362,6 +363,41 @@ def test_tribunal_anaphor_reaches_back_one_paragraph_only() -> None:
     assert not any(u.endswith("丁镇人民法庭") and i == "繁简分流" for u, i, _ in edges)
     edges, _ = run("乙县法院下辖丁镇法庭。\n会后，该庭推行繁简分流。")
     assert ("X省乙县人民法院丁镇人民法庭", "繁简分流", "adopted") in edges
+
+
+def test_a_bare_tribunal_heading_its_clause_is_the_tribunal_named_before() -> None:
+    found = rules("乙县法院下辖丁镇法庭。在县委支持下，法庭推行诉前调解。")
+    key = ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted")
+    assert found.get(key) == "adoption:tribunal-anaphor"
+    assert not any(u == "X省乙县人民法院" for u, _, _ in found)
+    # 法庭负责人 is a person, 法庭建设 a field of work: no anaphor
+    found = rules("乙县法院下辖丁镇法庭。会上，法庭负责人介绍了诉前调解。")
+    assert "adoption:tribunal-anaphor" not in found.values()
+    # 法庭上 is a courtroom, not the tribunal
+    found = rules("乙县法院下辖丁镇法庭。庭审中，法庭上双方同意诉前调解。")
+    assert "adoption:tribunal-anaphor" not in found.values()
+
+
+def test_a_bare_tribunal_far_from_the_articles_one_tribunal_is_that_tribunal() -> None:
+    text = "丁镇法庭坚持新时代枫桥经验。\n一、抓源头\n在党组领导下，法庭推行繁简分流。"
+    found = rules(text)
+    key = ("X省乙县人民法院丁镇人民法庭", "繁简分流", "adopted")
+    assert found.get(key) == "adoption:tribunal-anaphor"
+    # with two tribunals named, one far back is no sure antecedent
+    text = "丁镇法庭、戊乡法庭坚持新时代枫桥经验。\n一、抓源头\n在党组领导下，法庭推行繁简分流。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
+
+
+def test_a_section_heading_is_about_the_court_of_the_paragraph_it_opens() -> None:
+    text = "乙县法院推行繁简分流。\n深化诉源治理，化解矛盾纠纷\n丁镇法庭联合村委会排查纠纷。"
+    found = rules(text)
+    assert found.get(("X省乙县人民法院丁镇人民法庭", "诉源治理", "adopted")) == (
+        "adoption:heading-next-topic"
+    )
+    assert ("X省乙县人民法院", "诉源治理", "adopted") not in found
+    # a sentence is no heading: it goes on about the paragraph before
+    text = "乙县法院推行繁简分流。\n同时深化诉源治理。\n丁镇法庭联合村委会排查纠纷。"
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in rules(text)
 
 
 def test_the_court_conferring_a_title_is_not_its_winner() -> None:
