@@ -25,6 +25,8 @@ pattern marks them as a named mechanism:
   activity: five or more characters, so 开展庭审观摩活动 and the like stay routine);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
+- a quoted count of one word with a mechanism head right after it (“三个一”工作机制, rule
+  quoted-code), which the numeric slogans below are not;
 - a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
   quoted-count): as many items as the count says, each holding the counted head; and one
   spelled out after 即 right after it (推进“六个对接”，即：…, rule quoted-count-spelled).
@@ -166,6 +168,25 @@ _COURT_BUSINESS = re.compile(
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
 )
+#: a count of one word (“三个一”, “三个三”): a numbered code, not a count of kinds (“四项机制”)
+_COUNTED_CODE = re.compile(r"^[一二两三四五六七八九十][个项][一二两三四五六七八九十" + HAN + r"]$")
+#: the heads that make such a code the name of one mechanism (“三个一”工作机制)
+_CODE_HEADS = frozenset({"机制", "工作机制", "工作法", "模式", "制度", "体系", "工作体系"})
+
+
+def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> bool:
+    """A quoted count of one word with a mechanism head right after it: “三个一”工作机制,
+    “三个三”诉源治理工作机制 name one mechanism (rule quoted, a numbered code)."""
+    return (
+        last
+        and head_m is not None
+        and not head_m.group(0).startswith("等")
+        and head_m.group("head") in _CODE_HEADS
+        and _COUNTED_CODE.match(plain_x) is not None
+        and not _GENERIC_WORDS.fullmatch(plain_x[2:])
+    )
+
+
 #: 三调度两通报一提示, 一庭两中心: counted parts without classifiers name one mechanism
 _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
@@ -253,7 +274,8 @@ class InitiativeMention:
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
-    #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | pattern | document | award | award-header | meeting | activity | source |
+    #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | quoted-code |
+    #: pattern | document | award | award-header | meeting | activity | source |
     #: rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
@@ -456,7 +478,9 @@ def _quoted_candidates(
                 # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre,
                 # “红枫”调解队 a team; “知产”品牌 is a field
                 continue
-            if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
+            if (
+                _NUMERIC_SLOGAN.match(plain_x) and not _counted_code(plain_x, q is last, head_m)
+            ) or (x.startswith("第") or _POLITICAL.search(x)):
                 continue
             if _COUNT_INSIDE.search(plain_x) or (
                 _SENTENCE_LIKE.match(plain_x) and not _heading_slogan(text, q)
@@ -549,6 +573,8 @@ def _quoted_candidates(
                     # “甲”等解纷机制: the quote is one of a kind; it is named alone, the kind
                     # stays part of its mention
                     name = text[q.start() : q.end()]
+                if _NUMERIC_SLOGAN.match(plain_x):
+                    rule = "quoted-code"  # “三个一”工作机制: a numbered code with its head
             elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
                 generic or listed or covered
             ):

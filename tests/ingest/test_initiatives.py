@@ -889,3 +889,9 @@ def test_another_bodys_watchwords_are_no_court_initiative() -> None:
     assert names("甲院构建“全院一条心、解纷一个圈”的工作格局。") == [
         "“全院一条心、解纷一个圈”的工作格局"
     ]
+
+
+def test_quoted_count_of_one_word_with_a_head_is_a_code() -> None:
+    found = find_initiatives("甲县法院推行“两个一”工作机制，成效明显。")
+    assert [(m.name, m.rule) for m in found] == [("“两个一”工作机制", "quoted-code")]
+    assert names("乙院落实“四项机制”，抓好“三项工作”。") == []
