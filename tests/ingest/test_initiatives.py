@@ -895,3 +895,10 @@ def test_quoted_count_of_one_word_with_a_head_is_a_code() -> None:
     found = find_initiatives("甲县法院推行“两个一”工作机制，成效明显。")
     assert [(m.name, m.rule) for m in found] == [("“两个一”工作机制", "quoted-code")]
     assert names("乙院落实“四项机制”，抓好“三项工作”。") == []
+
+
+def test_support_and_office_words_name_no_mechanism() -> None:
+    # funds, departments, procedures, sharing, publicity: words of any office's routine
+    assert names("该院探索经费保障机制，完善部门联动机制，建立信息共享和沟通协调机制。") == []
+    assert names("法庭建立法律宣传工作机制。") == []
+    assert names("法庭建立家事纠纷冷静期机制。") == ["家事纠纷冷静期机制"]
