@@ -267,3 +267,9 @@ def test_released_canonical_names_are_never_renamed() -> None:
     names = [line for line in released.read_text("utf-8").splitlines() if line and line[0] != "#"]
     current = {e.name for e in default_taxonomy().entries}
     assert names and not [n for n in names if n not in current]
+
+
+def test_one_stop_dispute_resolution_short_form() -> None:
+    # 一站式解纷 (also with the quote “一站式”解纷) is the everyday short form
+    found = default_taxonomy().find("甲院打造“一站式”解纷新平台，推进一站式解纷。")
+    assert [m.entry.name for m in found] == ["一站式多元解纷机制", "一站式多元解纷机制"]
