@@ -902,3 +902,12 @@ def test_support_and_office_words_name_no_mechanism() -> None:
     assert names("该院探索经费保障机制，完善部门联动机制，建立信息共享和沟通协调机制。") == []
     assert names("法庭建立法律宣传工作机制。") == []
     assert names("法庭建立家事纠纷冷静期机制。") == ["家事纠纷冷静期机制"]
+
+
+def test_ten_best_and_model_posts_are_honours() -> None:
+    found = find_initiatives("甲县法院立案庭被评为“十佳立案庭”。")
+    assert [(m.name, m.rule, m.awarded) for m in found] == [("十佳立案庭", "award", True)]
+    found = find_initiatives("乙院执行局被命名为“某某先锋岗”。")
+    assert [(m.name, m.awarded) for m in found] == [("某某先锋岗", True)]
+    # the ten best of a person's kind is a role
+    assert names("丙法官被评为“十佳调解法官”。") == []
