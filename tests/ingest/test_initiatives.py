@@ -911,3 +911,9 @@ def test_ten_best_and_model_posts_are_honours() -> None:
     assert [(m.name, m.awarded) for m in found] == [("某某先锋岗", True)]
     # the ten best of a person's kind is a role
     assert names("丙法官被评为“十佳调解法官”。") == []
+
+
+def test_work_runs_on_into_staff_or_philosophy() -> None:
+    # 工作人员 are the staff of what the quote names, 工作理念 a philosophy: no 工作 head
+    assert names("“甲乙调解室”工作人员介绍了情况。") == ["“甲乙调解室”"]
+    assert names("法院秉持“事事用心”工作理念。") == []
