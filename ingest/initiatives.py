@@ -200,7 +200,9 @@ _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理�
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
 _POLITICAL = re.compile(
     r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
-    r"一带一路"
+    r"一带一路|"
+    # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
+    r"四下基层|三抓三促"
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
 _CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"

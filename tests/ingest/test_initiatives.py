@@ -917,3 +917,8 @@ def test_work_runs_on_into_staff_or_philosophy() -> None:
     # 工作人员 are the staff of what the quote names, 工作理念 a philosophy: no 工作 head
     assert names("“甲乙调解室”工作人员介绍了情况。") == ["“甲乙调解室”"]
     assert names("法院秉持“事事用心”工作理念。") == []
+
+
+def test_party_work_style_campaigns_are_no_court_reform() -> None:
+    assert names("甲庭落实“四下基层”工作制度。") == []
+    assert names("乙院推进“三抓三促”行动。") == []
