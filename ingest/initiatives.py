@@ -83,7 +83,7 @@ MECHANISM_HEADS = (
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
-    "矩阵|名片|工作(?!目标|要求|重点|任务|布局|理念|人员|者)|建设|"
+    "矩阵|名片|工作(?!目标|要求|重点|任务|布局|理念|人员|者|计划|模式|格局|思路|方案)|建设|"
     # N位一体, 一体化, 工作布局 only when no other head follows (“甲”四位一体服务网)
     "(?:[三四五六七八九十]位一体|一体化|工作布局)"
     "(?![" + HAN + "]{0,6}(?:服务网|网络|机制|制度|模式|格局|体系|平台|中心|工作法))"
@@ -496,6 +496,8 @@ def _quoted_candidates(
             continue
         if _SHORT_NAME_BEFORE.search(text, max(0, first.start() - 6), first.start()):
             continue  # 甲人民法庭（下称“甲法庭”）: the short name of what was named before
+        if _PARTY_BODY_BEFORE.search(text, max(0, first.start() - 4), first.start()):
+            continue  # 落实县委“1567”总体工作思路: a party committee's watchwords, not the court's
         # 坚持“调解优先”: a principle held, not a mechanism set up
         verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
             text, max(0, first.start() - 4), first.start()
@@ -915,6 +917,8 @@ _SLOGAN_WORK = re.compile(
 
 #: party committees heading a clause (县委, 市委, 省委, 党工委): not a court
 _PARTY_BODY = re.compile(r"[省市县区州旗镇乡]委|党工委|党组织")
+#: a party committee right before a quote, whose name it is (县委“甲”工作思路)
+_PARTY_BODY_BEFORE = re.compile(r"(?:[省市县区州旗镇乡]委|党工委)(?:的)?$")
 
 
 def _slogan_work_candidates(

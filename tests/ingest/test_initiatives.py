@@ -922,3 +922,11 @@ def test_work_runs_on_into_staff_or_philosophy() -> None:
 def test_party_work_style_campaigns_are_no_court_reform() -> None:
     assert names("甲庭落实“四下基层”工作制度。") == []
     assert names("乙院推进“三抓三促”行动。") == []
+
+
+def test_work_before_a_plan_or_a_model_is_part_of_the_head() -> None:
+    # 工作计划, 工作模式, 工作格局: the whole head, not a bare 工作 that names nothing
+    assert names("甲院深入实施“2468”工作计划。") == ["“2468”工作计划"]
+    assert names("乙院构建“丙丁”解纷对接工作格局。") == ["“丙丁”解纷对接工作格局"]
+    # …unless a party committee's watchwords: 县委“1357”总体工作思路
+    assert names("法院落实县委“1357”总体工作思路。") == []
