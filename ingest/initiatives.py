@@ -1162,6 +1162,11 @@ _ROLE_AFTER = re.compile(
 #: 向X迈进 / 朝着X前进: X is where the work is heading
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
+#: 开辟了X的新路径 / 探索出X的新路子: X is the field a practice opens a way in, not the practice
+_OPENS_BEFORE = re.compile(
+    r"(?:开辟|开拓|开创|探索出|走出|蹚出|闯出)(?:了)?[^，,。；;！!？?\n]{0,4}$"
+)
+_NEW_PATH_AFTER = re.compile(r"的新(?:路径|路子|途径|道路|局面)")
 
 
 def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
@@ -1186,6 +1191,10 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
         or (
             _TOWARD_AFTER.match(text, m.end) is not None
             and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        )
+        or (
+            _NEW_PATH_AFTER.match(text, m.end) is not None
+            and _OPENS_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
         )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None

@@ -930,3 +930,11 @@ def test_work_before_a_plan_or_a_model_is_part_of_the_head() -> None:
     assert names("乙院构建“丙丁”解纷对接工作格局。") == ["“丙丁”解纷对接工作格局"]
     # …unless a party committee's watchwords: 县委“1357”总体工作思路
     assert names("法院落实县委“1357”总体工作思路。") == []
+
+
+def test_the_field_a_practice_opens_a_new_path_in_frames_it() -> None:
+    # 开辟了X的新路径: X is the field the practice opens a way in, not a practice of its own
+    found = find_initiatives("甲法庭的做法开辟了新时代人民法庭建设的新路径。")
+    assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", True)]
+    found = find_initiatives("甲法庭推进新时代人民法庭建设。")
+    assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", False)]

@@ -281,3 +281,10 @@ def test_diversified_dispute_resolution_in_the_central_wording() -> None:
     assert [m.entry.name for m in found] == ["多元解纷机制"]
     # a leading group of the mechanism is a body, not the mechanism
     assert tax.find("成立矛盾纠纷多元化解机制领导小组。") == []
+
+
+def test_tribunal_building_programme_and_its_specific_forms() -> None:
+    tax = default_taxonomy()
+    found = tax.find("甲院加强新时代人民法庭建设，推进人民法庭建设。")
+    assert [m.entry.name for m in found] == ["新时代人民法庭建设", "新时代人民法庭建设"]
+    assert "五化人民法庭建设" in tax.by_name["新时代人民法庭建设"].part_of
