@@ -249,7 +249,8 @@ _HONOUR_HEAD = re.compile(
 #: the end of an honour given to a person (调解专家, 办案标兵, 全国模范法官): a role of that
 #: person, not an initiative of a court
 _PERSON_HONOUR = re.compile(
-    r"(?:专家|导师|能手|标兵|高手|先进个人|工作者|法官|之星|调解员|能人|楷模|人物)"
+    r"(?:专家|导师|能手|标兵|高手|先进个人|工作者|法官|之星|调解员|能人|楷模|人物|书记员|法官助理|干警|"
+    r"陪审员|执行员|法警|青年)"
     r"[”」]?(?:奖项|奖|称号|荣誉称号)?$"
 )
 _AWARD_END = re.compile(

@@ -938,3 +938,8 @@ def test_the_field_a_practice_opens_a_new_path_in_frames_it() -> None:
     assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", True)]
     found = find_initiatives("甲法庭推进新时代人民法庭建设。")
     assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", False)]
+
+
+def test_the_ten_best_clerks_or_young_staff_are_persons_honours() -> None:
+    assert names("甲书记员被评为“十佳书记员”。") == []
+    assert names("乙获评全省法院十佳青年干警。") == []
