@@ -25,6 +25,8 @@ pattern marks them as a named mechanism:
   activity: five or more characters, so 开展庭审观摩活动 and the like stay routine);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
+- a quoted count of one word with a mechanism head right after it (“三个一”工作机制, rule
+  quoted-code), which the numeric slogans below are not;
 - a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
   quoted-count): as many items as the count says, each holding the counted head; and one
   spelled out after 即 right after it (推进“六个对接”，即：…, rule quoted-count-spelled).
@@ -81,7 +83,7 @@ MECHANISM_HEADS = (
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
-    "矩阵|名片|工作(?!目标|要求|重点|任务|布局)|建设|"
+    "矩阵|名片|工作(?!目标|要求|重点|任务|布局|理念|人员|者|计划|模式|格局|思路|方案)|建设|"
     # N位一体, 一体化, 工作布局 only when no other head follows (“甲”四位一体服务网)
     "(?:[三四五六七八九十]位一体|一体化|工作布局)"
     "(?![" + HAN + "]{0,6}(?:服务网|网络|机制|制度|模式|格局|体系|平台|中心|工作法))"
@@ -166,6 +168,25 @@ _COURT_BUSINESS = re.compile(
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
 )
+#: a count of one word (“三个一”, “三个三”): a numbered code, not a count of kinds (“四项机制”)
+_COUNTED_CODE = re.compile(r"^[一二两三四五六七八九十][个项][一二两三四五六七八九十" + HAN + r"]$")
+#: the heads that make such a code the name of one mechanism (“三个一”工作机制)
+_CODE_HEADS = frozenset({"机制", "工作机制", "工作法", "模式", "制度", "体系", "工作体系"})
+
+
+def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> bool:
+    """A quoted count of one word with a mechanism head right after it: “三个一”工作机制,
+    “三个三”诉源治理工作机制 name one mechanism (rule quoted, a numbered code)."""
+    return (
+        last
+        and head_m is not None
+        and not head_m.group(0).startswith("等")
+        and head_m.group("head") in _CODE_HEADS
+        and _COUNTED_CODE.match(plain_x) is not None
+        and not _GENERIC_WORDS.fullmatch(plain_x[2:])
+    )
+
+
 #: 三调度两通报一提示, 一庭两中心: counted parts without classifiers name one mechanism
 _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
@@ -179,7 +200,9 @@ _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理�
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
 _POLITICAL = re.compile(
     r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
-    r"一带一路"
+    r"一带一路|"
+    # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
+    r"四下基层|三抓三促"
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
 _CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"
@@ -201,7 +224,8 @@ _GENERIC_WORDS = re.compile(
     "培训|指挥|体制|司法|奖惩|激励|评价|考评|责任|运行|综合|创新|领导|制度|体系|内部|外部|日常|"
     "常态化|规范化|全覆盖|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
-    "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流"
+    "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流|"
+    "部门|经费|财政|流程|共享|互通|宣传|法律"
 )
 #: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
 _FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
@@ -218,12 +242,15 @@ AWARD_VERBS = (
 _NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
-    r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级"
+    r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级|"
+    # posts named as models (巾帼文明岗, 某某先锋岗) and the ten best of a kind (十佳诉讼服务大厅)
+    r"文明岗|先锋岗|十佳"
 )
 #: the end of an honour given to a person (调解专家, 办案标兵, 全国模范法官): a role of that
 #: person, not an initiative of a court
 _PERSON_HONOUR = re.compile(
-    r"(?:专家|导师|能手|标兵|高手|先进个人|工作者|法官|之星|调解员|能人|楷模|人物)"
+    r"(?:专家|导师|能手|标兵|高手|先进个人|工作者|法官|之星|调解员|能人|楷模|人物|书记员|法官助理|干警|"
+    r"陪审员|执行员|法警|青年)"
     r"[”」]?(?:奖项|奖|称号|荣誉称号)?$"
 )
 _AWARD_END = re.compile(
@@ -253,7 +280,8 @@ class InitiativeMention:
     name: str  # canonical taxonomy name, or the proposed name of a candidate
     candidate: bool
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
-    #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | pattern | document | award | award-header | meeting | activity | source |
+    #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | quoted-code |
+    #: pattern | document | award | award-header | meeting | activity | source |
     #: rhythm
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
@@ -456,7 +484,9 @@ def _quoted_candidates(
                 # “雷霆”专项执行行动 names a campaign, “四型”诉非联动中心 a kind of centre,
                 # “红枫”调解队 a team; “知产”品牌 is a field
                 continue
-            if _NUMERIC_SLOGAN.match(plain_x) or x.startswith("第") or _POLITICAL.search(x):
+            if (
+                _NUMERIC_SLOGAN.match(plain_x) and not _counted_code(plain_x, q is last, head_m)
+            ) or (x.startswith("第") or _POLITICAL.search(x)):
                 continue
             if _COUNT_INSIDE.search(plain_x) or (
                 _SENTENCE_LIKE.match(plain_x) and not _heading_slogan(text, q)
@@ -467,6 +497,8 @@ def _quoted_candidates(
             continue
         if _SHORT_NAME_BEFORE.search(text, max(0, first.start() - 6), first.start()):
             continue  # 甲人民法庭（下称“甲法庭”）: the short name of what was named before
+        if _PARTY_BODY_BEFORE.search(text, max(0, first.start() - 4), first.start()):
+            continue  # 落实县委“1567”总体工作思路: a party committee's watchwords, not the court's
         # 坚持“调解优先”: a principle held, not a mechanism set up
         verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
             text, max(0, first.start() - 4), first.start()
@@ -549,6 +581,8 @@ def _quoted_candidates(
                     # “甲”等解纷机制: the quote is one of a kind; it is named alone, the kind
                     # stays part of its mention
                     name = text[q.start() : q.end()]
+                if _NUMERIC_SLOGAN.match(plain_x):
+                    rule = "quoted-code"  # “三个一”工作机制: a numbered code with its head
             elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
                 generic or listed or covered
             ):
@@ -884,6 +918,8 @@ _SLOGAN_WORK = re.compile(
 
 #: party committees heading a clause (县委, 市委, 省委, 党工委): not a court
 _PARTY_BODY = re.compile(r"[省市县区州旗镇乡]委|党工委|党组织")
+#: a party committee right before a quote, whose name it is (县委“甲”工作思路)
+_PARTY_BODY_BEFORE = re.compile(r"(?:[省市县区州旗镇乡]委|党工委)(?:的)?$")
 
 
 def _slogan_work_candidates(
@@ -1127,6 +1163,11 @@ _ROLE_AFTER = re.compile(
 #: 向X迈进 / 朝着X前进: X is where the work is heading
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
+#: 开辟了X的新路径 / 探索出X的新路子: X is the field a practice opens a way in, not the practice
+_OPENS_BEFORE = re.compile(
+    r"(?:开辟|开拓|开创|探索出|走出|蹚出|闯出)(?:了)?[^，,。；;！!？?\n]{0,4}$"
+)
+_NEW_PATH_AFTER = re.compile(r"的新(?:路径|路子|途径|道路|局面)")
 
 
 def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
@@ -1151,6 +1192,10 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
         or (
             _TOWARD_AFTER.match(text, m.end) is not None
             and _TOWARD_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        )
+        or (
+            _NEW_PATH_AFTER.match(text, m.end) is not None
+            and _OPENS_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
         )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None

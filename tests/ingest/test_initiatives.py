@@ -889,3 +889,57 @@ def test_another_bodys_watchwords_are_no_court_initiative() -> None:
     assert names("甲院构建“全院一条心、解纷一个圈”的工作格局。") == [
         "“全院一条心、解纷一个圈”的工作格局"
     ]
+
+
+def test_quoted_count_of_one_word_with_a_head_is_a_code() -> None:
+    found = find_initiatives("甲县法院推行“两个一”工作机制，成效明显。")
+    assert [(m.name, m.rule) for m in found] == [("“两个一”工作机制", "quoted-code")]
+    assert names("乙院落实“四项机制”，抓好“三项工作”。") == []
+
+
+def test_support_and_office_words_name_no_mechanism() -> None:
+    # funds, departments, procedures, sharing, publicity: words of any office's routine
+    assert names("该院探索经费保障机制，完善部门联动机制，建立信息共享和沟通协调机制。") == []
+    assert names("法庭建立法律宣传工作机制。") == []
+    assert names("法庭建立家事纠纷冷静期机制。") == ["家事纠纷冷静期机制"]
+
+
+def test_ten_best_and_model_posts_are_honours() -> None:
+    found = find_initiatives("甲县法院立案庭被评为“十佳立案庭”。")
+    assert [(m.name, m.rule, m.awarded) for m in found] == [("十佳立案庭", "award", True)]
+    found = find_initiatives("乙院执行局被命名为“某某先锋岗”。")
+    assert [(m.name, m.awarded) for m in found] == [("某某先锋岗", True)]
+    # the ten best of a person's kind is a role
+    assert names("丙法官被评为“十佳调解法官”。") == []
+
+
+def test_work_runs_on_into_staff_or_philosophy() -> None:
+    # 工作人员 are the staff of what the quote names, 工作理念 a philosophy: no 工作 head
+    assert names("“甲乙调解室”工作人员介绍了情况。") == ["“甲乙调解室”"]
+    assert names("法院秉持“事事用心”工作理念。") == []
+
+
+def test_party_work_style_campaigns_are_no_court_reform() -> None:
+    assert names("甲庭落实“四下基层”工作制度。") == []
+    assert names("乙院推进“三抓三促”行动。") == []
+
+
+def test_work_before_a_plan_or_a_model_is_part_of_the_head() -> None:
+    # 工作计划, 工作模式, 工作格局: the whole head, not a bare 工作 that names nothing
+    assert names("甲院深入实施“2468”工作计划。") == ["“2468”工作计划"]
+    assert names("乙院构建“丙丁”解纷对接工作格局。") == ["“丙丁”解纷对接工作格局"]
+    # …unless a party committee's watchwords: 县委“1357”总体工作思路
+    assert names("法院落实县委“1357”总体工作思路。") == []
+
+
+def test_the_field_a_practice_opens_a_new_path_in_frames_it() -> None:
+    # 开辟了X的新路径: X is the field the practice opens a way in, not a practice of its own
+    found = find_initiatives("甲法庭的做法开辟了新时代人民法庭建设的新路径。")
+    assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", True)]
+    found = find_initiatives("甲法庭推进新时代人民法庭建设。")
+    assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", False)]
+
+
+def test_the_ten_best_clerks_or_young_staff_are_persons_honours() -> None:
+    assert names("甲书记员被评为“十佳书记员”。") == []
+    assert names("乙获评全省法院十佳青年干警。") == []

@@ -267,3 +267,24 @@ def test_released_canonical_names_are_never_renamed() -> None:
     names = [line for line in released.read_text("utf-8").splitlines() if line and line[0] != "#"]
     current = {e.name for e in default_taxonomy().entries}
     assert names and not [n for n in names if n not in current]
+
+
+def test_one_stop_dispute_resolution_short_form() -> None:
+    # 一站式解纷 (also with the quote “一站式”解纷) is the everyday short form
+    found = default_taxonomy().find("甲院打造“一站式”解纷新平台，推进一站式解纷。")
+    assert [m.entry.name for m in found] == ["一站式多元解纷机制", "一站式多元解纷机制"]
+
+
+def test_diversified_dispute_resolution_in_the_central_wording() -> None:
+    tax = default_taxonomy()
+    found = tax.find("该院健全矛盾纠纷多元化解机制。")
+    assert [m.entry.name for m in found] == ["多元解纷机制"]
+    # a leading group of the mechanism is a body, not the mechanism
+    assert tax.find("成立矛盾纠纷多元化解机制领导小组。") == []
+
+
+def test_tribunal_building_programme_and_its_specific_forms() -> None:
+    tax = default_taxonomy()
+    found = tax.find("甲院加强新时代人民法庭建设，推进人民法庭建设。")
+    assert [m.entry.name for m in found] == ["新时代人民法庭建设", "新时代人民法庭建设"]
+    assert "五化人民法庭建设" in tax.by_name["新时代人民法庭建设"].part_of
