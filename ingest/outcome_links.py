@@ -61,6 +61,10 @@ A figure whose own words name the standard measure of an initiative the article 
 An article that names one initiative only, again and again, credits its other figures to it
 (link:sole-initiative), a plain caseload excepted.
 
+An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
+was given to (授予40个单位…称号) is no practice's result, nor is a count of honours received
+(9名干警共获18项荣誉表彰), whatever the sentence names.
+
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
 (速裁速执团队 -> 速裁团队) where no other name stands.
@@ -185,6 +189,11 @@ _TOPIC_RULES = (
 )
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
 _HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
+#: the name of an honour given to courts or people (全国模范法院, 集体三等功, 三八红旗集体):
+#: the honoured are counted (授予40个单位…称号), no figure reports its results
+_HONOUR_TITLE = re.compile(_HONOUR_NAME.pattern + r"|[一二三]等功|红旗|殊荣")
+#: honours received, counted (9名干警共得18项荣誉表彰, 授予10个法庭…荣誉称号): no practice's result
+_HONOURS_COUNTED = re.compile(r"荣誉|表彰|称号|殊荣|嘉奖|立功")
 #: what a practice handles: cases and disputes (委派调解300件, 在线调解案件平均时长20天)
 _CASE_UOMS = ("件", "起", "件次")
 _CASE_WORDS = re.compile("案件|纠纷")
@@ -536,7 +545,11 @@ class _Linker:
         A figure its own words put in litigation (诉讼调撤成功案件2606件, 诉讼案件调撤率73%) is
         no result of a practice before litigation (诉前调解) named around it; a fall of the
         cases filed still is (诉讼案件同比下降13.9%)."""
+        if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
+            return None  # 9名干警共得18项国家级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
+        if found is not None and _HONOUR_TITLE.search(found[0]):
+            return None  # 授予40个单位“全国模范法院”称号: the honoured counted, no result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
             own = self.t.text[f.own[0] : f.own[1]]
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
@@ -1030,7 +1043,11 @@ def link_outcomes(ex: Extraction) -> None:
     # an article about one initiative only (named again and again, nothing else named): its
     # figures report that initiative's results, a plain caseload excepted
     credited = [m for m in t.mentions if m.credit]
-    if len({m.name for m in t.mentions}) == 1 and len(credited) >= _SOLE_MENTIONS:
+    if (
+        len({m.name for m in t.mentions}) == 1
+        and len(credited) >= _SOLE_MENTIONS
+        and not _HONOUR_TITLE.search(credited[0].name)  # an article about an honour given
+    ):
         for f in figures:
             if f.outcome.initiative is None and not linker.caseload(f):
                 f.outcome.initiative, f.outcome.link_rule = credited[0].name, "link:sole-initiative"
