@@ -9,7 +9,8 @@ it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
 in Chinese numerals selected for a collection or an honour (八个案例入选…), ...). Ranks are
 values with the unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
-scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
+scores of an assessment have the unit 分; cases per 10,000 people (万人成讼率68.67件/万人) the
+unit 件/万人; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
 breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
 in the body is one figure.
@@ -368,6 +369,8 @@ _TAIL = re.compile(
     r"(?<=[率量数])[高低]|(?<=[增降]幅)(?:由|从)|"
     r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
 )
+#: a count per 10,000 people after the unit (68.67件/万人), the measure of 万人成讼率
+_PER_10K_PEOPLE = re.compile(r"[/／]万人")
 _COUNT_UOMS = frozenset(
     [
         "件",
@@ -1246,6 +1249,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
             uom = "人次"
+        if uom == "件" and _PER_10K_PEOPLE.match(text, end):
+            uom = "件/万人"  # 万人成讼率68.67件/万人: cases per 10,000 people, a rate
         pre = m.group("pre")
         qualifier = (
             _QUALIFIER.get(pre or "")

@@ -839,3 +839,9 @@ def test_the_past_n_years_of_a_work_report_are_the_figures_period() -> None:
     """过去五年 (a work report's span) is the period, not a month named earlier in the line."""
     found = find_outcomes("2023年3月召开会议。过去五年，甲市法院共受理各类案件13万件，审结12万件。")
     assert [o.period for o in found] == ["过去五年", "过去五年"]
+
+
+def test_cases_per_ten_thousand_people_keep_their_unit() -> None:
+    text = "去年该区万人成讼率为45.2件/万人，低于全省60.5件／万人。"
+    got = [(h.value, h.unit_of_measure) for h in find_outcomes(text)]
+    assert got == [(45.2, "件/万人"), (60.5, "件/万人")]
