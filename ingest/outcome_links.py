@@ -18,6 +18,7 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
    sentence lists several mechanisms, which credits none;
 3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
+   a next figure naming its own noun (巡回立案383件，巡回审判359件) is a parallel item, no part;
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
    or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
@@ -177,6 +178,8 @@ _CREDIT_NEXT = re.compile(
     r"[\s“]*(?:这|此|上述|以上|这些|这一)(?:些|项)?(?:成绩|成效|数据|变化|成果)?[^，,。；;]{0,4}?"
     r"(?:得益于|源于|归功于|离不开|是[^，,。；;]{1,20}?(?:的)?(?:成效|成果|结果))"
 )
+#: the words before a part's number that leave its noun unsaid (，其中12家…, 、7家…)
+_ELLIPTIC_PART = re.compile(r"[\s，,、]*(?:其中|内有|有)?")
 #: the links that credit a figure from its sentence or paragraph, whatever its own words
 _TOPIC_RULES = (
     "link:sentence",
@@ -655,6 +658,10 @@ class _Linker:
                     counted
                     and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure
                     and f.outcome.unit_of_measure not in ("%", "个百分点")
+                    # the part leaves the counted noun unsaid (13家法庭，12家达到…); one
+                    # that names its own (巡回立案383件，巡回审判359件) is a parallel item,
+                    # which still names the sentence's topic (context: no brand over it)
+                    and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
         if not _NEW_ITEM.match(t.text, s_start):

@@ -528,3 +528,11 @@ def test_an_honour_credits_no_figure_after_it() -> None:
 def test_honours_counted_are_no_result_of_the_practice_before() -> None:
     text = "该院深入推进乡村法官工作室建设。近三年，法庭干警共获得6项省级荣誉表彰。"
     assert linked(text, {"乡村法官工作室": ["乡村法官工作室"]}) == [(6.0, None)]
+
+
+def test_a_parallel_item_naming_its_own_noun_is_no_part_of_the_total() -> None:
+    text = "今年共上门立案120件，巡回审判80件。"
+    assert linked(text, {"巡回审判": ["巡回审判"]}) == [(120.0, None), (80.0, "巡回审判")]
+    # a part that leaves the noun unsaid still gives the total its measure
+    text = "全县总计9家法庭，7家建成智慧法庭。"
+    assert linked(text, {"智慧法庭": ["智慧法庭"]}) == [(9.0, "智慧法庭"), (7.0, "智慧法庭")]
