@@ -27,7 +27,7 @@ vague amounts (三四个, 七八十人, 数十家, 十几名), ranges (3至5个)
 dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金),
 meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
 (一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
-全国共有人民法庭10145个), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
+全国共有人民法庭10145个) and where things lie (分布着203个法庭, 当事人遍布70多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
 introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
 of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
@@ -270,6 +270,9 @@ _CAREER = re.compile(
     r"从事[^，,。；;]{0,8}?工作(?:\d+|[一二三四五六七八九十]+)年|参加工作以来|从警|从业|(?<![其])[他她](?![们人])"
 )
 _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
+#: a verb of being spread over places right before the figure (分布了203个法庭, 遍布全球70多个国家)
+#: says where things lie, not what was done (…遍布各乡镇的187个中心: a modifier, counted)
+_SPREAD_BEFORE = re.compile(r"(?:分布|遍布|散布|星罗棋布)[^，,。；;的]*$")
 #: the parts of a total that follow it (其中12家, 12家达到)
 _PARTS_AFTER = re.compile(r"其中|\d+家|[一二两三四五六七八九十]+家")
 #: how a team is made up (由1名法官、2名法官助理组成)
@@ -810,6 +813,8 @@ def _not_a_result(
         return True  # 在四个基层法庭开展要素式审判: where a practice is tried, not what it did
     if "之一" in after:
         return True  # 是全省3家示范法院之一: the set the court belongs to
+    if _SPREAD_BEFORE.search(before):
+        return True  # 分布着203个人民法庭, 当事人遍布全球70多个国家: where things lie, a state
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:

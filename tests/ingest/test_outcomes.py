@@ -845,3 +845,13 @@ def test_cases_per_ten_thousand_people_keep_their_unit() -> None:
     text = "去年该区万人成讼率为45.2件/万人，低于全省60.5件／万人。"
     got = [(h.value, h.unit_of_measure) for h in find_outcomes(text)]
     assert got == [(45.2, "件/万人"), (60.5, "件/万人")]
+
+
+def test_what_is_spread_over_places_is_no_result() -> None:
+    text = "该市分布着12个人民法庭和30个巡回审判点，今年审结案件800件。"
+    assert [h.value for h in find_outcomes(text)] == [800.0]
+    text = "客户遍布全国20多个省份。"
+    assert find_outcomes(text) == []
+    # a place spread over that only qualifies what was built is no state
+    text = "已建成遍布城乡的45个调解工作室。"
+    assert [h.value for h in find_outcomes(text)] == [45.0]
