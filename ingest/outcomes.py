@@ -8,7 +8,8 @@ reader understands (结案量同比增幅, not the clause or the court's name) a
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
 in Chinese numerals selected for a collection or an honour (八个案例入选…), ...). Ranks are
-values with the unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
+values with the unit 名 (位居全省第一, 位于全省第4位, 居于全省首位, 位居全国中院第一, 位居甲地区第1名,
+连续两年全省第一, a further …、全市第一 after one, 首位, 全市前三 with qualifier 前);
 scores of an assessment have the unit 分; cases per 10,000 people (万人成讼率68.67件/万人) the
 unit 件/万人; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
@@ -155,12 +156,16 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?=[位排名居全并並])(?:(?:位居|排名|位列|排在|名列|并列|並列|居)(?:均|都|仍|继续)?(?:为|是)?"
+    r"(?=[位排名居全并並])(?:(?:位居|排名|位列|排在|名列|并列|並列|位于|居于|居)(?:均|都|仍|继续)?"
+    r"(?:为|是)?"
     r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
-    r"(?:[^，,。；;\n]{0,6}?中|[\u4e00-\u9fff]{0,6}?(?:法院|法庭))?"  # 全国海事法院第6位
-    r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
+    # 全国海事法院第6位, 全国中院第一, 全省县区第四
+    r"(?:[^，,。；;\n]{0,6}?中|[\u4e00-\u9fff]{0,6}?(?:法院|法庭|中院|高院)|县区|区县|县市区)?"
+    r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮大])|(?P<first>首位))"
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
-    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十]))"
+    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十])"
+    # …位居全省第四，全市第一: a further rank after a comma, a clause of its own
+    r"|(?<=[，,、])全(?:国|省|市|区|州)第(?P<then>[一二三四五六七八九十]|\d{1,2})(?=[，,。；;\n]))"
 )
 #: two to four subjects joined before a shared rank (甲法院和乙法院…, 甲、乙和丙…)
 _JOINED_SUBJECTS = re.compile(
@@ -1455,8 +1460,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             label = text[m.end() + 1 : c_end].replace("“", "").replace("”", "") + "的比例"
             hits[-1] = replace(hits[-1], metric=label)
     for m in _RANK.finditer(text, 0, limit):
-        num = m.group("num") or m.group("bare")
-        start = m.start("num") if m.group("num") else m.start("bare") if num else m.start("first")
+        num = m.group("num") or m.group("bare") or m.group("then")
+        group = next((g for g in ("num", "bare", "then") if m.group(g)), "first")
+        start = m.start(group)
         if skip_context(m.start(), m.end()):
             continue
         value = parse_number(num) if num else 1.0
@@ -1465,6 +1471,13 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         c_start, c_end = bounds.clause(m.start(), m.end())
         metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
         metric = re.sub("^[和与及]|(?:在|中|的|均|都)$", "", metric) + "排名"
+        if (
+            group == "then"
+            and hits
+            and hits[-1].rule == "outcome:rank"
+            and hits[-1].text_end >= c_start - 1
+        ):
+            metric = hits[-1].metric  # 万人成讼率位居全省第四，全市第一: the same measure
         ranks = [metric]
         if "收结案" in metric:  # 收结案数均位列第6位: the rank of each of the two figures
             ranks = [metric.replace("收结案", k, 1) for k in ("收案", "结案")]

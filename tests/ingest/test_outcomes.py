@@ -855,3 +855,20 @@ def test_what_is_spread_over_places_is_no_result() -> None:
     # a place spread over that only qualifies what was built is no state
     text = "已建成遍布城乡的45个调解工作室。"
     assert [h.value for h in find_outcomes(text)] == [45.0]
+
+
+def test_ranks_told_with_more_verbs_and_scopes() -> None:
+    text = (
+        "该院审判质效指标位于全省第3位，结案率居于全市首位。"
+        "调解率位居全国中院第二。万人起诉率位居全省县区第五、全市第一。"
+    )
+    got = [(h.value, h.unit_of_measure, h.metric) for h in find_outcomes(text)]
+    assert got == [
+        (3.0, "名", "审判质效指标排名"),
+        (1.0, "名", "结案率排名"),
+        (2.0, "名", "调解率排名"),
+        (5.0, "名", "万人起诉率排名"),
+        (1.0, "名", "万人起诉率排名"),
+    ]
+    # where a place lies is no rank (位于全县第二大镇)
+    assert find_outcomes("该法庭位于全县第二大镇。") == []
