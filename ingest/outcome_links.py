@@ -15,8 +15,9 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
    (法官工作站13个, 网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
-   20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
-   sentence lists several mechanisms, which credits none;
+   20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), or the brand
+   that figure was credited to over its own words (link:topic-brand), unless the sentence lists
+   several mechanisms, which credits none;
 3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
    a next figure naming its own noun (巡回立案383件，巡回审判359件) is a parallel item, no part;
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
@@ -517,6 +518,9 @@ class _Linker:
                     # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
                     # items make up a brand (设立N个甲室、M个联系点，…共建“三位一体”甲网络)
                     return self.brand_of(head.name, f)
+                found = self.link_of(g) if f is not None else None
+                if found is not None and found[1] == "link:topic-brand":
+                    return found[0]  # the brand the figure before was credited to over its words
                 return self.specific(head, self.t.sentence(head.start)[0])
         return self.head(mentions, lo)
 
