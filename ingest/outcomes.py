@@ -25,10 +25,12 @@ ordinals (第14次, 第一方阵), numbers inside quoted names or right after a 
 (“三个维度”, “…”5项重点工作), populations (14亿人口),
 slogans and idioms in numerals (三个维度, 两个维护, 两天一调度, 千家万户), approximate pairs and
 vague amounts (三四个, 七八十人, 数十家, 十几名), ranges (3至5个), case facts and judgements of one
-dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金),
+dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金; but a case
+named as an example after the figures of a span, 2023年以来…900件，其中张某等…案入选, is no story),
 meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
 (一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
-全国共有人民法庭10145个) and where things lie (分布着203个法庭, 当事人遍布70多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
+全国共有人民法庭10145个) and where things lie (分布着203个法庭, 当事人遍布70多个国家),
+jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
 introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
 of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
@@ -37,8 +39,8 @@ targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成
 工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
-(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的4779家增长到11211家: only
-the level reached) and rounded repeats of an exact figure.
+(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的4779家增长到11211家, 周期从3个月
+压缩至15天: only the level reached) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
@@ -1004,10 +1006,21 @@ def _named_after(text: str, lo: int, end: int, bounds: _Bounds) -> tuple[str, st
 def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
     """The sentence tells one dispute. 一批 (审理了一批案件, 一批农民工) counts only in the
     figure's own clause (c_start:c_end, offsets in the sentence): a batch of cases named in
-    another clause says nothing of 受理涉外案件2487件."""
+    another clause says nothing of 受理涉外案件2487件. Nor does a case named as an example
+    after the figure's clause in a sentence that opens on a span of time (2023年以来，…化解纠纷
+    9092件，…其中陈某等731户…案入选案例库; 过去十年，…审结刑事案件44330件，依法惩处了彭某某等…)."""
+    spanned = _AGGREGATE_SPAN.search(sentence, 0, c_start) is not None
     return any(
-        m.group(0) != "一批" or c_start <= m.start() < c_end for m in _CASE_FACT.finditer(sentence)
+        (m.group(0) != "一批" or c_start <= m.start() < c_end)
+        and not (spanned and m.start() >= c_end)
+        for m in _CASE_FACT.finditer(sentence)
     )
+
+
+#: a span of time a sentence's figures add up over (2023年以来, 过去十年, 近三年, 全年, 累计)
+_AGGREGATE_SPAN = re.compile(
+    r"以来|累计|全年|(?:过去|近)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来"
+)
 
 
 def _find(text: str, limit: int) -> list[OutcomeHit]:
@@ -1565,6 +1578,7 @@ _FROM_TO_BETWEEN = re.compile(
     r"(?:(?P<up>提升|提高|上升|增长|增加|增|升)|(?P<down>缩短|降低|减少|下降|压缩|降|减))?了?(?:至|到)$"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)$")
+_DURATION_UOMS = frozenset(["天", "日", "个月", "小时", "分钟"])
 
 
 def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
@@ -1591,7 +1605,11 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
                 continue
         if (
             nxt is not None
-            and nxt.unit_of_measure == h.unit_of_measure
+            and (
+                nxt.unit_of_measure == h.unit_of_measure
+                # 从3个月压缩至15天: a duration told in two units
+                or {nxt.unit_of_measure, h.unit_of_measure} <= _DURATION_UOMS
+            )
             and _FROM_BEFORE.search(head)
             and 0 < nxt.start - h.end <= 4
         ):

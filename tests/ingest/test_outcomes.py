@@ -872,3 +872,18 @@ def test_ranks_told_with_more_verbs_and_scopes() -> None:
     ]
     # where a place lies is no rank (位于全县第二大镇)
     assert find_outcomes("该法庭位于全县第二大镇。") == []
+
+
+def test_a_case_named_as_an_example_after_the_figures_of_a_span() -> None:
+    text = "2023年以来，该院诉前化解纠纷900件，其中张某等20户买卖合同纠纷批量化解案入选案例库。"
+    assert [h.value for h in find_outcomes(text)] == [900.0]
+    # a sentence telling the dispute before its figures still tells one dispute
+    assert find_outcomes("该院审理张某等20户买卖合同纠纷，化解纠纷900件。") == []
+
+
+def test_a_duration_shortened_from_months_to_days_is_the_level_reached() -> None:
+    got = [
+        (h.value, h.unit_of_measure, h.metric)
+        for h in find_outcomes("平均化解周期从2个月压缩至20天。")
+    ]
+    assert got == [(20.0, "天", "平均化解周期")]
