@@ -29,7 +29,7 @@ dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支
 named as an example after the figures of a span, 2023年以来…900件，其中张某等…案入选, is no story),
 meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
 (一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
-全国共有人民法庭10145个) and where things lie (分布着203个法庭, 当事人遍布70多个国家),
+全国共有人民法庭10145个, 全市31个法庭配备61名法官: the 31 courts too) and where things lie (分布着203个法庭, 当事人遍布70多个国家),
 jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
 introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
@@ -279,6 +279,15 @@ _CAREER = re.compile(
 _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
 #: a verb of being spread over places right before the figure (分布了203个法庭, 遍布全球70多个国家)
 #: says where things lie, not what was done (…遍布各乡镇的187个中心: a modifier, counted)
+#: what courts counted right before have (…法庭配备61名法官, …法院共设有人民法庭151个)
+_COURTS_HAVING = re.compile(
+    r"(?:共|均|都|各|还|也|共计)?(?:现有|共有|拥有|设有|下设|内设|配有|配备有|配备(?!了))"
+)
+#: what may stand before the courts that are a clause's subject: a scope (全市, 其余), no verb
+#: or preposition that would make them an object (为12个法庭配备…)
+_SUBJECT_SCOPE = re.compile(
+    r"(?:全[市省区县州国]|其余|其他|辖区内?|[\u4e00-\u9fff]{2,4}[省市县区])?"
+)
 _SPREAD_BEFORE = re.compile(r"(?:分布|遍布|散布|星罗棋布)[^，,。；;的]*$")
 #: the parts of a total that follow it (其中12家, 12家达到)
 _PARTS_AFTER = re.compile(r"其中|\d+家|[一二两三四五六七八九十]+家")
@@ -822,6 +831,13 @@ def _not_a_result(
         return True  # 是全省3家示范法院之一: the set the court belongs to
     if _SPREAD_BEFORE.search(before):
         return True  # 分布着203个人民法庭, 当事人遍布全球70多个国家: where things lie, a state
+    if (
+        uom in _PERSONNEL_UOMS
+        and (court := _COURT_NOUN.match(after)) is not None
+        and _COURTS_HAVING.match(after, court.end())
+        and _SUBJECT_SCOPE.fullmatch(before)  # (为12个法庭配备团队: the courts a court equipped)
+    ):
+        return True  # 全市31个法庭配备61名员额法官, 36家法院共设有法庭151个: the courts that have
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:

@@ -887,3 +887,11 @@ def test_a_duration_shortened_from_months_to_days_is_the_level_reached() -> None
         for h in find_outcomes("平均化解周期从2个月压缩至20天。")
     ]
     assert got == [(20.0, "天", "平均化解周期")]
+
+
+def test_courts_counted_as_what_has_staff_or_tribunals_are_no_result() -> None:
+    text = "全县8个法庭配备23名员额法官，今年审结案件900件。"
+    assert [h.value for h in find_outcomes(text)] == [900.0]
+    assert find_outcomes("其余12家基层法院共设有人民法庭40个。") == []
+    # the courts a court equipped are its result
+    assert [h.value for h in find_outcomes("今年为6个法庭配备速裁团队。")] == [6.0]
