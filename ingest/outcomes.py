@@ -29,8 +29,8 @@ dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支
 named as an example after the figures of a span, 2023年以来…900件，其中张某等…案入选, is no story),
 meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
 (一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
-全国共有人民法庭10145个, 全市31个法庭配备61名法官: the 31 courts too) and where things lie (分布着203个法庭, 当事人遍布70多个国家),
-jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
+全国共有人民法庭10145个, 全市31个法庭配备61名法官: the 31 courts too) and where things lie
+(分布着203个法庭, 当事人遍布70多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
 introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
 of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
