@@ -195,7 +195,9 @@ _TOPIC_RULES = (
 _HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
 #: the name of an honour given to courts or people (全国模范法院, 集体三等功, 三八红旗集体):
 #: the honoured are counted (授予40个单位…称号), no figure reports its results
-_HONOUR_TITLE = re.compile(_HONOUR_NAME.pattern + r"|[一二三]等功|红旗|殊荣")
+_HONOUR_TITLE = re.compile(
+    _HONOUR_NAME.pattern + r"|[一二三]等功|三八红旗|红旗(?:集体|手|单位)|殊荣"
+)
 #: honours received, counted (9名干警共得18项荣誉表彰, 授予10个法庭…荣誉称号): no practice's result
 _HONOURS_COUNTED = re.compile(r"荣誉|表彰|称号|殊荣|嘉奖|立功")
 #: what a practice handles: cases and disputes (委派调解300件, 在线调解案件平均时长20天)

@@ -523,6 +523,9 @@ def test_the_winners_of_an_honour_are_counted_not_credited_to_it() -> None:
 def test_an_honour_credits_no_figure_after_it() -> None:
     text = "该院荣获“集体二等功”，全年送法下乡120次。"
     assert linked(text, {"集体二等功": ["“集体二等功”"]}) == [(120.0, None)]
+    # a place called 红旗 names no honour
+    text = "红旗街道推行“红旗调解”机制，化解纠纷300件。"
+    assert linked(text, {"“红旗调解”机制": ["“红旗调解”机制"]}) == [(300.0, "“红旗调解”机制")]
 
 
 def test_honours_counted_are_no_result_of_the_practice_before() -> None:
