@@ -15,9 +15,11 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
    (法官工作站13个, 网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
-   20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), unless the
-   sentence lists several mechanisms, which credits none;
+   20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), or the brand
+   that figure was credited to over its own words (link:topic-brand), unless the sentence lists
+   several mechanisms, which credits none;
 3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
+   a next figure naming its own noun (巡回立案383件，巡回审判359件) is a parallel item, no part;
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
    or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
@@ -60,6 +62,10 @@ A figure whose own words name the standard measure of an initiative the article 
 
 An article that names one initiative only, again and again, credits its other figures to it
 (link:sole-initiative), a plain caseload excepted.
+
+An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
+was given to (授予40个单位…称号) is no practice's result, nor is a count of honours received
+(9名干警共获18项荣誉表彰), whatever the sentence names.
 
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
@@ -173,6 +179,8 @@ _CREDIT_NEXT = re.compile(
     r"[\s“]*(?:这|此|上述|以上|这些|这一)(?:些|项)?(?:成绩|成效|数据|变化|成果)?[^，,。；;]{0,4}?"
     r"(?:得益于|源于|归功于|离不开|是[^，,。；;]{1,20}?(?:的)?(?:成效|成果|结果))"
 )
+#: the words before a part's number that leave its noun unsaid (，其中12家…, 、7家…)
+_ELLIPTIC_PART = re.compile(r"[\s，,、]*(?:其中|内有|有)?")
 #: the links that credit a figure from its sentence or paragraph, whatever its own words
 _TOPIC_RULES = (
     "link:sentence",
@@ -185,6 +193,13 @@ _TOPIC_RULES = (
 )
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
 _HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
+#: the name of an honour given to courts or people (全国模范法院, 集体三等功, 三八红旗集体):
+#: the honoured are counted (授予40个单位…称号), no figure reports its results
+_HONOUR_TITLE = re.compile(
+    _HONOUR_NAME.pattern + r"|[一二三]等功|三八红旗|红旗(?:集体|手|单位)|殊荣"
+)
+#: honours received, counted (9名干警共得18项荣誉表彰, 授予10个法庭…荣誉称号): no practice's result
+_HONOURS_COUNTED = re.compile(r"荣誉|表彰|称号|殊荣|嘉奖|立功")
 #: what a practice handles: cases and disputes (委派调解300件, 在线调解案件平均时长20天)
 _CASE_UOMS = ("件", "起", "件次")
 _CASE_WORDS = re.compile("案件|纠纷")
@@ -505,6 +520,9 @@ class _Linker:
                     # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
                     # items make up a brand (设立N个甲室、M个联系点，…共建“三位一体”甲网络)
                     return self.brand_of(head.name, f)
+                found = self.link_of(g) if f is not None else None
+                if found is not None and found[1] == "link:topic-brand":
+                    return found[0]  # the brand the figure before was credited to over its words
                 return self.specific(head, self.t.sentence(head.start)[0])
         return self.head(mentions, lo)
 
@@ -536,7 +554,11 @@ class _Linker:
         A figure its own words put in litigation (诉讼调撤成功案件2606件, 诉讼案件调撤率73%) is
         no result of a practice before litigation (诉前调解) named around it; a fall of the
         cases filed still is (诉讼案件同比下降13.9%)."""
+        if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
+            return None  # 9名干警共得18项国家级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
+        if found is not None and _HONOUR_TITLE.search(found[0]):
+            return None  # 授予40个单位“全国模范法院”称号: the honoured counted, no result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
             own = self.t.text[f.own[0] : f.own[1]]
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
@@ -642,6 +664,10 @@ class _Linker:
                     counted
                     and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure
                     and f.outcome.unit_of_measure not in ("%", "个百分点")
+                    # the part leaves the counted noun unsaid (13家法庭，12家达到…); one
+                    # that names its own (巡回立案383件，巡回审判359件) is a parallel item,
+                    # which still names the sentence's topic (context: no brand over it)
+                    and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
         if not _NEW_ITEM.match(t.text, s_start):
@@ -1030,7 +1056,11 @@ def link_outcomes(ex: Extraction) -> None:
     # an article about one initiative only (named again and again, nothing else named): its
     # figures report that initiative's results, a plain caseload excepted
     credited = [m for m in t.mentions if m.credit]
-    if len({m.name for m in t.mentions}) == 1 and len(credited) >= _SOLE_MENTIONS:
+    if (
+        len({m.name for m in t.mentions}) == 1
+        and len(credited) >= _SOLE_MENTIONS
+        and not _HONOUR_TITLE.search(credited[0].name)  # an article about an honour given
+    ):
         for f in figures:
             if f.outcome.initiative is None and not linker.caseload(f):
                 f.outcome.initiative, f.outcome.link_rule = credited[0].name, "link:sole-initiative"

@@ -8,8 +8,10 @@ reader understands (结案量同比增幅, not the clause or the court's name) a
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
 in Chinese numerals selected for a collection or an honour (八个案例入选…), ...). Ranks are
-values with the unit 名 (位居全省第一, 位居甲地区第1名, 连续两年全省第一, 首位, 全市前三 with qualifier 前);
-scores of an assessment have the unit 分; a share brought to a result (促成63%的案件案结事了)
+values with the unit 名 (位居全省第一, 位于全省第4位, 居于全省首位, 位居全国中院第一, 位居甲地区第1名,
+连续两年全省第一, a further …、全市第一 after one, 首位, 全市前三 with qualifier 前);
+scores of an assessment have the unit 分; cases per 10,000 people (万人成讼率68.67件/万人) the
+unit 件/万人; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
 breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
 in the body is one figure.
@@ -23,10 +25,12 @@ ordinals (第14次, 第一方阵), numbers inside quoted names or right after a 
 (“三个维度”, “…”5项重点工作), populations (14亿人口),
 slogans and idioms in numerals (三个维度, 两个维护, 两天一调度, 千家万户), approximate pairs and
 vague amounts (三四个, 七八十人, 数十家, 十几名), ranges (3至5个), case facts and judgements of one
-dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金),
+dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支付2万元, 冻结冯某52%的资金; but a case
+named as an example after the figures of a span, 2023年以来…900件，其中张某等…案入选, is no story),
 meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
 (一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
-全国共有人民法庭10145个), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
+全国共有人民法庭10145个, 全市31个法庭配备61名法官: the 31 courts too) and where things lie
+(分布着203个法庭, 当事人遍布70多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
 introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
 of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
@@ -35,8 +39,8 @@ targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成
 工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
-(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的4779家增长到11211家: only
-the level reached) and rounded repeats of an exact figure.
+(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的4779家增长到11211家, 周期从3个月
+压缩至15天: only the level reached) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
@@ -154,12 +158,16 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
 _RANK = re.compile(
-    r"(?=[位排名居全并並])(?:(?:位居|排名|位列|排在|名列|并列|並列|居)(?:均|都|仍|继续)?(?:为|是)?"
+    r"(?=[位排名居全并並])(?:(?:位居|排名|位列|排在|名列|并列|並列|位于|居于|居)(?:均|都|仍|继续)?"
+    r"(?:为|是)?"
     r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
-    r"(?:[^，,。；;\n]{0,6}?中|[\u4e00-\u9fff]{0,6}?(?:法院|法庭))?"  # 全国海事法院第6位
-    r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮])|(?P<first>首位))"
+    # 全国海事法院第6位, 全国中院第一, 全省县区第四
+    r"(?:[^，,。；;\n]{0,6}?中|[\u4e00-\u9fff]{0,6}?(?:法院|法庭|中院|高院)|县区|区县|县市区)?"
+    r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮大])|(?P<first>首位))"
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
-    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十]))"
+    r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十])"
+    # …位居全省第四，全市第一: a further rank after a comma, a clause of its own
+    r"|(?<=[，,、])全(?:国|省|市|区|州)第(?P<then>[一二三四五六七八九十]|\d{1,2})(?=[，,。；;\n]))"
 )
 #: two to four subjects joined before a shared rank (甲法院和乙法院…, 甲、乙和丙…)
 _JOINED_SUBJECTS = re.compile(
@@ -269,6 +277,18 @@ _CAREER = re.compile(
     r"从事[^，,。；;]{0,8}?工作(?:\d+|[一二三四五六七八九十]+)年|参加工作以来|从警|从业|(?<![其])[他她](?![们人])"
 )
 _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
+#: a verb of being spread over places right before the figure (分布了203个法庭, 遍布全球70多个国家)
+#: says where things lie, not what was done (…遍布各乡镇的187个中心: a modifier, counted)
+#: what courts counted right before have (…法庭配备61名法官, …法院共设有人民法庭151个)
+_COURTS_HAVING = re.compile(
+    r"(?:共|均|都|各|还|也|共计)?(?:现有|共有|拥有|设有|下设|内设|配有|配备有|配备(?!了))"
+)
+#: what may stand before the courts that are a clause's subject: a scope (全市, 其余), no verb
+#: or preposition that would make them an object (为12个法庭配备…)
+_SUBJECT_SCOPE = re.compile(
+    r"(?:全[市省区县州国]|其余|其他|辖区内?|[\u4e00-\u9fff]{2,4}[省市县区])?"
+)
+_SPREAD_BEFORE = re.compile(r"(?:分布|遍布|散布|星罗棋布)[^，,。；;的]*$")
 #: the parts of a total that follow it (其中12家, 12家达到)
 _PARTS_AFTER = re.compile(r"其中|\d+家|[一二两三四五六七八九十]+家")
 #: how a team is made up (由1名法官、2名法官助理组成)
@@ -368,6 +388,8 @@ _TAIL = re.compile(
     r"(?<=[率量数])[高低]|(?<=[增降]幅)(?:由|从)|"
     r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
 )
+#: a count per 10,000 people after the unit (68.67件/万人), the measure of 万人成讼率
+_PER_10K_PEOPLE = re.compile(r"[/／]万人")
 _COUNT_UOMS = frozenset(
     [
         "件",
@@ -807,6 +829,15 @@ def _not_a_result(
         return True  # 在四个基层法庭开展要素式审判: where a practice is tried, not what it did
     if "之一" in after:
         return True  # 是全省3家示范法院之一: the set the court belongs to
+    if _SPREAD_BEFORE.search(before):
+        return True  # 分布着203个人民法庭, 当事人遍布全球70多个国家: where things lie, a state
+    if (
+        uom in _PERSONNEL_UOMS
+        and (court := _COURT_NOUN.match(after)) is not None
+        and _COURTS_HAVING.match(after, court.end())
+        and _SUBJECT_SCOPE.fullmatch(before)  # (为12个法庭配备团队: the courts a court equipped)
+    ):
+        return True  # 全市31个法庭配备61名员额法官, 36家法院共设有法庭151个: the courts that have
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:
@@ -991,10 +1022,21 @@ def _named_after(text: str, lo: int, end: int, bounds: _Bounds) -> tuple[str, st
 def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
     """The sentence tells one dispute. 一批 (审理了一批案件, 一批农民工) counts only in the
     figure's own clause (c_start:c_end, offsets in the sentence): a batch of cases named in
-    another clause says nothing of 受理涉外案件2487件."""
+    another clause says nothing of 受理涉外案件2487件. Nor does a case named as an example
+    after the figure's clause in a sentence that opens on a span of time (2023年以来，…化解纠纷
+    9092件，…其中陈某等731户…案入选案例库; 过去十年，…审结刑事案件44330件，依法惩处了彭某某等…)."""
+    spanned = _AGGREGATE_SPAN.search(sentence, 0, c_start) is not None
     return any(
-        m.group(0) != "一批" or c_start <= m.start() < c_end for m in _CASE_FACT.finditer(sentence)
+        (m.group(0) != "一批" or c_start <= m.start() < c_end)
+        and not (spanned and m.start() >= c_end)
+        for m in _CASE_FACT.finditer(sentence)
     )
+
+
+#: a span of time a sentence's figures add up over (2023年以来, 过去十年, 近三年, 全年, 累计)
+_AGGREGATE_SPAN = re.compile(
+    r"以来|累计|全年|(?:过去|近)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来"
+)
 
 
 def _find(text: str, limit: int) -> list[OutcomeHit]:
@@ -1246,6 +1288,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
             uom = "人次"
+        if uom == "件" and _PER_10K_PEOPLE.match(text, end):
+            uom = "件/万人"  # 万人成讼率68.67件/万人: cases per 10,000 people, a rate
         pre = m.group("pre")
         qualifier = (
             _QUALIFIER.get(pre or "")
@@ -1445,8 +1489,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             label = text[m.end() + 1 : c_end].replace("“", "").replace("”", "") + "的比例"
             hits[-1] = replace(hits[-1], metric=label)
     for m in _RANK.finditer(text, 0, limit):
-        num = m.group("num") or m.group("bare")
-        start = m.start("num") if m.group("num") else m.start("bare") if num else m.start("first")
+        num = m.group("num") or m.group("bare") or m.group("then")
+        group = next((g for g in ("num", "bare", "then") if m.group(g)), "first")
+        start = m.start(group)
         if skip_context(m.start(), m.end()):
             continue
         value = parse_number(num) if num else 1.0
@@ -1455,6 +1500,13 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         c_start, c_end = bounds.clause(m.start(), m.end())
         metric = _metric(text, c_start, m.start(), m.end(), m.end(), "", None)
         metric = re.sub("^[和与及]|(?:在|中|的|均|都)$", "", metric) + "排名"
+        if (
+            group == "then"
+            and hits
+            and hits[-1].rule == "outcome:rank"
+            and hits[-1].text_end >= c_start - 1
+        ):
+            metric = hits[-1].metric  # 万人成讼率位居全省第四，全市第一: the same measure
         ranks = [metric]
         if "收结案" in metric:  # 收结案数均位列第6位: the rank of each of the two figures
             ranks = [metric.replace("收结案", k, 1) for k in ("收案", "结案")]
@@ -1542,6 +1594,7 @@ _FROM_TO_BETWEEN = re.compile(
     r"(?:(?P<up>提升|提高|上升|增长|增加|增|升)|(?P<down>缩短|降低|减少|下降|压缩|降|减))?了?(?:至|到)$"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)$")
+_DURATION_UOMS = frozenset(["天", "日", "个月", "小时", "分钟"])
 
 
 def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
@@ -1568,7 +1621,11 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
                 continue
         if (
             nxt is not None
-            and nxt.unit_of_measure == h.unit_of_measure
+            and (
+                nxt.unit_of_measure == h.unit_of_measure
+                # 从3个月压缩至15天: a duration told in two units
+                or {nxt.unit_of_measure, h.unit_of_measure} <= _DURATION_UOMS
+            )
             and _FROM_BEFORE.search(head)
             and 0 < nxt.start - h.end <= 4
         ):

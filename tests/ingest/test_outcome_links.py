@@ -509,3 +509,39 @@ def test_people_counted_with_work_of_their_own_are_no_attribute_of_the_figure_be
     inits = {"无讼村居创建": ["无讼村居"]}
     text = "该院参与12个无讼村居建设，选派300名法官深入基层开展普法宣传。"
     assert linked(text, inits) == [(12.0, "无讼村居创建"), (300.0, None)]
+
+
+def test_the_winners_of_an_honour_are_counted_not_credited_to_it() -> None:
+    text = (
+        "省里表彰“全省模范法庭”。授予甲县法庭等12个单位“全省模范法庭”称号，"
+        "5家基层法庭入选“全省模范法庭”名单，“全省模范法庭”评选每两年一次。"
+    )
+    got = linked(text, {"全省模范法庭": ["“全省模范法庭”"]})
+    assert got == [(12.0, None), (5.0, None)]
+
+
+def test_an_honour_credits_no_figure_after_it() -> None:
+    text = "该院荣获“集体二等功”，全年送法下乡120次。"
+    assert linked(text, {"集体二等功": ["“集体二等功”"]}) == [(120.0, None)]
+    # a place called 红旗 names no honour
+    text = "红旗街道推行“红旗调解”机制，化解纠纷300件。"
+    assert linked(text, {"“红旗调解”机制": ["“红旗调解”机制"]}) == [(300.0, "“红旗调解”机制")]
+
+
+def test_honours_counted_are_no_result_of_the_practice_before() -> None:
+    text = "该院深入推进乡村法官工作室建设。近三年，法庭干警共获得6项省级荣誉表彰。"
+    assert linked(text, {"乡村法官工作室": ["乡村法官工作室"]}) == [(6.0, None)]
+
+
+def test_a_parallel_item_naming_its_own_noun_is_no_part_of_the_total() -> None:
+    text = "今年共上门立案120件，巡回审判80件。"
+    assert linked(text, {"巡回审判": ["巡回审判"]}) == [(120.0, None), (80.0, "巡回审判")]
+    # a part that leaves the noun unsaid still gives the total its measure
+    text = "全县总计9家法庭，7家建成智慧法庭。"
+    assert linked(text, {"智慧法庭": ["智慧法庭"]}) == [(9.0, "智慧法庭"), (7.0, "智慧法庭")]
+
+
+def test_a_figure_after_one_credited_to_a_brand_follows_the_brand() -> None:
+    text = "该院推行“甲乙联调”机制。今年以来，该院委派调解案件300件，商品房纠纷平均化解周期缩短至10天。"
+    names = {"“甲乙联调”机制": ["“甲乙联调”机制"], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(300.0, "“甲乙联调”机制"), (10.0, "“甲乙联调”机制")]

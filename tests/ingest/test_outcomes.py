@@ -839,3 +839,59 @@ def test_the_past_n_years_of_a_work_report_are_the_figures_period() -> None:
     """过去五年 (a work report's span) is the period, not a month named earlier in the line."""
     found = find_outcomes("2023年3月召开会议。过去五年，甲市法院共受理各类案件13万件，审结12万件。")
     assert [o.period for o in found] == ["过去五年", "过去五年"]
+
+
+def test_cases_per_ten_thousand_people_keep_their_unit() -> None:
+    text = "去年该区万人成讼率为45.2件/万人，低于全省60.5件／万人。"
+    got = [(h.value, h.unit_of_measure) for h in find_outcomes(text)]
+    assert got == [(45.2, "件/万人"), (60.5, "件/万人")]
+
+
+def test_what_is_spread_over_places_is_no_result() -> None:
+    text = "该市分布着12个人民法庭和30个巡回审判点，今年审结案件800件。"
+    assert [h.value for h in find_outcomes(text)] == [800.0]
+    text = "客户遍布全国20多个省份。"
+    assert find_outcomes(text) == []
+    # a place spread over that only qualifies what was built is no state
+    text = "已建成遍布城乡的45个调解工作室。"
+    assert [h.value for h in find_outcomes(text)] == [45.0]
+
+
+def test_ranks_told_with_more_verbs_and_scopes() -> None:
+    text = (
+        "该院审判质效指标位于全省第3位，结案率居于全市首位。"
+        "调解率位居全国中院第二。万人起诉率位居全省县区第五、全市第一。"
+    )
+    got = [(h.value, h.unit_of_measure, h.metric) for h in find_outcomes(text)]
+    assert got == [
+        (3.0, "名", "审判质效指标排名"),
+        (1.0, "名", "结案率排名"),
+        (2.0, "名", "调解率排名"),
+        (5.0, "名", "万人起诉率排名"),
+        (1.0, "名", "万人起诉率排名"),
+    ]
+    # where a place lies is no rank (位于全县第二大镇)
+    assert find_outcomes("该法庭位于全县第二大镇。") == []
+
+
+def test_a_case_named_as_an_example_after_the_figures_of_a_span() -> None:
+    text = "2023年以来，该院诉前化解纠纷900件，其中张某等20户买卖合同纠纷批量化解案入选案例库。"
+    assert [h.value for h in find_outcomes(text)] == [900.0]
+    # a sentence telling the dispute before its figures still tells one dispute
+    assert find_outcomes("该院审理张某等20户买卖合同纠纷，化解纠纷900件。") == []
+
+
+def test_a_duration_shortened_from_months_to_days_is_the_level_reached() -> None:
+    got = [
+        (h.value, h.unit_of_measure, h.metric)
+        for h in find_outcomes("平均化解周期从2个月压缩至20天。")
+    ]
+    assert got == [(20.0, "天", "平均化解周期")]
+
+
+def test_courts_counted_as_what_has_staff_or_tribunals_are_no_result() -> None:
+    text = "全县8个法庭配备23名员额法官，今年审结案件900件。"
+    assert [h.value for h in find_outcomes(text)] == [900.0]
+    assert find_outcomes("其余12家基层法院共设有人民法庭40个。") == []
+    # the courts a court equipped are its result
+    assert [h.value for h in find_outcomes("今年为6个法庭配备速裁团队。")] == [6.0]
