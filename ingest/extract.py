@@ -1744,6 +1744,14 @@ def _adopters(
         if subject is not None and _outranks(ctx, subject.court, located):
             out.append((subject.court, "promoted", "adoption:promoter"))
         return out
+    if (
+        unit
+        and path == "subject"
+        and subject is not None
+        and _PLANNED.search(text, subject.end, m.start) is not None
+        and _DONE.search(text, subject.end, m.start) is None
+    ):
+        return []  # 乙法院将推广X / 拟试行X: a plan, not (yet) a practice of the court
     units: list[tuple[str, str]] = [(unit, "adoption:" + path)] if unit else []
     if unit and path == "subject" and subject is not None:
         # 甲、乙、丙等法院推行X / 甲法院和乙法院推行X: every court of the list does it
@@ -2558,12 +2566,32 @@ def _pivot(ctx: _Context, lo: int, hi: int) -> str | None:
     return c.court
 
 
+#: a plan for where a practice will go (将在甲法院、乙法院推广X / 拟于明年在乙法院试行X): those
+#: courts have not taken it up yet (将继续在…: they have)
+_PLANNED_AT = re.compile(
+    r"(?:(?<![必即])将(?:要)?|拟|计划|准备|即将)(?:于[^，,。；;]{1,12}?)?(?:逐步|陆续|全面|率先)?$"
+)
+
+
+#: the subject's plan: 将 (not 将继续/将进一步…: more of what it does), 拟, 计划, 准备, 即将
+_PLANNED = re.compile(
+    r"(?:(?<![必即])将(?:要)?(?!继续|进一步|持续|深入|不断|更加|全面|始终|坚持|一如既往)|拟|计划|准备|即将)"
+    r"(?:于[^，,。；;]{1,12}?)?(?:在[^，,。；;]{1,20}?)?"
+    r"(?:逐步|陆续|率先)?(?:推广|推行|试行|试点|建立|设立|开展|实施|引入|探索|启动|上线)"
+)
+#: …what the court has done already (已在…推行, 已经…)
+_DONE = re.compile(r"已|业已|已经")
+
+
 def _located(ctx: _Context, lo: int, hi: int) -> list[str]:
-    """Courts in a ``在 A、B <verb>`` phrase of text[lo:hi] that ends right before `hi`'s verb."""
+    """Courts in a ``在 A、B <verb>`` phrase of text[lo:hi] that ends right before `hi`'s verb
+    (none where the phrase is a plan: 将在 A、B 推广)."""
     text = ctx.text
     courts = ctx.courts_in(lo, hi)
     for i, c in enumerate(courts):
         if c.start == 0 or text[c.start - 1] != "在":
+            continue
+        if _PLANNED_AT.search(text, max(lo, c.start - 16), c.start - 1):
             continue
         chain = [c]
         for nxt in courts[i + 1 :]:

@@ -272,6 +272,27 @@ def test_courts_after_zai_run_what_the_subject_promotes() -> None:
     }
 
 
+def test_a_plan_for_where_a_practice_will_go_credits_no_court_there() -> None:
+    edges, _ = run("乙县法院推行道交一体化。明年，甲市中院将在丙区法院推广道交一体化。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") not in edges
+    assert ("X省乙县人民法院", "道交一体化", "adopted") in edges
+    # 将继续在…: more of what the courts there do already
+    edges, _ = run("甲市中院将继续在乙县法院、丙区法院推行道交一体化。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
+def test_a_courts_own_plan_is_not_its_practice() -> None:
+    edges, _ = run("乙县法院推行繁简分流。下一步，丙区法院将推广道交一体化。")
+    assert not {u for u, i, _ in edges if i == "道交一体化"} & {"X省丙区人民法院"}
+    edges, _ = run("丙区法院拟试行道交一体化。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") not in edges
+    # what it already does and will go on doing stays its practice
+    edges, _ = run("丙区法院将继续推行道交一体化。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+    edges, _ = run("丙区法院已于去年推行道交一体化，今年将推广至全区。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
 def test_pilot_courts_are_the_ones_designated() -> None:
     edges, _ = run("省法院确定乙县法院、丙区法院为试点法院，开展阅核制改革试点。")
     assert ("X省乙县人民法院", "阅核制", "piloted") in edges
