@@ -943,3 +943,9 @@ def test_the_field_a_practice_opens_a_new_path_in_frames_it() -> None:
 def test_the_ten_best_clerks_or_young_staff_are_persons_honours() -> None:
     assert names("甲书记员被评为“十佳书记员”。") == []
     assert names("乙获评全省法院十佳青年干警。") == []
+
+
+def test_youth_and_worker_model_teams_are_honours() -> None:
+    found = find_initiatives("甲法庭先后被评为全省优秀法庭、市级青年文明号、工人先锋号。")
+    assert ("市级青年文明号", True) in [(m.name, m.awarded) for m in found]
+    assert ("工人先锋号", True) in [(m.name, m.awarded) for m in found]
