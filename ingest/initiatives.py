@@ -191,6 +191,9 @@ def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> boo
 _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
+#: a manner of working (“面对面”, “点对点”, “背对背”, “手把手”): how a judge talks to the
+#: parties, never a name (“总对总”, the SPC's pairing with national bodies, is one)
+_MANNER = re.compile(r"^(?!总)(.)[对把贴并]\1$")
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
 _BARE_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
@@ -493,6 +496,8 @@ def _quoted_candidates(
                 _SENTENCE_LIKE.match(plain_x) and not _heading_slogan(text, q)
             ):
                 continue
+            if _MANNER.match(plain_x):
+                continue  # 通过“背对背”做调解工作, 提供“点对点”服务: a manner, not a name
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue

@@ -949,3 +949,11 @@ def test_youth_and_worker_model_teams_are_honours() -> None:
     found = find_initiatives("甲法庭先后被评为全省优秀法庭、市级青年文明号、工人先锋号。")
     assert ("市级青年文明号", True) in [(m.name, m.awarded) for m in found]
     assert ("工人先锋号", True) in [(m.name, m.awarded) for m in found]
+
+
+def test_a_quoted_manner_of_working_is_no_name() -> None:
+    # 背对背, 点对点, 手把手: how a judge works with the parties, not a mechanism
+    assert names("承办法官通过“背对背”做调解工作。") == []
+    assert names("甲庭提供“点对点”“手把手”的司法服务。") == []
+    # …but 总对总 names the SPC's pairing with national bodies
+    assert "“总对总”" in "".join(names("乙院建立“总对总”在线调解机制。"))
