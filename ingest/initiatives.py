@@ -266,9 +266,10 @@ _NOT_SOURCE = frozenset("资水能来根财税电河货")
 _NUM = "一二两三四五六七八九十"
 _RHYTHM_TAIL = r"(?:(?!制度|机制|工作|模式|标准|的|为|等)[" + HAN + r"]){1,3}"
 _RHYTHM_PART = r"[" + _NUM + r"][" + HAN + r"][" + _NUM + r"]" + _RHYTHM_TAIL
-#: 一案一评查, 一庭一策, 一天一观察、两天一调度 (first part 一X一Y, no classifier)
+#: 一案一评查, 一庭一策, 一天一观察、两天一调度 (first part 一X一Y, no classifier); 一对一衔接
+#: and 一问一答 are a manner of working (one to one, question and answer), no routine
 _RHYTHM = re.compile(
-    r"一(?![个项条届])[" + HAN + r"]一" + _RHYTHM_TAIL + r"(?:、" + _RHYTHM_PART + r")*"
+    r"一(?![个项条届对问])[" + HAN + r"]一" + _RHYTHM_TAIL + r"(?:、" + _RHYTHM_PART + r")*"
 )
 #: what may follow a rhythmic formula that names a routine (一案一评查制度, 一院一档的)
 _RHYTHM_NEXT = re.compile(r"(?:制度|机制|工作|模式|标准|的|为|等|" + MECHANISM_HEADS + r")")

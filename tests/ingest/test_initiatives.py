@@ -957,3 +957,10 @@ def test_a_quoted_manner_of_working_is_no_name() -> None:
     assert names("甲庭提供“点对点”“手把手”的司法服务。") == []
     # …but 总对总 names the SPC's pairing with national bodies
     assert "“总对总”" in "".join(names("乙院建立“总对总”在线调解机制。"))
+
+
+def test_one_to_one_and_question_and_answer_are_no_routine() -> None:
+    # 一对一, 一问一答: a manner of working, unlike 一案一评查 or 一庭一策
+    assert names("每个示范点配有联络员一对一衔接。") == []
+    assert names("法官在一问一答中给出了答案。") == []
+    assert names("甲院推行一案一评查制度。") != []
