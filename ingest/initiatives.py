@@ -1287,6 +1287,9 @@ _SERVICE_CHANNELS = re.compile(
 )
 #: what such a list names: the website, the hotline and the circuit trials as channels
 _CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
+#: …and the hotline too where the list runs on to the circuit trials (the four channels 厅、网、
+#: 线、巡 of one system); without them the hotline may be a service a court builds up
+_HOTLINE_ENTRY = "12368诉讼服务热线"
 #: what makes a term before it the name of a figure: an average or a volume of its cases
 _METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
@@ -1348,11 +1351,15 @@ def find_initiatives(
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
     all_matches = tax.find(text[:limit], view)
     spans = [(m.start, m.end) for m in all_matches]
-    channels = [c.span() for c in _SERVICE_CHANNELS.finditer(text, 0, limit)]
+    found_channels = list(_SERVICE_CHANNELS.finditer(text, 0, limit))
+    channels = [c.span() for c in found_channels]
+    four_channels = [c.span() for c in found_channels if "巡回" in c.group(0)]
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
-        if m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end):
+        if (m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end)) or (
+            m.entry.name == _HOTLINE_ENTRY and _inside(four_channels, m.start, m.end)
+        ):
             dropped.append((m.start, m.end))
             continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
         if _METRIC_AFTER.match(text, m.end):

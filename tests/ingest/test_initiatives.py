@@ -757,9 +757,7 @@ def test_a_heading_opened_by_a_joined_slogan_names_the_practice() -> None:
 
 def test_the_channels_of_a_service_system_are_no_initiatives() -> None:
     # the website, the hotline and the circuit trials listed as channels of one system
-    assert names("丙院畅通诉讼服务网与12368热线及巡回审判三类渠道服务当事人。") == [
-        "12368诉讼服务热线"
-    ]
+    assert names("丙院畅通诉讼服务网与12368热线及巡回审判三类渠道服务当事人。") == []
     assert names("甲院开通诉讼服务网。") == ["诉讼服务网"]
     assert names("乙庭开展巡回审判。") == ["巡回审判"]
 
@@ -964,3 +962,10 @@ def test_one_to_one_and_question_and_answer_are_no_routine() -> None:
     assert names("每个示范点配有联络员一对一衔接。") == []
     assert names("法官在一问一答中给出了答案。") == []
     assert names("甲院推行一案一评查制度。") != []
+
+
+def test_the_hotline_among_the_four_service_channels_is_a_channel() -> None:
+    # 厅、网、线、巡: the hall, the website, the hotline and circuit trials of one system
+    assert names("甲省形成诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判四种渠道。") == []
+    # without the circuit trials the hotline may be a service the court builds up
+    assert "12368诉讼服务热线" in names("乙院推进诉讼服务网、12368诉讼服务热线建设。")
