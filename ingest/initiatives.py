@@ -194,6 +194,16 @@ _COUNTED_PARTS = re.compile(
 #: a manner of working (“面对面”, “点对点”, “背对背”, “手把手”): how a judge talks to the
 #: parties, never a name (“总对总”, the SPC's pairing with national bodies, is one)
 _MANNER = re.compile(r"^(?!总)(.)[对把贴并]\1$")
+#: how near the court comes to the people (“家门口”, “零距离”, “最后一公里”): a figure of
+#: speech, no name even with a head after it (“家门口”解纷体系)
+_NEARNESS = frozenset({"家门口", "零距离", "最后一公里", "最后一米"})
+
+
+def _figure_of_speech(quoted: str) -> bool:
+    """A quote that says how the court works or how near it comes: “背对背”, “家门口”."""
+    return quoted in _NEARNESS or _MANNER.match(quoted) is not None
+
+
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
 _BARE_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
@@ -497,8 +507,8 @@ def _quoted_candidates(
                 _SENTENCE_LIKE.match(plain_x) and not _heading_slogan(text, q)
             ):
                 continue
-            if _MANNER.match(plain_x):
-                continue  # 通过“背对背”做调解工作, 提供“点对点”服务: a manner, not a name
+            if _figure_of_speech(plain_x):
+                continue  # 通过“背对背”做调解工作, “家门口”服务体系: a figure of speech
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
@@ -799,6 +809,8 @@ def _unquoted_candidates(
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
+        if (opening := _QUOTED.match(x)) and _figure_of_speech(strip_ignored(opening["x"])):
+            continue  # 打造“零距离”解纷平台: a figure of speech, not the name's own words
         if _POLITICAL.search(x):
             continue
         if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(

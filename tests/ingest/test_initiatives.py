@@ -969,3 +969,9 @@ def test_the_hotline_among_the_four_service_channels_is_a_channel() -> None:
     assert names("甲省形成诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判四种渠道。") == []
     # without the circuit trials the hotline may be a service the court builds up
     assert "12368诉讼服务热线" in names("乙院推进诉讼服务网、12368诉讼服务热线建设。")
+
+
+def test_a_quoted_nearness_is_a_figure_of_speech() -> None:
+    # “家门口”, “零距离”: how near the court comes, no name even with a head after it
+    assert names("甲院构建规范高效的“家门口”服务体系。") == []
+    assert names("乙庭打造“零距离”解纷平台。") == []
