@@ -809,7 +809,7 @@ def _unquoted_candidates(
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
-        if (opening := _QUOTED.match(x)) and _figure_of_speech(strip_ignored(opening["x"])):
+        if (lead_q := _QUOTED.match(x)) and _figure_of_speech(strip_ignored(lead_q["x"])):
             continue  # 打造“零距离”解纷平台: a figure of speech, not the name's own words
         if _POLITICAL.search(x):
             continue
