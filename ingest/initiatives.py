@@ -577,6 +577,12 @@ def _quoted_candidates(
                 head = head_m.group("head")
                 if listed and not _LIST_HEADS.search(head):
                     continue  # “人工服务+自助服务、线下服务+线上服务”模式: a description
+                if head_m.group(0).startswith("的") and any(
+                    _PRINCIPLE_END.search(part) for part in _LIST_INSIDE.split(plain_x) if part
+                ):
+                    # “调解优先”的工作机制, “分流引导、调解优先”的全流程机制: the principles
+                    # a mechanism follows describe it, they do not name it
+                    continue
                 if head in _WEAK_HEADS and not (
                     _COURT_WORK.search(plain_x + head_m.group("mod"))
                     or _FACILITY_END.search(plain_x)

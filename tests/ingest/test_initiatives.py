@@ -975,3 +975,11 @@ def test_a_quoted_nearness_is_a_figure_of_speech() -> None:
     # “家门口”, “零距离”: how near the court comes, no name even with a head after it
     assert names("甲院构建规范高效的“家门口”服务体系。") == []
     assert names("乙庭打造“零距离”解纷平台。") == []
+
+
+def test_principles_before_a_mechanism_describe_it() -> None:
+    # “调解优先”的工作机制: the principle a mechanism follows, not its name
+    assert names("甲庭建立“调解优先”的工作机制。") == []
+    assert names("乙院形成“分流引导、调解优先、司法兜底”的全流程机制。") == []
+    # steps of a routine still name it
+    assert names("丙院建立“日监测、周通报、月分析”的机制。") == ["“日监测、周通报、月分析”的机制"]
