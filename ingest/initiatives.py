@@ -191,6 +191,19 @@ def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> boo
 _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
 )
+#: a manner of working (“面对面”, “点对点”, “背对背”, “手把手”): how a judge talks to the
+#: parties, never a name (“总对总”, the SPC's pairing with national bodies, is one)
+_MANNER = re.compile(r"^(?!总)(.)[对把贴并]\1$")
+#: how near the court comes to the people (“家门口”, “零距离”, “最后一公里”): a figure of
+#: speech, no name even with a head after it (“家门口”解纷体系)
+_NEARNESS = frozenset({"家门口", "零距离", "最后一公里", "最后一米"})
+
+
+def _figure_of_speech(quoted: str) -> bool:
+    """A quote that says how the court works or how near it comes: “背对背”, “家门口”."""
+    return quoted in _NEARNESS or _MANNER.match(quoted) is not None
+
+
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
 _BARE_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
@@ -243,8 +256,9 @@ _NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
 _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级|"
-    # posts named as models (巾帼文明岗, 某某先锋岗) and the ten best of a kind (十佳诉讼服务大厅)
-    r"文明岗|先锋岗|十佳"
+    # posts and teams named as models (巾帼文明岗, 某某先锋岗, 青年文明号, 工人先锋号) and the ten
+    # best of a kind (十佳诉讼服务大厅)
+    r"文明岗|先锋岗|文明号|先锋号|十佳"
 )
 #: the end of an honour given to a person (调解专家, 办案标兵, 全国模范法官): a role of that
 #: person, not an initiative of a court
@@ -262,9 +276,10 @@ _NOT_SOURCE = frozenset("资水能来根财税电河货")
 _NUM = "一二两三四五六七八九十"
 _RHYTHM_TAIL = r"(?:(?!制度|机制|工作|模式|标准|的|为|等)[" + HAN + r"]){1,3}"
 _RHYTHM_PART = r"[" + _NUM + r"][" + HAN + r"][" + _NUM + r"]" + _RHYTHM_TAIL
-#: 一案一评查, 一庭一策, 一天一观察、两天一调度 (first part 一X一Y, no classifier)
+#: 一案一评查, 一庭一策, 一天一观察、两天一调度 (first part 一X一Y, no classifier); 一对一衔接
+#: and 一问一答 are a manner of working (one to one, question and answer), no routine
 _RHYTHM = re.compile(
-    r"一(?![个项条届])[" + HAN + r"]一" + _RHYTHM_TAIL + r"(?:、" + _RHYTHM_PART + r")*"
+    r"一(?![个项条届对问])[" + HAN + r"]一" + _RHYTHM_TAIL + r"(?:、" + _RHYTHM_PART + r")*"
 )
 #: what may follow a rhythmic formula that names a routine (一案一评查制度, 一院一档的)
 _RHYTHM_NEXT = re.compile(r"(?:制度|机制|工作|模式|标准|的|为|等|" + MECHANISM_HEADS + r")")
@@ -492,6 +507,8 @@ def _quoted_candidates(
                 _SENTENCE_LIKE.match(plain_x) and not _heading_slogan(text, q)
             ):
                 continue
+            if _figure_of_speech(plain_x):
+                continue  # 通过“背对背”做调解工作, “家门口”服务体系: a figure of speech
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
@@ -560,6 +577,12 @@ def _quoted_candidates(
                 head = head_m.group("head")
                 if listed and not _LIST_HEADS.search(head):
                     continue  # “人工服务+自助服务、线下服务+线上服务”模式: a description
+                if head_m.group(0).startswith("的") and any(
+                    _PRINCIPLE_END.search(part) for part in _LIST_INSIDE.split(plain_x) if part
+                ):
+                    # “调解优先”的工作机制, “分流引导、调解优先”的全流程机制: the principles
+                    # a mechanism follows describe it, they do not name it
+                    continue
                 if head in _WEAK_HEADS and not (
                     _COURT_WORK.search(plain_x + head_m.group("mod"))
                     or _FACILITY_END.search(plain_x)
@@ -792,6 +815,8 @@ def _unquoted_candidates(
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
+        if (lead_q := _QUOTED.match(x)) and _figure_of_speech(strip_ignored(lead_q["x"])):
+            continue  # 打造“零距离”解纷平台: a figure of speech, not the name's own words
         if _POLITICAL.search(x):
             continue
         if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
@@ -1280,6 +1305,9 @@ _SERVICE_CHANNELS = re.compile(
 )
 #: what such a list names: the website, the hotline and the circuit trials as channels
 _CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
+#: …and the hotline too where the list runs on to the circuit trials (the four channels 厅、网、
+#: 线、巡 of one system); without them the hotline may be a service a court builds up
+_HOTLINE_ENTRY = "12368诉讼服务热线"
 #: what makes a term before it the name of a figure: an average or a volume of its cases
 _METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
@@ -1341,11 +1369,15 @@ def find_initiatives(
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
     all_matches = tax.find(text[:limit], view)
     spans = [(m.start, m.end) for m in all_matches]
-    channels = [c.span() for c in _SERVICE_CHANNELS.finditer(text, 0, limit)]
+    found_channels = list(_SERVICE_CHANNELS.finditer(text, 0, limit))
+    channels = [c.span() for c in found_channels]
+    four_channels = [c.span() for c in found_channels if "巡回" in c.group(0)]
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
-        if m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end):
+        if (m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end)) or (
+            m.entry.name == _HOTLINE_ENTRY and _inside(four_channels, m.start, m.end)
+        ):
             dropped.append((m.start, m.end))
             continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
         if _METRIC_AFTER.match(text, m.end):

@@ -757,9 +757,7 @@ def test_a_heading_opened_by_a_joined_slogan_names_the_practice() -> None:
 
 def test_the_channels_of_a_service_system_are_no_initiatives() -> None:
     # the website, the hotline and the circuit trials listed as channels of one system
-    assert names("丙院畅通诉讼服务网与12368热线及巡回审判三类渠道服务当事人。") == [
-        "12368诉讼服务热线"
-    ]
+    assert names("丙院畅通诉讼服务网与12368热线及巡回审判三类渠道服务当事人。") == []
     assert names("甲院开通诉讼服务网。") == ["诉讼服务网"]
     assert names("乙庭开展巡回审判。") == ["巡回审判"]
 
@@ -943,3 +941,45 @@ def test_the_field_a_practice_opens_a_new_path_in_frames_it() -> None:
 def test_the_ten_best_clerks_or_young_staff_are_persons_honours() -> None:
     assert names("甲书记员被评为“十佳书记员”。") == []
     assert names("乙获评全省法院十佳青年干警。") == []
+
+
+def test_youth_and_worker_model_teams_are_honours() -> None:
+    found = find_initiatives("甲法庭先后被评为全省优秀法庭、市级青年文明号、工人先锋号。")
+    assert ("市级青年文明号", True) in [(m.name, m.awarded) for m in found]
+    assert ("工人先锋号", True) in [(m.name, m.awarded) for m in found]
+
+
+def test_a_quoted_manner_of_working_is_no_name() -> None:
+    # 背对背, 点对点, 手把手: how a judge works with the parties, not a mechanism
+    assert names("承办法官通过“背对背”做调解工作。") == []
+    assert names("甲庭提供“点对点”“手把手”的司法服务。") == []
+    # …but 总对总 names the SPC's pairing with national bodies
+    assert "“总对总”" in "".join(names("乙院建立“总对总”在线调解机制。"))
+
+
+def test_one_to_one_and_question_and_answer_are_no_routine() -> None:
+    # 一对一, 一问一答: a manner of working, unlike 一案一评查 or 一庭一策
+    assert names("每个示范点配有联络员一对一衔接。") == []
+    assert names("法官在一问一答中给出了答案。") == []
+    assert names("甲院推行一案一评查制度。") != []
+
+
+def test_the_hotline_among_the_four_service_channels_is_a_channel() -> None:
+    # 厅、网、线、巡: the hall, the website, the hotline and circuit trials of one system
+    assert names("甲省形成诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判四种渠道。") == []
+    # without the circuit trials the hotline may be a service the court builds up
+    assert "12368诉讼服务热线" in names("乙院推进诉讼服务网、12368诉讼服务热线建设。")
+
+
+def test_a_quoted_nearness_is_a_figure_of_speech() -> None:
+    # “家门口”, “零距离”: how near the court comes, no name even with a head after it
+    assert names("甲院构建规范高效的“家门口”服务体系。") == []
+    assert names("乙庭打造“零距离”解纷平台。") == []
+
+
+def test_principles_before_a_mechanism_describe_it() -> None:
+    # “调解优先”的工作机制: the principle a mechanism follows, not its name
+    assert names("甲庭建立“调解优先”的工作机制。") == []
+    assert names("乙院形成“分流引导、调解优先、司法兜底”的全流程机制。") == []
+    # steps of a routine still name it
+    assert names("丙院建立“日监测、周通报、月分析”的机制。") == ["“日监测、周通报、月分析”的机制"]
