@@ -7,7 +7,7 @@ from typing import Any
 from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES
 from graph.store import GraphStore
 from graph.summaries import read_meta
-from queries.registry import NamedQuery, Param, Plan, register
+from queries.registry import NamedQuery, Param, Plan, register, short_form
 
 _FACT_RELS = "|".join(FACT_TYPES)  # every relationship but MENTIONS (documents are hubs)
 
@@ -399,10 +399,12 @@ ROWS
 
 def _rank_search(rows: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:
     q = params.get("q_text") or ""
+    short = short_form(q)  # 递铺法庭: the tribunal whose full name it shortens next
     best: dict[str, dict[str, Any]] = {}
     for r in rows:
         exact = r["name"] == q or q in (r.get("aliases") or [])
-        r = {**r, "score": float(r["score"]) + (100.0 if exact else 0.0)}
+        shortened = short is not None and bool(short[1].search(r["name"] or ""))
+        r = {**r, "score": float(r["score"]) + (100.0 if exact else 50.0 if shortened else 0.0)}
         if r["id"] not in best or r["score"] > best[r["id"]]["score"]:
             best[r["id"]] = r
     return sorted(best.values(), key=lambda r: (-r["score"], r["name"] or ""))

@@ -291,6 +291,8 @@ def resolve_entity(
         rows = ix_rows
     if label:
         rows = [r for r in rows if r["kind"] == label]
+    if not rows and label in (None, "Court", "Tribunal"):
+        rows = short_court_matches(store, name)
     ids = sorted({r["id"] for r in rows})
     if not ids:
         raise EntityNotFound(
@@ -305,6 +307,59 @@ def resolve_entity(
             ids=ids,
         )
     return ids[0]
+
+
+#: where a court's own name may start inside its full name: after the province, the city or
+#: the county, or (a tribunal) after its court
+_NAME_START = "(?:^|(?<=[省市州区县盟旗院]))"
+#: a court's or tribunal's short forms (core, then the pattern of the full name's tail):
+#: 递铺法庭 for …递铺人民法庭, 湖州中院 for 湖州市中级人民法院, 安吉法院 for 安吉县人民法院
+_SHORT_FORMS = (
+    (re.compile(r"(?P<core>[\u4e00-\u9fff]{2,12}?)(?:人民)?法庭"), "{core}(?:人民)?法庭$"),
+    (
+        re.compile(r"(?P<core>[\u4e00-\u9fff]{2,12}?)中院"),
+        "{core}(?:市|地区|盟|州|自治州)?中级人民法院$",
+    ),
+    (
+        re.compile(r"(?P<core>[\u4e00-\u9fff]{2,12}?)高院"),
+        "{core}(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?高级人民法院$",
+    ),
+    (
+        re.compile(r"(?P<core>[\u4e00-\u9fff]{2,12}?)(?:人民)?法院"),
+        "{core}(?:县|区|市|旗|自治县|自治旗|林区|特区)?人民法院$",
+    ),
+)
+
+
+def short_form(name: str) -> tuple[str, re.Pattern[str]] | None:
+    """The core of a court's or tribunal's short form and the pattern its full names match
+    (递铺法庭 -> 递铺, …递铺人民法庭; the core starting after a province, city, county or
+    court); None for a name of no such form."""
+    for form, tail in _SHORT_FORMS:
+        m = form.fullmatch(name)
+        if m is not None:
+            core = m.group("core")
+            return core, re.compile(_NAME_START + tail.format(core=re.escape(core)))
+    return None
+
+
+def short_court_matches(store: GraphStore, name: str) -> list[dict[str, Any]]:
+    """Courts and tribunals whose full name `name` shortens (递铺法庭, 湖州中院, 安吉法院), as
+    rows of id and kind: the short form's core searched as a phrase, each hit's name checked
+    against the full form."""
+    short = short_form(name)
+    if short is None:
+        return []
+    core, full = short
+    hits: list[dict[str, Any]] = []
+    for lab in ("Court", "Tribunal"):
+        hits += store.read(
+            "CALL db.index.fulltext.queryNodes($ix, $q) YIELD node "
+            "RETURN node.id AS id, node.kind AS kind, node.name AS name",
+            {"ix": store.fulltext_index(lab), "q": _phrase(core)},
+            limit=200,
+        )
+    return [{"id": h["id"], "kind": h["kind"]} for h in hits if full.search(h["name"] or "")]
 
 
 def _phrase(text: str) -> str:

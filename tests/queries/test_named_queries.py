@@ -44,6 +44,34 @@ def test_names_resolve_in_traditional_and_by_alias(small) -> None:
         run(small, "adopted_by", {"unit": "不存在的法院"})
 
 
+def test_short_forms_of_court_names_resolve(small) -> None:
+    """递铺法庭 / 湖州中院 / 安吉法院 as a user types them: the court or tribunal whose full name
+    they shorten (none stored as an alias here)."""
+    for short, unit in (
+        ("乙市中院", g.MID),
+        ("丁县法院", g.DING),
+        ("丁县人民法院", g.DING),
+        ("丙区人民法院", g.BING),
+        ("东湖人民法庭", g.DONGHU),
+    ):
+        assert run(small, "people", {"unit": short}).params["unit"] == unit, short
+    for unknown in ("西湖人民法庭", "庚县法院", "中院"):
+        with pytest.raises(EntityNotFound):
+            run(small, "people", {"unit": unknown})
+
+
+def test_search_ranks_the_court_a_short_form_names_first() -> None:
+    from queries.library import _rank_search
+
+    rows = [  # full-text scores as a national graph gives them: 法庭 matches every tribunal
+        {"id": "a", "name": "最高人民法院第一巡回法庭", "aliases": [], "score": 3.1},
+        {"id": "b", "name": "甲省乙市丙区人民法院东湖人民法庭", "aliases": [], "score": 1.2},
+        {"id": "c", "name": "甲省乙市丙区人民法院大东湖人民法庭", "aliases": [], "score": 2.5},
+    ]
+    ranked = _rank_search(rows, {"q_text": "东湖法庭"})
+    assert [r["id"] for r in ranked] == ["b", "a", "c"]  # 大东湖 is another place
+
+
 def test_hierarchy(small) -> None:
     rows = run(small, "hierarchy", {"unit": g.BING}).rows
     assert [(r["direction"], r["name"]) for r in rows] == [
