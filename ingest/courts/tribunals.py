@@ -74,8 +74,8 @@ _ZONE_STEM = re.compile(
 )
 
 
-#: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”品牌)
-_BRAND_AFTER = re.compile(r"[”\"’']?(?:模式|品牌|经验|工作法|做法|机制)")
+#: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”特色品牌)
+_BRAND_AFTER = re.compile(r"[”\"’']?(?:特色|服务)?(?:模式|品牌|经验|工作法|做法|机制)")
 
 
 def find_tribunals(res: Resolver) -> None:

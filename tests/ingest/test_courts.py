@@ -869,3 +869,24 @@ def test_a_tribunal_written_right_after_its_court_with_a_central_or_subordinate_
     # after 下辖的 a word that names no place is no tribunal
     assert names("贺兰县人民法院所辖的农村人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]
     assert names("贺兰县人民法院下辖的各人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]
+
+
+def test_a_railway_court_written_with_its_bureaus_short_name() -> None:
+    assert names("郑铁法院审结一起运输合同纠纷。") == ["郑州铁路运输法院"]
+    assert names("去年沈铁法院开展行政审判。") == ["沈阳铁路运输法院"]
+    # the intermediate court keeps its own short form
+    assert names("郑铁中院审理上诉案件。") == ["郑州铁路运输中级法院"]
+
+
+def test_the_zhengzhou_airport_zone_court_takes_its_official_name() -> None:
+    assert names("航空港区法院开展诉前调解，郑州航空港区法院还设立了工作站。") == [
+        "河南省郑州航空港经济综合实验区人民法院"
+    ]
+
+
+def test_a_quoted_mobile_or_language_hearing_is_no_tribunal() -> None:
+    text = "明山区法院组织“背包法庭”进村，并开展“壮语法庭”巡回审判。"
+    assert names(text) == ["辽宁省本溪市明山区人民法院"]
+    # a quoted name followed by 特色品牌 is a brand
+    text = "明山区法院打造“桃花法庭”特色品牌。"
+    assert names(text) == ["辽宁省本溪市明山区人民法院"]
