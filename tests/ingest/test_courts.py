@@ -890,3 +890,12 @@ def test_a_quoted_mobile_or_language_hearing_is_no_tribunal() -> None:
     # a quoted name followed by 特色品牌 is a brand
     text = "明山区法院打造“桃花法庭”特色品牌。"
     assert names(text) == ["辽宁省本溪市明山区人民法院"]
+
+
+def test_zone_courts_with_two_names_or_an_official_name_of_their_own() -> None:
+    # a new area's court with two names (天府新区 / 四川自贸区)
+    assert names("天府新区法院与四川自贸区法院是同一家法院。") == ["四川天府新区成都片区人民法院"]
+    # a high-tech zone's court that is also a district's court
+    assert names("无锡高新区法院审结一批案件。") == ["江苏省无锡市新吴区人民法院"]
+    assert names("苏州高新区法院审结一批案件。") == ["江苏省苏州市虎丘区人民法院"]
+    assert names("成都高新区法院审结一批案件。") == ["四川省成都高新技术产业开发区人民法院"]
