@@ -144,7 +144,14 @@ def find_tribunals(res: Resolver) -> None:
                 ref = res.dynamic[named[short]]
                 res.found.append(Found(ts - len(short), te, ref.name, ref=ref, level="tribunal"))
                 continue
-            found_stem, parent = _standalone_tribunal(res, run, ts, known, bare=bare)
+            found_stem, parent = _standalone_tribunal(
+                res,
+                run,
+                ts,
+                known,
+                bare=bare,
+                full=m.group() == "人民法庭" and text[run_start - 1 : run_start] in _JOINED,
+            )
             if not found_stem or parent is None:
                 continue
             stem = found_stem
@@ -265,7 +272,7 @@ def _court_tribunals(res: Resolver) -> None:
 
 
 def _standalone_tribunal(
-    res: Resolver, run: str, pos: int, known: dict[str, str], *, bare: bool
+    res: Resolver, run: str, pos: int, known: dict[str, str], *, bare: bool, full: bool = False
 ) -> tuple[str | None, str | None]:
     gaz = res.m.gaz
     if len(run) < 2:
@@ -296,9 +303,20 @@ def _standalone_tribunal(
             c = res.m.roster.for_division(named[0], "basic")
             if c:
                 return s, c.name
+    # 某某人民法庭 written in full after 及/和/的 (某院副院长及某某人民法庭负责人), its place no
+    # town we know, in an article that names one basic court: that court's tribunal
+    if full and 2 <= len(run) <= 4:
+        basic = {f.court for f in res.found if f.level == "basic"}
+        if len(basic) == 1:
+            return run, basic.pop()
     if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
         return run, mentioned[-1].court
     return None, None
+
+
+#: before a tribunal's name: a word joining it to a noun phrase (某院副院长及某某人民法庭负责人,
+#: 某区法院的某某人民法庭)
+_JOINED = frozenset("及和与的、")
 
 
 #: between a court and a tribunal of it: 下辖的, 所属的 (某县法院下辖的某某人民法庭)

@@ -899,3 +899,17 @@ def test_zone_courts_with_two_names_or_an_official_name_of_their_own() -> None:
     assert names("无锡高新区法院审结一批案件。") == ["江苏省无锡市新吴区人民法院"]
     assert names("苏州高新区法院审结一批案件。") == ["江苏省苏州市虎丘区人民法院"]
     assert names("成都高新区法院审结一批案件。") == ["四川省成都高新技术产业开发区人民法院"]
+
+
+def test_a_full_tribunal_name_joined_to_the_one_basic_court_of_the_article() -> None:
+    # 及 / 的 join a tribunal written in full to the only basic court the article names
+    text = "贺兰县人民法院副院长张某及青松岭人民法庭庭长李某走访了辖区企业。"
+    assert "宁夏回族自治区贺兰县人民法院青松岭人民法庭" in names(text)
+    text = "在贺兰县人民法院的青松岭人民法庭，调解员正在接待群众。"
+    assert "宁夏回族自治区贺兰县人民法院青松岭人民法庭" in names(text)
+    # two basic courts named: whose tribunal it is stays unknown
+    text = "贺兰县人民法院与永宁县人民法院的青松岭人民法庭共同调解。"
+    assert all(not n.endswith("青松岭人民法庭") for n in names(text))
+    # a word for a kind or status of tribunals is no tribunal's name
+    text = "贺兰县人民法院公布示范法庭和候选人民法庭名单，统筹城区和乡镇人民法庭工作。"
+    assert names(text) == ["宁夏回族自治区贺兰县人民法院"]
