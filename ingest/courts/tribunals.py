@@ -303,9 +303,10 @@ def _standalone_tribunal(
             c = res.m.roster.for_division(named[0], "basic")
             if c:
                 return s, c.name
-    # 某某人民法庭 written in full after 及/和/的 (某院副院长及某某人民法庭负责人), its place no
-    # town we know, in an article that names one basic court: that court's tribunal
-    if full and 2 <= len(run) <= 4:
+    # 某某人民法庭 written in full after 及/和/的 (某院副院长及某某人民法庭负责人), 某某 a place's
+    # name (a township or a county of somewhere) though none of the article's places, in an
+    # article that names one basic court: that court's tribunal
+    if full and 2 <= len(run) <= 4 and (gaz.counties_with_town(run) or gaz.lookup(run)):
         basic = {f.court for f in res.found if f.level == "basic"}
         if len(basic) == 1:
             return run, basic.pop()

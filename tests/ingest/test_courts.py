@@ -910,6 +910,6 @@ def test_a_full_tribunal_name_joined_to_the_one_basic_court_of_the_article() -> 
     # two basic courts named: whose tribunal it is stays unknown
     text = "贺兰县人民法院与永宁县人民法院的青松岭人民法庭共同调解。"
     assert all(not n.endswith("青松岭人民法庭") for n in names(text))
-    # a word for a kind or status of tribunals is no tribunal's name
-    text = "贺兰县人民法院公布示范法庭和候选人民法庭名单，统筹城区和乡镇人民法庭工作。"
+    # a word that names no place is no tribunal's name
+    text = "贺兰县人民法院公布示范法庭和候选人民法庭名单，做好与周边人民法庭的衔接。"
     assert names(text) == ["宁夏回族自治区贺兰县人民法院"]
