@@ -2,7 +2,8 @@
 
 A tribunal is named after its court (万州法院大周法庭) or alone (东城法庭); alone, its parent
 is the court of a county that has a town of that name, or an earlier full form of the same
-tribunal, or (for a bare 法庭 in a list) the court named just before. Stopwords
+tribunal, or (for a bare 法庭 in a list) the court named just before, or (for a place's
+某某人民法庭 after 及/和/的) the one basic court the article names. Stopwords
 (data/courts/tribunal_stopwords.txt) keep divisions, courtrooms and slogans (家事法庭,
 共享法庭, 第一法庭) out of the short forms.
 """
