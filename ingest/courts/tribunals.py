@@ -2,7 +2,8 @@
 
 A tribunal is named after its court (万州法院大周法庭) or alone (东城法庭); alone, its parent
 is the court of a county that has a town of that name, or an earlier full form of the same
-tribunal, or (for a bare 法庭 in a list) the court named just before. Stopwords
+tribunal, or (for a bare 法庭 in a list) the court named just before, or (for a place's
+某某人民法庭 after 及/和/的) the one basic court the article names. Stopwords
 (data/courts/tribunal_stopwords.txt) keep divisions, courtrooms and slogans (家事法庭,
 共享法庭, 第一法庭) out of the short forms.
 """
@@ -74,8 +75,8 @@ _ZONE_STEM = re.compile(
 )
 
 
-#: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”品牌)
-_BRAND_AFTER = re.compile(r"[”\"’']?(?:模式|品牌|经验|工作法|做法|机制)")
+#: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”特色品牌)
+_BRAND_AFTER = re.compile(r"[”\"’']?(?:特色|服务)?(?:模式|品牌|经验|工作法|做法|机制)")
 
 
 def find_tribunals(res: Resolver) -> None:
@@ -144,7 +145,14 @@ def find_tribunals(res: Resolver) -> None:
                 ref = res.dynamic[named[short]]
                 res.found.append(Found(ts - len(short), te, ref.name, ref=ref, level="tribunal"))
                 continue
-            found_stem, parent = _standalone_tribunal(res, run, ts, known, bare=bare)
+            found_stem, parent = _standalone_tribunal(
+                res,
+                run,
+                ts,
+                known,
+                bare=bare,
+                full=m.group() == "人民法庭" and text[run_start - 1 : run_start] in _JOINED,
+            )
             if not found_stem or parent is None:
                 continue
             stem = found_stem
@@ -265,7 +273,7 @@ def _court_tribunals(res: Resolver) -> None:
 
 
 def _standalone_tribunal(
-    res: Resolver, run: str, pos: int, known: dict[str, str], *, bare: bool
+    res: Resolver, run: str, pos: int, known: dict[str, str], *, bare: bool, full: bool = False
 ) -> tuple[str | None, str | None]:
     gaz = res.m.gaz
     if len(run) < 2:
@@ -296,9 +304,21 @@ def _standalone_tribunal(
             c = res.m.roster.for_division(named[0], "basic")
             if c:
                 return s, c.name
+    # 某某人民法庭 written in full after 及/和/的 (某院副院长及某某人民法庭负责人), 某某 a place's
+    # name (a township or a county of somewhere) though none of the article's places, in an
+    # article that names one basic court: that court's tribunal
+    if full and 2 <= len(run) <= 4 and (gaz.counties_with_town(run) or gaz.lookup(run)):
+        basic = {f.court for f in res.found if f.level == "basic"}
+        if len(basic) == 1:
+            return run, basic.pop()
     if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
         return run, mentioned[-1].court
     return None, None
+
+
+#: before a tribunal's name: a word joining it to a noun phrase (某院副院长及某某人民法庭负责人,
+#: 某区法院的某某人民法庭)
+_JOINED = frozenset("及和与的、")
 
 
 #: between a court and a tribunal of it: 下辖的, 所属的 (某县法院下辖的某某人民法庭)

@@ -869,3 +869,47 @@ def test_a_tribunal_written_right_after_its_court_with_a_central_or_subordinate_
     # after 下辖的 a word that names no place is no tribunal
     assert names("贺兰县人民法院所辖的农村人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]
     assert names("贺兰县人民法院下辖的各人民法庭开展调解。") == ["宁夏回族自治区贺兰县人民法院"]
+
+
+def test_a_railway_court_written_with_its_bureaus_short_name() -> None:
+    assert names("郑铁法院审结一起运输合同纠纷。") == ["郑州铁路运输法院"]
+    assert names("去年沈铁法院开展行政审判。") == ["沈阳铁路运输法院"]
+    # the intermediate court keeps its own short form
+    assert names("郑铁中院审理上诉案件。") == ["郑州铁路运输中级法院"]
+
+
+def test_the_zhengzhou_airport_zone_court_takes_its_official_name() -> None:
+    assert names("航空港区法院开展诉前调解，郑州航空港区法院还设立了工作站。") == [
+        "河南省郑州航空港经济综合实验区人民法院"
+    ]
+
+
+def test_a_quoted_mobile_or_language_hearing_is_no_tribunal() -> None:
+    text = "明山区法院组织“背包法庭”进村，并开展“壮语法庭”巡回审判。"
+    assert names(text) == ["辽宁省本溪市明山区人民法院"]
+    # a quoted name followed by 特色品牌 is a brand
+    text = "明山区法院打造“桃花法庭”特色品牌。"
+    assert names(text) == ["辽宁省本溪市明山区人民法院"]
+
+
+def test_zone_courts_with_two_names_or_an_official_name_of_their_own() -> None:
+    # a new area's court with two names (天府新区 / 四川自贸区)
+    assert names("天府新区法院与四川自贸区法院是同一家法院。") == ["四川天府新区成都片区人民法院"]
+    # a high-tech zone's court that is also a district's court
+    assert names("无锡高新区法院审结一批案件。") == ["江苏省无锡市新吴区人民法院"]
+    assert names("苏州高新区法院审结一批案件。") == ["江苏省苏州市虎丘区人民法院"]
+    assert names("成都高新区法院审结一批案件。") == ["四川省成都高新技术产业开发区人民法院"]
+
+
+def test_a_full_tribunal_name_joined_to_the_one_basic_court_of_the_article() -> None:
+    # 及 / 的 join a tribunal written in full to the only basic court the article names
+    text = "贺兰县人民法院副院长张某及青松岭人民法庭庭长李某走访了辖区企业。"
+    assert "宁夏回族自治区贺兰县人民法院青松岭人民法庭" in names(text)
+    text = "在贺兰县人民法院的青松岭人民法庭，调解员正在接待群众。"
+    assert "宁夏回族自治区贺兰县人民法院青松岭人民法庭" in names(text)
+    # two basic courts named: whose tribunal it is stays unknown
+    text = "贺兰县人民法院与永宁县人民法院的青松岭人民法庭共同调解。"
+    assert all(not n.endswith("青松岭人民法庭") for n in names(text))
+    # a word that names no place is no tribunal's name
+    text = "贺兰县人民法院公布示范法庭和候选人民法庭名单，做好与周边人民法庭的衔接。"
+    assert names(text) == ["宁夏回族自治区贺兰县人民法院"]
