@@ -101,7 +101,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
     "(?:全国|全省|全市|全区|全州|省|市)?(?:法院系统|法院)?(?:优秀|模范|十佳|最美|先进|金牌)(?:基层)?"
-    "(?:法官助理|法官|书记员|调解员|执行员|法警|个人|工作者)|"
+    "(?:法官助理|法官|书记员|人民调解员|调解员|执行员|法警|个人|工作者)|"
     "(?:全国|全省|全市)?(?:法院)?(?:审判业务专家|办案标兵|办案能手|调解能手|执行能手)"
 )
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
@@ -531,6 +531,12 @@ def _is_honour(role: str) -> bool:
     return bool(_HONOUR_RE.fullmatch(role))
 
 
+def _is_mediator(role: str) -> bool:
+    """A mediator, or a mediator's honour (全省优秀人民调解员): a court's only when the text
+    places them there."""
+    return role in _MEDIATORS or (_is_honour(role) and role.endswith("调解员"))
+
+
 #: words before a title that change or qualify the post and stay in the role as written:
 #: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
 _KEPT_PREFIXES = frozenset(
@@ -659,6 +665,16 @@ def find_people(
         if u is None or any(pos - 8 <= e <= pos and e > u.start() for e in ends):
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
+
+    def linked_mediator(pos: int) -> bool:
+        """A mediator's sentence names a court's facility or its hiring them (调解室内，调解员
+        王芳…; 驻院调解工作室…涌现出优秀人民调解员王芳) but no court, and no other place or
+        body: the mediator works where the text's court is (placed by ingest.extract)."""
+        stop = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+        ends_at = [text.find(c, pos) for c in "。！？\n"]
+        end = min((e for e in ends_at if e >= 0), default=len(text))
+        sentence = text[stop:end]
+        return bool(_COURT_LINK.search(sentence)) and not _OTHER_PLACE.search(sentence)
 
     def court_of_mediator(pos: int) -> str | None:
         """The court a mediator's sentence places them at (its facility, or 聘请/入驻)."""
@@ -820,13 +836,18 @@ def find_people(
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue
-            if court is None and all(r in _MEDIATORS for r in roles):
+            if court is None and all(map(_is_mediator, roles)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
                 court = court_of_mediator(m.start())
-                if court is None or (plain and not _plausible_name(name)):
+                if plain and not _plausible_name(name):
                     continue  # (a dotted or padded name is checked by its shape)
-                rule = "person:court-mediator"
-            if court is None:
+                if court is not None:
+                    rule = "person:court-mediator"
+                elif linked_mediator(m.start()):
+                    rule = "person:linked-mediator"
+                else:
+                    continue
+            if court is None and rule != "person:linked-mediator":
                 # without a court: a court occupation or an honour, and a real-looking name
                 if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
                     continue
@@ -846,7 +867,10 @@ def find_people(
                 ):
                     continue
                 rule = "person:honour-name" if honour else "person:occupation-name"
-            if any("调解员" in r for r in roles) and rule != "person:court-mediator":
+            if any("调解员" in r for r in roles) and rule not in (
+                "person:court-mediator",
+                "person:linked-mediator",
+            ):
                 rule = "person:mediator"
         hits.append(
             PersonHit(
@@ -1384,6 +1408,7 @@ PERSON_RULES = (
     "person:profile",
     "person:comrade",
     "person:hired-as",
+    "person:linked-mediator",
 )
 
 

@@ -408,6 +408,20 @@ def test_mediator_the_sentence_places_at_a_court() -> None:
     assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
 
 
+def test_mediator_at_a_court_facility_of_a_sentence_naming_no_court() -> None:
+    hits = find_people("调解室里，调解员赵春梅正在接待当事人。")
+    assert [(h.name, h.court, h.rule) for h in hits] == [("赵春梅", None, "person:linked-mediator")]
+    # a mediator's honour counts as the mediator's post
+    hits = find_people("驻院工作室成效明显，涌现出全市优秀人民调解员钱立平、孙小燕等人。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("钱立平", ("全市优秀人民调解员",), "person:linked-mediator"),
+        ("孙小燕", ("全市优秀人民调解员",), "person:listed-name"),
+    ]
+    # no court facility, or another place's facility: no court's mediator
+    assert find_people("调解员赵春梅正在接待当事人。") == []
+    assert find_people("在乙村调解室，调解员赵春梅正在接待当事人。") == []
+
+
 def test_judge_known_by_a_nickname_or_a_dotted_name() -> None:
     hits = find_people("“马背法官”王芳说，被誉为“法官妈妈”的李娜表示，吐尔逊·买买提法官说，")
     assert [(h.name, h.roles, h.rule) for h in hits] == [
