@@ -611,6 +611,11 @@ _COURT_LINK = re.compile(
 _OTHER_PLACE = re.compile(
     "村|社区|镇|乡|街道|司法所|派出所|委员会|调委会|司法局|公司|企业|医院|学校"
 )
+#: bodies with mediation rooms of their own (医调委调解室, 劳动仲裁, 综治中心, 律所): a mediator
+#: in a sentence naming one and no court is not placed at the court of the text
+_OTHER_MEDIATION_BODY = re.compile(
+    "调委|医调|交调|仲裁|信访|综治|公安|交警|妇联|工会|律师|律所|事务所|商会|协会|局|政府"
+)
 #: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
 _OTHER_BODY_BEFORE = re.compile(
     r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
@@ -674,7 +679,11 @@ def find_people(
         ends_at = [text.find(c, pos) for c in "。！？\n"]
         end = min((e for e in ends_at if e >= 0), default=len(text))
         sentence = text[stop:end]
-        return bool(_COURT_LINK.search(sentence)) and not _OTHER_PLACE.search(sentence)
+        return (
+            bool(_COURT_LINK.search(sentence))
+            and not _OTHER_PLACE.search(sentence)
+            and not _OTHER_MEDIATION_BODY.search(sentence)
+        )
 
     def court_of_mediator(pos: int) -> str | None:
         """The court a mediator's sentence places them at (its facility, or 聘请/入驻)."""

@@ -420,6 +420,7 @@ def test_mediator_at_a_court_facility_of_a_sentence_naming_no_court() -> None:
     # no court facility, or another place's facility: no court's mediator
     assert find_people("调解员赵春梅正在接待当事人。") == []
     assert find_people("在乙村调解室，调解员赵春梅正在接待当事人。") == []
+    assert find_people("在县医调委调解室，调解员赵春梅正在接待当事人。") == []
 
 
 def test_judge_known_by_a_nickname_or_a_dotted_name() -> None:
