@@ -561,6 +561,16 @@ _DIVISION_HEADS = frozenset(["庭长", "副庭长"])
 _DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
 
 
+#: a court's division by its usual name, standing alone right before a title (、立案庭庭长,
+#: 和民三庭副庭长): the division of a head of division whose court is not written before it
+_NAMED_DIVISION = re.compile(
+    r"(?:^|(?<=[、，,。；;：:和与及的“\n \u3000]))(?P<division>(?:立案|审判监督|审监|执行裁判|"
+    r"(?:刑事|民事|行政|商事)审判第?[一二三四五六七八九十]{0,2}|[民刑][一二三四五六七八九十]|"
+    r"行政|少年|家事|未成年人案件审判|环境资源审判|环资|知识产权|速裁|综合审判|金融审判|民事|刑事|"
+    r"商事)庭)$"
+)
+
+
 def _is_division(gap: str) -> bool:
     return (
         bool(_DIVISION.fullmatch(gap))
@@ -738,6 +748,12 @@ def find_people(
             return roles
         written = _written_roles(chain)
         if court is None:
+            if written[0] in _DIVISION_HEADS:
+                # 副院长张三、立案庭庭长李四: a division named without its court is still part
+                # of the post
+                named = _NAMED_DIVISION.search(text, max(0, pos - 12), pos)
+                if named is not None:
+                    written = (named.group("division") + written[0],) + written[1:]
             return written
         i = bisect.bisect_right(mention_ends, pos) - 1
         if written[0] in _DIVISION_HEADS and i >= 0 and _is_division(text[mention_ends[i] : pos]):
