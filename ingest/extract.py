@@ -1241,7 +1241,9 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     # the text is about
     placeable = _COURT_ROLES | COURT_OCCUPATIONS
     for h in hits:
-        officer = bool(h.roles) and all(bare_title(r) in placeable for r in h.roles)
+        officer = h.rule == "person:linked-mediator" or (
+            bool(h.roles) and all(bare_title(r) in placeable for r in h.roles)
+        )
         prev = out[-1].court if out else None
         if prev and not prev.startswith("AGG:") and listed_office(ctx.text, out[-1], h):
             # 副院长李红伟、办公室主任赵振营: an office listed among the court's officers

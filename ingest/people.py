@@ -101,7 +101,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
     "(?:全国|全省|全市|全区|全州|省|市)?(?:法院系统|法院)?(?:优秀|模范|十佳|最美|先进|金牌)(?:基层)?"
-    "(?:法官助理|法官|书记员|调解员|执行员|法警|个人|工作者)|"
+    "(?:法官助理|法官|书记员|人民调解员|调解员|执行员|法警|个人|工作者)|"
     "(?:全国|全省|全市)?(?:法院)?(?:审判业务专家|办案标兵|办案能手|调解能手|执行能手)"
 )
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
@@ -531,6 +531,12 @@ def _is_honour(role: str) -> bool:
     return bool(_HONOUR_RE.fullmatch(role))
 
 
+def _is_mediator(role: str) -> bool:
+    """A mediator, or a mediator's honour (全省优秀人民调解员): a court's only when the text
+    places them there."""
+    return role in _MEDIATORS or (_is_honour(role) and role.endswith("调解员"))
+
+
 #: words before a title that change or qualify the post and stay in the role as written:
 #: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
 _KEPT_PREFIXES = frozenset(
@@ -553,6 +559,16 @@ def _written_roles(chain: str) -> tuple[str, ...]:
 _DIVISION_HEADS = frozenset(["庭长", "副庭长"])
 #: a division of a court (立案庭, 民一庭, 审判监督庭), not a tribunal (城关法庭)
 _DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
+
+
+#: a court's division by its usual name, standing alone right before a title (、立案庭庭长,
+#: 和民三庭副庭长): the division of a head of division whose court is not written before it
+_NAMED_DIVISION = re.compile(
+    r"(?:^|(?<=[、，,。；;：:和与及的“\n \u3000]))(?P<division>(?:立案|审判监督|审监|执行裁判|"
+    r"(?:刑事|民事|行政|商事)审判第?[一二三四五六七八九十]{0,2}|[民刑][一二三四五六七八九十]|"
+    r"行政|少年|家事|未成年人案件审判|环境资源审判|环资|知识产权|速裁|综合审判|金融审判|民事|刑事|"
+    r"商事)庭)$"
+)
 
 
 def _is_division(gap: str) -> bool:
@@ -604,6 +620,11 @@ _COURT_LINK = re.compile(
 #: a place or body that is not the court between the court and the mediator
 _OTHER_PLACE = re.compile(
     "村|社区|镇|乡|街道|司法所|派出所|委员会|调委会|司法局|公司|企业|医院|学校"
+)
+#: bodies with mediation rooms of their own (医调委调解室, 劳动仲裁, 综治中心, 律所): a mediator
+#: in a sentence naming one and no court is not placed at the court of the text
+_OTHER_MEDIATION_BODY = re.compile(
+    "调委|医调|交调|仲裁|信访|综治|公安|交警|妇联|工会|律师|律所|事务所|商会|协会|局|政府"
 )
 #: a body other than a court right before a title: 县司法局党组书记, 镇党委书记, 纪委书记
 _OTHER_BODY_BEFORE = re.compile(
@@ -660,6 +681,20 @@ def find_people(
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
 
+    def linked_mediator(pos: int) -> bool:
+        """A mediator's sentence names a court's facility or its hiring them (调解室内，调解员
+        王芳…; 驻院调解工作室…涌现出优秀人民调解员王芳) but no court, and no other place or
+        body: the mediator works where the text's court is (placed by ingest.extract)."""
+        stop = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+        ends_at = [text.find(c, pos) for c in "。！？\n"]
+        end = min((e for e in ends_at if e >= 0), default=len(text))
+        sentence = text[stop:end]
+        return (
+            bool(_COURT_LINK.search(sentence))
+            and not _OTHER_PLACE.search(sentence)
+            and not _OTHER_MEDIATION_BODY.search(sentence)
+        )
+
     def court_of_mediator(pos: int) -> str | None:
         """The court a mediator's sentence places them at (its facility, or 聘请/入驻)."""
         stop = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
@@ -713,6 +748,12 @@ def find_people(
             return roles
         written = _written_roles(chain)
         if court is None:
+            if written[0] in _DIVISION_HEADS:
+                # 副院长张三、立案庭庭长李四: a division named without its court is still part
+                # of the post
+                named = _NAMED_DIVISION.search(text, max(0, pos - 12), pos)
+                if named is not None:
+                    written = (named.group("division") + written[0],) + written[1:]
             return written
         i = bisect.bisect_right(mention_ends, pos) - 1
         if written[0] in _DIVISION_HEADS and i >= 0 and _is_division(text[mention_ends[i] : pos]):
@@ -820,13 +861,18 @@ def find_people(
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
             if not good_end(end):
                 continue
-            if court is None and all(r in _MEDIATORS for r in roles):
+            if court is None and all(map(_is_mediator, roles)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
                 court = court_of_mediator(m.start())
-                if court is None or (plain and not _plausible_name(name)):
+                if plain and not _plausible_name(name):
                     continue  # (a dotted or padded name is checked by its shape)
-                rule = "person:court-mediator"
-            if court is None:
+                if court is not None:
+                    rule = "person:court-mediator"
+                elif linked_mediator(m.start()):
+                    rule = "person:linked-mediator"
+                else:
+                    continue
+            if court is None and rule != "person:linked-mediator":
                 # without a court: a court occupation or an honour, and a real-looking name
                 if not all(r in COURT_OCCUPATIONS or _is_honour(r) for r in roles):
                     continue
@@ -846,7 +892,10 @@ def find_people(
                 ):
                     continue
                 rule = "person:honour-name" if honour else "person:occupation-name"
-            if any("调解员" in r for r in roles) and rule != "person:court-mediator":
+            if any("调解员" in r for r in roles) and rule not in (
+                "person:court-mediator",
+                "person:linked-mediator",
+            ):
                 rule = "person:mediator"
         hits.append(
             PersonHit(
@@ -1384,6 +1433,7 @@ PERSON_RULES = (
     "person:profile",
     "person:comrade",
     "person:hired-as",
+    "person:linked-mediator",
 )
 
 

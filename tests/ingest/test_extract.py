@@ -1154,6 +1154,14 @@ def test_a_division_head_in_a_tribunals_paragraph_belongs_to_the_court(monkeypat
     assert [p["unit"] for p in gold["people"]] == ["X省乙县人民法院丁镇人民法庭"]
 
 
+def test_a_mediator_at_a_court_facility_works_for_the_court_of_the_text() -> None:
+    _, gold = run("乙县法院设立诉前调解室。\n调解室内，调解员赵春梅正在接待当事人。")
+    assert [(p["name"], p["unit"]) for p in gold["people"]] == [("赵春梅", "X省乙县人民法院")]
+    # with no court to place them at, they are left out
+    _, gold = run("调解室内，调解员赵春梅正在接待当事人。")
+    assert gold["people"] == []
+
+
 def _self_stand_in(doc: SourceDocument) -> StandIn:
     """The stand-in with 我院 tied to the article's own court (乙县法院), as ingest.courts does."""
     res = stand_in(doc)

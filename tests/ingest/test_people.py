@@ -408,6 +408,33 @@ def test_mediator_the_sentence_places_at_a_court() -> None:
     assert find_people(text, _court(text, "甲县法院", "X省甲县人民法院")) == []
 
 
+def test_division_head_named_without_a_court_keeps_the_division() -> None:
+    hits = find_people("副院长赵一凡、立案庭庭长钱婷婷和民三庭副庭长孙秀秀出席。")
+    assert [(h.name, h.roles) for h in hits] == [
+        ("赵一凡", ("副院长",)),
+        ("钱婷婷", ("立案庭庭长",)),
+        ("孙秀秀", ("民三庭副庭长",)),
+    ]
+    # a tribunal's head, or a word ending in 庭 that names no division, stays a bare title
+    hits = find_people("家庭庭长钱婷婷说，")
+    assert [(h.name, h.roles) for h in hits] == [("钱婷婷", ("庭长",))]
+
+
+def test_mediator_at_a_court_facility_of_a_sentence_naming_no_court() -> None:
+    hits = find_people("调解室里，调解员赵春梅正在接待当事人。")
+    assert [(h.name, h.court, h.rule) for h in hits] == [("赵春梅", None, "person:linked-mediator")]
+    # a mediator's honour counts as the mediator's post
+    hits = find_people("驻院工作室成效明显，涌现出全市优秀人民调解员钱立平、孙小燕等人。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("钱立平", ("全市优秀人民调解员",), "person:linked-mediator"),
+        ("孙小燕", ("全市优秀人民调解员",), "person:listed-name"),
+    ]
+    # no court facility, or another place's facility: no court's mediator
+    assert find_people("调解员赵春梅正在接待当事人。") == []
+    assert find_people("在乙村调解室，调解员赵春梅正在接待当事人。") == []
+    assert find_people("在县医调委调解室，调解员赵春梅正在接待当事人。") == []
+
+
 def test_judge_known_by_a_nickname_or_a_dotted_name() -> None:
     hits = find_people("“马背法官”王芳说，被誉为“法官妈妈”的李娜表示，吐尔逊·买买提法官说，")
     assert [(h.name, h.roles, h.rule) for h in hits] == [
