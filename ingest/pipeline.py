@@ -52,6 +52,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)  # paths written as new documents
     unchanged: list[str] = field(default_factory=list)  # same content already in the graph
     repeats: dict[str, str] = field(default_factory=dict)  # unchanged path -> doc id it repeats
+    # same content as a file this run added before it: path -> that document's id
+    copies: dict[str, str] = field(default_factory=dict)
     collections: dict[str, str] = field(default_factory=dict)  # path -> collection it went to
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
@@ -67,7 +69,8 @@ class IngestReport:
         lines = [
             f"documents read: {self.read}; {verb}: {len(self.added)}; "
             f"unchanged (already in the graph): {len(self.unchanged)}; "
-            f"reposts of known documents: {len(self.reposts)}; failed: {len(self.failed)}",
+            + (f"copies of a file read before: {len(self.copies)}; " if self.copies else "")
+            + f"reposts of known documents: {len(self.reposts)}; failed: {len(self.failed)}",
         ]
         if self.dry_run:
             lines.append(
@@ -78,6 +81,8 @@ class IngestReport:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
         if self.collections:
             lines.append("collections: " + ", ".join(sorted(set(self.collections.values()))))
+        for path, doc in self.copies.items():
+            lines.append(f"  copy: {_printable(path)} → {doc} (the same text, read earlier)")
         for path, doc in self.reposts:
             lines.append(f"  repost: {_printable(path)} → {doc}")
         for path, reason in self.failed:
@@ -762,6 +767,7 @@ def ingest_paths(
             load_reference_data(store)
         loading = writer.submit(store.document_fingerprints)
     known: set[str] = set()
+    added_here: set[str] = set()  # documents this run added (a later copy is no 'unchanged')
     figures_of: dict[str, list[str]] = {}
     index = FingerprintIndex()
     pending: list[DocumentGraph] = []
@@ -856,8 +862,11 @@ def ingest_paths(
         did = document_id(doc.content_hash)
         coll, named = collection_of(doc.read_from or doc.path)
         if did in known:
-            report.unchanged.append(doc.path)
-            report.repeats[doc.path] = did
+            if did in added_here:  # a file read earlier in this run had the same text
+                report.copies[doc.path] = did
+            else:
+                report.unchanged.append(doc.path)
+                report.repeats[doc.path] = did
             if store is not None and not dry_run:
                 flush()  # the known document may still be waiting in this batch
                 store.add_document_urls(did, doc.urls, [doc.path])
@@ -893,6 +902,7 @@ def ingest_paths(
         if not named:  # a default collection: for a new document only (graph/store.py)
             graph.props["collections_if_new"] = True
         known.add(did)
+        added_here.add(did)
         index.add(did, doc.fingerprint)
         figures_of[did] = figures(doc.text)
         report.added.append(doc.path)

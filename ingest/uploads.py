@@ -205,7 +205,9 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None) -> str:
 
     lines = [
         f"读取 {report.read} 篇；新增 {len(report.added)} 篇；"
-        f"已在图中（内容相同） {len(report.unchanged)} 篇；转载稿 {len(report.reposts)} 篇；"
+        f"已在图中（内容相同） {len(report.unchanged)} 篇；"
+        + (f"与本次先读的文件相同 {len(report.copies)} 篇；" if report.copies else "")
+        + f"转载稿 {len(report.reposts)} 篇；"
         f"失败 {len(report.failed)} 篇",
     ]
     if not report.dry_run:
@@ -217,6 +219,8 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None) -> str:
         lines.append(f"  新增：{path}")
     for path in report.unchanged:
         lines.append(f"  未变：{path} 与已有文档 {doc(report.repeats.get(path, ''))} 相同")
+    for path, twin in report.copies.items():
+        lines.append(f"  重复：{path} 与本次先读的 {doc(twin)} 内容相同，只记录了新的网址")
     for path, twin in report.reposts:
         lines.append(f"  转载：{path} 是 {doc(twin)} 的转载，只记录了新的网址")
     for path, reason in report.failed:

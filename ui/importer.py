@@ -79,7 +79,9 @@ def _articles() -> None:
         )
     bar.progress(1.0, text="完成")
     state.clear_caches()
-    repeated = sorted(set(report.repeats.values()) | {d for _p, d in report.reposts})
+    repeated = sorted(
+        set(report.repeats.values()) | set(report.copies.values()) | {d for _p, d in report.reposts}
+    )
     titles = {d: r.get("title") or "" for d, r in document_titles(repeated).items()}
     if report.failed:
         st.warning(f"{len(report.failed)} 个文件未能导入，原因见下方摘要。")

@@ -118,6 +118,24 @@ def test_a_repost_is_one_document_with_two_urls(store, tmp_path: Path) -> None:
     assert len(docs[0]["paths"]) == 2
 
 
+def test_a_copy_read_in_the_same_run_is_no_document_already_in_the_graph(
+    store, tmp_path: Path
+) -> None:
+    original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(original, encoding="utf-8")
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    assert len(report.added) == 1 and report.unchanged == []
+    assert list(report.copies) == [str(tmp_path / "b.txt")]
+    assert "unchanged (already in the graph): 0; copies of a file read before: 1" in (
+        report.summary()
+    )
+    again = ingest_paths(store, [tmp_path], reference_data=False)  # both known now
+    assert len(again.unchanged) == 2 and again.copies == {}
+    docs = store.read("MATCH (d:Document) RETURN d.paths AS paths")
+    assert len(docs) == 1 and len(docs[0]["paths"]) == 2
+
+
 def test_manifest_supplies_metadata(store, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     paths = write_articles(docs, 1)
