@@ -387,7 +387,7 @@ def _node_details(node_id: str, attrs: dict[str, Any]) -> dict[str, Any]:
         ("name_en", "English"),
         ("metric", "指标"),
         ("period", "期间"),
-        ("description", "说明"),
+        ("description_zh" if attrs.get("description_zh") else "description", "说明"),
     ):
         if attrs.get(key):
             rows.append((title, str(attrs[key])))

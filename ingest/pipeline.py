@@ -32,6 +32,7 @@ from graph.model import (
     FactRow,
     MentionRow,
     NodeRow,
+    digest,
     document_id,
     entity_id,
 )
@@ -236,7 +237,13 @@ def load_reference_data(store: GraphStore) -> bool:
 
     roster = build_roster()
     taxonomy = default_taxonomy()
-    version = f"{roster.source.describe()} | courts {len(roster)} | initiatives {len(taxonomy)}"
+    # the taxonomy's content, not only its size: a store loaded before an entry changed (a
+    # new alias, a Chinese description) takes the change at its next ingest
+    entries = digest(*(repr(e) for e in taxonomy.entries))
+    version = (
+        f"{roster.source.describe()} | courts {len(roster)} | initiatives {len(taxonomy)} "
+        f"({entries})"
+    )
     marker = entity_id("Court", "最高人民法院")
     rows = store.read("MATCH (n:Entity {id: $id}) RETURN n.reference AS v", {"id": marker})
     if rows and rows[0]["v"] == version:
@@ -277,6 +284,7 @@ def load_reference_data(store: GraphStore) -> bool:
                     "name_en": e.english,
                     "category": e.category,
                     "description": e.description,
+                    "description_zh": e.description_zh or None,
                     "origin": e.origin,
                     "curated": True,
                     "candidate": False,

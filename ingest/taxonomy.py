@@ -1,7 +1,8 @@
 """The curated taxonomy of court-reform initiatives and a fast matcher over it.
 
 The taxonomy lives in `data/initiatives.json` (canonical Chinese name, aliases, English name,
-category, one-line description, origin). An entry may also carry
+category, one-line description in English and in Chinese (``description_zh``, the one the
+explorer shows), origin). An entry may also carry
 
 - ``patterns``: regular expressions for paraphrases no fixed alias covers
   (调解工作贯穿审判全程 for 全程调解);
@@ -54,7 +55,8 @@ class Initiative:
     name: str
     english: str
     category: str
-    description: str
+    description: str  # English (exports, researchers)
+    description_zh: str = ""  # Chinese: what the explorer shows
     aliases: tuple[str, ...] = ()
     origin: str | None = None
     title: bool = (
@@ -181,6 +183,7 @@ def load_taxonomy(path: str | Path = DEFAULT_PATH) -> Taxonomy:
                 english=str(item["english"]),
                 category=str(item["category"]),
                 description=str(item["description"]),
+                description_zh=str(item.get("description_zh") or ""),
                 aliases=tuple(str(a) for a in item.get("aliases", [])),
                 origin=item.get("origin"),
                 title=bool(item.get("title", False)),

@@ -85,8 +85,22 @@ def _header(props: dict[str, Any]) -> None:
         facts.append("候选举措（从文本中发现，未列入举措目录）")
     if facts:
         st.caption("　".join(facts))
-    if props.get("description"):
-        st.write(props["description"])
+    if described := description(props):
+        st.write(described)
+
+
+def description(props: dict[str, Any]) -> str:
+    """What the page says an initiative is: its Chinese description (for a curated initiative
+    of a store loaded before the taxonomy had one, the taxonomy's), else the English one."""
+    if props.get("description_zh"):
+        return str(props["description_zh"])
+    if props.get("curated"):
+        from ingest.taxonomy import default_taxonomy
+
+        entry = default_taxonomy().by_name.get(str(props.get("name") or ""))
+        if entry is not None and entry.description_zh:
+            return entry.description_zh
+    return str(props.get("description") or "")
 
 
 #: the adopters' filters: URL parameter -> the named query's parameter

@@ -154,6 +154,30 @@ def test_a_bad_date_is_a_chinese_message(small_store, app) -> None:
     assert any("参数有误" in t and "去年" in t for t in texts(at, "error"))
 
 
+def test_initiative_page_describes_it_in_chinese(small_store, app) -> None:
+    """The small graph's 诉源治理 node was loaded without `description_zh` (as a store loaded
+    before the taxonomy had one): the page shows the taxonomy's Chinese description."""
+    from ingest.taxonomy import default_taxonomy
+
+    entry = default_taxonomy().by_name["诉源治理"]
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    shown = texts(at, "markdown")
+    assert entry.description_zh in shown
+    assert not any(entry.description in t for t in shown)
+
+
+def test_the_chinese_description_comes_first() -> None:
+    from ui.initiative import description
+
+    both = {"name": "诉源治理", "curated": True, "description": "In English."}
+    assert description({**both, "description_zh": "中文说明。"}) == "中文说明。"
+    assert description(both).startswith("法院")  # the taxonomy's, for a curated initiative
+    # a promoted candidate the taxonomy lacks: its own description, whatever its language
+    assert description({"name": "某某机制", "curated": True, "description": "甲。"}) == "甲。"
+    assert description({"name": "某某机制", "candidate": True}) == ""
+
+
 def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:
     at = app(page="unit", id="丙區法院")  # a traditional-script alias
     no_trouble(at)

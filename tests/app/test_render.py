@@ -185,6 +185,16 @@ def test_network_data_is_seeded_and_styled_by_kind(graph) -> None:
     assert data["details"][g.BING]["name"] == "甲省乙市丙区人民法院"
 
 
+def test_node_details_describe_an_initiative_in_chinese(graph) -> None:
+    described = graph.copy()
+    described.nodes[g.SUYUAN].update(description="In English.", description_zh="中文说明。")
+    rows = network_data(described)["details"][g.SUYUAN]["rows"]
+    assert ["说明", "中文说明。"] in [list(r) for r in rows] and "In English." not in str(rows)
+    described.nodes[g.SUYUAN].pop("description_zh")  # none in Chinese: the English one
+    rows = network_data(described)["details"][g.SUYUAN]["rows"]
+    assert ["说明", "In English."] in [list(r) for r in rows]
+
+
 def test_standalone_page_embeds_a_font_subset(graph) -> None:
     html = network_html(graph, title="诉源治理", embed_font=True)
     assert "@font-face" in html and "data:font/otf;base64," in html

@@ -173,6 +173,31 @@ def test_reference_data_is_loaded_once(store) -> None:
     assert rows == [{"parent": "辽宁省本溪市中级人民法院"}]
 
 
+def test_reference_data_carries_chinese_descriptions_into_older_stores(store) -> None:
+    """An initiative node gets the taxonomy's Chinese description beside the English one; a
+    store loaded before (its marker counted the entries only, as many as now) gets it too."""
+    from ingest.roster import build_roster
+    from ingest.taxonomy import default_taxonomy
+
+    roster, tax = build_roster(), default_taxonomy()
+    counted = f"{roster.source.describe()} | courts {len(roster)} | initiatives {len(tax)}"
+    entry = tax.by_name["共享法庭"]
+    node = entity_id("Initiative", "共享法庭")
+    marker = entity_id("Court", "最高人民法院")
+    ask = "MATCH (n:Entity {id: $id}) RETURN n.description AS en, n.description_zh AS zh"
+    assert load_reference_data(store) is True
+    assert store.read(ask, {"id": node}) == [{"en": entry.description, "zh": entry.description_zh}]
+    store._write(
+        [
+            ("MATCH (n:Entity {id: $id}) SET n.description_zh = null", {"id": node}),
+            ("MATCH (n:Entity {id: $id}) SET n.reference = $v", {"id": marker, "v": counted}),
+        ]
+    )
+    assert load_reference_data(store) is True
+    assert store.read(ask, {"id": node})[0]["zh"] == entry.description_zh
+    assert load_reference_data(store) is False
+
+
 # `python -m ingest`, extracting in a process of its own from the first file
 _WITH_EXTRACTOR = (
     "import sys, ingest.pipeline as p; p.PROCESS_MIN_FILES = 1; "

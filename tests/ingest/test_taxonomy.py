@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,27 @@ def test_taxonomy_is_broad_and_complete() -> None:
     assert len(tax) >= 100
     for e in tax.entries:
         assert e.name and e.english and e.category and e.description, e.name
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_every_initiative_has_a_chinese_description() -> None:
+    """The explorer speaks Chinese: each entry carries `description_zh` (the English
+    `description` stays for exports), a sentence of its own rather than the English one."""
+    missing = [
+        e.name
+        for e in default_taxonomy().entries
+        if not e.description_zh.strip()
+        or len(_CJK.findall(e.description_zh)) < 4
+        or e.description_zh == e.description
+    ]
+    assert missing == []
+
+
+def test_the_chinese_description_is_optional_when_loading(tmp_path: Path) -> None:
+    tax = load_taxonomy(_write(tmp_path, _item("X"), _item("Y", description_zh="一句说明。")))
+    assert [e.description_zh for e in tax.entries] == ["", "一句说明。"]
 
 
 def test_no_alias_names_two_initiatives() -> None:
