@@ -257,8 +257,8 @@ _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级|"
     # posts and teams named as models (巾帼文明岗, 某某先锋岗, 青年文明号, 工人先锋号) and the ten
-    # best of a kind (十佳诉讼服务大厅)
-    r"文明岗|先锋岗|文明号|先锋号|十佳"
+    # best of a kind (十佳诉讼服务大厅, 年度十大案件)
+    r"文明岗|先锋岗|文明号|先锋号|十佳|十大"
 )
 #: the end of an honour given to a person (调解专家, 办案标兵, 全国模范法官): a role of that
 #: person, not an initiative of a court

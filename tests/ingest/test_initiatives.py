@@ -911,6 +911,13 @@ def test_ten_best_and_model_posts_are_honours() -> None:
     assert names("丙法官被评为“十佳调解法官”。") == []
 
 
+def test_the_ten_greatest_of_a_year_are_honours() -> None:
+    # 入选年度十大X: a list the thing was chosen into, an honour of whoever owns it
+    found = find_initiatives("甲县法院审理的案件入选“年度十大案件”。")
+    assert [(m.name, m.rule, m.awarded) for m in found] == [("年度十大案件", "award", True)]
+    assert [m.awarded for m in find_initiatives("乙院入选全省十大法治事件。")] == [True]
+
+
 def test_work_runs_on_into_staff_or_philosophy() -> None:
     # 工作人员 are the staff of what the quote names, 工作理念 a philosophy: no 工作 head
     assert names("“甲乙调解室”工作人员介绍了情况。") == ["“甲乙调解室”"]
