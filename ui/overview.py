@@ -9,6 +9,15 @@ from ui import state
 from ui.common import table
 
 
+#: what a count includes besides what the documents brought (the reference data every store
+#: is loaded with on its first ingest)
+_COUNT_HELP = {
+    "Court": "含内置的全国法院名录（参考数据），不只是文档中提到的法院。",
+    "Tribunal": "含导入的人民法庭名录（如有），不只是文档中提到的人民法庭。",
+    "Initiative": "含内置的改革举措目录，不只是文档中提到的举措。",
+}
+
+
 def render() -> None:
     st.title("总览")
     st.caption(f"数据库：{state.store().description}")
@@ -22,7 +31,7 @@ def render() -> None:
     kinds = [*ENTITY_LABELS, "Document", "Evidence"]
     cols = st.columns(len(kinds))
     for col, kind in zip(cols, kinds, strict=True):
-        col.metric(LABEL_ZH[kind], f"{counts.get(kind, 0):,}")
+        col.metric(LABEL_ZH[kind], f"{counts.get(kind, 0):,}", help=_COUNT_HELP.get(kind))
     # relationship counts walk the whole graph on the embedded server: asked for on demand
     if st.session_state.get("overview.rels_shown") or st.button(
         "统计各类关系数", key="overview.rels", help="在很大的图上需要几秒钟"

@@ -64,6 +64,8 @@ def test_overview_counts_and_lists(small_store, app) -> None:
     assert metrics["法院"] == "6"
     assert metrics["改革举措"] == "2"
     assert metrics["文档"] == "2"
+    # the court count includes the built-in roster: the page says so
+    assert "全国法院名录" in next(m.help for m in at.metric if m.label == "法院")
     top = frame(at, "overview.top")
     assert list(top["举措"]) == ["诉源治理"] and list(top["单位数"]) == [3]
     assert "?page=initiative&id=initiative:诉源治理" in list(top["详情"])
