@@ -8,7 +8,6 @@ from graph.model import ENTITY_LABELS, LABEL_ZH, REL_ZH
 from ui import state
 from ui.common import table
 
-
 #: what a count includes besides what the documents brought (the reference data every store
 #: is loaded with on its first ingest)
 _COUNT_HELP = {
