@@ -1336,6 +1336,15 @@ def _any_decision(store: GraphStore) -> bool:
     return bool(store.read("MATCH (d:ReviewDecision) RETURN count(d) AS n")[0]["n"])
 
 
+def reapply_entities(store: GraphStore, entity_ids: Iterable[str]) -> int:
+    """After entities were written again from reference data (the roster, the taxonomy):
+    apply again every decision about them — a rename, a merge (the merged-away entity comes
+    back empty and is merged again), a promotion or a drop — so a reload never undoes a
+    reviewer's work. Index lookups only when nobody decided anything."""
+    decided = _decided(store, entity_ids, [])
+    return reapply_facts(store, decided) if decided else 0
+
+
 def _decided(
     store: GraphStore, candidates: Iterable[str], doc_ids: Sequence[str], *, check: bool = True
 ) -> list[str]:

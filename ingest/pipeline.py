@@ -237,9 +237,16 @@ def load_reference_data(store: GraphStore) -> bool:
 
     roster = build_roster()
     taxonomy = default_taxonomy()
-    # the taxonomy's content, not only its size: a store loaded before an entry changed (a
-    # new alias, a Chinese description) takes the change at its next ingest
-    entries = digest(*(repr(e) for e in taxonomy.entries))
+    # the taxonomy's content as written to the nodes, not only its size: a store loaded
+    # before an entry changed (a new alias, a Chinese description) takes the change at its
+    # next ingest (a new pattern, which no node holds, reloads nothing)
+    entries = digest(
+        *(
+            repr((e.name, e.english, e.category, e.description, e.description_zh, e.aliases))
+            + repr(e.origin)
+            for e in taxonomy.entries
+        )
+    )
     version = (
         f"{roster.source.describe()} | courts {len(roster)} | initiatives {len(taxonomy)} "
         f"({entries})"
@@ -294,6 +301,9 @@ def load_reference_data(store: GraphStore) -> bool:
         )
     store.upsert_nodes(nodes)
     store.link_hierarchy(edges, source="roster")
+    # curated rows overwrite names and re-create ids: a reviewer's renames and merges of
+    # reference entities are applied again, so a reload never undoes them
+    review.reapply_entities(store, [n.id for n in nodes])
     store._write(
         [("MATCH (n:Entity {id: $id}) SET n.reference = $v", {"id": marker, "v": version})]
     )

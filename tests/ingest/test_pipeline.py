@@ -198,6 +198,28 @@ def test_reference_data_carries_chinese_descriptions_into_older_stores(store) ->
     assert load_reference_data(store) is False
 
 
+def test_reloading_reference_data_keeps_reviewers_renames_and_merges(store) -> None:
+    """A reload (the roster or the taxonomy changed) writes curated names again and makes any
+    missing reference id anew: a reviewer's rename of a court and of an initiative, and a
+    merge of one initiative into another, hold through it."""
+    from graph import review
+
+    assert load_reference_data(store) is True
+    court = entity_id("Court", "辽宁省本溪市中级人民法院")
+    node = entity_id("Initiative", "共享法庭")
+    keep, gone = entity_id("Initiative", "全程调解"), entity_id("Initiative", "庭前调解")
+    review.rename_entity(store, court, "本溪中院（本院叫法）", reviewer="审核员")
+    review.rename_entity(store, node, "共享法庭（本地叫法）", reviewer="审核员")
+    review.merge_entities(store, keep, gone, reviewer="审核员")
+    ask = "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name ORDER BY id"
+    before = store.read(ask, {"ids": [court, node, gone]})
+    assert gone not in {r["id"] for r in before}
+    marker = entity_id("Court", "最高人民法院")
+    store._write([("MATCH (n:Entity {id: $id}) SET n.reference = 'older'", {"id": marker})])
+    assert load_reference_data(store) is True
+    assert store.read(ask, {"ids": [court, node, gone]}) == before
+
+
 # `python -m ingest`, extracting in a process of its own from the first file
 _WITH_EXTRACTOR = (
     "import sys, ingest.pipeline as p; p.PROCESS_MIN_FILES = 1; "
