@@ -287,8 +287,7 @@ def test_a_sentence_broken_by_a_page_is_joined_but_a_heading_is_not() -> None:
         "该院设立调解工作站。\n—3—",
     ]
     assert strip_page_furniture(pages).split("\n") == [
-        "会议指出，要坚持和发展新时代枫桥经验，",
-        "推动矛盾纠纷化解在基层，减少了诉讼增量。",
+        "会议指出，要坚持和发展新时代枫桥经验，推动矛盾纠纷化解在基层，减少了诉讼增量。",
         "二、主要做法",
         "该院设立调解工作站。",
     ]
