@@ -363,6 +363,31 @@ _CELL_GAP = re.compile(
 )
 
 
+#: a line a PDF reader began with the quote marks of the line (a font of their own, drawn
+#: first): “ ”某院推广 共享法庭 建设, where a space stands for each mark taken away
+_LEADING_QUOTES = re.compile(r"^(?:“[ \u3000]*”[ \u3000]*)+")
+_QUOTE_GAP = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+
+
+def _requote(line: str) -> str:
+    """The quote marks a PDF reader put at the start of `line` back in the gaps they left,
+    when the gaps between characters are exactly as many as the marks; else `line`."""
+    m = _LEADING_QUOTES.match(line)
+    if m is None:
+        return line
+    marks = 2 * m.group(0).count("“")
+    rest = line[m.end() :]
+    gaps = [g.start() for g in _QUOTE_GAP.finditer(rest)]
+    if len(gaps) != marks:
+        return line
+    out: list[str] = []
+    prev = 0
+    for k, at in enumerate(gaps):
+        out += [rest[prev:at], "”" if k % 2 else "“"]
+        prev = at + 1
+    return "".join(out) + rest[prev:]
+
+
 def _width(line: str) -> int:
     """Printed width: a Chinese character twice an ASCII one."""
     return 2 * len(line) - len(line.encode("ascii", "ignore"))
@@ -412,14 +437,15 @@ def strip_page_furniture(pages: list[str]) -> str:
     at least half the pages (two at least). A sentence that runs over a page break is joined,
     and so is one that runs over a line of the page (`_wrapped`): a unit and its verb printed
     on two lines are one sentence again, while headings, list items, table rows, dates and
-    signatures (short lines, or lines ending a sentence) stay on lines of their own.
+    signatures (short lines, or lines ending a sentence) stay on lines of their own. Quote
+    marks a PDF reader put at the start of a line go back where they stood (`_requote`).
 
     Example:
         >>> strip_page_furniture(["示例法院简报\\n今年以来，收案减少了诉讼\\n—1—",
         ...                       "示例法院简报\\n增量三成。\\n—2—"])
         '今年以来，收案减少了诉讼增量三成。'
     """
-    split = [[ln.strip() for ln in page.splitlines()] for page in pages]
+    split = [[_requote(ln.strip()) for ln in page.splitlines()] for page in pages]
     split = [[ln for ln in lines if ln] for lines in split]
     edges = [
         {i for i in range(len(lines)) if i < _EDGE or i >= len(lines) - _EDGE} for lines in split
