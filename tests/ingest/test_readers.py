@@ -586,3 +586,16 @@ def test_a_docx_dateline_naming_the_issuer_gives_the_date(tmp_path: Path) -> Non
     document.save(str(path))
     doc = read_document(path)
     assert doc.date == "2024-04-09" and doc.date_source == "page"
+
+
+def test_a_manifest_value_holding_a_lone_surrogate_is_cleaned(tmp_path: Path) -> None:
+    """JSON may escape half a character ("\\udcb2"): no store takes it, so it becomes U+FFFD."""
+    path = write(tmp_path, "a.txt", SIMPLIFIED.encode())
+    manifest = write(
+        tmp_path,
+        "m.jsonl",
+        b'{"path": "a.txt", "url": "http://m.example.test/\\udcb2", "site": "\\udc80x"}\n',
+    )
+    meta = read_manifest(manifest)
+    doc = read_document(path, meta=meta[str(path.resolve())])
+    assert doc.urls == ["http://m.example.test/\ufffd"] and doc.site == "\ufffdx"
