@@ -832,29 +832,51 @@ def ingest_paths(
     index = FingerprintIndex()
     pending: list[DocumentGraph] = []
     paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
-    writing: list[Future[tuple[WriteTally, dict[str, str]]]] = []  # at most one batch
+    # at most one batch: (its tallies, its paths, the documents the store refused)
+    writing: list[Future[tuple[list[WriteTally], dict[str, str], dict[str, str]]]] = []
 
-    def write(batch: list[DocumentGraph], paths: dict[str, str]) -> tuple[WriteTally, dict]:
+    def write(
+        batch: list[DocumentGraph], paths: dict[str, str]
+    ) -> tuple[list[WriteTally], dict[str, str], dict[str, str]]:
         assert store is not None
-        tally = store.write_documents(batch)
-        # review decisions (graph/review.py) win over what was just extracted again; what
-        # the new documents support is known from their rows, not read back
-        review.reapply_written(store, batch, tally.known_docs)
-        return tally, paths
+        refused: dict[str, str] = {}  # doc id -> why
+        try:
+            parts = [(batch, store.write_documents(batch))]
+        except UnicodeError:
+            # a value the store's encoder refuses (found before anything is sent): the
+            # documents one by one, so that only the one holding it fails
+            parts = []
+            for graph in batch:
+                try:
+                    parts.append(([graph], store.write_documents([graph])))
+                except UnicodeError as exc:
+                    refused[graph.id] = f"the store refused a character of it: {exc}"
+        for docs, tally in parts:
+            # review decisions (graph/review.py) win over what was just extracted again;
+            # what the new documents support is known from their rows, not read back
+            review.reapply_written(store, docs, tally.known_docs)
+        return [tally for _docs, tally in parts], paths, refused
 
     def collect() -> None:
         """Wait for the batch being written; count what it added."""
         if not writing:
             return
-        tally, paths = writing.pop().result()
-        report.entities_added += tally.new_entities
-        report.facts_added += tally.new_facts
-        # written meanwhile by another process: unchanged, not added, by this run
-        for did in tally.known_docs:
+        tallies, paths, refused = writing.pop().result()
+        for did, why in refused.items():
+            known.discard(did)
             path = paths.pop(did, None)
             if path is not None:
                 report.added.remove(path)
-                report.unchanged.append(path)
+                report.failed.append((path, why))
+        for tally in tallies:
+            report.entities_added += tally.new_entities
+            report.facts_added += tally.new_facts
+            # written meanwhile by another process: unchanged, not added, by this run
+            for did in tally.known_docs:
+                path = paths.pop(did, None)
+                if path is not None:
+                    report.added.remove(path)
+                    report.unchanged.append(path)
 
     def flush(*, wait: bool = True) -> None:
         """Hand the pending documents to the writer (one transaction: whole documents only

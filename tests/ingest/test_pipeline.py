@@ -609,3 +609,24 @@ def test_file_names_that_are_not_utf8_are_ingested_and_reported_without_a_crash(
     # the same files again: nothing new, nothing fails but the empty one
     assert main(["--quiet", str(root)]) == 2
     assert "unchanged (already in the graph): 4" in capsys.readouterr().out
+
+
+def test_a_document_the_store_cannot_encode_fails_alone(store, tmp_path: Path, monkeypatch) -> None:
+    """Should a character no codec takes still reach the store, the batch is written one
+    document at a time and only that document is reported failed."""
+    import ingest.pipeline as pipeline
+
+    real = pipeline.document_graph
+
+    def poisoned(ex):  # type: ignore[no-untyped-def]
+        graph = real(ex)
+        if ex.document.path.endswith("article_001.txt"):
+            graph.props["title"] = "\udcb2"
+        return graph
+
+    monkeypatch.setattr(pipeline, "document_graph", poisoned)
+    paths = write_articles(tmp_path, 4)
+    report = ingest_paths(store, [tmp_path], reference_data=False, min_batch=4)
+    assert [Path(p).name for p, _why in report.failed] == [paths[1].name]
+    assert "refused" in report.failed[0][1] and len(report.added) == 3
+    assert store.counts()["Document"] == 3
