@@ -13,12 +13,13 @@ import re
 
 MAX_TITLE = 40
 #: header lines that are no title: a document number (某法〔2023〕58 号, with the date that often
-#: follows it), a subtitle (——2024年2月27日在…会议上), a signature (某某法院院长 某某)
+#: follows it), a subtitle (——2024年2月27日在…会议上), a signature (某某法院院长 某某; not an
+#: interview's headline: 专访某某法院院长 某某)
 NOT_TITLE = re.compile(
     r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\]］】)）][ \t]*[0-9]{1,5}"
     r"[ \t\u3000]*号"
     r"|^(?:——|—|--|－－)"
-    r"|^[^\s，。；：:]{2,30}(?:院长|庭长|书记|主任|局长|厅长|部长|处长|审判员|法官|委员)"
+    r"|^(?!专访|对话|访谈|走近|记者)[^\s，。；：:]{2,30}(?:院长|庭长|书记|主任|局长|厅长|部长|处长|审判员|法官|委员)"
     r"[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$"
 )
 _SENTENCE = re.compile(r"^(.+?[。！？!?；;])")

@@ -46,6 +46,9 @@ def test_a_document_number_a_subtitle_or_a_signature_is_no_headline() -> None:
     )
     report = "——2024年1月9日在甲市人民代表大会上\n甲市中级人民法院院长 王某某\n过去一年，全市法院审结案件一万件。"
     assert headline(report) == "过去一年，全市法院审结案件一万件"
+    assert headline("专访甲市中级人民法院院长 王某某\n正文很长的一段话。") == (
+        "专访甲市中级人民法院院长 王某某"
+    )
 
 
 def test_a_report_and_a_notice_are_titled_by_their_title_line(tmp_path: Path) -> None:
