@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.titles import NOT_TITLE
+
 __all__ = [
     "BoilerplateCut",
     "find_boilerplate",
@@ -216,8 +218,9 @@ def find_boilerplate(text: str) -> BoilerplateCut:
         for i in range(byline):
             if i not in kept_title:
                 cut(i, "header")
-        if kept_title:
-            title = lines[min(kept_title)]
+        titled = sorted(j for j in kept_title if not NOT_TITLE.match(lines[j]))
+        if titled:
+            title = lines[titled[0]]
         # More byline pieces right under the first one (来源：… on its own line).
         k = byline + 1
         while k < min(first_para, n):
@@ -239,7 +242,9 @@ def find_boilerplate(text: str) -> BoilerplateCut:
         if len(short_run) >= 3:
             for i in short_run:
                 cut(i, "menu")
-        head = [i for i in range(first_para) if keep[i]]
+        # the last line of the header that reads as a title (above a document number, a
+        # subtitle or a signature)
+        head = [i for i in range(first_para) if keep[i] and not NOT_TITLE.match(lines[i])]
         if head and len(lines[head[-1]]) < 80 and not _SENTENCE_END.search(lines[head[-1]][-1]):
             title = lines[head[-1]]
 
@@ -335,6 +340,90 @@ _PAGE_END = "。！？!?；;：:…”’」』"
 _CJK_CHAR = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
+#: what ends a printed line that is not cut mid-sentence: a sentence's end, a closing bracket
+#: or quote (a title's （节选）, a list of names in 《》)
+_LINE_END = _PAGE_END + "）)】》〕]"
+#: what opens a line of its own: a heading or list number (一、 （二） 3. 第四条), a bullet, a
+#: label (附件：) — never the rest of the line above
+_OWN_LINE = re.compile(
+    r"[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|[（(][0-9]{1,2}[)）]|[0-9]{1,2}[、.．)）](?![0-9])"
+    r"|第[一二三四五六七八九十百0-9]{1,4}[条章节部分]|[•·●■◆▲\-*#>※]|附件|附[：:]|注[：:]"
+)
+#: a line that is only a date (2023 年6 月30 日): a signature's date, never a sentence's rest
+_DATE_LINE = re.compile(
+    r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+)
+
+
+#: a gap between the cells of a table row printed on one line (甲法院 诉源治理 2023): a space
+#: between two Chinese characters or two figures (a space between a figure and a character,
+#: 2023 年5 月, is how a PDF prints a change of font, not a cell's end)
+_CELL_GAP = re.compile(
+    "[\u3400-\u9fff（）《》“”][ \u3000]+[\u3400-\u9fff（）《》“”]|[0-9][ \u3000]+[0-9]"
+)
+
+
+#: a line a PDF reader began with the quote marks of the line (a font of their own, drawn
+#: first): “ ”某院推广 共享法庭 建设, where a space stands for each mark taken away
+_LEADING_QUOTES = re.compile(r"^(?:“[ \u3000]*”[ \u3000]*)+")
+_QUOTE_GAP = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+
+
+def _requote(line: str) -> str:
+    """The quote marks a PDF reader put at the start of `line` back in the gaps they left,
+    when the gaps between characters are exactly as many as the marks; else `line`."""
+    m = _LEADING_QUOTES.match(line)
+    if m is None:
+        return line
+    marks = 2 * m.group(0).count("“")
+    rest = line[m.end() :]
+    gaps = [g.start() for g in _QUOTE_GAP.finditer(rest)]
+    if len(gaps) != marks:
+        return line
+    out: list[str] = []
+    prev = 0
+    for k, at in enumerate(gaps):
+        out += [rest[prev:at], "”" if k % 2 else "“"]
+        prev = at + 1
+    return "".join(out) + rest[prev:]
+
+
+def _width(line: str) -> int:
+    """Printed width: a Chinese character twice an ASCII one."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def _wrapped(line: str, nxt: str, full: int) -> bool:
+    """Whether a printed line runs on into the next: it fills the line's width (`full`: the
+    width of a full line of this document), it ends with no sentence end, closing bracket or
+    quote, neither line is a table row (`_CELL_GAP`), and the next line opens
+    no heading, list item, label or date line of its own."""
+    return (
+        full >= 30
+        and _width(line) >= 0.85 * full
+        and line[-1] not in _LINE_END
+        and (_CJK_CHAR.match(nxt[0]) is not None or nxt[0].isalnum() or nxt[0] in "“《")
+        and not _OWN_LINE.match(nxt)
+        and not _DATE_LINE.fullmatch(nxt)
+        and not _CELL_GAP.search(line)
+        and not _CELL_GAP.search(nxt)
+        and "\t" not in line + nxt
+    )
+
+
+def _join_wrapped_lines(lines: list[str], full: int) -> list[str]:
+    """`lines` of one page with each line that runs on (`_wrapped`) joined to the next (no
+    space between Chinese characters, one between words)."""
+    out: list[str] = []
+    for ln in lines:
+        if out and _wrapped(out[-1], ln, full):
+            cjk = _CJK_CHAR.match(out[-1][-1]) or _CJK_CHAR.match(ln[0])
+            out[-1] += ("" if cjk else " ") + ln
+        else:
+            out.append(ln)
+    return out
+
+
 def _furniture_key(line: str) -> str:
     """A header/footer line with its figures blanked, so "第3期" matches "第4期"."""
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
@@ -345,14 +434,18 @@ def strip_page_furniture(pages: list[str]) -> str:
 
     A line at the top or bottom of a page is cut when it is a page number (—2—, - 2 -, 第2页,
     2/10, a bare number on the first or last line) or when the same line (figures aside) stands at the top or bottom of
-    at least half the pages (two at least). A sentence that runs over a page break is joined.
+    at least half the pages (two at least). A sentence that runs over a page break is joined,
+    and so is one that runs over a line of the page (`_wrapped`): a unit and its verb printed
+    on two lines are one sentence again, while headings, list items, table rows, dates and
+    signatures (short lines, or lines ending a sentence) stay on lines of their own. Quote
+    marks a PDF reader put at the start of a line go back where they stood (`_requote`).
 
     Example:
         >>> strip_page_furniture(["示例法院简报\\n今年以来，收案减少了诉讼\\n—1—",
         ...                       "示例法院简报\\n增量三成。\\n—2—"])
         '今年以来，收案减少了诉讼增量三成。'
     """
-    split = [[ln.strip() for ln in page.splitlines()] for page in pages]
+    split = [[_requote(ln.strip()) for ln in page.splitlines()] for page in pages]
     split = [[ln for ln in lines if ln] for lines in split]
     edges = [
         {i for i in range(len(lines)) if i < _EDGE or i >= len(lines) - _EDGE} for lines in split
@@ -376,6 +469,11 @@ def strip_page_furniture(pages: list[str]) -> str:
                 )
             ]
         )
+    # a line broken inside a sentence by the printed width: joined to the next one (the
+    # width of a full line: the second widest, so one overlong line does not set it)
+    widths = sorted((_width(ln) for lines in kept for ln in lines), reverse=True)
+    full = widths[min(1, len(widths) - 1)] if widths else 0
+    kept = [_join_wrapped_lines(lines, full) for lines in kept]
     parts: list[str] = []
     recent: list[str] = []  # the last lines kept, for the width of a full line
     for lines in kept:

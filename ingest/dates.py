@@ -250,9 +250,19 @@ _CELL_DATE = re.compile(
 
 # A header line that ends with a day set off by a space (■本报记者 某某 标题 ——副题 2024年05月03日:
 # an e-paper's flattened title block): a short line without a full stop, the date its last cell.
+# (the parts of a day may stand apart, as a PDF prints them: 浙高法〔2023〕58 号 2023 年6 月30 日)
 _DATE_AT_END = re.compile(
-    r"^[^\n。！？!?]{4,160}?[ \t\u3000]+(?P<date>[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}年"
-    r"[0-9]{1,2}月[0-9]{1,2}日)[ \t\u3000]*$",
+    r"^[^\n。！？!?]{4,160}?[ \t\u3000]+(?P<date>[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}"
+    r"[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[ \t\u3000]*$",
+    re.MULTILINE,
+)
+# A dateline: a day, then the court or office that issued the article, and nothing else
+# (2024年4月9日　某县人民法院新闻中心).
+_DATE_ISSUER = re.compile(
+    r"^[ \t\u3000]*[【\[(（]?[ \t]*(?P<date>[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年"
+    r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[ \t]*[】\])）]?[ \t\u3000]+"
+    r"[\u4e00-\u9fff（）()]{1,30}(?:法院|法庭|新闻中心|办公室|宣传处|宣传科|政治部|研究室)"
+    r"[ \t\u3000]*$",
     re.MULTILINE,
 )
 
@@ -291,6 +301,10 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         if iso and iso not in found:
             found.append(iso)
     for m in _DATE_LINE.finditer(top[:1500]):
+        iso = parse_date(m.group("date"))
+        if iso and iso not in found:
+            found.append(iso)
+    for m in _DATE_ISSUER.finditer(top[:1500]):
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)

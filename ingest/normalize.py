@@ -290,8 +290,11 @@ _MOJI_SEQ = re.compile(
 _LATIN_MOJIBAKE = re.compile(f"(?:{_MOJI_SEQ.pattern})+")
 _LATIN_LEAD = re.compile(f"[\u00c2-\u00f4]{_CONT}")
 
+# (after the characters or the quote closing them: 「一站式」（yī zhàn shì）)
+_QUOTE_CLOSE = "」』”’"
 _PINYIN_GLOSS = re.compile(
-    f"(?=[(（])(?<={_CJK})[(（]([{_PINYIN_LETTERS}]{{1,6}}(?: [{_PINYIN_LETTERS}]{{1,6}}){{0,5}})[)）]"
+    f"(?=[(（])(?<=[{CJK_CHARS}{_QUOTE_CLOSE}])[(（]"
+    f"([{_PINYIN_LETTERS}]{{1,6}}(?: [{_PINYIN_LETTERS}]{{1,6}}){{0,9}})[)）]"
 )
 # '?' standing for a lost character, followed by the remains of a pinyin gloss: ?xiàng) ?fàn)I
 _GARBLED = re.compile(
@@ -385,9 +388,14 @@ def _is_reading(words: list[str], text: str, end: int) -> bool:
 def _remove_pinyin(t: Tracked) -> int:
     def drop(m: re.Match[str]) -> str | None:
         words = m.group(1).split(" ")
+        end = m.start()
+        if t.text[end - 1] in _QUOTE_CLOSE:  # the characters it reads end before the quote
+            end -= 1
+            if not end or not _CJK_RE.match(t.text, end - 1):
+                return None
         if len(words) == 1:
             return "" if _is_toned_syllable(words[0]) else None
-        return "" if _is_reading(words, t.text, m.start()) else None
+        return "" if _is_reading(words, t.text, end) else None
 
     return t.sub(_PINYIN_GLOSS, drop)
 

@@ -93,12 +93,71 @@ class IngestReport:
         return "\n".join(lines)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _printable(text: str) -> str:
-    """One line of text: a newline (or other control) in a file name is shown escaped."""
+    """One line of text: a newline (or other control) in a file name is shown escaped (and a
+    lone surrogate, which no terminal encodes, though `shown_path` leaves none)."""
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+# -- file names that are not UTF-8 ------------------------------------------------------------
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: a GBK reading of a name is believed only when it is Chinese: ASCII, CJK ideographs and
+#: CJK or full-width punctuation, with at least one ideograph
+_CHINESE_NAME = re.compile(
+    "[\x20-\x7e\u00b7\u2014-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*"
+)
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _clean(text: str) -> str:
+    """`text` with any lone surrogate (a byte no codec could read) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def shown_path(path: str) -> tuple[str, str | None]:
+    """How a path is recorded and reported, and a warning when that is not the path itself.
+
+    A name whose bytes are not UTF-8 (a Windows zip unpacked on Linux leaves GBK names) comes
+    from the file system with those bytes as lone surrogates, which no store, JSON file or
+    terminal takes. Each such part of the path is read as GBK when that reading is cleanly
+    Chinese (the usual case in court news, and the name a person would recognize), else its
+    undecodable bytes are shown as U+FFFD. The file itself is still read from the real path
+    (`SourceDocument.read_from`).
+    """
+    if not _SURROGATE.search(path):
+        return path, None
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # surrogates that stand for no byte: not from the file system
+        return _clean(path), "file name holds invalid characters: shown as \ufffd"
+    sep = os.fsencode(os.sep)
+    parts: list[str] = []
+    gbk = replaced = False
+    for part in raw.split(sep):
+        try:
+            parts.append(part.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            name = part.decode("gbk")
+        except UnicodeDecodeError:
+            name = ""
+        if name and _CHINESE_NAME.fullmatch(name) and _IDEOGRAPH.search(name):
+            parts.append(name)
+            gbk = True
+        else:
+            parts.append(part.decode("utf-8", errors="replace"))
+            replaced = True
+    note: str | None = None
+    if replaced:
+        note = "file name is not UTF-8: the bytes that are not are shown as \ufffd"
+    elif gbk:
+        note = "file name is not UTF-8: shown as read in GBK"
+    return os.sep.join(parts), note
 
 
 # -- files ------------------------------------------------------------------------------
@@ -108,7 +167,8 @@ def _why_unusable(path: Path, exc: OSError) -> str:
         return "symbolic link loop (the link points back at itself or at a folder above it)"
     if exc.errno == errno.ENOENT:
         if os.path.islink(path):
-            return f"broken symbolic link (points to {os.readlink(path)}, which does not exist)"
+            target = shown_path(os.readlink(path))[0]
+            return f"broken symbolic link (points to {target}, which does not exist)"
         return "no such file or folder"
     if exc.errno == errno.EACCES:
         return "permission denied (the file or a folder above it is not readable by this user)"
@@ -134,7 +194,12 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            bad.append((str(folder), f"cannot list the folder: {_why_unusable(folder, exc)}"))
+            bad.append(
+                (
+                    shown_path(str(folder))[0],
+                    f"cannot list the folder: {_why_unusable(folder, exc)}",
+                )
+            )
             return
         for entry in entries:
             p = Path(entry.path)
@@ -144,12 +209,13 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
                 st = os.stat(p)  # follows links
             except OSError as exc:
                 if p.suffix.lower() in SUPPORTED or entry.is_symlink() or not p.suffix:
-                    bad.append((str(p), _why_unusable(p, exc)))
+                    bad.append((shown_path(str(p))[0], _why_unusable(p, exc)))
                 continue
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
                 if key in above:
-                    bad.append((str(p), _why_unusable(p, OSError(errno.ELOOP, "loop"))))
+                    loop = _why_unusable(p, OSError(errno.ELOOP, "loop"))
+                    bad.append((shown_path(str(p))[0], loop))
                 elif key not in walked:  # else: a folder already walked through another link
                     walked.add(key)
                     walk(p, above | {key})
@@ -161,7 +227,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
         try:
             st = os.stat(p)
         except OSError as exc:
-            bad.append((str(p), _why_unusable(p, exc)))
+            bad.append((shown_path(str(p))[0], _why_unusable(p, exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
             key = (st.st_dev, st.st_ino)
@@ -170,7 +236,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
         elif stat.S_ISREG(st.st_mode):
             files.append(p)
         else:
-            bad.append((str(p), "not a regular file or folder"))
+            bad.append((shown_path(str(p))[0], "not a regular file or folder"))
     return files, bad
 
 
@@ -212,7 +278,8 @@ def collection_chooser(
                     if folder == root:
                         break
                     folder = folder.parent
-                return (check_name(root.name) if root.name else DEFAULT_COLLECTION), False
+                name = shown_path(root.name)[0]  # (a folder's name that is not UTF-8)
+                return (check_name(name) if name else DEFAULT_COLLECTION), False
         return DEFAULT_COLLECTION, False
 
     return choose
@@ -692,7 +759,8 @@ def iter_documents(
     from ingest.readers import manifest_key, read_document
 
     for n, path in enumerate(files, 1):
-        shown = (names or {}).get(str(path), str(path))
+        given = (names or {}).get(str(path))
+        shown, note = shown_path(given if given is not None else str(path))
         if progress:
             progress(n, len(files), shown)
         report.read += 1
@@ -700,18 +768,16 @@ def iter_documents(
             # (a manifest's key resolves the path: a few file system calls, only if needed)
             doc = read_document(path, meta=manifest.get(manifest_key(path)) if manifest else None)
         except UnreadableDocument as exc:
-            report.failed.append((shown, exc.reason))
+            report.failed.append((shown, _clean(exc.reason)))
             continue
         except (OSError, CourtgraphError) as exc:
-            report.failed.append(
-                (
-                    shown,
-                    f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc),
-                )
-            )
+            reason = f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
+            report.failed.append((shown, _clean(reason)))
             continue
         doc.read_from = str(path)
         doc.path = shown
+        if note:
+            doc.warnings.append(note)
         yield doc
 
 
@@ -773,7 +839,7 @@ def ingest_paths(
         try:
             meta = read_manifest(manifest)
         except UnreadableDocument as exc:
-            report.failed.append((str(manifest), exc.reason))
+            report.failed.append((shown_path(str(manifest))[0], _clean(exc.reason)))
     # (started before the writing thread: the extracting process is forked from this one)
     pool = _extractor(len(files))
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
@@ -790,29 +856,51 @@ def ingest_paths(
     index = FingerprintIndex()
     pending: list[DocumentGraph] = []
     paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
-    writing: list[Future[tuple[WriteTally, dict[str, str]]]] = []  # at most one batch
+    # at most one batch: (its tallies, its paths, the documents the store refused)
+    writing: list[Future[tuple[list[WriteTally], dict[str, str], dict[str, str]]]] = []
 
-    def write(batch: list[DocumentGraph], paths: dict[str, str]) -> tuple[WriteTally, dict]:
+    def write(
+        batch: list[DocumentGraph], paths: dict[str, str]
+    ) -> tuple[list[WriteTally], dict[str, str], dict[str, str]]:
         assert store is not None
-        tally = store.write_documents(batch)
-        # review decisions (graph/review.py) win over what was just extracted again; what
-        # the new documents support is known from their rows, not read back
-        review.reapply_written(store, batch, tally.known_docs)
-        return tally, paths
+        refused: dict[str, str] = {}  # doc id -> why
+        try:
+            parts = [(batch, store.write_documents(batch))]
+        except UnicodeError:
+            # a value the store's encoder refuses (found before anything is sent): the
+            # documents one by one, so that only the one holding it fails
+            parts = []
+            for graph in batch:
+                try:
+                    parts.append(([graph], store.write_documents([graph])))
+                except UnicodeError as exc:
+                    refused[graph.id] = f"the store refused a character of it: {exc}"
+        for docs, tally in parts:
+            # review decisions (graph/review.py) win over what was just extracted again;
+            # what the new documents support is known from their rows, not read back
+            review.reapply_written(store, docs, tally.known_docs)
+        return [tally for _docs, tally in parts], paths, refused
 
     def collect() -> None:
         """Wait for the batch being written; count what it added."""
         if not writing:
             return
-        tally, paths = writing.pop().result()
-        report.entities_added += tally.new_entities
-        report.facts_added += tally.new_facts
-        # written meanwhile by another process: unchanged, not added, by this run
-        for did in tally.known_docs:
+        tallies, paths, refused = writing.pop().result()
+        for did, why in refused.items():
+            known.discard(did)
             path = paths.pop(did, None)
             if path is not None:
                 report.added.remove(path)
-                report.unchanged.append(path)
+                report.failed.append((path, why))
+        for tally in tallies:
+            report.entities_added += tally.new_entities
+            report.facts_added += tally.new_facts
+            # written meanwhile by another process: unchanged, not added, by this run
+            for did in tally.known_docs:
+                path = paths.pop(did, None)
+                if path is not None:
+                    report.added.remove(path)
+                    report.unchanged.append(path)
 
     def flush(*, wait: bool = True) -> None:
         """Hand the pending documents to the writer (one transaction: whole documents only

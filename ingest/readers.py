@@ -620,11 +620,16 @@ def _sidecar(path: Path) -> dict[str, Any]:
     return {}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _clean_meta(raw: dict[str, Any]) -> dict[str, Any]:
+    """Keys lower-cased, values stripped, empty ones dropped; a lone surrogate (a JSON
+    manifest's "\\udcb2", which no store or file takes) becomes U+FFFD."""
     out: dict[str, Any] = {}
     for k, v in raw.items():
         if isinstance(v, str):
-            v = v.strip()
+            v = _SURROGATE.sub("\ufffd", v.strip())
         if v in ("", None):
             continue
         out[str(k).strip().lower()] = v

@@ -2,7 +2,8 @@
 
 `headline(text)` takes the first line of the text that reads as a headline (a short line
 without a sentence end), else the first sentence of the first paragraph, cut to
-`MAX_TITLE` characters. A photo caption standing above the article (会议现场。) is skipped.
+`MAX_TITLE` characters. A photo caption standing above the article (会议现场。), a document
+number (某法〔2023〕1号), a subtitle (——…) and a signature (某某法院院长 某某) are skipped.
 Never the file name: a file name is no title and would end up in slide footnotes.
 """
 
@@ -11,6 +12,16 @@ from __future__ import annotations
 import re
 
 MAX_TITLE = 40
+#: header lines that are no title: a document number (某法〔2023〕58 号, with the date that often
+#: follows it), a subtitle (——2024年2月27日在…会议上), a signature (某某法院院长 某某; not an
+#: interview's headline: 专访某某法院院长 某某)
+NOT_TITLE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\]］】)）][ \t]*[0-9]{1,5}"
+    r"[ \t\u3000]*号"
+    r"|^(?:——|—|--|－－)"
+    r"|^(?!专访|对话|访谈|走近|记者)[^\s，。；：:]{2,30}(?:院长|庭长|书记|主任|局长|厅长|部长|处长|审判员|法官|委员)"
+    r"[ \t\u3000]+[\u4e00-\u9fff·]{2,4}$"
+)
 _SENTENCE = re.compile(r"^(.+?[。！？!?；;])")
 _CAPTION = re.compile(r"^(图为|图片|照片|摄影|摄|来源)|(现场|合影|照片|图片|留影|掠影)[。.]?$")
 
@@ -24,6 +35,8 @@ def headline(text: str) -> str | None:
     for raw in text.splitlines():
         line = " ".join(raw.split())
         if not line or (len(line) <= 16 and (_CAPTION.search(line) or _caption_like(line))):
+            continue
+        if NOT_TITLE.match(line):
             continue
         if len(line) <= 60 and not re.search(r"[。！？!?；;]", line) and line[-1] not in "，,…":
             return _cut(line)

@@ -287,8 +287,7 @@ def test_a_sentence_broken_by_a_page_is_joined_but_a_heading_is_not() -> None:
         "该院设立调解工作站。\n—3—",
     ]
     assert strip_page_furniture(pages).split("\n") == [
-        "会议指出，要坚持和发展新时代枫桥经验，",
-        "推动矛盾纠纷化解在基层，减少了诉讼增量。",
+        "会议指出，要坚持和发展新时代枫桥经验，推动矛盾纠纷化解在基层，减少了诉讼增量。",
         "二、主要做法",
         "该院设立调解工作站。",
     ]
@@ -308,3 +307,17 @@ def test_a_byline_naming_court_staff_stays_in_the_text() -> None:
     assert kept(text) == ["示例县法院开展诉前调解工作", "作者：示例县人民法院 王小明", *BODY]
     press = "\n".join([*header, "作者：本网记者 王小明 发布时间：2024-03-05", *BODY])
     assert kept(press) == ["示例县法院开展诉前调解工作", *BODY]
+
+
+def test_quote_marks_read_at_the_start_of_a_printed_line_go_back_in_place() -> None:
+    """A PDF reader takes the quote marks (a font of their own) first and leaves a space for
+    each: they go back in those gaps, only when the gaps and the marks are as many."""
+    assert strip_page_furniture(["“ ”甲省法院推广 示例法庭 建设经验。"]) == (
+        "甲省法院推广“示例法庭”建设经验。"
+    )
+    assert strip_page_furniture(["“ ”“ ”推广 示例法庭 和 调解平台 建设。"]) == (
+        "推广“示例法庭”和“调解平台”建设。"
+    )
+    assert strip_page_furniture(["“ ”甲省法院推广 示例法庭建设经验。"]) == (
+        "“ ”甲省法院推广 示例法庭建设经验。"
+    )

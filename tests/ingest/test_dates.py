@@ -557,3 +557,18 @@ def test_a_misplaced_zero_is_no_month() -> None:
     # 〇十一 is no numeral (ingest.numbers.parse_chinese_integer), not January
     assert resolve_relative("〇十一月", "2023-05-01") is None
     assert resolve_relative("十一月", "2023-12-01") == ("2023-11-01", "2023-11-30")
+
+
+def test_a_date_line_naming_the_issuer_is_the_page_date() -> None:
+    """2024年4月9日　某县人民法院新闻中心: a day, then the court or office that issued the
+    article; a sentence that starts with a day and a court is content."""
+    assert page_dates("标题\n2024年4月9日\u3000甲县人民法院新闻中心\n正文。") == ["2024-04-09"]
+    assert page_dates("标题\n2024-04-09 甲市中级人民法院办公室\n正文。") == ["2024-04-09"]
+    assert page_dates("标题\n2024 年4 月9 日 甲县人民法院乙人民法庭\n正文。") == ["2024-04-09"]
+    assert page_dates("标题\n2024年4月9日 甲县人民法院召开会议\n正文。") == []
+    assert page_dates("标题\n2024年4月9日，甲县人民法院\n正文。") == []
+
+
+def test_a_document_number_line_with_a_spaced_day_gives_the_date() -> None:
+    """A notice printed to PDF: 甲高法〔2023〕12 号 2023 年5 月8 日."""
+    assert page_dates("通知\n甲高法〔2023〕12 号 2023 年5 月8 日\n正文。") == ["2023-05-08"]

@@ -424,3 +424,14 @@ def test_a_long_run_of_spaced_question_marks_converts_in_one_pass() -> None:
     text = normalize_text(raw)[0]
     assert text == "？？？？？？？？湿地公园"
     assert normalize_text(text)[0] == text
+
+
+def test_a_reading_after_the_quote_closing_its_characters_is_removed() -> None:
+    """「一站式解紛」（yī zhàn shì jiě fēn）: the gloss follows the closing quote (and may run
+    to seven syllables and more); a quote around too few characters, or around Latin, keeps it."""
+    raw = "法院推進「一站式多元解紛」（yī zhàn shì duō yuán jiě fēn）機制，“诉调”(sù tiáo)对接"
+    text, offsets, _ = normalize_text(raw)
+    assert text == "法院推进“一站式多元解纷”机制，“诉调”对接"
+    assert_offsets(raw, text, offsets)
+    assert normalize_text("“一站”（yī zhàn shì duō）")[0] == "“一站”（yī zhàn shì duō）"
+    assert normalize_text("“ABC”（yī zhàn shì）")[0] == "“ABC”（yī zhàn shì）"

@@ -622,3 +622,76 @@ def test_extracting_in_a_process_of_its_own_gives_the_same_graph(
     assert {int(p.name) for p in pids.iterdir()} - {os.getpid()}  # another process extracted
     again = ingest_paths(store, [docs], reference_data=False)
     assert not again.added and snapshot(store) == expected
+
+
+def test_file_names_that_are_not_utf8_are_ingested_and_reported_without_a_crash(
+    store, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """A Windows zip unpacked on Linux leaves GBK bytes in names: the CLI goes on, the name is
+    recorded readable (GBK when the bytes are GBK Chinese, else with �) and with a warning."""
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+
+    class NoClose:
+        def __enter__(self):
+            return store
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: NoClose())
+    root = tmp_path / "batch"
+    sources = write_articles(tmp_path / "src", 4)
+    folder = os.fsdecode(os.fsencode(root) + b"/" + "测试批次".encode("gbk"))
+    os.makedirs(folder)
+    names = [
+        "新闻 (1) - 副本 #示例法院?.TXT".encode("gbk"),  # GBK Chinese
+        b"report-\xff\xfe.txt",  # neither UTF-8 nor GBK
+        "普通名称.txt".encode(),  # fine
+    ]
+    for src, raw in zip(sources, names, strict=False):
+        shutil.copy(src, os.fsencode(folder) + b"/" + raw)
+    Path(os.fsdecode(os.fsencode(folder) + b"/empty-" + "空".encode("gbk") + b".txt")).write_bytes(
+        b""
+    )  # a failure, reported under its readable name
+    shutil.copy(sources[3], os.fsencode(root) + b"/" + "卷宗".encode("gbk") + b".txt")
+
+    assert main(["--quiet", str(root)]) == 2  # one empty file failed; the rest went in
+    out = capsys.readouterr().out
+    out.encode("utf-8")  # printable
+    assert "added: 4" in out and "failed: 1" in out
+    assert "测试批次/empty-空.txt: empty file" in out
+    assert "warning: " in out and "file name is not UTF-8" in out
+    rows = store.read("MATCH (d:Document) RETURN d.paths AS p, d.warnings AS w, d.title AS t")
+    paths = sorted(p for r in rows for p in r["p"])
+    for p in paths:
+        p.encode("utf-8")
+    assert any(p.endswith("测试批次/新闻 (1) - 副本 #示例法院?.TXT") for p in paths)
+    assert any(p.endswith("测试批次/report-\ufffd\ufffd.txt") for p in paths)
+    assert any(p.endswith("batch/卷宗.txt") for p in paths)
+    assert any("GBK" in w for r in rows for w in r["w"] or [])
+    # the same files again: nothing new, nothing fails but the empty one
+    assert main(["--quiet", str(root)]) == 2
+    assert "unchanged (already in the graph): 4" in capsys.readouterr().out
+
+
+def test_a_document_the_store_cannot_encode_fails_alone(store, tmp_path: Path, monkeypatch) -> None:
+    """Should a character no codec takes still reach the store, the batch is written one
+    document at a time and only that document is reported failed."""
+    import ingest.pipeline as pipeline
+
+    real = pipeline.document_graph
+
+    def poisoned(ex):  # type: ignore[no-untyped-def]
+        graph = real(ex)
+        if ex.document.path.endswith("article_001.txt"):
+            graph.props["title"] = "\udcb2"
+        return graph
+
+    monkeypatch.setattr(pipeline, "document_graph", poisoned)
+    paths = write_articles(tmp_path, 4)
+    report = ingest_paths(store, [tmp_path], reference_data=False, min_batch=4)
+    assert [Path(p).name for p, _why in report.failed] == [paths[1].name]
+    assert "refused" in report.failed[0][1] and len(report.added) == 3
+    assert store.counts()["Document"] == 3

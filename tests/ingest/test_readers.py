@@ -531,3 +531,71 @@ def test_pdf_page_numbers_and_running_headers_are_cut_and_broken_sentences_joine
     ]
     assert header not in doc.original and "—2—" not in doc.original
     assert_offsets(doc.original, doc.text, doc.offsets)
+
+
+def test_pdf_lines_broken_inside_a_sentence_are_joined_and_the_rest_stays(tmp_path: Path) -> None:
+    """A printed line that fills the width and stops mid-sentence runs on into the next (the
+    unit and its verb are one sentence again); a heading, a list item, a table row, a
+    document number, a date and a signature stay on lines of their own; the document number
+    is no title, and its day (printed with spaces) is the date."""
+    lines = [
+        "关于推广示例经验的通知",
+        "甲高法〔2023〕12 号 2023 年5 月8 日",
+        "为推进诉源治理，省法院决定在全省法院推广示例经验，请各院认真落实。",
+        "一、工作成效",
+        "截至2023 年4 月底，湖州市中级人民法院、安吉县人民法院先行先试，安吉县人民法院",
+        "已建成共享法庭120 个，累计开展在线调解2000 次，化解矛盾纠纷成效明显。",
+        "二、下一步工作",
+        "（一）各中级人民法院要加强指导，及时总结推广经验做法，确保各项工作落地见效。",
+        "法院 数量 备注",
+        "安吉县人民法院 已建成共享法庭 120 个 在线调解 2000 次 调解成功 1500 件 2023 年4 月",
+        "长兴县人民法院 已建成共享法庭 80 个 在线调解 1800 次 调解成功 1200 件 2023 年4 月",
+        "甲省高级人民法院",
+        "2023 年5 月8 日",
+    ]
+    doc = read_document(write(tmp_path, "notice.pdf", make_pdf(lines)))
+    assert doc.text.split("\n") == [
+        "关于推广示例经验的通知",
+        "甲高法〔2023〕12 号 2023 年5 月8 日",
+        "为推进诉源治理，省法院决定在全省法院推广示例经验，请各院认真落实。",
+        "一、工作成效",
+        "截至2023 年4 月底，湖州市中级人民法院、安吉县人民法院先行先试，安吉县人民法院"
+        "已建成共享法庭120 个，累计开展在线调解2000 次，化解矛盾纠纷成效明显。",
+        "二、下一步工作",
+        "（一）各中级人民法院要加强指导，及时总结推广经验做法，确保各项工作落地见效。",
+        "法院 数量 备注",
+        "安吉县人民法院 已建成共享法庭 120 个 在线调解 2000 次 调解成功 1500 件 2023 年4 月",
+        "长兴县人民法院 已建成共享法庭 80 个 在线调解 1800 次 调解成功 1200 件 2023 年4 月",
+        "甲省高级人民法院",  # (the day under the signature is cut with the other date lines)
+    ]
+    assert "甲省高级人民法院\n2023 年5 月8 日" in doc.original
+    assert doc.title == "关于推广示例经验的通知" and doc.date == "2023-05-08"
+    assert_offsets(doc.original, doc.text, doc.offsets)
+
+
+def test_a_docx_dateline_naming_the_issuer_gives_the_date(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("甲县法院乙人民法庭推进示例建设")
+    document.add_paragraph("2024年4月9日\u3000甲县人民法院新闻中心")
+    document.add_paragraph(
+        "今年以来，甲县人民法院乙人民法庭在辖区各村设立调解工作室，化解纠纷百余件。"
+    )
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert doc.date == "2024-04-09" and doc.date_source == "page"
+
+
+def test_a_manifest_value_holding_a_lone_surrogate_is_cleaned(tmp_path: Path) -> None:
+    """JSON may escape half a character ("\\udcb2"): no store takes it, so it becomes U+FFFD."""
+    path = write(tmp_path, "a.txt", SIMPLIFIED.encode())
+    manifest = write(
+        tmp_path,
+        "m.jsonl",
+        b'{"path": "a.txt", "url": "http://m.example.test/\\udcb2", "site": "\\udc80x"}\n',
+    )
+    meta = read_manifest(manifest)
+    doc = read_document(path, meta=meta[str(path.resolve())])
+    assert doc.urls == ["http://m.example.test/\ufffd"] and doc.site == "\ufffdx"

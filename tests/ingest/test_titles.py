@@ -36,3 +36,50 @@ def test_ingested_documents_without_metadata_are_titled_by_their_headline(tmp_pa
         == "5月8日，乙市中级人民法院召开全市法院诉源治理工作推进会，部署下一阶段工作"
     )
     assert "0001" not in graph.props["title"]
+
+
+def test_a_document_number_a_subtitle_or_a_signature_is_no_headline() -> None:
+    """A notice's document number (with its date), a report's ——subtitle and its signature
+    (某某法院院长 某某) stand under or over the title, never as it."""
+    assert headline("甲高法〔2023〕12 号 2023 年5 月8 日\n关于推广示例经验的通知\n正文。") == (
+        "关于推广示例经验的通知"
+    )
+    report = "——2024年1月9日在甲市人民代表大会上\n甲市中级人民法院院长 王某某\n过去一年，全市法院审结案件一万件。"
+    assert headline(report) == "过去一年，全市法院审结案件一万件"
+    assert headline("专访甲市中级人民法院院长 王某某\n正文很长的一段话。") == (
+        "专访甲市中级人民法院院长 王某某"
+    )
+
+
+def test_a_report_and_a_notice_are_titled_by_their_title_line(tmp_path: Path) -> None:
+    from ingest.readers import read_document
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "甲市中级人民法院工作报告（摘要）\n"
+        "——2024年1月9日在甲市第五届人民代表大会第三次会议上\n"
+        "甲市中级人民法院院长 王某某\n\n"
+        "过去一年，全市法院共受理各类案件12345件，审结12000件，同比上升百分之三。\n",
+        encoding="utf-8",
+    )
+    assert read_document(report).title == "甲市中级人民法院工作报告（摘要）"
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "关于推广示例经验的通知\n甲高法〔2023〕12 号 2023 年5 月8 日\n"
+        "为推进诉源治理，省法院决定在全省法院推广示例经验，各院应认真抓好落实。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(notice)
+    assert doc.title == "关于推广示例经验的通知" and doc.date == "2023-05-08"
+
+
+def test_a_pinyin_gloss_after_a_quote_leaves_the_title_too(tmp_path: Path) -> None:
+    from ingest.readers import read_document
+
+    path = tmp_path / "trad.txt"
+    path.write_text(
+        "甲縣法院推進「多元解紛」（duō yuán jiě fēn）機制建設\n發佈時間：2023年10月16日\n\n"
+        "今年以來，甲縣人民法院依託產業調解中心化解糾紛三百餘件，調解成功率過半。\n",
+        encoding="utf-8",
+    )
+    assert read_document(path).title == "甲县法院推进“多元解纷”机制建设"
