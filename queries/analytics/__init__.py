@@ -692,8 +692,14 @@ def tribunal_adopters(
         "collections": _names_or_none(collections),
         "verified": verified_only,
     }
+    return group_tribunal_adopters(run(store, "tribunal_adopters", params).rows)
+
+
+def group_tribunal_adopters(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The `tribunal_adopters` query's rows (one per report) by court: court id -> its
+    tribunals, each with its `stages`, `first_date` and `statuses`."""
     found: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for r in run(store, "tribunal_adopters", params).rows:
+    for r in rows:
         t = found[r["court_id"]].setdefault(
             r["unit_id"],
             {"unit_id": r["unit_id"], "unit": r["unit"], "stages": [], "statuses": []},

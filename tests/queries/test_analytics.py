@@ -10,7 +10,7 @@ from graph.errors import CourtgraphError
 from queries import analytics
 from queries.analytics import __main__ as cli
 from tests import graph_fixtures as g
-from tests.conftest import small_graph_in, with_document_c
+from tests.conftest import XISHAN, small_graph_in, with_document_c, with_tribunal_of_wu_adopting
 
 
 @pytest.fixture
@@ -48,49 +48,6 @@ def test_coverage_rolls_up_by_level(graph) -> None:
     assert "no roster of tribunals" in levels[-1].describe()
     assert sorted(r["unit"] for r in missing) == ["甲省乙市戊县人民法院"]
     assert levels[1].share == pytest.approx(2 / 3)
-
-
-XISHAN = g.entity_id("Tribunal", "甲省乙市戊县人民法院西山人民法庭")
-
-
-def with_tribunal_of_wu_adopting(store) -> None:
-    """A step for `small_graph_in`: document C, then a document in which 戊县's 西山法庭
-    (a tribunal of 戊县法院, which reports nothing itself) runs 诉源治理."""
-    with_document_c(store)
-    s1 = "西山法庭隶属戊县法院。"
-    s2 = "西山法庭推行诉源治理。"
-    store.write_documents(
-        [
-            g.DocumentGraph(
-                id=g.document_id("e" * 64),
-                props={"title": "样例文档戊", "date": "2024-03-01", "content_hash": "e" * 64},
-                nodes=[
-                    g.NodeRow(
-                        "Tribunal",
-                        XISHAN,
-                        {"name": "甲省乙市戊县人民法院西山人民法庭", "level": "tribunal"},
-                        aliases=["西山法庭"],
-                    )
-                ],
-                mentions=[
-                    g.MentionRow(XISHAN, "西山法庭", s1, 0, 4),
-                    g.MentionRow(g.WU, "戊县法院", s1, 6, 10),
-                    g.MentionRow(g.SUYUAN, "诉源治理", s2, 6, 10),
-                ],
-                facts=[
-                    g.FactRow("PART_OF", XISHAN, g.WU, (), {}, g._ev(s1)),
-                    g.FactRow(
-                        "ADOPTED",
-                        XISHAN,
-                        g.SUYUAN,
-                        ("adopted",),
-                        {"stage": "adopted"},
-                        g._ev(s2, "2024-03", "month"),
-                    ),
-                ],
-            )
-        ]
-    )
 
 
 def test_a_court_whose_tribunal_adopted_is_covered_not_missing(
