@@ -298,7 +298,7 @@ def coverage_table(
                 [
                     label,
                     str(lv.adopted),
-                    str(len(lv.through)),
+                    "—" if lv.level == "tribunal" else str(len(lv.through)),
                     str(lv.units),
                     f"{lv.share:.0%}",
                     f"{lv.covered_share:.0%}",
