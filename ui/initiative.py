@@ -262,10 +262,10 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     from queries.analytics import (
         ADOPTED,
         NOT_REPORTED,
-        NOT_REPORTED_CAVEAT,
         THROUGH_TRIBUNALS,
         group_tribunal_adopters,
         mark_coverage,
+        not_reported_caveat,
     )
     from ui.scope import counted_units
 
@@ -343,7 +343,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             links={"单位页": lambda r: state.link(r["unit_id"])},
             key=f"{P}.cov_no",
         )
-        st.caption(NOT_REPORTED_CAVEAT)
+        st.caption(not_reported_caveat(check.verified_only))
     with st.expander("导出覆盖表（CSV / 图片 / 幻灯片）"):
         table_downloads(
             ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"],
@@ -363,7 +363,9 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             sources=[],
             stem=f"coverage-{props.get('name', 'initiative')}",
             key=f"{P}.cov_dl",
-            note="；".join(x for x in (note_of(check), NOT_REPORTED_CAVEAT.rstrip("。")) if x),
+            note="；".join(
+                x for x in (note_of(check), not_reported_caveat(check.verified_only)[:-1]) if x
+            ),
         )
 
 

@@ -642,6 +642,17 @@ COVERAGE_STATE_ZH = {
 #: what "尚未报道推行" means, wherever a list of such units is shown
 NOT_REPORTED_CAVEAT = "“尚未报道推行”只表示所收文档中没有看到它推行的报道，不代表它确实没有推行。"
 
+
+def not_reported_caveat(verified_only: bool = False) -> str:
+    """NOT_REPORTED_CAVEAT, or with only verified facts counted, its wording for them."""
+    if verified_only:
+        return (
+            "“尚未报道推行”只表示所收文档中没有看到它推行的已核实报道"
+            "（未核实的不计入），不代表它确实没有推行。"
+        )
+    return NOT_REPORTED_CAVEAT
+
+
 TRIBUNAL_ADOPTERS = register(
     NamedQuery(
         name="tribunal_adopters",

@@ -270,7 +270,7 @@ def coverage_table(
     units of that level below the court; then the courts covered through their tribunals
     (with which) and the units not yet reported."""
     from graph.model import LEVEL_ZH
-    from queries.analytics import NOT_REPORTED_CAVEAT
+    from queries.analytics import not_reported_caveat
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
@@ -345,7 +345,7 @@ def coverage_table(
         f"  {r['unit']}（{LEVEL_ZH.get(r['level'] or '', r['level'] or '未知')}）" for r in missing
     ]
     if missing:
-        out.append(NOT_REPORTED_CAVEAT)
+        out.append(not_reported_caveat(verified_only))
     return "\n".join(out)
 
 

@@ -85,6 +85,9 @@ def test_a_court_whose_tribunal_adopted_is_covered_not_missing(
     assert line.split()[1:6] == ["2", "1", "3", "67%", "100%"]
     assert "下属人民法庭已推行（1）：\n  甲省乙市戊县人民法院（基层法院）：西山人民法庭" in text
     assert "尚未报道推行（0）" in text
+    assert cli.main(["coverage", "诉源治理", "甲省高级人民法院", "--verified"]) == 0
+    text = capsys.readouterr().out  # nothing reviewed: 中院 and the three basic courts
+    assert "尚未报道推行（4）" in text and "没有看到它推行的已核实报道" in text
 
 
 def test_province_matrix(graph) -> None:

@@ -112,7 +112,7 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         links={"单位页": lambda r: state.link(r["unit_id"])},
         key=f"{P}.missing",
     )
-    st.caption(analytics.NOT_REPORTED_CAVEAT)
+    st.caption(analytics.not_reported_caveat(tally.verified_only))
 
 
 def _roster_note(levels: list[Any]) -> None:
