@@ -60,7 +60,8 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
             {
                 "层级": _level_label(lv.level),
                 "本院报道推行": lv.adopted,
-                "下属人民法庭已推行": len(lv.through),
+                # a tribunal covers its court; nothing covers a tribunal
+                "下属人民法庭已推行": None if lv.level == "tribunal" else len(lv.through),
                 "单位数": lv.units,
                 "覆盖率": lv.covered_share if lv.has_denominator else None,
             }
