@@ -28,11 +28,15 @@ if TYPE_CHECKING:
 
 #: stages in the order a unit's own report is preferred when it has several
 STAGE_ORDER = ("adopted", "piloted", "awarded", "promoted")
+#: a court reporting nothing itself whose own people's tribunals report the initiative: covered
+#: through them (queries.analytics' coverage state of the same name), not "not reported"
+THROUGH_TRIBUNALS = "through_tribunals"
 STAGE_LABEL = {
     "adopted": "推行",
     "piloted": "试点",
     "promoted": "上级推广",
     "awarded": "获评",
+    THROUGH_TRIBUNALS: "下属人民法庭已推行",
     None: "尚未报道",
 }
 STAGE_COLOUR = {
@@ -40,11 +44,13 @@ STAGE_COLOUR = {
     "piloted": "#ef6c00",
     "promoted": "#1565c0",
     "awarded": "#6a1b9a",
+    THROUGH_TRIBUNALS: "#a5d6a7",
     None: "#e6e6e6",
 }
 TEXT_ON: dict[str | None, str] = {
-    None: "#333333"
-}  # dark text on the light box; white on the others
+    THROUGH_TRIBUNALS: "#1b3d1f",
+    None: "#333333",
+}  # dark text on the light boxes; white on the others
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 #: a map of more units than this is drawn by group: one box per unit directly below the court
 #: with its reported / all units (a page cannot label thousands of boxes legibly)
@@ -57,11 +63,14 @@ class MapUnit:
     name: str
     level: str | None
     parent: str | None = None
-    stage: str | None = None  # the unit's own reported stage (None: not reported)
+    #: the unit's own reported stage (None: not reported; THROUGH_TRIBUNALS: a court that
+    #: reports nothing itself whose own tribunals, `through`, report it)
+    stage: str | None = None
     date: str | None = None  # first reported date, any stage
     depth: int = 0  # steps below the map's court
     province: str | None = None
     label: str | None = None  # drawn instead of the short name (a group's box)
+    through: list[str] = field(default_factory=list)  # its tribunals that report it
 
     @property
     def short(self) -> str:
@@ -76,13 +85,23 @@ class AdoptionMap:
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
 
     def counts(self) -> list[tuple[str, int, int]]:
-        """(level, reported units, all units) for each level below the court."""
+        """(level, units reporting it themselves, all units) for each level below the court
+        (a court covered through its tribunals is counted in `through_counts`)."""
         per: dict[str, list[int]] = {}
         for u in self.units:
             acc = per.setdefault(u.level or "", [0, 0])
             acc[1] += 1
-            acc[0] += u.stage is not None
+            acc[0] += u.stage in STAGE_ORDER
         return [(lvl, a, n) for lvl, (a, n) in sorted(per.items(), key=lambda kv: _rank(kv[0]))]
+
+    def through_counts(self) -> dict[str, int]:
+        """Level -> courts below the court that report nothing themselves while tribunals of
+        their own do (下属人民法庭已推行); levels without any are left out."""
+        out: dict[str, int] = {}
+        for u in self.units:
+            if u.stage == THROUGH_TRIBUNALS:
+                out[u.level or ""] = out.get(u.level or "", 0) + 1
+        return out
 
     def stage_counts(self) -> dict[str | None, int]:
         out: dict[str | None, int] = dict.fromkeys(STAGE_LABEL, 0)
@@ -100,6 +119,21 @@ def own_stage(stages: Sequence[str] | None) -> str | None:
     上级推广."""
     present = set(stages or ())
     return next((s for s in STAGE_ORDER if s in present), None)
+
+
+def mark_through_tribunals(root: MapUnit, units: Sequence[MapUnit]) -> None:
+    """A court (the map's or one below it) reporting nothing itself whose own tribunals
+    (units directly below it, level tribunal) report the initiative is covered through them:
+    its stage becomes THROUGH_TRIBUNALS and `through` names them."""
+    for u in (root, *units):
+        if u.stage is None and u.level != "tribunal":
+            u.through = [
+                t.name
+                for t in units
+                if t.parent == u.id and t.level == "tribunal" and t.stage in STAGE_ORDER
+            ]
+            if u.through:
+                u.stage = THROUGH_TRIBUNALS
 
 
 def adoption_map(
@@ -138,6 +172,7 @@ def adoption_map(
         mine = shown.get(u.id, [])
         u.stage = own_stage([a["stage"] for a in mine])
         u.date = min((a["date"] for a in mine if a["date"]), default=None)
+    mark_through_tribunals(root, list(units.values()))
     scope = {root.id, *units}
     check = FactCheck.of(
         (a["status"] for a in facts.adoptions.values() if a["unit_id"] in scope),
@@ -195,7 +230,7 @@ def grouped_columns(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
     out = []
     for col in columns_of(data):
         head = col[0][0]
-        done = sum(u.stage is not None for u, _ in col)
+        done = sum(u.stage in STAGE_ORDER for u, _ in col)
         box = MapUnit(
             head.id, head.name, head.level, head.parent, head.stage, head.date, head.depth
         )
@@ -338,8 +373,11 @@ def draw_adoption_map(
         if root.date and root.stage:
             root_label += f"（{root.date}）"
         ax.text(side, y, root_label, fontsize=15, va="top", color="#222222")
+        via = data.through_counts()
         counts = "　".join(
-            f"{LEVEL_ZH.get(lvl, lvl or '其他')} {a}/{n}" for lvl, a, n in data.counts()
+            f"{LEVEL_ZH.get(lvl, lvl or '其他')} {a}/{n}"
+            + (f"（另 {via[lvl]} 个下属人民法庭已推行）" if via.get(lvl) else "")
+            for lvl, a, n in data.counts()
         )
         ax.text(
             width_in - side,
@@ -357,7 +395,8 @@ def draw_adoption_map(
                 edgecolor="#999999",
                 label=f"{STAGE_LABEL[s]} {stage_counts[s]}",
             )
-            for s in (*STAGE_ORDER, None)
+            for s in (*STAGE_ORDER, THROUGH_TRIBUNALS, None)
+            if s != THROUGH_TRIBUNALS or stage_counts[s]  # shown when a court is so covered
         ]
         fig.legend(
             handles=handles,
@@ -445,7 +484,11 @@ def not_reported_note(verified_only: bool = False) -> str:
 
 def slide_notes(data: AdoptionMap) -> str:
     """The notes under an adoption map's slide: legend counts, what 尚未报道 means, the facts."""
-    legend = "；".join(f"{STAGE_LABEL[s]}：{n}" for s, n in data.stage_counts().items())
+    legend = "；".join(
+        f"{STAGE_LABEL[s]}：{n}"
+        for s, n in data.stage_counts().items()
+        if s != THROUGH_TRIBUNALS or n
+    )
     check = data.check.note()
     return f"图例：{legend}。{not_reported_note(data.check.verified_only)}。" + (
         f"{check}。" if check else ""
@@ -472,13 +515,28 @@ def to_pptx(
     )
     counts = data.counts()
     if counts:
+        series, colours = counts_series(counts, data.through_counts())
         deck.chart_slide(
             f"{data.court.short}辖区各层级已有报道的单位",
             [LEVEL_ZH.get(lvl, lvl or "其他") for lvl, _, _ in counts],
-            {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
+            series,
             kind="stacked",
             notes=f"{not_reported_note(data.check.verified_only)}。"
             "数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
-            colours=(STAGE_COLOUR["adopted"], "#c8c8c8"),
+            colours=colours,
         )
     return deck.save()
+
+
+def counts_series(
+    counts: list[tuple[str, int, int]], through: dict[str, int]
+) -> tuple[dict[str, Sequence[float]], tuple[str, ...]]:
+    """The stacked chart's series per level (已有报道, then 下属人民法庭已推行 when any court
+    is so covered, then 尚未报道) and their colours."""
+    series: dict[str, Sequence[float]] = {"已有报道": [a for _, a, _ in counts]}
+    colours: tuple[str, ...] = (STAGE_COLOUR["adopted"],)
+    if any(through.get(lvl) for lvl, _, _ in counts):
+        series[STAGE_LABEL[THROUGH_TRIBUNALS]] = [through.get(lvl, 0) for lvl, _, _ in counts]
+        colours += (STAGE_COLOUR[THROUGH_TRIBUNALS],)
+    series["尚未报道"] = [n - a - through.get(lvl, 0) for lvl, a, n in counts]
+    return series, (*colours, "#c8c8c8")

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import (
+    THROUGH_TRIBUNALS,
     AdoptionMap,
     adoption_map,
     columns_of,
+    counts_series,
     draw_adoption_map,
     slide_notes,
 )
@@ -101,10 +103,18 @@ class Briefing:
         if undated:
             lines.append(f"其中 {undated} 个单位的报道没有日期。")
         if self.map is not None:
+            via = self.map.through_counts()
             for level, done, total in self.map.counts():
                 lines.append(
                     f"{self.map.court.short}辖区{LEVEL_ZH.get(level, level)}：{done}/{total} "
-                    f"个已有报道（{done / total:.0%}）。"
+                    f"个已有报道（{done / total:.0%}）"
+                    + (
+                        f"；另有 {via[level]} 个本院未见报道、但下属人民法庭已推行，"
+                        f"合计覆盖 {done + via[level]}/{total}（{(done + via[level]) / total:.0%}）"
+                        if via.get(level)
+                        else ""
+                    )
+                    + "。"
                     if total
                     else ""
                 )
@@ -123,9 +133,20 @@ class Briefing:
         return [x for x in lines if x]
 
     def not_yet(self) -> list[str]:
+        """Units with no report, neither their own nor their tribunals'."""
         if self.map is None:
             return []
         return [u.short for u in self.map.units if u.stage is None]
+
+    def through_tribunals(self) -> list[str]:
+        """Courts reporting nothing themselves whose tribunals do: 安吉县法院（天荒坪法庭）."""
+        if self.map is None:
+            return []
+        return [
+            f"{u.short}（{'、'.join(short_court_name(t) for t in u.through)}）"
+            for u in self.map.units
+            if u.stage == THROUGH_TRIBUNALS
+        ]
 
 
 def gather(
@@ -288,6 +309,9 @@ def to_docx(b: Briefing) -> bytes:
                 for lvl, a, n in b.map.counts()
             ],
         )
+        through = b.through_tribunals()
+        if through:
+            r.para(f"本院未见报道、但下属人民法庭已推行的法院：{'、'.join(through)}。", 10.5)
         not_yet = b.not_yet()
         if len(not_yet) > NOT_YET_LISTED:  # by group: a sample of names says little
             groups = [
@@ -352,13 +376,14 @@ def to_pptx(b: Briefing) -> bytes:
             notes=f"{slide_notes(b.map)}\n{sources_note}",
         )
         counts = b.map.counts()
+        series, colours = counts_series(counts, b.map.through_counts())
         deck.chart_slide(
             "各层级已有报道的单位",
             [LEVEL_ZH.get(lvl, lvl) for lvl, _, _ in counts],
-            {"已有报道": [a for _, a, _ in counts], "尚未报道": [n - a for _, a, n in counts]},
+            series,
             kind="stacked",
             notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
-            colours=("#2e7d32", "#c8c8c8"),
+            colours=colours,
         )
     if b.timeline.cumulative:
         months, totals = zip(*b.timeline.cumulative, strict=True)

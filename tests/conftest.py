@@ -193,6 +193,49 @@ def with_document_c(store: GraphStore) -> None:
     store.write_documents([g.document_c()])
 
 
+XISHAN = g.entity_id("Tribunal", "甲省乙市戊县人民法院西山人民法庭")
+
+
+def with_tribunal_of_wu_adopting(store) -> None:
+    """A step for `small_graph_in`: document C, then a document in which 戊县's 西山法庭
+    (a tribunal of 戊县法院, which reports nothing itself) runs 诉源治理."""
+    with_document_c(store)
+    s1 = "西山法庭隶属戊县法院。"
+    s2 = "西山法庭推行诉源治理。"
+    store.write_documents(
+        [
+            g.DocumentGraph(
+                id=g.document_id("e" * 64),
+                props={"title": "样例文档戊", "date": "2024-03-01", "content_hash": "e" * 64},
+                nodes=[
+                    g.NodeRow(
+                        "Tribunal",
+                        XISHAN,
+                        {"name": "甲省乙市戊县人民法院西山人民法庭", "level": "tribunal"},
+                        aliases=["西山法庭"],
+                    )
+                ],
+                mentions=[
+                    g.MentionRow(XISHAN, "西山法庭", s1, 0, 4),
+                    g.MentionRow(g.WU, "戊县法院", s1, 6, 10),
+                    g.MentionRow(g.SUYUAN, "诉源治理", s2, 6, 10),
+                ],
+                facts=[
+                    g.FactRow("PART_OF", XISHAN, g.WU, (), {}, g._ev(s1)),
+                    g.FactRow(
+                        "ADOPTED",
+                        XISHAN,
+                        g.SUYUAN,
+                        ("adopted",),
+                        {"stage": "adopted"},
+                        g._ev(s2, "2024-03", "month"),
+                    ),
+                ],
+            )
+        ]
+    )
+
+
 @pytest.fixture(params=["arcadedb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def server_store(request: pytest.FixtureRequest):
     """A session store on each server, as `store` gives but not emptied: for fixtures that

@@ -11,6 +11,7 @@ import streamlit as st
 
 from figures.report import outcome_value
 from graph.model import LEVELS, STAGES
+from graph.review import STATUS_ZH
 from ui import state
 from ui.common import (
     court_of_most_adopters,
@@ -212,7 +213,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
     )
     with st.expander("导出这张表（CSV / 图片 / 幻灯片）"):
         table_downloads(
-            ["单位", "层级", "省份", "阶段", "日期"],
+            ["单位", "层级", "省份", "阶段", "日期", "核实状态"],
             [
                 [
                     r["unit"],
@@ -220,6 +221,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
                     r.get("province") or "",
                     r["stage_zh"],
                     r.get("date") or "",
+                    STATUS_ZH.get(r.get("status") or "extracted", r.get("status") or ""),
                 ]
                 for r in shown
             ],
@@ -271,25 +273,47 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         "level": None if level == state.ALL else level,
     }
     rows = state.rows("coverage", asked)
+    from queries.analytics import (
+        ADOPTED,
+        NOT_REPORTED,
+        THROUGH_TRIBUNALS,
+        group_tribunal_adopters,
+        mark_coverage,
+        not_reported_caveat,
+    )
     from ui.scope import counted_units
 
-    rows, outside = counted_units(rows)  # tribunals count only when a roster lists them
+    # a court reporting nothing itself whose own tribunals report it: 下属人民法庭已推行
+    through = group_tribunal_adopters(
+        state.rows("tribunal_adopters", {"initiative": initiative_id, "court": court_id})
+    )
+    rows, outside = counted_units(mark_coverage(rows, through))  # tribunals: roster only
     if not rows:
         st.info("该法院辖区内没有下级单位。")
         return
     _briefing(initiative_id, props, court_id, by_id[court_id]["court"])
-    done = [r for r in rows if r["adopted"]]
+    done = [r for r in rows if r["state"] == ADOPTED]
+    via = [r for r in rows if r["state"] == THROUGH_TRIBUNALS]
+    not_yet = [r for r in rows if r["state"] == NOT_REPORTED]
     st.metric(
-        f"{by_id[court_id]['court']} 辖区已推行",
-        f"{len(done)} / {len(rows)}",
-        help="已有推行、试点、推广或获评记录的下级单位数 / 下级单位总数",
+        f"{by_id[court_id]['court']} 辖区已覆盖",
+        f"{len(done) + len(via)} / {len(rows)}",
+        help="（本院报道推行 + 下属人民法庭已推行）/ 下级单位总数。本院报道推行：已有推行、试点、"
+        "推广或获评记录的单位；下属人民法庭已推行：本院未见报道、但其人民法庭有推行记录的法院",
     )
     per_level: dict[str, list[int]] = {}
     for r in rows:
-        counts = per_level.setdefault(state.level_zh(r.get("level")) or "未知", [0, 0])
-        counts[0] += 1 if r["adopted"] else 0
-        counts[1] += 1
-    st.markdown("　".join(f"{lvl}：已推行 **{a} / {n}**" for lvl, (a, n) in per_level.items()))
+        counts = per_level.setdefault(state.level_zh(r.get("level")) or "未知", [0, 0, 0])
+        counts[0] += r["state"] == ADOPTED
+        counts[1] += r["state"] == THROUGH_TRIBUNALS
+        counts[2] += 1
+    st.markdown(
+        "　".join(
+            f"{lvl}：本院报道推行 **{a} / {n}**"
+            + (f"（另有 **{t}** 个下属人民法庭已推行，合计 {a + t} / {n}）" if t else "")
+            for lvl, (a, t, n) in per_level.items()
+        )
+    )
     check = fact_check("coverage", asked, statuses=lambda r: r.get("statuses") or [])
     if note_of(check):
         st.caption(f"推行记录：{note_of(check)}")
@@ -300,43 +324,68 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     shown = [
         {
             **r,
-            "status": "已推行" if r["adopted"] else "尚未推行",
+            "status": r["state_zh"],
             "level_zh": state.level_zh(r.get("level")),
             "stages_zh": "、".join(state.stage_zh(s) for s in r.get("stages") or []),
+            "tribunals_zh": "、".join(_short_tribunal(t, r["unit"]) for t in r["tribunals"]),
         }
         for r in rows
     ]
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**已推行（{len(done)}）**")
+        st.markdown(f"**本院报道推行（{len(done)}）**")
         table(
-            [r for r in shown if r["adopted"]],
+            [r for r in shown if r["state"] == ADOPTED],
             {"unit": "单位", "level_zh": "层级", "stages_zh": "阶段", "first_date": "最早日期"},
             links={"单位页": lambda r: state.link(r["unit_id"])},
             key=f"{P}.cov_yes",
         )
+        if via:
+            st.markdown(f"**下属人民法庭已推行（{len(via)}）**")
+            table(
+                [r for r in shown if r["state"] == THROUGH_TRIBUNALS],
+                {"unit": "单位", "level_zh": "层级", "tribunals_zh": "已推行的人民法庭"},
+                links={"单位页": lambda r: state.link(r["unit_id"])},
+                key=f"{P}.cov_via",
+            )
+            st.caption("本院未见推行报道，但其下属人民法庭有推行记录：计入覆盖，不列为尚未报道。")
     with right:
-        st.markdown(f"**尚未推行（{len(rows) - len(done)}）**")
+        st.markdown(f"**尚未报道推行（{len(not_yet)}）**")
         table(
-            [r for r in shown if not r["adopted"]],
+            [r for r in shown if r["state"] == NOT_REPORTED],
             {"unit": "单位", "level_zh": "层级"},
             links={"单位页": lambda r: state.link(r["unit_id"])},
             key=f"{P}.cov_no",
         )
+        st.caption(not_reported_caveat(check.verified_only))
     with st.expander("导出覆盖表（CSV / 图片 / 幻灯片）"):
         table_downloads(
-            ["单位", "层级", "状态", "阶段", "最早日期"],
+            ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"],
             [
-                [r["unit"], r["level_zh"], r["status"], r["stages_zh"], r.get("first_date") or ""]
+                [
+                    r["unit"],
+                    r["level_zh"],
+                    r["status"],
+                    r["stages_zh"],
+                    r.get("first_date") or "",
+                    r["tribunals_zh"],
+                ]
                 for r in shown
             ],
             title=f"{props.get('name', '')} · {by_id[court_id]['court']}辖区覆盖"
-            f"（{len(done)}/{len(rows)}）",
+            f"（{len(done) + len(via)}/{len(rows)}）",
             sources=[],
             stem=f"coverage-{props.get('name', 'initiative')}",
             key=f"{P}.cov_dl",
-            note=note_of(check),
+            note="；".join(
+                x for x in (note_of(check), not_reported_caveat(check.verified_only)[:-1]) if x
+            ),
         )
+
+
+def _short_tribunal(tribunal: str, court: str) -> str:
+    """A tribunal's name without its court's (天荒坪人民法庭 under 安吉县人民法院)."""
+    return tribunal[len(court) :] if tribunal.startswith(court) and tribunal != court else tribunal
 
 
 def _briefing(initiative_id: str, props: dict[str, Any], court_id: str, court: str) -> None:

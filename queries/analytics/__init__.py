@@ -28,6 +28,7 @@ from queries.library import (
     VERIFIED,
     in_collections,
     is_verified,
+    status_of,
 )
 from queries.registry import (
     MAX_ID_LIST,
@@ -620,15 +621,149 @@ def timeline(
 
 
 # -- coverage -------------------------------------------------------------------------------
+# A unit's coverage state (辖区覆盖), one of three:
+#   "adopted"            本院已报道推行: the documents report the unit itself at any stage;
+#   "through_tribunals"  下属人民法庭已推行: the unit is a court that reports nothing itself, but
+#                        people's tribunals of its own (directly PART_OF it) report it: a
+#                        tribunal is the court's dispatched organ (派出法庭), not a court of its
+#                        own, so what it runs the court runs in part of its district;
+#   "not_reported"       尚未报道推行: neither; the documents gathered say nothing of it, which
+#                        does not mean it has not adopted.
+# Only tribunals cover their court this way: a basic court is a court of its own, so its
+# adoption never makes its intermediate court "covered" (that is what the next level's row
+# counts). A level's `adopted` counts own reports only; `covered` adds the courts covered
+# through their tribunals, and each share says which it counts.
+ADOPTED, THROUGH_TRIBUNALS, NOT_REPORTED = "adopted", "through_tribunals", "not_reported"
+COVERAGE_STATE_ZH = {
+    ADOPTED: "本院已报道推行",
+    THROUGH_TRIBUNALS: "下属人民法庭已推行",
+    NOT_REPORTED: "尚未报道推行",
+}
+#: what "尚未报道推行" means, wherever a list of such units is shown
+NOT_REPORTED_CAVEAT = "“尚未报道推行”只表示所收文档中没有看到它推行的报道，不代表它确实没有推行。"
+
+
+def not_reported_caveat(verified_only: bool = False) -> str:
+    """NOT_REPORTED_CAVEAT, or with only verified facts counted, its wording for them."""
+    if verified_only:
+        return (
+            "“尚未报道推行”只表示所收文档中没有看到它推行的已核实报道"
+            "（未核实的不计入），不代表它确实没有推行。"
+        )
+    return NOT_REPORTED_CAVEAT
+
+
+TRIBUNAL_ADOPTERS = register(
+    NamedQuery(
+        name="tribunal_adopters",
+        title="下属人民法庭已推行的法院",
+        description="For an initiative and a court: the people's tribunals at or below that "
+        "court reported adopting the initiative (any stage), each with the court it belongs "
+        "to (`court_id`, the unit it is directly PART_OF). A court that reports nothing "
+        "itself is covered through them (coverage state `through_tribunals`, "
+        "下属人民法庭已推行).",
+        cypher="""
+MATCH (c:Entity {id: $court})
+MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(t:Entity)
+WHERE t.level = 'tribunal' AND IN_COLLECTIONS AND IS_VERIFIED
+MATCH (t)-[:PART_OF]->(b:Entity)
+MATCH (b)-[:PART_OF*0..3]->(c)
+RETURN DISTINCT b.id AS court_id, t.id AS unit_id, t.name AS unit, a.stage AS stage,
+       a.date AS date, STATUS AS status
+ORDER BY court_id, unit_id
+""".replace("IN_COLLECTIONS", in_collections("a"))
+        .replace("IS_VERIFIED", is_verified("a"))
+        .replace("STATUS", status_of("a")),
+        params=(
+            Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
+            Param("court", "entity", "上级法院", required=True, help="e.g. 湖州中院"),
+            COLLECTIONS,
+            VERIFIED,
+        ),
+        row_limit=20000,
+    )
+)
+
+
+def tribunal_adopters(
+    store: GraphStore,
+    initiative: str,
+    court: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> dict[str, list[dict[str, Any]]]:
+    """Court id -> its people's tribunals reported adopting `initiative` (each: `unit_id`,
+    `unit`, `stages`, `first_date`, `statuses`), for the courts at or below `court`; ids
+    (`initiative`, `court`) already resolved. `verified_only`: confirmed or corrected
+    reports only."""
+    params = {
+        "initiative": initiative,
+        "court": court,
+        "collections": _names_or_none(collections),
+        "verified": verified_only,
+    }
+    return group_tribunal_adopters(run(store, "tribunal_adopters", params).rows)
+
+
+def group_tribunal_adopters(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The `tribunal_adopters` query's rows (one per report) by court: court id -> its
+    tribunals, each with its `stages`, `first_date` and `statuses`."""
+    found: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for r in rows:
+        t = found[r["court_id"]].setdefault(
+            r["unit_id"],
+            {"unit_id": r["unit_id"], "unit": r["unit"], "stages": [], "statuses": []},
+        )
+        t["stages"].append(r["stage"])
+        t["statuses"].append(r["status"])
+        if r["date"] and (t.get("first_date") is None or r["date"] < t["first_date"]):
+            t["first_date"] = r["date"]
+    return {
+        cid: sorted(({"first_date": None, **t} for t in ts.values()), key=lambda t: t["unit"])
+        for cid, ts in found.items()
+    }
+
+
+def mark_coverage(
+    rows: Sequence[dict[str, Any]], through: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The `coverage` query's rows with each unit's coverage state (`state`: adopted,
+    through_tribunals or not_reported; `state_zh`) and, for a court covered through its
+    tribunals, the names of those tribunals (`tribunals`)."""
+    out = []
+    for r in rows:
+        mine = through.get(r["unit_id"]) if r.get("level") != "tribunal" else None
+        if r["adopted"]:
+            state = ADOPTED
+        elif mine:
+            state = THROUGH_TRIBUNALS
+        else:
+            state = NOT_REPORTED
+        out.append(
+            {
+                **r,
+                "state": state,
+                "state_zh": COVERAGE_STATE_ZH[state],
+                "tribunals": [t["unit"] for t in mine or []] if state == THROUGH_TRIBUNALS else [],
+            }
+        )
+    return out
+
+
 @dataclass
 class CoverageLevel:
     level: str
     units: int
+    #: units of this level reporting the initiative themselves (any stage)
     adopted: int
     #: tribunals only: basic courts at or below the court whose roster of tribunals was
     #: imported, and those without one (their tribunals are not counted)
     roster_courts: int | None = None
     courts_without_roster: int = 0
+    #: courts of this level that report nothing themselves while tribunals of their own do
+    #: (the `coverage` rows, state through_tribunals, with `tribunals`)
+    through: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def has_denominator(self) -> bool:
@@ -637,13 +772,29 @@ class CoverageLevel:
 
     @property
     def share(self) -> float:
+        """Units reporting it themselves / all units of the level."""
         return self.adopted / self.units if self.units else 0.0
+
+    @property
+    def covered(self) -> int:
+        """Units reporting it themselves or through their tribunals."""
+        return self.adopted + len(self.through)
+
+    @property
+    def covered_share(self) -> float:
+        """(Own reports + covered through tribunals) / all units of the level."""
+        return self.covered / self.units if self.units else 0.0
 
     def describe(self) -> str:
         """`3/5 (60%)`, or why there is no share."""
         if not self.has_denominator:
             return "no roster of tribunals imported (python -m ingest roster FILE)"
         text = f"{self.adopted}/{self.units} ({self.share:.0%})"
+        if self.through:
+            text += (
+                f"; {self.covered}/{self.units} ({self.covered_share:.0%}) with "
+                f"{len(self.through)} covered through their tribunals"
+            )
         if self.courts_without_roster:
             text += f"; {self.courts_without_roster} basic courts without a tribunal roster"
         return text
@@ -658,9 +809,10 @@ def coverage(
     verified_only: bool = False,
 ) -> tuple[list[CoverageLevel], list[dict[str, Any]]]:
     """Share of units below `court` that adopted, level by level, and the list of those
-    that have not. Tribunals count against the rosters courts imported
-    (`ingest.tribunal_roster`); where none was, the tribunal level has no denominator
-    (`CoverageLevel.has_denominator`) instead of a share of the tribunals some article named."""
+    that have not been reported (not a court covered through its tribunals: see the states
+    above). Tribunals count against the rosters courts imported (`ingest.tribunal_roster`);
+    where none was, the tribunal level has no denominator (`CoverageLevel.has_denominator`)
+    instead of a share of the tribunals some article named."""
     levels, missing, _tally = coverage_report(
         store, initiative, court, collections=collections, verified_only=verified_only
     )
@@ -677,7 +829,8 @@ def coverage_report(
 ) -> tuple[list[CoverageLevel], list[dict[str, Any]], Tally]:
     """`coverage` and the facts it stands on (the adoptions of units below `court`);
     `verified_only`: a unit counts as adopting when a reviewer confirmed or corrected one of
-    its reports."""
+    its reports. A court reporting nothing itself whose tribunals report it is in its
+    level's `through`, not in the list of units not reported (the second value)."""
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
     params = {"initiative": iid, "court": cid, "collections": _names_or_none(collections)}
@@ -701,7 +854,12 @@ def coverage_report(
             }
             for r in rows
         ]
+    through = tribunal_adopters(
+        store, iid, cid, collections=collections, verified_only=verified_only
+    )
+    rows = mark_coverage(rows, through)
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    via: dict[str, list[dict[str, Any]]] = defaultdict(list)
     missing = []
     basic = {r["unit_id"]: bool(r["has_roster"]) for r in rows if r["level"] == "basic"}
     own = store.read(
@@ -716,12 +874,14 @@ def coverage_report(
             continue  # named by an article only: no roster counts it
         acc = per[r["level"] or "未知"]
         acc[0] += 1
-        if r["adopted"]:  # reported at any stage
+        if r["state"] == ADOPTED:  # reported at any stage
             acc[1] += 1
+        elif r["state"] == THROUGH_TRIBUNALS:
+            via[r["level"] or "未知"].append(r)
         else:
             missing.append(r)
     levels = [
-        CoverageLevel(lvl, n, a)
+        CoverageLevel(lvl, n, a, through=via.get(lvl, []))
         for lvl, (n, a) in sorted(per.items(), key=lambda kv: _LEVEL_ORDER.get(kv[0], 9))
         if lvl != "tribunal"
     ]

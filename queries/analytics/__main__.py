@@ -7,7 +7,6 @@ the facts it counts are unverified."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     t = add("timeline", help="first adoptions, cumulative curve, sequence")
     t.add_argument("initiative")
-    c = add("coverage", help="share adopted under a court, level by level")
+    c = add(
+        "coverage",
+        help="share covered under a court, level by level (own reports, and courts covered "
+        "through their people's tribunals); output in Chinese",
+    )
     c.add_argument("initiative")
     c.add_argument("court")
     pv = add(
@@ -122,32 +125,35 @@ def tally_note(tally: Tally) -> str:
     """What a table says of its facts: how many are unverified (the figures' wording)."""
     from queries.verified import FactCheck
 
-    return FactCheck(*tally).note() or "no facts"
+    return FactCheck(*tally).note() or "没有事实"
 
 
 def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
+    from graph.model import LEVEL_ZH, STAGE_ZH
+
     scope = _scope(store, args)
     if args.command == "timeline":
         tl = timeline(store, args.initiative, **scope)
         undated = tl.undated_units
         print(
-            f"{tl.initiative}: {tl.units} units reported adopting, {len(tl.first)} with a date"
-            + (
-                f"; {len(undated)} without a date (另有 {len(undated)} 个单位未报道日期)"
-                if undated
-                else ""
-            )
+            f"{tl.initiative}：共 {tl.units} 个单位报道推行，其中 {len(tl.first)} 个有日期"
+            + (f"；另有 {len(undated)} 个单位未报道日期" if undated else "")
         )
-        print(f"facts: {tally_note(tl.tally)}")
+        print(f"事实：{tally_note(tl.tally)}")
         for e in tl.sequence():
             mark = "（文档日期）" if e["date_precision"] == "document" else ""
-            print(f"  {e['date']}{mark}  {e['event']:8} {e['unit']}")
+            print(f"  {e['date']}{mark}  {EVENT_ZH.get(e['event'], e['event'])}  {e['unit']}")
         for u in undated:
-            print(f"  (no date)  {u['stage']:8} {u['unit']}")
-        print("cumulative:", ", ".join(f"{m} {n}" for m, n in tl.cumulative))
-        print("by year:", json.dumps(tl.by_year, ensure_ascii=False))
-        print("by province:", json.dumps(tl.by_province, ensure_ascii=False))
-        print("by level:", json.dumps(tl.by_level, ensure_ascii=False))
+            print(f"  （无日期）  {STAGE_ZH.get(u['stage'], u['stage'])}  {u['unit']}")
+        print("累计：" + "，".join(f"{m} {n}" for m, n in tl.cumulative))
+        print("按年份：" + "，".join(f"{y} 年 {n}" for y, n in tl.by_year.items()))
+        print("按省份：" + "，".join(f"{k or '未知'} {n}" for k, n in tl.by_province.items()))
+        print(
+            "按层级："
+            + "，".join(
+                f"{LEVEL_ZH.get(k or '', k or '未知')} {n}" for k, n in tl.by_level.items()
+            ),
+        )
     elif args.command == "coverage":
         print(coverage_table(store, args.initiative, args.court, **scope))
     elif args.command == "provinces":
@@ -163,60 +169,64 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
         if args.output:
             rows = [r for name in names for r in counts.table(name)]
             write_table(rows, args.output)
-            print(f"wrote {args.output}: {len(rows)} rows")
-            print(f"facts: {tally_note(counts.tally)}")
+            print(f"已写入 {args.output}：{len(rows)} 行")
+            print(f"事实：{tally_note(counts.tally)}")
         else:
             print(provinces_table(counts, names))
-            print(f"facts: {tally_note(counts.tally)}")
+            print(f"事实：{tally_note(counts.tally)}")
     elif args.command == "co-adoption":
         g = co_adoption(store, min_shared=args.min_shared, **scope)
         for a, b, d in sorted(g.edges(data=True), key=lambda e: -e[2]["shared"]):
-            print(f"{a} — {b}: {d['shared']} shared units, Jaccard {d['jaccard']:.2f}")
-        print("early adopters:")
+            print(f"{a} — {b}：共同推行单位 {d['shared']} 个，Jaccard {d['jaccard']:.2f}")
+        print("先行单位：")
         for r in early_adopters(store, **scope):
             print(
-                f"  {r['place']}. {r['unit']}: mean rank {r['mean_rank']} over "
-                f"{r['initiatives']} initiatives"
+                f"  {r['place']}. {r['unit']}：在 {r['initiatives']} 项举措中平均排名 "
+                f"{r['mean_rank']}"
             )
-        print(f"facts: {tally_note(g.graph['tally'])}")
+        print(f"事实：{tally_note(g.graph['tally'])}")
     elif args.command == "outcomes":
         found = outcomes_report(store, args.initiative, **scope)
-        print("reported figures (claims in the documents, not measured effects):")
+        print("报告的数据（文档中各单位自述的数字，不是测得的成效）：")
         for r in found.rows:
             q = r["qualifier"] or ""
             print(
-                f"  {r['unit']}: {r['metric']} {q}{r['value']:g}{r['unit_of_measure']}"
-                f" ({r['period'] or 'period not stated'}; tied to {r['tied_to'] or '—'})"
+                f"  {r['unit']}：{r['metric']} {q}{r['value']:g}{r['unit_of_measure']}"
+                f"（{r['period'] or '未注明期间'}；关联举措：{r['tied_to'] or '—'}）"
             )
         if found.truncated:
-            print(f"(the first {found.limit:,} figures only: there are more)")
-        print(f"facts: {tally_note(found.tally)}")
+            print(f"（只列出前 {found.limit:,} 项：还有更多）")
+        print(f"事实：{tally_note(found.tally)}")
     elif args.command == "panel":
         made = panel(store, args.initiatives, province=args.province, levels=args.level, **scope)
         for path in write_table(made.rows, args.output, dictionary=PANEL_DICTIONARY):
-            print(f"wrote {path}")
-        print(f"{len(made.rows)} unit-year rows")
+            print(f"已写入 {path}")
+        print(f"单位-年份 {len(made.rows)} 行")
         for name, n in made.adopters.items():
             without = made.undated.get(name, 0)
             print(
-                f"{name}: {n} units reported adopting"
+                f"{name}：{n} 个单位报道推行"
                 + (
-                    f", {without} without a date (reported__ = 1, first_year__ empty)"
+                    f"，其中 {without} 个没有日期（reported__ = 1，first_year__ 为空）"
                     if without
                     else ""
                 )
             )
-        print(f"facts: {tally_note(made.tally)}")
+        print(f"事实：{tally_note(made.tally)}")
     elif args.command == "events":
         iid = (
             resolve_entity(store, args.initiative, label="Initiative") if args.initiative else None
         )
         rows, tally = events_table(store, [iid], **scope)
         for path in write_table(rows, args.output, dictionary=EVENTS_DICTIONARY):
-            print(f"wrote {path}")
-        print(f"{len(rows)} adoption events")
-        print(f"facts: {tally_note(tally)}")
+            print(f"已写入 {path}")
+        print(f"推行事件 {len(rows)} 条")
+        print(f"事实：{tally_note(tally)}")
     return 0
+
+
+#: the timeline's events (Timeline.sequence) in the words of the printout
+EVENT_ZH = {"adopted": "推行", "piloted": "试点", "endorsed": "上级推广", "awarded": "获评"}
 
 
 def _width(text: str) -> int:
@@ -242,6 +252,11 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def _tribunal_name(tribunal: str, court: str) -> str:
+    """A tribunal's name without its court's (天荒坪人民法庭 under 安吉县人民法院)."""
+    return tribunal[len(court) :] if tribunal.startswith(court) and tribunal != court else tribunal
+
+
 def coverage_table(
     store: GraphStore,
     initiative: str,
@@ -250,9 +265,12 @@ def coverage_table(
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
 ) -> str:
-    """What `analytics coverage` prints: the initiative, the court, and per level the units
-    reported adopting out of all units of that level below the court."""
+    """What `analytics coverage` prints (in Chinese): the initiative, the court, and per level
+    the units reporting it themselves, the courts covered through their tribunals and all
+    units of that level below the court; then the courts covered through their tribunals
+    (with which) and the units not yet reported."""
     from graph.model import LEVEL_ZH
+    from queries.analytics import not_reported_caveat
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
@@ -261,22 +279,32 @@ def coverage_table(
     )
     iname, cname = iid.split(":", 1)[1], cid.split(":", 1)[1]
     out = [
-        f"{iname} · coverage under {cname}",
-        "units: the courts and tribunals below it, level by level; adopted = reported at any "
-        "stage (adopted, piloted, promoted, awarded)",
+        f"{iname} · {cname}辖区覆盖情况",
+        "统计其下各级法院和人民法庭；本院报道推行 = 文档报道该单位推行、试点、推广部署或获评"
+        "（任一阶段）；下属人民法庭已推行 = 本院未见报道，但其人民法庭有推行报道；"
+        "覆盖率 =（本院报道推行 + 下属人民法庭已推行）/ 单位数",
         "",
     ]
     rows = []
     for lv in levels:
-        label = f"{lv.level} {LEVEL_ZH.get(lv.level, '')}".strip()
+        label = LEVEL_ZH.get(lv.level, lv.level)
         if lv.has_denominator:
-            share = f"{lv.share:.0%}"
             note = (
-                f"{lv.courts_without_roster} basic courts have no tribunal roster"
+                f"{lv.courts_without_roster} 个基层法院未导入人民法庭名录"
                 if lv.courts_without_roster
                 else ""
             )
-            rows.append([label, str(lv.adopted), str(lv.units), share, note])
+            rows.append(
+                [
+                    label,
+                    str(lv.adopted),
+                    "—" if lv.level == "tribunal" else str(len(lv.through)),
+                    str(lv.units),
+                    f"{lv.share:.0%}",
+                    f"{lv.covered_share:.0%}",
+                    note,
+                ]
+            )
         else:
             rows.append(
                 [
@@ -284,14 +312,40 @@ def coverage_table(
                     "—",
                     "—",
                     "—",
-                    "no roster of tribunals imported: python -m ingest roster FILE",
+                    "—",
+                    "—",
+                    "未导入人民法庭名录：python -m ingest roster 名录文件",
                 ]
             )
-    out.append(format_table(["level", "adopted", "units", "share", "note"], rows))
-    out.append(f"facts: {tally_note(tally)}")
+    out.append(
+        format_table(
+            [
+                "层级",
+                "本院报道推行",
+                "下属人民法庭已推行",
+                "单位数",
+                "本院报道占比",
+                "覆盖率",
+                "说明",
+            ],
+            rows,
+        )
+    )
+    out.append(f"事实：{tally_note(tally)}")
+    through = [r for lv in levels for r in lv.through]
+    if through:
+        out.append("")
+        out.append(f"下属人民法庭已推行（{len(through)}）：")
+        for r in through:
+            names = "、".join(_tribunal_name(t, r["unit"]) for t in r["tribunals"])
+            out.append(f"  {r['unit']}（{LEVEL_ZH.get(r['level'], r['level'])}）：{names}")
     out.append("")
-    out.append(f"not yet reported ({len(missing)}):")
-    out += [f"  {r['unit']} ({r['level']})" for r in missing]
+    out.append(f"尚未报道推行（{len(missing)}）：")
+    out += [
+        f"  {r['unit']}（{LEVEL_ZH.get(r['level'] or '', r['level'] or '未知')}）" for r in missing
+    ]
+    if missing:
+        out.append(not_reported_caveat(verified_only))
     return "\n".join(out)
 
 
@@ -301,11 +355,11 @@ def provinces_table(counts: Any, initiatives: Sequence[str]) -> str:
     from graph.model import LEVEL_ZH
 
     if not initiatives:
-        return "no initiative has adopters yet"
+        return "还没有哪项举措有推行单位"
     levels = counts.levels
     out = [
-        "courts reported adopting (any stage) / all courts of that level in the province "
-        f"(levels: {', '.join(f'{lv} {LEVEL_ZH.get(lv, lv)}' for lv in levels)})"
+        "报道推行（任一阶段）的法院 / 该省该层级的法院总数"
+        f"（层级：{'、'.join(LEVEL_ZH.get(lv, lv) for lv in levels)}）"
     ]
     for name in initiatives:
         rows = []
@@ -319,9 +373,9 @@ def provinces_table(counts: Any, initiatives: Sequence[str]) -> str:
             if any_adopted:
                 rows.append(cells)
         out.append("")
-        out.append(f"{name}: {len(rows)} provinces with adopting courts")
+        out.append(f"{name}：{len(rows)} 个省份有报道推行的法院")
         if rows:
-            header = ["province", *(f"{lv} {LEVEL_ZH.get(lv, lv)}" for lv in levels)]
+            header = ["省份", *(LEVEL_ZH.get(lv, lv) for lv in levels)]
             out.append(format_table(header, rows))
     return "\n".join(out)
 

@@ -90,13 +90,37 @@ def test_coverage_under_the_high_court(graph, app) -> None:
     # no court imported a roster of tribunals: no share for them, and a note says why
     assert metrics == {"中级法院": "1 / 1", "基层法院": "2 / 3", "人民法庭": "无名录"}
     assert any("未导入" in t or "没有法院导入人民法庭名录" in t for t in texts(at, "info"))
-    shares = frame(at, "层级", "已推行", "单位数", "覆盖率")
+    shares = frame(at, "层级", "本院报道推行", "下属人民法庭已推行", "单位数", "覆盖率")
     assert dict(zip(shares["层级"], shares["覆盖率"], strict=True))["基层法院"] == pytest.approx(
         2 / 3
     )
     missing = frame(at, "单位", "层级", "单位页")
     assert sorted(missing["单位"]) == ["甲省乙市戊县人民法院"]
+    assert any("尚未报道推行的单位（1）" in t for t in texts(at, "markdown"))
+    assert any("不代表它确实没有推行" in t for t in texts(at, "caption"))
+    assert not any("“尚未推行”" in t for t in texts(at, "caption"))
     assert param(at, "court") == g.HIGH and param(at, "tab") == "辖区覆盖"
+
+
+def test_coverage_counts_a_court_covered_through_its_tribunal(
+    _arcadedb_store, embedded_dir, monkeypatch, app
+) -> None:
+    """戊县 reports nothing itself, its 西山法庭 does: 下属人民法庭已推行, covered, not listed
+    among the units not yet reported."""
+    from tests.conftest import with_tribunal_of_wu_adopting
+
+    store = small_graph_in(_arcadedb_store, with_tribunal_of_wu_adopting)
+    app_on(store, embedded_dir, monkeypatch)
+    at = app(page="analytics", tab="辖区覆盖", id=g.SUYUAN, court="甲省高级人民法院")
+    no_trouble(at)
+    assert {m.label: m.value for m in at.metric}["基层法院"] == "3 / 3"
+    shares = frame(at, "层级", "本院报道推行", "下属人民法庭已推行", "单位数", "覆盖率")
+    basic = shares[shares["层级"] == "基层法院"].iloc[0]
+    assert (basic["本院报道推行"], basic["下属人民法庭已推行"], basic["单位数"]) == (2, 1, 3)
+    assert basic["覆盖率"] == pytest.approx(1.0)
+    via = frame(at, "单位", "层级", "已推行的人民法庭")
+    assert list(via["已推行的人民法庭"]) == ["西山人民法庭"]
+    assert any("尚未报道推行的单位（0）" in t for t in texts(at, "markdown"))
 
 
 def test_province_table_is_a_heat_map_with_a_csv(graph, app) -> None:

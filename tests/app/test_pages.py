@@ -28,6 +28,7 @@ TABLES = {  # the columns that tell the app's tables apart
     ],
     "initiative.cov_yes": ["单位", "层级", "阶段", "最早日期", "单位页"],
     "initiative.cov_no": ["单位", "层级", "单位页"],
+    "initiative.cov_via": ["单位", "层级", "已推行的人民法庭", "单位页"],
     "initiative.outcomes": ["单位", "指标", "数值", "期间", "单位页", "证据"],
     "unit.down": ["单位", "层级", "单位页"],
     "unit.initiatives": ["举措", "English", "候选", "阶段", "日期", "文档数", "举措页", "证据"],
@@ -114,13 +115,17 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     ]
     assert all(link.startswith("?page=evidence&fact=adopted:") for link in adopters["证据"])
     # only the open tab runs (and is sent to the browser); the others open from the link
-    assert not at.get("vega_lite_chart") and not any("辖区已推行" in m.label for m in at.metric)
+    assert not at.get("vega_lite_chart") and not any("辖区已覆盖" in m.label for m in at.metric)
     at = app(page="initiative", id="诉源治理", court=g.MID, tab="辖区覆盖")
     no_trouble(at)
     # coverage under the intermediate court: 2 of its 3 basic courts; the tribunal an
     # article names is no denominator (no roster of tribunals was imported)
-    assert any("基层法院：已推行 **2 / 3**" in t for t in texts(at, "markdown"))
+    assert any("基层法院：本院报道推行 **2 / 3**" in t for t in texts(at, "markdown"))
     assert set(frame(at, "initiative.cov_no")["单位"]) == {"甲省乙市戊县人民法院"}
+    # the careful wording: not reported is not "not adopted"
+    assert any("**尚未报道推行（1）**" in t for t in texts(at, "markdown"))
+    assert not any("**尚未推行" in t for t in texts(at, "markdown"))
+    assert any("不代表它确实没有推行" in t for t in texts(at, "caption"))
     at = app(page="initiative", id="诉源治理", tab="成效数据")
     no_trouble(at)
     outcomes = frame(at, "initiative.outcomes")
@@ -132,9 +137,64 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
 def test_coverage_of_one_level(small_store, app) -> None:
     at = app(page="initiative", id=g.SUYUAN, court=g.MID, cov_level="basic", tab="辖区覆盖")
     no_trouble(at)
-    coverage = [m for m in at.metric if "辖区已推行" in m.label]
+    coverage = [m for m in at.metric if "辖区已覆盖" in m.label]
     assert [m.value for m in coverage] == ["2 / 3"]
     assert list(frame(at, "initiative.cov_no")["单位"]) == ["甲省乙市戊县人民法院"]
+
+
+@pytest.fixture
+def tribunal_store(_arcadedb_store, embedded_dir, monkeypatch):
+    """The small graph, document C and 戊县's 西山法庭 reporting 诉源治理 (戊县 itself
+    reports nothing), the app pointing at them."""
+    from tests.app.conftest import app_on
+    from tests.conftest import small_graph_in, with_tribunal_of_wu_adopting
+
+    store = small_graph_in(_arcadedb_store, with_tribunal_of_wu_adopting)
+    return app_on(store, embedded_dir, monkeypatch)
+
+
+@pytest.mark.parametrize("cov_level", [None, "basic"])
+def test_a_court_covered_through_its_tribunal_is_not_listed_as_not_reported(
+    tribunal_store, app, monkeypatch, cov_level
+) -> None:
+    exported: list = []
+    monkeypatch.setattr(
+        "ui.initiative.table_downloads", lambda columns, rows, **kw: exported.append(columns)
+    )
+    extra = {"cov_level": cov_level} if cov_level else {}
+    at = app(page="initiative", id=g.SUYUAN, court=g.MID, tab="辖区覆盖", **extra)
+    no_trouble(at)
+    assert [m.value for m in at.metric if "辖区已覆盖" in m.label] == ["3 / 3"]
+    via = frame(at, "initiative.cov_via")
+    assert list(zip(via["单位"], via["已推行的人民法庭"], strict=True)) == [
+        ("甲省乙市戊县人民法院", "西山人民法庭")
+    ]
+    assert frame(at, "initiative.cov_no").empty
+    assert any("**尚未报道推行（0）**" in t for t in texts(at, "markdown"))
+    assert any("另有 **1** 个下属人民法庭已推行，合计 3 / 3" in t for t in texts(at, "markdown"))
+    assert ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"] in exported
+
+
+def test_the_adopters_export_says_which_facts_are_verified(small_store, app, monkeypatch) -> None:
+    from graph import review
+    from graph.model import fact_id
+
+    exported: list = []
+    monkeypatch.setattr(
+        "ui.initiative.table_downloads",
+        lambda columns, rows, **kw: exported.append((columns, list(rows))),
+    )
+    fid = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+    review.decide(small_store, fid, "confirm", reviewer="王审")  # the next test reloads
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    columns, rows = exported[0]
+    assert columns[-1] == "核实状态"
+    assert {r[0]: r[-1] for r in rows} == {
+        "甲省乙市中级人民法院": "待核实",
+        "甲省乙市丙区人民法院": "已确认",
+        "甲省乙市丁县人民法院": "待核实",
+    }
 
 
 def test_filters_come_from_the_url_and_go_back_to_it(small_store, app) -> None:

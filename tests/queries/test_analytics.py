@@ -10,7 +10,7 @@ from graph.errors import CourtgraphError
 from queries import analytics
 from queries.analytics import __main__ as cli
 from tests import graph_fixtures as g
-from tests.conftest import small_graph_in, with_document_c
+from tests.conftest import XISHAN, small_graph_in, with_document_c, with_tribunal_of_wu_adopting
 
 
 @pytest.fixture
@@ -48,6 +48,46 @@ def test_coverage_rolls_up_by_level(graph) -> None:
     assert "no roster of tribunals" in levels[-1].describe()
     assert sorted(r["unit"] for r in missing) == ["甲省乙市戊县人民法院"]
     assert levels[1].share == pytest.approx(2 / 3)
+
+
+def test_a_court_whose_tribunal_adopted_is_covered_not_missing(
+    server_store, monkeypatch, capsys
+) -> None:
+    """A basic court that reports nothing itself while a tribunal of its own does is
+    "下属人民法庭已推行": not in the not-yet list, counted apart from its own reports (share)
+    and with them in the covered share; the named query behind it runs on both servers."""
+    from queries.registry import run
+
+    graph = small_graph_in(server_store, with_tribunal_of_wu_adopting)
+    levels, missing, tally = analytics.coverage_report(graph, "诉源治理", "甲省高级人民法院")
+    basic = next(lv for lv in levels if lv.level == "basic")
+    assert (basic.adopted, basic.units, basic.covered) == (2, 3, 3)
+    assert basic.share == pytest.approx(2 / 3) and basic.covered_share == 1.0
+    assert [(r["unit_id"], r["state"], r["tribunals"]) for r in basic.through] == [
+        (g.WU, "through_tribunals", ["甲省乙市戊县人民法院西山人民法庭"])
+    ]
+    assert basic.through[0]["state_zh"] == "下属人民法庭已推行"
+    assert missing == []  # 戊县 is no longer "not yet reported"
+    assert tally.facts == 4  # the tribunal's report is a fact the answer stands on
+    rows = run(graph, "tribunal_adopters", {"initiative": g.SUYUAN, "court": g.MID}).rows
+    assert [(r["court_id"], r["unit_id"], r["stage"]) for r in rows] == [(g.WU, XISHAN, "adopted")]
+    # the tribunal itself is the court's unit: under the tribunal's own court too
+    assert run(graph, "tribunal_adopters", {"initiative": g.SUYUAN, "court": g.WU}).rows
+    # with only verified facts, the unreviewed tribunal report covers nothing
+    levels, missing, _ = analytics.coverage_report(graph, "诉源治理", g.HIGH, verified_only=True)
+    assert {r["unit_id"] for r in missing if r["level"] == "basic"} == {g.BING, g.DING, g.WU}
+    assert not any(lv.through for lv in levels)
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    assert cli.main(["coverage", "诉源治理", "甲省高级人民法院"]) == 0
+    text = capsys.readouterr().out
+    line = next(x for x in text.splitlines() if x.startswith("基层法院"))
+    assert line.split()[1:6] == ["2", "1", "3", "67%", "100%"]
+    assert "下属人民法庭已推行（1）：\n  甲省乙市戊县人民法院（基层法院）：西山人民法庭" in text
+    assert "尚未报道推行（0）" in text
+    assert cli.main(["coverage", "诉源治理", "甲省高级人民法院", "--verified"]) == 0
+    text = capsys.readouterr().out  # nothing reviewed: 中院 and the three basic courts
+    assert "尚未报道推行（4）" in text and "没有看到它推行的已核实报道" in text
 
 
 def test_province_matrix(graph) -> None:
@@ -127,7 +167,7 @@ def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:
     assert cli.main(["events", "--output", str(out)]) == 0
     text = out.read_text(encoding="utf-8-sig")
     assert text.count("\n") == 1 + 5  # header + 3 诉源治理 + 2 枫桥 events
-    assert "5 adoption events" in capsys.readouterr().out
+    assert "推行事件 5 条" in capsys.readouterr().out
 
 
 def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> None:
@@ -150,10 +190,10 @@ def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> Non
     capsys.readouterr()
     assert cli.main(["provinces"]) == 0
     text = capsys.readouterr().out
-    assert "all courts of that level in the province" in text
-    assert "诉源治理: 1 provinces with adopting courts" in text
-    assert "intermediate 中级法院" in text and "basic 基层法院" in text
-    block = text.split("诉源治理: 1 provinces with adopting courts")[1]
+    assert "该省该层级的法院总数" in text
+    assert "诉源治理：1 个省份有报道推行的法院" in text
+    assert "（层级：中级法院、基层法院）" in text
+    block = text.split("诉源治理：1 个省份有报道推行的法院")[1]
     line = next(x for x in block.splitlines() if x.startswith("甲省"))
     assert "1/1 (100%)" in line and "2/3 (67%)" in line
 
@@ -162,12 +202,27 @@ def test_cli_coverage_table(graph, monkeypatch, capsys) -> None:
     monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
     assert cli.main(["coverage", "诉源治理", "甲省高级人民法院"]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("诉源治理 · coverage under 甲省高级人民法院")
-    assert "units: the courts and tribunals below it" in text
-    basic = next(x for x in text.splitlines() if x.startswith("basic"))
-    assert basic.split()[2:5] == ["2", "3", "67%"]
-    tribunal = next(x for x in text.splitlines() if x.startswith("tribunal"))
-    assert "no roster of tribunals imported" in tribunal
+    # in Chinese: the user's words for levels, counts and shares
+    assert text.startswith("诉源治理 · 甲省高级人民法院辖区覆盖情况")
+    assert "覆盖率 =（本院报道推行 + 下属人民法庭已推行）/ 单位数" in text
+    header = next(x for x in text.splitlines() if x.startswith("层级"))
+    assert header.split() == [
+        "层级",
+        "本院报道推行",
+        "下属人民法庭已推行",
+        "单位数",
+        "本院报道占比",
+        "覆盖率",
+        "说明",
+    ]
+    basic = next(x for x in text.splitlines() if x.startswith("基层法院"))
+    assert basic.split()[1:6] == ["2", "0", "3", "67%", "67%"]
+    tribunal = next(x for x in text.splitlines() if x.startswith("人民法庭"))
+    assert "未导入人民法庭名录" in tribunal
+    assert "尚未报道推行（1）：\n  甲省乙市戊县人民法院（基层法院）" in text
+    assert "不代表它确实没有推行" in text
+    for english in ("not yet reported", "level", "share", "adopted", "units", "facts:"):
+        assert english not in text
 
 
 class _NoClose:
@@ -268,8 +323,8 @@ def test_every_adopter_is_counted_dated_or_not(graph, monkeypatch, capsys) -> No
     monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
     assert cli.main(["timeline", "诉源治理"]) == 0
     out = capsys.readouterr().out
-    assert "4 units reported adopting, 3 with a date" in out
-    assert "另有 1 个单位未报道日期" in out and "(no date)" in out
+    assert "共 4 个单位报道推行，其中 3 个有日期" in out
+    assert "另有 1 个单位未报道日期" in out and "（无日期）" in out
 
 
 def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
@@ -302,7 +357,7 @@ def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
     line = next(x for x in out.splitlines() if x.startswith("甲省"))
     assert "0/1 (0%)" in line and "2/3 (67%)" in line
     assert "枫桥式人民法庭" not in out
-    assert "facts: 共 2 条事实，其中 2 条尚未核实" in out
+    assert "事实：共 2 条事实，其中 2 条尚未核实" in out
     assert cli.main(["co-adoption", "--collections", "丙"]) == 1
     assert "Error: no collection named 丙; the graph holds: " in capsys.readouterr().err
 
@@ -351,9 +406,9 @@ def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys)
     monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
     assert cli.main(["timeline", "诉源治理", "--verified"]) == 0
     out = capsys.readouterr().out
-    assert "1 units reported adopting" in out and "另有 2 条尚未核实，未计入" in out
+    assert "共 1 个单位报道推行" in out and "另有 2 条尚未核实，未计入" in out
     assert cli.main(["coverage", "诉源治理", g.HIGH]) == 0
-    assert "facts: 共 3 条事实，其中 2 条尚未核实" in capsys.readouterr().out
+    assert "事实：共 3 条事实，其中 2 条尚未核实" in capsys.readouterr().out
 
 
 def test_initiative_counts_honour_collections(graph) -> None:

@@ -44,12 +44,14 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
     for col, lv in zip(cols, levels, strict=True):
         col.metric(
             _level_label(lv.level),
-            f"{lv.adopted} / {lv.units}" if lv.has_denominator else "无名录",
-            f"{lv.share:.0%}" if lv.has_denominator else "未导入人民法庭名录",
+            f"{lv.covered} / {lv.units}" if lv.has_denominator else "无名录",
+            f"{lv.covered_share:.0%}" if lv.has_denominator else "未导入人民法庭名录",
             delta_color="off",
             delta_arrow="off",
-            delta_description="已推行",
-            help="已有推行、试点、推广部署或获评记录的单位 / 辖区内该层级单位总数",
+            delta_description="已覆盖",
+            help="已覆盖 =（本院报道推行 + 下属人民法庭已推行）/ 辖区内该层级单位总数。"
+            "本院报道推行：已有推行、试点、推广部署或获评记录的单位；下属人民法庭已推行："
+            "本院未见报道、但其人民法庭有推行记录的法院",
         )
     import pandas as pd
 
@@ -57,9 +59,11 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         [
             {
                 "层级": _level_label(lv.level),
-                "已推行": lv.adopted,
+                "本院报道推行": lv.adopted,
+                # a tribunal covers its court; nothing covers a tribunal
+                "下属人民法庭已推行": None if lv.level == "tribunal" else len(lv.through),
                 "单位数": lv.units,
-                "覆盖率": lv.share if lv.has_denominator else None,
+                "覆盖率": lv.covered_share if lv.has_denominator else None,
             }
             for lv in levels
         ]
@@ -74,10 +78,34 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
             )
         },
     )
+    st.caption(
+        "覆盖率 =（本院报道推行 + 下属人民法庭已推行）/ 单位数。人民法庭是基层法院的派出机构："
+        "本院未见推行报道、但其人民法庭有推行记录的法院计为“下属人民法庭已推行”，"
+        "不列入尚未报道推行的单位。"
+    )
     _roster_note(levels)
+    through = [r for lv in levels for r in lv.through]
+    if through:
+        st.markdown(f"#### 下属人民法庭已推行的法院（{len(through)}）")
+        table(
+            [
+                {
+                    **r,
+                    "level_zh": _level_label(r.get("level") or ""),
+                    "tribunals_zh": "、".join(
+                        t[len(r["unit"]) :] if t.startswith(r["unit"]) else t
+                        for t in r["tribunals"]
+                    ),
+                }
+                for r in through
+            ],
+            {"unit": "单位", "level_zh": "层级", "tribunals_zh": "已推行的人民法庭"},
+            links={"单位页": lambda r: state.link(r["unit_id"])},
+            key=f"{P}.through",
+        )
     st.markdown(f"#### 尚未报道推行的单位（{len(missing)}）")
     if not missing:
-        st.success("辖区内所有单位都已有推行记录。")
+        st.success("辖区内所有单位都已有推行记录（本院或下属人民法庭）。")
         return
     table(
         [{**r, "level_zh": _level_label(r.get("level") or "")} for r in missing],
@@ -85,7 +113,7 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         links={"单位页": lambda r: state.link(r["unit_id"])},
         key=f"{P}.missing",
     )
-    st.caption("“尚未推行”只表示收录的文档中没有看到它推行的报道，不代表它确实没有推行。")
+    st.caption(analytics.not_reported_caveat(tally.verified_only))
 
 
 def _roster_note(levels: list[Any]) -> None:
