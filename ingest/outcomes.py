@@ -603,6 +603,10 @@ def _metric(
         subject = _SUBJECT.match(before)
         if subject and subject.end() < len(before) and not _SUBJECT_VERB.search(subject.group(0)):
             before = before[subject.end() :]
+            # 甲人民法庭和乙法庭审结案件: the second of two courts joined
+            joined = _SUBJECT.match(before[1:]) if before[:1] in "和与及、" else None
+            if joined and len(before) - 1 - joined.end() >= 2:
+                before = before[1 + joined.end() :]
         before = _LEAD.sub("", before)
         for prefix, cue in (
             (_LIST_PREFIX, "等" in before),
@@ -644,9 +648,12 @@ def _metric(
         or _SUBJECT.fullmatch(before, 0, locus.start())
         or _COURT_NOUN.fullmatch(before, 0, locus.start())
     ):
-        before = ""  # 法庭在全镇21个村设立共享法庭: the places counted by what was done there
+        partner = before[locus.start()] == "与"
         done = _LOCUS_DID.match(after.replace("“", "").replace("”", ""))
+        if not partner:
+            before = ""  # 法庭在全镇21个村设立共享法庭: the places counted by what was done there
         if done and uom in _COUNT_UOMS:
+            # (与全市343个街道乡镇建立了联系: the partners, by what was made with them)
             did = done.group("did")
             did = did[:2] + did[3:] if did[2:3] == "了" else did
             return f"{did}的{done.group('noun')}数"
@@ -714,7 +721,9 @@ _SIGN_WORDS = re.compile(
 #: the end of a clause that names a set whose parts follow (…1200件案件中，)
 _SET_END = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:之中|当中|中)$")
 #: the places where something was done (在全镇, 在辖区, 在): the count is of the places
-_LOCUS_LABEL = re.compile(r"在(?:全[市省区县镇乡]|辖区内?|全院|县域|市域|区域)?$")
+_LOCUS_LABEL = re.compile(
+    r"在(?:全[市省区县镇乡]|辖区内?|全院|县域|市域|区域)?$|与(?:全[市省区县镇乡]|辖区内?|县域|市域)?$"
+)
 #: what was done in the places counted (21个村（社区）设立共享法庭, 11个乡镇建设了法官工作站)
 _LOCUS_DID = re.compile(
     r"(?P<noun>[\u4e00-\u9fff、和及]{0,8}?"
@@ -722,7 +731,7 @@ _LOCUS_DID = re.compile(
     r"法庭|法院|中心|站|点|所)"
     r"(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?)(?:均|全部|都|已|先后|相继)?"
     r"(?P<did>(?:设立|建立|建设|建成|设置|成立|组建|开设|挂牌|打造|创建|开通|布设|配备|派驻|选派|"
-    r"推行|开展|实现)了?[\u4e00-\u9fff（）()、]{1,14})"
+    r"推行|开展|实现|签订|签署|对接)了?[\u4e00-\u9fff（）()、]{1,14})"
 )
 #: a preposition or a pointer a label does not start with (与人大代表数, 这调解专家数, 在全县村数;
 #: but words that begin with 在 or 对: 在线调解, 在岗干警, 在册调解员, 对接单位, 对口帮扶村)

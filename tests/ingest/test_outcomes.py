@@ -924,6 +924,14 @@ def test_places_counted_are_labelled_by_what_was_done_there() -> None:
     assert facts("法庭在全县9个乡镇建设了法官工作站。") == [
         (9.0, "个", "建设法官工作站的乡镇数", None)
     ]
+    # the partners a court made something with, by what was made
+    assert facts("该院与全县16个街道签订了共建协议。") == [
+        (16.0, "个", "签订共建协议的街道数", None)
+    ]
+
+
+def test_a_label_drops_the_second_of_two_courts_joined() -> None:
+    assert facts("甲镇人民法庭和乙镇法庭审结案件1015件。") == [(1015.0, "件", "审结案件数", None)]
 
 
 def test_a_signed_percentage_is_a_change_of_the_figure_before_it() -> None:
