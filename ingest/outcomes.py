@@ -590,7 +590,10 @@ def _metric(
     before = _respective(text[c_start:num_start])
     earlier = list(_QTY.finditer(before))
     among = ""
-    if earlier:  # 设置工作站13个、工作室79个: the words after the figure before
+    if earlier and not uom and _RANKED_AMONG.match(before, earlier[-1].end()):
+        # 结案数在全国412个中级法院中位居第6: the size of the set ranked in, not a figure
+        before = before[: earlier[-1].start()] + before[earlier[-1].end() :]
+    elif earlier:  # 设置工作站13个、工作室79个: the words after the figure before
         before = re.split("[、和及与]", before[earlier[-1].end() :], maxsplit=1)[-1]
         part = _AMONG.fullmatch(before) if uom in _COUNT_UOMS else None
         if part:  # 23个法庭中已有18个建成…: the part of the set named before that did it
@@ -692,6 +695,10 @@ def _metric(
     return before.replace("“", "").replace("”", "")
 
 
+#: the set a rank is among, after its size (412个中级法院中均位居)
+_RANKED_AMONG = re.compile(
+    r"[\u4e00-\u9fff]{1,10}?(?:之中|当中|中)(?:均|都|仍)?[\u4e00-\u9fff]{0,4}$"
+)
 #: the set a part of it is counted in (人民法庭中已有, 村（社区）中有): after the set's figure
 _AMONG = re.compile(
     r"(?P<noun>[\u4e00-\u9fff“”（）()、]{1,14}?)(?:之中|当中|中)(?:已经?|共|均|还|仍|就)?有?"

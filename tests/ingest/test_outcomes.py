@@ -945,3 +945,9 @@ def test_a_signed_percentage_is_a_change_of_the_figure_before_it() -> None:
     assert facts("调撤率 ↑4%") == [(4.0, "%", "调撤率增幅", "up")]
     # a range of percentages is no change
     assert [h.value for h in find_outcomes("审限内结案率提升了3%-5%。")] == [3.0]
+
+
+def test_a_rank_among_a_set_of_a_stated_size_keeps_its_measure() -> None:
+    assert facts("结案数在全省98个基层法院中位居第3。") == [
+        (3.0, "名", "结案数在全省基层法院排名", None)
+    ]
