@@ -619,7 +619,12 @@ def _metric(
             if cut and len(before) - cut.end() >= 2:
                 before = _LEAD.sub("", before[cut.end() :])
     if before.endswith("的") and uom in _COUNT_UOMS:
-        before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
+        if _DONE_VERB.fullmatch(before[:-1]) and (
+            _AMONG_AFTER.match(text, end, c_end) or _SET_END.search(text, end, c_end)
+        ):
+            before = before[:-1]  # 审结的560件案件中有…: what was done to the set, 审结案件数
+        else:
+            before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
     before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
@@ -709,7 +714,7 @@ _AMONG_AFTER = re.compile(
     r"(?:\d|[一二两三四五六七八九十])"
 )
 #: a scope the set belongs to (全市, 辖区内, 全县法院的)
-_SCOPE = re.compile(r"(?:全[市省区县镇乡国]|全地区|辖区内?|县域|市域)(?:法院)?的?")
+_SCOPE = re.compile(r"在?(?:全[市省区县镇乡国]|全地区|辖区内?|县域|市域)?(?:法院)?的?")
 #: a sign before a change (+12.0%, -4.21%, ↑12%)
 _SIGN_UP = "+＋↑"
 _SIGN_MINUS = "-－−"
@@ -725,6 +730,8 @@ _SIGN_AFTER_GROWTH = re.compile(
 _SIGN_WORDS = re.compile(
     r"(?:增长|上升|提高|增加|增幅|降幅|增减|变化|变动)?(?:幅度|率)?(?:为|了|达)?$"
 )
+#: a court's work done to a set of cases (审结的560件案件中)
+_DONE_VERB = re.compile(r"(?:依法)?(?:受理|审结|办结|执结|化解|调解|新收|收案|结案|审理)")
 #: the end of a clause that names a set whose parts follow (…1200件案件中，)
 _SET_END = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:之中|当中|中)$")
 #: the places where something was done (在全镇, 在辖区, 在): the count is of the places

@@ -910,9 +910,13 @@ def test_a_part_of_a_set_counted_after_it_is_the_result_and_the_set_is_none() ->
     ]
     # a set counted by what a court did keeps its figure, labelled by its noun
     got = facts("今年受理的1500件案件中有900件调解结案。")
-    assert [(v, m) for v, _, m, _ in got] == [(1500.0, "案件数"), (900.0, "调解结案数")]
+    assert [(v, m) for v, _, m, _ in got] == [(1500.0, "受理案件数"), (900.0, "调解结案数")]
     got = facts("今年受理的1500件案件中，调解结案900件。")
-    assert [(v, m) for v, _, m, _ in got] == [(1500.0, "案件数"), (900.0, "调解结案数")]
+    assert [(v, m) for v, _, m, _ in got] == [(1500.0, "受理案件数"), (900.0, "调解结案数")]
+    # the set counted with a place before it is no result (在全市20个法庭中有16个…)
+    assert facts("在全市20个法庭中有16个建成智慧法庭。") == [
+        (16.0, "个", "建成智慧法庭的法庭数", None)
+    ]
     # the part named after the set without its figure
     assert facts("审结的纠纷中有600件为邻里纠纷。") == [(600.0, "件", "邻里纠纷数", None)]
 
