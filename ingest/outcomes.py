@@ -18,7 +18,9 @@ in the body is one figure.
 
 A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, qualifier 近) is a
 figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
-schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count.
+schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count. A signed
+percentage is a change, its direction the sign's (巡回审判 38场 +12.0% -> 巡回审判增幅 12.0, up;
+同比增长-4.21% -> …同比降幅 4.21, down: outcome:change-signed-row, outcome:change-signed).
 
 Not outcomes: a figure must report something done or reached, so these are dropped: dates,
 ordinals (第14次, 第一方阵), numbers inside quoted names or right after a quoted list
@@ -32,8 +34,9 @@ meetings and their attendance (3名法官作经验介绍, 本次培训共120人,
 全国共有人民法庭10145个, 全市31个法庭配备61名法官: the 31 courts too) and where things lie
 (分布着203个法庭, 当事人遍布70多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
-introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
-of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
+introduce (全院85名干警中; 全市23个法庭中已有18个建成…: the 23, the 18 is 建成…的法庭数),
+items of a plan or a document (10项措施, 措施23条, 三个方面), articles of a law (民事诉讼法122条),
+norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
 targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成, 控制在30天以内, 7个工作日
 内), an event's length (为期3天), time references (前10个月), one person's career (他从事审判
 工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
