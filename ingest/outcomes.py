@@ -18,7 +18,9 @@ in the body is one figure.
 
 A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, qualifier 近) is a
 figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
-schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count.
+schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count. A signed
+percentage is a change, its direction the sign's (巡回审判 38场 +12.0% -> 巡回审判增幅 12.0, up;
+同比增长-4.21% -> …同比降幅 4.21, down: outcome:change-signed-row, outcome:change-signed).
 
 Not outcomes: a figure must report something done or reached, so these are dropped: dates,
 ordinals (第14次, 第一方阵), numbers inside quoted names or right after a quoted list
@@ -32,8 +34,9 @@ meetings and their attendance (3名法官作经验介绍, 本次培训共120人,
 全国共有人民法庭10145个, 全市31个法庭配备61名法官: the 31 courts too) and where things lie
 (分布着203个法庭, 当事人遍布70多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
-introduce (全院85名干警中), items of a plan or a document (10项措施, 措施23条, 三个方面), articles
-of a law (民事诉讼法122条), norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
+introduce (全院85名干警中; 全市23个法庭中已有18个建成…: the 23, the 18 is 建成…的法庭数),
+items of a plan or a document (10项措施, 措施23条, 三个方面), articles of a law (民事诉讼法122条),
+norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
 targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成, 控制在30天以内, 7个工作日
 内), an event's length (为期3天), time references (前10个月), one person's career (他从事审判
 工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
@@ -524,7 +527,7 @@ _NOT_A_SCORE_AFTER = re.compile(r"[钟之别期批局院庭类层流段支区行
 _SCORE_CONTEXT = re.compile(r"得分|评分|分值|质效|考核|测评|评估|指数|成绩|满意度|综合")
 #: counted units and what they did (法院步入全省第一方阵, 家获评示范法庭)
 _ACTED = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?:均|全部|都|已|先后|相继)?"
+    r"(?P<noun>[\u4e00-\u9fff]{0,8}?(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?)(?:均|全部|都|已|先后|相继)?"
     r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
     r"参与|到岗|返岗|加入|建立了?|设立了?|开通了?|配备了?)[^，,。；;]{0,14})$"
 )
@@ -589,14 +592,27 @@ def _metric(
     figure counts."""
     before = _respective(text[c_start:num_start])
     earlier = list(_QTY.finditer(before))
-    if earlier:  # 设置工作站13个、工作室79个: the words after the figure before
+    among = ""
+    if earlier and not uom and _RANKED_AMONG.match(before, earlier[-1].end()):
+        # 结案数在全国412个中级法院中位居第6: the size of the set ranked in, not a figure
+        before = before[: earlier[-1].start()] + before[earlier[-1].end() :]
+    elif earlier:  # 设置工作站13个、工作室79个: the words after the figure before
         before = re.split("[、和及与]", before[earlier[-1].end() :], maxsplit=1)[-1]
+        part = _AMONG.fullmatch(before) if uom in _COUNT_UOMS else None
+        if part:  # 23个法庭中已有18个建成…: the part of the set named before that did it
+            among, before = part.group("noun"), ""
+    elif uom in _COUNT_UOMS and before.endswith("有") and (part := _AMONG.fullmatch(before)):
+        among, before = part.group("noun"), ""  # 化解的纠纷中有1200件为…
     before = _YEAR_OF.sub("", before)
     before = _PERIOD.sub("", before)
     for _ in range(2):
         subject = _SUBJECT.match(before)
         if subject and subject.end() < len(before) and not _SUBJECT_VERB.search(subject.group(0)):
             before = before[subject.end() :]
+            # 甲人民法庭和乙法庭审结案件: the second of two courts joined
+            joined = _SUBJECT.match(before[1:]) if before[:1] in "和与及、" else None
+            if joined and len(before) - 1 - joined.end() >= 2:
+                before = before[1 + joined.end() :]
         before = _LEAD.sub("", before)
         for prefix, cue in (
             (_LIST_PREFIX, "等" in before),
@@ -606,7 +622,12 @@ def _metric(
             if cut and len(before) - cut.end() >= 2:
                 before = _LEAD.sub("", before[cut.end() :])
     if before.endswith("的") and uom in _COUNT_UOMS:
-        before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
+        if _DONE_VERB.fullmatch(before[:-1]) and (
+            _AMONG_AFTER.match(text, end, c_end) or _SET_END.search(text, end, c_end)
+        ):
+            before = before[:-1]  # 审结的560件案件中有…: what was done to the set, 审结案件数
+        else:
+            before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
     before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
@@ -625,9 +646,28 @@ def _metric(
     if uom in _COUNT_UOMS:
         # 近7万件在线调解案件平均时长仅22天: the count is of the noun, not its attribute
         after = _ATTRIBUTE_AFTER.split(after, maxsplit=1)[0]
+        if end + len(after) == c_end:
+            after = _SET_END.sub("", after)  # 受理的1200件案件中，…: the cases, not 案件中
+        elif nxt and (part := _AMONG.fullmatch(after)):
+            after = part.group("noun")  # 受理的1200件案件中有800件…: the cases
         if after.startswith("“"):
             after = _QUOTED_HEAD.sub(lambda q: q.group(0)[1:-1], after)
     subject = _SUBJECT.fullmatch(before) or _SCOPE_ONLY.fullmatch(before)
+    locus = _LOCUS_LABEL.search(before)
+    if locus and (
+        locus.start() == 0
+        or _SUBJECT.fullmatch(before, 0, locus.start())
+        or _COURT_NOUN.fullmatch(before, 0, locus.start())
+    ):
+        partner = before[locus.start()] == "与"
+        done = _LOCUS_DID.match(after.replace("“", "").replace("”", ""))
+        if not partner:
+            before = ""  # 法庭在全镇21个村设立共享法庭: the places counted by what was done there
+        if done and uom in _COUNT_UOMS:
+            # (与全市343个街道乡镇建立了联系: the partners, by what was made with them)
+            did = done.group("did")
+            did = did[:2] + did[3:] if did[2:3] == "了" else did
+            return f"{did}的{done.group('noun')}数"
     if len(before) < 2 or (subject and not _SUBJECT_VERB.search(before)):
         if after.startswith("的时间") and uom in ("天", "个月", "小时", "日"):
             return "用时"
@@ -636,7 +676,12 @@ def _metric(
             # 4家法院步入全省第一方阵 -> 步入全省第一方阵的法院数
             did = acted.group("verb").replace("“", "").replace("”", "")
             did = did[:2] + did[3:] if did[2:3] == "了" else did
-            return f"{did}的{acted.group('noun')}数" if acted.group("noun") else f"{did}数"
+            noun = acted.group("noun") or among
+            return f"{did}的{noun}数" if noun else f"{did}数"
+        if among:
+            # 12个法庭中有9个 (已…): the part, named by its own noun or by the set's
+            part_noun = _TAIL.sub("", after.strip("，,、 “”").lstrip("为是系属"))
+            return part_noun + "数" if part_noun else among + "数"
         before = (before + after).strip("，,、 “”")
     elif uom in _COUNT_UOMS and not re.search(r"(?:案件|纠纷|[数量率])$", before):
         m = _NOUN_AFTER.match(after)
@@ -658,6 +703,53 @@ def _metric(
     return before.replace("“", "").replace("”", "")
 
 
+#: the set a rank is among, after its size (412个中级法院中均位居)
+_RANKED_AMONG = re.compile(
+    r"[\u4e00-\u9fff]{1,10}?(?:之中|当中|中)(?:均|都|仍)?[\u4e00-\u9fff]{0,4}$"
+)
+#: the set a part of it is counted in (人民法庭中已有, 村（社区）中有): after the set's figure
+_AMONG = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff“”（）()、]{1,14}?)(?:之中|当中|中)(?:已经?|共|均|还|仍|就)?有?"
+)
+#: a set a part of which is counted right after it, in the same clause (23个法庭中已有18个)
+_AMONG_AFTER = re.compile(
+    r"[\u4e00-\u9fff“”（）()、]{1,14}?(?:之中|当中|中)(?:已经?|共|均|还|仍|就)?有?"
+    r"(?:\d|[一二两三四五六七八九十])"
+)
+#: a scope the set belongs to (全市, 辖区内, 全县法院的)
+_SCOPE = re.compile(r"在?(?:全[市省区县镇乡国]|全地区|辖区内?|县域|市域)?(?:法院)?的?")
+#: a sign before a change (+12.0%, -4.21%, ↑12%)
+_SIGN_UP = "+＋↑"
+_SIGN_MINUS = "-－−"
+_SIGNS = _SIGN_UP + _SIGN_MINUS + "↓"
+#: a figure of a row right before a signed change (38场 +12.0%); a minus needs the gap, so that
+#: a range (5%-8%) is not read as a change
+_SIGN_AFTER_FIGURE = re.compile(r"\d(?:" + _UOM + r")?(?P<gap>[ \t\u3000\u00a0]*)$")
+#: words of a change before its sign (同比增长-4.21%, 同比+5.2%, 变化幅度为-3%)
+_SIGN_AFTER_GROWTH = re.compile(
+    r"(?:(?:同比|环比)(?:增长|上升|提高|增加|增幅|增减|变化|变动)?|"
+    r"(?:增长|上升|提高|增加|增幅|增减|变化|变动)(?:幅度|率)?)(?:为|了|达)?[ \u3000]*$"
+)
+_SIGN_WORDS = re.compile(
+    r"(?:增长|上升|提高|增加|增幅|降幅|增减|变化|变动)?(?:幅度|率)?(?:为|了|达)?$"
+)
+#: a court's work done to a set of cases (审结的560件案件中)
+_DONE_VERB = re.compile(r"(?:依法)?(?:受理|审结|办结|执结|化解|调解|新收|收案|结案|审理)")
+#: the end of a clause that names a set whose parts follow (…1200件案件中，)
+_SET_END = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:之中|当中|中)$")
+#: the places where something was done (在全镇, 在辖区, 在): the count is of the places
+_LOCUS_LABEL = re.compile(
+    r"在(?:全[市省区县镇乡]|辖区内?|全院|县域|市域|区域)?$|与(?:全[市省区县镇乡]|辖区内?|县域|市域)?$"
+)
+#: what was done in the places counted (21个村（社区）设立共享法庭, 11个乡镇建设了法官工作站)
+_LOCUS_DID = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff、和及]{0,8}?"
+    r"(?:村|社区|村居|村社|乡镇|镇|乡|街道|镇街|镇区|片区|园区|开发区|网格|学校|企业|单位|部门|"
+    r"法庭|法院|中心|站|点|所)"
+    r"(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?)(?:均|全部|都|已|先后|相继)?"
+    r"(?P<did>(?:设立|建立|建设|建成|设置|成立|组建|开设|挂牌|打造|创建|开通|布设|配备|派驻|选派|"
+    r"推行|开展|实现|签订|签署|对接)了?[\u4e00-\u9fff（）()、]{1,14})"
+)
 #: a preposition or a pointer a label does not start with (与人大代表数, 这调解专家数, 在全县村数;
 #: but words that begin with 在 or 对: 在线调解, 在岗干警, 在册调解员, 对接单位, 对口帮扶村)
 _LABEL_LEAD = re.compile(
@@ -829,6 +921,13 @@ def _not_a_result(
         return True  # 在四个基层法庭开展要素式审判: where a practice is tried, not what it did
     if "之一" in after:
         return True  # 是全省3家示范法院之一: the set the court belongs to
+    if _AMONG_AFTER.match(after) and (
+        not before.strip()
+        or _SCOPE.fullmatch(before)
+        or _SUBJECT.fullmatch(before)
+        or _COURT_NOUN.fullmatch(before)
+    ):
+        return True  # 全市23个法庭中已有18个建成…: the set a part of it is counted in
     if _SPREAD_BEFORE.search(before):
         return True  # 分布着203个人民法庭, 当事人遍布全球70多个国家: where things lie, a state
     if (
@@ -1190,10 +1289,67 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
         )
 
+    def signed_change(m: re.Match[str]) -> None:
+        """+12.0% after 巡回审判 38场 in a row of figures, 同比增长-4.21%: a change whose
+        direction is its sign (up for +, down for -), its value the magnitude."""
+        start, end, sign = m.start("num"), m.end(), text[m.start("num") - 1]
+        value = parse_number(m.group("num"))
+        uom = "%" if m.group("uom") == "%" else "个百分点"
+        if value is None or m.group("big") or skip_context(start, end, uom):
+            return
+        c_start, c_end = bounds.clause(start, end)
+        if _not_a_result(text, bounds, start - 1, start, end, uom, c_start, c_end):
+            return
+        up = sign in _SIGN_UP
+        word = "增幅" if up else "降幅"
+        row = _SIGN_AFTER_FIGURE.search(text, max(0, start - 8), start - 1)
+        if row and (sign not in _SIGN_MINUS or row.group("gap")):
+            # 巡回审判 38场 +12.0%: the change of the figure right before it in the row
+            prev = hits[-1] if hits and row.start() < hits[-1].end <= start else None
+            if prev is None or prev.unit_of_measure in ("%", "个百分点"):
+                return
+            stem = prev.metric
+            if prev.unit_of_measure in _COUNT_UOMS:
+                stem = re.sub("数$", "", stem)
+            label, rule = stem + word, "outcome:change-signed-row"
+        elif _SIGN_AFTER_GROWTH.search(text, max(c_start, start - 8), start - 1):
+            # 同比增长-4.21% -> 同比降幅 (its measure is the figure's before, _label_bare_changes)
+            words = _metric(text, c_start, start - 1, end, c_end, uom, None)
+            label, rule = _SIGN_WORDS.sub("", words) + word, "outcome:change-signed"
+        else:
+            # 结案率 ↑5%: the change of the measure named before the sign
+            words = _metric(text, c_start, start - 1, end, c_end, uom, None)
+            if row or len(words) < 2 or not _HAN.match(text[c_start : start - 1].rstrip()[-1:]):
+                return
+            label, rule = words + word, "outcome:change-signed-named"
+        hits.append(
+            OutcomeHit(
+                start,
+                end,
+                value,
+                uom,
+                label,
+                c_start,
+                c_end,
+                _QUALIFIER.get(m.group("q1") or "") or None,
+                "up" if up else "down",
+                bounds.period(start),
+                rule,
+            )
+        )
+
     rosters = [(r.start("roster"), r.end("roster")) for r in _ROSTER.finditer(text, 0, limit)]
     for m in _QTY.finditer(text, 0, limit):
         num, uom = m.group("num"), m.group("uom")
         start, end = m.start("num"), m.end()
+        if (
+            start > 0
+            and text[start - 1] in _SIGNS
+            and m.group("pre") is None
+            and uom in ("%", "百分点", "个百分点")
+        ):
+            signed_change(m)
+            continue
         if start > 0 and text[start - 1] in "第-~—－.．" + "0123456789":
             continue
         if start > 0 and text[start - 1] == "前" and uom in ("名", "位"):

@@ -895,3 +895,63 @@ def test_courts_counted_as_what_has_staff_or_tribunals_are_no_result() -> None:
     assert find_outcomes("其余12家基层法院共设有人民法庭40个。") == []
     # the courts a court equipped are its result
     assert [h.value for h in find_outcomes("今年为6个法庭配备速裁团队。")] == [6.0]
+
+
+def facts(text: str) -> list[tuple[float, str, str, str | None]]:
+    return [(h.value, h.unit_of_measure, h.metric, h.direction) for h in find_outcomes(text)]
+
+
+def test_a_part_of_a_set_counted_after_it_is_the_result_and_the_set_is_none() -> None:
+    assert facts("全县12个人民法庭中已有9个建成智慧法庭。") == [
+        (9.0, "个", "建成智慧法庭的人民法庭数", None)
+    ]
+    assert facts("辖区30个村（社区）中有25个实现无讼。") == [
+        (25.0, "个", "实现无讼的村（社区）数", None)
+    ]
+    # a set counted by what a court did keeps its figure, labelled by its noun
+    got = facts("今年受理的1500件案件中有900件调解结案。")
+    assert [(v, m) for v, _, m, _ in got] == [(1500.0, "受理案件数"), (900.0, "调解结案数")]
+    got = facts("今年受理的1500件案件中，调解结案900件。")
+    assert [(v, m) for v, _, m, _ in got] == [(1500.0, "受理案件数"), (900.0, "调解结案数")]
+    # the set counted with a place before it is no result (在全市20个法庭中有16个…)
+    assert facts("在全市20个法庭中有16个建成智慧法庭。") == [
+        (16.0, "个", "建成智慧法庭的法庭数", None)
+    ]
+    # the part named after the set without its figure
+    assert facts("审结的纠纷中有600件为邻里纠纷。") == [(600.0, "件", "邻里纠纷数", None)]
+
+
+def test_places_counted_are_labelled_by_what_was_done_there() -> None:
+    assert facts("该法庭在全乡14个村（社区）设立调解工作室。") == [
+        (14.0, "个", "设立调解工作室的村（社区）数", None)
+    ]
+    assert facts("法庭在全县9个乡镇建设了法官工作站。") == [
+        (9.0, "个", "建设法官工作站的乡镇数", None)
+    ]
+    # the partners a court made something with, by what was made
+    assert facts("该院与全县16个街道签订了共建协议。") == [
+        (16.0, "个", "签订共建协议的街道数", None)
+    ]
+
+
+def test_a_label_drops_the_second_of_two_courts_joined() -> None:
+    assert facts("甲镇人民法庭和乙镇法庭审结案件1015件。") == [(1015.0, "件", "审结案件数", None)]
+
+
+def test_a_signed_percentage_is_a_change_of_the_figure_before_it() -> None:
+    assert facts("司法确认 260件 +6.5%") == [
+        (260.0, "件", "司法确认数", None),
+        (6.5, "%", "司法确认增幅", "up"),
+    ]
+    assert facts("执行结案 80件 -3.0%")[1:] == [(3.0, "%", "执行结案降幅", "down")]
+    # a negative growth: the magnitude, the direction in the label
+    assert facts("新收案件900件，同比增长-2.5%。")[1:] == [(2.5, "%", "新收案件同比降幅", "down")]
+    assert facts("调撤率 ↑4%") == [(4.0, "%", "调撤率增幅", "up")]
+    # a range of percentages is no change
+    assert [h.value for h in find_outcomes("审限内结案率提升了3%-5%。")] == [3.0]
+
+
+def test_a_rank_among_a_set_of_a_stated_size_keeps_its_measure() -> None:
+    assert facts("结案数在全省98个基层法院中位居第3。") == [
+        (3.0, "名", "结案数在全省基层法院排名", None)
+    ]
