@@ -415,7 +415,8 @@ SEARCH = register(
         name="search",
         title="按名称或别名检索",
         description="Full-text search over names and aliases of every kind of entity "
-        "(simplified or traditional input); exact names rank first.",
+        "(simplified or traditional input); exact names rank first, then the courts a short "
+        "form such as 递铺法庭 or 湖州中院 names.",
         cypher="\nUNION ALL\n".join(
             f"CALL db.index.fulltext.queryNodes($ix_{lab.lower()}, $q) YIELD node, score "
             f"WHERE size($kinds) = 0 OR '{lab}' IN $kinds "

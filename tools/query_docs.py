@@ -34,7 +34,8 @@ courtgraph query NAME --param key=value … --format table|json|csv --limit N
 ```
 
 Parameter types: `entity` takes an id (`court:…`) or a name or alias, simplified or
-traditional (a name several entities share fails, listing their ids); `date` takes `YYYY`,
+traditional, or a court's short form (递铺法庭, 湖州中院, 安吉法院 for the full names they
+shorten; a name several entities share fails, listing their ids); `date` takes `YYYY`,
 `YYYY-MM` or `YYYY-MM-DD`; `choice` one of the listed values; `int` a number in its range;
 `labels` a comma-separated list of node kinds; `search` free text for the full-text index.
 Values always travel as Cypher parameters; the one exception, a variable-length bound such as

@@ -98,7 +98,9 @@ def description(props: dict[str, Any]) -> str:
     if props.get("curated"):
         from ingest.taxonomy import default_taxonomy
 
-        entry = default_taxonomy().by_name.get(str(props.get("name") or ""))
+        # by the id, made from the canonical name: a reviewer may have renamed the node
+        canonical = str(props.get("id") or "").partition(":")[2] or str(props.get("name") or "")
+        entry = default_taxonomy().by_name.get(canonical)
         if entry is not None and entry.description_zh:
             return entry.description_zh
     return str(props.get("description") or "")

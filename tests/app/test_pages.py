@@ -238,6 +238,9 @@ def test_the_chinese_description_comes_first() -> None:
     # a promoted candidate the taxonomy lacks: its own description, whatever its language
     assert description({"name": "某某机制", "curated": True, "description": "甲。"}) == "甲。"
     assert description({"name": "某某机制", "candidate": True}) == ""
+    # renamed by a reviewer: the taxonomy's entry is found by the id (the canonical name)
+    renamed = {"id": "initiative:诉源治理", "name": "源头治理（本院）", "curated": True}
+    assert description(renamed).startswith("法院")
 
 
 def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:
