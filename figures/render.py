@@ -30,6 +30,7 @@ import io
 import json
 import math
 import re
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -353,7 +354,8 @@ LABEL_MAX_PX = 22  # no label grows past this on screen, however far the reader 
 
 def pyvis_lib() -> Path:
     """The folder of the vis-network copy that pyvis ships (vis-network.min.js and .css)."""
-    import pyvis
+    with _DRAWING:  # pyvis imports IPython: not while a figure is being drawn (see `drawing`)
+        import pyvis
 
     lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
     if not lib.is_dir():  # older pyvis layouts
@@ -778,8 +780,13 @@ def drawing() -> Iterator[None]:
     rows drawn after that land at 100 dpi on a 120-dpi page)."""
     from matplotlib import rc_context
 
-    with _DRAWING, rc_context(_rc()):
-        yield
+    with _DRAWING:
+        # matplotlib's first canvas of each kind reads IPython.version_info when IPython is
+        # imported: wait for an import another thread has begun (pyvis imports IPython) to end
+        if "IPython" in sys.modules:
+            import IPython  # noqa: F401
+        with rc_context(_rc()):
+            yield
 
 
 #: the font-family of every text in an exported SVG: the bundled face, then the CJK faces a

@@ -368,16 +368,24 @@ def table_downloads(
     def deck() -> bytes:
         return render.table_slide(columns, rows, title=title, sources=cited(), generated=today())
 
+    from ui.downloads import ON_CLICK
+
     cols = st.columns(4)
-    cols[0].download_button("表格 CSV", to_csv, f"{stem}.csv", "text/csv", key=f"{key}.csv")
-    cols[1].download_button("图片 PNG", pic("png"), f"{stem}.png", "image/png", key=f"{key}.png")
-    cols[2].download_button(
-        "矢量图 SVG", pic("svg"), f"{stem}.svg", "image/svg+xml", key=f"{key}.svg"
-    )
-    cols[3].download_button(
-        "幻灯片 PPTX",
-        deck,
-        f"{stem}.pptx",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        key=f"{key}.pptx",
-    )
+    for col, (label, make, suffix, mime) in zip(
+        cols,
+        [
+            ("表格 CSV", to_csv, "csv", "text/csv"),
+            ("图片 PNG", pic("png"), "png", "image/png"),
+            ("矢量图 SVG", pic("svg"), "svg", "image/svg+xml"),
+            (
+                "幻灯片 PPTX",
+                deck,
+                "pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ),
+        ],
+        strict=True,
+    ):
+        col.download_button(
+            label, make, f"{stem}.{suffix}", mime, key=f"{key}.{suffix}", on_click=ON_CLICK
+        )
