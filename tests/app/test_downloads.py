@@ -7,6 +7,8 @@ several buttons in a row got nothing from a button clicked while the first click
 
 from __future__ import annotations
 
+from typing import Any
+
 from streamlit.testing.v1 import AppTest
 
 
@@ -31,3 +33,28 @@ def test_no_download_button_reruns_the_page() -> None:
     found = at.get("download_button")
     assert len(found) == 3 + 4
     assert [b.proto.label for b in found if not b.proto.ignore_rerun] == []
+
+
+def test_the_adopters_tables_sources_are_found_outside_the_page(small_store, monkeypatch) -> None:
+    """A download's function runs in a thread of Streamlit's, without the page's context:
+    the documents behind the adopters table come from the store, not the page's caches (each
+    cached call there logged "missing ScriptRunContext")."""
+    import threading
+
+    from queries.registry import resolve_entity, run
+    from ui import initiative, state
+
+    def page_only(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a page's cache read outside the page")
+
+    initiative_id = resolve_entity(small_store, "诉源治理")
+    rows = run(small_store, "adopters", {"initiative": initiative_id}).rows
+    for name in ("rows", "run", "subgraph", "_subgraph", "store", "store_key"):
+        monkeypatch.setattr(state, name, page_only)
+    found: list[Any] = []
+    t = threading.Thread(
+        target=lambda: found.extend(initiative.adopter_sources(small_store, initiative_id, rows))
+    )
+    t.start()
+    t.join(60)
+    assert found and all(s.title for s in found)
