@@ -45,7 +45,9 @@ def _warm_up() -> None:
         _wait_until_idle()
     missing_glyphs(["法院"])
     _wait_until_idle()
-    import matplotlib.pyplot  # noqa: F401
+    # what the figures draw with (never pyplot: see figures.render.drawing)
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
 
 
 _warming: list[threading.Thread] = []

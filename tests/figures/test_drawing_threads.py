@@ -143,3 +143,26 @@ def test_two_figures_drawn_at_once_keep_their_fonts(monkeypatch) -> None:
     ta.join(60)
     tb.join(60)
     assert out["a"] == alone
+
+
+def test_no_module_of_the_app_imports_pyplot() -> None:
+    """pyplot's registry is what Streamlit empties at the end of every run: the figures and
+    the explorer make their figures with matplotlib.figure.Figure only."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for folder in ("figures", "ui", "queries", "graph", "courtgraph"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [f"{node.module}.{a.name}" for a in node.names]
+                    if isinstance(node, ast.ImportFrom) and node.module
+                    else []
+                )
+                if any(n.startswith("matplotlib.pyplot") for n in names):
+                    found.append(path.relative_to(root).as_posix())
+    assert found == []
