@@ -17,7 +17,7 @@ import datetime as _dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from figures.names import short_court_name
 from graph.model import LEVEL_ZH, LEVELS
@@ -323,12 +323,6 @@ def place(
 # Drawing
 
 
-def _rc() -> Any:
-    from figures.render import _rc as rc
-
-    return rc()
-
-
 def draw_adoption_map(
     data: AdoptionMap,
     *,
@@ -342,13 +336,10 @@ def draw_adoption_map(
 
     `with_title=False` leaves the title to the slide it goes on (a deck's title placeholder).
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch
 
-    from figures.render import save_figure
+    from figures.render import drawing, save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
@@ -358,8 +349,8 @@ def draw_adoption_map(
     side = 0.35
     grouped = len(data.units) > MAX_BOXES
     cols = grouped_columns(data) if grouped else columns_of(data)
-    with plt.rc_context(_rc()):
-        fig = plt.figure(figsize=(width_in, height_in))
+    with drawing():
+        fig = Figure(figsize=(width_in, height_in))
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(0, width_in)
         ax.set_ylim(height_in, 0)  # y grows downwards, in inches
@@ -468,7 +459,6 @@ def draw_adoption_map(
             va="bottom",
         )
         picture = save_figure(fig, fmt, 120 * scale)
-        plt.close(fig)
     return picture
 
 

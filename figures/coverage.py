@@ -301,22 +301,18 @@ def draw_coverage_map(
     with_title: bool = True,
 ) -> bytes:
     """The choropleth as PNG (1920 × 1080 × `scale`) or SVG, with a ranked list beside it."""
-    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch, Rectangle
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-
-    from figures.adoption import _rc
-    from figures.render import save_figure
+    from figures.render import drawing, save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
     geo = boundaries(data.province)
     by_name = {r.name: r for r in data.regions}
     W, H = 16.0, 9.0
-    with plt.rc_context(_rc()):
-        fig = plt.figure(figsize=(W, H))
+    with drawing():
+        fig = Figure(figsize=(W, H))
         top = 1.1 if with_title else 0.35
         if with_title:
             fig.text(
@@ -434,7 +430,7 @@ def draw_coverage_map(
             y = i * row + 0.01
             b = _bin(r.share)
             list_ax.add_patch(
-                matplotlib.patches.Rectangle(
+                Rectangle(
                     (0, y + 0.008), 0.035, row * 0.6, fc=BIN_COLOURS[b or 0], ec="#999999", lw=0.5
                 )
             )
@@ -464,7 +460,6 @@ def draw_coverage_map(
         )
         fig.text(0.022, 0.025, "；".join(note) + "。制图：courtgraph", fontsize=10, color="#666666")
         out = save_figure(fig, fmt, 120 * scale)
-        plt.close(fig)
     return out
 
 

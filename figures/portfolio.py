@@ -195,14 +195,10 @@ def draw_portfolio(
     legend goes under the subtitle) and `fit`: as tall as the rows need (at most 16:9 in two
     panels), for a report's page where a few rows on a 16:9 canvas would be small type in an
     empty picture."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
 
-    from figures.adoption import _rc
-    from figures.render import save_figure, wrap_lines
+    from figures.render import drawing, save_figure, wrap_lines
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
@@ -227,8 +223,8 @@ def draw_portfolio(
     bottom = 0.35 + 0.18 * len(note_lines)
     if fit:
         H = min(top + 0.35 + 0.42 * max(per_panel, 2) + bottom, 9.0 if panels == 2 else 16.0)
-    with plt.rc_context(_rc()):
-        fig = plt.figure(figsize=(W, H))
+    with drawing():
+        fig = Figure(figsize=(W, H))
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(0, W)
         ax.set_ylim(H, 0)
@@ -366,7 +362,6 @@ def draw_portfolio(
             linespacing=1.3,
         )
         data_out = save_figure(fig, fmt, 120 * scale)
-        plt.close(fig)
     return data_out
 
 

@@ -30,7 +30,10 @@ import io
 import json
 import math
 import re
+import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -351,7 +354,8 @@ LABEL_MAX_PX = 22  # no label grows past this on screen, however far the reader 
 
 def pyvis_lib() -> Path:
     """The folder of the vis-network copy that pyvis ships (vis-network.min.js and .css)."""
-    import pyvis
+    with _DRAWING:  # pyvis imports IPython: not while a figure is being drawn (see `drawing`)
+        import pyvis
 
     lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
     if not lib.is_dir():  # older pyvis layouts
@@ -758,6 +762,33 @@ def _rc() -> Any:  # matplotlib types rc keys as Literals
     }
 
 
+#: held while a figure is drawn and saved: matplotlib's rcParams are one dict for the whole
+#: process, so two figures drawn at once (the explorer makes each download in a worker thread)
+#: would each switch the fonts and SVG settings back under the other (boxes for every CJK
+#: character, outlines instead of text)
+_DRAWING = threading.RLock()
+
+
+@contextmanager
+def drawing() -> Iterator[None]:
+    """Draw and save a figure in here: one figure at a time in the process, with the figures'
+    settings (`_rc`: the CJK fonts, SVG text kept as text, stable SVG ids) in force.
+
+    Make the figure with `matplotlib.figure.Figure`, never `pyplot`: pyplot keeps its figures
+    in a registry of the process, and Streamlit closes every figure in it (`plt.close("all")`)
+    when a script run ends, which resets the dpi of a figure another thread is saving (the
+    rows drawn after that land at 100 dpi on a 120-dpi page)."""
+    from matplotlib import rc_context
+
+    with _DRAWING:
+        # matplotlib's first canvas of each kind reads IPython.version_info when IPython is
+        # imported: wait for an import another thread has begun (pyvis imports IPython) to end
+        if "IPython" in sys.modules:
+            import IPython  # noqa: F401
+        with rc_context(_rc()):
+            yield
+
+
 #: the font-family of every text in an exported SVG: the bundled face, then the CJK faces a
 #: reader's machine is likely to have (Windows, macOS, Linux), then any sans-serif
 SVG_FONT_STACK = ", ".join(
@@ -970,7 +1001,6 @@ def picture(
     Every node gets a short label (本溪中院) that overlaps no other label or node; a subgraph
     too dense for that raises `FigureTooDense`, which says what to draw instead.
     """
-    from matplotlib import rc_context
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -981,7 +1011,7 @@ def picture(
     fig_w, fig_h = (FIG_W, FIG_H) if with_title else area
     left = 0.4 if with_title else 0.0
     bottom = 0.85 if with_title else 0.0
-    with rc_context(_rc()):
+    with drawing():
         fig = Figure(figsize=(fig_w, fig_h))
         ax = fig.add_axes((left / fig_w, bottom / fig_h, area[0] / fig_w, area[1] / fig_h))
         ax.set_axis_off()
@@ -1135,7 +1165,6 @@ def table_picture(
     """A table as a 16:9 picture (1920 × 1080 × `scale`): rows as tall and type as large as
     the page allows (up to 20 pt), columns as wide as their longest cell, title and source
     footnote; the first `max_rows` rows, the rest counted in the note."""
-    from matplotlib import rc_context
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
@@ -1162,7 +1191,7 @@ def table_picture(
     spare = avail_w - sum(col_w)
     if spare > 0:
         col_w = [w + spare * w / sum(col_w) for w in col_w]
-    with rc_context(_rc()):
+    with drawing():
         fig = Figure(figsize=(FIG_W, FIG_H))
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_axis_off()

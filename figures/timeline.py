@@ -12,7 +12,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_COLOUR, _rc
+from figures.adoption import STAGE_COLOUR
 from figures.names import short_court_name
 from graph.model import LEVELS
 from queries.verified import FactCheck, InitiativeFacts, initiative_facts
@@ -128,19 +128,16 @@ def draw_timeline(
 ) -> bytes:
     """The timeline, 1920 × 1080 × `scale` pixels whatever its `width` in inches: a narrower
     figure (a report's page, 8 in) keeps the same pixels with type twice as large."""
-    import matplotlib
-
-    matplotlib.use("Agg")
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    from figures.render import save_figure
+    from figures.render import drawing, save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
-    with plt.rc_context(_rc()):
-        fig = plt.figure(figsize=(width, width * 9 / 16))
+    with drawing():
+        fig = Figure(figsize=(width, width * 9 / 16))
         ax = fig.add_axes((0.07, 0.14, 0.88, 0.66 if with_title else 0.76))
         if with_title:
             fig.text(0.03, 0.93, f"{tl.initiative} · 扩散时间线", fontsize=26, va="center")
@@ -198,7 +195,6 @@ def draw_timeline(
             note += f"；{check.note()}"
         fig.text(0.03, 0.03, note + "。制图：courtgraph", fontsize=11, color="#666666")
         picture = save_figure(fig, fmt, 120 * scale * 16.0 / width)
-        plt.close(fig)
     return picture
 
 

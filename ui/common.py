@@ -72,15 +72,24 @@ def rows_shown(rows: list[Any], key: str | None) -> list[Any]:
 SOURCES_AT_ONCE = 500
 
 
-def document_titles(ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def document_titles(ids: Sequence[str], store: Any = None) -> dict[str, dict[str, Any]]:
     """Title, date and URLs of each document in `ids` (`document_sources` rows by id), asked
     `SOURCES_AT_ONCE` at a time: one question for thousands was cut at the query's row
-    limit, and the rest showed as bare ids."""
+    limit, and the rest showed as bare ids. With `store`, asked of it directly: a download
+    button's function runs in a thread of its own, outside the page, where Streamlit's
+    caches warn that the page's context is missing."""
+    from queries.registry import run
+
+    def ask(params: dict[str, Any]) -> list[dict[str, Any]]:
+        if store is None:
+            return state.rows("document_sources", params)
+        return run(store, "document_sources", params).rows
+
     wanted = sorted(set(ids))
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(wanted), SOURCES_AT_ONCE):
         chunk = ",".join(wanted[i : i + SOURCES_AT_ONCE])
-        out.update({r["doc_id"]: r for r in state.rows("document_sources", {"ids": chunk})})
+        out.update({r["doc_id"]: r for r in ask({"ids": chunk})})
     return out
 
 
@@ -293,8 +302,9 @@ def court_picker(
     )
 
 
-def sources_for(graph_or_doc_ids: Any) -> list[Any]:
-    """Source documents (title, date, url) behind a subgraph or a list of document ids."""
+def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
+    """Source documents (title, date, url) behind a subgraph or a list of document ids; with
+    `store`, asked of it directly (in a download button's function: see `document_titles`)."""
     from figures.render import Source, doc_ids_of
 
     ids = (
@@ -304,7 +314,7 @@ def sources_for(graph_or_doc_ids: Any) -> list[Any]:
     )
     if not ids:
         return []
-    found = document_titles(ids)
+    found = document_titles(ids, store)
     out = []
     for d in ids:
         r = found.get(d)
@@ -368,16 +378,24 @@ def table_downloads(
     def deck() -> bytes:
         return render.table_slide(columns, rows, title=title, sources=cited(), generated=today())
 
+    from ui.downloads import ON_CLICK
+
     cols = st.columns(4)
-    cols[0].download_button("表格 CSV", to_csv, f"{stem}.csv", "text/csv", key=f"{key}.csv")
-    cols[1].download_button("图片 PNG", pic("png"), f"{stem}.png", "image/png", key=f"{key}.png")
-    cols[2].download_button(
-        "矢量图 SVG", pic("svg"), f"{stem}.svg", "image/svg+xml", key=f"{key}.svg"
-    )
-    cols[3].download_button(
-        "幻灯片 PPTX",
-        deck,
-        f"{stem}.pptx",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        key=f"{key}.pptx",
-    )
+    for col, (label, make, suffix, mime) in zip(
+        cols,
+        [
+            ("表格 CSV", to_csv, "csv", "text/csv"),
+            ("图片 PNG", pic("png"), "png", "image/png"),
+            ("矢量图 SVG", pic("svg"), "svg", "image/svg+xml"),
+            (
+                "幻灯片 PPTX",
+                deck,
+                "pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ),
+        ],
+        strict=True,
+    ):
+        col.download_button(
+            label, make, f"{stem}.{suffix}", mime, key=f"{key}.{suffix}", on_click=ON_CLICK
+        )

@@ -11,7 +11,7 @@ unverified. The switch is read when the page runs, not when the button is clicke
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -27,13 +27,26 @@ MIME = {
 Item = tuple[str, Callable[[], bytes], str]  # (label, make, file name)
 
 
+#: what a download button does to the page when clicked: nothing. Streamlit's default reruns
+#: the page on every click, and a rerun gives every button on it a new file id and drops the
+#: old ones when it ends: a second button clicked while the first click's rerun ran asked for
+#: a dropped id and got nothing ("Deferred file … not found" in the log only). It also drew
+#: the page while the click's file was being made.
+ON_CLICK: Literal["ignore"] = "ignore"
+
+
 def buttons(items: Sequence[Item], *, key: str, per_row: int = 5) -> None:
     """One download button per item, in rows of `per_row`."""
     cols = st.columns(per_row)
     for i, (label, make, name) in enumerate(items):
         suffix = name[name.rindex(".") :]
         cols[i % per_row].download_button(
-            label, make, name, MIME.get(suffix, "application/octet-stream"), key=f"{key}.{i}"
+            label,
+            make,
+            name,
+            MIME.get(suffix, "application/octet-stream"),
+            key=f"{key}.{i}",
+            on_click=ON_CLICK,
         )
 
 

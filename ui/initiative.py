@@ -4,6 +4,7 @@ reported outcomes."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from itertools import accumulate
 from typing import Any
 
@@ -228,23 +229,27 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
                 for r in shown
             ],
             title=f"{props.get('name', '')} · 采用单位",
-            # the documents behind the rows: found when a picture or slide is made
-            sources=lambda: sources_for(_doc_ids(initiative_id, rows)),
+            # the documents behind the rows: found when a picture or slide is made, in the
+            # download's own thread: from the store, not the page's caches
+            sources=partial(adopter_sources, state.store(), initiative_id, rows),
             stem=f"adopters-{props.get('name', 'initiative')}",
             key=f"{P}.dl",
             note=note_of(check),
         )
 
 
-def _doc_ids(initiative_id: str, rows: list[dict[str, Any]]) -> list[str]:
-    """Documents behind the adopters shown (from the initiative's neighbourhood)."""
-    graph = state.subgraph(initiative_id, depth=1, kinds=[], limit=1000, verified=False)
+def adopter_sources(store: Any, initiative_id: str, rows: list[dict[str, Any]]) -> list[Any]:
+    """The documents behind the adopters shown (from the initiative's neighbourhood), asked of
+    `store` directly: called by a download button, outside the page's script."""
+    from queries.explore import neighbourhood_graph
+
+    graph = neighbourhood_graph(store, initiative_id, depth=1, limit=1000, verified=False)
     facts = {r.get("fact_id") for r in rows}
     ids: list[str] = []
     for *_, attrs in graph.edges(keys=True, data=True):
         if attrs.get("fact_id") in facts:
             ids += [d for d in attrs.get("doc_ids") or [] if d not in ids]
-    return ids
+    return sources_for(ids, store)
 
 
 def _coverage(initiative_id: str, props: dict[str, Any]) -> None:

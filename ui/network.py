@@ -45,7 +45,9 @@ def _warm_up() -> None:
         _wait_until_idle()
     missing_glyphs(["法院"])
     _wait_until_idle()
-    import matplotlib.pyplot  # noqa: F401
+    # what the figures draw with (never pyplot: see figures.render.drawing)
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
 
 
 _warming: list[threading.Thread] = []
@@ -254,6 +256,7 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
 
     from figures import render
     from graph import export
+    from ui.downloads import ON_CLICK
 
     sources = sources_for(graph)
     stem = title.split(" · ")[0] or "courtgraph"
@@ -301,7 +304,9 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
     ]
     cols = st.columns(5)
     for i, (label, make, suffix, mime) in enumerate(items):
-        cols[i % 5].download_button(label, make, f"{stem}{suffix}", mime, key=f"{key}.{suffix}")
+        cols[i % 5].download_button(
+            label, make, f"{stem}{suffix}", mime, key=f"{key}.{suffix}", on_click=ON_CLICK
+        )
     if sources:
         st.caption("图注来源：" + "；".join(s.label() for s in sources[:6]))
 

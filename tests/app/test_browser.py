@@ -121,6 +121,40 @@ def test_click_to_an_initiative_and_draw_its_network(server: str) -> None:
     assert requests and not outside, outside
 
 
+@pytest.mark.slow  # a Streamlit server and Chromium: CI's slow step
+def test_download_buttons_clicked_in_a_row_each_give_their_file(server: str) -> None:
+    """A person clicks 导出's buttons one after another without waiting: every file arrives
+    (a click reran the page, and a button clicked during that rerun gave nothing), and the
+    pictures are the ones drawn alone (drawn in Streamlit's threads while a run ended)."""
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    labels = ["图片 PNG", "矢量图 SVG", "幻灯片 PPTX", "离线网页 HTML", "GraphML", "GEXF"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
+            got: list = []
+            page.on("download", lambda d: got.append(d))
+            page.goto(f"{server}/?page=export&id={quote(g.MID)}", wait_until="domcontentloaded")
+            main = page.locator('[data-testid="stMain"]')
+            main.get_by_role("button", name="GEXF", exact=True).wait_for(timeout=60_000)
+            for label in labels:
+                main.get_by_role("button", name=label, exact=True).click()
+                page.wait_for_timeout(100)
+            for _ in range(120):
+                if len(got) >= len(labels):
+                    break
+                page.wait_for_timeout(500)
+            names = sorted(d.suggested_filename.rsplit(".", 1)[1] for d in got)
+            assert names == ["gexf", "graphml", "html", "png", "pptx", "svg"]
+            png = next(d for d in got if d.suggested_filename.endswith(".png")).path()
+            assert png is not None and Path(png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        finally:
+            browser.close()
+
+
 def _caption_nodes(page, depth: int) -> int:
     """The node count the page's caption states for `depth`."""
     text = page.get_by_text(re.compile(f"周围 {depth} 步内：\\d+ 个节点")).first

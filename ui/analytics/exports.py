@@ -238,6 +238,8 @@ def _events_section(chosen: list[str], stem: str) -> None:
 
 def _downloads(export: Export, what: str, stem: str, key: str) -> None:
     """The table's files, each made when its button is clicked."""
+    from ui.downloads import ON_CLICK
+
     c1, c2, c3 = st.columns(3)
     c1.download_button(
         f"{what} CSV",
@@ -246,6 +248,7 @@ def _downloads(export: Export, what: str, stem: str, key: str) -> None:
         "text/csv",
         key=f"{key}.csv",
         width="stretch",
+        on_click=ON_CLICK,
     )
     if export.rows:
         c2.download_button(
@@ -255,6 +258,7 @@ def _downloads(export: Export, what: str, stem: str, key: str) -> None:
             "application/vnd.apache.parquet",
             key=f"{key}.parquet",
             width="stretch",
+            on_click=ON_CLICK,
         )
     c3.download_button(
         f"{what}数据字典 Markdown",
@@ -263,6 +267,7 @@ def _downloads(export: Export, what: str, stem: str, key: str) -> None:
         "text/markdown",
         key=f"{key}.md",
         width="stretch",
+        on_click=ON_CLICK,
     )
 
 

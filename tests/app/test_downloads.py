@@ -1,0 +1,60 @@
+"""Download buttons: a click makes the file and leaves the page alone.
+
+Streamlit reruns the page on a download button's click by default, and a rerun gives every
+button on the page a new file id and drops the old ones when it ends: a user clicking
+several buttons in a row got nothing from a button clicked while the first click's rerun ran
+(the browser test clicks six in a row on 导出, test_browser.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+
+def _page() -> None:
+    from ui.common import table_downloads
+    from ui.downloads import buttons
+
+    buttons(
+        [
+            ("甲 PNG", lambda: b"png", "甲.png"),
+            ("甲 SVG", lambda: b"<svg/>", "甲.svg"),
+            ("甲 PPTX", lambda: b"pptx", "甲.pptx"),
+        ],
+        key="t.pictures",
+    )
+    table_downloads(["单位"], [["甲院"]], title="表", sources=[], stem="表", key="t.table")
+
+
+def test_no_download_button_reruns_the_page() -> None:
+    at = AppTest.from_function(_page, default_timeout=30).run()
+    assert not at.exception
+    found = at.get("download_button")
+    assert len(found) == 3 + 4
+    assert [b.proto.label for b in found if not b.proto.ignore_rerun] == []
+
+
+def test_the_adopters_tables_sources_are_found_outside_the_page(small_store, monkeypatch) -> None:
+    """A download's function runs in a thread of Streamlit's, without the page's context:
+    the documents behind the adopters table come from the store, not the page's caches (each
+    cached call there logged "missing ScriptRunContext")."""
+    import threading
+
+    from queries.registry import resolve_entity, run
+    from ui import initiative, state
+
+    def page_only(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a page's cache read outside the page")
+
+    initiative_id = resolve_entity(small_store, "诉源治理")
+    rows = run(small_store, "adopters", {"initiative": initiative_id}).rows
+    for name in ("rows", "run", "subgraph", "_subgraph", "store", "store_key"):
+        monkeypatch.setattr(state, name, page_only)
+    found: list[Any] = []
+    t = threading.Thread(
+        target=lambda: found.extend(initiative.adopter_sources(small_store, initiative_id, rows))
+    )
+    t.start()
+    t.join(60)
+    assert found and all(s.title for s in found)
