@@ -958,7 +958,7 @@ def test_youth_and_worker_model_teams_are_honours() -> None:
 
 def test_a_quoted_manner_of_working_is_no_name() -> None:
     # 背对背, 点对点, 手把手: how a judge works with the parties, not a mechanism
-    assert names("调解员采取“背对背”方式分别与双方沟通。") == []
+    assert names("法官运用“背对背”调解法化解纠纷。") == []
     assert names("甲庭为企业开展“点对点”“手把手”指导。") == []
     # …but 总对总 names the SPC's pairing with national bodies
     assert "“总对总”" in "".join(names("乙院依托“总对总”机制开展在线调解。"))
@@ -966,7 +966,7 @@ def test_a_quoted_manner_of_working_is_no_name() -> None:
 
 def test_one_to_one_and_question_and_answer_are_no_routine() -> None:
     # 一对一, 一问一答: a manner of working, unlike 一案一评查 or 一庭一策
-    assert names("每名法官联系一个村，一对一衔接调解工作。") == []
+    assert names("每个调解室都有专人一对一衔接。") == []
     assert names("法官在一问一答中给出了答案。") == []
     assert names("甲院推行一案一评查制度。") != []
 
