@@ -20,7 +20,7 @@ A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, q
 figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
 schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count. A signed
 percentage is a change, its direction the sign's (巡回审判 38场 +12.0% -> 巡回审判增幅 12.0, up;
-同比增长-4.21% -> …同比降幅 4.21, down: outcome:change-signed-row, outcome:change-signed).
+同比增长-3.65% -> …同比降幅 3.65, down: outcome:change-signed-row, outcome:change-signed).
 
 Not outcomes: a figure must report something done or reached, so these are dropped: dates,
 ordinals (第14次, 第一方阵), numbers inside quoted names or right after a quoted list
@@ -42,7 +42,7 @@ targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成
 工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
-(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的4779家增长到11211家, 周期从2个月
+(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的3120家增长到5480家, 周期从2个月
 缩短至25天: only the level reached) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
@@ -281,7 +281,7 @@ _CAREER = re.compile(
 )
 _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
 #: a verb of being spread over places right before the figure (分布了85个法庭, 遍布全国40多个城市)
-#: says where things lie, not what was done (…遍布各乡镇的187个中心: a modifier, counted)
+#: says where things lie, not what was done (…遍布各乡镇的64个中心: a modifier, counted)
 #: what courts counted right before have (…法庭配备46名法官, …法院下设法庭64个)
 _COURTS_HAVING = re.compile(
     r"(?:共|均|都|各|还|也|共计)?(?:现有|共有|拥有|设有|下设|内设|配有|配备有|配备(?!了))"
@@ -627,7 +627,7 @@ def _metric(
         ):
             before = before[:-1]  # 审结的560件案件中有…: what was done to the set, 审结案件数
         else:
-            before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
+            before = ""  # 遍布各乡镇的64个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
     before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
@@ -718,14 +718,14 @@ _AMONG_AFTER = re.compile(
 )
 #: a scope the set belongs to (全市, 辖区内, 全县法院的)
 _SCOPE = re.compile(r"在?(?:全[市省区县镇乡国]|全地区|辖区内?|县域|市域)?(?:法院)?的?")
-#: a sign before a change (+12.0%, -4.21%, ↑12%)
+#: a sign before a change (+12.0%, -3.65%, ↑12%)
 _SIGN_UP = "+＋↑"
 _SIGN_MINUS = "-－−"
 _SIGNS = _SIGN_UP + _SIGN_MINUS + "↓"
 #: a figure of a row right before a signed change (38场 +12.0%); a minus needs the gap, so that
 #: a range (5%-8%) is not read as a change
 _SIGN_AFTER_FIGURE = re.compile(r"\d(?:" + _UOM + r")?(?P<gap>[ \t\u3000\u00a0]*)$")
-#: words of a change before its sign (同比增长-4.21%, 同比+5.2%, 变化幅度为-3%)
+#: words of a change before its sign (同比增长-3.65%, 同比+5.2%, 变化幅度为-3%)
 _SIGN_AFTER_GROWTH = re.compile(
     r"(?:(?:同比|环比)(?:增长|上升|提高|增加|增幅|增减|变化|变动)?|"
     r"(?:增长|上升|提高|增加|增幅|增减|变化|变动)(?:幅度|率)?)(?:为|了|达)?[ \u3000]*$"
@@ -1121,7 +1121,7 @@ def _named_after(text: str, lo: int, end: int, bounds: _Bounds) -> tuple[str, st
 def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
     """The sentence tells one dispute. 一批 (审理了一批案件, 一批农民工) counts only in the
     figure's own clause (c_start:c_end, offsets in the sentence): a batch of cases named in
-    another clause says nothing of 受理涉外案件2487件. Nor does a case named as an example
+    another clause says nothing of 受理涉外案件1960件. Nor does a case named as an example
     after the figure's clause in a sentence that opens on a span of time (2022年以来，…调解纠纷
     560件，…其中李某等12人…案获评典型案例; 近五年，…审结刑事案件8600件，依法严惩了赵某某等…)."""
     spanned = _AGGREGATE_SPAN.search(sentence, 0, c_start) is not None
@@ -1290,7 +1290,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         )
 
     def signed_change(m: re.Match[str]) -> None:
-        """+12.0% after 巡回审判 38场 in a row of figures, 同比增长-4.21%: a change whose
+        """+12.0% after 巡回审判 38场 in a row of figures, 同比增长-3.65%: a change whose
         direction is its sign (up for +, down for -), its value the magnitude."""
         start, end, sign = m.start("num"), m.end(), text[m.start("num") - 1]
         value = parse_number(m.group("num"))
@@ -1313,7 +1313,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 stem = re.sub("数$", "", stem)
             label, rule = stem + word, "outcome:change-signed-row"
         elif _SIGN_AFTER_GROWTH.search(text, max(c_start, start - 8), start - 1):
-            # 同比增长-4.21% -> 同比降幅 (its measure is the figure's before, _label_bare_changes)
+            # 同比增长-3.65% -> 同比降幅 (its measure is the figure's before, _label_bare_changes)
             words = _metric(text, c_start, start - 1, end, c_end, uom, None)
             label, rule = _SIGN_WORDS.sub("", words) + word, "outcome:change-signed"
         else:
@@ -1771,7 +1771,7 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
         ):
             counted = _count_from_to(text, h, nxt)
             if counted is not None:
-                # 单位数量由去年的4779家增长到11211家: the starting count is no result
+                # 单位数量由去年的3120家增长到5480家: the starting count is no result
                 out.append(counted)
                 skip.add(i + 1)
                 continue
@@ -1802,7 +1802,7 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
     return out
 
 
-#: 由 or 从, then what dates the starting figure (由去年年底的4779家, 从2020年的30人)
+#: 由 or 从, then what dates the starting figure (由去年年底的3120家, 从2020年的30人)
 _FROM_DATED = re.compile(r"(?:由|从)(?:[^，,。；;：:由从的]{1,10}的)?$")
 #: what ends the words before a label: 全省入驻…的…等基层治理单位数量 -> 基层治理单位数量
 _LABEL_CUT = re.compile(r"[的、等，,：:；;。\s]")

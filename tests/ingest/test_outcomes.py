@@ -937,7 +937,7 @@ def test_places_counted_are_labelled_by_what_was_done_there() -> None:
 
 
 def test_a_label_drops_the_second_of_two_courts_joined() -> None:
-    assert facts("甲镇人民法庭和乙镇法庭审结案件1015件。") == [(1015.0, "件", "审结案件数", None)]
+    assert facts("甲镇人民法庭和乙镇法庭审结案件1082件。") == [(1082.0, "件", "审结案件数", None)]
 
 
 def test_a_signed_percentage_is_a_change_of_the_figure_before_it() -> None:
