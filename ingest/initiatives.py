@@ -25,7 +25,7 @@ pattern marks them as a named mechanism:
   activity: five or more characters, so 开展庭审观摩活动 and the like stay routine);
 - a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
-- a quoted count of one word with a mechanism head right after it (“三个一”工作机制, rule
+- a quoted count of one word with a mechanism head right after it (“四个一”工作机制, rule
   quoted-code), which the numeric slogans below are not;
 - a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
   quoted-count): as many items as the count says, each holding the counted head; and one
@@ -168,22 +168,22 @@ _COURT_BUSINESS = re.compile(
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
 )
-#: a count of one word (“三个一”, “三个三”): a numbered code, not a count of kinds (“四项机制”)
+#: a count of one word (“四个一”, “两个三”): a numbered code, not a count of kinds (“四项机制”)
 _COUNTED_CODE = re.compile(r"^[一二两三四五六七八九十][个项][一二两三四五六七八九十" + HAN + r"]$")
-#: the heads that make such a code the name of one mechanism (“三个一”工作机制)
+#: the heads that make such a code the name of one mechanism (“四个一”工作机制)
 _CODE_HEADS = frozenset({"机制", "工作机制", "工作法", "模式", "制度", "体系", "工作体系"})
 
 
 def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> bool:
-    """A quoted count of one word with a mechanism head right after it: “三个一”工作机制,
-    “三个三”诉源治理工作机制 name one mechanism (rule quoted, a numbered code)."""
+    """A quoted count of one word with a mechanism head right after it: “四个一”工作机制,
+    “两个三”多元解纷工作机制 name one mechanism (rule quoted, a numbered code). The counted word
+    is one character, so no word list can tell a generic one apart."""
     return (
         last
         and head_m is not None
         and not head_m.group(0).startswith("等")
         and head_m.group("head") in _CODE_HEADS
         and _COUNTED_CODE.match(plain_x) is not None
-        and not _GENERIC_WORDS.fullmatch(plain_x[2:])
     )
 
 
@@ -195,7 +195,7 @@ _COUNTED_PARTS = re.compile(
 #: parties, never a name (“总对总”, the SPC's pairing with national bodies, is one)
 _MANNER = re.compile(r"^(?!总)(.)[对把贴并]\1$")
 #: how near the court comes to the people (“家门口”, “零距离”, “最后一公里”): a figure of
-#: speech, no name even with a head after it (“家门口”解纷体系)
+#: speech, no name even with a head after it (“家门口”调处网络)
 _NEARNESS = frozenset({"家门口", "零距离", "最后一公里", "最后一米"})
 
 
@@ -257,7 +257,7 @@ _AWARD = re.compile(r"(?P<verb>" + AWARD_VERBS + r")")
 _HONOUR_HEAD = re.compile(
     r"集体|单位|法院|法庭|称号|先进|示范|模范|优秀|标兵|典型|案例|荣誉|奖|品牌|报告|五化|枫桥|星级|"
     # posts and teams named as models (巾帼文明岗, 某某先锋岗, 青年文明号, 工人先锋号) and the ten
-    # best of a kind (十佳诉讼服务大厅, 年度十大案件)
+    # best of a kind (十佳人民法庭, 年度十大案件)
     r"文明岗|先锋岗|文明号|先锋号|十佳|十大"
 )
 #: the end of an honour given to a person (调解专家, 办案标兵, 全国模范法官): a role of that
@@ -508,14 +508,14 @@ def _quoted_candidates(
             ):
                 continue
             if _figure_of_speech(plain_x):
-                continue  # 通过“背对背”做调解工作, “家门口”服务体系: a figure of speech
+                continue  # 法官“背对背”分头劝导, “家门口”调处网络: a figure of speech
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
         if _SHORT_NAME_BEFORE.search(text, max(0, first.start() - 6), first.start()):
             continue  # 甲人民法庭（下称“甲法庭”）: the short name of what was named before
         if _PARTY_BODY_BEFORE.search(text, max(0, first.start() - 4), first.start()):
-            continue  # 落实县委“1567”总体工作思路: a party committee's watchwords, not the court's
+            continue  # 贯彻区委“2345”发展思路: a party committee's watchwords, not the court's
         # 坚持“调解优先”: a principle held, not a mechanism set up
         verb = _verb_before(text, first.start()) and not _HOLD_BEFORE.search(
             text, max(0, first.start() - 4), first.start()
@@ -580,7 +580,7 @@ def _quoted_candidates(
                 if head_m.group(0).startswith("的") and any(
                     _PRINCIPLE_END.search(part) for part in _LIST_INSIDE.split(plain_x) if part
                 ):
-                    # “调解优先”的工作机制, “分流引导、调解优先”的全流程机制: the principles
+                    # “和解为先”的工作机制, “繁简分开、和解为先”的联动机制: the principles
                     # a mechanism follows describe it, they do not name it
                     continue
                 if head in _WEAK_HEADS and not (
@@ -605,7 +605,7 @@ def _quoted_candidates(
                     # stays part of its mention
                     name = text[q.start() : q.end()]
                 if _NUMERIC_SLOGAN.match(plain_x):
-                    rule = "quoted-code"  # “三个一”工作机制: a numbered code with its head
+                    rule = "quoted-code"  # “四个一”工作机制: a numbered code with its head
             elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
                 generic or listed or covered
             ):

@@ -15,11 +15,11 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
    (法官工作站13个, 网上立案率90%) stay its own;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
-   20天) or the measure of the figure before it (速裁案件2363件，平均审理时长19.9天), or the brand
+   20天) or the measure of the figure before it (速裁案件1480件，平均审理时长12.5天), or the brand
    that figure was credited to over its own words (link:topic-brand), unless the sentence lists
    several mechanisms, which credits none;
 3. a total counted right before its parts takes their measure (13家法庭，12家达到五化标准);
-   a next figure naming its own noun (巡回立案383件，巡回审判359件) is a parallel item, no part;
+   a next figure naming its own noun (巡回立案126件，巡回审判98件) is a parallel item, no part;
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
    or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
@@ -64,8 +64,8 @@ An article that names one initiative only, again and again, credits its other fi
 (link:sole-initiative), a plain caseload excepted.
 
 An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
-was given to (授予40个单位…称号) is no practice's result, nor is a count of honours received
-(9名干警共获18项荣誉表彰), whatever the sentence names.
+was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
+(7名干警共获11项荣誉表彰), whatever the sentence names.
 
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
@@ -194,11 +194,11 @@ _TOPIC_RULES = (
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
 _HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
 #: the name of an honour given to courts or people (全国模范法院, 集体三等功, 三八红旗集体):
-#: the honoured are counted (授予40个单位…称号), no figure reports its results
+#: the honoured are counted (授予16个单位…称号), no figure reports its results
 _HONOUR_TITLE = re.compile(
     _HONOUR_NAME.pattern + r"|[一二三]等功|三八红旗|红旗(?:集体|手|单位)|殊荣"
 )
-#: honours received, counted (9名干警共得18项荣誉表彰, 授予10个法庭…荣誉称号): no practice's result
+#: honours received, counted (7名干警共获11项荣誉表彰, 授予10个法庭…荣誉称号): no practice's result
 _HONOURS_COUNTED = re.compile(r"荣誉|表彰|称号|殊荣|嘉奖|立功")
 #: what a practice handles: cases and disputes (委派调解300件, 在线调解案件平均时长20天)
 _CASE_UOMS = ("件", "起", "件次")
@@ -501,7 +501,7 @@ class _Linker:
         return out
 
     def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str | None:
-        """The nearest name: a credit (通过…) or the measure of a figure before (速裁案件2363件，
+        """The nearest name: a credit (通过…) or the measure of a figure before (速裁案件1480件，
         平均审理时长19.9天); either way the head of its words. A figure `f` with words of its
         own (转交邮寄2407件 after 电子送达成功率92%) is no attribute of the figure before: the
         sentence's credit outside the figures' words (自集约送达中心运行以来) is taken first."""
@@ -555,10 +555,10 @@ class _Linker:
         no result of a practice before litigation (诉前调解) named around it; a fall of the
         cases filed still is (诉讼案件同比下降13.9%)."""
         if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
-            return None  # 9名干警共得18项国家级荣誉表彰: honours counted, no practice's result
+            return None  # 7名干警共获11项省级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
         if found is not None and _HONOUR_TITLE.search(found[0]):
-            return None  # 授予40个单位“全国模范法院”称号: the honoured counted, no result
+            return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
             own = self.t.text[f.own[0] : f.own[1]]
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
@@ -665,7 +665,7 @@ class _Linker:
                     and nxt.outcome.unit_of_measure == f.outcome.unit_of_measure
                     and f.outcome.unit_of_measure not in ("%", "个百分点")
                     # the part leaves the counted noun unsaid (13家法庭，12家达到…); one
-                    # that names its own (巡回立案383件，巡回审判359件) is a parallel item,
+                    # that names its own (巡回立案126件，巡回审判98件) is a parallel item,
                     # which still names the sentence's topic (context: no brand over it)
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):

@@ -8,9 +8,9 @@ reader understands (结案量同比增幅, not the clause or the court's name) a
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
 in Chinese numerals selected for a collection or an honour (八个案例入选…), ...). Ranks are
-values with the unit 名 (位居全省第一, 位于全省第4位, 居于全省首位, 位居全国中院第一, 位居甲地区第1名,
+values with the unit 名 (位居全省第一, 位于全省第5位, 居于全省首位, 位居全国中院第三, 位居甲地区第1名,
 连续两年全省第一, a further …、全市第一 after one, 首位, 全市前三 with qualifier 前);
-scores of an assessment have the unit 分; cases per 10,000 people (万人成讼率68.67件/万人) the
+scores of an assessment have the unit 分; cases per 10,000 people (万人成讼率52.13件/万人) the
 unit 件/万人; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
 breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
@@ -20,7 +20,7 @@ A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, q
 figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
 schedule (每月2次); figures in a quoted statement (他说：“…进驻300余家中心，…。”) count. A signed
 percentage is a change, its direction the sign's (巡回审判 38场 +12.0% -> 巡回审判增幅 12.0, up;
-同比增长-4.21% -> …同比降幅 4.21, down: outcome:change-signed-row, outcome:change-signed).
+同比增长-3.65% -> …同比降幅 3.65, down: outcome:change-signed-row, outcome:change-signed).
 
 Not outcomes: a figure must report something done or reached, so these are dropped: dates,
 ordinals (第14次, 第一方阵), numbers inside quoted names or right after a quoted list
@@ -31,8 +31,8 @@ dispute (一批…系列案件仅用3天, 并处罚金五千元, 被告当场支
 named as an example after the figures of a span, 2023年以来…900件，其中张某等…案入选, is no story),
 meetings and their attendance (3名法官作经验介绍, 本次培训共120人, 召开党组会议3次), visitors
 (一行20余人视察), what a court or a place has (现有11名法官, 共有员额法官32名, 设有4个审判庭,
-全国共有人民法庭10145个, 全市31个法庭配备61名法官: the 31 courts too) and where things lie
-(分布着203个法庭, 当事人遍布70多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
+全国共有人民法庭10145个, 全市17个法庭配备46名法官: the 17 courts too) and where things lie
+(分布着85个法庭, 当事人遍布40多个国家), jurisdiction and population (辖12个乡镇, 所辖两个乡镇, 辖区人口85万),
 a team's make-up (由1名法官、2名助理组成), roles given (4名法官作为网格员), counts that only
 introduce (全院85名干警中; 全市23个法庭中已有18个建成…: the 23, the 18 is 建成…的法庭数),
 items of a plan or a document (10项措施, 措施23条, 三个方面), articles of a law (民事诉讼法122条),
@@ -42,8 +42,8 @@ targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成
 工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
-(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的4779家增长到11211家, 周期从3个月
-压缩至15天: only the level reached) and rounded repeats of an exact figure.
+(阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的3120家增长到5480家, 周期从2个月
+缩短至25天: only the level reached) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
@@ -280,9 +280,9 @@ _CAREER = re.compile(
     r"从事[^，,。；;]{0,8}?工作(?:\d+|[一二三四五六七八九十]+)年|参加工作以来|从警|从业|(?<![其])[他她](?![们人])"
 )
 _COURT_NOUN = re.compile(r"(?:人民|派出|基层)?(?:法院|法庭)")
-#: a verb of being spread over places right before the figure (分布了203个法庭, 遍布全球70多个国家)
-#: says where things lie, not what was done (…遍布各乡镇的187个中心: a modifier, counted)
-#: what courts counted right before have (…法庭配备61名法官, …法院共设有人民法庭151个)
+#: a verb of being spread over places right before the figure (分布了85个法庭, 遍布全国40多个城市)
+#: says where things lie, not what was done (…遍布各乡镇的64个中心: a modifier, counted)
+#: what courts counted right before have (…法庭配备46名法官, …法院下设法庭64个)
 _COURTS_HAVING = re.compile(
     r"(?:共|均|都|各|还|也|共计)?(?:现有|共有|拥有|设有|下设|内设|配有|配备有|配备(?!了))"
 )
@@ -391,7 +391,7 @@ _TAIL = re.compile(
     r"(?<=[率量数])[高低]|(?<=[增降]幅)(?:由|从)|"
     r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
 )
-#: a count per 10,000 people after the unit (68.67件/万人), the measure of 万人成讼率
+#: a count per 10,000 people after the unit (52.13件/万人), the measure of 万人成讼率
 _PER_10K_PEOPLE = re.compile(r"[/／]万人")
 _COUNT_UOMS = frozenset(
     [
@@ -594,9 +594,9 @@ def _metric(
     earlier = list(_QTY.finditer(before))
     among = ""
     if earlier and not uom and _RANKED_AMONG.match(before, earlier[-1].end()):
-        # 结案数在全国412个中级法院中位居第6: the size of the set ranked in, not a figure
+        # 结案数在全省17个中级法院中位居第5: the size of the set ranked in, not a figure
         before = before[: earlier[-1].start()] + before[earlier[-1].end() :]
-    elif earlier:  # 设置工作站13个、工作室79个: the words after the figure before
+    elif earlier:  # 设置工作站8个、工作室26个: the words after the figure before
         before = re.split("[、和及与]", before[earlier[-1].end() :], maxsplit=1)[-1]
         part = _AMONG.fullmatch(before) if uom in _COUNT_UOMS else None
         if part:  # 23个法庭中已有18个建成…: the part of the set named before that did it
@@ -627,7 +627,7 @@ def _metric(
         ):
             before = before[:-1]  # 审结的560件案件中有…: what was done to the set, 审结案件数
         else:
-            before = ""  # 遍布各乡镇的187个“四型”中心: a modifier, the noun follows the figure
+            before = ""  # 遍布各乡镇的64个“四型”中心: a modifier, the noun follows the figure
     before = _LISTED.sub("", before)
     before = _TAIL.sub("", before).strip("，,、 “”")
     before = _INNER_TOTAL.sub("", before)  # 调解中心共调解成功案件 -> 调解中心调解成功案件
@@ -664,7 +664,7 @@ def _metric(
         if not partner:
             before = ""  # 法庭在全镇21个村设立共享法庭: the places counted by what was done there
         if done and uom in _COUNT_UOMS:
-            # (与全市343个街道乡镇建立了联系: the partners, by what was made with them)
+            # (与全区57个街道乡镇建立了联系: the partners, by what was made with them)
             did = done.group("did")
             did = did[:2] + did[3:] if did[2:3] == "了" else did
             return f"{did}的{done.group('noun')}数"
@@ -703,7 +703,7 @@ def _metric(
     return before.replace("“", "").replace("”", "")
 
 
-#: the set a rank is among, after its size (412个中级法院中均位居)
+#: the set a rank is among, after its size (17个中级法院中均位居)
 _RANKED_AMONG = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:之中|当中|中)(?:均|都|仍)?[\u4e00-\u9fff]{0,4}$"
 )
@@ -718,14 +718,14 @@ _AMONG_AFTER = re.compile(
 )
 #: a scope the set belongs to (全市, 辖区内, 全县法院的)
 _SCOPE = re.compile(r"在?(?:全[市省区县镇乡国]|全地区|辖区内?|县域|市域)?(?:法院)?的?")
-#: a sign before a change (+12.0%, -4.21%, ↑12%)
+#: a sign before a change (+12.0%, -3.65%, ↑12%)
 _SIGN_UP = "+＋↑"
 _SIGN_MINUS = "-－−"
 _SIGNS = _SIGN_UP + _SIGN_MINUS + "↓"
 #: a figure of a row right before a signed change (38场 +12.0%); a minus needs the gap, so that
 #: a range (5%-8%) is not read as a change
 _SIGN_AFTER_FIGURE = re.compile(r"\d(?:" + _UOM + r")?(?P<gap>[ \t\u3000\u00a0]*)$")
-#: words of a change before its sign (同比增长-4.21%, 同比+5.2%, 变化幅度为-3%)
+#: words of a change before its sign (同比增长-3.65%, 同比+5.2%, 变化幅度为-3%)
 _SIGN_AFTER_GROWTH = re.compile(
     r"(?:(?:同比|环比)(?:增长|上升|提高|增加|增幅|增减|变化|变动)?|"
     r"(?:增长|上升|提高|增加|增幅|增减|变化|变动)(?:幅度|率)?)(?:为|了|达)?[ \u3000]*$"
@@ -741,7 +741,7 @@ _SET_END = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:之中|当中|中)$")
 _LOCUS_LABEL = re.compile(
     r"在(?:全[市省区县镇乡]|辖区内?|全院|县域|市域|区域)?$|与(?:全[市省区县镇乡]|辖区内?|县域|市域)?$"
 )
-#: what was done in the places counted (21个村（社区）设立共享法庭, 11个乡镇建设了法官工作站)
+#: what was done in the places counted (21个村（社区）设立共享法庭, 6个乡镇建成了巡回审判点)
 _LOCUS_DID = re.compile(
     r"(?P<noun>[\u4e00-\u9fff、和及]{0,8}?"
     r"(?:村|社区|村居|村社|乡镇|镇|乡|街道|镇街|镇区|片区|园区|开发区|网格|学校|企业|单位|部门|"
@@ -929,14 +929,14 @@ def _not_a_result(
     ):
         return True  # 全市23个法庭中已有18个建成…: the set a part of it is counted in
     if _SPREAD_BEFORE.search(before):
-        return True  # 分布着203个人民法庭, 当事人遍布全球70多个国家: where things lie, a state
+        return True  # 分布着85个人民法庭, 客商遍布全国40多个城市: where things lie, a state
     if (
         uom in _PERSONNEL_UOMS
         and (court := _COURT_NOUN.match(after)) is not None
         and _COURTS_HAVING.match(after, court.end())
         and _SUBJECT_SCOPE.fullmatch(before)  # (为12个法庭配备团队: the courts a court equipped)
     ):
-        return True  # 全市31个法庭配备61名员额法官, 36家法院共设有法庭151个: the courts that have
+        return True  # 全市17个法庭配备46名法官, 12家法院下设法庭64个: the courts that have
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:
@@ -1121,9 +1121,9 @@ def _named_after(text: str, lo: int, end: int, bounds: _Bounds) -> tuple[str, st
 def _case_fact(sentence: str, c_start: int, c_end: int) -> bool:
     """The sentence tells one dispute. 一批 (审理了一批案件, 一批农民工) counts only in the
     figure's own clause (c_start:c_end, offsets in the sentence): a batch of cases named in
-    another clause says nothing of 受理涉外案件2487件. Nor does a case named as an example
-    after the figure's clause in a sentence that opens on a span of time (2023年以来，…化解纠纷
-    9092件，…其中陈某等731户…案入选案例库; 过去十年，…审结刑事案件44330件，依法惩处了彭某某等…)."""
+    another clause says nothing of 受理涉外案件1960件. Nor does a case named as an example
+    after the figure's clause in a sentence that opens on a span of time (2022年以来，…调解纠纷
+    560件，…其中李某等12人…案获评典型案例; 近五年，…审结刑事案件8600件，依法严惩了赵某某等…)."""
     spanned = _AGGREGATE_SPAN.search(sentence, 0, c_start) is not None
     return any(
         (m.group(0) != "一批" or c_start <= m.start() < c_end)
@@ -1290,7 +1290,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         )
 
     def signed_change(m: re.Match[str]) -> None:
-        """+12.0% after 巡回审判 38场 in a row of figures, 同比增长-4.21%: a change whose
+        """+12.0% after 巡回审判 38场 in a row of figures, 同比增长-3.65%: a change whose
         direction is its sign (up for +, down for -), its value the magnitude."""
         start, end, sign = m.start("num"), m.end(), text[m.start("num") - 1]
         value = parse_number(m.group("num"))
@@ -1313,7 +1313,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
                 stem = re.sub("数$", "", stem)
             label, rule = stem + word, "outcome:change-signed-row"
         elif _SIGN_AFTER_GROWTH.search(text, max(c_start, start - 8), start - 1):
-            # 同比增长-4.21% -> 同比降幅 (its measure is the figure's before, _label_bare_changes)
+            # 同比增长-3.65% -> 同比降幅 (its measure is the figure's before, _label_bare_changes)
             words = _metric(text, c_start, start - 1, end, c_end, uom, None)
             label, rule = _SIGN_WORDS.sub("", words) + word, "outcome:change-signed"
         else:
@@ -1445,7 +1445,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         if uom == "人" and text[c_start:start].endswith("人次"):
             uom = "人次"
         if uom == "件" and _PER_10K_PEOPLE.match(text, end):
-            uom = "件/万人"  # 万人成讼率68.67件/万人: cases per 10,000 people, a rate
+            uom = "件/万人"  # 万人成讼率52.13件/万人: cases per 10,000 people, a rate
         pre = m.group("pre")
         qualifier = (
             _QUALIFIER.get(pre or "")
@@ -1771,7 +1771,7 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
         ):
             counted = _count_from_to(text, h, nxt)
             if counted is not None:
-                # 单位数量由去年的4779家增长到11211家: the starting count is no result
+                # 单位数量由去年的3120家增长到5480家: the starting count is no result
                 out.append(counted)
                 skip.add(i + 1)
                 continue
@@ -1779,7 +1779,7 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
             nxt is not None
             and (
                 nxt.unit_of_measure == h.unit_of_measure
-                # 从3个月压缩至15天: a duration told in two units
+                # 从2个月缩短至25天: a duration told in two units
                 or {nxt.unit_of_measure, h.unit_of_measure} <= _DURATION_UOMS
             )
             and _FROM_BEFORE.search(head)
@@ -1802,7 +1802,7 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
     return out
 
 
-#: 由 or 从, then what dates the starting figure (由去年年底的4779家, 从2020年的30人)
+#: 由 or 从, then what dates the starting figure (由去年年底的3120家, 从2020年的30人)
 _FROM_DATED = re.compile(r"(?:由|从)(?:[^，,。；;：:由从的]{1,10}的)?$")
 #: what ends the words before a label: 全省入驻…的…等基层治理单位数量 -> 基层治理单位数量
 _LABEL_CUT = re.compile(r"[的、等，,：:；;。\s]")

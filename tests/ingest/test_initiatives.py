@@ -897,8 +897,8 @@ def test_quoted_count_of_one_word_with_a_head_is_a_code() -> None:
 
 def test_support_and_office_words_name_no_mechanism() -> None:
     # funds, departments, procedures, sharing, publicity: words of any office's routine
-    assert names("该院探索经费保障机制，完善部门联动机制，建立信息共享和沟通协调机制。") == []
-    assert names("法庭建立法律宣传工作机制。") == []
+    assert names("该院健全财政经费保障机制，完善部门联动机制，建立数据共享和流程互通机制。") == []
+    assert names("乙庭健全法律宣传协调机制。") == []
     assert names("法庭建立家事纠纷冷静期机制。") == ["家事纠纷冷静期机制"]
 
 
@@ -920,26 +920,26 @@ def test_the_ten_greatest_of_a_year_are_honours() -> None:
 
 def test_work_runs_on_into_staff_or_philosophy() -> None:
     # 工作人员 are the staff of what the quote names, 工作理念 a philosophy: no 工作 head
-    assert names("“甲乙调解室”工作人员介绍了情况。") == ["“甲乙调解室”"]
+    assert names("记者见到“甲乙调解室”工作人员时，他们正在接待群众。") == ["“甲乙调解室”"]
     assert names("法院秉持“事事用心”工作理念。") == []
 
 
 def test_party_work_style_campaigns_are_no_court_reform() -> None:
-    assert names("甲庭落实“四下基层”工作制度。") == []
-    assert names("乙院推进“三抓三促”行动。") == []
+    assert names("甲庭深化“四下基层”工作机制。") == []
+    assert names("乙院开展“三抓三促”行动。") == []
 
 
 def test_work_before_a_plan_or_a_model_is_part_of_the_head() -> None:
     # 工作计划, 工作模式, 工作格局: the whole head, not a bare 工作 that names nothing
     assert names("甲院深入实施“2468”工作计划。") == ["“2468”工作计划"]
-    assert names("乙院构建“丙丁”解纷对接工作格局。") == ["“丙丁”解纷对接工作格局"]
-    # …unless a party committee's watchwords: 县委“1357”总体工作思路
-    assert names("法院落实县委“1357”总体工作思路。") == []
+    assert names("乙院形成“丙丁”诉调衔接工作格局。") == ["“丙丁”诉调衔接工作格局"]
+    # …unless a party committee's watchwords: 区委“2345”总体工作思路
+    assert names("法院贯彻区委“2345”总体工作思路。") == []
 
 
 def test_the_field_a_practice_opens_a_new_path_in_frames_it() -> None:
-    # 开辟了X的新路径: X is the field the practice opens a way in, not a practice of its own
-    found = find_initiatives("甲法庭的做法开辟了新时代人民法庭建设的新路径。")
+    # 走出了X的新路子: X is the field the practice opens a way in, not a practice of its own
+    found = find_initiatives("乙庭的探索走出了新时代人民法庭建设的新路子。")
     assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", True)]
     found = find_initiatives("甲法庭推进新时代人民法庭建设。")
     assert [(m.name, m.framing) for m in found] == [("新时代人民法庭建设", False)]
@@ -951,42 +951,42 @@ def test_the_ten_best_clerks_or_young_staff_are_persons_honours() -> None:
 
 
 def test_youth_and_worker_model_teams_are_honours() -> None:
-    found = find_initiatives("甲法庭先后被评为全省优秀法庭、市级青年文明号、工人先锋号。")
+    found = find_initiatives("甲法庭曾获评全省优秀法庭、市级青年文明号、工人先锋号。")
     assert ("市级青年文明号", True) in [(m.name, m.awarded) for m in found]
     assert ("工人先锋号", True) in [(m.name, m.awarded) for m in found]
 
 
 def test_a_quoted_manner_of_working_is_no_name() -> None:
     # 背对背, 点对点, 手把手: how a judge works with the parties, not a mechanism
-    assert names("承办法官通过“背对背”做调解工作。") == []
-    assert names("甲庭提供“点对点”“手把手”的司法服务。") == []
+    assert names("法官运用“背对背”调解法化解纠纷。") == []
+    assert names("甲庭为企业开展“点对点”“手把手”指导。") == []
     # …but 总对总 names the SPC's pairing with national bodies
-    assert "“总对总”" in "".join(names("乙院建立“总对总”在线调解机制。"))
+    assert "“总对总”" in "".join(names("乙院依托“总对总”机制开展在线调解。"))
 
 
 def test_one_to_one_and_question_and_answer_are_no_routine() -> None:
     # 一对一, 一问一答: a manner of working, unlike 一案一评查 or 一庭一策
-    assert names("每个示范点配有联络员一对一衔接。") == []
+    assert names("每个调解室都有专人一对一衔接。") == []
     assert names("法官在一问一答中给出了答案。") == []
     assert names("甲院推行一案一评查制度。") != []
 
 
 def test_the_hotline_among_the_four_service_channels_is_a_channel() -> None:
     # 厅、网、线、巡: the hall, the website, the hotline and circuit trials of one system
-    assert names("甲省形成诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判四种渠道。") == []
+    assert names("甲省法院统筹诉讼服务大厅、诉讼服务网、12368诉讼服务热线、巡回审判等渠道。") == []
     # without the circuit trials the hotline may be a service the court builds up
     assert "12368诉讼服务热线" in names("乙院推进诉讼服务网、12368诉讼服务热线建设。")
 
 
 def test_a_quoted_nearness_is_a_figure_of_speech() -> None:
     # “家门口”, “零距离”: how near the court comes, no name even with a head after it
-    assert names("甲院构建规范高效的“家门口”服务体系。") == []
+    assert names("甲院健全“家门口”解纷机制。") == []
     assert names("乙庭打造“零距离”解纷平台。") == []
 
 
 def test_principles_before_a_mechanism_describe_it() -> None:
-    # “调解优先”的工作机制: the principle a mechanism follows, not its name
-    assert names("甲庭建立“调解优先”的工作机制。") == []
-    assert names("乙院形成“分流引导、调解优先、司法兜底”的全流程机制。") == []
+    # “和解为先”的工作机制: the principle a mechanism follows, not its name
+    assert names("甲庭建立“和解为先”的工作机制。") == []
+    assert names("乙院形成“繁简分开、和解为先、诉讼兜底”的联动机制。") == []
     # steps of a routine still name it
-    assert names("丙院建立“日监测、周通报、月分析”的机制。") == ["“日监测、周通报、月分析”的机制"]
+    assert names("丙院建立“日排查、周研判、月总结”的机制。") == ["“日排查、周研判、月总结”的机制"]

@@ -542,6 +542,8 @@ def test_a_parallel_item_naming_its_own_noun_is_no_part_of_the_total() -> None:
 
 
 def test_a_figure_after_one_credited_to_a_brand_follows_the_brand() -> None:
-    text = "该院推行“甲乙联调”机制。今年以来，该院委派调解案件300件，商品房纠纷平均化解周期缩短至10天。"
+    text = (
+        "该院推行“甲乙联调”机制。今年以来，该院委派调解案件300件，物业纠纷平均调处周期缩短至10天。"
+    )
     names = {"“甲乙联调”机制": ["“甲乙联调”机制"], "委派调解": ["委派调解"]}
     assert linked(text, names) == [(300.0, "“甲乙联调”机制"), (10.0, "“甲乙联调”机制")]

@@ -859,12 +859,12 @@ def test_what_is_spread_over_places_is_no_result() -> None:
 
 def test_ranks_told_with_more_verbs_and_scopes() -> None:
     text = (
-        "该院审判质效指标位于全省第3位，结案率居于全市首位。"
+        "该院综合质效指标位于全市第2位，结案率居于全市首位。"
         "调解率位居全国中院第二。万人起诉率位居全省县区第五、全市第一。"
     )
     got = [(h.value, h.unit_of_measure, h.metric) for h in find_outcomes(text)]
     assert got == [
-        (3.0, "名", "审判质效指标排名"),
+        (2.0, "名", "综合质效指标排名"),
         (1.0, "名", "结案率排名"),
         (2.0, "名", "调解率排名"),
         (5.0, "名", "万人起诉率排名"),
@@ -875,24 +875,26 @@ def test_ranks_told_with_more_verbs_and_scopes() -> None:
 
 
 def test_a_case_named_as_an_example_after_the_figures_of_a_span() -> None:
-    text = "2023年以来，该院诉前化解纠纷900件，其中张某等20户买卖合同纠纷批量化解案入选案例库。"
-    assert [h.value for h in find_outcomes(text)] == [900.0]
+    text = (
+        "2022年以来，该院调解物业纠纷650件，其中李某等45名业主物业服务合同纠纷系列案获评典型案例。"
+    )
+    assert [h.value for h in find_outcomes(text)] == [650.0]
     # a sentence telling the dispute before its figures still tells one dispute
-    assert find_outcomes("该院审理张某等20户买卖合同纠纷，化解纠纷900件。") == []
+    assert find_outcomes("该院审理李某等45名业主物业服务合同纠纷，调解物业纠纷650件。") == []
 
 
 def test_a_duration_shortened_from_months_to_days_is_the_level_reached() -> None:
     got = [
         (h.value, h.unit_of_measure, h.metric)
-        for h in find_outcomes("平均化解周期从2个月压缩至20天。")
+        for h in find_outcomes("调解平均用时从2个月缩短至25天。")
     ]
-    assert got == [(20.0, "天", "平均化解周期")]
+    assert got == [(25.0, "天", "调解平均用时")]
 
 
 def test_courts_counted_as_what_has_staff_or_tribunals_are_no_result() -> None:
     text = "全县8个法庭配备23名员额法官，今年审结案件900件。"
     assert [h.value for h in find_outcomes(text)] == [900.0]
-    assert find_outcomes("其余12家基层法院共设有人民法庭40个。") == []
+    assert find_outcomes("其他9家基层法院下设法庭27个。") == []
     # the courts a court equipped are its result
     assert [h.value for h in find_outcomes("今年为6个法庭配备速裁团队。")] == [6.0]
 
@@ -925,8 +927,8 @@ def test_places_counted_are_labelled_by_what_was_done_there() -> None:
     assert facts("该法庭在全乡14个村（社区）设立调解工作室。") == [
         (14.0, "个", "设立调解工作室的村（社区）数", None)
     ]
-    assert facts("法庭在全县9个乡镇建设了法官工作站。") == [
-        (9.0, "个", "建设法官工作站的乡镇数", None)
+    assert facts("法庭在全县7个乡镇建成了巡回审判点。") == [
+        (7.0, "个", "建成巡回审判点的乡镇数", None)
     ]
     # the partners a court made something with, by what was made
     assert facts("该院与全县16个街道签订了共建协议。") == [
@@ -935,7 +937,7 @@ def test_places_counted_are_labelled_by_what_was_done_there() -> None:
 
 
 def test_a_label_drops_the_second_of_two_courts_joined() -> None:
-    assert facts("甲镇人民法庭和乙镇法庭审结案件1015件。") == [(1015.0, "件", "审结案件数", None)]
+    assert facts("甲镇人民法庭和乙镇法庭审结案件1082件。") == [(1082.0, "件", "审结案件数", None)]
 
 
 def test_a_signed_percentage_is_a_change_of_the_figure_before_it() -> None:
