@@ -281,7 +281,7 @@ def test_coverage_court_picker_by_province_on_a_large_graph(small_store, app, mo
     no_trouble(at)
     court = at.selectbox(key=province_key.removesuffix(".province"))
     assert court.value == g.MID and not any("甲省高级" in o for o in court.options)
-    assert any("基层法院：已推行" in t for t in texts(at, "markdown"))
+    assert any("基层法院：本院报道推行" in t for t in texts(at, "markdown"))
 
 
 def test_both_pages_default_to_one_court_of_most_adopters() -> None:
