@@ -384,10 +384,12 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
             c[0].text_input("职务", key=at.format("title"), placeholder="（不改）")
         elif rel == "REPORTED" and outcome_end:
             c[0].number_input("数值", value=None, key=at.format("value"), placeholder="（不改）")
-            c[2].text_input(
+            c[1].text_input(
                 "计量单位", key=at.format("unit_of_measure"), placeholder="（不改），如 件、%、天"
             )
-        c[1].text_input("日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=at.format("date"))
+        c[2 if rel == "REPORTED" and outcome_end else 1].text_input(
+            "日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=at.format("date")
+        )
         st.text_input("说明", key=at.format("cnote"))
         st.form_submit_button("保存修改", key=at.format("fix"), on_click=on_click, args=args)
 
@@ -536,7 +538,7 @@ def _batch_words(n: int, more: bool, status_zh: str) -> str:
     """What the batch of `n` facts read for the filters is: all of them, or the first `n`
     (the 条数 setting) with more behind (a decided fact leaves, the next one comes up)."""
     decided = int(st.session_state.get(DECIDED) or 0)
-    done = f"；本次已决定 {decided} 条" if decided else ""
+    done = f"　·　本次已决定 {decided} 条" if decided else ""
     if more:
         return f"本批 {n} 条，符合条件的{status_zh}事实还有更多（决定一条，补上一条）{done}"
     return f"符合条件的{status_zh}事实共 {n} 条{done}"
@@ -558,7 +560,7 @@ def _current(
     _move(fid, i)
     after = ids[i + 1] if i + 1 < len(ids) else None
     before = ids[i - 1] if i > 0 else None
-    st.markdown(f"**当前事实**　本批第 {i + 1} 条（{batch or f'本批 {len(rows)} 条'}）")
+    st.markdown(f"**当前事实**　本批第 {i + 1} 条　·　{batch or f'本批 {len(rows)} 条'}")
     st.caption(
         f"键盘：{KEY_CONFIRM} 确认　1–{len(review.REJECT_REASONS)} 按理由驳回　"
         f"{KEY_NEXT} 下一条　{KEY_PREVIOUS} 上一条　修改后按 Enter 保存。决定后自动转到下一条。"
@@ -1121,7 +1123,7 @@ def _queue_page(
     if pages > 1:
         st.markdown(
             f"**队列**　本批第 {first + 1}–{first + len(shown)} 条"
-            f"（第 {first // QUEUE_PAGE + 1} / {pages} 页）　{batch}"
+            f"（第 {first // QUEUE_PAGE + 1} / {pages} 页）　·　{batch}"
         )
     else:
         st.markdown(f"**队列**　{batch}")
