@@ -26,7 +26,7 @@ import streamlit as st
 
 from graph import review
 from graph.errors import BadParameter, CourtgraphError
-from graph.model import STAGES
+from graph.model import STAGES, fact_id
 from ui import state
 
 P = "review"
@@ -685,11 +685,18 @@ def _add() -> None:
         date = (get(f"{P}.add_date") or "").strip()
         if date:
             props["date"], props["date_precision"] = date, review.date_precision(date)
+        src, dst = _entity_of(str(unit), None), _entity_of(str(initiative), "Initiative")
+        # the extractor may have found it already: adding then confirms it as it stands
+        known = state.store().read(
+            "MATCH (:Entity {id: $src})-[r:ADOPTED]->(:Entity {id: $dst}) "
+            "WHERE r.fact_id = $f RETURN r.date AS date",
+            {"src": src, "dst": dst, "f": fact_id("ADOPTED", src, dst, props["stage"])},
+        )
         d = review.add_fact(
             state.store(),
             rel_type="ADOPTED",
-            src=_entity_of(str(unit), None),
-            dst=_entity_of(str(initiative), "Initiative"),
+            src=src,
+            dst=dst,
             doc_id=doc,
             sentence=review.sentence_at(state.store(), doc, start, end),
             start=start,
@@ -703,7 +710,13 @@ def _add() -> None:
         return
     state.clear_caches()
     st.session_state[DECIDED] = int(st.session_state.get(DECIDED) or 0) + 1
-    st.session_state[f"{P}.message"] = ("success", f"已新增事实 {d.fact_id}。")
+    done = f"已新增事实 {d.fact_id}。"
+    if known:
+        done = (
+            f"这条推行事实（{d.fact_id}）抽取时已找到，现已确认并加上所选句子为证据；"
+            f"它原有的日期（{known[0]['date'] or '无'}）未改，要改请在队列中修改它。"
+        )
+    st.session_state[f"{P}.message"] = ("success", done)
 
 
 #: documents a title search lists at most

@@ -216,3 +216,19 @@ def test_a_missed_adoption_is_added_to_a_document_found_by_title(small_store) ->
     assert review.status_of(small_store, added) == "confirmed"
     at.text_input(key="review.add_find").input("没有这个标题").run()
     assert any("没有标题含" in t for t in texts(at, "info"))
+
+
+def test_adding_a_fact_the_extractor_found_says_so(small_store) -> None:
+    at = _signed_in()
+    at.session_state["review.adding"] = True
+    at.run()
+    at.selectbox(key="review.add_doc").set_value(g.DOC_B).run()
+    at.selectbox(key="review.add_unit").set_value(g.BING)
+    at.selectbox(key="review.add_initiative").set_value(g.SUYUAN)
+    at.text_input(key="review.add_date").input("2020")
+    at.button(key="review.add").click()
+    at.run()
+    no_trouble(at)
+    said = [t for t in texts(at, "success") if "抽取时已找到" in t]
+    assert said and "未改" in said[0], texts(at, "success")
+    assert review.status_of(small_store, BING) == "confirmed"
