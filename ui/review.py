@@ -26,7 +26,7 @@ import streamlit as st
 
 from graph import review
 from graph.errors import BadParameter, CourtgraphError
-from graph.model import STAGES
+from graph.model import STAGES, fact_id
 from ui import state
 
 P = "review"
@@ -161,6 +161,14 @@ def _sign_in(where: Any) -> None:
 
 
 # -- deciding ------------------------------------------------------------------------------
+DECIDED = f"{P}.decided"  # the facts this session has decided
+
+
+def fix_key(fact_id: str) -> str:
+    """The key of a queue item's 修改 expander (its open state)."""
+    return f"{P}.fixing.{fact_id}"
+
+
 def _decide(fact_ids: list[str], decision: str, note: str = "", new: dict | None = None) -> None:
     who = reviewer()
     if not who:  # a stale button of a signed-out session
@@ -177,6 +185,10 @@ def _decide(fact_ids: list[str], decision: str, note: str = "", new: dict | None
         st.session_state[f"{P}.message"] = ("error", f"未能保存：{exc}")
         return
     state.clear_caches()  # every page answers from the decided graph
+    for fid in fact_ids:  # a decided fact's form closes (should it stay in the queue)
+        if fix_key(fid) in st.session_state:
+            st.session_state[fix_key(fid)] = False
+    st.session_state[DECIDED] = int(st.session_state.get(DECIDED) or 0) + len(fact_ids)
     words = review.DECISION_ZH[decision]
     st.session_state[f"{P}.message"] = ("success", f"已{words} {len(fact_ids)} 条事实。")
 
@@ -186,28 +198,68 @@ def _reject(fact_id: str) -> None:
     _decide([fact_id], "reject", note=reason)
 
 
-def _correct(fact_id: str, prefix: str | None = None) -> None:
+def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("", "")) -> None:
     """Send the correction typed into the form of `fact_id` (its widgets' keys start with
-    `prefix`: the queue's item or the current fact's panel)."""
+    `prefix`: the queue's item or the current fact's panel). A unit or initiative is an id
+    picked from the box's list or a name typed into it (resolved here); a choice equal to
+    the fact's present end changes nothing."""
     at = prefix or f"{P}.{{}}.{fact_id}"
+    get = st.session_state.get
     new: dict[str, Any] = {}
-    stage = st.session_state.get(at.format("stage"))
-    date = (st.session_state.get(at.format("date")) or "").strip()
-    value = st.session_state.get(at.format("value"))
-    if stage:
-        new["stage"] = stage
-    if date:
-        try:
+    try:
+        for end, label in (("src", None), ("dst", "Initiative")):
+            chosen = get(at.format(end))
+            if chosen:  # an id from the list, or a name typed into the box
+                entity_id = _entity_of(str(chosen), label)
+                if entity_id != (ends[0] if end == "src" else ends[1]):
+                    new[end] = entity_id
+        stage = get(at.format("stage"))
+        if stage:
+            new["stage"] = stage
+        for field in ("title", "metric", "unit_of_measure"):
+            text = (get(at.format(field)) or "").strip()
+            if text:
+                new[field] = text
+        date = (get(at.format("date")) or "").strip()
+        if date:
             new["date"], new["date_precision"] = date, review.date_precision(date)
-        except BadParameter as exc:
-            st.session_state[f"{P}.message"] = ("error", str(exc))
-            return
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = ("error", _in_chinese(exc))
+        return
+    value = get(at.format("value"))
     if value is not None:
         new["value"] = float(value)
     if not new:
-        st.session_state[f"{P}.message"] = ("error", "请填写要修改的阶段、日期或数值。")
+        st.session_state[f"{P}.message"] = (
+            "error",
+            "请填写要修改的内容（单位、举措、阶段、日期、数值……）。",
+        )
         return
-    _decide([fact_id], "correct", note=st.session_state.get(at.format("cnote")) or "", new=new)
+    _decide([fact_id], "correct", note=get(at.format("cnote")) or "", new=new)
+
+
+def _entity_of(chosen: str, label: str | None) -> str:
+    """The id of a unit or initiative box's choice: an id from its list, else a typed name
+    (a unit must be a court, tribunal or organisation)."""
+    from graph.errors import EntityNotFound
+
+    entity_id = state.resolve(chosen, label)
+    if label is None and review.label_kind(entity_id) not in UNIT_LABELS:
+        raise EntityNotFound(f"{chosen} is not a unit", name=chosen)
+    return entity_id
+
+
+def _in_chinese(exc: CourtgraphError) -> str:
+    """A correction's or addition's error for the page (names not found or shared, in Chinese)."""
+    from graph.errors import AmbiguousName, EntityNotFound
+
+    if isinstance(exc, EntityNotFound) and exc.name:
+        return f"图中没有名为“{exc.name}”的单位或举措：请从列表中选择，或输入全称、别名。"
+    if isinstance(exc, AmbiguousName):
+        return f"“{exc.name}”对应多个实体（{'、'.join(exc.ids[:5])}）：请输入全称或从列表中选择。"
+    if isinstance(exc, BadParameter) and "date" in str(exc):
+        return "日期格式不对：请写 YYYY、YYYY-MM 或 YYYY-MM-DD。"
+    return f"未能保存：{exc}"
 
 
 # -- showing -------------------------------------------------------------------------------
@@ -286,27 +338,164 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             args=(fid,),
         )
         if who:
-            with st.expander("修改"):
-                _fix_form(row, f"{P}.{{}}.{fid}", on_click=_correct, args=(fid,))
+            # keyed by the fact: its open state is this fact's, and when the fact leaves the
+            # queue the card taking its place comes with its own (closed) form; the form is
+            # drawn only while open (its boxes list units and initiatives)
+            with st.expander("修改", key=fix_key(fid), on_change="rerun") as box:
+                if box.open:
+                    args = (fid, None, _ends(row))
+                    _fix_form(row, f"{P}.{{}}.{fid}", on_click=_correct, args=args)
 
 
 def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, ...]) -> None:
-    """The correction form of a fact (widget keys `at.format(field)`). A form: choosing a
-    stage or typing a date does not rerun the page (which would close an expander);
-    保存修改 or Enter in a box sends the correction at once."""
+    """The correction form of a fact (widget keys `at.format(field)`): what the command line's
+    `review correct` can change for its kind. An adoption: its unit, initiative, stage and
+    date; a unit's reported figure: its unit, metric, value, unit of measure and date; a
+    figure tied to an initiative: the initiative; a person's role: the title. A form:
+    choosing in a box does not rerun the page; 保存修改 or Enter in a box sends the
+    correction at once."""
+    rel = row.get("type")
+    src, dst = str(row.get("src_id") or ""), str(row.get("dst_id") or "")
+    docs = tuple(row.get("doc_ids") or ())
+    outcome_end = review.label_kind(dst) == "Outcome"
     with st.form(at.format("fixform"), border=False):
-        if row.get("type") == "ADOPTED":
-            st.selectbox(
+        boxes: list[tuple[str, dict[str, str] | None]] = []
+        if rel == "ADOPTED" or (rel == "REPORTED" and outcome_end):
+            boxes.append(("src", _unit_choices(src, docs)))
+        if rel == "ADOPTED" or (rel == "REPORTED" and review.label_kind(dst) == "Initiative"):
+            boxes.append(("dst", _initiative_choices(dst, docs)))
+        if rel == "REPORTED" and outcome_end:
+            boxes.append(("metric", None))
+        if boxes:
+            for col, (field, choices) in zip(st.columns(len(boxes)), boxes, strict=True):
+                if choices is None:
+                    col.text_input("指标名称", key=at.format("metric"), placeholder="（不改）")
+                    continue
+                _picker(col, field, choices, at.format(field))
+        c = st.columns(3)
+        if rel == "ADOPTED":
+            c[0].selectbox(
                 "阶段",
                 [None, *STAGES],
                 key=at.format("stage"),
                 format_func=lambda s: "（不改）" if s is None else state.stage_zh(s),
             )
-        st.text_input("日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=at.format("date"))
-        if row.get("type") == "REPORTED":
-            st.number_input("数值", value=None, key=at.format("value"))
+        elif rel == "HOLDS_ROLE":
+            c[0].text_input("职务", key=at.format("title"), placeholder="（不改）")
+        elif rel == "REPORTED" and outcome_end:
+            c[0].number_input("数值", value=None, key=at.format("value"), placeholder="（不改）")
+            c[1].text_input(
+                "计量单位", key=at.format("unit_of_measure"), placeholder="（不改），如 件、%、天"
+            )
+        c[2 if rel == "REPORTED" and outcome_end else 1].text_input(
+            "日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=at.format("date")
+        )
         st.text_input("说明", key=at.format("cnote"))
         st.form_submit_button("保存修改", key=at.format("fix"), on_click=on_click, args=args)
+
+
+def _ends(row: dict[str, Any]) -> tuple[str, str]:
+    """A queue row's (source id, target id)."""
+    return str(row.get("src_id") or ""), str(row.get("dst_id") or "")
+
+
+#: the kinds of entity a fact's unit may be (an adoption's, a reported figure's)
+UNIT_LABELS: tuple[str, ...] = ("Court", "Tribunal", "Organization")
+#: at most this many units of a province offered in a unit box (courts first)
+UNIT_BOX = 600
+PICK_HELP = "点开列表输入名称中的字即可筛选；列表里没有的，输入全称或别名后按回车。"
+
+
+def _picker(
+    where: Any, field: str, choices: dict[str, str], key: str, *, placeholder: str = "（不改）"
+) -> None:
+    """A unit (`src`) or initiative (`dst`) box: the known ones listed by name, searchable by
+    typing; a name not listed may be typed in (resolved when the form is sent)."""
+    where.selectbox(
+        "单位" if field == "src" else "举措",
+        list(choices),
+        index=None,
+        key=key,
+        format_func=lambda v: choices.get(v, v),
+        placeholder=f"{placeholder}，输入以搜索",
+        accept_new_options=True,
+        help=PICK_HELP,
+    )
+
+
+@st.cache_data(ttl=300, max_entries=256, show_spinner=False)
+def _mentioned(store_key: str, doc_ids: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(id, name) of the entities the documents mention, by name."""
+    if not doc_ids:
+        return []
+    rows = state.store().read(
+        "UNWIND $docs AS doc MATCH (:Document {id: doc})-[:MENTIONS]->(n:Entity) "
+        "RETURN DISTINCT n.id AS id, n.name AS name",
+        {"docs": list(doc_ids)},
+        limit=10_000,
+    )
+    return sorted((str(r["id"]), str(r["name"] or r["id"])) for r in rows)
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _province_units(store_key: str, province: str) -> list[tuple[str, str]]:
+    """(id, name) of a province's courts, then tribunals and organisations, at most
+    `UNIT_BOX` (a national graph has thousands of units: all of them would be ~150 KB sent
+    to the browser with every form)."""
+    out: list[tuple[str, str]] = []
+    for label in UNIT_LABELS:
+        rows = state.store().read(
+            f"MATCH (n:{label}) WHERE n.province = $p RETURN n.id AS id, n.name AS name",
+            {"p": province},
+            limit=UNIT_BOX,
+        )
+        out += sorted((str(r["id"]), str(r["name"] or r["id"])) for r in rows)
+    return out[:UNIT_BOX]
+
+
+def _province_of(entity_id: str) -> str | None:
+    try:
+        return state.entity(entity_id).get("province") or None
+    except CourtgraphError:
+        return None
+
+
+def _unit_choices(current: str, doc_ids: tuple[str, ...]) -> dict[str, str]:
+    """Unit id → name for a unit box: the units the fact's documents mention (where a wrong
+    unit's right one usually is: a court and its tribunal), then every unit of the present
+    unit's province (or of the mentioned units' provinces)."""
+    key = state.store_key()
+    mentioned = [(i, n) for i, n in _mentioned(key, doc_ids) if _is_unit(i)]
+    around = [current] if _is_unit(current) else [i for i, _ in mentioned]
+    provinces = list(dict.fromkeys(p for p in map(_province_of, around[:3]) if p))
+    out = dict(mentioned)
+    for province in provinces:
+        for unit_id, name in _province_units(key, province):
+            out.setdefault(unit_id, name)
+    return out
+
+
+def _is_unit(entity_id: str) -> bool:
+    return bool(entity_id) and review.label_kind(entity_id) in UNIT_LABELS
+
+
+def _curated_initiatives() -> list[tuple[str, str]]:
+    """(id, name) of the initiatives of the taxonomy (not candidates), most adopted first."""
+    return [
+        (str(r["initiative_id"]), str(r["initiative"] or r["initiative_id"]))
+        for r in state.rows("initiatives")
+        if not r.get("candidate")
+    ]
+
+
+def _initiative_choices(current: str, doc_ids: tuple[str, ...]) -> dict[str, str]:
+    """Initiative id → name for an initiative box: those the fact's documents mention
+    (candidates included), then the taxonomy's."""
+    key = state.store_key()
+    out = {i: n for i, n in _mentioned(key, doc_ids) if review.label_kind(i) == "Initiative"}
+    for initiative_id, name in _curated_initiatives():
+        out.setdefault(initiative_id, name)
+    return out
 
 
 # -- the current fact: decided from the keyboard, then the next one comes up ---------------
@@ -328,8 +517,10 @@ def _decide_current(fact_id: str, decision: str, note: str, next_id: str | None,
         _move(next_id, at)
 
 
-def _correct_current(fact_id: str, next_id: str | None, at: int) -> None:
-    _correct(fact_id, f"{P}.cur.{{}}.{fact_id}")
+def _correct_current(
+    fact_id: str, next_id: str | None, at: int, ends: tuple[str, str] = ("", "")
+) -> None:
+    _correct(fact_id, f"{P}.cur.{{}}.{fact_id}", ends)
     if st.session_state.get(f"{P}.message", ("",))[0] == "success":
         _move(next_id, at)
 
@@ -343,8 +534,21 @@ def current_index(ids: list[str]) -> int:
     return min(max(int(st.session_state.get(CURSOR_AT) or 0), 0), len(ids) - 1)
 
 
+def _batch_words(n: int, more: bool, status_zh: str) -> str:
+    """What the batch of `n` facts read for the filters is: all of them, or the first `n`
+    (the 条数 setting) with more behind (a decided fact leaves, the next one comes up)."""
+    decided = int(st.session_state.get(DECIDED) or 0)
+    done = f"　·　本次已决定 {decided} 条" if decided else ""
+    if more:
+        return f"本批 {n} 条，符合条件的{status_zh}事实还有更多（决定一条，补上一条）{done}"
+    return f"符合条件的{status_zh}事实共 {n} 条{done}"
+
+
 def _current(
-    rows: list[dict[str, Any]], evidence: dict[str, list[dict[str, Any]]], who: str | None
+    rows: list[dict[str, Any]],
+    evidence: dict[str, list[dict[str, Any]]],
+    who: str | None,
+    batch: str = "",
 ) -> None:
     """The fact under the cursor, with a key for every decision: Y 确认, 1–7 驳回 with that
     reason, J / K the next or previous fact, Enter in the correction form 保存修改. After a
@@ -356,7 +560,7 @@ def _current(
     _move(fid, i)
     after = ids[i + 1] if i + 1 < len(ids) else None
     before = ids[i - 1] if i > 0 else None
-    st.markdown(f"**当前事实 {i + 1} / {len(rows)}**")
+    st.markdown(f"**当前事实**　本批第 {i + 1} 条　·　{batch or f'本批 {len(rows)} 条'}")
     st.caption(
         f"键盘：{KEY_CONFIRM} 确认　1–{len(review.REJECT_REASONS)} 按理由驳回　"
         f"{KEY_NEXT} 下一条　{KEY_PREVIOUS} 上一条　修改后按 Enter 保存。决定后自动转到下一条。"
@@ -416,7 +620,12 @@ def _current(
                 width="stretch",
             )
         if who and row.get("status") != "rejected":
-            _fix_form(row, f"{P}.cur.{{}}.{fid}", on_click=_correct_current, args=(fid, after, i))
+            _fix_form(
+                row,
+                f"{P}.cur.{{}}.{fid}",
+                on_click=_correct_current,
+                args=(fid, after, i, _ends(row)),
+            )
 
 
 def _entity_action(action: str) -> None:
@@ -464,20 +673,30 @@ def _add() -> None:
         st.session_state[f"{P}.message"] = ("error", "请先登录审核员账号。")
         return
     try:
-        doc = (get(f"{P}.add_doc") or "").strip()
+        doc = str(get(f"{P}.add_doc") or "")
         anchor = get(f"{P}.add_sentence")
         if not doc or not anchor:
-            raise BadParameter("请先填写文档 id 并选择句子")
+            raise BadParameter("请先选择文档和依据的句子。")
+        unit, initiative = get(f"{P}.add_unit"), get(f"{P}.add_initiative")
+        if not unit or not initiative:
+            raise BadParameter("请选择（或输入）推行的单位和举措。")
         start, end = (int(x) for x in str(anchor).split(":"))
         props: dict[str, Any] = {"stage": get(f"{P}.add_stage") or "adopted"}
         date = (get(f"{P}.add_date") or "").strip()
         if date:
             props["date"], props["date_precision"] = date, review.date_precision(date)
+        src, dst = _entity_of(str(unit), None), _entity_of(str(initiative), "Initiative")
+        # the extractor may have found it already: adding then confirms it as it stands
+        known = state.store().read(
+            "MATCH (:Entity {id: $src})-[r:ADOPTED]->(:Entity {id: $dst}) "
+            "WHERE r.fact_id = $f RETURN r.date AS date",
+            {"src": src, "dst": dst, "f": fact_id("ADOPTED", src, dst, props["stage"])},
+        )
         d = review.add_fact(
             state.store(),
             rel_type="ADOPTED",
-            src=state.resolve(get(f"{P}.add_unit") or ""),
-            dst=state.resolve(get(f"{P}.add_initiative") or "", "Initiative"),
+            src=src,
+            dst=dst,
             doc_id=doc,
             sentence=review.sentence_at(state.store(), doc, start, end),
             start=start,
@@ -486,21 +705,92 @@ def _add() -> None:
             props=props,
         )
     except CourtgraphError as exc:
-        st.session_state[f"{P}.message"] = ("error", f"未能新增：{exc}")
+        message = _in_chinese(exc)
+        st.session_state[f"{P}.message"] = ("error", message.replace("未能保存", "未能新增"))
         return
     state.clear_caches()
-    st.session_state[f"{P}.message"] = ("success", f"已新增事实 {d.fact_id}。")
+    st.session_state[DECIDED] = int(st.session_state.get(DECIDED) or 0) + 1
+    done = f"已新增事实 {d.fact_id}。"
+    if known:
+        done = (
+            f"这条推行事实（{d.fact_id}）抽取时已找到，现已确认并加上所选句子为证据；"
+            f"它原有的日期（{known[0]['date'] or '无'}）未改，要改请在队列中修改它。"
+        )
+    st.session_state[f"{P}.message"] = ("success", done)
+
+
+#: documents a title search lists at most
+FOUND_DOCUMENTS = 50
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner="正在按标题查找文档…")
+def _documents_titled(store_key: str, words: str) -> list[dict[str, Any]]:
+    """Documents whose title holds `words` (as typed, or in simplified characters), latest
+    first; or the document `words` names by id. A scan of the documents' titles, asked
+    for by a reviewer's search only."""
+    from graph.text import to_simplified
+
+    store = state.store()
+    if words.startswith("doc:"):
+        return store.read(
+            "MATCH (d:Document {id: $id}) RETURN d.id AS doc_id, d.title AS title, d.date AS date",
+            {"id": words},
+        )
+    return store.read(
+        "MATCH (d:Document) WHERE d.title CONTAINS $q OR d.title CONTAINS $s "
+        "RETURN d.id AS doc_id, d.title AS title, d.date AS date "
+        f"ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT {FOUND_DOCUMENTS}",
+        {"q": words, "s": to_simplified(words)},
+        limit=FOUND_DOCUMENTS,
+    )
+
+
+def _document_choices(words: str) -> dict[str, str]:
+    """Document id → 《title》 date for the 新增 form's document box: those a title search
+    found, else the latest documents (of the chosen collections)."""
+    if words:
+        rows = _documents_titled(state.store_key(), words)
+    else:
+        rows = state.rows("all_documents", {"page": 1})
+    return {
+        str(r["doc_id"]): f"《{r.get('title') or r['doc_id']}》 {r.get('date') or ''}".strip()
+        for r in rows
+    }
 
 
 def _adding(who: str | None) -> None:
-    """新增: an adoption the extractor missed, anchored to a sentence of a document."""
+    """新增: an adoption the extractor missed, anchored to a sentence of a document chosen by
+    its title (the latest documents listed, any other found by words of its title). Drawn
+    only while open (its boxes list documents, units and initiatives)."""
     if not who:
         return
-    with st.expander("新增一条推行举措（抽取遗漏的）"):
-        doc = st.text_input("文档 id", key=f"{P}.add_doc").strip()
+    with st.expander("新增一条推行举措（抽取遗漏的）", key=f"{P}.adding", on_change="rerun") as box:
+        if not box.open:
+            return
+        words = st.text_input(
+            "查找文档",
+            key=f"{P}.add_find",
+            placeholder="标题中的词（或文档 id），回车查找；留空则列出最新的文档",
+        ).strip()
+        docs = _document_choices(words)
+        if words and not docs:
+            st.info(f"没有标题含“{words}”的文档。")
+            return
+        doc = st.selectbox(
+            "文档",
+            list(docs),
+            index=None,
+            key=f"{P}.add_doc",
+            format_func=lambda k: docs.get(k, k),
+            placeholder="选择文档（可输入标题中的字筛选）",
+        )
         if not doc:
             return
-        found = {f"{a}:{b}": text for a, b, text in review.sentences_of(state.store(), doc)}
+        try:
+            found = {f"{a}:{b}": text for a, b, text in review.sentences_of(state.store(), doc)}
+        except CourtgraphError:
+            st.error("图中已没有这篇文档，请重新选择。")
+            return
         st.selectbox(
             "依据的句子",
             list(found),
@@ -508,8 +798,14 @@ def _adding(who: str | None) -> None:
             key=f"{P}.add_sentence",
         )
         c = st.columns(4)
-        c[0].text_input("单位（名称或 id）", key=f"{P}.add_unit")
-        c[1].text_input("举措（名称或 id）", key=f"{P}.add_initiative")
+        _picker(c[0], "src", _unit_choices("", (doc,)), f"{P}.add_unit", placeholder="选择单位")
+        _picker(
+            c[1],
+            "dst",
+            _initiative_choices("", (doc,)),
+            f"{P}.add_initiative",
+            placeholder="选择举措",
+        )
         c[2].selectbox("阶段", STAGES, format_func=state.stage_zh, key=f"{P}.add_stage")
         c[3].text_input("日期（可选）", key=f"{P}.add_date")
         st.button("新增", key=f"{P}.add", on_click=_add)
@@ -770,8 +1066,10 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
         stage=more["stage"],
         max_confidence=more["max_confidence"],
         status=status,
-        limit=limit,
+        limit=limit + 1,  # one more: whether more facts wait than this batch holds
     )
+    more = len(rows) > limit
+    rows = rows[:limit]
     if per:  # the documents of the queue shown (every document: the command line)
         docs = sorted({d for r in rows for d in (r.get("doc_ids") or [])})
         st.dataframe(
@@ -805,8 +1103,9 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
         )
     if not who:
         st.caption("登录审核员账号后可确认、驳回和修改。")
-    _current(rows, evidence, who)
-    _queue_page(rows, evidence, who)
+    batch = _batch_words(len(rows), more, review.STATUS_ZH.get(status, status))
+    _current(rows, evidence, who, batch)
+    _queue_page(rows, evidence, who, batch)
 
 
 #: queue items drawn at once: each is a dozen elements (buttons, a reason box, evidence),
@@ -822,7 +1121,10 @@ def _page_start(rows: list[dict[str, Any]]) -> int:
 
 
 def _queue_page(
-    rows: list[dict[str, Any]], evidence: dict[str, list[dict[str, Any]]], who: str | None
+    rows: list[dict[str, Any]],
+    evidence: dict[str, list[dict[str, Any]]],
+    who: str | None,
+    batch: str = "",
 ) -> None:
     """The page of the queue holding the current fact, `QUEUE_PAGE` facts at a time; its
     buttons move the current fact to the first fact of the page before or after (so J / K
@@ -833,11 +1135,11 @@ def _queue_page(
     pages = -(-len(rows) // QUEUE_PAGE)
     if pages > 1:
         st.markdown(
-            f"**队列**　第 {first + 1}–{first + len(shown)} 条，共 {len(rows)} 条"
-            f"（第 {first // QUEUE_PAGE + 1} / {pages} 页）"
+            f"**队列**　本批第 {first + 1}–{first + len(shown)} 条"
+            f"（第 {first // QUEUE_PAGE + 1} / {pages} 页）　·　{batch}"
         )
     else:
-        st.markdown("**队列**")
+        st.markdown(f"**队列**　{batch}")
     for row in shown:
         _item(row, evidence.get(row["fact_id"], []), who)
     if pages > 1:

@@ -201,10 +201,10 @@ def test_review_in_the_browser_changes_the_answers(
             assert (rejected.reviewer, rejected.note) == ("王审", "阶段不对")
 
             # 修改: 平山 did not pilot 繁简分流, it adopted it, from 2023-11
+            # (the form is drawn once its expander, keyed by the fact, is opened)
             fix = _key("review.fix." + correct["f"])
-            page.locator("[data-testid='stExpander']").filter(has=page.locator(fix)).locator(
-                "summary"
-            ).click()
+            page.locator(f"{_key('review.fixing.' + correct['f'])} summary").click()
+            page.locator(fix).wait_for(timeout=30_000)
             _choose(page, "review.stage." + correct["f"], "推行")
             date = page.locator(f"{_key('review.date.' + correct['f'])} input")
             date.fill("2023-11")
@@ -285,7 +285,7 @@ def test_a_reviewer_decides_from_the_keyboard(server: str, ingested) -> None:
             page.get_by_label("密码").fill(PASSWORD)
             page.get_by_label("密码").press("Enter")  # the sign-in form: Enter signs in
             _message(page, "审核员：王审")
-            page.get_by_text(re.compile(r"^当前事实 1 / \d+")).wait_for(timeout=60_000)
+            page.get_by_text(re.compile(r"^当前事实\s+本批第 1 条")).wait_for(timeout=60_000)
 
             def press(key: str) -> None:
                 page.locator("h1").first.click()  # the keys act outside text boxes

@@ -30,6 +30,15 @@ def _button(at, label: str):
     return found[0]
 
 
+def _open_fix(at, fid: str) -> None:
+    """Open the 修改 expander of a queue item (its form is drawn only while open)."""
+    from ui.review import fix_key
+
+    at.session_state[fix_key(fid)] = True
+    at.run()
+    no_trouble(at)
+
+
 def test_read_only_without_accounts(small_store) -> None:
     at = _page()
     no_trouble(at)
@@ -87,6 +96,7 @@ def test_reviewer_confirms_rejects_and_corrects(small_store) -> None:
     at.selectbox(key="review.status").select("extracted")
     at.run()
     review.decide(small_store, DING, "reject", reviewer="王审", note="阶段不对")
+    _open_fix(at, MID)
     at.selectbox(key=f"review.stage.{MID}").select("adopted")
     at.text_input(key=f"review.date.{MID}").input("2022-10")
     at.button(key=f"review.fix.{MID}").click()
@@ -180,13 +190,15 @@ def test_reviewer_adds_a_missed_adoption(small_store) -> None:
     at.text_input(key="review.password").input("对的密码")
     _button(at, "登录").click()
     at.run()
-    at.text_input(key="review.add_doc").input(g.DOC_B)
+    at.session_state["review.adding"] = True  # the 新增 expander opened
+    at.run()
+    at.selectbox(key="review.add_doc").set_value(g.DOC_B)  # listed by title
     at.run()
     no_trouble(at)
     options = at.selectbox(key="review.add_sentence").options
     assert len(options) == 2  # the two sentences of document B
-    at.text_input(key="review.add_unit").input(g.DING)
-    at.text_input(key="review.add_initiative").input("枫桥式人民法庭")
+    at.selectbox(key="review.add_unit").set_value(g.DING)
+    at.selectbox(key="review.add_initiative").set_value(g.FENGQIAO)
     at.selectbox(key="review.add_stage").set_value("piloted")
     at.button(key="review.add").click()
     at.run()

@@ -1,0 +1,234 @@
+"""审核 page (AppTest): a queue item's 修改 form belongs to its fact (a decision closes it, the
+card taking its place starts closed); the form corrects what `review correct` can (unit,
+initiative, stage, date; an outcome's unit, metric, value and unit of measure); the queue
+says how many facts there are; 新增 finds its document by title."""
+
+from __future__ import annotations
+
+from graph import review
+from graph.model import fact_id
+from tests import graph_fixtures as g
+from tests.app.test_pages import no_trouble, texts
+from tests.app.test_review_page import _page
+from ui.review import fix_key
+
+BING = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
+DING = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+MID = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
+BING_RATE = fact_id("REPORTED", g.BING, g.RATE)
+RATE_SUYUAN = fact_id("REPORTED", g.RATE, g.SUYUAN)
+PASSWORD = "对的密码"
+
+
+def _signed_in():
+    at = _page(accounts={"王审": review.hash_password(PASSWORD, iterations=1000)})
+    at.text_input(key="review.name").input("王审")
+    at.text_input(key="review.password").input(PASSWORD)
+    [b for b in at.button if b.label == "登录"][0].click()
+    at.run()
+    no_trouble(at)
+    return at
+
+
+def _queue(at) -> list[str]:
+    """The fact ids of the queue's items, in the order drawn."""
+    prefix = "review.ok."
+    return [b.key[len(prefix) :] for b in at.button if b.key and b.key.startswith(prefix)]
+
+
+def _open(at, fid: str) -> None:
+    at.session_state[fix_key(fid)] = True
+    at.run()
+    no_trouble(at)
+
+
+def _fix_expanders(at) -> list[bool]:
+    """Whether each queue item's 修改 expander is open, in the order drawn."""
+    return [e.proto.expanded for e in at.expander if e.label == "修改"]
+
+
+def _has(at, kind: str, key: str) -> bool:
+    return any(getattr(e, "key", None) == key for e in getattr(at, kind))
+
+
+def test_a_decision_closes_its_form_and_the_next_card_starts_closed(small_store) -> None:
+    at = _signed_in()
+    first, second, third = _queue(at)
+    assert _fix_expanders(at) == [False, False, False]
+    assert not _has(at, "text_input", f"review.date.{second}")  # drawn only when open
+    _open(at, second)
+    assert _fix_expanders(at) == [False, True, False]
+    at.text_input(key=f"review.date.{second}").input("2021")
+    at.button(key=f"review.fix.{second}").click()
+    at.run()
+    no_trouble(at)
+    assert review.status_of(small_store, second) == "corrected"
+    # the corrected fact left the queue; the one now in its place comes with a closed form
+    assert _queue(at) == [first, third]
+    assert _fix_expanders(at) == [False, False]
+    assert not _has(at, "text_input", f"review.date.{third}")
+    # a decided fact that stays in the queue (the list of corrected facts) is closed too
+    at.selectbox(key="review.status").select("corrected")
+    at.run()
+    (corrected,) = _queue(at)
+    _open(at, corrected)
+    at.text_input(key=f"review.date.{corrected}").input("2020")
+    at.button(key=f"review.fix.{corrected}").click()
+    at.run()
+    no_trouble(at)
+    assert _queue(at) == [corrected]
+    assert _fix_expanders(at) == [False]
+
+
+def test_an_adoption_is_corrected_to_another_unit_and_initiative(small_store) -> None:
+    at = _signed_in()
+    _open(at, BING)
+    unit = at.selectbox(key=f"review.src.{BING}")
+    # the units the fact's documents mention and the units of its unit's province, by name
+    assert g.WU in unit.options or "甲省乙市戊县人民法院" in unit.options
+    unit.set_value(g.WU)
+    at.selectbox(key=f"review.dst.{BING}").set_value(g.FENGQIAO)
+    at.text_input(key=f"review.cnote.{BING}").input("文中是戊县法院建成枫桥式人民法庭")
+    at.button(key=f"review.fix.{BING}").click()
+    at.run()
+    no_trouble(at)
+    assert "已修改 1 条事实。" in texts(at, "success")
+    (d,) = review.decisions(small_store, BING)
+    assert (d.new["src"], d.new["dst"]) == (g.WU, g.FENGQIAO)
+    moved = fact_id("ADOPTED", g.WU, g.FENGQIAO, "adopted")
+    rows = small_store.read(
+        "MATCH (u:Entity)-[a:ADOPTED]->(i:Entity) WHERE a.fact_id = $f "
+        "RETURN u.id AS u, i.id AS i, a.review_status AS s",
+        {"f": moved},
+    )
+    assert rows == [{"u": g.WU, "i": g.FENGQIAO, "s": "corrected"}]
+
+
+def _type_into(monkeypatch, at, key: str, text: str) -> None:
+    """Type `text` into a select box that takes names it does not list, as the browser sends
+    it (AppTest can only pick a listed option)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+    from streamlit.testing.v1 import element_tree as et
+
+    box_id = at.selectbox(key=key).id
+    plain = et.Selectbox._widget_state
+
+    def state(self):  # type: ignore[no-untyped-def]
+        if self.id != box_id:
+            return plain.fget(self)
+        return WidgetState(id=self.id, string_value=text)
+
+    monkeypatch.setattr(et.Selectbox, "_widget_state", property(state))
+
+
+def test_a_unit_typed_by_name_is_resolved_or_refused_in_chinese(small_store, monkeypatch) -> None:
+    at = _signed_in()
+    _open(at, BING)
+    _type_into(monkeypatch, at, f"review.src.{BING}", "无此法院")
+    at.button(key=f"review.fix.{BING}").click()
+    at.run()
+    assert not at.exception
+    assert any("无此法院" in t for t in texts(at, "error")), texts(at, "error")
+    assert review.status_of(small_store, BING) == "extracted"
+    # a name in traditional characters, which the list does not hold as such
+    _type_into(monkeypatch, at, f"review.src.{BING}", "甲省乙市戊縣人民法院")
+    at.button(key=f"review.fix.{BING}").click()
+    at.run()
+    no_trouble(at)
+    (d,) = review.decisions(small_store, BING)
+    assert d.new == {"src": g.WU}
+
+
+def test_an_outcome_is_corrected_in_metric_value_and_unit_of_measure(small_store) -> None:
+    at = _signed_in()
+    at.selectbox(key="review.kind").select("outcome")
+    at.run()
+    no_trouble(at)
+    assert set(_queue(at)) == {BING_RATE, RATE_SUYUAN}
+    _open(at, RATE_SUYUAN)  # a figure tied to an initiative: the initiative only
+    assert _has(at, "selectbox", f"review.dst.{RATE_SUYUAN}")
+    assert not _has(at, "text_input", f"review.metric.{RATE_SUYUAN}")
+    _open(at, BING_RATE)
+    assert _has(at, "selectbox", f"review.src.{BING_RATE}")
+    at.text_input(key=f"review.metric.{BING_RATE}").input("调解成功率")
+    at.number_input(key=f"review.value.{BING_RATE}").set_value(65.0)
+    at.text_input(key=f"review.unit_of_measure.{BING_RATE}").input("个百分点")
+    at.button(key=f"review.fix.{BING_RATE}").click()
+    at.run()
+    no_trouble(at)
+    outcome = small_store.read(
+        "MATCH (o:Entity {id: $id}) RETURN o.metric AS m, o.value AS v, o.unit_of_measure AS u",
+        {"id": g.RATE},
+    )
+    assert outcome == [{"m": "调解成功率", "v": 65.0, "u": "个百分点"}]
+    assert review.status_of(small_store, BING_RATE) == "corrected"
+
+
+def test_the_queue_says_how_many_facts_there_are(small_store, monkeypatch) -> None:
+    from ui import review as page
+
+    asked: list[int] = []
+    queue = review.queue
+
+    def counted(store, **kw):  # type: ignore[no-untyped-def]
+        asked.append(kw["limit"])
+        return queue(store, **kw)
+
+    monkeypatch.setattr(page.review, "queue", counted)
+    at = _signed_in()
+    # 20 asked for and 3 found: the three are all there are, not "1 / 20"
+    assert asked[-1] == 21  # one more than the 条数 setting: whether more follow
+    current = [m for m in texts(at, "markdown") if m.startswith("**当前事实**")]
+    assert current and "本批第 1 条" in current[0] and "共 3 条" in current[0], current
+    assert not any("/ 20" in m for m in texts(at, "markdown"))
+    at.button(key=f"review.ok.{_queue(at)[0]}").click()
+    at.run()
+    no_trouble(at)
+    current = [m for m in texts(at, "markdown") if m.startswith("**当前事实**")]
+    assert "共 2 条" in current[0] and "本次已决定 1 条" in current[0], current
+    # a batch cut at the 条数 setting says more follow
+    assert "还有更多" in page._batch_words(20, True, "待核实")
+    assert "共" not in page._batch_words(20, True, "待核实")
+
+
+def test_a_missed_adoption_is_added_to_a_document_found_by_title(small_store) -> None:
+    at = _signed_in()
+    at.session_state["review.adding"] = True
+    at.run()
+    no_trouble(at)
+    # the latest documents are listed by title; words of a title find any other
+    docs = at.selectbox(key="review.add_doc")
+    assert g.DOC_B in docs.options or "《样例文档乙》" in " ".join(docs.options), docs.options
+    at.text_input(key="review.add_find").input("文档乙").run()
+    no_trouble(at)
+    docs = at.selectbox(key="review.add_doc")
+    assert len(docs.options) == 1 and "样例文档乙" in docs.options[0], docs.options
+    docs.set_value(g.DOC_B).run()
+    no_trouble(at)
+    assert len(at.selectbox(key="review.add_sentence").options) == 2
+    at.selectbox(key="review.add_unit").set_value(g.DING)
+    at.selectbox(key="review.add_initiative").set_value(g.FENGQIAO)
+    at.selectbox(key="review.add_stage").set_value("piloted")
+    at.button(key="review.add").click()
+    at.run()
+    no_trouble(at)
+    added = fact_id("ADOPTED", g.DING, g.FENGQIAO, "piloted")
+    assert review.status_of(small_store, added) == "confirmed"
+    at.text_input(key="review.add_find").input("没有这个标题").run()
+    assert any("没有标题含" in t for t in texts(at, "info"))
+
+
+def test_adding_a_fact_the_extractor_found_says_so(small_store) -> None:
+    at = _signed_in()
+    at.session_state["review.adding"] = True
+    at.run()
+    at.selectbox(key="review.add_doc").set_value(g.DOC_B).run()
+    at.selectbox(key="review.add_unit").set_value(g.BING)
+    at.selectbox(key="review.add_initiative").set_value(g.SUYUAN)
+    at.text_input(key="review.add_date").input("2020")
+    at.button(key="review.add").click()
+    at.run()
+    no_trouble(at)
+    said = [t for t in texts(at, "success") if "抽取时已找到" in t]
+    assert said and "未改" in said[0], texts(at, "success")
+    assert review.status_of(small_store, BING) == "confirmed"
