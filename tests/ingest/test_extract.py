@@ -293,6 +293,25 @@ def test_a_courts_own_plan_is_not_its_practice() -> None:
     assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
 
 
+def test_wording_near_a_plan_that_is_no_plan_keeps_the_practice() -> None:
+    # 按计划/按照年度工作计划: done as planned
+    edges, _ = run("丙区法院按照本年度工作计划推行道交一体化，效果良好。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+    edges, _ = run("丙区法院按计划开展诉前调解。")
+    assert ("X省丙区人民法院", "诉前调解", "adopted") in edges
+    # 将在线调解…: 将 marks the object, 在线 is no place
+    edges, _ = run("丙区法院将在线调解延伸到村居，推行道交一体化。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+    # 将在…中总结形成的X推广: 在…中 is no place, 形成的 no plan's verb
+    edges, _ = run("丙区法院将在办案过程中探索形成的道交一体化做法推广到全区。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
+def test_a_bare_tribunals_plan_is_no_practice_either() -> None:
+    found = rules("丁镇法庭坚持新时代枫桥经验。\n明年，法庭将推广道交一体化。")
+    assert ("X省乙县人民法院丁镇人民法庭", "道交一体化", "adopted") not in found
+
+
 def test_pilot_courts_are_the_ones_designated() -> None:
     edges, _ = run("省法院确定乙县法院、丙区法院为试点法院，开展阅核制改革试点。")
     assert ("X省乙县人民法院", "阅核制", "piloted") in edges
@@ -397,6 +416,18 @@ def test_a_bare_tribunal_heading_its_clause_is_the_tribunal_named_before() -> No
     # 法庭上 is a courtroom, not the tribunal
     found = rules("乙县法院下辖丁镇法庭。庭审中，法庭上双方同意诉前调解。")
     assert "adoption:tribunal-anaphor" not in found.values()
+
+
+def test_a_bare_tribunal_yields_to_a_court_named_since_and_to_a_hearing() -> None:
+    # another court named between the tribunal and 法庭: the tribunal is no sure antecedent
+    text = "乙县法院下辖丁镇法庭。\n近日，丙区法院受理一起纠纷，法庭推行诉前调解。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
+    # 庭审中/开庭时/合议庭: 法庭 is the bench of a hearing
+    text = "丁镇法庭坚持新时代枫桥经验。\n开庭当天，法庭推行诉前调解。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
+    # 法庭调查 is a stage of a hearing
+    text = "丁镇法庭坚持新时代枫桥经验。\n当天，法庭调查环节推行诉前调解。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
 
 
 def test_a_bare_tribunal_far_from_the_articles_one_tribunal_is_that_tribunal() -> None:
