@@ -558,8 +558,10 @@ class _Context:
         text = self.text
         a, b = self.line(l_start)
         line = text[a:b].strip()
-        if not line or len(line) > _HEADING_MAX or line[-1] in _SENTENCE_END:
-            return None
+        if not line or len(line) > _HEADING_MAX or not _SENTENCE_END.isdisjoint(line):
+            return None  # a sentence (“…。” too) is no heading
+        if line.startswith(("图为", "图片", "图：", "图:")):
+            return None  # a photo's caption
         if _HONOUR_HEADING.search(line):
             return None  # 成全国某某案例: a heading that says what was won, not what is done
         i = bisect.bisect_right(self.line_starts, a)
@@ -575,6 +577,9 @@ class _Context:
         _, s_end = self.sentence(first.start)
         if first.proxy or first.start >= nb or self.sentence(na)[1] != s_end:
             return None  # no court opens the next paragraph
+        after = self.courts_in(first.end, s_end)
+        if after and text[first.end : after[0].start] in _COORDINATORS:
+            return None  # 甲法院、乙法院…: a list of courts, not the one the heading is about
         return first.court
 
     def _home_named_in(self, lo: int, hi: int) -> bool:

@@ -452,6 +452,20 @@ def test_a_section_heading_is_about_the_court_of_the_paragraph_it_opens() -> Non
     assert ("X省乙县人民法院", "诉源治理", "adopted") in rules(text)
 
 
+def test_quotes_captions_and_lists_are_no_headings_for_the_next_court() -> None:
+    lead = "乙县法院推行繁简分流。\n"
+    tail = "\n丁镇法庭联合村委会排查纠纷。"
+    # a short quoted sentence
+    found = rules(lead + "“我们始终深化诉源治理。”" + tail)
+    assert "adoption:heading-next-topic" not in found.values()
+    # a photo caption
+    found = rules(lead + "图为法官深化诉源治理现场" + tail)
+    assert "adoption:heading-next-topic" not in found.values()
+    # a paragraph opening on a list of courts: the first is not the heading's court
+    found = rules(lead + "深化诉源治理\n丁镇法庭、戊乡法庭联合村委会排查纠纷。")
+    assert "adoption:heading-next-topic" not in found.values()
+
+
 def test_the_court_conferring_a_title_is_not_its_winner() -> None:
     edges, _ = run("最高人民法院召开大会。\n近日，甲团队被最高人民法院授予“全国法院先进集体”称号。")
     assert not any(u == "最高人民法院" for u, _, _ in edges)
