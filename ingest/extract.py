@@ -558,8 +558,10 @@ class _Context:
         text = self.text
         a, b = self.line(l_start)
         line = text[a:b].strip()
-        if not line or len(line) > _HEADING_MAX or line[-1] in _SENTENCE_END:
-            return None
+        if not line or len(line) > _HEADING_MAX or not _SENTENCE_END.isdisjoint(line):
+            return None  # a sentence (“…。” too) is no heading
+        if line.startswith(("图为", "图片", "图：", "图:")):
+            return None  # a photo's caption
         if _HONOUR_HEADING.search(line):
             return None  # 成全国某某案例: a heading that says what was won, not what is done
         i = bisect.bisect_right(self.line_starts, a)
@@ -575,6 +577,9 @@ class _Context:
         _, s_end = self.sentence(first.start)
         if first.proxy or first.start >= nb or self.sentence(na)[1] != s_end:
             return None  # no court opens the next paragraph
+        after = self.courts_in(first.end, s_end)
+        if after and text[first.end : after[0].start] in _COORDINATORS:
+            return None  # 甲法院、乙法院…: a list of courts, not the one the heading is about
         return first.court
 
     def _home_named_in(self, lo: int, hi: int) -> bool:
@@ -716,9 +721,12 @@ _DEPARTMENT = re.compile(
 #: courtroom (法庭上，…)
 _BARE_TRIBUNAL = re.compile(
     r"(?:^|(?<=[，,。；;：:！!？?\n\t 　]))法庭"
-    r"(?!建设|审理|庭审|是|作为|负责人|庭长|副庭长|上|内|外|里)",
+    r"(?!建设|审理|庭审|是|作为|负责人|庭长|副庭长|上|内|外|里|调查|辩论|秩序|纪律)",
     re.M,
 )
+#: a hearing's sentence (庭审中/开庭时/合议庭…): its bare 法庭 is the bench, not a tribunal
+_HEARING = re.compile(r"庭审|开庭|合议庭")
+_SENTENCE_BOUND = re.compile(r"[。！!？?；;\n]")
 
 
 def _tribunal_anaphors(
@@ -740,12 +748,20 @@ def _tribunal_anaphors(
     first = min(mentions, key=lambda m: (m.start, -m.end), default=None)
     only = {m.court for m in tribunals}
     sole = first.court if first is not None and only == {first.court} else None
+    named = sorted(m.start for m in mentions if not m.court.startswith("AGG:"))
     out: list[CourtMention] = []
     new: set[int] = set()
     for hit in hits:
+        bare = hit.group() == "法庭"
+        if bare and _hearing_sentence(text, hit.start()):
+            continue
         i = bisect.bisect_left(starts, hit.start()) - 1
         if i >= 0:
             last = tribunals[i]
+            if bare and bisect.bisect_left(named, hit.start()) > bisect.bisect_left(
+                named, last.end
+            ):
+                continue  # 甲法庭…。乙法院审理…，法庭…: a court named since may be meant
             d = bisect.bisect_right(departments, hit.start()) - 1
             if d >= 0 and departments[d] > last.end:
                 continue  # a department is named closer: 该庭 may be it
@@ -762,6 +778,14 @@ def _tribunal_anaphors(
         if hit.group() == "法庭":
             new.add(hit.start())
     return out, new
+
+
+def _hearing_sentence(text: str, pos: int) -> bool:
+    """Whether the sentence holding `pos` is about a hearing (庭审中，法庭…)."""
+    lo = max(0, pos - 80)
+    lo = max((m.end() for m in _SENTENCE_BOUND.finditer(text, lo, pos)), default=lo)
+    hi = _SENTENCE_BOUND.search(text, pos)
+    return _HEARING.search(text, lo, hi.start() if hi else len(text)) is not None
 
 
 def _previous_paragraph_start(text: str, pos: int) -> int:
@@ -1748,7 +1772,7 @@ def _adopters(
         return out
     if (
         unit
-        and path == "subject"
+        and path in ("subject", "tribunal-anaphor")
         and subject is not None
         and _PLANNED.search(text, subject.end, m.start) is not None
         and _DONE.search(text, subject.end, m.start) is None
@@ -2571,15 +2595,20 @@ def _pivot(ctx: _Context, lo: int, hi: int) -> str | None:
 #: a plan for where a practice will go (将在甲法院、乙法院推广X / 拟于明年在乙法院试行X): those
 #: courts have not taken it up yet (将继续在…: they have)
 _PLANNED_AT = re.compile(
-    r"(?:(?<![必即])将(?:要)?|拟|计划|准备|即将)(?:于[^，,。；;]{1,12}?)?(?:逐步|陆续|全面|率先)?$"
+    r"(?:(?<![必即])将(?:要)?|拟|(?<![按照据度作])计划|准备|即将)(?:于[^，,。；;]{1,12}?)?"
+    r"(?:逐步|陆续|全面|率先)?$"
 )
 
 
-#: the subject's plan: 将 (not 将继续/将进一步…: more of what it does), 拟, 计划, 准备, 即将
+#: the subject's plan: 将 (not 将继续/将进一步…: more of what it does; not 将在线调解…, where 将
+#: marks the object), 拟, 计划 (not 按计划/按照年度工作计划: done as planned), 准备, 即将; a place
+#: 在… holds no 的 (将在审判实践中总结的经验推广: an object, not a place)
 _PLANNED = re.compile(
-    r"(?:(?<![必即])将(?:要)?(?!继续|进一步|持续|深入|不断|更加|全面|始终|坚持|一如既往)|拟|计划|准备|即将)"
-    r"(?:于[^，,。；;]{1,12}?)?(?:在[^，,。；;]{1,20}?)?"
+    r"(?:(?<![必即])将(?:要)?(?!继续|进一步|持续|深入|不断|更加|全面|始终|坚持|一如既往|在线)"
+    r"|拟|(?<![按照据度作])计划|准备|即将)"
+    r"(?:于[^，,。；;]{1,12}?)?(?:在[^，,。；;的]{1,20}?)?"
     r"(?:逐步|陆续|率先)?(?:推广|推行|试行|试点|建立|设立|开展|实施|引入|探索|启动|上线)"
+    r"(?!形成|的)"  # 将…探索形成的经验推广: an attribute of the object, not the plan's verb
 )
 #: …what the court has done already (已在…推行, 已经…)
 _DONE = re.compile(r"已|业已|已经")

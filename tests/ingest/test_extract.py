@@ -293,6 +293,25 @@ def test_a_courts_own_plan_is_not_its_practice() -> None:
     assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
 
 
+def test_wording_near_a_plan_that_is_no_plan_keeps_the_practice() -> None:
+    # 按计划/按照年度工作计划: done as planned
+    edges, _ = run("丙区法院按照本年度工作计划推行道交一体化，效果良好。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+    edges, _ = run("丙区法院按计划开展诉前调解。")
+    assert ("X省丙区人民法院", "诉前调解", "adopted") in edges
+    # 将在线调解…: 将 marks the object, 在线 is no place
+    edges, _ = run("丙区法院将在线调解延伸到村居，推行道交一体化。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+    # 将在…中总结形成的X推广: 在…中 is no place, 形成的 no plan's verb
+    edges, _ = run("丙区法院将在办案过程中探索形成的道交一体化做法推广到全区。")
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
+def test_a_bare_tribunals_plan_is_no_practice_either() -> None:
+    found = rules("丁镇法庭坚持新时代枫桥经验。\n明年，法庭将推广道交一体化。")
+    assert ("X省乙县人民法院丁镇人民法庭", "道交一体化", "adopted") not in found
+
+
 def test_pilot_courts_are_the_ones_designated() -> None:
     edges, _ = run("省法院确定乙县法院、丙区法院为试点法院，开展阅核制改革试点。")
     assert ("X省乙县人民法院", "阅核制", "piloted") in edges
@@ -399,6 +418,18 @@ def test_a_bare_tribunal_heading_its_clause_is_the_tribunal_named_before() -> No
     assert "adoption:tribunal-anaphor" not in found.values()
 
 
+def test_a_bare_tribunal_yields_to_a_court_named_since_and_to_a_hearing() -> None:
+    # another court named between the tribunal and 法庭: the tribunal is no sure antecedent
+    text = "乙县法院下辖丁镇法庭。\n近日，丙区法院受理一起纠纷，法庭推行诉前调解。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
+    # 庭审中/开庭时/合议庭: 法庭 is the bench of a hearing
+    text = "丁镇法庭坚持新时代枫桥经验。\n开庭当天，法庭推行诉前调解。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
+    # 法庭调查 is a stage of a hearing
+    text = "丁镇法庭坚持新时代枫桥经验。\n当天，法庭调查环节推行诉前调解。"
+    assert "adoption:tribunal-anaphor" not in rules(text).values()
+
+
 def test_a_bare_tribunal_far_from_the_articles_one_tribunal_is_that_tribunal() -> None:
     text = "丁镇法庭坚持新时代枫桥经验。\n一、抓源头\n在党组领导下，法庭推行繁简分流。"
     found = rules(text)
@@ -419,6 +450,20 @@ def test_a_section_heading_is_about_the_court_of_the_paragraph_it_opens() -> Non
     # a sentence is no heading: it goes on about the paragraph before
     text = "乙县法院推行繁简分流。\n同时深化诉源治理。\n丁镇法庭联合村委会排查纠纷。"
     assert ("X省乙县人民法院", "诉源治理", "adopted") in rules(text)
+
+
+def test_quotes_captions_and_lists_are_no_headings_for_the_next_court() -> None:
+    lead = "乙县法院推行繁简分流。\n"
+    tail = "\n丁镇法庭联合村委会排查纠纷。"
+    # a short quoted sentence
+    found = rules(lead + "“我们始终深化诉源治理。”" + tail)
+    assert "adoption:heading-next-topic" not in found.values()
+    # a photo caption
+    found = rules(lead + "图为法官深化诉源治理现场" + tail)
+    assert "adoption:heading-next-topic" not in found.values()
+    # a paragraph opening on a list of courts: the first is not the heading's court
+    found = rules(lead + "深化诉源治理\n丁镇法庭、戊乡法庭联合村委会排查纠纷。")
+    assert "adoption:heading-next-topic" not in found.values()
 
 
 def test_the_court_conferring_a_title_is_not_its_winner() -> None:
