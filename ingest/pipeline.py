@@ -314,9 +314,18 @@ def load_reference_data(store: GraphStore) -> bool:
             for e in taxonomy.entries
         )
     )
+    # …and the roster's as written (names, places, aliases, parents): a new alias of a court
+    # (哈铁法院) reaches a store loaded before it even when the number of courts stays
+    courts = digest(
+        *(
+            repr((c.name, c.level, c.province, c.city, c.county, c.adcode, c.parent))
+            + repr((c.aliases, c.short_aliases))
+            for c in roster
+        )
+    )
     version = (
-        f"{roster.source.describe()} | courts {len(roster)} | initiatives {len(taxonomy)} "
-        f"({entries})"
+        f"{roster.source.describe()} | courts {len(roster)} ({courts}) | initiatives "
+        f"{len(taxonomy)} ({entries})"
     )
     marker = entity_id("Court", "最高人民法院")
     rows = store.read("MATCH (n:Entity {id: $id}) RETURN n.reference AS v", {"id": marker})

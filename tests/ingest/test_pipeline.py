@@ -198,6 +198,30 @@ def test_reference_data_carries_chinese_descriptions_into_older_stores(store) ->
     assert load_reference_data(store) is False
 
 
+def test_a_new_court_alias_reloads_the_reference_data(store, monkeypatch) -> None:
+    """A roster whose courts are as many as before but one has a new alias (a railway court's
+    short name) is new reference data: the store takes the alias at its next load."""
+    import dataclasses
+
+    import ingest.roster as roster_module
+
+    assert load_reference_data(store) is True
+    original = roster_module.build_roster()
+    name = "辽宁省本溪市明山区人民法院"
+    court = original.get(name)
+    assert court is not None and "某新别名法院" not in court.aliases
+    changed = dataclasses.replace(original, courts=dict(original.courts))
+    changed.courts[name] = dataclasses.replace(court, aliases=(*court.aliases, "某新别名法院"))
+    monkeypatch.setattr(roster_module, "build_roster", lambda: changed)
+    assert len(changed) == len(original)
+    assert load_reference_data(store) is True
+    row = store.read(
+        "MATCH (n:Entity {id: $id}) RETURN n.aliases AS a", {"id": entity_id("Court", name)}
+    )
+    assert "某新别名法院" in row[0]["a"]
+    assert load_reference_data(store) is False
+
+
 def test_reloading_reference_data_keeps_reviewers_renames_and_merges(store) -> None:
     """A reload (the roster or the taxonomy changed) writes curated names again and makes any
     missing reference id anew: a reviewer's rename of a court and of an initiative, and a
