@@ -578,7 +578,11 @@ COVERAGE = register(
         "level) and whether it has adopted the initiative, at what stage and since when. "
         "A tribunal counts towards coverage only when an imported roster lists it (column "
         "`roster`; `python -m ingest roster FILE`); other tribunals are those articles named, "
-        "no denominator, and `has_roster` tells which courts imported one.",
+        "no denominator, and `has_roster` tells which courts imported one. `adopted` is the "
+        "unit's own reports only: a court that reports nothing itself but whose people's "
+        "tribunals do shows adopted = false here, yet counts as covered (下属人民法庭已推行) "
+        "in `python -m queries.analytics coverage` and the explorer; the named query "
+        "`tribunal_adopters` lists those tribunals by court.",
         cypher="""
 MATCH (i:Entity {id: $initiative})
 MATCH (c:Entity {id: $court})

@@ -338,6 +338,85 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+#: characters a sheet's name may not hold (Excel refuses the file), and its longest name
+_SHEET_BAD = str.maketrans({c: " " for c in "[]:*?/\\"})
+_SHEET_LEN = 31
+#: Excel keeps 15 significant digits: a longer integer (an id) is written as text
+_EXACT_DIGITS = 15
+#: the most characters a cell holds
+_CELL_LEN = 32767
+
+
+def sheet_name(title: str, fallback: str = "表格") -> str:
+    """`title` as a name Excel accepts for a sheet: no []:*?/\\, no quote at either end,
+    at most 31 characters, not empty."""
+    name = " ".join(title.translate(_SHEET_BAD).split()).strip("'")[:_SHEET_LEN].strip()
+    return name or fallback
+
+
+def _xlsx_value(value: Any) -> tuple[Any, bool]:
+    """A cell's value for Excel and whether it must be kept as text: lists joined with "；",
+    maps as JSON, integers longer than Excel keeps exactly as text, and text that Excel would
+    read as a formula (= + - @ first) or a number (digits: an id, a code) marked as text."""
+    import json
+
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None:
+        return None, False
+    if isinstance(value, bool | float | dt.date | dt.datetime):
+        return value, False
+    if isinstance(value, int):
+        if len(str(abs(value))) > _EXACT_DIGITS:
+            return str(value), True
+        return value, False
+    if isinstance(value, list | tuple):
+        value = "；".join("" if v is None else str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False, default=str)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_CELL_LEN]
+    as_text = text[:1] in ("=", "+", "-", "@") or (text.strip().isdigit() and text != "")
+    return text, as_text
+
+
+def to_xlsx(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, sheet: str) -> bytes:
+    """An Excel workbook of one sheet: the header row (bold, kept in view) and `rows` as
+    they are, each cell a value Excel will not misread (`_xlsx_value`)."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_name(sheet)
+    bold = Font(bold=True)
+    for j, title in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=j, value=_xlsx_value(title)[0])
+        cell.font = bold
+    widths = [len(str(c)) for c in columns]
+    for i, row in enumerate(rows, start=2):
+        for j, raw in enumerate(row, start=1):
+            value, as_text = _xlsx_value(raw)
+            cell = ws.cell(row=i, column=j, value=value)
+            if as_text:
+                cell.data_type = "s"  # openpyxl takes "=…" for a formula
+                cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+            if j <= len(widths) and i < 200:
+                widths[j - 1] = max(widths[j - 1], len(str(value or "")))
+    from openpyxl.utils import get_column_letter
+
+    for j, w in enumerate(widths, start=1):
+        # a Chinese character is about two columns wide
+        ws.column_dimensions[get_column_letter(j)].width = min(60, 2 * w + 2)
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def table_downloads(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
@@ -348,7 +427,7 @@ def table_downloads(
     key: str,
     note: str = "",
 ) -> None:
-    """CSV, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
+    """CSV, Excel, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
     of its facts are unverified) goes under the pictures' and the slide's title. `sources`
     may be a function, called when a picture or slide is made (finding the documents behind
     a large table costs a walk of the graph the page need not wait for)."""
@@ -357,6 +436,7 @@ def table_downloads(
 
     from figures import render
 
+    sheet = title
     if note:
         title = f"{title}（{note}）"
 
@@ -380,11 +460,12 @@ def table_downloads(
 
     from ui.downloads import ON_CLICK
 
-    cols = st.columns(4)
+    cols = st.columns(5)
     for col, (label, make, suffix, mime) in zip(
         cols,
         [
             ("表格 CSV", to_csv, "csv", "text/csv"),
+            ("表格 Excel", lambda: to_xlsx(columns, rows, sheet=sheet), "xlsx", XLSX_MIME),
             ("图片 PNG", pic("png"), "png", "image/png"),
             ("矢量图 SVG", pic("svg"), "svg", "image/svg+xml"),
             (

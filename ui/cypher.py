@@ -143,12 +143,26 @@ def _show_result(result: CypherResult, limit: int) -> None:
     cells = _cells(result.columns, result.rows)
     frame = pd.DataFrame(cells, columns=result.columns)
     st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(
+    from ui.common import XLSX_MIME, to_xlsx
+    from ui.downloads import ON_CLICK
+
+    left, right = st.columns(2)
+    columns = result.columns
+    left.download_button(
         "下载 CSV",
-        _csv(result.columns, cells),
+        lambda: _csv(columns, cells),
         "cypher-result.csv",
         "text/csv",
         key=f"{P}.csv",
+        on_click=ON_CLICK,
+    )
+    right.download_button(
+        "下载 Excel",
+        lambda: to_xlsx(columns, cells, sheet="Cypher 查询结果"),
+        "cypher-result.xlsx",
+        XLSX_MIME,
+        key=f"{P}.xlsx",
+        on_click=ON_CLICK,
     )
 
 

@@ -130,7 +130,9 @@ def test_province_table_is_a_heat_map_with_a_csv(graph, app) -> None:
     # 4 courts at intermediate + basic in 甲省: 3 have 诉源治理 (中院 promoted), 2 have 枫桥
     assert table.loc["甲省", "诉源治理"] == pytest.approx(3 / 4)
     assert table.loc["甲省", "枫桥式人民法庭"] == pytest.approx(2 / 4)
-    assert [b.proto.label for b in at.get("download_button")][0] == "下载 CSV"
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons][:2] == ["下载 CSV", "下载 Excel"]
+    assert all(b.proto.ignore_rerun for b in buttons[:2])  # a click leaves the page alone
     at = app(page="analytics", tab="省份覆盖表", matrix_levels="basic")
     table = matrix(at)
     assert table.loc["甲省", "诉源治理"] == pytest.approx(2 / 3)

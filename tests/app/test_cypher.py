@@ -296,7 +296,7 @@ def test_the_page_is_in_the_navigation_and_opens_empty(small_store, app) -> None
     assert not at.dataframe
 
 
-def test_the_page_runs_a_read_and_offers_a_csv(small_store, app) -> None:
+def test_the_page_runs_a_read_and_offers_a_csv_and_an_excel_file(small_store, app) -> None:
     at = app(page="cypher")
     at = _submit(
         at,
@@ -312,7 +312,9 @@ def test_the_page_runs_a_read_and_offers_a_csv(small_store, app) -> None:
         "甲省乙市丁县人民法院",
     ]
     assert any("**3** 行" in t for t in _texts(at, "markdown"))
-    assert [b.proto.label for b in at.get("download_button")] == ["下载 CSV"]
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["下载 CSV", "下载 Excel"]
+    assert all(b.proto.ignore_rerun for b in buttons)  # a click leaves the page alone
     assert "MATCH" in at.query_params["q"]  # the link carries the statement
 
 

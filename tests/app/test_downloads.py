@@ -31,7 +31,8 @@ def test_no_download_button_reruns_the_page() -> None:
     at = AppTest.from_function(_page, default_timeout=30).run()
     assert not at.exception
     found = at.get("download_button")
-    assert len(found) == 3 + 4
+    assert len(found) == 3 + 5
+    assert "表格 Excel" in [b.proto.label for b in found]
     assert [b.proto.label for b in found if not b.proto.ignore_rerun] == []
 
 
@@ -58,3 +59,42 @@ def test_the_adopters_tables_sources_are_found_outside_the_page(small_store, mon
     t.start()
     t.join(60)
     assert found and all(s.title for s in found)
+
+
+def test_the_excel_file_holds_the_table_as_text_excel_will_not_misread() -> None:
+    """Same headers and values as the table; ids stay text, a formula stays text."""
+    import io
+
+    import openpyxl
+
+    from ui.common import to_xlsx
+
+    columns = ["单位", "代码", "数量", "备注"]
+    rows = [
+        ["甲省乙市中级人民法院", "330100000000000001", 3, "=1+1"],
+        ["丙区人民法院", "0571", 12345678901234567890, "@SUM(A1)"],
+        ["丁县人民法院", None, 2.5, ["甲", "乙"]],
+        ["戊", "-", 0, "+86 571\x07"],
+    ]
+    data = to_xlsx(columns, rows, sheet="诉源治理 · 采用单位/覆盖[2024]: 浙江省杭州市中级人民法院")
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    (ws,) = wb.worksheets
+    assert len(ws.title) <= 31 and not set(ws.title) & set("[]:*?/\\")
+    got = [list(r) for r in ws.iter_rows(values_only=True)]
+    assert got[0] == columns
+    assert got[1] == ["甲省乙市中级人民法院", "330100000000000001", 3, "=1+1"]
+    assert got[2] == ["丙区人民法院", "0571", "12345678901234567890", "@SUM(A1)"]
+    assert got[3] == ["丁县人民法院", None, 2.5, "甲；乙"]
+    assert got[4] == ["戊", "-", 0, "+86 571"]
+    for ref in ("D2", "B2", "B3", "C3", "D3"):
+        assert ws[ref].data_type == "s" and ws[ref].quotePrefix, ref
+    assert ws["C2"].data_type == "n" and ws["A2"].data_type == "s"
+
+
+def test_sheet_names_are_ones_excel_accepts() -> None:
+    from ui.common import sheet_name
+
+    assert sheet_name("a/b\\c[d]:e*f?g") == "a b c d e f g"
+    assert sheet_name("'引号'") == "引号"
+    assert sheet_name("///") == "表格"
+    assert len(sheet_name("长" * 40)) == 31

@@ -165,7 +165,7 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     st.caption(
         f"{frame.shape[0]} 个省份 × {frame.shape[1]} 项举措"
         + (
-            f"（下表列出覆盖最广的 {shown.shape[1]} 项，全部举措见 CSV）"
+            f"（下表列出覆盖最广的 {shown.shape[1]} 项，全部举措见 CSV 或 Excel）"
             if shown.shape[1] < frame.shape[1]
             else ""
         )
@@ -178,8 +178,27 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
     )
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
     _facts_caption(counts.tally)
-    csv = ("\ufeff" + frame.round(4).reset_index().to_csv(index=False)).encode("utf-8")
-    st.download_button("下载 CSV", csv, "province-coverage.csv", "text/csv", key=f"{P}.matrix_csv")
+    from ui.common import XLSX_MIME, to_xlsx
+    from ui.downloads import ON_CLICK
+
+    table = frame.round(4).reset_index()
+    left, right = st.columns(2)
+    left.download_button(
+        "下载 CSV",
+        lambda: ("\ufeff" + table.to_csv(index=False)).encode("utf-8"),
+        "province-coverage.csv",
+        "text/csv",
+        key=f"{P}.matrix_csv",
+        on_click=ON_CLICK,
+    )
+    right.download_button(
+        "下载 Excel",
+        lambda: to_xlsx([str(c) for c in table.columns], table.values.tolist(), sheet="省份覆盖表"),
+        "province-coverage.xlsx",
+        XLSX_MIME,
+        key=f"{P}.matrix_xlsx",
+        on_click=ON_CLICK,
+    )
     from ui.province_levels import by_level
 
     # counts beside their denominators, from the same counts (read once for both tables)
