@@ -214,7 +214,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
         },
         key=f"{P}.adopters_table",
     )
-    with st.expander("导出这张表（CSV / 图片 / 幻灯片）"):
+    with st.expander("导出这张表（CSV / Excel / 图片 / 幻灯片）"):
         table_downloads(
             ["单位", "层级", "省份", "阶段", "日期", "核实状态"],
             [
@@ -365,7 +365,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
             key=f"{P}.cov_no",
         )
         st.caption(not_reported_caveat(check.verified_only))
-    with st.expander("导出覆盖表（CSV / 图片 / 幻灯片）"):
+    with st.expander("导出覆盖表（CSV / Excel / 图片 / 幻灯片）"):
         table_downloads(
             ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"],
             [

@@ -199,10 +199,11 @@ def test_panel_and_events_downloads(graph, app, monkeypatch) -> None:
     assert metrics["面板行数"] == "9" and metrics["年份"] == "2022–2024"
     assert metrics["事件数"] == "5"
     stem = "panel-诉源治理_枫桥式人民法庭"
-    assert all(callable(offered[f"{stem}{ext}"]) for ext in (".csv", ".parquet"))
+    assert all(callable(offered[f"{stem}{ext}"]) for ext in (".csv", ".parquet", ".xlsx"))
     panel_csv = pd.read_csv(io.BytesIO(made(f"{stem}.csv")), encoding="utf-8-sig")
     assert len(panel_csv) == 9 and "adopted__枫桥式人民法庭" in panel_csv.columns
     assert len(pd.read_parquet(io.BytesIO(made(f"{stem}.parquet")))) == 9
+    assert len(pd.read_excel(io.BytesIO(made(f"{stem}.xlsx")))) == 9  # the CLI's Excel too
     assert "| `documents` |" in made(f"{stem}.dictionary.md").decode("utf-8")
     events = pd.read_csv(
         io.BytesIO(made("events-诉源治理_枫桥式人民法庭.csv")), encoding="utf-8-sig"

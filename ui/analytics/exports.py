@@ -27,7 +27,7 @@ from ui.analytics.shared import (
 # -- exports (what the download buttons hand out; tests call these too) ---------------------
 @dataclass
 class Export:
-    """A table and its files: `files` maps "csv" / "parquet" / "md" (dictionary) to bytes,
+    """A table and its files: `files` maps "csv" / "parquet" / "xlsx" / "md" (dictionary) to bytes,
     made when first asked for (the page offers them as downloads made on click: a national
     unit-year panel of 200,000 rows took seconds to write on every first visit); `tally`
     counts the facts it holds; `adopters` / `undated` (the panel): per initiative, the units
@@ -50,6 +50,8 @@ class Export:
             if self.rows:
                 (pq,) = analytics.write_table(self.rows, Path(tmp) / "table.parquet")
                 files["parquet"] = pq.read_bytes()
+                (xlsx,) = analytics.write_table(self.rows, Path(tmp) / "table.xlsx")
+                files["xlsx"] = xlsx.read_bytes()
         return files
 
 
@@ -238,9 +240,10 @@ def _events_section(chosen: list[str], stem: str) -> None:
 
 def _downloads(export: Export, what: str, stem: str, key: str) -> None:
     """The table's files, each made when its button is clicked."""
+    from ui.common import XLSX_MIME
     from ui.downloads import ON_CLICK
 
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3, c4 = st.columns(4)
     c1.download_button(
         f"{what} CSV",
         lambda: export.files["csv"],
@@ -260,7 +263,16 @@ def _downloads(export: Export, what: str, stem: str, key: str) -> None:
             width="stretch",
             on_click=ON_CLICK,
         )
-    c3.download_button(
+        c3.download_button(
+            f"{what} Excel",
+            lambda: export.files["xlsx"],
+            f"{stem}.xlsx",
+            XLSX_MIME,
+            key=f"{key}.xlsx",
+            width="stretch",
+            on_click=ON_CLICK,
+        )
+    c4.download_button(
         f"{what}数据字典 Markdown",
         lambda: export.files["md"],
         f"{stem}.dictionary.md",
