@@ -885,7 +885,7 @@ def add_fact(
     """Add a fact the extractor missed, anchored to a sentence of a document.
 
     When the graph already holds it (the same fact id, or for an adoption or a role the one
-    fact of that type between the two ends that the anchor's document supports, whatever its
+    fact of that type between the two ends that the anchor's sentence supports, whatever its
     stage or title), the add confirms it; where the reviewer's values (stage, title, date,
     scope) differ from the fact's, they are recorded as a correction of it (`decide`), after
     the add, so they win, last through re-ingest, and the correction's record keeps what was
@@ -893,7 +893,7 @@ def add_fact(
     check_rel_type(rel_type)
     extra = {k: v for k, v in (props or {}).items() if k in REL_FIELDS}
     fid = fact_id(rel_type, src, dst, *_corrected_key(rel_type, extra))
-    found = _known_fact(store, rel_type, src, dst, fid, doc_id)
+    found = _known_fact(store, rel_type, src, dst, fid, doc_id, sentence)
     if found is not None:
         known_fid, known = found
         changes = {k: v for k, v in extra.items() if v is not None and known.get(k) != v}
@@ -925,6 +925,12 @@ def add_fact(
                 new=changes,
                 time=_after(added.time) if added else None,
             )
+        # the same values (a stage or title not given is the fact's own): a confirmation
+        keys = (
+            ("stage",) if rel_type == "ADOPTED" else ("title",) if rel_type == "HOLDS_ROLE" else ()
+        )
+        extra = {**{k: known[k] for k in keys if known.get(k) is not None}, **extra}
+        fid = known_fid
     return _record_add(
         store, rel_type, src, dst, fid, doc_id, sentence, start, end, reviewer, extra, note
     )
@@ -941,11 +947,12 @@ def _after(time: str) -> str:
 
 
 def _known_fact(
-    store: GraphStore, rel_type: str, src: str, dst: str, fid: str, doc_id: str
+    store: GraphStore, rel_type: str, src: str, dst: str, fid: str, doc_id: str, sentence: str
 ) -> tuple[str, dict[str, Any]] | None:
     """The fact an add names that the graph already holds (its id and properties): the same
     fact id, else, for a keyed type, the one fact of that type between the ends that the
-    anchor's document supports (several: none, the add is a fact of its own)."""
+    anchor's sentence supports (none or several: the add is a fact of its own, e.g. a
+    promotion the extractor missed beside the pilot it found in another sentence)."""
     t = check_rel_type(rel_type)
     rows = store.read(
         f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) "
@@ -957,9 +964,18 @@ def _known_fact(
             return fid, dict(r["p"])
     if not _corrected_key(t, {}):
         return None
-    same_doc = [r for r in rows if doc_id in (r["p"].get("doc_ids") or [])]
-    if len(same_doc) == 1:
-        return same_doc[0]["f"], dict(same_doc[0]["p"])
+    others = [r["f"] for r in rows if doc_id in (r["p"].get("doc_ids") or [])]
+    if not others:
+        return None
+    said = store.read(
+        "UNWIND $fids AS f MATCH (e:Evidence {fact_id: f}) WHERE e.doc_id = $doc "
+        "RETURN DISTINCT e.fact_id AS f, e.sentence AS sentence",
+        {"fids": others, "doc": doc_id},
+    )
+    mine = sentence_hash(sentence)
+    same = sorted({r["f"] for r in said if sentence_hash(r["sentence"] or "") == mine})
+    if len(same) == 1:
+        return same[0], next(dict(r["p"]) for r in rows if r["f"] == same[0])
     return None
 
 

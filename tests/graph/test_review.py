@@ -493,6 +493,18 @@ def test_neo4j_accepts_review_statements(
         reviewer="甲",
         props={"stage": "adopted", "date": "2021-05", "date_precision": "month"},
     )
+    review.add_fact(  # another stage from a sentence the found fact does not stand on
+        store,
+        rel_type="ADOPTED",
+        src=g.MID,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_A,
+        sentence="乙市中院试点。",
+        start=0,
+        end=7,
+        reviewer="甲",
+        props={"stage": "piloted"},
+    )
     for kwargs in (
         {},
         {"initiative": g.SUYUAN},
@@ -1014,3 +1026,26 @@ def test_adding_a_found_fact_with_its_own_values_confirms_it(store) -> None:
     want = [{"f": BING_SUYUAN, "stage": "adopted", "date": date, "status": "confirmed"}]
     assert _adoption(store, g.BING) == want
     assert [x.decision for x in review.history(store, BING_SUYUAN)] == ["add"]
+
+
+def test_adding_another_stage_from_another_sentence_keeps_the_found_fact(store) -> None:
+    g.load_small_graph(store)
+    before = _adoption(store, g.BING)
+    sentence = "丙区法院今年全面推广这项做法。"
+    d = review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.BING,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_B,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        reviewer="甲",
+        props={"stage": "promoted", "date": "2024", "date_precision": "year"},
+    )
+    promoted = fact_id("ADOPTED", g.BING, g.SUYUAN, "promoted")
+    assert d.decision == "add" and d.fact_id == promoted
+    after = sorted(_adoption(store, g.BING), key=lambda r: r["f"])
+    want = [*before, {"f": promoted, "stage": "promoted", "date": "2024", "status": "confirmed"}]
+    assert after == sorted(want, key=lambda r: r["f"])
