@@ -19,7 +19,9 @@ sentences the reviewer saw. The decision is data; the graph is made to agree wit
   `fact_id`, `corrected_from` the old one), or its date or the outcome's figure is set, with
   `review_status = "corrected"`; the evidence follows it;
 - added: a fact the extractor missed, anchored to a sentence of a document, `review_status =
-  "confirmed"` and `review_added = true`; it exists while its document does.
+  "confirmed"` and `review_added = true`; it exists while its document does. Adding a fact
+  the graph already holds confirms it; with other values (stage, date …) they are recorded
+  as a correction of it (see `add_fact`).
 
 Decisions about an entity keep its id in `fact_id`: merge (into `new.keep`: names become
 aliases, facts, evidence and mentions move, summaries are recounted; never into a roster
