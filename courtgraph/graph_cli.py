@@ -283,7 +283,10 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             props=props,
             note=args.note,
         )
-        print(f"added {d.fact_id}")
+        if d.decision == "correct":  # the graph held it with other values
+            print(f"already found {d.fact_id}: corrected → {review.corrected_fact_id(d)}")
+        else:
+            print(f"added {d.fact_id}")
     elif cmd == "merge":
         keep, gone = entity(args.keep) or "", entity(args.gone) or ""
         review.merge_entities(store, keep, gone, reviewer=args.reviewer, note=args.note)

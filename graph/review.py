@@ -19,7 +19,9 @@ sentences the reviewer saw. The decision is data; the graph is made to agree wit
   `fact_id`, `corrected_from` the old one), or its date or the outcome's figure is set, with
   `review_status = "corrected"`; the evidence follows it;
 - added: a fact the extractor missed, anchored to a sentence of a document, `review_status =
-  "confirmed"` and `review_added = true`; it exists while its document does.
+  "confirmed"` and `review_added = true`; it exists while its document does. Adding a fact
+  the graph already holds confirms it; with other values (stage, date …) they are recorded
+  as a correction of it (see `add_fact`).
 
 Decisions about an entity keep its id in `fact_id`: merge (into `new.keep`: names become
 aliases, facts, evidence and mentions move, summaries are recounted; never into a roster
@@ -42,7 +44,7 @@ import contextlib
 import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -882,10 +884,117 @@ def add_fact(
     props: dict[str, Any] | None = None,
     note: str = "",
 ) -> Decision:
-    """Add a fact the extractor missed, anchored to a sentence of a document."""
+    """Add a fact the extractor missed, anchored to a sentence of a document.
+
+    When the graph already holds it (the same fact id, or for an adoption or a role the one
+    fact of that type between the two ends that the anchor's sentence supports, whatever its
+    stage or title), the add confirms it; where the reviewer's values (stage, title, date,
+    scope) differ from the fact's, they are recorded as a correction of it (`decide`), after
+    the add, so they win, last through re-ingest, and the correction's record keeps what was
+    there before. Returns the correction then, else the add."""
     check_rel_type(rel_type)
     extra = {k: v for k, v in (props or {}).items() if k in REL_FIELDS}
     fid = fact_id(rel_type, src, dst, *_corrected_key(rel_type, extra))
+    found = _known_fact(store, rel_type, src, dst, fid, doc_id, sentence)
+    if found is not None:
+        known_fid, known = found
+        changes = {k: v for k, v in extra.items() if v is not None and known.get(k) != v}
+        if changes and "date" in changes and extra.get("date_precision") is not None:
+            changes["date_precision"] = extra["date_precision"]
+        if changes:
+            added = None
+            if known_fid == fid:  # the reviewer's sentence becomes evidence first
+                added = _record_add(
+                    store,
+                    rel_type,
+                    src,
+                    dst,
+                    fid,
+                    doc_id,
+                    sentence,
+                    start,
+                    end,
+                    reviewer,
+                    extra,
+                    note,
+                )
+            return decide(
+                store,
+                known_fid,
+                "correct",
+                reviewer=reviewer,
+                note=note or "新增时已有此事实：按新增所填修改",
+                new=changes,
+                time=_after(added.time) if added else None,
+            )
+        # the same values (a stage or title not given is the fact's own): a confirmation
+        keys = (
+            ("stage",) if rel_type == "ADOPTED" else ("title",) if rel_type == "HOLDS_ROLE" else ()
+        )
+        extra = {**{k: known[k] for k in keys if known.get(k) is not None}, **extra}
+        fid = known_fid
+    return _record_add(
+        store, rel_type, src, dst, fid, doc_id, sentence, start, end, reviewer, extra, note
+    )
+
+
+def _after(time: str) -> str:
+    """A decision time later than `time` (the clock may not have moved on)."""
+    t = now()
+    if t > time:
+        return t
+    return (datetime.fromisoformat(time) + timedelta(microseconds=1)).isoformat(
+        timespec="microseconds"
+    )
+
+
+def _known_fact(
+    store: GraphStore, rel_type: str, src: str, dst: str, fid: str, doc_id: str, sentence: str
+) -> tuple[str, dict[str, Any]] | None:
+    """The fact an add names that the graph already holds (its id and properties): the same
+    fact id, else, for a keyed type, the one fact of that type between the ends that the
+    anchor's sentence supports (none or several: the add is a fact of its own, e.g. a
+    promotion the extractor missed beside the pilot it found in another sentence)."""
+    t = check_rel_type(rel_type)
+    rows = store.read(
+        f"MATCH (a:Entity {{id: $src}})-[r:{t}]->(b:Entity {{id: $dst}}) "
+        "RETURN r.fact_id AS f, properties(r) AS p",
+        {"src": src, "dst": dst},
+    )
+    for r in rows:
+        if r["f"] == fid:
+            return fid, dict(r["p"])
+    if not _corrected_key(t, {}):
+        return None
+    others = [r["f"] for r in rows if doc_id in (r["p"].get("doc_ids") or [])]
+    if not others:
+        return None
+    said = store.read(
+        "UNWIND $fids AS f MATCH (e:Evidence {fact_id: f}) WHERE e.doc_id = $doc "
+        "RETURN DISTINCT e.fact_id AS f, e.sentence AS sentence",
+        {"fids": others, "doc": doc_id},
+    )
+    mine = sentence_hash(sentence)
+    same = sorted({r["f"] for r in said if sentence_hash(r["sentence"] or "") == mine})
+    if len(same) == 1:
+        return same[0], next(dict(r["p"]) for r in rows if r["f"] == same[0])
+    return None
+
+
+def _record_add(
+    store: GraphStore,
+    rel_type: str,
+    src: str,
+    dst: str,
+    fid: str,
+    doc_id: str,
+    sentence: str,
+    start: int,
+    end: int,
+    reviewer: str,
+    extra: dict[str, Any],
+    note: str,
+) -> Decision:
     d = Decision(
         fact_id=fid,
         decision="add",

@@ -686,7 +686,8 @@ def _add() -> None:
         if date:
             props["date"], props["date_precision"] = date, review.date_precision(date)
         src, dst = _entity_of(str(unit), None), _entity_of(str(initiative), "Initiative")
-        # the extractor may have found it already: adding then confirms it as it stands
+        # the extractor may have found it already: adding then confirms it, and where the
+        # values given differ, corrects it to them (the record keeps the old ones)
         known = state.store().read(
             "MATCH (:Entity {id: $src})-[r:ADOPTED]->(:Entity {id: $dst}) "
             "WHERE r.fact_id = $f RETURN r.date AS date",
@@ -711,10 +712,23 @@ def _add() -> None:
     state.clear_caches()
     st.session_state[DECIDED] = int(st.session_state.get(DECIDED) or 0) + 1
     done = f"已新增事实 {d.fact_id}。"
-    if known:
+    if d.decision == "correct":
+        was = d.old.get("props") or {}
+        done = (
+            f"这条推行事实抽取时已找到（原为{state.stage_zh(was.get('stage'))}，"
+            f"日期 {was.get('date') or '无'}），现已按所填改为{state.stage_zh(props['stage'])}，"
+            f"日期 {props.get('date') or was.get('date') or '无'}，记为已修改；"
+            "原来的值留在审核历史中。"
+        )
+    elif known and date:
+        done = (
+            f"这条推行事实（{d.fact_id}）抽取时已找到，所填阶段和日期与它原有的一致，"
+            "现已确认并加上所选句子为证据。"
+        )
+    elif known:
         done = (
             f"这条推行事实（{d.fact_id}）抽取时已找到，现已确认并加上所选句子为证据；"
-            f"它原有的日期（{known[0]['date'] or '无'}）未改，要改请在队列中修改它。"
+            f"未填日期，它原有的日期（{known[0]['date'] or '无'}）未改。"
         )
     st.session_state[f"{P}.message"] = ("success", done)
 

@@ -218,17 +218,47 @@ def test_a_missed_adoption_is_added_to_a_document_found_by_title(small_store) ->
     assert any("没有标题含" in t for t in texts(at, "info"))
 
 
-def test_adding_a_fact_the_extractor_found_says_so(small_store) -> None:
-    at = _signed_in()
-    at.session_state["review.adding"] = True
-    at.run()
+def _add_bing_suyuan(at, date: str) -> None:
     at.selectbox(key="review.add_doc").set_value(g.DOC_B).run()
     at.selectbox(key="review.add_unit").set_value(g.BING)
     at.selectbox(key="review.add_initiative").set_value(g.SUYUAN)
-    at.text_input(key="review.add_date").input("2020")
+    if date:
+        at.text_input(key="review.add_date").input(date)
     at.button(key="review.add").click()
     at.run()
     no_trouble(at)
+
+
+def _date(store) -> str | None:
+    rows = store.read(
+        "MATCH (:Entity {id: $u})-[r:ADOPTED]->(:Entity {id: $i}) WHERE r.fact_id = $f "
+        "RETURN r.date AS d",
+        {"u": g.BING, "i": g.SUYUAN, "f": BING},
+    )
+    return rows[0]["d"] if rows else None
+
+
+def test_adding_a_fact_the_extractor_found_with_another_date_corrects_it(small_store) -> None:
+    at = _signed_in()
+    at.session_state["review.adding"] = True
+    at.run()
+    was = _date(small_store)
+    assert was and was != "2020"
+    _add_bing_suyuan(at, "2020")
+    said = [t for t in texts(at, "success") if "抽取时已找到" in t]
+    assert said and "已修改" in said[0] and was in said[0], texts(at, "success")
+    assert review.status_of(small_store, BING) == "corrected"
+    assert _date(small_store) == "2020"
+    assert [d.decision for d in review.history(small_store, BING)] == ["add", "correct"]
+
+
+def test_adding_a_fact_the_extractor_found_as_it_stands_confirms_it(small_store) -> None:
+    at = _signed_in()
+    at.session_state["review.adding"] = True
+    at.run()
+    was = _date(small_store)
+    _add_bing_suyuan(at, "")
     said = [t for t in texts(at, "success") if "抽取时已找到" in t]
     assert said and "未改" in said[0], texts(at, "success")
     assert review.status_of(small_store, BING) == "confirmed"
+    assert _date(small_store) == was

@@ -481,6 +481,30 @@ def test_neo4j_accepts_review_statements(
         reviewer="甲",
         props={"stage": "piloted"},
     )
+    review.add_fact(  # one the extractor found, with other values: a correction
+        store,
+        rel_type="ADOPTED",
+        src=g.MID,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_A,
+        sentence="乙市中院推行。",
+        start=0,
+        end=7,
+        reviewer="甲",
+        props={"stage": "adopted", "date": "2021-05", "date_precision": "month"},
+    )
+    review.add_fact(  # another stage from a sentence the found fact does not stand on
+        store,
+        rel_type="ADOPTED",
+        src=g.MID,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_A,
+        sentence="乙市中院试点。",
+        start=0,
+        end=7,
+        reviewer="甲",
+        props={"stage": "piloted"},
+    )
     for kwargs in (
         {},
         {"initiative": g.SUYUAN},
@@ -918,3 +942,110 @@ def test_a_confirmed_fact_outlives_an_extractor_that_no_longer_proposes_it(
     assert _pipeline_adoptions(store) == {}
     ingest_paths(store, paths, reference_data=False)
     assert _pipeline_adoptions(store) == {keep: (*facts[keep][:2], "confirmed")}
+
+
+def _adoption(store, unit: str) -> list[dict]:
+    return store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) "
+        "RETURN a.fact_id AS f, a.stage AS stage, a.date AS date, a.review_status AS status",
+        {"u": unit, "i": g.SUYUAN},
+    )
+
+
+def test_adding_a_found_fact_with_other_values_corrects_it(store) -> None:
+    g.load_small_graph(store)
+    sentence = g.document_b().facts[1].evidence[0].sentence
+    before = _adoption(store, g.BING)
+    assert [r["stage"] for r in before] == ["adopted"] and before[0]["date"] != "2021-05"
+    d = review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.BING,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_B,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        reviewer="甲",
+        props={"stage": "promoted", "date": "2021-05", "date_precision": "month"},
+    )
+    promoted = fact_id("ADOPTED", g.BING, g.SUYUAN, "promoted")
+    assert d.decision == "correct" and d.fact_id == BING_SUYUAN
+    assert d.old["props"]["stage"] == "adopted"  # the record keeps what was there
+    want = [{"f": promoted, "stage": "promoted", "date": "2021-05", "status": "corrected"}]
+    assert _adoption(store, g.BING) == want
+    assert [x.decision for x in review.history(store, promoted)] == ["correct"]
+    # a re-ingest of the same document keeps the reviewer's values
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    assert _adoption(store, g.BING) == want
+    _summaries_agree(store)
+
+
+def test_adding_a_found_fact_with_another_date_corrects_the_date(store) -> None:
+    g.load_small_graph(store)
+    sentence = g.document_b().facts[1].evidence[0].sentence
+    d = review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.BING,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_B,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        reviewer="甲",
+        props={"stage": "adopted", "date": "2021-05", "date_precision": "month"},
+    )
+    assert d.decision == "correct"
+    want = [{"f": BING_SUYUAN, "stage": "adopted", "date": "2021-05", "status": "corrected"}]
+    assert _adoption(store, g.BING) == want
+    assert [x.decision for x in review.history(store, BING_SUYUAN)] == ["add", "correct"]
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    assert _adoption(store, g.BING) == want
+
+
+def test_adding_a_found_fact_with_its_own_values_confirms_it(store) -> None:
+    g.load_small_graph(store)
+    sentence = g.document_b().facts[1].evidence[0].sentence
+    date = _adoption(store, g.BING)[0]["date"]
+    d = review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.BING,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_B,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        reviewer="甲",
+        props={"stage": "adopted", "date": date},
+    )
+    assert d.decision == "add"
+    want = [{"f": BING_SUYUAN, "stage": "adopted", "date": date, "status": "confirmed"}]
+    assert _adoption(store, g.BING) == want
+    assert [x.decision for x in review.history(store, BING_SUYUAN)] == ["add"]
+
+
+def test_adding_another_stage_from_another_sentence_keeps_the_found_fact(store) -> None:
+    g.load_small_graph(store)
+    before = _adoption(store, g.BING)
+    sentence = "丙区法院今年全面推广这项做法。"
+    d = review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=g.BING,
+        dst=g.SUYUAN,
+        doc_id=g.DOC_B,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        reviewer="甲",
+        props={"stage": "promoted", "date": "2024", "date_precision": "year"},
+    )
+    promoted = fact_id("ADOPTED", g.BING, g.SUYUAN, "promoted")
+    assert d.decision == "add" and d.fact_id == promoted
+    after = sorted(_adoption(store, g.BING), key=lambda r: r["f"])
+    want = [*before, {"f": promoted, "stage": "promoted", "date": "2024", "status": "confirmed"}]
+    assert after == sorted(want, key=lambda r: r["f"])
