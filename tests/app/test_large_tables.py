@@ -124,7 +124,7 @@ def test_the_province_table_colours_the_most_covered_initiatives(graph, app, mon
     (shown,) = [df.value for df in at.dataframe if df.value.index.name == "省份"]
     assert list(shown.columns) == ["诉源治理"]  # 3/4 of 甲省's courts, 枫桥 2/4
     assert any(
-        "1 个省份 × 2 项举措（下表列出覆盖最广的 1 项，全部举措见 CSV）" in t
+        "1 个省份 × 2 项举措（下表列出覆盖最广的 1 项，全部举措见 CSV 或 Excel）" in t
         for t in texts(at, "caption")
     )
 
