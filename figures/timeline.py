@@ -120,21 +120,31 @@ def position(date: str) -> tuple[str, float, float, float]:
 
 
 def _date_axis(ax: Any, lo: float, hi: float) -> None:
-    """Regular ticks for the span: every month up to 15 months, every quarter up to 4 years,
-    every year beyond (every 2 or 5 years on long spans); labels 2023年 at a year's start,
-    2023-06 at another month."""
+    """Regular ticks for the span from `lo` to `hi`: every month up to 15 months, every quarter
+    up to 4 years, every year beyond (every 2 or 5 years on long spans); the axis widened to
+    whole steps so that a tick stands before the first mark and after the last; labels 2023年
+    at a year's start, 2023-06 at another month."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
     months = (hi - lo) / 30.44
-    locator: Any
-    if months <= 15:
-        locator = mdates.MonthLocator()
-    elif months <= 48:
-        locator = mdates.MonthLocator(bymonth=(1, 4, 7, 10))
-    else:
-        years = months / 12
-        locator = mdates.YearLocator(1 if years <= 12 else 2 if years <= 24 else 5)
+    step = (
+        1
+        if months <= 15
+        else 3
+        if months <= 48
+        else 12 * (1 if months <= 144 else 2 if months <= 288 else 5)
+    )
+    first, last = mdates.num2date(lo).date(), mdates.num2date(hi).date()
+    start = first.year * 12 + first.month - 1
+    start -= start % step
+    end = last.year * 12 + last.month - 1 + (last.day > 1)
+    end += -end % step
+    locator: Any = (
+        mdates.MonthLocator(bymonth=range(1, 13, step))
+        if step < 12
+        else mdates.YearLocator(step // 12)
+    )
 
     def label(x: float, _pos: int) -> str:
         d = mdates.num2date(x)
@@ -142,7 +152,9 @@ def _date_axis(ax: Any, lo: float, hi: float) -> None:
 
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(FuncFormatter(label))
-    ax.set_xlim(lo, hi)
+    ax.set_xlim(
+        _x(_dt.date(start // 12, start % 12 + 1, 1)), _x(_dt.date(end // 12, end % 12 + 1, 1))
+    )
 
 
 def _label_promotions(
@@ -246,8 +258,7 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
     ax.set_ylim(0, max(top * 1.1, 1))
     if spans:
         lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-        pad = max((hi - lo) * 0.04, 20)
-        _date_axis(ax, lo - pad, hi + pad)
+        _date_axis(ax, lo - 1, hi)
     _label_promotions(ax, fig, promotions, points, top)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(labelsize=12)
