@@ -250,10 +250,9 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
             zorder=4,
             label="试点",
         )
-    for x, _ in promotions:
-        ax.axvline(x, color=STAGE_COLOUR["promoted"], lw=1.2, linestyle="--")
-    if promotions:
-        ax.plot([], [], color=STAGE_COLOUR["promoted"], linestyle="--", label=PROMOTION_LABEL)
+    for k, (x, _) in enumerate(promotions):  # the legend names the first line drawn
+        label = PROMOTION_LABEL if k == 0 else "_nolegend_"
+        ax.axvline(x, color=STAGE_COLOUR["promoted"], lw=1.2, linestyle="--", label=label)
     ax.set_ylabel("已报道的单位（累计）", fontsize=14)
     ax.set_ylim(0, max(top * 1.1, 1))
     if spans:
