@@ -119,27 +119,22 @@ def position(date: str) -> tuple[str, float, float, float]:
     return precision, (a if precision == "day" else (a + b) / 2), a, b
 
 
-def _date_axis(ax: Any, lo: float, hi: float) -> None:
-    """Regular ticks for the span from `lo` to `hi`: every month up to 15 months, every quarter
-    up to 4 years, every year beyond (every 2 or 5 years on long spans); the axis widened to
-    whole steps so that a tick stands before the first mark and after the last; labels 2023年
-    at a year's start, 2023-06 at another month."""
+def _date_axis(ax: Any, lo: float, hi: float, room: int) -> None:
+    """Regular ticks from `lo` to `hi`: every month, quarter, half year, year, 2, 5 or 10
+    years, the finest step that gives at most `room` ticks; the axis widened to whole steps so
+    that a tick stands before the first mark and after the last; labels 2023年 at a year's
+    start, 2023-06 at another month."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
-    months = (hi - lo) / 30.44
-    step = (
-        1
-        if months <= 15
-        else 3
-        if months <= 48
-        else 12 * (1 if months <= 144 else 2 if months <= 288 else 5)
-    )
     first, last = mdates.num2date(lo).date(), mdates.num2date(hi).date()
-    start = first.year * 12 + first.month - 1
-    start -= start % step
-    end = last.year * 12 + last.month - 1 + (last.day > 1)
-    end += -end % step
+    lo_month = first.year * 12 + first.month - 1
+    hi_month = last.year * 12 + last.month - 1 + (last.day > 1)
+    for step in (1, 3, 6, 12, 24, 60, 120):
+        start = lo_month - lo_month % step
+        end = hi_month + -hi_month % step
+        if (end - start) // step + 1 <= room:
+            break
     locator: Any = (
         mdates.MonthLocator(bymonth=range(1, 13, step))
         if step < 12
@@ -158,14 +153,14 @@ def _date_axis(ax: Any, lo: float, hi: float) -> None:
 
 
 def _label_promotions(
-    ax: Any, fig: Any, promotions: list[tuple[float, str]], points: list[Any], top: int
+    ax: Any, fig: Any, promotions: list[tuple[float, str, Any]], points: list[Any], top: int
 ) -> None:
     """Name each promotion beside its line where the curve is not: to the left of the line
     above the curve (the curve only rises, so nothing of it is up there), else to the right
     below it; staggered so that neighbouring labels do not meet."""
     x0, x1 = ax.get_xlim()
     width_in = ax.get_position().width * fig.get_figwidth()
-    for k, (d, text) in enumerate(promotions):
+    for k, (d, text, _) in enumerate(promotions):
         level = max((n for x, n in points if x <= d), default=0)
         room = (d - x0) / (x1 - x0) * width_in
         if room > len(text) * 12 / 72 + 0.15:
@@ -201,7 +196,7 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
     points = [(x, n) for n, (_, x, _, _, _) in enumerate(placed, 1)]
     spans = [(a, b) for _, _, a, b, _ in placed]
     pilots = [(p, x) for p, x, _, _, u in placed if u["stage"] == "piloted"]
-    promotions = []
+    promotions: list[tuple[float, str, tuple[float, float] | None]] = []
     for e in tl.endorsements:
         if e["date"]:
             precision, x, a, b = position(e["date"])
@@ -209,7 +204,7 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
             text = short_court_name(e["unit"] or "") + "推广"
             if precision != "day":
                 text += f"（{e['date']}）"
-            promotions.append((x, text))
+            promotions.append((x, text, None if precision == "day" else (a, b)))
     top = max(len(points), 1)
     if points:
         xs, ys = zip(*points, strict=True)
@@ -250,14 +245,18 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
             zorder=4,
             label="试点",
         )
-    for k, (x, _) in enumerate(promotions):  # the legend names the first line drawn
+    for k, (x, _, span) in enumerate(promotions):  # the legend names the first line
         label = PROMOTION_LABEL if k == 0 else "_nolegend_"
         ax.axvline(x, color=STAGE_COLOUR["promoted"], lw=1.2, linestyle="--", label=label)
+        if span is not None:  # a year or a month: a light band across it
+            ax.axvspan(*span, color=STAGE_COLOUR["promoted"], alpha=0.07, lw=0)
     ax.set_ylabel("已报道的单位（累计）", fontsize=14)
     ax.set_ylim(0, max(top * 1.1, 1))
     if spans:
         lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-        _date_axis(ax, lo - 1, hi)
+        # about one label an inch at 12 pt, at most 12 on the widest figure
+        room = min(12, int(ax.get_position().width * fig.get_figwidth() / 0.95))
+        _date_axis(ax, lo - 1, hi, room)
     _label_promotions(ax, fig, promotions, points, top)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(labelsize=12)

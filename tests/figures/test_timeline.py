@@ -142,3 +142,16 @@ def test_the_legend_names_a_promotion_that_is_drawn(drawn) -> None:
     assert set(legend) <= _drawn_labels(ax)
     # only what is drawn: no month or year entry when every date is a day
     assert not any("精确到" in t for t in legend)
+
+
+def test_a_narrow_figure_gets_fewer_ticks(monkeypatch) -> None:
+    """The report's 9-inch figure keeps its 12-pt labels apart: a coarser regular step."""
+    import figures.render
+
+    kept: list[Any] = []
+    monkeypatch.setattr(figures.render, "save_figure", lambda fig, fmt, dpi: kept.append(fig))
+    rows = [_row("甲法院", "2022-04-12"), _row("乙法院", "2024")]
+    draw_timeline(build_timeline("共享法庭", rows), width=9.0, with_title=False)
+    ticks = _ticks(kept[-1].axes[0])
+    assert 3 <= len(ticks) <= 8
+    assert len({(b.year - a.year) * 12 + b.month - a.month for a, b in pairwise(ticks)}) == 1
