@@ -9,7 +9,9 @@ silently. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR
@@ -327,11 +329,26 @@ def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | No
         notes.append(f"另有 {undated} 个单位的报道没有日期，未画入。")
     if check is not None and check.note():
         notes.append(f"{check.note()}。")
-    if tl.cumulative:
+    # the chart counts by month: a year-only date in its middle month (July), as the picture
+    # draws it mid-year, never in January; the notes name those units
+    year_only = [u for u in tl.first if u["date"] and len(u["date"]) < 7]
+    if year_only:
+        notes.append(
+            "只知年份的日期按该年 7 月（年中）计："
+            + "；".join(f"{short_court_name(u['unit'] or '')} {u['date']}" for u in year_only)
+            + "。"
+        )
+    months = Counter(
+        _dt.date(int(d[:4]), 7, 1) if len(d) < 7 else _month(d)
+        for d in (u["date"] for u in tl.first if u["date"])
+    )
+    order = sorted(months)
+    cumulative = list(zip(order, accumulate(months[m] for m in order), strict=True))
+    if cumulative:
         deck.chart_slide(
             f"{tl.initiative} · 推行时间线（累计已报道单位）",
-            [_month(m) for m, _ in tl.cumulative],
-            {"累计单位数": [n for _, n in tl.cumulative]},
+            [m for m, _ in cumulative],
+            {"累计单位数": [n for _, n in cumulative]},
             kind="line",
             notes="".join(notes),
             y_title="已报道的单位（累计）",

@@ -155,3 +155,21 @@ def test_a_narrow_figure_gets_fewer_ticks(monkeypatch) -> None:
     ticks = _ticks(kept[-1].axes[0])
     assert 3 <= len(ticks) <= 8
     assert len({(b.year - a.year) * 12 + b.month - a.month for a, b in pairwise(ticks)}) == 1
+
+
+def test_the_deck_counts_a_year_only_date_mid_year() -> None:
+    """The native chart of the deck: a unit known only to 2023 counts from July 2023, after
+    one reported in March 2023, not before it in January."""
+    import io
+
+    from pptx import Presentation
+
+    from figures.timeline import to_pptx
+
+    rows = [_row("甲法院", "2023-03-10"), _row("乙法院", "2023")]
+    deck = Presentation(io.BytesIO(to_pptx(build_timeline("共享法庭", rows))))
+    charts = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart]
+    plot = charts[0].plots[0]
+    assert list(plot.series[0].values) == [1, 2]
+    notes = "".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    assert "乙法院 2023" in notes
