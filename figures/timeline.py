@@ -3,7 +3,11 @@
 `draw_timeline(tl)` draws `queries.analytics.Timeline` as the 扩散分析 page shows it: the
 cumulative number of units with a dated report, a mark for each pilot, a vertical line for
 each promotion by a higher court; undated reports are counted in the footnote, never dropped
-silently. PNG (1920 × 1080 × scale) or SVG with text kept as text.
+silently. A date known only to its year or month is drawn at the middle of its period with a
+hollow marker (a year with a bar across it) under a legend entry of its own, never at the
+period's first day where it would read as a precise day; the date ticks are regular (the
+finest of month, quarter, half year, year … whose labels fit) and labelled 2023年 / 2023-06;
+the legend names only what is drawn. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 """
 
 from __future__ import annotations
