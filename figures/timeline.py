@@ -260,6 +260,8 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
     ax.set_ylim(0, max(top * 1.1, 1))
     if spans:
         lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        if hi - lo < 180:  # a single report or a few close ones: half a year around them
+            lo, hi = lo - (180 - (hi - lo)) / 2, hi + (180 - (hi - lo)) / 2
         # about one label an inch at 12 pt, at most 12 on the widest figure
         room = min(12, int(ax.get_position().width * fig.get_figwidth() / 0.95))
         _date_axis(ax, lo - 1, hi, room)
