@@ -3,13 +3,19 @@
 `draw_timeline(tl)` draws `queries.analytics.Timeline` as the 扩散分析 page shows it: the
 cumulative number of units with a dated report, a mark for each pilot, a vertical line for
 each promotion by a higher court; undated reports are counted in the footnote, never dropped
-silently. PNG (1920 × 1080 × scale) or SVG with text kept as text.
+silently. A date known only to its year or month is drawn at the middle of its period with a
+hollow marker (a year with a bar across it) under a legend entry of its own, never at the
+period's first day where it would read as a precise day; the date ticks are regular (the
+finest of month, quarter, half year, year … whose labels fit) and labelled 2023年 / 2023-06;
+the legend names only what is drawn. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR
@@ -85,18 +91,82 @@ def _x(d: _dt.date) -> float:
     return float(mdates.date2num(d))
 
 
+# A date known only to its year or month is drawn at the middle of its period, with a hollow
+# marker and a bar across the whole period, and named as such in the legend: at the period's
+# first day (1 January) a step reads as a precise day, and the first of a year sits right next
+# to the previous December's tick. The middle is where the error is smallest on average, and
+# the bar shows the reader the whole stretch the report allows.
+YEAR_ONLY_LABEL = "日期只精确到年（画在年中，横线为全年）"
+MONTH_ONLY_LABEL = "日期只精确到月（画在月中）"
+PRECISE_LABEL = "已报道（累计）"
+PROMOTION_LABEL = "上级法院推广部署"
+
+
+def _period(date: str) -> tuple[str, _dt.date, _dt.date]:
+    """A report's date as (precision, first day, day after the last): "year" for 2023,
+    "month" for 2023-06, "day" otherwise (the precision the text gives, whatever the
+    `date_precision` field says of its source)."""
+    y = int(date[:4])
+    if len(date) < 7:
+        return "year", _dt.date(y, 1, 1), _dt.date(y + 1, 1, 1)
+    m = int(date[5:7])
+    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+    if len(date) < 10:
+        return "month", _dt.date(y, m, 1), nxt
+    d = _dt.date(y, m, int(date[8:10]))
+    return "day", d, d + _dt.timedelta(days=1)
+
+
+def position(date: str) -> tuple[str, float, float, float]:
+    """Where a date is drawn: (precision, x, period start, period end) in matplotlib's float
+    dates; a day at its own day, a month or a year at the middle of its period."""
+    precision, lo, hi = _period(date)
+    a, b = _x(lo), _x(hi)
+    return precision, (a if precision == "day" else (a + b) / 2), a, b
+
+
+def _date_axis(ax: Any, lo: float, hi: float, room: int) -> None:
+    """Regular ticks from `lo` to `hi`: every month, quarter, half year, year, 2, 5 or 10
+    years, the finest step that gives at most `room` ticks; the axis widened to whole steps so
+    that a tick stands before the first mark and after the last; labels 2023年 at a year's
+    start, 2023-06 at another month."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    first, last = mdates.num2date(lo).date(), mdates.num2date(hi).date()
+    lo_month = first.year * 12 + first.month - 1
+    hi_month = last.year * 12 + last.month - 1 + (last.day > 1)
+    for step in (1, 3, 6, 12, 24, 60, 120):
+        start = lo_month - lo_month % step
+        end = hi_month + -hi_month % step
+        if (end - start) // step + 1 <= room:
+            break
+    locator: Any = (
+        mdates.MonthLocator(bymonth=range(1, 13, step))
+        if step < 12
+        else mdates.YearLocator(step // 12)
+    )
+
+    def label(x: float, _pos: int) -> str:
+        d = mdates.num2date(x)
+        return f"{d.year}年" if d.month == 1 else f"{d.year}-{d.month:02d}"
+
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
+    ax.set_xlim(
+        _x(_dt.date(start // 12, start % 12 + 1, 1)), _x(_dt.date(end // 12, end % 12 + 1, 1))
+    )
+
+
 def _label_promotions(
-    ax: Any, fig: Any, promotions: list[dict[str, Any]], points: list[Any], top: int
+    ax: Any, fig: Any, promotions: list[tuple[float, str, Any]], points: list[Any], top: int
 ) -> None:
     """Name each promotion beside its line where the curve is not: to the left of the line
     above the curve (the curve only rises, so nothing of it is up there), else to the right
     below it; staggered so that neighbouring labels do not meet."""
-    ax.autoscale_view()
     x0, x1 = ax.get_xlim()
     width_in = ax.get_position().width * fig.get_figwidth()
-    for k, e in enumerate(promotions):
-        d = _x(_month(e["date"]))
-        text = short_court_name(e["unit"] or "") + "推广"
+    for k, (d, text, _) in enumerate(promotions):
         level = max((n for x, n in points if x <= d), default=0)
         room = (d - x0) / (x1 - x0) * width_in
         if room > len(text) * 12 / 72 + 0.15:
@@ -116,6 +186,98 @@ def _label_promotions(
             )
 
 
+def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
+    """Draw the timeline on `fig` (a `matplotlib.figure.Figure`, inside
+    `figures.render.drawing()`) and return its axes: each unit at its first report's date (a
+    year or a month at the middle of its period, hollow, with a bar across the period), the
+    cumulative count as a step line, pilots as triangles, dated promotions as dashed lines; the
+    legend names only what is drawn."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax = fig.add_axes((0.07, 0.14, 0.88, 0.66 if with_title else 0.76))
+    if with_title:
+        fig.text(0.03, 0.93, f"{tl.initiative} · 扩散时间线", fontsize=26, va="center")
+    colour = STAGE_COLOUR["adopted"]
+    placed = sorted(((*position(u["date"]), u) for u in tl.first if u["date"]), key=lambda p: p[1])
+    points = [(x, n) for n, (_, x, _, _, _) in enumerate(placed, 1)]
+    spans = [(a, b) for _, _, a, b, _ in placed]
+    pilots = [(p, x) for p, x, _, _, u in placed if u["stage"] == "piloted"]
+    promotions: list[tuple[float, str, tuple[float, float] | None]] = []
+    for e in tl.endorsements:
+        if e["date"]:
+            precision, x, a, b = position(e["date"])
+            spans.append((a, b))
+            text = short_court_name(e["unit"] or "") + "推广"
+            if precision != "day":
+                text += f"（{e['date']}）"
+            promotions.append((x, text, None if precision == "day" else (a, b)))
+    top = max(len(points), 1)
+    if points:
+        xs, ys = zip(*points, strict=True)
+        ax.step((min(a for a, _ in spans) - 20, *xs), (0, *ys), where="post", color=colour, lw=2.5)
+        for precision, label, face in (
+            ("day", PRECISE_LABEL, colour),
+            ("month", MONTH_ONLY_LABEL, "white"),
+            ("year", YEAR_ONLY_LABEL, "white"),
+        ):
+            mine = [
+                (x, n, a, b)
+                for (p, x, a, b, _), (_, n) in zip(placed, points, strict=True)
+                if p == precision
+            ]
+            if not mine:
+                continue
+            mx, my, ma, mb = zip(*mine, strict=True)
+            if precision == "year":
+                ax.hlines(my, ma, mb, color=colour, lw=6, alpha=0.25, zorder=2)
+            ax.scatter(
+                mx,
+                my,
+                marker="o" if precision == "day" else "D" if precision == "month" else "s",
+                s=30 if precision == "day" else 70,
+                facecolors=face,
+                edgecolors=colour,
+                linewidths=1.8,
+                zorder=3,
+                label=label,
+            )
+    if pilots:
+        ax.scatter(
+            [x for _, x in pilots],
+            [top * 0.04] * len(pilots),
+            marker="^",
+            s=120,
+            color=STAGE_COLOUR["piloted"],
+            zorder=4,
+            label="试点",
+        )
+    for k, (x, _, span) in enumerate(promotions):  # the legend names the first line
+        label = PROMOTION_LABEL if k == 0 else "_nolegend_"
+        ax.axvline(x, color=STAGE_COLOUR["promoted"], lw=1.2, linestyle="--", label=label)
+        if span is not None:  # a year or a month: a light band across it
+            ax.axvspan(*span, color=STAGE_COLOUR["promoted"], alpha=0.07, lw=0)
+    ax.set_ylabel("已报道的单位（累计）", fontsize=14)
+    ax.set_ylim(0, max(top * 1.1, 1))
+    if spans:
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        if hi - lo < 180:  # a single report or a few close ones: half a year around them
+            lo, hi = lo - (180 - (hi - lo)) / 2, hi + (180 - (hi - lo)) / 2
+        # about one label an inch at 12 pt, at most 12 on the widest figure
+        room = min(12, int(ax.get_position().width * fig.get_figwidth() / 0.95))
+        _date_axis(ax, lo - 1, hi, room)
+    _label_promotions(ax, fig, promotions, points, top)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.tick_params(labelsize=12)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis="y", color="#e0e0e0")
+    if points or promotions:
+        ax.legend(loc="lower right", fontsize=12, frameon=False)
+    else:
+        ax.text(0.5, 0.5, "没有带日期的报道", transform=ax.transAxes, ha="center", fontsize=18)
+    return ax
+
+
 def draw_timeline(
     tl: Timeline,
     *,
@@ -128,9 +290,7 @@ def draw_timeline(
 ) -> bytes:
     """The timeline, 1920 × 1080 × `scale` pixels whatever its `width` in inches: a narrower
     figure (a report's page, 8 in) keeps the same pixels with type twice as large."""
-    import matplotlib.dates as mdates
     from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
 
     from figures.render import drawing, save_figure
 
@@ -138,59 +298,17 @@ def draw_timeline(
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
     with drawing():
         fig = Figure(figsize=(width, width * 9 / 16))
-        ax = fig.add_axes((0.07, 0.14, 0.88, 0.66 if with_title else 0.76))
-        if with_title:
-            fig.text(0.03, 0.93, f"{tl.initiative} · 扩散时间线", fontsize=26, va="center")
-        points = [(_x(_month(m)), n) for m, n in tl.cumulative]
-        if points:
-            xs, ys = zip(*points, strict=True)
-            first = _month(tl.cumulative[0][0])
-            before = _x(_dt.date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1))
-            ax.step(
-                (before, *xs), (0, *ys), where="post", color=STAGE_COLOUR["adopted"], linewidth=2.5
-            )
-            ax.scatter(
-                xs, ys, color=STAGE_COLOUR["adopted"], s=30, zorder=3, label="已报道（累计）"
-            )
-        pilots = [u for u in tl.first if u["stage"] == "piloted" and u["date"]]
-        if pilots:
-            ax.scatter(
-                [_x(_month(u["date"])) for u in pilots],
-                [0.3] * len(pilots),
-                marker="^",
-                s=120,
-                color=STAGE_COLOUR["piloted"],
-                zorder=4,
-                label="试点",
-            )
-        top = max((n for _, n in tl.cumulative), default=1)
-        promotions = [x for x in tl.endorsements if x["date"]]
-        for e in promotions:
-            ax.axvline(
-                _x(_month(e["date"])), color=STAGE_COLOUR["promoted"], lw=1.2, linestyle="--"
-            )
-        if tl.endorsements:
-            ax.plot(
-                [], [], color=STAGE_COLOUR["promoted"], linestyle="--", label="上级法院推广部署"
-            )
-        ax.set_ylabel("已报道的单位（累计）", fontsize=14)
-        ax.set_ylim(0, max(top * 1.1, 1))
-        _label_promotions(ax, fig, promotions, points, top)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-        ax.tick_params(labelsize=12)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.grid(axis="y", color="#e0e0e0")
-        if points or pilots or tl.endorsements:
-            ax.legend(loc="lower right", fontsize=12, frameon=False)
-        else:
-            ax.text(0.5, 0.5, "没有带日期的报道", transform=ax.transAxes, ha="center", fontsize=18)
+        timeline_axes(fig, tl, with_title=with_title)
         note = f"数据截至 {generated or _dt.date.today().isoformat()}；每个单位按其最早的报道日期计"
+        if any(len(u["date"] or "") < 10 for u in tl.first):
+            note += "；只知年份或月份的日期画在该年、该月的中间"
         if tl.undated:
             units = len({u["unit_id"] for u in tl.undated} - {u["unit_id"] for u in tl.first})
             if units:
                 note += f"；另有 {units} 个单位的报道没有日期，未画入"
+        undated_promotions = sum(1 for e in tl.endorsements if not e["date"])
+        if undated_promotions:
+            note += f"；{undated_promotions} 条上级法院推广部署没有日期，未画入"
         if check is not None and check.note():
             note += f"；{check.note()}"
         fig.text(0.03, 0.03, note + "。制图：courtgraph", fontsize=11, color="#666666")
@@ -217,11 +335,26 @@ def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | No
         notes.append(f"另有 {undated} 个单位的报道没有日期，未画入。")
     if check is not None and check.note():
         notes.append(f"{check.note()}。")
-    if tl.cumulative:
+    # the chart counts by month: a year-only date in its middle month (July), as the picture
+    # draws it mid-year, never in January; the notes name those units
+    year_only = [u for u in tl.first if u["date"] and len(u["date"]) < 7]
+    if year_only:
+        notes.append(
+            "只知年份的日期按该年 7 月（年中）计："
+            + "；".join(f"{short_court_name(u['unit'] or '')} {u['date']}" for u in year_only)
+            + "。"
+        )
+    months = Counter(
+        _dt.date(int(d[:4]), 7, 1) if len(d) < 7 else _month(d)
+        for d in (u["date"] for u in tl.first if u["date"])
+    )
+    order = sorted(months)
+    cumulative = list(zip(order, accumulate(months[m] for m in order), strict=True))
+    if cumulative:
         deck.chart_slide(
             f"{tl.initiative} · 推行时间线（累计已报道单位）",
-            [_month(m) for m, _ in tl.cumulative],
-            {"累计单位数": [n for _, n in tl.cumulative]},
+            [m for m, _ in cumulative],
+            {"累计单位数": [n for _, n in cumulative]},
             kind="line",
             notes="".join(notes),
             y_title="已报道的单位（累计）",

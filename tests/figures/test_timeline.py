@@ -1,0 +1,175 @@
+"""The timeline figure reads correctly: a year- or month-only date is not drawn as a precise
+day, the date ticks are regular, and the legend names only what is drawn."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from itertools import pairwise
+from typing import Any
+
+import matplotlib.dates as mdates
+import pytest
+
+from figures.timeline import build_timeline, draw_timeline
+
+
+def _row(unit: str, date: str | None, stage: str = "adopted") -> dict[str, Any]:
+    precision = None if not date else {4: "year", 7: "month"}.get(len(date), "day")
+    return {
+        "unit_id": f"court:{unit}",
+        "unit": unit,
+        "level": "basic",
+        "province": "浙江省",
+        "stage": stage,
+        "date": date,
+        "date_precision": precision,
+        "doc_ids": ["doc:1"],
+        "initiative": "共享法庭",
+        "fact_id": f"adopted:{unit}",
+    }
+
+
+@pytest.fixture
+def drawn(monkeypatch) -> Any:
+    """The axes `draw_timeline` draws (the figure caught before it is saved)."""
+    import figures.render
+
+    figures_drawn: list[Any] = []
+
+    def keep(fig: Any, fmt: str, dpi: float) -> bytes:
+        figures_drawn.append(fig)
+        return b""
+
+    monkeypatch.setattr(figures.render, "save_figure", keep)
+
+    def draw(rows: list[dict[str, Any]]) -> Any:
+        draw_timeline(build_timeline("共享法庭", rows), generated="2026-12-06")
+        return figures_drawn[-1].axes[0]
+
+    return draw
+
+
+def _x(d: _dt.date) -> float:
+    return float(mdates.date2num(d))
+
+
+def _xs(ax: Any, label_has: str) -> list[float]:
+    return [
+        float(x)
+        for c in ax.collections
+        if label_has in str(c.get_label())
+        for x, _ in c.get_offsets()
+    ]
+
+
+def test_a_year_only_date_is_drawn_mid_year_with_its_own_legend_entry(drawn) -> None:
+    ax = drawn([_row("甲法院", "2023-03-10"), _row("乙法院", "2024")])
+    # the dated report at its own day, not at the first of its month
+    assert _xs(ax, "已报道") == [pytest.approx(_x(_dt.date(2023, 3, 10)))]
+    # the year-only one in the middle of 2024 (not on 1 January, beside the December tick),
+    # under a legend entry of its own
+    year_only = [t.get_text() for t in ax.get_legend().get_texts() if "精确到年" in t.get_text()]
+    assert len(year_only) == 1
+    mid = (_x(_dt.date(2024, 1, 1)) + _x(_dt.date(2025, 1, 1))) / 2
+    assert _xs(ax, "精确到年") == [pytest.approx(mid)]
+
+
+def test_a_month_only_date_is_drawn_mid_month(drawn) -> None:
+    ax = drawn([_row("甲法院", "2023-03-10"), _row("乙法院", "2023-06")])
+    mid = (_x(_dt.date(2023, 6, 1)) + _x(_dt.date(2023, 7, 1))) / 2
+    assert _xs(ax, "精确到月") == [pytest.approx(mid)]
+
+
+def _ticks(ax: Any) -> list[_dt.date]:
+    lo, hi = ax.get_xlim()
+    locs = [x for x in ax.xaxis.get_majorticklocs() if lo <= x <= hi]
+    return [mdates.num2date(x).date() for x in locs]
+
+
+@pytest.mark.parametrize(
+    ("dates", "months"),
+    [
+        (["2023-02-14", "2023-05-02", "2023-09-30"], 1),
+        (["2022-04-12", "2022-07-03", "2022-11-20", "2023-02-01", "2023-09-30"], 3),
+        (["2017-05-01", "2019-03-02", "2021-08-08", "2023-06"], 12),
+    ],
+)
+def test_date_ticks_are_regular_with_chinese_friendly_labels(drawn, dates, months) -> None:
+    ax = drawn([_row(f"法院{i}", d) for i, d in enumerate(dates)])
+    ticks = _ticks(ax)
+    assert len(ticks) >= 3
+    assert all(t.day == 1 for t in ticks)
+    steps = {(b.year - a.year) * 12 + b.month - a.month for a, b in pairwise(ticks)}
+    assert steps == {months}
+    # a tick stands at or before the first mark and at or after the last
+    first = min(_xs(ax, ""))
+    assert mdates.date2num(ticks[0]) <= first <= max(_xs(ax, "")) <= mdates.date2num(ticks[-1])
+    labels = ax.xaxis.get_major_formatter().format_ticks([_x(t) for t in ticks])
+    for t, label in zip(ticks, labels, strict=True):
+        assert label == (f"{t.year}年" if t.month == 1 else f"{t.year}-{t.month:02d}")
+
+
+def _drawn_labels(ax: Any) -> set[str]:
+    """Labels of the artists that draw something (a proxy with no data draws nothing)."""
+    out = set()
+    for c in ax.collections:
+        if len(c.get_offsets()) or len(getattr(c, "get_segments", lambda: [])()):
+            out.add(str(c.get_label()))
+    for line in ax.lines:
+        if len(line.get_xdata()):
+            out.add(str(line.get_label()))
+    return out
+
+
+def test_the_legend_names_no_promotion_when_none_is_drawn(drawn) -> None:
+    ax = drawn(
+        [
+            _row("甲法院", "2023-03-10"),
+            _row("乙法院", "2023-05-02", stage="piloted"),
+            _row("高级法院", None, stage="promoted"),  # a promotion without a date
+        ]
+    )
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "上级法院推广部署" not in legend
+    assert set(legend) <= _drawn_labels(ax)
+    assert "试点" in legend
+
+
+def test_the_legend_names_a_promotion_that_is_drawn(drawn) -> None:
+    ax = drawn([_row("甲法院", "2023-03-10"), _row("高级法院", "2023-06-30", stage="promoted")])
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "上级法院推广部署" in legend
+    assert set(legend) <= _drawn_labels(ax)
+    # only what is drawn: no month or year entry when every date is a day
+    assert not any("精确到" in t for t in legend)
+
+
+def test_a_narrow_figure_gets_fewer_ticks(monkeypatch) -> None:
+    """The report's 9-inch figure keeps its 12-pt labels apart: a coarser regular step."""
+    import figures.render
+
+    kept: list[Any] = []
+    monkeypatch.setattr(figures.render, "save_figure", lambda fig, fmt, dpi: kept.append(fig))
+    rows = [_row("甲法院", "2022-04-12"), _row("乙法院", "2024")]
+    draw_timeline(build_timeline("共享法庭", rows), width=9.0, with_title=False)
+    ticks = _ticks(kept[-1].axes[0])
+    assert 3 <= len(ticks) <= 8
+    assert len({(b.year - a.year) * 12 + b.month - a.month for a, b in pairwise(ticks)}) == 1
+
+
+def test_the_deck_counts_a_year_only_date_mid_year() -> None:
+    """The native chart of the deck: a unit known only to 2023 counts from July 2023, after
+    one reported in March 2023, not before it in January."""
+    import io
+
+    from pptx import Presentation
+
+    from figures.timeline import to_pptx
+
+    rows = [_row("甲法院", "2023-03-10"), _row("乙法院", "2023")]
+    deck = Presentation(io.BytesIO(to_pptx(build_timeline("共享法庭", rows))))
+    charts = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart]
+    plot = charts[0].plots[0]
+    assert list(plot.series[0].values) == [1, 2]
+    notes = "".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    assert "乙法院 2023" in notes
