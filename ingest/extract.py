@@ -1864,18 +1864,9 @@ _PUSH = re.compile(
 _FIGURE = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:件|起|次|笔|人次|%)")
 
 
-#: the paths a place named as the subject of a later clause overrides
-_PLACE_SUBJECT_PATHS = frozenset(
-    (
-        "nearest-in-sentence",
-        "paragraph",
-        "paragraph-topic",
-        "heading-next-topic",
-        "paragraph-topic-far",
-        "home",
-        "home-early",
-    )
-)
+#: the paths a place named as the subject of a later clause overrides: every guess, and the
+#: nearest court of the sentence
+_PLACE_SUBJECT_PATHS = _GUESSED_PATHS | {"nearest-in-sentence"}
 #: after a place: another body of the place, or a word of a name (广州市委, 云南日报)
 _PLACE_BODY_AFTER = re.compile(
     r"[省市州区县]?(?:委|政府|人大|政协|党委|公安|检察|司法局|纪委|妇联|团委|日报|晚报|电视|广播"

@@ -708,14 +708,12 @@ _RANKED_AMONG = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:之中|当中|中)(?:均|都|仍)?[\u4e00-\u9fff]{0,4}$"
 )
 #: the set a part of it is counted in (人民法庭中已有, 村（社区）中有): after the set's figure
-_AMONG = re.compile(
+_AMONG_TEXT = (
     r"(?P<noun>[\u4e00-\u9fff“”（）()、]{1,14}?)(?:之中|当中|中)(?:已经?|共|均|还|仍|就)?有?"
 )
+_AMONG = re.compile(_AMONG_TEXT)
 #: a set a part of which is counted right after it, in the same clause (23个法庭中已有18个)
-_AMONG_AFTER = re.compile(
-    r"[\u4e00-\u9fff“”（）()、]{1,14}?(?:之中|当中|中)(?:已经?|共|均|还|仍|就)?有?"
-    r"(?:\d|[一二两三四五六七八九十])"
-)
+_AMONG_AFTER = re.compile(_AMONG_TEXT + r"(?:\d|[一二两三四五六七八九十])")
 #: a scope the set belongs to (全市, 辖区内, 全县法院的)
 _SCOPE = re.compile(r"在?(?:全[市省区县镇乡国]|全地区|辖区内?|县域|市域)?(?:法院)?的?")
 #: a sign before a change (+12.0%, -3.65%, ↑12%)
@@ -726,13 +724,11 @@ _SIGNS = _SIGN_UP + _SIGN_MINUS + "↓"
 #: a range (5%-8%) is not read as a change
 _SIGN_AFTER_FIGURE = re.compile(r"\d(?:" + _UOM + r")?(?P<gap>[ \t\u3000\u00a0]*)$")
 #: words of a change before its sign (同比增长-3.65%, 同比+5.2%, 变化幅度为-3%)
+_CHANGE_WORDS = "增长|上升|提高|增加|增幅|增减|变化|变动"
 _SIGN_AFTER_GROWTH = re.compile(
-    r"(?:(?:同比|环比)(?:增长|上升|提高|增加|增幅|增减|变化|变动)?|"
-    r"(?:增长|上升|提高|增加|增幅|增减|变化|变动)(?:幅度|率)?)(?:为|了|达)?[ \u3000]*$"
+    rf"(?:(?:同比|环比)(?:{_CHANGE_WORDS})?|(?:{_CHANGE_WORDS})(?:幅度|率)?)(?:为|了|达)?[ \u3000]*$"
 )
-_SIGN_WORDS = re.compile(
-    r"(?:增长|上升|提高|增加|增幅|降幅|增减|变化|变动)?(?:幅度|率)?(?:为|了|达)?$"
-)
+_SIGN_WORDS = re.compile(rf"(?:{_CHANGE_WORDS}|降幅)?(?:幅度|率)?(?:为|了|达)?$")
 #: a court's work done to a set of cases (审结的560件案件中)
 _DONE_VERB = re.compile(r"(?:依法)?(?:受理|审结|办结|执结|化解|调解|新收|收案|结案|审理)")
 #: the end of a clause that names a set whose parts follow (…1200件案件中，)
