@@ -913,3 +913,17 @@ def test_a_full_tribunal_name_joined_to_the_one_basic_court_of_the_article() -> 
     # a word that names no place is no tribunal's name
     text = "贺兰县人民法院公布示范法庭和候选人民法庭名单，做好与周边人民法庭的衔接。"
     assert names(text) == ["宁夏回族自治区贺兰县人民法院"]
+
+
+def test_bare_intermediate_court_is_the_article_citys() -> None:
+    """中院 alone (中院党组, ，中院组织…) is the intermediate court of the city the article is
+    about; a list of court levels (高院、中院和基层法院, 各分、中院) names no court."""
+    text = "淄博市淄川区人民法院召开会议。会上，中院党组成员作了讲话，中院组织观摩。"
+    assert "山东省淄博市中级人民法院" in names(text)
+    for t in (
+        "淄博市淄川区人民法院召开会议，高院、中院和基层法院的代表参加。",
+        "淄博市淄川区人民法院召开会议，各分、中院的代表参加。",
+        "淄博市淄川区人民法院召开会议，中院和基层法院的代表参加。",
+        "召开会议，中院党组成员作了讲话。",
+    ):
+        assert not any("中级" in n for n in names(t)), t
