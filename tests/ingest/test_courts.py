@@ -927,3 +927,11 @@ def test_bare_intermediate_court_is_the_article_citys() -> None:
         "召开会议，中院党组成员作了讲话。",
     ):
         assert not any("中级" in n for n in names(t)), t
+
+
+def test_a_short_tribunal_of_the_one_county_of_the_city_with_that_town() -> None:
+    """庙滩法庭 in an article about 襄阳: 庙滩 is a town of one county of that city only."""
+    text = "襄阳市襄州区人民法院召开会议。\n庙滩法庭邀请代表参与调解。"
+    assert "湖北省谷城县人民法院庙滩人民法庭" in names(text)
+    # no city named: the short form alone says nothing
+    assert not any("庙滩" in n for n in names("庙滩法庭邀请代表参与调解。"))
