@@ -941,3 +941,8 @@ def test_a_short_tribunal_of_the_one_county_of_the_city_with_that_town() -> None
     assert "湖北省谷城县人民法院庙滩人民法庭" in names(text)
     # no city named: the short form alone says nothing
     assert not any("庙滩" in n for n in names("庙滩法庭邀请代表参与调解。"))
+
+
+def test_a_tribunal_named_after_a_beijing_township() -> None:
+    text = "房山区人民法院召开会议，良乡法庭作交流发言。"
+    assert "北京市房山区人民法院良乡人民法庭" in names(text)
