@@ -130,7 +130,17 @@ def short_name(name: str) -> str | None:
 
 
 def town_short(name: str) -> str | None:
-    """大周镇 -> 大周, 双福街道 -> 双福, 兴安乡 -> 兴安; None for other unit types."""
+    """大周镇 -> 大周, 双福街道 -> 双福, 兴安乡 -> 兴安, 良乡地区 -> 良乡 (a Beijing township's
+    地区办事处); None for other unit types (林场, 农场, 开发区, 社区…).
+
+    >>> town_short("周口店地区"), town_short("美林林场地区"), town_short("兆麟街道地区")
+    ('周口店', None, None)
+    """
+    if name.endswith("地区"):
+        stem = name[:-2]
+        if _NOT_A_TOWNSHIP.search(stem):
+            return None
+        return stem if len(stem) >= 2 else None
     for suffix in ("街道办事处", "街道", "民族乡", "镇", "乡", "苏木"):
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
@@ -138,6 +148,10 @@ def town_short(name: str) -> str | None:
                 stem = _ETHNIC_RUN.sub("", stem)
             return stem if len(stem) >= 2 else None
     return None
+
+
+#: before 地区: a unit that is no township (某林场地区, 某社区地区, 某街道地区, 某开发地区)
+_NOT_A_TOWNSHIP = re.compile(r"(?:场|所|社区|街道|开发|园|区|农垦|水库|拆分|苗卜)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +425,8 @@ def regenerate_towns(location_text: str, gaz: Gazetteer, *, version: str) -> str
         f"# version: {version}",
         "# license: Apache-2.0 (dongrixinyu/JioNLP)",
         "# data_date: 2021-2023 (file dictionary/china_location.zip; not dated by the package)",
-        "# note: suffixes 镇/乡/街道/苏木 removed; counties matched to divisions.tsv",
+        "# note: suffixes 镇/乡/街道/苏木 removed, and 地区 of a Beijing township (地区办事处);"
+        " counties matched to divisions.tsv",
         "# regenerate: python -m ingest.gazetteer regenerate",
         "# columns: county adcode, space-separated town names",
     ]

@@ -262,6 +262,62 @@ def _t2s_char(ch: str) -> str:
     return c if len(c) == 1 else ch
 
 
+#: the characters of `_damaged_places` (a test keeps the two in step): a text without any of
+#: them needs no gazetteer
+_PLACE_T2S_CHARS = re.compile("[乾塚於洩濛瀂礐篢藉酇鮀鮜鴜鷺]")
+
+
+@lru_cache(maxsize=1)
+def _damaged_places() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, int], ...]]]:
+    """The characters t2s rewrites inside real place names (乾县 -> 干县, 濛阳 -> 蒙阳, 於潜 ->
+    于潜) and, for each, the names (from the gazetteer: divisions, aliases, towns) that hold
+    it at which offset."""
+    from ingest.gazetteer import load_gazetteer  # a data table: load on first use
+
+    gaz = load_gazetteer()
+    names = {d.name for d in gaz} | {d.short for d in gaz if d.short} | set(gaz.aliases)
+    for towns in gaz.towns.values():
+        names.update(towns)
+    ordered = sorted(n for n in names if len(n) >= 2)
+    converted = _t2s("\n".join(ordered)).split("\n")
+    where: dict[str, list[tuple[str, int]]] = {}
+    for name, conv in zip(ordered, converted, strict=True):
+        if conv == name or len(conv) != len(name):
+            continue
+        for k, (a, b) in enumerate(zip(name, conv, strict=True)):
+            if a != b:
+                where.setdefault(a, []).append((name, k))
+    chars = re.compile("[" + "".join(sorted(where)) + "]") if where else re.compile("(?!)")
+    return chars, {c: tuple(v) for c, v in where.items()}
+
+
+def _keep_places(src: str, out: str) -> str:
+    """``out`` (t2s of ``src``, same length) with place names t2s damaged put back: a
+    character is restored where the name it belongs to is written (陕西省乾县 stays 乾县;
+    乾淨 still becomes 干净)."""
+    if out == src or not _PLACE_T2S_CHARS.search(src):
+        return out
+    chars, where = _damaged_places()
+    spots = [m.start() for m in chars.finditer(src) if out[m.start()] != src[m.start()]]
+    if not spots:
+        return out
+    view = list(out)
+    for p in spots:
+        view[p] = src[p]
+    joined = "".join(view)
+    keep = [
+        p
+        for p in spots
+        if any(joined.startswith(name, p - k) for name, k in where[src[p]] if p - k >= 0)
+    ]
+    if not keep:
+        return out
+    fixed = list(out)
+    for p in keep:
+        fixed[p] = src[p]
+    return "".join(fixed)
+
+
 # --------------------------------------------------------------------------------------------
 # Patterns
 
@@ -650,7 +706,8 @@ def normalize_tracked(raw: str) -> Tracked:
         _remove_pinyin(t)
     if not t.text.isascii():
         _mark_garbled(t)
-        t.same_length(_translate(_t2s(t.text), _VARIANTS, _VARIANT_CHARS))
+        converted = _keep_places(t.text, _t2s(t.text))
+        t.same_length(_translate(converted, _VARIANTS, _VARIANT_CHARS))
     _punctuation(t)
     if _whitespace(t):
         # Joined lines give punctuation new neighbours: settle it again.

@@ -60,6 +60,8 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
     "region_high": ("自治区高级人民法院", "自治区高院", "自治区法院"),
     "muni_high": ("市高级人民法院", "市高院", "市高法院", "市高级法院"),
     "city_mid": ("市中级人民法院", "市中院", "市中级法院"),
+    # 中院 alone (中院党组, ，中院组织…): the intermediate court of the article's prefecture
+    "bare_mid": ("中院",),
     "city_court": ("市法院", "市人民法院"),
     "zhou_mid": ("州中级人民法院", "州中院", "州法院", "州中级法院"),
     "diqu_mid": ("地区中级人民法院", "地区中院"),

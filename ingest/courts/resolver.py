@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.courts.context import Context, division_chain, place_evidence
-from ingest.courts.matcher import CJK, Cand, Hit, find_keys, fold, load_matcher
+from ingest.courts.matcher import CJK, FUNCTION_CHARS, Cand, Hit, find_keys, fold, load_matcher
 from ingest.document import CourtRef
 from ingest.gazetteer import Gazetteer
 from ingest.roster import RosterCourt
@@ -34,6 +34,12 @@ _BARE_COUNTY = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
     r"(?![\u4e00-\u9fff]?(?:系统|工作|干警|领导))"
 )
+
+
+#: 中院 as one of a list of court levels (高院、中院、基层法院; 中院和基层法院; 各分、中院),
+#: no one court
+_LEVELS_AFTER = re.compile(r"[、和及与或/]|以及|等")
+_LEVELS_BEFORE = re.compile(r"(?:高院|高级法院|最高院|最高法|基层法院|基层)[、和及与或/]?$")
 
 
 #: after 某市法院: one court's own organ, post or meeting (its intermediate court's)
@@ -232,6 +238,10 @@ class Resolver:
                 return
             if prev in _CTX_BLOCK_BEFORE and not code.startswith("agg"):
                 return
+            if code == "bare_mid":
+                if self._bare_mid(start, end):
+                    self._resolve_context(start, end, "city_mid_any")
+                return
             if not code.startswith("agg") and self._named_unit_before(start):
                 return  # 某某县法院 with a place we know but no court of that name
             self._resolve_context(start, end, code)
@@ -293,6 +303,15 @@ class Resolver:
             )
         return best, ext
 
+    def _bare_mid(self, start: int, end: int) -> bool:
+        """中院 alone names one court only where a word ends before it (，中院党组, 和中院…)
+        and it is not one of a list of court levels (高院、中院和基层法院)."""
+        text = self.folded
+        prev = text[start - 1 : start]
+        if prev == "、" or (prev and CJK.match(prev) and prev not in FUNCTION_CHARS):
+            return False  # 各分、中院; 某中院 with a place we do not know
+        return not (_LEVELS_AFTER.match(text, end) or _LEVELS_BEFORE.search(text, 0, start))
+
     def _named_unit_before(self, start: int) -> bool:
         """Whether the unit word (县, 市, 区 …) opening a context form ends a place name."""
         text = self.folded
@@ -320,8 +339,13 @@ class Resolver:
         elif code == "muni_high":
             if pd and pd.kind == "直辖市":
                 name = pd.name + "高级人民法院"
-        elif code in ("city_mid", "city_court", "zhou_mid", "diqu_mid", "meng_mid"):
-            pref_kinds = {"zhou_mid": ("自治州",), "diqu_mid": ("地区",), "meng_mid": ("盟",)}
+        elif code in ("city_mid", "city_court", "zhou_mid", "diqu_mid", "meng_mid", "city_mid_any"):
+            pref_kinds = {
+                "zhou_mid": ("自治州",),
+                "diqu_mid": ("地区",),
+                "meng_mid": ("盟",),
+                "city_mid_any": (),
+            }
             pref = ctx.top_prefecture(gaz, pref_kinds.get(code, ("市",)))
             if pref:
                 c = roster.for_division(pref, "intermediate")

@@ -296,6 +296,12 @@ def _standalone_tribunal(
             c = res.m.roster.for_division(in_ctx[0], "basic")
             if c:
                 return s, c.name
+        # 某某法庭 in an article about a city: the one county of that city with such a town
+        in_city = [c for c in counties if _pref_in_ctx(res, c)]
+        if not in_ctx and len(in_city) == 1:
+            c = res.m.roster.for_division(in_city[0], "basic")
+            if c:
+                return s, c.name
         # 永康龙山法庭, or 吕田法庭 after 从化吕田镇: the county's name written right before
         # the town (short forms are not places of their own in the context)
         written = _words_before(res.folded, town) if counties else frozenset()
@@ -414,6 +420,12 @@ def find_circuit_short_forms(res: Resolver) -> None:
         if court not in named or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         res.found.append(Found(m.start(), m.end(), court, level="supreme"))
+
+
+def _pref_in_ctx(res: Resolver, county: str) -> bool:
+    """Whether the county's prefecture is one the article names."""
+    d = res.m.gaz.get(county)
+    return d is not None and d.prefecture is not None and res.ctx.prefs[d.prefecture] > 0
 
 
 def _words_before(text: str, town: str) -> frozenset[str]:

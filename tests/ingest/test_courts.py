@@ -269,6 +269,12 @@ def test_development_zone_court_takes_the_nearest_city() -> None:
         ("深汕法院开展巡回审判。", "深圳深汕特别合作区人民法院", "广东省深圳市中级人民法院"),
         ("雄安中院召开座谈会。", "河北雄安新区中级人民法院", "河北省高级人民法院"),
         ("雄县法院开展普法。", "河北省雄县人民法院", "河北雄安新区中级人民法院"),
+        (
+            "平潭综合实验区人民法院设立法庭。",
+            "福建省平潭综合实验区人民法院",
+            "福建省福州市中级人民法院",
+        ),
+        ("平潭法院发布案例。", "福建省平潭综合实验区人民法院", "福建省福州市中级人民法院"),
     ],
 )
 def test_special_area_courts_by_their_short_names(text: str, name: str, parent: str) -> None:
@@ -913,3 +919,30 @@ def test_a_full_tribunal_name_joined_to_the_one_basic_court_of_the_article() -> 
     # a word that names no place is no tribunal's name
     text = "贺兰县人民法院公布示范法庭和候选人民法庭名单，做好与周边人民法庭的衔接。"
     assert names(text) == ["宁夏回族自治区贺兰县人民法院"]
+
+
+def test_bare_intermediate_court_is_the_article_citys() -> None:
+    """中院 alone (中院党组, ，中院组织…) is the intermediate court of the city the article is
+    about; a list of court levels (高院、中院和基层法院, 各分、中院) names no court."""
+    text = "淄博市淄川区人民法院召开会议。会上，中院党组成员作了讲话，中院组织观摩。"
+    assert "山东省淄博市中级人民法院" in names(text)
+    for t in (
+        "淄博市淄川区人民法院召开会议，高院、中院和基层法院的代表参加。",
+        "淄博市淄川区人民法院召开会议，各分、中院的代表参加。",
+        "淄博市淄川区人民法院召开会议，中院和基层法院的代表参加。",
+        "召开会议，中院党组成员作了讲话。",
+    ):
+        assert not any("中级" in n for n in names(t)), t
+
+
+def test_a_short_tribunal_of_the_one_county_of_the_city_with_that_town() -> None:
+    """庙滩法庭 in an article about 襄阳: 庙滩 is a town of one county of that city only."""
+    text = "襄阳市襄州区人民法院召开会议。\n庙滩法庭邀请代表参与调解。"
+    assert "湖北省谷城县人民法院庙滩人民法庭" in names(text)
+    # no city named: the short form alone says nothing
+    assert not any("庙滩" in n for n in names("庙滩法庭邀请代表参与调解。"))
+
+
+def test_a_tribunal_named_after_a_beijing_township() -> None:
+    text = "房山区人民法院召开会议，良乡法庭作交流发言。"
+    assert "北京市房山区人民法院良乡人民法庭" in names(text)

@@ -163,3 +163,13 @@ def test_regenerate_divisions_flattens_municipalities() -> None:
     assert ["500101", "万州区", "county", "500000"] in rows
     assert ["210504", "明山区", "county", "210500"] in rows
     assert all(r[0] not in ("500100", "810000") for r in rows)
+
+
+def test_beijing_townships_named_diqu_are_towns() -> None:
+    """良乡地区, 周口店地区: a Beijing township's 地区办事处 is a town; a forest farm's or a
+    street's 地区 is none."""
+    from ingest.gazetteer import load_gazetteer, town_short
+
+    assert town_short("良乡地区") == "良乡"
+    assert town_short("美林林场地区") is None and town_short("兆麟街道地区") is None
+    assert "110111" in load_gazetteer().counties_with_town("周口店")

@@ -409,6 +409,7 @@ def test_phrase_conversion_that_changes_length_keeps_offsets(
             return s.replace("乾隆", "乾隆帝").replace("會", "会")
 
     norm._t2s_char.cache_clear()
+    norm._damaged_places.cache_clear()
     monkeypatch.setattr(norm, "_opencc", lambda: Stretching())
     try:
         raw = "會議\n乾隆年間會"
@@ -417,6 +418,7 @@ def test_phrase_conversion_that_changes_length_keeps_offsets(
         assert_offsets(raw, text, offsets)
     finally:
         norm._t2s_char.cache_clear()
+        norm._damaged_places.cache_clear()
 
 
 def test_a_long_run_of_spaced_question_marks_converts_in_one_pass() -> None:
@@ -435,3 +437,18 @@ def test_a_reading_after_the_quote_closing_its_characters_is_removed() -> None:
     assert_offsets(raw, text, offsets)
     assert normalize_text("“一站”（yī zhàn shì duō）")[0] == "“一站”（yī zhàn shì duō）"
     assert normalize_text("“ABC”（yī zhàn shì）")[0] == "“ABC”（yī zhàn shì）"
+
+
+def test_place_names_t2s_would_damage_are_kept() -> None:
+    """乾 is 干 only outside a place's name: 乾县 and 乾安县 stay, 乾淨 becomes 干净."""
+    raw = "陕西省乾县人民法院与乾安縣法院，环境整潔乾淨。"
+    text, offsets, _ = normalize_text(raw)
+    assert text == "陕西省乾县人民法院与乾安县法院，环境整洁干净。"
+    assert_offsets(raw, text, offsets)
+
+
+def test_the_quick_check_of_damaged_place_characters_matches_the_gazetteer() -> None:
+    import ingest.normalize as norm
+
+    _chars, where = norm._damaged_places()
+    assert set(norm._PLACE_T2S_CHARS.pattern.strip("[]")) == set(where)
