@@ -37,7 +37,11 @@ _SPECIAL_BASIC_PARENT = {
 #: the official prefix of the courts of the 新疆生产建设兵团
 _BINGTUAN = "新疆生产建设兵团"
 _NOT_A_STEM = re.compile(r"^(?:各|该|我|本|全|其|此|每|原|所属|下属|辖区|基层|部分|相关|其他)")
-_LEAD_WORDS = re.compile(r"(?:所辖|下辖|管辖|辖区内?|辖内|所属|下属|以及|还有|其中|包括)")
+_LEAD_WORDS = re.compile(
+    r"(?:所辖|下辖|管辖|辖区内?|辖内|所属|下属|以及|还有|其中|包括"
+    # a verb of saying or reporting before the court (并表示某某林区基层法院将…)
+    r"|表示|指出|介绍|强调|认为|称|透露|据悉|获悉|通报|宣布|要求)"
+)
 
 
 def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:

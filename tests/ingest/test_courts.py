@@ -379,6 +379,9 @@ def test_former_oilfield_court_from_the_roster_with_its_tribunal() -> None:
         ("吉林省林区中级法院所辖白河林区基层法院召开会议。", "白河林区基层法院"),
         ("第八师中级人民法院指导车排子垦区人民法院。", "新疆生产建设兵团车排子垦区人民法院"),
         ("奎屯垦区法院开展调解。", "新疆生产建设兵团奎屯垦区人民法院"),
+        # a verb of saying before the court is not part of its name
+        ("代表们发言，表示白河林区基层法院的做法值得推广。", "白河林区基层法院"),
+        ("会上，介绍白河林区基层法院的做法。", "白河林区基层法院"),
     ],
 )
 def test_farm_and_forest_courts_are_basic_courts(text: str, court: str) -> None:
