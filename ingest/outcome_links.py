@@ -63,6 +63,14 @@ A figure whose own words name the standard measure of an initiative the article 
 An article that names one initiative only, again and again, credits its other figures to it
 (link:sole-initiative), a plain caseload excepted.
 
+A fall of the cases filed (新收案件…同比下降8%) is the standard measure of 诉源治理: it is credited
+to it when the sentence, or the one before it in the paragraph, dwells on it (names it twice
+or more), or to the one local brand of it named there (“甲”诉源治理工作法; link:source-topic).
+A result reported before the sentence (引入诉前调解N件；新收案件…下降) credits no fall of the
+cases filed unless the sentence opens on what it brought (结果，…). A guiding principle the
+court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
+sentence a list.
+
 An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
 (7名干警共获11项荣誉表彰), whatever the sentence names.
@@ -168,6 +176,12 @@ _PEOPLE_ACTING = re.compile(
 _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
+#: the cases filed (新收, 收案, 受理): a fall of them is what 诉源治理 is judged by
+_INCOMING = re.compile(r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量")
+#: a sentence opening on what the one before brought about (结果，…; 由此…)
+_RESULT_OPENING = re.compile(r"[\s“]*(?:结果|結果|因此|由此|从而|從而)")
+#: the name of 诉源治理 or of a local brand of it (“三角形”诉源治理工作法)
+_SOURCE_NAME = re.compile(r"诉源|訴源|源头上?减少诉讼")
 #: the first change a sentence reports after a figure: a fall or a rise
 _CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑|降幅)|增长|上升|增加|上涨|攀升")
 #: the means named after a figure (…1200件，主要通过诉前调解实现)
@@ -212,6 +226,9 @@ _BUILT_VERB = re.compile(
 _STANDARD_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
+#: guiding principles a court follows (坚持和发展新时代“枫桥经验”), not a practice whose results
+#: a figure reports (domain knowledge): named, they still make a sentence a list
+_PRINCIPLE = re.compile(r"(?:新时代)?[“\"]?枫桥经验[”\"]?")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -559,6 +576,8 @@ class _Linker:
         found = self.find(f, context)
         if found is not None and _HONOUR_TITLE.search(found[0]):
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
+        if found is not None and _PRINCIPLE.fullmatch(found[0]):
+            return None  # 坚持新时代“枫桥经验”: a principle followed, no figure is its result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
             own = self.t.text[f.own[0] : f.own[1]]
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
@@ -596,6 +615,8 @@ class _Linker:
             found = self.link_of(prior)
             return (found[0], "link:change-of") if found else None
         caseload = self.caseload(f)
+        if (source := self.source_topic(f, s_start)) is not None:
+            return source, "link:source-topic"
         before = t.between(s_start, own_lo)
         if before:
             if prior is not None and any(
@@ -692,8 +713,12 @@ class _Linker:
                     # the means (依托“甲”，…。新收案件…同比下降…), or one that keeps disputes
                     # from becoming cases when they fell (推行诉源治理。…收案同比下降…)
                     first = paragraph[0]
-                    if len(distinct) == 1 and _MEANS_BEFORE.search(
-                        t.text[max(p_start, first.start - 4) : first.start]
+                    if (
+                        len(distinct) == 1
+                        and _MEANS_BEFORE.search(
+                            t.text[max(p_start, first.start - 4) : first.start]
+                        )
+                        and not self.owned_by_figure(first)  # 通过甲化解N件。收案…: its own result
                     ):
                         return first.name, "link:means-before"
                     if self.fewer_cases(f, first.name, distinct):
@@ -883,9 +908,52 @@ class _Linker:
         named = {n for n in named if not any(n != o and n in o for o in named)}
         if named != {name} or not _SOURCE.search(name):
             return False
-        _, s_end = self.t.sentence(f.clause[0])
+        text = self.t.text
+        l_start = self.t.line(f.clause[0])[0]
+        s_start, s_end = self.t.sentence(f.clause[0])
+        if not _RESULT_OPENING.match(text, s_start) and all(
+            self.owned_by_figure(m) and m.start < s_start
+            for m in self.t.between(l_start, f.own[0])
+            if m.name == name
+        ):
+            return False  # 引入诉前调解N件；收案…下降: a result reported before it, no credit
+
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
+
+    def source_topic(self, f: _Figure, s_start: int) -> str | None:
+        """The 诉源治理 the sentence, or the one before it in the paragraph, dwells on (names
+        twice or more: 深入开展诉源治理，推动形成诉源治理大格局。新收案件…同比下降4.58%) when the
+        figure is a fall of the cases filed: that is its standard measure. A local brand of it
+        (“甲”诉源治理工作法) is the more specific."""
+        text = self.t.text
+        if not _INCOMING.search(text, f.clause[0], f.clause[1]):
+            return None
+        _, s_end = self.t.sentence(f.clause[0])
+        change = _CHANGE.search(text, f.clause[0], s_end)
+        if change is None or change.group("fall") is None:
+            return None
+        lo = s_start
+        l_start = self.t.line(f.clause[0])[0]
+        # the sentence before, past parallel parts parted by semicolons (…下降4.58%；新收一审
+        # 行政案件6150件，同比下降12.89%)
+        while lo > l_start and text[lo - 1] in "；;" and not _NEW_ITEM.match(text, lo):
+            lo = self.t.sentence(lo - 1)[0]
+        if lo > l_start and not _NEW_ITEM.match(text, lo):
+            lo = max(l_start, self.t.sentence(lo - 1)[0])
+        names = [
+            m
+            for m in self.t.between(lo, f.own[0])
+            if m.credit and not m.anaphor and not self.owned_by_figure(m)
+        ]
+        source = [m for m in names if _SOURCE_NAME.search(m.name + text[m.start : m.end])]
+        if len(source) < 2:
+            return None
+        distinct = {m.name for m in source}
+        specific = distinct - {"诉源治理"}
+        if len(distinct) == 1:
+            return distinct.pop()
+        return specific.pop() if len(specific) == 1 else None
 
     def built_after(self, f: _Figure) -> str | None:
         """The one initiative the clause right after the figure's says was built of what it
@@ -1060,6 +1128,7 @@ def link_outcomes(ex: Extraction) -> None:
         len({m.name for m in t.mentions}) == 1
         and len(credited) >= _SOLE_MENTIONS
         and not _HONOUR_TITLE.search(credited[0].name)  # an article about an honour given
+        and not _PRINCIPLE.fullmatch(credited[0].name)  # one about a principle followed
     ):
         for f in figures:
             if f.outcome.initiative is None and not linker.caseload(f):

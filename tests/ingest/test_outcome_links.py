@@ -547,3 +547,42 @@ def test_a_figure_after_one_credited_to_a_brand_follows_the_brand() -> None:
     )
     names = {"“甲乙联调”机制": ["“甲乙联调”机制"], "委派调解": ["委派调解"]}
     assert linked(text, names) == [(300.0, "“甲乙联调”机制"), (10.0, "“甲乙联调”机制")]
+
+
+def test_a_guiding_principle_is_credited_with_no_figure() -> None:
+    text = "该院坚持新时代“枫桥经验”，深化基层治理，持续践行新时代“枫桥经验”。全年化解纠纷300件，弘扬新时代“枫桥经验”。"
+    assert linked(text, {"新时代枫桥经验": ["新时代“枫桥经验”"]}) == [(300.0, None)]
+
+
+def test_a_fall_of_cases_filed_belongs_to_the_source_governance_dwelt_on() -> None:
+    text = (
+        "该院坚持新时代“枫桥经验”，深入推进诉源治理，形成诉源治理大格局。"
+        "今年新收民事案件3000件，同比下降8%；新收行政案件60件，同比下降5%。"
+    )
+    names = {"新时代枫桥经验": ["新时代“枫桥经验”"], "诉源治理": ["诉源治理"]}
+    got = linked(text, names)
+    assert got == [(3000.0, "诉源治理"), (8.0, "诉源治理"), (60.0, "诉源治理"), (5.0, "诉源治理")]
+
+
+def test_a_local_brand_of_source_governance_is_the_more_specific() -> None:
+    text = "该院创建“三端”诉源治理工作法，推动诉源治理提质。今年新收案件同比下降9%。"
+    names = {"“三端”工作法": ["“三端”诉源治理工作法"], "诉源治理": ["诉源治理提质"]}
+    assert linked(text, names) == [(9.0, "“三端”工作法")]
+
+
+def test_a_source_governance_named_once_among_others_credits_no_caseload() -> None:
+    text = "该院坚持新时代“枫桥经验”，深化诉源治理，狠抓前端。今年受理案件2000件，同比下降6%。"
+    got = linked(text, {"新时代枫桥经验": ["新时代“枫桥经验”"], "诉源治理": ["诉源治理"]})
+    assert got == [(2000.0, None), (6.0, None)]
+
+
+def test_a_result_reported_before_credits_no_fall_of_cases() -> None:
+    text = "全年诉前调解成功纠纷800件，调解成功率60%；新收民事案件同比下降7%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(800.0, "诉前调解"), (60.0, "诉前调解"), (7.0, None)]
+
+
+def test_a_result_the_text_says_brought_the_fall_credits_it() -> None:
+    text = "该院把诉前调解挺在前面，诉前调解成功纠纷800件。结果，新收民事案件同比下降7%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(800.0, "诉前调解"), (7.0, "诉前调解")]
