@@ -71,6 +71,10 @@ cases filed unless the sentence opens on what it brought (结果，…). A guidi
 court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
 sentence a list.
 
+A title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭) is credited only with the figures
+that count its holders (3个法庭入选“枫桥式人民法庭”) and those that continue them, never with
+the figures of the sentence or paragraph that names it.
+
 An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
 (7名干警共获11项荣誉表彰), whatever the sentence names.
@@ -229,6 +233,19 @@ _SOLE_MENTIONS = 3
 #: guiding principles a court follows (坚持和发展新时代“枫桥经验”), not a practice whose results
 #: a figure reports (domain knowledge): named, they still make a sentence a list
 _PRINCIPLE = re.compile(r"(?:新时代)?[“\"]?枫桥经验[”\"]?")
+#: a title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭, 新时代人民法庭建设案例): credited
+#: with the figures that count its holders (3个法庭入选“枫桥式人民法庭”), never with the figures
+#: of the sentence or paragraph that names it
+_COURT_TITLE = re.compile(r"枫桥式|楓橋式|五化|示范(?:人民)?法庭|示範(?:人民)?法庭|法庭建设案例")
+#: the links where the figure's own words, or those of the figure it continues, name the initiative
+_COUNTING_RULES = (
+    "link:own-words",
+    "link:own-brand",
+    "link:total-parts",
+    "link:figure-before",
+    "link:change-of",
+    "link:measure",
+)
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -576,6 +593,8 @@ class _Linker:
         found = self.find(f, context)
         if found is not None and _HONOUR_TITLE.search(found[0]):
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
+        if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
+            return None  # 创建“枫桥式人民法庭”。…诉前化解N件: a title earned, it counts only itself
         if found is not None and _PRINCIPLE.fullmatch(found[0]):
             return None  # 坚持新时代“枫桥经验”: a principle followed, no figure is its result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):

@@ -586,3 +586,9 @@ def test_a_result_the_text_says_brought_the_fall_credits_it() -> None:
     text = "该院把诉前调解挺在前面，诉前调解成功纠纷800件。结果，新收民事案件同比下降7%。"
     got = linked(text, {"诉前调解": ["诉前调解"]})
     assert got == [(800.0, "诉前调解"), (7.0, "诉前调解")]
+
+
+def test_a_court_title_is_credited_only_with_the_count_of_its_holders() -> None:
+    text = "全市3个法庭入选“枫桥式人民法庭”。该庭创建“枫桥式人民法庭”以来，走访企业40家。"
+    got = linked(text, {"枫桥式人民法庭": ["“枫桥式人民法庭”"]})
+    assert got == [(3.0, "枫桥式人民法庭"), (40.0, None)]
