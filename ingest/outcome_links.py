@@ -57,6 +57,9 @@ A figure the next clause says built one initiative (接收实习生4批32人，�
 工作站的新格局，织就了乙服务网) is that initiative's (link:built-after), unless that clause closes
 a series of items parted by semicolons, which it sums up as a whole.
 
+A figure whose own words name two or more parts of a compound brand named before it (调解成功
+案件与速裁结案N件 after “多元调解+速裁”机制) is that brand's joint output (link:brand-parts).
+
 A figure whose own words name the standard measure of an initiative the article names (万人成讼
 -> 诉源治理) is that initiative's (link:measure).
 
@@ -246,6 +249,8 @@ _COUNTING_RULES = (
     "link:change-of",
     "link:measure",
 )
+#: the joint of a compound brand's parts (“多元调解+速裁”)
+_COMPOUND = re.compile("[+＋]")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -625,6 +630,9 @@ class _Linker:
             measured = self.measured(f)
             if measured is not None:
                 return measured, "link:measure"
+            parts = self.brand_parts(f)
+            if parts is not None:
+                return parts, "link:brand-parts"
         built = self.built_after(f)
         if built is not None:
             return built, "link:built-after"
@@ -994,6 +1002,25 @@ class _Linker:
         if not _BUILT_VERB.fullmatch(text, end + 1, names[0].start):
             return None
         return names[0].name
+
+    def brand_parts(self, f: _Figure) -> str | None:
+        """The one compound brand named before the figure (“甲调解+乙”机制) two or more of
+        whose parts the figure's own words name (调解成功案件与乙结案N件): its joint output."""
+        text = self.t.text
+        words = text[f.own[0] : f.figure[0]]
+        if len(words) < 4:
+            return None
+        found = set()
+        for m in self.t.between(0, f.own[0]):
+            surface = text[m.start : m.end]
+            if not m.credit or not _COMPOUND.search(surface):
+                continue
+            core = _GENERIC_TAIL.sub("", surface.strip(_QUOTES)).strip(_QUOTES)
+            parts = [p.strip(_QUOTES) for p in _COMPOUND.split(core)]
+            hits = sum(1 for p in parts if len(p) >= 2 and (p in words or p[-2:] in words))
+            if hits >= 2:
+                found.add(m.name)
+        return found.pop() if len(found) == 1 else None
 
     def measured(self, f: _Figure) -> str | None:
         """The initiative whose standard measure the figure's own words name (万人成讼 ->

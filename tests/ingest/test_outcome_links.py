@@ -592,3 +592,19 @@ def test_a_court_title_is_credited_only_with_the_count_of_its_holders() -> None:
     text = "全市3个法庭入选“枫桥式人民法庭”。该庭创建“枫桥式人民法庭”以来，走访企业40家。"
     got = linked(text, {"枫桥式人民法庭": ["“枫桥式人民法庭”"]})
     assert got == [(3.0, "枫桥式人民法庭"), (40.0, None)]
+
+
+def test_a_figure_naming_two_parts_of_a_compound_brand_is_its_output() -> None:
+    text = "该院健全“多元调解+速裁”机制，推进诉前调解、诉源治理。全年调解成功案件与速裁结案9000件。"
+    names = {
+        "多元调解+速裁": ["“多元调解+速裁”机制"],
+        "诉前调解": ["诉前调解"],
+        "诉源治理": ["诉源治理"],
+    }
+    assert linked(text, names) == [(9000.0, "多元调解+速裁")]
+
+
+def test_one_part_of_a_compound_brand_is_not_enough() -> None:
+    text = "该院推行“诉前调解+司法确认”机制，完善诉讼服务、诉源治理。全年速裁结案900件。"
+    names = {"诉前调解+司法确认": ["“诉前调解+司法确认”机制"], "诉源治理": ["诉源治理"]}
+    assert linked(text, names) == [(900.0, None)]
