@@ -78,6 +78,9 @@ A title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭) is 
 that count its holders (3个法庭入选“枫桥式人民法庭”) and those that continue them, never with
 the figures of the sentence or paragraph that names it.
 
+A sentence after a semicolon that opens on a court of its own (…；乙县法院累计调解案件321件) is a
+parallel item about that court: the sentences before it credit none of its figures.
+
 An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
 (7名干警共获11项荣誉表彰), whatever the sentence names.
@@ -248,6 +251,10 @@ _COUNTING_RULES = (
     "link:figure-before",
     "link:change-of",
     "link:measure",
+)
+#: a sentence opening on a court as its subject (宝鸡市金台区法院累计…, 乙中院…)
+_COURT_OPENING = re.compile(
+    r"[\s“]*[\u4e00-\u9fff]{2,12}?(?:人民法院|法院|中院|高院|人民法庭|法庭)(?![庭长])"
 )
 #: the joint of a compound brand's parts (“多元调解+速裁”)
 _COMPOUND = re.compile("[+＋]")
@@ -718,7 +725,8 @@ class _Linker:
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
-        if not _NEW_ITEM.match(t.text, s_start):
+        court_item = self.court_item(s_start)
+        if not _NEW_ITEM.match(t.text, s_start) and not court_item:
             lo = s_start
             for _ in range(_REACH):
                 if lo <= l_start:
@@ -754,7 +762,7 @@ class _Linker:
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 resolved = self.resolve(paragraph, p_start)
                 return (resolved, rule) if resolved else None
-        since = self.since(l_start, s_start)
+        since = None if court_item else self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"
         credited = [m for m in self.credits(own_hi, s_end) if m.credit]
@@ -763,6 +771,8 @@ class _Linker:
             or _MEANS_BEFORE_AFTER.search(t.text, own_hi, credited[0].start)
         ):
             return credited[0].name, "link:credit-after"
+        if court_item:
+            return None  # …；乙法院调解案件321件: the paragraph's names are other courts' items
         if t.between(l_start, s_start):
             found = self.item_lead(f, l_start, s_start, caseload)
             if found is None and not caseload:
@@ -1002,6 +1012,16 @@ class _Linker:
         if not _BUILT_VERB.fullmatch(text, end + 1, names[0].start):
             return None
         return names[0].name
+
+    def court_item(self, s_start: int) -> bool:
+        """Whether the sentence is a parallel item about a court of its own (…；乙县法院累计
+        调解案件321件): what the item before it names is that other court's."""
+        text = self.t.text
+        return (
+            s_start > 0
+            and text[s_start - 1] in "；;"
+            and _COURT_OPENING.match(text, s_start) is not None
+        )
 
     def brand_parts(self, f: _Figure) -> str | None:
         """The one compound brand named before the figure (“甲调解+乙”机制) two or more of

@@ -608,3 +608,9 @@ def test_one_part_of_a_compound_brand_is_not_enough() -> None:
     text = "该院推行“诉前调解+司法确认”机制，完善诉讼服务、诉源治理。全年速裁结案900件。"
     names = {"诉前调解+司法确认": ["“诉前调解+司法确认”机制"], "诉源治理": ["诉源治理"]}
     assert linked(text, names) == [(900.0, None)]
+
+
+def test_a_parallel_item_about_another_court_takes_no_credit_from_the_one_before() -> None:
+    text = "甲区法院推行“云调解”机制，调解案件500件；乙县法院累计调解案件321件。"
+    got = linked(text, {"云调解": ["“云调解”机制"]})
+    assert got == [(500.0, "云调解"), (321.0, None)]
