@@ -13,7 +13,10 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    案件平均时长20天) while the sentence or paragraph credits the figure to a brand the text
    quotes (推行“甲”联动调解机制。…委派调解300件), the brand is the more specific
    initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
-   (法官工作站13个, 网上立案率90%) stay its own;
+   (法官工作站13个, 网上立案率90%) stay its own; a brand credited by an earlier sentence only
+   outranks the figure's own words where they repeat its words (推行“法院+综治中心”机制。…向综治
+   中心委派调解683件), though a later figure of the sentence with words of its own (…诉前调解
+   800件，平均化解周期缩短至12天) reports on that brand;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
    20天) or the measure of the figure before it (速裁案件1480件，平均审理时长12.5天), or the brand
    that figure was credited to over its own words (link:topic-brand), unless the sentence lists
@@ -127,6 +130,7 @@ _LIST_ITEM_BEFORE = re.compile("[、]$")
 _SEPARATED = re.compile("[、，,；;。]")
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
+_HAN3 = re.compile("[\u4e00-\u9fff]{3}")
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
 _BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
@@ -561,6 +565,8 @@ class _Linker:
                     free = [m for m in mentions if not self.owned_by_figure(m)]
                     if free:
                         return self.head(free, lo)
+                    if not counts and (brand := self.context_brand(g)) is not None:
+                        return brand  # “甲”机制。…诉前化解N件，…周期缩短至15天: the brand's
                 head = (self.own_names(g) or self.t.between(*g.own))[0]
                 if counts and f is not None:
                     # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
@@ -791,7 +797,17 @@ class _Linker:
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
 
-    def topic_brand(self, f: _Figure, own: _Mention, name: str) -> str | None:
+    def context_brand(self, g: _Figure) -> str | None:
+        """The brand an earlier sentence credits figure `g` to, whatever its own words name: what
+        a later figure of the sentence with words of its own reports on."""
+        own = [m for m in self.own_names(g) if m.credit]
+        if not own:
+            return None
+        return self.topic_brand(
+            g, own[0], self.specific(own[0], self.t.sentence(g.clause[0])[0]), strict=False
+        )
+
+    def topic_brand(self, f: _Figure, own: _Mention, name: str, strict: bool = True) -> str | None:
         """The local brand the sentence or paragraph credits the figure to (“甲”联动调解机制…。
         …委派调解683件) where its own words name a generic practice unquoted: the more specific
         initiative. The text marks a brand by quoting it."""
@@ -812,7 +828,16 @@ class _Linker:
             m.name == found[0] and not m.anaphor and _quoted(text, m)
             for m in self.t.between(l_start, f.clause[0])
         )
-        return found[0] if quoted else None
+        if not quoted:
+            return None
+        if (
+            strict
+            and found[1] in ("link:sentence-before", "link:item-lead")
+            and not _shares_words(text[f.clause[0] : f.figure[1]], found[0])
+        ):
+            return None  # 推行“甲”模式。…诉前调解成功N件: an earlier sentence's brand does not
+            # outrank the figure's own words unless the figure names its parts (向综治中心委派…)
+        return found[0]
 
     def other_action_between(self, before: list[_Mention], f: _Figure) -> bool:
         """A clause between the last name and the figure that opens another action and names
@@ -1162,6 +1187,15 @@ class _Linker:
 def _quoted(text: str, m: _Mention) -> bool:
     """Whether the text quotes the name where `m` stands (“甲”机制)."""
     return m.name[:1] in _QUOTES or (m.start > 0 and text[m.start - 1] in _QUOTES)
+
+
+def _shares_words(words: str, name: str) -> bool:
+    """Whether `words` repeat three or more characters of `name` in a row (向综治中心委派调解 and
+    “法院+综治中心”联动调解机制)."""
+    core = _GENERIC_TAIL.sub("", name.strip(_QUOTES)).strip(_QUOTES)
+    return any(
+        core[i : i + 3] in words for i in range(len(core) - 2) if _HAN3.fullmatch(core[i : i + 3])
+    )
 
 
 def _is_heading(line: str) -> bool:
