@@ -262,6 +262,8 @@ _COURT_OPENING = re.compile(
 )
 #: the joint of a compound brand's parts (“多元调解+速裁”)
 _COMPOUND = re.compile("[+＋]")
+#: the heads of parts too plain to tell a figure is a brand's (法院+综治中心: 法院, 中心)
+_PLAIN_PARTS = frozenset({"法院", "法庭", "中心", "机制", "平台", "工作", "模式", "部门", "单位"})
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -1062,8 +1064,12 @@ class _Linker:
                 continue
             core = _GENERIC_TAIL.sub("", surface.strip(_QUOTES)).strip(_QUOTES)
             parts = [p.strip(_QUOTES) for p in _COMPOUND.split(core)]
-            hits = sum(1 for p in parts if len(p) >= 2 and (p in words or p[-2:] in words))
-            if hits >= 2:
+            # one part named whole, another at least by its head (多元调解 -> 调解); a court
+            # or a centre is in every sentence, it names no part
+            parts = [p for p in parts if len(p) >= 2 and p[-2:] not in _PLAIN_PARTS]
+            whole = [p for p in parts if p in words]
+            heads = [p for p in parts if p[-2:] in words]
+            if whole and len(heads) >= 2:
                 found.add(m.name)
         return found.pop() if len(found) == 1 else None
 

@@ -628,3 +628,9 @@ def test_an_earlier_brand_holds_where_the_figure_names_its_parts() -> None:
     brand = "“法院+综治中心”联动调解机制"
     names = {brand: [brand], "委派调解": ["委派调解"]}
     assert linked(text, names) == [(600.0, brand)]
+
+
+def test_a_court_and_a_centre_name_no_part_of_a_compound_brand() -> None:
+    text = "该县推行“法院+综治中心”工作机制，完善诉讼服务、诉源治理。全年法院诉讼服务中心接待群众900人次。"
+    names = {"“法院+综治中心”工作机制": ["“法院+综治中心”工作机制"], "诉源治理": ["诉源治理"]}
+    assert linked(text, names) == [(900.0, None)]
