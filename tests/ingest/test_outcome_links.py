@@ -631,6 +631,9 @@ def test_an_earlier_brand_holds_where_the_figure_names_its_parts() -> None:
 
 
 def test_a_court_and_a_centre_name_no_part_of_a_compound_brand() -> None:
-    text = "该县推行“法院+综治中心”工作机制，完善诉讼服务、诉源治理。全年法院诉讼服务中心接待群众900人次。"
-    names = {"“法院+综治中心”工作机制": ["“法院+综治中心”工作机制"], "诉源治理": ["诉源治理"]}
+    text = (
+        "该县推行“法院+综治中心”机制，整合力量化解纠纷。群众反映良好，社会治理水平提高。\n"
+        "全年法院诉讼服务中心接待群众900人次。"
+    )
+    names = {"“法院+综治中心”机制": ["“法院+综治中心”机制"]}
     assert linked(text, names) == [(900.0, None)]
