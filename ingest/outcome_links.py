@@ -258,7 +258,8 @@ _COUNTING_RULES = (
 )
 #: a sentence opening on a court as its subject (宝鸡市金台区法院累计…, 乙中院…)
 _COURT_OPENING = re.compile(
-    r"[\s“]*[\u4e00-\u9fff]{2,12}?(?:人民法院|法院|中院|高院|人民法庭|法庭)(?![庭长])"
+    r"[\s“]*(?!通过|依托|借助|依靠|经|在|向|与|由|对|将|把|为|从|同|和|及|按)"
+    r"[\u4e00-\u9fff]{2,12}?(?:人民法院|法院|中院|高院|人民法庭|法庭)(?![庭长])"
 )
 #: the joint of a compound brand's parts (“多元调解+速裁”)
 _COMPOUND = re.compile("[+＋]")

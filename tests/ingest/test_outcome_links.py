@@ -637,3 +637,9 @@ def test_a_court_and_a_centre_name_no_part_of_a_compound_brand() -> None:
     )
     names = {"“法院+综治中心”机制": ["“法院+综治中心”机制"]}
     assert linked(text, names) == [(900.0, None)]
+
+
+def test_a_clause_opening_on_a_means_through_a_court_is_no_court_item() -> None:
+    text = "该院推行“云调解”机制，调解案件500件；通过法院调解平台化解纠纷321件。"
+    got = linked(text, {"云调解": ["“云调解”机制"]})
+    assert got == [(500.0, "云调解"), (321.0, "云调解")]
