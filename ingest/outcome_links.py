@@ -502,6 +502,16 @@ class _Linker:
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
         self.credited_names = {m.name for m in t.mentions if m.credit}
+        # the compound brands named (“多元调解+速裁”机制): where, which, and their parts; a
+        # court or a centre is in every sentence, it names no part
+        self.compounds: list[tuple[int, str, list[str]]] = []
+        for m in t.mentions:
+            surface = t.text[m.start : m.end]
+            if m.credit and _COMPOUND.search(surface):
+                core = _GENERIC_TAIL.sub("", surface.strip(_QUOTES)).strip(_QUOTES)
+                parts = [p.strip(_QUOTES) for p in _COMPOUND.split(core)]
+                parts = [p for p in parts if len(p) >= 2 and p[-2:] not in _PLAIN_PARTS]
+                self.compounds.append((m.start, m.name, parts))
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -1054,24 +1064,18 @@ class _Linker:
     def brand_parts(self, f: _Figure) -> str | None:
         """The one compound brand named before the figure (“甲调解+乙”机制) two or more of
         whose parts the figure's own words name (调解成功案件与乙结案N件): its joint output."""
-        text = self.t.text
-        words = text[f.own[0] : f.figure[0]]
-        if len(words) < 4:
+        words = self.t.text[f.own[0] : f.figure[0]]
+        if len(words) < 4 or not self.compounds:
             return None
         found = set()
-        for m in self.t.between(0, f.own[0]):
-            surface = text[m.start : m.end]
-            if not m.credit or not _COMPOUND.search(surface):
-                continue
-            core = _GENERIC_TAIL.sub("", surface.strip(_QUOTES)).strip(_QUOTES)
-            parts = [p.strip(_QUOTES) for p in _COMPOUND.split(core)]
-            # one part named whole, another at least by its head (多元调解 -> 调解); a court
-            # or a centre is in every sentence, it names no part
-            parts = [p for p in parts if len(p) >= 2 and p[-2:] not in _PLAIN_PARTS]
+        for start, name, parts in self.compounds:
+            if start >= f.own[0]:
+                break
+            # one part named whole, another at least by its head (多元调解 -> 调解)
             whole = [p for p in parts if p in words]
             heads = [p for p in parts if p[-2:] in words]
             if whole and len(heads) >= 2:
-                found.add(m.name)
+                found.add(name)
         return found.pop() if len(found) == 1 else None
 
     def measured(self, f: _Figure) -> str | None:
