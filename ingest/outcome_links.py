@@ -13,7 +13,10 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    案件平均时长20天) while the sentence or paragraph credits the figure to a brand the text
    quotes (推行“甲”联动调解机制。…委派调解300件), the brand is the more specific
    initiative (link:topic-brand), unless it is an honour; an initiative's own units and rates
-   (法官工作站13个, 网上立案率90%) stay its own;
+   (法官工作站13个, 网上立案率90%) stay its own; a brand credited by an earlier sentence only
+   outranks the figure's own words where they repeat its words (推行“法院+综治中心”机制。…向综治
+   中心委派调解683件), though a later figure of the sentence with words of its own (…诉前调解
+   800件，平均化解周期缩短至12天) reports on that brand;
 2. the nearest name before it in the sentence: a credit (推行繁简分流，…，平均审理天数缩短至
    20天) or the measure of the figure before it (速裁案件1480件，平均审理时长12.5天), or the brand
    that figure was credited to over its own words (link:topic-brand), unless the sentence lists
@@ -57,11 +60,29 @@ A figure the next clause says built one initiative (接收实习生4批32人，�
 工作站的新格局，织就了乙服务网) is that initiative's (link:built-after), unless that clause closes
 a series of items parted by semicolons, which it sums up as a whole.
 
+A figure whose own words name two or more parts of a compound brand named before it (调解成功
+案件与速裁结案N件 after “多元调解+速裁”机制) is that brand's joint output (link:brand-parts).
+
 A figure whose own words name the standard measure of an initiative the article names (万人成讼
 -> 诉源治理) is that initiative's (link:measure).
 
 An article that names one initiative only, again and again, credits its other figures to it
 (link:sole-initiative), a plain caseload excepted.
+
+A fall of the cases filed (新收案件…同比下降8%) is the standard measure of 诉源治理: it is credited
+to it when the sentence, or the one before it in the paragraph, dwells on it (names it twice
+or more), or to the one local brand of it named there (“甲”诉源治理工作法; link:source-topic).
+A result reported before the sentence (引入诉前调解N件；新收案件…下降) credits no fall of the
+cases filed unless the sentence opens on what it brought (结果，…). A guiding principle the
+court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
+sentence a list.
+
+A title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭) is credited only with the figures
+that count its holders (3个法庭入选“枫桥式人民法庭”) and those that continue them, never with
+the figures of the sentence or paragraph that names it.
+
+A sentence after a semicolon that opens on a court of its own (…；乙县法院累计调解案件321件) is a
+parallel item about that court: the sentences before it credit none of its figures.
 
 An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
@@ -109,6 +130,7 @@ _LIST_ITEM_BEFORE = re.compile("[、]$")
 _SEPARATED = re.compile("[、，,；;。]")
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
+_HAN3 = re.compile("[\u4e00-\u9fff]{3}")
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
 _BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
@@ -168,6 +190,12 @@ _PEOPLE_ACTING = re.compile(
 _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共|累计|合计|达|计)?")
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
+#: the cases filed (新收, 收案, 受理): a fall of them is what 诉源治理 is judged by
+_INCOMING = re.compile(r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量")
+#: a sentence opening on what the one before brought about (结果，…; 由此…)
+_RESULT_OPENING = re.compile(r"[\s“]*(?:结果|結果|因此|由此|从而|從而)")
+#: the name of 诉源治理 or of a local brand of it (“三角形”诉源治理工作法)
+_SOURCE_NAME = re.compile(r"诉源|訴源|源头上?减少诉讼")
 #: the first change a sentence reports after a figure: a fall or a rise
 _CHANGE = re.compile(r"(?P<fall>下降|减少|降低|回落|负增长|下滑|降幅)|增长|上升|增加|上涨|攀升")
 #: the means named after a figure (…1200件，主要通过诉前调解实现)
@@ -212,6 +240,31 @@ _BUILT_VERB = re.compile(
 _STANDARD_MEASURES = ((re.compile("万人成讼|萬人成訟"), "诉源治理"),)
 #: how often the one initiative of an article is named for its figures to be credited to it
 _SOLE_MENTIONS = 3
+#: guiding principles a court follows (坚持和发展新时代“枫桥经验”), not a practice whose results
+#: a figure reports (domain knowledge): named, they still make a sentence a list
+_PRINCIPLE = re.compile(r"(?:新时代)?[“\"]?枫桥经验[”\"]?")
+#: a title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭, 新时代人民法庭建设案例): credited
+#: with the figures that count its holders (3个法庭入选“枫桥式人民法庭”), never with the figures
+#: of the sentence or paragraph that names it
+_COURT_TITLE = re.compile(r"枫桥式|楓橋式|五化|示范(?:人民)?法庭|示範(?:人民)?法庭|法庭建设案例")
+#: the links where the figure's own words, or those of the figure it continues, name the initiative
+_COUNTING_RULES = (
+    "link:own-words",
+    "link:own-brand",
+    "link:total-parts",
+    "link:figure-before",
+    "link:change-of",
+    "link:measure",
+)
+#: a sentence opening on a court as its subject (宝鸡市金台区法院累计…, 乙中院…)
+_COURT_OPENING = re.compile(
+    r"[\s“]*(?!通过|依托|借助|依靠|经|在|向|与|由|对|将|把|为|从|同|和|及|按)"
+    r"[\u4e00-\u9fff]{2,12}?(?:人民法院|法院|中院|高院|人民法庭|法庭)(?![庭长])"
+)
+#: the joint of a compound brand's parts (“多元调解+速裁”)
+_COMPOUND = re.compile("[+＋]")
+#: the heads of parts too plain to tell a figure is a brand's (法院+综治中心: 法院, 中心)
+_PLAIN_PARTS = frozenset({"法院", "法庭", "中心", "机制", "平台", "工作", "模式", "部门", "单位"})
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -449,6 +502,16 @@ class _Linker:
         self.title_start = len(t.text) - len(t.text.lstrip())
         self.memo: dict[int, tuple[str, str] | None] = {}
         self.credited_names = {m.name for m in t.mentions if m.credit}
+        # the compound brands named (“多元调解+速裁”机制): where, which, and their parts; a
+        # court or a centre is in every sentence, it names no part
+        self.compounds: list[tuple[int, str, list[str]]] = []
+        for m in t.mentions:
+            surface = t.text[m.start : m.end]
+            if m.credit and _COMPOUND.search(surface):
+                core = _GENERIC_TAIL.sub("", surface.strip(_QUOTES)).strip(_QUOTES)
+                parts = [p.strip(_QUOTES) for p in _COMPOUND.split(core)]
+                parts = [p for p in parts if len(p) >= 2 and p[-2:] not in _PLAIN_PARTS]
+                self.compounds.append((m.start, m.name, parts))
 
     def credits(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that are not another figure's own words."""
@@ -515,6 +578,8 @@ class _Linker:
                     free = [m for m in mentions if not self.owned_by_figure(m)]
                     if free:
                         return self.head(free, lo)
+                    if not counts and (brand := self.context_brand(g)) is not None:
+                        return brand  # “甲”机制。…诉前化解N件，…周期缩短至15天: the brand's
                 head = (self.own_names(g) or self.t.between(*g.own))[0]
                 if counts and f is not None:
                     # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
@@ -559,6 +624,10 @@ class _Linker:
         found = self.find(f, context)
         if found is not None and _HONOUR_TITLE.search(found[0]):
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
+        if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
+            return None  # 创建“枫桥式人民法庭”。…诉前化解N件: a title earned, it counts only itself
+        if found is not None and _PRINCIPLE.fullmatch(found[0]):
+            return None  # 坚持新时代“枫桥经验”: a principle followed, no figure is its result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
             own = self.t.text[f.own[0] : f.own[1]]
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
@@ -587,6 +656,9 @@ class _Linker:
             measured = self.measured(f)
             if measured is not None:
                 return measured, "link:measure"
+            parts = self.brand_parts(f)
+            if parts is not None:
+                return parts, "link:brand-parts"
         built = self.built_after(f)
         if built is not None:
             return built, "link:built-after"
@@ -596,6 +668,8 @@ class _Linker:
             found = self.link_of(prior)
             return (found[0], "link:change-of") if found else None
         caseload = self.caseload(f)
+        if (source := self.source_topic(f, s_start)) is not None:
+            return source, "link:source-topic"
         before = t.between(s_start, own_lo)
         if before:
             if prior is not None and any(
@@ -670,7 +744,8 @@ class _Linker:
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
-        if not _NEW_ITEM.match(t.text, s_start):
+        court_item = self.court_item(s_start)
+        if not _NEW_ITEM.match(t.text, s_start) and not court_item:
             lo = s_start
             for _ in range(_REACH):
                 if lo <= l_start:
@@ -692,8 +767,12 @@ class _Linker:
                     # the means (依托“甲”，…。新收案件…同比下降…), or one that keeps disputes
                     # from becoming cases when they fell (推行诉源治理。…收案同比下降…)
                     first = paragraph[0]
-                    if len(distinct) == 1 and _MEANS_BEFORE.search(
-                        t.text[max(p_start, first.start - 4) : first.start]
+                    if (
+                        len(distinct) == 1
+                        and _MEANS_BEFORE.search(
+                            t.text[max(p_start, first.start - 4) : first.start]
+                        )
+                        and not self.owned_by_figure(first)  # 通过甲化解N件。收案…: its own result
                     ):
                         return first.name, "link:means-before"
                     if self.fewer_cases(f, first.name, distinct):
@@ -702,7 +781,7 @@ class _Linker:
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 resolved = self.resolve(paragraph, p_start)
                 return (resolved, rule) if resolved else None
-        since = self.since(l_start, s_start)
+        since = None if court_item else self.since(l_start, s_start)
         if since is not None:
             return since, "link:since"
         credited = [m for m in self.credits(own_hi, s_end) if m.credit]
@@ -711,6 +790,8 @@ class _Linker:
             or _MEANS_BEFORE_AFTER.search(t.text, own_hi, credited[0].start)
         ):
             return credited[0].name, "link:credit-after"
+        if court_item:
+            return None  # …；乙法院调解案件321件: the paragraph's names are other courts' items
         if t.between(l_start, s_start):
             found = self.item_lead(f, l_start, s_start, caseload)
             if found is None and not caseload:
@@ -729,7 +810,17 @@ class _Linker:
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
 
-    def topic_brand(self, f: _Figure, own: _Mention, name: str) -> str | None:
+    def context_brand(self, g: _Figure) -> str | None:
+        """The brand an earlier sentence credits figure `g` to, whatever its own words name: what
+        a later figure of the sentence with words of its own reports on."""
+        own = [m for m in self.own_names(g) if m.credit]
+        if not own:
+            return None
+        return self.topic_brand(
+            g, own[0], self.specific(own[0], self.t.sentence(g.clause[0])[0]), strict=False
+        )
+
+    def topic_brand(self, f: _Figure, own: _Mention, name: str, strict: bool = True) -> str | None:
         """The local brand the sentence or paragraph credits the figure to (“甲”联动调解机制…。
         …委派调解683件) where its own words name a generic practice unquoted: the more specific
         initiative. The text marks a brand by quoting it."""
@@ -750,7 +841,16 @@ class _Linker:
             m.name == found[0] and not m.anaphor and _quoted(text, m)
             for m in self.t.between(l_start, f.clause[0])
         )
-        return found[0] if quoted else None
+        if not quoted:
+            return None
+        if (
+            strict
+            and found[1] in ("link:sentence-before", "link:item-lead")
+            and not _shares_words(text[f.clause[0] : f.figure[1]], found[0])
+        ):
+            return None  # 推行“甲”模式。…诉前调解成功N件: an earlier sentence's brand does not
+            # outrank the figure's own words unless the figure names its parts (向综治中心委派…)
+        return found[0]
 
     def other_action_between(self, before: list[_Mention], f: _Figure) -> bool:
         """A clause between the last name and the figure that opens another action and names
@@ -883,9 +983,52 @@ class _Linker:
         named = {n for n in named if not any(n != o and n in o for o in named)}
         if named != {name} or not _SOURCE.search(name):
             return False
-        _, s_end = self.t.sentence(f.clause[0])
+        text = self.t.text
+        l_start = self.t.line(f.clause[0])[0]
+        s_start, s_end = self.t.sentence(f.clause[0])
+        if not _RESULT_OPENING.match(text, s_start) and all(
+            self.owned_by_figure(m) and m.start < s_start
+            for m in self.t.between(l_start, f.own[0])
+            if m.name == name
+        ):
+            return False  # 引入诉前调解N件；收案…下降: a result reported before it, no credit
+
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
+
+    def source_topic(self, f: _Figure, s_start: int) -> str | None:
+        """The 诉源治理 the sentence, or the one before it in the paragraph, dwells on (names
+        twice or more: 深入开展诉源治理，推动形成诉源治理大格局。新收案件…同比下降4.58%) when the
+        figure is a fall of the cases filed: that is its standard measure. A local brand of it
+        (“甲”诉源治理工作法) is the more specific."""
+        text = self.t.text
+        if not _INCOMING.search(text, f.clause[0], f.clause[1]):
+            return None
+        _, s_end = self.t.sentence(f.clause[0])
+        change = _CHANGE.search(text, f.clause[0], s_end)
+        if change is None or change.group("fall") is None:
+            return None
+        lo = s_start
+        l_start = self.t.line(f.clause[0])[0]
+        # the sentence before, past parallel parts parted by semicolons (…下降4.58%；新收一审
+        # 行政案件6150件，同比下降12.89%)
+        while lo > l_start and text[lo - 1] in "；;" and not _NEW_ITEM.match(text, lo):
+            lo = self.t.sentence(lo - 1)[0]
+        if lo > l_start and not _NEW_ITEM.match(text, lo):
+            lo = max(l_start, self.t.sentence(lo - 1)[0])
+        names = [
+            m
+            for m in self.t.between(lo, f.own[0])
+            if m.credit and not m.anaphor and not self.owned_by_figure(m)
+        ]
+        source = [m for m in names if _SOURCE_NAME.search(m.name + text[m.start : m.end])]
+        if len(source) < 2:
+            return None
+        distinct = {m.name for m in source}
+        specific = distinct - {"诉源治理"}
+        if len(distinct) == 1:
+            return distinct.pop()
+        return specific.pop() if len(specific) == 1 else None
 
     def built_after(self, f: _Figure) -> str | None:
         """The one initiative the clause right after the figure's says was built of what it
@@ -907,6 +1050,33 @@ class _Linker:
         if not _BUILT_VERB.fullmatch(text, end + 1, names[0].start):
             return None
         return names[0].name
+
+    def court_item(self, s_start: int) -> bool:
+        """Whether the sentence is a parallel item about a court of its own (…；乙县法院累计
+        调解案件321件): what the item before it names is that other court's."""
+        text = self.t.text
+        return (
+            s_start > 0
+            and text[s_start - 1] in "；;"
+            and _COURT_OPENING.match(text, s_start) is not None
+        )
+
+    def brand_parts(self, f: _Figure) -> str | None:
+        """The one compound brand named before the figure (“甲调解+乙”机制) two or more of
+        whose parts the figure's own words name (调解成功案件与乙结案N件): its joint output."""
+        words = self.t.text[f.own[0] : f.figure[0]]
+        if len(words) < 4 or not self.compounds:
+            return None
+        found = set()
+        for start, name, parts in self.compounds:
+            if start >= f.own[0]:
+                break
+            # one part named whole, another at least by its head (多元调解 -> 调解)
+            whole = [p for p in parts if p in words]
+            heads = [p for p in parts if p[-2:] in words]
+            if whole and len(heads) >= 2:
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
 
     def measured(self, f: _Figure) -> str | None:
         """The initiative whose standard measure the figure's own words name (万人成讼 ->
@@ -1030,6 +1200,15 @@ def _quoted(text: str, m: _Mention) -> bool:
     return m.name[:1] in _QUOTES or (m.start > 0 and text[m.start - 1] in _QUOTES)
 
 
+def _shares_words(words: str, name: str) -> bool:
+    """Whether `words` repeat three or more characters of `name` in a row (向综治中心委派调解 and
+    “法院+综治中心”联动调解机制)."""
+    core = _GENERIC_TAIL.sub("", name.strip(_QUOTES)).strip(_QUOTES)
+    return any(
+        core[i : i + 3] in words for i in range(len(core) - 2) if _HAN3.fullmatch(core[i : i + 3])
+    )
+
+
 def _is_heading(line: str) -> bool:
     line = line.strip()
     return 0 < len(line) <= _HEADING_MAX and not re.search("[。！？!?]", line[:-1])
@@ -1060,6 +1239,7 @@ def link_outcomes(ex: Extraction) -> None:
         len({m.name for m in t.mentions}) == 1
         and len(credited) >= _SOLE_MENTIONS
         and not _HONOUR_TITLE.search(credited[0].name)  # an article about an honour given
+        and not _PRINCIPLE.fullmatch(credited[0].name)  # one about a principle followed
     ):
         for f in figures:
             if f.outcome.initiative is None and not linker.caseload(f):

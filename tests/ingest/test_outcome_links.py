@@ -364,9 +364,10 @@ def test_a_quality_indicator_of_the_initiative_is_its_measure() -> None:
 
 
 def test_the_quoted_brand_of_the_paragraph_over_a_generic_practice_it_uses() -> None:
-    text = "该院推行“甲乙联动”调解机制，对接综治中心。今年以来，向综治中心委派调解300件，调解成功120件。"
-    names = {"“甲乙联动”调解机制": ["“甲乙联动”调解机制"], "委派调解": ["委派调解"]}
-    assert linked(text, names) == [(300.0, "“甲乙联动”调解机制"), (120.0, "“甲乙联动”调解机制")]
+    text = "该院推行“法院+综治中心”调解机制。今年以来，向综治中心委派调解300件，调解成功120件。"
+    names = {"“法院+综治中心”调解机制": ["“法院+综治中心”调解机制"], "委派调解": ["委派调解"]}
+    brand = "“法院+综治中心”调解机制"
+    assert linked(text, names) == [(300.0, brand), (120.0, brand)]
 
 
 def test_the_units_of_a_generic_initiative_stay_its_own() -> None:
@@ -541,9 +542,104 @@ def test_a_parallel_item_naming_its_own_noun_is_no_part_of_the_total() -> None:
     assert linked(text, {"智慧法庭": ["智慧法庭"]}) == [(9.0, "智慧法庭"), (7.0, "智慧法庭")]
 
 
-def test_a_figure_after_one_credited_to_a_brand_follows_the_brand() -> None:
+def test_a_later_figure_with_words_of_its_own_reports_on_the_brand() -> None:
     text = (
         "该院推行“甲乙联调”机制。今年以来，该院委派调解案件300件，物业纠纷平均调处周期缩短至10天。"
     )
     names = {"“甲乙联调”机制": ["“甲乙联调”机制"], "委派调解": ["委派调解"]}
-    assert linked(text, names) == [(300.0, "“甲乙联调”机制"), (10.0, "“甲乙联调”机制")]
+    assert linked(text, names) == [(300.0, "委派调解"), (10.0, "“甲乙联调”机制")]
+
+
+def test_a_guiding_principle_is_credited_with_no_figure() -> None:
+    text = "该院坚持新时代“枫桥经验”，深化基层治理，持续践行新时代“枫桥经验”。全年化解纠纷300件，弘扬新时代“枫桥经验”。"
+    assert linked(text, {"新时代枫桥经验": ["新时代“枫桥经验”"]}) == [(300.0, None)]
+
+
+def test_a_fall_of_cases_filed_belongs_to_the_source_governance_dwelt_on() -> None:
+    text = (
+        "该院坚持新时代“枫桥经验”，深入推进诉源治理，形成诉源治理大格局。"
+        "今年新收民事案件3000件，同比下降8%；新收行政案件60件，同比下降5%。"
+    )
+    names = {"新时代枫桥经验": ["新时代“枫桥经验”"], "诉源治理": ["诉源治理"]}
+    got = linked(text, names)
+    assert got == [(3000.0, "诉源治理"), (8.0, "诉源治理"), (60.0, "诉源治理"), (5.0, "诉源治理")]
+
+
+def test_a_local_brand_of_source_governance_is_the_more_specific() -> None:
+    text = "该院创建“三端”诉源治理工作法，推动诉源治理提质。今年新收案件同比下降9%。"
+    names = {"“三端”工作法": ["“三端”诉源治理工作法"], "诉源治理": ["诉源治理提质"]}
+    assert linked(text, names) == [(9.0, "“三端”工作法")]
+
+
+def test_a_source_governance_named_once_among_others_credits_no_caseload() -> None:
+    text = "该院坚持新时代“枫桥经验”，深化诉源治理，狠抓前端。今年受理案件2000件，同比下降6%。"
+    got = linked(text, {"新时代枫桥经验": ["新时代“枫桥经验”"], "诉源治理": ["诉源治理"]})
+    assert got == [(2000.0, None), (6.0, None)]
+
+
+def test_a_result_reported_before_credits_no_fall_of_cases() -> None:
+    text = "全年诉前调解成功纠纷800件，调解成功率60%；新收民事案件同比下降7%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(800.0, "诉前调解"), (60.0, "诉前调解"), (7.0, None)]
+
+
+def test_a_result_the_text_says_brought_the_fall_credits_it() -> None:
+    text = "该院把诉前调解挺在前面，诉前调解成功纠纷800件。结果，新收民事案件同比下降7%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(800.0, "诉前调解"), (7.0, "诉前调解")]
+
+
+def test_a_court_title_is_credited_only_with_the_count_of_its_holders() -> None:
+    text = "全市3个法庭入选“枫桥式人民法庭”。该庭创建“枫桥式人民法庭”以来，走访企业40家。"
+    got = linked(text, {"枫桥式人民法庭": ["“枫桥式人民法庭”"]})
+    assert got == [(3.0, "枫桥式人民法庭"), (40.0, None)]
+
+
+def test_a_figure_naming_two_parts_of_a_compound_brand_is_its_output() -> None:
+    text = "该院健全“多元调解+速裁”机制，推进诉前调解、诉源治理。全年调解成功案件与速裁结案9000件。"
+    names = {
+        "多元调解+速裁": ["“多元调解+速裁”机制"],
+        "诉前调解": ["诉前调解"],
+        "诉源治理": ["诉源治理"],
+    }
+    assert linked(text, names) == [(9000.0, "多元调解+速裁")]
+
+
+def test_one_part_of_a_compound_brand_is_not_enough() -> None:
+    text = "该院推行“诉前调解+司法确认”机制，完善诉讼服务、诉源治理。全年速裁结案900件。"
+    names = {"诉前调解+司法确认": ["“诉前调解+司法确认”机制"], "诉源治理": ["诉源治理"]}
+    assert linked(text, names) == [(900.0, None)]
+
+
+def test_a_parallel_item_about_another_court_takes_no_credit_from_the_one_before() -> None:
+    text = "甲区法院推行“云调解”机制，调解案件500件；乙县法院累计调解案件321件。"
+    got = linked(text, {"云调解": ["“云调解”机制"]})
+    assert got == [(500.0, "云调解"), (321.0, None)]
+
+
+def test_an_earlier_sentences_brand_does_not_outrank_the_figures_own_words() -> None:
+    text = "该院创新“一站两员”工作模式，推动纠纷就地化解。全年诉前调解成功案件800件，平均化解周期缩短至12天。"
+    names = {"“一站两员”工作模式": ["“一站两员”工作模式"], "诉前调解": ["诉前调解"]}
+    assert linked(text, names) == [(800.0, "诉前调解"), (12.0, "“一站两员”工作模式")]
+
+
+def test_an_earlier_brand_holds_where_the_figure_names_its_parts() -> None:
+    text = "该县推行“法院+综治中心”联动调解机制。全年县法院向综治中心委派调解600件。"
+    brand = "“法院+综治中心”联动调解机制"
+    names = {brand: [brand], "委派调解": ["委派调解"]}
+    assert linked(text, names) == [(600.0, brand)]
+
+
+def test_a_court_and_a_centre_name_no_part_of_a_compound_brand() -> None:
+    text = (
+        "该县推行“法院+综治中心”机制，整合力量化解纠纷。群众反映良好，社会治理水平提高。\n"
+        "全年法院诉讼服务中心接待群众900人次。"
+    )
+    names = {"“法院+综治中心”机制": ["“法院+综治中心”机制"]}
+    assert linked(text, names) == [(900.0, None)]
+
+
+def test_a_clause_opening_on_a_means_through_a_court_is_no_court_item() -> None:
+    text = "该院推行“云调解”机制，调解案件500件；通过法院调解平台化解纠纷321件。"
+    got = linked(text, {"云调解": ["“云调解”机制"]})
+    assert got == [(500.0, "云调解"), (321.0, "云调解")]
