@@ -103,7 +103,7 @@ def default_court_resolver() -> CourtResolver | None:
     return extract_courts  # type: ignore[no-any-return]
 
 
-_HEADER_LABEL = re.compile(r"^[^：:]{0,10}(?:单位|法院|法庭)[：:]")
+_HEADER_LABEL = re.compile(r"^[^：:]{0,10}(?:单位|法院|法庭|中院|高院)[：:]")
 _DIRECTIVE = re.compile(
     r"^(?:[一二三四五六七八九十]、|[一二三四五六七八九十]是?(?=要))?"
     r"(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
@@ -158,6 +158,16 @@ _ITEM_MARK = re.compile(
 )
 #: a leading clause of purpose or means: 为深化…， 围绕…， 通过…，
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
+#: what opens a leading frame: a chain of purpose clauses, or one setting phrase
+_FRAME_OPEN = re.compile(
+    r"(?P<purpose>为了|为(?![了期主例此核])(?=[^，,。；;]{2}))|在|自|从|随着|伴随着?"
+)
+#: how a setting phrase ends: 在X过程中 / 在X中 / 自X以来 / 随着X的推进
+_FRAME_END = re.compile(r"(?:中|过程中|之中|方面|之际|以来|期间|背景下|推进|深入|开展|实施)$")
+#: a frame this long or longer is no frame (a sentence without its subject)
+_FRAME_MAX = 160
+#: a quoted phrase (its commas are no clause breaks)
+_QUOTED = re.compile(r"“[^“”\n]*”")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
 _VERB_IN_GAP = re.compile(
@@ -171,7 +181,25 @@ _CITED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精�
 #: 贯彻/落实 … earlier in a clause: the courts after it are followed, not acting
 _FOLLOWED = re.compile(r"贯彻|落实|按照|根据|遵照|依照|紧跟|紧扣|响应")
 #: 按照/根据 X: a court after them sets the rule the clause's subject follows
-_GUIDE_PREPOSITIONS = frozenset(["按照", "根据", "依照", "遵照", "依据", "对照", "参照", "按"])
+_GUIDE_PREPOSITIONS = frozenset(
+    [
+        "按照",
+        "根据",
+        "依照",
+        "遵照",
+        "依据",
+        "对照",
+        "参照",
+        "按",
+        "围绕",
+        "紧扣",
+        "紧跟",
+        "落实",
+        "贯彻",
+        "响应",
+        "遵循",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -504,6 +532,10 @@ class _Context:
             i = bisect.bisect_left(self.starts, pos)
             if i < len(self.subjects) and self.subjects[i].end <= s_end:
                 return self.subjects[i].court, "purpose-subject"
+        framed = self._frame_subject(s_start, s_end, pos)
+        if framed is not None:
+            # 为深化X，推进Y，乙法院… / 在推进X过程中，乙法院… / 自X开展以来，乙法院…
+            return framed, "frame-subject"
         sec = self.section(pos)
         if sec is not None:
             # in a section about one court, its sentences are about that court
@@ -551,6 +583,51 @@ class _Context:
                 return self.home, "home-early"
             return self.home, "home-unnamed"  # no initiative is credited on this guess
         return self.home, "home"
+
+    def _frame_subject(self, s_start: int, s_end: int, pos: int) -> str | None:
+        """The court heading the clause right after a leading frame that holds `pos`: a chain
+        of purpose clauses (为深化X，推进Y，[近年来，]乙法院…) or one setting phrase
+        (在推进X过程中，/ 自X开展以来，/ 随着X的推进，). None when the frame names a court
+        or a group of courts that is not merely followed (在全省法院开展的X活动中, 甲中院…)."""
+        text = self.text
+        a = _LEAD_IN.match(text, s_start).end()  # type: ignore[union-attr]
+        while a < pos and text[a] in "，,":  # 2023年，为…
+            a = _LEAD_IN.match(text, a + 1).end()  # type: ignore[union-attr]
+        opener = _FRAME_OPEN.match(text, a, pos)
+        if opener is None:
+            return None
+        i = bisect.bisect_left(self.starts, pos)
+        if i >= len(self.subjects):
+            return None
+        sub = self.subjects[i]
+        if sub.end > s_end or sub.proxy or sub.start - a > _FRAME_MAX:
+            return None
+        # the frame's clauses, quotes left out (“党政动手，依靠群众”): the clause breaks that
+        # count, and where the frame itself ends
+        plain = _QUOTED.sub(lambda q: "“" + "x" * (len(q.group()) - 2) + "”", text[a : sub.start])
+        breaks = [b.start() for b in _CLAUSE_BREAK.finditer(plain)]
+        if not breaks or any(plain[b] not in "，," for b in breaks):
+            return None  # no comma before the subject, or a sentence break in between
+        if opener.group("purpose") is None:
+            # one setting phrase, then times only (自X开展以来，2023年，乙法院)
+            end = breaks[0]
+            if not _FRAME_END.search(plain, 0, end):
+                return None
+            for x, y in zip(breaks, [*breaks[1:], len(plain)], strict=True):
+                piece = plain[x + 1 : y]
+                if _LEAD_IN.fullmatch(piece) is None:
+                    return None
+        for m in self.mentions:
+            if m.start >= sub.start:
+                break
+            if m.end <= a:
+                continue
+            x = next((b for b in reversed(breaks) if a + b < m.start), -1)
+            if not _FOLLOWED.search(text, a + x + 1, m.start) and text.rfind(
+                "《", a, m.start
+            ) <= text.rfind("》", a, m.start):
+                return None  # 在全省法院开展的…中 / 为落实…，甲中院…: a court in the frame acts
+        return sub.court
 
     def _heading_topic(self, l_start: int) -> str | None:
         """When the line at `l_start` is a heading (short, no sentence end, no honour) and the
@@ -1432,6 +1509,7 @@ ADOPTION_RULES = (
     "adoption:group-leader",
     "adoption:directive-home",
     "adoption:purpose-subject",
+    "adoption:frame-subject",
     "adoption:nearest-in-sentence",
     "adoption:tribunal-anaphor",
     "adoption:place-subject",
@@ -1857,6 +1935,8 @@ _GUESSED_PATHS = frozenset(
 _PUSH = re.compile(
     _DEPLOY.pattern
     + r"|提出|号召|倡导|强调|指出|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
+    # 与省司法厅签署/会签/联合下发…意见: a high court that issues a document deploys it
+    + r"|签署|会签|下发|联合(?:制定|发布)"
 )
 
 
