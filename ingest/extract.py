@@ -133,7 +133,9 @@ _PRACTICE_REF = re.compile(
     r"|(?P<ref2>该院|该|其|这一|此)(?:的)?(?:做法|经验|模式)[^，,。；;]{0,12}?(?:推广|借鉴|复制)"
 )
 _RESPECTIVELY = "分别"
-_LOCATIVE_VERB = re.compile(r"(?:率先|全面|先行|探索|积极|逐步)?(?:" + ADOPTION_VERBS + r"|试点)")
+_LOCATIVE_VERB = re.compile(
+    r"(?:率先|全面|先行|探索|积极|逐步)?(?:挂牌|" + ADOPTION_VERBS + r"|试点)"
+)
 _PILOT = re.compile(r"试点|(?<![（(])试行(?![）)])")
 #: 营口法院要… / 本溪中院必须…: a court (or a city's courts) told what to do by its leader
 _SUBJECT_DIRECTIVE = re.compile(

@@ -1382,3 +1382,8 @@ def test_an_item_headed_by_another_district_is_not_the_last_named_courts() -> No
     edges, _ = run(text)
     assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
     assert not any(i == "繁简分流" for _, i, _ in edges)
+
+
+def test_a_practice_set_up_under_a_sign_at_a_tribunal_is_the_tribunals() -> None:
+    edges, _ = run("乙县法院在丁镇法庭挂牌成立诉调对接中心。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉调对接", "adopted") in edges
