@@ -1387,3 +1387,8 @@ def test_an_item_headed_by_another_district_is_not_the_last_named_courts() -> No
 def test_a_practice_set_up_under_a_sign_at_a_tribunal_is_the_tribunals() -> None:
     edges, _ = run("乙县法院在丁镇法庭挂牌成立诉调对接中心。")
     assert ("X省乙县人民法院丁镇人民法庭", "诉调对接", "adopted") in edges
+
+
+def test_an_honour_won_by_several_unnamed_courts_goes_to_no_court_named_before() -> None:
+    edges, _ = run("甲市中院深化诉讼服务改革，有多个基层法院被省法院评为示范人民法庭。")
+    assert not any(r == "awarded" for _, _, r in edges)
