@@ -240,7 +240,6 @@ class _Context:
         anaphors, self._new_anaphors = _tribunal_anaphors(text, mentions, self.levels, home)
         mentions = [*mentions, *anaphors]
         self._mention_end = {m.start: max(m.end, 0) for m in mentions}
-        self._mention_ends = frozenset(self._mention_end.values())
         mentions = self._repoint_anaphors(mentions, home)
         # where the article's own court is first named (我院/本院 included): a guess of it
         # before that point is a weaker one
@@ -437,12 +436,6 @@ class _Context:
         i = bisect.bisect_left(self._heads, start) - 1
         a = self._heads[i] + 1 if i >= 0 else 0
         prefix = self.text[a:start]
-        if (
-            prefix.endswith("、")
-            and start - 1 not in self._mention_ends
-            and _VERB_NEAR.match(self.text, self._end_at(start))
-        ):
-            return True  # 甲法庭打造X、乙法庭打造Y: each court heads its own clause
         if prefix and prefix[-1] in _AGENT_BEFORE:
             return False
         if _REPORT_AFTER.match(self.text, self._end_at(start)):
@@ -1724,9 +1717,7 @@ def _adopters(
     if path == "home-unnamed":
         unit, path = None, "home"  # a caption, a definition before the own court is named
     if path in _PLACE_SUBJECT_PATHS and not m.awarded and unit and not unit.startswith("AGG:"):
-        group = _place_subject(ctx, s, m, unit)
-        if group == "":
-            return []  # 甲法院…；乙市丙区创新构建X: the court of 丙区 does X, not 甲法院
+        group = _place_subject(ctx, s, m)
         if group is not None:
             # 2023年，云南建成97个旅游巡回法庭: the place is the subject, its courts act
             unit, path = group, "place-subject"
@@ -1982,20 +1973,11 @@ def _place_initials() -> frozenset[str]:
     return frozenset(n[0] for n in names if n)
 
 
-def _acts_at(ctx: _Context, pos: int, m: InitiativeMention) -> bool:
-    """An adoption verb follows the place ending at `pos` closely, before `m` (乙区创新构建X)."""
-    v = _VERB_NEAR.search(ctx.text, pos, m.start)
-    return v is not None and v.start() - pos <= 8
-
-
-def _place_subject(
-    ctx: _Context, s: int, m: InitiativeMention, unit: str | None = None
-) -> str | None:
+def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     """The courts of a province or a city named as the subject of a clause of the sentence of
     `m`, before `m` and after any court named in the sentence (2023年，广州“万人成讼率”…；
     …引入诉前调解 / …指出，2023年，云南不断延伸司法职能，…建成X): the AGG label of its
-    courts; "" when a district or county under such a city heads the clause and acts, other
-    than `unit`'s (its court, unnamed, does X: no court in context does)."""
+    courts."""
     text = ctx.text
     while s > 0 and text[s - 1] in "；;":  # clauses after a semicolon share the subject
         s = ctx.sentence(s - 1)[0]
@@ -2033,23 +2015,6 @@ def _place_subject(
             continue
         if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
             return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
-        under = next(
-            (
-                (k, d)
-                for k in range(5, 1, -1)
-                for d in gaz.lookup(text[a + n : a + n + k], current_only=True)
-                if d.level == "county"
-            ),
-            None,
-        )
-        if under is not None:
-            # 西安市未央区创新构建X: that district's court acts, a court the text does not name
-            # (an item of a list of several courts' work); not the court named before
-            k, county = under
-            named = county.short or county.name
-            if unit and named not in unit and _acts_at(ctx, a + n + k, m):
-                return ""
-            continue
         if any(gaz.lookup(text[a + n : a + n + k]) for k in range(2, 6)):
             continue  # 杭州市余杭区…: a place under it is the subject, not the city
         from ingest.courts.resolver import agg_label

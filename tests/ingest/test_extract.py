@@ -1370,20 +1370,6 @@ def test_a_line_labelled_by_an_intermediate_court_opens_its_section() -> None:
     assert {u for u, i, _ in edges if i == "繁简分流"} == {"X省甲市中级人民法院"}
 
 
-def test_each_court_of_a_list_of_practices_heads_its_own_item() -> None:
-    edges, _ = run("丁镇法庭打造诉前调解品牌、戊乡法庭推行繁简分流，效果明显。")
-    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") in edges
-    assert ("X省乙县人民法院戊乡人民法庭", "繁简分流", "adopted") in edges
-    assert ("X省乙县人民法院丁镇人民法庭", "繁简分流", "adopted") not in edges
-
-
-def test_an_item_headed_by_another_district_is_not_the_last_named_courts() -> None:
-    text = "乙县法院推行诉前调解，成效明显；杭州市西湖区创新推行繁简分流，审结案件100件。"
-    edges, _ = run(text)
-    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
-    assert not any(i == "繁简分流" for _, i, _ in edges)
-
-
 def test_a_practice_set_up_under_a_sign_at_a_tribunal_is_the_tribunals() -> None:
     edges, _ = run("乙县法院在丁镇法庭挂牌成立诉调对接中心。")
     assert ("X省乙县人民法院丁镇人民法庭", "诉调对接", "adopted") in edges
