@@ -160,6 +160,8 @@ _ITEM_MARK = re.compile(
 )
 #: a leading clause of purpose or means: 为深化…， 围绕…， 通过…，
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
+#: a province's or a city's name (or both) written before a court's name, outside it
+_PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|地区|盟)){1,2}")
 #: what opens a leading frame: a chain of purpose clauses, or one setting phrase
 _FRAME_OPEN = re.compile(
     r"(?P<purpose>为了|为(?![了期主例此核])(?=[^，,。；;]{2}))|在|自|从|随着|伴随着?"
@@ -444,6 +446,8 @@ class _Context:
         rest = prefix[lead.end() :] if lead else prefix
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
+        if _PLACE_PREFIX.fullmatch(rest):
+            return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:

@@ -1378,3 +1378,9 @@ def test_a_practice_set_up_under_a_sign_at_a_tribunal_is_the_tribunals() -> None
 def test_an_honour_won_by_several_unnamed_courts_goes_to_no_court_named_before() -> None:
     edges, _ = run("甲市中院深化诉讼服务改革，有多个基层法院被省法院评为示范人民法庭。")
     assert not any(r == "awarded" for _, _, r in edges)
+
+
+def test_a_court_after_its_place_names_heads_the_clause() -> None:
+    # the stand-in resolver, like a real one, leaves a place written before a short name out
+    edges, _ = run("丁镇法庭揭牌。\n近年来，某某省丙州乙县法院坚持为民，探索推行诉前调解。")
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
