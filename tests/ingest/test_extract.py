@@ -1384,3 +1384,9 @@ def test_a_court_after_its_place_names_heads_the_clause() -> None:
     # the stand-in resolver, like a real one, leaves a place written before a short name out
     edges, _ = run("丁镇法庭揭牌。\n近年来，某某省丙州乙县法院坚持为民，探索推行诉前调解。")
     assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
+
+
+def test_a_source_tag_or_a_months_count_before_a_court_leaves_it_the_subject() -> None:
+    got = rules("丁镇法庭揭牌。\n【某某日报】乙县法院推行诉前调解。前7月甲市中院推行繁简分流。")
+    assert got[("X省乙县人民法院", "诉前调解", "adopted")] == "adoption:subject"
+    assert got[("X省甲市中级人民法院", "繁简分流", "adopted")] == "adoption:subject"
