@@ -623,11 +623,10 @@ class _Context:
                 piece = plain[x + 1 : y]
                 if _LEAD_IN.fullmatch(piece) is None:
                     return None
-        for m in self.mentions:
+        k = bisect.bisect_left(self.mention_starts, a)
+        for m in self.mentions[k:]:
             if m.start >= sub.start:
                 break
-            if m.end <= a:
-                continue
             x = next((b for b in reversed(breaks) if a + b < m.start), -1)
             if not _FOLLOWED.search(text, a + x + 1, m.start) and text.rfind(
                 "《", a, m.start
