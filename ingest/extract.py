@@ -166,8 +166,9 @@ _PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治
 _FRAME_OPEN = re.compile(
     r"(?P<purpose>为了|为(?![了期主例此核])(?=[^，,。；;]{2}))|在|自|从|随着|伴随着?"
 )
-#: how a setting phrase ends: 在X过程中 / 在X中 / 自X以来 / 随着X的推进
-_FRAME_END = re.compile(r"(?:中|过程中|之中|方面|之际|以来|期间|背景下|推进|深入|开展|实施)$")
+#: how a setting phrase ends: 在X过程中 / 在X中 / 自X以来 / 随着X的推进 (not 在X方面，: a topic
+#: that often opens a list of several courts' work)
+_FRAME_END = re.compile(r"(?:中|过程中|之中|之际|以来|期间|背景下|推进|深入|开展|实施)$")
 #: a frame this long or longer is no frame (a sentence without its subject)
 _FRAME_MAX = 160
 #: a quoted phrase (its commas are no clause breaks)
