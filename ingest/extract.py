@@ -103,7 +103,7 @@ def default_court_resolver() -> CourtResolver | None:
     return extract_courts  # type: ignore[no-any-return]
 
 
-_HEADER_LABEL = re.compile(r"^[^：:]{0,10}(?:单位|法院|法庭)[：:]")
+_HEADER_LABEL = re.compile(r"^[^：:]{0,10}(?:单位|法院|法庭|中院|高院)[：:]")
 _DIRECTIVE = re.compile(
     r"^(?:[一二三四五六七八九十]、|[一二三四五六七八九十]是?(?=要))?"
     r"(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
@@ -133,7 +133,9 @@ _PRACTICE_REF = re.compile(
     r"|(?P<ref2>该院|该|其|这一|此)(?:的)?(?:做法|经验|模式)[^，,。；;]{0,12}?(?:推广|借鉴|复制)"
 )
 _RESPECTIVELY = "分别"
-_LOCATIVE_VERB = re.compile(r"(?:率先|全面|先行|探索|积极|逐步)?(?:" + ADOPTION_VERBS + r"|试点)")
+_LOCATIVE_VERB = re.compile(
+    r"(?:率先|全面|先行|探索|积极|逐步)?(?:挂牌|" + ADOPTION_VERBS + r"|试点)"
+)
 _PILOT = re.compile(r"试点|(?<![（(])试行(?![）)])")
 #: 营口法院要… / 本溪中院必须…: a court (or a city's courts) told what to do by its leader
 _SUBJECT_DIRECTIVE = re.compile(
@@ -146,7 +148,7 @@ _GUIDANCE = re.compile(
 _AGENT_BEFORE = frozenset("被由经向对与和同在从赴到给把将")
 #: what may stand before a clause's subject: times and connectives (2020年3月16日上午，同时)
 _LEAD_IN = re.compile(
-    r"(?:[\d一二三四五六七八九十〇年月日号上下午晚时、\s—-]|今年|去年|近年来|近年|目前|同时|此外|另外|"
+    r"(?:【[^】\n]{1,16}】|前(?=[\d一二三四五六七八九十两])|[\d一二三四五六七八九十〇年月日号上下午晚时、\s—-]|今年|去年|近年来|近年|目前|同时|此外|另外|"
     r"其中|随后|会上|会议|当天|近日|日前|截至目前|以来|期间|近三年来|近年以来|先后|已有|还有|原创)*"
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-3]?\d)日)?)?")
@@ -158,6 +160,19 @@ _ITEM_MARK = re.compile(
 )
 #: a leading clause of purpose or means: 为深化…， 围绕…， 通过…，
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
+#: a province's or a city's name (or both) written before a court's name, outside it
+_PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|地区|盟)){1,2}")
+#: what opens a leading frame: a chain of purpose clauses, or one setting phrase
+_FRAME_OPEN = re.compile(
+    r"(?P<purpose>为了|为(?![了期主例此核])(?=[^，,。；;]{2}))|在|自|从|随着|伴随着?"
+)
+#: how a setting phrase ends: 在X过程中 / 在X中 / 自X以来 / 随着X的推进 (not 在X方面，: a topic
+#: that often opens a list of several courts' work)
+_FRAME_END = re.compile(r"(?:中|过程中|之中|之际|以来|期间|背景下|推进|深入|开展|实施)$")
+#: a frame this long or longer is no frame (a sentence without its subject)
+_FRAME_MAX = 160
+#: a quoted phrase (its commas are no clause breaks)
+_QUOTED = re.compile(r"“[^“”\n]*”")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
 _VERB_IN_GAP = re.compile(
@@ -171,7 +186,25 @@ _CITED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精�
 #: 贯彻/落实 … earlier in a clause: the courts after it are followed, not acting
 _FOLLOWED = re.compile(r"贯彻|落实|按照|根据|遵照|依照|紧跟|紧扣|响应")
 #: 按照/根据 X: a court after them sets the rule the clause's subject follows
-_GUIDE_PREPOSITIONS = frozenset(["按照", "根据", "依照", "遵照", "依据", "对照", "参照", "按"])
+_GUIDE_PREPOSITIONS = frozenset(
+    [
+        "按照",
+        "根据",
+        "依照",
+        "遵照",
+        "依据",
+        "对照",
+        "参照",
+        "按",
+        "围绕",
+        "紧扣",
+        "紧跟",
+        "落实",
+        "贯彻",
+        "响应",
+        "遵循",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -414,6 +447,8 @@ class _Context:
         rest = prefix[lead.end() :] if lead else prefix
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
+        if _PLACE_PREFIX.fullmatch(rest):
+            return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:
@@ -504,6 +539,10 @@ class _Context:
             i = bisect.bisect_left(self.starts, pos)
             if i < len(self.subjects) and self.subjects[i].end <= s_end:
                 return self.subjects[i].court, "purpose-subject"
+        framed = self._frame_subject(s_start, s_end, pos)
+        if framed is not None:
+            # 为深化X，推进Y，乙法院… / 在推进X过程中，乙法院… / 自X开展以来，乙法院…
+            return framed, "frame-subject"
         sec = self.section(pos)
         if sec is not None:
             # in a section about one court, its sentences are about that court
@@ -551,6 +590,50 @@ class _Context:
                 return self.home, "home-early"
             return self.home, "home-unnamed"  # no initiative is credited on this guess
         return self.home, "home"
+
+    def _frame_subject(self, s_start: int, s_end: int, pos: int) -> str | None:
+        """The court heading the clause right after a leading frame that holds `pos`: a chain
+        of purpose clauses (为深化X，推进Y，[近年来，]乙法院…) or one setting phrase
+        (在推进X过程中，/ 自X开展以来，/ 随着X的推进，). None when the frame names a court
+        or a group of courts that is not merely followed (在全省法院开展的X活动中, 甲中院…)."""
+        text = self.text
+        a = _LEAD_IN.match(text, s_start).end()  # type: ignore[union-attr]
+        while a < pos and text[a] in "，,":  # 2023年，为…
+            a = _LEAD_IN.match(text, a + 1).end()  # type: ignore[union-attr]
+        opener = _FRAME_OPEN.match(text, a, pos)
+        if opener is None:
+            return None
+        i = bisect.bisect_left(self.starts, pos)
+        if i >= len(self.subjects):
+            return None
+        sub = self.subjects[i]
+        if sub.end > s_end or sub.proxy or sub.start - a > _FRAME_MAX:
+            return None
+        # the frame's clauses, quotes left out (“党政动手，依靠群众”): the clause breaks that
+        # count, and where the frame itself ends
+        plain = _QUOTED.sub(lambda q: "“" + "x" * (len(q.group()) - 2) + "”", text[a : sub.start])
+        breaks = [b.start() for b in _CLAUSE_BREAK.finditer(plain)]
+        if not breaks or any(plain[b] not in "，," for b in breaks):
+            return None  # no comma before the subject, or a sentence break in between
+        if opener.group("purpose") is None:
+            # one setting phrase, then times only (自X开展以来，2023年，乙法院)
+            end = breaks[0]
+            if not _FRAME_END.search(plain, 0, end):
+                return None
+            for x, y in zip(breaks, [*breaks[1:], len(plain)], strict=True):
+                piece = plain[x + 1 : y]
+                if _LEAD_IN.fullmatch(piece) is None:
+                    return None
+        k = bisect.bisect_left(self.mention_starts, a)
+        for m in self.mentions[k:]:
+            if m.start >= sub.start:
+                break
+            x = next((b for b in reversed(breaks) if a + b < m.start), -1)
+            if not _FOLLOWED.search(text, a + x + 1, m.start) and text.rfind(
+                "《", a, m.start
+            ) <= text.rfind("》", a, m.start):
+                return None  # 在全省法院开展的…中 / 为落实…，甲中院…: a court in the frame acts
+        return sub.court
 
     def _heading_topic(self, l_start: int) -> str | None:
         """When the line at `l_start` is a heading (short, no sentence end, no honour) and the
@@ -1432,6 +1515,7 @@ ADOPTION_RULES = (
     "adoption:group-leader",
     "adoption:directive-home",
     "adoption:purpose-subject",
+    "adoption:frame-subject",
     "adoption:nearest-in-sentence",
     "adoption:tribunal-anaphor",
     "adoption:place-subject",
@@ -1857,6 +1941,8 @@ _GUESSED_PATHS = frozenset(
 _PUSH = re.compile(
     _DEPLOY.pattern
     + r"|提出|号召|倡导|强调|指出|推动全|在全(?:国|省|区|市)|全(?:国|省|区)(?:各级)?法院"
+    # 与省司法厅签署/会签/联合下发…意见: a high court that issues a document deploys it
+    + r"|签署|会签|下发|联合(?:制定|发布)"
 )
 
 
@@ -1972,7 +2058,8 @@ _FALLBACK_PATHS = frozenset(
 )
 #: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
 _GROUP_SUBJECT = re.compile(
-    r"(?:(?:这些|那些|各地|各级|广大|众多|一个个|一些|不少|许多)[^，,。；;！!？?\n]{0,10}?"
+    r"(?:有?(?:这些|那些|各地|各级|广大|众多|一个个|一些|不少|许多|多个|多家|部分|若干|一批)"
+    r"[^，,。；;！!？?\n]{0,10}?"
     r"(?:人民法庭|法庭|法院)|人民法庭(?!庭长|干警))"
 )
 

@@ -1336,3 +1336,57 @@ def test_a_court_inside_an_honours_name_does_not_win_the_next_honour() -> None:
     )
     assert got[("X省乙县人民法院", "省法院十大品牌", "awarded")] == "adoption:paragraph-topic"
     assert not any(u == "最高人民法院" for u, _, _ in got)
+
+
+def test_a_chain_of_purpose_clauses_belongs_to_the_subject_after_it() -> None:
+    text = "丁镇法庭揭牌。\n为深化诉源治理，推进繁简分流，近年来，乙县法院建成诉讼服务中心。"
+    edges, ex = run(text)
+    assert {u for u, i, _ in edges if i == "繁简分流"} == {"X省乙县人民法院"}
+    assert rules(text)[("X省乙县人民法院", "繁简分流", "adopted")] == "adoption:frame-subject"
+
+
+def test_a_setting_phrase_belongs_to_the_subject_after_it() -> None:
+    edges, _ = run("丁镇法庭调解了一起纠纷。\n在推进“分流，调解”诉前调解过程中，全市法院形成经验。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") not in edges
+    # …not when a court in the frame is the one acting (在省法院开展的…活动中)
+    edges, _ = run("乙县法院召开会议。\n在省法院开展的诉前调解活动中，丁镇法庭获得表彰。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") not in edges
+
+
+def test_a_court_whose_words_a_subject_works_around_is_not_the_subject() -> None:
+    edges, _ = run("近年来，甲市中院坚持为民司法，围绕省法院提出的“少诉”目标，推进诉源治理。")
+    assert ("X省甲市中级人民法院", "诉源治理", "adopted") in edges
+    assert ("X省高级人民法院", "诉源治理", "promoted") not in edges
+
+
+def test_a_high_court_signing_a_joint_opinion_promotes_it() -> None:
+    edges, _ = run("省法院部署诉讼服务工作。\n与省司法厅签署诉调对接工作意见，全省法院推进调解。")
+    assert ("X省高级人民法院", "诉调对接", "promoted") in edges
+
+
+def test_a_line_labelled_by_an_intermediate_court_opens_its_section() -> None:
+    text = "全省法院经验做法如下。\n甲市中院：打好组合拳\n丙区法院派员参加会议。推进繁简分流。"
+    edges, _ = run(text)
+    assert {u for u, i, _ in edges if i == "繁简分流"} == {"X省甲市中级人民法院"}
+
+
+def test_a_practice_set_up_under_a_sign_at_a_tribunal_is_the_tribunals() -> None:
+    edges, _ = run("乙县法院在丁镇法庭挂牌成立诉调对接中心。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉调对接", "adopted") in edges
+
+
+def test_an_honour_won_by_several_unnamed_courts_goes_to_no_court_named_before() -> None:
+    edges, _ = run("甲市中院深化诉讼服务改革，有多个基层法院被省法院评为示范人民法庭。")
+    assert not any(r == "awarded" for _, _, r in edges)
+
+
+def test_a_court_after_its_place_names_heads_the_clause() -> None:
+    # the stand-in resolver, like a real one, leaves a place written before a short name out
+    edges, _ = run("丁镇法庭揭牌。\n近年来，某某省丙州乙县法院坚持为民，探索推行诉前调解。")
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
+
+
+def test_a_source_tag_or_a_months_count_before_a_court_leaves_it_the_subject() -> None:
+    got = rules("丁镇法庭揭牌。\n【某某日报】乙县法院推行诉前调解。前7月甲市中院推行繁简分流。")
+    assert got[("X省乙县人民法院", "诉前调解", "adopted")] == "adoption:subject"
+    assert got[("X省甲市中级人民法院", "繁简分流", "adopted")] == "adoption:subject"
