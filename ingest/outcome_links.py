@@ -580,7 +580,8 @@ class _Linker:
                         return self.head(free, lo)
                     if not counts and (brand := self.context_brand(g)) is not None:
                         return brand  # “甲”机制。…诉前化解N件，…周期缩短至15天: the brand's
-                head = (self.own_names(g) or self.t.between(*g.own))[0]
+                # a mention that starts inside the figure's words may run past them
+                head = (self.own_names(g) or self.t.between(*g.own) or [last])[0]
                 if counts and f is not None:
                     # 增设2个甲、2个便民工作站: a thing of its own, unless the sentence says the
                     # items make up a brand (设立N个甲室、M个联系点，…共建“三位一体”甲网络)

@@ -239,6 +239,12 @@ def test_never_raises_on_court_like_text(parts: list[str]) -> None:
     to_gold(extract_document(SourceDocument(path="x", text=text), court_resolver=stand_in))
 
 
+def test_a_name_running_past_a_figures_words_does_not_crash_the_linker() -> None:
+    # found by the property test above: 机制 starts inside the figure's words, ends past them
+    text = "300余件300余件推行300余件300余件机制"
+    to_gold(extract_document(SourceDocument(path="x", text=text), court_resolver=stand_in))
+
+
 def test_directive_to_all_city_courts_comes_from_the_intermediate_court() -> None:
     edges, _ = run("甲市中院召开会议。\n全市法院要深入推进诉源治理。")
     assert ("X省甲市中级人民法院", "诉源治理", "promoted") in edges
