@@ -241,6 +241,8 @@ _GENERIC_WORDS = re.compile(
     "部门|经费|财政|流程|共享|互通|宣传|法律"
 )
 #: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
+#: what a campaign for a known initiative adds to it (争创“枫桥式人民法庭”)
+_CAMPAIGN_VERBS = re.compile(r"(?:全力|积极|深入|全面)?(?:争创|争当|创建|推进|深化|推行)")
 _FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
 _X_STOP = re.compile(
     r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
@@ -419,9 +421,12 @@ _GAP_VERB = re.compile(
 _GAP_JOIN = re.compile(r"和|及|与|或|并|以及")
 
 
-def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
+def _taxonomy_after(
+    text: str, tax_spans: list[tuple[int, int]], pos: int, facility: bool = False
+) -> int | None:
     """The end of a taxonomy term that starts within a few characters after `pos` with nothing
-    but Han characters between (“田间地头”流动法庭), else None."""
+    but Han characters between (“田间地头”流动法庭), else None. A 的 between describes the term
+    (“全链条”解纷的诉源治理) unless the quote names a `facility` of its own."""
     i = bisect.bisect_left(tax_spans, (pos, -1))
     if i < len(tax_spans):
         s, e = tax_spans[i]
@@ -431,6 +436,7 @@ def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> in
             and gap.end() == s
             and not _GAP_VERB.search(gap.group(0))
             and not _GAP_JOIN.match(gap.group(0))
+            and (facility or "的" not in gap.group(0))
         ):
             return e
     return None
@@ -565,8 +571,11 @@ def _quoted_candidates(
             if q is last and _QUOTE_OF_QUOTE.match(text, q.end()):
                 continue  # “甲+乙+丙”的“1+5”格局: the quote describes the name after it
             covered = _covered(tax_spans, q.start(), q.end()) > 0
-            if covered and len(_residue(text, tax_spans, q.start(), q.end())) < 2:
-                continue
+            if covered and (
+                len(residue := _residue(text, tax_spans, q.start(), q.end())) < 2
+                or _CAMPAIGN_VERBS.fullmatch(residue)
+            ):
+                continue  # “争创‘枫桥式人民法庭’”: the campaign for a known initiative is that one
             generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2 and not _LATIN.search(plain_x)
             listed = bool(_LIST_INSIDE.search(plain_x)) and not all(
                 _COUNTED_ITEM.match(part) for part in _LIST_INSIDE.split(plain_x) if part
@@ -598,6 +607,11 @@ def _quoted_candidates(
                 residue = _residue(text, tax_spans, q.start(), head_m.start("head"))
                 if _covered(tax_spans, q.start(), end) and len(residue) < 2:
                     continue
+                if head_m.group(0).startswith("的") and (
+                    len(_residue(text, tax_spans, head_m.start("mod"), end)) < 2
+                    and _covered(tax_spans, head_m.start("mod"), end)
+                ):
+                    continue  # “甲特色”的诉源治理工作机制: the quote describes a known term
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
                 if head_m.group(0).startswith("等"):
@@ -606,9 +620,11 @@ def _quoted_candidates(
                     name = text[q.start() : q.end()]
                 if _NUMERIC_SLOGAN.match(plain_x):
                     rule = "quoted-code"  # “四个一”工作机制: a numbered code with its head
-            elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
-                generic or listed or covered
-            ):
+            elif (
+                brand_end := _taxonomy_after(
+                    text, tax_spans, q.end(), bool(_FACILITY_END.search(plain_x))
+                )
+            ) and not (generic or listed or covered):
                 end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
                 name = text[q.start() : end]
                 rule = "quoted-brand"

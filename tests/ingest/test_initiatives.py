@@ -990,3 +990,17 @@ def test_principles_before_a_mechanism_describe_it() -> None:
     assert names("乙院形成“繁简分开、和解为先、诉讼兜底”的联动机制。") == []
     # steps of a routine still name it
     assert names("丙院建立“日排查、周研判、月总结”的机制。") == ["“日排查、周研判、月总结”的机制"]
+
+
+def test_a_quote_describing_a_known_initiative_is_that_initiative() -> None:
+    # “甲特色”的诉源治理工作机制, “全链条”解纷的诉源治理: the quote describes the known term
+    assert names("甲院构建“甲乡特色”的诉源治理工作机制。") == ["诉源治理"]
+    assert names("乙院推进“全链条”解纷的诉源治理。") == ["诉源治理"]
+    # a quoted facility before 的 stays its own name
+    assert "“乡贤议事点”" in "".join(names("丙庭设立“乡贤议事点”的包片法官。"))
+
+
+def test_a_quoted_campaign_for_a_known_initiative_is_that_initiative() -> None:
+    # 开设“争创‘枫桥式人民法庭’”专栏: one initiative, not a second one beside it
+    assert names("甲院开设“争创‘枫桥式人民法庭’”专栏。") == ["枫桥式人民法庭"]
+    assert names("乙院落实“推进‘一村一法官’工作机制”。") == ["一村一法官"]
