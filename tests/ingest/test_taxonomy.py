@@ -310,3 +310,24 @@ def test_tribunal_building_programme_and_its_specific_forms() -> None:
     found = tax.find("甲院加强新时代人民法庭建设，推进人民法庭建设。")
     assert [m.entry.name for m in found] == ["新时代人民法庭建设", "新时代人民法庭建设"]
     assert "五化人民法庭建设" in tax.by_name["新时代人民法庭建设"].part_of
+
+
+def test_circuit_courts_set_up_are_circuit_trials() -> None:
+    tax = default_taxonomy()
+    found = tax.find("甲县法院在景区设立3个巡回法庭。")
+    assert [m.entry.name for m in found] == ["巡回审判"]
+    # the SPC's numbered circuit courts and a circuit court named in passing are no practice
+    assert tax.find("最高人民法院设立第一巡回法庭。") == []
+    assert tax.find("巡回法庭的法官到村里了解情况。") == []
+
+
+def test_national_terms_of_court_services() -> None:
+    tax = default_taxonomy()
+    cases = {
+        "乙院在村里设立法官工作点。": "法官工作站",
+        "丙院网上送达文书一万次。": "电子送达",
+        "丁院探索异步审理模式。": "异步审理",
+        "戊院诉讼服务大厅实行一窗通办。": "一窗通办",
+    }
+    for sentence, name in cases.items():
+        assert [m.entry.name for m in tax.find(sentence)] == [name], sentence
