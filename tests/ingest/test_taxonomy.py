@@ -331,3 +331,18 @@ def test_national_terms_of_court_services() -> None:
     }
     for sentence, name in cases.items():
         assert [m.entry.name for m in tax.find(sentence)] == [name], sentence
+
+
+def test_mediating_by_video_is_a_manner_not_the_online_mediation_initiative() -> None:
+    tax = default_taxonomy()
+    assert tax.find("调解员通过视频调解和线上调解化解纠纷。") == []
+    assert [m.entry.name for m in tax.find("甲院推进在线调解。")] == ["在线调解"]
+
+
+def test_specialised_trials_are_named_only_when_set_up() -> None:
+    # 专业化审判 in passing (发挥专业化审判优势) is no practice; 推进专业化审判 is
+    from ingest.initiatives import find_initiatives
+
+    assert default_taxonomy().by_name["专业化审判"].needs_verb
+    assert "专业化审判" not in [m.name for m in find_initiatives("乙院发挥专业化审判优势。")]
+    assert "专业化审判" in [m.name for m in find_initiatives("丙院推进专业化审判。")]
