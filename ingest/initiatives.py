@@ -1326,6 +1326,12 @@ _CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
 _HOTLINE_ENTRY = "12368诉讼服务热线"
 #: what makes a term before it the name of a figure: an average or a volume of its cases
 _METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
+#: the end of who mediates or when (调解员先行调解, 立案前先行调解): the term is an act there
+_AGENT_END = frozenset("员前")
+#: …unless a mechanism's head follows (调解员诉前调解工作机制 names the mechanism)
+_SYSTEM_AFTER = re.compile(r"[”」]?(?:工作)?(?:机制|制度|模式|程序)")
+#: 有先行调解意愿的当事人: a party's wish, not the court's practice
+_WISH_AFTER = re.compile(r"[”」]?(?:的)?意愿")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1399,6 +1405,12 @@ def find_initiatives(
         if _METRIC_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 速裁案件平均审理天数, 在线调解纠纷量: the name of a figure, no practice
+        if m.entry.name.endswith("调解") and (
+            (text[m.start - 1 : m.start] in _AGENT_END and not _SYSTEM_AFTER.match(text, m.end))
+            or _WISH_AFTER.match(text, m.end)
+        ):
+            dropped.append((m.start, m.end))
+            continue  # 调解员先行调解, 立案前先行调解, 有诉前调解意愿: an act or a wish, no practice
         if _SLOGAN_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up

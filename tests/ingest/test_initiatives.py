@@ -1004,3 +1004,13 @@ def test_a_quoted_campaign_for_a_known_initiative_is_that_initiative() -> None:
     # 开设“争创‘枫桥式人民法庭’”专栏: one initiative, not a second one beside it
     assert names("甲院开设“争创‘枫桥式人民法庭’”专栏。") == ["枫桥式人民法庭"]
     assert names("乙院落实“推进‘一村一法官’工作机制”。") == ["一村一法官"]
+
+
+def test_a_mediation_term_as_an_act_or_a_wish_is_no_practice() -> None:
+    # 调解员先行调解, 立案前先行调解: who mediates first; 有先行调解意愿: a party's wish
+    assert names("案件由街道调解员先行调解。") == []
+    assert names("甲院同意在立案前先行调解。") == []
+    assert names("对有先行调解意愿的当事人开展工作。") == []
+    # the mechanism named after the agent stays (调解员诉前调解工作机制)
+    assert names("乙院落实调解员诉前调解工作机制。") == ["诉前调解"]
+    assert names("丙院推进先行调解。") == ["先行调解"]
