@@ -328,6 +328,7 @@ def test_national_terms_of_court_services() -> None:
         "丙院网上送达文书一万次。": "电子送达",
         "丁院探索异步审理模式。": "异步审理",
         "戊院诉讼服务大厅实行一窗通办。": "一窗通办",
+        "己院推行在线审理。": "在线庭审",
     }
     for sentence, name in cases.items():
         assert [m.entry.name for m in tax.find(sentence)] == [name], sentence
