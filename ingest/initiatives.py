@@ -1600,7 +1600,7 @@ def find_initiatives(
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    result = [_flagged(text, m) for m in found + _merge_names(kept)]
+    result = [_flagged(text, m) for m in found + _nested_names(_merge_names(kept))]
     result.sort(key=lambda m: (m.start, -m.end))
     return result
 
@@ -1667,6 +1667,34 @@ def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
                 first[key] = first[earlier]
         name = first.setdefault(key, c.name)
         out.append(c if name == c.name else replace(c, name=name))
+    return out
+
+
+_OPENING_QUOTES = "“「『‘"
+
+
+def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
+    """A proposed name that ends with another proposed name of four characters or more is that
+    one with a modifier: 全区第一批甲乙人民法庭 beside “甲乙”人民法庭, 个人品牌调解工作室 beside
+    品牌调解工作室, “甲、乙”的立体解纷机制 beside 立体解纷机制. They are one initiative, named
+    by the shorter name."""
+    keys = {strip_ignored(c.name): c.name for c in cands}
+    if len(keys) < 2:
+        return cands
+    out: list[InitiativeMention] = []
+    for c in cands:
+        key = strip_ignored(c.name)
+        inner = [k for k in keys if len(k) >= 4 and len(k) < len(key) and key.endswith(k)]
+        if (
+            inner
+            and c.name[:1] in _OPENING_QUOTES
+            and not key[: -len(max(inner, key=len))].endswith("的")
+        ):
+            inner = []  # “甲”诉调对接工作室: a quoted brand keeps its own name
+        if inner:
+            out.append(replace(c, name=keys[max(inner, key=len)]))
+        else:
+            out.append(c)
     return out
 
 

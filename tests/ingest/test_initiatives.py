@@ -1014,3 +1014,14 @@ def test_a_mediation_term_as_an_act_or_a_wish_is_no_practice() -> None:
     # the mechanism named after the agent stays (调解员诉前调解工作机制)
     assert names("乙院落实调解员诉前调解工作机制。") == ["诉前调解"]
     assert names("丙院推进先行调解。") == ["先行调解"]
+
+
+def test_a_proposed_name_ending_in_another_is_that_initiative() -> None:
+    # 个人品牌调解工作室 beside 品牌调解工作室, 全区第一批甲乙人民法庭 beside “甲乙”人民法庭
+    found = names("甲院设立品牌调解工作室。乙庭建立个人品牌调解工作室。")
+    assert found == ["品牌调解工作室", "品牌调解工作室"]
+    found = names("丙庭打造“红石”人民法庭。丙庭获评全区第一批红石人民法庭。")
+    assert set(found) == {"“红石”人民法庭"}
+    # a quoted brand keeps its own name beside a generic one
+    found = names("丁院建立多元联动机制，推行“春风”多元联动机制。")
+    assert "“春风”多元联动机制" in found
