@@ -518,6 +518,14 @@ def _quoted_candidates(
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
+        if _THIS_BEFORE.search(text, max(0, first.start() - 3), first.start()) or (
+            _ROLE_PLAYED.match(text, last.end())
+        ):
+            continue  # 综治中心这一“总调度室”, 发挥法庭“前哨站”作用: what something else is
+        if _SHIFT_BEFORE.search(text, max(0, first.start() - 2), first.start()) and (
+            _SHIFT_AFTER.match(text, last.end())
+        ):
+            continue  # 从“单点突破”向“多元共治”转型: a state the work moves to
         if _SHORT_NAME_BEFORE.search(text, max(0, first.start() - 6), first.start()):
             continue  # 甲人民法庭（下称“甲法庭”）: the short name of what was named before
         if _PARTY_BODY_BEFORE.search(text, max(0, first.start() - 4), first.start()):
@@ -714,6 +722,13 @@ def _heading_slogan(text: str, q: re.Match[str]) -> bool:
 #: what gives the quote after it as the short name of something just named: （下称“甲法庭”）
 _SHORT_NAME_BEFORE = re.compile(r"[(（][^()（）]{0,2}(?:下称|简称|下同称|又称)[:：]?$")
 #: what makes the quote after it a state reached (实现“甲”), not a facility set up
+#: 这一“甲”, 这个“乙”: a figure for the thing named before, not a name of its own
+_THIS_BEFORE = re.compile(r"(?:这一|这个|这座|这张|这支)$")
+#: “甲”作用 / “乙”的角色: the role something plays
+_ROLE_PLAYED = re.compile(r"(?:的)?(?:作用|角色)")
+#: 向“甲”转型: where the work moves to
+_SHIFT_BEFORE = re.compile(r"向$")
+_SHIFT_AFTER = re.compile(r"(?:转型|转变|迈进|延伸|拓展|发展|升级)")
 _RESULT_BEFORE = re.compile(r"(?:实现|做到|达到|达成)(?:了)?$")
 #: a kind of tool right before a quote that names it: 庭审小程序“甲”, 微信公众号“乙”
 _KIND_BEFORE = re.compile(r"(?:小程序|App|APP|app|公众号|软件|系统|平台)$")

@@ -1025,3 +1025,13 @@ def test_a_proposed_name_ending_in_another_is_that_initiative() -> None:
     # a quoted brand keeps its own name beside a generic one
     found = names("丁院建立多元联动机制，推行“春风”多元联动机制。")
     assert "“春风”多元联动机制" in found
+
+
+def test_a_quoted_figure_for_something_else_is_no_name() -> None:
+    # 这一“总调度室”: a figure for the centre named before; “前哨站”作用: a role played
+    assert names("依托县综治中心这一“总调度室”整合力量。") == []
+    assert names("甲院发挥人民法庭“前哨站”作用。") == []
+    # 从A向“B”转型: where the work moves to
+    assert names("推动解纷从“单兵作战”向“多元共治”转型。") == []
+    # a quoted station set up stays a name
+    assert names("乙庭设立“红枫驿站”。") == ["“红枫驿站”"]
