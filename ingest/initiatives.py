@@ -204,6 +204,8 @@ def _figure_of_speech(quoted: str) -> bool:
     return quoted in _NEARNESS or _MANNER.match(quoted) is not None
 
 
+#: the work a short quote right after it is likened to (纠纷化解“终点站”, 多元解纷“朋友圈”)
+_PROCESS_BEFORE = re.compile(r"(?:化解|解纷|治理)$")
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
 _BARE_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
@@ -515,6 +517,14 @@ def _quoted_candidates(
                 continue
             if _figure_of_speech(plain_x):
                 continue  # 法官“背对背”分头劝导, “家门口”调处网络: a figure of speech
+            if (
+                len(plain_x) <= 3
+                and not (q is last and head_m is not None)
+                and _PROCESS_BEFORE.search(text, max(0, q.start() - 2), q.start())
+                and not _COUNTED_ABBR.match(plain_x)
+                and not _VERB_BEFORE.search(text, max(0, q.start() - 8), q.start() - 2)
+            ):
+                continue  # 纠纷化解“终点站”, 解纷“过滤网”: what the work is likened to
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue

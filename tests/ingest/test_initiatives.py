@@ -1035,3 +1035,12 @@ def test_a_quoted_figure_for_something_else_is_no_name() -> None:
     assert names("推动解纷从“单兵作战”向“多元共治”转型。") == []
     # a quoted station set up stays a name
     assert names("乙庭设立“红枫驿站”。") == ["“红枫驿站”"]
+
+
+def test_a_short_quote_after_the_work_it_likens_is_a_figure() -> None:
+    # 打造纠纷化解“终点站”, 形成解纷“过滤网”: what the work is likened to
+    assert names("甲庭打造纠纷化解“终点站”。") == []
+    assert names("乙院形成多元解纷“过滤网”。") == []
+    # a facility set up, or a quote with a head, stays a name
+    assert names("丙庭设立解纷“连心站”。") == ["“连心站”"]
+    assert names("丁庭打造多元解纷“四方联调”机制。") == ["“四方联调”机制"]
