@@ -217,7 +217,9 @@ _POLITICAL = re.compile(
     r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
     r"一带一路|"
     # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
-    r"四下基层|三抓三促"
+    r"四下基层|三抓三促|"
+    # formulas of the party's congress reports (共建共治共享的社会治理制度, 正确处理新形势下人民内部矛盾)
+    r"共建共治共享|人民内部矛盾"
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
 _CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"

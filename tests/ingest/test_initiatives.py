@@ -1044,3 +1044,8 @@ def test_a_short_quote_after_the_work_it_likens_is_a_figure() -> None:
     # a facility set up, or a quote with a head, stays a name
     assert names("丙庭设立解纷“连心站”。") == ["“连心站”"]
     assert names("丁庭打造多元解纷“四方联调”机制。") == ["“四方联调”机制"]
+
+
+def test_formulas_of_party_congress_reports_are_no_court_mechanism() -> None:
+    assert names("甲院完善正确处理新形势下人民内部矛盾机制。") == []
+    assert names("深入推进甲市共建共治共享社会治理机制。") == []
