@@ -1143,6 +1143,11 @@ _GOAL = re.compile(
     r"争取实现|争取到|争创|目标是|目标为|希望|期望|期待|盼望|呼吁)"
     r"[^，,。；;：:！!？?“”\n]{0,10}[“「]?$"
 )
+#: 强调，要坚持和发展X; 要将X落实落细: an exhortation in a speech, not a practice reported
+_EXHORTED = re.compile(
+    r"(?:^|[，,。；;：:\n])要(?:坚持|深化|推进|把|将|持续|加强|健全|完善|推动|做实|践行|发展|创新|全面)"
+    r"[^。；;！!？?\n]{0,16}[“「]?$"
+)
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
 _NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to
     r"^[ \t\u3000]*(?!参照|依据|根据|援引|参考|按照|对照|适用)(?P<x>["
@@ -1265,6 +1270,9 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
             _NEW_PATH_AFTER.match(text, m.end) is not None
             and _OPENS_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
         )
+    )
+    framing = framing or (
+        not m.title and _EXHORTED.search(text, max(0, m.start - 24), m.start) is not None
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)

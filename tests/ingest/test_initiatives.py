@@ -1049,3 +1049,14 @@ def test_a_short_quote_after_the_work_it_likens_is_a_figure() -> None:
 def test_formulas_of_party_congress_reports_are_no_court_mechanism() -> None:
     assert names("甲院完善正确处理新形势下人民内部矛盾机制。") == []
     assert names("深入推进甲市共建共治共享社会治理机制。") == []
+
+
+def test_an_exhortation_in_a_speech_frames_no_practice() -> None:
+    # 强调，要坚持和发展X: what a speaker urges, not what a court reports doing
+    found = find_initiatives("院长强调，要坚持和发展新时代“枫桥经验”。")
+    assert found and all(m.framing for m in found)
+    found = find_initiatives("要坚持创新机制，将“枫桥经验”落实落细。")
+    assert found and all(m.framing for m in found)
+    # a court's own report stays
+    found = find_initiatives("甲院坚持和发展新时代“枫桥经验”。")
+    assert found and not any(m.framing for m in found)
