@@ -1367,6 +1367,8 @@ _AGENT_END = frozenset("员前")
 _SYSTEM_AFTER = re.compile(r"[”」]?(?:工作)?(?:机制|制度|模式|程序)")
 #: 有先行调解意愿的当事人: a party's wish, not the court's practice
 _WISH_AFTER = re.compile(r"[”」]?(?:的)?意愿")
+#: 在线诉讼服务(方面), 线上诉讼服务平台: a service named after the practice, not the practice
+_COMPOUND_AFTER = re.compile(r"[”」]?服务(?!中心)")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1437,7 +1439,9 @@ def find_initiatives(
         ):
             dropped.append((m.start, m.end))
             continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
-        if _METRIC_AFTER.match(text, m.end):
+        if _METRIC_AFTER.match(text, m.end) or (
+            m.entry.name == "在线诉讼" and _COMPOUND_AFTER.match(text, m.end)
+        ):
             dropped.append((m.start, m.end))
             continue  # 速裁案件平均审理天数, 在线调解纠纷量: the name of a figure, no practice
         if m.entry.name.endswith("调解") and (

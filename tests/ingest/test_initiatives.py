@@ -1060,3 +1060,10 @@ def test_an_exhortation_in_a_speech_frames_no_practice() -> None:
     # a court's own report stays
     found = find_initiatives("甲院坚持和发展新时代“枫桥经验”。")
     assert found and not any(m.framing for m in found)
+
+
+def test_a_service_named_after_online_litigation_is_not_the_practice() -> None:
+    # 在线诉讼服务方面, 整合线上诉讼服务平台: a service of that name, not the practice
+    assert names("在线诉讼服务方面，甲院网上立案一万件。") == ["网上立案"]
+    assert names("乙院整合线上诉讼服务平台。") == []
+    assert names("丙院全面开展在线诉讼。") == ["在线诉讼"]
