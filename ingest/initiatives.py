@@ -1369,6 +1369,11 @@ _SYSTEM_AFTER = re.compile(r"[”」]?(?:工作)?(?:机制|制度|模式|程序)
 _WISH_AFTER = re.compile(r"[”」]?(?:的)?意愿")
 #: 在线诉讼服务(方面), 线上诉讼服务平台: a service named after the practice, not the practice
 _COMPOUND_AFTER = re.compile(r"[”」]?服务(?!中心)")
+#: the kinds of mediation of the law (人民调解、行政调解、行业调解…): a term listed among them names
+#: a kind, not the court's practice
+_MEDIATION_KINDS = r"(?:人民|行政|行业|商事|司法|仲裁|公证|专业|专业性)调解"
+_KIND_BEFORE_ITEM = re.compile(_MEDIATION_KINDS + r"(?:、|和|及|与)$")
+_KIND_AFTER_ITEM = re.compile(r"(?:、|和|及|与)" + _MEDIATION_KINDS + r"(?![员委组室中工])")
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1450,6 +1455,12 @@ def find_initiatives(
         ):
             dropped.append((m.start, m.end))
             continue  # 调解员先行调解, 立案前先行调解, 有诉前调解意愿: an act or a wish, no practice
+        if m.entry.name.endswith("调解") and (
+            _KIND_BEFORE_ITEM.search(text, max(0, m.start - 6), m.start)
+            or _KIND_AFTER_ITEM.match(text, m.end)
+        ):
+            dropped.append((m.start, m.end))
+            continue  # 人民调解、行业调解、律师调解等: one of the kinds of mediation listed
         if _SLOGAN_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up

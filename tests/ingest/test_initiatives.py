@@ -1067,3 +1067,13 @@ def test_a_service_named_after_online_litigation_is_not_the_practice() -> None:
     assert names("在线诉讼服务方面，甲院网上立案一万件。") == ["网上立案"]
     assert names("乙院整合线上诉讼服务平台。") == []
     assert names("丙院全面开展在线诉讼。") == ["在线诉讼"]
+
+
+def test_a_mediation_term_among_the_kinds_of_mediation_names_a_kind() -> None:
+    # 人民调解、行业调解、律师调解等: kinds of mediation listed, not the court's practice
+    assert names("引导当事人通过人民调解、行业调解、律师调解等方式化解纠纷。") == []
+    assert names("在行政调解、律师调解、公证等领域发力。") == []
+    # listed with the court's own practices it stays (诉前调解、律师调解)
+    assert names("甲院开展诉前调解、律师调解等工作。") == ["诉前调解", "律师调解"]
+    # 人民调解员 is a person, no kind of mediation
+    assert names("乙院推进律师调解和人民调解员驻庭工作。")[:1] == ["律师调解"]
