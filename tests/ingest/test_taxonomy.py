@@ -329,6 +329,7 @@ def test_national_terms_of_court_services() -> None:
         "丁院探索异步审理模式。": "异步审理",
         "戊院诉讼服务大厅实行一窗通办。": "一窗通办",
         "己院推行在线审理。": "在线庭审",
+        "庚院成立专业法官会议小组。": "专业法官会议制度",
     }
     for sentence, name in cases.items():
         assert [m.entry.name for m in tax.find(sentence)] == [name], sentence
@@ -347,3 +348,8 @@ def test_specialised_trials_are_named_only_when_set_up() -> None:
     assert default_taxonomy().by_name["专业化审判"].needs_verb
     assert "专业化审判" not in [m.name for m in find_initiatives("乙院发挥专业化审判优势。")]
     assert "专业化审判" in [m.name for m in find_initiatives("丙院推进专业化审判。")]
+
+
+def test_a_professional_judges_meeting_named_in_passing_is_no_practice() -> None:
+    # 发挥专业法官会议的作用: the meeting in passing; 成立专业法官会议 sets the mechanism up
+    assert default_taxonomy().find("发挥专业法官会议的审判指导作用。") == []
