@@ -519,6 +519,8 @@ def _quoted_candidates(
                 continue
             if _figure_of_speech(plain_x):
                 continue  # 法官“背对背”分头劝导, “家门口”调处网络: a figure of speech
+            if OTHER_BODY.fullmatch(plain_x):
+                continue  # 乡镇的“矛调中心”: another body's short name, not the court's
             if (
                 len(plain_x) <= 3
                 and not (q is last and head_m is not None)
@@ -1167,7 +1169,7 @@ OTHER_BODY = re.compile(
     r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
     r"公安局|公安机关|公安|派出所|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
     r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
-    r"村委会|居委会|调解委员会)"
+    r"村委会|居委会|调解委员会|矛调中心|矛盾纠纷调处(?:化解)?中心)"
 )
 #: 经仲裁机构诉前调解: a procedure another body performs
 AGENT_BODY = re.compile(

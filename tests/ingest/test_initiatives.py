@@ -1077,3 +1077,9 @@ def test_a_mediation_term_among_the_kinds_of_mediation_names_a_kind() -> None:
     assert names("甲院开展诉前调解、律师调解等工作。") == ["诉前调解", "律师调解"]
     # 人民调解员 is a person, no kind of mediation
     assert names("乙院推进律师调解和人民调解员驻庭工作。")[:1] == ["律师调解"]
+
+
+def test_the_local_dispute_centre_is_another_bodys() -> None:
+    # 县矛盾纠纷调处中心, 乡镇的“矛调中心”: the local government's centre, not a court mechanism
+    assert names("甲院入驻老城区矛盾纠纷调处中心。") == []
+    assert names("村民向乡镇的“矛调中心”求助。") == []
