@@ -204,6 +204,8 @@ def _figure_of_speech(quoted: str) -> bool:
     return quoted in _NEARNESS or _MANNER.match(quoted) is not None
 
 
+#: the police's and the government's own work teams (警务, 警调, 驻村工作队), not a court's
+_OTHER_WORK = re.compile(r"警务|警调|警民|驻村工作队")
 #: the work a short quote right after it is likened to (纠纷化解“终点站”, 多元解纷“朋友圈”)
 _PROCESS_BEFORE = re.compile(r"(?:化解|解纷|治理)$")
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
@@ -519,8 +521,11 @@ def _quoted_candidates(
                 continue
             if _figure_of_speech(plain_x):
                 continue  # 法官“背对背”分头劝导, “家门口”调处网络: a figure of speech
-            if OTHER_BODY.fullmatch(plain_x):
-                continue  # 乡镇的“矛调中心”: another body's short name, not the court's
+            if OTHER_BODY.fullmatch(plain_x) or (
+                _OTHER_WORK.search(plain_x + (head_m.group(0) if q is last and head_m else ""))
+            ):
+                # 乡镇的“矛调中心”, “枫桥警务”模式, “访惠聚”驻村工作队: another body's work
+                continue
             if (
                 len(plain_x) <= 3
                 and not (q is last and head_m is not None)
@@ -876,7 +881,7 @@ def _unquoted_candidates(
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
             continue  # 完善社会治理制度: the governance of society, no court's own
-        if OTHER_BODY.search(plain + h.group(0)):
+        if OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
             _covered(tax_spans, start, h.end())

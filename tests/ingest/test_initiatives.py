@@ -1083,3 +1083,9 @@ def test_the_local_dispute_centre_is_another_bodys() -> None:
     # 县矛盾纠纷调处中心, 乡镇的“矛调中心”: the local government's centre, not a court mechanism
     assert names("甲院入驻老城区矛盾纠纷调处中心。") == []
     assert names("村民向乡镇的“矛调中心”求助。") == []
+
+
+def test_police_and_government_work_teams_are_no_court_mechanism() -> None:
+    assert names("甲省全面推广“枫桥警务”模式。") == []
+    assert names("派出所建立驻所“警调衔接”工作室。") == []
+    assert names("联合“访惠聚”驻村工作队排查纠纷。") == []
