@@ -1381,6 +1381,12 @@ _COMPOUND_AFTER = re.compile(r"[”」]?服务(?!中心)")
 _MEDIATION_KINDS = r"(?:人民|行政|行业|商事|司法|仲裁|公证|专业|专业性)调解"
 _KIND_BEFORE_ITEM = re.compile(_MEDIATION_KINDS + r"(?:、|和|及|与)$")
 _KIND_AFTER_ITEM = re.compile(r"(?:、|和|及|与)" + _MEDIATION_KINDS + r"(?![员委组室中工])")
+#: the litigation website of a province (黑龙江诉讼服务网, 安徽法院诉讼服务网): the tool in use
+_WEBSITE_ENTRY = "诉讼服务网"
+_PROVINCE_BEFORE = re.compile(
+    r"(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
+    r"湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|中国)(?:法院|移动)?$"
+)
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1468,6 +1474,11 @@ def find_initiatives(
         ):
             dropped.append((m.start, m.end))
             continue  # 人民调解、行业调解、律师调解等: one of the kinds of mediation listed
+        if m.entry.name == _WEBSITE_ENTRY and _PROVINCE_BEFORE.search(
+            text, max(0, m.start - 6), m.start
+        ):
+            dropped.append((m.start, m.end))
+            continue  # 黑龙江诉讼服务网, 安徽法院诉讼服务网: a province's website used, a tool
         if _SLOGAN_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up

@@ -1089,3 +1089,10 @@ def test_police_and_government_work_teams_are_no_court_mechanism() -> None:
     assert names("甲省全面推广“枫桥警务”模式。") == []
     assert names("派出所建立驻所“警调衔接”工作室。") == []
     assert names("联合“访惠聚”驻村工作队排查纠纷。") == []
+
+
+def test_a_provinces_litigation_website_is_a_tool_in_use() -> None:
+    # 演示黑龙江诉讼服务网网上立案流程, 向安徽法院诉讼服务网用户发送短信: the website used
+    assert "诉讼服务网" not in names("甲院演示了黑龙江诉讼服务网网上立案流程。")
+    assert "诉讼服务网" not in names("向安徽法院诉讼服务网注册用户发送提醒。")
+    assert "诉讼服务网" in names("乙院推进诉讼服务网建设。")
