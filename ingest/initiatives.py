@@ -204,6 +204,10 @@ def _figure_of_speech(quoted: str) -> bool:
     return quoted in _NEARNESS or _MANNER.match(quoted) is not None
 
 
+#: the police's and the government's own work teams (警务, 警调, 驻村工作队), not a court's
+_OTHER_WORK = re.compile(r"警务|警调|警民|驻村工作队")
+#: the work a short quote right after it is likened to (纠纷化解“终点站”, 多元解纷“朋友圈”)
+_PROCESS_BEFORE = re.compile(r"(?:化解|解纷|治理)$")
 _DIGIT_CODE = re.compile(r"^[\d+]+$")
 _BARE_CODE = re.compile(r"^(?=.*[\d+＋])[\dNn+＋]+$")  # 1+4, 3+N
 _LATIN = re.compile(r"[A-Za-z]")
@@ -215,7 +219,9 @@ _POLITICAL = re.compile(
     r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
     r"一带一路|"
     # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
-    r"四下基层|三抓三促"
+    r"四下基层|三抓三促|"
+    # formulas of the party's congress reports (共建共治共享的社会治理制度, 正确处理新形势下人民内部矛盾)
+    r"共建共治共享|人民内部矛盾"
 )
 _PUNCT_CLASS = "[" + re.escape(CLAUSE_PUNCT) + "]"
 _CLAUSE_CUT = CLAUSE_PUNCT + "《》()（）"
@@ -241,6 +247,8 @@ _GENERIC_WORDS = re.compile(
     "部门|经费|财政|流程|共享|互通|宣传|法律"
 )
 #: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
+#: what a campaign for a known initiative adds to it (争创“枫桥式人民法庭”)
+_CAMPAIGN_VERBS = re.compile(r"(?:全力|积极|深入|全面)?(?:争创|争当|创建|推进|深化|推行)")
 _FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
 _X_STOP = re.compile(
     r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
@@ -419,9 +427,12 @@ _GAP_VERB = re.compile(
 _GAP_JOIN = re.compile(r"和|及|与|或|并|以及")
 
 
-def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> int | None:
+def _taxonomy_after(
+    text: str, tax_spans: list[tuple[int, int]], pos: int, facility: bool = False
+) -> int | None:
     """The end of a taxonomy term that starts within a few characters after `pos` with nothing
-    but Han characters between (“田间地头”流动法庭), else None."""
+    but Han characters between (“田间地头”流动法庭), else None. A 的 between describes the term
+    (“全链条”解纷的诉源治理) unless the quote names a `facility` of its own."""
     i = bisect.bisect_left(tax_spans, (pos, -1))
     if i < len(tax_spans):
         s, e = tax_spans[i]
@@ -431,6 +442,7 @@ def _taxonomy_after(text: str, tax_spans: list[tuple[int, int]], pos: int) -> in
             and gap.end() == s
             and not _GAP_VERB.search(gap.group(0))
             and not _GAP_JOIN.match(gap.group(0))
+            and (facility or "的" not in gap.group(0))
         ):
             return e
     return None
@@ -509,9 +521,30 @@ def _quoted_candidates(
                 continue
             if _figure_of_speech(plain_x):
                 continue  # 法官“背对背”分头劝导, “家门口”调处网络: a figure of speech
+            if OTHER_BODY.fullmatch(plain_x) or (
+                _OTHER_WORK.search(plain_x + (head_m.group(0) if q is last and head_m else ""))
+            ):
+                # 乡镇的“矛调中心”, “枫桥警务”模式, “访惠聚”驻村工作队: another body's work
+                continue
+            if (
+                len(plain_x) <= 3
+                and not (q is last and head_m is not None)
+                and _PROCESS_BEFORE.search(text, max(0, q.start() - 2), q.start())
+                and not _COUNTED_ABBR.match(plain_x)
+                and not _VERB_BEFORE.search(text, max(0, q.start() - 8), q.start() - 2)
+            ):
+                continue  # 纠纷化解“终点站”, 解纷“过滤网”: what the work is likened to
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
+        if _THIS_BEFORE.search(text, max(0, first.start() - 3), first.start()) or (
+            _ROLE_PLAYED.match(text, last.end())
+        ):
+            continue  # 综治中心这一“总调度室”, 发挥法庭“前哨站”作用: what something else is
+        if _SHIFT_BEFORE.search(text, max(0, first.start() - 2), first.start()) and (
+            _SHIFT_AFTER.match(text, last.end())
+        ):
+            continue  # 从“单点突破”向“多元共治”转型: a state the work moves to
         if _SHORT_NAME_BEFORE.search(text, max(0, first.start() - 6), first.start()):
             continue  # 甲人民法庭（下称“甲法庭”）: the short name of what was named before
         if _PARTY_BODY_BEFORE.search(text, max(0, first.start() - 4), first.start()):
@@ -565,8 +598,11 @@ def _quoted_candidates(
             if q is last and _QUOTE_OF_QUOTE.match(text, q.end()):
                 continue  # “甲+乙+丙”的“1+5”格局: the quote describes the name after it
             covered = _covered(tax_spans, q.start(), q.end()) > 0
-            if covered and len(_residue(text, tax_spans, q.start(), q.end())) < 2:
-                continue
+            if covered and (
+                len(residue := _residue(text, tax_spans, q.start(), q.end())) < 2
+                or _CAMPAIGN_VERBS.fullmatch(residue)
+            ):
+                continue  # “争创‘枫桥式人民法庭’”: the campaign for a known initiative is that one
             generic = len(_GENERIC_WORDS.sub("", plain_x)) < 2 and not _LATIN.search(plain_x)
             listed = bool(_LIST_INSIDE.search(plain_x)) and not all(
                 _COUNTED_ITEM.match(part) for part in _LIST_INSIDE.split(plain_x) if part
@@ -598,6 +634,11 @@ def _quoted_candidates(
                 residue = _residue(text, tax_spans, q.start(), head_m.start("head"))
                 if _covered(tax_spans, q.start(), end) and len(residue) < 2:
                     continue
+                if head_m.group(0).startswith("的") and (
+                    len(_residue(text, tax_spans, head_m.start("mod"), end)) < 2
+                    and _covered(tax_spans, head_m.start("mod"), end)
+                ):
+                    continue  # “甲特色”的诉源治理工作机制: the quote describes a known term
                 if generic and not _DIGIT_CODE.match(plain_x):
                     continue
                 if head_m.group(0).startswith("等"):
@@ -606,9 +647,11 @@ def _quoted_candidates(
                     name = text[q.start() : q.end()]
                 if _NUMERIC_SLOGAN.match(plain_x):
                     rule = "quoted-code"  # “四个一”工作机制: a numbered code with its head
-            elif (brand_end := _taxonomy_after(text, tax_spans, q.end())) and not (
-                generic or listed or covered
-            ):
+            elif (
+                brand_end := _taxonomy_after(
+                    text, tax_spans, q.end(), bool(_FACILITY_END.search(plain_x))
+                )
+            ) and not (generic or listed or covered):
                 end = brand_end  # “田间地头”流动法庭: a local brand of a known initiative
                 name = text[q.start() : end]
                 rule = "quoted-brand"
@@ -698,6 +741,13 @@ def _heading_slogan(text: str, q: re.Match[str]) -> bool:
 #: what gives the quote after it as the short name of something just named: （下称“甲法庭”）
 _SHORT_NAME_BEFORE = re.compile(r"[(（][^()（）]{0,2}(?:下称|简称|下同称|又称)[:：]?$")
 #: what makes the quote after it a state reached (实现“甲”), not a facility set up
+#: 这一“甲”, 这个“乙”: a figure for the thing named before, not a name of its own
+_THIS_BEFORE = re.compile(r"(?:这一|这个|这座|这张|这支)$")
+#: “甲”作用 / “乙”的角色: the role something plays
+_ROLE_PLAYED = re.compile(r"(?:的)?(?:作用|角色)")
+#: 向“甲”转型: where the work moves to
+_SHIFT_BEFORE = re.compile(r"向$")
+_SHIFT_AFTER = re.compile(r"(?:转型|转变|迈进|延伸|拓展|发展|升级)")
 _RESULT_BEFORE = re.compile(r"(?:实现|做到|达到|达成)(?:了)?$")
 #: a kind of tool right before a quote that names it: 庭审小程序“甲”, 微信公众号“乙”
 _KIND_BEFORE = re.compile(r"(?:小程序|App|APP|app|公众号|软件|系统|平台)$")
@@ -831,7 +881,7 @@ def _unquoted_candidates(
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
             continue  # 完善社会治理制度: the governance of society, no court's own
-        if OTHER_BODY.search(plain + h.group(0)):
+        if OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
             _covered(tax_spans, start, h.end())
@@ -1100,6 +1150,11 @@ _GOAL = re.compile(
     r"争取实现|争取到|争创|目标是|目标为|希望|期望|期待|盼望|呼吁)"
     r"[^，,。；;：:！!？?“”\n]{0,10}[“「]?$"
 )
+#: 强调，要坚持和发展X; 要将X落实落细: an exhortation in a speech, not a practice reported
+_EXHORTED = re.compile(
+    r"(?:^|[，,。；;：:\n])要(?:坚持|深化|推进|把|将|持续|加强|健全|完善|推动|做实|践行|发展|创新|全面)"
+    r"[^。；;！!？?\n]{0,16}[“「]?$"
+)
 _GOAL_ANY = re.compile(r"助力|赋能|助推|服务于|服务保障|致力于")
 _NUMBERED_CASE = re.compile(  # a header line naming the selection an article belongs to
     r"^[ \t\u3000]*(?!参照|依据|根据|援引|参考|按照|对照|适用)(?P<x>["
@@ -1119,7 +1174,7 @@ OTHER_BODY = re.compile(
     r"(?:党委政府|党委|政府|人大常委会|人大|政协|政法委|综治中心|司法局|司法所|司法行政机关|"
     r"公安局|公安机关|公安|派出所|交警|检察院|检察机关|仲裁委员会|仲裁委|仲裁机构|劳动仲裁机构|"
     r"人社局|住建局|妇联|工会|工商联|律师协会|律师事务所|街道办事处|街道|乡镇|镇政府|"
-    r"村委会|居委会|调解委员会)"
+    r"村委会|居委会|调解委员会|矛调中心|矛盾纠纷调处(?:化解)?中心)"
 )
 #: 经仲裁机构诉前调解: a procedure another body performs
 AGENT_BODY = re.compile(
@@ -1223,6 +1278,9 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
             and _OPENS_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
         )
     )
+    framing = framing or (
+        not m.title and _EXHORTED.search(text, max(0, m.start - 24), m.start) is not None
+    )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)
     if goal or abolished:
@@ -1310,6 +1368,25 @@ _CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
 _HOTLINE_ENTRY = "12368诉讼服务热线"
 #: what makes a term before it the name of a figure: an average or a volume of its cases
 _METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
+#: the end of who mediates or when (调解员先行调解, 立案前先行调解): the term is an act there
+_AGENT_END = frozenset("员前")
+#: …unless a mechanism's head follows (调解员诉前调解工作机制 names the mechanism)
+_SYSTEM_AFTER = re.compile(r"[”」]?(?:工作)?(?:机制|制度|模式|程序)")
+#: 有先行调解意愿的当事人: a party's wish, not the court's practice
+_WISH_AFTER = re.compile(r"[”」]?(?:的)?意愿")
+#: 在线诉讼服务(方面), 线上诉讼服务平台: a service named after the practice, not the practice
+_COMPOUND_AFTER = re.compile(r"[”」]?服务(?!中心)")
+#: the kinds of mediation of the law (人民调解、行政调解、行业调解…): a term listed among them names
+#: a kind, not the court's practice
+_MEDIATION_KINDS = r"(?:人民|行政|行业|商事|司法|仲裁|公证|专业|专业性)调解"
+_KIND_BEFORE_ITEM = re.compile(_MEDIATION_KINDS + r"(?:、|和|及|与)$")
+_KIND_AFTER_ITEM = re.compile(r"(?:、|和|及|与)" + _MEDIATION_KINDS + r"(?![员委组室中工])")
+#: the litigation website of a province (黑龙江诉讼服务网, 安徽法院诉讼服务网): the tool in use
+_WEBSITE_ENTRY = "诉讼服务网"
+_PROVINCE_BEFORE = re.compile(
+    r"(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
+    r"湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|中国)(?:法院|移动)?$"
+)
 #: 把X挺在前面 / 把X摆在突出位置: a watchword about X, not X set up
 _SLOGAN_AFTER = re.compile(r"[”」]?(?:挺在前面|挺在前头|摆在突出位置|放在首位)")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -1380,9 +1457,28 @@ def find_initiatives(
         ):
             dropped.append((m.start, m.end))
             continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
-        if _METRIC_AFTER.match(text, m.end):
+        if _METRIC_AFTER.match(text, m.end) or (
+            m.entry.name == "在线诉讼" and _COMPOUND_AFTER.match(text, m.end)
+        ):
             dropped.append((m.start, m.end))
             continue  # 速裁案件平均审理天数, 在线调解纠纷量: the name of a figure, no practice
+        if m.entry.name.endswith("调解") and (
+            (text[m.start - 1 : m.start] in _AGENT_END and not _SYSTEM_AFTER.match(text, m.end))
+            or _WISH_AFTER.match(text, m.end)
+        ):
+            dropped.append((m.start, m.end))
+            continue  # 调解员先行调解, 立案前先行调解, 有诉前调解意愿: an act or a wish, no practice
+        if m.entry.name.endswith("调解") and (
+            _KIND_BEFORE_ITEM.search(text, max(0, m.start - 6), m.start)
+            or _KIND_AFTER_ITEM.match(text, m.end)
+        ):
+            dropped.append((m.start, m.end))
+            continue  # 人民调解、行业调解、律师调解等: one of the kinds of mediation listed
+        if m.entry.name == _WEBSITE_ENTRY and _PROVINCE_BEFORE.search(
+            text, max(0, m.start - 6), m.start
+        ):
+            dropped.append((m.start, m.end))
+            continue  # 黑龙江诉讼服务网, 安徽法院诉讼服务网: a province's website used, a tool
         if _SLOGAN_AFTER.match(text, m.end):
             dropped.append((m.start, m.end))
             continue  # 把非诉讼纠纷解决机制挺在前面: a slogan, not a mechanism set up
@@ -1572,7 +1668,7 @@ def find_initiatives(
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    result = [_flagged(text, m) for m in found + _merge_names(kept)]
+    result = [_flagged(text, m) for m in found + _nested_names(_merge_names(kept))]
     result.sort(key=lambda m: (m.start, -m.end))
     return result
 
@@ -1639,6 +1735,34 @@ def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
                 first[key] = first[earlier]
         name = first.setdefault(key, c.name)
         out.append(c if name == c.name else replace(c, name=name))
+    return out
+
+
+_OPENING_QUOTES = "“「『‘"
+
+
+def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
+    """A proposed name that ends with another proposed name of four characters or more is that
+    one with a modifier: 全区第一批甲乙人民法庭 beside “甲乙”人民法庭, 个人品牌调解工作室 beside
+    品牌调解工作室, “甲、乙”的立体解纷机制 beside 立体解纷机制. They are one initiative, named
+    by the shorter name."""
+    keys = {strip_ignored(c.name): c.name for c in cands}
+    if len(keys) < 2:
+        return cands
+    out: list[InitiativeMention] = []
+    for c in cands:
+        key = strip_ignored(c.name)
+        inner = [k for k in keys if len(k) >= 4 and len(k) < len(key) and key.endswith(k)]
+        if (
+            inner
+            and c.name[:1] in _OPENING_QUOTES
+            and not key[: -len(max(inner, key=len))].endswith("的")
+        ):
+            inner = []  # “甲”诉调对接工作室: a quoted brand keeps its own name
+        if inner:
+            out.append(replace(c, name=keys[max(inner, key=len)]))
+        else:
+            out.append(c)
     return out
 
 

@@ -990,3 +990,109 @@ def test_principles_before_a_mechanism_describe_it() -> None:
     assert names("乙院形成“繁简分开、和解为先、诉讼兜底”的联动机制。") == []
     # steps of a routine still name it
     assert names("丙院建立“日排查、周研判、月总结”的机制。") == ["“日排查、周研判、月总结”的机制"]
+
+
+def test_a_quote_describing_a_known_initiative_is_that_initiative() -> None:
+    # “甲特色”的诉源治理工作机制, “全链条”解纷的诉源治理: the quote describes the known term
+    assert names("甲院构建“甲乡特色”的诉源治理工作机制。") == ["诉源治理"]
+    assert names("乙院推进“全链条”解纷的诉源治理。") == ["诉源治理"]
+    # a quoted facility before 的 stays its own name
+    assert "“乡贤议事点”" in "".join(names("丙庭设立“乡贤议事点”的包片法官。"))
+
+
+def test_a_quoted_campaign_for_a_known_initiative_is_that_initiative() -> None:
+    # 开设“争创‘枫桥式人民法庭’”专栏: one initiative, not a second one beside it
+    assert names("甲院开设“争创‘枫桥式人民法庭’”专栏。") == ["枫桥式人民法庭"]
+    assert names("乙院落实“推进‘一村一法官’工作机制”。") == ["一村一法官"]
+
+
+def test_a_mediation_term_as_an_act_or_a_wish_is_no_practice() -> None:
+    # 调解员先行调解, 立案前先行调解: who mediates first; 有先行调解意愿: a party's wish
+    assert names("案件由街道调解员先行调解。") == []
+    assert names("甲院同意在立案前先行调解。") == []
+    assert names("对有先行调解意愿的当事人开展工作。") == []
+    # the mechanism named after the agent stays (调解员诉前调解工作机制)
+    assert names("乙院落实调解员诉前调解工作机制。") == ["诉前调解"]
+    assert names("丙院推进先行调解。") == ["先行调解"]
+
+
+def test_a_proposed_name_ending_in_another_is_that_initiative() -> None:
+    # 个人品牌调解工作室 beside 品牌调解工作室, 全区第一批甲乙人民法庭 beside “甲乙”人民法庭
+    found = names("甲院设立品牌调解工作室。乙庭建立个人品牌调解工作室。")
+    assert found == ["品牌调解工作室", "品牌调解工作室"]
+    found = names("丙庭打造“红石”人民法庭。丙庭获评全区第一批红石人民法庭。")
+    assert set(found) == {"“红石”人民法庭"}
+    # a quoted brand keeps its own name beside a generic one
+    found = names("丁院建立多元联动机制，推行“春风”多元联动机制。")
+    assert "“春风”多元联动机制" in found
+
+
+def test_a_quoted_figure_for_something_else_is_no_name() -> None:
+    # 这一“总调度室”: a figure for the centre named before; “前哨站”作用: a role played
+    assert names("依托县综治中心这一“总调度室”整合力量。") == []
+    assert names("甲院发挥人民法庭“前哨站”作用。") == []
+    # 从A向“B”转型: where the work moves to
+    assert names("推动解纷从“单兵作战”向“多元共治”转型。") == []
+    # a quoted station set up stays a name
+    assert names("乙庭设立“红枫驿站”。") == ["“红枫驿站”"]
+
+
+def test_a_short_quote_after_the_work_it_likens_is_a_figure() -> None:
+    # 打造纠纷化解“终点站”, 形成解纷“过滤网”: what the work is likened to
+    assert names("甲庭打造纠纷化解“终点站”。") == []
+    assert names("乙院形成多元解纷“过滤网”。") == []
+    # a facility set up, or a quote with a head, stays a name
+    assert names("丙庭设立解纷“连心站”。") == ["“连心站”"]
+    assert names("丁庭打造多元解纷“四方联调”机制。") == ["“四方联调”机制"]
+
+
+def test_formulas_of_party_congress_reports_are_no_court_mechanism() -> None:
+    assert names("甲院完善正确处理新形势下人民内部矛盾机制。") == []
+    assert names("深入推进甲市共建共治共享社会治理机制。") == []
+
+
+def test_an_exhortation_in_a_speech_frames_no_practice() -> None:
+    # 强调，要坚持和发展X: what a speaker urges, not what a court reports doing
+    found = find_initiatives("院长强调，要坚持和发展新时代“枫桥经验”。")
+    assert found and all(m.framing for m in found)
+    found = find_initiatives("要坚持创新机制，将“枫桥经验”落实落细。")
+    assert found and all(m.framing for m in found)
+    # a court's own report stays
+    found = find_initiatives("甲院坚持和发展新时代“枫桥经验”。")
+    assert found and not any(m.framing for m in found)
+
+
+def test_a_service_named_after_online_litigation_is_not_the_practice() -> None:
+    # 在线诉讼服务方面, 整合线上诉讼服务平台: a service of that name, not the practice
+    assert names("在线诉讼服务方面，甲院网上立案一万件。") == ["网上立案"]
+    assert names("乙院整合线上诉讼服务平台。") == []
+    assert names("丙院全面开展在线诉讼。") == ["在线诉讼"]
+
+
+def test_a_mediation_term_among_the_kinds_of_mediation_names_a_kind() -> None:
+    # 人民调解、行业调解、律师调解等: kinds of mediation listed, not the court's practice
+    assert names("引导当事人通过人民调解、行业调解、律师调解等方式化解纠纷。") == []
+    assert names("在行政调解、律师调解、公证等领域发力。") == []
+    # listed with the court's own practices it stays (诉前调解、律师调解)
+    assert names("甲院开展诉前调解、律师调解等工作。") == ["诉前调解", "律师调解"]
+    # 人民调解员 is a person, no kind of mediation
+    assert names("乙院推进律师调解和人民调解员驻庭工作。")[:1] == ["律师调解"]
+
+
+def test_the_local_dispute_centre_is_another_bodys() -> None:
+    # 县矛盾纠纷调处中心, 乡镇的“矛调中心”: the local government's centre, not a court mechanism
+    assert names("甲院入驻老城区矛盾纠纷调处中心。") == []
+    assert names("村民向乡镇的“矛调中心”求助。") == []
+
+
+def test_police_and_government_work_teams_are_no_court_mechanism() -> None:
+    assert names("甲省全面推广“枫桥警务”模式。") == []
+    assert names("派出所建立驻所“警调衔接”工作室。") == []
+    assert names("联合“访惠聚”驻村工作队排查纠纷。") == []
+
+
+def test_a_provinces_litigation_website_is_a_tool_in_use() -> None:
+    # 演示黑龙江诉讼服务网网上立案流程, 向安徽法院诉讼服务网用户发送短信: the website used
+    assert "诉讼服务网" not in names("甲院演示了黑龙江诉讼服务网网上立案流程。")
+    assert "诉讼服务网" not in names("向安徽法院诉讼服务网注册用户发送提醒。")
+    assert "诉讼服务网" in names("乙院推进诉讼服务网建设。")

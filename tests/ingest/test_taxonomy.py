@@ -310,3 +310,46 @@ def test_tribunal_building_programme_and_its_specific_forms() -> None:
     found = tax.find("甲院加强新时代人民法庭建设，推进人民法庭建设。")
     assert [m.entry.name for m in found] == ["新时代人民法庭建设", "新时代人民法庭建设"]
     assert "五化人民法庭建设" in tax.by_name["新时代人民法庭建设"].part_of
+
+
+def test_circuit_courts_set_up_are_circuit_trials() -> None:
+    tax = default_taxonomy()
+    found = tax.find("甲县法院在景区设立3个巡回法庭。")
+    assert [m.entry.name for m in found] == ["巡回审判"]
+    # the SPC's numbered circuit courts and a circuit court named in passing are no practice
+    assert tax.find("最高人民法院设立第一巡回法庭。") == []
+    assert tax.find("巡回法庭的法官到村里了解情况。") == []
+
+
+def test_national_terms_of_court_services() -> None:
+    tax = default_taxonomy()
+    cases = {
+        "乙院在村里设立法官工作点。": "法官工作站",
+        "丙院网上送达文书一万次。": "电子送达",
+        "丁院探索异步审理模式。": "异步审理",
+        "戊院诉讼服务大厅实行一窗通办。": "一窗通办",
+        "己院推行在线审理。": "在线庭审",
+        "庚院成立专业法官会议小组。": "专业法官会议制度",
+    }
+    for sentence, name in cases.items():
+        assert [m.entry.name for m in tax.find(sentence)] == [name], sentence
+
+
+def test_mediating_by_video_is_a_manner_not_the_online_mediation_initiative() -> None:
+    tax = default_taxonomy()
+    assert tax.find("调解员通过视频调解和线上调解化解纠纷。") == []
+    assert [m.entry.name for m in tax.find("甲院推进在线调解。")] == ["在线调解"]
+
+
+def test_specialised_trials_are_named_only_when_set_up() -> None:
+    # 专业化审判 in passing (发挥专业化审判优势) is no practice; 推进专业化审判 is
+    from ingest.initiatives import find_initiatives
+
+    assert default_taxonomy().by_name["专业化审判"].needs_verb
+    assert "专业化审判" not in [m.name for m in find_initiatives("乙院发挥专业化审判优势。")]
+    assert "专业化审判" in [m.name for m in find_initiatives("丙院推进专业化审判。")]
+
+
+def test_a_professional_judges_meeting_named_in_passing_is_no_practice() -> None:
+    # 发挥专业法官会议的作用: the meeting in passing; 成立专业法官会议 sets the mechanism up
+    assert default_taxonomy().find("发挥专业法官会议的审判指导作用。") == []
