@@ -270,6 +270,8 @@ _WORDS_AFTER = _two_char_words(
     "接受心中心里多方全程逐一带头耐心主动积极热情"
     # 庭长张三打来电话, 法官李四电话联系, 调解员王五入驻, 以张三命名的工作室
     "打来电话入驻命名"
+    # 副院长张三发布典型案例, 向庭长李四求助
+    "发布求助"
 )
 #: verbs of taking part (法官张三参加会议, 全国优秀法官李四出席) and of a judge at work
 #: (法官张三决定就地开庭, 书记员李四仔细核对)
@@ -557,6 +559,10 @@ def _written_roles(chain: str) -> tuple[str, ...]:
 
 #: posts that head a division of a court: the division is part of the post (立案庭庭长)
 _DIVISION_HEADS = frozenset(["庭长", "副庭长"])
+#: posts held in a division, which names the post as a head's does (立案庭书记员, 立案庭负责人:
+#: a bare 负责人 says nothing). A judge stays 法官 (the annotations disagree on 立案庭法官), so
+#: does a judge's assistant
+_DIVISION_POSTS = _DIVISION_HEADS | frozenset(["书记员", "负责人"])
 #: a division of a court (立案庭, 民一庭, 审判监督庭), not a tribunal (城关法庭)
 _DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
 
@@ -748,7 +754,7 @@ def find_people(
             return roles
         written = _written_roles(chain)
         if court is None:
-            if written[0] in _DIVISION_HEADS:
+            if written[0] in _DIVISION_POSTS:
                 # 副院长张三、立案庭庭长李四: a division named without its court is still part
                 # of the post
                 named = _NAMED_DIVISION.search(text, max(0, pos - 12), pos)
@@ -756,7 +762,7 @@ def find_people(
                     written = (named.group("division") + written[0],) + written[1:]
             return written
         i = bisect.bisect_right(mention_ends, pos) - 1
-        if written[0] in _DIVISION_HEADS and i >= 0 and _is_division(text[mention_ends[i] : pos]):
+        if written[0] in _DIVISION_POSTS and i >= 0 and _is_division(text[mention_ends[i] : pos]):
             written = (text[mention_ends[i] : pos] + written[0],) + written[1:]
         return written
 
@@ -1171,7 +1177,7 @@ def find_people(
 
 def _bare_post(role: str) -> str | None:
     """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长), else None."""
-    for head in _DIVISION_HEADS:
+    for head in _DIVISION_POSTS:
         if role.endswith(head) and _is_division(role[: -len(head)]):
             return head
     prefix = _PREFIX_RE.match(role)

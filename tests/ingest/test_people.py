@@ -933,3 +933,27 @@ def test_the_bare_title_of_a_post_written_in_full() -> None:
         "院长",
         "人民调解员",
     ]
+
+
+def test_a_divisions_clerk_and_head_keep_the_division() -> None:
+    text = "甲县法院立案庭负责人钱立新介绍，"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("钱立新", ("立案庭负责人",))]
+    # a division named without its court, in a list of the court's officers
+    hits = find_people("院长周海、民一庭书记员孙晓东到村里走访。")
+    assert [(h.name, h.roles) for h in hits] == [
+        ("周海", ("院长",)),
+        ("孙晓东", ("民一庭书记员",)),
+    ]
+    # a judge stays 法官 (the annotations disagree on 立案庭法官); a tribunal is no division
+    text = "甲县法院立案庭法官钱丽说，"
+    assert [h.roles for h in find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))] == [
+        ("法官",)
+    ]
+    assert [bare_title(r) for r in ("立案庭书记员", "立案庭负责人")] == ["书记员", "负责人"]
+
+
+def test_a_verb_after_a_two_character_name_is_not_its_third_character() -> None:
+    text = "甲县法院副院长周海发布了十个案例。村干部向立案庭庭长孙明求助。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [h.name for h in hits] == ["周海", "孙明"]
