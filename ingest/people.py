@@ -273,6 +273,17 @@ _WORDS_AFTER = _two_char_words(
     # 副院长张三发布典型案例, 向庭长李四求助
     "发布求助"
 )
+#: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
+#: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)
+_FABU_NAME = frozenset("置署局设控")
+
+
+def _word_after(s: str, i: int, words: frozenset[str]) -> bool:
+    """Whether the two characters at `i` are one of `words` that ends a name before them."""
+    w = s[i : i + 2]
+    return w in words and not (w == "发布" and s[i + 2 : i + 3] in _FABU_NAME)
+
+
 #: verbs of taking part (法官张三参加会议, 全国优秀法官李四出席) and of a judge at work
 #: (法官张三决定就地开庭, 书记员李四仔细核对)
 _AT_WORK = _two_char_words(
@@ -446,8 +457,9 @@ def _ends_before_saying(raw: str) -> bool:
     )
 
 
-def _name_after(raw: str) -> str | None:
-    """The name at the start of `raw` (2-4 characters following a title), or None."""
+def _name_after(raw: str, after: str = "") -> str | None:
+    """The name at the start of `raw` (2-4 characters following a title), or None; `after` is
+    the text that follows `raw` (布置 after 刘永发 in 刘永发布置: a name of three)."""
     if _tibetan(raw[:4]):  # 扎西次仁
         return raw[:4]
     if (_NOT_GIVEN.match(raw[1:]) and raw[1] not in _MIDDLE_OK) or _NOT_GIVEN.match(raw):
@@ -462,7 +474,7 @@ def _name_after(raw: str) -> str | None:
             raw[1] in _MIDDLE_OK
             and len(raw) >= 3
             and raw[2] not in _AFTER_NAME
-            and raw[2:4] not in _WORDS_AFTER
+            and not _word_after(raw + after, 2, _WORDS_AFTER)
         )
         return raw[:3] if middle and _valid_name(raw[:3]) else None
     if raw[2:4] == "一行":  # 院长张伟一行: the delegation of 张伟
@@ -472,7 +484,7 @@ def _name_after(raw: str) -> str | None:
         and (raw[2] not in _AFTER_NAME or _name_final(raw) or _ends_before_saying(raw))
         and raw[2] not in _NOT_IN_NAME
         and raw[2] not in _LOCALIZERS  # 李明上门
-        and raw[2:4] not in _WORDS_AFTER
+        and not _word_after(raw + after, 2, _WORDS_AFTER)
     ):
         return raw[:3] if _valid_name(raw[:3]) else None
     return raw[:2] if _valid_name(raw[:2]) else None
@@ -577,10 +589,15 @@ _NAMED_DIVISION = re.compile(
 )
 
 
+#: a hearing, not a division (出庭, 开庭, 到庭, 庭审 are written before a clerk's title)
+_COURT_SESSION = ("出庭", "开庭", "到庭", "在庭", "休庭", "闭庭")
+
+
 def _is_division(gap: str) -> bool:
     return (
         bool(_DIVISION.fullmatch(gap))
         and not gap.endswith("法庭")
+        and not gap.endswith(_COURT_SESSION)  # 出庭书记员: a clerk at a hearing, no division
         and "人民" not in gap
         and not any(c in _NOT_IN_DEPT for c in gap)
     )
@@ -737,7 +754,7 @@ def find_people(
             pos >= len(text)
             or text[pos] in _AFTER_NAME
             or text[pos] in _BOUNDARY_BEFORE
-            or text[pos : pos + 2] in _END_WORDS
+            or _word_after(text, pos, _END_WORDS)
             or text[pos + 1 : pos + 2] in ("着", "著")  # 孙海芬捧着: a verb with 着 follows
         )
 
@@ -816,7 +833,7 @@ def find_people(
         name, start = None, at
         plain = True  # the name's length comes from the surname rules, not a dot or spaces
         if after_m is not None:
-            name = _name_after(after_m.group("name"))
+            name = _name_after(after_m.group("name"), text[after_m.end() : after_m.end() + 1])
             start = after_m.start("name")
         end = start + len(name or "")
         if dotted is not None:  # 艾尔肯·吐尔逊: the dot says where the name ends
@@ -845,7 +862,7 @@ def find_people(
             and len(name) == 3
             and (
                 _split_last(text, end)  # 院长张军强调: 张军, then 强调
-                or (not good_end(end) and text[end - 1 : end + 1] in _END_WORDS)  # 李明荣获
+                or (not good_end(end) and _word_after(text, end - 1, _END_WORDS))  # 李明荣获
             )
         ):
             name, end = name[:2], end - 1
@@ -893,7 +910,7 @@ def find_people(
                     or text[end] in _SAYS
                     # 全国模范法官吴刚的事迹, 法官助理卫惜缘的一天 (a full three-character name)
                     or ((honour or len(name) == 3) and text[end] == "的")
-                    or text[end : end + 2] in _END_WORDS  # 书记员孙丽整理卷宗
+                    or _word_after(text, end, _END_WORDS)  # 书记员孙丽整理卷宗
                     or text.count(name) >= 2
                 ):
                     continue
@@ -919,7 +936,11 @@ def find_people(
         pos = h.end
         while pos < limit and text[pos] == "、":
             after_m = _NAME_AFTER.match(text, pos + 1)
-            name = _name_after(after_m.group("name")) if after_m else None
+            name = (
+                _name_after(after_m.group("name"), text[after_m.end() : after_m.end() + 1])
+                if after_m
+                else None
+            )
             if after_m is None or not name or not _plausible_name(name):
                 break
             s = after_m.start("name")

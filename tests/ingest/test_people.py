@@ -957,3 +957,19 @@ def test_a_verb_after_a_two_character_name_is_not_its_third_character() -> None:
     text = "甲县法院副院长周海发布了十个案例。村干部向立案庭庭长孙明求助。"
     hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
     assert [h.name for h in hits] == ["周海", "孙明"]
+
+
+def _at_court(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    court = CourtMention(start=0, end=6, surface="甲县人民法院", court="X省甲县人民法院")
+    return [(h.name, h.roles) for h in find_people(text, [court])]
+
+
+def test_a_given_name_ending_in_fa_is_not_cut_by_a_verb_after_it() -> None:
+    # 发布 ends a name (张三发布典型案例), but not where 发 ends the name and 布置 follows
+    assert _at_court("甲县人民法院副院长王振发布署专项行动。") == [("王振发", ("副院长",))]
+    assert _at_court("甲县人民法院副院长李春发布局诉源治理。") == [("李春发", ("副院长",))]
+    assert _at_court("甲县人民法院副院长张三发布典型案例。") == [("张三", ("副院长",))]
+
+
+def test_a_clerk_at_a_hearing_is_a_clerk() -> None:
+    assert _at_court("甲县人民法院出庭书记员李四整理卷宗。") == [("李四", ("书记员",))]
