@@ -857,15 +857,11 @@ def _entities(who: str | None) -> None:
 
 
 def _progress_key() -> str:
-    """What the review progress depends on: the store, its documents and the decisions
-    (their number and the latest), read cheaply so the counts are recomputed only when one
-    of them changed (counting every fact's status takes seconds on a national graph)."""
-    store = state.store()
-    row = store.read(
-        "MATCH (d:ReviewDecision) RETURN count(d) AS n, max(d.time) AS t, max(d.id) AS i"
-    )[0]
-    docs = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
-    return f"{store.description}|{docs}|{row['n']}|{row['t']}|{row['i']}"
+    """What the review progress depends on: the store, its documents and the decisions, as
+    the store's change token counts them (every decision adds one; read at most once a
+    second, `state.store_key`), so the counts are recomputed only when one of them changed
+    (counting every fact's status takes seconds on a national graph)."""
+    return state.store_key()
 
 
 # Counting every fact's status reads every fact of the graph (seconds on a national graph,
@@ -994,9 +990,29 @@ def render() -> None:
 CEILINGS: tuple[float | None, ...] = (None, 0.3, 0.5, 0.6, 0.8)
 
 
-@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
-def _provinces(store_key: str) -> list[str]:
+@st.cache_resource(ttl=600, max_entries=8, show_spinner=False)
+def _provinces_of(where: str, entities: str) -> list[str]:
     return review.provinces(state.store())
+
+
+def _provinces(store_key: str) -> list[str]:
+    """The provinces the queue's filter offers, kept while the number of entities stays (a
+    decision changes the store's token and clears the app's caches, but not the courts'
+    provinces: two scans of every court and tribunal are not repeated after each one)."""
+    where, _, token = store_key.rpartition("|")
+    return list(_provinces_of(where, token.rsplit(":", 1)[-1]))
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _queue(store_key: str, **filters: Any) -> list[dict[str, Any]]:
+    """`review.queue` for the filters, kept until the store changes (a decision, here or by
+    another reviewer, changes its token; this app's decisions also clear the caches)."""
+    return review.queue(state.store(), **filters)
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _evidence(store_key: str, fact_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    return review.evidence_of(state.store(), list(fact_ids))
 
 
 def _more_filters() -> dict[str, Any]:
@@ -1070,8 +1086,8 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     more = _more_filters()
     initiative = state.resolve(initiative_name, "Initiative") if initiative_name else None
     unit = state.resolve(more["unit"]) if more["unit"] else None
-    rows = review.queue(
-        store,
+    rows = _queue(
+        state.store_key(),
         kinds=[kind],
         initiative=initiative,
         unit=unit,
@@ -1102,7 +1118,7 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     # the evidence of the queue's page drawn, which holds the current fact
     first = _page_start(rows)
     page = rows[first : first + QUEUE_PAGE]
-    for e in review.evidence_of(store, [r["fact_id"] for r in page]):
+    for e in _evidence(state.store_key(), tuple(r["fact_id"] for r in page)):
         evidence.setdefault(e["fact_id"], []).append(e)
     # the facts drawn below (the queue's page): a reviewer confirms only what is shown
     open_ids = [r["fact_id"] for r in page if r.get("status") == "extracted"]

@@ -187,6 +187,8 @@ def test_the_adopters_export_says_which_facts_are_verified(small_store, app, mon
     fid = fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted")
     review.decide(small_store, fid, "confirm", reviewer="王审")  # the next test reloads
     at = app(page="initiative", id=g.SUYUAN)
+    at.session_state["initiative.export"] = True  # the export: made ready when opened
+    at.run()
     no_trouble(at)
     columns, rows = exported[0]
     assert columns[-1] == "核实状态"
