@@ -305,10 +305,12 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             st.markdown(html.escape(sentence))
         if row.get("status") == "rejected":
             st.caption(f"驳回：{row.get('reviewer')}（{row.get('time')}）— {row.get('note')}")
+        if not who:  # a reader: no decisions, so no (disabled) buttons to draw for them
+            return
+        if row.get("status") == "rejected":
             st.button(
                 "撤销驳回并确认",
                 key=f"{P}.undo.{fid}",
-                disabled=not who,
                 on_click=_decide,
                 args=([fid], "confirm"),
                 help="事实按驳回时的记录恢复（其文档仍在图中时）",
@@ -319,7 +321,6 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             "确认",
             key=f"{P}.ok.{fid}",
             type="primary",
-            disabled=not who,
             on_click=_decide,
             args=([fid], "confirm"),
         )
@@ -328,23 +329,20 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             review.REJECT_REASONS,
             key=f"{P}.reason.{fid}",
             label_visibility="collapsed",
-            disabled=not who,
         )
         cols[2].button(
             "驳回",
             key=f"{P}.no.{fid}",
-            disabled=not who,
             on_click=_reject,
             args=(fid,),
         )
-        if who:
-            # keyed by the fact: its open state is this fact's, and when the fact leaves the
-            # queue the card taking its place comes with its own (closed) form; the form is
-            # drawn only while open (its boxes list units and initiatives)
-            with st.expander("修改", key=fix_key(fid), on_change="rerun") as box:
-                if box.open:
-                    args = (fid, None, _ends(row))
-                    _fix_form(row, f"{P}.{{}}.{fid}", on_click=_correct, args=args)
+        # keyed by the fact: its open state is this fact's, and when the fact leaves the
+        # queue the card taking its place comes with its own (closed) form; the form is
+        # drawn only while open (its boxes list units and initiatives)
+        with st.expander("修改", key=fix_key(fid), on_change="rerun") as box:
+            if box.open:
+                args = (fid, None, _ends(row))
+                _fix_form(row, f"{P}.{{}}.{fid}", on_click=_correct, args=args)
 
 
 def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, ...]) -> None:
@@ -579,17 +577,19 @@ def _current(
                 highlight(e["sentence"] or "", e.get("quote"), ends), unsafe_allow_html=True
             )
             st.caption(f"《{e.get('title') or e['doc_id']}》 {e.get('doc_date') or ''}")
-        nav = st.columns([2, 2, 2, 6])
+        # a reader moves through the queue; the decisions are drawn for a reviewer only
+        nav = st.columns([2, 2, 2, 6] if who else [2, 2, 8])
+        if who:
+            nav.pop(0).button(
+                "确认",
+                key=f"{P}.cur.ok",
+                type="primary",
+                disabled=row.get("status") == "rejected",
+                on_click=_decide_current,
+                args=(fid, "confirm", "", after, i),
+                shortcut=KEY_CONFIRM,
+            )
         nav[0].button(
-            "确认",
-            key=f"{P}.cur.ok",
-            type="primary",
-            disabled=not who or row.get("status") == "rejected",
-            on_click=_decide_current,
-            args=(fid, "confirm", "", after, i),
-            shortcut=KEY_CONFIRM,
-        )
-        nav[1].button(
             "下一条",
             key=f"{P}.cur.next",
             disabled=after is None,
@@ -597,7 +597,7 @@ def _current(
             args=(after, i + 1),
             shortcut=KEY_NEXT,
         )
-        nav[2].button(
+        nav[1].button(
             "上一条",
             key=f"{P}.cur.previous",
             disabled=before is None,
@@ -605,6 +605,8 @@ def _current(
             args=(before, max(i - 1, 0)),
             shortcut=KEY_PREVIOUS,
         )
+        if not who:
+            return
         st.caption("驳回（按理由）：")
         per_row = 4
         reasons = review.REJECT_REASONS
@@ -613,13 +615,13 @@ def _current(
             col.button(
                 reason,
                 key=f"{P}.cur.no.{n}",
-                disabled=not who or row.get("status") == "rejected",
+                disabled=row.get("status") == "rejected",
                 on_click=_decide_current,
                 args=(fid, "reject", reason, after, i),
                 shortcut=str(n),
                 width="stretch",
             )
-        if who and row.get("status") != "rejected":
+        if row.get("status") != "rejected":
             _fix_form(
                 row,
                 f"{P}.cur.{{}}.{fid}",
