@@ -22,22 +22,25 @@ def table(
     links: dict[str, Callable[[dict[str, Any]], str | None]] | None = None,
     key: str | None = None,  # names the table for readers of the code (and tests' messages)
     height: int | str = "auto",
+    total: int | None = None,
 ) -> None:
     """A dataframe of `rows` showing `columns` (key -> Chinese header); link columns open pages.
     A table of more than `TABLE_ROWS` rows shows its first `TABLE_ROWS` until the reader asks
     for all (a switch): the browser takes seconds to take in tens of thousands of cells, on
-    every visit."""
+    every visit. `total`: `rows` are what `rows_shown` kept of that many (the caller prepared
+    only those)."""
     import pandas as pd
 
     links = links or {}
-    if len(rows) > TABLE_ROWS:
+    n = len(rows) if total is None else total
+    if n > TABLE_ROWS:
         every = st.toggle(
-            f"显示全部 {len(rows):,} 行",
+            f"显示全部 {n:,} 行",
             key=f"{key or 'table'}.all",
             help=f"未打开时只显示前 {TABLE_ROWS:,} 行（按表格的顺序）",
         )
         if not every:
-            st.caption(f"共 {len(rows):,} 行，下表显示前 {TABLE_ROWS:,} 行。")
+            st.caption(f"共 {n:,} 行，下表显示前 {TABLE_ROWS:,} 行。")
             rows = rows[:TABLE_ROWS]
     # a missing value in a text column is an empty cell, not "None" (e.g. a candidate
     # initiative without an English name); numeric columns keep their missing values
@@ -102,16 +105,22 @@ def fact_check(
     params: dict[str, Any],
     *,
     statuses: Callable[[dict[str, Any]], Sequence[str | None]] = _status,
+    rows: list[dict[str, Any]] | None = None,
 ) -> Any:
     """The facts behind a table of named query `name` (queries.verified.FactCheck): how many
     and how many of them unverified, counted on every fact (with 只看已核实 on, the same
     query without it, so the note says how many were left out). `statuses` gives a row's
-    facts' review statuses ('reference': roster data, not counted)."""
+    facts' review statuses ('reference': roster data, not counted). `rows`: the caller's
+    answer of `name` for `params`, counted as it is while 只看已核实 is off (not read again
+    from the cache, which copies every row)."""
     from queries.verified import FactCheck
     from ui.scope import verified_only
 
     only = verified_only()
-    every = state.rows(name, {**params, "verified": False} if only else params)
+    if rows is not None and not only:
+        every = rows
+    else:
+        every = state.rows(name, {**params, "verified": False} if only else params)
     found = [s for r in every for s in statuses(r) if s != "reference"]
     return FactCheck.of(found, verified_only=only)
 

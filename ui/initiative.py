@@ -21,6 +21,7 @@ from ui.common import (
     facts_note,
     initiative_picker,
     note_of,
+    rows_shown,
     sources_for,
     table,
     table_downloads,
@@ -181,7 +182,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             f"推行记录超过 {len(rows):,} 条（查询的行数上限），以上数字和导出只含前 {len(rows):,} 条；"
             "请用筛选条件缩小范围。"
         )
-    check = fact_check("adopters", asked)
+    check = fact_check("adopters", asked, rows=rows)
     if note_of(check):
         st.caption(note_of(check))
     if not rows:
@@ -190,16 +191,9 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             + ("，或关闭侧栏的「只看已核实」。" if check.verified_only else "。")
         )
         return
-    shown = [
-        {
-            **r,
-            "level_zh": state.level_zh(r.get("level")),
-            "stage_zh": state.stage_zh(r.get("stage")),
-        }
-        for r in rows
-    ]
+    table_key = f"{P}.adopters_table"
     table(
-        shown,
+        _labelled(rows_shown(rows, table_key)),
         {
             "unit": "单位",
             "level_zh": "层级",
@@ -212,9 +206,16 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             "单位页": lambda r: state.link(r["unit_id"]),
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
         },
-        key=f"{P}.adopters_table",
+        key=table_key,
+        total=len(rows),
     )
-    with st.expander("导出这张表（CSV / Excel / 图片 / 幻灯片）"):
+    # drawn only while open: every row's export is made ready for its buttons
+    with st.expander(
+        "导出这张表（CSV / Excel / 图片 / 幻灯片）", key=f"{P}.export", on_change="rerun"
+    ) as box:
+        if not box.open:
+            return
+        shown = _labelled(rows)
         table_downloads(
             ["单位", "层级", "省份", "阶段", "日期", "核实状态"],
             [
@@ -236,6 +237,18 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             key=f"{P}.dl",
             note=note_of(check),
         )
+
+
+def _labelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Adopters' rows with their level and stage in Chinese."""
+    return [
+        {
+            **r,
+            "level_zh": state.level_zh(r.get("level")),
+            "stage_zh": state.stage_zh(r.get("stage")),
+        }
+        for r in rows
+    ]
 
 
 def adopter_sources(store: Any, initiative_id: str, rows: list[dict[str, Any]]) -> list[Any]:

@@ -145,7 +145,15 @@ def render() -> None:
             st.info("这个实体在所选范围内没有关系。可增加深度或放宽节点类型。")
     network_view(view_data(graph, props.get("name", entity_id), physics), key="network.view")
     _node_details(graph)
-    with st.expander("导出这张图（PNG / SVG / PPTX / HTML / GraphML / GEXF / JSON / CSV）"):
+    # drawn only while open: its buttons and the caption's sources (a walk of the documents
+    # behind the subgraph) are not the network's, and most visits do not export
+    with st.expander(
+        "导出这张图（PNG / SVG / PPTX / HTML / GraphML / GEXF / JSON / CSV）",
+        key="network.export",
+        on_change="rerun",
+    ) as box:
+        if not box.open:
+            return
         dense = too_dense(graph)
         if dense:
             st.warning(dense)

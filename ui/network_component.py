@@ -15,6 +15,7 @@ folder (`$XDG_CACHE_HOME/courtgraph/`, else the system's temporary folder) inste
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tempfile
 import uuid
@@ -43,12 +44,26 @@ def _install(data: bytes, target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _vis_lib() -> Path:
+    """pyvis's vis-network folder, found without importing pyvis (it imports IPython and
+    jinja: a tenth of a second or more on the first visit of 网络), else as pyvis says."""
+    spec = importlib.util.find_spec("pyvis")
+    for root in (spec.submodule_search_locations or []) if spec else []:
+        for lib in (
+            Path(root) / "templates" / "lib" / "vis-9.1.2",
+            Path(root) / "lib" / "vis-9.1.2",
+        ):
+            if all((lib / name).is_file() for name in VIS_FILES):
+                return lib
+    return pyvis_lib()
+
+
 def assemble(folder: Path, *, pages: bool) -> Path:
     """Put vis-network from pyvis into `folder`/vendor (and, with `pages`, the component's own
     files beside it); returns `folder`. Raises OSError when `folder` cannot be written."""
     vendor = folder / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
-    lib = pyvis_lib()
+    lib = _vis_lib()
     for name in VIS_FILES:
         _install((lib / name).read_bytes(), vendor / name)
     if pages:

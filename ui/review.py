@@ -305,10 +305,12 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             st.markdown(html.escape(sentence))
         if row.get("status") == "rejected":
             st.caption(f"驳回：{row.get('reviewer')}（{row.get('time')}）— {row.get('note')}")
+        if not who:  # a reader: no decisions, so no (disabled) buttons to draw for them
+            return
+        if row.get("status") == "rejected":
             st.button(
                 "撤销驳回并确认",
                 key=f"{P}.undo.{fid}",
-                disabled=not who,
                 on_click=_decide,
                 args=([fid], "confirm"),
                 help="事实按驳回时的记录恢复（其文档仍在图中时）",
@@ -319,7 +321,6 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             "确认",
             key=f"{P}.ok.{fid}",
             type="primary",
-            disabled=not who,
             on_click=_decide,
             args=([fid], "confirm"),
         )
@@ -328,23 +329,20 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
             review.REJECT_REASONS,
             key=f"{P}.reason.{fid}",
             label_visibility="collapsed",
-            disabled=not who,
         )
         cols[2].button(
             "驳回",
             key=f"{P}.no.{fid}",
-            disabled=not who,
             on_click=_reject,
             args=(fid,),
         )
-        if who:
-            # keyed by the fact: its open state is this fact's, and when the fact leaves the
-            # queue the card taking its place comes with its own (closed) form; the form is
-            # drawn only while open (its boxes list units and initiatives)
-            with st.expander("修改", key=fix_key(fid), on_change="rerun") as box:
-                if box.open:
-                    args = (fid, None, _ends(row))
-                    _fix_form(row, f"{P}.{{}}.{fid}", on_click=_correct, args=args)
+        # keyed by the fact: its open state is this fact's, and when the fact leaves the
+        # queue the card taking its place comes with its own (closed) form; the form is
+        # drawn only while open (its boxes list units and initiatives)
+        with st.expander("修改", key=fix_key(fid), on_change="rerun") as box:
+            if box.open:
+                args = (fid, None, _ends(row))
+                _fix_form(row, f"{P}.{{}}.{fid}", on_click=_correct, args=args)
 
 
 def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, ...]) -> None:
@@ -579,17 +577,19 @@ def _current(
                 highlight(e["sentence"] or "", e.get("quote"), ends), unsafe_allow_html=True
             )
             st.caption(f"《{e.get('title') or e['doc_id']}》 {e.get('doc_date') or ''}")
-        nav = st.columns([2, 2, 2, 6])
+        # a reader moves through the queue; the decisions are drawn for a reviewer only
+        nav = st.columns([2, 2, 2, 6] if who else [2, 2, 8])
+        if who:
+            nav.pop(0).button(
+                "确认",
+                key=f"{P}.cur.ok",
+                type="primary",
+                disabled=row.get("status") == "rejected",
+                on_click=_decide_current,
+                args=(fid, "confirm", "", after, i),
+                shortcut=KEY_CONFIRM,
+            )
         nav[0].button(
-            "确认",
-            key=f"{P}.cur.ok",
-            type="primary",
-            disabled=not who or row.get("status") == "rejected",
-            on_click=_decide_current,
-            args=(fid, "confirm", "", after, i),
-            shortcut=KEY_CONFIRM,
-        )
-        nav[1].button(
             "下一条",
             key=f"{P}.cur.next",
             disabled=after is None,
@@ -597,7 +597,7 @@ def _current(
             args=(after, i + 1),
             shortcut=KEY_NEXT,
         )
-        nav[2].button(
+        nav[1].button(
             "上一条",
             key=f"{P}.cur.previous",
             disabled=before is None,
@@ -605,6 +605,8 @@ def _current(
             args=(before, max(i - 1, 0)),
             shortcut=KEY_PREVIOUS,
         )
+        if not who:
+            return
         st.caption("驳回（按理由）：")
         per_row = 4
         reasons = review.REJECT_REASONS
@@ -613,13 +615,13 @@ def _current(
             col.button(
                 reason,
                 key=f"{P}.cur.no.{n}",
-                disabled=not who or row.get("status") == "rejected",
+                disabled=row.get("status") == "rejected",
                 on_click=_decide_current,
                 args=(fid, "reject", reason, after, i),
                 shortcut=str(n),
                 width="stretch",
             )
-        if who and row.get("status") != "rejected":
+        if row.get("status") != "rejected":
             _fix_form(
                 row,
                 f"{P}.cur.{{}}.{fid}",
@@ -857,15 +859,11 @@ def _entities(who: str | None) -> None:
 
 
 def _progress_key() -> str:
-    """What the review progress depends on: the store, its documents and the decisions
-    (their number and the latest), read cheaply so the counts are recomputed only when one
-    of them changed (counting every fact's status takes seconds on a national graph)."""
-    store = state.store()
-    row = store.read(
-        "MATCH (d:ReviewDecision) RETURN count(d) AS n, max(d.time) AS t, max(d.id) AS i"
-    )[0]
-    docs = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
-    return f"{store.description}|{docs}|{row['n']}|{row['t']}|{row['i']}"
+    """What the review progress depends on: the store, its documents and the decisions, as
+    the store's change token counts them (every decision adds one; read at most once a
+    second, `state.store_key`), so the counts are recomputed only when one of them changed
+    (counting every fact's status takes seconds on a national graph)."""
+    return state.store_key()
 
 
 # Counting every fact's status reads every fact of the graph (seconds on a national graph,
@@ -994,9 +992,29 @@ def render() -> None:
 CEILINGS: tuple[float | None, ...] = (None, 0.3, 0.5, 0.6, 0.8)
 
 
-@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
-def _provinces(store_key: str) -> list[str]:
+@st.cache_resource(ttl=600, max_entries=8, show_spinner=False)
+def _provinces_of(where: str, entities: str) -> list[str]:
     return review.provinces(state.store())
+
+
+def _provinces(store_key: str) -> list[str]:
+    """The provinces the queue's filter offers, kept while the number of entities stays (a
+    decision changes the store's token and clears the app's caches, but not the courts'
+    provinces: two scans of every court and tribunal are not repeated after each one)."""
+    where, _, token = store_key.rpartition("|")
+    return list(_provinces_of(where, token.rsplit(":", 1)[-1]))
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _queue(store_key: str, **filters: Any) -> list[dict[str, Any]]:
+    """`review.queue` for the filters, kept until the store changes (a decision, here or by
+    another reviewer, changes its token; this app's decisions also clear the caches)."""
+    return review.queue(state.store(), **filters)
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _evidence(store_key: str, fact_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    return review.evidence_of(state.store(), list(fact_ids))
 
 
 def _more_filters() -> dict[str, Any]:
@@ -1070,8 +1088,8 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     more = _more_filters()
     initiative = state.resolve(initiative_name, "Initiative") if initiative_name else None
     unit = state.resolve(more["unit"]) if more["unit"] else None
-    rows = review.queue(
-        store,
+    rows = _queue(
+        state.store_key(),
         kinds=[kind],
         initiative=initiative,
         unit=unit,
@@ -1102,7 +1120,7 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     # the evidence of the queue's page drawn, which holds the current fact
     first = _page_start(rows)
     page = rows[first : first + QUEUE_PAGE]
-    for e in review.evidence_of(store, [r["fact_id"] for r in page]):
+    for e in _evidence(state.store_key(), tuple(r["fact_id"] for r in page)):
         evidence.setdefault(e["fact_id"], []).append(e)
     # the facts drawn below (the queue's page): a reviewer confirms only what is shown
     open_ids = [r["fact_id"] for r in page if r.get("status") == "extracted"]

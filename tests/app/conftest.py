@@ -12,15 +12,17 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def forget_answers() -> None:
-    """Empty the app's caches, the sidebar's collection sizes too: those are kept per store
-    and re-counted only when the number of documents changes (ui/scope.py), and every test
-    store lives in the same directory, so a graph reloaded with the same number of documents
-    would otherwise show the collections of the graph before it."""
-    from ui import scope, state
+    """Empty the app's caches, the sidebar's collection sizes and the review filter's
+    provinces too: those are kept per store and found again only when the number of
+    documents (entities) changes (ui/scope.py, ui/review.py), and every test store lives in
+    the same directory, so a graph reloaded with the same numbers would otherwise show the
+    collections or provinces of the graph before it."""
+    from ui import review, scope, state
 
     state.clear_caches()
     with scope._SIZES_LOCK:
         scope._SIZES.clear()
+    review._provinces_of.clear()  # kept across decisions, while the entities stay
 
 
 def app_on(store, embedded_dir: Path, monkeypatch: pytest.MonkeyPatch):

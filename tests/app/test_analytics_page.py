@@ -73,6 +73,12 @@ def test_timeline_lists_first_adoptions_and_the_sequence(graph, app) -> None:
     ]
     basis = dict(zip(first["单位"], first["日期依据"], strict=True))
     assert "文档日期" in basis[BING] and "文档日期" not in basis[DING]
+    # the events one by one: a click away (drawn when their expander is opened)
+    assert [e.label for e in at.expander if "试点 → 推广 → 扩散" in e.label]
+    assert len(at.dataframe) == 1
+    at.session_state["analytics.sequence_open"] = True
+    at.run()
+    no_trouble(at)
     sequence = frame(at, "日期", "事件", "单位")
     assert list(zip(sequence["日期"], sequence["事件"], sequence["单位"], strict=True)) == [
         ("2022-11", "★ 上级推广部署", "甲省乙市中级人民法院"),
@@ -269,6 +275,10 @@ def test_timeline_headline_and_panel_count_undated_adopters(graph, app) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["报道推行的单位"] == "4" and metrics["没有日期的单位"] == "1"
     assert any("另有 1 个单位未报道日期" in t for t in texts(at, "caption"))
+    assert [e.label for e in at.expander if e.label == "未报道日期的单位（1）"]
+    at.session_state["analytics.undated_open"] = True  # the list: drawn when opened
+    at.run()
+    no_trouble(at)
     undated = frame(at, "单位", "层级", "省份", "阶段", "文档数")
     assert list(undated["单位"]) == ["甲省乙市戊县人民法院"]
     import pyarrow as pa

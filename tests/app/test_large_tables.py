@@ -58,6 +58,10 @@ def test_adopters_are_paged_counted_in_full_and_exported_in_full(
     assert len(frame(at, "单位", "层级", "省份", "阶段", "日期")) == 2  # the first page
     assert any("**3** 个单位，**3** 条推行记录" in t for t in texts(at, "markdown"))
     assert any("共 3 行，下表显示前 2 行" in t for t in texts(at, "caption"))
+    assert exported == []  # the export: made ready when its expander is opened
+    at.session_state["initiative.export"] = True
+    at.run()
+    no_trouble(at)
     assert [len(rows) for rows in exported] == [3]  # the export: every row
     at.toggle(key="initiative.adopters_table.all").set_value(True).run()
     assert len(frame(at, "单位", "层级", "省份", "阶段", "日期")) == 3
@@ -79,6 +83,8 @@ def test_adopters_cut_by_the_row_limit_say_so(graph, app, monkeypatch) -> None:
 def test_the_diffusion_sequence_is_paged_with_its_total(graph, app, page_of_two, monkeypatch):
     monkeypatch.setattr("ui.analytics.timeline.STYLED_ROWS", 1)
     at = app(page="analytics", id=g.SUYUAN)
+    at.session_state["analytics.sequence_open"] = True  # the events: drawn when opened
+    at.run()
     no_trouble(at)
     sequence = frame(at, "日期", "事件", "单位", "层级", "日期依据")
     assert list(sequence["单位"]) == ["甲省乙市中级人民法院", "甲省乙市丙区人民法院"]

@@ -16,11 +16,9 @@ ALL_THREE = {BING, DING, MID}
 
 
 def _shown(at) -> set[str]:
-    """The adoptions whose 确认 button the queue shows."""
-    prefix = "review.ok."
-    return {
-        b.key[len(prefix) :] for b in at.button if b.key and b.key.startswith(prefix)
-    } & ALL_THREE
+    """The adoptions the queue shows (each item's caption names its fact id)."""
+    captions = texts(at, "caption")
+    return {fid for fid in ALL_THREE if any(f"`{fid}`" in c for c in captions)}
 
 
 def test_unfiltered_queue_shows_the_three_adoptions(small_store) -> None:

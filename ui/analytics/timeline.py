@@ -20,7 +20,7 @@ from ui.analytics.shared import (
     _store_key,
     _timeline_of,
 )
-from ui.common import table
+from ui.common import rows_shown, table
 
 
 # -- 时间线 ---------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
             "basis": PRECISION_ZH.get(u.get("date_precision") or "", "文中日期"),
             "documents": len(u.get("doc_ids") or []),
         }
-        for u in tl.first
+        for u in rows_shown(tl.first, f"{P}.first")
     ]
     table(
         first,
@@ -100,13 +100,30 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
         },
         links={"单位页": lambda r: state.link(r["unit_id"])},
         key=f"{P}.first",
+        total=len(tl.first),
     )
     if any(u.get("date_precision") == "document" for u in tl.first):
         st.caption(
             "“文档日期”：文中没有写明推行时间，这里用的是报道文档本身的日期，实际推行可能更早。"
         )
     if undated:
-        st.markdown(f"#### 未报道日期的单位（{len(undated)}）")
+        _undated(undated)
+    # the dated events one by one: drawn on request (a national initiative's thousands of
+    # rows are a second table as long as the one above, for a reader who asks for them)
+    with st.expander(
+        "试点 → 推广 → 扩散（按日期排列的事件）", key=f"{P}.sequence_open", on_change="rerun"
+    ) as box:
+        if box.open:
+            _sequence(tl)
+
+
+def _undated(undated: list[dict[str, Any]]) -> None:
+    """The units whose reports give no date, in a list drawn when opened."""
+    with st.expander(
+        f"未报道日期的单位（{len(undated)}）", key=f"{P}.undated_open", on_change="rerun"
+    ) as box:
+        if not box.open:
+            return
         table(
             [
                 {
@@ -128,9 +145,6 @@ def _timeline(initiatives: list[dict[str, Any]]) -> None:
             key=f"{P}.undated",
         )
         st.caption("这些单位的推行报道没有给出日期，也没有可用的文档日期，时间线上画不出。")
-
-    st.markdown("#### 试点 → 推广 → 扩散")
-    _sequence(tl)
 
 
 def _cumulative_chart(tl: analytics.Timeline) -> None:
