@@ -246,12 +246,10 @@ def same_figures(a: Collection[str], b: Collection[str], *, min_overlap: float =
 
     True when the two sets of numbers overlap by at least `min_overlap` (Jaccard). Sets are
     used as given (the pipeline keeps each document's figures as a frozenset: a document
-    on a common template has hundreds of candidates, each compared)."""
+    on a common template has hundreds of candidates, each compared, most ruled out by
+    their sizes before this is called: `ingest.pipeline._repost_of`)."""
     sa = a if isinstance(a, (set, frozenset)) else set(a)
     sb = b if isinstance(b, (set, frozenset)) else set(b)
     if not sa and not sb:
         return True
-    small, large = sorted((len(sa), len(sb)))
-    if small / large < min_overlap:  # the Jaccard index is at most small / large
-        return False
     return len(sa & sb) / len(sa | sb) >= min_overlap

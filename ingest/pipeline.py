@@ -674,10 +674,20 @@ def _repost_of(
     _read_figures(close, store, figures_of)
     if mine is None:
         mine = frozenset(figures(doc.text))
+    # a set whose size alone keeps its overlap with `mine` under the threshold (the Jaccard
+    # index is at most the smaller size over the larger) is not compared (a little slack:
+    # the exact test decides every pair the sizes could allow)
+    n = len(mine)
+    lo, hi = n * _MIN_OVERLAP - 1e-9, n / _MIN_OVERLAP + 1e-9
+    get = figures_of.get
     for other in close:
-        if same_figures(mine, figures_of.get(other, _NO_FIGURES)):
+        theirs = get(other, _NO_FIGURES)
+        if lo <= len(theirs) <= hi and same_figures(mine, theirs, min_overlap=_MIN_OVERLAP):
             return other
     return None
+
+
+_MIN_OVERLAP = 0.8  # of two documents' figures, for a repost (`same_figures`)
 
 
 _NO_FIGURES: frozenset[str] = frozenset()
