@@ -222,13 +222,54 @@ def timed_ingest(
         store.close()
 
 
+def sustained(data_dir: Path, folders: list[Path], log: Any) -> list[dict[str, Any]]:
+    """Ingest `folders` one after the other into the store at `data_dir` (one server, one
+    open store): per folder, the wall time, this process's CPU (with its extracting
+    process) and the server's by kind of thread. Shows how long the server's JIT compiler
+    goes on compiling (per 1,000 documents on the 2-core Xeon: 7-8 s over the first 2,000,
+    ~3 s at 4,000-6,000, under 1 s past 8,000) and what grows with the store."""
+    from graph.embedded import EmbeddedServer
+    from ingest.pipeline import ingest_paths
+
+    out: list[dict[str, Any]] = []
+    store = _open(data_dir)
+    try:
+        pid = EmbeddedServer(data_dir).status().pid
+        for n, folder in enumerate(folders):
+            threads0 = _thread_cpu(pid) if pid else {}
+            cpu0, kids0 = time.process_time(), sum(os.times()[2:4])
+            t0 = time.perf_counter()
+            report = ingest_paths(store, [folder], collection="基准")
+            wall = time.perf_counter() - t0
+            cpu = time.process_time() - cpu0 + sum(os.times()[2:4]) - kids0
+            threads = _by_kind(threads0, _thread_cpu(pid)) if pid else {}
+            row = {
+                "slice": n,
+                "added": len(report.added),
+                "wall_s": round(wall, 2),
+                "client_cpu_s": round(cpu, 2),
+                "server_cpu_by_thread_s": threads,
+                "documents_per_s": round(len(report.added) / wall, 1),
+                "load_average": round(os.getloadavg()[0], 2),
+            }
+            log(f"  {json.dumps(row)}")
+            out.append(row)
+    finally:
+        store.close()
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.ingest_scale", description=__doc__)
     ap.add_argument("--articles", type=int, default=1000, help="articles to ingest (N)")
     ap.add_argument("--known", type=int, default=200_000, help="documents already held (M)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
-        "--warmup", type=int, default=200, help="other articles ingested first, untimed"
+        "--warmup",
+        type=int,
+        default=3000,
+        help="other articles ingested first, untimed (a fresh server's JIT compiles through "
+        "its first ~8,000 documents, most of it in the first 3,000: README)",
     )
     ap.add_argument("--deletes", type=int, default=20, help="articles deleted after, timed")
     ap.add_argument("--work", type=Path, help="keep the prepared stores here, to reuse them")
@@ -245,6 +286,13 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         help="milliseconds: Python's thread switch interval in this process (default 5): how "
         "long the writing thread may wait for the GIL the extracting one holds",
+    )
+    ap.add_argument(
+        "--sustained",
+        type=int,
+        metavar="K",
+        help="instead: K slices of ARTICLES different articles, one after the other, into "
+        "one empty store; reported per slice (the JIT compiler's tail, costs that grow)",
     )
     args = ap.parse_args(argv)
     if args.switch_interval is not None:
@@ -269,6 +317,31 @@ def main(argv: list[str] | None = None) -> int:
             "warmup_articles": args.warmup,
             "switch_interval_ms": args.switch_interval,
         }
+        if args.sustained:
+            base, data_dir = work / "base-empty-0", work / "run-sustained"
+            if not base.exists():
+                try:
+                    prepare(base, 0, seed=args.seed, log=log)
+                finally:
+                    _stop(base)
+            folders = []
+            for n in range(args.sustained):
+                f = work / f"slice-{args.articles}-{args.seed}-{n}"
+                if not f.exists():
+                    write_corpus(f, args.articles, seed=args.seed + 5000 + n)
+                folders.append(f)
+            shutil.rmtree(data_dir, ignore_errors=True)
+            shutil.copytree(base, data_dir)
+            try:
+                result["slices"] = sustained(data_dir, folders, log)
+            finally:
+                _stop(data_dir)
+            result["load_average_end"] = os.getloadavg()[0]
+            text = json.dumps(result, ensure_ascii=False, indent=1)
+            print(text)
+            if args.output:
+                args.output.write_text(text, "utf-8")
+            return 0
         for name, known in (("empty", 0), ("large", args.known)):
             given = args.large_store if name == "large" else None
             tag = f"copy-{given.name}" if given else str(known)

@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import numpy as np
 
@@ -207,9 +207,13 @@ class FingerprintIndex:
             else:
                 np.add(distance, bits, out=distance)
         close = np.flatnonzero(distance <= self.threshold)
-        return sorted(
-            ((self._keys[start + i], int(distance[i])) for i in close), key=lambda kv: kv[1]
-        )
+        if not len(close):
+            return []
+        # nearest first, equally near in the order added (a stable sort, in numpy: a document
+        # on a common template has hundreds of candidates)
+        close = close[np.argsort(distance[close], kind="stable")]
+        keys, near = self._keys, distance[close].tolist()
+        return [(keys[start + i], d) for i, d in zip(close.tolist(), near, strict=True)]
 
     def nearest(self, fp: str) -> str | None:
         """The key of the closest known fingerprint within the threshold, if any."""
@@ -237,11 +241,15 @@ def figures(text: str) -> list[str]:
     return sorted(set(_FIGURE.findall(text)))[:300]
 
 
-def same_figures(a: list[str], b: list[str], *, min_overlap: float = 0.8) -> bool:
+def same_figures(a: Collection[str], b: Collection[str], *, min_overlap: float = 0.8) -> bool:
     """Reposts repeat a story's figures; a new monthly report on the same template does not.
 
-    True when the two sets of numbers overlap by at least `min_overlap` (Jaccard)."""
-    sa, sb = set(a), set(b)
+    True when the two sets of numbers overlap by at least `min_overlap` (Jaccard). Sets are
+    used as given (the pipeline keeps each document's figures as a frozenset: a document
+    on a common template has hundreds of candidates, each compared, most ruled out by
+    their sizes before this is called: `ingest.pipeline._repost_of`)."""
+    sa = a if isinstance(a, (set, frozenset)) else set(a)
+    sb = b if isinstance(b, (set, frozenset)) else set(b)
     if not sa and not sb:
         return True
     return len(sa & sb) / len(sa | sb) >= min_overlap

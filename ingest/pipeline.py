@@ -663,20 +663,38 @@ def _repost_of(
     doc: SourceDocument,
     close: list[str],
     store: GraphStore | None,
-    figures_of: dict[str, list[str]],
+    figures_of: dict[str, frozenset[str]],
+    mine: frozenset[str] | None = None,
 ) -> str | None:
     """The known document `doc` reposts: nearly the same text (`close`: the documents within
-    the fingerprint threshold, nearest first) and the same figures."""
+    the fingerprint threshold, nearest first) and the same figures (`mine`: its figures, if
+    known already)."""
+    if not close:
+        return None
     _read_figures(close, store, figures_of)
-    mine = figures(doc.text)
+    if mine is None:
+        mine = frozenset(figures(doc.text))
+    # a set whose size alone keeps its overlap with `mine` under the threshold (the Jaccard
+    # index is at most the smaller size over the larger) is not compared (a little slack:
+    # the exact test decides every pair the sizes could allow)
+    n = len(mine)
+    lo, hi = n * _MIN_OVERLAP - 1e-9, n / _MIN_OVERLAP + 1e-9
+    get = figures_of.get
     for other in close:
-        if same_figures(mine, figures_of.get(other, [])):
+        theirs = get(other, _NO_FIGURES)
+        if lo <= len(theirs) <= hi and same_figures(mine, theirs, min_overlap=_MIN_OVERLAP):
             return other
     return None
 
 
+_MIN_OVERLAP = 0.8  # of two documents' figures, for a repost (`same_figures`)
+
+
+_NO_FIGURES: frozenset[str] = frozenset()
+
+
 def _read_figures(
-    ids: Iterable[str], store: GraphStore | None, figures_of: dict[str, list[str]]
+    ids: Iterable[str], store: GraphStore | None, figures_of: dict[str, frozenset[str]]
 ) -> None:
     """The figures of the documents `ids` not yet in `figures_of`, in one read."""
     unread = sorted({i for i in ids if i not in figures_of})
@@ -688,9 +706,9 @@ def _read_figures(
         plain=True,
     )
     for r in rows:
-        figures_of[r["id"]] = list(r["f"] or [])
+        figures_of[r["id"]] = frozenset(r["f"] or ())
     for other in unread:  # gone meanwhile: no figures
-        figures_of.setdefault(other, [])
+        figures_of.setdefault(other, _NO_FIGURES)
 
 
 def extract_graph(doc: SourceDocument) -> DocumentGraph | str:
@@ -861,7 +879,9 @@ def ingest_paths(
         loading = writer.submit(store.document_fingerprints)
     known: set[str] = set()
     added_here: set[str] = set()  # documents this run added (a later copy is no 'unchanged')
-    figures_of: dict[str, list[str]] = {}
+    # each document's figures, as sets: a document on a common template (a monthly report)
+    # has hundreds of candidates within the fingerprint threshold, each compared
+    figures_of: dict[str, frozenset[str]] = {}
     index = FingerprintIndex()
     pending: list[DocumentGraph] = []
     paths_of: dict[str, str] = {}  # documents waiting in `pending`: id → path
@@ -969,11 +989,13 @@ def ingest_paths(
         near: list[tuple[str, int]] | None,
         graph: DocumentGraph | str | Future | None,
         start: int = 0,
+        mine: frozenset[str] | None = None,
     ) -> None:
         """One document read, in order: known, a repost, or new (extracted unless `graph`
         is given, or a future of it). `near`: its near-duplicate candidates among the
         documents known when its window was read ahead (the first `start` of the index),
-        nearest first (None: not looked up)."""
+        nearest first (None: not looked up). `mine`: its figures, given when `near` was
+        found to hold no document it reposts (then only those added since are compared)."""
         did = document_id(doc.content_hash)
         coll, named = collection_of(doc.read_from or doc.path)
         if did in known:
@@ -991,9 +1013,13 @@ def ingest_paths(
             return
         if near is None:
             close = index.within(doc.fingerprint)
+        elif mine is not None:  # `near` holds none it reposts: those added since, if any
+            close = index.within(doc.fingerprint, start=start)
         else:  # and those added since (nearest first; equally near: in the order added)
             close = sorted(near + index.within(doc.fingerprint, start=start), key=lambda kv: kv[1])
-        twin = _repost_of(doc, [other for other, _d in close], store, figures_of)
+        if mine is None:
+            mine = frozenset(figures(doc.text))
+        twin = _repost_of(doc, [other for other, _d in close], store, figures_of, mine)
         if twin:
             report.reposts.append((doc.path, twin))
             if store is not None and not dry_run:
@@ -1019,7 +1045,7 @@ def ingest_paths(
         known.add(did)
         added_here.add(did)
         index.add(did, doc.fingerprint)
-        figures_of[did] = figures(doc.text)
+        figures_of[did] = mine
         report.added.append(doc.path)
         paths_of[did] = doc.path
         for key, n in (
@@ -1059,10 +1085,13 @@ def ingest_paths(
             del rows
         docs = itertools.chain(early, ((doc, None) for doc in stream))
 
-        def look_ahead() -> list[tuple[SourceDocument, Any, Any, int]] | None:
+        def look_ahead() -> (
+            list[tuple[SourceDocument, Any, Any, int, frozenset[str] | None]] | None
+        ):
             """The next window: each document with its near-duplicate candidates among
             those known now and its graph (given, a future of the extracting process for a
-            document that looks new, or None), and the index's size now."""
+            document that looks new, or None), the index's size now, and its figures when
+            those candidates hold no document it reposts (else None)."""
             window = list(itertools.islice(docs, READ_AHEAD))
             if not window:
                 return None
@@ -1075,18 +1104,19 @@ def ingest_paths(
             _read_figures(
                 (other for found in near if found for other, _d in found), store, figures_of
             )
-            out: list[tuple[SourceDocument, Any, Any, int]] = []
+            out: list[tuple[SourceDocument, Any, Any, int, frozenset[str] | None]] = []
             for (doc, graph), found in zip(window, near, strict=True):
                 # new unless it reposts a known document (its candidates' figures are read)
                 # or one read since (then it was extracted for nothing)
-                if (
-                    graph is None
-                    and pool is not None
-                    and found is not None
-                    and _repost_of(doc, [other for other, _d in found], store, figures_of) is None
-                ):
-                    graph = submit(doc)
-                out.append((doc, found, graph, start))
+                mine = None
+                if graph is None and pool is not None and found is not None:
+                    mine = frozenset(figures(doc.text))
+                    others = [other for other, _d in found]
+                    if _repost_of(doc, others, store, figures_of, mine) is None:
+                        graph = submit(doc)
+                    else:
+                        mine = None
+                out.append((doc, found, graph, start, mine))
             return out
 
         # the next window is read and sent to the extracting process before this one is
@@ -1095,8 +1125,8 @@ def ingest_paths(
         window = look_ahead()
         while window is not None:
             following = look_ahead()
-            for doc, found, graph, start in window:
-                handle(doc, found, graph, start)
+            for doc, found, graph, start, mine in window:
+                handle(doc, found, graph, start, mine)
             window = following
         flush()
     finally:
