@@ -1565,6 +1565,7 @@ def _initiatives(
     mentions = find_initiatives(text, taxonomy=tax)
     respective = _respectively(text, ctx, mentions)
     ctx.honours = sorted((m.start, m.end) for m in mentions if m.awarded)
+    lagging = _lagging_courts(ctx, mentions)
     for m in mentions:
         if _PARTY_ACTIVITY.search(m.name):
             continue  # a party branch's theme day or study session, no court reform
@@ -1576,8 +1577,10 @@ def _initiatives(
             ref.mentions.append(surface)
         ev = _evidence(text, ctx, m.start, m.end)
         ref.evidence.append(ev)
+        lag = lagging.get((ctx.sentence(m.start)[0], m.name), ())
         for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
-            adopt(unit, m, relation, ev, rule)
+            if unit not in lag:  # 乙法院X工作滞后，X案件仅N件: not its adoption either
+                adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
     _fold_generic(tax, refs, adoptions)
     _merge_relations(ctx, adoptions)
@@ -2374,6 +2377,104 @@ _TOPIC_OF = re.compile(r"^(?:[^，,。；;：:\n]{0,8}?(?:关于|对于|至于|�
 _TOPIC_END = re.compile(r"[”」]?[，,：:]")
 
 
+_NO_BREAK = r"[^，,。；;：:！!？?\n]"
+#: a negated verb of setting up or carrying out (尚未建立, 仍未开展, 没有推行, 未落实): 未 only
+#: before such a verb, so 未成年人, 未诉先调, 未结案件 and 未经调解 are no negations
+_NEG_VERB = (
+    r"(?:尚未|仍未|暂未|还未|并未|从未|未能|尚没有|还没有|仍没有|没有|未)"
+    r"(?:全面|真正|有效|完全|及时|普遍|正式)?"
+    r"(?:建立|开展|推行|落实|出台|实施|推进|推开|启动|设立|建成|实行|试行|运行|推广|搭建|组建"
+    r"|成立|引入|覆盖|落地|到位)"
+)
+#: the negation just before the initiative (…尚未建立X / 未全面推行X), with no verb of its
+#: own between (在未设立法庭的乡镇设立X: X is set up, the tribunal is missing)
+_NEG_BEFORE = re.compile(
+    _NEG_VERB
+    + r"(?:(?!建立|开展|推行|落实|出台|实施|推进|设立|建成|实行|试行|推广|搭建|组建|成立|引入"
+    r"|打造|创建|构建|探索|开通|配备|设置|启用|进行|采用|运用|适用|引导|通过)"
+    + _NO_BREAK
+    + r"){0,8}$"
+)
+#: a court urged to start the initiative (督促乙法院尽快建立X / 要求乙法院限期推行X)
+_URGED_BEFORE = re.compile(
+    r"(?:督促|敦促|责令|要求|约谈)"
+    + _NO_BREAK
+    + r"{1,24}?(?:尽快|抓紧|限期|务必|必须|须)"
+    + r"(?:建立|开展|推行|落实|出台|实施|启动|设立|补齐)"
+    + _NO_BREAK
+    + r"{0,8}$"
+)
+#: a court's work on the initiative named as lagging, failing or missing after it (X工作相对
+#: 滞后, X进展缓慢, X存在…问题, X仍是短板, X工作尚未开展, 因X推进不力被约谈, X…限期整改)
+_DEFICIENT_AFTER = re.compile(
+    _NO_BREAK
+    + r"{0,16}?(?:"
+    + _NEG_VERB
+    + r"|滞后|进展缓慢|推进缓慢|进度缓慢|进展较慢|推进较慢|(?:推进|落实|工作)不力|不到位"
+    r"|差距较大|差距明显|(?:仍|还)?有差距|存在差距|排名"
+    + _NO_BREAK
+    + r"{0,4}?(?:靠后|落后|末位|倒数)"
+    r"|位次靠后"
+    r"|(?:成效|效果)不(?:明显|理想|佳)|被通报(?!表扬|表彰|嘉奖|肯定)|被约谈|被督办|限期整改"
+    r"|存在(?!的)" + _NO_BREAK + r"{0,12}?(?:问题|不足|差距))"
+    # 短板/薄弱 only said of X itself (X工作基础薄弱, X仍是短板), not of a place X reaches
+    r"|(?:工作|建设|方面)?(?:基础)?(?:仍|还|较为|相对|比较)?(?:是|为)?(?:短板|薄弱)"
+)
+#: between the initiative and the cue: a verb that fixes the lag (X有效破解信息滞后): the
+#: lag is what X answers, not X's state
+_FIXES = re.compile(
+    r"解决|破解|化解|改变|扭转|避免|防止|克服|弥补|补齐|补强|改善|缓解|减少|应对|针对|消除|打破"
+    r"|查找|梳理|总结|分析|研究|聚焦|着力|填补|结束|告别"
+)
+
+
+def _deficient(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """The clause says the initiative is missing or lagging where it is named: 甲法院、乙法院X
+    工作相对滞后 / 尚未建立X / X工作仍未开展 / 因X推进不力被约谈. The courts of that clause did
+    not adopt X. A lag the clause answers (针对滞后问题，建立了X; 以X破解…滞后难题) is none."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    c_end = ctx._clause_end(m.end, len(text))
+    if _FIXES.search(text, c_start, m.start):
+        return False  # 针对/补齐X工作短板: the court works on X's lag
+    if _NEG_BEFORE.search(text, max(c_start, m.start - 24), m.start):
+        return True
+    urged = _URGED_BEFORE.search(text, max(c_start, m.start - 48), m.start)
+    if urged is not None and any(
+        not c.court.startswith("AGG:") for c in ctx.courts_in(urged.start(), m.start)
+    ):
+        return True  # 督促乙法院尽快建立X: the court urged has not adopted X
+    cue = _DEFICIENT_AFTER.match(text, m.end, c_end)
+    return cue is not None and _FIXES.search(text, m.end, cue.end()) is None
+
+
+def _lagging_courts(
+    ctx: _Context, mentions: Sequence[InitiativeMention]
+) -> dict[tuple[int, str], set[str]]:
+    """The courts a sentence names as lacking or lagging in an initiative (see _deficient),
+    by (sentence start, initiative): the courts before it in its clause, else the sentence's
+    subject before it. No other mention of the initiative in that sentence credits them."""
+    out: dict[tuple[int, str], set[str]] = {}
+    for m in mentions:
+        if m.awarded or m.title:
+            continue
+        s, _ = ctx.sentence(m.start)
+        if not _deficient(ctx, s, m):
+            continue
+        courts = {
+            c.court
+            for c in ctx.courts_in(ctx.clause_start(s, m.start), m.start)
+            if not c.court.startswith("AGG:")
+        }
+        if not courts:
+            subject = ctx.subject_in(s, m.start)
+            if subject is not None and not subject.court.startswith("AGG:"):
+                courts.add(subject.court)
+        if courts:
+            out.setdefault((s, m.name), set()).update(courts)
+    return out
+
+
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     """The initiative is named but adopted by no court here: a word of a cited document's
     title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),
@@ -2390,6 +2491,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if m.goal or m.abolished:
         return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if _deficient(ctx, s, m):
+        return True  # 甲法院X工作相对滞后 / 仍未推行X: missing or lagging, not adopted
     if _PLACE_TITLE.match(text, m.end):
         return True  # 为甲市建设X示范市: a title the place strives for, no court's practice
     surface = text[m.start : m.end]

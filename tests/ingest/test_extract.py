@@ -1396,3 +1396,66 @@ def test_a_source_tag_or_a_months_count_before_a_court_leaves_it_the_subject() -
     got = rules("丁镇法庭揭牌。\n【某某日报】乙县法院推行诉前调解。前7月甲市中院推行繁简分流。")
     assert got[("X省乙县人民法院", "诉前调解", "adopted")] == "adoption:subject"
     assert got[("X省甲市中级人民法院", "繁简分流", "adopted")] == "adoption:subject"
+
+
+# --- negation and deficiency: a court named as lacking or lagging in X did not adopt X ------
+
+
+def _adopters_of(text: str, initiative: str) -> set[str]:
+    edges, _ = run(text)
+    return {u for u, i, _ in edges if i == initiative}
+
+
+def test_courts_whose_work_on_x_lags_do_not_adopt_it() -> None:
+    # the whole list before the lagging predicate, not just its last court
+    text = "省法院通报：乙县法院、丙区法院诉源治理工作相对滞后，须年底前补齐。"
+    assert _adopters_of(text, "诉源治理") == set()
+    assert _adopters_of("乙县法院繁简分流进展缓慢，排名全省靠后。", "繁简分流") == set()
+    assert _adopters_of("丙区法院诉前调解工作推进不力，被约谈。", "诉前调解") == set()
+    assert _adopters_of("乙县法院诉前调解工作存在推进不平衡问题。", "诉前调解") == set()
+
+
+def test_a_negated_setting_up_of_x_is_no_adoption() -> None:
+    assert _adopters_of("乙县法院至今仍未推行繁简分流。", "繁简分流") == set()
+    assert _adopters_of("丙区法院暂未开展诉前调解。", "诉前调解") == set()
+    assert _adopters_of("乙县法院的诉前调解工作仍未开展。", "诉前调解") == set()
+
+
+def test_a_court_urged_to_start_x_has_not_adopted_it() -> None:
+    assert _adopters_of("甲市中院督促乙县法院尽快推行繁简分流。", "繁简分流") == set()
+
+
+def test_the_lagging_court_gets_x_from_no_other_mention_of_the_sentence() -> None:
+    text = "乙县法院诉源治理工作相对滞后，诉源治理案件仅12件。"
+    assert _adopters_of(text, "诉源治理") == set()
+
+
+def test_a_lag_reported_as_fixed_stays_an_adoption() -> None:
+    text = "丙区法院繁简分流工作滞后。乙县法院针对滞后问题，推行繁简分流。"
+    assert _adopters_of(text, "繁简分流") == {"X省乙县人民法院"}
+    # X answers a lag: 以X破解审理滞后
+    assert _adopters_of("丙区法院推行繁简分流破解审理滞后难题。", "繁简分流") == {"X省丙区人民法院"}
+    # 补齐X短板: the court works on X
+    assert _adopters_of("乙县法院着力补齐诉源治理短板。", "诉源治理") == {"X省乙县人民法院"}
+
+
+def test_a_later_clause_about_another_court_is_unaffected() -> None:
+    text = "乙县法院诉源治理工作相对滞后，丙区法院则全面推行诉源治理。"
+    assert _adopters_of(text, "诉源治理") == {"X省丙区人民法院"}
+    text = "乙县法院尚未开展诉前调解；丙区法院推行诉前调解。"
+    assert _adopters_of(text, "诉前调解") == {"X省丙区人民法院"}
+
+
+def test_words_that_only_look_like_negations_do_not_block() -> None:
+    # 未成年人, 未诉先调 and 未结 are words, not negations of setting up X
+    lags = "丙区法院诉前调解工作进展缓慢。"
+    text = lags + "乙县法院为未成年人案件推行诉前调解。"
+    assert _adopters_of(text, "诉前调解") == {"X省乙县人民法院"}
+    text = lags + "乙县法院对未结案件开展诉前调解。"
+    assert _adopters_of(text, "诉前调解") == {"X省乙县人民法院"}
+    # the missing thing is another (在未设立法庭的乡镇设立X)
+    text = lags + "乙县法院在未设立法庭的乡镇推行诉前调解。"
+    assert _adopters_of(text, "诉前调解") == {"X省乙县人民法院"}
+    # 被通报表扬 is praise
+    text = lags + "乙县法院诉前调解工作被通报表扬。"
+    assert _adopters_of(text, "诉前调解") == {"X省乙县人民法院"}
