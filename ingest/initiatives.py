@@ -246,9 +246,9 @@ _GENERIC_WORDS = re.compile(
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流|"
     "部门|经费|财政|流程|共享|互通|宣传|法律"
 )
-#: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
 #: what a campaign for a known initiative adds to it (争创“枫桥式人民法庭”)
 _CAMPAIGN_VERBS = re.compile(r"(?:全力|积极|深入|全面)?(?:争创|争当|创建|推进|深化|推行)")
+#: words that frame a known initiative without naming another (“无讼村实验基地”, 特色品牌)
 _FRAME_WORDS = re.compile("实验|基地|示范|试点|特色|品牌|亮点|创建")
 _X_STOP = re.compile(
     r"的|等|之|各|相关|有关|系列|多项|这|该|其|以|为|将|把|被|在|于|从|向|对|通过|新$|体制$"
@@ -740,7 +740,6 @@ def _heading_slogan(text: str, q: re.Match[str]) -> bool:
 
 #: what gives the quote after it as the short name of something just named: （下称“甲法庭”）
 _SHORT_NAME_BEFORE = re.compile(r"[(（][^()（）]{0,2}(?:下称|简称|下同称|又称)[:：]?$")
-#: what makes the quote after it a state reached (实现“甲”), not a facility set up
 #: 这一“甲”, 这个“乙”: a figure for the thing named before, not a name of its own
 _THIS_BEFORE = re.compile(r"(?:这一|这个|这座|这张|这支)$")
 #: “甲”作用 / “乙”的角色: the role something plays
@@ -748,6 +747,7 @@ _ROLE_PLAYED = re.compile(r"(?:的)?(?:作用|角色)")
 #: 向“甲”转型: where the work moves to
 _SHIFT_BEFORE = re.compile(r"向$")
 _SHIFT_AFTER = re.compile(r"(?:转型|转变|迈进|延伸|拓展|发展|升级)")
+#: what makes the quote after it a state reached (实现“甲”), not a facility set up
 _RESULT_BEFORE = re.compile(r"(?:实现|做到|达到|达成)(?:了)?$")
 #: a kind of tool right before a quote that names it: 庭审小程序“甲”, 微信公众号“乙”
 _KIND_BEFORE = re.compile(r"(?:小程序|App|APP|app|公众号|软件|系统|平台)$")
@@ -1741,6 +1741,10 @@ def _merge_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
 _OPENING_QUOTES = "“「『‘"
 
 
+#: a person's familiar name (老杨, 小李, 阿勇) before a name: a room or studio of that person's
+_NICKNAME = re.compile(r"^(?:老|小|阿)[" + HAN + r"]$")
+
+
 def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
     """A proposed name that ends with another proposed name of four characters or more is that
     one with a modifier: 全区第一批甲乙人民法庭 beside “甲乙”人民法庭, 个人品牌调解工作室 beside
@@ -1759,6 +1763,8 @@ def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
             and not key[: -len(max(inner, key=len))].endswith("的")
         ):
             inner = []  # “甲”诉调对接工作室: a quoted brand keeps its own name
+        if inner and _NICKNAME.match(key[: -len(max(inner, key=len))]):
+            inner = []  # 老杨品牌调解工作室: a person's own room beside the generic one
         if inner:
             out.append(replace(c, name=keys[max(inner, key=len)]))
         else:

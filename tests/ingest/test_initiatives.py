@@ -1008,7 +1008,7 @@ def test_a_quoted_campaign_for_a_known_initiative_is_that_initiative() -> None:
 
 def test_a_mediation_term_as_an_act_or_a_wish_is_no_practice() -> None:
     # 调解员先行调解, 立案前先行调解: who mediates first; 有先行调解意愿: a party's wish
-    assert names("案件由街道调解员先行调解。") == []
+    assert names("这类纠纷先交村里的调解员先行调解。") == []
     assert names("甲院同意在立案前先行调解。") == []
     assert names("对有先行调解意愿的当事人开展工作。") == []
     # the mechanism named after the agent stays (调解员诉前调解工作机制)
@@ -1025,12 +1025,20 @@ def test_a_proposed_name_ending_in_another_is_that_initiative() -> None:
     # a quoted brand keeps its own name beside a generic one
     found = names("丁院建立多元联动机制，推行“春风”多元联动机制。")
     assert "“春风”多元联动机制" in found
+    # a person's own room (老杨…) keeps its name beside the generic one
+    found = names("甲院设立品牌调解工作室。乙庭设立老杨品牌调解工作室。")
+    assert found == ["品牌调解工作室", "老杨品牌调解工作室"]
+
+
+def test_the_supreme_courts_circuit_courts_are_no_circuit_trials() -> None:
+    assert names("2015年，最高人民法院设立巡回法庭。") == []
+    assert names("甲县法院在牧区设立3个巡回法庭。") == ["巡回审判"]
 
 
 def test_a_quoted_figure_for_something_else_is_no_name() -> None:
     # 这一“总调度室”: a figure for the centre named before; “前哨站”作用: a role played
     assert names("依托县综治中心这一“总调度室”整合力量。") == []
-    assert names("甲院发挥人民法庭“前哨站”作用。") == []
+    assert names("丙庭发挥调解室“前哨站”作用。") == []
     # 从A向“B”转型: where the work moves to
     assert names("推动解纷从“单兵作战”向“多元共治”转型。") == []
     # a quoted station set up stays a name
@@ -1048,7 +1056,7 @@ def test_a_short_quote_after_the_work_it_likens_is_a_figure() -> None:
 
 def test_formulas_of_party_congress_reports_are_no_court_mechanism() -> None:
     assert names("甲院完善正确处理新形势下人民内部矛盾机制。") == []
-    assert names("深入推进甲市共建共治共享社会治理机制。") == []
+    assert names("乙县不断完善共建共治共享社会治理机制。") == []
 
 
 def test_an_exhortation_in_a_speech_frames_no_practice() -> None:
@@ -1081,18 +1089,18 @@ def test_a_mediation_term_among_the_kinds_of_mediation_names_a_kind() -> None:
 
 def test_the_local_dispute_centre_is_another_bodys() -> None:
     # 县矛盾纠纷调处中心, 乡镇的“矛调中心”: the local government's centre, not a court mechanism
-    assert names("甲院入驻老城区矛盾纠纷调处中心。") == []
+    assert names("甲庭法官每周到镇矛盾纠纷调处中心坐班。") == []
     assert names("村民向乡镇的“矛调中心”求助。") == []
 
 
 def test_police_and_government_work_teams_are_no_court_mechanism() -> None:
     assert names("甲省全面推广“枫桥警务”模式。") == []
-    assert names("派出所建立驻所“警调衔接”工作室。") == []
+    assert names("乙镇派出所里设有“警调衔接”工作室。") == []
     assert names("联合“访惠聚”驻村工作队排查纠纷。") == []
 
 
 def test_a_provinces_litigation_website_is_a_tool_in_use() -> None:
-    # 演示黑龙江诉讼服务网网上立案流程, 向安徽法院诉讼服务网用户发送短信: the website used
-    assert "诉讼服务网" not in names("甲院演示了黑龙江诉讼服务网网上立案流程。")
+    # a province's litigation website shown or written to: the website used, not the practice
+    assert "诉讼服务网" not in names("工作人员为当事人演示了四川诉讼服务网的缴费操作。")
     assert "诉讼服务网" not in names("向安徽法院诉讼服务网注册用户发送提醒。")
     assert "诉讼服务网" in names("乙院推进诉讼服务网建设。")
