@@ -477,6 +477,7 @@ def to_pptx(b: Briefing) -> bytes:
                 b.timeline,
                 generated=b.generated,
                 with_title=False,
+                width=12.0,  # type a third larger than a 16 in figure's, legible on a slide
                 check=b.timeline_check,
                 facts_note=b.facts_note(),
             ),
