@@ -71,6 +71,9 @@ class MapUnit:
     province: str | None = None
     label: str | None = None  # drawn instead of the short name (a group's box)
     through: list[str] = field(default_factory=list)  # its tribunals that report it
+    #: a tribunal: listed by an imported roster (only those are counted: a tribunal named by
+    #: an article alone has no denominator)
+    roster: bool = False
 
     @property
     def short(self) -> str:
@@ -89,10 +92,16 @@ class AdoptionMap:
         (a court covered through its tribunals is counted in `through_counts`)."""
         per: dict[str, list[int]] = {}
         for u in self.units:
+            if u.level == "tribunal" and not u.roster:
+                continue  # named by an article only: no roster counts it
             acc = per.setdefault(u.level or "", [0, 0])
             acc[1] += 1
             acc[0] += u.stage in STAGE_ORDER
         return [(lvl, a, n) for lvl, (a, n) in sorted(per.items(), key=lambda kv: _rank(kv[0]))]
+
+    def tribunals_uncounted(self) -> int:
+        """Tribunals on the map that no imported roster lists (not counted in `counts`)."""
+        return sum(1 for u in self.units if u.level == "tribunal" and not u.roster)
 
     def through_counts(self) -> dict[str, int]:
         """Level -> courts below the court that report nothing themselves while tribunals of
@@ -173,6 +182,14 @@ def adoption_map(
         u.stage = own_stage([a["stage"] for a in mine])
         u.date = min((a["date"] for a in mine if a["date"]), default=None)
     mark_through_tribunals(root, list(units.values()))
+    tribunals = [u.id for u in units.values() if u.level == "tribunal"]
+    if tribunals:
+        listed = store.read(
+            "MATCH (t:Entity) WHERE t.id IN $ids AND t.roster_source IS NOT NULL RETURN t.id AS id",
+            {"ids": tribunals},
+        )
+        for r in listed:
+            units[r["id"]].roster = True
     scope = {root.id, *units}
     check = FactCheck.of(
         (a["status"] for a in facts.adoptions.values() if a["unit_id"] in scope),
@@ -331,10 +348,13 @@ def draw_adoption_map(
     generated: str | None = None,
     sources: int | None = None,
     with_title: bool = True,
+    facts_note: str | None = None,
 ) -> bytes:
     """The adoption map as PNG (1920 × 1080 × `scale`) or SVG.
 
-    `with_title=False` leaves the title to the slide it goes on (a deck's title placeholder).
+    `with_title=False` leaves the title to the slide it goes on (a deck's title placeholder);
+    `facts_note` says what facts it stands on instead of its own count (a briefing's words,
+    the same under every figure).
     """
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch
@@ -370,6 +390,8 @@ def draw_adoption_map(
             + (f"（另 {via[lvl]} 个下属人民法庭已推行）" if via.get(lvl) else "")
             for lvl, a, n in data.counts()
         )
+        if data.tribunals_uncounted() and not any(lvl == "tribunal" for lvl, _, _ in data.counts()):
+            counts += "　" + TRIBUNALS_UNCOUNTED
         ax.text(
             width_in - side,
             y,
@@ -436,14 +458,16 @@ def draw_adoption_map(
             )
         date = generated or _dt.date.today().isoformat()
         note = [f"数据截至 {date}"]
-        if sources is not None:
+        if sources is not None and not facts_note:  # the note names its documents
             note.append(f"依据 {sources} 篇文档")
         if grouped:
             note.append(
                 f"辖区共 {len(data.units)} 个单位，一页无法逐一标注：每个方框为一个直属下级单位"
                 "（颜色为其自身阶段）及其辖区已报道 / 单位数，逐个单位请选该单位查看"
             )
-        if data.check.note():
+        if facts_note:
+            note.append(facts_note)
+        elif data.check.note():
             note.append(data.check.note())
         note.append(not_reported_note(data.check.verified_only))
         text = "；".join(note) + "。制图：courtgraph"
@@ -462,6 +486,8 @@ def draw_adoption_map(
     return picture
 
 
+#: what a map or a briefing says instead of a tribunal share when no roster is imported
+TRIBUNALS_UNCOUNTED = "人民法庭未计入（未导入人民法庭名录）"
 NOT_REPORTED_NOTE = "“尚未报道”指所收文档未见报道，不等于未开展。"
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import (
+    STAGE_ORDER,
     THROUGH_TRIBUNALS,
     AdoptionMap,
     adoption_map,
@@ -23,6 +24,7 @@ from figures.adoption import (
     draw_adoption_map,
     slide_notes,
 )
+from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
 from figures.report import (
     Report,
@@ -52,6 +54,10 @@ MAX_UNSCOPED = 1000  # units a briefing without a court may list
 LANDSCAPE_MAP_UNITS = 30
 
 
+def _stage_rank(stage: str) -> int:
+    return STAGE_ORDER.index(stage) if stage in STAGE_ORDER else len(STAGE_ORDER)
+
+
 @dataclass
 class Briefing:
     initiative: str
@@ -68,6 +74,8 @@ class Briefing:
     outcome_count: int = 0
     check: FactCheck = field(default_factory=FactCheck)  # the facts it states
     timeline_check: FactCheck = field(default_factory=FactCheck)  # the timeline's
+    #: the adoption facts it states (the map's and the timeline's footnotes count these)
+    adoption_check: FactCheck = field(default_factory=FactCheck)
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
     _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
@@ -83,27 +91,23 @@ class Briefing:
                 generated=self.generated,
                 sources=max(self.source_count, len(self.sources)),
                 with_title=False,
+                facts_note=self.facts_note(),
             )
         return self._pictures["map"]
 
     def headline(self) -> list[str]:
         """The numbers a reader takes away, one sentence each."""
-        units = {a["unit_id"] for a in self.adopters}
-        stages: dict[str, set[str]] = {}
-        for a in self.adopters:
-            stages.setdefault(a["stage"], set()).add(a["unit_id"])
-        parts = "、".join(
-            f"{STAGE_ZH.get(s, s)} {len(u)} 个" for s, u in sorted(stages.items()) if u
-        )
-        lines = [f"所收文档报道 {len(units)} 个单位开展“{self.initiative}”（{parts}）。"]
+        lines = [self.units_line()]
         dated = [a["date"] for a in self.adopters if a.get("date")]
         if dated:
             lines.append(f"据报道，最早的开展日期为 {min(dated)}，最近为 {max(dated)}。")
+        units = {a["unit_id"] for a in self.adopters}
         undated = len(units - {a["unit_id"] for a in self.adopters if a.get("date")})
         if undated:
             lines.append(f"其中 {undated} 个单位的报道没有日期。")
         if self.map is not None:
             via = self.map.through_counts()
+            counted = {level for level, _, _ in self.map.counts()}
             for level, done, total in self.map.counts():
                 lines.append(
                     f"{self.map.court.short}辖区{LEVEL_ZH.get(level, level)}：{done}/{total} "
@@ -118,6 +122,11 @@ class Briefing:
                     if total
                     else ""
                 )
+            if self.map.tribunals_uncounted() and "tribunal" not in counted:
+                lines.append(
+                    f"{self.map.court.short}辖区人民法庭：未导入人民法庭名录，不计覆盖率"
+                    f"（文档提到的 {self.map.tribunals_uncounted()} 个人民法庭未计入上述比例）。"
+                )
         if self.outcomes:
             lines.append(
                 f"文档报告了与该举措相关的数据 {self.outcome_count} 项"
@@ -128,15 +137,82 @@ class Briefing:
         total = max(self.source_count, len(self.sources))
         listed = f"（资料来源列出最近的 {len(self.sources)} 篇）" if self.sources_truncated else ""
         lines.append(f"以上依据 {total} 篇文档{listed}。")
-        if self.check.note():
-            lines.append(f"{self.check.note()}。")
+        lines.append(f"{self.facts_line()}。")
         return [x for x in lines if x]
+
+    def units_line(self) -> str:
+        """How many units report it, and at which stage, in numbers that add up: a unit
+        reporting two stages is counted once in the total and under each of its stages."""
+        per = self.per_unit()
+        stages: dict[str, int] = {}
+        for row in per:
+            for s in row["stages"]:
+                stages[s] = stages.get(s, 0) + 1
+        parts = "、".join(
+            f"{STAGE_ZH.get(s, s)} {stages[s]} 个" for s in sorted(stages, key=_stage_rank)
+        )
+        line = f"所收文档报道 {len(per)} 个单位开展“{self.initiative}”"
+        if len(stages) <= 1:
+            return line + (f"（{parts}）。" if parts else "。")
+        both = sum(1 for row in per if len(row["stages"]) > 1)
+        line += f"，其中{parts}"
+        if both:
+            line += f"，{both} 个单位兼有{'两' if len(stages) == 2 else '多'}个阶段"
+        return line + "。"
+
+    def per_unit(self) -> list[dict[str, Any]]:
+        """One row per unit: its stages (in stage order), earliest date, documents."""
+        out: dict[str, dict[str, Any]] = {}
+        for a in self.adopters:
+            row = out.setdefault(
+                a["unit_id"],
+                {**a, "stages": [], "date": None, "doc_set": set()},
+            )
+            if a["stage"] not in row["stages"]:
+                row["stages"].append(a["stage"])
+            if a.get("date") and (row["date"] is None or a["date"] < row["date"]):
+                row["date"] = a["date"]
+            row["doc_set"].update(a.get("doc_ids") or ())
+        for row in out.values():
+            row["stages"].sort(key=_stage_rank)
+            row["documents"] = len(row["doc_set"])
+        return list(out.values())
+
+    def adoption_docs(self) -> int:
+        """Documents behind the adoption facts it states."""
+        return len({d for a in self.adopters for d in a.get("doc_ids") or ()})
+
+    def facts_note(self) -> str:
+        """What the map and the timeline stand on, in the same words under each: the
+        adoption facts (推行/推广事实) of the scope and the documents they come from."""
+        c = self.adoption_check
+        docs = f"，来自 {self.adoption_docs()} 篇文档"
+        if c.verified_only:
+            left = f"（另有 {c.unverified} 条尚未核实，未计入）" if c.unverified else ""
+            return f"已核实的推行/推广事实 {c.verified} 条{left}{docs}"
+        unverified = f"（其中 {c.unverified} 条尚未核实）" if c.unverified else ""
+        return f"推行/推广事实 {c.facts} 条{unverified}{docs}"
+
+    def facts_line(self) -> str:
+        """Every fact it states: the adoption facts (the figures' count) and the figures the
+        documents report (a figure is two facts: the figure and its link to the initiative)."""
+        line = self.facts_note()
+        outcome_facts = self.check.facts - self.adoption_check.facts
+        if outcome_facts > 0:
+            line += f"；另有成效数据的事实 {outcome_facts} 条（每项数据及其与举措的关联各一条）"
+        if self.check.verified_only:
+            return line + f"；合计已核实的事实 {self.check.verified} 条"
+        line += f"；合计 {self.check.facts} 条事实"
+        if self.check.unverified:
+            line += f"，其中 {self.check.unverified} 条尚未核实"
+        return line
 
     def not_yet(self) -> list[str]:
         """Units with no report, neither their own nor their tribunals'."""
         if self.map is None:
             return []
-        return [u.short for u in self.map.units if u.stage is None]
+        todo = [u for u in self.map.units if u.stage is None]
+        return [u.short for u in sorted(todo, key=lambda u: (_level_rank(u.level), u.name))]
 
     def through_tribunals(self) -> list[str]:
         """Courts reporting nothing themselves whose tribunals do: 安吉县法院（天荒坪法庭）."""
@@ -196,9 +272,11 @@ def gather(
         if found.truncated
         else 0
     )
-    check = FactCheck.of(
-        [facts.adoption_status(a["fact_id"]) for a in adopters]
-        + [s for o in outcomes for s in facts.outcome_statuses(o["fact_id"])],
+    adoption_check = FactCheck.of(
+        [facts.adoption_status(a["fact_id"]) for a in adopters], verified_only=verified_only
+    )
+    check = adoption_check + FactCheck.of(
+        [s for o in outcomes for s in facts.outcome_statuses(o["fact_id"])],
         verified_only=verified_only,
     )
     if verified_only:
@@ -221,18 +299,20 @@ def gather(
         source_count=len(doc_ids),
         check=check,
         timeline_check=tl_check,
+        adoption_check=adoption_check,
     )
 
 
 def _adopter_rows(b: Briefing) -> list[list[str]]:
-    """The earliest MAX_ADOPTER_ROWS reports (the rest are counted in `_adopters_left_out`)."""
-    rows = sorted(b.adopters, key=lambda a: (a.get("date") or "9999", a["unit"] or ""))
+    """One row per unit, its stages joined and its earliest date, the earliest
+    MAX_ADOPTER_ROWS units (the rest are counted in `_adopters_left_out`)."""
+    rows = sorted(b.per_unit(), key=lambda a: (a.get("date") or "9999", a["unit"] or ""))
     rows = rows[:MAX_ADOPTER_ROWS]
     return [
         [
             short_court_name(a["unit"] or ""),
             LEVEL_ZH.get(a.get("level") or "", a.get("level") or ""),
-            STAGE_ZH.get(a["stage"], a["stage"]),
+            "、".join(STAGE_ZH.get(s, s) for s in a["stages"]),
             a.get("date") or "未注明",
             str(a.get("documents") or ""),
         ]
@@ -241,12 +321,13 @@ def _adopter_rows(b: Briefing) -> list[list[str]]:
 
 
 def _adopters_left_out(b: Briefing, shown: int = MAX_ADOPTER_ROWS) -> str:
-    """A line saying how many reports the adopters table leaves out ('' when none)."""
-    rest = len(b.adopters) - shown
+    """A line saying how many units the adopters table leaves out ('' when none)."""
+    units = len(b.per_unit())
+    rest = units - shown
     if rest <= 0:
         return ""
     return (
-        f"共 {len(b.adopters)} 条报道，按最早报道日期列出前 {shown} 条，另有 {rest} 条"
+        f"共 {units} 个单位，按最早报道日期列出前 {shown} 个，另有 {rest} 个"
         "未列出（各层级、各下级单位的数量见采用情况）。"
     )
 
@@ -287,7 +368,7 @@ def to_docx(b: Briefing) -> bytes:
     r = Report(f"{b.initiative} 推行情况简报")
     r.title(f"“{b.initiative}”推行情况简报")
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
-    checked = f"{b.check.note()}；" if b.check.note() else ""
+    checked = f"{b.facts_line()}；"
     r.para(
         f"{scope}数据截至 {b.generated}；{checked}courtgraph 依据所收文档整理，"
         "未收录的报道不在其中。",
@@ -336,6 +417,7 @@ def to_docx(b: Briefing) -> bytes:
             with_title=False,
             width=9.0,
             check=b.timeline_check,
+            facts_note=b.facts_note(),
         )
     )
     r.section("开展单位")
@@ -367,7 +449,7 @@ def to_pptx(b: Briefing) -> bytes:
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
     deck.title_slide(f"“{b.initiative}”推行情况", f"{scope}数据截至 {b.generated}{only}")
     deck.text_slide("基本情况", b.headline())
-    checked = f"{b.check.note()}。\n" if b.check.note() else ""
+    checked = f"{b.facts_line()}。\n"
     sources_note = "资料来源：\n" + "\n".join(_source_lines(b))
     if b.map is not None:
         deck.picture_slide(
@@ -385,18 +467,23 @@ def to_pptx(b: Briefing) -> bytes:
             notes="数据可在 PowerPoint 中编辑：右键图表 → 编辑数据。",
             colours=colours,
         )
-    if b.timeline.cumulative:
-        months, totals = zip(*b.timeline.cumulative, strict=True)
+    if b.timeline.first or b.timeline.endorsements:
+        # the Word report's picture, drawn slide-wide: the same step line, year-only and
+        # month-only dates mid-period and labelled, promotions as dashed lines
         undated = len({u["unit_id"] for u in b.timeline.undated})
-        deck.chart_slide(
+        deck.picture_slide(
             "推行时间线（累计已报道单位）",
-            [_dt.date(int(m[:4]), int(m[5:7] or 1), 1) for m in months],
-            {"累计单位数": list(totals)},
-            kind="line",
-            notes=f"每个单位按其最早的报道日期计；{undated} 个单位的报道没有日期，未画入。"
-            + (f"{b.timeline_check.note()}。" if b.timeline_check.note() else ""),
-            y_title="已报道的单位（累计）",
-            colours=("#2e7d32",),
+            draw_timeline(
+                b.timeline,
+                generated=b.generated,
+                with_title=False,
+                width=12.0,  # type a third larger than a 16 in figure's, legible on a slide
+                check=b.timeline_check,
+                facts_note=b.facts_note(),
+            ),
+            notes="每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间"
+            + (f"；{undated} 个单位的报道没有日期，未画入" if undated else "")
+            + f"。{b.facts_note()}。",
         )
     deck.table_slides(
         "开展单位",

@@ -287,9 +287,12 @@ def draw_timeline(
     with_title: bool = True,
     width: float = 16.0,
     check: FactCheck | None = None,
+    facts_note: str | None = None,
 ) -> bytes:
     """The timeline, 1920 × 1080 × `scale` pixels whatever its `width` in inches: a narrower
-    figure (a report's page, 8 in) keeps the same pixels with type twice as large."""
+    figure (a report's page, 8 in) keeps the same pixels with type twice as large.
+    `facts_note` says what facts it stands on instead of `check`'s count (a briefing's words,
+    the same under every figure); a footnote wider than the figure is wrapped."""
     from matplotlib.figure import Figure
 
     from figures.render import drawing, save_figure
@@ -309,11 +312,30 @@ def draw_timeline(
         undated_promotions = sum(1 for e in tl.endorsements if not e["date"])
         if undated_promotions:
             note += f"；{undated_promotions} 条上级法院推广部署没有日期，未画入"
-        if check is not None and check.note():
+        if facts_note:
+            note += f"；{facts_note}"
+        elif check is not None and check.note():
             note += f"；{check.note()}"
-        fig.text(0.03, 0.03, note + "。制图：courtgraph", fontsize=11, color="#666666")
+        # about one 11 pt character per 0.16 in: wrap at a clause rather than past the edge
+        lines = wrap_note(note + "。制图：courtgraph", int((width * 0.94) / 0.16))
+        fig.text(0.03, 0.01, "\n".join(lines), fontsize=11, color="#666666", va="bottom")
         picture = save_figure(fig, fmt, 120 * scale * 16.0 / width)
     return picture
+
+
+def wrap_note(text: str, per_line: int) -> list[str]:
+    """`text` in lines of at most `per_line` characters, broken after a clause (；) where one
+    fits, else hard.
+
+    >>> wrap_note("甲乙；丙丁戊；己", 5)
+    ['甲乙；', '丙丁戊；己']
+    """
+    lines: list[str] = []
+    while len(text) > per_line:
+        cut = text.rfind("；", 0, per_line) + 1 or per_line
+        lines.append(text[:cut])
+        text = text[cut:]
+    return [*lines, text] if text else lines
 
 
 def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | None = None) -> bytes:
