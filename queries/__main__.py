@@ -44,15 +44,27 @@ def format_table(result: QueryResult) -> str:
     widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(cols)]
     widths = [min(w, 60) for w in widths]
 
+    def wrapped(v: str, w: int) -> list[str]:
+        """A cell in pieces of at most `w` columns: evidence is read whole (a negation at the
+        end of a sentence must not be cut off), so a long cell runs on over several lines."""
+        pieces, cur = [], ""
+        for ch in v:
+            if _width(cur + ch) > w:
+                pieces.append(cur)
+                cur = ""
+            cur += ch
+        return [*pieces, cur]
+
     def line(values: Sequence[str]) -> str:
-        out = []
-        for v, w in zip(values, widths, strict=True):
-            if _width(v) > w:
-                while _width(v) > w - 1:
-                    v = v[:-1]
-                v += "…"
-            out.append(v + " " * (w - _width(v)))
-        return "  ".join(out).rstrip()
+        parts = [wrapped(v, w) for v, w in zip(values, widths, strict=True)]
+        rows = []
+        for k in range(max(len(p) for p in parts)):
+            out = []
+            for p, w in zip(parts, widths, strict=True):
+                v = p[k] if k < len(p) else ""
+                out.append(v + " " * (w - _width(v)))
+            rows.append("  ".join(out).rstrip())
+        return "\n".join(rows)
 
     lines = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cells]
     if result.truncated:
