@@ -957,3 +957,23 @@ def test_a_rank_among_a_set_of_a_stated_size_keeps_its_measure() -> None:
     assert facts("结案数在全省98个基层法院中位居第3。") == [
         (3.0, "名", "结案数在全省基层法院排名", None)
     ]
+
+
+def test_a_population_of_a_place_is_no_result() -> None:
+    # an ethnic group's share of the people, the firms or residents a place has
+    assert vals("该县某族群众占比超九成，去年法院调解结案率达80%。") == [(80.0, "%", None)]
+    assert vals("甲乡白族占比61%，法庭调撤案件200件。") == [(200.0, "件", None)]
+    assert vals("园区共有企业500余家，法庭为其化解纠纷30件。") == [(30.0, "件", None)]
+    assert vals("小区有住户800余户，调解员化解纠纷12件。") == [(12.0, "件", None)]
+    assert vals("2000多名渔民生活在岛上，法庭巡回审理案件40件。") == [(40.0, "件", None)]
+    # firms helped are a result
+    assert [h.value for h in find_outcomes("法庭为300家企业化解纠纷。")] == [300.0]
+
+
+def test_the_items_of_a_reform_plan_are_no_result() -> None:
+    assert vals("方案包括8大方面40项改革举措。") == []
+    assert vals("甲、乙等5条试点经验举措，被推广。") == []
+
+
+def test_days_and_nights_are_a_time_not_a_count() -> None:
+    assert vals("20多个日夜过去，调解员化解纠纷15件。") == [(15.0, "件", None)]
