@@ -856,6 +856,11 @@ _RESIDENT_NOUN = re.compile(
     r"企业|公司|商户|个体户|业主|居民|村民|农户|牧民|渔民|农民|群众|住户|金融机构|市场主体"
 )
 _RESIDING_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:生活|居住|聚居|世居|定居)(?:在|于)")
+#: the base of a comparison, named with 的 (高于去年同期的, 相较于初始的): what the result is
+#: measured against (远低于全市的均值 keeps no 的 before a figure the text reports)
+_BASELINE_BEFORE = re.compile(r"(?:相较于?|相比于?|比起|高于|低于)[^，,。；;]{0,20}的$")
+#: an awarding body conferring a title on a set (授予…等40个单位, 追授…等4名同志)
+_CONFERRING = re.compile(r"(?<!被)(?:授予|追授)")
 _RESIDENT_UOMS = frozenset(["名", "人", "个", "家", "户", "位"])
 _PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
 _STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
@@ -951,6 +956,10 @@ def _not_a_result(
         noun = before[had.end() :] if had else ""
         if (had and _RESIDENT_NOUN.search(noun or after[:8])) or _RESIDING_AFTER.match(after):
             return True  # 园区共有企业400余家, 1000多名牧民生活在…: a place's population
+    if _BASELINE_BEFORE.search(before):
+        return True  # 远高于去年的2.8件, 相较于初始的10个: the base compared with, not the result
+    if uom in _RESIDENT_UOMS and _CONFERRING.search(before):
+        return True  # 授予甲法院等40个单位…称号: the set an awarding body honours, not a result
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:

@@ -977,3 +977,14 @@ def test_the_items_of_a_reform_plan_are_no_result() -> None:
 
 def test_days_and_nights_are_a_time_not_a_count() -> None:
     assert vals("20多个日夜过去，调解员化解纠纷15件。") == [(15.0, "件", None)]
+
+
+def test_the_base_of_a_comparison_is_no_result() -> None:
+    assert vals("人均调解12件，远高于去年同期的3.5件。") == [(12.0, "件", None)]
+    assert vals("模板涵盖30个案由，相较于原先的8个大幅增加。") == [(30.0, "个", None)]
+
+
+def test_a_title_conferred_on_a_set_is_no_result_of_the_awarding_body() -> None:
+    assert vals("最高法授予甲法院等50个单位“先进集体”称号。") == []
+    # a province's courts honoured are
+    assert [h.value for h in find_outcomes("全省3家法院被授予“先进集体”称号。")] == [3.0]
