@@ -988,3 +988,12 @@ def test_a_title_conferred_on_a_set_is_no_result_of_the_awarding_body() -> None:
     assert vals("最高法授予甲法院等50个单位“先进集体”称号。") == []
     # a province's courts honoured are
     assert [h.value for h in find_outcomes("全省3家法院被授予“先进集体”称号。")] == [3.0]
+
+
+def test_a_paragraph_of_cases_a_judge_handles_is_no_footer() -> None:
+    from ingest.boilerplate import find_boilerplate
+
+    prose = "标题\n\n院庭长共承办案件300件,承办数量同比增加50件,结案280件\n"
+    assert not any(kind == "footer" for *_, kind in find_boilerplate(prose).removed)
+    footer = "主办单位:某市中级人民法院 承办:某某信息中心\n"
+    assert any(kind == "footer" for *_, kind in find_boilerplate("标题\n\n" + footer).removed)
