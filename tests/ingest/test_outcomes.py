@@ -997,3 +997,10 @@ def test_a_paragraph_of_cases_a_judge_handles_is_no_footer() -> None:
     assert not any(kind == "footer" for *_, kind in find_boilerplate(prose).removed)
     footer = "主办单位:某市中级人民法院 承办:某某信息中心\n"
     assert any(kind == "footer" for *_, kind in find_boilerplate("标题\n\n" + footer).removed)
+
+
+def test_the_make_up_of_the_staff_is_no_result() -> None:
+    assert vals("调解员队伍中，具有本科以上学历的占比60%。") == []
+    assert vals("新招录干警30名，其中“00后”8名。") == [(30.0, "名", None)]
+    # a change of the make-up is reported
+    assert [h.value for h in find_outcomes("硕士学历法官占比同比提高5个百分点。")] == [5.0]
