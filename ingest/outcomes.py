@@ -132,7 +132,11 @@ _RESULT_BEFORE = re.compile(r"(?:至|到|为|达|共|计)$")
 #: a plan or a target, not a result (力争年内新建10个, 计划培训200人)
 _TARGET_BEFORE = re.compile(r"力争|确保|计划|预计|目标|将要|准备|(?<!模)拟(?!定)")
 #: jurisdiction and scope (管辖三个镇) are standing facts
-_SCOPE_BEFORE = re.compile(r"管辖|下辖|辖有|人口|面积")
+_SCOPE_BEFORE = re.compile(
+    r"管辖|下辖|辖有|人口|面积|"
+    # an ethnic group's share of a population (某族占比63%, 某族群众占比超九成): demography
+    r"族(?:群众|人口|居民|同胞|村民)?(?:人口)?(?:占比|占|比例|比重)"
+)
 #: figures of other agencies (公安机关办理的…占比达32%): not what the courts did
 _OTHER_AGENCY = re.compile(
     r"公安|检察|派出所|司法局|仲裁委|税务|市场监管|政府投资|发案|生产总值|GDP|产值|财政收入|税收|"
@@ -302,7 +306,8 @@ _ONE_EVENT = re.compile(r"(?:本次|此次|这次|该次|当天|当日|现场)")
 _VAGUE_BEFORE = re.compile(r"(?:数|几|上|好|成)$")
 #: items of a plan or a document (10项措施, 三个方面, 23条意见): its contents, not results
 _ITEMS_AFTER = re.compile(
-    r"^(?:具体|重点|主要|工作|务实|创新|硬核|便民|惠企)?(?:措施|举措|意见|方面|任务|要求|原则|规定|"
+    r"^(?:具体|重点|主要|工作|务实|创新|硬核|便民|惠企|综合|改革|试点|经验){0,4}"
+    r"(?:措施|举措|意见|方面|任务|要求|原则|规定|"
     r"机制|制度|重点工作|工作重点|工作任务|内容|环节|步骤|目标|条款|方针|承诺|清单|做法|板块|专题)"
     r"(?!文件)"
 )
@@ -312,7 +317,9 @@ _LAW_BEFORE = re.compile(r"(?:法|条例|规定|解释|规则|办法|》)$")
 #: a norm or a target bound (不少于100件, 至少配备2名)
 _NORM_BEFORE = re.compile(r"不少于|不低于|不超过|不多于|至少|最少|最多|只需|只要|仅需|承诺")
 #: a deadline or a time counted in a unit the scan reads as 个 (7个工作日内, 5个小时)
-_TIME_AFTER = re.compile(r"^(?:工作日|自然日|小时|钟头|星期|礼拜|季度|年度?)")
+_TIME_AFTER = re.compile(
+    r"^(?:工作日|自然日|小时|钟头|星期|礼拜|季度|年度?|日夜|昼夜|白天|夜晚|晚上)"
+)
 #: a date ahead that the figure is a target for (到2025年底，建成20个)
 _BY_DATE = re.compile(r"到(?:19|20)\d{2}年(?:底|末)?[，,]?")
 _DONE = re.compile(r"已|累计|共计?|实现|截至")
@@ -844,6 +851,21 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 
 _PAIR = re.compile("[一二两三四五六七八九]{2}")
 _RANGE_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十])(?:至|到|-|~|－|—)$")
+#: who lives or does business in a place (企业, 业主, 牧民): a population, not what was done
+_RESIDENT_NOUN = re.compile(
+    r"企业|公司|商户|个体户|业主|居民|村民|农户|牧民|渔民|农民|群众|住户|金融机构|市场主体"
+)
+_RESIDING_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:生活|居住|聚居|世居|定居)(?:在|于)")
+#: the base of a comparison, named with 的 (高于去年同期的, 相较于初始的): what the result is
+#: measured against (远低于全市的均值 keeps no 的 before a figure the text reports)
+_BASELINE_BEFORE = re.compile(r"(?:相较于?|相比于?|比起|高于|低于)[^，,。；;]{0,20}的$")
+#: a profile of staff by schooling or age (本科以上学历, 35岁以下, “90后”)
+_PROFILE = re.compile(
+    r"学历|学位|本科|硕士|博士|研究生|大专|中专|\d0后|[5-9]5后|[七八九]零后|岁以[下上]|岁及以[下上]|平均年龄"
+)
+#: an awarding body conferring a title on a set (授予…等40个单位, 追授…等4名同志)
+_CONFERRING = re.compile(r"(?<!被)(?:授予|追授)")
+_RESIDENT_UOMS = frozenset(["名", "人", "个", "家", "户", "位"])
 _PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
 _STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
 
@@ -933,6 +955,15 @@ def _not_a_result(
         and _SUBJECT_SCOPE.fullmatch(before)  # (为12个法庭配备团队: the courts a court equipped)
     ):
         return True  # 全市17个法庭配备46名法官, 12家法院下设法庭64个: the courts that have
+    if uom in _RESIDENT_UOMS and not _CHANGED.search(text, c_start, c_end):
+        had = _HAVING.search(before)
+        noun = before[had.end() :] if had else ""
+        if (had and _RESIDENT_NOUN.search(noun or after[:8])) or _RESIDING_AFTER.match(after):
+            return True  # 园区共有企业400余家, 1000多名牧民生活在…: a place's population
+    if _BASELINE_BEFORE.search(before):
+        return True  # 远高于去年的2.8件, 相较于初始的10个: the base compared with, not the result
+    if uom in _RESIDENT_UOMS and _CONFERRING.search(before):
+        return True  # 授予甲法院等40个单位…称号: the set an awarding body honours, not a result
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:
@@ -1194,6 +1225,10 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         before = text[c_start:start]
         if _TARGET_BEFORE.search(before) or _SCOPE_BEFORE.search(before):
             return True
+        if _PROFILE.search(before) and not (
+            _UP.search(text, c_start, c_end) or _DOWN.search(text, c_start, c_end)
+        ):
+            return True  # 大专以上学历的调解员占比77.3%, 其中“95后”12名: the staff's make-up
         if _MEANS_BEFORE.search(text[max(c_start, start - 4) : start]):
             return True
         if _STANDING.search(text[max(c_start, start - 4) : start]):

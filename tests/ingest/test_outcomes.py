@@ -957,3 +957,50 @@ def test_a_rank_among_a_set_of_a_stated_size_keeps_its_measure() -> None:
     assert facts("结案数在全省98个基层法院中位居第3。") == [
         (3.0, "名", "结案数在全省基层法院排名", None)
     ]
+
+
+def test_a_population_of_a_place_is_no_result() -> None:
+    # an ethnic group's share of the people, the firms or residents a place has
+    assert vals("该县某族群众占比超九成，去年法院调解结案率达80%。") == [(80.0, "%", None)]
+    assert vals("甲乡白族占比61%，法庭调撤案件200件。") == [(200.0, "件", None)]
+    assert vals("园区共有企业500余家，法庭为其化解纠纷30件。") == [(30.0, "件", None)]
+    assert vals("小区有住户800余户，调解员化解纠纷12件。") == [(12.0, "件", None)]
+    assert vals("2000多名渔民生活在岛上，法庭巡回审理案件40件。") == [(40.0, "件", None)]
+    # firms helped are a result
+    assert [h.value for h in find_outcomes("法庭为300家企业化解纠纷。")] == [300.0]
+
+
+def test_the_items_of_a_reform_plan_are_no_result() -> None:
+    assert vals("方案包括8大方面40项改革举措。") == []
+    assert vals("甲、乙等5条试点经验举措，被推广。") == []
+
+
+def test_days_and_nights_are_a_time_not_a_count() -> None:
+    assert vals("20多个日夜过去，调解员化解纠纷15件。") == [(15.0, "件", None)]
+
+
+def test_the_base_of_a_comparison_is_no_result() -> None:
+    assert vals("人均调解12件，远高于去年同期的3.5件。") == [(12.0, "件", None)]
+    assert vals("模板涵盖30个案由，相较于原先的8个大幅增加。") == [(30.0, "个", None)]
+
+
+def test_a_title_conferred_on_a_set_is_no_result_of_the_awarding_body() -> None:
+    assert vals("最高法授予甲法院等50个单位“先进集体”称号。") == []
+    # a province's courts honoured are
+    assert [h.value for h in find_outcomes("全省3家法院被授予“先进集体”称号。")] == [3.0]
+
+
+def test_a_paragraph_of_cases_a_judge_handles_is_no_footer() -> None:
+    from ingest.boilerplate import find_boilerplate
+
+    prose = "标题\n\n院庭长共承办案件300件,承办数量同比增加50件,结案280件\n"
+    assert not any(kind == "footer" for *_, kind in find_boilerplate(prose).removed)
+    footer = "主办单位:某市中级人民法院 承办:某某信息中心\n"
+    assert any(kind == "footer" for *_, kind in find_boilerplate("标题\n\n" + footer).removed)
+
+
+def test_the_make_up_of_the_staff_is_no_result() -> None:
+    assert vals("调解员队伍中，具有本科以上学历的占比60%。") == []
+    assert vals("新招录干警30名，其中“00后”8名。") == [(30.0, "名", None)]
+    # a change of the make-up is reported
+    assert [h.value for h in find_outcomes("硕士学历法官占比同比提高5个百分点。")] == [5.0]
