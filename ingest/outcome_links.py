@@ -131,6 +131,7 @@ _SEPARATED = re.compile("[、，,；;。]")
 _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
 _HAN3 = re.compile("[\u4e00-\u9fff]{3}")
+_HAN2 = re.compile("[\u4e00-\u9fff]{2}")
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
 _BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
@@ -779,6 +780,8 @@ class _Linker:
                     if self.fewer_cases(f, first.name, distinct):
                         return first.name, "link:caseload-source"
                     return None
+                if self.new_part(f, s_start, paragraph[-1]):
+                    return None
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 resolved = self.resolve(paragraph, p_start)
                 return (resolved, rule) if resolved else None
@@ -1143,6 +1146,25 @@ class _Linker:
         if m.credit and _SINCE_AFTER.match(self.t.text, m.end):
             return m.name
         return None
+
+    def new_part(self, f: _Figure, s_start: int, last: _Mention) -> bool:
+        """Whether `f` opens a part of its own after a semicolon (构建甲，提供服务N次；清结积案M件):
+        the part before already gave a figure after the name, and `f`'s own words neither go on
+        with that figure's measure (调解成功, 平均时长) nor repeat two characters of a name of
+        the part before."""
+        text = self.t.text
+        if s_start == 0 or text[s_start - 1] not in "；;":
+            return False
+        if not any(last.end <= g.figure[0] < s_start for g in self.figures):
+            return False
+        words = text[f.own[0] : f.figure[0]]
+        lo, _ = self.t.sentence(s_start - 1)
+        for m in self.t.between(lo, s_start):
+            name = text[m.start : m.end]
+            pairs = (name[i : i + 2] for i in range(len(name) - 1))
+            if any(_HAN2.fullmatch(p) and p in words for p in pairs):
+                return False  # 驻院调解结案N件；民事案件调解率M%: the same work goes on
+        return not _ATTRIBUTE.match(words)
 
     def figure_before(self, f: _Figure) -> _Figure | None:
         """The figure right before `f` in its sentence, if any."""

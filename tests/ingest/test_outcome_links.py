@@ -643,3 +643,15 @@ def test_a_clause_opening_on_a_means_through_a_court_is_no_court_item() -> None:
     text = "该院推行“云调解”机制，调解案件500件；通过法院调解平台化解纠纷321件。"
     got = linked(text, {"云调解": ["“云调解”机制"]})
     assert got == [(500.0, "云调解"), (321.0, "云调解")]
+
+
+def test_a_new_part_after_a_semicolon_is_not_the_name_before() -> None:
+    text = "今年以来，该院建设智慧法庭平台，提供网上服务3000次；开展普法宣传120场，发放资料800份。"
+    got = linked(text, {"智慧法庭平台": ["智慧法庭平台"]})
+    assert got == [(3000.0, "智慧法庭平台"), (120.0, None), (800.0, None)]
+
+
+def test_a_part_after_a_semicolon_that_goes_on_with_the_work_keeps_it() -> None:
+    text = "该院推行驻院调解，驻院调解结案500件；民事案件调解率达45%。"
+    got = linked(text, {"驻院调解": ["驻院调解"]})
+    assert got == [(500.0, "驻院调解"), (45.0, "驻院调解")]
