@@ -126,7 +126,9 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     r.add_argument("fact_ids", nargs="+")
     r.add_argument("--reason", required=True, help="e.g. 不是该单位的做法, 不是该举措, 阶段不对")
     r.add_argument("--reviewer", default=getpass.getuser())
-    co = rs.add_parser("correct", help="correct a fact's unit, initiative, stage, date or figure")
+    co = rs.add_parser(
+        "correct", help="correct a fact's unit, initiative, stage, date, metric or figure"
+    )
     co.add_argument("fact_id")
     co.add_argument("--unit", help="the right unit (id or name)")
     co.add_argument("--initiative", help="the right initiative (id or name)")
@@ -134,6 +136,7 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--stage", choices=STAGES)
     co.add_argument("--title", help="a person's title")
     co.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    co.add_argument("--metric", help="an outcome's metric (指标), e.g. 调解率")
     co.add_argument("--value", type=float, help="an outcome's figure")
     co.add_argument("--unit-of-measure", help="an outcome's unit, e.g. 件 or %%")
     who(co)
@@ -144,7 +147,11 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     a.add_argument("--document", required=True, help="document id")
     a.add_argument("--start", type=int, required=True, help="offset of the sentence")
     a.add_argument("--end", type=int, required=True)
-    a.add_argument("--stage", choices=STAGES)
+    a.add_argument(
+        "--stage",
+        choices=STAGES,
+        help="default: a fact the graph holds keeps its stage, a new adoption is adopted (采用)",
+    )
     a.add_argument("--title")
     a.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
     who(a)
@@ -253,7 +260,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             new["dst"] = entity(
                 args.initiative or args.target, "Initiative" if args.initiative else None
             )
-        for key in ("stage", "title", "value", "unit_of_measure"):
+        for key in ("stage", "title", "metric", "value", "unit_of_measure"):
             if getattr(args, key) is not None:
                 new[key] = getattr(args, key)
         if args.date:

@@ -52,7 +52,15 @@ import neo4j
 
 from graph import summaries
 from graph.errors import BadParameter, CourtgraphError, EntityNotFound
-from graph.model import FACT_TYPES, QUEUE_HEAD_PREFIX, STAGES, check_rel_type, digest, fact_id
+from graph.model import (
+    FACT_TYPES,
+    QUEUE_HEAD_PREFIX,
+    STAGES,
+    check_rel_type,
+    digest,
+    fact_id,
+    search_text,
+)
 
 if TYPE_CHECKING:
     from graph.model import DocumentGraph
@@ -101,6 +109,8 @@ REJECT_REASONS: tuple[str, ...] = (
 #: what a correction may change on the relationship, and on an outcome it reports
 REL_FIELDS: tuple[str, ...] = ("stage", "title", "date", "date_precision", "scope")
 OUTCOME_FIELDS: tuple[str, ...] = ("metric", "value", "unit_of_measure", "period", "qualifier")
+#: the stage of an added adoption whose stage the reviewer did not choose
+ADD_STAGE = "adopted"
 #: the kind of fact a queue lists, in the order a reviewer works through them
 KINDS: dict[str, str] = {
     "adoption": "ADOPTED",
@@ -627,11 +637,49 @@ def _apply_correct(
             new=new_fid,
         ).consume()
     if target and label_kind(dst) == "Outcome":
-        tx.run("MATCH (b:Entity {id: $dst}) SET b += $target", dst=dst, target=target).consume()
+        _set_outcome(tx, dst, target)
     _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, "corrected", None, touched)
     touched.add(rel_type, old["dst"])
     touched.add(rel_type, dst)
     return new_fid if new_fid != fid else None
+
+
+#: the fields of an outcome its display name is made of (`outcome_name`)
+NAME_FIELDS: tuple[str, ...] = ("metric", "qualifier", "value", "unit_of_measure")
+
+
+def outcome_name(metric: Any, qualifier: Any, value: Any, unit_of_measure: Any) -> str:
+    """An outcome's display name as ingest makes it (lists, exports, the 举措 page's 成效数据).
+
+    >>> outcome_name("调解率", None, 60.0, "%")
+    '调解率 60%'
+    >>> outcome_name("结案", "超过", 1200, "件")
+    '结案 超过1200件'
+    """
+    figure = f"{value:g}" if isinstance(value, (int, float)) else str(value or "")
+    return f"{metric or ''} {qualifier or ''}{figure}{unit_of_measure or ''}"
+
+
+def _set_outcome(tx: Tx, outcome: str, target: dict[str, Any]) -> None:
+    """Set a corrected figure's fields on its outcome, and what is derived from them: the
+    display name and the text the full-text index sees (re-ingest folds the document's old
+    values back in; applying the correction again sets them right again)."""
+    rec = tx.run(
+        "MATCH (b:Entity {id: $id}) SET b += $target "
+        "RETURN b.metric AS metric, b.qualifier AS qualifier, b.value AS value, "
+        "b.unit_of_measure AS unit_of_measure, b.aliases AS aliases",
+        id=outcome,
+        target=target,
+    ).single()
+    if rec is None or not set(target) & set(NAME_FIELDS):
+        return
+    name = outcome_name(*(rec[k] for k in NAME_FIELDS))
+    tx.run(
+        "MATCH (b:Entity {id: $id}) SET b.name = $name, b.search_text = $text",
+        id=outcome,
+        name=name,
+        text=search_text(name, list(rec["aliases"] or [])),
+    ).consume()
 
 
 def label_kind(node_id: str) -> str:
@@ -789,6 +837,15 @@ class RecordDecision:
                 d.sentence_hashes = sorted(
                     {sentence_hash(e["sentence"]) for e in snap.get("evidence", [])}
                 )
+        if d.decision == "correct" and self.snapshot:
+            figure = sorted(set(d.new) & set(OUTCOME_FIELDS))
+            dst = d.new.get("dst") or d.old.get("dst") or ""
+            if figure and label_kind(dst) != "Outcome":
+                raise BadParameter(
+                    f"a figure's {', '.join(figure)}: correct it on the unit's fact that "
+                    "reports the figure (REPORTED unit → figure), not on "
+                    f"{d.old.get('type')} {d.old.get('src')} → {dst}"
+                )
         if d.decision == "correct":
             for k in ("src", "dst"):
                 if (
@@ -891,11 +948,21 @@ def add_fact(
     stage or title), the add confirms it; where the reviewer's values (stage, title, date,
     scope) differ from the fact's, they are recorded as a correction of it (`decide`), after
     the add, so they win, last through re-ingest, and the correction's record keeps what was
-    there before. Returns the correction then, else the add."""
+    there before. Returns the correction then, else the add.
+
+    A value absent from `props` or None was not chosen: it never changes the fact found (an
+    add form's default stage must be sent as None, not as 采用). A new adoption without a
+    stage is `ADD_STAGE` (采用); the returned decision's `new` holds the values used."""
     check_rel_type(rel_type)
-    extra = {k: v for k, v in (props or {}).items() if k in REL_FIELDS}
+    # a value absent or None was not chosen: never a change to the fact found
+    extra = {k: v for k, v in (props or {}).items() if k in REL_FIELDS and v is not None}
     fid = fact_id(rel_type, src, dst, *_corrected_key(rel_type, extra))
     found = _known_fact(store, rel_type, src, dst, fid, doc_id, sentence)
+    if found is None and rel_type == "ADOPTED" and "stage" not in extra:
+        # a new adoption without a stage: 采用 (which the graph may hold already)
+        extra["stage"] = ADD_STAGE
+        fid = fact_id(rel_type, src, dst, *_corrected_key(rel_type, extra))
+        found = _known_fact(store, rel_type, src, dst, fid, doc_id, sentence)
     if found is not None:
         known_fid, known = found
         changes = {k: v for k, v in extra.items() if v is not None and known.get(k) != v}

@@ -1,0 +1,150 @@
+"""Corrections reach what is derived from the corrected field, and an add leaves a stage it
+was not given alone: a figure's metric corrected renames the figure (lists, exports, the 举措
+page) through re-ingest, reference reloads and rebuilds; the command line corrects a metric
+as the review page does; an add without a chosen stage never changes a found fact's stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import review
+from graph.model import fact_id
+from tests import graph_fixtures as g
+
+BING_RATE = fact_id("REPORTED", g.BING, g.RATE)
+RATE_SUYUAN = fact_id("REPORTED", g.RATE, g.SUYUAN)
+MID_SUYUAN = fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted")
+# a metric after the document's own (调解率) in code point order: re-ingest folds the
+# smaller of two values in, so the document's old metric and name come back until the
+# correction is applied again
+METRIC = "速裁适用率"
+FIXED = {"name": f"{METRIC} 65%", "metric": METRIC, "value": 65.0, "text": f"{METRIC} 65%"}
+
+
+def _outcome(store) -> dict:
+    rows = store.read(
+        "MATCH (o:Entity {id: $id}) RETURN o.name AS name, o.metric AS metric, "
+        "o.value AS value, o.search_text AS text",
+        {"id": g.RATE},
+    )
+    return rows[0] if rows else {}
+
+
+def test_a_corrected_metric_renames_the_figure_and_lasts(store) -> None:
+    g.load_small_graph(store)
+    assert _outcome(store)["name"] == "调解率 60%"
+    review.decide(store, BING_RATE, "correct", reviewer="甲", new={"metric": METRIC, "value": 65.0})
+    assert _outcome(store) == FIXED
+    # the same document ingested again (its old values folded in), decisions re-applied
+    store.write_documents([g.document_a()])
+    review.reapply_documents(store, [g.DOC_A])
+    assert _outcome(store) == FIXED
+    # reference data loaded again, decisions about what it wrote re-applied
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    review.reapply_entities(store, [n.id for n in nodes])
+    assert _outcome(store) == FIXED
+    # a rebuild from the files keeps the decision and applies it again
+    review.clear_keeping_decisions(store)
+    g.load_small_graph(store)
+    review.reapply_all(store)
+    assert _outcome(store) == FIXED
+    assert review.status_of(store, BING_RATE) == "corrected"
+
+
+def test_a_figure_is_corrected_on_the_units_fact_only(store) -> None:
+    """The figure tied to an initiative is the link's other end: a metric sent with the
+    link's fact is refused (it would be recorded and change nothing), not silently kept."""
+    g.load_small_graph(store)
+    with pytest.raises(review.BadParameter, match="REPORTED unit → figure"):
+        review.decide(store, RATE_SUYUAN, "correct", reviewer="甲", new={"metric": METRIC})
+    with pytest.raises(review.BadParameter, match="figure's value"):
+        review.decide(store, MID_SUYUAN, "correct", reviewer="甲", new={"value": 3.0})
+    assert review.decisions(store) == []
+    # the link's initiative can still be corrected
+    review.decide(store, RATE_SUYUAN, "correct", reviewer="甲", new={"dst": g.FENGQIAO})
+    rows = store.read(
+        "MATCH (:Entity {id: $o})-[r:REPORTED]->(i:Entity) RETURN i.id AS i, r.review_status AS s",
+        {"o": g.RATE},
+    )
+    assert rows == [{"i": g.FENGQIAO, "s": "corrected"}]
+
+
+def test_cli_corrects_a_figures_metric(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys
+) -> None:
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    code = main(
+        ["review", "correct", BING_RATE, "--metric", METRIC, "--value", "65", "--reviewer", "甲"]
+    )
+    assert code == 0, capsys.readouterr().err
+    assert f"corrected {BING_RATE}" in capsys.readouterr().out
+    assert _outcome(arcadedb_store) == FIXED
+    assert review.history(arcadedb_store, BING_RATE)[-1].new == {"metric": METRIC, "value": 65.0}
+    # on the link of the figure to its initiative: an error, nothing recorded
+    code = main(["review", "correct", RATE_SUYUAN, "--metric", "调解率", "--reviewer", "甲"])
+    assert code == 1 and "REPORTED unit → figure" in capsys.readouterr().err
+    assert len(review.decisions(arcadedb_store)) == 1
+
+
+# -- adding a fact without choosing its stage ------------------------------------------------
+S2 = "乙市中院去年十一月在全市部署诉源治理。"  # document A's second sentence: MID promoted
+
+
+def _add(store, src: str, dst: str, sentence: str, **props):
+    text = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": g.DOC_A})[0]["t"]
+    start = text.index(sentence) if sentence in text else 0
+    return review.add_fact(
+        store,
+        rel_type="ADOPTED",
+        src=src,
+        dst=dst,
+        doc_id=g.DOC_A,
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        reviewer="甲",
+        props=props,
+    )
+
+
+def _stages(store, src: str, dst: str) -> dict[str, tuple]:
+    rows = store.read(
+        "MATCH (:Entity {id: $s})-[r:ADOPTED]->(:Entity {id: $d}) "
+        "RETURN r.fact_id AS f, r.stage AS stage, r.review_status AS status",
+        {"s": src, "d": dst},
+    )
+    return {r["f"]: (r["stage"], r["status"]) for r in rows}
+
+
+def test_an_add_without_a_chosen_stage_keeps_the_found_facts(store) -> None:
+    g.load_small_graph(store)
+    for props in ({}, {"stage": None}, {"stage": None, "date": None}):
+        d = _add(store, g.MID, g.SUYUAN, S2, **props)
+        assert d.decision == "add" and d.fact_id == MID_SUYUAN
+        assert d.new["stage"] == "promoted"
+        assert _stages(store, g.MID, g.SUYUAN) == {MID_SUYUAN: ("promoted", "confirmed")}
+    # a stage chosen that differs is a correction, as before
+    d = _add(store, g.MID, g.SUYUAN, S2, stage="adopted")
+    fixed = fact_id("ADOPTED", g.MID, g.SUYUAN, "adopted")
+    assert d.decision == "correct"
+    assert _stages(store, g.MID, g.SUYUAN) == {fixed: ("adopted", "corrected")}
+    # and a later add without a stage leaves the corrected stage alone
+    d = _add(store, g.MID, g.SUYUAN, S2)
+    assert (d.decision, d.fact_id, d.new["stage"]) == ("add", fixed, "adopted")
+    assert [s for s, _ in _stages(store, g.MID, g.SUYUAN).values()] == ["adopted"]
+
+
+def test_a_new_adoption_without_a_stage_is_adopted(store) -> None:
+    g.load_small_graph(store)
+    d = _add(store, g.DING, g.FENGQIAO, S2)
+    want = fact_id("ADOPTED", g.DING, g.FENGQIAO, "adopted")
+    assert (d.decision, d.fact_id, d.new["stage"]) == ("add", want, "adopted")
+    assert _stages(store, g.DING, g.FENGQIAO) == {want: ("adopted", "confirmed")}
