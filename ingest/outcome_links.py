@@ -732,9 +732,9 @@ class _Linker:
             return credit_next, "link:credit-next"
         if not caseload:
             # 全市13家法庭，12家达到五化标准: a total before its parts is counted for their measure
-            parts = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
-            if parts:
-                nxt = min(parts, key=lambda g: g.figure[0])
+            part_figures = [g for g in self.figures if own_hi <= g.figure[0] < s_end]
+            if part_figures:
+                nxt = min(part_figures, key=lambda g: g.figure[0])
                 counted = self.own_names(nxt)
                 if (
                     counted

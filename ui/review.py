@@ -683,7 +683,8 @@ def _add() -> None:
         if not unit or not initiative:
             raise BadParameter("请选择（或输入）推行的单位和举措。")
         start, end = (int(x) for x in str(anchor).split(":"))
-        props: dict[str, Any] = {"stage": get(f"{P}.add_stage") or "adopted"}
+        # no stage chosen: a new fact is 采用, a fact found keeps its own (graph.review.add_fact)
+        props: dict[str, Any] = {"stage": get(f"{P}.add_stage")}
         date = (get(f"{P}.add_date") or "").strip()
         if date:
             props["date"], props["date_precision"] = date, review.date_precision(date)
@@ -693,7 +694,11 @@ def _add() -> None:
         known = state.store().read(
             "MATCH (:Entity {id: $src})-[r:ADOPTED]->(:Entity {id: $dst}) "
             "WHERE r.fact_id = $f RETURN r.date AS date",
-            {"src": src, "dst": dst, "f": fact_id("ADOPTED", src, dst, props["stage"])},
+            {
+                "src": src,
+                "dst": dst,
+                "f": fact_id("ADOPTED", src, dst, props["stage"] or review.ADD_STAGE),
+            },
         )
         d = review.add_fact(
             state.store(),
@@ -718,7 +723,7 @@ def _add() -> None:
         was = d.old.get("props") or {}
         done = (
             f"这条推行事实抽取时已找到（原为{state.stage_zh(was.get('stage'))}，"
-            f"日期 {was.get('date') or '无'}），现已按所填改为{state.stage_zh(props['stage'])}，"
+            f"日期 {was.get('date') or '无'}），现已按所填改为{state.stage_zh(d.new.get('stage'))}，"
             f"日期 {props.get('date') or was.get('date') or '无'}，记为已修改；"
             "原来的值留在审核历史中。"
         )
@@ -822,7 +827,14 @@ def _adding(who: str | None) -> None:
             f"{P}.add_initiative",
             placeholder="选择举措",
         )
-        c[2].selectbox("阶段", STAGES, format_func=state.stage_zh, key=f"{P}.add_stage")
+        c[2].selectbox(
+            "阶段",
+            [None, *STAGES],
+            format_func=lambda s: (
+                "（默认：新增为采用，已有的不改）" if s is None else state.stage_zh(s)
+            ),
+            key=f"{P}.add_stage",
+        )
         c[3].text_input("日期（可选）", key=f"{P}.add_date")
         st.button("新增", key=f"{P}.add", on_click=_add)
 
