@@ -43,22 +43,7 @@ ALL = "全部"
 def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
     from graph.store import open_store
 
-    store = open_store(settings)
-    threading.Thread(target=_warm_search, args=(store,), name="search-warm-up", daemon=True).start()
-    return store
-
-
-def _warm_search(store) -> None:  # type: ignore[no-untyped-def]
-    """Search once when the explorer opens its store, in the background: the server opens its
-    full-text indexes on their first query (seconds on a national graph after the server
-    starts), which the first visit of 检索 would otherwise wait for."""
-    import contextlib
-
-    import queries
-
-    # only a warm-up: the page reports a real failure
-    with contextlib.suppress(Exception):
-        queries.run(store, "search", {"q": "法院"})
+    return open_store(settings)
 
 
 def settings() -> Settings:

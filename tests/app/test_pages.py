@@ -650,22 +650,3 @@ def test_initiative_outcomes_say_what_they_count(small_store, app) -> None:
     at = app(page="initiative", id=g.FENGQIAO, tab="成效数据")
     no_trouble(at)
     assert any("文中归于这项举措" in i and "成效对照" in i for i in texts(at, "info"))
-
-
-def test_opening_the_store_warms_the_full_text_search(monkeypatch) -> None:
-    """The explorer searches once in the background when it opens its store (the server
-    opens its full-text indexes on their first query); a failure there stays quiet (the
-    page reports a real one)."""
-    import queries
-    from ui import state
-
-    asked: list[str] = []
-    monkeypatch.setattr(queries, "run", lambda _store, name, _params: asked.append(name))
-    state._warm_search(object())
-    assert asked == ["search"]
-
-    def fails(*_args):  # type: ignore[no-untyped-def]
-        raise RuntimeError("the server went away")
-
-    monkeypatch.setattr(queries, "run", fails)
-    state._warm_search(object())  # no exception
