@@ -949,3 +949,14 @@ def test_a_short_tribunal_of_the_one_county_of_the_city_with_that_town() -> None
 def test_a_tribunal_named_after_a_beijing_township() -> None:
     text = "房山区人民法院召开会议，良乡法庭作交流发言。"
     assert "北京市房山区人民法院良乡人民法庭" in names(text)
+
+
+def test_a_nickname_of_a_way_of_hearing_cases_is_no_towns_tribunal() -> None:
+    """板凳法庭, 马背法庭, 草原法庭 are ways of hearing cases in a city's article, though a
+    county of the city has a town of that name; a name in quotes is such a nickname too."""
+    for t in (
+        "巴中市中级人民法院推行“板凳法庭”，法官带着板凳法庭进村入户。",
+        "承德市中级人民法院推行马背法庭、草原法庭巡回审判。",
+        "襄阳市中级人民法院推广“庙滩法庭”经验。",
+    ):
+        assert not any("人民法庭" in n for n in names(t)), t
