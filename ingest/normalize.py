@@ -291,10 +291,25 @@ def _damaged_places() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, int],
     return chars, {c: tuple(v) for c, v in where.items()}
 
 
+#: what makes a written name a place: its own administrative suffix (乾县, 乾安县) or one
+#: right after it (乾安县, 藉口镇, 乾西法庭); two characters alone are often an ordinary word
+#: (饼乾安全, 藉口 = 借口)
+_PLACE_SUFFIX = re.compile(r"县|市|区|镇|乡|街道|旗|村|社区|人民法院|人民法庭|法院|法庭")
+_PLACE_END = frozenset("县市区镇乡旗")
+
+
+def _is_place_at(out: str, name: str, at: int) -> bool:
+    """Whether ``name`` written at ``at`` is a place: it ends in an administrative unit or
+    one follows it."""
+    if name[-1] in _PLACE_END and len(name) >= 2:
+        return True
+    return _PLACE_SUFFIX.match(out, at + len(name)) is not None
+
+
 def _keep_places(src: str, out: str) -> str:
     """``out`` (t2s of ``src``, same length) with place names t2s damaged put back: a
-    character is restored where the name it belongs to is written (陕西省乾县 stays 乾县;
-    乾淨 still becomes 干净)."""
+    character is restored where the name it belongs to is written as a place (陕西省乾县 stays
+    乾县, 乾安縣 乾安县; 乾淨 still becomes 干净, 餅乾安全 饼干安全)."""
     if out == src or not _PLACE_T2S_CHARS.search(src):
         return out
     chars, where = _damaged_places()
@@ -308,7 +323,11 @@ def _keep_places(src: str, out: str) -> str:
     keep = [
         p
         for p in spots
-        if any(joined.startswith(name, p - k) for name, k in where[src[p]] if p - k >= 0)
+        if any(
+            joined.startswith(name, p - k) and _is_place_at(out, name, p - k)
+            for name, k in where[src[p]]
+            if p - k >= 0
+        )
     ]
     if not keep:
         return out

@@ -133,6 +133,9 @@ def _resolution(
     court is chosen and 我院/本院/该院 are tied to their courts."""
     res.found.sort(key=lambda f: (f.start, -f.end))
     home = home_court(res, title)
+    if res.bare_mids:
+        _bare_mids(res, title)
+        home = home_court(res, title)
     found = sorted(res.found + self_references(res, home), key=lambda f: (f.start, -f.end))
     sentences = Sentences(res.text, given)
     refs: dict[str, CourtRef] = {}
@@ -179,6 +182,43 @@ def _resolution(
         city=fd.name if fd else None,
         warnings=res.warnings,
     )
+
+
+def _bare_mids(res: Resolver, title: str | None) -> None:
+    """中院 alone is the intermediate court of the home court's prefecture: the home read
+    with each 中院 as the city's (a 中院's own article names itself so), and kept only where
+    that home is a basic court, a tribunal or an intermediate court (a high court's article
+    speaks of the intermediate courts of its area)."""
+    found = list(res.found)
+    mid = res.city_mid()
+    for _ in range(2):
+        if mid is None:
+            break
+        res.found = found + [Found(a, b, mid, level="intermediate") for a, b in res.bare_mids]
+        res.found.sort(key=lambda f: (f.start, -f.end))
+        home = home_court(res, title)
+        court = res.bare_mid_court(home)
+        if court == mid:
+            return
+        if court is None and home is not None and _only_cited(res, home):
+            return  # a city's article that cites its high court first (在省高院的考核中)
+        mid = court  # the home court's own 中院, not the city named most
+    res.found = found
+
+
+#: before a high court only cited in a city's article (在省高院的考核中, 据省高院通报)
+_CITED_BEFORE = frozenset("在据经对向从由按受被")
+
+
+def _only_cited(res: Resolver, home: str) -> bool:
+    """Whether the high court chosen as the home is named only after a preposition (在省高院
+    对全省考核的结果中): the article is the city's courts', the high court cited, not its
+    subject."""
+    rc = res.court(home)
+    if rc is None or rc.level != "high":
+        return False
+    starts = [f.start for f in res.found if f.court == home]
+    return bool(starts) and all(res.folded[p - 1 : p] in _CITED_BEFORE for p in starts)
 
 
 def _read_names(res: Resolver) -> None:

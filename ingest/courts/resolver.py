@@ -39,7 +39,13 @@ _BARE_COUNTY = re.compile(
 #: 中院 as one of a list of court levels (高院、中院、基层法院; 中院和基层法院; 各分、中院),
 #: no one court
 _LEVELS_AFTER = re.compile(r"[、和及与或/]|以及|等")
-_LEVELS_BEFORE = re.compile(r"(?:高院|高级法院|最高院|最高法|基层法院|基层)[、和及与或/]?$")
+_LEVELS_BEFORE = re.compile(
+    r"(?:高院|高级法院|高级人民法院|省法院|省院|最高院|最高法|最高人民法院|基层法院|基层人民法院"
+    r"|基层)[、和及与或/]?$"
+)
+#: 中院要…, 中院应当…: a directive to every intermediate court, not one court's act (中院要求…
+#: and 中院应用… are one court's)
+_DIRECTIVE_AFTER = re.compile(r"要(?!求)|应(?!用|邀|对)|必须|务必|需要|须")
 
 
 #: after 某市法院: one court's own organ, post or meeting (its intermediate court's)
@@ -97,6 +103,8 @@ class Resolver:
         self.ctx = Context()
         self.warnings: list[str] = []
         self.found: list[Found] = []
+        #: spans of 中院 alone, a court only once the home court is known (`bare_mid_court`)
+        self.bare_mids: list[tuple[int, int]] = []
         self.dynamic: dict[str, CourtRef] = {}
         for t in (title, extra):
             if t:
@@ -240,7 +248,7 @@ class Resolver:
                 return
             if code == "bare_mid":
                 if self._bare_mid(start, end):
-                    self._resolve_context(start, end, "city_mid_any")
+                    self.bare_mids.append((start, end))  # read once the home court is known
                 return
             if not code.startswith("agg") and self._named_unit_before(start):
                 return  # 某某县法院 with a place we know but no court of that name
@@ -310,7 +318,36 @@ class Resolver:
         prev = text[start - 1 : start]
         if prev == "、" or (prev and CJK.match(prev) and prev not in FUNCTION_CHARS):
             return False  # 各分、中院; 某中院 with a place we do not know
-        return not (_LEVELS_AFTER.match(text, end) or _LEVELS_BEFORE.search(text, 0, start))
+        return not (
+            _LEVELS_AFTER.match(text, end)
+            or _DIRECTIVE_AFTER.match(text, end)
+            or _LEVELS_BEFORE.search(text, 0, start)
+        )
+
+    def city_mid(self) -> str | None:
+        """The intermediate court of the prefecture the article names most."""
+        pref = self.ctx.top_prefecture(self.m.gaz, ())
+        c = self.m.roster.for_division(pref, "intermediate") if pref else None
+        return c.name if c else None
+
+    def bare_mid_court(self, home: str | None) -> str | None:
+        """The court 中院 alone names: the intermediate court of the article's home court's
+        prefecture, when the home is a basic court (or its tribunal) or that 中院 itself; a
+        high court's or the SPC's article speaks of the intermediate courts of its area."""
+        if not home or home.startswith("AGG:"):
+            return None
+        rc = self.court(home)
+        ref = self.dynamic.get(home)
+        level = rc.level if rc else (ref.level if ref else None)
+        if level == "intermediate":
+            return home
+        if level not in ("basic", "tribunal"):
+            return None
+        _prov, pref, _county = self.chain(home)
+        if pref is None and rc is not None and rc.parent:
+            _prov, pref, _county = self.chain(rc.parent)
+        c = self.m.roster.for_division(pref, "intermediate") if pref else None
+        return c.name if c else None
 
     def _named_unit_before(self, start: int) -> bool:
         """Whether the unit word (县, 市, 区 …) opening a context form ends a place name."""

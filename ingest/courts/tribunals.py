@@ -298,7 +298,7 @@ def _standalone_tribunal(
                 return s, c.name
         # 某某法庭 in an article about a city: the one county of that city with such a town
         in_city = [c for c in counties if _pref_in_ctx(res, c)]
-        if not in_ctx and len(in_city) == 1:
+        if not in_ctx and len(in_city) == 1 and not _nickname(res.folded, s):
             c = res.m.roster.for_division(in_city[0], "basic")
             if c:
                 return s, c.name
@@ -420,6 +420,68 @@ def find_circuit_short_forms(res: Resolver) -> None:
         if court not in named or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         res.found.append(Found(m.start(), m.end(), court, level="supreme"))
+
+
+#: the nicknames of a way of hearing cases (马背法庭, 板凳法庭, 车载法庭 …): a common noun,
+#: though a town somewhere may bear the same name (草原, 板凳)
+_NICKNAME_STEMS = frozenset(
+    [
+        "板凳",
+        "马背",
+        "草原",
+        "车载",
+        "流动",
+        "田间",
+        "田坎",
+        "地头",
+        "院坝",
+        "坝坝",
+        "炕头",
+        "假日",
+        "夜间",
+        "指尖",
+        "云上",
+        "网上",
+        "掌上",
+        "线上",
+        "家门口",
+        "巡回",
+        "船上",
+        "海上",
+        "水上",
+        "马上",
+        "帐篷",
+        "背包",
+        "摩托",
+        "庭院",
+        "院落",
+        "街头",
+        "树下",
+        "村头",
+        "田野",
+        "牧区",
+        "牧场",
+        "山间",
+        "校园",
+        "社区",
+        "乡村",
+        "小院",
+        "集市",
+        "赶集",
+        "大篷车",
+        "马背上",
+        "板凳上",
+    ]
+)
+_QUOTES = '“「『"‘'
+
+
+def _nickname(text: str, stem: str) -> bool:
+    """Whether ``stem`` + 法庭 is a nickname rather than a town's tribunal: a common noun of
+    the kind, or written in quotes anywhere in the article (“某某法庭”)."""
+    if stem in _NICKNAME_STEMS:
+        return True
+    return any(q + stem + "法庭" in text or q + stem + "人民法庭" in text for q in _QUOTES)
 
 
 def _pref_in_ctx(res: Resolver, county: str) -> bool:

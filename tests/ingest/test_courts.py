@@ -949,3 +949,44 @@ def test_a_short_tribunal_of_the_one_county_of_the_city_with_that_town() -> None
 def test_a_tribunal_named_after_a_beijing_township() -> None:
     text = "房山区人民法院召开会议，良乡法庭作交流发言。"
     assert "北京市房山区人民法院良乡人民法庭" in names(text)
+
+
+def test_bare_intermediate_court_is_never_read_from_a_high_courts_article() -> None:
+    """中院 alone is one city's intermediate court only when the article's own court is in
+    that city: a high court's meeting, a directive (中院要…) and a list with 省法院 name
+    none."""
+    for t in (
+        "甘肃省高级人民法院在兰州召开全省法院诉源治理工作推进会。会议要求，中院要加强指导，"
+        "推行多元解纷机制。",
+        "广东省高级人民法院召开会议，深圳、广州法院作交流发言。会议强调，中院要推进诉源治理，"
+        "基层法院要做实多元解纷。",
+        "广东省高级人民法院召开会议，广州法院作交流发言。会后，中院组织观摩。",
+        "淄博市淄川区人民法院召开会议。会议指出，中院应当加强指导。",
+        "淄博市淄川区人民法院召开会议。会上，省法院和中院分别成立工作专班。",
+        "淄博市淄川区人民法院召开会议。会上，省高院和中院分别成立工作专班。",
+    ):
+        assert not any("中级" in n for n in names(t)), t
+    # the home court's own 中院, not the city named most
+    text = "淄博市淄川区人民法院召开会议，济南、济南法院代表参加。会上，中院党组成员作了讲话。"
+    assert "山东省淄博市中级人民法院" in names(text)
+    assert "山东省济南市中级人民法院" not in names(text)
+
+
+def test_a_nickname_of_a_way_of_hearing_cases_is_no_towns_tribunal() -> None:
+    """板凳法庭, 马背法庭, 草原法庭 are ways of hearing cases in a city's article, though a
+    county of the city has a town of that name; a name in quotes is such a nickname too."""
+    for t in (
+        "巴中市中级人民法院推行“板凳法庭”，法官带着板凳法庭进村入户。",
+        "承德市中级人民法院推行马背法庭、草原法庭巡回审判。",
+        "襄阳市中级人民法院推广“庙滩法庭”经验。",
+    ):
+        assert not any("人民法庭" in n for n in names(t)), t
+
+
+def test_bare_intermediate_court_of_a_city_article_citing_its_high_court() -> None:
+    """A city's article that cites the high court first (在省高院的考核中) still has its own
+    中院; a high court that holds the meeting itself does not."""
+    text = "在山西省高级人民法院的考核中，阳泉法院名列第一。中院党组高度重视。"
+    assert "山西省阳泉市中级人民法院" in names(text)
+    text = "山西省高级人民法院召开会议。会上，中院党组成员发言，阳泉法院参加。"
+    assert not any("中级" in n for n in names(text))

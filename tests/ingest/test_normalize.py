@@ -452,3 +452,20 @@ def test_the_quick_check_of_damaged_place_characters_matches_the_gazetteer() -> 
 
     _chars, where = norm._damaged_places()
     assert set(norm._PLACE_T2S_CHARS.pattern.strip("[]")) == set(where)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("注意餅乾安全，不要以此爲藉口。", "注意饼干安全，不要以此为借口。"),
+        ("餅乾西點都很好吃。", "饼干西点都很好吃。"),
+        ("乾安法院與乾西法庭，藉口鎮。", "乾安法院与乾西法庭，藉口镇。"),
+    ],
+)
+def test_a_two_character_town_is_kept_only_where_written_as_a_place(
+    raw: str, expected: str
+) -> None:
+    """乾安, 乾西, 藉口 are towns only with a unit or a court after them; 餅乾安全 is 饼干安全."""
+    text, offsets, _ = normalize_text(raw)
+    assert text == expected
+    assert_offsets(raw, text, offsets)
