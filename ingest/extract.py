@@ -162,6 +162,9 @@ _ITEM_MARK = re.compile(
 _PURPOSE = re.compile(r"\s*(?:为了|为|围绕|按照|根据|结合|通过|依托|聚焦|针对)[^，,。；;：:\n]*$")
 #: a province's or a city's name (or both) written before a court's name, outside it
 _PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|地区|盟)){1,2}")
+#: one place of such a prefix
+_PLACE_PIECE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|地区|盟)")
+_UPPER_SUFFIXES = ("自治区", "自治州", "地区", "省", "市", "州", "盟")
 #: what opens a leading frame: a chain of purpose clauses, or one setting phrase
 _FRAME_OPEN = re.compile(
     r"(?P<purpose>为了|为(?![了期主例此核])(?=[^，,。；;]{2}))|在|自|从|随着|伴随着?"
@@ -171,6 +174,12 @@ _FRAME_OPEN = re.compile(
 _FRAME_END = re.compile(r"(?:中|过程中|之中|之际|以来|期间|背景下|推进|深入|开展|实施)$")
 #: a frame this long or longer is no frame (a sentence without its subject)
 _FRAME_MAX = 160
+#: an actor of the frame's own that is no court mention: another body, or courts elsewhere
+#: (在兄弟法院推行X过程中): what the frame names is theirs
+_FRAME_ACTOR = re.compile(
+    OTHER_BODY.pattern
+    + r"|县委|市委|区委|省委|州委|旗委|[^，,]{1,6}(?<![格布大全结当开])局|兄弟法院|其他法院|外地法院"
+)
 #: a quoted phrase (its commas are no clause breaks)
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
@@ -447,7 +456,9 @@ class _Context:
         rest = prefix[lead.end() :] if lead else prefix
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
-        if _PLACE_PREFIX.fullmatch(rest):
+        if _PLACE_PREFIX.fullmatch(rest) and all(
+            _upper_place(p) for p in _PLACE_PIECE.findall(rest)
+        ):
             return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
@@ -615,6 +626,8 @@ class _Context:
         breaks = [b.start() for b in _CLAUSE_BREAK.finditer(plain)]
         if not breaks or any(plain[b] not in "，," for b in breaks):
             return None  # no comma before the subject, or a sentence break in between
+        if _FRAME_ACTOR.search(plain, 0, breaks[0]):
+            return None  # 在市检察院开展X中 / 自县司法局推行X以来: the frame's X is another's
         if opener.group("purpose") is None:
             # one setting phrase, then times only (自X开展以来，2023年，乙法院)
             end = breaks[0]
@@ -1967,6 +1980,26 @@ _PLACE_BODY_AFTER = re.compile(
 _COURT_WORD_AHEAD = re.compile(r"法院|法庭")
 #: what may follow a place that heads a clause: a word or a quoted phrase
 CJK_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“\"「]")
+
+
+@functools.cache
+def _upper_place_names() -> frozenset[str]:
+    """The names of provinces and cities: full, short and aliases."""
+    gaz = load_gazetteer()
+    upper = [d for d in gaz.current() if d.level in ("province", "prefecture")]
+    codes = {d.adcode for d in upper}
+    names = [d.name for d in upper] + [d.short for d in upper if d.short]
+    names += [a for a, cs in gaz.aliases.items() if codes.intersection(cs)]
+    return frozenset(n for n in names if n)
+
+
+def _upper_place(piece: str) -> bool:
+    """Whether `piece` (云南省, 大理州, 大理白族自治州) names a province or a city, not words
+    that end in 省 or 市 (通报批评云南省: the words before the place make it no place)."""
+    names = _upper_place_names()
+    return piece in names or any(
+        piece.endswith(s) and piece[: -len(s)] in names for s in _UPPER_SUFFIXES
+    )
 
 
 @functools.cache

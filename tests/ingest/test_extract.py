@@ -1388,7 +1388,7 @@ def test_an_honour_won_by_several_unnamed_courts_goes_to_no_court_named_before()
 
 def test_a_court_after_its_place_names_heads_the_clause() -> None:
     # the stand-in resolver, like a real one, leaves a place written before a short name out
-    edges, _ = run("丁镇法庭揭牌。\n近年来，某某省丙州乙县法院坚持为民，探索推行诉前调解。")
+    edges, _ = run("丁镇法庭揭牌。\n近年来，云南省大理州乙县法院坚持为民，探索推行诉前调解。")
     assert {u for u, i, _ in edges if i == "诉前调解"} == {"X省乙县人民法院"}
 
 
@@ -1459,3 +1459,28 @@ def test_words_that_only_look_like_negations_do_not_block() -> None:
     # 被通报表扬 is praise
     text = lags + "乙县法院诉前调解工作被通报表扬。"
     assert _adopters_of(text, "诉前调解") == {"X省乙县人民法院"}
+
+
+def test_a_frame_with_an_actor_of_its_own_credits_the_court_after_it_nothing() -> None:
+    # 在市检察院开展X中 / 自县司法局推行X以来 / 在兄弟法院推行X过程中: X is theirs
+    for text in (
+        "在市检察院开展“护苗行动”专项活动中，乙县法院审结相关案件12件。",
+        "自县司法局推行“邻里和”活动以来，乙县法院受理案件300件。",
+        "在兄弟法院推行“共享法庭”过程中，乙县法院也派员学习。",
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+        # (the home court's weak guess, adoption:home-early, stays below the floor)
+        assert not [a for a in ex.adoptions if a.rule == "adoption:frame-subject"], text
+    # a frame without an actor of its own belongs to the court after it
+    edges, _ = run("在推进“共享法庭”建设过程中，乙县法院设立站点20个。")
+    assert {u for u, i, _ in edges if i == "共享法庭"} == {"X省乙县人民法院"}
+
+
+def test_words_ending_in_a_province_suffix_are_no_place_before_a_court() -> None:
+    text = "巍山县人民法院召开会议。会议通报批评云南省大理州宾川县人民法院，要求推行“诉调对接”。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text))
+    assert not [a for a in ex.adoptions if "宾川" in a.unit]
+    ex = extract_document(
+        SourceDocument(path="t.txt", text="云南省大理州巍山县人民法院推行“诉调对接”机制。")
+    )
+    assert [a.unit for a in ex.adoptions] == ["云南省巍山彝族回族自治县人民法院"]
