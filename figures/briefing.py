@@ -201,7 +201,9 @@ class Briefing:
         if outcome_facts > 0:
             line += f"；另有成效数据的事实 {outcome_facts} 条（每项数据及其与举措的关联各一条）"
         if self.check.verified_only:
-            return line + f"；合计已核实的事实 {self.check.verified} 条"
+            left = self.check.unverified
+            kept_out = f"（另有 {left} 条尚未核实，未计入）" if left else ""
+            return line + f"；合计已核实的事实 {self.check.verified} 条{kept_out}"
         line += f"；合计 {self.check.facts} 条事实"
         if self.check.unverified:
             line += f"，其中 {self.check.unverified} 条尚未核实"

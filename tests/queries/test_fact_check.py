@@ -79,14 +79,14 @@ def test_briefing_states_unverified_facts_and_can_keep_to_verified(reviewed) -> 
     every = briefing.gather(reviewed, "诉源治理", g.MID)
     # 3 adoptions + the figure (the unit's report and its link to the initiative)
     assert (every.check.facts, every.check.unverified) == (5, 4)
-    assert "共 5 条事实，其中 4 条尚未核实。" in every.headline()
+    assert any("合计 5 条事实，其中 4 条尚未核实" in line for line in every.headline())
 
     b = briefing.gather(reviewed, "诉源治理", g.MID, verified_only=True)
     assert {a["unit_id"] for a in b.adopters} == {g.BING}
     assert b.outcomes == [] and [u["unit_id"] for u in b.timeline.first] == [g.BING]
     doc = Document(io.BytesIO(briefing.to_docx(b)))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "仅含已核实的 1 条事实（另有 4 条尚未核实，未计入）" in text
+    assert "合计已核实的事实 1 条（另有 4 条尚未核实，未计入）" in text
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     assert "丙区法院" in cells and "丁县法院" not in cells
     prs = Presentation(io.BytesIO(briefing.to_pptx(b)))
