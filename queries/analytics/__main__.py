@@ -300,7 +300,7 @@ def coverage_table(
     the units reporting it themselves, the courts covered through their tribunals and all
     units of that level below the court; then the courts covered through their tribunals
     (with which) and the units not yet reported."""
-    from graph.model import LEVEL_ZH
+    from graph.model import LEVEL_ZH, LEVELS
     from queries.analytics import not_reported_caveat
 
     iid = resolve_entity(store, initiative, label="Initiative")
@@ -372,6 +372,9 @@ def coverage_table(
             out.append(f"  {r['unit']}（{LEVEL_ZH.get(r['level'], r['level'])}）：{names}")
     out.append("")
     out.append(f"尚未报道推行（{len(missing)}）：")
+    # by level (高院, 中院, 基层, 专门), then by name, as the briefing lists them
+    order = {level: i for i, level in enumerate(LEVELS)}
+    missing = sorted(missing, key=lambda r: (order.get(r["level"] or "", len(order)), r["unit"]))
     out += [
         f"  {r['unit']}（{LEVEL_ZH.get(r['level'] or '', r['level'] or '未知')}）" for r in missing
     ]

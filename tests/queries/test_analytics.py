@@ -88,6 +88,19 @@ def test_a_court_whose_tribunal_adopted_is_covered_not_missing(
     assert cli.main(["coverage", "诉源治理", "甲省高级人民法院", "--verified"]) == 0
     text = capsys.readouterr().out  # nothing reviewed: 中院 and the three basic courts
     assert "尚未报道推行（4）" in text and "没有看到它推行的已核实报道" in text
+    # listed by level, then name, whatever order the report gives them in
+    real = cli.coverage_report
+
+    def backwards(*args, **kwargs):  # type: ignore[no-untyped-def]
+        levels, missing, tally = real(*args, **kwargs)
+        return levels, list(reversed(missing)), tally
+
+    monkeypatch.setattr(cli, "coverage_report", backwards)
+    assert cli.main(["coverage", "诉源治理", "甲省高级人民法院", "--verified"]) == 0
+    text = capsys.readouterr().out
+    listed = text.split("尚未报道推行（4）：\n", 1)[1].splitlines()[:4]
+    assert "中级法院" in listed[0] and all("基层法院" in x for x in listed[1:])
+    assert listed[1:] == sorted(listed[1:])
 
 
 def test_province_matrix(graph) -> None:
