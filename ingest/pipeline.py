@@ -594,7 +594,8 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             fig.qualifier,
         )
         oid = entity_id("Outcome", *key)
-        label = f"{fig.metric} {fig.qualifier or ''}{fig.value:g}{fig.unit_of_measure}"
+        # one way of naming a figure, the one a reviewer's correction renames it by
+        label = review.outcome_name(fig.metric, fig.qualifier, fig.value, fig.unit_of_measure)
         nodes[oid] = NodeRow(
             "Outcome",
             oid,
