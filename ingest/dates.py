@@ -531,6 +531,10 @@ _PART_END = {
 # a year that is a goal or a deadline says nothing about when the text was written
 _PLAN_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标|将|拟|于)[ \t]*$")
 _PLAN_AFTER = re.compile(r"^[ \t]*(?:前|之前|以前)")
+# a day after the month (2021年5月16日): an event on that day, no period that ended, unless
+# a count runs up to it (截至2020年8月31日)
+_DAY_AFTER = re.compile(r"^[ \t]*[0-9]{1,2}[ \t]*[日号]")
+_UP_TO_BEFORE = re.compile(r"(?:截至|截止|截止到)[ \t]*$")
 
 
 def dateline_day(text: str, *, head: int = 400) -> tuple[int | None, int, int] | None:
@@ -555,7 +559,8 @@ def dateline_day(text: str, *, head: int = 400) -> tuple[int | None, int, int] |
 
 def _year_periods(text: str) -> dict[int, list[int | None]]:
     """Each year the text names (goals and deadlines aside) -> the end months of the periods
-    of it that it names (None for the bare year)."""
+    of it that it names (None for the bare year, or for a day, which is an event's: a count
+    up to a day, 截至2020年8月31日, ends a period)."""
     ends: dict[int, list[int | None]] = {}
     for ym in _YEAR_PERIOD.finditer(text):
         y = int(ym.group("y"))
@@ -570,6 +575,10 @@ def _year_periods(text: str) -> dict[int, list[int | None]]:
             end = int(ym.group("m"))
             if not 1 <= end <= 12:
                 continue
+            if _DAY_AFTER.match(text[ym.end() :]) and not _UP_TO_BEFORE.search(
+                text[max(0, ym.start() - 4) : ym.start()]
+            ):
+                end = None  # the year is named, the day is an event's
         elif ym.group("part"):
             end = _PART_END[ym.group("part").lstrip("第")]
         ends.setdefault(y, []).append(end)

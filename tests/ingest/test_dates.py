@@ -323,10 +323,16 @@ def test_dateline_year_from_a_period_just_ended_dates_the_story() -> None:
         "某某网北京8月21日电 会议举行。力争到2027年实现全覆盖。",  # a goal only
         "本报北京8月21日讯 2024年上半年，收案10万件。",  # a newspaper's own dateline
         "某某网广州5月21日电 2024年下半年，收案10万件。",  # a period long past or ahead
+        "某某网拉萨8月27日电 2021年5月16日，公路通车。",  # a day: an event, no period
     ],
 )
 def test_dateline_year_left_open(text: str) -> None:
     assert dateline_anchored(text) is None
+
+
+def test_a_count_up_to_a_day_anchors_the_dateline_year() -> None:
+    text = "某某网北京9月23日电 截至2020年8月31日，某类法院共受理案件若干。"
+    assert dateline_anchored(text) == "2020-09-23"
 
 
 def test_dateline_year_guessed_from_the_body_is_no_publication_date() -> None:
