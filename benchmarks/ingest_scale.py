@@ -337,11 +337,7 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 _stop(data_dir)
             result["load_average_end"] = os.getloadavg()[0]
-            text = json.dumps(result, ensure_ascii=False, indent=1)
-            print(text)
-            if args.output:
-                args.output.write_text(text, "utf-8")
-            return 0
+            return _report(result, args.output)
         for name, known in (("empty", 0), ("large", args.known)):
             given = args.large_store if name == "large" else None
             tag = f"copy-{given.name}" if given else str(known)
@@ -380,10 +376,15 @@ def main(argv: list[str] | None = None) -> int:
             "rate_met": min(empty, large) >= TARGET_RATE,
         }
         result["load_average_end"] = os.getloadavg()[0]
+    return _report(result, args.output)
+
+
+def _report(result: dict[str, Any], output: Path | None) -> int:
+    """Print the result as JSON (and write it to `output`)."""
     text = json.dumps(result, ensure_ascii=False, indent=1)
     print(text)
-    if args.output:
-        args.output.write_text(text, "utf-8")
+    if output:
+        output.write_text(text, "utf-8")
     return 0
 
 

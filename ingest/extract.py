@@ -2005,12 +2005,7 @@ def _upper_place(piece: str) -> bool:
 @functools.cache
 def _place_initials() -> frozenset[str]:
     """The first characters of the names of provinces and cities (full, short, aliases)."""
-    gaz = load_gazetteer()
-    upper = [d for d in gaz.current() if d.level in ("province", "prefecture")]
-    codes = {d.adcode for d in upper}
-    names = [d.name for d in upper] + [d.short for d in upper if d.short]
-    names += [a for a, cs in gaz.aliases.items() if codes.intersection(cs)]
-    return frozenset(n[0] for n in names if n)
+    return frozenset(n[0] for n in _upper_place_names())
 
 
 def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:

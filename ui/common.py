@@ -348,6 +348,7 @@ def today() -> str:
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 #: characters a sheet's name may not hold (Excel refuses the file), and its longest name
 _SHEET_BAD = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -477,12 +478,7 @@ def table_downloads(
             ("表格 Excel", lambda: to_xlsx(columns, rows, sheet=sheet), "xlsx", XLSX_MIME),
             ("图片 PNG", pic("png"), "png", "image/png"),
             ("矢量图 SVG", pic("svg"), "svg", "image/svg+xml"),
-            (
-                "幻灯片 PPTX",
-                deck,
-                "pptx",
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            ),
+            ("幻灯片 PPTX", deck, "pptx", PPTX_MIME),
         ],
         strict=True,
     ):

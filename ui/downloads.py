@@ -15,12 +15,12 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from ui.common import today
+from ui.common import PPTX_MIME, today
 
 MIME = {
     ".png": "image/png",
     ".svg": "image/svg+xml",
-    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".pptx": PPTX_MIME,
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 

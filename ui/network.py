@@ -15,7 +15,7 @@ import streamlit as st
 
 from graph.model import LABEL_ZH
 from ui import state
-from ui.common import entity_input, sources_for, today
+from ui.common import PPTX_MIME, entity_input, sources_for, today
 from ui.network_component import network_view
 
 # the warm-up works only after this long without a page being drawn, one font file at a time,
@@ -295,12 +295,7 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
         items += [
             ("图片 PNG", picture("png"), ".png", "image/png"),
             ("矢量图 SVG", picture("svg"), ".svg", "image/svg+xml"),
-            (
-                "幻灯片 PPTX",
-                deck,
-                ".pptx",
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            ),
+            ("幻灯片 PPTX", deck, ".pptx", PPTX_MIME),
         ]
     items += [
         ("离线网页 HTML", page, ".html", "text/html"),
