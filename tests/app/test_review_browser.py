@@ -118,18 +118,20 @@ def _idle(page) -> None:
 
 def _choose(page, key: str, option: str) -> None:
     """Pick `option` in the selectbox of widget `key` (its list opens on a click, which a
-    rerun finishing at that moment may close again: so it is tried a few times)."""
+    rerun finishing at that moment may close again, or detach while it is clicked: so it is
+    tried a few times)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     wanted = page.get_by_role("option", name=option, exact=True)
-    for _ in range(3):
+    for _ in range(5):
+        _idle(page)
         page.locator(_key(key)).get_by_role("button", name="Open").click()
         try:
             wanted.wait_for(timeout=5_000)
+            # a rerun finishing now detaches the list: the click then times out, not hangs
+            wanted.click(timeout=5_000)
         except PlaywrightTimeout:
-            _idle(page)
             continue
-        wanted.click()
         _idle(page)
         return
     raise AssertionError(f"the option {option!r} of {key} did not show")
