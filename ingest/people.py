@@ -371,6 +371,9 @@ TIBETAN_NAME_PARTS = _two_char_words(
     "扎西次仁格桑卓玛旦增达瓦尼玛多吉多杰索朗平措拉巴普布央金德吉顿珠洛桑强巴次旦罗布边巴白玛"
     "曲珍仁增央宗拉姆措姆次珠巴桑米玛贡布桑珠旺堆旺姆琼达益西丹增土登嘎玛群培赤列加措嘉措才让"
     "卓嘎德庆次央拉珍普琼玉珍桑吉仁青曲扎央拉尼珍泽仁降央阿旺仓决次松欧珠巴珠白珍"
+    # more common elements, Amdo and Kham spellings among them (才旦, 达哇, 却加)
+    "才旦才仁达哇达娃达杰群旦却加切加拉加旦正更登尕藏索南拉毛万玛完玛南加周加公保东主华旦"
+    "桑杰吉美晋美久美丹珍朗杰扎巴旦巴贡觉边多巴丹措吉央吉土旦强曲次成旺扎旺久拉措吉措"
 )
 
 
@@ -857,6 +860,8 @@ def find_people(
                 plain = plain and len(name) <= 3
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
+        # two Tibetan name elements (书记员阿旺群旦): the table says where the name ends
+        tibetan = plain and _tibetan(name)
         if (
             plain
             and len(name) == 3
@@ -877,12 +882,17 @@ def find_people(
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
             continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
-        if plain and (court is None or name[0] in _PREPOSITIONS) and not good_end(end):
+        if (
+            plain
+            and not tibetan
+            and (court is None or name[0] in _PREPOSITIONS)
+            and not good_end(end)
+        ):
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
             continue
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
-            if not good_end(end):
+            if not good_end(end) and not tibetan:
                 continue
             if court is None and all(map(_is_mediator, roles)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
@@ -905,7 +915,8 @@ def find_people(
                 # verb of saying after it or a second mention
                 honour = all(_is_honour(r) for r in roles)
                 if not (
-                    end >= len(text)
+                    tibetan
+                    or end >= len(text)
                     or text[end] in _BOUNDARY_BEFORE
                     or text[end] in _SAYS
                     # 全国模范法官吴刚的事迹, 法官助理卫惜缘的一天 (a full three-character name)

@@ -483,6 +483,22 @@ def test_tibetan_names_of_two_parts() -> None:
     assert find_people("法官扎西说，") == []
 
 
+def test_tibetan_names_of_amdo_and_kham_elements() -> None:
+    hits = find_people("由副院长达哇才仁带队下乡。法官才旦多杰说，")
+    assert [(h.name, h.roles) for h in hits] == [
+        ("达哇才仁", ("副院长",)),
+        ("才旦多杰", ("法官",)),
+    ]
+
+
+def test_tibetan_name_after_an_occupation_needs_no_end_word() -> None:
+    # the table fixes where the name ends, whatever word follows it
+    hits = find_people("调解成功后，书记员阿旺群旦两位年轻人笑了。")
+    assert [(h.name, h.roles) for h in hits] == [("阿旺群旦", ("书记员",))]
+    # a surname-led name still needs a clear end without a court
+    assert find_people("调解成功后，书记员王立新两位年轻人笑了。") == []
+
+
 def test_places_and_bodies_before_an_occupation_are_not_names() -> None:
     for text in ("。广州法官说，", "。石家庄法官说，", "。公安干警说，", "。华裔法官说，"):
         assert find_people(text) == [], text
