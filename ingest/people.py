@@ -294,6 +294,8 @@ _AT_WORK = _two_char_words(
 _END_WORDS = (
     _WORDS_AFTER
     | _two_char_words("强调荣获明确建议坦言希望透露上门下乡会见安排任职关于有关对于所说所讲所言")
+    # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
+    | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
     | _AT_WORK
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)

@@ -802,6 +802,16 @@ def test_adverbs_after_a_name_end_it() -> None:
         assert [h.name for h in find_people("庭长孙春" + tail + "。")] == ["孙春"], tail
 
 
+def test_quick_reactions_and_learning_after_a_name_end_it() -> None:
+    # no court before the occupation: the word after the name is the evidence it ended
+    for text, name in (
+        ("眼看争吵升级，法官助理孙春连忙上前劝解。", "孙春"),
+        ("承办法官吴德山知晓双方是老邻居，便先行调解。", "吴德山"),
+        ("书记员孙春急忙记下要点。", "孙春"),
+    ):
+        assert [h.name for h in find_people(text)] == [name], text
+
+
 def test_more_bylines_that_place_the_author_in_a_court() -> None:
     def got(text: str) -> list[tuple[str, str, str]]:
         return [(h.name, h.role, h.court) for h in find_bylines(text)]
