@@ -96,7 +96,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
+    "人大代表|政协委员|律师调解员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -107,7 +107,7 @@ HONOURS = (
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
 _PREFIX = (
-    "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
+    "(?:资深|首席|主审|承办|调解|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
     # a former post (马厂法庭原庭长张三), not the end of a word (草原法官, 高原法庭)
     "(?<![草高平中太还复病燎])原)"
 )
@@ -146,6 +146,7 @@ OCCUPATIONS = frozenset(
         "人民陪审员",
         "人民调解员",
         "调解员",
+        "律师调解员",
         "人大代表",
         "政协委员",
         "律师",
@@ -327,7 +328,7 @@ _COMMON_WORDS = _two_char_words(
     "毕业万家庞大强化强调史上孔子时任诸位各位那位这位康复富有幸福解纷解决调解邵东乐业巴州和平"
     "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
     "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
-    "成功成效成立成果原审许多"
+    "成功成效成立成果原审许多连线"
     "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
     "公信严要管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛"
     "石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
@@ -514,7 +515,24 @@ def _surname_title(text: str, pos: int) -> bool:
         and text[pos - 1] not in _NOT_A_LONE_SURNAME
         # 王强法官, 公安干警: the character before belongs to a name or a word
         and (pos == 1 or text[pos - 2] not in SURNAMES)
+        # 调解法官, 律师调解员, 分管院长: the "surname" ends a word
+        and not _ends_a_word(text, pos - 1)
     )
+
+
+def _ends_a_word(text: str, s: int) -> bool:
+    """The character at `s`, a surname, ends a word with the one before it (调解法官, 各位列席
+    同志): no name begins there."""
+    return s >= 1 and (
+        text[s - 1 : s + 1] in _WORDS_BEFORE_TITLES or text[s - 1 : s + 1] in _COMMON_WORDS
+    )
+
+
+#: words ending in a surname character that stand right before a title (调解法官, 律师调解员,
+#: 分管副院长, 社区法官, 部门负责人, 担任调解员)
+_WORDS_BEFORE_TITLES = _two_char_words(
+    "调解和解律师担任分管协管主管部门社区辖区城区园区景区新区机关有关相关加强感谢开展值班选任村居"
+)
 
 
 #: surnames that are mostly words of their own before a title: 和法官, 由法官, 两位法官
@@ -559,7 +577,7 @@ def _is_mediator(role: str) -> bool:
 #: words before a title that change or qualify the post and stay in the role as written:
 #: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
 _KEPT_PREFIXES = frozenset(
-    ["原", "退休", "青年", "承办", "主审", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
+    ["原", "退休", "青年", "承办", "主审", "调解", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
 )
 
 
@@ -638,7 +656,7 @@ _TITLES_OF_A_COURT = frozenset(["庭长", "副庭长", "审判长", "员额法�
 #: what follows a place name: 高陂法庭, 城关镇, 石桥村
 _PLACE_SUFFIX = "(?:人民法院|人民法庭|法院|法庭|镇|乡|村|县|区|市|街道|社区)"
 #: mediators who work for a court only when the text says so
-_MEDIATORS = frozenset(["调解员", "人民调解员"])
+_MEDIATORS = frozenset(["调解员", "人民调解员", "律师调解员"])
 #: what places a mediator at a court: its facilities, or its hiring them
 _COURT_LINK = re.compile(
     "诉讼服务中心|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻|驻院|驻庭"
@@ -1201,8 +1219,14 @@ def find_people(
             name = raw[cut:]
             if _valid_name(name):
                 s = m.start() + cut
-                # 相关负责同志, 相关同志: a word before 同志 (关负责, 相关), not a name
-                if _plausible_name(name) and not _is_credit(text, s) and not taken(s):
+                # 相关负责同志, 相关同志: a word before 同志 (关负责, 相关), not a name; nor is
+                # one whose surname ends a word (各位列席同志)
+                if (
+                    _plausible_name(name)
+                    and not _ends_a_word(text, s)
+                    and not _is_credit(text, s)
+                    and not taken(s)
+                ):
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)

@@ -999,3 +999,21 @@ def test_a_given_name_ending_in_fa_is_not_cut_by_a_verb_after_it() -> None:
 
 def test_a_clerk_at_a_hearing_is_a_clerk() -> None:
     assert _at_court("甲县人民法院出庭书记员李四整理卷宗。") == [("李四", ("书记员",))]
+
+
+def test_a_surname_that_ends_a_word_begins_no_name() -> None:
+    # 解 of 调解, 位 of 各位: no lone surname before the title, no name before 同志
+    hits = find_people("当事人拍着桌子，调解法官孙长滨说，先坐下。")
+    assert [(h.name, h.roles) for h in hits] == [("孙长滨", ("调解法官",))]
+    assert find_people("请省政协委员和各位列席同志提出意见。") == []
+    # a lawyer mediating for the court is the court's mediator
+    text = "乙县人民法院的律师调解员孙勤超刚刚调解了一起纠纷。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("孙勤超", ("律师调解员",), "X省乙县人民法院")
+    ]
+
+
+def test_a_video_link_is_no_name() -> None:
+    text = "村民通过视频与乙县人民法院的法官连线，咨询政策。"
+    assert find_people(text, _court_first(text)) == []
