@@ -107,7 +107,7 @@ HONOURS = (
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
 _PREFIX = (
-    "(?:资深|首席|主审|承办|调解|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
+    "(?:资深|首席|主审|承办|调解|代理|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
     # a former post (马厂法庭原庭长张三), not the end of a word (草原法官, 高原法庭)
     "(?<![草高平中太还复病燎])原)"
 )
@@ -577,7 +577,21 @@ def _is_mediator(role: str) -> bool:
 #: words before a title that change or qualify the post and stay in the role as written:
 #: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
 _KEPT_PREFIXES = frozenset(
-    ["原", "退休", "青年", "承办", "主审", "调解", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
+    [
+        "原",
+        "代理",
+        "退休",
+        "青年",
+        "承办",
+        "主审",
+        "调解",
+        "首席",
+        "驻村",
+        "驻站",
+        "派驻",
+        "专职",
+        "巡回",
+    ]
 )
 
 

@@ -1017,3 +1017,10 @@ def test_a_surname_that_ends_a_word_begins_no_name() -> None:
 def test_a_video_link_is_no_name() -> None:
     text = "村民通过视频与乙县人民法院的法官连线，咨询政策。"
     assert find_people(text, _court_first(text)) == []
+
+
+def test_an_acting_president_keeps_acting_in_the_post() -> None:
+    text = "乙县人民法院代理院长孙立新作报告。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles) for h in hits] == [("孙立新", ("代理院长",))]
+    assert bare_title("代理院长") == "院长"
