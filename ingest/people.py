@@ -501,6 +501,70 @@ def _name_after(raw: str, after: str = "") -> str | None:
 _SPLIT_WORDS = {"强调": "解研查处整度"}
 
 
+def _strong_end(text: str, pos: int) -> bool:
+    return (
+        pos >= len(text)
+        or text[pos] in _AFTER_NAME
+        or text[pos] in _BOUNDARY_BEFORE
+        or _word_after(text, pos, _END_WORDS)
+    )
+
+
+_DOTTED_START = re.compile(r"[" + _HAN + r"]{1,6}[·•・．]")
+
+
+def _repeated_dotted(text: str, s: int) -> str | None:
+    """A dotted name at `s` whose end no word after it shows (院长达吾列·托列吾弹奏着…): the
+    longest one whose other mention is followed by punctuation or a verb of saying."""
+    first = _DOTTED_START.match(text, s)
+    if first is None:
+        return None
+    for size in range(8, 0, -1):
+        cand = text[s : first.end() + size]
+        if len(cand) < first.end() - s + size or not all(
+            "\u4e00" <= c <= "\u9fff" for c in cand[first.end() - s :]
+        ):
+            continue
+        ends = [mm.end() for mm in re.finditer(re.escape(cand), text) if mm.start() != s]
+        if any(
+            e >= len(text) or text[e] in _BOUNDARY_BEFORE or _SAYING.match(text, e) for e in ends
+        ):
+            return cand
+    return None
+
+
+def _repeated_name(text: str, s: int) -> str | None:
+    """A name of 2-4 characters at `s` that begins with no Han surname (萨玛丽, 星月): the
+    longest run that ends where a name ends here and at each of its other mentions (one at
+    least), is followed by a verb of saying at one of them, and holds no function word, no
+    word a name is followed by and no unit's ending."""
+    for size in (4, 3, 2):
+        cand = text[s : s + size]
+        if (
+            len(cand) < size
+            or not all("\u4e00" <= c <= "\u9fff" for c in cand)
+            or cand[0] == cand[1]
+            or any(c in _NOT_IN_NAME or c in _AFTER_NAME for c in cand[1:])
+            or cand[0] in _NOT_IN_NAME
+            or cand[-1] in _NOT_NAME_END
+            or cand[:2] in _COMMON_WORDS
+            or cand[:2] in _END_WORDS  # 坚持, 带领: a verb, not a name
+            or any(c in _LOCALIZERS for c in cand)  # 会上
+            or _NOT_GIVEN.match(cand)
+            or not _strong_end(text, s + size)
+        ):
+            continue
+        seen = [mm.start() + size for mm in re.finditer(re.escape(cand), text)]
+        if (
+            len(seen) >= 2
+            and all(_strong_end(text, e) for e in seen)
+            # the subject of a verb of saying somewhere (萨玛丽说): a person, not a phrase
+            and any(_SAYING.match(text, e) for e in seen)
+        ):
+            return cand
+    return None
+
+
 def _split_last(text: str, end: int) -> bool:
     """The last character of the name ending at `end` begins a word of _SPLIT_WORDS."""
     word, nxt = text[end - 1 : end + 1], text[end + 1 : end + 2]
@@ -863,6 +927,8 @@ def find_people(
             at = _QUOTED_TITLE_END.match(text, at).end()  # type: ignore[union-attr]
         elif (aside := _TITLE_ASIDE.match(text, at)) is not None:
             at = aside.end()  # 副院长（主持工作）张三
+        nominee = text.startswith("人选", at)  # 副院长人选张三: nominated for the post
+        at += 2 if nominee else 0
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
@@ -892,6 +958,24 @@ def find_people(
                 name = run if len(run) > 3 or name is None else name
                 end = start + len(name)
                 plain = plain and len(name) <= 3
+        repeated = False
+        if (
+            name is None
+            and after_m is not None
+            and not (
+                (own := unit_before(m.start()) or dept_before(m.start(), m.group(0))) is None
+                or own.startswith("AGG:")  # 全市法院院长会上…: a group of courts has no name
+            )
+            and (
+                rep := _repeated_name(text, after_m.start("name"))
+                or _repeated_dotted(text, after_m.start("name"))
+            )
+            is not None
+        ):
+            # 甲法院法官萨玛丽和同事…萨玛丽说: a name with no Han surname (a transliteration)
+            # right after a court's title, its length fixed by its other mentions
+            name, start, end = rep, after_m.start("name"), after_m.start("name") + len(rep)
+            plain, repeated = False, True
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
         # two Tibetan name elements (书记员阿旺群旦): the table says where the name ends
@@ -912,6 +996,7 @@ def find_people(
         if court is None:
             court = dept_before(m.start(), chain)
             rule = "person:court-dept-title-name" if court else rule
+        rule = "person:repeated-name" if repeated else rule
         if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
@@ -965,10 +1050,13 @@ def find_people(
                 "person:linked-mediator",
             ):
                 rule = "person:mediator"
+        posts = posts_as_written(chain, m.start(), court, roles)
+        if nominee:
+            posts = posts[:-1] + (posts[-1] + "人选",)
         hits.append(
             PersonHit(
                 name,
-                posts_as_written(chain, m.start(), court, roles),
+                posts,
                 start,
                 end,
                 court,
@@ -1512,6 +1600,7 @@ PERSON_RULES = (
     "person:comrade",
     "person:hired-as",
     "person:linked-mediator",
+    "person:repeated-name",
 )
 
 

@@ -1024,3 +1024,24 @@ def test_an_acting_president_keeps_acting_in_the_post() -> None:
     hits = find_people(text, _court_first(text))
     assert [(h.name, h.roles) for h in hits] == [("孙立新", ("代理院长",))]
     assert bare_title("代理院长") == "院长"
+
+
+def test_a_name_without_a_han_surname_fixed_by_its_other_mentions() -> None:
+    text = "乙县人民法院法官萨玛丽和同事赶到牧场。“找人难。”萨玛丽说。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        ("萨玛丽", ("法官",), "X省乙县人民法院", "person:repeated-name")
+    ]
+    text = "乙县人民法院党组成员、副院长人选星月介绍情况。星月说，成效明显。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles) for h in hits] == [("星月", ("党组成员", "副院长人选"))]
+    text = "乙县人民法院院长达吾列·托列吾弹奏着冬不拉。达吾列·托列吾说，要讲道理。"
+    assert [h.name for h in find_people(text, _court_first(text))] == ["达吾列·托列吾"]
+    # what such a name needs: a second mention, a verb of saying after one of them
+    for text in (
+        # said once only
+        "乙县人民法院法官萨玛丽和同事赶到牧场。",
+        # no verb of saying after it anywhere
+        "乙县人民法院法官走村入户，送法上门。乙县人民法院法官走村入户，化解纠纷。",
+    ):
+        assert find_people(text, _court_first(text)) == [], text
