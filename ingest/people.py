@@ -107,7 +107,7 @@ HONOURS = (
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
 _PREFIX = (
-    "(?:资深|首席|主审|承办|调解|代理|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
+    "(?:资深|首席|主审|承办|调解|代理|分管|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
     # a former post (马厂法庭原庭长张三), not the end of a word (草原法官, 高原法庭)
     "(?<![草高平中太还复病燎])原)"
 )
@@ -160,7 +160,7 @@ _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
         {r[0] for r in ROLES.split("|")}
-        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原")
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原分")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -644,6 +644,7 @@ _KEPT_PREFIXES = frozenset(
     [
         "原",
         "代理",
+        "分管",
         "退休",
         "青年",
         "承办",

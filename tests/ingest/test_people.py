@@ -1045,3 +1045,12 @@ def test_a_name_without_a_han_surname_fixed_by_its_other_mentions() -> None:
         "乙县人民法院法官走村入户，送法上门。乙县人民法院法官走村入户，化解纠纷。",
     ):
         assert find_people(text, _court_first(text)) == [], text
+
+
+def test_the_president_in_charge_keeps_in_charge_in_the_post() -> None:
+    # 管 of 分管 is no lone surname, and the post is the one in charge, not the president
+    assert [(h.name, h.roles) for h in find_people("会上，分管院长张立新指出，要抓落实。")] == [
+        ("张立新", ("分管院长",))
+    ]
+    assert bare_title("分管院长") == "院长"
+    assert find_people("由庭长或分管院长亲自参与调解。") == []
