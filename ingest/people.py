@@ -1,8 +1,9 @@
 """People named with a title: 党组书记、院长李景会, 省法院郑青院长, 市委常委、政法委书记徐胜.
 
 A person is a full name (a known surname plus one or two characters; a dotted or spaced name
-for other scripts; two Tibetan name parts) standing right after a chain of titles or right
-before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest first):
+for other scripts; two Tibetan name parts; right after a court's title, a name with no Han
+surname whose other mentions say where it ends) standing right after a chain of titles or
+right before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest first):
 
 - 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
 - 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
