@@ -1,8 +1,9 @@
 """People named with a title: 党组书记、院长李景会, 省法院郑青院长, 市委常委、政法委书记徐胜.
 
 A person is a full name (a known surname plus one or two characters; a dotted or spaced name
-for other scripts; two Tibetan name parts) standing right after a chain of titles or right
-before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest first):
+for other scripts; two Tibetan name parts; right after a court's title, a name with no Han
+surname whose other mentions say where it ends) standing right after a chain of titles or
+right before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest first):
 
 - 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
 - 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
@@ -96,7 +97,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
     "区委书记|省委书记|副书记|书记|副省长|省长|副市长|市长|副县长|县长|副区长|区长|副主席|主席|"
     "检察长|副检察长|副厅长|厅长|副处长|处长|副科长|科长|所长|站长|副大队长|大队长|副支队长|支队长|队长|会长|秘书长|理事长|"
-    "人大代表|政协委员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
+    "人大代表|政协委员|律师调解员|律师|负责人|分管领导|协管领导|驻院人民调解员|驻庭人民调解员|驻院调解员|驻庭调解员|执行干警|干警|合议庭成员|助理审判员|执行员|司法警察|法警|技术调查官|新闻发言人"
 )
 #: honours given to a person (全国优秀法官柯颖): roles of their own, which say nothing of the unit
 HONOURS = (
@@ -107,7 +108,7 @@ HONOURS = (
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
 _PREFIX = (
-    "(?:资深|首席|主审|承办|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
+    "(?:资深|首席|主审|承办|调解|代理|分管|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
     # a former post (马厂法庭原庭长张三), not the end of a word (草原法官, 高原法庭)
     "(?<![草高平中太还复病燎])原)"
 )
@@ -146,6 +147,7 @@ OCCUPATIONS = frozenset(
         "人民陪审员",
         "人民调解员",
         "调解员",
+        "律师调解员",
         "人大代表",
         "政协委员",
         "律师",
@@ -159,7 +161,7 @@ _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
         {r[0] for r in ROLES.split("|")}
-        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原")
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原分")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -294,6 +296,8 @@ _AT_WORK = _two_char_words(
 _END_WORDS = (
     _WORDS_AFTER
     | _two_char_words("强调荣获明确建议坦言希望透露上门下乡会见安排任职关于有关对于所说所讲所言")
+    # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
+    | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
     | _AT_WORK
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
@@ -325,7 +329,7 @@ _COMMON_WORDS = _two_char_words(
     "毕业万家庞大强化强调史上孔子时任诸位各位那位这位康复富有幸福解纷解决调解邵东乐业巴州和平"
     "温暖雷锋司机全覆全面全员全部全程全天全方全链全流全过全年全力高效高质"
     "高度高位高标高速高频常态常年常见时间时效时限文件文书公开公告公示国际安置安排和解严格严重"
-    "成功成效成立成果原审许多"
+    "成功成效成立成果原审许多连线"
     "宣读宣布宣判任期任命高兴黄河周密周末周围金句何时何地何种马背田间农民温情阳光云端边疆"
     "公信严要管用延伸延长延期延续延迟延误连夜华裔公安车载田园安保纪检宣教边防高原海岛"
     "石榴银发林区海上蒙汉蒙古和事童心乐于乐意明确明显时刻时常时时严肃严厉谈心谈话"
@@ -371,6 +375,9 @@ TIBETAN_NAME_PARTS = _two_char_words(
     "扎西次仁格桑卓玛旦增达瓦尼玛多吉多杰索朗平措拉巴普布央金德吉顿珠洛桑强巴次旦罗布边巴白玛"
     "曲珍仁增央宗拉姆措姆次珠巴桑米玛贡布桑珠旺堆旺姆琼达益西丹增土登嘎玛群培赤列加措嘉措才让"
     "卓嘎德庆次央拉珍普琼玉珍桑吉仁青曲扎央拉尼珍泽仁降央阿旺仓决次松欧珠巴珠白珍"
+    # more common elements, Amdo and Kham spellings among them (才旦, 达哇, 却加)
+    "才旦才仁达哇达娃达杰群旦却加切加拉加旦正更登尕藏索南拉毛万玛完玛南加周加公保东主华旦"
+    "桑杰吉美晋美久美丹珍朗杰扎巴旦巴贡觉边多巴丹措吉央吉土旦强曲次成旺扎旺久拉措吉措"
 )
 
 
@@ -495,6 +502,70 @@ def _name_after(raw: str, after: str = "") -> str | None:
 _SPLIT_WORDS = {"强调": "解研查处整度"}
 
 
+def _strong_end(text: str, pos: int) -> bool:
+    return (
+        pos >= len(text)
+        or text[pos] in _AFTER_NAME
+        or text[pos] in _BOUNDARY_BEFORE
+        or _word_after(text, pos, _END_WORDS)
+    )
+
+
+_DOTTED_START = re.compile(r"[" + _HAN + r"]{1,6}[·•・．]")
+
+
+def _repeated_dotted(text: str, s: int) -> str | None:
+    """A dotted name at `s` whose end no word after it shows (院长达吾列·托列吾弹奏着…): the
+    longest one whose other mention is followed by punctuation or a verb of saying."""
+    first = _DOTTED_START.match(text, s)
+    if first is None:
+        return None
+    for size in range(8, 0, -1):
+        cand = text[s : first.end() + size]
+        if len(cand) < first.end() - s + size or not all(
+            "\u4e00" <= c <= "\u9fff" for c in cand[first.end() - s :]
+        ):
+            continue
+        ends = [mm.end() for mm in re.finditer(re.escape(cand), text) if mm.start() != s]
+        if any(
+            e >= len(text) or text[e] in _BOUNDARY_BEFORE or _SAYING.match(text, e) for e in ends
+        ):
+            return cand
+    return None
+
+
+def _repeated_name(text: str, s: int) -> str | None:
+    """A name of 2-4 characters at `s` that begins with no Han surname (萨玛丽, 星月): the
+    longest run that ends where a name ends here and at each of its other mentions (one at
+    least), is followed by a verb of saying at one of them, and holds no function word, no
+    word a name is followed by and no unit's ending."""
+    for size in (4, 3, 2):
+        cand = text[s : s + size]
+        if (
+            len(cand) < size
+            or not all("\u4e00" <= c <= "\u9fff" for c in cand)
+            or cand[0] == cand[1]
+            or any(c in _NOT_IN_NAME or c in _AFTER_NAME for c in cand[1:])
+            or cand[0] in _NOT_IN_NAME
+            or cand[-1] in _NOT_NAME_END
+            or cand[:2] in _COMMON_WORDS
+            or cand[:2] in _END_WORDS  # 坚持, 带领: a verb, not a name
+            or any(c in _LOCALIZERS for c in cand)  # 会上
+            or _NOT_GIVEN.match(cand)
+            or not _strong_end(text, s + size)
+        ):
+            continue
+        seen = [mm.start() + size for mm in re.finditer(re.escape(cand), text)]
+        if (
+            len(seen) >= 2
+            and all(_strong_end(text, e) for e in seen)
+            # the subject of a verb of saying somewhere (萨玛丽说): a person, not a phrase
+            and any(_SAYING.match(text, e) for e in seen)
+        ):
+            return cand
+    return None
+
+
 def _split_last(text: str, end: int) -> bool:
     """The last character of the name ending at `end` begins a word of _SPLIT_WORDS."""
     word, nxt = text[end - 1 : end + 1], text[end + 1 : end + 2]
@@ -509,7 +580,24 @@ def _surname_title(text: str, pos: int) -> bool:
         and text[pos - 1] not in _NOT_A_LONE_SURNAME
         # 王强法官, 公安干警: the character before belongs to a name or a word
         and (pos == 1 or text[pos - 2] not in SURNAMES)
+        # 调解法官, 律师调解员, 分管院长: the "surname" ends a word
+        and not _ends_a_word(text, pos - 1)
     )
+
+
+def _ends_a_word(text: str, s: int) -> bool:
+    """The character at `s`, a surname, ends a word with the one before it (调解法官, 各位列席
+    同志): no name begins there."""
+    return s >= 1 and (
+        text[s - 1 : s + 1] in _WORDS_BEFORE_TITLES or text[s - 1 : s + 1] in _COMMON_WORDS
+    )
+
+
+#: words ending in a surname character that stand right before a title (调解法官, 律师调解员,
+#: 分管副院长, 社区法官, 部门负责人, 担任调解员)
+_WORDS_BEFORE_TITLES = _two_char_words(
+    "调解和解律师担任分管协管主管部门社区辖区城区园区景区新区机关有关相关加强感谢开展值班选任村居"
+)
 
 
 #: surnames that are mostly words of their own before a title: 和法官, 由法官, 两位法官
@@ -554,7 +642,22 @@ def _is_mediator(role: str) -> bool:
 #: words before a title that change or qualify the post and stay in the role as written:
 #: a former post (原庭长), a retired judge (退休法官), 青年法官, 承办法官, 首席法官
 _KEPT_PREFIXES = frozenset(
-    ["原", "退休", "青年", "承办", "主审", "首席", "驻村", "驻站", "派驻", "专职", "巡回"]
+    [
+        "原",
+        "代理",
+        "分管",
+        "退休",
+        "青年",
+        "承办",
+        "主审",
+        "调解",
+        "首席",
+        "驻村",
+        "驻站",
+        "派驻",
+        "专职",
+        "巡回",
+    ]
 )
 
 
@@ -633,7 +736,7 @@ _TITLES_OF_A_COURT = frozenset(["庭长", "副庭长", "审判长", "员额法�
 #: what follows a place name: 高陂法庭, 城关镇, 石桥村
 _PLACE_SUFFIX = "(?:人民法院|人民法庭|法院|法庭|镇|乡|村|县|区|市|街道|社区)"
 #: mediators who work for a court only when the text says so
-_MEDIATORS = frozenset(["调解员", "人民调解员"])
+_MEDIATORS = frozenset(["调解员", "人民调解员", "律师调解员"])
 #: what places a mediator at a court: its facilities, or its hiring them
 _COURT_LINK = re.compile(
     "诉讼服务中心|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻|驻院|驻庭"
@@ -826,6 +929,8 @@ def find_people(
             at = _QUOTED_TITLE_END.match(text, at).end()  # type: ignore[union-attr]
         elif (aside := _TITLE_ASIDE.match(text, at)) is not None:
             at = aside.end()  # 副院长（主持工作）张三
+        nominee = text.startswith("人选", at)  # 副院长人选张三: nominated for the post
+        at += 2 if nominee else 0
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
@@ -855,8 +960,28 @@ def find_people(
                 name = run if len(run) > 3 or name is None else name
                 end = start + len(name)
                 plain = plain and len(name) <= 3
+        repeated = False
+        if (
+            name is None
+            and after_m is not None
+            and not (
+                (own := unit_before(m.start()) or dept_before(m.start(), m.group(0))) is None
+                or own.startswith("AGG:")  # 全市法院院长会上…: a group of courts has no name
+            )
+            and (
+                rep := _repeated_name(text, after_m.start("name"))
+                or _repeated_dotted(text, after_m.start("name"))
+            )
+            is not None
+        ):
+            # 甲法院法官萨玛丽和同事…萨玛丽说: a name with no Han surname (a transliteration)
+            # right after a court's title, its length fixed by its other mentions
+            name, start, end = rep, after_m.start("name"), after_m.start("name") + len(rep)
+            plain, repeated = False, True
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
+        # two Tibetan name elements (书记员阿旺群旦): the table says where the name ends
+        tibetan = plain and _tibetan(name)
         if (
             plain
             and len(name) == 3
@@ -873,16 +998,22 @@ def find_people(
         if court is None:
             court = dept_before(m.start(), chain)
             rule = "person:court-dept-title-name" if court else rule
+        rule = "person:repeated-name" if repeated else rule
         if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
             continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
-        if plain and (court is None or name[0] in _PREPOSITIONS) and not good_end(end):
+        if (
+            plain
+            and not tibetan
+            and (court is None or name[0] in _PREPOSITIONS)
+            and not good_end(end)
+        ):
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
             continue
         if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
-            if not good_end(end):
+            if not good_end(end) and not tibetan:
                 continue
             if court is None and all(map(_is_mediator, roles)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
@@ -905,7 +1036,8 @@ def find_people(
                 # verb of saying after it or a second mention
                 honour = all(_is_honour(r) for r in roles)
                 if not (
-                    end >= len(text)
+                    tibetan
+                    or end >= len(text)
                     or text[end] in _BOUNDARY_BEFORE
                     or text[end] in _SAYS
                     # 全国模范法官吴刚的事迹, 法官助理卫惜缘的一天 (a full three-character name)
@@ -920,10 +1052,13 @@ def find_people(
                 "person:linked-mediator",
             ):
                 rule = "person:mediator"
+        posts = posts_as_written(chain, m.start(), court, roles)
+        if nominee:
+            posts = posts[:-1] + (posts[-1] + "人选",)
         hits.append(
             PersonHit(
                 name,
-                posts_as_written(chain, m.start(), court, roles),
+                posts,
                 start,
                 end,
                 court,
@@ -1188,8 +1323,14 @@ def find_people(
             name = raw[cut:]
             if _valid_name(name):
                 s = m.start() + cut
-                # 相关负责同志, 相关同志: a word before 同志 (关负责, 相关), not a name
-                if _plausible_name(name) and not _is_credit(text, s) and not taken(s):
+                # 相关负责同志, 相关同志: a word before 同志 (关负责, 相关), not a name; nor is
+                # one whose surname ends a word (各位列席同志)
+                if (
+                    _plausible_name(name)
+                    and not _ends_a_word(text, s)
+                    and not _is_credit(text, s)
+                    and not taken(s)
+                ):
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)
@@ -1461,6 +1602,7 @@ PERSON_RULES = (
     "person:comrade",
     "person:hired-as",
     "person:linked-mediator",
+    "person:repeated-name",
 )
 
 

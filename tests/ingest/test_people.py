@@ -483,6 +483,22 @@ def test_tibetan_names_of_two_parts() -> None:
     assert find_people("法官扎西说，") == []
 
 
+def test_tibetan_names_of_amdo_and_kham_elements() -> None:
+    hits = find_people("由副院长达哇才仁带队下乡。法官才旦多杰说，")
+    assert [(h.name, h.roles) for h in hits] == [
+        ("达哇才仁", ("副院长",)),
+        ("才旦多杰", ("法官",)),
+    ]
+
+
+def test_tibetan_name_after_an_occupation_needs_no_end_word() -> None:
+    # the table fixes where the name ends, whatever word follows it
+    hits = find_people("调解成功后，书记员阿旺群旦两位年轻人笑了。")
+    assert [(h.name, h.roles) for h in hits] == [("阿旺群旦", ("书记员",))]
+    # a surname-led name still needs a clear end without a court
+    assert find_people("调解成功后，书记员王立新两位年轻人笑了。") == []
+
+
 def test_places_and_bodies_before_an_occupation_are_not_names() -> None:
     for text in ("。广州法官说，", "。石家庄法官说，", "。公安干警说，", "。华裔法官说，"):
         assert find_people(text) == [], text
@@ -786,6 +802,16 @@ def test_adverbs_after_a_name_end_it() -> None:
         assert [h.name for h in find_people("庭长孙春" + tail + "。")] == ["孙春"], tail
 
 
+def test_quick_reactions_and_learning_after_a_name_end_it() -> None:
+    # no court before the occupation: the word after the name is the evidence it ended
+    for text, name in (
+        ("眼看争吵升级，法官助理孙春连忙上前劝解。", "孙春"),
+        ("承办法官吴德山知晓双方是老邻居，便先行调解。", "吴德山"),
+        ("书记员孙春急忙记下要点。", "孙春"),
+    ):
+        assert [h.name for h in find_people(text)] == [name], text
+
+
 def test_more_bylines_that_place_the_author_in_a_court() -> None:
     def got(text: str) -> list[tuple[str, str, str]]:
         return [(h.name, h.role, h.court) for h in find_bylines(text)]
@@ -973,3 +999,58 @@ def test_a_given_name_ending_in_fa_is_not_cut_by_a_verb_after_it() -> None:
 
 def test_a_clerk_at_a_hearing_is_a_clerk() -> None:
     assert _at_court("甲县人民法院出庭书记员李四整理卷宗。") == [("李四", ("书记员",))]
+
+
+def test_a_surname_that_ends_a_word_begins_no_name() -> None:
+    # 解 of 调解, 位 of 各位: no lone surname before the title, no name before 同志
+    hits = find_people("当事人拍着桌子，调解法官孙长滨说，先坐下。")
+    assert [(h.name, h.roles) for h in hits] == [("孙长滨", ("调解法官",))]
+    assert find_people("请省政协委员和各位列席同志提出意见。") == []
+    # a lawyer mediating for the court is the court's mediator
+    text = "乙县人民法院的律师调解员孙勤超刚刚调解了一起纠纷。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("孙勤超", ("律师调解员",), "X省乙县人民法院")
+    ]
+
+
+def test_a_video_link_is_no_name() -> None:
+    text = "村民通过视频与乙县人民法院的法官连线，咨询政策。"
+    assert find_people(text, _court_first(text)) == []
+
+
+def test_an_acting_president_keeps_acting_in_the_post() -> None:
+    text = "乙县人民法院代理院长孙立新作报告。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles) for h in hits] == [("孙立新", ("代理院长",))]
+    assert bare_title("代理院长") == "院长"
+
+
+def test_a_name_without_a_han_surname_fixed_by_its_other_mentions() -> None:
+    text = "乙县人民法院法官萨玛丽和同事赶到牧场。“找人难。”萨玛丽说。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
+        ("萨玛丽", ("法官",), "X省乙县人民法院", "person:repeated-name")
+    ]
+    text = "乙县人民法院党组成员、副院长人选星月介绍情况。星月说，成效明显。"
+    hits = find_people(text, _court_first(text))
+    assert [(h.name, h.roles) for h in hits] == [("星月", ("党组成员", "副院长人选"))]
+    text = "乙县人民法院院长达吾列·托列吾弹奏着冬不拉。达吾列·托列吾说，要讲道理。"
+    assert [h.name for h in find_people(text, _court_first(text))] == ["达吾列·托列吾"]
+    # what such a name needs: a second mention, a verb of saying after one of them
+    for text in (
+        # said once only
+        "乙县人民法院法官萨玛丽和同事赶到牧场。",
+        # no verb of saying after it anywhere
+        "乙县人民法院法官走村入户，送法上门。乙县人民法院法官走村入户，化解纠纷。",
+    ):
+        assert find_people(text, _court_first(text)) == [], text
+
+
+def test_the_president_in_charge_keeps_in_charge_in_the_post() -> None:
+    # 管 of 分管 is no lone surname, and the post is the one in charge, not the president
+    assert [(h.name, h.roles) for h in find_people("会上，分管院长张立新指出，要抓落实。")] == [
+        ("张立新", ("分管院长",))
+    ]
+    assert bare_title("分管院长") == "院长"
+    assert find_people("由庭长或分管院长亲自参与调解。") == []
