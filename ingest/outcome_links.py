@@ -67,7 +67,10 @@ A figure whose own words name the standard measure of an initiative the article 
 -> 诉源治理) is that initiative's (link:measure).
 
 An article that names one initiative only, again and again, credits its other figures to it
-(link:sole-initiative), a plain caseload excepted.
+(link:sole-initiative), a plain caseload excepted: one its clause, its metric or, for a bare
+figure (2019年，33374件) its sentence names, and the bare figures and changes that go on with it
+(比上年增加2803件); a fall of the cases filed is still the result of an initiative that keeps
+disputes from becoming cases (诉源治理).
 
 A fall of the cases filed (新收案件…同比下降8%) is the standard measure of 诉源治理: it is credited
 to it when the sentence, or the one before it in the paragraph, dwells on it (names it twice
@@ -117,7 +120,7 @@ _HEADING_MAX = 30
 _SEPARATORS = "、和及与"
 #: a plain caseload or its change: what an overview paragraph reports for the whole court
 _CASELOAD = re.compile(
-    r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
+    r"新收|收案|受案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
     # 民事案件降幅达9%
@@ -132,9 +135,15 @@ _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
 _HAN3 = re.compile("[\u4e00-\u9fff]{3}")
 _HAN2 = re.compile("[\u4e00-\u9fff]{2}")
+#: a year, a month or a day named before a figure (2019年，; 1-9月)
+_TIME_WORDS = re.compile(
+    r"[0-9０-９一二三四五六七八九十〇零]+(?:年|月|日)(?:[至到\-—－~][0-9]+月)?(?:底|末|初|以来)?"
+)
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
 _BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
+#: a change that goes on with the figure before it (比上年增加2803件, 增幅4.61%)
+_CHAINED_CHANGE = re.compile(r"(?:同比|环比|较|比|增幅|降幅|分别)")
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
@@ -1204,6 +1213,31 @@ class _Linker:
         """A court-wide quality indicator in the figure's own words (服判息诉率, 上诉)."""
         return _QUALITY_INDICATOR.search(self.t.text, f.own[0], f.figure[0]) is not None
 
+    def bare(self, f: _Figure) -> bool:
+        """Whether the figure's own words name nothing but a time (2019年，33374件; 10%以上)."""
+        words = _TIME_WORDS.sub("", self.t.text[f.own[0] : f.figure[0]])
+        return _HAN2.search(words) is None
+
+    def caseload_measure(
+        self, f: _Figure, name: str, sentence: bool = False, before: bool = False
+    ) -> bool:
+        """Whether the figure measures a plain caseload, by its clause, by the metric the
+        extraction gave it, with `sentence` by its whole sentence (10%以上，这是每年受理案件
+        数量的增幅) or, with `before`, as the figure before it did: no result of an initiative
+        named elsewhere, unless the cases filed fell and the initiative keeps disputes from
+        becoming cases (诉源治理: 受案数…比上年减少了2678件)."""
+        metric = f.outcome.metric
+        if sentence:
+            lo, hi = self.t.sentence(f.clause[0])
+            metric += self.t.text[lo:hi]
+        if not before and not self.caseload(f) and not _CASELOAD.search(metric):
+            return False
+        if not _SOURCE.search(name) or not _INCOMING.search(metric):
+            return True
+        clause = self.t.text[f.clause[0] : f.clause[1]]
+        change = _CHANGE.search(metric) or _CHANGE.search(clause)
+        return change is None or change.group("fall") is None
+
     def caseload(self, f: _Figure) -> bool:
         """A plain caseload, a quality indicator, or the change of one reported right after
         it."""
@@ -1264,6 +1298,13 @@ def link_outcomes(ex: Extraction) -> None:
         and not _HONOUR_TITLE.search(credited[0].name)  # an article about an honour given
         and not _PRINCIPLE.fullmatch(credited[0].name)  # one about a principle followed
     ):
-        for f in figures:
-            if f.outcome.initiative is None and not linker.caseload(f):
-                f.outcome.initiative, f.outcome.link_rule = credited[0].name, "link:sole-initiative"
+        name = credited[0].name
+        caseload_before = False
+        for f in sorted(figures, key=lambda g: g.figure[0]):
+            # a bare figure (2019年，33374件) or change (比上年增加2803件) goes on with the
+            # measure of the one before it
+            bare = linker.bare(f) or _CHAINED_CHANGE.match(t.text, f.clause[0]) is not None
+            caseload = linker.caseload_measure(f, name, bare, bare and caseload_before)
+            caseload_before = caseload
+            if f.outcome.initiative is None and not caseload:
+                f.outcome.initiative, f.outcome.link_rule = name, "link:sole-initiative"

@@ -657,3 +657,22 @@ def test_a_part_after_a_semicolon_that_goes_on_with_the_work_keeps_it() -> None:
     text = "该院推行驻院调解，驻院调解结案500件；民事案件调解率达45%。"
     got = linked(text, {"驻院调解": ["驻院调解"]})
     assert got == [(500.0, "驻院调解"), (45.0, "驻院调解")]
+
+
+def test_an_article_about_one_initiative_credits_no_caseload_series() -> None:
+    # the measure is named once before a series of bare yearly figures and their changes
+    text = (
+        "该院受理案件数量每年增长10%以上。\n2019年，3000件；\n2020年，3500件，比上年增加500件。\n"
+        "该院推进共享法庭建设，共享法庭覆盖各镇，共享法庭调解纠纷200件。"
+    )
+    got = linked(text, {"共享法庭": ["共享法庭"]})
+    assert got == [(10.0, None), (3000.0, None), (3500.0, None), (500.0, None), (200.0, "共享法庭")]
+
+
+def test_an_article_about_source_governance_credits_it_with_fewer_cases_filed() -> None:
+    text = (
+        "2022年，全市法院受案数为4000件，比上年减少了300件。\n改变受案数的是诉源治理。\n"
+        "该院深化诉源治理，形成诉源治理格局。"
+    )
+    got = linked(text, {"诉源治理": ["诉源治理"]})
+    assert got == [(4000.0, None), (300.0, "诉源治理")]
