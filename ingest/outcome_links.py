@@ -26,7 +26,8 @@ initiatives when the text ties the figure to it, looking outwards from the figur
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
    or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
-   not credit to anything;
+   not credit to anything, nor a rate every court reports of all its cases (调撤率, 各项指标
+   达标率), which only its own sentence may credit;
 5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
    明显) or the means (…1200件，主要通过诉前调解实现);
 5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
@@ -157,6 +158,9 @@ _ACTION_BEFORE = re.compile(
 #: a court-wide quality indicator (服判息诉率, 上诉率, 发改率): reported for all of a court's
 #: cases like a caseload, credited to no measure named before it unless the text says so
 _QUALITY_INDICATOR = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
+#: a rate every court reports of all its cases (调撤率, 调解撤诉率, 审判质效指标): no sentence
+#: before it credits it to a practice
+_COURT_WIDE = re.compile(r"调撤率|調撤率|撤诉率|撤訴率|指标|指標")
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
@@ -773,7 +777,7 @@ class _Linker:
                 paragraph = [m for m in paragraph if m.credit]
                 if not paragraph:
                     return None
-                if caseload:
+                if caseload or self.court_wide(f):
                     # a caseload is credited only by a sentence that names one initiative as
                     # the means (依托“甲”，…。新收案件…同比下降…), or one that keeps disputes
                     # from becoming cases when they fell (推行诉源治理。…收案同比下降…)
@@ -1208,6 +1212,11 @@ class _Linker:
             ):
                 return other.name
         return m.name
+
+    def court_wide(self, f: _Figure) -> bool:
+        """A rate every court reports of all its cases in the figure's own words (调撤率, 各项指标
+        达标率): a sentence before credits it to nothing, its own sentence still may."""
+        return _COURT_WIDE.search(self.t.text, f.own[0], f.figure[0]) is not None
 
     def quality_indicator(self, f: _Figure) -> bool:
         """A court-wide quality indicator in the figure's own words (服判息诉率, 上诉)."""

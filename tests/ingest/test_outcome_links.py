@@ -676,3 +676,12 @@ def test_an_article_about_source_governance_credits_it_with_fewer_cases_filed() 
     )
     got = linked(text, {"诉源治理": ["诉源治理"]})
     assert got == [(4000.0, None), (300.0, "诉源治理")]
+
+
+def test_no_sentence_before_credits_a_court_wide_rate() -> None:
+    text = "该院推行诉前调解，诉前调解成功纠纷500件。全院民事案件调撤率达60%，各项指标达标率100%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(500.0, "诉前调解"), (60.0, None), (100.0, None)]
+    # its own sentence still may
+    text = "法庭对有意愿的当事人开展诉前调解，大量纠纷在诉前化解，案件调撤率超过80%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(80.0, "诉前调解")]
