@@ -685,3 +685,9 @@ def test_no_sentence_before_credits_a_court_wide_rate() -> None:
     # its own sentence still may
     text = "法庭对有意愿的当事人开展诉前调解，大量纠纷在诉前化解，案件调撤率超过80%。"
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(80.0, "诉前调解")]
+
+
+def test_the_money_enforcement_recovered_is_the_whole_courts() -> None:
+    text = "该院举行“暖心行动”案款集中发放活动。全年全市法院发放执行款98亿元，执行到位金额76亿元。"
+    got = linked(text, {"暖心行动": ["暖心行动"]})
+    assert got == [(98.0, None), (76.0, None)]
