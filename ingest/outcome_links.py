@@ -76,6 +76,10 @@ disputes from becoming cases (诉源治理).
 A fall of the cases filed (新收案件…同比下降8%) is the standard measure of 诉源治理: it is credited
 to it when the sentence, or the one before it in the paragraph, dwells on it (names it twice
 or more), or to the one local brand of it named there (“甲”诉源治理工作法; link:source-topic).
+Where nothing else credits it, a fall of the cases filed whose own sentence calls it a result at
+the source (收案数下降26%，矛盾纠纷源头防范化解成效明显; …同比下降9.27%……这是在纠纷源头治理工作中
+交出的答卷) is credited to the 诉源治理 named there, else to the one quoted brand or source
+practice the sentence before names (link:source-result).
 A result reported before the sentence (引入诉前调解N件；新收案件…下降) credits no fall of the
 cases filed unless the sentence opens on what it brought (结果，…). A guiding principle the
 court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
@@ -116,6 +120,7 @@ _OTHER_ACTION = re.compile(r"(?:加强|深化|推进|推动|开展|强化|完善
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
 _MANY = 3
 _SENTENCE_END = re.compile("[。！？!?；;\n]")
+_FULL_STOP = re.compile("[。！？!?\n]")
 _HEADING_MAX = 30
 #: separators between the figures of one clause (26家…、9家…; 3名…和4个…)
 _SEPARATORS = "、和及与"
@@ -211,6 +216,12 @@ _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无
 _INCOMING = re.compile(r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量")
 #: a sentence opening on what the one before brought about (结果，…; 由此…)
 _RESULT_OPENING = re.compile(r"[\s“]*(?:结果|結果|因此|由此|从而|從而)")
+#: a sentence calling what it reports a result of dealing with disputes at their source
+#: (矛盾纠纷源头防范化解成效明显, 这是在纠纷源头治理工作中交出的答卷)
+#: (a reading put in brackets counts as one: 防范（fángfàn）化解)
+_SOURCE_RESULT = re.compile(
+    r"(?:源头|源頭|诉源|訴源)(?:[^，,。；;（(]|[（(][^（()）]{0,12}[）)]){0,12}?(?:成效|成果|答卷|效果)"
+)
 #: the name of 诉源治理 or of a local brand of it (“三角形”诉源治理工作法)
 _SOURCE_NAME = re.compile(r"诉源|訴源|源头上?减少诉讼")
 #: the first change a sentence reports after a figure: a fall or a rise
@@ -426,6 +437,7 @@ class _Text:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.stops = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.full_stops = [m.start() for m in _FULL_STOP.finditer(text)]
         self.breaks = [m.start() for m in re.finditer("\n", text)]
 
     def between(self, lo: int, hi: int) -> list[_Mention]:
@@ -437,6 +449,13 @@ class _Text:
         i = bisect.bisect_left(self.stops, pos)
         a = self.stops[i - 1] + 1 if i > 0 else 0
         b = self.stops[i] if i < len(self.stops) else len(self.text)
+        return a, b
+
+    def full_sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos` up to its full stop, past semicolons."""
+        i = bisect.bisect_left(self.full_stops, pos)
+        a = self.full_stops[i - 1] + 1 if i > 0 else 0
+        b = self.full_stops[i] if i < len(self.full_stops) else len(self.text)
         return a, b
 
     def line(self, pos: int) -> tuple[int, int]:
@@ -640,6 +659,8 @@ class _Linker:
         if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
             return None  # 7名干警共获11项省级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
+        if found is None and not context and (source := self.source_result(f)) is not None:
+            found = source, "link:source-result"
         if found is not None and _HONOUR_TITLE.search(found[0]):
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
@@ -1049,6 +1070,40 @@ class _Linker:
         if len(distinct) == 1:
             return distinct.pop()
         return specific.pop() if len(specific) == 1 else None
+
+    def source_result(self, f: _Figure) -> str | None:
+        """The initiative a fall of the cases filed is credited to when its own sentence calls
+        the fall a result of dealing with disputes at their source (收案数下降26%，矛盾纠纷源头
+        防范化解成效明显; …同比下降9.27%……这是在纠纷源头治理工作中交出的答卷): the 诉源治理 named
+        there, else the one local brand or source practice the sentence before names."""
+        text = self.t.text
+        lo = self.t.full_sentence(f.clause[0])[0]
+        hi = self.t.full_sentence(f.figure[1])[1]
+        if not _INCOMING.search(text, lo, f.figure[0]):
+            return None
+        change = _CHANGE.search(text, f.clause[0], f.clause[1])
+        if change is None or change.group("fall") is None:
+            return None
+        result = _SOURCE_RESULT.search(text, f.figure[1], hi)
+        if result is None:
+            return None
+        named = {
+            m.name
+            for m in self.t.between(f.figure[1], hi)
+            if m.credit and _SOURCE_NAME.search(m.name + text[m.start : m.end])
+        }
+        if named:
+            return named.pop() if len(named) == 1 else None
+        l_start = self.t.line(lo)[0]
+        if lo <= l_start:
+            return None
+        p_lo = self.t.full_sentence(lo - 1)[0]
+        before = [m for m in self.t.between(max(p_lo, l_start), lo) if m.credit and not m.anaphor]
+        if len({m.name for m in before}) != 1 or any(self.owned_by_figure(m) for m in before):
+            return None
+        m = before[0]
+        quoted = _quoted(text, m) or text[m.start] in _QUOTES
+        return m.name if quoted or _SOURCE.search(m.name) else None
 
     def built_after(self, f: _Figure) -> str | None:
         """The one initiative the clause right after the figure's says was built of what it

@@ -691,3 +691,13 @@ def test_the_money_enforcement_recovered_is_the_whole_courts() -> None:
     text = "该院举行“暖心行动”案款集中发放活动。全年全市法院发放执行款98亿元，执行到位金额76亿元。"
     got = linked(text, {"暖心行动": ["暖心行动"]})
     assert got == [(98.0, None), (76.0, None)]
+
+
+def test_a_fall_of_cases_its_sentence_calls_a_result_at_the_source() -> None:
+    text = "该院创新推出“三联”工作法。2024年，法庭收案数同比下降20%，矛盾纠纷源头化解成效明显。"
+    assert linked(text, {"三联工作法": ["“三联”工作法"]}) == [(20.0, "三联工作法")]
+    text = (
+        "2022年，全市法庭受理案件数同比下降10%；2023年，同比下降5%……"
+        "这是全市法庭在纠纷源头治理工作中交出的答卷。"
+    )
+    assert linked(text, {"诉源治理": ["源头治理"]}) == [(10.0, "诉源治理"), (5.0, "诉源治理")]
