@@ -98,7 +98,9 @@ was given to (授予16个单位…称号) is no practice's result, nor is a coun
 
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
-(速裁速执团队 -> 速裁团队) where no other name stands.
+(速裁速执团队 -> 速裁团队) where no other name stands, and a body named by a shorter form: its
+name with words left out (金融审判团队 -> 金融案件审判团队) or its head alone as the means after
+its full name in the paragraph (设立甲调解工作室，…通过工作室调解成功N件).
 """
 
 from __future__ import annotations
@@ -348,6 +350,7 @@ def _mentions(ex: Extraction) -> list[_Mention]:
                 if not any(a < i + 6 and i < b for a, b in taken[max(0, k - 8) : k]):
                     found.append((i, i + 6, ref.name))
             i = text.find(head, i + 1)
+    found.extend(_short_units(text, ex, found))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     out: list[_Mention] = []
     reach = -1
@@ -361,6 +364,69 @@ def _mentions(ex: Extraction) -> list[_Mention]:
         credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
         out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores))
     return _with_anaphors(text, out)
+
+
+def _short_units(
+    text: str, ex: Extraction, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Where the text names a body of the extraction's (金融案件审判团队, 金融消费纠纷调解工作室)
+    by a shorter form: its name with words left out (金融审判团队), or its head alone as the
+    means after the full name in the same paragraph (设立甲调解工作室，…通过工作室调解成功N件)."""
+    out: list[tuple[int, int, str]] = []
+    taken = sorted((a, b) for a, b, _ in found)
+    starts = [a for a, _ in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_left(starts, b)
+        return not any(x < b and a < y for x, y in taken[max(0, k - 8) : k])
+
+    units = []
+    for ref in ex.initiatives:
+        name = ref.name.strip(_QUOTES)
+        head = _UNIT_HEAD.search(name)
+        if head is None or not _HAN_ONLY.fullmatch(name):
+            continue
+        units.append((ref.name, name[: head.start()], head.group(0)))
+    for full, stem, head in units:
+        same_head = [u for u in units if u[2] == head]
+        i = text.find(head)
+        while i >= 0:
+            end = i + len(head)
+            for k in range(len(stem) - 1, 2, -1):  # the longest shorter form first
+                words = text[i - k : i] if i >= k else ""
+                if (
+                    _HAN_ONLY.fullmatch(words)
+                    and words[:2] == stem[:2]
+                    and words[-2:] == stem[-2:]
+                    and _subsequence(words, stem)
+                    and free(i - k, end)
+                ):
+                    out.append((i - k, end, full))
+                    break
+            else:
+                if (
+                    len(same_head) == 1
+                    and _MEANS_HEAD.search(text, max(0, i - 2), i)
+                    and free(i, end)
+                ):
+                    line = text.rfind("\n", 0, i) + 1
+                    if any(a >= line and b <= i and n == full for a, b, n in found):
+                        out.append((i, end, full))
+            i = text.find(head, end)
+    return out
+
+
+def _subsequence(words: str, name: str) -> bool:
+    """Whether `words` are characters of `name` in order."""
+    it = iter(name)
+    return all(c in it for c in words)
+
+
+#: the head of a body's name (…调解工作室, …审判团队)
+_UNIT_HEAD = re.compile(r"(?:工作室|调解室|工作站|团队|中心)$")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+#: the words before a body's head standing alone for its name (通过工作室调解…)
+_MEANS_HEAD = re.compile(r"(?:通过|依托|经由|借助)$")
 
 
 #: a word that makes a name part of a body's, a meeting's or a document's title (…机制领导小组,

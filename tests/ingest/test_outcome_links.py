@@ -701,3 +701,14 @@ def test_a_fall_of_cases_its_sentence_calls_a_result_at_the_source() -> None:
         "这是全市法庭在纠纷源头治理工作中交出的答卷。"
     )
     assert linked(text, {"诉源治理": ["源头治理"]}) == [(10.0, "诉源治理"), (5.0, "诉源治理")]
+
+
+def test_a_body_named_by_a_shorter_form() -> None:
+    # its name with a word left out
+    text = "该院组建金融案件审判团队。截至目前，金融审判团队结案超过3万件。"
+    got = linked(text, {"金融案件审判团队": ["金融案件审判团队"], "诉源治理": []})
+    assert got == [(30000.0, "金融案件审判团队")]
+    # its head alone as the means, after its full name in the paragraph
+    text = "法院设立了消费纠纷调解工作室，每年通过工作室诉前调解成功100余件纠纷。"
+    names = {"消费纠纷调解工作室": ["消费纠纷调解工作室"], "诉前调解": ["诉前调解"]}
+    assert linked(text, names) == [(100.0, "消费纠纷调解工作室")]
