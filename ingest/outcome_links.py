@@ -48,7 +48,8 @@ link:means-before), or when it fell and the one initiative named keeps disputes 
 cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source), also in a later
 period's clause after a semicolon (…首次回落；今年上半年新收案件…同比下降…) and right after that
 initiative's clause in a sentence listing others (落实甲，深化乙，推动诉源治理，民事案件降幅
-达9%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
+达9%); a rise is no result, nor is a court's output: a load per head (法官人均结案225件) or the
+cases it concluded (审结6577件，同比下降24%). Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
 (link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
 rest of the paragraph (link:since); one a sentence opens with as what its figures followed
@@ -216,6 +217,10 @@ _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
 #: the cases filed (新收, 收案, 受理): a fall of them is what 诉源治理 is judged by
 _INCOMING = re.compile(r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量")
+#: the cases a court concluded, and a load per head (法官人均结案): its output, not the cases
+#: filed
+_CONCLUDED = re.compile(r"审结|審結|结案|結案|办结|辦結|执结|執結")
+_PER_HEAD = re.compile(r"人均")
 #: a sentence opening on what the one before brought about (结果，…; 由此…)
 _RESULT_OPENING = re.compile(r"[\s“]*(?:结果|結果|因此|由此|从而|從而)")
 #: a sentence calling what it reports a result of dealing with disputes at their source
@@ -878,6 +883,7 @@ class _Linker:
                             t.text[max(p_start, first.start - 4) : first.start]
                         )
                         and not self.owned_by_figure(first)  # 通过甲化解N件。收案…: its own result
+                        and not _PER_HEAD.search(t.text, f.clause[0], f.clause[1])  # 人均办案N件
                     ):
                         return first.name, "link:means-before"
                     if self.fewer_cases(f, first.name, distinct):
@@ -1091,6 +1097,9 @@ class _Linker:
         if named != {name} or not _SOURCE.search(name):
             return False
         text = self.t.text
+        clause = text[f.clause[0] : f.clause[1]]
+        if _PER_HEAD.search(clause) or (_CONCLUDED.search(clause) and not _INCOMING.search(clause)):
+            return False  # 法官人均结案225件, 审结6577件: a court's output, not the cases filed
         l_start = self.t.line(f.clause[0])[0]
         s_start, s_end = self.t.sentence(f.clause[0])
         if not _RESULT_OPENING.match(text, s_start) and all(

@@ -712,3 +712,10 @@ def test_a_body_named_by_a_shorter_form() -> None:
     text = "法院设立了消费纠纷调解工作室，每年通过工作室诉前调解成功100余件纠纷。"
     names = {"消费纠纷调解工作室": ["消费纠纷调解工作室"], "诉前调解": ["诉前调解"]}
     assert linked(text, names) == [(100.0, "消费纠纷调解工作室")]
+
+
+def test_a_courts_output_is_no_result_of_a_practice_before_it() -> None:
+    text = "该院推行诉前调解。法官人均结案225件，全院审结6577件，同比下降24%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(225.0, None), (6577.0, None), (24.0, None)]
+    text = "通过“流动法庭”，纠纷就地化解。该庭法官人均年办理案件300件左右。"
+    assert linked(text, {"流动法庭": ["“流动法庭”"]}) == [(300.0, None)]
