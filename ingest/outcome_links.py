@@ -93,6 +93,10 @@ the figures of the sentence or paragraph that names it.
 A sentence after a semicolon that opens on a court of its own (…；乙县法院累计调解案件321件) is a
 parallel item about that court: the sentences before it credit none of its figures.
 
+Judicial confirmations counted (诉前调解案件N件，司法确认M件; 司法确认调解协议M件) are a procedure
+of their own: only an initiative named for them (“诉前调解+司法确认”模式) or the figure's own words
+credit them, never the figure, sentence or paragraph before.
+
 An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
 (7名干警共获11项荣誉表彰), whatever the sentence names.
@@ -172,6 +176,11 @@ _QUALITY_INDICATOR = re.compile(r"服判息诉|息诉服判|上诉|发改|改判
 #: a rate every court reports of all its cases (调撤率, 调解撤诉率, 审判质效指标): no sentence
 #: before it credits it to a practice
 _COURT_WIDE = re.compile(r"调撤率|調撤率|撤诉率|撤訴率|指标|指標")
+#: judicial confirmations counted (司法确认5618件, 司法确认调解协议2110件), not a condition
+#: (经司法确认的调解协议履行率): a procedure of its own, no result of the practice named before
+_CONFIRMATION = re.compile(
+    r"(?<!经)司法[确確][认認](?:调解协议|調解協議|案件|申请|申請)?\s*(?:数量?|數量?)?(?:为|為|达|達)?\s*$"
+)
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
@@ -730,6 +739,13 @@ class _Linker:
         if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
             return None  # 7名干警共获11项省级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
+        if (
+            found is not None
+            and found[1] not in ("link:own-words", "link:own-brand", "link:measure")
+            and _CONFIRMATION.search(self.t.text, f.own[0], f.figure[0])
+            and not _CONFIRMATION.search(found[0])
+        ):
+            return None  # 诉前调解案件12779件，司法确认5618件: a procedure of its own, counted
         if found is None and not context and (source := self.source_result(f)) is not None:
             found = source, "link:source-result"
         if found is not None and _HONOUR_TITLE.search(found[0]):

@@ -719,3 +719,14 @@ def test_a_courts_output_is_no_result_of_a_practice_before_it() -> None:
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(225.0, None), (6577.0, None), (24.0, None)]
     text = "通过“流动法庭”，纠纷就地化解。该庭法官人均年办理案件300件左右。"
     assert linked(text, {"流动法庭": ["“流动法庭”"]}) == [(300.0, None)]
+
+
+def test_judicial_confirmations_are_a_procedure_of_their_own() -> None:
+    text = "两级法院诉前调解案件1000件，司法确认300件，同比增加20%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(1000.0, "诉前调解"), (300.0, None), (20.0, None)]
+    text = "全市法院诉前调解成功800件，司法确认调解协议200件。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(800.0, "诉前调解"), (200.0, None)]
+    # a condition of what is counted, not the count
+    text = "推行“示范调解”机制，经司法确认的调解协议履行率达65%。"
+    assert linked(text, {"示范调解": ["“示范调解”机制"]}) == [(65.0, "示范调解")]
