@@ -397,10 +397,10 @@ def _short_units(
     units = []
     for ref in ex.initiatives:
         name = ref.name.strip(_QUOTES)
-        head = _UNIT_HEAD.search(name)
-        if head is None or not _HAN_ONLY.fullmatch(name):
+        found_head = _UNIT_HEAD.search(name)
+        if found_head is None or not _HAN_ONLY.fullmatch(name):
             continue
-        units.append((ref.name, name[: head.start()], head.group(0)))
+        units.append((ref.name, name[: found_head.start()], found_head.group(0)))
     for full, stem, head in units:
         same_head = [u for u in units if u[2] == head]
         i = text.find(head)
