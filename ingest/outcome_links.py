@@ -26,7 +26,8 @@ initiatives when the text ties the figure to it, looking outwards from the figur
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
    or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
-   not credit to anything;
+   not credit to anything, nor a rate every court reports of all its cases (调撤率, 各项指标
+   达标率), which only its own sentence may credit;
 5. one name after the figure in its sentence that the text calls the cause (…，诉源治理成效
    明显) or the means (…1200件，主要通过诉前调解实现);
 5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
@@ -47,7 +48,8 @@ link:means-before), or when it fell and the one initiative named keeps disputes 
 cases (推行诉源治理。…新收案件…同比下降9% -> 诉源治理; link:caseload-source), also in a later
 period's clause after a semicolon (…首次回落；今年上半年新收案件…同比下降…) and right after that
 initiative's clause in a sentence listing others (落实甲，深化乙，推动诉源治理，民事案件降幅
-达9%); a rise is no result. Sentences end at semicolons too. An anaphor (该机制推行
+达9%); a rise is no result, nor is a court's output: a load per head (法官人均结案225件) or the
+cases it concluded (审结6577件，同比下降24%). Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
 (link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
 rest of the paragraph (link:since); one a sentence opens with as what its figures followed
@@ -67,11 +69,18 @@ A figure whose own words name the standard measure of an initiative the article 
 -> 诉源治理) is that initiative's (link:measure).
 
 An article that names one initiative only, again and again, credits its other figures to it
-(link:sole-initiative), a plain caseload excepted.
+(link:sole-initiative), a plain caseload excepted: one its clause, its metric or, for a bare
+figure (2019年，33374件) its sentence names, and the bare figures and changes that go on with it
+(比上年增加2803件); a fall of the cases filed is still the result of an initiative that keeps
+disputes from becoming cases (诉源治理).
 
 A fall of the cases filed (新收案件…同比下降8%) is the standard measure of 诉源治理: it is credited
 to it when the sentence, or the one before it in the paragraph, dwells on it (names it twice
 or more), or to the one local brand of it named there (“甲”诉源治理工作法; link:source-topic).
+Where nothing else credits it, a fall of the cases filed whose own sentence calls it a result at
+the source (收案数下降26%，矛盾纠纷源头防范化解成效明显; …同比下降9.27%……这是在纠纷源头治理工作中
+交出的答卷) is credited to the 诉源治理 named there, else to the one quoted brand or source
+practice the sentence before names (link:source-result).
 A result reported before the sentence (引入诉前调解N件；新收案件…下降) credits no fall of the
 cases filed unless the sentence opens on what it brought (结果，…). A guiding principle the
 court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
@@ -84,13 +93,19 @@ the figures of the sentence or paragraph that names it.
 A sentence after a semicolon that opens on a court of its own (…；乙县法院累计调解案件321件) is a
 parallel item about that court: the sentences before it credit none of its figures.
 
+Judicial confirmations counted (诉前调解案件N件，司法确认M件; 司法确认调解协议M件) are a procedure
+of their own: only an initiative named for them (“诉前调解+司法确认”模式) or the figure's own words
+credit them, never the figure, sentence or paragraph before.
+
 An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited with no figure: a count of those it
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
 (7名干警共获11项荣誉表彰), whatever the sentence names.
 
 Names are where the extraction found them, and also a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
-(速裁速执团队 -> 速裁团队) where no other name stands.
+(速裁速执团队 -> 速裁团队) where no other name stands, and a body named by a shorter form: its
+name with words left out (金融审判团队 -> 金融案件审判团队) or its head alone as the means after
+its full name in the paragraph (设立甲调解工作室，…通过工作室调解成功N件).
 """
 
 from __future__ import annotations
@@ -112,13 +127,17 @@ _OTHER_ACTION = re.compile(r"(?:加强|深化|推进|推动|开展|强化|完善
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
 _MANY = 3
 _SENTENCE_END = re.compile("[。！？!?；;\n]")
+_FULL_STOP = re.compile("[。！？!?\n]")
 _HEADING_MAX = 30
 #: separators between the figures of one clause (26家…、9家…; 3名…和4个…)
 _SEPARATORS = "、和及与"
 #: a plain caseload or its change: what an overview paragraph reports for the whole court
 _CASELOAD = re.compile(
-    r"新收|收案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
+    r"新收|收案|受案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
+    # the money enforcement recovered and paid out (执行到位金额625亿元, 发放执行款298亿元) and
+    # the cases a judge handles (人均年办理案件300件)
+    r"|执行到位|執行到位|执行款|執行款|执行案款|執行案款|办理案件|辦理案件|人均办案|人均辦案"
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
     # 民事案件降幅达9%
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
@@ -132,9 +151,15 @@ _GENERIC_TAIL = re.compile(r"(?:机制|模式|制度|活动|工作法)$")
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}$")
 _HAN3 = re.compile("[\u4e00-\u9fff]{3}")
 _HAN2 = re.compile("[\u4e00-\u9fff]{2}")
+#: a year, a month or a day named before a figure (2019年，; 1-9月)
+_TIME_WORDS = re.compile(
+    r"[0-9０-９一二三四五六七八九十〇零]+(?:年|月|日)(?:[至到\-—－~][0-9]+月)?(?:底|末|初|以来)?"
+)
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
 _BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
+#: a change that goes on with the figure before it (比上年增加2803件, 增幅4.61%)
+_CHAINED_CHANGE = re.compile(r"(?:同比|环比|较|比|增幅|降幅|分别)")
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
@@ -148,6 +173,14 @@ _ACTION_BEFORE = re.compile(
 #: a court-wide quality indicator (服判息诉率, 上诉率, 发改率): reported for all of a court's
 #: cases like a caseload, credited to no measure named before it unless the text says so
 _QUALITY_INDICATOR = re.compile(r"服判息诉|息诉服判|上诉|发改|改判|审限内结案")
+#: a rate every court reports of all its cases (调撤率, 调解撤诉率, 审判质效指标): no sentence
+#: before it credits it to a practice
+_COURT_WIDE = re.compile(r"调撤率|調撤率|撤诉率|撤訴率|指标|指標")
+#: judicial confirmations counted (司法确认5618件, 司法确认调解协议2110件), not a condition
+#: (经司法确认的调解协议履行率): a procedure of its own, no result of the practice named before
+_CONFIRMATION = re.compile(
+    r"(?<!经)司法[确確][认認](?:调解协议|調解協議|案件|申请|申請)?\s*(?:数量?|數量?)?(?:为|為|达|達)?\s*$"
+)
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: words between an initiative and a figure that credit the figure to it
@@ -193,8 +226,18 @@ _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
 #: the cases filed (新收, 收案, 受理): a fall of them is what 诉源治理 is judged by
 _INCOMING = re.compile(r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量")
+#: the cases a court concluded, and a load per head (法官人均结案): its output, not the cases
+#: filed
+_CONCLUDED = re.compile(r"审结|審結|结案|結案|办结|辦結|执结|執結")
+_PER_HEAD = re.compile(r"人均")
 #: a sentence opening on what the one before brought about (结果，…; 由此…)
 _RESULT_OPENING = re.compile(r"[\s“]*(?:结果|結果|因此|由此|从而|從而)")
+#: a sentence calling what it reports a result of dealing with disputes at their source
+#: (矛盾纠纷源头防范化解成效明显, 这是在纠纷源头治理工作中交出的答卷)
+#: (a reading put in brackets counts as one: 防范（fángfàn）化解)
+_SOURCE_RESULT = re.compile(
+    r"(?:源头|源頭|诉源|訴源)(?:[^，,。；;（(]|[（(][^（()）]{0,12}[）)]){0,12}?(?:成效|成果|答卷|效果)"
+)
 #: the name of 诉源治理 or of a local brand of it (“三角形”诉源治理工作法)
 _SOURCE_NAME = re.compile(r"诉源|訴源|源头上?减少诉讼")
 #: the first change a sentence reports after a figure: a fall or a rise
@@ -321,6 +364,7 @@ def _mentions(ex: Extraction) -> list[_Mention]:
                 if not any(a < i + 6 and i < b for a, b in taken[max(0, k - 8) : k]):
                     found.append((i, i + 6, ref.name))
             i = text.find(head, i + 1)
+    found.extend(_short_units(text, ex, found))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     out: list[_Mention] = []
     reach = -1
@@ -334,6 +378,69 @@ def _mentions(ex: Extraction) -> list[_Mention]:
         credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
         out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores))
     return _with_anaphors(text, out)
+
+
+def _short_units(
+    text: str, ex: Extraction, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Where the text names a body of the extraction's (金融案件审判团队, 金融消费纠纷调解工作室)
+    by a shorter form: its name with words left out (金融审判团队), or its head alone as the
+    means after the full name in the same paragraph (设立甲调解工作室，…通过工作室调解成功N件)."""
+    out: list[tuple[int, int, str]] = []
+    taken = sorted((a, b) for a, b, _ in found)
+    starts = [a for a, _ in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_left(starts, b)
+        return not any(x < b and a < y for x, y in taken[max(0, k - 8) : k])
+
+    units = []
+    for ref in ex.initiatives:
+        name = ref.name.strip(_QUOTES)
+        found_head = _UNIT_HEAD.search(name)
+        if found_head is None or not _HAN_ONLY.fullmatch(name):
+            continue
+        units.append((ref.name, name[: found_head.start()], found_head.group(0)))
+    for full, stem, head in units:
+        same_head = [u for u in units if u[2] == head]
+        i = text.find(head)
+        while i >= 0:
+            end = i + len(head)
+            for k in range(len(stem) - 1, 2, -1):  # the longest shorter form first
+                words = text[i - k : i] if i >= k else ""
+                if (
+                    _HAN_ONLY.fullmatch(words)
+                    and words[:2] == stem[:2]
+                    and words[-2:] == stem[-2:]
+                    and _subsequence(words, stem)
+                    and free(i - k, end)
+                ):
+                    out.append((i - k, end, full))
+                    break
+            else:
+                if (
+                    len(same_head) == 1
+                    and _MEANS_HEAD.search(text, max(0, i - 2), i)
+                    and free(i, end)
+                ):
+                    line = text.rfind("\n", 0, i) + 1
+                    if any(a >= line and b <= i and n == full for a, b, n in found):
+                        out.append((i, end, full))
+            i = text.find(head, end)
+    return out
+
+
+def _subsequence(words: str, name: str) -> bool:
+    """Whether `words` are characters of `name` in order."""
+    it = iter(name)
+    return all(c in it for c in words)
+
+
+#: the head of a body's name (…调解工作室, …审判团队)
+_UNIT_HEAD = re.compile(r"(?:工作室|调解室|工作站|团队|中心)$")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+#: the words before a body's head standing alone for its name (通过工作室调解…)
+_MEANS_HEAD = re.compile(r"(?:通过|依托|经由|借助)$")
 
 
 #: a word that makes a name part of a body's, a meeting's or a document's title (…机制领导小组,
@@ -410,6 +517,7 @@ class _Text:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.stops = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.full_stops = [m.start() for m in _FULL_STOP.finditer(text)]
         self.breaks = [m.start() for m in re.finditer("\n", text)]
 
     def between(self, lo: int, hi: int) -> list[_Mention]:
@@ -421,6 +529,13 @@ class _Text:
         i = bisect.bisect_left(self.stops, pos)
         a = self.stops[i - 1] + 1 if i > 0 else 0
         b = self.stops[i] if i < len(self.stops) else len(self.text)
+        return a, b
+
+    def full_sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos` up to its full stop, past semicolons."""
+        i = bisect.bisect_left(self.full_stops, pos)
+        a = self.full_stops[i - 1] + 1 if i > 0 else 0
+        b = self.full_stops[i] if i < len(self.full_stops) else len(self.text)
         return a, b
 
     def line(self, pos: int) -> tuple[int, int]:
@@ -624,6 +739,15 @@ class _Linker:
         if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
             return None  # 7名干警共获11项省级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
+        if (
+            found is not None
+            and found[1] not in ("link:own-words", "link:own-brand", "link:measure")
+            and _CONFIRMATION.search(self.t.text, f.own[0], f.figure[0])
+            and not _CONFIRMATION.search(found[0])
+        ):
+            return None  # 诉前调解案件12779件，司法确认5618件: a procedure of its own, counted
+        if found is None and not context and (source := self.source_result(f)) is not None:
+            found = source, "link:source-result"
         if found is not None and _HONOUR_TITLE.search(found[0]):
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
@@ -764,7 +888,7 @@ class _Linker:
                 paragraph = [m for m in paragraph if m.credit]
                 if not paragraph:
                     return None
-                if caseload:
+                if caseload or self.court_wide(f):
                     # a caseload is credited only by a sentence that names one initiative as
                     # the means (依托“甲”，…。新收案件…同比下降…), or one that keeps disputes
                     # from becoming cases when they fell (推行诉源治理。…收案同比下降…)
@@ -775,6 +899,7 @@ class _Linker:
                             t.text[max(p_start, first.start - 4) : first.start]
                         )
                         and not self.owned_by_figure(first)  # 通过甲化解N件。收案…: its own result
+                        and not _PER_HEAD.search(t.text, f.clause[0], f.clause[1])  # 人均办案N件
                     ):
                         return first.name, "link:means-before"
                     if self.fewer_cases(f, first.name, distinct):
@@ -988,6 +1113,9 @@ class _Linker:
         if named != {name} or not _SOURCE.search(name):
             return False
         text = self.t.text
+        clause = text[f.clause[0] : f.clause[1]]
+        if _PER_HEAD.search(clause) or (_CONCLUDED.search(clause) and not _INCOMING.search(clause)):
+            return False  # 法官人均结案225件, 审结6577件: a court's output, not the cases filed
         l_start = self.t.line(f.clause[0])[0]
         s_start, s_end = self.t.sentence(f.clause[0])
         if not _RESULT_OPENING.match(text, s_start) and all(
@@ -1033,6 +1161,40 @@ class _Linker:
         if len(distinct) == 1:
             return distinct.pop()
         return specific.pop() if len(specific) == 1 else None
+
+    def source_result(self, f: _Figure) -> str | None:
+        """The initiative a fall of the cases filed is credited to when its own sentence calls
+        the fall a result of dealing with disputes at their source (收案数下降26%，矛盾纠纷源头
+        防范化解成效明显; …同比下降9.27%……这是在纠纷源头治理工作中交出的答卷): the 诉源治理 named
+        there, else the one local brand or source practice the sentence before names."""
+        text = self.t.text
+        lo = self.t.full_sentence(f.clause[0])[0]
+        hi = self.t.full_sentence(f.figure[1])[1]
+        if not _INCOMING.search(text, lo, f.figure[0]):
+            return None
+        change = _CHANGE.search(text, f.clause[0], f.clause[1])
+        if change is None or change.group("fall") is None:
+            return None
+        result = _SOURCE_RESULT.search(text, f.figure[1], hi)
+        if result is None:
+            return None
+        named = {
+            m.name
+            for m in self.t.between(f.figure[1], hi)
+            if m.credit and _SOURCE_NAME.search(m.name + text[m.start : m.end])
+        }
+        if named:
+            return named.pop() if len(named) == 1 else None
+        l_start = self.t.line(lo)[0]
+        if lo <= l_start:
+            return None
+        p_lo = self.t.full_sentence(lo - 1)[0]
+        before = [m for m in self.t.between(max(p_lo, l_start), lo) if m.credit and not m.anaphor]
+        if len({m.name for m in before}) != 1 or any(self.owned_by_figure(m) for m in before):
+            return None
+        m = before[0]
+        quoted = _quoted(text, m) or text[m.start] in _QUOTES
+        return m.name if quoted or _SOURCE.search(m.name) else None
 
     def built_after(self, f: _Figure) -> str | None:
         """The one initiative the clause right after the figure's says was built of what it
@@ -1200,9 +1362,39 @@ class _Linker:
                 return other.name
         return m.name
 
+    def court_wide(self, f: _Figure) -> bool:
+        """A rate every court reports of all its cases in the figure's own words (调撤率, 各项指标
+        达标率): a sentence before credits it to nothing, its own sentence still may."""
+        return _COURT_WIDE.search(self.t.text, f.own[0], f.figure[0]) is not None
+
     def quality_indicator(self, f: _Figure) -> bool:
         """A court-wide quality indicator in the figure's own words (服判息诉率, 上诉)."""
         return _QUALITY_INDICATOR.search(self.t.text, f.own[0], f.figure[0]) is not None
+
+    def bare(self, f: _Figure) -> bool:
+        """Whether the figure's own words name nothing but a time (2019年，33374件; 10%以上)."""
+        words = _TIME_WORDS.sub("", self.t.text[f.own[0] : f.figure[0]])
+        return _HAN2.search(words) is None
+
+    def caseload_measure(
+        self, f: _Figure, name: str, sentence: bool = False, before: bool = False
+    ) -> bool:
+        """Whether the figure measures a plain caseload, by its clause, by the metric the
+        extraction gave it, with `sentence` by its whole sentence (10%以上，这是每年受理案件
+        数量的增幅) or, with `before`, as the figure before it did: no result of an initiative
+        named elsewhere, unless the cases filed fell and the initiative keeps disputes from
+        becoming cases (诉源治理: 受案数…比上年减少了2678件)."""
+        metric = f.outcome.metric
+        if sentence:
+            lo, hi = self.t.sentence(f.clause[0])
+            metric += self.t.text[lo:hi]
+        if not before and not self.caseload(f) and not _CASELOAD.search(metric):
+            return False
+        if not _SOURCE.search(name) or not _INCOMING.search(metric):
+            return True
+        clause = self.t.text[f.clause[0] : f.clause[1]]
+        change = _CHANGE.search(metric) or _CHANGE.search(clause)
+        return change is None or change.group("fall") is None
 
     def caseload(self, f: _Figure) -> bool:
         """A plain caseload, a quality indicator, or the change of one reported right after
@@ -1264,6 +1456,13 @@ def link_outcomes(ex: Extraction) -> None:
         and not _HONOUR_TITLE.search(credited[0].name)  # an article about an honour given
         and not _PRINCIPLE.fullmatch(credited[0].name)  # one about a principle followed
     ):
-        for f in figures:
-            if f.outcome.initiative is None and not linker.caseload(f):
-                f.outcome.initiative, f.outcome.link_rule = credited[0].name, "link:sole-initiative"
+        name = credited[0].name
+        caseload_before = False
+        for f in sorted(figures, key=lambda g: g.figure[0]):
+            # a bare figure (2019年，33374件) or change (比上年增加2803件) goes on with the
+            # measure of the one before it
+            bare = linker.bare(f) or _CHAINED_CHANGE.match(t.text, f.clause[0]) is not None
+            caseload = linker.caseload_measure(f, name, bare, bare and caseload_before)
+            caseload_before = caseload
+            if f.outcome.initiative is None and not caseload:
+                f.outcome.initiative, f.outcome.link_rule = name, "link:sole-initiative"

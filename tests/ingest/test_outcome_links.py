@@ -657,3 +657,76 @@ def test_a_part_after_a_semicolon_that_goes_on_with_the_work_keeps_it() -> None:
     text = "该院推行驻院调解，驻院调解结案500件；民事案件调解率达45%。"
     got = linked(text, {"驻院调解": ["驻院调解"]})
     assert got == [(500.0, "驻院调解"), (45.0, "驻院调解")]
+
+
+def test_an_article_about_one_initiative_credits_no_caseload_series() -> None:
+    # the measure is named once before a series of bare yearly figures and their changes
+    text = (
+        "该院受理案件数量每年增长10%以上。\n2019年，3000件；\n2020年，3500件，比上年增加500件。\n"
+        "该院推进共享法庭建设，共享法庭覆盖各镇，共享法庭调解纠纷200件。"
+    )
+    got = linked(text, {"共享法庭": ["共享法庭"]})
+    assert got == [(10.0, None), (3000.0, None), (3500.0, None), (500.0, None), (200.0, "共享法庭")]
+
+
+def test_an_article_about_source_governance_credits_it_with_fewer_cases_filed() -> None:
+    text = (
+        "2022年，全市法院受案数为4000件，比上年减少了300件。\n改变受案数的是诉源治理。\n"
+        "该院深化诉源治理，形成诉源治理格局。"
+    )
+    got = linked(text, {"诉源治理": ["诉源治理"]})
+    assert got == [(4000.0, None), (300.0, "诉源治理")]
+
+
+def test_no_sentence_before_credits_a_court_wide_rate() -> None:
+    text = "该院推行诉前调解，诉前调解成功纠纷500件。全院民事案件调撤率达60%，各项指标达标率100%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(500.0, "诉前调解"), (60.0, None), (100.0, None)]
+    # its own sentence still may
+    text = "法庭对有意愿的当事人开展诉前调解，大量纠纷在诉前化解，案件调撤率超过80%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(80.0, "诉前调解")]
+
+
+def test_the_money_enforcement_recovered_is_the_whole_courts() -> None:
+    text = "该院举行“暖心行动”案款集中发放活动。全年全市法院发放执行款98亿元，执行到位金额76亿元。"
+    got = linked(text, {"暖心行动": ["暖心行动"]})
+    assert got == [(98.0, None), (76.0, None)]
+
+
+def test_a_fall_of_cases_its_sentence_calls_a_result_at_the_source() -> None:
+    text = "该院创新推出“三联”工作法。2024年，法庭收案数同比下降20%，矛盾纠纷源头化解成效明显。"
+    assert linked(text, {"三联工作法": ["“三联”工作法"]}) == [(20.0, "三联工作法")]
+    text = (
+        "2022年，全市法庭受理案件数同比下降10%；2023年，同比下降5%……"
+        "这是全市法庭在纠纷源头治理工作中交出的答卷。"
+    )
+    assert linked(text, {"诉源治理": ["源头治理"]}) == [(10.0, "诉源治理"), (5.0, "诉源治理")]
+
+
+def test_a_body_named_by_a_shorter_form() -> None:
+    # its name with a word left out
+    text = "该院组建金融案件审判团队。截至目前，金融审判团队结案超过3万件。"
+    got = linked(text, {"金融案件审判团队": ["金融案件审判团队"], "诉源治理": []})
+    assert got == [(30000.0, "金融案件审判团队")]
+    # its head alone as the means, after its full name in the paragraph
+    text = "法院设立了消费纠纷调解工作室，每年通过工作室诉前调解成功100余件纠纷。"
+    names = {"消费纠纷调解工作室": ["消费纠纷调解工作室"], "诉前调解": ["诉前调解"]}
+    assert linked(text, names) == [(100.0, "消费纠纷调解工作室")]
+
+
+def test_a_courts_output_is_no_result_of_a_practice_before_it() -> None:
+    text = "该院推行诉前调解。法官人均结案225件，全院审结6577件，同比下降24%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(225.0, None), (6577.0, None), (24.0, None)]
+    text = "通过“流动法庭”，纠纷就地化解。该庭法官人均年办理案件300件左右。"
+    assert linked(text, {"流动法庭": ["“流动法庭”"]}) == [(300.0, None)]
+
+
+def test_judicial_confirmations_are_a_procedure_of_their_own() -> None:
+    text = "两级法院诉前调解案件1000件，司法确认300件，同比增加20%。"
+    got = linked(text, {"诉前调解": ["诉前调解"]})
+    assert got == [(1000.0, "诉前调解"), (300.0, None), (20.0, None)]
+    text = "全市法院诉前调解成功800件，司法确认调解协议200件。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(800.0, "诉前调解"), (200.0, None)]
+    # a condition of what is counted, not the count
+    text = "推行“示范调解”机制，经司法确认的调解协议履行率达65%。"
+    assert linked(text, {"示范调解": ["“示范调解”机制"]}) == [(65.0, "示范调解")]
