@@ -1668,9 +1668,44 @@ def find_initiatives(
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    result = [_flagged(text, m) for m in found + _nested_names(_merge_names(kept))]
+    brands = _nested_names(_merge_names(kept))
+    found = _partner_brand(found, brands)
+    result = [_flagged(text, m) for m in found + brands]
     result.sort(key=lambda m: (m.start, -m.end))
     return result
+
+
+#: known initiatives that join a partner's work, and the partner's word: in an article that
+#: brands its work with that partner (“法院+综治中心”联动机制), the court's going into the
+#: partner's centre (法官常驻综治中心) is part of the brand, not a second initiative
+_PARTNER_WORDS = {"诉讼服务入驻综治中心": "综治"}
+_PARTNER_BRAND_RULES = frozenset({"quoted", "quoted-brand", "quoted-group", "quoted-code"})
+
+
+def _partner_brand(
+    found: list[InitiativeMention], brands: list[InitiativeMention]
+) -> list[InitiativeMention]:
+    """Name a known partner initiative (`_PARTNER_WORDS`) after the article's first quoted
+    local brand that names the same partner."""
+    if not brands or not any(f.name in _PARTNER_WORDS for f in found):
+        return found
+    out: list[InitiativeMention] = []
+    for f in found:
+        word = _PARTNER_WORDS.get(f.name)
+        brand = (
+            next(
+                (
+                    b.name
+                    for b in brands
+                    if b.rule in _PARTNER_BRAND_RULES and word in strip_ignored(b.name)
+                ),
+                None,
+            )
+            if word
+            else None
+        )
+        out.append(replace(f, name=brand) if brand else f)
+    return out
 
 
 def _brand_variants(

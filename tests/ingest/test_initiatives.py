@@ -669,6 +669,15 @@ def test_a_kind_of_mediation_referred_and_a_numbered_synergy() -> None:
     assert names("构建“法庭+综治中心”协同联动解纷新模式。") == ["“法庭+综治中心”协同联动解纷新模式"]
 
 
+def test_going_into_a_partner_centre_is_the_article_s_brand_with_that_partner() -> None:
+    # 法官常驻综治中心 in an article whose brand is built with the 综治中心 is that brand
+    assert names("甲庭构建“法庭+综治中心”协同联动解纷模式，选派法官常驻综治中心。") == [
+        "“法庭+综治中心”协同联动解纷模式",
+        "“法庭+综治中心”协同联动解纷模式",
+    ]
+    assert names("乙县法院均入驻综治中心。") == ["诉讼服务入驻综治中心"]
+
+
 def test_a_plan_title_without_book_marks() -> None:
     assert names("省高院研究制定了家事纠纷源头预防三年规划，推进改革。") == [
         "家事纠纷源头预防三年规划"

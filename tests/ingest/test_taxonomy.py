@@ -244,6 +244,11 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("诉讼服务团队全面进驻乡镇综治中心") == ["诉讼服务入驻综治中心"]
     assert found("推动诉讼服务进驻各镇综治中心") == ["诉讼服务入驻综治中心"]
     assert found("当事人前往综治中心") == []
+    # …and the court itself, its judges or its staff going into the centre
+    assert found("全县基层法院均入驻综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("选派两名法官常驻乙区综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("丙法庭干警定期入驻综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("镇里的调解员入驻综治中心") == []
     # mediators stationed in the court and their rooms
     assert found("甲院驻院（庭）调解室20个") == ["人民调解员驻院调解"]
     assert found("乙庭设立驻法庭联合调解室") == ["人民调解员驻院调解"]
