@@ -1163,6 +1163,11 @@ _NUMBERED_CASE = re.compile(  # a header line naming the selection an article be
     re.M,
 )
 _DESIGNATION = re.compile(r"试点|联系点")
+#: a count of collectives right before the verb of an honour (24个集体获…, 11个先进集体获评…):
+#: the honours of many units tallied, not one unit's honour
+_TALLY_SUBJECT = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个家]?(?:先进)?(?:集体|单位)(?:次)?$"
+)
 #: 实现在线调解、一键理赔等业务: the functions of a system or the rooms of a centre
 _FEATURE_TAIL = re.compile(
     r"[^"
@@ -1568,6 +1573,8 @@ def find_initiatives(
             continue  # 某某诈骗案入选…典型案例: a criminal judgment selected, not an initiative
         if _DESIGNATION.search(text, os, oe):
             continue  # 确定为改革试点法院: a designation (piloted), not an honour
+        if _TALLY_SUBJECT.search(text, max(0, vs - 8), vs):
+            continue  # 11个集体获评市级先进荣誉: a tally of honours over many units, a figure
         obj = text[os:oe]
         lead = len(obj) - len(_AWARD_OBJ_LEAD.sub("", obj, count=1))
         if lead and text[os - 1 : os] in "为了" and obj.lstrip(" ")[:1] == text[os - 1 : os]:

@@ -1113,3 +1113,10 @@ def test_a_provinces_litigation_website_is_a_tool_in_use() -> None:
     assert "诉讼服务网" not in names("工作人员为当事人演示了四川诉讼服务网的缴费操作。")
     assert "诉讼服务网" not in names("向安徽法院诉讼服务网注册用户发送提醒。")
     assert "诉讼服务网" in names("乙院推进诉讼服务网建设。")
+
+
+def test_honours_tallied_over_many_collectives_are_a_figure() -> None:
+    # 11个集体获评…: how many units were honoured, not one unit's honour
+    assert names("全院共有30名干警、11个集体获评市级先进荣誉。") == []
+    assert names("全市24个集体获甲省建设先进集体、全省法院先进集体等荣誉。") == []
+    assert names("甲法庭被评为全省法院先进集体。") == ["全省法院先进集体"]
