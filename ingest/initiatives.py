@@ -537,6 +537,8 @@ def _quoted_candidates(
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
+        if _MEDIA_AFTER.match(text, last.end()):
+            continue  # 推出“甲乙看法院”专栏, “某某奉献记”系列报道: the title of a column or a series
         if _THIS_BEFORE.search(text, max(0, first.start() - 3), first.start()) or (
             _ROLE_PLAYED.match(text, last.end())
         ):
@@ -744,6 +746,11 @@ _SHORT_NAME_BEFORE = re.compile(r"[(（][^()（）]{0,2}(?:下称|简称|下同�
 _THIS_BEFORE = re.compile(r"(?:这一|这个|这座|这张|这支)$")
 #: “甲”作用 / “乙”的角色: the role something plays
 _ROLE_PLAYED = re.compile(r"(?:的)?(?:作用|角色)")
+#: what a quoted title names when these follow it: a newspaper's column, a series of reports,
+#: a programme or a film (推出“甲乙看法院”专栏), no court's practice
+_MEDIA_AFTER = re.compile(
+    r"(?:专栏|栏目|系列报道|系列访谈|系列节目|系列短视频|专题报道|专题片|宣传片|微电影|纪录片|访谈节目)"
+)
 #: 向“甲”转型: where the work moves to
 _SHIFT_BEFORE = re.compile(r"向$")
 _SHIFT_AFTER = re.compile(r"(?:转型|转变|迈进|延伸|拓展|发展|升级)")

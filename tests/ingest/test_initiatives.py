@@ -1120,3 +1120,9 @@ def test_honours_tallied_over_many_collectives_are_a_figure() -> None:
     assert names("全院共有30名干警、11个集体获评市级先进荣誉。") == []
     assert names("全市24个集体获甲省建设先进集体、全省法院先进集体等荣誉。") == []
     assert names("甲法庭被评为全省法院先进集体。") == ["全省法院先进集体"]
+
+
+def test_the_title_of_a_column_or_a_series_is_no_initiative() -> None:
+    assert names("报社推出“代表委员看法院·甲地巡礼”专栏。") == []
+    assert names("记者推出“某县法院干警奉献记”系列报道。") == []
+    assert names("该院推出“老娘舅调解”品牌。") == ["“老娘舅调解”品牌"]
