@@ -691,8 +691,14 @@ def _quoted_candidates(
             elif head_m is None and (
                 _SIZE_FIGURE.match(plain_x)
                 or _WEAVE_BEFORE.search(text, max(0, q.start() - 6), q.start())
+                or (
+                    len(plain_x) <= 4
+                    and _BARRIER_END.search(plain_x)
+                    and _BUILD_UP_BEFORE.search(text, max(0, first.start() - 16), first.start())
+                )
             ):
-                # “小法庭”发挥“大作用”, 让“小站点”成为…; 织密司法“触角网”: figures of speech
+                # “小法庭”发挥“大作用”, 让“小站点”成为…; 织密司法“触角网”, 筑牢纠纷过滤“防护网”:
+                # figures of speech
                 continue
             elif (
                 # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
@@ -788,6 +794,12 @@ _SOCIETY_GOVERNANCE = re.compile(
 _SIZE_FIGURE = re.compile(r"^[小大][" + HAN + r"]{1,2}$")
 #: 织密 (weave tight) a net: always a figure of speech for what the court extends
 _WEAVE_BEFORE = re.compile(r"织密[" + HAN + r"]{0,4}$")
+#: …and a short quote of a net, a wall or a line that a clause weaves or builds up (织密矛盾排查
+#: “情报网”, 筑牢纠纷过滤“防护网”, 构筑“防火墙”): what the work is likened to
+_BUILD_UP_BEFORE = re.compile(
+    r"(?:织密|织牢|织就|筑牢|筑起|筑好|构筑|扎密|扎牢|编密|编织|守牢)[" + HAN + r"]{0,12}$"
+)
+_BARRIER_END = re.compile(r"(?:网|墙|堤|坝|闸|防线|屏障|护栏|堡垒|盾)$")
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")

@@ -1126,3 +1126,9 @@ def test_the_title_of_a_column_or_a_series_is_no_initiative() -> None:
     assert names("报社推出“代表委员看法院·甲地巡礼”专栏。") == []
     assert names("记者推出“某县法院干警奉献记”系列报道。") == []
     assert names("该院推出“老娘舅调解”品牌。") == ["“老娘舅调解”品牌"]
+
+
+def test_a_net_or_a_wall_that_the_work_builds_up_is_a_figure_of_speech() -> None:
+    assert names("甲院筑牢纠纷过滤“防护网”。") == []
+    assert names("依托网格，织密矛盾排查和查人找物“情报网”。") == []
+    assert names("该院建成“法护网”平台。") == ["“法护网”平台"]
