@@ -1694,7 +1694,7 @@ def find_initiatives(
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    brands = _nested_names(_merge_names(kept))
+    brands = _same_core(_nested_names(_merge_names(kept)))
     found = _partner_brand(found, brands)
     result = [_flagged(text, m) for m in found + brands]
     result.sort(key=lambda m: (m.start, -m.end))
@@ -1830,6 +1830,36 @@ def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
             out.append(replace(c, name=keys[max(inner, key=len)]))
         else:
             out.append(c)
+    return out
+
+
+#: the court's own name before a brand (“人民法院老马工作室” beside “老马工作室”)
+_COURT_PREFIX = re.compile(r"^(?:人民法院|法院|法庭|本院)")
+#: the heads of a local brand's rooms, teams and methods (“甲乙调解室”, “甲乙调解法”)
+_BRAND_HEAD = re.compile(
+    r"(?:调解工作室|调解室|调解法|调解团队|调解队|工作室|工作法|工作站|服务站|团队|室|站|法)$"
+)
+_QUOTED_RULES = frozenset({"quoted", "quoted-brand", "quoted-code"})
+
+
+def _same_core(cands: list[InitiativeMention]) -> list[InitiativeMention]:
+    """Quoted brands of one article with the same words before their heads are one initiative,
+    named as first met: “甲乙调解室” and “甲乙调解法” (a room and the method worked in it),
+    “人民法院老马工作室”, “老马工作室” and “老马”调解团队."""
+    if sum(c.rule in _QUOTED_RULES for c in cands) < 2:
+        return cands
+    first: dict[str, str] = {}
+    out: list[InitiativeMention] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.rule not in _QUOTED_RULES:
+            out.append(c)
+            continue
+        core = _BRAND_HEAD.sub("", _COURT_PREFIX.sub("", strip_ignored(c.name)))
+        if len(core) < 2 or not _HAN_RUN.search(core):
+            out.append(c)
+            continue
+        name = first.setdefault(core, c.name)
+        out.append(c if name == c.name else replace(c, name=name))
     return out
 
 

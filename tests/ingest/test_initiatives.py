@@ -1132,3 +1132,15 @@ def test_a_net_or_a_wall_that_the_work_builds_up_is_a_figure_of_speech() -> None
     assert names("甲院筑牢纠纷过滤“防护网”。") == []
     assert names("依托网格，织密矛盾排查和查人找物“情报网”。") == []
     assert names("该院建成“法护网”平台。") == ["“法护网”平台"]
+
+
+def test_quoted_brands_with_the_same_words_before_their_heads_are_one() -> None:
+    assert names("甲庭形成了“冬不拉调解法”。法庭设立“冬不拉调解室”。") == [
+        "“冬不拉调解法”",
+        "“冬不拉调解法”",
+    ]
+    assert names("该院打造“人民法院老马工作室”，选聘调解员入驻“老马工作室”。") == [
+        "“人民法院老马工作室”",
+        "“人民法院老马工作室”",
+    ]
+    assert names("甲院设立“红枫调解室”，推行“绿叶工作法”。") == ["“红枫调解室”", "“绿叶工作法”"]
