@@ -237,6 +237,11 @@ def test_default_taxonomy_common_court_news_names() -> None:
     # mediation by the elements of a case type is its own practice beside element-based trials
     assert found("甲庭以“要素式”调解提速") == ["要素式调解"]
     assert found("推行要素式审判和要素式调解") == ["要素式审判", "要素式调解"]
+    # other names of the same practices: element-based hearings, mediation by video link,
+    # paperless hearings
+    assert found("推行要素化庭审") == ["要素式审判"]
+    assert found("法官对纠纷进行云上调解") == ["在线调解"]
+    assert found("本案采用无纸化庭审") == ["全流程无纸化办案"]
     # referral before filing and entrustment after it are two procedures
     assert found("通过诉前委派和诉中委托调解化解纠纷") == ["委派委托调解", "委托调解"]
     assert found("开展委托调解") == ["委托调解"]
