@@ -1265,6 +1265,8 @@ _ROLE_AFTER = re.compile(
     r"(?:意义|作用|地位|价值)"
 )
 #: 向X迈进 / 朝着X前进: X is where the work is heading
+#: 让群众“最多跑一次”, 让老百姓打官司只进一个门: what the people are to experience, a goal
+_LET_PEOPLE = re.compile(r"让(?:人民)?(?:群众|老百姓|百姓|当事人|企业)[^，,。；;！!？?\n]{0,14}$")
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
 #: 开辟了X的新路径 / 探索出X的新路子: X is the field a practice opens a way in, not the practice
@@ -1303,7 +1305,11 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
         )
     )
     framing = framing or (
-        not m.title and _EXHORTED.search(text, max(0, m.start - 24), m.start) is not None
+        not m.title
+        and (
+            _EXHORTED.search(text, max(0, m.start - 24), m.start) is not None
+            or _LET_PEOPLE.search(text, max(0, m.start - 20), m.start) is not None
+        )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)

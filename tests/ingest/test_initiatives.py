@@ -1144,3 +1144,10 @@ def test_quoted_brands_with_the_same_words_before_their_heads_are_one() -> None:
         "“人民法院老马工作室”",
     ]
     assert names("甲院设立“红枫调解室”，推行“绿叶工作法”。") == ["“红枫调解室”", "“绿叶工作法”"]
+
+
+def test_what_the_people_are_to_experience_is_a_goal() -> None:
+    found = find_initiatives("该院努力做到让群众“最多跑一次”。")
+    assert [(m.name, m.framing) for m in found] == [("最多跑一次", True)]
+    found = find_initiatives("该院推行“最多跑一次”改革。")
+    assert [m.framing for m in found] == [False]
