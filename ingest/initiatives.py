@@ -888,6 +888,8 @@ def _unquoted_candidates(
             continue  # 打造“零距离”解纷平台: a figure of speech, not the name's own words
         if _POLITICAL.search(x):
             continue
+        if _LEADING_VERB.match(plain):
+            continue  # 提供制度依据, 做实做优专业调解中心: a verb phrase cut at a head, not a name
         if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
             _NOT_COURT_WORK.sub("", plain)
         ):
@@ -914,6 +916,12 @@ def _unquoted_candidates(
     return out
 
 
+#: verbs that are no adoption verbs but start a verb phrase the window ran into (提供制度依据,
+#: 做实做优专业调解中心, 促进中心工作): a name does not start with them
+_LEADING_VERB = re.compile(
+    r"(?:做实|做优|做强|做细|做精|做深|做好|提供|强化|加强|提升|提高|促进|推动|实现|发挥|加快|拓展|"
+    r"拓宽|规范|助推)"
+)
 #: a count before a facility set up: 5家, 12个, 三处
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,

@@ -1151,3 +1151,8 @@ def test_what_the_people_are_to_experience_is_a_goal() -> None:
     assert [(m.name, m.framing) for m in found] == [("最多跑一次", True)]
     found = find_initiatives("该院推行“最多跑一次”改革。")
     assert [m.framing for m in found] == [False]
+
+
+def test_a_verb_phrase_cut_at_a_head_is_no_name() -> None:
+    assert names("为法庭建设擘画蓝图、提供制度依据。") == []
+    assert names("该院在建立联络机制、做实做优专业调解中心等方面取得成绩。") == ["联络机制"]
