@@ -292,6 +292,29 @@ _RHYTHM = re.compile(
 #: what may follow a rhythmic formula that names a routine (一案一评查制度, 一院一档的)
 _RHYTHM_NEXT = re.compile(r"(?:制度|机制|工作|模式|标准|的|为|等|" + MECHANISM_HEADS + r")")
 _COMPARISON = re.compile(r"[大小等多少]于")
+#: set phrases of the language in the 一X一Y form (a needle and a thread, the old and the
+#: young): never a court's routine
+_RHYTHM_IDIOMS = frozenset(
+    {
+        "一针一线",
+        "一老一小",
+        "一草一木",
+        "一砖一瓦",
+        "一言一行",
+        "一举一动",
+        "一点一滴",
+        "一朝一夕",
+        "一心一意",
+        "一丝一毫",
+        "一笔一画",
+        "一字一句",
+        "一颦一笑",
+        "一饮一啄",
+        "一粥一饭",
+        "一山一水",
+        "一年一度",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -1678,6 +1701,8 @@ def find_initiatives(
             rh.group(0)
         ):
             continue
+        if rh.group(0) in _RHYTHM_IDIOMS:
+            continue  # 小到一针一线, 聚焦“一老一小”: a set phrase of the language, no routine
         if _HAN_RUN.match(text, rh.end()) and text.rfind("“", 0, rh.start()) > text.rfind(
             "”", 0, rh.start()
         ):

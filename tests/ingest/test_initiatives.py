@@ -1156,3 +1156,9 @@ def test_what_the_people_are_to_experience_is_a_goal() -> None:
 def test_a_verb_phrase_cut_at_a_head_is_no_name() -> None:
     assert names("为法庭建设擘画蓝图、提供制度依据。") == []
     assert names("该院在建立联络机制、做实做优专业调解中心等方面取得成绩。") == ["联络机制"]
+
+
+def test_a_set_phrase_of_the_rhythm_form_is_no_routine() -> None:
+    assert names("纠纷小到一针一线，大到房屋土地。") == []
+    assert names("聚焦“一老一小”权益保护。") == []
+    assert names("甲院推行一案一评查。") == ["一案一评查"]
