@@ -1394,13 +1394,30 @@ def _feature_list(
 
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     """A needs_verb entry (司法建议, 小额诉讼程序) names the practice only right after an
-    adoption verb, not in 适用X or in a rate of X."""
+    adoption verb, not in 适用X or in a rate of X; a specialised tribunal (金融法庭, 知识产权法庭)
+    names the specialisation only where it is set up (成立全省金融法庭), not where the tribunal is
+    a court that acts or is honoured (最高法知识产权法庭受案, 知识产权法庭获评…)."""
+    if m.entry.name in _SPECIALISED and text[m.end - 2 : m.end] in ("法庭", "判庭"):
+        return bool(
+            _SET_UP_BEFORE.search(text, max(0, m.start - 10), m.start)
+            or _SET_UP_AFTER.match(text, m.end)
+        )
     if not m.entry.needs_verb:
         return True
     lead = text[max(0, m.start - 7) : m.start].rstrip("“「")  # 推进“X”: the verb before a quote
     return bool(_VERB_BEFORE.search(lead) or _SET_UP_AFTER.match(text, m.end))
 
 
+#: the specialisations of trial work that a specialised tribunal stands for
+_SPECIALISED = frozenset(
+    {"知识产权审判专业化", "金融审判专业化", "破产审判专业化", "环境资源审判专业化"}
+)
+#: 成立全省金融法庭, 积极推进设立金融法庭, 建成知产法庭: a tribunal set up
+_SET_UP_BEFORE = re.compile(
+    r"(?:成立|设立|建成|建立|组建|挂牌|揭牌|设置|开设|打造|筹建|新建)(?:了)?(?:["
+    + HAN
+    + r"]{0,4})$"
+)
 #: 甲法庭的成立, 甲中心正式揭牌: the thing named is set up, the verb after it
 _SET_UP_AFTER = re.compile(
     r"[”」]?(?:的|正式|已|于\S{0,12}?)?(?:成立|设立|组建|挂牌|揭牌|建立|启用)"

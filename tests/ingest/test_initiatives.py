@@ -1162,3 +1162,10 @@ def test_a_set_phrase_of_the_rhythm_form_is_no_routine() -> None:
     assert names("纠纷小到一针一线，大到房屋土地。") == []
     assert names("聚焦“一老一小”权益保护。") == []
     assert names("甲院推行一案一评查。") == ["一案一评查"]
+
+
+def test_a_specialised_tribunal_names_its_specialisation_only_where_set_up() -> None:
+    assert names("甲区法院成立全省金融法庭。") == ["金融审判专业化"]
+    assert names("乙院建成知产法庭。") == ["知识产权审判专业化"]
+    assert names("最高法知识产权法庭去年受案同比增长。") == []
+    assert names("丙法庭作为该省首家金融法庭，践行新理念。") == []
