@@ -943,7 +943,7 @@ def _unquoted_candidates(
 #: 做实做优专业调解中心, 促进中心工作): a name does not start with them
 _LEADING_VERB = re.compile(
     r"(?:做实|做优|做强|做细|做精|做深|做好|提供|强化|加强|提升|提高|促进|推动|实现|发挥|加快|拓展|"
-    r"拓宽|规范|助推)"
+    r"拓宽|规范(?!化)|助推)"
 )
 #: a count before a facility set up: 5家, 12个, 三处
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")

@@ -1156,6 +1156,7 @@ def test_what_the_people_are_to_experience_is_a_goal() -> None:
 def test_a_verb_phrase_cut_at_a_head_is_no_name() -> None:
     assert names("为法庭建设擘画蓝图、提供制度依据。") == []
     assert names("该院在建立联络机制、做实做优专业调解中心等方面取得成绩。") == ["联络机制"]
+    assert names("该院建成规范化家事调解室。") == ["规范化家事调解室"]  # 规范化 is no verb
 
 
 def test_a_set_phrase_of_the_rhythm_form_is_no_routine() -> None:
