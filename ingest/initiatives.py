@@ -1297,7 +1297,11 @@ _ROLE_AFTER = re.compile(
 )
 #: 向X迈进 / 朝着X前进: X is where the work is heading
 #: 让群众“最多跑一次”, 让老百姓打官司只进一个门: what the people are to experience, a goal
-_LET_PEOPLE = re.compile(r"让(?:人民)?(?:群众|老百姓|百姓|当事人|企业)[^，,。；;！!？?\n]{0,14}$")
+#: (not where the practice is the means they are given: 让当事人通过在线调解化解纠纷)
+_LET_PEOPLE = re.compile(
+    r"让(?:人民)?(?:群众|老百姓|百姓|当事人|企业)"
+    r"(?:(?!通过|利用|借助|依托|使用|运用)[^，,。；;！!？?\n]){0,14}$"
+)
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
 #: 开辟了X的新路径 / 探索出X的新路子: X is the field a practice opens a way in, not the practice

@@ -1151,6 +1151,9 @@ def test_what_the_people_are_to_experience_is_a_goal() -> None:
     assert [(m.name, m.framing) for m in found] == [("最多跑一次", True)]
     found = find_initiatives("该院推行“最多跑一次”改革。")
     assert [m.framing for m in found] == [False]
+    # the means the people are given is the court's practice, not a goal
+    found = find_initiatives("该院让当事人通过在线调解化解纠纷。")
+    assert [(m.name, m.framing) for m in found] == [("在线调解", False)]
 
 
 def test_a_verb_phrase_cut_at_a_head_is_no_name() -> None:
