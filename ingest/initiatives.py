@@ -1302,6 +1302,8 @@ _LET_PEOPLE = re.compile(
     r"让(?:人民)?(?:群众|老百姓|百姓|当事人|企业)"
     r"(?:(?!通过|利用|借助|依托|使用|运用)[^，,。；;！!？?\n]){0,14}$"
 )
+#: 坚持强基导向, 注重系统观念、法治思维、强基导向: an orientation held, not a programme run
+_HELD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|树立|树牢|注重|突出)[^，,。；;！!？?\n]{0,16}$")
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
 #: 开辟了X的新路径 / 探索出X的新路子: X is the field a practice opens a way in, not the practice
@@ -1344,6 +1346,10 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
         and (
             _EXHORTED.search(text, max(0, m.start - 24), m.start) is not None
             or _LET_PEOPLE.search(text, max(0, m.start - 20), m.start) is not None
+            or (
+                text[m.end - 2 : m.end] == "导向"
+                and _HELD_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+            )
         )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None

@@ -1173,3 +1173,10 @@ def test_a_specialised_tribunal_names_its_specialisation_only_where_set_up() -> 
     assert names("乙院建成知产法庭。") == ["知识产权审判专业化"]
     assert names("最高法知识产权法庭去年受案同比增长。") == []
     assert names("丙法庭作为该省首家金融法庭，践行新理念。") == []
+
+
+def test_an_orientation_held_is_no_programme_run() -> None:
+    found = find_initiatives("甲县法院坚持强基导向，立足人民法庭职能定位。")
+    assert [(m.name, m.framing) for m in found] == [("强基工程", True)]
+    found = find_initiatives("乙院推出落实强基导向六项工作。")
+    assert [m.framing for m in found] == [False]
