@@ -292,6 +292,29 @@ _RHYTHM = re.compile(
 #: what may follow a rhythmic formula that names a routine (一案一评查制度, 一院一档的)
 _RHYTHM_NEXT = re.compile(r"(?:制度|机制|工作|模式|标准|的|为|等|" + MECHANISM_HEADS + r")")
 _COMPARISON = re.compile(r"[大小等多少]于")
+#: set phrases of the language in the 一X一Y form (a needle and a thread, the old and the
+#: young): never a court's routine
+_RHYTHM_IDIOMS = frozenset(
+    {
+        "一针一线",
+        "一老一小",
+        "一草一木",
+        "一砖一瓦",
+        "一言一行",
+        "一举一动",
+        "一点一滴",
+        "一朝一夕",
+        "一心一意",
+        "一丝一毫",
+        "一笔一画",
+        "一字一句",
+        "一颦一笑",
+        "一饮一啄",
+        "一粥一饭",
+        "一山一水",
+        "一年一度",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -537,6 +560,8 @@ def _quoted_candidates(
             kept_quotes.append(q)
         if not kept_quotes or _predicate(text, first.start(), tax_spans):
             continue
+        if _MEDIA_AFTER.match(text, last.end()):
+            continue  # 推出“甲乙看法院”专栏, “某某奉献记”系列报道: the title of a column or a series
         if _THIS_BEFORE.search(text, max(0, first.start() - 3), first.start()) or (
             _ROLE_PLAYED.match(text, last.end())
         ):
@@ -689,8 +714,14 @@ def _quoted_candidates(
             elif head_m is None and (
                 _SIZE_FIGURE.match(plain_x)
                 or _WEAVE_BEFORE.search(text, max(0, q.start() - 6), q.start())
+                or (
+                    len(plain_x) <= 4
+                    and _BARRIER_END.search(plain_x)
+                    and _BUILD_UP_BEFORE.search(text, max(0, first.start() - 16), first.start())
+                )
             ):
-                # “小法庭”发挥“大作用”, 让“小站点”成为…; 织密司法“触角网”: figures of speech
+                # “小法庭”发挥“大作用”, 让“小站点”成为…; 织密司法“触角网”, 筑牢纠纷过滤“防护网”:
+                # figures of speech
                 continue
             elif (
                 # 家门口的“解忧驿站”: a metaphor, unless the court sets it up
@@ -744,6 +775,11 @@ _SHORT_NAME_BEFORE = re.compile(r"[(（][^()（）]{0,2}(?:下称|简称|下同�
 _THIS_BEFORE = re.compile(r"(?:这一|这个|这座|这张|这支)$")
 #: “甲”作用 / “乙”的角色: the role something plays
 _ROLE_PLAYED = re.compile(r"(?:的)?(?:作用|角色)")
+#: what a quoted title names when these follow it: a newspaper's column, a series of reports,
+#: a programme or a film (推出“甲乙看法院”专栏), no court's practice
+_MEDIA_AFTER = re.compile(
+    r"(?:专栏|栏目|系列报道|系列访谈|系列节目|系列短视频|专题报道|专题片|宣传片|微电影|纪录片|访谈节目)"
+)
 #: 向“甲”转型: where the work moves to
 _SHIFT_BEFORE = re.compile(r"向$")
 _SHIFT_AFTER = re.compile(r"(?:转型|转变|迈进|延伸|拓展|发展|升级)")
@@ -781,6 +817,12 @@ _SOCIETY_GOVERNANCE = re.compile(
 _SIZE_FIGURE = re.compile(r"^[小大][" + HAN + r"]{1,2}$")
 #: 织密 (weave tight) a net: always a figure of speech for what the court extends
 _WEAVE_BEFORE = re.compile(r"织密[" + HAN + r"]{0,4}$")
+#: …and a short quote of a net, a wall or a line that a clause weaves or builds up (织密矛盾排查
+#: “情报网”, 筑牢纠纷过滤“防护网”, 构筑“防火墙”): what the work is likened to
+_BUILD_UP_BEFORE = re.compile(
+    r"(?:织密|织牢|织就|筑牢|筑起|筑好|构筑|扎密|扎牢|编密|编织|守牢)[" + HAN + r"]{0,12}$"
+)
+_BARRIER_END = re.compile(r"(?:网|墙|堤|坝|闸|防线|屏障|护栏|堡垒|盾)$")
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
@@ -869,6 +911,8 @@ def _unquoted_candidates(
             continue  # 打造“零距离”解纷平台: a figure of speech, not the name's own words
         if _POLITICAL.search(x):
             continue
+        if _LEADING_VERB.match(plain):
+            continue  # 提供制度依据, 做实做优专业调解中心: a verb phrase cut at a head, not a name
         if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
             _NOT_COURT_WORK.sub("", plain)
         ):
@@ -895,6 +939,12 @@ def _unquoted_candidates(
     return out
 
 
+#: verbs that are no adoption verbs but start a verb phrase the window ran into (提供制度依据,
+#: 做实做优专业调解中心, 促进中心工作): a name does not start with them
+_LEADING_VERB = re.compile(
+    r"(?:做实|做优|做强|做细|做精|做深|做好|提供|强化|加强|提升|提高|促进|推动|实现|发挥|加快|拓展|"
+    r"拓宽|规范(?!化)|助推)"
+)
 #: a count before a facility set up: 5家, 12个, 三处
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
@@ -1163,6 +1213,11 @@ _NUMBERED_CASE = re.compile(  # a header line naming the selection an article be
     re.M,
 )
 _DESIGNATION = re.compile(r"试点|联系点")
+#: a count of collectives right before the verb of an honour (24个集体获…, 11个先进集体获评…):
+#: the honours of many units tallied, not one unit's honour
+_TALLY_SUBJECT = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个家]?(?:先进)?(?:集体|单位)(?:次)?$"
+)
 #: 实现在线调解、一键理赔等业务: the functions of a system or the rooms of a centre
 _FEATURE_TAIL = re.compile(
     r"[^"
@@ -1241,6 +1296,14 @@ _ROLE_AFTER = re.compile(
     r"(?:意义|作用|地位|价值)"
 )
 #: 向X迈进 / 朝着X前进: X is where the work is heading
+#: 让群众“最多跑一次”, 让老百姓打官司只进一个门: what the people are to experience, a goal
+#: (not where the practice is the means they are given: 让当事人通过在线调解化解纠纷)
+_LET_PEOPLE = re.compile(
+    r"让(?:人民)?(?:群众|老百姓|百姓|当事人|企业)"
+    r"(?:(?!通过|利用|借助|依托|使用|运用)[^，,。；;！!？?\n]){0,14}$"
+)
+#: 坚持强基导向, 注重系统观念、法治思维、强基导向: an orientation held, not a programme run
+_HELD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|树立|树牢|注重|突出)[^，,。；;！!？?\n]{0,16}$")
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
 #: 开辟了X的新路径 / 探索出X的新路子: X is the field a practice opens a way in, not the practice
@@ -1279,7 +1342,15 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
         )
     )
     framing = framing or (
-        not m.title and _EXHORTED.search(text, max(0, m.start - 24), m.start) is not None
+        not m.title
+        and (
+            _EXHORTED.search(text, max(0, m.start - 24), m.start) is not None
+            or _LET_PEOPLE.search(text, max(0, m.start - 20), m.start) is not None
+            or (
+                text[m.end - 2 : m.end] == "导向"
+                and _HELD_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+            )
+        )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
     abolished = _given_up(text, m.start, m.end)
@@ -1333,13 +1404,30 @@ def _feature_list(
 
 def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     """A needs_verb entry (司法建议, 小额诉讼程序) names the practice only right after an
-    adoption verb, not in 适用X or in a rate of X."""
+    adoption verb, not in 适用X or in a rate of X; a specialised tribunal (金融法庭, 知识产权法庭)
+    names the specialisation only where it is set up (成立全省金融法庭), not where the tribunal is
+    a court that acts or is honoured (最高法知识产权法庭受案, 知识产权法庭获评…)."""
+    if m.entry.name in _SPECIALISED and text[m.end - 2 : m.end] in ("法庭", "判庭"):
+        return bool(
+            _SET_UP_BEFORE.search(text, max(0, m.start - 10), m.start)
+            or _SET_UP_AFTER.match(text, m.end)
+        )
     if not m.entry.needs_verb:
         return True
     lead = text[max(0, m.start - 7) : m.start].rstrip("“「")  # 推进“X”: the verb before a quote
     return bool(_VERB_BEFORE.search(lead) or _SET_UP_AFTER.match(text, m.end))
 
 
+#: the specialisations of trial work that a specialised tribunal stands for
+_SPECIALISED = frozenset(
+    {"知识产权审判专业化", "金融审判专业化", "破产审判专业化", "环境资源审判专业化"}
+)
+#: 成立全省金融法庭, 积极推进设立金融法庭, 建成知产法庭: a tribunal set up
+_SET_UP_BEFORE = re.compile(
+    r"(?:成立|设立|建成|建立|组建|挂牌|揭牌|设置|开设|打造|筹建|新建)(?:了)?(?:["
+    + HAN
+    + r"]{0,4})$"
+)
 #: 甲法庭的成立, 甲中心正式揭牌: the thing named is set up, the verb after it
 _SET_UP_AFTER = re.compile(
     r"[”」]?(?:的|正式|已|于\S{0,12}?)?(?:成立|设立|组建|挂牌|揭牌|建立|启用)"
@@ -1568,6 +1656,8 @@ def find_initiatives(
             continue  # 某某诈骗案入选…典型案例: a criminal judgment selected, not an initiative
         if _DESIGNATION.search(text, os, oe):
             continue  # 确定为改革试点法院: a designation (piloted), not an honour
+        if _TALLY_SUBJECT.search(text, max(0, vs - 8), vs):
+            continue  # 11个集体获评市级先进荣誉: a tally of honours over many units, a figure
         obj = text[os:oe]
         lead = len(obj) - len(_AWARD_OBJ_LEAD.sub("", obj, count=1))
         if lead and text[os - 1 : os] in "为了" and obj.lstrip(" ")[:1] == text[os - 1 : os]:
@@ -1638,6 +1728,8 @@ def find_initiatives(
             rh.group(0)
         ):
             continue
+        if rh.group(0) in _RHYTHM_IDIOMS:
+            continue  # 小到一针一线, 聚焦“一老一小”: a set phrase of the language, no routine
         if _HAN_RUN.match(text, rh.end()) and text.rfind("“", 0, rh.start()) > text.rfind(
             "”", 0, rh.start()
         ):
@@ -1668,9 +1760,44 @@ def find_initiatives(
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    result = [_flagged(text, m) for m in found + _nested_names(_merge_names(kept))]
+    brands = _same_core(_nested_names(_merge_names(kept)))
+    found = _partner_brand(found, brands)
+    result = [_flagged(text, m) for m in found + brands]
     result.sort(key=lambda m: (m.start, -m.end))
     return result
+
+
+#: known initiatives that join a partner's work, and the partner's word: in an article that
+#: brands its work with that partner (“法院+综治中心”联动机制), the court's going into the
+#: partner's centre (法官常驻综治中心) is part of the brand, not a second initiative
+_PARTNER_WORDS = {"诉讼服务入驻综治中心": "综治"}
+_PARTNER_BRAND_RULES = frozenset({"quoted", "quoted-brand", "quoted-group", "quoted-code"})
+
+
+def _partner_brand(
+    found: list[InitiativeMention], brands: list[InitiativeMention]
+) -> list[InitiativeMention]:
+    """Name a known partner initiative (`_PARTNER_WORDS`) after the article's first quoted
+    local brand that names the same partner."""
+    if not brands or not any(f.name in _PARTNER_WORDS for f in found):
+        return found
+    out: list[InitiativeMention] = []
+    for f in found:
+        word = _PARTNER_WORDS.get(f.name)
+        brand = (
+            next(
+                (
+                    b.name
+                    for b in brands
+                    if b.rule in _PARTNER_BRAND_RULES and word in strip_ignored(b.name)
+                ),
+                None,
+            )
+            if word
+            else None
+        )
+        out.append(replace(f, name=brand) if brand else f)
+    return out
 
 
 def _brand_variants(
@@ -1769,6 +1896,36 @@ def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
             out.append(replace(c, name=keys[max(inner, key=len)]))
         else:
             out.append(c)
+    return out
+
+
+#: the court's own name before a brand (“人民法院老马工作室” beside “老马工作室”)
+_COURT_PREFIX = re.compile(r"^(?:人民法院|法院|法庭|本院)")
+#: the heads of a local brand's rooms, teams and methods (“甲乙调解室”, “甲乙调解法”)
+_BRAND_HEAD = re.compile(
+    r"(?:调解工作室|调解室|调解法|调解团队|调解队|工作室|工作法|工作站|服务站|团队|室|站|法)$"
+)
+_QUOTED_RULES = frozenset({"quoted", "quoted-brand", "quoted-code"})
+
+
+def _same_core(cands: list[InitiativeMention]) -> list[InitiativeMention]:
+    """Quoted brands of one article with the same words before their heads are one initiative,
+    named as first met: “甲乙调解室” and “甲乙调解法” (a room and the method worked in it),
+    “人民法院老马工作室”, “老马工作室” and “老马”调解团队."""
+    if sum(c.rule in _QUOTED_RULES for c in cands) < 2:
+        return cands
+    first: dict[str, str] = {}
+    out: list[InitiativeMention] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.rule not in _QUOTED_RULES:
+            out.append(c)
+            continue
+        core = _BRAND_HEAD.sub("", _COURT_PREFIX.sub("", strip_ignored(c.name)))
+        if len(core) < 2 or not _HAN_RUN.search(core):
+            out.append(c)
+            continue
+        name = first.setdefault(core, c.name)
+        out.append(c if name == c.name else replace(c, name=name))
     return out
 
 

@@ -669,6 +669,15 @@ def test_a_kind_of_mediation_referred_and_a_numbered_synergy() -> None:
     assert names("构建“法庭+综治中心”协同联动解纷新模式。") == ["“法庭+综治中心”协同联动解纷新模式"]
 
 
+def test_going_into_a_partner_centre_is_the_article_s_brand_with_that_partner() -> None:
+    # 法官常驻综治中心 in an article whose brand is built with the 综治中心 is that brand
+    assert names("甲庭构建“法庭+综治中心”协同联动解纷模式，选派法官常驻综治中心。") == [
+        "“法庭+综治中心”协同联动解纷模式",
+        "“法庭+综治中心”协同联动解纷模式",
+    ]
+    assert names("乙县法院均入驻综治中心。") == ["诉讼服务入驻综治中心"]
+
+
 def test_a_plan_title_without_book_marks() -> None:
     assert names("省高院研究制定了家事纠纷源头预防三年规划，推进改革。") == [
         "家事纠纷源头预防三年规划"
@@ -1104,3 +1113,70 @@ def test_a_provinces_litigation_website_is_a_tool_in_use() -> None:
     assert "诉讼服务网" not in names("工作人员为当事人演示了四川诉讼服务网的缴费操作。")
     assert "诉讼服务网" not in names("向安徽法院诉讼服务网注册用户发送提醒。")
     assert "诉讼服务网" in names("乙院推进诉讼服务网建设。")
+
+
+def test_honours_tallied_over_many_collectives_are_a_figure() -> None:
+    # 11个集体获评…: how many units were honoured, not one unit's honour
+    assert names("全院共有30名干警、11个集体获评市级先进荣誉。") == []
+    assert names("全市24个集体获甲省建设先进集体、全省法院先进集体等荣誉。") == []
+    assert names("甲法庭被评为全省法院先进集体。") == ["全省法院先进集体"]
+
+
+def test_the_title_of_a_column_or_a_series_is_no_initiative() -> None:
+    assert names("报社推出“代表委员看法院·甲地巡礼”专栏。") == []
+    assert names("记者推出“某县法院干警奉献记”系列报道。") == []
+    assert names("该院推出“老娘舅调解”品牌。") == ["“老娘舅调解”品牌"]
+
+
+def test_a_net_or_a_wall_that_the_work_builds_up_is_a_figure_of_speech() -> None:
+    assert names("甲院筑牢纠纷过滤“防护网”。") == []
+    assert names("依托网格，织密矛盾排查和查人找物“情报网”。") == []
+    assert names("该院建成“法护网”平台。") == ["“法护网”平台"]
+
+
+def test_quoted_brands_with_the_same_words_before_their_heads_are_one() -> None:
+    assert names("甲庭形成了“冬不拉调解法”。法庭设立“冬不拉调解室”。") == [
+        "“冬不拉调解法”",
+        "“冬不拉调解法”",
+    ]
+    assert names("该院打造“人民法院老马工作室”，选聘调解员入驻“老马工作室”。") == [
+        "“人民法院老马工作室”",
+        "“人民法院老马工作室”",
+    ]
+    assert names("甲院设立“红枫调解室”，推行“绿叶工作法”。") == ["“红枫调解室”", "“绿叶工作法”"]
+
+
+def test_what_the_people_are_to_experience_is_a_goal() -> None:
+    found = find_initiatives("该院努力做到让群众“最多跑一次”。")
+    assert [(m.name, m.framing) for m in found] == [("最多跑一次", True)]
+    found = find_initiatives("该院推行“最多跑一次”改革。")
+    assert [m.framing for m in found] == [False]
+    # the means the people are given is the court's practice, not a goal
+    found = find_initiatives("该院让当事人通过在线调解化解纠纷。")
+    assert [(m.name, m.framing) for m in found] == [("在线调解", False)]
+
+
+def test_a_verb_phrase_cut_at_a_head_is_no_name() -> None:
+    assert names("为法庭建设擘画蓝图、提供制度依据。") == []
+    assert names("该院在建立联络机制、做实做优专业调解中心等方面取得成绩。") == ["联络机制"]
+    assert names("该院建成规范化家事调解室。") == ["规范化家事调解室"]  # 规范化 is no verb
+
+
+def test_a_set_phrase_of_the_rhythm_form_is_no_routine() -> None:
+    assert names("纠纷小到一针一线，大到房屋土地。") == []
+    assert names("聚焦“一老一小”权益保护。") == []
+    assert names("甲院推行一案一评查。") == ["一案一评查"]
+
+
+def test_a_specialised_tribunal_names_its_specialisation_only_where_set_up() -> None:
+    assert names("甲区法院成立全省金融法庭。") == ["金融审判专业化"]
+    assert names("乙院建成知产法庭。") == ["知识产权审判专业化"]
+    assert names("最高法知识产权法庭去年受案同比增长。") == []
+    assert names("丙法庭作为该省首家金融法庭，践行新理念。") == []
+
+
+def test_an_orientation_held_is_no_programme_run() -> None:
+    found = find_initiatives("甲县法院坚持强基导向，立足人民法庭职能定位。")
+    assert [(m.name, m.framing) for m in found] == [("强基工程", True)]
+    found = find_initiatives("乙院推出落实强基导向六项工作。")
+    assert [m.framing for m in found] == [False]

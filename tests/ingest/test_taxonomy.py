@@ -237,6 +237,11 @@ def test_default_taxonomy_common_court_news_names() -> None:
     # mediation by the elements of a case type is its own practice beside element-based trials
     assert found("甲庭以“要素式”调解提速") == ["要素式调解"]
     assert found("推行要素式审判和要素式调解") == ["要素式审判", "要素式调解"]
+    # other names of the same practices: element-based hearings, mediation by video link,
+    # paperless hearings
+    assert found("推行要素化庭审") == ["要素式审判"]
+    assert found("法官对纠纷进行云上调解") == ["在线调解"]
+    assert found("本案采用无纸化庭审") == ["全流程无纸化办案"]
     # referral before filing and entrustment after it are two procedures
     assert found("通过诉前委派和诉中委托调解化解纠纷") == ["委派委托调解", "委托调解"]
     assert found("开展委托调解") == ["委托调解"]
@@ -244,6 +249,11 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("诉讼服务团队全面进驻乡镇综治中心") == ["诉讼服务入驻综治中心"]
     assert found("推动诉讼服务进驻各镇综治中心") == ["诉讼服务入驻综治中心"]
     assert found("当事人前往综治中心") == []
+    # …and the court itself, its judges or its staff going into the centre
+    assert found("全县基层法院均入驻综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("选派两名法官常驻乙区综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("丙法庭干警定期入驻综治中心") == ["诉讼服务入驻综治中心"]
+    assert found("镇里的调解员入驻综治中心") == []
     # mediators stationed in the court and their rooms
     assert found("甲院驻院（庭）调解室20个") == ["人民调解员驻院调解"]
     assert found("乙庭设立驻法庭联合调解室") == ["人民调解员驻院调解"]
