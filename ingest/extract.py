@@ -1600,9 +1600,10 @@ def _initiatives(
     # a name met only as what a practice serves or as something given up is no initiative
     # of the article
     adopted = {name for _, name, _ in adoptions}
-    only_aims = {m.name for m in mentions if m.framing or m.abolished} - {
-        m.name for m in mentions if not (m.framing or m.abolished)
-    }
+    spc_circuits = {m.start for m in mentions if _spc_circuit(ctx, ctx.sentence(m.start)[0], m)}
+    only_aims = {
+        m.name for m in mentions if m.framing or m.abolished or m.start in spc_circuits
+    } - {m.name for m in mentions if not (m.framing or m.abolished or m.start in spc_circuits)}
     for name in only_aims - adopted:
         refs.pop(name, None)
     # …and so is one met only in a document no court issued or in a national leader's call
@@ -2503,6 +2504,21 @@ def _lagging_courts(
     return out
 
 
+#: the initiative a court's circuit hearings are (巡回审判), which the catalogue also finds in
+#: 设立巡回法庭; the SPC's own 巡回法庭 are courts of the SPC, not circuit hearings
+_CIRCUIT_TRIAL = "巡回审判"
+
+
+def _spc_circuit(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """`m` names 巡回法庭 as 巡回审判 and the subject of its sentence up to `m` is the SPC
+    (最高人民法院分别在深圳、沈阳设立巡回法庭, …，又在南京增设4个巡回法庭): the SPC founds its
+    circuit courts, whatever words stand between it and them."""
+    if m.name != _CIRCUIT_TRIAL or "巡回法庭" not in ctx.text[m.start : m.end]:
+        return False
+    sub = ctx.subject_in(s, m.start)
+    return sub is not None and not sub.proxy and sub.court == _SPC
+
+
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     """The initiative is named but adopted by no court here: a word of a cited document's
     title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),
@@ -2519,6 +2535,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if m.goal or m.abolished:
         return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if _spc_circuit(ctx, s, m):
+        return True  # 最高人民法院在深圳设立巡回法庭: the SPC's circuit courts, no 巡回审判
     if _deficient(ctx, s, m):
         return True  # 甲法院X工作相对滞后 / 仍未推行X: missing or lagging, not adopted
     if _PLACE_TITLE.match(text, m.end):

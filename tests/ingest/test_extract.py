@@ -1138,6 +1138,21 @@ def test_a_circuit_tribunals_later_clauses_are_its_own_not_the_spcs() -> None:
     assert rules == {"最高人民法院第一巡回法庭": "adoption:circuit-parent"}
 
 
+def test_the_spcs_circuit_courts_are_no_circuit_hearings_whatever_stands_between() -> None:
+    # the SPC heads the clause that founds 巡回法庭: its own courts, no 巡回审判 of anybody's,
+    # however many words (a place, 分别, an earlier clause) stand between it and them
+    for text in (
+        "2015年，最高人民法院在甲地设立巡回法庭，方便当事人诉讼。",
+        "最高人民法院分别在甲地、乙地设立第一、第二巡回法庭，后来又在丙地增设2个巡回法庭。",
+    ):
+        edges, gold = run(text)
+        assert not any(i == "巡回审判" for _, i, _ in edges), text
+        assert not any(i["name"] == "巡回审判" for i in gold["initiatives"]), text
+    # a court that sets up circuit tribunals in its area holds circuit hearings
+    edges, _ = run("近年来，乙县法院在山区设立2个巡回法庭，方便群众诉讼。")
+    assert ("X省乙县人民法院", "巡回审判", "adopted") in edges
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
