@@ -1153,6 +1153,15 @@ def test_the_spcs_circuit_courts_are_no_circuit_hearings_whatever_stands_between
     assert ("X省乙县人民法院", "巡回审判", "adopted") in edges
 
 
+@pytest.mark.parametrize("time", ["次日", "翌日", "当日", "同日", "当晚", "此后"])
+def test_a_time_word_before_a_purpose_frame_leaves_the_frame_to_its_subject(time: str) -> None:
+    # 次日，为推进X，乙法庭…: the day word opens the sentence like 当天 does; the frame's
+    # initiative is the subject's after it, not the court of the paragraph before
+    edges, _ = run(f"乙县法院召开会议。\n{time}，为推进诉源治理，丁镇法庭走访社区。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉源治理", "adopted") in edges
+    assert not any(u == "X省乙县人民法院" and i == "诉源治理" for u, i, _ in edges)
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
