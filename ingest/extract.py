@@ -1510,6 +1510,7 @@ ADOPTION_RULES = (
     "adoption:pivot",
     "adoption:pilot-designated",
     "adoption:promoter",
+    "adoption:press-conference",
     "adoption:person-subject",
     "adoption:object-owner",
     "adoption:practiser",
@@ -1591,7 +1592,7 @@ def _initiatives(
         ev = _evidence(text, ctx, m.start, m.end)
         ref.evidence.append(ev)
         lag = lagging.get((ctx.sentence(m.start)[0], m.name), ())
-        for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
+        for unit, relation, rule in _with_press_host(ctx, m, respective.get(m.start)):
             if unit not in lag:  # 乙法院X工作滞后，X案件仅N件: not its adoption either
                 adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
@@ -1720,6 +1721,66 @@ def _past_honours(ctx: _Context, m: InitiativeMention) -> int:
         if named is None or named >= pos:
             return pos
         pos = named
+
+
+#: a press conference a court holds (召开/举行…新闻发布会, …新闻通气会)
+_PRESS = re.compile(
+    r"(?:召开|举行|举办)[^，,。；;！!？?\n]{0,40}?(?:新闻发布会|新闻通气会|发布会|通气会)"
+)
+#: what a press conference does with its topic, right after it (…发布会，通报/介绍…)
+_PRESS_TOPIC = re.compile(r"[，,]\s*(?:通报|介绍|发布|公布|宣布|通告)")
+#: a court holding its own conference: the court and the verb with little between them
+#: (乙中院召开, 省法院联合省司法厅召开, 最高人民法院4日就X举行); a longer gap names more
+_PRESS_HOST_GAP = 60
+
+
+def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
+    """The higher court (the SPC, a high or an intermediate court) that holds a press
+    conference on the initiative at `m`: X named in the conference's own clause (召开深化X工作
+    新闻发布会, 就X举行新闻发布会) or in what it reports right after it (召开新闻发布会，通报
+    全省法院X工作情况). Such a court promotes X (the corpus convention: a higher court that
+    presents an initiative to the public pushes it)."""
+    if m.awarded or m.title:
+        return None
+    text = ctx.text
+    s, e = ctx.sentence(m.start)
+    for press in _PRESS.finditer(text, s, e):
+        if press.start() <= m.start < press.end():
+            pass  # 召开X新闻发布会
+        elif m.end <= press.start():
+            # 就X举行新闻发布会: X in the clause that ends with the conference
+            if _CLAUSE_BREAK.search(text, m.end, press.start()):
+                continue
+        elif not (
+            _PRESS_TOPIC.match(text, press.end())
+            and "。" not in text[press.end() : m.start]
+            and not ctx.courts_in(press.end(), m.start)
+        ):
+            continue
+        hosts = ctx.courts_in(s, min(m.start, press.start()))
+        if not hosts or press.start() - hosts[-1].end > _PRESS_HOST_GAP:
+            return None
+        host = hosts[-1]
+        if ctx.level(host.court) not in ("supreme", "high", "intermediate"):
+            return None
+        if _CLAUSE_BREAK.search(text, host.end, min(m.start, press.start())) and not (
+            m.start < press.start()
+        ):
+            return None  # 甲中院…，乙县法院召开…: the host's clause is another's
+        return host.court
+    return None
+
+
+def _with_press_host(
+    ctx: _Context, m: InitiativeMention, respective: str | None
+) -> list[tuple[str, Relation, str]]:
+    """_adopters, and the higher court that presents the initiative at its press conference
+    (_press_host) as its promoter."""
+    out = _adopters(ctx, m, respective)
+    host = _press_host(ctx, m)
+    if host is None or _not_adopted(ctx, m):
+        return out
+    return [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
 
 
 def _adopters(

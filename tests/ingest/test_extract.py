@@ -1162,6 +1162,37 @@ def test_a_time_word_before_a_purpose_frame_leaves_the_frame_to_its_subject(time
     assert not any(u == "X省乙县人民法院" and i == "诉源治理" for u, i, _ in edges)
 
 
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("省法院召开新闻发布会，通报2020年诉前调解工作情况。", "X省高级人民法院"),
+        ("甲市中院召开深化诉前调解工作新闻发布会。", "X省甲市中级人民法院"),
+        ("最高人民法院4日就诉前调解工作情况举行新闻发布会。", "最高人民法院"),
+    ],
+)
+def test_a_higher_court_presenting_an_initiative_at_its_press_conference_promotes_it(
+    text: str, court: str
+) -> None:
+    edges, gold = run(text)
+    assert (court, "诉前调解", "promoted") in edges
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
+    assert rules[court] == "adoption:press-conference"
+
+
+def test_a_press_conference_promotes_only_what_it_presents() -> None:
+    # a basic court's conference reports its own work; a conference's next sentence, or a
+    # clause with another court, is not what the conference presents
+    edges, _ = run("乙县法院召开新闻发布会，通报诉前调解工作情况。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert not any(r == "promoted" for _, _, r in edges)
+    edges, gold = run("省法院召开新闻发布会，通报2020年诉前调解工作情况。乙县法院推行繁简分流。")
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
+    assert rules == {"X省高级人民法院": "adoption:press-conference"}
+    assert not any(u == "X省高级人民法院" and i == "繁简分流" for u, i, _ in edges)
+    edges, _ = run("省法院召开新闻发布会，乙县法院介绍了繁简分流工作。")
+    assert not any(u == "X省高级人民法院" for u, _, _ in edges)
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
