@@ -1522,6 +1522,7 @@ ADOPTION_RULES = (
     "adoption:title-issuer",
     "adoption:title-pilot",
     "adoption:title-guidance",
+    "adoption:title-lower-courts",
     "adoption:title-author",
     "adoption:title-pusher",
     "adoption:cited-policy",
@@ -2409,11 +2410,25 @@ def _title_adopters(
     if ctx.level(issuer) == "intermediate" and _GUIDING_TITLE.search(title):
         # 某中院《关于…的指导意见》: guidance for the courts under it
         return [(issuer, "promoted", "adoption:title-guidance")]
+    if ctx.level(issuer) == "intermediate" and (
+        _LOWER_COURTS.search(title) or _REQUIRES_LOWER.search(text, close + 1, e)
+    ):
+        # 甲中院出台《两级法院…工作规则》 / 下发《…实施方案》，要求各基层法院…: a rule for the
+        # courts under it, which it promotes
+        return [(issuer, "promoted", "adoption:title-lower-courts")]
     return [(issuer, "adopted", "adoption:title-issuer")]
 
 
 #: a policy document for a pilot (…试点工作方案, …试点实施方案)
 _PILOT_TITLE = re.compile(r"试点[^《》]{0,6}(?:方案|办法|意见|细则|规定)$")
+#: the courts under an intermediate court, named in its document's title
+_LOWER_COURTS = re.compile(
+    r"两级法院|全市法院|全州法院|基层(?:人民)?法院|各(?:县|区|县区|县市区)(?:人民)?法院"
+)
+#: …，要求(全市)N个县市区基层法院…: the document is addressed to the courts under the issuer
+_REQUIRES_LOWER = re.compile(
+    r"要求[^。；;！!？?\n]{0,12}?(?:基层(?:人民)?法院|各(?:县|区|县区|县市区)?(?:人民)?法院|两级法院|全市法院)"
+)
 #: a policy document that guides other courts (指导意见, 指导性意见)
 _GUIDING_TITLE = re.compile(r"指导(?:性)?意见$")
 

@@ -1193,6 +1193,24 @@ def test_a_press_conference_promotes_only_what_it_presents() -> None:
     assert not any(u == "X省高级人民法院" for u, _, _ in edges)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲市中院出台《两级法院诉前调解工作规则》。",
+        "甲市中院下发《关于深化诉前调解的实施方案》，要求各基层法院在乡镇设立调解室。",
+    ],
+)
+def test_an_intermediate_courts_rule_for_the_courts_under_it_is_promoted(text: str) -> None:
+    edges, gold = run(text)
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
+    assert rules == {"X省甲市中级人民法院": "adoption:title-lower-courts"}
+    # a plan for its own work stays its own
+    edges, _ = run("甲市中院出台《甲市中级人民法院诉前调解工作实施方案》。")
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
