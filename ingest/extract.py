@@ -1511,6 +1511,8 @@ ADOPTION_RULES = (
     "adoption:pilot-designated",
     "adoption:promoter",
     "adoption:press-conference",
+    "adoption:visited",
+    "adoption:guiding-visitor",
     "adoption:person-subject",
     "adoption:object-owner",
     "adoption:practiser",
@@ -1724,6 +1726,35 @@ def _past_honours(ctx: _Context, m: InitiativeMention) -> int:
         pos = named
 
 
+#: a higher court's visit to a court below to guide or check its work: the verb after the
+#: visited court (到乙县法院调研指导X工作, 赴乙县法院验收考核X)
+_VISIT_BEFORE = re.compile(r"(?:到|赴|深入|前往|莅临|走进)$")
+_GUIDE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:调研指导|指导|督导|验收|考核|督查|检查)")
+
+
+def _guided_visit(ctx: _Context, m: InitiativeMention) -> tuple[str, str] | None:
+    """(the visited court, the visiting court) when a higher court, the subject of the clause,
+    goes to a court below it to guide, check or assess the work named at `m` in the same clause
+    (甲中院审委会到乙县法院验收考核X工作, 省法院一行到乙县法院调研指导X建设): the court below
+    does X, the higher court promotes it (guiding is promoting)."""
+    if m.awarded or m.title:
+        return None
+    text = ctx.text
+    s, _ = ctx.sentence(m.start)
+    c_start = ctx.clause_start(s, m.start)
+    for c in reversed(ctx.courts_in(c_start, m.start)):
+        if not _VISIT_BEFORE.search(text, max(c_start, c.start - 2), c.start):
+            continue
+        guide = _GUIDE_AFTER.match(text, c.end)
+        if guide is None or guide.end() > m.start:
+            return None
+        sub = ctx.subject_in(c_start, c.start)
+        if sub is None or sub.court == c.court or not _outranks(ctx, sub.court, [c.court]):
+            return None
+        return c.court, sub.court
+    return None
+
+
 #: a press conference a court holds (召开/举行…新闻发布会, …新闻通气会)
 _PRESS = re.compile(
     r"(?:召开|举行|举办)[^，,。；;！!？?\n]{0,40}?(?:新闻发布会|新闻通气会|发布会|通气会)"
@@ -1778,6 +1809,13 @@ def _with_press_host(
     """_adopters, and the higher court that presents the initiative at its press conference
     (_press_host) as its promoter."""
     out = _adopters(ctx, m, respective)
+    visit = _guided_visit(ctx, m)
+    if visit is not None and not _not_adopted(ctx, m):
+        visited, visitor = visit
+        out = [x for x in out if x[0] not in visit] + [
+            (visited, "adopted", "adoption:visited"),
+            (visitor, "promoted", "adoption:guiding-visitor"),
+        ]
     host = _press_host(ctx, m)
     if host is None or _not_adopted(ctx, m):
         return out

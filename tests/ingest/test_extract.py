@@ -1211,6 +1211,28 @@ def test_an_intermediate_courts_rule_for_the_courts_under_it_is_promoted(text: s
     assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
 
 
+def test_a_higher_court_guiding_a_court_below_on_a_visit_promotes_what_it_guides() -> None:
+    # the visited court does X, the visiting higher court that guides or assesses it pushes X
+    edges, gold = run("11月15日，省法院立案庭一行到乙县法院调研指导诉前调解工作。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
+    rules = {
+        u: r for i in gold["initiatives"] if i["name"] == "诉前调解" for u, r in i["rule"].items()
+    }
+    assert rules == {
+        "X省乙县人民法院": "adoption:visited",
+        "X省高级人民法院": "adoption:guiding-visitor",
+    }
+    edges, _ = run("甲市中院审判委员会到乙县法院验收考核繁简分流改革工作。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+    assert ("X省甲市中级人民法院", "繁简分流", "adopted") not in edges
+    # a visit that only looks, or a court below reporting upwards, promotes nothing
+    edges, _ = run("省法院一行到乙县法院参观诉前调解室。")
+    assert not any(u == "X省高级人民法院" and r == "promoted" for u, _, r in edges)
+    edges, _ = run("乙县法院到省法院汇报并接受指导诉前调解工作。")
+    assert not any(r == "promoted" for _, _, r in edges)
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
