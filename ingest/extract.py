@@ -1595,7 +1595,7 @@ def _initiatives(
         ev = _evidence(text, ctx, m.start, m.end)
         ref.evidence.append(ev)
         lag = lagging.get((ctx.sentence(m.start)[0], m.name), ())
-        for unit, relation, rule in _with_press_host(ctx, m, respective.get(m.start)):
+        for unit, relation, rule in _attributed(ctx, m, respective.get(m.start)):
             if unit not in lag:  # 乙法院X工作滞后，X案件仅N件: not its adoption either
                 adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
@@ -1803,11 +1803,13 @@ def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
     return None
 
 
-def _with_press_host(
+def _attributed(
     ctx: _Context, m: InitiativeMention, respective: str | None
 ) -> list[tuple[str, Relation, str]]:
-    """_adopters, and the higher court that presents the initiative at its press conference
-    (_press_host) as its promoter."""
+    """_adopters, with the higher court that guides the initiative on a visit (_guided_visit)
+    or presents it at its press conference (_press_host) as its promoter; a basic court or a
+    tribunal never promotes (what its president requires, what it sets up in its tribunals,
+    it does itself): its promoted facts are adopted ones."""
     out = _adopters(ctx, m, respective)
     visit = _guided_visit(ctx, m)
     if visit is not None and not _not_adopted(ctx, m):
@@ -1817,9 +1819,16 @@ def _with_press_host(
             (visitor, "promoted", "adoption:guiding-visitor"),
         ]
     host = _press_host(ctx, m)
-    if host is None or _not_adopted(ctx, m):
-        return out
-    return [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
+    if host is not None and not _not_adopted(ctx, m):
+        out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
+    return [
+        (u, "adopted", rule) if r == "promoted" and ctx.level(u) in _LOWER_LEVELS else (u, r, rule)
+        for u, r, rule in out
+    ]
+
+
+#: the courts that never promote an initiative: they do it
+_LOWER_LEVELS = ("basic", "tribunal")
 
 
 def _adopters(

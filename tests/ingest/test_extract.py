@@ -1233,6 +1233,21 @@ def test_a_higher_court_guiding_a_court_below_on_a_visit_promotes_what_it_guides
     assert not any(r == "promoted" for _, _, r in edges)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙县法院院长钱文表示，要继续推进诉前调解。",
+        "乙县法院在丁镇法庭推行诉前调解。",
+    ],
+)
+def test_a_basic_court_never_promotes_it_adopts(text: str) -> None:
+    # what a basic court's president requires, or what it runs in its own tribunal, it does
+    # itself: only the SPC, high and intermediate courts promote
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert not any(r == "promoted" for _, _, r in edges)
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
