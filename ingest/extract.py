@@ -180,6 +180,10 @@ _FRAME_ACTOR = re.compile(
     OTHER_BODY.pattern
     + r"|县委|市委|区委|省委|州委|旗委|[^，,]{1,6}(?<![格布大全结当开])局|兄弟法院|其他法院|外地法院"
 )
+#: what may stand right before a court that sets the scene (在, or its parent court's 的)
+_AGENT_BEFORE_OR_OF = _AGENT_BEFORE | {"的", "院", "庭"}
+#: after a court that sets the scene of its clause (在乙县法院，/ 在乙县法院丁镇法庭站，)
+_SCENE_AFTER = re.compile(r"(?:站|里|内)?[，,]")
 #: a quoted phrase (its commas are no clause breaks)
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
@@ -252,6 +256,7 @@ class _Context:
         anaphors, self._new_anaphors = _tribunal_anaphors(text, mentions, self.levels, home)
         mentions = [*mentions, *anaphors]
         self._mention_end = {m.start: max(m.end, 0) for m in mentions}
+        self._ends = {m.end: m.start for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
         # where the article's own court is first named (我院/本院 included): a guess of it
         # before that point is a weaker one
@@ -268,6 +273,7 @@ class _Context:
                 continue
             outer.append(m)
         self.mentions = outer
+        self._outer_end = {m.start: m.end for m in outer}
         self.mention_starts = [m.start for m in outer]
         self.parents = parents
         last: _Subject | None = None
@@ -448,6 +454,8 @@ class _Context:
         i = bisect.bisect_left(self._heads, start) - 1
         a = self._heads[i] + 1 if i >= 0 else 0
         prefix = self.text[a:start]
+        if prefix and prefix[-1] in _AGENT_BEFORE_OR_OF and self._scene(prefix, start):
+            return True
         if prefix and prefix[-1] in _AGENT_BEFORE:
             return False
         if _REPORT_AFTER.match(self.text, self._end_at(start)):
@@ -461,6 +469,25 @@ class _Context:
         ):
             return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
+
+    def _scene(self, prefix: str, start: int) -> bool:
+        """The court at `start` opens its clause as the scene of what follows: 在乙县法院，… /
+        在乙县法院丁镇法庭站，… (its parent court, and 的, may stand between: 在乙县法院的丁镇
+        法庭，…): what the clause after it tells happens there."""
+        lead = _LEAD_IN.match(prefix)
+        rest = prefix[lead.end() :] if lead else prefix
+        if not rest.startswith("在"):
+            return False
+        if rest != "在":
+            end = start - 1 if rest.endswith("的") else start
+            parent = self._ends.get(end)
+            if parent is None:
+                return False
+            place = self.text[start - len(rest) + 1 : parent]
+            if place and not _PLACE_PREFIX.fullmatch(place):
+                return False
+        end = self._outer_end.get(start, self._end_at(start))
+        return _SCENE_AFTER.match(self.text, end) is not None
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:
         """Header lines naming one court (交流单位：XX法院, or a line that is a court's name);

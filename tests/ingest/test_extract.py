@@ -1248,6 +1248,31 @@ def test_a_basic_court_never_promotes_it_adopts(text: str) -> None:
     assert not any(r == "promoted" for _, _, r in edges)
 
 
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("省法院召开会议。\n在乙县法院，诉前调解让群众少跑腿。", "X省乙县人民法院"),
+        (
+            "省法院召开会议。\n在乙县法院丁镇法庭站，诉前调解让群众少跑腿。",
+            "X省乙县人民法院丁镇人民法庭",
+        ),
+        (
+            "省法院召开会议。\n在乙县法院的丁镇法庭，诉前调解让群众少跑腿。",
+            "X省乙县人民法院丁镇人民法庭",
+        ),
+    ],
+)
+def test_a_court_setting_the_scene_of_its_clause_is_what_the_clause_is_about(
+    text: str, court: str
+) -> None:
+    # 在乙县法院，…: the court that opens the sentence as its scene, not the paragraph before
+    edges, _ = run(text)
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {court}
+    # 在甲中院指导下，…: the guide, not where the clause happens
+    edges, _ = run(text.replace("在", "在甲市中院指导下，", 1))
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
