@@ -17,9 +17,11 @@ predicate after 是, in a national leader's call (总书记强调…), or as wha
 court the paragraph is about). 该院 never points to the court whose 部署 is followed, the
 publisher of a cited report or a court in its own clause; a court after 按照/根据 or before
 发布的白皮书显示 is no subject; a court written right before a facility owns it; sentences after
-an example list (甲、乙等法院…) return to the paragraph's court. Relations: 试点/试行 is piloted (the designated courts pilot, the
-designating court promotes), a higher court that issues, designates, leads or guides promotes,
-honours are awarded. Every Adoption names the path that attributed it in `rule`
+an example list (甲、乙等法院…) return to the paragraph's court; a court that opens its sentence as
+the scene (在乙县法院，…) is its subject. Relations: 试点/试行 is piloted (the designated courts
+pilot, the designating court promotes), a higher court that issues, designates, leads or guides
+promotes (also on a visit to a court below, 到乙县法院调研指导X, and at its own press conference
+on X), honours are awarded; a basic court or a tribunal never promotes, it adopts. Every Adoption names the path that attributed it in `rule`
 (ADOPTION_RULES); ingest.confidence turns that into a calibrated confidence.
 
 `to_gold(ex)` renders an Extraction in the annotation schema of shared/corpus, quoting mentions
