@@ -17,9 +17,11 @@ predicate after 是, in a national leader's call (总书记强调…), or as wha
 court the paragraph is about). 该院 never points to the court whose 部署 is followed, the
 publisher of a cited report or a court in its own clause; a court after 按照/根据 or before
 发布的白皮书显示 is no subject; a court written right before a facility owns it; sentences after
-an example list (甲、乙等法院…) return to the paragraph's court. Relations: 试点/试行 is piloted (the designated courts pilot, the
-designating court promotes), a higher court that issues, designates, leads or guides promotes,
-honours are awarded. Every Adoption names the path that attributed it in `rule`
+an example list (甲、乙等法院…) return to the paragraph's court; a court that opens its sentence as
+the scene (在乙县法院，…) is its subject. Relations: 试点/试行 is piloted (the designated courts
+pilot, the designating court promotes), a higher court that issues, designates, leads or guides
+promotes (also on a visit to a court below, 到乙县法院调研指导X, and at its own press conference
+on X), honours are awarded; a basic court or a tribunal never promotes, it adopts. Every Adoption names the path that attributed it in `rule`
 (ADOPTION_RULES); ingest.confidence turns that into a calibrated confidence.
 
 `to_gold(ex)` renders an Extraction in the annotation schema of shared/corpus, quoting mentions
@@ -149,7 +151,7 @@ _AGENT_BEFORE = frozenset("被由经向对与和同在从赴到给把将")
 #: what may stand before a clause's subject: times and connectives (2020年3月16日上午，同时)
 _LEAD_IN = re.compile(
     r"(?:【[^】\n]{1,16}】|前(?=[\d一二三四五六七八九十两])|[\d一二三四五六七八九十〇年月日号上下午晚时、\s—-]|今年|去年|近年来|近年|目前|同时|此外|另外|"
-    r"其中|随后|会上|会议|当天|近日|日前|截至目前|以来|期间|近三年来|近年以来|先后|已有|还有|原创)*"
+    r"其中|随后|会上|会议|当天|当日|次日|翌日|同日|当晚|此后|其后|近日|日前|截至目前|以来|期间|近三年来|近年以来|先后|已有|还有|原创)*"
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-3]?\d)日)?)?")
 _HIGH = ("supreme", "high")
@@ -180,6 +182,10 @@ _FRAME_ACTOR = re.compile(
     OTHER_BODY.pattern
     + r"|县委|市委|区委|省委|州委|旗委|[^，,]{1,6}(?<![格布大全结当开])局|兄弟法院|其他法院|外地法院"
 )
+#: what may stand right before a court that sets the scene (在, or its parent court's 的)
+_AGENT_BEFORE_OR_OF = _AGENT_BEFORE | {"的", "院", "庭"}
+#: after a court that sets the scene of its clause (在乙县法院，/ 在乙县法院丁镇法庭站，)
+_SCENE_AFTER = re.compile(r"(?:站|里|内)?[，,]")
 #: a quoted phrase (its commas are no clause breaks)
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
@@ -252,6 +258,7 @@ class _Context:
         anaphors, self._new_anaphors = _tribunal_anaphors(text, mentions, self.levels, home)
         mentions = [*mentions, *anaphors]
         self._mention_end = {m.start: max(m.end, 0) for m in mentions}
+        self._ends = {m.end: m.start for m in mentions}
         mentions = self._repoint_anaphors(mentions, home)
         # where the article's own court is first named (我院/本院 included): a guess of it
         # before that point is a weaker one
@@ -268,6 +275,7 @@ class _Context:
                 continue
             outer.append(m)
         self.mentions = outer
+        self._outer_end = {m.start: m.end for m in outer}
         self.mention_starts = [m.start for m in outer]
         self.parents = parents
         last: _Subject | None = None
@@ -448,6 +456,8 @@ class _Context:
         i = bisect.bisect_left(self._heads, start) - 1
         a = self._heads[i] + 1 if i >= 0 else 0
         prefix = self.text[a:start]
+        if prefix and prefix[-1] in _AGENT_BEFORE_OR_OF and self._scene(prefix, start):
+            return True
         if prefix and prefix[-1] in _AGENT_BEFORE:
             return False
         if _REPORT_AFTER.match(self.text, self._end_at(start)):
@@ -461,6 +471,25 @@ class _Context:
         ):
             return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
+
+    def _scene(self, prefix: str, start: int) -> bool:
+        """The court at `start` opens its clause as the scene of what follows: 在乙县法院，… /
+        在乙县法院丁镇法庭站，… (its parent court, and 的, may stand between: 在乙县法院的丁镇
+        法庭，…): what the clause after it tells happens there."""
+        lead = _LEAD_IN.match(prefix)
+        rest = prefix[lead.end() :] if lead else prefix
+        if not rest.startswith("在"):
+            return False
+        if rest != "在":
+            end = start - 1 if rest.endswith("的") else start
+            parent = self._ends.get(end)
+            if parent is None:
+                return False
+            place = self.text[start - len(rest) + 1 : parent]
+            if place and not _PLACE_PREFIX.fullmatch(place):
+                return False
+        end = self._outer_end.get(start, self._end_at(start))
+        return _SCENE_AFTER.match(self.text, end) is not None
 
     def _sections(self, mentions: Sequence[CourtMention]) -> list[tuple[int, str]]:
         """Header lines naming one court (交流单位：XX法院, or a line that is a court's name);
@@ -1510,6 +1539,9 @@ ADOPTION_RULES = (
     "adoption:pivot",
     "adoption:pilot-designated",
     "adoption:promoter",
+    "adoption:press-conference",
+    "adoption:visited",
+    "adoption:guiding-visitor",
     "adoption:person-subject",
     "adoption:object-owner",
     "adoption:practiser",
@@ -1521,6 +1553,7 @@ ADOPTION_RULES = (
     "adoption:title-issuer",
     "adoption:title-pilot",
     "adoption:title-guidance",
+    "adoption:title-lower-courts",
     "adoption:title-author",
     "adoption:title-pusher",
     "adoption:cited-policy",
@@ -1591,7 +1624,7 @@ def _initiatives(
         ev = _evidence(text, ctx, m.start, m.end)
         ref.evidence.append(ev)
         lag = lagging.get((ctx.sentence(m.start)[0], m.name), ())
-        for unit, relation, rule in _adopters(ctx, m, respective.get(m.start)):
+        for unit, relation, rule in _attributed(ctx, m, respective.get(m.start)):
             if unit not in lag:  # 乙法院X工作滞后，X案件仅N件: not its adoption either
                 adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
@@ -1600,9 +1633,10 @@ def _initiatives(
     # a name met only as what a practice serves or as something given up is no initiative
     # of the article
     adopted = {name for _, name, _ in adoptions}
-    only_aims = {m.name for m in mentions if m.framing or m.abolished} - {
-        m.name for m in mentions if not (m.framing or m.abolished)
-    }
+    spc_circuits = {m.start for m in mentions if _spc_circuit(ctx, ctx.sentence(m.start)[0], m)}
+    only_aims = {
+        m.name for m in mentions if m.framing or m.abolished or m.start in spc_circuits
+    } - {m.name for m in mentions if not (m.framing or m.abolished or m.start in spc_circuits)}
     for name in only_aims - adopted:
         refs.pop(name, None)
     # …and so is one met only in a document no court issued or in a national leader's call
@@ -1719,6 +1753,111 @@ def _past_honours(ctx: _Context, m: InitiativeMention) -> int:
         if named is None or named >= pos:
             return pos
         pos = named
+
+
+#: a higher court's visit to a court below to guide or check its work: the verb after the
+#: visited court (到乙县法院调研指导X工作, 赴乙县法院验收考核X)
+_VISIT_BEFORE = re.compile(r"(?:到|赴|深入|前往|莅临|走进)$")
+_GUIDE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:调研指导|指导|督导|验收|考核|督查|检查)")
+
+
+def _guided_visit(ctx: _Context, m: InitiativeMention) -> tuple[str, str] | None:
+    """(the visited court, the visiting court) when a higher court, the subject of the clause,
+    goes to a court below it to guide, check or assess the work named at `m` in the same clause
+    (甲中院审委会到乙县法院验收考核X工作, 省法院一行到乙县法院调研指导X建设): the court below
+    does X, the higher court promotes it (guiding is promoting)."""
+    if m.awarded or m.title:
+        return None
+    text = ctx.text
+    s, _ = ctx.sentence(m.start)
+    c_start = ctx.clause_start(s, m.start)
+    for c in reversed(ctx.courts_in(c_start, m.start)):
+        if not _VISIT_BEFORE.search(text, max(c_start, c.start - 2), c.start):
+            continue
+        guide = _GUIDE_AFTER.match(text, c.end)
+        if guide is None or guide.end() > m.start:
+            return None
+        sub = ctx.subject_in(c_start, c.start)
+        if sub is None or sub.court == c.court or not _outranks(ctx, sub.court, [c.court]):
+            return None
+        return c.court, sub.court
+    return None
+
+
+#: a press conference a court holds (召开/举行…新闻发布会, …新闻通气会)
+_PRESS = re.compile(
+    r"(?:召开|举行|举办)[^，,。；;！!？?\n]{0,40}?(?:新闻发布会|新闻通气会|发布会|通气会)"
+)
+#: what a press conference does with its topic, right after it (…发布会，通报/介绍…)
+_PRESS_TOPIC = re.compile(r"[，,]\s*(?:通报|介绍|发布|公布|宣布|通告)")
+#: a court holding its own conference: the court and the verb with little between them
+#: (乙中院召开, 省法院联合省司法厅召开, 最高人民法院4日就X举行); a longer gap names more
+_PRESS_HOST_GAP = 60
+
+
+def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
+    """The higher court (the SPC, a high or an intermediate court) that holds a press
+    conference on the initiative at `m`: X named in the conference's own clause (召开深化X工作
+    新闻发布会, 就X举行新闻发布会) or in what it reports right after it (召开新闻发布会，通报
+    全省法院X工作情况). Such a court promotes X (the corpus convention: a higher court that
+    presents an initiative to the public pushes it)."""
+    if m.awarded or m.title:
+        return None
+    text = ctx.text
+    s, e = ctx.sentence(m.start)
+    for press in _PRESS.finditer(text, s, e):
+        if press.start() <= m.start < press.end():
+            pass  # 召开X新闻发布会
+        elif m.end <= press.start():
+            # 就X举行新闻发布会: X in the clause that ends with the conference
+            if _CLAUSE_BREAK.search(text, m.end, press.start()):
+                continue
+        elif not (
+            _PRESS_TOPIC.match(text, press.end())
+            and "。" not in text[press.end() : m.start]
+            and not ctx.courts_in(press.end(), m.start)
+        ):
+            continue
+        hosts = ctx.courts_in(s, min(m.start, press.start()))
+        if not hosts or press.start() - hosts[-1].end > _PRESS_HOST_GAP:
+            return None
+        host = hosts[-1]
+        if ctx.level(host.court) not in ("supreme", "high", "intermediate"):
+            return None
+        if _CLAUSE_BREAK.search(text, host.end, min(m.start, press.start())) and not (
+            m.start < press.start()
+        ):
+            return None  # 甲中院…，乙县法院召开…: the host's clause is another's
+        return host.court
+    return None
+
+
+def _attributed(
+    ctx: _Context, m: InitiativeMention, respective: str | None
+) -> list[tuple[str, Relation, str]]:
+    """_adopters, with the higher court that guides the initiative on a visit (_guided_visit)
+    or presents it at its press conference (_press_host) as its promoter; a basic court or a
+    tribunal never promotes (what its president requires, what it sets up in its tribunals,
+    it does itself): its promoted facts are adopted ones."""
+    out = _adopters(ctx, m, respective)
+    visit = _guided_visit(ctx, m)
+    if visit is not None and not _not_adopted(ctx, m):
+        visited, visitor = visit
+        out = [x for x in out if x[0] not in visit] + [
+            (visited, "adopted", "adoption:visited"),
+            (visitor, "promoted", "adoption:guiding-visitor"),
+        ]
+    host = _press_host(ctx, m)
+    if host is not None and not _not_adopted(ctx, m):
+        out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
+    return [
+        (u, "adopted", rule) if r == "promoted" and ctx.level(u) in _LOWER_LEVELS else (u, r, rule)
+        for u, r, rule in out
+    ]
+
+
+#: the courts that never promote an initiative: they do it
+_LOWER_LEVELS = ("basic", "tribunal")
 
 
 def _adopters(
@@ -2347,11 +2486,25 @@ def _title_adopters(
     if ctx.level(issuer) == "intermediate" and _GUIDING_TITLE.search(title):
         # 某中院《关于…的指导意见》: guidance for the courts under it
         return [(issuer, "promoted", "adoption:title-guidance")]
+    if ctx.level(issuer) == "intermediate" and (
+        _LOWER_COURTS.search(title) or _REQUIRES_LOWER.search(text, close + 1, e)
+    ):
+        # 甲中院出台《两级法院…工作规则》 / 下发《…实施方案》，要求各基层法院…: a rule for the
+        # courts under it, which it promotes
+        return [(issuer, "promoted", "adoption:title-lower-courts")]
     return [(issuer, "adopted", "adoption:title-issuer")]
 
 
 #: a policy document for a pilot (…试点工作方案, …试点实施方案)
 _PILOT_TITLE = re.compile(r"试点[^《》]{0,6}(?:方案|办法|意见|细则|规定)$")
+#: the courts under an intermediate court, named in its document's title
+_LOWER_COURTS = re.compile(
+    r"两级法院|全市法院|全州法院|基层(?:人民)?法院|各(?:县|区|县区|县市区)(?:人民)?法院"
+)
+#: …，要求(全市)N个县市区基层法院…: the document is addressed to the courts under the issuer
+_REQUIRES_LOWER = re.compile(
+    r"要求[^。；;！!？?\n]{0,12}?(?:基层(?:人民)?法院|各(?:县|区|县区|县市区)?(?:人民)?法院|两级法院|全市法院)"
+)
 #: a policy document that guides other courts (指导意见, 指导性意见)
 _GUIDING_TITLE = re.compile(r"指导(?:性)?意见$")
 
@@ -2503,6 +2656,21 @@ def _lagging_courts(
     return out
 
 
+#: the initiative a court's circuit hearings are (巡回审判), which the catalogue also finds in
+#: 设立巡回法庭; the SPC's own 巡回法庭 are courts of the SPC, not circuit hearings
+_CIRCUIT_TRIAL = "巡回审判"
+
+
+def _spc_circuit(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """`m` names 巡回法庭 as 巡回审判 and the subject of its sentence up to `m` is the SPC
+    (最高人民法院分别在深圳、沈阳设立巡回法庭, …，又在南京增设4个巡回法庭): the SPC founds its
+    circuit courts, whatever words stand between it and them."""
+    if m.name != _CIRCUIT_TRIAL or "巡回法庭" not in ctx.text[m.start : m.end]:
+        return False
+    sub = ctx.subject_in(s, m.start)
+    return sub is not None and not sub.proxy and sub.court == _SPC
+
+
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     """The initiative is named but adopted by no court here: a word of a cited document's
     title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),
@@ -2519,6 +2687,8 @@ def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
         return False
     if m.goal or m.abolished:
         return True  # 助力甲 / 取消甲 / 尚未建立甲: a goal, or something given up or missing
+    if _spc_circuit(ctx, s, m):
+        return True  # 最高人民法院在深圳设立巡回法庭: the SPC's circuit courts, no 巡回审判
     if _deficient(ctx, s, m):
         return True  # 甲法院X工作相对滞后 / 仍未推行X: missing or lagging, not adopted
     if _PLACE_TITLE.match(text, m.end):

@@ -1138,6 +1138,141 @@ def test_a_circuit_tribunals_later_clauses_are_its_own_not_the_spcs() -> None:
     assert rules == {"最高人民法院第一巡回法庭": "adoption:circuit-parent"}
 
 
+def test_the_spcs_circuit_courts_are_no_circuit_hearings_whatever_stands_between() -> None:
+    # the SPC heads the clause that founds 巡回法庭: its own courts, no 巡回审判 of anybody's,
+    # however many words (a place, 分别, an earlier clause) stand between it and them
+    for text in (
+        "2015年，最高人民法院在甲地设立巡回法庭，方便当事人诉讼。",
+        "最高人民法院分别在甲地、乙地设立第一、第二巡回法庭，后来又在丙地增设2个巡回法庭。",
+    ):
+        edges, gold = run(text)
+        assert not any(i == "巡回审判" for _, i, _ in edges), text
+        assert not any(i["name"] == "巡回审判" for i in gold["initiatives"]), text
+    # a court that sets up circuit tribunals in its area holds circuit hearings
+    edges, _ = run("近年来，乙县法院在山区设立2个巡回法庭，方便群众诉讼。")
+    assert ("X省乙县人民法院", "巡回审判", "adopted") in edges
+
+
+@pytest.mark.parametrize("time", ["次日", "翌日", "当日", "同日", "当晚", "此后"])
+def test_a_time_word_before_a_purpose_frame_leaves_the_frame_to_its_subject(time: str) -> None:
+    # 次日，为推进X，乙法庭…: the day word opens the sentence like 当天 does; the frame's
+    # initiative is the subject's after it, not the court of the paragraph before
+    edges, _ = run(f"乙县法院召开会议。\n{time}，为推进诉源治理，丁镇法庭走访社区。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉源治理", "adopted") in edges
+    assert not any(u == "X省乙县人民法院" and i == "诉源治理" for u, i, _ in edges)
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("省法院召开新闻发布会，通报2020年诉前调解工作情况。", "X省高级人民法院"),
+        ("甲市中院召开深化诉前调解工作新闻发布会。", "X省甲市中级人民法院"),
+        ("最高人民法院4日就诉前调解工作情况举行新闻发布会。", "最高人民法院"),
+    ],
+)
+def test_a_higher_court_presenting_an_initiative_at_its_press_conference_promotes_it(
+    text: str, court: str
+) -> None:
+    edges, gold = run(text)
+    assert (court, "诉前调解", "promoted") in edges
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
+    assert rules[court] == "adoption:press-conference"
+
+
+def test_a_press_conference_promotes_only_what_it_presents() -> None:
+    # a basic court's conference reports its own work; a conference's next sentence, or a
+    # clause with another court, is not what the conference presents
+    edges, _ = run("乙县法院召开新闻发布会，通报诉前调解工作情况。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert not any(r == "promoted" for _, _, r in edges)
+    edges, gold = run("省法院召开新闻发布会，通报2020年诉前调解工作情况。乙县法院推行繁简分流。")
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
+    assert rules == {"X省高级人民法院": "adoption:press-conference"}
+    assert not any(u == "X省高级人民法院" and i == "繁简分流" for u, i, _ in edges)
+    edges, _ = run("省法院召开新闻发布会，乙县法院介绍了繁简分流工作。")
+    assert not any(u == "X省高级人民法院" for u, _, _ in edges)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲市中院出台《两级法院诉前调解工作规则》。",
+        "甲市中院下发《关于深化诉前调解的实施方案》，要求各基层法院在乡镇设立调解室。",
+    ],
+)
+def test_an_intermediate_courts_rule_for_the_courts_under_it_is_promoted(text: str) -> None:
+    edges, gold = run(text)
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
+    rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
+    assert rules == {"X省甲市中级人民法院": "adoption:title-lower-courts"}
+    # a plan for its own work stays its own
+    edges, _ = run("甲市中院出台《甲市中级人民法院诉前调解工作实施方案》。")
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_higher_court_guiding_a_court_below_on_a_visit_promotes_what_it_guides() -> None:
+    # the visited court does X, the visiting higher court that guides or assesses it pushes X
+    edges, gold = run("11月15日，省法院立案庭一行到乙县法院调研指导诉前调解工作。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert ("X省高级人民法院", "诉前调解", "promoted") in edges
+    rules = {
+        u: r for i in gold["initiatives"] if i["name"] == "诉前调解" for u, r in i["rule"].items()
+    }
+    assert rules == {
+        "X省乙县人民法院": "adoption:visited",
+        "X省高级人民法院": "adoption:guiding-visitor",
+    }
+    edges, _ = run("甲市中院审判委员会到乙县法院验收考核繁简分流改革工作。")
+    assert ("X省甲市中级人民法院", "繁简分流", "promoted") in edges
+    assert ("X省甲市中级人民法院", "繁简分流", "adopted") not in edges
+    # a visit that only looks, or a court below reporting upwards, promotes nothing
+    edges, _ = run("省法院一行到乙县法院参观诉前调解室。")
+    assert not any(u == "X省高级人民法院" and r == "promoted" for u, _, r in edges)
+    edges, _ = run("乙县法院到省法院汇报并接受指导诉前调解工作。")
+    assert not any(r == "promoted" for _, _, r in edges)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙县法院院长钱文表示，要继续推进诉前调解。",
+        "乙县法院在丁镇法庭推行诉前调解。",
+    ],
+)
+def test_a_basic_court_never_promotes_it_adopts(text: str) -> None:
+    # what a basic court's president requires, or what it runs in its own tribunal, it does
+    # itself: only the SPC, high and intermediate courts promote
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+    assert not any(r == "promoted" for _, _, r in edges)
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("省法院召开会议。\n在乙县法院，诉前调解让群众少跑腿。", "X省乙县人民法院"),
+        (
+            "省法院召开会议。\n在乙县法院丁镇法庭站，诉前调解让群众少跑腿。",
+            "X省乙县人民法院丁镇人民法庭",
+        ),
+        (
+            "省法院召开会议。\n在乙县法院的丁镇法庭，诉前调解让群众少跑腿。",
+            "X省乙县人民法院丁镇人民法庭",
+        ),
+    ],
+)
+def test_a_court_setting_the_scene_of_its_clause_is_what_the_clause_is_about(
+    text: str, court: str
+) -> None:
+    # 在乙县法院，…: the court that opens the sentence as its scene, not the paragraph before
+    edges, _ = run(text)
+    assert {u for u, i, _ in edges if i == "诉前调解"} == {court}
+    # 在甲中院指导下，…: the guide, not where the clause happens
+    edges, _ = run(text.replace("在", "在甲市中院指导下，", 1))
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
+
+
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
     # what a high court's officer says the courts did is reported, not pushed by that court
     edges, _ = run("省法院副院长赵一鸣解释称，一方面案件增多，另一方面法院加强了诉前调解。")
