@@ -11,6 +11,30 @@ import pytest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_installation_secrets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The app under test never reads the checkout's own `.streamlit/secrets.toml`: an
+    installation that configured reviewer accounts as the README says (a new user's run)
+    would otherwise change what the pages draw, and tests that expect no accounts fail. Tests
+    that need accounts give their own file."""
+    import os
+
+    from streamlit import config
+
+    empty = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    empty.write_text("", encoding="utf-8")
+    before_option = config.get_option("secrets.files")
+    before_env = os.environ.get("STREAMLIT_SECRETS_FILES")
+    config.set_option("secrets.files", [str(empty)])
+    os.environ["STREAMLIT_SECRETS_FILES"] = str(empty)  # and apps started as processes
+    yield
+    config.set_option("secrets.files", before_option)
+    if before_env is None:
+        os.environ.pop("STREAMLIT_SECRETS_FILES", None)
+    else:
+        os.environ["STREAMLIT_SECRETS_FILES"] = before_env
+
+
 def forget_answers() -> None:
     """Empty the app's caches, the sidebar's collection sizes and the review filter's
     provinces too: those are kept per store and found again only when the number of
