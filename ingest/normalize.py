@@ -162,6 +162,15 @@ class Tracked:
 # Character tables
 
 
+_RADICAL_PAIRS = (  # radical, then its equivalent unified ideograph
+    "⺀冫⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺇几⺈刀⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺏尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心"
+    "⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺪疋⺫罒⺬示⺭礻⺮竹"
+    "⺯糸⺰纟⺶羊⺷羊⺸羊⺹耂⺺肀⺻聿⺼月⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻇角⻈讠⻉贝"
+    "⻊足⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻕阝⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣"
+    "⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟"
+)
+
+
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
     ranges = [
@@ -181,6 +190,14 @@ def _build_table() -> dict[int, str]:
             nf = unicodedata.normalize("NFKC", ch)
             if len(nf) == 1 and nf != ch:
                 table[cp] = nf
+    # Most of the CJK radicals supplement has no compatibility mapping, yet PDF text extraction
+    # gives its simplified-form radicals for whole characters (⺠ for 民, ⻓ for 长, ⻨ for 麦):
+    # each to the unified ideograph Unicode names as its equivalent
+    # (EquivalentUnifiedIdeograph.txt; the unassigned and ambiguous ones left out).
+    table.update(
+        (ord(radical), ideograph)
+        for radical, ideograph in zip(_RADICAL_PAIRS[::2], _RADICAL_PAIRS[1::2], strict=True)
+    )
     # Chinese punctuation that is already full-width stays full-width (the canonical form).
     for ch in "，：；！？（）":
         table.pop(ord(ch), None)

@@ -469,3 +469,13 @@ def test_a_two_character_town_is_kept_only_where_written_as_a_place(
     text, offsets, _ = normalize_text(raw)
     assert text == expected
     assert_offsets(raw, text, offsets)
+
+
+def test_radicals_a_pdf_gives_for_whole_characters_become_the_characters() -> None:
+    # a PDF's font maps 民, 长 and 麦 to the CJK radicals supplement (U+2EA0, U+2ED3, U+2EE8),
+    # which has no compatibility mapping: the court, the post and the place would be lost
+    raw = "\u2ee8积区人\u2ea0法院院\u2ed3丙某到\u2ed4前\u2ee2路调解"
+    text, offsets, _ = normalize_text(raw)
+    assert text == "麦积区人民法院院长丙某到门前马路调解"
+    assert len(offsets) == len(text)
+    assert all(not 0x2E80 <= ord(c) <= 0x2EFF for c in text)
