@@ -386,7 +386,7 @@ _LATIN_LEAD = re.compile(f"[\u00c2-\u00f4]{_CONT}")
 _QUOTE_CLOSE = "」』”’"
 _PINYIN_GLOSS = re.compile(
     f"(?=[(（])(?<=[{CJK_CHARS}{_QUOTE_CLOSE}])[(（]"
-    f"([{_PINYIN_LETTERS}]{{1,6}}(?: [{_PINYIN_LETTERS}]{{1,6}}){{0,9}})[)）]"
+    f"([{_PINYIN_LETTERS}]{{1,24}}(?: [{_PINYIN_LETTERS}]{{1,24}}){{0,9}})[)）]"
 )
 # '?' standing for a lost character, followed by the remains of a pinyin gloss: ?xiàng) ?fàn)I
 _GARBLED = re.compile(
@@ -477,6 +477,38 @@ def _is_reading(words: list[str], text: str, end: int) -> bool:
     return end - 1 - i >= len(words)
 
 
+def _reads_characters_before(words: list[str], text: str, end: int) -> bool:
+    """True when the words, written together, are the pinyin of the CJK characters right
+    before `end`, one reading per character, with or without tone marks or capitals: a place's
+    or a court's romanisation (甘谷县（Gāngǔ Xiàn）, 大像山人民法庭（Daxiangshan Renmin Fating）).
+    Readings come from pypinyin's dictionary, polyphonic characters with all of theirs; a
+    gloss that reads other characters (拼音（Fēngqiáo）) or a word of English is no reading."""
+    letters = "".join(words).lower().translate(_TONE_STRIP).replace("ü", "v")
+    if not letters.isascii() or not letters.isalpha():
+        return False
+    start = end
+    while start > 0 and end - start < len(letters) and _CJK_RE.match(text, start - 1):
+        start -= 1
+    if start == end:
+        return False
+    from pypinyin import Style, pinyin  # only when a romanisation follows characters
+
+    readings = [  # each character on its own: every reading it has
+        {r.replace("ü", "v") for r in options}
+        for options in pinyin(list(text[start:end]), style=Style.NORMAL, heteronym=True)
+    ]
+    return any(_spells(letters, readings[i:]) for i in range(len(readings)))
+
+
+def _spells(letters: str, readings: list[set[str]]) -> bool:
+    """Whether `letters` is one reading of each character in turn, nothing left over."""
+    if not readings:
+        return not letters
+    return any(
+        letters.startswith(r) and _spells(letters[len(r) :], readings[1:]) for r in readings[0]
+    )
+
+
 def _remove_pinyin(t: Tracked) -> int:
     def drop(m: re.Match[str]) -> str | None:
         words = m.group(1).split(" ")
@@ -485,9 +517,11 @@ def _remove_pinyin(t: Tracked) -> int:
             end -= 1
             if not end or not _CJK_RE.match(t.text, end - 1):
                 return None
-        if len(words) == 1:
-            return "" if _is_toned_syllable(words[0]) else None
-        return "" if _is_reading(words, t.text, end) else None
+        if len(words) == 1 and len(words[0]) <= 6 and _is_toned_syllable(words[0]):
+            return ""
+        if len(words) > 1 and _is_reading(words, t.text, end):
+            return ""
+        return "" if _reads_characters_before(words, t.text, end) else None
 
     return t.sub(_PINYIN_GLOSS, drop)
 

@@ -479,3 +479,23 @@ def test_radicals_a_pdf_gives_for_whole_characters_become_the_characters() -> No
     assert text == "麦积区人民法院院长丙某到门前马路调解"
     assert len(offsets) == len(text)
     assert all(not 0x2E80 <= ord(c) <= 0x2EFF for c in text)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "甲谷县（Jiǎgǔ Xiàn）人民法院乙山人民法庭（Yǐshān Rénmín Fǎtíng）被评为先进",
+        "甲谷县(Jiagu Xian)人民法院乙山人民法庭(Yishan Renmin Fating)被评为先进",
+    ],
+)
+def test_a_romanisation_of_the_characters_before_it_is_removed(raw: str) -> None:
+    # a court's or a place's name glossed in pinyin, capitalised, toned or not: left in, it
+    # split the tribunal's name from its court and its award went to the court
+    text, offsets, _ = normalize_text(raw)
+    assert text == "甲谷县人民法院乙山人民法庭被评为先进"
+    assert_offsets(raw, text, offsets)
+
+
+def test_a_romanisation_of_other_characters_stays() -> None:
+    assert normalize_text("智慧法院(Smart Court)建设")[0] == "智慧法院（Smart Court）建设"
+    assert normalize_text("调解(Tiao Jie Shi)室")[0] == "调解（Tiao Jie Shi）室"
