@@ -161,18 +161,26 @@ def from_json(path: str | Path) -> nx.MultiDiGraph:
     return nx.MultiDiGraph(nx.node_link_graph(data, edges="edges", multigraph=True, directed=True))
 
 
+def _headers(fixed: list[str], keys: list[str], prefix: str = "edge_") -> list[str]:
+    """The header row: the fixed columns, then each property's name, prefixed with `edge_` or
+    `node_` where it would repeat a fixed column (a PART_OF edge's `source`, the roster it came
+    from, beside the edge's `source` end: two columns of one name, which a reader of the file
+    cannot tell apart and pandas or Excel rename or drop)."""
+    return [*fixed, *(prefix + k if k in fixed else k for k in keys)]
+
+
 def to_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """A zip with nodes.csv and edges.csv (UTF-8 with BOM, so Excel shows Chinese)."""
     node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a})
     edge_keys = sorted({k for *_, a in graph.edges(keys=True, data=True) for k in a})
     nodes, edges = io.StringIO(), io.StringIO()
     w = csv.writer(nodes)
-    w.writerow(["id", *node_keys])
+    w.writerow(_headers(["id"], node_keys, "node_"))
     for n, a in graph.nodes(data=True):
         fa = _flat(a)
         w.writerow([n, *(fa.get(k, "") for k in node_keys)])
     w = csv.writer(edges)
-    w.writerow(["source", "target", "key", *edge_keys])
+    w.writerow(_headers(["source", "target", "key"], edge_keys))
     for u, v, k, a in graph.edges(keys=True, data=True):
         fa = _flat(a)
         w.writerow([u, v, k, *(fa.get(key, "") for key in edge_keys)])
@@ -187,8 +195,18 @@ def to_edge_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(
-        ["source", "source_name", "source_kind", "type", "target", "target_name", "target_kind"]
-        + edge_keys
+        _headers(
+            [
+                "source",
+                "source_name",
+                "source_kind",
+                "type",
+                "target",
+                "target_name",
+                "target_kind",
+            ],
+            edge_keys,
+        )
     )
     nodes = graph.nodes
     for u, v, _k, a in graph.edges(keys=True, data=True):
@@ -215,6 +233,18 @@ def _csv_value(s: str) -> Any:
     return s
 
 
+def _unprefixed(row: dict[str, str], fixed: list[str], prefix: str) -> dict[str, Any]:
+    """A row of a CSV `_headers` wrote, its prefixed properties under their own names again
+    (the fixed columns are popped by the caller first, so the two never meet)."""
+    out: dict[str, Any] = {k: row[k] for k in fixed}
+    props = {
+        (k[len(prefix) :] if k.startswith(prefix) and k[len(prefix) :] in fixed else k): v
+        for k, v in row.items()
+        if k not in fixed
+    }
+    return {**props, **out}
+
+
 def from_csv(path: str | Path) -> nx.MultiDiGraph:
     import networkx as nx
 
@@ -223,9 +253,11 @@ def from_csv(path: str | Path) -> nx.MultiDiGraph:
         nodes = z.read("nodes.csv").decode("utf-8-sig")
         edges = z.read("edges.csv").decode("utf-8-sig")
     for row in csv.DictReader(io.StringIO(nodes)):
+        row = _unprefixed(row, ["id"], "node_")
         nid = row.pop("id")
         g.add_node(nid, **{k: v for k, s in row.items() if (v := _csv_value(s)) is not None})
     for row in csv.DictReader(io.StringIO(edges)):
+        row = _unprefixed(row, ["source", "target", "key"], "edge_")
         u, v, k = row.pop("source"), row.pop("target"), row.pop("key")
         g.add_edge(
             u, v, key=k, **{kk: vv for kk, s in row.items() if (vv := _csv_value(s)) is not None}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import networkx as nx
@@ -139,3 +140,20 @@ def test_cypher_script_survives_awkward_values(store) -> None:
         {"id": "court:awkward"},
     )
     assert row == [{"name": name, "value": None, "big": str(2**70), "ok": 1.5}]
+
+
+def test_an_edge_property_named_like_a_column_keeps_its_own_column(tmp_path: Path) -> None:
+    # a PART_OF edge records the roster it came from as `source`: written beside the edge's
+    # `source` end, the file had two columns of one name and reading it back took the
+    # roster for the edge's start
+    graph = _sample()
+    graph.add_node("court:甲省乙市中级人民法院", kind="Court", name="甲省乙市中级人民法院")
+    graph.add_edge(g.BING, "court:甲省乙市中级人民法院", key="p", type="PART_OF", source="roster")
+    path = export.export(graph, "csv", tmp_path / "sub.zip")
+    with zipfile.ZipFile(path) as z:
+        header = next(csv.reader(io.StringIO(z.read("edges.csv").decode("utf-8-sig"))))
+    assert len(header) == len(set(header)) and "edge_source" in header
+    _same(graph, export.READERS["csv"](path))
+    edges = export.export(graph, "edges", tmp_path / "edges.csv")
+    header = next(csv.reader(io.StringIO(edges.read_text(encoding="utf-8-sig"))))
+    assert len(header) == len(set(header)) and "edge_source" in header
