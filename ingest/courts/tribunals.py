@@ -317,7 +317,15 @@ def _standalone_tribunal(
         basic = {f.court for f in res.found if f.level == "basic"}
         if len(basic) == 1:
             return run, basic.pop()
-    if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
+    # a bare 某某法庭 after a court: its tribunal, unless it is a nickname or a title the
+    # article quotes (“板凳法庭”, 被评为“达标法庭”)
+    if (
+        bare
+        and mentioned
+        and 2 <= len(run) <= 4
+        and pos - mentioned[-1].end <= 300
+        and not _nickname(res.folded, run)
+    ):
         return run, mentioned[-1].court
     return None, None
 

@@ -983,6 +983,19 @@ def test_a_nickname_of_a_way_of_hearing_cases_is_no_towns_tribunal() -> None:
         assert not any("人民法庭" in n for n in names(t)), t
 
 
+def test_a_quoted_bare_tribunal_name_after_a_court_is_no_tribunal_of_it() -> None:
+    """A bare 某某法庭 after a court's name is that court's tribunal, unless the article quotes
+    it (a title, 被评为“达标法庭”) or it is a nickname of a way of hearing (“板凳法庭”)."""
+    for t in (
+        "宁陕县人民法院推进法庭建设，其中三个法庭被评为“达标法庭”。",
+        "观察员走进嘉定区法院，从“板凳法庭”“共治驿站”，到调解工作室。",
+    ):
+        assert not any("人民法庭" in n for n in names(t)), t
+    # a tribunal named bare after its court, unquoted, is still read
+    text = "门头沟区法院设有三个法庭，分别是斋堂法庭、雁翅法庭。"
+    assert "北京市门头沟区人民法院斋堂人民法庭" in names(text)
+
+
 def test_bare_intermediate_court_of_a_city_article_citing_its_high_court() -> None:
     """A city's article that cites the high court first (在省高院的考核中) still has its own
     中院; a high court that holds the meeting itself does not."""
