@@ -996,6 +996,18 @@ def test_a_quoted_bare_tribunal_name_after_a_court_is_no_tribunal_of_it() -> Non
     assert "北京市门头沟区人民法院斋堂人民法庭" in names(text)
 
 
+def test_a_county_court_written_bare_is_the_court_of_the_towns_the_article_names() -> None:
+    """An article that names no county but two townships of one (在甲镇、乙镇…) is about that
+    county: its 区人民法院 is that county's court. One town, or towns many counties share, is
+    not enough; a place's short name before 镇 is the town's, not the city's (南平镇)."""
+    text = "今年，区人民法院在斋堂镇、雁翅镇设立法官工作站。"
+    assert names(text) == ["北京市门头沟区人民法院"]
+    assert names("区人民法院在斋堂镇设立法官工作站。") == []
+    assert names("县法院在城关镇、新城乡开展巡回审判。") == []
+    assert names("市中级人民法院派员到南平镇调研。") == []
+    assert names("南平市中级人民法院派员到某镇调研。") == ["福建省南平市中级人民法院"]
+
+
 def test_bare_intermediate_court_of_a_city_article_citing_its_high_court() -> None:
     """A city's article that cites the high court first (在省高院的考核中) still has its own
     中院; a high court that holds the meeting itself does not."""
