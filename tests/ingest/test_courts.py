@@ -1008,6 +1008,19 @@ def test_a_county_court_written_bare_is_the_court_of_the_towns_the_article_names
     assert names("南平市中级人民法院派员到某镇调研。") == ["福建省南平市中级人民法院"]
 
 
+def test_a_tribunal_written_in_full_in_an_article_about_one_county() -> None:
+    """某某人民法庭 in full, a word of its own, in an article about one county (one basic court
+    named, or none and one county named) is that court's tribunal though the gazetteer lacks
+    the place, when the article also writes it short (某某法庭) or it is a central tribunal
+    named again; a run of words before 人民法庭 is none."""
+    text = "海淀区法院召开会议。调解员把笔录交给北坞人民法庭法官，北坞法庭随即审查。"
+    assert "北京市海淀区人民法院北坞人民法庭" in names(text)
+    text = "札达县召开表彰会。“先进集体”雪松中心人民法庭受到表彰，雪松中心人民法庭法官发言。"
+    assert names(text) == ["西藏自治区札达县人民法院雪松中心人民法庭"]
+    text = "甘谷县人民法院召开会议，紧紧抓住人民法庭建设，紧紧抓住人民法庭队伍。"
+    assert names(text) == ["甘肃省甘谷县人民法院"]
+
+
 def test_bare_intermediate_court_of_a_city_article_citing_its_high_court() -> None:
     """A city's article that cites the high court first (在省高院的考核中) still has its own
     中院; a high court that holds the meeting itself does not."""
