@@ -13,6 +13,7 @@ bare 法院 after its county. The other stages — courts named by pattern (`zon
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,13 @@ class Found:
     ref: CourtRef | None = None  # for courts not in the roster (tribunals, zone courts)
     level: str = ""
 
+
+#: after a place's short name: a township's word, so the name is a town's (南平镇 is no 南平市)
+_TOWN_AFTER = re.compile(r"镇(?!江)|乡(?![村镇贤亲土愁情风野间下民里邻音])|街道")
+#: a township's word after its name (某某镇, 某某乡, 某某街道); the name is looked up before it
+_TOWN_WORD = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:镇(?!江)|乡(?![村镇贤亲土愁情风野间下民里邻音])|街道)"
+)
 
 #: the courts of the whole country (全国法院, 全国各级法院)
 NATION = "AGG:全国法院"
@@ -209,7 +217,10 @@ class Resolver:
                 self.ctx.add(start, prov, pref, county, 2.0)
             elif courts:
                 ambiguous.append((start, end))
+        place_hits = [h for h in place_hits if not _TOWN_AFTER.match(self.folded, h[1])]
         place_evidence(self.m, place_hits, self.ctx, positions=True, skip=ambiguous)
+        if not self.ctx.counties:
+            self._town_evidence()
         self.ctx.events.sort(key=lambda e: e[0])
         covered = [(a, b) for a, b, cs in raw if any(c.kind in ("court", "agg") for c in cs)]
         return raw, covered
@@ -220,6 +231,29 @@ class Resolver:
             if any(a < end and start < b for a, b in skip):
                 continue
             self._resolve_match(start, end, cands)
+
+    def _town_evidence(self) -> None:
+        """An article that names no county but two or more townships of one (在甲镇、乙乡…):
+        that county, as weak evidence (a county court written 区人民法院 is its court). Only
+        one county may hold the most towns, and at least two of them."""
+        gaz, text = self.m.gaz, self.folded
+        towns: dict[str, list[str]] = {}
+        for m in _TOWN_WORD.finditer(text):
+            e = m.start()
+            for n in (4, 3, 2):
+                name = text[e - n : e] if e - n >= 0 else ""
+                if name and name not in towns and gaz.counties_with_town(name):
+                    towns[name] = gaz.counties_with_town(name)
+                    break
+        if len(towns) < 2:
+            return
+        votes: Counter[str] = Counter(c for cs in towns.values() for c in set(cs))
+        (best, n), *rest = votes.most_common(2) + [("", 0)]
+        if n < 2 or rest[0][1] == n:
+            return
+        prov, pref, county = division_chain(gaz, best)
+        if county:
+            self.ctx.add(-1, prov, pref, county, 0.5)
 
     def _cand_chain(self, c: Cand) -> tuple[str | None, str | None, str | None]:
         if c.kind == "court":

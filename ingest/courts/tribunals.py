@@ -152,10 +152,17 @@ def find_tribunals(res: Resolver) -> None:
                 known,
                 bare=bare,
                 full=m.group() == "人民法庭" and text[run_start - 1 : run_start] in _JOINED,
+                own=m.group() == "人民法庭"
+                and (
+                    run_start == 0
+                    or not CJK.match(text[run_start - 1])
+                    or text[run_start - 1] in FUNCTION_CHARS
+                ),
             )
             if not found_stem or parent is None:
                 continue
             stem = found_stem
+            central = m.group() == "人民法庭"  # 某某中心人民法庭 in full: a central tribunal
             mention_start = ts - len(stem)
             strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
         if not (town or zone or _tribunal_stem_ok(stem, strict=strict, central=central)):
@@ -273,7 +280,14 @@ def _court_tribunals(res: Resolver) -> None:
 
 
 def _standalone_tribunal(
-    res: Resolver, run: str, pos: int, known: dict[str, str], *, bare: bool, full: bool = False
+    res: Resolver,
+    run: str,
+    pos: int,
+    known: dict[str, str],
+    *,
+    bare: bool,
+    full: bool = False,
+    own: bool = False,
 ) -> tuple[str | None, str | None]:
     gaz = res.m.gaz
     if len(run) < 2:
@@ -284,6 +298,8 @@ def _standalone_tribunal(
             return s, known[s]
     mentioned = [f for f in res.found if f.level == "basic" and f.start < pos]
     for s in stems:
+        if s == "中心":
+            continue  # 某某中心人民法庭: 中心 is no town's name
         # 城关中心法庭: the town is the stem without 中心
         town = s[:-2] if s.endswith("中心") and len(s) >= 4 else s
         counties = set(gaz.counties_with_town(town))
@@ -317,7 +333,39 @@ def _standalone_tribunal(
         basic = {f.court for f in res.found if f.level == "basic"}
         if len(basic) == 1:
             return run, basic.pop()
-    if bare and mentioned and 2 <= len(run) <= 4 and pos - mentioned[-1].end <= 300:
+    # 某某人民法庭 in full, a word of its own (交给某某人民法庭法官, “…”某某中心人民法庭), in an
+    # article about one county (one basic court named, or none and one county named): that
+    # court's tribunal, though the gazetteer lacks the place (a village, an area)
+    if (
+        own
+        and 2 <= len(run) <= 5
+        and _tribunal_stem_ok(run, central=True)
+        and not _nickname(res.folded, run)
+        and run[-1] not in "省市县区州旗盟"
+        # a name the article also writes short (某某人民法庭…某某法庭), or a central tribunal's
+        # it uses again: not a run of words before 人民法庭 (抓住人民法庭建设)
+        and (
+            run + "法庭" in res.folded
+            or (run.endswith("中心") and res.folded.count(run + "人民法庭") >= 2)
+        )
+    ):
+        basic = {f.court for f in res.found if f.level == "basic"}
+        counties = [c for c, n in res.ctx.counties.items() if n > 0]
+        if len(basic) == 1:
+            return run, basic.pop()
+        if not basic and len(counties) == 1:
+            c = res.m.roster.for_division(counties[0], "basic")
+            if c:
+                return run, c.name
+    # a bare 某某法庭 after a court: its tribunal, unless it is a nickname or a title the
+    # article quotes (“板凳法庭”, 被评为“达标法庭”)
+    if (
+        bare
+        and mentioned
+        and 2 <= len(run) <= 4
+        and pos - mentioned[-1].end <= 300
+        and not _nickname(res.folded, run)
+    ):
         return run, mentioned[-1].court
     return None, None
 

@@ -983,6 +983,44 @@ def test_a_nickname_of_a_way_of_hearing_cases_is_no_towns_tribunal() -> None:
         assert not any("人民法庭" in n for n in names(t)), t
 
 
+def test_a_quoted_bare_tribunal_name_after_a_court_is_no_tribunal_of_it() -> None:
+    """A bare 某某法庭 after a court's name is that court's tribunal, unless the article quotes
+    it (a title, 被评为“达标法庭”) or it is a nickname of a way of hearing (“板凳法庭”)."""
+    for t in (
+        "宁陕县人民法院推进法庭建设，其中三个法庭被评为“达标法庭”。",
+        "观察员走进嘉定区法院，从“板凳法庭”“共治驿站”，到调解工作室。",
+    ):
+        assert not any("人民法庭" in n for n in names(t)), t
+    # a tribunal named bare after its court, unquoted, is still read
+    text = "门头沟区法院设有三个法庭，分别是斋堂法庭、雁翅法庭。"
+    assert "北京市门头沟区人民法院斋堂人民法庭" in names(text)
+
+
+def test_a_county_court_written_bare_is_the_court_of_the_towns_the_article_names() -> None:
+    """An article that names no county but two townships of one (在甲镇、乙镇…) is about that
+    county: its 区人民法院 is that county's court. One town, or towns many counties share, is
+    not enough; a place's short name before 镇 is the town's, not the city's (南平镇)."""
+    text = "今年，区人民法院在斋堂镇、雁翅镇设立法官工作站。"
+    assert names(text) == ["北京市门头沟区人民法院"]
+    assert names("区人民法院在斋堂镇设立法官工作站。") == []
+    assert names("县法院在城关镇、新城乡开展巡回审判。") == []
+    assert names("市中级人民法院派员到南平镇调研。") == []
+    assert names("南平市中级人民法院派员到某镇调研。") == ["福建省南平市中级人民法院"]
+
+
+def test_a_tribunal_written_in_full_in_an_article_about_one_county() -> None:
+    """某某人民法庭 in full, a word of its own, in an article about one county (one basic court
+    named, or none and one county named) is that court's tribunal though the gazetteer lacks
+    the place, when the article also writes it short (某某法庭) or it is a central tribunal
+    named again; a run of words before 人民法庭 is none."""
+    text = "海淀区法院召开会议。调解员把笔录交给北坞人民法庭法官，北坞法庭随即审查。"
+    assert "北京市海淀区人民法院北坞人民法庭" in names(text)
+    text = "札达县召开表彰会。“先进集体”雪松中心人民法庭受到表彰，雪松中心人民法庭法官发言。"
+    assert names(text) == ["西藏自治区札达县人民法院雪松中心人民法庭"]
+    text = "甘谷县人民法院召开会议，紧紧抓住人民法庭建设，紧紧抓住人民法庭队伍。"
+    assert names(text) == ["甘肃省甘谷县人民法院"]
+
+
 def test_bare_intermediate_court_of_a_city_article_citing_its_high_court() -> None:
     """A city's article that cites the high court first (在省高院的考核中) still has its own
     中院; a high court that holds the meeting itself does not."""
