@@ -16,6 +16,7 @@ from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
+from queries.columns import header, shown_row
 from queries.registry import QueryResult
 
 
@@ -37,11 +38,14 @@ def _width(s: str) -> int:
 
 
 def format_table(result: QueryResult) -> str:
+    """The answer as a table for a person: Chinese headers and coded values in Chinese
+    (queries.columns; --format json/csv keep the keys and codes)."""
     if not result.rows:
-        return "(no rows)"
+        return "（无结果）"
     cols = result.columns
-    cells = [[_cell(r.get(c)) for c in cols] for r in result.rows]
-    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    heads = [header(c) for c in cols]
+    cells = [[_cell(r.get(c)) for c in cols] for r in map(shown_row, result.rows)]
+    widths = [max(_width(h), *(_width(row[i]) for row in cells)) for i, h in enumerate(heads)]
     widths = [min(w, 60) for w in widths]
 
     def wrapped(v: str, w: int) -> list[str]:
@@ -66,9 +70,9 @@ def format_table(result: QueryResult) -> str:
             rows.append("  ".join(out).rstrip())
         return "\n".join(rows)
 
-    lines = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    lines = [line(heads), line(["-" * w for w in widths])] + [line(r) for r in cells]
     if result.truncated:
-        lines.append(f"(first {len(result.rows)} rows; more exist)")
+        lines.append(f"（只显示前 {len(result.rows)} 行，还有更多；--limit 可调）")
     return "\n".join(lines)
 
 
