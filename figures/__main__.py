@@ -1,7 +1,7 @@
 """`python -m figures map | timeline | brief`: slide-ready pictures and briefings.
 
 map        the adoption map of an initiative under a court (.png .svg .pptx)
-timeline   the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
+timeline   the diffusion timeline of an initiative (.png .svg; .pptx: the picture and its data)
 brief      a briefing of an initiative, optionally under a court, or of a unit and the units
            under it (--unit) (.docx report, .pptx deck)
 portfolio  the initiatives a court and the units under it report (.png .svg .pptx)
