@@ -229,7 +229,7 @@ def render_all(
         [
             short_court_name(a["unit"] or ""),
             a.get("province") or "",
-            STAGE_ZH.get(a["stage"], a["stage"]),
+            "、".join(STAGE_ZH.get(x, x) for x in a["stages"]),
             a.get("date") or "",
         ]
         for a in run(store, "adopters", {"initiative": iid}).rows

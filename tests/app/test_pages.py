@@ -21,7 +21,7 @@ TABLES = {  # the columns that tell the app's tables apart
         "层级",
         "省份",
         "阶段",
-        "日期",
+        "最早报道",
         "文档数",
         "单位页",
         "证据",
@@ -108,7 +108,7 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     at = app(page="initiative", id="诉源治理", court=g.MID)
     no_trouble(at)
     adopters = frame(at, "initiative.adopters_table")
-    assert list(zip(adopters["单位"], adopters["阶段"], adopters["日期"], strict=True)) == [
+    assert list(zip(adopters["单位"], adopters["阶段"], adopters["最早报道"], strict=True)) == [
         ("甲省乙市中级人民法院", "推广部署", "2022-11"),
         ("甲省乙市丙区人民法院", "推行", "2022-12"),
         ("甲省乙市丁县人民法院", "试点", "2024-01"),
