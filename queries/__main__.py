@@ -108,6 +108,15 @@ def describe(name: str) -> str:
     return "\n".join(lines)
 
 
+#: a line for stderr after a query's answer, where another command answers a like question
+#: with another number
+SEE_ALSO = {
+    "initiative_outcomes": "note: only the figures the documents tie to this initiative; every "
+    "figure its adopters report, whatever it is tied to: python -m queries.analytics outcomes "
+    "NAME (举措 → 成效数据 and 扩散分析 → 成效对照 differ the same way)",
+}
+
+
 def demo_note(store: Any, name: str, params: dict[str, str]) -> str | None:
     """A line for stderr when the answer may include the demo's invented facts: the query
     lists facts, no collections were chosen, and demo documents are in the graph."""
@@ -159,8 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = run(store, args.name, params, limit=args.limit)
             note = demo_note(store, args.name, params)
         write(result, args.format, sys.stdout)
-        if note:
-            print(note, file=sys.stderr)
+        for line in (note, SEE_ALSO.get(args.name)):
+            if line:
+                print(line, file=sys.stderr)
         return 0
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)

@@ -524,8 +524,10 @@ INITIATIVE_OUTCOMES = register(
     NamedQuery(
         name="initiative_outcomes",
         title="举措相关的成效数据",
-        description="Figures reported in connection with an initiative, by unit, with the "
-        "extraction's confidence and rules.",
+        description="Figures the documents tie to an initiative (whichever unit reported "
+        "them), by unit, with the extraction's confidence and rules: what the 举措 page's 成效数据 "
+        "and a briefing list. `python -m queries.analytics outcomes` lists instead every figure "
+        "the initiative's adopters report, whatever it is tied to, so it shows more.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[l:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
 WHERE IN_COLLECTIONS AND VERIFIED_R AND VERIFIED_L

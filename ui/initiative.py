@@ -469,18 +469,18 @@ def _month(date: str) -> str:
 
 def _outcomes(initiative_id: str) -> None:
     asked = {"initiative": initiative_id}
+    from queries.analytics import outcome_scope_note
+    from ui.analytics.shared import _outcomes_of, _store_key
+
     rows, cut = state.run("initiative_outcomes", asked)
+    # the adopters' figures are counted (not read) to say why 成效对照 shows another number
+    adopters = _outcomes_of(_store_key(), initiative_id, 0).total
+    why = outcome_scope_note(tied=len(rows), adopters=adopters, listing="tied")
     if not rows:
-        st.info(
-            "还没有文中归于这项举措的成效数据。推行单位报告的全部数字（不论文中归于哪项举措）"
-            "见「扩散分析 → 成效对照」。"
-        )
+        st.info("还没有文中归于这项举措的成效数据。" + why)
         facts_note("initiative_outcomes", asked, statuses=_figure_status)
         return
-    st.caption(
-        "成效数据是单位自己报告的数字，不是独立测量的结果；这里只列文中归于这项举措的数字，"
-        "推行单位报告的全部数字见「扩散分析 → 成效对照」。"
-    )
+    st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。" + why)
     if cut:
         st.warning(
             f"只列出前 {len(rows):,} 项数据（查询的行数上限）；完整的数据请用「扩散分析 → 成效对照」"

@@ -1331,6 +1331,44 @@ def _outcomes_of_rows(rows: list[dict[str, Any]], result: Any, *, verified_only:
     )
 
 
+def tied_outcome_count(
+    store: GraphStore,
+    initiative: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> int:
+    """How many figures the documents tie to `initiative` (the named query
+    `initiative_outcomes`: what the 举措 page's 成效数据 and a briefing list), whoever
+    reported them."""
+    iid = resolve_entity(store, initiative, label="Initiative")
+    params = {
+        "initiative": iid,
+        "collections": _names_or_none(collections),
+        "verified": verified_only,
+    }
+    return len(run(store, "initiative_outcomes", params).rows)
+
+
+def outcome_scope_note(*, tied: int, adopters: int, listing: str) -> str:
+    """Why two answers about an initiative's figures differ, said where either is shown:
+    `tied` figures the documents tie to the initiative (举措 → 成效数据, a briefing,
+    `initiative_outcomes`) against `adopters` figures its adopters report whatever they are
+    tied to (扩散分析 → 成效对照, `analytics outcomes`). `listing`: which one the reader is
+    looking at, "tied" or "adopters"."""
+    if listing == "tied":
+        return (
+            f"这里只列文中归于这项举措的 {tied:,} 项数字；推行这项举措的单位报告的全部数字共 "
+            f"{adopters:,} 项（不论文中归于哪项举措，也含未说明的），见「扩散分析 → 成效对照」"
+            "或 `python -m queries.analytics outcomes`。"
+        )
+    return (
+        f"这里列出推行这项举措的单位报告的全部 {adopters:,} 项数字（不论文中归于哪项举措）；"
+        f"文中归于这项举措的数字共 {tied:,} 项，「举措 → 成效数据」、简报和 "
+        "`python -m queries initiative_outcomes` 只列这些。"
+    )
+
+
 def _names_or_none(collections: Sequence[str] | None) -> list[str] | None:
     return list(collections) if collections else None
 

@@ -143,6 +143,25 @@ def test_ranked_pairs_strongest_first_and_graph_of_a_subset() -> None:
     assert g.edges["甲", "丁"]["jaccard"] == pytest.approx(3 / 6) and g.graph["tally"] == "t"
 
 
+def test_the_outcomes_command_says_why_the_initiatives_own_figures_are_fewer(
+    server_store, monkeypatch, capsys
+) -> None:
+    """`analytics outcomes` lists every figure the adopters report (4), `initiative_outcomes`
+    and the 举措 page only those the documents tie to the initiative (1): a new user saw
+    two numbers and no reason. The command says both numbers and where each is shown."""
+    from queries.registry import run
+    from tests.app.test_large_tables import with_more_figures
+
+    graph = small_graph_in(server_store, with_document_c, with_more_figures)
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    assert len(run(graph, "initiative_outcomes", {"initiative": g.SUYUAN}).rows) == 1
+    assert cli.main(["outcomes", "诉源治理"]) == 0
+    text = capsys.readouterr().out
+    assert "报告的全部 4 项数字" in text and "文中归于这项举措的数字共 1 项" in text
+    assert "initiative_outcomes" in text
+    assert analytics.tied_outcome_count(graph, "诉源治理", verified_only=True) == 0
+
+
 def test_adopter_outcomes(graph) -> None:
     rows = analytics.adopter_outcomes(graph, "诉源治理")
     assert [(r["unit"], r["metric"], r["value"], r["tied_to"]) for r in rows] == [
