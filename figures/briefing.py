@@ -23,6 +23,7 @@ from figures.adoption import (
     counts_series,
     draw_adoption_map,
     slide_notes,
+    strays,
 )
 from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
@@ -406,6 +407,9 @@ def to_docx(b: Briefing) -> bytes:
             groups = [
                 (col[0][0].short, sum(u.stage is None for u, _ in col)) for col in columns_of(b.map)
             ]
+            gone = {u.id for u in strays(b.map)}  # drawn beside the map, counted here
+            loose = [u for u in b.map.units if u.id in gone or u.parent in gone]
+            groups.append(("直接管辖的其他单位", sum(u.stage is None for u in loose)))
             r.para(
                 f"尚未见报道的单位共 {len(not_yet)} 个，按直属下级单位的辖区："
                 + "、".join(f"{name} {n} 个" for name, n in groups if n)

@@ -35,6 +35,36 @@ def test_adoption_map_marks_each_unit_by_its_own_stage(small) -> None:
     assert [(u.id, indent) for u, indent in bing] == [(g.BING, 0), (g.DONGHU, 1)]
 
 
+def test_a_basic_court_held_by_the_high_court_is_listed_beside_the_map() -> None:
+    """辽河法院, a basic court whose intermediate court is not known, hangs directly under the
+    high court: it stood as an orphan box among the intermediate courts' columns (a new
+    user's finding); it is listed beside the map with its stage, and counted."""
+    high = adoption.MapUnit("court:甲省高院", "甲省高级人民法院", "high")
+    units = [
+        adoption.MapUnit("court:乙市中院", "甲省乙市中级人民法院", "intermediate", parent=high.id),
+        adoption.MapUnit("court:丙市中院", "甲省丙市中级人民法院", "intermediate", parent=high.id),
+        adoption.MapUnit("court:丁区", "甲省乙市丁区人民法院", "basic", parent="court:乙市中院"),
+        adoption.MapUnit("court:海事", "甲海事法院", "special", parent=high.id),
+        adoption.MapUnit(
+            "court:辽河", "辽河人民法院", "basic", parent=high.id, stage="adopted", date="2023-05"
+        ),
+    ]
+    data = adoption.AdoptionMap("诉源治理", high, units)
+    heads = [col[0][0].id for col in adoption.columns_of(data)]
+    assert heads == ["court:丙市中院", "court:乙市中院", "court:海事"]
+    assert [u.id for u in adoption.strays(data)] == ["court:辽河"]
+    line = adoption.stray_line(data)
+    assert "辽河法院（推行，2023-05）" in line and "高院直接管辖" in line
+    assert ("basic", 1, 2) in data.counts()  # still counted among the basic courts
+    svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
+    assert "直接管辖的单位" in svg
+    # under an intermediate court a basic court is no stray; nor when it is all there is
+    mid = adoption.AdoptionMap("诉源治理", units[0], [units[2]])
+    assert adoption.strays(mid) == [] and adoption.stray_line(mid) == ""
+    alone = adoption.AdoptionMap("诉源治理", high, [units[-1]])
+    assert adoption.strays(alone) == []
+
+
 def test_boxes_never_share_a_slot_and_long_columns_continue() -> None:
     units = [
         adoption.MapUnit(f"court:u{i}", f"甲省乙市第{i}区人民法院", "basic", parent="court:top")
