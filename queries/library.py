@@ -108,6 +108,8 @@ ADOPTION_COLUMNS = (
 FACT_CONFIDENCE = ("confidence", "rules")
 
 _STATUS_ORDER = ("extracted", "corrected", "confirmed")
+#: stages reported on the same date, in the order a reform goes through them
+_STAGE_SEQUENCE = ("piloted", "adopted", "promoted", "awarded")
 #: the columns of `adopters` (one row per unit), in order
 ADOPTER_COLUMNS = (
     *ADOPTION_COLUMNS[:6],
@@ -123,14 +125,19 @@ ADOPTER_COLUMNS = (
 
 def adopters_per_unit(rows: list[dict[str, Any]], _params: Any = None) -> list[dict[str, Any]]:
     """Adoption facts (one per unit and stage) as one row per unit: `stages` in the order
-    first reported (试点 then 推行; undated stages last), `date` its earliest date (and that
+    first reported (试点 then 推行; on one date in that order; undated stages last), `date` its earliest date (and that
     date's precision), `fact_id` the earliest fact (its evidence) and `fact_ids` all,
     `documents` the distinct documents behind them, the highest confidence, every rule,
     `statuses` each fact's review status and `status` the least verified of them. Units in
     the order of their first date, then name; undated units last."""
     ordered = sorted(
         rows,
-        key=lambda r: (r["date"] is None, r["date"] or "", r["unit"] or "", r["stage"] or ""),
+        key=lambda r: (
+            r["date"] is None,
+            r["date"] or "",
+            r["unit"] or "",
+            _STAGE_SEQUENCE.index(r["stage"]) if r["stage"] in _STAGE_SEQUENCE else 9,
+        ),
     )
     units: dict[str, dict[str, Any]] = {}
     for r in ordered:

@@ -64,6 +64,11 @@ def test_a_unit_with_two_stages_is_one_adopter_row() -> None:
     assert first["confidence"] == 0.9 and first["rules"] == ["adoption:f1", "adoption:f2"]
     assert first["statuses"] == ["extracted", "confirmed"] and first["status"] == "extracted"
     assert rows[1]["date"] is None and rows[1]["stages"] == ["adopted"]
+    # reported on one date: piloted before adopted, not in the codes' alphabetical order
+    same = adopters_per_unit(
+        [fact("adopted", "2022-03", "f5", []), fact("piloted", "2022-03", "f4", [])]
+    )
+    assert same[0]["stages"] == ["piloted", "adopted"]
 
 
 def test_names_resolve_in_traditional_and_by_alias(small) -> None:
