@@ -22,7 +22,9 @@ COLUMN_ZH: dict[str, str] = {
     "adopted": "已推行",
     "adopted_date": "推行日期",
     "adoption_fact_id": "推行事实 ID",
+    "adoption_fact_ids": "各推行事实 ID",
     "adoption_status": "推行事实核实状态",
+    "adoption_statuses": "各推行事实核实状态",
     "aliases": "别名",
     "b": "终点",
     "c": "文档集",
@@ -137,6 +139,7 @@ VALUE_ZH: dict[str, dict[str, str]] = {
     "statuses": _STATUS_ZH,
     "link_status": _STATUS_ZH,
     "adoption_status": _STATUS_ZH,
+    "adoption_statuses": _STATUS_ZH,
     "date_precision": _PRECISION_ZH,
 }
 

@@ -107,9 +107,9 @@ ADOPTION_COLUMNS = (
 # the distinct rules that proposed it (ingest.confidence); empty for reference data
 FACT_CONFIDENCE = ("confidence", "rules")
 
-_STATUS_ORDER = ("extracted", "corrected", "confirmed")
+STATUS_ORDER = ("extracted", "corrected", "confirmed")
 #: stages reported on the same date, in the order a reform goes through them
-_STAGE_SEQUENCE = ("piloted", "adopted", "promoted", "awarded")
+STAGE_SEQUENCE = ("piloted", "adopted", "promoted", "awarded")
 #: the columns of `adopters` (one row per unit), in order
 ADOPTER_COLUMNS = (
     *ADOPTION_COLUMNS[:6],
@@ -136,7 +136,7 @@ def adopters_per_unit(rows: list[dict[str, Any]], _params: Any = None) -> list[d
             r["date"] is None,
             r["date"] or "",
             r["unit"] or "",
-            _STAGE_SEQUENCE.index(r["stage"]) if r["stage"] in _STAGE_SEQUENCE else 9,
+            STAGE_SEQUENCE.index(r["stage"]) if r["stage"] in STAGE_SEQUENCE else 9,
         ),
     )
     units: dict[str, dict[str, Any]] = {}
@@ -166,7 +166,7 @@ def adopters_per_unit(rows: list[dict[str, Any]], _params: Any = None) -> list[d
         u["documents"] = len(u["documents"])
         u["status"] = min(
             u["statuses"],
-            key=lambda s: _STATUS_ORDER.index(s) if s in _STATUS_ORDER else -1,
+            key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else -1,
         )
         out.append({k: u[k] for k in order})
     return out

@@ -61,7 +61,8 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
     shown = [
         {
             **{k: "—" if v is None else v for k, v in r.items()},
-            "adoption": f"{state.stage_zh(r.get('stage'))} {r.get('adopted_date') or '（无日期）'}",
+            "adoption": "、".join(state.stage_zh(x) for x in r.get("stages") or ())
+            + f" {r.get('adopted_date') or '（无日期）'}",
             "figure": _figure(r),
             "tied": r.get("tied_to") or "未说明",
             "sources": "；".join(title(d) for d in r.get("doc_ids") or []),
