@@ -581,7 +581,9 @@ def test_what_the_briefing_buttons_hand_out(small_store) -> None:
     assert titles == ["诉源治理 · 乙市中院辖区采用情况", "乙市中院辖区各层级已有报道的单位"]
     timeline = downloads.timeline_file(small_store, g.SUYUAN, ".pptx")
     parts = zipfile.ZipFile(io.BytesIO(timeline)).namelist()
-    assert any(p.startswith("ppt/charts/chart") for p in parts)
+    # the briefing's step picture and its data as a native table, no chart of its own
+    assert not any(p.startswith("ppt/charts/chart") for p in parts)
+    assert any(p.startswith("ppt/media/") for p in parts)
     assert b"<text" in downloads.timeline_file(small_store, g.SUYUAN, ".svg")
     unit = downloads.unit_briefing_files(small_store, g.MID)
     assert len(Document(io.BytesIO(unit[".docx"])).tables) == 5
