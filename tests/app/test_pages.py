@@ -31,7 +31,7 @@ TABLES = {  # the columns that tell the app's tables apart
     "initiative.cov_via": ["单位", "层级", "已推行的人民法庭", "单位页"],
     "initiative.outcomes": ["单位", "指标", "数值", "期间", "单位页", "证据"],
     "unit.down": ["单位", "层级", "单位页"],
-    "unit.initiatives": ["举措", "English", "候选", "阶段", "日期", "文档数", "举措页", "证据"],
+    "unit.initiatives": ["举措", "English", "候选", "阶段", "最早报道", "文档数", "举措页", "证据"],
     "unit.people": ["姓名", "职务", "文档数", "证据"],
     "unit.outcomes": ["指标", "数值", "期间", "相关举措", "证据"],
     "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
@@ -662,3 +662,18 @@ def test_initiative_outcomes_say_what_they_count(small_store, app) -> None:
         "报告的全部 1 项数字" in c and "文中归于这项举措的数字共 1 项" in c
         for c in texts(at, "caption")
     )
+
+
+def test_a_unit_page_lists_an_initiative_once_with_its_stages() -> None:
+    """A unit that piloted then adopted an initiative: one row on its page, as on 举措."""
+    from ui.unit import per_initiative
+
+    def row(stage, date, fid, docs):
+        return {"initiative_id": "initiative:诉源治理", "initiative": "诉源治理", "stage": stage,
+                "date": date, "fact_id": fid, "documents": docs}  # fmt: skip
+
+    (one,) = per_initiative(
+        [row("adopted", "2023-05", "f2", 1), row("piloted", "2022-03", "f1", 2)]
+    )
+    assert one["stages"] == ["piloted", "adopted"]
+    assert (one["date"], one["fact_id"], one["documents"]) == ("2022-03", "f1", 2)
