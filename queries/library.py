@@ -220,7 +220,8 @@ MATCH (u:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
 WHERE IN_COLLECTIONS AND VERIFIED
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        coalesce(i.candidate, false) AS candidate, a.stage AS stage, a.date AS date,
-       a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.confidence AS confidence,
+       a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.doc_ids AS doc_ids,
+       a.confidence AS confidence,
        a.rules AS rules, STATUS AS status
 ORDER BY date, initiative
 """.replace("IN_COLLECTIONS", in_collections("a"))

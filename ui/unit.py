@@ -149,8 +149,8 @@ def _initiatives(unit_id: str, below: int = 0) -> None:
 def per_initiative(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`adopted_by` rows (one per initiative and stage) as one per initiative, as 举措 lists a
     unit once: its stages in the order first reported (试点、推行), the first date and the
-    fact behind it (the evidence link), the most documents behind one stage. In the order of
-    the first dates."""
+    fact behind it (the evidence link), the distinct documents behind all its stages. In the
+    order of the first dates."""
     from queries.library import STAGE_SEQUENCE
 
     def order(r: dict[str, Any]) -> tuple[Any, ...]:
@@ -160,10 +160,12 @@ def per_initiative(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     out: dict[str, dict[str, Any]] = {}
     for r in sorted(rows, key=order):
-        row = out.setdefault(r["initiative_id"], {**r, "stages": []})
+        row = out.setdefault(r["initiative_id"], {**r, "stages": [], "doc_set": set()})
         if r.get("stage") not in row["stages"]:
             row["stages"].append(r.get("stage"))
-        row["documents"] = max(row.get("documents") or 0, r.get("documents") or 0)
+        row["doc_set"].update(r.get("doc_ids") or ())
+    for row in out.values():
+        row["documents"] = len(row.pop("doc_set")) or row.get("documents")
     return list(out.values())
 
 
