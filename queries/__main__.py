@@ -111,9 +111,9 @@ def describe(name: str) -> str:
 #: a line for stderr after a query's answer, where another command answers a like question
 #: with another number
 SEE_ALSO = {
-    "initiative_outcomes": "note: only the figures the documents tie to this initiative; every "
-    "figure its adopters report, whatever it is tied to: python -m queries.analytics outcomes "
-    "NAME (举措 → 成效数据 and 扩散分析 → 成效对照 differ the same way)",
+    "initiative_outcomes": "注意：这里只列文中归于这项举措的数字；推行这项举措的单位报告的全部"
+    "数字（不论文中归于哪项举措）见 python -m queries.analytics outcomes 举措名称"
+    "（「举措 → 成效数据」与「扩散分析 → 成效对照」的区别相同）",
 }
 
 
@@ -126,9 +126,9 @@ def demo_note(store: Any, name: str, params: dict[str, str]) -> str | None:
     if not takes or params.get("collections") or not has_demo(store):
         return None
     return (
-        f"note: the graph holds demo documents (collection {DEMO_COLLECTION}, invented facts); "
-        f"answer from your own with --param collections=NAME, or remove them with "
-        f"`python -m graph delete-collection {DEMO_COLLECTION}`"
+        f"注意：图中有演示文档（文档集「{DEMO_COLLECTION}」，内容为虚构的示例事实）；只看自己的文档用 "
+        f"--param collections=文档集名称，或删除它们：`python -m graph delete-collection "
+        f"{DEMO_COLLECTION}`"
     )
 
 
