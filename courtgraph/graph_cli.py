@@ -265,10 +265,15 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                 new[key] = getattr(args, key)
         if args.date:
             new["date"], new["date_precision"] = args.date, review.date_precision(args.date)
-        d = review.decide(
-            store, args.fact_id, "correct", reviewer=args.reviewer, note=args.note, new=new
-        )
-        print(f"corrected {args.fact_id} → {review.corrected_fact_id(d)}")
+        from queries.explore import figure_correction
+
+        # a figure's metric or value asked for on its link to an initiative: recorded on the
+        # unit's fact that reports the figure (figure_correction says where each part goes)
+        for fid, fields in figure_correction(store, args.fact_id, new):
+            d = review.decide(
+                store, fid, "correct", reviewer=args.reviewer, note=args.note, new=fields
+            )
+            print(f"corrected {fid} → {review.corrected_fact_id(d)}")
     elif cmd == "add":
         props: dict[str, object] = {}
         if args.stage:

@@ -1,7 +1,7 @@
 """`python -m figures map | timeline | brief`: slide-ready pictures and briefings.
 
 map        the adoption map of an initiative under a court (.png .svg .pptx)
-timeline   the diffusion timeline of an initiative (.png .svg .pptx with a native chart)
+timeline   the diffusion timeline of an initiative (.png .svg; .pptx: the picture and its data)
 brief      a briefing of an initiative, optionally under a court, or of a unit and the units
            under it (--unit) (.docx report, .pptx deck)
 portfolio  the initiatives a court and the units under it report (.png .svg .pptx)
@@ -220,13 +220,20 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         if not sep:
             raise CourtgraphError(f"--param {item!r}: write KEY=VALUE, e.g. initiative=诉源治理")
         params[key] = value
+    from queries.columns import header, shown_row
+
     result = run(store, args.query, params)  # type: ignore[arg-type]
-    columns = [c for c in (result.rows[0] if result.rows else {}) if not c.endswith("_id")]
-    rows = [[_cell(r.get(c)) for c in columns] for r in result.rows]
+    # ids are for scripts, not slides; headers and coded values in Chinese, as the command
+    # line's table view shows them (queries.columns)
+    columns = [
+        c for c in (result.rows[0] if result.rows else {}) if not c.endswith(("_id", "_ids"))
+    ]
+    rows = [[_cell(r.get(c)) for c in columns] for r in map(shown_row, result.rows)]
+    heads = [header(c) for c in columns]
     title = args.title or REGISTRY[args.query].title
     if suffix == ".pptx":
-        return render.table_slide(columns, rows, title=title)
-    return render.table_picture(columns, rows, fmt=suffix[1:], title=title, scale=args.scale)
+        return render.table_slide(heads, rows, title=title)
+    return render.table_picture(heads, rows, fmt=suffix[1:], title=title, scale=args.scale)
 
 
 def _cell(value: object) -> str:

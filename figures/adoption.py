@@ -212,19 +212,64 @@ class Placed:
     indent: int
 
 
+def _tops(data: AdoptionMap) -> list[MapUnit]:
+    """The units directly below the court (and those whose parent is not drawn, which hang
+    under it), by level, then name."""
+    drawn = {u.id for u in data.units} | {data.court.id}
+    tops = [u for u in data.units if u.parent == data.court.id or u.parent not in drawn]
+    return sorted(tops, key=lambda u: (_rank(u.level), u.name))
+
+
+#: levels a court may hold directly below it that skip one (a special court has no level
+#: of its own in the hierarchy and never counts as skipping)
+_SKIPPING = ("intermediate", "basic", "tribunal")
+
+
+def strays(data: AdoptionMap) -> list[MapUnit]:
+    """Units directly below the court that skip a level: a basic court held directly by a
+    high court (辽河法院, a former oilfield court whose intermediate court is not known). They
+    are listed beside the map, not drawn as a column among the intermediate courts where
+    they stood as an orphan box; none when every unit below the court is one (then they
+    are the map)."""
+    tops = _tops(data)
+    root = _rank(data.court.level)
+    if root >= _rank("intermediate"):
+        return []
+    out = [u for u in tops if u.level in _SKIPPING and _rank(u.level) > root + 1]
+    return out if len(out) < len(tops) else []
+
+
+def stray_line(data: AdoptionMap) -> str:
+    """The line beside the map naming `strays` with their stage (and their tribunals), ''
+    when there are none."""
+    gone = strays(data)
+    if not gone:
+        return ""
+    below: dict[str, list[MapUnit]] = {}
+    for u in data.units:
+        below.setdefault(u.parent or "", []).append(u)
+    parts = []
+    for u in gone:
+        part = f"{u.short}（{STAGE_LABEL[u.stage]}{'，' + u.date if u.stage and u.date else ''}"
+        kids = below.get(u.id, [])
+        if kids:
+            done = sum(k.stage in STAGE_ORDER for k in kids)
+            part += f"；下级单位 {done}/{len(kids)} 已报道"
+        parts.append(part + "）")
+    return f"未归入中级法院、由{data.court.short}直接管辖的单位：" + "、".join(parts)
+
+
 def columns_of(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
     """One list per unit directly below the court: it and its descendants, depth-first, each
-    with its indent (0 for the column's head)."""
+    with its indent (0 for the column's head). `strays` are left out (listed beside the
+    map)."""
     children: dict[str, list[MapUnit]] = {}
     for u in data.units:
         children.setdefault(u.parent or "", []).append(u)
     for kids in children.values():
         kids.sort(key=lambda u: (_rank(u.level), u.stage is None, u.name))
-    tops = children.get(data.court.id, [])
-    # units whose parent is not drawn hang under the court directly
-    drawn = {u.id for u in data.units} | {data.court.id}
-    tops += [u for u in data.units if u.parent not in drawn and u not in tops]
-    tops.sort(key=lambda u: (_rank(u.level), u.name))
+    gone = {u.id for u in strays(data)}
+    tops = [u for u in _tops(data) if u.id not in gone]
     cols = []
     for top in tops:
         col: list[tuple[MapUnit, int]] = []
@@ -422,7 +467,8 @@ def draw_adoption_map(
             columnspacing=1.4,
         )
         grid_top = top + 0.45
-        grid_h = height_in - grid_top - bottom
+        beside = stray_line(data)
+        grid_h = height_in - grid_top - bottom - (0.4 if beside else 0)
         grid_w = width_in - 2 * side
         placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
         # a small map keeps boxes of a readable size instead of filling the page
@@ -455,6 +501,15 @@ def draw_adoption_map(
                 ha="left",
                 linespacing=1.15,
                 color=TEXT_ON.get(p.unit.stage, "#ffffff"),
+            )
+        if beside:  # under the grid, above the footnote
+            ax.text(
+                side,
+                grid_top + grid_h + 0.12,
+                beside if len(beside) <= 120 else beside[:118] + "…",
+                fontsize=12,
+                va="top",
+                color="#333333",
             )
         date = generated or _dt.date.today().isoformat()
         note = [f"数据截至 {date}"]

@@ -23,6 +23,7 @@ from figures.adoption import (
     counts_series,
     draw_adoption_map,
     slide_notes,
+    strays,
 )
 from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
@@ -44,6 +45,12 @@ if TYPE_CHECKING:
 
 #: what every briefing says above the figures the documents report
 REPORTED_NOTE = "以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。"
+#: which figures an initiative's briefing lists (the 举措 page's 成效数据 the same; 扩散分析
+#: → 成效对照 lists every figure the adopters report, whatever it is tied to)
+TIED_NOTE = (
+    "这里只列文档中归于该举措的数字；推行单位报告的其他数字（文中归于别的举措或未说明）"
+    "见 courtgraph「扩散分析 → 成效对照」。"
+)
 MAX_SOURCES = 200  # documents listed as sources (the latest reports'); the rest are counted
 NOT_YET_LISTED = 60  # units listed by name under "not yet reported"; the rest are counted
 MAX_ADOPTER_ROWS = 300  # reports listed in the adopters table (the earliest); the rest counted
@@ -400,6 +407,9 @@ def to_docx(b: Briefing) -> bytes:
             groups = [
                 (col[0][0].short, sum(u.stage is None for u, _ in col)) for col in columns_of(b.map)
             ]
+            gone = {u.id for u in strays(b.map)}  # drawn beside the map, counted here
+            loose = [u for u in b.map.units if u.id in gone or u.parent in gone]
+            groups.append(("直接管辖的其他单位", sum(u.stage is None for u in loose)))
             r.para(
                 f"尚未见报道的单位共 {len(not_yet)} 个，按直属下级单位的辖区："
                 + "、".join(f"{name} {n} 个" for name, n in groups if n)
@@ -427,7 +437,7 @@ def to_docx(b: Briefing) -> bytes:
         r.para(_adopters_left_out(b), 10.5)
     r.table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
     r.section("报告的成效数据")
-    r.para(REPORTED_NOTE, 10.5)
+    r.para(REPORTED_NOTE + TIED_NOTE, 10.5)
     if b.outcomes:
         if _outcomes_left_out(b):
             r.para(_outcomes_left_out(b), 10.5)
@@ -501,6 +511,7 @@ def to_pptx(b: Briefing) -> bytes:
             _outcome_rows(b),
             widths=[2.2, 3, 1.4, 2.4],
             notes=(f"{_outcomes_left_out(b)}\n" if _outcomes_left_out(b) else "")
+            + TIED_NOTE
             + checked
             + sources_note,
         )

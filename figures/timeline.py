@@ -13,14 +13,12 @@ the legend names only what is drawn. PNG (1920 × 1080 × scale) or SVG with tex
 from __future__ import annotations
 
 import datetime as _dt
-from collections import Counter
 from collections.abc import Iterable
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR
 from figures.names import short_court_name
-from graph.model import LEVELS
+from graph.model import LEVELS, STAGE_ZH
 from queries.verified import FactCheck, InitiativeFacts, initiative_facts
 
 if TYPE_CHECKING:
@@ -339,12 +337,14 @@ def wrap_note(text: str, per_line: int) -> list[str]:
 
 
 def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | None = None) -> bytes:
-    """A 16:9 deck with the timeline as a native line chart (dates on a date axis), the
-    promotions by higher courts and the undated reports in the notes."""
+    """A 16:9 deck with the timeline as the briefing deck shows it: the same step picture
+    (year-only and month-only dates mid-period and marked, pilots, dated promotions), then
+    its data as a native table a presenter can restyle or chart (each unit's first reported
+    date and the running count); promotions and undated reports in the notes."""
     from figures.deck import Deck
 
     deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated)
-    notes = ["每个单位按其最早的报道日期计。"]
+    notes = ["每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间。"]
     promotions = [e for e in tl.endorsements if e.get("date")]
     if promotions:
         notes.append(
@@ -357,33 +357,29 @@ def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | No
         notes.append(f"另有 {undated} 个单位的报道没有日期，未画入。")
     if check is not None and check.note():
         notes.append(f"{check.note()}。")
-    # the chart counts by month: a year-only date in its middle month (July), as the picture
-    # draws it mid-year, never in January; the notes name those units
-    year_only = [u for u in tl.first if u["date"] and len(u["date"]) < 7]
-    if year_only:
-        notes.append(
-            "只知年份的日期按该年 7 月（年中）计："
-            + "；".join(f"{short_court_name(u['unit'] or '')} {u['date']}" for u in year_only)
-            + "。"
-        )
-    months = Counter(
-        _dt.date(int(d[:4]), 7, 1) if len(d) < 7 else _month(d)
-        for d in (u["date"] for u in tl.first if u["date"])
-    )
-    order = sorted(months)
-    cumulative = list(zip(order, accumulate(months[m] for m in order), strict=True))
-    if cumulative:
-        deck.chart_slide(
-            f"{tl.initiative} · 推行时间线（累计已报道单位）",
-            [m for m, _ in cumulative],
-            {"累计单位数": [n for _, n in cumulative]},
-            kind="line",
-            notes="".join(notes),
-            y_title="已报道的单位（累计）",
-            colours=(STAGE_COLOUR["adopted"],),
-        )
-    else:
+    if not (tl.first or tl.endorsements):
         deck.text_slide(
             f"{tl.initiative} · 推行时间线", ["没有带日期的报道。"], notes="".join(notes)
+        )
+        return deck.save()
+    deck.picture_slide(
+        f"{tl.initiative} · 推行时间线（累计已报道单位）",
+        draw_timeline(tl, generated=generated, with_title=False, width=12.0, check=check),
+        notes="".join(notes),
+    )
+    # the table in the picture's order: a year-only date counts at mid-year (July), as drawn
+    dated = sorted(
+        (u for u in tl.first if u["date"]), key=lambda u: (position(u["date"])[1], u["unit"])
+    )
+    if dated:
+        deck.table_slides(
+            f"{tl.initiative} · 推行时间线数据",
+            ["最早报道日期", "单位", "阶段", "累计单位数"],
+            [
+                [u["date"], short_court_name(u["unit"] or ""), STAGE_ZH.get(u["stage"], ""), n]
+                for n, u in enumerate(dated, 1)
+            ],
+            widths=[1.6, 3.4, 1.4, 1.4],
+            notes="只知年份的日期按该年年中计，只知月份的按该月月中计，与上一页的图相同。",
         )
     return deck.save()

@@ -24,6 +24,7 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -477,13 +478,72 @@ def _collapse(s: str) -> str:
     return re.sub(r"[ \t\r\n\f]+", " ", s)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# wrappers whose content is read as if it stood in their place: content controls, custom XML,
+# tracked insertions, smart tags and simple fields
+_DOCX_WRAPPERS = {f"{_W}{t}" for t in ("sdt", "customXml", "ins", "smartTag", "fldSimple")}
+_DOCX_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
+def _docx_inline(el: Any, out: list[str]) -> None:
+    """The text of a paragraph's runs, in order. Text boxes (w:txbxContent) and the fallback
+    copy of alternate content are left out: they are drawings, and the fallback repeats the
+    choice's text."""
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag == f"{_W}txbxContent" or tag == _MC_FALLBACK:
+            continue
+        if tag in _DOCX_RUN_TEXT:
+            fixed = _DOCX_RUN_TEXT[tag]
+            out.append((child.text or "") if fixed is None else fixed)
+        elif tag != f"{_W}del":  # a tracked deletion is not the document's text
+            _docx_inline(child, out)
+
+
+def _docx_blocks(el: Any) -> Iterator[str]:
+    """The lines of a .docx body (or a table cell) in reading order: a paragraph is a line; a
+    table row is a line of its cells' texts; a cell merged into the one above it (w:vMerge
+    continued) is read once, in its first row; nested tables, content controls (w:sdt) and
+    custom XML are read where they stand."""
+    for child in el:
+        tag = child.tag
+        if tag == f"{_W}p":
+            parts: list[str] = []
+            _docx_inline(child, parts)
+            yield "".join(parts)
+        elif tag == f"{_W}tbl":
+            for row in _docx_children(child, "tr"):
+                cells: list[str] = []
+                for cell in _docx_children(row, "tc"):
+                    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+                    if merge is not None and merge.get(f"{_W}val", "continue") != "restart":
+                        continue
+                    text = "\n".join(_docx_blocks(cell)).strip()
+                    if text:
+                        cells.append(text)
+                if cells:
+                    yield " ".join(cells)
+        elif tag in _DOCX_WRAPPERS:
+            content = child.find(f"{_W}sdtContent")
+            yield from _docx_blocks(content if content is not None else child)
+
+
+def _docx_children(el: Any, name: str) -> Iterator[Any]:
+    """`el`'s w:`name` children, also those wrapped in a content control or custom XML."""
+    for child in el:
+        if child.tag == f"{_W}{name}":
+            yield child
+        elif child.tag in _DOCX_WRAPPERS:
+            content = child.find(f"{_W}sdtContent")
+            yield from _docx_children(content if content is not None else child, name)
+
+
 def _read_docx(path: Path, *, max_unpacked: int = MAX_UNPACKED) -> tuple[str, _Hints]:
     import zipfile
 
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         data = load_zip(path, max_unpacked=max_unpacked)  # before python-docx unpacks it
@@ -497,20 +557,7 @@ def _read_docx(path: Path, *, max_unpacked: int = MAX_UNPACKED) -> tuple[str, _H
         raise _DecodeError(f"corrupt or not a .docx file: {exc}") from exc
     except Exception as exc:  # lxml/zip errors of a damaged package
         raise _DecodeError(f"corrupt .docx file: {type(exc).__name__}: {exc}") from exc
-    lines: list[str] = []
-    body = doc.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, doc._body).text)  # noqa: SLF001
-        elif tag == "tbl":
-            for row in Table(child, doc._body).rows:  # noqa: SLF001
-                cells: list[str] = []
-                for cell in row.cells:
-                    ct = cell.text.strip()
-                    if ct and (not cells or cells[-1] != ct):  # merged cells repeat
-                        cells.append(ct)
-                lines.append(" ".join(cells))
+    lines = list(_docx_blocks(doc.element.body))
     hints = _Hints(title=(doc.core_properties.title or None))
     return "\n".join(lines), hints
 

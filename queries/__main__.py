@@ -16,6 +16,7 @@ from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
+from queries.columns import header, shown_row
 from queries.registry import QueryResult
 
 
@@ -37,11 +38,14 @@ def _width(s: str) -> int:
 
 
 def format_table(result: QueryResult) -> str:
+    """The answer as a table for a person: Chinese headers and coded values in Chinese
+    (queries.columns; --format json/csv keep the keys and codes)."""
     if not result.rows:
-        return "(no rows)"
+        return "（无结果）"
     cols = result.columns
-    cells = [[_cell(r.get(c)) for c in cols] for r in result.rows]
-    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    heads = [header(c) for c in cols]
+    cells = [[_cell(r.get(c)) for c in cols] for r in map(shown_row, result.rows)]
+    widths = [max(_width(h), *(_width(row[i]) for row in cells)) for i, h in enumerate(heads)]
     widths = [min(w, 60) for w in widths]
 
     def wrapped(v: str, w: int) -> list[str]:
@@ -66,9 +70,9 @@ def format_table(result: QueryResult) -> str:
             rows.append("  ".join(out).rstrip())
         return "\n".join(rows)
 
-    lines = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    lines = [line(heads), line(["-" * w for w in widths])] + [line(r) for r in cells]
     if result.truncated:
-        lines.append(f"(first {len(result.rows)} rows; more exist)")
+        lines.append(f"（只显示前 {len(result.rows)} 行，还有更多；--limit 可调）")
     return "\n".join(lines)
 
 
@@ -104,6 +108,15 @@ def describe(name: str) -> str:
     return "\n".join(lines)
 
 
+#: a line for stderr after a query's answer, where another command answers a like question
+#: with another number
+SEE_ALSO = {
+    "initiative_outcomes": "注意：这里只列文中归于这项举措的数字；推行这项举措的单位报告的全部"
+    "数字（不论文中归于哪项举措）见 python -m queries.analytics outcomes 举措名称"
+    "（「举措 → 成效数据」与「扩散分析 → 成效对照」的区别相同）",
+}
+
+
 def demo_note(store: Any, name: str, params: dict[str, str]) -> str | None:
     """A line for stderr when the answer may include the demo's invented facts: the query
     lists facts, no collections were chosen, and demo documents are in the graph."""
@@ -113,9 +126,9 @@ def demo_note(store: Any, name: str, params: dict[str, str]) -> str | None:
     if not takes or params.get("collections") or not has_demo(store):
         return None
     return (
-        f"note: the graph holds demo documents (collection {DEMO_COLLECTION}, invented facts); "
-        f"answer from your own with --param collections=NAME, or remove them with "
-        f"`python -m graph delete-collection {DEMO_COLLECTION}`"
+        f"注意：图中有演示文档（文档集「{DEMO_COLLECTION}」，内容为虚构的示例事实）；只看自己的文档用 "
+        f"--param collections=文档集名称，或删除它们：`python -m graph delete-collection "
+        f"{DEMO_COLLECTION}`"
     )
 
 
@@ -155,8 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = run(store, args.name, params, limit=args.limit)
             note = demo_note(store, args.name, params)
         write(result, args.format, sys.stdout)
-        if note:
-            print(note, file=sys.stderr)
+        for line in (note, SEE_ALSO.get(args.name)):
+            if line:
+                print(line, file=sys.stderr)
         return 0
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)

@@ -161,6 +161,58 @@ RETURN DISTINCT type(r) AS type, a.id AS source_id, a.name AS source, b.id AS ta
     )
 )
 
+FIGURE_REPORTS = register(
+    NamedQuery(
+        name="figure_reports",
+        title="报告某项成效数据的单位事实",
+        description="The facts by which units report a figure (REPORTED unit → figure): where "
+        "a correction of the figure's metric, value or unit of measure is recorded, also when "
+        "a reviewer asks for it on the figure's link to an initiative.",
+        cypher="""
+MATCH (u:Entity)-[r:REPORTED]->(o:Outcome {id: $figure})
+RETURN u.id AS unit_id, u.name AS unit, r.fact_id AS fact_id,
+       coalesce(r.review_status, 'extracted') AS status
+ORDER BY unit_id, fact_id
+""",
+        params=(
+            Param("figure", "text", "成效数据 id", required=True, help="an outcome id, outcome:…"),
+        ),
+        row_limit=100,
+    )
+)
+
+
+def figure_correction(
+    store: GraphStore, fact_id: str, new: dict[str, Any]
+) -> list[tuple[str, dict[str, Any]]]:
+    """Where the parts of a correction of `fact_id` go, as (fact id, fields) pairs: on a
+    figure's link to an initiative (REPORTED figure → initiative), the figure's own fields
+    (metric, value, unit of measure, period, qualifier) go to the one unit fact that reports
+    the figure, where the store records them (a figure corrected through two facts would
+    have two decisions fighting over it), and the rest to the link; any other fact takes
+    the whole correction. BadParameter when no unit fact or several report the figure."""
+    from graph.errors import BadParameter
+    from graph.review import OUTCOME_FIELDS, label_kind
+    from queries.registry import run
+
+    figure = {k: v for k, v in new.items() if k in OUTCOME_FIELDS}
+    if not figure:
+        return [(fact_id, new)]
+    found = run(store, "fact", {"fact_id": fact_id}).rows
+    source = found[0]["source_id"] if found else ""
+    if label_kind(source) != "Outcome":
+        return [(fact_id, new)]
+    reports = run(store, "figure_reports", {"figure": source}).rows
+    if len(reports) != 1:
+        raise BadParameter(
+            f"the figure {source} is reported by {len(reports)} unit facts, not one: correct "
+            "its metric or value on the unit's fact (REPORTED unit → figure) you mean"
+        )
+    rest = {k: v for k, v in new.items() if k not in OUTCOME_FIELDS}
+    out = [(str(reports[0]["fact_id"]), figure)]
+    return out + [(fact_id, rest)] if rest else out
+
+
 DOCUMENT_SOURCES = register(
     NamedQuery(
         name="document_sources",

@@ -107,13 +107,79 @@ ADOPTION_COLUMNS = (
 # the distinct rules that proposed it (ingest.confidence); empty for reference data
 FACT_CONFIDENCE = ("confidence", "rules")
 
+STATUS_ORDER = ("extracted", "corrected", "confirmed")
+#: stages reported on the same date, in the order a reform goes through them
+STAGE_SEQUENCE = ("piloted", "adopted", "promoted", "awarded")
+#: the columns of `adopters` (one row per unit), in order
+ADOPTER_COLUMNS = (
+    *ADOPTION_COLUMNS[:6],
+    "stages",
+    "date",
+    "date_precision",
+    "documents",
+    *FACT_CONFIDENCE,
+    "status",
+    "fact_id",
+)
+
+
+def adopters_per_unit(rows: list[dict[str, Any]], _params: Any = None) -> list[dict[str, Any]]:
+    """Adoption facts (one per unit and stage) as one row per unit: `stages` in the order
+    first reported (试点 then 推行; on one date in that order; undated stages last), `date` its earliest date (and that
+    date's precision), `fact_id` the earliest fact (its evidence) and `fact_ids` all,
+    `documents` the distinct documents behind them, the highest confidence, every rule,
+    `statuses` each fact's review status and `status` the least verified of them. Units in
+    the order of their first date, then name; undated units last."""
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            r["date"] is None,
+            r["date"] or "",
+            r["unit"] or "",
+            STAGE_SEQUENCE.index(r["stage"]) if r["stage"] in STAGE_SEQUENCE else 9,
+        ),
+    )
+    units: dict[str, dict[str, Any]] = {}
+    for r in ordered:
+        u = units.get(r["unit_id"])
+        if u is None:
+            u = units[r["unit_id"]] = {
+                **{k: v for k, v in r.items() if k not in ("stage", "doc_ids")},
+                "stages": [],
+                "fact_ids": [],
+                "documents": set(),
+                "rules": [],
+                "statuses": [],
+                "confidence": None,
+            }
+        if r["stage"] not in u["stages"]:
+            u["stages"].append(r["stage"])
+        u["fact_ids"].append(r["fact_id"])
+        u["documents"].update(r.get("doc_ids") or ())
+        u["rules"].extend(x for x in r.get("rules") or () if x not in u["rules"])
+        u["statuses"].append(r["status"])
+        if r.get("confidence") is not None:
+            u["confidence"] = max(u["confidence"] or 0.0, r["confidence"])
+    order = (*ADOPTER_COLUMNS, "fact_ids", "statuses")
+    out = []
+    for u in units.values():
+        u["documents"] = len(u["documents"])
+        u["status"] = min(
+            u["statuses"],
+            key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else -1,
+        )
+        out.append({k: u[k] for k in order})
+    return out
+
+
 ADOPTERS = register(
     NamedQuery(
         name="adopters",
         title="采用某项举措的单位",
         description="Which units adopted, piloted, promoted or were awarded for an initiative, "
-        "with stage, first reported date, the number of supporting documents and how sure "
-        "the extraction is (confidence, rules).",
+        "one row per unit: its stages (in the order first reported), first reported date, the "
+        "number of supporting documents and how sure the extraction is (confidence, rules); "
+        "fact_ids and statuses list its adoption facts.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
 WHERE ($stage = '' OR a.stage = $stage)
@@ -124,7 +190,7 @@ WHERE ($stage = '' OR a.stage = $stage)
   AND IN_COLLECTIONS
   AND VERIFIED
 RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
-                a.date_precision, a.fact_id, size(a.doc_ids), a.confidence, a.rules,
+                a.date_precision, a.fact_id, a.doc_ids, a.confidence, a.rules,
                 STATUS]) AS packed
 """.replace("IN_COLLECTIONS", in_collections("a"))
         .replace("VERIFIED", is_verified("a"))
@@ -136,13 +202,10 @@ RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.da
         # every adoption: the explorer counts and exports them all (and shows the first);
         # a national graph's most adopted initiative has about 7,500, one packed record
         row_limit=100_000,
-        # packed and sorted here: sorted on the server and sent a record each, the most
+        # packed and joined here: sorted on the server and sent a record each, the most
         # adopted initiative's thousands of adoptions took several times as long
-        packed=(*ADOPTION_COLUMNS, "fact_id", "documents", *FACT_CONFIDENCE, "status"),
-        postprocess=lambda rows, _p: sorted(
-            rows,
-            key=lambda r: (r["date"] is None, r["date"] or "", r["unit"] or "", r["stage"] or ""),
-        ),
+        packed=(*ADOPTION_COLUMNS, "fact_id", "doc_ids", *FACT_CONFIDENCE, "status"),
+        postprocess=adopters_per_unit,
     )
 )
 
@@ -157,7 +220,8 @@ MATCH (u:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
 WHERE IN_COLLECTIONS AND VERIFIED
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        coalesce(i.candidate, false) AS candidate, a.stage AS stage, a.date AS date,
-       a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.confidence AS confidence,
+       a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.doc_ids AS doc_ids,
+       a.confidence AS confidence,
        a.rules AS rules, STATUS AS status
 ORDER BY date, initiative
 """.replace("IN_COLLECTIONS", in_collections("a"))
@@ -468,8 +532,10 @@ INITIATIVE_OUTCOMES = register(
     NamedQuery(
         name="initiative_outcomes",
         title="举措相关的成效数据",
-        description="Figures reported in connection with an initiative, by unit, with the "
-        "extraction's confidence and rules.",
+        description="Figures the documents tie to an initiative (whichever unit reported "
+        "them), by unit, with the extraction's confidence and rules: what the 举措 page's 成效数据 "
+        "and a briefing list. `python -m queries.analytics outcomes` lists instead every figure "
+        "the initiative's adopters report, whatever it is tied to, so it shows more.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[l:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
 WHERE IN_COLLECTIONS AND VERIFIED_R AND VERIFIED_L

@@ -162,7 +162,10 @@ def render_all(
     tl = get_timeline(store, iid)
     figure("timeline.png", f"扩散时间线：{tl.initiative}", lambda: timeline.draw_timeline(tl))
     document(
-        "timeline-pptx", ".pptx", "扩散时间线 PowerPoint（原生图表）", lambda: timeline.to_pptx(tl)
+        "timeline-pptx",
+        ".pptx",
+        "扩散时间线 PowerPoint（阶梯图与数据表）",
+        lambda: timeline.to_pptx(tl),
     )
     if coverage.maps_available():
         country = coverage.coverage_map(store, iid)
@@ -226,7 +229,7 @@ def render_all(
         [
             short_court_name(a["unit"] or ""),
             a.get("province") or "",
-            STAGE_ZH.get(a["stage"], a["stage"]),
+            "、".join(STAGE_ZH.get(x, x) for x in a["stages"]),
             a.get("date") or "",
         ]
         for a in run(store, "adopters", {"initiative": iid}).rows

@@ -97,7 +97,10 @@ def document_titles(ids: Sequence[str], store: Any = None) -> dict[str, dict[str
 
 
 def _status(row: dict[str, Any]) -> list[str | None]:
-    return [row.get("status")]
+    """A row's facts' statuses: `statuses` when it stands for several facts (an adopter's
+    stages), else its `status`."""
+    statuses = row.get("statuses")
+    return list(statuses) if isinstance(statuses, list) else [row.get("status")]
 
 
 def fact_check(

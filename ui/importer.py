@@ -3,6 +3,7 @@ title, date and collection) and ingest them; upload a court's roster of people's
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def _articles() -> None:
         "title、date、site）。同一篇文章重复导入不会产生重复数据；转载稿只记录新的网址。"
     )
     files = st.file_uploader("选择文件", type=TYPES, accept_multiple_files=True, key="import.files")
+    uploader_in_chinese("import.files", TYPES)
     c1, c2 = st.columns(2)
     collection = c1.text_input(
         "文档集",
@@ -98,6 +100,7 @@ def _roster() -> None:
         "重复导入同一名录不会改变任何数据。"
     )
     roster = st.file_uploader("选择名录文件", type=["csv", "xlsx"], key="import.roster")
+    uploader_in_chinese("import.roster", ["csv", "xlsx"])
     if not st.button("导入名录", disabled=roster is None, key="import.roster_go"):
         return
     from ingest.tribunal_roster import import_roster
@@ -114,3 +117,45 @@ def _roster() -> None:
     else:
         st.success(f"名录导入完成：{report.imported} 个人民法庭。")
     st.code(report.summary_zh(), language=None)
+
+
+def uploader_text(types: list[str]) -> dict[str, str]:
+    """The Chinese texts of a file upload widget: its button, the line under it (size limit
+    and formats) and what it says while a file is dragged over it."""
+    limit = st.get_option("server.maxUploadSize")
+    return {
+        "button": "选择文件",
+        "instructions": f"可将文件拖放到此处；每个文件不超过 {limit}MB；格式："
+        + " ".join(f".{t}" for t in types),
+        "dragging": "松开鼠标即可添加文件",
+    }
+
+
+def uploader_in_chinese(key: str, types: list[str]) -> None:
+    """Streamlit's file upload widget has its texts in English only (Upload, "50MB per file
+    • TXT, …", "Drag and drop files here") and no setting for them: a style sheet of the
+    page (no script, nothing from the internet) draws Chinese in their place, for the widget
+    of `key` only (the English is sized to nothing; generated content is read by screen
+    readers too)."""
+    text = uploader_text(types)
+    box = ".st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key)
+    zone = f'{box} [data-testid="stFileUploaderDropzone"]'
+
+    def said(selector: str, words: str, size: str) -> str:
+        quoted = words.replace("\\", "\\\\").replace('"', '\\"')
+        return (
+            f"{selector}{{font-size:0 !important;}}"
+            f'{selector}::after{{content:"{quoted}";font-size:{size};}}'
+        )
+
+    st.html(
+        "<style>"
+        + said(f'{zone} button [data-testid="stMarkdownContainer"] p', text["button"], "0.875rem")
+        + said(
+            f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span',
+            text["instructions"],
+            "0.875rem",
+        )
+        + said(f"{zone} > div:not([data-testid]) > *", text["dragging"], "1rem")
+        + "</style>"
+    )

@@ -175,11 +175,12 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
     state.set_params(**{url: filters[name] for url, name in FILTERS.items()})
     asked = _asked(initiative_id, filters)
     rows, cut = state.run("adopters", asked) if any(filters.values()) else (all_rows, cut)
-    units = {r["unit_id"] for r in rows}
-    st.markdown(f"**{len(units):,}** 个单位，**{len(rows):,}** 条推行记录")
+    # one row per unit (queries.library.adopters_per_unit): its stages, its first date
+    facts = sum(len(r.get("fact_ids") or ()) for r in rows)
+    st.markdown(f"**{len(rows):,}** 个单位，**{facts:,}** 条推行记录")
     if cut:  # never silently: the counts and the export would be of a part
         st.warning(
-            f"推行记录超过 {len(rows):,} 条（查询的行数上限），以上数字和导出只含前 {len(rows):,} 条；"
+            f"单位超过 {len(rows):,} 个（查询的行数上限），以上数字和导出只含前 {len(rows):,} 个；"
             "请用筛选条件缩小范围。"
         )
     check = fact_check("adopters", asked, rows=rows)
@@ -199,7 +200,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             "level_zh": "层级",
             "province": "省份",
             "stage_zh": "阶段",
-            "date": "日期",
+            "date": "最早报道",
             "documents": "文档数",
         },
         links={
@@ -217,7 +218,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             return
         shown = _labelled(rows)
         table_downloads(
-            ["单位", "层级", "省份", "阶段", "日期", "核实状态"],
+            ["单位", "层级", "省份", "阶段", "最早报道", "核实状态"],
             [
                 [
                     r["unit"],
@@ -240,12 +241,13 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
 
 
 def _labelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Adopters' rows with their level and stage in Chinese."""
+    """Adopters' rows with their level and stages (a unit's, in the order first reported:
+    试点、推行) in Chinese."""
     return [
         {
             **r,
             "level_zh": state.level_zh(r.get("level")),
-            "stage_zh": state.stage_zh(r.get("stage")),
+            "stage_zh": "、".join(state.stage_zh(s) for s in r.get("stages") or ()),
         }
         for r in rows
     ]
@@ -257,7 +259,7 @@ def adopter_sources(store: Any, initiative_id: str, rows: list[dict[str, Any]]) 
     from queries.explore import neighbourhood_graph
 
     graph = neighbourhood_graph(store, initiative_id, depth=1, limit=1000, verified=False)
-    facts = {r.get("fact_id") for r in rows}
+    facts = {f for r in rows for f in r.get("fact_ids") or [r.get("fact_id")]}
     ids: list[str] = []
     for *_, attrs in graph.edges(keys=True, data=True):
         if attrs.get("fact_id") in facts:
@@ -467,18 +469,18 @@ def _month(date: str) -> str:
 
 def _outcomes(initiative_id: str) -> None:
     asked = {"initiative": initiative_id}
+    from queries.analytics import outcome_scope_note
+    from ui.analytics.shared import _outcomes_of, _store_key
+
     rows, cut = state.run("initiative_outcomes", asked)
+    # the adopters' figures are counted (not read) to say why 成效对照 shows another number
+    adopters = _outcomes_of(_store_key(), initiative_id, 0).total
+    why = outcome_scope_note(tied=len(rows), adopters=adopters, listing="tied")
     if not rows:
-        st.info(
-            "还没有文中归于这项举措的成效数据。推行单位报告的全部数字（不论文中归于哪项举措）"
-            "见「扩散分析 → 成效对照」。"
-        )
+        st.info("还没有文中归于这项举措的成效数据。" + why)
         facts_note("initiative_outcomes", asked, statuses=_figure_status)
         return
-    st.caption(
-        "成效数据是单位自己报告的数字，不是独立测量的结果；这里只列文中归于这项举措的数字，"
-        "推行单位报告的全部数字见「扩散分析 → 成效对照」。"
-    )
+    st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。" + why)
     if cut:
         st.warning(
             f"只列出前 {len(rows):,} 项数据（查询的行数上限）；完整的数据请用「扩散分析 → 成效对照」"

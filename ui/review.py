@@ -235,7 +235,28 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
             "请填写要修改的内容（单位、举措、阶段、日期、数值……）。",
         )
         return
-    _decide([fact_id], "correct", note=get(at.format("cnote")) or "", new=new)
+    from queries.explore import figure_correction
+
+    try:  # a figure's fields asked for on its link to an initiative: on the unit's fact
+        parts = figure_correction(state.store(), fact_id, new)
+    except CourtgraphError as exc:
+        st.session_state[f"{P}.message"] = (
+            "error",
+            f"未能保存：这项数字不止由一个单位事实报告（{exc}），请在报告它的单位事实上修改数值。",
+        )
+        return
+    for fid, fields in parts:
+        _decide([fid], "correct", note=get(at.format("cnote")) or "", new=fields)
+        if st.session_state.get(f"{P}.message", ("",))[0] != "success":
+            return
+    if len(parts) > 1 or parts[0][0] != fact_id:
+        if fix_key(fact_id) in st.session_state:
+            st.session_state[fix_key(fact_id)] = False
+        st.session_state[f"{P}.message"] = (
+            "success",
+            f"已修改：指标、数值记在报告这项数字的单位事实 {parts[0][0]} 上"
+            + ("，举措、日期记在这条关联上。" if len(parts) > 1 else "。"),
+        )
 
 
 def _entity_of(chosen: str, label: str | None) -> str:
@@ -356,13 +377,16 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
     src, dst = str(row.get("src_id") or ""), str(row.get("dst_id") or "")
     docs = tuple(row.get("doc_ids") or ())
     outcome_end = review.label_kind(dst) == "Outcome"
+    # a figure's link to an initiative: its metric and value are corrected here too, and
+    # recorded on the unit's fact that reports the figure (queries.explore.figure_correction)
+    link = rel == "REPORTED" and review.label_kind(src) == "Outcome"
     with st.form(at.format("fixform"), border=False):
         boxes: list[tuple[str, dict[str, str] | None]] = []
         if rel == "ADOPTED" or (rel == "REPORTED" and outcome_end):
             boxes.append(("src", _unit_choices(src, docs)))
         if rel == "ADOPTED" or (rel == "REPORTED" and review.label_kind(dst) == "Initiative"):
             boxes.append(("dst", _initiative_choices(dst, docs)))
-        if rel == "REPORTED" and outcome_end:
+        if rel == "REPORTED" and (outcome_end or link):
             boxes.append(("metric", None))
         if boxes:
             for col, (field, choices) in zip(st.columns(len(boxes)), boxes, strict=True):
@@ -380,14 +404,19 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
             )
         elif rel == "HOLDS_ROLE":
             c[0].text_input("职务", key=at.format("title"), placeholder="（不改）")
-        elif rel == "REPORTED" and outcome_end:
+        elif rel == "REPORTED" and (outcome_end or link):
             c[0].number_input("数值", value=None, key=at.format("value"), placeholder="（不改）")
             c[1].text_input(
                 "计量单位", key=at.format("unit_of_measure"), placeholder="（不改），如 件、%、天"
             )
-        c[2 if rel == "REPORTED" and outcome_end else 1].text_input(
+        c[2 if rel == "REPORTED" and (outcome_end or link) else 1].text_input(
             "日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=at.format("date")
         )
+        if link:
+            st.caption(
+                "指标、数值、计量单位的修改记在报告这项数字的单位事实（单位 → 成效数据）上，"
+                "举措和日期的修改记在这条关联上。"
+            )
         st.text_input("说明", key=at.format("cnote"))
         st.form_submit_button("保存修改", key=at.format("fix"), on_click=on_click, args=args)
 

@@ -119,9 +119,9 @@ def _initiatives(unit_id: str, below: int = 0) -> None:
             **r,
             "initiative_en": r.get("initiative_en") or "",  # candidates have no English name
             "candidate_mark": "候选" if r.get("candidate") else "",
-            "stage_zh": state.stage_zh(r.get("stage")),
+            "stage_zh": "、".join(state.stage_zh(x) for x in r["stages"]),
         }
-        for r in rows
+        for r in per_initiative(rows)
     ]
     table(
         shown,
@@ -130,7 +130,7 @@ def _initiatives(unit_id: str, below: int = 0) -> None:
             "initiative_en": "English",
             "candidate_mark": "候选",
             "stage_zh": "阶段",
-            "date": "日期",
+            "date": "最早报道",
             "documents": "文档数",
         },
         links={
@@ -144,6 +144,29 @@ def _initiatives(unit_id: str, below: int = 0) -> None:
             "“候选”：从文本中发现、尚未列入举措目录的举措（candidate），"
             "未经人工审核，没有英文名和类别。"
         )
+
+
+def per_initiative(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`adopted_by` rows (one per initiative and stage) as one per initiative, as 举措 lists a
+    unit once: its stages in the order first reported (试点、推行), the first date and the
+    fact behind it (the evidence link), the distinct documents behind all its stages. In the
+    order of the first dates."""
+    from queries.library import STAGE_SEQUENCE
+
+    def order(r: dict[str, Any]) -> tuple[Any, ...]:
+        stage = r.get("stage")
+        rank = STAGE_SEQUENCE.index(stage) if stage in STAGE_SEQUENCE else 9
+        return (r.get("date") is None, r.get("date") or "", rank)
+
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(rows, key=order):
+        row = out.setdefault(r["initiative_id"], {**r, "stages": [], "doc_set": set()})
+        if r.get("stage") not in row["stages"]:
+            row["stages"].append(r.get("stage"))
+        row["doc_set"].update(r.get("doc_ids") or ())
+    for row in out.values():
+        row["documents"] = len(row.pop("doc_set")) or row.get("documents")
+    return list(out.values())
 
 
 def _briefing(unit_id: str, props: dict[str, Any]) -> None:

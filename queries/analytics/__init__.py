@@ -25,6 +25,8 @@ from queries.library import (
     ADOPTION_COLUMNS,
     COLLECTIONS,
     OUTCOME_COLUMNS,
+    STAGE_SEQUENCE,
+    STATUS_ORDER,
     VERIFIED,
     in_collections,
     is_verified,
@@ -463,9 +465,51 @@ ADOPTER_OUTCOMES = register(
             "adoption_status",
             "status",
         ),
-        postprocess=lambda rows, _p: sorted(rows, key=_outcome_order),
+        postprocess=lambda rows, _p: sorted(one_row_per_figure(rows), key=_outcome_order),
     )
 )
+
+
+def one_row_per_figure(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of `adopter_outcomes` or its index (one per adoption × figure × initiative the
+    figure is tied to) as one per figure and tied initiative: a unit that piloted and then
+    adopted the initiative showed each of its figures twice (试点 …, 推行 …). The unit's
+    adoptions are joined: `stages` in the order first reported, `adopted_date` the first,
+    `adoption_fact_ids` and `adoption_statuses` every one (the facts a table stands on), and
+    `adoption_fact_id` / `adoption_status` the most verified of them (a figure is shown with
+    只看已核实 when one of its unit's adoptions is verified)."""
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            r.get("adopted_date") is None,
+            r.get("adopted_date") or "",
+            STAGE_SEQUENCE.index(r["stage"]) if r.get("stage") in STAGE_SEQUENCE else 9,
+        ),
+    )
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in ordered:
+        key = (r["unit_id"], r["fact_id"], r.get("tied_to"))
+        row = out.get(key)
+        if row is None:
+            row = out[key] = {k: v for k, v in r.items() if k != "stage"}
+            row.update(adoption_fact_ids=[], adoption_statuses=[])
+            if "stage" in r:
+                row["stages"] = []
+        if r["adoption_fact_id"] not in row["adoption_fact_ids"]:
+            row["adoption_fact_ids"].append(r["adoption_fact_id"])
+            row["adoption_statuses"].append(r["adoption_status"])
+        if "stage" in r and r["stage"] not in row["stages"]:
+            row["stages"].append(r["stage"])
+    for row in out.values():
+        best = max(
+            range(len(row["adoption_statuses"])),
+            key=lambda i: (
+                STATUS_ORDER.index(s) if (s := row["adoption_statuses"][i]) in STATUS_ORDER else -1
+            ),
+        )
+        row["adoption_fact_id"] = row["adoption_fact_ids"][best]
+        row["adoption_status"] = row["adoption_statuses"][best]
+    return list(out.values())
 
 
 def _outcome_order(r: dict[str, Any]) -> tuple[str, ...]:
@@ -483,7 +527,7 @@ ADOPTER_OUTCOME_INDEX = register(
         "review status. What the totals of the adopters' figures are counted from, and which "
         "units fill the first page, without reading every figure.",
         cypher=_adopter_reports(by_units=False)
-        + """RETURN collect([u.id, u.name, r.doc_ids, r.fact_id, a.fact_id,
+        + """RETURN collect([u.id, u.name, r.doc_ids, r.fact_id, j.name, a.fact_id,
                 coalesce(a.review_status, 'extracted'),
                 coalesce(r.review_status, 'extracted')]) AS packed
 """,
@@ -498,10 +542,12 @@ ADOPTER_OUTCOME_INDEX = register(
             "unit",
             "doc_ids",
             "fact_id",
+            "tied_to",
             "adoption_fact_id",
             "adoption_status",
             "status",
         ),
+        postprocess=lambda rows, _p: one_row_per_figure(rows),
     )
 )
 
@@ -1278,7 +1324,7 @@ def outcomes_report(
         return _outcomes_of_rows(result.rows, result, verified_only=verified_only)
     index = run(store, "adopter_outcome_index", params)
     entries = index.rows
-    facts = {r["adoption_fact_id"]: r["adoption_status"] for r in entries}
+    facts = _adoption_facts(entries)
     facts.update({r["fact_id"]: r["status"] for r in entries})
     tally = Tally.of(facts.values(), verified_only=verified_only)
     if verified_only:
@@ -1315,7 +1361,7 @@ def outcomes_report(
 
 
 def _outcomes_of_rows(rows: list[dict[str, Any]], result: Any, *, verified_only: bool) -> Outcomes:
-    facts = {r["adoption_fact_id"]: r["adoption_status"] for r in rows}
+    facts = _adoption_facts(rows)
     facts.update({r["fact_id"]: r["status"] for r in rows})
     tally = Tally.of(facts.values(), verified_only=verified_only)
     if verified_only:
@@ -1329,6 +1375,53 @@ def _outcomes_of_rows(rows: list[dict[str, Any]], result: Any, *, verified_only:
         units=len({r["unit_id"] for r in rows}),
         doc_ids=sorted({d for r in rows for d in r.get("doc_ids") or ()}),
     )
+
+
+def tied_outcome_count(
+    store: GraphStore,
+    initiative: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> int:
+    """How many figures the documents tie to `initiative` (the named query
+    `initiative_outcomes`: what the 举措 page's 成效数据 and a briefing list), whoever
+    reported them."""
+    iid = resolve_entity(store, initiative, label="Initiative")
+    params = {
+        "initiative": iid,
+        "collections": _names_or_none(collections),
+        "verified": verified_only,
+    }
+    return len(run(store, "initiative_outcomes", params).rows)
+
+
+def outcome_scope_note(*, tied: int, adopters: int, listing: str) -> str:
+    """Why two answers about an initiative's figures differ, said where either is shown:
+    `tied` figures the documents tie to the initiative (举措 → 成效数据, a briefing,
+    `initiative_outcomes`) against `adopters` figures its adopters report whatever they are
+    tied to (扩散分析 → 成效对照, `analytics outcomes`). `listing`: which one the reader is
+    looking at, "tied" or "adopters"."""
+    if listing == "tied":
+        here = f"这里只列文中归于这项举措的 {tied:,} 项数字；" if tied else ""
+        return (
+            f"{here}推行这项举措的单位报告的全部数字共 {adopters:,} 项（不论文中归于哪项举措，"
+            "也含未说明的），见「扩散分析 → 成效对照」或 `python -m queries.analytics outcomes`。"
+        )
+    return (
+        f"这里列出推行这项举措的单位报告的全部 {adopters:,} 项数字（不论文中归于哪项举措）；"
+        f"文中归于这项举措的数字共 {tied:,} 项，「举措 → 成效数据」、简报和 "
+        "`python -m queries initiative_outcomes` 只列这些。"
+    )
+
+
+def _adoption_facts(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Every adoption fact behind the adopters' figures, with its review status."""
+    return {
+        f: s
+        for r in rows
+        for f, s in zip(r["adoption_fact_ids"], r["adoption_statuses"], strict=True)
+    }
 
 
 def _names_or_none(collections: Sequence[str] | None) -> list[str] | None:

@@ -22,9 +22,11 @@ from queries.analytics import (
     coverage_report,
     early_adopters,
     events_table,
+    outcome_scope_note,
     outcomes_report,
     panel,
     province_counts,
+    tied_outcome_count,
     timeline,
     write_table,
 )
@@ -227,6 +229,8 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             )
         if found.truncated:
             print(f"（只列出前 {found.limit:,} 项：还有更多）")
+        tied = tied_outcome_count(store, args.initiative, **scope)
+        print(outcome_scope_note(tied=tied, adopters=found.total, listing="adopters"))
         print(f"事实：{tally_note(found.tally)}")
     elif args.command == "panel":
         made = panel(store, args.initiatives, province=args.province, levels=args.level, **scope)

@@ -195,6 +195,53 @@ def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) 
     assert "失败：坏文件.pdf" in summary
 
 
+def test_the_upload_widgets_speak_chinese(server: str) -> None:
+    """Streamlit's upload widget says Upload, "50MB per file • TXT, …" and "Drag and drop
+    files here" whatever the page's language (a new user's finding): the page's own style
+    sheet shows Chinese in their place, while idle and while a file is dragged over it."""
+    from playwright.sync_api import sync_playwright
+
+    from ui.importer import TYPES
+
+    after = """s => { const e = document.querySelector(s);
+                      return e ? getComputedStyle(e, '::after').content : null; }"""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            page.goto(f"{server}/?page=import", wait_until="domcontentloaded")
+            page.wait_for_selector(
+                ".st-key-import-roster [data-testid=stFileUploaderDropzoneInstructions]",
+                timeout=60_000,
+            )
+            page.wait_for_timeout(500)  # the page's style element, sent after the widget
+            seen = {}
+            for key, types in (("import-files", TYPES), ("import-roster", ["csv", "xlsx"])):
+                zone = f".st-key-{key} [data-testid=stFileUploaderDropzone]"
+                button = page.evaluate(after, f"{zone} button [data-testid=stMarkdownContainer] p")
+                line = page.evaluate(
+                    after, f"{zone} [data-testid=stFileUploaderDropzoneInstructions] span"
+                )
+                seen[key] = (button, line)
+                assert button == '"选择文件"'
+                assert "每个文件不超过" in line and " ".join(f".{t}" for t in types) in line
+            files = page.locator(".st-key-import-files [data-testid=stFileUploaderDropzone]")
+            dragged = page.evaluate_handle(
+                "() => { const d = new DataTransfer();"
+                " d.items.add(new File(['x'], 'a.txt', {type: 'text/plain'})); return d; }"
+            )
+            files.dispatch_event("dragenter", {"dataTransfer": dragged})
+            overlay = ".st-key-import-files [data-testid=stFileUploaderDropzone]"
+            page.wait_for_function(
+                f"() => document.querySelector('{overlay} > div:not([data-testid]) > *')"
+            )
+            assert page.evaluate(after, f"{overlay} > div:not([data-testid]) > *") == (
+                '"松开鼠标即可添加文件"'
+            )
+        finally:
+            browser.close()
+
+
 def test_the_exported_page_draws_on_its_own(tmp_path: Path) -> None:
     """The 离线网页 HTML download: opened from disk, it draws without asking for anything."""
     if not (Path(CHROMIUM).exists() or shutil.which("chromium")):

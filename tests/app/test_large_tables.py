@@ -55,7 +55,7 @@ def test_adopters_are_paged_counted_in_full_and_exported_in_full(
     monkeypatch.setattr("ui.initiative.table_downloads", record)
     at = app(page="initiative", id=g.SUYUAN)
     no_trouble(at)
-    assert len(frame(at, "单位", "层级", "省份", "阶段", "日期")) == 2  # the first page
+    assert len(frame(at, "单位", "层级", "省份", "阶段", "最早报道")) == 2  # the first page
     assert any("**3** 个单位，**3** 条推行记录" in t for t in texts(at, "markdown"))
     assert any("共 3 行，下表显示前 2 行" in t for t in texts(at, "caption"))
     assert exported == []  # the export: made ready when its expander is opened
@@ -64,7 +64,7 @@ def test_adopters_are_paged_counted_in_full_and_exported_in_full(
     no_trouble(at)
     assert [len(rows) for rows in exported] == [3]  # the export: every row
     at.toggle(key="initiative.adopters_table.all").set_value(True).run()
-    assert len(frame(at, "单位", "层级", "省份", "阶段", "日期")) == 3
+    assert len(frame(at, "单位", "层级", "省份", "阶段", "最早报道")) == 3
 
 
 def test_adopters_cut_by_the_row_limit_say_so(graph, app, monkeypatch) -> None:
@@ -77,7 +77,7 @@ def test_adopters_cut_by_the_row_limit_say_so(graph, app, monkeypatch) -> None:
     monkeypatch.setitem(registry.REGISTRY, "adopters", dataclasses.replace(query, row_limit=2))
     at = app(page="initiative", id=g.SUYUAN)
     no_trouble(at)
-    assert any("推行记录超过 2 条" in t for t in texts(at, "warning"))
+    assert any("单位超过 2 个" in t for t in texts(at, "warning"))
 
 
 def test_the_diffusion_sequence_is_paged_with_its_total(graph, app, page_of_two, monkeypatch):

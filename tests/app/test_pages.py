@@ -21,7 +21,7 @@ TABLES = {  # the columns that tell the app's tables apart
         "层级",
         "省份",
         "阶段",
-        "日期",
+        "最早报道",
         "文档数",
         "单位页",
         "证据",
@@ -31,7 +31,7 @@ TABLES = {  # the columns that tell the app's tables apart
     "initiative.cov_via": ["单位", "层级", "已推行的人民法庭", "单位页"],
     "initiative.outcomes": ["单位", "指标", "数值", "期间", "单位页", "证据"],
     "unit.down": ["单位", "层级", "单位页"],
-    "unit.initiatives": ["举措", "English", "候选", "阶段", "日期", "文档数", "举措页", "证据"],
+    "unit.initiatives": ["举措", "English", "候选", "阶段", "最早报道", "文档数", "举措页", "证据"],
     "unit.people": ["姓名", "职务", "文档数", "证据"],
     "unit.outcomes": ["指标", "数值", "期间", "相关举措", "证据"],
     "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
@@ -108,7 +108,7 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     at = app(page="initiative", id="诉源治理", court=g.MID)
     no_trouble(at)
     adopters = frame(at, "initiative.adopters_table")
-    assert list(zip(adopters["单位"], adopters["阶段"], adopters["日期"], strict=True)) == [
+    assert list(zip(adopters["单位"], adopters["阶段"], adopters["最早报道"], strict=True)) == [
         ("甲省乙市中级人民法院", "推广部署", "2022-11"),
         ("甲省乙市丙区人民法院", "推行", "2022-12"),
         ("甲省乙市丁县人民法院", "试点", "2024-01"),
@@ -581,7 +581,9 @@ def test_what_the_briefing_buttons_hand_out(small_store) -> None:
     assert titles == ["诉源治理 · 乙市中院辖区采用情况", "乙市中院辖区各层级已有报道的单位"]
     timeline = downloads.timeline_file(small_store, g.SUYUAN, ".pptx")
     parts = zipfile.ZipFile(io.BytesIO(timeline)).namelist()
-    assert any(p.startswith("ppt/charts/chart") for p in parts)
+    # the briefing's step picture and its data as a native table, no chart of its own
+    assert not any(p.startswith("ppt/charts/chart") for p in parts)
+    assert any(p.startswith("ppt/media/") for p in parts)
     assert b"<text" in downloads.timeline_file(small_store, g.SUYUAN, ".svg")
     unit = downloads.unit_briefing_files(small_store, g.MID)
     assert len(Document(io.BytesIO(unit[".docx"])).tables) == 5
@@ -646,7 +648,32 @@ def test_initiative_outcomes_say_what_they_count(small_store, app) -> None:
     disagree."""
     at = app(page="initiative", id=g.SUYUAN, tab="成效数据")
     no_trouble(at)
-    assert any("成效对照" in c for c in texts(at, "caption"))
+    # with both numbers (a new user saw 1 here and 11 there, and no reason)
+    assert any(
+        "只列文中归于这项举措的 1 项数字" in c and "全部数字共 1 项" in c and "成效对照" in c
+        for c in texts(at, "caption")
+    )
     at = app(page="initiative", id=g.FENGQIAO, tab="成效数据")
     no_trouble(at)
     assert any("文中归于这项举措" in i and "成效对照" in i for i in texts(at, "info"))
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
+    no_trouble(at)
+    assert any(
+        "报告的全部 1 项数字" in c and "文中归于这项举措的数字共 1 项" in c
+        for c in texts(at, "caption")
+    )
+
+
+def test_a_unit_page_lists_an_initiative_once_with_its_stages() -> None:
+    """A unit that piloted then adopted an initiative: one row on its page, as on 举措."""
+    from ui.unit import per_initiative
+
+    def row(stage, date, fid, docs):
+        return {"initiative_id": "initiative:诉源治理", "initiative": "诉源治理", "stage": stage,
+                "date": date, "fact_id": fid, "documents": len(docs), "doc_ids": docs}  # fmt: skip
+
+    (one,) = per_initiative(
+        [row("adopted", "2023-05", "f2", ["d2"]), row("piloted", "2022-03", "f1", ["d1", "d2"])]
+    )
+    assert one["stages"] == ["piloted", "adopted"]
+    assert (one["date"], one["fact_id"], one["documents"]) == ("2022-03", "f1", 2)

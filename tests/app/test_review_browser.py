@@ -257,13 +257,13 @@ def test_review_in_the_browser_changes_the_answers(
     suyuan = {r["unit_id"] for r in _adopters_cli("诉源治理", capsys)}
     assert MINGSHAN in suyuan and PINGSHAN not in suyuan
     (fanjian,) = _adopters_cli(correct["i"], capsys)
-    assert (fanjian["unit_id"], fanjian["stage"], fanjian["date"]) == (
+    assert (fanjian["unit_id"], fanjian["stages"], fanjian["date"]) == (
         PINGSHAN,
-        "adopted",
+        ["adopted"],
         "2023-11",
     )
-    merged = {r["unit_id"]: r["stage"] for r in _adopters_cli(keep["i"], capsys)}
-    assert merged == {HAICHENG: "adopted", GAIZHOU: "piloted"}
+    merged = {r["unit_id"]: r["stages"] for r in _adopters_cli(keep["i"], capsys)}
+    assert merged == {HAICHENG: ["adopted"], GAIZHOU: ["piloted"]}
     assert ingested.read("MATCH (n:Entity {id: $id}) RETURN n.id AS id", {"id": gone["i"]}) == []
 
 

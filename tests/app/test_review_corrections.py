@@ -145,9 +145,10 @@ def test_an_outcome_is_corrected_in_metric_value_and_unit_of_measure(small_store
     at.run()
     no_trouble(at)
     assert set(_queue(at)) == {BING_RATE, RATE_SUYUAN}
-    _open(at, RATE_SUYUAN)  # a figure tied to an initiative: the initiative only
+    _open(at, RATE_SUYUAN)  # a figure tied to an initiative: its initiative and its figure
     assert _has(at, "selectbox", f"review.dst.{RATE_SUYUAN}")
-    assert not _has(at, "text_input", f"review.metric.{RATE_SUYUAN}")
+    assert _has(at, "text_input", f"review.metric.{RATE_SUYUAN}")
+    assert not _has(at, "selectbox", f"review.src.{RATE_SUYUAN}")
     _open(at, BING_RATE)
     assert _has(at, "selectbox", f"review.src.{BING_RATE}")
     at.text_input(key=f"review.metric.{BING_RATE}").input("调解成功率")
@@ -162,6 +163,33 @@ def test_an_outcome_is_corrected_in_metric_value_and_unit_of_measure(small_store
     )
     assert outcome == [{"m": "调解成功率", "v": 65.0, "u": "个百分点"}]
     assert review.status_of(small_store, BING_RATE) == "corrected"
+
+
+def test_a_figure_corrected_on_its_link_to_an_initiative_is_recorded_on_the_units_fact(
+    small_store,
+) -> None:
+    """Correcting a figure from its link to an initiative was refused (a new user's finding):
+    the figure's fields go to the unit's fact that reports it, the initiative to the link."""
+    at = _signed_in()
+    at.selectbox(key="review.kind").select("outcome")
+    at.run()
+    _open(at, RATE_SUYUAN)
+    assert any("记在报告这项数字的单位事实" in c for c in texts(at, "caption"))
+    at.text_input(key=f"review.metric.{RATE_SUYUAN}").input("调解成功率")
+    at.number_input(key=f"review.value.{RATE_SUYUAN}").set_value(65.0)
+    at.selectbox(key=f"review.dst.{RATE_SUYUAN}").set_value(g.FENGQIAO)
+    at.button(key=f"review.fix.{RATE_SUYUAN}").click()
+    at.run()
+    no_trouble(at)
+    assert any("单位事实" in m and BING_RATE in m for m in texts(at, "success"))
+    outcome = small_store.read(
+        "MATCH (o:Entity {id: $id}) RETURN o.metric AS m, o.value AS v", {"id": g.RATE}
+    )
+    assert outcome == [{"m": "调解成功率", "v": 65.0}]
+    (figure,) = review.decisions(small_store, BING_RATE)
+    assert figure.new == {"metric": "调解成功率", "value": 65.0}
+    (link,) = review.decisions(small_store, RATE_SUYUAN)
+    assert link.new == {"dst": g.FENGQIAO}
 
 
 def test_the_queue_says_how_many_facts_there_are(small_store, monkeypatch) -> None:

@@ -35,6 +35,36 @@ def test_adoption_map_marks_each_unit_by_its_own_stage(small) -> None:
     assert [(u.id, indent) for u, indent in bing] == [(g.BING, 0), (g.DONGHU, 1)]
 
 
+def test_a_basic_court_held_by_the_high_court_is_listed_beside_the_map() -> None:
+    """辽河法院, a basic court whose intermediate court is not known, hangs directly under the
+    high court: it stood as an orphan box among the intermediate courts' columns (a new
+    user's finding); it is listed beside the map with its stage, and counted."""
+    high = adoption.MapUnit("court:甲省高院", "甲省高级人民法院", "high")
+    units = [
+        adoption.MapUnit("court:乙市中院", "甲省乙市中级人民法院", "intermediate", parent=high.id),
+        adoption.MapUnit("court:丙市中院", "甲省丙市中级人民法院", "intermediate", parent=high.id),
+        adoption.MapUnit("court:丁区", "甲省乙市丁区人民法院", "basic", parent="court:乙市中院"),
+        adoption.MapUnit("court:海事", "甲海事法院", "special", parent=high.id),
+        adoption.MapUnit(
+            "court:辽河", "辽河人民法院", "basic", parent=high.id, stage="adopted", date="2023-05"
+        ),
+    ]
+    data = adoption.AdoptionMap("诉源治理", high, units)
+    heads = [col[0][0].id for col in adoption.columns_of(data)]
+    assert heads == ["court:丙市中院", "court:乙市中院", "court:海事"]
+    assert [u.id for u in adoption.strays(data)] == ["court:辽河"]
+    line = adoption.stray_line(data)
+    assert "辽河法院（推行，2023-05）" in line and "高院直接管辖" in line
+    assert ("basic", 1, 2) in data.counts()  # still counted among the basic courts
+    svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
+    assert "直接管辖的单位" in svg
+    # under an intermediate court a basic court is no stray; nor when it is all there is
+    mid = adoption.AdoptionMap("诉源治理", units[0], [units[2]])
+    assert adoption.strays(mid) == [] and adoption.stray_line(mid) == ""
+    alone = adoption.AdoptionMap("诉源治理", high, [units[-1]])
+    assert adoption.strays(alone) == []
+
+
 def test_boxes_never_share_a_slot_and_long_columns_continue() -> None:
     units = [
         adoption.MapUnit(f"court:u{i}", f"甲省乙市第{i}区人民法院", "basic", parent="court:top")
@@ -239,7 +269,11 @@ def test_cli_makes_a_table_of_a_named_query(small) -> None:
     deck = Presentation(io.BytesIO(cli._make(small, args, ".pptx")))
     (table,) = [sh.table for sh in deck.slides[0].shapes if sh.has_table]
     assert deck.slides[0].shapes.title.text == "采用某项举措的单位"
-    assert table.cell(0, 0).text == "unit" and table.cell(1, 0).text == "甲省乙市中级人民法院"
+    # a slide for Chinese readers: Chinese headers and values, no ids (a new user's finding)
+    heads = [table.cell(0, i).text for i in range(len(table.columns))]
+    assert heads[:3] == ["单位", "类型", "层级"] and "阶段" in heads
+    assert not any(h.isascii() for h in heads), heads
+    assert table.cell(1, 0).text == "甲省乙市中级人民法院" and table.cell(1, 2).text == "中级法院"
     bad = cli.argparse.Namespace(command="table", query="nope", param=[], title=None, scale=1)
     with pytest.raises(CourtgraphError, match="no named query"):
         cli._make(small, bad, ".png")

@@ -158,18 +158,39 @@ def test_a_narrow_figure_gets_fewer_ticks(monkeypatch) -> None:
 
 
 def test_the_deck_counts_a_year_only_date_mid_year() -> None:
-    """The native chart of the deck: a unit known only to 2023 counts from July 2023, after
-    one reported in March 2023, not before it in January."""
+    """The deck's data table: a unit known only to 2023 counts from mid-2023, after one
+    reported in March 2023, not before it in January (as the picture draws it)."""
     import io
 
     from pptx import Presentation
 
     from figures.timeline import to_pptx
 
-    rows = [_row("甲法院", "2023-03-10"), _row("乙法院", "2023")]
+    rows = [_row("乙法院", "2023"), _row("甲法院", "2023-03-10")]
     deck = Presentation(io.BytesIO(to_pptx(build_timeline("共享法庭", rows))))
-    charts = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart]
-    plot = charts[0].plots[0]
-    assert list(plot.series[0].values) == [1, 2]
+    tables = [s.table for slide in deck.slides for s in slide.shapes if s.has_table]
+    cells = [[c.text for c in row.cells] for row in tables[0].rows]
+    assert [(r[0], r[1], r[3]) for r in cells[1:]] == [
+        ("2023-03-10", "甲法院", "1"),
+        ("2023", "乙法院", "2"),
+    ]
     notes = "".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
-    assert "乙法院 2023" in notes
+    assert "年中" in notes
+
+
+def test_the_timelines_own_deck_is_the_briefings_step_picture_not_a_line_chart() -> None:
+    """`figures timeline -o x.pptx` drew a line chart while the briefing deck shows the step
+    picture (a new user's finding): both show the same picture now."""
+    import io
+    import zipfile
+
+    from figures.timeline import to_pptx
+
+    rows = [_row("甲法院", "2023-03-10"), _row("乙法院", "2023")]
+    data = to_pptx(build_timeline("共享法庭", rows))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        charts = [n for n in z.namelist() if n.startswith("ppt/charts/chart")]
+        slides = [z.read(n).decode() for n in z.namelist() if n.startswith("ppt/slides/slide")]
+    assert charts == []
+    timeline = next(s for s in slides if "推行时间线（累计已报道单位）" in s)
+    assert "<p:pic>" in timeline

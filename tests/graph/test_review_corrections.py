@@ -88,10 +88,18 @@ def test_cli_corrects_a_figures_metric(
     assert f"corrected {BING_RATE}" in capsys.readouterr().out
     assert _outcome(arcadedb_store) == FIXED
     assert review.history(arcadedb_store, BING_RATE)[-1].new == {"metric": METRIC, "value": 65.0}
-    # on the link of the figure to its initiative: an error, nothing recorded
-    code = main(["review", "correct", RATE_SUYUAN, "--metric", "调解率", "--reviewer", "甲"])
-    assert code == 1 and "REPORTED unit → figure" in capsys.readouterr().err
-    assert len(review.decisions(arcadedb_store)) == 1
+    # on the link of the figure to its initiative: recorded on the unit's fact that reports
+    # the figure (the store refuses it on the link), the initiative on the link
+    code = main(
+        ["review", "correct", RATE_SUYUAN, "--metric", "调解率", "--initiative", g.FENGQIAO]
+        + ["--reviewer", "甲"]
+    )
+    assert code == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert f"corrected {BING_RATE}" in out and f"corrected {RATE_SUYUAN}" in out
+    assert _outcome(arcadedb_store)["metric"] == "调解率"
+    assert review.history(arcadedb_store, BING_RATE)[-1].new == {"metric": "调解率"}
+    assert review.history(arcadedb_store, RATE_SUYUAN)[-1].new == {"dst": g.FENGQIAO}
 
 
 # -- adding a fact without choosing its stage ------------------------------------------------

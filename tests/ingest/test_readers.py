@@ -282,6 +282,55 @@ def test_docx(tmp_path: Path) -> None:
     check_document(path)
 
 
+def test_docx_tables_are_read_once_in_reading_order(tmp_path: Path) -> None:
+    """A table's cells are read row by row, once: a cell merged down (w:vMerge) in its first
+    row only, a table nested in a cell inside that cell, a table inside a content control
+    (w:sdt, as templates and form-like reports wrap them) where it stands; nothing twice."""
+    import copy
+
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("示例市中级人民法院汇总了各基层法院推进诉源治理的情况。")
+    table = document.add_table(rows=3, cols=3)
+    for i, text in enumerate(["单位", "举措", "数量"]):
+        table.cell(0, i).text = text
+    merged = table.cell(1, 0).merge(table.cell(2, 0))
+    merged.text = "示例县人民法院"
+    table.cell(1, 1).text = "诉源治理"
+    table.cell(1, 2).text = "调解案件120件"
+    table.cell(2, 1).text = "繁简分流"
+    table.cell(2, 2).text = "速裁案件512件"
+    table.cell(2, 2).add_table(rows=1, cols=1).cell(0, 0).text = "平均审理周期缩短至20天"
+    document.add_paragraph("各基层法院的诉前调解工作均取得了明显成效，下一步将继续推进。")
+    wrapped = document.add_table(rows=1, cols=2)
+    wrapped.cell(0, 0).text = "示例区人民法院"
+    wrapped.cell(0, 1).text = "一站式多元解纷中心已投入运行"
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(OxmlElement("w:sdtPr"))
+    sdt.append(content)
+    wrapped._tbl.addprevious(sdt)  # noqa: SLF001
+    content.append(copy.deepcopy(wrapped._tbl))  # noqa: SLF001
+    wrapped._tbl.getparent().remove(wrapped._tbl)  # noqa: SLF001
+    document.add_paragraph("示例市中级人民法院将于年底组织开展诉源治理工作评估。")
+    assert sdt.getparent() is document.element.body and qn("w:sdt") == sdt.tag
+    path = tmp_path / "tables.docx"
+    document.save(str(path))
+    assert read_document(path).text.split("\n") == [
+        "示例市中级人民法院汇总了各基层法院推进诉源治理的情况。",
+        "单位 举措 数量",
+        "示例县人民法院 诉源治理 调解案件120件",
+        "繁简分流 速裁案件512件",
+        "平均审理周期缩短至20天",
+        "各基层法院的诉前调解工作均取得了明显成效，下一步将继续推进。",
+        "示例区人民法院 一站式多元解纷中心已投入运行",
+        "示例市中级人民法院将于年底组织开展诉源治理工作评估。",
+    ]
+    check_document(path)
+
+
 def test_html() -> None:
     doc = read_document(DOCS / "court_page.html")
     lines = doc.text.split("\n")

@@ -143,6 +143,25 @@ def test_ranked_pairs_strongest_first_and_graph_of_a_subset() -> None:
     assert g.edges["甲", "丁"]["jaccard"] == pytest.approx(3 / 6) and g.graph["tally"] == "t"
 
 
+def test_the_outcomes_command_says_why_the_initiatives_own_figures_are_fewer(
+    server_store, monkeypatch, capsys
+) -> None:
+    """`analytics outcomes` lists every figure the adopters report (4), `initiative_outcomes`
+    and the 举措 page only those the documents tie to the initiative (1): a new user saw
+    two numbers and no reason. The command says both numbers and where each is shown."""
+    from queries.registry import run
+    from tests.app.test_large_tables import with_more_figures
+
+    graph = small_graph_in(server_store, with_document_c, with_more_figures)
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    assert len(run(graph, "initiative_outcomes", {"initiative": g.SUYUAN}).rows) == 1
+    assert cli.main(["outcomes", "诉源治理"]) == 0
+    text = capsys.readouterr().out
+    assert "报告的全部 4 项数字" in text and "文中归于这项举措的数字共 1 项" in text
+    assert "initiative_outcomes" in text
+    assert analytics.tied_outcome_count(graph, "诉源治理", verified_only=True) == 0
+
+
 def test_adopter_outcomes(graph) -> None:
     rows = analytics.adopter_outcomes(graph, "诉源治理")
     assert [(r["unit"], r["metric"], r["value"], r["tied_to"]) for r in rows] == [
@@ -603,3 +622,38 @@ def test_a_figure_tied_to_two_initiatives_counts_as_the_full_list_does(server_st
     full = analytics.outcomes_report(graph, "诉源治理")
     page = analytics.outcomes_report(graph, "诉源治理", first=1)
     assert page.total == len(full.rows) == full.total
+
+
+def test_a_unit_with_two_stages_reports_each_figure_once() -> None:
+    """A unit that piloted and then adopted an initiative showed each of its figures twice on
+    成效对照 (试点 …, 推行 …) and in `analytics outcomes`, so the figures were counted twice
+    (seen in the real app): one row per figure and tied initiative, with the unit's stages,
+    its first date and every adoption fact the row stands on."""
+
+    def row(stage, date, adoption, status="extracted", tied="诉前调解", fid="r1"):
+        return {
+            "unit_id": "court:甲", "unit": "甲法院", "stage": stage, "adopted_date": date,
+            "metric": "调解数", "fact_id": fid, "tied_to": tied, "doc_ids": ["d1"],
+            "adoption_fact_id": adoption, "adoption_status": status, "status": "extracted",
+        }  # fmt: skip
+
+    rows = analytics.one_row_per_figure(
+        [
+            row("adopted", "2023-05", "a2", "confirmed"),
+            row("piloted", "2022-03", "a1"),
+            row("adopted", "2023-05", "a2", "confirmed", tied="诉源治理"),
+            row("piloted", "2022-03", "a1", tied="诉源治理"),
+            row("piloted", "2022-03", "a1", fid="r2"),
+            row("adopted", "2023-05", "a2", "confirmed", fid="r2"),
+        ]
+    )
+    assert len(rows) == 3  # r1 tied to two initiatives, r2
+    first = rows[0]
+    assert first["stages"] == ["piloted", "adopted"] and first["adopted_date"] == "2022-03"
+    assert first["adoption_fact_ids"] == ["a1", "a2"]
+    assert first["adoption_statuses"] == ["extracted", "confirmed"]
+    # shown with 只看已核实 when one of the unit's adoptions is verified
+    assert (first["adoption_fact_id"], first["adoption_status"]) == ("a2", "confirmed")
+    index = analytics.one_row_per_figure([{k: v for k, v in r.items() if k not in ("stage",)}
+                                          for r in [row("adopted", None, "a2"), row("piloted", None, "a1")]])  # fmt: skip
+    assert len(index) == 1 and "stages" not in index[0]

@@ -19,10 +19,10 @@ def small(server_store):
 
 def test_adopters_with_filters(small) -> None:
     rows = run(small, "adopters", {"initiative": "诉源治理"}).rows
-    assert [(r["unit"], r["stage"], r["date"]) for r in rows] == [
-        ("甲省乙市中级人民法院", "promoted", "2022-11"),
-        ("甲省乙市丙区人民法院", "adopted", "2022-12"),
-        ("甲省乙市丁县人民法院", "piloted", "2024-01"),
+    assert [(r["unit"], r["stages"], r["date"]) for r in rows] == [
+        ("甲省乙市中级人民法院", ["promoted"], "2022-11"),
+        ("甲省乙市丙区人民法院", ["adopted"], "2022-12"),
+        ("甲省乙市丁县人民法院", ["piloted"], "2024-01"),
     ]
     assert [
         r["unit"]
@@ -33,6 +33,42 @@ def test_adopters_with_filters(small) -> None:
     assert run(small, "adopters", {"initiative": "诉源治理", "stage": "awarded"}).rows == []
     to_2022 = run(small, "adopters", {"initiative": "诉源治理", "date_to": "2022"}).rows
     assert {r["unit"] for r in to_2022} == {"甲省乙市中级人民法院", "甲省乙市丙区人民法院"}
+
+
+def test_a_unit_with_two_stages_is_one_adopter_row() -> None:
+    """A unit that piloted and then adopted an initiative was two rows in `adopters` and on
+    the 举措 page (a new user's finding): one row, its stages in the order first reported,
+    its first date, the distinct documents, every fact and the least verified status."""
+    from queries.library import adopters_per_unit
+
+    def fact(stage, date, fid, docs, status="extracted", conf=0.5, unit="甲县法院"):
+        return {
+            "unit_id": f"court:{unit}", "unit": unit, "kind": "Court", "level": "basic",
+            "province": "甲省", "city": "乙市", "stage": stage, "date": date,
+            "date_precision": "day" if date else None, "fact_id": fid, "doc_ids": docs,
+            "confidence": conf, "rules": [f"adoption:{fid}"], "status": status,
+        }  # fmt: skip
+
+    rows = adopters_per_unit(
+        [
+            fact("adopted", "2023-06-01", "f2", ["d2", "d3"], "confirmed", 0.9),
+            fact("piloted", "2022-03-05", "f1", ["d1", "d2"]),
+            fact("adopted", None, "f3", ["d4"], unit="丙区法院"),
+        ]
+    )
+    assert [r["unit"] for r in rows] == ["甲县法院", "丙区法院"]
+    first = rows[0]
+    assert first["stages"] == ["piloted", "adopted"] and "stage" not in first
+    assert (first["date"], first["date_precision"], first["fact_id"]) == ("2022-03-05", "day", "f1")
+    assert first["fact_ids"] == ["f1", "f2"] and first["documents"] == 3
+    assert first["confidence"] == 0.9 and first["rules"] == ["adoption:f1", "adoption:f2"]
+    assert first["statuses"] == ["extracted", "confirmed"] and first["status"] == "extracted"
+    assert rows[1]["date"] is None and rows[1]["stages"] == ["adopted"]
+    # reported on one date: piloted before adopted, not in the codes' alphabetical order
+    same = adopters_per_unit(
+        [fact("adopted", "2022-03", "f5", []), fact("piloted", "2022-03", "f4", [])]
+    )
+    assert same[0]["stages"] == ["piloted", "adopted"]
 
 
 def test_names_resolve_in_traditional_and_by_alias(small) -> None:

@@ -20,3 +20,64 @@ def test_a_long_evidence_sentence_is_shown_whole_over_several_lines() -> None:
     shown = "".join(line[len("d1") :].strip() for line in lines[2:])
     assert shown == sentence
     assert len(lines) > 3
+
+
+def _adopter_row() -> dict[str, object]:
+    return {
+        "unit_id": "court:示例市中级人民法院",
+        "unit": "示例市中级人民法院",
+        "kind": "Court",
+        "level": "intermediate",
+        "stage": "piloted",
+        "date_precision": "month",
+        "status": "extracted",
+    }
+
+
+def test_the_table_speaks_chinese_and_json_and_csv_keep_the_keys() -> None:
+    """A Chinese user read `unit_id  unit  kind  level  stage` and `piloted` (a new user's
+    finding): the table view shows Chinese headers and values; JSON and CSV, read by
+    researchers' scripts, keep the English keys and codes."""
+    import io
+
+    from queries.__main__ import write
+
+    result = QueryResult(query=get("adopters"), params={}, rows=[_adopter_row()], truncated=True)
+    table = format_table(result)
+    head = table.splitlines()[0].split()
+    assert head[:2] == ["单位", "ID"] and "阶段" in head and "核实状态" in head
+    assert not any(k in head for k in ("unit_id", "stage", "status"))
+    body = table.splitlines()[2]
+    for shown in ("法院", "中级法院", "试点", "月", "待核实"):
+        assert shown in body.split()
+    assert "piloted" not in table and "intermediate" not in table
+    assert table.splitlines()[-1].startswith("（只显示前 1 行")
+    out = io.StringIO()
+    write(result, "csv", out)
+    assert out.getvalue().splitlines()[0].startswith("unit_id,unit,kind,level,stage")
+    assert "piloted" in out.getvalue()
+    out = io.StringIO()
+    write(result, "json", out)
+    assert '"stage": "piloted"' in out.getvalue()
+    empty = QueryResult(query=get("adopters"), params={}, rows=[], truncated=False)
+    assert format_table(empty) == "（无结果）"
+
+
+def test_every_column_of_every_named_query_has_a_chinese_header() -> None:
+    import re
+
+    from queries import REGISTRY
+    from queries.columns import COLUMN_ZH
+
+    missing = set()
+    for q in REGISTRY.values():
+        named = {m.group(1) for m in re.finditer(r"\bAS\s+([A-Za-z_]\w*)", q.cypher)}
+        missing |= (named - {"packed"} | set(q.packed)) - set(COLUMN_ZH)
+    assert not missing
+
+
+def test_a_hierarchy_direction_and_a_figure_direction_read_differently() -> None:
+    from queries.columns import shown_row
+
+    assert shown_row({"direction": "up", "depth": 1})["direction"] == "上级"
+    assert shown_row({"direction": "up", "metric": "结案率"})["direction"] == "上升"

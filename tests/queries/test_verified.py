@@ -88,8 +88,9 @@ def _module_queries() -> list[NamedQuery]:
 
 
 def test_every_fact_query_of_the_library_takes_verified_and_is_covered() -> None:
-    # initiative_fact_status counts the unverified facts behind a figure: it lists them all
-    exempt = {"initiative_fact_status"}
+    # initiative_fact_status counts the unverified facts behind a figure: it lists them all;
+    # figure_reports finds the fact a reviewer's correction goes to, whatever its status
+    exempt = {"initiative_fact_status", "figure_reports"}
     for q in _module_queries():
         takes = any(p.name == "verified" for p in q.params)
         facts = any(t in c for c in q.texts().values() for t in ("ADOPTED", "REPORTED"))

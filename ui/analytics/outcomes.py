@@ -13,6 +13,7 @@ from ui.analytics.shared import (
     _facts_caption,
     _initiative,
     _outcomes_of,
+    _scope,
     _store_key,
 )
 from ui.common import document_titles, rows_shown, table
@@ -40,7 +41,7 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "可在侧栏选择文档集以缩小范围，或用命令行导出。"
         )
     if not rows:
-        st.info("推行这项举措的单位还没有报告过成效数据。")
+        st.info("推行这项举措的单位还没有报告过成效数据。" + _scope_note(initiative_id, 0))
         return
     doc_ids = found.doc_ids
     # titles of the documents the page shows: those of the rows shown and the sources listed
@@ -60,7 +61,8 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
     shown = [
         {
             **{k: "—" if v is None else v for k, v in r.items()},
-            "adoption": f"{state.stage_zh(r.get('stage'))} {r.get('adopted_date') or '（无日期）'}",
+            "adoption": "、".join(state.stage_zh(x) for x in r.get("stages") or ())
+            + f" {r.get('adopted_date') or '（无日期）'}",
             "figure": _figure(r),
             "tied": r.get("tied_to") or "未说明",
             "sources": "；".join(title(d) for d in r.get("doc_ids") or []),
@@ -71,6 +73,7 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
         f"**{found.units:,}** 个推行单位报告了 **{found.total:,}** 项数字"
         "（每行一项，推行情况与报告的数字并列）"
     )
+    st.caption(_scope_note(initiative_id, found.total))
     if not every and found.total > len(rows):  # the rest is read when asked for
         _every_row_switch(found.total)
     table(
@@ -100,6 +103,15 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             links={"证据 / 文档": lambda r: state.doc_link(r["doc_id"])},
             key=f"{P}.sources",
         )
+
+
+def _scope_note(initiative_id: str, total: int) -> str:
+    """Why 举措 → 成效数据 and a briefing show another number: they list the figures the
+    documents tie to the initiative, this page every figure its adopters report."""
+    from queries.analytics import outcome_scope_note, tied_outcome_count
+
+    tied = tied_outcome_count(state.store(), initiative_id, **_scope())
+    return outcome_scope_note(tied=tied, adopters=total, listing="adopters")
 
 
 #: most source documents listed as links; more are a table

@@ -1,0 +1,171 @@
+"""Chinese headers and values of the named queries' columns, for people reading a table.
+
+The command line's table view (`python -m queries NAME`) shows a column's Chinese header and
+its coded values in Chinese (stage `promoted` → 推广部署); `--format json|csv` keep the
+English keys and codes unchanged, for researchers' scripts. A column missing here shows its
+key.
+
+    >>> header("unit_id"), shown_value("stage", "piloted")
+    ('单位 ID', '试点')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import CATEGORY_ZH, LABEL_ZH, LEVEL_ZH, REL_ZH, STAGE_ZH
+
+__all__ = ["COLUMN_ZH", "VALUE_ZH", "header", "shown_row", "shown_value"]
+
+COLUMN_ZH: dict[str, str] = {
+    "a": "起点",
+    "adopted": "已推行",
+    "adopted_date": "推行日期",
+    "adoption_fact_id": "推行事实 ID",
+    "adoption_fact_ids": "各推行事实 ID",
+    "adoption_status": "推行事实核实状态",
+    "adoption_statuses": "各推行事实核实状态",
+    "aliases": "别名",
+    "b": "终点",
+    "c": "文档集",
+    "candidate": "候选举措",
+    "category": "类别",
+    "children": "下级单位数",
+    "city": "城市",
+    "collection": "文档集",
+    "collections": "文档集",
+    "confidence": "置信度",
+    "court": "法院",
+    "court_id": "法院 ID",
+    "date": "日期",
+    "date_note": "日期说明",
+    "date_precision": "日期精度",
+    "dates": "日期",
+    "depth": "层数",
+    "detail": "内容",
+    "direction": "方向",
+    "doc_date": "文档日期",
+    "doc_id": "文档 ID",
+    "doc_ids": "文档 ID",
+    "doc_year_counts": "各年文档数",
+    "doc_years": "文档年份",
+    "documents": "文档数",
+    "end": "结束位置",
+    "fact_id": "事实 ID",
+    "fact_ids": "各事实 ID",
+    "fact_type": "事实类型",
+    "facts": "事实数",
+    "filtered": "已筛选",
+    "first_date": "最早日期",
+    "has_roster": "有法庭名录",
+    "hops": "步数",
+    "id": "ID",
+    "ids": "ID",
+    "initiative": "举措",
+    "initiative_en": "English",
+    "initiative_id": "举措 ID",
+    "kind": "类型",
+    "kinds": "类型",
+    "level": "层级",
+    "link_status": "关联核实状态",
+    "metric": "指标",
+    "mine": "本院",
+    "name": "名称",
+    "names": "名称",
+    "outcome_id": "成效数据 ID",
+    "parent_id": "上级 ID",
+    "period": "期间",
+    "person": "姓名",
+    "person_id": "人物 ID",
+    "properties": "属性",
+    "province": "省份",
+    "qualifier": "限定语",
+    "quote": "引文",
+    "r": "关系",
+    "roster": "名录",
+    "rule": "规则",
+    "rules": "规则",
+    "scope": "范围",
+    "sentence": "句子",
+    "site": "网站",
+    "source": "起点",
+    "source_id": "起点 ID",
+    "source_kind": "起点类型",
+    "source_name": "起点名称",
+    "stage": "阶段",
+    "stages": "阶段",
+    "start": "起始位置",
+    "status": "核实状态",
+    "statuses": "各事实核实状态",
+    "surface": "原文写法",
+    "target": "终点",
+    "target_id": "终点 ID",
+    "target_kind": "终点类型",
+    "target_name": "终点名称",
+    "text": "正文",
+    "tied_to": "文中关联的举措",
+    "title": "标题",
+    "type": "关系",
+    "types": "关系",
+    "unit": "单位",
+    "unit_id": "单位 ID",
+    "unit_of_measure": "计量单位",
+    "units": "单位数",
+    "unverified": "未核实",
+    "urls": "网址",
+    "value": "数值",
+}
+
+_STATUS_ZH = {"extracted": "待核实", "confirmed": "已确认", "corrected": "已修改"}
+_STATUS_ZH.update(rejected="已驳回", reference="名录数据")
+_PRECISION_ZH = {"day": "日", "month": "月", "year": "年", "document": "发文日期"}
+_DIRECTION_ZH = {"up": "上升", "down": "下降"}
+_KIND_ZH = {**LABEL_ZH, **REL_ZH}
+
+#: coded values shown in Chinese, by column
+VALUE_ZH: dict[str, dict[str, str]] = {
+    "stage": STAGE_ZH,
+    "stages": STAGE_ZH,
+    "level": LEVEL_ZH,
+    "kind": _KIND_ZH,
+    "kinds": _KIND_ZH,
+    "source_kind": _KIND_ZH,
+    "target_kind": _KIND_ZH,
+    "type": _KIND_ZH,
+    "types": _KIND_ZH,
+    "fact_type": _KIND_ZH,
+    "category": CATEGORY_ZH,
+    "status": _STATUS_ZH,
+    "statuses": _STATUS_ZH,
+    "link_status": _STATUS_ZH,
+    "adoption_status": _STATUS_ZH,
+    "adoption_statuses": _STATUS_ZH,
+    "date_precision": _PRECISION_ZH,
+}
+
+
+def header(column: str) -> str:
+    """`column`'s Chinese header (its key when it has none)."""
+    return COLUMN_ZH.get(column, column)
+
+
+def shown_value(column: str, value: Any) -> Any:
+    """`value` of `column` with its codes in Chinese (a list: each item); other values as
+    they are."""
+    table = VALUE_ZH.get(column)
+    if table is None:
+        return value
+    if isinstance(value, list):
+        return [table.get(v, v) if isinstance(v, str) else v for v in value]
+    return table.get(value, value) if isinstance(value, str) else value
+
+
+def shown_row(row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with its coded values in Chinese (`shown_value`). `direction` is a figure's
+    (上升/下降) in a row with a metric, else the hierarchy's (上级/下级 of the unit)."""
+    out = {k: shown_value(k, v) for k, v in row.items()}
+    direction = row.get("direction")
+    if isinstance(direction, str):
+        words = _DIRECTION_ZH if "metric" in row else {"up": "上级", "down": "下级"}
+        out["direction"] = words.get(direction, direction)
+    return out
