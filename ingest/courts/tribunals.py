@@ -350,11 +350,11 @@ def _standalone_tribunal(
         )
     ):
         basic = {f.court for f in res.found if f.level == "basic"}
-        counties = [c for c, n in res.ctx.counties.items() if n > 0]
+        named_counties = [c for c, n in res.ctx.counties.items() if n > 0]
         if len(basic) == 1:
             return run, basic.pop()
-        if not basic and len(counties) == 1:
-            c = res.m.roster.for_division(counties[0], "basic")
+        if not basic and len(named_counties) == 1:
+            c = res.m.roster.for_division(named_counties[0], "basic")
             if c:
                 return run, c.name
     # a bare 某某法庭 after a court: its tribunal, unless it is a nickname or a title the
