@@ -185,11 +185,27 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         if suffix == ".pptx":
             return adoption.to_pptx(data)
         return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale)
+    scope, court = None, None
+    if args.court:  # the court and the units under it, as the map and the briefing count them
+        under = adoption.adoption_map(
+            store,  # type: ignore[arg-type]
+            args.initiative,
+            args.court,
+            verified_only=only,
+        )
+        scope, court = {u.id for u in under.units} | {under.court.id}, under.court.name
     tl, check = timeline.checked_timeline(
         store,  # type: ignore[arg-type]
         args.initiative,
         verified_only=only,
+        scope=scope,
     )
+    if court:  # the picture's title says whose units it shows
+        from dataclasses import replace
+
+        from figures.names import short_court_name
+
+        tl = replace(tl, initiative=f"{tl.initiative}（{short_court_name(court)}辖区）")
     if suffix == ".pptx":
         return timeline.to_pptx(tl, check=check)
     return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale, check=check)

@@ -361,3 +361,16 @@ def test_briefing_says_when_the_figures_list_is_cut(small, monkeypatch) -> None:
     assert "文档报告了与该举措相关的数据 2 项（第五部分列出前 1 项）。" in b.headline()
     text = "\n".join(p.text for p in Document(io.BytesIO(briefing.to_docx(b))).paragraphs)
     assert "共 2 项数据，这里只列出前 1 项，另有 1 项未列出。" in text
+
+
+def test_cli_timeline_under_a_court_shows_its_units_only(small) -> None:
+    # `figures timeline --court` was accepted and ignored: the same picture for every court
+    def svg(court: str | None) -> str:
+        args = cli.argparse.Namespace(
+            command="timeline", initiative="诉源治理", court=court, verified_only=False, scale=1
+        )
+        return cli._make(small, args, ".svg").decode("utf-8")
+
+    everyone, bing = svg(None), svg("丙区法院")
+    assert "乙市中院推广" in everyone and "辖区" not in everyone
+    assert "丙区法院辖区" in bing and "乙市中院推广" not in bing  # the city court is not under 丙区
