@@ -268,8 +268,17 @@ class EmbeddedServer:
     def _make_data_dir(self) -> None:
         """Create the data directory (0700) and its logs folder, then check both are ours."""
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileExistsError):
+        try:
             self.data_dir.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        else:  # run from another folder, the default (data/graph) is a new, empty store
+            print(
+                f"courtgraph: 新建了空的数据目录 {self.data_dir.resolve()} (a new, empty store; "
+                "set COURTGRAPH_DATA_DIR or run from the folder that holds your data/graph)",
+                file=sys.stderr,
+                flush=True,
+            )
         self.check_private()
         with contextlib.suppress(FileExistsError):
             self.log_file.parent.mkdir(mode=0o700)

@@ -140,6 +140,19 @@ def test_a_new_data_directory_is_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(srv.credentials_file.stat().st_mode) == 0o600
 
 
+def test_a_new_data_directory_is_announced_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # run from another folder, the default data/graph is a new, empty store: a new user's
+    # questions then found nothing, with no word that this was not their data
+    srv = EmbeddedServer(tmp_path / "data" / "graph")
+    srv.password()
+    err = capsys.readouterr().err
+    assert "新建了空的数据目录" in err and str(srv.data_dir.resolve()) in err
+    EmbeddedServer(tmp_path / "data" / "graph").password()
+    assert capsys.readouterr().err == ""
+
+
 def test_a_data_directory_others_can_change_is_refused(tmp_path: Path) -> None:
     data = tmp_path / "graph"
     data.mkdir(mode=0o775)
