@@ -3122,10 +3122,18 @@ def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
     return winners
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
 def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) -> list[OutcomeRef]:
     text = doc.text
     out: list[OutcomeRef] = []
     for h in hits:
+        if h.metric and not _HAN.search(h.metric):
+            # a figure named by another figure (a table's row read as a line: 某法院 2022年3月
+            # 1530 63.2% gave a 63.2% "1530"): no fact rather than a wrong one (a figure
+            # named by nothing, 2019年，33374件, stays: its sentence says what it counts)
+            continue
         unit = ctx.unit_at(h.start) or ""
         period = None
         if h.period:

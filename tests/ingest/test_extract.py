@@ -188,6 +188,16 @@ def test_outcome_period_is_resolved_against_the_date() -> None:
     assert [(o.value, o.period) for o in ex.outcomes] == [(900.0, "2022-01-01/2022-04-30")]
 
 
+def test_a_figure_named_by_another_figure_is_no_outcome() -> None:
+    # a .docx table's rows come as lines of cells: the rate was named "1530", the count lost
+    text = (
+        "乙县法院诉前调解情况如下。\n单位 开始时间 诉前调解成功（件）调解成功率\n"
+        "乙县法院 2022年3月 1530 63.2%\n乙县法院今年调解成功率为58%。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(o.metric, o.value) for o in ex.outcomes] == [("调解成功率", 58.0)]
+
+
 def test_without_a_court_resolver_nothing_is_attributed() -> None:
     ex = extract_document(
         SourceDocument(path="t.txt", text="推行繁简分流。"), court_resolver=lambda d: StandIn()
