@@ -865,6 +865,24 @@ _PROFILE = re.compile(
 )
 #: an awarding body conferring a title on a set (授予…等40个单位, 追授…等4名同志)
 _CONFERRING = re.compile(r"(?<!被)(?:授予|追授)")
+#: the members of a mechanism (27个成员单位, 33个部门为成员单位的领导小组): its make-up
+_MEMBERS_AFTER = re.compile(r"[^，,。；;]{0,8}?成员单位")
+#: places or sectors a service's reach is told in (覆盖7个镇街, 覆盖甲、乙等9个重点行业): the
+#: area it serves, not what it did; a whole jurisdiction's places (覆盖全市2000个村) are left
+_COVERS_BEFORE = re.compile(r"覆盖了?(?:[^，,。；;全]{0,30}等)?$")
+_PLACE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|镇|街道|村|社区|网格|行业|领域|县|区|市|省|片区|园区)"
+)
+#: full coverage of places (在全市12个乡镇实现全覆盖, 实现31个省全域覆盖): the count is the
+#: size of the area covered, the result is the coverage itself
+_FULL_COVER = re.compile(r"全(?:域)?覆盖")
+#: the natural setting (含氧量只及平原的60%, 冬季长达9个月): the place, not the court's work
+_NATURE = re.compile(r"含氧量|氧气含量|氧含量|海拔|气温|降水量|降雨量|冬季|无霜期|冻土")
+#: money put in (先后投入150余万元): a means, not a result
+_SPENT_BEFORE = re.compile(r"(?:投入|投资)(?:了|资金|经费)?(?:共计|共|累计)?$")
+#: who a payout went to (为23名农民工发放案款): its recipients; the amount is the result
+_RECIPIENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:当事人|农民工|申请执行人|群众|职工|工人)")
+_PAYOUT = re.compile(r"发放|兑付|兑现")
 _RESIDENT_UOMS = frozenset(["名", "人", "个", "家", "户", "位"])
 _PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
 _STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
@@ -964,6 +982,24 @@ def _not_a_result(
         return True  # 远高于去年的2.8件, 相较于初始的10个: the base compared with, not the result
     if uom in _RESIDENT_UOMS and _CONFERRING.search(before):
         return True  # 授予甲法院等40个单位…称号: the set an awarding body honours, not a result
+    if _NATURE.search(text, c_start, c_end):
+        return True  # 空气含氧量不足平原的40%, 冬季长达9个月: the setting, not work done
+    if uom in ("个", "家") and _MEMBERS_AFTER.match(after):
+        return True  # 27个成员单位组团作战: who makes up a mechanism
+    if (
+        uom in ("个", "家")
+        and _PLACE_AFTER.match(after)
+        and (_COVERS_BEFORE.search(before) or _FULL_COVER.search(text, c_start, c_end))
+    ):
+        return True  # 覆盖7个镇街, 在全县20个村实现全覆盖: the area served
+    if uom.endswith("元") and _SPENT_BEFORE.search(before):
+        return True  # 投入150余万元: money spent on the means
+    if (
+        uom in _PERSONNEL_UOMS
+        and _RECIPIENT_AFTER.match(after)
+        and _PAYOUT.search(text, c_start, c_end)
+    ):
+        return True  # 为23名农民工发放案款: the recipients of a payout
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:

@@ -1004,3 +1004,30 @@ def test_the_make_up_of_the_staff_is_no_result() -> None:
     assert vals("新招录干警30名，其中“00后”8名。") == [(30.0, "名", None)]
     # a change of the make-up is reported
     assert [h.value for h in find_outcomes("硕士学历法官占比同比提高5个百分点。")] == [5.0]
+
+
+def test_the_natural_setting_is_no_result() -> None:
+    assert vals("山区空气含氧量仅为平原的55%，法庭巡回审理案件30件。") == [(30.0, "件", None)]
+    assert vals("当地冬季长达7个月，调解员化解纠纷16件。") == [(16.0, "件", None)]
+
+
+def test_the_members_of_a_mechanism_are_no_result() -> None:
+    assert vals("联席会议吸收19个成员单位，化解纠纷120件。") == [(120.0, "件", None)]
+    assert vals("成立以12个部门为成员单位的领导小组。") == []
+
+
+def test_the_area_a_service_covers_is_no_result() -> None:
+    assert vals("服务站覆盖6个镇街，化解纠纷45件。") == [(45.0, "件", None)]
+    assert vals("联盟覆盖甲、乙等8个重点行业。") == []
+    assert vals("驻村法官在全县20个乡镇300个村实现全覆盖。") == []
+    # the whole jurisdiction's places covered stay a figure
+    assert [h.value for h in find_outcomes("平台覆盖全市900个行政村。")] == [900.0]
+
+
+def test_money_put_in_is_no_result() -> None:
+    assert vals("法院先后投入80余万元改造法庭。") == []
+    assert [h.value for h in find_outcomes("法院执行到位金额80余万元。")] == [80.0]
+
+
+def test_the_recipients_of_a_payout_are_no_result() -> None:
+    assert vals("法院为36名农民工发放案款52万元。") == [(52.0, "万元", None)]
