@@ -878,6 +878,10 @@ _PLACE_AFTER = re.compile(
 _FULL_COVER = re.compile(r"全(?:域)?覆盖")
 #: the natural setting (含氧量只及平原的60%, 冬季长达9个月): the place, not the court's work
 _NATURE = re.compile(r"含氧量|氧气含量|氧含量|海拔|气温|降水量|降雨量|冬季|无霜期|冻土")
+#: the units whose people were trained (组织5个法庭开展培训, 为12个村的调解员培训): who
+#: was trained, counted by unit; trainings held and people trained are counted in 场, 次, 人次
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:法庭|法院|行政村|村|社区|乡镇|街道|单位|部门)")
+_TRAINING = re.compile(r"培训|轮训|授课")
 #: money put in (先后投入150余万元): a means, not a result
 _SPENT_BEFORE = re.compile(r"(?:投入|投资)(?:了|资金|经费)?(?:共计|共|累计)?$")
 #: who a payout went to (为23名农民工发放案款): its recipients; the amount is the result
@@ -992,6 +996,8 @@ def _not_a_result(
         and (_COVERS_BEFORE.search(before) or _FULL_COVER.search(text, c_start, c_end))
     ):
         return True  # 覆盖7个镇街, 在全县20个村实现全覆盖: the area served
+    if uom in ("个", "家") and _UNIT_AFTER.match(after) and _TRAINING.search(text, c_start, c_end):
+        return True  # 组织5个法庭开展培训: the units trained
     if uom.endswith("元") and _SPENT_BEFORE.search(before):
         return True  # 投入150余万元: money spent on the means
     if (

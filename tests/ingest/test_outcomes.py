@@ -1031,3 +1031,10 @@ def test_money_put_in_is_no_result() -> None:
 
 def test_the_recipients_of_a_payout_are_no_result() -> None:
     assert vals("法院为36名农民工发放案款52万元。") == [(52.0, "万元", None)]
+
+
+def test_the_units_whose_staff_were_trained_are_no_result() -> None:
+    assert vals("法院组织9个法庭开展调解培训。") == []
+    assert vals("为甲镇11个行政村调解员开展培训，化解纠纷40件。") == [(40.0, "件", None)]
+    # trainings held are
+    assert [h.value for h in find_outcomes("法院开展调解培训12场。")] == [12.0]
