@@ -876,6 +876,15 @@ _PLACE_AFTER = re.compile(
 #: full coverage of places (在全市12个乡镇实现全覆盖, 实现31个省全域覆盖): the count is the
 #: size of the area covered, the result is the coverage itself
 _FULL_COVER = re.compile(r"全(?:域)?覆盖")
+#: villages and towns a court made ties with (与全县105个村建立联系, 与7个镇签订协议) or that a
+#: service radiates to (辐射13个乡镇): its reach over an area, not what it did; partner
+#: agencies (与甲、乙等14个部门的诉调对接) and the courts and stations a court radiates to
+#: (辐射带动142个巡回法庭) are left to the other rules
+_WITH_BEFORE = re.compile(r"(?<!参)与[^，,。；;与]{0,12}$")
+_VILLAGE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|镇|街道|村|社区|网格|村居|村社|行政村|片区)"
+)
+_RADIATES_BEFORE = re.compile(r"辐射[^，,。；;]{0,20}$")
 #: the natural setting (含氧量只及平原的60%, 冬季长达9个月): the place, not the court's work
 _NATURE = re.compile(r"含氧量|氧气含量|氧含量|海拔|气温|降水量|降雨量|冬季|无霜期|冻土")
 #: the units whose people were trained (组织5个法庭开展培训, 为12个村的调解员培训): who
@@ -996,6 +1005,12 @@ def _not_a_result(
         and (_COVERS_BEFORE.search(before) or _FULL_COVER.search(text, c_start, c_end))
     ):
         return True  # 覆盖7个镇街, 在全县20个村实现全覆盖: the area served
+    if (
+        uom in ("个", "家")
+        and _VILLAGE_AFTER.match(after)
+        and (_WITH_BEFORE.search(before) or _RADIATES_BEFORE.search(before))
+    ):
+        return True  # 与全县105个村建立联系, 辐射13个乡镇: an area reached
     if uom in ("个", "家") and _UNIT_AFTER.match(after) and _TRAINING.search(text, c_start, c_end):
         return True  # 组织5个法庭开展培训: the units trained
     if uom.endswith("元") and _SPENT_BEFORE.search(before):

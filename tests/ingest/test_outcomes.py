@@ -930,9 +930,10 @@ def test_places_counted_are_labelled_by_what_was_done_there() -> None:
     assert facts("法庭在全县7个乡镇建成了巡回审判点。") == [
         (7.0, "个", "建成巡回审判点的乡镇数", None)
     ]
-    # the partners a court made something with, by what was made
-    assert facts("该院与全县16个街道签订了共建协议。") == [
-        (16.0, "个", "签订共建协议的街道数", None)
+    # the partners a court made something with, by what was made (towns and villages it made
+    # ties with are an area reached, no result: test_the_villages_a_court_reaches_are_no_result)
+    assert facts("该院与全县16个部门签订了共建协议。") == [
+        (16.0, "个", "签订共建协议的部门数", None)
     ]
 
 
@@ -1038,3 +1039,11 @@ def test_the_units_whose_staff_were_trained_are_no_result() -> None:
     assert vals("为甲镇11个行政村调解员开展培训，化解纠纷40件。") == [(40.0, "件", None)]
     # trainings held are
     assert [h.value for h in find_outcomes("法院开展调解培训12场。")] == [12.0]
+
+
+def test_the_villages_a_court_reaches_are_no_result() -> None:
+    assert vals("法庭与全县86个行政村建立联系，化解纠纷70件。") == [(70.0, "件", None)]
+    assert vals("工作站与辖区6个乡镇、30个网格实现对接。") == []
+    assert vals("形成辐射9个乡镇的服务网络。") == []
+    # the courts a court radiates to, and partner agencies, are left alone
+    assert [h.value for h in find_outcomes("中心法庭辐射带动40个巡回法庭。")] == [40.0]
