@@ -851,6 +851,11 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 
 _PAIR = re.compile("[一二两三四五六七八九]{2}")
 _RANGE_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十])(?:至|到|-|~|－|—)$")
+#: the ends of a range (上浮9.04%-34.84%, 标的额从9元到6000万元不等): a spread, not a result;
+#: the low end's unit is repeated after the dash (not 80件 -3.0%, a signed change)
+_RANGE_DASH_AFTER = re.compile(r"[-－—–~～]\s?\d[\d.,]*\s?")
+_RANGE_SPREAD_AFTER = re.compile(r"(?:(?:到|至)\s?\d[^，,。；;]*?)?的?(?:不等|都有|之间)")
+_RANGE_FROM_BEFORE = re.compile(r"从[^，,。；;]{0,12}?\d[^，,。；;]{0,3}?(?:到|至)$")
 #: who lives or does business in a place (企业, 业主, 牧民): a population, not what was done
 _RESIDENT_NOUN = re.compile(
     r"企业|公司|商户|个体户|业主|居民|村民|农户|牧民|渔民|农民|群众|住户|金融机构|市场主体"
@@ -931,6 +936,12 @@ def _not_a_result(
     s_start, s_end = bounds.sentence(start)
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
+    dash = _RANGE_DASH_AFTER.match(after)
+    if (dash and after.startswith(uom, dash.end())) or (
+        _RANGE_SPREAD_AFTER.match(after)
+        and ("从" in before or _RANGE_FROM_BEFORE.search(before) or after[:1] in "到至")
+    ):
+        return True  # 9.04%-34.84%, 从20元到500万元不等: the ends of a range
     if text.startswith("人口", end) or text.startswith("人口", end - 1):
         return True  # 14亿人口: a population
     if pre_start > 0 and text[pre_start - 1] in "这该此" and uom in _COUNT_UOMS:

@@ -950,8 +950,9 @@ def test_a_signed_percentage_is_a_change_of_the_figure_before_it() -> None:
     # a negative growth: the magnitude, the direction in the label
     assert facts("新收案件900件，同比增长-2.5%。")[1:] == [(2.5, "%", "新收案件同比降幅", "down")]
     assert facts("调撤率 ↑4%") == [(4.0, "%", "调撤率增幅", "up")]
-    # a range of percentages is no change
-    assert [h.value for h in find_outcomes("审限内结案率提升了3%-5%。")] == [3.0]
+    # a range of percentages is no change, and neither end is the result (its low end alone
+    # would understate it: test_the_low_end_of_a_range_is_no_result)
+    assert [h.value for h in find_outcomes("审限内结案率提升了3%-5%。")] == []
 
 
 def test_a_rank_among_a_set_of_a_stated_size_keeps_its_measure() -> None:
@@ -1047,3 +1048,11 @@ def test_the_villages_a_court_reaches_are_no_result() -> None:
     assert vals("形成辐射9个乡镇的服务网络。") == []
     # the courts a court radiates to, and partner agencies, are left alone
     assert [h.value for h in find_outcomes("中心法庭辐射带动40个巡回法庭。")] == [40.0]
+
+
+def test_the_low_end_of_a_range_is_no_result() -> None:
+    assert vals("各法庭收案同比上升3.5%-12.8%。") == []
+    assert vals("案件标的额从20元到500万元不等，调解成功86件。") == [(86.0, "件", None)]
+    # a change from one level to another keeps its figures
+    assert [h.value for h in find_outcomes("结案率由80%提高到93%。")] == [93.0]
+    assert [h.value for h in find_outcomes("执行结案 80件 -3.0%")] == [80.0, 3.0]
