@@ -1056,3 +1056,10 @@ def test_the_low_end_of_a_range_is_no_result() -> None:
     # a change from one level to another keeps its figures
     assert [h.value for h in find_outcomes("结案率由80%提高到93%。")] == [93.0]
     assert [h.value for h in find_outcomes("执行结案 80件 -3.0%")] == [80.0, 3.0]
+
+
+def test_a_rank_scoped_by_a_province_or_told_as_first_of_a_set() -> None:
+    assert facts("该院执行结案数位居湖南第二。") == [(2.0, "名", "执行结案数排名", None)]
+    assert [(h.value, h.qualifier) for h in find_outcomes("调解成功率稳居全市法院之首。")] == [
+        (1.0, None)
+    ]
