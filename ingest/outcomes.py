@@ -901,6 +901,10 @@ _NATURE = re.compile(r"含氧量|氧气含量|氧含量|海拔|气温|降水量|
 #: was trained, counted by unit; trainings held and people trained are counted in 场, 次, 人次
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:法庭|法院|行政村|村|社区|乡镇|街道|单位|部门)")
 _TRAINING = re.compile(r"培训|轮训|授课")
+#: the press and an audience counted (17家媒体30多位记者前来采访, 受众达2400余人): who came or
+#: listened, like attendance, not what was done
+_PRESS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:媒体|记者)")
+_AUDIENCE_BEFORE = re.compile(r"(?:受众|听众|观众)(?:人数)?(?:达到|达|约|近|超过|超|逾|共)?$")
 #: money put in (先后投入150余万元): a means, not a result
 _SPENT_BEFORE = re.compile(r"(?:投入|投资)(?:了|资金|经费)?(?:共计|共|累计)?$")
 #: who a payout went to (为23名农民工发放案款): its recipients; the amount is the result
@@ -1029,6 +1033,10 @@ def _not_a_result(
         return True  # 与全县105个村建立联系, 辐射13个乡镇: an area reached
     if uom in ("个", "家") and _UNIT_AFTER.match(after) and _TRAINING.search(text, c_start, c_end):
         return True  # 组织5个法庭开展培训: the units trained
+    if uom in ("名", "人", "位", "家", "人次") and (
+        _PRESS_AFTER.match(after) or _AUDIENCE_BEFORE.search(before)
+    ):
+        return True  # 20多位记者, 受众达2400余人: the press and an audience
     if uom.endswith("元") and _SPENT_BEFORE.search(before):
         return True  # 投入150余万元: money spent on the means
     if (

@@ -1063,3 +1063,10 @@ def test_a_rank_scoped_by_a_province_or_told_as_first_of_a_set() -> None:
     assert [(h.value, h.qualifier) for h in find_outcomes("调解成功率稳居全市法院之首。")] == [
         (1.0, None)
     ]
+
+
+def test_the_press_and_an_audience_are_no_result() -> None:
+    assert vals("9家媒体15位记者到法庭采访。") == []
+    assert vals("开展普法讲座30场，受众达1800余人。") == [(30.0, "场", None)]
+    # people the court served are
+    assert [h.value for h in find_outcomes("法庭接待来访群众1800余人。")] == [1800.0]
