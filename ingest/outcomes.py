@@ -905,6 +905,8 @@ _TRAINING = re.compile(r"培训|轮训|授课")
 #: listened, like attendance, not what was done
 _PRESS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:媒体|记者)")
 _AUDIENCE_BEFORE = re.compile(r"(?:受众|听众|观众)(?:人数)?(?:达到|达|约|近|超过|超|逾|共)?$")
+#: who a dispute or a harm concerns (涉及5个小区731户业主, 造成5户邻里受损): the parties
+_AFFECTED_BEFORE = re.compile(r"涉及|造成|导致|致使")
 #: money put in (先后投入150余万元): a means, not a result
 _SPENT_BEFORE = re.compile(r"(?:投入|投资)(?:了|资金|经费)?(?:共计|共|累计)?$")
 #: who a payout went to (为23名农民工发放案款): its recipients; the amount is the result
@@ -1037,6 +1039,8 @@ def _not_a_result(
         _PRESS_AFTER.match(after) or _AUDIENCE_BEFORE.search(before)
     ):
         return True  # 20多位记者, 受众达2400余人: the press and an audience
+    if uom in ("户", "名", "人", "位") and _AFFECTED_BEFORE.search(before):
+        return True  # 涉及731户业主, 造成5户邻里财产受损: who a dispute concerns
     if uom.endswith("元") and _SPENT_BEFORE.search(before):
         return True  # 投入150余万元: money spent on the means
     if (

@@ -1070,3 +1070,8 @@ def test_the_press_and_an_audience_are_no_result() -> None:
     assert vals("开展普法讲座30场，受众达1800余人。") == [(30.0, "场", None)]
     # people the court served are
     assert [h.value for h in find_outcomes("法庭接待来访群众1800余人。")] == [1800.0]
+
+
+def test_who_a_dispute_concerns_is_no_result() -> None:
+    assert vals("漏水造成8户居民财产受损，法官上门调解。") == []
+    assert vals("纠纷涉及3个小区460户业主，调解员化解纠纷9件。") == [(9.0, "件", None)]
