@@ -896,7 +896,9 @@ _VILLAGE_AFTER = re.compile(
 )
 _RADIATES_BEFORE = re.compile(r"辐射[^，,。；;]{0,20}$")
 #: the natural setting (含氧量只及平原的60%, 冬季长达9个月): the place, not the court's work
-_NATURE = re.compile(r"含氧量|氧气含量|氧含量|海拔|气温|降水量|降雨量|冬季|无霜期|冻土")
+_NATURE = re.compile(
+    r"含氧量|氧气含量|氧含量|海拔|气温|降水量|降雨量|冬季(?:长达|漫长)|无霜期|冻土"
+)
 #: the units whose people were trained (组织5个法庭开展培训, 为12个村的调解员培训): who
 #: was trained, counted by unit; trainings held and people trained are counted in 场, 次, 人次
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:法庭|法院|行政村|村|社区|乡镇|街道|单位|部门)")
@@ -1017,7 +1019,7 @@ def _not_a_result(
         return True  # 远高于去年的2.8件, 相较于初始的10个: the base compared with, not the result
     if uom in _RESIDENT_UOMS and _CONFERRING.search(before):
         return True  # 授予甲法院等40个单位…称号: the set an awarding body honours, not a result
-    if _NATURE.search(text, c_start, c_end):
+    if _NATURE.search(text, c_start, c_end) and not _DONE_VERB.search(text, c_start, c_end):
         return True  # 空气含氧量不足平原的40%, 冬季长达9个月: the setting, not work done
     if uom in ("个", "家") and _MEMBERS_AFTER.match(after):
         return True  # 27个成员单位组团作战: who makes up a mechanism

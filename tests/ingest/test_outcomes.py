@@ -1075,3 +1075,7 @@ def test_the_press_and_an_audience_are_no_result() -> None:
 def test_who_a_dispute_concerns_is_no_result() -> None:
     assert vals("漏水造成8户居民财产受损，法官上门调解。") == []
     assert vals("纠纷涉及3个小区460户业主，调解员化解纠纷9件。") == [(9.0, "件", None)]
+
+
+def test_work_done_in_a_harsh_setting_is_a_result() -> None:
+    assert [h.value for h in find_outcomes("法庭在海拔4000米的牧区审结案件56件。")] == [56.0]
