@@ -164,13 +164,18 @@ _CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目�
 #: a standing service, not a result (24小时在线服务, 7×24小时值班)
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
+#: provinces and regions by their short names, the scope of a rank (均居广东第一, 宁夏法院之首)
+_PROVINCES = (
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
+)
 _RANK = re.compile(
-    r"(?=[位排名居全并並])(?:(?:位居|排名|位列|排在|名列|并列|並列|位于|居于|居)(?:均|都|仍|继续)?"
+    r"(?=[位排名居全并並稳])(?:(?:位居|排名|位列|排在|名列|并列|並列|位于|居于|稳居|居)(?:均|都|仍|继续)?"
     r"(?:为|是)?"
-    r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区)?"
+    r"(?:全国|全省|全市|全区|全州|[\u4e00-\u9fff]{2,6}?地区|" + _PROVINCES + r")?"
     # 全国海事法院第6位, 全国中院第一, 全省县区第四
     r"(?:[^，,。；;\n]{0,6}?中|[\u4e00-\u9fff]{0,6}?(?:法院|法庭|中院|高院)|县区|区县|县市区)?"
-    r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮大])|(?P<first>首位))"
+    r"(?:排名)?(?:位居)?(?:第(?P<num>\d+|[一二三四五六七八九十]+)(?![方批季次期届轮大])|(?P<first>首位|之首))"
     r"|(?<=[年续])全(?:国|省|市|区|州)(?:法院)?第(?P<bare>\d+|[一二三四五六七八九十]+)"
     r"(?![方批季次期届轮家个项所例起件名位\d一二三四五六七八九十])"
     # …位居全省第四，全市第一: a further rank after a comma, a clause of its own
@@ -851,6 +856,11 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 
 _PAIR = re.compile("[一二两三四五六七八九]{2}")
 _RANGE_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十])(?:至|到|-|~|－|—)$")
+#: the ends of a range (上浮9.04%-34.84%, 标的额从9元到6000万元不等): a spread, not a result;
+#: the low end's unit is repeated after the dash (not 80件 -3.0%, a signed change)
+_RANGE_DASH_AFTER = re.compile(r"[-－—–~～]\s?\d[\d.,]*\s?")
+_RANGE_SPREAD_AFTER = re.compile(r"(?:(?:到|至)\s?\d[^，,。；;]*?)?的?(?:不等|都有|之间)")
+_RANGE_FROM_BEFORE = re.compile(r"从[^，,。；;]{0,12}?\d[^，,。；;]{0,3}?(?:到|至)$")
 #: who lives or does business in a place (企业, 业主, 牧民): a population, not what was done
 _RESIDENT_NOUN = re.compile(
     r"企业|公司|商户|个体户|业主|居民|村民|农户|牧民|渔民|农民|群众|住户|金融机构|市场主体"
@@ -865,6 +875,45 @@ _PROFILE = re.compile(
 )
 #: an awarding body conferring a title on a set (授予…等40个单位, 追授…等4名同志)
 _CONFERRING = re.compile(r"(?<!被)(?:授予|追授)")
+#: the members of a mechanism (27个成员单位, 33个部门为成员单位的领导小组): its make-up
+_MEMBERS_AFTER = re.compile(r"[^，,。；;]{0,8}?成员单位")
+#: places or sectors a service's reach is told in (覆盖7个镇街, 覆盖甲、乙等9个重点行业): the
+#: area it serves, not what it did; a whole jurisdiction's places (覆盖全市2000个村) are left
+_COVERS_BEFORE = re.compile(r"覆盖了?(?:[^，,。；;全]{0,30}等)?$")
+_PLACE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|镇|街道|村|社区|网格|行业|领域|县|区|市|省|片区|园区)"
+)
+#: full coverage of places (在全市12个乡镇实现全覆盖, 实现31个省全域覆盖): the count is the
+#: size of the area covered, the result is the coverage itself
+_FULL_COVER = re.compile(r"全(?:域)?覆盖")
+#: villages and towns a court made ties with (与全县105个村建立联系, 与7个镇签订协议) or that a
+#: service radiates to (辐射13个乡镇): its reach over an area, not what it did; partner
+#: agencies (与甲、乙等14个部门的诉调对接) and the courts and stations a court radiates to
+#: (辐射带动142个巡回法庭) are left to the other rules
+_WITH_BEFORE = re.compile(r"(?<!参)与[^，,。；;与]{0,12}$")
+_VILLAGE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|镇|街道|村|社区|网格|村居|村社|行政村|片区)"
+)
+_RADIATES_BEFORE = re.compile(r"辐射[^，,。；;]{0,20}$")
+#: the natural setting (含氧量只及平原的60%, 冬季长达9个月): the place, not the court's work
+_NATURE = re.compile(
+    r"含氧量|氧气含量|氧含量|海拔|气温|降水量|降雨量|冬季(?:长达|漫长)|无霜期|冻土"
+)
+#: the units whose people were trained (组织5个法庭开展培训, 为12个村的调解员培训): who
+#: was trained, counted by unit; trainings held and people trained are counted in 场, 次, 人次
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:法庭|法院|行政村|村|社区|乡镇|街道|单位|部门)")
+_TRAINING = re.compile(r"培训|轮训|授课")
+#: the press and an audience counted (17家媒体30多位记者前来采访, 受众达2400余人): who came or
+#: listened, like attendance, not what was done
+_PRESS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:媒体|记者)")
+_AUDIENCE_BEFORE = re.compile(r"(?:受众|听众|观众)(?:人数)?(?:达到|达|约|近|超过|超|逾|共)?$")
+#: who a dispute or a harm concerns (涉及5个小区731户业主, 造成5户邻里受损): the parties
+_AFFECTED_BEFORE = re.compile(r"涉及|造成|导致|致使")
+#: money put in (先后投入150余万元): a means, not a result
+_SPENT_BEFORE = re.compile(r"(?:投入|投资)(?:了|资金|经费)?(?:共计|共|累计)?$")
+#: who a payout went to (为23名农民工发放案款): its recipients; the amount is the result
+_RECIPIENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:当事人|农民工|申请执行人|群众|职工|工人)")
+_PAYOUT = re.compile(r"发放|兑付|兑现")
 _RESIDENT_UOMS = frozenset(["名", "人", "个", "家", "户", "位"])
 _PERSONNEL_UOMS = frozenset(["名", "人", "个", "家", "位", "所"])
 _STANDING_UOMS = frozenset(["名", "人", "个", "家", "位", "所", "项", "条"])
@@ -900,6 +949,12 @@ def _not_a_result(
     s_start, s_end = bounds.sentence(start)
     if _RANGE_BEFORE.search(before):
         return True  # 3至5个: a range
+    dash = _RANGE_DASH_AFTER.match(after)
+    if (dash and after.startswith(uom, dash.end())) or (
+        _RANGE_SPREAD_AFTER.match(after)
+        and ("从" in before or _RANGE_FROM_BEFORE.search(before) or after[:1] in "到至")
+    ):
+        return True  # 9.04%-34.84%, 从20元到500万元不等: the ends of a range
     if text.startswith("人口", end) or text.startswith("人口", end - 1):
         return True  # 14亿人口: a population
     if pre_start > 0 and text[pre_start - 1] in "这该此" and uom in _COUNT_UOMS:
@@ -964,6 +1019,38 @@ def _not_a_result(
         return True  # 远高于去年的2.8件, 相较于初始的10个: the base compared with, not the result
     if uom in _RESIDENT_UOMS and _CONFERRING.search(before):
         return True  # 授予甲法院等40个单位…称号: the set an awarding body honours, not a result
+    if _NATURE.search(text, c_start, c_end) and not _DONE_VERB.search(text, c_start, c_end):
+        return True  # 空气含氧量不足平原的40%, 冬季长达9个月: the setting, not work done
+    if uom in ("个", "家") and _MEMBERS_AFTER.match(after):
+        return True  # 27个成员单位组团作战: who makes up a mechanism
+    if (
+        uom in ("个", "家")
+        and _PLACE_AFTER.match(after)
+        and (_COVERS_BEFORE.search(before) or _FULL_COVER.search(text, c_start, c_end))
+    ):
+        return True  # 覆盖7个镇街, 在全县20个村实现全覆盖: the area served
+    if (
+        uom in ("个", "家")
+        and _VILLAGE_AFTER.match(after)
+        and (_WITH_BEFORE.search(before) or _RADIATES_BEFORE.search(before))
+    ):
+        return True  # 与全县105个村建立联系, 辐射13个乡镇: an area reached
+    if uom in ("个", "家") and _UNIT_AFTER.match(after) and _TRAINING.search(text, c_start, c_end):
+        return True  # 组织5个法庭开展培训: the units trained
+    if uom in ("名", "人", "位", "家", "人次") and (
+        _PRESS_AFTER.match(after) or _AUDIENCE_BEFORE.search(before)
+    ):
+        return True  # 20多位记者, 受众达2400余人: the press and an audience
+    if uom in ("户", "名", "人", "位") and _AFFECTED_BEFORE.search(before):
+        return True  # 涉及731户业主, 造成5户邻里财产受损: who a dispute concerns
+    if uom.endswith("元") and _SPENT_BEFORE.search(before):
+        return True  # 投入150余万元: money spent on the means
+    if (
+        uom in _PERSONNEL_UOMS
+        and _RECIPIENT_AFTER.match(after)
+        and _PAYOUT.search(text, c_start, c_end)
+    ):
+        return True  # 为23名农民工发放案款: the recipients of a payout
     if _CAREER.search(text, s_start, s_end):
         return True  # 他从事审判工作28年，审结案件4000余件: one person's career
     if uom in _STANDING_UOMS:

@@ -930,9 +930,10 @@ def test_places_counted_are_labelled_by_what_was_done_there() -> None:
     assert facts("法庭在全县7个乡镇建成了巡回审判点。") == [
         (7.0, "个", "建成巡回审判点的乡镇数", None)
     ]
-    # the partners a court made something with, by what was made
-    assert facts("该院与全县16个街道签订了共建协议。") == [
-        (16.0, "个", "签订共建协议的街道数", None)
+    # the partners a court made something with, by what was made (towns and villages it made
+    # ties with are an area reached, no result: test_the_villages_a_court_reaches_are_no_result)
+    assert facts("该院与全县16个部门签订了共建协议。") == [
+        (16.0, "个", "签订共建协议的部门数", None)
     ]
 
 
@@ -949,8 +950,9 @@ def test_a_signed_percentage_is_a_change_of_the_figure_before_it() -> None:
     # a negative growth: the magnitude, the direction in the label
     assert facts("新收案件900件，同比增长-2.5%。")[1:] == [(2.5, "%", "新收案件同比降幅", "down")]
     assert facts("调撤率 ↑4%") == [(4.0, "%", "调撤率增幅", "up")]
-    # a range of percentages is no change
-    assert [h.value for h in find_outcomes("审限内结案率提升了3%-5%。")] == [3.0]
+    # a range of percentages is no change, and neither end is the result (its low end alone
+    # would understate it: test_the_low_end_of_a_range_is_no_result)
+    assert [h.value for h in find_outcomes("审限内结案率提升了3%-5%。")] == []
 
 
 def test_a_rank_among_a_set_of_a_stated_size_keeps_its_measure() -> None:
@@ -1004,3 +1006,76 @@ def test_the_make_up_of_the_staff_is_no_result() -> None:
     assert vals("新招录干警30名，其中“00后”8名。") == [(30.0, "名", None)]
     # a change of the make-up is reported
     assert [h.value for h in find_outcomes("硕士学历法官占比同比提高5个百分点。")] == [5.0]
+
+
+def test_the_natural_setting_is_no_result() -> None:
+    assert vals("山区空气含氧量仅为平原的55%，法庭巡回审理案件30件。") == [(30.0, "件", None)]
+    assert vals("当地冬季长达7个月，调解员化解纠纷16件。") == [(16.0, "件", None)]
+
+
+def test_the_members_of_a_mechanism_are_no_result() -> None:
+    assert vals("联席会议吸收19个成员单位，化解纠纷120件。") == [(120.0, "件", None)]
+    assert vals("成立以12个部门为成员单位的领导小组。") == []
+
+
+def test_the_area_a_service_covers_is_no_result() -> None:
+    assert vals("服务站覆盖6个镇街，化解纠纷45件。") == [(45.0, "件", None)]
+    assert vals("联盟覆盖甲、乙等8个重点行业。") == []
+    assert vals("驻村法官在全县20个乡镇300个村实现全覆盖。") == []
+    # the whole jurisdiction's places covered stay a figure
+    assert [h.value for h in find_outcomes("平台覆盖全市900个行政村。")] == [900.0]
+
+
+def test_money_put_in_is_no_result() -> None:
+    assert vals("法院先后投入80余万元改造法庭。") == []
+    assert [h.value for h in find_outcomes("法院执行到位金额80余万元。")] == [80.0]
+
+
+def test_the_recipients_of_a_payout_are_no_result() -> None:
+    assert vals("法院为36名农民工发放案款52万元。") == [(52.0, "万元", None)]
+
+
+def test_the_units_whose_staff_were_trained_are_no_result() -> None:
+    assert vals("法院组织9个法庭开展调解培训。") == []
+    assert vals("为甲镇11个行政村调解员开展培训，化解纠纷40件。") == [(40.0, "件", None)]
+    # trainings held are
+    assert [h.value for h in find_outcomes("法院开展调解培训12场。")] == [12.0]
+
+
+def test_the_villages_a_court_reaches_are_no_result() -> None:
+    assert vals("法庭与全县86个行政村建立联系，化解纠纷70件。") == [(70.0, "件", None)]
+    assert vals("工作站与辖区6个乡镇、30个网格实现对接。") == []
+    assert vals("形成辐射9个乡镇的服务网络。") == []
+    # the courts a court radiates to, and partner agencies, are left alone
+    assert [h.value for h in find_outcomes("中心法庭辐射带动40个巡回法庭。")] == [40.0]
+
+
+def test_the_low_end_of_a_range_is_no_result() -> None:
+    assert vals("各法庭收案同比上升3.5%-12.8%。") == []
+    assert vals("案件标的额从20元到500万元不等，调解成功86件。") == [(86.0, "件", None)]
+    # a change from one level to another keeps its figures
+    assert [h.value for h in find_outcomes("结案率由80%提高到93%。")] == [93.0]
+    assert [h.value for h in find_outcomes("执行结案 80件 -3.0%")] == [80.0, 3.0]
+
+
+def test_a_rank_scoped_by_a_province_or_told_as_first_of_a_set() -> None:
+    assert facts("该院执行结案数位居湖南第二。") == [(2.0, "名", "执行结案数排名", None)]
+    assert [(h.value, h.qualifier) for h in find_outcomes("调解成功率稳居全市法院之首。")] == [
+        (1.0, None)
+    ]
+
+
+def test_the_press_and_an_audience_are_no_result() -> None:
+    assert vals("9家媒体15位记者到法庭采访。") == []
+    assert vals("开展普法讲座30场，受众达1800余人。") == [(30.0, "场", None)]
+    # people the court served are
+    assert [h.value for h in find_outcomes("法庭接待来访群众1800余人。")] == [1800.0]
+
+
+def test_who_a_dispute_concerns_is_no_result() -> None:
+    assert vals("漏水造成8户居民财产受损，法官上门调解。") == []
+    assert vals("纠纷涉及3个小区460户业主，调解员化解纠纷9件。") == [(9.0, "件", None)]
+
+
+def test_work_done_in_a_harsh_setting_is_a_result() -> None:
+    assert [h.value for h in find_outcomes("法庭在海拔4000米的牧区审结案件56件。")] == [56.0]
