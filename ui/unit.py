@@ -49,27 +49,51 @@ def render() -> None:
         args=("network",),
         kwargs={"id": unit_id},
     )
+    # lazy: only the open tab runs and is sent to the browser (a court's five tabs were
+    # eight reads, five tables and ten download buttons on every visit, most of them for
+    # tabs nobody opened); the open tab is in the URL
     if kind in ("Court", "Tribunal", "Organization"):
         below = _hierarchy(unit_id, props)
-        tabs = st.tabs(["推行的举措", "人员及职务", "成效数据", "文档", "简报与图片"])
-        with tabs[0]:
-            _initiatives(unit_id, below)
-        with tabs[1]:
-            _people(unit_id)
-        with tabs[2]:
-            _outcomes(unit_id)
-        with tabs[3]:
-            _documents(unit_id)
-        with tabs[4]:
-            _briefing(unit_id, props)
+        tabs = _tabs(UNIT_TABS, f"{P}.tab")
+        if tabs[0].open:
+            with tabs[0]:
+                _initiatives(unit_id, below)
+        if tabs[1].open:
+            with tabs[1]:
+                _people(unit_id)
+        if tabs[2].open:
+            with tabs[2]:
+                _outcomes(unit_id)
+        if tabs[3].open:
+            with tabs[3]:
+                _documents(unit_id)
+        if tabs[4].open:
+            with tabs[4]:
+                _briefing(unit_id, props)
     else:
-        tabs = st.tabs(["关系", "文档", "全部属性"])
-        with tabs[0]:
-            _relations(unit_id)
-        with tabs[1]:
-            _documents(unit_id)
-        with tabs[2]:
-            st.json({k: v for k, v in props.items() if k != "search_text"})
+        tabs = _tabs(ENTITY_TABS, f"{P}.entity_tab")
+        if tabs[0].open:
+            with tabs[0]:
+                _relations(unit_id)
+        if tabs[1].open:
+            with tabs[1]:
+                _documents(unit_id)
+        if tabs[2].open:
+            with tabs[2]:
+                st.json({k: v for k, v in props.items() if k != "search_text"})
+
+
+UNIT_TABS = ["推行的举措", "人员及职务", "成效数据", "文档", "简报与图片"]
+ENTITY_TABS = ["关系", "文档", "全部属性"]
+
+
+def _tabs(names: list[str], key: str) -> Any:
+    """The page's tabs, the open one first set from the URL's `tab` and kept there."""
+    state.widget_value(key, "tab", lambda v: v if v in names else names[0])
+    tabs = st.tabs(names, key=key, on_change="rerun")
+    current = st.session_state.get(key, names[0])
+    state.set_params(tab=None if current == names[0] else current)
+    return tabs
 
 
 def _hierarchy(unit_id: str, props: dict[str, Any]) -> int:

@@ -253,10 +253,15 @@ def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:
     assert list(frame(at, "unit.down")["单位"]) == ["甲省乙市丙区人民法院东湖人民法庭"]
     done = frame(at, "unit.initiatives")
     assert list(zip(done["举措"], done["阶段"], strict=True)) == [("诉源治理", "推行")]
-    people = frame(at, "unit.people")
+    # only the open tab runs: the others' tables come with their tab (kept in the URL)
+    assert not [t for t in at.dataframe if "姓名" in t.value.columns]
+    people = frame(app(page="unit", id="丙區法院", tab="人员及职务"), "unit.people")
     assert list(zip(people["姓名"], people["职务"], strict=True)) == [("张三", "院长")]
-    assert list(frame(at, "unit.outcomes")["指标"]) == ["调解率"]
-    assert list(frame(at, "unit.documents")["标题"]) == ["样例文档乙", "样例文档甲"]
+    outcomes = app(page="unit", id="丙區法院", tab="成效数据")
+    assert list(frame(outcomes, "unit.outcomes")["指标"]) == ["调解率"]
+    assert url(outcomes, "tab") == "成效数据"
+    documents = frame(app(page="unit", id="丙區法院", tab="文档"), "unit.documents")
+    assert list(documents["标题"]) == ["样例文档乙", "样例文档甲"]
     # the breadcrumb moves up in place and the URL follows (with the id; the box names it)
     at.button(key=f"unit.up.{g.MID}").click().run()
     assert url(at, "id") == g.MID
@@ -546,7 +551,8 @@ def test_initiative_page_offers_the_briefing_and_adoption_map(small_store, app) 
 
 
 def test_unit_page_offers_the_briefing_of_its_initiatives(small_store, app) -> None:
-    at = app(page="unit", id=g.MID)
+    assert not _downloads(app(page="unit", id=g.MID))  # drawn when its tab is opened
+    at = app(page="unit", id=g.MID, tab="简报与图片")
     no_trouble(at)
     assert set(_downloads(at)) >= BRIEFING_BUTTONS | {"举措一览 PNG", "举措一览 PPTX"}
     # and the briefing of the unit itself

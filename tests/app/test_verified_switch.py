@@ -55,9 +55,11 @@ def test_the_switch_changes_the_answer_and_stays_in_the_url(reviewed, app) -> No
 def test_unit_tables_count_their_unverified_facts(reviewed, app) -> None:
     at = app(page="unit", id=g.BING)
     no_trouble(at)
-    captions = texts(at, "caption")
-    assert "1 条事实均已核实" in captions  # 丙区's one adoption
-    assert captions.count("共 1 条事实，其中 1 条尚未核实") == 2  # its people, its figures
+    assert "1 条事实均已核实" in texts(at, "caption")  # 丙区's one adoption
+    for tab in ("人员及职务", "成效数据"):  # its people, its figures
+        at = app(page="unit", id=g.BING, tab=tab)
+        no_trouble(at)
+        assert texts(at, "caption").count("共 1 条事实，其中 1 条尚未核实") == 1
 
 
 def test_an_unverified_facts_evidence_says_why_it_is_hidden(reviewed, app) -> None:
