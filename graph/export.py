@@ -233,16 +233,17 @@ def _csv_value(s: str) -> Any:
     return s
 
 
-def _unprefixed(row: dict[str, str], fixed: list[str], prefix: str) -> dict[str, Any]:
-    """A row of a CSV `_headers` wrote, its prefixed properties under their own names again
-    (the fixed columns are popped by the caller first, so the two never meet)."""
-    out: dict[str, Any] = {k: row[k] for k in fixed}
+def _unprefixed(
+    row: dict[str, str], fixed: list[str], prefix: str
+) -> tuple[list[str], dict[str, str]]:
+    """A row of a CSV `_headers` wrote: its fixed columns' values, and its properties under
+    their own names again (edge_source -> source)."""
     props = {
         (k[len(prefix) :] if k.startswith(prefix) and k[len(prefix) :] in fixed else k): v
         for k, v in row.items()
         if k not in fixed
     }
-    return {**props, **out}
+    return [row[k] for k in fixed], props
 
 
 def from_csv(path: str | Path) -> nx.MultiDiGraph:
@@ -253,14 +254,12 @@ def from_csv(path: str | Path) -> nx.MultiDiGraph:
         nodes = z.read("nodes.csv").decode("utf-8-sig")
         edges = z.read("edges.csv").decode("utf-8-sig")
     for row in csv.DictReader(io.StringIO(nodes)):
-        row = _unprefixed(row, ["id"], "node_")
-        nid = row.pop("id")
-        g.add_node(nid, **{k: v for k, s in row.items() if (v := _csv_value(s)) is not None})
+        (nid,), props = _unprefixed(row, ["id"], "node_")
+        g.add_node(nid, **{k: v for k, s in props.items() if (v := _csv_value(s)) is not None})
     for row in csv.DictReader(io.StringIO(edges)):
-        row = _unprefixed(row, ["source", "target", "key"], "edge_")
-        u, v, k = row.pop("source"), row.pop("target"), row.pop("key")
+        (u, v, k), props = _unprefixed(row, ["source", "target", "key"], "edge_")
         g.add_edge(
-            u, v, key=k, **{kk: vv for kk, s in row.items() if (vv := _csv_value(s)) is not None}
+            u, v, key=k, **{kk: vv for kk, s in props.items() if (vv := _csv_value(s)) is not None}
         )
     return g
 
