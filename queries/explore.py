@@ -169,7 +169,8 @@ FIGURE_REPORTS = register(
         "a correction of the figure's metric, value or unit of measure is recorded, also when "
         "a reviewer asks for it on the figure's link to an initiative.",
         cypher="""
-MATCH (u:Entity)-[r:REPORTED]->(o:Outcome {id: $figure})
+MATCH (o:Entity {id: $figure})
+MATCH (u:Entity)-[r:REPORTED]->(o)
 RETURN u.id AS unit_id, u.name AS unit, r.fact_id AS fact_id,
        coalesce(r.review_status, 'extracted') AS status
 ORDER BY unit_id, fact_id

@@ -239,10 +239,11 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
 
     try:  # a figure's fields asked for on its link to an initiative: on the unit's fact
         parts = figure_correction(state.store(), fact_id, new)
-    except CourtgraphError as exc:
+    except CourtgraphError:
         st.session_state[f"{P}.message"] = (
             "error",
-            f"未能保存：这项数字不止由一个单位事实报告（{exc}），请在报告它的单位事实上修改数值。",
+            "未能保存：这项数字没有唯一一条报告它的单位事实（没有，或不止一条），"
+            "请在报告它的单位事实上修改数值。",
         )
         return
     for fid, fields in parts:

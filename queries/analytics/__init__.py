@@ -1383,25 +1383,33 @@ def tied_outcome_count(
     *,
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
-) -> int:
+) -> tuple[int, bool]:
     """How many figures the documents tie to `initiative` (the named query
     `initiative_outcomes`: what the 举措 page's 成效数据 and a briefing list), whoever
-    reported them."""
+    reported them, and whether there are more than that (the query's row limit)."""
     iid = resolve_entity(store, initiative, label="Initiative")
     params = {
         "initiative": iid,
         "collections": _names_or_none(collections),
         "verified": verified_only,
     }
-    return len(run(store, "initiative_outcomes", params).rows)
+    found = run(store, "initiative_outcomes", params)
+    return len(found.rows), found.truncated
 
 
-def outcome_scope_note(*, tied: int, adopters: int, listing: str) -> str:
+def outcome_scope_note(*, tied: int, adopters: int, listing: str, more: bool = False) -> str:
     """Why two answers about an initiative's figures differ, said where either is shown:
     `tied` figures the documents tie to the initiative (举措 → 成效数据, a briefing,
     `initiative_outcomes`) against `adopters` figures its adopters report whatever they are
     tied to (扩散分析 → 成效对照, `analytics outcomes`). `listing`: which one the reader is
-    looking at, "tied" or "adopters"."""
+    looking at, "tied" or "adopters". `more`: `tied` is a row limit, there are more.
+
+    >>> "数字多于 1,000 项" in outcome_scope_note(
+    ...     tied=1000, adopters=5000, listing="adopters", more=True
+    ... )
+    True
+    """
+    count = f"多于 {tied:,}" if more else f"共 {tied:,}"
     if listing == "tied":
         here = f"这里只列文中归于这项举措的 {tied:,} 项数字；" if tied else ""
         return (
@@ -1410,7 +1418,7 @@ def outcome_scope_note(*, tied: int, adopters: int, listing: str) -> str:
         )
     return (
         f"这里列出推行这项举措的单位报告的全部 {adopters:,} 项数字（不论文中归于哪项举措）；"
-        f"文中归于这项举措的数字共 {tied:,} 项，「举措 → 成效数据」、简报和 "
+        f"文中归于这项举措的数字{count} 项，「举措 → 成效数据」、简报和 "
         "`python -m queries initiative_outcomes` 只列这些。"
     )
 

@@ -229,8 +229,8 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             )
         if found.truncated:
             print(f"（只列出前 {found.limit:,} 项：还有更多）")
-        tied = tied_outcome_count(store, args.initiative, **scope)
-        print(outcome_scope_note(tied=tied, adopters=found.total, listing="adopters"))
+        tied, more = tied_outcome_count(store, args.initiative, **scope)
+        print(outcome_scope_note(tied=tied, adopters=found.total, listing="adopters", more=more))
         print(f"事实：{tally_note(found.tally)}")
     elif args.command == "panel":
         made = panel(store, args.initiatives, province=args.province, levels=args.level, **scope)

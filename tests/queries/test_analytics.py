@@ -159,7 +159,7 @@ def test_the_outcomes_command_says_why_the_initiatives_own_figures_are_fewer(
     text = capsys.readouterr().out
     assert "报告的全部 4 项数字" in text and "文中归于这项举措的数字共 1 项" in text
     assert "initiative_outcomes" in text
-    assert analytics.tied_outcome_count(graph, "诉源治理", verified_only=True) == 0
+    assert analytics.tied_outcome_count(graph, "诉源治理", verified_only=True) == (0, False)
 
 
 def test_adopter_outcomes(graph) -> None:

@@ -110,8 +110,8 @@ def _scope_note(initiative_id: str, total: int) -> str:
     documents tie to the initiative, this page every figure its adopters report."""
     from queries.analytics import outcome_scope_note, tied_outcome_count
 
-    tied = tied_outcome_count(state.store(), initiative_id, **_scope())
-    return outcome_scope_note(tied=tied, adopters=total, listing="adopters")
+    tied, more = tied_outcome_count(state.store(), initiative_id, **_scope())
+    return outcome_scope_note(tied=tied, adopters=total, listing="adopters", more=more)
 
 
 #: most source documents listed as links; more are a table
