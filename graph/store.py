@@ -14,7 +14,7 @@ import random
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -636,8 +636,13 @@ def _create_groups(rows: Iterable[Row], field_: str) -> list[tuple[str, list[Row
     relationship created with its properties is written once, where a CREATE followed by a
     SET writes it and then rewrites it larger (ArcadeDB looks for room in its pages twice)."""
     groups: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+    ordered: dict[tuple[str, ...], tuple[str, ...]] = {}  # the names as found -> sorted
     for r in rows:
-        groups[tuple(sorted(k for k, v in r[field_].items() if v is not None))].append(r)
+        found = tuple([k for k, v in r[field_].items() if v is not None])
+        keys = ordered.get(found)
+        if keys is None:  # (rows built by one piece of code list their names alike)
+            keys = ordered[found] = tuple(sorted(found))
+        groups[keys].append(r)
     return [
         ("{" + ", ".join(f"{_checked_key(k)}: r.{field_}.{k}" for k in keys) + "}", part)
         for keys, part in sorted(groups.items())
@@ -970,10 +975,11 @@ def _document_statements(
     }
     for doc_id, entity in unique:
         written[doc_id][1].append(entity)
+    counted = _CountWritten(doc_ids, tally=tally, written=written)
     statements += [
-        _CountWritten(doc_ids, tally=tally, written=written),
+        counted,
         summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
-        _DocListsWritten(doc_ids, before, tally=tally, written=written),
+        _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
         _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),
     ]
@@ -1002,8 +1008,11 @@ class _CountWritten(summaries.CountMentions):
 
     tally: WriteTally | None = None
     written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+    #: the entities counted: their counts now, lists and spares (`_DocListsWritten`'s)
+    lists: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
+        self.lists = {}
         if self.tally is None:
             super().run(tx)
             return
@@ -1012,7 +1021,7 @@ class _CountWritten(summaries.CountMentions):
         if known:
             for entity, years in summaries._mention_years(tx, known).items():
                 per[entity].update(years)
-        summaries._apply_year_deltas(tx, per)
+        summaries._apply_year_deltas(tx, per, self.lists)
 
 
 @dataclass
@@ -1022,6 +1031,17 @@ class _DocListsWritten(summaries.RefreshDocLists):
 
     tally: WriteTally | None = None
     written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+    #: the write's `_CountWritten`, run before in the same transaction: what it read of the
+    #: entities it counted is not read again (nothing in between changes it)
+    counted: _CountWritten | None = None
+
+    def current(self, tx: neo4j.ManagedTransaction, ids: list[str]) -> Iterable[Mapping[str, Any]]:
+        lists = self.counted.lists if self.counted is not None else {}
+        for entity in ids:
+            if entity in lists:
+                counts, docs, spare = lists[entity]
+                yield {"id": entity, "counts": counts, "docs": docs, "spare": spare}
+        yield from super().current(tx, [e for e in ids if e not in lists])
 
     def added(self, tx: neo4j.ManagedTransaction) -> dict[str, list[str]]:
         if self.tally is None:
