@@ -545,25 +545,23 @@ def _apply_year_deltas(
     ids = sorted(i for i, c in deltas.items() if any(c.values()))
     if not ids:
         return
-    more = ", n.recent_docs AS docs, n.recent_spare AS spare" if lists is not None else ""
-    recs = {
-        rec["id"]: rec
-        for rec in tx.run(
-            "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
-            "RETURN n.id AS id, n.doc_years AS years, n.doc_year_counts AS counts" + more,
-            ids=ids,
-        )
-    }
+    # one record holding a row per entity: the driver's cost is per record, not per value
+    more = ", n.recent_docs, n.recent_spare" if lists is not None else ""
+    found = tx.run(
+        "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+        f"RETURN collect([n.id, n.doc_years, n.doc_year_counts{more}]) AS rows",
+        ids=ids,
+    ).single(strict=True)["rows"]
     rows = []
-    for entity, rec in recs.items():
-        merged = Counter(dict(zip(rec["years"] or [], rec["counts"] or [], strict=False)))
+    for entity, years, had, *kept_lists in found:
+        merged = Counter(dict(zip(years or [], had or [], strict=False)))
         merged.update(deltas[entity])
         kept = sorted(y for y, n in merged.items() if n > 0)
         # an entity no dated document mentions any more has no counts, as after a recount
         counts = [merged[y] for y in kept] or None
         rows.append({"id": entity, "years": kept or None, "counts": counts})
         if lists is not None:
-            lists[entity] = (counts, rec["docs"], rec["spare"])
+            lists[entity] = (counts, kept_lists[0], kept_lists[1])
     for i in range(0, len(rows), 2000):
         tx.run(_SET_YEARS, rows=rows[i : i + 2000]).consume()
 

@@ -703,13 +703,14 @@ def _read_figures(
     unread = sorted({i for i in ids if i not in figures_of})
     if not unread or store is None:
         return
+    # one record of [id, figures] pairs: the driver's cost is per record, not per value
     rows = store.read(
-        "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.figures AS f",
+        "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN collect([d.id, d.figures]) AS f",
         {"ids": unread},
         plain=True,
     )
-    for r in rows:
-        figures_of[r["id"]] = frozenset(r["f"] or ())
+    for other, found in rows[0]["f"] if rows else ():
+        figures_of[other] = frozenset(found or ())
     for other in unread:  # gone meanwhile: no figures
         figures_of.setdefault(other, _NO_FIGURES)
 
