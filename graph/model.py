@@ -14,6 +14,7 @@ is what lets `delete_document` find, trim and refold what it supported.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,6 +152,16 @@ def label_of(node_id: str) -> str:
 
 def fact_id(rel_type: str, src: str, dst: str, *key: object) -> str:
     """Stable id of a fact (a relationship), from its type, ends and distinguishing key."""
+    try:
+        return _fact_id(rel_type, src, dst, *key)
+    except TypeError:  # a key that cannot be hashed: not remembered
+        return _fact_id.__wrapped__(rel_type, src, dst, *key)
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # (1 and True: two ids)
+def _fact_id(rel_type: str, src: str, dst: str, *key: object) -> str:
+    # remembered: a write asks each fact's id four times (its rows, the document's list of
+    # facts, the review decisions twice), and a digest is most of what building its rows costs
     check_rel_type(rel_type)
     return f"{rel_type.lower()}:{digest(src, dst, *key)}"
 

@@ -14,7 +14,7 @@ import random
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -550,14 +550,16 @@ class NodeUpsert:
                 merged[r["id"]] = {**r, "props": dict(r["props"]), "aliases": list(r["aliases"])}
         rows = list(merged.values())
         keys = sorted({_checked_key(k) for r in rows for k in r["props"] if k not in _NODE_OWN})
-        cols = "".join(f", n.{k} AS p_{k}" for k in keys)
+        # one record, a list per node (the driver's cost is per record): id, name, aliases,
+        # then the values of `keys`
+        cols = "".join(f", n.{k}" for k in keys)
         existing = {
-            rec["id"]: rec
-            for rec in tx.run(
+            found[0]: found
+            for found in tx.run(
                 "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
-                "RETURN n.id AS id, n.name AS cur_name, n.aliases AS cur_aliases" + cols,
+                f"RETURN collect([n.id, n.name, n.aliases{cols}]) AS found",
                 ids=[r["id"] for r in rows],
-            )
+            ).single(strict=True)["found"]
         }
         new = [r for r in rows if r["id"] not in existing]
         if self.tally is not None:
@@ -568,12 +570,13 @@ class NodeUpsert:
             rec = existing.get(r["id"])
             if rec is None:
                 continue
-            old = {k: rec[f"p_{k}"] for k in keys}
+            cur_name, cur_aliases = rec[1], rec[2]
+            old = dict(zip(keys, rec[3:], strict=True))
             props = merge_node_props(old, r["props"])
-            aliases = sorted_union(rec["cur_aliases"], r["aliases"])
-            if not props and aliases == list(rec["cur_aliases"] or []):
+            aliases = sorted_union(cur_aliases, r["aliases"])
+            if not props and aliases == list(cur_aliases or []):
                 continue
-            name = str(props.get("name", rec["cur_name"]) or "")
+            name = str(props.get("name", cur_name) or "")
             props["aliases"] = aliases
             props["search_text"] = search_text(name, aliases)
             changed.append({"id": r["id"], "props": props})
@@ -636,8 +639,13 @@ def _create_groups(rows: Iterable[Row], field_: str) -> list[tuple[str, list[Row
     relationship created with its properties is written once, where a CREATE followed by a
     SET writes it and then rewrites it larger (ArcadeDB looks for room in its pages twice)."""
     groups: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+    ordered: dict[tuple[str, ...], tuple[str, ...]] = {}  # the names as found -> sorted
     for r in rows:
-        groups[tuple(sorted(k for k, v in r[field_].items() if v is not None))].append(r)
+        found = tuple([k for k, v in r[field_].items() if v is not None])
+        keys = ordered.get(found)
+        if keys is None:  # (rows built by one piece of code list their names alike)
+            keys = ordered[found] = tuple(sorted(found))
+        groups[keys].append(r)
     return [
         ("{" + ", ".join(f"{_checked_key(k)}: r.{field_}.{k}" for k in keys) + "}", part)
         for keys, part in sorted(groups.items())
@@ -970,10 +978,11 @@ def _document_statements(
     }
     for doc_id, entity in unique:
         written[doc_id][1].append(entity)
+    counted = _CountWritten(doc_ids, tally=tally, written=written)
     statements += [
-        _CountWritten(doc_ids, tally=tally, written=written),
+        counted,
         summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
-        _DocListsWritten(doc_ids, before, tally=tally, written=written),
+        _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
         _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),
     ]
@@ -1002,8 +1011,11 @@ class _CountWritten(summaries.CountMentions):
 
     tally: WriteTally | None = None
     written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+    #: the entities counted: their counts now, lists and spares (`_DocListsWritten`'s)
+    lists: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
+        self.lists = {}
         if self.tally is None:
             super().run(tx)
             return
@@ -1012,7 +1024,7 @@ class _CountWritten(summaries.CountMentions):
         if known:
             for entity, years in summaries._mention_years(tx, known).items():
                 per[entity].update(years)
-        summaries._apply_year_deltas(tx, per)
+        summaries._apply_year_deltas(tx, per, self.lists)
 
 
 @dataclass
@@ -1022,6 +1034,17 @@ class _DocListsWritten(summaries.RefreshDocLists):
 
     tally: WriteTally | None = None
     written: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+    #: the write's `_CountWritten`, run before in the same transaction: what it read of the
+    #: entities it counted is not read again (nothing in between changes it)
+    counted: _CountWritten | None = None
+
+    def current(self, tx: neo4j.ManagedTransaction, ids: list[str]) -> Iterable[Mapping[str, Any]]:
+        lists = self.counted.lists if self.counted is not None else {}
+        for entity in ids:
+            if entity in lists:
+                counts, docs, spare = lists[entity]
+                yield {"id": entity, "counts": counts, "docs": docs, "spare": spare}
+        yield from super().current(tx, [e for e in ids if e not in lists])
 
     def added(self, tx: neo4j.ManagedTransaction) -> dict[str, list[str]]:
         if self.tally is None:
@@ -1096,14 +1119,15 @@ def _fact_between(rel: str, from_dst: bool) -> str:
 
 def _fact_update(rel: str, keys: Sequence[str], *, from_dst: bool) -> str:
     """`_fact_upsert` of facts that exist, in one look-up: the rows of the facts found are
-    folded in, and each found fact is returned with its date before (`WriteTally.changed`)."""
+    folded in, and each found fact is returned with its date before (`WriteTally.changed`),
+    as [id, date, precision] in one list."""
     fold = _fold_date("f", "r").replace("WITH f, r, ", "WITH f, r, d0, p0, ")
     assert fold.count("d0, p0") == 2
     return (
         f"UNWIND $rows AS r MATCH {_fact_between(rel, from_dst)} WHERE f.fact_id = r.fact_id "
         "WITH f, r, f.date AS d0, f.date_precision AS p0 SET "
         + ", ".join(_fact_sets(keys))
-        + f" {fold} RETURN f.fact_id AS id, d0 AS date, p0 AS precision"
+        + f" {fold} RETURN collect([f.fact_id, d0, p0]) AS found"
     )
 
 
@@ -1125,9 +1149,10 @@ class _FactWrite:
         new_end = self.tally.created
         old = [r for r in self.rows if r["src"] not in new_end and r["dst"] not in new_end]
         found = self.tally.existing_facts
-        if old:
-            for rec in tx.run(_fact_update(self.rel, self.keys, from_dst=self.from_dst), rows=old):
-                found[rec["id"]] = (rec["date"], rec["precision"])
+        if old:  # (one record: the driver's cost is per record)
+            cypher = _fact_update(self.rel, self.keys, from_dst=self.from_dst)
+            for fid, date, precision in tx.run(cypher, rows=old).single(strict=True)["found"]:
+                found[fid] = (date, precision)
         created = []
         for r in self.rows:
             if r["fact_id"] in found:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -534,27 +534,34 @@ def _mention_years(tx: neo4j.ManagedTransaction, doc_ids: Sequence[str]) -> dict
     return per
 
 
-def _apply_year_deltas(tx: neo4j.ManagedTransaction, deltas: dict[str, Counter]) -> None:
+def _apply_year_deltas(
+    tx: neo4j.ManagedTransaction,
+    deltas: dict[str, Counter],
+    lists: dict[str, tuple[list[int] | None, list[str] | None, list[str] | None]] | None = None,
+) -> None:
+    """Add `deltas` (entity -> year -> documents) to the entities' per-year counts. `lists`:
+    filled with each entity's counts as they are now, its `recent_docs` and `recent_spare`,
+    read with the counts (`RefreshDocLists` of the same write need not read them again)."""
     ids = sorted(i for i, c in deltas.items() if any(c.values()))
     if not ids:
         return
-    current = {
-        rec["id"]: (rec["years"] or [], rec["counts"] or [])
-        for rec in tx.run(
-            "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
-            "RETURN n.id AS id, n.doc_years AS years, n.doc_year_counts AS counts",
-            ids=ids,
-        )
-    }
+    # one record holding a row per entity: the driver's cost is per record, not per value
+    more = ", n.recent_docs, n.recent_spare" if lists is not None else ""
+    found = tx.run(
+        "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+        f"RETURN collect([n.id, n.doc_years, n.doc_year_counts{more}]) AS rows",
+        ids=ids,
+    ).single(strict=True)["rows"]
     rows = []
-    for entity, (years, counts) in current.items():
-        merged = Counter(dict(zip(years, counts, strict=False)))
+    for entity, years, had, *kept_lists in found:
+        merged = Counter(dict(zip(years or [], had or [], strict=False)))
         merged.update(deltas[entity])
         kept = sorted(y for y, n in merged.items() if n > 0)
         # an entity no dated document mentions any more has no counts, as after a recount
-        rows.append(
-            {"id": entity, "years": kept or None, "counts": [merged[y] for y in kept] or None}
-        )
+        counts = [merged[y] for y in kept] or None
+        rows.append({"id": entity, "years": kept or None, "counts": counts})
+        if lists is not None:
+            lists[entity] = (counts, kept_lists[0], kept_lists[1])
     for i in range(0, len(rows), 2000):
         tx.run(_SET_YEARS, rows=rows[i : i + 2000]).consume()
 
@@ -651,27 +658,31 @@ class RefreshDocLists:
             added[rec["id"]].append(rec["entry"])
         return added
 
+    def current(self, tx: neo4j.ManagedTransaction, ids: list[str]) -> Iterable[Mapping[str, Any]]:
+        """The entities `ids` (those that exist): id, per-year counts, list and spares."""
+        for i in range(0, len(ids), 2000):
+            yield from tx.run(
+                "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+                "RETURN n.id AS id, n.doc_year_counts AS counts, n.recent_docs AS docs, "
+                "n.recent_spare AS spare",
+                ids=ids[i : i + 2000],
+            )
+
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         added = self.added(tx)
         ids = sorted(set(added) | self.before.touched)
         gone = set(self.doc_ids)
         updates: list[dict[str, Any]] = []
         dropped: list[str] = []
-        for i in range(0, len(ids), 2000):
-            for r in tx.run(
-                "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
-                "RETURN n.id AS id, n.doc_year_counts AS counts, n.recent_docs AS docs, "
-                "n.recent_spare AS spare",
-                ids=ids[i : i + 2000],
-            ):
-                if sum(r["counts"] or []) <= HUB_DOCS:
-                    if r["docs"] is not None:
-                        dropped.append(r["id"])
-                    continue
-                docs = _merged_entries(r["docs"], r["spare"], gone, added.get(r["id"], ()))
-                if docs is None:  # too few left above the spares' floor: from every mention
-                    docs = _all_entries(tx, r["id"])
-                updates.append({"id": r["id"], "docs": docs})
+        for r in self.current(tx, ids):
+            if sum(r["counts"] or []) <= HUB_DOCS:
+                if r["docs"] is not None:
+                    dropped.append(r["id"])
+                continue
+            docs = _merged_entries(r["docs"], r["spare"], gone, added.get(r["id"], ()))
+            if docs is None:  # too few left above the spares' floor: from every mention
+                docs = _all_entries(tx, r["id"])
+            updates.append({"id": r["id"], "docs": docs})
         _set_doc_lists(tx, updates)
         if dropped:
             tx.run(

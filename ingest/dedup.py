@@ -252,4 +252,5 @@ def same_figures(a: Collection[str], b: Collection[str], *, min_overlap: float =
     sb = b if isinstance(b, (set, frozenset)) else set(b)
     if not sa and not sb:
         return True
-    return len(sa & sb) / len(sa | sb) >= min_overlap
+    both = len(sa & sb)  # (the union's size from it: one set built, not two)
+    return both / (len(sa) + len(sb) - both) >= min_overlap

@@ -180,3 +180,14 @@ def test_adding_many_at_once_equals_adding_one_by_one(malformed: bool) -> None:
     assert len(one) == len(many) == 3000 - 1 - malformed
     for _key, fp in pairs[10:20]:
         assert many.within(fp) == one.within(fp)
+
+
+def test_same_figures_is_the_jaccard_index_of_the_two_sets() -> None:
+    from ingest.dedup import same_figures
+
+    a = frozenset({"1", "2", "3", "4"})
+    assert same_figures(a, a | {"5"})  # 4 of 5: exactly the threshold
+    assert not same_figures(a, a | {"5", "6"})  # 4 of 6
+    assert not same_figures(a, frozenset({"9"}))
+    assert same_figures(frozenset(), frozenset())
+    assert not same_figures(frozenset(), frozenset({"1"}))

@@ -719,3 +719,25 @@ def test_a_document_the_store_cannot_encode_fails_alone(store, tmp_path: Path, m
     assert [Path(p).name for p, _why in report.failed] == [paths[1].name]
     assert "refused" in report.failed[0][1] and len(report.added) == 3
     assert store.counts()["Document"] == 3
+
+
+def test_a_run_gives_the_frozen_heap_back_to_the_collector(tmp_path: Path) -> None:
+    """The heap is left out of the collector's full passes during a run (a dry run here),
+    and given back after it, also when the run fails."""
+    import gc
+
+    write_articles(tmp_path, 2)
+    assert gc.get_freeze_count() == 0
+    ingest_paths(None, [tmp_path], dry_run=True, reference_data=False)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(TypeError):
+        ingest_paths(None, [tmp_path], dry_run=True, batch_size="x")  # type: ignore[arg-type]
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_fact_id_is_remembered_by_its_values_and_their_types() -> None:
+    from graph.model import fact_id
+
+    one, true = fact_id("ADOPTED", "a", "b", 1), fact_id("ADOPTED", "a", "b", True)
+    assert one != true and one == fact_id("ADOPTED", "a", "b", 1)
+    assert fact_id("ADOPTED", "a", "b", [1]) == fact_id("ADOPTED", "a", "b", [1])  # unhashable
