@@ -18,6 +18,7 @@ import itertools
 import os
 import re
 import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -874,6 +875,10 @@ def ingest_paths(
         )
 
 
+_FREEZE_LOCK = threading.Lock()
+_freeze = {"runs": 0, "ours": False}  # runs in this process now; whether they froze the heap
+
+
 @contextlib.contextmanager
 def _heap_frozen() -> Iterator[None]:
     """The objects alive now (the modules, the roster, the extractor's tables: most of this
@@ -882,14 +887,30 @@ def _heap_frozen() -> Iterator[None]:
     the documents' rows and the driver's records make one every hundred documents or so, and
     each walked the whole heap: 0.95 ms of this process's CPU per document written into a
     store of 50,000 documents, 0.18 with it frozen (benchmarks/ingest_scale.py, 300 articles,
-    GC callbacks timed). The extracting process is forked with the heap frozen."""
-    first = gc.get_freeze_count() == 0  # (else another run froze it: it gives it back)
-    gc.freeze()
+    GC callbacks timed). The extracting process is forked with the heap frozen.
+
+    Runs in one process at once (two imports in the explorer) share it: the heap is given
+    back when the last of them ends, and only if the first found it unfrozen."""
+    with _FREEZE_LOCK:
+        if _freeze["runs"] == 0:
+            _freeze["ours"] = gc.get_freeze_count() == 0
+        _freeze["runs"] += 1
+        gc.freeze()
     try:
         yield
     finally:
-        if first:
-            gc.unfreeze()
+        with _FREEZE_LOCK:
+            _freeze["runs"] -= 1
+            if _freeze["runs"] == 0 and _freeze["ours"]:
+                gc.unfreeze()
+
+
+def _freeze_more() -> None:
+    """Leave what a run has read since it began out of the full passes too (while a run that
+    will give it back is going on; never after the last one ended)."""
+    with _FREEZE_LOCK:
+        if _freeze["runs"]:
+            gc.freeze()
 
 
 def _ingest_paths(
@@ -1135,7 +1156,7 @@ def _ingest_paths(
             known.update(r["id"] for r in rows)
             index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
             del rows
-            gc.freeze()  # the known documents too (a set of 200,000 ids: walked at every pass)
+            _freeze_more()  # the known documents too (a set of 200,000 ids: walked at every pass)
         docs = itertools.chain(early, ((doc, None) for doc in stream))
 
         def look_ahead() -> (

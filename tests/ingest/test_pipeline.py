@@ -741,3 +741,22 @@ def test_a_fact_id_is_remembered_by_its_values_and_their_types() -> None:
     one, true = fact_id("ADOPTED", "a", "b", 1), fact_id("ADOPTED", "a", "b", True)
     assert one != true and one == fact_id("ADOPTED", "a", "b", 1)
     assert fact_id("ADOPTED", "a", "b", [1]) == fact_id("ADOPTED", "a", "b", [1])  # unhashable
+
+
+def test_runs_at_once_give_the_heap_back_when_the_last_ends() -> None:
+    """Two imports in the explorer's process: the first to end must not leave the heap
+    frozen for good, nor unfreeze it under the other; after both, it is given back."""
+    import gc
+
+    from ingest.pipeline import _freeze_more, _heap_frozen
+
+    assert gc.get_freeze_count() == 0
+    a, b = _heap_frozen(), _heap_frozen()
+    a.__enter__()
+    b.__enter__()
+    a.__exit__(None, None, None)
+    assert gc.get_freeze_count() > 0  # b still runs
+    b.__exit__(None, None, None)
+    assert gc.get_freeze_count() == 0
+    _freeze_more()  # no run: nothing is frozen behind the last one's back
+    assert gc.get_freeze_count() == 0
