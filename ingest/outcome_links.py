@@ -78,9 +78,10 @@ A fall of the cases filed (新收案件…同比下降8%) is the standard measur
 to it when the sentence, or the one before it in the paragraph, dwells on it (names it twice
 or more), or to the one local brand of it named there (“甲”诉源治理工作法; link:source-topic).
 Where nothing else credits it, a fall of the cases filed whose own sentence calls it a result at
-the source (收案数下降26%，矛盾纠纷源头防范化解成效明显; …同比下降9.27%……这是在纠纷源头治理工作中
-交出的答卷) is credited to the 诉源治理 named there, else to the one quoted brand or source
-practice the sentence before names (link:source-result).
+the source (收案同比下降6%，源头化解成效显著; …同比下降5%……这是推进源头减讼取得的成果) is
+credited to the 诉源治理 named there, else to the one source practice (a name of 诉源, 源头,
+诉前, 枫桥…) the sentence before names (link:source-result); a quoted brand of another kind
+(“甲智审”系统, “乙调解室”) is not given a court's whole fall in filings.
 A result reported before the sentence (引入诉前调解N件；新收案件…下降) credits no fall of the
 cases filed unless the sentence opens on what it brought (结果，…). A guiding principle the
 court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
@@ -233,7 +234,7 @@ _PER_HEAD = re.compile(r"人均")
 #: a sentence opening on what the one before brought about (结果，…; 由此…)
 _RESULT_OPENING = re.compile(r"[\s“]*(?:结果|結果|因此|由此|从而|從而)")
 #: a sentence calling what it reports a result of dealing with disputes at their source
-#: (矛盾纠纷源头防范化解成效明显, 这是在纠纷源头治理工作中交出的答卷)
+#: (源头化解成效显著, 这是抓源头减讼交出的答卷)
 #: (a reading put in brackets counts as one: 防范（fángfàn）化解)
 _SOURCE_RESULT = re.compile(
     r"(?:源头|源頭|诉源|訴源)(?:[^，,。；;（(]|[（(][^（()）]{0,12}[）)]){0,12}?(?:成效|成果|答卷|效果)"
@@ -1164,9 +1165,9 @@ class _Linker:
 
     def source_result(self, f: _Figure) -> str | None:
         """The initiative a fall of the cases filed is credited to when its own sentence calls
-        the fall a result of dealing with disputes at their source (收案数下降26%，矛盾纠纷源头
-        防范化解成效明显; …同比下降9.27%……这是在纠纷源头治理工作中交出的答卷): the 诉源治理 named
-        there, else the one local brand or source practice the sentence before names."""
+        the fall a result of dealing with disputes at their source (收案同比下降6%，源头化解成效
+        显著; 收案同比下降5%，这是抓源头减讼的成果): the 诉源治理 named there, else the
+        one source practice (a name of 诉源, 源头, 诉前, 枫桥…) the sentence before names."""
         text = self.t.text
         lo = self.t.full_sentence(f.clause[0])[0]
         hi = self.t.full_sentence(f.figure[1])[1]
@@ -1192,9 +1193,10 @@ class _Linker:
         before = [m for m in self.t.between(max(p_lo, l_start), lo) if m.credit and not m.anaphor]
         if len({m.name for m in before}) != 1 or any(self.owned_by_figure(m) for m in before):
             return None
+        # a quoted brand alone is not enough (“甲智审”系统, “乙调解室”): a court's whole fall in
+        # filings is not one room's or one system's; the name must be a source practice
         m = before[0]
-        quoted = _quoted(text, m) or text[m.start] in _QUOTES
-        return m.name if quoted or _SOURCE.search(m.name) else None
+        return m.name if _SOURCE.search(m.name) else None
 
     def built_after(self, f: _Figure) -> str | None:
         """The one initiative the clause right after the figure's says was built of what it

@@ -694,13 +694,22 @@ def test_the_money_enforcement_recovered_is_the_whole_courts() -> None:
 
 
 def test_a_fall_of_cases_its_sentence_calls_a_result_at_the_source() -> None:
-    text = "该院创新推出“三联”工作法。2024年，法庭收案数同比下降20%，矛盾纠纷源头化解成效明显。"
-    assert linked(text, {"三联工作法": ["“三联”工作法"]}) == [(20.0, "三联工作法")]
+    text = "该院创新推出“三联”诉前解纷工作法。2024年，法庭收案数同比下降20%，源头减讼效果显现。"
+    got = linked(text, {"三联诉前解纷工作法": ["“三联”诉前解纷工作法"]})
+    assert got == [(20.0, "三联诉前解纷工作法")]
     text = (
-        "2022年，全市法庭受理案件数同比下降10%；2023年，同比下降5%……"
-        "这是全市法庭在纠纷源头治理工作中交出的答卷。"
+        "2022年，全县法庭受理案件数同比下降10%；2023年，同比下降5%……"
+        "这是各法庭推进源头化解取得的成效。"
     )
-    assert linked(text, {"诉源治理": ["源头治理"]}) == [(10.0, "诉源治理"), (5.0, "诉源治理")]
+    assert linked(text, {"诉源治理": ["源头化解"]}) == [(10.0, "诉源治理"), (5.0, "诉源治理")]
+
+
+def test_a_quoted_brand_before_is_not_given_the_whole_fall_in_filings() -> None:
+    # a system or a room a court opened is not what brought its whole caseload down
+    text = "甲县人民法院上线“甲县智审”系统。全年新收案件同比下降8%，从源头减少纠纷的成效初显。"
+    assert linked(text, {"甲县智审系统": ["“甲县智审”系统"]}) == [(8.0, None)]
+    text = "该院在乙镇设立“老周调解室”。2023年，全院新收案件同比下降12%，纠纷源头化解取得成效。"
+    assert linked(text, {"老周调解室": ["“老周调解室”"]}) == [(12.0, None)]
 
 
 def test_a_body_named_by_a_shorter_form() -> None:
