@@ -470,6 +470,9 @@ def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> N
         r"<mark style='background:#ffe08a[^']*'>丁县法院一月起试点诉源治理。</mark>", body[0]
     )
     assert any("http://example.test/b" in t for t in texts(at, "markdown"))
+    caption = next(t for t in texts(at, "caption") if t.startswith("关系："))
+    assert caption.startswith("关系：推行　")
+    assert "ADOPTED" not in caption and "fact id" not in caption and "事实编号" in caption
 
 
 def test_document_page_and_unknown_fact(small_store, app) -> None:
