@@ -18,6 +18,7 @@ from figures.adoption import (
     STAGE_ORDER,
     THROUGH_TRIBUNALS,
     AdoptionMap,
+    MapUnit,
     adoption_map,
     columns_of,
     counts_series,
@@ -37,9 +38,12 @@ from figures.report import (
 from figures.timeline import draw_timeline
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
+from queries.analytics import NOT_REPORTED_SCOPE
 from queries.verified import FactCheck, initiative_facts
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from graph.store import GraphStore
     from queries.analytics import Timeline
 
@@ -220,7 +224,7 @@ class Briefing:
         """Units with no report, neither their own nor their tribunals'."""
         if self.map is None:
             return []
-        todo = [u for u in self.map.units if u.stage is None]
+        todo = [u for u in self.map.counted() if u.stage is None]
         return [u.short for u in sorted(todo, key=lambda u: (_level_rank(u.level), u.name))]
 
     def through_tribunals(self) -> list[str]:
@@ -404,14 +408,21 @@ def to_docx(b: Briefing) -> bytes:
             r.para(f"本院未见报道、但下属人民法庭已推行的法院：{'、'.join(through)}。", 10.5)
         not_yet = b.not_yet()
         if len(not_yet) > NOT_YET_LISTED:  # by group: a sample of names says little
-            groups = [
-                (col[0][0].short, sum(u.stage is None for u, _ in col)) for col in columns_of(b.map)
-            ]
+            counted = {id(u) for u in b.map.counted()}
+
+            def todo(units: Iterable[MapUnit]) -> int:
+                return sum(u.stage is None and id(u) in counted for u in units)
+
+            groups = [(col[0][0].short, todo(u for u, _ in col)) for col in columns_of(b.map)]
             gone = {u.id for u in strays(b.map)}  # drawn beside the map, counted here
-            loose = [u for u in b.map.units if u.id in gone or u.parent in gone]
-            groups.append(("直接管辖的其他单位", sum(u.stage is None for u in loose)))
+            groups.append(
+                (
+                    "直接管辖的其他单位",
+                    todo(u for u in b.map.units if u.id in gone or u.parent in gone),
+                )
+            )
             r.para(
-                f"尚未见报道的单位共 {len(not_yet)} 个，按直属下级单位的辖区："
+                f"尚未见报道的单位（{NOT_REPORTED_SCOPE}）共 {len(not_yet)} 个，按直属下级单位的辖区："
                 + "、".join(f"{name} {n} 个" for name, n in groups if n)
                 + "。",
                 10.5,
@@ -419,7 +430,7 @@ def to_docx(b: Briefing) -> bytes:
         elif not_yet:
             shown = "、".join(not_yet[:NOT_YET_LISTED])
             more = f"等 {len(not_yet)} 个单位" if len(not_yet) > NOT_YET_LISTED else ""
-            r.para(f"尚未见报道的单位：{shown}{more}。", 10.5)
+            r.para(f"尚未见报道的单位（{NOT_REPORTED_SCOPE}）：{shown}{more}。", 10.5)
     r.section("推行时间线")
     # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
     r.picture(
