@@ -120,6 +120,23 @@ _STATUS_ZH = {"extracted": "待核实", "confirmed": "已确认", "corrected": "
 _STATUS_ZH.update(rejected="已驳回", reference="名录数据")
 _PRECISION_ZH = {"day": "日", "month": "月", "year": "年", "document": "发文日期"}
 _DIRECTION_ZH = {"up": "上升", "down": "下降"}
+
+#: what follows a date that is only the article's own (date_precision "document"), wherever
+#: a table, an export or a briefing shows it beside real adoption dates
+DOCUMENT_DATE_MARK = "（文档日期）"
+
+
+def date_shown(date: str | None, precision: str | None) -> str | None:
+    """A date as a person reads it: an article's date marked as such.
+
+    >>> date_shown("2023-04-12", "document"), date_shown("2023-04", "month")
+    ('2023-04-12（文档日期）', '2023-04')
+    """
+    if date and precision == "document":
+        return date + DOCUMENT_DATE_MARK
+    return date
+
+
 _KIND_ZH = {**LABEL_ZH, **REL_ZH}
 
 #: coded values shown in Chinese, by column

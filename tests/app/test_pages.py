@@ -110,7 +110,7 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     adopters = frame(at, "initiative.adopters_table")
     assert list(zip(adopters["单位"], adopters["阶段"], adopters["最早报道"], strict=True)) == [
         ("甲省乙市中级人民法院", "推广部署", "2022-11"),
-        ("甲省乙市丙区人民法院", "推行", "2022-12"),
+        ("甲省乙市丙区人民法院", "推行", "2022-12（文档日期）"),  # only the article's date
         ("甲省乙市丁县人民法院", "试点", "2024-01"),
     ]
     assert all(link.startswith("?page=evidence&fact=adopted:") for link in adopters["证据"])
