@@ -39,6 +39,7 @@ from figures.timeline import draw_timeline
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
 from queries.analytics import NOT_REPORTED_SCOPE
+from queries.columns import date_shown
 from queries.verified import FactCheck, initiative_facts
 
 if TYPE_CHECKING:
@@ -174,16 +175,28 @@ class Briefing:
     def per_unit(self) -> list[dict[str, Any]]:
         """One row per unit: its stages (in stage order), earliest date, documents."""
         out: dict[str, dict[str, Any]] = {}
+        # a unit a reviewer confirmed or corrected a report of is shown as the reviewer left
+        # it: its unchecked reports give no stage or date (their documents still count)
+        checked_units = {
+            a["unit_id"] for a in self.adopters if a.get("status") in ("confirmed", "corrected")
+        }
         for a in self.adopters:
             row = out.setdefault(
                 a["unit_id"],
-                {**a, "stages": [], "date": None, "doc_set": set()},
+                {**a, "stages": [], "date": None, "date_precision": None, "doc_set": set()},
             )
+            row["doc_set"].update(a.get("doc_ids") or ())
+            if a["unit_id"] in checked_units and a.get("status") not in ("confirmed", "corrected"):
+                continue
             if a["stage"] not in row["stages"]:
                 row["stages"].append(a["stage"])
-            if a.get("date") and (row["date"] is None or a["date"] < row["date"]):
-                row["date"] = a["date"]
-            row["doc_set"].update(a.get("doc_ids") or ())
+            precision = a.get("date_precision")
+            if a.get("date") and (
+                row["date"] is None
+                or a["date"] < row["date"]
+                or (a["date"] == row["date"] and precision != "document")
+            ):
+                row["date"], row["date_precision"] = a["date"], precision
         for row in out.values():
             row["stages"].sort(key=_stage_rank)
             row["documents"] = len(row["doc_set"])
@@ -326,7 +339,7 @@ def _adopter_rows(b: Briefing) -> list[list[str]]:
             short_court_name(a["unit"] or ""),
             LEVEL_ZH.get(a.get("level") or "", a.get("level") or ""),
             "、".join(STAGE_ZH.get(s, s) for s in a["stages"]),
-            a.get("date") or "未注明",
+            date_shown(a.get("date"), a.get("date_precision")) or "未注明",
             str(a.get("documents") or ""),
         ]
         for a in rows
