@@ -11,6 +11,7 @@ key.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.model import CATEGORY_ZH, LABEL_ZH, LEVEL_ZH, REL_ZH, STAGE_ZH
@@ -177,6 +178,61 @@ def shown_value(column: str, value: Any) -> Any:
     return table.get(value, value) if isinstance(value, str) else value
 
 
+#: a document's date note (ingest.dates writes it in English, for the log) clause by clause in
+#: Chinese; a clause no pattern knows stays as it is
+_DATE_NOTE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (
+            r"^date (\S+) from the metadata supplied with the file$",
+            r"日期 \1 取自随文件提供的元数据",
+        ),
+        (r"^date (\S+) from the original-source URL (\S+)$", r"日期 \1 取自原始来源网址 \2"),
+        (r"^date (\S+) from the page header$", r"日期 \1 取自网页的发布时间栏"),
+        (r"^date (\S+) from the page URL (\S+)$", r"日期 \1 取自网页网址 \2"),
+        (
+            r"^date (\S+) from the wire dateline \(no date on the page, in its URL or in metadata\)$",
+            r"日期 \1 取自电头（网页、网址和元数据中都没有日期）",
+        ),
+        (
+            r"^no publication date on the page, in its URL or in metadata$",
+            "网页、网址和元数据中都没有发布日期",
+        ),
+        (
+            r"^page header (\S+) agrees and is more precise$",
+            r"网页发布时间栏的 \1 与之一致且更精确",
+        ),
+        (r"^the page URL says (\S+)$", r"网页网址中的日期为 \1"),
+        (r"^page header says (\S+)$", r"网页发布时间栏为 \1"),
+        (r"^original-source URL says (\S+)$", r"原始来源网址中的日期为 \1"),
+        (r"^URL says (\S+)$", r"网址中的日期为 \1"),
+        (
+            r"^the (?:wire )?dateline agrees and gives the day, (\S+)$",
+            r"电头日期与之一致，并给出具体日期 \1",
+        ),
+        (r"^the text mentions dates up to (\S+)$", r"正文提到的日期最晚到 \1"),
+    )
+)
+
+
+def date_note_zh(note: str | None) -> str | None:
+    """A document's date note in Chinese where its clauses are known.
+
+    >>> date_note_zh("date 2024-01-15 from the page header")
+    '日期 2024-01-15 取自网页的发布时间栏'
+    """
+    if not note:
+        return note
+    parts = []
+    for clause in note.split("; "):
+        for pattern, zh in _DATE_NOTE_ZH:
+            if pattern.match(clause):
+                clause = pattern.sub(zh, clause)
+                break
+        parts.append(clause)
+    return "；".join(parts)
+
+
 def shown_row(row: dict[str, Any]) -> dict[str, Any]:
     """`row` with its coded values in Chinese (`shown_value`). `direction` is a figure's
     (上升/下降) in a row with a metric, else the hierarchy's (上级/下级 of the unit)."""
@@ -185,4 +241,6 @@ def shown_row(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(direction, str):
         words = _DIRECTION_ZH if "metric" in row else {"up": "上级", "down": "下级"}
         out["direction"] = words.get(direction, direction)
+    if isinstance(row.get("date_note"), str):
+        out["date_note"] = date_note_zh(row["date_note"])
     return out

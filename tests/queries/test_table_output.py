@@ -91,3 +91,16 @@ def test_line_breaks_inside_a_cell_do_not_start_new_rows() -> None:
     lines = out.splitlines()
     assert len(lines) == 3
     assert "第一行。 ↵ 第二行。 ↵ 第三行。" in lines[2]
+
+
+def test_a_documents_date_note_is_shown_in_chinese() -> None:
+    """`queries document` printed 'date 2024-01-15 from the page header' to a Chinese user."""
+    rows = [
+        {
+            "doc_id": "doc:1",
+            "date_note": "date 2024-01-15 from the page header; the page URL says 2024-01",
+        }
+    ]
+    out = format_table(QueryResult(query=get("document"), params={}, rows=rows, truncated=False))
+    assert "日期 2024-01-15 取自网页的发布时间栏；网页网址中的日期为" in out
+    assert "from the page header" not in out
