@@ -114,7 +114,7 @@ def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:
     meta = [f"日期：{doc['date']}" if doc.get("date") else "日期：未知"]
     if doc.get("site"):
         meta.append(f"网站：{doc['site']}")
-    st.caption("　".join(meta) + f"　id：`{doc_id}`")
+    st.caption("　".join(meta) + f"　文档编号：`{doc_id}`")
     for url in urls:
         st.markdown(f"原文链接：[{url}]({url})")
     text = doc.get("text") or ""

@@ -479,6 +479,7 @@ def test_document_page_and_unknown_fact(small_store, app) -> None:
     at = app(page="evidence", doc=g.DOC_A)
     no_trouble(at)
     assert any("样例文档甲" in t for t in texts(at, "markdown"))
+    assert any("文档编号：" in t for t in texts(at, "caption"))
     at = app(page="evidence", fact="adopted:nope")
     assert not at.exception
     assert any("没有找到事实" in t for t in texts(at, "error"))
