@@ -33,6 +33,63 @@ if TYPE_CHECKING:
     from graph.store import GraphStore
 
 
+#: the fields a decision changes, in Chinese (fields not listed here are not shown)
+_FIELD_ZH: dict[str, str] = {
+    "type": "关系",
+    "src": "单位",
+    "dst": "对象",
+    "stage": "阶段",
+    "date": "日期",
+    "metric": "指标",
+    "value": "数值",
+    "unit": "计量单位",
+    "period": "期间",
+    "title": "职务",
+    "doc_id": "文档",
+    "sentence": "句子",
+    "keep": "并入",
+    "name": "名称",
+    "aliases": "别名",
+    "category": "类别",
+    "description": "说明",
+}
+
+
+def _change_zh(new: dict[str, object]) -> str:
+    """A decision's changes as 字段：值 pairs in Chinese (阶段：推行；日期：2023-04)."""
+    from graph.model import REL_ZH, STAGE_ZH
+
+    parts = []
+    for key, label in _FIELD_ZH.items():
+        value = new.get(key)
+        if value is None or value == "":
+            continue
+        if key == "stage":
+            value = STAGE_ZH.get(str(value), value)
+        elif key == "type":
+            value = REL_ZH.get(str(value), value)
+        elif key in ("src", "dst", "keep") and ":" in str(value):
+            value = str(value).split(":", 1)[1]
+        elif isinstance(value, list):
+            value = "、".join(map(str, value))
+        parts.append(f"{label}：{value}")
+    return "；".join(parts)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """A plain text table, columns padded to their widest cell (CJK counted double)."""
+    from queries.__main__ import _width as display_width
+
+    cols = [header, *rows]
+    widths = [max(display_width(str(r[i])) for r in cols) for i in range(len(header))]
+    lines = []
+    for r in cols:
+        cells = [str(c) + " " * (w - display_width(str(c))) for c, w in zip(r, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
 def _status(settings: Settings) -> int:
     from graph.embedded import EmbeddedServer
     from graph.store import open_store
@@ -177,6 +234,7 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     dr.add_argument("--reviewer", default=getpass.getuser())
     h = rs.add_parser("history", help="every decision on a fact (and what it was corrected into)")
     h.add_argument("fact_id")
+    h.add_argument("--json", action="store_true", help="one JSON object per decision")
     ex = rs.add_parser("export", help="write every decision as JSON lines")
     ex.add_argument("--output", "-o", type=Path, required=True)
     im = rs.add_parser("import", help="read decisions; twice changes nothing; conflicts reported")
@@ -329,13 +387,18 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         found = review.history(store, args.fact_id)
         if not found:
             raise CourtgraphError(f"no decision on {args.fact_id!r}")
-        for d in found:
-            what = review.DECISION_ZH[d.decision]
-            change = f" {json.dumps(d.new, ensure_ascii=False)}" if d.new else ""
-            note = f" — {d.note}" if d.note else ""
-            print(f"{d.time}  {d.reviewer}  {what} {d.fact_id}{change}{note}")
+        if args.json:
+            for d in found:
+                print(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True))
+            return 0
+        print(f"事实 {args.fact_id} 的审核记录（{len(found)} 条）")
+        rows = [
+            [d.time, d.reviewer, review.DECISION_ZH[d.decision], _change_zh(d.new), d.note]
+            for d in found
+        ]
+        print(_table(["时间", "审核人", "决定", "修改内容", "备注"], rows))
         if found[-1].decision not in review.ENTITY_DECISIONS:
-            print(f"status: {review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
+            print(f"当前状态：{review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
     elif cmd == "export":
         n = review.to_jsonl(store, args.output)
         print(f"{args.output}: {n} decisions")

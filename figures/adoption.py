@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from figures.names import short_court_name
 from graph.model import LEVEL_ZH, LEVELS
+from queries.analytics import NOT_REPORTED_SCOPE
 from queries.verified import FactCheck, InitiativeFacts
 
 if TYPE_CHECKING:
@@ -113,10 +114,16 @@ class AdoptionMap:
         return out
 
     def stage_counts(self) -> dict[str | None, int]:
+        """Stage -> units shown in it, counted as `counts` counts (a tribunal no imported
+        roster lists is drawn but not counted: NOT_REPORTED_SCOPE)."""
         out: dict[str | None, int] = dict.fromkeys(STAGE_LABEL, 0)
-        for u in self.units:
+        for u in self.counted():
             out[u.stage] += 1
         return out
+
+    def counted(self) -> list[MapUnit]:
+        """The units every count takes in: courts, and tribunals an imported roster lists."""
+        return [u for u in self.units if u.level != "tribunal" or u.roster]
 
 
 def _rank(level: str | None) -> int:
@@ -543,13 +550,13 @@ def draw_adoption_map(
 
 #: what a map or a briefing says instead of a tribunal share when no roster is imported
 TRIBUNALS_UNCOUNTED = "人民法庭未计入（未导入人民法庭名录）"
-NOT_REPORTED_NOTE = "“尚未报道”指所收文档未见报道，不等于未开展。"
+NOT_REPORTED_NOTE = f"“尚未报道”指所收文档未见报道，不等于未开展；{NOT_REPORTED_SCOPE}。"
 
 
 def not_reported_note(verified_only: bool = False) -> str:
     """What 尚未报道 means on a map (no full stop)."""
     if verified_only:
-        return "“尚未报道”指所收文档未见已核实的报道，不等于未开展"
+        return f"“尚未报道”指所收文档未见已核实的报道，不等于未开展；{NOT_REPORTED_SCOPE}"
     return NOT_REPORTED_NOTE.rstrip("。")
 
 

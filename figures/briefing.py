@@ -18,6 +18,7 @@ from figures.adoption import (
     STAGE_ORDER,
     THROUGH_TRIBUNALS,
     AdoptionMap,
+    MapUnit,
     adoption_map,
     columns_of,
     counts_series,
@@ -37,9 +38,13 @@ from figures.report import (
 from figures.timeline import draw_timeline
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
+from queries.analytics import NOT_REPORTED_SCOPE
+from queries.columns import date_shown
 from queries.verified import FactCheck, initiative_facts
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from graph.store import GraphStore
     from queries.analytics import Timeline
 
@@ -170,16 +175,28 @@ class Briefing:
     def per_unit(self) -> list[dict[str, Any]]:
         """One row per unit: its stages (in stage order), earliest date, documents."""
         out: dict[str, dict[str, Any]] = {}
+        # a unit a reviewer confirmed or corrected a report of is shown as the reviewer left
+        # it: its unchecked reports give no stage or date (their documents still count)
+        checked_units = {
+            a["unit_id"] for a in self.adopters if a.get("status") in ("confirmed", "corrected")
+        }
         for a in self.adopters:
             row = out.setdefault(
                 a["unit_id"],
-                {**a, "stages": [], "date": None, "doc_set": set()},
+                {**a, "stages": [], "date": None, "date_precision": None, "doc_set": set()},
             )
+            row["doc_set"].update(a.get("doc_ids") or ())
+            if a["unit_id"] in checked_units and a.get("status") not in ("confirmed", "corrected"):
+                continue
             if a["stage"] not in row["stages"]:
                 row["stages"].append(a["stage"])
-            if a.get("date") and (row["date"] is None or a["date"] < row["date"]):
-                row["date"] = a["date"]
-            row["doc_set"].update(a.get("doc_ids") or ())
+            precision = a.get("date_precision")
+            if a.get("date") and (
+                row["date"] is None
+                or a["date"] < row["date"]
+                or (a["date"] == row["date"] and precision != "document")
+            ):
+                row["date"], row["date_precision"] = a["date"], precision
         for row in out.values():
             row["stages"].sort(key=_stage_rank)
             row["documents"] = len(row["doc_set"])
@@ -220,7 +237,7 @@ class Briefing:
         """Units with no report, neither their own nor their tribunals'."""
         if self.map is None:
             return []
-        todo = [u for u in self.map.units if u.stage is None]
+        todo = [u for u in self.map.counted() if u.stage is None]
         return [u.short for u in sorted(todo, key=lambda u: (_level_rank(u.level), u.name))]
 
     def through_tribunals(self) -> list[str]:
@@ -322,7 +339,7 @@ def _adopter_rows(b: Briefing) -> list[list[str]]:
             short_court_name(a["unit"] or ""),
             LEVEL_ZH.get(a.get("level") or "", a.get("level") or ""),
             "、".join(STAGE_ZH.get(s, s) for s in a["stages"]),
-            a.get("date") or "未注明",
+            date_shown(a.get("date"), a.get("date_precision")) or "未注明",
             str(a.get("documents") or ""),
         ]
         for a in rows
@@ -404,14 +421,21 @@ def to_docx(b: Briefing) -> bytes:
             r.para(f"本院未见报道、但下属人民法庭已推行的法院：{'、'.join(through)}。", 10.5)
         not_yet = b.not_yet()
         if len(not_yet) > NOT_YET_LISTED:  # by group: a sample of names says little
-            groups = [
-                (col[0][0].short, sum(u.stage is None for u, _ in col)) for col in columns_of(b.map)
-            ]
+            counted = {id(u) for u in b.map.counted()}
+
+            def todo(units: Iterable[MapUnit]) -> int:
+                return sum(u.stage is None and id(u) in counted for u in units)
+
+            groups = [(col[0][0].short, todo(u for u, _ in col)) for col in columns_of(b.map)]
             gone = {u.id for u in strays(b.map)}  # drawn beside the map, counted here
-            loose = [u for u in b.map.units if u.id in gone or u.parent in gone]
-            groups.append(("直接管辖的其他单位", sum(u.stage is None for u in loose)))
+            groups.append(
+                (
+                    "直接管辖的其他单位",
+                    todo(u for u in b.map.units if u.id in gone or u.parent in gone),
+                )
+            )
             r.para(
-                f"尚未见报道的单位共 {len(not_yet)} 个，按直属下级单位的辖区："
+                f"尚未见报道的单位（{NOT_REPORTED_SCOPE}）共 {len(not_yet)} 个，按直属下级单位的辖区："
                 + "、".join(f"{name} {n} 个" for name, n in groups if n)
                 + "。",
                 10.5,
@@ -419,7 +443,7 @@ def to_docx(b: Briefing) -> bytes:
         elif not_yet:
             shown = "、".join(not_yet[:NOT_YET_LISTED])
             more = f"等 {len(not_yet)} 个单位" if len(not_yet) > NOT_YET_LISTED else ""
-            r.para(f"尚未见报道的单位：{shown}{more}。", 10.5)
+            r.para(f"尚未见报道的单位（{NOT_REPORTED_SCOPE}）：{shown}{more}。", 10.5)
     r.section("推行时间线")
     # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
     r.picture(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_COLOUR, STAGE_LABEL, STAGE_ORDER, own_stage
 from figures.names import CATEGORY_ZH, short_court_name
+from queries.columns import date_shown
 from queries.verified import FactCheck, is_verified
 
 if TYPE_CHECKING:
@@ -36,6 +37,23 @@ class Item:
     own_date: str | None = None
     units: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     # unit id -> (stage, first date), for units under the court
+    #: units under the court whose first date is only an article's date (date_precision
+    #: "document"), and whether the court's own is
+    document_dated: set[str] = field(default_factory=set)
+    own_document_dated: bool = False
+
+    def first_date_shown(self) -> str | None:
+        """`first_date`, marked （文档日期） when it is only an article's date."""
+        first = self.first_date
+        dated = [(d, u) for u, (_, d) in self.units.items() if d == first]
+        doc_only = all(u in self.document_dated for _, u in dated)
+        if self.own_date == first:
+            doc_only = doc_only and self.own_document_dated
+        return date_shown(first, "document" if first and doc_only else None)
+
+    def own_date_shown(self) -> str | None:
+        """`own_date`, marked （文档日期） when it is only an article's date."""
+        return date_shown(self.own_date, "document" if self.own_document_dated else None)
 
     @property
     def first_date(self) -> str | None:
@@ -123,22 +141,37 @@ def from_rows(
     stages: dict[tuple[str, str], list[str]] = {}
     dates: dict[tuple[str, str], str] = {}
     check = FactCheck.of((r["status"] for r in rows), verified_only=verified_only)
+    # a unit's stage and date come from the reports a reviewer confirmed or corrected where it
+    # has any: a correction (上级推广 2023-04) wins over an unchecked report (推行 2023)
+    checked_keys = {(r["initiative_id"], r["unit_id"]) for r in rows if is_verified(r["status"])}
     for r in rows:
         if verified_only and not is_verified(r["status"]):
             continue
         iid = r["initiative_id"]
+        if (iid, r["unit_id"]) in checked_keys and not is_verified(r["status"]):
+            items.setdefault(iid, Item(iid, r["initiative"] or iid, _category(r)))
+            continue
         if iid not in items:
             items[iid] = Item(iid, r["initiative"] or iid, _category(r))
         key = (iid, r["unit_id"])
         stages.setdefault(key, []).append(r["stage"])
-        if r["date"] and (key not in dates or r["date"] < dates[key]):
-            dates[key] = r["date"]
+        precision = r.get("date_precision")
+        if r["date"] and (
+            key not in dates
+            or r["date"] < dates[key][0]
+            or (r["date"] == dates[key][0] and precision != "document")
+        ):
+            dates[key] = (r["date"], precision)
     for (iid, uid), st in stages.items():
-        stage, date = own_stage(st), dates.get((iid, uid))
+        stage, (date, precision) = own_stage(st), dates.get((iid, uid), (None, None))
         if uid == court_id:
             items[iid].own, items[iid].own_date = stage, date
         else:
             items[iid].units[uid] = (stage, date)
+        if precision == "document" and uid == court_id:
+            items[iid].own_document_dated = True
+        elif precision == "document":
+            items[iid].document_dated.add(uid)
     return Portfolio(court_id, court, list(items.values()), truncated, check=check)
 
 
@@ -342,7 +375,7 @@ def draw_portfolio(
                 ax.text(
                     x0 + panel_w,
                     cy,
-                    it.first_date or "未注明",
+                    it.first_date_shown() or "未注明",
                     fontsize=size * 0.85,
                     ha="right",
                     va="center",
@@ -374,11 +407,11 @@ def table_rows(data: Portfolio) -> list[list[str]]:
                 [
                     cat,
                     it.initiative,
-                    STAGE_LABEL[it.own] + (f"（{it.own_date}）" if it.own_date else "")
+                    STAGE_LABEL[it.own] + (f"（{it.own_date_shown()}）" if it.own_date else "")
                     if it.own
                     else "—",
                     str(len(it.units)),
-                    it.first_date or "未注明",
+                    it.first_date_shown() or "未注明",
                 ]
             )
     return out

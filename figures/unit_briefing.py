@@ -371,7 +371,9 @@ def initiative_rows(b: UnitBriefing, *, compact: bool = False) -> list[tuple[str
     for cat, items in b.portfolio.groups():
         for it in items:
             own = (
-                STAGE_LABEL[it.own] + (f" {it.own_date}" if it.own_date else "") if it.own else "—"
+                STAGE_LABEL[it.own] + (f" {it.own_date_shown()}" if it.own_date else "")
+                if it.own
+                else "—"
             )
             out.append(
                 (
@@ -380,7 +382,7 @@ def initiative_rows(b: UnitBriefing, *, compact: bool = False) -> list[tuple[str
                         it.initiative,
                         own,
                         _units_cell(it.units, compact=compact),
-                        it.first_date or "未注明",
+                        it.first_date_shown() or "未注明",
                     ],
                 )
             )

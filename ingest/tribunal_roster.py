@@ -66,13 +66,15 @@ class RosterImport:
     def imported(self) -> int:
         return sum(len(v) for v in self.tribunals.values())
 
-    def summary(self) -> str:
+    def summary(self, *, rows: bool = True) -> str:
+        """One line of counts, then the bad rows (``rows=False``: the caller lists them)."""
         lines = [
             f"{self.source}: {self.imported} tribunals of {len(self.tribunals)} courts; "
             f"unchanged (same roster already imported): {len(self.unchanged)} courts; "
             f"bad rows: {len(self.bad)}"
         ]
-        lines += [f"  row {row}: {reason}" for _f, row, reason in self.bad]
+        if rows:
+            lines += [f"  row {row}: {reason}" for _f, row, reason in self.bad]
         return "\n".join(lines)
 
     def summary_zh(self) -> str:
@@ -216,10 +218,11 @@ class _Courts:
                 continue
             for n in {c.name, *c.aliases, *c.short_aliases}:
                 self.by_name.setdefault(n, set()).add(c.name)
+        self.full = {c.name for c in roster if c.level == "basic"}
         self.roster = roster
 
     def resolve(self, text: str) -> tuple[str | None, str]:
-        found = self.by_name.get(text, set())
+        found = self.by_name.get(text, set()) or self._by_suffix(text)
         if len(found) == 1:
             return next(iter(found)), ""
         if len(found) > 1:
@@ -231,6 +234,15 @@ class _Courts:
             level = self.roster.get(text).level  # type: ignore[union-attr]
             return None, f"{text} is not a basic court ({level}); tribunals belong to basic courts"
         return None, f"{text} is not a known basic court"
+
+    def _by_suffix(self, text: str) -> set[str]:
+        """Full names that end with ``text`` (天水市秦州区人民法院: the full name without its
+        province, as search accepts it); 法院 reads as 人民法院. Empty for a bare court word."""
+        if "人民法院" not in text:
+            text = re.sub(r"(?<!人民)法院$", "人民法院", text)
+        if len(text) <= len("人民法院") + 1 or not text.endswith("人民法院"):
+            return set()
+        return {n for n in self.full if n.endswith(text) and n != text}
 
     def aliases(self, full: str) -> list[str]:
         c = self.roster.get(full)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -37,6 +38,13 @@ def _width(s: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
 
 
+def _one_line(v: str) -> str:
+    """A cell on one line: each line break shown as ↵ (the text's own breaks, not the table's)."""
+    if "\n" not in v and "\r" not in v:
+        return v
+    return re.sub(r"\s*[\r\n]\s*", " ↵ ", v.strip())
+
+
 def format_table(result: QueryResult) -> str:
     """The answer as a table for a person: Chinese headers and coded values in Chinese
     (queries.columns; --format json/csv keep the keys and codes)."""
@@ -44,7 +52,8 @@ def format_table(result: QueryResult) -> str:
         return "（无结果）"
     cols = result.columns
     heads = [header(c) for c in cols]
-    cells = [[_cell(r.get(c)) for c in cols] for r in map(shown_row, result.rows)]
+    # a line break inside a cell (a document's text) would start a new row on screen
+    cells = [[_one_line(_cell(r.get(c))) for c in cols] for r in map(shown_row, result.rows)]
     widths = [max(_width(h), *(_width(row[i]) for row in cells)) for i, h in enumerate(heads)]
     widths = [min(w, 60) for w in widths]
 

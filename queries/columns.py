@@ -11,6 +11,7 @@ key.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.model import CATEGORY_ZH, LABEL_ZH, LEVEL_ZH, REL_ZH, STAGE_ZH
@@ -120,6 +121,23 @@ _STATUS_ZH = {"extracted": "待核实", "confirmed": "已确认", "corrected": "
 _STATUS_ZH.update(rejected="已驳回", reference="名录数据")
 _PRECISION_ZH = {"day": "日", "month": "月", "year": "年", "document": "发文日期"}
 _DIRECTION_ZH = {"up": "上升", "down": "下降"}
+
+#: what follows a date that is only the article's own (date_precision "document"), wherever
+#: a table, an export or a briefing shows it beside real adoption dates
+DOCUMENT_DATE_MARK = "（文档日期）"
+
+
+def date_shown(date: str | None, precision: str | None) -> str | None:
+    """A date as a person reads it: an article's date marked as such.
+
+    >>> date_shown("2023-04-12", "document"), date_shown("2023-04", "month")
+    ('2023-04-12（文档日期）', '2023-04')
+    """
+    if date and precision == "document":
+        return date + DOCUMENT_DATE_MARK
+    return date
+
+
 _KIND_ZH = {**LABEL_ZH, **REL_ZH}
 
 #: coded values shown in Chinese, by column
@@ -160,6 +178,61 @@ def shown_value(column: str, value: Any) -> Any:
     return table.get(value, value) if isinstance(value, str) else value
 
 
+#: a document's date note (ingest.dates writes it in English, for the log) clause by clause in
+#: Chinese; a clause no pattern knows stays as it is
+_DATE_NOTE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (
+            r"^date (\S+) from the metadata supplied with the file$",
+            r"日期 \1 取自随文件提供的元数据",
+        ),
+        (r"^date (\S+) from the original-source URL (\S+)$", r"日期 \1 取自原始来源网址 \2"),
+        (r"^date (\S+) from the page header$", r"日期 \1 取自网页的发布时间栏"),
+        (r"^date (\S+) from the page URL (\S+)$", r"日期 \1 取自网页网址 \2"),
+        (
+            r"^date (\S+) from the wire dateline \(no date on the page, in its URL or in metadata\)$",
+            r"日期 \1 取自电头（网页、网址和元数据中都没有日期）",
+        ),
+        (
+            r"^no publication date on the page, in its URL or in metadata$",
+            "网页、网址和元数据中都没有发布日期",
+        ),
+        (
+            r"^page header (\S+) agrees and is more precise$",
+            r"网页发布时间栏的 \1 与之一致且更精确",
+        ),
+        (r"^the page URL says (\S+)$", r"网页网址中的日期为 \1"),
+        (r"^page header says (\S+)$", r"网页发布时间栏为 \1"),
+        (r"^original-source URL says (\S+)$", r"原始来源网址中的日期为 \1"),
+        (r"^URL says (\S+)$", r"网址中的日期为 \1"),
+        (
+            r"^the (?:wire )?dateline agrees and gives the day, (\S+)$",
+            r"电头日期与之一致，并给出具体日期 \1",
+        ),
+        (r"^the text mentions dates up to (\S+)$", r"正文提到的日期最晚到 \1"),
+    )
+)
+
+
+def date_note_zh(note: str | None) -> str | None:
+    """A document's date note in Chinese where its clauses are known.
+
+    >>> date_note_zh("date 2024-01-15 from the page header")
+    '日期 2024-01-15 取自网页的发布时间栏'
+    """
+    if not note:
+        return note
+    parts = []
+    for clause in note.split("; "):
+        for pattern, zh in _DATE_NOTE_ZH:
+            if pattern.match(clause):
+                clause = pattern.sub(zh, clause)
+                break
+        parts.append(clause)
+    return "；".join(parts)
+
+
 def shown_row(row: dict[str, Any]) -> dict[str, Any]:
     """`row` with its coded values in Chinese (`shown_value`). `direction` is a figure's
     (上升/下降) in a row with a metric, else the hierarchy's (上级/下级 of the unit)."""
@@ -168,4 +241,6 @@ def shown_row(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(direction, str):
         words = _DIRECTION_ZH if "metric" in row else {"up": "上级", "down": "下级"}
         out["direction"] = words.get(direction, direction)
+    if isinstance(row.get("date_note"), str):
+        out["date_note"] = date_note_zh(row["date_note"])
     return out

@@ -272,14 +272,15 @@ UNIT_PORTFOLIO = register(
         title="单位及其下级单位推行的举措",
         description="The initiatives a unit and the units under it (up to four levels down) "
         "are reported to adopt, pilot, promote or be awarded for, with each initiative's "
-        "category and each report's stage, date, fact id, review status (missing: extracted) "
-        "and documents: the unit's reform portfolio.",
+        "category and each report's stage, date, fact id, review status (missing: extracted), "
+        "documents and date precision (`document`: the date is the article's own, not the "
+        "adoption's): the unit's reform portfolio.",
         cypher="""
 MATCH (c:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
 WHERE VERIFIED
 RETURN collect([c.id, c.name, c.level, 0, i.id, i.name, i.category,
                 coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
-                coalesce(a.review_status, 'extracted'), a.doc_ids]) AS packed
+                coalesce(a.review_status, 'extracted'), a.doc_ids, a.date_precision]) AS packed
 UNION ALL
 MATCH (c:Entity {id: $unit})
 MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
@@ -287,7 +288,7 @@ MATCH (u)-[a:ADOPTED]->(i:Initiative)
 WHERE VERIFIED
 RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
                 coalesce(i.candidate, false), a.stage, a.date, a.fact_id,
-                coalesce(a.review_status, 'extracted'), a.doc_ids]) AS packed
+                coalesce(a.review_status, 'extracted'), a.doc_ids, a.date_precision]) AS packed
 """.replace("VERIFIED", is_verified("a")),
         params=(
             Param(
@@ -314,6 +315,7 @@ RETURN collect([u.id, u.name, u.level, length(p), i.id, i.name, i.category,
             "fact_id",
             "status",
             "doc_ids",
+            "date_precision",
         ),
         postprocess=lambda rows, _p: sorted(
             rows,

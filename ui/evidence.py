@@ -87,11 +87,11 @@ def _fact(fact_id: str) -> None:
         )
         st.subheader(f"{f['source']} —{detail}→ {f['target']}")
         st.caption(
-            f"关系：{REL_ZH.get(f['type'], f['type'])} {f['type']}"
+            f"关系：{REL_ZH.get(f['type'], f['type'])}"
             + (f"　日期：{f['date']}" if f.get("date") else "")
             + f"　文档数：{len(f.get('doc_ids') or [])}"
             + f"　核实状态：{STATUS_ZH.get(f.get('status') or 'extracted', f.get('status'))}"
-            + f"　fact id：`{fact_id}`"
+            + f"　事实编号：`{fact_id}`"
         )
     st.markdown(f"**{len(evidence)}** 个证据句：")
     by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -114,7 +114,7 @@ def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:
     meta = [f"日期：{doc['date']}" if doc.get("date") else "日期：未知"]
     if doc.get("site"):
         meta.append(f"网站：{doc['site']}")
-    st.caption("　".join(meta) + f"　id：`{doc_id}`")
+    st.caption("　".join(meta) + f"　文档编号：`{doc_id}`")
     for url in urls:
         st.markdown(f"原文链接：[{url}]({url})")
     text = doc.get("text") or ""

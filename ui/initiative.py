@@ -200,7 +200,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             "level_zh": "层级",
             "province": "省份",
             "stage_zh": "阶段",
-            "date": "最早报道",
+            "date_shown": "最早报道",
             "documents": "文档数",
         },
         links={
@@ -225,7 +225,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
                     r["level_zh"],
                     r.get("province") or "",
                     r["stage_zh"],
-                    r.get("date") or "",
+                    r.get("date_shown") or "",
                     STATUS_ZH.get(r.get("status") or "extracted", r.get("status") or ""),
                 ]
                 for r in shown
@@ -242,12 +242,16 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
 
 def _labelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Adopters' rows with their level and stages (a unit's, in the order first reported:
-    试点、推行) in Chinese."""
+    试点、推行) in Chinese, and their first date as shown (`date_shown`)."""
+    from queries.columns import date_shown
+
     return [
         {
             **r,
             "level_zh": state.level_zh(r.get("level")),
             "stage_zh": "、".join(state.stage_zh(s) for s in r.get("stages") or ()),
+            # an article's own date is no adoption date: marked （文档日期）
+            "date_shown": date_shown(r.get("date"), r.get("date_precision")),
         }
         for r in rows
     ]

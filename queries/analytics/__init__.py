@@ -685,8 +685,11 @@ COVERAGE_STATE_ZH = {
     THROUGH_TRIBUNALS: "下属人民法庭已推行",
     NOT_REPORTED: "尚未报道推行",
 }
+#: which units a count of 尚未报道 takes in: the same rule for coverage, maps and briefings
+#: (a tribunal an article named but no imported roster lists has no place in any count)
+NOT_REPORTED_SCOPE = "计数只含法院和已导入名录的人民法庭"
 #: what "尚未报道推行" means, wherever a list of such units is shown
-NOT_REPORTED_CAVEAT = "“尚未报道推行”只表示所收文档中没有看到它推行的报道，不代表它确实没有推行。"
+NOT_REPORTED_CAVEAT = f"“尚未报道推行”只表示所收文档中没有看到它推行的报道，不代表它确实没有推行；{NOT_REPORTED_SCOPE}。"
 
 
 def not_reported_caveat(verified_only: bool = False) -> str:
@@ -694,7 +697,7 @@ def not_reported_caveat(verified_only: bool = False) -> str:
     if verified_only:
         return (
             "“尚未报道推行”只表示所收文档中没有看到它推行的已核实报道"
-            "（未核实的不计入），不代表它确实没有推行。"
+            f"（未核实的不计入），不代表它确实没有推行；{NOT_REPORTED_SCOPE}。"
         )
     return NOT_REPORTED_CAVEAT
 

@@ -110,7 +110,7 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     adopters = frame(at, "initiative.adopters_table")
     assert list(zip(adopters["单位"], adopters["阶段"], adopters["最早报道"], strict=True)) == [
         ("甲省乙市中级人民法院", "推广部署", "2022-11"),
-        ("甲省乙市丙区人民法院", "推行", "2022-12"),
+        ("甲省乙市丙区人民法院", "推行", "2022-12（文档日期）"),  # only the article's date
         ("甲省乙市丁县人民法院", "试点", "2024-01"),
     ]
     assert all(link.startswith("?page=evidence&fact=adopted:") for link in adopters["证据"])
@@ -475,12 +475,16 @@ def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> N
         r"<mark style='background:#ffe08a[^']*'>丁县法院一月起试点诉源治理。</mark>", body[0]
     )
     assert any("http://example.test/b" in t for t in texts(at, "markdown"))
+    caption = next(t for t in texts(at, "caption") if t.startswith("关系："))
+    assert caption.startswith("关系：推行　")
+    assert "ADOPTED" not in caption and "fact id" not in caption and "事实编号" in caption
 
 
 def test_document_page_and_unknown_fact(small_store, app) -> None:
     at = app(page="evidence", doc=g.DOC_A)
     no_trouble(at)
     assert any("样例文档甲" in t for t in texts(at, "markdown"))
+    assert any("文档编号：" in t for t in texts(at, "caption"))
     at = app(page="evidence", fact="adopted:nope")
     assert not at.exception
     assert any("没有找到事实" in t for t in texts(at, "error"))

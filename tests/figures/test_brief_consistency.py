@@ -150,3 +150,16 @@ def test_cli_timeline_keeps_year_only_units_out_of_the_monthly_list() -> None:
     assert lines[0] == "累计（按月，日期精确到月或日的单位）：2023-11 1，2024-01 2，2024-03 3"
     assert lines[1] == "只知年份的单位（未计入按月累计）：2024 年 1 个"
     assert cumulative_lines([("2024-01", 1), ("2024-03", 2)]) == ["累计：2024-01 1，2024-03 2"]
+
+
+def test_the_adopters_table_marks_an_articles_date_and_keeps_a_correction() -> None:
+    """A correction (推广部署 2024-03) wins over the unit's unchecked report, and a date that is
+    only the article's own is marked, not shown as an adoption date (a new user's findings)."""
+    b = _brief()
+    b.adopters[4] = {**b.adopters[4], "date_precision": "document"}  # MID_B 2024-01
+    b.adopters[2] = {**b.adopters[2], "status": "extracted"}
+    b.adopters[3] = {**b.adopters[3], "status": "corrected", "date": "2024-03"}
+    rows = {r[0]: r for r in briefing._adopter_rows(b)}
+    assert rows[short_court_name("甲省丙市中级人民法院")][3] == "2024-01（文档日期）"
+    mid = rows[short_court_name("甲省乙市中级人民法院")]
+    assert (mid[2], mid[3], mid[4]) == ("推广部署", "2024-03", "1")

@@ -135,7 +135,10 @@ def test_briefing_docx_and_pptx_hold_the_tables_charts_and_sources(small) -> Non
     assert {"丙区法院", "试点", "调解率", "戊县法院"} & cells >= {"丙区法院", "试点", "调解率"}
     assert len(doc.tables) == 3  # coverage, adopters, outcomes
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "尚未见报道的单位：戊县法院" in text and "[2] 样例文档甲，2023-05-01" in text
+    assert (
+        "尚未见报道的单位（计数只含法院和已导入名录的人民法庭）：戊县法院" in text
+        and "[2] 样例文档甲，2023-05-01" in text
+    )
     footer_xml = doc.sections[0].footer._element.xml
     assert "PAGE" in footer_xml  # page numbers
     assert len(doc.inline_shapes) == 2  # adoption map, timeline

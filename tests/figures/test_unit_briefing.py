@@ -151,3 +151,52 @@ def test_a_court_with_too_many_units_under_it_is_refused(small, monkeypatch) -> 
     monkeypatch.setattr(unit_briefing, "MAX_UNITS", 3)  # 乙市中院 has four
     with pytest.raises(CourtgraphError, match="4 units under it, more than a unit briefing"):
         unit_briefing.gather(small, g.MID)
+
+
+def _report(unit: str, stage: str, date: str, precision: str, status: str) -> dict[str, object]:
+    return {
+        "unit_id": unit,
+        "unit": unit,
+        "initiative_id": "initiative:诉源治理",
+        "initiative": "诉源治理",
+        "category": "dispute_resolution",
+        "candidate": False,
+        "stage": stage,
+        "date": date,
+        "date_precision": precision,
+        "status": status,
+    }
+
+
+def test_a_reviewers_correction_wins_over_an_unchecked_report() -> None:
+    """The unit briefing showed 推行 2023 for a court whose other report a reviewer corrected
+    to 上级推广 2023-04 (a new user's finding)."""
+    from figures.portfolio import from_rows
+
+    rows = [
+        _report("court:中", "adopted", "2023", "year", "extracted"),
+        _report("court:中", "promoted", "2023-04", "month", "corrected"),
+    ]
+    item = from_rows("court:中", "中院", rows).items[0]
+    assert (item.own, item.own_date) == ("promoted", "2023-04")
+
+
+def test_an_articles_own_date_is_marked_wherever_it_is_shown() -> None:
+    """秦州 推行 2023-04-12 was the article's date, shown like an adoption date."""
+    from figures.portfolio import from_rows, table_rows
+
+    rows = [
+        _report("court:中", "promoted", "2023-04-12", "document", "extracted"),
+        _report("court:基", "adopted", "2023-05", "month", "extracted"),
+    ]
+    p = from_rows("court:中", "中院", rows)
+    item = p.items[0]
+    assert item.own_date_shown() == "2023-04-12（文档日期）"
+    assert item.first_date_shown() == "2023-04-12（文档日期）"
+    assert table_rows(p)[0][2:] == [
+        "上级推广（2023-04-12（文档日期））",
+        "1",
+        "2023-04-12（文档日期）",
+    ]
+    rows[1]["date"] = "2023-04-12"  # a unit dated by its own words on that day: no mark
+    assert from_rows("court:中", "中院", rows).items[0].first_date_shown() == "2023-04-12"

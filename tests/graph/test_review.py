@@ -4,6 +4,7 @@ round trips; two reviewers on one fact leave one status and both records."""
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -593,6 +594,12 @@ def test_review_cli(
     _check_decided(store)
     code, out, _ = cli("history", DING_SUYUAN)
     assert code == 0 and "驳回" in out and "阶段不对" in out and "已驳回" in out
+    # a table in Chinese (a new user read raw JSON); --json keeps one object per decision
+    code, out, _ = cli("history", MID_SUYUAN)
+    assert code == 0 and "{" not in out and "审核人" in out
+    assert "阶段：推行；日期：2022-10" in out and "李审" in out
+    code, out, _ = cli("history", MID_SUYUAN, "--json")
+    assert code == 0 and json.loads(out.splitlines()[0])["new"]["stage"] == "adopted"
     code, out, _ = cli("queue", "--status", "rejected")
     assert DING_SUYUAN in out
     code, err = main(["review", "correct", BING_SUYUAN, "--date", "2023年"]), capsys.readouterr()

@@ -124,3 +124,15 @@ def test_roster_command_reports_bad_rows(tmp_path: Path, capsys) -> None:
     assert "Error: 平山法庭名录.csv, row 4: 西山法庭: 不存在区法院 is not a known basic court" in (
         captured.err
     )
+    assert "row 4" not in captured.out  # each bad row once, as an Error: line
+
+
+def test_a_parent_named_without_its_province_is_accepted() -> None:
+    """本溪市平山区人民法院 is the full name less its province, as search accepts it."""
+    from ingest.roster import build_roster
+    from ingest.tribunal_roster import _Courts
+
+    courts = _Courts(build_roster())
+    assert courts.resolve("本溪市平山区人民法院") == (PINGSHAN, "")
+    assert courts.resolve("本溪市平山区法院") == (PINGSHAN, "")
+    assert courts.resolve("区人民法院")[0] is None

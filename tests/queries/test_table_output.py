@@ -81,3 +81,26 @@ def test_a_hierarchy_direction_and_a_figure_direction_read_differently() -> None
 
     assert shown_row({"direction": "up", "depth": 1})["direction"] == "上级"
     assert shown_row({"direction": "up", "metric": "结案率"})["direction"] == "上升"
+
+
+def test_line_breaks_inside_a_cell_do_not_start_new_rows() -> None:
+    """A document's text holds line breaks; printed as they are, they broke `queries document`'s
+    table into fragments that looked like rows (a new user's finding)."""
+    rows = [{"document": "d1", "sentence": "第一行。\n\n第二行。\r\n第三行。"}]
+    out = format_table(QueryResult(query=get("evidence"), params={}, rows=rows, truncated=False))
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert "第一行。 ↵ 第二行。 ↵ 第三行。" in lines[2]
+
+
+def test_a_documents_date_note_is_shown_in_chinese() -> None:
+    """`queries document` printed 'date 2024-01-15 from the page header' to a Chinese user."""
+    rows = [
+        {
+            "doc_id": "doc:1",
+            "date_note": "date 2024-01-15 from the page header; the page URL says 2024-01",
+        }
+    ]
+    out = format_table(QueryResult(query=get("document"), params={}, rows=rows, truncated=False))
+    assert "日期 2024-01-15 取自网页的发布时间栏；网页网址中的日期为" in out
+    assert "from the page header" not in out
