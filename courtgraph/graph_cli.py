@@ -392,11 +392,11 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                 print(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True))
             return 0
         print(f"事实 {args.fact_id} 的审核记录（{len(found)} 条）")
-        rows = [
+        decisions = [
             [d.time, d.reviewer, review.DECISION_ZH[d.decision], _change_zh(d.new), d.note]
             for d in found
         ]
-        print(_table(["时间", "审核人", "决定", "修改内容", "备注"], rows))
+        print(_table(["时间", "审核人", "决定", "修改内容", "备注"], decisions))
         if found[-1].decision not in review.ENTITY_DECISIONS:
             print(f"当前状态：{review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
     elif cmd == "export":

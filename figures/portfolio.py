@@ -139,7 +139,7 @@ def from_rows(
     briefing reads them once for the portfolio and its sources alike)."""
     items: dict[str, Item] = {}
     stages: dict[tuple[str, str], list[str]] = {}
-    dates: dict[tuple[str, str], str] = {}
+    dates: dict[tuple[str, str], tuple[str, str | None]] = {}
     check = FactCheck.of((r["status"] for r in rows), verified_only=verified_only)
     # a unit's stage and date come from the reports a reviewer confirmed or corrected where it
     # has any: a correction (上级推广 2023-04) wins over an unchecked report (推行 2023)
