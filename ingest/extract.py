@@ -2663,7 +2663,7 @@ _CIRCUIT_TRIAL = "巡回审判"
 
 def _spc_circuit(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """`m` names 巡回法庭 as 巡回审判 and the subject of its sentence up to `m` is the SPC
-    (最高人民法院分别在深圳、沈阳设立巡回法庭, …，又在南京增设4个巡回法庭): the SPC founds its
+    (最高人民法院先后在甲市、乙市设立巡回法庭, …，又在丙市增设两个巡回法庭): the SPC founds its
     circuit courts, whatever words stand between it and them."""
     if m.name != _CIRCUIT_TRIAL or "巡回法庭" not in ctx.text[m.start : m.end]:
         return False
