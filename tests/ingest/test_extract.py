@@ -1163,7 +1163,7 @@ def test_the_spcs_circuit_courts_are_no_circuit_hearings_whatever_stands_between
     assert ("X省乙县人民法院", "巡回审判", "adopted") in edges
 
 
-@pytest.mark.parametrize("time", ["次日", "翌日", "当日", "同日", "当晚", "此后"])
+@pytest.mark.parametrize("time", ["次日", "翌日", "当日", "同日", "当晚", "此后", "其后"])
 def test_a_time_word_before_a_purpose_frame_leaves_the_frame_to_its_subject(time: str) -> None:
     # 次日，为推进X，乙法庭…: the day word opens the sentence like 当天 does; the frame's
     # initiative is the subject's after it, not the court of the paragraph before
