@@ -1759,6 +1759,9 @@ def _past_honours(ctx: _Context, m: InitiativeMention) -> int:
 #: visited court (到乙县法院调研指导X工作, 赴乙县法院验收考核X)
 _VISIT_BEFORE = re.compile(r"(?:到|赴|深入|前往|莅临|走进)$")
 _GUIDE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:调研指导|指导|督导|验收|考核|督查|检查)")
+#: a visit that looks into problems (检查X积压问题, 督查整改情况): the court below is not shown
+#: doing X, nor the higher court pushing it
+_VISIT_PROBLEM = re.compile(r"问题|整改|积压")
 
 
 def _guided_visit(ctx: _Context, m: InitiativeMention) -> tuple[str, str] | None:
@@ -1777,6 +1780,9 @@ def _guided_visit(ctx: _Context, m: InitiativeMention) -> tuple[str, str] | None
         guide = _GUIDE_AFTER.match(text, c.end)
         if guide is None or guide.end() > m.start:
             return None
+        brk = _CLAUSE_BREAK.search(text, m.end)
+        if _VISIT_PROBLEM.search(text, guide.start(), brk.start() if brk else len(text)):
+            return None
         sub = ctx.subject_in(c_start, c.start)
         if sub is None or sub.court == c.court or not _outranks(ctx, sub.court, [c.court]):
             return None
@@ -1788,11 +1794,38 @@ def _guided_visit(ctx: _Context, m: InitiativeMention) -> tuple[str, str] | None
 _PRESS = re.compile(
     r"(?:召开|举行|举办)[^，,。；;！!？?\n]{0,40}?(?:新闻发布会|新闻通气会|发布会|通气会)"
 )
-#: what a press conference does with its topic, right after it (…发布会，通报/介绍…)
-_PRESS_TOPIC = re.compile(r"[，,]\s*(?:通报|介绍|发布|公布|宣布|通告)")
+#: what a press conference does with its topic, right after it (…发布会，通报/介绍…), or in a
+#: further clause of the same kind (…，通报…，并介绍了…)
+_PRESS_TOPIC = re.compile(r"[，,]\s*(?:并且?|还|同时)?\s*(?:通报|介绍|发布|公布|宣布|通告)")
+#: what makes a conference's topic the courts' at large rather than the host's own work: the
+#: courts under it named (全省法院, 我省法院, 北京法院…) or a push (深化, 推进, 推广…)
+_PRESS_PUSH = re.compile(r"法院|深化|推进|推广|推动|全面")
 #: a court holding its own conference: the court and the verb with little between them
 #: (乙中院召开, 省法院联合省司法厅召开, 最高人民法院4日就X举行); a longer gap names more
 _PRESS_HOST_GAP = 60
+
+
+#: a time phrase that opens a conference's topic and is cut off by a comma (介绍2024年以来，…)
+_PRESS_TIME = re.compile(
+    r"(?:通报|介绍|发布|公布|宣布|通告)[\d一二三四五六七八九十〇年月日号以来今去近期间至]+$"
+)
+
+
+def _topic_clause_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (the conference's end to the initiative) ends in a clause of
+    what the conference reports (…，通报/并介绍了X): the last clause break before the
+    initiative opens a report, or follows a report's time phrase (…，介绍2024年以来，X)."""
+    breaks = [i for i in range(start, end) if text[i] in _CLAUSE_BREAKS]
+    if not breaks:
+        return False
+    if _PRESS_TOPIC.match(text, breaks[-1]):
+        return True
+    prev = breaks[-2] if len(breaks) > 1 else None
+    return (
+        prev is not None
+        and _PRESS_TOPIC.match(text, prev) is not None
+        and _PRESS_TIME.search(text, prev, breaks[-1]) is not None
+    )
 
 
 def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
@@ -1800,7 +1833,9 @@ def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
     conference on the initiative at `m`: X named in the conference's own clause (召开深化X工作
     新闻发布会, 就X举行新闻发布会) or in what it reports right after it (召开新闻发布会，通报
     全省法院X工作情况). Such a court promotes X (the corpus convention: a higher court that
-    presents an initiative to the public pushes it)."""
+    presents an initiative to the public pushes it) when it is the SPC or the topic names the
+    courts under it or a push (_PRESS_PUSH); a high or intermediate court presenting only its own
+    work (召开X工作新闻发布会, 介绍了X建设情况) keeps what the rest of the sentence gives."""
     if m.awarded or m.title:
         return None
     text = ctx.text
@@ -1816,14 +1851,20 @@ def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
             _PRESS_TOPIC.match(text, press.end())
             and "。" not in text[press.end() : m.start]
             and not ctx.courts_in(press.end(), m.start)
+            and _topic_clause_at(text, press.end(), m.start)
         ):
-            continue
+            continue  # X in a clause of its own after the conference's topic
         hosts = ctx.courts_in(s, min(m.start, press.start()))
         if not hosts or press.start() - hosts[-1].end > _PRESS_HOST_GAP:
             return None
         host = hosts[-1]
-        if ctx.level(host.court) not in ("supreme", "high", "intermediate"):
+        level = ctx.level(host.court)
+        if level not in ("supreme", "high", "intermediate"):
             return None
+        brk = _CLAUSE_BREAK.search(text, max(m.end, press.end()))
+        topic = text[host.end : brk.start() if brk else len(text)]
+        if level != "supreme" and not _PRESS_PUSH.search(topic):
+            return None  # 甲中院召开X工作新闻发布会 / …，介绍了X建设情况: the host's own work
         if _CLAUSE_BREAK.search(text, host.end, min(m.start, press.start())) and not (
             m.start < press.start()
         ):
@@ -2663,7 +2704,7 @@ _CIRCUIT_TRIAL = "巡回审判"
 
 def _spc_circuit(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """`m` names 巡回法庭 as 巡回审判 and the subject of its sentence up to `m` is the SPC
-    (最高人民法院分别在深圳、沈阳设立巡回法庭, …，又在南京增设4个巡回法庭): the SPC founds its
+    (最高人民法院先后在甲市、乙市设立巡回法庭, …，又在丙市增设两个巡回法庭): the SPC founds its
     circuit courts, whatever words stand between it and them."""
     if m.name != _CIRCUIT_TRIAL or "巡回法庭" not in ctx.text[m.start : m.end]:
         return False

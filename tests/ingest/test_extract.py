@@ -1163,7 +1163,7 @@ def test_the_spcs_circuit_courts_are_no_circuit_hearings_whatever_stands_between
     assert ("X省乙县人民法院", "巡回审判", "adopted") in edges
 
 
-@pytest.mark.parametrize("time", ["次日", "翌日", "当日", "同日", "当晚", "此后"])
+@pytest.mark.parametrize("time", ["次日", "翌日", "当日", "同日", "当晚", "此后", "其后"])
 def test_a_time_word_before_a_purpose_frame_leaves_the_frame_to_its_subject(time: str) -> None:
     # 次日，为推进X，乙法庭…: the day word opens the sentence like 当天 does; the frame's
     # initiative is the subject's after it, not the court of the paragraph before
@@ -1175,9 +1175,10 @@ def test_a_time_word_before_a_purpose_frame_leaves_the_frame_to_its_subject(time
 @pytest.mark.parametrize(
     ("text", "court"),
     [
-        ("省法院召开新闻发布会，通报2020年诉前调解工作情况。", "X省高级人民法院"),
+        ("省法院召开新闻发布会，通报各级法院2020年诉前调解工作情况。", "X省高级人民法院"),
         ("甲市中院召开深化诉前调解工作新闻发布会。", "X省甲市中级人民法院"),
-        ("最高人民法院4日就诉前调解工作情况举行新闻发布会。", "最高人民法院"),
+        ("最高人民法院9日就诉前调解工作情况举行新闻发布会。", "最高人民法院"),
+        ("最高人民法院召开新闻发布会，介绍2024年以来，诉前调解工作开展情况。", "最高人民法院"),
     ],
 )
 def test_a_higher_court_presenting_an_initiative_at_its_press_conference_promotes_it(
@@ -1195,7 +1196,9 @@ def test_a_press_conference_promotes_only_what_it_presents() -> None:
     edges, _ = run("乙县法院召开新闻发布会，通报诉前调解工作情况。")
     assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
     assert not any(r == "promoted" for _, _, r in edges)
-    edges, gold = run("省法院召开新闻发布会，通报2020年诉前调解工作情况。乙县法院推行繁简分流。")
+    edges, gold = run(
+        "省法院召开新闻发布会，通报各级法院2020年诉前调解工作情况。乙县法院推行繁简分流。"
+    )
     rules = next(i["rule"] for i in gold["initiatives"] if i["name"] == "诉前调解")
     assert rules == {"X省高级人民法院": "adoption:press-conference"}
     assert not any(u == "X省高级人民法院" and i == "繁简分流" for u, i, _ in edges)
@@ -1281,6 +1284,37 @@ def test_a_court_setting_the_scene_of_its_clause_is_what_the_clause_is_about(
     # 在甲中院指导下，…: the guide, not where the clause happens
     edges, _ = run(text.replace("在", "在甲市中院指导下，", 1))
     assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the initiative in a further clause of its own, a facility the host built itself
+        "甲市中院召开新闻发布会，通报一起拒不执行判决案件，并介绍了执行指挥中心建设情况。",
+        # the host's own work as the conference's name, no courts under it, no push
+        "3月5日，甲市中院召开执行指挥中心工作新闻发布会。",
+    ],
+)
+def test_a_courts_press_conference_on_its_own_work_is_its_adoption(text: str) -> None:
+    edges, _ = run(text)
+    assert ("X省甲市中级人民法院", "执行指挥中心", "adopted") in edges
+    assert not any(r == "promoted" for _, _, r in edges)
+
+
+def test_a_press_conference_promotes_only_what_its_topic_clause_names() -> None:
+    # a clause that is no report of the conference (…，诉前调解案件…) is not what it presents
+    _, gold = run("省法院召开新闻发布会，通报各级法院审判工作，诉前调解案件同比下降。")
+    rules = [r for i in gold["initiatives"] for r in i["rule"].values()]
+    assert "adoption:press-conference" not in rules
+
+
+def test_a_higher_courts_visit_to_check_problems_is_no_adoption_by_the_visited_court() -> None:
+    edges, gold = run("5月8日，省法院督查组到乙县法院检查执行案款和诉前调解案件积压问题。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
+    rules = [r for i in gold["initiatives"] for r in i["rule"].values()]
+    assert "adoption:visited" not in rules and "adoption:guiding-visitor" not in rules
+    edges, _ = run("省法院督查组到乙县法院督查诉前调解工作整改情况。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") not in edges
 
 
 def test_a_high_court_speakers_report_is_no_promotion() -> None:
