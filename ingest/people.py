@@ -515,7 +515,7 @@ _DOTTED_START = re.compile(r"[" + _HAN + r"]{1,6}[·•・．]")
 
 
 def _repeated_dotted(text: str, s: int) -> str | None:
-    """A dotted name at `s` whose end no word after it shows (院长达吾列·托列吾弹奏着…): the
+    """A dotted name at `s` whose end no word after it shows (院长努尔兰·别克哼唱着…): the
     longest one whose other mention is followed by punctuation or a verb of saying."""
     first = _DOTTED_START.match(text, s)
     if first is None:
@@ -995,7 +995,7 @@ def find_people(
             )
             is not None
         ):
-            # 甲法院法官萨玛丽和同事…萨玛丽说: a name with no Han surname (a transliteration)
+            # 甲法院法官萨玛丽和书记员…萨玛丽说: a name with no Han surname (a transliteration)
             # right after a court's title, its length fixed by its other mentions
             name, start, end = rep, after_m.start("name"), after_m.start("name") + len(rep)
             plain, repeated = False, True

@@ -1027,7 +1027,7 @@ def test_an_acting_president_keeps_acting_in_the_post() -> None:
 
 
 def test_a_name_without_a_han_surname_fixed_by_its_other_mentions() -> None:
-    text = "乙县人民法院法官萨玛丽和同事赶到牧场。“找人难。”萨玛丽说。"
+    text = "乙县人民法院法官萨玛丽和书记员骑马进山。“路不好走。”萨玛丽说。"
     hits = find_people(text, _court_first(text))
     assert [(h.name, h.roles, h.court, h.rule) for h in hits] == [
         ("萨玛丽", ("法官",), "X省乙县人民法院", "person:repeated-name")
@@ -1038,12 +1038,12 @@ def test_a_name_without_a_han_surname_fixed_by_its_other_mentions() -> None:
     # the verb of saying after the title, the mention on its own with another verb
     text = "乙县人民法院副院长人选娜仁介绍工作。娜仁在会上回答了提问。"
     assert [h.name for h in find_people(text, _court_first(text))] == ["娜仁"]
-    text = "乙县人民法院院长达吾列·托列吾弹奏着冬不拉。达吾列·托列吾说，要讲道理。"
-    assert [h.name for h in find_people(text, _court_first(text))] == ["达吾列·托列吾"]
+    text = "乙县人民法院院长努尔兰·别克哼唱着草原民歌。努尔兰·别克说，有话好好讲。"
+    assert [h.name for h in find_people(text, _court_first(text))] == ["努尔兰·别克"]
     # what such a name needs: a second mention, a verb of saying after one of them
     for text in (
         # said once only
-        "乙县人民法院法官萨玛丽和同事赶到牧场。",
+        "乙县人民法院法官萨玛丽和书记员骑马进山。",
         # no verb of saying after it anywhere
         "乙县人民法院法官走村入户，送法上门。乙县人民法院法官走村入户，化解纠纷。",
         # the verb of saying follows only the mention after the title; the other one is an
