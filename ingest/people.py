@@ -515,7 +515,7 @@ _DOTTED_START = re.compile(r"[" + _HAN + r"]{1,6}[·•・．]")
 
 
 def _repeated_dotted(text: str, s: int) -> str | None:
-    """A dotted name at `s` whose end no word after it shows (院长达吾列·托列吾弹奏着…): the
+    """A dotted name at `s` whose end no word after it shows (院长努尔兰·别克哼唱着…): the
     longest one whose other mention is followed by punctuation or a verb of saying."""
     first = _DOTTED_START.match(text, s)
     if first is None:
@@ -555,15 +555,36 @@ def _repeated_name(text: str, s: int) -> str | None:
             or not _strong_end(text, s + size)
         ):
             continue
-        seen = [mm.start() + size for mm in re.finditer(re.escape(cand), text)]
+        if cand[:2] in _NOT_REPEATED:
+            continue
+        starts = [mm.start() for mm in re.finditer(re.escape(cand), text)]
         if (
-            len(seen) >= 2
-            and all(_strong_end(text, e) for e in seen)
+            len(starts) >= 2
+            and all(_strong_end(text, b + size) for b in starts)
             # the subject of a verb of saying somewhere (萨玛丽说): a person, not a phrase
-            and any(_SAYING.match(text, e) for e in seen)
+            and any(_SAYING.match(text, b + size) for b in starts)
+            # and a mention of its own, after punctuation, not after a title, that opens no
+            # clause with a comma: 法官事后说…。事后，… is an adverb
+            and any(
+                b != s
+                and (b == 0 or text[b - 1] in _STANDS_ALONE_AFTER)
+                and text[b + size : b + size + 1] not in ("，", ",")
+                for b in starts
+            )
         ):
             return cand
     return None
+
+
+#: what stands right before a mention of a name on its own: the start of a clause
+_STANDS_ALONE_AFTER = frozenset("，,。；;：:！!？?“”（()）\n \u3000")
+
+#: words of time and manner that follow a title and a verb of saying as a name would (法官事后说,
+#: 院长开门见山说, 法官感叹道): never a name read from its repetition alone
+_NOT_REPEATED = _two_char_words(
+    "事后如今起初当年当时此前此后随后后来最初起先原先目前现在今年去年近日近年日前眼下如今"
+    "开门诚恳感叹感慨自豪哽咽激动动情深情欣慰高兴笑着坦诚坦然郑重语重考察直言风趣幽默"
+)
 
 
 def _split_last(text: str, end: int) -> bool:
@@ -974,7 +995,7 @@ def find_people(
             )
             is not None
         ):
-            # 甲法院法官萨玛丽和同事…萨玛丽说: a name with no Han surname (a transliteration)
+            # 甲法院法官萨玛丽和书记员…萨玛丽说: a name with no Han surname (a transliteration)
             # right after a court's title, its length fixed by its other mentions
             name, start, end = rep, after_m.start("name"), after_m.start("name") + len(rep)
             plain, repeated = False, True
