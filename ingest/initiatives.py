@@ -817,8 +817,8 @@ _SOCIETY_GOVERNANCE = re.compile(
 _SIZE_FIGURE = re.compile(r"^[小大][" + HAN + r"]{1,2}$")
 #: 织密 (weave tight) a net: always a figure of speech for what the court extends
 _WEAVE_BEFORE = re.compile(r"织密[" + HAN + r"]{0,4}$")
-#: …and a short quote of a net, a wall or a line that a clause weaves or builds up (织密矛盾排查
-#: “情报网”, 筑牢纠纷过滤“防护网”, 构筑“防火墙”): what the work is likened to
+#: …and a short quote of a net, a wall or a line that a clause weaves or builds up (织密线索收集
+#: “预警网”, 筑牢纠纷过滤“防护网”, 构筑“防火墙”): what the work is likened to
 _BUILD_UP_BEFORE = re.compile(
     r"(?:织密|织牢|织就|筑牢|筑起|筑好|构筑|扎密|扎牢|编密|编织|守牢)[" + HAN + r"]{0,12}$"
 )
@@ -1296,13 +1296,13 @@ _ROLE_AFTER = re.compile(
     r"(?:意义|作用|地位|价值)"
 )
 #: 向X迈进 / 朝着X前进: X is where the work is heading
-#: 让群众“最多跑一次”, 让老百姓打官司只进一个门: what the people are to experience, a goal
+#: 让当事人办事“最多跑一次”, 让老百姓打官司只进一个门: what the people are to experience, a goal
 #: (not where the practice is the means they are given: 让当事人通过在线调解化解纠纷)
 _LET_PEOPLE = re.compile(
     r"让(?:人民)?(?:群众|老百姓|百姓|当事人|企业)"
     r"(?:(?!通过|利用|借助|依托|使用|运用)[^，,。；;！!？?\n]){0,14}$"
 )
-#: 坚持强基导向, 注重系统观念、法治思维、强基导向: an orientation held, not a programme run
+#: 坚持强基导向, 突出问题导向和强基导向: an orientation held, not a programme run
 _HELD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|树立|树牢|注重|突出)[^，,。；;！!？?\n]{0,16}$")
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")

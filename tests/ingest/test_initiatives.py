@@ -1130,7 +1130,7 @@ def test_the_title_of_a_column_or_a_series_is_no_initiative() -> None:
 
 def test_a_net_or_a_wall_that_the_work_builds_up_is_a_figure_of_speech() -> None:
     assert names("甲院筑牢纠纷过滤“防护网”。") == []
-    assert names("依托网格，织密矛盾排查和查人找物“情报网”。") == []
+    assert names("甲院联合村居，织密纠纷排摸和线索收集“预警网”。") == []
     assert names("该院建成“法护网”平台。") == ["“法护网”平台"]
 
 
@@ -1147,7 +1147,7 @@ def test_quoted_brands_with_the_same_words_before_their_heads_are_one() -> None:
 
 
 def test_what_the_people_are_to_experience_is_a_goal() -> None:
-    found = find_initiatives("该院努力做到让群众“最多跑一次”。")
+    found = find_initiatives("乙院力求让当事人办事“最多跑一次”。")
     assert [(m.name, m.framing) for m in found] == [("最多跑一次", True)]
     found = find_initiatives("该院推行“最多跑一次”改革。")
     assert [m.framing for m in found] == [False]
