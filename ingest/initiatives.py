@@ -1760,7 +1760,7 @@ def find_initiatives(
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    brands = _same_core(_nested_names(_merge_names(kept)))
+    brands = _same_core(text, _nested_names(_merge_names(kept)))
     found = _partner_brand(found, brands)
     result = [_flagged(text, m) for m in found + brands]
     result.sort(key=lambda m: (m.start, -m.end))
@@ -1908,23 +1908,61 @@ _BRAND_HEAD = re.compile(
 _QUOTED_RULES = frozenset({"quoted", "quoted-brand", "quoted-code"})
 
 
-def _same_core(cands: list[InitiativeMention]) -> list[InitiativeMention]:
+#: a court named as a clause's subject (平山县人民法院, 赞皇法院, 某某人民法庭)
+_SUBJECT_COURT = re.compile(r"[" + HAN + r"]{2,10}?(?:人民法院|人民法庭|法院|法庭)")
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+def _subject_court(text: str, start: int) -> str | None:
+    """The first court named in the sentence before text[start], 人民 left aside; None when the
+    sentence names none (该院, 本院, a bare 法庭)."""
+    cut = start
+    while cut > 0 and not _SENTENCE_END.match(text, cut - 1):
+        cut -= 1
+    m = _SUBJECT_COURT.search(text, cut, start)
+    return m.group(0).replace("人民", "") if m else None
+
+
+def _same_court(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a in b or b in a
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Two heads of one brand: the same, one missing, or a room and its method (调解室 and
+    调解法, 工作室 and 工作法)."""
+    if a == b or not a or not b:
+        return True
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"室", "法"}
+
+
+def _same_core(text: str, cands: list[InitiativeMention]) -> list[InitiativeMention]:
     """Quoted brands of one article with the same words before their heads are one initiative,
-    named as first met: “甲乙调解室” and “甲乙调解法” (a room and the method worked in it),
-    “人民法院老马工作室”, “老马工作室” and “老马”调解团队."""
+    named as first met: “人民法院老马工作室”, “老马工作室” and “老马”调解团队 (one head, or
+    none); “甲乙调解室” and “甲乙调解法” (a room and the method worked in it). Other heads
+    are other things (“甲乙调解室”, “甲乙服务站”, “甲乙工作法”), and never one across two
+    subject courts (甲县法院设立“甲乙调解法”。乙县法院设立“甲乙调解室”)."""
     if sum(c.rule in _QUOTED_RULES for c in cands) < 2:
         return cands
-    first: dict[str, str] = {}
+    #: core -> [(name, head, subject court)] of the mentions met so far
+    groups: dict[str, list[tuple[str, str, str | None]]] = {}
     out: list[InitiativeMention] = []
     for c in sorted(cands, key=lambda c: c.start):
         if c.rule not in _QUOTED_RULES:
             out.append(c)
             continue
-        core = _BRAND_HEAD.sub("", _COURT_PREFIX.sub("", strip_ignored(c.name)))
+        bare = _COURT_PREFIX.sub("", strip_ignored(c.name))
+        core = _BRAND_HEAD.sub("", bare)
         if len(core) < 2 or not _HAN_RUN.search(core):
             out.append(c)
             continue
-        name = first.setdefault(core, c.name)
+        head = bare[len(core) :]
+        court = _subject_court(text, c.start)
+        name = c.name
+        for g_name, g_head, g_court in groups.get(core, []):
+            if _same_court(court, g_court) and _same_head(head, g_head):
+                name = g_name
+                break
+        groups.setdefault(core, []).append((name, head, court))
         out.append(c if name == c.name else replace(c, name=name))
     return out
 

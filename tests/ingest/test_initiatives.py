@@ -1144,6 +1144,17 @@ def test_quoted_brands_with_the_same_words_before_their_heads_are_one() -> None:
         "“人民法院老马工作室”",
     ]
     assert names("甲院设立“红枫调解室”，推行“绿叶工作法”。") == ["“红枫调解室”", "“绿叶工作法”"]
+    # two courts' brands that share their first words are two things
+    assert names("甲县人民法院设立“槐树调解法”。乙县人民法院推行“槐树调解室”。") == [
+        "“槐树调解法”",
+        "“槐树调解室”",
+    ]
+    # …and one court's room and service station (or room and working method) are two things
+    assert names("丙县法院设立“门前调解室”。丙县法院成立“门前服务站”。") == [
+        "“门前调解室”",
+        "“门前服务站”",
+    ]
+    assert names("该院打造“杏林调解室”，推出“杏林工作法”。") == ["“杏林调解室”", "“杏林工作法”"]
 
 
 def test_what_the_people_are_to_experience_is_a_goal() -> None:
