@@ -1955,7 +1955,8 @@ def _same_core(text: str, cands: list[InitiativeMention]) -> list[InitiativeMent
         if len(core) < 2 or not _HAN_RUN.search(core):
             out.append(c)
             continue
-        head = bare[len(core) :]
+        # “老马”调解团队: the quote holds the brand's words alone, the head outside is its own
+        head = "" if c.name.startswith(f"“{core}”") else bare[len(core) :]
         court = _subject_court(text, c.start)
         name = c.name
         for g_name, g_head, g_court in groups.get(core, []):

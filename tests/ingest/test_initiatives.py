@@ -1155,6 +1155,8 @@ def test_quoted_brands_with_the_same_words_before_their_heads_are_one() -> None:
         "“门前服务站”",
     ]
     assert names("该院打造“杏林调解室”，推出“杏林工作法”。") == ["“杏林调解室”", "“杏林工作法”"]
+    # …but the brand's words quoted alone name the brand, whatever head follows
+    assert names("该院打造“杏林工作室”，壮大“杏林”调解团队。") == ["“杏林工作室”", "“杏林工作室”"]
 
 
 def test_what_the_people_are_to_experience_is_a_goal() -> None:
