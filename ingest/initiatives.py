@@ -1910,15 +1910,13 @@ _QUOTED_RULES = frozenset({"quoted", "quoted-brand", "quoted-code"})
 
 #: a court named as a clause's subject (平山县人民法院, 赞皇法院, 某某人民法庭)
 _SUBJECT_COURT = re.compile(r"[" + HAN + r"]{2,10}?(?:人民法院|人民法庭|法院|法庭)")
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_SENTENCE_ENDS = "。！？；!?;\n"
 
 
 def _subject_court(text: str, start: int) -> str | None:
     """The first court named in the sentence before text[start], 人民 left aside; None when the
     sentence names none (该院, 本院, a bare 法庭)."""
-    cut = start
-    while cut > 0 and not _SENTENCE_END.match(text, cut - 1):
-        cut -= 1
+    cut = max(text.rfind(end, 0, start) for end in _SENTENCE_ENDS) + 1
     m = _SUBJECT_COURT.search(text, cut, start)
     return m.group(0).replace("人民", "") if m else None
 
