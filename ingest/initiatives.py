@@ -817,8 +817,8 @@ _SOCIETY_GOVERNANCE = re.compile(
 _SIZE_FIGURE = re.compile(r"^[小大][" + HAN + r"]{1,2}$")
 #: 织密 (weave tight) a net: always a figure of speech for what the court extends
 _WEAVE_BEFORE = re.compile(r"织密[" + HAN + r"]{0,4}$")
-#: …and a short quote of a net, a wall or a line that a clause weaves or builds up (织密矛盾排查
-#: “情报网”, 筑牢纠纷过滤“防护网”, 构筑“防火墙”): what the work is likened to
+#: …and a short quote of a net, a wall or a line that a clause weaves or builds up (织密线索收集
+#: “预警网”, 筑牢纠纷过滤“防护网”, 构筑“防火墙”): what the work is likened to
 _BUILD_UP_BEFORE = re.compile(
     r"(?:织密|织牢|织就|筑牢|筑起|筑好|构筑|扎密|扎牢|编密|编织|守牢)[" + HAN + r"]{0,12}$"
 )
@@ -1296,13 +1296,13 @@ _ROLE_AFTER = re.compile(
     r"(?:意义|作用|地位|价值)"
 )
 #: 向X迈进 / 朝着X前进: X is where the work is heading
-#: 让群众“最多跑一次”, 让老百姓打官司只进一个门: what the people are to experience, a goal
+#: 让当事人办事“最多跑一次”, 让老百姓打官司只进一个门: what the people are to experience, a goal
 #: (not where the practice is the means they are given: 让当事人通过在线调解化解纠纷)
 _LET_PEOPLE = re.compile(
     r"让(?:人民)?(?:群众|老百姓|百姓|当事人|企业)"
     r"(?:(?!通过|利用|借助|依托|使用|运用)[^，,。；;！!？?\n]){0,14}$"
 )
-#: 坚持强基导向, 注重系统观念、法治思维、强基导向: an orientation held, not a programme run
+#: 坚持强基导向, 突出问题导向和强基导向: an orientation held, not a programme run
 _HELD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|树立|树牢|注重|突出)[^，,。；;！!？?\n]{0,16}$")
 _TOWARD_BEFORE = re.compile(r"(?:向|朝着|朝)[^，,。；;！!？?\n]{0,6}$")
 _TOWARD_AFTER = re.compile(r"(?:目标)?(?:迈进|前进|进发|进军|迈出)")
@@ -1760,7 +1760,7 @@ def find_initiatives(
     kept = [
         replace(k, awarded=True) if not k.awarded and awarded(k.start, k.end) else k for k in kept
     ]
-    brands = _same_core(_nested_names(_merge_names(kept)))
+    brands = _same_core(text, _nested_names(_merge_names(kept)))
     found = _partner_brand(found, brands)
     result = [_flagged(text, m) for m in found + brands]
     result.sort(key=lambda m: (m.start, -m.end))
@@ -1908,23 +1908,60 @@ _BRAND_HEAD = re.compile(
 _QUOTED_RULES = frozenset({"quoted", "quoted-brand", "quoted-code"})
 
 
-def _same_core(cands: list[InitiativeMention]) -> list[InitiativeMention]:
+#: a court named as a clause's subject (平山县人民法院, 赞皇法院, 某某人民法庭)
+_SUBJECT_COURT = re.compile(r"[" + HAN + r"]{2,10}?(?:人民法院|人民法庭|法院|法庭)")
+_SENTENCE_ENDS = "。！？；!?;\n"
+
+
+def _subject_court(text: str, start: int) -> str | None:
+    """The first court named in the sentence before text[start], 人民 left aside; None when the
+    sentence names none (该院, 本院, a bare 法庭)."""
+    cut = max(text.rfind(end, 0, start) for end in _SENTENCE_ENDS) + 1
+    m = _SUBJECT_COURT.search(text, cut, start)
+    return m.group(0).replace("人民", "") if m else None
+
+
+def _same_court(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a in b or b in a
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Two heads of one brand: the same, one missing, or a room and its method (调解室 and
+    调解法, 工作室 and 工作法)."""
+    if a == b or not a or not b:
+        return True
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"室", "法"}
+
+
+def _same_core(text: str, cands: list[InitiativeMention]) -> list[InitiativeMention]:
     """Quoted brands of one article with the same words before their heads are one initiative,
-    named as first met: “甲乙调解室” and “甲乙调解法” (a room and the method worked in it),
-    “人民法院老马工作室”, “老马工作室” and “老马”调解团队."""
+    named as first met: “人民法院老马工作室”, “老马工作室” and “老马”调解团队 (one head, or
+    none); “甲乙调解室” and “甲乙调解法” (a room and the method worked in it). Other heads
+    are other things (“甲乙调解室”, “甲乙服务站”, “甲乙工作法”), and never one across two
+    subject courts (甲县法院设立“甲乙调解法”。乙县法院设立“甲乙调解室”)."""
     if sum(c.rule in _QUOTED_RULES for c in cands) < 2:
         return cands
-    first: dict[str, str] = {}
+    #: core -> [(name, head, subject court)] of the mentions met so far
+    groups: dict[str, list[tuple[str, str, str | None]]] = {}
     out: list[InitiativeMention] = []
     for c in sorted(cands, key=lambda c: c.start):
         if c.rule not in _QUOTED_RULES:
             out.append(c)
             continue
-        core = _BRAND_HEAD.sub("", _COURT_PREFIX.sub("", strip_ignored(c.name)))
+        bare = _COURT_PREFIX.sub("", strip_ignored(c.name))
+        core = _BRAND_HEAD.sub("", bare)
         if len(core) < 2 or not _HAN_RUN.search(core):
             out.append(c)
             continue
-        name = first.setdefault(core, c.name)
+        # “老马”调解团队: the quote holds the brand's words alone, the head outside is its own
+        head = "" if c.name.startswith(f"“{core}”") else bare[len(core) :]
+        court = _subject_court(text, c.start)
+        name = c.name
+        for g_name, g_head, g_court in groups.get(core, []):
+            if _same_court(court, g_court) and _same_head(head, g_head):
+                name = g_name
+                break
+        groups.setdefault(core, []).append((name, head, court))
         out.append(c if name == c.name else replace(c, name=name))
     return out
 

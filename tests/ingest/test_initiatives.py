@@ -1130,7 +1130,7 @@ def test_the_title_of_a_column_or_a_series_is_no_initiative() -> None:
 
 def test_a_net_or_a_wall_that_the_work_builds_up_is_a_figure_of_speech() -> None:
     assert names("甲院筑牢纠纷过滤“防护网”。") == []
-    assert names("依托网格，织密矛盾排查和查人找物“情报网”。") == []
+    assert names("甲院联合村居，织密纠纷排摸和线索收集“预警网”。") == []
     assert names("该院建成“法护网”平台。") == ["“法护网”平台"]
 
 
@@ -1144,10 +1144,23 @@ def test_quoted_brands_with_the_same_words_before_their_heads_are_one() -> None:
         "“人民法院老马工作室”",
     ]
     assert names("甲院设立“红枫调解室”，推行“绿叶工作法”。") == ["“红枫调解室”", "“绿叶工作法”"]
+    # two courts' brands that share their first words are two things
+    assert names("甲县人民法院设立“槐树调解法”。乙县人民法院推行“槐树调解室”。") == [
+        "“槐树调解法”",
+        "“槐树调解室”",
+    ]
+    # …and one court's room and service station (or room and working method) are two things
+    assert names("丙县法院设立“门前调解室”。丙县法院成立“门前服务站”。") == [
+        "“门前调解室”",
+        "“门前服务站”",
+    ]
+    assert names("该院打造“杏林调解室”，推出“杏林工作法”。") == ["“杏林调解室”", "“杏林工作法”"]
+    # …but the brand's words quoted alone name the brand, whatever head follows
+    assert names("该院打造“杏林工作室”，壮大“杏林”调解团队。") == ["“杏林工作室”", "“杏林工作室”"]
 
 
 def test_what_the_people_are_to_experience_is_a_goal() -> None:
-    found = find_initiatives("该院努力做到让群众“最多跑一次”。")
+    found = find_initiatives("乙院力求让当事人办事“最多跑一次”。")
     assert [(m.name, m.framing) for m in found] == [("最多跑一次", True)]
     found = find_initiatives("该院推行“最多跑一次”改革。")
     assert [m.framing for m in found] == [False]

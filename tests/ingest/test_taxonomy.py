@@ -254,6 +254,13 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("选派两名法官常驻乙区综治中心") == ["诉讼服务入驻综治中心"]
     assert found("丙法庭干警定期入驻综治中心") == ["诉讼服务入驻综治中心"]
     assert found("镇里的调解员入驻综治中心") == []
+    # 干警 is also the police's word: only the court's own staff are the court going in
+    assert found("丁县法院协调派出所干警全部入驻综治中心") == []
+    assert found("各派出所干警均入驻综治中心") == []
+    assert found("戊县检察院干警入驻综治中心") == []
+    assert found("本院干警全部入驻综治中心") == ["诉讼服务入驻综治中心"]
+    # a one-character place before the centre
+    assert found("选派法官常驻县综治中心") == ["诉讼服务入驻综治中心"]
     # mediators stationed in the court and their rooms
     assert found("甲院驻院（庭）调解室20个") == ["人民调解员驻院调解"]
     assert found("乙庭设立驻法庭联合调解室") == ["人民调解员驻院调解"]
