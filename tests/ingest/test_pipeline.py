@@ -321,6 +321,17 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _as_if_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run forks its extracting process as if this process ran no other thread: earlier
+    tests of the explorer leave idle ones behind (its counting pools, the figures' warm-up),
+    and a run that sees them rightly extracts here instead — so in the whole suite these tests
+    passed or failed by the order they ran in. Idle threads hold no lock a fork could copy
+    taken; the explorer's own guard is tested on its own."""
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
 def test_a_document_that_kills_the_extracting_process_is_reported_and_the_run_goes_on(
     store, tmp_path: Path, monkeypatch
 ) -> None:
@@ -345,6 +356,7 @@ def test_a_document_that_kills_the_extracting_process_is_reported_and_the_run_go
 
     monkeypatch.setattr(pipeline, "document_graph", dying)
     monkeypatch.setattr(pipeline, "PROCESS_MIN_FILES", 1)
+    _as_if_alone(monkeypatch)
     report = ingest_paths(store, [docs], reference_data=False)
     assert [(Path(p).name, why) for p, why in report.failed] == [
         (victim.name, "extraction failed: the extracting process died on this document")
@@ -639,6 +651,7 @@ def test_extracting_in_a_process_of_its_own_gives_the_same_graph(
 
     monkeypatch.setattr(pipeline, "document_graph", recording)
     monkeypatch.setattr(pipeline, "PROCESS_MIN_FILES", 1)
+    _as_if_alone(monkeypatch)
     there = ingest_paths(store, [docs], reference_data=False)
     assert _ingest_report(there) == _ingest_report(here)
     assert len(there.added) == 13 and len(there.reposts) == 1 and len(there.failed) == 1
@@ -760,3 +773,25 @@ def test_runs_at_once_give_the_heap_back_when_the_last_ends() -> None:
     assert gc.get_freeze_count() == 0
     _freeze_more()  # no run: nothing is frozen behind the last one's back
     assert gc.get_freeze_count() == 0
+
+
+def test_a_process_running_other_threads_extracts_in_itself(monkeypatch) -> None:
+    """The explorer runs threads: forking them is unsafe, so a run there starts no
+    extracting process, however many files it has."""
+    import threading
+
+    import ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_FILES", 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert pipeline._extractor(1_000) is None
+    finally:
+        stop.set()
+        other.join()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    pool = pipeline._extractor(1_000)  # alone (as far as it can tell): it forks one
+    assert pool is not None
+    pool.shutdown()
