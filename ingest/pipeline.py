@@ -89,6 +89,11 @@ class IngestReport:
             lines.append(f"  copy: {_printable(path)} → {doc} (the same text, read earlier)")
         for path, doc in self.reposts:
             lines.append(f"  repost: {_printable(path)} → {doc}")
+        if self.reposts:  # an edited file is nearly the text it was: say how to take it in
+            lines.append(
+                "  (a repost is not added; if it is a new version of a file read before, remove "
+                "the old one with `python -m graph delete-document DOC` and ingest it again)"
+            )
         for path, reason in self.failed:
             lines.append(f"  failed: {_printable(path)}: {_printable(reason)}")
         for path, warning in self.warnings:

@@ -116,6 +116,8 @@ def test_a_repost_is_one_document_with_two_urls(store, tmp_path: Path) -> None:
     assert len(docs) == 1
     assert "http://repost.example.test/1" in docs[0]["urls"]
     assert len(docs[0]["paths"]) == 2
+    # an edited file looks like this too: the summary says how to take a new version in
+    assert "python -m graph delete-document DOC" in report.summary()
 
 
 def test_a_copy_read_in_the_same_run_is_no_document_already_in_the_graph(
