@@ -193,7 +193,7 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             args.court,
             verified_only=only,
         )
-        scope, court = {u.id for u in under.units} | {under.court.id}, under.court.name
+        scope, court = under.ids, under.court.name
     tl, check = timeline.checked_timeline(
         store,  # type: ignore[arg-type]
         args.initiative,

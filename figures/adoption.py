@@ -88,6 +88,12 @@ class AdoptionMap:
     units: list[MapUnit] = field(default_factory=list)  # everything below the court
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
 
+    @property
+    def ids(self) -> set[str]:
+        """The court's id and every unit's below it: the scope a briefing or a timeline under
+        the court counts."""
+        return {u.id for u in self.units} | {self.court.id}
+
     def counts(self) -> list[tuple[str, int, int]]:
         """(level, units reporting it themselves, all units) for each level below the court
         (a court covered through its tribunals is counted in `through_counts`)."""
@@ -222,7 +228,7 @@ class Placed:
 def _tops(data: AdoptionMap) -> list[MapUnit]:
     """The units directly below the court (and those whose parent is not drawn, which hang
     under it), by level, then name."""
-    drawn = {u.id for u in data.units} | {data.court.id}
+    drawn = data.ids
     tops = [u for u in data.units if u.parent == data.court.id or u.parent not in drawn]
     return sorted(tops, key=lambda u: (_rank(u.level), u.name))
 

@@ -265,7 +265,7 @@ def gather(
     amap = (
         adoption_map(store, iid, court, verified_only=verified_only, facts=facts) if court else None
     )
-    scope = {u.id for u in amap.units} | {amap.court.id} if amap is not None else None
+    scope = amap.ids if amap is not None else None
     events = run(store, "adoption_events", {"initiative": iid}).rows
     tl, tl_check = checked_timeline(
         store, iid, verified_only=verified_only, scope=scope, facts=facts, events=events
