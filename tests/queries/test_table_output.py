@@ -45,7 +45,7 @@ def test_the_table_speaks_chinese_and_json_and_csv_keep_the_keys() -> None:
     result = QueryResult(query=get("adopters"), params={}, rows=[_adopter_row()], truncated=True)
     table = format_table(result)
     head = table.splitlines()[0].split()
-    assert head[:2] == ["单位", "ID"] and "阶段" in head and "核实状态" in head
+    assert head[0] == "单位" and "阶段" in head and "核实状态" in head
     assert not any(k in head for k in ("unit_id", "stage", "status"))
     body = table.splitlines()[2]
     for shown in ("法院", "中级法院", "试点", "月", "待核实"):
@@ -104,3 +104,39 @@ def test_a_documents_date_note_is_shown_in_chinese() -> None:
     out = format_table(QueryResult(query=get("document"), params={}, rows=rows, truncated=False))
     assert "日期 2024-01-15 取自网页的发布时间栏；网页网址中的日期为" in out
     assert "from the page header" not in out
+
+
+def test_columns_that_repeat_another_are_left_out_of_the_table_only() -> None:
+    """The adopters table was too wide for a terminal (a new user's finding): 单位 ID is the
+    kind prefix and the unit's name, and a unit with one fact lists that fact's id and status
+    twice. The table leaves such columns out and says so; where a column says more (a unit
+    with two facts) it stays; JSON keeps everything."""
+    import io
+    import json
+
+    from queries.__main__ import write
+
+    one = {
+        **_adopter_row(),
+        "fact_id": "adopted:1",
+        "fact_ids": ["adopted:1"],
+        "statuses": ["extracted"],
+    }
+    table = format_table(QueryResult(query=get("adopters"), params={}, rows=[one], truncated=False))
+    head = table.splitlines()[0]
+    assert "单位 ID" not in head and "各事实 ID" not in head and "事实 ID" in head
+    assert table.splitlines()[-1].startswith("（未显示与其他列重复的列：单位 ID、各事实 ID")
+    two = {
+        **one,
+        "unit_id": "tribunal:7",
+        "fact_ids": ["adopted:1", "adopted:2"],
+        "statuses": ["extracted", "confirmed"],
+    }
+    table = format_table(
+        QueryResult(query=get("adopters"), params={}, rows=[one, two], truncated=False)
+    )
+    head = table.splitlines()[0]
+    assert "单位 ID" in head and "各事实 ID" in head and "未显示" not in table
+    out = io.StringIO()
+    write(QueryResult(query=get("adopters"), params={}, rows=[one], truncated=False), "json", out)
+    assert json.loads(out.getvalue())[0]["fact_ids"] == ["adopted:1"]
