@@ -369,7 +369,7 @@ def load_reference_data(store: GraphStore) -> bool:
         nodes.append(
             NodeRow(
                 "Initiative",
-                entity_id("Initiative", e.name),
+                entity_id("Initiative", e.id_name),
                 {
                     "name": e.name,
                     "name_en": e.english,
@@ -395,6 +395,14 @@ def load_reference_data(store: GraphStore) -> bool:
 
 
 # -- extraction → facts ---------------------------------------------------------------------
+def initiative_id(name: str) -> str:
+    """The node id of the initiative called `name`: a curated initiative renamed since its
+    release keeps the id made of its released name (its facts and reviews keep theirs)."""
+    from ingest.taxonomy import default_taxonomy
+
+    return entity_id("Initiative", default_taxonomy().id_names.get(name, name))
+
+
 _AGG = re.compile(r"^AGG:(?P<place>.+?)(全省|全市|全区|全州|全盟|两级|全县)?(法院|人民法院)?$")
 
 
@@ -522,7 +530,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             facts.append(FactRow("PART_OF", cid, pid, (), {}, _ev(c.evidence)))
 
     for i in ex.initiatives:
-        iid = entity_id("Initiative", i.name)
+        iid = initiative_id(i.name)
         nodes[iid] = NodeRow(
             "Initiative",
             iid,
@@ -533,7 +541,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
 
     for a in ex.adoptions:
         uid, scope = res.unit(a.unit)
-        iid = entity_id("Initiative", a.initiative)
+        iid = initiative_id(a.initiative)
         if uid is None or iid not in nodes:
             continue
         if uid not in nodes:
@@ -633,7 +641,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         # this extraction's initiatives): outcome -REPORTED-> initiative, with the link's own
         # rule and confidence (ingest.confidence, kind "link")
         if fig.initiative:
-            iid = entity_id("Initiative", fig.initiative)
+            iid = initiative_id(fig.initiative)
             if iid in nodes:
                 link_ev = _ev(
                     fig.evidence,

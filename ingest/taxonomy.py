@@ -9,7 +9,10 @@ explorer shows), origin). An entry may also carry
 - ``needs_verb``: its surfaces name the practice only after an adoption verb (用好司法建议,
   not 司法建议书的回复率), checked by `ingest.initiatives`;
 - ``part_of``: more specific initiatives this generic one stands for in an article that names
-  them too (多元解纷 in an article on the 一站式多元解纷机制 is that mechanism).
+  them too (多元解纷 in an article on the 一站式多元解纷机制 is that mechanism);
+- ``key``: the name the entry's ids are made of, when its canonical name changed after a
+  release (委派调解, the corpus conventions' name, was released as 委派委托调解): a store's
+  facts and its reviewers' decisions keep their ids, and the stored name follows the new one.
 
 `Taxonomy.find(text)` returns the longest non-overlapping alias and pattern matches, ignoring
 quotation marks and spaces so that `“一站式”多元解纷机制` and `一站式多元解纷机制` are the same
@@ -65,6 +68,12 @@ class Initiative:
     patterns: tuple[str, ...] = ()  # regular expressions over the plain text (paraphrases)
     needs_verb: bool = False  # named only right after an adoption verb
     part_of: tuple[str, ...] = ()  # more specific initiatives it stands for when also named
+    key: str = ""  # the released name its ids are made of, when the name changed since
+
+    @property
+    def id_name(self) -> str:
+        """The name the entry's node id is made of (`key`, else `name`)."""
+        return self.key or self.name
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,8 @@ class Taxonomy:
     def __init__(self, entries: list[Initiative]) -> None:
         self.entries = entries
         self.by_name = {e.name: e for e in entries}
+        #: the name an initiative's node id is made of, for each canonical name that differs
+        self.id_names = {e.name: e.key for e in entries if e.key and e.key != e.name}
         self._automaton: Any = ahocorasick.Automaton()
         for idx, entry in enumerate(entries):
             for surface in (entry.name, *entry.aliases):
@@ -190,6 +201,7 @@ def load_taxonomy(path: str | Path = DEFAULT_PATH) -> Taxonomy:
                 patterns=tuple(str(x) for x in item.get("patterns", [])),
                 needs_verb=bool(item.get("needs_verb", False)),
                 part_of=tuple(str(x) for x in item.get("part_of", [])),
+                key=str(item.get("key") or ""),
             )
         except (KeyError, TypeError) as exc:
             raise CourtgraphError(

@@ -663,7 +663,7 @@ def test_a_joint_mechanism_holding_its_meeting() -> None:
 
 
 def test_a_kind_of_mediation_referred_and_a_numbered_synergy() -> None:
-    assert names("全市法院委派“总对总”调解纠纷三千件。") == ["委派委托调解"]
+    assert names("全市法院委派“总对总”调解纠纷三千件。") == ["委派调解"]
     assert names("由政法委派驻的调解员参与。") == []
     assert names("通过前中末三端的“三端”协同发力。") == ["“三端”协同"]
     assert names("构建“法庭+综治中心”协同联动解纷新模式。") == ["“法庭+综治中心”协同联动解纷新模式"]

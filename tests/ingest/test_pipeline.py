@@ -246,6 +246,38 @@ def test_reloading_reference_data_keeps_reviewers_renames_and_merges(store) -> N
     assert store.read(ask, {"ids": [court, node, gone]}) == before
 
 
+def test_a_renamed_curated_initiative_keeps_its_released_id(store, tmp_path: Path) -> None:
+    """委派委托调解 is called 委派调解 now (the corpus conventions' name): a store loaded before
+    shows the new name after its next load, its node keeps the released id (so facts and
+    reviewers' decisions keep theirs), a new article's fact goes to that node, and both names
+    find it."""
+    from queries.registry import resolve_entity
+
+    old = entity_id("Initiative", "委派委托调解")
+    assert load_reference_data(store) is True
+    marker = entity_id("Court", "最高人民法院")
+    store._write(
+        [
+            ("MATCH (n:Entity {id: $id}) SET n.name = '委派委托调解'", {"id": old}),
+            ("MATCH (n:Entity {id: $id}) SET n.reference = 'older'", {"id": marker}),
+        ]
+    )
+    (tmp_path / "a.txt").write_text(
+        "本溪市明山区人民法院全面推行委派调解，今年以来委派调解纠纷三百件。", encoding="utf-8"
+    )
+    ingest_paths(store, [tmp_path])
+    ask = "MATCH (n:Initiative) WHERE n.name IN $names RETURN n.id AS id, n.name AS name"
+    assert store.read(ask, {"names": ["委派调解", "委派委托调解"]}) == [
+        {"id": old, "name": "委派调解"}
+    ]
+    adopted = store.read(
+        "MATCH (:Entity)-[r:ADOPTED]->(i:Initiative {id: $id}) RETURN count(r) AS n", {"id": old}
+    )
+    assert adopted[0]["n"] >= 1
+    assert resolve_entity(store, "委派调解", label="Initiative") == old
+    assert resolve_entity(store, "委派委托调解", label="Initiative") == old
+
+
 # `python -m ingest`, extracting in a process of its own from the first file
 _WITH_EXTRACTOR = (
     "import sys, ingest.pipeline as p; p.PROCESS_MIN_FILES = 1; "
