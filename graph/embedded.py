@@ -274,8 +274,8 @@ class EmbeddedServer:
             pass
         else:  # run from another folder, the default (data/graph) is a new, empty store
             print(
-                f"courtgraph: 新建了空的数据目录 {self.data_dir.resolve()} (a new, empty store; "
-                "set COURTGRAPH_DATA_DIR or run from the folder that holds your data/graph)",
+                f"courtgraph: 新建了空的数据目录 {self.data_dir.resolve()}（第一次使用时如此；"
+                "若您的数据在别处，请设置 COURTGRAPH_DATA_DIR，或在存放 data/graph 的文件夹中运行）",
                 file=sys.stderr,
                 flush=True,
             )

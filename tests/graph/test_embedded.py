@@ -149,6 +149,8 @@ def test_a_new_data_directory_is_announced_once(
     srv.password()
     err = capsys.readouterr().err
     assert "新建了空的数据目录" in err and str(srv.data_dir.resolve()) in err
+    # in Chinese, and true on a genuine first run as well as in the wrong folder
+    assert "第一次使用" in err and "COURTGRAPH_DATA_DIR" in err and "empty store" not in err
     EmbeddedServer(tmp_path / "data" / "graph").password()
     assert capsys.readouterr().err == ""
 
