@@ -81,6 +81,7 @@ class Briefing:
     sources: list[dict[str, Any]]
     sources_truncated: bool = False  # more documents behind it than the list holds
     source_count: int = 0  # documents behind it (the list holds at most MAX_SOURCES)
+    outcome_docs: dict[str, list[str]] = field(default_factory=dict)  # figure → its documents
     #: figures tied to it in all, when the named query's row limit cut the list `outcomes`
     #: (0: the list is complete)
     outcome_count: int = 0
@@ -312,6 +313,7 @@ def gather(
     latest = sorted(adopters, key=lambda a: a.get("date") or "", reverse=True)
     doc_ids = facts.doc_ids([o["fact_id"] for o in outcomes] + [a["fact_id"] for a in latest])
     sources = newest_first(source_documents(store, doc_ids[:MAX_SOURCES]))
+    outcome_docs = {o["fact_id"]: facts.doc_ids([o["fact_id"]]) for o in outcomes}
     return Briefing(
         initiative=tl.initiative,
         court=amap.court.name if amap else None,
@@ -323,10 +325,28 @@ def gather(
         sources_truncated=len(doc_ids) > MAX_SOURCES,
         outcome_count=outcome_count,
         source_count=len(doc_ids),
+        outcome_docs=outcome_docs,
         check=check,
         timeline_check=tl_check,
         adoption_check=adoption_check,
     )
+
+
+#: source numbers a table cell lists before it says how many more documents there are
+MAX_REFS = 4
+
+
+def _refs(b: Briefing, doc_ids: Iterable[str]) -> str:
+    """The numbers ([1]、[3]) under 资料来源 of the documents behind a row, so a reader can
+    find the report a line stands on; documents the list leaves out are counted."""
+    number = {d["doc_id"]: i for i, d in enumerate(b.sources, 1)}
+    docs = list(dict.fromkeys(doc_ids))
+    nums = sorted(number[d] for d in docs if d in number)
+    shown = "、".join(f"[{n}]" for n in nums[:MAX_REFS])
+    rest = len(docs) - min(len(nums), MAX_REFS)
+    if rest and shown:
+        return f"{shown} 等 {len(docs)} 篇"
+    return shown or (f"{rest} 篇（未列出）" if rest else "")
 
 
 def _adopter_rows(b: Briefing) -> list[list[str]]:
@@ -340,7 +360,7 @@ def _adopter_rows(b: Briefing) -> list[list[str]]:
             LEVEL_ZH.get(a.get("level") or "", a.get("level") or ""),
             "、".join(STAGE_ZH.get(s, s) for s in a["stages"]),
             date_shown(a.get("date"), a.get("date_precision")) or "未注明",
-            str(a.get("documents") or ""),
+            _refs(b, a["doc_set"]),
         ]
         for a in rows
     ]
@@ -377,6 +397,7 @@ def _outcome_rows(b: Briefing) -> list[list[str]]:
                 o["metric"] or "",
                 outcome_value(o),
                 o.get("period") or "未注明",
+                _refs(b, b.outcome_docs.get(o["fact_id"], ())),
             ]
         )
     return out
@@ -459,13 +480,13 @@ def to_docx(b: Briefing) -> bytes:
     r.section("开展单位")
     if _adopters_left_out(b):
         r.para(_adopters_left_out(b), 10.5)
-    r.table(["单位", "层级", "阶段", "最早报道", "文档数"], _adopter_rows(b))
+    r.table(["单位", "层级", "阶段", "最早报道", "来源"], _adopter_rows(b))
     r.section("报告的成效数据")
     r.para(REPORTED_NOTE + TIED_NOTE, 10.5)
     if b.outcomes:
         if _outcomes_left_out(b):
             r.para(_outcomes_left_out(b), 10.5)
-        r.table(["单位", "指标", "数值", "期间"], _outcome_rows(b))
+        r.table(["单位", "指标", "数值", "期间", "来源"], _outcome_rows(b))
     else:
         r.para("所收文档没有与该举措相关的数据。", 10.5)
     r.section("资料来源")
@@ -523,17 +544,17 @@ def to_pptx(b: Briefing) -> bytes:
         )
     deck.table_slides(
         "开展单位",
-        ["单位", "层级", "阶段", "最早报道", "文档数"],
+        ["单位", "层级", "阶段", "最早报道", "来源"],
         _adopter_rows(b)[:DECK_ADOPTER_ROWS],
-        widths=[3, 1.4, 1.4, 1.6, 1],
+        widths=[3, 1.4, 1.4, 1.6, 1.6],
         notes=_adopters_left_out(b, DECK_ADOPTER_ROWS) + checked + sources_note,
     )
     if b.outcomes:
         deck.table_slides(
             "报告的成效数据（文档自述，未经核实）",
-            ["单位", "指标", "数值", "期间"],
+            ["单位", "指标", "数值", "期间", "来源"],
             _outcome_rows(b),
-            widths=[2.2, 3, 1.4, 2.4],
+            widths=[2, 2.8, 1.3, 2, 1.4],
             notes=(f"{_outcomes_left_out(b)}\n" if _outcomes_left_out(b) else "")
             + TIED_NOTE
             + checked

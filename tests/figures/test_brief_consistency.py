@@ -90,9 +90,11 @@ def test_adopters_table_lists_each_unit_once_with_its_stages_and_earliest_date()
     names = [r[0] for r in rows]
     assert len(names) == len(set(names)) == 4
     high = next(r for r in rows if r[0] == short_court_name("甲省高级人民法院"))
-    assert high[2] == "推行、推广部署" and high[3] == "2024" and high[4] == "2"
+    assert (
+        high[2] == "推行、推广部署" and high[3] == "2024" and high[4] == "2 篇（未列出）"
+    )  # no sources in this briefing
     mid = next(r for r in rows if r[0] == short_court_name("甲省乙市中级人民法院"))
-    assert mid[2] == "推行、推广部署" and mid[3] == "2024-08-01" and mid[4] == "1"
+    assert mid[2] == "推行、推广部署" and mid[3] == "2024-08-01" and mid[4] == "1 篇（未列出）"
 
 
 def test_every_footnote_counts_the_same_facts_and_says_what_they_are() -> None:
@@ -162,4 +164,4 @@ def test_the_adopters_table_marks_an_articles_date_and_keeps_a_correction() -> N
     rows = {r[0]: r for r in briefing._adopter_rows(b)}
     assert rows[short_court_name("甲省丙市中级人民法院")][3] == "2024-01（文档日期）"
     mid = rows[short_court_name("甲省乙市中级人民法院")]
-    assert (mid[2], mid[3], mid[4]) == ("推广部署", "2024-03", "1")
+    assert (mid[2], mid[3], mid[4]) == ("推广部署", "2024-03", "1 篇（未列出）")

@@ -377,3 +377,32 @@ def test_cli_timeline_under_a_court_shows_its_units_only(small) -> None:
     everyone, bing = svg(None), svg("丙区法院")
     assert "乙市中院推广" in everyone and "辖区" not in everyone
     assert "丙区法院辖区" in bing and "乙市中院推广" not in bing  # the city court is not under 丙区
+
+
+def test_briefing_rows_name_their_sources(small) -> None:
+    """Each row of the adopters' and the figures' tables names the numbers of the documents it
+    stands on in 资料来源 (a new user could not tell which report a line came from)."""
+    import re
+
+    b = briefing.gather(small, "诉源治理", g.MID)
+    number = {d["doc_id"]: i for i, d in enumerate(b.sources, 1)}
+    units = {u["unit"]: u for u in b.per_unit()}
+    for row in briefing._adopter_rows(b):
+        unit = next(u for name, u in units.items() if briefing.short_court_name(name) == row[0])
+        refs = {int(n) for n in re.findall(r"\[(\d+)\]", row[-1])}
+        assert refs and refs == {number[d] for d in unit["doc_set"]}
+    rows = briefing._outcome_rows(b)
+    assert rows and all(re.fullmatch(r"(\[\d+\]、?)+", r[-1]) for r in rows)
+    for o, row in zip(b.outcomes, rows, strict=True):
+        assert {int(n) for n in re.findall(r"\[(\d+)\]", row[-1])} == {
+            number[d] for d in b.outcome_docs[o["fact_id"]]
+        }
+
+
+def test_a_row_with_more_documents_than_it_lists_counts_them() -> None:
+    b = briefing.Briefing.__new__(briefing.Briefing)
+    b.sources = [{"doc_id": f"doc:{k}"} for k in range(6)]
+    assert briefing._refs(b, [f"doc:{k}" for k in (5, 0, 2)]) == "[1]、[3]、[6]"
+    many = [f"doc:{k}" for k in range(6)] + ["doc:not-listed"]
+    assert briefing._refs(b, many) == "[1]、[2]、[3]、[4] 等 7 篇"
+    assert briefing._refs(b, ["doc:not-listed"]) == "1 篇（未列出）"
