@@ -942,9 +942,23 @@ def _evidence(text: str, ctx: _Context, start: int, end: int) -> Evidence:
     return Evidence(sentence=text[s:e], start=s, end=e, quote=text[start:end])
 
 
+#: a date that is a deadline or a target, not when the court did it: 2023年底前, 2024年6月以前,
+#: 到2025年, 力争2024年…, 计划于2025年…
+_DEADLINE_AFTER = re.compile(r"(?:[底末]|上半年|下半年)?(?:前|以前|之前|为止|完成)")
+_DEADLINE_BEFORE = re.compile(
+    r"(?:到|至|力争|争取|确保|计划|预计|拟|将|要求|务必|必须)(?:于|在|到)?$"
+)
+
+
 def _adoption_date(sentence: str, upto: int) -> tuple[str | None, str | None]:
+    """The last date before the mention in its sentence, skipping deadlines and targets
+    (要求2023年底前全面推行X names when it must be done, not when it was)."""
     found = None
     for m in _DATE.finditer(sentence, 0, max(0, upto)):
+        if _DEADLINE_AFTER.match(sentence, m.end()) or _DEADLINE_BEFORE.search(
+            sentence, max(0, m.start() - 4), m.start()
+        ):
+            continue
         found = m
     if not found:
         return None, None

@@ -126,6 +126,22 @@ def test_adoption_date_from_the_sentence() -> None:
     assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2021-03", "month")]
 
 
+def test_a_deadline_or_target_is_no_adoption_date() -> None:
+    """要求2023年底前全面推行X names when it must be done, not when it was (a new user's
+    finding): such a date gives the fact none; a date the court acted on still counts."""
+    for text in (
+        "乙县法院要求2023年底前全面推行集约送达。",
+        "乙县法院力争2024年6月全面推行集约送达。",
+        "到2025年，乙县法院全面推行集约送达。",
+        "乙县法院2023年6月以前推行集约送达。",
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+        assert [(a.date, a.date_precision) for a in ex.adoptions] == [(None, None)], text
+    text = "2022年5月，乙县法院部署在2023年底前推行集约送达。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2022-05", "month")]
+
+
 def test_adoption_date_is_the_earliest_and_each_sentence_keeps_its_own() -> None:
     from ingest.pipeline import document_graph
 
