@@ -91,7 +91,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
     "|党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
-    "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
+    "政治部主任|审判管理办公室主任|审判管理办公室副主任|审管办副主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀人民调解员|"
     "特约人民调解员|特邀调解员|特约调解员|人民调解员|"
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
@@ -704,9 +704,10 @@ _DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
 
 
 #: a court's division by its usual name, standing alone right before a title (、立案庭庭长,
-#: 和民三庭副庭长): the division of a head of division whose court is not written before it
+#: 和民三庭副庭长) or after a court word no mention covers (乙法院立案庭副庭长): the division of
+#: a head of division whose court is not written (or not resolved) before it
 _NAMED_DIVISION = re.compile(
-    r"(?:^|(?<=[、，,。；;：:和与及的“\n \u3000]))(?P<division>(?:立案|审判监督|审监|执行裁判|"
+    r"(?:^|(?<=[、，,。；;：:和与及的“\n \u3000院]))(?P<division>(?:立案|审判监督|审监|执行裁判|"
     r"(?:刑事|民事|行政|商事)审判第?[一二三四五六七八九十]{0,2}|[民刑][一二三四五六七八九十]|"
     r"行政|少年|家事|未成年人案件审判|环境资源审判|环资|知识产权|速裁|综合审判|金融审判|民事|刑事|"
     r"商事)庭)$"
@@ -1358,8 +1359,17 @@ def find_people(
     return _full_post_everywhere(hits)
 
 
+#: a court office's post written in full, by its usual short title (ingest.extract knows that)
+_OFFICE_POSTS = {"审判管理办公室主任": "审管办主任"}
+#: the bare title the same post has at a person's other mentions (张三主任)
+_OFFICE_HEADS = {"审判管理办公室主任": "主任"}
+
+
 def _bare_post(role: str) -> str | None:
-    """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长), else None."""
+    """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长, 审判管理办公室主任
+    → 审管办主任), else None."""
+    if role in _OFFICE_POSTS:
+        return _OFFICE_POSTS[role]
     for head in _DIVISION_POSTS:
         if role.endswith(head) and _is_division(role[: -len(head)]):
             return head
@@ -1385,6 +1395,8 @@ def _full_post_everywhere(hits: list[PersonHit]) -> list[PersonHit]:
             bare = _bare_post(r)
             if bare is not None:
                 full.setdefault(h.name, {})[bare] = r
+            if r in _OFFICE_POSTS:  # 张三主任 later on: the office's head
+                full[h.name][_OFFICE_HEADS[r]] = r
     if not full:
         return hits
     return [

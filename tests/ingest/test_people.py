@@ -1065,3 +1065,23 @@ def test_the_president_in_charge_keeps_in_charge_in_the_post() -> None:
     ]
     assert bare_title("分管院长") == "院长"
     assert find_people("重大案件由分管院长亲自过问。") == []
+
+
+def test_a_division_after_a_court_word_no_mention_covers_stays_in_the_post() -> None:
+    # the court resolver left 乙区法院 unresolved: the division still names the post
+    hits = find_people("乙区法院立案庭副庭长孙秀丽介绍，今年收案增加。")
+    assert [(h.name, h.roles) for h in hits] == [("孙秀丽", ("立案庭副庭长",))]
+
+
+def test_the_head_of_a_courts_case_management_office_is_court_staff() -> None:
+    # the court is named a sentence before: the office's name makes the post a court's
+    text = "乙县法院召开会议。会上，审判管理办公室主任钱立华通报了数据。钱立华主任要求抓落实。"
+    hits = find_people(text)
+    assert [(h.name, h.roles) for h in hits] == [
+        ("钱立华", ("审判管理办公室主任",)),
+        ("钱立华", ("审判管理办公室主任",)),
+    ]
+    assert bare_title("审判管理办公室主任") == "审管办主任"
+    assert _people_of(text) == {
+        "钱立华": (("审判管理办公室主任",), "X省乙县人民法院", "person:name-title")
+    }
