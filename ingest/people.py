@@ -298,6 +298,8 @@ _END_WORDS = (
     | _two_char_words("强调荣获明确建议坦言希望透露上门下乡会见安排任职关于有关对于所说所讲所言")
     # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
     | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
+    # verbs of the means a judge works by (法官王芳依托工作站调解, 李明借助视频连线)
+    | _two_char_words("依托依靠借助运用采用采取凭借")
     | _AT_WORK
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
@@ -953,6 +955,10 @@ def find_people(
             at = aside.end()  # 副院长（主持工作）张三
         nominee = text.startswith("人选", at)  # 副院长人选张三: nominated for the post
         at += 2 if nominee else 0
+        # 执行局局长\n张三介绍: a hard line break (a wrapped line) between the title and the
+        # name; a verb must then follow the name (甲法院副院长\n张三，… is a list's next entry)
+        wrapped = text.startswith("\n", at) and m.start() > 0 and text[m.start() - 1] != "\n"
+        at += 1 if wrapped else 0
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
@@ -1025,6 +1031,10 @@ def find_people(
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
             continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
+        if wrapped and not (
+            plain and end < len(text) and good_end(end) and text[end] not in _BOUNDARY_BEFORE
+        ):
+            continue
         if (
             plain
             and not tibetan

@@ -1085,3 +1085,23 @@ def test_the_head_of_a_courts_case_management_office_is_court_staff() -> None:
     assert _people_of(text) == {
         "钱立华": (("审判管理办公室主任",), "X省乙县人民法院", "person:name-title")
     }
+
+
+def test_a_verb_of_means_ends_a_judges_name() -> None:
+    text = "乙县法院法官赵文静依托巡回审判点调解了纠纷，庭长钱明借助视频连线开庭。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("赵文静", ("法官",)), ("钱明", ("庭长",))]
+
+
+def test_a_line_break_between_title_and_name() -> None:
+    # a wrapped line: the name on the next line, then a verb of saying
+    text = "乙县法院党组成员、执行局局长\n孙立介绍，今年执结案件增加。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("孙立", ("党组成员", "执行局局长"), "X省乙县人民法院")
+    ]
+    # a line that goes on with words, not a name that ends, is no name
+    text = "乙县法院院长\n韩江流域治理成效明显。"
+    assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
+    text = "乙县法院院长\n韩江"  # the text ends after the name: no verb says it is one
+    assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
