@@ -748,6 +748,10 @@ _POST_MODIFIER = re.compile(
 )
 #: what a department never contains: a second body, a place, a verb linking two bodies
 _NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区省委")
+#: a representative's seat or an honour listed before a court and its title, ending with 、
+_SEAT_BEFORE = re.compile(
+    r"(?P<seat>(?:全国|省|市|州|区|县)?(?:人大代表|政协委员)|" + HONOURS + r")、$"
+)
 #: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
 _UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法院|法庭|法院)$")
 #: court words that name no one court: 全市法院, 基层法院, 人民法院
@@ -867,6 +871,18 @@ def find_people(
                 re.search(re.escape(name) + _PLACE_SUFFIX, text)
             )
         return places[name]
+
+    def seat_before_court(pos: int) -> str | None:
+        """A representative's seat or an honour listed right before the court whose title
+        stands at `pos` (全国人大代表、甲法院院长张三): the person's own, not the court's."""
+        i = bisect.bisect_right(mention_ends, pos) - 1
+        if i < 0 or pos - mention_ends[i] > 12:
+            return None
+        cm = ends[mention_ends[i]]
+        if cm.court.startswith("AGG:"):
+            return None
+        seat = _SEAT_BEFORE.search(text, max(0, cm.start - 16), cm.start)
+        return seat.group("seat") if seat is not None else None
 
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
@@ -1085,6 +1101,8 @@ def find_people(
             ):
                 rule = "person:mediator"
         posts = posts_as_written(chain, m.start(), court, roles)
+        if court is not None and (seat := seat_before_court(m.start())) is not None:
+            posts = (seat, *posts)  # 全国人大代表、甲法院院长张三: the seat is the person's too
         if nominee:
             posts = posts[:-1] + (posts[-1] + "人选",)
         hits.append(

@@ -1105,3 +1105,15 @@ def test_a_line_break_between_title_and_name() -> None:
     assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
     text = "乙县法院院长\n韩江"  # the text ends after the name: no verb says it is one
     assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
+
+
+def test_a_seat_listed_before_the_court_is_the_persons_role() -> None:
+    text = "全国人大代表、乙县法院院长钱立国接受采访时说，全国政协委员、乙县法院副院长孙梅表示，"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("钱立国", ("全国人大代表", "院长"), "X省乙县人民法院"),
+        ("孙梅", ("全国政协委员", "副院长"), "X省乙县人民法院"),
+    ]
+    # a court of a group (全市法院) has no one person's seat before it
+    text = "人大代表、全市法院院长们参加会议。"
+    assert find_people(text, _court(text, "全市法院", "AGG:X省甲市全市法院")) == []
