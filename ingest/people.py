@@ -91,7 +91,7 @@ ROLES = "|".join(_RANKED_STAFF) + (
     "|党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
-    "政治部主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
+    "政治部主任|审判管理办公室主任|审判管理办公室副主任|审管办副主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀人民调解员|"
     "特约人民调解员|特邀调解员|特约调解员|人民调解员|"
     "调解员|省委常委|市委常委|州委常委|县委常委|区委常委|政法委书记|政法委副书记|市委书记|县委书记|"
@@ -298,6 +298,8 @@ _END_WORDS = (
     | _two_char_words("强调荣获明确建议坦言希望透露上门下乡会见安排任职关于有关对于所说所讲所言")
     # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
     | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
+    # verbs of the means a judge works by (法官王芳依托工作站调解, 李明借助视频连线)
+    | _two_char_words("依托依靠借助运用采用采取凭借")
     | _AT_WORK
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
@@ -704,9 +706,10 @@ _DIVISION = re.compile(r"[" + _HAN + r"]{1,9}庭")
 
 
 #: a court's division by its usual name, standing alone right before a title (、立案庭庭长,
-#: 和民三庭副庭长): the division of a head of division whose court is not written before it
+#: 和民三庭副庭长) or after a court word no mention covers (乙法院立案庭副庭长): the division of
+#: a head of division whose court is not written (or not resolved) before it
 _NAMED_DIVISION = re.compile(
-    r"(?:^|(?<=[、，,。；;：:和与及的“\n \u3000]))(?P<division>(?:立案|审判监督|审监|执行裁判|"
+    r"(?:^|(?<=[、，,。；;：:和与及的“\n \u3000院]))(?P<division>(?:立案|审判监督|审监|执行裁判|"
     r"(?:刑事|民事|行政|商事)审判第?[一二三四五六七八九十]{0,2}|[民刑][一二三四五六七八九十]|"
     r"行政|少年|家事|未成年人案件审判|环境资源审判|环资|知识产权|速裁|综合审判|金融审判|民事|刑事|"
     r"商事)庭)$"
@@ -745,6 +748,10 @@ _POST_MODIFIER = re.compile(
 )
 #: what a department never contains: a second body, a place, a verb linking two bodies
 _NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区省委")
+#: a representative's seat or an honour listed before a court and its title, ending with 、
+_SEAT_BEFORE = re.compile(
+    r"(?P<seat>(?:全国|省|市|州|区|县)?(?:人大代表|政协委员)|" + HONOURS + r")、$"
+)
 #: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
 _UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法院|法庭|法院)$")
 #: court words that name no one court: 全市法院, 基层法院, 人民法院
@@ -865,6 +872,18 @@ def find_people(
             )
         return places[name]
 
+    def seat_before_court(pos: int) -> str | None:
+        """A representative's seat or an honour listed right before the court whose title
+        stands at `pos` (全国人大代表、甲法院院长张三): the person's own, not the court's."""
+        i = bisect.bisect_right(mention_ends, pos) - 1
+        if i < 0 or pos - mention_ends[i] > 12:
+            return None
+        cm = ends[mention_ends[i]]
+        if cm.court.startswith("AGG:"):
+            return None
+        seat = _SEAT_BEFORE.search(text, max(0, cm.start - 16), cm.start)
+        return seat.group("seat") if seat is not None else None
+
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
         if not found:
@@ -952,6 +971,10 @@ def find_people(
             at = aside.end()  # 副院长（主持工作）张三
         nominee = text.startswith("人选", at)  # 副院长人选张三: nominated for the post
         at += 2 if nominee else 0
+        # 执行局局长\n张三介绍: a hard line break (a wrapped line) between the title and the
+        # name; a verb must then follow the name (甲法院副院长\n张三，… is a list's next entry)
+        wrapped = text.startswith("\n", at) and m.start() > 0 and text[m.start() - 1] != "\n"
+        at += 1 if wrapped else 0
         spaced = _SPACED_NAME.match(text, at)
         after_m = _NAME_AFTER.match(text, at)
         dotted = _DOTTED_NAME.match(text, at)
@@ -1024,6 +1047,10 @@ def find_people(
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
             continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
+        if wrapped and not (
+            plain and end < len(text) and good_end(end) and text[end] not in _BOUNDARY_BEFORE
+        ):
+            continue
         if (
             plain
             and not tibetan
@@ -1074,6 +1101,8 @@ def find_people(
             ):
                 rule = "person:mediator"
         posts = posts_as_written(chain, m.start(), court, roles)
+        if court is not None and (seat := seat_before_court(m.start())) is not None:
+            posts = (seat, *posts)  # 全国人大代表、甲法院院长张三: the seat is the person's too
         if nominee:
             posts = posts[:-1] + (posts[-1] + "人选",)
         hits.append(
@@ -1358,8 +1387,17 @@ def find_people(
     return _full_post_everywhere(hits)
 
 
+#: a court office's post written in full, by its usual short title (ingest.extract knows that)
+_OFFICE_POSTS = {"审判管理办公室主任": "审管办主任"}
+#: the bare title the same post has at a person's other mentions (张三主任)
+_OFFICE_HEADS = {"审判管理办公室主任": "主任"}
+
+
 def _bare_post(role: str) -> str | None:
-    """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长), else None."""
+    """The title of a post written in full (原庭长 → 庭长, 立案庭庭长 → 庭长, 审判管理办公室主任
+    → 审管办主任), else None."""
+    if role in _OFFICE_POSTS:
+        return _OFFICE_POSTS[role]
     for head in _DIVISION_POSTS:
         if role.endswith(head) and _is_division(role[: -len(head)]):
             return head
@@ -1385,6 +1423,8 @@ def _full_post_everywhere(hits: list[PersonHit]) -> list[PersonHit]:
             bare = _bare_post(r)
             if bare is not None:
                 full.setdefault(h.name, {})[bare] = r
+            if r in _OFFICE_POSTS:  # 张三主任 later on: the office's head
+                full[h.name][_OFFICE_HEADS[r]] = r
     if not full:
         return hits
     return [

@@ -1065,3 +1065,55 @@ def test_the_president_in_charge_keeps_in_charge_in_the_post() -> None:
     ]
     assert bare_title("分管院长") == "院长"
     assert find_people("重大案件由分管院长亲自过问。") == []
+
+
+def test_a_division_after_a_court_word_no_mention_covers_stays_in_the_post() -> None:
+    # the court resolver left 乙区法院 unresolved: the division still names the post
+    hits = find_people("乙区法院立案庭副庭长孙秀丽介绍，今年收案增加。")
+    assert [(h.name, h.roles) for h in hits] == [("孙秀丽", ("立案庭副庭长",))]
+
+
+def test_the_head_of_a_courts_case_management_office_is_court_staff() -> None:
+    # the court is named a sentence before: the office's name makes the post a court's
+    text = "乙县法院召开会议。会上，审判管理办公室主任钱立华通报了数据。钱立华主任要求抓落实。"
+    hits = find_people(text)
+    assert [(h.name, h.roles) for h in hits] == [
+        ("钱立华", ("审判管理办公室主任",)),
+        ("钱立华", ("审判管理办公室主任",)),
+    ]
+    assert bare_title("审判管理办公室主任") == "审管办主任"
+    assert _people_of(text) == {
+        "钱立华": (("审判管理办公室主任",), "X省乙县人民法院", "person:name-title")
+    }
+
+
+def test_a_verb_of_means_ends_a_judges_name() -> None:
+    text = "乙县法院法官赵文静依托巡回审判点调解了纠纷，庭长钱明借助视频连线开庭。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("赵文静", ("法官",)), ("钱明", ("庭长",))]
+
+
+def test_a_line_break_between_title_and_name() -> None:
+    # a wrapped line: the name on the next line, then a verb of saying
+    text = "乙县法院党组成员、执行局局长\n孙立介绍，今年执结案件增加。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("孙立", ("党组成员", "执行局局长"), "X省乙县人民法院")
+    ]
+    # a line that goes on with words, not a name that ends, is no name
+    text = "乙县法院院长\n韩江流域治理成效明显。"
+    assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
+    text = "乙县法院院长\n韩江"  # the text ends after the name: no verb says it is one
+    assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
+
+
+def test_a_seat_listed_before_the_court_is_the_persons_role() -> None:
+    text = "全国人大代表、乙县法院院长钱立国接受采访时说，全国政协委员、乙县法院副院长孙梅表示，"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("钱立国", ("全国人大代表", "院长"), "X省乙县人民法院"),
+        ("孙梅", ("全国政协委员", "副院长"), "X省乙县人民法院"),
+    ]
+    # a court of a group (全市法院) has no one person's seat before it
+    text = "人大代表、全市法院院长们参加会议。"
+    assert find_people(text, _court(text, "全市法院", "AGG:X省甲市全市法院")) == []
