@@ -88,7 +88,7 @@ COMPOUND_SURNAMES = (
 #: ranked clerks and assistants (二级法官助理 before 二级法官)
 _RANKED_STAFF = tuple(f"{rank}级{post}" for post in ("法官助理", "书记员") for rank in "一二三四五")
 ROLES = "|".join(_RANKED_STAFF) + (
-    "|党组书记|党组副书记|党组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
+    "|党组书记|党组副书记|党组成员|X组书记|X组副书记|X组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
     "政治部主任|审判管理办公室主任|审判管理办公室副主任|审管办副主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
@@ -638,7 +638,12 @@ def _is_credit(text: str, start: int) -> bool:
 def _roles(chain: str) -> tuple[str, ...]:
     """The titles of a chain, without the words before them (资深法官 → 法官; 专职委员 and
     执行员 stay whole: 委员 and 员 are no titles)."""
-    return tuple(_strip_prefix(r) for r in _CHAIN_SPLIT.split(chain))
+    return tuple(_uncensored(_strip_prefix(r)) for r in _CHAIN_SPLIT.split(chain))
+
+
+def _uncensored(role: str) -> str:
+    """党 where a site censors it as X (X组书记 → 党组书记)."""
+    return "党" + role[1:] if role.startswith("X组") else role
 
 
 _CHAIN_SPLIT = re.compile("[、兼]")
@@ -691,7 +696,9 @@ def _written_roles(chain: str) -> tuple[str, ...]:
     out = []
     for r in _CHAIN_SPLIT.split(chain):
         bare = _strip_prefix(r)
-        out.append(r if bare != r and r[: len(r) - len(bare)] in _KEPT_PREFIXES else bare)
+        out.append(
+            r if bare != r and r[: len(r) - len(bare)] in _KEPT_PREFIXES else _uncensored(bare)
+        )
     return tuple(out)
 
 

@@ -1117,3 +1117,12 @@ def test_a_seat_listed_before_the_court_is_the_persons_role() -> None:
     # a court of a group (全市法院) has no one person's seat before it
     text = "人大代表、全市法院院长们参加会议。"
     assert find_people(text, _court(text, "全市法院", "AGG:X省甲市全市法院")) == []
+
+
+def test_a_censored_party_title_is_read_as_the_party_post() -> None:
+    # some sites print 党 as X (the corpus README, input format 5)
+    text = "乙县法院X组书记、院长钱立国在会上指出，"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("钱立国", ("党组书记", "院长"), "X省乙县人民法院")
+    ]
