@@ -236,20 +236,43 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         if not sep:
             raise CourtgraphError(f"--param {item!r}: write KEY=VALUE, e.g. initiative=诉源治理")
         params[key] = value
-    from queries.columns import header, shown_row
+    from queries.columns import header, shown_columns, shown_row
 
     result = run(store, args.query, params)  # type: ignore[arg-type]
-    # ids are for scripts, not slides; headers and coded values in Chinese, as the command
+    # ids, rule names and confidences are for scripts and reviewers, not slides, nor a column
+    # that repeats another in every row; headers and coded values in Chinese, as the command
     # line's table view shows them (queries.columns)
-    columns = [
-        c for c in (result.rows[0] if result.rows else {}) if not c.endswith(("_id", "_ids"))
-    ]
+    columns, _ = shown_columns(
+        [
+            c
+            for c in (result.rows[0] if result.rows else {})
+            if not c.endswith(("_id", "_ids")) and c not in _NOT_ON_SLIDES
+        ],
+        result.rows,
+    )
     rows = [[_cell(r.get(c)) for c in columns] for r in map(shown_row, result.rows)]
-    heads = [header(c) for c in columns]
-    title = args.title or REGISTRY[args.query].title
+    heads = [result.query.headers.get(c) or header(c) for c in columns]
+    # the question's own values in the title: 采用某项举措的单位（诉源治理）
+    asked = "、".join(_named(v) for k, v in params.items() if k not in ("collections", "verified"))
+    title = args.title or REGISTRY[args.query].title + (f"（{asked}）" if asked else "")
     if suffix == ".pptx":
         return render.table_slide(heads, rows, title=title)
     return render.table_picture(heads, rows, fmt=suffix[1:], title=title, scale=args.scale)
+
+
+def _named(value: str) -> str:
+    """A parameter as a title shows it: an id (initiative:诉源治理) by its name."""
+    from graph.model import label_of
+
+    try:
+        label_of(value)
+    except ValueError:
+        return value
+    return value.split(":", 1)[1]
+
+
+#: columns for reviewers and scripts (the rule that made a fact, its confidence)
+_NOT_ON_SLIDES = frozenset({"rule", "rules", "confidence"})
 
 
 def _cell(value: object) -> str:

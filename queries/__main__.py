@@ -17,7 +17,7 @@ from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
-from queries.columns import header, shown_row
+from queries.columns import header, shown_columns, shown_row
 from queries.registry import QueryResult
 
 
@@ -45,41 +45,13 @@ def _one_line(v: str) -> str:
     return re.sub(r"\s*[\r\n]\s*", " ↵ ", v.strip())
 
 
-def _repeats(col: str, other: str, rows: Sequence[dict[str, Any]]) -> bool:
-    """True when `col` says nothing `other` does not in every row: a list holding just
-    `other`'s value, or an id made of a kind prefix and `other`'s value."""
-    for r in rows:
-        v, w = r.get(col), r.get(other)
-        if w is None or isinstance(w, (list, dict)):
-            return False
-        if isinstance(v, list):
-            if v != [w]:
-                return False
-        elif not (
-            isinstance(v, str) and isinstance(w, str) and v.split(":", 1)[-1] == w and ":" in v
-        ):
-            return False
-    return True
-
-
-def _shown_columns(result: QueryResult) -> tuple[list[str], list[str]]:
-    """The columns a person's table shows, and those it leaves out because another column
-    already says the same in every row (一个单位只有一条事实时的「各事实 ID」, 「单位 ID」 =
-    类型前缀 + 单位名): a table too wide for a terminal is hard to read, and JSON/CSV keep all."""
-    cols, hidden = list(result.columns), []
-    for c in result.columns:
-        if any(o != c and o not in hidden and _repeats(c, o, result.rows) for o in cols):
-            hidden.append(c)
-    return [c for c in cols if c not in hidden], hidden
-
-
 def format_table(result: QueryResult) -> str:
     """The answer as a table for a person: Chinese headers and coded values in Chinese
     (queries.columns; --format json/csv keep the keys and codes)."""
     if not result.rows:
         return "（无结果）"
-    cols, hidden = _shown_columns(result)
-    heads = [header(c) for c in cols]
+    cols, hidden = shown_columns(result.columns, result.rows)
+    heads = [result.query.headers.get(c) or header(c) for c in cols]
     # a line break inside a cell (a document's text) would start a new row on screen
     cells = [[_one_line(_cell(r.get(c))) for c in cols] for r in map(shown_row, result.rows)]
     widths = [max(_width(h), *(_width(row[i]) for row in cells)) for i, h in enumerate(heads)]
@@ -109,7 +81,7 @@ def format_table(result: QueryResult) -> str:
 
     lines = [line(heads), line(["-" * w for w in widths])] + [line(r) for r in cells]
     if hidden:
-        names = "、".join(header(c) for c in hidden)
+        names = "、".join(result.query.headers.get(c) or header(c) for c in hidden)
         lines.append(f"（未显示与其他列重复的列：{names}；--format json 或 csv 显示全部）")
     if result.truncated:
         lines.append(f"（只显示前 {len(result.rows)} 行，还有更多；--limit 可调）")

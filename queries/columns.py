@@ -12,6 +12,7 @@ key.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from graph.model import CATEGORY_ZH, LABEL_ZH, LEVEL_ZH, REL_ZH, STAGE_ZH
@@ -244,3 +245,34 @@ def shown_row(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(row.get("date_note"), str):
         out["date_note"] = date_note_zh(row["date_note"])
     return out
+
+
+def _repeats(col: str, other: str, rows: Sequence[dict[str, Any]]) -> bool:
+    """True when `col` says nothing `other` does not in every row: a list holding just
+    `other`'s value, or an id made of a kind prefix and `other`'s value."""
+    for r in rows:
+        v, w = r.get(col), r.get(other)
+        if w is None or isinstance(w, (list, dict)):
+            return False
+        if isinstance(v, list):
+            if v != [w]:
+                return False
+        elif not (
+            isinstance(v, str) and isinstance(w, str) and v.split(":", 1)[-1] == w and ":" in v
+        ):
+            return False
+    return True
+
+
+def shown_columns(
+    columns: Sequence[str], rows: Sequence[dict[str, Any]]
+) -> tuple[list[str], list[str]]:
+    """The columns a person's table shows, and those it leaves out because another column
+    already says the same in every row (一个单位只有一条事实时的「各事实 ID」, 「单位 ID」 =
+    类型前缀 + 单位名): a table too wide for a terminal or a slide is hard to read; JSON and
+    CSV keep all."""
+    cols, hidden = list(columns), []
+    for c in columns:
+        if any(o != c and o not in hidden and _repeats(c, o, rows) for o in cols):
+            hidden.append(c)
+    return [c for c in cols if c not in hidden], hidden

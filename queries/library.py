@@ -275,6 +275,7 @@ RETURN p.id AS person_id, p.name AS person, r.title AS title, r.fact_id AS fact_
 ORDER BY person
 """.replace("VERIFIED", is_verified("r")).replace("STATUS", status_of("r")),
         params=(_UNIT, VERIFIED),
+        headers={"title": "职务"},
     )
 )
 

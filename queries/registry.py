@@ -75,6 +75,9 @@ class NamedQuery:
     cypher: str
     params: tuple[Param, ...] = ()
     row_limit: int = 1000
+    # Chinese headers of this query's own columns where the common one (queries.columns)
+    # would mislead: a person's `title` is a post (职务), a document's its headline (标题)
+    headers: Mapping[str, str] = field(default_factory=dict)
     # server-specific values the Cypher needs, e.g. full-text index names: name -> label
     fulltext: Mapping[str, str] = field(default_factory=dict)
     # rows -> rows, for ordering across UNION branches and similar

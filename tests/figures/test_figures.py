@@ -271,11 +271,14 @@ def test_cli_makes_a_table_of_a_named_query(small) -> None:
     )
     deck = Presentation(io.BytesIO(cli._make(small, args, ".pptx")))
     (table,) = [sh.table for sh in deck.slides[0].shapes if sh.has_table]
-    assert deck.slides[0].shapes.title.text == "采用某项举措的单位"
-    # a slide for Chinese readers: Chinese headers and values, no ids (a new user's finding)
+    # the title names what was asked (it said 采用某项举措的单位 only: a new user's finding)
+    assert deck.slides[0].shapes.title.text == "采用某项举措的单位（诉源治理）"
+    # a slide for Chinese readers: Chinese headers and values, no ids (a new user's finding),
+    # no rule names or confidences, no column that repeats another in every row
     heads = [table.cell(0, i).text for i in range(len(table.columns))]
     assert heads[:3] == ["单位", "类型", "层级"] and "阶段" in heads
     assert not any(h.isascii() for h in heads), heads
+    assert not {"规则", "置信度", "各事实核实状态"} & set(heads), heads
     assert table.cell(1, 0).text == "甲省乙市中级人民法院" and table.cell(1, 2).text == "中级法院"
     bad = cli.argparse.Namespace(command="table", query="nope", param=[], title=None, scale=1)
     with pytest.raises(CourtgraphError, match="no named query"):

@@ -140,3 +140,12 @@ def test_columns_that_repeat_another_are_left_out_of_the_table_only() -> None:
     out = io.StringIO()
     write(QueryResult(query=get("adopters"), params={}, rows=[one], truncated=False), "json", out)
     assert json.loads(out.getvalue())[0]["fact_ids"] == ["adopted:1"]
+
+
+def test_a_persons_title_is_headed_as_a_post() -> None:
+    """The people query's `title` is a post: its table said 标题 (a document's headline) — a
+    new user's finding. A query names its own headers where the common one misleads."""
+    rows = [{"person_id": "person:甲", "person": "张三", "title": "院长", "status": "extracted"}]
+    table = format_table(QueryResult(query=get("people"), params={}, rows=rows, truncated=False))
+    assert table.splitlines()[0].split()[:2] == ["人员", "职务"] or "职务" in table.splitlines()[0]
+    assert "标题" not in table.splitlines()[0]
