@@ -739,3 +739,18 @@ def test_judicial_confirmations_are_a_procedure_of_their_own() -> None:
     # a condition of what is counted, not the count
     text = "推行“示范调解”机制，经司法确认的调解协议履行率达65%。"
     assert linked(text, {"示范调解": ["“示范调解”机制"]}) == [(65.0, "示范调解")]
+
+
+def test_a_sentence_opening_on_a_plain_caseload_is_an_account_of_its_own() -> None:
+    # the figures after the caseload report on those cases; the sentence before credits none
+    text = "甲县法院通过推行诉源治理，收案首次回落。2021年民事案件4100件，其中四成诉前分流，调解成功率达70%。"
+    got = linked(text, {"诉源治理": ["诉源治理"]})
+    assert got[-1] == (70.0, None)
+    # a sentence that calls its figures a result is still credited (…，源头治理成效明显)
+    text = "推行“乙”共治模式。2021年收案4100件，调撤率下降8%，源头治理成效明显。"
+    got = linked(text, {"“乙”共治模式": ["“乙”共治模式"]})
+    assert (8.0, "“乙”共治模式") in got
+    # the quality indicators of a respectively-construction after a list of measures
+    text = "该院推行甲速裁机制、乙一体化等举措。今年审结案件900件，上诉率、发改率分别降至8%和2%。"
+    got = linked(text, {"甲速裁机制": ["甲速裁机制"], "乙一体化": ["乙一体化"]})
+    assert got[-2:] == [(8.0, None), (2.0, None)]
