@@ -754,3 +754,13 @@ def test_a_sentence_opening_on_a_plain_caseload_is_an_account_of_its_own() -> No
     text = "该院推行甲速裁机制、乙一体化等举措。今年审结案件900件，上诉率、发改率分别降至8%和2%。"
     got = linked(text, {"甲速裁机制": ["甲速裁机制"], "乙一体化": ["乙一体化"]})
     assert got[-2:] == [(8.0, None), (2.0, None)]
+
+
+def test_one_task_of_a_list_credits_no_later_sentence() -> None:
+    text = "中心集中办理先行调解、材料收转、信访接待等事务。设立导诉台，当场立案率达97%。"
+    assert linked(text, {"先行调解": ["先行调解"]}) == [(97.0, None)]
+    text = "该院推行甲议事会、开展结对帮扶等五项行动。梳理问题60个。"
+    assert linked(text, {"结对帮扶": ["结对帮扶"]}) == [(60.0, None)]
+    # a list that only describes the name (诉源、案源“双源共治”) leaves it a name of its own
+    text = "该院构建诉源、案源“双源共治”模式。全年化解纠纷300件。"
+    assert linked(text, {"“双源共治”模式": ["“双源共治”模式"]}) == [(300.0, "“双源共治”模式")]
