@@ -25,6 +25,7 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    a next figure naming its own noun (巡回立案126件，巡回审判98件) is a parallel item, no part;
 4. the sentence just before, in the same paragraph and enumeration item (一是落实法官进网格制度。
    …将68名干警加入网格…), unless the figure is a plain caseload (新收案件…件, 同比增长…%),
+   or the name it would take is one task of a list there (集约办理甲、立案登记、信访接待等事务),
    or a court-wide quality indicator (服判息诉率, 上诉, 发改), which an overview paragraph does
    not credit to anything, nor a rate every court reports of all its cases (调撤率, 各项指标
    达标率), which only its own sentence may credit;
@@ -92,7 +93,9 @@ that count its holders (3个法庭入选“枫桥式人民法庭”) and those t
 the figures of the sentence or paragraph that names it.
 
 A sentence after a semicolon that opens on a court of its own (…；乙县法院累计调解案件321件) is a
-parallel item about that court: the sentences before it credit none of its figures.
+parallel item about that court: the sentences before it credit none of its figures. So is a
+sentence that opens on a plain caseload nothing credits (2022年民商事案件5280件，其中32%诉前分流，
+调解成功率65%): its figures report on those cases, unless it calls them a result (…成效明显).
 
 Judicial confirmations counted (诉前调解案件N件，司法确认M件; 司法确认调解协议M件) are a procedure
 of their own: only an initiative named for them (“诉前调解+司法确认”模式) or the figure's own words
@@ -127,6 +130,13 @@ _DOCUMENTS = re.compile(
 _OTHER_ACTION = re.compile(r"(?:加强|深化|推进|推动|开展|强化|完善|健全|落实|优化|提升|拓展)")
 #: a sentence naming this many different initiatives lists mechanisms, it credits none
 _MANY = 3
+#: what ends a clause, for the lists it holds (甲、乙、丙)
+_CLAUSE_ENDS = "，,。；;：:！？!?\n"
+#: a name standing as an item of a list: after a separator (、开展甲) or before one (甲、; 甲等)
+_ITEM_BEFORE = re.compile(
+    '、(?:开展|推行|推进|落实|深化|建立|实行|实施|设立|完善|健全|强化|创新)?[“"]?$'
+)
+_ITEM_AFTER = re.compile('[”"]?[、等]')
 _SENTENCE_END = re.compile("[。！？!?；;\n]")
 _FULL_STOP = re.compile("[。！？!?\n]")
 _HEADING_MAX = 30
@@ -871,7 +881,9 @@ class _Linker:
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
-        court_item = self.court_item(s_start)
+        # …；乙县法院累计调解案件321件 or 2022年民商事案件5280份，其中32%…: an account of its
+        # own, which the sentences before do not credit
+        court_item = self.court_item(s_start) or self.opened_by_caseload(f, s_start)
         if not _NEW_ITEM.match(t.text, s_start) and not court_item:
             lo = s_start
             for _ in range(_REACH):
@@ -908,6 +920,9 @@ class _Linker:
                     return None
                 if self.new_part(f, s_start, paragraph[-1]):
                     return None
+                c = t.clause_start(paragraph[-1].start, p_start)
+                if self.list_item(next(m for m in paragraph if m.start >= c)):
+                    return None  # 集约办理甲、立案登记、信访接待等事务。…N%: one task of many
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 resolved = self.resolve(paragraph, p_start)
                 return (resolved, rule) if resolved else None
@@ -1229,6 +1244,26 @@ class _Linker:
             and _COURT_OPENING.match(text, s_start) is not None
         )
 
+    def opened_by_caseload(self, f: _Figure, s_start: int) -> bool:
+        """Whether the sentence opens on a court's plain caseload that nothing credits, before
+        `f` (2022年民商事案件5280份，其中32%诉前分流，调解成功率65%): its figures report on those
+        cases, an account of its own that no sentence before credits, unless it calls them a
+        result (…，收案同比下降7.6%，…，源头治理成效明显)."""
+        if _CREDIT_AFTER.search(self.t.text, f.figure[1], self.t.sentence(f.clause[0])[1]):
+            return False
+        first = min(
+            (g for g in self.figures if s_start <= g.figure[0] < f.figure[0]),
+            key=lambda g: g.figure[0],
+            default=None,
+        )
+        return (
+            first is not None
+            and not self.caseload(f)
+            and self.caseload(first)
+            and not _RATIO.search(first.outcome.metric)
+            and not any(m.credit for m in self.t.between(s_start, first.figure[1]))
+        )
+
     def brand_parts(self, f: _Figure) -> str | None:
         """The one compound brand named before the figure (“甲调解+乙”机制) two or more of
         whose parts the figure's own words name (调解成功案件与乙结案N件): its joint output."""
@@ -1329,6 +1364,20 @@ class _Linker:
             if any(_HAN2.fullmatch(p) and p in words for p in pairs):
                 return False  # 驻院调解结案N件；民事案件调解率M%: the same work goes on
         return not _ATTRIBUTE.match(words)
+
+    def list_item(self, m: _Mention) -> bool:
+        """Whether `m` stands as one item of a list in its clause (集约办理甲、立案登记、信访接待;
+        开展乙、结对共建等十项行动): a sentence listing tasks, which credits none of them with a
+        later sentence's figures."""
+        text = self.t.text
+        lo = max((text.rfind(c, 0, m.start) for c in _CLAUSE_ENDS), default=-1) + 1
+        ends = [i for i in (text.find(c, m.end) for c in _CLAUSE_ENDS) if i >= 0]
+        hi = min(ends, default=len(text))
+        if not (_ITEM_BEFORE.search(text, lo, m.start) or _ITEM_AFTER.match(text, m.end, hi)):
+            return False  # 构建诉源、案源“四源共治”模式; 庭前、庭上、庭下调解: a name, not an item
+        # the separators outside the name
+        items = text.count("、", lo, m.start) + text.count("、", m.end, hi) + 1
+        return items >= 3 or (items == 2 and "等" in text[m.end : hi])
 
     def figure_before(self, f: _Figure) -> _Figure | None:
         """The figure right before `f` in its sentence, if any."""

@@ -37,9 +37,9 @@ a team's make-up (由1名法官、2名助理组成), roles given (4名法官作�
 introduce (全院85名干警中; 全市23个法庭中已有18个建成…: the 23, the 18 is 建成…的法庭数),
 items of a plan or a document (10项措施, 措施23条, 三个方面), articles of a law (民事诉讼法122条),
 norms and schedules (每个法庭至少配备2名, 每月2次, 只需跑1次),
-targets, plans, promises and caps (拟新建3个, 将新建, 到2030年底建成, 控制在30天以内, 7个工作日
-内), an event's length (为期3天), time references (前10个月), one person's career (他从事审判
-工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
+targets, plans, forecasts, promises, requests and caps (拟新建3个, 将新建, 将突破50万件, 到2030年底
+建成, 控制在30天以内, 请在15日内缴纳, 7个工作日内), an event's length (为期3天), time
+references (前10个月), one person's career (他从事审判工作28年), the set a court belongs to (全省3家示范法院之一), other agencies' and the economy's
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
 (阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的3120家增长到5480家, 周期从2个月
@@ -160,7 +160,9 @@ _TARGET_AFTER = re.compile(r"为(?:工作|奋斗|努力)?目标|的(?:工作|奋
 #: a count that is a means, not a result (利用26个傍晚时间)
 _MEANS_BEFORE = re.compile(r"利用|借助")
 #: a cap or a target bound (控制在30天以内)
-_CAP_BEFORE = re.compile(r"控制|确保|力争|要求|不超过|原则上|目标|应当|应|须|承诺|规定|限")
+_CAP_BEFORE = re.compile(
+    r"控制|确保|力争|要求|不超过|原则上|目标|应当|应|须|承诺|规定|限|(?<![申邀])请(?:在|于|务必|及时)"
+)
 #: a standing service, not a result (24小时在线服务, 7×24小时值班)
 _SERVICE_HOURS = re.compile(r"[\u4e00-\u9fff]{0,2}(?:在线|服务|值班|不打烊|不间断|随时|全天)")
 _MODIFIER_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?!时间)")
@@ -332,7 +334,7 @@ _DONE = re.compile(r"已|累计|共计?|实现|截至")
 _EACH = re.compile(r"每(?!万)")
 #: a plan in the future (将新建3个, 将于年底前建成)
 _FUTURE_BEFORE = re.compile(
-    r"(?<![一两三四五六七八九十\d])将(?:于|要|在|会|陆续|逐步|进一步|再|新建|建成|建设|设立|开展|实现|达到|完成|增加|扩大|覆盖|投入|力争)"
+    r"(?<![一两三四五六七八九十\d])将(?:于|要|在|会|陆续|逐步|进一步|再|新建|建成|建设|设立|开展|实现|达到|完成|增加|扩大|覆盖|投入|力争|突破|超过)"
 )
 #: a figure that only introduces what follows (全院85名干警中，…)
 _INTRODUCES_AFTER = re.compile(r"^[\u4e00-\u9fff“”、]{0,12}?(?:中|当中|之中)$")

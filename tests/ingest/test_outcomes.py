@@ -1079,3 +1079,10 @@ def test_who_a_dispute_concerns_is_no_result() -> None:
 
 def test_work_done_in_a_harsh_setting_is_a_result() -> None:
     assert [h.value for h in find_outcomes("法庭在海拔4000米的牧区审结案件56件。")] == [56.0]
+
+
+def test_a_forecast_and_a_request_are_not_results() -> None:
+    assert vals("按此趋势，全市法院收案量明年将突破50万件。") == []
+    assert vals("当事人请在收到通知后15日内缴纳诉讼费。") == []
+    # a level the court reached still counts
+    assert vals("该院收案量首次突破8万件。") == [(80000.0, "件", None)]
