@@ -23,6 +23,7 @@ from pathlib import Path
 
 from graph.cli import prog
 from graph.errors import CourtgraphError
+from graph.export import give_usual_mode
 from graph.settings import Settings
 
 FORMATS = {
@@ -43,6 +44,7 @@ def _write(path: Path, make: Callable[[], bytes]) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        give_usual_mode(tmp)  # a picture for colleagues, not a private temporary file
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -351,6 +351,32 @@ def format_for(path: str | Path) -> str:
     return fmt
 
 
+# -- files a user asks for --------------------------------------------------------------------
+# `tempfile.mkstemp` makes its file owner-only (0600): right for a temporary file, wrong for an
+# export or a picture a colleague on a shared drive should open, so the finished file gets
+# ``0o666 & ~umask``, as `open(path, "w")` would have given it (figures use it too).
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (os.umask can only
+    be read by setting it, which other threads would see for a moment)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        status = ""
+    found = re.search(r"^Umask:\s*([0-7]+)", status, re.MULTILINE)
+    if found:
+        return int(found.group(1), 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def give_usual_mode(path: str | os.PathLike[str]) -> None:
+    """Make `path` (a finished temporary file) as readable as a new file of the user's."""
+    os.chmod(path, 0o666 & ~current_umask())
+
+
 def export(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     """Write `graph` as `fmt` to `path`, whole or not at all (a temporary file is renamed)."""
     if fmt not in WRITERS:
@@ -362,6 +388,7 @@ def export(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     os.close(fd)
     try:
         WRITERS[fmt](graph, tmp)  # type: ignore[operator]
+        give_usual_mode(tmp)  # what the user asked for, not a private temporary file
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
