@@ -100,10 +100,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with open_store(Settings.from_env()) as store:
-            return _dispatch(store, args)
+            code = _dispatch(store, args)
+            note = demo_note(store, args)
+            if note:
+                print(note, file=sys.stderr)
+            return code
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+
+
+def demo_note(store: GraphStore, args: argparse.Namespace) -> str | None:
+    """A line for stderr when the answer may include the demo's invented facts: no
+    collections were chosen and demo documents are in the graph (as the named queries say)."""
+    from graph.collections import DEMO_COLLECTION, has_demo
+
+    if getattr(args, "collections", None) or not has_demo(store):
+        return None
+    return (
+        f"注意：图中有演示文档（文档集「{DEMO_COLLECTION}」，内容为虚构的示例事实）；只看自己的文档用 "
+        f"--collections 文档集名称，或删除它们：`python -m graph delete-collection "
+        f"{DEMO_COLLECTION}`"
+    )
 
 
 def _scope(store: GraphStore, args: argparse.Namespace) -> dict[str, Any]:
