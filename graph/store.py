@@ -981,7 +981,9 @@ def _document_statements(
     counted = _CountWritten(doc_ids, tally=tally, written=written)
     statements += [
         counted,
-        summaries.KeepFingerprints([(d.id, str(d.props.get("fingerprint") or "")) for d in docs]),
+        summaries.KeepFingerprints(
+            [(d.id, str(d.props.get("fingerprint") or "")) for d in docs], tally=tally
+        ),
         _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
         _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),

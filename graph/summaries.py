@@ -442,18 +442,27 @@ class KeepFingerprints:
     entries becomes the bucket's next part. So a write rewrites a few short lists whatever
     the store holds (appending to one list per bucket rewrote 49 entries per document
     written into 200,000 documents, and more as the store grew). A document written again
-    may be listed twice meanwhile (`read_fingerprints` reads it once); a delete takes every
+    is not listed again (its write's tally knows it; `read_fingerprints` reads each document
+    once all the same); a delete takes every
     entry of the document out of its bucket's head, tail and parts (reading the bucket:
     a delete's cost, not a write's)."""
 
     docs: Sequence[tuple[str, str]] = ()
     drop: Sequence[str] = ()
+    # the write's tally: a document it found already written (another ingest wrote it first,
+    # `WriteTally.known_docs`) is listed already and is not appended again — two runs taking
+    # in the same story at once listed it twice, and their graph differed from a sequential
+    # run's
+    tally: Any = None
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         if self.drop:
             self._drop(tx)
+        known = set(self.tally.known_docs) if self.tally is not None else set()
         buckets: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"ids": [], "fps": []})
         for doc_id, fp in self.docs:
+            if doc_id in known:
+                continue
             b = buckets[fingerprint_block(doc_id)]
             b["ids"].append(doc_id)
             b["fps"].append(fp or "")

@@ -71,3 +71,15 @@ def test_fingerprint_lists_stay_short(store) -> None:
     # a rebuild (a store of an older version) lists the same
     summaries.rebuild_fingerprints(store)
     assert _known(store) == {d.id: d.props["fingerprint"] for d in left}
+
+
+def test_a_document_written_again_is_listed_once(store) -> None:
+    """Two ingests taking in the same story at once both write it; the second finds it
+    written and must not list its fingerprint again (the lists held it twice, so the graph
+    of two runs at once differed from a sequential run's)."""
+    docs = _docs_in_one_bucket(3)
+    store.write_documents(docs[:2])
+    before = sum(_lists(store))
+    store.write_documents(docs[1:])  # docs[1] again, docs[2] new
+    assert sum(_lists(store)) == before + 1
+    assert set(_known(store)) == {d.id for d in docs}
