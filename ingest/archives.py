@@ -21,7 +21,31 @@ __all__ = ["MAX_MEMBERS", "MAX_UNPACKED", "ArchiveError", "ArchiveTooLarge", "lo
 
 MAX_UNPACKED = 100_000_000  # bytes, all members together (a long report with photos: ~20 MB)
 MAX_MEMBERS = 5_000
+# markup is parsed into a tree (about 30 bytes of memory a byte of XML in python-docx): one
+# part may hold at most this much (a 300-page work report's document.xml: ~5 MB), and a part
+# past `_RATIO_FROM` that inflates more than `MAX_RATIO` times is a bomb of tiny elements
+# (a 313 KB .docx whose 95 MB of empty paragraphs took ingest to 2.9 GB); real Office XML
+# compresses 5-20 times
+MAX_MARKUP_PART = 32_000_000
+MAX_RATIO = 100
+_RATIO_FROM = 2_000_000
+_MARKUP = (".xml", ".rels", ".vml")
 _CHUNK = 1 << 20
+
+
+def _check_markup(info: zipfile.ZipInfo, size: int) -> None:
+    """Refuse a markup part that has inflated to `size` bytes so far, if that is more than
+    a part may hold or more than a real part's compression allows."""
+    if size > MAX_MARKUP_PART:
+        raise ArchiveTooLarge(
+            f"too large when unpacked: {info.filename} holds more than {MAX_MARKUP_PART:,} "
+            "bytes of markup; save it as a smaller file"
+        )
+    if size > _RATIO_FROM and size > MAX_RATIO * max(info.compress_size, 1):
+        raise ArchiveTooLarge(
+            f"too large when unpacked: {info.filename} inflates more than {MAX_RATIO} times "
+            f"({info.compress_size:,} bytes packed); a zip bomb?"
+        )
 
 
 class ArchiveError(Exception):
@@ -64,9 +88,14 @@ def load_zip(
             for info in infos:
                 if info.is_dir():
                     continue
+                markup = info.filename.lower().endswith(_MARKUP)
+                size = 0
                 with zf.open(info) as member:
                     while chunk := member.read(_CHUNK):
                         total += len(chunk)
+                        size += len(chunk)
+                        if markup:
+                            _check_markup(info, size)
                         if total > max_unpacked:
                             raise ArchiveTooLarge(
                                 f"too large when unpacked: more than {max_unpacked:,} bytes "

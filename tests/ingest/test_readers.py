@@ -521,6 +521,36 @@ def test_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     assert peak < 30_000_000
 
 
+def test_a_docx_of_many_tiny_paragraphs_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """Under the 100 MB cap a 313 KB .docx held 95 MB of empty paragraphs, which python-docx
+    parsed into 2.9 GB of memory over six minutes (an audit's finding): a markup part that
+    inflates far more than real Office XML does is refused as it is unpacked; an ordinary
+    document, and a large photo in one, still open."""
+    import docx
+
+    from ingest.archives import ArchiveTooLarge, load_zip
+
+    bomb = tmp_path / "dense.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:body>" + "<w:p/>" * 1_000_000 + "</w:body>")
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(ArchiveTooLarge, match="word/document.xml inflates more than 100 times"):
+        load_zip(bomb)
+    assert reason(bomb).startswith(".docx file too large when unpacked")
+    real = tmp_path / "real.docx"
+    d = docx.Document()
+    for k in range(2000):
+        d.add_paragraph(f"甲县人民法院第{k}次推进诉源治理工作，诉前调解成功案件{k * 7}件。")
+    d.save(real)
+    assert load_zip(real)
+    photo = tmp_path / "photo.docx"
+    with zipfile.ZipFile(photo, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/media/image1.png", b"\0" * 5_000_000)  # packs small, not markup
+    assert load_zip(photo)
+
+
 def test_zip_that_declares_a_huge_part_is_refused(tmp_path: Path) -> None:
     path = zip_with_member(tmp_path / "a.docx", "word/document.xml", 1000, declared=1 << 30)
     with pytest.raises(UnreadableDocument) as info:
@@ -542,12 +572,13 @@ def test_zip_whose_declared_sizes_lie_is_read_in_bounded_chunks(tmp_path: Path) 
     finally:
         tracemalloc.stop()
     assert peak < 30_000_000
-    honest = zip_with_member(tmp_path / "c.xlsx", "xl/sheet1.xml", 5_000_000)
+    # (spaces pack 1,000 to 1: a part of them past 2 MB is refused as a bomb of its own)
+    honest = zip_with_member(tmp_path / "c.xlsx", "xl/sheet1.xml", 1_500_000)
     with pytest.raises(ArchiveTooLarge, match="too large when unpacked"):
-        load_zip(honest, max_unpacked=4_000_000)
+        load_zip(honest, max_unpacked=1_000_000)
     assert load_zip(honest) == honest.read_bytes()
     assert "too large" in reason_unpacked(
-        zip_with_member(tmp_path / "d.docx", "word/document.xml", 5_000_000), 4_000_000
+        zip_with_member(tmp_path / "d.docx", "word/document.xml", 1_500_000), 1_000_000
     )
 
 
