@@ -67,3 +67,12 @@ def test_absent_filters_do_not_filter(small) -> None:
     kinds = {r["kind"] for r in run(small, "search", {"q": "人民法院", "kinds": "Court"}).rows}
     assert kinds == {"Court"}
     assert run(small, "search", {"q": "诉源治理"}).rows
+
+
+def test_every_page_of_the_documents_is_one_text(small) -> None:
+    """`all_documents` spliced its page into the Cypher text: each page a new text for Neo4j
+    to plan (an audit's finding). The page now travels as a parameter."""
+    q = get("all_documents")
+    sent = {prepared(small, q, {"page": page})[0] for page in (1, 2, 7, 100_000)}
+    assert len(sent) == 1
+    assert prepared(small, q, {"page": 3})[1]["skip"] == 400
