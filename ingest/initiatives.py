@@ -491,8 +491,8 @@ _DUTY_RUN = re.compile(
 #: a kind the quotes are examples of (“甲”“乙”等一系列管理制度, “丙”、“丁”等多个平台): no name
 _MANY_KINDS = re.compile(r"系列|各项|多项|多种|多个|各类|多类|若干")
 #: a modifier that is a goal or a finished clause, no part of a name: “1+1+4+3+N”目标体系 (a
-#: plan's targets), “中枢指挥部”直接建在了区综治中心 (了 ends a predicate)
-_NOT_NAME_MOD = re.compile(r"目标|了")
+#: plan's targets; not “甲”目标管理机制), “中枢指挥部”直接建在了区综治中心 (了 ends a predicate)
+_NOT_NAME_MOD = re.compile(r"目标$|了")
 #: a quote of joined parts right before a counted name (“甲+乙+丙”“三专员”模式): it spells the
 #: name out, the counted name is the one
 _SPELLED_PARTS = re.compile(r"[+＋、]")

@@ -1219,6 +1219,8 @@ def test_quotes_exemplifying_many_of_a_kind_are_no_name() -> None:
 def test_a_goal_or_a_clause_after_a_quote_is_no_head() -> None:
     assert names("围绕建设某省“1+1+4+3+N”目标体系开展工作。") == []
     assert names("该院将“中枢指挥部”直接建在了区综治中心。") == []
+    # a mechanism of managing by targets is a name
+    assert names("甲院推行“三个一”目标管理机制。") == ["“三个一”目标管理机制"]
 
 
 def test_the_parts_a_counted_name_stands_for_are_not_a_name() -> None:
