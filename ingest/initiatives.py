@@ -23,7 +23,9 @@ pattern marks them as a named mechanism:
   convened (召开甲乙联动工作机制座谈会, rule meeting), a plan's title without 《》 (制定甲三年规划,
   rule document-plain), a named activity of court work held (开展双休日送法进企活动, rule
   activity: five or more characters, so 开展庭审观摩活动 and the like stay routine);
-- a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two);
+- an unquoted mechanism named as running since a time (二次分流机制全面运行以来, rule
+  running): no adoption verb before it, but the court has it;
+- a conferred title (获评/被授予/入选 X; 获评“A”“B” gives two; not one an excerpt cuts off);
 - the ``X源治理`` family and rhythmic formulas (一案一评查, 一天一观察、两天一调度);
 - a quoted count of one word with a mechanism head right after it (“四个一”工作机制, rule
   quoted-code), which the numeric slogans below are not;
@@ -38,7 +40,10 @@ heads such as 建设, 网络 and 格局 name a mechanism only with a court-work 
 not “法治乡村”建设). A term is flagged as a goal after 力争/目标是/助力 …, and as framing when
 named only as what a practice serves (是推动健全X的重要创新, 打造成X的支点, 向X迈进).
 
-Not candidates: numeric slogans (“四项机制”, 三项工作), political formulas, generic phrases,
+Not candidates: numeric slogans (“四项机制”, 三项工作, N项机制), quoted duties a count closes
+(落实“甲”“乙”三个责任, a known term inside them too), quotes exemplifying many of a kind
+(“甲”“乙”等一系列管理制度), the parts a counted name spells out (“甲+乙+丙”“三专员”模式), a goal
+or a finished clause before a head (“1+N”目标体系, “甲”建在了某中心), political formulas, generic phrases,
 watchwords (把X挺在前面), heads that run on into another word (制度化, 工作法治化, 工作会议,
 机制领导小组), another body's centre (县综治中心), examples of 一系列工作,
 predicates (是民心工程, 跨域立案是…打造的“家门口”起诉新模式), counts of kinds (两种模式), quoted
@@ -166,7 +171,7 @@ _COURT_BUSINESS = re.compile(
     r"调解|调处|调裁|联调|化解|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
 )
 _NUMERIC_SLOGAN = re.compile(
-    r"^(?:[一二两三四五六七八九十百千\d]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
+    r"^(?:[一二两三四五六七八九十百千\dNn]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
 )
 #: a count of one word (“四个一”, “两个三”): a numbered code, not a count of kinds (“四项机制”)
 _COUNTED_CODE = re.compile(r"^[一二两三四五六七八九十][个项][一二两三四五六七八九十" + HAN + r"]$")
@@ -328,7 +333,7 @@ class InitiativeMention:
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
     #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | quoted-code |
     #: pattern | document | award | award-header | meeting | activity | source |
-    #: rhythm
+    #: rhythm | running
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -388,7 +393,8 @@ _PLACE_GAP = re.compile(r"(?:[" + HAN + r"]{1,4}[省市县区镇乡村庭院]|�
 COPULA = re.compile(
     r"(?<![于但还要可若凡只就总不别其而都更正实即或乃否一二三四五六七八九十])是(?![否非])"
 )
-_COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\d]+[种项个类大条][" + HAN + r"]{0,2}$")
+#: …also an open count (N项机制: the N of a “3+N” code spelled out)
+_COUNT_END = re.compile(r"[" + _NUM_CHARS + r"\dNn]+[种项个类大条][" + HAN + r"]{0,2}$")
 #: 在“质效管理平台”中(排名): a place where something is seen, not a facility set up
 _LOCATIVE_AFTER = frozenset("中上里内")
 
@@ -471,6 +477,28 @@ def _taxonomy_after(
     return None
 
 
+#: a count right after quoted items whose noun is no mechanism (落实“甲”“乙”“丙”三个责任,
+#: “甲”“乙”两项要求): the quotes are the duties, tasks or principles counted, not names
+_DUTY_COUNT = re.compile(
+    r"[" + _NUM_CHARS + r"\d]+(?:个|项|条|大|种)?"
+    r"(?:责任|职责|任务|要求|原则|目标|理念|方面|导向|意识|坚持|必须|不准|禁止|环节|步骤)"
+)
+#: a run of quotes closed by such a count: a known term inside one of them (“严格落实立案登记制”
+#: 四个责任) is a duty's word too
+_DUTY_RUN = re.compile(
+    r"(?:[“「][^“”「」\n]{1,30}[”」](?:、|和|及)?)+(?=" + _DUTY_COUNT.pattern + r")"
+)
+#: a kind the quotes are examples of (“甲”“乙”等一系列管理制度, “丙”、“丁”等多个平台): no name
+_MANY_KINDS = re.compile(r"系列|各项|多项|多种|多个|各类|多类|若干")
+#: a modifier that is a goal or a finished clause, no part of a name: “1+1+4+3+N”目标体系 (a
+#: plan's targets; not “甲”目标管理机制), “中枢指挥部”直接建在了区综治中心 (了 ends a predicate)
+_NOT_NAME_MOD = re.compile(r"目标$|了")
+#: a quote of joined parts right before a counted name (“甲+乙+丙”“三专员”模式): it spells the
+#: name out, the counted name is the one
+_SPELLED_PARTS = re.compile(r"[+＋、]")
+_COUNTED_NAME = re.compile(r"^(?:[" + _NUM_CHARS + r"]|\d)")
+
+
 def _quoted_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
 ) -> list[InitiativeMention]:
@@ -491,7 +519,9 @@ def _quoted_candidates(
         if head_m is None and _COUNTED_ABBR.match(strip_ignored(last.group("x"))):
             head_m = _ABBR_HEAD_AFTER.match(text, last.end())  # “两邻”理念, “三端”协同
         if head_m is not None and (
-            _VERB_ANY.search(head_m.group("mod")) or _COUNT_END.search(head_m.group("mod"))
+            _VERB_ANY.search(head_m.group("mod"))
+            or _COUNT_END.search(head_m.group("mod"))
+            or _NOT_NAME_MOD.search(head_m.group("mod"))
         ):
             # “A”推动B机制: the head belongs to another phrase; “A”“B”三项工作: a count
             head_m = None
@@ -504,12 +534,20 @@ def _quoted_candidates(
             )
         ):
             head_m = None  # “法治乡村”建设: a programme; “送达站”建设: the quote alone names
+        if head_m is None and _DUTY_COUNT.match(text, last.end()):
+            continue  # 落实“甲”“乙”“丙”三个责任: duties counted, not mechanisms named
         kept_quotes: list[re.Match[str]] = []
-        for q in group:
+        for n, q in enumerate(group):
             x = q.group("x").strip()
             plain_x = strip_ignored(x)
             if len(plain_x) > 24 or _SENTENCE_PUNCT.search(x):
                 continue
+            if (
+                q is not last
+                and _SPELLED_PARTS.search(plain_x)
+                and _COUNTED_NAME.match(strip_ignored(group[n + 1].group("x")))
+            ):
+                continue  # “甲+乙+丙”“三专员”模式: the parts the counted name after it stands for
             if len(plain_x) < 3 and not (
                 len(plain_x) == 2
                 and q is last
@@ -581,10 +619,15 @@ def _quoted_candidates(
         if (
             head_m is not None
             and head_m.group(0).startswith("等")
-            and head_m.group("head") in _WEAK_HEADS
-            and re.search("系列|各项|多项|多种", head_m.group("mod"))
+            and _MANY_KINDS.search(head_m.group("mod"))
+            and (
+                head_m.group("head") in _WEAK_HEADS
+                or not any(_LOCAL_FACILITY.search(strip_ignored(q.group("x"))) for q in group)
+            )
         ):
-            continue  # 开展“A”“B”等一系列工作: examples of activities, no named mechanism
+            # 开展“A”“B”等一系列工作, 运用“甲”、“乙”等多个网上平台: examples of a kind, no
+            # named mechanism (named rooms and posts stay names of their own)
+            continue
         if (
             len(group) > 1
             and head_m is not None
@@ -796,8 +839,9 @@ def _named_kind(text: str, start: int) -> bool:
     return bool(_VERB_ANY.search(text, _clause_start(text, start), start))
 
 
-#: the head of a kind whose members each have a name of their own (“甲”“乙”等调解品牌)
-_EXAMPLE_HEAD = re.compile(r"(?:品牌|室|站|点|队|队伍|窗口|驿站|之家|法庭|基地)$")
+#: the head of a kind whose members each have a name of their own (“甲”“乙”等调解品牌, “丙”“丁”等
+#: 在线平台: each platform is a system of its own)
+_EXAMPLE_HEAD = re.compile(r"(?:品牌|室|站|点|队|队伍|窗口|驿站|之家|法庭|基地|平台|系统)$")
 #: a local facility of the court's own (调解室, 服务站, 调解队), not a platform it uses
 _LOCAL_FACILITY = re.compile(r"(?:室|站|点|队|窗口|驿站|之家|法庭|基地)$")
 #: 一个“微型法庭”跃然眼前: a thing counted and described, not a named facility set up
@@ -936,6 +980,50 @@ def _unquoted_candidates(
             continue  # 甲乙终本专项整治: a known mechanism (终本专项整治) with a modifier
         out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, rule))
         item_ends.add(h.end())
+    return out
+
+
+#: an unquoted mechanism named as running since some time (二次分流机制全面运行以来, 甲平台上线
+#:后): the article's court has it, though no adoption verb stands before its name
+_RUNS = re.compile(r"(?:运行|运转|上线|落地)(?:以来|之后|后|至今)")
+_RUNNING = re.compile(
+    r"(?P<x>[" + HAN + r"]{3,14}?)(?P<head>机制|制度|模式|工作法|平台|系统)"
+    r"(?:已|已经)?(?:全面|正式|有效|稳定|顺利)?$"
+)
+#: what leads into such a name without being part of it: a date's last character, 自/从, the
+#: court or the mechanism referred to
+_RUNNING_LEAD = re.compile(
+    r"^(?:[年月日号起]|以来|自|从|随着|该院|本院|我院|[" + HAN + r"]{0,8}?(?:法院|法庭|中院|高院))+"
+)
+
+
+def _running_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    out: list[InitiativeMention] = []
+    for r in _RUNS.finditer(text, 0, limit):
+        m = _RUNNING.search(text, max(0, r.start() - 24), r.start())
+        if m is None:
+            continue
+        x = m.group("x")
+        lead = _RUNNING_LEAD.match(x)
+        start = m.start("x") + (lead.end() if lead else 0)
+        plain = text[start : m.start("head")]
+        if (
+            len(plain) < 3
+            or _X_STOP.search(plain)
+            or _COUNT_END.search(plain)
+            or len(_own_words(plain)) < 2
+            or _POLITICAL.search(plain)
+            or _LEADING_VERB.match(plain)
+            or OTHER_BODY.search(plain + m.group("head"))
+            or _predicate(text, start, tax_spans)
+        ):
+            continue
+        end = m.end("head")
+        if _covered(tax_spans, start, end) and len(_residue(text, tax_spans, start, end)) < 2:
+            continue
+        out.append(InitiativeMention(start, end, text[start:end], True, "running"))
     return out
 
 
@@ -1151,6 +1239,8 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
         obj = text[m.end() : obj_end]
         if not obj.strip() or not _HONOUR_HEAD.search(obj):
             continue
+        if end_m is None and obj_end == len(text) and not _HONOUR_TAIL.search(obj.rstrip()):
+            continue  # 荣获全市法院集…: an excerpt cut inside the honour's name
         if m.group(0).startswith("晋") and "星级" not in obj:
             continue  # 晋升为副庭长, 晋升为一级法院: a post or a grade, not an honour
         if m.group(0) == "获" and (
@@ -1534,12 +1624,16 @@ def find_initiatives(
     dropped: list[tuple[int, int]] = []  # surfaces found not to name an initiative here
     all_matches = tax.find(text[:limit], view)
     spans = [(m.start, m.end) for m in all_matches]
+    duties = [d.span() for d in _DUTY_RUN.finditer(text, 0, limit)]
     found_channels = list(_SERVICE_CHANNELS.finditer(text, 0, limit))
     channels = [c.span() for c in found_channels]
     four_channels = [c.span() for c in found_channels if "巡回" in c.group(0)]
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
+        if _inside(duties, m.start, m.end):
+            dropped.append((m.start, m.end))
+            continue  # 落实“严格落实立案登记制”等四个责任: a duty counted, no practice named
         if (m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end)) or (
             m.entry.name == _HOTLINE_ENTRY and _inside(four_channels, m.start, m.end)
         ):
@@ -1643,6 +1737,7 @@ def find_initiatives(
             + _defined_candidates(text, tax_spans, limit)
             + _spelled_out_candidates(text, tax_spans, limit)
             + _slogan_work_candidates(text, tax_spans, limit)
+            + _running_candidates(text, tax_spans, limit)
         )
         # a name in a headline is a local brand only when the headline says it is set up
         if not _inside(headlines, c.start, c.end)

@@ -1193,3 +1193,54 @@ def test_an_orientation_held_is_no_programme_run() -> None:
     assert [(m.name, m.framing) for m in found] == [("强基工程", True)]
     found = find_initiatives("乙院推出落实强基导向六项工作。")
     assert [m.framing for m in found] == [False]
+
+
+def test_quoted_duties_counted_after_them_are_no_names() -> None:
+    # 落实“甲”“乙”“丙”三个责任: the quotes are the duties counted, a known term inside too
+    assert names("甲院落实“引导群众选择解纷路径”“严格落实立案登记制”“联动防控风险”三个责任。") == []
+    assert names("乙院提出“调解在前”“审判在后”两项要求。") == []
+    # a count of a mechanism head is not a duty count
+    assert names("丙院建立“庭前速调”“判后回访”两项机制。") != []
+
+
+def test_quotes_exemplifying_many_of_a_kind_are_no_name() -> None:
+    # “甲”“乙”等一系列制度, “丙”、“丁”等多个平台: examples of a kind, no one mechanism
+    assert names("该院建立“月度通报”“数据会商”和“绩效考核”等一系列精细化管理制度。") == []
+    assert names("该院运用“甲诉”、“乙办”等多个网上办理平台。") == []
+    # named rooms stay names of their own
+    assert names("丁院建立“甲调解室”“乙服务站”等多个调解品牌。") == ["“甲调解室”", "“乙服务站”"]
+    # …and so do named platforms of a kind (“甲”“乙”等在线平台): each is a system of its own
+    assert names("戊院利用“移动微法院”“某省调解平台”等在线平台开展调解。") == [
+        "移动微法院",
+        "“某省调解平台”",
+    ]
+
+
+def test_a_goal_or_a_clause_after_a_quote_is_no_head() -> None:
+    assert names("围绕建设某省“1+1+4+3+N”目标体系开展工作。") == []
+    assert names("该院将“中枢指挥部”直接建在了区综治中心。") == []
+    # a mechanism of managing by targets is a name
+    assert names("甲院推行“三个一”目标管理机制。") == ["“三个一”目标管理机制"]
+
+
+def test_the_parts_a_counted_name_stands_for_are_not_a_name() -> None:
+    found = names("乙院构建“专业法官+专职调解员+调解秘书”“三专员”模式。")
+    assert found == ["“三专员”"]
+
+
+def test_an_open_count_of_mechanisms_is_no_name() -> None:
+    assert names("“N”指坚持N项机制。") == []
+
+
+def test_an_honour_cut_off_by_the_end_of_an_excerpt_is_no_name() -> None:
+    assert names("乙院还有3个集体荣获全市法院集") == []
+    assert names("乙院荣获全市法院先进集体") == ["全市法院先进集体"]
+
+
+def test_a_mechanism_running_since_a_date_is_the_courts() -> None:
+    found = find_initiatives("自2025年1月二次分类流转机制全面运行以来，分流率提升。")
+    assert [(m.name, m.rule) for m in found] == [("二次分类流转机制", "running")]
+    assert names("甲县法院诉前分层过滤机制正式运行后，案件下降。") == ["诉前分层过滤机制"]
+    # words of any mechanism, or the mechanism referred back to, name none
+    assert names("该机制运行以来，调解成功率上升。") == []
+    assert names("甲县人民法院智慧审判平台上线以来，效率提高。") == []

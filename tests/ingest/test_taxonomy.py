@@ -370,3 +370,26 @@ def test_specialised_trials_are_named_only_when_set_up() -> None:
 def test_a_professional_judges_meeting_named_in_passing_is_no_practice() -> None:
     # 发挥专业法官会议的作用: the meeting in passing; 成立专业法官会议 sets the mechanism up
     assert default_taxonomy().find("发挥专业法官会议的审判指导作用。") == []
+
+
+def test_other_names_of_known_practices_and_common_service_terms() -> None:
+    """Paraphrases court news gives known initiatives, and nationally used names of court
+    services, each on an invented sentence."""
+    tax = default_taxonomy()
+    cases = {
+        "甲省高院推动新时代法庭建设。": ["新时代人民法庭建设"],
+        "乙院推行集中统一送达。": ["集约送达"],
+        "丙院集中送达文书两千份。": ["集约送达"],
+        "丁中院跨区域管辖全区专利案件。": ["集中管辖"],
+        "戊院12368接听来电一万次。": ["12368诉讼服务热线"],
+        "己院选派审判诉服人员入驻县级综治中心。": ["诉讼服务入驻综治中心"],
+        "庚院诉讼服务中心率先入驻区综治中心。": ["诉讼服务入驻综治中心"],
+        "辛院推行预约立案、批量立案。": ["预约立案", "批量立案"],
+        "壬院强化判后督促履行。": ["判后督促履行"],
+        "癸庭建成科技法庭。": ["科技法庭"],
+    }
+    for sentence, names in cases.items():
+        assert [m.entry.name for m in tax.find(sentence)] == names, sentence
+    # a longer number is no hotline; people at the centre who are not the court's are no court
+    assert tax.find("案号123680号。") == []
+    assert tax.find("调解人员入驻综治中心。") == []
