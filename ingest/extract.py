@@ -247,7 +247,7 @@ class _Context:
         # answers that depend on the text and court mentions only, per position
         self._memo: dict[tuple[str, int], bool] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
-        self._heads = [b.start() for b in _HEAD_BREAK.finditer(text)]
+        self._heads = [b.end() - 1 for b in _HEAD_BREAK.finditer(text)]
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.courts = list(courts)
@@ -471,6 +471,11 @@ class _Context:
         ):
             return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
+
+    def head_before(self, pos: int) -> int:
+        """Where the clause (or a headline's part) holding `pos` starts."""
+        i = bisect.bisect_left(self._heads, pos) - 1
+        return self._heads[i] + 1 if i >= 0 else 0
 
     def _scene(self, prefix: str, start: int) -> bool:
         """The court at `start` opens its clause as the scene of what follows: 在乙县法院，… /
@@ -1148,9 +1153,7 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     A count before the verb (十个案例入选…) means the winners are listed across the sentence.
     """
     s, _ = ctx.sentence(mention.start)
-    a = mention.start
-    while a > s and ctx.text[a - 1] not in "，,；;。\n":
-        a -= 1
+    a = max(s, ctx.head_before(mention.start))  # 甲县法院深化X 乙镇法庭获评Y: 乙镇法庭's clause
     winners = ctx.subjects_before(a, mention.start)
     counted = _COUNTED.search(ctx.text[a : mention.start])
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
@@ -1158,6 +1161,30 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
         winners = ctx.subjects_before(s, mention.start)
     named = _honour_names(ctx, s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
+
+
+#: a tribunal's name heading a clause (某某法庭, 某某人民法庭) that no court mention covers
+_UNNAMED_TRIBUNAL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)?(?:人民)?法庭")
+
+
+#: words no tribunal's place name holds (指导各人民法庭…, 该法庭, 全市人民法庭, 两个法庭)
+_NO_TRIBUNAL_STEM = re.compile(
+    r"[各该該我本其全所每此诸的和与及、一二两三四五六七八九十几多]|下辖|辖区|基层|派出|部分|新建"
+    r"|首批|首个|相关|指导|要求|组织|推动|督促|带领|支持|联合|会同|人民(?!法庭)|法院|中院"
+    r"|以下|以上|命名|授予|表彰|决定|评|获|荣|被|为|将|把|对|向|在|是|有|个"
+)
+
+
+def _unnamed_tribunal_heads(ctx: _Context, lo: int, hi: int) -> bool:
+    """A tribunal the courts' resolver did not place heads text[lo:hi] (乙镇法庭获评…): the
+    clause is about that tribunal, not about a court named before it; a department
+    (民一庭, 家事审判庭) is its court's own part, and does not count."""
+    lead = _LEAD_IN.match(ctx.text, lo, hi)
+    at = lead.end() if lead is not None else lo
+    m = _UNNAMED_TRIBUNAL.match(ctx.text, at, hi)
+    if m is None or _DEPARTMENT.search(m.group()) or _NO_TRIBUNAL_STEM.search(m.group()):
+        return False
+    return not any(c.start < m.end() and m.start() < c.end for c in ctx.mentions)
 
 
 #: after a court's name: the rest of an honour's name (上海法院十大文化品牌, 最高人民法院…优秀案例)
@@ -1533,6 +1560,7 @@ ADOPTION_RULES = (
     "adoption:owner-prefix",
     "adoption:subject-list",
     "adoption:listed",
+    "adoption:on-the-list",
     "adoption:respectively",
     "adoption:award-winner",
     "adoption:located",
@@ -1924,10 +1952,17 @@ def _adopters(
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
+    part = max(s, ctx.head_before(m.start))
+    if not ctx.subjects_before(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
+        return []  # 甲县法院深化X 某某法庭获评Y: the tribunal's, not the court named before
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
         if listed:
             return [(w, "awarded", "adoption:listed") for w in listed]
+    if m.title and not m.awarded:
+        on_list = _on_the_list(ctx, m, e)
+        if on_list is not None:
+            return [(w, "awarded", "adoption:on-the-list") for w in on_list]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
     if (
@@ -2973,8 +3008,12 @@ def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
 
 _CLAUSE_BREAKS = "，,；;。！!？?：:\n"
 _CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
-#: what ends the text before a clause's head: a clause break, or a headline's dash
-_HEAD_BREAK = re.compile("[" + _CLAUSE_BREAKS + "—]")
+#: what ends the text before a clause's head: a clause break, a headline's dash, or the spaces
+#: between a headline's two parts (甲县法院深化X 乙镇法庭获评Y): a space run between Chinese
+#: characters (matched at its last space, where the next part begins)
+_HEAD_BREAK = re.compile(
+    "[" + _CLAUSE_BREAKS + "—]|(?<=[\u4e00-\u9fff])[ \u3000]*[ \u3000](?=[\u4e00-\u9fff“「])"
+)
 
 
 def _clause_end(text: str, pos: int, limit: int | None = None) -> int:
@@ -3136,6 +3175,31 @@ def _promoted_practices(
 
 
 _LIST_INTRO = ("：", ":")
+
+
+#: a clause saying its subject is on a published list of an honour (…名单公布，乙法庭名列其中)
+_ON_LIST = re.compile(r"名列其中|位列其中|榜上有名|赫然在列|在列|上榜|成功入选|入选")
+#: the words that make a sentence's title the name of a list of winners
+_LIST_WORD = re.compile(r"名单|名录|榜单")
+
+
+def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | None:
+    """The courts a later clause of the sentence puts on the list of the title at `m`
+    (第二批X名单公布，乙法庭名列其中 / 甲院公布X名单，乙法庭榜上有名): they won X; who
+    publishes the list only confers it. None when no clause does."""
+    text = ctx.text
+    after = _clause_end(text, m.end, e)
+    if not _LIST_WORD.search(text, m.end, after):
+        return None
+    winners: list[str] = []
+    pos = after
+    while pos < e:
+        end = _clause_end(text, pos + 1, e)
+        verb = _ON_LIST.search(text, pos + 1, end)
+        if verb is not None:
+            winners += [c for c in ctx.subjects_before(pos + 1, verb.start()) if c not in winners]
+        pos = end
+    return winners or None
 
 
 def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:

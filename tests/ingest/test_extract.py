@@ -364,6 +364,40 @@ def test_winners_listed_under_an_award_heading() -> None:
     }
 
 
+def test_a_headlines_second_part_credits_its_own_winner() -> None:
+    # two parts of a headline joined by a space: the tribunal of the second part won the title
+    edges, _ = run("乙县法院深化诉源治理 丁镇法庭获评“枫桥式人民法庭”\n近年来，乙县法院狠抓落实。")
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded")
+    }
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
+
+
+def test_an_unplaced_tribunal_winning_a_title_leaves_its_court_without_it() -> None:
+    # 某某法庭 is no tribunal the resolver knows: the title is not the county court's
+    edges, _ = run("乙县法院深化诉源治理 某某法庭获评“枫桥式人民法庭”\n近年来，乙县法院狠抓落实。")
+    assert not any(i == "枫桥式人民法庭" for _, i, _ in edges)
+    edges, _ = run("乙县法院召开大会。某某法庭荣获示范人民法庭称号。")
+    assert not any(i == "示范人民法庭创建" for _, i, _ in edges)
+    # a department (民一庭) is its court's own part: the court won it
+    edges, _ = run("乙县法院深化诉源治理 民一庭获评“枫桥式人民法庭”")
+    assert ("X省乙县人民法院", "枫桥式人民法庭", "awarded") in edges
+
+
+def test_a_court_on_a_published_list_of_a_title_won_it() -> None:
+    text = "近日，第二批全国“枫桥式人民法庭”名单公布，丁镇法庭名列其中。"
+    edges, _ = run("乙县法院召开大会。\n" + text)
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded")
+    }
+    # who publishes the list confers the title: neither wins nor promotes it
+    edges, _ = run("最高人民法院公布“枫桥式人民法庭”名单，丁镇法庭、戊乡法庭榜上有名。")
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded"),
+        ("X省乙县人民法院戊乡人民法庭", "awarded"),
+    }
+
+
 def test_officer_without_a_court_takes_the_court_in_context() -> None:
     _, gold = run("丁镇法庭推行巡回审判。庭长钱文说，要继续努力。院长孙武表示支持。")
     units = {p["name"]: p["unit"] for p in gold["people"]}
