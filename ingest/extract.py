@@ -3233,6 +3233,8 @@ _LIST_INTRO = ("：", ":")
 
 #: a clause saying its subject is on a published list of an honour (…名单公布，乙法庭名列其中)
 _ON_LIST = re.compile(r"名列其中|位列其中|榜上有名|赫然在列|在列|上榜|成功入选|入选")
+#: a court's own list before the title (乙县法院的X名单): no published list of winners
+_PLURAL_OWN = re.compile(r"(?:法院|法庭|中院|高院|我院|本院|该院)的?[^，,。；;！!？?\n]{0,4}$")
 #: the words that make a sentence's title the name of a list of winners
 _LIST_WORD = re.compile(r"名单|名录|榜单")
 
@@ -3266,6 +3268,14 @@ def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | Non
         if verb is not None:
             winners += [c for c in ctx.subjects_before(pos + 1, verb.start()) if c not in winners]
         pos = end
+    if (
+        not winners
+        and _LIST_WORD.search(text, m.end, after)
+        and not _PLURAL_OWN.search(
+            text, ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start
+        )
+    ):
+        return []  # 第二批X名单公布。: the list is its publisher's act, no court in context won X
     return list(dict.fromkeys(winners)) or None
 
 

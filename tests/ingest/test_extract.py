@@ -440,6 +440,11 @@ def test_cases_selected_into_a_published_title_are_the_listed_courts() -> None:
     }
 
 
+def test_a_published_list_naming_no_court_credits_the_court_in_context_nothing() -> None:
+    edges, _ = run("乙县法院深耕基层治理。\n近日，第二批全国“枫桥式人民法庭”名单公布。")
+    assert not any(i == "枫桥式人民法庭" for _, i, _ in edges)
+
+
 def test_officer_without_a_court_takes_the_court_in_context() -> None:
     _, gold = run("丁镇法庭推行巡回审判。庭长钱文说，要继续努力。院长孙武表示支持。")
     units = {p["name"]: p["unit"] for p in gold["people"]}
