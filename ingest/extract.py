@@ -247,7 +247,7 @@ class _Context:
         # answers that depend on the text and court mentions only, per position
         self._memo: dict[tuple[str, int], bool] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
-        self._heads = [b.start() for b in _HEAD_BREAK.finditer(text)]
+        self._heads = [b.end() - 1 for b in _HEAD_BREAK.finditer(text)]
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.courts = list(courts)
@@ -265,6 +265,8 @@ class _Context:
         self._home_starts = [m.start for m in mentions if home is not None and m.court == home]
         self._home_first = min(self._home_starts, default=len(text))
         self._home_places = _home_places(courts, home)
+        #: the starts of lines that are items of a list of courts' names (see _sections)
+        self.list_lines: set[int] = set()
         #: the spans of the honours' names (set once the initiatives are found)
         self.honours: list[tuple[int, int]] = []
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
@@ -329,7 +331,8 @@ class _Context:
                 continue  # 市高法院《…》: a cited author
             if not self.topics or self.topics[-1][0] != a:
                 # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
-                self.topics.append((a, "" if self._opens_list(s) else s.court))
+                listed = self._opens_list(s) or a in self.list_lines
+                self.topics.append((a, "" if listed else s.court))
                 speaker_line = a if self._speaker(s.end) else -1
             elif speaker_line == a and not s.proxy and not self._speaker(s.end):
                 # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on
@@ -472,6 +475,11 @@ class _Context:
             return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
+    def head_before(self, pos: int) -> int:
+        """Where the clause (or a headline's part) holding `pos` starts."""
+        i = bisect.bisect_left(self._heads, pos) - 1
+        return self._heads[i] + 1 if i >= 0 else 0
+
     def _scene(self, prefix: str, start: int) -> bool:
         """The court at `start` opens its clause as the scene of what follows: 在乙县法院，… /
         在乙县法院丁镇法庭站，… (its parent court, and 的, may stand between: 在乙县法院的丁镇
@@ -495,21 +503,37 @@ class _Context:
         """Header lines naming one court (交流单位：XX法院, or a line that is a court's name);
         a page's metadata rows (发文机关最高人民法院, 来源：XX法院) are not headers."""
         out: list[tuple[int, str]] = []
+        full: list[bool] = []  # per non-blank line: it is a court's name (or a damaged one)
         for a, b in self.lines:
             line = self.text[a:b].strip()
-            if not line or len(line) > 40 or _METADATA_LABEL.match(line) or _CAPTION.search(line):
+            if not line:
                 continue
             inside = [m for m in mentions if a <= m.start and m.end <= b]
+            covered = sum(m.end - m.start for m in inside)
+            full.append(
+                (bool(inside) and covered >= len(line) - 1)
+                or _DAMAGED_ITEM.fullmatch(line) is not None
+            )
+            if len(line) > 40 or _METADATA_LABEL.match(line) or _CAPTION.search(line):
+                continue
             if not inside:
                 continue
-            covered = sum(m.end - m.start for m in inside)
             if (
                 (len(line) <= 20 and _HEADER_LABEL.match(line))
                 or (len(line) <= 14 and covered * 2 >= len(line))
                 or covered >= len(line) - 1  # the line is a court's full name
             ):
                 out.append((a, inside[-1].court))
-        return out
+        # consecutive lines of courts' names are a list (命名以下法庭：⏎甲法庭⏎乙法庭), not
+        # headings: the paragraph after the list is about none of them
+        starts = [a for a, b in self.lines if self.text[a:b].strip()]
+        listed = {
+            starts[i]
+            for i in range(len(starts))
+            if full[i] and ((i > 0 and full[i - 1]) or (i + 1 < len(full) and full[i + 1]))
+        }
+        self.list_lines = listed
+        return [x for x in out if x[0] not in listed]
 
     def clause_start(self, lo: int, pos: int) -> int:
         """Where the clause holding `pos` starts (not before `lo`)."""
@@ -1162,9 +1186,7 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     A count before the verb (十个案例入选…) means the winners are listed across the sentence.
     """
     s, _ = ctx.sentence(mention.start)
-    a = mention.start
-    while a > s and ctx.text[a - 1] not in "，,；;。\n":
-        a -= 1
+    a = max(s, ctx.head_before(mention.start))  # 甲县法院深化X 乙镇法庭获评Y: 乙镇法庭's clause
     winners = ctx.subjects_before(a, mention.start)
     counted = _COUNTED.search(ctx.text[a : mention.start])
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
@@ -1172,6 +1194,34 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
         winners = ctx.subjects_before(s, mention.start)
     named = _honour_names(ctx, s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
+
+
+#: a tribunal's name heading a clause (某某法庭, 某某人民法庭) that no court mention covers
+_UNNAMED_TRIBUNAL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)?(?:人民)?法庭")
+#: a town's tribunal written in full (乙镇人民法庭)
+_TOWN_TRIBUNAL = re.compile(r"(?:镇|乡|街道)人民法庭$")
+
+
+#: words no tribunal's place name holds (指导各人民法庭…, 该法庭, 全市人民法庭, 两个法庭)
+_NO_TRIBUNAL_STEM = re.compile(
+    r"[各该該这這那些我本其全所每此诸的和与及、一二两三四五六七八九十几多]|下辖|辖区|基层|派出|部分|新建"
+    r"|首批|首个|相关|指导|要求|组织|推动|督促|带领|支持|联合|会同|法院|中院"
+    r"|以下|以上|命名|授予|表彰|决定|评|获|荣|被|为|将|把|对|向|在|是|有|个"
+)
+
+
+def _unnamed_tribunal_heads(ctx: _Context, lo: int, hi: int) -> bool:
+    """A tribunal the courts' resolver did not place heads text[lo:hi] (乙镇法庭获评…): the
+    clause is about that tribunal, not about a court named before it; a department
+    (民一庭, 家事审判庭) is its court's own part, and does not count."""
+    lead = _LEAD_IN.match(ctx.text, lo, hi)
+    at = lead.end() if lead is not None else lo
+    m = _UNNAMED_TRIBUNAL.match(ctx.text, at, hi)
+    if m is None or _DEPARTMENT.search(m.group()) or _NO_TRIBUNAL_STEM.search(m.group()):
+        return False
+    if "人民法庭" in m.group() and not _TOWN_TRIBUNAL.search(m.group()):
+        return False  # 统筹人民法庭…: tribunals in general (a place's in full is the resolver's)
+    return not any(c.start < m.end() and m.start() < c.end for c in ctx.mentions)
 
 
 #: after a court's name: the rest of an honour's name (上海法院十大文化品牌, 最高人民法院…优秀案例)
@@ -1547,6 +1597,8 @@ ADOPTION_RULES = (
     "adoption:owner-prefix",
     "adoption:subject-list",
     "adoption:listed",
+    "adoption:on-the-list",
+    "adoption:list-above",
     "adoption:respectively",
     "adoption:award-winner",
     "adoption:located",
@@ -1938,12 +1990,24 @@ def _adopters(
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
+    part = max(s, ctx.head_before(m.start))
+    if not ctx.subjects_before(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
+        return []  # 甲县法院深化X 某某法庭获评Y: the tribunal's, not the court named before
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
         if listed:
             return [(w, "awarded", "adoption:listed") for w in listed]
+    if m.title and not m.awarded:
+        on_list = _on_the_list(ctx, m, e)
+        if on_list is not None:
+            return [(w, "awarded", "adoption:on-the-list") for w in on_list]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
+    if path in _FALLBACK_PATHS and _LIST_BACK.match(text, _lead_end(ctx, s, m.start)):
+        listed = _list_above(ctx, s)
+        if listed:
+            # 命名以下法庭：⏎甲法庭⏎乙法庭⏎这些法庭积极践行X: every court of the list does X
+            return [(c, _relation(ctx, m, c), "adoption:list-above") for c in listed]
     if (
         path in _FALLBACK_PATHS
         and _GROUP_SUBJECT.match(text, _lead_end(ctx, s, m.start))
@@ -2281,6 +2345,31 @@ _FALLBACK_PATHS = frozenset(
         "home-early",
     )
 )
+#: a group pointing back at the courts just listed (这些法庭, 上述法院, 以上法庭)
+_LIST_BACK = re.compile(r"(?:这些|上述|以上|这批|该批)(?:人民)?(?:法庭|法院)")
+
+
+def _list_above(ctx: _Context, pos: int) -> list[str]:
+    """The courts of the list of names that ends on the line right before the line at
+    `pos` (see _Context.list_lines), in text order; none when no such list ends there."""
+    text = ctx.text
+    i = bisect.bisect_right(ctx.line_starts, pos) - 1
+    out: list[str] = []
+    j = i - 1
+    while j >= 0:
+        a, b = ctx.lines[j]
+        if not text[a:b].strip():
+            j -= 1
+            continue
+        if a not in ctx.list_lines:
+            break
+        courts = ctx.courts_in(a, b)
+        if sum(c.end - c.start for c in courts) >= len(text[a:b].strip()) - 1:
+            out[:0] = [c.court for c in courts][-1:]  # a damaged item names no one for sure
+        j -= 1
+    return list(dict.fromkeys(out))
+
+
 #: a sentence about courts or tribunals in general (这些“小法庭”, 各地法院, 人民法庭作为…)
 _GROUP_SUBJECT = re.compile(
     r"(?:有?(?:这些|那些|各地|各级|广大|众多|一个个|一些|不少|许多|多个|多家|部分|若干|一批)"
@@ -2987,8 +3076,12 @@ def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:
 
 _CLAUSE_BREAKS = "，,；;。！!？?：:\n"
 _CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
-#: what ends the text before a clause's head: a clause break, or a headline's dash
-_HEAD_BREAK = re.compile("[" + _CLAUSE_BREAKS + "—]")
+#: what ends the text before a clause's head: a clause break, a headline's dash, or the spaces
+#: between a headline's two parts (甲县法院深化X 乙镇法庭获评Y): a space run between Chinese
+#: characters (matched at its last space, where the next part begins)
+_HEAD_BREAK = re.compile(
+    "[" + _CLAUSE_BREAKS + "—]|(?<=[\u4e00-\u9fff])[ \u3000]*[ \u3000](?=[\u4e00-\u9fff“「])"
+)
 
 
 def _clause_end(text: str, pos: int, limit: int | None = None) -> int:
@@ -3152,6 +3245,58 @@ def _promoted_practices(
 _LIST_INTRO = ("：", ":")
 
 
+#: a clause saying its subject is on a published list of an honour (…名单公布，乙法庭名列其中)
+_ON_LIST = re.compile(r"名列其中|位列其中|榜上有名|赫然在列|在列|上榜|成功入选|入选")
+#: a court's own list before the title (乙县法院的X名单): no published list of winners
+_PLURAL_OWN = re.compile(r"(?:法院|法庭|中院|高院|我院|本院|该院)的?[^，,。；;！!？?\n]{0,4}$")
+#: the words that make a sentence's title the name of a list of winners
+_LIST_WORD = re.compile(r"名单|名录|榜单")
+
+
+def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | None:
+    """The courts a later clause of the sentence puts on the list of the title at `m`
+    (第二批X名单公布，乙法庭名列其中 / 甲院公布X名单，乙法庭榜上有名): they won X; who
+    publishes the list only confers it. None when no clause does."""
+    text = ctx.text
+    after = _clause_end(text, m.end, e)
+    lo = max(ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start - 8)
+    published = _PUBLISH_BEFORE.search(text, lo, m.start)
+    if not _LIST_WORD.search(text, m.end, after) and published is None:
+        return None
+    winners: list[str] = []
+    pos = after
+    while pos < e:
+        end = _clause_end(text, pos + 1, e)
+        verb = _ON_LIST.search(text, pos + 1, end)
+        if verb is not None and text.startswith(("：", ":"), verb.end()):
+            # …，甲地法院有三起案例入选：乙法院丙法庭“…”、丁法庭“…”: the courts listed after
+            # the colon won it (a court whose tribunal follows it only qualifies it)
+            listed = []
+            for c in ctx.courts_in(verb.end(), e):
+                if text[c.start - 1] in "，,；;":
+                    break  # …，最高人民法院将…: a court heading a new clause ends the list
+                listed.append(c)
+            parents = {ctx.parents.get(c.court) for c in listed}
+            winners += [c.court for c in listed if c.court not in parents]
+            break
+        if verb is not None:
+            winners += [c for c in ctx.subjects_before(pos + 1, verb.start()) if c not in winners]
+        pos = end
+    if (
+        not winners
+        and _LIST_WORD.search(text, m.end, after)
+        and not _PLURAL_OWN.search(
+            text, ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start
+        )
+    ):
+        return []  # 第二批X名单公布。: the list is its publisher's act, no court in context won X
+    return list(dict.fromkeys(winners)) or None
+
+
+#: a verb of publishing right before a title (发布多批X, 公布第二批X): the title's winners follow
+_PUBLISH_BEFORE = re.compile(r"(?:发布|公布|评选出|命名)[^，,。；;：:！!？?\n]{0,6}$")
+
+
 def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
     """Winners listed on the lines after an award's heading or its 命名以下…为X：."""
     text = ctx.text
@@ -3172,9 +3317,16 @@ def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
         courts = ctx.courts_in(la, lb)
         covered = sum(c.end - c.start for c in courts)
         if not courts or covered * 5 < len(body.strip()) * 2:
+            if _DAMAGED_ITEM.fullmatch(body.strip()):
+                continue  # an item whose court's name is damaged (spam over it): no winner
             break  # prose again: the list has ended
         winners.extend(c.court for c in courts if c.court not in winners)
     return winners
+
+
+#: a list item line that still ends like a court's name but is not one the resolver reads
+#: (亚博…上网导航人民法院某某人民法庭: a mirror's spam written over the court)
+_DAMAGED_ITEM = re.compile(r"[^。！!？?；;，,：:]{2,40}(?:人民法庭|法庭|人民法院|法院)")
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")

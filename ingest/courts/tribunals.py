@@ -164,6 +164,8 @@ def find_tribunals(res: Resolver) -> None:
             stem = found_stem
             central = m.group() == "人民法庭"  # 某某中心人民法庭 in full: a central tribunal
             mention_start = ts - len(stem)
+            if stem not in known and _town_stem(stem) in known:
+                stem = _town_stem(stem)  # 乙镇法庭 after 某县法院乙人民法庭: named as in full
             strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
         if not (town or zone or _tribunal_stem_ok(stem, strict=strict, central=central)):
             continue
@@ -296,12 +298,15 @@ def _standalone_tribunal(
     for s in stems:
         if s in known:
             return s, known[s]
+        if _town_stem(s) in known:  # 乙镇法庭 after 某县法院乙人民法庭: that tribunal
+            return s, known[_town_stem(s)]
     mentioned = [f for f in res.found if f.level == "basic" and f.start < pos]
     for s in stems:
         if s == "中心":
             continue  # 某某中心人民法庭: 中心 is no town's name
-        # 城关中心法庭: the town is the stem without 中心
-        town = s[:-2] if s.endswith("中心") and len(s) >= 4 else s
+        # 城关中心法庭: the town is the stem without 中心; 乙镇法庭, 乙乡法庭, 乙街道法庭: the
+        # town written with its kind (the gazetteer holds the bare name)
+        town = _town_stem(s)
         counties = set(gaz.counties_with_town(town))
         hits = [f for f in res.found if f.level == "basic" and res.chain(f.court)[2] in counties]
         if hits:  # the nearest court before the tribunal, else the first after it
@@ -368,6 +373,20 @@ def _standalone_tribunal(
     ):
         return run, mentioned[-1].court
     return None, None
+
+
+#: the kind of a township written after its name (乙镇, 乙乡, 乙街道, 乙苏木)
+_TOWN_KIND = re.compile(r"(?:镇|乡|街道|苏木)$")
+
+
+def _town_stem(stem: str) -> str:
+    """The town a short tribunal's stem names: 城关中心 -> 城关, 乙镇 -> 乙, 乙街道 -> 乙."""
+    if stem.endswith("中心") and len(stem) >= 4:
+        return stem[:-2]
+    kind = _TOWN_KIND.search(stem)
+    if kind is not None and len(stem) - len(kind.group()) >= 2:
+        return stem[: kind.start()]
+    return stem
 
 
 #: before a tribunal's name: a word joining it to a noun phrase (某院副院长及某某人民法庭负责人,

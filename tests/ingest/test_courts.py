@@ -152,6 +152,18 @@ def test_standalone_tribunal_after_its_county_and_town() -> None:
     assert names("记者走进浙江永康龙山法庭的调解室。") == ["浙江省永康市人民法院龙山人民法庭"]
 
 
+def test_a_short_tribunal_written_with_its_towns_kind() -> None:
+    # 孝丰镇法庭: the gazetteer holds the town as 孝丰; the county's court is in context
+    r = run("安吉县人民法院坚持新时代枫桥经验，孝丰镇法庭扎根山区。")
+    assert "浙江省安吉县人民法院孝丰镇人民法庭" in [c.name for c in r.courts]
+    # …and after the tribunal's full form without 镇, it is that tribunal, under its own name
+    r = run("安吉县人民法院孝丰人民法庭地处山区，孝丰镇法庭法官常年巡回。")
+    trib = [c for c in r.courts if c.level == "tribunal"]
+    assert [(c.name, c.mentions) for c in trib] == [
+        ("浙江省安吉县人民法院孝丰人民法庭", ["安吉县人民法院孝丰人民法庭", "孝丰镇法庭"])
+    ]
+
+
 def test_standalone_tribunal_in_a_list_after_its_court() -> None:
     r = run("与会人员参观了润州法院、金山湖法庭以及诉讼服务中心。")
     assert "江苏省镇江市润州区人民法院金山湖人民法庭" in [c.name for c in r.courts]

@@ -380,6 +380,87 @@ def test_winners_listed_under_an_award_heading() -> None:
     }
 
 
+def test_a_headlines_second_part_credits_its_own_winner() -> None:
+    # two parts of a headline joined by a space: the tribunal of the second part won the title
+    edges, _ = run("乙县法院深化诉源治理 丁镇法庭获评“枫桥式人民法庭”\n近年来，乙县法院狠抓落实。")
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded")
+    }
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
+
+
+def test_an_unplaced_tribunal_winning_a_title_leaves_its_court_without_it() -> None:
+    # 某某法庭 is no tribunal the resolver knows: the title is not the county court's
+    edges, _ = run("乙县法院深化诉源治理 某某法庭获评“枫桥式人民法庭”\n近年来，乙县法院狠抓落实。")
+    assert not any(i == "枫桥式人民法庭" for _, i, _ in edges)
+    edges, _ = run("乙县法院召开大会。某某法庭荣获示范人民法庭称号。")
+    assert not any(i == "示范人民法庭创建" for _, i, _ in edges)
+    # a department (民一庭) is its court's own part: the court won it
+    edges, _ = run("乙县法院深化诉源治理 民一庭获评“枫桥式人民法庭”")
+    assert ("X省乙县人民法院", "枫桥式人民法庭", "awarded") in edges
+
+
+def test_a_court_on_a_published_list_of_a_title_won_it() -> None:
+    text = "近日，第二批全国“枫桥式人民法庭”名单公布，丁镇法庭名列其中。"
+    edges, _ = run("乙县法院召开大会。\n" + text)
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded")
+    }
+    # who publishes the list confers the title: neither wins nor promotes it
+    edges, _ = run("最高人民法院公布“枫桥式人民法庭”名单，丁镇法庭、戊乡法庭榜上有名。")
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded"),
+        ("X省乙县人民法院戊乡人民法庭", "awarded"),
+    }
+
+
+def test_a_list_of_winners_goes_on_past_a_damaged_item_and_is_no_heading() -> None:
+    text = (
+        "甲市中院命名了首批“枫桥式人民法庭”，它们是：\n丁镇法庭\n某某网站导航人民法院己镇人民法庭\n"
+        "戊乡法庭\n近年来深化诉源治理。"
+    )
+    edges, _ = run(text)
+    # the item a mirror's spam wrote over names no winner, and the list goes on after it
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded"),
+        ("X省乙县人民法院戊乡人民法庭", "awarded"),
+    }
+    # the list's last item is no heading of the paragraph after it
+    assert not any(i == "诉源治理" for _, i, _ in edges)
+
+
+def test_these_tribunals_after_a_list_are_the_listed_ones() -> None:
+    text = (
+        "甲市中院命名了首批“枫桥式人民法庭”，它们是：\n丁镇法庭\n戊乡法庭\n"
+        "这些法庭积极践行新时代“枫桥经验”。"
+    )
+    edges, _ = run(text)
+    assert {(u, r) for u, i, r in edges if i == "新时代枫桥经验"} == {
+        ("X省乙县人民法院丁镇人民法庭", "adopted"),
+        ("X省乙县人民法院戊乡人民法庭", "adopted"),
+    }
+    # with no list above, 这些法庭 stays tribunals in general
+    edges, _ = run("乙县法院召开会议。\n这些法庭积极践行新时代“枫桥经验”。")
+    assert not any(i == "新时代枫桥经验" for _, i, _ in edges)
+
+
+def test_cases_selected_into_a_published_title_are_the_listed_courts() -> None:
+    text = (
+        "最高人民法院发布第三批新时代人民法庭建设案例，甲市法院有两起案例入选：乙县法院丁镇法庭"
+        "“山区调解”、戊乡法庭“田间调处”，最高人民法院将上述做法推广。"
+    )
+    edges, _ = run(text)
+    assert {(u, r) for u, i, r in edges if i == "新时代人民法庭建设案例"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded"),
+        ("X省乙县人民法院戊乡人民法庭", "awarded"),
+    }
+
+
+def test_a_published_list_naming_no_court_credits_the_court_in_context_nothing() -> None:
+    edges, _ = run("乙县法院深耕基层治理。\n近日，第二批全国“枫桥式人民法庭”名单公布。")
+    assert not any(i == "枫桥式人民法庭" for _, i, _ in edges)
+
+
 def test_officer_without_a_court_takes_the_court_in_context() -> None:
     _, gold = run("丁镇法庭推行巡回审判。庭长钱文说，要继续努力。院长孙武表示支持。")
     units = {p["name"]: p["unit"] for p in gold["people"]}
