@@ -41,7 +41,7 @@ def _ingest(data: Path, folder: Path) -> subprocess.Popen[str]:
 
 
 def _added(out: str) -> tuple[int, int]:
-    m = re.search(r"entities added: (\d+); facts added: (\d+)", out)
+    m = re.search(r"新增实体 (\d+) 个，新增事实 (\d+) 条", out)
     assert m, out
     return int(m.group(1)), int(m.group(2))
 
