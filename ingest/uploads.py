@@ -199,6 +199,16 @@ _MESSAGES_ZH: tuple[tuple[str, str], ...] = (
         r"(?P<name>.*), which declares (?P<size>[\d,]+)\); a zip bomb\?",
         "解压后过大：超过 {limit} 字节（读到 {name} 时停止，它声明 {size} 字节）；可能是压缩炸弹？",
     ),
+    (
+        r"too large when unpacked: (?P<name>.*) holds more than (?P<limit>[\d,]+) bytes of "
+        r"markup; save it as a smaller file",
+        "解压后过大：{name} 含超过 {limit} 字节的标记内容；请另存为较小的文件",
+    ),
+    (
+        r"too large when unpacked: (?P<name>.*) inflates more than (?P<ratio>\d+) times "
+        r"\((?P<size>[\d,]+) bytes packed\); a zip bomb\?",
+        "解压后过大：{name} 解压后膨胀超过 {ratio} 倍（压缩时 {size} 字节）；可能是压缩炸弹？",
+    ),
     (r"damaged or not a zip file: (?P<detail>.*)", "zip 文件损坏或不是 zip 文件：{detail}"),
     (r"damaged zip file: (?P<detail>.*)", "zip 文件已损坏：{detail}"),
     # ingest/readers.py: metadata (a sidecar, a manifest)

@@ -61,6 +61,16 @@ MESSAGES: list[tuple[str, tuple[str, ...]]] = [
         ("200,000,000", "word/document.xml", "1,000"),
     ),
     (
+        ".docx file too large when unpacked: word/document.xml holds more than 33,554,432 "
+        "bytes of markup; save it as a smaller file",
+        ("word/document.xml", "33,554,432"),
+    ),
+    (
+        ".docx file too large when unpacked: word/document.xml inflates more than 100 times "
+        "(313,000 bytes packed); a zip bomb?",
+        ("word/document.xml", "100", "313,000"),
+    ),
+    (
         "corrupt or not a .docx file: damaged or not a zip file: File is not a zip file",
         ("File is not a zip file",),
     ),
