@@ -10,14 +10,10 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
-
-if TYPE_CHECKING:
-    from ingest.pipeline import IngestReport
 
 
 class ProgressBar:
@@ -89,21 +85,6 @@ def _roster(argv: Sequence[str]) -> int:
     return 2 if report.bad else 0
 
 
-def dry_run_note(report: IngestReport) -> str | None:
-    """What a dry run's `facts N` counts, beside the real run's `facts added`: the facts each
-    document states (rows that would be sent). The real run counts a fact once however many
-    documents state it, and not at all when the graph holds it already (the court hierarchy
-    is loaded with the roster before the first write), so it says fewer on the same files."""
-    if not report.dry_run or not report.planned.get("facts"):
-        return None
-    return (
-        f"note: facts {report.planned['facts']} counts each document's facts as it states "
-        "them; the real run's 'facts added' counts a fact once however many documents state "
-        "it, and not when the graph already holds it (e.g. a court's place in the court "
-        "hierarchy), so it is lower on the same files"
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
@@ -138,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from graph.store import open_store
     from ingest.pipeline import ingest_paths
+    from ingest.uploads import summary_zh
 
     try:
         with open_store(Settings.from_env()) as store:
@@ -153,10 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    print(report.summary())
-    note = dry_run_note(report)
-    if note:
-        print(note)
+    # in Chinese, as the 导入 page says it (`report.summary()` stays English, for logs)
+    print(summary_zh(report, each_file=False))
     return 2 if report.failed else 0  # 2: finished, but some files were not ingested
 
 

@@ -129,35 +129,207 @@ def stage_uploads(
     return staged
 
 
-#: the command line's reasons for a file that could not be read, as the explorer says them
-#: (a prefix each; the rest of the reason, such as a library's message, is kept as it is)
-_REASONS_ZH = (
-    ("empty file (0 bytes)", "空文件（0 字节）"),
-    ("no text: the file holds only whitespace", "没有正文：文件只有空白"),
-    ("not a text document: looks binary (NUL bytes)", "不是文本文件：看起来是二进制文件"),
+#: the readers', the date chooser's and the pipeline's reasons and warnings, in Chinese: a
+#: pattern (matched whole) with the variable parts as named groups, and the Chinese text
+#: they go into. How a group is carried over goes by its name: `why…` is itself a reason
+#: (translated in turn), `os` an operating system's message, `looks` what a file that is
+#: not text looks like, `label` where a date came from, `note` a kind of damaged text,
+#: `list` a list of file types; every other group (paths, numbers, encodings, a library's
+#: own message) is kept as it is.
+_MESSAGES_ZH: tuple[tuple[str, str], ...] = (
+    # ingest/readers.py: reading a file
+    (r"file not found", "找不到文件"),
+    (r"not a regular file", "不是普通文件"),
+    (r"a metadata sidecar, not a document", "这是元数据附件（.meta.json），不是文档"),
     (
-        "not a text document: looks binary (control characters)",
+        r"unsupported file type (?P<ext>.*) \(supported: (?P<list>.*)\)",
+        "不支持的文件类型 {ext}（支持：{list}）",
+    ),
+    (r"empty file \(0 bytes\)", "空文件（0 字节）"),
+    (
+        r"file too large: (?P<size>[\d,]+) bytes \(limit (?P<limit>[\d,]+); pass max_bytes=\)",
+        "文件过大：{size} 字节（上限 {limit} 字节）",
+    ),
+    (r"cannot read: (?P<os>.*)", "无法读取：{os}"),
+    (r"no text: the file holds only whitespace", "没有正文：文件只有空白"),
+    (
+        r"no text left after normalization \(control characters\?\)",
+        "规范化后没有留下正文（全是控制字符？）",
+    ),
+    (
+        r"has a (?P<bom>\S+) byte-order mark but is not (?P<enc>\S+): (?P<why>.*)",
+        "有 {bom} 字节顺序标记（BOM），但内容不是 {enc}：{why}",
+    ),
+    (r"not a text document: looks like (?P<looks>.*)", "不是文本文件：看起来是 {looks}"),
+    (r"not a text document: looks binary \(NUL bytes\)", "不是文本文件：看起来是二进制文件"),
+    (
+        r"not a text document: looks binary \(control characters\)",
         "不是文本文件：含大量控制字符（若是没有 BOM 的 UTF-16，请另存为 UTF-8）",
     ),
     (
-        "cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text (convert it to UTF-8)",
+        r"cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text \(convert it to UTF-8\)",
         "无法识别编码：不是 UTF-8、UTF-16、GB18030 或 Big5 文本（请转换为 UTF-8）",
     ),
+    (r"empty HTML document", "空的 HTML 文档"),
+    (r"cannot parse HTML: (?P<detail>.*)", "无法解析 HTML：{detail}"),
+    (r"\.docx file (?P<why>too large when unpacked: .*)", ".docx 文件{why}"),
+    (r"corrupt or not a \.docx file: (?P<why>.*)", "损坏或不是 .docx 文件：{why}"),
+    (r"corrupt \.docx file: (?P<detail>.*)", "损坏的 .docx 文件：{detail}"),
+    (r"encrypted PDF: needs a password", "加密的 PDF：需要密码"),
+    (r"encrypted PDF: (?P<detail>.*)", "加密的 PDF：{detail}"),
+    (r"corrupt or unreadable PDF: (?P<detail>.*)", "PDF 损坏或无法读取：{detail}"),
     (
-        "symbolic link loop (the link points back at itself or at a folder above it)",
-        "符号链接循环（链接指回它自己或上级文件夹）",
-    ),
-    ("file too large: ", "文件过大："),
-    ("unsupported file type ", "不支持的文件类型 "),
-    ("encrypted PDF", "加密的 PDF"),
-    (
-        "PDF has no extractable text (a scanned image? run OCR first)",
+        r"PDF has no extractable text \(a scanned image\? run OCR first\)",
         "PDF 没有可提取的文字（扫描件？请先做 OCR）",
     ),
-    ("corrupt or not a .docx file: ", "损坏或不是 .docx 文件："),
-    ("corrupt or unreadable PDF: ", "PDF 损坏或无法读取："),
+    # ingest/archives.py, through the .docx reader
+    (
+        r"too large when unpacked: (?P<n>[\d,]+) parts \(limit (?P<limit>[\d,]+)\)",
+        "解压后过大：{n} 个部件（上限 {limit}）",
+    ),
+    (
+        r"too large when unpacked: its parts declare (?P<size>[\d,]+) bytes \((?P<name>.*) "
+        r"alone (?P<one>[\d,]+); limit (?P<limit>[\d,]+)\); a zip bomb, or save it as a "
+        r"smaller file",
+        "解压后过大：各部件共声明 {size} 字节（其中 {name} 一项 {one} 字节；上限 {limit}）；"
+        "可能是压缩炸弹，或请另存为较小的文件",
+    ),
+    (
+        r"too large when unpacked: more than (?P<limit>[\d,]+) bytes \(reading stopped in "
+        r"(?P<name>.*), which declares (?P<size>[\d,]+)\); a zip bomb\?",
+        "解压后过大：超过 {limit} 字节（读到 {name} 时停止，它声明 {size} 字节）；可能是压缩炸弹？",
+    ),
+    (
+        r"too large when unpacked: (?P<name>.*) holds more than (?P<limit>[\d,]+) bytes of "
+        r"markup; save it as a smaller file",
+        "解压后过大：{name} 含超过 {limit} 字节的标记内容；请另存为较小的文件",
+    ),
+    (
+        r"too large when unpacked: (?P<name>.*) inflates more than (?P<ratio>\d+) times "
+        r"\((?P<size>[\d,]+) bytes packed\); a zip bomb\?",
+        "解压后过大：{name} 解压后膨胀超过 {ratio} 倍（压缩时 {size} 字节）；可能是压缩炸弹？",
+    ),
+    (r"damaged or not a zip file: (?P<detail>.*)", "zip 文件损坏或不是 zip 文件：{detail}"),
+    (r"damaged zip file: (?P<detail>.*)", "zip 文件已损坏：{detail}"),
+    # ingest/readers.py: metadata (a sidecar, a manifest)
+    (r"bad sidecar (?P<name>.*): not a JSON object", "元数据附件 {name} 有误：不是 JSON 对象"),
+    (r"bad sidecar (?P<name>.*?): (?P<why>.*)", "元数据附件 {name} 有误：{why}"),
+    (r"cannot read manifest: (?P<os>.*)", "无法读取清单：{os}"),
+    (r"manifest: (?P<why>.*)", "清单：{why}"),
+    (r"line (?P<n>\d+): not JSON \((?P<json>.*)\)", "第 {n} 行：不是 JSON（{json}）"),
+    (r"line (?P<n>\d+): not a JSON object", "第 {n} 行：不是 JSON 对象"),
+    (r"manifest has no 'path' column", "清单没有 path 列（文件路径）"),
+    (r"line (?P<n>\d+): no path", "第 {n} 行：没有 path（文件路径）"),
+    # ingest/readers.py: encodings (warnings)
+    (
+        r"no byte-order mark: decoded as (?P<enc>\S+) from the NUL-byte pattern",
+        "没有字节顺序标记（BOM）：按 NUL 字节的分布识别为 {enc}",
+    ),
+    (
+        r"no byte-order mark: decoded as (?P<enc>\S+), the most Chinese-looking reading",
+        "没有字节顺序标记（BOM）：按 {enc} 解码，这种读法最像中文",
+    ),
+    (
+        r"the file declares charset (?P<charset>.*) but does not decode as it",
+        "文件声明的编码 {charset} 与内容不符，已自行识别编码",
+    ),
+    (
+        r"encoding detection uncertain: not UTF-8, GB18030 or Big5; decoded as cp1252",
+        "编码识别不确定：不是 UTF-8、GB18030 或 Big5，已按 cp1252 解码",
+    ),
+    (
+        r"encoding detection uncertain: chose (?P<enc>\S+), text does not look like Chinese "
+        r"\(score (?P<score>[\d.]+)\)",
+        "编码识别不确定：选用了 {enc}，但文字不像中文（得分 {score}）",
+    ),
+    (
+        r"encoding detection uncertain: chose (?P<enc>\S+) \(score (?P<score>[\d.]+)\) over "
+        r"(?P<other>\S+) \((?P<other_score>[\d.]+)\)",
+        "编码识别不确定：选用了 {enc}（得分 {score}），而非 {other}（得分 {other_score}）",
+    ),
+    (
+        r"invalid UTF-8: (?P<n>\d+) undecodable byte sequence\(s\) replaced by U\+FFFD",
+        "UTF-8 有误：{n} 处无法解码的字节已替换为 U+FFFD（\ufffd）",
+    ),
+    (
+        r"could not tell the article from the page furniture: kept all text",
+        "分不清正文与网页的栏目、导航等内容：保留了全部文字",
+    ),
+    (
+        r"(?P<note>.*?): (?P<n>\d+) place\(s\), e\.g\. (?P<example>.*)",
+        "{note}：{n} 处，例如 {example}",
+    ),
+    # ingest/dates.py: the date chooser (warnings)
+    (
+        r"metadata date (?P<date>.*) is not a date; ignored",
+        "元数据给出的日期 {date} 不是日期，已忽略",
+    ),
+    (
+        r"date conflict: metadata (?P<date>\S+) vs (?P<label>.*) (?P<other>\S+)",
+        "日期不一致：元数据为 {date}，{label}为 {other}",
+    ),
+    (
+        r"date conflict: page header (?P<date>\S+) vs (?P<label>.*) (?P<other>\S+); "
+        r"chose (?P<chosen>\S+)",
+        "日期不一致：页眉为 {date}，{label}为 {other}；采用 {chosen}",
+    ),
+    (
+        r"page date (?P<date>\S+) is earlier than dates mentioned in the text "
+        r"\((?P<latest>.*)\)",
+        "页面日期 {date} 早于正文提到的日期（{latest}）",
+    ),
+    # ingest/pipeline.py: paths, file names, extraction, writing
+    (
+        r"symbolic link loop \(the link points back at itself or at a folder above it\)",
+        "符号链接循环（链接指回它自己或上级文件夹）",
+    ),
+    (
+        r"broken symbolic link \(points to (?P<target>.*), which does not exist\)",
+        "符号链接已失效（指向的 {target} 不存在）",
+    ),
+    (r"no such file or folder", "没有这个文件或文件夹"),
+    (
+        r"permission denied \(the file or a folder above it is not readable by this user\)",
+        "没有权限（当前用户不能读取该文件或其上级文件夹）",
+    ),
+    (r"file name too long for this file system", "文件名太长，此文件系统不支持"),
+    (r"cannot reach it: (?P<os>.*)", "无法访问：{os}"),
+    (r"cannot list the folder: (?P<why>.*)", "无法列出文件夹内容：{why}"),
+    (r"not a regular file or folder", "不是普通文件或文件夹"),
+    (
+        r"file name holds invalid characters: shown as \ufffd",
+        "文件名含无效字符：显示为 \ufffd",
+    ),
+    (
+        r"file name is not UTF-8: the bytes that are not are shown as \ufffd",
+        "文件名不是 UTF-8 编码：无法识别的字节显示为 \ufffd",
+    ),
+    (
+        r"file name is not UTF-8: shown as read in GBK",
+        "文件名不是 UTF-8 编码：按 GBK 读出显示",
+    ),
+    (
+        r"extraction failed: the extracting process died on this document",
+        "抽取失败：抽取进程在处理此文档时意外退出",
+    ),
+    (r"extraction failed: (?P<detail>.*)", "抽取失败：{detail}"),
+    (
+        r"the store refused a character of it: (?P<detail>.*)",
+        "数据库拒收其中的一个字符：{detail}",
+    ),
+    # Python's own messages that the reasons above quote
+    (r"\[Errno \d+\] (?P<os>[^:]+): (?P<path>.*)", "{os}：{path}"),
+    (
+        r"(?P<json>[^:]+): line (?P<line>\d+) column (?P<col>\d+) \(char \d+\)",
+        "{json}（第 {line} 行第 {col} 列）",
+    ),
+    (
+        r"'(?P<codec>[^']+)' codec can't decode (?:byte|bytes) (?P<bytes>\S+) in position "
+        r"(?P<pos>[\d-]+): (?P<codec_why>.*)",
+        "{codec} 无法解码位置 {pos} 的字节 {bytes}（{codec_why}）",
+    ),
 )
-
+_MESSAGE_PATTERNS = tuple((re.compile(en, re.DOTALL), zh) for en, zh in _MESSAGES_ZH)
 
 #: what a file that is not text looks like (ingest/readers.py `_MAGIC`)
 _LOOKS_LIKE_ZH = {
@@ -173,58 +345,176 @@ _LOOKS_LIKE_ZH = {
     "a 7z archive": "7z 压缩包",
 }
 
+#: where a date came from (ingest/dates.py `choose_date`)
+_DATE_LABELS_ZH = {"page header": "页眉", "original-source URL": "原文网址", "URL": "网址"}
+
+#: kinds of damaged text (ingest/normalize.py `_NOTE_TEXT`)
+_NOTES_ZH = {
+    "repaired Latin-1/cp1252 mojibake of UTF-8": "修复了按 Latin-1/cp1252 误读的 UTF-8 乱码",
+    "mojibake: garbled run(s) replaced by U+FFFD": "乱码：乱码片段已替换为 U+FFFD",
+    "mojibake: replacement characters (U+FFFD) in the text": "乱码：文中有替换字符（U+FFFD）",
+    "mojibake: private-use characters replaced by U+FFFD": "乱码：私用区字符已替换为 U+FFFD",
+    "possible mojibake: bopomofo letters inside Chinese text": "可能是乱码：中文里夹有注音符号",
+    "possible mojibake: UTF-8 text decoded as GBK": "可能是乱码：UTF-8 文本被按 GBK 解码",
+}
+
+#: Python's JSON reader's messages (`json.JSONDecodeError.msg`)
+_JSON_ZH = {
+    "Expecting value": "此处应有一个值",
+    "Expecting property name enclosed in double quotes": "键名应放在双引号里",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Unterminated string starting at": "字符串没有结束",
+    "Invalid control character at": "有无效的控制字符",
+    "Invalid \\escape": "有无效的转义",
+    "Extra data": "后面有多余的内容",
+}
+
+#: why a codec cannot decode bytes (`UnicodeDecodeError.reason`)
+_CODEC_ZH = {
+    "truncated data": "数据不完整",
+    "illegal UTF-16 surrogate": "非法的 UTF-16 代理项",
+    "illegal encoding": "非法编码",
+    "invalid start byte": "无效的起始字节",
+    "invalid continuation byte": "无效的后续字节",
+    "unexpected end of data": "数据意外结束",
+    "code point not in range(0x110000)": "码位超出范围",
+    "incomplete multibyte sequence": "多字节序列不完整",
+    "illegal multibyte sequence": "非法的多字节序列",
+}
+
+#: the operating system's messages the readers pass on (`strerror`)
+_OS_ERRORS_ZH = {
+    "Permission denied": "没有权限",
+    "No such file or directory": "没有这个文件或文件夹",
+    "Is a directory": "这是文件夹",
+    "Not a directory": "不是文件夹",
+    "Input/output error": "输入/输出错误（磁盘或网络盘故障？）",
+    "File name too long": "文件名太长",
+    "Too many levels of symbolic links": "符号链接层数过多",
+    "Stale file handle": "文件句柄已失效（网络盘断开？）",
+    "Operation not permitted": "不允许此操作",
+    "Resource temporarily unavailable": "资源暂时不可用",
+}
+
 
 def reason_zh(reason: str) -> str:
-    """A reason why a file failed, in Chinese where it is one the readers give.
+    """A reason why a file failed, or a warning about it, in Chinese: each one the readers, the
+    date chooser and the pipeline give, with its paths, numbers and encodings kept (and a
+    library's own message, which it quotes, as it is).
 
     >>> reason_zh("empty file (0 bytes)")
     '空文件（0 字节）'
     >>> reason_zh("not a text document: looks like a PNG image")
     '不是文本文件：看起来是 PNG 图片'
+    >>> reason_zh("date conflict: page header 2024-05-01 vs URL 2024-06-02; chose 2024-06-02")
+    '日期不一致：页眉为 2024-05-01，网址为 2024-06-02；采用 2024-06-02'
     >>> reason_zh("something new")
     'something new'
     """
-    looks = "not a text document: looks like "
-    if reason.startswith(looks):
-        what = reason[len(looks) :]
-        return "不是文本文件：看起来是 " + _LOOKS_LIKE_ZH.get(what, what)
-    for english, chinese in _REASONS_ZH:
-        if reason.startswith(english):
-            return chinese + reason[len(english) :]
+    for pattern, chinese in _MESSAGE_PATTERNS:
+        m = pattern.fullmatch(reason)
+        if m:
+            return chinese.format(**{k: _part_zh(k, v or "") for k, v in m.groupdict().items()})
     return reason
 
 
-def summary_zh(report: Any, titles: dict[str, str] | None = None) -> str:
-    """An `IngestReport` in Chinese, naming unchanged files and reposts with the document
-    they repeat (its title where `titles` gives one)."""
+#: a warning is said the same way
+warning_zh = reason_zh
+
+
+def _part_zh(name: str, value: str) -> str:
+    if name.startswith("why"):
+        return reason_zh(value)
+    if name == "os":
+        return _OS_ERRORS_ZH.get(value, value)
+    if name == "looks":
+        return _LOOKS_LIKE_ZH.get(value, value)
+    if name == "label":
+        return _DATE_LABELS_ZH.get(value, value)
+    if name == "note":
+        return _NOTES_ZH.get(value, value)
+    if name == "json":
+        return _JSON_ZH.get(value, value)
+    if name == "codec_why":
+        return _CODEC_ZH.get(value, value)
+    if name == "list":
+        return value.replace(", ", "、")
+    return value
+
+
+#: a dry run's rows, by kind (`IngestReport.planned`)
+_PLANNED_ZH = {"documents": "文档", "nodes": "节点", "facts": "事实", "mentions": "提及"}
+
+
+def dry_run_note_zh(report: Any) -> str | None:
+    """What a dry run's 事实 N counts, beside the real run's 新增事实: the facts each document
+    states (rows that would be sent). The real run counts a fact once however many documents
+    state it, and not at all when the graph holds it already (the court hierarchy is loaded
+    with the roster before the first write), so it says fewer on the same files."""
+    if not report.dry_run or not report.planned.get("facts"):
+        return None
+    return (
+        f"说明：将写入的事实 {report.planned['facts']} 条按每篇文档各自陈述的事实计数；"
+        "实际导入时的“新增事实”对多篇文档陈述的同一事实只计一次，图中已有的事实（例如某法院"
+        "在法院层级中的位置）不计，所以同样的文件实际导入时这个数会更小"
+    )
+
+
+def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: bool = True) -> str:
+    """An `IngestReport` in Chinese: everything `IngestReport.summary()` says (the dry run's
+    rows, copies, reposts and how to take in a new version, failures and warnings with their
+    reasons in Chinese), naming the documents repeated with their titles where `titles` gives
+    them. `each_file`: also list each added and unchanged file (the 导入 page; the command
+    line, which may read thousands, does not). Each file name stays on its line
+    (`ingest.pipeline._printable`)."""
+    from ingest.pipeline import _printable
+
     titles = titles or {}
+    dry = report.dry_run
 
     def doc(doc_id: str) -> str:
         t = titles.get(doc_id)
-        return f"《{t}》（{doc_id}）" if t else doc_id
+        return _printable(f"《{t}》（{doc_id}）" if t else doc_id)
+
+    def p(text: str) -> str:
+        return _printable(text)
 
     lines = [
-        f"读取 {report.read} 篇；新增 {len(report.added)} 篇；"
+        f"读取 {report.read} 篇；{'将新增' if dry else '新增'} {len(report.added)} 篇；"
         f"已在图中（内容相同） {len(report.unchanged)} 篇；"
         + (f"与本次先读的文件相同 {len(report.copies)} 篇；" if report.copies else "")
         + f"转载稿 {len(report.reposts)} 篇；"
         f"失败 {len(report.failed)} 篇",
     ]
-    if not report.dry_run:
+    if dry:
+        planned = [f"{_PLANNED_ZH.get(k, k)} {v}" for k, v in sorted(report.planned.items()) if v]
+        lines.append("将写入：" + ("、".join(planned) or "无"))
+        note = dry_run_note_zh(report)
+        if note:
+            lines.append(note)
+    else:
         lines.append(f"新增实体 {report.entities_added} 个，新增事实 {report.facts_added} 条")
     collections = sorted(set(report.collections.values()))
     if collections:
-        lines.append("文档集：" + "、".join(collections))
-    for path in report.added:
-        lines.append(f"  新增：{path}")
-    for path in report.unchanged:
-        lines.append(f"  未变：{path} 与已有文档 {doc(report.repeats.get(path, ''))} 相同")
+        lines.append("文档集：" + "、".join(p(c) for c in collections))
+    if each_file:
+        for path in report.added:
+            lines.append(f"  {'将新增' if dry else '新增'}：{p(path)}")
+        for path in report.unchanged:
+            lines.append(f"  未变：{p(path)} 与已有文档 {doc(report.repeats.get(path, ''))} 相同")
+    recorded = "将只记录" if dry else "只记录了"
     for path, twin in report.copies.items():
-        lines.append(f"  重复：{path} 与本次先读的 {doc(twin)} 内容相同，只记录了新的网址")
+        lines.append(f"  重复：{p(path)} 与本次先读的 {doc(twin)} 内容相同，{recorded}新的网址")
     for path, twin in report.reposts:
-        lines.append(f"  转载：{path} 是 {doc(twin)} 的转载，只记录了新的网址")
+        lines.append(f"  转载：{p(path)} 是 {doc(twin)} 的转载，{recorded}新的网址")
+    if report.reposts:  # an edited file is nearly the text it was: say how to take it in
+        lines.append(
+            "  （转载稿不会作为新文档导入；如果它是先前导入过的文件的新版本，请先用 "
+            "`python -m graph delete-document <文档编号>` 删除旧文档，再重新导入）"
+        )
     for path, reason in report.failed:
-        lines.append(f"  失败：{path}：{reason_zh(reason)}")
+        lines.append(f"  失败：{p(path)}：{p(reason_zh(reason))}")
     for path, warning in report.warnings:
-        lines.append(f"  提示：{path}：{warning}")
+        lines.append(f"  提示：{p(path)}：{p(warning_zh(warning))}")
     return "\n".join(lines)

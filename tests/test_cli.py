@@ -117,7 +117,7 @@ def test_readme_commands_on_the_sample(tmp_path: Path) -> None:
     try:
         r = cli("ingest", str(ROOT / "data" / "sample"), env=env)
         assert r.returncode == 0, r.stderr
-        assert "failed: 0" in r.stdout
+        assert "失败 0 篇" in r.stdout
         r = cli("queries", "adopters", "--param", "initiative=诉源治理", "--format", "csv", env=env)
         assert r.returncode == 0, r.stderr
         assert "辽宁省本溪市中级人民法院" in r.stdout
@@ -192,14 +192,14 @@ def test_help_names_the_command_it_was_called_by(
 
 
 def test_a_dry_run_says_how_its_fact_count_differs_from_the_real_run() -> None:
-    """`would write: … facts 66` beside a real run's `facts added: 52` on the same files read
-    as a contradiction (a new user's finding): the dry run says what its number counts."""
-    from ingest.__main__ import dry_run_note
+    """`将写入：… 事实 66` beside a real run's `新增事实 52 条` on the same files read as a
+    contradiction (a new user's finding): the dry run says what its number counts."""
     from ingest.pipeline import IngestReport
+    from ingest.uploads import dry_run_note_zh
 
     dry = IngestReport(dry_run=True, planned={"documents": 4, "facts": 66})
-    note = dry_run_note(dry)
-    assert note is not None and "facts 66" in note and "'facts added'" in note
-    assert "once" in note and "already holds" in note
-    assert dry_run_note(IngestReport(dry_run=False, facts_added=52)) is None
-    assert dry_run_note(IngestReport(dry_run=True)) is None  # nothing would be written
+    note = dry_run_note_zh(dry)
+    assert note is not None and "事实 66 条" in note and "“新增事实”" in note
+    assert "只计一次" in note and "图中已有" in note
+    assert dry_run_note_zh(IngestReport(dry_run=False, facts_added=52)) is None
+    assert dry_run_note_zh(IngestReport(dry_run=True)) is None  # nothing would be written

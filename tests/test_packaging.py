@@ -185,7 +185,7 @@ def test_an_installed_wheel_works_from_another_folder(tmp_path: Path) -> None:
     extracted = run("ingest", "extract", "--jsonl", "sample/01_benxi_suyuan.txt").stdout
     assert "辽宁省本溪市中级人民法院" in extracted  # the gazetteer and roster were found
     try:
-        assert "failed: 0" in run("ingest", "sample").stdout
+        assert "失败 0 篇" in run("ingest", "sample").stdout
         adopters = run("query", "adopters", "--param", "initiative=诉源治理", "--format", "csv")
         assert "辽宁省本溪市中级人民法院" in adopters.stdout
         explorer = (

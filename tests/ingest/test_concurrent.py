@@ -41,7 +41,7 @@ def _ingest(data: Path, folder: Path) -> subprocess.Popen[str]:
 
 
 def _added(out: str) -> tuple[int, int]:
-    m = re.search(r"entities added: (\d+); facts added: (\d+)", out)
+    m = re.search(r"新增实体 (\d+) 个，新增事实 (\d+) 条", out)
     assert m, out
     return int(m.group(1)), int(m.group(2))
 
@@ -76,7 +76,7 @@ def test_two_ingests_at_once_into_a_new_store(tmp_path: Path) -> None:
         assert _graph(together) == _graph(apart)
         # each run counted what it added itself: the two at once add up to the two in a row
         # (a story both read is added by one and unchanged for the other)
-        added = [int(re.search(r"; added: (\d+);", o).group(1)) for o, _ in outs]
+        added = [int(re.search(r"；新增 (\d+) 篇；", o).group(1)) for o, _ in outs]
         assert sum(added[:2]) == sum(added[2:]) == 16
         at_once = [_added(o) for o, _ in outs[:2]]
         in_a_row = [_added(o) for o, _ in outs[2:]]

@@ -415,11 +415,11 @@ def test_cli_summary_and_exit_codes(store, tmp_path: Path, monkeypatch, capsys) 
     shutil.copy(SAMPLE / "03_gaizhou_report.txt", tmp_path)
     assert main(["--quiet", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "documents read: 3; added: 3" in out and "entities added:" in out
+    assert "读取 3 篇；新增 3 篇" in out and "新增实体" in out
     (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 truncated")
     assert main(["--quiet", str(tmp_path)]) == 2
     out = capsys.readouterr().out
-    assert "unchanged (already in the graph): 3" in out and "bad.docx" in out
+    assert "已在图中（内容相同） 3 篇" in out and "bad.docx" in out
 
 
 def test_fingerprint_index_finds_the_nearest_within_threshold() -> None:
@@ -731,9 +731,9 @@ def test_file_names_that_are_not_utf8_are_ingested_and_reported_without_a_crash(
     assert main(["--quiet", str(root)]) == 2  # one empty file failed; the rest went in
     out = capsys.readouterr().out
     out.encode("utf-8")  # printable
-    assert "added: 4" in out and "failed: 1" in out
-    assert "测试批次/empty-空.txt: empty file" in out
-    assert "warning: " in out and "file name is not UTF-8" in out
+    assert "新增 4 篇" in out and "失败 1 篇" in out
+    assert "测试批次/empty-空.txt：空文件" in out
+    assert "提示：" in out and "文件名不是 UTF-8 编码" in out
     rows = store.read("MATCH (d:Document) RETURN d.paths AS p, d.warnings AS w, d.title AS t")
     paths = sorted(p for r in rows for p in r["p"])
     for p in paths:
@@ -744,7 +744,7 @@ def test_file_names_that_are_not_utf8_are_ingested_and_reported_without_a_crash(
     assert any("GBK" in w for r in rows for w in r["w"] or [])
     # the same files again: nothing new, nothing fails but the empty one
     assert main(["--quiet", str(root)]) == 2
-    assert "unchanged (already in the graph): 4" in capsys.readouterr().out
+    assert "已在图中（内容相同） 4 篇" in capsys.readouterr().out
 
 
 def test_a_document_the_store_cannot_encode_fails_alone(store, tmp_path: Path, monkeypatch) -> None:

@@ -1,0 +1,265 @@
+"""The ingest summary in Chinese (the command line and the 导入 page): every reason and
+warning the readers, the date chooser and the pipeline give is said in Chinese, with its
+variable parts kept, and every file name stays on its line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import IngestReport, ingest_paths
+from ingest.uploads import reason_zh, summary_zh
+
+#: each English reason or warning (grep `UnreadableDocument(`, `_DecodeError(`,
+#: `warnings.append`, `failed.append` in ingest/), with the parts the Chinese keeps as they
+#: are: paths, numbers, encodings, dates, and a library's own message that a reason quotes
+MESSAGES: list[tuple[str, tuple[str, ...]]] = [
+    # ingest/readers.py: read_document
+    ("file not found", ()),
+    ("not a regular file", ()),
+    ("a metadata sidecar, not a document", ()),
+    (
+        "unsupported file type '.wps' (supported: .docx, .htm, .html, .md, .pdf, .txt)",
+        ("'.wps'",),
+    ),
+    ("empty file (0 bytes)", ()),
+    (
+        "file too large: 25,000,000 bytes (limit 20,000,000; pass max_bytes=)",
+        ("25,000,000", "20,000,000"),
+    ),
+    ("cannot read: Permission denied", ()),
+    ("cannot read: Input/output error", ()),
+    ("no text: the file holds only whitespace", ()),
+    ("no text left after normalization (control characters?)", ()),
+    # ingest/readers.py: decode_bytes, _check_text, _read_html, _read_docx, _read_pdf
+    (
+        "has a utf-16 byte-order mark but is not utf-16: 'utf-16-le' codec can't decode "
+        "byte 0x00 in position 4: truncated data",
+        ("utf-16-le", "utf-16", "0x00"),
+    ),
+    ("not a text document: looks like a PNG image", ()),
+    ("not a text document: looks like a ZIP archive (.docx/.xlsx?)", ()),
+    ("not a text document: looks like an old Office file (.doc/.xls)", ()),
+    ("not a text document: looks like a program (ELF)", ()),
+    ("not a text document: looks binary (NUL bytes)", ()),
+    ("not a text document: looks binary (control characters)", ()),
+    ("cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text (convert it to UTF-8)", ()),
+    ("empty HTML document", ()),
+    ("cannot parse HTML: Document is empty", ("Document is empty",)),
+    (".docx file too large when unpacked: 12,000 parts (limit 10,000)", ("12,000", "10,000")),
+    (
+        ".docx file too large when unpacked: its parts declare 900,000,000 bytes "
+        "(word/document.xml alone 899,000,000; limit 200,000,000); a zip bomb, or save it as "
+        "a smaller file",
+        ("900,000,000", "word/document.xml", "899,000,000", "200,000,000"),
+    ),
+    (
+        ".docx file too large when unpacked: more than 200,000,000 bytes (reading stopped in "
+        "word/document.xml, which declares 1,000); a zip bomb?",
+        ("200,000,000", "word/document.xml", "1,000"),
+    ),
+    (
+        ".docx file too large when unpacked: word/document.xml holds more than 33,554,432 "
+        "bytes of markup; save it as a smaller file",
+        ("word/document.xml", "33,554,432"),
+    ),
+    (
+        ".docx file too large when unpacked: word/document.xml inflates more than 100 times "
+        "(313,000 bytes packed); a zip bomb?",
+        ("word/document.xml", "100", "313,000"),
+    ),
+    (
+        "corrupt or not a .docx file: damaged or not a zip file: File is not a zip file",
+        ("File is not a zip file",),
+    ),
+    (
+        "corrupt or not a .docx file: damaged zip file: BadZipFile: Bad CRC-32",
+        ("BadZipFile: Bad CRC-32",),
+    ),
+    ("corrupt .docx file: XMLSyntaxError: no element found", ("XMLSyntaxError: no element found",)),
+    ("encrypted PDF: needs a password", ()),
+    ("encrypted PDF: unsupported algorithm", ("unsupported algorithm",)),
+    (
+        "corrupt or unreadable PDF: PdfReadError: EOF marker not found",
+        ("PdfReadError: EOF marker not found",),
+    ),
+    ("PDF has no extractable text (a scanned image? run OCR first)", ()),
+    # ingest/readers.py: sidecars and manifests
+    ("bad sidecar 通报.meta.json: not a JSON object", ("通报.meta.json",)),
+    ("bad sidecar 通报.meta.json: Expecting value: line 1 column 1 (char 0)", ("通报.meta.json",)),
+    (
+        "bad sidecar 通报.meta.json: 'utf-8' codec can't decode byte 0xb2 in position 2: "
+        "invalid start byte",
+        ("通报.meta.json", "utf-8", "0xb2"),
+    ),
+    ("bad sidecar 通报.meta.json: [Errno 13] Permission denied: '/材料/通报.meta.json'", ()),
+    ("cannot read manifest: Permission denied", ()),
+    ("manifest: not a text document: looks binary (NUL bytes)", ()),
+    ("line 3: not JSON (Expecting ',' delimiter)", ()),
+    ("line 3: not JSON (Expecting property name enclosed in double quotes)", ()),
+    ("line 4: not a JSON object", ()),
+    ("manifest has no 'path' column", ()),
+    ("line 5: no path", ()),
+    # ingest/readers.py: warnings about encodings and the page
+    ("no byte-order mark: decoded as utf-16-le from the NUL-byte pattern", ("utf-16-le",)),
+    ("no byte-order mark: decoded as utf-16-be, the most Chinese-looking reading", ("utf-16-be",)),
+    ("the file declares charset 'gb2312' but does not decode as it", ("'gb2312'",)),
+    ("encoding detection uncertain: not UTF-8, GB18030 or Big5; decoded as cp1252", ()),
+    ("invalid UTF-8: 3 undecodable byte sequence(s) replaced by U+FFFD", ()),
+    (
+        "encoding detection uncertain: chose gb18030, text does not look like Chinese (score 0.12)",
+        ("gb18030",),
+    ),
+    (
+        "encoding detection uncertain: chose gb18030 (score 0.41) over cp950 (0.33)",
+        ("gb18030", "cp950"),
+    ),
+    ("could not tell the article from the page furniture: kept all text", ()),
+    # ingest/normalize.py summarize_notes, through the reader
+    ("repaired Latin-1/cp1252 mojibake of UTF-8: 2 place(s), e.g. '审判'", ("'审判'",)),
+    ("mojibake: garbled run(s) replaced by U+FFFD: 1 place(s), e.g. '法院'", ("'法院'",)),
+    ("mojibake: replacement characters (U+FFFD) in the text: 4 place(s), e.g. '调解'", ()),
+    ("mojibake: private-use characters replaced by U+FFFD: 1 place(s), e.g. '庭'", ()),
+    ("possible mojibake: bopomofo letters inside Chinese text: 1 place(s), e.g. 'ㄅ'", ()),
+    ("possible mojibake: UTF-8 text decoded as GBK: 2 place(s), e.g. '鍔犲己'", ()),
+    # ingest/dates.py choose_date
+    ("metadata date '2024-13-40' is not a date; ignored", ("'2024-13-40'",)),
+    ("date conflict: metadata 2024-05-01 vs page header 2024-06-02", ()),
+    ("date conflict: metadata 2024-05-01 vs original-source URL 2024-06-02", ()),
+    ("date conflict: metadata 2024-05-01 vs URL 2024-06", ()),
+    (
+        "date conflict: page header 2019-01-02 vs original-source URL 2024-06-02; chose 2024-06-02",
+        (),
+    ),
+    ("date conflict: page header 2024-05-01 vs URL 2024-06-02; chose 2024-06-02", ()),
+    ("page date 2019-01-02 is earlier than dates mentioned in the text (2024-03)", ()),
+    # ingest/pipeline.py: expand_paths, shown_path, extraction, writing
+    ("symbolic link loop (the link points back at itself or at a folder above it)", ()),
+    ("broken symbolic link (points to /材料/旧.txt, which does not exist)", ("/材料/旧.txt",)),
+    ("no such file or folder", ()),
+    ("permission denied (the file or a folder above it is not readable by this user)", ()),
+    ("file name too long for this file system", ()),
+    ("cannot reach it: Stale file handle", ()),
+    (
+        "cannot list the folder: permission denied (the file or a folder above it is not "
+        "readable by this user)",
+        (),
+    ),
+    ("not a regular file or folder", ()),
+    ("file name holds invalid characters: shown as \ufffd", ()),
+    ("file name is not UTF-8: the bytes that are not are shown as \ufffd", ()),
+    ("file name is not UTF-8: shown as read in GBK", ()),
+    ("extraction failed: the extracting process died on this document", ()),
+    ("extraction failed: ValueError: bad offset", ("ValueError: bad offset",)),
+    (
+        "the store refused a character of it: 'utf-8' codec can't encode character",
+        ("'utf-8' codec can't encode character",),
+    ),
+]
+
+#: names of formats, encodings and marks, which stay as they are in Chinese text
+FORMAT_NAMES = {
+    "PDF", "UTF", "GB", "Big", "BOM", "NUL", "HTML", "JSON", "OCR", "ZIP", "zip", "PNG", "JPEG",
+    "GIF", "Office", "gzip", "RAR", "cp", "GBK", "U", "FFFD", "docx", "doc", "xlsx", "xls",
+    "meta", "json", "path", "Latin", "txt", "html", "htm", "md", "pdf", "wps",
+}  # fmt: skip
+
+
+def english_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z]+", text) if w not in FORMAT_NAMES]
+
+
+@pytest.mark.parametrize(("english", "kept"), MESSAGES, ids=[m[0][:40] for m in MESSAGES])
+def test_every_reason_and_warning_is_said_in_chinese(english: str, kept: tuple[str, ...]) -> None:
+    chinese = reason_zh(english)
+    assert chinese != english
+    rest = chinese
+    for part in kept:
+        assert part in rest, (part, chinese)  # the variable part, as it was
+        rest = rest.replace(part, " ")
+    assert english_words(rest) == [], chinese
+    assert re.search("[\u4e00-\u9fff]", rest), chinese
+
+
+def test_the_examples_are_the_messages_the_code_gives(tmp_path: Path) -> None:
+    # a few read from real files, so that the list above does not drift from the readers
+    from graph.errors import UnreadableDocument
+    from ingest.readers import read_document
+
+    files = {"a.txt": b"", "b.wps": b"x", "c.txt": b" \n ", "d.pdf": b"%PDF-1.4 broken"}
+    reasons = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(UnreadableDocument) as caught:
+            read_document(tmp_path / name)
+        reasons.append(caught.value.reason)
+    for reason in reasons:
+        assert english_words(reason_zh(reason).split("：", 1)[0]) == [], reason
+    known = {m for m, _kept in MESSAGES}
+    assert reasons[0] in known and reasons[2] in known
+
+
+def full_report() -> IngestReport:
+    report = IngestReport(read=7, dry_run=True, added=["甲.txt", "乙.txt"])
+    report.planned = {"documents": 2, "nodes": 9, "facts": 12, "mentions": 15}
+    report.copies = {"甲 - 副本.txt": "doc:1"}
+    report.reposts = [("转载.html", "doc:2")]
+    report.failed = [
+        ("空.txt", "empty file (0 bytes)"),
+        ("坏.pdf", "PDF has no extractable text (a scanned image? run OCR first)"),
+    ]
+    report.warnings = [
+        ("甲.txt", "date conflict: page header 2024-05-01 vs URL 2024-06-02; chose 2024-06-02")
+    ]
+    return report
+
+
+def test_the_summary_says_everything_the_english_one_says() -> None:
+    report = full_report()
+    english = report.summary()
+    text = summary_zh(report, each_file=False)
+    assert len(text.splitlines()) == len(english.splitlines()) + 1  # and the dry run's note
+    lines = text.splitlines()
+    assert (
+        lines[0]
+        == "读取 7 篇；将新增 2 篇；已在图中（内容相同） 0 篇；与本次先读的文件相同 1 篇；转载稿 1 篇；失败 2 篇"
+    )
+    assert lines[1] == "将写入：文档 2、事实 12、提及 15、节点 9"
+    assert lines[2].startswith("说明：将写入的事实 12 条按每篇文档各自陈述的事实计数")
+    assert "  重复：甲 - 副本.txt 与本次先读的 doc:1 内容相同，将只记录新的网址" in lines
+    assert "  转载：转载.html 是 doc:2 的转载，将只记录新的网址" in lines
+    assert any(
+        "python -m graph delete-document <文档编号>" in line and "删除旧文档" in line
+        for line in lines
+    )
+    assert "  失败：空.txt：空文件（0 字节）" in lines
+    assert (
+        "  提示：甲.txt：日期不一致：页眉为 2024-05-01，网址为 2024-06-02；采用 2024-06-02" in lines
+    )
+    for line in lines:  # commands and formats aside, no English
+        words = english_words(line.replace("python -m graph delete-document", ""))
+        assert words == [], line
+    # the real run's counts instead of the dry run's rows
+    report.dry_run = False
+    report.entities_added, report.facts_added = 3, 8
+    text = summary_zh(report, each_file=False)
+    assert "新增实体 3 个，新增事实 8 条" in text and "将写入" not in text and "说明" not in text
+    # the 导入 page also lists each file
+    assert "  新增：甲.txt" in summary_zh(report) and "新增：甲.txt" not in text
+
+
+def test_a_newline_in_a_file_name_stays_on_one_chinese_summary_line(tmp_path: Path) -> None:
+    (tmp_path / "a\n失败：假.txt").write_bytes(b"")
+    (tmp_path / "b\u202etxt.exe.txt").write_bytes(b"")
+    report = ingest_paths(None, [tmp_path], dry_run=True)
+    lines = summary_zh(report, each_file=False).split("\n")
+    assert len(lines) == 4, lines
+    assert lines[2] == f"  失败：{tmp_path}/a\\n失败：假.txt：空文件（0 字节）"
+    assert lines[3] == f"  失败：{tmp_path}/b\\u202etxt.exe.txt：空文件（0 字节）"
+    report.warnings = [("c\n.txt", "file name is not UTF-8: shown as read in GBK")]
+    report.reposts = [("d\r.txt", "doc:1")]
+    text = summary_zh(report)
+    assert "  提示：c\\n.txt：文件名不是 UTF-8 编码：按 GBK 读出显示" in text.split("\n")
+    assert "  转载：d\\r.txt 是 doc:1 的转载，将只记录新的网址" in text.split("\n")
