@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 collection=args.collection,
                 progress=ProgressBar(not args.quiet and sys.stderr.isatty()),
             )
-            print(f"store: {store.description}")
+            print(f"图谱存储：{store.description}")
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
