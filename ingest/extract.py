@@ -267,6 +267,8 @@ class _Context:
         self._home_places = _home_places(courts, home)
         #: the spans of the honours' names (set once the initiatives are found)
         self.honours: list[tuple[int, int]] = []
+        #: the document's date (ISO), the year of a month-day written without one
+        self.doc_date: str | None = None
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -970,6 +972,46 @@ def _adoption_date(sentence: str, upto: int) -> tuple[str | None, str | None]:
     return y, "year"
 
 
+#: a month and day written without a year (3月15日): the year is the text's or the document's
+_MONTH_DAY = re.compile(r"(?<![年\d])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?\d)[日号]")
+
+
+def _month_day_date(ctx: _Context, s: int, upto: int) -> tuple[str, str] | None:
+    """The day of the last month-day before `upto` in the sentence at `s`, when it comes after
+    the sentence's last full date (3月15日，乙县法院召开…推进会): its year is that of the last
+    date written in full before it, else the document's; a day after the document's date is
+    of the year before (an article reports what happened), none if a year written out says so."""
+    text = ctx.text
+    found = None
+    for md in _MONTH_DAY.finditer(text, s, upto):
+        if not (
+            _DEADLINE_AFTER.match(text, md.end())
+            or _DEADLINE_BEFORE.search(text, max(s, md.start() - 4), md.start())
+        ):
+            found = md
+    if found is None or any(_DATE.finditer(text, found.end(), upto)):
+        return None
+    year, after = None, ""
+    for full in _DATE.finditer(text, 0, found.start()):
+        if full.group("m"):  # 较2022年: a year alone is often a comparison, no narrative time
+            year = int(full.group("y"))
+            after = f"{year}-{int(full.group('m')):02d}-{int(full.group('d') or 1):02d}"
+    doc = ctx.doc_date or ""
+    written = year is not None
+    if year is None and re.match(r"\d{4}-\d{2}-\d{2}", doc):
+        year = int(doc[:4])
+    if year is None:
+        return None
+    day = f"{year}-{int(found.group('m')):02d}-{int(found.group('d')):02d}"
+    if day < after:
+        day = f"{year + 1}{day[4:]}"  # 2023年12月…。1月5日…: the story goes on into the next year
+    if doc and day > doc[:10]:
+        if written:
+            return None
+        day = f"{year - 1}{day[4:]}"
+    return day, "day"
+
+
 def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Relation:
     if mention.awarded:
         return "awarded"
@@ -1294,6 +1336,7 @@ def extract_document(
                     c.evidence.append(_evidence(text, ctx, m.start, m.end))
                     if m.surface not in c.mentions:
                         c.mentions.append(m.surface)
+    ctx.doc_date = doc.date
     ex = Extraction(document=doc, courts=courts)
     ex.people = _people(text, ctx, person_hits, city, doc)
     ex.initiatives, ex.adoptions = _initiatives(text, ctx, tax)
@@ -1603,6 +1646,7 @@ def _initiatives(
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, _ = ctx.sentence(m.start)
         date, precision = _adoption_date(text[s : m.start], m.start - s)
+        date, precision = _month_day_date(ctx, s, m.start) or (date, precision)
         if date:
             ev = replace(ev, date=date, date_precision=precision)
         key = (unit, m.name, relation)
@@ -1982,6 +2026,8 @@ def _adopters(
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
+    if relation in ("adopted", "piloted") and _announced_plan(ctx, s, m):
+        return []  # 某院表示，下一步将探索在辖区推行X / 计划明年在辖区推行X: a plan, no practice
     if (
         relation == "promoted"
         and ctx.level(unit) in _HIGH
@@ -3046,6 +3092,48 @@ _PLANNED = re.compile(
 )
 #: …what the court has done already (已在…推行, 已经…)
 _DONE = re.compile(r"已|业已|已经")
+
+#: the verbs a plan announces (将…推行X): 将 before one of them is the future, not the object
+#: marker of 将调解员派驻街道
+_PLAN_VERB = (
+    r"(?:推广|推行|试行|试点|建立|设立|开展|实施|引入|探索|启动|上线|构建|打造|推进|落实|组建"
+    r"|成立|开通|设置|创建)"
+)
+#: the head of a clause that announces a plan: a time to come (下一步, 今后, 明年, 未来三年), an
+#: intent (拟, 计划 but not 按计划, 准备, 力争, 争取, 打算, 即将), or 将 followed only by the
+#: manner, time or place of the act and its verb (将积极探索在辖区推行); none that goes on with
+#: what is done already (将继续, 今后将进一步)
+_PLAN_HEAD = re.compile(
+    r"[也还则亦并]?(?:下一步|接下来|今后|明年|未来[一二三两几五\d]*年?"
+    r"|拟(?!定|制|稿)|计划(?!内|外|生育|单列)|准备(?!工作|阶段)|力争|争取|打算|即将"
+    r"|将(?:要)?(?=(?:积极|主动|大力|逐步|陆续|率先|着力|努力|尝试|研究|探索|"
+    r"于[^，,。；;]{1,12}?|在[^，,。；;的]{1,20}?)*" + _PLAN_VERB + r"(?!形成|的)))"
+    r"(?![，,]?(?:将|要)?(?:继续|进一步|持续|坚持|一如既往|不断))"
+)
+#: a sentence's lead that is only a time to come (下一步，/今后，): the plan covers the sentence
+_PLAN_LEAD = re.compile(r"(?:下一步|接下来|今后|明年|未来[一二三两几五\d]*年?)[，,]")
+
+
+def _announced_plan(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A clause of m's sentence from its subject up to `m` opens with a plan (下一步将…, 拟…,
+    计划明年…, 将积极探索在…推行) and nothing after it says the thing is done (已…): what the
+    court will do is no practice of it yet."""
+    text = ctx.text
+    sub = ctx.subject_in(s, m.start)
+    lo = ctx.clause_start(s, sub.start) if sub is not None else s
+    # the sentence's own lead (下一步，), the subject's predicate, each clause after the subject
+    heads = [s] if _PLAN_LEAD.match(text, s) else []
+    if sub is not None:
+        heads.append(sub.end)
+    i = bisect.bisect_left(ctx.breaks, lo)
+    while i < len(ctx.breaks) and ctx.breaks[i] < m.start:
+        heads.append(ctx.breaks[i] + 1)
+        i += 1
+    for h in heads:
+        plan = _PLAN_HEAD.match(text, h, m.start) if h < m.start else None
+        if plan is not None and _DONE.search(text, plan.end(), m.start) is None:
+            return True
+    return False
 
 
 def _located(ctx: _Context, lo: int, hi: int) -> list[str]:

@@ -136,7 +136,8 @@ def test_a_deadline_or_target_is_no_adoption_date() -> None:
         "乙县法院2023年6月以前推行集约送达。",
     ):
         ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
-        assert [(a.date, a.date_precision) for a in ex.adoptions] == [(None, None)], text
+        # (力争…推行X is a plan: no adoption at all, so no date either)
+        assert all((a.date, a.date_precision) == (None, None) for a in ex.adoptions), text
     text = "2022年5月，乙县法院部署在2023年底前推行集约送达。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2022-05", "month")]
@@ -342,6 +343,66 @@ def test_wording_near_a_plan_that_is_no_plan_keeps_the_practice() -> None:
 def test_a_bare_tribunals_plan_is_no_practice_either() -> None:
     found = rules("丁镇法庭坚持新时代枫桥经验。\n明年，法庭将推广道交一体化。")
     assert ("X省乙县人民法院丁镇人民法庭", "道交一体化", "adopted") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丙区法院院长赵一鸣表示，下一步将探索在辖区街道推行道交一体化。",
+        "丙区法院表示，今后将在各镇推行道交一体化。",
+        "丙区法院计划明年在辖区推行道交一体化。",
+        "丙区法院将积极探索在辖区推行道交一体化。",
+        "丙区法院力争年内推行道交一体化。",
+        "下一步，丙区法院将整合调解资源，推行道交一体化。",
+    ],
+)
+def test_a_plan_announced_in_any_form_is_no_practice(text: str) -> None:
+    edges, _ = run("乙县法院推行繁简分流。" + text)
+    assert ("X省丙区人民法院", "道交一体化", "adopted") not in edges
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丙区法院将调解员派驻街道推行道交一体化。",  # 将 marks the object
+        "丙区法院今后将继续推行道交一体化。",  # more of what it does
+        "丙区法院按计划推行道交一体化。",  # done as planned
+        "乙县法院将推行繁简分流，丙区法院推行道交一体化。",  # another court's plan
+        "丙区法院去年已在辖区推行道交一体化，下一步将推广至全区。",
+    ],
+)
+def test_words_near_a_plan_keep_the_practice(text: str) -> None:
+    edges, _ = run(text)
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
+def _dated(text: str, doc_date: str | None) -> dict[str, tuple[str | None, str | None]]:
+    ex = extract_document(
+        SourceDocument(path="t.txt", text=text, date=doc_date), court_resolver=stand_in
+    )
+    return {a.initiative: (a.date, a.date_precision) for a in ex.adoptions}
+
+
+def test_a_month_day_without_a_year_takes_the_documents_year() -> None:
+    dated = _dated("3月15日，丙区法院召开推进会，推行道交一体化。", "2024-03-18")
+    assert dated["道交一体化"] == ("2024-03-15", "day")
+    # never a day after the article: the year before
+    dated = _dated("12月20日，丙区法院推行道交一体化。", "2024-03-18")
+    assert dated["道交一体化"] == ("2023-12-20", "day")
+    # a deadline is no date of the act; no document date, no year
+    assert _dated("丙区法院要求4月30日前推行道交一体化。", "2024-03-18")["道交一体化"] == (
+        None,
+        None,
+    )
+    assert _dated("3月15日，丙区法院推行道交一体化。", None)["道交一体化"] == (None, None)
+
+
+def test_a_month_day_takes_the_year_of_the_last_full_date_before_it() -> None:
+    text = "2022年6月，乙县法院推行繁简分流。9月6日，丙区法院推行道交一体化。"
+    assert _dated(text, "2024-03-18")["道交一体化"] == ("2022-09-06", "day")
+    text = "2023年12月，乙县法院推行繁简分流。1月5日，丙区法院推行道交一体化。"
+    assert _dated(text, "2024-03-18")["道交一体化"] == ("2024-01-05", "day")
 
 
 def test_pilot_courts_are_the_ones_designated() -> None:
