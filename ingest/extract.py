@@ -938,6 +938,37 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: what parts the cells of a table row as the readers write it (cells joined by a space, a
+#: tab or a bar)
+_CELL_SEP = re.compile(r"[ \t\u3000]*[|｜\t][ \t\u3000]*|[ \u3000]+")
+#: what a row of column names has none of: sentence punctuation, a figure outside a unit's
+#: brackets (诉前化解（件）, 占比（%）)
+_NOT_HEADER = re.compile(r"[，,。；;！!？?：:、]|[0-9０-９]")
+_UNIT_BRACKETS = re.compile(r"[（(][^）)\n]{0,6}[）)]")
+
+
+def _cells(line: str) -> list[str]:
+    return _CELL_SEP.split(line.strip(" \t\u3000|｜"))
+
+
+def _table_header(ctx: _Context, pos: int) -> bool:
+    """The line at `pos` is a table's header row: two or more short cells naming columns
+    (法院 | 举措 | 诉前化解（件）), no sentence and no figure in it, and the next line has as
+    many cells. It names what the columns hold, not what a court did."""
+    text = ctx.text
+    ls, le = ctx.line(pos)
+    cells = _cells(text[ls:le])
+    if (
+        len(cells) < 2
+        or any(not c or len(c) > 12 for c in cells)
+        or _NOT_HEADER.search(_UNIT_BRACKETS.sub("", text[ls:le]))
+        or le >= len(text)
+    ):
+        return False
+    ns, ne = ctx.line(le + 1)
+    return len(_cells(text[ns:ne])) == len(cells)
+
+
 def _evidence(text: str, ctx: _Context, start: int, end: int) -> Evidence:
     s, e = ctx.sentence(start)
     e = max(e, min(end, len(text)))
@@ -1969,7 +2000,7 @@ def _adopters(
     span = None if m.awarded else _title_span(text, s, m.start, m.end, e)
     if span is not None:
         return _title_adopters(ctx, m, s, span)
-    if _not_adopted(ctx, m):
+    if _not_adopted(ctx, m) or _table_header(ctx, m.start):
         return []
     unit, path = ctx.unit_path(_past_honours(ctx, m) if m.awarded else m.start)
     if path == "home-unnamed":

@@ -405,6 +405,30 @@ def test_a_month_day_takes_the_year_of_the_last_full_date_before_it() -> None:
     assert _dated(text, "2024-03-18")["道交一体化"] == ("2024-01-05", "day")
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "法院 举措 诉前调解（件）\n乙县法院 推行繁简分流 1200\n丙区法院 开展道交一体化 980",
+        "法院 | 道交一体化（件） | 诉前调解（件）\n乙县法院 | 120 | 300\n丙区法院 | 80 | 200",
+        "单位\t诉前调解\t道交一体化\n乙县法院\t是\t否\n丙区法院\t否\t是",
+    ],
+)
+def test_a_tables_header_row_names_columns_not_an_adoption(table: str) -> None:
+    edges, _ = run("甲市中院通报全市法院工作情况。\n" + table)
+    # no column named in the header row becomes a court's practice (heading-next-topic)
+    assert not {(u, i) for u, i, _ in edges} & {
+        ("X省乙县人民法院", "诉前调解"),
+        ("X省乙县人民法院", "道交一体化"),
+    }
+
+
+def test_a_tables_rows_below_the_header_still_say_what_each_court_does() -> None:
+    table = "法院 举措 诉前调解（件）\n乙县法院 推行繁简分流 1200\n丙区法院 开展道交一体化 980"
+    edges, _ = run("甲市中院通报全市法院工作情况。\n" + table)
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
 def test_pilot_courts_are_the_ones_designated() -> None:
     edges, _ = run("省法院确定乙县法院、丙区法院为试点法院，开展阅核制改革试点。")
     assert ("X省乙县人民法院", "阅核制", "piloted") in edges
