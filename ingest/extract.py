@@ -3299,6 +3299,47 @@ def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
+#: a time span the figure's own clause counts over, which the period finder does not read:
+#: 一年多来 / 多年来 / 近年来 (an open span: no period), 全年 / 当年 (a year)
+_OWN_SPAN = re.compile(
+    r"(?P<open>[一二三四五六七八九十两\d]+年多来|多年来|近年来|近些年来)|(?P<year>全年|当年)"
+)
+#: a period that is an event's month (2024年3月，某院试点X / 2024年12月获评…), not a span that
+#: frames figures: a bare month, no 截至/自, no 份/底/末/初, no range, no 以来
+_EVENT_MONTH = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月")
+
+#: a figure that counts (500件, 12%, 3万余人): a sentence with one reports statistics
+_FIGURE_IN = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:万|亿)?(?:件|%|％|个|名|人|天|次|项|家|场|起|元|户|条|份|笔)"
+)
+
+
+def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | None:
+    """The period of the figure at `h`: from its own sentence first. A span its own clause
+    names (一年多来, 全年) overrides a date before it; an event's month from another sentence
+    (2024年3月，某院试点X。一年多来，化解纠纷N件) is no period of the figure."""
+    text = ctx.text
+    s, _ = ctx.sentence(h.start)
+    at = text.rfind(h.period, 0, h.start) if h.period else -1
+    own = None
+    for m in _OWN_SPAN.finditer(text, max(s, at + len(h.period or "")), h.start):
+        own = m
+    if own is not None and own.group("open"):
+        return None  # 一年多来: a span up to the article whose start the text does not say
+    if own is not None:
+        years = [m.group("y") for m in _DATE.finditer(text, 0, own.start())]
+        year = years[-1] if years else (doc_date or "")[:4]
+        return f"{year}-01-01/{year}-12-31" if re.fullmatch(r"\d{4}", year) else None
+    if not h.period:
+        return None
+    if 0 <= at < s and _EVENT_MONTH.fullmatch(h.period):
+        ps, pe = ctx.sentence(at)
+        if not _FIGURE_IN.search(text, ps, pe):
+            return None  # the month of what that sentence tells, which counts nothing
+    span = resolve_relative(h.period, doc_date)
+    return f"{span[0]}/{span[1]}" if span else h.period
+
+
 def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) -> list[OutcomeRef]:
     text = doc.text
     out: list[OutcomeRef] = []
@@ -3309,10 +3350,7 @@ def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) ->
             # named by nothing, 2019年，33374件, stays: its sentence says what it counts)
             continue
         unit = ctx.unit_at(h.start) or ""
-        period = None
-        if h.period:
-            span = resolve_relative(h.period, doc.date)
-            period = f"{span[0]}/{span[1]}" if span else h.period
+        period = _figure_period(ctx, h, doc.date)
         out.append(
             OutcomeRef(
                 unit=unit,

@@ -205,6 +205,41 @@ def test_outcome_period_is_resolved_against_the_date() -> None:
     assert [(o.value, o.period) for o in ex.outcomes] == [(900.0, "2022-01-01/2022-04-30")]
 
 
+def _periods(text: str, doc_date: str = "2025-06-10") -> dict[float, str | None]:
+    doc = SourceDocument(path="t.txt", text=text, date=doc_date)
+    return {o.value: o.period for o in extract_document(doc, court_resolver=stand_in).outcomes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the month of an earlier event, in another sentence
+        "2024年3月，乙县法院试点道交一体化。一年多来，乙县法院化解纠纷1360件。",
+        "2024年3月，乙县法院试点道交一体化。乙县法院化解纠纷1360件。",
+        "2024年12月，乙县法院获评先进集体。乙县法院受理案件同比下降12%。",
+        # the figure's own clause names an open span
+        "2024年3月，乙县法院试点道交一体化，两年多来化解纠纷1360件。",
+    ],
+)
+def test_a_figures_period_is_not_an_earlier_events_month(text: str) -> None:
+    periods = _periods(text)
+    assert periods and all(p is None for p in periods.values()), periods
+
+
+def test_a_figures_own_year_word_gives_its_period() -> None:
+    text = "2024年3月，乙县法院试点道交一体化，全年化解纠纷1360件。"
+    assert _periods(text) == {1360.0: "2024-01-01/2024-12-31"}
+    # no year written before: the article's
+    assert _periods("乙县法院全年化解纠纷1360件。") == {1360.0: "2025-01-01/2025-12-31"}
+
+
+def test_a_month_that_frames_figures_stays_their_period() -> None:
+    text = "2024年3月，乙县法院受理案件500件。其中，诉前调解案件200件。"
+    assert set(_periods(text).values()) == {"2024-03-01/2024-03-31"}
+    text = "2023年，乙县法院试点道交一体化。乙县法院化解纠纷1360件。"
+    assert _periods(text) == {1360.0: "2023-01-01/2023-12-31"}
+
+
 def test_a_figure_named_by_another_figure_is_no_outcome() -> None:
     # a .docx table's rows come as lines of cells: the rate was named "1530", the count lost
     text = (
