@@ -3313,6 +3313,60 @@ _FIGURE_IN = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:万|亿)?(?:件|%|％|个|名|人|天|次|项|家|场|起|元|户|条|份|笔)"
 )
 
+#: a metric's name that is a piece of a clause, not a word: it opens with a preposition or a
+#: particle (以不到, 由前三年的年均, 请在见网后, 约占) or ends with one (…持续以, …从年初的);
+#: 在线 is a word of its own (在线调解案件数)
+_FRAGMENT_METRIC = re.compile(
+    r"^(?:的|以(?!上)|由|从|把|被|向|请|约|于|在(?!线))|(?:的|以|由|从|在|把|被|向|于|不到|不足)$"
+)
+#: the last character of a measure's name (调解率, 案件数, 送达量, 增速, 排名, 审理周期)
+_METRIC_HEAD = re.compile(r".*(?:[率数量额比速值期长名]|[增降涨跌]幅)")
+#: a change's start (分流率从年初的33%提升至73%, 由前三年的年均20%降至…) or a level held
+#: (履行率保持在95%): what follows the measure's name
+_MEASURE_TAIL = re.compile(r"(?:从|由).*$|(?:保持|稳定|控制|维持|始终)?在$|(?:持续|保持|继续)?以$")
+#: 以每年20%以上的速度递增: the figure is a growth rate
+_AT_RATE = re.compile(r"(?:以上|左右)?的(?:速度|幅度)")
+
+
+def _readable_metric(ctx: _Context, h: OutcomeHit) -> str | None:
+    """The figure's metric as a name a reader understands: as found, or mended when it is a
+    piece of its clause (的电子送达量 → 电子送达量; 分流率从年初的 → 分流率; 履行率保持在 →
+    履行率; 约占 → 乡村法庭占比 from its clause; 由前三年的年均 → the measure named in the
+    clause before, 新收执行案件增速); None when no name can be formed (以不到三成的法官)."""
+    metric = h.metric
+    if not metric or _FRAGMENT_METRIC.search(metric) is None:
+        return metric
+    text = ctx.text
+    if metric.startswith("的"):
+        metric = metric[1:]
+    body = _MEASURE_TAIL.sub("", metric)
+    if body != metric:
+        if _AT_RATE.match(text, h.end) and _HAN.search(body):
+            metric = body + "增速"  # 知识产权案件持续以每年20%以上的速度递增
+        else:
+            head = _METRIC_HEAD.match(body)
+            if head is not None:
+                metric = head.group(0)
+            elif not body and metric[0] in "由从":
+                # 新收执行案件增速大幅放缓，由前三年的年均20%降至…: the clause before names it
+                s, _ = ctx.sentence(h.start)
+                c = ctx.clause_start(s, h.start)
+                prev = ctx.clause_start(s, c - 1) if c > s else c
+                named = ctx.courts_in(prev, c)
+                if named and named[0].start == prev:
+                    prev = named[0].end  # 乙县法院新收案件增速…: the court is no part of it
+                head = _METRIC_HEAD.match(text, prev, c - 1) if c > s else None
+                metric = head.group(0) if head is not None else metric
+    elif re.fullmatch(r"约?占", metric):
+        # 全省人民法庭中乡村法庭约占80%: what the clause names before 占 is the share's subject
+        c = ctx.clause_start(ctx.sentence(h.start)[0], h.start)
+        before = text[c : h.start - len(h.metric)]
+        if 2 <= len(before) <= 16 and not re.search(r"[0-9０-９]", before):
+            metric = before + "占比"
+    if len(_HAN.findall(metric)) < 2 or _FRAGMENT_METRIC.search(metric) is not None:
+        return None
+    return metric
+
 
 def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | None:
     """The period of the figure at `h`: from its own sentence first. A span its own clause
@@ -3349,12 +3403,15 @@ def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) ->
             # 1530 63.2% gave a 63.2% "1530"): no fact rather than a wrong one (a figure
             # named by nothing, 2019年，33374件, stays: its sentence says what it counts)
             continue
+        metric = _readable_metric(ctx, h)
+        if metric is None:
+            continue  # 以不到三成的法官… gave a 30% “以不到”: a name no reader understands
         unit = ctx.unit_at(h.start) or ""
         period = _figure_period(ctx, h, doc.date)
         out.append(
             OutcomeRef(
                 unit=unit,
-                metric=h.metric,
+                metric=metric,
                 value=h.value,
                 unit_of_measure=h.unit_of_measure,
                 qualifier=h.qualifier,

@@ -240,6 +240,40 @@ def test_a_month_that_frames_figures_stays_their_period() -> None:
     assert _periods(text) == {1360.0: "2023-01-01/2023-12-31"}
 
 
+def _metrics(text: str) -> dict[float, str]:
+    doc = SourceDocument(path="t.txt", text=text, date="2025-06-10")
+    return {o.value: o.metric for o in extract_document(doc, court_resolver=stand_in).outcomes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙县法院以不到三成的人员办结了全部案件。",
+        "乙县法院以近四成的法官审结了全院案件。",
+        "如有疑问，请在见报后15日内联系本网。",
+    ],
+)
+def test_a_figure_named_by_a_piece_of_its_clause_is_no_outcome(text: str) -> None:
+    assert _metrics(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("乙县法院5月8日的线上开庭量为210场。", 210.0, "线上开庭量"),
+        ("乙县法院调解协议履行率保持在90%以上。", 90.0, "调解协议履行率"),
+        ("乙县法院诉前分流率从年初的25%提升至61%。", 25.0, "诉前分流率"),
+        ("乙县法院审结的执行案件持续以每年15%以上的速度增长。", 15.0, "审结的执行案件增速"),
+        ("全县人民法庭中城区法庭约占30%。", 30.0, "全县人民法庭中城区法庭占比"),
+        ("乙县法院新收案件增速明显放缓，由前两年的年均18%降至6%。", 18.0, "新收案件增速"),
+    ],
+)
+def test_a_metric_named_by_a_piece_of_its_clause_is_mended(
+    text: str, value: float, metric: str
+) -> None:
+    assert _metrics(text).get(value) == metric
+
+
 def test_a_figure_named_by_another_figure_is_no_outcome() -> None:
     # a .docx table's rows come as lines of cells: the rate was named "1530", the count lost
     text = (
@@ -455,6 +489,25 @@ def test_a_tables_header_row_names_columns_not_an_adoption(table: str) -> None:
         ("X省乙县人民法院", "诉前调解"),
         ("X省乙县人民法院", "道交一体化"),
     }
+
+
+def test_a_docx_tables_header_row_is_no_adoption(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from ingest.readers import read_document
+
+    doc = Document()
+    doc.add_paragraph("甲市中院通报全市法院工作情况。")
+    rows = [("法院", "举措", "诉前调解（件）"), ("乙县法院", "推行繁简分流", "1200")]
+    table = doc.add_table(rows=len(rows), cols=3)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    doc.save(str(tmp_path / "t.docx"))
+    ex = extract_document(read_document(tmp_path / "t.docx"), court_resolver=stand_in)
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert ("X省乙县人民法院", "诉前调解") not in edges
+    assert ("X省乙县人民法院", "繁简分流") in edges
 
 
 def test_a_tables_rows_below_the_header_still_say_what_each_court_does() -> None:
