@@ -3131,12 +3131,13 @@ _PLAN_VERB = (
     r"|成立|开通|设置|创建)"
 )
 #: the head of a clause that announces a plan: a time to come (下一步, 今后, 明年, 未来三年), an
-#: intent (拟, 计划 but not 按计划, 准备, 力争, 争取, 打算, 即将), or 将 followed only by the
-#: manner, time or place of the act and its verb (将积极探索在辖区推行); none that goes on with
-#: what is done already (将继续, 今后将进一步)
+#: intent (拟, 计划 but not 按计划, 准备, 力争, 争取, 打算: for its own clause only), 即将, or
+#: 将 followed only by the manner, time or place of the act and its verb (将积极探索在辖区推行);
+#: none that goes on with what is done already (将继续, 今后将进一步)
 _PLAN_HEAD = re.compile(
     r"[也还则亦并]?(?:下一步|接下来|今后|明年|未来[一二三两几五\d]*年?"
-    r"|拟(?!定|制|稿)|计划(?!内|外|生育|单列)|准备(?!工作|阶段)|力争|争取|打算|即将"
+    r"|(?P<intent>拟(?!定|制|稿)|计划(?!内|外|生育|单列)|准备(?!工作|阶段|充分|就绪)|力争|争取"
+    r"|打算)|即将"
     r"|将(?:要)?(?=(?:积极|主动|大力|逐步|陆续|率先|着力|努力|尝试|研究|探索|"
     r"于[^，,。；;]{1,12}?|在[^，,。；;的]{1,20}?)*" + _PLAN_VERB + r"(?!形成|的)))"
     r"(?![，,]?(?:将|要)?(?:继续|进一步|持续|坚持|一如既往|不断))"
@@ -3162,7 +3163,10 @@ def _announced_plan(ctx: _Context, s: int, m: InitiativeMention) -> bool:
         i += 1
     for h in heads:
         plan = _PLAN_HEAD.match(text, h, m.start) if h < m.start else None
-        if plan is not None and _DONE.search(text, plan.end(), m.start) is None:
+        if plan is None or _DONE.search(text, plan.end(), m.start) is not None:
+            continue
+        # an intent covers its own clause (争取上级支持，推行X: the support is what it seeks)
+        if not plan.group("intent") or _CLAUSE_BREAK.search(text, plan.end(), m.start) is None:
             return True
     return False
 

@@ -439,6 +439,8 @@ def test_a_plan_announced_in_any_form_is_no_practice(text: str) -> None:
         "丙区法院按计划推行道交一体化。",  # done as planned
         "乙县法院将推行繁简分流，丙区法院推行道交一体化。",  # another court's plan
         "丙区法院去年已在辖区推行道交一体化，下一步将推广至全区。",
+        "丙区法院争取党委支持，推行道交一体化。",  # an intent for its own clause only
+        "丙区法院准备充分，推行道交一体化。",
     ],
 )
 def test_words_near_a_plan_keep_the_practice(text: str) -> None:
