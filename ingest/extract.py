@@ -269,6 +269,8 @@ class _Context:
         self.list_lines: set[int] = set()
         #: the spans of the honours' names (set once the initiatives are found)
         self.honours: list[tuple[int, int]] = []
+        #: the document's date (ISO), the year of a month-day written without one
+        self.doc_date: str | None = None
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -960,6 +962,37 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: what parts the cells of a table row as the readers write it (cells joined by a space, a
+#: tab or a bar)
+_CELL_SEP = re.compile(r"[ \t\u3000]*[|｜\t][ \t\u3000]*|[ \u3000]+")
+#: what a row of column names has none of: sentence punctuation, a figure outside a unit's
+#: brackets (诉前化解（件）, 占比（%）)
+_NOT_HEADER = re.compile(r"[，,。；;！!？?：:、]|[0-9０-９]")
+_UNIT_BRACKETS = re.compile(r"[（(][^）)\n]{0,6}[）)]")
+
+
+def _cells(line: str) -> list[str]:
+    return _CELL_SEP.split(line.strip(" \t\u3000|｜"))
+
+
+def _table_header(ctx: _Context, pos: int) -> bool:
+    """The line at `pos` is a table's header row: two or more short cells naming columns
+    (法院 | 举措 | 诉前化解（件）), no sentence and no figure in it, and the next line has as
+    many cells. It names what the columns hold, not what a court did."""
+    text = ctx.text
+    ls, le = ctx.line(pos)
+    cells = _cells(text[ls:le])
+    if (
+        len(cells) < 2
+        or any(not c or len(c) > 12 for c in cells)
+        or _NOT_HEADER.search(_UNIT_BRACKETS.sub("", text[ls:le]))
+        or le >= len(text)
+    ):
+        return False
+    ns, ne = ctx.line(le + 1)
+    return len(_cells(text[ns:ne])) == len(cells)
+
+
 def _evidence(text: str, ctx: _Context, start: int, end: int) -> Evidence:
     s, e = ctx.sentence(start)
     e = max(e, min(end, len(text)))
@@ -992,6 +1025,46 @@ def _adoption_date(sentence: str, upto: int) -> tuple[str | None, str | None]:
     if mo:
         return f"{y}-{int(mo):02d}", "month"
     return y, "year"
+
+
+#: a month and day written without a year (3月15日): the year is the text's or the document's
+_MONTH_DAY = re.compile(r"(?<![年\d])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?\d)[日号]")
+
+
+def _month_day_date(ctx: _Context, s: int, upto: int) -> tuple[str, str] | None:
+    """The day of the last month-day before `upto` in the sentence at `s`, when it comes after
+    the sentence's last full date (3月15日，乙县法院召开…推进会): its year is that of the last
+    date written in full before it, else the document's; a day after the document's date is
+    of the year before (an article reports what happened), none if a year written out says so."""
+    text = ctx.text
+    found = None
+    for md in _MONTH_DAY.finditer(text, s, upto):
+        if not (
+            _DEADLINE_AFTER.match(text, md.end())
+            or _DEADLINE_BEFORE.search(text, max(s, md.start() - 4), md.start())
+        ):
+            found = md
+    if found is None or any(_DATE.finditer(text, found.end(), upto)):
+        return None
+    year, after = None, ""
+    for full in _DATE.finditer(text, 0, found.start()):
+        if full.group("m"):  # 较2022年: a year alone is often a comparison, no narrative time
+            year = int(full.group("y"))
+            after = f"{year}-{int(full.group('m')):02d}-{int(full.group('d') or 1):02d}"
+    doc = ctx.doc_date or ""
+    written = year is not None
+    if year is None and re.match(r"\d{4}-\d{2}-\d{2}", doc):
+        year = int(doc[:4])
+    if year is None:
+        return None
+    day = f"{year}-{int(found.group('m')):02d}-{int(found.group('d')):02d}"
+    if day < after:
+        day = f"{year + 1}{day[4:]}"  # 2023年12月…。1月5日…: the story goes on into the next year
+    if doc and day > doc[:10]:
+        if written:
+            return None
+        day = f"{year - 1}{day[4:]}"
+    return day, "day"
 
 
 def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Relation:
@@ -1344,6 +1417,7 @@ def extract_document(
                     c.evidence.append(_evidence(text, ctx, m.start, m.end))
                     if m.surface not in c.mentions:
                         c.mentions.append(m.surface)
+    ctx.doc_date = doc.date
     ex = Extraction(document=doc, courts=courts)
     ex.people = _people(text, ctx, person_hits, city, doc)
     ex.initiatives, ex.adoptions = _initiatives(text, ctx, tax)
@@ -1655,6 +1729,7 @@ def _initiatives(
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, _ = ctx.sentence(m.start)
         date, precision = _adoption_date(text[s : m.start], m.start - s)
+        date, precision = _month_day_date(ctx, s, m.start) or (date, precision)
         if date:
             ev = replace(ev, date=date, date_precision=precision)
         key = (unit, m.name, relation)
@@ -1977,7 +2052,7 @@ def _adopters(
     span = None if m.awarded else _title_span(text, s, m.start, m.end, e)
     if span is not None:
         return _title_adopters(ctx, m, s, span)
-    if _not_adopted(ctx, m):
+    if _not_adopted(ctx, m) or _table_header(ctx, m.start):
         return []
     unit, path = ctx.unit_path(_past_honours(ctx, m) if m.awarded else m.start)
     if path == "home-unnamed":
@@ -2046,6 +2121,8 @@ def _adopters(
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
+    if relation in ("adopted", "piloted") and _announced_plan(ctx, s, m):
+        return []  # 某院表示，下一步将探索在辖区推行X / 计划明年在辖区推行X: a plan, no practice
     if (
         relation == "promoted"
         and ctx.level(unit) in _HIGH
@@ -3140,6 +3217,52 @@ _PLANNED = re.compile(
 #: …what the court has done already (已在…推行, 已经…)
 _DONE = re.compile(r"已|业已|已经")
 
+#: the verbs a plan announces (将…推行X): 将 before one of them is the future, not the object
+#: marker of 将调解员派驻街道
+_PLAN_VERB = (
+    r"(?:推广|推行|试行|试点|建立|设立|开展|实施|引入|探索|启动|上线|构建|打造|推进|落实|组建"
+    r"|成立|开通|设置|创建)"
+)
+#: the head of a clause that announces a plan: a time to come (下一步, 今后, 明年, 未来三年), an
+#: intent (拟, 计划 but not 按计划, 准备, 力争, 争取, 打算: for its own clause only), 即将, or
+#: 将 followed only by the manner, time or place of the act and its verb (将积极探索在辖区推行);
+#: none that goes on with what is done already (将继续, 今后将进一步)
+_PLAN_HEAD = re.compile(
+    r"[也还则亦并]?(?:下一步|接下来|今后|明年|未来[一二三两几五\d]*年?"
+    r"|(?P<intent>拟(?!定|制|稿)|计划(?!内|外|生育|单列)|准备(?!工作|阶段|充分|就绪)|力争|争取"
+    r"|打算)|即将"
+    r"|将(?:要)?(?=(?:积极|主动|大力|逐步|陆续|率先|着力|努力|尝试|研究|探索|"
+    r"于[^，,。；;]{1,12}?|在[^，,。；;的]{1,20}?)*" + _PLAN_VERB + r"(?!形成|的)))"
+    r"(?![，,]?(?:将|要)?(?:继续|进一步|持续|坚持|一如既往|不断))"
+)
+#: a sentence's lead that is only a time to come (下一步，/今后，): the plan covers the sentence
+_PLAN_LEAD = re.compile(r"(?:下一步|接下来|今后|明年|未来[一二三两几五\d]*年?)[，,]")
+
+
+def _announced_plan(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """A clause of m's sentence from its subject up to `m` opens with a plan (下一步将…, 拟…,
+    计划明年…, 将积极探索在…推行) and nothing after it says the thing is done (已…): what the
+    court will do is no practice of it yet."""
+    text = ctx.text
+    sub = ctx.subject_in(s, m.start)
+    lo = ctx.clause_start(s, sub.start) if sub is not None else s
+    # the sentence's own lead (下一步，), the subject's predicate, each clause after the subject
+    heads = [s] if _PLAN_LEAD.match(text, s) else []
+    if sub is not None:
+        heads.append(sub.end)
+    i = bisect.bisect_left(ctx.breaks, lo)
+    while i < len(ctx.breaks) and ctx.breaks[i] < m.start:
+        heads.append(ctx.breaks[i] + 1)
+        i += 1
+    for h in heads:
+        plan = _PLAN_HEAD.match(text, h, m.start) if h < m.start else None
+        if plan is None or _DONE.search(text, plan.end(), m.start) is not None:
+            continue
+        # an intent covers its own clause (争取上级支持，推行X: the support is what it seeks)
+        if not plan.group("intent") or _CLAUSE_BREAK.search(text, plan.end(), m.start) is None:
+            return True
+    return False
+
 
 def _located(ctx: _Context, lo: int, hi: int) -> list[str]:
     """Courts in a ``在 A、B <verb>`` phrase of text[lo:hi] that ends right before `hi`'s verb
@@ -3332,6 +3455,101 @@ _DAMAGED_ITEM = re.compile(r"[^。！!？?；;，,：:]{2,40}(?:人民法庭|法
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
+#: a time span the figure's own clause counts over, which the period finder does not read:
+#: 一年多来 / 多年来 / 近年来 (an open span: no period), 全年 / 当年 (a year)
+_OWN_SPAN = re.compile(
+    r"(?P<open>[一二三四五六七八九十两\d]+年多来|多年来|近年来|近些年来)|(?P<year>全年|当年)"
+)
+#: a period that is an event's month (2024年3月，某院试点X / 2024年12月获评…), not a span that
+#: frames figures: a bare month, no 截至/自, no 份/底/末/初, no range, no 以来
+_EVENT_MONTH = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月")
+
+#: a figure that counts (500件, 12%, 3万余人): a sentence with one reports statistics
+_FIGURE_IN = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:万|亿)?(?:件|%|％|个|名|人|天|次|项|家|场|起|元|户|条|份|笔)"
+)
+
+#: a metric's name that is a piece of a clause, not a word: it opens with a preposition or a
+#: particle (以不到, 由前三年的年均, 请在见网后, 约占) or ends with one (…持续以, …从年初的);
+#: 在线 is a word of its own (在线调解案件数)
+_FRAGMENT_METRIC = re.compile(
+    r"^(?:的|以(?!上)|由|从|把|被|向|请|约|于|在(?!线))|(?:的|以|由|从|在|把|被|向|于|不到|不足)$"
+)
+#: the last character of a measure's name (调解率, 案件数, 送达量, 增速, 排名, 审理周期)
+_METRIC_HEAD = re.compile(r".*(?:[率数量额比速值期长名]|[增降涨跌]幅)")
+#: a change's start (分流率从年初的33%提升至73%, 由前三年的年均20%降至…) or a level held
+#: (履行率保持在95%): what follows the measure's name
+_MEASURE_TAIL = re.compile(r"(?:从|由).*$|(?:保持|稳定|控制|维持|始终)?在$|(?:持续|保持|继续)?以$")
+#: 以每年20%以上的速度递增: the figure is a growth rate
+_AT_RATE = re.compile(r"(?:以上|左右)?的(?:速度|幅度)")
+
+
+def _readable_metric(ctx: _Context, h: OutcomeHit) -> str | None:
+    """The figure's metric as a name a reader understands: as found, or mended when it is a
+    piece of its clause (的电子送达量 → 电子送达量; 分流率从年初的 → 分流率; 履行率保持在 →
+    履行率; 约占 → 乡村法庭占比 from its clause; 由前三年的年均 → the measure named in the
+    clause before, 新收执行案件增速); None when no name can be formed (以不到三成的法官)."""
+    metric = h.metric
+    if not metric or _FRAGMENT_METRIC.search(metric) is None:
+        return metric
+    text = ctx.text
+    if metric.startswith("的"):
+        metric = metric[1:]
+    body = _MEASURE_TAIL.sub("", metric)
+    if body != metric:
+        if _AT_RATE.match(text, h.end) and _HAN.search(body):
+            metric = body + "增速"  # 知识产权案件持续以每年20%以上的速度递增
+        else:
+            head = _METRIC_HEAD.match(body)
+            if head is not None:
+                metric = head.group(0)
+            elif not body and metric[0] in "由从":
+                # 新收执行案件增速大幅放缓，由前三年的年均20%降至…: the clause before names it
+                s, _ = ctx.sentence(h.start)
+                c = ctx.clause_start(s, h.start)
+                prev = ctx.clause_start(s, c - 1) if c > s else c
+                named = ctx.courts_in(prev, c)
+                if named and named[0].start == prev:
+                    prev = named[0].end  # 乙县法院新收案件增速…: the court is no part of it
+                head = _METRIC_HEAD.match(text, prev, c - 1) if c > s else None
+                metric = head.group(0) if head is not None else metric
+    elif re.fullmatch(r"约?占", metric):
+        # 全省人民法庭中乡村法庭约占80%: what the clause names before 占 is the share's subject
+        c = ctx.clause_start(ctx.sentence(h.start)[0], h.start)
+        before = text[c : h.start - len(h.metric)]
+        if 2 <= len(before) <= 16 and not re.search(r"[0-9０-９]", before):
+            metric = before + "占比"
+    if len(_HAN.findall(metric)) < 2 or _FRAGMENT_METRIC.search(metric) is not None:
+        return None
+    return metric
+
+
+def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | None:
+    """The period of the figure at `h`: from its own sentence first. A span its own clause
+    names (一年多来, 全年) overrides a date before it; an event's month from another sentence
+    (2024年3月，某院试点X。一年多来，化解纠纷N件) is no period of the figure."""
+    text = ctx.text
+    s, _ = ctx.sentence(h.start)
+    at = text.rfind(h.period, 0, h.start) if h.period else -1
+    own = None
+    for m in _OWN_SPAN.finditer(text, max(s, at + len(h.period or "")), h.start):
+        own = m
+    if own is not None and own.group("open"):
+        return None  # 一年多来: a span up to the article whose start the text does not say
+    if own is not None:
+        years = [m.group("y") for m in _DATE.finditer(text, 0, own.start())]
+        year = years[-1] if years else (doc_date or "")[:4]
+        return f"{year}-01-01/{year}-12-31" if re.fullmatch(r"\d{4}", year) else None
+    if not h.period:
+        return None
+    if 0 <= at < s and _EVENT_MONTH.fullmatch(h.period):
+        ps, pe = ctx.sentence(at)
+        if not _FIGURE_IN.search(text, ps, pe):
+            return None  # the month of what that sentence tells, which counts nothing
+    span = resolve_relative(h.period, doc_date)
+    return f"{span[0]}/{span[1]}" if span else h.period
+
+
 def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) -> list[OutcomeRef]:
     text = doc.text
     out: list[OutcomeRef] = []
@@ -3341,15 +3559,15 @@ def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) ->
             # 1530 63.2% gave a 63.2% "1530"): no fact rather than a wrong one (a figure
             # named by nothing, 2019年，33374件, stays: its sentence says what it counts)
             continue
+        metric = _readable_metric(ctx, h)
+        if metric is None:
+            continue  # 以不到三成的法官… gave a 30% “以不到”: a name no reader understands
         unit = ctx.unit_at(h.start) or ""
-        period = None
-        if h.period:
-            span = resolve_relative(h.period, doc.date)
-            period = f"{span[0]}/{span[1]}" if span else h.period
+        period = _figure_period(ctx, h, doc.date)
         out.append(
             OutcomeRef(
                 unit=unit,
-                metric=h.metric,
+                metric=metric,
                 value=h.value,
                 unit_of_measure=h.unit_of_measure,
                 qualifier=h.qualifier,

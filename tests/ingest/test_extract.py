@@ -136,7 +136,8 @@ def test_a_deadline_or_target_is_no_adoption_date() -> None:
         "乙县法院2023年6月以前推行集约送达。",
     ):
         ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
-        assert [(a.date, a.date_precision) for a in ex.adoptions] == [(None, None)], text
+        # (力争…推行X is a plan: no adoption at all, so no date either)
+        assert all((a.date, a.date_precision) == (None, None) for a in ex.adoptions), text
     text = "2022年5月，乙县法院部署在2023年底前推行集约送达。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert [(a.date, a.date_precision) for a in ex.adoptions] == [("2022-05", "month")]
@@ -202,6 +203,75 @@ def test_outcome_period_is_resolved_against_the_date() -> None:
     )
     ex = extract_document(doc, court_resolver=stand_in)
     assert [(o.value, o.period) for o in ex.outcomes] == [(900.0, "2022-01-01/2022-04-30")]
+
+
+def _periods(text: str, doc_date: str = "2025-06-10") -> dict[float, str | None]:
+    doc = SourceDocument(path="t.txt", text=text, date=doc_date)
+    return {o.value: o.period for o in extract_document(doc, court_resolver=stand_in).outcomes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the month of an earlier event, in another sentence
+        "2024年3月，乙县法院试点道交一体化。一年多来，乙县法院化解纠纷1360件。",
+        "2024年3月，乙县法院试点道交一体化。乙县法院化解纠纷1360件。",
+        "2024年12月，乙县法院获评先进集体。乙县法院受理案件同比下降12%。",
+        # the figure's own clause names an open span
+        "2024年3月，乙县法院试点道交一体化，两年多来化解纠纷1360件。",
+    ],
+)
+def test_a_figures_period_is_not_an_earlier_events_month(text: str) -> None:
+    periods = _periods(text)
+    assert periods and all(p is None for p in periods.values()), periods
+
+
+def test_a_figures_own_year_word_gives_its_period() -> None:
+    text = "2024年3月，乙县法院试点道交一体化，全年化解纠纷1360件。"
+    assert _periods(text) == {1360.0: "2024-01-01/2024-12-31"}
+    # no year written before: the article's
+    assert _periods("乙县法院全年化解纠纷1360件。") == {1360.0: "2025-01-01/2025-12-31"}
+
+
+def test_a_month_that_frames_figures_stays_their_period() -> None:
+    text = "2024年3月，乙县法院受理案件500件。其中，诉前调解案件200件。"
+    assert set(_periods(text).values()) == {"2024-03-01/2024-03-31"}
+    text = "2023年，乙县法院试点道交一体化。乙县法院化解纠纷1360件。"
+    assert _periods(text) == {1360.0: "2023-01-01/2023-12-31"}
+
+
+def _metrics(text: str) -> dict[float, str]:
+    doc = SourceDocument(path="t.txt", text=text, date="2025-06-10")
+    return {o.value: o.metric for o in extract_document(doc, court_resolver=stand_in).outcomes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙县法院以不到三成的人员办结了全部案件。",
+        "乙县法院以近四成的法官审结了全院案件。",
+        "如有疑问，请在见报后15日内联系本网。",
+    ],
+)
+def test_a_figure_named_by_a_piece_of_its_clause_is_no_outcome(text: str) -> None:
+    assert _metrics(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("乙县法院5月8日的线上开庭量为210场。", 210.0, "线上开庭量"),
+        ("乙县法院调解协议履行率保持在90%以上。", 90.0, "调解协议履行率"),
+        ("乙县法院诉前分流率从年初的25%提升至61%。", 25.0, "诉前分流率"),
+        ("乙县法院审结的执行案件持续以每年15%以上的速度增长。", 15.0, "审结的执行案件增速"),
+        ("全县人民法庭中城区法庭约占30%。", 30.0, "全县人民法庭中城区法庭占比"),
+        ("乙县法院新收案件增速明显放缓，由前两年的年均18%降至6%。", 18.0, "新收案件增速"),
+    ],
+)
+def test_a_metric_named_by_a_piece_of_its_clause_is_mended(
+    text: str, value: float, metric: str
+) -> None:
+    assert _metrics(text).get(value) == metric
 
 
 def test_a_figure_named_by_another_figure_is_no_outcome() -> None:
@@ -342,6 +412,111 @@ def test_wording_near_a_plan_that_is_no_plan_keeps_the_practice() -> None:
 def test_a_bare_tribunals_plan_is_no_practice_either() -> None:
     found = rules("丁镇法庭坚持新时代枫桥经验。\n明年，法庭将推广道交一体化。")
     assert ("X省乙县人民法院丁镇人民法庭", "道交一体化", "adopted") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丙区法院院长赵一鸣表示，下一步将探索在辖区街道推行道交一体化。",
+        "丙区法院表示，今后将在各镇推行道交一体化。",
+        "丙区法院计划明年在辖区推行道交一体化。",
+        "丙区法院将积极探索在辖区推行道交一体化。",
+        "丙区法院力争年内推行道交一体化。",
+        "下一步，丙区法院将整合调解资源，推行道交一体化。",
+    ],
+)
+def test_a_plan_announced_in_any_form_is_no_practice(text: str) -> None:
+    edges, _ = run("乙县法院推行繁简分流。" + text)
+    assert ("X省丙区人民法院", "道交一体化", "adopted") not in edges
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丙区法院将调解员派驻街道推行道交一体化。",  # 将 marks the object
+        "丙区法院今后将继续推行道交一体化。",  # more of what it does
+        "丙区法院按计划推行道交一体化。",  # done as planned
+        "乙县法院将推行繁简分流，丙区法院推行道交一体化。",  # another court's plan
+        "丙区法院去年已在辖区推行道交一体化，下一步将推广至全区。",
+        "丙区法院争取党委支持，推行道交一体化。",  # an intent for its own clause only
+        "丙区法院准备充分，推行道交一体化。",
+    ],
+)
+def test_words_near_a_plan_keep_the_practice(text: str) -> None:
+    edges, _ = run(text)
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
+def _dated(text: str, doc_date: str | None) -> dict[str, tuple[str | None, str | None]]:
+    ex = extract_document(
+        SourceDocument(path="t.txt", text=text, date=doc_date), court_resolver=stand_in
+    )
+    return {a.initiative: (a.date, a.date_precision) for a in ex.adoptions}
+
+
+def test_a_month_day_without_a_year_takes_the_documents_year() -> None:
+    dated = _dated("3月15日，丙区法院召开推进会，推行道交一体化。", "2024-03-18")
+    assert dated["道交一体化"] == ("2024-03-15", "day")
+    # never a day after the article: the year before
+    dated = _dated("12月20日，丙区法院推行道交一体化。", "2024-03-18")
+    assert dated["道交一体化"] == ("2023-12-20", "day")
+    # a deadline is no date of the act; no document date, no year
+    assert _dated("丙区法院要求4月30日前推行道交一体化。", "2024-03-18")["道交一体化"] == (
+        None,
+        None,
+    )
+    assert _dated("3月15日，丙区法院推行道交一体化。", None)["道交一体化"] == (None, None)
+
+
+def test_a_month_day_takes_the_year_of_the_last_full_date_before_it() -> None:
+    text = "2022年6月，乙县法院推行繁简分流。9月6日，丙区法院推行道交一体化。"
+    assert _dated(text, "2024-03-18")["道交一体化"] == ("2022-09-06", "day")
+    text = "2023年12月，乙县法院推行繁简分流。1月5日，丙区法院推行道交一体化。"
+    assert _dated(text, "2024-03-18")["道交一体化"] == ("2024-01-05", "day")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "法院 举措 诉前调解（件）\n乙县法院 推行繁简分流 1200\n丙区法院 开展道交一体化 980",
+        "法院 | 道交一体化（件） | 诉前调解（件）\n乙县法院 | 120 | 300\n丙区法院 | 80 | 200",
+        "单位\t诉前调解\t道交一体化\n乙县法院\t是\t否\n丙区法院\t否\t是",
+    ],
+)
+def test_a_tables_header_row_names_columns_not_an_adoption(table: str) -> None:
+    edges, _ = run("甲市中院通报全市法院工作情况。\n" + table)
+    # no column named in the header row becomes a court's practice (heading-next-topic)
+    assert not {(u, i) for u, i, _ in edges} & {
+        ("X省乙县人民法院", "诉前调解"),
+        ("X省乙县人民法院", "道交一体化"),
+    }
+
+
+def test_a_docx_tables_header_row_is_no_adoption(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from ingest.readers import read_document
+
+    doc = Document()
+    doc.add_paragraph("甲市中院通报全市法院工作情况。")
+    rows = [("法院", "举措", "诉前调解（件）"), ("乙县法院", "推行繁简分流", "1200")]
+    table = doc.add_table(rows=len(rows), cols=3)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    doc.save(str(tmp_path / "t.docx"))
+    ex = extract_document(read_document(tmp_path / "t.docx"), court_resolver=stand_in)
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert ("X省乙县人民法院", "诉前调解") not in edges
+    assert ("X省乙县人民法院", "繁简分流") in edges
+
+
+def test_a_tables_rows_below_the_header_still_say_what_each_court_does() -> None:
+    table = "法院 举措 诉前调解（件）\n乙县法院 推行繁简分流 1200\n丙区法院 开展道交一体化 980"
+    edges, _ = run("甲市中院通报全市法院工作情况。\n" + table)
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+    assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
 
 
 def test_pilot_courts_are_the_ones_designated() -> None:
