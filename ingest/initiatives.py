@@ -1230,6 +1230,10 @@ def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+#: a measurement in an award's object: a percentage or a verb of change makes it a figure
+_MEASURED = re.compile(r"\d\s*[%％]|百分之|达到|同比|环比")
+
+
 def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
     """(verb_start, object_start, object_end) of each 获评/授予/入选 clause."""
     out: list[tuple[int, int, int]] = []
@@ -1239,6 +1243,8 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
         obj = text[m.end() : obj_end]
         if not obj.strip() or not _HONOUR_HEAD.search(obj):
             continue
+        if _MEASURED.search(obj):
+            continue  # 入选法庭平均调解成功率达到58.3%: the selected units' figure, no honour
         if end_m is None and obj_end == len(text) and not _HONOUR_TAIL.search(obj.rstrip()):
             continue  # 荣获全市法院集…: an excerpt cut inside the honour's name
         if m.group(0).startswith("晋") and "星级" not in obj:

@@ -1244,3 +1244,15 @@ def test_a_mechanism_running_since_a_date_is_the_courts() -> None:
     # words of any mechanism, or the mechanism referred back to, name none
     assert names("该机制运行以来，调解成功率上升。") == []
     assert names("甲县人民法院智慧审判平台上线以来，效率提高。") == []
+
+
+def test_a_figure_of_the_selected_units_is_no_honour() -> None:
+    """入选法庭…成功率达到58.3% speaks of the selected tribunals' figure: it became an honour
+    named by the whole clause, credited to the court that published the list (a new user's
+    finding). An honour's name holds no percentage or measured change; one named after a
+    standard (双达标示范法庭) is still an honour."""
+    text = "新一批名单公布，甲法庭等榜上有名。入选法庭2024年平均调解成功率达到58.3%。"
+    assert not [n for n in names(text) if "58.3" in n or "成功率" in n]
+    text = "乙县法院入选全省法院同比增幅达到20%的先进单位名单。"
+    assert not [n for n in names(text) if "20%" in n]
+    assert names("丙法庭获评全省法院“全面双达标”示范法庭。") == ["“全面双达标”示范法庭"]
