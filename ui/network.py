@@ -49,6 +49,8 @@ def _warm_up() -> None:
     import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.figure  # noqa: F401
 
+    state.freeze_heap("warm-up")  # the fonts and matplotlib too
+
 
 _warming: list[threading.Thread] = []
 
