@@ -199,18 +199,25 @@ def clear_caches() -> None:
 _FROZEN: list[str] = []  # the moments the heap was frozen, once each
 
 
+def in_a_server() -> bool:
+    """Whether a Streamlit server runs this process: AppTest's runtime is a mock (the test
+    process's heap is not the explorer's)."""
+    from streamlit import runtime
+    from streamlit.runtime import Runtime
+
+    return runtime.exists() and type(runtime.get_instance()) is Runtime
+
+
 def freeze_heap(moment: str) -> bool:
-    """Hand what a real server process has loaded by `moment` (modules, the store's driver,
+    """Hand what a server process has loaded by `moment` (modules, the store's driver,
     fonts …) to `gc.freeze`, once per moment: Python's full collections then skip it. With
     Streamlit's collection after every run (off in .streamlit/config.toml), walking it took
     0.05–0.6 s of every page, cold or warm, before the browser heard the page was done; the
-    collector's own full runs did as much in the middle of a page. Not in AppTest (no
-    runtime: the test process's heap is not the explorer's). True when it froze."""
+    collector's own full runs did as much in the middle of a page. Only in a server
+    (`in_a_server`). True when it froze."""
     import gc
 
-    from streamlit import runtime
-
-    if moment in _FROZEN or not runtime.exists():
+    if moment in _FROZEN or not in_a_server():
         return False
     _FROZEN.append(moment)
     gc.freeze()

@@ -28,13 +28,11 @@ def freezes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     in a process that runs as a Streamlit server."""
     import gc
 
-    from streamlit import runtime
-
     from ui import state
 
     calls: list[int] = []
     monkeypatch.setattr(gc, "freeze", lambda: calls.append(1))
-    monkeypatch.setattr(runtime, "exists", lambda: True)
+    monkeypatch.setattr(state, "in_a_server", lambda: True)
     monkeypatch.setattr(state, "_FROZEN", [])
     return calls
 
@@ -49,13 +47,25 @@ def test_the_heap_is_frozen_once_per_moment(freezes: list[int]) -> None:
 
 
 def test_not_in_a_process_without_a_server(freezes: list[int], monkeypatch) -> None:
-    from streamlit import runtime
+    from ui import state
+
+    monkeypatch.setattr(state, "in_a_server", lambda: False)
+    assert state.freeze_heap("first page") is False
+    assert freezes == []
+
+
+def test_never_the_tests_heap(small_store, app, monkeypatch) -> None:
+    """AppTest runs the app in the test process with a mock runtime: nothing is frozen there
+    (the ingest tests check that their own freezing gives the heap back)."""
+    import gc
 
     from ui import state
 
-    monkeypatch.setattr(runtime, "exists", lambda: False)
-    assert state.freeze_heap("first page") is False
-    assert freezes == []
+    monkeypatch.setattr(state, "_FROZEN", [])
+    before = gc.get_freeze_count()
+    assert not app(page="overview").exception
+    assert state.in_a_server() is False
+    assert gc.get_freeze_count() == before and state._FROZEN == []
 
 
 def test_the_first_page_freezes_the_heap(small_store, app, freezes: list[int]) -> None:
