@@ -89,6 +89,7 @@ def main() -> None:
     from ui.network import warm_up_once
 
     warm_up_once()  # after the page is drawn: fonts and matplotlib for 导出
+    state.freeze_heap("first page")  # the app's own modules, out of the collector's walks
 
 
 main()

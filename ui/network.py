@@ -49,6 +49,8 @@ def _warm_up() -> None:
     import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.figure  # noqa: F401
 
+    state.freeze_heap("warm-up")  # the fonts and matplotlib too
+
 
 _warming: list[threading.Thread] = []
 
@@ -123,8 +125,26 @@ def _int(value: str | None, default: int, lo: int, hi: int) -> int:
         return default
 
 
+def import_soon(module: str = "networkx") -> threading.Thread | None:
+    """Import `module` in a thread of its own unless it is loaded already: the 网络 page's
+    first visit imported networkx (300 modules) only after its first query came back; begun
+    at the page's start, the import runs while the page waits for the store. None when
+    there is nothing to do."""
+    import importlib
+    import sys
+
+    if module in sys.modules:
+        return None
+    thread = threading.Thread(
+        target=importlib.import_module, args=(module,), name=f"import-{module}", daemon=True
+    )
+    thread.start()
+    return thread
+
+
 def render() -> None:
     _note_run()
+    import_soon()  # the subgraph is a networkx graph: loaded while the page asks the store
     st.title("网络")
     entity_id, depth, kinds, limit, physics = _controls("network")
     if not entity_id:

@@ -209,11 +209,10 @@ def figures_graph(_arcadedb_store, embedded_dir, monkeypatch):
 def spy_queries(monkeypatch) -> list[tuple[str, dict[str, Any]]]:
     """The named queries `queries.analytics` runs (name, parameters), in order; the page's
     cached answers are dropped so that it reads afresh."""
-    import streamlit as st
-
     import queries.analytics as analytics
+    from ui import state
 
-    st.cache_data.clear()
+    state.clear_caches()
     asked: list[tuple[str, dict[str, Any]]] = []
     original = analytics.run
 

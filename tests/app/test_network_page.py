@@ -113,3 +113,28 @@ def test_the_font_warm_up_waits_while_pages_are_drawn(monkeypatch) -> None:
     clock.slept.clear()
     network._wait_until_idle()  # idle now: no wait
     assert clock.slept == []
+
+
+def test_networkx_is_imported_while_the_page_asks_the_store(monkeypatch) -> None:
+    """The first visit of 网络 begins importing networkx as the page starts, in a thread of its
+    own; with it loaded, nothing is begun."""
+    import sys
+
+    from ui import network
+
+    monkeypatch.delitem(sys.modules, "json.tool", raising=False)
+    thread = network.import_soon("json.tool")
+    assert thread is not None and thread.name == "import-json.tool"
+    thread.join(10)
+    assert "json.tool" in sys.modules
+    assert network.import_soon("json.tool") is None
+
+
+def test_the_page_begins_with_that_import(small_store, app, monkeypatch) -> None:
+    from ui import network
+
+    begun: list[str] = []
+    monkeypatch.setattr(network, "import_soon", lambda module="networkx": begun.append(module))
+    at = app(page="network", id=g.SUYUAN)
+    assert not at.exception
+    assert begun == ["networkx"]

@@ -17,10 +17,10 @@ DING_SUYUAN = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
 @pytest.fixture
 def reviewed(small_store, app):
     """Of 诉源治理's three adoptions, a reviewer confirmed 丙区's."""
-    import streamlit as st
+    from ui import state
 
     review.decide(small_store, BING_SUYUAN, "confirm", reviewer="审核员甲")
-    st.cache_data.clear()
+    state.clear_caches()
     return small_store
 
 

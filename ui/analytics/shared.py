@@ -62,9 +62,16 @@ def _in_scope(initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(counted, key=lambda r: (-r["units"], r["initiative"] or ""))
 
 
-@st.cache_data(ttl=300, max_entries=64, show_spinner="正在计算时间线…")
+# kept as it is, not pickled (a national initiative's timeline lists its 7,000 units, read
+# again on every visit of the tab): shared, never changed by the tabs
+@st.cache_resource(ttl=300, max_entries=8, show_spinner="正在计算时间线…")
 def _timeline_of(store_key: str, initiative_id: str) -> analytics.Timeline:
     return analytics.timeline(state.store(), initiative_id, **_scope())
+
+
+def clear_shared() -> None:
+    """Forget the answers kept as they are (with the app's other caches: state.clear_caches)."""
+    _timeline_of.clear()
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计辖区覆盖…")
