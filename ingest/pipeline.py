@@ -833,7 +833,7 @@ def ingest_paths(
     dry_run: bool = False,
     progress: ProgressFn | None = None,
     batch_size: int = 512,
-    min_batch: int = 16,
+    min_batch: int = 64,
     manifest: str | Path | None = None,
     reference_data: bool = True,
     names: Mapping[str, str] | None = None,
@@ -854,7 +854,10 @@ def ingest_paths(
     rather than its documents (a popular entity's counts and lists, an initiative's adoption
     summary: rewritten once per transaction) is shared by the documents of a batch: 512 took
     22.6 ms of CPU per document into a store of 200,000 documents where 128 took 26.5
-    (benchmarks/ingest_scale.py).
+    (benchmarks/ingest_scale.py). So does a transaction's own cost (some 40 statements, the
+    commit): on a machine quiet enough for the writer to be free at every 16th document, a
+    batch was 16 documents, at 3.5-5.0 ms of the server's query CPU per document where
+    batches of 64 took 2.3-2.6 (and ~1 ms less of this process's); 64 is also `READ_AHEAD`.
 
     Documents are read `READ_AHEAD` at a time: the figures of their near-duplicate candidates
     are read in one query. The known documents' fingerprints are read by the writer's thread

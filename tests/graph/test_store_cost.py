@@ -242,3 +242,39 @@ def test_a_delete_refills_a_full_document_list_from_its_spares(store, monkeypatc
         assert _listed(store) == _recount_listed(store)
     assert walks == 1  # two spares: the third delete recomputes the list
     _agrees_with_a_recount(store)
+
+
+def test_a_fact_many_documents_support_takes_a_new_one_without_a_walk(store, monkeypatch) -> None:
+    """A document that repeats a fact others support joins the fact's sorted document list
+    (and rules) in one step of the server's own, not by rebuilding the list once per new
+    item (`reduce` over list comprehensions: ArcadeDB evaluates each element as a row of
+    its own, so a popular fact cost a row per document it already listed). The list is the
+    same, sorted and without repeats, whatever order and batches the documents came in."""
+    from graph.dialect import ARCADEDB
+
+    def again(i: int, j: int) -> DocumentGraph:
+        """Document j on the adoption of `_adopter_doc(i)` (the same fact)."""
+        doc = _adopter_again(i, f"2022-{1 + j:02d}")
+        doc.facts[0].evidence[0].rule = f"rule-{j % 3}"
+        return doc
+
+    docs = [_adopter_doc(0), *(again(0, j) for j in range(6))]
+    fact = "MATCH (:Entity {id: $u})-[f:ADOPTED]->() RETURN f.doc_ids AS d, f.rules AS r"
+    unit = docs[0].facts[0].src
+    lists = []
+    for order in ([0, 1, 2, 3, 4, 5, 6], [6, 3, 0, 5, 1, 4, 2]):
+        g.load_small_graph(store)
+        with statements(monkeypatch) as seen:
+            store.write_documents([docs[order[0]], docs[order[1]]])
+            for k in order[2:]:
+                store.write_documents([docs[k]])
+            store.write_documents([docs[order[3]]])  # written again: listed once
+        if store.server == ARCADEDB:
+            folds = [s for s in seen if "SET f.doc_ids" in s]
+            assert folds and not [s for s in folds if "reduce(" in s], folds
+        lists.append(store.read(fact, {"u": unit}))
+        store.clear()
+    assert lists[0] == lists[1]
+    (row,) = lists[0]
+    assert row["d"] == sorted({d.id for d in docs})
+    assert row["r"] == sorted({f"rule-{j}" for j in range(3)})

@@ -295,7 +295,9 @@ def test_kill_9_midway_then_rerun_gives_the_uninterrupted_graph(
 ) -> None:
     store = arcadedb_store
     docs = tmp_path / "docs"
-    write_articles(docs, 40)
+    # a batch is written at 64 documents at the least (`ingest_paths`' min_batch): enough
+    # documents for the kill to land after the first batch and before the last
+    write_articles(docs, 160)
     env = {**os.environ, "COURTGRAPH_DATA_DIR": str(embedded_dir), "PYTHONPATH": str(ROOT)}
     env.pop("NEO4J_URI", None)
     run = ["-c", _WITH_EXTRACTOR] if extractor else ["-m", "ingest"]
@@ -325,7 +327,7 @@ def test_kill_9_midway_then_rerun_gives_the_uninterrupted_graph(
             time.sleep(0.05)
         assert not any(_alive(c) for c in children)
     partial = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
-    assert 0 < partial < 40, "the kill should land midway; make the corpus larger if not"
+    assert 0 < partial < 160, "the kill should land midway; make the corpus larger if not"
 
     done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -829,3 +831,21 @@ def test_a_process_running_other_threads_extracts_in_itself(monkeypatch) -> None
     pool = pipeline._extractor(1_000)  # alone (as far as it can tell): it forks one
     assert pool is not None
     pool.shutdown()
+
+
+def test_a_batch_waits_for_64_documents_even_when_the_writer_is_free(store, tmp_path: Path) -> None:
+    """A transaction costs the same some 40 statements and a commit whatever it holds: a
+    writer that is free takes a batch at 64 documents, not at every 16th (the last batch
+    holds what is left). Every document is written once."""
+    write_articles(tmp_path, 100)
+    sizes: list[int] = []
+    real = store.write_documents
+
+    def counted(docs):  # type: ignore[no-untyped-def]
+        sizes.append(len(docs))
+        return real(docs)
+
+    store.write_documents = counted
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    assert len(sizes) >= 2 and all(n >= 64 for n in sizes[:-1]), sizes
+    assert sum(sizes) == len(report.added) == store.counts()["Document"]
