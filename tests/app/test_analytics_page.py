@@ -98,8 +98,16 @@ def test_coverage_under_the_high_court(graph, app) -> None:
     assert any("未导入" in t or "没有法院导入人民法庭名录" in t for t in texts(at, "info"))
     shares = frame(at, "层级", "本院报道推行", "下属人民法庭已推行", "单位数", "覆盖率")
     assert dict(zip(shares["层级"], shares["覆盖率"], strict=True))["基层法院"] == pytest.approx(
-        2 / 3
+        66.7
     )
+    # no literal None where nothing applies (a new user's finding), and the metric's share as
+    # precise as the table's; no "已覆盖" beside 未导入人民法庭名录
+    tribunal = shares[shares["层级"] == "人民法庭"].iloc[0]
+    assert tribunal["下属人民法庭已推行"] == "—"
+    deltas = {m.label: m.proto.delta for m in at.metric}
+    assert deltas["基层法院"] == "66.7%" and deltas["人民法庭"] == "未导入人民法庭名录"
+    descriptions = {m.label: m.proto.delta_description for m in at.metric}
+    assert descriptions["基层法院"] == "已覆盖" and descriptions["人民法庭"] == ""
     missing = frame(at, "单位", "层级", "单位页")
     assert sorted(missing["单位"]) == ["甲省乙市戊县人民法院"]
     assert any("尚未报道推行的单位（1）" in t for t in texts(at, "markdown"))
@@ -122,8 +130,8 @@ def test_coverage_counts_a_court_covered_through_its_tribunal(
     assert {m.label: m.value for m in at.metric}["基层法院"] == "3 / 3"
     shares = frame(at, "层级", "本院报道推行", "下属人民法庭已推行", "单位数", "覆盖率")
     basic = shares[shares["层级"] == "基层法院"].iloc[0]
-    assert (basic["本院报道推行"], basic["下属人民法庭已推行"], basic["单位数"]) == (2, 1, 3)
-    assert basic["覆盖率"] == pytest.approx(1.0)
+    assert (basic["本院报道推行"], basic["下属人民法庭已推行"], basic["单位数"]) == (2, "1", 3)
+    assert basic["覆盖率"] == pytest.approx(100.0)
     via = frame(at, "单位", "层级", "已推行的人民法庭")
     assert list(via["已推行的人民法庭"]) == ["西山人民法庭"]
     assert any("尚未报道推行的单位（0）" in t for t in texts(at, "markdown"))

@@ -26,6 +26,16 @@ from ui.common import table
 
 
 # -- 辖区覆盖 -------------------------------------------------------------------------------
+def share_shown(share: float) -> str:
+    """A coverage share as the page writes it, in the metric and the table alike, to one
+    decimal (the metric said 1% where the table said 0.54%).
+
+    >>> [share_shown(x) for x in (0.0, 0.0054, 0.125, 1.0)]
+    ['0.0%', '0.5%', '12.5%', '100.0%']
+    """
+    return f"{share:.1%}"
+
+
 def _coverage(initiatives: list[dict[str, Any]]) -> None:
     c1, c2 = st.columns(2)
     with c1:
@@ -45,10 +55,12 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         col.metric(
             _level_label(lv.level),
             f"{lv.covered} / {lv.units}" if lv.has_denominator else "无名录",
-            f"{lv.covered_share:.0%}" if lv.has_denominator else "未导入人民法庭名录",
+            # the table's figure, to the same precision (0.54% showed as 1% here)
+            share_shown(lv.covered_share) if lv.has_denominator else "未导入人民法庭名录",
             delta_color="off",
             delta_arrow="off",
-            delta_description="已覆盖",
+            # (no "已覆盖" after 未导入人民法庭名录: the two read as one contradiction)
+            delta_description="已覆盖" if lv.has_denominator else None,
             help="已覆盖 =（本院报道推行 + 下属人民法庭已推行）/ 辖区内该层级单位总数。"
             "本院报道推行：已有推行、试点、推广部署或获评记录的单位；下属人民法庭已推行："
             "本院未见报道、但其人民法庭有推行记录的法院",
@@ -60,10 +72,10 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
             {
                 "层级": _level_label(lv.level),
                 "本院报道推行": lv.adopted,
-                # a tribunal covers its court; nothing covers a tribunal
-                "下属人民法庭已推行": None if lv.level == "tribunal" else len(lv.through),
+                # a tribunal covers its court; nothing covers a tribunal ("None" was shown)
+                "下属人民法庭已推行": "—" if lv.level == "tribunal" else str(len(lv.through)),
                 "单位数": lv.units,
-                "覆盖率": lv.covered_share if lv.has_denominator else None,
+                "覆盖率": round(lv.covered_share * 100, 1) if lv.has_denominator else None,
             }
             for lv in levels
         ]
@@ -74,7 +86,7 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         width="stretch",
         column_config={
             "覆盖率": st.column_config.ProgressColumn(
-                "覆盖率", min_value=0.0, max_value=1.0, format="percent"
+                "覆盖率", min_value=0.0, max_value=100.0, format="%.1f%%"
             )
         },
     )
