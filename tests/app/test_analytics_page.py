@@ -346,3 +346,17 @@ def test_collections_and_verified_only_reach_every_tab(graph, app) -> None:
     picker = at.selectbox(key="analytics.id")
     # the picker counts the units of verified facts only (one: 丙区), most first
     assert picker.value == g.SUYUAN and "诉源治理（1 个单位）" in picker.options[0]
+
+
+def test_the_export_preview_shows_no_none() -> None:
+    from ui.analytics.exports import preview_frame
+
+    frame = preview_frame(
+        [
+            {"unit": "甲法院", "scope": None, "doc_ids": ["doc:1", "doc:2"], "year": 2024},
+            {"unit": "乙法院", "scope": "AGG", "doc_ids": [], "year": 2023},
+        ]
+    )
+    assert list(frame["scope"]) == ["", "AGG"]
+    assert list(frame["doc_ids"]) == ["doc:1；doc:2", ""]
+    assert list(frame["year"]) == [2024, 2023]

@@ -283,12 +283,22 @@ def _downloads(export: Export, what: str, stem: str, key: str) -> None:
     )
 
 
-def _preview(rows: list[dict[str, Any]], limit: int = 100) -> None:
+def preview_frame(rows: list[dict[str, Any]], limit: int = 100) -> Any:
+    """The first `limit` rows as the preview shows them: lists (doc_ids) joined, a missing
+    value empty (a column of them showed the word None: a new user's finding)."""
     import pandas as pd
 
     frame = pd.DataFrame(rows[:limit])
-    for col in frame.columns:  # lists (doc_ids) read better joined
-        if frame[col].map(lambda v: isinstance(v, list)).any():
-            frame[col] = frame[col].map(lambda v: "；".join(v) if isinstance(v, list) else v)
+    for col in frame.columns:
+        values = frame[col]
+        if values.map(lambda v: isinstance(v, list)).any():  # lists read better joined
+            frame[col] = values.map(lambda v: "；".join(map(str, v)) if isinstance(v, list) else v)
+        if frame[col].dtype == object:
+            frame[col] = frame[col].map(lambda v: "" if v is None or v != v else v)
+    return frame
+
+
+def _preview(rows: list[dict[str, Any]], limit: int = 100) -> None:
+    frame = preview_frame(rows, limit)
     st.caption(f"预览前 {min(limit, len(rows))} 行，共 {len(rows)} 行。")
     st.dataframe(frame, hide_index=True, width="stretch", height=280)
