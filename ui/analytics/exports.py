@@ -293,8 +293,8 @@ def preview_frame(rows: list[dict[str, Any]], limit: int = 100) -> Any:
         values = frame[col]
         if values.map(lambda v: isinstance(v, list)).any():  # lists read better joined
             frame[col] = values.map(lambda v: "；".join(map(str, v)) if isinstance(v, list) else v)
-        if frame[col].dtype == object:
-            frame[col] = frame[col].map(lambda v: "" if v is None or v != v else v)
+        if not pd.api.types.is_numeric_dtype(frame[col]):  # (pandas 3: text is "str")
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
     return frame
 
 
