@@ -1001,10 +1001,23 @@ def _evidence(text: str, ctx: _Context, start: int, end: int) -> Evidence:
 
 #: a date that is a deadline or a target, not when the court did it: 2023年底前, 2024年6月以前,
 #: 到2025年, 力争2024年…, 计划于2025年…
-_DEADLINE_AFTER = re.compile(r"(?:[底末]|上半年|下半年)?(?:前|以前|之前|为止|完成)")
+#: (前 before a count is a span of the year, 前三季度, not a deadline; 完成 is an act done)
+_DEADLINE_AFTER = re.compile(
+    r"(?:[底末]|上半年|下半年)?(?:前(?![一二三四五六七八九十两几\d])|以前|之前|为止)"
+)
 _DEADLINE_BEFORE = re.compile(
     r"(?:到|至|力争|争取|确保|计划|预计|拟|将|要求|务必|必须)(?:于|在|到)?$"
 )
+#: 到2023年已推行X: by then it was done, a status and not a deadline
+_DONE_BY = re.compile(r"[年月日底末]?(?:已经|已|业已)")
+
+
+def _deadline(text: str, m: re.Match[str], lo: int) -> bool:
+    """Whether the date `m` is a deadline or a target (要求2023年底前, 力争2024年, 到2025年)."""
+    if _DEADLINE_AFTER.match(text, m.end()):
+        return True
+    before = _DEADLINE_BEFORE.search(text, max(lo, m.start() - 4), m.start())
+    return before is not None and not _DONE_BY.match(text, m.end())
 
 
 def _adoption_date(sentence: str, upto: int) -> tuple[str | None, str | None]:
@@ -1012,11 +1025,8 @@ def _adoption_date(sentence: str, upto: int) -> tuple[str | None, str | None]:
     (要求2023年底前全面推行X names when it must be done, not when it was)."""
     found = None
     for m in _DATE.finditer(sentence, 0, max(0, upto)):
-        if _DEADLINE_AFTER.match(sentence, m.end()) or _DEADLINE_BEFORE.search(
-            sentence, max(0, m.start() - 4), m.start()
-        ):
-            continue
-        found = m
+        # the last date decides: a deadline there gives none (an older date is another act's)
+        found = None if _deadline(sentence, m, 0) else m
     if not found:
         return None, None
     y, mo, d = found.group("y"), found.group("m"), found.group("d")
@@ -1039,11 +1049,7 @@ def _month_day_date(ctx: _Context, s: int, upto: int) -> tuple[str, str] | None:
     text = ctx.text
     found = None
     for md in _MONTH_DAY.finditer(text, s, upto):
-        if not (
-            _DEADLINE_AFTER.match(text, md.end())
-            or _DEADLINE_BEFORE.search(text, max(s, md.start() - 4), md.start())
-        ):
-            found = md
+        found = None if _deadline(text, md, s) else md
     if found is None or any(_DATE.finditer(text, found.end(), upto)):
         return None
     year, after = None, ""
