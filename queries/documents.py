@@ -20,7 +20,7 @@ _DATED = f"""
 MATCH (d:Document)
 WHERE d.date >= $floor AND ($collections IS NULL OR $collections_docs[d.id] IS NOT NULL)
 WITH d ORDER BY d.date IS NULL, d.date DESC, d.id
-SKIP $skip
+SKIP ($page - 1) * {PAGE_SIZE}
 LIMIT {PAGE_SIZE + 1}
 RETURN collect([d.id, d.title, d.date, d.site, d.urls, d.collections]) AS packed
 """
@@ -51,13 +51,6 @@ def _floor(store: GraphStore, params: dict[str, Any]) -> Plan:
     return Plan(params={"floor": ""})
 
 
-def _paged(plan: Plan, params: dict[str, Any]) -> Plan:
-    """`plan` with the page's first row as a parameter (`skip`): one text for every page, so
-    a server that caches plans by text (Neo4j) plans it once (the page was spliced in)."""
-    skip = (int(params.get("page") or 1) - 1) * PAGE_SIZE
-    return Plan(plan.variant, {**plan.params, "skip": skip})
-
-
 ALL_DOCUMENTS = register(
     NamedQuery(
         name="all_documents",
@@ -71,7 +64,7 @@ MATCH (d:Document)
 WHERE ($collections IS NULL OR $collections_docs[d.id] IS NOT NULL)
       AND ($floor = '' OR d.date >= $floor)
 WITH d ORDER BY d.date IS NULL, d.date DESC, d.id
-SKIP $skip
+SKIP ($page - 1) * {PAGE_SIZE}
 LIMIT {PAGE_SIZE + 1}
 RETURN collect([d.id, d.title, d.date, d.site, d.urls, d.collections]) AS packed
 """,
@@ -92,8 +85,10 @@ RETURN collect([d.id, d.title, d.date, d.site, d.urls, d.collections]) AS packed
         # that page starts (the same rows: whatever lies below the floor, or has no date,
         # comes after them)
         variants={"dated": _DATED},
-        plan=lambda store, params: _paged(_floor(store, params), params),
-        planned=("floor", "skip"),
+        # (the page is a parameter, not spliced into the text: one text for every page, so a
+        # server that caches plans by text, Neo4j, plans it once)
+        plan=lambda store, params: _floor(store, params),
+        planned=("floor",),
         row_limit=PAGE_SIZE,
         packed=("doc_id", "title", "date", "site", "urls", "collections"),
         postprocess=lambda rows, _p: sorted(

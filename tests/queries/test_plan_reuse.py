@@ -75,4 +75,4 @@ def test_every_page_of_the_documents_is_one_text(small) -> None:
     q = get("all_documents")
     sent = {prepared(small, q, {"page": page})[0] for page in (1, 2, 7, 100_000)}
     assert len(sent) == 1
-    assert prepared(small, q, {"page": 3})[1]["skip"] == 400
+    assert prepared(small, q, {"page": 3})[1]["page"] == 3
