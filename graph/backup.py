@@ -120,7 +120,7 @@ def restore(data_dir: Path, archive: Path, *, heap: str = "1g") -> None:
             f"{archive} needs {need / 1e6:.0f} MB unpacked; {parent} has less free space"
         )
     server = EmbeddedServer(data_dir, heap=heap)
-    server._make_data_dir()  # 0700, and ours
+    server._make_data_dir(announce=False)  # 0700, and ours; not "a new, empty store"
     target = _database_dir(server.data_dir)
     old = os.umask(0o077)
     try:

@@ -10,12 +10,17 @@ The directory and everything in it belong to the user running courtgraph and are
 (folders 0700, files 0600: the server runs under umask 077). A data directory or
 credentials.json owned by another user, or open to group/others, is refused with the fix.
 A client trusts server.json only when the process it names holds `.server.lock` and listens
-on the port it names (read from /proc), so the password never goes to a stale port.
+on the port it names (read from /proc), so the password never goes to a stale port. A lock
+holder that names itself neither in server.json nor in server.pending (starting or stopping)
+(another copy of courtgraph's server, or some other program) is refused within seconds,
+naming its pid and the fix, instead of being waited for until the start timeout.
 
 Files in the data directory:
     databases/           ArcadeDB's root (the `courtgraph` database, users, config)
     credentials.json     generated root password (mode 0600)
     server.json          pid and the loopback ports of the running server
+    server.pending       pid of a server that holds the lock but does not serve: starting or
+                         stopping
     logs/server.log      the server's output (never the terminal)
     .server.lock         held by the running server process
     .start.lock          serializes concurrent starters
@@ -100,6 +105,10 @@ def _port_open(port: int, timeout: float = 0.5) -> bool:
 #: seconds a lock holder may not listen on its port before the client gives up on it (a server
 #: killed a moment ago holds its lock until it has exited)
 FALSE_STATE_GRACE = 2.0
+#: seconds a lock holder may go without naming itself in server.json or server.pending (a
+#: server writes server.pending right after taking the lock, and again when it stops)
+#: before the client refuses it
+UNANNOUNCED_GRACE = 5.0
 
 
 def _check_private(path: Path, what: str) -> None:
@@ -248,6 +257,10 @@ class EmbeddedServer:
         return self.data_dir / "server.json"
 
     @property
+    def pending_file(self) -> Path:
+        return self.data_dir / "server.pending"
+
+    @property
     def credentials_file(self) -> Path:
         return self.data_dir / "credentials.json"
 
@@ -265,14 +278,17 @@ class EmbeddedServer:
         _check_private(self.data_dir, "the data directory")
         _check_private(self.credentials_file, "the password file")
 
-    def _make_data_dir(self) -> None:
-        """Create the data directory (0700) and its logs folder, then check both are ours."""
+    def _make_data_dir(self, *, announce: bool = True) -> None:
+        """Create the data directory (0700) and its logs folder, then check both are ours.
+        A new directory is announced on stderr unless `announce` is false (a restore fills
+        it at once: it is not an empty store)."""
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.data_dir.mkdir(mode=0o700)
+            new = True
         except FileExistsError:
-            pass
-        else:  # run from another folder, the default (data/graph) is a new, empty store
+            new = False
+        if new and announce:  # run from another folder, the default (data/graph) is new, empty
             print(
                 f"courtgraph: 新建了空的数据目录 {self.data_dir.resolve()}（第一次使用时如此；"
                 "若您的数据在别处，请设置 COURTGRAPH_DATA_DIR，或在存放 data/graph 的文件夹中运行）",
@@ -405,10 +421,20 @@ class EmbeddedServer:
                 proc = None  # another process is starting it; wait for its state file
             deadline = time.monotonic() + self.start_timeout
             false_since: float | None = None
+            unannounced_since: float | None = None
             while time.monotonic() < deadline:
                 st = self.status()
                 if st.running:
                     return st
+                holder = self._holder()
+                if holder and (proc is None or holder != proc.pid) and not self._announced(holder):
+                    # the lock holder names itself nowhere: not a courtgraph server starting
+                    # (that writes server.pending at once), and waiting would not change it
+                    unannounced_since = unannounced_since or time.monotonic()
+                    if time.monotonic() - unannounced_since > UNANNOUNCED_GRACE:
+                        self._refuse_an_unannounced_holder(holder)
+                else:
+                    unannounced_since = None
                 if proc is None and self._holder() is None:
                     # the holder was a server dying (killed a moment ago), not one starting:
                     # its lock is free now, so start ours
@@ -433,6 +459,42 @@ class EmbeddedServer:
         raise StoreUnavailable(
             f"the embedded ArcadeDB server in {self.data_dir} did not start within "
             f"{self.start_timeout:.0f} s; see {self.log_file}"
+        )
+
+    def _announced(self, holder: int) -> bool:
+        """Whether lock holder `holder` named itself: in server.json (running, or exiting) or
+        in server.pending (starting or stopping)."""
+        for path in (self.state_file, self.pending_file):
+            try:
+                if json.loads(path.read_text(encoding="utf-8")).get("pid") == holder:
+                    return True
+            except (OSError, ValueError, AttributeError):
+                continue
+        return False
+
+    def _refuse_an_unannounced_holder(self, holder: int) -> None:
+        """Fail fast when the process holding the lock named itself nowhere: say what it is
+        and how to stop it. Nothing was sent to any port."""
+        if self._holder() != holder or self._announced(holder):
+            return  # it changed meanwhile: look again
+        state = self._read_state()
+        named = (
+            f"{self.state_file.name} names pid {state.get('pid')}"
+            if state
+            else f"there is no {self.state_file.name}"
+        )
+        if _is_courtgraph_server(holder):
+            raise StoreUnavailable(
+                f"another courtgraph server (pid {holder}) holds the data directory "
+                f"{self.data_dir}, but {named}: it was started by another copy or version of "
+                f"courtgraph, or its {self.state_file.name} was removed. Nothing was sent to "
+                f"it. Stop it with `python -m graph stop` (or kill {holder}) and retry"
+            )
+        raise StoreUnavailable(
+            f"another process (pid {holder}, {_process_name(holder)}) holds the lock of the data "
+            f"directory {self.data_dir} ({self._server_lock.name}) and is not a courtgraph "
+            f"server ({named}). Nothing was sent to it. Stop it (`python -m graph stop` or "
+            f"kill {holder}), or use another data directory (COURTGRAPH_DATA_DIR), and retry"
         )
 
     def _false_state(self) -> bool:
@@ -516,6 +578,7 @@ class EmbeddedServer:
                 os.kill(pid, signal.SIGKILL)
             self._wait_stopped(pid, KILL_WAIT)
         self.state_file.unlink(missing_ok=True)
+        self.pending_file.unlink(missing_ok=True)  # a server killed while starting leaves it
         return True
 
     def _wait_stopped(self, pid: int | None, timeout: float) -> bool:
@@ -530,6 +593,31 @@ class EmbeddedServer:
 
 #: seconds to wait for a killed server's process to go
 KILL_WAIT = 10.0
+
+
+def _cmdline(pid: int) -> list[str]:
+    """The arguments process `pid` was started with ([] if /proc cannot tell)."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return []
+    return raw.decode("utf-8", "replace").split("\0")
+
+
+def _is_courtgraph_server(pid: int) -> bool:
+    """Whether process `pid` runs `python -m graph.embedded serve` (as `_spawn` starts it)."""
+    args = _cmdline(pid)
+    return any(
+        a == "graph.embedded" and args[i + 1 : i + 2] == ["serve"] for i, a in enumerate(args)
+    )
+
+
+def _process_name(pid: int) -> str:
+    """The short name of process `pid` (its executable's, from /proc), or "unknown"."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return "unknown"
 
 
 def _running(pid: int) -> bool:
@@ -563,6 +651,9 @@ def serve(data_dir: Path, heap: str) -> int:
             print(f"another server already owns {data_dir}", flush=True)
             return 3
         server.state_file.unlink(missing_ok=True)  # an earlier server's: no client may trust it
+        # say at once that the lock's holder is a courtgraph server starting: clients wait
+        # for it, and refuse a holder that names itself nowhere
+        _write_private(server.pending_file, json.dumps({"pid": os.getpid()}))
         root = data_dir / "databases"
         (root / "config").mkdir(parents=True, exist_ok=True)
         # MCP endpoint off (it is off by default; say so explicitly).
@@ -605,6 +696,7 @@ def serve(data_dir: Path, heap: str) -> int:
                 server.state_file,
                 json.dumps({"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port}),
             )
+            server.pending_file.unlink(missing_ok=True)  # started: server.json says so
             print(f"courtgraph: ArcadeDB serving Bolt on 127.0.0.1:{bolt_port}", flush=True)
             stop = threading.Event()
             signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -612,8 +704,11 @@ def serve(data_dir: Path, heap: str) -> int:
             while not stop.wait(1.0):
                 pass
         finally:
+            # stopping: still the lock's holder, no longer serving
+            _write_private(server.pending_file, json.dumps({"pid": os.getpid()}))
             server.state_file.unlink(missing_ok=True)
             srv.stop()
+            server.pending_file.unlink(missing_ok=True)
             print("courtgraph: ArcadeDB stopped", flush=True)
     return 0
 

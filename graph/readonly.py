@@ -13,10 +13,12 @@ So a statement typed by a person goes through three fences here:
    or admin keyword outside string literals, comments and `quoted` names, more than one
    statement, CALL of anything but a few known read procedures (and so every CALL
    subquery), and namespaced functions outside the built-in temporal/spatial ones (APOC and
-   the like can run Cypher given as a string), and a reduce() whose expression uses its
-   accumulator twice (`s + s` doubles at every step: forty steps exhaust any heap before a
-   timeout). It errs on the side of refusing: a map key or property called `set` is refused
-   too.
+   the like can run Cypher given as a string), and a reduce() whose step may grow its
+   accumulator faster than linearly: one that uses it twice (`s + s` doubles at every step:
+   forty steps exhaust any heap before a timeout) or inside a function, list or bracket
+   (`replace(s, 'a', 'aa')`, `[y IN s | y + y]`); ArcadeDB has no setting that bounds a
+   string's size. It errs on the side of refusing: a map key or property called `set` is
+   refused too, and so is `reduce(m = 0, x IN xs | CASE WHEN x > m THEN x ELSE m END)`.
 2. `run_read_only` runs what passes in an explicit transaction of a READ-access session and
    always rolls it back, never commits (on ArcadeDB a rollback undoes data changes, though
    not the types and indexes a statement creates, hence fence 1).
@@ -239,7 +241,7 @@ def check_read_only(cypher: str) -> str:
                 "（名称不加反引号）：" + "、".join(READ_PROCEDURE_NAMES) + "。"
             )
         called.append(name_m.span(1))
-    _check_growth(bare)
+    _check_growth(cypher, bare)
     for m in _FUNCTION.finditer(bare):
         if any(a <= m.start(1) < b for a, b in called):
             continue
@@ -254,17 +256,41 @@ def check_read_only(cypher: str) -> str:
 
 
 _REDUCE = re.compile(rf"(?<![A-Za-z0-9_.])reduce\s*\(\s*({_NAME})\s*=", re.IGNORECASE)
+_QUOTED_NAME = re.compile(r"` *`")  # a `quoted name`, as blank_literals leaves it
 _OPEN, _CLOSE = "([{", ")]}"
 
 
-def _check_growth(bare: str) -> None:
-    """Refuse a reduce() whose expression uses its accumulator more than once
-    (`reduce(s = 'a', x IN range(1, 40) | s + s)`): the value doubles at every step, and
-    forty steps exhaust any server's memory before its timeout. `s + x` grows linearly."""
-    for m in _REDUCE.finditer(bare):
-        depth, i, bar, end = 1, m.end(), -1, len(bare)
-        while i < len(bare):
-            c = bare[i]
+def _names_view(cypher: str, bare: str) -> tuple[str, dict[str, str]]:
+    """`bare` with every `quoted name` written out plainly (`s` as s; a name that is not a
+    plain identifier as a placeholder of its own), so a backticked accumulator is seen; and
+    the names the placeholders stand for."""
+    placeholders: dict[str, str] = {}
+
+    def plain(m: re.Match[str]) -> str:
+        name = cypher[m.start() + 1 : m.end() - 1].replace("``", "`")
+        if re.fullmatch(_NAME, name):
+            return name
+        return placeholders.setdefault(name, f"__quoted_name_{len(placeholders)}__")
+
+    view = _QUOTED_NAME.sub(plain, bare)
+    return view, {v: f"`{k}`" for k, v in placeholders.items()}
+
+
+def _check_growth(cypher: str, bare: str) -> None:
+    """Refuse a reduce() whose step can grow its accumulator faster than by a fixed amount.
+
+    `reduce(s = 'a', x IN range(1, 40) | s + s)` doubles at every step, and so do
+    `replace(s, 'a', 'aa')`, `[y IN s | y + y]` or an inner reduce adding `s` twice: forty
+    steps exhaust any server's memory before its timeout, and the server has no setting that
+    bounds a string's size. What passes uses the accumulator at most once, outside every
+    function, list, map and subexpression (`s + x`, `s + [x]`, `s * x`): each step then adds
+    what does not depend on the accumulator, and the value grows linearly at most.
+    """
+    view, quoted = _names_view(cypher, bare)
+    for m in _REDUCE.finditer(view):
+        depth, i, bar, end = 1, m.end(), -1, len(view)
+        while i < len(view):
+            c = view[i]
             if c in _OPEN:
                 depth += 1
             elif c in _CLOSE:
@@ -278,13 +304,36 @@ def _check_growth(bare: str) -> None:
         if bar < 0:
             continue  # not a finished reduce(): the server reports the syntax error
         acc = m.group(1)
-        uses = re.findall(rf"(?<![A-Za-z0-9_$.]){re.escape(acc)}(?![A-Za-z0-9_])", bare[bar:end])
+        shown = quoted.get(acc, acc)
+        uses = [
+            u.start()
+            for u in re.finditer(
+                rf"(?<![A-Za-z0-9_$.]){re.escape(acc)}(?![A-Za-z0-9_])", view[bar + 1 : end]
+            )
+        ]
         if len(uses) > 1:
             raise WriteRefused(
-                f"不能运行：reduce(…) 的表达式引用了累加变量 {acc} {len(uses)} 次，"
+                f"不能运行：reduce(…) 的表达式引用了累加变量 {shown} {len(uses)} 次，"
                 "结果每一步成倍增长，会耗尽数据库服务器的内存。每步只引用一次"
-                f"（如 {acc} + x）。"
+                f"（如 {shown} + x）。"
             )
+        if uses and _depth(view[bar + 1 : bar + 1 + uses[0]]) > 0:
+            raise WriteRefused(
+                f"不能运行：reduce(…) 的表达式把累加变量 {shown} 放进了函数、列表或括号里"
+                f"（如 replace({shown}, …)、[y IN {shown} | …]），结果可能每一步成倍增长，"
+                f"会耗尽数据库服务器的内存。累加变量只能在最外层出现一次（如 {shown} + x）。"
+            )
+
+
+def _depth(text: str) -> int:
+    """How many brackets opened in `text` are still open at its end."""
+    depth = 0
+    for c in text:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(depth - 1, 0)
+    return depth
 
 
 def _is_write_word(word: str) -> bool:

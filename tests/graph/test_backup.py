@@ -133,3 +133,20 @@ def test_backup_of_neo4j_names_its_tools(
     monkeypatch.setenv("NEO4J_PASSWORD", "x")
     assert main(["backup", "-o", str(tmp_path / "x.zip")]) == 1
     assert "neo4j-admin database dump" in capsys.readouterr().err
+
+
+def test_restore_does_not_call_the_directory_new_and_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The first-run notice (新建了空的数据目录…) is wrong after a restore: the directory is
+    new, but it holds the restored graph."""
+    archive = tmp_path / "court.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("configuration.json", "{}")
+        z.writestr("schema.json", "{}")
+    started = []
+    monkeypatch.setattr(EmbeddedServer, "connect_info", lambda self: started.append(self))
+    assert _run(monkeypatch, tmp_path / "restored", "restore", str(archive)) == 0
+    assert started  # the server is started on the restored files
+    assert "新建了空的数据目录" not in capsys.readouterr().err
+    assert (tmp_path / "restored" / "databases" / "databases" / "courtgraph").is_dir()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import embedded
 from graph.embedded import EmbeddedServer
 from graph.errors import StoreUnavailable
 from graph.settings import Settings
@@ -230,10 +231,10 @@ def test_cli_names_the_fix(tmp_path: Path, monkeypatch, capsys) -> None:
 # -- the server named by server.json is checked before the password goes to it ----------------
 
 
-@pytest.fixture
-def impostor(tmp_path: Path):
-    """A process holding the server lock of `tmp_path` (a server that is not ArcadeDB, or
-    one still starting) and a loopback port that accepts connections and never answers."""
+def _hold_lock(data: Path, *args: str, announce: bool = False):
+    """Start a process holding the server lock of `data` (`args` end up in its command
+    line; `announce`: it names itself in server.pending, as a courtgraph server starting
+    does)."""
     import subprocess
     import sys
 
@@ -241,26 +242,62 @@ def impostor(tmp_path: Path):
         [
             sys.executable,
             "-c",
-            "import fcntl, os, sys, time\n"
-            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\n"
+            "import fcntl, json, os, sys, time\n"
+            "fd = os.open(sys.argv[1] + '/.server.lock', os.O_RDWR | os.O_CREAT, 0o600)\n"
             "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+            "if 'announce' in sys.argv:\n"
+            "    with open(sys.argv[1] + '/server.pending', 'w') as f:\n"
+            "        json.dump({'pid': os.getpid()}, f)\n"
             "print('ready', flush=True)\n"
             "time.sleep(600)\n",
-            str(tmp_path / ".server.lock"),
+            str(data),
+            *args,
+            *(["announce"] if announce else []),
         ],
         stdout=subprocess.PIPE,
     )
     assert holder.stdout is not None and holder.stdout.readline() == b"ready\n"
-    trap = socket.socket()
-    trap.bind(("127.0.0.1", 0))
-    trap.listen(8)
-    trap.settimeout(0.2)
+    return holder
+
+
+@pytest.fixture
+def trap():
+    """A loopback port that accepts connections and never answers."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.2)
+    try:
+        yield sock
+    finally:
+        sock.close()
+
+
+@pytest.fixture
+def impostor(tmp_path: Path, trap: socket.socket):
+    """A process holding the server lock of `tmp_path` (a server that is not ArcadeDB, or
+    one still starting) and a loopback port that accepts connections and never answers."""
+    holder = _hold_lock(tmp_path)
     try:
         yield holder.pid, trap
     finally:
-        trap.close()
         holder.kill()
         holder.wait()
+
+
+class _Clock:
+    """A stand-in for `time` in graph.embedded: sleeping advances it at once, so a test
+    sees what the client does after a minute of waiting without waiting (and without
+    measuring time)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
 
 
 def _no_connection_reached(trap: socket.socket) -> bool:
@@ -289,18 +326,71 @@ def test_a_port_the_lock_holder_does_not_listen_on_is_refused_fast(
 
 
 def test_a_state_file_of_an_earlier_server_is_not_trusted(
-    tmp_path: Path,
-    impostor,
+    tmp_path: Path, impostor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _holder, trap = impostor
+    """A live lock holder that server.json does not name is refused within seconds, not
+    waited for until the start timeout (126 s measured before), and nothing is sent."""
+    holder, trap = impostor
     port = trap.getsockname()[1]  # this test process listens there, but holds no lock
     state = {"pid": os.getpid(), "bolt_port": port, "http_port": port}
     (tmp_path / "server.json").write_text(json.dumps(state), encoding="utf-8")
-    srv = EmbeddedServer(tmp_path, start_timeout=1.0)
+    srv = EmbeddedServer(tmp_path)
     assert not srv.status().running
-    with pytest.raises(StoreUnavailable, match="did not start within 1 s"):
-        srv.connect_info()  # waits for the starting server to write its own state
+    monkeypatch.setattr(embedded, "time", _Clock())
+    with pytest.raises(StoreUnavailable) as err:
+        srv.connect_info()
+    name = Path(f"/proc/{holder}/comm").read_text().strip()  # python3, say
+    assert str(err.value) == (
+        f"another process (pid {holder}, {name}) holds the lock of the data directory "
+        f"{srv.data_dir} (.server.lock) and is not a courtgraph server (server.json names "
+        f"pid {os.getpid()}). Nothing was sent to it. Stop it "
+        f"(`python -m graph stop` or kill {holder}), or use another data directory "
+        "(COURTGRAPH_DATA_DIR), and retry"
+    )
+    assert embedded.time.monotonic() - 1000.0 < 10  # type: ignore[attr-defined]
     assert _no_connection_reached(trap)
+
+
+def test_a_courtgraph_server_without_state_file_is_named(
+    tmp_path: Path, trap: socket.socket, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """server.json missing while another courtgraph server holds the folder (another copy
+    of courtgraph started it, or the file was removed): fail fast, say how to stop it."""
+    holder = _hold_lock(tmp_path, "-m", "graph.embedded", "serve")
+    try:
+        srv = EmbeddedServer(tmp_path)
+        monkeypatch.setattr(embedded, "time", _Clock())
+        with pytest.raises(StoreUnavailable) as err:
+            srv.connect_info()
+        assert str(err.value) == (
+            f"another courtgraph server (pid {holder.pid}) holds the data directory "
+            f"{srv.data_dir}, but there is no server.json: it was started by another copy or "
+            "version of courtgraph, or its server.json was removed. Nothing was sent to it. "
+            f"Stop it with `python -m graph stop` (or kill {holder.pid}) and retry"
+        )
+        assert _no_connection_reached(trap)
+        # and the fix it names works: stop ends the holder, the next start is not refused
+        assert srv.stop(timeout=5)
+        assert holder.wait(5) is not None and srv._holder() is None
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_server_that_announced_its_start_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A courtgraph server still starting (named in server.pending) is not refused: the
+    client waits for it until the start timeout."""
+    holder = _hold_lock(tmp_path, announce=True)
+    try:
+        srv = EmbeddedServer(tmp_path, start_timeout=90.0)
+        monkeypatch.setattr(embedded, "time", _Clock())
+        with pytest.raises(StoreUnavailable, match="did not start within 90 s"):
+            srv.connect_info()
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def _alive(pid: int) -> bool:
