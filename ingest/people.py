@@ -759,6 +759,16 @@ _NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区
 _SEAT_BEFORE = re.compile(
     r"(?P<seat>(?:全国|省|市|州|区|县)?(?:人大代表|政协委员)|" + HONOURS + r")、$"
 )
+#: where a clause opens: the seat must open it to be the person's own
+_CLAUSE_OPEN = "，,。；;：:！？!?\n"
+#: what may stand in a clause before the person's seat: a place or an ordinal (第十四届), and
+#: other seats of the same person (全国人大代表、省劳动模范、甲法院院长)
+_SEAT_CLAUSE_HEAD = re.compile(
+    r"(?:[" + _HAN + r"]{0,6}?(?:(?:人大代表|政协委员)|" + HONOURS + r")、)*[" + _HAN + r"]{0,6}"
+)
+#: verbs and words that open a list of invitees or guests: its members are not the person's
+#: seat (邀请人大代表、政协委员、甲法院院长张三出席)
+_SEAT_LIST_WORD = re.compile("邀请|有|包括|慰问|和|与|及|的|了")
 #: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
 _UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法院|法庭|法院)$")
 #: court words that name no one court: 全市法院, 基层法院, 人民法院
@@ -889,7 +899,15 @@ def find_people(
         if cm.court.startswith("AGG:"):
             return None
         seat = _SEAT_BEFORE.search(text, max(0, cm.start - 16), cm.start)
-        return seat.group("seat") if seat is not None else None
+        if seat is None:
+            return None
+        # the seat opens its clause (全国人大代表、甲法院院长王芳): one listed after 邀请, 有 or
+        # 和 is another guest's (邀请人大代表、政协委员、甲法院院长张三)
+        clause = max(text.rfind(c, 0, seat.start()) for c in _CLAUSE_OPEN) + 1
+        head = text[clause : seat.start()]
+        if _SEAT_LIST_WORD.search(head) or not _SEAT_CLAUSE_HEAD.fullmatch(head):
+            return None
+        return seat.group("seat")
 
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)

@@ -1119,6 +1119,26 @@ def test_a_seat_listed_before_the_court_is_the_persons_role() -> None:
     assert find_people(text, _court(text, "全市法院", "AGG:X省甲市全市法院")) == []
 
 
+def test_a_seat_in_a_list_of_guests_is_not_the_persons_own() -> None:
+    # the seats of an invitee list are other guests', not the court president's
+    text = "甲市法院召开座谈会，邀请人大代表、政协委员、乙县法院院长钱立国出席。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("钱立国", ("院长",))]
+    text = "会议邀请了省人大代表、乙县法院院长孙梅参加。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("孙梅", ("院长",))]
+    text = "走访了市政协委员、乙县法院院长孙梅和全国人大代表、乙县法院法官周乐。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert sorted((h.name, h.roles) for h in hits) == [
+        ("周乐", ("法官",)),
+        ("孙梅", ("院长",)),
+    ]
+    # a seat that opens its clause stays the person's own, after a place or another seat
+    text = "会上，十四届全国人大代表、全国优秀法官、乙县法院院长钱立国介绍了经验。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("钱立国", ("全国优秀法官", "院长"))]
+
+
 def test_a_censored_party_title_is_read_as_the_party_post() -> None:
     # some sites print 党 as X (the corpus README, input format 5)
     text = "乙县法院X组书记、院长钱立国在会上指出，"
