@@ -292,6 +292,9 @@ _AT_WORK = _two_char_words(
     "带领带队来到参加参与出席主持前往走进深入走访陪同决定仔细详细没有并未再次就是倾听看望慰问察看"
     "现场实地敏锐细致反复逐项悉心一直依旧仍然始终"
 )
+#: verbs of the means a judge works by: they end a name, and a surname before one is no name
+#: (法官王依托工作站调解: 王, then 依托)
+_MEANS = _two_char_words("依托依靠借助运用采用采取凭借")
 #: words that say a name has ended (the ones above, and some that begin with a name character)
 _END_WORDS = (
     _WORDS_AFTER
@@ -299,7 +302,7 @@ _END_WORDS = (
     # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
     | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
     # verbs of the means a judge works by (法官王芳依托工作站调解, 李明借助视频连线)
-    | _two_char_words("依托依靠借助运用采用采取凭借")
+    | _MEANS
     | _AT_WORK
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
@@ -1060,6 +1063,8 @@ def find_people(
             )
         ):
             name, end = name[:2], end - 1
+        if plain and len(name) == 3 and name[1:] in _MEANS:
+            continue  # 法官王依托工作站调解: a surname and a verb of means, no name
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(m.start())

@@ -1139,6 +1139,17 @@ def test_a_seat_in_a_list_of_guests_is_not_the_persons_own() -> None:
     assert [(h.name, h.roles) for h in hits] == [("钱立国", ("全国优秀法官", "院长"))]
 
 
+def test_a_verb_of_means_after_a_surname_is_no_name() -> None:
+    # 法官王依托工作站…: the surname, then the verb of means; no one named 王依托
+    assert find_people("法官王依托工作站开展调解。") == []
+    text = "乙县法院法官王依靠工作人员化解纠纷。"
+    assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
+    # a full name before the verb stays a name
+    text = "乙县法院法官钱立国依托巡回点化解纠纷。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.court) for h in hits] == [("钱立国", "X省乙县人民法院")]
+
+
 def test_a_censored_party_title_is_read_as_the_party_post() -> None:
     # some sites print 党 as X (the corpus README, input format 5)
     text = "乙县法院X组书记、院长钱立国在会上指出，"
