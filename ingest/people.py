@@ -774,6 +774,10 @@ _SEAT_CLAUSE_HEAD = re.compile(
 _SEAT_LIST_WORD = re.compile("邀请|有|包括|慰问|和|与|及|的|了")
 #: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
 _UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法院|法庭|法院)$")
+#: a court's name the court mentions missed, then a department of it: 邻县法院立案庭
+_UNRESOLVED_COURT_DEPT = re.compile(
+    r"(?:人民法庭|人民法院|法庭|法院)(?P<dept>" + _DEPT.pattern + ")$"
+)
 #: court words that name no one court: 全市法院, 基层法院, 人民法院
 _GENERIC_COURT = re.compile(
     r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
@@ -849,9 +853,19 @@ def find_people(
         return None
 
     def unresolved_before(pos: int) -> str | None:
-        """A court name no mention covers, right before `pos`."""
+        """A court name no mention covers, right before `pos` or before a department of it
+        there (邻县法院立案庭庭长)."""
         u = _UNRESOLVED_COURT.search(text, max(0, pos - 8), pos)
-        if u is None or any(pos - 8 <= e <= pos and e > u.start() for e in ends):
+        if u is None:
+            # 邻县法院立案庭庭长: the court before its department
+            d = _UNRESOLVED_COURT_DEPT.search(text, max(0, pos - 20), pos)
+            if d is None or any(c in _NOT_IN_DEPT for c in d.group("dept")):
+                return None
+            u = _UNRESOLVED_COURT.search(text, max(0, d.start("dept") - 8), d.start("dept"))
+            if u is None:
+                return None
+        lo = u.start()
+        if any(lo < e <= pos for e in ends):
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
 

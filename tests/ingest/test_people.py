@@ -1139,6 +1139,17 @@ def test_a_seat_in_a_list_of_guests_is_not_the_persons_own() -> None:
     assert [(h.name, h.roles) for h in hits] == [("钱立国", ("全国优秀法官", "院长"))]
 
 
+def test_a_division_of_a_court_no_mention_covers_is_not_the_texts_court() -> None:
+    # 丁县法院 is not resolved: its division head is not placed at the text's court
+    text = "甲县法院召开座谈会，丁县法院立案庭庭长钱立国介绍经验。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.court_surface) for h in hits] == [("钱立国", None, "丁县法院")]
+    # the text's own court before its division stays the person's court
+    text = "甲县法院立案庭庭长孙梅介绍经验。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.court_surface) for h in hits] == [("孙梅", "X省甲县人民法院", None)]
+
+
 def test_a_verb_of_means_after_a_surname_is_no_name() -> None:
     # 法官王依托工作站…: the surname, then the verb of means; no one named 王依托
     assert find_people("法官王依托工作站开展调解。") == []
