@@ -292,6 +292,9 @@ _AT_WORK = _two_char_words(
     "带领带队来到参加参与出席主持前往走进深入走访陪同决定仔细详细没有并未再次就是倾听看望慰问察看"
     "现场实地敏锐细致反复逐项悉心一直依旧仍然始终"
 )
+#: verbs of the means a judge works by: they end a name, and a surname before one is no name
+#: (法官王依托工作站调解: 王, then 依托)
+_MEANS = _two_char_words("依托依靠借助运用采用采取凭借")
 #: words that say a name has ended (the ones above, and some that begin with a name character)
 _END_WORDS = (
     _WORDS_AFTER
@@ -299,7 +302,7 @@ _END_WORDS = (
     # adverbs of a quick reaction and verbs of learning (法官助理王芳连忙劝解, 法官李明知晓…)
     | _two_char_words("连忙赶紧急忙赶忙顿时随后知晓获悉")
     # verbs of the means a judge works by (法官王芳依托工作站调解, 李明借助视频连线)
-    | _two_char_words("依托依靠借助运用采用采取凭借")
+    | _MEANS
     | _AT_WORK
 )
 #: two-character words that follow a title but are not names (院长接待日, 庭长会议)
@@ -759,8 +762,22 @@ _NOT_IN_DEPT = frozenset("和与及同、的请邀向对在镇乡村街县市区
 _SEAT_BEFORE = re.compile(
     r"(?P<seat>(?:全国|省|市|州|区|县)?(?:人大代表|政协委员)|" + HONOURS + r")、$"
 )
+#: where a clause opens: the seat must open it to be the person's own
+_CLAUSE_OPEN = "，,。；;：:！？!?\n"
+#: what may stand in a clause before the person's seat: a place or an ordinal (第十四届), and
+#: other seats of the same person (全国人大代表、省劳动模范、甲法院院长)
+_SEAT_CLAUSE_HEAD = re.compile(
+    r"(?:[" + _HAN + r"]{0,6}?(?:(?:人大代表|政协委员)|" + HONOURS + r")、)*[" + _HAN + r"]{0,6}"
+)
+#: verbs and words that open a list of invitees or guests: its members are not the person's
+#: seat (邀请人大代表、政协委员、甲法院院长张三出席)
+_SEAT_LIST_WORD = re.compile("邀请|有|包括|慰问|和|与|及|的|了")
 #: a court's name the court mentions missed, right before a title: 欢喜岭法庭庭长
 _UNRESOLVED_COURT = re.compile(r"[" + _HAN + r"]{2,4}(?:人民法庭|人民法院|法庭|法院)$")
+#: a court's name the court mentions missed, then a department of it: 邻县法院立案庭
+_UNRESOLVED_COURT_DEPT = re.compile(
+    r"(?:人民法庭|人民法院|法庭|法院)(?P<dept>" + _DEPT.pattern + ")$"
+)
 #: court words that name no one court: 全市法院, 基层法院, 人民法院
 _GENERIC_COURT = re.compile(
     r"(?:全市|全省|全区|全州|全县|全国|基层|两级|各级|上级|下级|中级|高级|各|该|本|我|驻|派出)"
@@ -836,9 +853,19 @@ def find_people(
         return None
 
     def unresolved_before(pos: int) -> str | None:
-        """A court name no mention covers, right before `pos`."""
+        """A court name no mention covers, right before `pos` or before a department of it
+        there (邻县法院立案庭庭长)."""
         u = _UNRESOLVED_COURT.search(text, max(0, pos - 8), pos)
-        if u is None or any(pos - 8 <= e <= pos and e > u.start() for e in ends):
+        if u is None:
+            # 邻县法院立案庭庭长: the court before its department
+            d = _UNRESOLVED_COURT_DEPT.search(text, max(0, pos - 20), pos)
+            if d is None or any(c in _NOT_IN_DEPT for c in d.group("dept")):
+                return None
+            u = _UNRESOLVED_COURT.search(text, max(0, d.start("dept") - 8), d.start("dept"))
+            if u is None:
+                return None
+        lo = u.start()
+        if any(lo < e <= pos for e in ends):
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
 
@@ -889,7 +916,15 @@ def find_people(
         if cm.court.startswith("AGG:"):
             return None
         seat = _SEAT_BEFORE.search(text, max(0, cm.start - 16), cm.start)
-        return seat.group("seat") if seat is not None else None
+        if seat is None:
+            return None
+        # the seat opens its clause (全国人大代表、甲法院院长王芳): one listed after 邀请, 有 or
+        # 和 is another guest's (邀请人大代表、政协委员、甲法院院长张三)
+        clause = max(text.rfind(c, 0, seat.start()) for c in _CLAUSE_OPEN) + 1
+        head = text[clause : seat.start()]
+        if _SEAT_LIST_WORD.search(head) or not _SEAT_CLAUSE_HEAD.fullmatch(head):
+            return None
+        return seat.group("seat")
 
     def org_of(chain: str) -> str | None:
         found = _ORG_IN_CHAIN.findall(chain)
@@ -1042,6 +1077,8 @@ def find_people(
             )
         ):
             name, end = name[:2], end - 1
+        if plain and len(name) == 3 and name[1:] in _MEANS:
+            continue  # 法官王依托工作站调解: a surname and a verb of means, no name
         chain = m.group(0)
         roles = _roles(chain)
         court = unit_before(m.start())

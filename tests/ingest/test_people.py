@@ -1119,6 +1119,48 @@ def test_a_seat_listed_before_the_court_is_the_persons_role() -> None:
     assert find_people(text, _court(text, "全市法院", "AGG:X省甲市全市法院")) == []
 
 
+def test_a_seat_in_a_list_of_guests_is_not_the_persons_own() -> None:
+    # the seats of an invitee list are other guests', not the court president's
+    text = "甲市法院召开座谈会，邀请人大代表、政协委员、乙县法院院长钱立国出席。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("钱立国", ("院长",))]
+    text = "会议邀请了省人大代表、乙县法院院长孙梅参加。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("孙梅", ("院长",))]
+    text = "走访了市政协委员、乙县法院院长孙梅和全国人大代表、乙县法院法官周乐。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert sorted((h.name, h.roles) for h in hits) == [
+        ("周乐", ("法官",)),
+        ("孙梅", ("院长",)),
+    ]
+    # a seat that opens its clause stays the person's own, after a place or another seat
+    text = "会上，十四届全国人大代表、全国优秀法官、乙县法院院长钱立国介绍了经验。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.roles) for h in hits] == [("钱立国", ("全国优秀法官", "院长"))]
+
+
+def test_a_division_of_a_court_no_mention_covers_is_not_the_texts_court() -> None:
+    # 丁县法院 is not resolved: its division head is not placed at the text's court
+    text = "甲县法院召开座谈会，丁县法院立案庭庭长钱立国介绍经验。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.court_surface) for h in hits] == [("钱立国", None, "丁县法院")]
+    # the text's own court before its division stays the person's court
+    text = "甲县法院立案庭庭长孙梅介绍经验。"
+    hits = find_people(text, _court(text, "甲县法院", "X省甲县人民法院"))
+    assert [(h.name, h.court, h.court_surface) for h in hits] == [("孙梅", "X省甲县人民法院", None)]
+
+
+def test_a_verb_of_means_after_a_surname_is_no_name() -> None:
+    # 法官王依托工作站…: the surname, then the verb of means; no one named 王依托
+    assert find_people("法官王依托工作站开展调解。") == []
+    text = "乙县法院法官王依靠工作人员化解纠纷。"
+    assert find_people(text, _court(text, "乙县法院", "X省乙县人民法院")) == []
+    # a full name before the verb stays a name
+    text = "乙县法院法官钱立国依托巡回点化解纠纷。"
+    hits = find_people(text, _court(text, "乙县法院", "X省乙县人民法院"))
+    assert [(h.name, h.court) for h in hits] == [("钱立国", "X省乙县人民法院")]
+
+
 def test_a_censored_party_title_is_read_as_the_party_post() -> None:
     # some sites print 党 as X (the corpus README, input format 5)
     text = "乙县法院X组书记、院长钱立国在会上指出，"
