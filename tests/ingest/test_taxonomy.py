@@ -392,4 +392,18 @@ def test_other_names_of_known_practices_and_common_service_terms() -> None:
         assert [m.entry.name for m in tax.find(sentence)] == names, sentence
     # a longer number is no hotline; people at the centre who are not the court's are no court
     assert tax.find("案号123680号。") == []
+    # 12368 is the hotline only where the text calls it so or dials it, not as any number
+    for sentence in (
+        "甲院审理的（2023）辽0504民初12368号案件当庭宣判。",
+        "乙院为农民工追回欠薪12368元。",
+        "丙院今年共受理各类案件12368件。",
+        "丁院的电话号码是024-12368000。",
+    ):
+        assert tax.find(sentence) == [], sentence
+    for sentence in (
+        "当事人可拨打12368查询案件进度。",
+        "戊院开通12368热线。",
+        "己院12368电话全天有人接听。",
+    ):
+        assert [m.entry.name for m in tax.find(sentence)] == ["12368诉讼服务热线"], sentence
     assert tax.find("调解人员入驻综治中心。") == []
