@@ -996,6 +996,11 @@ _RUNNING_LEAD = re.compile(
     r"^(?:[年月日号起]|以来|自|从|随着|该院|本院|我院|[" + HAN + r"]{0,8}?(?:法院|法庭|中院|高院))+"
 )
 
+#: a system running only in a plan or a condition (待甲系统上线后, 一旦乙平台上线, 预计…上线)
+_RUN_PLANNED = re.compile(r"^(?:待|如果?|若|假如)|一旦|预计|正在|即将|计划|拟")
+#: …or another body's (市场监管部门某平台, 税务部门某平台, 区政府某平台): not the court's
+_RUN_OTHER_BODY = re.compile(r"部门|政府|税务|市场监管|公安|检察|仲裁|人社")
+
 
 def _running_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
@@ -1023,6 +1028,9 @@ def _running_candidates(
         end = m.end("head")
         if _covered(tax_spans, start, end) and len(_residue(text, tax_spans, start, end)) < 2:
             continue
+        cs = _clause_start(text, start)
+        if _RUN_PLANNED.search(text[cs : m.start("head")]) or _RUN_OTHER_BODY.search(text, cs, end):
+            continue  # 待甲系统上线后 (a plan), 税务部门某平台上线后 (another body's system)
         out.append(InitiativeMention(start, end, text[start:end], True, "running"))
     return out
 

@@ -1244,6 +1244,15 @@ def test_a_mechanism_running_since_a_date_is_the_courts() -> None:
     # words of any mechanism, or the mechanism referred back to, name none
     assert names("该机制运行以来，调解成功率上升。") == []
     assert names("甲县人民法院智慧审判平台上线以来，效率提高。") == []
+    # a system that runs only in a plan or a condition, or another body's, is not the court's
+    for text in (
+        "乙院表示，待诉讼费线上缴纳系统上线后，当事人将不必到院缴费。",
+        "丙院院长说，一旦诉讼费电子票据系统上线后，群众可在线领取票据。",
+        "丁院介绍，预计全市法院智慧执行系统明年上线后，效率将提升。",
+        "戊院表示，市场监管部门企业信用信息共享平台上线后，查控效率提高。",
+        "己院表示，税务部门发票查验平台上线后，虚假诉讼减少。",
+    ):
+        assert names(text) == [], text
 
 
 def test_a_figure_of_the_selected_units_is_no_honour() -> None:
