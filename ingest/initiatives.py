@@ -1558,6 +1558,8 @@ _CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
 #: …and the hotline too where the list runs on to the circuit trials (the four channels 厅、网、
 #: 线、巡 of one system); without them the hotline may be a service a court builds up
 _HOTLINE_ENTRY = "12368诉讼服务热线"
+#: 严禁, 禁止, 不得, 杜绝 before a term in its clause: the practice is forbidden, not adopted
+_NEGATED_BEFORE = re.compile(r"严禁|禁止|不得|杜绝")
 #: what makes a term before it the name of a figure: an average or a volume of its cases
 _METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
 #: the end of who mediates or when (调解员先行调解, 立案前先行调解): the term is an act there
@@ -1653,6 +1655,9 @@ def find_initiatives(
         ):
             dropped.append((m.start, m.end))
             continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
+        if _NEGATED_BEFORE.search(text, _clause_start(text, m.start, 12), m.start):
+            dropped.append((m.start, m.end))
+            continue  # 严禁批量立案、违规立案: a thing forbidden, not a practice of the court
         if _METRIC_AFTER.match(text, m.end) or (
             m.entry.name == "在线诉讼" and _COMPOUND_AFTER.match(text, m.end)
         ):

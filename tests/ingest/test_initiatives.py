@@ -1265,3 +1265,11 @@ def test_a_figure_of_the_selected_units_is_no_honour() -> None:
     text = "乙县法院入选全省法院同比增幅达到20%的先进单位名单。"
     assert not [n for n in names(text) if "20%" in n]
     assert names("丙法庭获评全省法院“全面双达标”示范法庭。") == ["“全面双达标”示范法庭"]
+
+
+def test_a_practice_forbidden_is_not_adopted() -> None:
+    """严禁, 禁止, 不得, 杜绝 before a known term in its clause: the court forbids the thing."""
+    assert names("甲院严禁批量立案、违规立案。") == []
+    assert names("乙院杜绝批量立案。") == []
+    assert names("丙院规定不得违规立案，推行批量立案。") == ["批量立案"]
+    assert names("丁院开设批量立案绿色通道。") == ["批量立案", "诉讼绿色通道"]
