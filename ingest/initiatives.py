@@ -665,6 +665,13 @@ def _quoted_candidates(
             plain_x = strip_ignored(x)
             if q is last and _QUOTE_OF_QUOTE.match(text, q.end()):
                 continue  # “甲+乙+丙”的“1+5”格局: the quote describes the name after it
+            if (
+                head_m is not None
+                and head_m.group(0).startswith("等")
+                and head_m.group("head").endswith(("平台", "系统"))
+                and not _COURT_BUSINESS.search(plain_x)
+            ):
+                continue  # 通过“甲APP”“乙查”等媒体平台: a public app used, not the court's own
             covered = _covered(tax_spans, q.start(), q.end()) > 0
             if covered and (
                 len(residue := _residue(text, tax_spans, q.start(), q.end())) < 2

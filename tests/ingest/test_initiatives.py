@@ -1214,6 +1214,13 @@ def test_quotes_exemplifying_many_of_a_kind_are_no_name() -> None:
         "移动微法院",
         "“某省调解平台”",
     ]
+    # …but not public apps and sites of a kind a court only uses (no court business named)
+    for text in (
+        "己院通过“学习强国”“今日头条”等媒体平台发布庭审直播。",
+        "庚院通过“天眼查”“企查查”等查询系统核实被执行人财产。",
+        "辛院借助“钉钉”“浙里办”等政务平台推送诉讼信息。",
+    ):
+        assert not [n for n in names(text) if n.startswith("“")], text
 
 
 def test_a_goal_or_a_clause_after_a_quote_is_no_head() -> None:
