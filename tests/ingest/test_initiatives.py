@@ -1205,8 +1205,8 @@ def test_quoted_duties_counted_after_them_are_no_names() -> None:
 
 def test_quotes_exemplifying_many_of_a_kind_are_no_name() -> None:
     # “甲”“乙”等一系列制度, “丙”、“丁”等多个平台: examples of a kind, no one mechanism
-    assert names("该院建立“月度通报”“数据会商”和“绩效考核”等一系列精细化管理制度。") == []
-    assert names("该院运用“甲诉”、“乙办”等多个网上办理平台。") == []
+    assert names("乙院实行“周例会”“季度评议”和“年终排名”等一系列内部管理制度。") == []
+    assert names("甲院引导群众使用“某诉通”、“某办事”等多个线上服务平台。") == []
     # named rooms stay names of their own
     assert names("丁院建立“甲调解室”“乙服务站”等多个调解品牌。") == ["“甲调解室”", "“乙服务站”"]
     # …and so do named platforms of a kind (“甲”“乙”等在线平台): each is a system of its own
@@ -1225,7 +1225,7 @@ def test_quotes_exemplifying_many_of_a_kind_are_no_name() -> None:
 
 def test_a_goal_or_a_clause_after_a_quote_is_no_head() -> None:
     assert names("围绕建设某省“1+1+4+3+N”目标体系开展工作。") == []
-    assert names("该院将“中枢指挥部”直接建在了区综治中心。") == []
+    assert names("丙院把“调度台”搬进了镇里的综治中心。") == []
     # a mechanism of managing by targets is a name
     assert names("甲院推行“三个一”目标管理机制。") == ["“三个一”目标管理机制"]
 
