@@ -1249,6 +1249,10 @@ def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _MEASURED = re.compile(r"\d\s*[%％]|百分之|达到|同比|环比")
 
 
+#: a space inside an award's object that runs on to the end of the text (a headline's parts)
+_OBJECT_GAP = re.compile(r"(?<=\S)[ \u3000\t]+")
+
+
 def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
     """(verb_start, object_start, object_end) of each 获评/授予/入选 clause."""
     out: list[tuple[int, int, int]] = []
@@ -1260,8 +1264,15 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
             continue
         if _MEASURED.search(obj):
             continue  # 入选法庭平均调解成功率达到58.3%: the selected units' figure, no honour
-        if end_m is None and obj_end == len(text) and not _HONOUR_TAIL.search(obj.rstrip()):
-            continue  # 荣获全市法院集…: an excerpt cut inside the honour's name
+        if end_m is None and obj_end == len(text):
+            # the object runs to the end of the text: a space parts a headline's clauses (获评
+            # 甲先进集体 乙院召开大会), the honour ends there; 荣获全市法院集… is cut in the name
+            gap = _OBJECT_GAP.search(obj)
+            if gap is not None:
+                obj_end = m.end() + gap.start()
+                obj = obj[: gap.start()]
+            if not _HONOUR_TAIL.search(obj.rstrip()):
+                continue
         if m.group(0).startswith("晋") and "星级" not in obj:
             continue  # 晋升为副庭长, 晋升为一级法院: a post or a grade, not an honour
         if m.group(0) == "获" and (

@@ -1242,6 +1242,11 @@ def test_an_open_count_of_mechanisms_is_no_name() -> None:
 def test_an_honour_cut_off_by_the_end_of_an_excerpt_is_no_name() -> None:
     assert names("乙院还有3个集体荣获全市法院集") == []
     assert names("乙院荣获全市法院先进集体") == ["全市法院先进集体"]
+    # a space parts a headline's clauses: the honour before it is whole, and awarded
+    found = find_initiatives("丙中院获评全国法院先进集体 丁区法院召开大会")
+    assert [(m.name, m.awarded) for m in found] == [("全国法院先进集体", True)]
+    found = find_initiatives("戊院荣获全市法院集 己院召开大会")
+    assert not [m for m in found if m.awarded]
 
 
 def test_a_mechanism_running_since_a_date_is_the_courts() -> None:
