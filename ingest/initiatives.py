@@ -488,6 +488,15 @@ _DUTY_COUNT = re.compile(
 _DUTY_RUN = re.compile(
     r"(?:[“「][^“”「」\n]{1,30}[”」](?:、|和|及)?)+(?=" + _DUTY_COUNT.pattern + r")"
 )
+
+
+def _fills_quote(text: str, start: int, end: int) -> bool:
+    """text[start:end] is the whole of a quote (“诉源治理”两项要求), quotation marks in or out."""
+    opens = (start > 0 and text[start - 1] in "“「") or text[start : start + 1] in ("“", "「")
+    closes = text[end : end + 1] in ("”", "」") or text[end - 1 : end] in ("”", "」")
+    return opens and closes
+
+
 #: a kind the quotes are examples of (“甲”“乙”等一系列管理制度, “丙”、“丁”等多个平台): no name
 _MANY_KINDS = re.compile(r"系列|各项|多项|多种|多个|各类|多类|若干")
 #: a modifier that is a goal or a finished clause, no part of a name: “1+1+4+3+N”目标体系 (a
@@ -1665,7 +1674,7 @@ def find_initiatives(
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
-        if _inside(duties, m.start, m.end):
+        if _inside(duties, m.start, m.end) and not _fills_quote(text, m.start, m.end):
             dropped.append((m.start, m.end))
             continue  # 落实“严格落实立案登记制”等四个责任: a duty counted, no practice named
         if (m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end)) or (

@@ -1199,6 +1199,8 @@ def test_quoted_duties_counted_after_them_are_no_names() -> None:
     # 落实“甲”“乙”“丙”三个责任: the quotes are the duties counted, a known term inside too
     assert names("甲院落实“引导群众选择解纷路径”“严格落实立案登记制”“联动防控风险”三个责任。") == []
     assert names("乙院提出“调解在前”“审判在后”两项要求。") == []
+    # …but a known term that is a whole quote of the list stays found
+    assert names("丁院落实“诉源治理”“多元解纷”两项要求。") == ["诉源治理"]
     # a count of a mechanism head is not a duty count
     assert names("丙院建立“庭前速调”“判后回访”两项机制。") != []
 
