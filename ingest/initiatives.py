@@ -488,6 +488,15 @@ _DUTY_COUNT = re.compile(
 _DUTY_RUN = re.compile(
     r"(?:[“「][^“”「」\n]{1,30}[”」](?:、|和|及)?)+(?=" + _DUTY_COUNT.pattern + r")"
 )
+
+
+def _fills_quote(text: str, start: int, end: int) -> bool:
+    """text[start:end] is the whole of a quote (“诉源治理”两项要求), quotation marks in or out."""
+    opens = (start > 0 and text[start - 1] in "“「") or text[start : start + 1] in ("“", "「")
+    closes = text[end : end + 1] in ("”", "」") or text[end - 1 : end] in ("”", "」")
+    return opens and closes
+
+
 #: a kind the quotes are examples of (“甲”“乙”等一系列管理制度, “丙”、“丁”等多个平台): no name
 _MANY_KINDS = re.compile(r"系列|各项|多项|多种|多个|各类|多类|若干")
 #: a modifier that is a goal or a finished clause, no part of a name: “1+1+4+3+N”目标体系 (a
@@ -665,6 +674,13 @@ def _quoted_candidates(
             plain_x = strip_ignored(x)
             if q is last and _QUOTE_OF_QUOTE.match(text, q.end()):
                 continue  # “甲+乙+丙”的“1+5”格局: the quote describes the name after it
+            if (
+                head_m is not None
+                and head_m.group(0).startswith("等")
+                and head_m.group("head").endswith(("平台", "系统"))
+                and not _COURT_BUSINESS.search(plain_x)
+            ):
+                continue  # 通过“甲APP”“乙查”等媒体平台: a public app used, not the court's own
             covered = _covered(tax_spans, q.start(), q.end()) > 0
             if covered and (
                 len(residue := _residue(text, tax_spans, q.start(), q.end())) < 2
@@ -996,6 +1012,11 @@ _RUNNING_LEAD = re.compile(
     r"^(?:[年月日号起]|以来|自|从|随着|该院|本院|我院|[" + HAN + r"]{0,8}?(?:法院|法庭|中院|高院))+"
 )
 
+#: a system running only in a plan or a condition (待甲系统上线后, 一旦乙平台上线, 预计…上线)
+_RUN_PLANNED = re.compile(r"^(?:待|如果?|若|假如)|一旦|预计|正在|即将|计划|拟")
+#: …or another body's (市场监管部门某平台, 税务部门某平台, 区政府某平台): not the court's
+_RUN_OTHER_BODY = re.compile(r"部门|政府|税务|市场监管|公安|检察|仲裁|人社")
+
 
 def _running_candidates(
     text: str, tax_spans: list[tuple[int, int]], limit: int
@@ -1023,6 +1044,9 @@ def _running_candidates(
         end = m.end("head")
         if _covered(tax_spans, start, end) and len(_residue(text, tax_spans, start, end)) < 2:
             continue
+        cs = _clause_start(text, start)
+        if _RUN_PLANNED.search(text[cs : m.start("head")]) or _RUN_OTHER_BODY.search(text, cs, end):
+            continue  # 待甲系统上线后 (a plan), 税务部门某平台上线后 (another body's system)
         out.append(InitiativeMention(start, end, text[start:end], True, "running"))
     return out
 
@@ -1234,6 +1258,10 @@ def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _MEASURED = re.compile(r"\d\s*[%％]|百分之|达到|同比|环比")
 
 
+#: a space inside an award's object that runs on to the end of the text (a headline's parts)
+_OBJECT_GAP = re.compile(r"(?<=\S)[ \u3000\t]+")
+
+
 def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
     """(verb_start, object_start, object_end) of each 获评/授予/入选 clause."""
     out: list[tuple[int, int, int]] = []
@@ -1245,8 +1273,15 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
             continue
         if _MEASURED.search(obj):
             continue  # 入选法庭平均调解成功率达到58.3%: the selected units' figure, no honour
-        if end_m is None and obj_end == len(text) and not _HONOUR_TAIL.search(obj.rstrip()):
-            continue  # 荣获全市法院集…: an excerpt cut inside the honour's name
+        if end_m is None and obj_end == len(text):
+            # the object runs to the end of the text: a space parts a headline's clauses (获评
+            # 甲先进集体 乙院召开大会), the honour ends there; 荣获全市法院集… is cut in the name
+            gap = _OBJECT_GAP.search(obj)
+            if gap is not None:
+                obj_end = m.end() + gap.start()
+                obj = obj[: gap.start()]
+            if not _HONOUR_TAIL.search(obj.rstrip()):
+                continue
         if m.group(0).startswith("晋") and "星级" not in obj:
             continue  # 晋升为副庭长, 晋升为一级法院: a post or a grade, not an honour
         if m.group(0) == "获" and (
@@ -1550,6 +1585,8 @@ _CHANNEL_ENTRIES = frozenset({"诉讼服务网", "巡回审判"})
 #: …and the hotline too where the list runs on to the circuit trials (the four channels 厅、网、
 #: 线、巡 of one system); without them the hotline may be a service a court builds up
 _HOTLINE_ENTRY = "12368诉讼服务热线"
+#: 严禁, 禁止, 不得, 杜绝 before a term in its clause: the practice is forbidden, not adopted
+_NEGATED_BEFORE = re.compile(r"严禁|禁止|不得|杜绝")
 #: what makes a term before it the name of a figure: an average or a volume of its cases
 _METRIC_AFTER = re.compile(r"[”」]?(?:案件|纠纷)?(?:平均|量(?![刑化]))")
 #: the end of who mediates or when (调解员先行调解, 立案前先行调解): the term is an act there
@@ -1637,7 +1674,7 @@ def find_initiatives(
     for m in all_matches:
         if not _tax_kept(text, m):
             continue
-        if _inside(duties, m.start, m.end):
+        if _inside(duties, m.start, m.end) and not _fills_quote(text, m.start, m.end):
             dropped.append((m.start, m.end))
             continue  # 落实“严格落实立案登记制”等四个责任: a duty counted, no practice named
         if (m.entry.name in _CHANNEL_ENTRIES and _inside(channels, m.start, m.end)) or (
@@ -1645,6 +1682,9 @@ def find_initiatives(
         ):
             dropped.append((m.start, m.end))
             continue  # 诉讼服务网、12368热线、巡回审判四种渠道: channels of one service system
+        if _NEGATED_BEFORE.search(text, _clause_start(text, m.start, 12), m.start):
+            dropped.append((m.start, m.end))
+            continue  # 严禁批量立案、违规立案: a thing forbidden, not a practice of the court
         if _METRIC_AFTER.match(text, m.end) or (
             m.entry.name == "在线诉讼" and _COMPOUND_AFTER.match(text, m.end)
         ):

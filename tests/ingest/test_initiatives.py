@@ -1199,14 +1199,16 @@ def test_quoted_duties_counted_after_them_are_no_names() -> None:
     # 落实“甲”“乙”“丙”三个责任: the quotes are the duties counted, a known term inside too
     assert names("甲院落实“引导群众选择解纷路径”“严格落实立案登记制”“联动防控风险”三个责任。") == []
     assert names("乙院提出“调解在前”“审判在后”两项要求。") == []
+    # …but a known term that is a whole quote of the list stays found
+    assert names("丁院落实“诉源治理”“多元解纷”两项要求。") == ["诉源治理"]
     # a count of a mechanism head is not a duty count
     assert names("丙院建立“庭前速调”“判后回访”两项机制。") != []
 
 
 def test_quotes_exemplifying_many_of_a_kind_are_no_name() -> None:
     # “甲”“乙”等一系列制度, “丙”、“丁”等多个平台: examples of a kind, no one mechanism
-    assert names("该院建立“月度通报”“数据会商”和“绩效考核”等一系列精细化管理制度。") == []
-    assert names("该院运用“甲诉”、“乙办”等多个网上办理平台。") == []
+    assert names("乙院实行“周例会”“季度评议”和“年终排名”等一系列内部管理制度。") == []
+    assert names("甲院引导群众使用“某诉通”、“某办事”等多个线上服务平台。") == []
     # named rooms stay names of their own
     assert names("丁院建立“甲调解室”“乙服务站”等多个调解品牌。") == ["“甲调解室”", "“乙服务站”"]
     # …and so do named platforms of a kind (“甲”“乙”等在线平台): each is a system of its own
@@ -1214,11 +1216,18 @@ def test_quotes_exemplifying_many_of_a_kind_are_no_name() -> None:
         "移动微法院",
         "“某省调解平台”",
     ]
+    # …but not public apps and sites of a kind a court only uses (no court business named)
+    for text in (
+        "己院通过“学习强国”“今日头条”等媒体平台发布庭审直播。",
+        "庚院通过“天眼查”“企查查”等查询系统核实被执行人财产。",
+        "辛院借助“钉钉”“浙里办”等政务平台推送诉讼信息。",
+    ):
+        assert not [n for n in names(text) if n.startswith("“")], text
 
 
 def test_a_goal_or_a_clause_after_a_quote_is_no_head() -> None:
     assert names("围绕建设某省“1+1+4+3+N”目标体系开展工作。") == []
-    assert names("该院将“中枢指挥部”直接建在了区综治中心。") == []
+    assert names("丙院把“调度台”搬进了镇里的综治中心。") == []
     # a mechanism of managing by targets is a name
     assert names("甲院推行“三个一”目标管理机制。") == ["“三个一”目标管理机制"]
 
@@ -1235,6 +1244,11 @@ def test_an_open_count_of_mechanisms_is_no_name() -> None:
 def test_an_honour_cut_off_by_the_end_of_an_excerpt_is_no_name() -> None:
     assert names("乙院还有3个集体荣获全市法院集") == []
     assert names("乙院荣获全市法院先进集体") == ["全市法院先进集体"]
+    # a space parts a headline's clauses: the honour before it is whole, and awarded
+    found = find_initiatives("丙中院获评全国法院先进集体 丁区法院召开大会")
+    assert [(m.name, m.awarded) for m in found] == [("全国法院先进集体", True)]
+    found = find_initiatives("戊院荣获全市法院集 己院召开大会")
+    assert not [m for m in found if m.awarded]
 
 
 def test_a_mechanism_running_since_a_date_is_the_courts() -> None:
@@ -1244,6 +1258,15 @@ def test_a_mechanism_running_since_a_date_is_the_courts() -> None:
     # words of any mechanism, or the mechanism referred back to, name none
     assert names("该机制运行以来，调解成功率上升。") == []
     assert names("甲县人民法院智慧审判平台上线以来，效率提高。") == []
+    # a system that runs only in a plan or a condition, or another body's, is not the court's
+    for text in (
+        "乙院表示，待诉讼费线上缴纳系统上线后，当事人将不必到院缴费。",
+        "丙院院长说，一旦诉讼费电子票据系统上线后，群众可在线领取票据。",
+        "丁院介绍，预计全市法院智慧执行系统明年上线后，效率将提升。",
+        "戊院表示，市场监管部门企业信用信息共享平台上线后，查控效率提高。",
+        "己院表示，税务部门发票查验平台上线后，虚假诉讼减少。",
+    ):
+        assert names(text) == [], text
 
 
 def test_a_figure_of_the_selected_units_is_no_honour() -> None:
@@ -1256,3 +1279,11 @@ def test_a_figure_of_the_selected_units_is_no_honour() -> None:
     text = "乙县法院入选全省法院同比增幅达到20%的先进单位名单。"
     assert not [n for n in names(text) if "20%" in n]
     assert names("丙法庭获评全省法院“全面双达标”示范法庭。") == ["“全面双达标”示范法庭"]
+
+
+def test_a_practice_forbidden_is_not_adopted() -> None:
+    """严禁, 禁止, 不得, 杜绝 before a known term in its clause: the court forbids the thing."""
+    assert names("甲院严禁批量立案、违规立案。") == []
+    assert names("乙院杜绝批量立案。") == []
+    assert names("丙院规定不得违规立案，推行批量立案。") == ["批量立案"]
+    assert names("丁院开设批量立案绿色通道。") == ["批量立案", "诉讼绿色通道"]

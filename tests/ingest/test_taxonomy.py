@@ -379,7 +379,8 @@ def test_other_names_of_known_practices_and_common_service_terms() -> None:
     cases = {
         "甲省高院推动新时代法庭建设。": ["新时代人民法庭建设"],
         "乙院推行集中统一送达。": ["集约送达"],
-        "丙院集中送达文书两千份。": ["集约送达"],
+        "丙院集中送达改革全面铺开。": ["集约送达"],
+        "丙院推行集中送达。": ["集约送达"],
         "丁中院跨区域管辖全区专利案件。": ["集中管辖"],
         "戊院12368接听来电一万次。": ["12368诉讼服务热线"],
         "己院选派审判诉服人员入驻县级综治中心。": ["诉讼服务入驻综治中心"],
@@ -392,4 +393,22 @@ def test_other_names_of_known_practices_and_common_service_terms() -> None:
         assert [m.entry.name for m in tax.find(sentence)] == names, sentence
     # a longer number is no hotline; people at the centre who are not the court's are no court
     assert tax.find("案号123680号。") == []
+    # 集中送达 names the mechanism only after a verb of setting it up or before its head, not
+    # where documents are served together once or in a campaign
+    for sentence in ("甲院对120件案件的裁判文书集中送达。", "乙院组织干警开展集中送达行动。"):
+        assert tax.find(sentence) == [], sentence
+    # 12368 is the hotline only where the text calls it so or dials it, not as any number
+    for sentence in (
+        "甲院审理的（2023）辽0504民初12368号案件当庭宣判。",
+        "乙院为农民工追回欠薪12368元。",
+        "丙院今年共受理各类案件12368件。",
+        "丁院的电话号码是024-12368000。",
+    ):
+        assert tax.find(sentence) == [], sentence
+    for sentence in (
+        "当事人可拨打12368查询案件进度。",
+        "戊院开通12368热线。",
+        "己院12368电话全天有人接听。",
+    ):
+        assert [m.entry.name for m in tax.find(sentence)] == ["12368诉讼服务热线"], sentence
     assert tax.find("调解人员入驻综治中心。") == []
