@@ -3374,6 +3374,23 @@ _ON_LIST = re.compile(r"名列其中|位列其中|榜上有名|赫然在列|在�
 _PLURAL_OWN = re.compile(r"(?:法院|法庭|中院|高院|我院|本院|该院)的?[^，,。；;！!？?\n]{0,4}$")
 #: the words that make a sentence's title the name of a list of winners
 _LIST_WORD = re.compile(r"名单|名录|榜单")
+#: a title's clause about a list no one has won yet (候选名单, 拟命名名单, 公示, 创建指南)
+_NOT_WINNERS_LIST = re.compile(r"候选|拟|公示|指南")
+#: what may stand between a list's winner and its verb: adverbs only (此次成功入选, 均榜上有名)
+_ON_LIST_GAP = re.compile(r"(?:此次|本次|这次|今年|均|都|也|亦|同时|再次|又|已|成功|顺利|一举)*")
+
+
+def _on_list_subject(ctx: _Context, lo: int, verb: re.Match[str], end: int) -> bool:
+    """The clause text[lo:end] puts its subject court on the list: the court heads the
+    clause right before the verb with adverbs only between (乙法庭此次成功入选), not 未能入选
+    / 力争入选 (not, or not yet), 组织干警学习入选法庭的经验 (another's), 甲院推荐的乙法庭入选
+    / 甲中院辖区3个法庭入选 (the recommender, the area's court), nor 入选候选名单."""
+    last = ctx.last_between(lo, verb.start())
+    if last is None or last.proxy:
+        return False
+    if _ON_LIST_GAP.fullmatch(ctx.text, last.end, verb.start()) is None:
+        return False
+    return _NOT_WINNERS_LIST.search(ctx.text, verb.end(), end) is None
 
 
 def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | None:
@@ -3384,8 +3401,11 @@ def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | Non
     after = _clause_end(text, m.end, e)
     lo = max(ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start - 8)
     published = _PUBLISH_BEFORE.search(text, lo, m.start)
-    if not _LIST_WORD.search(text, m.end, after) and published is None:
+    listed_word = _LIST_WORD.search(text, m.end, after) is not None
+    if not listed_word and published is None:
         return None
+    if _NOT_WINNERS_LIST.search(text, lo, after):
+        return None  # X候选名单 / 拟命名名单进行公示 / X创建指南: no one has won X yet
     winners: list[str] = []
     pos = after
     while pos < e:
@@ -3402,7 +3422,7 @@ def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | Non
             parents = {ctx.parents.get(c.court) for c in listed}
             winners += [c.court for c in listed if c.court not in parents]
             break
-        if verb is not None:
+        if verb is not None and listed_word and _on_list_subject(ctx, pos + 1, verb, end):
             winners += [c for c in ctx.subjects_before(pos + 1, verb.start()) if c not in winners]
         pos = end
     if (

@@ -589,6 +589,38 @@ def test_a_court_on_a_published_list_of_a_title_won_it() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not on it, or not yet
+        "近日，第三批全国“枫桥式人民法庭”名单公布，丁镇法庭此次未能入选。",
+        "“枫桥式人民法庭”名单即将公布，乙县法院力争入选。",
+        # another court's experience
+        "全国“枫桥式人民法庭”名单公布后，乙县法院组织干警学习入选法庭的经验。",
+        # a list of candidates, a list under public notice: no one has won the title yet
+        "省法院公布第二批“枫桥式人民法庭”候选名单，丁镇法庭入选候选名单。",
+        "“枫桥式人民法庭”拟命名名单进行公示，丁镇法庭入选公示名单。",
+        # the court that recommended or guides the tribunal, the area's court
+        "最高人民法院公布“枫桥式人民法庭”名单，甲市中院推荐的丁镇法庭入选。",
+        "近日，全国“枫桥式人民法庭”名单公布，甲市中院指导的某某法庭名列其中。",
+        "最高人民法院公布“枫桥式人民法庭”名单，甲市中院辖区3个法庭入选。",
+        # a guide published, no list at all
+        "省法院发布“枫桥式人民法庭”创建指南，甲市中院力争辖区法庭入选。",
+    ],
+)
+def test_a_court_near_a_list_that_it_is_not_on_wins_nothing(text: str) -> None:
+    edges, _ = run(text)
+    assert not any(r == "awarded" and i == "枫桥式人民法庭" for _, i, r in edges)
+
+
+def test_a_court_on_a_list_with_adverbs_before_its_verb_still_won_it() -> None:
+    text = "第二批全国“枫桥式人民法庭”名单公布，丁镇法庭此次成功入选，戊乡法庭未入选。"
+    edges, _ = run(text)
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded")
+    }
+
+
 def test_a_list_of_winners_goes_on_past_a_damaged_item_and_is_no_heading() -> None:
     text = (
         "甲市中院命名了首批“枫桥式人民法庭”，它们是：\n丁镇法庭\n某某网站导航人民法院己镇人民法庭\n"
