@@ -512,10 +512,7 @@ class _Context:
                 continue
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             covered = sum(m.end - m.start for m in inside)
-            full.append(
-                (bool(inside) and covered >= len(line) - 1)
-                or _DAMAGED_ITEM.fullmatch(line) is not None
-            )
+            full.append((bool(inside) and covered >= len(line) - 1) or _damaged_item(line))
             if len(line) > 40 or _METADATA_LABEL.match(line) or _CAPTION.search(line):
                 continue
             if not inside:
@@ -3460,7 +3457,7 @@ def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
         courts = ctx.courts_in(la, lb)
         covered = sum(c.end - c.start for c in courts)
         if not courts or covered * 5 < len(body.strip()) * 2:
-            if _DAMAGED_ITEM.fullmatch(body.strip()):
+            if _damaged_item(body.strip()):
                 continue  # an item whose court's name is damaged (spam over it): no winner
             break  # prose again: the list has ended
         winners.extend(c.court for c in courts if c.court not in winners)
@@ -3470,6 +3467,18 @@ def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
 #: a list item line that still ends like a court's name but is not one the resolver reads
 #: (亚博…上网导航人民法院某某人民法庭: a mirror's spam written over the court)
 _DAMAGED_ITEM = re.compile(r"[^。！!？?；;，,：:]{2,40}(?:人民法庭|法庭|人民法院|法院)")
+#: what a damaged item never holds: an award's verb or an honour's words, or a quoted name
+#: (以下法院被评为全省优秀法院 / 全省优秀人民法庭 / 全国“枫桥式人民法庭”: the next category's
+#: heading, which ends the list before it)
+_HONOUR_LINE = re.compile(
+    r"被评为|评为|获评|命名|授予|荣获|表彰|以下|以上|优秀|先进|示范|[“”\"《》「」]"
+)
+
+
+def _damaged_item(line: str) -> bool:
+    """`line` is a list item whose court's name is damaged (spam written over it), not a
+    heading of the list's next category."""
+    return _DAMAGED_ITEM.fullmatch(line) is not None and _HONOUR_LINE.search(line) is None
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")

@@ -636,6 +636,22 @@ def test_a_list_of_winners_goes_on_past_a_damaged_item_and_is_no_heading() -> No
     assert not any(i == "诉源治理" for _, i, _ in edges)
 
 
+@pytest.mark.parametrize(
+    "heading", ["以下法院被评为全省优秀法院", "全省优秀人民法庭", "全省“示范人民法庭”"]
+)
+def test_the_next_categorys_heading_ends_a_list_of_winners(heading: str) -> None:
+    # the heading ends like a court's name but is no damaged item: the list stops there
+    text = (
+        "甲市中院表彰一批先进单位。\n以下法庭被命名为全市“枫桥式人民法庭”：\n丁镇法庭\n戊乡法庭\n"
+        f"{heading}\n乙县法院\n丙区法院"
+    )
+    edges, _ = run(text)
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded"),
+        ("X省乙县人民法院戊乡人民法庭", "awarded"),
+    }
+
+
 def test_these_tribunals_after_a_list_are_the_listed_ones() -> None:
     text = (
         "甲市中院命名了首批“枫桥式人民法庭”，它们是：\n丁镇法庭\n戊乡法庭\n"
