@@ -247,7 +247,10 @@ class _Context:
         # answers that depend on the text and court mentions only, per position
         self._memo: dict[tuple[str, int], bool] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
-        self._heads = [b.end() - 1 for b in _HEAD_BREAK.finditer(text)]
+        self._heads = [b.start() for b in _CLAUSE_OR_DASH.finditer(text)]
+        # with the spaces between a headline's parts too: for award winners and unplaced
+        # tribunals only (甲县法院深化X 乙镇法庭获评Y), not for who heads a clause elsewhere
+        self._space_heads = [b.end() - 1 for b in _HEAD_BREAK.finditer(text)]
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.courts = list(courts)
@@ -456,10 +459,13 @@ class _Context:
             self._memo[key] = self._at_clause_head(start)
         return self._memo[key]
 
-    def _at_clause_head(self, start: int) -> bool:
+    def _at_clause_head(self, start: int, head: int | None = None) -> bool:
         # a dash opens a headline's second part (甲乙——某法院践行…) as a comma does a clause
-        i = bisect.bisect_left(self._heads, start) - 1
-        a = self._heads[i] + 1 if i >= 0 else 0
+        if head is None:
+            i = bisect.bisect_left(self._heads, start) - 1
+            a = self._heads[i] + 1 if i >= 0 else 0
+        else:
+            a = head
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE_OR_OF and self._scene(prefix, start):
             return True
@@ -477,10 +483,32 @@ class _Context:
             return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
-    def head_before(self, pos: int) -> int:
-        """Where the clause (or a headline's part) holding `pos` starts."""
-        i = bisect.bisect_left(self._heads, pos) - 1
-        return self._heads[i] + 1 if i >= 0 else 0
+    def head_before(self, pos: int, spaces: bool = False) -> int:
+        """Where the clause holding `pos` starts (with `spaces`, the headline's part: 甲县法院
+        深化X 乙镇法庭获评Y)."""
+        heads = self._space_heads if spaces else self._heads
+        i = bisect.bisect_left(heads, pos) - 1
+        return heads[i] + 1 if i >= 0 else 0
+
+    def part_subjects(self, lo: int, hi: int) -> list[str]:
+        """The courts heading text[lo:hi] taken as a clause of its own (a headline's part
+        after a space), and the courts listed with them (甲法庭、乙法庭获评…)."""
+        out: list[str] = []
+        last: CourtMention | None = None
+        i = bisect.bisect_left(self.mention_starts, lo)
+        for k in range(i, len(self.mentions)):
+            m = self.mentions[k]
+            if m.end > hi:
+                break
+            nxt = self.mentions[k + 1] if k + 1 < len(self.mentions) else None
+            if nxt is not None and nxt.start == m.end and self.parents.get(nxt.court) == m.court:
+                continue  # 万州法院大周法庭: the basic court only qualifies its tribunal
+            listed = last is not None and self.text[last.end : m.start] in _COORDINATORS
+            if listed or self._at_clause_head(m.start, lo):
+                last = m
+                if m.court not in out:
+                    out.append(m.court)
+        return out
 
     def _scene(self, prefix: str, start: int) -> bool:
         """The court at `start` opens its clause as the scene of what follows: 在乙县法院，… /
@@ -1256,12 +1284,18 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     A count before the verb (十个案例入选…) means the winners are listed across the sentence.
     """
     s, _ = ctx.sentence(mention.start)
-    a = max(s, ctx.head_before(mention.start))  # 甲县法院深化X 乙镇法庭获评Y: 乙镇法庭's clause
-    winners = ctx.subjects_before(a, mention.start)
+    a = max(s, ctx.head_before(mention.start))
+    part = max(a, ctx.head_before(mention.start, spaces=True))
+    # 甲县法院深化X 乙镇法庭获评Y: 乙镇法庭 heads the headline's part, and won Y
+    heads = ctx.part_subjects(part, mention.start) if part > a else []
+    if heads:
+        a = part
+    winners = heads or ctx.subjects_before(a, mention.start)
     counted = _COUNTED.search(ctx.text[a : mention.start])
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
     if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
-        winners = ctx.subjects_before(s, mention.start)
+        more = ctx.subjects_before(s, mention.start)
+        winners = [*heads, *(w for w in more if w not in heads)]
     named = _honour_names(ctx, s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
 
@@ -2062,8 +2096,8 @@ def _adopters(
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
-    part = max(s, ctx.head_before(m.start))
-    if not ctx.subjects_before(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
+    part = max(s, ctx.head_before(m.start, spaces=True))
+    if not ctx.part_subjects(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
         return []  # 甲县法院深化X 某某法庭获评Y: the tribunal's, not the court named before
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
@@ -3153,6 +3187,7 @@ _CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
 #: what ends the text before a clause's head: a clause break, a headline's dash, or the spaces
 #: between a headline's two parts (甲县法院深化X 乙镇法庭获评Y): a space run between Chinese
 #: characters (matched at its last space, where the next part begins)
+_CLAUSE_OR_DASH = re.compile("[" + _CLAUSE_BREAKS + "—]")
 _HEAD_BREAK = re.compile(
     "[" + _CLAUSE_BREAKS + "—]|(?<=[\u4e00-\u9fff])[ \u3000]*[ \u3000](?=[\u4e00-\u9fff“「])"
 )

@@ -564,6 +564,18 @@ def test_a_headlines_second_part_credits_its_own_winner() -> None:
     assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
 
 
+def test_a_space_in_a_headline_opens_no_clause_outside_an_award() -> None:
+    # the court before the space still heads the whole headline
+    edges, _ = run("甲市中院召开新闻发布会 通报全市法院诉源治理工作情况")
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省甲市中级人民法院"}
+    edges, _ = run("甲市中院 指导乙县法院推行“共享法庭”")
+    assert ("X省甲市中级人民法院", "共享法庭", "promoted") in edges
+    # the court after the space still wins the award, the figure stays the honouring court's
+    edges, gold = run("甲市中院表彰 乙县法院等10家单位获评“枫桥式人民法庭”")
+    assert ("X省乙县人民法院", "枫桥式人民法庭", "awarded") in edges
+    assert {o["unit"] for o in gold["outcomes"] if o["value"] == 10} == {"X省甲市中级人民法院"}
+
+
 def test_an_unplaced_tribunal_winning_a_title_leaves_its_court_without_it() -> None:
     # 某某法庭 is no tribunal the resolver knows: the title is not the county court's
     edges, _ = run("乙县法院深化诉源治理 某某法庭获评“枫桥式人民法庭”\n近年来，乙县法院狠抓落实。")
