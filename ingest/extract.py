@@ -2109,7 +2109,12 @@ def _adopters(
             return [(w, "awarded", "adoption:on-the-list") for w in on_list]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
-    if path in _FALLBACK_PATHS and _LIST_BACK.match(text, _lead_end(ctx, s, m.start)):
+    back = _LIST_BACK.match(text, _lead_end(ctx, s, m.start))
+    if (
+        path in _FALLBACK_PATHS
+        and back is not None
+        and not _REQUIRED_BEFORE.search(text, back.end(), m.start)
+    ):
         listed = _list_above(ctx, s)
         if listed:
             # 命名以下法庭：⏎甲法庭⏎乙法庭⏎这些法庭积极践行X: every court of the list does X
@@ -2455,6 +2460,8 @@ _FALLBACK_PATHS = frozenset(
 )
 #: a group pointing back at the courts just listed (这些法庭, 上述法院, 以上法庭)
 _LIST_BACK = re.compile(r"(?:这些|上述|以上|这批|该批)(?:人民)?(?:法庭|法院)")
+#: a requirement or a plan before the listed courts' verb (这些法庭要学习推行X): not done yet
+_REQUIRED_BEFORE = re.compile(r"(?<![主重])要|(?<![适响对供反])应|须|(?<![即])将|需|务必")
 
 
 def _list_above(ctx: _Context, pos: int) -> list[str]:

@@ -679,6 +679,18 @@ def test_these_tribunals_after_a_list_are_the_listed_ones() -> None:
     assert not any(i == "新时代枫桥经验" for _, i, _ in edges)
 
 
+@pytest.mark.parametrize("verb", ["要学习推行", "应推行", "须推行", "将推行"])
+def test_these_tribunals_after_a_list_that_are_required_to_do_it_have_not_done_it(
+    verb: str,
+) -> None:
+    text = f"甲市中院督查发现以下法庭工作开展不力：\n丁镇法庭\n戊乡法庭\n这些法庭{verb}“共享法庭”。"
+    edges, _ = run(text)
+    assert not any(u.endswith("人民法庭") and i == "共享法庭" for u, i, _ in edges)
+    # what they mainly do is done
+    edges, _ = run(text.replace(verb, "主要推行"))
+    assert ("X省乙县人民法院丁镇人民法庭", "共享法庭", "adopted") in edges
+
+
 def test_cases_selected_into_a_published_title_are_the_listed_courts() -> None:
     text = (
         "最高人民法院发布第三批新时代人民法庭建设案例，甲市法院有两起案例入选：乙县法院丁镇法庭"
