@@ -1314,6 +1314,14 @@ _NO_TRIBUNAL_STEM = re.compile(
 )
 
 
+#: a court's own 法庭 named by its kind of case or its form (家事法庭, 少年法庭, 模拟法庭, 巡回法庭),
+#: not by a place: no people's tribunal the resolver failed to place
+_INTERNAL_TRIBUNAL = re.compile(
+    r"(?:家事|少年|未成年人|模拟|互联网|金融|知识产权|破产|环境资源|环资|劳动争议|交通|医疗"
+    r"|速裁|巡回|流动|车载|在线|云上?)法庭$"
+)
+
+
 def _unnamed_tribunal_heads(ctx: _Context, lo: int, hi: int) -> bool:
     """A tribunal the courts' resolver did not place heads text[lo:hi] (乙镇法庭获评…): the
     clause is about that tribunal, not about a court named before it; a department
@@ -1323,6 +1331,8 @@ def _unnamed_tribunal_heads(ctx: _Context, lo: int, hi: int) -> bool:
     m = _UNNAMED_TRIBUNAL.match(ctx.text, at, hi)
     if m is None or _DEPARTMENT.search(m.group()) or _NO_TRIBUNAL_STEM.search(m.group()):
         return False
+    if _INTERNAL_TRIBUNAL.search(m.group()):
+        return False  # 家事法庭 / 少年法庭 / 模拟法庭: a court's own part, no people's tribunal
     if "人民法庭" in m.group() and not _TOWN_TRIBUNAL.search(m.group()):
         return False  # 统筹人民法庭…: tribunals in general (a place's in full is the resolver's)
     return not any(c.start < m.end() and m.start() < c.end for c in ctx.mentions)

@@ -587,6 +587,14 @@ def test_an_unplaced_tribunal_winning_a_title_leaves_its_court_without_it() -> N
     assert ("X省乙县人民法院", "枫桥式人民法庭", "awarded") in edges
 
 
+def test_a_courts_own_kind_of_tribunal_heading_a_clause_keeps_the_courts_fact() -> None:
+    # 家事法庭 / 模拟法庭 are the court's own, no people's tribunal the resolver failed to place
+    edges, _ = run("乙县法院推行家事审判改革，家事法庭推行家事调查员制度。")
+    assert ("X省乙县人民法院", "家事调查员", "adopted") in edges
+    edges, _ = run("乙县法院召开会议，模拟法庭推行诉源治理进校园活动。")
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
+
+
 def test_a_court_on_a_published_list_of_a_title_won_it() -> None:
     text = "近日，第二批全国“枫桥式人民法庭”名单公布，丁镇法庭名列其中。"
     edges, _ = run("乙县法院召开大会。\n" + text)
