@@ -503,7 +503,9 @@ class _Context:
             nxt = self.mentions[k + 1] if k + 1 < len(self.mentions) else None
             if nxt is not None and nxt.start == m.end and self.parents.get(nxt.court) == m.court:
                 continue  # 万州法院大周法庭: the basic court only qualifies its tribunal
-            listed = last is not None and self.text[last.end : m.start] in _COORDINATORS
+            gap = self.text[last.end : m.start] if last is not None else ""
+            # 甲法庭、乙法庭获评… / 获奖单位：甲法院 乙法院 荣获…: courts listed with the first
+            listed = last is not None and (gap in _COORDINATORS or (gap and not gap.strip()))
             if listed or self._at_clause_head(m.start, lo):
                 last = m
                 if m.court not in out:
@@ -1290,7 +1292,7 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     heads = ctx.part_subjects(part, mention.start) if part > a else []
     if heads:
         a = part
-    winners = heads or ctx.subjects_before(a, mention.start)
+    winners = heads or ctx.part_subjects(a, mention.start)
     counted = _COUNTED.search(ctx.text[a : mention.start])
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
     if not winners or (counted and _count_of(counted.group(0)) != len(winners)):

@@ -576,6 +576,11 @@ def test_a_space_in_a_headline_opens_no_clause_outside_an_award() -> None:
     assert {o["unit"] for o in gold["outcomes"] if o["value"] == 10} == {"X省甲市中级人民法院"}
 
 
+def test_winners_listed_with_spaces_before_an_award_all_won_it() -> None:
+    edges, _ = run("获奖单位：乙县法院 丙区法院 荣获“全国法院先进集体”")
+    assert {u for u, i, r in edges if r == "awarded"} == {"X省乙县人民法院", "X省丙区人民法院"}
+
+
 def test_an_unplaced_tribunal_winning_a_title_leaves_its_court_without_it() -> None:
     # 某某法庭 is no tribunal the resolver knows: the title is not the county court's
     edges, _ = run("乙县法院深化诉源治理 某某法庭获评“枫桥式人民法庭”\n近年来，乙县法院狠抓落实。")
