@@ -247,7 +247,10 @@ class _Context:
         # answers that depend on the text and court mentions only, per position
         self._memo: dict[tuple[str, int], bool] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
-        self._heads = [b.end() - 1 for b in _HEAD_BREAK.finditer(text)]
+        self._heads = [b.start() for b in _CLAUSE_OR_DASH.finditer(text)]
+        # with the spaces between a headline's parts too: for award winners and unplaced
+        # tribunals only (甲县法院深化X 乙镇法庭获评Y), not for who heads a clause elsewhere
+        self._space_heads = [b.end() - 1 for b in _HEAD_BREAK.finditer(text)]
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.courts = list(courts)
@@ -456,10 +459,13 @@ class _Context:
             self._memo[key] = self._at_clause_head(start)
         return self._memo[key]
 
-    def _at_clause_head(self, start: int) -> bool:
+    def _at_clause_head(self, start: int, head: int | None = None) -> bool:
         # a dash opens a headline's second part (甲乙——某法院践行…) as a comma does a clause
-        i = bisect.bisect_left(self._heads, start) - 1
-        a = self._heads[i] + 1 if i >= 0 else 0
+        if head is None:
+            i = bisect.bisect_left(self._heads, start) - 1
+            a = self._heads[i] + 1 if i >= 0 else 0
+        else:
+            a = head
         prefix = self.text[a:start]
         if prefix and prefix[-1] in _AGENT_BEFORE_OR_OF and self._scene(prefix, start):
             return True
@@ -477,10 +483,34 @@ class _Context:
             return True  # 云南省大理州|巍山县人民法院…: places the court's name left out
         return len(rest) <= 2 and not any(c in _AGENT_BEFORE for c in rest)
 
-    def head_before(self, pos: int) -> int:
-        """Where the clause (or a headline's part) holding `pos` starts."""
-        i = bisect.bisect_left(self._heads, pos) - 1
-        return self._heads[i] + 1 if i >= 0 else 0
+    def head_before(self, pos: int, spaces: bool = False) -> int:
+        """Where the clause holding `pos` starts (with `spaces`, the headline's part: 甲县法院
+        深化X 乙镇法庭获评Y)."""
+        heads = self._space_heads if spaces else self._heads
+        i = bisect.bisect_left(heads, pos) - 1
+        return heads[i] + 1 if i >= 0 else 0
+
+    def part_subjects(self, lo: int, hi: int) -> list[str]:
+        """The courts heading text[lo:hi] taken as a clause of its own (a headline's part
+        after a space), and the courts listed with them (甲法庭、乙法庭获评…)."""
+        out: list[str] = []
+        last: CourtMention | None = None
+        i = bisect.bisect_left(self.mention_starts, lo)
+        for k in range(i, len(self.mentions)):
+            m = self.mentions[k]
+            if m.end > hi:
+                break
+            nxt = self.mentions[k + 1] if k + 1 < len(self.mentions) else None
+            if nxt is not None and nxt.start == m.end and self.parents.get(nxt.court) == m.court:
+                continue  # 万州法院大周法庭: the basic court only qualifies its tribunal
+            gap = self.text[last.end : m.start] if last is not None else ""
+            # 甲法庭、乙法庭获评… / 获奖单位：甲法院 乙法院 荣获…: courts listed with the first
+            listed = last is not None and (gap in _COORDINATORS or (gap and not gap.strip()))
+            if listed or self._at_clause_head(m.start, lo):
+                last = m
+                if m.court not in out:
+                    out.append(m.court)
+        return out
 
     def _scene(self, prefix: str, start: int) -> bool:
         """The court at `start` opens its clause as the scene of what follows: 在乙县法院，… /
@@ -512,10 +542,7 @@ class _Context:
                 continue
             inside = [m for m in mentions if a <= m.start and m.end <= b]
             covered = sum(m.end - m.start for m in inside)
-            full.append(
-                (bool(inside) and covered >= len(line) - 1)
-                or _DAMAGED_ITEM.fullmatch(line) is not None
-            )
+            full.append((bool(inside) and covered >= len(line) - 1) or _damaged_item(line))
             if len(line) > 40 or _METADATA_LABEL.match(line) or _CAPTION.search(line):
                 continue
             if not inside:
@@ -1265,12 +1292,18 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     A count before the verb (十个案例入选…) means the winners are listed across the sentence.
     """
     s, _ = ctx.sentence(mention.start)
-    a = max(s, ctx.head_before(mention.start))  # 甲县法院深化X 乙镇法庭获评Y: 乙镇法庭's clause
-    winners = ctx.subjects_before(a, mention.start)
+    a = max(s, ctx.head_before(mention.start))
+    part = max(a, ctx.head_before(mention.start, spaces=True))
+    # 甲县法院深化X 乙镇法庭获评Y: 乙镇法庭 heads the headline's part, and won Y
+    heads = ctx.part_subjects(part, mention.start) if part > a else []
+    if heads:
+        a = part
+    winners = heads or ctx.part_subjects(a, mention.start)
     counted = _COUNTED.search(ctx.text[a : mention.start])
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
     if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
-        winners = ctx.subjects_before(s, mention.start)
+        more = ctx.subjects_before(s, mention.start)
+        winners = [*heads, *(w for w in more if w not in heads)]
     named = _honour_names(ctx, s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
 
@@ -1289,6 +1322,14 @@ _NO_TRIBUNAL_STEM = re.compile(
 )
 
 
+#: a court's own 法庭 named by its kind of case or its form (家事法庭, 少年法庭, 模拟法庭, 巡回法庭),
+#: not by a place: no people's tribunal the resolver failed to place
+_INTERNAL_TRIBUNAL = re.compile(
+    r"(?:家事|少年|未成年人|模拟|互联网|金融|知识产权|破产|环境资源|环资|劳动争议|交通|医疗"
+    r"|速裁|巡回|流动|车载|在线|云上?)法庭$"
+)
+
+
 def _unnamed_tribunal_heads(ctx: _Context, lo: int, hi: int) -> bool:
     """A tribunal the courts' resolver did not place heads text[lo:hi] (乙镇法庭获评…): the
     clause is about that tribunal, not about a court named before it; a department
@@ -1298,6 +1339,8 @@ def _unnamed_tribunal_heads(ctx: _Context, lo: int, hi: int) -> bool:
     m = _UNNAMED_TRIBUNAL.match(ctx.text, at, hi)
     if m is None or _DEPARTMENT.search(m.group()) or _NO_TRIBUNAL_STEM.search(m.group()):
         return False
+    if _INTERNAL_TRIBUNAL.search(m.group()):
+        return False  # 家事法庭 / 少年法庭 / 模拟法庭: a court's own part, no people's tribunal
     if "人民法庭" in m.group() and not _TOWN_TRIBUNAL.search(m.group()):
         return False  # 统筹人民法庭…: tribunals in general (a place's in full is the resolver's)
     return not any(c.start < m.end() and m.start() < c.end for c in ctx.mentions)
@@ -2071,8 +2114,8 @@ def _adopters(
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
-    part = max(s, ctx.head_before(m.start))
-    if not ctx.subjects_before(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
+    part = max(s, ctx.head_before(m.start, spaces=True))
+    if not ctx.part_subjects(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
         return []  # 甲县法院深化X 某某法庭获评Y: the tribunal's, not the court named before
     if m.awarded or m.title:
         listed = _listed_winners(ctx, m)
@@ -2084,7 +2127,12 @@ def _adopters(
             return [(w, "awarded", "adoption:on-the-list") for w in on_list]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
-    if path in _FALLBACK_PATHS and _LIST_BACK.match(text, _lead_end(ctx, s, m.start)):
+    back = _LIST_BACK.match(text, _lead_end(ctx, s, m.start))
+    if (
+        path in _FALLBACK_PATHS
+        and back is not None
+        and not _REQUIRED_BEFORE.search(text, back.end(), m.start)
+    ):
         listed = _list_above(ctx, s)
         if listed:
             # 命名以下法庭：⏎甲法庭⏎乙法庭⏎这些法庭积极践行X: every court of the list does X
@@ -2430,6 +2478,8 @@ _FALLBACK_PATHS = frozenset(
 )
 #: a group pointing back at the courts just listed (这些法庭, 上述法院, 以上法庭)
 _LIST_BACK = re.compile(r"(?:这些|上述|以上|这批|该批)(?:人民)?(?:法庭|法院)")
+#: a requirement or a plan before the listed courts' verb (这些法庭要学习推行X): not done yet
+_REQUIRED_BEFORE = re.compile(r"(?<![主重])要|(?<![适响对供反])应|须|(?<![即])将|需|务必")
 
 
 def _list_above(ctx: _Context, pos: int) -> list[str]:
@@ -3162,6 +3212,7 @@ _CLAUSE_BREAK = re.compile("[" + _CLAUSE_BREAKS + "]")
 #: what ends the text before a clause's head: a clause break, a headline's dash, or the spaces
 #: between a headline's two parts (甲县法院深化X 乙镇法庭获评Y): a space run between Chinese
 #: characters (matched at its last space, where the next part begins)
+_CLAUSE_OR_DASH = re.compile("[" + _CLAUSE_BREAKS + "—]")
 _HEAD_BREAK = re.compile(
     "[" + _CLAUSE_BREAKS + "—]|(?<=[\u4e00-\u9fff])[ \u3000]*[ \u3000](?=[\u4e00-\u9fff“「])"
 )
@@ -3380,6 +3431,23 @@ _ON_LIST = re.compile(r"名列其中|位列其中|榜上有名|赫然在列|在�
 _PLURAL_OWN = re.compile(r"(?:法院|法庭|中院|高院|我院|本院|该院)的?[^，,。；;！!？?\n]{0,4}$")
 #: the words that make a sentence's title the name of a list of winners
 _LIST_WORD = re.compile(r"名单|名录|榜单")
+#: a title's clause about a list no one has won yet (候选名单, 拟命名名单, 公示, 创建指南)
+_NOT_WINNERS_LIST = re.compile(r"候选|拟|公示|指南")
+#: what may stand between a list's winner and its verb: adverbs only (此次成功入选, 均榜上有名)
+_ON_LIST_GAP = re.compile(r"(?:此次|本次|这次|今年|均|都|也|亦|同时|再次|又|已|成功|顺利|一举)*")
+
+
+def _on_list_subject(ctx: _Context, lo: int, verb: re.Match[str], end: int) -> bool:
+    """The clause text[lo:end] puts its subject court on the list: the court heads the
+    clause right before the verb with adverbs only between (乙法庭此次成功入选), not 未能入选
+    / 力争入选 (not, or not yet), 组织干警学习入选法庭的经验 (another's), 甲院推荐的乙法庭入选
+    / 甲中院辖区3个法庭入选 (the recommender, the area's court), nor 入选候选名单."""
+    last = ctx.last_between(lo, verb.start())
+    if last is None or last.proxy:
+        return False
+    if _ON_LIST_GAP.fullmatch(ctx.text, last.end, verb.start()) is None:
+        return False
+    return _NOT_WINNERS_LIST.search(ctx.text, verb.end(), end) is None
 
 
 def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | None:
@@ -3390,8 +3458,11 @@ def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | Non
     after = _clause_end(text, m.end, e)
     lo = max(ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start - 8)
     published = _PUBLISH_BEFORE.search(text, lo, m.start)
-    if not _LIST_WORD.search(text, m.end, after) and published is None:
+    listed_word = _LIST_WORD.search(text, m.end, after) is not None
+    if not listed_word and published is None:
         return None
+    if _NOT_WINNERS_LIST.search(text, lo, after):
+        return None  # X候选名单 / 拟命名名单进行公示 / X创建指南: no one has won X yet
     winners: list[str] = []
     pos = after
     while pos < e:
@@ -3408,7 +3479,7 @@ def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | Non
             parents = {ctx.parents.get(c.court) for c in listed}
             winners += [c.court for c in listed if c.court not in parents]
             break
-        if verb is not None:
+        if verb is not None and listed_word and _on_list_subject(ctx, pos + 1, verb, end):
             winners += [c for c in ctx.subjects_before(pos + 1, verb.start()) if c not in winners]
         pos = end
     if (
@@ -3446,7 +3517,7 @@ def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
         courts = ctx.courts_in(la, lb)
         covered = sum(c.end - c.start for c in courts)
         if not courts or covered * 5 < len(body.strip()) * 2:
-            if _DAMAGED_ITEM.fullmatch(body.strip()):
+            if _damaged_item(body.strip()):
                 continue  # an item whose court's name is damaged (spam over it): no winner
             break  # prose again: the list has ended
         winners.extend(c.court for c in courts if c.court not in winners)
@@ -3456,6 +3527,18 @@ def _listed_winners(ctx: _Context, m: InitiativeMention) -> list[str]:
 #: a list item line that still ends like a court's name but is not one the resolver reads
 #: (亚博…上网导航人民法院某某人民法庭: a mirror's spam written over the court)
 _DAMAGED_ITEM = re.compile(r"[^。！!？?；;，,：:]{2,40}(?:人民法庭|法庭|人民法院|法院)")
+#: what a damaged item never holds: an award's verb or an honour's words, or a quoted name
+#: (以下法院被评为全省优秀法院 / 全省优秀人民法庭 / 全国“枫桥式人民法庭”: the next category's
+#: heading, which ends the list before it)
+_HONOUR_LINE = re.compile(
+    r"被评为|评为|获评|命名|授予|荣获|表彰|以下|以上|优秀|先进|示范|[“”\"《》「」]"
+)
+
+
+def _damaged_item(line: str) -> bool:
+    """`line` is a list item whose court's name is damaged (spam written over it), not a
+    heading of the list's next category."""
+    return _DAMAGED_ITEM.fullmatch(line) is not None and _HONOUR_LINE.search(line) is None
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")

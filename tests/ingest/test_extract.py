@@ -574,6 +574,23 @@ def test_a_headlines_second_part_credits_its_own_winner() -> None:
     assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
 
 
+def test_a_space_in_a_headline_opens_no_clause_outside_an_award() -> None:
+    # the court before the space still heads the whole headline
+    edges, _ = run("甲市中院召开新闻发布会 通报全市法院诉源治理工作情况")
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省甲市中级人民法院"}
+    edges, _ = run("甲市中院 指导乙县法院推行“共享法庭”")
+    assert ("X省甲市中级人民法院", "共享法庭", "promoted") in edges
+    # the court after the space still wins the award, the figure stays the honouring court's
+    edges, gold = run("甲市中院表彰 乙县法院等10家单位获评“枫桥式人民法庭”")
+    assert ("X省乙县人民法院", "枫桥式人民法庭", "awarded") in edges
+    assert {o["unit"] for o in gold["outcomes"] if o["value"] == 10} == {"X省甲市中级人民法院"}
+
+
+def test_winners_listed_with_spaces_before_an_award_all_won_it() -> None:
+    edges, _ = run("获奖单位：乙县法院 丙区法院 荣获“全国法院先进集体”")
+    assert {u for u, i, r in edges if r == "awarded"} == {"X省乙县人民法院", "X省丙区人民法院"}
+
+
 def test_an_unplaced_tribunal_winning_a_title_leaves_its_court_without_it() -> None:
     # 某某法庭 is no tribunal the resolver knows: the title is not the county court's
     edges, _ = run("乙县法院深化诉源治理 某某法庭获评“枫桥式人民法庭”\n近年来，乙县法院狠抓落实。")
@@ -583,6 +600,14 @@ def test_an_unplaced_tribunal_winning_a_title_leaves_its_court_without_it() -> N
     # a department (民一庭) is its court's own part: the court won it
     edges, _ = run("乙县法院深化诉源治理 民一庭获评“枫桥式人民法庭”")
     assert ("X省乙县人民法院", "枫桥式人民法庭", "awarded") in edges
+
+
+def test_a_courts_own_kind_of_tribunal_heading_a_clause_keeps_the_courts_fact() -> None:
+    # 家事法庭 / 模拟法庭 are the court's own, no people's tribunal the resolver failed to place
+    edges, _ = run("乙县法院推行家事审判改革，家事法庭推行家事调查员制度。")
+    assert ("X省乙县人民法院", "家事调查员", "adopted") in edges
+    edges, _ = run("乙县法院召开会议，模拟法庭推行诉源治理进校园活动。")
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
 
 
 def test_a_court_on_a_published_list_of_a_title_won_it() -> None:
@@ -596,6 +621,38 @@ def test_a_court_on_a_published_list_of_a_title_won_it() -> None:
     assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
         ("X省乙县人民法院丁镇人民法庭", "awarded"),
         ("X省乙县人民法院戊乡人民法庭", "awarded"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not on it, or not yet
+        "近日，第三批全国“枫桥式人民法庭”名单公布，丁镇法庭此次未能入选。",
+        "“枫桥式人民法庭”名单即将公布，乙县法院力争入选。",
+        # another court's experience
+        "全国“枫桥式人民法庭”名单公布后，乙县法院组织干警学习入选法庭的经验。",
+        # a list of candidates, a list under public notice: no one has won the title yet
+        "省法院公布第二批“枫桥式人民法庭”候选名单，丁镇法庭入选候选名单。",
+        "“枫桥式人民法庭”拟命名名单进行公示，丁镇法庭入选公示名单。",
+        # the court that recommended or guides the tribunal, the area's court
+        "最高人民法院公布“枫桥式人民法庭”名单，甲市中院推荐的丁镇法庭入选。",
+        "近日，全国“枫桥式人民法庭”名单公布，甲市中院指导的某某法庭名列其中。",
+        "最高人民法院公布“枫桥式人民法庭”名单，甲市中院辖区3个法庭入选。",
+        # a guide published, no list at all
+        "省法院发布“枫桥式人民法庭”创建指南，甲市中院力争辖区法庭入选。",
+    ],
+)
+def test_a_court_near_a_list_that_it_is_not_on_wins_nothing(text: str) -> None:
+    edges, _ = run(text)
+    assert not any(r == "awarded" and i == "枫桥式人民法庭" for _, i, r in edges)
+
+
+def test_a_court_on_a_list_with_adverbs_before_its_verb_still_won_it() -> None:
+    text = "第二批全国“枫桥式人民法庭”名单公布，丁镇法庭此次成功入选，戊乡法庭未入选。"
+    edges, _ = run(text)
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded")
     }
 
 
@@ -614,6 +671,22 @@ def test_a_list_of_winners_goes_on_past_a_damaged_item_and_is_no_heading() -> No
     assert not any(i == "诉源治理" for _, i, _ in edges)
 
 
+@pytest.mark.parametrize(
+    "heading", ["以下法院被评为全省优秀法院", "全省优秀人民法庭", "全省“示范人民法庭”"]
+)
+def test_the_next_categorys_heading_ends_a_list_of_winners(heading: str) -> None:
+    # the heading ends like a court's name but is no damaged item: the list stops there
+    text = (
+        "甲市中院表彰一批先进单位。\n以下法庭被命名为全市“枫桥式人民法庭”：\n丁镇法庭\n戊乡法庭\n"
+        f"{heading}\n乙县法院\n丙区法院"
+    )
+    edges, _ = run(text)
+    assert {(u, r) for u, i, r in edges if i == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院丁镇人民法庭", "awarded"),
+        ("X省乙县人民法院戊乡人民法庭", "awarded"),
+    }
+
+
 def test_these_tribunals_after_a_list_are_the_listed_ones() -> None:
     text = (
         "甲市中院命名了首批“枫桥式人民法庭”，它们是：\n丁镇法庭\n戊乡法庭\n"
@@ -627,6 +700,18 @@ def test_these_tribunals_after_a_list_are_the_listed_ones() -> None:
     # with no list above, 这些法庭 stays tribunals in general
     edges, _ = run("乙县法院召开会议。\n这些法庭积极践行新时代“枫桥经验”。")
     assert not any(i == "新时代枫桥经验" for _, i, _ in edges)
+
+
+@pytest.mark.parametrize("verb", ["要学习推行", "应推行", "须推行", "将推行"])
+def test_these_tribunals_after_a_list_that_are_required_to_do_it_have_not_done_it(
+    verb: str,
+) -> None:
+    text = f"甲市中院督查发现以下法庭工作开展不力：\n丁镇法庭\n戊乡法庭\n这些法庭{verb}“共享法庭”。"
+    edges, _ = run(text)
+    assert not any(u.endswith("人民法庭") and i == "共享法庭" for u, i, _ in edges)
+    # what they mainly do is done
+    edges, _ = run(text.replace(verb, "主要推行"))
+    assert ("X省乙县人民法院丁镇人民法庭", "共享法庭", "adopted") in edges
 
 
 def test_cases_selected_into_a_published_title_are_the_listed_courts() -> None:
