@@ -423,24 +423,25 @@ def reason_zh(reason: str) -> str:
 warning_zh = reason_zh
 
 
+#: the table each named variable part is said through (`_part_zh`)
+_PART_TABLES: dict[str, dict[str, str]] = {
+    "os": _OS_ERRORS_ZH,
+    "looks": _LOOKS_LIKE_ZH,
+    "label": _DATE_LABELS_ZH,
+    "note": _NOTES_ZH,
+    "json": _JSON_ZH,
+    "codec_why": _CODEC_ZH,
+}
+
+
 def _part_zh(name: str, value: str) -> str:
+    """A message's variable part in Chinese: a nested reason, a table's entry, a list."""
     if name.startswith("why"):
         return reason_zh(value)
-    if name == "os":
-        return _OS_ERRORS_ZH.get(value, value)
-    if name == "looks":
-        return _LOOKS_LIKE_ZH.get(value, value)
-    if name == "label":
-        return _DATE_LABELS_ZH.get(value, value)
-    if name == "note":
-        return _NOTES_ZH.get(value, value)
-    if name == "json":
-        return _JSON_ZH.get(value, value)
-    if name == "codec_why":
-        return _CODEC_ZH.get(value, value)
     if name == "list":
         return value.replace(", ", "、")
-    return value
+    table = _PART_TABLES.get(name)
+    return table.get(value, value) if table is not None else value
 
 
 #: a dry run's rows, by kind (`IngestReport.planned`)
