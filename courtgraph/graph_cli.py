@@ -154,7 +154,7 @@ def _backup_or_restore(settings: Settings, args: argparse.Namespace) -> int:
 
 def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from graph.model import FACT_TYPES, STAGES
-    from graph.review import KINDS, STATUSES
+    from graph.review import KINDS, QUALIFIERS, STATUSES
 
     rv = sub.add_parser("review", help="check facts: queue, decisions, history, export, import")
     rs = rv.add_subparsers(dest="review_command", required=True)
@@ -196,6 +196,11 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--metric", help="an outcome's metric (指标), e.g. 调解率")
     co.add_argument("--value", type=float, help="an outcome's figure")
     co.add_argument("--unit-of-measure", help="an outcome's unit, e.g. 件 or %%")
+    co.add_argument("--period", help="an outcome's period: YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+    co.add_argument(
+        "--qualifier",
+        help=f"an outcome's qualifier ({' / '.join(QUALIFIERS)}); '' removes it",
+    )
     who(co)
     a = rs.add_parser("add", help="add a fact the extractor missed, anchored to a sentence")
     a.add_argument("--type", choices=FACT_TYPES, default="ADOPTED")
@@ -323,6 +328,17 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                 new[key] = getattr(args, key)
         if args.date:
             new["date"], new["date_precision"] = args.date, review.date_precision(args.date)
+        if args.period is not None:
+            new["period"] = review.period_value(args.period)
+        if args.qualifier is not None:
+            if args.qualifier and args.qualifier not in review.QUALIFIERS:
+                from graph.errors import BadParameter
+
+                raise BadParameter(
+                    f"qualifier {args.qualifier!r}: one of {' '.join(review.QUALIFIERS)}, "
+                    "or '' to remove it"
+                )
+            new["qualifier"] = args.qualifier or None
         from queries.explore import figure_correction
 
         # a figure's metric or value asked for on its link to an initiative: recorded on the

@@ -2708,6 +2708,36 @@ def describe(row: dict[str, Any]) -> str:
     return " · ".join(str(p) for p in parts if p)
 
 
+#: the qualifiers a figure may carry (as the extractor writes them: 余 / 约 / 近 / 超 / 多 …)
+QUALIFIERS: tuple[str, ...] = ("约", "近", "超", "余", "多", "以上", "不到", "少于", "不足")
+
+
+def period_value(period: str) -> str:
+    """A figure's period as the store keeps it: an ISO date prefix (YYYY, YYYY-MM or
+    YYYY-MM-DD) or a range of two joined by ``/`` whose start is not after its end;
+    BadParameter otherwise.
+
+    >>> period_value(" 2023-01/2023-06 ")
+    '2023-01/2023-06'
+    """
+    text = period.strip()
+    parts = text.split("/")
+    if len(parts) > 2 or not all(parts):
+        raise BadParameter(
+            f"period {period!r}: expected YYYY, YYYY-MM, YYYY-MM-DD or two of them as START/END"
+        )
+    for part in parts:
+        try:
+            date_precision(part)
+        except BadParameter:
+            raise BadParameter(
+                f"period {period!r}: expected YYYY, YYYY-MM, YYYY-MM-DD or two of them as START/END"
+            ) from None
+    if len(parts) == 2 and parts[0] > parts[1]:
+        raise BadParameter(f"period {period!r}: the start is after the end")
+    return text
+
+
 def date_precision(date: str) -> str:
     """`day`, `month` or `year` for an ISO date prefix; BadParameter otherwise."""
     import re

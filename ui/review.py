@@ -223,6 +223,12 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
         date = (get(at.format("date")) or "").strip()
         if date:
             new["date"], new["date_precision"] = date, review.date_precision(date)
+        period = (get(at.format("period")) or "").strip()
+        if period:
+            new["period"] = review.period_value(period)
+        qualifier = get(at.format("qualifier"))
+        if qualifier is not None:  # '' takes the figure's qualifier away
+            new["qualifier"] = qualifier or None
     except CourtgraphError as exc:
         st.session_state[f"{P}.message"] = ("error", _in_chinese(exc))
         return
@@ -279,6 +285,12 @@ def _in_chinese(exc: CourtgraphError) -> str:
         return f"图中没有名为“{exc.name}”的单位或举措：请从列表中选择，或输入全称、别名。"
     if isinstance(exc, AmbiguousName):
         return f"“{exc.name}”对应多个实体（{'、'.join(exc.ids[:5])}）：请输入全称或从列表中选择。"
+    if isinstance(exc, BadParameter) and str(exc).startswith("period"):
+        if "after the end" in str(exc):
+            return "统计期间的起点晚于终点：请写成 起点/终点，如 2024-01/2024-06。"
+        return (
+            "统计期间格式不对：请写 YYYY、YYYY-MM、YYYY-MM-DD，或 起点/终点（如 2024-01/2024-06）。"
+        )
     if isinstance(exc, BadParameter) and "date" in str(exc):
         return "日期格式不对：请写 YYYY、YYYY-MM 或 YYYY-MM-DD。"
     return f"未能保存：{exc}"
@@ -370,7 +382,8 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
 def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, ...]) -> None:
     """The correction form of a fact (widget keys `at.format(field)`): what the command line's
     `review correct` can change for its kind. An adoption: its unit, initiative, stage and
-    date; a unit's reported figure: its unit, metric, value, unit of measure and date; a
+    date; a unit's reported figure: its unit, metric, value, unit of measure, date, period
+    and qualifier; a
     figure tied to an initiative: the initiative; a person's role: the title. A form:
     choosing in a box does not rerun the page; 保存修改 or Enter in a box sends the
     correction at once."""
@@ -413,6 +426,19 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
         c[2 if rel == "REPORTED" and (outcome_end or link) else 1].text_input(
             "日期（YYYY、YYYY-MM 或 YYYY-MM-DD）", key=at.format("date")
         )
+        if rel == "REPORTED" and (outcome_end or link):
+            p = st.columns(3)
+            p[0].text_input(
+                "统计期间",
+                key=at.format("period"),
+                placeholder="（不改），如 2024 或 2024-01/2024-06",
+            )
+            p[1].selectbox(
+                "限定词",
+                [None, *review.QUALIFIERS, ""],
+                key=at.format("qualifier"),
+                format_func=lambda q: "（不改）" if q is None else (q or "（去掉）"),
+            )
         if link:
             st.caption(
                 "指标、数值、计量单位的修改记在报告这项数字的单位事实（单位 → 成效数据）上，"

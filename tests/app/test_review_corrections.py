@@ -1,7 +1,7 @@
 """审核 page (AppTest): a queue item's 修改 form belongs to its fact (a decision closes it, the
 card taking its place starts closed); the form corrects what `review correct` can (unit,
-initiative, stage, date; an outcome's unit, metric, value and unit of measure); the queue
-says how many facts there are; 新增 finds its document by title."""
+initiative, stage, date; an outcome's unit, metric, value, unit of measure, period and
+qualifier); the queue says how many facts there are; 新增 finds its document by title."""
 
 from __future__ import annotations
 
@@ -163,6 +163,31 @@ def test_an_outcome_is_corrected_in_metric_value_and_unit_of_measure(small_store
     )
     assert outcome == [{"m": "调解成功率", "v": 65.0, "u": "个百分点"}]
     assert review.status_of(small_store, BING_RATE) == "corrected"
+
+
+def test_an_outcome_is_corrected_in_period_and_qualifier(small_store) -> None:
+    """A figure's period (统计期间) and qualifier (约/余…) are corrected on the page as on the
+    command line; a period written wrongly is refused in Chinese and nothing is recorded."""
+    at = _signed_in()
+    at.selectbox(key="review.kind").select("outcome")
+    at.run()
+    _open(at, BING_RATE)
+    at.text_input(key=f"review.period.{BING_RATE}").input("2024-06/2024-01")
+    at.button(key=f"review.fix.{BING_RATE}").click()
+    at.run()
+    assert any("起点晚于终点" in m for m in texts(at, "error"))
+    assert review.decisions(small_store, BING_RATE) == []
+    at.text_input(key=f"review.period.{BING_RATE}").input("2024-01/2024-06")
+    at.selectbox(key=f"review.qualifier.{BING_RATE}").set_value("约")
+    at.button(key=f"review.fix.{BING_RATE}").click()
+    at.run()
+    no_trouble(at)
+    outcome = small_store.read(
+        "MATCH (o:Entity {id: $id}) RETURN o.period AS p, o.qualifier AS q", {"id": g.RATE}
+    )
+    assert outcome == [{"p": "2024-01/2024-06", "q": "约"}]
+    (d,) = review.decisions(small_store, BING_RATE)
+    assert d.new == {"period": "2024-01/2024-06", "qualifier": "约"}
 
 
 def test_a_figure_corrected_on_its_link_to_an_initiative_is_recorded_on_the_units_fact(

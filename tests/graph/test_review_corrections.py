@@ -156,3 +156,50 @@ def test_a_new_adoption_without_a_stage_is_adopted(store) -> None:
     want = fact_id("ADOPTED", g.DING, g.FENGQIAO, "adopted")
     assert (d.decision, d.fact_id, d.new["stage"]) == ("add", want, "adopted")
     assert _stages(store, g.DING, g.FENGQIAO) == {want: ("adopted", "confirmed")}
+
+
+def test_cli_corrects_a_figures_period_and_qualifier(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys
+) -> None:
+    """A figure read with the wrong period (2023 for the first half of 2024) or an "约" the
+    text does not say is corrected from the command line, as its metric is."""
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    args = ["review", "correct", BING_RATE, "--period", "2024-01/2024-06", "--qualifier", "约"]
+    assert main([*args, "--reviewer", "甲"]) == 0, capsys.readouterr().err
+    rows = arcadedb_store.read(
+        "MATCH (o:Entity {id: $id}) RETURN o.period AS period, o.qualifier AS q, o.name AS name",
+        {"id": g.RATE},
+    )
+    assert rows == [{"period": "2024-01/2024-06", "q": "约", "name": "调解率 约60%"}]
+    assert review.history(arcadedb_store, BING_RATE)[-1].new == {
+        "period": "2024-01/2024-06",
+        "qualifier": "约",
+    }
+    # '' takes the qualifier away again
+    assert main(["review", "correct", BING_RATE, "--qualifier", "", "--reviewer", "甲"]) == 0
+    assert _outcome(arcadedb_store)["name"] == "调解率 60%"
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "said"),
+    [
+        ("--period", "2024-07/2024-01", "the start is after the end"),
+        ("--period", "上半年", "expected YYYY"),
+        ("--qualifier", "大概", "qualifier '大概'"),
+    ],
+)
+def test_cli_refuses_a_bad_period_or_qualifier(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys, flag, value, said
+) -> None:
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    assert main(["review", "correct", BING_RATE, flag, value, "--reviewer", "甲"]) != 0
+    assert said in capsys.readouterr().err
+    assert review.history(arcadedb_store, BING_RATE) == []
