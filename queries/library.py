@@ -220,6 +220,7 @@ MATCH (u:Entity {id: $unit})-[a:ADOPTED]->(i:Initiative)
 WHERE IN_COLLECTIONS AND VERIFIED
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        coalesce(i.candidate, false) AS candidate, a.stage AS stage, a.date AS date,
+       a.date_precision AS date_precision,
        a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.doc_ids AS doc_ids,
        a.confidence AS confidence,
        a.rules AS rules, STATUS AS status

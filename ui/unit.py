@@ -125,6 +125,8 @@ def _hierarchy(unit_id: str, props: dict[str, Any]) -> int:
 
 
 def _initiatives(unit_id: str, below: int = 0) -> None:
+    from queries.columns import date_shown
+
     rows = state.rows("adopted_by", {"unit": unit_id})
     facts_note("adopted_by", {"unit": unit_id})
     if not rows:
@@ -144,6 +146,8 @@ def _initiatives(unit_id: str, below: int = 0) -> None:
             "initiative_en": r.get("initiative_en") or "",  # candidates have no English name
             "candidate_mark": "候选" if r.get("candidate") else "",
             "stage_zh": "、".join(state.stage_zh(x) for x in r["stages"]),
+            # an article's own date is no adoption date: marked （文档日期）, as on 举措
+            "date_shown": date_shown(r.get("date"), r.get("date_precision")),
         }
         for r in per_initiative(rows)
     ]
@@ -154,7 +158,7 @@ def _initiatives(unit_id: str, below: int = 0) -> None:
             "initiative_en": "English",
             "candidate_mark": "候选",
             "stage_zh": "阶段",
-            "date": "最早报道",
+            "date_shown": "最早报道",
             "documents": "文档数",
         },
         links={

@@ -253,6 +253,8 @@ def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:
     assert list(frame(at, "unit.down")["单位"]) == ["甲省乙市丙区人民法院东湖人民法庭"]
     done = frame(at, "unit.initiatives")
     assert list(zip(done["举措"], done["阶段"], strict=True)) == [("诉源治理", "推行")]
+    # the only date is the article's own, marked as such (as on 举措), not an adoption date
+    assert list(done["最早报道"]) == ["2022-12（文档日期）"]
     # only the open tab runs: the others' tables come with their tab (kept in the URL)
     assert not [t for t in at.dataframe if "姓名" in t.value.columns]
     people = frame(app(page="unit", id="丙區法院", tab="人员及职务"), "unit.people")
