@@ -6,7 +6,8 @@ each promotion by a higher court; undated reports are counted in the footnote, n
 silently. A date known only to its year or month is drawn at the middle of its period with a
 hollow marker (a year with a bar across it) under a legend entry of its own, never at the
 period's first day where it would read as a precise day; the date ticks are regular (the
-finest of month, quarter, half year, year … whose labels fit) and labelled 2023年 / 2023-06;
+finest of month, quarter, half year, year … whose labels fit) and labelled 2023年 / 4月 (the
+first tick with its year: 2023年6月);
 the legend names only what is drawn. PNG (1920 × 1080 × scale) or SVG with text kept as text.
 """
 
@@ -127,7 +128,7 @@ def _date_axis(ax: Any, lo: float, hi: float, room: int) -> None:
     """Regular ticks from `lo` to `hi`: every month, quarter, half year, year, 2, 5 or 10
     years, the finest step that gives at most `room` ticks; the axis widened to whole steps so
     that a tick stands before the first mark and after the last; labels 2023年 at a year's
-    start, 2023-06 at another month."""
+    start, 4月 at another month, 2023年6月 on a first tick that is not January."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
@@ -145,9 +146,13 @@ def _date_axis(ax: Any, lo: float, hi: float, room: int) -> None:
         else mdates.YearLocator(step // 12)
     )
 
-    def label(x: float, _pos: int) -> str:
+    def label(x: float, pos: int | None) -> str:
+        # one style, as Chinese charts write dates: 2023年 at a year's start, 4月 within it,
+        # and the year on the first tick too when it is not January (2023年6月)
         d = mdates.num2date(x)
-        return f"{d.year}年" if d.month == 1 else f"{d.year}-{d.month:02d}"
+        if d.month == 1:
+            return f"{d.year}年"
+        return f"{d.year}年{d.month}月" if pos == 0 else f"{d.month}月"
 
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(FuncFormatter(label))
