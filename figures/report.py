@@ -152,6 +152,17 @@ def _repeat_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(el)
 
 
+def _keep_whole(row: Any) -> None:
+    """A row is never broken across two pages (a figure's metric on one page and its value
+    on the next read as two facts)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
 def _only_run(cell: Any, text: str) -> Any:
     """The cell emptied to one paragraph with one run holding `text`; returns the run."""
     cell.text = text
@@ -247,9 +258,11 @@ class Report:
             t.autofit = False
             for j, size in enumerate(sizes):
                 t.columns[j].width = size
+        _keep_whole(t.rows[0])  # (before tblHeader: the schema orders cantSplit first)
         _repeat_header(t.rows[0])  # on every page the table runs onto
         header = t.rows[0].cells
         data = t.add_row().cells
+        _keep_whole(t.rows[1])  # the template every data row is copied from
         for j, c in enumerate(columns):
             fonts(_only_run(header[j], c), SANS, 10.5, bold=True)
             fonts(_only_run(data[j], ""), SERIF, 10.5)
@@ -261,6 +274,7 @@ class Report:
             merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
             fonts(_only_run(merged, ""), SANS, 10.5, bold=True)
             _shade(merged, HEAD_SHADE)
+            _keep_whole(t.rows[-1])
             head_tr = t.rows[-1]._tr
             head_tr.getparent().remove(head_tr)
         data_tr = t.rows[1]._tr

@@ -120,6 +120,7 @@ def test_deck_is_16_9_with_editable_titles_and_native_charts() -> None:
 
 def test_briefing_docx_and_pptx_hold_the_tables_charts_and_sources(small) -> None:
     from docx import Document
+    from docx.oxml.ns import qn
     from pptx import Presentation
 
     b = briefing.gather(small, "诉源治理", g.MID)
@@ -134,6 +135,12 @@ def test_briefing_docx_and_pptx_hold_the_tables_charts_and_sources(small) -> Non
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     assert {"丙区法院", "试点", "调解率", "戊县法院"} & cells >= {"丙区法院", "试点", "调解率"}
     assert len(doc.tables) == 3  # coverage, adopters, outcomes
+    # no row breaks across two pages (a metric on one page, its value on the next)
+    rows = [row for t in doc.tables for row in t.rows]
+    assert rows and all(
+        row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+        for row in rows
+    )
     text = "\n".join(p.text for p in doc.paragraphs)
     assert (
         "尚未见报道的单位（计数只含法院和已导入名录的人民法庭）：戊县法院" in text
