@@ -132,6 +132,11 @@ class AdoptionMap:
         return [u for u in self.units if u.level != "tribunal" or u.roster]
 
 
+#: what the legend's counts are of, and the room it takes before the legend (12 pt characters)
+LEGEND_LEAD = "下级单位："
+LEGEND_LEAD_IN = len(LEGEND_LEAD) * 12 / 72 - 0.12  # less the legend's own padding
+
+
 def _rank(level: str | None) -> int:
     return _LEVEL_RANK.get(level or "", 99)
 
@@ -469,10 +474,13 @@ def draw_adoption_map(
             for s in (*STAGE_ORDER, THROUGH_TRIBUNALS, None)
             if s != THROUGH_TRIBUNALS or stage_counts[s]  # shown when a court is so covered
         ]
+        # the legend counts the units below the court (the boxes); the court's own stage is
+        # the line above it, so 上级推广 0 beside 乙市中院：上级推广 must say whose count it is
+        ax.text(side, y + 0.54, LEGEND_LEAD, fontsize=12, va="center", color="#222222")
         fig.legend(
             handles=handles,
             loc="upper left",
-            bbox_to_anchor=(side / width_in, 1 - (y + 0.32) / height_in),
+            bbox_to_anchor=((side + LEGEND_LEAD_IN) / width_in, 1 - (y + 0.32) / height_in),
             ncol=len(handles),
             frameon=False,
             fontsize=12,
@@ -574,7 +582,7 @@ def slide_notes(data: AdoptionMap) -> str:
         if s != THROUGH_TRIBUNALS or n
     )
     check = data.check.note()
-    return f"图例：{legend}。{not_reported_note(data.check.verified_only)}。" + (
+    return f"图例（下级单位数）：{legend}。{not_reported_note(data.check.verified_only)}。" + (
         f"{check}。" if check else ""
     )
 
