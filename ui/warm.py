@@ -30,14 +30,20 @@ def reads(store: Any) -> list[Read]:
     """The reads the pages send first, in the order a visitor meets them (总览 leads to the
     most adopted initiative), on the store's own entities: the most adopted initiative and
     the first court of the hierarchy's top (the supreme court on a national graph). On an
-    empty store only the reads that need no entity."""
+    empty store only the reads that need no entity. 总览's come first: it is the page a
+    visitor opens next when the first was another (a shared link, 导入)."""
     import queries
     from graph import review
     from queries.explore import neighbourhood_graph
 
     top = queries.run(store, "top_initiatives", {}).rows
     courts = queries.run(store, "superior_courts", {}).rows
-    out: list[Read] = []
+    out: list[Read] = [
+        ("总览", store.node_counts),
+        ("总览", lambda: queries.run(store, "adoption_tally", {})),
+        ("总览", lambda: queries.run(store, "all_documents", {"page": 1})),
+        ("举措", lambda: queries.run(store, "initiatives", {})),
+    ]
     if top:
         initiative = str(top[0]["initiative_id"])
         out.append(("举措", lambda: queries.run(store, "adopters", {"initiative": initiative})))

@@ -28,7 +28,7 @@ def texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
     """Each read of the warm-up is one a page sends when it is opened (the same text, so the
-    server has run that very read): 举措 of the most adopted initiative, 法院 / 单位 and 网络
+    server has run that very read): 总览, 举措 of the most adopted initiative, 法院 / 单位 and 网络
     of the first court, 检索 of its name, 审核."""
     import queries
     from ui import warm
@@ -38,7 +38,14 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
     texts.clear()
     done = warm.warm_up(small_store)
     warmed = set(texts)
-    assert done == ["举措", "法院 / 单位", "法院 / 单位", "网络", "检索", "审核", "审核"]
+    assert done == [
+        *["总览"] * 3,
+        *["举措"] * 2,
+        *["法院 / 单位"] * 2,
+        "网络",
+        "检索",
+        *["审核"] * 2,
+    ]
     texts.clear()
     for page, params in [
         ("overview", {}),
@@ -54,10 +61,10 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
 
 
 def test_nothing_to_warm_on_an_empty_store(empty_store) -> None:
-    """Without initiatives or courts only 审核's reads run (they need no entity)."""
+    """Without initiatives or courts only the reads that need no entity run."""
     from ui import warm
 
-    assert warm.warm_up(empty_store) == ["审核", "审核"]
+    assert warm.warm_up(empty_store) == [*["总览"] * 3, "举措", *["审核"] * 2]
 
 
 def test_no_read_while_a_page_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
