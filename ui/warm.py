@@ -57,7 +57,8 @@ def reads(store: Any) -> list[Read]:
         ]
     out += [
         ("审核", lambda: review.provinces(store)),
-        # the queue as 审核 opens it: its first kind of fact (adoptions)
+        # the queue as 审核 opens it: its first kind of fact (adoptions); like the page's
+        # first visit, it builds the kind's stored queue head when there is none
         ("审核", lambda: review.queue(store, kinds=[next(iter(review.KINDS))], limit=21)),
     ]
     return out
@@ -71,8 +72,8 @@ POLL_S = 0.05
 
 @contextlib.contextmanager
 def page_drawn() -> Iterator[None]:
-    """Around a page's run (app.py): the warm-up starts no read meanwhile, so it never makes
-    a visitor wait for what it warms (it waits for a read it already started, at most)."""
+    """Around a page's run (app.py): the warm-up starts no read meanwhile, so a page shares
+    the server with a warm-up read only when that read began before the page did."""
     with _RUNNING_LOCK:
         _RUNNING[0] += 1
     try:
