@@ -12,6 +12,7 @@ import streamlit as st
 
 from graph.errors import CourtgraphError
 from ui import state
+from ui.warm import page_drawn
 
 st.set_page_config(page_title="courtgraph · 法院改革知识图谱", page_icon="⚖️", layout="wide")
 
@@ -84,6 +85,9 @@ def main() -> None:
         scope.sidebar()
         scope.demo_banner()
         _render(page)
+        from ui.warm import warm_up_once
+
+        warm_up_once(state.store())  # the store server's first answers, in the background
     except CourtgraphError as exc:
         state.show_error(exc)
     from ui.network import warm_up_once
@@ -92,4 +96,5 @@ def main() -> None:
     state.freeze_heap("first page")  # the app's own modules, out of the collector's walks
 
 
-main()
+with page_drawn():  # the store's warm-up (ui/warm.py) starts no read while a page is drawn
+    main()

@@ -23,7 +23,9 @@ Targets (issue 14): every page ready in under 2 s cold and 1 s warm on the 1M-re
 benchmark graph. Nothing is asserted: a missed target is reported. The store's server and the
 app share the machine with the browser: say how busy it was (the load is recorded), and
 whether the store's server was already running (`store_server_was_running`: a server this run
-starts has every query's first run ahead of it, a second or more each on a busy machine).
+starts has every query's first run ahead of it, a second or more each on a busy machine; the
+explorer then runs its pages' main reads once in the background after its first page,
+ui/warm.py: here the untimed start-up visit).
 """
 
 from __future__ import annotations

@@ -1,0 +1,134 @@
+"""After its first page the explorer runs its pages' first reads once in the background
+(ui/warm.py), so that a store server started a moment ago has run each kind of read before
+the first visitor of each page asks for it; never while a page is being drawn."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from graph import store as store_module
+
+
+@pytest.fixture
+def texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The Cypher text of every read any store makes, in order."""
+    seen: list[str] = []
+    read = store_module.GraphStore.read
+
+    def recording(self: Any, cypher: str, *args: Any, **kwargs: Any) -> Any:
+        seen.append(cypher)
+        return read(self, cypher, *args, **kwargs)
+
+    monkeypatch.setattr(store_module.GraphStore, "read", recording)
+    return seen
+
+
+def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
+    """Each read of the warm-up is one the pages send when they are opened (the same text,
+    so the server has run that very read): 总览, 举措 of the most adopted initiative, 法院 /
+    单位 and 网络 of the first court, 检索 of its name, 审核. The pages are opened first: what
+    one builds on its first visit (审核's queue head) the warm-up then reads as they do."""
+    import queries
+    from ui import warm
+
+    top = queries.run(small_store, "top_initiatives", {}).rows[0]["initiative_id"]
+    court = queries.run(small_store, "superior_courts", {}).rows[0]
+    texts.clear()
+    for page, params in [
+        ("overview", {}),
+        ("initiative", {"id": top}),
+        ("unit", {"id": court["court_id"]}),
+        ("network", {"id": court["court_id"]}),
+        ("search", {"q": court["court"]}),
+        ("review", {}),
+    ]:
+        at = app(page=page, **params)
+        assert not at.exception, page
+    sent = set(texts)
+    texts.clear()
+    done = warm.warm_up(small_store)
+    assert done == [
+        *["总览"] * 3,
+        *["举措"] * 2,
+        *["法院 / 单位"] * 2,
+        "网络",
+        "检索",
+        *["审核"] * 2,
+    ]
+    assert texts and set(texts) - sent == set()
+
+
+def test_nothing_to_warm_on_an_empty_store(empty_store) -> None:
+    """Without initiatives or courts only the reads that need no entity run."""
+    from ui import warm
+
+    assert warm.warm_up(empty_store) == [*["总览"] * 3, "举措", *["审核"] * 2]
+
+
+def test_no_read_while_a_page_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read of the warm-up waits for the page being drawn: it never competes with it."""
+    from ui import warm
+
+    ran: list[str] = []
+    monkeypatch.setattr(warm, "reads", lambda store: [("检索", lambda: ran.append("read"))])
+    with warm.page_drawn():
+        thread = threading.Thread(target=warm.warm_up, args=(object(),), daemon=True)
+        thread.start()
+        thread.join(timeout=0.3)
+        assert thread.is_alive() and ran == []  # still waiting for the page
+    thread.join(timeout=10)
+    assert not thread.is_alive() and ran == ["read"]
+
+
+def test_a_failed_read_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read the store refuses is left to its page (which shows the error): the others run."""
+    from graph.errors import QueryFailed
+    from ui import warm
+
+    def refused() -> None:
+        raise QueryFailed("too slow")
+
+    monkeypatch.setattr(warm, "reads", lambda store: [("网络", refused), ("检索", lambda: None)])
+    assert warm.warm_up(object()) == ["检索"]
+
+
+@pytest.fixture
+def in_a_server(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """A process taken for the explorer's server (its heap left unfrozen), where the warm-up
+    records the store it was given instead of reading it."""
+    import gc
+
+    from ui import state, warm
+
+    started: list[Any] = []
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(state, "in_a_server", lambda: True)
+    monkeypatch.setattr(state, "_FROZEN", [])
+    monkeypatch.setattr(warm, "_STARTED", [])
+    monkeypatch.setattr(warm, "warm_up", started.append)
+    return started
+
+
+def test_the_first_page_starts_it_once(small_store, app, in_a_server: list[Any]) -> None:
+    """app.py starts the warm-up after its first page is drawn, with the page's store, once
+    per server process."""
+    from ui import state, warm
+
+    assert not app(page="overview").exception
+    warm._STARTED[0].join(timeout=10)
+    assert in_a_server == [state.store()]
+    assert not app(page="search", q="法院").exception
+    assert len(warm._STARTED) == 1 and len(in_a_server) == 1
+
+
+def test_never_in_the_tests_process(small_store, app, monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest's runs share the test process and its stores: no warm-up there."""
+    from ui import warm
+
+    monkeypatch.setattr(warm, "_STARTED", [])
+    assert not app(page="overview").exception
+    assert warm._STARTED == []
+    assert warm.warm_up_once(small_store) is None

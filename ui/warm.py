@@ -1,0 +1,130 @@
+"""The store server's first answers, paid in the background once the explorer's first page is
+drawn, not by the first visitor of each page.
+
+A store server started a moment ago answers each kind of read slowly the first time: its JVM
+loads and compiles the query engine's code for it, and its caches hold none of the graph. On
+the 1M-relationship benchmark graph, just after the server started, 检索's full-text search
+took 1.0–1.4 s the first time and 0.1–0.2 s the second, 网络's neighbourhood 0.6 s and 0.1,
+审核's 0.3–0.5 s and 0.1, 举措's adopters of the most adopted initiative 0.6–0.8 s and 0.3
+(扩散分析's walk of the adoptions is left out: it cost nearly as much the second time). So
+after its first page the explorer runs those reads once, one after another, in a thread of its
+own, never starting one while a page is drawn. The answers are thrown away: the app's caches
+are not filled, every page still asks the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graph.errors import CourtgraphError
+
+#: a read of the warm-up: what it stands for (a page), and the read itself
+Read = tuple[str, Callable[[], object]]
+
+
+def reads(store: Any) -> list[Read]:
+    """The reads the pages send first, in the order a visitor meets them (总览 leads to the
+    most adopted initiative), on the store's own entities: the most adopted initiative and
+    the first court of the hierarchy's top (the supreme court on a national graph). On an
+    empty store only the reads that need no entity. 总览's come first: it is the page a
+    visitor opens next when the first was another (a shared link, 导入)."""
+    import queries
+    from graph import review
+    from queries.explore import neighbourhood_graph
+
+    top = queries.run(store, "top_initiatives", {}).rows
+    courts = queries.run(store, "superior_courts", {}).rows
+    out: list[Read] = [
+        ("总览", store.node_counts),
+        ("总览", lambda: queries.run(store, "adoption_tally", {})),
+        ("总览", lambda: queries.run(store, "all_documents", {"page": 1})),
+        ("举措", lambda: queries.run(store, "initiatives", {})),
+    ]
+    if top:
+        initiative = str(top[0]["initiative_id"])
+        out.append(("举措", lambda: queries.run(store, "adopters", {"initiative": initiative})))
+    if courts:
+        court, name = str(courts[0]["court_id"]), str(courts[0]["court"])
+        out += [
+            ("法院 / 单位", lambda: queries.run(store, "hierarchy", {"unit": court})),
+            ("法院 / 单位", lambda: queries.run(store, "adopted_by", {"unit": court})),
+            ("网络", lambda: neighbourhood_graph(store, court, depth=1, limit=200)),
+            ("检索", lambda: queries.run(store, "search", {"q": name})),
+        ]
+    out += [
+        ("审核", lambda: review.provinces(store)),
+        # the queue as 审核 opens it: its first kind of fact (adoptions); like the page's
+        # first visit, it builds the kind's stored queue head when there is none
+        ("审核", lambda: review.queue(store, kinds=[next(iter(review.KINDS))], limit=21)),
+    ]
+    return out
+
+
+_RUNNING = [0]  # pages being drawn now
+_RUNNING_LOCK = threading.Lock()
+#: seconds between looks at whether a page is still being drawn
+POLL_S = 0.05
+
+
+@contextlib.contextmanager
+def page_drawn() -> Iterator[None]:
+    """Around a page's run (app.py): the warm-up starts no read meanwhile, so a page shares
+    the server with a warm-up read only when that read began before the page did."""
+    with _RUNNING_LOCK:
+        _RUNNING[0] += 1
+    try:
+        yield
+    finally:
+        with _RUNNING_LOCK:
+            _RUNNING[0] -= 1
+
+
+def _wait_for_pages() -> None:
+    while _RUNNING[0] > 0:
+        time.sleep(POLL_S)
+
+
+def warm_up(store: Any) -> list[str]:
+    """Run `reads(store)` once each, each when no page is being drawn, and return the pages
+    they stand for, one per read that answered. A read that fails is passed over: its page
+    runs it again and says what went wrong there."""
+    done: list[str] = []
+    try:
+        _wait_for_pages()
+        todo = reads(store)
+    except CourtgraphError:
+        return done
+    for page, read in todo:
+        _wait_for_pages()
+        try:
+            read()
+        except CourtgraphError:
+            continue
+        done.append(page)
+    return done
+
+
+_STARTED: list[threading.Thread] = []
+_LOCK = threading.Lock()
+
+
+def warm_up_once(store: Any) -> threading.Thread | None:
+    """Start `warm_up(store)` in a background thread, once per explorer server process
+    (app.py calls this after its first page is drawn, with the store that page opened; never
+    in the tests' AppTest runs, which share one process, see `state.in_a_server`). The
+    thread, or None when none was started."""
+    from ui.state import in_a_server
+
+    with _LOCK:
+        if _STARTED or not in_a_server():
+            return None
+        thread = threading.Thread(
+            target=warm_up, args=(store,), name="courtgraph-store-warm-up", daemon=True
+        )
+        _STARTED.append(thread)
+    thread.start()
+    return thread
