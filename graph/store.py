@@ -274,9 +274,9 @@ class GraphStore:
     def has_document(self, doc_id: str) -> bool:
         return bool(self.read("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}))
 
-    def document_fingerprints(self) -> list[Row]:
-        """Every document's id and near-duplicate fingerprint (kept in blocks, see
-        graph/summaries.py: a few thousand reads, not one per document)."""
+    def document_fingerprints(self) -> dict[str, str]:
+        """Every document's id → its near-duplicate fingerprint (kept in blocks, see
+        graph/summaries.py: read as 16 records, not one per document)."""
         return summaries.read_fingerprints(self)
 
     def add_document_urls(self, doc_id: str, urls: list[str], paths: list[str]) -> None:

@@ -30,7 +30,8 @@ the facts they summarise, so a summary is never staler than the graph:
 - every document's id and near-duplicate fingerprint, in `Meta` nodes (`fp_ids`, `fps`) of
   `FINGERPRINT_BLOCKS` buckets (a document's bucket is a hash of its id; each bucket a tail
   that writes append to and parts of `FINGERPRINT_TAIL` entries), so an ingest reads all
-  known fingerprints as some thousands of small records instead of loading every document.
+  known fingerprints as 16 records (the blocks collected by their bucket's first hex digit)
+  instead of loading every document.
 
 `refresh_all(store)` recomputes everything from the facts (after a bulk load, or for a store
 written by an older version; `open_store` does it when `summary_version` is behind).
@@ -493,16 +494,23 @@ class KeepFingerprints:
             tx.run(_DROP_FINGERPRINTS, rows=rows[i : i + 500]).consume()
 
 
-def read_fingerprints(store: GraphStore) -> list[dict[str, str]]:
-    """Every document's id and fingerprint, from the blocks (each document once)."""
+# the blocks collected into one record per first hex digit of their bucket: the driver's
+# cost is per record (two socket reads and a timeout set each), and 200,000 documents fill
+# 14,500 blocks (0.36-0.42 s of client CPU read one by one, 0.12-0.18 in 16 records)
+_READ_FINGERPRINTS = (
+    "MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL "
+    f"RETURN substring(m.id, {len(_FP_PREFIX)}, 1) AS g, "
+    "collect(m.fp_ids) AS ids, collect(m.fps) AS fps"
+)
+
+
+def read_fingerprints(store: GraphStore) -> dict[str, str]:
+    """Every document's id → its fingerprint, from the blocks (each document once)."""
     out: dict[str, str] = {}
-    for r in store.read(
-        "MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL RETURN m.fp_ids AS ids, m.fps AS fps",
-        plain=True,
-        bounded=False,
-    ):
-        out.update(zip(r["ids"], r["fps"], strict=True))
-    return [{"id": i, "fingerprint": f} for i, f in out.items()]
+    for r in store.read(_READ_FINGERPRINTS, plain=True, bounded=False):
+        for ids, fps in zip(r["ids"], r["fps"], strict=True):
+            out.update(zip(ids, fps, strict=True))
+    return out
 
 
 def rebuild_fingerprints(store: GraphStore, *, batch: int = 5000) -> None:
