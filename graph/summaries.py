@@ -39,9 +39,9 @@ written by an older version; `open_store` does it when `summary_version` is behi
 
 from __future__ import annotations
 
+import array
 import bisect
 import hashlib
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,7 +74,7 @@ SET i.adopter_count = size($units), i.first_date = $first
 MERGE (s:AdoptionSummary {id: $id})
 SET s.initiative = i.name, s.units = $units, s.stages = $stages, s.dates = $dates,
     s.facts = $facts, s.checked = $checked, s.fact_count = $fact_count,
-    s.checked_count = $checked_count, s.rev = null
+    s.checked_count = $checked_count, s.rev = $rev
 """
 _DROP_SUMMARY = """
 MATCH (s:AdoptionSummary {id: $id}) DELETE s
@@ -240,7 +240,7 @@ class AdjustInitiatives:
         for iid in ids:
             summary = merge_adoptions(old.get(iid, ([], [], [], [], [])), edges[iid])
             if iid in alive and summary["units"]:
-                rows.append({"id": iid, **summary})
+                rows.append({"id": iid, **summary, "rev": summary_rev(summary)})
             elif iid in old:
                 drop.append(iid)
         for k in range(0, len(rows), 200):
@@ -262,12 +262,29 @@ SET i.adopter_count = r.adopters, i.first_date = r.first
 _SUMMARY_FIELDS = ("units", "stages", "dates", "facts", "checked", "fact_count", "checked_count")
 
 #: adoption summaries' lists (`_SUMMARY_FIELDS[:5]`) by initiative id, with the revision
-#: (`s.rev`) they were read or written at, kept by a `GraphStore` for its writes: a popular
-#: initiative's summary has thousands of entries, and every batch of an ingest that adopts
-#: it read them all again (in a store of 200,000 documents ~30 ms of client and ~40 ms of
-#: server CPU for the 40 largest summaries, per batch). Every statement that writes the
-#: lists writes a new revision or none (`_SET_INITIATIVE`: none, so it is read again).
+#: (`s.rev`, `summary_rev`) they were read or written at, kept by a `GraphStore` for its
+#: writes: a popular initiative's summary has thousands of entries, and every batch of an
+#: ingest that adopts it read them all again (in a store of 200,000 documents ~30 ms of
+#: client and ~40 ms of server CPU for the 40 largest summaries, per batch).
 SummaryCache = dict[str, tuple[str, dict[str, list[Any]]]]
+
+
+def summary_rev(summary: Mapping[str, Any]) -> str:
+    """A digest of a summary's lists, written with them by every statement that writes them:
+    lists held at the revision a summary has now are its lists (whichever writer, process or
+    batching wrote them: the graph stays the same whatever the batches)."""
+    h = hashlib.blake2b(digest_size=16)
+    for k in _SUMMARY_FIELDS[:5]:
+        values = summary[k]
+        h.update(f"{k}:{len(values)}:".encode())
+        try:  # (without a str() per value: lists of thousands, once per batch that writes)
+            if k in ("facts", "checked"):
+                h.update(array.array("q", values).tobytes())
+            else:
+                h.update("\x1f".join(values).encode())
+        except (TypeError, OverflowError):  # a value of another type: as text
+            h.update("\x1e".join(map(repr, values)).encode())
+    return h.hexdigest()
 
 
 @dataclass
@@ -318,9 +335,6 @@ class AddAdoptions:
                 "facts": rec["facts"] or [0] * len(units),
                 "checked": rec["checked"] or [0] * len(units),
             }
-        # a new revision for every summary this write changes (unique: a summary at a
-        # revision holds the lists written with it, or none this process has seen)
-        rev = uuid.uuid4().hex
         fresh: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         counts: list[dict[str, Any]] = []
@@ -328,12 +342,9 @@ class AddAdoptions:
         for iid in ids:
             was = old.get(iid)
             summary, diff = _added(was or empty, by_initiative[iid])
-            if self.cache is not None:
-                lists = {k: summary[k] for k in _SUMMARY_FIELDS[:5]}
-                if was is None or diff:  # written below with the new revision
-                    self.cache[iid] = (rev, lists)
-                elif revs.get(iid) is not None:
-                    self.cache[iid] = (str(revs[iid]), lists)
+            rev = summary_rev(summary) if was is None or diff else revs.get(iid)
+            if self.cache is not None and rev is not None:
+                self.cache[iid] = (str(rev), {k: summary[k] for k in _SUMMARY_FIELDS[:5]})
             if was is None:
                 fresh.append({"id": iid, **summary, "rev": rev})
                 continue
@@ -419,7 +430,8 @@ class RefreshInitiatives:
                 else ([], [], [], [])
             )
             if lists[0]:
-                tx.run(_SET_INITIATIVE, id=iid, **adoption_summary(*lists)).consume()
+                summary = adoption_summary(*lists)
+                tx.run(_SET_INITIATIVE, id=iid, **summary, rev=summary_rev(summary)).consume()
             else:  # no adopter left, or the initiative itself is gone
                 tx.run(_DROP_SUMMARY, id=iid).consume()
 
