@@ -104,6 +104,9 @@ class GraphStore:
         #: the embedded server behind this store (open_store sets it), for administration
         #: the Bolt protocol lacks: stopping a query the caller gave up on
         self.embedded: Any = None
+        #: the adoption summaries' lists as this store's writes last saw them (checked
+        #: against their revision before use: `summaries.SummaryCache`)
+        self.summary_cache: summaries.SummaryCache = {}
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -268,15 +271,16 @@ class GraphStore:
         # run again, finding it: ArcadeDB's MERGE is a lookup then a create too); Neo4j's
         # MERGE would not collide, so it keeps MERGE throughout
         tally = WriteTally(docs, creates=self.server == dialect.ARCADEDB)
-        self._write([tally, *_document_statements(docs, tally), tally.after])
+        statements = _document_statements(docs, tally, cache=self.summary_cache)
+        self._write([tally, *statements, tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
         return bool(self.read("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}))
 
-    def document_fingerprints(self) -> list[Row]:
-        """Every document's id and near-duplicate fingerprint (kept in blocks, see
-        graph/summaries.py: a few thousand reads, not one per document)."""
+    def document_fingerprints(self) -> dict[str, str]:
+        """Every document's id → its near-duplicate fingerprint (kept in blocks, see
+        graph/summaries.py: read as 16 records, not one per document)."""
         return summaries.read_fingerprints(self)
 
     def add_document_urls(self, doc_id: str, urls: list[str], paths: list[str]) -> None:
@@ -866,7 +870,10 @@ def _fact_of_key(key: str) -> Row:
 
 
 def _document_statements(
-    docs: Sequence[DocumentGraph], tally: WriteTally | None = None
+    docs: Sequence[DocumentGraph],
+    tally: WriteTally | None = None,
+    *,
+    cache: summaries.SummaryCache | None = None,
 ) -> list[Statement]:
     """The statements of a document write. With `tally` (run first in the same transaction):
     the summaries are adjusted only for the facts it found new or dated earlier, and the
@@ -995,7 +1002,7 @@ def _document_statements(
             [(d.id, str(d.props.get("fingerprint") or "")) for d in docs], tally=tally
         ),
         _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
-        _ChangedSummaries(list(facts.values()), changes),
+        _ChangedSummaries(list(facts.values()), changes, cache),
         summaries.RefreshRecent(),
     ]
     return statements
@@ -1085,6 +1092,7 @@ class _ChangedSummaries:
 
     facts: list[FactFold]
     tally: WriteTally | None
+    cache: summaries.SummaryCache | None = None
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         facts = [f for f in self.facts if self.tally is None or self.tally.changed(f)]
@@ -1105,7 +1113,8 @@ class _ChangedSummaries:
                     )
                     for f in facts
                     if f.rel == "ADOPTED"
-                ]
+                ],
+                cache=self.cache,
             ).run(tx)
         summaries.RefreshChildren(
             [

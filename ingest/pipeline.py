@@ -961,7 +961,7 @@ def _ingest_paths(
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
     # the known documents' fingerprints are read (a few seconds in a store of 200,000
     # documents) while the first documents are read and extracted (`early`)
-    loading: Future[list[dict[str, str]]] | None = None
+    loading: Future[dict[str, str]] | None = None
     if store is not None:
         if reference_data and not dry_run:
             load_reference_data(store)
@@ -1168,10 +1168,10 @@ def _ingest_paths(
                 if doc is None:
                     break
                 early.append((doc, extract(doc) if pool is None else submit(doc)))
-            rows = loading.result()
-            known.update(r["id"] for r in rows)
-            index.add_many((r["id"], r["fingerprint"] or "") for r in rows)
-            del rows
+            fingerprints = loading.result()
+            known.update(fingerprints)
+            index.add_many(fingerprints)
+            del fingerprints
             _freeze_more()  # the known documents too (a set of 200,000 ids: walked at every pass)
         docs = itertools.chain(early, ((doc, None) for doc in stream))
 

@@ -177,9 +177,27 @@ def test_adding_many_at_once_equals_adding_one_by_one(malformed: bool) -> None:
         one.add(key, fp)
     many.add(pairs[0][0], pairs[0][1])  # after what it already holds
     many.add_many(pairs[1:])
-    assert len(one) == len(many) == 3000 - 1 - malformed
+    # …or a mapping key → fingerprint (what `GraphStore.document_fingerprints` returns)
+    mapped = FingerprintIndex()
+    mapped.add(pairs[0][0], pairs[0][1])
+    mapped.add_many(dict(pairs[1:]))
+    assert len(one) == len(many) == len(mapped) == 3000 - 1 - malformed
     for _key, fp in pairs[10:20]:
-        assert many.within(fp) == one.within(fp)
+        assert many.within(fp) == one.within(fp) == mapped.within(fp)
+
+
+def test_a_fingerprint_of_the_right_length_that_is_not_one_is_left_out() -> None:
+    """`bytes.fromhex` skips spaces: 64 characters with a space are 31 bytes, not 32."""
+    from ingest.dedup import FingerprintIndex
+
+    good = "ab" * (BITS // 8)
+    spaced = "a " + "cd" * (BITS // 8 - 1)
+    one, many = FingerprintIndex(), FingerprintIndex()
+    one.add("spaced", spaced)
+    one.add("good", good)
+    many.add_many({"spaced": spaced, "good": good})
+    assert len(one) == len(many) == 1
+    assert one.within(good) == many.within(good) == [("good", 0)]
 
 
 def test_same_figures_is_the_jaccard_index_of_the_two_sets() -> None:
