@@ -60,6 +60,8 @@ UNSEEN_WEIGHT = 4.0
 #: put the main adoption paths between 0.25 and 0.3: two-fold on those articles a floor of
 #: 0.3 cost 0.07 adoption F1 in one fold (and 0.06 on the seeds' sets) where 0.25 kept the F1
 #: of no floor in both folds, with precision 0.68 -> 0.80 in one; so 0.25 for adoptions.
+#: Where an adoption model is shipped (data/adoption_model.json), its threshold takes the place
+#: of the adoption entry for the courts' adoptions (an entry's absence still means no floor).
 FLOOR = {"adoption": 0.25, "person": 0.3, "outcome": 0.3, "link": 0.0}
 #: used when no table has been fitted yet
 DEFAULT = 0.5
