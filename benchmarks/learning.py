@@ -47,6 +47,7 @@ class Example:
     set_name: str = ""
     key: Any = None  # what the learner needs to find the fact again
     extra: dict[str, Any] = field(default_factory=dict)
+    weight: float = 1.0  # how much the example counts in training (sample weight)
 
 
 def arguments(description: str) -> argparse.ArgumentParser:
@@ -113,7 +114,7 @@ def fit(
     x = vec.fit_transform([e.features for e in examples])
     y = [int(e.right) for e in examples]
     clf = LogisticRegression(C=c, max_iter=2000)
-    clf.fit(x, y)
+    clf.fit(x, y, sample_weight=[e.weight for e in examples])
     weights = {
         f: round(float(w), 6)
         for f, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)

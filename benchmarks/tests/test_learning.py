@@ -29,6 +29,14 @@ def test_fit_learns_the_sign_of_each_feature() -> None:
     assert m.probability({"cue": 1.0}) > 0.75 > 0.25 > m.probability({"noise": 1.0})
 
 
+def test_fit_counts_each_example_by_its_weight() -> None:
+    # the same feature right 20 times at weight 1 and wrong 20 times: the weight decides
+    right = [Example({"a": 1.0}, True) for _ in range(20)]
+    heavy = fit([*right, *(Example({"a": 1.0}, False, weight=3.0) for _ in range(20))])
+    light = fit([*right, *(Example({"a": 1.0}, False, weight=0.2) for _ in range(20))])
+    assert heavy.probability({"a": 1.0}) < 0.5 < light.probability({"a": 1.0})
+
+
 def test_fit_refuses_one_class() -> None:
     with pytest.raises(ValueError):
         fit([Example({"a": 1.0}, True)] * 5)
