@@ -43,7 +43,6 @@ from pathlib import Path
 from typing import Any
 
 from courtgraph.resources import DATA
-from ingest import adoption_model
 from ingest.document import Extraction
 
 TABLE = DATA / "confidence.json"
@@ -60,8 +59,6 @@ UNSEEN_WEIGHT = 4.0
 #: put the main adoption paths between 0.25 and 0.3: two-fold on those articles a floor of
 #: 0.3 cost 0.07 adoption F1 in one fold (and 0.06 on the seeds' sets) where 0.25 kept the F1
 #: of no floor in both folds, with precision 0.68 -> 0.80 in one; so 0.25 for adoptions.
-#: Where an adoption model is shipped (data/adoption_model.json), its threshold takes the place
-#: of the adoption entry for the courts' adoptions (an entry's absence still means no floor).
 FLOOR = {"adoption": 0.25, "person": 0.3, "outcome": 0.3, "link": 0.0}
 #: used when no table has been fitted yet
 DEFAULT = 0.5
@@ -150,29 +147,11 @@ def apply(
     """Set `confidence` on every adoption, person and outcome of `ex` from its rule, and on
     every outcome's link to an initiative from the link's own rule (kind "link"); drop the
     facts, and the outcomes' ties to an initiative, whose confidence is below their kind's
-    `floor` (default `FLOOR`). Where an adoption model is shipped (ingest.adoption_model),
-    an adoption's confidence is its probability and the default floor its threshold."""
+    `floor` (default `FLOOR`)."""
     low = FLOOR if floor is None else floor
-    model = adoption_model.shipped()
-    learned = adoption_model.features(ex) if model is not None and ex.adoptions else []
-    # the learned model's threshold replaces the default floor (an explicit one still rules)
-    cut = low.get("adoption", 0.0)
-    if model is not None and floor is None and "adoption" in low:
-        cut = model.threshold
-    keep = set()
-    for i, a in enumerate(ex.adoptions):
+    for a in ex.adoptions:
         a.rule = a.rule or "adoption:other"
-        if learned and not a.unit.startswith("AGG:"):
-            # the learned model's probability (data/adoption_model.json) replaces the rule
-            # table's estimate; groups of courts, never annotated as pairs, keep the table's
-            assert model is not None
-            a.confidence = round(model.probability(learned[i]), 3)
-            if a.confidence >= cut:
-                keep.add(i)
-        else:
-            a.confidence = confidence("adoption", a.rule, table)
-            if a.confidence >= low.get("adoption", 0.0):
-                keep.add(i)
+        a.confidence = confidence("adoption", a.rule, table)
     for p in ex.people:
         p.rule = p.rule or "person:other"
         p.confidence = confidence("person", p.rule, table)
@@ -184,6 +163,6 @@ def apply(
             o.link_confidence = confidence("link", o.link_rule, table)
             if o.link_confidence < low.get("link", 0.0):  # the figure stays, untied
                 o.initiative, o.link_rule, o.link_confidence = None, "", None
-    ex.adoptions = [a for i, a in enumerate(ex.adoptions) if i in keep]
+    ex.adoptions = [a for a in ex.adoptions if (a.confidence or 0.0) >= low.get("adoption", 0.0)]
     ex.people = [p for p in ex.people if (p.confidence or 0.0) >= low.get("person", 0.0)]
     ex.outcomes = [o for o in ex.outcomes if (o.confidence or 0.0) >= low.get("outcome", 0.0)]

@@ -928,7 +928,6 @@ def test_a_confirmed_fact_outlives_an_extractor_that_no_longer_proposes_it(
     """A rebuild with a newer, stricter extractor (here: one that proposes no adoption at all)
     keeps what a reviewer confirmed, from the decision's record of the fact and its sentence,
     and drops what nobody decided."""
-    import ingest.adoption_model
     import ingest.confidence
 
     paths = _write_articles(tmp_path / "docs")
@@ -939,7 +938,6 @@ def test_a_confirmed_fact_outlives_an_extractor_that_no_longer_proposes_it(
     review.decide(store, keep, "confirm", reviewer="甲")
     review.clear_keeping_decisions(store)
     monkeypatch.setattr(ingest.confidence, "FLOOR", {"adoption": 1.01})
-    monkeypatch.setattr(ingest.adoption_model, "ACTIVE", False)  # its threshold would rule
     ingest_paths(store, paths, reference_data=False)
     assert _pipeline_adoptions(store) == {keep: (*facts[keep][:2], "confirmed")}
     sentences = store.read("MATCH (e:Evidence {fact_id: $f}) RETURN e.sentence AS s", {"f": keep})
