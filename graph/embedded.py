@@ -6,6 +6,11 @@ directory through an exclusive lock held for its lifetime, so a crashed server (
 leaves nothing that blocks the next start: its lock is gone with it, and stale state files
 are replaced.
 
+The server restarts itself in place (os.execv: same pid, lock and ports, so clients and
+their drivers carry on) when its JVM runs out of heap or cannot stop a query it was asked to
+stop (`_Watchdog`); `EmbeddedServer.interruption` tells a client why its query was cut off,
+and `await_restart` waits for the server to be back.
+
 The directory and everything in it belong to the user running courtgraph and are private
 (folders 0700, files 0600: the server runs under umask 077). A data directory or
 credentials.json owned by another user, or open to group/others, is refused with the fix.
@@ -19,8 +24,9 @@ Files in the data directory:
     databases/           ArcadeDB's root (the `courtgraph` database, users, config)
     credentials.json     generated root password (mode 0600)
     server.json          pid and the loopback ports of the running server
-    server.pending       pid of a server that holds the lock but does not serve: starting or
-                         stopping
+    server.pending       pid of a server that holds the lock but does not serve: starting,
+                         stopping or restarting itself (then with the reason)
+    server.oom           written by the server's JVM when it runs out of heap
     logs/server.log      the server's output (never the terminal)
     .server.lock         held by the running server process
     .start.lock          serializes concurrent starters
@@ -261,6 +267,11 @@ class EmbeddedServer:
         return self.data_dir / "server.pending"
 
     @property
+    def oom_flag(self) -> Path:
+        """Written by the server's JVM when it runs out of heap (it then restarts)."""
+        return self.data_dir / "server.oom"
+
+    @property
     def credentials_file(self) -> Path:
         return self.data_dir / "credentials.json"
 
@@ -396,6 +407,45 @@ class EmbeddedServer:
         for qid in ids:
             self.admin("server", {"command": f"terminate query {qid}"})
         return len(ids)
+
+    # -- restarts ----------------------------------------------------------------------
+    def restarts(self) -> int:
+        """How many times the running server restarted itself (0 when it is not running)."""
+        return int((self._read_state() or {}).get("restarts", 0))
+
+    def _restarting(self) -> dict[str, Any] | None:
+        """server.pending of a server restarting itself (its lock's holder), else None."""
+        try:
+            pending = dict(json.loads(self.pending_file.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+        if "restarting" not in pending or self._holder() not in (pending.get("pid"), 0):
+            return None
+        return pending
+
+    def interruption(self, since: int) -> str | None:
+        """Why the server cut its queries off, if it did since it had restarted `since`
+        times: OUT_OF_MEMORY (it ran out of heap and restarts, or restarted) or STUCK_QUERY
+        (it restarted to stop a query it could not stop); None if it did not."""
+        if self.oom_flag.exists():
+            return OUT_OF_MEMORY
+        pending = self._restarting()
+        if pending is not None and int(pending.get("restarts", 0)) > since:
+            return str(pending["restarting"])
+        state = self._read_state() or {}
+        if int(state.get("restarts", 0)) > since:
+            return str(state.get("restarted_because") or STUCK_QUERY)
+        return None
+
+    def await_restart(self, timeout: float | None = None) -> None:
+        """Wait while the server restarts itself, at most `timeout` seconds (default: the
+        start timeout). Returns at once when it runs, or when it is not restarting (a stopped
+        server is not started here)."""
+        deadline = time.monotonic() + (self.start_timeout if timeout is None else timeout)
+        while self.oom_flag.exists() or self._restarting():
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
 
     # -- start / stop ------------------------------------------------------------------
     def connect_info(self) -> ConnectInfo:
@@ -640,76 +690,296 @@ def _running(pid: int) -> bool:
 
 
 # -- the server process --------------------------------------------------------------------
-def serve(data_dir: Path, heap: str) -> int:
-    """Run the ArcadeDB server for `data_dir` until SIGTERM/SIGINT (the child process)."""
+#: seconds a query the server was asked to stop (by a client that gave up on it, or by the
+#: watchdog once it outlived the command timeout) may keep running before the server restarts
+#: itself: ArcadeDB checks for a stop only between rows, and a query busy inside one
+#: expression (a huge string, a nested list comprehension) would run on for minutes
+STUCK_GRACE = 10.0
+#: seconds between two looks of the watchdog
+WATCH_INTERVAL = 0.5
+#: why a server restarted itself (server.pending while restarting, server.json afterwards)
+OUT_OF_MEMORY = "out of memory"
+STUCK_QUERY = "a query that could not be stopped"
+
+
+def _hold_server_lock(path: Path, inherited: int | None) -> int | None:
+    """The descriptor holding the exclusive lock on `path`, or None when another process
+    holds it. `inherited`: the descriptor a restarting server kept across exec (checked to
+    be that lock, still ours)."""
+    if inherited is not None:
+        st, mine = os.fstat(inherited), os.stat(path)
+        if (st.st_dev, st.st_ino) != (mine.st_dev, mine.st_ino):
+            raise SystemExit(f"--lock-fd {inherited} is not {path}")
+        fcntl.flock(inherited, fcntl.LOCK_EX | fcntl.LOCK_NB)  # ours already: a no-op
+        os.set_inheritable(inherited, False)
+        return inherited
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _bindable(port: int) -> bool:
+    """Whether a server may listen on loopback `port` (the one it had before a restart)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the JVM's listeners do
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+class _Watchdog(threading.Thread):
+    """Decides, in the server process, when the server must restart itself.
+
+    ArcadeDB keeps a query that died of an OutOfMemoryError in its list of running queries,
+    holding one of its few concurrent-query slots (`arcadedb.queryMaxConcurrent`) for good:
+    after a few, every query waits 30 s in its queue and fails. A query busy inside one
+    expression ignores `terminate query` and the command timeout alike. Neither can be freed
+    from outside (Java has no way to stop a thread), so the server restarts when
+      - the JVM ran out of heap (its -XX:OnOutOfMemoryError hook writes `flag`), or an Error
+        killed one of its threads (an OutOfMemoryError thrown by Java code has no hook);
+      - a query it was asked to stop still runs STUCK_GRACE seconds later;
+      - a query outlives the command timeout (its client may be gone): it is asked to stop
+        first, and the rule above applies.
+    `reason` says which; `stop` is set to end the serve loop.
+    """
+
+    def __init__(self, java_server: Any, flag: Path, stop: threading.Event) -> None:
+        super().__init__(name="courtgraph-watchdog", daemon=True)
+        self.java_server = java_server
+        self.flag = flag
+        self.stop = stop
+        self.reason: str | None = None
+        self.thread_died = threading.Event()
+        self._asked: dict[str, float] = {}  # query id -> when it was first seen terminated
+
+    def install_error_hook(self) -> None:
+        """Note every Error that kills a JVM thread (the default handler; it still prints
+        the stack trace to the log, as the JVM's own would)."""
+        import jpype
+
+        watchdog = self
+
+        @jpype.JImplements("java.lang.Thread$UncaughtExceptionHandler")
+        class Handler:
+            @jpype.JOverride
+            def uncaughtException(self, thread: Any, error: Any) -> None:  # noqa: N802
+                if isinstance(error, jpype.JClass("java.lang.Error")):
+                    watchdog.thread_died.set()
+                    with contextlib.suppress(OSError):  # clients read it: see interruption()
+                        watchdog.flag.touch()
+                with contextlib.suppress(Exception):
+                    print(f'Exception in thread "{thread.getName()}" {error}', flush=True)
+                    error.printStackTrace()
+
+        self._handler = Handler()  # kept: the JVM holds only a proxy
+        jpype.JClass("java.lang.Thread").setDefaultUncaughtExceptionHandler(self._handler)
+
+    def run(self) -> None:
+        while not self.stop.wait(WATCH_INTERVAL):
+            try:
+                reason = self.look()
+            except Exception as exc:  # noqa: BLE001 - a JVM that cannot answer: restart
+                print(f"courtgraph: the watchdog could not look at the server: {exc}", flush=True)
+                reason = OUT_OF_MEMORY if "OutOfMemory" in repr(exc) else None
+            if reason:
+                self.reason = reason
+                self.stop.set()
+                return
+
+    def look(self) -> str | None:
+        if self.flag.exists() or self.thread_died.is_set():
+            return OUT_OF_MEMORY
+        now = time.monotonic()
+        running = {}
+        for q in self.java_server.getRunningQueries().getRunning():
+            if q.isEnded():
+                continue
+            qid = str(q.getId())
+            running[qid] = q
+            if q.isTerminated():
+                if now - self._asked.setdefault(qid, now) > STUCK_GRACE:
+                    print(
+                        f"courtgraph: query {qid} still runs {STUCK_GRACE:g} s after it was "
+                        f"asked to stop; restarting the server ({str(q.getText())[:200]!r})",
+                        flush=True,
+                    )
+                    return STUCK_QUERY
+            elif q.getElapsedMillis() > COMMAND_TIMEOUT_MS + STUCK_GRACE * 1000:
+                q.terminate("courtgraph watchdog: past the command timeout")
+        for qid in [k for k in self._asked if k not in running]:
+            del self._asked[qid]
+        return None
+
+
+def _restart(
+    server: EmbeddedServer, lock_fd: int, ports: tuple[int, int], restarts: int, reason: str
+) -> None:
+    """Replace this process by a fresh server (os.execv: same pid, so server.json's
+    clients and the lock's holder stay the same; same ports, so open drivers reconnect).
+    Only the lock's descriptor crosses over: the JVM's files and sockets close."""
+    os.set_inheritable(lock_fd, True)
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        if fd > 2 and fd != lock_fd:
+            with contextlib.suppress(OSError):
+                os.set_inheritable(fd, False)
+    os.chdir(server.data_dir)  # `-m` puts it first on sys.path: holds no modules
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(
+        sys.executable,
+        [
+            sys.executable,
+            "-m",
+            "graph.embedded",
+            "serve",
+            "--data-dir",
+            str(server.data_dir),
+            "--heap",
+            server.heap,
+            "--lock-fd",
+            str(lock_fd),
+            "--ports",
+            f"{ports[0]},{ports[1]}",
+            "--restarts",
+            str(restarts),
+            "--restarted-because",
+            reason,
+        ],
+    )
+
+
+def serve(
+    data_dir: Path,
+    heap: str,
+    *,
+    lock_fd: int | None = None,
+    ports: tuple[int, int] | None = None,
+    restarts: int = 0,
+    restarted_because: str | None = None,
+) -> int:
+    """Run the ArcadeDB server for `data_dir` until SIGTERM/SIGINT (the child process).
+
+    It restarts itself in place (see `_Watchdog`) when it ran out of memory or cannot stop a
+    query; `lock_fd`, `ports`, `restarts` and `restarted_because` carry its state across.
+    """
     os.umask(0o077)  # every file ArcadeDB (and we) create: owner only
     server = EmbeddedServer(data_dir, heap=heap)
     data_dir = server.data_dir
     server._make_data_dir()
-    with _flock(server._server_lock, blocking=False) as got:
-        if not got:
-            print(f"another server already owns {data_dir}", flush=True)
-            return 3
-        server.state_file.unlink(missing_ok=True)  # an earlier server's: no client may trust it
-        # say at once that the lock's holder is a courtgraph server starting: clients wait
-        # for it, and refuse a holder that names itself nowhere
-        _write_private(server.pending_file, json.dumps({"pid": os.getpid()}))
-        root = data_dir / "databases"
-        (root / "config").mkdir(parents=True, exist_ok=True)
-        # MCP endpoint off (it is off by default; say so explicitly).
-        mcp = root / "config" / "mcp-config.json"
-        mcp.write_text(json.dumps({"enabled": False}), encoding="utf-8")
-        # ArcadeDB writes ./log relative to the working directory: keep it in ours.
-        os.chdir(data_dir / "logs")
+    fd = _hold_server_lock(server._server_lock, lock_fd)
+    if fd is None:
+        print(f"another server already owns {data_dir}", flush=True)
+        return 3
+    try:
+        return _serve_locked(server, fd, ports, restarts, restarted_because)
+    finally:
+        os.close(fd)  # lets go of the lock
 
-        import arcadedb_embedded as adb
 
+def _serve_locked(
+    server: EmbeddedServer,
+    lock_fd: int,
+    ports: tuple[int, int] | None,
+    restarts: int,
+    restarted_because: str | None,
+) -> int:
+    data_dir, heap = server.data_dir, server.heap
+    server.state_file.unlink(missing_ok=True)  # an earlier server's: no client may trust it
+    # say at once that the lock's holder is a courtgraph server starting: clients wait
+    # for it, and refuse a holder that names itself nowhere
+    pending: dict[str, Any] = {"pid": os.getpid(), "restarts": restarts}
+    if restarted_because:
+        pending["restarting"] = restarted_because
+    _write_private(server.pending_file, json.dumps(pending))
+    server.oom_flag.unlink(missing_ok=True)  # the last JVM's: this one has not run out
+    root = data_dir / "databases"
+    (root / "config").mkdir(parents=True, exist_ok=True)
+    # MCP endpoint off (it is off by default; say so explicitly).
+    mcp = root / "config" / "mcp-config.json"
+    mcp.write_text(json.dumps({"enabled": False}), encoding="utf-8")
+    # ArcadeDB writes ./log relative to the working directory: keep it in ours.
+    os.chdir(data_dir / "logs")
+
+    import arcadedb_embedded as adb
+
+    if ports and all(_bindable(p) for p in ports):
+        bolt_port, http_port = ports  # a restart: clients' drivers know these
+    else:
         bolt_port, http_port = _free_port(), _free_port()
-        srv = adb.ArcadeDBServer(
-            root_path=str(root),
-            root_password=server.password(),
-            config={
-                "host": "127.0.0.1",
-                "http_port": http_port,
-                "server_plugins": BOLT_PLUGIN,
-                "bolt_port": bolt_port,
-                "studio_enabled": False,
-                "backup_enabled": False,
-            },
-            # a safety net: ArcadeDB ignores the driver's per-query timeout
-            jvm_kwargs={
-                "heap_size": heap,
-                "jvm_args": [
-                    f"-Darcadedb.command.timeout={COMMAND_TIMEOUT_MS}",
-                    # one query's memory: at most this many elements from a range(), and
-                    # (ArcadeDB's defaults, said here) half the heap for the buffers of all
-                    # queries at once (collect, ORDER BY, DISTINCT, cartesian products)
-                    f"-Darcadedb.queryMaxRangeSize={MAX_RANGE}",
-                ],
-            },
-        )
-        srv.start()
-        try:
-            db = srv.create_database(DATABASE)
-            _apply_schema(db)
-            _write_private(
-                server.state_file,
-                json.dumps({"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port}),
-            )
-            server.pending_file.unlink(missing_ok=True)  # started: server.json says so
-            print(f"courtgraph: ArcadeDB serving Bolt on 127.0.0.1:{bolt_port}", flush=True)
-            stop = threading.Event()
-            signal.signal(signal.SIGTERM, lambda *_: stop.set())
-            signal.signal(signal.SIGINT, lambda *_: stop.set())
-            while not stop.wait(1.0):
-                pass
-        finally:
-            # stopping: still the lock's holder, no longer serving
-            _write_private(server.pending_file, json.dumps({"pid": os.getpid()}))
-            server.state_file.unlink(missing_ok=True)
-            srv.stop()
-            server.pending_file.unlink(missing_ok=True)
-            print("courtgraph: ArcadeDB stopped", flush=True)
+    srv = adb.ArcadeDBServer(
+        root_path=str(root),
+        root_password=server.password(),
+        config={
+            "host": "127.0.0.1",
+            "http_port": http_port,
+            "server_plugins": BOLT_PLUGIN,
+            "bolt_port": bolt_port,
+            "studio_enabled": False,
+            "backup_enabled": False,
+        },
+        # a safety net: ArcadeDB ignores the driver's per-query timeout
+        jvm_kwargs={
+            "heap_size": heap,
+            "jvm_args": [
+                f"-Darcadedb.command.timeout={COMMAND_TIMEOUT_MS}",
+                # one query's memory: at most this many elements from a range(), and
+                # (ArcadeDB's defaults, said here) half the heap for the buffers of all
+                # queries at once (collect, ORDER BY, DISTINCT, cartesian products)
+                f"-Darcadedb.queryMaxRangeSize={MAX_RANGE}",
+                # out of heap: say so (the watchdog restarts the server). Run by /bin/sh
+                # in our working directory (logs/), so no path needs quoting
+                f"-XX:OnOutOfMemoryError=: > ../{server.oom_flag.name}",
+            ],
+        },
+    )
+    stop = threading.Event()
+    srv.start()
+    watchdog = _Watchdog(srv._java_server, server.oom_flag, stop)
+    try:
+        watchdog.install_error_hook()
+        db = srv.create_database(DATABASE)
+        _apply_schema(db)
+        state: dict[str, Any] = {
+            "pid": os.getpid(),
+            "bolt_port": bolt_port,
+            "http_port": http_port,
+            "restarts": restarts,
+        }
+        if restarted_because:
+            state["restarted_because"] = restarted_because
+        _write_private(server.state_file, json.dumps(state))
+        server.pending_file.unlink(missing_ok=True)  # started: server.json says so
+        print(f"courtgraph: ArcadeDB serving Bolt on 127.0.0.1:{bolt_port}", flush=True)
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        watchdog.start()
+        while not stop.wait(1.0):
+            pass
+    finally:
+        # stopping: still the lock's holder, no longer serving
+        pending = {"pid": os.getpid(), "restarts": restarts}
+        if watchdog.reason:
+            pending = {"pid": os.getpid(), "restarts": restarts + 1}
+            pending["restarting"] = watchdog.reason
+        _write_private(server.pending_file, json.dumps(pending))
+        server.state_file.unlink(missing_ok=True)
+        if watchdog.reason:
+            print(f"courtgraph: restarting ArcadeDB: {watchdog.reason}", flush=True)
+            # no graceful stop: while it shuts down, the JVM still accepts connections and
+            # refuses their credentials (a write retried by the driver failed as "refused the
+            # credentials"); at once, they are refused and the driver retries until the new
+            # server answers. ArcadeDB's journal makes this as safe as kill -9 (tested)
+            _restart(server, lock_fd, (bolt_port, http_port), restarts + 1, watchdog.reason)
+        srv.stop()
+        server.pending_file.unlink(missing_ok=True)
+        print("courtgraph: ArcadeDB stopped", flush=True)
     return 0
 
 
@@ -741,8 +1011,21 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="run the server in the foreground")
     s.add_argument("--data-dir", required=True, type=Path)
     s.add_argument("--heap", default="1g")
+    # set by a server restarting itself (os.execv), not by hand
+    s.add_argument("--lock-fd", type=int, help=argparse.SUPPRESS)
+    s.add_argument("--ports", help=argparse.SUPPRESS)
+    s.add_argument("--restarts", type=int, default=0, help=argparse.SUPPRESS)
+    s.add_argument("--restarted-because", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    return serve(args.data_dir, args.heap)
+    ports = tuple(int(p) for p in args.ports.split(",")) if args.ports else None
+    return serve(
+        args.data_dir,
+        args.heap,
+        lock_fd=args.lock_fd,
+        ports=(ports[0], ports[1]) if ports else None,
+        restarts=args.restarts,
+        restarted_because=args.restarted_because,
+    )
 
 
 if __name__ == "__main__":

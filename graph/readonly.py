@@ -13,12 +13,18 @@ So a statement typed by a person goes through three fences here:
    or admin keyword outside string literals, comments and `quoted` names, more than one
    statement, CALL of anything but a few known read procedures (and so every CALL
    subquery), and namespaced functions outside the built-in temporal/spatial ones (APOC and
-   the like can run Cypher given as a string), and a reduce() whose step may grow its
-   accumulator faster than linearly: one that uses it twice (`s + s` doubles at every step:
-   forty steps exhaust any heap before a timeout) or inside a function, list or bracket
-   (`replace(s, 'a', 'aa')`, `[y IN s | y + y]`); ArcadeDB has no setting that bounds a
-   string's size. It errs on the side of refusing: a map key or property called `set` is
-   refused too, and so is `reduce(m = 0, x IN xs | CASE WHEN x > m THEN x ELSE m END)`.
+   the like can run Cypher given as a string). It also refuses the ways of growing one
+   value that exhausted the embedded server's heap (ArcadeDB has no setting that bounds a
+   string's or a list's size): a reduce() whose step may grow its accumulator faster than
+   linearly, using it twice (`s + s` doubles at every step) or inside a function, list or
+   bracket (`replace(s, 'a', 'aa')`, `[y IN s | y + y]`), or that adds a range(), a list
+   comprehension, collect() or reduce() to it at every step (`s + range(1, 1000)` a million
+   times); and WITH, RETURN and UNWIND items that between them may multiply a value's size
+   more than `MAX_GROWTH` times (`WITH s + s AS s` thirty times, replace() chains). It errs
+   on the side of refusing: a map key or property called `set` is refused too, and so is
+   `reduce(m = 0, x IN xs | CASE WHEN x > m THEN x ELSE m END)`. It can be bypassed (a
+   query that grows nothing can still run for hours in one expression); fence 4 is the
+   defence.
 2. `run_read_only` runs what passes in an explicit transaction of a READ-access session and
    always rolls it back, never commits (on ArcadeDB a rollback undoes data changes, though
    not the types and indexes a statement creates, hence fence 1).
@@ -26,15 +32,23 @@ So a statement typed by a person goes through three fences here:
    waits at most `timeout` seconds; the transaction carries the same timeout for servers
    that honour it (Neo4j). The embedded server ignores it, so there the statement carries
    a comment naming the run, and a query the caller gave up on is stopped on the server
-   (its `terminate query`, over the loopback HTTP API) at its next row. A query keeps one
-   of a few slots until the server lets go of it, so abandoned queries cannot pile up.
+   (its `terminate query`, over the loopback HTTP API) at its next row. At most `SLOTS`
+   free-form queries of one process run at once.
+4. The embedded server restarts itself in place (`graph.embedded._Watchdog`: same process,
+   same ports, so drivers reconnect) when its JVM runs out of heap, or when a query asked
+   to stop still runs `graph.embedded.STUCK_GRACE` seconds later: a query busy inside one
+   expression has no next row and ignores the stop and the command timeout alike, and
+   ArcadeDB keeps a query killed by OutOfMemoryError on one of its four concurrent-query
+   slots for good (after four, every query waited 30 s and failed until `graph stop`).
+   Queries of other users running at that moment are cut off too; a write is applied
+   whole or not at all, and retried by the driver or reported.
 
 Memory: the embedded server bounds what one query may hold (a range() of at most
 `graph.embedded.MAX_RANGE` elements; collect, ORDER BY, DISTINCT and cartesian products
-within ArcadeDB's per-query element limit and half the heap for all queries together). A
-query that still runs out of memory loses its connection while the server keeps answering
-others; it is reported as such (`QueryTooLarge`, "查询超出了资源限制"), not as an
-unreachable store.
+within ArcadeDB's per-query element limit and half the heap for all queries together), but
+not one string or list computed in an expression. A query that runs out of memory is
+reported as such (`QueryTooLarge`, "查询超出了资源限制 … 已自动重启"), not as an unreachable
+store, and the next query waits for the restart (`EmbeddedServer.await_restart`).
 """
 
 from __future__ import annotations
@@ -57,6 +71,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph.embedded import OUT_OF_MEMORY, STUCK_GRACE
 from graph.errors import BadParameter, QueryFailed, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -323,6 +338,142 @@ def _check_growth(cypher: str, bare: str) -> None:
                 f"（如 replace({shown}, …)、[y IN {shown} | …]），结果可能每一步成倍增长，"
                 f"会耗尽数据库服务器的内存。累加变量只能在最外层出现一次（如 {shown} + x）。"
             )
+        if uses and _LIST_MAKER.search(view[bar + 1 : end]):
+            raise WriteRefused(
+                f"不能运行：reduce(…) 的每一步都把 range()、列表推导、collect() 或另一个 "
+                f"reduce() 生成的值加进累加变量 {shown}，结果可能有上亿个元素，会耗尽数据库"
+                f"服务器的内存。每步只加入一个值（如 {shown} + [x]）。"
+            )
+    _check_projections(cypher, view)
+
+
+#: in a reduce() step, what can make a whole list at every step
+_LIST_MAKER = re.compile(
+    r"(?<![A-Za-z0-9_.])(?:range|reduce|collect)\s*\(|\[\s*[A-Za-z_][A-Za-z0-9_]*\s+IN(?![A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+#: how many times one statement may multiply the size of a value through its WITH, RETURN
+#: and UNWIND items (a variable used twice, a replace() that lengthens): 2**8, so a 100 kB
+#: text may become at most 25 MB. `WITH s + s AS s` thirty times is a string of 2**30.
+MAX_GROWTH = 256
+_CLAUSE = re.compile(
+    r"(?<![A-Za-z0-9_])(WITH|RETURN|UNWIND|MATCH|OPTIONAL|WHERE|ORDER|SKIP|LIMIT|UNION|CALL)"
+    r"(?![A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+_NOT_VARIABLES = frozenset(
+    [
+        "as",
+        "and",
+        "or",
+        "xor",
+        "not",
+        "in",
+        "is",
+        "null",
+        "true",
+        "false",
+        "case",
+        "when",
+        "then",
+        "else",
+        "end",
+        "distinct",
+        "starts",
+        "ends",
+        "contains",
+        "with",
+    ]
+)
+_VARIABLE = re.compile(r"(?<![A-Za-z0-9_.$:])([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_])(?!\s*[(:])")
+_REPLACE = re.compile(r"(?<![A-Za-z0-9_.])replace\s*\(", re.IGNORECASE)
+_ITEM_ALIAS = re.compile(r"\s+AS\s+[A-Za-z_][A-Za-z0-9_]*\s*$", re.IGNORECASE)
+
+
+def _top_level(view: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    """Spans of view[start:end] split at `sep` characters outside brackets."""
+    spans, depth, at = [], 0, start
+    for i in range(start, end):
+        c = view[i]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif c == sep and depth == 0:
+            spans.append((at, i))
+            at = i + 1
+    spans.append((at, end))
+    return spans
+
+
+def _check_projections(cypher: str, view: str) -> None:
+    """Refuse a statement whose WITH, RETURN and UNWIND items may, between them, multiply a
+    value's size by more than MAX_GROWTH: `WITH s + s AS s` doubles s, `replace(s, 'a',
+    'aaaaaaaaaa')` makes it up to ten times longer, and a chain of them exhausts the
+    server's memory within one expression (ArcadeDB bounds no string's size)."""
+    depth, level = 0, []
+    for c in view:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(depth - 1, 0)
+        level.append(depth)
+    clauses = [m for m in _CLAUSE.finditer(view) if level[m.start()] == 0]
+    growth, worst = 1.0, ""
+    for k, m in enumerate(clauses):
+        if m.group(1).upper() not in ("WITH", "RETURN", "UNWIND"):
+            continue
+        stop = clauses[k + 1].start() if k + 1 < len(clauses) else len(view)
+        for a, b in _top_level(view, m.end(), stop, ","):
+            item = _ITEM_ALIAS.sub("", view[a:b])
+            factor = _item_growth(cypher, view, a, item)
+            if factor > 1:
+                growth *= factor
+                worst = worst or cypher[a:b].strip()
+    if growth > MAX_GROWTH:
+        raise WriteRefused(
+            "不能运行：这条查询在 WITH/RETURN 中反复把一个值与它自己拼接或用 replace() 加长"
+            f"（如 {worst[:60]}），结果成倍增长（最多约 {growth:.3g} 倍），会耗尽数据库服务器"
+            "的内存。请减少这样的步骤。"
+        )
+
+
+def _item_growth(cypher: str, view: str, at: int, item: str) -> float:
+    """How many times item `item` (at `at` in the statement) may multiply a value's size:
+    the most uses of one variable in it, times what each replace() in it may add."""
+    counts: dict[str, int] = {}
+    for v in _VARIABLE.finditer(item):
+        name = v.group(1)
+        if name.lower() not in _NOT_VARIABLES:
+            counts[name] = counts.get(name, 0) + 1
+    factor = float(max([1, *counts.values()]))
+    for r in _REPLACE.finditer(item):
+        depth, end = 1, len(item)
+        for i in range(r.end(), len(item)):
+            if item[i] in _OPEN:
+                depth += 1
+            elif item[i] in _CLOSE:
+                depth -= 1
+                if depth == 0:
+                    end = i
+                    break
+        args = _top_level(view, at + r.end(), at + end, ",")
+        if len(args) != 3:
+            continue
+        search, replacement = (_literal(cypher[a:b]) for a, b in args[1:])
+        if search is None or replacement is None:
+            factor *= 4  # not literals: unknown, count it as a few doublings
+        elif len(replacement) > len(search):
+            factor *= len(replacement) / max(len(search), 1) + (not search)
+    return factor
+
+
+def _literal(text: str) -> str | None:
+    """The content of `text` when it is one string literal, else None."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return None
 
 
 def _depth(text: str) -> int:
@@ -351,17 +502,22 @@ def run_read_only(
     if limit < 1:
         raise BadParameter("行数上限至少为 1。")
     seconds = store.query_timeout if timeout is None else timeout
+    embedded = getattr(store, "embedded", None)
+    restarts = None
+    if embedded is not None:
+        embedded.await_restart()  # one that ran out of memory comes back in seconds
+        restarts = embedded.restarts()
     if not _slots.acquire(blocking=False):
         raise QueryBusy(
-            f"已有 {SLOTS} 条自由查询仍在数据库中运行（超时的查询在内置 ArcadeDB 上"
-            "最多还会运行 60 秒才被服务器停止）。请稍后再试。"
+            f"已有 {SLOTS} 条自由查询仍在数据库中运行（内置 ArcadeDB 在放弃的查询停不下来时"
+            f"会在约 {STUCK_GRACE:g} 秒后自动重启）。请稍后再试。"
         )
     box: dict[str, Any] = {}
     done = threading.Event()
     # on the embedded server, a comment naming this run lets us stop it there when we give
     # up (its Bolt plugin ignores the transaction timeout that stops it on Neo4j)
     marker = f"courtgraph-query {secrets.token_hex(8)}"
-    if getattr(store, "embedded", None) is not None:
+    if embedded is not None:
         statement = f"/* {marker} */ {statement}"
 
     def work() -> None:
@@ -379,7 +535,7 @@ def run_read_only(
         _terminate(store, marker)
         raise _timed_out(seconds)
     if "error" in box:
-        raise _translate(box["error"], store, seconds) from box["error"]
+        raise _translate(box["error"], store, seconds, restarts=restarts) from box["error"]
     columns, rows, truncated = box["result"]
     return CypherResult(columns, rows, truncated, time.monotonic() - started)
 
@@ -465,11 +621,38 @@ _RESOURCE_WORDS = (
 )
 
 
-def _too_large(detail: str) -> QueryTooLarge:
+def _too_large(detail: str, *, restarted: bool = False) -> QueryTooLarge:
+    consequence = (
+        "数据库服务器已自动重启（十几秒后即可再查询，已保存的数据不受影响）"
+        if restarted
+        else "其他查询不受影响"
+    )
     return QueryTooLarge(
-        f"查询超出了资源限制（{detail}），已停止；其他查询不受影响。请缩小范围："
+        f"查询超出了资源限制（{detail}），已停止；{consequence}。请缩小范围："
         "从一个具体的节点出发、减少 range() 的长度或嵌套、加上 LIMIT。"
     )
+
+
+#: seconds to wait for the embedded server to say why it dropped a connection (an Error
+#: that killed its thread is noted just after the connection closes)
+NOTE_WAIT = 2.0
+
+
+def _interruption(store: GraphStore, restarts: int | None) -> str | None:
+    """Why the embedded server cut this query off (out of memory, or a restart to stop a
+    query it could not stop), when it did; None on other servers or when it did not."""
+    embedded = getattr(store, "embedded", None)
+    if embedded is None or restarts is None:
+        return None
+    deadline = time.monotonic() + NOTE_WAIT
+    while True:
+        with contextlib.suppress(Exception):
+            why = embedded.interruption(restarts)
+            if why:
+                return str(why)
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.1)
 
 
 def _answers(store: GraphStore) -> bool:
@@ -480,8 +663,11 @@ def _answers(store: GraphStore) -> bool:
         return False
 
 
-def _translate(exc: BaseException, store: GraphStore, seconds: float) -> Exception:
-    """A Chinese courtgraph error for what the driver raised."""
+def _translate(
+    exc: BaseException, store: GraphStore, seconds: float, *, restarts: int | None = None
+) -> Exception:
+    """A Chinese courtgraph error for what the driver raised. `restarts`: how many times
+    the embedded server had restarted itself when the query began."""
     if isinstance(exc, AuthError) or (
         isinstance(exc, Neo4jError) and (exc.code or "").startswith("Neo.ClientError.Security")
     ):
@@ -489,6 +675,16 @@ def _translate(exc: BaseException, store: GraphStore, seconds: float) -> Excepti
             f"{store.description} 拒绝了登录凭据（请检查 NEO4J_USER / NEO4J_PASSWORD）。"
         )
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        why = _interruption(store, restarts)
+        if why == OUT_OF_MEMORY:
+            return _too_large(
+                "数据库服务器在运行它时内存不足，可能由它或同时运行的查询引起", restarted=True
+            )
+        if why is not None:
+            return QueryFailed(
+                "查询被中断：数据库服务器为停止一条停不下来的查询而自动重启"
+                "（十几秒后即可再查询，已保存的数据不受影响）。请重试。"
+            )
         if isinstance(exc, ServiceUnavailable | SessionExpired) and _answers(store):
             # the server dropped this query's connection and still answers others: the
             # query ran out of memory there (ArcadeDB ends a connection on OutOfMemoryError)

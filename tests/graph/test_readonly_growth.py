@@ -65,3 +65,42 @@ def test_a_harmless_reduce_runs(store) -> None:
     assert rows == [{"total": 5050}]
     rows = run_read_only(store, HARMLESS[3], limit=5).rows
     assert rows == [{"names": "、甲、乙、丙"}]
+
+
+#: growth outside reduce(), found by an audit (issue 14, point 9): each passed the guard and
+#: exhausted the embedded server's heap, or kept it busy for minutes
+GROWING_ELSEWHERE = [
+    # a value concatenated with itself through a chain of WITH (2**34 characters)
+    "WITH 'a' AS s " + "WITH s+s AS s " * 34 + "RETURN size(s) AS n",
+    # the same through other names, and with ||
+    "WITH 'a' AS s " + "WITH s + s AS t WITH t || t AS s " * 10 + "RETURN size(s) AS n",
+    # a chain of replace() that makes the string ten times longer at every step
+    "WITH 'aaaaaaaaaa' AS s "
+    + "WITH replace(s, 'a', 'aaaaaaaaaa') AS s " * 9
+    + "RETURN size(s) AS n",
+    # a reduce() adding a whole range at every step (10**9 elements)
+    "RETURN size(reduce(s = [], x IN range(1, 1000000) | s + range(1, 1000))) AS n",
+    "RETURN size(reduce(s = [], x IN range(1, 1000000) | s + [y IN range(1, 100) | y])) AS n",
+]
+
+
+@pytest.mark.parametrize("statement", GROWING_ELSEWHERE)
+def test_growth_through_with_replace_and_reduce_ranges_is_refused(statement: str) -> None:
+    with pytest.raises(WriteRefused, match="不能运行") as err:
+        check_read_only(statement)
+    assert "内存" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "WITH 'ab' AS s RETURN s + s AS t",  # one doubling
+        "WITH 'a' AS s WITH s + s AS s WITH s + s AS s RETURN s",
+        "UNWIND range(1, 10) AS x WITH x, x * x AS sq RETURN x, sq, sq * sq AS q",
+        "MATCH (n:Court) WHERE n.name STARTS WITH '甲' "
+        "RETURN n.name AS name, replace(n.name, '法院', '人民法院') AS full",
+        "MATCH (a)-[r]->(b) WITH a, count(r) AS c RETURN a.name, c ORDER BY c DESC LIMIT 5",
+    ],
+)
+def test_a_little_growth_passes_the_guard(statement: str) -> None:
+    assert check_read_only(statement) == statement
