@@ -582,6 +582,65 @@ def test_zip_whose_declared_sizes_lie_is_read_in_bounded_chunks(tmp_path: Path) 
     )
 
 
+def workbook_with_sheet(path: Path, head: bytes, filler: bytes, size: int) -> Path:
+    """A real roster workbook (openpyxl's own parts) whose first sheet is `head`, then
+    `filler` repeated to `size` bytes (a multiple of it) inside its <sheetData>, streamed
+    (small on disk)."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["法庭名称", "所属法院"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            if info.filename != sheet:
+                z.writestr(info.filename, src.read(info))
+        with z.open(sheet, "w", force_zip64=size > 2**31) as member:
+            member.write(head + b"<sheetData>")
+            block = filler * ((1 << 20) // len(filler))
+            for _ in range(size // len(block)):
+                member.write(block)
+            member.write(filler * (size % len(block) // len(filler)))
+            member.write(b"</sheetData></worksheet>")
+    return path
+
+
+def test_xlsx_roster_zip_bombs_are_refused_naming_the_part_and_the_limit(tmp_path: Path) -> None:
+    """A roster (.xlsx) goes through the same guard as a .docx, from a file and from an
+    upload's bytes: a sheet declaring 150 MB, and one of 20 MB of empty cells that packs
+    1,000 to 1, are refused before openpyxl sees them, in bounded memory."""
+    import tracemalloc
+
+    from ingest.tribunal_roster import import_roster
+
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    big = workbook_with_sheet(tmp_path / "big.xlsx", head, b" ", 150_000_000)
+    dense = workbook_with_sheet(tmp_path / "dense.xlsx", head, b'<row><c t="s"/></row>', 20 << 20)
+    assert big.stat().st_size < 1_000_000 and dense.stat().st_size < 100_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnreadableDocument) as declared:
+            import_roster(None, big)
+        with pytest.raises(UnreadableDocument) as upload:
+            import_roster(None, "名录.xlsx", data=dense.read_bytes())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(declared.value).startswith(f"{big}: too large when unpacked: its parts declare ")
+    sheet_size = len(head) + len(b"<sheetData></sheetData></worksheet>") + 150_000_000
+    assert f"(xl/worksheets/sheet1.xml alone {sheet_size:,}; " in declared.value.reason
+    assert "limit 100,000,000" in declared.value.reason
+    assert upload.value.reason.startswith(
+        "too large when unpacked: xl/worksheets/sheet1.xml inflates more than 100 times"
+    )
+    assert str(upload.value).startswith("名录.xlsx: ")
+    assert peak < 30_000_000
+
+
 def reason_unpacked(path: Path, max_unpacked: int) -> str:
     with pytest.raises(UnreadableDocument) as info:
         read_document(path, max_unpacked=max_unpacked)
