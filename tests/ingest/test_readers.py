@@ -551,6 +551,123 @@ def test_a_docx_of_many_tiny_paragraphs_is_refused_before_it_is_parsed(tmp_path:
     assert load_zip(photo)
 
 
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_package(path: Path, body: str) -> Path:
+    """A minimal .docx (content types, package relationship, document; no core properties)
+    whose w:body holds `body`."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr("word/document.xml", f"<w:document {_W_NS}><w:body>{body}</w:body></w:document>")
+    return path
+
+
+#: peak memory of a fresh process reading a small then a large document: VmHWM (ru_maxrss
+#: keeps the high-water mark of the forking process, here pytest's, across exec)
+_PEAK_SCRIPT = """
+import re, sys
+from ingest.readers import read_document
+def peak():
+    with open("/proc/self/status") as f:
+        return int(re.search(r"VmHWM:\\s+(\\d+) kB", f.read()).group(1)) * 1024
+read_document(sys.argv[1])
+before = peak()
+doc = read_document(sys.argv[2])
+print(len(doc.text), peak() - before)
+"""
+
+
+def test_a_docx_of_many_small_paragraphs_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """A .docx under every size and ratio limit whose document is 4 MB of 160,000 small
+    paragraphs (random attributes: it packs only 4 to 1; under 1 MB on disk) took python-docx's whole tree to
+    60 MB more than a one-line document (31 MB of them: 536 MB, an audit's finding); the
+    body is now streamed a paragraph or table at a time. Peak memory of a fresh process."""
+    import random
+    import subprocess
+    import sys
+
+    if not Path("/proc/self/status").exists():
+        pytest.skip("peak memory is read from /proc (Linux)")
+    line = "<w:p><w:r><w:t>示例县人民法院推行诉源治理。</w:t></w:r></w:p>"
+    tiny = word_package(tmp_path / "tiny.docx", line)
+    rnd = random.Random(14)
+    paragraphs = "".join(f'<w:p w:rsidR="{rnd.getrandbits(32):08X}"/>' for _ in range(160_000))
+    dense = word_package(tmp_path / "dense.docx", line + paragraphs + line)
+    assert dense.stat().st_size < 1_000_000
+    assert zipfile.ZipFile(dense).getinfo("word/document.xml").file_size > 4_000_000
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAK_SCRIPT, str(tiny), str(dense)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    ).stdout.split()
+    assert int(out[0]) == len("示例县人民法院推行诉源治理。\n示例县人民法院推行诉源治理。")
+    assert int(out[1]) < 25_000_000, out
+
+
+def test_a_docx_block_of_too_many_elements_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streaming holds one paragraph or table at a time: one holding more than
+    `MAX_DOCX_ELEMENTS` is refused, naming the part and the limit (in Chinese too); as many
+    elements spread over paragraphs read; a package without core properties has no title
+    (python-docx made one up: 'Word Document')."""
+    from ingest import readers
+    from ingest.uploads import reason_zh
+
+    monkeypatch.setattr(readers, "MAX_DOCX_ELEMENTS", 1_000)
+    runs = [f"<w:r><w:t>第{k}件</w:t></w:r>" for k in range(600)]
+    long = word_package(tmp_path / "long.docx", f"<w:p>{''.join(runs)}</w:p>")
+    why = reason(long)
+    assert why == (
+        ".docx file too large when unpacked: word/document.xml holds more than 1,000 XML "
+        "elements in one paragraph or table; split it or save it as a smaller file"
+    )
+    assert reason_zh(why) == (
+        ".docx 文件解压后过大：word/document.xml 的一个段落或表格含超过 1,000 个 XML 元素；"
+        "请拆分或另存为较小的文件"
+    )
+    many = word_package(tmp_path / "many.docx", f"<w:p>{''.join(runs[:100])}</w:p>" * 600)
+    doc = read_document(many)
+    assert len(doc.text.split("\n")) == 600 and doc.title is None
+
+
+def test_a_package_that_is_no_word_document_is_refused(tmp_path: Path) -> None:
+    import openpyxl
+
+    from ingest.uploads import reason_zh
+
+    wb = tmp_path / "名录.docx"  # a workbook under a Word name
+    openpyxl.Workbook().save(wb)
+    why = reason(wb)
+    assert why == (
+        "corrupt or not a .docx file: not a Word document (xl/workbook.xml is of type "
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml)"
+    )
+    assert reason_zh(why).startswith(
+        "损坏或不是 .docx 文件：不是 Word 文档（xl/workbook.xml 的类型是"
+    )
+    bare = tmp_path / "bare.docx"
+    with zipfile.ZipFile(bare, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {_W_NS}><w:body/></w:document>")
+    assert reason(bare) == "corrupt or not a .docx file: it has no _rels/.rels"
+    assert reason_zh(reason(bare)) == "损坏或不是 .docx 文件：缺少部件 _rels/.rels"
+
+
 def test_zip_that_declares_a_huge_part_is_refused(tmp_path: Path) -> None:
     path = zip_with_member(tmp_path / "a.docx", "word/document.xml", 1000, declared=1 << 30)
     with pytest.raises(UnreadableDocument) as info:
