@@ -3,7 +3,7 @@
 A 1 MB .docx can hold a document.xml that inflates to 1 GB; the libraries that read Office
 files unpack whole parts into memory. `load_zip` reads the file once, checks the sizes its
 directory declares, then inflates every member in chunks with a running cap (declared sizes can
-lie), and hands back the verified bytes for python-docx or openpyxl to open.
+lie), and hands back the verified bytes for the .docx reader or openpyxl to open.
 
 Example:
     >>> data = load_zip("roster.xlsx")  # doctest: +SKIP
@@ -21,7 +21,8 @@ __all__ = ["MAX_MEMBERS", "MAX_UNPACKED", "ArchiveError", "ArchiveTooLarge", "lo
 
 MAX_UNPACKED = 100_000_000  # bytes, all members together (a long report with photos: ~20 MB)
 MAX_MEMBERS = 5_000
-# markup is parsed into a tree (about 30 bytes of memory a byte of XML in python-docx): one
+# markup parsed whole into a tree costs 15-30 bytes of memory a byte of XML (the .docx reader
+# streams its body instead, ingest/readers.py; openpyxl streams a sheet): one
 # part may hold at most this much (a 300-page work report's document.xml: ~5 MB), and a part
 # past `_RATIO_FROM` that inflates more than `MAX_RATIO` times is a bomb of tiny elements
 # (a 313 KB .docx whose 95 MB of empty paragraphs took ingest to 2.9 GB); real Office XML

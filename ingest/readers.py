@@ -502,31 +502,36 @@ def _docx_inline(el: Any, out: list[str]) -> None:
 
 
 def _docx_blocks(el: Any) -> Iterator[str]:
-    """The lines of a .docx body (or a table cell) in reading order: a paragraph is a line; a
-    table row is a line of its cells' texts; a cell merged into the one above it (w:vMerge
-    continued) is read once, in its first row; nested tables, content controls (w:sdt) and
-    custom XML are read where they stand."""
+    """The lines of a .docx body (or a table cell) in reading order (see `_docx_block`)."""
     for child in el:
-        tag = child.tag
-        if tag == f"{_W}p":
-            parts: list[str] = []
-            _docx_inline(child, parts)
-            yield "".join(parts)
-        elif tag == f"{_W}tbl":
-            for row in _docx_children(child, "tr"):
-                cells: list[str] = []
-                for cell in _docx_children(row, "tc"):
-                    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
-                    if merge is not None and merge.get(f"{_W}val", "continue") != "restart":
-                        continue
-                    text = "\n".join(_docx_blocks(cell)).strip()
-                    if text:
-                        cells.append(text)
-                if cells:
-                    yield " ".join(cells)
-        elif tag in _DOCX_WRAPPERS:
-            content = child.find(f"{_W}sdtContent")
-            yield from _docx_blocks(content if content is not None else child)
+        yield from _docx_block(child)
+
+
+def _docx_block(child: Any) -> Iterator[str]:
+    """The lines of one block of a body or cell: a paragraph is a line; a table row is a line
+    of its cells' texts; a cell merged into the one above it (w:vMerge continued) is read
+    once, in its first row; nested tables, content controls (w:sdt) and custom XML are read
+    where they stand."""
+    tag = child.tag
+    if tag == f"{_W}p":
+        parts: list[str] = []
+        _docx_inline(child, parts)
+        yield "".join(parts)
+    elif tag == f"{_W}tbl":
+        for row in _docx_children(child, "tr"):
+            cells: list[str] = []
+            for cell in _docx_children(row, "tc"):
+                merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+                if merge is not None and merge.get(f"{_W}val", "continue") != "restart":
+                    continue
+                text = "\n".join(_docx_blocks(cell)).strip()
+                if text:
+                    cells.append(text)
+            if cells:
+                yield " ".join(cells)
+    elif tag in _DOCX_WRAPPERS:
+        content = child.find(f"{_W}sdtContent")
+        yield from _docx_blocks(content if content is not None else child)
 
 
 def _docx_children(el: Any, name: str) -> Iterator[Any]:
@@ -539,27 +544,127 @@ def _docx_children(el: Any, name: str) -> Iterator[Any]:
             yield from _docx_children(content if content is not None else child, name)
 
 
-def _read_docx(path: Path, *, max_unpacked: int = MAX_UNPACKED) -> tuple[str, _Hints]:
-    import zipfile
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_RT = "http://schemas.openxmlformats.org/"
+_RT_DOCUMENT = _RT + "officeDocument/2006/relationships/officeDocument"
+_RT_CORE = _RT + "package/2006/relationships/metadata/core-properties"
+_CT_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+# a package's own small parts ([Content_Types].xml, _rels/.rels, docProps/core.xml) hold a
+# few KB; they are parsed whole, so a larger one is refused
+_SMALL_PART = 1_000_000
+#: elements a .docx may hold at once while it is streamed: one paragraph or table of the
+#: body (~360 bytes of memory each: ~110 MB). A 1,000-row table of six columns holds ~90,000;
+#: a 7 MB file of 1.2 million tiny paragraphs held all at once took python-docx to 536 MB.
+MAX_DOCX_ELEMENTS = 300_000
 
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
+
+def _docx_part(zf: Any, name: str) -> Any:
+    """A small part of the package, parsed (no entities, no network)."""
+    from lxml import etree
 
     try:
-        data = load_zip(path, max_unpacked=max_unpacked)  # before python-docx unpacks it
+        info = zf.getinfo(name)
+    except KeyError:
+        raise _DecodeError(f"corrupt or not a .docx file: it has no {name}") from None
+    if info.file_size > _SMALL_PART:
+        raise _DecodeError(
+            f"corrupt or not a .docx file: {name} holds {info.file_size:,} bytes "
+            f"(limit {_SMALL_PART:,})"
+        )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.fromstring(zf.read(info), parser)
+
+
+def _docx_target(rels: Any, reltype: str) -> str | None:
+    """The package member a package relationship of `reltype` points to (None: none)."""
+    import posixpath
+
+    for rel in rels.iter(_REL):
+        if rel.get("Type") == reltype and rel.get("TargetMode") != "External":
+            return posixpath.normpath(posixpath.join("/", rel.get("Target", ""))).lstrip("/")
+    return None
+
+
+def _docx_main_part(zf: Any) -> str:
+    """The member holding a Word package's main document, checked to be one (as python-docx
+    checks it): the officeDocument relationship's target, of the Word document type."""
+    rels = _docx_part(zf, "_rels/.rels")
+    name = _docx_target(rels, _RT_DOCUMENT)
+    if name is None:
+        raise _DecodeError("corrupt or not a .docx file: _rels/.rels names no main document")
+    types = _docx_part(zf, "[Content_Types].xml")
+    kind = None
+    for override in types.iter(f"{_CT}Override"):
+        if override.get("PartName", "").lower() == f"/{name}".lower():
+            kind = override.get("ContentType")
+    if kind is None:
+        ext = name.rsplit(".", 1)[-1].lower()
+        for default in types.iter(f"{_CT}Default"):
+            if default.get("Extension", "").lower() == ext:
+                kind = default.get("ContentType")
+    if kind != _CT_WORD:
+        what = f"is of type {kind}" if kind else "has no content type"
+        raise _DecodeError(f"corrupt or not a .docx file: not a Word document ({name} {what})")
+    return name
+
+
+def _docx_stream(stream: Any, name: str) -> Iterator[str]:
+    """The lines of a main document part, streamed: each block of the body (a paragraph, a
+    table, a content control) is read as it ends and then let go, so memory holds one block,
+    not the whole tree (python-docx's); more than `MAX_DOCX_ELEMENTS` held at once is refused."""
+    from lxml import etree
+
+    body = f"{_W}body"
+    held = 0
+    events = etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True)
+    for _event, el in events:
+        held += 1
+        if held > MAX_DOCX_ELEMENTS:
+            raise _DecodeError(
+                f".docx file too large when unpacked: {name} holds more than "
+                f"{MAX_DOCX_ELEMENTS:,} XML elements in one paragraph or table; split it or "
+                "save it as a smaller file"
+            )
+        parent = el.getparent()
+        if parent is not None and parent.tag == body:
+            yield from _docx_block(el)
+            el.clear()
+            while el.getprevious() is not None:
+                del parent[0]
+            held = 0
+
+
+def _read_docx(path: Path, *, max_unpacked: int = MAX_UNPACKED) -> tuple[str, _Hints]:
+    """The text and title of a .docx file, read without python-docx's whole-document tree."""
+    import zipfile
+
+    try:
+        data = load_zip(path, max_unpacked=max_unpacked)  # before anything unpacks it
     except ArchiveTooLarge as exc:
         raise _DecodeError(f".docx file {exc}") from exc
     except ArchiveError as exc:
         raise _DecodeError(f"corrupt or not a .docx file: {exc}") from exc
     try:
-        doc = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise _DecodeError(f"corrupt or not a .docx file: {exc}") from exc
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            main = _docx_main_part(zf)
+            try:
+                stream = zf.open(main)
+            except KeyError:
+                raise _DecodeError(f"corrupt or not a .docx file: it has no {main}") from None
+            with stream:
+                lines = list(_docx_stream(stream, main))
+            core = _docx_target(_docx_part(zf, "_rels/.rels"), _RT_CORE)
+            title = None
+            if core is not None and core in zf.namelist():
+                found = _docx_part(zf, core).find(_DC_TITLE)
+                title = (found.text or None) if found is not None else None
+    except _DecodeError:
+        raise
     except Exception as exc:  # lxml/zip errors of a damaged package
         raise _DecodeError(f"corrupt .docx file: {type(exc).__name__}: {exc}") from exc
-    lines = list(_docx_blocks(doc.element.body))
-    hints = _Hints(title=(doc.core_properties.title or None))
-    return "\n".join(lines), hints
+    return "\n".join(lines), _Hints(title=title)
 
 
 def _read_pdf(path: Path) -> tuple[str, _Hints]:

@@ -209,6 +209,26 @@ _MESSAGES_ZH: tuple[tuple[str, str], ...] = (
         r"\((?P<size>[\d,]+) bytes packed\); a zip bomb\?",
         "解压后过大：{name} 解压后膨胀超过 {ratio} 倍（压缩时 {size} 字节）；可能是压缩炸弹？",
     ),
+    (
+        r"too large when unpacked: (?P<name>.*) holds more than (?P<limit>[\d,]+) XML elements "
+        r"in one paragraph or table; split it or save it as a smaller file",
+        "解压后过大：{name} 的一个段落或表格含超过 {limit} 个 XML 元素；请拆分或另存为较小的文件",
+    ),
+    # ingest/readers.py: the parts of a .docx package
+    (r"it has no (?P<name>\S+)", "缺少部件 {name}"),
+    (
+        r"(?P<name>\S+) holds (?P<size>[\d,]+) bytes \(limit (?P<limit>[\d,]+)\)",
+        "{name} 有 {size} 字节（上限 {limit}）",
+    ),
+    (r"_rels/\.rels names no main document", "_rels/.rels 没有指明主文档"),
+    (
+        r"not a Word document \((?P<name>\S+) is of type (?P<type>.*)\)",
+        "不是 Word 文档（{name} 的类型是 {type}）",
+    ),
+    (
+        r"not a Word document \((?P<name>\S+) has no content type\)",
+        "不是 Word 文档（{name} 没有声明内容类型）",
+    ),
     (r"damaged or not a zip file: (?P<detail>.*)", "zip 文件损坏或不是 zip 文件：{detail}"),
     (r"damaged zip file: (?P<detail>.*)", "zip 文件已损坏：{detail}"),
     # ingest/readers.py: metadata (a sidecar, a manifest)

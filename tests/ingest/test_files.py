@@ -126,3 +126,33 @@ def test_a_zip_bomb_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert [path for path, _ in report.failed] == [str(bomb)]
     assert report.failed[0][1].startswith(".docx file too large when unpacked")
     assert f"  failed: {bomb}: .docx file too large when unpacked" in report.summary()
+
+
+def test_an_ingested_upload_stores_its_name_not_the_deleted_temporary_path(arcadedb_store) -> None:
+    """The 导入 page writes uploads into a temporary folder, ingests it and deletes it: the
+    graph keeps the uploaded name (a path to a folder that no longer exists would send a
+    reader nowhere), on the Document and on nothing else either."""
+    import json
+    import tempfile
+
+    from graph.collections import DEFAULT_COLLECTION
+    from ingest.uploads import stage_uploads
+
+    article = "发布时间：2024-06-01\n丁县人民法院今年起推行诉源治理，诉前调解成功案件520件。\n"
+    with tempfile.TemporaryDirectory(prefix="courtgraph-upload-") as tmp:
+        staged = stage_uploads([("本院通讯稿.txt", article.encode())], tmp)
+        report = ingest_paths(  # as the page calls it (its collection field: the default)
+            arcadedb_store,
+            [tmp],
+            names=staged.names,
+            collection=DEFAULT_COLLECTION,
+            reference_data=False,
+        )
+    assert not Path(tmp).exists()
+    assert report.added == ["本院通讯稿.txt"] and report.failed == []
+    docs = arcadedb_store.read("MATCH (d:Document) RETURN d.paths AS p, d.collections AS c")
+    assert docs == [{"p": ["本院通讯稿.txt"], "c": [DEFAULT_COLLECTION]}]
+    nodes = arcadedb_store.read("MATCH (n) RETURN properties(n) AS p")
+    rels = arcadedb_store.read("MATCH ()-[r]->() RETURN properties(r) AS p")
+    stored = json.dumps([row["p"] for row in nodes + rels], ensure_ascii=False, default=str)
+    assert "courtgraph-upload-" not in stored and tmp not in stored

@@ -551,6 +551,123 @@ def test_a_docx_of_many_tiny_paragraphs_is_refused_before_it_is_parsed(tmp_path:
     assert load_zip(photo)
 
 
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_package(path: Path, body: str) -> Path:
+    """A minimal .docx (content types, package relationship, document; no core properties)
+    whose w:body holds `body`."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr("word/document.xml", f"<w:document {_W_NS}><w:body>{body}</w:body></w:document>")
+    return path
+
+
+#: peak memory of a fresh process reading a small then a large document: VmHWM (ru_maxrss
+#: keeps the high-water mark of the forking process, here pytest's, across exec)
+_PEAK_SCRIPT = """
+import re, sys
+from ingest.readers import read_document
+def peak():
+    with open("/proc/self/status") as f:
+        return int(re.search(r"VmHWM:\\s+(\\d+) kB", f.read()).group(1)) * 1024
+read_document(sys.argv[1])
+before = peak()
+doc = read_document(sys.argv[2])
+print(len(doc.text), peak() - before)
+"""
+
+
+def test_a_docx_of_many_small_paragraphs_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """A .docx under every size and ratio limit whose document is 4 MB of 160,000 small
+    paragraphs (random attributes: it packs only 4 to 1; under 1 MB on disk) took python-docx's whole tree to
+    60 MB more than a one-line document (31 MB of them: 536 MB, an audit's finding); the
+    body is now streamed a paragraph or table at a time. Peak memory of a fresh process."""
+    import random
+    import subprocess
+    import sys
+
+    if not Path("/proc/self/status").exists():
+        pytest.skip("peak memory is read from /proc (Linux)")
+    line = "<w:p><w:r><w:t>示例县人民法院推行诉源治理。</w:t></w:r></w:p>"
+    tiny = word_package(tmp_path / "tiny.docx", line)
+    rnd = random.Random(14)
+    paragraphs = "".join(f'<w:p w:rsidR="{rnd.getrandbits(32):08X}"/>' for _ in range(160_000))
+    dense = word_package(tmp_path / "dense.docx", line + paragraphs + line)
+    assert dense.stat().st_size < 1_000_000
+    assert zipfile.ZipFile(dense).getinfo("word/document.xml").file_size > 4_000_000
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAK_SCRIPT, str(tiny), str(dense)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    ).stdout.split()
+    assert int(out[0]) == len("示例县人民法院推行诉源治理。\n示例县人民法院推行诉源治理。")
+    assert int(out[1]) < 25_000_000, out
+
+
+def test_a_docx_block_of_too_many_elements_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streaming holds one paragraph or table at a time: one holding more than
+    `MAX_DOCX_ELEMENTS` is refused, naming the part and the limit (in Chinese too); as many
+    elements spread over paragraphs read; a package without core properties has no title
+    (python-docx made one up: 'Word Document')."""
+    from ingest import readers
+    from ingest.uploads import reason_zh
+
+    monkeypatch.setattr(readers, "MAX_DOCX_ELEMENTS", 1_000)
+    runs = [f"<w:r><w:t>第{k}件</w:t></w:r>" for k in range(600)]
+    long = word_package(tmp_path / "long.docx", f"<w:p>{''.join(runs)}</w:p>")
+    why = reason(long)
+    assert why == (
+        ".docx file too large when unpacked: word/document.xml holds more than 1,000 XML "
+        "elements in one paragraph or table; split it or save it as a smaller file"
+    )
+    assert reason_zh(why) == (
+        ".docx 文件解压后过大：word/document.xml 的一个段落或表格含超过 1,000 个 XML 元素；"
+        "请拆分或另存为较小的文件"
+    )
+    many = word_package(tmp_path / "many.docx", f"<w:p>{''.join(runs[:100])}</w:p>" * 600)
+    doc = read_document(many)
+    assert len(doc.text.split("\n")) == 600 and doc.title is None
+
+
+def test_a_package_that_is_no_word_document_is_refused(tmp_path: Path) -> None:
+    import openpyxl
+
+    from ingest.uploads import reason_zh
+
+    wb = tmp_path / "名录.docx"  # a workbook under a Word name
+    openpyxl.Workbook().save(wb)
+    why = reason(wb)
+    assert why == (
+        "corrupt or not a .docx file: not a Word document (xl/workbook.xml is of type "
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml)"
+    )
+    assert reason_zh(why).startswith(
+        "损坏或不是 .docx 文件：不是 Word 文档（xl/workbook.xml 的类型是"
+    )
+    bare = tmp_path / "bare.docx"
+    with zipfile.ZipFile(bare, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {_W_NS}><w:body/></w:document>")
+    assert reason(bare) == "corrupt or not a .docx file: it has no _rels/.rels"
+    assert reason_zh(reason(bare)) == "损坏或不是 .docx 文件：缺少部件 _rels/.rels"
+
+
 def test_zip_that_declares_a_huge_part_is_refused(tmp_path: Path) -> None:
     path = zip_with_member(tmp_path / "a.docx", "word/document.xml", 1000, declared=1 << 30)
     with pytest.raises(UnreadableDocument) as info:
@@ -580,6 +697,65 @@ def test_zip_whose_declared_sizes_lie_is_read_in_bounded_chunks(tmp_path: Path) 
     assert "too large" in reason_unpacked(
         zip_with_member(tmp_path / "d.docx", "word/document.xml", 1_500_000), 1_000_000
     )
+
+
+def workbook_with_sheet(path: Path, head: bytes, filler: bytes, size: int) -> Path:
+    """A real roster workbook (openpyxl's own parts) whose first sheet is `head`, then
+    `filler` repeated to `size` bytes (a multiple of it) inside its <sheetData>, streamed
+    (small on disk)."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["法庭名称", "所属法院"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            if info.filename != sheet:
+                z.writestr(info.filename, src.read(info))
+        with z.open(sheet, "w", force_zip64=size > 2**31) as member:
+            member.write(head + b"<sheetData>")
+            block = filler * ((1 << 20) // len(filler))
+            for _ in range(size // len(block)):
+                member.write(block)
+            member.write(filler * (size % len(block) // len(filler)))
+            member.write(b"</sheetData></worksheet>")
+    return path
+
+
+def test_xlsx_roster_zip_bombs_are_refused_naming_the_part_and_the_limit(tmp_path: Path) -> None:
+    """A roster (.xlsx) goes through the same guard as a .docx, from a file and from an
+    upload's bytes: a sheet declaring 150 MB, and one of 20 MB of empty cells that packs
+    1,000 to 1, are refused before openpyxl sees them, in bounded memory."""
+    import tracemalloc
+
+    from ingest.tribunal_roster import import_roster
+
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    big = workbook_with_sheet(tmp_path / "big.xlsx", head, b" ", 150_000_000)
+    dense = workbook_with_sheet(tmp_path / "dense.xlsx", head, b'<row><c t="s"/></row>', 20 << 20)
+    assert big.stat().st_size < 1_000_000 and dense.stat().st_size < 100_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnreadableDocument) as declared:
+            import_roster(None, big)
+        with pytest.raises(UnreadableDocument) as upload:
+            import_roster(None, "名录.xlsx", data=dense.read_bytes())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(declared.value).startswith(f"{big}: too large when unpacked: its parts declare ")
+    sheet_size = len(head) + len(b"<sheetData></sheetData></worksheet>") + 150_000_000
+    assert f"(xl/worksheets/sheet1.xml alone {sheet_size:,}; " in declared.value.reason
+    assert "limit 100,000,000" in declared.value.reason
+    assert upload.value.reason.startswith(
+        "too large when unpacked: xl/worksheets/sheet1.xml inflates more than 100 times"
+    )
+    assert str(upload.value).startswith("名录.xlsx: ")
+    assert peak < 30_000_000
 
 
 def reason_unpacked(path: Path, max_unpacked: int) -> str:
