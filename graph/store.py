@@ -196,6 +196,19 @@ class GraphStore:
             "the password is not shown)"
         )
 
+    def _record_missing(self, exc: Neo4jError) -> QueryFailed:
+        """A record the store's own index points to stays unreadable however often the
+        transaction runs again: not another writer's commit seen half-way but a store whose
+        indexes and records disagree."""
+        return QueryFailed(
+            f"{self.description} 中有一条记录读不到（{exc.message}），重试 {WRITE_ATTEMPTS} 次"
+            "仍然如此：这不是与另一个写入者的一时冲突，而是索引与记录不一致。这次写入已整体撤销。"
+            "请先备份数据目录，再重建索引（ArcadeDB：REBUILD INDEX *）；仍不行请报告此错误。"
+            f" / a record the index points to cannot be read after {WRITE_ATTEMPTS} attempts: "
+            "the store's indexes and records disagree; the write was undone. Back up the data "
+            "directory and rebuild the indexes."
+        )
+
     def fulltext_index(self, label: str) -> str:
         return dialect.fulltext_index(self.server, label)
 
@@ -224,12 +237,15 @@ class GraphStore:
             except Neo4jError as exc:
                 if isinstance(exc, ClientError) and _is_auth_error(exc):
                     raise self._auth_error() from exc
-                conflict = isinstance(exc, TransientError) or _is_write_conflict(exc)
+                vanished = _is_vanished_record(exc)
+                conflict = isinstance(exc, TransientError) or _is_write_conflict(exc) or vanished
+                if vanished and attempt == WRITE_ATTEMPTS - 1:
+                    raise self._record_missing(exc) from exc
                 if not conflict or attempt == WRITE_ATTEMPTS - 1:
                     raise
-            # another process wrote the same node first: every write here is idempotent
-            # (MERGE, or look up then create), so the whole transaction runs again and now
-            # finds what the other one committed
+            # another process wrote the same node first, or its commit was half seen: every
+            # write here is idempotent (MERGE, or look up then create), so the whole
+            # transaction runs again and now finds what the other one committed
             time.sleep(random.uniform(0.01, 0.05) * 2 ** min(attempt, 5))
 
     def upsert_nodes(self, nodes: Iterable[NodeRow], *, batch_size: int = 2000) -> int:
@@ -390,6 +406,24 @@ def _is_write_conflict(exc: Neo4jError) -> bool:
         return True
     text = f"{exc.code or ''} {exc.message or ''}"
     return "ConcurrentModification" in text or "Duplicated key" in text
+
+
+#: a record a statement found (through an index, a relationship) but could not read: ArcadeDB's
+#: RecordNotFoundException ("Record #6:7 not found"), Neo4j's "Unable to load NODE ..."
+_VANISHED = re.compile(r"Record #\d+:\d+ not found|Unable to load (NODE|RELATIONSHIP)")
+
+
+def _is_vanished_record(exc: Neo4jError) -> bool:
+    """A record read while another transaction commits: ArcadeDB reads committed pages one
+    by one, so a read can meet another writer's commit half applied (an index entry naming
+    a record its bucket page does not show yet, or any more; ArcadeDB issue #4959). Two
+    ingests into a new store met it in `RefreshRecent`'s range scan of `Document.date`
+    ("Record #6:7 not found": #6 is the Document bucket). Running the transaction again
+    reads the other commit whole; a record that stays unreadable is a real fault
+    (`GraphStore._record_missing`)."""
+    return exc.code == "Neo.ClientError.Statement.EntityNotFound" and bool(
+        _VANISHED.search(exc.message or "")
+    )
 
 
 @dataclass
