@@ -30,7 +30,7 @@ from neo4j.exceptions import (
 )
 
 from graph import dialect, summaries
-from graph.errors import BadParameter, QueryFailed, StoreUnavailable
+from graph.errors import BadParameter, CourtgraphError, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
     FACT_TYPES,
@@ -167,33 +167,60 @@ class GraphStore:
                 rows.append(dict(zip(keys, map(convert, record.values()), strict=True)))
             return rows
 
-        try:
-            with self.driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
-                return session.execute_read(work)
-        except ClientError as exc:
-            if _is_auth_error(exc):
-                raise self._auth_error() from exc
-            text = f"{exc.code or ''} {exc.message or ''}".lower()
-            if "timeout" in text or "timedout" in text or "timed out" in text:
+        attempt = 0
+        while True:
+            try:
+                with self.driver.session(
+                    database=self.database, default_access_mode=neo4j.READ_ACCESS
+                ) as session:
+                    return session.execute_read(work)
+            except ClientError as exc:
+                if not _is_vanished_record(exc):
+                    raise self._read_error(exc) from exc
+                attempt += 1
+                if attempt == READ_ATTEMPTS:
+                    raise self._record_missing(exc, attempts=attempt, wrote=False) from exc
+            except ServiceUnavailable as exc:
+                raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+            except Neo4jError as exc:  # DatabaseError, TransientError: too large, too slow, ...
                 raise QueryFailed(
-                    f"{self.description} stopped the query: it ran past the time limit "
-                    f"({exc.message}). Narrow it (a smaller depth, fewer kinds, a lower limit)."
+                    f"{self.description} could not answer the query: {exc.message or exc}. "
+                    "Narrow it (a smaller depth, fewer kinds, a lower limit) and try again."
                 ) from exc
-            raise BadParameter(f"the query was refused: {exc.message}") from exc
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
-        except Neo4jError as exc:  # DatabaseError, TransientError: too large, too slow, ...
-            raise QueryFailed(
-                f"{self.description} could not answer the query: {exc.message or exc}. "
-                "Narrow it (a smaller depth, fewer kinds, a lower limit) and try again."
-            ) from exc
+            # it met another writer's commit half applied (`_is_vanished_record`): a read
+            # runs again as it is
+            time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+
+    def _read_error(self, exc: ClientError) -> CourtgraphError:
+        """What a read the server refused tells a person."""
+        if _is_auth_error(exc):
+            return self._auth_error()
+        text = f"{exc.code or ''} {exc.message or ''}".lower()
+        if "timeout" in text or "timedout" in text or "timed out" in text:
+            return QueryFailed(
+                f"{self.description} stopped the query: it ran past the time limit "
+                f"({exc.message}). Narrow it (a smaller depth, fewer kinds, a lower limit)."
+            )
+        return BadParameter(f"the query was refused: {exc.message}")
 
     def _auth_error(self) -> StoreUnavailable:
         return StoreUnavailable(
             f"{self.description} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD; "
             "the password is not shown)"
+        )
+
+    def _record_missing(self, exc: Neo4jError, *, attempts: int, wrote: bool) -> QueryFailed:
+        """A record the store's own index points to stays unreadable however often the
+        transaction runs again: not another writer's commit seen half-way but a store whose
+        indexes and records disagree."""
+        undone = ("这次写入已整体撤销。", " the write was undone;") if wrote else ("", "")
+        return QueryFailed(
+            f"{self.description} 中有一条记录读不到（{exc.message}），重试 {attempts} 次"
+            f"仍然如此：这不是与另一个写入者的一时冲突，而是索引与记录不一致。{undone[0]}"
+            "请先备份数据目录，再重建索引（ArcadeDB：REBUILD INDEX *）；仍不行请报告此错误。"
+            f" / a record the index points to cannot be read after {attempts} attempts: the "
+            f"store's indexes and records disagree;{undone[1]} back up the data directory and "
+            "rebuild the indexes."
         )
 
     def fulltext_index(self, label: str) -> str:
@@ -224,12 +251,15 @@ class GraphStore:
             except Neo4jError as exc:
                 if isinstance(exc, ClientError) and _is_auth_error(exc):
                     raise self._auth_error() from exc
-                conflict = isinstance(exc, TransientError) or _is_write_conflict(exc)
+                vanished = _is_vanished_record(exc)
+                conflict = isinstance(exc, TransientError) or _is_write_conflict(exc) or vanished
+                if vanished and attempt == WRITE_ATTEMPTS - 1:
+                    raise self._record_missing(exc, attempts=WRITE_ATTEMPTS, wrote=True) from exc
                 if not conflict or attempt == WRITE_ATTEMPTS - 1:
                     raise
-            # another process wrote the same node first: every write here is idempotent
-            # (MERGE, or look up then create), so the whole transaction runs again and now
-            # finds what the other one committed
+            # another process wrote the same node first, or its commit was half seen: every
+            # write here is idempotent (MERGE, or look up then create), so the whole
+            # transaction runs again and now finds what the other one committed
             time.sleep(random.uniform(0.01, 0.05) * 2 ** min(attempt, 5))
 
     def upsert_nodes(self, nodes: Iterable[NodeRow], *, batch_size: int = 2000) -> int:
@@ -381,6 +411,8 @@ class GraphStore:
 
 #: how often a write transaction runs when concurrent writers collide on the same node
 WRITE_ATTEMPTS = 12
+#: how often a read runs that met another writer's commit half applied (`_is_vanished_record`)
+READ_ATTEMPTS = 6
 
 
 def _is_write_conflict(exc: Neo4jError) -> bool:
@@ -390,6 +422,24 @@ def _is_write_conflict(exc: Neo4jError) -> bool:
         return True
     text = f"{exc.code or ''} {exc.message or ''}"
     return "ConcurrentModification" in text or "Duplicated key" in text
+
+
+#: a record a statement found (through an index, a relationship) but could not read: ArcadeDB's
+#: RecordNotFoundException ("Record #6:7 not found"), Neo4j's "Unable to load NODE ..."
+_VANISHED = re.compile(r"Record #\d+:\d+ not found|Unable to load (NODE|RELATIONSHIP)")
+
+
+def _is_vanished_record(exc: Neo4jError) -> bool:
+    """A record read while another transaction commits: ArcadeDB reads committed pages one
+    by one, so a read can meet another writer's commit half applied (an index entry naming
+    a record its bucket page does not show yet, or any more; ArcadeDB issue #4959). Two
+    ingests into a new store met it in `RefreshRecent`'s range scan of `Document.date`
+    ("Record #6:7 not found": #6 is the Document bucket). Running the transaction again
+    reads the other commit whole; a record that stays unreadable is a real fault
+    (`GraphStore._record_missing`)."""
+    return exc.code == "Neo.ClientError.Statement.EntityNotFound" and bool(
+        _VANISHED.search(exc.message or "")
+    )
 
 
 @dataclass
