@@ -104,9 +104,6 @@ class GraphStore:
         #: the embedded server behind this store (open_store sets it), for administration
         #: the Bolt protocol lacks: stopping a query the caller gave up on
         self.embedded: Any = None
-        #: the adoption summaries' lists as this store's writes last saw them (checked
-        #: against their revision before use: `summaries.SummaryCache`)
-        self.summary_cache: summaries.SummaryCache = {}
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -301,8 +298,7 @@ class GraphStore:
         # run again, finding it: ArcadeDB's MERGE is a lookup then a create too); Neo4j's
         # MERGE would not collide, so it keeps MERGE throughout
         tally = WriteTally(docs, creates=self.server == dialect.ARCADEDB)
-        statements = _document_statements(docs, tally, cache=self.summary_cache)
-        self._write([tally, *statements, tally.after])
+        self._write([tally, *_document_statements(docs, tally), tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
@@ -920,10 +916,7 @@ def _fact_of_key(key: str) -> Row:
 
 
 def _document_statements(
-    docs: Sequence[DocumentGraph],
-    tally: WriteTally | None = None,
-    *,
-    cache: summaries.SummaryCache | None = None,
+    docs: Sequence[DocumentGraph], tally: WriteTally | None = None
 ) -> list[Statement]:
     """The statements of a document write. With `tally` (run first in the same transaction):
     the summaries are adjusted only for the facts it found new or dated earlier, and the
@@ -1052,7 +1045,7 @@ def _document_statements(
             [(d.id, str(d.props.get("fingerprint") or "")) for d in docs], tally=tally
         ),
         _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
-        _ChangedSummaries(list(facts.values()), changes, cache),
+        _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),
     ]
     return statements
@@ -1142,7 +1135,6 @@ class _ChangedSummaries:
 
     facts: list[FactFold]
     tally: WriteTally | None
-    cache: summaries.SummaryCache | None = None
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         facts = [f for f in self.facts if self.tally is None or self.tally.changed(f)]
@@ -1163,8 +1155,7 @@ class _ChangedSummaries:
                     )
                     for f in facts
                     if f.rel == "ADOPTED"
-                ],
-                cache=self.cache,
+                ]
             ).run(tx)
         summaries.RefreshChildren(
             [

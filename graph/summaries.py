@@ -39,7 +39,6 @@ written by an older version; `open_store` does it when `summary_version` is behi
 
 from __future__ import annotations
 
-import array
 import bisect
 import hashlib
 from collections import Counter, defaultdict
@@ -74,7 +73,7 @@ SET i.adopter_count = size($units), i.first_date = $first
 MERGE (s:AdoptionSummary {id: $id})
 SET s.initiative = i.name, s.units = $units, s.stages = $stages, s.dates = $dates,
     s.facts = $facts, s.checked = $checked, s.fact_count = $fact_count,
-    s.checked_count = $checked_count, s.rev = $rev
+    s.checked_count = $checked_count
 """
 _DROP_SUMMARY = """
 MATCH (s:AdoptionSummary {id: $id}) DELETE s
@@ -135,13 +134,7 @@ _SUMMARIES_OF = """
 UNWIND $ids AS id
 MATCH (s:AdoptionSummary {id: id})
 RETURN s.id AS id, s.units AS units, s.stages AS stages, s.dates AS dates, s.facts AS facts,
-       s.checked AS checked, s.rev AS rev
-"""
-# only the revisions: a summary whose lists this process holds at that revision is not read
-_SUMMARY_REVS = """
-UNWIND $ids AS id
-MATCH (s:AdoptionSummary {id: id})
-RETURN s.id AS id, s.rev AS rev
+       s.checked AS checked
 """
 _SET_INITIATIVES = """
 UNWIND $rows AS r
@@ -150,7 +143,7 @@ SET i.adopter_count = size(r.units), i.first_date = r.first
 MERGE (s:AdoptionSummary {id: r.id})
 SET s.initiative = i.name, s.units = r.units, s.stages = r.stages, s.dates = r.dates,
     s.facts = r.facts, s.checked = r.checked, s.fact_count = r.fact_count,
-    s.checked_count = r.checked_count, s.rev = r.rev
+    s.checked_count = r.checked_count
 """
 
 
@@ -240,7 +233,7 @@ class AdjustInitiatives:
         for iid in ids:
             summary = merge_adoptions(old.get(iid, ([], [], [], [], [])), edges[iid])
             if iid in alive and summary["units"]:
-                rows.append({"id": iid, **summary, "rev": summary_rev(summary)})
+                rows.append({"id": iid, **summary})
             elif iid in old:
                 drop.append(iid)
         for k in range(0, len(rows), 200):
@@ -261,31 +254,6 @@ SET i.adopter_count = r.adopters, i.first_date = r.first
 """
 _SUMMARY_FIELDS = ("units", "stages", "dates", "facts", "checked", "fact_count", "checked_count")
 
-#: adoption summaries' lists (`_SUMMARY_FIELDS[:5]`) by initiative id, with the revision
-#: (`s.rev`, `summary_rev`) they were read or written at, kept by a `GraphStore` for its
-#: writes: a popular initiative's summary has thousands of entries, and every batch of an
-#: ingest that adopts it read them all again (in a store of 200,000 documents ~30 ms of
-#: client and ~40 ms of server CPU for the 40 largest summaries, per batch).
-SummaryCache = dict[str, tuple[str, dict[str, list[Any]]]]
-
-
-def summary_rev(summary: Mapping[str, Any]) -> str:
-    """A digest of a summary's lists, written with them by every statement that writes them:
-    lists held at the revision a summary has now are its lists (whichever writer, process or
-    batching wrote them: the graph stays the same whatever the batches)."""
-    h = hashlib.blake2b(digest_size=16)
-    for k in _SUMMARY_FIELDS[:5]:
-        values = summary[k]
-        h.update(f"{k}:{len(values)}:".encode())
-        try:  # (without a str() per value: lists of thousands, once per batch that writes)
-            if k in ("facts", "checked"):
-                h.update(array.array("q", values).tobytes())
-            else:
-                h.update("\x1f".join(values).encode())
-        except (TypeError, OverflowError):  # a value of another type: as text
-            h.update("\x1e".join(map(repr, values)).encode())
-    return h.hexdigest()
-
 
 @dataclass
 class AddAdoptions:
@@ -301,9 +269,6 @@ class AddAdoptions:
     (when the summaries were right before)."""
 
     adoptions: Sequence[tuple[str, str, str, str, bool]]
-    #: the summaries' lists as this process last read or wrote them (`SummaryCache`): those
-    #: still at that revision are not read again
-    cache: SummaryCache | None = None
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
         by_initiative: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
@@ -313,21 +278,8 @@ class AddAdoptions:
             return
         ids = sorted(by_initiative)
         old: dict[str, dict[str, Any]] = {}
-        revs: dict[str, str | None] = {}
-        stale = ids
-        if self.cache is not None:
-            stale = []
-            for rec in tx.run(_SUMMARY_REVS, ids=ids):
-                iid, rev = rec["id"], rec["rev"]
-                revs[iid] = rev
-                held = self.cache.get(iid)
-                if rev is not None and held is not None and held[0] == rev:
-                    old[iid] = held[1]
-                else:
-                    stale.append(iid)
-        for rec in tx.run(_SUMMARIES_OF, ids=stale) if stale else ():
+        for rec in tx.run(_SUMMARIES_OF, ids=ids):
             units = rec["units"] or []
-            revs[rec["id"]] = rec["rev"]
             old[rec["id"]] = {
                 "units": units,
                 "stages": rec["stages"] or [],
@@ -342,16 +294,11 @@ class AddAdoptions:
         for iid in ids:
             was = old.get(iid)
             summary, diff = _added(was or empty, by_initiative[iid])
-            rev = summary_rev(summary) if was is None or diff else revs.get(iid)
-            if self.cache is not None and rev is not None:
-                self.cache[iid] = (str(rev), {k: summary[k] for k in _SUMMARY_FIELDS[:5]})
             if was is None:
-                fresh.append({"id": iid, **summary, "rev": rev})
+                fresh.append({"id": iid, **summary})
                 continue
             if diff:
-                changed.append(
-                    {"id": iid, "changed": {**{k: summary[k] for k in diff}, "rev": rev}}
-                )
+                changed.append({"id": iid, "changed": {k: summary[k] for k in diff}})
             if "units" in diff or summary["first"] != _first(was["dates"]):
                 counts.append(
                     {"id": iid, "adopters": len(summary["units"]), "first": summary["first"]}
@@ -430,8 +377,7 @@ class RefreshInitiatives:
                 else ([], [], [], [])
             )
             if lists[0]:
-                summary = adoption_summary(*lists)
-                tx.run(_SET_INITIATIVE, id=iid, **summary, rev=summary_rev(summary)).consume()
+                tx.run(_SET_INITIATIVE, id=iid, **adoption_summary(*lists)).consume()
             else:  # no adopter left, or the initiative itself is gone
                 tx.run(_DROP_SUMMARY, id=iid).consume()
 

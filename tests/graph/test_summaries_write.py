@@ -22,11 +22,8 @@ _UNIT_ADOPTIONS = re.compile(r"MATCH \(u:Entity \{id: uid\}\)-\[a:ADOPTED\]->")
 
 
 def _summary_sets(params: list[dict[str, Any]]) -> list[set[str]]:
-    """The fields each summary write of the statements recorded sent (with its revision,
-    `rev`, which every write of the lists sets: graph/summaries.py `SummaryCache`)."""
-    sets = [set(r["changed"]) for p in params for r in p.get("rows") or [] if "changed" in r]
-    assert all("rev" in fields for fields in sets)
-    return [fields - {"rev"} for fields in sets]
+    """The fields each summary write of the statements recorded sent."""
+    return [set(r["changed"]) for p in params for r in p.get("rows") or [] if "changed" in r]
 
 
 def test_a_write_adds_its_adoptions_without_reading_the_units(store, monkeypatch) -> None:
