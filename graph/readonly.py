@@ -72,7 +72,8 @@ from neo4j.exceptions import (
 )
 
 from graph.embedded import OUT_OF_MEMORY, STUCK_GRACE
-from graph.errors import BadParameter, QueryFailed, StoreUnavailable
+from graph.errors import BadParameter, CourtgraphError, QueryFailed, StoreUnavailable
+from graph.store import read_again_if_vanished
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -522,7 +523,11 @@ def run_read_only(
 
     def work() -> None:
         try:
-            box["result"] = _run(store, statement, limit, seconds)
+            # a read that met another writer's commit half applied runs again, as the
+            # store's own reads do
+            box["result"] = read_again_if_vanished(
+                lambda: _run(store, statement, limit, seconds), description=store.description
+            )
         except BaseException as exc:  # handed to the caller's thread
             box["error"] = exc
         finally:
@@ -668,6 +673,8 @@ def _translate(
 ) -> Exception:
     """A Chinese courtgraph error for what the driver raised. `restarts`: how many times
     the embedded server had restarted itself when the query began."""
+    if isinstance(exc, CourtgraphError):  # said already (a record that stays unreadable)
+        return exc
     if isinstance(exc, AuthError) or (
         isinstance(exc, Neo4jError) and (exc.code or "").startswith("Neo.ClientError.Security")
     ):
