@@ -171,17 +171,37 @@ class GraphStore:
             ) as session:
                 return session.execute_read(work)
 
-        try:
-            return read_again_if_vanished(session_read, description=self.description)
-        except ClientError as exc:
-            raise self._read_error(exc) from exc
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
-        except Neo4jError as exc:  # DatabaseError, TransientError: too large, too slow, ...
-            raise QueryFailed(
-                f"{self.description} could not answer the query: {exc.message or exc}. "
-                "Narrow it (a smaller depth, fewer kinds, a lower limit) and try again."
-            ) from exc
+        waits = 0
+        while True:
+            try:
+                return read_again_if_vanished(session_read, description=self.description)
+            except ClientError as exc:
+                raise self._read_error(exc) from exc
+            except ServiceUnavailable as exc:
+                waits += 1
+                if waits > RESTART_WAITS or not self._back_after_restart():
+                    raise self._unreachable(exc) from exc
+            except Neo4jError as exc:  # DatabaseError, TransientError: too large, too slow, ...
+                raise QueryFailed(
+                    f"{self.description} could not answer the query: {exc.message or exc}. "
+                    "Narrow it (a smaller depth, fewer kinds, a lower limit) and try again."
+                ) from exc
+
+    def _back_after_restart(self) -> bool:
+        """After the driver gave up reaching the server (it retries for 30 s): when the
+        embedded server restarts itself (a JVM start can take longer on a loaded machine),
+        wait for it; True when it runs again, so the transaction may run again (a write is
+        applied whole or not at all, and runs again idempotently). False on other servers,
+        and when the embedded server stopped for good (`EmbeddedServer.gave_up`)."""
+        embedded = self.embedded
+        if embedded is None or embedded.gave_up():
+            return False
+        embedded.await_restart()
+        return bool(embedded.status().running) and not embedded.gave_up()
+
+    def _unreachable(self, exc: Exception) -> StoreUnavailable:
+        failed = self.embedded.gave_up() if self.embedded is not None else None
+        return StoreUnavailable(failed or f"cannot reach {self.description}: {exc}")
 
     def _read_error(self, exc: ClientError) -> CourtgraphError:
         """What a read the server refused tells a person."""
@@ -219,13 +239,18 @@ class GraphStore:
                 else:  # NodeUpsert, a summary refresh: runs its own statements
                     stmt.run(tx)
 
+        waits = 0
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self.driver.session(database=self.database) as session:
                     session.execute_write(work)
                 return
             except ServiceUnavailable as exc:
-                raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+                waits += 1
+                last = attempt == WRITE_ATTEMPTS - 1
+                if last or waits > RESTART_WAITS or not self._back_after_restart():
+                    raise self._unreachable(exc) from exc
+                continue  # the server restarted itself: the write runs again, whole
             except Neo4jError as exc:
                 if isinstance(exc, ClientError) and _is_auth_error(exc):
                     raise self._auth_error() from exc
@@ -392,6 +417,9 @@ class GraphStore:
 WRITE_ATTEMPTS = 12
 #: how often a read runs that met another writer's commit half applied (`_is_vanished_record`)
 READ_ATTEMPTS = 6
+#: how often a read or write waits for the embedded server to restart itself, once the
+#: driver's own retries (30 s) are over
+RESTART_WAITS = 2
 
 
 def read_again_if_vanished(read: Callable[[], T], *, description: str) -> T:
