@@ -119,7 +119,7 @@ def read_rows(path: str | Path, data: bytes | None = None) -> list[dict[str, str
 def _xlsx_rows(path: Path, raw: bytes) -> list[dict[str, str]]:
     import openpyxl
 
-    from ingest.archives import ArchiveError, load_zip
+    from ingest.archives import ArchiveError, ArchiveTooLarge, load_zip
 
     try:
         checked = load_zip(raw)
@@ -127,9 +127,9 @@ def _xlsx_rows(path: Path, raw: bytes) -> list[dict[str, str]]:
     except ArchiveError as exc:
         from ingest.uploads import reason_zh
 
-        raise UnreadableDocument(
-            str(path), f"不是可读取的 Excel 文件：{reason_zh(str(exc))}"
-        ) from exc
+        why = reason_zh(str(exc))  # too large when unpacked: it is one, just too large
+        what = why if isinstance(exc, ArchiveTooLarge) else f"不是可读取的 Excel 文件：{why}"
+        raise UnreadableDocument(str(path), what) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
         raise UnreadableDocument(str(path), f"不是可读取的 Excel 文件：{exc}") from exc
     try:

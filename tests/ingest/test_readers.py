@@ -747,12 +747,13 @@ def test_xlsx_roster_zip_bombs_are_refused_naming_the_part_and_the_limit(tmp_pat
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert str(declared.value).startswith(f"{big}: too large when unpacked: its parts declare ")
+    # in Chinese, as the 导入 page shows a roster's errors
+    assert str(declared.value).startswith(f"{big}: 解压后过大：各部件共声明 ")
     sheet_size = len(head) + len(b"<sheetData></sheetData></worksheet>") + 150_000_000
-    assert f"(xl/worksheets/sheet1.xml alone {sheet_size:,}; " in declared.value.reason
-    assert "limit 100,000,000" in declared.value.reason
+    assert f"（其中 xl/worksheets/sheet1.xml 一项 {sheet_size:,} 字节" in declared.value.reason
+    assert "上限 100,000,000" in declared.value.reason
     assert upload.value.reason.startswith(
-        "too large when unpacked: xl/worksheets/sheet1.xml inflates more than 100 times"
+        "解压后过大：xl/worksheets/sheet1.xml 解压后膨胀超过 100 倍"
     )
     assert str(upload.value).startswith("名录.xlsx: ")
     assert peak < 30_000_000
