@@ -30,6 +30,7 @@ from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
 from figures.report import (
     Report,
+    demo_warning,
     newest_first,
     outcome_value,
     source_documents,
@@ -151,6 +152,7 @@ class Briefing:
         listed = f"（资料来源列出最近的 {len(self.sources)} 篇）" if self.sources_truncated else ""
         lines.append(f"以上依据 {total} 篇文档{listed}。")
         lines.append(f"{self.facts_line()}。")
+        lines.append(demo_warning(self.sources))
         return [x for x in lines if x]
 
     def units_line(self) -> str:

@@ -121,6 +121,8 @@ class Source:
     title: str
     date: str | None = None
     url: str | None = None
+    #: a document of the demo collection: its facts are invented, and a picture says so
+    demo: bool = False
 
     def label(self) -> str:
         return f"{self.title}（{self.date}）" if self.date else self.title
@@ -826,6 +828,9 @@ def _footnote(
         src = f"来源：{shown}{more}"
     else:
         src = "来源：courtgraph 知识图谱"
+    demo = sum(1 for s in sources if s.demo)
+    if demo:  # on the first line, where a reader of the slide cannot miss it
+        src = f"含 {demo} 篇演示文档（内容虚构，不能作为汇报依据） · {src}"
     return f"{src}\n制图：courtgraph · 数据截至 {date}" + (f" · {note}" if note else "")
 
 
