@@ -31,6 +31,7 @@ from figures.names import short_court_name
 from figures.report import (
     Report,
     demo_warning,
+    is_demo,
     newest_first,
     outcome_value,
     source_documents,
@@ -106,6 +107,7 @@ class Briefing:
                 sources=max(self.source_count, len(self.sources)),
                 with_title=False,
                 facts_note=self.facts_note(),
+                demo=sum(1 for d in self.sources if is_demo(d)),
             )
         return self._pictures["map"]
 

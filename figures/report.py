@@ -54,6 +54,11 @@ def is_demo(source: dict[str, Any]) -> bool:
     return DEMO_COLLECTION in (source.get("collections") or [])
 
 
+def demo_count(store: GraphStore, ids: list[str]) -> int:
+    """How many of the documents `ids` are demo documents (asked only when there are ids)."""
+    return sum(1 for d in source_documents(store, ids) if is_demo(d)) if ids else 0
+
+
 #: what a source list and a briefing's summary say of demo documents: their facts are invented
 DEMO_MARK = "（演示文档，内容虚构）"
 

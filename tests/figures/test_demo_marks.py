@@ -70,3 +70,58 @@ def test_briefings_built_on_demo_documents_warn_and_mark_them(small) -> None:
     assert "注意：资料来源中有 1 篇演示文档" in text and DEMO_MARK in text
     b = briefing.gather(small, "诉源治理", g.MID)
     assert any(line.startswith("注意：资料来源中有 1 篇演示文档") for line in b.headline())
+
+
+def _one_edge_graph():
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("court:a", kind="Court", name="甲市中级人民法院", level="intermediate")
+    graph.add_node("init:b", kind="Initiative", name="诉源治理")
+    graph.add_edge("court:a", "init:b", key="ADOPTED", type="ADOPTED", stage="adopted")
+    return graph
+
+
+def test_pictures_and_slides_citing_demo_documents_carry_a_red_mark() -> None:
+    from figures.render import DEMO_BADGE, picture, table_picture
+
+    demo = [Source("甲市中院通报", "2024-01-02"), Source("示例文档", demo=True)]
+    plain = [Source("甲市中院通报", "2024-01-02")]
+    svg = picture(_one_edge_graph(), fmt="svg", title="诉源治理", sources=demo).decode()
+    assert DEMO_BADGE in svg
+    assert DEMO_BADGE not in picture(_one_edge_graph(), fmt="svg", sources=plain).decode()
+    table = table_picture(["单位"], [["甲市中院"]], fmt="svg", title="采用", sources=demo)
+    assert DEMO_BADGE in table.decode()
+
+
+def test_the_adoption_map_of_a_briefing_on_demo_documents_is_marked(small) -> None:
+    from figures.adoption import draw_adoption_map
+    from figures.render import DEMO_BADGE
+
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    b = briefing.gather(small, "诉源治理", g.MID)
+    assert b.map is not None
+    marked = draw_adoption_map(b.map, fmt="svg", demo=1).decode()
+    assert DEMO_BADGE in marked and "含 1 篇演示文档" in marked
+    assert DEMO_BADGE not in draw_adoption_map(b.map, fmt="svg").decode()
+    unmarked = draw_adoption_map(
+        b.map,
+        scale=1.5,
+        generated=b.generated,
+        sources=max(b.source_count, len(b.sources)),
+        with_title=False,
+        facts_note=b.facts_note(),
+    )
+    assert b.map_png() != unmarked  # the briefing's own map carries the mark
+
+
+def test_a_map_knows_its_documents_and_the_cli_marks_demo_ones(small, tmp_path) -> None:
+    from figures.adoption import adoption_map
+    from figures.report import demo_count
+
+    data = adoption_map(small, "诉源治理", g.MID)
+    assert set(data.doc_ids) == {g.DOC_A, g.DOC_B}
+    assert demo_count(small, data.doc_ids) == 0
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    assert demo_count(small, data.doc_ids) == 1
+    assert demo_count(small, []) == 0
