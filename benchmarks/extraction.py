@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -124,6 +125,56 @@ def score_set(
     )
     report: dict[str, Any] = scorer.score(str(subset), str(pred_file))
     return report
+
+
+def date_printed(text: str, date: str) -> bool:
+    """Whether the publication date `date` (``YYYY-MM-DD`` or ``YYYY-MM``) is printed in
+    `text` with its year, in any of the usual forms (2023-05-09, 2023年5月9日, 2023/05/09,
+    2023.5.9, 20230509; spaces and full-width digits allowed).
+
+    Annotators take the date from the page or its address, which the saved text often lacks,
+    so an extractor that reads the text alone cannot reach those; this tells them apart.
+
+    >>> date_printed("发布时间：2023年05月09日 来源", "2023-05-09")
+    True
+    >>> date_printed("本院于2023年召开会议", "2023-05-09")
+    False
+    >>> date_printed("２０２３－５－９", "2023-05-09")
+    True
+    """
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKC", text)
+    parts = date.split("-")
+    if len(parts) < 2 or not all(x.isdigit() for x in parts):
+        return False
+    y, m = parts[0], int(parts[1])
+    sep = r"\s*[年\-/.]\s*"
+    if len(parts) == 2:
+        pattern = rf"{y}{sep}0?{m}(?!\d)"
+    else:
+        d = int(parts[2])
+        pattern = rf"{y}{sep}0?{m}\s*[月\-/.]\s*0?{d}(?!\d)|{y}{m:02d}{d:02d}(?!\d)"
+    return re.search(pattern, plain) is not None
+
+
+def printed_dates(preds: Sequence[dict[str, Any]], gold_dir: Path) -> dict[str, int]:
+    """Dated gold articles, how many print their date in the text, and how many dates the
+    extractor got right among those printed and among those not printed (scorer's rule)."""
+    out = {"dated": 0, "printed": 0, "printed_right": 0, "unprinted_right": 0}
+    for p in preds:
+        gold = json.loads((gold_dir / f"{Path(p['path']).stem}.json").read_text("utf-8"))
+        g, got = gold.get("date"), str(p.get("date") or "")
+        if not g:
+            continue
+        right = bool(got) and (
+            got == g or got.startswith(g) or (len(g) == 7 and g.startswith(got[:7]))
+        )
+        printed = date_printed(Path(p["path"]).read_text("utf-8"), g)
+        out["dated"] += 1
+        out["printed"] += printed
+        out["printed_right" if printed else "unprinted_right"] += right
+    return out
 
 
 # ------------------------------------------------------------------------------------------
@@ -370,6 +421,7 @@ def run(corpus: Path, set_names: Sequence[str]) -> dict[str, Any]:
             (work / name).mkdir()
             preds = extract(files, work / name)
             report = score_set(scorer, preds, gold_dir, work, name)
+            report["dates_printed"] = printed_dates(preds, gold_dir)
             facts = []
             for p in preds:
                 gold = json.loads((gold_dir / f"{Path(p['path']).stem}.json").read_text("utf-8"))
@@ -385,6 +437,14 @@ def row(name: str, n: int, report: dict[str, Any]) -> str:
     cells = [f"{report[k]['f1']:.2f}" if report[k]["gold"] else "–" for k in KINDS]
     date = report.get("date_accuracy")
     cells.append(f"{date:.2f}" if date is not None else "–")
+    printed = report.get("dates_printed")
+    if printed and printed["printed"]:
+        cells.append(
+            f"{printed['printed_right'] / printed['printed']:.2f} "
+            f"({printed['printed']}/{printed['dated']})"
+        )
+    else:
+        cells.append("–")
     return f"| {name} ({n}) | " + " | ".join(cells) + " |"
 
 
@@ -480,9 +540,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps({k: v["report"] for k, v in results.items()}, ensure_ascii=False))
         return 0
-    head = " | ".join(("set", *KINDS, "date"))
+    head = " | ".join(("set", *KINDS, "date", "date where printed (printed/dated)"))
     print(f"| {head} |")
-    print("|" + "---|" * (len(KINDS) + 2))
+    print("|" + "---|" * (len(KINDS) + 3))
     for name in names:
         print(row(name, len(results[name]["preds"]), results[name]["report"]))
     for group, parts in GROUPS.items():
@@ -544,7 +604,10 @@ def group_row(corpus: Path, group: str, parts: Sequence[str]) -> str:
         # seeds and dev share stems with neither set: score each gold folder and add up
         tallies: dict[str, list[int]] = {k: [0, 0, 0] for k in KINDS}
         dates = [0, 0]
+        printed = {"dated": 0, "printed": 0, "printed_right": 0, "unprinted_right": 0}
         for n in parts:
+            for key, value in results[n]["report"]["dates_printed"].items():
+                printed[key] += value
             rep = score_set(scorer, results[n]["preds"], results[n]["gold"], work, f"{group}-{n}")
             for k in KINDS:
                 t = tallies[k]
@@ -565,6 +628,7 @@ def group_row(corpus: Path, group: str, parts: Sequence[str]) -> str:
         rec = tp / g if g else 0.0
         report[k] = {"f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0, "gold": g}
     report["date_accuracy"] = dates[0] / dates[1] if dates[1] else None
+    report["dates_printed"] = printed
     return row(group, len(preds), report)
 
 

@@ -412,7 +412,23 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             [d.time, d.reviewer, review.DECISION_ZH[d.decision], _change_zh(d.new), d.note]
             for d in found
         ]
-        print(_table(["时间", "审核人", "决定", "修改内容", "备注"], decisions))
+        header = ["时间", "审核人", "决定", "修改内容", "备注"]
+        others = [d for d in found if d.fact_id != args.fact_id]
+        if others:  # a correction's other end, or the fact reporting the linked figure
+            header.append("所在事实")
+            for cells, d in zip(decisions, found, strict=True):
+                cells.append("本事实" if d.fact_id == args.fact_id else d.fact_id)
+        print(_table(header, decisions))
+        units = sorted(
+            {
+                d.fact_id
+                for d in others
+                if d.fact["type"] == "REPORTED"
+                and review.label_kind(str(d.fact["dst"] or "")) == "Outcome"
+            }
+        )
+        if units:
+            print(f"（数字本身在报告它的单位事实 {'、'.join(units)} 上审核，那里的决定适用于此）")
         if found[-1].decision not in review.ENTITY_DECISIONS:
             print(f"当前状态：{review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
     elif cmd == "export":

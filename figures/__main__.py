@@ -134,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import adoption, briefing, portfolio, timeline
+    from figures.report import demo_count
 
     if args.command == "table":
         return _table(store, args, suffix)
@@ -184,9 +185,10 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             args.court,
             verified_only=only,
         )
+        demo = demo_count(store, data.doc_ids)  # type: ignore[arg-type]
         if suffix == ".pptx":
-            return adoption.to_pptx(data)
-        return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale)
+            return adoption.to_pptx(data, demo=demo)
+        return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale, demo=demo)
     scope, court = None, None
     if args.court:  # the court and the units under it, as the map and the briefing count them
         under = adoption.adoption_map(

@@ -87,6 +87,8 @@ class AdoptionMap:
     court: MapUnit
     units: list[MapUnit] = field(default_factory=list)  # everything below the court
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
+    #: the documents behind the stages drawn (to mark a map that rests on demo documents)
+    doc_ids: list[str] = field(default_factory=list)
 
     @property
     def ids(self) -> set[str]:
@@ -213,9 +215,16 @@ def adoption_map(
         (a["status"] for a in facts.adoptions.values() if a["unit_id"] in scope),
         verified_only=verified_only,
     )
+    docs = {d: None for u in scope for a in shown.get(u, []) for d in a.get("doc_ids") or ()}
     name_rows = run(store, "entity", {"entity": iid}).rows
     name = name_rows[0]["properties"].get("name") if name_rows else iid.split(":", 1)[-1]
-    return AdoptionMap(initiative=name or iid, court=root, units=list(units.values()), check=check)
+    return AdoptionMap(
+        initiative=name or iid,
+        court=root,
+        units=list(units.values()),
+        check=check,
+        doc_ids=list(docs),
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -412,12 +421,14 @@ def draw_adoption_map(
     sources: int | None = None,
     with_title: bool = True,
     facts_note: str | None = None,
+    demo: int = 0,
 ) -> bytes:
     """The adoption map as PNG (1920 × 1080 × `scale`) or SVG.
 
     `with_title=False` leaves the title to the slide it goes on (a deck's title placeholder);
     `facts_note` says what facts it stands on instead of its own count (a briefing's words,
-    the same under every figure).
+    the same under every figure); `demo`: how many of its documents are demo documents
+    (invented facts), said in a red mark and in the footnote.
     """
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch
@@ -534,6 +545,11 @@ def draw_adoption_map(
             )
         date = generated or _dt.date.today().isoformat()
         note = [f"数据截至 {date}"]
+        if demo:
+            from figures.render import demo_badge
+
+            note.insert(0, f"含 {demo} 篇演示文档（内容虚构，不能作为汇报依据）")
+            demo_badge(fig, 0.95 if with_title else 0.97)
         if sources is not None and not facts_note:  # the note names its documents
             note.append(f"依据 {sources} 篇文档")
         if grouped:
@@ -592,16 +608,23 @@ def to_pptx(
     *,
     generated: str | None = None,
     sources: int | None = None,
+    demo: int = 0,
 ) -> bytes:
     """A 16:9 deck: the map under an editable slide title (legend counts in the notes), then
-    the counts per level as a native stacked chart a presenter can restyle."""
+    the counts per level as a native stacked chart a presenter can restyle; `demo` as in
+    `draw_adoption_map`."""
     from figures.deck import Deck
 
     deck = Deck(f"{data.initiative} 采用情况", generated=generated)
     deck.picture_slide(
         f"{data.initiative} · {data.court.short}辖区采用情况",
         draw_adoption_map(
-            data, scale=2, generated=deck.generated, sources=sources, with_title=False
+            data,
+            scale=2,
+            generated=deck.generated,
+            sources=sources,
+            with_title=False,
+            demo=demo,
         ),
         notes=slide_notes(data),
     )

@@ -30,6 +30,8 @@ from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
 from figures.report import (
     Report,
+    demo_warning,
+    is_demo,
     newest_first,
     outcome_value,
     source_documents,
@@ -105,6 +107,7 @@ class Briefing:
                 sources=max(self.source_count, len(self.sources)),
                 with_title=False,
                 facts_note=self.facts_note(),
+                demo=sum(1 for d in self.sources if is_demo(d)),
             )
         return self._pictures["map"]
 
@@ -151,6 +154,7 @@ class Briefing:
         listed = f"（资料来源列出最近的 {len(self.sources)} 篇）" if self.sources_truncated else ""
         lines.append(f"以上依据 {total} 篇文档{listed}。")
         lines.append(f"{self.facts_line()}。")
+        lines.append(demo_warning(self.sources))
         return [x for x in lines if x]
 
     def units_line(self) -> str:

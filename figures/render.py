@@ -121,6 +121,8 @@ class Source:
     title: str
     date: str | None = None
     url: str | None = None
+    #: a document of the demo collection: its facts are invented, and a picture says so
+    demo: bool = False
 
     def label(self) -> str:
         return f"{self.title}（{self.date}）" if self.date else self.title
@@ -826,7 +828,38 @@ def _footnote(
         src = f"来源：{shown}{more}"
     else:
         src = "来源：courtgraph 知识图谱"
+    demo = _demo_count(sources)
+    if demo:  # on the first line, where a reader of the slide cannot miss it
+        src = f"含 {demo} 篇演示文档（内容虚构，不能作为汇报依据） · {src}"
     return f"{src}\n制图：courtgraph · 数据截至 {date}" + (f" · {note}" if note else "")
+
+
+#: what a picture, a slide or a footnote says when it cites demo documents
+DEMO_BADGE = "演示数据 · 内容虚构"
+
+
+def _demo_count(sources: Sequence[Source]) -> int:
+    return sum(1 for s in sources if s.demo)
+
+
+def demo_badge(fig: Figure, y: float = 0.95) -> None:
+    """A red mark in the top right corner of a picture that cites demo documents: a footnote
+    alone is too easy to miss on a slide."""
+    fig.text(
+        0.975,
+        y,
+        DEMO_BADGE,
+        fontsize=16,
+        color="#b3261e",
+        ha="right",
+        va="center",
+        bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#b3261e", "lw": 1.2},
+    )
+
+
+def _demo_badge(fig: Figure, sources: Sequence[Source]) -> None:
+    if _demo_count(sources):
+        demo_badge(fig)
 
 
 def save_figure(fig: Figure, fmt: str, dpi: float) -> bytes:
@@ -1021,6 +1054,7 @@ def picture(
             fig.text(0.025, 0.95, title or "courtgraph", fontsize=26, color="#1b2a3a", va="center")
             sub = subtitle or f"{n} 个节点 · {graph.number_of_edges()} 条关系"
             fig.text(0.025, 0.905, sub, fontsize=13, color="#5a6673", va="center")
+            _demo_badge(fig, sources)
         taken = [
             (x - net.radius[v], y - net.radius[v], x + net.radius[v], y + net.radius[v])
             for v, (x, y) in pos.items()
@@ -1226,6 +1260,7 @@ def table_picture(
                 )
                 x += w
         if with_title:
+            _demo_badge(fig, sources)
             ax.text(
                 side,
                 FIG_H - 0.45,
@@ -1256,7 +1291,10 @@ def _sources_note(sources: Sequence[Source]) -> str:
         return "来源：courtgraph 知识图谱"
     lines = [f"来源（{len(sources)} 篇）："]
     lines += [
-        f"{i}. {s.label()}" + (f"  {s.url}" if s.url else "") for i, s in enumerate(sources, 1)
+        f"{i}. {s.label()}"
+        + (f"  {s.url}" if s.url else "")
+        + ("（演示文档，内容虚构）" if s.demo else "")
+        for i, s in enumerate(sources, 1)
     ]
     return "\n".join(lines)
 
@@ -1265,7 +1303,8 @@ def _sources_caption(sources: Sequence[Source]) -> str:
     if not sources:
         return "来源：courtgraph 知识图谱"
     more = f" 等 {len(sources)} 篇（全部来源见备注）" if len(sources) > 2 else "（详见备注）"
-    return "来源：" + "；".join(s.label() for s in sources[:2]) + more
+    demo = f"含 {n} 篇演示文档（{DEMO_BADGE}） · " if (n := _demo_count(sources)) else ""
+    return demo + "来源：" + "；".join(s.label() for s in sources[:2]) + more
 
 
 def slide(

@@ -47,14 +47,42 @@ def newest_first(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: d.get("date") is None)
 
 
+def is_demo(source: dict[str, Any]) -> bool:
+    """Whether a `document_sources` row is a demo document (invented facts)."""
+    from graph.collections import DEMO_COLLECTION
+
+    return DEMO_COLLECTION in (source.get("collections") or [])
+
+
+def demo_count(store: GraphStore, ids: list[str]) -> int:
+    """How many of the documents `ids` are demo documents (asked only when there are ids)."""
+    return sum(1 for d in source_documents(store, ids) if is_demo(d)) if ids else 0
+
+
+#: what a source list and a briefing's summary say of demo documents: their facts are invented
+DEMO_MARK = "（演示文档，内容虚构）"
+
+
+def demo_warning(sources: Sequence[dict[str, Any]]) -> str:
+    """A warning when any of `sources` is a demo document, else ""."""
+    n = sum(1 for d in sources if is_demo(d))
+    if not n:
+        return ""
+    return (
+        f"注意：资料来源中有 {n} 篇演示文档（文档集「演示数据」，内容为虚构的示例事实），"
+        "由它们得出的内容不能作为汇报依据。"
+    )
+
+
 def source_lines(sources: Sequence[dict[str, Any]]) -> list[str]:
-    """'[1] title，date，url' for each document, numbered in order."""
+    """'[1] title，date，url' for each document, numbered in order; a demo document is marked."""
     lines = []
     for i, d in enumerate(sources, 1):
         url = (d.get("urls") or [""])[0]
         lines.append(
             f"[{i}] {d.get('title') or d['doc_id']}，{d.get('date') or '日期不详'}"
             + (f"，{url}" if url else "")
+            + (DEMO_MARK if is_demo(d) else "")
         )
     return lines
 

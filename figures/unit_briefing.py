@@ -26,6 +26,7 @@ from figures.names import short_court_name
 from figures.portfolio import Portfolio, from_rows
 from figures.report import (
     Report,
+    demo_warning,
     newest_first,
     outcome_value,
     source_documents,
@@ -206,6 +207,8 @@ class UnitBriefing:
         lines.append(f"以上依据 {total} 篇文档{span}{listed}。")
         if self.check.note():
             lines.append(f"{self.check.note()}。")
+        if warning := demo_warning(self.sources):
+            lines.append(warning)
         if self.truncated:
             lines.append(
                 f"{'、'.join(self.truncated)}超过查询的条数上限，以上只统计了其中一部分；"

@@ -9,7 +9,9 @@ are replaced.
 The server restarts itself in place (os.execv: same pid, lock and ports, so clients and
 their drivers carry on) when its JVM runs out of heap or cannot stop a query it was asked to
 stop (`_Watchdog`); `EmbeddedServer.interruption` tells a client why its query was cut off,
-and `await_restart` waits for the server to be back.
+and `await_restart` waits for the server to be back. It does so at most `RESTART_LIMIT` times
+within `RESTART_WINDOW` seconds: then it stops, says why in its log and in server.failed, and
+clients report that (`EmbeddedServer.gave_up`) instead of starting it again.
 
 The directory and everything in it belong to the user running courtgraph and are private
 (folders 0700, files 0600: the server runs under umask 077). A data directory or
@@ -27,6 +29,9 @@ Files in the data directory:
     server.pending       pid of a server that holds the lock but does not serve: starting,
                          stopping or restarting itself (then with the reason)
     server.oom           written by the server's JVM when it runs out of heap
+    server.failed        written by a server that restarted itself too often and stopped
+                         (`RESTART_LIMIT`): clients do not start another until `graph stop`
+                         or until `RESTART_WINDOW` has passed
     logs/server.log      the server's output (never the terminal)
     .server.lock         held by the running server process
     .start.lock          serializes concurrent starters
@@ -272,6 +277,11 @@ class EmbeddedServer:
         return self.data_dir / "server.oom"
 
     @property
+    def failed_file(self) -> Path:
+        """Written by a server that stopped instead of restarting itself once more."""
+        return self.data_dir / "server.failed"
+
+    @property
     def credentials_file(self) -> Path:
         return self.data_dir / "credentials.json"
 
@@ -437,15 +447,56 @@ class EmbeddedServer:
             return str(state.get("restarted_because") or STUCK_QUERY)
         return None
 
+    def restarting(self) -> bool:
+        """Whether the server is restarting itself now (out of heap, or between processes)."""
+        return self.oom_flag.exists() or self._restarting() is not None
+
     def await_restart(self, timeout: float | None = None) -> None:
         """Wait while the server restarts itself, at most `timeout` seconds (default: the
         start timeout). Returns at once when it runs, or when it is not restarting (a stopped
-        server is not started here)."""
+        server is not started here, nor one that gave up restarting: `gave_up`)."""
         deadline = time.monotonic() + (self.start_timeout if timeout is None else timeout)
-        while self.oom_flag.exists() or self._restarting():
+        while self.restarting() and not self.gave_up():
             if time.monotonic() > deadline:
                 return
             time.sleep(0.2)
+
+    def await_decision(self, timeout: float) -> str | None:
+        """The `gave_up` message, or None: a server that ran out of heap decides within a
+        second or so whether it restarts itself or stops (`RESTART_LIMIT`); wait for that
+        at most `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            failed = self.gave_up()
+            if failed or not self.oom_flag.exists() or self._restarting() is not None:
+                return failed
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.1)
+
+    def gave_up(self) -> str | None:
+        """What to tell a person when the server stopped because it had restarted itself
+        `RESTART_LIMIT` times within `RESTART_WINDOW` seconds (server.failed, for
+        `RESTART_WINDOW` seconds after); None otherwise."""
+        try:
+            failed = dict(json.loads(self.failed_file.read_text(encoding="utf-8")))
+            at, restarts = float(failed["at"]), int(failed["restarts"])
+            reason = str(failed.get("reason") or "")
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        left = RESTART_WINDOW - (time.time() - at)
+        if left <= 0:
+            return None
+        why = {OUT_OF_MEMORY: "内存不足", STUCK_QUERY: "有查询停不下来"}.get(reason, reason)
+        return (
+            f"内置数据库服务器（{self.data_dir}）在 {RESTART_WINDOW / 60:g} 分钟内自动重启了 "
+            f"{restarts} 次仍未恢复（最后一次的原因：{why}），为免无休止地重启已停止；已保存的"
+            f"数据不受影响。原因见 {self.log_file}（可能是某条查询每次都耗尽内存）。请运行 "
+            f"`python -m graph stop` 后重试，或约 {max(left / 60, 1):.0f} 分钟后再试。"
+            f" / the embedded server restarted itself {restarts} times within "
+            f"{RESTART_WINDOW:g} s ({reason}) and stopped; see {self.log_file}, then run "
+            "`python -m graph stop` and retry."
+        )
 
     # -- start / stop ------------------------------------------------------------------
     def connect_info(self) -> ConnectInfo:
@@ -464,6 +515,9 @@ class EmbeddedServer:
             st = self.status()
             if st.running:
                 return st
+            failed = self.gave_up()
+            if failed and self._holder() is None:
+                raise StoreUnavailable(failed)  # another start would restart the loop
             if self._holder() is None:
                 self.state_file.unlink(missing_ok=True)  # stale: its owner is gone
                 proc = self._spawn()
@@ -614,6 +668,7 @@ class EmbeddedServer:
             if not holder:  # no server, or one named only by server.json: trust nothing
                 raise
         state = self._read_state()
+        self.failed_file.unlink(missing_ok=True)  # stopping by hand: the next use starts anew
         if holder is None:
             self.state_file.unlink(missing_ok=True)
             return False
@@ -697,6 +752,15 @@ def _running(pid: int) -> bool:
 STUCK_GRACE = 10.0
 #: seconds between two looks of the watchdog
 WATCH_INTERVAL = 0.5
+#: a server that would restart itself for the RESTART_LIMIT+1-th time within RESTART_WINDOW
+#: seconds stops instead (server.failed says why): a query that runs out of memory at every
+#: start, or a broken data directory, would otherwise restart it forever. A restart takes
+#: 15-25 s, so such a loop stops within about four minutes; a person trying out queries
+#: that run out of memory, one after another, rarely gets there (the slow tests run eight)
+RESTART_LIMIT = 10
+RESTART_WINDOW = 600.0
+#: the exit status of a server that stopped so
+RESTARTS_EXHAUSTED = 4
 #: why a server restarted itself (server.pending while restarting, server.json afterwards)
 OUT_OF_MEMORY = "out of memory"
 STUCK_QUERY = "a query that could not be stopped"
@@ -817,8 +881,36 @@ class _Watchdog(threading.Thread):
         return None
 
 
+def _restart_times(earlier: list[float], now: float) -> list[float] | None:
+    """The times of the restarts within RESTART_WINDOW, this one (`now`) included, or None
+    when this one would exceed RESTART_LIMIT: the server must stop instead."""
+    times = [t for t in earlier if now - RESTART_WINDOW < t <= now] + [now]
+    return times if len(times) <= RESTART_LIMIT else None
+
+
+def _give_up(server: EmbeddedServer, restarts: int, reason: str) -> None:
+    """Say in the log and in server.failed (read by clients: `EmbeddedServer.gave_up`) that
+    the server stops rather than restart itself once more."""
+    _write_private(
+        server.failed_file,
+        json.dumps({"pid": os.getpid(), "restarts": restarts, "reason": reason, "at": time.time()}),
+    )
+    print(
+        f"courtgraph: ERROR: the server restarted itself {restarts} times within "
+        f"{RESTART_WINDOW:g} s (last: {reason}); it stops instead of restarting again. Find "
+        "the query or the fault above, then run `python -m graph stop` (clients refuse to "
+        f"start it again for {RESTART_WINDOW:g} s until then).",
+        flush=True,
+    )
+
+
 def _restart(
-    server: EmbeddedServer, lock_fd: int, ports: tuple[int, int], restarts: int, reason: str
+    server: EmbeddedServer,
+    lock_fd: int,
+    ports: tuple[int, int],
+    restarts: int,
+    reason: str,
+    times: list[float],
 ) -> None:
     """Replace this process by a fresh server (os.execv: same pid, so server.json's
     clients and the lock's holder stay the same; same ports, so open drivers reconnect).
@@ -851,6 +943,8 @@ def _restart(
             str(restarts),
             "--restarted-because",
             reason,
+            "--restart-times",
+            ",".join(f"{t:.3f}" for t in times),
         ],
     )
 
@@ -863,11 +957,14 @@ def serve(
     ports: tuple[int, int] | None = None,
     restarts: int = 0,
     restarted_because: str | None = None,
+    restart_times: list[float] | None = None,
 ) -> int:
     """Run the ArcadeDB server for `data_dir` until SIGTERM/SIGINT (the child process).
 
     It restarts itself in place (see `_Watchdog`) when it ran out of memory or cannot stop a
-    query; `lock_fd`, `ports`, `restarts` and `restarted_because` carry its state across.
+    query, at most RESTART_LIMIT times within RESTART_WINDOW seconds (then it stops);
+    `lock_fd`, `ports`, `restarts`, `restarted_because` and `restart_times` (when it
+    restarted, time.time()) carry its state across.
     """
     os.umask(0o077)  # every file ArcadeDB (and we) create: owner only
     server = EmbeddedServer(data_dir, heap=heap)
@@ -878,7 +975,9 @@ def serve(
         print(f"another server already owns {data_dir}", flush=True)
         return 3
     try:
-        return _serve_locked(server, fd, ports, restarts, restarted_because)
+        return _serve_locked(
+            server, fd, ports, restarts, restarted_because, list(restart_times or [])
+        )
     finally:
         os.close(fd)  # lets go of the lock
 
@@ -889,6 +988,7 @@ def _serve_locked(
     ports: tuple[int, int] | None,
     restarts: int,
     restarted_because: str | None,
+    restart_times: list[float],
 ) -> int:
     data_dir, heap = server.data_dir, server.heap
     server.state_file.unlink(missing_ok=True)  # an earlier server's: no client may trust it
@@ -899,6 +999,7 @@ def _serve_locked(
         pending["restarting"] = restarted_because
     _write_private(server.pending_file, json.dumps(pending))
     server.oom_flag.unlink(missing_ok=True)  # the last JVM's: this one has not run out
+    server.failed_file.unlink(missing_ok=True)  # an earlier server's: this one starts anew
     root = data_dir / "databases"
     (root / "config").mkdir(parents=True, exist_ok=True)
     # MCP endpoint off (it is off by default; say so explicitly).
@@ -965,6 +1066,16 @@ def _serve_locked(
     finally:
         # stopping: still the lock's holder, no longer serving
         pending = {"pid": os.getpid(), "restarts": restarts}
+        times = _restart_times(restart_times, time.time()) if watchdog.reason else None
+        if watchdog.reason and times is None:
+            # restarted too often: stop without a graceful stop (as for a restart, below),
+            # saying why; clients read server.failed and do not start another
+            _give_up(server, RESTART_LIMIT, watchdog.reason)
+            server.state_file.unlink(missing_ok=True)
+            server.pending_file.unlink(missing_ok=True)
+            server.oom_flag.unlink(missing_ok=True)
+            sys.stdout.flush()
+            os._exit(RESTARTS_EXHAUSTED)
         if watchdog.reason:
             pending = {"pid": os.getpid(), "restarts": restarts + 1}
             pending["restarting"] = watchdog.reason
@@ -976,7 +1087,8 @@ def _serve_locked(
             # refuses their credentials (a write retried by the driver failed as "refused the
             # credentials"); at once, they are refused and the driver retries until the new
             # server answers. ArcadeDB's journal makes this as safe as kill -9 (tested)
-            _restart(server, lock_fd, (bolt_port, http_port), restarts + 1, watchdog.reason)
+            assert times is not None
+            _restart(server, lock_fd, (bolt_port, http_port), restarts + 1, watchdog.reason, times)
         srv.stop()
         server.pending_file.unlink(missing_ok=True)
         print("courtgraph: ArcadeDB stopped", flush=True)
@@ -1016,6 +1128,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--ports", help=argparse.SUPPRESS)
     s.add_argument("--restarts", type=int, default=0, help=argparse.SUPPRESS)
     s.add_argument("--restarted-because", help=argparse.SUPPRESS)
+    s.add_argument("--restart-times", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     ports = tuple(int(p) for p in args.ports.split(",")) if args.ports else None
     return serve(
@@ -1025,6 +1138,9 @@ def main(argv: list[str] | None = None) -> int:
         ports=(ports[0], ports[1]) if ports else None,
         restarts=args.restarts,
         restarted_because=args.restarted_because,
+        restart_times=[float(t) for t in args.restart_times.split(",")]
+        if args.restart_times
+        else None,
     )
 
 

@@ -41,7 +41,10 @@ So a statement typed by a person goes through three fences here:
    ArcadeDB keeps a query killed by OutOfMemoryError on one of its four concurrent-query
    slots for good (after four, every query waited 30 s and failed until `graph stop`).
    Queries of other users running at that moment are cut off too; a write is applied
-   whole or not at all, and retried by the driver or reported.
+   whole or not at all, and retried by the driver (then, after a restart longer than the
+   driver's 30 s, by the store once the server is back) or reported. A server that would
+   restart itself more than `graph.embedded.RESTART_LIMIT` times in
+   `graph.embedded.RESTART_WINDOW` seconds stops instead, and queries say so.
 
 Memory: the embedded server bounds what one query may hold (a range() of at most
 `graph.embedded.MAX_RANGE` elements; collect, ORDER BY, DISTINCT and cartesian products
@@ -72,7 +75,8 @@ from neo4j.exceptions import (
 )
 
 from graph.embedded import OUT_OF_MEMORY, STUCK_GRACE
-from graph.errors import BadParameter, QueryFailed, StoreUnavailable
+from graph.errors import BadParameter, CourtgraphError, QueryFailed, StoreUnavailable
+from graph.store import read_again_if_vanished
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -522,7 +526,11 @@ def run_read_only(
 
     def work() -> None:
         try:
-            box["result"] = _run(store, statement, limit, seconds)
+            # a read that met another writer's commit half applied runs again, as the
+            # store's own reads do
+            box["result"] = read_again_if_vanished(
+                lambda: _run(store, statement, limit, seconds), description=store.description
+            )
         except BaseException as exc:  # handed to the caller's thread
             box["error"] = exc
         finally:
@@ -655,6 +663,18 @@ def _interruption(store: GraphStore, restarts: int | None) -> str | None:
         time.sleep(0.1)
 
 
+def _gave_up(store: GraphStore, *, decide: bool) -> str | None:
+    """What to say when the embedded server stopped instead of restarting itself again;
+    with `decide`, first wait (seconds) for a server that cut this query off to decide."""
+    embedded = getattr(store, "embedded", None)
+    if embedded is None:
+        return None
+    with contextlib.suppress(Exception):
+        failed = embedded.await_decision(NOTE_WAIT) if decide else embedded.gave_up()
+        return str(failed) if failed else None
+    return None
+
+
 def _answers(store: GraphStore) -> bool:
     try:
         store.read("RETURN 1 AS ok")
@@ -668,6 +688,8 @@ def _translate(
 ) -> Exception:
     """A Chinese courtgraph error for what the driver raised. `restarts`: how many times
     the embedded server had restarted itself when the query began."""
+    if isinstance(exc, CourtgraphError):  # said already (a record that stays unreadable)
+        return exc
     if isinstance(exc, AuthError) or (
         isinstance(exc, Neo4jError) and (exc.code or "").startswith("Neo.ClientError.Security")
     ):
@@ -676,6 +698,9 @@ def _translate(
         )
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
         why = _interruption(store, restarts)
+        failed = _gave_up(store, decide=why is not None)
+        if failed:
+            return StoreUnavailable(failed)
         if why == OUT_OF_MEMORY:
             return _too_large(
                 "数据库服务器在运行它时内存不足，可能由它或同时运行的查询引起", restarted=True

@@ -1097,11 +1097,29 @@ def decisions(store: GraphStore, fact_id_: str | None = None) -> list[Decision]:
 
 
 def history(store: GraphStore, fact_id_: str) -> list[Decision]:
-    """The decisions on a fact and on the facts it was corrected into or from, oldest first."""
-    seen = {fact_id_}
-    found: dict[str, Decision] = {}
-    todo = [fact_id_]
+    """The decisions on a fact and on the facts it was corrected into or from, oldest first.
+    For the link of a figure to its initiative (REPORTED outcome → initiative) also those on
+    the unit's fact that reports the figure (REPORTED unit → outcome): a figure is corrected
+    or rejected there (`RecordDecision` refuses it on the link), and that decision is what
+    applies to the link's figure."""
     everything = decisions(store)
+    found = _corrections_chain(everything, [fact_id_])
+    outcome = _figure_of_link(store, fact_id_, found.values())
+    if outcome is not None:
+        units = [
+            d.fact_id
+            for d in everything
+            if d.fact["type"] == "REPORTED" and d.fact["dst"] == outcome
+        ]
+        found.update(_corrections_chain(everything, units))
+    return sorted(found.values(), key=lambda d: (d.time, d.id))
+
+
+def _corrections_chain(everything: Sequence[Decision], start: Iterable[str]) -> dict[str, Decision]:
+    """The decisions on the facts `start` and on those they were corrected into or from."""
+    seen = set(start)
+    found: dict[str, Decision] = {}
+    todo = list(seen)
     while todo:
         f = todo.pop()
         for d in everything:
@@ -1117,7 +1135,19 @@ def history(store: GraphStore, fact_id_: str) -> list[Decision]:
                 if d.fact_id not in seen:
                     seen.add(d.fact_id)
                     todo.append(d.fact_id)
-    return sorted(found.values(), key=lambda d: (d.time, d.id))
+    return found
+
+
+def _figure_of_link(store: GraphStore, fid: str, known: Iterable[Decision]) -> str | None:
+    """The outcome (figure) whose link to an initiative fact `fid` is, or None when `fid`
+    is not such a link: told by a decision on it, else by the graph."""
+    ends = [(d.fact["type"], d.fact["src"]) for d in known if d.fact_id == fid]
+    if not ends:
+        ends = [(r["type"], r["src"]) for r in store.read(_FIND_FACT, {"fact_id": fid})]
+    for rel_type, src in ends:
+        if rel_type == "REPORTED" and src and label_kind(src) == "Outcome":
+            return str(src)
+    return None
 
 
 def status_of(store: GraphStore, fact_id_: str) -> str:

@@ -14,9 +14,9 @@ import random
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j import Driver, GraphDatabase
@@ -49,6 +49,7 @@ from graph.model import (
 from graph.settings import Settings
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 # the driver retries a transaction that collided with another process's (two ingests at once)
 # and logs each retry as a warning; the retry is expected, the warning is noise on a terminal
@@ -164,29 +165,43 @@ class GraphStore:
                 rows.append(dict(zip(keys, map(convert, record.values()), strict=True)))
             return rows
 
-        attempt = 0
+        def session_read() -> list[Row]:
+            with self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                return session.execute_read(work)
+
+        waits = 0
         while True:
             try:
-                with self.driver.session(
-                    database=self.database, default_access_mode=neo4j.READ_ACCESS
-                ) as session:
-                    return session.execute_read(work)
+                return read_again_if_vanished(session_read, description=self.description)
             except ClientError as exc:
-                if not _is_vanished_record(exc):
-                    raise self._read_error(exc) from exc
-                attempt += 1
-                if attempt == READ_ATTEMPTS:
-                    raise self._record_missing(exc, attempts=attempt, wrote=False) from exc
+                raise self._read_error(exc) from exc
             except ServiceUnavailable as exc:
-                raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+                waits += 1
+                if waits > RESTART_WAITS or not self._back_after_restart():
+                    raise self._unreachable(exc) from exc
             except Neo4jError as exc:  # DatabaseError, TransientError: too large, too slow, ...
                 raise QueryFailed(
                     f"{self.description} could not answer the query: {exc.message or exc}. "
                     "Narrow it (a smaller depth, fewer kinds, a lower limit) and try again."
                 ) from exc
-            # it met another writer's commit half applied (`_is_vanished_record`): a read
-            # runs again as it is
-            time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+
+    def _back_after_restart(self) -> bool:
+        """After the driver gave up reaching the server (it retries for 30 s): when the
+        embedded server restarts itself (a JVM start can take longer on a loaded machine),
+        wait for it; True when it runs again, so the transaction may run again (a write is
+        applied whole or not at all, and runs again idempotently). False on other servers,
+        and when the embedded server stopped for good (`EmbeddedServer.gave_up`)."""
+        embedded = self.embedded
+        if embedded is None or embedded.gave_up():
+            return False
+        embedded.await_restart()
+        return bool(embedded.status().running) and not embedded.gave_up()
+
+    def _unreachable(self, exc: Exception) -> StoreUnavailable:
+        failed = self.embedded.gave_up() if self.embedded is not None else None
+        return StoreUnavailable(failed or f"cannot reach {self.description}: {exc}")
 
     def _read_error(self, exc: ClientError) -> CourtgraphError:
         """What a read the server refused tells a person."""
@@ -204,20 +219,6 @@ class GraphStore:
         return StoreUnavailable(
             f"{self.description} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD; "
             "the password is not shown)"
-        )
-
-    def _record_missing(self, exc: Neo4jError, *, attempts: int, wrote: bool) -> QueryFailed:
-        """A record the store's own index points to stays unreadable however often the
-        transaction runs again: not another writer's commit seen half-way but a store whose
-        indexes and records disagree."""
-        undone = ("这次写入已整体撤销。", " the write was undone;") if wrote else ("", "")
-        return QueryFailed(
-            f"{self.description} 中有一条记录读不到（{exc.message}），重试 {attempts} 次"
-            f"仍然如此：这不是与另一个写入者的一时冲突，而是索引与记录不一致。{undone[0]}"
-            "请先备份数据目录，再重建索引（ArcadeDB：REBUILD INDEX *）；仍不行请报告此错误。"
-            f" / a record the index points to cannot be read after {attempts} attempts: the "
-            f"store's indexes and records disagree;{undone[1]} back up the data directory and "
-            "rebuild the indexes."
         )
 
     def fulltext_index(self, label: str) -> str:
@@ -238,20 +239,27 @@ class GraphStore:
                 else:  # NodeUpsert, a summary refresh: runs its own statements
                     stmt.run(tx)
 
+        waits = 0
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self.driver.session(database=self.database) as session:
                     session.execute_write(work)
                 return
             except ServiceUnavailable as exc:
-                raise StoreUnavailable(f"cannot reach {self.description}: {exc}") from exc
+                waits += 1
+                last = attempt == WRITE_ATTEMPTS - 1
+                if last or waits > RESTART_WAITS or not self._back_after_restart():
+                    raise self._unreachable(exc) from exc
+                continue  # the server restarted itself: the write runs again, whole
             except Neo4jError as exc:
                 if isinstance(exc, ClientError) and _is_auth_error(exc):
                     raise self._auth_error() from exc
                 vanished = _is_vanished_record(exc)
                 conflict = isinstance(exc, TransientError) or _is_write_conflict(exc) or vanished
                 if vanished and attempt == WRITE_ATTEMPTS - 1:
-                    raise self._record_missing(exc, attempts=WRITE_ATTEMPTS, wrote=True) from exc
+                    raise record_missing(
+                        self.description, exc, attempts=WRITE_ATTEMPTS, wrote=True
+                    ) from exc
                 if not conflict or attempt == WRITE_ATTEMPTS - 1:
                     raise
             # another process wrote the same node first, or its commit was half seen: every
@@ -409,6 +417,44 @@ class GraphStore:
 WRITE_ATTEMPTS = 12
 #: how often a read runs that met another writer's commit half applied (`_is_vanished_record`)
 READ_ATTEMPTS = 6
+#: how often a read or write waits for the embedded server to restart itself, once the
+#: driver's own retries (30 s) are over
+RESTART_WAITS = 2
+
+
+def read_again_if_vanished(read: Callable[[], T], *, description: str) -> T:
+    """`read()` (one read transaction of its own), run again when it met another writer's
+    commit half applied (`_is_vanished_record`): at most READ_ATTEMPTS runs, then
+    QueryFailed (`record_missing`; `description` names the store). Any other error is
+    raised as it is. Shared by `GraphStore.read` and the free-form queries of
+    `graph.readonly`."""
+    attempt = 0
+    while True:
+        try:
+            return read()
+        except ClientError as exc:
+            if not _is_vanished_record(exc):
+                raise
+            attempt += 1
+            if attempt == READ_ATTEMPTS:
+                raise record_missing(description, exc, attempts=attempt, wrote=False) from exc
+        # a read runs again as it is, and now sees the other commit whole
+        time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+
+
+def record_missing(description: str, exc: Neo4jError, *, attempts: int, wrote: bool) -> QueryFailed:
+    """A record the store's own index points to stays unreadable however often the
+    transaction runs again: not another writer's commit seen half-way but a store whose
+    indexes and records disagree."""
+    undone = ("这次写入已整体撤销。", " the write was undone;") if wrote else ("", "")
+    return QueryFailed(
+        f"{description} 中有一条记录读不到（{exc.message}），重试 {attempts} 次"
+        f"仍然如此：这不是与另一个写入者的一时冲突，而是索引与记录不一致。{undone[0]}"
+        "请先备份数据目录，再重建索引（ArcadeDB：REBUILD INDEX *）；仍不行请报告此错误。"
+        f" / a record the index points to cannot be read after {attempts} attempts: the "
+        f"store's indexes and records disagree;{undone[1]} back up the data directory and "
+        "rebuild the indexes."
+    )
 
 
 def _is_write_conflict(exc: Neo4jError) -> bool:
@@ -432,7 +478,7 @@ def _is_vanished_record(exc: Neo4jError) -> bool:
     ingests into a new store met it in `RefreshRecent`'s range scan of `Document.date`
     ("Record #6:7 not found": #6 is the Document bucket). Running the transaction again
     reads the other commit whole; a record that stays unreadable is a real fault
-    (`GraphStore._record_missing`)."""
+    (`record_missing`)."""
     return exc.code == "Neo.ClientError.Statement.EntityNotFound" and bool(
         _VANISHED.search(exc.message or "")
     )

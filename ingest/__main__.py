@@ -68,7 +68,7 @@ def _roster(argv: Sequence[str]) -> int:
     args = p.parse_args(argv)
 
     from graph.store import open_store
-    from ingest.tribunal_roster import import_roster
+    from ingest.tribunal_roster import bad_row_zh, import_roster
 
     try:
         if args.dry_run:
@@ -81,7 +81,7 @@ def _roster(argv: Sequence[str]) -> int:
         return 1
     print(report.summary(rows=False))  # the bad rows once, as Error: lines
     for file, row, reason in report.bad:
-        print(f"Error: {file}, row {row}: {reason}", file=sys.stderr)
+        print(f"Error: {bad_row_zh(row, reason, file)}", file=sys.stderr)
     return 2 if report.bad else 0
 
 

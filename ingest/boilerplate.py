@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.titles import NOT_TITLE
@@ -171,16 +172,20 @@ def source_urls(text: str) -> list[str]:
     return urls
 
 
-def find_boilerplate(text: str) -> BoilerplateCut:
-    """Classify every line of `text` as content or boilerplate; see the module docstring."""
+def find_boilerplate(text: str, *, content: Sequence[tuple[int, int]] = ()) -> BoilerplateCut:
+    """Classify every line of `text` as content or boilerplate; see the module docstring.
+    `content`: (start, end) of lines known to be the document's own (a .docx's table rows,
+    whose short cells read like a menu or a footer): never cut."""
     bounds = _lines(text)
     lines = [text[a:b].strip() for a, b in bounds]
     n = len(lines)
     keep = [bool(x) for x in lines]
     reason = ["" if x else "blank" for x in lines]
+    own = {a for a, _b in content}
+    guarded = [a in own for a, _b in bounds]
 
     def cut(i: int, why: str) -> None:
-        if keep[i]:
+        if keep[i] and not guarded[i]:
             keep[i] = False
             reason[i] = why
 
@@ -198,7 +203,12 @@ def find_boilerplate(text: str) -> BoilerplateCut:
     # Header.
     title: str | None = None
     byline = next(
-        (i for i in range(min(first_para + 1, n)) if keep[i] and _is_meta(lines[i])), None
+        (
+            i
+            for i in range(min(first_para + 1, n))
+            if keep[i] and not guarded[i] and _is_meta(lines[i])
+        ),
+        None,
     )  # a byline under the first paragraph is cut below with the other meta lines
     if byline is not None:
         cut(byline, "byline")
@@ -210,7 +220,14 @@ def find_boilerplate(text: str) -> BoilerplateCut:
             if not x:
                 j -= 1
                 continue
-            if keep[j] and len(x) >= 6 and not _is_nav(x) and not _is_meta(x) and not _is_footer(x):
+            if (
+                keep[j]
+                and not guarded[j]
+                and len(x) >= 6
+                and not _is_nav(x)
+                and not _is_meta(x)
+                and not _is_footer(x)
+            ):
                 kept_title.append(j)
                 j -= 1
                 continue
@@ -244,7 +261,11 @@ def find_boilerplate(text: str) -> BoilerplateCut:
                 cut(i, "menu")
         # the last line of the header that reads as a title (above a document number, a
         # subtitle or a signature)
-        head = [i for i in range(first_para) if keep[i] and not NOT_TITLE.match(lines[i])]
+        head = [
+            i
+            for i in range(first_para)
+            if keep[i] and not guarded[i] and not NOT_TITLE.match(lines[i])
+        ]
         if head and len(lines[head[-1]]) < 80 and not _SENTENCE_END.search(lines[head[-1]][-1]):
             title = lines[head[-1]]
 

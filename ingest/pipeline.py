@@ -254,15 +254,18 @@ COLLECTION_FILE = "collection.json"
 
 
 def collection_chooser(
-    paths: Iterable[str | Path], given: str | None
+    paths: Iterable[str | Path], given: str | None, *, renamed: Iterable[str] = ()
 ) -> Callable[[str], tuple[str, bool]]:
     """path of a file read -> (the collection it goes to, whether it was named): `given`;
     else the nearest `collection.json` between the file and the folder it was found in
     (named); else that folder's name, and a file named on its own goes to 未分类 (defaults:
-    they place new documents only, so re-running on known files changes nothing)."""
+    they place new documents only, so re-running on known files changes nothing).
+    `renamed`: files written under a name of ours (uploads, in a temporary folder such as
+    tmpab12cd): their folder's name is nobody's choice, so they go to 未分类 too."""
     if given is not None:
         name = check_name(given)
         return lambda _path: (name, True)
+    staged = {_resolved(p) for p in renamed}
     roots: list[Path] = []
     for p in paths:
         try:
@@ -275,6 +278,8 @@ def collection_chooser(
         try:
             here = Path(path).resolve()
         except OSError:
+            return DEFAULT_COLLECTION, False
+        if here in staged:
             return DEFAULT_COLLECTION, False
         for root in roots:
             if root in here.parents:
@@ -291,6 +296,13 @@ def collection_chooser(
         return DEFAULT_COLLECTION, False
 
     return choose
+
+
+def _resolved(path: str) -> Path | None:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return None
 
 
 def _named_collection(path: Path) -> str | None:
@@ -843,7 +855,8 @@ def ingest_paths(
 
     `collection`: the collection every document goes to (a document already in the graph
     joins it too); without one, a folder's `collection.json` names it (the same), else new
-    documents go to the folder's name, files given one by one to 未分类 (graph/collections.py).
+    documents go to the folder's name, files given one by one (and files in `names`: their
+    folder is ours, not the user's) to 未分类 (graph/collections.py).
 
     `manifest`: a CSV or JSONL file with path/url/title/date/site per document.
     `names`: file path → the name to record and report instead (uploads: the original name).
@@ -949,7 +962,7 @@ def _ingest_paths(
     paths = list(paths)
     files, bad = expand_paths(paths)
     report.failed.extend(bad)
-    collection_of = collection_chooser(paths, collection)
+    collection_of = collection_chooser(paths, collection, renamed=names or {})
     meta: dict[str, dict[str, Any]] = {}
     if manifest is not None:
         try:

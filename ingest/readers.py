@@ -320,6 +320,9 @@ class _Hints:
     url: str | None = None
     site: str | None = None
     source_urls: list[str] = field(default_factory=list)
+    #: (start, end) of the text's table rows (a .docx): the document's own content, which
+    #: the boilerplate cut must not take for a menu or a footer (rows of short cells)
+    table_rows: list[tuple[int, int]] = field(default_factory=list)
 
 
 _HTML_DROP = (
@@ -486,6 +489,10 @@ _DOCX_WRAPPERS = {f"{_W}{t}" for t in ("sdt", "customXml", "ins", "smartTag", "f
 _DOCX_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
 
 
+class _Row(str):
+    """A line of a .docx that is a table row (see `_Hints.table_rows`)."""
+
+
 def _docx_inline(el: Any, out: list[str]) -> None:
     """The text of a paragraph's runs, in order. Text boxes (w:txbxContent) and the fallback
     copy of alternate content are left out: they are drawings, and the fallback repeats the
@@ -528,7 +535,7 @@ def _docx_block(child: Any) -> Iterator[str]:
                 if text:
                     cells.append(text)
             if cells:
-                yield " ".join(cells)
+                yield _Row(" ".join(cells))
     elif tag in _DOCX_WRAPPERS:
         content = child.find(f"{_W}sdtContent")
         yield from _docx_blocks(content if content is not None else child)
@@ -655,6 +662,11 @@ def _read_docx(path: Path, *, max_unpacked: int = MAX_UNPACKED) -> tuple[str, _H
                 raise _DecodeError(f"corrupt or not a .docx file: it has no {main}") from None
             with stream:
                 lines = list(_docx_stream(stream, main))
+            rows, at = [], 0
+            for line in lines:
+                if isinstance(line, _Row):
+                    rows.append((at, at + len(line)))
+                at += len(line) + 1
             core = _docx_target(_docx_part(zf, "_rels/.rels"), _RT_CORE)
             title = None
             if core is not None and core in zf.namelist():
@@ -664,7 +676,7 @@ def _read_docx(path: Path, *, max_unpacked: int = MAX_UNPACKED) -> tuple[str, _H
         raise
     except Exception as exc:  # lxml/zip errors of a damaged package
         raise _DecodeError(f"corrupt .docx file: {type(exc).__name__}: {exc}") from exc
-    return "\n".join(lines), _Hints(title=title)
+    return "\n".join(lines), _Hints(title=title, table_rows=rows)
 
 
 def _read_pdf(path: Path) -> tuple[str, _Hints]:
@@ -857,6 +869,28 @@ def _title_text(title: Any) -> str | None:
     return text or None
 
 
+def _content_lines(
+    text: str, offsets: list[int], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The lines of normalized `text` (`offsets`: each character's place in the text read)
+    that hold part of one of `spans` of the text read."""
+    if not spans:
+        return []
+    import bisect
+
+    starts = [a for a, _b in spans]
+    out, pos = [], 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        for k in range(a, b):
+            i = bisect.bisect_right(starts, offsets[k]) - 1
+            if i >= 0 and offsets[k] < spans[i][1]:
+                out.append((a, b))
+                break
+    return out
+
+
 def read_document(
     path: str | Path,
     *,
@@ -931,7 +965,7 @@ def read_document(
         raise UnreadableDocument(spath, "no text left after normalization (control characters?)")
     full_offsets = t.offsets if pre is None else [pre.offsets[i] for i in t.offsets]
 
-    cut = find_boilerplate(t.text)
+    cut = find_boilerplate(t.text, content=_content_lines(t.text, full_offsets, hints.table_rows))
     spans = cut.spans
     if not spans:
         spans = [(0, len(t.text))]

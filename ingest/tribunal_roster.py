@@ -7,7 +7,9 @@ Columns, by header (Chinese or English): tribunal name (法庭名称 / name), pa
 (设立日期 / established). Each row is checked against the court roster (the parent must
 resolve to one known basic court); the tribunal's name is normalised to
 <parent's full name><X>人民法庭 (平山区法院东湖法庭 → 辽宁省本溪市平山区人民法院东湖人民法庭).
-Bad rows are reported with file, row number and reason, and the others imported. Tribunals
+Bad rows are reported with file, row number and reason, and the others imported; the
+reasons, like the errors that refuse a whole file, are in Chinese (the page and the CLI show
+the same text). Tribunals
 are curated nodes with PART_OF to their parent; each parent court records the roster's file
 name, import date and digest, so importing the same roster again changes nothing.
 """
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import CourtgraphError, UnreadableDocument
-from graph.model import NodeRow, digest, entity_id
+from graph.model import LEVEL_ZH, NodeRow, digest, entity_id
 from graph.text import to_simplified
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "established": ("设立日期", "成立日期", "设立时间", "成立时间", "established", "date"),
 }
 MAX_ROWS = 20_000
+_COLUMN_ZH = {"name": "法庭名称", "parent": "所属法院"}
 _SOURCE_PREFIX = "tribunal-roster:"
 
 
@@ -74,7 +77,7 @@ class RosterImport:
             f"bad rows: {len(self.bad)}"
         ]
         if rows:
-            lines += [f"  row {row}: {reason}" for _f, row, reason in self.bad]
+            lines += [f"  {bad_row_zh(row, reason)}" for _f, row, reason in self.bad]
         return "\n".join(lines)
 
     def summary_zh(self) -> str:
@@ -82,8 +85,13 @@ class RosterImport:
             f"{self.source}：导入 {len(self.tribunals)} 个法院的 {self.imported} 个人民法庭；"
             f"名录未变的法院 {len(self.unchanged)} 个；有误的行 {len(self.bad)} 行"
         ]
-        lines += [f"  第 {row} 行：{reason}" for _f, row, reason in self.bad]
+        lines += [f"  {bad_row_zh(row, reason)}" for _f, row, reason in self.bad]
         return "\n".join(lines)
+
+
+def bad_row_zh(row: int, reason: str, file: str | None = None) -> str:
+    """A refused row as the page and the CLI say it: [file ]第 N 行：reason."""
+    return f"{file + ' ' if file else ''}第 {row} 行：{reason}"
 
 
 def read_rows(path: str | Path, data: bytes | None = None) -> list[dict[str, str]]:
@@ -94,7 +102,7 @@ def read_rows(path: str | Path, data: bytes | None = None) -> list[dict[str, str
     if suffix == ".xlsx":
         return _xlsx_rows(path, raw)
     if suffix != ".csv":
-        raise UnreadableDocument(str(path), "a roster is a .csv or .xlsx file")
+        raise UnreadableDocument(str(path), "名录应是 .csv 或 .xlsx 文件")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -102,22 +110,28 @@ def read_rows(path: str | Path, data: bytes | None = None) -> list[dict[str, str
         except UnicodeDecodeError:
             continue
     else:
-        raise UnreadableDocument(str(path), "not UTF-8 or GB18030 text; save it as UTF-8 CSV")
+        raise UnreadableDocument(
+            str(path), "不是 UTF-8 或 GB18030 编码的文本，请另存为 UTF-8 编码的 CSV 文件"
+        )
     return [dict(r) for r in csv.DictReader(io.StringIO(text))]
 
 
 def _xlsx_rows(path: Path, raw: bytes) -> list[dict[str, str]]:
     import openpyxl
 
-    from ingest.archives import ArchiveError, load_zip
+    from ingest.archives import ArchiveError, ArchiveTooLarge, load_zip
 
     try:
         checked = load_zip(raw)
         wb = openpyxl.load_workbook(io.BytesIO(checked), read_only=True, data_only=True)
     except ArchiveError as exc:
-        raise UnreadableDocument(str(path), str(exc)) from exc
+        from ingest.uploads import reason_zh
+
+        why = reason_zh(str(exc))  # too large when unpacked: it is one, just too large
+        what = why if isinstance(exc, ArchiveTooLarge) else f"不是可读取的 Excel 文件：{why}"
+        raise UnreadableDocument(str(path), what) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
-        raise UnreadableDocument(str(path), f"not a readable Excel file: {exc}") from exc
+        raise UnreadableDocument(str(path), f"不是可读取的 Excel 文件：{exc}") from exc
     try:
         sheet = wb.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
@@ -164,15 +178,15 @@ def parse(
     """The rows as RosterRow (row numbers as a spreadsheet shows them: the header is row 1)."""
     name = Path(path).name
     if not rows:
-        raise CourtgraphError(f"{name}: no rows under the header")
+        raise CourtgraphError(f"{name}：表头下面没有数据行")
     if len(rows) > MAX_ROWS:
-        raise CourtgraphError(f"{name}: more than {MAX_ROWS:,} rows; split the file")
+        raise CourtgraphError(f"{name}：超过 {MAX_ROWS:,} 行，请拆分成几个文件")
     cols = _columns(rows[0].keys())
-    missing = [c for c in ("name", "parent") if c not in cols]
+    missing = [_COLUMN_ZH[c] for c in ("name", "parent") if c not in cols]
     if missing:
         raise CourtgraphError(
-            f"{name}: no column for {' and '.join(missing)}; the header needs 法庭名称 (name) "
-            "and 所属法院 (parent), optionally 代码, 地址, 设立日期"
+            f"{name}：缺少{'和'.join(missing)}列；表头应有 法庭名称（或 name）和 所属法院"
+            "（或 parent），可选 代码、地址、设立日期"
         )
     good: list[RosterRow] = []
     bad: list[tuple[str, int, str]] = []
@@ -181,10 +195,10 @@ def parse(
         if not any(values.values()):
             continue  # an empty line
         if not values["name"]:
-            bad.append((name, i, "no tribunal name"))
+            bad.append((name, i, "没有法庭名称"))
             continue
         if not values["parent"]:
-            bad.append((name, i, f"{values['name']}: no parent court"))
+            bad.append((name, i, f"{values['name']}：没有所属法院"))
             continue
         established = values.get("established") or None
         if established:
@@ -192,8 +206,15 @@ def parse(
 
             try:
                 established = check_date(established.split(" ")[0], "date established")
-            except CourtgraphError as exc:
-                bad.append((name, i, f"{values['name']}: {exc}"))
+            except CourtgraphError:
+                bad.append(
+                    (
+                        name,
+                        i,
+                        f"{values['name']}：设立日期 {established} 不是有效的日期"
+                        "（应如 2001、2001-05 或 2001-05-01）",
+                    )
+                )
                 continue
         good.append(
             RosterRow(
@@ -228,12 +249,15 @@ class _Courts:
         if len(found) > 1:
             return (
                 None,
-                f"{text} names several basic courts ({'、'.join(sorted(found)[:4])}…); give its full name",
+                f"{text} 可指几个基层法院（{'、'.join(sorted(found)[:4])}…），请写全称",
             )
         if text in self.roster:
             level = self.roster.get(text).level  # type: ignore[union-attr]
-            return None, f"{text} is not a basic court ({level}); tribunals belong to basic courts"
-        return None, f"{text} is not a known basic court"
+            return (
+                None,
+                f"{text} 不是基层法院（是{LEVEL_ZH.get(level, level)}）；人民法庭隶属于基层法院",
+            )
+        return None, f"{text} 不是已知的基层法院"
 
     def _by_suffix(self, text: str) -> set[str]:
         """Full names that end with ``text`` (天水市秦州区人民法院: the full name without its
@@ -277,7 +301,7 @@ def import_roster(
     try:
         rows = read_rows(path, data)
     except OSError as exc:
-        raise UnreadableDocument(str(path), f"cannot read: {exc.strerror or exc}") from exc
+        raise UnreadableDocument(str(path), f"无法读取：{exc.strerror or exc}") from exc
     good, bad = parse(path, rows)
     report = RosterImport(source, bad=list(bad))
     courts = _Courts(build_roster())
@@ -285,15 +309,15 @@ def import_roster(
     for r in good:
         parent, why = courts.resolve(r.parent)
         if parent is None:
-            report.bad.append((source, r.row, f"{r.name}: {why}"))
+            report.bad.append((source, r.row, f"{r.name}：{why}"))
             continue
         name = tribunal_name(parent, r.name, courts.aliases(parent))
         if name is None:
-            report.bad.append((source, r.row, f"{r.name}: not a tribunal name (…人民法庭)"))
+            report.bad.append((source, r.row, f"{r.name}：不是人民法庭的名称（应为 …人民法庭）"))
             continue
         seen = by_parent.setdefault(parent, {})
         if name in seen:
-            report.bad.append((source, r.row, f"{r.name}: listed twice (row {seen[name].row})"))
+            report.bad.append((source, r.row, f"{r.name}：与第 {seen[name].row} 行重复"))
             continue
         seen[name] = r
     report.bad.sort(key=lambda b: b[1])

@@ -218,12 +218,14 @@ DOCUMENT_SOURCES = register(
     NamedQuery(
         name="document_sources",
         title="文档来源信息",
-        description="Title, date and URLs of the documents named by a comma-separated list of "
-        "ids (the doc_ids of a subgraph's facts), for footnotes and source lists.",
+        description="Title, date, URLs and collections of the documents named by a "
+        "comma-separated list of ids (the doc_ids of a subgraph's facts), for footnotes and "
+        "source lists (a demo document is marked there).",
         cypher="""
 UNWIND split($ids, ',') AS id
 MATCH (d:Document {id: id})
-RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.urls AS urls
+RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.urls AS urls,
+       coalesce(d.collections, []) AS collections
 ORDER BY date DESC, doc_id
 """,
         params=(

@@ -318,6 +318,7 @@ def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
     """Source documents (title, date, url) behind a subgraph or a list of document ids; with
     `store`, asked of it directly (in a download button's function: see `document_titles`)."""
     from figures.render import Source, doc_ids_of
+    from graph.collections import DEMO_COLLECTION
 
     ids = (
         list(graph_or_doc_ids)
@@ -332,7 +333,8 @@ def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
         r = found.get(d)
         if r:
             urls = r.get("urls") or []
-            out.append(Source(r.get("title") or d, r.get("date"), urls[0] if urls else None))
+            demo = DEMO_COLLECTION in (r.get("collections") or [])
+            out.append(Source(r.get("title") or d, r.get("date"), urls[0] if urls else None, demo))
     return out
 
 

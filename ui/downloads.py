@@ -76,11 +76,13 @@ def adoption_map_file(
     store: Any, initiative: str, court: str, suffix: str, *, verified_only: bool = False
 ) -> bytes:
     from figures import adoption
+    from figures.report import demo_count
 
     data = adoption.adoption_map(store, initiative, court, verified_only=verified_only)
+    demo = demo_count(store, data.doc_ids)  # a download's cost: asked only when clicked
     if suffix == ".pptx":
-        return adoption.to_pptx(data, generated=today())
-    return adoption.draw_adoption_map(data, fmt=suffix[1:], generated=today())
+        return adoption.to_pptx(data, generated=today(), demo=demo)
+    return adoption.draw_adoption_map(data, fmt=suffix[1:], generated=today(), demo=demo)
 
 
 def timeline_file(

@@ -203,3 +203,35 @@ def test_cli_refuses_a_bad_period_or_qualifier(
     assert main(["review", "correct", BING_RATE, flag, value, "--reviewer", "甲"]) != 0
     assert said in capsys.readouterr().err
     assert review.history(arcadedb_store, BING_RATE) == []
+
+
+def test_history_of_a_figures_link_shows_the_correction_of_the_figure(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys
+) -> None:
+    """A figure is corrected on the unit's fact that reports it (the link refuses it), so the
+    history of the link of that figure to its initiative said "no decision": it shows the
+    decision that applies, and on which fact it was made."""
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    review.decide(
+        arcadedb_store, BING_RATE, "correct", reviewer="甲", new={"metric": METRIC, "value": 65.0}
+    )
+    found = review.history(arcadedb_store, RATE_SUYUAN)
+    assert [(d.fact_id, d.decision, d.new) for d in found] == [
+        (BING_RATE, "correct", {"metric": METRIC, "value": 65.0})
+    ]
+    assert main(["review", "history", RATE_SUYUAN]) == 0
+    out = capsys.readouterr().out
+    assert "修改" in out and METRIC in out and "甲" in out
+    assert "所在事实" in out and BING_RATE in out and "单位事实" in out
+    # the link's own decision and the figure's, each on its fact
+    review.decide(arcadedb_store, RATE_SUYUAN, "confirm", reviewer="乙")
+    assert [d.fact_id for d in review.history(arcadedb_store, RATE_SUYUAN)] == [
+        BING_RATE,
+        RATE_SUYUAN,
+    ]
+    # the unit's fact's own history is unchanged: the link is not a decision about it
+    assert [d.fact_id for d in review.history(arcadedb_store, BING_RATE)] == [BING_RATE]

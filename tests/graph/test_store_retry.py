@@ -16,6 +16,7 @@ import graph.store as store_mod
 import tests.graph_fixtures as g
 from graph import summaries
 from graph.errors import BadParameter, QueryFailed
+from graph.readonly import CypherSyntaxError, run_read_only
 from tests.conftest import graph_snapshot
 
 
@@ -105,6 +106,26 @@ class _FlakyReads:
                     raise _server_error(*flaky.error)
                 return session.execute_read(work)
 
+            def begin_transaction(self, **kwargs: Any) -> Any:
+                """An explicit transaction (the free-form queries' own) whose statement
+                fails as the server fails it, the first `times` times."""
+                tx = session.begin_transaction(**kwargs)
+                flaky.runs += 1
+                if flaky.runs > flaky.times:
+                    return tx
+
+                class Failing:
+                    def run(self, *args: Any, **kw: Any) -> Any:
+                        raise _server_error(*flaky.error)
+
+                    def closed(self) -> bool:
+                        return bool(tx.closed())
+
+                    def rollback(self) -> None:
+                        tx.rollback()
+
+                return Failing()
+
         return Session()
 
 
@@ -137,4 +158,32 @@ def test_a_refused_read_is_still_a_bad_parameter(store, monkeypatch) -> None:
     monkeypatch.setattr(store, "driver", flaky)
     with pytest.raises(BadParameter, match="the query was refused: Invalid input 'MATC'"):
         store.read(_COUNT)
+    assert flaky.runs == 1
+
+
+def test_a_free_form_query_that_meets_a_half_seen_commit_runs_again(store, monkeypatch) -> None:
+    """The read-only page's queries run in a transaction of their own
+    (`graph.readonly.run_read_only`), retried as the store's reads are."""
+    store.write_documents([g.document_b()])
+    flaky = _FlakyReads(store.driver, times=2)
+    monkeypatch.setattr(store, "driver", flaky)
+    assert run_read_only(store, _COUNT, limit=5).rows == [{"n": 1}]
+    assert flaky.runs == 3
+
+
+def test_a_free_form_query_of_a_record_missing_every_time_says_so(store, monkeypatch) -> None:
+    flaky = _FlakyReads(store.driver, times=99)
+    monkeypatch.setattr(store, "driver", flaky)
+    with pytest.raises(QueryFailed, match=r"Record #6:7 not found.*重试 6 次") as exc:
+        run_read_only(store, _COUNT, limit=5)
+    assert "REBUILD INDEX" in str(exc.value)
+    assert flaky.runs == store_mod.READ_ATTEMPTS
+
+
+def test_a_free_form_query_with_another_error_is_not_run_again(store, monkeypatch) -> None:
+    error = ("Neo.ClientError.Statement.SyntaxError", "Invalid input 'MATC'")
+    flaky = _FlakyReads(store.driver, times=99, error=error)
+    monkeypatch.setattr(store, "driver", flaky)
+    with pytest.raises(CypherSyntaxError, match="Invalid input 'MATC'"):
+        run_read_only(store, _COUNT, limit=5)
     assert flaky.runs == 1

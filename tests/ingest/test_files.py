@@ -156,3 +156,28 @@ def test_an_ingested_upload_stores_its_name_not_the_deleted_temporary_path(arcad
     rels = arcadedb_store.read("MATCH ()-[r]->() RETURN properties(r) AS p")
     stored = json.dumps([row["p"] for row in nodes + rels], ensure_ascii=False, default=str)
     assert "courtgraph-upload-" not in stored and tmp not in stored
+
+
+@pytest.mark.parametrize("chosen", [None, "本院通讯稿汇编"])
+def test_an_upload_without_a_collection_does_not_go_to_the_temporary_folders_name(
+    arcadedb_store, chosen: str | None
+) -> None:
+    """Called without a collection (or with the one the user chose), uploads in a temporary
+    folder go to 未分类 (or that one), never to a collection named like tmpab12cd."""
+    import tempfile
+
+    from graph.collections import DEFAULT_COLLECTION, collections
+    from ingest.uploads import stage_uploads
+
+    article = "发布时间：2024-06-01\n丁县人民法院今年起推行诉源治理，诉前调解成功案件520件。\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = stage_uploads([("本院通讯稿.txt", article.encode())], tmp)
+        report = ingest_paths(
+            arcadedb_store, [tmp], names=staged.names, collection=chosen, reference_data=False
+        )
+    assert report.added == ["本院通讯稿.txt"]
+    expected = chosen or DEFAULT_COLLECTION
+    assert set(report.collections.values()) == {expected}
+    docs = arcadedb_store.read("MATCH (d:Document) RETURN d.collections AS c")
+    assert docs == [{"c": [expected]}]
+    assert [c.name for c in collections(arcadedb_store)] == [expected]

@@ -331,6 +331,74 @@ def test_docx_tables_are_read_once_in_reading_order(tmp_path: Path) -> None:
     check_document(path)
 
 
+def _in_content_control(el) -> None:  # type: ignore[no-untyped-def]
+    """Move a python-docx element into a new block content control (w:sdt) in its place."""
+    from docx.oxml.parser import OxmlElement
+
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(OxmlElement("w:sdtPr"))
+    sdt.append(content)
+    el.addprevious(sdt)
+    content.append(el)
+
+
+def test_every_cell_of_a_docx_table_reaches_the_text(tmp_path: Path) -> None:
+    """A user's python-docx report lost table rows: rows of short cells before the first
+    paragraph read like a menu to the boilerplate cut, and rows at the end like a footer.
+    A .docx's tables are its own content: every cell's text is kept, whatever the table's
+    place or structure (a row, a cell or a cell's paragraph in a content control, cells
+    merged across, a one-column table)."""
+    import docx
+
+    document = docx.Document()
+    top = [["单位", "举措", "数量", "备注"], ["甲县法院", "诉源治理", "调解", "良好"]]
+    top += [["乙县法院", "繁简分流", "速裁", "良好"], ["丙区法院", "诉源治理", "调解", "良好"]]
+    first = document.add_table(rows=4, cols=4)
+    for r, row in enumerate(top):
+        for c, text in enumerate(row):
+            first.cell(r, c).text = text
+    document.add_paragraph("示例市中级人民法院汇总了各基层法院推进诉源治理的情况，成效明显。")
+    middle = document.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            middle.cell(r, c).text = f"格{r}{c}"
+    middle.cell(0, 1).merge(middle.cell(0, 2)).text = "横向合并"
+    cell, para, row = middle.cell(2, 1)._tc, middle.cell(0, 0).paragraphs[0]._p, middle.rows[1]._tr  # noqa: SLF001
+    for el in (cell, para, row):
+        _in_content_control(el)
+    document.add_paragraph("下一步将继续推进诉源治理，完善多元解纷机制建设，提升工作质效。")
+    bottom = [["法庭", "类型", "举措", "评价"], ["东湖法庭", "城区", "调解", "良好"]]
+    bottom += [["西山法庭", "山区", "巡回", "良好"], ["合计", "两个", "法庭", "良好"]]
+    last = document.add_table(rows=4, cols=4)
+    for r, row_texts in enumerate(bottom):
+        for c, text in enumerate(row_texts):
+            last.cell(r, c).text = text
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    lines = doc.text.split("\n")
+    assert lines == [
+        *(" ".join(r) for r in top),
+        "示例市中级人民法院汇总了各基层法院推进诉源治理的情况，成效明显。",
+        "格00 横向合并",
+        "格10 格11 格12",
+        "格20 格21 格22",
+        "下一步将继续推进诉源治理，完善多元解纷机制建设，提升工作质效。",
+        *(" ".join(r) for r in bottom),
+    ]
+    assert doc.title != "丙区法院 诉源治理 调解 良好"  # a table row is no headline
+    check_document(path)
+    # the same rows in a web page's text are still cut as its menu
+    page = "\n".join(" ".join(r) for r in top) + "\n" + lines[4]
+    assert read_text_of(tmp_path, page) == lines[4]
+
+
+def read_text_of(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path).text
+
+
 def test_html() -> None:
     doc = read_document(DOCS / "court_page.html")
     lines = doc.text.split("\n")
@@ -747,12 +815,13 @@ def test_xlsx_roster_zip_bombs_are_refused_naming_the_part_and_the_limit(tmp_pat
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert str(declared.value).startswith(f"{big}: too large when unpacked: its parts declare ")
+    # in Chinese, as the 导入 page shows a roster's errors
+    assert str(declared.value).startswith(f"{big}: 解压后过大：各部件共声明 ")
     sheet_size = len(head) + len(b"<sheetData></sheetData></worksheet>") + 150_000_000
-    assert f"(xl/worksheets/sheet1.xml alone {sheet_size:,}; " in declared.value.reason
-    assert "limit 100,000,000" in declared.value.reason
+    assert f"（其中 xl/worksheets/sheet1.xml 一项 {sheet_size:,} 字节" in declared.value.reason
+    assert "上限 100,000,000" in declared.value.reason
     assert upload.value.reason.startswith(
-        "too large when unpacked: xl/worksheets/sheet1.xml inflates more than 100 times"
+        "解压后过大：xl/worksheets/sheet1.xml 解压后膨胀超过 100 倍"
     )
     assert str(upload.value).startswith("名录.xlsx: ")
     assert peak < 30_000_000

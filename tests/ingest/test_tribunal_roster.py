@@ -38,12 +38,20 @@ def test_rows_are_checked_and_bad_ones_reported(tmp_path: Path) -> None:
     assert report.tribunals == {PINGSHAN: sorted([f"{PINGSHAN}桥头人民法庭", DONGHU])}
     reasons = {row: reason for _file, row, reason in report.bad}
     assert sorted(reasons) == [4, 5, 6, 7, 8]
-    assert "not a known basic court" in reasons[4]
-    assert "not a basic court" in reasons[5]
-    assert "listed twice (row 2)" in reasons[6]
-    assert reasons[7] == "no tribunal name"
-    assert "has no month 13" in reasons[8]
+    # in Chinese, as the 导入 page shows them (issue: they were in English there)
+    assert reasons[4] == "西山法庭：不存在区法院 不是已知的基层法院"
+    assert (
+        reasons[5]
+        == "省院法庭：辽宁省高级人民法院 不是基层法院（是高级法院）；人民法庭隶属于基层法院"
+    )
+    assert reasons[6] == "东湖人民法庭：与第 2 行重复"
+    assert reasons[7] == "没有法庭名称"
+    assert (
+        reasons[8]
+        == "北岸法庭：设立日期 2024-13 不是有效的日期（应如 2001、2001-05 或 2001-05-01）"
+    )
     assert all(f == "平山法庭名录.csv" for f, _r, _x in report.bad)
+    assert "  第 7 行：没有法庭名称" in report.summary_zh().splitlines()
 
 
 def test_names_are_normalised_under_their_parent() -> None:
@@ -111,7 +119,7 @@ def test_excel_rosters_are_read_and_checked(tmp_path: Path) -> None:
     assert import_roster(None, path).tribunals == {PINGSHAN: [DONGHU]}
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"not a zip at all")
-    with pytest.raises(UnreadableDocument, match="not a zip file"):
+    with pytest.raises(UnreadableDocument, match="bad.xlsx: 不是可读取的 Excel 文件：zip 文件损坏"):
         import_roster(None, bad)
 
 
@@ -121,8 +129,9 @@ def test_roster_command_reports_bad_rows(tmp_path: Path, capsys) -> None:
     assert main(["roster", "--dry-run", str(_write(tmp_path))]) == 2
     captured = capsys.readouterr()
     assert "2 tribunals of 1 courts" in captured.out
-    assert "Error: 平山法庭名录.csv, row 4: 西山法庭: 不存在区法院 is not a known basic court" in (
-        captured.err
+    # the same words as the 导入 page's
+    assert (
+        "Error: 平山法庭名录.csv 第 4 行：西山法庭：不存在区法院 不是已知的基层法院" in captured.err
     )
     assert "row 4" not in captured.out  # each bad row once, as an Error: line
 
@@ -136,3 +145,29 @@ def test_a_parent_named_without_its_province_is_accepted() -> None:
     assert courts.resolve("本溪市平山区人民法院") == (PINGSHAN, "")
     assert courts.resolve("本溪市平山区法院") == (PINGSHAN, "")
     assert courts.resolve("区人民法院")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("名录.txt", "法庭名称,所属法院\n", "名录.txt: 名录应是 .csv 或 .xlsx 文件"),
+        ("名录.csv", "法庭名称,所属法院\n", "名录.csv：表头下面没有数据行"),
+        ("名录.csv", "名字,地址\n东湖法庭,东湖路\n", "名录.csv：缺少法庭名称和所属法院列"),
+        ("名录.csv", "法庭名称,上级\n东湖法庭,平山区法院\n", "名录.csv：缺少所属法院列"),
+    ],
+)
+def test_a_roster_refused_whole_says_which_file_and_why_in_chinese(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    from graph.errors import CourtgraphError
+
+    with pytest.raises(CourtgraphError) as exc:
+        import_roster(None, _write(tmp_path, text, name))
+    assert message in str(exc.value), str(exc.value)
+
+
+def test_a_roster_in_another_encoding_is_refused_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "名录.csv"
+    path.write_bytes("法庭名称,所属法院\n东湖法庭,平山区法院\n".encode("utf-16"))
+    with pytest.raises(UnreadableDocument, match="不是 UTF-8 或 GB18030 编码的文本"):
+        import_roster(None, path)

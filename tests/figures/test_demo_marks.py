@@ -1,0 +1,127 @@
+"""Demo documents (the 演示数据 collection, invented facts) are marked wherever a picture, a
+briefing or a source list cites them, so that no invented fact reaches a report unmarked."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from figures import briefing, unit_briefing
+from figures.render import Source, _footnote
+from figures.report import DEMO_MARK, demo_warning, source_lines
+from graph.collections import DEMO_COLLECTION, add_to_collection
+from queries import run
+from tests import graph_fixtures as g
+
+
+def test_a_picture_footnote_says_it_cites_demo_documents() -> None:
+    plain = _footnote([Source("甲法院通报", "2024-01-02"), Source("乙法院通报")], "2026-12-06")
+    assert "演示" not in plain
+    marked = _footnote(
+        [Source("甲法院通报", "2024-01-02"), Source("示例文档", demo=True)], "2026-12-06"
+    )
+    first = marked.splitlines()[0]
+    assert first.startswith("含 1 篇演示文档（内容虚构，不能作为汇报依据）")
+    assert "来源：甲法院通报（2024-01-02）；示例文档" in first
+    # a demo document beyond the three named ones is still counted
+    many = [Source(f"通报{i}") for i in range(5)] + [Source("示例文档", demo=True)]
+    assert _footnote(many, "2026-12-06").startswith("含 1 篇演示文档")
+
+
+def test_source_lines_mark_each_demo_document() -> None:
+    rows = [
+        {"doc_id": "doc:1", "title": "甲法院通报", "date": "2024-01-02", "collections": ["通报"]},
+        {"doc_id": "doc:2", "title": "示例", "date": None, "collections": [DEMO_COLLECTION]},
+        {"doc_id": "doc:3", "title": "乙法院通报", "date": None},  # a store of older versions
+    ]
+    lines = source_lines(rows)
+    assert lines[0] == "[1] 甲法院通报，2024-01-02"
+    assert lines[1] == f"[2] 示例，日期不详{DEMO_MARK}"
+    assert lines[2] == "[3] 乙法院通报，日期不详"
+    assert demo_warning(rows).startswith("注意：资料来源中有 1 篇演示文档")
+    assert demo_warning(rows[:1] + rows[2:]) == ""
+
+
+@pytest.fixture
+def small(arcadedb_store):
+    g.load_small_graph(arcadedb_store)
+    return arcadedb_store
+
+
+def test_document_sources_name_the_collections(small) -> None:
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    rows = run(small, "document_sources", {"ids": f"{g.DOC_A},{g.DOC_B}"}).rows
+    by_id = {r["doc_id"]: r["collections"] for r in rows}
+    assert DEMO_COLLECTION in by_id[g.DOC_A]
+    assert DEMO_COLLECTION not in by_id[g.DOC_B]
+
+
+def test_briefings_built_on_demo_documents_warn_and_mark_them(small) -> None:
+    from docx import Document
+
+    before = unit_briefing.gather(small, g.MID)
+    assert not any("演示" in line for line in before.headline())
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    unit = unit_briefing.gather(small, g.MID)
+    assert any(line.startswith("注意：资料来源中有 1 篇演示文档") for line in unit.headline())
+    assert sum(DEMO_MARK in line for line in source_lines(unit.sources)) == 1
+    text = "\n".join(p.text for p in Document(io.BytesIO(unit_briefing.to_docx(unit))).paragraphs)
+    assert "注意：资料来源中有 1 篇演示文档" in text and DEMO_MARK in text
+    b = briefing.gather(small, "诉源治理", g.MID)
+    assert any(line.startswith("注意：资料来源中有 1 篇演示文档") for line in b.headline())
+
+
+def _one_edge_graph():
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("court:a", kind="Court", name="甲市中级人民法院", level="intermediate")
+    graph.add_node("init:b", kind="Initiative", name="诉源治理")
+    graph.add_edge("court:a", "init:b", key="ADOPTED", type="ADOPTED", stage="adopted")
+    return graph
+
+
+def test_pictures_and_slides_citing_demo_documents_carry_a_red_mark() -> None:
+    from figures.render import DEMO_BADGE, picture, table_picture
+
+    demo = [Source("甲市中院通报", "2024-01-02"), Source("示例文档", demo=True)]
+    plain = [Source("甲市中院通报", "2024-01-02")]
+    svg = picture(_one_edge_graph(), fmt="svg", title="诉源治理", sources=demo).decode()
+    assert DEMO_BADGE in svg
+    assert DEMO_BADGE not in picture(_one_edge_graph(), fmt="svg", sources=plain).decode()
+    table = table_picture(["单位"], [["甲市中院"]], fmt="svg", title="采用", sources=demo)
+    assert DEMO_BADGE in table.decode()
+
+
+def test_the_adoption_map_of_a_briefing_on_demo_documents_is_marked(small) -> None:
+    from figures.adoption import draw_adoption_map
+    from figures.render import DEMO_BADGE
+
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    b = briefing.gather(small, "诉源治理", g.MID)
+    assert b.map is not None
+    marked = draw_adoption_map(b.map, fmt="svg", demo=1).decode()
+    assert DEMO_BADGE in marked and "含 1 篇演示文档" in marked
+    assert DEMO_BADGE not in draw_adoption_map(b.map, fmt="svg").decode()
+    unmarked = draw_adoption_map(
+        b.map,
+        scale=1.5,
+        generated=b.generated,
+        sources=max(b.source_count, len(b.sources)),
+        with_title=False,
+        facts_note=b.facts_note(),
+    )
+    assert b.map_png() != unmarked  # the briefing's own map carries the mark
+
+
+def test_a_map_knows_its_documents_and_the_cli_marks_demo_ones(small, tmp_path) -> None:
+    from figures.adoption import adoption_map
+    from figures.report import demo_count
+
+    data = adoption_map(small, "诉源治理", g.MID)
+    assert set(data.doc_ids) == {g.DOC_A, g.DOC_B}
+    assert demo_count(small, data.doc_ids) == 0
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    assert demo_count(small, data.doc_ids) == 1
+    assert demo_count(small, []) == 0
