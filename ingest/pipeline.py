@@ -40,7 +40,7 @@ from graph.model import (
     entity_id,
 )
 from graph.store import GraphStore, WriteTally
-from ingest.dedup import FingerprintIndex, figures, same_figures
+from ingest.dedup import FingerprintIndex, changed_figures, figures, same_figures
 from ingest.document import Adoption, CourtRef, Evidence, Extraction, SourceDocument
 from ingest.titles import headline
 
@@ -60,6 +60,9 @@ class IngestReport:
     copies: dict[str, str] = field(default_factory=dict)
     collections: dict[str, str] = field(default_factory=dict)  # path -> collection it went to
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
+    # nearly a known document's text, with figures it states otherwise: added as a document of
+    # its own (path, the doc id it nearly repeats, (what, old, new) for each changed figure)
+    updates: list[tuple[str, str, list[tuple[str, str, str]]]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     planned: dict[str, int] = field(default_factory=dict)  # dry run: rows that would be sent
@@ -74,7 +77,9 @@ class IngestReport:
             f"documents read: {self.read}; {verb}: {len(self.added)}; "
             f"unchanged (already in the graph): {len(self.unchanged)}; "
             + (f"copies of a file read before: {len(self.copies)}; " if self.copies else "")
-            + f"reposts of known documents: {len(self.reposts)}; failed: {len(self.failed)}",
+            + f"reposts of known documents: {len(self.reposts)}; "
+            + (f"copies with changed figures: {len(self.updates)}; " if self.updates else "")
+            + f"failed: {len(self.failed)}",
         ]
         if self.dry_run:
             lines.append(
@@ -93,6 +98,13 @@ class IngestReport:
             lines.append(
                 "  (a repost is not added; if it is a new version of a file read before, remove "
                 "the old one with `python -m graph delete-document DOC` and ingest it again)"
+            )
+        for path, doc, changes in self.updates:
+            changed = "; ".join(f"{what}: {a} → {b}" for what, a, b in changes)
+            lines.append(
+                f"  changed figures: {_printable(path)} ≈ {doc}, but {_printable(changed)} "
+                "(added as a document of its own; if it replaces the old one: "
+                f"`python -m graph delete-document {doc}`)"
             )
         for path, reason in self.failed:
             lines.append(f"  failed: {_printable(path)}: {_printable(reason)}")
@@ -1048,6 +1060,19 @@ def _ingest_paths(
         """The document's graph, or why its extraction failed."""
         return extract_graph(doc)
 
+    texts_here: dict[str, str] = {}  # a dry run's (or storeless run's) documents added so far
+
+    def text_of(did: str) -> str | None:
+        """The text of a document known to the store or added by this run (asked only of a
+        repost's original)."""
+        if did in texts_here:
+            return texts_here[did]
+        if store is None:
+            return None
+        flush()  # a document this run added may still be waiting in the batch
+        rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS text", {"id": did})
+        return str(rows[0]["text"] or "") if rows else None
+
     died = False  # the extracting process died (on the first document it left unfinished)
 
     def stop_pool() -> None:
@@ -1122,6 +1147,10 @@ def _ingest_paths(
         if mine is None:
             mine = frozenset(figures(doc.text))
         twin = _repost_of(doc, [other for other, _d in close], store, figures_of, mine)
+        if twin and (before := text_of(twin)) and (changes := changed_figures(doc.text, before)):
+            # nearly the same text, but a figure corrected or updated: a repost would lose it
+            report.updates.append((doc.path, twin, changes))
+            twin = None
         if twin:
             report.reposts.append((doc.path, twin))
             if store is not None and not dry_run:
@@ -1148,6 +1177,8 @@ def _ingest_paths(
         added_here.add(did)
         index.add(did, doc.fingerprint)
         figures_of[did] = mine
+        if store is None or dry_run:  # nowhere to read it back from
+            texts_here[did] = doc.text
         report.added.append(doc.path)
         paths_of[did] = doc.path
         for key, n in (

@@ -506,7 +506,8 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
         f"已在图中（内容相同） {len(report.unchanged)} 篇；"
         + (f"与本次先读的文件相同 {len(report.copies)} 篇；" if report.copies else "")
         + f"转载稿 {len(report.reposts)} 篇；"
-        f"失败 {len(report.failed)} 篇",
+        + (f"数字有改动的近似稿 {len(report.updates)} 篇；" if report.updates else "")
+        + f"失败 {len(report.failed)} 篇",
     ]
     if dry:
         planned = [f"{_PLANNED_ZH.get(k, k)} {v}" for k, v in sorted(report.planned.items()) if v]
@@ -533,6 +534,13 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
         lines.append(
             "  （转载稿不会作为新文档导入；如果它是先前导入过的文件的新版本，请先用 "
             "`python -m graph delete-document <文档编号>` 删除旧文档，再重新导入）"
+        )
+    for path, twin, changes in report.updates:
+        changed = "；".join(f"“{what}”{a} → {b}" for what, a, b in changes)
+        lines.append(
+            f"  数字有改动：{p(path)} 与 {doc(twin)} 文字几乎相同，但 {p(changed)}；"
+            f"{'将作为' if dry else '已作为'}新文档导入，两份都保留、各有出处（如果它取代旧稿，"
+            f"用 `python -m graph delete-document {twin}` 删除旧稿）"
         )
     for path, reason in report.failed:
         lines.append(f"  失败：{p(path)}：{p(reason_zh(reason))}")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from graph.model import entity_id
+from ingest.dedup import figures
 from ingest.document import (
     Adoption,
     CourtRef,
@@ -849,3 +850,56 @@ def test_a_batch_waits_for_64_documents_even_when_the_writer_is_free(store, tmp_
     report = ingest_paths(store, [tmp_path], reference_data=False)
     assert len(sizes) >= 2 and all(n >= 64 for n in sizes[:-1]), sizes
     assert sum(sizes) == len(report.added) == store.counts()["Document"]
+
+
+#: an invented report with eleven figures: one changed keeps 10 of 12 (over the repost line)
+_ELEVEN = (
+    "甲市中级人民法院召开新闻发布会，通报全市法院一站式多元解纷工作情况。今年以来，全市法院"
+    "诉前调解案件1205件，调解成功率达到46.8%，平均办理时长缩短至21天；在线调解3120件，占全部"
+    "调解案件的61.2%；司法确认案件488件，同比上升15.6%；特邀调解员增至236名，覆盖89个乡镇；"
+    "人民法庭巡回审判612场，就地化解纠纷2345件。"
+)
+
+
+def _updated_copy() -> str:
+    return "来源：某某资讯网\n" + _ELEVEN.replace("46.8%", "48.6%") + "\n责任编辑：某某"
+
+
+def test_a_copy_with_a_corrected_figure_is_a_document_of_its_own(store, tmp_path: Path) -> None:
+    from ingest.dedup import same_figures
+    from ingest.uploads import summary_zh
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(_ELEVEN, encoding="utf-8")
+    (second / "b.txt").write_text(_updated_copy(), encoding="utf-8")
+    # what made it a repost before: nearly the same text and the figures' overlap
+    assert same_figures(frozenset(figures(_ELEVEN)), frozenset(figures(_updated_copy())))
+    (a,) = ingest_paths(store, [first], reference_data=False).added
+    report = ingest_paths(store, [second], reference_data=False)
+    assert report.reposts == [] and [Path(p).name for p in report.added] == ["b.txt"]
+    ((path, twin, changes),) = report.updates
+    assert Path(path).name == "b.txt" and changes == [("解成功率达到", "46.8", "48.6")]
+    docs = store.read("MATCH (d:Document) RETURN d.id AS id")
+    assert len(docs) == 2 and twin in {d["id"] for d in docs}
+    values = {r["v"] for r in store.read("MATCH (o:Outcome) RETURN o.value AS v")}
+    assert {46.8, 48.6} <= values  # both figures kept, each from its own document
+    assert f"delete-document {twin}" in report.summary()
+    assert "数字有改动" in summary_zh(report) and "46.8 → 48.6" in summary_zh(report)
+
+
+def test_a_corrected_copy_read_in_the_same_run_or_a_dry_run_is_told_apart_too(
+    store, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(_ELEVEN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_updated_copy(), encoding="utf-8")
+    dry = ingest_paths(store, [tmp_path], reference_data=False, dry_run=True)
+    assert len(dry.added) == 2 and len(dry.updates) == 1 and dry.reposts == []
+    assert store.counts()["Document"] == 0
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    assert len(report.added) == 2 and len(report.updates) == 1 and report.reposts == []
+    # a repost with the same figures stays a repost
+    (tmp_path / "c.txt").write_text(_ELEVEN.replace("召开", "举行"), encoding="utf-8")
+    again = ingest_paths(store, [tmp_path / "c.txt"], reference_data=False)
+    assert len(again.reposts) == 1 and again.updates == []
