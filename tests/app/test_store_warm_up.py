@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from graph import store as store_module
+from tests.app.conftest import forget_answers
 
 
 @pytest.fixture
@@ -40,6 +41,7 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
     for page, params in [
         ("overview", {}),
         ("initiative", {"id": top}),
+        ("analytics", {"id": top}),
         ("unit", {"id": court["court_id"]}),
         ("network", {"id": court["court_id"]}),
         ("search", {"q": court["court"]}),
@@ -48,17 +50,51 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
         at = app(page=page, **params)
         assert not at.exception, page
     sent = set(texts)
+    forget_answers()  # what the pages kept: the warm-up asks the store again
     texts.clear()
     done = warm.warm_up(small_store)
     assert done == [
         *["总览"] * 3,
-        *["举措"] * 2,
+        *["举措"] * 3,
+        "扩散分析",
         *["法院 / 单位"] * 2,
         "网络",
         "检索",
         *["审核"] * 2,
     ]
     assert texts and set(texts) - sent == set()
+
+
+def _shown(at: Any) -> list[Any]:
+    """What a page shows: its texts, numbers and tables."""
+    assert not at.exception and not at.error, [e.value for e in [*at.exception, *at.error]]
+    out: list[Any] = [str(m.value) for m in [*at.markdown, *at.caption, *at.info]]
+    out += [(m.label, m.value) for m in at.metric]
+    out += [df.value.to_dict("records") for df in at.dataframe]
+    return out
+
+
+def test_the_first_visits_it_prepares_read_no_answer_and_show_the_same(
+    small_store, app, texts
+) -> None:
+    """总览, and 举措 and 扩散分析 of the most adopted initiative, visited first after the
+    warm-up: they read from the store only what every visit reads (the sidebar's scope, the
+    change token), and show what a visit that reads its answers shows."""
+    import queries
+    from ui import state, warm
+
+    top = queries.run(small_store, "top_initiatives", {}).rows[0]["initiative_id"]
+    pages = [("overview", {}), ("initiative", {"id": top}), ("analytics", {"id": top})]
+    cold = [_shown(app(page=page, **params)) for page, params in pages]
+    texts.clear()
+    again = [_shown(app(page=page, **params)) for page, params in pages]  # answers kept
+    every_visit = set(texts)
+    assert again == cold
+    state.clear_caches()
+    warm.warm_up(small_store)
+    texts.clear()
+    assert [_shown(app(page=page, **params)) for page, params in pages] == cold
+    assert set(texts) <= every_visit, set(texts) - every_visit
 
 
 def test_nothing_to_warm_on_an_empty_store(empty_store) -> None:
