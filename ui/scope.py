@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import streamlit as st
@@ -63,8 +63,20 @@ def _recount(store: Any, where: str, documents: Any) -> None:
     _count_collections(store, where, documents)
 
 
-def collection_sizes() -> list[dict[str, Any]]:
-    """The collections and their numbers of documents (`collections` query), kept as above."""
+#: the first count on a store of at least this many documents does not hold up the page: on
+#: the 1M graph (200,000 documents) it scans them all, 0.6 s on a running server, 5-8 s just
+#: after the server started on a busy machine; the explorer's first page paid it every time
+BACKGROUND_COUNT_DOCS = 20_000
+#: how long a page waits for that first count before it is drawn without the sizes
+FIRST_COUNT_WAIT_S = 0.5
+_FIRST: dict[str, Future[list[dict[str, Any]]]] = {}  # the first count, per store
+_LATE: set[str] = set()  # stores whose first count was waited for in vain
+
+
+def collection_sizes() -> list[dict[str, Any]] | None:
+    """The collections and their numbers of documents (`collections` query), kept as above.
+    None while the first count on a large store (`BACKGROUND_COUNT_DOCS`) runs on after
+    `FIRST_COUNT_WAIT_S`: the page is drawn without them, a later one shows them."""
     store = state.store()
     where = store.description
     n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
@@ -80,7 +92,33 @@ def collection_sizes() -> list[dict[str, Any]]:
             if stale and (job is None or job.done()):
                 _RECOUNT[where] = _COUNTER.submit(_recount, store, where, documents)
             return have[2]
-    return _count_collections(store, where, documents)
+        first = have is None and n >= BACKGROUND_COUNT_DOCS
+        if first:
+            job = _FIRST.get(where)
+            if job is None or job.done():  # (one that failed is asked again)
+                job = _FIRST[where] = _COUNTER.submit(_count_collections, store, where, documents)
+                _LATE.discard(where)
+            late = where in _LATE
+    if not first:
+        return _count_collections(store, where, documents)
+    try:  # waited for once: the sidebar, the banner and 总览 ask in turn
+        return job.result(timeout=0 if late else FIRST_COUNT_WAIT_S)
+    except TimeoutError:
+        with _SIZES_LOCK:
+            _LATE.add(where)
+        return None
+
+
+def wait_for_first_counts(timeout: float = 120.0) -> None:
+    """Until the collections' first counts running now are done: the explorer's warm-up
+    (ui/warm.py) starts after them, rather than scanning the store beside them."""
+    with _SIZES_LOCK:
+        jobs = list(_FIRST.values())
+    wait(jobs, timeout=timeout)
+
+
+#: what a page says where the sizes are not counted yet
+SIZES_NOTE = "正在统计各文档集的文档数（首次打开时需要几秒钟），稍后刷新本页即可看到。"
 
 
 def collections() -> list[str] | None:
@@ -166,6 +204,9 @@ def sidebar() -> None:
         courts = state.rows("superior_courts")
     except CourtgraphError:
         return  # the page reports the store's trouble
+    counting = found is None  # the chosen collections stay chosen meanwhile
+    if found is None:
+        found = [{"collection": c, "documents": None} for c in collections() or []]
     names = [r["collection"] for r in found]
     sizes = {r["collection"]: r["documents"] for r in found}
     if VERIFIED_KEY not in st.session_state:
@@ -181,8 +222,9 @@ def sidebar() -> None:
             "文档集",
             names,
             key=COLLECTIONS_KEY,
-            format_func=lambda c: f"{c}（{sizes.get(c, 0)} 篇）",
-            placeholder="全部文档",
+            format_func=lambda c: c if sizes.get(c) is None else f"{c}（{sizes[c]} 篇）",
+            placeholder="正在统计文档集…" if counting else "全部文档",
+            disabled=counting,
             help="各页的回答（采用单位、辖区覆盖、时间线、成效数据、总览的举措排行、举措选择框的"
             "单位数，以及扩散分析的省份覆盖表、共同采用、先行单位和面板数据）只计这些文档集中的"
             "文档所支持的事实；不选 = 全部文档。",
@@ -224,9 +266,12 @@ def sidebar() -> None:
 def demo_banner() -> None:
     """While demo documents are in the graph, say so and how to remove them."""
     try:
-        found = {r["collection"]: r["documents"] for r in collection_sizes()}
+        sizes = collection_sizes()
     except CourtgraphError:
         return
+    if sizes is None:  # still counting: the next page says it
+        return
+    found = {r["collection"]: r["documents"] for r in sizes}
     if found.get(DEMO_COLLECTION):
         st.warning(
             f"图中有 {found[DEMO_COLLECTION]} 篇演示文档（文档集「{DEMO_COLLECTION}」，内容为虚构的"

@@ -109,9 +109,12 @@ def warm_up(store: Any) -> list[str]:
     """Run `reads(store)` once each, each when no page is being drawn, and return the pages
     they stand for, one per read that answered. A read that fails is passed over: its page
     runs it again and says what went wrong there."""
+    from ui.scope import wait_for_first_counts
+
     done: list[str] = []
     try:
         _wait_for_pages()
+        wait_for_first_counts()  # the sidebar's, which every page shows, comes first
         todo = reads(store)
     except CourtgraphError:
         return done

@@ -119,6 +119,27 @@ def test_no_read_while_a_page_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not thread.is_alive() and ran == ["read"]
 
 
+def test_no_read_while_the_collections_are_first_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sidebar's first count of the collections (a scan of every document, which a
+    large store's first page no longer waits for: ui/scope.py) is not run beside the
+    warm-up's reads: they start when it is done."""
+    from concurrent.futures import Future
+
+    from ui import scope, warm
+
+    counting: Future[list[Any]] = Future()
+    monkeypatch.setattr(scope, "_FIRST", {"store": counting})
+    ran: list[str] = []
+    monkeypatch.setattr(warm, "reads", lambda store: [("总览", lambda: ran.append("read"))])
+    thread = threading.Thread(target=warm.warm_up, args=(object(),), daemon=True)
+    thread.start()
+    thread.join(timeout=0.3)
+    assert thread.is_alive() and ran == []  # still counting
+    counting.set_result([])
+    thread.join(timeout=10)
+    assert not thread.is_alive() and ran == ["read"]
+
+
 def test_a_failed_read_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
     """A read the store refuses is left to its page (which shows the error): the others run."""
     from graph.errors import QueryFailed
