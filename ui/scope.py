@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import streamlit as st
@@ -64,10 +64,11 @@ def _recount(store: Any, where: str, documents: Any) -> None:
 
 
 #: the first count on a store of at least this many documents does not hold up the page: on
-#: the 1M graph (200,000 documents) it scans them all, 0.6 s on a running server, 5-8 s just
-#: after the server started on a busy machine; the explorer's first page paid it every time
+#: the 1M graph (200,000 documents) it scans them all, 0.6 s on a running server, 5-15 s just
+#: after the server started on a busy machine; the explorer's first page paid it every time.
+#: In a server the warm-up counts them (`count_first`); without one, a page starts the count
 BACKGROUND_COUNT_DOCS = 20_000
-#: how long a page waits for that first count before it is drawn without the sizes
+#: how long a page that started that count waits for it before it is drawn without the sizes
 FIRST_COUNT_WAIT_S = 0.5
 _FIRST: dict[str, Future[list[dict[str, Any]]]] = {}  # the first count, per store
 _LATE: set[str] = set()  # stores whose first count was waited for in vain
@@ -95,6 +96,8 @@ def collection_sizes() -> list[dict[str, Any]] | None:
         first = have is None and n >= BACKGROUND_COUNT_DOCS
         if first:
             job = _FIRST.get(where)
+            if job is None and counting_ahead():
+                return None  # the explorer's warm-up counts them (`count_first`)
             if job is None or job.done():  # (one that failed is asked again)
                 job = _FIRST[where] = _COUNTER.submit(_count_collections, store, where, documents)
                 _LATE.discard(where)
@@ -109,12 +112,32 @@ def collection_sizes() -> list[dict[str, Any]] | None:
         return None
 
 
-def wait_for_first_counts(timeout: float = 120.0) -> None:
-    """Until the collections' first counts running now are done: the explorer's warm-up
-    (ui/warm.py) starts after them, rather than scanning the store beside them."""
+def counting_ahead() -> bool:
+    """Whether this server's warm-up (ui/warm.py) is still to run or running: it counts a
+    large store's collections (`count_first`) after the reads of the pages a visitor opens
+    first, rather than the first page starting the count beside them (on the 1M graph's
+    just-started server it took 15 s at load 11, and 总览, opened next, 4.9 s instead of 1)."""
+    from ui import warm
+
+    return warm.running_or_ahead()
+
+
+def count_first() -> None:
+    """A large store's first count of its collections, now, kept for every page's sidebar:
+    the warm-up's read. Nothing for a store pages count themselves (smaller than
+    `BACKGROUND_COUNT_DOCS`) or one counted already; a count running is waited for."""
+    store = state.store()
+    where = store.description
+    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
     with _SIZES_LOCK:
-        jobs = list(_FIRST.values())
-    wait(jobs, timeout=timeout)
+        if n < BACKGROUND_COUNT_DOCS or where in _SIZES:
+            return
+        job = _FIRST.get(where)
+        if job is None or job.done():
+            documents = (n, _generation(where))
+            job = _FIRST[where] = _COUNTER.submit(_count_collections, store, where, documents)
+            _LATE.discard(where)
+    job.result()
 
 
 #: what a page says where the sizes are not counted yet

@@ -46,6 +46,7 @@ def reads(store: Any) -> list[Read]:
     from queries.explore import neighbourhood_graph
     from ui import state
     from ui.analytics.shared import prefetch_timeline
+    from ui.scope import count_first
 
     top = state.prefetch("top_initiatives")  # 总览's list
     courts = state.prefetch("superior_courts")  # every page's sidebar
@@ -62,6 +63,9 @@ def reads(store: Any) -> list[Read]:
             ("举措", lambda: state.prefetch("adopters", {"initiative": initiative})),
             ("扩散分析", lambda: prefetch_timeline(initiative)),
         ]
+    # a large store's collections, which every page's sidebar lists: counted after the reads
+    # of the pages a visitor opens first (a scan of every document; no page starts it meanwhile)
+    out.append(("侧栏", count_first))
     if courts:
         court, name = str(courts[0]["court_id"]), str(courts[0]["court"])
         out += [
@@ -109,12 +113,9 @@ def warm_up(store: Any) -> list[str]:
     """Run `reads(store)` once each, each when no page is being drawn, and return the pages
     they stand for, one per read that answered. A read that fails is passed over: its page
     runs it again and says what went wrong there."""
-    from ui.scope import wait_for_first_counts
-
     done: list[str] = []
     try:
         _wait_for_pages()
-        wait_for_first_counts()  # the sidebar's, which every page shows, comes first
         todo = reads(store)
     except CourtgraphError:
         return done
@@ -130,6 +131,16 @@ def warm_up(store: Any) -> list[str]:
 
 _STARTED: list[threading.Thread] = []
 _LOCK = threading.Lock()
+
+
+def running_or_ahead() -> bool:
+    """Whether this process's warm-up is still to start (a server's first page is being
+    drawn) or running. Never outside a server (`state.in_a_server`): no warm-up runs there."""
+    from ui.state import in_a_server
+
+    with _LOCK:
+        started = list(_STARTED)
+    return in_a_server() and (not started or started[0].is_alive())
 
 
 def warm_up_once(store: Any) -> threading.Thread | None:
