@@ -15,9 +15,10 @@ first), are kept in the pages' own caches as a visitor with the sidebar's defaul
 them (`state.prefetch`): their first visits then read nothing but what every visit reads.
 The cached answers are keyed on the store's change token as every page's are, so a store
 changed meanwhile is asked again. The other pages' reads (their entities are the visitor's
-choice) only warm the server: those answers are thrown away. The slowest reads (检索's first
-full-text search, 审核's first queue, seconds each on a just-started server) come last, after
-those of the pages a visitor opens first.
+choice) only warm the server: those answers are thrown away. A large store's collections,
+which every page's sidebar lists, are counted next (`scope.count_first`: a scan of every
+document, which no page waits for). The slowest reads (检索's first full-text search, 审核's
+first queue, seconds each on a just-started server) come last.
 """
 
 from __future__ import annotations
