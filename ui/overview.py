@@ -74,10 +74,12 @@ def render() -> None:
             st.info("还没有单位推行举措的记录。")
     with right:
         st.subheader("文档集")
-        from ui.scope import collection_sizes
+        from ui.scope import SIZES_NOTE, collection_sizes
 
         found = collection_sizes()
-        if found:
+        if found is None:
+            st.caption(SIZES_NOTE)
+        elif found:
             table(
                 found, {"collection": "文档集", "documents": "文档数"}, key="overview.collections"
             )

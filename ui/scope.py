@@ -63,8 +63,21 @@ def _recount(store: Any, where: str, documents: Any) -> None:
     _count_collections(store, where, documents)
 
 
-def collection_sizes() -> list[dict[str, Any]]:
-    """The collections and their numbers of documents (`collections` query), kept as above."""
+#: the first count on a store of at least this many documents does not hold up the page: on
+#: the 1M graph (200,000 documents) it scans them all, 0.6 s on a running server, 5-15 s just
+#: after the server started on a busy machine; the explorer's first page paid it every time.
+#: In a server the warm-up counts them (`count_first`); without one, a page starts the count
+BACKGROUND_COUNT_DOCS = 20_000
+#: how long a page that started that count waits for it before it is drawn without the sizes
+FIRST_COUNT_WAIT_S = 0.5
+_FIRST: dict[str, Future[list[dict[str, Any]]]] = {}  # the first count, per store
+_LATE: set[str] = set()  # stores whose first count was waited for in vain
+
+
+def collection_sizes() -> list[dict[str, Any]] | None:
+    """The collections and their numbers of documents (`collections` query), kept as above.
+    None while the first count on a large store (`BACKGROUND_COUNT_DOCS`) runs on after
+    `FIRST_COUNT_WAIT_S`: the page is drawn without them, a later one shows them."""
     store = state.store()
     where = store.description
     n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
@@ -80,7 +93,55 @@ def collection_sizes() -> list[dict[str, Any]]:
             if stale and (job is None or job.done()):
                 _RECOUNT[where] = _COUNTER.submit(_recount, store, where, documents)
             return have[2]
-    return _count_collections(store, where, documents)
+        first = have is None and n >= BACKGROUND_COUNT_DOCS
+        if first:
+            job = _FIRST.get(where)
+            if job is None and counting_ahead():
+                return None  # the explorer's warm-up counts them (`count_first`)
+            if job is None or job.done():  # (one that failed is asked again)
+                job = _FIRST[where] = _COUNTER.submit(_count_collections, store, where, documents)
+                _LATE.discard(where)
+            late = where in _LATE
+    if not first:
+        return _count_collections(store, where, documents)
+    try:  # waited for once: the sidebar, the banner and 总览 ask in turn
+        return job.result(timeout=0 if late else FIRST_COUNT_WAIT_S)
+    except TimeoutError:
+        with _SIZES_LOCK:
+            _LATE.add(where)
+        return None
+
+
+def counting_ahead() -> bool:
+    """Whether this server's warm-up (ui/warm.py) is still to run or running: it counts a
+    large store's collections (`count_first`) after the reads of the pages a visitor opens
+    first, rather than the first page starting the count beside them (on the 1M graph's
+    just-started server it took 15 s at load 11, and 总览, opened next, 4.9 s instead of 1)."""
+    from ui import warm
+
+    return warm.running_or_ahead()
+
+
+def count_first() -> None:
+    """A large store's first count of its collections, now, kept for every page's sidebar:
+    the warm-up's read. Nothing for a store pages count themselves (smaller than
+    `BACKGROUND_COUNT_DOCS`) or one counted already; a count running is waited for."""
+    store = state.store()
+    where = store.description
+    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
+    with _SIZES_LOCK:
+        if n < BACKGROUND_COUNT_DOCS or where in _SIZES:
+            return
+        job = _FIRST.get(where)
+        if job is None or job.done():
+            documents = (n, _generation(where))
+            job = _FIRST[where] = _COUNTER.submit(_count_collections, store, where, documents)
+            _LATE.discard(where)
+    job.result()
+
+
+#: what a page says where the sizes are not counted yet
+SIZES_NOTE = "正在统计各文档集的文档数（首次打开时需要几秒钟），稍后刷新本页即可看到。"
 
 
 def collections() -> list[str] | None:
@@ -166,6 +227,9 @@ def sidebar() -> None:
         courts = state.rows("superior_courts")
     except CourtgraphError:
         return  # the page reports the store's trouble
+    counting = found is None  # the chosen collections stay chosen meanwhile
+    if found is None:
+        found = [{"collection": c, "documents": None} for c in collections() or []]
     names = [r["collection"] for r in found]
     sizes = {r["collection"]: r["documents"] for r in found}
     if VERIFIED_KEY not in st.session_state:
@@ -181,8 +245,9 @@ def sidebar() -> None:
             "文档集",
             names,
             key=COLLECTIONS_KEY,
-            format_func=lambda c: f"{c}（{sizes.get(c, 0)} 篇）",
-            placeholder="全部文档",
+            format_func=lambda c: c if sizes.get(c) is None else f"{c}（{sizes[c]} 篇）",
+            placeholder="正在统计文档集…" if counting else "全部文档",
+            disabled=counting,
             help="各页的回答（采用单位、辖区覆盖、时间线、成效数据、总览的举措排行、举措选择框的"
             "单位数，以及扩散分析的省份覆盖表、共同采用、先行单位和面板数据）只计这些文档集中的"
             "文档所支持的事实；不选 = 全部文档。",
@@ -224,9 +289,12 @@ def sidebar() -> None:
 def demo_banner() -> None:
     """While demo documents are in the graph, say so and how to remove them."""
     try:
-        found = {r["collection"]: r["documents"] for r in collection_sizes()}
+        sizes = collection_sizes()
     except CourtgraphError:
         return
+    if sizes is None:  # still counting: the next page says it
+        return
+    found = {r["collection"]: r["documents"] for r in sizes}
     if found.get(DEMO_COLLECTION):
         st.warning(
             f"图中有 {found[DEMO_COLLECTION]} 篇演示文档（文档集「{DEMO_COLLECTION}」，内容为虚构的"

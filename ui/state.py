@@ -109,6 +109,15 @@ def _answer(name: str, params: dict[str, Any] | None) -> tuple[list[dict[str, An
     return cached(store_key(), name, scoped(name, dict(params or {})))
 
 
+def prefetch(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a named query as a page asks for them with the sidebar's defaults (every
+    collection, 只看已核实 off), kept in the pages' cache: the explorer's warm-up (ui/warm.py)
+    runs outside any page, so it cannot read a visitor's choices. A visitor with other
+    choices asks for another answer; a store changed meanwhile, under another key."""
+    cached = _shared_rows if name in SHARED else _rows
+    return cached(store_key(), name, dict(params or {}))[0]
+
+
 def rows(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Rows of a named query (cached for a few minutes), from the chosen collections. The
     rows of a `SHARED` query are the cache's own: read them, never change them."""

@@ -6,10 +6,19 @@ loads and compiles the query engine's code for it, and its caches hold none of t
 the 1M-relationship benchmark graph, just after the server started, 检索's full-text search
 took 1.0–1.4 s the first time and 0.1–0.2 s the second, 网络's neighbourhood 0.6 s and 0.1,
 审核's 0.3–0.5 s and 0.1, 举措's adopters of the most adopted initiative 0.6–0.8 s and 0.3
-(扩散分析's walk of the adoptions is left out: it cost nearly as much the second time). So
-after its first page the explorer runs those reads once, one after another, in a thread of its
-own, never starting one while a page is drawn. The answers are thrown away: the app's caches
-are not filled, every page still asks the store.
+(1.1 s the second time on a busy machine). So after its first page the explorer runs those
+reads once, one after another, in a thread of its own, never starting one while a page is
+drawn.
+
+总览's answers, and 举措's and 扩散分析's of the most adopted initiative (the one 总览 lists
+first), are kept in the pages' own caches as a visitor with the sidebar's defaults asks for
+them (`state.prefetch`): their first visits then read nothing but what every visit reads.
+The cached answers are keyed on the store's change token as every page's are, so a store
+changed meanwhile is asked again. The other pages' reads (their entities are the visitor's
+choice) only warm the server: those answers are thrown away. A large store's collections,
+which every page's sidebar lists, are counted next (`scope.count_first`: a scan of every
+document, which no page waits for). The slowest reads (检索's first full-text search, 审核's
+first queue, seconds each on a just-started server) come last.
 """
 
 from __future__ import annotations
@@ -31,34 +40,47 @@ def reads(store: Any) -> list[Read]:
     most adopted initiative), on the store's own entities: the most adopted initiative and
     the first court of the hierarchy's top (the supreme court on a national graph). On an
     empty store only the reads that need no entity. 总览's come first: it is the page a
-    visitor opens next when the first was another (a shared link, 导入)."""
+    visitor opens next when the first was another (a shared link, 导入). 总览's, 举措's and
+    扩散分析's answers are kept for their pages (see the module's docstring)."""
     import queries
     from graph import review
     from queries.explore import neighbourhood_graph
+    from ui import state
+    from ui.analytics.shared import prefetch_timeline
+    from ui.scope import count_first
 
-    top = queries.run(store, "top_initiatives", {}).rows
-    courts = queries.run(store, "superior_courts", {}).rows
+    top = state.prefetch("top_initiatives")  # 总览's list
+    courts = state.prefetch("superior_courts")  # every page's sidebar
     out: list[Read] = [
-        ("总览", store.node_counts),
-        ("总览", lambda: queries.run(store, "adoption_tally", {})),
-        ("总览", lambda: queries.run(store, "all_documents", {"page": 1})),
-        ("举措", lambda: queries.run(store, "initiatives", {})),
+        ("总览", state.counts),
+        ("总览", lambda: state.prefetch("adoption_tally")),
+        ("总览", lambda: state.prefetch("all_documents", {"page": 1})),
+        ("举措", lambda: state.prefetch("initiatives")),
     ]
     if top:
         initiative = str(top[0]["initiative_id"])
-        out.append(("举措", lambda: queries.run(store, "adopters", {"initiative": initiative})))
+        out += [
+            ("举措", lambda: state.prefetch("entity", {"entity": initiative})),
+            ("举措", lambda: state.prefetch("adopters", {"initiative": initiative})),
+            ("扩散分析", lambda: prefetch_timeline(initiative)),
+        ]
+    # a large store's collections, which every page's sidebar lists: counted after the reads
+    # of the pages a visitor opens first (a scan of every document; no page starts it meanwhile)
+    out.append(("侧栏", count_first))
     if courts:
         court, name = str(courts[0]["court_id"]), str(courts[0]["court"])
         out += [
             ("法院 / 单位", lambda: queries.run(store, "hierarchy", {"unit": court})),
             ("法院 / 单位", lambda: queries.run(store, "adopted_by", {"unit": court})),
             ("网络", lambda: neighbourhood_graph(store, court, depth=1, limit=200)),
+            # a just-started server's first full-text search: 1-10 s
             ("检索", lambda: queries.run(store, "search", {"q": name})),
         ]
     out += [
         ("审核", lambda: review.provinces(store)),
         # the queue as 审核 opens it: its first kind of fact (adoptions); like the page's
-        # first visit, it builds the kind's stored queue head when there is none
+        # first visit, it builds the kind's stored queue head when there is none (a
+        # just-started server of the 1M graph: 5-17 s, the slowest of these reads)
         ("审核", lambda: review.queue(store, kinds=[next(iter(review.KINDS))], limit=21)),
     ]
     return out
@@ -110,6 +132,16 @@ def warm_up(store: Any) -> list[str]:
 
 _STARTED: list[threading.Thread] = []
 _LOCK = threading.Lock()
+
+
+def running_or_ahead() -> bool:
+    """Whether this process's warm-up is still to start (a server's first page is being
+    drawn) or running. Never outside a server (`state.in_a_server`): no warm-up runs there."""
+    from ui.state import in_a_server
+
+    with _LOCK:
+        started = list(_STARTED)
+    return in_a_server() and (not started or started[0].is_alive())
 
 
 def warm_up_once(store: Any) -> threading.Thread | None:

@@ -21,12 +21,12 @@ def test_adopters_are_kept_as_they_are(small_store, app) -> None:
 def test_the_timeline_is_kept_as_it_is(small_store, app) -> None:
     from ui.analytics.shared import _timeline_of
 
-    first = _timeline_of("key", g.SUYUAN)
-    assert first.units and _timeline_of("key", g.SUYUAN) is first
+    first = _timeline_of("key", g.SUYUAN, (), False)
+    assert first.units and _timeline_of("key", g.SUYUAN, (), False) is first
     from ui import state
 
     state.clear_caches()
-    assert _timeline_of("key", g.SUYUAN) is not first
+    assert _timeline_of("key", g.SUYUAN, (), False) is not first
 
 
 def test_the_pages_still_show_them(small_store, app) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from graph import store as store_module
+from tests.app.conftest import forget_answers
 
 
 @pytest.fixture
@@ -40,6 +41,7 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
     for page, params in [
         ("overview", {}),
         ("initiative", {"id": top}),
+        ("analytics", {"id": top}),
         ("unit", {"id": court["court_id"]}),
         ("network", {"id": court["court_id"]}),
         ("search", {"q": court["court"]}),
@@ -48,11 +50,14 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
         at = app(page=page, **params)
         assert not at.exception, page
     sent = set(texts)
+    forget_answers()  # what the pages kept: the warm-up asks the store again
     texts.clear()
     done = warm.warm_up(small_store)
     assert done == [
         *["总览"] * 3,
-        *["举措"] * 2,
+        *["举措"] * 3,
+        "扩散分析",
+        "侧栏",
         *["法院 / 单位"] * 2,
         "网络",
         "检索",
@@ -61,11 +66,43 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
     assert texts and set(texts) - sent == set()
 
 
+def _shown(at: Any) -> list[Any]:
+    """What a page shows: its texts, numbers and tables."""
+    assert not at.exception and not at.error, [e.value for e in [*at.exception, *at.error]]
+    out: list[Any] = [str(m.value) for m in [*at.markdown, *at.caption, *at.info]]
+    out += [(m.label, m.value) for m in at.metric]
+    out += [df.value.to_dict("records") for df in at.dataframe]
+    return out
+
+
+def test_the_first_visits_it_prepares_read_no_answer_and_show_the_same(
+    small_store, app, texts
+) -> None:
+    """总览, and 举措 and 扩散分析 of the most adopted initiative, visited first after the
+    warm-up: they read from the store only what every visit reads (the sidebar's scope, the
+    change token), and show what a visit that reads its answers shows."""
+    import queries
+    from ui import state, warm
+
+    top = queries.run(small_store, "top_initiatives", {}).rows[0]["initiative_id"]
+    pages = [("overview", {}), ("initiative", {"id": top}), ("analytics", {"id": top})]
+    cold = [_shown(app(page=page, **params)) for page, params in pages]
+    texts.clear()
+    again = [_shown(app(page=page, **params)) for page, params in pages]  # answers kept
+    every_visit = set(texts)
+    assert again == cold
+    state.clear_caches()
+    warm.warm_up(small_store)
+    texts.clear()
+    assert [_shown(app(page=page, **params)) for page, params in pages] == cold
+    assert set(texts) <= every_visit, set(texts) - every_visit
+
+
 def test_nothing_to_warm_on_an_empty_store(empty_store) -> None:
     """Without initiatives or courts only the reads that need no entity run."""
     from ui import warm
 
-    assert warm.warm_up(empty_store) == [*["总览"] * 3, "举措", *["审核"] * 2]
+    assert warm.warm_up(empty_store) == [*["总览"] * 3, "举措", "侧栏", *["审核"] * 2]
 
 
 def test_no_read_while_a_page_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,6 +118,35 @@ def test_no_read_while_a_page_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
         assert thread.is_alive() and ran == []  # still waiting for the page
     thread.join(timeout=10)
     assert not thread.is_alive() and ran == ["read"]
+
+
+def test_a_large_store_s_collections_are_counted_by_the_warm_up(
+    small_store, app, texts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a large store's collections scans every document: in a server, while its
+    warm-up is still to run, a page starts no count and is drawn without the sizes; the
+    warm-up counts them after the reads of 总览, 举措 and 扩散分析, and the next page lists
+    them. (On the 1M graph's just-started server the first page's count took 15 s at load
+    11, beside the warm-up's reads; 总览, opened next, took 4.9 s instead of 1.)"""
+    import queries
+    from graph.collections import DEMO_COLLECTION
+    from ui import scope, warm
+
+    monkeypatch.setattr(scope, "BACKGROUND_COUNT_DOCS", 1)  # the small graph as a large one
+    monkeypatch.setattr(scope, "_FIRST", {})
+    monkeypatch.setattr(warm, "running_or_ahead", lambda: True, raising=False)
+    counting = queries.get("collections").cypher
+    at = app(page="overview")
+    assert not at.exception
+    assert scope.SIZES_NOTE in [str(c.value) for c in at.caption]
+    assert counting not in texts and scope._FIRST == {}  # no count of its own
+    pages = [page for page, _read in warm.reads(small_store)]
+    assert pages.index("侧栏") == pages.index("扩散分析") + 1
+    assert warm.warm_up(small_store).count("侧栏") == 1
+    assert counting in texts
+    at = app(page="overview")
+    found = [df.value for df in at.dataframe if list(df.value.columns) == ["文档集", "文档数"]]
+    assert found and DEMO_COLLECTION not in list(found[0]["文档集"])
 
 
 def test_a_failed_read_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:

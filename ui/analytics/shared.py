@@ -63,10 +63,38 @@ def _in_scope(initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # kept as it is, not pickled (a national initiative's timeline lists its 7,000 units, read
-# again on every visit of the tab): shared, never changed by the tabs
-@st.cache_resource(ttl=300, max_entries=8, show_spinner="正在计算时间线…")
-def _timeline_of(store_key: str, initiative_id: str) -> analytics.Timeline:
-    return analytics.timeline(state.store(), initiative_id, **_scope())
+# again on every visit of the tab): shared, never changed by the tabs. The scope is an
+# argument, not read from the sidebar inside, so the explorer's warm-up (ui/warm.py), which
+# runs outside any page, fills the entry a page with the sidebar's defaults asks for; its
+# spinner is the page's (a cache's own spinner, drawn outside a page, logs a warning)
+@st.cache_resource(ttl=300, max_entries=8, show_spinner=False)
+def _timeline_of(
+    store_key: str, initiative_id: str, collections: tuple[str, ...], verified_only: bool
+) -> analytics.Timeline:
+    return analytics.timeline(
+        state.store(),
+        initiative_id,
+        collections=list(collections) or None,
+        verified_only=verified_only,
+    )
+
+
+def timeline_of(initiative_id: str) -> analytics.Timeline:
+    """The timeline of one initiative from the sidebar's scope (shared: never change it)."""
+    scope = _scope()
+    with st.spinner("正在计算时间线…"):  # shown after half a second: not for a kept answer
+        return _timeline_of(
+            state.store_key(),
+            initiative_id,
+            tuple(scope["collections"] or ()),
+            bool(scope["verified_only"]),
+        )
+
+
+def prefetch_timeline(initiative_id: str) -> analytics.Timeline:
+    """The timeline a page with the sidebar's defaults (every collection, 只看已核实 off)
+    asks for, computed and kept now: the warm-up's read of 扩散分析."""
+    return _timeline_of(state.store_key(), initiative_id, (), False)
 
 
 def clear_shared() -> None:
@@ -129,7 +157,7 @@ def _court(initiative_id: str) -> str | None:
 def _default_court(courts: list[dict[str, Any]], initiative_id: str) -> str:
     """The high court of the province with most adopters, else the first high court, else
     the highest court (courts come highest level first)."""
-    by_province = _timeline_of(_store_key(), initiative_id).by_province
+    by_province = timeline_of(initiative_id).by_province
     return court_of_most_adopters(courts, by_province)
 
 

@@ -17,8 +17,7 @@ from ui.analytics.shared import (
     _level_label,
     _scope,
     _scoped,
-    _store_key,
-    _timeline_of,
+    timeline_of,
 )
 from ui.common import rows_shown, table
 
@@ -26,7 +25,7 @@ from ui.common import rows_shown, table
 # -- 时间线 ---------------------------------------------------------------------------------
 def _timeline(initiatives: list[dict[str, Any]]) -> None:
     initiative_id = _initiative(initiatives)
-    tl = _timeline_of(_store_key(), initiative_id)
+    tl = timeline_of(initiative_id)
     if not tl.units:
         st.info(
             "所选范围内还没有这项举措的推行记录。"
