@@ -136,7 +136,14 @@ class AdoptionMap:
 
 #: what the legend's counts are of, and the room it takes before the legend (12 pt characters)
 LEGEND_LEAD = "下级单位："
-LEGEND_LEAD_IN = len(LEGEND_LEAD) * 12 / 72 - 0.12  # less the legend's own padding
+#: … when tribunals no roster lists are drawn (coloured by their stage) but not counted
+LEGEND_LEAD_UNCOUNTED = "下级单位（人民法庭未计入）："
+
+
+def legend_lead_in(lead: str) -> float:
+    """The room `lead` takes before the legend, in inches (12 pt characters), less the
+    legend's own padding."""
+    return len(lead) * 12 / 72 - 0.12
 
 
 def _rank(level: str | None) -> int:
@@ -487,11 +494,12 @@ def draw_adoption_map(
         ]
         # the legend counts the units below the court (the boxes); the court's own stage is
         # the line above it, so 上级推广 0 beside 乙市中院：上级推广 must say whose count it is
-        ax.text(side, y + 0.54, LEGEND_LEAD, fontsize=12, va="center", color="#222222")
+        lead = LEGEND_LEAD_UNCOUNTED if data.tribunals_uncounted() else LEGEND_LEAD
+        ax.text(side, y + 0.54, lead, fontsize=12, va="center", color="#222222")
         fig.legend(
             handles=handles,
             loc="upper left",
-            bbox_to_anchor=((side + LEGEND_LEAD_IN) / width_in, 1 - (y + 0.32) / height_in),
+            bbox_to_anchor=((side + legend_lead_in(lead)) / width_in, 1 - (y + 0.32) / height_in),
             ncol=len(handles),
             frameon=False,
             fontsize=12,
@@ -598,7 +606,8 @@ def slide_notes(data: AdoptionMap) -> str:
         if s != THROUGH_TRIBUNALS or n
     )
     check = data.check.note()
-    return f"图例（下级单位数）：{legend}。{not_reported_note(data.check.verified_only)}。" + (
+    whose = "下级单位数，人民法庭未计入" if data.tribunals_uncounted() else "下级单位数"
+    return f"图例（{whose}）：{legend}。{not_reported_note(data.check.verified_only)}。" + (
         f"{check}。" if check else ""
     )
 

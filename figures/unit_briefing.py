@@ -83,6 +83,10 @@ class UnitBriefing:
     sources_truncated: bool = False
     truncated: list[str] = field(default_factory=list)  # parts a query's row limit cut short
     source_count: int = 0  # documents behind it (the list holds at most MAX_SOURCES)
+    #: tribunals below the court that no imported roster lists: named by articles only, so
+    #: not counted in `levels` (a share of the tribunals articles happen to name means
+    #: nothing), as the adoption map and the initiative briefing do
+    uncounted: frozenset[str] = frozenset()
     check: FactCheck = field(default_factory=FactCheck)
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
     _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
@@ -104,6 +108,10 @@ class UnitBriefing:
 
     def reporting_units(self) -> set[str]:
         return {r["unit_id"] for r in self.reports}
+
+    def counted_reporting(self) -> set[str]:
+        """The units below the court with reports that `levels` counts."""
+        return self.reporting_units() - {self.court_id} - self.uncounted
 
     def stage_counts(self) -> list[tuple[str, int, int]]:
         """(stage, initiatives with a unit at that stage, unit·initiative pairs at it): each
@@ -167,13 +175,18 @@ class UnitBriefing:
             stages = "、".join(f"{STAGE_LABEL[s]} {n} 项" for s, n, _ in self.stage_counts() if n)
             lines.append(f"按阶段：{stages}（一项举措可在不同单位处于不同阶段）。")
         if self.units_below:
-            reporting = self.reporting_units() - {self.court_id}
+            reporting = self.counted_reporting()
             parts = "；".join(
                 f"{LEVEL_ZH.get(lvl, lvl or '其他')} {a}/{n} 个" for lvl, a, n in self.levels
             )
             lines.append(
                 f"下级 {self.units_below} 个单位中 {len(reporting)} 个有推行举措的报道"
                 f"（{parts}）；本院{'有' if self.own_reports() else '没有'}自身推行举措的报道。"
+            )
+        if self.uncounted:
+            lines.append(
+                f"{self.short}辖区人民法庭：未导入人民法庭名录，不计覆盖率"
+                f"（文档提到的 {len(self.uncounted)} 个人民法庭未计入上述比例）。"
             )
         dates = sorted(r["date"] for r in self.reports if r.get("date"))
         if dates:
@@ -282,7 +295,23 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
     sources = newest_first(source_documents(store, doc_ids[:MAX_SOURCES]))
     levels: dict[str, list[int]] = {}
     reporting = {r["unit_id"] for r in reports}
+    tribunals = [u["unit_id"] for u in under if u["level"] == "tribunal"]
+    listed = (
+        {
+            r["id"]
+            for r in store.read(
+                "MATCH (t:Entity) WHERE t.id IN $ids AND t.roster_source IS NOT NULL "
+                "RETURN t.id AS id",
+                {"ids": tribunals},
+            )
+        }
+        if tribunals
+        else set()
+    )
+    uncounted = frozenset(t for t in tribunals if t not in listed)
     for u in under:
+        if u["unit_id"] in uncounted:
+            continue  # named by an article only: no roster counts it
         acc = levels.setdefault(u["level"] or "", [0, 0])
         acc[0] += u["unit_id"] in reporting
         acc[1] += 1
@@ -298,6 +327,7 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
         sources=sources,
         sources_truncated=len(doc_ids) > MAX_SOURCES,
         truncated=truncated,
+        uncounted=uncounted,
         source_count=len(doc_ids),
         check=FactCheck.of(statuses, verified_only=verified_only),
     )

@@ -994,6 +994,8 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
     if rest in ("", "全年", "年度", "年"):
         if not explicit_year and not same_period and not since:
             return None
+        if since and ytoken is None and not rest:
+            return None  # 自试运行以来: since an event the text does not date
         start, end = date(year, 1, 1), date(year, 12, 31)
     elif rest in ("初", "年初"):
         start, end = date(year, 1, 1), date(year, 3, 31)

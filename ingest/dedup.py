@@ -24,6 +24,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "FingerprintIndex",
     "changed_figures",
+    "corrected_figures",
     "fingerprint",
     "hamming",
     "near_duplicate",
@@ -318,3 +319,17 @@ def changed_figures(new: str, old: str) -> list[tuple[str, str, str]]:
         if known is not None and not (numbers & known):
             out.append((key[0], "/".join(sorted(known)), "/".join(sorted(numbers))))
     return out
+
+
+def corrected_figures(new: str, old: str) -> list[tuple[str, str, str]]:
+    """`changed_figures` when they are a few of the figures both texts give (at most half):
+    a corrected version. When most change, `new` is the next report on the same template.
+
+    >>> corrected_figures("调解成功率达到48.6%，化解纠纷12860件，收案下降8.3%", "调解成功率达到46.8%，化解纠纷12860件，收案下降8.3%")
+    [('解成功率达到', '46.8', '48.6')]
+    >>> corrected_figures("三月化解纠纷1388件，调解成功率达49.2%", "三月化解纠纷1205件，调解成功率达46.8%")
+    []
+    """
+    changes = changed_figures(new, old)
+    shared = _reported(new).keys() & _reported(old).keys()
+    return changes if 2 * len(changes) <= len(shared) else []

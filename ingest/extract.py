@@ -3629,7 +3629,7 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
         years = [m.group("y") for m in _DATE.finditer(text, 0, own.start())]
         year = years[-1] if years else (doc_date or "")[:4]
         return f"{year}-01-01/{year}-12-31" if re.fullmatch(r"\d{4}", year) else None
-    if not h.period:
+    if not h.period or h.period == "以来":  # 自试运行以来: since an undated event
         return None
     if 0 <= at < s and _EVENT_MONTH.fullmatch(h.period):
         ps, pe = ctx.sentence(at)

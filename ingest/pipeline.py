@@ -19,6 +19,7 @@ import os
 import re
 import stat
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -40,7 +41,13 @@ from graph.model import (
     entity_id,
 )
 from graph.store import GraphStore, WriteTally
-from ingest.dedup import FingerprintIndex, changed_figures, figures, same_figures
+from ingest.dedup import (
+    FingerprintIndex,
+    changed_figures,
+    corrected_figures,
+    figures,
+    same_figures,
+)
 from ingest.document import Adoption, CourtRef, Evidence, Extraction, SourceDocument
 from ingest.titles import headline
 
@@ -729,6 +736,7 @@ def _repost_of(
 
 
 _MIN_OVERLAP = 0.8  # of two documents' figures, for a repost (`same_figures`)
+RECENT_TEXTS = 1000  # texts of the documents a run added last, kept to compare near copies with
 
 
 _NO_FIGURES: frozenset[str] = frozenset()
@@ -1060,16 +1068,20 @@ def _ingest_paths(
         """The document's graph, or why its extraction failed."""
         return extract_graph(doc)
 
-    texts_here: dict[str, str] = {}  # a dry run's (or storeless run's) documents added so far
+    # the texts of the documents this run added last (all of them in a dry run, which writes
+    # none): a near copy is most often of one read shortly before, and is compared with it
+    # without waiting for its write
+    texts_here: OrderedDict[str, str] = OrderedDict()
 
     def text_of(did: str) -> str | None:
-        """The text of a document known to the store or added by this run (asked only of a
-        repost's original)."""
+        """The text of a document added by this run or known to the store (asked only of the
+        nearest near-duplicate of a new document)."""
         if did in texts_here:
             return texts_here[did]
         if store is None:
             return None
-        flush()  # a document this run added may still be waiting in the batch
+        if did in added_here:
+            flush()  # added by this run long ago: written, or waiting in the batch
         rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS text", {"id": did})
         return str(rows[0]["text"] or "") if rows else None
 
@@ -1151,6 +1163,18 @@ def _ingest_paths(
             # nearly the same text, but a figure corrected or updated: a repost would lose it
             report.updates.append((doc.path, twin, changes))
             twin = None
+        elif (
+            not twin
+            and close
+            # most figures alike (read with the repost test): the text is worth reading
+            and same_figures(mine, figures_of.get(close[0][0], _NO_FIGURES), min_overlap=0.5)
+            and (before := text_of(close[0][0]))
+            and (changes := corrected_figures(doc.text, before))
+        ):
+            # new anyway (its figures differ too much for a repost): a near copy that changes
+            # a few of the figures both give is a corrected version, and the summary says so;
+            # one that changes most is the next report on the same template, and says nothing
+            report.updates.append((doc.path, close[0][0], changes))
         if twin:
             report.reposts.append((doc.path, twin))
             if store is not None and not dry_run:
@@ -1177,8 +1201,9 @@ def _ingest_paths(
         added_here.add(did)
         index.add(did, doc.fingerprint)
         figures_of[did] = mine
-        if store is None or dry_run:  # nowhere to read it back from
-            texts_here[did] = doc.text
+        texts_here[did] = doc.text
+        if len(texts_here) > RECENT_TEXTS and store is not None and not dry_run:
+            texts_here.popitem(last=False)
         report.added.append(doc.path)
         paths_of[did] = doc.path
         for key, n in (

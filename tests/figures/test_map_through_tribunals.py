@@ -30,8 +30,10 @@ def test_the_map_shows_a_court_covered_through_its_tribunal(covered) -> None:
     assert data.stage_counts()[None] == 0
     svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
     assert "下属人民法庭已推行 1" in svg and "另 1 个下属人民法庭已推行" in svg
-    # the legend's counts are of the units below (乙市中院's own 上级推广 is the line above)
-    assert "下级单位：" in svg and "图例（下级单位数）" in adoption.slide_notes(data)
+    # the legend's counts are of the units below (乙市中院's own 上级推广 is the line above),
+    # and say that 东湖法庭, drawn in its colour, is not among them
+    assert "下级单位（人民法庭未计入）：" in svg
+    assert "图例（下级单位数，人民法庭未计入）" in adoption.slide_notes(data)
     assert "下属人民法庭已推行：1" in adoption.slide_notes(data)
 
 

@@ -22,12 +22,14 @@ def small(arcadedb_store):
 
 def test_gather_reads_the_court_and_the_units_under_it(small) -> None:
     b = unit_briefing.gather(small, g.MID)
-    assert b.court_id == g.MID and b.short == "乙市中院" and b.units_below == 4
+    # 丙区's tribunal is named by a document only (no roster): drawn, never counted
+    assert b.court_id == g.MID and b.short == "乙市中院" and b.units_below == 3
+    assert len(b.uncounted) == 1
     suyuan = next(i for i in b.portfolio.items if i.initiative == "诉源治理")
     assert suyuan.own == "promoted"
     assert suyuan.units == {g.BING: ("adopted", "2022-12"), g.DING: ("piloted", "2024-01")}
-    # below 乙市中院: three basic courts (two report) and 丙区's tribunal (none)
-    assert b.levels == [("basic", 2, 3), ("tribunal", 0, 1)]
+    # below 乙市中院: three basic courts (two report); the tribunal is not counted
+    assert b.levels == [("basic", 2, 3)]
     assert [(o["metric"], o["initiatives"]) for o in b.outcomes] == [("调解率", ["诉源治理"])]
     assert [(p["person"], p["titles"], p["unit_id"]) for p in b.people] == [
         ("张三", ["院长"], g.BING)
@@ -36,8 +38,9 @@ def test_gather_reads_the_court_and_the_units_under_it(small) -> None:
     # 3 adoptions, the figure (its report and its link to 诉源治理), 张三's role
     assert (b.check.facts, b.check.unverified) == (6, 6)
     head = b.headline()
-    assert head[0].startswith("所收文档报道乙市中院及下级 4 个单位推行改革举措 1 项")
-    assert "下级 4 个单位中 2 个有推行举措的报道（基层法院 2/3 个；人民法庭 0/1 个）" in head[2]
+    assert head[0].startswith("所收文档报道乙市中院及下级 3 个单位推行改革举措 1 项")
+    assert "下级 3 个单位中 2 个有推行举措的报道（基层法院 2/3 个）" in head[2]
+    assert "乙市中院辖区人民法庭：未导入人民法庭名录，不计覆盖率（文档提到的 1 个人民法庭未计入上述比例）。" in head
     assert "共 6 条事实，其中 6 条尚未核实。" in head
 
 
@@ -200,3 +203,35 @@ def test_an_articles_own_date_is_marked_wherever_it_is_shown() -> None:
     ]
     rows[1]["date"] = "2023-04-12"  # a unit dated by its own words on that day: no mark
     assert from_rows("court:中", "中院", rows).items[0].first_date_shown() == "2023-04-12"
+
+
+def test_tribunals_count_once_a_roster_lists_them(small) -> None:
+    """A tribunal an imported roster lists is counted like a court (reported or not); named
+    only by a document it is left out of the shares, and the briefing says so."""
+    (tribunal,) = unit_briefing.gather(small, g.MID).uncounted
+    small.write_statements(
+        [("MATCH (t:Entity {id: $id}) SET t.roster_source = '名录.csv'", {"id": tribunal})]
+    )
+    b = unit_briefing.gather(small, g.MID)
+    assert b.uncounted == frozenset() and b.units_below == 4
+    assert b.levels == [("basic", 2, 3), ("tribunal", 0, 1)]
+    assert not any("未导入人民法庭名录" in line for line in b.headline())
+
+
+def test_the_map_legend_says_when_tribunals_are_drawn_but_not_counted(small) -> None:
+    from figures.adoption import (
+        LEGEND_LEAD,
+        LEGEND_LEAD_UNCOUNTED,
+        adoption_map,
+        draw_adoption_map,
+    )
+
+    data = adoption_map(small, "诉源治理", g.MID)
+    assert data.tribunals_uncounted() == 1
+    assert LEGEND_LEAD_UNCOUNTED in draw_adoption_map(data, fmt="svg").decode()
+    (tribunal,) = [u.id for u in data.units if u.level == "tribunal"]
+    small.write_statements(
+        [("MATCH (t:Entity {id: $id}) SET t.roster_source = '名录.csv'", {"id": tribunal})]
+    )
+    svg = draw_adoption_map(adoption_map(small, "诉源治理", g.MID), fmt="svg").decode()
+    assert LEGEND_LEAD in svg and LEGEND_LEAD_UNCOUNTED not in svg

@@ -474,6 +474,7 @@ def test_resolve_relative(expr: str, pub: str | None, period: tuple[str, str]) -
         ("上半年", None),
         ("", "2024"),
         ("会议期间", "2024"),
+        ("以来", "2024-06-12"),  # 自试运行以来: since an event the text does not date
     ],
 )
 def test_resolve_relative_gives_up(expr: str, pub: str | None) -> None:

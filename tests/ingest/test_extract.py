@@ -229,6 +229,8 @@ def _periods(text: str, doc_date: str = "2025-06-10") -> dict[float, str | None]
         "2024年12月，乙县法院获评先进集体。乙县法院受理案件同比下降12%。",
         # the figure's own clause names an open span
         "2024年3月，乙县法院试点道交一体化，两年多来化解纠纷1360件。",
+        # since an event the text does not date (not since the article's new year)
+        "乙县法院解纷中心正式启用。自试运行以来，中心化解纠纷1360件。",
     ],
 )
 def test_a_figures_period_is_not_an_earlier_events_month(text: str) -> None:

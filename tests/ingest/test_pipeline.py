@@ -548,6 +548,25 @@ def test_a_new_report_on_the_same_template_is_not_a_repost(store, tmp_path: Path
     (tmp_path / "april.txt").write_text(april, encoding="utf-8")
     report = ingest_paths(store, [tmp_path], reference_data=False)
     assert len(report.added) == 2 and report.reposts == []
+    assert report.updates == []  # every figure changed: the next report, no correction
+
+
+def test_a_short_copy_with_a_corrected_figure_says_so(store, tmp_path: Path) -> None:
+    """Too few figures for a repost (one of three changed, and its date line), so it was
+    always added; the summary now says which figure it gives otherwise."""
+    text = (
+        "甲市法院推进诉源治理工作\n发布时间：2024-05-20\n"
+        "2024年5月18日，甲省甲市中级人民法院召开全市法院诉源治理推进会。"
+        "据统计，2023年全市法院通过诉前调解化解纠纷12860件，调解成功率达到46.8%，"
+        "新收民商事案件同比下降8.3%。会议要求各基层法院年底前建成工作站。"
+    )
+    later = text.replace("2024-05-20", "2024-05-21").replace("46.8%", "48.6%")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(later, encoding="utf-8")
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    assert len(report.added) == 2 and report.reposts == []
+    ((path, _twin, changes),) = report.updates
+    assert Path(path).name == "b.txt" and changes == [("解成功率达到", "46.8", "48.6")]
 
 
 def _extraction() -> Extraction:
