@@ -40,7 +40,10 @@ def test_gather_reads_the_court_and_the_units_under_it(small) -> None:
     head = b.headline()
     assert head[0].startswith("所收文档报道乙市中院及下级 3 个单位推行改革举措 1 项")
     assert "下级 3 个单位中 2 个有推行举措的报道（基层法院 2/3 个）" in head[2]
-    assert "乙市中院辖区人民法庭：未导入人民法庭名录，不计覆盖率（文档提到的 1 个人民法庭未计入上述比例）。" in head
+    assert (
+        "乙市中院辖区人民法庭：未导入人民法庭名录，不计覆盖率（文档提到的 1 个人民法庭未计入上述比例）。"
+        in head
+    )
     assert "共 6 条事实，其中 6 条尚未核实。" in head
 
 
