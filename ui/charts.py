@@ -17,6 +17,19 @@ ORANGE = "#e08a1e"
 BLUE = "#1f5fa8"
 
 
+def month_axis(months: Sequence[str]) -> dict[str, Any]:
+    """A time axis whose ticks fall on month (or, over longer spans, year) starts: Vega-Lite's
+    own ticks over a few months are days or weeks, each labelled with its month (2024-03 five
+    times over)."""
+    if not months:
+        return {"format": "%Y-%m"}
+    first, last = min(months), max(months)
+    span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    if span > 36:  # years: one tick a year (or every few), labelled with the year alone
+        return {"format": "%Y", "tickCount": {"interval": "year", "step": max(1, span // 120)}}
+    return {"format": "%Y-%m", "tickCount": {"interval": "month", "step": max(1, span // 12)}}
+
+
 def cumulative(
     months: Sequence[str],
     counts: Sequence[int],
@@ -40,7 +53,7 @@ def cumulative(
                     "field": "日期",
                     "type": "temporal",
                     "title": "首次报道推行的日期",
-                    "axis": {"format": "%Y-%m"},
+                    "axis": month_axis(months),
                 },
                 "y": {
                     "field": "累计单位数",
