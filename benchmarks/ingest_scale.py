@@ -1,6 +1,7 @@
 """Ingest into a large store: N articles into an empty store and into one holding M documents.
 
     python -m benchmarks.ingest_scale                          # the issue's size: 1,000 into 200,000
+    python -m benchmarks.ingest_scale --pairs 5                # 5 alternated pairs (default 3)
     python -m benchmarks.ingest_scale --articles 200 --known 10000    # a quick look
     python -m benchmarks.ingest_scale --articles 200 --known 10000 --profile /tmp/p
     python -m benchmarks.ingest_scale --large-store /tmp/courtgraph-bench-…  # a kept load
@@ -12,6 +13,9 @@ of a kept store of that graph (`--large-store`, e.g. the data directory `python 
 benchmarks.run --keep` leaves: the full load takes minutes on a shared machine). Both runs
 ingest the same seeded articles of `benchmarks.ingest_speed` in this process, through
 `ingest.pipeline.ingest_paths` (what `python -m ingest` runs), after the store is open.
+The runs alternate, empty, large, empty, large … (`--pairs`, 3 by default), each into a
+fresh copy of its prepared store: each pair's ratios are reported and their median, so one
+run the machine's other work slowed does not decide.
 
 Targets: the rate into the large store ≥ 80% of the rate into the empty one; ≥ 100
 documents per second (2-core machine). Each run also reports the CPU seconds of this process
@@ -30,6 +34,7 @@ import os
 import platform
 import pstats
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -214,6 +219,10 @@ def timed_ingest(
             "cpu_ms_per_document": None
             if server is None
             else round(1000 * (cpu + server) / max(1, len(report.added)), 1),
+            "client_cpu_ms_per_document": round(1000 * cpu / max(1, len(report.added)), 1),
+            "server_cpu_ms_per_document": None
+            if server is None
+            else round(1000 * server / max(1, len(report.added)), 1),
             "documents_per_s": round(len(report.added) / wall, 1),
             "deletes": len(ids[:deletes]),
             "delete_ms_per_document": round(delete_ms, 1),
@@ -279,7 +288,18 @@ def main(argv: list[str] | None = None) -> int:
         help="copy this kept store of the benchmark graph instead of loading one (M: its "
         "documents); the original is not opened or changed",
     )
-    ap.add_argument("--profile", type=Path, help="cProfile both ingests: PREFIX-empty, -large")
+    ap.add_argument(
+        "--pairs",
+        type=int,
+        default=3,
+        help="runs alternated: K pairs of an empty-store run and a large-store run; each "
+        "pair's ratios and their median are reported (one noisy run does not decide)",
+    )
+    ap.add_argument(
+        "--profile",
+        type=Path,
+        help="cProfile the ingests: PREFIX-empty, PREFIX-large (PREFIX-empty-1 … with pairs)",
+    )
     ap.add_argument("--output", type=Path, help="write the result as JSON")
     ap.add_argument(
         "--switch-interval",
@@ -295,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         "one empty store; reported per slice (the JIT compiler's tail, costs that grow)",
     )
     args = ap.parse_args(argv)
+    if args.pairs < 1:
+        ap.error("--pairs must be at least 1")
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval / 1000.0)
 
@@ -338,45 +360,107 @@ def main(argv: list[str] | None = None) -> int:
                 _stop(data_dir)
             result["load_average_end"] = os.getloadavg()[0]
             return _report(result, args.output)
+        bases: dict[str, tuple[Path, int]] = {}
         for name, known in (("empty", 0), ("large", args.known)):
             given = args.large_store if name == "large" else None
             tag = f"copy-{given.name}" if given else str(known)
-            base, data_dir = work / f"base-{name}-{tag}", work / f"run-{name}"
+            base = work / f"base-{name}-{tag}"
             log(f"{name} store ({given or f'{known:,} documents'})")
             if not base.exists():  # prepared once, copied for each run
                 try:
                     prepare(base, known, seed=args.seed, log=log, copy_of=given)
                 finally:
                     _stop(base)
-            if given:
-                known = _documents(base)
-            shutil.rmtree(data_dir, ignore_errors=True)
-            shutil.copytree(base, data_dir)
-            try:
-                prof = Path(f"{args.profile}-{name}") if args.profile else None
-                run = timed_ingest(
-                    data_dir, folder, profile=prof, warmup=warm, deletes=args.deletes
-                )
-                log(f"  {run['added']} added in {run['wall_s']} s: {run['documents_per_s']}/s")
-                result[name] = {"known": known, **run}
-            finally:
-                _stop(data_dir)
-        empty, large = result["empty"]["documents_per_s"], result["large"]["documents_per_s"]
-        result["ratio"] = round(large / empty, 2) if empty else None
-        # the same by CPU per document (client and server), steadier than wall time when
-        # other work shares the machine
-        cpu_e, cpu_l = (result[k]["cpu_ms_per_document"] for k in ("empty", "large"))
-        result["cpu_ratio"] = round(cpu_e / cpu_l, 2) if cpu_e and cpu_l else None
-        q_e, q_l = (result[k]["server_query_ms_per_document"] for k in ("empty", "large"))
-        result["server_query_ratio"] = round(q_e / q_l, 2) if q_e and q_l else None
-        result["targets"] = {
-            "ratio": TARGET_RATIO,
-            "ratio_met": bool(result["ratio"] and result["ratio"] >= TARGET_RATIO),
-            "rate": TARGET_RATE,
-            "rate_met": min(empty, large) >= TARGET_RATE,
-        }
+            bases[name] = (base, _documents(base) if given else known)
+        runs: list[dict[str, dict[str, Any]]] = []
+        for p in range(args.pairs):
+            pair: dict[str, dict[str, Any]] = {}
+            for name in ("empty", "large"):  # alternated: empty, large, empty, large ...
+                base, known = bases[name]
+                data_dir = work / f"run-{name}"
+                shutil.rmtree(data_dir, ignore_errors=True)
+                shutil.copytree(base, data_dir)
+                try:
+                    prof = None
+                    if args.profile:
+                        suffix = f"-{p + 1}" if args.pairs > 1 else ""
+                        prof = Path(f"{args.profile}-{name}{suffix}")
+                    run = timed_ingest(
+                        data_dir, folder, profile=prof, warmup=warm, deletes=args.deletes
+                    )
+                    log(
+                        f"  pair {p + 1} {name}: {run['added']} added in {run['wall_s']} s, "
+                        f"{run['documents_per_s']}/s, {run['cpu_ms_per_document']} CPU ms/doc, "
+                        f"load {os.getloadavg()[0]:.1f}"
+                    )
+                    pair[name] = {"known": known, **run}
+                finally:
+                    _stop(data_dir)
+                    shutil.rmtree(data_dir, ignore_errors=True)
+            runs.append(pair)
+        result.update(summarise_pairs(runs))
         result["load_average_end"] = os.getloadavg()[0]
     return _report(result, args.output)
+
+
+def _ratio(num: float | None, den: float | None) -> float | None:
+    return round(num / den, 2) if num and den else None
+
+
+def _median(values: list[float | None]) -> float | None:
+    known = sorted(v for v in values if v is not None)
+    return round(statistics.median(known), 2) if known else None
+
+
+def summarise_pairs(runs: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """The alternated runs' result: each pair (an empty-store run and the large-store run
+    right after it) with its ratios, and over the pairs the medians, so one run the
+    machine's other work slowed does not decide. `ratio` is large / empty documents per
+    second (wall), `cpu_ratio` empty / large CPU ms per document (client and server: above
+    1 when the large store costs less), `server_query_ratio` the same for the server's
+    queries alone; `empty` and `large` hold each measure's median over the runs."""
+    pairs = [
+        {
+            **pair,
+            "ratio": _ratio(pair["large"]["documents_per_s"], pair["empty"]["documents_per_s"]),
+            "cpu_ratio": _ratio(
+                pair["empty"]["cpu_ms_per_document"], pair["large"]["cpu_ms_per_document"]
+            ),
+            "server_query_ratio": _ratio(
+                pair["empty"]["server_query_ms_per_document"],
+                pair["large"]["server_query_ms_per_document"],
+            ),
+        }
+        for pair in runs
+    ]
+    out: dict[str, Any] = {"pairs": pairs}
+    for name in ("empty", "large"):
+        out[name] = {"known": pairs[0][name]["known"] if pairs else None, "runs": len(pairs)}
+        for key in _MEDIANS:
+            out[name][key] = _median([p[name].get(key) for p in pairs])
+    for key in ("ratio", "cpu_ratio", "server_query_ratio"):
+        out[f"{key}s"] = [p[key] for p in pairs]
+        out[key] = _median([p[key] for p in pairs])
+    empty, large = out["empty"]["documents_per_s"], out["large"]["documents_per_s"]
+    out["targets"] = {
+        "ratio": TARGET_RATIO,
+        "ratio_met": bool(out["ratio"] and out["ratio"] >= TARGET_RATIO),
+        "cpu_ratio_met": bool(out["cpu_ratio"] and out["cpu_ratio"] >= TARGET_RATIO),
+        "rate": TARGET_RATE,
+        "rate_met": bool(empty and large and min(empty, large) >= TARGET_RATE),
+    }
+    return out
+
+
+#: the measures of a run given as medians over the pairs
+_MEDIANS = (
+    "documents_per_s",
+    "cpu_ms_per_document",
+    "client_cpu_ms_per_document",
+    "server_cpu_ms_per_document",
+    "server_query_ms_per_document",
+    "delete_ms_per_document",
+)
 
 
 def _report(result: dict[str, Any], output: Path | None) -> int:
