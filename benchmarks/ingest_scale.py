@@ -220,6 +220,13 @@ def timed_ingest(
             if server is None
             else round(1000 * (cpu + server) / max(1, len(report.added)), 1),
             "client_cpu_ms_per_document": round(1000 * cpu / max(1, len(report.added)), 1),
+            # without the server's JIT compiler: a fresh server's compiling, which varies
+            # between runs of the same code by more than the store's size changes the rest
+            "cpu_ms_per_document_without_jit": None
+            if server is None
+            else round(
+                1000 * (cpu + server - threads.get("jit", 0.0)) / max(1, len(report.added)), 1
+            ),
             "server_cpu_ms_per_document": None
             if server is None
             else round(1000 * server / max(1, len(report.added)), 1),
@@ -417,14 +424,18 @@ def summarise_pairs(runs: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
     right after it) with its ratios, and over the pairs the medians, so one run the
     machine's other work slowed does not decide. `ratio` is large / empty documents per
     second (wall), `cpu_ratio` empty / large CPU ms per document (client and server: above
-    1 when the large store costs less), `server_query_ratio` the same for the server's
-    queries alone; `empty` and `large` hold each measure's median over the runs."""
+    1 when the large store costs less), `cpu_ratio_without_jit` the same without the
+    server's JIT compiler, `server_query_ratio` for the server's queries alone; `empty` and `large` hold each measure's median over the runs."""
     pairs = [
         {
             **pair,
             "ratio": _ratio(pair["large"]["documents_per_s"], pair["empty"]["documents_per_s"]),
             "cpu_ratio": _ratio(
                 pair["empty"]["cpu_ms_per_document"], pair["large"]["cpu_ms_per_document"]
+            ),
+            "cpu_ratio_without_jit": _ratio(
+                pair["empty"].get("cpu_ms_per_document_without_jit"),
+                pair["large"].get("cpu_ms_per_document_without_jit"),
             ),
             "server_query_ratio": _ratio(
                 pair["empty"]["server_query_ms_per_document"],
@@ -438,8 +449,13 @@ def summarise_pairs(runs: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
         out[name] = {"known": pairs[0][name]["known"] if pairs else None, "runs": len(pairs)}
         for key in _MEDIANS:
             out[name][key] = _median([p[name].get(key) for p in pairs])
-    for key in ("ratio", "cpu_ratio", "server_query_ratio"):
-        out[f"{key}s"] = [p[key] for p in pairs]
+    for key, each in (
+        ("ratio", "ratios"),
+        ("cpu_ratio", "cpu_ratios"),
+        ("cpu_ratio_without_jit", "cpu_ratios_without_jit"),
+        ("server_query_ratio", "server_query_ratios"),
+    ):
+        out[each] = [p[key] for p in pairs]
         out[key] = _median([p[key] for p in pairs])
     empty, large = out["empty"]["documents_per_s"], out["large"]["documents_per_s"]
     out["targets"] = {
@@ -456,6 +472,7 @@ def summarise_pairs(runs: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
 _MEDIANS = (
     "documents_per_s",
     "cpu_ms_per_document",
+    "cpu_ms_per_document_without_jit",
     "client_cpu_ms_per_document",
     "server_cpu_ms_per_document",
     "server_query_ms_per_document",

@@ -17,6 +17,7 @@ def _run(rate: float, cpu: float, query: float) -> dict[str, Any]:
         "added": 10,
         "documents_per_s": rate,
         "cpu_ms_per_document": cpu,
+        "cpu_ms_per_document_without_jit": cpu - 2,
         "client_cpu_ms_per_document": cpu / 2,
         "server_cpu_ms_per_document": cpu / 2,
         "server_query_ms_per_document": query,
@@ -35,6 +36,7 @@ def test_each_pair_has_its_ratios_and_the_result_their_median() -> None:
     assert out["ratios"] == [0.9, 0.4, 1.0] and out["ratio"] == 0.9
     assert out["cpu_ratios"] == [0.83, 0.5, 1.0] and out["cpu_ratio"] == 0.83
     assert out["server_query_ratios"] == [0.83, 0.5, 1.0]
+    assert out["cpu_ratio_without_jit"] == 0.8 and out["cpu_ratios_without_jit"][1] == 0.44
     assert out["empty"]["cpu_ms_per_document"] == 10 and out["large"]["cpu_ms_per_document"] == 12
     assert out["large"]["known"] == 9 and out["large"]["runs"] == 3
     assert [p["ratio"] for p in out["pairs"]] == [0.9, 0.4, 1.0]
