@@ -53,6 +53,7 @@ import socket
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -226,13 +227,18 @@ def _listens(pid: int, port: int) -> bool:
 
 
 def _write_private(path: Path, data: str) -> None:
-    """Write a file readable by its owner only, atomically."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(data)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    """Write a file readable by its owner only, atomically (a temporary name of its own, so
+    two writers never rename each other's)."""
+    fd, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @contextlib.contextmanager
@@ -364,8 +370,16 @@ class EmbeddedServer:
         except (OSError, ValueError, KeyError):
             pass
         self._make_data_dir()
-        password = secrets.token_urlsafe(24)
-        _write_private(self.credentials_file, json.dumps({"user": USER, "password": password}))
+        # two processes opening a new data directory at once (two first ingests) must not
+        # each make a password: the second would use one the server never got
+        with _flock(self.data_dir / ".credentials.lock"):
+            try:
+                data = json.loads(self.credentials_file.read_text(encoding="utf-8"))
+                return str(data["password"])
+            except (OSError, ValueError, KeyError):
+                pass
+            password = secrets.token_urlsafe(24)
+            _write_private(self.credentials_file, json.dumps({"user": USER, "password": password}))
         return password
 
     def status(self) -> ServerStatus:

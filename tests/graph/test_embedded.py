@@ -439,3 +439,38 @@ def test_the_server_leaves_on_sigterm_while_a_client_is_still_connected(tmp_path
     finally:
         srv.stop(timeout=5)
         store.close()
+
+
+def test_clients_opening_a_new_data_directory_at_once_share_one_password(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Two first ingests at once each made a password (and could rename each other's
+    temporary file: FileNotFoundError): the one whose password lost would be refused by the
+    server. A password that takes a while to make lets both find no credentials first."""
+    import threading
+
+    real = embedded.secrets.token_urlsafe
+
+    def slow(n: int) -> str:
+        time.sleep(0.3)
+        return real(n)
+
+    monkeypatch.setattr(embedded.secrets, "token_urlsafe", slow)
+    folder = tmp_path / "new"
+    got: list[str] = []
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            got.append(EmbeddedServer(folder).password())
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(got) == 4 and len(set(got)) == 1
+    assert json.loads((folder / "credentials.json").read_text())["password"] == got[0]
+    assert not list(folder.glob("*.tmp"))
