@@ -172,6 +172,18 @@ def mark_through_tribunals(root: MapUnit, units: Sequence[MapUnit]) -> None:
                 u.stage = THROUGH_TRIBUNALS
 
 
+def rostered(store: GraphStore, tribunals: list[str]) -> set[str]:
+    """The tribunals of `tribunals` an imported roster lists: only those are counted (a tribunal
+    named by an article only would make a share of the tribunals articles happen to name)."""
+    if not tribunals:
+        return set()
+    rows = store.read(
+        "MATCH (t:Entity) WHERE t.id IN $ids AND t.roster_source IS NOT NULL RETURN t.id AS id",
+        {"ids": tribunals},
+    )
+    return {r["id"] for r in rows}
+
+
 def adoption_map(
     store: GraphStore,
     initiative: str,
@@ -209,14 +221,8 @@ def adoption_map(
         u.stage = own_stage([a["stage"] for a in mine])
         u.date = min((a["date"] for a in mine if a["date"]), default=None)
     mark_through_tribunals(root, list(units.values()))
-    tribunals = [u.id for u in units.values() if u.level == "tribunal"]
-    if tribunals:
-        listed = store.read(
-            "MATCH (t:Entity) WHERE t.id IN $ids AND t.roster_source IS NOT NULL RETURN t.id AS id",
-            {"ids": tribunals},
-        )
-        for r in listed:
-            units[r["id"]].roster = True
+    for tid in rostered(store, [u.id for u in units.values() if u.level == "tribunal"]):
+        units[tid].roster = True
     scope = {root.id, *units}
     check = FactCheck.of(
         (a["status"] for a in facts.adoptions.values() if a["unit_id"] in scope),

@@ -20,7 +20,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank
+from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, rostered
 from figures.briefing import MAX_SOURCES, REPORTED_NOTE
 from figures.names import short_court_name
 from figures.portfolio import Portfolio, from_rows
@@ -296,18 +296,7 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
     levels: dict[str, list[int]] = {}
     reporting = {r["unit_id"] for r in reports}
     tribunals = [u["unit_id"] for u in under if u["level"] == "tribunal"]
-    listed = (
-        {
-            r["id"]
-            for r in store.read(
-                "MATCH (t:Entity) WHERE t.id IN $ids AND t.roster_source IS NOT NULL "
-                "RETURN t.id AS id",
-                {"ids": tribunals},
-            )
-        }
-        if tribunals
-        else set()
-    )
+    listed = rostered(store, tribunals)
     uncounted = frozenset(t for t in tribunals if t not in listed)
     for u in under:
         if u["unit_id"] in uncounted:

@@ -312,9 +312,14 @@ def changed_figures(new: str, old: str) -> list[tuple[str, str, str]]:
     >>> changed_figures("化解纠纷300件。阅读 5120", "化解纠纷300件。阅读 37")
     []
     """
-    theirs = _reported(old)
+    return _changes(_reported(new), _reported(old))
+
+
+def _changes(
+    mine: dict[tuple[str, str], set[str]], theirs: dict[tuple[str, str], set[str]]
+) -> list[tuple[str, str, str]]:
     out = []
-    for key, numbers in sorted(_reported(new).items()):
+    for key, numbers in sorted(mine.items()):
         known = theirs.get(key)
         if known is not None and not (numbers & known):
             out.append((key[0], "/".join(sorted(known)), "/".join(sorted(numbers))))
@@ -330,6 +335,6 @@ def corrected_figures(new: str, old: str) -> list[tuple[str, str, str]]:
     >>> corrected_figures("三月化解纠纷1388件，调解成功率达49.2%", "三月化解纠纷1205件，调解成功率达46.8%")
     []
     """
-    changes = changed_figures(new, old)
-    shared = _reported(new).keys() & _reported(old).keys()
-    return changes if 2 * len(changes) <= len(shared) else []
+    mine, theirs = _reported(new), _reported(old)
+    changes = _changes(mine, theirs)
+    return changes if 2 * len(changes) <= len(mine.keys() & theirs.keys()) else []

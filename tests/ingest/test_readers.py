@@ -331,6 +331,14 @@ def test_docx_tables_are_read_once_in_reading_order(tmp_path: Path) -> None:
     check_document(path)
 
 
+def _table(document, rows: list[list[str]]) -> None:  # type: ignore[no-untyped-def]
+    """A table of `rows` (all of one width) at the end of `document`."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+
+
 def _in_content_control(el) -> None:  # type: ignore[no-untyped-def]
     """Move a python-docx element into a new block content control (w:sdt) in its place."""
     from docx.oxml.parser import OxmlElement
@@ -353,10 +361,7 @@ def test_every_cell_of_a_docx_table_reaches_the_text(tmp_path: Path) -> None:
     document = docx.Document()
     top = [["单位", "举措", "数量", "备注"], ["甲县法院", "诉源治理", "调解", "良好"]]
     top += [["乙县法院", "繁简分流", "速裁", "良好"], ["丙区法院", "诉源治理", "调解", "良好"]]
-    first = document.add_table(rows=4, cols=4)
-    for r, row in enumerate(top):
-        for c, text in enumerate(row):
-            first.cell(r, c).text = text
+    _table(document, top)
     document.add_paragraph("示例市中级人民法院汇总了各基层法院推进诉源治理的情况，成效明显。")
     middle = document.add_table(rows=3, cols=3)
     for r in range(3):
@@ -369,10 +374,7 @@ def test_every_cell_of_a_docx_table_reaches_the_text(tmp_path: Path) -> None:
     document.add_paragraph("下一步将继续推进诉源治理，完善多元解纷机制建设，提升工作质效。")
     bottom = [["法庭", "类型", "举措", "评价"], ["东湖法庭", "城区", "调解", "良好"]]
     bottom += [["西山法庭", "山区", "巡回", "良好"], ["合计", "两个", "法庭", "良好"]]
-    last = document.add_table(rows=4, cols=4)
-    for r, row_texts in enumerate(bottom):
-        for c, text in enumerate(row_texts):
-            last.cell(r, c).text = text
+    _table(document, bottom)
     path = tmp_path / "report.docx"
     document.save(str(path))
     doc = read_document(path)
