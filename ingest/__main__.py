@@ -79,7 +79,7 @@ def _roster(argv: Sequence[str]) -> int:
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    print(report.summary(rows=False))  # the bad rows once, as Error: lines
+    print(report.summary_zh(rows=False))  # the bad rows once, as Error: lines
     for file, row, reason in report.bad:
         print(f"Error: {bad_row_zh(row, reason, file)}", file=sys.stderr)
     return 2 if report.bad else 0

