@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from graph.store import open_store
     from ingest.pipeline import ingest_paths
-    from ingest.uploads import summary_zh
+    from ingest.uploads import repeated_titles, summary_zh
 
     try:
         with open_store(Settings.from_env()) as store:
@@ -132,11 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress=ProgressBar(not args.quiet and sys.stderr.isatty()),
             )
             print(f"图谱存储：{store.description}")
+            titles = repeated_titles(store, report)  # the older copies named by title too
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     # in Chinese, as the 导入 page says it (`report.summary()` stays English, for logs)
-    print(summary_zh(report, each_file=False))
+    print(summary_zh(report, titles, each_file=False))
     return 2 if report.failed else 0  # 2: finished, but some files were not ingested
 
 

@@ -14,13 +14,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import BadParameter, UnreadableDocument
 
 ARTICLE_TYPES = (".txt", ".html", ".htm", ".md", ".docx", ".pdf")
 MANIFEST_TYPES = (".csv", ".jsonl", ".ndjson")
 SIDECAR = ".meta.json"
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
 
 
 def safe_name(name: str, index: int) -> str:
@@ -480,6 +483,31 @@ def dry_run_note_zh(report: Any) -> str | None:
         "实际导入时的“新增事实”对多篇文档陈述的同一事实只计一次，图中已有的事实（例如某法院"
         "在法院层级中的位置）不计，所以同样的文件实际导入时这个数会更小"
     )
+
+
+def repeated_documents(report: Any) -> list[str]:
+    """The documents already in the graph an `IngestReport` names (the twins of unchanged
+    files, copies, reposts and copies with changed figures): the summary names them."""
+    return sorted(
+        set(report.repeats.values())
+        | set(report.copies.values())
+        | {d for _p, d in report.reposts}
+        | {d for _p, d, _c in report.updates}
+    )
+
+
+def repeated_titles(store: GraphStore, report: Any) -> dict[str, str]:
+    """The titles of `repeated_documents(report)` (doc id -> title), for `summary_zh`: the
+    command line names an older copy by its title too, as the 导入 page does, so a user
+    knows which document to delete. Asked 500 at a time (the ids travel as one text)."""
+    from queries.registry import run
+
+    wanted = repeated_documents(report)
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        rows = run(store, "document_sources", {"ids": ",".join(wanted[i : i + 500])}).rows
+        out.update({r["doc_id"]: r["title"] for r in rows if r.get("title")})
+    return out
 
 
 def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: bool = True) -> str:

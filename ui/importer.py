@@ -60,7 +60,7 @@ def _articles() -> None:
         bar.progress(min(n / max(total, 1), 1.0), text=f"{n}/{total}：{Path(path).name}")
 
     from ingest.pipeline import ingest_paths
-    from ingest.uploads import stage_uploads, summary_zh
+    from ingest.uploads import repeated_documents, stage_uploads, summary_zh
 
     with tempfile.TemporaryDirectory(prefix="courtgraph-upload-") as tmp:
         staged = stage_uploads(
@@ -82,12 +82,7 @@ def _articles() -> None:
         )
     bar.progress(1.0, text="完成")
     state.clear_caches()
-    repeated = sorted(
-        set(report.repeats.values())
-        | set(report.copies.values())
-        | {d for _p, d in report.reposts}
-        | {d for _p, d, _c in report.updates}
-    )
+    repeated = repeated_documents(report)
     titles = {d: r.get("title") or "" for d, r in document_titles(repeated).items()}
     if report.failed:
         st.warning(f"{len(report.failed)} 个文件未能导入，原因见下方摘要。")

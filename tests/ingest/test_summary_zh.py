@@ -263,3 +263,32 @@ def test_a_newline_in_a_file_name_stays_on_one_chinese_summary_line(tmp_path: Pa
     text = summary_zh(report)
     assert "  提示：c\\n.txt：文件名不是 UTF-8 编码：按 GBK 读出显示" in text.split("\n")
     assert "  转载：d\\r.txt 是 doc:1 的转载，将只记录新的网址" in text.split("\n")
+
+
+def test_the_command_line_names_an_older_copy_by_its_title(store, tmp_path, monkeypatch, capsys):
+    """数字有改动: the command line names the older copy by its title as well as its id, as the
+    导入 page does, so a user knows which document to delete."""
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+    from tests.ingest.test_pipeline import _ELEVEN, _updated_copy
+
+    class NoClose:
+        def __enter__(self):
+            return store
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: NoClose())
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text("甲市法院通报调解工作\n" + _ELEVEN, encoding="utf-8")
+    (second / "b.txt").write_text(_updated_copy(), encoding="utf-8")
+    assert main(["--quiet", str(first)]) == 0
+    (old,) = store.read("MATCH (d:Document) RETURN d.id AS id, d.title AS title")
+    capsys.readouterr()
+    assert main(["--quiet", str(second)]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "数字有改动：" in x]
+    assert f"与 《{old['title']}》（{old['id']}） 文字几乎相同" in line, line
