@@ -40,8 +40,9 @@ INITIATIVES = register(
         title="全部改革举措",
         description="Every initiative in the graph with the number of units reported as "
         "adopting it (for pickers and lists; with verified=true, units with a confirmed or "
-        "corrected adoption; with collections, units a document of those collections "
-        "reports); candidates are proposed from texts.",
+        "corrected adoption; with collections, only the initiatives a document of those "
+        "collections reports, adopted or with a figure, and the units it reports); "
+        "candidates are proposed from texts.",
         cypher="""
 MATCH (i:Initiative)
 WITH i, $verified OR $collections IS NOT NULL OR $collections_docs IS NULL AS filtered
@@ -51,17 +52,25 @@ RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
 ORDER BY units DESC, initiative
 """,
         # the summary counts every adoption of every document: with the 只看已核实 switch or
-        # chosen collections the units are counted from the facts
+        # chosen collections the units are counted from the facts. Chosen collections also
+        # choose the initiatives, as on the other pages: those their documents report
+        # (adopted, or linked to a figure), whether or not a reviewer has checked them
         variants={
             "facts": """
 MATCH (i:Initiative)
 OPTIONAL MATCH (i)<-[a:ADOPTED]-(u:Entity)
-WHERE i.adopter_count > 0 AND VERIFIED AND IN_COLLECTIONS
-WITH i, count(DISTINCT u) AS units
+WHERE i.adopter_count > 0 AND IN_COLLECTIONS_A
+WITH i, count(DISTINCT CASE WHEN VERIFIED THEN u.id END) AS units, count(a) AS adoptions
+OPTIONAL MATCH (i)<-[l:REPORTED]-(:Outcome)
+WHERE $collections IS NOT NULL AND adoptions = 0 AND IN_COLLECTIONS_L
+WITH i, units, adoptions, count(l) AS links
+WHERE $collections IS NULL OR adoptions > 0 OR links > 0
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        i.category AS category, coalesce(i.candidate, false) AS candidate, units
 ORDER BY units DESC, initiative
-""".replace("VERIFIED", is_verified("a")).replace("IN_COLLECTIONS", in_collections("a"))
+""".replace("VERIFIED", is_verified("a"))
+            .replace("IN_COLLECTIONS_A", in_collections("a"))
+            .replace("IN_COLLECTIONS_L", in_collections("l"))
         },
         plan=_counted_from_facts,
         params=(VERIFIED, COLLECTIONS),

@@ -36,9 +36,14 @@ def _choice(value: str | None, choices: tuple[str, ...] | list[str]) -> str:
 
 def render() -> None:
     st.title("举措")
-    initiatives = state.rows("initiatives")
+    initiatives = state.rows("initiatives")  # of the chosen collections only
     if not initiatives:
-        st.info("图中还没有改革举措。请先到「导入」页导入文章。")
+        from ui.scope import collections
+
+        if collections():
+            st.info("所选文档集中没有报道改革举措的文档。请在侧栏选择其他文档集。")
+        else:
+            st.info("图中还没有改革举措。请先到「导入」页导入文章。")
         return
     initiative_id = initiative_picker(initiatives, f"{P}.id")
     props = state.entity(initiative_id)

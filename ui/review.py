@@ -534,10 +534,11 @@ def _is_unit(entity_id: str) -> bool:
 
 
 def _curated_initiatives() -> list[tuple[str, str]]:
-    """(id, name) of the initiatives of the taxonomy (not candidates), most adopted first."""
+    """(id, name) of the initiatives of the taxonomy (not candidates), most adopted first:
+    of every collection (a fact may be corrected to an initiative the chosen ones lack)."""
     return [
         (str(r["initiative_id"]), str(r["initiative"] or r["initiative_id"]))
-        for r in state.rows("initiatives")
+        for r in state.rows("initiatives", {"collections": None})
         if not r.get("candidate")
     ]
 

@@ -315,3 +315,27 @@ def test_adding_a_fact_the_extractor_found_as_it_stands_confirms_it(small_store)
     assert said and "未改" in said[0], texts(at, "success")
     assert review.status_of(small_store, BING) == "confirmed"
     assert _date(small_store) == was
+
+
+def test_an_initiative_outside_the_chosen_collections_can_be_chosen(small_store) -> None:
+    """The initiative box offers the taxonomy's every initiative, whatever collections the
+    sidebar chose (the initiatives list follows them; a fact may belong elsewhere)."""
+    from streamlit.testing.v1 import AppTest
+
+    from graph.collections import add_to_collection
+    from tests.app.test_review_page import APP
+
+    add_to_collection(small_store, g.DOC_A, "通报")
+    add_to_collection(small_store, g.DOC_B, "乙")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "review"
+    at.query_params["collections"] = "乙"
+    at.secrets["reviewers"] = {"王审": review.hash_password(PASSWORD, iterations=1000)}
+    at.run()
+    at.text_input(key="review.name").input("王审")
+    at.text_input(key="review.password").input(PASSWORD)
+    [b for b in at.button if b.label == "登录"][0].click()
+    at.run()
+    no_trouble(at)
+    _open(at, BING)
+    assert "枫桥式人民法庭" in at.selectbox(key=f"review.dst.{BING}").options

@@ -74,6 +74,18 @@ def test_collections_filter_answers_and_stay_in_the_url(scoped_store, app) -> No
     assert url(at, "collections") == "通报"
 
 
+def test_the_initiatives_list_is_the_chosen_collections(scoped_store, app) -> None:
+    """举措's picker offers the initiatives the chosen collections report, as the other
+    pages count only their facts (issue: it offered every initiative)."""
+    at = app(page="initiative", collections=DEMO_COLLECTION)
+    no_trouble(at)
+    assert at.selectbox(key="initiative.id").options == ["枫桥式人民法庭（2 个单位）"]
+    at.multiselect(key="scope.collections").set_value(["乙"]).run()
+    assert at.selectbox(key="initiative.id").options == ["诉源治理（2 个单位）"]
+    at.multiselect(key="scope.collections").set_value([]).run()
+    assert len(at.selectbox(key="initiative.id").options) == 2  # every document: both
+
+
 def test_no_banner_without_demo_data(small_store, app) -> None:
     at = app(page="overview")
     no_trouble(at)
