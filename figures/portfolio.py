@@ -77,6 +77,8 @@ class Portfolio:
     items: list[Item]
     truncated: bool = False  # the query's row limit was reached: some reports are missing
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
+    #: the documents behind the reports drawn (to mark a picture that rests on demo documents)
+    doc_ids: list[str] = field(default_factory=list)
 
     @property
     def short(self) -> str:
@@ -144,6 +146,7 @@ def from_rows(
     # a unit's stage and date come from the reports a reviewer confirmed or corrected where it
     # has any: a correction (上级推广 2023-04) wins over an unchecked report (推行 2023)
     checked_keys = {(r["initiative_id"], r["unit_id"]) for r in rows if is_verified(r["status"])}
+    docs: set[str] = set()
     for r in rows:
         if verified_only and not is_verified(r["status"]):
             continue
@@ -151,6 +154,7 @@ def from_rows(
         if (iid, r["unit_id"]) in checked_keys and not is_verified(r["status"]):
             items.setdefault(iid, Item(iid, r["initiative"] or iid, _category(r)))
             continue
+        docs.update(r.get("doc_ids") or [])
         if iid not in items:
             items[iid] = Item(iid, r["initiative"] or iid, _category(r))
         key = (iid, r["unit_id"])
@@ -172,7 +176,9 @@ def from_rows(
             items[iid].own_document_dated = True
         elif precision == "document":
             items[iid].document_dated.add(uid)
-    return Portfolio(court_id, court, list(items.values()), truncated, check=check)
+    return Portfolio(
+        court_id, court, list(items.values()), truncated, check=check, doc_ids=sorted(docs)
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -221,17 +227,19 @@ def draw_portfolio(
     width: float = 16.0,
     fit: bool = False,
     left_out_note: str = "见幻灯片中的完整列表",
+    demo: int = 0,
 ) -> bytes:
     """The portfolio as PNG (1920 × 1080 × `scale`) or SVG; rows beyond what one page holds
     at a readable size are counted in the footnote (the deck lists them all, a briefing's
     `left_out_note` says where). `width` in inches (120 px each at scale 1; below 13 the
     legend goes under the subtitle) and `fit`: as tall as the rows need (at most 16:9 in two
     panels), for a report's page where a few rows on a 16:9 canvas would be small type in an
-    empty picture."""
+    empty picture. `demo`: how many of its documents are demo documents (invented facts),
+    said in a red mark and first in the footnote, as on the adoption map."""
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
 
-    from figures.render import drawing, save_figure, wrap_lines
+    from figures.render import demo_badge, demo_note, drawing, save_figure, wrap_lines
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
@@ -243,6 +251,8 @@ def draw_portfolio(
     per_panel = MAX_ROWS // 2 if panels == 2 else max(len(all_rows), 1)
     columns, left_out = paginate(all_rows, per_panel, panels)
     note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
+    if demo:
+        note.insert(0, demo_note(demo))
     if left_out:
         note.append(f"另有 {left_out} 项举措未列出（{left_out_note}）")
     if data.truncated:
@@ -251,7 +261,10 @@ def draw_portfolio(
         note.append(data.check.note())
     note.append("“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期")
     note_lines = wrap_lines("；".join(note) + "。制图：courtgraph", int((W - 2 * side) * 7.0))
-    y0 = 0.25 + (0.62 if with_title else 0)
+    # the title's line; without a title, a demo mark takes a line of its own (top right is
+    # the legend's on a wide picture)
+    lead = 0.62 if with_title else 0.45 if demo else 0.0
+    y0 = 0.25 + lead
     top = y0 + 0.55 + (0.45 if narrow else 0)
     bottom = 0.35 + 0.18 * len(note_lines)
     if fit:
@@ -265,7 +278,7 @@ def draw_portfolio(
         y = 0.25
         if with_title:
             ax.text(side, y, f"{data.short} · 改革举措一览", fontsize=26, va="top")
-            y += 0.62
+        y += lead
         n_units = data.units()
         ax.text(
             side,
@@ -394,6 +407,8 @@ def draw_portfolio(
             va="bottom",
             linespacing=1.3,
         )
+        if demo:  # in the title's line, clear of the legend
+            demo_badge(fig, 1 - (0.42 if with_title else 0.38) / H)
         data_out = save_figure(fig, fmt, 120 * scale)
     return data_out
 
@@ -417,15 +432,15 @@ def table_rows(data: Portfolio) -> list[list[str]]:
     return out
 
 
-def to_pptx(data: Portfolio, *, generated: str | None = None) -> bytes:
+def to_pptx(data: Portfolio, *, generated: str | None = None, demo: int = 0) -> bytes:
     """A 16:9 deck: the portfolio picture under an editable title, then every initiative in
-    native tables."""
+    native tables; `demo` as in `draw_portfolio`."""
     from figures.deck import Deck
 
     deck = Deck(f"{data.short} 改革举措一览", generated=generated)
     deck.picture_slide(
         f"{data.short} · 改革举措一览",
-        draw_portfolio(data, scale=2, generated=deck.generated, with_title=False),
+        draw_portfolio(data, scale=2, generated=deck.generated, with_title=False, demo=demo),
         notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期。"
         + (f"{data.check.note()}。" if data.check.note() else ""),
     )

@@ -127,6 +127,20 @@ class Source:
     def label(self) -> str:
         return f"{self.title}（{self.date}）" if self.date else self.title
 
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Source:
+        """The source a `document_sources` row names; demo as `figures.report.is_demo` says
+        (one reading of which documents are demo documents, for pictures and briefings)."""
+        from figures.report import is_demo
+
+        urls = row.get("urls") or []
+        return cls(
+            row.get("title") or row["doc_id"],
+            row.get("date"),
+            urls[0] if urls else None,
+            is_demo(row),
+        )
+
 
 def style_of(kind: str | None) -> KindStyle:
     return KIND_STYLE.get(kind or "", OTHER_STYLE)
@@ -830,12 +844,17 @@ def _footnote(
         src = "来源：courtgraph 知识图谱"
     demo = _demo_count(sources)
     if demo:  # on the first line, where a reader of the slide cannot miss it
-        src = f"含 {demo} 篇演示文档（内容虚构，不能作为汇报依据） · {src}"
+        src = f"{demo_note(demo)} · {src}"
     return f"{src}\n制图：courtgraph · 数据截至 {date}" + (f" · {note}" if note else "")
 
 
 #: what a picture, a slide or a footnote says when it cites demo documents
 DEMO_BADGE = "演示数据 · 内容虚构"
+
+
+def demo_note(n: int) -> str:
+    """What a picture's footnote says first when `n` of its documents are demo documents."""
+    return f"含 {n} 篇演示文档（内容虚构，不能作为汇报依据）"
 
 
 def _demo_count(sources: Sequence[Source]) -> int:

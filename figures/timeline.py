@@ -77,6 +77,13 @@ def initiative_name(store: GraphStore, iid: str, events: list[dict[str, Any]]) -
     return (named[0]["properties"].get("name") if named else None) or iid.split(":", 1)[-1]
 
 
+def doc_ids(tl: Timeline) -> list[str]:
+    """The documents the timeline stands on (its dated firsts, promotions and undated
+    reports), to mark a picture that rests on demo documents (`figures.report.demo_count`)."""
+    items = (*tl.first, *tl.endorsements, *tl.undated)
+    return sorted({d for u in items for d in u.get("doc_ids") or []})
+
+
 def _month(date: str) -> _dt.date:
     y = int(date[:4])
     m = int(date[5:7]) if len(date) >= 7 else 1
@@ -291,21 +298,27 @@ def draw_timeline(
     width: float = 16.0,
     check: FactCheck | None = None,
     facts_note: str | None = None,
+    demo: int = 0,
 ) -> bytes:
     """The timeline, 1920 × 1080 × `scale` pixels whatever its `width` in inches: a narrower
     figure (a report's page, 8 in) keeps the same pixels with type twice as large.
     `facts_note` says what facts it stands on instead of `check`'s count (a briefing's words,
-    the same under every figure); a footnote wider than the figure is wrapped."""
+    the same under every figure); a footnote wider than the figure is wrapped. `demo`: how
+    many of its documents are demo documents (invented facts), said in a red mark and first
+    in the footnote, as on the adoption map."""
     from matplotlib.figure import Figure
 
-    from figures.render import drawing, save_figure
+    from figures.render import demo_badge, demo_note, drawing, save_figure
 
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
     with drawing():
         fig = Figure(figsize=(width, width * 9 / 16))
-        timeline_axes(fig, tl, with_title=with_title)
+        ax = timeline_axes(fig, tl, with_title=with_title)
         note = f"数据截至 {generated or _dt.date.today().isoformat()}；每个单位按其最早的报道日期计"
+        if demo:
+            note = f"{demo_note(demo)}；{note}"
+            demo_badge(fig, 0.93 if with_title else 0.96)
         if any(len(u["date"] or "") < 10 for u in tl.first):
             note += "；只知年份或月份的日期画在该年、该月的中间"
         if tl.undated:
@@ -321,6 +334,10 @@ def draw_timeline(
             note += f"；{check.note()}"
         # about one 11 pt character per 0.16 in: wrap at a clause rather than past the edge
         lines = wrap_note(note + "。制图：courtgraph", int((width * 0.94) / 0.16))
+        if len(lines) > 2:  # the axes leave room for two lines: raise them over the rest
+            pos = ax.get_position()
+            shift = (len(lines) - 2) * 11 * 1.3 / 72 / fig.get_figheight()
+            ax.set_position((pos.x0, pos.y0 + shift, pos.width, pos.height - shift))
         fig.text(0.03, 0.01, "\n".join(lines), fontsize=11, color="#666666", va="bottom")
         picture = save_figure(fig, fmt, 120 * scale * 16.0 / width)
     return picture
@@ -341,11 +358,18 @@ def wrap_note(text: str, per_line: int) -> list[str]:
     return [*lines, text] if text else lines
 
 
-def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | None = None) -> bytes:
+def to_pptx(
+    tl: Timeline,
+    *,
+    generated: str | None = None,
+    check: FactCheck | None = None,
+    demo: int = 0,
+) -> bytes:
     """A 16:9 deck with the timeline as the briefing deck shows it: the same step picture
     (year-only and month-only dates mid-period and marked, pilots, dated promotions), then
     its data as a native table a presenter can restyle or chart (each unit's first reported
-    date and the running count); promotions and undated reports in the notes."""
+    date and the running count); promotions and undated reports in the notes. `demo` as in
+    `draw_timeline`."""
     from figures.deck import Deck
 
     deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated)
@@ -369,7 +393,9 @@ def to_pptx(tl: Timeline, *, generated: str | None = None, check: FactCheck | No
         return deck.save()
     deck.picture_slide(
         f"{tl.initiative} · 推行时间线（累计已报道单位）",
-        draw_timeline(tl, generated=generated, with_title=False, width=12.0, check=check),
+        draw_timeline(
+            tl, generated=generated, with_title=False, width=12.0, check=check, demo=demo
+        ),
         notes="".join(notes),
     )
     # the table in the picture's order: a year-only date counts at mid-year (July), as drawn

@@ -27,6 +27,7 @@ from figures.portfolio import Portfolio, from_rows
 from figures.report import (
     Report,
     demo_warning,
+    is_demo,
     newest_first,
     outcome_value,
     source_documents,
@@ -150,6 +151,7 @@ class UnitBriefing:
                 width=10.0 if narrow else 16.0,
                 fit=narrow,
                 left_out_note="见举措清单",
+                demo=sum(1 for d in self.sources if is_demo(d)),
             )
         return self._pictures[key]
 

