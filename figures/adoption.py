@@ -56,6 +56,8 @@ _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 #: a map of more units than this is drawn by group: one box per unit directly below the court
 #: with its reported / all units (a page cannot label thousands of boxes legibly)
 MAX_BOXES = 400
+#: the largest slot of a box, in inches: a small map keeps boxes of a readable size
+SLOT_W, SLOT_H = 2.4, 0.7
 
 
 @dataclass
@@ -398,7 +400,7 @@ def place(
     options: list[tuple[float, int, int, int]] = []  # (size, rows, per_line, slot columns)
     for rows in range(1, total + 1):
         _, ncols = flow(cols, rows)
-        slot_w, slot_h = min(width / ncols, 2.4), min(height / rows, 0.7)
+        slot_w, slot_h = min(width / ncols, SLOT_W), min(height / rows, SLOT_H)
         for per_line in sorted({longest, max(3, math.ceil(longest / 2) + 1)}, reverse=True):
             split = [label_lines(x, per_line) for x, _ in labels] or [["—"]]
             lines = max(len(x) for x in split)
@@ -413,7 +415,7 @@ def place(
     aspect = width / height
 
     def fit(o: tuple[float, int, int, int]) -> float:
-        shape = (o[3] * min(width / o[3], 2.4)) / (o[1] * min(height / o[1], 0.7))
+        shape = (o[3] * min(width / o[3], SLOT_W)) / (o[1] * min(height / o[1], SLOT_H))
         return abs(math.log(shape / aspect)) + (0.5 if o[2] < longest else 0.0)
 
     size, rows, per_line, _ = min((o for o in options if o[0] >= best - 0.5), key=fit)
@@ -436,7 +438,10 @@ def draw_adoption_map(
     facts_note: str | None = None,
     demo: int = 0,
 ) -> bytes:
-    """The adoption map as PNG (1920 × 1080 × `scale`) or SVG.
+    """The adoption map as PNG (1920 × 1080 × `scale`) or SVG; a small map (its boxes at
+    their largest fill less than three quarters of a 16:9 page's height) is set in as few
+    rows as the page's width allows and the picture is only as tall as they need (a short
+    strip, 1920 px wide, rather than a few boxes in a corner of an empty page).
 
     `with_title=False` leaves the title to the slide it goes on (a deck's title placeholder);
     `facts_note` says what facts it stands on instead of its own count (a briefing's words,
@@ -456,6 +461,22 @@ def draw_adoption_map(
     side = 0.35
     grouped = len(data.units) > MAX_BOXES
     cols = grouped_columns(data) if grouped else columns_of(data)
+    grid_top = top + 0.45
+    beside = stray_line(data)
+    grid_h = height_in - grid_top - bottom - (0.4 if beside else 0)
+    grid_w = width_in - 2 * side
+    placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
+    if nrows * min(grid_h / nrows, SLOT_H) < grid_h * 0.75:  # a small map: fit the picture
+        # the fewest rows whose slot columns fit the page's width at their widest
+        fits = (r for r in range(1, nrows + 1) if flow(cols, r)[1] * SLOT_W <= grid_w)
+        rows = next(fits, None)
+        if rows is not None:
+            grid_h = rows * SLOT_H
+            placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
+        grid_h = nrows * min(grid_h / nrows, SLOT_H)
+        height_in = grid_top + grid_h + (0.4 if beside else 0) + bottom
+    # a small map keeps boxes of a readable size instead of filling the page
+    slot_w, slot_h = min(grid_w / ncols, SLOT_W), min(grid_h / nrows, SLOT_H)
     with drawing():
         fig = Figure(figsize=(width_in, height_in))
         ax = fig.add_axes((0, 0, 1, 1))
@@ -512,13 +533,6 @@ def draw_adoption_map(
             handlelength=1.2,
             columnspacing=1.4,
         )
-        grid_top = top + 0.45
-        beside = stray_line(data)
-        grid_h = height_in - grid_top - bottom - (0.4 if beside else 0)
-        grid_w = width_in - 2 * side
-        placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
-        # a small map keeps boxes of a readable size instead of filling the page
-        slot_w, slot_h = min(grid_w / ncols, 2.4), min(grid_h / nrows, 0.7)
         indent_w = size * 0.8 / 72
         for p in placed:
             x0 = side + p.column * slot_w + p.indent * indent_w
@@ -563,7 +577,7 @@ def draw_adoption_map(
             from figures.render import demo_badge, demo_note
 
             note.insert(0, demo_note(demo))
-            demo_badge(fig, 0.95 if with_title else 0.97)
+            demo_badge(fig, 1 - (0.45 if with_title else 0.27) / height_in)
         if sources is not None and not facts_note:  # the note names its documents
             note.append(f"依据 {sources} 篇文档")
         if grouped:

@@ -79,13 +79,59 @@ def test_boxes_never_share_a_slot_and_long_columns_continue() -> None:
     assert ncols * nrows >= 40 and size >= 8
 
 
+def _map_of(n: int) -> adoption.AdoptionMap:
+    units = [
+        adoption.MapUnit(f"court:u{i}", f"甲省乙市第{i}区人民法院", "basic", parent="court:top")
+        for i in range(n)
+    ]
+    top = adoption.MapUnit("court:top", "甲省乙市中级人民法院", "intermediate")
+    return adoption.AdoptionMap("某举措", top, units)
+
+
+def test_a_small_map_is_as_tall_as_its_boxes_and_a_large_one_fills_the_page() -> None:
+    """Six units took two columns in the top left corner of an empty 16:9 page: they go in
+    one row across it, and the picture is as tall as that row needs."""
+    from PIL import Image
+
+    sizes = {
+        n: Image.open(io.BytesIO(adoption.draw_adoption_map(_map_of(n)))).size
+        for n in (0, 6, 25, 120)
+    }
+    assert sizes[120] == (1920, 1080)  # a page of boxes, as before
+    assert all(w == 1920 for w, _ in sizes.values())
+    assert sizes[0][1] == sizes[6][1] < sizes[25][1] < 1080  # one row, then four
+    fig = _map_figure(_map_of(6))
+    boxes = [p for p in fig.axes[0].patches if type(p).__name__ == "FancyBboxPatch"]
+    assert len({round(b.get_y(), 3) for b in boxes}) == 1  # one row
+    right = max(b.get_x() + b.get_width() for b in boxes)
+    assert right > 0.85 * fig.get_figwidth()  # across the page, not in its corner
+
+
+def _map_figure(data: adoption.AdoptionMap):  # type: ignore[no-untyped-def]
+    import figures.render
+
+    kept = []
+    save = figures.render.save_figure
+    try:
+        figures.render.save_figure = lambda fig, fmt, dpi: kept.append(fig) or save(fig, fmt, dpi)  # type: ignore[assignment]
+        adoption.draw_adoption_map(data)
+    finally:
+        figures.render.save_figure = save  # type: ignore[assignment]
+    return kept[0]
+
+
 def test_adoption_map_png_and_svg(small) -> None:
     from PIL import Image
 
     data = adoption.adoption_map(small, "诉源治理", g.MID)
     png = adoption.draw_adoption_map(data)
-    assert Image.open(io.BytesIO(png)).size == (1920, 1080)
-    assert Image.open(io.BytesIO(adoption.draw_adoption_map(data, scale=2))).size == (3840, 2160)
+    # four units: one row of boxes, the picture as tall as it needs (1920 px wide)
+    width, height = Image.open(io.BytesIO(png)).size
+    assert width == 1920 and height < 1080 / 2
+    assert Image.open(io.BytesIO(adoption.draw_adoption_map(data, scale=2))).size == (
+        3840,
+        2 * height,
+    )
     svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
     assert "<text" in svg and "丙区法院" in svg and "尚未报道" in svg  # text kept as text
     assert "Courtgraph Sans SC" in svg
