@@ -2231,7 +2231,11 @@ def _adopters(
         named = [
             c
             for c in ctx.courts_in(s, e)
-            if c.court != sub and not _FOLLOWED.search(text, ctx.clause_start(s, c.start), c.start)
+            if c.court != sub
+            and not _FOLLOWED.search(text, ctx.clause_start(s, c.start), c.start)
+            # 启动X试点，听取A、B法院的发言: a court named only in a later clause is
+            # what the sentence goes on to, not where X is tried
+            and not (c.start > m.end and ctx.clause_start(s, c.start) > m.end)
         ]
         # 乙县法院被省法院确定为试点法院: the subject pilots, the court after 被 designates
         by = [c.court for c in named if c.start > 0 and text[c.start - 1] in "被由经"]

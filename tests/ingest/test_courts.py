@@ -417,6 +417,20 @@ def test_elliptical_lists_name_one_court_per_place() -> None:
     assert rail == ["乌鲁木齐铁路运输法院", "库尔勒铁路运输法院", "哈密铁路运输法院"]
 
 
+def test_elliptical_lists_with_a_printed_count_or_of_high_courts() -> None:
+    # a count between spaces (a PDF's printed figure) and 个 instead of 家
+    assert names("会上，明山、平山、溪湖 3 个法院作了发言。") == [
+        "辽宁省本溪市明山区人民法院",
+        "辽宁省本溪市平山区人民法院",
+        "辽宁省本溪市溪湖区人民法院",
+    ]
+    assert names("会议听取了浙江、福建、江西等高级人民法院的介绍。") == [
+        "浙江省高级人民法院",
+        "福建省高级人民法院",
+        "江西省高级人民法院",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2032,3 +2032,12 @@ def test_words_ending_in_a_province_suffix_are_no_place_before_a_court() -> None
         SourceDocument(path="t.txt", text="云南省大理州巍山县人民法院推行“诉调对接”机制。")
     )
     assert [a.unit for a in ex.adoptions] == ["云南省巍山彝族回族自治县人民法院"]
+
+
+def test_courts_named_only_in_a_later_clause_do_not_pilot() -> None:
+    # the courts heard after the pilot was launched are listeners, not the pilot's sites
+    edges, _ = run("甲市中院启动繁简分流试点，听取乙县法院、丙区法院的经验介绍。")
+    assert edges == {("X省甲市中级人民法院", "繁简分流", "piloted")}
+    # named in the pilot's own clause they are its sites, as before
+    edges, _ = run("甲市中院在乙县法院、丙区法院启动繁简分流试点。")
+    assert ("X省乙县人民法院", "繁简分流", "piloted") in edges
