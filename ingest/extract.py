@@ -1724,6 +1724,7 @@ ADOPTION_RULES = (
     "adoption:list-above",
     "adoption:respectively",
     "adoption:award-winner",
+    "adoption:case-list",
     "adoption:located",
     "adoption:pivot",
     "adoption:pilot-designated",
@@ -1818,6 +1819,14 @@ def _initiatives(
             if unit not in lag:  # 乙法院X工作滞后，X案件仅N件: not its adoption either
                 adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
+    for m, winners in _case_collections(ctx):
+        ref = refs.setdefault(m.name, InitiativeRef(name=m.name, candidate=True))
+        if text[m.start : m.end] not in ref.mentions:
+            ref.mentions.append(text[m.start : m.end])
+        ev = _evidence(text, ctx, m.start, m.end)
+        ref.evidence.append(ev)
+        for unit in winners:
+            adopt(unit, m, "awarded", ev, "adoption:case-list")
     _fold_generic(tax, refs, adoptions)
     _merge_relations(ctx, adoptions)
     # a name met only as what a practice serves or as something given up is no initiative
@@ -1838,6 +1847,61 @@ def _initiatives(
     for name in quoted_only - adopted:
         refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
+
+
+#: the heading of a published collection of cases (全省法院人民法庭建设案例（二）, 某某法院
+#: “枫桥式人民法庭”建设典型案例), alone on its line or after a site's prefix and a colon
+_CASE_HEADING = re.compile(
+    r"(?:^|[:：])[ \t\u3000]*(?P<name>[^\n:：【】]{4,40}?案(?:事)?例)[ \t\u3000]*"
+    r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t\u3000]*$",
+    re.M,
+)
+#: what may open one item of such a collection before its court: 【案例28】, 案例3：, 一、, 1.
+_CASE_ITEM_MARK = re.compile(
+    r"[ \t\u3000]*(?:【案例\s*\d{1,3}】|案例\s*\d{1,3}[:：、.．]?|[一二三四五六七八九十\d]{1,3}[、.．])?"
+    r"[ \t\u3000]*"
+)
+
+
+def _case_collections(ctx: _Context) -> list[tuple[InitiativeMention, list[str]]]:
+    """A published collection of cases and the courts it lists: after a heading that names the
+    collection (某省人民法庭建设案例（二）), each line that opens with a court and a colon
+    (【案例3】乙县人民法院丙人民法庭：…) is one selected case of that court, which was
+    awarded the selection. Needs two such lines, so a lone 乙法院：… is no list."""
+    text = ctx.text
+    out: list[tuple[InitiativeMention, list[str]]] = []
+    if "案例" not in text and "案事例" not in text:
+        return out
+    by_start: dict[int, CourtMention] = {}
+    for c in ctx.mentions:
+        if c.court.startswith("AGG:"):
+            continue
+        if c.start not in by_start or c.end > by_start[c.start].end:
+            by_start[c.start] = c
+    for h in _CASE_HEADING.finditer(text):
+        name = h.group("name")
+        if name.startswith(("案例", "典型案例")) or len(name) < 6:
+            continue
+        winners: list[str] = []
+        pos = h.end()
+        for line in re.finditer(r"[^\n]*", text[pos:]):
+            if not line.group():
+                continue
+            at = pos + line.start()
+            mark = _CASE_ITEM_MARK.match(text, at)
+            item = by_start.get(mark.end() if mark else at)
+            if item is None or text[item.end : item.end + 1] not in (":", "："):
+                continue
+            if item.court not in winners:
+                winners.append(item.court)
+        if len(winners) >= 2:
+            # named as the selection (…案例（入选）), not as the collection, whose name often
+            # holds the initiative its cases show (“枫桥式人民法庭”建设典型案例)
+            m = InitiativeMention(
+                h.start("name"), h.end("name"), name + "(入选)", True, "award-header", awarded=True
+            )
+            out.append((m, winners))
+    return out
 
 
 #: the name of a party activity (主题党日活动, 主题教育, 党史学习教育, 读书班, 民主生活会)

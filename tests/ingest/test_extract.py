@@ -2041,3 +2041,20 @@ def test_courts_named_only_in_a_later_clause_do_not_pilot() -> None:
     # named in the pilot's own clause they are its sites, as before
     edges, _ = run("甲市中院在乙县法院、丙区法院启动繁简分流试点。")
     assert ("X省乙县人民法院", "繁简分流", "piloted") in edges
+
+
+def test_the_courts_listed_under_a_case_collection_were_selected() -> None:
+    text = (
+        "省法院发布第三批案例。\n全省法院多元解纷典型案例（三）\n"
+        "【案例1】乙县法院：推行家事调解 化解邻里纠纷\n"
+        "【案例2】丙区法院：巡回审判进村入户\n"
+    )
+    edges, _ = run(text)
+    name = "全省法院多元解纷典型案例(入选)"
+    assert ("X省乙县人民法院", name, "awarded") in edges
+    assert ("X省丙区人民法院", name, "awarded") in edges
+    # one court after a colon is no list; without the collection's heading no one is selected
+    one = run("全省法院多元解纷典型案例（三）\n乙县法院：推行家事调解。\n本院持续推进。\n")[0]
+    assert not {e for e in one if e[2] == "awarded"}
+    bare = run("工作动态\n乙县法院：推行家事调解。\n丙区法院：巡回审判进村入户。\n")[0]
+    assert not {e for e in bare if e[2] == "awarded"}
