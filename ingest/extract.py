@@ -190,6 +190,8 @@ _SCENE_AFTER = re.compile(r"(?:站|里|内)?[，,]")
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
+#: right after a court: the verb of its own clause (乙法庭打造…, 丙法院推行…)
+_ITEM_VERB = re.compile("(?:" + ADOPTION_VERBS + ")")
 _VERB_IN_GAP = re.compile(
     "(?:" + ADOPTION_VERBS + r"|的|在|和|与|及|向|对|为|将|把|被|由|等|指导|联合|协助|参与)"
 )
@@ -295,7 +297,7 @@ class _Context:
             listed = last is not None and text[last.end : m.start] in _COORDINATORS
             if self._metadata(m):
                 continue  # 来源：乙县法院: the publisher, not what the text is about
-            if listed or self._is_subject(m.start):
+            if listed or self._is_subject(m.start) or self._heads_item(last, m):
                 last = _Subject(m.start, m.end, m.court, anaphor=m.start in self._new_anaphors)
                 subjects.append(last)
         self._court_subjects = subjects
@@ -345,6 +347,18 @@ class _Context:
                 self.topics[-1] = (a, s.court)
                 speaker_line = -1
         self.topic_starts = [a for a, _ in self.topics]
+
+    def _heads_item(self, last: _Subject | None, m: CourtMention) -> bool:
+        """甲法庭打造“A”品牌、乙法庭打造“B”品牌: a court right after 、 with its own verb,
+        when the item before it is the previous subject's clause (a court and its verb), heads
+        an item of its own: what follows it is its, not the first court's."""
+        text = self.text
+        if last is None or m.start < 1 or text[m.start - 1] != "、":
+            return False
+        if not _ITEM_VERB.match(text, m.end) or not _ITEM_VERB.match(text, last.end):
+            return False
+        between = text[last.end : m.start - 1]
+        return "、" not in between and not _CLAUSE_BREAK.search(between)
 
     def _opens_list(self, s: _Subject) -> bool:
         """The subject at `s` is the first of courts joined by 、/和/及 (甲、乙法院…)."""

@@ -2058,3 +2058,17 @@ def test_the_courts_listed_under_a_case_collection_were_selected() -> None:
     assert not {e for e in one if e[2] == "awarded"}
     bare = run("工作动态\n乙县法院：推行家事调解。\n丙区法院：巡回审判进村入户。\n")[0]
     assert not {e for e in bare if e[2] == "awarded"}
+
+
+def test_each_court_of_a_list_of_clauses_does_what_its_own_clause_says() -> None:
+    edges, _ = run("丁镇法庭打造“甲乙丙”品牌、戊乡法庭打造“丁戊己”品牌。")
+    assert edges == {
+        ("X省乙县人民法院丁镇人民法庭", "“甲乙丙”品牌", "adopted"),
+        ("X省乙县人民法院戊乡人民法庭", "“丁戊己”品牌", "adopted"),
+    }
+    # courts listed before one verb still share what it names
+    edges, _ = run("乙县法院、丙区法院推行繁简分流。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省丙区人民法院", "繁简分流", "adopted"),
+    }
