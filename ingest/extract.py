@@ -2225,6 +2225,8 @@ def _adopters(
         ctx, s, m
     ):
         return []  # 乙县法院…，各人民法庭推行X / 三个人民法庭设立X: the group's act, no one court's
+    if path in _FALLBACK_PATHS and _group_frame(ctx, s, m):
+        return []  # 本批案例展示了全省各地人民法庭在促推X等方面的经验: the group's, no one court's
     if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
@@ -2619,6 +2621,28 @@ def _group_heads_clause(ctx: _Context, s: int, m: InitiativeMention) -> bool:
                 _directive_before(text, h, m.start) is None
             ):
                 return True
+    return False
+
+
+#: a group of courts framing what it does (全省各地人民法庭在促推X方面, 各地法院在破解Y中,
+#: 辖区两级法院在X上): the scope of a province, city or district, or 各地/各级, then 在
+_GROUP_FRAME = re.compile(
+    r"(?:全[省市区州县盟]|我[省市区州县]|各地|各级|两级|三级|辖区)"
+    r"[^，,。；;！!？?：:\n、和与及]{0,6}?(?:人民法庭|法庭|法院)(?:都|均|也|还)?在"
+)
+
+
+def _group_frame(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """In `m`'s clause, a group of courts followed by 在 (…在X方面/中/上) frames `m`, no
+    single court is named between the group and `m`, and no directive speaks to the group
+    (全省法院要在X上…, whose push is the speaker's): `m` is what the group does."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    for g in _GROUP_FRAME.finditer(text, c_start, m.start):
+        if _directive_before(text, c_start, m.start) is not None:
+            return False
+        if not ctx.courts_in(g.end(), m.start):
+            return True
     return False
 
 

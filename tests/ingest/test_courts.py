@@ -851,6 +851,21 @@ def test_a_bingtuan_tribunal_written_after_its_division() -> None:
     assert names("兵团第九师召开人民法庭工作会议。") == []
 
 
+def test_a_scope_and_its_peoples_tribunals_are_a_group_not_one_court() -> None:
+    assert labels("重庆市高级人民法院召开会议。全市人民法庭认真落实部署。") == [
+        ("重庆市高级人民法院", "重庆市高级人民法院"),
+        ("全市人民法庭", "AGG:重庆市全市人民法庭"),
+    ]
+    assert labels("河南省高级人民法院发布案例。全省各地人民法庭积累了经验。")[-1] == (
+        "全省各地人民法庭",
+        "AGG:河南省全省人民法庭",
+    )
+    assert labels("河南省高级人民法院召开会议。全省各级人民法院推进诉源治理。")[-1] == (
+        "全省各级人民法院",
+        "AGG:河南省全省法院",
+    )
+
+
 def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> None:
     r = run("崇州市人民法院街子旅游法庭开庭审理一起纠纷。")
     assert "四川省崇州市人民法院街子旅游人民法庭" in [c.name for c in r.courts]

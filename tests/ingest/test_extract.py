@@ -1803,6 +1803,20 @@ def test_a_group_of_courts_heading_a_clause_is_no_court_in_context() -> None:
     assert edges
 
 
+def test_a_group_of_courts_framing_the_initiative_is_no_court_in_context() -> None:
+    # 全省各地人民法庭在…方面: what the group does, not the paragraph's court's push
+    edges, _ = run("省法院发布一批案例。\n这些案例展示了全省各地人民法庭在推进诉源治理方面的经验。")
+    assert not {e for e in edges if e[1] == "诉源治理"}
+    edges, _ = run("甲市中院召开会议。\n会议总结了各地法院在诉前调解中的做法。")
+    assert not {e for e in edges if e[1] == "诉前调解"}
+    # a directive to the group stays the speaker's push
+    edges, _ = run("省法院召开会议。\n会议要求，全省法院要在推进诉源治理上下功夫。")
+    assert ("X省高级人民法院", "诉源治理", "promoted") in edges
+    # a single court named after the group acts itself
+    edges, _ = run("甲市中院召开会议。\n全市法院都在探索，乙县法院推行诉前调解。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+
+
 def test_a_followed_courts_quoted_deployment_is_that_courts() -> None:
     edges, _ = run("近年来，甲市中院深入落实省法院“诉源治理”部署，推动基层建设。")
     assert ("X省高级人民法院", "诉源治理", "promoted") in edges
