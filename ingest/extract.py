@@ -2481,6 +2481,12 @@ def _place_initials() -> frozenset[str]:
     return frozenset(n[0] for n in _upper_place_names())
 
 
+#: before a court in a clause: a verb setting it up, maybe over earlier items of a list
+#: (设立甲法庭、乙法庭和丙法庭)
+_SET_UP = re.compile(r"设立|成立|组建|建成")
+_SET_UP_BEFORE = re.compile(r"(?:设立|成立|组建|建成)了?(?:[^，,。；;！!？?\n]*?(?:、|和|及))?$")
+
+
 def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     """The courts of a province or a city named as the subject of a clause of the sentence of
     `m`, before `m` and after any court named in the sentence (2023年，广州“万人成讼率”…；
@@ -2489,7 +2495,12 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     text = ctx.text
     while s > 0 and text[s - 1] in "；;":  # clauses after a semicolon share the subject
         s = ctx.sentence(s - 1)[0]
-    courts = ctx.courts_in(s, m.start)
+    # a court the clause sets up (云南已设立甲法庭、乙法庭) is its object, not a subject
+    courts = [
+        c
+        for c in ctx.courts_in(s, m.start)
+        if not _SET_UP_BEFORE.search(text, max(s, c.start - 40), c.start)
+    ]
     lo = courts[-1].end if courts else s
     i = bisect.bisect_left(ctx.breaks, lo)
     heads = [lo] + [b + 1 for b in ctx.breaks[i:] if b + 1 < m.start]
@@ -2521,7 +2532,8 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
             continue
         if not CJK_OR_QUOTE.match(text, a + n):
             continue
-        if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
+        ahead = _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12))
+        if ahead and not _SET_UP.search(text, a + n, ahead.start()):
             return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
         if any(gaz.lookup(text[a + n : a + n + k]) for k in range(2, 6)):
             continue  # 杭州市余杭区…: a place under it is the subject, not the city

@@ -866,6 +866,23 @@ def test_a_scope_and_its_peoples_tribunals_are_a_group_not_one_court() -> None:
     )
 
 
+def test_special_tribunals_a_text_sets_up_keep_their_written_names() -> None:
+    r = run(
+        "青海省高级人民法院召开会议。全省已设立甲乙原生态法庭、丙丁湖生态法庭和戊己山生态法庭。"
+        "戊己山生态法庭审结一案。"
+    )
+    got = {c.name: (c.level, c.province) for c in r.courts}
+    for name in ("甲乙原生态法庭", "丙丁湖生态法庭", "戊己山生态法庭"):
+        assert got[name] == ("special", "青海省")
+    assert [m.surface for m in r.mentions].count("戊己山生态法庭") == 2
+    # a city's financial or bankruptcy tribunal, like its 知识产权法庭
+    assert [(c.name, c.level) for c in run("深圳破产法庭审结一批案件。").courts] == [
+        ("深圳破产法庭", "special")
+    ]
+    # no place's name before the field: a description, no tribunal
+    assert names("某区人民法院作为全省首家金融法庭试点开展工作。") == []
+
+
 def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> None:
     r = run("崇州市人民法院街子旅游法庭开庭审理一起纠纷。")
     assert "四川省崇州市人民法院街子旅游人民法庭" in [c.name for c in r.courts]

@@ -2038,6 +2038,16 @@ def test_a_frame_with_an_actor_of_its_own_credits_the_court_after_it_nothing() -
     assert {u for u, i, _ in edges if i == "共享法庭"} == {"X省乙县人民法院"}
 
 
+def test_a_place_that_sets_up_courts_stays_the_subject_of_its_clause() -> None:
+    text = (
+        "青海省高级人民法院近日召开生态环境审判工作会议，总结一年来的经验。\n"
+        "目前，青海已设立甲乙原生态法庭和丙丁湖生态法庭，打造“生态司法样板”。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text))
+    units = {a.unit for a in ex.adoptions if a.initiative == "“生态司法样板”"}
+    assert units == {"AGG:青海省全省法院"}
+
+
 def test_words_ending_in_a_province_suffix_are_no_place_before_a_court() -> None:
     text = "巍山县人民法院召开会议。会议通报批评云南省大理州宾川县人民法院，要求推行“诉调对接”。"
     ex = extract_document(SourceDocument(path="t.txt", text=text))
