@@ -190,6 +190,8 @@ _SCENE_AFTER = re.compile(r"(?:站|里|内)?[，,]")
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _RANK = {"supreme": 5, "high": 4, "intermediate": 3, "special": 3, "basic": 2, "tribunal": 1}
 _COORDINATORS = frozenset(["、", "和", "及", "与", "以及"])
+#: right after a court: the verb of its own clause (乙法庭打造…, 丙法院推行…)
+_ITEM_VERB = re.compile("(?:" + ADOPTION_VERBS + ")")
 _VERB_IN_GAP = re.compile(
     "(?:" + ADOPTION_VERBS + r"|的|在|和|与|及|向|对|为|将|把|被|由|等|指导|联合|协助|参与)"
 )
@@ -295,7 +297,7 @@ class _Context:
             listed = last is not None and text[last.end : m.start] in _COORDINATORS
             if self._metadata(m):
                 continue  # 来源：乙县法院: the publisher, not what the text is about
-            if listed or self._is_subject(m.start):
+            if listed or self._is_subject(m.start) or self._heads_item(last, m):
                 last = _Subject(m.start, m.end, m.court, anaphor=m.start in self._new_anaphors)
                 subjects.append(last)
         self._court_subjects = subjects
@@ -345,6 +347,18 @@ class _Context:
                 self.topics[-1] = (a, s.court)
                 speaker_line = -1
         self.topic_starts = [a for a, _ in self.topics]
+
+    def _heads_item(self, last: _Subject | None, m: CourtMention) -> bool:
+        """甲法庭打造“A”品牌、乙法庭打造“B”品牌: a court right after 、 with its own verb,
+        when the item before it is the previous subject's clause (a court and its verb), heads
+        an item of its own: what follows it is its, not the first court's."""
+        text = self.text
+        if last is None or m.start < 1 or text[m.start - 1] != "、":
+            return False
+        if not _ITEM_VERB.match(text, m.end) or not _ITEM_VERB.match(text, last.end):
+            return False
+        between = text[last.end : m.start - 1]
+        return "、" not in between and not _CLAUSE_BREAK.search(between)
 
     def _opens_list(self, s: _Subject) -> bool:
         """The subject at `s` is the first of courts joined by 、/和/及 (甲、乙法院…)."""
@@ -1724,6 +1738,7 @@ ADOPTION_RULES = (
     "adoption:list-above",
     "adoption:respectively",
     "adoption:award-winner",
+    "adoption:case-list",
     "adoption:located",
     "adoption:pivot",
     "adoption:pilot-designated",
@@ -1818,6 +1833,14 @@ def _initiatives(
             if unit not in lag:  # 乙法院X工作滞后，X案件仅N件: not its adoption either
                 adopt(unit, m, relation, ev, rule)
     _promoted_practices(text, ctx, mentions, adoptions)
+    for m, winners in _case_collections(ctx):
+        ref = refs.setdefault(m.name, InitiativeRef(name=m.name, candidate=True))
+        if text[m.start : m.end] not in ref.mentions:
+            ref.mentions.append(text[m.start : m.end])
+        ev = _evidence(text, ctx, m.start, m.end)
+        ref.evidence.append(ev)
+        for unit in winners:
+            adopt(unit, m, "awarded", ev, "adoption:case-list")
     _fold_generic(tax, refs, adoptions)
     _merge_relations(ctx, adoptions)
     # a name met only as what a practice serves or as something given up is no initiative
@@ -1838,6 +1861,61 @@ def _initiatives(
     for name in quoted_only - adopted:
         refs.pop(name, None)
     return list(refs.values()), list(adoptions.values())
+
+
+#: the heading of a published collection of cases (全省法院人民法庭建设案例（二）, 某某法院
+#: “枫桥式人民法庭”建设典型案例), alone on its line or after a site's prefix and a colon
+_CASE_HEADING = re.compile(
+    r"(?:^|[:：])[ \t\u3000]*(?P<name>[^\n:：【】]{4,40}?案(?:事)?例)[ \t\u3000]*"
+    r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t\u3000]*$",
+    re.M,
+)
+#: what may open one item of such a collection before its court: 【案例28】, 案例3：, 一、, 1.
+_CASE_ITEM_MARK = re.compile(
+    r"[ \t\u3000]*(?:【案例\s*\d{1,3}】|案例\s*\d{1,3}[:：、.．]?|[一二三四五六七八九十\d]{1,3}[、.．])?"
+    r"[ \t\u3000]*"
+)
+
+
+def _case_collections(ctx: _Context) -> list[tuple[InitiativeMention, list[str]]]:
+    """A published collection of cases and the courts it lists: after a heading that names the
+    collection (某省人民法庭建设案例（二）), each line that opens with a court and a colon
+    (【案例3】乙县人民法院丙人民法庭：…) is one selected case of that court, which was
+    awarded the selection. Needs two such lines, so a lone 乙法院：… is no list."""
+    text = ctx.text
+    out: list[tuple[InitiativeMention, list[str]]] = []
+    if "案例" not in text and "案事例" not in text:
+        return out
+    by_start: dict[int, CourtMention] = {}
+    for c in ctx.mentions:
+        if c.court.startswith("AGG:"):
+            continue
+        if c.start not in by_start or c.end > by_start[c.start].end:
+            by_start[c.start] = c
+    for h in _CASE_HEADING.finditer(text):
+        name = h.group("name")
+        if name.startswith(("案例", "典型案例")) or len(name) < 6:
+            continue
+        winners: list[str] = []
+        pos = h.end()
+        for line in re.finditer(r"[^\n]*", text[pos:]):
+            if not line.group():
+                continue
+            at = pos + line.start()
+            mark = _CASE_ITEM_MARK.match(text, at)
+            item = by_start.get(mark.end() if mark else at)
+            if item is None or text[item.end : item.end + 1] not in (":", "："):
+                continue
+            if item.court not in winners:
+                winners.append(item.court)
+        if len(winners) >= 2:
+            # named as the selection (…案例（入选）), not as the collection, whose name often
+            # holds the initiative its cases show (“枫桥式人民法庭”建设典型案例)
+            m = InitiativeMention(
+                h.start("name"), h.end("name"), name + "(入选)", True, "award-header", awarded=True
+            )
+            out.append((m, winners))
+    return out
 
 
 #: the name of a party activity (主题党日活动, 主题教育, 党史学习教育, 读书班, 民主生活会)
@@ -2147,6 +2225,8 @@ def _adopters(
         ctx, s, m
     ):
         return []  # 乙县法院…，各人民法庭推行X / 三个人民法庭设立X: the group's act, no one court's
+    if path in _FALLBACK_PATHS and _group_frame(ctx, s, m):
+        return []  # 本批案例展示了全省各地人民法庭在促推X等方面的经验: the group's, no one court's
     if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
@@ -2231,7 +2311,11 @@ def _adopters(
         named = [
             c
             for c in ctx.courts_in(s, e)
-            if c.court != sub and not _FOLLOWED.search(text, ctx.clause_start(s, c.start), c.start)
+            if c.court != sub
+            and not _FOLLOWED.search(text, ctx.clause_start(s, c.start), c.start)
+            # 启动X试点，听取A、B法院的发言: a court named only in a later clause is
+            # what the sentence goes on to, not where X is tried
+            and not (c.start > m.end and ctx.clause_start(s, c.start) > m.end)
         ]
         # 乙县法院被省法院确定为试点法院: the subject pilots, the court after 被 designates
         by = [c.court for c in named if c.start > 0 and text[c.start - 1] in "被由经"]
@@ -2397,6 +2481,12 @@ def _place_initials() -> frozenset[str]:
     return frozenset(n[0] for n in _upper_place_names())
 
 
+#: before a court in a clause: a verb setting it up, maybe over earlier items of a list
+#: (设立甲法庭、乙法庭和丙法庭)
+_SET_UP = re.compile(r"设立|成立|组建|建成")
+_SET_UP_BEFORE = re.compile(r"(?:设立|成立|组建|建成)了?(?:[^，,。；;！!？?\n]*?(?:、|和|及))?$")
+
+
 def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     """The courts of a province or a city named as the subject of a clause of the sentence of
     `m`, before `m` and after any court named in the sentence (2023年，广州“万人成讼率”…；
@@ -2405,7 +2495,12 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
     text = ctx.text
     while s > 0 and text[s - 1] in "；;":  # clauses after a semicolon share the subject
         s = ctx.sentence(s - 1)[0]
-    courts = ctx.courts_in(s, m.start)
+    # a court the clause sets up (云南已设立甲法庭、乙法庭) is its object, not a subject
+    courts = [
+        c
+        for c in ctx.courts_in(s, m.start)
+        if not _SET_UP_BEFORE.search(text, max(s, c.start - 40), c.start)
+    ]
     lo = courts[-1].end if courts else s
     i = bisect.bisect_left(ctx.breaks, lo)
     heads = [lo] + [b + 1 for b in ctx.breaks[i:] if b + 1 < m.start]
@@ -2437,7 +2532,8 @@ def _place_subject(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
             continue
         if not CJK_OR_QUOTE.match(text, a + n):
             continue
-        if _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12)):
+        ahead = _COURT_WORD_AHEAD.search(text, a + n, min(m.start, a + n + 12))
+        if ahead and not _SET_UP.search(text, a + n, ahead.start()):
             return None  # 铜川市印台区陈炉镇人民法庭: the place opens a court's name
         if any(gaz.lookup(text[a + n : a + n + k]) for k in range(2, 6)):
             continue  # 杭州市余杭区…: a place under it is the subject, not the city
@@ -2537,6 +2633,28 @@ def _group_heads_clause(ctx: _Context, s: int, m: InitiativeMention) -> bool:
                 _directive_before(text, h, m.start) is None
             ):
                 return True
+    return False
+
+
+#: a group of courts framing what it does (全省各地人民法庭在促推X方面, 各地法院在破解Y中,
+#: 辖区两级法院在X上): the scope of a province, city or district, or 各地/各级, then 在
+_GROUP_FRAME = re.compile(
+    r"(?:全[省市区州县盟]|我[省市区州县]|各地|各级|两级|三级|辖区)"
+    r"[^，,。；;！!？?：:\n、和与及]{0,6}?(?:人民法庭|法庭|法院)(?:都|均|也|还)?在"
+)
+
+
+def _group_frame(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """In `m`'s clause, a group of courts followed by 在 (…在X方面/中/上) frames `m`, no
+    single court is named between the group and `m`, and no directive speaks to the group
+    (全省法院要在X上…, whose push is the speaker's): `m` is what the group does."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    for g in _GROUP_FRAME.finditer(text, c_start, m.start):
+        if _directive_before(text, c_start, m.start) is not None:
+            return False
+        if not ctx.courts_in(g.end(), m.start):
+            return True
     return False
 
 

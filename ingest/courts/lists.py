@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 # An elliptical list of courts: 鲤城、惠安、德化等法院; 乌鲁木齐、库尔勒、哈密铁路运输法院.
 _COURT_LIST = re.compile(
     r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}?(?:和|及|与))?)"
-    r"(?P<last>[\u4e00-\u9fff]{2,6}?)(?P<etc>等地|等|[两三四五六七八九十]家|[0-9]{1,2}家)?"
-    r"(?P<suffix>铁路运输法院|海事法院|中级人民法院|中级法院|中院|基层人民法院|基层法院|人民法院|法院)"
+    r"(?P<last>[\u4e00-\u9fff]{2,6}?)"
+    # 等, or a count of the places (四家, 4 个: a printed count may stand between spaces)
+    r"(?P<etc>等地|等|[两三四五六七八九十]家| ?[0-9]{1,2} ?[家个])?"
+    r"(?P<suffix>铁路运输法院|海事法院|中级人民法院|中级法院|中院|高级人民法院|高级法院|高院"
+    r"|基层人民法院|基层法院|人民法院|法院)"
 )
 _LIST_KEYS = {
     "铁路运输法院": ("铁路运输法院", "铁路法院"),
@@ -28,6 +31,9 @@ _LIST_KEYS = {
     "中级人民法院": ("中级人民法院", "中院"),
     "中级法院": ("中级人民法院", "中院"),
     "中院": ("中院", "中级人民法院"),
+    "高级人民法院": ("高级人民法院", "高院"),
+    "高级法院": ("高级人民法院", "高院"),
+    "高院": ("高院", "高级人民法院"),
 }
 
 
@@ -37,7 +43,7 @@ _TRIBUNAL_LIST = re.compile(
     r"(?:等)?(?:[两三四五六七八九十\d]{1,2}(?:个|家|处|座))?(?:人民)?法庭"
 )
 #: the runs of text a list of courts or tribunals lies in (both are written in these only)
-_LIST_RUN = re.compile(r"[\u4e00-\u9fff、\d]+")
+_LIST_RUN = re.compile(r"[\u4e00-\u9fff、\d]+(?: [\d]+ [\u4e00-\u9fff、\d]+)*")
 
 
 def _list_runs(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, int]]:

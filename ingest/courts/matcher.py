@@ -80,6 +80,11 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
         "我市法院",
         "我市两级法院",
         "我市各级法院",
+        # a city's people's tribunals together (全市人民法庭认真贯彻…): a group, no one court
+        "全市人民法庭",
+        "全市各人民法庭",
+        "全市各级人民法院",
+        "全市两级人民法院",
     ),
     "agg_prov": (
         "全省法院",
@@ -91,8 +96,14 @@ _CONTEXT_FORMS: dict[str, tuple[str, ...]] = {
         "我省法院",
         "我省各级法院",
         "我省三级法院",
+        "全省人民法庭",
+        "全省各人民法庭",
+        "全省各地人民法庭",
+        "全省各地法院",
+        "全省各级人民法院",
+        "全省三级人民法院",
     ),
-    "agg_region": ("全区法院", "全区三级法院", "全区各级法院"),
+    "agg_region": ("全区法院", "全区三级法院", "全区各级法院", "全区人民法庭", "全区各级人民法院"),
     "agg_zhou": ("全州法院", "全州两级法院", "全盟法院", "全地区法院"),
     # the courts of the whole country: a group, never one court's name
     "nation": ("全国法院", "全国各级法院", "全国各级人民法院", "全国法院系统", "全国四级法院"),

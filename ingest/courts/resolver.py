@@ -452,6 +452,8 @@ class Resolver:
             else:
                 pref = ctx.top_prefecture(gaz, ("自治州", "地区", "盟"))
                 label = agg_label(gaz, pref, "全州")
+            if self.folded.endswith("法庭", start, end):  # 全市人民法庭: the group's tribunals
+                label = label.removesuffix("法院") + "人民法庭"
             self.found.append(Found(start, end, label))
             return
         if name:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 _TRIBUNAL = re.compile(r"(?:人民)?法庭")
 # A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
-_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源)法庭")
+_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源|金融|破产)法庭")
 _MID_BEFORE = re.compile(r"(?:市)?(?:中级人民法院|中级法院|中院)$|市$")
 _NO_REF = CourtRef(name="", level="basic")
 
@@ -214,6 +214,7 @@ def find_named_tribunals(res: Resolver) -> None:
     tribunal is that court's, <court><X>法庭, level tribunal."""
     gaz, text = res.m.gaz, res.folded
     _court_tribunals(res)
+    _established_tribunals(res)
     for m in _NAMED_TRIBUNAL.finditer(text):
         ks = m.start()
         if any(f.start < ks < f.end or f.start == ks for f in res.found):
@@ -251,6 +252,49 @@ def find_named_tribunals(res: Resolver) -> None:
             ),
         )
         res.found.append(Found(city_start, m.end(), name, ref=ref, level="special"))
+
+
+#: a named special tribunal the text says is set up (设立A生态法庭、B生态法庭和C生态法庭, A生态法庭
+#: 挂牌成立): a place that is no city of the gazetteer (三江源, 祁连山) and a field of cases
+_SPECIAL_FIELD = r"(?:生态|环境资源|金融|破产|知识产权)法庭"
+_ESTABLISH = re.compile(r"(?:设立|成立|组建)了?")
+_ESTABLISHED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4}?)" + _SPECIAL_FIELD)
+_ESTABLISHED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4}?)" + _SPECIAL_FIELD + r"(?=挂牌|揭牌)")
+_ITEM_JOIN = re.compile(r"、|和|及|以及")
+
+
+def _established_tribunals(res: Resolver) -> None:
+    """三江源生态法庭, set up as such (设立A、B和C, or A挂牌成立): a special tribunal named as
+    written, level special, its province the article's; every later mention of the same name
+    is that tribunal. A city's (深圳破产法庭) is read above."""
+    text = res.folded
+    if "法庭" not in text:
+        return
+    names: set[str] = set()
+    for v in _ESTABLISH.finditer(text):
+        pos = v.end()
+        while (item := _ESTABLISHED_ITEM.match(text, pos)) is not None:
+            names.add(item.group())
+            join = _ITEM_JOIN.match(text, item.end())
+            if join is None:
+                break
+            pos = join.end()
+    names.update(m.group() for m in _ESTABLISHED_BEFORE.finditer(text))
+    gaz = res.m.gaz
+    taken = [(f.start, f.end) for f in res.found]
+    for name in sorted(names):
+        item = _ESTABLISHED_ITEM.match(name)
+        stem = item.group(1) if item else ""
+        if not _tribunal_stem_ok(stem, strict=False) or gaz.lookup(stem):
+            continue  # 首家金融法庭, or a city's (深圳破产法庭): not a place's name of its own
+        prov = res.ctx.top_province()
+        d = gaz.get(prov) if prov else None
+        ref = res.dynamic.setdefault(
+            name, CourtRef(name=name, level="special", province=d.name if d else None)
+        )
+        for m in re.finditer(re.escape(name), text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                res.found.append(Found(m.start(), m.end(), name, ref=ref, level="special"))
 
 
 #: a court's own named tribunal, right after the court's name: an optional short qualifier

@@ -417,6 +417,20 @@ def test_elliptical_lists_name_one_court_per_place() -> None:
     assert rail == ["乌鲁木齐铁路运输法院", "库尔勒铁路运输法院", "哈密铁路运输法院"]
 
 
+def test_elliptical_lists_with_a_printed_count_or_of_high_courts() -> None:
+    # a count between spaces (a PDF's printed figure) and 个 instead of 家
+    assert names("会上，明山、平山、溪湖 3 个法院作了发言。") == [
+        "辽宁省本溪市明山区人民法院",
+        "辽宁省本溪市平山区人民法院",
+        "辽宁省本溪市溪湖区人民法院",
+    ]
+    assert names("会议听取了浙江、福建、江西等高级人民法院的介绍。") == [
+        "浙江省高级人民法院",
+        "福建省高级人民法院",
+        "江西省高级人民法院",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -835,6 +849,38 @@ def test_a_bingtuan_tribunal_written_after_its_division() -> None:
         )
     ]
     assert names("兵团第九师召开人民法庭工作会议。") == []
+
+
+def test_a_scope_and_its_peoples_tribunals_are_a_group_not_one_court() -> None:
+    assert labels("重庆市高级人民法院召开会议。全市人民法庭认真落实部署。") == [
+        ("重庆市高级人民法院", "重庆市高级人民法院"),
+        ("全市人民法庭", "AGG:重庆市全市人民法庭"),
+    ]
+    assert labels("河南省高级人民法院发布案例。全省各地人民法庭积累了经验。")[-1] == (
+        "全省各地人民法庭",
+        "AGG:河南省全省人民法庭",
+    )
+    assert labels("河南省高级人民法院召开会议。全省各级人民法院推进诉源治理。")[-1] == (
+        "全省各级人民法院",
+        "AGG:河南省全省法院",
+    )
+
+
+def test_special_tribunals_a_text_sets_up_keep_their_written_names() -> None:
+    r = run(
+        "青海省高级人民法院召开会议。全省已设立甲乙原生态法庭、丙丁湖生态法庭和戊己山生态法庭。"
+        "戊己山生态法庭审结一案。"
+    )
+    got = {c.name: (c.level, c.province) for c in r.courts}
+    for name in ("甲乙原生态法庭", "丙丁湖生态法庭", "戊己山生态法庭"):
+        assert got[name] == ("special", "青海省")
+    assert [m.surface for m in r.mentions].count("戊己山生态法庭") == 2
+    # a city's financial or bankruptcy tribunal, like its 知识产权法庭
+    assert [(c.name, c.level) for c in run("深圳破产法庭审结一批案件。").courts] == [
+        ("深圳破产法庭", "special")
+    ]
+    # no place's name before the field: a description, no tribunal
+    assert names("某区人民法院作为全省首家金融法庭试点开展工作。") == []
 
 
 def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> None:

@@ -1803,6 +1803,20 @@ def test_a_group_of_courts_heading_a_clause_is_no_court_in_context() -> None:
     assert edges
 
 
+def test_a_group_of_courts_framing_the_initiative_is_no_court_in_context() -> None:
+    # 全省各地人民法庭在…方面: what the group does, not the paragraph's court's push
+    edges, _ = run("省法院发布一批案例。\n这些案例展示了全省各地人民法庭在推进诉源治理方面的经验。")
+    assert not {e for e in edges if e[1] == "诉源治理"}
+    edges, _ = run("甲市中院召开会议。\n会议总结了各地法院在诉前调解中的做法。")
+    assert not {e for e in edges if e[1] == "诉前调解"}
+    # a directive to the group stays the speaker's push
+    edges, _ = run("省法院召开会议。\n会议要求，全省法院要在推进诉源治理上下功夫。")
+    assert ("X省高级人民法院", "诉源治理", "promoted") in edges
+    # a single court named after the group acts itself
+    edges, _ = run("甲市中院召开会议。\n全市法院都在探索，乙县法院推行诉前调解。")
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+
+
 def test_a_followed_courts_quoted_deployment_is_that_courts() -> None:
     edges, _ = run("近年来，甲市中院深入落实省法院“诉源治理”部署，推动基层建设。")
     assert ("X省高级人民法院", "诉源治理", "promoted") in edges
@@ -2024,6 +2038,16 @@ def test_a_frame_with_an_actor_of_its_own_credits_the_court_after_it_nothing() -
     assert {u for u, i, _ in edges if i == "共享法庭"} == {"X省乙县人民法院"}
 
 
+def test_a_place_that_sets_up_courts_stays_the_subject_of_its_clause() -> None:
+    text = (
+        "青海省高级人民法院近日召开生态环境审判工作会议，总结一年来的经验。\n"
+        "目前，青海已设立甲乙原生态法庭和丙丁湖生态法庭，打造“生态司法样板”。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text))
+    units = {a.unit for a in ex.adoptions if a.initiative == "“生态司法样板”"}
+    assert units == {"AGG:青海省全省法院"}
+
+
 def test_words_ending_in_a_province_suffix_are_no_place_before_a_court() -> None:
     text = "巍山县人民法院召开会议。会议通报批评云南省大理州宾川县人民法院，要求推行“诉调对接”。"
     ex = extract_document(SourceDocument(path="t.txt", text=text))
@@ -2032,3 +2056,43 @@ def test_words_ending_in_a_province_suffix_are_no_place_before_a_court() -> None
         SourceDocument(path="t.txt", text="云南省大理州巍山县人民法院推行“诉调对接”机制。")
     )
     assert [a.unit for a in ex.adoptions] == ["云南省巍山彝族回族自治县人民法院"]
+
+
+def test_courts_named_only_in_a_later_clause_do_not_pilot() -> None:
+    # the courts heard after the pilot was launched are listeners, not the pilot's sites
+    edges, _ = run("甲市中院启动繁简分流试点，听取乙县法院、丙区法院的经验介绍。")
+    assert edges == {("X省甲市中级人民法院", "繁简分流", "piloted")}
+    # named in the pilot's own clause they are its sites, as before
+    edges, _ = run("甲市中院在乙县法院、丙区法院启动繁简分流试点。")
+    assert ("X省乙县人民法院", "繁简分流", "piloted") in edges
+
+
+def test_the_courts_listed_under_a_case_collection_were_selected() -> None:
+    text = (
+        "省法院发布第三批案例。\n全省法院多元解纷典型案例（三）\n"
+        "【案例1】乙县法院：推行家事调解 化解邻里纠纷\n"
+        "【案例2】丙区法院：巡回审判进村入户\n"
+    )
+    edges, _ = run(text)
+    name = "全省法院多元解纷典型案例(入选)"
+    assert ("X省乙县人民法院", name, "awarded") in edges
+    assert ("X省丙区人民法院", name, "awarded") in edges
+    # one court after a colon is no list; without the collection's heading no one is selected
+    one = run("全省法院多元解纷典型案例（三）\n乙县法院：推行家事调解。\n本院持续推进。\n")[0]
+    assert not {e for e in one if e[2] == "awarded"}
+    bare = run("工作动态\n乙县法院：推行家事调解。\n丙区法院：巡回审判进村入户。\n")[0]
+    assert not {e for e in bare if e[2] == "awarded"}
+
+
+def test_each_court_of_a_list_of_clauses_does_what_its_own_clause_says() -> None:
+    edges, _ = run("丁镇法庭打造“甲乙丙”品牌、戊乡法庭打造“丁戊己”品牌。")
+    assert edges == {
+        ("X省乙县人民法院丁镇人民法庭", "“甲乙丙”品牌", "adopted"),
+        ("X省乙县人民法院戊乡人民法庭", "“丁戊己”品牌", "adopted"),
+    }
+    # courts listed before one verb still share what it names
+    edges, _ = run("乙县法院、丙区法院推行繁简分流。")
+    assert edges == {
+        ("X省乙县人民法院", "繁简分流", "adopted"),
+        ("X省丙区人民法院", "繁简分流", "adopted"),
+    }
