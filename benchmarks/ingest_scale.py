@@ -238,39 +238,122 @@ def timed_ingest(
         store.close()
 
 
-def sustained(data_dir: Path, folders: list[Path], log: Any) -> list[dict[str, Any]]:
+class _TimedStatement:
+    """A statement of a document write, its wall time (in the writing thread: mostly the
+    server's, as the writer waits for each answer) added to `times` under its kind."""
+
+    def __init__(self, stmt: Any, times: dict[str, float]) -> None:
+        self.stmt, self.times = stmt, times
+
+    def kind(self) -> str:
+        stmt = self.stmt
+        if isinstance(stmt, tuple):
+            return " ".join(str(stmt[0]).split()[:6])
+        name = type(stmt).__name__
+        for attr in ("rel", "label"):  # a fact write by its type, a node upsert by label
+            if isinstance(getattr(stmt, attr, None), str):
+                name += f" {getattr(stmt, attr)}"
+        cypher = getattr(stmt, "cypher", None)  # mentions or evidence: what it merges
+        if isinstance(cypher, str) and "MERGE" in cypher:
+            name += " " + cypher.split("MERGE", 1)[1].split("{", 1)[0].split("]", 1)[0].strip()
+        return name
+
+    def run(self, tx: Any) -> None:
+        t0 = time.perf_counter()
+        if isinstance(self.stmt, tuple):
+            tx.run(self.stmt[0], self.stmt[1]).consume()
+        else:
+            self.stmt.run(tx)
+        key = self.kind()
+        self.times[key] = self.times.get(key, 0.0) + time.perf_counter() - t0
+
+
+def timing_statements(times: dict[str, float]) -> Any:
+    """A stand-in for `graph.store._document_statements` whose statements add their wall
+    time to `times` by kind (`_TimedStatement`): which part of a write grows with the
+    store. (Each write's first and last statements, the tally's, are not among them.)"""
+    from graph import store
+
+    real = store._document_statements
+
+    def timed(docs: Any, tally: Any = None) -> list[Any]:
+        return [_TimedStatement(s, times) for s in real(docs, tally)]
+
+    return timed
+
+
+def sustained(
+    data_dir: Path,
+    folders: list[Path],
+    log: Any,
+    *,
+    profile: Path | None = None,
+    profiled: frozenset[int] = frozenset(),
+    statements: bool = False,
+) -> list[dict[str, Any]]:
     """Ingest `folders` one after the other into the store at `data_dir` (one server, one
     open store): per folder, the wall time, this process's CPU (with its extracting
     process) and the server's by kind of thread. Shows how long the server's JIT compiler
     goes on compiling (per 1,000 documents on the 2-core Xeon: 7-8 s over the first 2,000,
-    ~3 s at 4,000-6,000, under 1 s past 8,000) and what grows with the store."""
+    ~3 s at 4,000-6,000, under 1 s past 8,000) and what grows with the store. The slices
+    numbered in `profiled` are cProfiled into `profile`-N (one early, one late: what grows);
+    with `statements`, each row has the wall time of the write's statements by kind
+    (`timing_statements`), per document."""
+    from graph import store as graph_store
     from graph.embedded import EmbeddedServer
     from ingest.pipeline import ingest_paths
 
     out: list[dict[str, Any]] = []
     store = _open(data_dir)
+    held = 0  # documents in the store before each slice
+    times: dict[str, float] = {}
+    real = graph_store._document_statements
+    if statements:
+        graph_store._document_statements = timing_statements(times)
     try:
         pid = EmbeddedServer(data_dir).status().pid
         for n, folder in enumerate(folders):
+            prof = cProfile.Profile() if profile and n in profiled else None
             threads0 = _thread_cpu(pid) if pid else {}
             cpu0, kids0 = time.process_time(), sum(os.times()[2:4])
             t0 = time.perf_counter()
+            if prof:
+                prof.enable()
             report = ingest_paths(store, [folder], collection="基准")
+            if prof:
+                prof.disable()
+                prof.dump_stats(f"{profile}-{n}")
             wall = time.perf_counter() - t0
             cpu = time.process_time() - cpu0 + sum(os.times()[2:4]) - kids0
             threads = _by_kind(threads0, _thread_cpu(pid)) if pid else {}
+            added = len(report.added)
             row = {
                 "slice": n,
-                "added": len(report.added),
+                "documents_before": held,
+                "added": added,
+                "reposts": len(report.reposts),
                 "wall_s": round(wall, 2),
                 "client_cpu_s": round(cpu, 2),
                 "server_cpu_by_thread_s": threads,
-                "documents_per_s": round(len(report.added) / wall, 1),
+                "client_cpu_ms_per_document": round(1000 * cpu / max(1, added), 1),
+                "server_query_ms_per_document": round(
+                    1000 * threads.get("query", 0.0) / max(1, added), 1
+                ),
+                "documents_per_s": round(added / wall, 1),
                 "load_average": round(os.getloadavg()[0], 2),
+                "profiled": prof is not None,
             }
-            log(f"  {json.dumps(row)}")
+            if statements:
+                row["statement_ms_per_document"] = {
+                    k: round(1000 * v / max(1, added), 2)
+                    for k, v in sorted(times.items(), key=lambda kv: -kv[1])
+                }
+                times.clear()
+            held += added
+            log(f"  {json.dumps(row, ensure_ascii=False)}")
             out.append(row)
     finally:
+        graph_store._document_statements = real
         store.close()
     return out
 
@@ -305,7 +388,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--profile",
         type=Path,
-        help="cProfile the ingests: PREFIX-empty, PREFIX-large (PREFIX-empty-1 … with pairs)",
+        help="cProfile the ingests: PREFIX-empty, PREFIX-large (PREFIX-empty-1 … with pairs); "
+        "with --sustained, the slices of --profile-slices: PREFIX-N",
+    )
+    ap.add_argument(
+        "--profile-slices",
+        default="",
+        metavar="N,M",
+        help="with --sustained and --profile: the slices to cProfile (from 0), e.g. 5,45",
+    )
+    ap.add_argument(
+        "--statement-times",
+        action="store_true",
+        help="with --sustained: each slice's write statements' wall time by kind, per "
+        "document (which part of a write grows with the store)",
     )
     ap.add_argument("--output", type=Path, help="write the result as JSON")
     ap.add_argument(
@@ -362,7 +458,14 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(data_dir, ignore_errors=True)
             shutil.copytree(base, data_dir)
             try:
-                result["slices"] = sustained(data_dir, folders, log)
+                result["slices"] = sustained(
+                    data_dir,
+                    folders,
+                    log,
+                    profile=args.profile,
+                    profiled=frozenset(int(n) for n in args.profile_slices.split(",") if n),
+                    statements=args.statement_times,
+                )
             finally:
                 _stop(data_dir)
             result["load_average_end"] = os.getloadavg()[0]

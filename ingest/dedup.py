@@ -206,10 +206,16 @@ class FingerprintIndex:
         self._matrix[:, n : n + extra] = words.reshape(extra, _WORDS).T
         self._keys.extend(keys)
 
-    def within(self, fp: str, *, start: int = 0) -> list[tuple[str, int]]:
+    def within(self, fp: str, *, start: int = 0, limit: int | None = None) -> list[tuple[str, int]]:
         """(key, distance) of every known fingerprint within the threshold, nearest first
         (equally near: in the order they were added). `start`: only those added from that
-        position on (`len(index)` at an earlier time: what was added since)."""
+        position on (`len(index)` at an earlier time: what was added since). `limit`: only
+        the `limit` nearest — documents on one template are all within the threshold of
+        each other, so without it a store's documents on a common template are returned for
+        each new one, more as the store grows. A repost is much nearer than another report on
+        its template (300 edited reposts of generated articles: 37 bits at most from their
+        original, which was nearest each time; their template's other articles: 72 or more
+        for 99%), so a few dozen nearest hold it."""
         words = self._words(fp)
         n = len(self._keys)
         if words is None or start >= n:
@@ -229,6 +235,8 @@ class FingerprintIndex:
         close = np.flatnonzero(distance <= self.threshold)
         if not len(close):
             return []
+        if limit is not None and len(close) > limit:
+            close = _nearest(close, distance[close], max(0, limit))
         # nearest first, equally near in the order added (a stable sort, in numpy: a document
         # on a common template has hundreds of candidates)
         close = close[np.argsort(distance[close], kind="stable")]
@@ -239,6 +247,17 @@ class FingerprintIndex:
         """The key of the closest known fingerprint within the threshold, if any."""
         found = self.within(fp)
         return found[0][0] if found else None
+
+
+def _nearest(close: np.ndarray, near: np.ndarray, limit: int) -> np.ndarray:
+    """The `limit` positions of `close` (ascending) nearest by `near` (their distances),
+    equally near ones at the cut kept in the order added; in linear time (no full sort)."""
+    if limit == 0:
+        return close[:0]
+    cut = np.partition(near, limit - 1)[limit - 1]  # the limit-th smallest distance
+    nearer = close[near < cut]
+    at_cut = close[near == cut][: limit - len(nearer)]
+    return np.sort(np.concatenate([nearer, at_cut]))
 
 
 _WORDS = BITS // 64

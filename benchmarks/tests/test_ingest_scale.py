@@ -76,3 +76,71 @@ def test_the_runs_alternate_three_pairs_by_default(
     assert ingest_scale.main([*argv, "--pairs", "1", "--output", str(out)]) == 0
     assert order == ["run-empty", "run-large"]
     assert json.loads(out.read_text("utf-8"))["ratio"] == 0.5
+
+
+def test_a_sustained_run_profiles_the_slices_asked_for(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`--sustained K --profile P --profile-slices 1`: slice 1 is cProfiled into P-1, the
+    others are not; each slice's row says how many documents the store held before it and
+    the client's and the server's query CPU per document (what grows with the store)."""
+    from types import SimpleNamespace
+
+    import graph.embedded
+    import graph.store
+    import ingest.pipeline
+
+    class Server:
+        def __init__(self, _data_dir: Path) -> None:
+            pass
+
+        def status(self) -> Any:
+            return SimpleNamespace(pid=None)
+
+    def ingest_paths(_store: Any, folders: list[Path], **_kw: Any) -> Any:
+        return SimpleNamespace(added=["a", "b"], reposts=[])
+
+    monkeypatch.setattr(ingest_scale, "prepare", lambda d, *_a, **_k: d.mkdir(parents=True))
+    monkeypatch.setattr(ingest_scale, "_stop", lambda _d: None)
+    monkeypatch.setattr(ingest_scale, "_open", lambda _d: SimpleNamespace(close=lambda: None))
+    monkeypatch.setattr(ingest_scale, "write_corpus", lambda f, *_a, **_k: f.mkdir())
+    monkeypatch.setattr(graph.embedded, "EmbeddedServer", Server)
+    monkeypatch.setattr(ingest.pipeline, "ingest_paths", ingest_paths)
+    out, prefix = tmp_path / "r.json", tmp_path / "prof"
+    argv = ["--sustained", "3", "--articles", "2", "--warmup", "0", "--work", str(tmp_path)]
+    argv += ["--profile", str(prefix), "--profile-slices", "1", "--output", str(out)]
+    real = graph.store._document_statements
+    assert ingest_scale.main([*argv, "--statement-times"]) == 0
+    assert graph.store._document_statements is real  # (put back)
+    rows = json.loads(out.read_text("utf-8"))["slices"]
+    assert all(r["statement_ms_per_document"] == {} for r in rows)  # (no write here)
+    assert [r["documents_before"] for r in rows] == [0, 2, 4]
+    assert [r["profiled"] for r in rows] == [False, True, False]
+    assert all("client_cpu_ms_per_document" in r for r in rows)
+    assert sorted(p.name for p in tmp_path.glob("prof*")) == ["prof-1"]
+
+
+def test_statement_times_add_up_by_kind() -> None:
+    """`--statement-times`: each statement of a write runs as it would, and its wall time is
+    added under its kind (a Cypher text by its first words, a fact write by its type)."""
+    from dataclasses import dataclass
+
+    ran: list[str] = []
+
+    class Tx:
+        def run(self, cypher: str, params: Any = None, **_kw: Any) -> Any:
+            ran.append(cypher)
+            return type("Result", (), {"consume": lambda self: None})()
+
+    @dataclass
+    class _FactWrite:
+        rel: str
+
+        def run(self, tx: Any) -> None:
+            tx.run(f"MERGE {self.rel}")
+
+    times: dict[str, float] = {}
+    for stmt in [("MATCH (m:Meta) SET m.x = 1", {}), _FactWrite("ADOPTED"), _FactWrite("ADOPTED")]:
+        ingest_scale._TimedStatement(stmt, times).run(Tx())
+    assert ran == ["MATCH (m:Meta) SET m.x = 1", "MERGE ADOPTED", "MERGE ADOPTED"]
+    assert sorted(times) == ["MATCH (m:Meta) SET m.x = 1", "_FactWrite ADOPTED"]

@@ -236,3 +236,23 @@ def test_no_repost_of_the_corpus_shows_a_changed_figure() -> None:
     if not texts:
         pytest.skip("no shared corpus beside the checkout")
     assert [t[:20] for t in texts if changed_figures(repost(t), t)] == []
+
+
+def test_a_limited_lookup_gives_the_nearest_of_the_full_one_in_its_order() -> None:
+    """`within(limit=K)`: the first K of the full answer (nearest first; equally near in
+    the order added, the tie at the cut included), found without sorting every candidate."""
+    from ingest.dedup import FingerprintIndex
+
+    rng = random.Random(11)
+    base = rng.getrandbits(BITS)
+    index = FingerprintIndex()
+    for i in range(2000):
+        flips = rng.sample(range(BITS), rng.randrange(0, 100))
+        index.add(f"k{i}", f"{base ^ sum(1 << b for b in flips):064x}")
+    query = f"{base:064x}"
+    full = index.within(query)
+    assert len(full) > 1000
+    for limit in (0, 1, 7, 64, 500, len(full), len(full) + 5):
+        assert index.within(query, limit=limit) == full[:limit]
+    # from a position on, limited: the same as the full answer from there, cut
+    assert index.within(query, start=1500, limit=9) == index.within(query, start=1500)[:9]

@@ -4,12 +4,14 @@ reposts merged, and a killed run finished by a re-run gives the same graph."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -922,3 +924,47 @@ def test_a_corrected_copy_read_in_the_same_run_or_a_dry_run_is_told_apart_too(
     (tmp_path / "c.txt").write_text(_ELEVEN.replace("召开", "举行"), encoding="utf-8")
     again = ingest_paths(store, [tmp_path / "c.txt"], reference_data=False)
     assert len(again.reposts) == 1 and again.updates == []
+
+
+def test_a_new_document_is_compared_with_a_bounded_number_of_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hundreds of reports on one template are all near-duplicate candidates of each other:
+    each new one is compared with the `CANDIDATES` nearest only (their figures read and
+    compared), however many are known, and a repost is still found (it is the nearest)."""
+    from ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "CANDIDATES", 8, raising=False)
+    compared: list[int] = []
+    repost_of = pipeline._repost_of
+
+    def counting(doc: Any, close: list[str], *args: Any, **kwargs: Any) -> str | None:
+        compared.append(len(close))
+        return repost_of(doc, close, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_repost_of", counting)
+    rng = random.Random(3)
+    template = (
+        "示例市{c}区人民法院发布{m}月份审判执行工作通报。当月共受理各类案件{a}件，审结{b}件，"
+        "结案率为{p}%。诉前调解成功{d}件，平均审理周期为{t}天。该院表示，下一步将继续深化"
+        "诉源治理，推动矛盾纠纷就地化解，不断提升审判执行质效。"
+    )
+    for i in range(150):
+        text = template.format(
+            c="东西南北中"[i % 5],
+            m=i % 12 + 1,
+            a=rng.randint(100, 999),
+            b=rng.randint(100, 999),
+            p=rng.randint(50, 99),
+            d=rng.randint(10, 99),
+            t=rng.randint(20, 60),
+        )
+        (tmp_path / f"r{i:03d}.txt").write_text(text, encoding="utf-8")
+    first = (tmp_path / "r000.txt").read_text(encoding="utf-8")
+    (tmp_path / "zz_repost.txt").write_text(
+        first.replace("该院表示", "该院负责人表示"), encoding="utf-8"
+    )
+    report = pipeline.ingest_paths(None, [tmp_path], dry_run=True, reference_data=False)
+    assert len(report.added) == 150
+    assert [Path(p).name for p, _twin in report.reposts] == ["zz_repost.txt"]
+    assert max(compared) == 8  # (of up to 150 candidates each)
