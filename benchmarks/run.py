@@ -4,6 +4,8 @@
     python -m benchmarks.run --scale 0.02          # smoke size, under a minute
     python -m benchmarks.run --scale 0.01 --quick  # CI smoke: exits non-zero on any failure
     python -m benchmarks.run --neo4j --neo4j-clear # also Neo4j (NEO4J_URI …), side by side
+    python -m benchmarks.run --store DIR --only unit_portfolio,collections --quick
+                                                   # time some queries on a kept store (--keep)
 
 Reports the load time and rate, the server's peak memory (VmHWM of its process) and the
 client's, and p50/p95 latency of each query in `queries.REGISTRY` over `--reps` runs with
@@ -292,6 +294,7 @@ def run_backend(
                 warmup=args.warmup,
                 seed=args.seed,
                 budget_s=args.query_budget,
+                names=args.only,
                 log=log,
             )
         )
@@ -320,6 +323,35 @@ def run_backend(
         store.close()
 
 
+def time_kept_store(
+    args: argparse.Namespace,
+    env: Settings,
+    manifest: dict[str, Any],
+    log: Callable[[str], None],
+) -> int:
+    """Time named queries on an embedded store kept by an earlier run (`--store`): nothing is
+    loaded, and no report is written (the lines printed are the result)."""
+    settings = dataclasses.replace(
+        env, neo4j_uri=None, data_dir=args.store, query_timeout=args.query_timeout
+    )
+    store = open_store(settings)
+    try:
+        log(f"== arcadedb (kept store {args.store})")
+        timings = time_queries(
+            store,
+            manifest["samples"],
+            reps=args.reps,
+            warmup=args.warmup,
+            seed=args.seed,
+            budget_s=args.query_budget,
+            names=args.only,
+            log=log,
+        )
+    finally:
+        store.close()
+    return 1 if any(t.errors for t in timings) else 0
+
+
 # -- main --------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -345,7 +377,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the embedded data directory")
     parser.add_argument("--out", type=Path, help="results directory (default benchmarks/results)")
     parser.add_argument("--note", default="", help="a line for the report (e.g. machine load)")
+    parser.add_argument(
+        "--store",
+        type=Path,
+        help="time the queries on this embedded store (a directory kept with --keep, of the "
+        "same --seed and --scale) instead of loading a fresh one (opening a store brings its summaries up to date: give a copy of one you must not change)",
+    )
+    parser.add_argument("--only", help="comma-separated named queries to time (default: every one)")
     args = parser.parse_args(argv)
+    only = [n.strip() for n in (args.only or "").split(",") if n.strip()] or None
+    unknown = sorted(set(only or ()) - set(REGISTRY))
+    if unknown:
+        print(
+            f"Error: no named query {', '.join(unknown)}; see python -m queries --list",
+            file=sys.stderr,
+        )
+        return 2
+    args.only = only
+    if args.store is not None and not (args.store / "databases").is_dir():
+        print(
+            f"Error: {args.store} is not an embedded store (no databases/ in it)", file=sys.stderr
+        )
+        return 2
     if args.query_budget is None:
         args.query_budget = 60.0 if args.scale >= 0.1 else 5.0
     if args.reps is None:
@@ -373,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
         f"graph: {manifest['nodes']:,} nodes, {manifest['relationships']:,} relationships "
         f"in {data} ({time.perf_counter() - t0:.1f} s)"
     )
+    if args.store is not None:
+        return time_kept_store(args, env, manifest, log)
     info = machine_info()
     results: list[BackendResult] = []
     failures: list[str] = []

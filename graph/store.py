@@ -29,7 +29,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from graph import dialect, summaries
+from graph import collection_counts, dialect, summaries
 from graph.errors import BadParameter, CourtgraphError, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
@@ -306,7 +306,9 @@ class GraphStore:
         # run again, finding it: ArcadeDB's MERGE is a lookup then a create too); Neo4j's
         # MERGE would not collide, so it keeps MERGE throughout
         tally = WriteTally(docs, creates=self.server == dialect.ARCADEDB)
-        self._write([tally, *_document_statements(docs, tally), tally.after])
+        counts = collection_counts.Before([doc.id for doc in docs])
+        statements = _document_statements(docs, tally)
+        self._write([tally, counts, *statements, tally.after, collection_counts.After(counts)])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
@@ -347,8 +349,10 @@ class GraphStore:
         before = summaries.UncountMentions([doc_id])
         supported = FactsOfDocument(doc_id, keys=None if keys is None else list(keys))
         orphans = _Orphans(doc_id)
+        counts = collection_counts.Before([doc_id])
         self._write(
             [
+                counts,
                 before,
                 supported,
                 ("MATCH (e:Evidence {doc_id: $doc}) DELETE e", p),
@@ -363,6 +367,7 @@ class GraphStore:
                 summaries.KeepFingerprints(drop=[doc_id]),
                 _AfterDelete(supported, orphans),
                 summaries.RefreshRecent(),
+                collection_counts.After(counts),
             ]
         )
         return True
@@ -1737,4 +1742,7 @@ Statement = (
     | _CountWritten
     | _DocListsWritten
     | InitMeta
+    | collection_counts.Before
+    | collection_counts.After
+    | collection_counts.Recount
 )
