@@ -91,6 +91,9 @@ class After:
     before: Before
 
     def run(self, tx: neo4j.ManagedTransaction) -> None:
+        # the summary locked before it is read (Neo4j reads what was committed: two writers
+        # reading it unlocked would each write their own count over the other's)
+        tx.run("MATCH (m:Meta {id: $id}) SET m.documents = m.documents", id=SUMMARY_ID).consume()
         now, documents = _tally(tx, self.before.doc_ids)
         rec = tx.run(
             "MATCH (m:Meta {id: $id}) RETURN m.names AS names, m.counts AS counts, "
