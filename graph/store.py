@@ -306,9 +306,7 @@ class GraphStore:
         # run again, finding it: ArcadeDB's MERGE is a lookup then a create too); Neo4j's
         # MERGE would not collide, so it keeps MERGE throughout
         tally = WriteTally(docs, creates=self.server == dialect.ARCADEDB)
-        counts = collection_counts.Before([doc.id for doc in docs])
-        statements = _document_statements(docs, tally)
-        self._write([tally, counts, *statements, tally.after, collection_counts.After(counts)])
+        self._write([tally, *_document_statements(docs, tally), tally.after])
         return tally
 
     def has_document(self, doc_id: str) -> bool:
@@ -978,7 +976,8 @@ def _document_statements(
     changes, tally = tally, (tally if tally is not None and tally.creates else None)
     # a document written again first leaves the per-year mention counts
     before = _UncountKnown(doc_ids, tally=tally)
-    statements: list[Statement] = [before]
+    counts = collection_counts.Before(doc_ids)  # each collection's documents, adjusted
+    statements: list[Statement] = [counts, before]
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
     facts: dict[str, FactFold] = {}
@@ -1098,6 +1097,7 @@ def _document_statements(
         _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
         _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),
+        collection_counts.After(counts),
     ]
     return statements
 
