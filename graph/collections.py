@@ -39,8 +39,12 @@ def check_name(name: str) -> str:
 
 def add_to_collection(store: GraphStore, doc_id: str, name: str) -> None:
     """Put a document already in the graph into a collection too (kept sorted)."""
+    from graph import collection_counts
+
+    counts = collection_counts.Before([doc_id])
     store.write_statements(
         [
+            counts,
             (
                 "MATCH (d:Document {id: $id}) "
                 "SET d.collections = CASE WHEN $name IN coalesce(d.collections, []) "
@@ -48,7 +52,8 @@ def add_to_collection(store: GraphStore, doc_id: str, name: str) -> None:
                 "[c IN coalesce(d.collections, []) WHERE c < $name] + [$name] + "
                 "[c IN coalesce(d.collections, []) WHERE c > $name] END",
                 {"id": doc_id, "name": check_name(name)},
-            )
+            ),
+            collection_counts.After(counts),
         ]
     )
 
@@ -61,7 +66,14 @@ class Collection:
 
 
 def collections(store: GraphStore) -> list[Collection]:
-    """Every collection with its number of documents (documents without one: 未分类)."""
+    """Every collection with its number of documents (documents without one: 未分类): the
+    counts the store keeps (graph/collection_counts.py), or counted when they do not hold."""
+    from graph import collection_counts
+
+    kept = collection_counts.read(store)
+    if kept is not None:
+        pairs = zip(kept["names"] or [], kept["counts"] or [], strict=True)
+        return [Collection(name, int(n), name == DEMO_COLLECTION) for name, n in pairs]
     rows = store.read(
         "MATCH (d:Document) UNWIND coalesce(d.collections, [$default]) AS c "
         "RETURN c AS name, count(d) AS documents ORDER BY name",
@@ -114,12 +126,17 @@ def delete_collection(store: GraphStore, name: str) -> DeleteReport:
     for r in rows:
         others = [c for c in r["collections"] if c != name]
         if others:
+            from graph import collection_counts
+
+            counts = collection_counts.Before([r["id"]])
             store.write_statements(
                 [
+                    counts,
                     (
                         "MATCH (d:Document {id: $id}) SET d.collections = $others",
                         {"id": r["id"], "others": others},
-                    )
+                    ),
+                    collection_counts.After(counts),
                 ]
             )
             report.kept.append(r["id"])

@@ -29,7 +29,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from graph import dialect, summaries
+from graph import collection_counts, dialect, summaries
 from graph.errors import BadParameter, CourtgraphError, QueryFailed, StoreUnavailable
 from graph.model import (
     ENTITY_LABELS,
@@ -347,8 +347,10 @@ class GraphStore:
         before = summaries.UncountMentions([doc_id])
         supported = FactsOfDocument(doc_id, keys=None if keys is None else list(keys))
         orphans = _Orphans(doc_id)
+        counts = collection_counts.Before([doc_id])
         self._write(
             [
+                counts,
                 before,
                 supported,
                 ("MATCH (e:Evidence {doc_id: $doc}) DELETE e", p),
@@ -363,6 +365,7 @@ class GraphStore:
                 summaries.KeepFingerprints(drop=[doc_id]),
                 _AfterDelete(supported, orphans),
                 summaries.RefreshRecent(),
+                collection_counts.After(counts),
             ]
         )
         return True
@@ -973,7 +976,8 @@ def _document_statements(
     changes, tally = tally, (tally if tally is not None and tally.creates else None)
     # a document written again first leaves the per-year mention counts
     before = _UncountKnown(doc_ids, tally=tally)
-    statements: list[Statement] = [before]
+    counts = collection_counts.Before(doc_ids)  # each collection's documents, adjusted
+    statements: list[Statement] = [counts, before]
     nodes: list[NodeRow] = []
     mentions: list[Row] = []
     facts: dict[str, FactFold] = {}
@@ -1093,6 +1097,7 @@ def _document_statements(
         _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
         _ChangedSummaries(list(facts.values()), changes),
         summaries.RefreshRecent(),
+        collection_counts.After(counts),
     ]
     return statements
 
@@ -1737,4 +1742,7 @@ Statement = (
     | _CountWritten
     | _DocListsWritten
     | InitMeta
+    | collection_counts.Before
+    | collection_counts.After
+    | collection_counts.Recount
 )

@@ -767,8 +767,11 @@ def refresh_all(store: GraphStore, *, batch: int = 2000) -> None:
     for i in range(0, len(hubs), 20):
         store.write_statements([FullDocLists(hubs[i : i + 20])])
     rebuild_fingerprints(store, batch=batch)
+    from graph import collection_counts
+
     store.write_statements(
         [
+            collection_counts.Recount(),
             RefreshRecent(full=True),
             (
                 "MERGE (m:Meta {id: $id}) SET m.summary_version = $v",

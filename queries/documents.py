@@ -104,6 +104,18 @@ def _desc(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
+def _counted(store: GraphStore, _params: dict[str, Any]) -> Plan:
+    """The store's count of each collection's documents (graph/collection_counts.py) where
+    it holds for the store as it is: a lookup, where counting visits every document."""
+    from graph import collection_counts
+
+    kept = collection_counts.read(store) is not None
+    return Plan(
+        "kept" if kept else None,
+        {"default": DEFAULT_COLLECTION, "summary": collection_counts.SUMMARY_ID},
+    )
+
+
 COLLECTION_LIST = register(
     NamedQuery(
         name="collections",
@@ -112,12 +124,23 @@ COLLECTION_LIST = register(
         f"documents in each (documents ingested without one count as {DEFAULT_COLLECTION}).",
         cypher="""
 MATCH (d:Document)
+WHERE $summary IS NOT NULL
 UNWIND coalesce(d.collections, [$default]) AS c
 RETURN c AS collection, count(d) AS documents
 ORDER BY collection
 """,
+        # the counts the store keeps up to date with every write (the same answer)
+        variants={
+            "kept": """
+MATCH (m:Meta {id: $summary})
+WHERE $default IS NOT NULL
+UNWIND range(0, size(m.names) - 1) AS k
+RETURN m.names[k] AS collection, m.counts[k] AS documents
+ORDER BY collection
+"""
+        },
         row_limit=10000,
-        plan=lambda _store, _params: Plan(params={"default": DEFAULT_COLLECTION}),
-        planned=("default",),
+        plan=_counted,
+        planned=("default", "summary"),
     )
 )

@@ -18,6 +18,7 @@ from graph.model import (
 )
 from queries import analytics
 from queries.analytics import __main__ as cli
+from queries.registry import convert, get, prepared
 from tests import graph_fixtures as g
 from tests.conftest import XISHAN, small_graph_in, with_document_c, with_tribunal_of_wu_adopting
 
@@ -27,6 +28,26 @@ def graph(server_store):
     """The small graph and document C on each server (loaded afresh only when the previous
     test changed them)."""
     return small_graph_in(server_store, with_document_c)
+
+
+@pytest.mark.parametrize("court", [g.SPC, g.HIGH, g.MID, g.WU, g.BING, g.SUYUAN])
+def test_tribunal_adopters_walk_up_or_down_to_one_answer(server_store, court) -> None:
+    """Under the supreme court the initiative's adopters are walked up; under any other
+    court the units below it are walked down: the same rows, with or without filters."""
+    graph = small_graph_in(server_store, with_tribunal_of_wu_adopting)
+    q = get("tribunal_adopters")
+    for extra in ({}, {"verified": True}, {"collections": "乙"}):
+        raw = {"initiative": g.SUYUAN, "court": court, **extra}
+        answers = []
+        for text in q.texts().values():
+            cypher, params = prepared(graph, q, raw, cypher=text)
+            answers.append(graph.read(cypher, params))
+        assert len(answers) == 2 and answers[0] == answers[1]
+        if not extra:  # 西山法庭 is under 戊县法院 and those above it
+            above = court in (g.SPC, g.HIGH, g.MID, g.WU)
+            assert [r["unit_id"] for r in answers[0]] == ([XISHAN] if above else [])
+    walk = q.plan(graph, convert(q, {"initiative": g.SUYUAN, "court": court}, graph)).variant
+    assert walk == (None if court == g.SPC else "down")
 
 
 def test_timeline(graph) -> None:

@@ -1,0 +1,35 @@
+"""`python -m benchmarks.run`: named queries timed on a kept store (`--store`, `--only`), and
+the targets of tables whose every row is the answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks import run
+
+
+def test_only_names_known_queries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.main(["--store", str(tmp_path), "--only", "collections,nope"]) == 2
+    assert "Error: no named query nope" in capsys.readouterr().err
+
+
+def test_store_must_be_an_embedded_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run.main(["--store", str(tmp_path), "--only", "collections"]) == 2
+    assert f"Error: {tmp_path} is not an embedded store" in capsys.readouterr().err
+
+
+def test_a_table_of_every_row_is_allowed_time_for_its_rows() -> None:
+    """50 ms plus 20 ms per 1,000 rows returned, run by run (the tables in ROW_TABLES)."""
+    assert "unit_portfolio" in run.ROW_TABLES and "adopters" not in run.ROW_TABLES
+    table = run.QueryTiming("unit_portfolio", 50.0, per_1000_rows_ms=run.PER_1000_ROWS_MS)
+    table.ms, table.rows = [120.0, 3.0], [4000, 10]  # 4,000 rows: 130 ms allowed
+    assert table.summary()["met"] and table.summary()["p95_ms"] == 120.0
+    table.ms = [140.0, 3.0]
+    assert not table.summary()["met"]
+    other = run.QueryTiming("adopters", 50.0)
+    other.ms, other.rows = [120.0, 3.0], [4000, 10]
+    assert not other.summary()["met"]
