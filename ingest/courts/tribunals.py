@@ -257,37 +257,74 @@ def find_named_tribunals(res: Resolver) -> None:
 #: a named special tribunal the text says is set up (设立A生态法庭、B生态法庭和C生态法庭, A生态法庭
 #: 挂牌成立): a place that is no city of the gazetteer (三江源, 祁连山) and a field of cases
 _SPECIAL_FIELD = r"(?:生态|环境资源|金融|破产|知识产权)法庭"
+_FIELD_TRIBUNAL = re.compile(_SPECIAL_FIELD)
 _ESTABLISH = re.compile(r"(?:设立|成立|组建)了?")
-_ESTABLISHED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4}?)" + _SPECIAL_FIELD)
-_ESTABLISHED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4}?)" + _SPECIAL_FIELD + r"(?=挂牌|揭牌)")
+_ESTABLISHED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,16}?)" + _SPECIAL_FIELD)
+_ESTABLISHED_BEFORE = re.compile(_SPECIAL_FIELD + r"(?=挂牌|揭牌)")
 _ITEM_JOIN = re.compile(r"、|和|及|以及")
+#: what may open a clause right before a set-up tribunal's name (近日A生态法庭挂牌): a time
+#: or a verb setting it up
+_NAME_OPENER = re.compile(
+    r"近日|日前|目前|近期|近年|今年|去年|今天|昨天|昨日|当天|当日|同日|此前|随后|上午|下午"
+    r"|设立了?|成立|组建|正式"
+)
+#: the longest run of characters read back from the field of cases for the name's start
+_NAME_RUN = 16
+#: words describing a kind of tribunal, never its name (跨区域生态法庭, 集中管辖的金融法庭), beside
+#: the stopwords (专门, 专业, 全省 …)
+_DESCRIBED = re.compile(r"跨|区域|集中|独立|专项|统一|联合|若干|更多|一批|多家|多个")
 
 
 def _established_tribunals(res: Resolver) -> None:
     """三江源生态法庭, set up as such (设立A、B和C, or A挂牌成立): a special tribunal named as
-    written, level special, its province the article's; every later mention of the same name
-    is that tribunal. A city's (深圳破产法庭) is read above."""
+    written, level special, its province that of a place written before it, else the
+    article's; every later mention of the same name is that tribunal. A city's (深圳破产法庭) is read above. The name starts at a boundary:
+    right after the verb setting it up or a list's join, or after punctuation, a function
+    word, a time or a verb (近日A挂牌成立); a province or a city written before it
+    (青海A, 玉树A) locates it and is no part of its name, as a special court is named
+    without its province (README)."""
     text = res.folded
     if "法庭" not in text:
         return
-    names: set[str] = set()
+    names: dict[str, str | None] = {}  # name -> its province's code
+
+    def add(start: int, field: re.Match[str]) -> None:
+        got = _set_up_name(res, text[start : field.start()])
+        if got is not None:
+            stem, prov = got
+            if prov or stem + field.group() not in names:
+                names[stem + field.group()] = prov
+
     for v in _ESTABLISH.finditer(text):
         pos = v.end()
         while (item := _ESTABLISHED_ITEM.match(text, pos)) is not None:
-            names.add(item.group())
+            field = _FIELD_TRIBUNAL.match(text, item.end(1))
+            assert field is not None
+            add(pos, field)
             join = _ITEM_JOIN.match(text, item.end())
             if join is None:
                 break
             pos = join.end()
-    names.update(m.group() for m in _ESTABLISHED_BEFORE.finditer(text))
+    for field in _ESTABLISHED_BEFORE.finditer(text):
+        start = field.start()
+        while (
+            start > 0
+            and field.start() - start <= _NAME_RUN
+            and CJK.match(text[start - 1])
+            and text[start - 1] not in FUNCTION_CHARS
+        ):
+            start -= 1
+        if field.start() - start > _NAME_RUN:
+            continue  # no boundary in sight: where the name starts is a guess
+        if start > 0 and text[start - 1].isdigit() and text[start] in "年月日号":
+            start += 1  # 6月8日A生态法庭挂牌
+        for o in _NAME_OPENER.finditer(text, start, field.start()):
+            start = o.end()
+        add(start, field)
     gaz = res.m.gaz
     taken = [(f.start, f.end) for f in res.found]
-    for name in sorted(names):
-        item = _ESTABLISHED_ITEM.match(name)
-        stem = item.group(1) if item else ""
-        if not _tribunal_stem_ok(stem, strict=False) or gaz.lookup(stem):
-            continue  # 首家金融法庭, or a city's (深圳破产法庭): not a place's name of its own
-        prov = res.ctx.top_province()
+    for name, prov in sorted(names.items()):
+        prov = prov or res.ctx.top_province()
         d = gaz.get(prov) if prov else None
         ref = res.dynamic.setdefault(
             name, CourtRef(name=name, level="special", province=d.name if d else None)
@@ -295,6 +332,34 @@ def _established_tribunals(res: Resolver) -> None:
         for m in re.finditer(re.escape(name), text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 res.found.append(Found(m.start(), m.end(), name, ref=ref, level="special"))
+
+
+def _set_up_name(res: Resolver, stem: str) -> tuple[str, str | None] | None:
+    """The name before the field of a set-up tribunal (三江源 of 玉树三江源生态法庭) and the
+    province of a place written before it, or None when `stem` is no place's own name:
+    a description (专门, 专业化, 多个, 各类, 首家), a field of cases (金融 of 金融破产法庭), a
+    city of the gazetteer (深圳: its tribunals are read above) or too long for a name."""
+    gaz = res.m.gaz
+    prov: str | None = None
+    while True:  # a province or a city before the name, the longest the gazetteer knows
+        k = next(
+            (
+                k
+                for k in range(min(len(stem) - 2, 10), 1, -1)
+                if any(d.level in ("province", "prefecture") for d in gaz.lookup(stem[:k]))
+            ),
+            0,
+        )
+        if not k:
+            break
+        provs = {d.province for d in gaz.lookup(stem[:k]) if d.level in ("province", "prefecture")}
+        prov = next(iter(provs)) if len(provs) == 1 else prov
+        stem = stem[k:]
+    if not 2 <= len(stem) <= 5 or any(c in FUNCTION_CHARS or not CJK.match(c) for c in stem):
+        return None
+    if not _tribunal_stem_ok(stem) or _DESCRIBED.search(stem) or gaz.lookup(stem):
+        return None  # the stopwords hold the fields of cases and 专门, 专业, 全省 …
+    return stem, prov
 
 
 #: a court's own named tribunal, right after the court's name: an optional short qualifier

@@ -883,6 +883,33 @@ def test_special_tribunals_a_text_sets_up_keep_their_written_names() -> None:
     assert names("某区人民法院作为全省首家金融法庭试点开展工作。") == []
 
 
+def test_a_set_up_tribunals_name_starts_at_a_boundary_and_is_a_places_own() -> None:
+    # the name starts after a time, a date or punctuation, not one character before it
+    for text in ("近日甲乙原生态法庭挂牌成立。", "2020年6月8日甲乙原生态法庭挂牌成立。"):
+        assert names(text) == ["甲乙原生态法庭"], text
+    # a province or a city written before it locates it: no part of its name (README: a
+    # special court is named without its province), the place's province is its own
+    for text in (
+        "日前，玉树甲乙原生态法庭揭牌。",
+        "青海甲乙原生态法庭挂牌。",
+        "设立玉树州甲乙原生态法庭。",
+    ):
+        got = [(c.name, c.province) for c in run(text).courts]
+        assert got == [("甲乙原生态法庭", "青海省")], text
+    # a place's name that holds a place (青海湖 after 青海) stays whole
+    assert names("设立丙丁湖生态法庭和青海湖生态法庭。") == ["丙丁湖生态法庭", "青海湖生态法庭"]
+    # a description or a field of cases names no tribunal
+    for text in (
+        "全省设立专门生态法庭。",
+        "某市设立了金融破产法庭。",
+        "省高院批复同意设立跨区域生态法庭。",
+        "推动设立专业化生态法庭。",
+        "我省设立多个生态法庭。",
+        "各地设立各类金融法庭。",
+    ):
+        assert names(text) == [], text
+
+
 def test_a_tribunal_named_by_its_town_and_a_field_of_cases_after_its_court() -> None:
     r = run("崇州市人民法院街子旅游法庭开庭审理一起纠纷。")
     assert "四川省崇州市人民法院街子旅游人民法庭" in [c.name for c in r.courts]
