@@ -31,6 +31,10 @@ _READ = (
     "UNWIND $ids AS id MATCH (d:Document {id: id}) "
     "RETURN coalesce(d.collections, [$default]) AS collections"
 )
+#: the documents locked before they are read: Neo4j reads what was committed, so two
+#: transactions changing one document's collections would both start from its old ones and
+#: the second would count the first's change again (ArcadeDB retries a conflicting commit)
+_LOCK = "UNWIND $ids AS id MATCH (d:Document {id: id}) SET d.id = d.id"
 _COUNT_ALL = (
     "MATCH (d:Document) UNWIND coalesce(d.collections, [$default]) AS c "
     "RETURN c AS name, count(d) AS documents"
@@ -73,13 +77,18 @@ def _count_all(tx: neo4j.ManagedTransaction) -> tuple[Counter[str], int]:
 @dataclass
 class Before:
     """A write statement, first in a transaction that writes or deletes documents `doc_ids`
-    or changes their collections: their collections before it."""
+    or changes their collections: their collections before it (each document once, however
+    often the write names it), read with those documents locked."""
 
     doc_ids: list[str]
     counts: Counter[str] = field(default_factory=Counter)
     documents: int = 0
 
+    def __post_init__(self) -> None:
+        self.doc_ids = list(dict.fromkeys(self.doc_ids))
+
     def run(self, tx: neo4j.ManagedTransaction) -> None:
+        tx.run(_LOCK, ids=self.doc_ids).consume()
         self.counts, self.documents = _tally(tx, self.doc_ids)
 
 

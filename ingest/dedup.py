@@ -22,6 +22,7 @@ import numpy as np
 __all__ = [
     "BITS",
     "DEFAULT_THRESHOLD",
+    "REPOST_DISTANCE",
     "FingerprintIndex",
     "changed_figures",
     "corrected_figures",
@@ -32,6 +33,14 @@ __all__ = [
 
 BITS = 256
 DEFAULT_THRESHOLD = 90  # bits out of BITS; calibrated in tests/ingest/test_dedup.py
+#: how far a repost lies from its original, at most: the calibration's edit (other site text
+#: around the article, one character in 300 changed) moved the shared corpus's 45 articles
+#: 36 bits at most (5 edits each: median 18, 99% within 33), generated articles 37; a
+#: lookup limited to the nearest still returns every known document this near
+#: (`FingerprintIndex.within(keep=)`). Another report on a generated template lies 72 bits
+#: or more (99%) from a new one, but a copy differing only in its figures (a monthly
+#: bulletin) 19-40 bits: as near as a repost, so those are all compared
+REPOST_DISTANCE = 40
 
 _IGNORED = re.compile(r"[\s\W_]+")
 _SHINGLE = 4
@@ -206,16 +215,20 @@ class FingerprintIndex:
         self._matrix[:, n : n + extra] = words.reshape(extra, _WORDS).T
         self._keys.extend(keys)
 
-    def within(self, fp: str, *, start: int = 0, limit: int | None = None) -> list[tuple[str, int]]:
+    def within(
+        self, fp: str, *, start: int = 0, limit: int | None = None, keep: int | None = None
+    ) -> list[tuple[str, int]]:
         """(key, distance) of every known fingerprint within the threshold, nearest first
         (equally near: in the order they were added). `start`: only those added from that
         position on (`len(index)` at an earlier time: what was added since). `limit`: only
         the `limit` nearest — documents on one template are all within the threshold of
         each other, so without it a store's documents on a common template are returned for
-        each new one, more as the store grows. A repost is much nearer than another report on
-        its template (300 edited reposts of generated articles: 37 bits at most from their
-        original, which was nearest each time; their template's other articles: 72 or more
-        for 99%), so a few dozen nearest hold it."""
+        each new one, more as the store grows. `keep`: but every one within `keep` bits,
+        however many (`REPOST_DISTANCE`: where reposts lie). The nearest alone do not hold a
+        repost: on generated articles its original was nearest each time (300 edited
+        reposts: 37 bits at most; their template's other articles 72 or more for 99%), but
+        among 300 copies of a shared-corpus article differing only in their figures (19-40
+        bits from the repost) the original ranked as far down as 148th."""
         words = self._words(fp)
         n = len(self._keys)
         if words is None or start >= n:
@@ -235,6 +248,8 @@ class FingerprintIndex:
         close = np.flatnonzero(distance <= self.threshold)
         if not len(close):
             return []
+        if limit is not None and keep is not None and len(close) > limit:
+            limit = max(limit, int(np.count_nonzero(distance[close] <= keep)))
         if limit is not None and len(close) > limit:
             close = _nearest(close, distance[close], max(0, limit))
         # nearest first, equally near in the order added (a stable sort, in numpy: a document

@@ -42,6 +42,7 @@ from graph.model import (
 )
 from graph.store import GraphStore, WriteTally
 from ingest.dedup import (
+    REPOST_DISTANCE,
     FingerprintIndex,
     changed_figures,
     corrected_figures,
@@ -737,10 +738,12 @@ def _repost_of(
 
 _MIN_OVERLAP = 0.8  # of two documents' figures, for a repost (`same_figures`)
 #: near-duplicate candidates a new document is compared with: the nearest within the
-#: fingerprint threshold. Documents on one template are all within it of each other: 1,000
-#: generated articles ingested into 5,000 had ~410 candidates each, ~3,450 into 45,000 (and
-#: 195 then 1,610 figure comparisons each, their figures read from the store: the client's
-#: CPU per document went from 9 to 25 ms); a repost is among the nearest
+#: fingerprint threshold, and every one within `REPOST_DISTANCE` however many. Documents on
+#: one template are all within the threshold of each other: 1,000 generated articles
+#: ingested into 5,000 had ~410 candidates each, ~3,450 into 45,000 (and 195 then 1,610
+#: figure comparisons each, their figures read from the store: the client's CPU per document
+#: went from 9 to 25 ms). The nearest alone can miss a repost: among 300 copies of an
+#: article differing only in their figures its original ranked up to 148th
 #: (`FingerprintIndex.within`)
 CANDIDATES = 64
 RECENT_TEXTS = 1000  # texts of the documents a run added last, kept to compare near copies with
@@ -1159,12 +1162,13 @@ def _ingest_paths(
             return
         fp = doc.fingerprint
         if near is None:
-            close = index.within(fp, limit=CANDIDATES)
+            close = index.within(fp, limit=CANDIDATES, keep=REPOST_DISTANCE)
         elif mine is not None:  # `near` holds none it reposts: those added since, if any
-            close = index.within(fp, start=start, limit=CANDIDATES)
+            close = index.within(fp, start=start, limit=CANDIDATES, keep=REPOST_DISTANCE)
         else:  # and those added since (nearest first; equally near: in the order added)
-            since = index.within(fp, start=start, limit=CANDIDATES)
-            close = sorted(near + since, key=lambda kv: kv[1])[:CANDIDATES]
+            since = index.within(fp, start=start, limit=CANDIDATES, keep=REPOST_DISTANCE)
+            close = sorted(near + since, key=lambda kv: kv[1])
+            close = close[: max(CANDIDATES, sum(d <= REPOST_DISTANCE for _k, d in close))]
         if mine is None:
             mine = frozenset(figures(doc.text))
         twin = _repost_of(doc, [other for other, _d in close], store, figures_of, mine)
@@ -1267,7 +1271,7 @@ def _ingest_paths(
             near = [
                 None
                 if document_id(doc.content_hash) in known
-                else index.within(doc.fingerprint, limit=CANDIDATES)
+                else index.within(doc.fingerprint, limit=CANDIDATES, keep=REPOST_DISTANCE)
                 for doc, _graph in window
             ]
             # the figures of those candidates, in one read

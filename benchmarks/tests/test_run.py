@@ -33,3 +33,33 @@ def test_a_table_of_every_row_is_allowed_time_for_its_rows() -> None:
     other = run.QueryTiming("adopters", 50.0)
     other.ms, other.rows = [120.0, 3.0], [4000, 10]
     assert not other.summary()["met"]
+
+
+def test_a_missed_target_on_a_kept_store_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--store DIR --only NAMES`: a query over its target is failed, not only reported."""
+    import argparse
+
+    class _Store:
+        def close(self) -> None:
+            pass
+
+    timings: list[run.QueryTiming] = []
+    monkeypatch.setattr(run, "open_store", lambda settings: _Store())
+    monkeypatch.setattr(run, "time_queries", lambda *a, **k: timings)
+    args = argparse.Namespace(
+        store=tmp_path, query_timeout=30.0, reps=5, warmup=1, seed=1, query_budget=5.0, only=None
+    )
+    met = run.QueryTiming("collections", 50.0, ms=[3.0, 4.0], rows=[2, 2])
+    missed = run.QueryTiming("unit_portfolio", 50.0, ms=[80.0, 90.0], rows=[2, 2])
+    failed = run.QueryTiming("adopters", 50.0, ms=[3.0], rows=[0], errors=["超时"])
+
+    def exit_code(*ts: run.QueryTiming) -> int:
+        timings[:] = ts
+        return run.time_kept_store(args, run.Settings(), {"samples": {}}, lambda m: None)
+
+    assert exit_code(met) == 0
+    assert exit_code(met, missed) == 1
+    assert "unit_portfolio" in capsys.readouterr().err
+    assert exit_code(met, failed) == 1

@@ -110,3 +110,47 @@ def test_a_store_without_the_summary_is_counted_until_it_is_rebuilt(store) -> No
         {"collection": "乙", "documents": 2},
         {"collection": "甲", "documents": 2},
     ]
+
+
+def test_one_document_twice_in_one_write_is_counted_once(store) -> None:
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    store.write_documents([_in(g.document_a(), "甲")])
+    # the same document twice in one batch (the store allows it): each collection once
+    store.write_documents([_in(g.document_a(), "乙"), _in(g.document_a(), "丙")])
+    assert _kept(store)
+    assert _listed(store) == [
+        {"collection": "丙", "documents": 1},
+        {"collection": "乙", "documents": 1},
+        {"collection": "甲", "documents": 1},
+    ]
+    store.write_documents([_in(g.document_b(), "乙"), _in(g.document_b(), "乙")])  # new, twice
+    assert _kept(store)
+    assert {r["collection"]: r["documents"] for r in _listed(store)}["乙"] == 2
+
+
+class _Recorded:
+    """A transaction that records the statements it is sent and finds no document."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict]] = []
+
+    def run(self, text: str, **params):
+        self.sent.append((text, params))
+        return _NoRows()
+
+
+class _NoRows(list):
+    def consume(self) -> None:
+        return None
+
+
+def test_before_locks_the_documents_before_it_reads_them() -> None:
+    # Neo4j reads what was committed: unlocked, two transactions changing one document's
+    # collections would both start from its old ones and count the first change twice
+    tx = _Recorded()
+    collection_counts.Before(["doc:x", "doc:y", "doc:x"]).run(tx)  # type: ignore[arg-type]
+    (lock, lock_params), (read, read_params) = tx.sent
+    assert "SET d." in lock and "RETURN" not in lock and lock_params["ids"] == ["doc:x", "doc:y"]
+    assert "RETURN" in read and read_params["ids"] == ["doc:x", "doc:y"]

@@ -256,3 +256,23 @@ def test_a_limited_lookup_gives_the_nearest_of_the_full_one_in_its_order() -> No
         assert index.within(query, limit=limit) == full[:limit]
     # from a position on, limited: the same as the full answer from there, cut
     assert index.within(query, start=1500, limit=9) == index.within(query, start=1500)[:9]
+
+
+def test_a_limited_lookup_keeps_every_one_within_keep() -> None:
+    """`within(limit=K, keep=R)`: the K nearest, and every one within R bits however many
+    (the first max(K, those within R) of the full answer)."""
+    from ingest.dedup import FingerprintIndex
+
+    rng = random.Random(13)
+    base = rng.getrandbits(BITS)
+    index = FingerprintIndex()
+    for i in range(500):
+        flips = rng.sample(range(BITS), rng.randrange(10, 90))
+        index.add(f"k{i}", f"{base ^ sum(1 << b for b in flips):064x}")
+    query = f"{base:064x}"
+    full = index.within(query)
+    near = sum(d <= 40 for _k, d in full)
+    assert 8 < near < len(full)
+    assert index.within(query, limit=8, keep=40) == full[:near]
+    assert index.within(query, limit=near + 20, keep=40) == full[: near + 20]
+    assert index.within(query, limit=8, keep=None) == full[:8]

@@ -968,3 +968,50 @@ def test_a_new_document_is_compared_with_a_bounded_number_of_candidates(
     assert len(report.added) == 150
     assert [Path(p).name for p, _twin in report.reposts] == ["zz_repost.txt"]
     assert max(compared) == 8  # (of up to 150 candidates each)
+
+
+@pytest.mark.parametrize("read_ahead", [1, 1000])
+def test_a_repost_is_found_among_many_copies_differing_only_in_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_ahead: int
+) -> None:
+    """Monthly bulletins on one text, differing only in their figures, lie as near a new one
+    as a repost does (here the original is the 42nd nearest of 100): every candidate within
+    `REPOST_DISTANCE` is compared, however many, and only those beyond are capped. (Read one
+    at a time: its candidates are looked up before it is read; all at once: among those
+    added since.)"""
+    from graph.model import document_id
+    from ingest import pipeline
+    from ingest.dedup import REPOST_DISTANCE, FingerprintIndex
+    from ingest.readers import read_document
+
+    monkeypatch.setattr(pipeline, "CANDIDATES", 8, raising=False)
+    monkeypatch.setattr(pipeline, "READ_AHEAD", read_ahead, raising=False)
+    template = (
+        "示例县人民法院{m}月审判工作简报。本月新收案件{a}件，审结{b}件。"
+        "院党组召开专题会议，部署推进繁简分流、诉源治理和执行攻坚等重点工作，要求各庭室"
+        "对标对表、压实责任。会议指出，要坚持把非诉讼纠纷解决机制挺在前面，加强与乡镇综治"
+        "中心、行业调解组织的衔接，推动矛盾纠纷在基层就地化解。会议强调，要持续深化智慧法院"
+        "建设，完善网上立案、电子送达和在线庭审，让群众少跑腿。各业务庭要加强审判管理，严格"
+        "落实长期未结案件清理制度，定期通报审限内结案情况。执行局要开展专项行动，依法惩戒"
+        "失信被执行人，切实兑现胜诉当事人合法权益。会议还就队伍建设、党风廉政建设和安全生产"
+        "工作作了安排。"
+    )
+    rng = random.Random(8)
+    # one figure differs (the others, and the month, alike)
+    texts = [template.format(m=3, a=a, b=512) for a in rng.sample(range(100, 1000), 100)]
+    for i, text in enumerate(texts):
+        (tmp_path / f"r{i:03d}.txt").write_text(text, encoding="utf-8")
+    repost = texts[0].replace("专题会议", "专门会议").replace("少跑腿", "少跑路")
+    (tmp_path / "zz_repost.txt").write_text(repost, encoding="utf-8")
+    # the case this is about: the original within the radius, not among the 8 nearest
+    index = FingerprintIndex()
+    for i in range(100):
+        index.add(f"r{i:03d}", read_document(tmp_path / f"r{i:03d}.txt").fingerprint)
+    near = index.within(read_document(tmp_path / "zz_repost.txt").fingerprint)
+    assert [k for k, _d in near].index("r000") >= 8
+    assert dict(near)["r000"] <= REPOST_DISTANCE
+    report = pipeline.ingest_paths(None, [tmp_path], dry_run=True, reference_data=False)
+    assert len(report.added) == 100
+    assert [(Path(p).name, twin) for p, twin in report.reposts] == [
+        ("zz_repost.txt", document_id(read_document(tmp_path / "r000.txt").content_hash))
+    ]
