@@ -25,20 +25,11 @@ HEAD_SHADE = "EEF2F6"  # a table's group heading rows, as in the portfolio figur
 
 
 def source_documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
-    """Title, date and URLs of these documents (named query `document_sources`, in batches
-    that keep its list of ids within a text parameter's length)."""
-    from queries.registry import MAX_TEXT, run
+    """Title, date, URLs and collections of these documents (named query `document_sources`,
+    in as few questions as its row limit and the id-list limit allow)."""
+    from queries.explore import document_sources
 
-    out: list[dict[str, Any]] = []
-    batch: list[str] = []
-    for doc in [*ids, None]:
-        if doc is None or (batch and len(",".join([*batch, doc])) > MAX_TEXT):
-            if batch:
-                out += run(store, "document_sources", {"ids": ",".join(batch)}).rows
-            batch = []
-        if doc is not None:
-            batch.append(doc)
-    return out
+    return document_sources(store, ids)
 
 
 def newest_first(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -55,8 +46,14 @@ def is_demo(source: dict[str, Any]) -> bool:
 
 
 def demo_count(store: GraphStore, ids: list[str]) -> int:
-    """How many of the documents `ids` are demo documents (asked only when there are ids)."""
-    return sum(1 for d in source_documents(store, ids) if is_demo(d)) if ids else 0
+    """How many of the documents `ids` are demo documents: 0 at once when there are no ids
+    or the store has no demo documents (the collections' kept counts: a lookup), else asked
+    of their sources."""
+    from graph.collections import collections
+
+    if not ids or not any(c.demo and c.documents for c in collections(store)):
+        return 0
+    return sum(1 for d in source_documents(store, ids) if is_demo(d))
 
 
 #: what a source list and a briefing's summary say of demo documents: their facts are invented

@@ -73,29 +73,19 @@ def rows_shown(rows: list[Any], key: str | None) -> list[Any]:
     return rows
 
 
-#: ids asked of `document_sources` at a time (its row limit)
-SOURCES_AT_ONCE = 500
-
-
 def document_titles(ids: Sequence[str], store: Any = None) -> dict[str, dict[str, Any]]:
     """Title, date and URLs of each document in `ids` (`document_sources` rows by id), asked
-    `SOURCES_AT_ONCE` at a time: one question for thousands was cut at the query's row
-    limit, and the rest showed as bare ids. With `store`, asked of it directly: a download
-    button's function runs in a thread of its own, outside the page, where Streamlit's
-    caches warn that the page's context is missing."""
-    from queries.registry import run
+    in parts within the query's row limit (queries.explore.document_sources): one question
+    for thousands was cut at the limit, and the rest showed as bare ids. With `store`, asked
+    of it directly: a download button's function runs in a thread of its own, outside the
+    page, where Streamlit's caches warn that the page's context is missing."""
+    from queries.explore import document_sources
 
     def ask(params: dict[str, Any]) -> list[dict[str, Any]]:
-        if store is None:
-            return state.rows("document_sources", params)
-        return run(store, "document_sources", params).rows
+        return state.rows("document_sources", params)
 
-    wanted = sorted(set(ids))
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(wanted), SOURCES_AT_ONCE):
-        chunk = ",".join(wanted[i : i + SOURCES_AT_ONCE])
-        out.update({r["doc_id"]: r for r in ask({"ids": chunk})})
-    return out
+    rows = document_sources(store, sorted(set(ids)), ask=None if store is not None else ask)
+    return {r["doc_id"]: r for r in rows}
 
 
 def _status(row: dict[str, Any]) -> list[str | None]:

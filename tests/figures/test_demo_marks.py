@@ -127,6 +127,46 @@ def test_a_map_knows_its_documents_and_the_cli_marks_demo_ones(small, tmp_path) 
     assert demo_count(small, []) == 0
 
 
+def _reads(store, monkeypatch) -> list[str]:
+    """The Cypher of every `store.read` from now on."""
+    asked: list[str] = []
+    read = store.read
+
+    def counted(cypher, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(cypher)
+        return read(cypher, *args, **kwargs)
+
+    monkeypatch.setattr(store, "read", counted)
+    return asked
+
+
+def test_demo_count_asks_a_few_questions_for_many_documents(small, monkeypatch) -> None:
+    """A national coverage map cites ~100,000 documents: their sources are asked in lists as
+    long as the id-list limit allows (it was ~20 ids a question, 5,000 questions), and not
+    at all when the store has no demo documents."""
+    from figures.report import demo_count, source_documents
+    from queries.explore import id_lists
+    from queries.registry import MAX_ID_LIST
+
+    ids = [g.DOC_A, g.DOC_B, *(f"doc:{i:016x}" for i in range(4_998))]
+    asked = _reads(small, monkeypatch)
+    assert demo_count(small, ids) == 0
+    assert not any("split($ids" in c for c in asked) and len(asked) <= 2  # the kept counts
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    asked.clear()
+    assert demo_count(small, ids) == 1
+    assert sum("split($ids" in c for c in asked) == 1
+    asked.clear()
+    assert {r["doc_id"] for r in source_documents(small, ids)} == {g.DOC_A, g.DOC_B}
+    assert len(asked) == 1
+    # each list within the query's row limit and the id-list limit
+    lists = list(id_lists((f"doc:{i:016x}" for i in range(60_000)), most=20_000))
+    assert [len(x.split(",")) for x in lists] == [20_000, 20_000, 20_000]
+    long = list(id_lists(("x" * 999 for _ in range(2_500)), most=20_000))
+    assert len(long) == 3 and all(len(x) <= MAX_ID_LIST for x in long)
+    assert sum(len(x.split(",")) for x in long) == 2_500
+
+
 class _NoClose:
     def __init__(self, store) -> None:
         self.store = store
