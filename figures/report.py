@@ -45,15 +45,24 @@ def is_demo(source: dict[str, Any]) -> bool:
     return DEMO_COLLECTION in (source.get("collections") or [])
 
 
-def demo_count(store: GraphStore, ids: list[str]) -> int:
+def demo_count(
+    store: GraphStore, ids: list[str], *, collections: Sequence[str] | None = None
+) -> int:
     """How many of the documents `ids` are demo documents: 0 at once when there are no ids
     or the store has no demo documents (the collections' kept counts: a lookup), else asked
-    of their sources."""
-    from graph.collections import collections
+    of their sources. With `collections` (a picture of those collections' facts), only the
+    documents in one of them count: a fact they report may be reported by others too."""
+    from graph.collections import DEFAULT_COLLECTION
+    from graph.collections import collections as kept_counts
 
-    if not ids or not any(c.demo and c.documents for c in collections(store)):
+    if not ids or not any(c.demo and c.documents for c in kept_counts(store)):
         return 0
-    return sum(1 for d in source_documents(store, ids) if is_demo(d))
+    chosen = set(collections or ())
+
+    def in_scope(d: dict[str, Any]) -> bool:
+        return not chosen or bool(chosen & set(d.get("collections") or [DEFAULT_COLLECTION]))
+
+    return sum(1 for d in source_documents(store, ids) if is_demo(d) and in_scope(d))
 
 
 #: what a source list and a briefing's summary say of demo documents: their facts are invented
