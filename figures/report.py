@@ -25,20 +25,11 @@ HEAD_SHADE = "EEF2F6"  # a table's group heading rows, as in the portfolio figur
 
 
 def source_documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
-    """Title, date and URLs of these documents (named query `document_sources`, in batches
-    that keep its list of ids within a text parameter's length)."""
-    from queries.registry import MAX_TEXT, run
+    """Title, date, URLs and collections of these documents (named query `document_sources`,
+    in as few questions as its row limit and the id-list limit allow)."""
+    from queries.explore import document_sources
 
-    out: list[dict[str, Any]] = []
-    batch: list[str] = []
-    for doc in [*ids, None]:
-        if doc is None or (batch and len(",".join([*batch, doc])) > MAX_TEXT):
-            if batch:
-                out += run(store, "document_sources", {"ids": ",".join(batch)}).rows
-            batch = []
-        if doc is not None:
-            batch.append(doc)
-    return out
+    return document_sources(store, ids)
 
 
 def newest_first(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -54,9 +45,24 @@ def is_demo(source: dict[str, Any]) -> bool:
     return DEMO_COLLECTION in (source.get("collections") or [])
 
 
-def demo_count(store: GraphStore, ids: list[str]) -> int:
-    """How many of the documents `ids` are demo documents (asked only when there are ids)."""
-    return sum(1 for d in source_documents(store, ids) if is_demo(d)) if ids else 0
+def demo_count(
+    store: GraphStore, ids: list[str], *, collections: Sequence[str] | None = None
+) -> int:
+    """How many of the documents `ids` are demo documents: 0 at once when there are no ids
+    or the store has no demo documents (the collections' kept counts: a lookup), else asked
+    of their sources. With `collections` (a picture of those collections' facts), only the
+    documents in one of them count: a fact they report may be reported by others too."""
+    from graph.collections import DEFAULT_COLLECTION
+    from graph.collections import collections as kept_counts
+
+    if not ids or not any(c.demo and c.documents for c in kept_counts(store)):
+        return 0
+    chosen = set(collections or ())
+
+    def in_scope(d: dict[str, Any]) -> bool:
+        return not chosen or bool(chosen & set(d.get("collections") or [DEFAULT_COLLECTION]))
+
+    return sum(1 for d in source_documents(store, ids) if is_demo(d) and in_scope(d))
 
 
 #: what a source list and a briefing's summary say of demo documents: their facts are invented

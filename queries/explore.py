@@ -6,6 +6,7 @@ ArcadeDB and Neo4j 5 alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from graph.model import FACT_TYPES, LEVELS
@@ -247,9 +248,52 @@ ORDER BY date DESC, doc_id
                 max_length=MAX_ID_LIST,
             ),
         ),
-        row_limit=500,
+        row_limit=20_000,  # as many ids as a list of MAX_ID_LIST characters holds
     )
 )
+
+
+def id_lists(ids: Iterable[str], *, most: int) -> Iterator[str]:
+    """`ids` as comma-separated lists for an `ids` parameter: each of at most `most` ids (the
+    query's row limit) and `MAX_ID_LIST` characters, so no answer is cut and no list refused.
+
+    >>> list(id_lists(["a", "b", "c"], most=2))
+    ['a,b', 'c']
+    """
+    batch: list[str] = []
+    length = 0
+    for doc in ids:
+        if batch and (len(batch) >= most or length + 1 + len(doc) > MAX_ID_LIST):
+            yield ",".join(batch)
+            batch, length = [], 0
+        length += len(doc) + (1 if batch else 0)
+        batch.append(doc)
+    if batch:
+        yield ",".join(batch)
+
+
+def document_sources(
+    store: GraphStore | None,
+    ids: Iterable[str],
+    *,
+    ask: Callable[[dict[str, Any]], list[dict[str, Any]]] | None = None,
+) -> list[dict[str, Any]]:
+    """`document_sources` rows of the documents `ids` (each once), asked in as few questions
+    as the query's row limit and the id-list limit allow (a national initiative's 100,000
+    documents: 5 questions). `ask`: how to run the query on a parameter dict (the app's
+    cache), else it is run on `store`."""
+    from queries.registry import get, run
+
+    def on_store(params: dict[str, Any]) -> list[dict[str, Any]]:
+        assert store is not None
+        return run(store, "document_sources", params).rows
+
+    most = get("document_sources").row_limit
+    out: list[dict[str, Any]] = []
+    for chunk in id_lists(dict.fromkeys(ids), most=most):
+        out += (ask or on_store)({"ids": chunk})
+    return out
+
 
 UNIT_PARENTS = register(
     NamedQuery(

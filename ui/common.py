@@ -73,29 +73,19 @@ def rows_shown(rows: list[Any], key: str | None) -> list[Any]:
     return rows
 
 
-#: ids asked of `document_sources` at a time (its row limit)
-SOURCES_AT_ONCE = 500
-
-
 def document_titles(ids: Sequence[str], store: Any = None) -> dict[str, dict[str, Any]]:
     """Title, date and URLs of each document in `ids` (`document_sources` rows by id), asked
-    `SOURCES_AT_ONCE` at a time: one question for thousands was cut at the query's row
-    limit, and the rest showed as bare ids. With `store`, asked of it directly: a download
-    button's function runs in a thread of its own, outside the page, where Streamlit's
-    caches warn that the page's context is missing."""
-    from queries.registry import run
+    in parts within the query's row limit (queries.explore.document_sources): one question
+    for thousands was cut at the limit, and the rest showed as bare ids. With `store`, asked
+    of it directly: a download button's function runs in a thread of its own, outside the
+    page, where Streamlit's caches warn that the page's context is missing."""
+    from queries.explore import document_sources
 
     def ask(params: dict[str, Any]) -> list[dict[str, Any]]:
-        if store is None:
-            return state.rows("document_sources", params)
-        return run(store, "document_sources", params).rows
+        return state.rows("document_sources", params)
 
-    wanted = sorted(set(ids))
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(wanted), SOURCES_AT_ONCE):
-        chunk = ",".join(wanted[i : i + SOURCES_AT_ONCE])
-        out.update({r["doc_id"]: r for r in ask({"ids": chunk})})
-    return out
+    rows = document_sources(store, sorted(set(ids)), ask=None if store is not None else ask)
+    return {r["doc_id"]: r for r in rows}
 
 
 def _status(row: dict[str, Any]) -> list[str | None]:
@@ -205,21 +195,52 @@ def _shown_name(value: str) -> tuple[str, str] | None:
     return (str(name) if name else entity_id), entity_id
 
 
+#: what a page says when the chosen collections report no initiative (the `initiatives`
+#: query lists those of the chosen collections only)
+NO_INITIATIVES_IN_SCOPE = "所选文档集中没有报道改革举措的文档。请在侧栏选择其他文档集。"
+
+
+def no_initiatives(empty: str = "图中还没有改革举措。请先到「导入」页导入文章。") -> None:
+    """Say why there is no initiative to show: the chosen collections report none, or (with
+    every document) the graph has none yet (`empty`)."""
+    from ui.scope import collections
+
+    st.info(NO_INITIATIVES_IN_SCOPE if collections() else empty)
+
+
 def initiative_picker(initiatives: list[dict[str, Any]], key: str) -> str:
     """The initiative select box (with each one's number of units), kept in the URL as `id`;
-    the first visit takes the URL's id or name, else the most adopted initiative."""
+    the first visit takes the URL's id or name, else the most adopted initiative. A linked
+    initiative that the chosen collections do not report is not swapped for another: the
+    page says so and how to see it, the link keeps it, and the box asks for a choice (the
+    page stops until one is made)."""
     by_id = {r["initiative_id"]: r for r in initiatives}
+    outside: str | None = None
     if key not in st.session_state or st.session_state[key] not in by_id:
         wanted = state.param("id")
         if wanted and wanted not in by_id:
             wanted = state.resolve(wanted, "Initiative")
-        st.session_state[key] = wanted if wanted in by_id else initiatives[0]["initiative_id"]
+        if wanted and wanted not in by_id:
+            outside = wanted
+        first = initiatives[0]["initiative_id"]
+        st.session_state[key] = wanted if wanted in by_id else (None if outside else first)
+    if outside:
+        name = state.entity(outside).get("name") or outside
+        st.warning(
+            f"链接中的改革举措“{name}”不在所选文档集中：所选文档集没有报道它的文档。"
+            "要查看它，请在侧栏的“文档集”中加选报道它的文档集，或清空选择以查看全部文档；"
+            "也可以在下面另选一项举措。"
+        )
     initiative_id = st.selectbox(
         "改革举措",
         list(by_id),
         key=key,
+        index=None,
+        placeholder="选择改革举措",
         format_func=lambda i: f"{by_id[i]['initiative']}（{by_id[i]['units']} 个单位）",
     )
+    if initiative_id is None:
+        st.stop()  # the link's initiative stays in the URL until another is chosen
     state.set_params(id=initiative_id)
     return str(initiative_id)
 

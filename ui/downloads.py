@@ -102,7 +102,8 @@ def timeline_file(
 
     tl = get_timeline(store, initiative, collections=collections, verified_only=verified_only)
     check = FactCheck(*tl.tally)
-    demo = demo_count(store, timeline.doc_ids(tl))  # a download's cost: asked only when clicked
+    # a download's cost: asked only when clicked
+    demo = demo_count(store, timeline.doc_ids(tl), collections=collections)
     if suffix == ".pptx":
         return timeline.to_pptx(tl, generated=today(), check=check, demo=demo)
     return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today(), check=check, demo=demo)
@@ -140,7 +141,7 @@ def coverage_map_file(
         collections=collections,
         verified_only=verified_only,
     )
-    demo = demo_count(store, data.doc_ids)
+    demo = demo_count(store, data.doc_ids, collections=collections)
     if suffix == ".pptx":
         return coverage.to_pptx(data, generated=today(), demo=demo)
     return coverage.draw_coverage_map(data, fmt=suffix[1:], generated=today(), demo=demo)

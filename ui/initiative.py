@@ -20,6 +20,7 @@ from ui.common import (
     fact_check,
     facts_note,
     initiative_picker,
+    no_initiatives,
     note_of,
     rows_shown,
     sources_for,
@@ -38,12 +39,7 @@ def render() -> None:
     st.title("举措")
     initiatives = state.rows("initiatives")  # of the chosen collections only
     if not initiatives:
-        from ui.scope import collections
-
-        if collections():
-            st.info("所选文档集中没有报道改革举措的文档。请在侧栏选择其他文档集。")
-        else:
-            st.info("图中还没有改革举措。请先到「导入」页导入文章。")
+        no_initiatives()
         return
     initiative_id = initiative_picker(initiatives, f"{P}.id")
     props = state.entity(initiative_id)

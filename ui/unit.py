@@ -12,7 +12,7 @@ import streamlit as st
 from figures.report import outcome_value
 from graph.model import REL_ZH
 from ui import state
-from ui.common import entity_input, facts_note, table
+from ui.common import entity_input, facts_note, no_initiatives, table
 
 P = "unit"
 
@@ -225,7 +225,7 @@ def _briefing(unit_id: str, props: dict[str, Any]) -> None:
     portfolio_buttons(state.store(), unit_id, stem=short, key=f"{P}.portfolio")
     initiatives = state.rows("initiatives")
     if not initiatives:
-        st.info("图中还没有改革举措。")
+        no_initiatives("图中还没有改革举措。")
         return
     own = [r["initiative_id"] for r in state.rows("adopted_by", {"unit": unit_id})]
     names = {r["initiative_id"]: r["initiative"] for r in initiatives}

@@ -86,6 +86,62 @@ def test_the_initiatives_list_is_the_chosen_collections(scoped_store, app) -> No
     assert len(at.selectbox(key="initiative.id").options) == 2  # every document: both
 
 
+def _without_initiatives() -> g.DocumentGraph:
+    """A document in collection 空集 that reports no initiative."""
+    from graph.model import document_id
+
+    return g.DocumentGraph(
+        id=document_id("e" * 64),
+        props={"title": "没有举措的文档", "content_hash": "e" * 64, "collections": ["空集"]},
+    )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        pytest.param({"page": "initiative"}, id="initiative"),
+        pytest.param({"page": "analytics"}, id="analytics"),
+        pytest.param({"page": "unit", "id": g.BING, "tab": "简报与图片"}, id="unit"),
+    ],
+)
+def test_chosen_collections_without_initiatives_are_said_so(scoped_store, app, params) -> None:
+    """Every page that lists initiatives says the chosen collections report none, not that
+    the graph has none and articles must be imported."""
+    scoped_store.write_documents([_without_initiatives()])
+    at = app(**params, collections="空集")
+    no_trouble(at)
+    assert at.multiselect(key="scope.collections").value == ["空集"]
+    said = texts(at, "info")
+    assert any(t.startswith("所选文档集中没有报道改革举措的文档") for t in said), said
+    assert not any("图中还没有改革举措" in t for t in said)
+
+
+@pytest.mark.parametrize("page", ["initiative", "analytics"])
+def test_a_linked_initiative_outside_the_chosen_collections_is_not_swapped(
+    scoped_store, app, page
+) -> None:
+    """A link to 诉源治理 with only the demo collection chosen (which reports 枫桥式人民法庭
+    only): the page says where it is and how to see it instead of showing 枫桥式人民法庭;
+    the link keeps 诉源治理, which shows once its collection is chosen."""
+    key = f"{page}.id"
+    at = app(page=page, id=g.SUYUAN, collections=DEMO_COLLECTION)
+    no_trouble(at)
+    (warning,) = [w for w in texts(at, "warning") if "不在所选文档集中" in w]
+    assert "“诉源治理”" in warning and "侧栏" in warning
+    assert at.selectbox(key=key).value is None
+    assert url(at, "id") == g.SUYUAN
+    assert not any("枫桥式人民法庭" in m for m in texts(at, "markdown") + texts(at, "title"))
+    at.multiselect(key="scope.collections").set_value([DEMO_COLLECTION, "乙"]).run()
+    no_trouble(at)
+    assert at.selectbox(key=key).value == g.SUYUAN
+    assert not any("不在所选文档集中" in w for w in texts(at, "warning"))
+    # or another one is chosen in the box
+    at = app(page=page, id=g.SUYUAN, collections=DEMO_COLLECTION)
+    at.selectbox(key=key).set_value(g.FENGQIAO).run()
+    no_trouble(at)
+    assert url(at, "id") == g.FENGQIAO
+
+
 def test_no_banner_without_demo_data(small_store, app) -> None:
     at = app(page="overview")
     no_trouble(at)

@@ -94,7 +94,7 @@ def test_pictures_and_slides_citing_demo_documents_carry_a_red_mark() -> None:
     assert DEMO_BADGE in table.decode()
 
 
-def test_the_adoption_map_of_a_briefing_on_demo_documents_is_marked(small) -> None:
+def test_the_adoption_map_of_a_briefing_on_demo_documents_is_marked(small, monkeypatch) -> None:
     from figures.adoption import draw_adoption_map
     from figures.render import DEMO_BADGE
 
@@ -104,15 +104,9 @@ def test_the_adoption_map_of_a_briefing_on_demo_documents_is_marked(small) -> No
     marked = draw_adoption_map(b.map, fmt="svg", demo=1).decode()
     assert DEMO_BADGE in marked and "含 1 篇演示文档" in marked
     assert DEMO_BADGE not in draw_adoption_map(b.map, fmt="svg").decode()
-    unmarked = draw_adoption_map(
-        b.map,
-        scale=1.5,
-        generated=b.generated,
-        sources=max(b.source_count, len(b.sources)),
-        with_title=False,
-        facts_note=b.facts_note(),
-    )
-    assert b.map_png() != unmarked  # the briefing's own map carries the mark
+    # the briefing's own map (a PNG) carries the red mark and the footnote's count
+    drawn = _texts(_figure_of(monkeypatch, b.map_png))
+    assert DEMO_BADGE in drawn and any(t.startswith("含 1 篇演示文档") for t in drawn)
 
 
 def test_a_map_knows_its_documents_and_the_cli_marks_demo_ones(small, tmp_path) -> None:
@@ -125,6 +119,46 @@ def test_a_map_knows_its_documents_and_the_cli_marks_demo_ones(small, tmp_path) 
     add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
     assert demo_count(small, data.doc_ids) == 1
     assert demo_count(small, []) == 0
+
+
+def _reads(store, monkeypatch) -> list[str]:
+    """The Cypher of every `store.read` from now on."""
+    asked: list[str] = []
+    read = store.read
+
+    def counted(cypher, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(cypher)
+        return read(cypher, *args, **kwargs)
+
+    monkeypatch.setattr(store, "read", counted)
+    return asked
+
+
+def test_demo_count_asks_a_few_questions_for_many_documents(small, monkeypatch) -> None:
+    """A national coverage map cites ~100,000 documents: their sources are asked in lists as
+    long as the id-list limit allows (it was ~20 ids a question, 5,000 questions), and not
+    at all when the store has no demo documents."""
+    from figures.report import demo_count, source_documents
+    from queries.explore import id_lists
+    from queries.registry import MAX_ID_LIST
+
+    ids = [g.DOC_A, g.DOC_B, *(f"doc:{i:016x}" for i in range(4_998))]
+    asked = _reads(small, monkeypatch)
+    assert demo_count(small, ids) == 0
+    assert not any("split($ids" in c for c in asked) and len(asked) <= 2  # the kept counts
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    asked.clear()
+    assert demo_count(small, ids) == 1
+    assert sum("split($ids" in c for c in asked) == 1
+    asked.clear()
+    assert {r["doc_id"] for r in source_documents(small, ids)} == {g.DOC_A, g.DOC_B}
+    assert len(asked) == 1
+    # each list within the query's row limit and the id-list limit
+    lists = list(id_lists((f"doc:{i:016x}" for i in range(60_000)), most=20_000))
+    assert [len(x.split(",")) for x in lists] == [20_000, 20_000, 20_000]
+    long = list(id_lists(("x" * 999 for _ in range(2_500)), most=20_000))
+    assert len(long) == 3 and all(len(x) <= MAX_ID_LIST for x in long)
+    assert sum(len(x.split(",")) for x in long) == 2_500
 
 
 class _NoClose:
@@ -194,8 +228,27 @@ def test_the_pictures_know_their_documents(small) -> None:
     assert coverage.coverage_map(small, "诉源治理").doc_ids == sorted([g.DOC_A, g.DOC_B])
 
 
-def test_a_briefing_marks_its_timeline_and_portfolio_on_demo_documents(small) -> None:
-    from figures.portfolio import draw_portfolio
+def test_a_picture_of_other_collections_counts_no_demo_document(small) -> None:
+    """丙区's report of 诉源治理 stands on documents A (demo) and B (乙): a picture of 乙's
+    facts counts B only, and says nothing of demo documents (it said 含 1 篇演示文档)."""
+    from figures import coverage
+    from figures.report import demo_count
+    from ui import downloads
+
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    add_to_collection(small, g.DOC_B, "乙")
+    data = coverage.coverage_map(small, "诉源治理", collections=["乙"])
+    assert g.DOC_A in data.doc_ids  # 丙区's report is also document A's
+    assert demo_count(small, data.doc_ids, collections=["乙"]) == 0
+    assert demo_count(small, data.doc_ids, collections=["乙", DEMO_COLLECTION]) == 1
+    assert demo_count(small, data.doc_ids) == 1  # every document
+    svg = downloads.timeline_file(small, "诉源治理", ".svg", collections=["乙"]).decode()
+    assert DEMO_BADGE not in svg and "演示文档" not in svg
+    svg = downloads.timeline_file(small, "诉源治理", ".svg", collections=[DEMO_COLLECTION])
+    assert DEMO_BADGE in svg.decode()
+
+
+def test_a_briefing_marks_its_timeline_and_portfolio_on_demo_documents(small, monkeypatch) -> None:
     from figures.timeline import draw_timeline
 
     add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
@@ -206,17 +259,10 @@ def test_a_briefing_marks_its_timeline_and_portfolio_on_demo_documents(small) ->
         b.timeline, fmt="svg", width=9.0, facts_note=b.facts_note(), demo=b.demo()
     ).decode()
     assert DEMO_BADGE not in plain and DEMO_BADGE in marked
+    # the unit briefing's own portfolio (a PNG) carries the red mark and the footnote's count
     unit = unit_briefing.gather(small, g.MID)
-    unmarked = draw_portfolio(
-        unit.portfolio,
-        scale=1.5,
-        generated=unit.generated,
-        with_title=False,
-        width=10.0,
-        fit=True,
-        left_out_note="见举措清单",
-    )
-    assert unit.portfolio_png(narrow=True) != unmarked  # the briefing's own carries the mark
+    drawn = _texts(_figure_of(monkeypatch, lambda: unit.portfolio_png(narrow=True)))
+    assert DEMO_BADGE in drawn and any("含 1 篇演示文档" in t for t in drawn)
 
 
 def test_a_source_is_a_demo_document_as_a_briefing_reads_it() -> None:
@@ -228,6 +274,12 @@ def test_a_source_is_a_demo_document_as_a_briefing_reads_it() -> None:
     plain = {"doc_id": "doc:1", "title": None, "date": "2024-01-02"}
     assert Source.of(demo) == Source("示例", None, "u", True) and is_demo(demo)
     assert Source.of(plain) == Source("doc:1", "2024-01-02", None, False) and not is_demo(plain)
+
+
+def _texts(fig) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every text drawn on a matplotlib figure (its own and its axes')."""
+    found = [t.get_text() for t in fig.texts]
+    return found + [t.get_text() for ax in fig.axes for t in ax.texts]
 
 
 def _figure_of(monkeypatch, draw) -> object:

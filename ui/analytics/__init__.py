@@ -21,6 +21,7 @@ from ui.analytics.exports import Export, _export_tab, events_export, panel_expor
 from ui.analytics.outcomes import _outcomes
 from ui.analytics.shared import TABS, P, _in_scope, facts_note
 from ui.analytics.timeline import _timeline
+from ui.common import no_initiatives
 
 __all__ = ["TABS", "Export", "events_export", "facts_note", "panel_export", "render"]
 
@@ -33,7 +34,7 @@ def render() -> None:
     )
     initiatives = _in_scope(state.rows("initiatives"))
     if not initiatives:
-        st.info(
+        no_initiatives(
             "图中还没有改革举措，暂无可分析的数据。请先到「导入」页导入文章，"
             "或在命令行运行 `python -m ingest 文件或文件夹`。"
         )
