@@ -278,3 +278,34 @@ def test_a_fact_many_documents_support_takes_a_new_one_without_a_walk(store, mon
     (row,) = lists[0]
     assert row["d"] == sorted({d.id for d in docs})
     assert row["r"] == sorted({f"rule-{j}" for j in range(3)})
+
+
+def test_a_fact_write_checks_only_its_new_documents_against_the_list(store, monkeypatch) -> None:
+    """ArcadeDB folds a write's documents into a fact's sorted list by checking only the new
+    ones against it and appending them, so its sort meets the list in order but for the tail
+    (one pass); the whole list is not hashed through `coll.toSet`, which handed the sort a
+    list in hash order to sort again from scratch on every write of a fact thousands of
+    documents support. The list stays sorted and without repeats, written in any order."""
+    from graph.dialect import ARCADEDB
+
+    docs = [_adopter_again(0, f"20{10 + j // 12:02d}-{1 + j % 12:02d}") for j in range(30)]
+    order = [7, 3, 29, 0, 15, 22, 1, 8, 11, 2, 27, 5, 19, 9, 14]
+    g.load_small_graph(store)
+    store.write_documents([_adopter_doc(0)])
+    with statements(monkeypatch) as seen:
+        for k in order:
+            store.write_documents([docs[k]])
+        store.write_documents([docs[k] for k in (3, 29, 16, 4)])  # two again, two new
+        store.write_documents(docs)  # all, most again
+    unit = docs[0].facts[0].src
+    (row,) = store.read(
+        "MATCH (:Entity {id: $u})-[f:ADOPTED]->() RETURN f.doc_ids AS d", {"u": unit}
+    )
+    assert row["d"] == sorted({_adopter_doc(0).id, *(d.id for d in docs)})
+    if store.server == ARCADEDB:
+        folds = [s for s in seen if "SET f.doc_ids" in s]
+        assert folds, seen
+        for text in folds:
+            fold = text.split("SET f.doc_ids = ", 1)[1].split(", f.rules", 1)[0]
+            assert "coll.toSet(" not in fold, fold  # the whole list hashed, then sorted
+            assert "WHERE NOT x IN coalesce(f.doc_ids, [])" in fold, fold
