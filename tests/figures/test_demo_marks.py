@@ -13,6 +13,7 @@ from figures.report import DEMO_MARK, demo_warning, source_lines
 from graph.collections import DEMO_COLLECTION, add_to_collection
 from queries import run
 from tests import graph_fixtures as g
+from tests.cli_store import lend_store
 
 
 def test_a_picture_footnote_says_it_cites_demo_documents() -> None:
@@ -161,17 +162,6 @@ def test_demo_count_asks_a_few_questions_for_many_documents(small, monkeypatch) 
     assert sum(len(x.split(",")) for x in long) == 2_500
 
 
-class _NoClose:
-    def __init__(self, store) -> None:
-        self.store = store
-
-    def __enter__(self):
-        return self.store
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-
 def _coverage_drawn() -> bool:
     from figures.coverage import maps_available
 
@@ -198,7 +188,7 @@ def test_timelines_portfolios_and_coverage_maps_on_demo_documents_are_marked(
     from figures import __main__ as cli
     from ui import downloads
 
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(small))
+    lend_store(monkeypatch, small)
 
     def drawn() -> tuple[str, str]:
         out = tmp_path / f"{args[0]}.svg"

@@ -28,6 +28,7 @@ from ingest.document import (
     SourceDocument,
 )
 from ingest.pipeline import document_graph, ingest_paths, load_reference_data
+from tests.cli_store import lend_store
 from tests.ingest.sample_docs import write_articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -408,14 +409,7 @@ def test_cli_summary_and_exit_codes(store, tmp_path: Path, monkeypatch, capsys) 
         pytest.skip("the CLI test drives the embedded store")
     from ingest.__main__ import main
 
-    class NoClose:
-        def __enter__(self):
-            return store
-
-        def __exit__(self, *exc: object) -> None:
-            pass
-
-    monkeypatch.setattr("graph.store.open_store", lambda _s: NoClose())
+    lend_store(monkeypatch, store)
     write_articles(tmp_path, 2)
     shutil.copy(SAMPLE / "03_gaizhou_report.txt", tmp_path)
     assert main(["--quiet", str(tmp_path)]) == 0
@@ -728,14 +722,7 @@ def test_file_names_that_are_not_utf8_are_ingested_and_reported_without_a_crash(
         pytest.skip("the CLI test drives the embedded store")
     from ingest.__main__ import main
 
-    class NoClose:
-        def __enter__(self):
-            return store
-
-        def __exit__(self, *exc: object) -> None:
-            pass
-
-    monkeypatch.setattr("graph.store.open_store", lambda _s: NoClose())
+    lend_store(monkeypatch, store)
     root = tmp_path / "batch"
     sources = write_articles(tmp_path / "src", 4)
     folder = os.fsdecode(os.fsencode(root) + b"/" + "测试批次".encode("gbk"))

@@ -11,6 +11,7 @@ import pytest
 
 from ingest.pipeline import IngestReport, ingest_paths
 from ingest.uploads import reason_zh, summary_zh
+from tests.cli_store import lend_store
 
 #: each English reason or warning (grep `UnreadableDocument(`, `_DecodeError(`,
 #: `warnings.append`, `failed.append` in ingest/), with the parts the Chinese keeps as they
@@ -273,14 +274,7 @@ def test_the_command_line_names_an_older_copy_by_its_title(store, tmp_path, monk
     from ingest.__main__ import main
     from tests.ingest.test_pipeline import _ELEVEN, _updated_copy
 
-    class NoClose:
-        def __enter__(self):
-            return store
-
-        def __exit__(self, *exc: object) -> None:
-            pass
-
-    monkeypatch.setattr("graph.store.open_store", lambda _s: NoClose())
+    lend_store(monkeypatch, store)
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir()
     second.mkdir()

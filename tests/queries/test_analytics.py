@@ -20,6 +20,7 @@ from queries import analytics
 from queries.analytics import __main__ as cli
 from queries.registry import convert, get, prepared
 from tests import graph_fixtures as g
+from tests.cli_store import lend_store
 from tests.conftest import XISHAN, small_graph_in, with_document_c, with_tribunal_of_wu_adopting
 
 
@@ -108,7 +109,7 @@ def test_a_court_whose_tribunal_adopted_is_covered_not_missing(
     assert {r["unit_id"] for r in missing if r["level"] == "basic"} == {g.BING, g.DING, g.WU}
     assert not any(lv.through for lv in levels)
 
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     assert cli.main(["coverage", "诉源治理", "甲省高级人民法院"]) == 0
     text = capsys.readouterr().out
     line = next(x for x in text.splitlines() if x.startswith("基层法院"))
@@ -183,7 +184,7 @@ def test_the_outcomes_command_says_why_the_initiatives_own_figures_are_fewer(
     from tests.app.test_large_tables import with_more_figures
 
     graph = small_graph_in(server_store, with_document_c, with_more_figures)
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     assert len(run(graph, "initiative_outcomes", {"initiative": g.SUYUAN}).rows) == 1
     assert cli.main(["outcomes", "诉源治理"]) == 0
     text = capsys.readouterr().out
@@ -224,7 +225,7 @@ def test_unit_year_panel(graph, tmp_path: Path) -> None:
 
 
 def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     out = tmp_path / "events.csv"
     assert cli.main(["events", "--output", str(out)]) == 0
     text = out.read_text(encoding="utf-8-sig")
@@ -234,7 +235,7 @@ def test_cli_events(graph, tmp_path: Path, monkeypatch, capsys) -> None:
 
 def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> None:
     """Counts and shares per level, each with its denominator named (issue 12, item 6)."""
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     out = tmp_path / "provinces.csv"
     assert cli.main(["provinces", "诉源治理", "--output", str(out)]) == 0
     header, row = out.read_text(encoding="utf-8-sig").splitlines()
@@ -261,7 +262,7 @@ def test_cli_provinces_counts(graph, tmp_path: Path, monkeypatch, capsys) -> Non
 
 
 def test_cli_coverage_table(graph, monkeypatch, capsys) -> None:
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     assert cli.main(["coverage", "诉源治理", "甲省高级人民法院"]) == 0
     text = capsys.readouterr().out
     # in Chinese: the user's words for levels, counts and shares
@@ -285,17 +286,6 @@ def test_cli_coverage_table(graph, monkeypatch, capsys) -> None:
     assert "不代表它确实没有推行" in text
     for english in ("not yet reported", "level", "share", "adopted", "units", "facts:"):
         assert english not in text
-
-
-class _NoClose:
-    def __init__(self, store) -> None:
-        self.store = store
-
-    def __enter__(self):
-        return self.store
-
-    def __exit__(self, *exc: object) -> None:
-        pass
 
 
 def test_tables_are_written_in_the_format_their_extension_names(tmp_path: Path) -> None:
@@ -382,7 +372,7 @@ def test_every_adopter_is_counted_dated_or_not(graph, monkeypatch, capsys) -> No
     assert wu[0]["first_year__诉源治理"] is None
     assert "reported__<initiative>" in analytics.PANEL_DICTIONARY
 
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     assert cli.main(["timeline", "诉源治理"]) == 0
     out = capsys.readouterr().out
     assert "共 4 个单位报道推行，其中 3 个有日期" in out
@@ -413,7 +403,7 @@ def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
     assert made.adopters == {"诉源治理": 2, "枫桥式人民法庭": 0}
     assert analytics.units_per_initiative(graph, **scope) == {g.SUYUAN: 2}
 
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     assert cli.main(["provinces", "--collections", "乙"]) == 0
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.startswith("甲省"))
@@ -465,7 +455,7 @@ def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys)
     assert len(run(graph, "adopter_outcomes", {"initiative": g.SUYUAN}).rows) == 1
     assert run(graph, "adopter_outcomes", {"initiative": g.SUYUAN, "verified": True}).rows == []
 
-    monkeypatch.setattr("graph.store.open_store", lambda _s: _NoClose(graph))
+    lend_store(monkeypatch, graph)
     assert cli.main(["timeline", "诉源治理", "--verified"]) == 0
     out = capsys.readouterr().out
     assert "共 1 个单位报道推行" in out and "另有 2 条尚未核实，未计入" in out
