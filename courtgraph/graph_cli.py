@@ -119,14 +119,14 @@ def _collections(store: object, args: argparse.Namespace) -> int:
     if args.command == "collections":
         found = collections.collections(store)  # type: ignore[arg-type]
         for c in found:
-            print(f"{c.name}\t{c.documents} documents{' (demo data)' if c.demo else ''}")
+            print(f"{c.name}\t{c.documents} 篇文档{'（演示数据，内容虚构）' if c.demo else ''}")
         if not found:
-            print("no documents in the graph")
+            print("图中还没有文档")
         return 0
     report = collections.delete_collection(store, args.name)  # type: ignore[arg-type]
     print(
-        f"collection {args.name}: deleted {len(report.deleted)} documents and the facts only "
-        f"they supported; kept {len(report.kept)} also in other collections"
+        f"文档集「{args.name}」：删除 {len(report.deleted)} 篇文档及只由它们支持的事实；"
+        f"{len(report.kept)} 篇同时属于其他文档集，保留"
     )
     return 0
 

@@ -120,8 +120,8 @@ def delete_collection(store: GraphStore, name: str) -> DeleteReport:
         {"name": name, "default": DEFAULT_COLLECTION},
     )
     if not rows:
-        known = ", ".join(c.name for c in collections(store)) or "none"
-        raise BadParameter(f"no collection {name!r} in the graph; collections: {known}")
+        known = "、".join(c.name for c in collections(store)) or "（无）"
+        raise BadParameter(f"图中没有文档集「{name}」；现有文档集：{known}")
     report = DeleteReport([], [])
     for r in rows:
         others = [c for c in r["collections"] if c != name]

@@ -299,13 +299,13 @@ def resolve_entity(
     ids = sorted({r["id"] for r in rows})
     if not ids:
         raise EntityNotFound(
-            f"{where}: nothing named {value!r} in the graph; try `python -m queries search "
+            f"{where}：图中没有名为「{value}」的实体；可先检索：`python -m queries search "
             f"--param q={value}`",
             name=value,
         )
     if len(ids) > 1:
         raise AmbiguousName(
-            f"{where}: {value!r} names several entities: {', '.join(ids)}; give an id",
+            f"{where}：「{value}」对应多个实体：{', '.join(ids)}；请给出其中一个 id",
             name=value,
             ids=ids,
         )

@@ -88,7 +88,7 @@ def test_delete_collection_keeps_what_others_support(graph) -> None:
     rows = run(graph, "adopters", {"initiative": g.SUYUAN}).rows
     bing = next(r for r in rows if r["unit"] == "甲省乙市丙区人民法院")
     assert bing["date"] == "2023-03"  # refolded from what 甲 says
-    with pytest.raises(BadParameter, match="no collection '乙'"):
+    with pytest.raises(BadParameter, match="图中没有文档集「乙」"):
         coll.delete_collection(graph, "乙")
 
 
@@ -108,11 +108,11 @@ def test_delete_collection_command(graph, embedded_dir, monkeypatch, capsys) -> 
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["collections"]) == 0
-    assert "甲\t1 documents" in capsys.readouterr().out
+    assert "甲\t1 篇文档" in capsys.readouterr().out
     assert main(["delete-collection", "乙"]) == 0
-    assert "deleted 1 documents" in capsys.readouterr().out
+    assert "删除 1 篇文档" in capsys.readouterr().out
     assert main(["delete-collection", "乙"]) == 1
-    assert capsys.readouterr().err.startswith("Error: no collection '乙'")
+    assert capsys.readouterr().err.startswith("Error: 图中没有文档集「乙」")
 
 
 def test_ingest_puts_documents_in_collections(store, tmp_path: Path) -> None:
