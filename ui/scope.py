@@ -112,6 +112,15 @@ def collection_sizes() -> list[dict[str, Any]] | None:
         return None
 
 
+def count_now() -> list[dict[str, Any]]:
+    """The collections counted now, kept for every page (a name the last count did not
+    know was asked for)."""
+    store = state.store()
+    where = store.description
+    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
+    return _count_collections(store, where, (n, _generation(where)))
+
+
 def counting_ahead() -> bool:
     """Whether this server's warm-up (ui/warm.py) is still to run or running: it counts a
     large store's collections (`count_first`) after the reads of the pages a visitor opens
@@ -228,18 +237,30 @@ def sidebar() -> None:
     except CourtgraphError:
         return  # the page reports the store's trouble
     counting = found is None  # the chosen collections stay chosen meanwhile
+    asked = collections() or []
+    if found is not None and any(c not in {r["collection"] for r in found} for c in asked):
+        # a collection made since the last count (files put into a new collection on the
+        # command line leave the number of documents as it was): counted again, now
+        found = count_now()
     if found is None:
-        found = [{"collection": c, "documents": None} for c in collections() or []]
+        found = [{"collection": c, "documents": None} for c in asked]
     names = [r["collection"] for r in found]
     sizes = {r["collection"]: r["documents"] for r in found}
     if VERIFIED_KEY not in st.session_state:
         st.session_state[VERIFIED_KEY] = verified_only()
-    if COLLECTIONS_KEY not in st.session_state:
-        st.session_state[COLLECTIONS_KEY] = [c for c in (collections() or []) if c in sizes]
-    else:  # a collection deleted meanwhile
-        st.session_state[COLLECTIONS_KEY] = [
-            c for c in st.session_state[COLLECTIONS_KEY] if c in sizes
-        ]
+    chosen_before = st.session_state.get(COLLECTIONS_KEY, asked)
+    dropped = [c for c in chosen_before if c not in sizes]
+    st.session_state[COLLECTIONS_KEY] = [c for c in chosen_before if c in sizes]
+    if dropped:  # a link's mistyped name, or a collection deleted meanwhile: said, not hidden
+        st.sidebar.warning(
+            "图中没有文档集"
+            + "、".join(f"「{c}」" for c in dropped)
+            + "，各页按"
+            + ("其余所选文档集" if st.session_state[COLLECTIONS_KEY] else "全部文档")
+            + "回答。现有文档集："
+            + ("、".join(names) or "（无）"),
+            icon="⚠️",
+        )
     with st.sidebar:
         chosen = st.multiselect(
             "文档集",

@@ -74,6 +74,34 @@ def test_collections_filter_answers_and_stay_in_the_url(scoped_store, app) -> No
     assert url(at, "collections") == "通报"
 
 
+def test_a_link_naming_an_unknown_collection_says_so(scoped_store, app) -> None:
+    """A mistyped collection in a shared link is not dropped in silence: the sidebar names
+    it and the known ones, and the page answers for the rest (here every document)."""
+    at = app(page="initiative", id=g.SUYUAN, collections="不存在的集,乙")
+    no_trouble(at)
+    assert at.multiselect(key="scope.collections").value == ["乙"]
+    warned = [w for w in texts(at, "warning") if "不存在的集" in w]
+    assert warned and "其余所选文档集" in warned[0] and "通报" in warned[0]
+    assert url(at, "collections") == "乙"
+    at = app(page="initiative", id=g.SUYUAN, collections="不存在的集")
+    assert at.multiselect(key="scope.collections").value == []
+    assert any("不存在的集" in w and "全部文档" in w for w in texts(at, "warning"))
+
+
+def test_a_collection_made_after_the_count_is_found(scoped_store, app) -> None:
+    """Documents put into a new collection on the command line leave the number of documents
+    as it was (the kept count's key): a link naming the new collection counts again rather
+    than dropping it."""
+    from graph.collections import add_to_collection
+
+    app(page="overview")  # the sizes are counted and kept
+    add_to_collection(scoped_store, g.DOC_A, "新集")
+    at = app(page="initiative", id=g.SUYUAN, collections="新集")
+    no_trouble(at)
+    assert at.multiselect(key="scope.collections").value == ["新集"]
+    assert not [w for w in texts(at, "warning") if "新集" in w]
+
+
 def test_the_initiatives_list_is_the_chosen_collections(scoped_store, app) -> None:
     """举措's picker offers the initiatives the chosen collections report, as the other
     pages count only their facts (issue: it offered every initiative)."""
