@@ -87,6 +87,15 @@ def in_collections(rel: str) -> str:
     )
 
 
+def docs_in_collections(rel: str) -> str:
+    """Cypher: the documents of fact `rel` in the chosen collections (all of them when none
+    were chosen), so a table's 文档数 and its evidence count what the user chose."""
+    return (
+        f"CASE WHEN $collections IS NULL THEN {rel}.doc_ids "
+        f"ELSE [x IN {rel}.doc_ids WHERE $collections_docs[x] IS NOT NULL] END"
+    )
+
+
 _FROM = Param("date_from", "date", "起始日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
 _TO = Param("date_to", "date", "截止日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
 
@@ -190,9 +199,10 @@ WHERE ($stage = '' OR a.stage = $stage)
   AND IN_COLLECTIONS
   AND VERIFIED
 RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
-                a.date_precision, a.fact_id, a.doc_ids, a.confidence, a.rules,
+                a.date_precision, a.fact_id, DOCS, a.confidence, a.rules,
                 STATUS]) AS packed
 """.replace("IN_COLLECTIONS", in_collections("a"))
+        .replace("DOCS", docs_in_collections("a"))
         .replace("VERIFIED", is_verified("a"))
         .replace("STATUS", status_of("a")),
         params=(_INITIATIVE, _PROVINCE, _LEVEL, _STAGE, _FROM, _TO, COLLECTIONS, VERIFIED),
@@ -221,11 +231,12 @@ WHERE IN_COLLECTIONS AND VERIFIED
 RETURN i.id AS initiative_id, i.name AS initiative, i.name_en AS initiative_en,
        coalesce(i.candidate, false) AS candidate, a.stage AS stage, a.date AS date,
        a.date_precision AS date_precision,
-       a.fact_id AS fact_id, size(a.doc_ids) AS documents, a.doc_ids AS doc_ids,
+       a.fact_id AS fact_id, size(DOCS) AS documents, DOCS AS doc_ids,
        a.confidence AS confidence,
        a.rules AS rules, STATUS AS status
 ORDER BY date, initiative
 """.replace("IN_COLLECTIONS", in_collections("a"))
+        .replace("DOCS", docs_in_collections("a"))
         .replace("VERIFIED", is_verified("a"))
         .replace("STATUS", status_of("a")),
         params=(_UNIT, COLLECTIONS, VERIFIED),
@@ -515,10 +526,11 @@ WHERE VERIFIED_L
 RETURN o.id AS outcome_id, o.metric AS metric, o.value AS value,
        o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
        o.direction AS direction, o.period AS period, i.name AS initiative,
-       r.fact_id AS fact_id, size(r.doc_ids) AS documents, STATUS_R AS status,
+       r.fact_id AS fact_id, size(DOCS) AS documents, STATUS_R AS status,
        CASE WHEN l IS NULL THEN null ELSE STATUS_L END AS link_status
 ORDER BY period, metric
 """.replace("IN_COLLECTIONS", in_collections("r"))
+        .replace("DOCS", docs_in_collections("r"))
         .replace("VERIFIED_R", is_verified("r"))
         .replace("VERIFIED_L", is_verified("l"))
         .replace("STATUS_R", status_of("r"))
