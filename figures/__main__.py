@@ -267,9 +267,13 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         if not sep:
             raise CourtgraphError(f"--param {item!r}: write KEY=VALUE, e.g. initiative=诉源治理")
         params[key] = value
-    if getattr(args, "collection", None):
+    named = getattr(args, "collection", None)
+    if named:
         _check_collections(args.query, params)
-    scope = chosen(store, getattr(args, "collection", None))  # type: ignore[arg-type]
+    elif params.get("collections") and _takes_collections(args.query):
+        # given as a parameter: checked, and named in the footnote, the same way
+        named = params["collections"].split(",")
+    scope = chosen(store, named)  # type: ignore[arg-type]
     params = scope.params(args.query, params)
     from queries.columns import header, shown_columns, shown_row
 
@@ -297,6 +301,12 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     )
 
 
+def _takes_collections(query: str) -> bool:
+    from queries.registry import REGISTRY
+
+    return any(p.name == "collections" for p in REGISTRY[query].params)
+
+
 def _check_collections(query: str, params: dict[str, str]) -> None:
     """--collection only for a query that takes collections, and not twice."""
     from queries.registry import REGISTRY
@@ -306,10 +316,8 @@ def _check_collections(query: str, params: dict[str, str]) -> None:
             "give the collections once: --collection NAME (repeatable), not also "
             "--param collections=…"
         )
-    if not any(p.name == "collections" for p in REGISTRY[query].params):
-        takes = sorted(
-            n for n, q in REGISTRY.items() if any(p.name == "collections" for p in q.params)
-        )
+    if not _takes_collections(query):
+        takes = sorted(n for n in REGISTRY if _takes_collections(n))
         raise CourtgraphError(
             f"the named query {query!r} takes no collections: its rows are not limited to "
             f"--collection; queries that take them: {', '.join(takes)}"

@@ -225,6 +225,12 @@ def test_a_table_of_a_collection(two, tmp_path, monkeypatch) -> None:
     deck = tmp_path / "t.pptx"
     assert cli.main([*table, "--collection", JIA, "-o", str(deck)]) == 0
     assert "仅计文档集：甲集" in _pptx_text(deck)
+    # the collections given as the query's parameter are checked and named alike
+    svg = _draw(tmp_path, *table, "--param", f"collections={YI}")
+    assert {r[0] for r in rows.pop()} == {"甲省乙市丙区人民法院", "甲省乙市丁县人民法院"}
+    assert f"仅计文档集：{YI}" in svg
+    out = tmp_path / "x.svg"
+    assert cli.main([*table, "--param", "collections=丙集", "-o", str(out)]) == 1
 
 
 @pytest.mark.parametrize(
