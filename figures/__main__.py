@@ -9,6 +9,8 @@ coverage   the coverage map of an initiative by province, or by prefecture (.png
 table      any named query's rows as a table picture or native PowerPoint tables
 
 The file's extension names the format; the file is written whole or not at all.
+--collection (repeatable) counts only the facts of those collections' documents (文档集), as the
+explorer's sidebar does; the picture or the briefing names them.
 """
 
 from __future__ import annotations
@@ -102,6 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 help="the court whose units are shown, e.g. 本溪中院 or 辽宁高院",
             )
         p.add_argument("--output", "-o", type=Path, required=True, help=" ".join(FORMATS[name]))
+        p.add_argument(
+            "--collection",
+            action="append",
+            default=[],
+            metavar="NAME",
+            help="count only the facts of this collection's documents (文档集; repeatable; "
+            "default: every document), e.g. 2024年工作报告",
+        )
         if name != "table":
             p.add_argument(
                 "--verified-only",
@@ -135,10 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import adoption, briefing, portfolio, timeline
     from figures.report import demo_count
+    from figures.scope import chosen
 
     if args.command == "table":
         return _table(store, args, suffix)
     only = bool(getattr(args, "verified_only", False))
+    # the collections' documents are found once for every query the figure asks
+    scope = chosen(store, getattr(args, "collection", None))  # type: ignore[arg-type]
+    names = scope.names
     if args.command == "coverage":
         from figures import coverage
 
@@ -148,8 +162,9 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             province=args.province,
             levels=args.level,
             verified_only=only,
+            collections=scope,
         )
-        demo = demo_count(store, cov.doc_ids)  # type: ignore[arg-type]
+        demo = demo_count(store, cov.doc_ids, collections=names)  # type: ignore[arg-type]
         if suffix == ".pptx":
             return coverage.to_pptx(cov, demo=demo)
         return coverage.draw_coverage_map(cov, fmt=suffix[1:], scale=args.scale, demo=demo)
@@ -158,8 +173,9 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             store,  # type: ignore[arg-type]
             args.court,
             verified_only=only,
+            collections=scope,
         )
-        demo = demo_count(store, pf.doc_ids)  # type: ignore[arg-type]
+        demo = demo_count(store, pf.doc_ids, collections=names)  # type: ignore[arg-type]
         if suffix == ".pptx":
             return portfolio.to_pptx(pf, demo=demo)
         return portfolio.draw_portfolio(pf, fmt=suffix[1:], scale=args.scale, demo=demo)
@@ -170,6 +186,7 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             store,  # type: ignore[arg-type]
             args.unit,
             verified_only=only,
+            collections=scope,
         )
         return unit_briefing.to_docx(ub) if suffix == ".docx" else unit_briefing.to_pptx(ub)
     if args.command == "brief":
@@ -178,6 +195,7 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             args.initiative,
             args.court,
             verified_only=only,
+            collections=scope,
         )
         return briefing.to_docx(b) if suffix == ".docx" else briefing.to_pptx(b)
     if args.command == "map":
@@ -186,25 +204,28 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
             args.initiative,
             args.court,
             verified_only=only,
+            collections=scope,
         )
-        demo = demo_count(store, data.doc_ids)  # type: ignore[arg-type]
+        demo = demo_count(store, data.doc_ids, collections=names)  # type: ignore[arg-type]
         if suffix == ".pptx":
             return adoption.to_pptx(data, demo=demo)
         return adoption.draw_adoption_map(data, fmt=suffix[1:], scale=args.scale, demo=demo)
-    scope, court = None, None
+    units, court = None, None
     if args.court:  # the court and the units under it, as the map and the briefing count them
         under = adoption.adoption_map(
             store,  # type: ignore[arg-type]
             args.initiative,
             args.court,
             verified_only=only,
+            collections=scope,
         )
-        scope, court = under.ids, under.court.name
+        units, court = under.ids, under.court.name
     tl, check = timeline.checked_timeline(
         store,  # type: ignore[arg-type]
         args.initiative,
         verified_only=only,
-        scope=scope,
+        scope=units,
+        collections=scope,
     )
     if court:  # the picture's title says whose units it shows
         from dataclasses import replace
@@ -212,10 +233,12 @@ def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         from figures.names import short_court_name
 
         tl = replace(tl, initiative=f"{tl.initiative}（{short_court_name(court)}辖区）")
-    demo = demo_count(store, timeline.doc_ids(tl))  # type: ignore[arg-type]
+    demo = demo_count(store, timeline.doc_ids(tl), collections=names)  # type: ignore[arg-type]
     if suffix == ".pptx":
-        return timeline.to_pptx(tl, check=check, demo=demo)
-    return timeline.draw_timeline(tl, fmt=suffix[1:], scale=args.scale, check=check, demo=demo)
+        return timeline.to_pptx(tl, check=check, demo=demo, collections=names)
+    return timeline.draw_timeline(
+        tl, fmt=suffix[1:], scale=args.scale, check=check, demo=demo, collections=names
+    )
 
 
 def _check_brief(args: argparse.Namespace) -> None:
@@ -233,6 +256,7 @@ def _check_brief(args: argparse.Namespace) -> None:
 
 def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import render
+    from figures.scope import chosen
     from queries.registry import REGISTRY, run
 
     if args.query not in REGISTRY:
@@ -243,6 +267,14 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
         if not sep:
             raise CourtgraphError(f"--param {item!r}: write KEY=VALUE, e.g. initiative=诉源治理")
         params[key] = value
+    named = getattr(args, "collection", None)
+    if named:
+        _check_collections(args.query, params)
+    elif params.get("collections") and _takes_collections(args.query):
+        # given as a parameter: checked, and named in the footnote, the same way
+        named = params["collections"].split(",")
+    scope = chosen(store, named)  # type: ignore[arg-type]
+    params = scope.params(args.query, params)
     from queries.columns import header, shown_columns, shown_row
 
     result = run(store, args.query, params)  # type: ignore[arg-type]
@@ -263,8 +295,33 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     asked = "、".join(_named(v) for k, v in params.items() if k not in ("collections", "verified"))
     title = args.title or REGISTRY[args.query].title + (f"（{asked}）" if asked else "")
     if suffix == ".pptx":
-        return render.table_slide(heads, rows, title=title)
-    return render.table_picture(heads, rows, fmt=suffix[1:], title=title, scale=args.scale)
+        return render.table_slide(heads, rows, title=title, note=scope.note())
+    return render.table_picture(
+        heads, rows, fmt=suffix[1:], title=title, scale=args.scale, note=scope.note()
+    )
+
+
+def _takes_collections(query: str) -> bool:
+    from queries.registry import REGISTRY
+
+    return any(p.name == "collections" for p in REGISTRY[query].params)
+
+
+def _check_collections(query: str, params: dict[str, str]) -> None:
+    """--collection only for a query that takes collections, and not twice."""
+    from queries.registry import REGISTRY
+
+    if "collections" in params:
+        raise CourtgraphError(
+            "give the collections once: --collection NAME (repeatable), not also "
+            "--param collections=…"
+        )
+    if not _takes_collections(query):
+        takes = sorted(n for n in REGISTRY if _takes_collections(n))
+        raise CourtgraphError(
+            f"the named query {query!r} takes no collections: its rows are not limited to "
+            f"--collection; queries that take them: {', '.join(takes)}"
+        )
 
 
 def _named(value: str) -> str:

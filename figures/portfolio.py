@@ -12,15 +12,17 @@ text); `to_pptx(data)` a deck with the picture and the list as native tables.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_COLOUR, STAGE_LABEL, STAGE_ORDER, own_stage
+from figures.adoption import STAGE_COLOUR, STAGE_LABEL, STAGE_ORDER, collections_note, own_stage
 from figures.names import CATEGORY_ZH, short_court_name
 from queries.columns import date_shown
 from queries.verified import FactCheck, is_verified
 
 if TYPE_CHECKING:
+    from figures.scope import Chosen
     from graph.store import GraphStore
 
 CANDIDATES = "候选举措（未列入目录）"
@@ -79,6 +81,8 @@ class Portfolio:
     check: FactCheck = field(default_factory=FactCheck)  # the reports it is drawn from
     #: the documents behind the reports drawn (to mark a picture that rests on demo documents)
     doc_ids: list[str] = field(default_factory=list)
+    #: the collections whose facts it counts (none: every document), said in its footnote
+    collections: tuple[str, ...] = ()
 
     @property
     def short(self) -> str:
@@ -112,20 +116,31 @@ def _category(row: dict[str, Any]) -> str:
     return CATEGORY_ZH.get(code, code) if code else UNFILED
 
 
-def portfolio(store: GraphStore, court: str, *, verified_only: bool = False) -> Portfolio:
+def portfolio(
+    store: GraphStore,
+    court: str,
+    *,
+    verified_only: bool = False,
+    collections: Sequence[str] | Chosen | None = None,
+) -> Portfolio:
     """The initiatives `court` and the units under it report (named query `unit_portfolio`);
-    `verified_only`: from confirmed or corrected reports only."""
+    `verified_only`: from confirmed or corrected reports only; `collections`: from the reports
+    of these collections' documents only (None: every document)."""
+    from figures.scope import chosen as chosen_collections
     from queries.registry import resolve_entity, run
 
     cid = resolve_entity(store, court)
+    chosen = chosen_collections(store, collections)
     props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
-    result = run(store, "unit_portfolio", {"unit": cid})
+    # `unit_portfolio` takes no collections: its rows are kept as the queries that do keep theirs
+    result = run(store, "unit_portfolio", chosen.params("unit_portfolio", {"unit": cid}))
     return from_rows(
         cid,
         props.get("name") or cid,
-        result.rows,
+        chosen.rows(result.rows),
         truncated=result.truncated,
         verified_only=verified_only,
+        collections=chosen.names,
     )
 
 
@@ -136,9 +151,11 @@ def from_rows(
     *,
     truncated: bool = False,
     verified_only: bool = False,
+    collections: Sequence[str] = (),
 ) -> Portfolio:
     """The portfolio of the rows of the named query `unit_portfolio` for `court_id` (a
-    briefing reads them once for the portfolio and its sources alike)."""
+    briefing reads them once for the portfolio and its sources alike); `collections`: those
+    the rows were kept for, named in the footnote."""
     items: dict[str, Item] = {}
     stages: dict[tuple[str, str], list[str]] = {}
     dates: dict[tuple[str, str], tuple[str, str | None]] = {}
@@ -177,7 +194,13 @@ def from_rows(
         elif precision == "document":
             items[iid].document_dated.add(uid)
     return Portfolio(
-        court_id, court, list(items.values()), truncated, check=check, doc_ids=sorted(docs)
+        court_id,
+        court,
+        list(items.values()),
+        truncated,
+        check=check,
+        doc_ids=sorted(docs),
+        collections=tuple(collections),
     )
 
 
@@ -251,6 +274,7 @@ def draw_portfolio(
     per_panel = MAX_ROWS // 2 if panels == 2 else max(len(all_rows), 1)
     columns, left_out = paginate(all_rows, per_panel, panels)
     note = [f"数据截至 {generated or _dt.date.today().isoformat()}"]
+    note += collections_note(data.collections)
     if demo:
         note.insert(0, demo_note(demo))
     if left_out:
@@ -442,7 +466,8 @@ def to_pptx(data: Portfolio, *, generated: str | None = None, demo: int = 0) -> 
         f"{data.short} · 改革举措一览",
         draw_portfolio(data, scale=2, generated=deck.generated, with_title=False, demo=demo),
         notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期。"
-        + (f"{data.check.note()}。" if data.check.note() else ""),
+        + (f"{data.check.note()}。" if data.check.note() else "")
+        + "".join(f"{n}。" for n in collections_note(data.collections)),
     )
     deck.table_slides(
         f"{data.short} · 改革举措清单",

@@ -1214,10 +1214,12 @@ def table_picture(
     dpi: int = 120,
     scale: int = 1,
     with_title: bool = True,
+    note: str = "",
 ) -> bytes:
     """A table as a 16:9 picture (1920 × 1080 × `scale`): rows as tall and type as large as
     the page allows (up to 20 pt), columns as wide as their longest cell, title and source
-    footnote; the first `max_rows` rows, the rest counted in the note."""
+    footnote (ending with `note`, e.g. the collections it counts); the first `max_rows` rows,
+    the rest counted in the note."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
@@ -1252,8 +1254,8 @@ def table_picture(
         ax.set_ylim(FIG_H, 0)
         if with_title:
             ax.text(side, 0.5, title or "courtgraph", fontsize=26, color="#1b2a3a", va="center")
-        note = f"共 {len(rows)} 行" + (f"，显示前 {max_rows} 行" if len(rows) > max_rows else "")
-        ax.text(side, top - 0.3, note, fontsize=13, color="#5a6673", va="center")
+        count = f"共 {len(rows)} 行" + (f"，显示前 {max_rows} 行" if len(rows) > max_rows else "")
+        ax.text(side, top - 0.3, count, fontsize=13, color="#5a6673", va="center")
         if not shown:
             ax.text(FIG_W / 2, FIG_H / 2, "（无数据）", ha="center", va="center", fontsize=18)
         for i, row in enumerate([list(columns), *shown]):
@@ -1283,7 +1285,7 @@ def table_picture(
             ax.text(
                 side,
                 FIG_H - 0.45,
-                _footnote(sources, generated),
+                _footnote(sources, generated, note=note),
                 fontsize=10,
                 color="#5a6673",
                 va="center",
@@ -1376,11 +1378,14 @@ def table_slide(
     title: str,
     sources: Sequence[Source] = (),
     generated: str | None = None,
+    note: str = "",
 ) -> bytes:
     """A table as native PowerPoint tables (continued on further slides when long), the
-    title in each slide's title placeholder and the sources in the notes."""
+    title in each slide's title placeholder, the sources and `note` (e.g. the collections it
+    counts) in the notes."""
     from figures.deck import Deck
 
     deck = Deck(title, generated=generated)
-    deck.table_slides(title, columns, rows, notes=_sources_note(sources))
+    notes = _sources_note(sources) + (f"\n{note}。" if note else "")
+    deck.table_slides(title, columns, rows, notes=notes)
     return deck.save()

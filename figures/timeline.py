@@ -14,15 +14,16 @@ the legend names only what is drawn. PNG (1920 × 1080 × scale) or SVG with tex
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_COLOUR
+from figures.adoption import STAGE_COLOUR, collections_note
 from figures.names import short_court_name
 from graph.model import LEVELS, STAGE_ZH
-from queries.verified import FactCheck, InitiativeFacts, initiative_facts
+from queries.verified import FactCheck, InitiativeFacts
 
 if TYPE_CHECKING:
+    from figures.scope import Chosen
     from graph.store import GraphStore
     from queries.analytics import Timeline
 
@@ -47,16 +48,24 @@ def checked_timeline(
     scope: set[str] | None = None,
     facts: InitiativeFacts | None = None,
     events: list[dict[str, Any]] | None = None,
+    collections: Sequence[str] | Chosen | None = None,
 ) -> tuple[Timeline, FactCheck]:
     """The timeline of `initiative` and the facts it stands on: of the units in `scope` only
-    (None: every unit), from confirmed or corrected reports only when `verified_only`.
-    `facts`, `events`: the initiative's fact statuses and `adoption_events` rows when the
-    caller has read them already."""
+    (None: every unit), from confirmed or corrected reports only when `verified_only`, from
+    the facts of `collections`' documents only (None: every document). `facts`, `events`:
+    the initiative's fact statuses and `adoption_events` rows (of those collections) when
+    the caller has read them already."""
+    from figures import scope as collections_
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")
-    rows = events if events is not None else run(store, "adoption_events", {"initiative": iid}).rows
-    facts = facts if facts is not None else initiative_facts(store, iid)
+    chosen = collections_.chosen(store, collections)
+    if events is not None:
+        rows = events
+    else:
+        asked = chosen.params("adoption_events", {"initiative": iid})
+        rows = run(store, "adoption_events", asked).rows
+    facts = facts if facts is not None else collections_.initiative_facts(store, iid, chosen)
     if scope is not None:
         rows = [r for r in rows if r["unit_id"] in scope]
     check = FactCheck.of(
@@ -299,13 +308,15 @@ def draw_timeline(
     check: FactCheck | None = None,
     facts_note: str | None = None,
     demo: int = 0,
+    collections: Sequence[str] = (),
 ) -> bytes:
     """The timeline, 1920 × 1080 × `scale` pixels whatever its `width` in inches: a narrower
     figure (a report's page, 8 in) keeps the same pixels with type twice as large.
     `facts_note` says what facts it stands on instead of `check`'s count (a briefing's words,
     the same under every figure); a footnote wider than the figure is wrapped. `demo`: how
     many of its documents are demo documents (invented facts), said in a red mark and first
-    in the footnote, as on the adoption map."""
+    in the footnote, as on the adoption map. `collections`: the collections whose facts it
+    counts, named in the footnote."""
     from matplotlib.figure import Figure
 
     from figures.render import demo_badge, demo_note, drawing, save_figure
@@ -315,7 +326,13 @@ def draw_timeline(
     with drawing():
         fig = Figure(figsize=(width, width * 9 / 16))
         ax = timeline_axes(fig, tl, with_title=with_title)
-        note = f"数据截至 {generated or _dt.date.today().isoformat()}；每个单位按其最早的报道日期计"
+        note = "；".join(
+            [
+                f"数据截至 {generated or _dt.date.today().isoformat()}",
+                *collections_note(collections),
+            ]
+        )
+        note += "；每个单位按其最早的报道日期计"
         if demo:
             note = f"{demo_note(demo)}；{note}"
             demo_badge(fig, 0.93 if with_title else 0.96)
@@ -364,12 +381,13 @@ def to_pptx(
     generated: str | None = None,
     check: FactCheck | None = None,
     demo: int = 0,
+    collections: Sequence[str] = (),
 ) -> bytes:
     """A 16:9 deck with the timeline as the briefing deck shows it: the same step picture
     (year-only and month-only dates mid-period and marked, pilots, dated promotions), then
     its data as a native table a presenter can restyle or chart (each unit's first reported
-    date and the running count); promotions and undated reports in the notes. `demo` as in
-    `draw_timeline`."""
+    date and the running count); promotions and undated reports in the notes. `demo` and
+    `collections` as in `draw_timeline`."""
     from figures.deck import Deck
 
     deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated)
@@ -386,6 +404,7 @@ def to_pptx(
         notes.append(f"另有 {undated} 个单位的报道没有日期，未画入。")
     if check is not None and check.note():
         notes.append(f"{check.note()}。")
+    notes += [f"{n}。" for n in collections_note(collections)]
     if not (tl.first or tl.endorsements):
         deck.text_slide(
             f"{tl.initiative} · 推行时间线", ["没有带日期的报道。"], notes="".join(notes)
@@ -394,7 +413,13 @@ def to_pptx(
     deck.picture_slide(
         f"{tl.initiative} · 推行时间线（累计已报道单位）",
         draw_timeline(
-            tl, generated=generated, with_title=False, width=12.0, check=check, demo=demo
+            tl,
+            generated=generated,
+            with_title=False,
+            width=12.0,
+            check=check,
+            demo=demo,
+            collections=collections,
         ),
         notes="".join(notes),
     )

@@ -20,7 +20,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, rostered
+from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, collections_note, rostered
 from figures.briefing import MAX_SOURCES, REPORTED_NOTE
 from figures.names import short_court_name
 from figures.portfolio import Portfolio, from_rows
@@ -38,6 +38,9 @@ from graph.model import LEVEL_ZH
 from queries.verified import FactCheck, is_verified
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from figures.scope import Chosen
     from graph.store import GraphStore
 
 #: units under a court a briefing covers (a province's high court has hundreds, the supreme
@@ -89,6 +92,8 @@ class UnitBriefing:
     #: nothing), as the adoption map and the initiative briefing do
     uncounted: frozenset[str] = frozenset()
     check: FactCheck = field(default_factory=FactCheck)
+    #: the collections whose facts it states (none: every document); its sources are theirs
+    collections: tuple[str, ...] = ()
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
     _pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
@@ -232,13 +237,23 @@ class UnitBriefing:
         return lines
 
 
-def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> UnitBriefing:
+def gather(
+    store: GraphStore,
+    court: str,
+    *,
+    verified_only: bool = False,
+    collections: Sequence[str] | Chosen | None = None,
+) -> UnitBriefing:
     """Everything a briefing of `court` (and the units under it) states, through named
-    queries; `verified_only`: from confirmed or corrected facts only. The briefing counts the
-    facts it stands on and how many are unverified."""
+    queries; `verified_only`: from confirmed or corrected facts only; `collections`: from
+    the facts of these collections' documents only, its sources those documents (None:
+    every document). The briefing counts the facts it stands on and how many are
+    unverified."""
+    from figures.scope import chosen as chosen_collections
     from queries.registry import resolve_entity, run
 
     cid = resolve_entity(store, court)
+    chosen = chosen_collections(store, collections)
     props = run(store, "entity", {"entity": cid}).rows[0]["properties"]
     name = props.get("name") or cid
     # the units under it first: a court above a province's is refused before the long reads
@@ -248,16 +263,26 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
             f"{name}: {len(under):,} units under it, more than a unit briefing covers "
             f"({MAX_UNITS:,}); brief a court below it instead (a high court, for example)"
         )
-    result = run(store, "unit_portfolio", {"unit": cid})
-    pf = from_rows(cid, name, result.rows, truncated=result.truncated, verified_only=verified_only)
-    reports = [r for r in result.rows if not verified_only or is_verified(r["status"])]
-    statuses = [r["status"] for r in result.rows]
+    # these three queries take no collections: their rows are kept as the queries that do
+    # keep theirs (one of a fact's documents in a chosen collection), citing those documents
+    result = run(store, "unit_portfolio", chosen.params("unit_portfolio", {"unit": cid}))
+    rows = chosen.trimmed(result.rows)
+    pf = from_rows(
+        cid,
+        name,
+        rows,
+        truncated=result.truncated,
+        verified_only=verified_only,
+        collections=chosen.names,
+    )
+    reports = [r for r in rows if not verified_only or is_verified(r["status"])]
+    statuses = [r["status"] for r in rows]
 
     outcomes: dict[str, dict[str, Any]] = {}
-    found = run(store, "outcomes_under", {"unit": cid})
+    found = run(store, "outcomes_under", chosen.params("outcomes_under", {"unit": cid}))
     truncated = [QUERY_PART["unit_portfolio"]] if result.truncated else []
     truncated += [QUERY_PART["outcomes_under"]] if found.truncated else []
-    for r in found.rows:
+    for r in chosen.trimmed(found.rows):
         o = outcomes.get(r["fact_id"])
         if o is None:
             o = outcomes[r["fact_id"]] = {**r, "initiatives": []}
@@ -272,9 +297,9 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
     )
 
     people: dict[tuple[str, str], dict[str, Any]] = {}
-    found = run(store, "people_under", {"unit": cid})
+    found = run(store, "people_under", chosen.params("people_under", {"unit": cid}))
     truncated += [QUERY_PART["people_under"]] if found.truncated else []
-    for r in found.rows:
+    for r in chosen.trimmed(found.rows):
         statuses.append(r["status"])
         if verified_only and not is_verified(r["status"]):
             continue
@@ -321,6 +346,7 @@ def gather(store: GraphStore, court: str, *, verified_only: bool = False) -> Uni
         uncounted=uncounted,
         source_count=len(doc_ids),
         check=FactCheck.of(statuses, verified_only=verified_only),
+        collections=chosen.names,
     )
 
 
@@ -470,9 +496,10 @@ def to_docx(b: UnitBriefing) -> bytes:
     r.title(f"{b.short}改革举措推行情况简报")
     checked = f"{b.check.note()}；" if b.check.note() else ""
     below = f"及下级 {b.units_below} 个单位" if b.units_below else ""
+    chosen = "".join(f"{n}；" for n in collections_note(b.collections))
     r.para(
-        f"范围：{b.court}{below}；数据截至 {b.generated}；{checked}courtgraph 依据所收文档"
-        "整理，未收录的报道不在其中。",
+        f"范围：{b.court}{below}；{chosen}数据截至 {b.generated}；{checked}courtgraph 依据所收"
+        "文档整理，未收录的报道不在其中。",
         10.5,
     )
     r.section("基本情况")
@@ -552,6 +579,8 @@ def to_docx(b: UnitBriefing) -> bytes:
             ["单位", "姓名", "职务", "来源"], rows[:MAX_PEOPLE_ROWS], widths=[4.0, 3.0, 6.0, 2.8]
         )
     r.section("资料来源")
+    if b.collections:
+        r.para(f"以下均为文档集{'、'.join(f'「{n}」' for n in b.collections)}中的文档。", 10.5)
     r.sources(source_lines(b.sources) or ["（无）"])
     return r.save()
 
@@ -565,10 +594,14 @@ def to_pptx(b: UnitBriefing) -> bytes:
 
     deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated)
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
-    deck.title_slide(f"{b.short}改革举措推行情况", f"{b.scope()} · 数据截至 {b.generated}{only}")
+    chosen = "".join(f"{n} · " for n in collections_note(b.collections))
+    deck.title_slide(
+        f"{b.short}改革举措推行情况", f"{b.scope()} · {chosen}数据截至 {b.generated}{only}"
+    )
     deck.text_slide("基本情况", b.headline())
     checked = f"{b.check.note()}。\n" if b.check.note() else ""
-    sources_note = "资料来源：\n" + "\n".join(source_lines(b.sources))
+    whose = f"（文档集：{'、'.join(b.collections)}）" if b.collections else ""
+    sources_note = f"资料来源{whose}：\n" + "\n".join(source_lines(b.sources))
     if b.portfolio.items:
         deck.picture_slide(
             f"{b.short} · 改革举措一览",
