@@ -313,14 +313,13 @@ def _check_collections(query: str, params: dict[str, str]) -> None:
 
     if "collections" in params:
         raise CourtgraphError(
-            "give the collections once: --collection NAME (repeatable), not also "
-            "--param collections=…"
+            "文档集只需给一次：用 --collection 名称（可重复），不要同时用 --param collections=…"
         )
     if not _takes_collections(query):
         takes = sorted(n for n in REGISTRY if _takes_collections(n))
         raise CourtgraphError(
-            f"the named query {query!r} takes no collections: its rows are not limited to "
-            f"--collection; queries that take them: {', '.join(takes)}"
+            f"命名查询 {query} 不按文档集筛选（--collection 对它无效）；可按文档集筛选的查询："
+            f"{'、'.join(takes)}"
         )
 
 

@@ -80,8 +80,7 @@ def chosen(store: GraphStore, names: Sequence[str] | Chosen | None) -> Chosen:
     unknown = [n for n in wanted if n not in known]
     if unknown:
         raise BadParameter(
-            f"no collection {unknown[0]!r} in the graph; collections: "
-            + (", ".join(known) or "none")
+            f"图中没有文档集「{unknown[0]}」；现有文档集：" + ("、".join(known) or "（无）")
         )
     return Chosen(tuple(wanted), frozenset(documents_in(store, wanted)))
 

@@ -5,7 +5,8 @@ that offers a briefing does not pay for it until someone asks. The functions tha
 files take the store explicitly: they run outside the page's script. With the sidebar's
 只看已核实 switch on, every file is drawn from confirmed or corrected facts only (the figures'
 `verified_only`) and says how many it left out; off, it says how many of its facts are
-unverified. The switch is read when the page runs, not when the button is clicked.
+unverified. The switch is read when the page runs, not when the button is clicked. So are the
+sidebar's chosen collections (文档集): every file counts only their facts and names them.
 """
 
 from __future__ import annotations
@@ -61,25 +62,49 @@ def _switch() -> bool:
     return verified_only()
 
 
+def _chosen() -> list[str] | None:
+    """The sidebar's chosen collections (None: every document)."""
+    from ui.scope import collections
+
+    return collections()
+
+
 def briefing_files(
-    store: Any, initiative: str, court: str | None, *, verified_only: bool = False
+    store: Any,
+    initiative: str,
+    court: str | None,
+    *,
+    verified_only: bool = False,
+    collections: Sequence[str] | None = None,
 ) -> dict[str, bytes]:
-    """The briefing of `initiative` (under `court`) as {'.docx': …, '.pptx': …}."""
+    """The briefing of `initiative` (under `court`) as {'.docx': …, '.pptx': …}, from the
+    facts of `collections` (None: every document)."""
     from figures import briefing
 
-    b = briefing.gather(store, initiative, court, verified_only=verified_only)
+    b = briefing.gather(
+        store, initiative, court, verified_only=verified_only, collections=collections
+    )
     b.generated = today()
     return {".docx": briefing.to_docx(b), ".pptx": briefing.to_pptx(b)}
 
 
 def adoption_map_file(
-    store: Any, initiative: str, court: str, suffix: str, *, verified_only: bool = False
+    store: Any,
+    initiative: str,
+    court: str,
+    suffix: str,
+    *,
+    verified_only: bool = False,
+    collections: Sequence[str] | None = None,
 ) -> bytes:
     from figures import adoption
     from figures.report import demo_count
 
-    data = adoption.adoption_map(store, initiative, court, verified_only=verified_only)
-    demo = demo_count(store, data.doc_ids)  # a download's cost: asked only when clicked
+    data = adoption.adoption_map(
+        store, initiative, court, verified_only=verified_only, collections=collections
+    )
+    # a download's cost: asked only when clicked
+    demo = demo_count(store, data.doc_ids, collections=collections)
     if suffix == ".pptx":
         return adoption.to_pptx(data, generated=today(), demo=demo)
     return adoption.draw_adoption_map(data, fmt=suffix[1:], generated=today(), demo=demo)
@@ -109,12 +134,19 @@ def timeline_file(
     return timeline.draw_timeline(tl, fmt=suffix[1:], generated=today(), check=check, demo=demo)
 
 
-def portfolio_file(store: Any, court: str, suffix: str, *, verified_only: bool = False) -> bytes:
+def portfolio_file(
+    store: Any,
+    court: str,
+    suffix: str,
+    *,
+    verified_only: bool = False,
+    collections: Sequence[str] | None = None,
+) -> bytes:
     from figures import portfolio
     from figures.report import demo_count
 
-    data = portfolio.portfolio(store, court, verified_only=verified_only)
-    demo = demo_count(store, data.doc_ids)
+    data = portfolio.portfolio(store, court, verified_only=verified_only, collections=collections)
+    demo = demo_count(store, data.doc_ids, collections=collections)
     if suffix == ".pptx":
         return portfolio.to_pptx(data, generated=today(), demo=demo)
     return portfolio.draw_portfolio(data, fmt=suffix[1:], generated=today(), demo=demo)
@@ -152,20 +184,24 @@ def briefing_and_map(store: Any, initiative_id: str, court_id: str, *, stem: str
     """简报 (Word, PowerPoint) and 采用情况图 (PNG, SVG, PowerPoint) of an initiative under a
     court."""
     stem = _safe(stem)
-    only = _switch()
+    only, chosen = _switch(), _chosen()
     cache: dict[str, dict[str, bytes]] = {}
 
     def brief(suffix: str) -> Callable[[], bytes]:
         def make() -> bytes:
             # both formats come from one gathering when both are asked for in one run
             if "b" not in cache:
-                cache["b"] = briefing_files(store, initiative_id, court_id, verified_only=only)
+                cache["b"] = briefing_files(
+                    store, initiative_id, court_id, verified_only=only, collections=chosen
+                )
             return cache["b"][suffix]
 
         return make
 
     def amap(suffix: str) -> Callable[[], bytes]:
-        return lambda: adoption_map_file(store, initiative_id, court_id, suffix, verified_only=only)
+        return lambda: adoption_map_file(
+            store, initiative_id, court_id, suffix, verified_only=only, collections=chosen
+        )
 
     buttons(
         [
@@ -229,10 +265,12 @@ def timeline_buttons(
 def portfolio_buttons(store: Any, court_id: str, *, stem: str, key: str) -> None:
     """The reform portfolio of a court and the units under it as PNG, SVG and a deck."""
     stem = _safe(stem)
-    only = _switch()
+    only, chosen = _switch(), _chosen()
 
     def pf(suffix: str) -> Callable[[], bytes]:
-        return lambda: portfolio_file(store, court_id, suffix, verified_only=only)
+        return lambda: portfolio_file(
+            store, court_id, suffix, verified_only=only, collections=chosen
+        )
 
     _picture_buttons("举措一览", pf, f"{stem}-改革举措一览", key=key)
 
@@ -279,13 +317,16 @@ def unit_briefing_buttons(
     """简报 of a court and the units under it (Word, PowerPoint); `verified_only`: from
     confirmed or corrected facts only (the sidebar's 只看已核实)."""
     stem = _safe(stem)
+    chosen = _chosen()
     cache: dict[str, dict[str, bytes]] = {}
 
     def brief(suffix: str) -> Callable[[], bytes]:
         def make() -> bytes:
             # both formats come from one gathering when both are asked for in one run
             if "b" not in cache:
-                cache["b"] = unit_briefing_files(store, court_id, verified_only=verified_only)
+                cache["b"] = unit_briefing_files(
+                    store, court_id, verified_only=verified_only, collections=chosen
+                )
             return cache["b"][suffix]
 
         return make
@@ -300,10 +341,17 @@ def unit_briefing_buttons(
     )
 
 
-def unit_briefing_files(store: Any, court: str, *, verified_only: bool = False) -> dict[str, bytes]:
-    """The briefing of `court` and the units under it as {'.docx': …, '.pptx': …}."""
+def unit_briefing_files(
+    store: Any,
+    court: str,
+    *,
+    verified_only: bool = False,
+    collections: Sequence[str] | None = None,
+) -> dict[str, bytes]:
+    """The briefing of `court` and the units under it as {'.docx': …, '.pptx': …}, from the
+    facts of `collections` (None: every document)."""
     from figures import unit_briefing
 
-    b = unit_briefing.gather(store, court, verified_only=verified_only)
+    b = unit_briefing.gather(store, court, verified_only=verified_only, collections=collections)
     b.generated = today()
     return {".docx": unit_briefing.to_docx(b), ".pptx": unit_briefing.to_pptx(b)}

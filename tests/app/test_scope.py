@@ -447,3 +447,34 @@ def test_a_large_store_s_first_page_does_not_wait_for_its_collections(
         DEMO_COLLECTION: 1,
     }
     assert any("演示" in w for w in texts(at, "warning"))
+
+
+def test_downloads_follow_the_chosen_collections(scoped_store, app, monkeypatch) -> None:
+    """The unit page's briefings, adoption map and portfolio are made from the sidebar's
+    chosen collections (a new user's briefing downloaded with one collection chosen counted
+    every document). Each button's maker is called here as a click would."""
+    from ui import downloads
+
+    asked: list[tuple[str, object]] = []
+
+    def record(name: str):
+        def make(*_a, **kw):
+            asked.append((name, kw.get("collections")))
+            return {".docx": b"", ".pptx": b""} if name.endswith("files") else b""
+
+        return make
+
+    for name in ("briefing_files", "adoption_map_file", "portfolio_file", "unit_briefing_files"):
+        monkeypatch.setattr(downloads, name, record(name))
+    monkeypatch.setattr(
+        downloads, "buttons", lambda items, **_kw: [make() for _l, make, _n in items]
+    )
+    at = app(page="unit", id=g.MID, tab="简报与图片", collections="乙")
+    no_trouble(at)
+    assert {name for name, _c in asked} == {
+        "briefing_files",
+        "adoption_map_file",
+        "portfolio_file",
+        "unit_briefing_files",
+    }
+    assert {str(c) for _n, c in asked} == {"['乙']"}

@@ -252,9 +252,7 @@ def test_an_unknown_collection_is_an_error_naming_the_known_ones(
     suffix = ".docx" if args[0] == "brief" else ".pptx"
     out = tmp_path / f"x{suffix}"
     assert cli.main([*args, "--collection", JIA, "--collection", "丙集", "-o", str(out)]) == 1
-    assert capsys.readouterr().err == (
-        "Error: no collection '丙集' in the graph; collections: 乙集, 甲集\n"
-    )
+    assert capsys.readouterr().err == ("Error: 图中没有文档集「丙集」；现有文档集：乙集、甲集\n")
     assert not out.exists()
 
 
@@ -263,11 +261,11 @@ def test_a_table_of_a_query_without_collections_is_refused(two, tmp_path, capsys
     args = ["table", "units_under", "--param", f"court={g.MID}", "--collection", YI]
     assert cli.main([*args, "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("Error: the named query 'units_under' takes no collections")
+    assert err.startswith("Error: 命名查询 units_under 不按文档集筛选")
     assert "adopters" in err and not out.exists()
     args = ["table", "adopters", "--param", "initiative=诉源治理", "--param", "collections=乙集"]
     assert cli.main([*args, "--collection", YI, "-o", str(out)]) == 1
-    assert capsys.readouterr().err.startswith("Error: give the collections once")
+    assert capsys.readouterr().err.startswith("Error: 文档集只需给一次")
 
 
 @pytest.mark.parametrize(
