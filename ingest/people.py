@@ -1,4 +1,4 @@
-"""People named with a title: 党组书记、院长李景会, 省法院郑青院长, 市委常委、政法委书记徐胜.
+"""People named with a title: 党组书记、院长李景会, 省法院郑青院长, 立案庭庭长王芳.
 
 A person is a full name (a known surname plus one or two characters; a dotted or spaced name
 for other scripts; two Tibetan name parts; right after a court's title, a name with no Han
@@ -58,7 +58,11 @@ SURNAMES = frozenset(
     "宝"
     # rarer ones that begin no common word
     "阎丘郗汝郦薜延雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
+    # rare ones whose only common word is barred below (朋友)
+    "茆朋"
 )
+#: common words that begin with a rare surname: never a name (法官朋友们, 庭长朋友圈)
+_SURNAME_WORDS = frozenset(["朋友", "朋辈", "朋党"])
 COMPOUND_SURNAMES = (
     "欧阳",
     "司马",
@@ -236,6 +240,12 @@ _HAN_RUN_END = re.compile(r"[" + _HAN + r"]{2,4}$")
 _HIRED_AS = re.compile(
     r"(?:(?:特聘|聘请|聘任|选聘|聘)(?P<name>[" + _HAN + r"]{2,3})为|(?:特聘|聘请|聘任|选聘|聘)为)$"
 )
+#: the Party's and the state's leaders, named as 同志 where their instructions are recalled
+#: (纪念毛泽东同志批示…): never a court's staff
+_LEADERS = frozenset(
+    ["毛泽东", "周恩来", "刘少奇", "朱德", "邓小平", "陈云", "董必武", "江泽民", "胡锦涛", "习近平"]
+)
+_HAN_CHAR = re.compile("[" + _HAN + "]")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
@@ -393,7 +403,7 @@ def _tibetan(name: str) -> bool:
 def _valid_name(name: str) -> bool:
     if _tibetan(name):
         return True
-    if len(name) < 2 or len(name) > 4 or "某" in name:
+    if len(name) < 2 or len(name) > 4 or "某" in name or name[:2] in _SURNAME_WORDS:
         return False
     if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
         return all(c not in _NOT_IN_NAME for c in name[2:])
@@ -730,6 +740,19 @@ _NAMED_DIVISION = re.compile(
 _COURT_SESSION = ("出庭", "开庭", "到庭", "在庭", "休庭", "闭庭")
 
 
+#: heads of a court's office, bureau or centre: the office named before the post is part of it
+_OFFICE_HEADS_WRITTEN = frozenset(["主任", "副主任", "局长", "副局长"])
+#: an office of a court between the court and its head's post (诉讼服务中心, 立案信访局,
+#: 督查办(司改办)), not a division (庭) nor words of a sentence
+_OFFICE = re.compile(
+    r"[" + _HAN + r"]{1,10}(?:局|室|处|科|部|办|中心)(?:[(（][" + _HAN + r"]{1,8}[)）])?"
+)
+
+
+def _is_office(gap: str) -> bool:
+    return bool(_OFFICE.fullmatch(gap)) and not any(c in _NOT_IN_DEPT for c in _ALIAS.sub("", gap))
+
+
 def _is_division(gap: str) -> bool:
     return (
         bool(_DIVISION.fullmatch(gap))
@@ -740,6 +763,10 @@ def _is_division(gap: str) -> bool:
     )
 
 
+#: posts of a party committee, not of a court (a person holding only these is no court staff)
+_PARTY_POSTS = frozenset(
+    ["省委常委", "市委常委", "州委常委", "县委常委", "区委常委", "政法委书记", "政法委副书记"]
+)
 _ORG_IN_CHAIN = re.compile(r"(政法委)(?:副)?书记|(省委|市委|州委|县委|区委)常委")
 #: a department between a court and a title: 如皋法院立案庭庭长, 甲县法院诉讼服务中心主任
 _DEPT = re.compile(r"[" + _HAN + r"]{0,10}(?:庭|局|室|处|科|部|办|中心|团队|工作站|组|大队|支队)")
@@ -809,6 +836,8 @@ _OTHER_BODY_BEFORE = re.compile(
     r"(?:局|委|厅|政府|公司|银行|学校|医院|检察院|公安|派出所|司法所|街道|社区|村|镇|乡|协会|商会|"
     r"联合会|工会|妇联|律所|事务所)$"
 )
+#: another name of a department in brackets right after it: 督查办(司改办)主任
+_ALIAS = re.compile(r"[(（][" + _HAN + r"]{1,8}[)）]")
 #: 作为甲法院庭长 / 作为一名法官: an apposition naming the subject's post
 _AS = re.compile(r"作为(?:一名|一位|该院|本院)?$")
 #: 作为欢喜岭法庭庭长 where the court was not recognised: a short unit name before the title
@@ -836,7 +865,7 @@ def find_people(
         i = bisect.bisect_left(mention_ends, pos) - 1
         if i < 0 or pos - mention_ends[i] > 12:
             return None
-        gap = text[mention_ends[i] : pos]
+        gap = _ALIAS.sub("", text[mention_ends[i] : pos])  # 督查办(司改办): one department
         if chain and _POST_GAP.fullmatch(gap):
             # 甲法院的庭长, 甲法院相关负责人, 甲法院家事调解员, 甲法院“金牌调解员”
             head = _roles(chain)[0]
@@ -868,6 +897,18 @@ def find_people(
         if any(lo < e <= pos for e in ends):
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
+
+    def tribunal_of_sentence(pos: int) -> str | None:
+        """The tribunal the sentence named last before a clause that opens with a head of
+        division at `pos` (纠纷反映到甲法庭后，庭长张三赶到: 张三 heads 甲法庭)."""
+        if pos == 0 or text[pos - 1] not in "，,":
+            return None
+        stop = max(text.rfind(c, 0, pos) for c in "。！？；;\n") + 1
+        i = bisect.bisect_left(mention_ends, pos) - 1
+        if i < 0 or mention_ends[i] <= stop:
+            return None
+        court = ends[mention_ends[i]].court
+        return court if court.endswith("人民法庭") else None
 
     def linked_mediator(pos: int) -> bool:
         """A mediator's sentence names a court's facility or its hiring them (调解室内，调解员
@@ -966,6 +1007,15 @@ def find_people(
         i = bisect.bisect_right(mention_ends, pos) - 1
         if written[0] in _DIVISION_POSTS and i >= 0 and _is_division(text[mention_ends[i] : pos]):
             written = (text[mention_ends[i] : pos] + written[0],) + written[1:]
+        elif (
+            written[0] in _OFFICE_HEADS_WRITTEN
+            and i >= 0
+            and _is_office(text[mention_ends[i] : pos])
+        ):
+            # 甲法院诉讼服务中心主任, 立案信访局副局长: the office is part of the post (another
+            # name of it in brackets as the annotations write brackets: 督查办(司改办)主任)
+            office = text[mention_ends[i] : pos].replace("（", "(").replace("）", ")")
+            written = (office + written[0],) + written[1:]
         return written
 
     found = list(_CHAIN_RE.finditer(text, 0, limit))
@@ -1086,6 +1136,8 @@ def find_people(
         if court is None:
             court = dept_before(m.start(), chain)
             rule = "person:court-dept-title-name" if court else rule
+        if court is None and roles[0] in _DIVISION_HEADS:
+            court = tribunal_of_sentence(m.start())
         rule = "person:repeated-name" if repeated else rule
         if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # 县司法局党组书记张三: the title of another body
@@ -1236,6 +1288,8 @@ def find_people(
                     and good_end(m.end())
                 ):
                     continue
+                if s > 0 and text[s - 1] == "“" and text.startswith("”", m.end()):
+                    continue  # “和苑法官”: a brand quoted whole, no one's name
                 rule = "person:name-occupation"
         hits.append(PersonHit(name, roles, s, s + len(name), court, org_of(chain), rule))
     for m in found:  # 张三，甲法院副院长，… / 作为甲法院庭长，张三…
@@ -1424,10 +1478,17 @@ def find_people(
                     and not _ends_a_word(text, s)
                     and not _is_credit(text, s)
                     and not taken(s)
+                    and name not in _LEADERS
+                    # 委员和列席同志: after a word, 和 (与, 向 …) joins it, no surname
+                    and not (name[0] in _PREPOSITIONS and s > 0 and _HAN_CHAR.match(text[s - 1]))
                 ):
                     hits.append(PersonHit(name, (), s, s + len(name), rule="person:comrade"))
                 break
     hits.sort(key=lambda h: h.start)
+    # a party committee's posts only (市委常委、政法委书记张三): a guest of the court, never
+    # its staff (the corpus conventions leave them out); the chain still keeps the name from
+    # the weaker patterns
+    hits = [h for h in hits if h.org_surface is None or not all(r in _PARTY_POSTS for r in h.roles)]
     return _full_post_everywhere(hits)
 
 

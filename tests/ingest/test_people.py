@@ -16,8 +16,46 @@ def test_title_chain_then_name() -> None:
 
 
 def test_two_character_name_ends_at_a_function_word() -> None:
-    hits = find_people("市委常委、政法委书记孙明的讲话")
-    assert [(h.name, h.org_surface) for h in hits] == [("孙明", "政法委")]
+    hits = find_people("副院长孙明的讲话")
+    assert [(h.name, h.roles) for h in hits] == [("孙明", ("副院长",))]
+
+
+def test_party_committee_posts_alone_are_no_court_staff() -> None:
+    # 政法委书记 and a standing-committee seat are a guest's posts (corpus conventions: not
+    # people of the court); the chain still keeps the name from the weaker patterns
+    assert find_people("市委常委、政法委书记孙明的讲话") == []
+    assert find_people("县政法委副书记李红军、乙县法院院长周立平参加调研。")[0].name == "周立平"
+    assert [h.name for h in find_people("县政法委书记郑海涛、县法院院长何立仁共同揭牌。")] == [
+        "何立仁"
+    ]
+
+
+def test_rare_surnames_and_the_word_they_begin() -> None:
+    assert [h.name for h in find_people("庭长朋立群带领干警赶到现场。")] == ["朋立群"]
+    assert [h.name for h in find_people("党组书记、院长茆建华提出，要加强审判。")] == ["茆建华"]
+    assert find_people("庭长朋友圈里转发了这条消息。") == []
+    assert find_people("院长朋友说，这很好。") == []
+
+
+def test_leaders_and_a_conjunction_before_comrade_are_no_names() -> None:
+    assert find_people("会议纪念毛泽东同志批示学习推广枫桥经验60周年。") == []
+    assert find_people("请各位委员和列席同志提出意见。") == []
+    assert find_people("请各位代表和与会同志提出意见。") == []
+    # a name that opens the clause is still read
+    assert [h.name for h in find_people("会上，和立新同志作了发言。")] == ["和立新"]
+
+
+def test_a_quoted_brand_is_no_name() -> None:
+    # “和苑法官” names a service, not a judge called 和苑
+    assert find_people("来宾扫码体验了“和苑法官”联系功能。") == []
+    assert [h.name for h in find_people("王芳法官说，要耐心调解。")] == ["王芳"]
+
+
+def test_a_department_with_its_other_name_in_brackets() -> None:
+    text = "甲市中院督查办(司改办)主任刘书勤通报获奖案例。"
+    mentions = [CourtMention(0, 4, "甲市中院", "X省甲市中级人民法院")]
+    hits = find_people(text, mentions)
+    assert [(h.name, h.court) for h in hits] == [("刘书勤", "X省甲市中级人民法院")]
 
 
 def test_court_before_the_title_is_the_unit() -> None:
@@ -1168,3 +1206,27 @@ def test_a_censored_party_title_is_read_as_the_party_post() -> None:
     assert [(h.name, h.roles, h.court) for h in hits] == [
         ("钱立国", ("党组书记", "院长"), "X省乙县人民法院")
     ]
+
+
+def test_an_office_between_court_and_head_is_part_of_the_post() -> None:
+    text = "甲市中院诉讼服务中心主任杨立群、乙县法院立案信访局副局长刘海清出席。"
+    mentions = [
+        CourtMention(0, 4, "甲市中院", "X省甲市中级人民法院"),
+        CourtMention(16, 20, "乙县法院", "X省乙县人民法院"),
+    ]
+    hits = find_people(text, mentions)
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("杨立群", ("诉讼服务中心主任",), "X省甲市中级人民法院"),
+        ("刘海清", ("立案信访局副局长",), "X省乙县人民法院"),
+    ]
+
+
+def test_a_tribunal_named_before_the_clause_of_its_head() -> None:
+    text = "村干部把纠纷反映到丙法庭后，庭长朋立群立即赶到现场。"
+    mentions = [CourtMention(9, 12, "丙法庭", "X省乙县人民法院丙人民法庭")]
+    hits = find_people(text, mentions)
+    assert [(h.name, h.court) for h in hits] == [("朋立群", "X省乙县人民法院丙人民法庭")]
+    # a division head of a court (立案庭庭长) or a clause that names no tribunal: no unit
+    text = "村干部把纠纷反映到丁县法院后，庭长马立群立即赶到现场。"
+    mentions = [CourtMention(9, 13, "丁县法院", "X省丁县人民法院")]
+    assert [h.court for h in find_people(text, mentions)] == [None]
