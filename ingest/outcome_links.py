@@ -332,6 +332,7 @@ class _Mention:
     anaphor: bool = False  # 该机制, 这一模式: the initiative named before
     credit: bool = True  # False: a body or a policy named (甲机制领导小组, 按照甲要求)
     core: bool = False  # the name without its generic tail (合理分流 for 合理分流机制)
+    frame: bool = False  # named as a frame or an idea (诉源治理大格局): credited with nothing
 
 
 def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
@@ -386,8 +387,11 @@ def _mentions(ex: Extraction) -> list[_Mention]:
             continue  # overlaps the mention before it
         reach = max(reach, b)
         # 甲机制领导小组, 按照甲要求: a body or a policy, listed but credited with nothing
-        credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
-        out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores))
+        frame = bool(_FRAME_AFTER.match(text, b) or _FRAME_NAME.search(name))
+        credit = not (
+            frame or _EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a)
+        )
+        out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores, frame=frame))
     return _with_anaphors(text, out)
 
 
@@ -461,6 +465,10 @@ _EMBEDDED_AFTER = re.compile(
     # a meeting named after it (甲机制座谈会, 乙工作推进会)
     r"(?:工作)?(?:座谈会|研讨会|联席会议?|推进会|现场会|培训班|论坛))"
 )
+#: the name of a frame or an idea a court follows (“如我在诉”理念, 诉源治理大格局), not a practice
+_FRAME_NAME = re.compile(r"理念[”\"]?$")
+#: a frame built of practices (诉源治理大格局) or an idea followed (“如我在诉”理念)
+_FRAME_AFTER = re.compile(r"[”\"]?(?:大?格局|理念)")
 #: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
 _POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
 
@@ -1167,7 +1175,7 @@ class _Linker:
         names = [
             m
             for m in self.t.between(lo, f.own[0])
-            if m.credit and not m.anaphor and not self.owned_by_figure(m)
+            if (m.credit or m.frame) and not m.anaphor and not self.owned_by_figure(m)
         ]
         source = [m for m in names if _SOURCE_NAME.search(m.name + text[m.start : m.end])]
         if len(source) < 2:
@@ -1500,7 +1508,8 @@ def link_outcomes(ex: Extraction) -> None:
                 f.outcome.initiative, f.outcome.link_rule = found
     # an article about one initiative only (named again and again, nothing else named): its
     # figures report that initiative's results, a plain caseload excepted
-    credited = [m for m in t.mentions if m.credit]
+    # (诉源治理大格局 still names 诉源治理; a name that is an idea, “甲”理念, names no practice)
+    credited = [m for m in t.mentions if m.credit or (m.frame and not _FRAME_NAME.search(m.name))]
     if (
         len({m.name for m in t.mentions}) == 1
         and len(credited) >= _SOLE_MENTIONS

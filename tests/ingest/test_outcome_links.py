@@ -764,3 +764,15 @@ def test_one_task_of_a_list_credits_no_later_sentence() -> None:
     # a list that only describes the name (诉源、案源“双源共治”) leaves it a name of its own
     text = "该院构建诉源、案源“双源共治”模式。全年化解纠纷300件。"
     assert linked(text, {"“双源共治”模式": ["“双源共治”模式"]}) == [(300.0, "“双源共治”模式")]
+
+
+def test_a_frame_or_an_idea_named_before_is_credited_with_no_figure() -> None:
+    # a frame built of practices (…诉源治理大格局) is no practice whose results follow
+    text = "该县法院在各村设立联络点，形成了上下贯通的诉源治理大格局。目前，法官到村走访500余次。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(500.0, None)]
+    # nor an idea the court follows (践行“如我在诉”理念)
+    text = "该院践行“如我在诉”理念，在各法庭设立服务站。今年以来，化解纠纷800件。"
+    assert linked(text, {"如我在诉理念": ["“如我在诉”理念"]}) == [(800.0, None)]
+    # a practice named in the same place still is credited
+    text = "该院在各村设立联络点，深化诉前调解工作。目前，诉前化解纠纷500余件。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(500.0, "诉前调解")]
