@@ -57,7 +57,10 @@ rest of the paragraph (link:since); one a sentence opens with as what its figure
 from (甲成立以来，…) or as their means (依托“甲”机制，…) credits that sentence's figures whose
 own words name nothing, even past the practices it names under it (link:since-sentence,
 link:means-sentence). A name inside a body's, a meeting's or a policy's words
-(甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing.
+(甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing; so does
+a name of the frame or the idea a court follows (形成诉源治理大格局, 践行“甲”理念) and one in a
+clause naming the occasion or the principle it acted on (以甲为契机, 坚持“乙”的原则, 按照丙…的
+布局思路).
 
 A figure the next clause says built one initiative (接收实习生4批32人，打造甲基地; …1200个法官
 工作站的新格局，织就了乙服务网) is that initiative's (link:built-after), unless that clause closes
@@ -389,10 +392,24 @@ def _mentions(ex: Extraction) -> list[_Mention]:
         # 甲机制领导小组, 按照甲要求: a body or a policy, listed but credited with nothing
         frame = bool(_FRAME_AFTER.match(text, b) or _FRAME_NAME.search(name))
         credit = not (
-            frame or _EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a)
+            frame
+            or _EMBEDDED_AFTER.match(text, b)
+            or _POLICY.search(text, max(0, a - 8), a)
+            or _occasion(text, a, b)
         )
         out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores, frame=frame))
     return _with_anaphors(text, out)
+
+
+def _occasion(text: str, a: int, b: int) -> bool:
+    """Whether the name at text[a:b] stands in a clause naming the occasion or the principle the
+    court acted on (以甲为契机, 坚持“乙”的原则, 按照丙确定的布局思路), not a practice credited."""
+    lo = max((text.rfind(c, 0, a) for c in _CLAUSE_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(c, b) for c in _CLAUSE_ENDS) if i >= 0]
+    hi = min(ends, default=len(text))
+    return (
+        _OCCASION.search(text[b:hi]) is not None and _OCCASION_LEAD.match(text, lo, a) is not None
+    )
 
 
 def _short_units(
@@ -469,6 +486,9 @@ _EMBEDDED_AFTER = re.compile(
 _FRAME_NAME = re.compile(r"理念[”\"]?$")
 #: a frame built of practices (诉源治理大格局) or an idea followed (“如我在诉”理念)
 _FRAME_AFTER = re.compile(r"[”\"]?(?:大?格局|理念)")
+#: the end of a clause naming an occasion or a principle (…为契机, …的原则, …思路)
+_OCCASION = re.compile(r"(?:为契机|的原则|原则|思路)$")
+_OCCASION_LEAD = re.compile(r"[\s“]*[\u4e00-\u9fff]{0,12}?(?:以|借|坚持|按照|根据|依照)")
 #: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
 _POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
 

@@ -776,3 +776,18 @@ def test_a_frame_or_an_idea_named_before_is_credited_with_no_figure() -> None:
     # a practice named in the same place still is credited
     text = "该院在各村设立联络点，深化诉前调解工作。目前，诉前化解纠纷500余件。"
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(500.0, "诉前调解")]
+
+
+def test_an_occasion_or_a_principle_the_court_acted_on_is_credited_with_no_figure() -> None:
+    # 以甲为契机: the occasion, not the practice whose results the sentence reports
+    text = "该院以市中院推出“三个一”机制为契机，全县法官工作室化解纠纷320件。"
+    assert linked(text, {"“三个一”机制": ["“三个一”机制"]}) == [(320.0, None)]
+    # 坚持“甲”的原则: a principle followed
+    text = "该院坚持“缺什么补什么”的原则，新建制度12项、废止制度8项。"
+    assert linked(text, {"缺什么补什么": ["“缺什么补什么”"]}) == [(12.0, None), (8.0, None)]
+    # 按照…布局思路: a plan referred to
+    text = "按照以乡镇法庭为主、巡回审判点为辅的布局思路，将法庭数量增加到56个。"
+    assert linked(text, {"巡回审判": ["巡回审判"]}) == [(56.0, None)]
+    # the means the sentence names still credits its figures
+    text = "该院以“三个一”机制为抓手，全县法官工作室化解纠纷320件。"
+    assert linked(text, {"“三个一”机制": ["“三个一”机制"]}) == [(320.0, "“三个一”机制")]
