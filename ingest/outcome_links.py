@@ -33,6 +33,11 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    明显) or the means (…1200件，主要通过诉前调解实现);
 5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
    link:credit-next);
+5c. the one initiative the sentence before, or the paragraph or enumeration item before the
+   figure, says has borne fruit (诉源治理工作取得新进展。…民商事案件调解率47%;
+   link:effect-before); it outranks a generic practice the figure's own words count the
+   cases of (…建设成效初显。…诉前化解纠纷15.5万件; link:topic-brand), and is credited with a
+   caseload or a court-wide rate only when it fell, and not by a sentence listing mechanisms;
 5a. the one initiative the paragraph, or the enumeration item the figure stands in, has named
    before it, further back than the sentence before (二是推行电子送达。…。送达成功率达85%;
    link:item-lead); a paragraph naming two credits none of its later figures;
@@ -197,6 +202,11 @@ _CONFIRMATION = re.compile(
 )
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
+#: a sentence saying an initiative has borne fruit (甲工作取得新进展, 乙成效明显): what the next
+#: sentence reports are its results
+_EFFECT = re.compile(
+    r"[”\"]?[^，,。；;]{0,8}?(?:取得[^，,。；;]{0,6}?(?:成效|进展|成果|成绩)|成效(?:明显|显著|初显|凸显|突出))"
+)
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
@@ -276,6 +286,7 @@ _TOPIC_RULES = (
     "link:item-lead",
     "link:credit-after",
     "link:credit-next",
+    "link:effect-before",
 )
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
 _HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
@@ -924,6 +935,11 @@ class _Linker:
             if paragraph:
                 p_start, _ = t.sentence(paragraph[-1].start)
                 distinct = {m.name for m in paragraph if m.start >= p_start}
+                # 甲工作取得新进展。…N件: the one name the sentence before says bore fruit
+                # (a caseload not when that sentence lists mechanisms: the court's whole work)
+                borne = self.borne(paragraph, s_start, f, caseload)
+                if borne is not None and not (caseload and len(distinct) >= _MANY):
+                    return borne, "link:effect-before"
                 if len(distinct) >= _MANY:
                     return None
                 paragraph = [m for m in paragraph if m.credit]
@@ -1014,7 +1030,7 @@ class _Linker:
             m.name == found[0] and not m.anaphor and _quoted(text, m)
             for m in self.t.between(l_start, f.clause[0])
         )
-        if not quoted:
+        if not quoted and found[1] != "link:effect-before":
             return None
         if (
             strict
@@ -1141,6 +1157,9 @@ class _Linker:
             if _NEW_ITEM.match(t.text, lo):
                 break
         names = t.between(max(lo, l_start), s_start)
+        borne = self.borne(names, s_start, f, caseload)
+        if borne is not None and not (caseload and len({m.name for m in names}) >= _MANY):
+            return borne, "link:effect-before"  # 甲取得新进展。…。民商事案件调解率N%
         if len({m.name for m in names}) != 1 or not all(m.credit for m in names):
             return None
         name = names[0].name
@@ -1169,6 +1188,31 @@ class _Linker:
         ):
             return False  # 引入诉前调解N件；收案…下降: a result reported before it, no credit
 
+        return self.fell(f)
+
+    def borne(self, names: list[_Mention], s_start: int, f: _Figure, caseload: bool) -> str | None:
+        """The one initiative among `names` (those named before the figure's sentence) that the
+        text says has borne fruit (甲工作取得新进展, 乙建设成效初显): the figures reported after
+        it are its results. A caseload or a court-wide rate only when it fell (新收案件…同比下降
+        16.2%), not a load per head."""
+        text = self.t.text
+        effect = {
+            m.name
+            for m in names
+            if m.credit and not m.anaphor and _EFFECT.match(text, m.end, s_start)
+        }
+        if len(effect) != 1:
+            return None
+        if (caseload or self.court_wide(f)) and (
+            not self.fell(f) or _PER_HEAD.search(text, f.clause[0], f.clause[1])
+        ):
+            return None
+        return effect.pop()
+
+    def fell(self, f: _Figure) -> bool:
+        """Whether the first change the figure's sentence reports after it is a fall
+        (新收案件17293件，同比下降16.2%), not a rise or no change at all (受理案件12821件)."""
+        _, s_end = self.t.sentence(f.clause[0])
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
 

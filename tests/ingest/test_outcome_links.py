@@ -791,3 +791,28 @@ def test_an_occasion_or_a_principle_the_court_acted_on_is_credited_with_no_figur
     # the means the sentence names still credits its figures
     text = "该院以“三个一”机制为抓手，全县法官工作室化解纠纷320件。"
     assert linked(text, {"“三个一”机制": ["“三个一”机制"]}) == [(320.0, "“三个一”机制")]
+
+
+def test_the_initiative_said_to_bear_fruit_credits_the_figures_after_it() -> None:
+    names = {"诉前调解": ["诉前调解"], "诉源治理": ["诉源治理"]}
+    # 甲取得新进展。…: a fall of the cases filed that follows is its result
+    text = "该院深化诉前调解，诉源治理工作取得新进展。截至10月底，全院新收案件3200件，同比下降12%。"
+    assert linked(text, names) == [(3200.0, "诉源治理"), (12.0, "诉源治理")]
+    # a rise is none
+    text = "该院深化诉前调解，诉源治理工作取得新进展。截至10月底，全院新收案件3200件，同比上升12%。"
+    assert linked(text, names) == [(3200.0, None), (12.0, None)]
+    # further on in its paragraph, too
+    text = "该院推行繁简分流，诉源治理工作取得新进展。法院党组高度重视。民商事案件调解率达47%，位列全省第一。"
+    got = linked(text, {"繁简分流": ["繁简分流"], "诉源治理": ["诉源治理"]})
+    assert got == [(47.0, "诉源治理"), (1.0, "诉源治理")]
+
+
+def test_the_initiative_said_to_bear_fruit_outranks_a_generic_practice_counted() -> None:
+    text = "该院推行繁简分流，一站式多元解纷机制建设成效初显。今年全院诉前化解纠纷3000件，涉及标的额2亿元。"
+    names = {
+        "繁简分流": ["繁简分流"],
+        "一站式多元解纷机制": ["一站式多元解纷机制"],
+        "诉前调解": ["诉前化解"],
+    }
+    got = linked(text, names)
+    assert got == [(3000.0, "一站式多元解纷机制"), (2.0, "一站式多元解纷机制")]
