@@ -40,7 +40,8 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    caseload or a court-wide rate only when it fell, and not by a sentence listing mechanisms;
 5a. the one initiative the paragraph, or the enumeration item the figure stands in, has named
    before it, further back than the sentence before (二是推行电子送达。…。送达成功率达85%;
-   link:item-lead); a paragraph naming two credits none of its later figures;
+   link:item-lead); a paragraph naming two credits none of its later figures; a heading run
+   into the paragraph (深化诉调对接，高效化解纠纷。) opens an item as 一是 does;
 6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
    naming one; the title is no lead-in.
@@ -182,6 +183,13 @@ _CHAINED_CHANGE = re.compile(r"(?:同比|环比|较|比|增幅|降幅|分别)")
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
+)
+#: a heading run into its paragraph: a verb of a task and one or two short clauses of words only
+#: (深化诉调对接，高效化解纠纷; 推进指导人民调解常态化)
+_RUN_IN_HEADING = re.compile(
+    r"\s*(?:加强|深化|推进|推动|强化|完善|健全|落实|优化|提升|拓展|聚焦|坚持|创新|延伸|构建|打造|"
+    r"搭建|注重|突出|做实|筑牢|织密|畅通|夯实)[\u4e00-\u9fff“”\"]{2,10}"
+    r"(?:[，,][\u4e00-\u9fff“”\"]{4,12})?"
 )
 #: the words that make a later name in the sentence the cause of the figure (…，这是X的成效)
 _CREDIT_AFTER = re.compile(r"成效|成果|效果|得益|源于|受益")
@@ -1154,7 +1162,7 @@ class _Linker:
         # 新收案件…同比下降…) are both the paragraph's
         while lo > l_start and (caseload or t.text[lo - 1] not in "；;"):
             lo = t.sentence(lo - 1)[0]
-            if _NEW_ITEM.match(t.text, lo):
+            if _NEW_ITEM.match(t.text, lo) or self.run_in_heading(lo):
                 break
         names = t.between(max(lo, l_start), s_start)
         borne = self.borne(names, s_start, f, caseload)
@@ -1189,6 +1197,16 @@ class _Linker:
             return False  # 引入诉前调解N件；收案…下降: a result reported before it, no credit
 
         return self.fell(f)
+
+    def run_in_heading(self, lo: int) -> bool:
+        """Whether the sentence at `lo` is a heading run into its paragraph (深化诉调对接，高效化解
+        纠纷。; 推进指导人民调解常态化。): one or two short clauses opening on a verb of a task,
+        no figure, ended by a full stop: it opens an item of its own."""
+        text = self.t.text
+        _, hi = self.t.sentence(lo)
+        if hi >= len(text) or text[hi] != "。" or (lo > 0 and text[lo - 1] != "。"):
+            return False
+        return _RUN_IN_HEADING.fullmatch(text, lo, hi) is not None
 
     def borne(self, names: list[_Mention], s_start: int, f: _Figure, caseload: bool) -> str | None:
         """The one initiative among `names` (those named before the figure's sentence) that the
@@ -1380,7 +1398,7 @@ class _Linker:
         first_end = self.t.sentence(l_start)[1]
         at = l_start
         while at < s_start:
-            if _NEW_ITEM.match(text, at):
+            if _NEW_ITEM.match(text, at) or (at > l_start and self.run_in_heading(at)):
                 return None  # 一是…。二是…: a list of items, each its own
             at = self.t.sentence(at)[1] + 1
         opening = [m for m in self.t.between(l_start, first_end) if m.credit and not m.anaphor]
