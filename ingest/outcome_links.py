@@ -33,9 +33,15 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    明显) or the means (…1200件，主要通过诉前调解实现);
 5b. the one initiative the next sentence credits (…1200件。这得益于诉前调解机制。;
    link:credit-next);
+5c. the one initiative the sentence before, or the paragraph or enumeration item before the
+   figure, says has borne fruit (诉源治理工作取得新进展。…民商事案件调解率47%;
+   link:effect-before); it outranks a generic practice the figure's own words count the
+   cases of (…建设成效初显。…诉前化解纠纷15.5万件; link:topic-brand), and is credited with a
+   caseload or a court-wide rate only when it fell, and not by a sentence listing mechanisms;
 5a. the one initiative the paragraph, or the enumeration item the figure stands in, has named
    before it, further back than the sentence before (二是推行电子送达。…。送达成功率达85%;
-   link:item-lead); a paragraph naming two credits none of its later figures;
+   link:item-lead); a paragraph naming two credits none of its later figures; a heading run
+   into the paragraph (深化诉调对接，高效化解纠纷。) opens an item as 一是 does;
 6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
    naming one; the title is no lead-in.
@@ -57,7 +63,10 @@ rest of the paragraph (link:since); one a sentence opens with as what its figure
 from (甲成立以来，…) or as their means (依托“甲”机制，…) credits that sentence's figures whose
 own words name nothing, even past the practices it names under it (link:since-sentence,
 link:means-sentence). A name inside a body's, a meeting's or a policy's words
-(甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing.
+(甲机制领导小组, 甲机制座谈会, 按照甲要求) counts as listed but is credited with nothing; so does
+a name of the frame or the idea a court follows (形成诉源治理大格局, 践行“甲”理念) and one in a
+clause naming the occasion or the principle it acted on (以甲为契机, 坚持“乙”的原则, 按照丙…的
+布局思路).
 
 A figure the next clause says built one initiative (接收实习生4批32人，打造甲基地; …1200个法官
 工作站的新格局，织就了乙服务网) is that initiative's (link:built-after), unless that clause closes
@@ -175,6 +184,13 @@ _CHAINED_CHANGE = re.compile(r"(?:同比|环比|较|比|增幅|降幅|分别)")
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
 )
+#: a heading run into its paragraph: a verb of a task and one or two short clauses of words only
+#: (深化诉调对接，高效化解纠纷; 推进指导人民调解常态化)
+_RUN_IN_HEADING = re.compile(
+    r"\s*(?:加强|深化|推进|推动|强化|完善|健全|落实|优化|提升|拓展|聚焦|坚持|创新|延伸|构建|打造|"
+    r"搭建|注重|突出|做实|筑牢|织密|畅通|夯实)[\u4e00-\u9fff“”\"]{2,10}"
+    r"(?:[，,][\u4e00-\u9fff“”\"]{4,12})?"
+)
 #: the words that make a later name in the sentence the cause of the figure (…，这是X的成效)
 _CREDIT_AFTER = re.compile(r"成效|成果|效果|得益|源于|受益")
 #: a verb that takes the initiative as its object (设立跨域立案专窗, 开展巡回审判)
@@ -194,6 +210,11 @@ _CONFIRMATION = re.compile(
 )
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
+#: a sentence saying an initiative has borne fruit (甲工作取得新进展, 乙成效明显): what the next
+#: sentence reports are its results
+_EFFECT = re.compile(
+    r"[”\"]?[^，,。；;]{0,8}?(?:取得[^，,。；;]{0,6}?(?:成效|进展|成果|成绩)|成效(?:明显|显著|初显|凸显|突出))"
+)
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
@@ -273,6 +294,7 @@ _TOPIC_RULES = (
     "link:item-lead",
     "link:credit-after",
     "link:credit-next",
+    "link:effect-before",
 )
 #: the words of an honour's name (全国法院先进集体, 人民满意的好法庭): no practice a figure reports
 _HONOUR_NAME = re.compile(r"先进|模范|优秀|荣誉|称号|表彰|满意|标兵|典型案例|奖")
@@ -332,6 +354,7 @@ class _Mention:
     anaphor: bool = False  # 该机制, 这一模式: the initiative named before
     credit: bool = True  # False: a body or a policy named (甲机制领导小组, 按照甲要求)
     core: bool = False  # the name without its generic tail (合理分流 for 合理分流机制)
+    frame: bool = False  # named as a frame or an idea (诉源治理大格局): credited with nothing
 
 
 def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
@@ -386,9 +409,26 @@ def _mentions(ex: Extraction) -> list[_Mention]:
             continue  # overlaps the mention before it
         reach = max(reach, b)
         # 甲机制领导小组, 按照甲要求: a body or a policy, listed but credited with nothing
-        credit = not (_EMBEDDED_AFTER.match(text, b) or _POLICY.search(text, max(0, a - 8), a))
-        out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores))
+        frame = bool(_FRAME_AFTER.match(text, b) or _FRAME_NAME.search(name))
+        credit = not (
+            frame
+            or _EMBEDDED_AFTER.match(text, b)
+            or _POLICY.search(text, max(0, a - 8), a)
+            or _occasion(text, a, b)
+        )
+        out.append(_Mention(a, b, name, credit=credit, core=(a, b, name) in cores, frame=frame))
     return _with_anaphors(text, out)
+
+
+def _occasion(text: str, a: int, b: int) -> bool:
+    """Whether the name at text[a:b] stands in a clause naming the occasion or the principle the
+    court acted on (以甲为契机, 坚持“乙”的原则, 按照丙确定的布局思路), not a practice credited."""
+    lo = max((text.rfind(c, 0, a) for c in _CLAUSE_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(c, b) for c in _CLAUSE_ENDS) if i >= 0]
+    hi = min(ends, default=len(text))
+    return (
+        _OCCASION.search(text[b:hi]) is not None and _OCCASION_LEAD.match(text, lo, a) is not None
+    )
 
 
 def _short_units(
@@ -461,6 +501,13 @@ _EMBEDDED_AFTER = re.compile(
     # a meeting named after it (甲机制座谈会, 乙工作推进会)
     r"(?:工作)?(?:座谈会|研讨会|联席会议?|推进会|现场会|培训班|论坛))"
 )
+#: the name of a frame or an idea a court follows (“如我在诉”理念, 诉源治理大格局), not a practice
+_FRAME_NAME = re.compile(r"理念[”\"]?$")
+#: a frame built of practices (诉源治理大格局) or an idea followed (“如我在诉”理念)
+_FRAME_AFTER = re.compile(r"[”\"]?(?:大?格局|理念)")
+#: the end of a clause naming an occasion or a principle (…为契机, …的原则, …思路)
+_OCCASION = re.compile(r"(?:为契机|的原则|原则|思路)$")
+_OCCASION_LEAD = re.compile(r"[\s“]*[\u4e00-\u9fff]{0,12}?(?:以|借|坚持|按照|根据|依照)")
 #: a policy referred to, not a practice credited (按照…要求, 贯彻…精神)
 _POLICY = re.compile(r"(?:按照|根据|贯彻|依照|遵照)[^，,。；;]{0,6}$")
 
@@ -896,6 +943,11 @@ class _Linker:
             if paragraph:
                 p_start, _ = t.sentence(paragraph[-1].start)
                 distinct = {m.name for m in paragraph if m.start >= p_start}
+                # 甲工作取得新进展。…N件: the one name the sentence before says bore fruit
+                # (a caseload not when that sentence lists mechanisms: the court's whole work)
+                borne = self.borne(paragraph, s_start, f, caseload)
+                if borne is not None and not (caseload and len(distinct) >= _MANY):
+                    return borne, "link:effect-before"
                 if len(distinct) >= _MANY:
                     return None
                 paragraph = [m for m in paragraph if m.credit]
@@ -986,7 +1038,7 @@ class _Linker:
             m.name == found[0] and not m.anaphor and _quoted(text, m)
             for m in self.t.between(l_start, f.clause[0])
         )
-        if not quoted:
+        if not quoted and found[1] != "link:effect-before":
             return None
         if (
             strict
@@ -1110,9 +1162,12 @@ class _Linker:
         # 新收案件…同比下降…) are both the paragraph's
         while lo > l_start and (caseload or t.text[lo - 1] not in "；;"):
             lo = t.sentence(lo - 1)[0]
-            if _NEW_ITEM.match(t.text, lo):
+            if _NEW_ITEM.match(t.text, lo) or self.run_in_heading(lo):
                 break
         names = t.between(max(lo, l_start), s_start)
+        borne = self.borne(names, s_start, f, caseload)
+        if borne is not None and not (caseload and len({m.name for m in names}) >= _MANY):
+            return borne, "link:effect-before"  # 甲取得新进展。…。民商事案件调解率N%
         if len({m.name for m in names}) != 1 or not all(m.credit for m in names):
             return None
         name = names[0].name
@@ -1141,6 +1196,41 @@ class _Linker:
         ):
             return False  # 引入诉前调解N件；收案…下降: a result reported before it, no credit
 
+        return self.fell(f)
+
+    def run_in_heading(self, lo: int) -> bool:
+        """Whether the sentence at `lo` is a heading run into its paragraph (深化诉调对接，高效化解
+        纠纷。; 推进指导人民调解常态化。): one or two short clauses opening on a verb of a task,
+        no figure, ended by a full stop: it opens an item of its own."""
+        text = self.t.text
+        _, hi = self.t.sentence(lo)
+        if hi >= len(text) or text[hi] != "。" or (lo > 0 and text[lo - 1] != "。"):
+            return False
+        return _RUN_IN_HEADING.fullmatch(text, lo, hi) is not None
+
+    def borne(self, names: list[_Mention], s_start: int, f: _Figure, caseload: bool) -> str | None:
+        """The one initiative among `names` (those named before the figure's sentence) that the
+        text says has borne fruit (甲工作取得新进展, 乙建设成效初显): the figures reported after
+        it are its results. A caseload or a court-wide rate only when it fell (新收案件…同比下降
+        16.2%), not a load per head."""
+        text = self.t.text
+        effect = {
+            m.name
+            for m in names
+            if m.credit and not m.anaphor and _EFFECT.match(text, m.end, s_start)
+        }
+        if len(effect) != 1:
+            return None
+        if (caseload or self.court_wide(f)) and (
+            not self.fell(f) or _PER_HEAD.search(text, f.clause[0], f.clause[1])
+        ):
+            return None
+        return effect.pop()
+
+    def fell(self, f: _Figure) -> bool:
+        """Whether the first change the figure's sentence reports after it is a fall
+        (新收案件17293件，同比下降16.2%), not a rise or no change at all (受理案件12821件)."""
+        _, s_end = self.t.sentence(f.clause[0])
         change = _CHANGE.search(self.t.text, f.clause[0], s_end)
         return change is not None and change.group("fall") is not None
 
@@ -1167,7 +1257,7 @@ class _Linker:
         names = [
             m
             for m in self.t.between(lo, f.own[0])
-            if m.credit and not m.anaphor and not self.owned_by_figure(m)
+            if (m.credit or m.frame) and not m.anaphor and not self.owned_by_figure(m)
         ]
         source = [m for m in names if _SOURCE_NAME.search(m.name + text[m.start : m.end])]
         if len(source) < 2:
@@ -1308,7 +1398,7 @@ class _Linker:
         first_end = self.t.sentence(l_start)[1]
         at = l_start
         while at < s_start:
-            if _NEW_ITEM.match(text, at):
+            if _NEW_ITEM.match(text, at) or (at > l_start and self.run_in_heading(at)):
                 return None  # 一是…。二是…: a list of items, each its own
             at = self.t.sentence(at)[1] + 1
         opening = [m for m in self.t.between(l_start, first_end) if m.credit and not m.anaphor]
@@ -1500,7 +1590,8 @@ def link_outcomes(ex: Extraction) -> None:
                 f.outcome.initiative, f.outcome.link_rule = found
     # an article about one initiative only (named again and again, nothing else named): its
     # figures report that initiative's results, a plain caseload excepted
-    credited = [m for m in t.mentions if m.credit]
+    # (诉源治理大格局 still names 诉源治理; a name that is an idea, “甲”理念, names no practice)
+    credited = [m for m in t.mentions if m.credit or (m.frame and not _FRAME_NAME.search(m.name))]
     if (
         len({m.name for m in t.mentions}) == 1
         and len(credited) >= _SOLE_MENTIONS

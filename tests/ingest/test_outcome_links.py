@@ -764,3 +764,71 @@ def test_one_task_of_a_list_credits_no_later_sentence() -> None:
     # a list that only describes the name (诉源、案源“双源共治”) leaves it a name of its own
     text = "该院构建诉源、案源“双源共治”模式。全年化解纠纷300件。"
     assert linked(text, {"“双源共治”模式": ["“双源共治”模式"]}) == [(300.0, "“双源共治”模式")]
+
+
+def test_a_frame_or_an_idea_named_before_is_credited_with_no_figure() -> None:
+    # a frame built of practices (…诉源治理大格局) is no practice whose results follow
+    text = "该县法院在各村设立联络点，形成了上下贯通的诉源治理大格局。目前，法官到村走访500余次。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(500.0, None)]
+    # nor an idea the court follows (践行“如我在诉”理念)
+    text = "该院践行“如我在诉”理念，在各法庭设立服务站。今年以来，化解纠纷800件。"
+    assert linked(text, {"如我在诉理念": ["“如我在诉”理念"]}) == [(800.0, None)]
+    # a practice named in the same place still is credited
+    text = "该院在各村设立联络点，深化诉前调解工作。目前，诉前化解纠纷500余件。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(500.0, "诉前调解")]
+
+
+def test_an_occasion_or_a_principle_the_court_acted_on_is_credited_with_no_figure() -> None:
+    # 以甲为契机: the occasion, not the practice whose results the sentence reports
+    text = "该院以市中院推出“三个一”机制为契机，全县法官工作室化解纠纷320件。"
+    assert linked(text, {"“三个一”机制": ["“三个一”机制"]}) == [(320.0, None)]
+    # 坚持“甲”的原则: a principle followed
+    text = "该院坚持“缺什么补什么”的原则，新建制度12项、废止制度8项。"
+    assert linked(text, {"缺什么补什么": ["“缺什么补什么”"]}) == [(12.0, None), (8.0, None)]
+    # 按照…布局思路: a plan referred to
+    text = "按照以乡镇法庭为主、巡回审判点为辅的布局思路，将法庭数量增加到56个。"
+    assert linked(text, {"巡回审判": ["巡回审判"]}) == [(56.0, None)]
+    # the means the sentence names still credits its figures
+    text = "该院以“三个一”机制为抓手，全县法官工作室化解纠纷320件。"
+    assert linked(text, {"“三个一”机制": ["“三个一”机制"]}) == [(320.0, "“三个一”机制")]
+
+
+def test_the_initiative_said_to_bear_fruit_credits_the_figures_after_it() -> None:
+    names = {"诉前调解": ["诉前调解"], "诉源治理": ["诉源治理"]}
+    # 甲取得新进展。…: a fall of the cases filed that follows is its result
+    text = "该院深化诉前调解，诉源治理工作取得新进展。截至10月底，全院新收案件3200件，同比下降12%。"
+    assert linked(text, names) == [(3200.0, "诉源治理"), (12.0, "诉源治理")]
+    # a rise is none
+    text = "该院深化诉前调解，诉源治理工作取得新进展。截至10月底，全院新收案件3200件，同比上升12%。"
+    assert linked(text, names) == [(3200.0, None), (12.0, None)]
+    # further on in its paragraph, too
+    text = "该院推行繁简分流，诉源治理工作取得新进展。法院党组高度重视。民商事案件调解率达47%，位列全省第一。"
+    got = linked(text, {"繁简分流": ["繁简分流"], "诉源治理": ["诉源治理"]})
+    assert got == [(47.0, "诉源治理"), (1.0, "诉源治理")]
+
+
+def test_the_initiative_said_to_bear_fruit_outranks_a_generic_practice_counted() -> None:
+    text = "该院推行繁简分流，一站式多元解纷机制建设成效初显。今年全院诉前化解纠纷3000件，涉及标的额2亿元。"
+    names = {
+        "繁简分流": ["繁简分流"],
+        "一站式多元解纷机制": ["一站式多元解纷机制"],
+        "诉前调解": ["诉前化解"],
+    }
+    got = linked(text, names)
+    assert got == [(3000.0, "一站式多元解纷机制"), (2.0, "一站式多元解纷机制")]
+
+
+def test_a_heading_run_into_the_paragraph_opens_an_item_of_its_own() -> None:
+    # 深化诉调对接，高效化解纠纷。: the figures after it report on its item
+    text = (
+        "该院推行繁简分流，组建速裁团队。深化诉调对接，高效化解纠纷。"
+        "主动对接调解组织，及时转入诉讼程序。年初以来办理民生案件500件，调解成功420件。"
+    )
+    got = linked(text, {"繁简分流": ["繁简分流"], "诉调对接": ["诉调对接"]})
+    assert got == [(500.0, "诉调对接"), (420.0, "诉调对接")]
+    # the practice named before the heading credits nothing after it
+    text = (
+        "节假日在景区开展普法宣传活动，呼吁诚信经营。推进指导人民调解常态化。"
+        "法庭与司法所联合建立协作机制，定期在社区值班，一季度值班6次，解答群众咨询30件。"
+    )
+    assert linked(text, {"普法宣传活动": ["普法宣传活动"]}) == [(6.0, None), (30.0, None)]
