@@ -291,7 +291,10 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
         ax.spines[side].set_visible(False)
     ax.grid(axis="y", color="#e0e0e0")
     if points or promotions:
-        ax.legend(loc="lower right", fontsize=12, frameon=False)
+        # where it hides least of what is drawn: the lower right held the late adopters and
+        # the pilots' markers, which sit on the axis
+        # (on a white ground: a grid line behind it does not cross its words)
+        ax.legend(loc="best", fontsize=12, facecolor="white", edgecolor="none", framealpha=1)
     else:
         ax.text(0.5, 0.5, "没有带日期的报道", transform=ax.transAxes, ha="center", fontsize=18)
     return ax

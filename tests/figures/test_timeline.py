@@ -198,3 +198,19 @@ def test_the_timelines_own_deck_is_the_briefings_step_picture_not_a_line_chart()
     assert charts == []
     timeline = next(s for s in slides if "推行时间线（累计已报道单位）" in s)
     assert "<p:pic>" in timeline
+
+
+def test_the_legend_covers_no_marker(drawn) -> None:
+    """Units that adopt late and a pilot at the end of the period put markers in the lower
+    right, where the legend stood: it is placed where it hides none of them."""
+    rows = [_row("甲县法院", "2021-01-05"), _row("乙县法院", "2024-11-20", "piloted")]
+    rows += [_row(f"丙{k}县法院", f"2024-12-{k + 1:02d}") for k in range(6)]
+    ax = drawn(rows)
+    fig = ax.figure
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    box = ax.get_legend().get_window_extent(renderer)
+    points = [tuple(ax.transData.transform(xy)) for c in ax.collections for xy in c.get_offsets()]
+    assert points
+    assert not [p for p in points if box.contains(*p)]
