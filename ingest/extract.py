@@ -1752,6 +1752,7 @@ ADOPTION_RULES = (
     "adoption:praised",
     "adoption:praised-context",
     "adoption:deployer",
+    "adoption:followed-deployment",
     "adoption:followed-instruction",
     "adoption:spreader-after",
     "adoption:title-issuer",
@@ -2163,6 +2164,11 @@ def _attributed(
     host = _press_host(ctx, m)
     if host is not None and not _not_adopted(ctx, m):
         out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
+    if not (m.awarded or m.title) and not _not_adopted(ctx, m):
+        for lead in _followed_leads(ctx, m):
+            doers = [u for u, r, _ in out if r != "promoted" and not u.startswith("AGG:")]
+            if all(u != lead for u, _, _ in out) and (not doers or _outranks(ctx, lead, doers)):
+                out.append((lead, "promoted", "adoption:followed-deployment"))
     return [
         (u, "adopted", rule) if r == "promoted" and ctx.level(u) in _LOWER_LEVELS else (u, r, rule)
         for u, r, rule in out
@@ -3264,6 +3270,50 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
         if _SPREADS.match(ctx.text, c.end):
             return c.court
     return None
+
+
+#: after the courts a clause follows (落实最高人民法院、省法院…): what of theirs is followed,
+#: their deployment or requirement (部署要求, 统一部署, 提出的建设X的要求, 关于X的要求)
+_LEAD_NOUN = re.compile(
+    r"[^，,。；;！!？?：:\n]{0,30}?(?:统一)?(?:部署|要求|安排)(?:要求|精神)?(?P<of>的)?"
+)
+
+
+def _followed_leads(ctx: _Context, m: InitiativeMention) -> list[str]:
+    """The higher courts whose deployment or requirement the sentence follows, when the
+    initiative at `m` is what was deployed: named inside the followed phrase (按照最高法提出的
+    建设X的要求, 在最高人民法院X部署下) or right after it (落实省法院部署的X): 落实/按照 a
+    court's lead is that court promoting X. (Not the clause after it: 贯彻…要求，深化Y is as
+    often the follower's own work.)"""
+    text = ctx.text
+    s, e = ctx.sentence(m.start)
+    out: list[str] = []
+    courts = ctx.courts_in(s, m.start)
+    i = 0
+    while i < len(courts):
+        c = courts[i]
+        group = [c]
+        while i + 1 < len(courts) and text[group[-1].end : courts[i + 1].start] in _COORDINATORS:
+            i += 1
+            group.append(courts[i])
+        i += 1
+        lead = _LEAD_NOUN.match(text, group[-1].end)
+        if lead is None:
+            continue
+        k = lead.end()
+        # 落实/按照 甲法院…部署, or 在甲法院…部署下
+        under = text[c.start - 1 : c.start] == "在" and re.match(r"之?下", text[k : k + 2])
+        if not under and not _FOLLOWS_BEFORE.search(text, max(s, c.start - 6), c.start):
+            continue
+        inside = m.end <= k
+        after_of = lead.group("of") is not None and ctx.clause_start(s, m.start) <= k
+        if inside or after_of:
+            out += [
+                x.court
+                for x in group
+                if _RANK.get(ctx.level(x.court) or "", 0) >= 3 and x.court not in out
+            ]
+    return out
 
 
 def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:

@@ -2096,3 +2096,25 @@ def test_each_court_of_a_list_of_clauses_does_what_its_own_clause_says() -> None
         ("X省乙县人民法院", "繁简分流", "adopted"),
         ("X省丙区人民法院", "繁简分流", "adopted"),
     }
+
+
+def test_a_followed_higher_courts_deployment_promotes_what_it_names() -> None:
+    # 落实省法院部署的X: the high court deployed X, the court following it does X
+    edges, _ = run("乙县法院认真落实省法院部署的跨域立案工作，方便群众诉讼。")
+    assert ("X省高级人民法院", "跨域立案", "promoted") in edges
+    assert ("X省乙县人民法院", "跨域立案", "adopted") in edges
+    # 按照最高人民法院提出的建设X的要求: inside the followed requirement
+    edges, _ = run("按照最高人民法院提出的深化繁简分流的要求，丙区法院优化审判资源。")
+    assert ("最高人民法院", "繁简分流", "promoted") in edges
+    # 在最高人民法院X部署下
+    edges, _ = run("丙区法院在最高人民法院集约送达工作部署下，建成送达中心。")
+    assert ("最高人民法院", "集约送达", "promoted") in edges
+
+
+def test_a_followed_deployment_does_not_reach_the_clause_after_it() -> None:
+    # 贯彻…要求，深化X: the clause after the followed lead is the follower's own work
+    edges, _ = run("乙县法院认真贯彻省法院关于审判管理的要求，深化诉前调解。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") not in edges
+    # a court of the same rank as the follower is no higher court's lead
+    edges, _ = run("丙区法院落实乙县法院部署的跨域立案工作。")
+    assert all(r != "promoted" for _, i, r in edges if i == "跨域立案")
