@@ -2262,6 +2262,9 @@ def _adopters(
     studied = _studied(ctx, s, m)
     if studied is not None:
         return studied
+    inspected = _inspected(ctx, s, m)
+    if inspected is not None:
+        return inspected
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
@@ -3200,6 +3203,48 @@ def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     if _PRACTICE_NOUN.match(text, m.end):
         return []  # 学习先进地区X经验: the practice of someone not named
     return None
+
+
+#: a visitor looking into a court's work: 了解/听取/查看 … X(工作)(开展/运行)情况/汇报
+_INSPECT = re.compile(r"了解|听取|查看|察看|考察|观摩|参观|视察|调研")
+_INSPECTED_OBJECT = re.compile(
+    r"[^，,。；;！!？?\n]{0,24}?(?:情况|汇报|做法|经验|成效)(?![^，,。；;！!？?\n]{0,4}(?:推广|复制))"
+)
+_VISIT_TO = re.compile(r"(?:到|赴|前往|走进|深入|莅临)$")
+_VISIT_PARTY = re.compile(r"一行|调研组|考察组|督导组|检查组|调研期间|调研中|考察期间|考察中")
+_OWN_COURT = re.compile(r"我院|本院")
+
+
+def _inspected(
+    ctx: _Context, s: int, m: InitiativeMention
+) -> list[tuple[str, Relation, str]] | None:
+    """X inspected on a visit (王某某一行…详细了解了X工作开展情况 / 听取了X等工作汇报) is the
+    work of the court visited, never of the visitor: the court the sentence's visit went to
+    (到乙县法院…) adopts it, else nobody from this mention. None when X is not the object of
+    an inspecting verb."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    verbs = list(_INSPECT.finditer(text, c_start, m.start))
+    if not verbs or _INSPECTED_OBJECT.match(text, m.end) is None:
+        return None
+    lo = verbs[-1].end()
+    if _CLAUSE_BREAK.search(text, lo, m.start):
+        return None
+    # 听取乙县法院X工作汇报: the court after the verb; else the court the visit went to
+    hosts = [c.court for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")] or [
+        c.court
+        for c in ctx.courts_in(s, c_start)
+        if not c.court.startswith("AGG:") and _VISIT_TO.search(text, max(s, c.start - 2), c.start)
+    ]
+    if not hosts and ctx.home and _OWN_COURT.search(text, lo, m.start):
+        hosts = [ctx.home]  # 详细了解了我院X等工作情况: the visited court is the writer's
+    if not hosts:
+        # 王某某一行…了解X情况 / 院长某某…听取X工作汇报 with the visited court out of reach: the
+        # visitors' topic, no one's practice from here
+        _, path = ctx.unit_path(m.start)
+        visitor = path == "person-subject" or _VISIT_PARTY.search(text, s, m.start)
+        return [] if visitor else None
+    return [(c, "adopted", "adoption:visited") for c in dict.fromkeys(hosts)]
 
 
 _PRAISE_GIVER = re.compile(r"(?:得到|受到|获得|获)$")

@@ -2118,3 +2118,22 @@ def test_a_followed_deployment_does_not_reach_the_clause_after_it() -> None:
     # a court of the same rank as the follower is no higher court's lead
     edges, _ = run("丙区法院落实乙县法院部署的跨域立案工作。")
     assert all(r != "promoted" for _, i, r in edges if i == "跨域立案")
+
+
+def test_what_a_visitor_inspects_is_the_visited_courts() -> None:
+    # 听取了乙县法院、丙区法院X工作的开展情况: the courts reported on do X, not the visitor
+    edges, _ = run(
+        "甲市中院党组书记、院长赵一鸣主持会议。\n"
+        "调研座谈会上，赵一鸣认真听取了乙县法院、丙区法院诉源治理工作的开展情况。"
+    )
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院", "X省丙区人民法院"}
+    # 了解了我院X等工作情况: the writer's court was visited
+    edges, _ = run(
+        "乙县法院讯 甲市中院院长赵一鸣一行来我院调研。\n赵一鸣详细了解了我院集约送达等工作情况。"
+    )
+    assert {(u, r) for u, i, r in edges if i == "集约送达"} == {("X省乙县人民法院", "adopted")}
+
+
+def test_a_visitors_topic_with_no_court_visited_in_reach_is_no_ones() -> None:
+    edges, _ = run("甲市中院党组书记、院长赵一鸣主持会议。\n赵一鸣详细了解了诉前调解工作开展情况。")
+    assert not any(i == "诉前调解" for _, i, _ in edges)
