@@ -3219,17 +3219,17 @@ def _inspected(
     ctx: _Context, s: int, m: InitiativeMention
 ) -> list[tuple[str, Relation, str]] | None:
     """X inspected on a visit (王某某一行…详细了解了X工作开展情况 / 听取了X等工作汇报) is the
-    work of the court visited, never of the visitor: the court the sentence's visit went to
-    (到乙县法院…) adopts it, else nobody from this mention. None when X is not the object of
-    an inspecting verb."""
+    work of the court visited, never of the visitor: the courts named after the verb (听取了
+    乙县法院X工作汇报) adopt it, else the court the sentence's visit went to (到乙县法院…),
+    else the writer's court (了解了我院X情况); with none in reach and a visitor inspecting (a
+    court's person, 一行, 调研组), nobody from this mention. None when X is not the object of an
+    inspecting verb, or no visitor is known."""
     text = ctx.text
     c_start = ctx.clause_start(s, m.start)
     verbs = list(_INSPECT.finditer(text, c_start, m.start))
     if not verbs or _INSPECTED_OBJECT.match(text, m.end) is None:
         return None
     lo = verbs[-1].end()
-    if _CLAUSE_BREAK.search(text, lo, m.start):
-        return None
     # 听取乙县法院X工作汇报: the court after the verb; else the court the visit went to
     hosts = [c.court for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")] or [
         c.court
