@@ -1752,6 +1752,7 @@ ADOPTION_RULES = (
     "adoption:praised",
     "adoption:praised-context",
     "adoption:deployer",
+    "adoption:followed-deployment",
     "adoption:followed-instruction",
     "adoption:spreader-after",
     "adoption:title-issuer",
@@ -2163,6 +2164,11 @@ def _attributed(
     host = _press_host(ctx, m)
     if host is not None and not _not_adopted(ctx, m):
         out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
+    if not (m.awarded or m.title) and not _not_adopted(ctx, m):
+        for lead in _followed_leads(ctx, m):
+            doers = [u for u, r, _ in out if r != "promoted" and not u.startswith("AGG:")]
+            if all(u != lead for u, _, _ in out) and (not doers or _outranks(ctx, lead, doers)):
+                out.append((lead, "promoted", "adoption:followed-deployment"))
     return [
         (u, "adopted", rule) if r == "promoted" and ctx.level(u) in _LOWER_LEVELS else (u, r, rule)
         for u, r, rule in out
@@ -2256,6 +2262,9 @@ def _adopters(
     studied = _studied(ctx, s, m)
     if studied is not None:
         return studied
+    inspected = _inspected(ctx, s, m)
+    if inspected is not None:
+        return inspected
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
@@ -3196,6 +3205,48 @@ def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
     return None
 
 
+#: a visitor looking into a court's work: 了解/听取/查看 … X(工作)(开展/运行)情况/汇报
+_INSPECT = re.compile(r"了解|听取|查看|察看|考察|观摩|参观|视察|调研")
+_INSPECTED_OBJECT = re.compile(
+    r"[^，,。；;！!？?\n]{0,24}?(?:情况|汇报|做法|经验|成效)(?![^，,。；;！!？?\n]{0,4}(?:推广|复制))"
+)
+_VISIT_TO = re.compile(r"(?:到|赴|前往|走进|深入|莅临)$")
+_VISIT_PARTY = re.compile(r"一行|调研组|考察组|督导组|检查组|调研期间|调研中|考察期间|考察中")
+_OWN_COURT = re.compile(r"我院|本院")
+
+
+def _inspected(
+    ctx: _Context, s: int, m: InitiativeMention
+) -> list[tuple[str, Relation, str]] | None:
+    """X inspected on a visit (王某某一行…详细了解了X工作开展情况 / 听取了X等工作汇报) is the
+    work of the court visited, never of the visitor: the courts named after the verb (听取了
+    乙县法院X工作汇报) adopt it, else the court the sentence's visit went to (到乙县法院…),
+    else the writer's court (了解了我院X情况); with none in reach and a visitor inspecting (a
+    court's person, 一行, 调研组), nobody from this mention. None when X is not the object of an
+    inspecting verb, or no visitor is known."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    verbs = list(_INSPECT.finditer(text, c_start, m.start))
+    if not verbs or _INSPECTED_OBJECT.match(text, m.end) is None:
+        return None
+    lo = verbs[-1].end()
+    # 听取乙县法院X工作汇报: the court after the verb; else the court the visit went to
+    hosts = [c.court for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")] or [
+        c.court
+        for c in ctx.courts_in(s, c_start)
+        if not c.court.startswith("AGG:") and _VISIT_TO.search(text, max(s, c.start - 2), c.start)
+    ]
+    if not hosts and ctx.home and _OWN_COURT.search(text, lo, m.start):
+        hosts = [ctx.home]  # 详细了解了我院X等工作情况: the visited court is the writer's
+    if not hosts:
+        # 王某某一行…了解X情况 / 院长某某…听取X工作汇报 with the visited court out of reach: the
+        # visitors' topic, no one's practice from here
+        _, path = ctx.unit_path(m.start)
+        visitor = path == "person-subject" or _VISIT_PARTY.search(text, s, m.start)
+        return [] if visitor else None
+    return [(c, "adopted", "adoption:visited") for c in dict.fromkeys(hosts)]
+
+
 _PRAISE_GIVER = re.compile(r"(?:得到|受到|获得|获)$")
 _PRAISE = re.compile(r"(?:批示|肯定|点赞|表扬|称赞|赞扬|好评|褒奖|(?:高度|充分|一致|积极)评价)")
 
@@ -3264,6 +3315,50 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
         if _SPREADS.match(ctx.text, c.end):
             return c.court
     return None
+
+
+#: after the courts a clause follows (落实最高人民法院、省法院…): what of theirs is followed,
+#: their deployment or requirement (部署要求, 统一部署, 提出的建设X的要求, 关于X的要求)
+_LEAD_NOUN = re.compile(
+    r"[^，,。；;！!？?：:\n]{0,30}?(?:统一)?(?:部署|要求|安排)(?:要求|精神)?(?P<of>的)?"
+)
+
+
+def _followed_leads(ctx: _Context, m: InitiativeMention) -> list[str]:
+    """The higher courts whose deployment or requirement the sentence follows, when the
+    initiative at `m` is what was deployed: named inside the followed phrase (按照最高法提出的
+    建设X的要求, 在最高人民法院X部署下) or right after it (落实省法院部署的X): 落实/按照 a
+    court's lead is that court promoting X. (Not the clause after it: 贯彻…要求，深化Y is as
+    often the follower's own work.)"""
+    text = ctx.text
+    s, e = ctx.sentence(m.start)
+    out: list[str] = []
+    courts = ctx.courts_in(s, m.start)
+    i = 0
+    while i < len(courts):
+        c = courts[i]
+        group = [c]
+        while i + 1 < len(courts) and text[group[-1].end : courts[i + 1].start] in _COORDINATORS:
+            i += 1
+            group.append(courts[i])
+        i += 1
+        lead = _LEAD_NOUN.match(text, group[-1].end)
+        if lead is None:
+            continue
+        k = lead.end()
+        # 落实/按照 甲法院…部署, or 在甲法院…部署下
+        under = text[c.start - 1 : c.start] == "在" and re.match(r"之?下", text[k : k + 2])
+        if not under and not _FOLLOWS_BEFORE.search(text, max(s, c.start - 6), c.start):
+            continue
+        inside = m.end <= k
+        after_of = lead.group("of") is not None and ctx.clause_start(s, m.start) <= k
+        if inside or after_of:
+            out += [
+                x.court
+                for x in group
+                if _RANK.get(ctx.level(x.court) or "", 0) >= 3 and x.court not in out
+            ]
+    return out
 
 
 def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:

@@ -2096,3 +2096,44 @@ def test_each_court_of_a_list_of_clauses_does_what_its_own_clause_says() -> None
         ("X省乙县人民法院", "繁简分流", "adopted"),
         ("X省丙区人民法院", "繁简分流", "adopted"),
     }
+
+
+def test_a_followed_higher_courts_deployment_promotes_what_it_names() -> None:
+    # 落实省法院部署的X: the high court deployed X, the court following it does X
+    edges, _ = run("乙县法院认真落实省法院部署的跨域立案工作，方便群众诉讼。")
+    assert ("X省高级人民法院", "跨域立案", "promoted") in edges
+    assert ("X省乙县人民法院", "跨域立案", "adopted") in edges
+    # 按照最高人民法院提出的建设X的要求: inside the followed requirement
+    edges, _ = run("按照最高人民法院提出的深化繁简分流的要求，丙区法院优化审判资源。")
+    assert ("最高人民法院", "繁简分流", "promoted") in edges
+    # 在最高人民法院X部署下
+    edges, _ = run("丙区法院在最高人民法院集约送达工作部署下，建成送达中心。")
+    assert ("最高人民法院", "集约送达", "promoted") in edges
+
+
+def test_a_followed_deployment_does_not_reach_the_clause_after_it() -> None:
+    # 贯彻…要求，深化X: the clause after the followed lead is the follower's own work
+    edges, _ = run("乙县法院认真贯彻省法院关于审判管理的要求，深化诉前调解。")
+    assert ("X省高级人民法院", "诉前调解", "promoted") not in edges
+    # a court of the same rank as the follower is no higher court's lead
+    edges, _ = run("丙区法院落实乙县法院部署的跨域立案工作。")
+    assert all(r != "promoted" for _, i, r in edges if i == "跨域立案")
+
+
+def test_what_a_visitor_inspects_is_the_visited_courts() -> None:
+    # 听取了乙县法院、丙区法院X工作的开展情况: the courts reported on do X, not the visitor
+    edges, _ = run(
+        "甲市中院党组书记、院长赵一鸣主持会议。\n"
+        "调研座谈会上，赵一鸣认真听取了乙县法院、丙区法院诉源治理工作的开展情况。"
+    )
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院", "X省丙区人民法院"}
+    # 了解了我院X等工作情况: the writer's court was visited
+    edges, _ = run(
+        "乙县法院讯 甲市中院院长赵一鸣一行来我院调研。\n赵一鸣详细了解了我院集约送达等工作情况。"
+    )
+    assert {(u, r) for u, i, r in edges if i == "集约送达"} == {("X省乙县人民法院", "adopted")}
+
+
+def test_a_visitors_topic_with_no_court_visited_in_reach_is_no_ones() -> None:
+    edges, _ = run("甲市中院党组书记、院长赵一鸣主持会议。\n赵一鸣详细了解了诉前调解工作开展情况。")
+    assert not any(i == "诉前调解" for _, i, _ in edges)
