@@ -63,7 +63,7 @@ def render() -> None:
                 _people(unit_id)
         if tabs[2].open:
             with tabs[2]:
-                _outcomes(unit_id)
+                _outcomes(unit_id, below)
         if tabs[3].open:
             with tabs[3]:
                 _documents(unit_id)
@@ -257,25 +257,58 @@ def _people(unit_id: str) -> None:
     )
 
 
-def _outcomes(unit_id: str) -> None:
+def _outcomes(unit_id: str, below: int) -> None:
+    """The unit's own figures, then (a court with units under it) those its units reported:
+    a 中院's page said it had no figures while its units had reported many."""
     rows = state.rows("unit_outcomes", {"unit": unit_id})
     facts_note("unit_outcomes", {"unit": unit_id})
-    if not rows:
-        st.info("没有这个单位报告的成效数据。")
-        return
     st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。")
+    if not rows:
+        st.info("没有这个单位自己报告的成效数据。" + ("下面是下级单位报告的。" if below else ""))
+    else:
+        table(
+            [{**r, "figure": outcome_value(r)} for r in rows],
+            {"metric": "指标", "figure": "数值", "period": "期间", "initiative": "相关举措"},
+            links={"证据": lambda r: state.evidence_link(r.get("fact_id"))},
+            key=f"{P}.outcomes",
+        )
+    if below:
+        _outcomes_below(unit_id)
+
+
+def _outcomes_below(unit_id: str) -> None:
+    """The figures the units under `unit_id` reported (`outcomes_under`, the unit's own
+    left out), of the chosen collections' documents."""
+    from figures.scope import chosen
+    from ui.scope import collections
+
+    st.markdown("**下级单位报告的成效数据**")
+    rows, truncated = state.run("outcomes_under", {"unit": unit_id})
+    keep = chosen(state.store(), collections() or [])
+    rows = [r for r in rows if r.get("depth") and keep.keeps(r)]
+    if not rows:
+        st.info("下级单位没有报告成效数据" + ("（所选文档集中）。" if collections() else "。"))
+        return
     table(
-        [
-            {
-                **r,
-                "figure": outcome_value(r),
-            }
-            for r in rows
-        ],
-        {"metric": "指标", "figure": "数值", "period": "期间", "initiative": "相关举措"},
-        links={"证据": lambda r: state.evidence_link(r.get("fact_id"))},
-        key=f"{P}.outcomes",
+        [{**r, "figure": outcome_value(r)} for r in rows],
+        {
+            "unit": "单位",
+            "metric": "指标",
+            "figure": "数值",
+            "period": "期间",
+            "initiative": "相关举措",
+        },
+        links={
+            "单位页面": lambda r: state.link(r["unit_id"]),
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+        },
+        key=f"{P}.outcomes_below",
     )
+    if truncated:
+        st.caption(
+            "下级单位太多，只读取了其中一部分报告；完整数据请到下级法院的页面查看，"
+            "或用 `python -m queries outcomes_under` 导出。"
+        )
 
 
 def _documents(unit_id: str) -> None:

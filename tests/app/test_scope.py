@@ -478,3 +478,15 @@ def test_downloads_follow_the_chosen_collections(scoped_store, app, monkeypatch)
         "unit_briefing_files",
     }
     assert {str(c) for _n, c in asked} == {"['乙']"}
+
+
+def test_figures_of_the_units_below_follow_the_chosen_collections(scoped_store, app) -> None:
+    """法院/单位 → 成效数据 of a court lists its units' figures of the chosen collections only
+    (丙区's rate is reported in document A, collection 通报)."""
+    at = app(page="unit", id=g.MID, tab="成效数据", collections="乙")
+    no_trouble(at)
+    assert "下级单位没有报告成效数据（所选文档集中）。" in texts(at, "info")
+    at = app(page="unit", id=g.MID, tab="成效数据", collections="通报")
+    assert [list(df.value["指标"]) for df in at.dataframe if "单位页面" in df.value.columns] == [
+        ["调解率"]
+    ]
