@@ -1113,3 +1113,24 @@ def test_bare_intermediate_court_of_a_city_article_citing_its_high_court() -> No
     assert "山西省阳泉市中级人民法院" in names(text)
     text = "山西省高级人民法院召开会议。会上，中院党组成员发言，阳泉法院参加。"
     assert not any("中级" in n for n in names(text))
+
+
+# -- verbs are no tribunal's place -----------------------------------------------------
+
+
+def test_a_visit_verb_after_a_court_is_no_tribunal() -> None:
+    # 调研 run on from the court's name is what the visitors did, not a tribunal's place
+    got = names("十堰中院院长一行到竹山县法院调研人民法庭建设情况，听取工作汇报。")
+    assert "湖北省竹山县人民法院调研人民法庭" not in got
+    assert "湖北省竹山县人民法院" in got
+
+
+def test_a_verb_before_a_full_tribunal_form_is_no_name() -> None:
+    text = "木垒县人民法院结合法庭特点开展工作；结合人民法庭靠近牧区的优势，设立“毡房”调解室。"
+    assert names(text) == ["新疆维吾尔自治区木垒哈萨克自治县人民法院"]
+
+
+def test_a_bare_tribunal_after_a_verb_is_the_courts() -> None:
+    # 依托 opens the words before 法庭: the name is what follows it
+    text = "今年以来，武汉市黄陂区人民法院持续深化诉源治理，依托汉口北法庭“一站式”平台化解纠纷。"
+    assert "湖北省武汉市黄陂区人民法院汉口北人民法庭" in names(text)
