@@ -1134,3 +1134,19 @@ def test_a_bare_tribunal_after_a_verb_is_the_courts() -> None:
     # 依托 opens the words before 法庭: the name is what follows it
     text = "今年以来，武汉市黄陂区人民法院持续深化诉源治理，依托汉口北法庭“一站式”平台化解纠纷。"
     assert "湖北省武汉市黄陂区人民法院汉口北人民法庭" in names(text)
+
+
+# -- development-zone courts -------------------------------------------------------------
+
+
+def test_a_zone_court_written_short_is_the_one_written_in_full() -> None:
+    text = "株洲高新技术产业开发区人民法院举办开放日。会上，株洲中院、高新区法院分别介绍经验。"
+    got = names(text)
+    assert "湖南省株洲高新技术产业开发区人民法院" in got
+    assert "湖南省株洲高新区人民法院" not in got
+
+
+def test_a_new_technology_zone_court_without_its_city() -> None:
+    # 东湖新技术开发区: a zone of its own name, its city from the article
+    text = "武汉市中级人民法院通报：东湖新技术开发区法院受理案件同比上升，武昌区法院持平。"
+    assert "湖北省武汉东湖新技术开发区人民法院" in names(text)
