@@ -48,6 +48,8 @@ def _tribunal_stopwords() -> tuple[str, ...]:
 _TRIBUNAL_BAD_CHARS = re.compile(
     r"[0-9０-９A-Za-z]|[一二三四五六七八九十百千两几多余数各]+[个家所座处名件批类]$|[个所座处名件]"
 )
+#: before a word that opens a clause (，某某人民法庭…)
+_CLAUSE_OPEN = frozenset("，,。；;：:！？!?\n")
 _LIST_BOUNDARY = frozenset("、，,；;：:“”\"'‘’（(《 \t\n")
 _TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
 # words before 人民法庭 that are never its place, even right after a court (X法院派出人民法庭)
@@ -167,6 +169,7 @@ def find_tribunals(res: Resolver) -> None:
                     or not CJK.match(text[opening - 1])
                     or text[opening - 1] in FUNCTION_CHARS
                 ),
+                clause=opening == run_start and (opening == 0 or text[opening - 1] in _CLAUSE_OPEN),
             )
             if not found_stem or parent is None:
                 continue
@@ -408,6 +411,7 @@ def _standalone_tribunal(
     bare: bool,
     full: bool = False,
     own: bool = False,
+    clause: bool = False,
 ) -> tuple[str | None, str | None]:
     gaz = res.m.gaz
     if len(run) < 2:
@@ -470,6 +474,9 @@ def _standalone_tribunal(
         and (
             run + "法庭" in res.folded
             or (run.endswith("中心") and res.folded.count(run + "人民法庭") >= 2)
+            # a name of three characters opening a clause (，某某某人民法庭已…; four are mostly
+            # a verb phrase run on: 抓紧抓实人民法庭)
+            or (clause and len(run) == 3)
         )
     ):
         basic = {f.court for f in res.found if f.level == "basic"}
@@ -490,6 +497,17 @@ def _standalone_tribunal(
         and not _nickname(res.folded, run)
     ):
         return run, mentioned[-1].court
+    # 某某人民法庭 in full, a word of its own, where 某某 is a town of one county in the
+    # whole gazetteer and that county lies in the article's province (a high court's
+    # article on one tribunal): that county's court
+    for s in stems if own else ():
+        counties = set(gaz.counties_with_town(_town_stem(s)))
+        d = gaz.get(next(iter(counties))) if len(counties) == 1 else None
+        if d is None or not d.current or d.province != res.ctx.top_province():
+            continue
+        c = res.m.roster.for_division(d.adcode, "basic")
+        if c and not _nickname(res.folded, s):
+            return s, c.name
     return None, None
 
 

@@ -1150,3 +1150,23 @@ def test_a_new_technology_zone_court_without_its_city() -> None:
     # 东湖新技术开发区: a zone of its own name, its city from the article
     text = "武汉市中级人民法院通报：东湖新技术开发区法院受理案件同比上升，武昌区法院持平。"
     assert "湖北省武汉东湖新技术开发区人民法院" in names(text)
+
+
+# -- a tribunal written alone, in full ---------------------------------------------------
+
+
+def test_a_full_tribunal_of_a_town_unique_in_the_province() -> None:
+    # 沙镇溪 is a town of one county only (秭归); the article is about 湖北
+    text = "湖北省高级人民法院发布典型经验，沙镇溪人民法庭多年来坚持调解优先。"
+    assert "湖北省秭归县人民法院沙镇溪人民法庭" in names(text)
+
+
+def test_a_three_character_tribunal_opening_a_clause_in_a_county_article() -> None:
+    # the one county the article names; the tribunal's place is in no table
+    text = "在桦甸市连绵的山区，红石砬人民法庭已坚守六十余年，管辖三个乡镇。"
+    assert names(text) == ["吉林省桦甸市人民法院红石砬人民法庭"]
+
+
+def test_a_four_character_verb_phrase_before_a_tribunal_is_no_name() -> None:
+    text = "在桦甸市，法院召开会议，抓紧抓实人民法庭建设。"
+    assert not [n for n in names(text) if n.endswith("人民法庭")]
