@@ -48,6 +48,8 @@ def _tribunal_stopwords() -> tuple[str, ...]:
 _TRIBUNAL_BAD_CHARS = re.compile(
     r"[0-9０-９A-Za-z]|[一二三四五六七八九十百千两几多余数各]+[个家所座处名件批类]$|[个所座处名件]"
 )
+#: before a word that opens a clause (，某某人民法庭…)
+_CLAUSE_OPEN = frozenset("，,。；;：:！？!?\n")
 _LIST_BOUNDARY = frozenset("、，,；;：:“”\"'‘’（(《 \t\n")
 _TRIBUNAL_BAD_END = tuple("式化型性类级庭院室站点心")
 # words before 人民法庭 that are never its place, even right after a court (X法院派出人民法庭)
@@ -63,7 +65,12 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     r"|稳步|加快|全力|多次|首次|率先|相继|依托|围绕|聚焦|重视|探索|推进|加强|强化|深化"
     r"|完善|优化|提升|发挥|统筹|部署|开展|推广|实施|选派|会同|融入|助力|配备|派驻|入驻"
     r"|召开|举行|举办|印发|出台|制定|表彰|评选|命名|授予"
+    # a visit's or a plan's verb run on from the court's name (某县法院调研人民法庭工作,
+    # 结合人民法庭实际): no town's name holds these either
+    r"|调研|视察|考察|走访|督导|检查|参观|看望|慰问|结合|针对|通过|利用|借助|前往|来到|走进"
 )
+#: a verb opening the words before a bare 法庭 (依托某某法庭, 通过某某法庭): no part of its name
+_VERB_BEFORE_NAME = re.compile(r"(?:依托|通过|借助|利用|结合|发挥|针对|联合|会同|指导|推动|督促)")
 
 
 #: a development zone a tribunal is named after (某区法院开发区人民法庭, 某市法院经济开发区法庭,
@@ -126,11 +133,15 @@ def find_tribunals(res: Resolver) -> None:
                 and text[run_start - 1] not in FUNCTION_CHARS
             ):
                 run_start -= 1
+            opening = run_start  # where the run of words starts (a boundary before it)
+            verb = _VERB_BEFORE_NAME.match(text, run_start, ts)
+            if verb is not None and ts - verb.end() >= 2:
+                run_start = verb.end()  # 依托某某法庭: the name starts after the verb
             run = text[run_start:ts]
             after = text[te : te + 2]
             bare = (
                 m.group() == "法庭"
-                and (run_start == 0 or text[run_start - 1] in _LIST_BOUNDARY)
+                and (opening == 0 or text[opening - 1] in _LIST_BOUNDARY)
                 and (
                     not after
                     or after[0] in _LIST_BOUNDARY
@@ -154,10 +165,11 @@ def find_tribunals(res: Resolver) -> None:
                 full=m.group() == "人民法庭" and text[run_start - 1 : run_start] in _JOINED,
                 own=m.group() == "人民法庭"
                 and (
-                    run_start == 0
-                    or not CJK.match(text[run_start - 1])
-                    or text[run_start - 1] in FUNCTION_CHARS
+                    opening == 0
+                    or not CJK.match(text[opening - 1])
+                    or text[opening - 1] in FUNCTION_CHARS
                 ),
+                clause=opening == run_start and (opening == 0 or text[opening - 1] in _CLAUSE_OPEN),
             )
             if not found_stem or parent is None:
                 continue
@@ -399,6 +411,7 @@ def _standalone_tribunal(
     bare: bool,
     full: bool = False,
     own: bool = False,
+    clause: bool = False,
 ) -> tuple[str | None, str | None]:
     gaz = res.m.gaz
     if len(run) < 2:
@@ -461,6 +474,9 @@ def _standalone_tribunal(
         and (
             run + "法庭" in res.folded
             or (run.endswith("中心") and res.folded.count(run + "人民法庭") >= 2)
+            # a name of three characters opening a clause (，某某某人民法庭已…; four are mostly
+            # a verb phrase run on: 抓紧抓实人民法庭)
+            or (clause and len(run) == 3)
         )
     ):
         basic = {f.court for f in res.found if f.level == "basic"}
@@ -481,6 +497,17 @@ def _standalone_tribunal(
         and not _nickname(res.folded, run)
     ):
         return run, mentioned[-1].court
+    # 某某人民法庭 in full, a word of its own, where 某某 is a town of one county in the
+    # whole gazetteer and that county lies in the article's province (a high court's
+    # article on one tribunal): that county's court
+    for s in stems if own else ():
+        counties = set(gaz.counties_with_town(_town_stem(s)))
+        d = gaz.get(next(iter(counties))) if len(counties) == 1 else None
+        if d is None or not d.current or d.province != res.ctx.top_province():
+            continue
+        c = res.m.roster.for_division(d.adcode, "basic")
+        if c and not _nickname(res.folded, s):
+            return s, c.name
     return None, None
 
 

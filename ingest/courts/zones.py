@@ -7,6 +7,7 @@ before it and the article's context."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 
 _ZONE = re.compile(
-    r"(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
+    r"(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|新技术开发区|开发区|"
     r"工业园区|综合保税区|保税区|自由贸易试验区|自贸区|综合实验区|实验区|试验区|示范区|合作区|"
     r"新区|管理区|港区|园区|垦区|林区|矿区)(?:人民)?法院"
 )
@@ -207,10 +208,19 @@ def find_named_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tupl
     return spans
 
 
+#: the zone words written in full for each kind: a short form (高新区法院, 经开区法院) in an
+#: article that names its city's zone court in full is that court
+_FULL_ZONE_WORDS = frozenset(("经济技术开发区", "经济开发区", "高新技术产业开发区"))
+
+
 def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans."""
+    """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans. A zone
+    court written short (高新区法院) where the article writes its city's zone court of that
+    kind in full (某市高新技术产业开发区法院) is named as in full."""
     gaz = res.m.gaz
     spans: list[tuple[int, int]] = []
+    in_full: dict[tuple[str, str], str] = {}  # (prefecture, kind) -> the name written in full
+    short: list[tuple[int, tuple[str, str]]] = []  # found[i] written short, of that kind
     for m in _ZONE.finditer(res.folded):
         zs, ze = m.start(), m.end()
         if any(a <= zs and zs < b for a, b in covered):
@@ -261,8 +271,19 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
             adcode=pref_code,
             parent=parent.name if parent else None,
         )
+        kind = _ZONE_KIND.get(m.group(1), "")
+        if kind and not rest and not official:
+            key = (pref_code, kind)
+            if m.group(1) in _FULL_ZONE_WORDS:
+                in_full.setdefault(key, name)
+            else:
+                short.append((len(res.found), key))
         res.dynamic[name] = ref
         res.found.append(Found(run_start, ze, name, ref=ref, level="basic"))
         res.ctx.events.append((run_start, prov.adcode, pref_code, None))
         spans.append((run_start, ze))
+    for i, key in short:
+        full = in_full.get(key)
+        if full is not None:
+            res.found[i] = dataclasses.replace(res.found[i], court=full, ref=res.dynamic[full])
     return spans

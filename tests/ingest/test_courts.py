@@ -1113,3 +1113,60 @@ def test_bare_intermediate_court_of_a_city_article_citing_its_high_court() -> No
     assert "山西省阳泉市中级人民法院" in names(text)
     text = "山西省高级人民法院召开会议。会上，中院党组成员发言，阳泉法院参加。"
     assert not any("中级" in n for n in names(text))
+
+
+# -- verbs are no tribunal's place -----------------------------------------------------
+
+
+def test_a_visit_verb_after_a_court_is_no_tribunal() -> None:
+    # 调研 run on from the court's name is what the visitors did, not a tribunal's place
+    got = names("十堰中院院长一行到竹山县法院调研人民法庭建设情况，听取工作汇报。")
+    assert "湖北省竹山县人民法院调研人民法庭" not in got
+    assert "湖北省竹山县人民法院" in got
+
+
+def test_a_verb_before_a_full_tribunal_form_is_no_name() -> None:
+    text = "木垒县人民法院结合法庭特点开展工作；结合人民法庭靠近牧区的优势，设立“毡房”调解室。"
+    assert names(text) == ["新疆维吾尔自治区木垒哈萨克自治县人民法院"]
+
+
+def test_a_bare_tribunal_after_a_verb_is_the_courts() -> None:
+    # 依托 opens the words before 法庭: the name is what follows it
+    text = "今年以来，武汉市黄陂区人民法院持续深化诉源治理，依托汉口北法庭“一站式”平台化解纠纷。"
+    assert "湖北省武汉市黄陂区人民法院汉口北人民法庭" in names(text)
+
+
+# -- development-zone courts -------------------------------------------------------------
+
+
+def test_a_zone_court_written_short_is_the_one_written_in_full() -> None:
+    text = "株洲高新技术产业开发区人民法院举办开放日。会上，株洲中院、高新区法院分别介绍经验。"
+    got = names(text)
+    assert "湖南省株洲高新技术产业开发区人民法院" in got
+    assert "湖南省株洲高新区人民法院" not in got
+
+
+def test_a_new_technology_zone_court_without_its_city() -> None:
+    # 东湖新技术开发区: a zone of its own name, its city from the article
+    text = "武汉市中级人民法院通报：东湖新技术开发区法院受理案件同比上升，武昌区法院持平。"
+    assert "湖北省武汉东湖新技术开发区人民法院" in names(text)
+
+
+# -- a tribunal written alone, in full ---------------------------------------------------
+
+
+def test_a_full_tribunal_of_a_town_unique_in_the_province() -> None:
+    # 沙镇溪 is a town of one county only (秭归); the article is about 湖北
+    text = "湖北省高级人民法院发布典型经验，沙镇溪人民法庭多年来坚持调解优先。"
+    assert "湖北省秭归县人民法院沙镇溪人民法庭" in names(text)
+
+
+def test_a_three_character_tribunal_opening_a_clause_in_a_county_article() -> None:
+    # the one county the article names; the tribunal's place is in no table
+    text = "在桦甸市连绵的山区，红石砬人民法庭已坚守六十余年，管辖三个乡镇。"
+    assert names(text) == ["吉林省桦甸市人民法院红石砬人民法庭"]
+
+
+def test_a_four_character_verb_phrase_before_a_tribunal_is_no_name() -> None:
+    text = "在桦甸市，法院召开会议，抓紧抓实人民法庭建设。"
+    assert not [n for n in names(text) if n.endswith("人民法庭")]
