@@ -299,6 +299,7 @@ def sustained(
     numbered in `profiled` are cProfiled into `profile`-N (one early, one late: what grows);
     with `statements`, each row has the wall time of the write's statements by kind
     (`timing_statements`), per document."""
+    from graph import review
     from graph import store as graph_store
     from graph.embedded import EmbeddedServer
     from ingest.pipeline import ingest_paths
@@ -306,6 +307,32 @@ def sustained(
     out: list[dict[str, Any]] = []
     store = _open(data_dir)
     held = 0  # documents in the store before each slice
+    # cProfile follows one thread: what the writing thread runs (`ingest_paths` writes while
+    # the next documents are extracted) gets a profiler of its own, PREFIX-N-writer; its CPU
+    # time and the documents of each write are counted for every slice
+    writer_prof: list[cProfile.Profile] = []
+    writer_cpu = [0.0]
+    batches: list[int] = []
+
+    def in_writer(call: Any, *, batch: bool = False) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            if batch:
+                batches.append(len(args[0]))
+            t = time.thread_time()
+            if writer_prof:
+                writer_prof[0].enable()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                if writer_prof:
+                    writer_prof[0].disable()
+                writer_cpu[0] += time.thread_time() - t
+
+        return run
+
+    real_reapply = review.reapply_written
+    store.write_documents = in_writer(store.write_documents, batch=True)
+    review.reapply_written = in_writer(real_reapply)
     times: dict[str, float] = {}
     real = graph_store._document_statements
     if statements:
@@ -317,12 +344,16 @@ def sustained(
             threads0 = _thread_cpu(pid) if pid else {}
             cpu0, kids0 = time.process_time(), sum(os.times()[2:4])
             t0 = time.perf_counter()
+            writer_cpu[0] = 0.0
+            batches.clear()
             if prof:
+                writer_prof.append(cProfile.Profile())
                 prof.enable()
             report = ingest_paths(store, [folder], collection="基准")
             if prof:
                 prof.disable()
                 prof.dump_stats(f"{profile}-{n}")
+                writer_prof.pop().dump_stats(f"{profile}-{n}-writer")
             wall = time.perf_counter() - t0
             cpu = time.process_time() - cpu0 + sum(os.times()[2:4]) - kids0
             threads = _by_kind(threads0, _thread_cpu(pid)) if pid else {}
@@ -336,9 +367,14 @@ def sustained(
                 "client_cpu_s": round(cpu, 2),
                 "server_cpu_by_thread_s": threads,
                 "client_cpu_ms_per_document": round(1000 * cpu / max(1, added), 1),
+                # of which the writing thread's (the writes and what follows each)
+                "writer_cpu_ms_per_document": round(1000 * writer_cpu[0] / max(1, added), 1),
                 "server_query_ms_per_document": round(
                     1000 * threads.get("query", 0.0) / max(1, added), 1
                 ),
+                # documents per write transaction (a batch grows while the writer is busy)
+                "writes": len(batches),
+                "largest_write": max(batches, default=0),
                 "documents_per_s": round(added / wall, 1),
                 "load_average": round(os.getloadavg()[0], 2),
                 "profiled": prof is not None,
@@ -354,6 +390,7 @@ def sustained(
             out.append(row)
     finally:
         graph_store._document_statements = real
+        review.reapply_written = real_reapply
         store.close()
     return out
 
@@ -389,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
         "--profile",
         type=Path,
         help="cProfile the ingests: PREFIX-empty, PREFIX-large (PREFIX-empty-1 … with pairs); "
-        "with --sustained, the slices of --profile-slices: PREFIX-N",
+        "with --sustained, the slices of --profile-slices: PREFIX-N (and PREFIX-N-writer, "
+        "the writing thread)",
     )
     ap.add_argument(
         "--profile-slices",

@@ -102,7 +102,8 @@ def test_a_sustained_run_profiles_the_slices_asked_for(
 
     monkeypatch.setattr(ingest_scale, "prepare", lambda d, *_a, **_k: d.mkdir(parents=True))
     monkeypatch.setattr(ingest_scale, "_stop", lambda _d: None)
-    monkeypatch.setattr(ingest_scale, "_open", lambda _d: SimpleNamespace(close=lambda: None))
+    store = SimpleNamespace(close=lambda: None, write_documents=lambda docs: None)
+    monkeypatch.setattr(ingest_scale, "_open", lambda _d: store)
     monkeypatch.setattr(ingest_scale, "write_corpus", lambda f, *_a, **_k: f.mkdir())
     monkeypatch.setattr(graph.embedded, "EmbeddedServer", Server)
     monkeypatch.setattr(ingest.pipeline, "ingest_paths", ingest_paths)
@@ -117,7 +118,7 @@ def test_a_sustained_run_profiles_the_slices_asked_for(
     assert [r["documents_before"] for r in rows] == [0, 2, 4]
     assert [r["profiled"] for r in rows] == [False, True, False]
     assert all("client_cpu_ms_per_document" in r for r in rows)
-    assert sorted(p.name for p in tmp_path.glob("prof*")) == ["prof-1"]
+    assert sorted(p.name for p in tmp_path.glob("prof*")) == ["prof-1", "prof-1-writer"]
 
 
 def test_statement_times_add_up_by_kind() -> None:

@@ -309,3 +309,33 @@ def test_a_fact_write_checks_only_its_new_documents_against_the_list(store, monk
             fold = text.split("SET f.doc_ids = ", 1)[1].split(", f.rules", 1)[0]
             assert "coll.toSet(" not in fold, fold  # the whole list hashed, then sorted
             assert "WHERE NOT x IN coalesce(f.doc_ids, [])" in fold, fold
+
+
+def test_a_write_below_a_full_document_list_leaves_the_list_unwritten(store, monkeypatch) -> None:
+    """A popular entity's latest-documents list is written only when a write changes it: a
+    document older than the list's floor (most documents a write adds to an entity of
+    thousands) leaves it as it was, unsent, where every write rewrote every such entity's
+    list and spares (251 entries each). A newer one still enters it. (Small numbers stand
+    in for 1000/201/50.)"""
+    from tests.graph.test_summaries import _listed, _mentioning, _recount_listed
+
+    monkeypatch.setattr(summaries, "HUB_DOCS", 4)
+    monkeypatch.setattr(summaries, "RECENT_DOCS", 3)
+    monkeypatch.setattr(summaries, "RECENT_SPARE", 2)
+    g.load_small_graph(store)
+    days = ["2021-05", "2023-01-09", "2022", "2020-12-31", "2024-02", "2023-06", "2022-08"]
+    store.write_documents([_mentioning(i, d) for i, d in enumerate(days)])
+    before = _listed(store)
+    sent: list[dict[str, Any]] = []
+    with statements(monkeypatch, sent) as seen:
+        store.write_documents([_mentioning(20, "2001-03")])  # below the spares' floor
+    lists = [p for s, p in zip(seen, sent, strict=True) if "SET n.recent_docs" in s]
+    assert [r["id"] for p in lists for r in p["rows"]] == []
+    assert _listed(store) == before == _recount_listed(store)
+    with statements(monkeypatch, sent) as seen:
+        store.write_documents([_mentioning(21, "2025-01")])  # the newest: listed first
+    lists = [p for s, p in zip(seen, sent[-len(seen) :], strict=True) if "SET n.recent_docs" in s]
+    assert [r["id"] for p in lists for r in p["rows"]] == [g.BING]
+    assert _listed(store) == _recount_listed(store)
+    assert _listed(store)[0].startswith("2025-01 ")
+    _agrees_with_a_recount(store)
