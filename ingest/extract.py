@@ -885,7 +885,9 @@ _SENTENCE_END = frozenset("。！？!?；;…")
 #: a heading that reports an honour (入选某某案例, 获评某某称号): its winner may be anyone
 _HONOUR_HEADING = re.compile(r"案例|入选|获评|荣获|称号|评为|表彰|先进|典型|命名|授予")
 #: a visitor's inspecting verb right before a court (查看了乙县法院…, 详细了解我院…)
-_INSPECT_BEFORE = re.compile(r"(?:查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研)了?$")
+#: the verbs of a visitor looking into a court's work (`_INSPECT_BEFORE`, `_INSPECT`)
+_INSPECT_VERBS = "查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研"
+_INSPECT_BEFORE = re.compile(rf"(?:{_INSPECT_VERBS})了?$")
 #: a verb between that court and the initiative: the court does something there itself
 _VERB_AFTER_OWNER = re.compile(r"推行|推进|开展|建立|设立|打造|探索|实行|落实|创新|运用")
 
@@ -2262,7 +2264,7 @@ def _adopters(
     studied = _studied(ctx, s, m)
     if studied is not None:
         return studied
-    inspected = _inspected(ctx, s, m)
+    inspected = _visited_hosts(ctx, s, m)
     if inspected is not None:
         return inspected
     if respective is not None:
@@ -3206,16 +3208,18 @@ def _studied(ctx: _Context, s: int, m: InitiativeMention) -> list[tuple[str, Rel
 
 
 #: a visitor looking into a court's work: 了解/听取/查看 … X(工作)(开展/运行)情况/汇报
-_INSPECT = re.compile(r"了解|听取|查看|察看|考察|观摩|参观|视察|调研")
+_INSPECT = re.compile(_INSPECT_VERBS)
 _INSPECTED_OBJECT = re.compile(
     r"[^，,。；;！!？?\n]{0,24}?(?:情况|汇报|做法|经验|成效)(?![^，,。；;！!？?\n]{0,4}(?:推广|复制))"
 )
 _VISIT_TO = re.compile(r"(?:到|赴|前往|走进|深入|莅临)$")
 _VISIT_PARTY = re.compile(r"一行|调研组|考察组|督导组|检查组|调研期间|调研中|考察期间|考察中")
 _OWN_COURT = re.compile(r"我院|本院")
+#: a plan or a question between the inspecting verb and X: 筹建X, 拟开展X, 是否开展X
+_PLANNED = re.compile(r"筹建|筹备|拟|计划|准备|是否")
 
 
-def _inspected(
+def _visited_hosts(
     ctx: _Context, s: int, m: InitiativeMention
 ) -> list[tuple[str, Relation, str]] | None:
     """X inspected on a visit (王某某一行…详细了解了X工作开展情况 / 听取了X等工作汇报) is the
@@ -3230,8 +3234,22 @@ def _inspected(
     if not verbs or _INSPECTED_OBJECT.match(text, m.end) is None:
         return None
     lo = verbs[-1].end()
+    if _PLANNED.search(text, lo, m.start):
+        return []  # 听取筹建X的汇报 / 了解是否开展X: no one's practice yet
+    i = bisect.bisect_left(ctx.mention_starts, lo)
+    j = bisect.bisect_left(ctx.mention_starts, m.start, i)
+    if any(c.court.startswith("AGG:") and c.end <= m.start for c in ctx.mentions[i:j]):
+        return []  # 听取全市法院X工作汇报: a group's work, no one court's
+    named = ctx.courts_in(lo, m.start)
+    # the visitors' own courts (named in the sentence before the verb, not as where the visit
+    # went) are never the host, even when named again after the verb
+    visitors = {
+        c.court
+        for c in ctx.courts_in(s, c_start)
+        if not _VISIT_TO.search(text, max(s, c.start - 2), c.start)
+    }
     # 听取乙县法院X工作汇报: the court after the verb; else the court the visit went to
-    hosts = [c.court for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")] or [
+    hosts = [c.court for c in named if c.court not in visitors] or [
         c.court
         for c in ctx.courts_in(s, c_start)
         if not c.court.startswith("AGG:") and _VISIT_TO.search(text, max(s, c.start - 2), c.start)
@@ -3244,7 +3262,7 @@ def _inspected(
         _, path = ctx.unit_path(m.start)
         visitor = path == "person-subject" or _VISIT_PARTY.search(text, s, m.start)
         return [] if visitor else None
-    return [(c, "adopted", "adoption:visited") for c in dict.fromkeys(hosts)]
+    return [(c, _relation(ctx, m, c), "adoption:visited") for c in dict.fromkeys(hosts)]
 
 
 _PRAISE_GIVER = re.compile(r"(?:得到|受到|获得|获)$")
@@ -3351,7 +3369,10 @@ def _followed_leads(ctx: _Context, m: InitiativeMention) -> list[str]:
         if not under and not _FOLLOWS_BEFORE.search(text, max(s, c.start - 6), c.start):
             continue
         inside = m.end <= k
-        after_of = lead.group("of") is not None and ctx.clause_start(s, m.start) <= k
+        # 部署的X: X right after 的 (部署的考核标准…X is the standard's, not X's deployment)
+        after_of = lead.group("of") is not None and bool(
+            re.fullmatch(r"[“\"‘]?(?:各项|相关)?", text[k : m.start])
+        )
         if inside or after_of:
             out += [
                 x.court

@@ -212,6 +212,8 @@ _CONFIRMATION = re.compile(
 _RATIO = re.compile(r"率|比例|比重|占")
 #: a sentence saying an initiative has borne fruit (甲工作取得新进展, 乙成效明显): what the next
 #: sentence reports are its results
+#: a sentence that opens on a topic of its own before its figure: 执行工作持续发力，… / 刑事审判方面，…
+_OWN_TOPIC = re.compile(r"[^，,。；;\n]{1,10}?(?:方面|工作)[^，,。；;\n]{0,6}[，,]")
 _EFFECT = re.compile(
     r"[”\"]?[^，,。；;]{0,8}?(?:取得[^，,。；;]{0,6}?(?:成效|进展|成果|成绩)|成效(?:明显|显著|初显|凸显|突出))"
 )
@@ -1221,11 +1223,21 @@ class _Linker:
         }
         if len(effect) != 1:
             return None
+        # a caseload or a court-wide rate is the whole court's work, whatever else bore fruit
+        # (诉前调解取得新进展。全年新收行政案件…同比下降6%), but for 诉源治理, whose standard
+        # measure is a fall of the cases filed (not a load per head)
+        (name,) = effect
         if (caseload or self.court_wide(f)) and (
-            not self.fell(f) or _PER_HEAD.search(text, f.clause[0], f.clause[1])
+            "诉源治理" not in name
+            or not self.fell(f)
+            or _PER_HEAD.search(text, f.clause[0], f.clause[1])
         ):
             return None
-        return effect.pop()
+        # a sentence opening on a topic of its own (执行工作持续发力，… / 刑事审判方面，…)
+        s_fig = self.t.sentence(f.clause[0])[0]
+        if _OWN_TOPIC.match(text, s_fig, f.clause[0]):
+            return None
+        return name
 
     def fell(self, f: _Figure) -> bool:
         """Whether the first change the figure's sentence reports after it is a fall

@@ -475,8 +475,15 @@ def _standalone_tribunal(
             run + "法庭" in res.folded
             or (run.endswith("中心") and res.folded.count(run + "人民法庭") >= 2)
             # a name of three characters opening a clause (，某某某人民法庭已…; four are mostly
-            # a verb phrase run on: 抓紧抓实人民法庭)
-            or (clause and len(run) == 3)
+            # a verb phrase run on: 抓紧抓实人民法庭), not a word of praise (最美丽人民法庭)
+            # nor a town the gazetteer places anywhere (马金镇人民法庭 of another county: the
+            # unique-town rule below places it where it is)
+            or (
+                clause
+                and len(run) == 3
+                and run[0] not in "最更好美优"
+                and not gaz.counties_with_town(_town_stem(run))
+            )
         )
     ):
         basic = {f.court for f in res.found if f.level == "basic"}

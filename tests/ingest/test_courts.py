@@ -1170,3 +1170,16 @@ def test_a_three_character_tribunal_opening_a_clause_in_a_county_article() -> No
 def test_a_four_character_verb_phrase_before_a_tribunal_is_no_name() -> None:
     text = "在桦甸市，法院召开会议，抓紧抓实人民法庭建设。"
     assert not [n for n in names(text) if n.endswith("人民法庭")]
+
+
+def test_a_clause_opening_tribunal_is_no_praise_nor_another_countys_town() -> None:
+    """The three-character rule takes neither a word of praise nor a town the gazetteer
+    places in another county (马金 is a town of 开化, 沙镇溪 one of 秭归)."""
+    text = "桦甸市人民法院组织干警外出学习，马金镇人民法庭的经验值得借鉴。"
+    assert "吉林省桦甸市人民法院马金镇人民法庭" not in names(text)
+    text = "桦甸市人民法院召开会议，最美丽人民法庭评选结果揭晓。"
+    assert not [n for n in names(text) if n.endswith("人民法庭")]
+    text = "湖北省高级人民法院召开会议，黄州区人民法院陈策楼人民法庭介绍经验，沙镇溪人民法庭作交流发言。"
+    found = names(text)
+    assert "湖北省黄冈市黄州区人民法院沙镇溪人民法庭" not in found
+    assert "湖北省秭归县人民法院沙镇溪人民法庭" in found

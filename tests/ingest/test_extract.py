@@ -2118,6 +2118,14 @@ def test_a_followed_deployment_does_not_reach_the_clause_after_it() -> None:
     # a court of the same rank as the follower is no higher court's lead
     edges, _ = run("丙区法院落实乙县法院部署的跨域立案工作。")
     assert all(r != "promoted" for _, i, r in edges if i == "跨域立案")
+    # 部署的/要求的 followed by something else than X: the standard's, the format's
+    for text in (
+        "乙县法院根据省法院要求的格式报送跨域立案工作数据。",
+        "乙县法院对照省法院部署的考核标准查找跨域立案工作短板。",
+        "乙县法院在落实省法院部署的同时，自主创新开展跨域立案工作。",
+    ):
+        edges, _ = run(text)
+        assert ("X省高级人民法院", "跨域立案", "promoted") not in edges, text
 
 
 def test_what_a_visitor_inspects_is_the_visited_courts() -> None:
@@ -2137,3 +2145,16 @@ def test_what_a_visitor_inspects_is_the_visited_courts() -> None:
 def test_a_visitors_topic_with_no_court_visited_in_reach_is_no_ones() -> None:
     edges, _ = run("甲市中院党组书记、院长赵一鸣主持会议。\n赵一鸣详细了解了诉前调解工作开展情况。")
     assert not any(i == "诉前调解" for _, i, _ in edges)
+
+
+def test_a_visitor_credits_no_group_plan_or_itself() -> None:
+    """The visited court's work keeps its relation (a high court's is promoted); a group's
+    report is no one court's practice; the visitor named again after the verb is still the
+    visitor."""
+    edges, _ = run("甲市中院院长赵一鸣听取了省法院在全省推广跨域立案工作的情况介绍。")
+    assert ("X省高级人民法院", "跨域立案", "promoted") in edges
+    assert ("X省高级人民法院", "跨域立案", "adopted") not in edges
+    edges, _ = run("甲市中院院长赵一鸣到乙县法院调研，听取了全市法院跨域立案工作情况汇报。")
+    assert not [u for u, i, _ in edges if i == "跨域立案"]
+    edges, _ = run("甲市中院院长到乙县法院调研，了解了甲市中院部署的跨域立案工作在乙县的推进情况。")
+    assert not [u for u, i, _ in edges if i == "跨域立案" and u == "X省甲市中级人民法院"]

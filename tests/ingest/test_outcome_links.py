@@ -832,3 +832,15 @@ def test_a_heading_run_into_the_paragraph_opens_an_item_of_its_own() -> None:
         "法庭与司法所联合建立协作机制，定期在社区值班，一季度值班6次，解答群众咨询30件。"
     )
     assert linked(text, {"普法宣传活动": ["普法宣传活动"]}) == [(6.0, None), (30.0, None)]
+
+
+def test_what_bore_fruit_credits_no_caseload_of_other_work() -> None:
+    """甲取得新进展 credits the figures after it, not the court's caseload of other work (a
+    caseload fall is only 诉源治理's measure) nor a sentence opening on a topic of its own."""
+    text = "该院智慧法院建设取得新成效。全年新收行政案件300件，同比下降6%。"
+    assert linked(text, {"智慧法院": ["智慧法院"]}) == [(300.0, None), (6.0, None)]
+    names = {"诉前调解": ["诉前调解"]}
+    text = "该院诉前调解工作取得新进展。执行工作持续发力，全年执结案件3000件，同比下降4.5%。"
+    assert linked(text, names) == [(3000.0, None), (4.5, None)]
+    text = "该院诉前调解工作取得新进展。刑事审判方面，全年审结刑事案件800件，同比下降3.2%。"
+    assert linked(text, names) == [(800.0, None), (3.2, None)]
