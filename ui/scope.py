@@ -112,13 +112,28 @@ def collection_sizes() -> list[dict[str, Any]] | None:
         return None
 
 
-def count_now() -> list[dict[str, Any]]:
-    """The collections counted now, kept for every page (a name the last count did not
-    know was asked for)."""
+def count_now() -> list[dict[str, Any]] | None:
+    """The collections counted again, kept for every page (a name the last count did not
+    know was asked for). On a large store (`BACKGROUND_COUNT_DOCS`) the count runs in the
+    background and is waited for `FIRST_COUNT_WAIT_S` at most: None meanwhile (a later page
+    has it)."""
     store = state.store()
     where = store.description
     n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
-    return _count_collections(store, where, (n, _generation(where)))
+    documents = (n, _generation(where))
+    if n < BACKGROUND_COUNT_DOCS:
+        return _count_collections(store, where, documents)
+    with _SIZES_LOCK:
+        job = _RECOUNT.get(where)
+        if job is None or job.done():
+            job = _RECOUNT[where] = _COUNTER.submit(_recount, store, where, documents)
+    try:
+        job.result(timeout=FIRST_COUNT_WAIT_S)
+    except TimeoutError:
+        return None
+    with _SIZES_LOCK:
+        have = _SIZES.get(where)
+    return have[2] if have is not None else None
 
 
 def counting_ahead() -> bool:

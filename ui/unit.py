@@ -11,6 +11,7 @@ import streamlit as st
 
 from figures.report import outcome_value
 from graph.model import REL_ZH
+from queries.explore import UNDER_ROWS
 from ui import state
 from ui.common import entity_input, facts_note, no_initiatives, table
 
@@ -263,8 +264,9 @@ def _outcomes(unit_id: str, below: int) -> None:
     rows = state.rows("unit_outcomes", {"unit": unit_id})
     facts_note("unit_outcomes", {"unit": unit_id})
     st.caption("成效数据是单位自己报告的数字，不是独立测量的结果。")
+    under, cut = _outcomes_below(unit_id) if below else ([], False)
     if not rows:
-        st.info("没有这个单位自己报告的成效数据。" + ("下面是下级单位报告的。" if below else ""))
+        st.info("没有这个单位自己报告的成效数据。" + ("下面是下级单位报告的。" if under else ""))
     else:
         table(
             [{**r, "figure": outcome_value(r)} for r in rows],
@@ -272,43 +274,54 @@ def _outcomes(unit_id: str, below: int) -> None:
             links={"证据": lambda r: state.evidence_link(r.get("fact_id"))},
             key=f"{P}.outcomes",
         )
-    if below:
-        _outcomes_below(unit_id)
+    if not below:
+        return
+    st.markdown("**下级单位报告的成效数据**")
+    chosen = "（所选文档集中）" if _chosen_collections() else ""
+    if cut:  # the server read only the first rows: what it did not read is not said absent
+        st.caption(
+            f"下级单位报告的成效数据很多，只读取了前 {UNDER_ROWS:,} 条"
+            + (
+                f"，其中{chosen}下级单位的有 {len(under):,} 条"
+                if under
+                else f"，其中没有{chosen}下级单位的"
+            )
+            + "；完整的数据请到各下级法院的页面查看。"
+        )
+    elif not under:
+        st.info(f"下级单位没有报告成效数据{chosen}。")
+    if under:
+        table(
+            [{**r, "figure": outcome_value(r)} for r in under],
+            {
+                "unit": "单位",
+                "metric": "指标",
+                "figure": "数值",
+                "period": "期间",
+                "initiative": "相关举措",
+            },
+            links={
+                "单位页面": lambda r: state.link(r["unit_id"]),
+                "证据": lambda r: state.evidence_link(r.get("fact_id")),
+            },
+            key=f"{P}.outcomes_below",
+        )
 
 
-def _outcomes_below(unit_id: str) -> None:
-    """The figures the units under `unit_id` reported (`outcomes_under`, the unit's own
-    left out), of the chosen collections' documents."""
-    from figures.scope import chosen
+def _chosen_collections() -> list[str] | None:
     from ui.scope import collections
 
-    st.markdown("**下级单位报告的成效数据**")
+    return collections()
+
+
+def _outcomes_below(unit_id: str) -> tuple[list[dict[str, Any]], bool]:
+    """The figures the units under `unit_id` reported (`outcomes_under`, the unit's own left
+    out), of the chosen collections' documents, and whether the server cut the read."""
+    from figures.scope import chosen
+
     rows, truncated = state.run("outcomes_under", {"unit": unit_id})
-    keep = chosen(state.store(), collections() or [])
-    rows = [r for r in rows if r.get("depth") and keep.keeps(r)]
-    if not rows:
-        st.info("下级单位没有报告成效数据" + ("（所选文档集中）。" if collections() else "。"))
-        return
-    table(
-        [{**r, "figure": outcome_value(r)} for r in rows],
-        {
-            "unit": "单位",
-            "metric": "指标",
-            "figure": "数值",
-            "period": "期间",
-            "initiative": "相关举措",
-        },
-        links={
-            "单位页面": lambda r: state.link(r["unit_id"]),
-            "证据": lambda r: state.evidence_link(r.get("fact_id")),
-        },
-        key=f"{P}.outcomes_below",
-    )
-    if truncated:
-        st.caption(
-            "下级单位太多，只读取了其中一部分报告；完整数据请到下级法院的页面查看，"
-            "或用 `python -m queries outcomes_under` 导出。"
-        )
+    keep = chosen(state.store(), _chosen_collections() or [])
+    return [r for r in rows if r.get("depth") and keep.keeps(r)], truncated
 
 
 def _documents(unit_id: str) -> None:

@@ -490,3 +490,19 @@ def test_figures_of_the_units_below_follow_the_chosen_collections(scoped_store, 
     assert [list(df.value["指标"]) for df in at.dataframe if "单位页面" in df.value.columns] == [
         ["调解率"]
     ]
+
+
+def test_a_cut_read_of_the_units_below_is_not_said_empty(scoped_store, app, monkeypatch) -> None:
+    """When the server read only the first rows under a court (the SPC's, on a national
+    graph) and none of them is of the units below in the chosen collections, the page says
+    the read was cut, not that the units reported nothing."""
+    from ui import unit
+
+    monkeypatch.setattr(unit, "_outcomes_below", lambda _u: ([], True))
+    at = app(page="unit", id=g.MID, tab="成效数据", collections="乙")
+    no_trouble(at)
+    assert any(
+        "只读取了前" in c and "其中没有（所选文档集中）下级单位的" in c
+        for c in texts(at, "caption")
+    )
+    assert not any("下级单位没有报告成效数据" in t for t in texts(at, "info"))
