@@ -3216,7 +3216,7 @@ _VISIT_TO = re.compile(r"(?:到|赴|前往|走进|深入|莅临)$")
 _VISIT_PARTY = re.compile(r"一行|调研组|考察组|督导组|检查组|调研期间|调研中|考察期间|考察中")
 _OWN_COURT = re.compile(r"我院|本院")
 #: a plan or a question between the inspecting verb and X: 筹建X, 拟开展X, 是否开展X
-_PLANNED = re.compile(r"筹建|筹备|拟|计划|准备|是否")
+_VISIT_PLAN = re.compile(r"筹建|筹备|拟|计划|准备|是否")
 
 
 def _visited_hosts(
@@ -3234,7 +3234,7 @@ def _visited_hosts(
     if not verbs or _INSPECTED_OBJECT.match(text, m.end) is None:
         return None
     lo = verbs[-1].end()
-    if _PLANNED.search(text, lo, m.start):
+    if _VISIT_PLAN.search(text, lo, m.start):
         return []  # 听取筹建X的汇报 / 了解是否开展X: no one's practice yet
     i = bisect.bisect_left(ctx.mention_starts, lo)
     j = bisect.bisect_left(ctx.mention_starts, m.start, i)

@@ -2158,3 +2158,13 @@ def test_a_visitor_credits_no_group_plan_or_itself() -> None:
     assert not [u for u, i, _ in edges if i == "跨域立案"]
     edges, _ = run("甲市中院院长到乙县法院调研，了解了甲市中院部署的跨域立案工作在乙县的推进情况。")
     assert not [u for u, i, _ in edges if i == "跨域立案" and u == "X省甲市中级人民法院"]
+
+
+def test_a_plan_or_a_question_a_visitor_hears_is_no_ones_practice() -> None:
+    for text in (
+        "甲市中院院长赵一鸣了解了乙县法院是否开展跨域立案工作的情况。",
+        "甲市中院院长赵一鸣到乙县法院调研，听取了关于筹建跨域立案中心的情况汇报。",
+        "甲市中院院长赵一鸣听取了乙县法院拟开展跨域立案工作的情况汇报。",
+    ):
+        edges, _ = run(text)
+        assert not [u for u, i, _ in edges if i == "跨域立案"], text
