@@ -50,6 +50,15 @@ def _generation(where: str) -> str:
     return uuid.uuid4().hex
 
 
+def _documents_now() -> tuple[Any, str, tuple[int, str]]:
+    """The store, its description (the kept counts' key) and what the counts are kept for:
+    its number of documents now (a label's count: instant) and the caches' generation."""
+    store = state.store()
+    where = store.description
+    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
+    return store, where, (n, _generation(where))
+
+
 def _count_collections(store: Any, where: str, documents: Any) -> list[dict[str, Any]]:
     import queries
 
@@ -78,10 +87,8 @@ def collection_sizes() -> list[dict[str, Any]] | None:
     """The collections and their numbers of documents (`collections` query), kept as above.
     None while the first count on a large store (`BACKGROUND_COUNT_DOCS`) runs on after
     `FIRST_COUNT_WAIT_S`: the page is drawn without them, a later one shows them."""
-    store = state.store()
-    where = store.description
-    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
-    documents = (n, _generation(where))
+    store, where, documents = _documents_now()
+    n = documents[0]
     with _SIZES_LOCK:
         have = _SIZES.get(where)
         if have is not None and have[0][0] == n:
@@ -117,11 +124,8 @@ def count_now() -> list[dict[str, Any]] | None:
     know was asked for). On a large store (`BACKGROUND_COUNT_DOCS`) the count runs in the
     background and is waited for `FIRST_COUNT_WAIT_S` at most: None meanwhile (a later page
     has it)."""
-    store = state.store()
-    where = store.description
-    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
-    documents = (n, _generation(where))
-    if n < BACKGROUND_COUNT_DOCS:
+    store, where, documents = _documents_now()
+    if documents[0] < BACKGROUND_COUNT_DOCS:
         return _count_collections(store, where, documents)
     with _SIZES_LOCK:
         job = _RECOUNT.get(where)
@@ -150,15 +154,12 @@ def count_first() -> None:
     """A large store's first count of its collections, now, kept for every page's sidebar:
     the warm-up's read. Nothing for a store pages count themselves (smaller than
     `BACKGROUND_COUNT_DOCS`) or one counted already; a count running is waited for."""
-    store = state.store()
-    where = store.description
-    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
+    store, where, documents = _documents_now()
     with _SIZES_LOCK:
-        if n < BACKGROUND_COUNT_DOCS or where in _SIZES:
+        if documents[0] < BACKGROUND_COUNT_DOCS or where in _SIZES:
             return
         job = _FIRST.get(where)
         if job is None or job.done():
-            documents = (n, _generation(where))
             job = _FIRST[where] = _COUNTER.submit(_count_collections, store, where, documents)
             _LATE.discard(where)
     job.result()

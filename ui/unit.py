@@ -276,8 +276,10 @@ def _outcomes(unit_id: str, below: int) -> None:
         )
     if not below:
         return
+    from ui.scope import collections
+
     st.markdown("**下级单位报告的成效数据**")
-    chosen = "（所选文档集中）" if _chosen_collections() else ""
+    chosen = "（所选文档集中）" if collections() else ""
     if cut:  # the server read only the first rows: what it did not read is not said absent
         st.caption(
             f"下级单位报告的成效数据很多，只读取了前 {UNDER_ROWS:,} 条"
@@ -301,26 +303,21 @@ def _outcomes(unit_id: str, below: int) -> None:
                 "initiative": "相关举措",
             },
             links={
-                "单位页面": lambda r: state.link(r["unit_id"]),
+                "单位页": lambda r: state.link(r["unit_id"]),
                 "证据": lambda r: state.evidence_link(r.get("fact_id")),
             },
             key=f"{P}.outcomes_below",
         )
 
 
-def _chosen_collections() -> list[str] | None:
-    from ui.scope import collections
-
-    return collections()
-
-
 def _outcomes_below(unit_id: str) -> tuple[list[dict[str, Any]], bool]:
     """The figures the units under `unit_id` reported (`outcomes_under`, the unit's own left
     out), of the chosen collections' documents, and whether the server cut the read."""
     from figures.scope import chosen
+    from ui.scope import collections
 
     rows, truncated = state.run("outcomes_under", {"unit": unit_id})
-    keep = chosen(state.store(), _chosen_collections() or [])
+    keep = chosen(state.store(), collections() or [])
     return [r for r in rows if r.get("depth") and keep.keeps(r)], truncated
 
 
