@@ -58,11 +58,13 @@ SURNAMES = frozenset(
     "宝"
     # rarer ones that begin no common word
     "阎丘郗汝郦薜延雒笪遆訾逄郄蒯钮靖粱璩缑綦蔚酆谯庹郇竺糜钭隗仉鄂郏乜汲邴庾佴眭睢芈"
-    # rare ones whose only common word is barred below (朋友)
-    "茆朋"
+    # rare ones whose only common word is barred below (朋友, 宛如)
+    "茆朋宛"
+    # rare ones that begin no common word (俸 of Yunnan and Guangxi, 厍, 琚, 禚)
+    "俸厍琚禚"
 )
-#: common words that begin with a rare surname: never a name (法官朋友们, 庭长朋友圈)
-_SURNAME_WORDS = frozenset(["朋友", "朋辈", "朋党"])
+#: common words that begin with a rare surname: never a name (法官朋友们, 庭长朋友圈, 法官宛如…)
+_SURNAME_WORDS = frozenset(["朋友", "朋辈", "朋党", "宛如", "宛若", "宛然"])
 COMPOUND_SURNAMES = (
     "欧阳",
     "司马",
@@ -91,7 +93,11 @@ COMPOUND_SURNAMES = (
 
 #: ranked clerks and assistants (二级法官助理 before 二级法官)
 _RANKED_STAFF = tuple(f"{rank}级{post}" for post in ("法官助理", "书记员") for rank in "一二三四五")
-ROLES = "|".join(_RANKED_STAFF) + (
+#: civil-service ranks a court's officials hold (二级巡视员, 一级调研员)
+_CIVIL_RANKS = tuple(f"{rank}级{post}" for post in ("巡视员", "调研员") for rank in "一二三四")
+#: a member's post in a court's unit, listed after a main post (庭长、调解室成员)
+_MEMBER_POSTS = ("调解室成员", "调解工作室成员", "调解团队成员", "审判团队成员", "速裁团队成员")
+ROLES = "|".join(_RANKED_STAFF + _CIVIL_RANKS + _MEMBER_POSTS) + (
     "|党组书记|党组副书记|党组成员|X组书记|X组副书记|X组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
     "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
@@ -213,11 +219,11 @@ _IS_ONE = re.compile(
 )
 #: a phrase ending in 的 that may stand before a name: 43岁的王芳, 今年58岁的王芳
 _AGE_BEFORE_NAME = re.compile(r"[0-9一二三四五六七八九十]+岁的$")
-#: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的
+#: a judge's nickname in quotes before the name: “马背法官”, “法官妈妈”, 被誉为“草原法官”的, “小马庭长”
 _NICKNAME = re.compile(
     r"“(?:["
     + _HAN
-    + r"]{1,6}(?:法官|书记员)|法官(?:妈妈|姐姐|哥哥|爸爸|奶奶|爷爷|阿姨|大姐|大哥))”的?"
+    + r"]{1,6}(?:法官|书记员|庭长)|法官(?:妈妈|姐姐|哥哥|爸爸|奶奶|爷爷|阿姨|大姐|大哥))”的?"
 )
 #: a name with a middle dot right before a title (吐尔逊·买买提法官)
 _DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
@@ -284,6 +290,8 @@ _WORDS_AFTER = _two_char_words(
     "打来电话入驻命名"
     # 副院长张三发布典型案例, 向庭长李四求助
     "发布求助"
+    # 一 and a verb: as soon as (法官张三一来到办公室, 庭长李四一进村)
+    "一来一到一进一见一听一回一早"
 )
 #: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
 #: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)
@@ -365,6 +373,8 @@ _COMMON_WORDS = _two_char_words(
     "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
     "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
     "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过向来居然全心干练庄重强硬成熟简便"
+    # 来 and the work a judge comes to do (有法官来做调解, 请法官来讲法)
+    "来做来帮来调来讲来教来办来此来给"
 )
 
 
@@ -479,6 +489,19 @@ def _ends_before_saying(raw: str) -> bool:
     )
 
 
+def _ends_in_he(raw: str, after: str = "") -> bool:
+    """raw[2] is 和 ending a three-character name (张春和告诉记者, 李平和说): a conjunction is
+    never followed by a verb of saying, so 和 there is the name's own."""
+    return (
+        len(raw) >= 3
+        and raw[2] == "和"
+        and raw[0] in SURNAMES
+        and raw[1] not in _NOT_IN_NAME
+        and _SAYING.match(raw + after, 3) is not None
+        and _valid_name(raw[:2])
+    )
+
+
 def _name_after(raw: str, after: str = "") -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None; `after` is
     the text that follows `raw` (布置 after 刘永发 in 刘永发布置: a name of three)."""
@@ -491,6 +514,8 @@ def _name_after(raw: str, after: str = "") -> str | None:
         return raw[:size] if _valid_name(raw[:size]) else None
     if raw[0] not in SURNAMES or len(raw) < 2:
         return None
+    if _ends_in_he(raw, after):
+        return raw[:3]  # 张春和告诉记者: a verb of saying follows 和, which ends the name
     if raw[1] in _NOT_IN_NAME:  # 张向军 (a full three-character name), not 张的
         middle = (
             raw[1] in _MIDDLE_OK
@@ -1076,6 +1101,9 @@ def find_people(
         if after_m is not None:
             name = _name_after(after_m.group("name"), text[after_m.end() : after_m.end() + 1])
             start = after_m.start("name")
+            # 张春和告诉: the verb of saying fixed the name's length, which the plausibility
+            # checks (no 和 in a name) would undo
+            plain = not _ends_in_he(after_m.group("name"), text[after_m.end() : after_m.end() + 1])
         end = start + len(name or "")
         if dotted is not None:  # 艾尔肯·吐尔逊: the dot says where the name ends
             name, start, end = dotted.group("name"), dotted.start("name"), dotted.end("name")
@@ -1349,7 +1377,7 @@ def find_people(
             continue
         s = after_m.start("name")
         if good_end(s + len(name)) and not taken(s) and not _is_credit(text, nm.start()):
-            role = "书记员" if "书记员" in nm.group(0) else "法官"
+            role = next(r for r in ("书记员", "庭长", "法官") if r in nm.group(0))
             hits.append(PersonHit(name, (role,), s, s + len(name), rule="person:nickname-name"))
     for m in found:  # 吐尔逊·买买提法官说: a dotted name before a title
         dm = _DOTTED_BEFORE.search(text, max(0, m.start() - 16), m.start())
@@ -1778,6 +1806,8 @@ GENERIC_OFFICES = frozenset(
     + ["大队长", "副大队长", "支队长", "副支队长"]
     # the leader in charge of a field of work (中院副院长张三，协管领导李四)
     + ["分管领导", "协管领导"]
+    # a civil-service rank listed among the court's officers (副院长张三、二级巡视员李四)
+    + list(_CIVIL_RANKS)
 )
 #: one list separator, then the title chain of the next person
 _LIST_GAP = re.compile(r"[、，,及和与][" + _HAN + r"、]{1,16}")

@@ -1230,3 +1230,63 @@ def test_a_tribunal_named_before_the_clause_of_its_head() -> None:
     text = "村干部把纠纷反映到丁县法院后，庭长马立群立即赶到现场。"
     mentions = [CourtMention(9, 13, "丁县法院", "X省丁县人民法院")]
     assert [h.court for h in find_people(text, mentions)] == [None]
+
+
+# ------------------------------------------------------------------------------------------
+# Session 14: shapes the never-read sets AI and AJ missed (invented sentences)
+
+
+def test_rare_surnames_and_the_word_one_of_them_begins() -> None:
+    assert [h.name for h in find_people("乙县法院员额法官宛秋依托工作室开展速裁。")] == ["宛秋"]
+    assert [h.name for h in find_people("乙县法院庭长俸立新说，纠纷已化解。")] == ["俸立新"]
+    assert find_people("法官宛如亲人一般劝说双方。") == []
+
+
+def test_a_name_ends_before_one_and_a_verb() -> None:
+    # 一来到, 一进村: "as soon as", after a three-character name
+    people = _people_of("乙县法院法官钱文涛一来到办公室，就打开了平台。")
+    assert people == {"钱文涛": (("法官",), "X省乙县人民法院", "person:court-title-name")}
+    people = _people_of("乙县法院庭长周海峰一进村，就被群众围住了。")
+    assert set(people) == {"周海峰"}
+
+
+def test_he_before_a_verb_of_saying_ends_the_name() -> None:
+    hits = find_people("乙县法院院长孙建和告诉记者，新机制很好。")
+    assert [h.name for h in hits] == ["孙建和"]
+    hits = find_people("乙县法院院长李平和表示，要抓好落实。")
+    assert [h.name for h in hits] == ["李平和"]
+    # a conjunction before another name, or before a title, stays a conjunction
+    assert [h.name for h in find_people("乙县法院院长孙建和刘明一同出席。")] == ["孙建"]
+    assert [h.name for h in find_people("乙县法院院长孙建和法官刘明说，")][0] == "孙建"
+
+
+def test_civil_service_ranks_are_posts() -> None:
+    people = _people_of("甲市中院二级巡视员冯丽萍出席会议。")
+    assert people == {"冯丽萍": (("二级巡视员",), "X省甲市中级人民法院", "person:court-title-name")}
+    # listed after the court's officers, the rank is an officer's of that court
+    people = _people_of("甲市中院召开发布会。院党组成员、副院长吴志远、一级调研员冯丽萍出席。")
+    assert people["冯丽萍"] == (("一级调研员",), "X省甲市中级人民法院", "person:listed-office")
+
+
+def test_a_member_post_listed_after_a_title() -> None:
+    people = _people_of("乙县法院民事审判庭庭长、调解室成员贺明川正在整理卷宗。")
+    assert people == {
+        "贺明川": (
+            ("民事审判庭庭长", "调解室成员"),
+            "X省乙县人民法院",
+            "person:court-dept-title-name",
+        )
+    }
+
+
+def test_a_judge_coming_to_do_the_work_is_no_name() -> None:
+    assert _people_of("丁镇法庭挂牌后，村民说：“有法官来做调解，不用跑城里。”") == {}
+    assert find_people("请法官来讲法，群众很欢迎。") == []
+
+
+def test_a_nickname_made_of_a_division_head_title() -> None:
+    hits = find_people("“小杨庭长”邓春梅每天走村入户。")
+    assert [(h.name, h.roles, h.rule) for h in hits] == [
+        ("邓春梅", ("庭长",), "person:nickname-name")
+    ]
+    assert find_people("大家都叫他“小杨庭长”，他每天走村入户。") == []
