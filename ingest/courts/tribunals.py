@@ -423,6 +423,13 @@ def _standalone_tribunal(
         if _town_stem(s) in known:  # 乙镇法庭 after 某县法院乙人民法庭: that tribunal
             return s, known[_town_stem(s)]
     mentioned = [f for f in res.found if f.level == "basic" and f.start < pos]
+    # a tribunal named after the county's seat or its outskirts (城关法庭, 环城人民法庭, 城区法庭):
+    # a word every county may use, whatever its towns are called, so no gazetteer town places it
+    # in another county: in an article that names one basic court, that court's tribunal
+    if _town_stem(run) in _SEAT_STEMS and not _nickname(res.folded, run):
+        basic = {f.court for f in res.found if f.level == "basic"}
+        if len(basic) == 1:
+            return run, basic.pop()
     for s in stems:
         if s == "中心":
             continue  # 某某中心人民法庭: 中心 is no town's name
@@ -517,6 +524,11 @@ def _standalone_tribunal(
             return s, c.name
     return None, None
 
+
+#: a tribunal's name after the county's seat or its outskirts, which many counties share
+_SEAT_STEMS = frozenset(
+    ("城关", "环城", "城郊", "城区", "城厢", "城中", "城东", "城西", "城南", "城北", "郊区")
+)
 
 #: the kind of a township written after its name (乙镇, 乙乡, 乙街道, 乙苏木)
 _TOWN_KIND = re.compile(r"(?:镇|乡|街道|苏木)$")

@@ -1183,3 +1183,15 @@ def test_a_clause_opening_tribunal_is_no_praise_nor_another_countys_town() -> No
     found = names(text)
     assert "湖北省黄冈市黄州区人民法院沙镇溪人民法庭" not in found
     assert "湖北省秭归县人民法院沙镇溪人民法庭" in found
+
+
+def test_a_tribunal_named_after_the_county_seat_is_the_one_courts() -> None:
+    """城关, 环城, 城区 name a tribunal of any county's seat: in an article naming one basic
+    court, no gazetteer town of that name puts it in another county of the same city."""
+    text = "黄冈市黄梅县人民法院近日部署诉源治理工作，城关法庭负责人作表态发言。"
+    assert "湖北省黄梅县人民法院城关人民法庭" in names(text)
+    text = "公主岭市人民法院获长春市表彰，环城人民法庭被评为示范法庭。"
+    assert "吉林省公主岭市人民法院环城人民法庭" in names(text)
+    # two basic courts named: the rule does not guess between them
+    text = "黄梅县人民法院和红安县人民法院交流经验，城关法庭负责人作表态发言。"
+    assert "湖北省黄梅县人民法院城关人民法庭" not in names(text)
