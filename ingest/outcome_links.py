@@ -105,6 +105,10 @@ unless the sentence opens on what it brought (结果，…). A guiding principle
 court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
 sentence a list.
 
+A count of the courts or tribunals a region has (全省316家人民法庭，积极…; 全省法院301个人民
+法庭围绕…) is the court system's own number: no sentence or paragraph credits it, only words
+after it saying the courts counted reached or were given something (40个人民法庭达到…标准).
+
 A title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭) is credited only with the figures
 that count its holders (3个法庭入选“枫桥式人民法庭”) and those that continue them, never with
 the figures of the sentence or paragraph that names it.
@@ -352,6 +356,17 @@ _COURT_OPENING = re.compile(
 _COMPOUND = re.compile("[+＋]")
 #: the heads of parts too plain to tell a figure is a brand's (法院+综治中心: 法院, 中心)
 _PLAIN_PARTS = frozenset({"法院", "法庭", "中心", "机制", "平台", "工作", "模式", "部门", "单位"})
+#: the courts or tribunals counted right after a figure (316家人民法庭, 13个基层法院)
+_COURTS_COUNTED = re.compile(r"(?:基层|中级)?(?:人民法庭|法庭|人民法院|法院)")
+#: the words before such a count that name a region or a court system only (全省, 浙江, 全市法院)
+_REGION_ONLY = re.compile(
+    r"[，,、\s]*(?:全省|全市|全区|全州|全县|全国|全盟|辖区|[一-鿿]{1,4}?(?:省|市|区|县))"
+    r"(?:各级|两级|三级|基层)?(?:法院|法院系统)?(?:共有|共|有|现有)?"
+)
+#: what the courts counted reached or were given (达到五化标准, 入选, 实现全覆盖)
+_ACHIEVED = re.compile(
+    r"[^，,。；;]{0,6}?(?:达到|达标|实现|建成|入选|获评|获得|获|创建|完成|通过|被|成为|设立|开通|配备|建立)"
+)
 #: a growth below another (比全国平均值低10.21个百分点, 低于全国平均增速12.1个百分点)
 _LOWER = re.compile(r"低于|低[0-9０-９]|比[^，,。；;]{0,14}低")
 #: how many sentences back a paragraph's credit reaches
@@ -818,6 +833,8 @@ class _Linker:
             return None  # 诉前调解案件12779件，司法确认5618件: a procedure of its own, counted
         if found is None and not context and (source := self.source_result(f)) is not None:
             found = source, "link:source-result"
+        if found is not None and found[1] not in _COUNTING_RULES and self.court_inventory(f):
+            return None  # 全省316家人民法庭，积极…: a court system's own number, no result
         if found is not None and _HONOUR_TITLE.search(found[0]):
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
@@ -829,6 +846,20 @@ class _Linker:
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
                 return None
         return found
+
+    def court_inventory(self, f: _Figure) -> bool:
+        """Whether the figure counts the courts or tribunals a region has (全省316家人民法庭,
+        全省法院301个人民法庭，围绕…): its own words name the region alone, and no word after it
+        says the courts counted reached or were given anything (12家法庭达到五化标准)."""
+        text = self.t.text
+        lo, hi = f.clause
+        after = _COURTS_COUNTED.match(text, f.figure[1])
+        if after is None:
+            return False
+        before = _TIME_WORDS.sub("", text[f.own[0] : f.figure[0]]).strip()
+        if not _REGION_ONLY.fullmatch(before):
+            return False
+        return not _ACHIEVED.match(text, after.end(), hi)
 
     def find(self, f: _Figure, context: bool = False) -> tuple[str, str] | None:
         t = self.t

@@ -875,3 +875,14 @@ def test_the_measure_of_the_figure_before_credits_no_fall_of_the_cases_filed() -
     # 诉前调解 is only the metric of 80%, it says nothing about the cases filed
     text = "今年以来，该院诉前调解成功率达80%，新收民事案件同比下降9.2%。"
     assert linked(text, {"诉前调解": ["诉前调解"]}) == [(80.0, "诉前调解"), (9.2, None)]
+
+
+def test_the_number_of_a_regions_tribunals_is_no_result_of_the_sentence_before() -> None:
+    text = "该省深入推进人民法庭布局优化。全省286家人民法庭积极服务乡村振兴，主动融入基层治理。"
+    assert linked(text, {"人民法庭布局优化": ["人民法庭布局优化"]}) == [(286.0, None)]
+
+
+def test_tribunals_that_reached_a_standard_are_still_its_result() -> None:
+    text = "该省深入推进人民法庭布局优化。全省有40个人民法庭达到优化标准。"
+    got = linked(text, {"人民法庭布局优化": ["人民法庭布局优化"]})
+    assert got == [(40.0, "人民法庭布局优化")]
