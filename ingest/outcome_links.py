@@ -92,10 +92,22 @@ the source (收案同比下降6%，源头化解成效显著; …同比下降5%�
 credited to the 诉源治理 named there, else to the one source practice (a name of 诉源, 源头,
 诉前, 枫桥…) the sentence before names (link:source-result); a quoted brand of another kind
 (“甲智审”系统, “乙调解室”) is not given a court's whole fall in filings.
-A result reported before the sentence (引入诉前调解N件；新收案件…下降) credits no fall of the
-cases filed unless the sentence opens on what it brought (结果，…). A guiding principle the
+An article that dwells on 诉源治理 (its names, 诉源治理 and its local brands, named three times
+or more and more often than any other initiative) is credited with a fall of the cases filed
+that nothing else credits, wherever it reports it: the count of the cases filed whose change
+after it is a fall, that change and the changes going on with it (…受理案件128万件，增幅4.6%，
+比去年同期回落8个百分点，比全国平均低10个百分点; link:source-article); not a rise, a court's
+output or a share, nor a fall whose sentence or paragraph names another practice, which may be
+its cause (推行甲改革。…收案同比下降25%).
+A result reported before (引入诉前调解N件；新收案件…下降), or a name that is only the measure of
+the figure before (诉前调解成功率80%，新收案件同比下降9.2%), credits no fall of the cases filed
+unless the sentence opens on what it brought (结果，…). A guiding principle the
 court follows (新时代“枫桥经验”) is credited with no figure, though naming it still makes a
 sentence a list.
+
+A count of the courts or tribunals a region has (全省316家人民法庭，积极…; 全省法院301个人民
+法庭围绕…) is the court system's own number: no sentence or paragraph credits it, only words
+after it saying the courts counted reached or were given something (40个人民法庭达到…标准).
 
 A title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭) is credited only with the figures
 that count its holders (3个法庭入选“枫桥式人民法庭”) and those that continue them, never with
@@ -344,6 +356,19 @@ _COURT_OPENING = re.compile(
 _COMPOUND = re.compile("[+＋]")
 #: the heads of parts too plain to tell a figure is a brand's (法院+综治中心: 法院, 中心)
 _PLAIN_PARTS = frozenset({"法院", "法庭", "中心", "机制", "平台", "工作", "模式", "部门", "单位"})
+#: the courts or tribunals counted right after a figure (316家人民法庭, 13个基层法院)
+_COURTS_COUNTED = re.compile(r"(?:基层|中级)?(?:人民法庭|法庭|人民法院|法院)")
+#: the words before such a count that name a region or a court system only (全省, 浙江, 全市法院)
+_REGION_ONLY = re.compile(
+    r"[，,、\s]*(?:全省|全市|全区|全州|全县|全国|全盟|辖区|[一-鿿]{1,4}?(?:省|市|区|县))"
+    r"(?:各级|两级|三级|基层)?(?:法院|法院系统)?(?:共有|共|有|现有)?"
+)
+#: what the courts counted reached or were given (达到五化标准, 入选, 实现全覆盖)
+_ACHIEVED = re.compile(
+    r"[^，,。；;]{0,6}?(?:达到|达标|实现|建成|入选|获评|获得|获|创建|完成|通过|被|成为|设立|开通|配备|建立)"
+)
+#: a growth below another (比全国平均值低10.21个百分点, 低于全国平均增速12.1个百分点)
+_LOWER = re.compile(r"低于|低[0-9０-９]|比[^，,。；;]{0,14}低")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -808,6 +833,8 @@ class _Linker:
             return None  # 诉前调解案件12779件，司法确认5618件: a procedure of its own, counted
         if found is None and not context and (source := self.source_result(f)) is not None:
             found = source, "link:source-result"
+        if found is not None and found[1] not in _COUNTING_RULES and self.court_inventory(f):
+            return None  # 全省316家人民法庭，积极…: a court system's own number, no result
         if found is not None and _HONOUR_TITLE.search(found[0]):
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
@@ -819,6 +846,20 @@ class _Linker:
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
                 return None
         return found
+
+    def court_inventory(self, f: _Figure) -> bool:
+        """Whether the figure counts the courts or tribunals a region has (全省316家人民法庭,
+        全省法院301个人民法庭，围绕…): its own words name the region alone, and no word after it
+        says the courts counted reached or were given anything (12家法庭达到五化标准)."""
+        text = self.t.text
+        lo, hi = f.clause
+        after = _COURTS_COUNTED.match(text, f.figure[1])
+        if after is None:
+            return False
+        before = _TIME_WORDS.sub("", text[f.own[0] : f.figure[0]]).strip()
+        if not _REGION_ONLY.fullmatch(before):
+            return False
+        return not _ACHIEVED.match(text, after.end(), hi)
 
     def find(self, f: _Figure, context: bool = False) -> tuple[str, str] | None:
         t = self.t
@@ -1192,11 +1233,11 @@ class _Linker:
         l_start = self.t.line(f.clause[0])[0]
         s_start, s_end = self.t.sentence(f.clause[0])
         if not _RESULT_OPENING.match(text, s_start) and all(
-            self.owned_by_figure(m) and m.start < s_start
-            for m in self.t.between(l_start, f.own[0])
-            if m.name == name
+            self.owned_by_figure(m) for m in self.t.between(l_start, f.own[0]) if m.name == name
         ):
-            return False  # 引入诉前调解N件；收案…下降: a result reported before it, no credit
+            # 引入诉前调解N件；收案…下降 / 诉前调解成功率80%，新收案件下降: the name is only the
+            # measure of a result reported before, no credit
+            return False
 
         return self.fell(f)
 
@@ -1238,6 +1279,52 @@ class _Linker:
         if _OWN_TOPIC.match(text, s_fig, f.clause[0]):
             return None
         return name
+
+    def source_article(self) -> str | None:
+        """The 诉源治理 the article dwells on: the names of it (诉源治理, “甲”诉源治理模式) named
+        `_SOLE_MENTIONS` times or more in all, and more often than any other initiative; the
+        one named most."""
+        counts: dict[str, int] = {}
+        for m in self.t.mentions:
+            if (m.credit or m.frame) and not m.anaphor:
+                counts[m.name] = counts.get(m.name, 0) + 1
+        source = {n: c for n, c in counts.items() if _SOURCE_NAME.search(n)}
+        total = sum(source.values())
+        others = max((c for n, c in counts.items() if n not in source), default=0)
+        if total < _SOLE_MENTIONS or total <= others:
+            return None
+        return max(source, key=lambda n: (source[n], -len(n)))
+
+    def article_fall(self, f: _Figure, went_on: bool) -> bool:
+        """Whether `f` is a fall of the cases filed (新收案件…同比下降4%; 增幅…回落; 低于全国平均
+        …) that its own sentence credits to no other initiative: the count of the cases filed
+        whose change after it is a fall, that change, or one going on with the figure before
+        (`went_on`); not the cases a court concluded, a load per head or a share."""
+        text = self.t.text
+        clause = text[f.clause[0] : f.clause[1]]
+        words = f.outcome.metric + clause
+        if _PER_HEAD.search(words) or _RATIO.search(text, f.own[0], f.figure[0]):
+            return False
+        change = any(r.match(clause) for r in (_CHANGE, _CHAINED_CHANGE, _LOWER)) or self.bare(f)
+        if not _INCOMING.search(words) and not (went_on and change):
+            return False
+        if _CONCLUDED.search(clause) and not _INCOMING.search(clause):
+            return False  # 审结6577件，同比下降24%: a court's output
+        lo, hi = self.t.full_sentence(f.clause[0])
+        l_start = self.t.line(f.clause[0])[0]
+        named = [
+            m
+            for m in self.t.between(min(lo, l_start), hi)
+            if m.credit
+            and not _SOURCE_NAME.search(m.name)
+            and not _HONOUR_TITLE.search(m.name)
+            and m.name not in self.awarded
+            and not _HONOUR_TITLE.match(text, m.end)  # 甲先进集体: part of an honour's name
+            and (m.start >= lo or not self.owned_by_figure(m))
+        ]
+        if named:
+            return False  # the sentence or paragraph names another practice: it may be the cause
+        return self.fell(f) or _LOWER.search(clause) is not None
 
     def fell(self, f: _Figure) -> bool:
         """Whether the first change the figure's sentence reports after it is a fall
@@ -1620,3 +1707,13 @@ def link_outcomes(ex: Extraction) -> None:
             caseload_before = caseload
             if f.outcome.initiative is None and not caseload:
                 f.outcome.initiative, f.outcome.link_rule = name, "link:sole-initiative"
+    # an article that dwells on 诉源治理: a fall of the cases filed nothing else credits is
+    # its standard measure, wherever the article reports it (link:source-article)
+    source = linker.source_article()
+    if source is not None:
+        went_on = False
+        for f in sorted(figures, key=lambda g: g.figure[0]):
+            fall = f.outcome.initiative is None and linker.article_fall(f, went_on)
+            if fall:
+                f.outcome.initiative, f.outcome.link_rule = source, "link:source-article"
+            went_on = fall or f.outcome.link_rule == "link:source-article"

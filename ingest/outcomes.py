@@ -392,9 +392,14 @@ _DOWN = re.compile(r"下降|减少|降低|缩减|缩短|降幅|回落|下滑")
 _PERIOD = re.compile(
     r"(?=[截自今去前第上下年以近每过\d一二三四五六七八九十])"
     r"(?:截至|截止到?|自)?(?:(?:19|20)\d{2}年|今年|去年|前年)?"
-    r"(?:第[一二三四]季度|[上下]半年|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?(?:至|到|-)\d{1,2}月(?:底|末)?"
-    r"|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?|年初以来|以来)"
+    r"(?:第?[一二三四]季度|[上下]半年|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?(?:至|到|-)\d{1,2}月(?:底|末)?"
+    r"|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?|[一二三四五六七八九十]{1,2}(?:至|到)[一二三四五六七八九十]{1,3}月(?:底|末|份)?"
+    r"|年初以来|以来)"
     r"|(?:19|20)\d{2}年度?(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来|(?:近|过去)[一二三四五\d]年|每月|每年|每周"
+    # a span of months (，近3个月…, 三个月来, 3个月以来): a one-month period named before is
+    # not it (由近6个月缩短至2个月 is a figure)
+    r"|(?<![\u4e00-\u9fff])(?:近|过去|最近)[一二三四五六七八九十两\d]+个多?月(?:来|以来|里|间)?"
+    r"|[一二三四五六七八九十两\d]+个多?月(?:以来|来|里|间)"
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
@@ -585,7 +590,8 @@ def _label_change(before: str, uom: str, direction: str | None) -> str:
 
 
 def _respective(before: str) -> str:
-    """甲率和乙率分别提高到90%和: the item this figure stands for."""
+    """甲率和乙率分别提高到90%和: the item this figure stands for; 一审、二审案件审理周期分别
+    为…: the item with the words the items share (一审案件审理周期)."""
     i = before.find("分别")
     if i < 0:
         return before
@@ -595,7 +601,62 @@ def _respective(before: str) -> str:
     items = [x for x in re.split("和|、|及|与", head) if x]
     if len(items) > idx and all(_COMPLETE_METRIC.search(x) for x in items):
         return items[idx] + verb
+    shared = _shared_tail(items, idx)
+    if shared is not None:
+        return shared + verb
     return head + verb
+
+
+def _shared_tail(items: list[str], idx: int) -> str | None:
+    """Item `idx` of a list whose items share the words after the last one (一审、二审案件平均
+    审理周期 -> 一审案件平均审理周期, 二审案件平均审理周期): the short items are as long as the
+    last one's first word, which they share a character with where there are only two
+    (一审/二审, not 法官/书记员…); None where the items do not read so."""
+    n = len(items)
+    if n < 2 or idx >= n:
+        return None
+    if n > 2:
+        size = len(items[1])
+        if any(len(x) != size for x in items[1:-1]) or len(items[0]) < size:
+            return None
+    else:
+        size = 2
+    if len(items[0]) < size:
+        return None
+    first, last = items[0][-size:], items[-1][:size]
+    if size > 4 or len(items[-1]) < size + 1 or not _HAN_WORD.fullmatch(first + last):
+        return None
+    if n == 2 and not any(a == b for a, b in zip(first, last, strict=True)):
+        return None
+    prefix, tail = items[0][:-size], items[-1][size:]
+    word = first if idx == 0 else last if idx == n - 1 else items[idx]
+    return prefix + word + tail
+
+
+def _listed(text: str, c_start: int, num_start: int, end: int, c_end: int) -> str | None:
+    """The label of a figure in a list of figures after one list of items, without 分别
+    (一审、二审案件平均审理周期为37.96天、35.81天): the item it stands for, with the words the
+    items share."""
+    m = _LISTED_HEAD.match(text, c_start, num_start)
+    if m is None:
+        return None
+    idx = len(_LISTED_FIGURE.findall(m.group("prev")))
+    more = _LISTED_MORE.match(text, end, c_end)
+    n = idx + 1 + (len(re.findall(r"[、和][\d.]", more.group(0))) if more else 0)
+    items = [x for x in re.split("和|、|及|与", m.group("head")) if x]
+    if n < 2 or len(items) != n:
+        return None
+    label = _shared_tail(items, idx)
+    return None if label is None else label + m.group("verb")
+
+
+_HAN_WORD = re.compile("[\u4e00-\u9fff]+")
+#: a figure of a list (37.96天、) and the head of the list before its figures (甲、乙…为)
+_LISTED_FIGURE = re.compile(r"[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和]")
+_LISTED_HEAD = re.compile(
+    r"(?P<head>[^\d，,。；;：:]+?)(?P<verb>均为|为|达到|达|是)(?P<prev>(?:[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和])*)$"
+)
+_LISTED_MORE = re.compile(r"(?:[、和][\d.]+(?:%|[\u4e00-\u9fff]{1,2})?(?=[、和，,。；;]|$))+")
 
 
 def _metric(
@@ -605,6 +666,9 @@ def _metric(
     figure without period, court name, connectives and earlier figures, or the noun the
     figure counts."""
     before = _respective(text[c_start:num_start])
+    listed = None if "分别" in before else _listed(text, c_start, num_start, end, c_end)
+    if listed is not None:
+        before = listed
     earlier = list(_QTY.finditer(before))
     among = ""
     if earlier and not uom and _RANKED_AMONG.match(before, earlier[-1].end()):
@@ -1113,6 +1177,10 @@ def _not_a_result(
             return True
         if before[-1:] == "前":
             return True  # 前10个月: a period
+        if text[c_start:start].endswith(("近", "过去", "最近")) and not _DURATION_RESULT.search(
+            before
+        ):
+            return True  # 近3个月共化解纠纷300件: a period (缩短近3个月 is a result)
         if not _DURATION_RESULT.search(text, c_start, c_end) and not after.startswith("内"):
             return True
     if uom.endswith("元"):
@@ -2043,6 +2111,19 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
     return out
 
 
+def _joined(metrics: list[str]) -> str:
+    """The labels of a list's items joined again over the words they share (一审案件审理周期,
+    二审案件审理周期 -> 一审、二审案件审理周期)."""
+    tail = metrics[0]
+    for m in metrics[1:]:
+        k = 0
+        while k < min(len(tail), len(m)) and tail[-1 - k] == m[-1 - k]:
+            k += 1
+        tail = tail[len(tail) - k :]
+    heads = [m[: len(m) - len(tail)] for m in metrics]
+    return "、".join(dict.fromkeys(heads)) + tail if all(heads) else metrics[-1]
+
+
 def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> list[OutcomeHit]:
     """同比增长2.49% after 新收案件38850件: the change is of the figure before it (受理25.4万件，
     办结23.1万件，同比分别上升3.6%和3.1%: the changes pair with the figures in order)."""
@@ -2053,7 +2134,11 @@ def _label_bare_changes(text: str, bounds: _Bounds, hits: list[OutcomeHit]) -> l
             s, _ = bounds.sentence(h.start)
             prev = [g for g in hits[:i] if g.start >= s and g.unit_of_measure != "名"]
             if prev:
-                hits[i] = replace(h, metric=re.sub("数$", "", prev[-1].metric) + "排名")
+                metric = prev[-1].metric
+                listed = [g.metric for g in prev if g.text_start == prev[-1].text_start]
+                if len(listed) >= 2 and re.match("[均都]", text[h.text_start : h.start]):
+                    metric = _joined(listed)  # 甲、乙…为5天、6天，均居全省第5位: of both
+                hits[i] = replace(h, metric=re.sub("数$", "", metric) + "排名")
         elif not h.metric and i > 0 and hits[i - 1].text_start == h.text_start:
             # 增幅由2023年的22.9%下降至2024年的0.9%: the second figure of the same measure
             hits[i] = replace(h, metric=hits[i - 1].metric)

@@ -675,7 +675,8 @@ def test_an_article_about_source_governance_credits_it_with_fewer_cases_filed() 
         "该院深化诉源治理，形成诉源治理格局。"
     )
     got = linked(text, {"诉源治理": ["诉源治理"]})
-    assert got == [(4000.0, None), (300.0, "诉源治理")]
+    # the count of the cases filed goes with its fall (link:source-article)
+    assert got == [(4000.0, "诉源治理"), (300.0, "诉源治理")]
 
 
 def test_no_sentence_before_credits_a_court_wide_rate() -> None:
@@ -844,3 +845,44 @@ def test_what_bore_fruit_credits_no_caseload_of_other_work() -> None:
     assert linked(text, names) == [(3000.0, None), (4.5, None)]
     text = "该院诉前调解工作取得新进展。刑事审判方面，全年审结刑事案件800件，同比下降3.2%。"
     assert linked(text, names) == [(800.0, None), (3.2, None)]
+
+
+#: the opening of an invented article that dwells on 诉源治理 (named three times)
+_SOURCE_ARTICLE = (
+    "该院把诉源治理作为一把手工程，院长带队走访乡镇和村居，听取群众对诉源治理的意见建议。\n"
+    "为推动诉源治理走深走实，该院还与综治中心签订协议，明确双方在矛盾排查方面的分工。\n"
+)
+
+
+def test_an_article_on_source_governance_is_credited_with_a_fall_of_the_cases_filed() -> None:
+    text = _SOURCE_ARTICLE + "今年全市法院受理案件12000件，同比下降5%，比全省平均增幅低3个百分点。"
+    got = linked(text, {"诉源治理": ["诉源治理"]})
+    assert got == [(12000.0, "诉源治理"), (5.0, "诉源治理"), (3.0, "诉源治理")]
+
+
+def test_an_article_on_source_governance_is_not_credited_with_a_rise() -> None:
+    text = _SOURCE_ARTICLE + "今年全市法院受理案件12000件，同比上升5%。"
+    assert linked(text, {"诉源治理": ["诉源治理"]}) == [(12000.0, None), (5.0, None)]
+
+
+def test_a_fall_of_the_cases_filed_after_another_practice_is_not_the_articles() -> None:
+    text = _SOURCE_ARTICLE + "该院推行繁简分流改革，今年全市法院受理案件12000件，同比下降5%。"
+    names = {"诉源治理": ["诉源治理"], "繁简分流": ["繁简分流"]}
+    assert linked(text, names) == [(12000.0, None), (5.0, None)]
+
+
+def test_the_measure_of_the_figure_before_credits_no_fall_of_the_cases_filed() -> None:
+    # 诉前调解 is only the metric of 80%, it says nothing about the cases filed
+    text = "今年以来，该院诉前调解成功率达80%，新收民事案件同比下降9.2%。"
+    assert linked(text, {"诉前调解": ["诉前调解"]}) == [(80.0, "诉前调解"), (9.2, None)]
+
+
+def test_the_number_of_a_regions_tribunals_is_no_result_of_the_sentence_before() -> None:
+    text = "该省深入推进人民法庭布局优化。全省286家人民法庭积极服务乡村振兴，主动融入基层治理。"
+    assert linked(text, {"人民法庭布局优化": ["人民法庭布局优化"]}) == [(286.0, None)]
+
+
+def test_tribunals_that_reached_a_standard_are_still_its_result() -> None:
+    text = "该省深入推进人民法庭布局优化。全省有40个人民法庭达到优化标准。"
+    got = linked(text, {"人民法庭布局优化": ["人民法庭布局优化"]})
+    assert got == [(40.0, "人民法庭布局优化")]

@@ -1086,3 +1086,50 @@ def test_a_forecast_and_a_request_are_not_results() -> None:
     assert vals("当事人请在收到通知后15日内缴纳诉讼费。") == []
     # a level the court reached still counts
     assert vals("该院收案量首次突破8万件。") == [(80000.0, "件", None)]
+
+
+def test_a_span_of_months_is_the_period_not_the_month_named_before() -> None:
+    text = "2024年3月，该院启动诉前调解工作。三个月来，诉前调解案件300件。"
+    assert [(o.value, o.period) for o in find_outcomes(text)] == [(300.0, "三个月来")]
+
+
+def test_nearly_three_months_opening_a_clause_is_a_period_not_a_figure() -> None:
+    text = "今年3月，该院启动诉前调解，近3个月共化解纠纷300件。"
+    assert [(o.value, o.period) for o in find_outcomes(text)] == [(300.0, "近3个月")]
+
+
+def test_a_shortening_by_nearly_three_months_is_still_a_figure() -> None:
+    found = find_outcomes("该院平均审理周期缩短近3个月。")
+    assert [(o.value, o.unit_of_measure) for o in found] == [(3.0, "个月")]
+    found = find_outcomes("该院审理周期由近6个月缩短至2个月。")
+    assert [(o.value, o.period) for o in found] == [(2.0, None)]
+
+
+def test_a_quarter_and_a_range_of_months_in_numerals_are_periods() -> None:
+    found = find_outcomes("今年一季度，该院受理案件300件。")
+    assert [(o.value, o.period) for o in found] == [(300.0, "今年一季度")]
+    found = find_outcomes("今年一至三月，该院受理案件300件。")
+    assert [(o.value, o.period) for o in found] == [(300.0, "今年一至三月")]
+
+
+def test_items_sharing_the_words_after_the_last_one_get_a_label_each() -> None:
+    found = find_outcomes("今年一审、二审案件平均审理周期分别为37天和35天。")
+    assert [(o.metric, o.value) for o in found] == [
+        ("一审案件平均审理周期", 37.0),
+        ("二审案件平均审理周期", 35.0),
+    ]
+
+
+def test_a_list_of_figures_after_a_list_of_items_pairs_them_in_order() -> None:
+    found = find_outcomes("全年收案、结案数为1200件、1100件，均居全市第2位。")
+    assert [(o.metric, o.value) for o in found] == [
+        ("收案数", 1200.0),
+        ("结案数", 1100.0),
+        ("收、结案排名", 2.0),
+    ]
+
+
+def test_items_without_a_shared_first_word_are_not_split() -> None:
+    # 法官 and 书记员… share no character: where 书记员's words end is unknown
+    found = find_outcomes("法官和书记员事务性工作分别减少60%和80%。")
+    assert all(not o.metric.startswith(("法官事务", "书记事务")) for o in found)
