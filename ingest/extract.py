@@ -1413,7 +1413,7 @@ def _grants(ctx: _Context, court: str, lo: int, hi: int) -> bool:
             return True
         if sub.court == court and lo <= sub.start and sub.end <= hi:
             # 甲高院通过推荐、评议，特授予十个法庭X称号: its own grant verb further on
-            verb = _GRANT_VERB.search(ctx.text, sub.end, hi)
+            verb = _CONFER_VERB.search(ctx.text, sub.end, hi)
             if (
                 verb is not None
                 and not _PASSIVE.search(ctx.text, sub.end, verb.start())
@@ -1423,8 +1423,9 @@ def _grants(ctx: _Context, court: str, lo: int, hi: int) -> bool:
     return False
 
 
-#: an active verb of conferring a title on others
-_GRANT_VERB = re.compile(r"授予|命名")
+#: an active verb of conferring a title on others, searched clauses after the court in
+#: _grants (the longer _GRANT_VERB below is for a court right after 被/由)
+_CONFER_VERB = re.compile(r"授予|命名")
 #: a passive or a winning verb: the subject receives, it does not confer
 _PASSIVE = re.compile(r"被|受|获|荣|经|由|入选|评为")
 

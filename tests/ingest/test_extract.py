@@ -2168,3 +2168,10 @@ def test_a_plan_or_a_question_a_visitor_hears_is_no_ones_practice() -> None:
     ):
         edges, _ = run(text)
         assert not [u for u, i, _ in edges if i == "跨域立案"], text
+
+
+def test_a_court_winning_a_title_without_bei_is_not_its_grantor() -> None:
+    # 评为 with no 被 before it is passive in meaning: the court wins; only an active
+    # conferring verb (授予, 命名) later in the sentence makes the court the grantor
+    edges, _ = run("乙县法院今年评为“全国法院先进集体”。")
+    assert edges == {("X省乙县人民法院", "全国法院先进集体", "awarded")}
