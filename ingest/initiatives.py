@@ -1349,6 +1349,13 @@ _DESIGNATION = re.compile(r"试点|联系点")
 _TALLY_SUBJECT = re.compile(
     r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个家]?(?:先进)?(?:集体|单位)(?:次)?$"
 )
+#: a count closing an award's object (荣立“集体三等功”1次, 入选典型案例175个, 获国家级奖励4人次):
+#: once (1次) is the honour itself, won once; more is a tally of honours, a figure, no one title
+_AWARD_COUNT = re.compile(
+    r"(?P<n>\d+|[一二两三四五六七八九十百]+)(?:余|多)?(?:人次|个|场|项|次|篇|件|名|批)$"
+)
+#: …after a selection of cases (典型案例, 公报案例)
+_CASES_SELECTED = re.compile(r"案例[”」]?$")
 #: 实现在线调解、一键理赔等业务: the functions of a system or the rooms of a centre
 _FEATURE_TAIL = re.compile(
     r"[^"
@@ -1824,6 +1831,14 @@ def find_initiatives(
         # 获评甲先进集体、乙优秀中心等称号: one honour per item
         parts = _award_parts(text, s, oe)
         for ps, pe in parts:
+            if (count := _AWARD_COUNT.search(text, ps, pe)) is not None:
+                if count.group("n") not in ("1", "一") and not _CASES_SELECTED.search(
+                    text, ps, count.start()
+                ):
+                    continue  # 获评全国法院优秀庭审9场: a tally over many honours, a figure
+                # 荣立“集体三等功”1次: the honour, won once; 入选最高法院公报案例7件: a case
+                # selection is one honour of the court whatever the number of its cases
+                pe = count.start()
             if pe - ps < 3:
                 continue
             if any(ps <= t < pe for t, _ in title_spans) or any(ps <= c.start < pe for c in cands):

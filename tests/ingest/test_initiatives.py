@@ -1287,3 +1287,11 @@ def test_a_practice_forbidden_is_not_adopted() -> None:
     assert names("乙院杜绝批量立案。") == []
     assert names("丙院规定不得违规立案，推行批量立案。") == ["批量立案"]
     assert names("丁院开设批量立案绿色通道。") == ["批量立案", "诉讼绿色通道"]
+
+
+def test_a_counted_award_is_a_tally_unless_won_once_or_a_case_selection() -> None:
+    # honours counted over people or trials are a figure, no title of the court
+    assert names("该院去年获得省级以上奖励6人次，获评全市优秀庭审3场。") == []
+    # once is the honour itself; cases selected are one selection, whatever their number
+    assert names("该庭荣立“集体二等功”1次。") == ["集体二等功"]
+    assert names("该院入选全国法院典型案例4个。") == ["全国法院典型案例"]
