@@ -886,6 +886,9 @@ _BARRIER_END = re.compile(r"(?:网|墙|堤|坝|闸|防线|屏障|护栏|堡垒|�
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
+#: an aspect particle anywhere, or a conjunction first: the words before a head are a piece of
+#: a clause (签订了, 起了; 和诉服中心 after 建设), not a name
+_CLAUSE_PIECE = re.compile(r"^[了和与及并或而]|了")
 
 
 def _unquoted_candidates(
@@ -973,6 +976,8 @@ def _unquoted_candidates(
             continue
         if _LEADING_VERB.match(plain):
             continue  # 提供制度依据, 做实做优专业调解中心: a verb phrase cut at a head, not a name
+        if _CLAUSE_PIECE.search(plain):
+            continue  # 搭建起了X通道, 信息化建设和诉服中心, 公司签订了工程: a piece of a clause
         if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
             _NOT_COURT_WORK.sub("", plain)
         ):

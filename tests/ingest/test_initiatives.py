@@ -1295,3 +1295,10 @@ def test_a_counted_award_is_a_tally_unless_won_once_or_a_case_selection() -> Non
     # once is the honour itself; cases selected are one selection, whatever their number
     assert names("该庭荣立“集体二等功”1次。") == ["集体二等功"]
     assert names("该院入选全国法院典型案例4个。") == ["全国法院典型案例"]
+
+
+def test_a_piece_of_a_clause_before_a_head_is_no_name() -> None:
+    # an aspect particle or a leading conjunction: the words before the head are a clause
+    assert names("该庭与商户建立联络群，搭建起了商户纠纷快速反映通道。") == []
+    assert names("甲公司与乙建设公司签订了工程合同。") == []
+    assert names("两院介绍了诉讼服务信息化建设和诉服中心评估体系的完成情况。") == []
