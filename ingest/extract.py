@@ -3416,12 +3416,18 @@ def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
     """The court whose name stands right before a facility, with at most a place name
     between (蕉城法院某某村法官工作室), not a verb (乙县法院设立…)."""
     text = ctx.text
-    if not _FACILITY_NAME.search(text, m.start, m.end):
-        return None
     courts = ctx.courts_in(max(0, m.start - 40), m.start)
     if not courts or courts[-1].court.startswith("AGG:"):
         return None
     c = courts[-1]
+    if (
+        c.end == m.start
+        and text[m.start : m.start + 1] in _OPENING_QUOTES
+        and ctx.level(c.court) == "tribunal"
+    ):
+        return c.court  # 甲法庭“一站三调”模式、乙法庭“1+N”模式: each tribunal's own brand
+    if not _FACILITY_NAME.search(text, m.start, m.end):
+        return None
     gap = _OWNER_GAP.fullmatch(text, c.end, m.start)
     if gap is None or _VERB_IN_GAP.search(gap.group(0)):
         return None

@@ -89,12 +89,17 @@ MECHANISM_HEADS = (
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
     "矩阵|名片|工作(?!目标|要求|重点|任务|布局|理念|人员|者|计划|模式|格局|思路|方案)|建设|"
+    # a counted formula of a way of working (四字诀, 三段式, 五步法, 三部曲) and 同心圆
+    "[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲)|同心圆|"
     # N位一体, 一体化, 工作布局 only when no other head follows (“甲”四位一体服务网)
     "(?:[三四五六七八九十]位一体|一体化|工作布局)"
     "(?![" + HAN + "]{0,6}(?:服务网|网络|机制|制度|模式|格局|体系|平台|中心|工作法))"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
-_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
+_LIST_HEADS = re.compile(
+    r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动"
+    r"|[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲))$"
+)
 #: a step of court procedure: each item of a quoted list set up without a head names one
 _PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
 #: heads of an activity or a loose grouping (队伍, 共同体, 解纷圈): the quoted part or the words

@@ -2175,3 +2175,15 @@ def test_a_court_winning_a_title_without_bei_is_not_its_grantor() -> None:
     # conferring verb (授予, 命名) later in the sentence makes the court the grantor
     edges, _ = run("乙县法院今年评为“全国法院先进集体”。")
     assert edges == {("X省乙县人民法院", "全国法院先进集体", "awarded")}
+
+
+def test_a_tribunal_heading_a_quoted_brand_owns_it() -> None:
+    edges, _ = run(
+        "乙县法院召开会议。\n乙县法院探索形成丁镇法庭“一站三调”三段式、戊乡法庭“1+2+N”同心圆等解纷模式。"
+    )
+    assert edges == {
+        ("X省乙县人民法院丁镇人民法庭", "“一站三调”三段式", "adopted"),
+        ("X省乙县人民法院戊乡人民法庭", "“1+2+N”同心圆", "adopted"),
+    }
+    edges, _ = run("乙县法院召开会议。\n乙县法院总结推广丁镇法庭“一站三调”模式。")
+    assert ("X省乙县人民法院丁镇人民法庭", "“一站三调”模式", "adopted") in edges

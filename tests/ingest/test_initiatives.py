@@ -1302,3 +1302,9 @@ def test_a_piece_of_a_clause_before_a_head_is_no_name() -> None:
     assert names("该庭与商户建立联络群，搭建起了商户纠纷快速反映通道。") == []
     assert names("甲公司与乙建设公司签订了工程合同。") == []
     assert names("两院介绍了诉讼服务信息化建设和诉服中心评估体系的完成情况。") == []
+
+
+def test_a_counted_formula_of_work_is_a_head() -> None:
+    # 四字诀, 三段式, 五步法: a counted formula names the listed parts as one way of working
+    assert names("该庭念好“访、听、帮、讲”四字诀，走访企业。") == ["“访、听、帮、讲”四字诀"]
+    assert names("该庭推行“一站三调”三段式。") == ["“一站三调”三段式"]
