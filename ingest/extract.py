@@ -616,7 +616,8 @@ class _Context:
     def unit_path(self, pos: int) -> tuple[str | None, str]:
         """The court the text at `pos` is about, and which path found it (a rule id suffix):
         ``subject`` (the subject of the clause), ``person-subject`` (a person standing for their
-        court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
+        court), ``person-object`` (a court the person subject speaks of, named after them),
+        ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
         (earlier in the paragraph), ``tribunal-anaphor`` (a bare 法庭 heading the clause, or
         该庭 far from the article's one tribunal), ``paragraph-topic`` (the previous paragraph's
         topic, or the article's own court as an earlier topic), ``heading-next-topic`` (a
@@ -632,6 +633,10 @@ class _Context:
             if owner is not None and owner != hit.court:
                 return owner, "object-owner"
             if hit.proxy:
+                named = [c for c in self.courts_in(hit.end, pos) if c.court != hit.court]
+                if named:
+                    # 院长某某认为乙法庭在…坚持X: the court the person speaks of does X
+                    return named[-1].court, "person-object"
                 return hit.court, "person-subject"
             if hit.anaphor:
                 return hit.court, "tribunal-anaphor"
@@ -1750,6 +1755,7 @@ ADOPTION_RULES = (
     "adoption:visited",
     "adoption:guiding-visitor",
     "adoption:person-subject",
+    "adoption:person-object",
     "adoption:object-owner",
     "adoption:practiser",
     "adoption:praised",

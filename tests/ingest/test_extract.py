@@ -2187,3 +2187,12 @@ def test_a_tribunal_heading_a_quoted_brand_owns_it() -> None:
     }
     edges, _ = run("乙县法院召开会议。\n乙县法院总结推广丁镇法庭“一站三调”模式。")
     assert ("X省乙县人民法院丁镇人民法庭", "“一站三调”模式", "adopted") in edges
+
+
+def test_the_court_a_person_speaks_of_does_what_follows() -> None:
+    # the person stands for their own court only when no other court is named after them
+    edges, _ = run(
+        "甲市中院院长张三到乙县法院调研。\n"
+        "调研中，张三认为丁镇法庭在创建工作中准确把握职能定位，坚持和发展新时代枫桥经验。"
+    )
+    assert edges == {("X省乙县人民法院丁镇人民法庭", "新时代枫桥经验", "adopted")}
