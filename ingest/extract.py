@@ -616,7 +616,8 @@ class _Context:
     def unit_path(self, pos: int) -> tuple[str | None, str]:
         """The court the text at `pos` is about, and which path found it (a rule id suffix):
         ``subject`` (the subject of the clause), ``person-subject`` (a person standing for their
-        court), ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
+        court), ``person-object`` (a court the person subject speaks of, named after them),
+        ``nearest-in-sentence``, ``purpose-subject``, ``section``, ``paragraph``
         (earlier in the paragraph), ``tribunal-anaphor`` (a bare 法庭 heading the clause, or
         该庭 far from the article's one tribunal), ``paragraph-topic`` (the previous paragraph's
         topic, or the article's own court as an earlier topic), ``heading-next-topic`` (a
@@ -632,6 +633,10 @@ class _Context:
             if owner is not None and owner != hit.court:
                 return owner, "object-owner"
             if hit.proxy:
+                named = [c for c in self.courts_in(hit.end, pos) if c.court != hit.court]
+                if named:
+                    # 院长某某认为乙法庭在…坚持X: the court the person speaks of does X
+                    return named[-1].court, "person-object"
                 return hit.court, "person-subject"
             if hit.anaphor:
                 return hit.court, "tribunal-anaphor"
@@ -1413,7 +1418,7 @@ def _grants(ctx: _Context, court: str, lo: int, hi: int) -> bool:
             return True
         if sub.court == court and lo <= sub.start and sub.end <= hi:
             # 甲高院通过推荐、评议，特授予十个法庭X称号: its own grant verb further on
-            verb = _GRANT_VERB.search(ctx.text, sub.end, hi)
+            verb = _CONFER_VERB.search(ctx.text, sub.end, hi)
             if (
                 verb is not None
                 and not _PASSIVE.search(ctx.text, sub.end, verb.start())
@@ -1423,8 +1428,9 @@ def _grants(ctx: _Context, court: str, lo: int, hi: int) -> bool:
     return False
 
 
-#: an active verb of conferring a title on others
-_GRANT_VERB = re.compile(r"授予|命名")
+#: an active verb of conferring a title on others, searched clauses after the court in
+#: _grants (the longer _GRANT_VERB below is for a court right after 被/由)
+_CONFER_VERB = re.compile(r"授予|命名")
 #: a passive or a winning verb: the subject receives, it does not confer
 _PASSIVE = re.compile(r"被|受|获|荣|经|由|入选|评为")
 
@@ -1749,6 +1755,7 @@ ADOPTION_RULES = (
     "adoption:visited",
     "adoption:guiding-visitor",
     "adoption:person-subject",
+    "adoption:person-object",
     "adoption:object-owner",
     "adoption:practiser",
     "adoption:praised",
@@ -3415,12 +3422,18 @@ def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
     """The court whose name stands right before a facility, with at most a place name
     between (蕉城法院某某村法官工作室), not a verb (乙县法院设立…)."""
     text = ctx.text
-    if not _FACILITY_NAME.search(text, m.start, m.end):
-        return None
     courts = ctx.courts_in(max(0, m.start - 40), m.start)
     if not courts or courts[-1].court.startswith("AGG:"):
         return None
     c = courts[-1]
+    if (
+        c.end == m.start
+        and text[m.start : m.start + 1] in _OPENING_QUOTES
+        and ctx.level(c.court) == "tribunal"
+    ):
+        return c.court  # 甲法庭“一站三调”模式、乙法庭“1+N”模式: each tribunal's own brand
+    if not _FACILITY_NAME.search(text, m.start, m.end):
+        return None
     gap = _OWNER_GAP.fullmatch(text, c.end, m.start)
     if gap is None or _VERB_IN_GAP.search(gap.group(0)):
         return None

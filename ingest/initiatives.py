@@ -89,12 +89,17 @@ MECHANISM_HEADS = (
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
     "矩阵|名片|工作(?!目标|要求|重点|任务|布局|理念|人员|者|计划|模式|格局|思路|方案)|建设|"
+    # a counted formula of a way of working (四字诀, 三段式, 五步法, 三部曲) and 同心圆
+    "[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲)|同心圆|"
     # N位一体, 一体化, 工作布局 only when no other head follows (“甲”四位一体服务网)
     "(?:[三四五六七八九十]位一体|一体化|工作布局)"
     "(?![" + HAN + "]{0,6}(?:服务网|网络|机制|制度|模式|格局|体系|平台|中心|工作法))"
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
-_LIST_HEADS = re.compile(r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动)$")
+_LIST_HEADS = re.compile(
+    r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动"
+    r"|[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲))$"
+)
 #: a step of court procedure: each item of a quoted list set up without a head names one
 _PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
 #: heads of an activity or a loose grouping (队伍, 共同体, 解纷圈): the quoted part or the words
@@ -886,6 +891,9 @@ _BARRIER_END = re.compile(r"(?:网|墙|堤|坝|闸|防线|屏障|护栏|堡垒|�
 _JOIN_BEFORE = re.compile(r"(?:依托|融入|参与|嵌入|借助|对接|联合|纳入)(?:了|到|进)?$")
 
 _WINDOW_CUT = frozenset(CLAUSE_PUNCT + "《》()（）")
+#: an aspect particle anywhere, or a conjunction first: the words before a head are a piece of
+#: a clause (签订了, 起了; 和诉服中心 after 建设), not a name
+_CLAUSE_PIECE = re.compile(r"^[了和与及并或而]|了")
 
 
 def _unquoted_candidates(
@@ -973,6 +981,8 @@ def _unquoted_candidates(
             continue
         if _LEADING_VERB.match(plain):
             continue  # 提供制度依据, 做实做优专业调解中心: a verb phrase cut at a head, not a name
+        if _CLAUSE_PIECE.search(plain):
+            continue  # 搭建起了X通道, 信息化建设和诉服中心, 公司签订了工程: a piece of a clause
         if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
             _NOT_COURT_WORK.sub("", plain)
         ):
@@ -1349,6 +1359,13 @@ _DESIGNATION = re.compile(r"试点|联系点")
 _TALLY_SUBJECT = re.compile(
     r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[个家]?(?:先进)?(?:集体|单位)(?:次)?$"
 )
+#: a count closing an award's object (荣立“集体三等功”1次, 入选典型案例175个, 获国家级奖励4人次):
+#: once (1次) is the honour itself, won once; more is a tally of honours, a figure, no one title
+_AWARD_COUNT = re.compile(
+    r"(?P<n>\d+|[一二两三四五六七八九十百]+)(?:余|多)?(?:人次|个|场|项|次|篇|件|名|批)$"
+)
+#: …after a selection of cases (典型案例, 公报案例)
+_CASES_SELECTED = re.compile(r"案例[”」]?$")
 #: 实现在线调解、一键理赔等业务: the functions of a system or the rooms of a centre
 _FEATURE_TAIL = re.compile(
     r"[^"
@@ -1824,6 +1841,14 @@ def find_initiatives(
         # 获评甲先进集体、乙优秀中心等称号: one honour per item
         parts = _award_parts(text, s, oe)
         for ps, pe in parts:
+            if (count := _AWARD_COUNT.search(text, ps, pe)) is not None:
+                if count.group("n") not in ("1", "一") and not _CASES_SELECTED.search(
+                    text, ps, count.start()
+                ):
+                    continue  # 获评全国法院优秀庭审9场: a tally over many honours, a figure
+                # 荣立“集体三等功”1次: the honour, won once; 入选最高法院公报案例7件: a case
+                # selection is one honour of the court whatever the number of its cases
+                pe = count.start()
             if pe - ps < 3:
                 continue
             if any(ps <= t < pe for t, _ in title_spans) or any(ps <= c.start < pe for c in cands):

@@ -2168,3 +2168,31 @@ def test_a_plan_or_a_question_a_visitor_hears_is_no_ones_practice() -> None:
     ):
         edges, _ = run(text)
         assert not [u for u, i, _ in edges if i == "跨域立案"], text
+
+
+def test_a_court_winning_a_title_without_bei_is_not_its_grantor() -> None:
+    # 评为 with no 被 before it is passive in meaning: the court wins; only an active
+    # conferring verb (授予, 命名) later in the sentence makes the court the grantor
+    edges, _ = run("乙县法院今年评为“全国法院先进集体”。")
+    assert edges == {("X省乙县人民法院", "全国法院先进集体", "awarded")}
+
+
+def test_a_tribunal_heading_a_quoted_brand_owns_it() -> None:
+    edges, _ = run(
+        "乙县法院召开会议。\n乙县法院探索形成丁镇法庭“一站三调”三段式、戊乡法庭“1+2+N”同心圆等解纷模式。"
+    )
+    assert edges == {
+        ("X省乙县人民法院丁镇人民法庭", "“一站三调”三段式", "adopted"),
+        ("X省乙县人民法院戊乡人民法庭", "“1+2+N”同心圆", "adopted"),
+    }
+    edges, _ = run("乙县法院召开会议。\n乙县法院总结推广丁镇法庭“一站三调”模式。")
+    assert ("X省乙县人民法院丁镇人民法庭", "“一站三调”模式", "adopted") in edges
+
+
+def test_the_court_a_person_speaks_of_does_what_follows() -> None:
+    # the person stands for their own court only when no other court is named after them
+    edges, _ = run(
+        "甲市中院院长张三到乙县法院调研。\n"
+        "调研中，张三认为丁镇法庭在创建工作中准确把握职能定位，坚持和发展新时代枫桥经验。"
+    )
+    assert edges == {("X省乙县人民法院丁镇人民法庭", "新时代枫桥经验", "adopted")}

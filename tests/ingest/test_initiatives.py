@@ -1287,3 +1287,24 @@ def test_a_practice_forbidden_is_not_adopted() -> None:
     assert names("乙院杜绝批量立案。") == []
     assert names("丙院规定不得违规立案，推行批量立案。") == ["批量立案"]
     assert names("丁院开设批量立案绿色通道。") == ["批量立案", "诉讼绿色通道"]
+
+
+def test_a_counted_award_is_a_tally_unless_won_once_or_a_case_selection() -> None:
+    # honours counted over people or trials are a figure, no title of the court
+    assert names("该院去年获得省级以上奖励6人次，获评全市优秀庭审3场。") == []
+    # once is the honour itself; cases selected are one selection, whatever their number
+    assert names("该庭荣立“集体二等功”1次。") == ["集体二等功"]
+    assert names("该院入选全国法院典型案例4个。") == ["全国法院典型案例"]
+
+
+def test_a_piece_of_a_clause_before_a_head_is_no_name() -> None:
+    # an aspect particle or a leading conjunction: the words before the head are a clause
+    assert names("该庭与商户建立联络群，搭建起了商户纠纷快速反映通道。") == []
+    assert names("甲公司与乙建设公司签订了工程合同。") == []
+    assert names("两院介绍了诉讼服务信息化建设和诉服中心评估体系的完成情况。") == []
+
+
+def test_a_counted_formula_of_work_is_a_head() -> None:
+    # 四字诀, 三段式, 五步法: a counted formula names the listed parts as one way of working
+    assert names("该庭念好“访、听、帮、讲”四字诀，走访企业。") == ["“访、听、帮、讲”四字诀"]
+    assert names("该庭推行“一站三调”三段式。") == ["“一站三调”三段式"]

@@ -412,3 +412,18 @@ def test_other_names_of_known_practices_and_common_service_terms() -> None:
     ):
         assert [m.entry.name for m in tax.find(sentence)] == ["12368诉讼服务热线"], sentence
     assert tax.find("调解人员入驻综治中心。") == []
+
+
+def test_a_lower_courts_circuit_tribunal_is_circuit_trial() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    # a county court's 巡回法庭, and one described as special or simple, hold circuit trials
+    assert found("乙县人民法院巡回法庭来到牧场开庭。") == ["巡回审判"]
+    assert found("丙区法院巡回法庭走进村里。") == ["巡回审判"]
+    assert found("多地法院在牧区设立特色巡回法庭。") == ["巡回审判"]
+    # the SPC's circuit courts are courts, not the practice
+    assert found("最高人民法院巡回法庭审理此案。") == []
+    assert found("最高人民法院第一巡回法庭召开座谈会。") == []
