@@ -25,8 +25,8 @@ from queries.analytics import NOT_REPORTED_SCOPE
 from queries.verified import FactCheck, InitiativeFacts
 
 if TYPE_CHECKING:
-    from figures.scope import Chosen
     from graph.store import GraphStore
+    from queries.scope import Chosen
 
 #: stages in the order a unit's own report is preferred when it has several
 STAGE_ORDER = ("adopted", "piloted", "awarded", "promoted")
@@ -203,7 +203,7 @@ def adoption_map(
     unverified is shown as not reported); `collections`: from the facts of these collections'
     documents only (None: every document; `facts`, when given, are of them already). The map
     counts the facts it stands on (`check`)."""
-    from figures import scope as collections_
+    from queries import scope as collections_
     from queries.registry import resolve_entity, run
     from queries.verified import FactCheck
 
@@ -649,7 +649,7 @@ def collections_note(names: Sequence[str]) -> list[str]:
     >>> collections_note(["2024年工作报告"])
     ['仅计文档集：2024年工作报告']
     """
-    from figures.scope import Chosen
+    from queries.scope import Chosen
 
     note = Chosen(tuple(names)).note()
     return [note] if note else []

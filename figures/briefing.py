@@ -48,9 +48,9 @@ from queries.verified import FactCheck
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from figures.scope import Chosen
     from graph.store import GraphStore
     from queries.analytics import Timeline
+    from queries.scope import Chosen
 
 #: what every briefing says above the figures the documents report
 REPORTED_NOTE = "以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。"
@@ -277,8 +277,8 @@ def gather(
     only; `collections`: from the facts of these collections' documents only, its sources
     those documents (None: every document). The briefing counts the facts it stands on and
     how many are unverified."""
-    from figures import scope as collections_
     from figures.timeline import checked_timeline
+    from queries import scope as collections_
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")

@@ -40,8 +40,8 @@ from queries.verified import FactCheck, is_verified
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from figures.scope import Chosen
     from graph.store import GraphStore
+    from queries.scope import Chosen
 
 #: units under a court a briefing covers (a province's high court has hundreds, the supreme
 #: court tens of thousands: its briefing would read the whole graph for a partial answer)
@@ -249,8 +249,8 @@ def gather(
     the facts of these collections' documents only, its sources those documents (None:
     every document). The briefing counts the facts it stands on and how many are
     unverified."""
-    from figures.scope import chosen as chosen_collections
     from queries.registry import resolve_entity, run
+    from queries.scope import chosen as chosen_collections
 
     cid = resolve_entity(store, court)
     chosen = chosen_collections(store, collections)
