@@ -10,6 +10,7 @@ source list whose addresses are never broken across lines, and page numbers in t
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -203,20 +204,69 @@ def _only_run(cell: Any, text: str) -> Any:
     return cell.paragraphs[0].runs[0]
 
 
+#: a hyphen between digits (2024-03-18, 03-18): Word and LibreOffice may break a line after
+#: it, which put 2024-03- on one line of a table's cell and 18 on the next
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+#: a date or a range of digits that is never broken (its width sets a column's least width)
+_UNBROKEN = re.compile(r"\d+(?:-\d+)+")
+#: the width of a digit or hyphen at a table's 10.5 pt, in cm (0.65 em: the widest Latin
+#: face a reader's Word or LibreOffice substitutes), and a cell's left and right margins
+#: where a line may break between a date and the note after it (2024-03-18（文档日期）):
+#: LibreOffice sees no break before the full-width bracket, and with the hyphens unbreakable
+#: it cut the date itself (2024-03-1 / 8（文档日期）); a zero-width space allows the break
+_BEFORE_NOTE = re.compile(r"(?<=\d-\d\d)(?=（)")
+ZWSP = "\u200b"
+_DIGIT_CM = 0.65 * 10.5 / 72 * 2.54
+_CELL_MARGINS_CM = 0.45
+
+
 def _set_text(run: Any, text: str) -> None:
-    """The text of a `w:r` element, a line break (`w:br`) for each newline."""
+    """The text of a `w:r` element, a line break (`w:br`) for each newline and a
+    non-breaking hyphen (`w:noBreakHyphen`) between digits, so a date stays on one line."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    for old in run.findall(qn("w:t")) + run.findall(qn("w:br")):
-        run.remove(old)
-    for i, part in enumerate(text.split("\n")):
+    for tag in ("w:t", "w:br", "w:noBreakHyphen"):
+        for old in run.findall(qn(tag)):
+            run.remove(old)
+    for i, line in enumerate(text.split("\n")):
         if i:
             run.append(OxmlElement("w:br"))
-        el = OxmlElement("w:t")
-        el.set(qn("xml:space"), "preserve")
-        el.text = part
-        run.append(el)
+        for j, part in enumerate(_DIGIT_HYPHEN.split(_BEFORE_NOTE.sub(ZWSP, line))):
+            if j:
+                run.append(OxmlElement("w:noBreakHyphen"))
+            el = OxmlElement("w:t")
+            el.set(qn("xml:space"), "preserve")
+            el.text = part
+            run.append(el)
+
+
+def column_widths(
+    widths: Sequence[float], rows: Sequence[Sequence[str] | str], total: float = TEXT_WIDTH_CM
+) -> list[float]:
+    """`widths` (in proportion) scaled to `total` cm, each column at least as wide as its
+    longest date (`_UNBROKEN`), the room taken from the columns with room to spare.
+
+    >>> row = ["诉前调解", "上级推广 2024-03-18（文档日期）", "1（推行 1）", "2024-03-18（文档日期）"]
+    >>> column_widths([4.4, 4.2, 4.6, 2.6], [row])
+    [4.29, 4.17, 4.49, 2.86]
+    """
+    sizes = [total * w / sum(widths) for w in widths]
+    least = [0.0] * len(sizes)
+    for row in rows:
+        if isinstance(row, str):
+            continue
+        for j, value in enumerate(row[: len(sizes)]):
+            for token in _UNBROKEN.findall(value):
+                least[j] = max(least[j], len(token) * _DIGIT_CM + _CELL_MARGINS_CM)
+    short = sum(max(0.0, n - w) for n, w in zip(least, sizes, strict=True))
+    spare = sum(max(0.0, w - n) for n, w in zip(least, sizes, strict=True))
+    if short <= 0 or spare <= short:  # nothing to do, or no room to do it in
+        return [round(w, 2) for w in sizes]
+    out = []
+    for n, w in zip(least, sizes, strict=True):
+        out.append(n if w < n else w - (w - n) * short / spare)
+    return [round(w, 2) for w in out]
 
 
 class Report:
@@ -287,7 +337,11 @@ class Report:
 
         t = self.doc.add_table(rows=1, cols=len(columns))
         t.style = "Table Grid"
-        sizes = [Cm(TEXT_WIDTH_CM * w / sum(widths)) for w in widths] if widths else []
+        # a date column at least as wide as its dates (they are never broken, _set_text)
+        fitted = column_widths(widths or [1.0] * len(columns), rows)
+        if not widths and fitted == column_widths([1.0] * len(columns), []):
+            fitted = []  # no date to make room for: Word's own even widths, as before
+        sizes = [Cm(w) for w in fitted]
         if sizes:  # Word reads the cells' widths, LibreOffice the grid's: set both
             t.autofit = False
             for j, size in enumerate(sizes):

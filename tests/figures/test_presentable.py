@@ -41,3 +41,46 @@ def test_a_short_table_title_keeps_its_size() -> None:
         "辖区覆盖情况（诉源治理、本溪中院）",
         26,
     )
+
+
+def _docx_table(columns: list[str], rows: list[list[str]], widths: list[float] | None = None):  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from figures.report import Report
+
+    r = Report("示例简报")
+    r.table(columns, rows, widths=widths)
+    return Document(io.BytesIO(r.save())).tables[0]
+
+
+def test_a_date_in_a_word_table_is_never_broken() -> None:
+    """2024-03-18（文档日期） in a narrow column came out as 2024-03- / 18（文档日期）: the
+    hyphens between digits are non-breaking, the line may break before the note instead, and
+    the column is at least as wide as the date."""
+    from docx.oxml.ns import qn
+
+    rows = [
+        [
+            "诉前调解",
+            "上级推广 2024-03-18（文档日期）",
+            "2（推行 1、试点 1）",
+            "2024-03-18（文档日期）",
+        ],
+        ["诉源治理", "—", "—", "2024-03"],
+    ]
+    table = _docx_table(["举措", "本院", "下级单位", "最早报道"], rows, [4.4, 4.2, 4.6, 2.6])
+    cell = table.rows[1].cells[3]
+    texts = [t.text for t in cell._tc.iter(qn("w:t"))]
+    assert "".join(texts) == "2024" + "03" + "18\u200b（文档日期）"  # no breakable hyphen left
+    assert len(list(cell._tc.iter(qn("w:noBreakHyphen")))) == 2
+    assert cell.text == "2024-03-18\u200b（文档日期）"  # python-docx reads them back as hyphens
+    assert table.rows[2].cells[3].text == "2024-03"
+    # a count before a bracket is left as it is; the widths: the date column made room
+    assert table.rows[1].cells[2].text == "2（推行 1、试点 1）"
+    grid = [c.width.cm for c in table.columns]
+    assert grid[3] >= 2.85 and abs(sum(grid) - 15.8) < 0.05
+
+
+def test_a_table_without_dates_keeps_its_widths() -> None:
+    table = _docx_table(["阶段", "举措（项）", "单位数"], [["推行", "3", "3"]], [3.0, 4.0, 8.8])
+    assert [round(c.width.cm, 1) for c in table.columns] == [3.0, 4.0, 8.8]
