@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image
 
 from figures import render
@@ -84,3 +85,65 @@ def test_a_date_in_a_word_table_is_never_broken() -> None:
 def test_a_table_without_dates_keeps_its_widths() -> None:
     table = _docx_table(["阶段", "举措（项）", "单位数"], [["推行", "3", "3"]], [3.0, 4.0, 8.8])
     assert [round(c.width.cm, 1) for c in table.columns] == [3.0, 4.0, 8.8]
+
+
+# -- a verified-only briefing states the figures it lists, and says which it leaves out ----
+def _link_confirmed(store) -> None:  # type: ignore[no-untyped-def]
+    """丙区's adoption and the link of its 调解率 to 诉源治理 confirmed; the figure itself
+    (丙区 reported 调解率 60%) left 待核实."""
+    from graph import review
+    from graph.model import fact_id
+    from tests import graph_fixtures as g
+
+    review.decide_many(
+        store,
+        [fact_id("ADOPTED", g.BING, g.SUYUAN, "adopted"), fact_id("REPORTED", g.RATE, g.SUYUAN)],
+        "confirm",
+        reviewer="审核员甲",
+    )
+
+
+@pytest.fixture
+def link_only(_arcadedb_store):  # type: ignore[no-untyped-def]
+    from tests.conftest import small_graph_in
+
+    return small_graph_in(_arcadedb_store, _link_confirmed)
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+def test_a_verified_briefing_counts_no_half_of_a_figure_it_does_not_list(link_only) -> None:
+    """A verified-only briefing said 另有成效数据的事实 2 条 and counted the confirmed link of
+    a figure as a verified fact, while its table of figures was empty (所收文档没有…)."""
+    from figures import briefing
+    from tests import graph_fixtures as g
+
+    b = briefing.gather(link_only, "诉源治理", g.MID, verified_only=True)
+    assert b.outcomes == [] and b.outcomes_unverified == 1
+    assert b.check.verified == b.adoption_check.verified == 1  # 丙区's adoption only
+    assert "成效数据" not in b.facts_line()
+    text = _docx_text(briefing.to_docx(b))
+    assert "合计已核实的事实 1 条" in text
+    assert "文档中与该举措相关的 1 项数据尚未核实" in text
+    assert "所收文档没有与该举措相关的数据" not in text  # there is one: unverified
+    # every fact: the figure listed, its two facts counted, nothing said to be left out
+    every = briefing.gather(link_only, "诉源治理", g.MID)
+    assert len(every.outcomes) == 1 and every.outcomes_unverified == 0
+    assert "另有成效数据的事实 2 条" in every.facts_line()
+
+
+def test_a_verified_unit_briefing_counts_no_link_of_a_figure_it_does_not_list(link_only) -> None:
+    from figures import unit_briefing
+    from tests import graph_fixtures as g
+
+    b = unit_briefing.gather(link_only, g.MID, verified_only=True)
+    assert b.outcomes == [] and b.outcomes_unverified == 1
+    assert b.check.verified == 1  # 丙区's adoption; not the link of a figure left out
+    text = _docx_text(unit_briefing.to_docx(b))
+    assert "仅含已核实的 1 条事实" in text
+    assert "文档中本院及下级单位报告的 1 项数据尚未核实，未列出" in text
+    assert "所收文档没有本院及下级单位报告的数据" not in text
