@@ -37,6 +37,7 @@ from figures.report import (
     outcome_value,
     source_documents,
     source_lines,
+    versions_note,
 )
 from figures.timeline import draw_timeline
 from graph.errors import CourtgraphError
@@ -458,6 +459,23 @@ def _outcomes_left_out(b: Briefing) -> str:
     )
 
 
+def _versions_note(b: Briefing) -> str:
+    """The figures two versions of one report it cites give differently ('' if none)."""
+    return versions_note(
+        b.sources,
+        [
+            (
+                short_court_name(o["unit"] or "")
+                + (o["metric"] or "")
+                + (f"（{o['period']}）" if o.get("period") else ""),
+                outcome_value(o),
+                b.outcome_docs.get(o["fact_id"], []),
+            )
+            for o in b.outcomes
+        ],
+    )
+
+
 def _outcome_rows(b: Briefing) -> list[list[str]]:
     out = []
     for o in b.outcomes:
@@ -565,6 +583,8 @@ def to_docx(b: Briefing) -> bytes:
         if _outcomes_left_out(b):
             r.para(_outcomes_left_out(b), 10.5)
         r.table(["单位", "指标", "数值", "期间", "来源"], _outcome_rows(b))
+        if note := _versions_note(b):
+            r.para(note, 10.5)
     if b.outcomes_unverified or not b.outcomes:
         r.para(_outcomes_unlisted(b), 10.5)
     r.section("资料来源")

@@ -82,16 +82,112 @@ def demo_warning(sources: Sequence[dict[str, Any]]) -> str:
 
 
 def source_lines(sources: Sequence[dict[str, Any]]) -> list[str]:
-    """'[1] title，date，url' for each document, numbered in order; a demo document is marked."""
+    """'[1] title，date，url' for each document, numbered in order; a demo document is marked,
+    and so is each of two versions of one report (`versions`): which is the changed copy
+    when the row says (`changed_copy_of`: the id of the document it changes), else that they
+    are versions whose differences the reader checks in the originals."""
     lines = []
+    number = {d["doc_id"]: i for i, d in enumerate(sources, 1)}
+    alike = versions(sources)
     for i, d in enumerate(sources, 1):
         url = (d.get("urls") or [""])[0]
         lines.append(
             f"[{i}] {d.get('title') or d['doc_id']}，{d.get('date') or '日期不详'}"
             + (f"，{url}" if url else "")
             + (DEMO_MARK if is_demo(d) else "")
+            + _version_mark(d, alike.get(d["doc_id"], []), number, sources)
         )
     return lines
+
+
+def _title_key(d: dict[str, Any]) -> tuple[str, str | None] | None:
+    title = re.sub(r"\s+", "", d.get("title") or "")
+    return (title, d.get("date")) if title else None
+
+
+def versions(sources: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
+    """Document id -> the numbers ([n] in the list) of the other documents of `sources` with
+    its title and date: versions of one report (an article and its corrected copy look alike
+    in a source list, and a briefing may cite both).
+
+    >>> versions([{"doc_id": "a", "title": "甲会议", "date": "2024-03-18"},
+    ...           {"doc_id": "b", "title": "乙会议", "date": "2024-03-18"},
+    ...           {"doc_id": "c", "title": "甲会议", "date": "2024-03-18"}])
+    {'a': [3], 'c': [1]}
+    """
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for i, d in enumerate(sources, 1):
+        key = _title_key(d)
+        if key is not None:
+            groups.setdefault(key, []).append(i)
+    out: dict[str, list[int]] = {}
+    for numbers in groups.values():
+        for n in numbers if len(numbers) > 1 else ():
+            out[sources[n - 1]["doc_id"]] = [m for m in numbers if m != n]
+    return out
+
+
+def _version_mark(
+    d: dict[str, Any], others: list[int], number: dict[str, int], sources: Sequence[dict[str, Any]]
+) -> str:
+    if not others:
+        return ""
+    refs = "、".join(f"[{n}]" for n in others)
+    changes = number.get(d.get("changed_copy_of") or "")
+    if changes in others:
+        return f"（[{changes}] 的改动稿：较晚收录，数字与之不同）"
+    changed_by = [n for n in others if sources[n - 1].get("changed_copy_of") == d["doc_id"]]
+    if changed_by:
+        return f"（旧稿：其改动稿为 {'、'.join(f'[{n}]' for n in changed_by)}）"
+    return f"（与 {refs} 标题、日期相同：同一报道的不同版本，哪份为更正稿请核对原文）"
+
+
+def versions_note(
+    sources: Sequence[dict[str, Any]],
+    figures: Sequence[tuple[str, str, list[str]]],
+) -> str:
+    """Under a table of figures: the figures two versions of one report (`versions`) give
+    differently, each with its document's number ('' when none differ). `figures`: (what,
+    value, document ids) per row, what naming the unit, metric and period.
+
+    >>> src = [{"doc_id": "a", "title": "甲会议", "date": "2024-03-18"},
+    ...        {"doc_id": "b", "title": "甲会议", "date": "2024-03-18"}]
+    >>> versions_note(src, [("明山区法院调解成功率", "46.8%", ["a"]),
+    ...                     ("明山区法院调解成功率", "48.6%", ["b"]),
+    ...                     ("明山区法院诉前调解案件数", "1205件", ["a", "b"])])
+    '注意：[1]、[2] 标题和日期相同，是同一报道的不同版本，所报数字有出入：明山区法院调解成功率 46.8%〔[1]〕、48.6%〔[2]〕。引用前请核对原文，确认哪份为更正稿。'
+    """
+    alike = versions(sources)
+    if not alike:
+        return ""
+    number = {d["doc_id"]: i for i, d in enumerate(sources, 1)}
+    values: dict[str, dict[str, list[int]]] = {}
+    for what, value, doc_ids in figures:
+        cited = [number[x] for x in doc_ids if x in alike]
+        if cited:
+            values.setdefault(what, {}).setdefault(value, []).extend(cited)
+    differ = {what: by for what, by in values.items() if len(by) > 1}
+    if not differ:
+        return ""
+    docs = sorted({n for by in differ.values() for ns in by.values() for n in ns})
+    parts = [
+        what
+        + " "
+        + "、".join(
+            f"{v}〔{'、'.join(f'[{n}]' for n in sorted(set(ns)))}〕" for v, ns in by.items()
+        )
+        for what, by in differ.items()
+    ]
+    changed = [sources[n - 1] for n in docs if sources[n - 1].get("changed_copy_of") in number]
+    which = (
+        "其中 " + "、".join(f"[{number[d['doc_id']]}]" for d in changed) + " 为改动稿（较晚收录）。"
+        if changed
+        else "引用前请核对原文，确认哪份为更正稿。"
+    )
+    return (
+        f"注意：{'、'.join(f'[{n}]' for n in docs)} 标题和日期相同，是同一报道的不同版本，"
+        f"所报数字有出入：{'；'.join(parts)}。{which}"
+    )
 
 
 #: qualifiers written between the number and its unit (300余件), after the unit (30天内),

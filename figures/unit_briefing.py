@@ -32,6 +32,7 @@ from figures.report import (
     outcome_value,
     source_documents,
     source_lines,
+    versions_note,
 )
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
@@ -583,6 +584,16 @@ def to_docx(b: UnitBriefing) -> bytes:
             rows[:MAX_OUTCOME_ROWS],
             widths=[2.5, 3.1, 2.3, 3.3, 3.0, 1.6],
         )
+        figures = [
+            (
+                f"{row[0]}{row[1]}（{row[3]}）".replace(" 至\n", " 至 "),
+                row[2],
+                o.get("doc_ids") or [],
+            )
+            for row, o in zip(rows, b.outcomes, strict=True)
+        ]
+        if note := versions_note(b.sources, figures):
+            r.para(note, 10.5)
     if b.outcomes_unverified or not rows:
         r.para(outcomes_unlisted(b), 10.5)
     if b.people:

@@ -147,3 +147,35 @@ def test_a_verified_unit_briefing_counts_no_link_of_a_figure_it_does_not_list(li
     assert "仅含已核实的 1 条事实" in text
     assert "文档中本院及下级单位报告的 1 项数据尚未核实，未列出" in text
     assert "所收文档没有本院及下级单位报告的数据" not in text
+
+
+# -- two versions of one report are told apart ----------------------------------------------
+OLD = {"doc_id": "doc:old", "title": "本溪中院召开推进会", "date": "2024-03-18", "urls": []}
+NEW = {"doc_id": "doc:new", "title": "本溪中院召开 推进会", "date": "2024-03-18", "urls": []}
+OTHER = {"doc_id": "doc:x", "title": "另一篇报道", "date": "2024-03-18", "urls": []}
+
+
+def test_two_versions_of_a_report_do_not_look_alike_in_the_sources() -> None:
+    """An article and its copy with one figure changed were listed as two identical lines."""
+    from figures.report import source_lines, versions_note
+
+    lines = source_lines([OLD, OTHER, NEW])
+    assert lines[0].endswith(
+        "（与 [3] 标题、日期相同：同一报道的不同版本，哪份为更正稿请核对原文）"
+    )
+    assert lines[1] == "[2] 另一篇报道，2024-03-18"
+    assert "与 [1] 标题、日期相同" in lines[2]
+    # a source row that names the document it changes (ingest knows it) says which is which
+    lines = source_lines([OLD, OTHER, {**NEW, "changed_copy_of": "doc:old"}])
+    assert lines[0].endswith("（旧稿：其改动稿为 [3]）")
+    assert lines[2].endswith("（[1] 的改动稿：较晚收录，数字与之不同）")
+    figures = [
+        ("明山区法院调解成功率", "46.8%", ["doc:old"]),
+        ("明山区法院调解成功率", "48.6%", ["doc:new"]),
+        ("平山区法院平均审理时长", "21.5天", ["doc:old", "doc:new", "doc:x"]),
+    ]
+    note = versions_note([OLD, OTHER, NEW], figures)
+    assert note.startswith("注意：[1]、[3] 标题和日期相同，是同一报道的不同版本")
+    assert "明山区法院调解成功率 46.8%〔[1]〕、48.6%〔[3]〕" in note and "平山区" not in note
+    assert "为改动稿" in versions_note([OLD, OTHER, {**NEW, "changed_copy_of": "doc:old"}], figures)
+    assert versions_note([OLD, OTHER], figures) == ""  # one version cited: nothing to say
