@@ -170,6 +170,20 @@ def test_a_linked_initiative_outside_the_chosen_collections_is_not_swapped(
     assert url(at, "id") == g.FENGQIAO
 
 
+@pytest.mark.parametrize(
+    ("chosen", "banner"), [("乙", False), ("乙,通报", False), (f"乙,{DEMO_COLLECTION}", True)]
+)
+def test_the_banner_follows_the_chosen_collections(scoped_store, app, chosen, banner) -> None:
+    """Only the user's own collections chosen: their answers hold no demo fact, and the demo
+    banner (shown whatever the choice) told them to do what they had done."""
+    at = app(page="overview", collections=chosen)
+    no_trouble(at)
+    assert any("演示" in w for w in texts(at, "warning")) == banner
+    if not banner:  # and back to every document: the banner again
+        at.multiselect(key="scope.collections").set_value([]).run()
+        assert any("演示" in w for w in texts(at, "warning"))
+
+
 def test_no_banner_without_demo_data(small_store, app) -> None:
     at = app(page="overview")
     no_trouble(at)
