@@ -339,8 +339,11 @@ _NOT_ON_SLIDES = frozenset({"rule", "rules", "confidence"})
 
 
 def _cell(value: object) -> str:
+    """A value as a slide's table shows it: yes/no in Chinese (True and False were printed)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, list | tuple):
         return "、".join(map(str, value))
     return str(value)

@@ -179,3 +179,16 @@ def test_two_versions_of_a_report_do_not_look_alike_in_the_sources() -> None:
     assert "明山区法院调解成功率 46.8%〔[1]〕、48.6%〔[3]〕" in note and "平山区" not in note
     assert "为改动稿" in versions_note([OLD, OTHER, {**NEW, "changed_copy_of": "doc:old"}], figures)
     assert versions_note([OLD, OTHER], figures) == ""  # one version cited: nothing to say
+
+
+def test_a_table_picture_says_yes_and_no_in_chinese() -> None:
+    """`python -m figures table coverage …` showed 已推行 True / False on a slide."""
+    from figures.__main__ import _cell
+
+    assert [_cell(True), _cell(False), _cell(None), _cell(["甲", "乙"]), _cell(3)] == [
+        "是",
+        "否",
+        "",
+        "甲、乙",
+        "3",
+    ]
