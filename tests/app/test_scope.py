@@ -102,6 +102,48 @@ def test_a_collection_made_after_the_count_is_found(scoped_store, app) -> None:
     assert not [w for w in texts(at, "warning") if "新集" in w]
 
 
+def test_a_new_collection_on_a_large_store_is_counted_in_the_background(
+    scoped_store, app, monkeypatch
+) -> None:
+    """On a large store (`BACKGROUND_COUNT_DOCS`) a link naming a collection the kept count
+    does not know counts again in the background (`count_now`): a slow count leaves the page
+    drawn at once with the named collection still chosen (not dropped as unknown), and a
+    later page shows it with its size."""
+    import threading
+
+    from graph.collections import add_to_collection
+    from ui import scope
+
+    monkeypatch.setattr(scope, "BACKGROUND_COUNT_DOCS", 1)  # the small graph as a large one
+    monkeypatch.setattr(scope, "FIRST_COUNT_WAIT_S", 0.05)
+    monkeypatch.setattr(scope, "_FIRST", {})
+    monkeypatch.setattr(scope, "_LATE", set())
+    monkeypatch.setattr(scope, "_RECOUNT", {})
+    monkeypatch.setattr(scope, "counting_ahead", lambda: False)  # no warm-up
+    scope.count_first()  # the sizes as the warm-up counts and keeps them
+    add_to_collection(scoped_store, g.DOC_A, "新集")  # the number of documents stays
+    release = threading.Event()
+    count = scope._count_collections
+
+    def slow(*args):  # type: ignore[no-untyped-def]
+        release.wait(timeout=20)
+        return count(*args)
+
+    monkeypatch.setattr(scope, "_count_collections", slow)
+    at = app(page="overview", collections="新集")
+    no_trouble(at)
+    box = at.multiselect(key="scope.collections")
+    assert box.value == ["新集"] and box.options == ["新集"]  # kept, its size not known yet
+    assert not [w for w in texts(at, "warning") if "新集" in w]
+    release.set()
+    for job in list(scope._RECOUNT.values()):
+        job.result(timeout=20)
+    at = app(page="overview", collections="新集")
+    no_trouble(at)
+    box = at.multiselect(key="scope.collections")
+    assert box.value == ["新集"] and "新集（1 篇）" in box.options
+
+
 def test_the_initiatives_list_is_the_chosen_collections(scoped_store, app) -> None:
     """举措's picker offers the initiatives the chosen collections report, as the other
     pages count only their facts (issue: it offered every initiative)."""
