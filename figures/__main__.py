@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _make(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import adoption, briefing, portfolio, timeline
     from figures.report import demo_count
-    from figures.scope import chosen
+    from queries.scope import chosen
 
     if args.command == "table":
         return _table(store, args, suffix)
@@ -256,8 +256,8 @@ def _check_brief(args: argparse.Namespace) -> None:
 
 def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from figures import render
-    from figures.scope import chosen
     from queries.registry import REGISTRY, run
+    from queries.scope import chosen
 
     if args.query not in REGISTRY:
         raise CourtgraphError(f"no named query {args.query!r}; see python -m queries --list")
@@ -339,8 +339,11 @@ _NOT_ON_SLIDES = frozenset({"rule", "rules", "confidence"})
 
 
 def _cell(value: object) -> str:
+    """A value as a slide's table shows it: yes/no in Chinese (True and False were printed)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, list | tuple):
         return "、".join(map(str, value))
     return str(value)

@@ -3,9 +3,10 @@
 The picture court staff draw by hand for "who has adopted it, and who has not yet": the court
 at the top, each unit directly below it heading a column, the units below those listed under
 their parent (indented by level), every unit a box coloured by the stage the documents report
-(推行 / 试点 / 上级推广 / 获评 / 尚未报道) with its customary short name. Boxes never overlap:
-the layout picks the number of rows per column that gives the largest type that fits, and a
-long column continues in the next one. The legend counts reported units per level.
+(推行 / 试点 / 上级推广 / 获评 / 尚未报道) with its customary short name; a people's tribunal's
+box has a dashed edge, which the legend explains. Boxes never overlap: the layout picks the
+number of rows per column that gives the largest type that fits, and a long column continues
+in the next one. The legend counts reported units per level.
 
 `adoption_map(store, initiative, court)` reads the data (named queries only);
 `draw_adoption_map(data, fmt=...)` returns PNG or SVG bytes (SVG keeps its text as text).
@@ -17,7 +18,7 @@ import datetime as _dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from figures.names import short_court_name
 from graph.model import LEVEL_ZH, LEVELS
@@ -25,8 +26,8 @@ from queries.analytics import NOT_REPORTED_SCOPE
 from queries.verified import FactCheck, InitiativeFacts
 
 if TYPE_CHECKING:
-    from figures.scope import Chosen
     from graph.store import GraphStore
+    from queries.scope import Chosen
 
 #: stages in the order a unit's own report is preferred when it has several
 STAGE_ORDER = ("adopted", "piloted", "awarded", "promoted")
@@ -59,6 +60,10 @@ _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 MAX_BOXES = 400
 #: the largest slot of a box, in inches: a small map keeps boxes of a readable size
 SLOT_W, SLOT_H = 2.4, 0.7
+#: how a people's tribunal's box is told from a court's (a dashed edge, under its court), and
+#: the legend's words for it: a short name alone (牛庄法庭 beside 海城市法院) was not enough
+TRIBUNAL_EDGE: dict[str, Any] = {"linestyle": (0, (3, 2)), "edgecolor": "#424242", "linewidth": 1.2}
+TRIBUNAL_KEY = "人民法庭（虚线框，列于所属法院之下）"
 
 
 @dataclass
@@ -203,7 +208,7 @@ def adoption_map(
     unverified is shown as not reported); `collections`: from the facts of these collections'
     documents only (None: every document; `facts`, when given, are of them already). The map
     counts the facts it stands on (`check`)."""
-    from figures import scope as collections_
+    from queries import scope as collections_
     from queries.registry import resolve_entity, run
     from queries.verified import FactCheck
 
@@ -542,6 +547,15 @@ def draw_adoption_map(
             handlelength=1.2,
             columnspacing=1.4,
         )
+        if not grouped and any(p.unit.level == "tribunal" for p in placed):
+            fig.legend(  # what a tribunal's box looks like, at the legend line's right end
+                handles=[Patch(facecolor="#ffffff", label=TRIBUNAL_KEY, **TRIBUNAL_EDGE)],
+                loc="upper right",
+                bbox_to_anchor=(1 - side / width_in, 1 - (y + 0.32) / height_in),
+                frameon=False,
+                fontsize=12,
+                handlelength=1.6,
+            )
         indent_w = size * 0.8 / 72
         for p in placed:
             x0 = side + p.column * slot_w + p.indent * indent_w
@@ -550,6 +564,12 @@ def draw_adoption_map(
             h = slot_h * 0.82
             colour = STAGE_COLOUR[p.unit.stage]
             head = p.indent == 0  # the column's head: the unit directly below the court
+            edge: dict[str, Any] = {
+                "edgecolor": "#424242" if head else ("#ffffff" if p.unit.stage else "#bdbdbd"),
+                "linewidth": 1.6 if head else 0.6,
+            }
+            if p.unit.level == "tribunal" and not grouped:
+                edge = dict(TRIBUNAL_EDGE)
             ax.add_patch(
                 FancyBboxPatch(
                     (x0, y0),
@@ -557,8 +577,7 @@ def draw_adoption_map(
                     h,
                     boxstyle="round,pad=0,rounding_size=0.05",
                     facecolor=colour,
-                    edgecolor="#424242" if head else ("#ffffff" if p.unit.stage else "#bdbdbd"),
-                    linewidth=1.6 if head else 0.6,
+                    **edge,
                 )
             )
             ax.text(
@@ -649,7 +668,7 @@ def collections_note(names: Sequence[str]) -> list[str]:
     >>> collections_note(["2024年工作报告"])
     ['仅计文档集：2024年工作报告']
     """
-    from figures.scope import Chosen
+    from queries.scope import Chosen
 
     note = Chosen(tuple(names)).note()
     return [note] if note else []

@@ -37,6 +37,7 @@ from figures.report import (
     outcome_value,
     source_documents,
     source_lines,
+    versions_note,
 )
 from figures.timeline import draw_timeline
 from graph.errors import CourtgraphError
@@ -48,9 +49,10 @@ from queries.verified import FactCheck
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from figures.scope import Chosen
     from graph.store import GraphStore
     from queries.analytics import Timeline
+    from queries.scope import Chosen
+    from queries.verified import InitiativeFacts
 
 #: what every briefing says above the figures the documents report
 REPORTED_NOTE = "以下数字是文档中各单位自述的数据，courtgraph 未作核实，引用时请注明来源。"
@@ -89,6 +91,9 @@ class Briefing:
     #: figures tied to it in all, when the named query's row limit cut the list `outcomes`
     #: (0: the list is complete)
     outcome_count: int = 0
+    #: with `verified_only`: figures tied to it that are not listed because the figure or
+    #: its link to the initiative is not verified (said where the figures are listed)
+    outcomes_unverified: int = 0
     check: FactCheck = field(default_factory=FactCheck)  # the facts it states
     timeline_check: FactCheck = field(default_factory=FactCheck)  # the timeline's
     #: the adoption facts it states (the map's and the timeline's footnotes count these)
@@ -234,9 +239,14 @@ class Briefing:
         """Every fact it states: the adoption facts (the figures' count) and the figures the
         documents report (a figure is two facts: the figure and its link to the initiative)."""
         line = self.facts_note()
-        outcome_facts = self.check.facts - self.adoption_check.facts
+        if self.check.verified_only:  # those of the figures it lists
+            outcome_facts = self.check.verified - self.adoption_check.verified
+            checked = "已核实的"
+        else:
+            outcome_facts = self.check.facts - self.adoption_check.facts
+            checked = ""
         if outcome_facts > 0:
-            line += f"；另有成效数据的事实 {outcome_facts} 条（每项数据及其与举措的关联各一条）"
+            line += f"；另有{checked}成效数据的事实 {outcome_facts} 条（每项数据及其与举措的关联各一条）"
         if self.check.verified_only:
             left = self.check.unverified
             kept_out = f"（另有 {left} 条尚未核实，未计入）" if left else ""
@@ -277,8 +287,8 @@ def gather(
     only; `collections`: from the facts of these collections' documents only, its sources
     those documents (None: every document). The briefing counts the facts it stands on and
     how many are unverified."""
-    from figures import scope as collections_
     from figures.timeline import checked_timeline
+    from queries import scope as collections_
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")
@@ -338,9 +348,10 @@ def gather(
         [facts.adoption_status(a["fact_id"]) for a in adopters], verified_only=verified_only
     )
     check = adoption_check + FactCheck.of(
-        [s for o in outcomes for s in facts.outcome_statuses(o["fact_id"])],
+        [s for o in outcomes for s in _stated(facts, o["fact_id"], verified_only)],
         verified_only=verified_only,
     )
+    listed = len(outcomes)
     if verified_only:
         adopters = [a for a in adopters if facts.adoption_verified(a["fact_id"])]
         outcomes = [o for o in outcomes if facts.outcome_verified(o["fact_id"])]
@@ -361,6 +372,7 @@ def gather(
         sources=sources,
         sources_truncated=len(doc_ids) > MAX_SOURCES,
         outcome_count=outcome_count,
+        outcomes_unverified=listed - len(outcomes),
         source_count=len(doc_ids),
         outcome_docs=outcome_docs,
         check=check,
@@ -368,6 +380,17 @@ def gather(
         adoption_check=adoption_check,
         collections=chosen.names,
     )
+
+
+def _stated(facts: InitiativeFacts, fact_id: str, verified_only: bool) -> tuple[str | None, ...]:
+    """The statuses of a figure's two facts (the figure, its link to the initiative) as a
+    briefing counts them: with `verified_only` a figure is listed only when both are
+    verified, so a confirmed half of a figure it does not list is not a fact it states (it
+    counted one, and the text named figures no table showed)."""
+    statuses = facts.outcome_statuses(fact_id)
+    if verified_only and not facts.outcome_verified(fact_id):
+        return tuple(None for _ in statuses)
+    return statuses
 
 
 #: source numbers a table cell lists before it says how many more documents there are
@@ -416,6 +439,16 @@ def _adopters_left_out(b: Briefing, shown: int = MAX_ADOPTER_ROWS) -> str:
     )
 
 
+def _outcomes_unlisted(b: Briefing) -> str:
+    """What a briefing listing no figures, or not all of them, says under 报告的成效数据."""
+    n = b.outcomes_unverified
+    if not n:
+        return "所收文档没有与该举措相关的数据。"
+    if not b.outcomes:
+        return f"文档中与该举措相关的 {n} 项数据尚未核实（数据或其与该举措的关联），未列出。"
+    return f"另有 {n} 项数据尚未核实（数据或其与该举措的关联），未列出。"
+
+
 def _outcomes_left_out(b: Briefing) -> str:
     """Says so when the list of figures was cut at the query's row limit ('' if complete)."""
     if b.outcome_count <= len(b.outcomes):
@@ -423,6 +456,23 @@ def _outcomes_left_out(b: Briefing) -> str:
     return (
         f"共 {b.outcome_count} 项数据，这里只列出前 {len(b.outcomes)} 项，"
         f"另有 {b.outcome_count - len(b.outcomes)} 项未列出。"
+    )
+
+
+def _versions_note(b: Briefing) -> str:
+    """The figures two versions of one report it cites give differently ('' if none)."""
+    return versions_note(
+        b.sources,
+        [
+            (
+                short_court_name(o["unit"] or "")
+                + (o["metric"] or "")
+                + (f"（{o['period']}）" if o.get("period") else ""),
+                outcome_value(o),
+                b.outcome_docs.get(o["fact_id"], []),
+            )
+            for o in b.outcomes
+        ],
     )
 
 
@@ -533,8 +583,10 @@ def to_docx(b: Briefing) -> bytes:
         if _outcomes_left_out(b):
             r.para(_outcomes_left_out(b), 10.5)
         r.table(["单位", "指标", "数值", "期间", "来源"], _outcome_rows(b))
-    else:
-        r.para("所收文档没有与该举措相关的数据。", 10.5)
+        if note := _versions_note(b):
+            r.para(note, 10.5)
+    if b.outcomes_unverified or not b.outcomes:
+        r.para(_outcomes_unlisted(b), 10.5)
     r.section("资料来源")
     if b.collections:
         r.para(f"以下均为文档集{'、'.join(f'「{n}」' for n in b.collections)}中的文档。", 10.5)
@@ -607,6 +659,7 @@ def to_pptx(b: Briefing) -> bytes:
             _outcome_rows(b),
             widths=[2, 2.8, 1.3, 2, 1.4],
             notes=(f"{_outcomes_left_out(b)}\n" if _outcomes_left_out(b) else "")
+            + (f"{_outcomes_unlisted(b)}\n" if b.outcomes_unverified else "")
             + TIED_NOTE
             + checked
             + sources_note,

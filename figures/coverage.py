@@ -30,8 +30,8 @@ from graph.model import LEVEL_ZH
 from queries.verified import FactCheck
 
 if TYPE_CHECKING:
-    from figures.scope import Chosen
     from graph.store import GraphStore
+    from queries.scope import Chosen
 
 #: the levels counted when none are given: every court, tribunals not (they have no
 #: province-wide roster to count against)
@@ -105,8 +105,8 @@ def coverage_map(
     `verified_only`: courts with a confirmed or corrected report only; `collections`: reports
     of these collections' documents only (None: every document; a name the graph has no
     collection of is refused)."""
-    from figures.scope import chosen as chosen_collections
     from queries.registry import resolve_entity, run
+    from queries.scope import chosen as chosen_collections
     from queries.verified import initiative_facts
 
     iid = resolve_entity(store, initiative, label="Initiative")

@@ -22,8 +22,8 @@ from queries.columns import date_shown
 from queries.verified import FactCheck, is_verified
 
 if TYPE_CHECKING:
-    from figures.scope import Chosen
     from graph.store import GraphStore
+    from queries.scope import Chosen
 
 CANDIDATES = "候选举措（未列入目录）"
 UNFILED = "未分类"
@@ -126,8 +126,8 @@ def portfolio(
     """The initiatives `court` and the units under it report (named query `unit_portfolio`);
     `verified_only`: from confirmed or corrected reports only; `collections`: from the reports
     of these collections' documents only (None: every document)."""
-    from figures.scope import chosen as chosen_collections
     from queries.registry import resolve_entity, run
+    from queries.scope import chosen as chosen_collections
 
     cid = resolve_entity(store, court)
     chosen = chosen_collections(store, collections)

@@ -861,6 +861,10 @@ def _demo_count(sources: Sequence[Source]) -> int:
     return sum(1 for s in sources if s.demo)
 
 
+#: the room the demo mark takes at the top right of a 16-inch picture, in inches
+DEMO_MARK_W = 3.0
+
+
 def demo_badge(fig: Figure, y: float = 0.95) -> None:
     """A red mark in the top right corner of a picture that cites demo documents: a footnote
     alone is too easy to miss on a slide."""
@@ -925,6 +929,44 @@ def _text_size(lines: Sequence[str], size_pt: float) -> tuple[float, float]:
     em = size_pt / 72.0
     width = max(sum(0.6 if ord(c) < 0x2E80 else 1.0 for c in line) for line in lines) * em
     return width + 0.06, len(lines) * 1.22 * em + 0.04
+
+
+def fit_title(
+    title: str, width: float, *, size: float = 26, smallest: float = 18
+) -> tuple[str, float]:
+    """`title` set to fit `width` inches: at `size` points when it fits, else as large as fits
+    down to `smallest`, else on two lines (broken after a 、 or before a （ near the middle)
+    at the size they fit, else cut with …. Returns the text (with a line break when two) and
+    its size: a long title ran off the picture's edge.
+
+    >>> fit_title("辖区覆盖情况", 15.2)
+    ('辖区覆盖情况', 26)
+    >>> fit_title("辖区覆盖情况（" + "甲" * 40 + "）", 15.2)[1] < 26
+    True
+    >>> text, points = fit_title("辖区覆盖情况（" + "甲乙丙丁、" * 14 + "）", 15.2)
+    >>> text.count("\\n"), points
+    (1, 22.0)
+    >>> text, points = fit_title("辖区覆盖情况（" + "甲乙丙丁、" * 40 + "）", 15.2)
+    >>> [len(line) for line in text.split("\\n")], text.endswith("…"), points
+    ([60, 60], True, 18)
+    """
+    fits = min(size, width / max(_text_size([title], 1.0)[0] - 0.06, 1e-3))
+    if fits >= smallest:
+        return title, size if fits >= size else math.floor(fits * 2) / 2
+    middle = len(title) // 2
+    cuts = [i + 1 for i, c in enumerate(title) if c in "、，,· "] + [
+        i for i, c in enumerate(title) if c == "（" and i
+    ]
+    cut = min(cuts, key=lambda i: abs(i - middle), default=middle)
+    lines = [title[:cut].rstrip(), title[cut:].lstrip()]
+    # two lines take the height of one at 26 pt and a half: at most 22 pt each
+    fits = min(size, 22, width / max(_text_size(lines, 1.0)[0] - 0.06, 1e-3))
+    if fits >= smallest:
+        return "\n".join(lines), math.floor(fits * 2) / 2
+    room = int(width * 72 / smallest)  # full-width characters per line at the smallest size
+    rest = lines[1] if _text_size([lines[1]], smallest)[0] <= width else lines[1][: room - 1] + "…"
+    first = lines[0] if _text_size([lines[0]], smallest)[0] <= width else lines[0][: room - 1] + "…"
+    return f"{first}\n{rest}", smallest
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in inches
@@ -1253,7 +1295,19 @@ def table_picture(
         ax.set_xlim(0, FIG_W)
         ax.set_ylim(FIG_H, 0)
         if with_title:
-            ax.text(side, 0.5, title or "courtgraph", fontsize=26, color="#1b2a3a", va="center")
+            # a long title (the query's own values in it) is made smaller or set on two lines,
+            # clear of the demo mark in the top right corner
+            room = avail_w - (DEMO_MARK_W if _demo_count(sources) else 0)
+            text, points = fit_title(title or "courtgraph", room)
+            ax.text(
+                side,
+                0.45 if "\n" in text else 0.5,
+                text,
+                fontsize=points,
+                color="#1b2a3a",
+                va="center",
+                linespacing=1.1,
+            )
         count = f"共 {len(rows)} 行" + (f"，显示前 {max_rows} 行" if len(rows) > max_rows else "")
         ax.text(side, top - 0.3, count, fontsize=13, color="#5a6673", va="center")
         if not shown:

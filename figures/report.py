@@ -10,6 +10,7 @@ source list whose addresses are never broken across lines, and page numbers in t
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -81,16 +82,112 @@ def demo_warning(sources: Sequence[dict[str, Any]]) -> str:
 
 
 def source_lines(sources: Sequence[dict[str, Any]]) -> list[str]:
-    """'[1] title，date，url' for each document, numbered in order; a demo document is marked."""
+    """'[1] title，date，url' for each document, numbered in order; a demo document is marked,
+    and so is each of two versions of one report (`versions`): which is the changed copy
+    when the row says (`changed_copy_of`: the id of the document it changes), else that they
+    are versions whose differences the reader checks in the originals."""
     lines = []
+    number = {d["doc_id"]: i for i, d in enumerate(sources, 1)}
+    alike = versions(sources)
     for i, d in enumerate(sources, 1):
         url = (d.get("urls") or [""])[0]
         lines.append(
             f"[{i}] {d.get('title') or d['doc_id']}，{d.get('date') or '日期不详'}"
             + (f"，{url}" if url else "")
             + (DEMO_MARK if is_demo(d) else "")
+            + _version_mark(d, alike.get(d["doc_id"], []), number, sources)
         )
     return lines
+
+
+def _title_key(d: dict[str, Any]) -> tuple[str, str | None] | None:
+    title = re.sub(r"\s+", "", d.get("title") or "")
+    return (title, d.get("date")) if title else None
+
+
+def versions(sources: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
+    """Document id -> the numbers ([n] in the list) of the other documents of `sources` with
+    its title and date: versions of one report (an article and its corrected copy look alike
+    in a source list, and a briefing may cite both).
+
+    >>> versions([{"doc_id": "a", "title": "甲会议", "date": "2024-03-18"},
+    ...           {"doc_id": "b", "title": "乙会议", "date": "2024-03-18"},
+    ...           {"doc_id": "c", "title": "甲会议", "date": "2024-03-18"}])
+    {'a': [3], 'c': [1]}
+    """
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for i, d in enumerate(sources, 1):
+        key = _title_key(d)
+        if key is not None:
+            groups.setdefault(key, []).append(i)
+    out: dict[str, list[int]] = {}
+    for numbers in groups.values():
+        for n in numbers if len(numbers) > 1 else ():
+            out[sources[n - 1]["doc_id"]] = [m for m in numbers if m != n]
+    return out
+
+
+def _version_mark(
+    d: dict[str, Any], others: list[int], number: dict[str, int], sources: Sequence[dict[str, Any]]
+) -> str:
+    if not others:
+        return ""
+    refs = "、".join(f"[{n}]" for n in others)
+    changes = number.get(d.get("changed_copy_of") or "")
+    if changes in others:
+        return f"（[{changes}] 的改动稿：较晚收录，数字与之不同）"
+    changed_by = [n for n in others if sources[n - 1].get("changed_copy_of") == d["doc_id"]]
+    if changed_by:
+        return f"（旧稿：其改动稿为 {'、'.join(f'[{n}]' for n in changed_by)}）"
+    return f"（与 {refs} 标题、日期相同：同一报道的不同版本，哪份为更正稿请核对原文）"
+
+
+def versions_note(
+    sources: Sequence[dict[str, Any]],
+    figures: Sequence[tuple[str, str, list[str]]],
+) -> str:
+    """Under a table of figures: the figures two versions of one report (`versions`) give
+    differently, each with its document's number ('' when none differ). `figures`: (what,
+    value, document ids) per row, what naming the unit, metric and period.
+
+    >>> src = [{"doc_id": "a", "title": "甲会议", "date": "2024-03-18"},
+    ...        {"doc_id": "b", "title": "甲会议", "date": "2024-03-18"}]
+    >>> versions_note(src, [("明山区法院调解成功率", "46.8%", ["a"]),
+    ...                     ("明山区法院调解成功率", "48.6%", ["b"]),
+    ...                     ("明山区法院诉前调解案件数", "1205件", ["a", "b"])])
+    '注意：[1]、[2] 标题和日期相同，是同一报道的不同版本，所报数字有出入：明山区法院调解成功率 46.8%〔[1]〕、48.6%〔[2]〕。引用前请核对原文，确认哪份为更正稿。'
+    """
+    alike = versions(sources)
+    if not alike:
+        return ""
+    number = {d["doc_id"]: i for i, d in enumerate(sources, 1)}
+    values: dict[str, dict[str, list[int]]] = {}
+    for what, value, doc_ids in figures:
+        cited = [number[x] for x in doc_ids if x in alike]
+        if cited:
+            values.setdefault(what, {}).setdefault(value, []).extend(cited)
+    differ = {what: by for what, by in values.items() if len(by) > 1}
+    if not differ:
+        return ""
+    docs = sorted({n for by in differ.values() for ns in by.values() for n in ns})
+    parts = [
+        what
+        + " "
+        + "、".join(
+            f"{v}〔{'、'.join(f'[{n}]' for n in sorted(set(ns)))}〕" for v, ns in by.items()
+        )
+        for what, by in differ.items()
+    ]
+    changed = [sources[n - 1] for n in docs if sources[n - 1].get("changed_copy_of") in number]
+    which = (
+        "其中 " + "、".join(f"[{number[d['doc_id']]}]" for d in changed) + " 为改动稿（较晚收录）。"
+        if changed
+        else "引用前请核对原文，确认哪份为更正稿。"
+    )
+    return (
+        f"注意：{'、'.join(f'[{n}]' for n in docs)} 标题和日期相同，是同一报道的不同版本，"
+        f"所报数字有出入：{'；'.join(parts)}。{which}"
+    )
 
 
 #: qualifiers written between the number and its unit (300余件), after the unit (30天内),
@@ -203,20 +300,69 @@ def _only_run(cell: Any, text: str) -> Any:
     return cell.paragraphs[0].runs[0]
 
 
+#: a hyphen between digits (2024-03-18, 03-18): Word and LibreOffice may break a line after
+#: it, which put 2024-03- on one line of a table's cell and 18 on the next
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+#: a date or a range of digits that is never broken (its width sets a column's least width)
+_UNBROKEN = re.compile(r"\d+(?:-\d+)+")
+#: the width of a digit or hyphen at a table's 10.5 pt, in cm (0.65 em: the widest Latin
+#: face a reader's Word or LibreOffice substitutes), and a cell's left and right margins
+#: where a line may break between a date and the note after it (2024-03-18（文档日期）):
+#: LibreOffice sees no break before the full-width bracket, and with the hyphens unbreakable
+#: it cut the date itself (2024-03-1 / 8（文档日期）); a zero-width space allows the break
+_BEFORE_NOTE = re.compile(r"(?<=\d-\d\d)(?=（)")
+ZWSP = "\u200b"
+_DIGIT_CM = 0.65 * 10.5 / 72 * 2.54
+_CELL_MARGINS_CM = 0.45
+
+
 def _set_text(run: Any, text: str) -> None:
-    """The text of a `w:r` element, a line break (`w:br`) for each newline."""
+    """The text of a `w:r` element, a line break (`w:br`) for each newline and a
+    non-breaking hyphen (`w:noBreakHyphen`) between digits, so a date stays on one line."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    for old in run.findall(qn("w:t")) + run.findall(qn("w:br")):
-        run.remove(old)
-    for i, part in enumerate(text.split("\n")):
+    for tag in ("w:t", "w:br", "w:noBreakHyphen"):
+        for old in run.findall(qn(tag)):
+            run.remove(old)
+    for i, line in enumerate(text.split("\n")):
         if i:
             run.append(OxmlElement("w:br"))
-        el = OxmlElement("w:t")
-        el.set(qn("xml:space"), "preserve")
-        el.text = part
-        run.append(el)
+        for j, part in enumerate(_DIGIT_HYPHEN.split(_BEFORE_NOTE.sub(ZWSP, line))):
+            if j:
+                run.append(OxmlElement("w:noBreakHyphen"))
+            el = OxmlElement("w:t")
+            el.set(qn("xml:space"), "preserve")
+            el.text = part
+            run.append(el)
+
+
+def column_widths(
+    widths: Sequence[float], rows: Sequence[Sequence[str] | str], total: float = TEXT_WIDTH_CM
+) -> list[float]:
+    """`widths` (in proportion) scaled to `total` cm, each column at least as wide as its
+    longest date (`_UNBROKEN`), the room taken from the columns with room to spare.
+
+    >>> row = ["诉前调解", "上级推广 2024-03-18（文档日期）", "1（推行 1）", "2024-03-18（文档日期）"]
+    >>> column_widths([4.4, 4.2, 4.6, 2.6], [row])
+    [4.29, 4.17, 4.49, 2.86]
+    """
+    sizes = [total * w / sum(widths) for w in widths]
+    least = [0.0] * len(sizes)
+    for row in rows:
+        if isinstance(row, str):
+            continue
+        for j, value in enumerate(row[: len(sizes)]):
+            for token in _UNBROKEN.findall(value):
+                least[j] = max(least[j], len(token) * _DIGIT_CM + _CELL_MARGINS_CM)
+    short = sum(max(0.0, n - w) for n, w in zip(least, sizes, strict=True))
+    spare = sum(max(0.0, w - n) for n, w in zip(least, sizes, strict=True))
+    if short <= 0 or spare <= short:  # nothing to do, or no room to do it in
+        return [round(w, 2) for w in sizes]
+    out = []
+    for n, w in zip(least, sizes, strict=True):
+        out.append(n if w < n else w - (w - n) * short / spare)
+    return [round(w, 2) for w in out]
 
 
 class Report:
@@ -287,7 +433,11 @@ class Report:
 
         t = self.doc.add_table(rows=1, cols=len(columns))
         t.style = "Table Grid"
-        sizes = [Cm(TEXT_WIDTH_CM * w / sum(widths)) for w in widths] if widths else []
+        # a date column at least as wide as its dates (they are never broken, _set_text)
+        fitted = column_widths(widths or [1.0] * len(columns), rows)
+        if not widths and fitted == column_widths([1.0] * len(columns), []):
+            fitted = []  # no date to make room for: Word's own even widths, as before
+        sizes = [Cm(w) for w in fitted]
         if sizes:  # Word reads the cells' widths, LibreOffice the grid's: set both
             t.autofit = False
             for j, size in enumerate(sizes):

@@ -23,9 +23,9 @@ from graph.model import LEVELS, STAGE_ZH
 from queries.verified import FactCheck, InitiativeFacts
 
 if TYPE_CHECKING:
-    from figures.scope import Chosen
     from graph.store import GraphStore
     from queries.analytics import Timeline
+    from queries.scope import Chosen
 
 _LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 _ITEM = ("unit_id", "unit", "level", "province", "stage", "date", "date_precision", "doc_ids")
@@ -55,7 +55,7 @@ def checked_timeline(
     the facts of `collections`' documents only (None: every document). `facts`, `events`:
     the initiative's fact statuses and `adoption_events` rows (of those collections) when
     the caller has read them already."""
-    from figures import scope as collections_
+    from queries import scope as collections_
     from queries.registry import resolve_entity, run
 
     iid = resolve_entity(store, initiative, label="Initiative")

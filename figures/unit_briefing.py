@@ -32,6 +32,7 @@ from figures.report import (
     outcome_value,
     source_documents,
     source_lines,
+    versions_note,
 )
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
@@ -40,8 +41,8 @@ from queries.verified import FactCheck, is_verified
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from figures.scope import Chosen
     from graph.store import GraphStore
+    from queries.scope import Chosen
 
 #: units under a court a briefing covers (a province's high court has hundreds, the supreme
 #: court tens of thousands: its briefing would read the whole graph for a partial answer)
@@ -92,6 +93,8 @@ class UnitBriefing:
     #: nothing), as the adoption map and the initiative briefing do
     uncounted: frozenset[str] = frozenset()
     check: FactCheck = field(default_factory=FactCheck)
+    #: with `verified_only`: reported figures not listed because they are not verified
+    outcomes_unverified: int = 0
     #: the collections whose facts it states (none: every document); its sources are theirs
     collections: tuple[str, ...] = ()
     generated: str = field(default_factory=lambda: _dt.date.today().isoformat())
@@ -249,8 +252,8 @@ def gather(
     the facts of these collections' documents only, its sources those documents (None:
     every document). The briefing counts the facts it stands on and how many are
     unverified."""
-    from figures.scope import chosen as chosen_collections
     from queries.registry import resolve_entity, run
+    from queries.scope import chosen as chosen_collections
 
     cid = resolve_entity(store, court)
     chosen = chosen_collections(store, collections)
@@ -288,7 +291,10 @@ def gather(
             o = outcomes[r["fact_id"]] = {**r, "initiatives": []}
             statuses.append(r["status"])
         if r["initiative_id"]:
-            statuses.append(r["link_status"])
+            # a link is stated with its figure: with verified_only, a confirmed link of a
+            # figure not listed is no fact the briefing states (it was counted as one)
+            shown = not verified_only or is_verified(r["status"])
+            statuses.append(r["link_status"] if shown else None)
             if not verified_only or is_verified(r["link_status"]):
                 o["initiatives"].append(r["initiative"])
     outcome_rows = sorted(
@@ -346,6 +352,7 @@ def gather(
         uncounted=uncounted,
         source_count=len(doc_ids),
         check=FactCheck.of(statuses, verified_only=verified_only),
+        outcomes_unverified=len(outcomes) - len(outcome_rows),
         collections=chosen.names,
     )
 
@@ -446,6 +453,16 @@ def _refs(b: UnitBriefing, doc_ids: list[str] | None, *, deck: bool = False) -> 
     found = sorted({numbers[d] for d in doc_ids or () if d in numbers})
     most = 1 if deck else 3
     return " ".join(f"[{n}]" for n in found[:most]) + ("等" if len(found) > most else "")
+
+
+def outcomes_unlisted(b: UnitBriefing) -> str:
+    """What the briefing says under 报告的成效数据 when it lists no figures or not all."""
+    n = b.outcomes_unverified
+    if not n:
+        return "所收文档没有本院及下级单位报告的数据。"
+    if not b.outcomes:
+        return f"文档中本院及下级单位报告的 {n} 项数据尚未核实，未列出。"
+    return f"另有 {n} 项数据尚未核实，未列出。"
 
 
 def outcome_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
@@ -567,8 +584,18 @@ def to_docx(b: UnitBriefing) -> bytes:
             rows[:MAX_OUTCOME_ROWS],
             widths=[2.5, 3.1, 2.3, 3.3, 3.0, 1.6],
         )
-    else:
-        r.para("所收文档没有本院及下级单位报告的数据。", 10.5)
+        figures = [
+            (
+                f"{row[0]}{row[1]}（{row[3]}）".replace(" 至\n", " 至 "),
+                row[2],
+                o.get("doc_ids") or [],
+            )
+            for row, o in zip(rows, b.outcomes, strict=True)
+        ]
+        if note := versions_note(b.sources, figures):
+            r.para(note, 10.5)
+    if b.outcomes_unverified or not rows:
+        r.para(outcomes_unlisted(b), 10.5)
     if b.people:
         r.section("人员及职务")
         r.para("文档中提到的本院及下级单位人员及其职务，以报道时为准。", 10.5, keep=True)

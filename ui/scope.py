@@ -324,7 +324,15 @@ def sidebar() -> None:
 
 
 def demo_banner() -> None:
-    """While demo documents are in the graph, say so and how to remove them."""
+    """While demo documents are in the graph and the sidebar's choice takes them in (every
+    document, or the demo collection among those chosen), say so and how to remove them:
+    with only the user's own collections chosen, the answers hold no demo facts and the
+    banner only alarmed. (A demo document also put in an own collection is not looked for:
+    it would cost a scan of the documents on every page; pictures and briefings mark the demo
+    documents they cite.)"""
+    chosen = collections()
+    if chosen and DEMO_COLLECTION not in chosen:
+        return
     try:
         sizes = collection_sizes()
     except CourtgraphError:

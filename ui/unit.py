@@ -313,7 +313,7 @@ def _outcomes(unit_id: str, below: int) -> None:
 def _outcomes_below(unit_id: str) -> tuple[list[dict[str, Any]], bool]:
     """The figures the units under `unit_id` reported (`outcomes_under`, the unit's own left
     out), of the chosen collections' documents, and whether the server cut the read."""
-    from figures.scope import chosen
+    from queries.scope import chosen
     from ui.scope import collections
 
     rows, truncated = state.run("outcomes_under", {"unit": unit_id})

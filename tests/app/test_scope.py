@@ -102,6 +102,48 @@ def test_a_collection_made_after_the_count_is_found(scoped_store, app) -> None:
     assert not [w for w in texts(at, "warning") if "新集" in w]
 
 
+def test_a_new_collection_on_a_large_store_is_counted_in_the_background(
+    scoped_store, app, monkeypatch
+) -> None:
+    """On a large store (`BACKGROUND_COUNT_DOCS`) a link naming a collection the kept count
+    does not know counts again in the background (`count_now`): a slow count leaves the page
+    drawn at once with the named collection still chosen (not dropped as unknown), and a
+    later page shows it with its size."""
+    import threading
+
+    from graph.collections import add_to_collection
+    from ui import scope
+
+    monkeypatch.setattr(scope, "BACKGROUND_COUNT_DOCS", 1)  # the small graph as a large one
+    monkeypatch.setattr(scope, "FIRST_COUNT_WAIT_S", 0.05)
+    monkeypatch.setattr(scope, "_FIRST", {})
+    monkeypatch.setattr(scope, "_LATE", set())
+    monkeypatch.setattr(scope, "_RECOUNT", {})
+    monkeypatch.setattr(scope, "counting_ahead", lambda: False)  # no warm-up
+    scope.count_first()  # the sizes as the warm-up counts and keeps them
+    add_to_collection(scoped_store, g.DOC_A, "新集")  # the number of documents stays
+    release = threading.Event()
+    count = scope._count_collections
+
+    def slow(*args):  # type: ignore[no-untyped-def]
+        release.wait(timeout=20)
+        return count(*args)
+
+    monkeypatch.setattr(scope, "_count_collections", slow)
+    at = app(page="overview", collections="新集")
+    no_trouble(at)
+    box = at.multiselect(key="scope.collections")
+    assert box.value == ["新集"] and box.options == ["新集"]  # kept, its size not known yet
+    assert not [w for w in texts(at, "warning") if "新集" in w]
+    release.set()
+    for job in list(scope._RECOUNT.values()):
+        job.result(timeout=20)
+    at = app(page="overview", collections="新集")
+    no_trouble(at)
+    box = at.multiselect(key="scope.collections")
+    assert box.value == ["新集"] and "新集（1 篇）" in box.options
+
+
 def test_the_initiatives_list_is_the_chosen_collections(scoped_store, app) -> None:
     """举措's picker offers the initiatives the chosen collections report, as the other
     pages count only their facts (issue: it offered every initiative)."""
@@ -168,6 +210,20 @@ def test_a_linked_initiative_outside_the_chosen_collections_is_not_swapped(
     at.selectbox(key=key).set_value(g.FENGQIAO).run()
     no_trouble(at)
     assert url(at, "id") == g.FENGQIAO
+
+
+@pytest.mark.parametrize(
+    ("chosen", "banner"), [("乙", False), ("乙,通报", False), (f"乙,{DEMO_COLLECTION}", True)]
+)
+def test_the_banner_follows_the_chosen_collections(scoped_store, app, chosen, banner) -> None:
+    """Only the user's own collections chosen: their answers hold no demo fact, and the demo
+    banner (shown whatever the choice) told them to do what they had done."""
+    at = app(page="overview", collections=chosen)
+    no_trouble(at)
+    assert any("演示" in w for w in texts(at, "warning")) == banner
+    if not banner:  # and back to every document: the banner again
+        at.multiselect(key="scope.collections").set_value([]).run()
+        assert any("演示" in w for w in texts(at, "warning"))
 
 
 def test_no_banner_without_demo_data(small_store, app) -> None:
@@ -446,7 +502,8 @@ def test_a_large_store_s_first_page_does_not_wait_for_its_collections(
         "通报": 1,
         DEMO_COLLECTION: 1,
     }
-    assert any("演示" in w for w in texts(at, "warning"))
+    # only 乙 chosen: no demo document in the answers, no demo banner
+    assert not any("演示" in w for w in texts(at, "warning"))
 
 
 def test_downloads_follow_the_chosen_collections(scoped_store, app, monkeypatch) -> None:

@@ -73,3 +73,20 @@ def test_every_count_of_not_reported_units_agrees(covered) -> None:
     assert len(missing) == data.stage_counts()[None] == len(b.not_yet())
     assert "计数只含法院和已导入名录的人民法庭" in adoption.slide_notes(data)
     assert "计数只含法院和已导入名录的人民法庭" in analytics.not_reported_caveat()
+
+
+def test_the_map_tells_a_tribunal_from_a_court(covered) -> None:
+    """A tribunal's box has a dashed edge, and the legend says so: a reader put in front of
+    牛庄法庭 beside 海城市法院 could not tell which was which."""
+    import dataclasses
+
+    data = adoption.adoption_map(covered, "诉源治理", g.MID)
+    assert any(u.level == "tribunal" for u in data.units)
+    svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
+    assert adoption.TRIBUNAL_KEY in svg
+    # the legend's key and each tribunal's box are dashed; the courts' boxes are not
+    tribunals = sum(u.level == "tribunal" for u in data.units)
+    assert svg.count("stroke-dasharray") == tribunals + 1
+    courts = dataclasses.replace(data, units=[u for u in data.units if u.level != "tribunal"])
+    svg = adoption.draw_adoption_map(courts, fmt="svg").decode("utf-8")
+    assert adoption.TRIBUNAL_KEY not in svg and "stroke-dasharray" not in svg

@@ -1,10 +1,12 @@
-"""The collections (文档集) a picture or a briefing counts, as the explorer's sidebar chooses them.
+"""The chosen collections (文档集), kept on the client: what a picture, a briefing or an explorer
+page counts when the sidebar or `--collection` chooses some.
 
 A fact counts when one of its documents is in a chosen collection (graph/collections.py). Named
-queries that take `collections` get the chosen ones comma-joined, as the explorer's
-`ui.scope.scoped` passes them. The rows of those that do not (`initiative_fact_status`,
-`unit_portfolio`, `outcomes_under`, `people_under`) are kept by the same test the queries
-apply (`queries.library.in_collections`): one of the row's `doc_ids` is in a chosen collection.
+queries that take `collections` get the chosen ones comma-joined (`Chosen.params`, as the
+explorer's `ui.scope.scoped` passes them) and filter on the server
+(`queries.library.in_collections`, `docs_in_collections`). The rows of those that do not
+(`initiative_fact_status`, `unit_portfolio`, `outcomes_under`, `people_under`) are kept here by
+the same test (`Chosen.keeps`): one of the row's `doc_ids` is in a chosen collection.
 
     >>> Chosen().note()
     ''
