@@ -56,6 +56,18 @@ VERIFIED = Param(
 )
 
 
+#: `verified` of an answer listing figures: the figure itself (the unit's REPORTED, the fact a
+#: reviewer corrects with `review correct --value/--period …`), whatever the adoption beside it
+VERIFIED_FIGURE = Param(
+    "verified",
+    "bool",
+    "只看已核实",
+    default=False,
+    help="true: only figures a reviewer confirmed or corrected (已确认 / 已修改), whether or "
+    "not the adoption beside them is",
+)
+
+
 def is_verified(rel: str) -> str:
     """Cypher: the fact `rel` was confirmed or corrected by a reviewer, or `$verified` is
     false (every fact counts). One text whatever the choice, so the plan is reused."""
@@ -75,6 +87,18 @@ def is_confirmed(rel: str) -> str:
 def status_of(rel: str) -> str:
     """Cypher: the review status of fact `rel` ('extracted' = 待核实 when none was decided)."""
     return f"coalesce({rel}.review_status, 'extracted')"
+
+
+#: the words of a figure's scope when it is the reporting unit's own (no `scope` on its REPORTED)
+OWN_SCOPE = {"Court": "本院", "Tribunal": "本庭"}
+
+
+def scope_of(rel: str, unit: str) -> str:
+    """Cypher: the scope of the figure fact `rel` (a unit's REPORTED) reports, in words: the
+    area the text gives it (江西省全省法院, 江西省赣州市全市法院: the extractor's AGG units, kept
+    on the fact as `scope`), else the unit's own (本院, 本庭, 本单位)."""
+    own = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in OWN_SCOPE.items())
+    return f"coalesce({rel}.scope, CASE {unit}.kind {own} ELSE '本单位' END)"
 
 
 def in_collections(rel: str) -> str:
@@ -517,7 +541,9 @@ UNIT_OUTCOMES = register(
         name="unit_outcomes",
         title="单位报告的成效数据",
         description="Figures a unit reported (reported claims, not measured effects), with the "
-        "initiative they are tied to where the text ties them.",
+        "initiative they are tied to where the text ties them, and each figure's scope in "
+        "words (范围: 本院, or the area the text gives it, e.g. 江西省全省法院: a high court's "
+        "figure for every court of its province is not its own).",
         cypher="""
 MATCH (u:Entity {id: $unit})-[r:REPORTED]->(o:Outcome)
 WHERE IN_COLLECTIONS AND VERIFIED_R
@@ -525,8 +551,8 @@ OPTIONAL MATCH (o)-[l:REPORTED]->(i:Initiative)
 WHERE VERIFIED_L
 RETURN o.id AS outcome_id, o.metric AS metric, o.value AS value,
        o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
-       o.direction AS direction, o.period AS period, i.name AS initiative,
-       r.fact_id AS fact_id, size(DOCS) AS documents, STATUS_R AS status,
+       o.direction AS direction, o.period AS period, SCOPE AS scope,
+       i.name AS initiative, r.fact_id AS fact_id, size(DOCS) AS documents, STATUS_R AS status,
        CASE WHEN l IS NULL THEN null ELSE STATUS_L END AS link_status
 ORDER BY period, metric
 """.replace("IN_COLLECTIONS", in_collections("r"))
@@ -534,8 +560,9 @@ ORDER BY period, metric
         .replace("VERIFIED_R", is_verified("r"))
         .replace("VERIFIED_L", is_verified("l"))
         .replace("STATUS_R", status_of("r"))
-        .replace("STATUS_L", status_of("l")),
-        params=(_UNIT, COLLECTIONS, VERIFIED),
+        .replace("STATUS_L", status_of("l"))
+        .replace("SCOPE", scope_of("r", "u")),
+        params=(_UNIT, COLLECTIONS, VERIFIED_FIGURE),
     )
 )
 
@@ -554,20 +581,22 @@ INITIATIVE_OUTCOMES = register(
 MATCH (i:Entity {id: $initiative})<-[l:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
 WHERE IN_COLLECTIONS AND VERIFIED_R AND VERIFIED_L
 RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
-                o.direction, o.period, r.fact_id, r.confidence, r.rules, STATUS_R,
+                o.direction, o.period, SCOPE, r.fact_id, r.confidence, r.rules, STATUS_R,
                 STATUS_L]) AS packed
 """.replace("IN_COLLECTIONS", in_collections("r"))
         .replace("VERIFIED_R", is_verified("r"))
         .replace("VERIFIED_L", is_verified("l"))
         .replace("STATUS_R", status_of("r"))
-        .replace("STATUS_L", status_of("l")),
-        params=(_INITIATIVE, COLLECTIONS, VERIFIED),
+        .replace("STATUS_L", status_of("l"))
+        .replace("SCOPE", scope_of("r", "u")),
+        params=(_INITIATIVE, COLLECTIONS, VERIFIED_FIGURE),
         # a figure is two facts: the unit reported it (status), it is tied to the initiative
         # (link_status); verified when both are
         packed=(
             "unit_id",
             "unit",
             *OUTCOME_COLUMNS,
+            "scope",
             "fact_id",
             *FACT_CONFIDENCE,
             "status",

@@ -179,8 +179,9 @@ def test_outcomes_are_labelled_as_reported_claims_with_sources(graph, app) -> No
     assert any("报告数据（文档所述，非测量效果）" in t for t in texts(at, "warning"))
     rows = frame(at, "单位", "推行（首次日期）", "指标", "报告数值")
     assert [
-        (r.单位, r[1], r.指标, r.报告数值, r.文中关联的举措) for r in rows.itertuples(index=False)
-    ] == [(BING, "推行 2022-12", "调解率", "60%", "诉源治理")]
+        (r.单位, r[1], r.指标, r.报告数值, r.范围, r.文中关联的举措, r.核实状态)
+        for r in rows.itertuples(index=False)
+    ] == [(BING, "推行 2022-12", "调解率", "60%", "本院", "诉源治理", "待核实")]
     assert "样例文档甲" in rows["来源文档"].iloc[0]
     assert rows["证据"].iloc[0].startswith("?page=evidence&fact=")
     assert any("样例文档甲" in t and "page=evidence&doc=" in t for t in texts(at, "markdown"))

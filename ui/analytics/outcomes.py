@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from queries.columns import shown_value
 from ui import common, state
 from ui.analytics.shared import (
     CLAIMS,
@@ -65,6 +66,7 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             + f" {r.get('adopted_date') or '（无日期）'}",
             "figure": _figure(r),
             "tied": r.get("tied_to") or "未说明",
+            "status_zh": shown_value("status", r.get("status")),
             "sources": "；".join(title(d) for d in r.get("doc_ids") or []),
         }
         for r in rows
@@ -84,7 +86,9 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "metric": "指标",
             "figure": "报告数值",
             "period": "期间",
+            "scope": "范围",
             "tied": "文中关联的举措",
+            "status_zh": "核实状态",
             "sources": "来源文档",
         },
         links={
