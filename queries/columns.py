@@ -70,6 +70,7 @@ COLUMN_ZH: dict[str, str] = {
     "kinds": "类型",
     "level": "层级",
     "link_status": "关联核实状态",
+    "mentioned": "提及方式",
     "metric": "指标",
     "mine": "本院",
     "name": "名称",

@@ -806,7 +806,23 @@ LIMIT 20
     )
 )
 
-_DOC_ROW = "d.id, d.title, d.date, d.urls, m.surface, m.sentence, m.start, m.end"
+# the surface as the document writes it: the mention's own when its sentence holds it, else a
+# name of the entity the sentence holds (ingest records a court's mention under its full name
+# when the article names a unit below it: 岭背人民法庭 → 江西省赣州市中级人民法院), else none
+_DOC_ROW = (
+    "d.id, d.title, d.date, d.urls, "
+    "CASE WHEN m.sentence CONTAINS m.surface THEN m.surface "
+    "ELSE head([a IN coalesce(n.aliases, []) WHERE m.sentence CONTAINS a]) END, "
+    "m.sentence, m.start, m.end"
+)
+
+#: 提及方式 of a document the entity's name is not written in (see `_DOC_ROW`)
+NOT_WRITTEN = "文中未写出此名（由所属下级单位或“全市法院”等推知）"
+
+
+def _mentioned_as(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with how the document mentions the entity: 文中写出, or `NOT_WRITTEN`."""
+    return [{**r, "mentioned": "文中写出" if r["surface"] else NOT_WRITTEN} for r in rows]
 
 
 def _documents_listed(store: GraphStore, params: dict[str, Any]) -> Plan:
@@ -822,12 +838,15 @@ MENTIONED_IN = register(
         name="documents",
         title="提及某实体的文档",
         description="The latest 200 documents that mention an entity, with the first sentence "
-        "naming it (`truncated` when there are more).",
+        "naming it (`truncated` when there are more), the name as the document writes it "
+        "(surface; none when the document does not write it: a court an article reaches "
+        "through a unit below it, or an area such as 全市法院) and how it is mentioned "
+        "(mentioned: 文中写出, or 文中未写出).",
         # sorted and cut on the server (the row limit + 1, to tell it was cut) and packed;
         # every row costs, whichever way it was found
         cypher="""
 MATCH (n:Entity {id: $entity})<-[m:MENTIONS]-(d:Document)
-WITH d, m
+WITH n, d, m
 ORDER BY d.date IS NULL, d.date DESC, d.id DESC
 LIMIT 201
 RETURN collect([DOC]) AS packed
@@ -850,8 +869,12 @@ RETURN collect([DOC]) AS packed
         params=(_ENTITY,),
         row_limit=200,
         packed=("doc_id", "title", "date", "urls", "surface", "sentence", "start", "end"),
-        postprocess=lambda rows, _p: sorted(
-            rows, key=lambda r: (r["date"] is not None, r["date"] or "", r["doc_id"]), reverse=True
+        postprocess=lambda rows, _p: _mentioned_as(
+            sorted(
+                rows,
+                key=lambda r: (r["date"] is not None, r["date"] or "", r["doc_id"]),
+                reverse=True,
+            )
         ),
     )
 )

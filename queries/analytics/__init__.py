@@ -1494,7 +1494,11 @@ PANEL_DICTIONARY: dict[str, str] = {
     "province": "province-level division of the court",
     "city": "prefecture-level division (empty for high courts and province-direct units)",
     "year": "calendar year of the row",
-    "documents": "number of source documents dated that year that mention the unit",
+    "documents": "number of source documents dated that year that mention the unit, by name "
+    "or through a unit below it (an article about a basic court or a tribunal counts for its "
+    "intermediate court too, as does an area figure such as 全市法院): how often the sources "
+    "reach the unit, not how many name it; `python -m queries documents --param entity=…` "
+    "lists them, its column mentioned telling which name it",
     "adopted__<initiative>": "1 if the unit was reported at any stage (adopted, piloted, "
     "promoted, awarded) of the initiative in or before that year (earliest reported date), "
     "else 0; units reported without any date stay 0 (see reported__)",
