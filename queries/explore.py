@@ -109,11 +109,14 @@ DOCUMENT = register(
     NamedQuery(
         name="document",
         title="文档全文",
-        description="One source document: title, date, URLs, site and its stored text.",
+        description="One source document: title, date, URLs, site and its stored text (the "
+        "normalized text: traditional characters converted), with the files it was read from, "
+        "their encoding and the text's hash (to read the sentences as the file writes them).",
         cypher="""
 MATCH (d:Document {id: $doc})
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.date_note AS date_note,
-       d.urls AS urls, d.site AS site, d.text AS text
+       d.urls AS urls, d.site AS site, d.text AS text, d.paths AS paths,
+       d.encoding AS encoding, d.content_hash AS content_hash
 """,
         params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"),),
         row_limit=1,
