@@ -76,6 +76,18 @@ def _change_zh(new: dict[str, object]) -> str:
     return "；".join(parts)
 
 
+def _corrected(fid: str, now: str) -> str:
+    """What `review correct` says it did: the fact, and its new id when the correction gave
+    it one (a figure's or a unit's change names another fact).
+
+    >>> _corrected("reported:1", "reported:1"), _corrected("adopted:1", "adopted:2")
+    ('已修改 reported:1（事实 ID 不变）', '已修改 adopted:1，修改后的事实 ID 为 adopted:2')
+    """
+    if now == fid:
+        return f"已修改 {fid}（事实 ID 不变）"
+    return f"已修改 {fid}，修改后的事实 ID 为 {now}"
+
+
 def _table(header: list[str], rows: list[list[str]]) -> str:
     """A plain text table, columns padded to their widest cell (CJK counted double)."""
     from queries.__main__ import _width as display_width
@@ -309,12 +321,12 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         if not ids:
             raise CourtgraphError("nothing to confirm: give fact ids, --document or --initiative")
         done = review.decide_many(store, ids, "confirm", reviewer=args.reviewer, note=args.note)
-        print(f"confirmed {len(done)} facts")
+        print(f"已确认 {len(done)} 条事实")
     elif cmd == "reject":
         done = review.decide_many(
             store, args.fact_ids, "reject", reviewer=args.reviewer, note=args.reason
         )
-        print(f"rejected {len(done)} facts")
+        print(f"已驳回 {len(done)} 条事实")
     elif cmd == "correct":
         new: dict[str, object] = {}
         if args.unit:
@@ -347,7 +359,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             d = review.decide(
                 store, fid, "correct", reviewer=args.reviewer, note=args.note, new=fields
             )
-            print(f"corrected {fid} → {review.corrected_fact_id(d)}")
+            print(_corrected(fid, review.corrected_fact_id(d)))
     elif cmd == "add":
         props: dict[str, object] = {}
         if args.stage:
@@ -370,7 +382,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             note=args.note,
         )
         if d.decision == "correct":  # the graph held it with other values
-            print(f"already found {d.fact_id}: corrected → {review.corrected_fact_id(d)}")
+            print(f"图中已有这条事实，{_corrected(d.fact_id, review.corrected_fact_id(d))}")
         else:
             print(f"added {d.fact_id}")
     elif cmd == "merge":

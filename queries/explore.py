@@ -10,7 +10,15 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from graph.model import FACT_TYPES, LEVELS
-from queries.library import COLLECTIONS, FACT_ID, VERIFIED, in_collections, is_verified
+from queries.library import (
+    COLLECTIONS,
+    FACT_ID,
+    VERIFIED,
+    VERIFIED_FIGURE,
+    in_collections,
+    is_verified,
+    scope_of,
+)
 from queries.registry import MAX_ID_LIST, NamedQuery, Param, Plan, register
 
 if TYPE_CHECKING:
@@ -101,11 +109,14 @@ DOCUMENT = register(
     NamedQuery(
         name="document",
         title="文档全文",
-        description="One source document: title, date, URLs, site and its stored text.",
+        description="One source document: title, date, URLs, site and its stored text (the "
+        "normalized text: traditional characters converted), with the files it was read from, "
+        "their encoding and the text's hash (to read the sentences as the file writes them).",
         cypher="""
 MATCH (d:Document {id: $doc})
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.date_note AS date_note,
-       d.urls AS urls, d.site AS site, d.text AS text
+       d.urls AS urls, d.site AS site, d.text AS text, d.paths AS paths,
+       d.encoding AS encoding, d.content_hash AS content_hash
 """,
         params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"),),
         row_limit=1,
@@ -510,7 +521,8 @@ OUTCOMES_UNDER = register(
         "(reported claims, not measured effects), each with the initiative the text ties it "
         "to (a row per initiative; none: no row's initiative), the review status of the "
         "unit's report and of the figure's link to the initiative (missing: extracted), and "
-        "the documents: a unit briefing's outcomes." + _CUT,
+        "the documents and the figure's scope in words (范围: 本院, 全市法院 …): a unit briefing's "
+        "outcomes." + _CUT,
         cypher="""
 MATCH (c:Entity {id: $unit})
 MATCH p = (c)<-[:PART_OF*0..4]-(u:Entity)
@@ -521,14 +533,15 @@ WHERE VERIFIED_L
 WITH u, length(p) AS depth, o, r, l, i
 LIMIT ROW_CAP
 RETURN collect([u.id, u.name, depth, o.metric, o.value, o.unit_of_measure, o.qualifier,
-                o.direction, o.period, i.id, i.name, r.fact_id,
+                o.direction, o.period, SCOPE, i.id, i.name, r.fact_id,
                 coalesce(r.review_status, 'extracted'),
                 CASE WHEN i IS NULL THEN null ELSE coalesce(l.review_status, 'extracted') END,
                 r.doc_ids]) AS packed
 """.replace("VERIFIED_R", is_verified("r"))
+        .replace("SCOPE", scope_of("r", "u"))
         .replace("VERIFIED_L", is_verified("l"))
         .replace("ROW_CAP", str(UNDER_ROWS + 1)),
-        params=(_UNDER_UNIT, VERIFIED),
+        params=(_UNDER_UNIT, VERIFIED_FIGURE),
         row_limit=UNDER_ROWS,
         packed=(
             "unit_id",
@@ -540,6 +553,7 @@ RETURN collect([u.id, u.name, depth, o.metric, o.value, o.unit_of_measure, o.qua
             "qualifier",
             "direction",
             "period",
+            "scope",
             "initiative_id",
             "initiative",
             "fact_id",

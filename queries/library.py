@@ -56,6 +56,18 @@ VERIFIED = Param(
 )
 
 
+#: `verified` of an answer listing figures: the figure itself (the unit's REPORTED, the fact a
+#: reviewer corrects with `review correct --value/--period …`), whatever the adoption beside it
+VERIFIED_FIGURE = Param(
+    "verified",
+    "bool",
+    "只看已核实",
+    default=False,
+    help="true: only figures a reviewer confirmed or corrected (已确认 / 已修改), whether or "
+    "not the adoption beside them is",
+)
+
+
 def is_verified(rel: str) -> str:
     """Cypher: the fact `rel` was confirmed or corrected by a reviewer, or `$verified` is
     false (every fact counts). One text whatever the choice, so the plan is reused."""
@@ -75,6 +87,18 @@ def is_confirmed(rel: str) -> str:
 def status_of(rel: str) -> str:
     """Cypher: the review status of fact `rel` ('extracted' = 待核实 when none was decided)."""
     return f"coalesce({rel}.review_status, 'extracted')"
+
+
+#: the words of a figure's scope when it is the reporting unit's own (no `scope` on its REPORTED)
+OWN_SCOPE = {"Court": "本院", "Tribunal": "本庭"}
+
+
+def scope_of(rel: str, unit: str) -> str:
+    """Cypher: the scope of the figure fact `rel` (a unit's REPORTED) reports, in words: the
+    area the text gives it (江西省全省法院, 江西省赣州市全市法院: the extractor's AGG units, kept
+    on the fact as `scope`), else the unit's own (本院, 本庭, 本单位)."""
+    own = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in OWN_SCOPE.items())
+    return f"coalesce({rel}.scope, CASE {unit}.kind {own} ELSE '本单位' END)"
 
 
 def in_collections(rel: str) -> str:
@@ -517,7 +541,9 @@ UNIT_OUTCOMES = register(
         name="unit_outcomes",
         title="单位报告的成效数据",
         description="Figures a unit reported (reported claims, not measured effects), with the "
-        "initiative they are tied to where the text ties them.",
+        "initiative they are tied to where the text ties them, and each figure's scope in "
+        "words (范围: 本院, or the area the text gives it, e.g. 江西省全省法院: a high court's "
+        "figure for every court of its province is not its own).",
         cypher="""
 MATCH (u:Entity {id: $unit})-[r:REPORTED]->(o:Outcome)
 WHERE IN_COLLECTIONS AND VERIFIED_R
@@ -525,8 +551,8 @@ OPTIONAL MATCH (o)-[l:REPORTED]->(i:Initiative)
 WHERE VERIFIED_L
 RETURN o.id AS outcome_id, o.metric AS metric, o.value AS value,
        o.unit_of_measure AS unit_of_measure, o.qualifier AS qualifier,
-       o.direction AS direction, o.period AS period, i.name AS initiative,
-       r.fact_id AS fact_id, size(DOCS) AS documents, STATUS_R AS status,
+       o.direction AS direction, o.period AS period, SCOPE AS scope,
+       i.name AS initiative, r.fact_id AS fact_id, size(DOCS) AS documents, STATUS_R AS status,
        CASE WHEN l IS NULL THEN null ELSE STATUS_L END AS link_status
 ORDER BY period, metric
 """.replace("IN_COLLECTIONS", in_collections("r"))
@@ -534,8 +560,9 @@ ORDER BY period, metric
         .replace("VERIFIED_R", is_verified("r"))
         .replace("VERIFIED_L", is_verified("l"))
         .replace("STATUS_R", status_of("r"))
-        .replace("STATUS_L", status_of("l")),
-        params=(_UNIT, COLLECTIONS, VERIFIED),
+        .replace("STATUS_L", status_of("l"))
+        .replace("SCOPE", scope_of("r", "u")),
+        params=(_UNIT, COLLECTIONS, VERIFIED_FIGURE),
     )
 )
 
@@ -554,20 +581,22 @@ INITIATIVE_OUTCOMES = register(
 MATCH (i:Entity {id: $initiative})<-[l:REPORTED]-(o:Outcome)<-[r:REPORTED]-(u:Entity)
 WHERE IN_COLLECTIONS AND VERIFIED_R AND VERIFIED_L
 RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
-                o.direction, o.period, r.fact_id, r.confidence, r.rules, STATUS_R,
+                o.direction, o.period, SCOPE, r.fact_id, r.confidence, r.rules, STATUS_R,
                 STATUS_L]) AS packed
 """.replace("IN_COLLECTIONS", in_collections("r"))
         .replace("VERIFIED_R", is_verified("r"))
         .replace("VERIFIED_L", is_verified("l"))
         .replace("STATUS_R", status_of("r"))
-        .replace("STATUS_L", status_of("l")),
-        params=(_INITIATIVE, COLLECTIONS, VERIFIED),
+        .replace("STATUS_L", status_of("l"))
+        .replace("SCOPE", scope_of("r", "u")),
+        params=(_INITIATIVE, COLLECTIONS, VERIFIED_FIGURE),
         # a figure is two facts: the unit reported it (status), it is tied to the initiative
         # (link_status); verified when both are
         packed=(
             "unit_id",
             "unit",
             *OUTCOME_COLUMNS,
+            "scope",
             "fact_id",
             *FACT_CONFIDENCE,
             "status",
@@ -777,7 +806,23 @@ LIMIT 20
     )
 )
 
-_DOC_ROW = "d.id, d.title, d.date, d.urls, m.surface, m.sentence, m.start, m.end"
+# the surface as the document writes it: the mention's own when its sentence holds it, else a
+# name of the entity the sentence holds (ingest records a court's mention under its full name
+# when the article names a unit below it: 岭背人民法庭 → 江西省赣州市中级人民法院), else none
+_DOC_ROW = (
+    "d.id, d.title, d.date, d.urls, "
+    "CASE WHEN m.sentence CONTAINS m.surface THEN m.surface "
+    "ELSE head([a IN coalesce(n.aliases, []) WHERE m.sentence CONTAINS a]) END, "
+    "m.sentence, m.start, m.end"
+)
+
+#: 提及方式 of a document the entity's name is not written in (see `_DOC_ROW`)
+NOT_WRITTEN = "文中未写出此名（由所属下级单位或“全市法院”等推知）"
+
+
+def _mentioned_as(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with how the document mentions the entity: 文中写出, or `NOT_WRITTEN`."""
+    return [{**r, "mentioned": "文中写出" if r["surface"] else NOT_WRITTEN} for r in rows]
 
 
 def _documents_listed(store: GraphStore, params: dict[str, Any]) -> Plan:
@@ -793,12 +838,15 @@ MENTIONED_IN = register(
         name="documents",
         title="提及某实体的文档",
         description="The latest 200 documents that mention an entity, with the first sentence "
-        "naming it (`truncated` when there are more).",
+        "naming it (`truncated` when there are more), the name as the document writes it "
+        "(surface; none when the document does not write it: a court an article reaches "
+        "through a unit below it, or an area such as 全市法院) and how it is mentioned "
+        "(mentioned: 文中写出, or 文中未写出).",
         # sorted and cut on the server (the row limit + 1, to tell it was cut) and packed;
         # every row costs, whichever way it was found
         cypher="""
 MATCH (n:Entity {id: $entity})<-[m:MENTIONS]-(d:Document)
-WITH d, m
+WITH n, d, m
 ORDER BY d.date IS NULL, d.date DESC, d.id DESC
 LIMIT 201
 RETURN collect([DOC]) AS packed
@@ -821,8 +869,12 @@ RETURN collect([DOC]) AS packed
         params=(_ENTITY,),
         row_limit=200,
         packed=("doc_id", "title", "date", "urls", "surface", "sentence", "start", "end"),
-        postprocess=lambda rows, _p: sorted(
-            rows, key=lambda r: (r["date"] is not None, r["date"] or "", r["doc_id"]), reverse=True
+        postprocess=lambda rows, _p: _mentioned_as(
+            sorted(
+                rows,
+                key=lambda r: (r["date"] is not None, r["date"] or "", r["doc_id"]),
+                reverse=True,
+            )
         ),
     )
 )

@@ -98,9 +98,73 @@ def _fact(fact_id: str) -> None:
     for e in evidence:
         by_doc.setdefault(e["doc_id"], []).append(e)
     for doc_id, items in by_doc.items():
+        doc = (state.rows("document", {"doc": doc_id}) or [{}])[0]
         for e in items:
             st.markdown(f"> {html.escape(e['sentence'])}")
+            _as_written(doc, e)
         _document(doc_id, highlight={(e["start"], e["end"], e["sentence"]) for e in items})
+
+
+#: encodings of files written in traditional characters (their text is stored converted)
+TRADITIONAL_ENCODINGS = frozenset({"big5", "big5hkscs", "cp950"})
+
+
+def _as_written(doc: dict[str, Any], e: dict[str, Any]) -> None:
+    """The evidence sentence as the file writes it, under the stored (normalized) one, when
+    they differ (traditional characters, full-width forms …); when the file cannot be read
+    again, why the quote is shown only as stored."""
+    sentence = e.get("sentence") or ""
+    written = original_sentence(doc, int(e.get("start") or 0), int(e.get("end") or 0), sentence)
+    if written:
+        st.markdown(f"> 原文：{html.escape(written)}")
+        st.caption(
+            "上句为导入时规范化的文本（繁体转简体等，检索和抽取用它）；“原文”是文件中的写法。"
+        )
+    elif (doc.get("encoding") or "").lower() in TRADITIONAL_ENCODINGS:
+        st.caption(
+            "原文为繁体字，图中保存的是导入时转换的简体文本；原文件不在本机（或已改动），"
+            "无法显示原文写法，请按原文链接或文件核对。"
+        )
+
+
+def original_sentence(doc: dict[str, Any], start: int, end: int, sentence: str) -> str | None:
+    """The sentence as the document's file writes it, when that differs from the stored text
+    (None: the same, or no file of this text can be read). The file is read again and its
+    text checked against the stored one's hash; ingest keeps each character's offset in it."""
+    from pathlib import Path
+
+    text = doc.get("text") or ""
+    where = locate(text, start, end, sentence)
+    if where is None or not doc.get("content_hash"):
+        return None
+    for path in doc.get("paths") or ():
+        if not Path(path).is_file():
+            continue
+        source = _source(path, doc["content_hash"])
+        if source is None:
+            continue
+        original, offsets = source
+        a, b = where
+        if b > len(offsets):
+            return None
+        written = original[offsets[a] : offsets[b - 1] + 1]
+        return written if written != sentence else None
+    return None
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _source(path: str, content_hash: str) -> tuple[str, list[int]] | None:
+    """The file's text before normalization and each stored character's offset in it, when
+    the file still gives the stored text (`content_hash`)."""
+    from ingest.readers import read_document
+
+    try:
+        src = read_document(path)
+    except Exception:  # noqa: BLE001 - a file moved, changed or unreadable: no original shown
+        return None
+    if src.content_hash != content_hash or not src.offsets or not src.original:
+        return None
+    return src.original, list(src.offsets)
 
 
 def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:

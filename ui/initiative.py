@@ -492,16 +492,27 @@ def _outcomes(initiative_id: str) -> None:
             "的导出或命令行 `python -m queries.analytics outcomes`。"
         )
     facts_note("initiative_outcomes", asked, statuses=_figure_status)
+    from queries.columns import shown_value
+
     shown = [
         {
             **r,
             "figure": outcome_value(r),
+            # the figure's own fact (the unit's report, which `review correct` changes)
+            "status_zh": shown_value("status", r.get("status")),
         }
         for r in rows
     ]
     table(
         shown,
-        {"unit": "单位", "metric": "指标", "figure": "数值", "period": "期间"},
+        {
+            "unit": "单位",
+            "metric": "指标",
+            "figure": "数值",
+            "period": "期间",
+            "scope": "范围",
+            "status_zh": "核实状态",
+        },
         links={
             "单位页": lambda r: state.link(r["unit_id"]),
             "证据": lambda r: state.evidence_link(r.get("fact_id")),

@@ -28,8 +28,10 @@ from queries.library import (
     STAGE_SEQUENCE,
     STATUS_ORDER,
     VERIFIED,
+    VERIFIED_FIGURE,
     in_collections,
     is_verified,
+    scope_of,
     status_of,
 )
 from queries.registry import (
@@ -412,12 +414,14 @@ def events_table(
 
 def _adopter_reports(*, by_units: bool) -> str:
     """The rows `adopter_outcomes` and its index share: an initiative's adopters (of the
-    chosen collections, confirmed ones with 只看已核实; `by_units`: those named in `$units`)
-    and the figures they report, one row per initiative a figure is tied to (`j`)."""
+    chosen collections; `by_units`: those named in `$units`) and the figures they report (the
+    confirmed and corrected ones with 只看已核实, whether or not the adoption is: a corrected
+    figure is shown beside an adoption still 待核实, with both statuses), one row per
+    initiative a figure is tied to (`j`)."""
     units = "\n      AND ($units IS NULL OR u.id IN split($units, ','))" if by_units else ""
     return f"""
 MATCH (i:Entity {{id: $initiative}})<-[a:ADOPTED]-(u:Entity)
-WHERE {in_collections("a")} AND {is_verified("a")}{units}
+WHERE {in_collections("a")}{units}
 MATCH (u)-[r:REPORTED]->(o:Outcome)
 WHERE {in_collections("r")} AND {is_verified("r")}
 OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
@@ -430,14 +434,15 @@ ADOPTER_OUTCOMES = register(
         title="采用单位报告的成效数据",
         description="The figures reported by the units that adopted an initiative (or by some "
         "of them: `units`, comma-separated ids), with the initiative each figure is tied to "
-        "(if any), its sources and the review status of the adoption and of the report. "
+        "(if any), its sources, its scope in words (范围: 本院, or the area the text gives it, "
+        "e.g. 江西省全省法院) and the review status of the adoption and of the report. "
         "Reported claims, not measured effects.",
         cypher=_adopter_reports(by_units=True)
         + """RETURN collect([u.id, u.name, a.stage, a.date, o.metric, o.value, o.unit_of_measure,
-                o.qualifier, o.direction, o.period, j.name, r.doc_ids, r.fact_id, a.fact_id,
+                o.qualifier, o.direction, o.period, SCOPE, j.name, r.doc_ids, r.fact_id, a.fact_id,
                 coalesce(a.review_status, 'extracted'),
                 coalesce(r.review_status, 'extracted')]) AS packed
-""",
+""".replace("SCOPE", scope_of("r", "u")),
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
             Param(
@@ -448,7 +453,7 @@ ADOPTER_OUTCOMES = register(
                 max_length=MAX_ID_LIST,
             ),
             COLLECTIONS,
-            VERIFIED,
+            VERIFIED_FIGURE,
         ),
         # a national initiative's adopters report 30,000 figures
         row_limit=100000,
@@ -458,6 +463,7 @@ ADOPTER_OUTCOMES = register(
             "stage",
             "adopted_date",
             *OUTCOME_COLUMNS,
+            "scope",
             "tied_to",
             "doc_ids",
             "fact_id",
@@ -534,7 +540,7 @@ ADOPTER_OUTCOME_INDEX = register(
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
             COLLECTIONS,
-            VERIFIED,
+            VERIFIED_FIGURE,
         ),
         row_limit=400000,
         packed=(
@@ -1351,7 +1357,8 @@ def outcomes_report(
     first: int | None = None,
 ) -> Outcomes:
     """`adopter_outcomes` with the facts they stand on and the truncation flag;
-    `verified_only`: figures whose adoption and report a reviewer confirmed or corrected.
+    `verified_only`: figures a reviewer confirmed or corrected (whatever the status of the
+    adoption beside them, which each row carries; the facts counted are then the figures).
 
     `first`: only the first rows (in the table's order) are read in full; the totals, the
     sources and the facts are counted on every row from the light `adopter_outcome_index`
@@ -1363,11 +1370,13 @@ def outcomes_report(
         return _outcomes_of_rows(result.rows, result, verified_only=verified_only)
     index = run(store, "adopter_outcome_index", params)
     entries = index.rows
-    facts = _adoption_facts(entries)
+    # with 只看已核实 a figure is shown when it is verified, whatever its adoption's status
+    # (shown beside it): the facts counted are the figures
+    facts = {} if verified_only else _adoption_facts(entries)
     facts.update({r["fact_id"]: r["status"] for r in entries})
     tally = Tally.of(facts.values(), verified_only=verified_only)
     if verified_only:
-        entries = [r for r in entries if checked(r["adoption_status"]) and checked(r["status"])]
+        entries = [r for r in entries if checked(r["status"])]
     per_unit = Counter(r["unit_id"] for r in entries)
     names = {r["unit_id"]: r["unit"] or "" for r in entries}
     # whole units in the table's order (name, id) until the first rows are filled
@@ -1387,7 +1396,7 @@ def outcomes_report(
         if result.truncated and not truncated:
             truncated, limit = True, result.query.row_limit
         if verified_only:
-            rows = [r for r in rows if checked(r["adoption_status"]) and checked(r["status"])]
+            rows = [r for r in rows if checked(r["status"])]
     return Outcomes(
         rows[:first],
         tally,
@@ -1400,11 +1409,13 @@ def outcomes_report(
 
 
 def _outcomes_of_rows(rows: list[dict[str, Any]], result: Any, *, verified_only: bool) -> Outcomes:
-    facts = _adoption_facts(rows)
+    # with 只看已核实 a figure is shown when it is verified, whatever its adoption's status
+    # (shown beside it): the facts counted are the figures
+    facts = {} if verified_only else _adoption_facts(rows)
     facts.update({r["fact_id"]: r["status"] for r in rows})
     tally = Tally.of(facts.values(), verified_only=verified_only)
     if verified_only:
-        rows = [r for r in rows if checked(r["adoption_status"]) and checked(r["status"])]
+        rows = [r for r in rows if checked(r["status"])]
     return Outcomes(
         rows,
         tally,
@@ -1483,7 +1494,11 @@ PANEL_DICTIONARY: dict[str, str] = {
     "province": "province-level division of the court",
     "city": "prefecture-level division (empty for high courts and province-direct units)",
     "year": "calendar year of the row",
-    "documents": "number of source documents dated that year that mention the unit",
+    "documents": "number of source documents dated that year that mention the unit, by name "
+    "or through a unit below it (an article about a basic court or a tribunal counts for its "
+    "intermediate court too, as does an area figure such as 全市法院): how often the sources "
+    "reach the unit, not how many name it; `python -m queries documents --param entity=…` "
+    "lists them, its column mentioned telling which name it",
     "adopted__<initiative>": "1 if the unit was reported at any stage (adopted, piloted, "
     "promoted, awarded) of the initiative in or before that year (earliest reported date), "
     "else 0; units reported without any date stay 0 (see reported__)",

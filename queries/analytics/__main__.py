@@ -30,6 +30,7 @@ from queries.analytics import (
     timeline,
     write_table,
 )
+from queries.columns import shown_value
 from queries.registry import resolve_entity
 
 if TYPE_CHECKING:
@@ -243,7 +244,8 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             q = r["qualifier"] or ""
             print(
                 f"  {r['unit']}：{r['metric']} {q}{r['value']:g}{r['unit_of_measure']}"
-                f"（{r['period'] or '未注明期间'}；关联举措：{r['tied_to'] or '—'}）"
+                f"（范围：{r['scope']}；{r['period'] or '未注明期间'}；"
+                f"关联举措：{r['tied_to'] or '—'}；{shown_value('status', r['status'])}）"
             )
         if found.truncated:
             print(f"（只列出前 {found.limit:,} 项：还有更多）")

@@ -179,8 +179,9 @@ def test_outcomes_are_labelled_as_reported_claims_with_sources(graph, app) -> No
     assert any("报告数据（文档所述，非测量效果）" in t for t in texts(at, "warning"))
     rows = frame(at, "单位", "推行（首次日期）", "指标", "报告数值")
     assert [
-        (r.单位, r[1], r.指标, r.报告数值, r.文中关联的举措) for r in rows.itertuples(index=False)
-    ] == [(BING, "推行 2022-12", "调解率", "60%", "诉源治理")]
+        (r.单位, r[1], r.指标, r.报告数值, r.范围, r.文中关联的举措, r.核实状态)
+        for r in rows.itertuples(index=False)
+    ] == [(BING, "推行 2022-12", "调解率", "60%", "本院", "诉源治理", "待核实")]
     assert "样例文档甲" in rows["来源文档"].iloc[0]
     assert rows["证据"].iloc[0].startswith("?page=evidence&fact=")
     assert any("样例文档甲" in t and "page=evidence&doc=" in t for t in texts(at, "markdown"))
@@ -360,3 +361,31 @@ def test_the_export_preview_shows_no_none() -> None:
     assert list(frame["scope"]) == ["", "AGG"]
     assert list(frame["doc_ids"]) == ["doc:1；doc:2", ""]
     assert list(frame["year"]) == [2024, 2023]
+
+
+def test_a_near_copy_with_one_figure_changed_is_marked() -> None:
+    """Two articles, one the other with its rate changed: 成效对照 marks both rows with the
+    other's title and value; a figure of another article (not a copy) is left unmarked."""
+    from ui.analytics.outcomes import copy_notes
+
+    story = (
+        "近日，甲县人民法院乙镇人民法庭被评为先进集体。该庭联合村委会和司法所开展诉前调解，"
+        "推动矛盾纠纷就地化解。2023年1月至10月，该庭诉前化解纠纷318件，调解成功率达到{}%，"
+        "庭长被评为全省法院先进个人。下一步，该庭将继续完善多元解纷机制，延伸司法服务。"
+    )
+    texts = {
+        "doc:a": story.format("68.4"),
+        "doc:b": story.format("64.8"),
+        "doc:c": "甲县人民法院召开年度总结会。今年该院乙镇人民法庭调解成功率为61.0%。",
+    }
+    base = {"unit_id": "tribunal:乙镇", "metric": "调解成功率", "period": "2023", "qualifier": None}
+    rows = [
+        {**base, "value": 68.4, "unit_of_measure": "%", "doc_ids": ["doc:a"]},
+        {**base, "value": 64.8, "unit_of_measure": "%", "doc_ids": ["doc:b"]},
+        {**base, "value": 61.0, "unit_of_measure": "%", "doc_ids": ["doc:c"]},
+    ]
+    notes = copy_notes(rows, texts.get, lambda d: {"doc:a": "甲稿", "doc:b": "乙稿"}.get(d, d))
+    assert notes == {
+        0: "与《乙稿》文字几乎相同，仅数字不同（那篇为 64.8%）；请核对哪一篇是更正稿",
+        1: "与《甲稿》文字几乎相同，仅数字不同（那篇为 68.4%）；请核对哪一篇是更正稿",
+    }

@@ -94,7 +94,12 @@ def test_the_excel_file_holds_the_table_as_text_excel_will_not_misread() -> None
 def test_sheet_names_are_ones_excel_accepts() -> None:
     from ui.common import sheet_name
 
-    assert sheet_name("a/b\\c[d]:e*f?g") == "a b c d e f g"
+    assert sheet_name("a/b\\c[d]:e*f?g") == "a／b＼c【d】：e＊f？g"
     assert sheet_name("'引号'") == "引号"
-    assert sheet_name("///") == "表格"
+    assert sheet_name("' '") == "表格"
+    # a ratio keeps its slash (a blank read 4 114 for 4/114)
+    assert sheet_name("诉源治理 · 辖区覆盖（4/114）") == "诉源治理 · 辖区覆盖（4／114）"
+    import openpyxl
+
+    openpyxl.Workbook().active.title = sheet_name("a/b\\c[d]:e*f?g")  # accepted
     assert len(sheet_name("长" * 40)) == 31

@@ -29,7 +29,7 @@ TABLES = {  # the columns that tell the app's tables apart
     "initiative.cov_yes": ["单位", "层级", "阶段", "最早日期", "单位页"],
     "initiative.cov_no": ["单位", "层级", "单位页"],
     "initiative.cov_via": ["单位", "层级", "已推行的人民法庭", "单位页"],
-    "initiative.outcomes": ["单位", "指标", "数值", "期间", "单位页", "证据"],
+    "initiative.outcomes": ["单位", "指标", "数值", "期间", "范围", "核实状态", "单位页", "证据"],
     "unit.down": ["单位", "层级", "单位页"],
     "unit.initiatives": ["举措", "English", "候选", "阶段", "最早报道", "文档数", "举措页", "证据"],
     "unit.people": ["姓名", "职务", "文档数", "证据"],
@@ -133,6 +133,8 @@ def test_initiative_adopters_coverage_and_outcomes(small_store, app) -> None:
     assert list(outcomes["指标"]) == ["调解率"] and list(outcomes["数值"]) == [
         "60%"
     ]  # as the document words it
+    # whose figure it is (the unit's own: no area in the text) and its review status
+    assert list(outcomes["范围"]) == ["本院"] and list(outcomes["核实状态"]) == ["待核实"]
 
 
 def test_coverage_of_one_level(small_store, app) -> None:

@@ -584,9 +584,9 @@ def test_review_cli(
     assert code == 0 and DING_SUYUAN in out and BING_SUYUAN in out
     assert " · 试点 · " in out  # the fact in words
     code, out, _ = cli("confirm", BING_SUYUAN, "--reviewer", "王审")
-    assert (code, out.strip()) == (0, "confirmed 1 facts")
+    assert (code, out.strip()) == (0, "已确认 1 条事实")
     code, out, _ = cli("reject", DING_SUYUAN, "--reason", "阶段不对", "--reviewer", "王审")
-    assert (code, out.strip()) == (0, "rejected 1 facts")
+    assert (code, out.strip()) == (0, "已驳回 1 条事实")
     code, out, _ = cli(
         "correct", MID_SUYUAN, "--stage", "adopted", "--date", "2022-10", "--reviewer", "李审"
     )
@@ -618,7 +618,7 @@ def test_review_cli(
     # confirming one document's open facts is one action
     store.write_documents([g.document_c()])
     code, out, _ = cli("confirm", "--document", g.document_c().id, "--reviewer", "王审")
-    assert (code, out.strip()) == (0, "confirmed 2 facts")
+    assert (code, out.strip()) == (0, "已确认 2 条事实")
     store.write_documents([_document_f()])
     code, out, _ = cli("promote", "甲机制", "--category", "governance", "--alias", "甲工作机制")
     assert (code, out.strip()) == (0, f"promoted {NEW_A} into the taxonomy")

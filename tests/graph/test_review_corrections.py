@@ -85,7 +85,8 @@ def test_cli_corrects_a_figures_metric(
         ["review", "correct", BING_RATE, "--metric", METRIC, "--value", "65", "--reviewer", "甲"]
     )
     assert code == 0, capsys.readouterr().err
-    assert f"corrected {BING_RATE}" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"已修改 {BING_RATE}" in said and "corrected" not in said
     assert _outcome(arcadedb_store) == FIXED
     assert review.history(arcadedb_store, BING_RATE)[-1].new == {"metric": METRIC, "value": 65.0}
     # on the link of the figure to its initiative: recorded on the unit's fact that reports
@@ -96,7 +97,7 @@ def test_cli_corrects_a_figures_metric(
     )
     assert code == 0, capsys.readouterr().err
     out = capsys.readouterr().out
-    assert f"corrected {BING_RATE}" in out and f"corrected {RATE_SUYUAN}" in out
+    assert f"已修改 {BING_RATE}" in out and f"已修改 {RATE_SUYUAN}" in out
     assert _outcome(arcadedb_store)["metric"] == "调解率"
     assert review.history(arcadedb_store, BING_RATE)[-1].new == {"metric": "调解率"}
     assert review.history(arcadedb_store, RATE_SUYUAN)[-1].new == {"dst": g.FENGQIAO}

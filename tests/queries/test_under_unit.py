@@ -13,6 +13,7 @@ import pytest
 from graph.store import GraphStore
 from queries import run
 from queries.library import is_verified as _verified
+from queries.library import scope_of
 from queries.registry import _unpack, get, prepared
 from queries.verified import is_verified
 
@@ -41,7 +42,7 @@ WHERE VERIFIED_R
 OPTIONAL MATCH (o)-[l:REPORTED]->(i:Initiative)
 WHERE VERIFIED_L
 RETURN collect([c.id, c.name, 0, o.metric, o.value, o.unit_of_measure, o.qualifier,
-                o.direction, o.period, i.id, i.name, r.fact_id,
+                o.direction, o.period, SCOPE, i.id, i.name, r.fact_id,
                 coalesce(r.review_status, 'extracted'),
                 CASE WHEN i IS NULL THEN null ELSE coalesce(l.review_status, 'extracted') END,
                 r.doc_ids]) AS packed
@@ -53,7 +54,7 @@ WHERE VERIFIED_R
 OPTIONAL MATCH (o)-[l:REPORTED]->(i:Initiative)
 WHERE VERIFIED_L
 RETURN collect([u.id, u.name, length(p), o.metric, o.value, o.unit_of_measure, o.qualifier,
-                o.direction, o.period, i.id, i.name, r.fact_id,
+                o.direction, o.period, SCOPE, i.id, i.name, r.fact_id,
                 coalesce(r.review_status, 'extracted'),
                 CASE WHEN i IS NULL THEN null ELSE coalesce(l.review_status, 'extracted') END,
                 r.doc_ids]) AS packed
@@ -75,9 +76,11 @@ RETURN collect([u.id, u.name, length(path), p.id, p.name, r.title, r.fact_id,
 
 OLD = {
     "unit_portfolio": _OLD_PORTFOLIO.replace("VERIFIED", _verified("a")),
-    "outcomes_under": _OLD_OUTCOMES.replace("VERIFIED_R", _verified("r")).replace(
-        "VERIFIED_L", _verified("l")
-    ),
+    # (with the figure's scope, a column added since)
+    "outcomes_under": _OLD_OUTCOMES.replace("VERIFIED_R", _verified("r"))
+    .replace("VERIFIED_L", _verified("l"))
+    .replace("SCOPE", scope_of("r", "c"), 1)
+    .replace("SCOPE", scope_of("r", "u")),
     "people_under": _OLD_PEOPLE.replace("VERIFIED", _verified("r")),
 }
 

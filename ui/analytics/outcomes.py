@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
+from queries.columns import shown_value
 from ui import common, state
 from ui.analytics.shared import (
     CLAIMS,
@@ -58,16 +60,19 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             else doc.get("title") or d
         )
 
+    notes = copy_notes(visible, _text, title)
     shown = [
         {
             **{k: "—" if v is None else v for k, v in r.items()},
+            "copy": notes.get(i, ""),
             "adoption": "、".join(state.stage_zh(x) for x in r.get("stages") or ())
             + f" {r.get('adopted_date') or '（无日期）'}",
             "figure": _figure(r),
             "tied": r.get("tied_to") or "未说明",
+            "status_zh": shown_value("status", r.get("status")),
             "sources": "；".join(title(d) for d in r.get("doc_ids") or []),
         }
-        for r in rows
+        for i, r in enumerate(rows)
     ]
     st.markdown(
         f"**{found.units:,}** 个推行单位报告了 **{found.total:,}** 项数字"
@@ -84,8 +89,11 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "metric": "指标",
             "figure": "报告数值",
             "period": "期间",
+            "scope": "范围",
             "tied": "文中关联的举措",
+            "status_zh": "核实状态",
             "sources": "来源文档",
+            "copy": "近似稿",
         },
         links={
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
@@ -112,6 +120,55 @@ def _scope_note(initiative_id: str, total: int) -> str:
 
     tied, more = tied_outcome_count(state.store(), initiative_id, **_scope())
     return outcome_scope_note(tied=tied, adopters=total, listing="adopters", more=more)
+
+
+def _text(doc_id: str) -> str | None:
+    rows = state.rows("document", {"doc": doc_id})
+    return rows[0]["text"] if rows else None
+
+
+def copy_notes(
+    rows: list[dict[str, Any]],
+    text_of: Callable[[str], str | None],
+    title_of: Callable[[str], str],
+) -> dict[int, str]:
+    """Row index -> a note for each figure whose document is nearly the text of another
+    row's document that states the same figure (unit, metric, period) otherwise: a copy of
+    an article with one figure changed (ingest keeps both and reports the change), so the
+    reader sees which two values are the same story's. Only groups of rows that disagree
+    are looked at (their documents' texts are read)."""
+    from ingest.dedup import fingerprint, near_duplicate
+
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i, r in enumerate(rows):
+        key = (r.get("unit_id"), r.get("metric"), r.get("period"), r.get("qualifier"))
+        key += (r.get("unit_of_measure"),)
+        groups.setdefault(key, []).append(i)
+    prints: dict[str, str | None] = {}
+
+    def fp(doc: str) -> str | None:
+        if doc not in prints:
+            text = text_of(doc)
+            prints[doc] = fingerprint(text) if text else None
+        return prints[doc]
+
+    notes: dict[int, str] = {}
+    for members in groups.values():
+        if len({rows[i].get("value") for i in members}) < 2:
+            continue
+        for i in members:
+            for j in members:
+                if rows[i].get("value") == rows[j].get("value"):
+                    continue
+                for d in rows[i].get("doc_ids") or ():
+                    for e in rows[j].get("doc_ids") or ():
+                        a, b = fp(d), fp(e)
+                        if d != e and a and b and near_duplicate(a, b):
+                            notes[i] = (
+                                f"与《{title_of(e)}》文字几乎相同，仅数字不同"
+                                f"（那篇为 {_figure(rows[j])}）；请核对哪一篇是更正稿"
+                            )
+    return notes
 
 
 #: most source documents listed as links; more are a table
