@@ -330,6 +330,18 @@ def sustained(
 
         return run
 
+    # the ids whose figures a slice reads from the store (`ingest.pipeline._read_figures`:
+    # the near-duplicate candidates a run has not read yet), counted per slice
+    figure_ids = [0]
+    real_read = getattr(store, "read", None)
+
+    def counting_read(query: str, params: Any = None, **kwargs: Any) -> Any:
+        if "d.figures" in query and params and "ids" in params:
+            figure_ids[0] += len(params["ids"])
+        return real_read(query, params, **kwargs)
+
+    if hasattr(store, "read"):  # (a test's stand-in may have none)
+        store.read = counting_read  # type: ignore[method-assign]
     real_reapply = review.reapply_written
     store.write_documents = in_writer(store.write_documents, batch=True)
     review.reapply_written = in_writer(real_reapply)
@@ -345,6 +357,7 @@ def sustained(
             cpu0, kids0 = time.process_time(), sum(os.times()[2:4])
             t0 = time.perf_counter()
             writer_cpu[0] = 0.0
+            figure_ids[0] = 0
             batches.clear()
             if prof:
                 writer_prof.append(cProfile.Profile())
@@ -374,6 +387,10 @@ def sustained(
                 ),
                 # documents per write transaction (a batch grows while the writer is busy)
                 "writes": len(batches),
+                # ids whose figures were read from the store, per document read
+                "figure_ids_read_per_document": round(
+                    figure_ids[0] / max(1, added + len(report.reposts)), 2
+                ),
                 "largest_write": max(batches, default=0),
                 "documents_per_s": round(added / wall, 1),
                 "load_average": round(os.getloadavg()[0], 2),

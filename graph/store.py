@@ -312,10 +312,11 @@ class GraphStore:
     def has_document(self, doc_id: str) -> bool:
         return bool(self.read("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}))
 
-    def document_fingerprints(self) -> dict[str, str]:
+    def document_fingerprints(self, sketches: dict[str, int] | None = None) -> dict[str, str]:
         """Every document's id → its near-duplicate fingerprint (kept in blocks, see
-        graph/summaries.py: read as 16 records, not one per document)."""
-        return summaries.read_fingerprints(self)
+        graph/summaries.py: read as 16 records, not one per document); into `sketches`, if
+        given, each document's figure sketch (`summaries.figure_sketch`), where it has one."""
+        return summaries.read_fingerprints(self, sketches)
 
     def add_document_urls(self, doc_id: str, urls: list[str], paths: list[str]) -> None:
         """A repost of a known document: record its URLs and paths, nothing else changes."""
@@ -1100,7 +1101,13 @@ def _document_statements(
     statements += [
         counted,
         summaries.KeepFingerprints(
-            [(d.id, str(d.props.get("fingerprint") or "")) for d in docs], tally=tally
+            [(d.id, str(d.props.get("fingerprint") or "")) for d in docs],
+            tally=tally,
+            sketches={
+                d.id: summaries.figure_sketch(d.props["figures"])
+                for d in docs
+                if d.props.get("figures") is not None
+            },
         ),
         _DocListsWritten(doc_ids, before, tally=tally, written=written, counted=counted),
         _ChangedSummaries(list(facts.values()), changes),

@@ -19,6 +19,8 @@ from collections.abc import Collection, Iterable, Mapping
 
 import numpy as np
 
+from graph.summaries import SKETCH_BITS
+
 __all__ = [
     "BITS",
     "DEFAULT_THRESHOLD",
@@ -308,6 +310,34 @@ def same_figures(a: Collection[str], b: Collection[str], *, min_overlap: float =
         return True
     both = len(sa & sb)  # (the union's size from it: one set built, not two)
     return both / (len(sa) + len(sb) - both) >= min_overlap
+
+
+def sketch_may_match(mine: int, theirs: int, *, min_overlap: float = 0.8) -> bool:
+    """False only when two documents' figures cannot overlap by `min_overlap` (Jaccard, as
+    `same_figures`), told from their figure sketches alone (`graph.summaries.figure_sketch`:
+    a count and a bloom): a figure of mine whose bit is not set in their bloom is not one of
+    theirs, so they share at most as many as set bits in both blooms (plus mine that share a
+    bit with another of mine), and at most as many as the fewer figures; the overlap is at
+    most that over the union it leaves. Never False for two sets `same_figures` accepts (the
+    pipeline reads the figures of the candidates this leaves; the exact test decides).
+
+    >>> from graph.summaries import figure_sketch
+    >>> a = figure_sketch(["2024", "3", "1205", "46.8", "21.5"])
+    >>> sketch_may_match(a, figure_sketch(["21.5", "46.8", "1205", "3", "2024"]))
+    True
+    >>> sketch_may_match(a, figure_sketch(["2024", "3", "1388", "49.2", "20.9"]))
+    False
+    """
+    n, m = mine >> _SKETCH_BITS, theirs >> _SKETCH_BITS
+    bloom = mine & _SKETCH_MASK
+    shared = (bloom & theirs & _SKETCH_MASK).bit_count() + n - bloom.bit_count()
+    both = min(shared, n, m)
+    # both / (n + m - both) >= min_overlap, without dividing (and a little slack)
+    return both * (1.0 + min_overlap) >= min_overlap * (n + m) - 1e-9
+
+
+_SKETCH_BITS = SKETCH_BITS
+_SKETCH_MASK = (1 << SKETCH_BITS) - 1
 
 
 #: a reported figure: a number and the unit after it (a count, a share, a sum, a duration);

@@ -41,6 +41,7 @@ from graph.model import (
     entity_id,
 )
 from graph.store import GraphStore, WriteTally
+from graph.summaries import figure_sketch
 from ingest.dedup import (
     REPOST_DISTANCE,
     FingerprintIndex,
@@ -48,6 +49,7 @@ from ingest.dedup import (
     corrected_figures,
     figures,
     same_figures,
+    sketch_may_match,
 )
 from ingest.document import Adoption, CourtRef, Evidence, Extraction, SourceDocument
 from ingest.titles import headline
@@ -714,29 +716,68 @@ def _repost_of(
     store: GraphStore | None,
     figures_of: dict[str, frozenset[str]],
     mine: frozenset[str] | None = None,
+    sketches: Mapping[str, int] | None = None,
 ) -> str | None:
     """The known document `doc` reposts: nearly the same text (`close`: the documents within
     the fingerprint threshold, nearest first) and the same figures (`mine`: its figures, if
-    known already)."""
+    known already). `sketches`: the figure sketches of known documents (their figures are
+    read only where the sketch allows a match: `_worth_reading`)."""
     if not close:
         return None
-    _read_figures(close, store, figures_of)
     if mine is None:
         mine = frozenset(figures(doc.text))
+    wanted = _worth_reading(close, mine, sketches, figures_of)
+    _read_figures(wanted, store, figures_of)
     # a set whose size alone keeps its overlap with `mine` under the threshold (the Jaccard
     # index is at most the smaller size over the larger) is not compared (a little slack:
     # the exact test decides every pair the sizes could allow)
     n = len(mine)
     lo, hi = n * _MIN_OVERLAP - 1e-9, n / _MIN_OVERLAP + 1e-9
     get = figures_of.get
+    wanted_set = set(wanted)
     for other in close:
-        theirs = get(other, _NO_FIGURES)
+        theirs = get(other)
+        if theirs is None:
+            if other not in wanted_set:  # its sketch rules a match out: not read
+                continue
+            theirs = _NO_FIGURES
         if lo <= len(theirs) <= hi and same_figures(mine, theirs, min_overlap=_MIN_OVERLAP):
             return other
     return None
 
 
+def _worth_reading(
+    close: list[str],
+    mine: frozenset[str],
+    sketches: Mapping[str, int] | None,
+    figures_of: Mapping[str, frozenset[str]],
+) -> list[str]:
+    """The candidates in `close` whose figures are to be read for a document with figures
+    `mine`: those not read yet whose figure sketch (`graph.summaries.figure_sketch`, kept
+    with their fingerprints) allows the overlap of a repost — for the nearest, the half
+    `ingest_paths` also tests — and those without one (listed before sketches were kept).
+    Documents on a common template have ~64 candidates each, most of them other reports
+    with other figures: their figures were read from the store, 3.9 new ids per document
+    into a store of 2,500 and 28.5 into 26,000 (benchmarks/ingest_scale.py --sustained)."""
+    if not sketches:
+        return [other for other in close if other not in figures_of]
+    ours = figure_sketch(mine)
+    out = []
+    for k, other in enumerate(close):
+        if other in figures_of:
+            continue
+        theirs = sketches.get(other)
+        if theirs is None or sketch_may_match(
+            ours, theirs, min_overlap=_NEAREST_OVERLAP if k == 0 else _MIN_OVERLAP
+        ):
+            out.append(other)
+    return out
+
+
 _MIN_OVERLAP = 0.8  # of two documents' figures, for a repost (`same_figures`)
+#: of a new document's figures with its nearest candidate's, for its text to be compared
+#: (a corrected version: `corrected_figures`)
+_NEAREST_OVERLAP = 0.5
 #: near-duplicate candidates a new document is compared with: the nearest within the
 #: fingerprint threshold, and every one within `REPOST_DISTANCE` however many. Documents on
 #: one template are all within the threshold of each other: 1,000 generated articles
@@ -1004,11 +1045,14 @@ def _ingest_paths(
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write")
     # the known documents' fingerprints are read (a few seconds in a store of 200,000
     # documents) while the first documents are read and extracted (`early`)
+    # the known documents' figure sketches, read with their fingerprints: a candidate's
+    # figures are read only when its sketch allows a repost (`_worth_reading`)
+    sketches: dict[str, int] = {}
     loading: Future[dict[str, str]] | None = None
     if store is not None:
         if reference_data and not dry_run:
             load_reference_data(store)
-        loading = writer.submit(store.document_fingerprints)
+        loading = writer.submit(store.document_fingerprints, sketches)
     known: set[str] = set()
     added_here: set[str] = set()  # documents this run added (a later copy is no 'unchanged')
     # each document's figures, as sets: a document on a common template (a monthly report)
@@ -1171,7 +1215,7 @@ def _ingest_paths(
             close = close[: max(CANDIDATES, sum(d <= REPOST_DISTANCE for _k, d in close))]
         if mine is None:
             mine = frozenset(figures(doc.text))
-        twin = _repost_of(doc, [other for other, _d in close], store, figures_of, mine)
+        twin = _repost_of(doc, [other for other, _d in close], store, figures_of, mine, sketches)
         if twin and (before := text_of(twin)) and (changes := changed_figures(doc.text, before)):
             # nearly the same text, but a figure corrected or updated: a repost would lose it
             report.updates.append((doc.path, twin, changes))
@@ -1180,7 +1224,9 @@ def _ingest_paths(
             not twin
             and close
             # most figures alike (read with the repost test): the text is worth reading
-            and same_figures(mine, figures_of.get(close[0][0], _NO_FIGURES), min_overlap=0.5)
+            # (not read: its figure sketch rules half of them alike out)
+            and close[0][0] in figures_of
+            and same_figures(mine, figures_of[close[0][0]], min_overlap=_NEAREST_OVERLAP)
             and (before := text_of(close[0][0]))
             and (changes := corrected_figures(doc.text, before))
         ):
@@ -1274,19 +1320,30 @@ def _ingest_paths(
                 else index.within(doc.fingerprint, limit=CANDIDATES, keep=REPOST_DISTANCE)
                 for doc, _graph in window
             ]
-            # the figures of those candidates, in one read
+            # the figures of those candidates that could match, in one read
+            figures_here = [
+                None if found is None else frozenset(figures(doc.text))
+                for (doc, _graph), found in zip(window, near, strict=True)
+            ]
             _read_figures(
-                (other for found in near if found for other, _d in found), store, figures_of
+                (
+                    other
+                    for found, ours in zip(near, figures_here, strict=True)
+                    if found and ours is not None
+                    for other in _worth_reading([o for o, _d in found], ours, sketches, figures_of)
+                ),
+                store,
+                figures_of,
             )
             out: list[tuple[SourceDocument, Any, Any, int, frozenset[str] | None]] = []
-            for (doc, graph), found in zip(window, near, strict=True):
+            for (doc, graph), found, ours in zip(window, near, figures_here, strict=True):
                 # new unless it reposts a known document (its candidates' figures are read)
                 # or one read since (then it was extracted for nothing)
                 mine = None
                 if graph is None and pool is not None and found is not None:
-                    mine = frozenset(figures(doc.text))
+                    mine = ours
                     others = [other for other, _d in found]
-                    if _repost_of(doc, others, store, figures_of, mine) is None:
+                    if _repost_of(doc, others, store, figures_of, mine, sketches) is None:
                         graph = submit(doc)
                     else:
                         mine = None

@@ -102,7 +102,9 @@ def test_a_sustained_run_profiles_the_slices_asked_for(
 
     monkeypatch.setattr(ingest_scale, "prepare", lambda d, *_a, **_k: d.mkdir(parents=True))
     monkeypatch.setattr(ingest_scale, "_stop", lambda _d: None)
-    store = SimpleNamespace(close=lambda: None, write_documents=lambda docs: None)
+    store = SimpleNamespace(
+        close=lambda: None, write_documents=lambda docs: None, read=lambda *_a, **_k: []
+    )
     monkeypatch.setattr(ingest_scale, "_open", lambda _d: store)
     monkeypatch.setattr(ingest_scale, "write_corpus", lambda f, *_a, **_k: f.mkdir())
     monkeypatch.setattr(graph.embedded, "EmbeddedServer", Server)

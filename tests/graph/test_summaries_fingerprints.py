@@ -112,3 +112,35 @@ def test_fingerprints_are_read_in_a_few_records_whatever_the_blocks(store, monke
     known = store.document_fingerprints()
     assert known == {d.id: d.props["fingerprint"] for d in docs}
     assert sum(records) <= 16
+
+
+def test_figure_sketches_are_kept_with_the_fingerprints(store) -> None:
+    """Each written document's figure sketch is listed beside its fingerprint and read with
+    it; a document listed before sketches has none (its figures are read, as before) until
+    the lists are rebuilt from the documents."""
+    docs = _docs_in_one_bucket(summaries.FINGERPRINT_TAIL + 3)  # a tail and a part
+    for i, d in enumerate(docs):
+        d.props["figures"] = sorted({str(i), "2024", f"{i}.5"})
+    store.write_documents(docs[:-1])
+    # a store written before sketches: this document listed by its fingerprint alone
+    legacy = docs[-1]
+    store.write_statements(
+        [
+            (
+                "CREATE (d:Document {id: $id, title: 't', fingerprint: $fp, figures: $figs})",
+                {"id": legacy.id, "fp": legacy.props["fingerprint"], "figs": ["7", "8"]},
+            ),
+            summaries.KeepFingerprints([(legacy.id, legacy.props["fingerprint"])]),
+        ]
+    )
+    sketches: dict[str, int] = {}
+    assert store.document_fingerprints(sketches) == {d.id: d.props["fingerprint"] for d in docs}
+    assert sketches == {d.id: summaries.figure_sketch(d.props["figures"]) for d in docs[:-1]}
+    summaries.rebuild_fingerprints(store)
+    again: dict[str, int] = {}
+    assert store.document_fingerprints(again) == {d.id: d.props["fingerprint"] for d in docs}
+    assert again == {**sketches, legacy.id: summaries.figure_sketch(["8", "7"])}
+    # a delete takes the document's entry out, sketch and all
+    assert store.delete_document(docs[0].id)
+    left: dict[str, int] = {}
+    assert set(store.document_fingerprints(left)) == {d.id for d in docs[1:]} == set(left)

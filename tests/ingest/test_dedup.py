@@ -276,3 +276,32 @@ def test_a_limited_lookup_keeps_every_one_within_keep() -> None:
     assert index.within(query, limit=8, keep=40) == full[:near]
     assert index.within(query, limit=near + 20, keep=40) == full[: near + 20]
     assert index.within(query, limit=8, keep=None) == full[:8]
+
+
+def test_a_figure_sketch_never_rules_out_figures_that_match() -> None:
+    """`sketch_may_match` tells from two figure sketches that the figures cannot overlap
+    enough, never wrongly: for random sets at every overlap (some sharing all but one
+    figure, some as a set in another order, some empty), whenever `same_figures` accepts a
+    pair, so does the sketch; and of pairs with other figures (a template's next report)
+    it rules out most, so their figures are not read."""
+    from graph.summaries import figure_sketch
+    from ingest.dedup import same_figures, sketch_may_match
+
+    rng = random.Random(11)
+    ruled_out = others = 0
+    for _ in range(3000):
+        n = rng.choice([0, 1, 2, 5, 9, 12, 20, 40, 300])
+        a = [str(rng.randrange(100_000)) for _ in range(n)]
+        kept = rng.choice([n, n - 1, int(0.8 * n), n // 2, 0])
+        b = rng.sample(a, max(0, kept)) + [
+            f"{rng.randrange(1000)}.{k}" for k in range(rng.choice([0, 1, 2, n - kept]))
+        ]
+        rng.shuffle(b)
+        for t in (0.8, 0.5):
+            if same_figures(a, b, min_overlap=t):
+                assert sketch_may_match(figure_sketch(a), figure_sketch(b), min_overlap=t)
+                assert sketch_may_match(figure_sketch(b), figure_sketch(a), min_overlap=t)
+        if 5 <= n <= 20 and kept == 0:
+            others += 1
+            ruled_out += not sketch_may_match(figure_sketch(a), figure_sketch(b))
+    assert ruled_out >= 0.9 * others > 0

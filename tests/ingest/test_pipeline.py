@@ -504,9 +504,9 @@ def test_candidates_figures_are_read_once_per_window(store, tmp_path: Path, monk
 
     loaded: list[bool] = []
 
-    def slow_fingerprints():
+    def slow_fingerprints(*args):
         time.sleep(1.0)  # as a large store's: documents are read and extracted meanwhile
-        rows = real_fps()
+        rows = real_fps(*args)
         loaded.append(True)
         return rows
 
@@ -1002,3 +1002,75 @@ def test_a_repost_is_found_among_many_copies_differing_only_in_figures(
     assert [(Path(p).name, twin) for p, twin in report.reposts] == [
         ("zz_repost.txt", document_id(read_document(tmp_path / "r000.txt").content_hash))
     ]
+
+
+#: an invented weekly bulletin with eleven figures (its week and view counter among them)
+_BULLETIN = (
+    "示例县人民法院第{w}周执行工作通报。本周新收执行案件{a}件，执结{b}件，执行到位金额{c}万元。"
+    "拘留失信被执行人{d}人，纳入失信名单{e}人。院领导带队开展集中执行行动，出动干警{f}人次、"
+    "警车{g}台次，现场兑现胜诉当事人合法权益，结案率同比上升{h}个百分点，另有{i}件进入终本核查。"
+    "下一步将继续保持高压态势，确保执行工作取得实效。"
+    "\n阅读 {v}"
+)
+
+
+def _bulletin(rng: random.Random, week: int) -> str:
+    return _BULLETIN.format(
+        w=week,
+        a=rng.randint(100, 999),
+        b=rng.randint(100, 999),
+        c=rng.randint(100, 999),
+        d=rng.randint(10, 99),
+        e=rng.randint(10, 99),
+        f=rng.randint(100, 999),
+        g=rng.randint(10, 99),
+        h=rng.randint(2, 9),
+        i=rng.randint(10, 99),
+        v=rng.randint(1000, 9999),
+    )
+
+
+def test_only_candidates_whose_figure_sketch_allows_a_repost_are_read(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bulletins on one template are near-duplicate candidates of each other; a new one's
+    figures differ from theirs, and their figure sketches (kept with their fingerprints)
+    say so: their figures are not read from the store. A repost of one of them (its view
+    counter changed: 10 of their 12 figures alike, its sentences in another order) is still
+    found, its original's figures read."""
+    from graph.model import document_id
+    from ingest.dedup import REPOST_DISTANCE, fingerprint, hamming
+    from ingest.readers import read_document
+
+    rng = random.Random(14)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    texts = [_bulletin(rng, week) for week in range(1, 41)]
+    for i, text in enumerate(texts):
+        (first / f"w{i:02d}.txt").write_text(text, encoding="utf-8")
+    assert len(ingest_paths(store, [first], reference_data=False).added) == 40
+    new = _bulletin(rng, 41)
+    (second / "a_new.txt").write_text(new, encoding="utf-8")
+    head, tail = texts[7].split("院领导带队")
+    repost = "院领导带队" + tail.replace("阅读 ", "阅读 1") + "\n" + head
+    assert hamming(fingerprint(repost), fingerprint(texts[7])) <= REPOST_DISTANCE
+    mine, theirs = set(figures(repost)), set(figures(texts[7]))
+    assert len(mine ^ theirs) == 2 and len(mine | theirs) >= 11  # (an overlap over 0.8)
+    (second / "b_repost.txt").write_text(repost, encoding="utf-8")
+    read: list[str] = []
+    real_read = store.read
+
+    def counting(cypher: str, params=None, **kwargs):
+        if "d.figures" in cypher:
+            read.extend(params["ids"])
+        return real_read(cypher, params, **kwargs)
+
+    monkeypatch.setattr(store, "read", counting)
+    report = ingest_paths(store, [second], reference_data=False)
+    assert [Path(p).name for p in report.added] == ["a_new.txt"]
+    ((path, twin),) = report.reposts
+    assert Path(path).name == "b_repost.txt"
+    assert twin == document_id(read_document(first / "w07.txt").content_hash)
+    # (of 40 candidates each, all read before)
+    assert twin in read and len(read) <= 3
