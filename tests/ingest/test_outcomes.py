@@ -1133,3 +1133,15 @@ def test_items_without_a_shared_first_word_are_not_split() -> None:
     # 法官 and 书记员… share no character: where 书记员's words end is unknown
     found = find_outcomes("法官和书记员事务性工作分别减少60%和80%。")
     assert all(not o.metric.startswith(("法官事务", "书记事务")) for o in found)
+
+
+def test_a_quarter_without_a_year_takes_the_year_its_sentence_names() -> None:
+    found = find_outcomes("2022年，该院审结案件3800件，其中二季度审结950件。")
+    assert [(o.value, o.period) for o in found] == [(3800.0, "2022年"), (950.0, "2022年二季度")]
+    found = find_outcomes("去年该院受理案件4100件，四季度受理1200件。")
+    assert [(o.value, o.period) for o in found][-1] == (1200.0, "去年四季度")
+    found = find_outcomes("2021年，该院调解纠纷600件，七至九月调解纠纷210件。")
+    assert [(o.value, o.period) for o in found][-1] == (210.0, "2021年七至九月")
+    # one with its year keeps it; another sentence's year is not it
+    found = find_outcomes("2022年该院审结案件3800件。一季度审结950件。")
+    assert [(o.value, o.period) for o in found] == [(3800.0, "2022年"), (950.0, "一季度")]
