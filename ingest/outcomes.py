@@ -605,6 +605,15 @@ def _label_change(before: str, uom: str, direction: str | None) -> str:
     return head + word
 
 
+_HAN_WORD = re.compile("[\u4e00-\u9fff]+")
+#: a figure of a list (37.96天、) and the head of the list before its figures (甲、乙…为)
+_LISTED_FIGURE = re.compile(r"[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和]")
+_LISTED_HEAD = re.compile(
+    r"(?P<head>[^\d，,。；;：:]+?)(?P<verb>均为|为|达到|达|是)(?P<prev>(?:[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和])*)$"
+)
+_LISTED_MORE = re.compile(r"(?:[、和][\d.]+(?:%|[\u4e00-\u9fff]{1,2})?(?=[、和，,。；;]|$))+")
+
+
 def _respective(before: str) -> str:
     """甲率和乙率分别提高到90%和: the item this figure stands for; 一审、二审案件审理周期分别
     为…: the item with the words the items share (一审案件审理周期)."""
@@ -644,6 +653,8 @@ def _shared_tail(items: list[str], idx: int) -> str | None:
         return None
     if n == 2 and not any(a == b for a, b in zip(first, last, strict=True)):
         return None
+    if first == last or items[-1].startswith(items[0]):
+        return None  # 调解、调解成功率; 法官、法官助理人数: a word and a longer one, no shared tail
     prefix, tail = items[0][:-size], items[-1][size:]
     word = first if idx == 0 else last if idx == n - 1 else items[idx]
     return prefix + word + tail
@@ -664,15 +675,6 @@ def _listed(text: str, c_start: int, num_start: int, end: int, c_end: int) -> st
         return None
     label = _shared_tail(items, idx)
     return None if label is None else label + m.group("verb")
-
-
-_HAN_WORD = re.compile("[\u4e00-\u9fff]+")
-#: a figure of a list (37.96天、) and the head of the list before its figures (甲、乙…为)
-_LISTED_FIGURE = re.compile(r"[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和]")
-_LISTED_HEAD = re.compile(
-    r"(?P<head>[^\d，,。；;：:]+?)(?P<verb>均为|为|达到|达|是)(?P<prev>(?:[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和])*)$"
-)
-_LISTED_MORE = re.compile(r"(?:[、和][\d.]+(?:%|[\u4e00-\u9fff]{1,2})?(?=[、和，,。；;]|$))+")
 
 
 def _metric(
@@ -2136,6 +2138,10 @@ def _joined(metrics: list[str]) -> str:
         while k < min(len(tail), len(m)) and tail[-1 - k] == m[-1 - k]:
             k += 1
         tail = tail[len(tail) - k :]
+    # a head of one character cuts a word (收、结案数): the heads keep two (收案、结案数)
+    short = min(len(m) - len(tail) for m in metrics)
+    if 0 < short < 2:
+        tail = tail[2 - short :]
     heads = [m[: len(m) - len(tail)] for m in metrics]
     return "、".join(dict.fromkeys(heads)) + tail if all(heads) else metrics[-1]
 
