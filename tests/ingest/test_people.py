@@ -1260,6 +1260,21 @@ def test_he_before_a_verb_of_saying_ends_the_name() -> None:
     assert [h.name for h in find_people("乙县法院院长孙建和法官刘明说，")][0] == "孙建"
 
 
+def test_he_before_a_verb_that_takes_an_object_is_a_conjunction() -> None:
+    # 介绍人, 说和人, 表示愿意…的, 指出问题的, 透露情况的: the people met, not what is said
+    for text in (
+        "乙县法院庭长孙建和介绍人一起走访当事人。",
+        "乙县法院庭长孙建和说和人共同做工作。",
+        "乙县法院庭长孙建和表示同意调解的当事人座谈。",
+        "乙县法院庭长孙建和指出隐患的村民交流。",
+        "乙县法院庭长孙建和透露情况的邻居核实。",
+        "乙县法院庭长孙建和说明来意的村干部见面。",
+    ):
+        assert [h.name for h in find_people(text)] == ["孙建"], text
+    # a quote opened after the verb: 和 ends the name
+    assert [h.name for h in find_people("乙县法院庭长孙建和说：“调解要用心。”")] == ["孙建和"]
+
+
 def test_civil_service_ranks_are_posts() -> None:
     people = _people_of("甲市中院二级巡视员冯丽萍出席会议。")
     assert people == {"冯丽萍": (("二级巡视员",), "X省甲市中级人民法院", "person:court-title-name")}
