@@ -225,6 +225,8 @@ _NICKNAME = re.compile(
     + _HAN
     + r"]{1,6}(?:法官|书记员|庭长)|法官(?:妈妈|姐姐|哥哥|爸爸|奶奶|爷爷|阿姨|大姐|大哥))”的?"
 )
+#: a 庭长 in name only, given to one outside the court (“荣誉庭长”, “编外庭长”, “义务庭长”)
+_HONORARY_HEAD = re.compile(r"(?:荣誉|名誉|编外|义务|特邀)庭长")
 #: a name with a middle dot right before a title (吐尔逊·买买提法官)
 _DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
 #: 特邀调解员，分别是张三、李四、王五: names listed after the title they share
@@ -1193,10 +1195,12 @@ def find_people(
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
             continue
-        if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
+        # 特邀调解员、调解室成员李建华: a member's post beside an occupation leaves it one
+        core = [r for r in roles if r not in _MEMBER_POSTS] or list(roles)
+        if all(r in OCCUPATIONS or _is_honour(r) for r in core):
             if not good_end(end) and not tibetan:
                 continue
-            if court is None and all(map(_is_mediator, roles)):
+            if court is None and all(map(_is_mediator, core)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
                 court = court_of_mediator(m.start())
                 if plain and not _plausible_name(name):
@@ -1307,6 +1311,8 @@ def find_people(
             continue
         if not _plausible_name(name) or _is_credit(text, s) or is_place(name):
             continue
+        if _HONORARY_HEAD.match(text, s):
+            continue  # “荣誉庭长”: a title in name only, 荣誉 no name
         if any(a <= s < b or a < s + len(name) <= b for a, b in chains):
             continue  # 党组书记: the "name" is part of a title
         if taken(s):
@@ -1384,6 +1390,8 @@ def find_people(
         ):
             hits.append(hit)
     for nm in _NICKNAME.finditer(text, 0, limit):  # “马背法官”王芳 / “法官妈妈”王芳
+        if _HONORARY_HEAD.search(nm.group(0)):
+            continue  # “荣誉庭长”李老汉: a villager given the name, no court's division head
         after_m = _NAME_AFTER.match(text, nm.end())
         name = _name_after(after_m.group("name")) if after_m else None
         if after_m is None or not name or not _plausible_name(name):

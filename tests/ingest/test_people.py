@@ -1294,14 +1294,28 @@ def test_a_member_post_listed_after_a_title() -> None:
     }
 
 
+def test_a_member_post_beside_a_mediators_title_leaves_the_mediator_rule() -> None:
+    people = _people_of("乙县法院特邀调解员、调解室成员周秀兰正在调解一起纠纷。")
+    assert people == {
+        "周秀兰": (("特邀调解员", "调解室成员"), "X省乙县人民法院", "person:mediator")
+    }
+
+
 def test_a_judge_coming_to_do_the_work_is_no_name() -> None:
     assert _people_of("丁镇法庭挂牌后，村民说：“有法官来做调解，不用跑城里。”") == {}
     assert find_people("请法官来讲法，群众很欢迎。") == []
 
 
 def test_a_nickname_made_of_a_division_head_title() -> None:
-    hits = find_people("“小杨庭长”邓春梅每天走村入户。")
+    hits = find_people("“小杨庭长”杨春梅每天走村入户。")
     assert [(h.name, h.roles, h.rule) for h in hits] == [
-        ("邓春梅", ("庭长",), "person:nickname-name")
+        ("杨春梅", ("庭长",), "person:nickname-name")
     ]
     assert find_people("大家都叫他“小杨庭长”，他每天走村入户。") == []
+
+
+def test_a_division_head_in_name_only_is_no_court_post() -> None:
+    # “荣誉庭长”, “名誉庭长”, “义务庭长”: a title given to one outside the court
+    assert find_people("“荣誉庭长”孙老汉每天走村入户。") == []
+    assert find_people("“名誉庭长”罗建新每天走村入户。") == []
+    assert find_people("“义务庭长”罗建新化解了这起纠纷。") == []
