@@ -910,7 +910,7 @@ _MONTH = re.compile(
 _QUARTER = re.compile(r"^(?:第)?(?P<q>[一二三四1-4])季度$|^Q(?P<q2>[1-4])$")
 _HALF = re.compile(r"^(?P<h>上|下)半年$")
 _RECENT = re.compile(
-    rf"^(?P<pre>近|最近|过去)?(?P<n>{_NUM}|半)(?P<unit>年|个月|个多月)(?P<suf>来|以来)?$"
+    rf"^(?P<pre>近|最近|过去)?(?P<n>{_NUM}|半)(?P<unit>年|个月|个多月)(?P<suf>来|以来|里|间)?$"
 )
 
 
@@ -1060,4 +1060,12 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
         start, end = date(year, 1, 1), _minus_years(ref_date, 1)
     if end < start:
         return None
+    if (
+        not explicit_year
+        and not since
+        and ref_date
+        and end > ref_date
+        and (_QUARTER.match(rest) or _MONTH_RANGE.match(rest) or _HALF.match(rest))
+    ):
+        return None  # a yearless quarter or span of months not over when the article appeared
     return _span(start, end)

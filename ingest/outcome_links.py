@@ -369,6 +369,15 @@ _ACHIEVED = re.compile(
 )
 #: a growth below another (比全国平均值低10.21个百分点, 低于全国平均增速12.1个百分点)
 _LOWER = re.compile(r"低于|低[0-9０-９]|比[^，,。；;]{0,14}低")
+#: filings 诉源治理 does not stand for: criminal, enforcement and administrative ones
+_NOT_CIVIL = re.compile(r"刑事|执行|執行|行政")
+#: a sentence that gives its figures a cause of their own
+_OTHER_CAUSE = re.compile(r"受[^，,。；;]{0,12}影响|原因|由于|因为|源于")
+#: a sentence that says the practice began after its figures (此后该院开始探索…)
+_BEGAN_AFTER = re.compile(r"(?:此后|之后|随后|后来)[^。；;]{0,12}(?:开始|启动|着手)")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: a change of the growth of filings, not of the filings themselves
+_GROWTH = re.compile(r"增幅|增速|增长率|涨幅")
 #: how many sentences back a paragraph's credit reaches
 _REACH = 1
 
@@ -852,7 +861,7 @@ class _Linker:
         全省法院301个人民法庭，围绕…): its own words name the region alone, and no word after it
         says the courts counted reached or were given anything (12家法庭达到五化标准)."""
         text = self.t.text
-        lo, hi = f.clause
+        hi = f.clause[1]
         after = _COURTS_COUNTED.match(text, f.figure[1])
         if after is None:
             return False
@@ -1669,6 +1678,34 @@ def _is_heading(line: str) -> bool:
     return 0 < len(line) <= _HEADING_MAX and not re.search("[。！？!?]", line[:-1])
 
 
+def _source_barred(t: _Text, f: _Figure, adopters: set[str], began: str | None) -> bool:
+    """Whether the article's 诉源治理 may not be credited with the fall `f` whatever the
+    article dwells on: a fall of a unit the article does not say adopts it (another court's,
+    a region's; not a gap to another unit's average), of criminal, enforcement or administrative filings, one its sentence gives
+    another cause (受疫情影响, 主要原因是…, 由于…), one before the practice began (its period
+    ends before the first dated adoption; …，此后开始探索…), or a slower growth of filings that
+    still rose (增幅回落8个百分点，但仍同比上升5%)."""
+    unit = f.outcome.unit
+    clause = t.text[f.clause[0] : f.clause[1]]
+    # a gap to others (比全国法院平均值低…): the unit named may be the one compared with
+    if unit and unit not in adopters and not _LOWER.search(clause):
+        return True
+    if _NOT_CIVIL.search(f.outcome.metric):
+        return True
+    lo, hi = t.full_sentence(f.clause[0])
+    sentence = t.text[lo:hi]
+    if _OTHER_CAUSE.search(sentence) or _BEGAN_AFTER.search(sentence):
+        return True
+    period = f.outcome.period
+    if began and period and _ISO_DAY.fullmatch(period[-10:]) and period[-10:] < began:
+        return True
+    if _GROWTH.search(f.outcome.metric + clause):
+        rise = [c for c in _CHANGE.finditer(sentence) if c.group("fall") is None]
+        if rise:
+            return True
+    return False
+
+
 def link_outcomes(ex: Extraction) -> None:
     """Set `initiative` on the outcomes of `ex` in place (see the module docstring)."""
     if not ex.outcomes or not ex.initiatives:
@@ -1711,9 +1748,16 @@ def link_outcomes(ex: Extraction) -> None:
     # its standard measure, wherever the article reports it (link:source-article)
     source = linker.source_article()
     if source is not None:
+        adopted = [a for a in ex.adoptions if a.initiative == source]
+        adopters = {a.unit for a in adopted}
+        began = min((a.date for a in adopted if a.date), default=None)
         went_on = False
         for f in sorted(figures, key=lambda g: g.figure[0]):
-            fall = f.outcome.initiative is None and linker.article_fall(f, went_on)
+            fall = (
+                f.outcome.initiative is None
+                and linker.article_fall(f, went_on)
+                and not _source_barred(t, f, adopters, began)
+            )
             if fall:
                 f.outcome.initiative, f.outcome.link_rule = source, "link:source-article"
-            went_on = fall or f.outcome.link_rule == "link:source-article"
+            went_on = f.outcome.link_rule == "link:source-article"

@@ -401,6 +401,13 @@ _PERIOD = re.compile(
     r"|(?<![\u4e00-\u9fff])(?:近|过去|最近)[一二三四五六七八九十两\d]+个多?月(?:来|以来|里|间)?"
     r"|[一二三四五六七八九十两\d]+个多?月(?:以来|来|里|间)"
 )
+#: a part of a year named without its year (一季度, 上半年, 一至三月, 1-3月)
+_YEARLESS_PART = re.compile(
+    r"第?[一二三四]季度|[上下]半年|\d{1,2}[-—~至到]\d{1,2}月(?:底|末|份)?"
+    r"|[一二三四五六七八九十]{1,2}(?:至|到)[一二三四五六七八九十]{1,3}月(?:底|末|份)?"
+)
+#: a year a sentence names (2023年, 去年)
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}年|今年|去年|前年")
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
     r"当年|同期|全[市省区县国]|全地区|并|通过|(?:现|共|拥)?有(?![效序力关利益]))+"
@@ -477,6 +484,7 @@ class _Bounds:
         self.stops = [m.start() for m in re.finditer("[。！!？?\n]", text)]
         self.puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(text)]
         self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.text = text
         periods = list(_PERIOD.finditer(text))
         self.period_starts = [m.start() for m in periods]
         self.periods = periods
@@ -496,14 +504,22 @@ class _Bounds:
         return a, b
 
     def period(self, pos: int) -> str | None:
-        """The last period expression that ends before `pos` in its line."""
+        """The last period expression that ends before `pos` in its line; a quarter, half or
+        span of months without a year takes the nearest year its sentence names before it
+        (2023年，…，其中一季度受理1300件: 2023年一季度)."""
         i = bisect.bisect_left(self.breaks, pos)
         line_start = self.breaks[i - 1] + 1 if i > 0 else 0
         j = bisect.bisect_left(self.period_starts, pos) - 1
         while j >= 0 and self.period_starts[j] >= line_start:
             m = self.periods[j]
             if m.end() <= pos:
-                return m.group(0)
+                expr = m.group(0)
+                if _YEARLESS_PART.fullmatch(expr):
+                    s_start = self.sentence(m.start())[0]
+                    years = _YEAR_WORD.findall(self.text, s_start, m.start())
+                    if years:
+                        return years[-1] + expr
+                return expr
             j -= 1
         return None
 
@@ -589,6 +605,15 @@ def _label_change(before: str, uom: str, direction: str | None) -> str:
     return head + word
 
 
+_HAN_WORD = re.compile("[\u4e00-\u9fff]+")
+#: a figure of a list (37.96天、) and the head of the list before its figures (甲、乙…为)
+_LISTED_FIGURE = re.compile(r"[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和]")
+_LISTED_HEAD = re.compile(
+    r"(?P<head>[^\d，,。；;：:]+?)(?P<verb>均为|为|达到|达|是)(?P<prev>(?:[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和])*)$"
+)
+_LISTED_MORE = re.compile(r"(?:[、和][\d.]+(?:%|[\u4e00-\u9fff]{1,2})?(?=[、和，,。；;]|$))+")
+
+
 def _respective(before: str) -> str:
     """甲率和乙率分别提高到90%和: the item this figure stands for; 一审、二审案件审理周期分别
     为…: the item with the words the items share (一审案件审理周期)."""
@@ -628,6 +653,8 @@ def _shared_tail(items: list[str], idx: int) -> str | None:
         return None
     if n == 2 and not any(a == b for a, b in zip(first, last, strict=True)):
         return None
+    if first == last or items[-1].startswith(items[0]):
+        return None  # 调解、调解成功率; 法官、法官助理人数: a word and a longer one, no shared tail
     prefix, tail = items[0][:-size], items[-1][size:]
     word = first if idx == 0 else last if idx == n - 1 else items[idx]
     return prefix + word + tail
@@ -648,15 +675,6 @@ def _listed(text: str, c_start: int, num_start: int, end: int, c_end: int) -> st
         return None
     label = _shared_tail(items, idx)
     return None if label is None else label + m.group("verb")
-
-
-_HAN_WORD = re.compile("[\u4e00-\u9fff]+")
-#: a figure of a list (37.96天、) and the head of the list before its figures (甲、乙…为)
-_LISTED_FIGURE = re.compile(r"[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和]")
-_LISTED_HEAD = re.compile(
-    r"(?P<head>[^\d，,。；;：:]+?)(?P<verb>均为|为|达到|达|是)(?P<prev>(?:[\d.]+(?:%|[\u4e00-\u9fff]{1,2})?[、和])*)$"
-)
-_LISTED_MORE = re.compile(r"(?:[、和][\d.]+(?:%|[\u4e00-\u9fff]{1,2})?(?=[、和，,。；;]|$))+")
 
 
 def _metric(
@@ -2120,6 +2138,10 @@ def _joined(metrics: list[str]) -> str:
         while k < min(len(tail), len(m)) and tail[-1 - k] == m[-1 - k]:
             k += 1
         tail = tail[len(tail) - k :]
+    # a head of one character cuts a word (收、结案数): the heads keep two (收案、结案数)
+    short = min(len(m) - len(tail) for m in metrics)
+    if 0 < short < 2:
+        tail = tail[2 - short :]
     heads = [m[: len(m) - len(tail)] for m in metrics]
     return "、".join(dict.fromkeys(heads)) + tail if all(heads) else metrics[-1]
 

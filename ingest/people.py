@@ -225,6 +225,8 @@ _NICKNAME = re.compile(
     + _HAN
     + r"]{1,6}(?:法官|书记员|庭长)|法官(?:妈妈|姐姐|哥哥|爸爸|奶奶|爷爷|阿姨|大姐|大哥))”的?"
 )
+#: a 庭长 in name only, given to one outside the court (“荣誉庭长”, “编外庭长”, “义务庭长”)
+_HONORARY_HEAD = re.compile(r"(?:荣誉|名誉|编外|义务|特邀)庭长")
 #: a name with a middle dot right before a title (吐尔逊·买买提法官)
 _DOTTED_BEFORE = re.compile(r"[" + _HAN + r"]{1,6}[·•・．][" + _HAN + r"]{1,8}$")
 #: 特邀调解员，分别是张三、李四、王五: names listed after the title they share
@@ -489,22 +491,29 @@ def _ends_before_saying(raw: str) -> bool:
     )
 
 
-def _ends_in_he(raw: str, after: str = "") -> bool:
-    """raw[2] is 和 ending a three-character name (张春和告诉记者, 李平和说): a conjunction is
-    never followed by a verb of saying, so 和 there is the name's own."""
+#: a verb of saying that opens what is said (说，/表示：/说道/告诉记者), not one that takes an
+#: object (和表示愿意…的双方, 和说和人; 介绍人, 指出问题的, 透露线索的 are the people met)
+_SAID = re.compile(r"(?:说|表示|坦言)(?:[，,：:“\"]|道|了)|告诉记者")
+
+
+def _ends_in_he(raw: str, ahead: str = "") -> bool:
+    """raw[2] is 和 ending a three-character name (张春和告诉记者, 李平和说，): a conjunction is
+    never followed by a verb of saying that opens a quote, so 和 there is the name's own;
+    `ahead` is the text after `raw`."""
     return (
         len(raw) >= 3
         and raw[2] == "和"
         and raw[0] in SURNAMES
         and raw[1] not in _NOT_IN_NAME
-        and _SAYING.match(raw + after, 3) is not None
+        and _SAID.match(raw + ahead, 3) is not None
         and _valid_name(raw[:2])
     )
 
 
-def _name_after(raw: str, after: str = "") -> str | None:
+def _name_after(raw: str, after: str = "", he: bool = False) -> str | None:
     """The name at the start of `raw` (2-4 characters following a title), or None; `after` is
-    the text that follows `raw` (布置 after 刘永发 in 刘永发布置: a name of three)."""
+    the text that follows `raw` (布置 after 刘永发 in 刘永发布置: a name of three); `he` says
+    raw[2] is a 和 that ends the name (`_ends_in_he`)."""
     if _tibetan(raw[:4]):  # 扎西次仁
         return raw[:4]
     if (_NOT_GIVEN.match(raw[1:]) and raw[1] not in _MIDDLE_OK) or _NOT_GIVEN.match(raw):
@@ -514,7 +523,7 @@ def _name_after(raw: str, after: str = "") -> str | None:
         return raw[:size] if _valid_name(raw[:size]) else None
     if raw[0] not in SURNAMES or len(raw) < 2:
         return None
-    if _ends_in_he(raw, after):
+    if he:
         return raw[:3]  # 张春和告诉记者: a verb of saying follows 和, which ends the name
     if raw[1] in _NOT_IN_NAME:  # 张向军 (a full three-character name), not 张的
         middle = (
@@ -1099,11 +1108,13 @@ def find_people(
         name, start = None, at
         plain = True  # the name's length comes from the surname rules, not a dot or spaces
         if after_m is not None:
-            name = _name_after(after_m.group("name"), text[after_m.end() : after_m.end() + 1])
+            raw, ahead = after_m.group("name"), text[after_m.end() : after_m.end() + 4]
+            he = _ends_in_he(raw, ahead)
+            name = _name_after(raw, ahead[:1], he)
             start = after_m.start("name")
-            # 张春和告诉: the verb of saying fixed the name's length, which the plausibility
+            # 张春和告诉记者: the verb of saying fixed the name's length, which the plausibility
             # checks (no 和 in a name) would undo
-            plain = not _ends_in_he(after_m.group("name"), text[after_m.end() : after_m.end() + 1])
+            plain = not he
         end = start + len(name or "")
         if dotted is not None:  # 艾尔肯·吐尔逊: the dot says where the name ends
             name, start, end = dotted.group("name"), dotted.start("name"), dotted.end("name")
@@ -1184,10 +1195,12 @@ def find_people(
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
             continue
-        if all(r in OCCUPATIONS or _is_honour(r) for r in roles):
+        # 特邀调解员、调解室成员李建华: a member's post beside an occupation leaves it one
+        core = [r for r in roles if r not in _MEMBER_POSTS] or list(roles)
+        if all(r in OCCUPATIONS or _is_honour(r) for r in core):
             if not good_end(end) and not tibetan:
                 continue
-            if court is None and all(map(_is_mediator, roles)):
+            if court is None and all(map(_is_mediator, core)):
                 # 在甲法院诉调对接中心，人民调解员王芳…: a mediator the sentence places at a court
                 court = court_of_mediator(m.start())
                 if plain and not _plausible_name(name):
@@ -1246,7 +1259,11 @@ def find_people(
         while pos < limit and text[pos] == "、":
             after_m = _NAME_AFTER.match(text, pos + 1)
             name = (
-                _name_after(after_m.group("name"), text[after_m.end() : after_m.end() + 1])
+                _name_after(
+                    after_m.group("name"),
+                    text[after_m.end() : after_m.end() + 1],
+                    _ends_in_he(after_m.group("name"), text[after_m.end() : after_m.end() + 4]),
+                )
                 if after_m
                 else None
             )
@@ -1294,6 +1311,8 @@ def find_people(
             continue
         if not _plausible_name(name) or _is_credit(text, s) or is_place(name):
             continue
+        if _HONORARY_HEAD.match(text, s):
+            continue  # “荣誉庭长”: a title in name only, 荣誉 no name
         if any(a <= s < b or a < s + len(name) <= b for a, b in chains):
             continue  # 党组书记: the "name" is part of a title
         if taken(s):
@@ -1371,6 +1390,8 @@ def find_people(
         ):
             hits.append(hit)
     for nm in _NICKNAME.finditer(text, 0, limit):  # “马背法官”王芳 / “法官妈妈”王芳
+        if _HONORARY_HEAD.search(nm.group(0)):
+            continue  # “荣誉庭长”李老汉: a villager given the name, no court's division head
         after_m = _NAME_AFTER.match(text, nm.end())
         name = _name_after(after_m.group("name")) if after_m else None
         if after_m is None or not name or not _plausible_name(name):

@@ -429,7 +429,10 @@ def _standalone_tribunal(
     if _town_stem(run) in _SEAT_STEMS and not _nickname(res.folded, run):
         basic = {f.court for f in res.found if f.level == "basic"}
         if len(basic) == 1:
-            return run, basic.pop()
+            court = basic.pop()
+            if _seat_elsewhere(res.folded, pos - len(run), pos, court):
+                return None, None  # a kind of tribunal, or a seat's of a county not named
+            return run, court
     for s in stems:
         if s == "中心":
             continue  # 某某中心人民法庭: 中心 is no town's name
@@ -529,6 +532,40 @@ def _standalone_tribunal(
 _SEAT_STEMS = frozenset(
     ("城关", "环城", "城郊", "城区", "城厢", "城中", "城东", "城西", "城南", "城北", "郊区")
 )
+
+#: a kind of tribunal named beside a seat's (城区法庭、城乡结合法庭、乡村法庭): the kinds, no tribunal
+_TRIBUNAL_KIND_NEAR = re.compile(r"(?:乡村|农村|城乡结合|城乡接合|基层|山区|牧区)(?:人民)?法庭")
+#: words before a seat's tribunal that place it in another county (到邻县的城关法庭)
+_ELSEWHERE_BEFORE = re.compile(
+    r"(?:邻县|邻市|邻区|外县|外市|外地|外省|兄弟|周边|其他|其它)[^，,。；;]{0,4}$"
+)
+#: a county named right before a seat's tribunal (乙县的城关法庭, 乙市城区法庭)
+_COUNTY_BEFORE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?)[县市区旗]的?$")
+
+
+def _seat_elsewhere(text: str, start: int, pos: int, court: str) -> bool:
+    """Whether the seat's tribunal at text[start:pos] + 法庭 is no tribunal of `court`: one of
+    a list of kinds of tribunals (城区法庭、城乡结合法庭、乡村法庭分类推进; 城区法庭要…，城郊法庭要…)
+    or one of another county (到邻县的城关法庭, 乙县的城关法庭 when `court` is not 乙县's)."""
+    word = text.find("法庭", pos)
+    end = word + 2 if word == pos else pos
+    if text.startswith("要", end) and not text.startswith("要求", end):
+        return True  # 城区法庭要突出专业化: what a kind of tribunal should do
+    before = text[max(0, start - 12) : start]
+    s_start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    s_end = min(
+        (i for i in (text.find("。", end), text.find("\n", end)) if i >= 0), default=len(text)
+    )
+    if _TRIBUNAL_KIND_NEAR.search(text, s_start, s_end):
+        return True
+    if _ELSEWHERE_BEFORE.search(before):
+        return True
+    county = _COUNTY_BEFORE.search(before)
+    if county is not None and not re.search("[该本我全此]", county.group("name")):
+        name = county.group("name")
+        return not any(name[i:] in court for i in range(len(name) - 1))
+    return False
+
 
 #: the kind of a township written after its name (乙镇, 乙乡, 乙街道, 乙苏木)
 _TOWN_KIND = re.compile(r"(?:镇|乡|街道|苏木)$")

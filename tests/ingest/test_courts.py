@@ -1194,4 +1194,22 @@ def test_a_tribunal_named_after_the_county_seat_is_the_one_courts() -> None:
     assert "吉林省公主岭市人民法院环城人民法庭" in names(text)
     # two basic courts named: the rule does not guess between them
     text = "黄梅县人民法院和红安县人民法院交流经验，城关法庭负责人作表态发言。"
-    assert "湖北省黄梅县人民法院城关人民法庭" not in names(text)
+    found = names(text)
+    assert "湖北省黄梅县人民法院城关人民法庭" not in found
+    assert {"湖北省黄梅县人民法院", "湖北省红安县人民法院"} <= set(found)
+
+
+def test_a_seats_tribunal_as_a_kind_or_another_countys_is_not_the_one_courts() -> None:
+    # kinds of tribunals listed or told what to do: no tribunal at all
+    text = "浠水县人民法院推进法庭建设，城区法庭、城乡结合法庭、乡村法庭分类施策。"
+    assert names(text) == ["湖北省浠水县人民法院"]
+    text = "浠水县人民法院出台意见，城区法庭要突出专业，城郊法庭要兼顾城乡。"
+    assert names(text) == ["湖北省浠水县人民法院"]
+    # a neighbouring or another named county's
+    assert names("浠水县人民法院组织干警到邻县的城关法庭学习。") == ["湖北省浠水县人民法院"]
+    assert names("浠水县人民法院组织干警到英山县的城关法庭学习。") == ["湖北省浠水县人民法院"]
+    # the one court's own still
+    found = names("浠水县人民法院院长到城关法庭调研。")
+    assert "湖北省浠水县人民法院城关人民法庭" in found
+    found = names("浠水县人民法院召开会议，城区法庭、清泉法庭负责人发言。")
+    assert "湖北省浠水县人民法院城区人民法庭" in found

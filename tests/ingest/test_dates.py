@@ -460,6 +460,10 @@ def test_no_date_anywhere() -> None:
         ("2024年4月以来", "2024-09-30", ("2024-04-01", "2024-09-30")),
         ("去年", "2024-05", ("2023-01-01", "2023-12-31")),
         ("截至2023年底", None, ("2023-01-01", "2023-12-31")),
+        # a span of months read with 里/间 (近8个月里, 6个月间)
+        ("近8个月里", "2024-05-10", ("2023-09-10", "2024-05-10")),
+        ("6个月间", "2024-05-10", ("2023-11-10", "2024-05-10")),
+        ("一季度", "2024-05-10", ("2024-01-01", "2024-03-31")),
     ],
 )
 def test_resolve_relative(expr: str, pub: str | None, period: tuple[str, str]) -> None:
@@ -475,6 +479,10 @@ def test_resolve_relative(expr: str, pub: str | None, period: tuple[str, str]) -
         ("", "2024"),
         ("会议期间", "2024"),
         ("以来", "2024-06-12"),  # 自试运行以来: since an event the text does not date
+        # a quarter, half or span of months without a year not over at publication
+        ("四季度", "2024-05-10"),
+        ("下半年", "2024-05-10"),
+        ("七至九月", "2024-05-10"),
     ],
 )
 def test_resolve_relative_gives_up(expr: str, pub: str | None) -> None:

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from ingest.document import Evidence, Extraction, InitiativeRef, OutcomeRef, SourceDocument
+from ingest.document import (
+    Adoption,
+    Evidence,
+    Extraction,
+    InitiativeRef,
+    OutcomeRef,
+    SourceDocument,
+)
 from ingest.outcome_links import link_outcomes
 from ingest.outcomes import find_outcomes
 
 
-def linked(text: str, initiatives: dict[str, list[str]]) -> list[tuple[float, str | None]]:
-    """Extract the figures of `text`, name the initiatives where their surfaces stand, link."""
+def linked(
+    text: str,
+    initiatives: dict[str, list[str]],
+    *,
+    units: dict[float, str] | None = None,
+    periods: dict[float, str] | None = None,
+    adoptions: list[tuple[str, str, str | None]] | None = None,
+) -> list[tuple[float, str | None]]:
+    """Extract the figures of `text`, name the initiatives where their surfaces stand, link.
+    `units` and `periods` give a figure (by its value) its unit and period; `adoptions` are
+    (unit, initiative, date) the article states."""
     refs = []
     for name, surfaces in initiatives.items():
         ref = InitiativeRef(name=name, mentions=list(surfaces))
@@ -23,7 +39,8 @@ def linked(text: str, initiatives: dict[str, list[str]]) -> list[tuple[float, st
         ev = Evidence(sentence=clause, start=h.text_start, end=h.text_end, quote=clause)
         outcomes.append(
             OutcomeRef(
-                unit="",
+                unit=(units or {}).get(h.value, ""),
+                period=(periods or {}).get(h.value),
                 metric=h.metric,
                 value=h.value,
                 unit_of_measure=h.unit_of_measure,
@@ -34,6 +51,9 @@ def linked(text: str, initiatives: dict[str, list[str]]) -> list[tuple[float, st
     ex = Extraction(
         document=SourceDocument(path="t.txt", text=text), initiatives=refs, outcomes=outcomes
     )
+    ex.adoptions = [
+        Adoption(unit=u, initiative=n, relation="adopted", date=d) for u, n, d in adoptions or []
+    ]
     link_outcomes(ex)
     return [(o.value, o.initiative) for o in ex.outcomes]
 
@@ -886,3 +906,70 @@ def test_tribunals_that_reached_a_standard_are_still_its_result() -> None:
     text = "该省深入推进人民法庭布局优化。全省有40个人民法庭达到优化标准。"
     got = linked(text, {"人民法庭布局优化": ["人民法庭布局优化"]})
     assert got == [(40.0, "人民法庭布局优化")]
+
+
+# an article that dwells on 诉源治理 (named four times, another practice once)
+_SOURCE_ARTICLE = (
+    "甲县人民法院深化诉源治理。\n今年初，该院推行繁简分流改革。\n"
+    "该院把诉源治理摆在首位，走访村组收集对诉源治理的意见，推动诉源治理落地。\n"
+)
+_SOURCE = {"诉源治理": ["诉源治理"], "繁简分流": ["繁简分流"]}
+_HOME = "甲县人民法院"
+
+
+def test_an_article_on_source_governance_credits_its_courts_plain_fall_of_filings() -> None:
+    text = _SOURCE_ARTICLE + "今年该院新收案件2600件，同比下降9%。"
+    adopted = [(_HOME, "诉源治理", None)]
+    got = linked(text, _SOURCE, units={2600.0: _HOME, 9.0: _HOME}, adoptions=adopted)
+    assert got == [(2600.0, "诉源治理"), (9.0, "诉源治理")]
+    # a fall of the cases filed with a gap to the province's average
+    text = _SOURCE_ARTICLE + "今年该院新收案件2600件，同比下降9%，比全省平均增幅低4个百分点。"
+    got = linked(text, _SOURCE, units={2600.0: _HOME, 9.0: _HOME, 4.0: _HOME}, adoptions=adopted)
+    assert got == [(2600.0, "诉源治理"), (9.0, "诉源治理"), (4.0, "诉源治理")]
+
+
+def test_an_article_on_source_governance_credits_no_fall_of_a_court_that_does_not_adopt_it() -> (
+    None
+):
+    adopted = [(_HOME, "诉源治理", None)]
+    text = _SOURCE_ARTICLE + "乙市中级人民法院今年新收案件8100件，同比下降5%。"
+    units = {8100.0: "乙市中级人民法院", 5.0: "乙市中级人民法院"}
+    assert linked(text, _SOURCE, units=units, adoptions=adopted) == [(8100.0, None), (5.0, None)]
+    text = _SOURCE_ARTICLE + "今年全省法院新收案件同比下降3%。"
+    units = {3.0: "AGG:丙省全省法院"}
+    assert linked(text, _SOURCE, units=units, adoptions=adopted) == [(3.0, None)]
+
+
+def test_an_article_on_source_governance_credits_no_fall_its_sentence_explains_otherwise() -> None:
+    text = _SOURCE_ARTICLE + "由于辖区两家大型企业外迁，今年该院新收案件2100件，同比下降18%。"
+    assert linked(text, _SOURCE) == [(2100.0, None), (18.0, None)]
+    text = _SOURCE_ARTICLE + "今年该院新收案件2100件，同比下降18%，原因是辖区人口大量外出务工。"
+    assert linked(text, _SOURCE) == [(2100.0, None), (18.0, None)]
+
+
+def test_an_article_on_source_governance_credits_no_fall_of_criminal_or_enforcement_filings() -> (
+    None
+):
+    text = _SOURCE_ARTICLE + "今年该院新收执行案件700件，同比下降11%。"
+    assert linked(text, _SOURCE) == [(700.0, None), (11.0, None)]
+    text = _SOURCE_ARTICLE + "今年该院新收刑事案件260件，同比下降7%。"
+    assert linked(text, _SOURCE) == [(260.0, None), (7.0, None)]
+
+
+def test_an_article_on_source_governance_credits_no_fall_before_the_practice_began() -> None:
+    text = _SOURCE_ARTICLE + "2017年该院新收案件1900件，同比下降2%；此后该院着手推行诉源治理。"
+    assert linked(text, _SOURCE) == [(1900.0, None), (2.0, None)]
+    text = _SOURCE_ARTICLE + "2017年该院新收案件1900件，同比下降2%。"
+    periods = {1900.0: "2017-01-01/2017-12-31", 2.0: "2017-01-01/2017-12-31"}
+    adopted = [(_HOME, "诉源治理", "2020-03")]
+    got = linked(text, _SOURCE, periods=periods, adoptions=adopted)
+    assert got == [(1900.0, None), (2.0, None)]
+    # a period after the practice began keeps its credit
+    periods = {1900.0: "2021-01-01/2021-12-31", 2.0: "2021-01-01/2021-12-31"}
+    got = linked(text, _SOURCE, periods=periods, adoptions=adopted)
+    assert got == [(1900.0, "诉源治理"), (2.0, "诉源治理")]
+
+
+def test_an_article_on_source_governance_credits_no_slower_growth_of_filings_that_rose() -> None:
+    text = _SOURCE_ARTICLE + "今年该院新收案件增幅较上年回落6个百分点，但仍同比增长3%。"
+    assert linked(text, _SOURCE) == [(6.0, None), (3.0, None)]

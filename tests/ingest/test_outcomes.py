@@ -1125,7 +1125,7 @@ def test_a_list_of_figures_after_a_list_of_items_pairs_them_in_order() -> None:
     assert [(o.metric, o.value) for o in found] == [
         ("收案数", 1200.0),
         ("结案数", 1100.0),
-        ("收、结案排名", 2.0),
+        ("收案、结案排名", 2.0),
     ]
 
 
@@ -1133,3 +1133,27 @@ def test_items_without_a_shared_first_word_are_not_split() -> None:
     # 法官 and 书记员… share no character: where 书记员's words end is unknown
     found = find_outcomes("法官和书记员事务性工作分别减少60%和80%。")
     assert all(not o.metric.startswith(("法官事务", "书记事务")) for o in found)
+
+
+def test_a_quarter_without_a_year_takes_the_year_its_sentence_names() -> None:
+    found = find_outcomes("2022年，该院审结案件3800件，其中二季度审结950件。")
+    assert [(o.value, o.period) for o in found] == [(3800.0, "2022年"), (950.0, "2022年二季度")]
+    found = find_outcomes("去年该院受理案件4100件，四季度受理1200件。")
+    assert [(o.value, o.period) for o in found][-1] == (1200.0, "去年四季度")
+    found = find_outcomes("2021年，该院调解纠纷600件，七至九月调解纠纷210件。")
+    assert [(o.value, o.period) for o in found][-1] == (210.0, "2021年七至九月")
+    # one with its year keeps it; another sentence's year is not it
+    found = find_outcomes("2022年该院审结案件3800件。一季度审结950件。")
+    assert [(o.value, o.period) for o in found] == [(3800.0, "2022年"), (950.0, "一季度")]
+
+
+def test_a_word_and_a_longer_one_beginning_with_it_are_not_split_over_a_shared_tail() -> None:
+    # 调解 and 调解成功率 share no tail: neither figure is the 调解成功率 of the other
+    found = find_outcomes("全年该院执行、执行到位率分别为900件、70%。")
+    assert [o.metric for o in found] != ["执行到位率", "执行到位率"]
+    assert all(o.metric != "执行到位率" for o in found if o.value == 900.0)
+    found = find_outcomes("全年该院法警、法警队员人数为8人、20人。")
+    assert all(o.metric != "法警队员人数" for o in found if o.value == 8.0)
+    # items that do share their tail still split
+    found = find_outcomes("全年该院一审、二审案件平均审理周期为41天、33天。")
+    assert [o.metric for o in found] == ["一审案件平均审理周期", "二审案件平均审理周期"]

@@ -1260,6 +1260,21 @@ def test_he_before_a_verb_of_saying_ends_the_name() -> None:
     assert [h.name for h in find_people("乙县法院院长孙建和法官刘明说，")][0] == "孙建"
 
 
+def test_he_before_a_verb_that_takes_an_object_is_a_conjunction() -> None:
+    # 介绍人, 说和人, 表示愿意…的, 指出问题的, 透露情况的: the people met, not what is said
+    for text in (
+        "乙县法院庭长孙建和介绍人一起走访当事人。",
+        "乙县法院庭长孙建和说和人共同做工作。",
+        "乙县法院庭长孙建和表示同意调解的当事人座谈。",
+        "乙县法院庭长孙建和指出隐患的村民交流。",
+        "乙县法院庭长孙建和透露情况的邻居核实。",
+        "乙县法院庭长孙建和说明来意的村干部见面。",
+    ):
+        assert [h.name for h in find_people(text)] == ["孙建"], text
+    # a quote opened after the verb: 和 ends the name
+    assert [h.name for h in find_people("乙县法院庭长孙建和说：“调解要用心。”")] == ["孙建和"]
+
+
 def test_civil_service_ranks_are_posts() -> None:
     people = _people_of("甲市中院二级巡视员冯丽萍出席会议。")
     assert people == {"冯丽萍": (("二级巡视员",), "X省甲市中级人民法院", "person:court-title-name")}
@@ -1279,14 +1294,28 @@ def test_a_member_post_listed_after_a_title() -> None:
     }
 
 
+def test_a_member_post_beside_a_mediators_title_leaves_the_mediator_rule() -> None:
+    people = _people_of("乙县法院特邀调解员、调解室成员周秀兰正在调解一起纠纷。")
+    assert people == {
+        "周秀兰": (("特邀调解员", "调解室成员"), "X省乙县人民法院", "person:mediator")
+    }
+
+
 def test_a_judge_coming_to_do_the_work_is_no_name() -> None:
     assert _people_of("丁镇法庭挂牌后，村民说：“有法官来做调解，不用跑城里。”") == {}
     assert find_people("请法官来讲法，群众很欢迎。") == []
 
 
 def test_a_nickname_made_of_a_division_head_title() -> None:
-    hits = find_people("“小杨庭长”邓春梅每天走村入户。")
+    hits = find_people("“小杨庭长”杨春梅每天走村入户。")
     assert [(h.name, h.roles, h.rule) for h in hits] == [
-        ("邓春梅", ("庭长",), "person:nickname-name")
+        ("杨春梅", ("庭长",), "person:nickname-name")
     ]
     assert find_people("大家都叫他“小杨庭长”，他每天走村入户。") == []
+
+
+def test_a_division_head_in_name_only_is_no_court_post() -> None:
+    # “荣誉庭长”, “名誉庭长”, “义务庭长”: a title given to one outside the court
+    assert find_people("“荣誉庭长”孙老汉每天走村入户。") == []
+    assert find_people("“名誉庭长”罗建新每天走村入户。") == []
+    assert find_people("“义务庭长”罗建新化解了这起纠纷。") == []
