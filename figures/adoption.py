@@ -6,7 +6,8 @@ their parent (indented by level), every unit a box coloured by the stage the doc
 (推行 / 试点 / 上级推广 / 获评 / 尚未报道) with its customary short name; a people's tribunal's
 box has a dashed edge, which the legend explains. Boxes never overlap: the layout picks the
 number of rows per column that gives the largest type that fits, and a long column continues
-in the next one. The legend counts reported units per level.
+in the next one under its heading again (赣州中院（续）). The legend counts reported units per
+level.
 
 `adoption_map(store, initiative, court)` reads the data (named queries only);
 `draw_adoption_map(data, fmt=...)` returns PNG or SVG bytes (SVG keeps its text as text).
