@@ -294,11 +294,26 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     # the question's own values in the title: 采用某项举措的单位（诉源治理）
     asked = "、".join(_named(v) for k, v in params.items() if k not in ("collections", "verified"))
     title = args.title or REGISTRY[args.query].title + (f"（{asked}）" if asked else "")
+    # rows that name their documents (doc_ids, doc_id) and take demo documents in are marked
+    from figures.report import demo_count
+
+    demo = demo_count(store, _documents_of(result.rows), collections=scope.names)  # type: ignore[arg-type]
     if suffix == ".pptx":
-        return render.table_slide(heads, rows, title=title, note=scope.note())
+        return render.table_slide(heads, rows, title=title, note=scope.note(), demo=demo)
     return render.table_picture(
-        heads, rows, fmt=suffix[1:], title=title, scale=args.scale, note=scope.note()
+        heads, rows, fmt=suffix[1:], title=title, scale=args.scale, note=scope.note(), demo=demo
     )
+
+
+def _documents_of(rows: Sequence[dict[str, object]]) -> list[str]:
+    """The documents a query's rows name (their doc_ids or doc_id columns), once each."""
+    found: dict[str, None] = {}
+    for r in rows:
+        ids = r.get("doc_ids")
+        found.update(dict.fromkeys(ids if isinstance(ids, list | tuple) else ()))
+        if isinstance(r.get("doc_id"), str):
+            found[str(r["doc_id"])] = None
+    return list(found)
 
 
 def _takes_collections(query: str) -> bool:

@@ -6,7 +6,8 @@ their parent (indented by level), every unit a box coloured by the stage the doc
 (推行 / 试点 / 上级推广 / 获评 / 尚未报道) with its customary short name; a people's tribunal's
 box has a dashed edge, which the legend explains. Boxes never overlap: the layout picks the
 number of rows per column that gives the largest type that fits, and a long column continues
-in the next one. The legend counts reported units per level.
+in the next one under its heading again (赣州中院（续）). The legend counts reported units per
+level.
 
 `adoption_map(store, initiative, court)` reads the data (named queries only);
 `draw_adoption_map(data, fmt=...)` returns PNG or SVG bytes (SVG keeps its text as text).
@@ -266,6 +267,7 @@ class Placed:
     column: int
     row: int
     indent: int
+    continued: bool = False  # a group's heading again, where its units go on (flow)
 
 
 def _tops(data: AdoptionMap) -> list[MapUnit]:
@@ -374,25 +376,44 @@ def label_lines(label: str, width: int) -> list[str]:
 def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed], int]:
     """Columns poured into slot columns of `rows` slots, as a newspaper sets its columns.
 
-    A group starts in the current slot column when it fits below what is there (after one
-    empty slot), else at the top of the next; a group longer than `rows` continues at the top
-    of the next slot column. Returns the placed boxes and the number of slot columns.
+    A group starts in the current slot column when it fits below what is there, else at the
+    top of the next; a group longer than `rows` continues at the top of the next slot column
+    under its head again (`Placed.continued`: 赣州中院（续）), so no unit stands in a column
+    without its court's heading. Groups are kept one empty slot apart only on a map of
+    columns (most groups more than one box, as 中院 with their basic courts): on a grid of
+    single units (basic courts, one with its tribunal) such a slot was a hole above a court.
+    Returns the placed boxes and the number of slot columns.
     """
     placed: list[Placed] = []
+    spaced = 2 * sum(len(col) > 1 for col in cols) > len(cols)
     column, row, last = 0, 0, 0
     for col in cols:
-        gap = 1 if max(last, len(col)) > 1 else 0  # single units need no separator
+        gap = 1 if spaced and max(last, len(col)) > 1 else 0  # single units need no separator
         if row and row + gap + len(col) <= rows:
             row += gap
         elif row:
             column, row = column + 1, 0
         last = len(col)
+        head = col[0][0]
         for u, indent in col:
             if row >= rows:
                 column, row = column + 1, 0
+                if indent and rows > 1:  # the group goes on: its heading again
+                    placed.append(Placed(continued_head(head), column, row, 0, continued=True))
+                    row += 1
             placed.append(Placed(u, column, row, indent))
             row += 1
     return placed, column + (1 if row else 0) or 1
+
+
+#: what a group's heading says at the top of the slot column its units continue in
+CONTINUED = "（续）"
+
+
+def continued_head(head: MapUnit) -> MapUnit:
+    """The box heading a group's units at the top of the next slot column (not a unit: it is
+    never counted, and drawn white, not in its court's colour)."""
+    return MapUnit(head.id, head.name, head.level, head.parent, label=head.short + CONTINUED)
 
 
 def place(
@@ -562,7 +583,7 @@ def draw_adoption_map(
             y0 = grid_top + p.row * slot_h
             w = slot_w - p.indent * indent_w - 0.06
             h = slot_h * 0.82
-            colour = STAGE_COLOUR[p.unit.stage]
+            colour = "#ffffff" if p.continued else STAGE_COLOUR[p.unit.stage]
             head = p.indent == 0  # the column's head: the unit directly below the court
             edge: dict[str, Any] = {
                 "edgecolor": "#424242" if head else ("#ffffff" if p.unit.stage else "#bdbdbd"),
@@ -580,15 +601,24 @@ def draw_adoption_map(
                     **edge,
                 )
             )
+            if p.continued:  # one line, as large as the slot allows (CJK: 1 em a character)
+                label, points, ink = (
+                    p.unit.short,
+                    min(size, (w - 0.16) * 72 / len(p.unit.short)),
+                    "#424242",
+                )
+            else:
+                label = "\n".join(label_lines(p.unit.short, per_line))
+                points, ink = size, TEXT_ON.get(p.unit.stage, "#ffffff")
             ax.text(
                 x0 + 0.08,
                 y0 + h / 2,
-                "\n".join(label_lines(p.unit.short, per_line)),
-                fontsize=size,
+                label,
+                fontsize=points,
                 va="center",
                 ha="left",
                 linespacing=1.15,
-                color=TEXT_ON.get(p.unit.stage, "#ffffff"),
+                color=ink,
             )
         if beside:  # under the grid, above the footnote
             ax.text(

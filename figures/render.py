@@ -833,7 +833,11 @@ def fact_note(graph: nx.MultiDiGraph) -> str:
 
 
 def _footnote(
-    sources: Sequence[Source], generated: str | None, limit: int = 3, note: str = ""
+    sources: Sequence[Source],
+    generated: str | None,
+    limit: int = 3,
+    note: str = "",
+    demo: int = 0,
 ) -> str:
     date = generated or _dt.date.today().isoformat()
     if sources:
@@ -842,7 +846,7 @@ def _footnote(
         src = f"来源：{shown}{more}"
     else:
         src = "来源：courtgraph 知识图谱"
-    demo = _demo_count(sources)
+    demo = max(demo, _demo_count(sources))
     if demo:  # on the first line, where a reader of the slide cannot miss it
         src = f"{demo_note(demo)} · {src}"
     return f"{src}\n制图：courtgraph · 数据截至 {date}" + (f" · {note}" if note else "")
@@ -1112,9 +1116,23 @@ def picture(
         ax.set_xlim(0, area[0])
         ax.set_ylim(0, area[1])
         if with_title:
-            fig.text(0.025, 0.95, title or "courtgraph", fontsize=26, color="#1b2a3a", va="center")
+            # a long title (the export page's own words) is set as a table's is: smaller or
+            # on two lines, clear of the demo mark in the top right corner
+            room = FIG_W - 2 * 0.4 - (DEMO_MARK_W if _demo_count(sources) else 0)
+            text, points = fit_title(title or "courtgraph", room)
+            two = "\n" in text
+            fig.text(
+                0.025,
+                1 - (0.47 if two else 0.45) / FIG_H,
+                text,
+                fontsize=points,
+                color="#1b2a3a",
+                va="center",
+                linespacing=1.1,
+            )
             sub = subtitle or f"{n} 个节点 · {graph.number_of_edges()} 条关系"
-            fig.text(0.025, 0.905, sub, fontsize=13, color="#5a6673", va="center")
+            sub_y = 1 - (1.05 if two else 0.855) / FIG_H  # below a title of two lines
+            fig.text(0.025, sub_y, sub, fontsize=13, color="#5a6673", va="center")
             _demo_badge(fig, sources)
         taken = [
             (x - net.radius[v], y - net.radius[v], x + net.radius[v], y + net.radius[v])
@@ -1257,11 +1275,13 @@ def table_picture(
     scale: int = 1,
     with_title: bool = True,
     note: str = "",
+    demo: int = 0,
 ) -> bytes:
     """A table as a 16:9 picture (1920 × 1080 × `scale`): rows as tall and type as large as
     the page allows (up to 20 pt), columns as wide as their longest cell, title and source
     footnote (ending with `note`, e.g. the collections it counts); the first `max_rows` rows,
-    the rest counted in the note."""
+    the rest counted in the note. `demo`: how many demo documents its rows come from (when
+    `sources` does not list them), said in the red mark and first in the footnote."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
@@ -1297,7 +1317,8 @@ def table_picture(
         if with_title:
             # a long title (the query's own values in it) is made smaller or set on two lines,
             # clear of the demo mark in the top right corner
-            room = avail_w - (DEMO_MARK_W if _demo_count(sources) else 0)
+            demo = max(demo, _demo_count(sources))
+            room = avail_w - (DEMO_MARK_W if demo else 0)
             text, points = fit_title(title or "courtgraph", room)
             ax.text(
                 side,
@@ -1335,11 +1356,12 @@ def table_picture(
                 )
                 x += w
         if with_title:
-            _demo_badge(fig, sources)
+            if demo:
+                demo_badge(fig)
             ax.text(
                 side,
                 FIG_H - 0.45,
-                _footnote(sources, generated, note=note),
+                _footnote(sources, generated, note=note, demo=demo),
                 fontsize=10,
                 color="#5a6673",
                 va="center",
@@ -1433,13 +1455,16 @@ def table_slide(
     sources: Sequence[Source] = (),
     generated: str | None = None,
     note: str = "",
+    demo: int = 0,
 ) -> bytes:
     """A table as native PowerPoint tables (continued on further slides when long), the
     title in each slide's title placeholder, the sources and `note` (e.g. the collections it
-    counts) in the notes."""
+    counts) in the notes, first of all that `demo` of its documents are demo documents."""
     from figures.deck import Deck
 
     deck = Deck(title, generated=generated)
     notes = _sources_note(sources) + (f"\n{note}。" if note else "")
+    if demo:
+        notes = f"{demo_note(demo)}。\n{notes}"
     deck.table_slides(title, columns, rows, notes=notes)
     return deck.save()

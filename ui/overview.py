@@ -17,6 +17,49 @@ _COUNT_HELP = {
 }
 
 
+#: over the node counts when collections are chosen: they are of the whole graph
+WHOLE_GRAPH = (
+    "全图（以下各数不随侧栏所选文档集变化：计入所有文档集；"
+    "法院、人民法庭、改革举措还含内置或导入的名录）"
+)
+
+
+@st.cache_data(ttl=300, max_entries=64, show_spinner=False)
+def _documents_in(store_key: str, names: tuple[str, ...]) -> int:
+    from queries.scope import chosen
+
+    return len(chosen(state.store(), list(names)).docs)
+
+
+def _chosen_counts(names: list[str], every: int, width: int) -> None:
+    """The headline numbers of the chosen collections: their documents (each once, in
+    however many of them) and the adoption facts those documents report (`adoption_tally`,
+    the facts the table of initiatives below counts its units from)."""
+    from graph.errors import CourtgraphError
+
+    try:
+        documents = _documents_in(state.store_key(), tuple(names))
+    except CourtgraphError:  # a name the graph has no collection of: the sidebar says so
+        return
+    tally = state.rows("adoption_tally")
+    facts = (tally[0]["facts"] or 0) if tally else 0
+    unverified = (tally[0]["unverified"] or 0) if tally else 0
+    st.caption(f"所选文档集：{'、'.join(names)}")
+    cols = st.columns(width)
+    cols[0].metric("文档", f"{documents:,}", help=f"所选文档集中的文档（全图共 {every:,} 篇）。")
+    from ui.scope import verified_only
+
+    if verified_only():  # the switch counts the confirmed or corrected ones only
+        shown, said = facts - unverified, f"只计已核实的（另有 {unverified:,} 条尚未核实）"
+    else:
+        shown, said = facts, f"其中 {unverified:,} 条尚未核实"
+    cols[1].metric(
+        "推行记录",
+        f"{shown:,}",
+        help=f"所选文档集的文档报道的单位推行举措的事实，{said}。",
+    )
+
+
 def render() -> None:
     st.title("总览")
     st.caption(f"数据库：{state.store().description}")
@@ -28,9 +71,16 @@ def render() -> None:
         )
         return
     kinds = [*ENTITY_LABELS, "Document", "Evidence"]
+    from ui.scope import collections
+
+    chosen = collections()
+    if chosen:  # what the chosen collections hold, then the whole graph's counts, said so
+        _chosen_counts(chosen, counts.get("Document", 0), len(kinds))
+        st.caption(WHOLE_GRAPH)
     cols = st.columns(len(kinds))
     for col, kind in zip(cols, kinds, strict=True):
-        col.metric(LABEL_ZH[kind], f"{counts.get(kind, 0):,}", help=_COUNT_HELP.get(kind))
+        label = "全图文档" if chosen and kind == "Document" else LABEL_ZH[kind]
+        col.metric(label, f"{counts.get(kind, 0):,}", help=_COUNT_HELP.get(kind))
     # relationship counts walk the whole graph on the embedded server: asked for on demand
     if st.session_state.get("overview.rels_shown") or st.button(
         "统计各类关系数", key="overview.rels", help="在很大的图上需要几秒钟"

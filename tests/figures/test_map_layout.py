@@ -1,0 +1,73 @@
+"""The adoption map's grid (a new user's high-court and 中院 maps): every unit stands under
+its own group's heading, and a grid of single courts has no hole in it."""
+
+from __future__ import annotations
+
+from figures import adoption
+
+
+def _high_court(sizes: dict[str, int]) -> adoption.AdoptionMap:
+    """A high court with an intermediate court per name, each over `sizes[name]` basic courts."""
+    high = adoption.MapUnit("court:高院", "甲省高级人民法院", "high")
+    units = []
+    for mid, n in sizes.items():
+        units.append(adoption.MapUnit(f"court:{mid}", f"甲省{mid}中级人民法院", "intermediate"))
+        units[-1].parent = high.id
+        units += [
+            adoption.MapUnit(
+                f"court:{mid}{i}", f"甲省{mid}第{i}区人民法院", "basic", f"court:{mid}"
+            )
+            for i in range(n)
+        ]
+    return adoption.AdoptionMap("诉源治理", high, units)
+
+
+def _headings(placed: list[adoption.Placed]) -> list[tuple[str, str]]:
+    """(unit, the heading above it in its slot column) for every indented unit."""
+    out = []
+    for column in sorted({p.column for p in placed}):
+        heading = None
+        for p in sorted((p for p in placed if p.column == column), key=lambda p: p.row):
+            if p.indent == 0:
+                heading = p.unit.id
+            else:
+                out.append((p.unit.parent or "", heading or "（无）"))
+    return out
+
+
+def test_a_long_group_goes_on_under_its_heading_again() -> None:
+    """赣州中院's 19 units ran past its column's foot into a column with no heading, above
+    鹰潭中院: the column they go on in is headed 赣州中院（续）."""
+    data = _high_court({"乙市": 5, "丙市": 19, "丁市": 4})
+    cols = adoption.columns_of(data)
+    placed, ncols, nrows, _, _ = adoption.place(cols, 15.3, 6.55)
+    assert nrows < 20  # the long group does not fit one slot column: it goes on
+    pairs = _headings(placed)
+    assert len(pairs) == 28
+    assert all(parent == heading for parent, heading in pairs), pairs
+    again = [p for p in placed if p.continued]
+    assert again and all(p.unit.short == "丙市中院（续）" and p.row == 0 for p in again)
+    slots = [(p.column, p.row) for p in placed]
+    assert len(slots) == len(set(slots))
+    # the heading again is no unit: the counts are the same
+    assert ("basic", 0, 28) in data.counts()
+    svg = adoption.draw_adoption_map(data, fmt="svg").decode("utf-8")
+    assert "丙市中院（续）" in svg
+
+
+def test_a_grid_of_single_courts_has_no_hole() -> None:
+    """赣州中院's map: 18 basic courts, one with its tribunal. An empty slot kept the tribunal's
+    court apart from the court above it, a hole in the grid: the slots are filled in order."""
+    mid = adoption.MapUnit("court:中院", "甲省乙市中级人民法院", "intermediate")
+    units = [
+        adoption.MapUnit(f"court:{c}", f"甲省乙市{c}县人民法院", "basic", mid.id)
+        for c in "乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申"
+    ]
+    units.append(
+        adoption.MapUnit("court:丙庭", "甲省乙市丙县人民法院某法庭", "tribunal", "court:丙")
+    )
+    data = adoption.AdoptionMap("诉源治理", mid, units)
+    placed, _ = adoption.flow(adoption.columns_of(data), 4)
+    assert [p.column * 4 + p.row for p in placed] == list(range(19))
+    order = [p.unit.id for p in placed]
+    assert order.index("court:丙庭") == order.index("court:丙") + 1
