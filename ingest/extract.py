@@ -3774,8 +3774,12 @@ def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | Non
     if (
         not winners
         and _LIST_WORD.search(text, m.end, after)
-        and not _PLURAL_OWN.search(
-            text, ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start
+        and (
+            # 最高人民法院公布“X”名单: the court publishes the list, it is not the court's own
+            published is not None
+            or not _PLURAL_OWN.search(
+                text, ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start
+            )
         )
     ):
         return []  # 第二批X名单公布。: the list is its publisher's act, no court in context won X

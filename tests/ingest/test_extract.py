@@ -2234,3 +2234,11 @@ def test_a_question_a_preparation_or_a_scheduled_act_is_no_practice() -> None:
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
     edges, _ = run("乙县法院成立筹备组，推行繁简分流。")
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_the_publisher_of_a_list_with_no_winner_named_promotes_nothing() -> None:
+    # 公布 right before the quoted title: the court publishes the list, it is not its own list
+    edges, _ = run("近日，最高人民法院公布“枫桥式人民法庭”名单。")
+    assert not edges
+    edges, _ = run("近日，最高人民法院公布“枫桥式人民法庭”名单，丁镇法庭榜上有名。")
+    assert edges == {("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "awarded")}
