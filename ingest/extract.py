@@ -2201,12 +2201,15 @@ def _attributed(
     ]
 
 
-#: in the initiative's own clause before it, what leaves it undone: a question (了解是否开展X),
-#: a preparation (尚在筹备X, 正在筹建X; not 筹备组/筹备会, a body or a meeting) or an act set for
-#: a time to come (拟于明年推行X, 将于年内全面铺开X; not 将于都县法院…, a place after 将)
+#: in the initiative's own clause before it, what leaves it undone: a question (了解是否开展X,
+#: 探讨能否推行X), an expectation (有望推行X), a preparation (尚在筹备X, 正在筹建X; not
+#: 筹备组/筹备会, a body or a meeting) or an act set for a time to come (拟于明年推行X,
+#: 将于年内全面铺开X, 年内将推开X; not 将于都县法院…, a place after 将)
 _PENDING = re.compile(
-    r"(?P<question>是否)|筹备(?![组会])|筹建|筹划"
+    r"(?P<question>是否|能否)|筹备(?![组会])|筹建|筹划|有望"
     r"|(?<![必即])(?:将|拟|计划|准备)要?于(?=年[内底中]|[今明本下上近]|\d|[一二三四五六七八九十]+月)"
+    # 年内将全面推开X (not 明年将继续…: more of what is done)
+    r"|(?:年内|年底前|今年内|明年|下半年|近期)(?:将|拟)(?!继续|进一步|持续|深入|不断|坚持)"
 )
 
 

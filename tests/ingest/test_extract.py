@@ -2229,6 +2229,15 @@ def test_a_question_a_preparation_or_a_scheduled_act_is_no_practice() -> None:
     ):
         edges, _ = run(text)
         assert not edges, text
+    for text in (
+        "乙县法院年内将全面推开集约送达。",
+        "乙县法院有望推行集约送达。",
+        "乙县法院探讨能否推行集约送达。",
+    ):
+        edges, _ = run(text)
+        assert not edges, text
+    edges, _ = run("乙县法院明年将继续推行集约送达。")  # more of what it does already
+    assert ("X省乙县人民法院", "集约送达", "adopted") in edges
     # done already, a preparatory body, or 将 before a place named 于…: still a practice
     edges, _ = run("乙县法院已于今年推行繁简分流。")
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
