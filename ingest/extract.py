@@ -1804,6 +1804,8 @@ def _initiatives(
         s, _ = ctx.sentence(m.start)
         date, precision = _adoption_date(text[s : m.start], m.start - s)
         date, precision = _month_day_date(ctx, s, m.start) or (date, precision)
+        if relation in _PLANNABLE and _after_publication(date, ctx.doc_date):
+            return  # 2023年，全省法院全面推开X in an article of 2022: a plan, not yet done
         if date:
             ev = replace(ev, date=date, date_precision=precision)
         key = (unit, m.name, relation)
@@ -2015,6 +2017,19 @@ def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adopti
         del adoptions[(unit, name, relation)]
 
 
+#: the relations a date after the article's publication turns into a plan
+_PLANNABLE: tuple[Relation, ...] = ("adopted", "piloted", "promoted")
+
+
+def _after_publication(date: str | None, published: str | None) -> bool:
+    """The sentence's own date of an act is after the article's publication (a later year, or a
+    later month of the same year): the act is a plan, not a fact the article reports."""
+    if not date or not published or not re.match(r"\d{4}", published):
+        return False
+    n = min(7 if len(date) >= 7 else 4, 7 if len(published) >= 7 else 4)
+    return date[:n] > published[:n]
+
+
 def _earliest(a: Adoption, date: str | None, precision: str | None) -> None:
     """Keep the earliest of `a`'s date and `date` (by the store's `date_key`)."""
     if date and (a.date is None or date_key(date, precision) < date_key(a.date, a.date_precision)):
@@ -2162,6 +2177,8 @@ def _attributed(
     or presents it at its press conference (_press_host) as its promoter; a basic court or a
     tribunal never promotes (what its president requires, what it sets up in its tribunals,
     it does itself): its promoted facts are adopted ones."""
+    if not (m.awarded or m.title) and _pending(ctx, m):
+        return []
     out = _adopters(ctx, m, respective)
     visit = _guided_visit(ctx, m)
     if visit is not None and not _not_adopted(ctx, m):
@@ -2182,6 +2199,30 @@ def _attributed(
         (u, "adopted", rule) if r == "promoted" and ctx.level(u) in _LOWER_LEVELS else (u, r, rule)
         for u, r, rule in out
     ]
+
+
+#: in the initiative's own clause before it, what leaves it undone: a question (了解是否开展X,
+#: 探讨能否推行X), an expectation (有望推行X), a preparation (尚在筹备X, 正在筹建X; not
+#: 筹备组/筹备会, a body or a meeting) or an act set for a time to come (拟于明年推行X,
+#: 将于年内全面铺开X, 年内将推开X; not 将于都县法院…, a place after 将)
+_PENDING = re.compile(
+    r"(?P<question>是否|能否)|筹备(?![组会])|筹建|筹划|有望"
+    r"|(?<![必即])(?:将|拟|计划|准备)要?于(?=年[内底中]|[今明本下上近]|\d|[一二三四五六七八九十]+月)"
+    # 年内将全面推开X (not 明年将继续…: more of what is done)
+    r"|(?:年内|年底前|今年内|明年|下半年|近期)(?:将|拟)(?!继续|进一步|持续|深入|不断|坚持)"
+)
+
+
+def _pending(ctx: _Context, m: InitiativeMention) -> bool:
+    """The clause of `m` asks whether X is done, prepares X or sets X for later (see _PENDING),
+    and nothing after that says X is done already (拟于…已…): no court does X (yet)."""
+    text = ctx.text
+    s, _ = ctx.sentence(m.start)
+    lo = ctx.clause_start(s, m.start)
+    for p in _PENDING.finditer(text, lo, m.start):
+        if p.group("question") or _DONE.search(text, p.end(), m.start) is None:
+            return True
+    return False
 
 
 #: the courts that never promote an initiative: they do it
@@ -3736,8 +3777,12 @@ def _on_the_list(ctx: _Context, m: InitiativeMention, e: int) -> list[str] | Non
     if (
         not winners
         and _LIST_WORD.search(text, m.end, after)
-        and not _PLURAL_OWN.search(
-            text, ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start
+        and (
+            # 最高人民法院公布“X”名单: the court publishes the list, it is not the court's own
+            published is not None
+            or not _PLURAL_OWN.search(
+                text, ctx.clause_start(ctx.sentence(m.start)[0], m.start), m.start
+            )
         )
     ):
         return []  # 第二批X名单公布。: the list is its publisher's act, no court in context won X

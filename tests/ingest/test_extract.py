@@ -2196,3 +2196,58 @@ def test_the_court_a_person_speaks_of_does_what_follows() -> None:
         "调研中，张三认为丁镇法庭在创建工作中准确把握职能定位，坚持和发展新时代枫桥经验。"
     )
     assert edges == {("X省乙县人民法院丁镇人民法庭", "新时代枫桥经验", "adopted")}
+
+
+def run_dated(text: str, date: str) -> set[tuple[str, str, str, str | None]]:
+    doc = SourceDocument(path="t.txt", text=text, date=date)
+    ex = extract_document(doc, court_resolver=stand_in)
+    return {(a.unit, a.initiative, a.relation, a.date) for a in ex.adoptions}
+
+
+def test_an_act_dated_after_the_article_is_a_plan() -> None:
+    # the sentence's own date is a later year, or a later month of the publication's year
+    for later in ("2031年，全省法院全面推开集约送达。", "2030年11月，全市法院开展集约送达。"):
+        edges = run_dated("乙县法院召开会议。\n" + later, "2030-06-15")
+        assert not [e for e in edges if e[1] == "集约送达"], later
+    # an act of the publication's month or earlier stays, with its date
+    edges = run_dated("乙县法院召开会议。\n2030年6月，乙县法院开展集约送达。", "2030-06-15")
+    assert ("X省乙县人民法院", "集约送达", "adopted", "2030-06") in edges
+    edges = run_dated("乙县法院召开会议。\n2029年，乙县法院开展集约送达。", "2030")
+    assert ("X省乙县人民法院", "集约送达", "adopted", "2029") in edges
+    edges = run_dated("乙县法院召开会议。\n乙县法院开展集约送达。", "2030-06-15")
+    assert ("X省乙县人民法院", "集约送达", "adopted", None) in edges  # no date: nothing to judge
+
+
+def test_a_question_a_preparation_or_a_scheduled_act_is_no_practice() -> None:
+    for text in (
+        "乙县法院召开会议。\n会上，工作组了解是否开展集约送达工作。",
+        "乙县法院召开会议。\n该院尚在筹备法官工作站。",
+        "乙县法院召开会议。\n目前，乙县法院正在筹建一站式诉讼服务中心。",
+        "乙县法院召开会议。\n拟于明年在各法庭推行繁简分流。",
+        "乙县法院召开会议，全县各法庭将于年内全面铺开诉源治理工作。",
+        "省法院调研组到乙县法院调研，了解是否开展诉前调解工作。",
+    ):
+        edges, _ = run(text)
+        assert not edges, text
+    for text in (
+        "乙县法院年内将全面推开集约送达。",
+        "乙县法院有望推行集约送达。",
+        "乙县法院探讨能否推行集约送达。",
+    ):
+        edges, _ = run(text)
+        assert not edges, text
+    edges, _ = run("乙县法院明年将继续推行集约送达。")  # more of what it does already
+    assert ("X省乙县人民法院", "集约送达", "adopted") in edges
+    # done already, a preparatory body, or 将 before a place named 于…: still a practice
+    edges, _ = run("乙县法院已于今年推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+    edges, _ = run("乙县法院成立筹备组，推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_the_publisher_of_a_list_with_no_winner_named_promotes_nothing() -> None:
+    # 公布 right before the quoted title: the court publishes the list, it is not its own list
+    edges, _ = run("近日，最高人民法院公布“枫桥式人民法庭”名单。")
+    assert not edges
+    edges, _ = run("近日，最高人民法院公布“枫桥式人民法庭”名单，丁镇法庭榜上有名。")
+    assert edges == {("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "awarded")}
