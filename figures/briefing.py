@@ -31,10 +31,12 @@ from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
 from figures.report import (
     Report,
+    area_scope,
     demo_warning,
     is_demo,
     newest_first,
     outcome_value,
+    period_zh,
     source_documents,
     source_lines,
     versions_note,
@@ -465,9 +467,9 @@ def _versions_note(b: Briefing) -> str:
         b.sources,
         [
             (
-                short_court_name(o["unit"] or "")
+                _whose(o)
                 + (o["metric"] or "")
-                + (f"（{o['period']}）" if o.get("period") else ""),
+                + (f"（{period_zh(o['period'])}）" if o.get("period") else ""),
                 outcome_value(o),
                 b.outcome_docs.get(o["fact_id"], []),
             )
@@ -476,15 +478,21 @@ def _versions_note(b: Briefing) -> str:
     )
 
 
+def _whose(o: dict[str, Any]) -> str:
+    """Whose figure it is: the area it covers when the text gives one (辽宁省全省法院: a high
+    court's figure for its province is not its own), else the unit's short name."""
+    return area_scope(o) or short_court_name(o["unit"] or "")
+
+
 def _outcome_rows(b: Briefing) -> list[list[str]]:
     out = []
     for o in b.outcomes:
         out.append(
             [
-                short_court_name(o["unit"] or ""),
+                _whose(o),
                 o["metric"] or "",
                 outcome_value(o),
-                o.get("period") or "未注明",
+                period_zh(o.get("period")),
                 _refs(b, b.outcome_docs.get(o["fact_id"], ())),
             ]
         )

@@ -9,6 +9,7 @@ source list whose addresses are never broken across lines, and page numbers in t
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import re
 from collections.abc import Sequence
@@ -68,6 +69,58 @@ def demo_count(
 
 #: what a source list and a briefing's summary say of demo documents: their facts are invented
 DEMO_MARK = "（演示文档，内容虚构）"
+
+
+def _month_end(day: str) -> bool:
+    try:
+        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=1)).day == 1
+    except ValueError:
+        return False
+
+
+def period_zh(period: str | None) -> str:
+    """A figure's period as a court document writes it: whole months and years in Chinese,
+    other spans as dates with 至 (the year once when it does not change).
+
+    >>> period_zh("2023-09-01/2023-09-30"), period_zh("2023-01-01/2023-12-31")
+    ('2023年9月', '2023年')
+    >>> period_zh("2022-01-01/2022-04-30"), period_zh("2021-07-01/2022-06-30")
+    ('2022年1—4月', '2021年7月—2022年6月')
+    >>> period_zh("2024-01-01/2024-03-18"), period_zh("2021-06-13/2022-06-13")
+    ('2024-01-01 至 03-18', '2021-06-13 至 2022-06-13')
+    >>> period_zh("2023"), period_zh(None)
+    ('2023', '未注明')
+    """
+    if not period:
+        return "未注明"
+    start, sep, end = period.partition("/")
+    if not sep or len(start) != 10 or len(end) != 10:
+        return period
+    (y0, m0), (y1, m1) = (int(start[:4]), int(start[5:7])), (int(end[:4]), int(end[5:7]))
+    if start.endswith("-01") and _month_end(end):  # whole months
+        if y0 == y1 and (m0, m1) == (1, 12):
+            return f"{y0}年"
+        if y0 == y1:
+            return f"{y0}年{m0}月" if m0 == m1 else f"{y0}年{m0}—{m1}月"
+        return f"{y0}年{m0}月—{y1}年{m1}月"
+    if y0 == y1:
+        return f"{start} 至 {end[5:]}"
+    return f"{start} 至 {end}"
+
+
+#: a figure's scope (范围) when it is the reporting unit's own (queries.library.scope_of)
+OWN_SCOPES = frozenset({"本院", "本庭", "本单位"})
+
+
+def area_scope(o: dict[str, Any]) -> str | None:
+    """The area a figure covers when it is not the reporting unit's own (its `scope`, e.g.
+    辽宁省本溪市全市法院: a 中院's figure for every court of its city), else None.
+
+    >>> area_scope({"scope": "辽宁省本溪市全市法院"}), area_scope({"scope": "本院"}), area_scope({})
+    ('辽宁省本溪市全市法院', None, None)
+    """
+    scope = (o.get("scope") or "").strip()
+    return scope if scope and scope not in OWN_SCOPES else None
 
 
 def demo_warning(sources: Sequence[dict[str, Any]]) -> str:

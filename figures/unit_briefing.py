@@ -26,10 +26,12 @@ from figures.names import short_court_name
 from figures.portfolio import Portfolio, from_rows
 from figures.report import (
     Report,
+    area_scope,
     demo_warning,
     is_demo,
     newest_first,
     outcome_value,
+    period_zh,
     source_documents,
     source_lines,
     versions_note,
@@ -361,43 +363,6 @@ def gather(
 # Rows of the tables, shared by the report and the deck
 
 
-def _month_end(day: str) -> bool:
-    try:
-        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=1)).day == 1
-    except ValueError:
-        return False
-
-
-def period_zh(period: str | None) -> str:
-    """A figure's period as a court document writes it: whole months and years in Chinese,
-    other spans as dates with 至 (the year once when it does not change).
-
-    >>> period_zh("2023-09-01/2023-09-30"), period_zh("2023-01-01/2023-12-31")
-    ('2023年9月', '2023年')
-    >>> period_zh("2022-01-01/2022-04-30"), period_zh("2021-07-01/2022-06-30")
-    ('2022年1—4月', '2021年7月—2022年6月')
-    >>> period_zh("2024-01-01/2024-03-18"), period_zh("2021-06-13/2022-06-13")
-    ('2024-01-01 至 03-18', '2021-06-13 至 2022-06-13')
-    >>> period_zh("2023"), period_zh(None)
-    ('2023', '未注明')
-    """
-    if not period:
-        return "未注明"
-    start, sep, end = period.partition("/")
-    if not sep or len(start) != 10 or len(end) != 10:
-        return period
-    (y0, m0), (y1, m1) = (int(start[:4]), int(start[5:7])), (int(end[:4]), int(end[5:7]))
-    if start.endswith("-01") and _month_end(end):  # whole months
-        if y0 == y1 and (m0, m1) == (1, 12):
-            return f"{y0}年"
-        if y0 == y1:
-            return f"{y0}年{m0}月" if m0 == m1 else f"{y0}年{m0}—{m1}月"
-        return f"{y0}年{m0}月—{y1}年{m1}月"
-    if y0 == y1:
-        return f"{start} 至 {end[5:]}"
-    return f"{start} 至 {end}"
-
-
 #: what each query reads, for saying which part a row limit cut short
 QUERY_PART = {
     "unit_portfolio": "推行举措的报道",
@@ -466,12 +431,16 @@ def outcomes_unlisted(b: UnitBriefing) -> str:
 
 
 def outcome_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
-    """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first."""
+    """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first; 单位 is 本院,
+    a unit's short name, or the area a figure covers (辽宁省本溪市全市法院) when the text gives
+    it one."""
     out = []
     for o in b.outcomes:
         out.append(
             [
-                "本院" if o["unit_id"] == b.court_id else short_court_name(o["unit"] or ""),
+                # a figure for an area (全市法院) is not the court's own: its area is named
+                area_scope(o)
+                or ("本院" if o["unit_id"] == b.court_id else short_court_name(o["unit"] or "")),
                 o["metric"] or "",
                 outcome_value(o),
                 # a long span breaks after 至, never inside a date

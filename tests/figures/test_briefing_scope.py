@@ -1,0 +1,64 @@
+"""Whose figure a briefing lists: a high court's figure for every court of its province
+(范围 江西省全省法院) is named by its area, not as the court's own (本院 / the court's name),
+in the unit briefing and the initiative briefing alike; periods are written as a court
+document writes them (2024年1—6月). The articles are invented."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from figures import briefing, unit_briefing
+from ingest.pipeline import ingest_paths
+
+HIGH = "court:江西省高级人民法院"
+
+_HIGH = """江西高院部署深化诉前调解
+发布时间：2024-07-10  来源：江西省高级人民法院
+
+江西省高级人民法院近日召开会议，要求全省法院持续深化诉前调解。2024年1月至6月，全省法院诉前调解成功率为66.4%，较去年同期提高3个百分点。
+"""
+_OWN = """江西高院推行诉前调解
+发布时间：2024-08-02  来源：江西省高级人民法院
+
+2024年5月，江西省高级人民法院在本院推行诉前调解。2024年1月至7月，江西高院诉前调解成功率为57.9%。
+"""
+
+
+@pytest.fixture
+def jiangxi(arcadedb_store, tmp_path: Path):
+    """A high court's province-wide figure and its own, from two invented articles."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "high.txt").write_text(_HIGH, encoding="utf-8")
+    (docs / "own.txt").write_text(_OWN, encoding="utf-8")
+    ingest_paths(arcadedb_store, [docs], reference_data=False)
+    return arcadedb_store
+
+
+def _table_rows(docx: bytes, header: str) -> list[list[str]]:
+    from docx import Document
+
+    doc = Document(io.BytesIO(docx))
+    for t in doc.tables:
+        cells = [[c.text for c in row.cells] for row in t.rows]
+        if cells and cells[0][0] == "单位" and header in cells[0]:
+            return cells[1:]
+    raise AssertionError("no table of figures")
+
+
+def test_the_unit_briefing_names_the_area_of_a_province_wide_figure(jiangxi) -> None:
+    b = unit_briefing.gather(jiangxi, HIGH)
+    rows = {(r[0], r[2], r[3]) for r in _table_rows(unit_briefing.to_docx(b), "相关举措")}
+    assert ("江西省全省法院", "66.4%", "2024年1—6月") in rows
+    assert ("本院", "57.9%", "2024年1—7月") in rows
+    assert not any(r[0] == "本院" and r[1] == "66.4%" for r in rows)
+
+
+def test_the_initiative_briefing_names_the_area_and_writes_periods_in_chinese(jiangxi) -> None:
+    b = briefing.gather(jiangxi, "诉前调解", HIGH)
+    rows = {(r[0], r[2], r[3]) for r in _table_rows(briefing.to_docx(b), "指标")}
+    assert ("江西省全省法院", "66.4%", "2024年1—6月") in rows
+    assert ("江西高院", "57.9%", "2024年1—7月") in rows
