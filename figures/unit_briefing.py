@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, collections_note, rostered
-from figures.briefing import MAX_SOURCES, REPORTED_NOTE
+from figures.briefing import MAX_SOURCES, REPORTED_NOTE, checked_note
 from figures.names import short_court_name
 from figures.portfolio import Portfolio, from_rows
 from figures.report import (
@@ -95,6 +95,9 @@ class UnitBriefing:
     #: nothing), as the adoption map and the initiative briefing do
     uncounted: frozenset[str] = frozenset()
     check: FactCheck = field(default_factory=FactCheck)
+    #: with `verified_only`: verified links of figures not listed (the figure is not
+    #: verified): `check` counts them as not stated, the text says they were verified
+    withheld: int = 0
     #: with `verified_only`: reported figures not listed because they are not verified
     outcomes_unverified: int = 0
     #: the collections whose facts it states (none: every document); its sources are theirs
@@ -165,6 +168,11 @@ class UnitBriefing:
             )
         return self._pictures[key]
 
+    def checked_note(self) -> str:
+        """The facts it states and how many are unverified (left out, with `verified_only`:
+        a verified link of a figure not listed is said apart)."""
+        return checked_note(self.check, self.withheld)
+
     def headline(self) -> list[str]:
         """The numbers a reader takes away, one sentence each."""
         pf = self.portfolio
@@ -230,8 +238,8 @@ class UnitBriefing:
             if len(doc_dates) < len(self.sources):
                 span += f"（{len(self.sources) - len(doc_dates)} 篇日期不详）"
         lines.append(f"以上依据 {total} 篇文档{span}{listed}。")
-        if self.check.note():
-            lines.append(f"{self.check.note()}。")
+        if self.checked_note():
+            lines.append(f"{self.checked_note()}。")
         if warning := demo_warning(self.sources):
             lines.append(warning)
         if self.truncated:
@@ -284,6 +292,7 @@ def gather(
     statuses = [r["status"] for r in rows]
 
     outcomes: dict[str, dict[str, Any]] = {}
+    withheld = 0
     found = run(store, "outcomes_under", chosen.params("outcomes_under", {"unit": cid}))
     truncated = [QUERY_PART["unit_portfolio"]] if result.truncated else []
     truncated += [QUERY_PART["outcomes_under"]] if found.truncated else []
@@ -297,6 +306,7 @@ def gather(
             # figure not listed is no fact the briefing states (it was counted as one)
             shown = not verified_only or is_verified(r["status"])
             statuses.append(r["link_status"] if shown else None)
+            withheld += not shown and is_verified(r["link_status"])
             if not verified_only or is_verified(r["link_status"]):
                 o["initiatives"].append(r["initiative"])
     outcome_rows = sorted(
@@ -354,6 +364,7 @@ def gather(
         uncounted=uncounted,
         source_count=len(doc_ids),
         check=FactCheck.of(statuses, verified_only=verified_only),
+        withheld=withheld,
         outcomes_unverified=len(outcomes) - len(outcome_rows),
         collections=chosen.names,
     )
@@ -480,7 +491,7 @@ def _left_out(total: int, shown: int, unit: str, what: str = "", *, deck: bool =
 def to_docx(b: UnitBriefing) -> bytes:
     r = Report(f"{b.short} 改革举措推行情况简报")
     r.title(f"{b.short}改革举措推行情况简报")
-    checked = f"{b.check.note()}；" if b.check.note() else ""
+    checked = f"{b.checked_note()}；" if b.checked_note() else ""
     below = f"及下级 {b.units_below} 个单位" if b.units_below else ""
     chosen = "".join(f"{n}；" for n in collections_note(b.collections))
     r.para(
@@ -595,7 +606,7 @@ def to_pptx(b: UnitBriefing) -> bytes:
         f"{b.short}改革举措推行情况", f"{b.scope()} · {chosen}数据截至 {b.generated}{only}"
     )
     deck.text_slide("基本情况", b.headline())
-    checked = f"{b.check.note()}。\n" if b.check.note() else ""
+    checked = f"{b.checked_note()}。\n" if b.checked_note() else ""
     whose = f"（文档集：{'、'.join(b.collections)}）" if b.collections else ""
     sources_note = f"资料来源{whose}：\n" + "\n".join(source_lines(b.sources))
     if b.portfolio.items:

@@ -62,3 +62,38 @@ def test_the_initiative_briefing_names_the_area_and_writes_periods_in_chinese(ji
     rows = {(r[0], r[2], r[3]) for r in _table_rows(briefing.to_docx(b), "指标")}
     assert ("江西省全省法院", "66.4%", "2024年1—6月") in rows
     assert ("江西高院", "57.9%", "2024年1—7月") in rows
+
+
+def _figure_facts(store, value: float) -> dict[str, str]:
+    """A figure's two facts: the unit's REPORTED (the figure) and its link to 诉前调解."""
+    rows = store.read(
+        "MATCH (u:Entity)-[r:REPORTED]->(o:Outcome)-[l:REPORTED]->(i:Entity) "
+        "WHERE o.value = $value RETURN r.fact_id AS figure, l.fact_id AS link",
+        {"value": value},
+    )
+    return {"figure": rows[0]["figure"], "link": rows[0]["link"]}
+
+
+def test_a_verified_half_of_an_unlisted_figure_is_not_called_unverified(jiangxi) -> None:
+    """Verified-only briefings leave out a figure whose other fact is not verified; the
+    reviewer's confirmation of its one half is said, not counted as 尚未核实."""
+    from docx import Document
+
+    from graph import review
+
+    review.decide(jiangxi, _figure_facts(jiangxi, 66.4)["figure"], "confirm", reviewer="研究室")
+    b = briefing.gather(jiangxi, "诉前调解", HIGH, verified_only=True)
+    assert b.withheld == 1 and not b.outcomes
+    text = "\n".join(p.text for p in Document(io.BytesIO(briefing.to_docx(b))).paragraphs)
+    left = b.check.unverified
+    assert f"另有 {left} 条未计入：{left - 1} 条尚未核实，1 条已核实但所属数据未全部核实" in text
+    assert f"另有 {left} 条尚未核实" not in text
+
+    # the unit briefing lists a verified figure whatever its link: its confirmed link of an
+    # unconfirmed figure is the half it leaves out
+    review.decide(jiangxi, _figure_facts(jiangxi, 57.9)["link"], "confirm", reviewer="研究室")
+    u = unit_briefing.gather(jiangxi, HIGH, verified_only=True)
+    assert u.withheld == 1
+    text = "\n".join(p.text for p in Document(io.BytesIO(unit_briefing.to_docx(u))).paragraphs)
+    left = u.check.unverified
+    assert f"另有 {left} 条未计入：{left - 1} 条尚未核实，1 条已核实但所属数据未全部核实" in text
