@@ -517,9 +517,12 @@ def _versions_note(b: Briefing) -> str:
 
 
 def _whose(o: dict[str, Any]) -> str:
-    """Whose figure it is: the area it covers when the text gives one (辽宁省全省法院: a high
-    court's figure for its province is not its own), else the unit's short name."""
-    return area_scope(o) or short_court_name(o["unit"] or "")
+    """Whose figure it is: the unit's short name, or the area it covers when the text gives
+    one, with the unit that reported it (辽宁省全省法院（辽宁高院报告）: a high court's figure
+    for its province is not its own)."""
+    unit = short_court_name(o["unit"] or "")
+    area = area_scope(o)
+    return f"{area}（{unit}报告）" if area else unit
 
 
 def _outcome_rows(b: Briefing) -> list[list[str]]:

@@ -26,14 +26,22 @@ _OWN = """江西高院推行诉前调解
 2024年5月，江西省高级人民法院在本院推行诉前调解。2024年1月至7月，江西高院诉前调解成功率为57.9%。
 """
 
+_GANZHOU = """赣州中院深化诉前调解
+发布时间：2024-08-05  来源：赣州市中级人民法院
+
+江西省赣州市中级人民法院持续推进诉前调解。2024年1月至6月，全市法院诉前调解成功率为60.1%。
+"""
+
 
 @pytest.fixture
 def jiangxi(arcadedb_store, tmp_path: Path):
-    """A high court's province-wide figure and its own, from two invented articles."""
+    """A high court's province-wide figure and its own, a 中院's city-wide figure, from
+    three invented articles."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "high.txt").write_text(_HIGH, encoding="utf-8")
     (docs / "own.txt").write_text(_OWN, encoding="utf-8")
+    (docs / "ganzhou.txt").write_text(_GANZHOU, encoding="utf-8")
     ingest_paths(arcadedb_store, [docs], reference_data=False)
     return arcadedb_store
 
@@ -55,12 +63,14 @@ def test_the_unit_briefing_names_the_area_of_a_province_wide_figure(jiangxi) -> 
     assert ("江西省全省法院", "66.4%", "2024年1—6月") in rows
     assert ("本院", "57.9%", "2024年1—7月") in rows
     assert not any(r[0] == "本院" and r[1] == "66.4%" for r in rows)
+    # a unit under it reporting an area's figure: the area, and who reported it
+    assert ("江西省赣州市全市法院（赣州中院报告）", "60.1%", "2024年1—6月") in rows
 
 
 def test_the_initiative_briefing_names_the_area_and_writes_periods_in_chinese(jiangxi) -> None:
     b = briefing.gather(jiangxi, "诉前调解", HIGH)
     rows = {(r[0], r[2], r[3]) for r in _table_rows(briefing.to_docx(b), "指标")}
-    assert ("江西省全省法院", "66.4%", "2024年1—6月") in rows
+    assert ("江西省全省法院（江西高院报告）", "66.4%", "2024年1—6月") in rows
     assert ("江西高院", "57.9%", "2024年1—7月") in rows
 
 
