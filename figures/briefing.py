@@ -31,10 +31,12 @@ from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
 from figures.report import (
     Report,
+    area_scope,
     demo_warning,
     is_demo,
     newest_first,
     outcome_value,
+    period_zh,
     source_documents,
     source_lines,
     versions_note,
@@ -44,7 +46,7 @@ from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH, STAGE_ZH
 from queries.analytics import NOT_REPORTED_SCOPE
 from queries.columns import date_shown
-from queries.verified import FactCheck
+from queries.verified import FactCheck, is_verified
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -95,6 +97,10 @@ class Briefing:
     #: its link to the initiative is not verified (said where the figures are listed)
     outcomes_unverified: int = 0
     check: FactCheck = field(default_factory=FactCheck)  # the facts it states
+    #: with `verified_only`: verified facts left out with their figure because its other
+    #: fact is not verified (a confirmed figure whose link is not): `check` counts them as
+    #: not stated, and the text says they were verified
+    withheld: int = 0
     timeline_check: FactCheck = field(default_factory=FactCheck)  # the timeline's
     #: the adoption facts it states (the map's and the timeline's footnotes count these)
     adoption_check: FactCheck = field(default_factory=FactCheck)
@@ -248,8 +254,7 @@ class Briefing:
         if outcome_facts > 0:
             line += f"；另有{checked}成效数据的事实 {outcome_facts} 条（每项数据及其与举措的关联各一条）"
         if self.check.verified_only:
-            left = self.check.unverified
-            kept_out = f"（另有 {left} 条尚未核实，未计入）" if left else ""
+            kept_out = left_out_note(self.check.unverified, self.withheld)
             return line + f"；合计已核实的事实 {self.check.verified} 条{kept_out}"
         line += f"；合计 {self.check.facts} 条事实"
         if self.check.unverified:
@@ -352,6 +357,16 @@ def gather(
         verified_only=verified_only,
     )
     listed = len(outcomes)
+    withheld = (
+        sum(
+            is_verified(s)
+            for o in outcomes
+            if not facts.outcome_verified(o["fact_id"])
+            for s in facts.outcome_statuses(o["fact_id"])
+        )
+        if verified_only
+        else 0
+    )
     if verified_only:
         adopters = [a for a in adopters if facts.adoption_verified(a["fact_id"])]
         outcomes = [o for o in outcomes if facts.outcome_verified(o["fact_id"])]
@@ -376,10 +391,35 @@ def gather(
         source_count=len(doc_ids),
         outcome_docs=outcome_docs,
         check=check,
+        withheld=withheld,
         timeline_check=tl_check,
         adoption_check=adoption_check,
         collections=chosen.names,
     )
+
+
+def left_out_note(unverified: int, withheld: int = 0) -> str:
+    """After 已核实的事实 N 条: the facts a verified-only briefing left out, those a reviewer
+    verified (`withheld`: their figure's other fact is not) apart from the unverified.
+
+    >>> left_out_note(19), left_out_note(19, 2), left_out_note(0)
+    ('（另有 19 条尚未核实，未计入）', '（另有 19 条未计入：17 条尚未核实，2 条已核实但所属数据未全部核实）', '')
+    """
+    if not unverified:
+        return ""
+    if not withheld:
+        return f"（另有 {unverified} 条尚未核实，未计入）"
+    return (
+        f"（另有 {unverified} 条未计入：{unverified - withheld} 条尚未核实，"
+        f"{withheld} 条已核实但所属数据未全部核实）"
+    )
+
+
+def checked_note(check: FactCheck, withheld: int = 0) -> str:
+    """`check.note()`, the verified facts left out with their figure said apart (`withheld`)."""
+    if check.verified_only and check.unverified and withheld:
+        return f"仅含已核实的 {check.verified} 条事实{left_out_note(check.unverified, withheld)}"
+    return check.note()
 
 
 def _stated(facts: InitiativeFacts, fact_id: str, verified_only: bool) -> tuple[str | None, ...]:
@@ -465,9 +505,9 @@ def _versions_note(b: Briefing) -> str:
         b.sources,
         [
             (
-                short_court_name(o["unit"] or "")
+                _whose(o)
                 + (o["metric"] or "")
-                + (f"（{o['period']}）" if o.get("period") else ""),
+                + (f"（{period_zh(o['period'])}）" if o.get("period") else ""),
                 outcome_value(o),
                 b.outcome_docs.get(o["fact_id"], []),
             )
@@ -476,15 +516,24 @@ def _versions_note(b: Briefing) -> str:
     )
 
 
+def _whose(o: dict[str, Any]) -> str:
+    """Whose figure it is: the unit's short name, or the area it covers when the text gives
+    one, with the unit that reported it (辽宁省全省法院（辽宁高院报告）: a high court's figure
+    for its province is not its own)."""
+    unit = short_court_name(o["unit"] or "")
+    area = area_scope(o)
+    return f"{area}（{unit}报告）" if area else unit
+
+
 def _outcome_rows(b: Briefing) -> list[list[str]]:
     out = []
     for o in b.outcomes:
         out.append(
             [
-                short_court_name(o["unit"] or ""),
+                _whose(o),
                 o["metric"] or "",
                 outcome_value(o),
-                o.get("period") or "未注明",
+                period_zh(o.get("period")),
                 _refs(b, b.outcome_docs.get(o["fact_id"], ())),
             ]
         )

@@ -9,9 +9,10 @@ source list whose addresses are never broken across lines, and page numbers in t
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,7 +31,23 @@ def source_documents(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
     in as few questions as its row limit and the id-list limit allow)."""
     from queries.explore import document_sources
 
-    return document_sources(store, ids)
+    return _with_fingerprints(store, document_sources(store, ids))
+
+
+def _with_fingerprints(store: GraphStore, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rows`, those that share a title and date with another (`_title_key`) with their
+    document's near-duplicate fingerprint (`fingerprint`): whether they are versions of one
+    report is told by their text (`versions`). Few documents: one lookup by id."""
+    keys = [_title_key(d) for d in rows]
+    alike = [d["doc_id"] for d, k in zip(rows, keys, strict=True) if k and keys.count(k) > 1]
+    if not alike:
+        return rows
+    found = store.read(
+        "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.fingerprint AS fingerprint",
+        {"ids": alike},
+    )
+    fps = {r["id"]: r["fingerprint"] for r in found if r.get("fingerprint")}
+    return [{**d, "fingerprint": fps[d["doc_id"]]} if d["doc_id"] in fps else d for d in rows]
 
 
 def newest_first(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -70,6 +87,58 @@ def demo_count(
 DEMO_MARK = "（演示文档，内容虚构）"
 
 
+def _month_end(day: str) -> bool:
+    try:
+        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=1)).day == 1
+    except ValueError:
+        return False
+
+
+def period_zh(period: str | None) -> str:
+    """A figure's period as a court document writes it: whole months and years in Chinese,
+    other spans as dates with 至 (the year once when it does not change).
+
+    >>> period_zh("2023-09-01/2023-09-30"), period_zh("2023-01-01/2023-12-31")
+    ('2023年9月', '2023年')
+    >>> period_zh("2022-01-01/2022-04-30"), period_zh("2021-07-01/2022-06-30")
+    ('2022年1—4月', '2021年7月—2022年6月')
+    >>> period_zh("2024-01-01/2024-03-18"), period_zh("2021-06-13/2022-06-13")
+    ('2024-01-01 至 03-18', '2021-06-13 至 2022-06-13')
+    >>> period_zh("2023"), period_zh(None)
+    ('2023', '未注明')
+    """
+    if not period:
+        return "未注明"
+    start, sep, end = period.partition("/")
+    if not sep or len(start) != 10 or len(end) != 10:
+        return period
+    (y0, m0), (y1, m1) = (int(start[:4]), int(start[5:7])), (int(end[:4]), int(end[5:7]))
+    if start.endswith("-01") and _month_end(end):  # whole months
+        if y0 == y1 and (m0, m1) == (1, 12):
+            return f"{y0}年"
+        if y0 == y1:
+            return f"{y0}年{m0}月" if m0 == m1 else f"{y0}年{m0}—{m1}月"
+        return f"{y0}年{m0}月—{y1}年{m1}月"
+    if y0 == y1:
+        return f"{start} 至 {end[5:]}"
+    return f"{start} 至 {end}"
+
+
+#: a figure's scope (范围) when it is the reporting unit's own (queries.library.scope_of)
+OWN_SCOPES = frozenset({"本院", "本庭", "本单位"})
+
+
+def area_scope(o: dict[str, Any]) -> str | None:
+    """The area a figure covers when it is not the reporting unit's own (its `scope`, e.g.
+    辽宁省本溪市全市法院: a 中院's figure for every court of its city), else None.
+
+    >>> area_scope({"scope": "辽宁省本溪市全市法院"}), area_scope({"scope": "本院"}), area_scope({})
+    ('辽宁省本溪市全市法院', None, None)
+    """
+    scope = (o.get("scope") or "").strip()
+    return scope if scope and scope not in OWN_SCOPES else None
+
+
 def demo_warning(sources: Sequence[dict[str, Any]]) -> str:
     """A warning when any of `sources` is a demo document, else ""."""
     n = sum(1 for d in sources if is_demo(d))
@@ -100,22 +169,52 @@ def source_lines(sources: Sequence[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def _title_key(d: dict[str, Any]) -> tuple[str, str | None] | None:
+#: titles ingest gives a document without one (ingest.pipeline): no sign of one report
+PLACEHOLDER_TITLES = frozenset({"（无标题）", "(无标题)", "无标题"})
+
+
+def _title_key(d: dict[str, Any]) -> tuple[str, str] | None:
+    """(title, date) of a source, None when either is missing or the title a placeholder."""
     title = re.sub(r"\s+", "", d.get("title") or "")
-    return (title, d.get("date")) if title else None
+    if not title or title in PLACEHOLDER_TITLES or not d.get("date"):
+        return None
+    return (title, d["date"])
+
+
+def same_text(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
+    """Whether two sources' texts are near duplicates (their fingerprints within
+    ingest.dedup.REPOST_DISTANCE bits, as ingest tells reposts); None when a row carries no
+    fingerprint (the reader is told they may be versions).
+
+    >>> same_text({"fingerprint": "0f"}, {"fingerprint": "0e"}), same_text({}, {"fingerprint": "0f"})
+    (True, None)
+    """
+    from ingest.dedup import REPOST_DISTANCE, hamming
+
+    fa, fb = a.get("fingerprint"), b.get("fingerprint")
+    if not fa or not fb:
+        return None
+    try:
+        return hamming(fa, fb) <= REPOST_DISTANCE
+    except ValueError:  # fingerprints of another size: not comparable
+        return None
 
 
 def versions(sources: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
     """Document id -> the numbers ([n] in the list) of the other documents of `sources` with
-    its title and date: versions of one report (an article and its corrected copy look alike
-    in a source list, and a briefing may cite both).
+    its title and date and (when the rows carry fingerprints) nearly its text: versions of
+    one report (an article and its corrected copy look alike in a source list, and a
+    briefing may cite both). Different sites' reports of one meeting share a title and a
+    date, not their text; a placeholder title (（无标题）) or a missing date says nothing.
 
     >>> versions([{"doc_id": "a", "title": "甲会议", "date": "2024-03-18"},
     ...           {"doc_id": "b", "title": "乙会议", "date": "2024-03-18"},
     ...           {"doc_id": "c", "title": "甲会议", "date": "2024-03-18"}])
     {'a': [3], 'c': [1]}
+    >>> versions([{"doc_id": "a", "title": "（无标题）"}, {"doc_id": "b", "title": "（无标题）"}])
+    {}
     """
-    groups: dict[tuple[str, str | None], list[int]] = {}
+    groups: dict[tuple[str, str], list[int]] = {}
     for i, d in enumerate(sources, 1):
         key = _title_key(d)
         if key is not None:
@@ -123,8 +222,23 @@ def versions(sources: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for numbers in groups.values():
         for n in numbers if len(numbers) > 1 else ():
-            out[sources[n - 1]["doc_id"]] = [m for m in numbers if m != n]
+            d = sources[n - 1]
+            others = [m for m in numbers if m != n and same_text(d, sources[m - 1]) is not False]
+            if others:
+                out[d["doc_id"]] = others
     return out
+
+
+def _surely(sources: Sequence[dict[str, Any]], pairs: Iterable[tuple[int, int]]) -> bool:
+    """Whether these pairs of sources (numbers) are known near-duplicates by their text."""
+
+    def known(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        changed = b["doc_id"] in (a.get("changed_copy_of"),) or a["doc_id"] in (
+            b.get("changed_copy_of"),
+        )
+        return changed or bool(same_text(a, b))
+
+    return all(known(sources[a - 1], sources[b - 1]) for a, b in pairs)
 
 
 def _version_mark(
@@ -139,7 +253,13 @@ def _version_mark(
     changed_by = [n for n in others if sources[n - 1].get("changed_copy_of") == d["doc_id"]]
     if changed_by:
         return f"（旧稿：其改动稿为 {'、'.join(f'[{n}]' for n in changed_by)}）"
-    return f"（与 {refs} 标题、日期相同：同一报道的不同版本，哪份为更正稿请核对原文）"
+    n = number[d["doc_id"]]
+    what = (
+        "同一报道的不同版本"
+        if _surely(sources, ((n, m) for m in others))
+        else "可能是同一报道的不同版本"
+    )
+    return f"（与 {refs} 标题、日期相同：{what}，哪份为更正稿请核对原文）"
 
 
 def versions_note(
@@ -150,8 +270,8 @@ def versions_note(
     differently, each with its document's number ('' when none differ). `figures`: (what,
     value, document ids) per row, what naming the unit, metric and period.
 
-    >>> src = [{"doc_id": "a", "title": "甲会议", "date": "2024-03-18"},
-    ...        {"doc_id": "b", "title": "甲会议", "date": "2024-03-18"}]
+    >>> src = [{"doc_id": "a", "title": "甲会议", "date": "2024-03-18", "fingerprint": "0f"},
+    ...        {"doc_id": "b", "title": "甲会议", "date": "2024-03-18", "fingerprint": "0e"}]
     >>> versions_note(src, [("明山区法院调解成功率", "46.8%", ["a"]),
     ...                     ("明山区法院调解成功率", "48.6%", ["b"]),
     ...                     ("明山区法院诉前调解案件数", "1205件", ["a", "b"])])
@@ -184,8 +304,10 @@ def versions_note(
         if changed
         else "引用前请核对原文，确认哪份为更正稿。"
     )
+    pairs = [(a, b) for a in docs for b in alike[sources[a - 1]["doc_id"]] if b in docs]
+    what = "是同一报道的不同版本" if _surely(sources, pairs) else "可能是同一报道的不同版本"
     return (
-        f"注意：{'、'.join(f'[{n}]' for n in docs)} 标题和日期相同，是同一报道的不同版本，"
+        f"注意：{'、'.join(f'[{n}]' for n in docs)} 标题和日期相同，{what}，"
         f"所报数字有出入：{'；'.join(parts)}。{which}"
     )
 

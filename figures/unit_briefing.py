@@ -21,15 +21,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, collections_note, rostered
-from figures.briefing import MAX_SOURCES, REPORTED_NOTE
+from figures.briefing import MAX_SOURCES, REPORTED_NOTE, checked_note
 from figures.names import short_court_name
 from figures.portfolio import Portfolio, from_rows
 from figures.report import (
     Report,
+    area_scope,
     demo_warning,
     is_demo,
     newest_first,
     outcome_value,
+    period_zh,
     source_documents,
     source_lines,
     versions_note,
@@ -93,6 +95,9 @@ class UnitBriefing:
     #: nothing), as the adoption map and the initiative briefing do
     uncounted: frozenset[str] = frozenset()
     check: FactCheck = field(default_factory=FactCheck)
+    #: with `verified_only`: verified links of figures not listed (the figure is not
+    #: verified): `check` counts them as not stated, the text says they were verified
+    withheld: int = 0
     #: with `verified_only`: reported figures not listed because they are not verified
     outcomes_unverified: int = 0
     #: the collections whose facts it states (none: every document); its sources are theirs
@@ -163,6 +168,11 @@ class UnitBriefing:
             )
         return self._pictures[key]
 
+    def checked_note(self) -> str:
+        """The facts it states and how many are unverified (left out, with `verified_only`:
+        a verified link of a figure not listed is said apart)."""
+        return checked_note(self.check, self.withheld)
+
     def headline(self) -> list[str]:
         """The numbers a reader takes away, one sentence each."""
         pf = self.portfolio
@@ -228,8 +238,8 @@ class UnitBriefing:
             if len(doc_dates) < len(self.sources):
                 span += f"（{len(self.sources) - len(doc_dates)} 篇日期不详）"
         lines.append(f"以上依据 {total} 篇文档{span}{listed}。")
-        if self.check.note():
-            lines.append(f"{self.check.note()}。")
+        if self.checked_note():
+            lines.append(f"{self.checked_note()}。")
         if warning := demo_warning(self.sources):
             lines.append(warning)
         if self.truncated:
@@ -282,6 +292,7 @@ def gather(
     statuses = [r["status"] for r in rows]
 
     outcomes: dict[str, dict[str, Any]] = {}
+    withheld = 0
     found = run(store, "outcomes_under", chosen.params("outcomes_under", {"unit": cid}))
     truncated = [QUERY_PART["unit_portfolio"]] if result.truncated else []
     truncated += [QUERY_PART["outcomes_under"]] if found.truncated else []
@@ -295,6 +306,7 @@ def gather(
             # figure not listed is no fact the briefing states (it was counted as one)
             shown = not verified_only or is_verified(r["status"])
             statuses.append(r["link_status"] if shown else None)
+            withheld += not shown and is_verified(r["link_status"])
             if not verified_only or is_verified(r["link_status"]):
                 o["initiatives"].append(r["initiative"])
     outcome_rows = sorted(
@@ -352,6 +364,7 @@ def gather(
         uncounted=uncounted,
         source_count=len(doc_ids),
         check=FactCheck.of(statuses, verified_only=verified_only),
+        withheld=withheld,
         outcomes_unverified=len(outcomes) - len(outcome_rows),
         collections=chosen.names,
     )
@@ -359,43 +372,6 @@ def gather(
 
 # ------------------------------------------------------------------------------------------
 # Rows of the tables, shared by the report and the deck
-
-
-def _month_end(day: str) -> bool:
-    try:
-        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=1)).day == 1
-    except ValueError:
-        return False
-
-
-def period_zh(period: str | None) -> str:
-    """A figure's period as a court document writes it: whole months and years in Chinese,
-    other spans as dates with 至 (the year once when it does not change).
-
-    >>> period_zh("2023-09-01/2023-09-30"), period_zh("2023-01-01/2023-12-31")
-    ('2023年9月', '2023年')
-    >>> period_zh("2022-01-01/2022-04-30"), period_zh("2021-07-01/2022-06-30")
-    ('2022年1—4月', '2021年7月—2022年6月')
-    >>> period_zh("2024-01-01/2024-03-18"), period_zh("2021-06-13/2022-06-13")
-    ('2024-01-01 至 03-18', '2021-06-13 至 2022-06-13')
-    >>> period_zh("2023"), period_zh(None)
-    ('2023', '未注明')
-    """
-    if not period:
-        return "未注明"
-    start, sep, end = period.partition("/")
-    if not sep or len(start) != 10 or len(end) != 10:
-        return period
-    (y0, m0), (y1, m1) = (int(start[:4]), int(start[5:7])), (int(end[:4]), int(end[5:7]))
-    if start.endswith("-01") and _month_end(end):  # whole months
-        if y0 == y1 and (m0, m1) == (1, 12):
-            return f"{y0}年"
-        if y0 == y1:
-            return f"{y0}年{m0}月" if m0 == m1 else f"{y0}年{m0}—{m1}月"
-        return f"{y0}年{m0}月—{y1}年{m1}月"
-    if y0 == y1:
-        return f"{start} 至 {end[5:]}"
-    return f"{start} 至 {end}"
 
 
 #: what each query reads, for saying which part a row limit cut short
@@ -465,13 +441,26 @@ def outcomes_unlisted(b: UnitBriefing) -> str:
     return f"另有 {n} 项数据尚未核实，未列出。"
 
 
+def _whose(b: UnitBriefing, o: dict[str, Any]) -> str:
+    """Whose figure it is: 本院, a unit's short name, or the area it covers when the text
+    gives one (a figure for 全市法院 is not the court's own), with the unit that reported it
+    when that is not the court briefed: 辽宁省本溪市全市法院（明山区法院报告）."""
+    own = o["unit_id"] == b.court_id
+    unit = "本院" if own else short_court_name(o["unit"] or "")
+    if area := area_scope(o):
+        return area if own else f"{area}（{unit}报告）"
+    return unit
+
+
 def outcome_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
-    """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first."""
+    """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first; 单位 is 本院,
+    a unit's short name, or the area a figure covers (辽宁省本溪市全市法院) when the text gives
+    it one."""
     out = []
     for o in b.outcomes:
         out.append(
             [
-                "本院" if o["unit_id"] == b.court_id else short_court_name(o["unit"] or ""),
+                _whose(b, o),
                 o["metric"] or "",
                 outcome_value(o),
                 # a long span breaks after 至, never inside a date
@@ -511,7 +500,7 @@ def _left_out(total: int, shown: int, unit: str, what: str = "", *, deck: bool =
 def to_docx(b: UnitBriefing) -> bytes:
     r = Report(f"{b.short} 改革举措推行情况简报")
     r.title(f"{b.short}改革举措推行情况简报")
-    checked = f"{b.check.note()}；" if b.check.note() else ""
+    checked = f"{b.checked_note()}；" if b.checked_note() else ""
     below = f"及下级 {b.units_below} 个单位" if b.units_below else ""
     chosen = "".join(f"{n}；" for n in collections_note(b.collections))
     r.para(
@@ -626,7 +615,7 @@ def to_pptx(b: UnitBriefing) -> bytes:
         f"{b.short}改革举措推行情况", f"{b.scope()} · {chosen}数据截至 {b.generated}{only}"
     )
     deck.text_slide("基本情况", b.headline())
-    checked = f"{b.check.note()}。\n" if b.check.note() else ""
+    checked = f"{b.checked_note()}。\n" if b.checked_note() else ""
     whose = f"（文档集：{'、'.join(b.collections)}）" if b.collections else ""
     sources_note = f"资料来源{whose}：\n" + "\n".join(source_lines(b.sources))
     if b.portfolio.items:

@@ -270,7 +270,14 @@ def _outcomes(unit_id: str, below: int) -> None:
     else:
         table(
             [{**r, "figure": outcome_value(r)} for r in rows],
-            {"metric": "指标", "figure": "数值", "period": "期间", "initiative": "相关举措"},
+            # 范围: 本院, or the area the text gives a figure (全市法院: not the unit's own)
+            {
+                "metric": "指标",
+                "figure": "数值",
+                "period": "期间",
+                "scope": "范围",
+                "initiative": "相关举措",
+            },
             links={"证据": lambda r: state.evidence_link(r.get("fact_id"))},
             key=f"{P}.outcomes",
         )
@@ -300,6 +307,7 @@ def _outcomes(unit_id: str, below: int) -> None:
                 "metric": "指标",
                 "figure": "数值",
                 "period": "期间",
+                "scope": "范围",
                 "initiative": "相关举措",
             },
             links={

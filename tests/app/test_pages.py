@@ -33,8 +33,8 @@ TABLES = {  # the columns that tell the app's tables apart
     "unit.down": ["单位", "层级", "单位页"],
     "unit.initiatives": ["举措", "English", "候选", "阶段", "最早报道", "文档数", "举措页", "证据"],
     "unit.people": ["姓名", "职务", "文档数", "证据"],
-    "unit.outcomes": ["指标", "数值", "期间", "相关举措", "证据"],
-    "unit.outcomes_below": ["单位", "指标", "数值", "期间", "相关举措", "单位页", "证据"],
+    "unit.outcomes": ["指标", "数值", "期间", "范围", "相关举措", "证据"],
+    "unit.outcomes_below": ["单位", "指标", "数值", "期间", "范围", "相关举措", "单位页", "证据"],
     "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
 }
 
@@ -264,6 +264,7 @@ def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:
     assert list(zip(people["姓名"], people["职务"], strict=True)) == [("张三", "院长")]
     outcomes = app(page="unit", id="丙區法院", tab="成效数据")
     assert list(frame(outcomes, "unit.outcomes")["指标"]) == ["调解率"]
+    assert list(frame(outcomes, "unit.outcomes")["范围"]) == ["本院"]  # whose figure it is
     assert url(outcomes, "tab") == "成效数据"
     # a court above it: no figures of its own, its units' figures under them
     above = app(page="unit", id=g.MID, tab="成效数据")
@@ -273,6 +274,7 @@ def test_unit_page_hierarchy_initiatives_people(small_store, app) -> None:
     assert list(zip(below["单位"], below["指标"], strict=True)) == [
         ("甲省乙市丙区人民法院", "调解率")
     ]
+    assert list(below["范围"]) == ["本院"]
     # none under it
     assert not [df for df in outcomes.dataframe if {"单位", "指标"} <= set(df.value.columns)]
     documents = frame(app(page="unit", id="丙區法院", tab="文档"), "unit.documents")

@@ -152,6 +152,8 @@ def test_a_verified_unit_briefing_counts_no_link_of_a_figure_it_does_not_list(li
 # -- two versions of one report are told apart ----------------------------------------------
 OLD = {"doc_id": "doc:old", "title": "本溪中院召开推进会", "date": "2024-03-18", "urls": []}
 NEW = {"doc_id": "doc:new", "title": "本溪中院召开 推进会", "date": "2024-03-18", "urls": []}
+# near-duplicate texts: fingerprints a few bits apart (ingest.dedup)
+OLD["fingerprint"], NEW["fingerprint"] = "f" * 64, "f" * 62 + "0f"
 OTHER = {"doc_id": "doc:x", "title": "另一篇报道", "date": "2024-03-18", "urls": []}
 
 
@@ -192,3 +194,26 @@ def test_a_table_picture_says_yes_and_no_in_chinese() -> None:
         "甲、乙",
         "3",
     ]
+
+
+def test_only_near_duplicate_texts_are_called_versions_of_one_report() -> None:
+    """Two sites' reports of one meeting share its title and date, not their text; two
+    untitled undated documents share nothing: neither is 同一报道的不同版本."""
+    from figures.report import source_lines, versions, versions_note
+
+    site = {**NEW, "doc_id": "doc:site", "fingerprint": "0" * 64}  # another text altogether
+    assert versions([OLD, site]) == {}
+    assert source_lines([OLD, site])[0] == "[1] 本溪中院召开推进会，2024-03-18"
+    figures = [
+        ("明山区法院调解成功率", "46.8%", ["doc:old"]),
+        ("明山区法院调解成功率", "48.6%", ["doc:site"]),
+    ]
+    assert versions_note([OLD, site], figures) == ""
+    untitled = [{"doc_id": f"doc:{i}", "title": "（无标题）", "date": None} for i in (1, 2)]
+    assert versions(untitled) == {}
+    # rows without fingerprints: the same title and date may be one report, said as such
+    bare = [{k: v for k, v in d.items() if k != "fingerprint"} for d in (OLD, NEW)]
+    assert "可能是同一报道的不同版本" in source_lines(bare)[0]
+    assert "可能是同一报道的不同版本" in versions_note(
+        bare, [("调解成功率", "1%", ["doc:old"]), ("调解成功率", "2%", ["doc:new"])]
+    )
