@@ -205,6 +205,11 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--stage", choices=STAGES)
     co.add_argument("--title", help="a person's title")
     co.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    co.add_argument(
+        "--scope",
+        help="范围 the unit acted for, e.g. 全市法院; '' removes it "
+        "(a fact moved to another --unit leaves the old scope unless given)",
+    )
     co.add_argument("--metric", help="an outcome's metric (指标), e.g. 调解率")
     co.add_argument("--value", type=float, help="an outcome's figure")
     co.add_argument("--unit-of-measure", help="an outcome's unit, e.g. 件 or %%")
@@ -342,6 +347,8 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             new["date"], new["date_precision"] = args.date, review.date_precision(args.date)
         if args.period is not None:
             new["period"] = review.period_value(args.period)
+        if args.scope is not None:
+            new["scope"] = args.scope or None
         if args.qualifier is not None:
             if args.qualifier and args.qualifier not in review.QUALIFIERS:
                 from graph.errors import BadParameter
