@@ -205,6 +205,11 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     co.add_argument("--stage", choices=STAGES)
     co.add_argument("--title", help="a person's title")
     co.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    co.add_argument(
+        "--scope",
+        help="范围 the unit acted for, e.g. 全市法院; '' removes it "
+        "(a fact moved to another --unit leaves the old scope unless given)",
+    )
     co.add_argument("--metric", help="an outcome's metric (指标), e.g. 调解率")
     co.add_argument("--value", type=float, help="an outcome's figure")
     co.add_argument("--unit-of-measure", help="an outcome's unit, e.g. 件 or %%")
@@ -306,7 +311,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                 f"{row['status_zh']}{flag}  {review.describe(row)}"
                 f"  ({len(row.get('doc_ids') or [])} docs)"
             )
-        print(f"{len(rows)} facts", file=sys.stderr)
+        print(f"共 {len(rows)} 条事实", file=sys.stderr)
     elif cmd == "confirm":
         ids = list(args.fact_ids)
         if args.document or args.initiative:
@@ -319,7 +324,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             )
             ids += [r["fact_id"] for r in rows]
         if not ids:
-            raise CourtgraphError("nothing to confirm: give fact ids, --document or --initiative")
+            raise CourtgraphError("没有要确认的事实：请给出事实 ID、--document 或 --initiative")
         done = review.decide_many(store, ids, "confirm", reviewer=args.reviewer, note=args.note)
         print(f"已确认 {len(done)} 条事实")
     elif cmd == "reject":
@@ -342,6 +347,8 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             new["date"], new["date_precision"] = args.date, review.date_precision(args.date)
         if args.period is not None:
             new["period"] = review.period_value(args.period)
+        if args.scope is not None:
+            new["scope"] = args.scope or None
         if args.qualifier is not None:
             if args.qualifier and args.qualifier not in review.QUALIFIERS:
                 from graph.errors import BadParameter
@@ -384,15 +391,15 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         if d.decision == "correct":  # the graph held it with other values
             print(f"图中已有这条事实，{_corrected(d.fact_id, review.corrected_fact_id(d))}")
         else:
-            print(f"added {d.fact_id}")
+            print(f"已添加 {d.fact_id}")
     elif cmd == "merge":
         keep, gone = entity(args.keep) or "", entity(args.gone) or ""
         review.merge_entities(store, keep, gone, reviewer=args.reviewer, note=args.note)
-        print(f"merged {gone} into {keep}")
+        print(f"已将 {gone} 合并到 {keep}")
     elif cmd == "rename":
         target = entity(args.entity) or ""
         review.rename_entity(store, target, args.name, reviewer=args.reviewer, note=args.note)
-        print(f"renamed {target} to {args.name}")
+        print(f"已将 {target} 改名为 {args.name}")
     elif cmd == "promote":
         target = entity(args.initiative, "Initiative") or ""
         review.promote_initiative(
@@ -406,15 +413,15 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             description=args.description,
             note=args.note,
         )
-        print(f"promoted {target} into the taxonomy")
+        print(f"已将 {target} 收入举措分类表")
     elif cmd == "drop":
         target = entity(args.initiative, "Initiative") or ""
         review.drop_candidate(store, target, reviewer=args.reviewer, note=args.reason)
-        print(f"dropped {target} and its facts")
+        print(f"已删除候选举措 {target} 及其事实")
     elif cmd == "history":
         found = review.history(store, args.fact_id)
         if not found:
-            raise CourtgraphError(f"no decision on {args.fact_id!r}")
+            raise CourtgraphError(f"事实 {args.fact_id!r} 还没有审核记录")
         if args.json:
             for d in found:
                 print(json.dumps(d.to_json(), ensure_ascii=False, sort_keys=True))
@@ -445,13 +452,13 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             print(f"当前状态：{review.STATUS_ZH[review.status_of(store, args.fact_id)]}")
     elif cmd == "export":
         n = review.to_jsonl(store, args.output)
-        print(f"{args.output}: {n} decisions")
+        print(f"{args.output}：{n} 条审核决定")
     elif cmd == "import":
         report = review.from_jsonl(store, args.path)
         print(report.summary())
         return 2 if report.conflicts else 0
     elif cmd == "apply":
-        print(f"decisions applied to {review.reapply_all(store)} facts")
+        print(f"已重新应用审核决定：{review.reapply_all(store)} 条事实")
     elif cmd == "progress" and args.by:
         per = (
             review.progress_by_initiative(store)
@@ -464,16 +471,16 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             counts = "  ".join(f"{row[s]:>6}" for s in review.STATUSES[:3])
             print(f"{str(row.get('name') or row['id'])[:38]:40}{counts}")
         if args.by == "document" and args.limit and per:
-            print(f"next page: --after {per[-1]['id']}")
+            print(f"下一页：--after {per[-1]['id']}")
     elif cmd == "progress":
         p = review.progress(store)
         for status, n in p["counts"].items():
             print(f"{review.STATUS_ZH[status]} ({status}): {n}")
         precision = "-" if p["precision"] is None else f"{p['precision']:.3f}"
-        print(f"precision measured by reviewers (confirmed ÷ decided): {precision}")
-        for title, key in (("by rule", "by_rule"), ("by confidence band", "by_band")):
+        print(f"审核测得的准确率（已确认 ÷ 已审核）：{precision}")
+        for title, key in (("按抽取规则", "by_rule"), ("按置信度区间", "by_band")):
             if p[key]:
-                print(title + ":")
+                print(title + "：")
             for name, row in p[key].items():
                 print(f"  {name:32} {row['confirmed']}/{row['decided']} = {row['precision']:.3f}")
     return 0
@@ -565,7 +572,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from graph.embedded import EmbeddedServer
 
             stopped = EmbeddedServer(settings.data_dir).stop()
-            print("stopped" if stopped else "no embedded server was running")
+            print("已停止内置服务器" if stopped else "内置服务器未在运行")
             return 0
         if args.command == "review" and args.review_command == "hash-password":
             return _hash_password()
@@ -576,17 +583,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if not args.yes and input(
                     f"Delete everything in {store.description}? [y/N] "
                 ).strip().lower() not in ("y", "yes"):
-                    print("nothing deleted")
+                    print("未删除任何内容")
                     return 1
                 if args.with_decisions:
                     store.clear()
-                    print("the graph is empty")
+                    print("图已清空")
                 else:
                     from graph import review
 
                     kept = review.clear_keeping_decisions(store)
-                    print(f"the graph is empty but for {kept} review decisions (--with-decisions")
-                    print("deletes them too); ingesting the files again applies them")
+                    print(f"图已清空，保留 {kept} 条审核决定（--with-decisions 会一并删除）；")
+                    print("重新导入文件后这些决定会再次应用")
             elif args.command == "export":
                 from graph import export
                 from queries import resolve_entity
@@ -630,8 +637,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 # decisions stay (dates, flags follow); the queue heads are kept current
                 if not review.delete_document(store, args.doc_id):
-                    raise CourtgraphError(f"no document {args.doc_id!r} in the graph")
-                print(f"deleted {args.doc_id}")
+                    raise CourtgraphError(f"图中没有文档 {args.doc_id!r}")
+                print(f"已删除 {args.doc_id}")
             elif args.command in ("collections", "delete-collection"):
                 return _collections(store, args)
             elif args.command == "review":

@@ -471,10 +471,21 @@ def _corrected_key(rel_type: str, props: dict[str, Any]) -> tuple[Any, ...]:
     return ()
 
 
+def corrected_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The fact's values after a correction `new` of the fact recorded as `old`: the fields
+    the correction gives replace the old ones (None removes one), and a fact moved to another
+    unit leaves the old unit's scope (e.g. 全市法院) behind unless the correction gives one."""
+    props = dict(old.get("props") or {})
+    if new.get("src") and new["src"] != old.get("src") and "scope" not in new:
+        props.pop("scope", None)
+    props.update({k: new[k] for k in REL_FIELDS if k in new})
+    return {k: v for k, v in props.items() if v is not None}
+
+
 def corrected_fact_id(d: Decision) -> str:
     """The fact id a correction leads to (the same id when only a date or a figure changes)."""
     old = d.old
-    props = {**old.get("props", {}), **{k: d.new[k] for k in REL_FIELDS if k in d.new}}
+    props = corrected_props(old, d.new)
     return fact_id(
         old["type"],
         d.new.get("src") or old["src"],
@@ -576,6 +587,10 @@ def _apply_correct(
     src = d.new.get("src") or old["src"]
     dst = d.new.get("dst") or old["dst"]
     changes = {k: d.new[k] for k in REL_FIELDS if k in d.new}
+    if src != old["src"] and "scope" not in changes:
+        changes["scope"] = None  # the old unit's scope stays with the old unit
+    gone = sorted(k for k, v in changes.items() if v is None)  # removed ('' given)
+    changes = {k: v for k, v in changes.items() if v is not None}
     new_fid = corrected_fact_id(d)
     touched.fact(rel_type, src, dst, new_fid)  # trimmed, deleted, moved to or marked
     target = {k: d.new[k] for k in OUTCOME_FIELDS if k in d.new}
@@ -587,14 +602,14 @@ def _apply_correct(
     if new_fid == fid:
         tx.run(
             f"MATCH (a:Entity {{id: $src}})-[r:{rel_type}]->(b:Entity {{id: $dst}}) "
-            "WHERE r.fact_id = $fid SET r += $changes",
+            "WHERE r.fact_id = $fid SET r += $changes" + "".join(f" REMOVE r.{k}" for k in gone),
             src=src,
             dst=dst,
             fid=fid,
             changes=changes,
         ).consume()
     else:
-        moved = {k: v for k, v in props.items() if not k.startswith("review")}
+        moved = {k: v for k, v in props.items() if not k.startswith("review") and k not in gone}
         moved.update(changes)
         moved["fact_id"] = new_fid
         moved.pop("doc_ids", None)
@@ -2235,7 +2250,7 @@ def _decided_places(store: GraphStore, status: str) -> dict[str, list[dict[str, 
             old, new = json.loads(r["old"] or "{}"), json.loads(r["new"] or "{}")
             if old.get("type") and old.get("src") and old.get("dst"):
                 d = Decision(fact_id=r["f"], decision="correct", reviewer="-", old=old, new=new)
-                props = {**old.get("props", {}), **{k: new[k] for k in REL_FIELDS if k in new}}
+                props = corrected_props(old, new)
                 src, dst = new.get("src") or old["src"], new.get("dst") or old["dst"]
                 places[0] = (r["t"], r["s"], r["e"], r["f"], old.get("props") or {})
                 places.append((old["type"], src, dst, corrected_fact_id(d), props))

@@ -398,7 +398,11 @@ class RefreshChildren:
             tx.run(_CHILD_COUNT, ids=ids[i : i + 2000]).consume()
 
 
-FINGERPRINTS_VERSION = 1
+#: the version of the fingerprint blocks: 2 lists each document's figure sketch beside its
+#: fingerprint (`fp/sketch`); a store of version 1 (fingerprints alone) is rebuilt once on
+#: open, which fills the sketches in (and an older version opening a version-2 store rebuilds
+#: it its own way, without them)
+FINGERPRINTS_VERSION = 2
 FINGERPRINT_BLOCKS = 4096
 #: entries a bucket's tail takes before they move to a part of their own
 FINGERPRINT_TAIL = 16
@@ -557,25 +561,33 @@ def read_fingerprints(store: GraphStore, sketches: dict[str, int] | None = None)
     return out
 
 
-_FINGERPRINT_BYTES = 32  # (a 256-bit simhash: ingest.dedup.BITS)
+#: bytes of a fingerprint (a 256-bit simhash: `ingest.dedup.BITS`, which graph/ cannot import;
+#: tests/graph/test_summaries_fingerprints.py checks they agree)
+_FINGERPRINT_BYTES = 32
+_DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id"
+_DOCUMENT_PRINTS = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id}) "
+    "RETURN d.id AS id, d.fingerprint AS fp, d.figures AS figures"
+)
 
 
 def rebuild_fingerprints(store: GraphStore, *, batch: int = 5000) -> None:
     """The fingerprint blocks from every document (a bulk load, a store of an older version),
-    each with its figure sketch (a document without `figures`: none)."""
-    docs = store.read(
-        "MATCH (d:Document) RETURN d.id AS id, d.fingerprint AS fp, d.figures AS figures",
-        plain=True,
-        bounded=False,
+    each with its figure sketch (a document without `figures`: none). The documents' figures
+    are read `batch` documents at a time (not every document's in one answer); the version
+    marker goes with the old blocks, so a rebuild cut short is done again on the next open."""
+    ids = sorted(r["id"] for r in store.read(_DOCUMENT_IDS, plain=True, bounded=False))
+    store.write_statements(
+        [
+            ("MATCH (m:Meta {id: $id}) REMOVE m.fingerprints_version", {"id": META_ID}),
+            ("MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL DELETE m", {}),
+        ]
     )
-    store.write_statements([("MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL DELETE m", {})])
-    pairs = [(d["id"], d["fp"] or "") for d in docs]
-    sketches = {d["id"]: figure_sketch(d["figures"]) for d in docs if d["figures"] is not None}
-    for i in range(0, len(pairs), batch):
-        part = pairs[i : i + batch]
-        store.write_statements(
-            [KeepFingerprints(part, sketches={k: sketches[k] for k, _ in part if k in sketches})]
-        )
+    for i in range(0, len(ids), batch):
+        docs = store.read(_DOCUMENT_PRINTS, {"ids": ids[i : i + batch]}, plain=True, bounded=False)
+        pairs = [(d["id"], d["fp"] or "") for d in docs]
+        sketches = {d["id"]: figure_sketch(d["figures"]) for d in docs if d["figures"] is not None}
+        store.write_statements([KeepFingerprints(pairs, sketches=sketches)])
     store.write_statements(
         [
             (

@@ -328,7 +328,7 @@ def sketch_may_match(mine: int, theirs: int, *, min_overlap: float = 0.8) -> boo
     >>> sketch_may_match(a, figure_sketch(["2024", "3", "1388", "49.2", "20.9"]))
     False
     """
-    n, m = mine >> _SKETCH_BITS, theirs >> _SKETCH_BITS
+    n, m = mine >> SKETCH_BITS, theirs >> SKETCH_BITS
     bloom = mine & _SKETCH_MASK
     shared = (bloom & theirs & _SKETCH_MASK).bit_count() + n - bloom.bit_count()
     both = min(shared, n, m)
@@ -336,7 +336,6 @@ def sketch_may_match(mine: int, theirs: int, *, min_overlap: float = 0.8) -> boo
     return both * (1.0 + min_overlap) >= min_overlap * (n + m) - 1e-9
 
 
-_SKETCH_BITS = SKETCH_BITS
 _SKETCH_MASK = (1 << SKETCH_BITS) - 1
 
 

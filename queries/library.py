@@ -67,6 +67,17 @@ VERIFIED_FIGURE = Param(
     "not the adoption beside them is",
 )
 
+#: `verified` of an answer listing the figures tied to an initiative: the figure (the unit's
+#: REPORTED) and its tie to the initiative (the figure's REPORTED) both verified
+VERIFIED_TIED_FIGURE = Param(
+    "verified",
+    "bool",
+    "只看已核实",
+    default=False,
+    help="true: only figures where the figure and its tie to the initiative were both "
+    "confirmed or corrected by a reviewer (已确认 / 已修改)",
+)
+
 
 def is_verified(rel: str) -> str:
     """Cypher: the fact `rel` was confirmed or corrected by a reviewer, or `$verified` is
@@ -589,7 +600,7 @@ RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
         .replace("STATUS_R", status_of("r"))
         .replace("STATUS_L", status_of("l"))
         .replace("SCOPE", scope_of("r", "u")),
-        params=(_INITIATIVE, COLLECTIONS, VERIFIED_FIGURE),
+        params=(_INITIATIVE, COLLECTIONS, VERIFIED_TIED_FIGURE),
         # a figure is two facts: the unit reported it (status), it is tied to the initiative
         # (link_status); verified when both are
         packed=(

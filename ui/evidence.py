@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -11,6 +11,9 @@ from graph.model import REL_ZH
 from graph.review import STATUS_ZH
 from ui import state
 from ui.common import table
+
+if TYPE_CHECKING:
+    from ingest.document import SourceDocument
 
 P = "evidence"
 MARK = "background:#ffe08a;padding:1px 0;border-radius:2px"
@@ -128,9 +131,11 @@ def _as_written(doc: dict[str, Any], e: dict[str, Any]) -> None:
 
 
 def original_sentence(doc: dict[str, Any], start: int, end: int, sentence: str) -> str | None:
-    """The sentence as the document's file writes it, when that differs from the stored text
-    (None: the same, or no file of this text can be read). The file is read again and its
-    text checked against the stored one's hash; ingest keeps each character's offset in it."""
+    """The sentence as the document's file writes it, when its characters differ from the
+    stored text's (traditional characters, full-width forms …; None: the same characters,
+    markup such as a Markdown file's ** or [link](url) aside, or no file of this text can be
+    read). The file is read again and its text checked against the stored one's hash; ingest
+    keeps each character's offset in it (`SourceDocument.original_span`)."""
     from pathlib import Path
 
     text = doc.get("text") or ""
@@ -143,19 +148,20 @@ def original_sentence(doc: dict[str, Any], start: int, end: int, sentence: str) 
         source = _source(path, doc["content_hash"])
         if source is None:
             continue
-        original, offsets = source
         a, b = where
-        if b > len(offsets):
+        if b > len(source.offsets) or b > len(source.text):
             return None
-        written = original[offsets[a] : offsets[b - 1] + 1]
-        return written if written != sentence else None
+        original, offsets, stored = source.original, source.offsets, source.text
+        if all(original[offsets[i] : offsets[i] + 1] == stored[i] for i in range(a, b)):
+            return None  # each character as the file writes it: only markup left out
+        return source.original_span(a, b)
     return None
 
 
 @st.cache_data(ttl=300, max_entries=64, show_spinner=False)
-def _source(path: str, content_hash: str) -> tuple[str, list[int]] | None:
-    """The file's text before normalization and each stored character's offset in it, when
-    the file still gives the stored text (`content_hash`)."""
+def _source(path: str, content_hash: str) -> SourceDocument | None:
+    """The file read again (its text before normalization and each stored character's
+    offset in it), when the file still gives the stored text (`content_hash`)."""
     from ingest.readers import read_document
 
     try:
@@ -164,7 +170,7 @@ def _source(path: str, content_hash: str) -> tuple[str, list[int]] | None:
         return None
     if src.content_hash != content_hash or not src.offsets or not src.original:
         return None
-    return src.original, list(src.offsets)
+    return src
 
 
 def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:

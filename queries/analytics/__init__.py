@@ -417,14 +417,16 @@ def _adopter_reports(*, by_units: bool) -> str:
     chosen collections; `by_units`: those named in `$units`) and the figures they report (the
     confirmed and corrected ones with 只看已核实, whether or not the adoption is: a corrected
     figure is shown beside an adoption still 待核实, with both statuses), one row per
-    initiative a figure is tied to (`j`)."""
+    initiative a figure is tied to (`j`: with 只看已核实, a tie a reviewer confirmed or
+    corrected; an unconfirmed tie is left out, the figure kept)."""
     units = "\n      AND ($units IS NULL OR u.id IN split($units, ','))" if by_units else ""
     return f"""
 MATCH (i:Entity {{id: $initiative}})<-[a:ADOPTED]-(u:Entity)
 WHERE {in_collections("a")}{units}
 MATCH (u)-[r:REPORTED]->(o:Outcome)
 WHERE {in_collections("r")} AND {is_verified("r")}
-OPTIONAL MATCH (o)-[:REPORTED]->(j:Initiative)
+OPTIONAL MATCH (o)-[l:REPORTED]->(j:Initiative)
+WHERE {is_verified("l")}
 """
 
 

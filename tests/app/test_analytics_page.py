@@ -389,3 +389,40 @@ def test_a_near_copy_with_one_figure_changed_is_marked() -> None:
         0: "与《乙稿》文字几乎相同，仅数字不同（那篇为 64.8%）；请核对哪一篇是更正稿",
         1: "与《甲稿》文字几乎相同，仅数字不同（那篇为 68.4%）；请核对哪一篇是更正稿",
     }
+
+
+#: an invented weekly bulletin: two issues differ in every figure
+_WEEKLY = (
+    "本周甲县人民法院共受理案件{}件，审结{}件，诉前调解成功{}件，调解成功率为{}%。"
+    "乙镇法庭受理{}件，丙镇法庭受理{}件。本周开展巡回审判{}次，接待来访群众{}人次。"
+)
+_WEEK_1 = _WEEKLY.format(120, 98, 45, 58.2, 30, 22, 4, 67)
+_RATE = {"unit_id": "court:甲县", "metric": "调解成功率", "period": "2023", "qualifier": None}
+
+
+def _row(value: float, docs: list[str], scope: str | None = None) -> dict:
+    return {**_RATE, "value": value, "unit_of_measure": "%", "doc_ids": docs, "scope": scope}
+
+
+def test_copy_notes_leave_bulletins_other_scopes_and_unchanged_values() -> None:
+    """Not marked as a copy with a figure changed: the next issue of a weekly bulletin (every
+    figure differs: farther than ingest's repost distance, nearer than 90 bits), a figure of
+    another scope (全县法院 vs the court's own), and a value the other document states too
+    (only the changed value is marked)."""
+    from ingest.dedup import REPOST_DISTANCE, fingerprint, hamming
+    from ui.analytics.outcomes import copy_notes
+
+    week_2 = _WEEKLY.format(131, 102, 51, 61.3, 28, 25, 6, 73)
+    assert REPOST_DISTANCE < hamming(fingerprint(_WEEK_1), fingerprint(week_2)) <= 90
+    texts = {"doc:1": _WEEK_1, "doc:2": week_2}
+    assert copy_notes([_row(58.2, ["doc:1"]), _row(61.3, ["doc:2"])], texts.get, str) == {}
+    # the same bulletin with its rate corrected: a changed copy, unless the scopes differ
+    fixed = _WEEK_1.replace("58.2", "61.3")
+    texts = {"doc:1": _WEEK_1, "doc:2": fixed}
+    rows = [_row(58.2, ["doc:1"]), _row(61.3, ["doc:2"])]
+    assert set(copy_notes(rows, texts.get, str)) == {0, 1}
+    rows = [_row(58.2, ["doc:1"]), _row(61.3, ["doc:2"], scope="全县法院")]
+    assert copy_notes(rows, texts.get, str) == {}
+    # 58.2 stated by both documents (the second gives it as well): only 61.3 is marked
+    rows = [_row(58.2, ["doc:1", "doc:2"]), _row(61.3, ["doc:2"])]
+    assert set(copy_notes(rows, texts.get, str)) == {1}

@@ -39,3 +39,31 @@ def test_a_traditional_article_is_quoted_as_written(empty_store, app, tmp_path: 
     no_trouble(at)
     assert not any(t.startswith("> 原文：") for t in texts(at, "markdown"))
     assert any("原文为繁体字" in t and "无法显示原文写法" in t for t in texts(at, "caption"))
+
+
+def test_a_simplified_markdown_sentence_is_not_quoted_again(tmp_path: Path) -> None:
+    """A Markdown file's sentence differs from the stored one only by its markup (** and a
+    link's URL): no 原文 line (it repeated the sentence with markup); a traditional file's
+    sentence is quoted as written."""
+    from ingest.readers import read_document
+    from ui.evidence import _source, original_sentence
+
+    _source.clear()
+    md = tmp_path / "note.md"
+    md.write_text(
+        "# 通报\n\n甲县法院**推行**“[分调裁审](http://example.cn/a)”机制，调解成功率达到72.1%。\n",
+        encoding="utf-8",
+    )
+    big5 = tmp_path / "note_big5.txt"
+    big5.write_bytes("乙縣法院推動訴源治理工作。\n".encode("big5"))
+    said = {}
+    for path, sentence in (
+        (md, "甲县法院推行“分调裁审”机制，调解成功率达到72.1%。"),
+        (big5, "乙县法院推动诉源治理工作。"),
+    ):
+        src = read_document(str(path))
+        doc = {"text": src.text, "paths": [str(path)], "content_hash": src.content_hash}
+        at = src.text.find(sentence)
+        assert at >= 0, src.text
+        said[path.suffix] = original_sentence(doc, at, at + len(sentence), sentence)
+    assert said == {".md": None, ".txt": "乙縣法院推動訴源治理工作。"}

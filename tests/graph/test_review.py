@@ -580,9 +580,17 @@ def test_review_cli(
         out = capsys.readouterr()
         return code, out.out, out.err
 
-    code, out, _ = cli("queue", "--kind", "adoption")
+    code, out, err = cli("queue", "--kind", "adoption")
     assert code == 0 and DING_SUYUAN in out and BING_SUYUAN in out
     assert " · 试点 · " in out  # the fact in words
+    assert err.strip().endswith("条事实") and err.strip().startswith("共 ")
+    # the command line answers in Chinese first
+    code, _, err = cli("confirm")
+    assert code == 1 and "没有要确认的事实" in err
+    code, _, err = cli("history", BING_SUYUAN)
+    assert code == 1 and "还没有审核记录" in err
+    code, out, _ = cli("apply")
+    assert code == 0 and out.startswith("已重新应用审核决定：")
     code, out, _ = cli("confirm", BING_SUYUAN, "--reviewer", "王审")
     assert (code, out.strip()) == (0, "已确认 1 条事实")
     code, out, _ = cli("reject", DING_SUYUAN, "--reason", "阶段不对", "--reviewer", "王审")
@@ -606,7 +614,7 @@ def test_review_cli(
     assert code == 1 and err.err.startswith("Error: date '2023年'")
     out_file = tmp_path / "decisions.jsonl"
     code, out, _ = cli("export", "-o", str(out_file))
-    assert code == 0 and "3 decisions" in out
+    assert code == 0 and "3 条审核决定" in out
     code, out, _ = cli("import", str(out_file))
     assert (
         code == 0 and "decisions added: 0; already present: 3; conflicts (not imported): 0" in out
@@ -621,21 +629,21 @@ def test_review_cli(
     assert (code, out.strip()) == (0, "已确认 2 条事实")
     store.write_documents([_document_f()])
     code, out, _ = cli("promote", "甲机制", "--category", "governance", "--alias", "甲工作机制")
-    assert (code, out.strip()) == (0, f"promoted {NEW_A} into the taxonomy")
+    assert (code, out.strip()) == (0, f"已将 {NEW_A} 收入举措分类表")
     code, out, _ = cli("drop", NEW_B, "--reason", "不是改革举措")
-    assert (code, out.strip()) == (0, f"dropped {NEW_B} and its facts")
+    assert (code, out.strip()) == (0, f"已删除候选举措 {NEW_B} 及其事实")
     assert _candidates(store) == {NEW_A: (False, "governance", ["甲工作机制"])}
     code, out, _ = cli("rename", g.FENGQIAO, "枫桥式法庭", "--reviewer", "王审")
-    assert (code, out.strip()) == (0, f"renamed {g.FENGQIAO} to 枫桥式法庭")
+    assert (code, out.strip()) == (0, f"已将 {g.FENGQIAO} 改名为 枫桥式法庭")
     code, err = main(["review", "merge", g.BING, g.DING]), capsys.readouterr()
     assert code == 0  # neither is marked as a roster court in the small graph
-    assert "merged" in err.out
+    assert f"已将 {g.DING} 合并到 {g.BING}" in err.out
     # delete-document keeps decisions
     assert main(["delete-document", g.DOC_B]) == 0
     capsys.readouterr()
     assert len(review.decisions(store)) == 9
     assert main(["reset", "--yes"]) == 0
-    assert "9 review decisions" in capsys.readouterr().out
+    assert "保留 9 条审核决定" in capsys.readouterr().out
     assert len(review.decisions(store)) == 9 and store.counts()["Document"] == 0
     assert main(["reset", "--yes", "--with-decisions"]) == 0
     assert review.decisions(store) == []

@@ -236,3 +236,59 @@ def test_history_of_a_figures_link_shows_the_correction_of_the_figure(
     ]
     # the unit's fact's own history is unchanged: the link is not a decision about it
     assert [d.fact_id for d in review.history(arcadedb_store, BING_RATE)] == [BING_RATE]
+
+
+# -- a correction of the unit leaves the old unit's scope ------------------------------------
+def _scopes(store) -> dict[str, object]:
+    """fact id → scope of the adoptions of 诉源治理"""
+    rows = store.read(
+        "MATCH (a:Entity)-[r:ADOPTED]->(:Entity {id: $i}) RETURN r.fact_id AS f, r.scope AS s",
+        {"i": g.SUYUAN},
+    )
+    return {r["f"]: r["s"] for r in rows}
+
+
+def _set_scope(store, unit: str, scope: str) -> None:
+    cypher = "MATCH (:Entity {id: $u})-[r:ADOPTED]->(:Entity {id: $i}) SET r.scope = $s"
+    store.write_statements([(cypher, {"u": unit, "i": g.SUYUAN, "s": scope})])
+
+
+def test_a_fact_moved_to_another_unit_leaves_the_old_scope(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys
+) -> None:
+    """乙市中院 acted for 全市法院; the same fact corrected to 东湖法庭 is not 东湖法庭's 全市法院
+    work: the scope stays behind unless the correction gives one, and '' removes a scope."""
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    store = arcadedb_store
+    g.load_small_graph(store)
+    main(["review", "history", MID_SUYUAN])  # (the store's first open: a refold)
+    _set_scope(store, g.MID, "全市法院")
+    before = _scopes(store)
+    assert before[MID_SUYUAN] == "全市法院"
+    args = ["review", "correct", MID_SUYUAN, "--unit", g.DONGHU, "--reviewer", "甲"]
+    assert main(args) == 0, capsys.readouterr().err
+    moved = review.corrected_fact_id(review.history(store, MID_SUYUAN)[-1])
+    assert moved not in before
+    assert MID_SUYUAN not in _scopes(store) and _scopes(store)[moved] is None
+    # given, the scope is the one given; '' takes it away again
+    assert main(["review", "correct", moved, "--scope", "全区法院", "--reviewer", "甲"]) == 0
+    assert _scopes(store)[moved] == "全区法院"
+    # a correction that keeps the unit (here the stage: a new fact id) keeps the scope
+    assert main(["review", "correct", moved, "--stage", "piloted", "--reviewer", "甲"]) == 0
+    there = review.corrected_fact_id(review.history(store, moved)[-1])
+    assert there != moved and _scopes(store)[there] == "全区法院"
+    assert main(["review", "correct", there, "--scope", "", "--reviewer", "甲"]) == 0
+    assert _scopes(store)[there] is None
+    # a new unit with a scope given takes that scope
+    old = {"type": "ADOPTED", "src": g.MID, "dst": g.SUYUAN, "props": {"scope": "全市法院"}}
+    assert review.corrected_props(old, {"src": g.BING}) == {}
+    assert review.corrected_props(old, {"src": g.BING, "scope": "全区法院"}) == {
+        "scope": "全区法院"
+    }
+    assert review.corrected_props(old, {"stage": "piloted"}) == {
+        "scope": "全市法院",
+        "stage": "piloted",
+    }

@@ -5,6 +5,8 @@ store written before tails), tail or parts. Run on every server."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph import summaries
 from graph.model import DocumentGraph, document_id
 
@@ -144,3 +146,103 @@ def test_figure_sketches_are_kept_with_the_fingerprints(store) -> None:
     assert store.delete_document(docs[0].id)
     left: dict[str, int] = {}
     assert set(store.document_fingerprints(left)) == {d.id for d in docs[1:]} == set(left)
+
+
+def test_a_fingerprint_is_as_long_as_ingest_makes_it() -> None:
+    """graph/ reads a listed entry's fingerprint by its length (the sketch after it): the
+    length ingest's simhash has (graph/ does not import ingest, so a test keeps them equal)."""
+    from ingest.dedup import BITS, fingerprint
+
+    assert summaries._FINGERPRINT_BYTES * 8 == BITS
+    assert (
+        len(fingerprint("甲县法院推行诉前调解，调解成功率为72.1%。"))
+        == 2 * summaries._FINGERPRINT_BYTES
+    )
+
+
+def _figured_docs(n: int) -> list[DocumentGraph]:
+    docs = _docs_in_one_bucket(n)
+    for i, d in enumerate(docs):
+        d.props["figures"] = [str(i), "2024"]
+    return docs
+
+
+def test_a_rebuild_reads_the_figures_a_batch_at_a_time(store, monkeypatch) -> None:
+    """Every document's figures in one answer held a national store's in memory at once:
+    they are read `batch` documents at a time, and every document is listed with its sketch."""
+    docs = _figured_docs(7)
+    store.write_documents(docs)
+    answers: list[int] = []
+    real_read = store.read
+
+    def counting(cypher, *args, **kwargs):
+        rows = real_read(cypher, *args, **kwargs)
+        if "figures" in cypher:
+            answers.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(store, "read", counting)
+    summaries.rebuild_fingerprints(store, batch=3)
+    assert answers == [3, 3, 1]
+    monkeypatch.undo()
+    sketches: dict[str, int] = {}
+    assert store.document_fingerprints(sketches) == {d.id: d.props["fingerprint"] for d in docs}
+    assert sketches == {d.id: summaries.figure_sketch(d.props["figures"]) for d in docs}
+    assert summaries.read_meta(store)["fingerprints_version"] == summaries.FINGERPRINTS_VERSION
+
+
+def test_a_rebuild_cut_short_is_done_again(store, monkeypatch) -> None:
+    """The blocks are deleted before they are written again: a rebuild stopped in between
+    (a crash, a timeout) left a store whose version marker said its lists were complete. The
+    marker goes with the old lists, so the next open rebuilds."""
+    docs = _figured_docs(5)
+    store.write_documents(docs)
+    summaries.rebuild_fingerprints(store)
+    real_write = store.write_statements
+    writes = []
+
+    def failing(statements):
+        writes.append(statements)
+        if any(isinstance(s, summaries.KeepFingerprints) for s in statements) and len(writes) > 2:
+            raise RuntimeError("cut short")
+        return real_write(statements)
+
+    monkeypatch.setattr(store, "write_statements", failing)
+    with pytest.raises(RuntimeError):
+        summaries.rebuild_fingerprints(store, batch=2)
+    monkeypatch.undo()
+    assert "fingerprints_version" not in summaries.read_meta(store)
+    assert len(store.document_fingerprints()) < len(docs)  # (what the next open rebuilds)
+
+
+def test_an_existing_store_gets_its_sketches_on_open(
+    arcadedb_store, embedded_dir, monkeypatch, capsys
+) -> None:
+    """A store whose fingerprints were listed before sketches (version 1) is rebuilt once on
+    open by this version, which fills the sketches in: no command needed."""
+    from graph.__main__ import main
+    from graph.store import FACT_VERSION
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    store = arcadedb_store
+    docs = _figured_docs(3)
+    store.write_documents(docs)
+    store.write_statements(
+        [
+            ("MATCH (m:Meta) WHERE m.fp_ids IS NOT NULL DELETE m", {}),
+            summaries.KeepFingerprints([(d.id, d.props["fingerprint"]) for d in docs]),
+            (  # (every other summary current: only the fingerprints are behind)
+                "MERGE (m:Meta {id: $id}) SET m.fingerprints_version = 1, "
+                "m.summary_version = $s, m.fact_version = $f",
+                {"id": summaries.META_ID, "s": summaries.SUMMARY_VERSION, "f": FACT_VERSION},
+            ),
+        ]
+    )
+    sketches: dict[str, int] = {}
+    store.document_fingerprints(sketches)
+    assert sketches == {}
+    assert main(["status"]) == 0  # an open of the store by this version
+    capsys.readouterr()
+    store.document_fingerprints(sketches)
+    assert set(sketches) == {d.id for d in docs}

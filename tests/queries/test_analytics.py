@@ -709,3 +709,30 @@ def test_a_unit_with_two_stages_reports_each_figure_once() -> None:
     index = analytics.one_row_per_figure([{k: v for k, v in r.items() if k not in ("stage",)}
                                           for r in [row("adopted", None, "a2"), row("piloted", None, "a1")]])  # fmt: skip
     assert len(index) == 1 and "stages" not in index[0]
+
+
+def test_verified_figures_leave_out_an_unconfirmed_tie_to_the_initiative(graph) -> None:
+    """With 只看已核实, 丙区's confirmed figure is listed, but its tie to 诉源治理 only once a
+    reviewer confirmed the tie too (it read "关联举措：诉源治理" beside a count of 0 tied
+    figures); the tied figures' query says its switch asks for both."""
+    from graph import review
+    from graph.model import fact_id
+    from queries.registry import run
+
+    review.decide(graph, fact_id("REPORTED", g.BING, g.RATE), "confirm", reviewer="王审")
+    args = {"initiative": g.SUYUAN, "verified": True}
+    rows = run(graph, "adopter_outcomes", args).rows
+    assert [(r["unit_id"], r["tied_to"]) for r in rows] == [(g.BING, None)]
+    index = run(graph, "adopter_outcome_index", args).rows
+    assert [(r["unit_id"], r["tied_to"]) for r in index] == [(g.BING, None)]
+    assert run(graph, "initiative_outcomes", args).rows == []
+    review.decide(graph, fact_id("REPORTED", g.RATE, g.SUYUAN), "confirm", reviewer="王审")
+    rows = run(graph, "adopter_outcomes", args).rows
+    assert [(r["unit_id"], r["tied_to"]) for r in rows] == [(g.BING, "诉源治理")]
+    assert len(run(graph, "initiative_outcomes", args).rows) == 1
+    helps = {
+        q: next(p.help for p in get(q).params if p.name == "verified")
+        for q in ("initiative_outcomes", "adopter_outcomes")
+    }
+    assert "tie to the initiative" in helps["initiative_outcomes"]
+    assert "tie to the initiative" not in helps["adopter_outcomes"]

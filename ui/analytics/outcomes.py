@@ -133,16 +133,18 @@ def copy_notes(
     title_of: Callable[[str], str],
 ) -> dict[int, str]:
     """Row index -> a note for each figure whose document is nearly the text of another
-    row's document that states the same figure (unit, metric, period) otherwise: a copy of
-    an article with one figure changed (ingest keeps both and reports the change), so the
-    reader sees which two values are the same story's. Only groups of rows that disagree
-    are looked at (their documents' texts are read)."""
-    from ingest.dedup import fingerprint, near_duplicate
+    row's document that states the same figure (unit, metric, period, scope) otherwise and
+    not this row's value too: a copy of an article with one figure changed (ingest keeps both
+    and reports the change), so the reader sees which two values are the same story's. Near
+    is ingest's changed-copy distance (`REPOST_DISTANCE`): two issues of a weekly bulletin
+    lie farther apart. Only groups of rows that disagree are looked at (their documents'
+    texts are read)."""
+    from ingest.dedup import REPOST_DISTANCE, fingerprint, near_duplicate
 
     groups: dict[tuple[Any, ...], list[int]] = {}
     for i, r in enumerate(rows):
         key = (r.get("unit_id"), r.get("metric"), r.get("period"), r.get("qualifier"))
-        key += (r.get("unit_of_measure"),)
+        key += (r.get("unit_of_measure"), r.get("scope"))
         groups.setdefault(key, []).append(i)
     prints: dict[str, str | None] = {}
 
@@ -156,14 +158,20 @@ def copy_notes(
     for members in groups.values():
         if len({rows[i].get("value") for i in members}) < 2:
             continue
+        stated: dict[str, set[Any]] = {}  # document -> the values it states of this figure
+        for i in members:
+            for d in rows[i].get("doc_ids") or ():
+                stated.setdefault(d, set()).add(rows[i].get("value"))
         for i in members:
             for j in members:
                 if rows[i].get("value") == rows[j].get("value"):
                     continue
                 for d in rows[i].get("doc_ids") or ():
                     for e in rows[j].get("doc_ids") or ():
+                        if d == e or rows[i].get("value") in stated.get(e, ()):
+                            continue  # the other document states this value too: unchanged
                         a, b = fp(d), fp(e)
-                        if d != e and a and b and near_duplicate(a, b):
+                        if a and b and near_duplicate(a, b, threshold=REPOST_DISTANCE):
                             notes[i] = (
                                 f"与《{title_of(e)}》文字几乎相同，仅数字不同"
                                 f"（那篇为 {_figure(rows[j])}）；请核对哪一篇是更正稿"
