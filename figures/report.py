@@ -183,13 +183,13 @@ def _title_key(d: dict[str, Any]) -> tuple[str, str] | None:
 
 def same_text(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
     """Whether two sources' texts are near duplicates (their fingerprints within
-    ingest.dedup.REPOST_DISTANCE bits, as ingest tells reposts); None when a row carries no
+    graph.summaries.REPOST_DISTANCE bits, as ingest tells reposts); None when a row carries no
     fingerprint (the reader is told they may be versions).
 
     >>> same_text({"fingerprint": "0f"}, {"fingerprint": "0e"}), same_text({}, {"fingerprint": "0f"})
     (True, None)
     """
-    from ingest.dedup import REPOST_DISTANCE, hamming
+    from graph.summaries import REPOST_DISTANCE, hamming
 
     fa, fb = a.get("fingerprint"), b.get("fingerprint")
     if not fa or not fb:

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 import numpy as np
 
-from graph.summaries import SKETCH_BITS
+from graph.summaries import REPOST_DISTANCE, SKETCH_BITS, hamming
 
 __all__ = [
     "BITS",
@@ -35,14 +35,6 @@ __all__ = [
 
 BITS = 256
 DEFAULT_THRESHOLD = 90  # bits out of BITS; calibrated in tests/ingest/test_dedup.py
-#: how far a repost lies from its original, at most: the calibration's edit (other site text
-#: around the article, one character in 300 changed) moved the shared corpus's 45 articles
-#: 36 bits at most (5 edits each: median 18, 99% within 33), generated articles 37; a
-#: lookup limited to the nearest still returns every known document this near
-#: (`FingerprintIndex.within(keep=)`). Another report on a generated template lies 72 bits
-#: or more (99%) from a new one, but a copy differing only in its figures (a monthly
-#: bulletin) 19-40 bits: as near as a repost, so those are all compared
-REPOST_DISTANCE = 40
 
 _IGNORED = re.compile(r"[\s\W_]+")
 _SHINGLE = 4
@@ -100,13 +92,6 @@ def fingerprint(text: str) -> str:
         ones += np.einsum("i,ij->j", w32[a : a + _CHUNK], bits.astype(np.float32))
     packed = np.packbits(ones > weights.sum() / 2.0, bitorder="little")
     return f"{int.from_bytes(packed.tobytes(), 'little'):0{BITS // 4}x}"
-
-
-def hamming(fp_a: str, fp_b: str) -> int:
-    """Number of differing bits between two fingerprints."""
-    if len(fp_a) != len(fp_b):
-        raise ValueError("fingerprints of different sizes")
-    return (int(fp_a, 16) ^ int(fp_b, 16)).bit_count()
 
 
 def near_duplicate(fp_a: str, fp_b: str, *, threshold: int = DEFAULT_THRESHOLD) -> bool:
