@@ -31,7 +31,6 @@ from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
 from figures.report import (
     Report,
-    area_scope,
     demo_warning,
     is_demo,
     newest_first,
@@ -40,6 +39,7 @@ from figures.report import (
     source_documents,
     source_lines,
     versions_note,
+    whose,
 )
 from figures.timeline import draw_timeline
 from graph.errors import CourtgraphError
@@ -505,7 +505,7 @@ def _versions_note(b: Briefing) -> str:
         b.sources,
         [
             (
-                _whose(o)
+                whose(o)
                 + (o["metric"] or "")
                 + (f"（{period_zh(o['period'])}）" if o.get("period") else ""),
                 outcome_value(o),
@@ -516,21 +516,12 @@ def _versions_note(b: Briefing) -> str:
     )
 
 
-def _whose(o: dict[str, Any]) -> str:
-    """Whose figure it is: the unit's short name, or the area it covers when the text gives
-    one, with the unit that reported it (辽宁省全省法院（辽宁高院报告）: a high court's figure
-    for its province is not its own)."""
-    unit = short_court_name(o["unit"] or "")
-    area = area_scope(o)
-    return f"{area}（{unit}报告）" if area else unit
-
-
 def _outcome_rows(b: Briefing) -> list[list[str]]:
     out = []
     for o in b.outcomes:
         out.append(
             [
-                _whose(o),
+                whose(o),
                 o["metric"] or "",
                 outcome_value(o),
                 period_zh(o.get("period")),

@@ -139,6 +139,27 @@ def area_scope(o: dict[str, Any]) -> str | None:
     return scope if scope and scope not in OWN_SCOPES else None
 
 
+def whose(o: dict[str, Any], *, own: bool = False) -> str:
+    """Whose figure it is: the reporting unit's short name (本院 when `own`: the court a
+    briefing is about), or the area it covers when the text gives one, with the unit that
+    reported it unless that is the court briefed (a high court's figure for its province is
+    not its own).
+
+    >>> whose({"unit": "辽宁省高级人民法院", "scope": "辽宁省全省法院"})
+    '辽宁省全省法院（辽宁高院报告）'
+    >>> whose({"unit": "辽宁省高级人民法院", "scope": "辽宁省全省法院"}, own=True)
+    '辽宁省全省法院'
+    >>> whose({"unit": "辽宁省高级人民法院", "scope": "本院"}, own=True)
+    '本院'
+    """
+    from figures.names import short_court_name
+
+    unit = "本院" if own else short_court_name(o["unit"] or "")
+    if area := area_scope(o):
+        return area if own else f"{area}（{unit}报告）"
+    return unit
+
+
 def demo_warning(sources: Sequence[dict[str, Any]]) -> str:
     """A warning when any of `sources` is a demo document, else ""."""
     n = sum(1 for d in sources if is_demo(d))

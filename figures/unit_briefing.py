@@ -26,7 +26,6 @@ from figures.names import short_court_name
 from figures.portfolio import Portfolio, from_rows
 from figures.report import (
     Report,
-    area_scope,
     demo_warning,
     is_demo,
     newest_first,
@@ -35,6 +34,7 @@ from figures.report import (
     source_documents,
     source_lines,
     versions_note,
+    whose,
 )
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
@@ -441,17 +441,6 @@ def outcomes_unlisted(b: UnitBriefing) -> str:
     return f"另有 {n} 项数据尚未核实，未列出。"
 
 
-def _whose(b: UnitBriefing, o: dict[str, Any]) -> str:
-    """Whose figure it is: 本院, a unit's short name, or the area it covers when the text
-    gives one (a figure for 全市法院 is not the court's own), with the unit that reported it
-    when that is not the court briefed: 辽宁省本溪市全市法院（明山区法院报告）."""
-    own = o["unit_id"] == b.court_id
-    unit = "本院" if own else short_court_name(o["unit"] or "")
-    if area := area_scope(o):
-        return area if own else f"{area}（{unit}报告）"
-    return unit
-
-
 def outcome_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
     """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first; 单位 is 本院,
     a unit's short name, or the area a figure covers (辽宁省本溪市全市法院) when the text gives
@@ -460,7 +449,7 @@ def outcome_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
     for o in b.outcomes:
         out.append(
             [
-                _whose(b, o),
+                whose(o, own=o["unit_id"] == b.court_id),
                 o["metric"] or "",
                 outcome_value(o),
                 # a long span breaks after 至, never inside a date
