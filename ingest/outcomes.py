@@ -55,6 +55,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from ingest.metrics import reader_label
 from ingest.numbers import CLAUSE_PUNCT, NUMERAL, is_chinese_numeral, parse_number
 
 _CN = "一二两三四五六七八九十百千"
@@ -736,7 +737,8 @@ def _metric(
             label = text[verb.start() : c_end]
             return label + ("人数" if uom in ("名", "人", "位") else "数")
     after = text[end:c_end]
-    nxt = re.search(r"、[\d一二三四五六七八九十]|[\d]", after)
+    # (3名人民调解员和4个团队: the noun ends before the joining word of the next figure)
+    nxt = re.search(r"(?:、|和|及|与|以及)[\d一二三四五六七八九十]|[\d]", after)
     if nxt:
         after = after[: nxt.start()]
     if uom in _COUNT_UOMS:
@@ -1945,10 +1947,12 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits = _shared(text, _drop_determiners(text, hits))
     hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
     # 收案增幅由去年(同期的12%下降为4%): the start of a change left in a label
-    return [
+    hits = [
         replace(h, metric=_LABEL_TAIL.sub("", h.metric)) if _LABEL_TAIL.search(h.metric) else h
         for h in hits
     ]
+    # a label that is a piece of the sentence (人民调解员和数): mended, or the unit's generic one
+    return [replace(h, metric=reader_label(h.metric, h.unit_of_measure, h.direction)) for h in hits]
 
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached
