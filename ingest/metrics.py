@@ -89,6 +89,13 @@ _BARE_VERB = re.compile(
 #: a bare baseline before a change (较增幅, 比增幅, 相比增幅): the year it compared with was cut
 _BARE_BASELINE = re.compile(r"^(?:与|和)?(?:较|比|相比|相较)(?=增幅$|降幅$)")
 _HAN = re.compile("[\u4e00-\u9fff]")
+#: a from-to change's start left in the label (诉讼案件数从迅猛增长, 民事案件从最初的一年攀升)
+_FROM_START = re.compile(
+    r"(?P<head>.+?)(?:从|由)[\u4e00-\u9fff]{0,8}?(?:增长|攀升|上升|增加|下降|减少|降低|回落|缩短|提高)"
+    r"(?:到|至)?数?$"
+)
+#: an adverb of manner alone (迅猛数: …从3.9万件迅猛增长到7.7万件)
+_ADVERB = re.compile(r"迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断")
 #: a noun of one character that makes a label with 数 (村数, 镇数, 户数)
 _ONE_WORD = frozenset("村镇乡户家院庭站室厂校企")
 #: more Chinese characters than a label has: a clause or a sentence
@@ -157,6 +164,11 @@ def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
     label = re.sub(r"^([增降]幅)((?:同比|环比)\1)$", r"\2", label)  # 增幅同比增幅: named twice
     suffix = _SUFFIX.search(label)
     body = label[: suffix.start()] if suffix else label
+    start = _FROM_START.match(label)
+    if start and len(_HAN.findall(start.group("head"))) >= 2:
+        # 民事案件从最初的一年攀升数 (…576件攀升到2645件): the measure named before the start
+        head = start.group("head").removesuffix("的")
+        return head if re.search("[数量]$", head) else head + "数"
     change = suffix is not None and suffix.group(0) in ("增幅", "降幅")
     tail = _LEVEL_TAIL.search(body)
     if tail:
@@ -170,7 +182,7 @@ def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
         label = body  # 收案量数 -> 收案量
     if _DANGLING.search(body) or (suffix and not change and _DANGLING_BASE.search(body)):
         return generic_label(uom, direction)
-    if suffix and _BARE_VERB.fullmatch(body):
+    if suffix and (_BARE_VERB.fullmatch(body) or _ADVERB.fullmatch(body)):
         return generic_label(uom, direction)
     if len(_HAN.findall(label)) > _SENTENCE_LONG:
         # a label as long as a sentence is the sentence: the kind a list sums up names it

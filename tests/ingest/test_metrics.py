@@ -66,6 +66,10 @@ def test_the_noun_after_a_figure_ends_before_the_next_figure_joined_by_he() -> N
             "各类民事纠纷数",
         ),
         ("村数", "个", None, "村数"),
+        # a from-to change: the start left in the label, the end named by an adverb
+        ("民事案件从最初的一年攀升数", "件", None, "民事案件数"),
+        ("诉讼案件数从迅猛增长数", "件", None, "诉讼案件数"),
+        ("迅猛数", "件", None, "件数"),
     ],
 )
 def test_reader_label_mends_or_falls_back_to_the_unit(
@@ -87,6 +91,7 @@ def test_reader_label_mends_or_falls_back_to_the_unit(
         "降幅",
         "占比",
         "违法行为数",
+        "纠纷当事人重新选择由综治中心调解数",
         "电子送达数",
         # left to ingest.extract, which mends or drops these itself
         "以不到",
