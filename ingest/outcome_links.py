@@ -81,7 +81,7 @@ A figure whose own words name the standard measure of an initiative the article 
 An article that names one initiative only, again and again, credits its other figures to it
 (link:sole-initiative), a plain caseload excepted: one its clause, its metric or, for a bare
 figure (2019年，33374件) its sentence names, and the bare figures and changes that go on with it
-(比上年增加2803件); a fall of the cases filed is still the result of an initiative that keeps
+(比上年增加2803件, 与2016年（N件）相比上升18%, 连续三年每年增长15%); a fall of the cases filed is still the result of an initiative that keeps
 disputes from becoming cases (诉源治理).
 
 A fall of the cases filed (新收案件…同比下降8%) is the standard measure of 诉源治理: it is credited
@@ -170,7 +170,8 @@ _CASELOAD = re.compile(
     # the money enforcement recovered and paid out (执行到位金额625亿元, 发放执行款298亿元) and
     # the cases a judge handles (人均年办理案件300件)
     r"|执行到位|執行到位|执行款|執行款|执行案款|執行案款|办理案件|辦理案件|人均办案|人均辦案"
-    r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量)?[0-9]"  # 2022年民商事案件5280件
+    # 2022年民商事案件5280件; 诉讼案件数从3.9万件增长到7.7万件
+    r"|(?:民商事|民事|刑事|行政|执行|各类|诉讼)案件(?:数|量)?(?:从|由)?[0-9]"
     # 民事案件降幅达9%
     r"|(?:民商事|民事|刑事|行政|执行|各类)案件(?:数|量|数量)?(?:同比)?(?:降幅|增幅|下降|上升|增长|减少)"
 )
@@ -192,6 +193,14 @@ _QUOTES = "“”\"'「」《》"
 _BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
 #: a change that goes on with the figure before it (比上年增加2803件, 增幅4.61%)
 _CHAINED_CHANGE = re.compile(r"(?:同比|环比|较|比|增幅|降幅|分别)")
+#: a change that opens its clause on the year it is measured against (与2016年（N件）相比上升,
+#: 2016年与2015年相比上升, 较2019年上升) or on its verb (连续三年每年增长15%): like 同比, it goes on
+#: with the figure before it
+_BASELINE_CHANGE = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:与|和|同|较|比)(?:(?:19|20)\d{2}年|去年|上年|前年)[^，,。；;]{0,16}?"
+    r"(?:相比|相较|比较)?(?:上升|增长|增加|提高|下降|减少|降低|回落)"
+    r"|[连续逐每年一二三四五六七八九十两]{2,8}(?:上升|增长|增加|下降|减少|回落)"
+)
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
@@ -1652,7 +1661,7 @@ class _Linker:
         clause = text[f.clause[0] : f.clause[1]]
         if _CASELOAD.search(clause) or self.quality_indicator(f):
             return True
-        if not _BARE_CHANGE.match(clause):
+        if not _BARE_CHANGE.match(clause) and not _BASELINE_CHANGE.match(clause):
             return False
         s_start, _ = self.t.sentence(f.clause[0])
         before = [g for g in self.figures if s_start <= g.clause[1] <= f.clause[0]]
@@ -1739,7 +1748,11 @@ def link_outcomes(ex: Extraction) -> None:
         for f in sorted(figures, key=lambda g: g.figure[0]):
             # a bare figure (2019年，33374件) or change (比上年增加2803件) goes on with the
             # measure of the one before it
-            bare = linker.bare(f) or _CHAINED_CHANGE.match(t.text, f.clause[0]) is not None
+            bare = (
+                linker.bare(f)
+                or _CHAINED_CHANGE.match(t.text, f.clause[0]) is not None
+                or _BASELINE_CHANGE.match(t.text, f.clause[0]) is not None
+            )
             caseload = linker.caseload_measure(f, name, bare, bare and caseload_before)
             caseload_before = caseload
             if f.outcome.initiative is None and not caseload:

@@ -55,6 +55,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from ingest.metrics import reader_label
 from ingest.numbers import CLAUSE_PUNCT, NUMERAL, is_chinese_numeral, parse_number
 
 _CN = "一二两三四五六七八九十百千"
@@ -64,9 +65,11 @@ _CN_NUM = (  # 三百, 八万六千, 九十六点五
 _ARABIC_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,246 and 3663
 _SP = r"[ \u3000\u00a0]?"  # pages put stray spaces around figures: 2,315 件, 11.2 %
 _UOM = (
-    "个百分点|百分点|%|万元|亿元|元|人次|件次|场次|件|案|名|家|个月|个|项|条|次|份|笔|天|小时|分钟|日|亩|"
-    # ships (扣押船舶35艘) and rooms (配备调解室171间)
-    "人|场|起|批次|批|篇|部|户|位|艘|间"
+    "个百分点|百分点|%|万元|亿元|元|人次|件次|场次|件(?!事)|案|名(?!单|额)|家|个月|个|项|"
+    "条(?!例|件|款)|次|份(?!额)|笔|天|小时|分钟|日(?!期)|亩|"
+    # ships (扣押船舶35艘) and rooms (配备调解室171间); a measure word that opens a noun is
+    # none (与25部门共建: 25 departments, not 25 部 of 门)
+    "人|场(?!所)|起|批次|批|篇|部(?!门)|户(?!籍)|位(?!置)|艘|间(?!隔)"
 )
 _QTY = re.compile(
     r"(?=[将接近约大超逾达不少\d"
@@ -736,7 +739,8 @@ def _metric(
             label = text[verb.start() : c_end]
             return label + ("人数" if uom in ("名", "人", "位") else "数")
     after = text[end:c_end]
-    nxt = re.search(r"、[\d一二三四五六七八九十]|[\d]", after)
+    # (3名人民调解员和4个团队: the noun ends before the joining word of the next figure)
+    nxt = re.search(r"(?:、|和|及|与|以及)[\d一二三四五六七八九十]|[\d]", after)
     if nxt:
         after = after[: nxt.start()]
     if uom in _COUNT_UOMS:
@@ -1945,10 +1949,12 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits = _shared(text, _drop_determiners(text, hits))
     hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
     # 收案增幅由去年(同期的12%下降为4%): the start of a change left in a label
-    return [
+    hits = [
         replace(h, metric=_LABEL_TAIL.sub("", h.metric)) if _LABEL_TAIL.search(h.metric) else h
         for h in hits
     ]
+    # a label that is a piece of the sentence (人民调解员和数): mended, or the unit's generic one
+    return [replace(h, metric=reader_label(h.metric, h.unit_of_measure, h.direction)) for h in hits]
 
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached

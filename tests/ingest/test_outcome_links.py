@@ -973,3 +973,29 @@ def test_an_article_on_source_governance_credits_no_fall_before_the_practice_beg
 def test_an_article_on_source_governance_credits_no_slower_growth_of_filings_that_rose() -> None:
     text = _SOURCE_ARTICLE + "今年该院新收案件增幅较上年回落6个百分点，但仍同比增长3%。"
     assert linked(text, _SOURCE) == [(6.0, None), (3.0, None)]
+
+
+def test_a_change_against_an_earlier_year_goes_on_with_the_caseload_before_it() -> None:
+    # an article about one reform only: its caseload and the changes measured against earlier
+    # years (与2019年（N件）相比上升…, 2019年与2018年相比上升…) are no result of it
+    text = (
+        "甲市推行立案登记制改革。立案登记制实施后，立案更便捷，立案登记制深受好评。\n"
+        "2020年全市法院新收案件5200件，与2019年（4100件）相比上升26.8%；"
+        "2019年与2018年（3600件）相比上升13.9%。\n"
+        "立案登记制改革后当场立案率达95%。"
+    )
+    got = linked(text, {"立案登记制": ["立案登记制"]})
+    assert got == [
+        (5200.0, None),
+        (4100.0, None),
+        (26.8, None),
+        (3600.0, None),
+        (13.9, None),
+        (95.0, "立案登记制"),
+    ]
+
+
+def test_the_cases_brought_from_one_number_to_another_are_a_plain_caseload() -> None:
+    text = "随着立案登记制改革的推进，乙市的诉讼案件数从2.1万件增长到4.6万件。"
+    got = linked(text, {"立案登记制": ["立案登记制"]})
+    assert got == [(46000.0, None)]

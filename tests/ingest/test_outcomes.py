@@ -1157,3 +1157,10 @@ def test_a_word_and_a_longer_one_beginning_with_it_are_not_split_over_a_shared_t
     # items that do share their tail still split
     found = find_outcomes("全年该院一审、二审案件平均审理周期为41天、33天。")
     assert [o.metric for o in found] == ["一审案件平均审理周期", "二审案件平均审理周期"]
+
+
+def test_a_measure_word_opening_a_noun_counts_nothing() -> None:
+    # 48部门: forty-eight departments, not 48 部 of 门
+    assert find_outcomes("丙县法院与48部门联合建立协作机制。") == []
+    got = find_outcomes("出版专著3部，审结案件500件。")
+    assert (got[0].value, got[0].unit_of_measure) == (3.0, "部")

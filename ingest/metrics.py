@@ -1,0 +1,194 @@
+"""Metric labels a reader understands.
+
+`ingest.outcomes` names each figure by the words of its clause (受理案件数, 调解成功率). Some
+clauses leave a piece of the sentence instead of a name: a conjunction the figure stood
+after (人民调解员和数), a verb without its object (提出数, 增至数), a baseline whose figure
+was cut out (较增幅, 与（数), a discourse word or a pronoun before the name (而结案数却同比增幅,
+该庭开展巡回审判数), half a bracket (基层法院（含数). `reader_label` mends what can be
+mended by cutting the stray words, and gives a safe generic label by the figure's unit
+(件数, 人数, 增幅…) where the words left name nothing: the outcome's text shows the sentence,
+and a plain 人数 misleads no one where 人民调解员和数 does.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: the generic label of a figure by its unit of measure (and direction, for percentages)
+_GENERIC = {
+    "件": "件数",
+    "起": "件数",
+    "案": "件数",
+    "件次": "件次",
+    "人次": "人次",
+    "场次": "场次",
+    "名": "人数",
+    "人": "人数",
+    "位": "人数",
+    "次": "次数",
+    "场": "场次",
+    "个": "数量",
+    "家": "数量",
+    "所": "数量",
+    "项": "项数",
+    "条": "条数",
+    "份": "份数",
+    "篇": "篇数",
+    "户": "户数",
+    "笔": "笔数",
+    "天": "天数",
+    "日": "天数",
+    "个月": "月数",
+    "小时": "小时数",
+    "分钟": "分钟数",
+    "元": "金额",
+    "万元": "金额",
+    "亿元": "金额",
+    "亩": "面积",
+}
+
+#: what a label adds after the words of its clause (…数, …增幅): the words are judged without it
+_SUFFIX = re.compile(r"(?:人数|次数|件次|人次|场次|数量|数|增幅|降幅)$")
+#: an empty pair of brackets a figure was cut out of (与2016年(651488件)相比 -> 与（）相比)
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
+#: punctuation or a joining sign a label cannot start with
+_LEAD_MARK = re.compile(r"^[）)、，,：:；;。+＋\s]+")
+#: discourse words, pronouns and a disposal 将/把 before the name (而结案数, 该庭开展…, 我们的
+#: 办结率, 将法庭数量); 就地, 再审, 其他, 及时 are words of their own
+_LEAD_WORDS = re.compile(
+    r"^(?:而|且|但|却|又|也|还(?!款|原|贷)|更(?!新|换|正|改)|并(?!购|案|联)|就(?!地|近|业)|再(?!审|次)|将|把"
+    r"|该(?:类|庭|院|中心|局|所|站|团队)?|我们的?|我院|本院|这(?:些|个|类)?|此)"
+)
+#: an adverb inside a change's label (受案数量更是同比增幅, 结案数却同比增幅)
+_INNER_ADVERB = re.compile(
+    r"(?:更是|却|都|(?<![人平年月日季户])均|也)(?=同比|环比|增|降|上升|下降)"
+)
+#: a verb that reaches a level, left at the end of the name (调撤率达, 服判息诉率升至,
+#: 合作单位增至): the name is the words before it
+_LEVEL_TAIL = re.compile(
+    r"(?:(?:升|增|降|提高|提升|上升|下降|增加|减少|扩充|扩大|跃升|回落|低|高)(?:至|到)"
+    r"|(?<![送到通抵传下转表发])达到?了?|(?<![行作认成视称因人])为|是|(?<![最提])高|(?<![最降])低)$"
+)
+#: a label that ends with a joining word: the figure followed it and counts something named
+#: after the figure, which the words do not say (人民调解员和数)
+_DANGLING = re.compile(r"(?:和|与|及|或|以及|的|(?<!事)了|不到|不足|超过|(?<![集居其])中)$")
+#: a baseline word before a count's suffix (与2017年的1546件相比 -> 相比数); before 增幅 it is a
+#: word of the label (结案量同比增幅)
+_DANGLING_BASE = re.compile(r"(?:相比|相较|比|较|同比|环比)$")
+#: what `ingest.extract` mends or drops itself (的电子送达量, 由前三年的年均, 以不到): left as found
+_LEFT_TO_EXTRACT = re.compile(
+    r"^(?:的|以(?!上)|由|从|把|被|向|请|约|于|在(?!线))|(?:的|以|由|从|在|把|被|向|于|不到|不足)$"
+    r"|^约?占$"
+)
+#: a verb that takes an object, alone (提出数, 帮助数, 惠及数, 相当于解决数): the counted noun is
+#: not in the label
+_BARE_VERB = re.compile(
+    r"(?:会上|会议|当天|当日|全年|今年|累计|共|已|先后|分别)?(?:相当于)?(?:提出|开展|建立|设立|发出|提供|组织|召开|举办|选派|聘请|配备|解决|获得|实现"
+    r"|完成|参与|列出|推动|帮助|惠及|覆盖|涉及|还有|共有|另有)"
+)
+#: a bare baseline before a change (较增幅, 比增幅, 相比增幅): the year it compared with was cut
+_BARE_BASELINE = re.compile(r"^(?:与|和)?(?:较|比|相比|相较)(?=增幅$|降幅$)")
+_HAN = re.compile("[\u4e00-\u9fff]")
+#: a from-to change's start left in the label (诉讼案件数从迅猛增长, 民事案件从最初的一年攀升)
+_FROM_START = re.compile(
+    r"(?P<head>.+?)(?:从|由)[\u4e00-\u9fff]{0,8}?(?:增长|攀升|上升|增加|下降|减少|降低|回落|缩短|提高)"
+    r"(?:到|至)?数?$"
+)
+#: an adverb of manner alone (迅猛数: …从3.9万件迅猛增长到7.7万件)
+_ADVERB = re.compile(r"迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断")
+#: a noun of one character that makes a label with 数 (村数, 镇数, 户数)
+_ONE_WORD = frozenset("村镇乡户家院庭站室厂校企")
+#: more Chinese characters than a label has: a clause or a sentence
+_SENTENCE_LONG = 30
+
+
+def generic_label(uom: str, direction: str | None) -> str:
+    """A label that names the kind of figure only, by its unit (and direction).
+
+    >>> generic_label("名", None), generic_label("%", "down"), generic_label("艘", None)
+    ('人数', '降幅', '数量')
+    """
+    if uom in ("%", "个百分点", "百分点"):
+        return {"up": "增幅", "down": "降幅"}.get(direction or "", "比例")
+    return _GENERIC.get(uom, "数量")
+
+
+def _balanced(label: str) -> str:
+    """Half a bracket mended: 基层法院（含 -> 基层法院; （含铁路法院 -> 铁路法院; 开发区法院） ->
+    开发区法院; 甲（乙 -> 乙 (the figure stood inside the bracket)."""
+    opened = label.count("（") + label.count("(")
+    closed = label.count("）") + label.count(")")
+    if opened == closed:
+        return label
+    if opened > closed:
+        i = max(label.rfind("（"), label.rfind("("))
+        after = re.sub(r"^(?:含|包括|其中)", "", label[i + 1 :])
+        if len(_HAN.findall(_SUFFIX.sub("", after))) >= 2:
+            return after
+        return label[:i] + (after if _SUFFIX.fullmatch(after) else "")
+    i = min(x for x in (label.find("）"), label.find(")")) if x >= 0)
+    before, after = label[:i], label[i + 1 :]
+    if len(_HAN.findall(_SUFFIX.sub("", before))) >= 2:
+        return before + (after if _SUFFIX.fullmatch(after) else "")
+    return after
+
+
+def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
+    """`metric` as a name a reader understands: mended where words of the sentence stray into
+    it, or the generic label of its unit where nothing of a name is left.
+
+    >>> reader_label("人民调解员和数", "个")
+    '数量'
+    >>> reader_label("一审服判息诉率升至", "%", None)
+    '一审服判息诉率'
+    >>> reader_label("而结案数却同比增幅", "%", "up")
+    '结案数同比增幅'
+    >>> reader_label("调解成功率", "%")
+    '调解成功率'
+    """
+    if metric.startswith("的") and not _LEFT_TO_EXTRACT.search(metric[1:]):
+        metric = metric[1:]  # 2017年的受案数量更是同比上升: as ingest.extract mends it
+    if _LEFT_TO_EXTRACT.search(metric) or (metric and not _HAN.search(metric)):
+        return metric  # (a figure named by another figure, 1530: ingest.extract drops it)
+    label = _EMPTY_BRACKETS.sub("", metric or "")
+    label = _balanced(label)
+    label = _LEAD_MARK.sub("", label)
+    for _ in range(3):
+        cut = _LEAD_WORDS.sub("", label)
+        if cut == label or len(_HAN.findall(cut)) < 2:
+            break
+        label = _LEAD_MARK.sub("", cut)
+    label = _INNER_ADVERB.sub("", label).replace("的的", "的")
+    label = re.sub(r"(?<=[率数量幅比])(?:均|都|也|仍|却)$", "", label)  # 增幅均超过15%
+    label = _BARE_BASELINE.sub("", label)
+    label = re.sub(r"^([增降]幅)((?:同比|环比)\1)$", r"\2", label)  # 增幅同比增幅: named twice
+    suffix = _SUFFIX.search(label)
+    body = label[: suffix.start()] if suffix else label
+    start = _FROM_START.match(label)
+    if start and len(_HAN.findall(start.group("head"))) >= 2:
+        # 民事案件从最初的一年攀升数 (…576件攀升到2645件): the measure named before the start
+        head = start.group("head").removesuffix("的")
+        return head if re.search("[数量]$", head) else head + "数"
+    change = suffix is not None and suffix.group(0) in ("增幅", "降幅")
+    tail = _LEVEL_TAIL.search(body)
+    if tail:
+        if len(_HAN.findall(body[: tail.start()])) < 2:
+            return generic_label(uom, direction)
+        body = re.sub(r"(?:由|从)$", "", body[: tail.start()])  # 收案量由…上升至
+        label = body + (suffix.group(0) if suffix else "")
+    if len(_HAN.findall(body)) < 2 and not change and body not in _ONE_WORD:
+        return generic_label(uom, direction)
+    if suffix and suffix.group(0) == "数" and re.search("[量数率]$", body):
+        label = body  # 收案量数 -> 收案量
+    if _DANGLING.search(body) or (suffix and not change and _DANGLING_BASE.search(body)):
+        return generic_label(uom, direction)
+    if suffix and (_BARE_VERB.fullmatch(body) or _ADVERB.fullmatch(body)):
+        return generic_label(uom, direction)
+    if len(_HAN.findall(label)) > _SENTENCE_LONG:
+        # a label as long as a sentence is the sentence: the kind a list sums up names it
+        # (…、农村土地承包经营权纠纷等各类民事纠纷数 -> 各类民事纠纷数), else the unit does
+        kind = label.rsplit("等", 1)[-1].strip("“”") if "等" in label else ""
+        return (
+            kind if len(_HAN.findall(_SUFFIX.sub("", kind))) >= 2 else generic_label(uom, direction)
+        )
+    return label
