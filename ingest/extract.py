@@ -118,6 +118,12 @@ _DIRECTIVE_IN = re.compile(
     r"(?:要(?![求案素点件闻务])|必须|务必|应当)"
 )
 #: a directive to courts in general names no court: it comes from the article's own court
+#: a verb at a clause's head whose object is the court after it (依托乙法庭…, 走进乙法院…,
+#: 指导全市法院…): the clause's subject is left out, and it is not that court
+_OBJECT_VERB = re.compile(
+    r"依托|依靠|借助|走遍|推动|指导|督促|要求|听取|聚焦|介绍|通报|报告|牵头|"
+    r"健全|打开|了解|视察|结合|助力|报道|专访|帮助|支持|带领|组织|走访|参观|考察|调研|诉至"
+)
 _GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
 _DEPLOY = re.compile(
     r"部署|印发|全面推行|推广|指导|督促|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
@@ -489,6 +495,8 @@ class _Context:
             return False  # 甲中院发布的白皮书显示，…: the author of a cited report
         lead = _LEAD_IN.match(prefix)  # always matches (it may match nothing)
         rest = prefix[lead.end() :] if lead else prefix
+        if _OBJECT_VERB.fullmatch(rest):
+            return False  # 依托乙法庭打造X / 指导全市法院…: the court is the verb's object
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
         if _PLACE_PREFIX.fullmatch(rest) and all(

@@ -2251,3 +2251,16 @@ def test_the_publisher_of_a_list_with_no_winner_named_promotes_nothing() -> None
     assert not edges
     edges, _ = run("近日，最高人民法院公布“枫桥式人民法庭”名单，丁镇法庭榜上有名。")
     assert edges == {("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "awarded")}
+
+
+def test_a_court_after_a_verb_at_the_clause_head_is_its_object_not_its_subject() -> None:
+    # 依托丁镇法庭…: the county court works through its tribunal; the tribunal does not become
+    # the topic of the paragraphs after it
+    edges, _ = run(
+        "乙县法院召开会议。\n依托丁镇法庭推行诉前调解，妥善化解纠纷。\n大力开展巡回审判，服务乡村振兴。"
+    )
+    assert ("X省乙县人民法院", "巡回审判", "adopted") in edges
+    assert not [e for e in edges if e[0] == "X省乙县人民法院丁镇人民法庭" and e[1] == "巡回审判"]
+    # 走遍甲法院的各个法庭: the visitor's court is the one the paragraph goes on about
+    edges, _ = run("甲市中院召开会议。\n走遍乙县法院各个法庭后，推动繁简分流改革。")
+    assert not [e for e in edges if e[0] == "X省乙县人民法院"]
