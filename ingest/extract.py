@@ -1139,6 +1139,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     if ctx.level(unit) in _HIGH:
         if _builds_itself(ctx, s, mention, unit):
             return "adopted"  # 省高院建成/研发X: what the high court built itself
+        if _practises_itself(ctx, s, mention, unit):
+            return "adopted"  # 省高院坚持和发展X / 创新运用X: what it does itself
         return "promoted"
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
@@ -1207,6 +1209,24 @@ def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str 
             if not any(a <= p.start() and p.end() <= b for a, b in builds):
                 return False
     return True
+
+
+#: a verb of practising something oneself, right before it (坚持和发展“X”, 创新运用新时代“X”)
+_PRACTISES = re.compile(
+    r"(?:坚持和发展|坚持发展|创新运用|践行|传承和发展|传承发展|学习运用)(?:了|好)?(?:新时代)?[“\"]?$"
+)
+
+
+def _practises_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
+    """The court `unit` heads the sentence and practises X in X's own clause (省高院坚持和
+    发展新时代“枫桥经验”): a way of working the court keeps itself, not one it pushes down."""
+    sub = ctx.subject_in(s, mention.start)
+    if sub is None or sub.court != unit or sub.proxy:
+        return False
+    c_start = ctx.clause_start(s, mention.start)
+    verb = _PRACTISES.search(ctx.text, max(c_start, mention.start - 12), mention.start)
+    # 省法院部署各级法院坚持和发展X: the practice of the courts it deploys
+    return verb is not None and not _PUSH.search(ctx.text, sub.end, verb.start())
 
 
 def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:

@@ -2264,3 +2264,14 @@ def test_a_court_after_a_verb_at_the_clause_head_is_its_object_not_its_subject()
     # 走遍甲法院的各个法庭: the visitor's court is the one the paragraph goes on about
     edges, _ = run("甲市中院召开会议。\n走遍乙县法院各个法庭后，推动繁简分流改革。")
     assert not [e for e in edges if e[0] == "X省乙县人民法院"]
+
+
+def test_a_high_court_that_practises_a_way_of_working_adopts_it() -> None:
+    # 坚持和发展 / 创新运用 right before the name: the high court's own way of working
+    for verb in ("坚持和发展", "创新运用"):
+        edges, _ = run(f"近年来，省法院{verb}新时代“枫桥经验”，推动各级法院开展诉前调解。")
+        assert ("X省高级人民法院", "新时代枫桥经验", "adopted") in edges, verb
+        assert ("X省高级人民法院", "诉前调解", "promoted") in edges, verb
+    # a heading with no court heading it, or another verb: still what it pushes down
+    edges, _ = run("近年来，省法院部署各级法院坚持和发展新时代“枫桥经验”。")
+    assert ("X省高级人民法院", "新时代枫桥经验", "promoted") in edges
