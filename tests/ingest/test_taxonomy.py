@@ -233,6 +233,8 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("判令被告补植复绿") == ["恢复性司法"]
     assert found("少年法庭推行圆桌审判") == ["圆桌审判"]
     assert found("与仲裁委健全裁审衔接机制") == ["裁审衔接"]
+    # building the litigation service centres is the one-stop centre programme
+    assert found("全面加强诉讼服务中心建设") == ["一站式诉讼服务中心"]
     assert found("提供跨域诉讼服务") == ["跨域立案"]
     # mediation by the elements of a case type is its own practice beside element-based trials
     assert found("甲庭以“要素式”调解提速") == ["要素式调解"]
