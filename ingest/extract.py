@@ -1164,11 +1164,27 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
         return "promoted"
+    if ctx.level(unit) == "intermediate" and _leader_remarks(ctx, s, mention, unit):
+        return "promoted"  # 甲中院院长某某在调研中指出，X…是…重要举措: its guidance
     if ctx.level(unit) == "intermediate" and _TRIBUNAL_WORK.search(mention.name):
         # 枫桥式人民法庭创建, 五化人民法庭建设: tribunals are the basic courts'; an intermediate
         # court pursues such an initiative through them
         return "promoted"
     return "adopted"
+
+
+#: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
+_REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
+
+
+def _leader_remarks(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
+    """A leader of the court `unit` heads the sentence and remarks on X (甲中院院长某某在调研中
+    指出，X是…): a higher court's leader speaking of the work it guides."""
+    sub = ctx.subject_in(s, mention.start)
+    if sub is None or sub.court != unit or not sub.proxy:
+        return False
+    said = _REMARKS.search(ctx.text, sub.end, mention.start)
+    return said is not None and ctx.clause_start(s, said.start()) <= sub.start
 
 
 #: an initiative about people's tribunals (枫桥式人民法庭, 五化人民法庭建设, 人民法庭布局…)

@@ -2275,3 +2275,15 @@ def test_a_high_court_that_practises_a_way_of_working_adopts_it() -> None:
     # a heading with no court heading it, or another verb: still what it pushes down
     edges, _ = run("近年来，省法院部署各级法院坚持和发展新时代“枫桥经验”。")
     assert ("X省高级人民法院", "新时代枫桥经验", "promoted") in edges
+
+
+def test_an_intermediate_courts_leader_remarking_on_a_practice_promotes_it() -> None:
+    # 甲中院院长某某在调研中指出，X是…: the leader of a higher court speaks of the work it guides
+    edges, _ = run(
+        "甲市中院院长张三到乙县法院调研。\n张三在调研中指出，诉前调解是化解纠纷的重要举措。"
+    )
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
+    # the court itself reporting its own work keeps adopting it
+    edges, _ = run("甲市中院推行诉前调解，化解纠纷300件。")
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
