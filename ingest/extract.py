@@ -118,6 +118,12 @@ _DIRECTIVE_IN = re.compile(
     r"(?:要(?![求案素点件闻务])|必须|务必|应当)"
 )
 #: a directive to courts in general names no court: it comes from the article's own court
+#: a verb at a clause's head whose object is the court after it (依托乙法庭…, 走进乙法院…,
+#: 指导全市法院…): the clause's subject is left out, and it is not that court
+_OBJECT_VERB = re.compile(
+    r"依托|依靠|借助|走遍|推动|指导|督促|要求|听取|聚焦|介绍|通报|报告|牵头|"
+    r"健全|打开|了解|视察|结合|助力|报道|专访|帮助|支持|带领|组织|走访|参观|考察|调研|诉至"
+)
 _GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
 _DEPLOY = re.compile(
     r"部署|印发|全面推行|推广|指导|督促|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
@@ -489,6 +495,8 @@ class _Context:
             return False  # 甲中院发布的白皮书显示，…: the author of a cited report
         lead = _LEAD_IN.match(prefix)  # always matches (it may match nothing)
         rest = prefix[lead.end() :] if lead else prefix
+        if _OBJECT_VERB.fullmatch(rest):
+            return False  # 依托乙法庭打造X / 指导全市法院…: the court is the verb's object
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
         if _PLACE_PREFIX.fullmatch(rest) and all(
@@ -1131,6 +1139,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     if ctx.level(unit) in _HIGH:
         if _builds_itself(ctx, s, mention, unit):
             return "adopted"  # 省高院建成/研发X: what the high court built itself
+        if _practises_itself(ctx, s, mention, unit):
+            return "adopted"  # 省高院坚持和发展X / 创新运用X: what it does itself
         return "promoted"
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
@@ -1154,11 +1164,27 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
         return "promoted"
+    if ctx.level(unit) == "intermediate" and _leader_remarks(ctx, s, mention, unit):
+        return "promoted"  # 甲中院院长某某在调研中指出，X…是…重要举措: its guidance
     if ctx.level(unit) == "intermediate" and _TRIBUNAL_WORK.search(mention.name):
         # 枫桥式人民法庭创建, 五化人民法庭建设: tribunals are the basic courts'; an intermediate
         # court pursues such an initiative through them
         return "promoted"
     return "adopted"
+
+
+#: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
+_REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
+
+
+def _leader_remarks(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
+    """A leader of the court `unit` heads the sentence and remarks on X (甲中院院长某某在调研中
+    指出，X是…): a higher court's leader speaking of the work it guides."""
+    sub = ctx.subject_in(s, mention.start)
+    if sub is None or sub.court != unit or not sub.proxy:
+        return False
+    said = _REMARKS.search(ctx.text, sub.end, mention.start)
+    return said is not None and ctx.clause_start(s, said.start()) <= sub.start
 
 
 #: an initiative about people's tribunals (枫桥式人民法庭, 五化人民法庭建设, 人民法庭布局…)
@@ -1199,6 +1225,24 @@ def _builds_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str 
             if not any(a <= p.start() and p.end() <= b for a, b in builds):
                 return False
     return True
+
+
+#: a verb of practising something oneself, right before it (坚持和发展“X”, 创新运用新时代“X”)
+_PRACTISES = re.compile(
+    r"(?:坚持和发展|坚持发展|创新运用|践行|传承和发展|传承发展|学习运用)(?:了|好)?(?:新时代)?[“\"]?$"
+)
+
+
+def _practises_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
+    """The court `unit` heads the sentence and practises X in X's own clause (省高院坚持和
+    发展新时代“枫桥经验”): a way of working the court keeps itself, not one it pushes down."""
+    sub = ctx.subject_in(s, mention.start)
+    if sub is None or sub.court != unit or sub.proxy:
+        return False
+    c_start = ctx.clause_start(s, mention.start)
+    verb = _PRACTISES.search(ctx.text, max(c_start, mention.start - 12), mention.start)
+    # 省法院部署各级法院坚持和发展X: the practice of the courts it deploys
+    return verb is not None and not _PUSH.search(ctx.text, sub.end, verb.start())
 
 
 def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:

@@ -2251,3 +2251,39 @@ def test_the_publisher_of_a_list_with_no_winner_named_promotes_nothing() -> None
     assert not edges
     edges, _ = run("近日，最高人民法院公布“枫桥式人民法庭”名单，丁镇法庭榜上有名。")
     assert edges == {("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "awarded")}
+
+
+def test_a_court_after_a_verb_at_the_clause_head_is_its_object_not_its_subject() -> None:
+    # 依托丁镇法庭…: the county court works through its tribunal; the tribunal does not become
+    # the topic of the paragraphs after it
+    edges, _ = run(
+        "乙县法院召开会议。\n依托丁镇法庭推行诉前调解，妥善化解纠纷。\n大力开展巡回审判，服务乡村振兴。"
+    )
+    assert ("X省乙县人民法院", "巡回审判", "adopted") in edges
+    assert not [e for e in edges if e[0] == "X省乙县人民法院丁镇人民法庭" and e[1] == "巡回审判"]
+    # 走遍甲法院的各个法庭: the visitor's court is the one the paragraph goes on about
+    edges, _ = run("甲市中院召开会议。\n走遍乙县法院各个法庭后，推动繁简分流改革。")
+    assert not [e for e in edges if e[0] == "X省乙县人民法院"]
+
+
+def test_a_high_court_that_practises_a_way_of_working_adopts_it() -> None:
+    # 坚持和发展 / 创新运用 right before the name: the high court's own way of working
+    for verb in ("坚持和发展", "创新运用"):
+        edges, _ = run(f"近年来，省法院{verb}新时代“枫桥经验”，推动各级法院开展诉前调解。")
+        assert ("X省高级人民法院", "新时代枫桥经验", "adopted") in edges, verb
+        assert ("X省高级人民法院", "诉前调解", "promoted") in edges, verb
+    # a heading with no court heading it, or another verb: still what it pushes down
+    edges, _ = run("近年来，省法院部署各级法院坚持和发展新时代“枫桥经验”。")
+    assert ("X省高级人民法院", "新时代枫桥经验", "promoted") in edges
+
+
+def test_an_intermediate_courts_leader_remarking_on_a_practice_promotes_it() -> None:
+    # 甲中院院长某某在调研中指出，X是…: the leader of a higher court speaks of the work it guides
+    edges, _ = run(
+        "甲市中院院长张三到乙县法院调研。\n张三在调研中指出，诉前调解是化解纠纷的重要举措。"
+    )
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
+    # the court itself reporting its own work keeps adopting it
+    edges, _ = run("甲市中院推行诉前调解，化解纠纷300件。")
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges

@@ -233,6 +233,16 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("判令被告补植复绿") == ["恢复性司法"]
     assert found("少年法庭推行圆桌审判") == ["圆桌审判"]
     assert found("与仲裁委健全裁审衔接机制") == ["裁审衔接"]
+    # a bare 法官工作室 standing as a noun phrase of its own is the outreach office; not a room
+    # in a list of a centre's rooms, nor the tail of a longer name
+    assert found("该院把法官工作室设在村委会") == ["法官工作站"]
+    assert found("甲庭增设法官工作室") == ["法官工作站"]
+    assert found("甲社区的法官工作室内") == ["法官工作站"]
+    assert found("巡回法庭、法官工作室、诉讼服务站等阵地") == ["法官工作站"]
+    assert found("中心设有导诉室、法官工作室、司法确认室") == []
+    assert found("召开网格法官工作室座谈会") == ["法官进网格"]
+    # building the litigation service centres is the one-stop centre programme
+    assert found("全面加强诉讼服务中心建设") == ["一站式诉讼服务中心"]
     assert found("提供跨域诉讼服务") == ["跨域立案"]
     # mediation by the elements of a case type is its own practice beside element-based trials
     assert found("甲庭以“要素式”调解提速") == ["要素式调解"]
