@@ -134,6 +134,10 @@ def keep_for_server(store: Any) -> bool:
     if server is None or state.document_count() < BACKGROUND_COUNT_DOCS:
         return False
     recorder = _Recorder(store)
+    # what every page reads first (the change token of its cache keys) and 总览's counts: the
+    # store's own reads, made through the recorder
+    type(store).change_token(recorder)
+    type(store).node_counts(recorder)
     for name, params in KEPT_FOR_SERVER:
         queries.run(recorder, name, params)
     server.keep_warm(recorder.sent)

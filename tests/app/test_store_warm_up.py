@@ -225,5 +225,6 @@ def test_a_large_store_s_server_keeps_the_overview_s_reads(
         assert len(kept) >= len(warm.KEPT_FOR_SERVER)
         assert {cypher for cypher, _params in kept} <= sent
         assert any("adopter_count" in cypher for cypher, _params in kept)  # the ranking
+        assert any(cypher.startswith("MATCH (n:Evidence)") for cypher, _params in kept)
     finally:
         server.warm_file.unlink(missing_ok=True)
