@@ -17,10 +17,18 @@ _COUNT_HELP = {
 }
 
 
+#: what marks a number of the whole graph when collections are chosen (it does not follow
+#: the sidebar's choice): every such label on 总览 ends with it
+WHOLE = "（全部资料）"
+
+#: what marks a part of 总览 that follows the chosen collections
+CHOSEN = "（所选文档集）"
+
 #: over the node counts when collections are chosen: they are of the whole graph
 WHOLE_GRAPH = (
-    "全图（以下各数不随侧栏所选文档集变化：计入所有文档集；"
-    "法院、人民法庭、改革举措还含内置或导入的名录）"
+    f"标有{WHOLE}的数不随侧栏所选文档集变化：计入所有文档集；"
+    "法院、人民法庭、改革举措还含内置或导入的名录。"
+    "下方的举措排行、推行记录和文档列表只计所选文档集。"
 )
 
 
@@ -79,7 +87,7 @@ def render() -> None:
         st.caption(WHOLE_GRAPH)
     cols = st.columns(len(kinds))
     for col, kind in zip(cols, kinds, strict=True):
-        label = "全图文档" if chosen and kind == "Document" else LABEL_ZH[kind]
+        label = LABEL_ZH[kind] + (WHOLE if chosen else "")
         col.metric(label, f"{counts.get(kind, 0):,}", help=_COUNT_HELP.get(kind))
     # relationship counts walk the whole graph on the embedded server: asked for on demand
     if st.session_state.get("overview.rels_shown") or st.button(
@@ -91,10 +99,10 @@ def render() -> None:
             f"{REL_ZH[r]} {rel_counts.get(r, 0):,}"
             for r in ("ADOPTED", "PART_OF", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
         )
-        st.caption(f"关系：{rels}")
+        st.caption(f"关系{WHOLE if chosen else ''}：{rels}")
     left, right = st.columns(2)
     with left:
-        st.subheader("采用单位最多的举措")
+        st.subheader("采用单位最多的举措" + (CHOSEN if chosen else ""))
         top = state.rows("top_initiatives")
         if top:
             table(
@@ -123,7 +131,8 @@ def render() -> None:
         else:
             st.info("还没有单位推行举措的记录。")
     with right:
-        st.subheader("文档集")
+        # each collection's own size, whichever are chosen
+        st.subheader("文档集" + (WHOLE if chosen else ""))
         from ui.scope import SIZES_NOTE, collection_sizes
 
         found = collection_sizes()
@@ -134,7 +143,7 @@ def render() -> None:
                 found, {"collection": "文档集", "documents": "文档数"}, key="overview.collections"
             )
             st.caption("删除一个文档集及只由它支持的事实：`python -m graph delete-collection 名称`")
-    st.subheader("全部文档")
+    st.subheader(f"文档{CHOSEN}" if chosen else "全部文档")
     from ui.scope import documents_table
 
     documents_table("overview.docs")

@@ -52,11 +52,11 @@ def _generation(where: str) -> str:
 
 def _documents_now() -> tuple[Any, str, tuple[int, str]]:
     """The store, its description (the kept counts' key) and what the counts are kept for:
-    its number of documents now (a label's count: instant) and the caches' generation."""
+    its number of documents now (the change token's count, `state.document_count`: no read
+    of its own) and the caches' generation."""
     store = state.store()
     where = store.description
-    n = int(store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
-    return store, where, (n, _generation(where))
+    return store, where, (state.document_count(), _generation(where))
 
 
 def _count_collections(store: Any, where: str, documents: Any) -> list[dict[str, Any]]:

@@ -19,6 +19,12 @@ choice) only warm the server: those answers are thrown away. A large store's col
 which every page's sidebar lists, are counted next (`scope.count_first`: a scan of every
 document, which no page waits for). The slowest reads (检索's first full-text search, 审核's
 first queue, seconds each on a just-started server) come last.
+
+Last, on a store of `scope.BACKGROUND_COUNT_DOCS` documents or more, 总览's reads are handed
+to the embedded store's server (`keep_for_server`), which runs them once after each of its
+starts (graph/embedded.py `warm_up`): a server started a moment ago then has them run before
+the explorer's warm-up, which starts only after a first page, asks for them again; the first
+总览 of a day no longer pays the server's first runs of its reads.
 """
 
 from __future__ import annotations
@@ -82,8 +88,60 @@ def reads(store: Any) -> list[Read]:
         # first visit, it builds the kind's stored queue head when there is none (a
         # just-started server of the 1M graph: 5-17 s, the slowest of these reads)
         ("审核", lambda: review.queue(store, kinds=[next(iter(review.KINDS))], limit=21)),
+        # last: 总览's reads run again (on a server warm by now), kept for the server's starts
+        ("总览", lambda: keep_for_server(store)),
     ]
     return out
+
+
+#: the named queries whose reads the store server runs after each start (`keep_for_server`):
+#: 总览's, as a visitor with the sidebar's defaults asks for them, and the sidebar's courts
+KEPT_FOR_SERVER: list[tuple[str, dict[str, Any]]] = [
+    ("superior_courts", {}),
+    ("top_initiatives", {}),
+    ("adoption_tally", {}),
+    ("all_documents", {"page": 1}),
+]
+
+
+class _Recorder:
+    """A store whose reads are recorded (text and parameters, as sent) and passed on."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self.sent: list[tuple[str, dict[str, Any]]] = []
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        self.sent.append((cypher, dict(params or {})))
+        return self._store.read(cypher, params, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def keep_for_server(store: Any) -> bool:
+    """Have an embedded store's server run 总览's reads (`KEPT_FOR_SERVER`, the very texts
+    and parameters they send) once after each of its starts (`EmbeddedServer.keep_warm`),
+    on a store of `scope.BACKGROUND_COUNT_DOCS` documents or more: the first 总览 of the
+    next day, on a server just started, then finds them run. Recorded by running them (on
+    a server warm by now, a fraction of a second), since the page may have cached them.
+    True when they were kept."""
+    import queries
+    from ui import state
+    from ui.scope import BACKGROUND_COUNT_DOCS
+
+    server = getattr(store, "embedded", None)
+    if server is None or state.document_count() < BACKGROUND_COUNT_DOCS:
+        return False
+    recorder = _Recorder(store)
+    # what every page reads first (the change token of its cache keys) and 总览's counts: the
+    # store's own reads, made through the recorder
+    type(store).change_token(recorder)
+    type(store).node_counts(recorder)
+    for name, params in KEPT_FOR_SERVER:
+        queries.run(recorder, name, params)
+    server.keep_warm(recorder.sent)
+    return True
 
 
 _RUNNING = [0]  # pages being drawn now

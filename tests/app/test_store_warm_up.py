@@ -62,6 +62,7 @@ def test_the_warm_up_sends_what_the_pages_send(small_store, app, texts) -> None:
         "网络",
         "检索",
         *["审核"] * 2,
+        "总览",  # its reads again, kept for the server's next start on a large store
     ]
     assert texts and set(texts) - sent == set()
 
@@ -102,7 +103,7 @@ def test_nothing_to_warm_on_an_empty_store(empty_store) -> None:
     """Without initiatives or courts only the reads that need no entity run."""
     from ui import warm
 
-    assert warm.warm_up(empty_store) == [*["总览"] * 3, "举措", "侧栏", *["审核"] * 2]
+    assert warm.warm_up(empty_store) == [*["总览"] * 3, "举措", "侧栏", *["审核"] * 2, "总览"]
 
 
 def test_no_read_while_a_page_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,3 +200,31 @@ def test_never_in_the_tests_process(small_store, app, monkeypatch: pytest.Monkey
     assert not app(page="overview").exception
     assert warm._STARTED == []
     assert warm.warm_up_once(small_store) is None
+
+
+def test_a_large_store_s_server_keeps_the_overview_s_reads(
+    small_store, app, texts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a large store the warm-up hands 总览's reads (the very texts and parameters the page
+    sends) to the embedded server, which runs them after each of its starts
+    (graph/embedded.py: a just-started server's first 总览 took 2.1 s in a quiet run); on a
+    small one it keeps none (a first read costs little there)."""
+    import json
+
+    from ui import scope, warm
+
+    assert not app(page="overview").exception
+    sent = set(texts)
+    server = small_store.embedded
+    server.warm_file.unlink(missing_ok=True)
+    try:
+        assert not warm.keep_for_server(small_store) and not server.warm_file.exists()
+        monkeypatch.setattr(scope, "BACKGROUND_COUNT_DOCS", 1)
+        assert warm.keep_for_server(small_store)
+        kept = json.loads(server.warm_file.read_text(encoding="utf-8"))
+        assert len(kept) >= len(warm.KEPT_FOR_SERVER)
+        assert {cypher for cypher, _params in kept} <= sent
+        assert any("adopter_count" in cypher for cypher, _params in kept)  # the ranking
+        assert any(cypher.startswith("MATCH (n:Evidence)") for cypher, _params in kept)
+    finally:
+        server.warm_file.unlink(missing_ok=True)
