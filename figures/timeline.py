@@ -114,6 +114,9 @@ def _x(d: _dt.date) -> float:
 YEAR_ONLY_LABEL = "日期只精确到年（画在年中，横线为全年）"
 MONTH_ONLY_LABEL = "日期只精确到月（画在月中）"
 PRECISE_LABEL = "已报道（累计）"
+# a unit whose report names no date, placed at its article's date: drawn at that day but
+# hollow and named, as the latest the unit can have started (not a day the text gives)
+DOCUMENT_DATE_LABEL = "文档日期（文中未写推行时间，实际可能更早）"
 PROMOTION_LABEL = "上级法院推广部署"
 
 
@@ -217,7 +220,13 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
     if with_title:
         fig.text(0.03, 0.93, f"{tl.initiative} · 扩散时间线", fontsize=26, va="center")
     colour = STAGE_COLOUR["adopted"]
-    placed = sorted(((*position(u["date"]), u) for u in tl.first if u["date"]), key=lambda p: p[1])
+    placed = sorted(
+        (
+            ("document" if u.get("date_precision") == "document" else p, x, a, b, u)
+            for p, x, a, b, u in ((*position(u["date"]), u) for u in tl.first if u["date"])
+        ),
+        key=lambda p: p[1],
+    )
     points = [(x, n) for n, (_, x, _, _, _) in enumerate(placed, 1)]
     spans = [(a, b) for _, _, a, b, _ in placed]
     pilots = [(p, x) for p, x, _, _, u in placed if u["stage"] == "piloted"]
@@ -236,6 +245,7 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
         ax.step((min(a for a, _ in spans) - 20, *xs), (0, *ys), where="post", color=colour, lw=2.5)
         for precision, label, face in (
             ("day", PRECISE_LABEL, colour),
+            ("document", DOCUMENT_DATE_LABEL, "white"),
             ("month", MONTH_ONLY_LABEL, "white"),
             ("year", YEAR_ONLY_LABEL, "white"),
         ):
@@ -252,8 +262,8 @@ def timeline_axes(fig: Any, tl: Timeline, *, with_title: bool = True) -> Any:
             ax.scatter(
                 mx,
                 my,
-                marker="o" if precision == "day" else "D" if precision == "month" else "s",
-                s=30 if precision == "day" else 70,
+                marker={"day": "o", "document": "o", "month": "D"}.get(precision, "s"),
+                s={"day": 30, "document": 45}.get(precision, 70),
                 facecolors=face,
                 edgecolors=colour,
                 linewidths=1.8,

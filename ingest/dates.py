@@ -29,6 +29,7 @@ from functools import lru_cache
 from ingest.numbers import parse_integer
 
 __all__ = [
+    "TEXT_DATE",
     "DateChoice",
     "choose_date",
     "content_dates",
@@ -41,6 +42,7 @@ __all__ = [
     "page_dates",
     "parse_date",
     "resolve_relative",
+    "text_date",
     "url_in_text",
 ]
 
@@ -400,10 +402,30 @@ def event_date(text: str) -> str | None:
 _MENTION = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?:(?P<m>[0-9]{1,2})\s*月)?")
 
 
+#: a year or month that is a deadline or a goal (于2022年底前, 到2025年, 力争2024年): the page
+#: need not postdate it
+_GOAL_BEFORE = re.compile(
+    r"(?:到|(?<!截)至|力争|争取|预计|计划|目标|将|拟|确保)(?:于|在|到)?[ \t]*$"
+)
+_GOAL_AFTER = re.compile(
+    r"[ \t]*(?:[底末]|上半年|下半年)?(?:前(?![一二三四五六七八九十两几0-9])|之前|以前)"
+)
+
+
 def content_dates(text: str) -> list[str]:
-    """Every explicit year or year-month mentioned in the text (2024年3月 -> '2024-03')."""
+    """Every explicit year or year-month mentioned in the text (2024年3月 -> '2024-03'),
+    deadlines and goals aside (于2022年底前, 到2025年: a text may be older than its plans).
+
+    Example:
+        >>> content_dates("2021年9月，某院印发意见，要求于2022年底前全面推行。")
+        ['2021-09']
+    """
     out = []
     for m in _MENTION.finditer(text):
+        if _GOAL_AFTER.match(text, m.end()) or _GOAL_BEFORE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
+            continue
         y = int(m.group("y"))
         mo = int(m.group("m")) if m.group("m") else None
         if _valid(y, mo):
@@ -1069,3 +1091,62 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
     ):
         return None  # a yearless quarter or span of months not over when the article appeared
     return _span(start, end)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates in running text: when something happened
+
+_SP = r"[ \t\u3000]*"
+#: a date as running text writes it, to the day, month or year it gives: 2025年3月12日,
+#: 2022 年10 月 (a PDF's spacing), 2025.3.12, 2025-03-12, 2025/3/12, and relative to the
+#: publication: 今年3月, 去年12月, 去年, 前年 (see `text_date`)
+TEXT_DATE = re.compile(
+    rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}}){_SP}年"
+    rf"(?:{_SP}(?P<m>1[0-2]|0?[1-9]){_SP}月(?:{_SP}(?P<d>3[01]|[12][0-9]|0?[1-9]){_SP}[日号])?)?"
+    r"|(?<![0-9.\-/])(?P<ny>(?:19|20)[0-9]{2})(?P<sep>[./-])(?P<nm>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<nd>3[01]|[12][0-9]|0?[1-9])(?![0-9]|[.\-/][0-9])"
+    r"|(?<![0-9年])(?P<rel>今年|本年|去年|上年|前年)"
+    r"(?:(?P<rm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    r"(?:(?P<rd>3[01]|[12][0-9]|0?[1-9])[日号])?)?"
+)
+#: a relative year that is a comparison, not a time (较去年, 比上年, 去年同期, 同比去年)
+_COMPARED_BEFORE = re.compile(r"(?:较|比|同|与|相比|相较|比较|高于|低于|超过)[ \t\u3000]*$")
+_COMPARED_AFTER = re.compile(r"^(?:同期|同比)")
+_REL_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
+
+
+def text_date(m: re.Match[str], pub_date: str | date | None) -> tuple[str, str] | None:
+    """(ISO date, precision: day | month | year) of a `TEXT_DATE` match; a relative one
+    (今年3月, 去年) counted from the publication date (None without it, or when it is a
+    comparison: 较去年, 去年同期).
+
+    Example:
+        >>> text_date(TEXT_DATE.search("今年3月，某院推行X"), "2025-06-20")
+        ('2025-03', 'month')
+        >>> text_date(TEXT_DATE.search("去年以来，某院推行X"), "2023-02-15")
+        ('2022', 'year')
+        >>> text_date(TEXT_DATE.search("2025.3.12，某院召开推进会"), None)
+        ('2025-03-12', 'day')
+    """
+    if m.group("rel"):
+        ref = _ref(pub_date)
+        if ref is None:
+            return None
+        if _COMPARED_BEFORE.search(m.string, max(0, m.start() - 4), m.start()) or (
+            _COMPARED_AFTER.match(m.string[m.end() : m.end() + 4])
+        ):
+            return None
+        y = ref[0] + _REL_OFFSET[m.group("rel")]
+        mo = parse_integer(m.group("rm")) if m.group("rm") else None
+        d = int(m.group("rd")) if m.group("rd") else None
+    elif m.group("ny"):
+        y, mo, d = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
+    else:
+        y = int(m.group("y"))
+        mo = int(m.group("m")) if m.group("m") else None
+        d = int(m.group("d")) if m.group("d") else None
+    if mo is None:
+        d = None
+    if not _valid(y, mo, d):
+        return None
+    return _iso(y, mo, d), "day" if d else "month" if mo else "year"

@@ -46,7 +46,7 @@ from typing import Any, Protocol
 
 from graph.model import date_key
 from ingest.confidence import apply as apply_confidence
-from ingest.dates import resolve_relative
+from ingest.dates import TEXT_DATE, resolve_relative, text_date
 from ingest.document import (
     Adoption,
     CourtMention,
@@ -1076,21 +1076,23 @@ def _deadline(text: str, m: re.Match[str], lo: int) -> bool:
     return before is not None and not _DONE_BY.match(text, m.end())
 
 
-def _adoption_date(sentence: str, upto: int) -> tuple[str | None, str | None]:
+def _adoption_date(
+    sentence: str, upto: int, doc_date: str | None = None
+) -> tuple[str | None, str | None]:
     """The last date before the mention in its sentence, skipping deadlines and targets
-    (要求2023年底前全面推行X names when it must be done, not when it was)."""
+    (要求2023年底前全面推行X names when it must be done, not when it was), at the precision
+    the text gives: 2025年3月12日, 2025.3.12, 2022 年10 月, or relative to the article's
+    `doc_date` (今年3月, 去年以来)."""
     found = None
-    for m in _DATE.finditer(sentence, 0, max(0, upto)):
+    for m in TEXT_DATE.finditer(sentence, 0, max(0, upto)):
+        if m.group("rel") and text_date(m, doc_date) is None:
+            continue  # 较去年: a comparison, no time (or no article date to count from)
         # the last date decides: a deadline there gives none (an older date is another act's)
         found = None if _deadline(sentence, m, 0) else m
     if not found:
         return None, None
-    y, mo, d = found.group("y"), found.group("m"), found.group("d")
-    if d and mo:
-        return f"{y}-{int(mo):02d}-{int(d):02d}", "day"
-    if mo:
-        return f"{y}-{int(mo):02d}", "month"
-    return y, "year"
+    dated = text_date(found, doc_date)
+    return dated if dated else (None, None)
 
 
 #: a month and day written without a year (3月15日): the year is the text's or the document's
@@ -1846,7 +1848,7 @@ def _initiatives(
 
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, _ = ctx.sentence(m.start)
-        date, precision = _adoption_date(text[s : m.start], m.start - s)
+        date, precision = _adoption_date(text[s : m.start], m.start - s, ctx.doc_date)
         date, precision = _month_day_date(ctx, s, m.start) or (date, precision)
         if relation in _PLANNABLE and _after_publication(date, ctx.doc_date):
             return  # 2023年，全省法院全面推开X in an article of 2022: a plan, not yet done
@@ -3953,6 +3955,28 @@ def _readable_metric(ctx: _Context, h: OutcomeHit) -> str | None:
     return metric
 
 
+#: the months in which a bare 全年 is the year before: a year's results are reported from
+#: January to March (annual reports, 两会), and a year not over yet has no 全年 result
+_REPORT_MONTHS = 3
+
+
+def _report_year(doc_date: str | None) -> str:
+    """The year a bare 全年/当年 of an article of `doc_date` speaks of, when no year is written
+    before it: a reported result cannot end after its report, so in January to March (the
+    months of the year's reports) it is the previous year; later in the year, the article's
+    own (a running count, 全年累计…). '' without a date.
+
+    >>> _report_year("2023-02-15"), _report_year("2023-07-01"), _report_year("2023")
+    ('2022', '2023', '2023')
+    """
+    doc = doc_date or ""
+    if not re.match(r"\d{4}", doc):
+        return ""
+    if re.match(r"\d{4}-\d{2}", doc) and int(doc[5:7]) <= _REPORT_MONTHS:
+        return str(int(doc[:4]) - 1)
+    return doc[:4]
+
+
 def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | None:
     """The period of the figure at `h`: from its own sentence first. A span its own clause
     names (一年多来, 全年) overrides a date before it; an event's month from another sentence
@@ -3966,8 +3990,12 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
     if own is not None and own.group("open"):
         return None  # 一年多来: a span up to the article whose start the text does not say
     if own is not None:
-        years = [m.group("y") for m in _DATE.finditer(text, 0, own.start())]
-        year = years[-1] if years else (doc_date or "")[:4]
+        years = [
+            d[0][:4]
+            for m in TEXT_DATE.finditer(text, 0, own.start())
+            if (d := text_date(m, doc_date))
+        ]
+        year = years[-1] if years else _report_year(doc_date)
         return f"{year}-01-01/{year}-12-31" if re.fullmatch(r"\d{4}", year) else None
     if not h.period or h.period == "以来":  # 自试运行以来: since an undated event
         return None

@@ -593,6 +593,12 @@ class Timeline:
         return sorted(out.values(), key=lambda u: u["unit"] or "")
 
     @property
+    def document_dated(self) -> int:
+        """Units whose first date is only their article's (the text names no time): counted
+        at the day of the report, the latest they can have started."""
+        return sum(u.get("date_precision") == "document" for u in self.first)
+
+    @property
     def units(self) -> int:
         """Every unit reported at any stage, dated or not (the headline)."""
         return len(self.first) + len(self.undated_units)

@@ -149,10 +149,11 @@ def tally_note(tally: Tally) -> str:
     return FactCheck(*tally).note() or "没有事实"
 
 
-def cumulative_lines(cumulative: list[tuple[str, int]]) -> list[str]:
+def cumulative_lines(cumulative: list[tuple[str, int]], document_dated: int = 0) -> list[str]:
     """The cumulative count by month, with units known only by their year on a line of their
     own: a year bucket (2024) inside the monthly list reads as if its units came before
-    2024-01.
+    2024-01; and how many of the counted units are placed only by their article's date
+    (`document_dated`), which is no month the text gives.
 
     >>> cumulative_lines([("2023-11", 1), ("2024", 2), ("2024-03", 3)])
     ['累计（按月，日期精确到月或日的单位）：2023-11 1，2024-03 2', '只知年份的单位（未计入按月累计）：2024 年 1 个']
@@ -166,13 +167,19 @@ def cumulative_lines(cumulative: list[tuple[str, int]]) -> list[str]:
             years[key] = years.get(key, 0) + added
         else:
             months.append((key, (months[-1][1] if months else 0) + added))
+    note = (
+        [f"其中 {document_dated} 个单位文中未写推行时间，按报道文档的日期计入（实际推行可能更早）"]
+        if document_dated
+        else []
+    )
     if not years:
-        return ["累计：" + "，".join(f"{m} {n}" for m, n in months)]
+        return ["累计：" + "，".join(f"{m} {n}" for m, n in months), *note]
     lines = []
     if months:
         lines.append(
             "累计（按月，日期精确到月或日的单位）：" + "，".join(f"{m} {n}" for m, n in months)
         )
+        lines += note
     lines.append(
         "只知年份的单位（未计入按月累计）：" + "，".join(f"{y} 年 {n} 个" for y, n in years.items())
     )
@@ -196,7 +203,7 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             print(f"  {e['date']}{mark}  {EVENT_ZH.get(e['event'], e['event'])}  {e['unit']}")
         for u in undated:
             print(f"  （无日期）  {STAGE_ZH.get(u['stage'], u['stage'])}  {u['unit']}")
-        for line in cumulative_lines(tl.cumulative):
+        for line in cumulative_lines(tl.cumulative, tl.document_dated):
             print(line)
         print("按年份：" + "，".join(f"{y} 年 {n}" for y, n in tl.by_year.items()))
         print("按省份：" + "，".join(f"{k or '未知'} {n}" for k, n in tl.by_province.items()))

@@ -162,6 +162,12 @@ def _cumulative_chart(tl: analytics.Timeline) -> None:
     )
     st.caption(
         "按每个单位最早一次被报道推行、试点或获评的日期累计（到年或到月的日期按第一天计）。"
+        + (
+            f"其中 {tl.document_dated} 个单位文中未写推行时间，按报道文档的日期计入"
+            "（实际推行可能更早）。"
+            if tl.document_dated
+            else ""
+        )
         + ("蓝色虚线：上级法院推广部署。" if marks else "")
     )
 
