@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
-from ingest.document import CourtRef
+from ingest.document import CourtRef, Level
 from ingest.gazetteer import Division, _read_tsv, common_word_shorts
 from ingest.roster import DATA_DIR
 
@@ -92,7 +92,7 @@ def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tu
             top = res.ctx.top_province()
             prov = gaz.get(top) if top else None
         name = run + text[ks:ke]
-        level = "basic"
+        level: Level = "basic"
         mid = run + m.group(1) + "中级"
         if m.group(2) == "中级" or (not m.group(2) and mid in text):
             # 某某林区中级法院, an intermediate court of forests or farms, as written; its short
