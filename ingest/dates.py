@@ -269,6 +269,18 @@ _DATE_ISSUER = re.compile(
 )
 
 
+# A page's timestamp standing as one cell of a short header row: a full date and a clock time,
+# set off by the line's start, spaces or a separator (某院 · 公众号 · 2025-03-05 07:30; a view
+# count after it: 2025-07-01 02:47:35 2次). The clock time tells it from a figure; the row holds
+# no sentence, and a label before it (开庭时间, 截至) makes it an event's time.
+_STAMP_ROW = re.compile(r"^[^\n。！？!?，,；;]{0,80}$", re.MULTILINE)
+_STAMP_CELL = re.compile(
+    r"(?:^|(?<=[ \t\u3000·•・|｜]))(?P<date>(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2})[ \t]+"
+    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9:])"
+)
+_STAMP_EVENT = re.compile(r"(?:时间|日期|截至|截止|定于|于|开庭|举行|开始|结束)[ \t\u3000]*$")
+
+
 def _loose_day(m: re.Match[str]) -> str | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     return _iso(y, mo, d) if _valid(y, mo, d) else None
@@ -341,6 +353,13 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
+    for row in _STAMP_ROW.finditer(top[:600]):
+        for m in _STAMP_CELL.finditer(row.group(0)):
+            if _STAMP_EVENT.search(row.group(0)[: m.start()]):
+                continue  # 开庭时间 2024-05-01 09:30: an event's time
+            iso = parse_date(m.group("date"))
+            if iso and iso not in found:
+                found.append(iso)
     for pattern in (_EDITION, _DELIVERED):
         for m in pattern.finditer(top[:1500]):
             iso = _loose_day(m)

@@ -408,6 +408,50 @@ TIBETAN_NAME_PARTS = _two_char_words(
 )
 
 
+#: characters of names transliterated from Mongolian, Tibetan, Uyghur or Kazakh (伊如乐图,
+#: 浩布尔, 阿拉木苏, 巴特尔, 才让措): a run of them right after a title is a name with no Han
+#: surname. _TRANSLIT_MARKS are the ones ordinary words rarely hold; a name needs two of them, or
+#: one and a Tibetan final (措, 卓玛, 拉姆)
+_TRANSLIT = frozenset(
+    "阿巴布尔图苏乌吉格勒楞其木娜那纳赖额敦特浩斯孜热依提买古丽努艾肯帕萨玛赛扎措旦卓央宗姆嘎"
+    "塔伊达拉日哈克尼多桑仁次珠旺索朗贡顿曲洛罗德吐汗江别合加才更周如乐莫根钦宝音满都沙腾呼兰"
+    "琪雅鲁毕力西普平强白仓决让贞坦"
+)
+_TRANSLIT_MARKS = frozenset(
+    "阿图尔措苏乌吉格勒楞娜赖额敦特斯孜热依提买丽努艾肯帕萨玛赛扎卓姆嘎塔伊哈巴布木达拉"
+)
+_TIBETAN_FINALS = frozenset("措姆珍玛")
+#: surnames that head transliterated names far more often than Han ones (阿拉坦, 巴特尔, 乌兰)
+_TRANSLIT_HEADS = frozenset("阿巴乌伊哈塔萨扎达图吉")
+
+
+def _transliterated(text: str, s: int) -> str | None:
+    """A name of three or four characters at `s` spelled from another language's sounds
+    (庭长伊如乐图正…, 法官助理浩布尔在…): the longest run of transliteration characters with two
+    marks, or three ending in a Tibetan final (更周措)."""
+    for size in (4, 3):
+        cand = text[s : s + size]
+        if len(cand) < size or cand[0] not in _TRANSLIT or cand[0] == cand[1]:
+            continue
+        marks = sum(c in _TRANSLIT_MARKS for c in cand)
+        if all(c in _TRANSLIT for c in cand) and marks >= 2:
+            return cand
+        if (
+            size == 3
+            and cand[-1] in _TIBETAN_FINALS
+            and marks >= 1
+            and "\u4e00" <= cand[1] <= "\u9fff"
+            and cand[1] not in _NOT_IN_NAME
+            and cand[1] not in _AFTER_NAME
+        ):
+            return cand
+    return None
+
+
+def _mentions(text: str, name: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(name), text)]
+
+
 def _tibetan(name: str) -> bool:
     return len(name) == 4 and name[:2] in TIBETAN_NAME_PARTS and name[2:] in TIBETAN_NAME_PARTS
 
@@ -634,6 +678,31 @@ _NOT_REPEATED = _two_char_words(
     "事后如今起初当年当时此前此后随后后来最初起先原先目前现在今年去年近日近年日前眼下如今"
     "开门诚恳感叹感慨自豪哽咽激动动情深情欣慰高兴笑着坦诚坦然郑重语重考察直言风趣幽默"
 )
+
+
+#: the longest quoted brand a title and a word are read from (“法官沙龙”, “某某法官工作站”)
+_BRAND_REACH = 12
+
+
+def _in_quotes(text: str, a: int, b: int) -> bool:
+    """The span a..b stands inside one short pair of quotes (“…”) on its line."""
+    op = text.rfind("“", max(0, a - _BRAND_REACH), a + 1)
+    if op < 0 or any(c in text[op + 1 : a] for c in "”\n"):
+        return False
+    cl = text.find("”", b, op + _BRAND_REACH + 1)
+    return cl >= 0 and "\n" not in text[b:cl] and "“" not in text[op + 1 : cl]
+
+
+def _quoted_brand(text: str, a: int, b: int, name: str) -> bool:
+    """A title and a "name" quoted together (开设“法官沙龙”, 发挥“某心法官工作站”作用) where the
+    name stands nowhere outside a short quoted span: the brand's word, no one's name. A judge a
+    studio is named after (“王芳法官工作室”) is named again outside the quotes."""
+    if not _in_quotes(text, a, b):
+        return False
+    return all(
+        _in_quotes(text, i, i + len(name))
+        for i in (m.start() for m in re.finditer(re.escape(name), text))
+    )
 
 
 def _split_last(text: str, end: int) -> bool:
@@ -1153,6 +1222,20 @@ def find_people(
             # right after a court's title, its length fixed by its other mentions
             name, start, end = rep, after_m.start("name"), after_m.start("name") + len(rep)
             plain, repeated = False, True
+        translit = False
+        if (
+            after_m is not None
+            and (tr := _transliterated(text, (ts := after_m.start("name")))) is not None
+            # where no Han name is read here, or a shorter one from a head that is rarely a
+            # Han surname (副院长阿拉木苏一行: not 阿拉木; 庭长苏丽娜拉着…: 苏丽娜)
+            and (name is None or (len(tr) > len(name) and tr[0] in _TRANSLIT_HEADS))
+            # the run ends where a name ends, here or at another of its mentions (庭长伊如乐图正
+            # 往…; 伊如乐图向记者介绍)
+            and any(good_end(i + len(tr)) for i in _mentions(text, tr))
+        ):
+            # 庭长伊如乐图, 副院长阿拉木苏一行: a transliterated name right after a title
+            name, start, end = tr, ts, ts + len(tr)
+            plain, repeated, translit = False, False, True
         if not name or _is_credit(text, m.start()) or any(h.start == start for h in hits):
             continue
         # two Tibetan name elements (书记员阿旺群旦): the table says where the name ends
@@ -1178,6 +1261,7 @@ def find_people(
         if court is None and roles[0] in _DIVISION_HEADS:
             court = tribunal_of_sentence(m.start())
         rule = "person:repeated-name" if repeated else rule
+        rule = "person:transliterated-name" if translit else rule
         if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
@@ -1237,6 +1321,8 @@ def find_people(
                 "person:linked-mediator",
             ):
                 rule = "person:mediator"
+        if _quoted_brand(text, m.start(), end, name):
+            continue  # 开设“法官沙龙”: a quoted brand, no one's name
         posts = posts_as_written(chain, m.start(), court, roles)
         if court is not None and (seat := seat_before_court(m.start())) is not None:
             posts = (seat, *posts)  # 全国人大代表、甲法院院长张三: the seat is the person's too
@@ -1338,6 +1424,8 @@ def find_people(
                 if s > 0 and text[s - 1] == "“" and text.startswith("”", m.end()):
                     continue  # “和苑法官”: a brand quoted whole, no one's name
                 rule = "person:name-occupation"
+        if _quoted_brand(text, s, m.end(), name):
+            continue  # 发挥“某心法官工作站”作用: a quoted brand, no one's name
         hits.append(PersonHit(name, roles, s, s + len(name), court, org_of(chain), rule))
     for m in found:  # 张三，甲法院副院长，… / 作为甲法院庭长，张三…
         if m.end() < len(text) and not good_end(m.end()):
@@ -1818,6 +1906,7 @@ PERSON_RULES = (
     "person:hired-as",
     "person:linked-mediator",
     "person:repeated-name",
+    "person:transliterated-name",
 )
 
 

@@ -21,7 +21,7 @@ from ingest.courts.context import Context, division_chain, place_evidence
 from ingest.courts.matcher import CJK, FUNCTION_CHARS, Cand, Hit, find_keys, fold, load_matcher
 from ingest.document import CourtRef
 from ingest.gazetteer import Gazetteer
-from ingest.roster import RosterCourt
+from ingest.roster import SUPREME, RosterCourt
 
 # a context form (省法院, 县法院) right after one of these is a group or another unit; after
 # a count (东北三省法院, 五县法院) it is the courts of several
@@ -35,6 +35,11 @@ _BARE_COUNTY = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
     r"(?![\u4e00-\u9fff]?(?:系统|工作|干警|领导))"
 )
+
+
+#: a country's word right before 最高法院 (各国最高法院, 成员国最高法院院长, 4个国家最高法院):
+#: another country's supreme court, never the SPC (中国, 我国, 全国 and 祖国 are China)
+_OTHER_NATION_BEFORE = re.compile(r"(?<![中我全祖])国家?$")
 
 
 #: 中院 as one of a list of court levels (高院、中院、基层法院; 中院和基层法院; 各分、中院),
@@ -294,6 +299,8 @@ class Resolver:
         if picked is None:
             return
         best, ext = picked
+        if best.target == SUPREME and _OTHER_NATION_BEFORE.search(text, max(0, start - 2), start):
+            return  # 各国最高法院, 4个国家最高法院院长, 美国最高法院: another country's court
         start -= ext
         if best.kind == "agg":
             d = self.m.gaz.get(best.target)

@@ -68,6 +68,9 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # a visit's or a plan's verb run on from the court's name (某县法院调研人民法庭工作,
     # 结合人民法庭实际): no town's name holds these either
     r"|调研|视察|考察|走访|督导|检查|参观|看望|慰问|结合|针对|通过|利用|借助|前往|来到|走进"
+    # a paper's verbs of arguing and a demonstrative run on before 人民法庭 (这明确人民法庭…,
+    # 试探析人民法庭参与…的路径): no town's name holds these either
+    r"|^这|明确|探析|探讨|探究|分析|研究|论述|阐述|阐明|表明|说明"
 )
 #: a verb opening the words before a bare 法庭 (依托某某法庭, 通过某某法庭): no part of its name
 _VERB_BEFORE_NAME = re.compile(r"(?:依托|通过|借助|利用|结合|发挥|针对|联合|会同|指导|推动|督促)")

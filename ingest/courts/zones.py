@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
-from ingest.document import CourtRef
+from ingest.document import CourtRef, Level
 from ingest.gazetteer import Division, _read_tsv, common_word_shorts
 from ingest.roster import DATA_DIR
 
@@ -29,7 +29,7 @@ _ZONE = re.compile(
 )
 # Special basic courts of farms, forests and oilfields (宝泉岭农垦法院, 白河林区基层法院, the
 # 兵团's 车排子垦区人民法院): the roster lists only those whose name hides the kind (辽河人民法院).
-_SPECIAL_BASIC = re.compile(r"(农垦|垦区|林区|油田)(基层)?(人民)?法院")
+_SPECIAL_BASIC = re.compile(r"(农垦|垦区|林区|油田)(基层|中级)?(人民)?法院")
 _SPECIAL_BASIC_PARENT = {
     ("黑龙江省", "农垦"): "黑龙江省农垦中级法院",
     ("黑龙江省", "林区"): "黑龙江省林区中级法院",
@@ -37,6 +37,8 @@ _SPECIAL_BASIC_PARENT = {
 }
 #: the official prefix of the courts of the 新疆生产建设兵团
 _BINGTUAN = "新疆生产建设兵团"
+#: the 兵团 written before one of its courts (新疆兵团北屯垦区法院): the prefix, not the place
+_BINGTUAN_BEFORE = re.compile(r"(?:新疆生产建设|新疆)?兵团")
 _NOT_A_STEM = re.compile(r"^(?:各|该|我|本|全|其|此|每|原|所属|下属|辖区|基层|部分|相关|其他)")
 _LEAD_WORDS = re.compile(
     r"(?:所辖|下辖|管辖|辖区内?|辖内|所属|下属|以及|还有|其中|包括"
@@ -82,13 +84,21 @@ def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tu
                 "",
             )
             run_start = ks - len(run)
+        if m.group(1) == "垦区" and (bt := _BINGTUAN_BEFORE.match(run)) is not None:
+            run, run_start = run[bt.end() :], run_start + bt.end()  # 兵团北屯垦区法院: 北屯
         if not 2 <= len(run) <= 4 or _NOT_A_STEM.match(run):
             continue
         if prov is None:
             top = res.ctx.top_province()
             prov = gaz.get(top) if top else None
         name = run + text[ks:ke]
-        if m.group(1) == "垦区" and not m.group(2):
+        level: Level = "basic"
+        mid = run + m.group(1) + "中级"
+        if m.group(2) == "中级" or (not m.group(2) and mid in text):
+            # 某某林区中级法院, an intermediate court of forests or farms, as written; its short
+            # form 某某林区法院 in an article that names it is that court, no basic one
+            name, level = mid + "法院", "intermediate"
+        elif m.group(1) == "垦区" and not m.group(2):
             # the 兵团's courts: 奎屯垦区法院 is 新疆生产建设兵团奎屯垦区人民法院, their official
             # name (no province's: the 兵团 is not under 新疆维吾尔自治区's courts)
             name = run + "垦区人民法院"
@@ -96,15 +106,17 @@ def find_special_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tu
                 name = _BINGTUAN + name
         prov_name = prov.name if prov else None
         parent = _SPECIAL_BASIC_PARENT.get((prov_name or "", m.group(1)))
+        if level == "intermediate":
+            parent = f"{prov_name}高级人民法院" if prov_name else None
         ref = CourtRef(
             name=name,
-            level="basic",
+            level=level,
             province=prov_name,
             adcode=prov.adcode if prov else None,
             parent=parent if parent and parent in res.m.roster else None,
         )
         res.dynamic.setdefault(name, ref)
-        res.found.append(Found(run_start, ke, name, ref=res.dynamic[name], level="basic"))
+        res.found.append(Found(run_start, ke, name, ref=res.dynamic[name], level=level))
         res.ctx.events.append((run_start, prov.adcode if prov else None, None, None))
         spans.append((run_start, ke))
     return spans

@@ -1213,3 +1213,33 @@ def test_a_seats_tribunal_as_a_kind_or_another_countys_is_not_the_one_courts() -
     assert "湖北省浠水县人民法院城关人民法庭" in found
     found = names("浠水县人民法院召开会议，城区法庭、清泉法庭负责人发言。")
     assert "湖北省浠水县人民法院城区人民法庭" in found
+
+
+def test_another_countrys_supreme_court_is_not_the_spc() -> None:
+    assert names("甲国、乙国等5个国家最高法院院长出席论坛。") == []
+    assert names("成员国最高法院院长会议在京举行。") == []
+    assert names("我国最高法院发布典型案例。") == ["最高人民法院"]
+    assert names("最高法院发布典型案例。") == ["最高人民法院"]
+
+
+def test_a_papers_verbs_before_a_bare_tribunal_are_no_place() -> None:
+    text = "本文以新疆塔城地区裕民县人民法院吉也克人民法庭为例，试探析人民法庭的职能。这明确人民法庭的职责。"
+    assert names(text) == [
+        "新疆维吾尔自治区裕民县人民法院吉也克人民法庭",
+        "新疆维吾尔自治区裕民县人民法院",
+    ]
+
+
+def test_a_bingtuan_court_written_after_the_bingtuan() -> None:
+    assert names("新疆兵团车排子垦区人民法院调解纠纷。受到自治区高院兵团分院表彰。") == [
+        "新疆生产建设兵团车排子垦区人民法院",
+        "新疆维吾尔自治区高级人民法院生产建设兵团分院",
+    ]
+
+
+def test_a_forest_intermediate_court_and_its_short_form() -> None:
+    r = run("松江林区法院召开会议。吉林省松江林区中级法院会同红石林区基层法院部署工作。")
+    assert [(c.name, c.level) for c in r.courts] == [
+        ("松江林区中级法院", "intermediate"),
+        ("红石林区基层法院", "basic"),
+    ]

@@ -587,3 +587,14 @@ def test_a_date_line_naming_the_issuer_is_the_page_date() -> None:
 def test_a_document_number_line_with_a_spaced_day_gives_the_date() -> None:
     """A notice printed to PDF: 甲高法〔2023〕12 号 2023 年5 月8 日."""
     assert page_dates("通知\n甲高法〔2023〕12 号 2023 年5 月8 日\n正文。") == ["2023-05-08"]
+
+
+def test_a_header_timestamp_cell_dates_the_page() -> None:
+    """A full day and a clock time standing as one cell of a short header row (after the
+    account's name and a · separator, or before a view count); an event's time is not one."""
+    assert page_dates("标题\n甲县法院 · 公众号 · 法律 · 2024-06-02 08:15\n\n正文。") == [
+        "2024-06-02"
+    ]
+    assert page_dates("2023-11-09 21:05:11 15次\n甲县法院召开会议。") == ["2023-11-09"]
+    assert page_dates("标题\n会议于2024-05-01 09:30举行。") == []
+    assert page_dates("标题\n甲县 · 法院 · 庭审 · 开庭时间 2024-05-01 09:30\n正文。") == []

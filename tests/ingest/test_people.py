@@ -1080,8 +1080,9 @@ def test_a_name_without_a_han_surname_fixed_by_its_other_mentions() -> None:
     assert [h.name for h in find_people(text, _court_first(text))] == ["努尔兰·别克"]
     # what such a name needs: a second mention, a verb of saying after one of them
     for text in (
-        # said once only
-        "乙县人民法院法官萨玛丽和书记员骑马进山。",
+        # said once only (a name not spelled from another language's sounds: 萨玛丽 is read
+        # from its characters, test_a_transliterated_name_after_a_title)
+        "乙县人民法院法官星月和书记员骑马进山。",
         # no verb of saying after it anywhere
         "乙县人民法院法官走村入户，送法上门。乙县人民法院法官走村入户，化解纠纷。",
         # the verb of saying follows only the mention after the title; the other one is an
@@ -1319,3 +1320,25 @@ def test_a_division_head_in_name_only_is_no_court_post() -> None:
     assert find_people("“荣誉庭长”孙老汉每天走村入户。") == []
     assert find_people("“名誉庭长”罗建新每天走村入户。") == []
     assert find_people("“义务庭长”罗建新化解了这起纠纷。") == []
+
+
+def test_a_title_and_a_word_quoted_together_are_a_brand() -> None:
+    # “法官茶座”, “某心法官工作站”: a service's name; a judge a studio is named after is named
+    # again outside the quotes
+    assert find_people("乙县法院开设“法官茶座”，提升队伍素养。") == []
+    assert find_people("发挥“和美法官工作站”作用，化解纠纷。") == []
+    assert [h.name for h in find_people("打造“王芳法官工作室”。王芳说，要耐心调解。")] == ["王芳"]
+
+
+def test_a_transliterated_name_after_a_title() -> None:
+    # Mongolian and Tibetan names with no Han surname, read from their characters
+    hits = find_people("庭长乌力吉图正在整理卷宗。后来乌力吉图向记者介绍了案情。")
+    assert [(h.name, h.rule) for h in hits] == [("乌力吉图", "person:transliterated-name")]
+    hits = find_people("甲县人民法院党组成员、副院长阿拉坦苏一行到法庭调研。")
+    assert [h.name for h in hits] == ["阿拉坦苏"]
+    hits = find_people("甲县人民法院立案庭庭长卓玛措的手机响了。")
+    assert [h.name for h in hits] == ["卓玛措"]
+    # ordinary words after a title are no names
+    assert find_people("法官多次上门调解。") == []
+    assert find_people("庭长拉开了调解的序幕。") == []
+    assert [h.name for h in find_people("甲县人民法院庭长苏丽娜拉着当事人的手。")] == ["苏丽娜"]
