@@ -549,10 +549,10 @@ def to_docx(b: Briefing) -> bytes:
     r.title(f"“{b.initiative}”推行情况简报")
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
     scope += "".join(f"{n}；" for n in collections_note(b.collections))
-    checked = f"{b.facts_line()}；"
+    # how many facts it states, and how many are unverified: once, in 一、基本情况 (headline)
+    only = "仅含已核实的事实；" if b.check.verified_only else ""
     r.para(
-        f"{scope}数据截至 {b.generated}；{checked}courtgraph 依据所收文档整理，"
-        "未收录的报道不在其中。",
+        f"{scope}数据截至 {b.generated}；{only}courtgraph 依据所收文档整理，未收录的报道不在其中。",
         10.5,
     )
     r.section("基本情况")
