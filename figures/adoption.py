@@ -756,7 +756,7 @@ def to_pptx(
     `draw_adoption_map`."""
     from figures.deck import Deck
 
-    deck = Deck(f"{data.initiative} 采用情况", generated=generated)
+    deck = Deck(f"{data.initiative} 采用情况", generated=generated, demo=demo)
     deck.picture_slide(
         f"{data.initiative} · {data.court.short}辖区采用情况",
         draw_adoption_map(
@@ -768,6 +768,7 @@ def to_pptx(
             demo=demo,
         ),
         notes=slide_notes(data),
+        marked=True,
     )
     counts = data.counts()
     if counts:

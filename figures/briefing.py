@@ -641,7 +641,7 @@ def to_docx(b: Briefing) -> bytes:
 def to_pptx(b: Briefing) -> bytes:
     from figures.deck import Deck
 
-    deck = Deck(f"{b.initiative} 推行情况", generated=b.generated)
+    deck = Deck(f"{b.initiative} 推行情况", generated=b.generated, demo=b.demo())
     scope = f"{short_court_name(b.court)}辖区 · " if b.court else ""
     scope += "".join(f"{n} · " for n in collections_note(b.collections))
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
@@ -654,6 +654,7 @@ def to_pptx(b: Briefing) -> bytes:
             f"{b.map.court.short}辖区采用情况",
             b.map_png(),
             notes=f"{slide_notes(b.map)}\n{sources_note}",
+            marked=True,
         )
         counts = b.map.counts()
         series, colours = counts_series(counts, b.map.through_counts())
@@ -684,6 +685,7 @@ def to_pptx(b: Briefing) -> bytes:
             notes="每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间"
             + (f"；{undated} 个单位的报道没有日期，未画入" if undated else "")
             + f"。{b.facts_note()}。",
+            marked=True,
         )
     deck.table_slides(
         "开展单位",

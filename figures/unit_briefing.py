@@ -597,7 +597,8 @@ def to_docx(b: UnitBriefing) -> bytes:
 def to_pptx(b: UnitBriefing) -> bytes:
     from figures.deck import Deck
 
-    deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated)
+    demo = sum(1 for d in b.sources if is_demo(d))
+    deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated, demo=demo)
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
     chosen = "".join(f"{n} · " for n in collections_note(b.collections))
     deck.title_slide(
@@ -613,6 +614,7 @@ def to_pptx(b: UnitBriefing) -> bytes:
             b.portfolio_png(narrow=b.portfolio_rows() <= NARROW_SLIDE_ROWS),
             notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道"
             f"日期。\n{checked}{sources_note}",
+            marked=True,
         )
     if b.levels:
         deck.chart_slide(

@@ -325,3 +325,51 @@ def test_a_long_coverage_footnote_takes_two_lines(small, monkeypatch) -> None:
     first, second = note.split("\n")
     assert first.startswith("含 2 篇演示文档") and first.endswith("；")
     assert max(len(first), len(second)) <= 110
+
+
+DECKS = [
+    ["map", "诉源治理", "--court", g.MID],
+    ["timeline", "诉源治理"],
+    ["portfolio", g.MID],
+    ["table", "adopters", "--param", "initiative=诉源治理"],
+    ["brief", "诉源治理", "--court", g.MID],
+    ["brief", "--unit", g.MID],
+]
+
+
+def test_every_slide_of_a_deck_on_demo_documents_says_so_on_the_slide(
+    small, tmp_path, monkeypatch
+) -> None:
+    """A slide shown to leadership said 演示数据 in the speaker notes only (a native table or
+    chart has no picture to carry the red mark): every slide's footer says it in red, and a
+    slide whose content is not a picture already marked carries the red mark at the top
+    right; a deck on no demo document says nothing of it."""
+    from pptx import Presentation
+
+    from figures import __main__ as cli
+    from figures.render import demo_note
+
+    lend_store(monkeypatch, small)
+
+    def slides(args: list[str]) -> list[tuple[list[str], bool]]:
+        """Each slide's texts (not its notes) and whether it holds a picture."""
+        out = tmp_path / "deck.pptx"
+        assert cli.main([*args, "-o", str(out)]) == 0
+        deck = Presentation(io.BytesIO(out.read_bytes()))
+        return [
+            (
+                [sh.text_frame.text for sh in s.shapes if sh.has_text_frame],
+                any(sh.shape_type == 13 for sh in s.shapes),  # MSO_SHAPE_TYPE.PICTURE
+            )
+            for s in deck.slides
+        ]
+
+    for args in DECKS:
+        assert not any("演示" in t for texts, _ in slides(args) for t in texts), args
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    for args in DECKS:
+        found = slides(args)
+        for texts, picture in found:
+            assert any(t.startswith(demo_note(1)) for t in texts), (args, texts)
+            assert picture or DEMO_BADGE in texts, (args, texts)
+        assert any(DEMO_BADGE in texts for texts, _ in found), args
