@@ -327,9 +327,8 @@ def gather(
     ]
     if scope is None and len({a["unit_id"] for a in adopters}) > MAX_UNSCOPED:
         raise CourtgraphError(
-            f"{tl.initiative}: {len({a['unit_id'] for a in adopters})} units report it, more "
-            f"than a briefing without a court lists ({MAX_UNSCOPED}); brief it under a court "
-            "(--court) instead"
+            f"{tl.initiative}：有 {len({a['unit_id'] for a in adopters})} 个单位报道推行，"
+            f"超过不限法院的简报所能列出的 {MAX_UNSCOPED} 个；请按法院出简报（--court）"
         )
     # figures the documents tie to this initiative (not every figure its adopters report),
     # under a court those of its units

@@ -273,8 +273,8 @@ def gather(
     under = run(store, "units_under", {"court": cid}).rows
     if len(under) > MAX_UNITS:
         raise CourtgraphError(
-            f"{name}: {len(under):,} units under it, more than a unit briefing covers "
-            f"({MAX_UNITS:,}); brief a court below it instead (a high court, for example)"
+            f"{name}：下级单位 {len(under):,} 个，超过单位简报所能涵盖的 {MAX_UNITS:,} 个；"
+            "请改为其下级法院出简报（如某个高级法院）"
         )
     # these three queries take no collections: their rows are kept as the queries that do
     # keep theirs (one of a fact's documents in a chosen collection), citing those documents
