@@ -531,7 +531,10 @@ def draw_adoption_map(
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
     width_in, height_in = 16.0, 9.0
-    top = 1.45 if with_title else 0.9  # inches above the grid: title, court, legend
+    # without a title the red demo mark gets a row of its own above the court's line, where
+    # it would cover the counts at the right (a slide's picture, `with_title=False`)
+    mark_row = 0.45 if demo and not with_title else 0.0
+    top = (1.45 if with_title else 0.9) + mark_row  # inches above the grid: title, court, legend
     bottom = 0.55
     side = 0.35
     grouped = len(data.units) > MAX_BOXES
@@ -558,7 +561,7 @@ def draw_adoption_map(
         ax.set_xlim(0, width_in)
         ax.set_ylim(height_in, 0)  # y grows downwards, in inches
         ax.axis("off")
-        y = 0.25
+        y = 0.25 + mark_row
         if with_title:
             ax.text(side, y, f"{data.initiative} · 采用情况", fontsize=26, va="top")
             y += 0.62

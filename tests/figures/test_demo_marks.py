@@ -373,3 +373,26 @@ def test_every_slide_of_a_deck_on_demo_documents_says_so_on_the_slide(
             assert any(t.startswith(demo_note(1)) for t in texts), (args, texts)
             assert picture or DEMO_BADGE in texts, (args, texts)
         assert any(DEMO_BADGE in texts for texts, _ in found), args
+
+
+@pytest.mark.parametrize("with_title", [True, False])
+def test_the_demo_mark_of_a_maps_slide_picture_covers_none_of_its_text(
+    small, monkeypatch, with_title
+) -> None:
+    """A map drawn for a slide (no title of its own) put the red mark on the line of its
+    counts (已报道 / 单位数), covering them: it gets a row of its own."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from figures.adoption import adoption_map, draw_adoption_map
+    from figures.render import drawing
+
+    data = adoption_map(small, "诉源治理", g.MID)
+    fig = _figure_of(monkeypatch, lambda: draw_adoption_map(data, with_title=with_title, demo=1))
+    texts = [*fig.texts, *(t for ax in fig.axes for t in ax.texts)]  # type: ignore[attr-defined]
+    with drawing():
+        renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[arg-type]
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts if t.get_text()]
+    mark = next(box for text, box in boxes if text == DEMO_BADGE)
+    others = [(text, box) for text, box in boxes if text != DEMO_BADGE]
+    assert any(text.startswith("已报道 / 单位数") for text, _ in others)
+    assert not [text for text, box in others if box.overlaps(mark)]
