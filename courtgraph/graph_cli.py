@@ -111,17 +111,18 @@ def _status(settings: Settings) -> int:
     if settings.backend == "arcadedb":
         st = EmbeddedServer(settings.data_dir).status()
         print(
-            f"embedded server: {'running, pid ' + str(st.pid) if st.running else 'stopped'}"
-            f" (data {st.data_dir}, log {st.log})"
+            f"内置服务器：{'运行中，进程号 ' + str(st.pid) if st.running else '未运行'}"
+            f"（数据 {st.data_dir}，日志 {st.log}）"
         )
     with open_store(settings) as store:
-        print(f"store: {store.description}")
+        print(f"图谱存储：{store.description}")
         for name, n in store.counts().items():
             print(f"  {name:14} {n}")
         from graph.collections import collections
 
         for c in collections(store):
-            print(f"  collection {c.name}: {c.documents} documents{' (demo)' if c.demo else ''}")
+            demo = "（演示数据，内容虚构）" if c.demo else ""
+            print(f"  文档集 {c.name}：{c.documents} 篇文档{demo}")
     return 0
 
 
@@ -144,9 +145,9 @@ def _collections(store: object, args: argparse.Namespace) -> int:
 
 
 NEO4J_BACKUP = (
-    "NEO4J_URI names a Neo4j server: back it up with Neo4j's own tools, e.g. "
-    "`neo4j-admin database dump neo4j --to-path=DIR` with the database stopped (Community), "
-    "or `neo4j-admin database backup` while it runs (Enterprise); see the README, 'Backups'"
+    "NEO4J_URI 指向 Neo4j 服务器：请用 Neo4j 自带的工具备份，例如在数据库停止时运行 "
+    "`neo4j-admin database dump neo4j --to-path=DIR`（社区版），"
+    "或在运行中用 `neo4j-admin database backup`（企业版）；见 README 的 Backups 一节"
 )
 
 
@@ -157,10 +158,10 @@ def _backup_or_restore(settings: Settings, args: argparse.Namespace) -> int:
         raise CourtgraphError(NEO4J_BACKUP)
     if args.command == "backup":
         size = backup.backup(settings.data_dir, args.output, heap=settings.heap)
-        print(f"{args.output}: a backup of {settings.data_dir} ({size / 1e6:.1f} MB)")
+        print(f"{args.output}：{settings.data_dir} 的备份（{size / 1e6:.1f} MB）")
         return 0
     backup.restore(settings.data_dir, args.archive, heap=settings.heap)
-    print(f"restored {args.archive} into {settings.data_dir}")
+    print(f"已将 {args.archive} 恢复到 {settings.data_dir}")
     return 0
 
 
@@ -309,7 +310,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             print(
                 f"{row['fact_id']:26} {'-' if conf is None else f'{conf:.2f}':>5} "
                 f"{row['status_zh']}{flag}  {review.describe(row)}"
-                f"  ({len(row.get('doc_ids') or [])} docs)"
+                f"  （{len(row.get('doc_ids') or [])} 篇文档）"
             )
         print(f"共 {len(rows)} 条事实", file=sys.stderr)
     elif cmd == "confirm":
@@ -354,8 +355,8 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                 from graph.errors import BadParameter
 
                 raise BadParameter(
-                    f"qualifier {args.qualifier!r}: one of {' '.join(review.QUALIFIERS)}, "
-                    "or '' to remove it"
+                    f"限定词 {args.qualifier!r} 无效：应为 {' '.join(review.QUALIFIERS)} 之一，"
+                    "或用 '' 去掉"
                 )
             new["qualifier"] = args.qualifier or None
         from queries.explore import figure_correction
@@ -491,14 +492,12 @@ def _hash_password() -> int:
     from graph.review import hash_password
 
     try:
-        password = getpass.getpass("password: ")
-        again = getpass.getpass("again: ")
+        password = getpass.getpass("密码：")
+        again = getpass.getpass("再输入一次：")
     except EOFError:  # input ended before the second line (a pipe, or Ctrl-D)
-        raise CourtgraphError(
-            "no password read: type it at the prompt, twice (or give two lines on stdin)"
-        ) from None
+        raise CourtgraphError("没有读到密码：请在提示处输入两次（或从标准输入给出两行）") from None
     if not password or password != again:
-        raise CourtgraphError("the passwords are empty or differ")
+        raise CourtgraphError("密码为空，或两次输入不一致")
     print(hash_password(password))
     return 0
 
@@ -581,7 +580,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with open_store(settings) as store:
             if args.command == "reset":
                 if not args.yes and input(
-                    f"Delete everything in {store.description}? [y/N] "
+                    f"删除 {store.description} 中的全部内容？[y/N] "
                 ).strip().lower() not in ("y", "yes"):
                     print("未删除任何内容")
                     return 1
@@ -604,18 +603,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     implied = export.BY_SUFFIX[args.output.suffix.lower()]
                     if implied != args.format:
                         raise CourtgraphError(
-                            f"{args.output}: the extension says {implied}, --format says "
-                            f"{args.format}; name the file {args.output.stem}"
+                            f"{args.output}：扩展名表示 {implied}，--format 却是 "
+                            f"{args.format}；请把文件命名为 {args.output.stem}"
                             f"{export.SUFFIX[args.format]}"
                         )
                 if not args.output.parent.is_dir():
-                    raise CourtgraphError(
-                        f"{args.output}: the folder {args.output.parent} does not exist"
-                    )
+                    raise CourtgraphError(f"{args.output}：文件夹 {args.output.parent} 不存在")
                 if not 1 <= args.limit <= 100_000:
-                    raise CourtgraphError(
-                        f"--limit must be between 1 and 100,000, not {args.limit}"
-                    )
+                    raise CourtgraphError(f"--limit 应在 1 到 100,000 之间，而不是 {args.limit}")
 
                 entity = resolve_entity(store, args.entity)
                 kinds = args.kinds.split(",") if args.kinds else None
@@ -629,8 +624,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 export.export(sub_graph, fmt, args.output)
                 print(
-                    f"{args.output}: {sub_graph.number_of_nodes()} nodes, "
-                    f"{sub_graph.number_of_edges()} relationships"
+                    f"{args.output}：{sub_graph.number_of_nodes()} 个节点，"
+                    f"{sub_graph.number_of_edges()} 条关系"
                 )
             elif args.command == "delete-document":
                 from graph import review

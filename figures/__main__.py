@@ -40,7 +40,7 @@ FORMATS = {
 
 def _write(path: Path, make: Callable[[], bytes]) -> None:
     if not path.parent.is_dir():
-        raise CourtgraphError(f"{path}: the folder {path.parent} does not exist")
+        raise CourtgraphError(f"{path}：文件夹 {path.parent} 不存在")
     data = make()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -128,14 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_brief(args)
         if suffix not in FORMATS[args.command]:
             raise CourtgraphError(
-                f"{args.output}: {args.command} writes {', '.join(FORMATS[args.command])} "
-                "(the extension names the format)"
+                f"{args.output}：{args.command} 可写 {'、'.join(FORMATS[args.command])}"
+                "（扩展名决定格式）"
             )
         from graph.store import open_store
 
         with open_store(Settings.from_env()) as store:
             _write(args.output, lambda: _make(store, args, suffix))
-        print(f"wrote {args.output}")
+        print(f"已写入 {args.output}")
         return 0
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
@@ -245,12 +245,12 @@ def _check_brief(args: argparse.Namespace) -> None:
     """An initiative (optionally --court) or --unit: one of the two briefings."""
     if args.unit and (args.initiative or args.court):
         raise CourtgraphError(
-            "brief: give an initiative (python -m figures brief 诉源治理 --court 本溪中院) or "
-            "--unit (python -m figures brief --unit 本溪中院), not both"
+            "brief：请给出举措（python -m figures brief 诉源治理 --court 本溪中院）或 "
+            "--unit（python -m figures brief --unit 本溪中院），不要同时给出"
         )
     if not args.unit and not args.initiative:
         raise CourtgraphError(
-            "brief: name an initiative (e.g. 诉源治理) or a unit with --unit (e.g. 本溪中院)"
+            "brief：请给出举措（如 诉源治理），或用 --unit 给出单位（如 本溪中院）"
         )
 
 
@@ -260,12 +260,12 @@ def _table(store: object, args: argparse.Namespace, suffix: str) -> bytes:
     from queries.scope import chosen
 
     if args.query not in REGISTRY:
-        raise CourtgraphError(f"no named query {args.query!r}; see python -m queries --list")
+        raise CourtgraphError(f"没有名为 {args.query!r} 的命名查询；见 python -m queries --list")
     params = {}
     for item in args.param:
         key, sep, value = item.partition("=")
         if not sep:
-            raise CourtgraphError(f"--param {item!r}: write KEY=VALUE, e.g. initiative=诉源治理")
+            raise CourtgraphError(f"--param {item!r}：请写成 名称=值，如 initiative=诉源治理")
         params[key] = value
     named = getattr(args, "collection", None)
     if named:

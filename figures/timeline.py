@@ -403,7 +403,7 @@ def to_pptx(
     `collections` as in `draw_timeline`."""
     from figures.deck import Deck
 
-    deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated)
+    deck = Deck(f"{tl.initiative} 扩散时间线", generated=generated, demo=demo)
     notes = ["每个单位按其最早的报道日期计；只知年份或月份的日期画在该年、该月的中间。"]
     promotions = [e for e in tl.endorsements if e.get("date")]
     if promotions:
@@ -435,6 +435,7 @@ def to_pptx(
             collections=collections,
         ),
         notes="".join(notes),
+        marked=True,
     )
     # the table in the picture's order: a year-only date counts at mid-year (July), as drawn
     dated = sorted(

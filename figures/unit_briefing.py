@@ -273,8 +273,8 @@ def gather(
     under = run(store, "units_under", {"court": cid}).rows
     if len(under) > MAX_UNITS:
         raise CourtgraphError(
-            f"{name}: {len(under):,} units under it, more than a unit briefing covers "
-            f"({MAX_UNITS:,}); brief a court below it instead (a high court, for example)"
+            f"{name}：下级单位 {len(under):,} 个，超过单位简报所能涵盖的 {MAX_UNITS:,} 个；"
+            "请改为其下级法院出简报（如某个高级法院）"
         )
     # these three queries take no collections: their rows are kept as the queries that do
     # keep theirs (one of a fact's documents in a chosen collection), citing those documents
@@ -597,7 +597,8 @@ def to_docx(b: UnitBriefing) -> bytes:
 def to_pptx(b: UnitBriefing) -> bytes:
     from figures.deck import Deck
 
-    deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated)
+    demo = sum(1 for d in b.sources if is_demo(d))
+    deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated, demo=demo)
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
     chosen = "".join(f"{n} · " for n in collections_note(b.collections))
     deck.title_slide(
@@ -613,6 +614,7 @@ def to_pptx(b: UnitBriefing) -> bytes:
             b.portfolio_png(narrow=b.portfolio_rows() <= NARROW_SLIDE_ROWS),
             notes="“本院”为该单位自身报道的阶段；下级单位按其报道的阶段计；日期为最早的报道"
             f"日期。\n{checked}{sources_note}",
+            marked=True,
         )
     if b.levels:
         deck.chart_slide(

@@ -43,7 +43,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -155,11 +155,9 @@ class Decision:
 
     def __post_init__(self) -> None:
         if self.decision not in DECISIONS:
-            raise BadParameter(
-                f"decision {self.decision!r}: expected one of {', '.join(DECISIONS)}"
-            )
+            raise BadParameter(f"审核决定 {self.decision!r} 无效：应为 {'、'.join(DECISIONS)} 之一")
         if not self.reviewer:
-            raise BadParameter("a decision needs the reviewer's name")
+            raise BadParameter("审核决定须写明审核人")
         if not self.id:
             self.id = "review:" + digest(
                 self.fact_id, self.decision, _dumps(self.new), self.reviewer, self.time, self.note
@@ -206,14 +204,14 @@ class Decision:
         if decision in ("confirm", "reject", "correct") and not all(
             old.get(k) for k in ("type", "src", "dst")
         ):
-            raise BadParameter("a fact decision needs the fact it was made on (old.type/src/dst)")
+            raise BadParameter("对事实的决定须写明所针对的事实（old.type/src/dst）")
         if decision == "add" and not all(new.get(k) for k in ("type", "src", "dst", "doc_id")):
-            raise BadParameter("an added fact needs new.type/src/dst/doc_id")
+            raise BadParameter("新增的事实须写明 new.type/src/dst/doc_id")
         if decision == "merge" and not new.get("keep"):
-            raise BadParameter("a merge needs new.keep")
+            raise BadParameter("合并须写明保留的实体（new.keep）")
         for kind in (old.get("type"), new.get("type")):
             if kind is not None and kind not in FACT_TYPES:
-                raise BadParameter(f"unknown fact type {kind!r}")
+                raise BadParameter(f"未知的事实类型 {kind!r}")
         try:
             return cls(
                 fact_id=str(data["fact_id"]),
@@ -227,7 +225,7 @@ class Decision:
                 id=str(data.get("id") or ""),
             )
         except KeyError as exc:
-            raise BadParameter(f"a decision record lacks {exc.args[0]!r}") from exc
+            raise BadParameter(f"审核决定记录缺少 {exc.args[0]!r}") from exc
 
     def node_props(self) -> dict[str, Any]:
         fact = self.fact
@@ -321,9 +319,55 @@ def _evidence(tx: Tx, fid: str) -> list[dict[str, Any]]:
     return [dict(r) for r in tx.run(_EVIDENCE, fact_id=fid)]
 
 
+_CORRECTED_FROM = """
+MATCH (e:Evidence {fact_id: $fact_id}) WHERE e.corrected_from IS NOT NULL
+RETURN DISTINCT e.corrected_from AS f
+"""
+
+
+def _correction_into(decisions: dict[str, list[Decision]], fid: str) -> Decision | None:
+    """Of the facts `decisions` lists (by fact id), the latest decision of one that moved it
+    to `fid`, when that decision still stands (a later one may have moved it elsewhere)."""
+    found = [_latest(ds) for ds in decisions.values()]
+    into = [d for d in found if d and d.decision == "correct" and corrected_fact_id(d) == fid]
+    return _latest(into)
+
+
+def _moved_ends(tx: Tx, fid: str) -> list[tuple[str, str, str]]:
+    """(type, src, dst) where a fact may be that its anchored lookup (`_FIND_FACT`: an end
+    its documents mention) cannot find: a reviewer moved it to a unit or initiative its
+    documents never name, or added it between such ends. From the decisions on it and on the
+    fact its evidence was corrected from."""
+    froms = [r["f"] for r in tx.run(_CORRECTED_FROM, fact_id=fid)]
+    by_fact = _decisions_of(tx, [fid, *froms])
+    ends = [(d.fact["type"], d.fact["src"], d.fact["dst"]) for d in by_fact.pop(fid, [])]
+    d = _correction_into(by_fact, fid)
+    if d is not None:
+        ends.append(
+            (
+                d.old["type"],
+                d.new.get("src") or d.old["src"],
+                d.new.get("dst") or d.old["dst"],
+            )
+        )
+    return [e for e in dict.fromkeys(ends) if all(e) and e[0] in FACT_TYPES]
+
+
+def _find_fact(tx: Tx, fid: str) -> dict[str, Any] | None:
+    """Type, ends and properties of the fact `fid` in the graph, or None."""
+    rec = tx.run(_FIND_FACT, fact_id=fid).single()
+    if rec is not None:
+        return dict(rec)
+    for rel_type, src, dst in _moved_ends(tx, fid):
+        props = _rel(tx, rel_type, src, dst, fid)
+        if props is not None:
+            return {"type": rel_type, "src": src, "dst": dst, "props": props}
+    return None
+
+
 def _snapshot(tx: Tx, fid: str) -> dict[str, Any] | None:
     """The fact as it is now: type, ends, properties and its evidence sentences."""
-    rec = tx.run(_FIND_FACT, fact_id=fid).single()
+    rec = _find_fact(tx, fid)
     if rec is None:
         return None
     props = {k: v for k, v in dict(rec["props"]).items() if not k.startswith("review")}
@@ -521,21 +565,40 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
             _delete_fact(tx, rel_type, fact["src"], fact["dst"], fid)
             touched.add(rel_type, fact["dst"])
         return None
+    # what earlier corrections of this fact set and the latest decision leaves alone (a
+    # scope, a date, a figure: they kept the fact's id) stands too: the fact written again
+    # from its document holds the extracted values, and the reviewer's must come back
+    standing = _standing(decisions, d, fid)
     if d.decision == "confirm":
         if props is not None:
             current = {sentence_hash(e["sentence"]) for e in _evidence(tx, fid)}
             holds = not d.sentence_hashes or bool(current & set(d.sentence_hashes))
-            _mark(
-                tx,
-                fact,
-                fid,
-                d,
-                "confirmed" if holds else "extracted",
-                None if holds else _FLAG_CHANGED,
-                touched,
-            )
+            status = "confirmed" if holds else "extracted"
+            flag = None if holds else _FLAG_CHANGED
+            if standing:
+                as_set = replace(d, decision="correct", new=standing)
+                _apply_correct(tx, fid, as_set, props, touched, status=status, flag=flag)
+            else:
+                _mark(tx, fact, fid, d, status, flag, touched)
         return None
+    if standing:
+        d = replace(d, new={**standing, **d.new})
     return _apply_correct(tx, fid, d, props, touched)
+
+
+def _standing(decisions: Sequence[Decision], latest: Decision, fid: str) -> dict[str, Any]:
+    """The values earlier corrections of `fid` set that kept its id (scope, date, a figure's
+    fields), since its last rejection and before `latest`, the later ones winning."""
+    key = lambda x: (x.time, x.id)  # noqa: E731
+    out: dict[str, Any] = {}
+    for x in sorted(decisions, key=key):
+        if key(x) >= key(latest):
+            break
+        if x.decision == "reject":
+            out = {}
+        elif x.decision == "correct" and x.old.get("type") and corrected_fact_id(x) == fid:
+            out.update({k: v for k, v in x.new.items() if k in REL_FIELDS + OUTCOME_FIELDS})
+    return out
 
 
 def _restore(tx: Tx, fid: str, old: dict[str, Any]) -> bool:
@@ -580,7 +643,14 @@ def _restore(tx: Tx, fid: str, old: dict[str, Any]) -> bool:
 
 
 def _apply_correct(
-    tx: Tx, fid: str, d: Decision, props: dict[str, Any] | None, touched: _Touched
+    tx: Tx,
+    fid: str,
+    d: Decision,
+    props: dict[str, Any] | None,
+    touched: _Touched,
+    *,
+    status: str = "corrected",
+    flag: str | None = None,
 ) -> str | None:
     old = d.old
     rel_type = check_rel_type(old["type"])
@@ -653,7 +723,7 @@ def _apply_correct(
         ).consume()
     if target and label_kind(dst) == "Outcome":
         _set_outcome(tx, dst, target)
-    _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, "corrected", None, touched)
+    _mark(tx, {"type": rel_type, "src": src, "dst": dst}, new_fid, d, status, flag, touched)
     touched.add(rel_type, old["dst"])
     touched.add(rel_type, dst)
     return new_fid if new_fid != fid else None
@@ -844,8 +914,8 @@ class RecordDecision:
                 snap = earlier.old if earlier else None
             if snap is None and not d.old:
                 raise CourtgraphError(
-                    f"no fact {d.fact_id!r} in the graph (its document may have been deleted); "
-                    "see `python -m graph review history`"
+                    f"图中没有事实 {d.fact_id!r}（其文档可能已删除）；"
+                    "审核记录见 `python -m graph review history`"
                 )
             if snap is not None:
                 d.old = snap
@@ -857,9 +927,9 @@ class RecordDecision:
             dst = d.new.get("dst") or d.old.get("dst") or ""
             if figure and label_kind(dst) != "Outcome":
                 raise BadParameter(
-                    f"a figure's {', '.join(figure)}: correct it on the unit's fact that "
-                    "reports the figure (REPORTED unit → figure), not on "
-                    f"{d.old.get('type')} {d.old.get('src')} → {dst}"
+                    f"数字的 {'、'.join(figure)} 须在报告该数字的单位事实上修改"
+                    "（REPORTED unit → figure），而不是在 "
+                    f"{d.old.get('type')} {d.old.get('src')} → {dst} 上"
                 )
         if d.decision == "correct":
             for k in ("src", "dst"):
@@ -869,7 +939,7 @@ class RecordDecision:
                         "MATCH (n:Entity {id: $id}) RETURN n.id AS id", id=d.new[k]
                     ).single()
                 ):
-                    raise BadParameter(f"no entity {d.new[k]!r} in the graph")
+                    raise BadParameter(f"图中没有实体 {d.new[k]!r}")
         tx.run("CREATE (d:ReviewDecision) SET d = $props", props=d.node_props()).consume()
         _apply(tx, [d.fact_id], self.touched)
 
@@ -897,11 +967,11 @@ def decide(
     `period`, `qualifier`. A rejection's reason goes in `note`.
     """
     if decision == "add":
-        raise BadParameter("use add_fact to add a fact")
+        raise BadParameter("新增事实请用 add_fact")
     if decision == "correct" and not new:
-        raise BadParameter("a correction needs the new values (unit, initiative, stage, date …)")
+        raise BadParameter("修改须给出新的值（单位、举措、阶段、日期……）")
     if decision == "reject" and not note:
-        raise BadParameter(f"a rejection needs a reason, e.g. {', '.join(REJECT_REASONS[:3])}")
+        raise BadParameter(f"驳回须写明理由，例如：{'、'.join(REJECT_REASONS[:3])}")
     d = Decision(
         fact_id=fact_id_, decision=decision, reviewer=reviewer, note=note, new=dict(new or {})
     )
@@ -912,7 +982,7 @@ def decide(
     if decision == "correct":
         bad = set(d.new) - set(REL_FIELDS) - set(OUTCOME_FIELDS) - {"src", "dst"}
         if bad:
-            raise BadParameter(f"cannot correct {', '.join(sorted(bad))}")
+            raise BadParameter(f"不能修改 {'、'.join(sorted(bad))}")
     stmt = RecordDecision(d)
     _write(store, [stmt])
     if stmt.touched.reopened:  # (a fact back in the queue: its evidence changed)
@@ -930,9 +1000,9 @@ def decide_many(
 ) -> list[Decision]:
     """The same decision (confirm or reject) on many facts, in one transaction."""
     if decision not in ("confirm", "reject"):
-        raise BadParameter("only confirm and reject apply to many facts at once")
+        raise BadParameter("只有确认和驳回可以一次用于多条事实")
     if decision == "reject" and not note:
-        raise BadParameter("a rejection needs a reason")
+        raise BadParameter("驳回须写明理由")
     done = [Decision(fact_id=f, decision=decision, reviewer=reviewer, note=note) for f in fact_ids]
     for i in range(0, len(done), 200):
         stmts = [RecordDecision(d) for d in done[i : i + 200]]
@@ -1168,7 +1238,13 @@ def _figure_of_link(store: GraphStore, fid: str, known: Iterable[Decision]) -> s
 def status_of(store: GraphStore, fact_id_: str) -> str:
     """A fact's review status: from its latest decision, else extracted."""
     d = _latest(decisions(store, fact_id_))
-    if d is None or d.decision in ENTITY_DECISIONS:
+    if d is None:  # a correction may have moved another fact here
+        froms = [r["f"] for r in store.read(_CORRECTED_FROM, {"fact_id": fact_id_})]
+        by_fact: dict[str, list[Decision]] = {}
+        for f in froms:
+            by_fact[f] = decisions(store, f)
+        return "corrected" if _correction_into(by_fact, fact_id_) else "extracted"
+    if d.decision in ENTITY_DECISIONS:
         return "extracted"
     if d.decision == "confirm":
         rows = store.read(
@@ -1195,17 +1271,15 @@ def _entity(tx: Tx, entity_id: str) -> dict[str, Any] | None:
 
 def _check_merge(keep: dict[str, Any], gone: dict[str, Any]) -> None:
     if keep["_labels"] != gone["_labels"]:
-        raise BadParameter(
-            f"{gone['id']} and {keep['id']} are different kinds of entity; only the same kind merge"
-        )
+        raise BadParameter(f"{gone['id']} 与 {keep['id']} 不是同一类实体，只有同类实体可以合并")
     if gone.get("in_roster"):
-        raise BadParameter(f"{gone['id']} is a court of the roster: merge the other one into it")
+        raise BadParameter(f"{gone['id']} 是法院名录中的单位：请把另一个合并到它")
     if keep.get("in_roster"):
         for k in _PLACE:  # never into a roster court of another level or place
             if gone.get(k) and keep.get(k) and gone[k] != keep[k]:
                 raise BadParameter(
-                    f"{gone['id']} ({k} {gone[k]}) cannot merge into the roster court "
-                    f"{keep['id']} ({k} {keep[k]})"
+                    f"{gone['id']}（{k} {gone[k]}）不能合并到法院名录中的 "
+                    f"{keep['id']}（{k} {keep[k]}）"
                 )
 
 
@@ -1415,7 +1489,7 @@ def merge_entities(
     moves over; applied again whenever documents bring `gone` back. Courts never merge into
     a roster court of another level or place."""
     if keep == gone:
-        raise BadParameter("an entity cannot merge into itself")
+        raise BadParameter("实体不能合并到它自己")
     d = Decision(fact_id=gone, decision="merge", reviewer=reviewer, note=note, new={"keep": keep})
     stmt = RecordEntityDecision(d)
     _write(store, [stmt])
@@ -1428,7 +1502,7 @@ def rename_entity(
 ) -> Decision:
     """Give an entity a new name (the old one stays as an alias; its id does not change)."""
     if not name.strip():
-        raise BadParameter("a new name is needed")
+        raise BadParameter("请给出新名称")
     d = Decision(
         fact_id=entity_id,
         decision="rename",
@@ -1471,7 +1545,7 @@ def drop_candidate(store: GraphStore, initiative: str, *, reviewer: str, note: s
     """Reject a candidate initiative: it and its facts leave the graph, and leave it again
     whenever a document proposes it."""
     if not note:
-        raise BadParameter("rejecting a candidate initiative needs a reason")
+        raise BadParameter("剔除候选举措须写明理由")
     d = Decision(fact_id=initiative, decision="drop", reviewer=reviewer, note=note)
     stmt = RecordEntityDecision(d)
     _write(store, [stmt])
@@ -1492,17 +1566,17 @@ class RecordEntityDecision:
         d = self.decision
         node = _entity(tx, d.fact_id)
         if node is None:
-            raise EntityNotFound(f"no entity {d.fact_id!r} in the graph")
+            raise EntityNotFound(f"图中没有实体 {d.fact_id!r}")
         d.old = {"entity": {k: v for k, v in node.items() if k in ("id", "name", "aliases")}}
         if d.decision in ("promote", "drop"):
             if "Initiative" not in node["_labels"]:
-                raise BadParameter(f"{d.fact_id} is not an initiative")
+                raise BadParameter(f"{d.fact_id} 不是举措")
             if not node.get("candidate") or node.get("curated"):
-                raise BadParameter(f"{d.fact_id} is not a candidate initiative")
+                raise BadParameter(f"{d.fact_id} 不是候选举措")
         if d.decision == "merge":
             keep = _entity(tx, str(d.new["keep"]))
             if keep is None:
-                raise EntityNotFound(f"no entity {d.new['keep']!r} in the graph")
+                raise EntityNotFound(f"图中没有实体 {d.new['keep']!r}")
             _check_merge(keep, node)
         tx.run("CREATE (d:ReviewDecision) SET d = $props", props=d.node_props()).consume()
         _apply(tx, [d.fact_id], self.touched)
@@ -1769,11 +1843,22 @@ class ImportReport:
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (decision id, why)
 
     def summary(self) -> str:
+        """What an import did, in Chinese (decision and fact ids as they are).
+
+        >>> print(ImportReport(["review:1"], [], [("review:2", "原因")]).summary())
+        新增审核决定 1 条；已有（未变） 0 条；冲突（未导入） 1 条
+          冲突：review:2：原因
+          冲突的决定未导入：请在本处重新审核这些事实，或从文件中删去这些记录后再导入
+        """
         lines = [
-            f"decisions added: {len(self.added)}; already present: {len(self.unchanged)}; "
-            f"conflicts (not imported): {len(self.conflicts)}"
+            f"新增审核决定 {len(self.added)} 条；已有（未变） {len(self.unchanged)} 条；"
+            f"冲突（未导入） {len(self.conflicts)} 条"
         ]
-        lines += [f"  conflict: {i}: {why}" for i, why in self.conflicts]
+        lines += [f"  冲突：{i}：{why}" for i, why in self.conflicts]
+        if self.conflicts:
+            lines.append(
+                "  冲突的决定未导入：请在本处重新审核这些事实，或从文件中删去这些记录后再导入"
+            )
         return "\n".join(lines)
 
 
@@ -1783,14 +1868,14 @@ def read_jsonl(path: str | Path) -> list[Decision]:
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise CourtgraphError(f"cannot read {p}: {exc.strerror or exc}") from exc
+        raise CourtgraphError(f"无法读取 {p}：{exc.strerror or exc}") from exc
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             out.append(Decision.from_json(json.loads(line)))
         except (ValueError, TypeError, BadParameter) as exc:
-            raise BadParameter(f"{p}:{n}: not a decision record ({exc})") from exc
+            raise BadParameter(f"{p}:{n}：不是审核决定记录（{exc}）") from exc
     return out
 
 
@@ -1812,7 +1897,7 @@ def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
             if by_id[d.id].to_json() == d.to_json():
                 report.unchanged.append(d.id)
             else:
-                report.conflicts.append((d.id, "a different record with this id is stored"))
+                report.conflicts.append((d.id, "图中已存有同一 ID 而内容不同的记录"))
             continue
         file_by_fact.setdefault(d.fact_id, []).append(d)
     fresh: list[Decision] = []
@@ -1825,8 +1910,9 @@ def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
             report.conflicts += [
                 (
                     d.id,
-                    f"{fid}: here {mine.decision} by {mine.reviewer} ({mine.time}), "
-                    f"the file says {theirs.decision} by {theirs.reviewer} ({theirs.time})",
+                    f"{fid}：本处为 {mine.reviewer} 的{DECISION_ZH[mine.decision]}"
+                    f"（{mine.time}），文件中为 {theirs.reviewer} 的"
+                    f"{DECISION_ZH[theirs.decision]}（{theirs.time}）",
                 )
                 for d in new
             ]
@@ -2337,7 +2423,7 @@ def queue(
     head's first build, and the confirmed or corrected queues past `DECIDED_LOOKUPS`
     decisions (`python -m benchmarks.review` times each)."""
     if status not in STATUSES:
-        raise BadParameter(f"status {status!r}: expected one of {', '.join(STATUSES)}")
+        raise BadParameter(f"状态 {status!r} 无效：应为 {'、'.join(STATUSES)} 之一")
     if status == "rejected":
         return _rejected(store, limit=limit)
     out: list[dict[str, Any]] = []
@@ -2353,7 +2439,7 @@ def queue(
     }
     for kind in kinds:
         if kind not in KINDS:
-            raise BadParameter(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
+            raise BadParameter(f"事实种类 {kind!r} 无效：应为 {'、'.join(KINDS)} 之一")
         rel = check_rel_type(KINDS[kind])
         if (initiative or stage) and rel != "ADOPTED":
             continue
@@ -2769,17 +2855,17 @@ def period_value(period: str) -> str:
     parts = text.split("/")
     if len(parts) > 2 or not all(parts):
         raise BadParameter(
-            f"period {period!r}: expected YYYY, YYYY-MM, YYYY-MM-DD or two of them as START/END"
+            f"统计期间 {period!r} 无效：应为 YYYY、YYYY-MM、YYYY-MM-DD，或以 开始/结束 写两个"
         )
     for part in parts:
         try:
             date_precision(part)
         except BadParameter:
             raise BadParameter(
-                f"period {period!r}: expected YYYY, YYYY-MM, YYYY-MM-DD or two of them as START/END"
+                f"统计期间 {period!r} 无效：应为 YYYY、YYYY-MM、YYYY-MM-DD，或以 开始/结束 写两个"
             ) from None
     if len(parts) == 2 and parts[0] > parts[1]:
-        raise BadParameter(f"period {period!r}: the start is after the end")
+        raise BadParameter(f"统计期间 {period!r}：开始晚于结束")
     return text
 
 
@@ -2793,7 +2879,7 @@ def date_precision(date: str) -> str:
         return "month"
     if re.fullmatch(r"\d{4}", date):
         return "year"
-    raise BadParameter(f"date {date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    raise BadParameter(f"日期 {date!r} 无效：应为 YYYY、YYYY-MM 或 YYYY-MM-DD")
 
 
 def sentences_of(store: GraphStore, doc_id: str) -> list[tuple[int, int, str]]:
@@ -2803,7 +2889,7 @@ def sentences_of(store: GraphStore, doc_id: str) -> list[tuple[int, int, str]]:
 
     rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": doc_id})
     if not rows:
-        raise CourtgraphError(f"no document {doc_id!r} in the graph")
+        raise CourtgraphError(f"图中没有文档 {doc_id!r}")
     text = str(rows[0]["t"] or "")
     out = []
     for m in re.finditer(r"[^。！？；!?\n]+[。！？；!?]?", text):
@@ -2819,10 +2905,10 @@ def sentence_at(store: GraphStore, doc_id: str, start: int, end: int) -> str:
     """The text of a document between two offsets (the sentence an added fact is anchored to)."""
     rows = store.read("MATCH (d:Document {id: $id}) RETURN d.text AS t", {"id": doc_id})
     if not rows:
-        raise CourtgraphError(f"no document {doc_id!r} in the graph")
+        raise CourtgraphError(f"图中没有文档 {doc_id!r}")
     text = rows[0]["t"] or ""
     if not 0 <= start < end <= len(text):
-        raise BadParameter(f"offsets {start}..{end} are outside the document (0..{len(text)})")
+        raise BadParameter(f"位置 {start}..{end} 超出文档范围（0..{len(text)}）")
     return str(text[start:end])
 
 

@@ -171,7 +171,8 @@ def adopters_per_unit(rows: list[dict[str, Any]], _params: Any = None) -> list[d
     """Adoption facts (one per unit and stage) as one row per unit: `stages` in the order
     first reported (试点 then 推行; on one date in that order; undated stages last), `date` its earliest date (and that
     date's precision), `fact_id` the earliest fact (its evidence) and `fact_ids` all,
-    `documents` the distinct documents behind them, the highest confidence, every rule,
+    `documents` the number of distinct documents behind them and `doc_ids` those documents
+    (so a table or export of the rows can mark demo data), the highest confidence, every rule,
     `statuses` each fact's review status and `status` the least verified of them. Units in
     the order of their first date, then name; undated units last."""
     ordered = sorted(
@@ -204,9 +205,11 @@ def adopters_per_unit(rows: list[dict[str, Any]], _params: Any = None) -> list[d
         u["statuses"].append(r["status"])
         if r.get("confidence") is not None:
             u["confidence"] = max(u["confidence"] or 0.0, r["confidence"])
-    order = (*ADOPTER_COLUMNS, "fact_ids", "statuses")
+    order = (*ADOPTER_COLUMNS, "fact_ids", "statuses", "doc_ids")
     out = []
     for u in units.values():
+        # the documents themselves too: an export or a picture of the rows marks demo facts
+        u["doc_ids"] = sorted(u["documents"])
         u["documents"] = len(u["documents"])
         u["status"] = min(
             u["statuses"],
@@ -223,7 +226,7 @@ ADOPTERS = register(
         description="Which units adopted, piloted, promoted or were awarded for an initiative, "
         "one row per unit: its stages (in the order first reported), first reported date, the "
         "number of supporting documents and how sure the extraction is (confidence, rules); "
-        "fact_ids and statuses list its adoption facts.",
+        "fact_ids and statuses list its adoption facts, doc_ids their documents.",
         cypher="""
 MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(u:Entity)
 WHERE ($stage = '' OR a.stage = $stage)

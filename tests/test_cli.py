@@ -133,9 +133,9 @@ def test_readme_commands_on_the_sample(tmp_path: Path) -> None:
         assert r.returncode == 0, r.stderr
         assert "<gexf" in gexf.read_text(encoding="utf-8")
         r = cli("graph", "export", "本溪中院", "-o", str(tmp_path / "no" / "x.json"), env=env)
-        assert r.returncode == 1 and r.stderr.startswith("Error:") and "does not exist" in r.stderr
+        assert r.returncode == 1 and r.stderr.startswith("Error:") and "不存在" in r.stderr
         r = cli("graph", "export", "本溪中院", "--format", "json", "-o", str(gexf), env=env)
-        assert r.returncode == 1 and "extension says gexf" in r.stderr
+        assert r.returncode == 1 and "扩展名表示 gexf" in r.stderr
         assert "<gexf" in gexf.read_text(encoding="utf-8")
     finally:
         EmbeddedServer(tmp_path / "graph").stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 from figures import briefing
 from figures.adoption import THROUGH_TRIBUNALS, AdoptionMap, MapUnit, draw_adoption_map
@@ -165,3 +166,23 @@ def test_the_adopters_table_marks_an_articles_date_and_keeps_a_correction() -> N
     assert rows[short_court_name("甲省丙市中级人民法院")][3] == "2024-01（文档日期）"
     mid = rows[short_court_name("甲省乙市中级人民法院")]
     assert (mid[2], mid[3], mid[4]) == ("推广部署", "2024-03", "1 篇（未列出）")
+
+
+def test_the_word_briefing_states_its_fact_count_in_section_one_only() -> None:
+    """The count of facts (and how many are unverified) stood under the title and again in
+    一、基本情况; a reader meets it once, in the basic facts, beside the documents it rests on.
+    The header line says only scope, date and, for a verified-only briefing, that it is one."""
+    from docx import Document
+
+    for verified_only in (False, True):
+        b = _brief()
+        b.check = replace(b.check, verified_only=verified_only)
+        b.adoption_check = replace(b.adoption_check, verified_only=verified_only)
+        paras = [p.text for p in Document(io.BytesIO(briefing.to_docx(b))).paragraphs]
+        line = b.facts_line()
+        assert sum(line in p for p in paras) == 1, (verified_only, line)
+        section_one = paras.index("一、基本情况")
+        assert any(line in p for p in paras[section_one:])
+        header = paras[1]
+        assert header.startswith("范围：") and "数据截至 2026-12-06" in header
+        assert ("仅含已核实的事实" in header) == verified_only

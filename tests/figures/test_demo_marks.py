@@ -325,3 +325,74 @@ def test_a_long_coverage_footnote_takes_two_lines(small, monkeypatch) -> None:
     first, second = note.split("\n")
     assert first.startswith("含 2 篇演示文档") and first.endswith("；")
     assert max(len(first), len(second)) <= 110
+
+
+DECKS = [
+    ["map", "诉源治理", "--court", g.MID],
+    ["timeline", "诉源治理"],
+    ["portfolio", g.MID],
+    ["table", "adopters", "--param", "initiative=诉源治理"],
+    ["brief", "诉源治理", "--court", g.MID],
+    ["brief", "--unit", g.MID],
+]
+
+
+def test_every_slide_of_a_deck_on_demo_documents_says_so_on_the_slide(
+    small, tmp_path, monkeypatch
+) -> None:
+    """A slide shown to leadership said 演示数据 in the speaker notes only (a native table or
+    chart has no picture to carry the red mark): every slide's footer says it in red, and a
+    slide whose content is not a picture already marked carries the red mark at the top
+    right; a deck on no demo document says nothing of it."""
+    from pptx import Presentation
+
+    from figures import __main__ as cli
+    from figures.render import demo_note
+
+    lend_store(monkeypatch, small)
+
+    def slides(args: list[str]) -> list[tuple[list[str], bool]]:
+        """Each slide's texts (not its notes) and whether it holds a picture."""
+        out = tmp_path / "deck.pptx"
+        assert cli.main([*args, "-o", str(out)]) == 0
+        deck = Presentation(io.BytesIO(out.read_bytes()))
+        return [
+            (
+                [sh.text_frame.text for sh in s.shapes if sh.has_text_frame],
+                any(sh.shape_type == 13 for sh in s.shapes),  # MSO_SHAPE_TYPE.PICTURE
+            )
+            for s in deck.slides
+        ]
+
+    for args in DECKS:
+        assert not any("演示" in t for texts, _ in slides(args) for t in texts), args
+    add_to_collection(small, g.DOC_A, DEMO_COLLECTION)
+    for args in DECKS:
+        found = slides(args)
+        for texts, picture in found:
+            assert any(t.startswith(demo_note(1)) for t in texts), (args, texts)
+            assert picture or DEMO_BADGE in texts, (args, texts)
+        assert any(DEMO_BADGE in texts for texts, _ in found), args
+
+
+@pytest.mark.parametrize("with_title", [True, False])
+def test_the_demo_mark_of_a_maps_slide_picture_covers_none_of_its_text(
+    small, monkeypatch, with_title
+) -> None:
+    """A map drawn for a slide (no title of its own) put the red mark on the line of its
+    counts (已报道 / 单位数), covering them: it gets a row of its own."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from figures.adoption import adoption_map, draw_adoption_map
+    from figures.render import drawing
+
+    data = adoption_map(small, "诉源治理", g.MID)
+    fig = _figure_of(monkeypatch, lambda: draw_adoption_map(data, with_title=with_title, demo=1))
+    texts = [*fig.texts, *(t for ax in fig.axes for t in ax.texts)]  # type: ignore[attr-defined]
+    with drawing():
+        renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[arg-type]
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts if t.get_text()]
+    mark = next(box for text, box in boxes if text == DEMO_BADGE)
+    others = [(text, box) for text, box in boxes if text != DEMO_BADGE]
+    assert any(text.startswith("已报道 / 单位数") for text, _ in others)
+    assert not [text for text, box in others if box.overlaps(mark)]

@@ -334,7 +334,7 @@ def test_cli_makes_a_table_of_a_named_query(small) -> None:
     assert not {"规则", "置信度", "各事实核实状态"} & set(heads), heads
     assert table.cell(1, 0).text == "甲省乙市中级人民法院" and table.cell(1, 2).text == "中级法院"
     bad = cli.argparse.Namespace(command="table", query="nope", param=[], title=None, scale=1)
-    with pytest.raises(CourtgraphError, match="no named query"):
+    with pytest.raises(CourtgraphError, match="没有名为 'nope' 的命名查询"):
         cli._make(small, bad, ".png")
 
 

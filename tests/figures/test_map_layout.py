@@ -71,3 +71,39 @@ def test_a_grid_of_single_courts_has_no_hole() -> None:
     assert [p.column * 4 + p.row for p in placed] == list(range(19))
     order = [p.unit.id for p in placed]
     assert order.index("court:丙庭") == order.index("court:丙") + 1
+
+
+def test_columns_follow_the_roster_not_the_character_codes(arcadedb_store) -> None:
+    """A court user reads the units in the roster's order (division codes: 沈阳 2101, 大连
+    2102 …), not in the order of their names' character codes (丹东 before 沈阳); units
+    without a code follow by the pinyin of their short names, and every unit keeps its
+    place whatever it reports."""
+    from tests import graph_fixtures as g
+
+    g.load_small_graph(arcadedb_store)
+
+    def heads() -> list[str]:
+        data = adoption.adoption_map(arcadedb_store, "诉源治理", g.MID)
+        return [col[0][0].short for col in adoption.columns_of(data)]
+
+    # no codes: 丙 bǐng, 丁 dīng, 戊 wù (by character code 丁 U+4E01 came before 丙 U+4E19)
+    assert heads() == ["丙区法院", "丁县法院", "戊县法院"]
+    codes = {g.WU: "990101", g.DING: "990102", g.BING: "990103"}
+    arcadedb_store.write_statements(
+        [
+            ("MATCH (n:Entity {id: $id}) SET n.adcode = $c", {"id": i, "c": c})
+            for i, c in codes.items()
+        ]
+    )
+    assert heads() == ["戊县法院", "丁县法院", "丙区法院"]
+
+
+def test_units_under_a_court_keep_their_roster_place_whatever_they_report() -> None:
+    """Below a column's heading too: the roster's order, not reported units first."""
+    high = _high_court({"乙市": 3})
+    basic = [u for u in high.units if u.level == "basic"]
+    for i, u in enumerate(basic):
+        u.code = f"99010{i}"
+    basic[2].stage = "adopted"
+    column = adoption.columns_of(high)[0]
+    assert [u.id for u, _ in column[1:]] == [u.id for u in basic]

@@ -89,5 +89,9 @@ def test_a_table_of_rows_from_demo_documents_is_marked(small, tmp_path, monkeypa
     assert drawn(*events, suffix=".pptx").startswith("含 1 篇演示文档")
     # the rows of 乙's documents only: no demo document among them
     assert DEMO_BADGE not in drawn(*events, "--collection", "乙")
+    # one row per unit (adopters): its rows name their documents too, and are marked
+    adopters = ["table", "adopters", "--param", "initiative=诉源治理"]
+    assert DEMO_BADGE in drawn(*adopters)
+    assert DEMO_BADGE not in drawn(*adopters, "--collection", "乙")
     # rows that name no documents say nothing either way
     assert DEMO_BADGE not in drawn("table", "units_under", "--param", f"court={g.MID}")

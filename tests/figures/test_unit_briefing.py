@@ -138,7 +138,7 @@ def test_cli_briefs_a_unit_and_keeps_the_initiative_briefing(
     # an initiative and a unit, or neither: an error before the store is opened
     for argv in (["brief", "诉源治理", "--unit", "乙市中院"], ["brief"]):
         assert cli.main([*argv, "-o", str(tmp_path / "x.docx")]) == 1
-        assert capsys.readouterr().err.startswith("Error: brief:")
+        assert capsys.readouterr().err.startswith("Error: brief：请给出")
     assert not list(tmp_path.iterdir())
 
 
@@ -148,14 +148,14 @@ def test_graph_brief_hands_its_arguments_to_figures(
     from graph.__main__ import main
 
     assert main(["brief", "--unit", "乙市中院", "-o", str(tmp_path / "x.png")]) == 1
-    assert "brief writes .docx, .pptx" in capsys.readouterr().err
+    assert "brief 可写 .docx、.pptx（扩展名决定格式）" in capsys.readouterr().err
 
 
 def test_a_court_with_too_many_units_under_it_is_refused(small, monkeypatch) -> None:
     from graph.errors import CourtgraphError
 
     monkeypatch.setattr(unit_briefing, "MAX_UNITS", 3)  # 乙市中院 has four
-    with pytest.raises(CourtgraphError, match="4 units under it, more than a unit briefing"):
+    with pytest.raises(CourtgraphError, match="下级单位 4 个，超过单位简报所能涵盖的 3 个"):
         unit_briefing.gather(small, g.MID)
 
 

@@ -207,7 +207,7 @@ def test_later_decision_wins_and_history_keeps_both(store) -> None:
     _summaries_agree(store)
     # a fact whose documents are all gone cannot be decided
     store.delete_document(g.DOC_B)
-    with pytest.raises(CourtgraphError, match="no fact"):
+    with pytest.raises(CourtgraphError, match="图中没有事实"):
         review.decide(store, DING_SUYUAN, "confirm", reviewer="丙")
 
 
@@ -281,6 +281,9 @@ def test_export_import_round_trip(store, tmp_path: Path) -> None:
     third = review.from_jsonl(store, out)
     assert len(third.added) == 2 and len(third.conflicts) == 1
     assert DING_SUYUAN in third.conflicts[0][1]
+    # in Chinese, as the command line prints it (ids as they are)
+    assert "本处为" in third.conflicts[0][1] and "文件中为" in third.conflicts[0][1]
+    assert "冲突（未导入） 1 条" in third.summary() and "conflict" not in third.summary()
     assert _status(store, g.DING, "ADOPTED", g.SUYUAN, DING_SUYUAN) == ("confirmed", None)
 
 
@@ -611,14 +614,13 @@ def test_review_cli(
     code, out, _ = cli("queue", "--status", "rejected")
     assert DING_SUYUAN in out
     code, err = main(["review", "correct", BING_SUYUAN, "--date", "2023年"]), capsys.readouterr()
-    assert code == 1 and err.err.startswith("Error: date '2023年'")
+    assert code == 1 and err.err.startswith("Error: 日期 '2023年' 无效")
     out_file = tmp_path / "decisions.jsonl"
     code, out, _ = cli("export", "-o", str(out_file))
     assert code == 0 and "3 条审核决定" in out
     code, out, _ = cli("import", str(out_file))
-    assert (
-        code == 0 and "decisions added: 0; already present: 3; conflicts (not imported): 0" in out
-    )
+    assert code == 0 and "新增审核决定 0 条；已有（未变） 3 条；冲突（未导入） 0 条" in out
+    assert "decisions" not in out and "conflict" not in out  # the summary speaks Chinese
     code, out, _ = cli("progress")
     assert code == 0 and "已确认 (confirmed): 1" in out
     code, out, _ = cli("progress", "--by", "initiative")
@@ -793,11 +795,11 @@ def test_merge_guards(store) -> None:
             NodeRow("Court", "court:roster", {"name": "某院", "level": "basic", "in_roster": True}),
         ]
     )
-    with pytest.raises(BadParameter, match="different kinds"):
+    with pytest.raises(BadParameter, match="不是同一类实体"):
         review.merge_entities(store, g.BING, g.DONGHU, reviewer="甲")
     with pytest.raises(BadParameter, match="level intermediate"):
         review.merge_entities(store, "court:roster", "court:乙市中院", reviewer="甲")
-    with pytest.raises(BadParameter, match="roster"):
+    with pytest.raises(BadParameter, match="法院名录"):
         review.merge_entities(store, "court:乙市中院", "court:roster", reviewer="甲")
     with pytest.raises(CourtgraphError):
         review.merge_entities(store, g.BING, "court:没有", reviewer="甲")
@@ -862,7 +864,7 @@ def test_candidates_promoted_or_dropped_for_good(store) -> None:
     assert _candidates(store) == {NEW_A: (False, "dispute_resolution", ["甲工作机制"])}
     assert store.read("MATCH (s:AdoptionSummary {id: $id}) RETURN s.id AS id", {"id": NEW_B}) == []
     _summaries_agree(store)
-    with pytest.raises(BadParameter, match="not a candidate"):
+    with pytest.raises(BadParameter, match="不是候选举措"):
         review.drop_candidate(store, g.SUYUAN, reviewer="甲", note="x")
     # proposed again by the same document, written again: dropped again
     store.write_documents([_document_f()])
@@ -882,7 +884,7 @@ def test_import_refuses_broken_records(store, tmp_path: Path) -> None:
     bad.write_text("not json\n", encoding="utf-8")
     with pytest.raises(BadParameter, match="bad.jsonl:1"):
         review.from_jsonl(store, bad)
-    with pytest.raises(CourtgraphError, match="cannot read"):
+    with pytest.raises(CourtgraphError, match="无法读取"):
         review.from_jsonl(store, tmp_path / "missing.jsonl")
 
 
@@ -899,7 +901,7 @@ def test_hash_password_cli(monkeypatch, capsys) -> None:
     assert "秘密" not in out
     answers = iter(["a", "b"])
     assert main(["review", "hash-password"]) == 1
-    assert capsys.readouterr().err.startswith("Error: the passwords are empty or differ")
+    assert capsys.readouterr().err.startswith("Error: 密码为空，或两次输入不一致")
 
     def ended(prompt: str = "") -> str:  # one line piped in, then end of input
         raise EOFError
@@ -907,7 +909,7 @@ def test_hash_password_cli(monkeypatch, capsys) -> None:
     monkeypatch.setattr(getpass, "getpass", ended)
     assert main(["review", "hash-password"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("Error: no password read") and "Traceback" not in err
+    assert err.startswith("Error: 没有读到密码") and "Traceback" not in err
 
 
 def test_rejection_undone_restores_an_adoption(store) -> None:

@@ -61,7 +61,7 @@ def test_a_figure_is_corrected_on_the_units_fact_only(store) -> None:
     g.load_small_graph(store)
     with pytest.raises(review.BadParameter, match="REPORTED unit → figure"):
         review.decide(store, RATE_SUYUAN, "correct", reviewer="甲", new={"metric": METRIC})
-    with pytest.raises(review.BadParameter, match="figure's value"):
+    with pytest.raises(review.BadParameter, match="数字的 value"):
         review.decide(store, MID_SUYUAN, "correct", reviewer="甲", new={"value": 3.0})
     assert review.decisions(store) == []
     # the link's initiative can still be corrected
@@ -188,9 +188,9 @@ def test_cli_corrects_a_figures_period_and_qualifier(
 @pytest.mark.parametrize(
     ("flag", "value", "said"),
     [
-        ("--period", "2024-07/2024-01", "the start is after the end"),
-        ("--period", "上半年", "expected YYYY"),
-        ("--qualifier", "大概", "qualifier '大概'"),
+        ("--period", "2024-07/2024-01", "开始晚于结束"),
+        ("--period", "上半年", "无效：应为 YYYY"),
+        ("--qualifier", "大概", "限定词 '大概' 无效"),
     ],
 )
 def test_cli_refuses_a_bad_period_or_qualifier(
@@ -292,3 +292,77 @@ def test_a_fact_moved_to_another_unit_leaves_the_old_scope(
         "scope": "全市法院",
         "stage": "piloted",
     }
+
+
+# -- a fact moved to a unit its document never mentions can be corrected again ---------------
+def _adoptions(store) -> dict[str, dict]:
+    """fact id → unit, stage, scope and review status of the adoptions of 诉源治理"""
+    rows = store.read(
+        "MATCH (a:Entity)-[r:ADOPTED]->(:Entity {id: $i}) RETURN r.fact_id AS f, a.id AS u, "
+        "r.stage AS stage, r.scope AS scope, r.review_status AS s",
+        {"i": g.SUYUAN},
+    )
+    return {r["f"]: {k: r[k] for k in ("u", "stage", "scope", "s")} for r in rows}
+
+
+def test_a_correction_to_an_unmentioned_unit_can_be_corrected_again_and_lasts(store) -> None:
+    """乙市中院's fact moved to 戊县法院, which document A never names: the reviewer can still
+    correct the correction (stage, scope, unit again), its status reads 已修改, and what the
+    reviewer decided (the scope too) survives deleting document A and ingesting it again."""
+    g.load_small_graph(store)
+    first = review.decide(store, MID_SUYUAN, "correct", reviewer="甲", new={"src": g.WU})
+    at_wu = review.corrected_fact_id(first)
+    assert _adoptions(store)[at_wu]["u"] == g.WU
+    assert review.status_of(store, at_wu) == "corrected"
+    # corrected again: the scope (same fact id), then the stage (a new one)
+    review.decide(store, at_wu, "correct", reviewer="乙", new={"scope": "全县法院"})
+    assert _adoptions(store)[at_wu] == {
+        "u": g.WU,
+        "stage": "promoted",
+        "scope": "全县法院",
+        "s": "corrected",
+    }
+    piloted = review.corrected_fact_id(
+        review.decide(store, at_wu, "correct", reviewer="乙", new={"stage": "piloted"})
+    )
+    want = {"u": g.WU, "stage": "piloted", "scope": "全县法院", "s": "corrected"}
+    assert _adoptions(store)[piloted] == want and at_wu not in _adoptions(store)
+    # the document deleted and ingested again (a refold): the reviewer's values come back
+    assert review.delete_document(store, g.DOC_A)
+    assert piloted not in _adoptions(store)
+    store.write_documents([g.document_a()])
+    review.reapply_documents(store, [g.DOC_A])
+    now = _adoptions(store)
+    assert now[piloted] == want
+    assert MID_SUYUAN not in now and at_wu not in now
+    # and once more to another unit document A never names, and back to one it does
+    back = review.corrected_fact_id(
+        review.decide(store, piloted, "correct", reviewer="丙", new={"src": g.DING})
+    )
+    assert _adoptions(store)[back]["u"] == g.DING and piloted not in _adoptions(store)
+    assert review.status_of(store, back) == "corrected"
+
+
+def test_a_correction_followed_by_a_confirmation_lasts_through_a_refold(store) -> None:
+    """A reviewer sets a fact's date and scope, then confirms it: the confirmation is the
+    latest decision, and the values set before it come back with the document too."""
+    g.load_small_graph(store)
+    ding = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+    new = {"date": "2024-03", "date_precision": "month", "scope": "全县法院"}
+    review.decide(store, ding, "correct", reviewer="甲", new=new)
+    review.decide(store, ding, "confirm", reviewer="乙")
+
+    def ding_now() -> dict:
+        rows = store.read(
+            "MATCH (:Entity)-[r:ADOPTED]->() WHERE r.fact_id = $f "
+            "RETURN r.date AS date, r.scope AS scope, r.review_status AS s",
+            {"f": ding},
+        )
+        return rows[0] if rows else {}
+
+    want = {"date": "2024-03", "scope": "全县法院", "s": "confirmed"}
+    assert ding_now() == want
+    assert review.delete_document(store, g.DOC_B) and ding_now() == {}
+    store.write_documents([g.document_b()])
+    review.reapply_documents(store, [g.DOC_B])
+    assert ding_now() == want

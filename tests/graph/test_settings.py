@@ -60,4 +60,4 @@ def test_export_limit_is_checked(
     monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["export", "court:x", "--limit", "-5", "-o", str(tmp_path / "x.graphml")]) == 1
-    assert capsys.readouterr().err.strip() == "Error: --limit must be between 1 and 100,000, not -5"
+    assert capsys.readouterr().err.strip() == "Error: --limit 应在 1 到 100,000 之间，而不是 -5"

@@ -61,6 +61,7 @@ def test_a_unit_with_two_stages_is_one_adopter_row() -> None:
     assert first["stages"] == ["piloted", "adopted"] and "stage" not in first
     assert (first["date"], first["date_precision"], first["fact_id"]) == ("2022-03-05", "day", "f1")
     assert first["fact_ids"] == ["f1", "f2"] and first["documents"] == 3
+    assert first["doc_ids"] == ["d1", "d2", "d3"]  # (a picture of the rows marks demo data)
     assert first["confidence"] == 0.9 and first["rules"] == ["adoption:f1", "adoption:f2"]
     assert first["statuses"] == ["extracted", "confirmed"] and first["status"] == "extracted"
     assert rows[1]["date"] is None and rows[1]["stages"] == ["adopted"]
