@@ -43,7 +43,10 @@ _FIELD_ZH: dict[str, str] = {
     "metric": "指标",
     "value": "数值",
     "unit": "计量单位",
+    "unit_of_measure": "计量单位",
     "period": "期间",
+    "qualifier": "限定词",
+    "scope": "范围",
     "title": "职务",
     "doc_id": "文档",
     "sentence": "句子",
@@ -62,6 +65,8 @@ def _change_zh(new: dict[str, object]) -> str:
     parts = []
     for key, label in _FIELD_ZH.items():
         value = new.get(key)
+        if value == "" and key in ("scope", "qualifier") and key in new:
+            value = "（去掉）"  # '' removes it (`review correct --scope ''`)
         if value is None or value == "":
             continue
         if key == "stage":
@@ -110,10 +115,17 @@ def _status(settings: Settings) -> int:
         print(f"{env:26} {value}")
     if settings.backend == "arcadedb":
         st = EmbeddedServer(settings.data_dir).status()
-        print(
-            f"内置服务器：{'运行中，进程号 ' + str(st.pid) if st.running else '未运行'}"
-            f"（数据 {st.data_dir}，日志 {st.log}）"
-        )
+        if st.running:
+            state = f"运行中，进程号 {st.pid}"
+        elif st.holder is not None:  # server.json names a port nobody serves for it
+            state = (
+                f"未确认在运行：进程 {st.holder or '（pid 未知）'} 持有服务器锁，但不在 server.json "
+                "所写的端口上服务（正在启动或停止，或不是 courtgraph 的服务器；"
+                "可用 python -m graph stop 停止它）"
+            )
+        else:
+            state = "未运行"
+        print(f"内置服务器：{state}（数据 {st.data_dir}，日志 {st.log}）")
     with open_store(settings) as store:
         print(f"图谱存储：{store.description}")
         for name, n in store.counts().items():
@@ -312,6 +324,7 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
                 f"{row['status_zh']}{flag}  {review.describe(row)}"
                 f"  （{len(row.get('doc_ids') or [])} 篇文档）"
             )
+        sys.stdout.flush()  # the rows first, then the count, in one stream too (2>&1)
         print(f"共 {len(rows)} 条事实", file=sys.stderr)
     elif cmd == "confirm":
         ids = list(args.fact_ids)
@@ -504,7 +517,7 @@ def _hash_password() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog=prog("python -m graph"), description=__doc__.splitlines()[0]
+        prog=prog("python -m graph"), description=__doc__.split("\n\n")[0].replace("\n", " ")
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="configured store, server state and counts")

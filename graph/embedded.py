@@ -98,6 +98,9 @@ class ServerStatus:
     bolt_port: int | None = None
     http_port: int | None = None
     log: Path | None = None
+    #: not running, yet a process holds the server lock (0: pid unknown): one starting or
+    #: stopping, or one that does not serve on the port server.json names
+    holder: int | None = None
 
 
 def _free_port() -> int:
@@ -322,9 +325,65 @@ class EmbeddedServer:
 
     # -- state -------------------------------------------------------------------------
     def check_private(self) -> None:
-        """Refuse a data directory or credentials file that other users own or can open."""
+        """Refuse a data directory or credentials file that other users own or can open.
+        A password others could read is replaced (`_renew_exposed_password`)."""
         _check_private(self.data_dir, "the data directory")
+        self._renew_exposed_password()
         _check_private(self.credentials_file, "the password file")
+
+    def _renew_exposed_password(self) -> None:
+        """A password file of ours that group or others can read (not write: refused by
+        `_check_private`): its password may have been read, so it is not used again. With no
+        server running, a new one is made: ArcadeDB's user file is removed first (the next
+        start creates root with the password in credentials.json; courtgraph has no other
+        user). A running server, or one starting, keeps the old password until stopped:
+        refused, naming `python -m graph stop`."""
+        path = self.credentials_file
+        try:
+            st = os.stat(path)
+        except OSError:
+            return  # missing, or unreadable: `_check_private` says so
+        mode = stat.S_IMODE(st.st_mode)
+        if st.st_uid != os.geteuid() or mode & 0o022 or not mode & 0o044:
+            return
+        users = self.data_dir / "databases" / "config" / "server-users.jsonl"
+        with _flock(self.data_dir / ".start.lock", blocking=False) as free:
+            if not free or self._holder() is not None:
+                raise StoreUnavailable(
+                    f"密码文件 {path} 可被其他用户读取（权限 {mode:04o}），其中的密码可能已被人看到，"
+                    f"不能再用。请先停止服务器：python -m graph stop（数据目录 {self.data_dir}），"
+                    "再运行任一命令，即自动换用新密码。 / the password file was readable by "
+                    "other users: stop the server with `python -m graph stop`; the next "
+                    "command makes a new password."
+                )
+            try:
+                names = {
+                    json.loads(line).get("name")
+                    for line in users.read_text(encoding="utf-8").splitlines()
+                    if line.strip()
+                }
+            except FileNotFoundError:
+                names = set()
+            except (OSError, ValueError, AttributeError) as exc:
+                raise StoreUnavailable(
+                    f"密码文件 {path} 可被其他用户读取（权限 {mode:04o}），需换新密码，但读不了 "
+                    f"{users}（{exc}）。请检查该文件后重试。"
+                ) from exc
+            if names - {USER}:
+                raise StoreUnavailable(
+                    f"密码文件 {path} 可被其他用户读取（权限 {mode:04o}），需换新密码，但 {users} "
+                    f"中还有其他用户（{', '.join(sorted(map(str, names - {USER})))}），"
+                    "未自动处理。请在 ArcadeDB 中修改 root 密码后，把新密码写入该文件并 chmod 600。"
+                )
+            users.unlink(missing_ok=True)  # first: a new password beside the old hash locks us out
+            password = secrets.token_urlsafe(24)
+            _write_private(path, json.dumps({"user": USER, "password": password}))
+        print(
+            f"courtgraph: 密码文件 {path} 曾可被其他用户读取（权限 {mode:04o}），旧密码已作废，"
+            "已换用新密码（只有您可读）。 / the password file was readable by other users: "
+            "a new password replaces it.",
+            file=sys.stderr,
+        )
 
     def _make_data_dir(self, *, announce: bool = True) -> None:
         """Create the data directory (0700) and its logs folder, then check both are ours.
@@ -410,7 +469,7 @@ class EmbeddedServer:
         state = self._read_state()
         holder = self._holder()
         if holder is None or not state or not self._serves(state, holder):
-            return ServerStatus(False, self.data_dir, log=self.log_file)
+            return ServerStatus(False, self.data_dir, log=self.log_file, holder=holder)
         return ServerStatus(
             True,
             self.data_dir,

@@ -15,7 +15,9 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+import unicodedata
+from collections.abc import Callable, Collection, Iterable, Mapping
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -31,6 +33,7 @@ __all__ = [
     "fingerprint",
     "hamming",
     "near_duplicate",
+    "repeats_short_text",
 ]
 
 BITS = 256
@@ -386,3 +389,64 @@ def corrected_figures(new: str, old: str) -> list[tuple[str, str, str]]:
     mine, theirs = _reported(new), _reported(old)
     changes = _changes(mine, theirs)
     return changes if 2 * len(changes) <= len(mine.keys() & theirs.keys()) else []
+
+
+#: letters and digits below which a fingerprint cannot tell a repost from another story: two
+#: short notices on one template differing in a court's name (invented pairs of 26-120
+#: characters, 300 each) lay within `DEFAULT_THRESHOLD` bits every time, and within
+#: `REPOST_DISTANCE` 16-97% of the time; 18 of 499 corpus articles are this short (the
+#: texts are compared instead: `repeats_short_text`)
+SHORT_TEXT = 300
+
+
+def repeats_short_text(new: str, old: str | None | Callable[[], str | None]) -> bool:
+    """False when `new` is short (under `SHORT_TEXT` letters and digits) and says something
+    `old` does not: then it is not a repost, however near their fingerprints, or a court or
+    a meeting only it names would be lost. Compared directly, after the fingerprint's own
+    normalisation (case, spacing, punctuation; full-width forms too) and without links, the
+    labels of credit lines (原文链接, 来源 …: not what follows them) and digits (figures and
+    dates are the figure test's: `same_figures`, `changed_figures`): the characters `new`
+    adds to `old`, leaving out what it only moves (four or more in a row found in `old`), are
+    at most 3 in a hundred of its own (none under 34). So 召开 → 举行 in 260 characters, or
+    该院负责人表示 for 该院表示 in 110, is a repost; another court or meeting in a notice of
+    47 is not. Measured on 2,000 invented notices (8 courts, 4 meetings, 0-6 more
+    sentences), a court or meeting swapped — a repost by fingerprint and figures every
+    time — is still taken for one 2% of the time under 50 characters, 14% at 50-99 and 26%
+    at 100-150 (two-character names, 乙县 for 丙区, within the budget); edits like the two
+    above are caught 33%, 78% and 100% of the time. Long texts: True. `old`: its text, or
+    a function reading it (called for a short `new` only).
+
+    >>> repeats_short_text("甲县人民法院召开诉源治理推进会。原文链接：http://a.test/1", "甲县人民法院召开诉源治理工作推进会")
+    True
+    >>> repeats_short_text("丙区人民法院召开诉源治理推进会。", "甲县人民法院召开诉源治理推进会。")
+    False
+    """
+    length = len(_letters(new))
+    if length >= SHORT_TEXT:
+        return True
+    if callable(old):
+        old = old()
+    if old is None:
+        return False
+    theirs, mine = _letters(old, bare=True), _letters(new, bare=True)
+    added = 0
+    for op, _i1, _i2, j1, j2 in SequenceMatcher(None, theirs, mine, autojunk=False).get_opcodes():
+        part = mine[j1:j2]
+        if op in ("replace", "insert") and not (len(part) >= 4 and part in theirs):
+            added += len(part)
+    return added <= length * 3 // 100
+
+
+#: what a short repost may add without saying anything new: a link, a credit line's label
+_LINK = re.compile(r"(?:https?://|www\.)[\x21-\x7e]*", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_CREDIT_LABEL = re.compile(r"原文链接|原文地址|阅读原文|责任编辑|来源|发布时间|发布日期|转载自")
+
+
+def _letters(text: str, *, bare: bool = False) -> str:
+    """The letters and digits of `text` (NFKC, lower case); `bare`: without links, credit
+    labels and digits."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if bare:
+        text = _DIGITS.sub("", _CREDIT_LABEL.sub("", _LINK.sub("", text)))
+    return _IGNORED.sub("", text)

@@ -48,6 +48,7 @@ from ingest.dedup import (
     changed_figures,
     corrected_figures,
     figures,
+    repeats_short_text,
     same_figures,
     sketch_may_match,
 )
@@ -1216,6 +1217,8 @@ def _ingest_paths(
         if mine is None:
             mine = frozenset(figures(doc.text))
         twin = _repost_of(doc, [other for other, _d in close], store, figures_of, mine, sketches)
+        if twin and not repeats_short_text(doc.text, lambda: text_of(str(twin))):
+            twin = None  # a short text: its fingerprint cannot tell (`repeats_short_text`)
         if twin and (before := text_of(twin)) and (changes := changed_figures(doc.text, before)):
             # nearly the same text, but a figure corrected or updated: a repost would lose it
             report.updates.append((doc.path, twin, changes))

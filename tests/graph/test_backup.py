@@ -3,6 +3,7 @@ into an empty data directory with every node, relationship and property."""
 
 from __future__ import annotations
 
+import functools
 import stat
 import threading
 import zipfile
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import tests.graph_fixtures as g
-from graph import summaries
+from graph import review, summaries
 from graph.__main__ import main
 from graph.embedded import EmbeddedServer
 from graph.settings import Settings
@@ -44,12 +45,51 @@ def _run(monkeypatch: pytest.MonkeyPatch, data: Path, *argv: str) -> int:
     return main(list(argv))
 
 
+def _fact(store, rel_type: str, src: str, dst: str) -> str:
+    rows = store.read(
+        f"MATCH (a:Entity {{id: $a}})-[r:{rel_type}]->(b:Entity {{id: $b}}) RETURN r.fact_id AS f",
+        {"a": src, "b": dst},
+    )
+    assert len(rows) == 1, rows
+    return str(rows[0]["f"])
+
+
+def _review(monkeypatch: pytest.MonkeyPatch, data: Path, store) -> None:
+    """Reviewers' decisions of every kind, through the CLI: a confirmation, a rejection with
+    its reason, a correction of a date and of the scope the unit acted for, and one of an
+    outcome's value."""
+    fact = functools.partial(_fact, store)
+    decided = [
+        ("confirm", fact("ADOPTED", g.MID, g.SUYUAN)),
+        ("reject", fact("HOLDS_ROLE", g.ZHANG, g.BING), "--reason", "不是本院的人"),
+        ("correct", fact("ADOPTED", g.BING, g.SUYUAN), "--date", "2023-04", "--scope", "全区法院"),
+        ("correct", fact("REPORTED", g.BING, g.RATE), "--value", "62"),
+    ]
+    for kind, fid, *more in decided:
+        assert _run(monkeypatch, data, "review", kind, fid, "--reviewer", "审核员甲", *more) == 0
+
+
+def _decisions(store) -> list[tuple]:
+    """What the review keeps: every decision, and the facts as the decisions left them."""
+    facts = store.read(
+        "MATCH (a)-[r]->(b) WHERE r.fact_id IS NOT NULL RETURN a.id AS a, type(r) AS t, "
+        "b.id AS b, r.date AS date, r.scope AS scope, r.status AS status, b.value AS value"
+    )
+    return sorted(
+        [tuple(sorted(d.to_json().items(), key=repr)) for d in review.decisions(store)], key=repr
+    ) + sorted((tuple(sorted(f.items())) for f in facts), key=repr)
+
+
 def test_backup_restores_every_node_relationship_and_property(
     arcadedb_store, embedded_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     g.load_small_graph(arcadedb_store)
     arcadedb_store.write_documents(_batching_docs())
     _versions(arcadedb_store)
+    _review(monkeypatch, embedded_dir, arcadedb_store)
+    decided = _decisions(arcadedb_store)
+    assert len(review.decisions(arcadedb_store)) == 4
+    assert any(("scope", "全区法院") in row for row in decided)
     before = _everything(arcadedb_store)
     archive = tmp_path / "court.zip"
     assert _run(monkeypatch, embedded_dir, "backup", "-o", str(archive)) == 0
@@ -61,6 +101,7 @@ def test_backup_restores_every_node_relationship_and_property(
         assert stat.S_IMODE(restored.stat().st_mode) == 0o700
         with open_store(Settings(data_dir=restored, heap="512m")) as copy:
             assert _everything(copy) == before
+            assert _decisions(copy) == decided  # (the same, said as a reviewer reads them)
             # and it is a working store: it takes new writes
             copy.write_documents([g.document_c()])
         # never over a store: a second restore into the same directory is refused

@@ -178,15 +178,44 @@ def test_our_directory_readable_by_others_is_made_private(
     data.mkdir()
     data.chmod(0o755)
     srv = EmbeddedServer(data)
-    srv.password()
+    old = srv.password()
     (data / "credentials.json").chmod(0o644)
     assert not srv.status().running
-    srv.password()
+    assert srv.password() != old  # others may have read it: a new one, no server to tell
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE((data / "credentials.json").stat().st_mode) == 0o600
     err = capsys.readouterr().err
     assert f"the data directory {data} was readable by other users (mode 0755)" in err
-    assert "was readable by other users (mode 0644)" in err
+    assert (
+        f"密码文件 {data / 'credentials.json'} 曾可被其他用户读取（权限 0644），旧密码已作废" in err
+    )
+
+
+def test_a_password_others_could_read_is_replaced_once_the_server_stops(tmp_path: Path) -> None:
+    """Issue 14, point 7: the password of a credentials file others could read is not used
+    again. While the server runs (it knows only the old one) every client is refused, naming
+    `python -m graph stop`; once stopped, a new password is made, and the server started
+    next accepts it, with the graph as it was."""
+    srv = EmbeddedServer(tmp_path, heap="512m")
+    with open_store(Settings(data_dir=tmp_path)) as store:
+        store._write(
+            [("MERGE (n:Court:Entity {id: 'court:甲县法院'}) SET n.name = '甲县法院'", {})]
+        )
+    old = srv.password()
+    srv.credentials_file.chmod(0o640)
+    with pytest.raises(StoreUnavailable) as err:
+        srv.connect_info()
+    assert str(err.value).startswith(
+        f"密码文件 {srv.credentials_file} 可被其他用户读取（权限 0640），其中的密码可能已被人看到"
+    )
+    assert f"请先停止服务器：python -m graph stop（数据目录 {tmp_path}）" in str(err.value)
+    assert json.loads(srv.credentials_file.read_text())["password"] == old
+    assert srv.stop()
+    assert srv.password() != old
+    with open_store(Settings(data_dir=tmp_path)) as store:
+        rows = store.read("MATCH (n:Entity {id: 'court:甲县法院'}) RETURN n.name AS name")
+    assert rows == [{"name": "甲县法院"}]
+    assert srv.stop()
 
 
 def test_a_data_directory_of_another_user_is_refused(tmp_path: Path) -> None:
@@ -322,6 +351,26 @@ def test_a_port_the_lock_holder_does_not_listen_on_is_refused_fast(
         srv.connect_info()
     assert f"(pid {pid}) does not listen on the port" in str(err.value)
     assert "python -m graph stop" in str(err.value)
+    assert _no_connection_reached(trap)
+
+
+def test_status_does_not_call_a_lock_holder_on_a_false_port_stopped(
+    tmp_path: Path, impostor, monkeypatch, capsys
+) -> None:
+    """`graph status` with a process holding the lock and server.json naming a port it does
+    not serve on said "embedded server: stopped" while that process ran (issue 14 audit)."""
+    from graph.__main__ import main
+
+    pid, trap = impostor
+    port = trap.getsockname()[1]
+    state = {"pid": pid, "bolt_port": port, "http_port": port}
+    (tmp_path / "server.json").write_text(json.dumps(state), encoding="utf-8")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(tmp_path))
+    assert main(["status"]) == 1  # (connecting is refused, naming the pid: tested above)
+    out = capsys.readouterr().out
+    assert f"内置服务器：未确认在运行：进程 {pid} 持有服务器锁，但不在 server.json" in out
+    assert "未运行" not in out
     assert _no_connection_reached(trap)
 
 

@@ -1074,3 +1074,25 @@ def test_only_candidates_whose_figure_sketch_allows_a_repost_are_read(
     assert twin == document_id(read_document(first / "w07.txt").content_hash)
     # (of 40 candidates each, all read before)
     assert twin in read and len(read) <= 3
+
+
+def test_two_short_notices_naming_other_courts_are_both_kept(store, tmp_path: Path) -> None:
+    """A fingerprint of a short text cannot tell a repost from another court's notice on the
+    same template (these differ in 70-90 of 256 bits, under the threshold): the texts are
+    compared, and the second court's fact is stored. A short text repeated with words left
+    out, or a link added, is still a repost (with other punctuation and spacing: the same
+    text); one that adds another court is not."""
+    first = "2024年5月18日，甲市中级人民法院召开全市法院诉源治理工作推进会，部署下一阶段工作。"
+    second = first.replace("甲市中级人民法院", "乙县人民法院")
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(first.replace("，", ", "), encoding="utf-8")
+    (tmp_path / "d.txt").write_text(first[:-9] + "。", encoding="utf-8")
+    linked = first.replace("工作推进会", "推进会") + "\n原文链接：https://news.example.test/7"
+    (tmp_path / "e.txt").write_text(linked, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(first.replace("，部署", "，丙区法院参会，部署"), "utf-8")
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    assert sorted(Path(p).name for p in report.added) == ["a.txt", "b.txt", "f.txt"]
+    assert sorted(Path(p).name for p, _twin in report.reposts) == ["d.txt", "e.txt"]
+    assert [Path(p).name for p in report.copies] == ["c.txt"]
+    assert store.counts()["Document"] == 3

@@ -1,0 +1,70 @@
+"""Small things `python -m graph` prints: the help's description, the fields a correction
+changes in `review history`, the queue's count after its rows."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+import tests.graph_fixtures as g
+from courtgraph.graph_cli import _change_zh
+from graph.__main__ import main
+
+
+def test_the_help_describes_every_command(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "delete-collection | backup | restore | review | brief`: manage the store." in out
+
+
+def test_a_scope_correction_says_what_it_changed() -> None:
+    """`review history` showed 修改内容 blank for a `--scope` correction (issue 14 audit)."""
+    assert _change_zh({"scope": "全区法院"}) == "范围：全区法院"
+    assert _change_zh({"scope": "", "date": "2023-04"}) == "日期：2023-04；范围：（去掉）"
+    assert _change_zh({"qualifier": "约", "unit_of_measure": "件"}) == "计量单位：件；限定词：约"
+
+
+class _Shared:
+    """stdout and stderr into one stream (as `2>&1`): stdout buffered until flushed."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def stream(self, *, buffered: bool) -> io.TextIOBase:
+        shared = self
+
+        class Stream(io.TextIOBase):
+            pending = ""
+
+            def write(self, s: str) -> int:
+                if buffered:
+                    self.pending += s
+                else:
+                    shared.seen.append(s)
+                return len(s)
+
+            def flush(self) -> None:
+                shared.seen.append(self.pending)
+                self.pending = ""
+
+        return Stream()
+
+
+def test_the_queue_count_follows_its_rows_in_one_stream(
+    arcadedb_store, embedded_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    shared = _Shared()
+    out = shared.stream(buffered=True)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", shared.stream(buffered=False))
+    assert main(["review", "queue", "--kind", "outcome"]) == 0
+    out.flush()
+    text = "".join(shared.seen)
+    assert text.endswith("（1 篇文档）\n共 2 条事实\n"), text
