@@ -37,6 +37,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -299,9 +300,12 @@ def sustained(
     numbered in `profiled` are cProfiled into `profile`-N (one early, one late: what grows);
     with `statements`, each row has the wall time of the write's statements by kind
     (`timing_statements`), per document."""
-    from graph import review
+    import gc
+
+    from graph import review, summaries
     from graph import store as graph_store
     from graph.embedded import EmbeddedServer
+    from ingest import dedup
     from ingest.pipeline import ingest_paths
 
     out: list[dict[str, Any]] = []
@@ -342,6 +346,18 @@ def sustained(
 
     if hasattr(store, "read"):  # (a test's stand-in may have none)
         store.read = counting_read  # type: ignore[method-assign]
+    # what grows with the store in this process: the garbage collector's passes (count and
+    # CPU, by generation), the near-duplicate candidates of each new document, and the
+    # known documents' fingerprints read when each ingest starts (`read_fingerprints`)
+    counters = _SliceCounters()
+    gc.callbacks.append(counters.on_gc)
+    real_within = dedup.FingerprintIndex.within
+    real_fingerprints = summaries.read_fingerprints
+    dedup.FingerprintIndex.within = counters.counting_within(real_within)  # type: ignore[method-assign]
+    summaries.read_fingerprints = counters.timing_fingerprints(real_fingerprints)
+    real_groups = getattr(graph_store, "_anchor_groups", None)
+    if real_groups is not None:
+        graph_store._anchor_groups = counters.counting_groups(real_groups)
     real_reapply = review.reapply_written
     store.write_documents = in_writer(store.write_documents, batch=True)
     review.reapply_written = in_writer(real_reapply)
@@ -358,6 +374,7 @@ def sustained(
             t0 = time.perf_counter()
             writer_cpu[0] = 0.0
             figure_ids[0] = 0
+            counters.reset()
             batches.clear()
             if prof:
                 writer_prof.append(cProfile.Profile())
@@ -368,7 +385,8 @@ def sustained(
                 prof.dump_stats(f"{profile}-{n}")
                 writer_prof.pop().dump_stats(f"{profile}-{n}-writer")
             wall = time.perf_counter() - t0
-            cpu = time.process_time() - cpu0 + sum(os.times()[2:4]) - kids0
+            kids = sum(os.times()[2:4]) - kids0
+            cpu = time.process_time() - cpu0 + kids
             threads = _by_kind(threads0, _thread_cpu(pid)) if pid else {}
             added = len(report.added)
             row = {
@@ -380,6 +398,8 @@ def sustained(
                 "client_cpu_s": round(cpu, 2),
                 "server_cpu_by_thread_s": threads,
                 "client_cpu_ms_per_document": round(1000 * cpu / max(1, added), 1),
+                # of which the extracting process's (forked for each ingest)
+                "extracting_cpu_ms_per_document": round(1000 * kids / max(1, added), 1),
                 # of which the writing thread's (the writes and what follows each)
                 "writer_cpu_ms_per_document": round(1000 * writer_cpu[0] / max(1, added), 1),
                 "server_query_ms_per_document": round(
@@ -395,7 +415,12 @@ def sustained(
                 "documents_per_s": round(added / wall, 1),
                 "load_average": round(os.getloadavg()[0], 2),
                 "profiled": prof is not None,
+                **counters.row(added + len(report.reposts), added),
             }
+            # the relationships a busy court holds (its outgoing ones: ArcadeDB walks them
+            # all, of every type, to find one of its facts), read outside the slice's time
+            if hasattr(store, "read"):
+                row["busiest_court_out_relationships"] = _busiest_court(store)
             if statements:
                 row["statement_ms_per_document"] = {
                     k: round(1000 * v / max(1, added), 2)
@@ -408,8 +433,100 @@ def sustained(
     finally:
         graph_store._document_statements = real
         review.reapply_written = real_reapply
+        dedup.FingerprintIndex.within = real_within  # type: ignore[method-assign]
+        summaries.read_fingerprints = real_fingerprints
+        if real_groups is not None:
+            graph_store._anchor_groups = real_groups
+        gc.callbacks.remove(counters.on_gc)
         store.close()
     return out
+
+
+class _SliceCounters:
+    """Per-slice counts of what may grow with the store in the ingesting process: the
+    garbage collector's passes by generation and their CPU time (`gc.callbacks`), the
+    near-duplicate lookups and the candidates they return (`FingerprintIndex.within`), and
+    the known fingerprints read when an ingest starts, with the CPU time of that read."""
+
+    def __init__(self) -> None:
+        self.reset()
+        self._started: dict[int, float] = {}
+
+    def reset(self) -> None:
+        self.gc_passes = [0, 0, 0]
+        self.gc_s = [0.0, 0.0, 0.0]
+        self.lookups = 0
+        self.candidates = 0
+        self.fingerprints_read = 0
+        self.fingerprints_s = 0.0
+        self.fact_walks = 0
+        self.fact_rows = 0
+
+    def on_gc(self, phase: str, info: dict[str, int]) -> None:
+        gen = info.get("generation", 0)
+        if phase == "start":
+            self._started[threading.get_ident()] = time.thread_time()
+        elif (t := self._started.pop(threading.get_ident(), None)) is not None:
+            self.gc_passes[gen] += 1
+            self.gc_s[gen] += time.thread_time() - t
+
+    def counting_within(self, real: Any) -> Any:
+        def within(index: Any, fp: str, **kwargs: Any) -> Any:
+            found = real(index, fp, **kwargs)
+            self.lookups += 1
+            self.candidates += len(found)
+            return found
+
+        return within
+
+    def counting_groups(self, real: Any) -> Any:
+        def groups(rows: Any, **kwargs: Any) -> Any:
+            out = real(rows, **kwargs)
+            self.fact_walks += len(out)
+            self.fact_rows += sum(len(g["rows"]) for g in out)
+            return out
+
+        return groups
+
+    def timing_fingerprints(self, real: Any) -> Any:
+        def read(*args: Any, **kwargs: Any) -> Any:
+            t = time.thread_time()
+            out = real(*args, **kwargs)
+            self.fingerprints_s += time.thread_time() - t
+            self.fingerprints_read += len(out)
+            return out
+
+        return read
+
+    def row(self, read: int, added: int) -> dict[str, Any]:
+        per = max(1, added)
+        return {
+            # full (generation 2) passes of the collector and this process's CPU in them
+            "gc_passes": self.gc_passes,
+            "gc_ms_per_document": [round(1000 * s / per, 2) for s in self.gc_s],
+            # near-duplicate candidates returned per lookup (a document may be looked up
+            # twice: when its window is read ahead, and for those added since)
+            "candidates_per_lookup": round(self.candidates / max(1, self.lookups), 1),
+            "lookups_per_document": round(self.lookups / max(1, read), 2),
+            # the known fingerprints read at the ingest's start, and that read's CPU
+            "fingerprints_read": self.fingerprints_read,
+            "fingerprints_read_ms_per_document": round(1000 * self.fingerprints_s / per, 2),
+            # known facts looked up, and the walks of their anchors' relationships that
+            # found them (graph/store.py `_anchor_groups`: one walk per anchor and write)
+            "known_facts_per_document": round(self.fact_rows / per, 2),
+            "fact_walks_per_document": round(self.fact_walks / per, 3),
+        }
+
+
+def _busiest_court(store: Any) -> int | None:
+    """The most outgoing relationships any court holds (None: not read)."""
+    try:
+        rows = store.read(
+            "MATCH (c:Court)-[r]->() WITH c, count(r) AS n RETURN max(n) AS n", plain=True
+        )
+    except Exception:  # noqa: BLE001 - a counter, not the benchmark
+        return None
+    return int(rows[0]["n"] or 0) if rows else None
 
 
 def main(argv: list[str] | None = None) -> int:

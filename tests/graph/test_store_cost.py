@@ -339,3 +339,78 @@ def test_a_write_below_a_full_document_list_leaves_the_list_unwritten(store, mon
     assert _listed(store) == _recount_listed(store)
     assert _listed(store)[0].startswith("2025-01 ")
     _agrees_with_a_recount(store)
+
+
+def _court_adopts(n: int, stages: list[tuple[str, str]]) -> DocumentGraph:
+    """Document `n`: 甲省乙市丙区人民法院 adopts each (initiative, relation) of `stages`."""
+    h = f"{n:04d}" + "c" * 60
+    s = f"丙区法院第{n}次推进改革。"
+    return DocumentGraph(
+        id=document_id(h),
+        props={"title": f"推进{n}", "date": f"2022-0{1 + n}-01", "content_hash": h},
+        nodes=[],
+        mentions=[MentionRow(g.BING, "丙区法院", s, 0, 4)],
+        facts=[
+            FactRow(
+                "ADOPTED",
+                g.BING,
+                initiative,
+                (relation,),
+                {"stage": relation},
+                [EvidenceRow(s, 0, len(s), "推进", f"2022-0{1 + n}", "month")],
+            )
+            for initiative, relation in stages
+        ],
+    )
+
+
+def test_a_courts_known_facts_are_found_in_one_walk_of_its_relationships(
+    arcadedb_store, monkeypatch
+) -> None:
+    """ArcadeDB keeps a node's outgoing relationships of every type in one list: a court's
+    ADOPTED facts are found by walking it, past every figure the court REPORTED (thousands,
+    more as the store grows). A write that states several known facts of one court walks
+    that list once for all of them, not once per fact; each fact still gains the new
+    documents, and a delete takes exactly its document away again."""
+    store = arcadedb_store
+    g.load_small_graph(store)
+    stages = [(g.SUYUAN, "adopted"), (g.SUYUAN, "piloted"), (g.FENGQIAO, "adopted")]
+
+    def supported() -> dict[tuple[str, str], set[str]]:
+        return {
+            (r["dst"], r["stage"]): set(r["docs"])
+            for r in store.read(
+                "MATCH (a:Entity {id: $id})-[f:ADOPTED]->(b) "
+                "RETURN b.id AS dst, f.stage AS stage, f.doc_ids AS docs",
+                {"id": g.BING},
+            )
+        }
+
+    store.write_documents([_court_adopts(0, stages)])
+    before = supported()
+    params: list[dict[str, Any]] = []
+    with statements(monkeypatch, params) as seen:
+        store.write_documents([_court_adopts(1, stages), _court_adopts(2, stages[:2])])
+    walks = [
+        p
+        for text, p in zip(seen, params, strict=True)
+        if "ADOPTED" in text and "coll.sort(" in text
+    ]
+    assert len(walks) == 1, seen
+    assert "rows" not in walks[0]  # not one look-up per fact row
+    assert [grp["id"] for grp in walks[0]["groups"]] == [g.BING]  # one walk of the court
+    assert sorted(walks[0]["groups"][0]["ids"]) == sorted(
+        FactRow("ADOPTED", g.BING, i, (r,)).id for i, r in stages
+    )
+    ids = [_court_adopts(n, stages).id for n in range(3)]
+    for key in stages:
+        assert ids[0] in before[key]
+    now = supported()
+    assert now[(g.SUYUAN, "adopted")] == before[(g.SUYUAN, "adopted")] | set(ids[1:])
+    assert now[(g.SUYUAN, "piloted")] == before[(g.SUYUAN, "piloted")] | set(ids[1:])
+    assert now[(g.FENGQIAO, "adopted")] == before[(g.FENGQIAO, "adopted")] | {ids[1]}
+    store.delete_document(ids[1])
+    after = supported()
+    assert after[(g.SUYUAN, "adopted")] == now[(g.SUYUAN, "adopted")] - {ids[1]}
+    assert after[(g.FENGQIAO, "adopted")] == before[(g.FENGQIAO, "adopted")]
+    _agrees_with_a_recount(store)
