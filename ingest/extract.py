@@ -70,6 +70,7 @@ from ingest.initiatives import (
     InitiativeMention,
     find_initiatives,
 )
+from ingest.metrics import FRAGMENT_METRIC
 from ingest.normalize import split_sentences
 from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
 from ingest.outcome_links import link_outcomes
@@ -110,6 +111,15 @@ _DIRECTIVE = re.compile(
     r"^(?:[一二三四五六七八九十]、|[一二三四五六七八九十]是?(?=要))?"
     r"(?:要|必须|务必|应当|各级法院要|全省法院要|全市法院要)"
 )
+#: a verb at a clause's head whose object is the court after it (依托乙法庭…, 走遍乙法院…):
+#: the clause's subject is left out, and it is not that court. Only verbs of working through a
+#: court: after one of visiting, reporting, directing or suing (参观/通报/要求/诉至乙法院…) the
+#: court named is still the one doing what follows, not the paragraph's earlier court
+_OBJECT_VERB = re.compile(r"依托|依靠|借助|走遍")
+#: a verb of directing courts: a group of courts after it (指导全市两级法院加强X) is its object,
+#: the court directing them is the clause's subject; one court named after it is not (要求乙法院
+#: 推行X: 乙法院 does X)
+_DIRECT_GROUP_VERB = re.compile(r"指导|督促|推动|带领|组织|要求")
 #: a directive inside a sentence: 院长指出，各基层法院要…；要用好… / 今年，全省法院要…
 _DIRECTIVE_IN = re.compile(
     r"(?:^|[，,：:；;])\s*(?:(?:今年|明年|下一步|下一阶段|年内|同时|一是|二是|三是|四是|五是|"
@@ -118,12 +128,6 @@ _DIRECTIVE_IN = re.compile(
     r"(?:要(?![求案素点件闻务])|必须|务必|应当)"
 )
 #: a directive to courts in general names no court: it comes from the article's own court
-#: a verb at a clause's head whose object is the court after it (依托乙法庭…, 走进乙法院…,
-#: 指导全市法院…): the clause's subject is left out, and it is not that court
-_OBJECT_VERB = re.compile(
-    r"依托|依靠|借助|走遍|推动|指导|督促|要求|听取|聚焦|介绍|通报|报告|牵头|"
-    r"健全|打开|了解|视察|结合|助力|报道|专访|帮助|支持|带领|组织|走访|参观|考察|调研|诉至"
-)
 _GENERIC_GROUP = re.compile(r"^(?:全国|各级|各|各试点|试点|各基层|基层)")
 _DEPLOY = re.compile(
     r"部署|印发|全面推行|推广|指导|督促|出台|牵头|统筹推进|主导|推进会|现场会|动员会"
@@ -472,6 +476,15 @@ class _Context:
             self._memo[key] = i < n and _SPEECH_END.search(self.text, end, i) is not None
         return self._memo[key]
 
+    def _group_at(self, start: int) -> bool:
+        """Whether the court mention starting at `start` is a group of courts (全市法院)."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        return (
+            i < len(self.mentions)
+            and self.mentions[i].start == start
+            and self.mentions[i].court.startswith("AGG:")
+        )
+
     def _is_subject(self, start: int) -> bool:
         """A court named at the head of its clause (after times and connectives only)."""
         key = ("subject", start)
@@ -496,7 +509,9 @@ class _Context:
         lead = _LEAD_IN.match(prefix)  # always matches (it may match nothing)
         rest = prefix[lead.end() :] if lead else prefix
         if _OBJECT_VERB.fullmatch(rest):
-            return False  # 依托乙法庭打造X / 指导全市法院…: the court is the verb's object
+            return False  # 依托乙法庭打造X / 走遍乙法院…: the court is the verb's object
+        if _DIRECT_GROUP_VERB.fullmatch(rest) and self._group_at(start):
+            return False  # 指导全市法院…: the group is directed, not the subject
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
         if _PLACE_PREFIX.fullmatch(rest) and all(
@@ -1179,6 +1194,11 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
 _REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
 
 
+#: in a leader's remarks before X, the court's own doing: a first-person or own-court word, or
+#: a verb of doing X (我们中院坚持推行X), not a remark about X (指出，X是…)
+_OWN_PRACTICE_SAID = re.compile(r"我们|我院|本院|中院|全院|" + _VERB_AFTER_OWNER.pattern)
+
+
 def _leader_remarks(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
     """A leader of the court `unit` heads the sentence and remarks on X (甲中院院长某某在调研中
     指出，X是…): a higher court's leader speaking of the work it guides."""
@@ -1186,7 +1206,10 @@ def _leader_remarks(ctx: _Context, s: int, mention: InitiativeMention, unit: str
     if sub is None or sub.court != unit or not sub.proxy:
         return False
     said = _REMARKS.search(ctx.text, sub.end, mention.start)
-    return said is not None and ctx.clause_start(s, said.start()) <= sub.start
+    if said is None or ctx.clause_start(s, said.start()) > sub.start:
+        return False
+    # 张三指出：“我们中院坚持推行X…”: the leader reports the court's own practice
+    return not _OWN_PRACTICE_SAID.search(ctx.text, said.end(), mention.start)
 
 
 #: an initiative about people's tribunals (枫桥式人民法庭, 五化人民法庭建设, 人民法庭布局…)
@@ -1235,16 +1258,33 @@ _PRACTISES = re.compile(
 )
 
 
+#: between a high court and the practice: it honours, publishes, guides or organises others
+#: practising it, or names the courts that do (各级/基层/全省…法院)
+_OTHERS_PRACTICE = re.compile(r"法院|法庭|各级|基层|全省|表彰|发布|引导|组织|带领")
+#: right after the practice: it is what others' cases or model units do (践行X的先进法庭, X典型案例)
+_PRACTICE_OF_OTHERS_AFTER = re.compile(r"[”\"]?(?:的|典型|案例|先进)")
+
+
 def _practises_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: str | None) -> bool:
-    """The court `unit` heads the sentence and practises X in X's own clause (省高院坚持和
-    发展新时代“枫桥经验”): a way of working the court keeps itself, not one it pushes down."""
+    """The court `unit` heads the sentence and practises X (省高院坚持和发展新时代“枫桥经验”;
+    the verb in X's own clause, no deploying verb, other court or honouring verb between the
+    subject and it): a way of working the court keeps itself, not one it pushes down."""
+    text = ctx.text
     sub = ctx.subject_in(s, mention.start)
     if sub is None or sub.court != unit or sub.proxy:
         return False
     c_start = ctx.clause_start(s, mention.start)
-    verb = _PRACTISES.search(ctx.text, max(c_start, mention.start - 12), mention.start)
-    # 省法院部署各级法院坚持和发展X: the practice of the courts it deploys
-    return verb is not None and not _PUSH.search(ctx.text, sub.end, verb.start())
+    verb = _PRACTISES.search(text, max(c_start, mention.start - 12), mention.start)
+    if verb is None:
+        return False
+    # 省法院部署各级法院坚持和发展X / 组织全省法院践行X / 表彰践行X的先进法庭: the practice of
+    # the courts it deploys, guides or honours
+    lo = sub.end  # from the subject on, earlier clauses too: 省法院召开推进会，坚持和发展X
+    if ctx.courts_in(lo, verb.start()) or _OTHERS_PRACTICE.search(text, lo, verb.start()):
+        return False
+    return not _PUSH.search(text, lo, verb.start()) and not _PRACTICE_OF_OTHERS_AFTER.match(
+        text, mention.end
+    )
 
 
 def _piloted(ctx: _Context, s: int, e: int, mention: InitiativeMention) -> bool:
@@ -3900,12 +3940,8 @@ _FIGURE_IN = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:万|亿)?(?:件|%|％|个|名|人|天|次|项|家|场|起|元|户|条|份|笔)"
 )
 
-#: a metric's name that is a piece of a clause, not a word: it opens with a preposition or a
-#: particle (以不到, 由前三年的年均, 请在见网后, 约占) or ends with one (…持续以, …从年初的);
-#: 在线 is a word of its own (在线调解案件数)
-_FRAGMENT_METRIC = re.compile(
-    r"^(?:的|以(?!上)|由|从|把|被|向|请|约|于|在(?!线))|(?:的|以|由|从|在|把|被|向|于|不到|不足)$"
-)
+#: a metric's name that is a piece of a clause, not a word (ingest.metrics.FRAGMENT_METRIC)
+_FRAGMENT_METRIC = FRAGMENT_METRIC
 #: the last character of a measure's name (调解率, 案件数, 送达量, 增速, 排名, 审理周期)
 _METRIC_HEAD = re.compile(r".*(?:[率数量额比速值期长名]|[增降涨跌]幅)")
 #: a change's start (分流率从年初的33%提升至73%, 由前三年的年均20%降至…) or a level held

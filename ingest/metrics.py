@@ -54,10 +54,12 @@ _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 #: punctuation or a joining sign a label cannot start with
 _LEAD_MARK = re.compile(r"^[）)、，,：:；;。+＋\s]+")
 #: discourse words, pronouns and a disposal 将/把 before the name (而结案数, 该庭开展…, 我们的
-#: 办结率, 将法庭数量); 就地, 再审, 其他, 及时 are words of their own
+#: 办结率, 将法庭数量); 就地, 再审, 再犯, 并处, 其他, 及时 are words of their own, and 此/该类/这类
+#: name the kind counted (此类案件数, 该类案件数, 此前受理的案件数)
 _LEAD_WORDS = re.compile(
-    r"^(?:而|且|但|却|又|也|还(?!款|原|贷)|更(?!新|换|正|改)|并(?!购|案|联)|就(?!地|近|业)|再(?!审|次)|将|把"
-    r"|该(?:类|庭|院|中心|局|所|站|团队)?|我们的?|我院|本院|这(?:些|个|类)?|此)"
+    r"^(?:而|且|但|却|又|也|还(?!款|原|贷)|更(?!新|换|正|改)|并(?!购|案|联|处)|就(?!地|近|业)"
+    r"|再(?!审|次|犯)|将|把|该(?:庭|院|中心|局|所|站|团队)|该(?!类)|我们的?|我院|本院|这(?:些|个)"
+    r"|这(?!类))"
 )
 #: an adverb inside a change's label (受案数量更是同比增幅, 结案数却同比增幅)
 _INNER_ADVERB = re.compile(
@@ -75,11 +77,15 @@ _DANGLING = re.compile(r"(?:和|与|及|或|以及|的|(?<!事)了|不到|不足
 #: a baseline word before a count's suffix (与2017年的1546件相比 -> 相比数); before 增幅 it is a
 #: word of the label (结案量同比增幅)
 _DANGLING_BASE = re.compile(r"(?:相比|相较|比|较|同比|环比)$")
-#: what `ingest.extract` mends or drops itself (的电子送达量, 由前三年的年均, 以不到): left as found
-_LEFT_TO_EXTRACT = re.compile(
+#: a metric's name that is a piece of a clause, not a word: it opens with a preposition or a
+#: particle (以不到, 由前三年的年均, 请在见网后, 约占) or ends with one (…持续以, …从年初的);
+#: 在线 is a word of its own (在线调解案件数). `ingest.extract` mends or drops these itself
+FRAGMENT_METRIC = re.compile(
     r"^(?:的|以(?!上)|由|从|把|被|向|请|约|于|在(?!线))|(?:的|以|由|从|在|把|被|向|于|不到|不足)$"
-    r"|^约?占$"
 )
+#: what `ingest.extract` mends or drops itself (的电子送达量, 由前三年的年均, 以不到, 占): left
+#: as found
+_LEFT_TO_EXTRACT = re.compile(FRAGMENT_METRIC.pattern + r"|^约?占$")
 #: a verb that takes an object, alone (提出数, 帮助数, 惠及数, 相当于解决数): the counted noun is
 #: not in the label
 _BARE_VERB = re.compile(
@@ -100,6 +106,17 @@ _ADVERB = re.compile(r"迅猛|大幅|稳步|持续|显著|明显|逐年|快速|�
 _ONE_WORD = frozenset("村镇乡户家院庭站室厂校企")
 #: more Chinese characters than a label has: a clause or a sentence
 _SENTENCE_LONG = 30
+
+
+#: the words between two figures of one measure: the year the second is compared with
+#: (新收案件1.2万件，与2022年（1.4万件）…), the change against it (…1.4万件）相比下降14%), or the end
+#: of a from-to pair (576件攀升到2645件)
+_CHAIN_GAP = re.compile(
+    r"[，,]?(?:与|和|同|较|比)(?:(?:19|20)\d{2}年|去年|上年|前年)(?:同期)?的?[（(]?"
+    r"|[）)]?(?:相比|相较|比较|同比|环比)?(?:上升|增长|增加|提高|下降|减少|降低|回落)了?"
+    r"|(?:[\u4e00-\u9fff]{0,2}?)(?:增长|攀升|上升|增加|下降|减少|降低|回落)(?:到|至)了?"
+)
+_PERCENT = ("%", "个百分点", "百分点")
 
 
 def generic_label(uom: str, direction: str | None) -> str:
@@ -192,3 +209,33 @@ def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
             kind if len(_HAN.findall(_SUFFIX.sub("", kind))) >= 2 else generic_label(uom, direction)
         )
     return label
+
+
+def chained_label(
+    label: str, uom: str, direction: str | None, before: tuple[str, str], gap: str
+) -> str:
+    """A figure whose label fell back to its unit's generic one, named by the figure `before`
+    it (its label and unit) when `gap`, the words between the two, chains them: the baseline
+    of a comparison, the change against it, the end of a from-to pair (新收案件1.2万件，与2022年
+    （1.4万件）相比下降14% -> 新收案件数, 新收案件降幅; 民事案件从576件攀升到2645件 -> 民事案件数).
+
+    >>> chained_label("件数", "件", None, ("新收案件数", "件"), "，与2022年（")
+    '新收案件数'
+    >>> chained_label("降幅", "%", "down", ("新收案件数", "件"), "）相比下降")
+    '新收案件降幅'
+    >>> chained_label("增幅", "%", "up", ("审结案件数", "件"), "（上升")
+    '增幅'
+    """
+    prev_label, prev_uom = before
+    if label != generic_label(uom, direction) or not _CHAIN_GAP.fullmatch(gap):
+        return label
+    if prev_uom in _PERCENT or prev_label == generic_label(prev_uom, None):
+        return label
+    if re.search(r"(?:率|比|增幅|降幅)$", prev_label):
+        return label
+    if uom in _PERCENT:
+        if direction not in ("up", "down"):
+            return label
+        body = re.sub(r"(?<=[\u4e00-\u9fff])数$", "", prev_label)  # 新收案件数 -> 新收案件
+        return body + ("增幅" if direction == "up" else "降幅")
+    return prev_label if uom == prev_uom else label

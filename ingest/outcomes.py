@@ -55,7 +55,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from ingest.metrics import reader_label
+from ingest.metrics import chained_label, reader_label
 from ingest.numbers import CLAUSE_PUNCT, NUMERAL, is_chinese_numeral, parse_number
 
 _CN = "一二两三四五六七八九十百千"
@@ -1954,7 +1954,17 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         for h in hits
     ]
     # a label that is a piece of the sentence (人民调解员和数): mended, or the unit's generic one
-    return [replace(h, metric=reader_label(h.metric, h.unit_of_measure, h.direction)) for h in hits]
+    hits = [replace(h, metric=reader_label(h.metric, h.unit_of_measure, h.direction)) for h in hits]
+    # one left generic that chains to the figure before (与2022年（1.4万件）相比下降14%): its measure
+    for i in range(1, len(hits)):
+        h, prev = hits[i], hits[i - 1]
+        prior = (prev.metric, prev.unit_of_measure)
+        label = chained_label(
+            h.metric, h.unit_of_measure, h.direction, prior, text[prev.end : h.start]
+        )
+        if label != h.metric:
+            hits[i] = replace(h, metric=label)
+    return hits
 
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached

@@ -2272,7 +2272,7 @@ def test_a_high_court_that_practises_a_way_of_working_adopts_it() -> None:
         edges, _ = run(f"近年来，省法院{verb}新时代“枫桥经验”，推动各级法院开展诉前调解。")
         assert ("X省高级人民法院", "新时代枫桥经验", "adopted") in edges, verb
         assert ("X省高级人民法院", "诉前调解", "promoted") in edges, verb
-    # a heading with no court heading it, or another verb: still what it pushes down
+    # a deploying verb and the courts it deploys before the practice: what it pushes down
     edges, _ = run("近年来，省法院部署各级法院坚持和发展新时代“枫桥经验”。")
     assert ("X省高级人民法院", "新时代枫桥经验", "promoted") in edges
 
@@ -2286,4 +2286,43 @@ def test_an_intermediate_courts_leader_remarking_on_a_practice_promotes_it() -> 
     assert ("X省甲市中级人民法院", "诉前调解", "adopted") not in edges
     # the court itself reporting its own work keeps adopting it
     edges, _ = run("甲市中院推行诉前调解，化解纠纷300件。")
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_court_after_a_verb_of_visiting_reporting_or_directing_is_still_the_actor() -> None:
+    # only 依托/依靠/借助/走遍 make the court after them an object; after 要求/通报/介绍/参观/
+    # 报道/诉至 the court named is the one doing X, never the paragraph's earlier court
+    for text in (
+        "甲市中院召开全市法院院长会议。\n要求乙县法院推行诉前调解。",
+        "甲市中院通报全市审判质效情况。通报乙县法院推行繁简分流的做法。",
+        "丙区法院召开会议。介绍乙县法院推行繁简分流的经验后，与会人员进行讨论。",
+        "丙区法院组织干警外出学习。参观乙县法院时，干警们了解了该院推行诉前调解的做法。",
+        "丙区法院审结案件5000件。诉至乙县法院的纠纷中，多数经诉前调解化解。",
+    ):
+        edges, _ = run(text)
+        assert not [e for e in edges if e[0] in ("X省甲市中级人民法院", "X省丙区人民法院")], text
+    # a group of courts after a verb of directing is still its object: the directing court
+    # heads the clause and promotes what it directs
+    edges, _ = run("近年来，甲市中院严格落实上级部署，指导全市法院不断加强诉前调解。")
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+
+
+def test_a_high_court_honouring_or_guiding_others_practice_promotes_it() -> None:
+    for text in (
+        "省法院表彰了一批践行新时代“枫桥经验”的先进人民法庭。",
+        "省法院发布十个创新运用新时代“枫桥经验”典型案例。",
+        "省法院引导基层法院坚持和发展新时代“枫桥经验”。",
+        "省法院组织全省三级法院践行新时代“枫桥经验”。",
+    ):
+        edges, _ = run(text)
+        assert ("X省高级人民法院", "新时代枫桥经验", "adopted") not in edges, text
+    edges, _ = run("省法院坚持和发展新时代“枫桥经验”，在本院设立诉前调解中心。")
+    assert ("X省高级人民法院", "新时代枫桥经验", "adopted") in edges
+
+
+def test_a_leader_speaking_of_the_courts_own_practice_keeps_it_adopted() -> None:
+    # 我们中院坚持推行X: the leader reports what the court itself does
+    edges, _ = run(
+        "甲市中院院长张三接受本报专访。\n张三指出：“我们中院坚持推行诉前调解，去年调解成功2000件。”"
+    )
     assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges

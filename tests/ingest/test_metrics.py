@@ -28,6 +28,9 @@ def _labels(text: str) -> list[tuple[float, str, str]]:
         ("全县法院审结案件900件（上升4.5%）。", "增幅"),
         # a verb without its object
         ("会上提出9项提升举措。", "项数"),
+        # the kind a figure counts, named by 该类: the label keeps it
+        ("该类案件120件，同比下降30%。", "该类案件同比降幅"),
+        ("再犯率下降至0.1%。", "再犯率"),
     ],
 )
 def test_a_label_is_no_piece_of_its_sentence(text: str, label: str) -> None:
@@ -93,6 +96,15 @@ def test_reader_label_mends_or_falls_back_to_the_unit(
         "违法行为数",
         "纠纷当事人重新选择由综治中心调解数",
         "电子送达数",
+        # a first character that only looks like a discourse word or a pronoun (再犯罪, 并处,
+        # 此前, 此类/该类/这类: the kind the figure counts)
+        "再犯罪率",
+        "再犯率",
+        "此类案件数",
+        "并处罚金案件数",
+        "此前受理的案件数",
+        "该类案件数",
+        "这类纠纷数",
         # left to ingest.extract, which mends or drops these itself
         "以不到",
         "由前三年的年均",

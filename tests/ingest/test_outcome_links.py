@@ -999,3 +999,29 @@ def test_the_cases_brought_from_one_number_to_another_are_a_plain_caseload() -> 
     text = "随着立案登记制改革的推进，乙市的诉讼案件数从2.1万件增长到4.6万件。"
     got = linked(text, {"立案登记制": ["立案登记制"]})
     assert got == [(46000.0, None)]
+
+
+def test_the_cases_of_the_kind_a_reform_is_about_are_no_plain_caseload() -> None:
+    # 小额诉讼案件 / 公益诉讼案件 / 在线诉讼案件: the cases of the reform, not the court's caseload
+    for kind, name in (
+        ("小额诉讼", "小额诉讼程序"),
+        ("公益诉讼", "公益诉讼"),
+        ("在线诉讼", "在线诉讼"),
+    ):
+        text = f"该院推行{name}。全年该院{kind}案件1200件。"
+        assert linked(text, {name: [name]}) == [(1200.0, name)], kind
+
+
+def test_a_baseline_and_the_change_against_it_are_named_by_the_measure_before() -> None:
+    got = [
+        (h.value, h.metric)
+        for h in find_outcomes("2023年，全院新收案件1.2万件，与2022年（1.4万件）相比下降14%。")
+    ]
+    assert got == [(12000.0, "新收案件数"), (14000.0, "新收案件数"), (14.0, "新收案件降幅")]
+    got = [
+        (h.value, h.metric) for h in find_outcomes("该院民事案件从最初的一年576件攀升到2645件。")
+    ]
+    assert got == [(576.0, "民事案件数"), (2645.0, "民事案件数")]
+    # a change in brackets right after a count is not chained by a baseline: left generic
+    got = [(h.value, h.metric) for h in find_outcomes("全县法院审结案件900件（上升4.5%）。")]
+    assert got == [(900.0, "审结案件数"), (4.5, "增幅")]

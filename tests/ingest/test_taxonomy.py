@@ -241,8 +241,23 @@ def test_default_taxonomy_common_court_news_names() -> None:
     assert found("巡回法庭、法官工作室、诉讼服务站等阵地") == ["法官工作站"]
     assert found("中心设有导诉室、法官工作室、司法确认室") == []
     assert found("召开网格法官工作室座谈会") == ["法官进网格"]
+    # a judge's own room is no outreach office: a room among a building's, a room of one's own,
+    # one built for reading files
+    for text in (
+        "大楼设有立案大厅、审判法庭、法官工作室等功能区。",
+        "每名法官配置法官工作室。",
+        "他回到自己的法官工作室。",
+        "每位员额法官都有一间独立的法官工作室。",
+        "该院建设法官工作室，方便法官阅卷。",
+    ):
+        assert found(text) == [], text
+    assert found("甲村的法官工作室") == ["法官工作站"]
+    assert found("巡回法庭、法官工作室") == ["法官工作站"]
+    assert found("诉讼服务站、法官工作室") == ["法官工作站"]
     # building the litigation service centres is the one-stop centre programme
     assert found("全面加强诉讼服务中心建设") == ["一站式诉讼服务中心"]
+    # the lawyers' service centres are the bar's, not the courts' one-stop centres
+    assert found("推进律师诉讼服务中心建设") == []
     assert found("提供跨域诉讼服务") == ["跨域立案"]
     # mediation by the elements of a case type is its own practice beside element-based trials
     assert found("甲庭以“要素式”调解提速") == ["要素式调解"]
