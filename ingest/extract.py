@@ -1850,6 +1850,7 @@ ADOPTION_RULES = (
     "adoption:followed-deployment",
     "adoption:followed-instruction",
     "adoption:spreader-after",
+    "adoption:requirer",
     "adoption:title-issuer",
     "adoption:title-pilot",
     "adoption:title-guidance",
@@ -2101,6 +2102,33 @@ def _merge_relations(ctx: _Context, adoptions: dict[tuple[str, str, str], Adopti
             b.rule = a.rule
         _earliest(b, a.date, a.date_precision)
         del adoptions[(unit, name, relation)]
+    _one_reading_per_sentence(adoptions)
+
+
+def _one_reading_per_sentence(adoptions: dict[tuple[str, str, str], Adoption]) -> None:
+    """One sentence gives a court one relation to an initiative. A deploying verb makes every
+    mention of its sentence the court's promotion (_relation reads the whole sentence), so a
+    sentence read both ways had the court do X in its own clause and the promotion inferred
+    from the setting (为推进X，甲中院召开新闻发布会，发布全市法院X工作情况): the adoption, what
+    the sentence says the court does, wins; the promoted fact keeps only its other sentences
+    and goes when none is left."""
+    for (unit, name, relation), a in list(adoptions.items()):
+        if relation != "promoted":
+            continue
+        b = adoptions.get((unit, name, "adopted"))
+        if b is None:
+            continue
+        done = {ev.start for ev in b.evidence}
+        kept = [ev for ev in a.evidence if ev.start not in done]
+        if len(kept) == len(a.evidence):
+            continue
+        if not kept:
+            del adoptions[(unit, name, relation)]
+            continue
+        a.evidence[:] = kept
+        a.date, a.date_precision = None, None
+        for ev in kept:
+            _earliest(a, ev.date, ev.date_precision)
 
 
 #: the relations a date after the article's publication turns into a plan
@@ -2401,6 +2429,11 @@ def _adopters(
     inspected = _visited_hosts(ctx, s, m)
     if inspected is not None:
         return inspected
+    required = _requirement(ctx, s, m)
+    if required is not None:
+        # 会议要求全市基层法院在年内全面推行X: the requiring court promotes X, the courts told
+        # to do it have not done it yet
+        return required
     if respective is not None:
         return [(respective, _relation(ctx, m, respective), "adoption:respectively")]
     relation = _relation(ctx, m, unit)
@@ -2557,6 +2590,49 @@ def _adopters(
                 out.append((spreaders[-1], "promoted", "adoption:promoter"))
             units = [(u, r) for u, r in units if u != spreaders[-1]]
     return [(u, relation, r) for u, r in units] + out
+
+
+#: a requirement addressed to a group of courts, right before the initiative's verb, with no
+#: clause boundary in between: 要求各基层法院于年底前全面推行X / 部署全市法院开展X (the verb
+#: 要求, not the noun: 按照上级法院要求 / 工作要求)
+_REQUIREMENT = re.compile(
+    r"(?:(?<!工作)(?<!落实)(?<!贯彻)(?<!按照)(?<!根据)(?<!有关)(?<!相关)(?<!的)(?<!上级)要求"
+    r"|部署|督促|号召|责成|动员)"
+    r"(?P<group>(?:全国|全省|全市|全州|全盟|全区|辖区|两级|各级|各)"
+    r"[^，,。；;！!？?\n]{0,8}?(?:人民)?法院)"
+    r"[^，,。；;！!？?\n]{0,24}?"
+    r"(?:推行|开展|实施|推广|推开|铺开|建立|落实|推进|试行|试点|运用|应用|设立|打造)[了好]?[“\"]?$"
+)
+
+_REQUIRE_VERB = re.compile(r"要求|部署|督促|号召|责成|动员")
+
+
+def _requirement(
+    ctx: _Context, s: int, m: InitiativeMention
+) -> list[tuple[str, Relation, str]] | None:
+    """The initiative at `m` is what a court requires of the courts under it (要求/部署/督促
+    + 各/全市/全省…法院 + 推行/开展… + X, in one clause): that court, the one before the verb
+    or the clause's subject or else the article's own court if it is an intermediate or a
+    higher court, promotes X; the courts required have not adopted it (yet). None when X is
+    not so required."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    found = None
+    for v in _REQUIRE_VERB.finditer(text, max(c_start, m.start - 60), m.start):
+        found = _REQUIREMENT.match(text, v.start(), m.start)  # `$`: right before X
+        if found is not None:
+            break
+    if found is None:
+        return None
+    near = [c for c in ctx.courts_in(c_start, found.start()) if not c.court.startswith("AGG:")]
+    sub = ctx.subject_in(s, found.start())
+    candidates = [near[-1].court] if near else []
+    candidates += [sub.court] if sub is not None and not sub.court.startswith("AGG:") else []
+    candidates += [ctx.home] if ctx.home else []
+    for c in candidates:
+        if _RANK.get(ctx.level(c) or "", 0) >= 3:
+            return [(c, "promoted", "adoption:requirer")]
+    return []
 
 
 #: procedures of the procedure laws that every court applies (民事诉讼法 先行调解 and 小额诉讼
@@ -3031,7 +3107,9 @@ def _title_adopters(
         # 某中院《关于…的指导意见》: guidance for the courts under it
         return [(issuer, "promoted", "adoption:title-guidance")]
     if ctx.level(issuer) == "intermediate" and (
-        _LOWER_COURTS.search(title) or _REQUIRES_LOWER.search(text, close + 1, e)
+        _LOWER_COURTS.search(title)
+        or _REQUIRES_LOWER.search(text, close + 1, e)
+        or _ISSUER_SPREADS.match(text, close + 1, e)
     ):
         # 甲中院出台《两级法院…工作规则》 / 下发《…实施方案》，要求各基层法院…: a rule for the
         # courts under it, which it promotes
@@ -3048,6 +3126,11 @@ _LOWER_COURTS = re.compile(
 #: …，要求(全市)N个县市区基层法院…: the document is addressed to the courts under the issuer
 _REQUIRES_LOWER = re.compile(
     r"要求[^。；;！!？?\n]{0,12}?(?:基层(?:人民)?法院|各(?:县|区|县区|县市区)?(?:人民)?法院|两级法院|全市法院)"
+)
+#: right after the title: …》，在全市法院推广乙县法院的做法 — the document spreads it across
+#: the issuer's area
+_ISSUER_SPREADS = re.compile(
+    r"[，,]?(?:并|同时)?在(?:全市|全州|全盟|全省|辖区)[^，,。；;！!？?\n]{0,6}?(?:复制)?推广"
 )
 #: a policy document that guides other courts (指导意见, 指导性意见)
 _GUIDING_TITLE = re.compile(r"指导(?:性)?意见$")

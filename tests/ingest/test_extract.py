@@ -2326,3 +2326,44 @@ def test_a_leader_speaking_of_the_courts_own_practice_keeps_it_adopted() -> None
         "甲市中院院长张三接受本报专访。\n张三指出：“我们中院坚持推行诉前调解，去年调解成功2000件。”"
     )
     assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_requirement_to_a_group_of_courts_is_no_adoption() -> None:
+    """要求/部署 + 各/全市…法院 + 推行 X (a new user's finding): the requiring court promotes X,
+    and the courts told to do it (or the court the text spoke of before) adopt nothing from
+    that clause: a pilot stays a pilot, a group is no adopter."""
+    edges, _ = run(
+        "乙县法院自2020年起先行开展诉源治理试点。意见要求各基层法院于2022年底前全面推行诉源治理。"
+    )
+    assert edges == {("X省乙县人民法院", "诉源治理", "piloted")}
+    edges, _ = run(
+        "甲市中院召开诉源治理推进会，乙县法院作交流发言。\n会议要求各基层法院在年内全面推行诉源治理。"
+    )
+    assert edges == {("X省甲市中级人民法院", "诉源治理", "promoted")}
+    edges, _ = run("甲市中院深化诉源治理，部署全市法院推广诉源治理。")
+    assert edges == {("X省甲市中级人民法院", "诉源治理", "promoted")}
+    # the noun 要求 (按照甲市中院要求) is no requirement: the court does X
+    edges, _ = run("乙县法院按照甲市中院要求，全面推行诉源治理。")
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
+
+
+def test_an_intermediate_courts_document_spread_across_its_city_is_promoted() -> None:
+    """甲中院印发《…意见》，在全市法院推广…: the document spreads X over the courts below."""
+    edges, _ = run("甲市中院印发《关于深化诉源治理的实施意见》，在全市法院推广乙县法院的做法。")
+    assert edges == {("X省甲市中级人民法院", "诉源治理", "promoted")}
+
+
+def test_one_sentence_gives_a_court_one_relation_to_an_initiative() -> None:
+    """A sentence read both as a court doing X (its own clause) and as it promoting X (inferred
+    from the setting, a press conference) is its adoption: the reading the sentence states;
+    another sentence where it pushes X down keeps its promotion."""
+    edges, _ = run("为推进诉源治理，甲市中院召开新闻发布会，通报全市法院诉源治理工作情况。")
+    # (the city's courts, whose work is reported, are the group 全市法院: not this test's subject)
+    assert {e for e in edges if e[0] == "X省甲市中级人民法院"} == {
+        ("X省甲市中级人民法院", "诉源治理", "adopted")
+    }
+    edges, _ = run(
+        "甲市中院推行诉前调解，化解纠纷300件。\n甲市中院印发意见，部署全市法院推广诉前调解。"
+    )
+    assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
+    assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
