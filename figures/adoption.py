@@ -164,7 +164,7 @@ def _rank(level: str | None) -> int:
     return _LEVEL_RANK.get(level or "", 99)
 
 
-def roster_order(u: MapUnit) -> tuple[int, int, str, str, str]:
+def roster_order(u: MapUnit) -> tuple[int, bool, tuple[int, str], str, str]:
     """Where a unit stands among its siblings, as the court's own roster lists them: by level,
     then by division code (沈阳 2101, 大连 2102, 鞍山 2103 …; the tribunal roster's codes),
     units without a code after those with one, by the pinyin of their short name.
@@ -177,7 +177,10 @@ def roster_order(u: MapUnit) -> tuple[int, int, str, str, str]:
     >>> [u.short for u in sorted(units, key=roster_order)]
     ['乙市中院', '丙市中院', '丁市中院']
     """
-    return (_rank(u.level), u.code is None, u.code or "", _pinyin(u.short), u.name)
+    code = u.code or ""
+    # numeric codes as numbers (2, 9, 10), by length first; other codes after them as text
+    by_code = (len(code), code) if code.isdigit() else (1_000_000, code)
+    return (_rank(u.level), u.code is None, by_code, _pinyin(u.short), u.name)
 
 
 def _pinyin(text: str) -> str:

@@ -109,6 +109,10 @@ class UnitBriefing:
     def short(self) -> str:
         return short_court_name(self.court)
 
+    def demo(self) -> int:
+        """How many of its sources are demonstration documents (marked on every figure)."""
+        return sum(1 for d in self.sources if is_demo(d))
+
     @property
     def units_below(self) -> int:
         return sum(n for _, _, n in self.levels)
@@ -164,7 +168,7 @@ class UnitBriefing:
                 width=10.0 if narrow else 16.0,
                 fit=narrow,
                 left_out_note="见举措清单",
-                demo=sum(1 for d in self.sources if is_demo(d)),
+                demo=self.demo(),
             )
         return self._pictures[key]
 
@@ -597,8 +601,7 @@ def to_docx(b: UnitBriefing) -> bytes:
 def to_pptx(b: UnitBriefing) -> bytes:
     from figures.deck import Deck
 
-    demo = sum(1 for d in b.sources if is_demo(d))
-    deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated, demo=demo)
+    deck = Deck(f"{b.short} 改革举措推行情况", generated=b.generated, demo=b.demo())
     only = "（仅含已核实的事实）" if b.check.verified_only else ""
     chosen = "".join(f"{n} · " for n in collections_note(b.collections))
     deck.title_slide(

@@ -43,7 +43,7 @@ def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
     starting the server if needed. Returns the archive's size in bytes."""
     output = Path(output)
     if not output.parent.is_dir():
-        raise CourtgraphError(f"{output}: the folder {output.parent} does not exist")
+        raise CourtgraphError(f"{output}：文件夹 {output.parent} 不存在")
     server = EmbeddedServer(data_dir, heap=heap)
     server.connect_info()  # started if needed
     name = f"courtgraph-{secrets.token_hex(8)}.zip"  # a plain file name: no path allowed
@@ -60,7 +60,7 @@ def backup(data_dir: Path, output: Path, *, heap: str = "1g") -> int:
     result = (answer.get("result") or [{}])[0]
     if result.get("result") != "OK" or not written.is_file():
         written.unlink(missing_ok=True)
-        raise StoreUnavailable(f"the embedded server did not write the backup: {answer}")
+        raise StoreUnavailable(f"内嵌服务器没有写出备份：{answer}")
     tmp = output.with_name(f".{output.name}.{secrets.token_hex(4)}.tmp")
     try:
         try:
@@ -84,18 +84,18 @@ def _members(archive: Path) -> list[zipfile.ZipInfo]:
         with zipfile.ZipFile(archive) as z:
             members = z.infolist()
     except (OSError, zipfile.BadZipFile) as exc:
-        raise CourtgraphError(f"{archive}: not a courtgraph backup (not a ZIP: {exc})") from exc
+        raise CourtgraphError(f"{archive}：不是 courtgraph 备份（不是 ZIP 文件：{exc}）") from exc
     names = {m.filename for m in members}
     missing = [n for n in _REQUIRED if n not in names]
     if missing:
         raise CourtgraphError(
-            f"{archive}: not a courtgraph backup (no {', '.join(missing)}; make one with "
-            "`python -m graph backup -o FILE`)"
+            f"{archive}：不是 courtgraph 备份（缺少 {', '.join(missing)}；备份请用 "
+            "`python -m graph backup -o FILE`）"
         )
     for m in members:
         n = m.filename
         if m.is_dir() or "/" in n or "\\" in n or n in (".", "..") or n.startswith(".") or not n:
-            raise CourtgraphError(f"{archive}: unexpected entry {n!r}; not restored")
+            raise CourtgraphError(f"{archive}：含有意外的条目 {n!r}；未恢复")
     return members
 
 
@@ -104,21 +104,18 @@ def restore(data_dir: Path, archive: Path, *, heap: str = "1g") -> None:
     embedded server on it."""
     archive = Path(archive)
     if not archive.is_file():
-        raise CourtgraphError(f"{archive}: no such backup file")
+        raise CourtgraphError(f"{archive}：没有这个备份文件")
     data_dir = Path(data_dir).resolve()
     if data_dir.exists() and (not data_dir.is_dir() or any(data_dir.iterdir())):
         raise CourtgraphError(
-            f"{data_dir} is not empty: a restore never overwrites a store. Restore into a new "
-            "directory (COURTGRAPH_DATA_DIR=… python -m graph restore FILE), or move this one "
-            "away first"
+            f"{data_dir} 不是空目录：恢复从不覆盖已有的图库。请恢复到一个新目录"
+            "（COURTGRAPH_DATA_DIR=… python -m graph restore FILE），或先把这个目录移走"
         )
     members = _members(archive)
     need = sum(m.file_size for m in members)
     parent = data_dir if data_dir.exists() else data_dir.parent
     if parent.exists() and shutil.disk_usage(parent).free < need:
-        raise CourtgraphError(
-            f"{archive} needs {need / 1e6:.0f} MB unpacked; {parent} has less free space"
-        )
+        raise CourtgraphError(f"{archive} 解压后需要 {need / 1e6:.0f} MB；{parent} 的剩余空间不够")
     server = EmbeddedServer(data_dir, heap=heap)
     server._make_data_dir(announce=False)  # 0700, and ours; not "a new, empty store"
     target = _database_dir(server.data_dir)
@@ -133,7 +130,7 @@ def restore(data_dir: Path, archive: Path, *, heap: str = "1g") -> None:
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
         with contextlib.suppress(OSError):
             shutil.rmtree(server.data_dir / "databases")
-        raise CourtgraphError(f"{archive}: cannot restore it: {exc}") from exc
+        raise CourtgraphError(f"{archive}：无法恢复：{exc}") from exc
     finally:
         os.umask(old)
     server.connect_info()  # the server opens the restored files, or says why not

@@ -29,11 +29,11 @@ def check_name(name: str) -> str:
     comma separates collections in URLs and parameters)."""
     text = str(name).strip()
     if not text:
-        raise BadParameter("a collection needs a name, e.g. --collection 2024年全省法院通报")
+        raise BadParameter("文档集需要一个名称，例如 --collection 2024年全省法院通报")
     if len(text) > MAX_NAME:
-        raise BadParameter(f"collection names have at most {MAX_NAME} characters, not {len(text)}")
+        raise BadParameter(f"文档集名称最多 {MAX_NAME} 个字符，而不是 {len(text)} 个")
     if "," in text or "，" in text:
-        raise BadParameter(f"a collection name cannot contain a comma: {text!r}")
+        raise BadParameter(f"文档集名称不能含逗号：{text!r}")
     return text
 
 

@@ -1045,7 +1045,8 @@ def _restart(
 
 #: at most this many reads are kept for the server's warm-up (`EmbeddedServer.keep_warm`)
 WARM_READS = 40
-#: and the warm-up stops after this many seconds
+#: and no warm-up read starts after this many seconds (one running then may take up to the
+#: command timeout)
 WARM_S = 60.0
 
 
@@ -1053,7 +1054,8 @@ def warm_up(server: EmbeddedServer, db: Any) -> int:
     """Run the reads kept in `server.warm_file` once each on `db` (the served database,
     in the server's process), each result read to its end; the number that answered. A
     read that fails, is not read-only (the file is checked again: it is the owner's, but
-    written by another process) or comes after `WARM_S` is passed over.
+    written by another process) or would start after `WARM_S` is passed over (a read
+    running then is not stopped: it may take up to the command timeout).
 
     A server started a moment ago answers each kind of read several times slower the first
     time (its JVM compiles the query engine's code for it; its caches hold none of the
@@ -1081,6 +1083,13 @@ def warm_up(server: EmbeddedServer, db: Any) -> int:
         except Exception:  # noqa: BLE001 - a warm-up read that fails costs nothing more
             continue
     return done
+
+
+def warms_up(server: EmbeddedServer, restarted_because: str | None) -> bool:
+    """Whether a server starting now runs its kept reads (`warm_up`): on a start, not on a
+    restart in place (`restarted_because`: a stuck query, the heap run out), whose reads
+    could be the cause again and whose engine has run them before."""
+    return restarted_because is None and server.warm_file.exists()
 
 
 def _warm_in_background(server: EmbeddedServer, db: Any) -> None:
@@ -1202,7 +1211,7 @@ def _serve_locked(
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         signal.signal(signal.SIGINT, lambda *_: stop.set())
         watchdog.start()
-        if server.warm_file.exists():  # the explorer's first reads, before it asks for them
+        if warms_up(server, restarted_because):  # the explorer's first reads, before it asks
             threading.Thread(
                 target=_warm_in_background, args=(server, db), name="warm-up", daemon=True
             ).start()

@@ -581,6 +581,9 @@ def _apply_one(tx: Tx, fid: str, decisions: list[Decision], touched: _Touched) -
             else:
                 _mark(tx, fact, fid, d, status, flag, touched)
         return None
+    if d.new.get("src") and d.new["src"] != d.old.get("src"):
+        # a scope is the old unit's: moved to another unit, the fact leaves it behind
+        standing.pop("scope", None)
     if standing:
         d = replace(d, new={**standing, **d.new})
     return _apply_correct(tx, fid, d, props, touched)

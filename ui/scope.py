@@ -28,13 +28,14 @@ NO_HOME = ""
 
 
 # Every page's sidebar lists the collections with their sizes, which counts every document
-# (a second or more on a national corpus). The list is kept per store for the server's
-# life, keyed by the number of documents (the label's count: instant), so documents
-# imported or deleted show at once; after `COLLECTIONS_FRESH_S` it is counted again in the
-# background, the previous list shown meanwhile, so a collection change that keeps the
-# number of documents (a document added to a second collection on the command line) shows
-# within that time, as the app's other cached answers do; so does clearing the app's caches
-# (after an import, a delete or a review decision in the app), once it is half a minute old.
+# (a second or more on a national corpus). The list is kept per store (its description) for
+# the server's life, with the number of documents it was counted at (the change token's
+# count: no read of its own) and the caches' generation (`_generation`). A different number
+# of documents counts again before the page is drawn, so documents imported or deleted show
+# at once (the first count on a large store excepted: `BACKGROUND_COUNT_DOCS`); after
+# `COLLECTIONS_FRESH_S`, or once the caches were cleared (an import, a delete or a review
+# decision in the app) and the list is half a minute old, it is counted again in the
+# background, the previous list shown meanwhile.
 COLLECTIONS_FRESH_S = 300.0
 _SIZES: dict[str, tuple[tuple[int, str], float, list[dict[str, Any]]]] = {}
 _RECOUNT: dict[str, Future[None]] = {}

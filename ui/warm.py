@@ -123,7 +123,8 @@ def keep_for_server(store: Any) -> bool:
     """Have an embedded store's server run 总览's reads (`KEPT_FOR_SERVER`, the very texts
     and parameters they send) once after each of its starts (`EmbeddedServer.keep_warm`),
     on a store of `scope.BACKGROUND_COUNT_DOCS` documents or more: the first 总览 of the
-    next day, on a server just started, then finds them run. Recorded by running them (on
+    next day, on a server just started, then finds them run. On a smaller store the reads
+    kept before are removed. Recorded by running them (on
     a server warm by now, a fraction of a second), since the page may have cached them.
     True when they were kept."""
     import queries
@@ -131,7 +132,11 @@ def keep_for_server(store: Any) -> bool:
     from ui.scope import BACKGROUND_COUNT_DOCS
 
     server = getattr(store, "embedded", None)
-    if server is None or state.document_count() < BACKGROUND_COUNT_DOCS:
+    if server is None:
+        return False
+    if state.document_count() < BACKGROUND_COUNT_DOCS:
+        # a store grown small again (rebuilt, documents deleted): no reads kept from before
+        server.warm_file.unlink(missing_ok=True)
         return False
     recorder = _Recorder(store)
     # what every page reads first (the change token of its cache keys) and 总览's counts: the

@@ -613,6 +613,11 @@ class Timeline:
         return sorted(events, key=lambda e: (e["date"], e["event"] != "piloted", e["unit"]))
 
 
+def _by_article(row: dict[str, Any]) -> bool:
+    """A date known only from the document's own date (drawn hollow)."""
+    return row.get("date_precision") == "document"
+
+
 def timeline_from_events(
     name: str, rows: Iterable[dict[str, Any]], *, tally: Tally | None = None
 ) -> Timeline:
@@ -630,7 +635,9 @@ def timeline_from_events(
             undated.append(item)
             continue
         old = first.get(r["unit_id"])
-        if old is None or r["date"] < old["date"]:
+        # on the same date a date from the text beats the article's own (solid, not hollow),
+        # whichever row the query gives first
+        if old is None or (r["date"], _by_article(r)) < (old["date"], _by_article(old)):
             first[r["unit_id"]] = item
     firsts = sorted(first.values(), key=lambda x: (x["date"], x["unit"] or ""))
     months = Counter(u["date"][:7] for u in firsts)

@@ -208,15 +208,24 @@ def test_a_large_store_s_server_keeps_the_overview_s_reads(
     """On a large store the warm-up hands 总览's reads (the very texts and parameters the page
     sends) to the embedded server, which runs them after each of its starts
     (graph/embedded.py: a just-started server's first 总览 took 2.1 s in a quiet run); on a
-    small one it keeps none (a first read costs little there)."""
+    small one it keeps none (a first read costs little there), and removes those kept when
+    it was larger."""
     import json
 
     from ui import scope, warm
 
+    with_params: list[str] = []
+    read = store_module.GraphStore.read
+
+    def recording(self: Any, cypher: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        with_params.append(json.dumps([cypher, dict(params or {})], sort_keys=True))
+        return read(self, cypher, params, *args, **kwargs)
+
+    monkeypatch.setattr(store_module.GraphStore, "read", recording)
     assert not app(page="overview").exception
-    sent = set(texts)
+    sent, sent_with_params = set(texts), set(with_params)
     server = small_store.embedded
-    server.warm_file.unlink(missing_ok=True)
+    server.warm_file.write_text("[]", encoding="utf-8")  # kept when the store was larger
     try:
         assert not warm.keep_for_server(small_store) and not server.warm_file.exists()
         monkeypatch.setattr(scope, "BACKGROUND_COUNT_DOCS", 1)
@@ -224,6 +233,8 @@ def test_a_large_store_s_server_keeps_the_overview_s_reads(
         kept = json.loads(server.warm_file.read_text(encoding="utf-8"))
         assert len(kept) >= len(warm.KEPT_FOR_SERVER)
         assert {cypher for cypher, _params in kept} <= sent
+        # the very parameters too
+        assert {json.dumps(k, sort_keys=True) for k in kept} <= sent_with_params
         assert any("adopter_count" in cypher for cypher, _params in kept)  # the ranking
         assert any(cypher.startswith("MATCH (n:Evidence)") for cypher, _params in kept)
     finally:

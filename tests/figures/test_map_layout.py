@@ -107,3 +107,13 @@ def test_units_under_a_court_keep_their_roster_place_whatever_they_report() -> N
     basic[2].stage = "adopted"
     column = adoption.columns_of(high)[0]
     assert [u.id for u, _ in column[1:]] == [u.id for u in basic]
+
+
+def test_roster_codes_sort_as_numbers() -> None:
+    """Codes 2, 9, 10 stand in that order, not 10, 2, 9 as text would put them."""
+    units = []
+    for code, name in (("10", "甲"), ("2", "乙"), ("9", "丙")):
+        unit = adoption.MapUnit(f"court:{name}", f"甲省{name}县人民法院", "basic")
+        unit.code = code
+        units.append(unit)
+    assert [u.code for u in sorted(units, key=adoption.roster_order)] == ["2", "9", "10"]

@@ -238,3 +238,13 @@ def test_the_map_legend_says_when_tribunals_are_drawn_but_not_counted(small) -> 
     )
     svg = draw_adoption_map(adoption_map(small, "诉源治理", g.MID), fmt="svg").decode()
     assert LEGEND_LEAD in svg and LEGEND_LEAD_UNCOUNTED not in svg
+
+
+def test_its_demo_documents_are_counted_once_for_every_picture_and_the_deck(small) -> None:
+    """The map and the deck take the number of demo sources from one place."""
+    from graph.collections import DEMO_COLLECTION
+
+    b = unit_briefing.gather(small, g.MID)
+    assert b.demo() == 0
+    b.sources = [*b.sources, {"doc_id": "demo-1", "collections": [DEMO_COLLECTION]}]
+    assert b.demo() == 1

@@ -106,7 +106,7 @@ def test_backup_restores_every_node_relationship_and_property(
             copy.write_documents([g.document_c()])
         # never over a store: a second restore into the same directory is refused
         assert _run(monkeypatch, restored, "restore", str(archive)) == 1
-        assert "is not empty" in capsys.readouterr().err
+        assert "不是空目录" in capsys.readouterr().err
     finally:
         EmbeddedServer(restored).stop()
 
@@ -158,13 +158,13 @@ def test_restore_refuses_what_is_not_a_backup(
         z.writestr("schema.json", "{}")
         z.writestr("../escape.txt", "x")
     assert _run(monkeypatch, tmp_path / "new", "restore", str(bad)) == 1
-    assert "unexpected entry" in capsys.readouterr().err
+    assert "含有意外的条目" in capsys.readouterr().err
     assert not (tmp_path / "escape.txt").exists()
     other = tmp_path / "notes.zip"
     with zipfile.ZipFile(other, "w") as z:
         z.writestr("a.txt", "x")
     assert _run(monkeypatch, tmp_path / "new2", "restore", str(other)) == 1
-    assert "not a courtgraph backup" in capsys.readouterr().err
+    assert "不是 courtgraph 备份" in capsys.readouterr().err
 
 
 def test_backup_of_neo4j_names_its_tools(

@@ -72,9 +72,9 @@ def test_answers_count_facts_of_the_chosen_collections(graph) -> None:
 
 
 def test_bad_collection_names_are_refused(graph) -> None:
-    with pytest.raises(BadParameter, match="at most 100"):
+    with pytest.raises(BadParameter, match="最多 100 个字符"):
         run(graph, "adopters", {"initiative": g.SUYUAN, "collections": "x" * 101})
-    with pytest.raises(BadParameter, match="comma"):
+    with pytest.raises(BadParameter, match="逗号"):
         coll.check_name("a，b")
 
 

@@ -76,3 +76,12 @@ def test_a_started_server_runs_its_kept_reads(tmp_path: Path) -> None:
             time.sleep(0.2)
     finally:
         server.stop()
+
+
+def test_a_restart_in_place_runs_no_kept_reads(tmp_path: Path) -> None:
+    """A start runs them; a restart in place (the heap run out, a stuck query) does not."""
+    server = EmbeddedServer(tmp_path)
+    assert not embedded.warms_up(server, None)  # nothing kept
+    server.keep_warm([(READ, {"level": "high"})])
+    assert embedded.warms_up(server, None)
+    assert not embedded.warms_up(server, "the server ran out of memory")

@@ -294,6 +294,22 @@ def test_a_fact_moved_to_another_unit_leaves_the_old_scope(
     }
 
 
+def test_a_scope_corrected_earlier_stays_behind_when_the_unit_moves(store) -> None:
+    """A scope set by an earlier correction is the old unit's: a later correction moving the
+    fact to another unit leaves it behind, also when every decision is applied again."""
+    g.load_small_graph(store)
+    review.decide(store, MID_SUYUAN, "correct", reviewer="甲", new={"scope": "全市法院"})
+    assert _scopes(store)[MID_SUYUAN] == "全市法院"
+    review.decide(store, MID_SUYUAN, "correct", reviewer="甲", new={"src": g.DONGHU})
+    moved = review.corrected_fact_id(review.history(store, MID_SUYUAN)[-1])
+    assert moved != MID_SUYUAN and _scopes(store)[moved] is None
+    review.reapply_all(store)
+    assert _scopes(store)[moved] is None
+    # a move that gives a scope takes the one given
+    review.decide(store, moved, "correct", reviewer="甲", new={"scope": "全区法院"})
+    assert _scopes(store)[moved] == "全区法院"
+
+
 # -- a fact moved to a unit its document never mentions can be corrected again ---------------
 def _adoptions(store) -> dict[str, dict]:
     """fact id → unit, stage, scope and review status of the adoptions of 诉源治理"""

@@ -736,3 +736,15 @@ def test_verified_figures_leave_out_an_unconfirmed_tie_to_the_initiative(graph) 
     }
     assert "tie to the initiative" in helps["initiative_outcomes"]
     assert "tie to the initiative" not in helps["adopter_outcomes"]
+
+
+def test_a_unit_dated_twice_on_one_day_keeps_the_text_dated_report_in_either_order() -> None:
+    """The same day from the text and from the article's own date: the unit's first report
+    is the text-dated one (drawn solid), whichever row the query gives first."""
+    base = {"unit_id": "court:甲", "unit": "甲法院", "level": "basic", "province": "甲省"}
+    by_article = {**base, "stage": "adopted", "date": "2020-05-01", "date_precision": "document"}
+    by_text = {**by_article, "stage": "piloted", "date_precision": "day", "doc_ids": ["b"]}
+    by_article["doc_ids"] = ["a"]
+    for rows in ([by_article, by_text], [by_text, by_article]):
+        tl = analytics.timeline_from_events("诉源治理", rows)
+        assert [(u["date_precision"], u["doc_ids"]) for u in tl.first] == [("day", ["b"])]
