@@ -286,6 +286,8 @@ class _Context:
         self.honours: list[tuple[int, int]] = []
         #: the document's date (ISO), the year of a month-day written without one
         self.doc_date: str | None = None
+        #: the years of the dates the text writes, per document date (see _text_years)
+        self.text_years: dict[str | None, list[tuple[int, str]]] = {}
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
         ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
         outer: list[CourtMention] = []
@@ -4096,6 +4098,19 @@ def _report_year(doc_date: str | None) -> str:
     return doc[:4]
 
 
+def _text_years(ctx: _Context, doc_date: str | None) -> list[tuple[int, str]]:
+    """The years of the dates the text writes (end, year), in order: read once per document
+    (each figure with its own span looked for the last one before it, a scan of the text
+    from its start for every such figure)."""
+    if doc_date not in ctx.text_years:
+        ctx.text_years[doc_date] = [
+            (m.end(), d[0][:4])
+            for m in TEXT_DATE.finditer(ctx.text)
+            if (d := text_date(m, doc_date))
+        ]
+    return ctx.text_years[doc_date]
+
+
 def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | None:
     """The period of the figure at `h`: from its own sentence first. A span its own clause
     names (一年多来, 全年) overrides a date before it; an event's month from another sentence
@@ -4109,11 +4124,7 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
     if own is not None and own.group("open"):
         return None  # 一年多来: a span up to the article whose start the text does not say
     if own is not None:
-        years = [
-            d[0][:4]
-            for m in TEXT_DATE.finditer(text, 0, own.start())
-            if (d := text_date(m, doc_date))
-        ]
+        years = [y for end, y in _text_years(ctx, doc_date) if end <= own.start()]
         year = years[-1] if years else _report_year(doc_date)
         return f"{year}-01-01/{year}-12-31" if re.fullmatch(r"\d{4}", year) else None
     if not h.period or h.period == "以来":  # 自试运行以来: since an undated event
