@@ -784,6 +784,10 @@ def normalize_tracked(raw: str) -> Tracked:
         _punctuation(t)
         t.sub(_SPACE_NEAR_PUNCT, "")
     t.sub(_DOUBLED, lambda m: (m.group(1), [0]))  # spaces between them are gone now
+    if "(" in t.text or "（" in t.text:
+        # a gloss the spaces hid (判( à) → 判（à）) is one now: remove it, so that
+        # normalising the result again changes nothing
+        _remove_pinyin(t)
     return t
 
 
