@@ -540,6 +540,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only facts a reviewer confirmed or corrected (只看已核实; the roster's hierarchy stays)",
     )
     e.add_argument(
+        "--collections",
+        help="only facts supported by documents of these collections (comma-separated; each "
+        "fact then cites only their documents; the roster's hierarchy stays)",
+    )
+    e.add_argument(
         "--format",
         choices=("graphml", "gexf", "json", "csv", "edges", "cypher"),
         help="default: from the output's extension (csv = a zip of nodes.csv and edges.csv, "
@@ -625,6 +630,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if not 1 <= args.limit <= 100_000:
                     raise CourtgraphError(f"--limit 应在 1 到 100,000 之间，而不是 {args.limit}")
 
+                from queries.citations import cite_graph
+                from queries.scope import chosen
+
+                scope = chosen(store, (args.collections or "").split(","))
                 entity = resolve_entity(store, args.entity)
                 kinds = args.kinds.split(",") if args.kinds else None
                 sub_graph = neighbourhood_graph(
@@ -635,10 +644,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                     limit=args.limit,
                     verified=args.verified,
                 )
+                if scope.names:
+                    sub_graph = export.within(sub_graph, entity, scope.docs)
+                if fmt != "cypher":  # a script recreates the store's facts, nothing added
+                    cite_graph(store, sub_graph)  # year, sentence, title and URL per fact
                 export.export(sub_graph, fmt, args.output)
                 print(
                     f"{args.output}：{sub_graph.number_of_nodes()} 个节点，"
                     f"{sub_graph.number_of_edges()} 条关系"
+                    + (f"（{scope.note()}）" if scope.names else "")
                 )
             elif args.command == "delete-document":
                 from graph import review

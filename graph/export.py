@@ -35,6 +35,18 @@ _FACT_RELS = "|".join(FACT_TYPES)
 _SKIP_NODE_PROPS = {"search_text", "text"}
 FORMATS = ("graphml", "gexf", "json", "csv", "edges", "cypher")
 
+#: what joins a list's values in a cell of a text-only table (the edge-list CSV, the named
+#: queries' CSV and table view, the explorer's CSV and Excel downloads): a full-width
+#: semicolon, which no id holds and no name the extraction keeps ("、" is inside names such as
+#: 日监测、周通报、月考核). The zip of nodes.csv and edges.csv keeps lists as `json:` text, which
+#: its reader `from_csv` decodes exactly.
+LIST_SEPARATOR = "；"
+
+
+def join_list(values: Iterable[Any]) -> str:
+    """A list's values as one cell, joined with `LIST_SEPARATOR` (None as empty)."""
+    return LIST_SEPARATOR.join("" if v is None else str(v) for v in values)
+
 
 def fetch_subgraph(
     store: GraphStore, node_ids: Iterable[str], *, verified: bool = False
@@ -63,6 +75,42 @@ def fetch_subgraph(
         key = attrs.get("fact_id") or f"{row['type']}:{row['a']}->{row['b']}"
         graph.add_edge(row["a"], row["b"], key=key, type=row["type"], **attrs)
     return graph
+
+
+def within(graph: nx.MultiDiGraph, centre: str, docs: Iterable[str]) -> nx.MultiDiGraph:
+    """The part of `graph` the documents `docs` (chosen collections') support: the facts
+    one of them supports, each citing only those (`doc_ids`), and reference data (the
+    roster's hierarchy: a `source`, no documents); then the entities still connected to
+    `centre` through them (the centre always stays).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", doc_ids=["d1", "d2"])
+    0
+    >>> g.add_edge("b", "c", doc_ids=["d2"])
+    0
+    >>> sorted(within(g, "a", {"d1"}).edges(data="doc_ids"))
+    [('a', 'b', ['d1'])]
+    """
+    import networkx as nx
+
+    wanted = set(docs)
+    kept = nx.MultiDiGraph()
+    kept.add_node(centre, **(graph.nodes[centre] if centre in graph else {}))
+    for u, v, k, a in graph.edges(keys=True, data=True):
+        ids = a.get("doc_ids") or []
+        if ids:
+            mine = [d for d in ids if d in wanted]
+            if not mine:
+                continue
+            a = {**a, "doc_ids": mine}
+        elif a.get("source") is None:  # neither a document's fact nor reference data
+            continue
+        kept.add_node(u, **graph.nodes[u])
+        kept.add_node(v, **graph.nodes[v])
+        kept.add_edge(u, v, key=k, **a)
+    reach = nx.node_connected_component(kept.to_undirected(as_view=True), centre)
+    return nx.MultiDiGraph(kept.subgraph(reach))
 
 
 # -- scalar encoding for GraphML / GEXF / CSV ---------------------------------------------
@@ -190,7 +238,8 @@ def to_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def to_edge_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    """One CSV of relationships, both ends named (UTF-8 with BOM): an edge list for Excel."""
+    """One CSV of relationships, both ends named (UTF-8 with BOM): an edge list for Excel;
+    lists (doc_ids) joined with `LIST_SEPARATOR`."""
     edge_keys = sorted({k for *_, a in graph.edges(keys=True, data=True) for k in a} - {"type"})
     out = io.StringIO()
     w = csv.writer(out)
@@ -210,7 +259,8 @@ def to_edge_csv(graph: nx.MultiDiGraph, path: str | Path) -> None:
     )
     nodes = graph.nodes
     for u, v, _k, a in graph.edges(keys=True, data=True):
-        fa = _flat(a)
+        # a list in one cell for a person (this file has no reader to decode `json:` text)
+        fa = _flat({k: join_list(x) if isinstance(x, list) else x for k, x in a.items()})
         w.writerow(
             [u, nodes[u].get("name", ""), nodes[u].get("kind", ""), a.get("type", "")]
             + [v, nodes[v].get("name", ""), nodes[v].get("kind", "")]

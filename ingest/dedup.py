@@ -339,17 +339,42 @@ _FURNITURE = re.compile(r"阅读|浏览|访问|点击|评论|转发|点赞|收�
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?、：:\n]")  # the context stays in the figure's clause
 
 
+def _figure_key(text: str, m: re.Match[str]) -> tuple[str, str] | None:
+    """(the six Han characters before the figure `m`, its unit), or None when too little
+    says what it counts or it is the page's own counter."""
+    window = _CLAUSE_BREAK.split(text[max(0, m.start() - 3 * _CONTEXT) : m.start()])[-1]
+    before = _NOT_HAN.sub("", window)
+    if len(before) < 4 or _FURNITURE.search(before):  # too little to say what it counts,
+        return None  # or the page's own counter (阅读 1,234 次 differs between two crawls)
+    return before[-_CONTEXT:], "%" if m["unit"] == "％" else m["unit"]
+
+
 def _reported(text: str) -> dict[tuple[str, str], set[str]]:
     """(the six Han characters before a figure, its unit) -> the numbers the text gives there."""
     out: dict[tuple[str, str], set[str]] = {}
     for m in _REPORTED.finditer(text):
-        window = _CLAUSE_BREAK.split(text[max(0, m.start() - 3 * _CONTEXT) : m.start()])[-1]
-        before = _NOT_HAN.sub("", window)
-        if len(before) < 4 or _FURNITURE.search(before):  # too little to say what it counts,
-            continue  # or the page's own counter (阅读 1,234 次 differs between two crawls)
-        unit = "%" if m["unit"] == "％" else m["unit"]
-        out.setdefault((before[-_CONTEXT:], unit), set()).add(m["num"])
+        key = _figure_key(text, m)
+        if key is not None:
+            out.setdefault(key, set()).add(m["num"])
     return out
+
+
+#: most characters of a figure's clause a message shows before it
+_LABEL = 30
+
+
+def _label(text: str, key: tuple[str, str]) -> str:
+    """What the figure of `key` counts, as a message shows it: its clause in `text` up to
+    the figure (调解成功率达到, not the key's six characters 解成功率达到), at most `_LABEL`
+    characters (more: … and the last of them)."""
+    for m in _REPORTED.finditer(text):
+        if _figure_key(text, m) == key:
+            start = max(0, m.start() - _LABEL)
+            clause = _CLAUSE_BREAK.split(text[start : m.start()])
+            label = " ".join(clause[-1].split())
+            cut = len(clause) == 1 and start > 0 and not _CLAUSE_BREAK.match(text[start - 1])
+            return ("…" + label if cut else label) or key[0]
+    return key[0]
 
 
 def changed_figures(new: str, old: str) -> list[tuple[str, str, str]]:
@@ -359,21 +384,22 @@ def changed_figures(new: str, old: str) -> list[tuple[str, str, str]]:
     figure would be lost.
 
     >>> changed_figures("全年调解成功率达92%，化解纠纷300件。", "全年调解成功率达90%，化解纠纷300件。")
-    [('调解成功率达', '90', '92')]
+    [('全年调解成功率达', '90', '92')]
     >>> changed_figures("化解纠纷300件。阅读 5120", "化解纠纷300件。阅读 37")
     []
     """
-    return _changes(_reported(new), _reported(old))
+    return _changes(_reported(new), _reported(old), new)
 
 
 def _changes(
-    mine: dict[tuple[str, str], set[str]], theirs: dict[tuple[str, str], set[str]]
+    mine: dict[tuple[str, str], set[str]], theirs: dict[tuple[str, str], set[str]], text: str
 ) -> list[tuple[str, str, str]]:
+    """(what it counts, as `text` says it: `_label`; old numbers; new numbers) per figure."""
     out = []
     for key, numbers in sorted(mine.items()):
         known = theirs.get(key)
         if known is not None and not (numbers & known):
-            out.append((key[0], "/".join(sorted(known)), "/".join(sorted(numbers))))
+            out.append((_label(text, key), "/".join(sorted(known)), "/".join(sorted(numbers))))
     return out
 
 
@@ -382,12 +408,12 @@ def corrected_figures(new: str, old: str) -> list[tuple[str, str, str]]:
     a corrected version. When most change, `new` is the next report on the same template.
 
     >>> corrected_figures("调解成功率达到48.6%，化解纠纷12860件，收案下降8.3%", "调解成功率达到46.8%，化解纠纷12860件，收案下降8.3%")
-    [('解成功率达到', '46.8', '48.6')]
+    [('调解成功率达到', '46.8', '48.6')]
     >>> corrected_figures("三月化解纠纷1388件，调解成功率达49.2%", "三月化解纠纷1205件，调解成功率达46.8%")
     []
     """
     mine, theirs = _reported(new), _reported(old)
-    changes = _changes(mine, theirs)
+    changes = _changes(mine, theirs, new)
     return changes if 2 * len(changes) <= len(mine.keys() & theirs.keys()) else []
 
 

@@ -75,6 +75,8 @@ class IngestReport:
     # its own (path, the doc id it nearly repeats, (what, old, new) for each changed figure)
     updates: list[tuple[str, str, list[tuple[str, str, str]]]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    # copies and reposts that give no URL (a local file): only their path is recorded
+    without_url: set[str] = field(default_factory=set)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     planned: dict[str, int] = field(default_factory=dict)  # dry run: rows that would be sent
     dry_run: bool = False
@@ -146,6 +148,23 @@ _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 def _clean(text: str) -> str:
     """`text` with any lone surrogate (a byte no codec could read) as U+FFFD."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def recorded_path(doc: SourceDocument) -> str:
+    """The path a document's `paths` records: a file's absolute path, so that it can be
+    found again whatever folder a later reader runs in (a relative path meant the folder the
+    ingest ran in, which the graph does not know); an upload's own name (its file was
+    temporary).
+
+    >>> import os
+    >>> d = SourceDocument(path="a/b.txt", text="")
+    >>> d.read_from = "a/b.txt"
+    >>> recorded_path(d) == os.path.join(os.getcwd(), "a", "b.txt")
+    True
+    """
+    if doc.read_from and shown_path(doc.read_from)[0] == doc.path:
+        return shown_path(os.path.abspath(doc.read_from))[0]
+    return doc.path
 
 
 def shown_path(path: str) -> tuple[str, str | None]:
@@ -691,7 +710,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         "date_source": doc.date_source,
         "date_note": doc.date_note,
         "urls": doc.urls,
-        "paths": [doc.path],
+        "paths": [recorded_path(doc)],
         "site": doc.site,
         "encoding": doc.encoding,
         "content_hash": doc.content_hash,
@@ -1195,12 +1214,14 @@ def _ingest_paths(
         if did in known:
             if did in added_here:  # a file read earlier in this run had the same text
                 report.copies[doc.path] = did
+                if not doc.urls:
+                    report.without_url.add(doc.path)
             else:
                 report.unchanged.append(doc.path)
                 report.repeats[doc.path] = did
             if store is not None and not dry_run:
                 flush()  # the known document may still be waiting in this batch
-                store.add_document_urls(did, doc.urls, [doc.path])
+                store.add_document_urls(did, doc.urls, [recorded_path(doc)])
                 if named:  # a collection asked for: the known document joins it too
                     add_to_collection(store, did, coll)
                     report.collections[doc.path] = coll
@@ -1239,9 +1260,11 @@ def _ingest_paths(
             report.updates.append((doc.path, close[0][0], changes))
         if twin:
             report.reposts.append((doc.path, twin))
+            if not doc.urls:
+                report.without_url.add(doc.path)
             if store is not None and not dry_run:
                 flush()
-                store.add_document_urls(twin, doc.urls, [doc.path])
+                store.add_document_urls(twin, doc.urls, [recorded_path(doc)])
                 if named:
                     add_to_collection(store, twin, coll)
                     report.collections[doc.path] = coll

@@ -553,11 +553,18 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
             lines.append(f"  {'将新增' if dry else '新增'}：{p(path)}")
         for path in report.unchanged:
             lines.append(f"  未变：{p(path)} 与已有文档 {doc(report.repeats.get(path, ''))} 相同")
-    recorded = "将只记录" if dry else "只记录了"
+    without_url: set[str] = getattr(report, "without_url", set())
+
+    def recorded(path: str) -> str:
+        """What a copy or repost adds to the document it repeats: its URL and its path, or
+        its path alone (a local file gives no URL)."""
+        what = "文件路径" if path in without_url else "网址和文件路径"
+        return f"{'将只在原文档上记录' if dry else '只在原文档上记录了'}它的{what}"
+
     for path, twin in report.copies.items():
-        lines.append(f"  重复：{p(path)} 与本次先读的 {doc(twin)} 内容相同，{recorded}新的网址")
+        lines.append(f"  重复：{p(path)} 与本次先读的 {doc(twin)} 内容相同，{recorded(path)}")
     for path, twin in report.reposts:
-        lines.append(f"  转载：{p(path)} 是 {doc(twin)} 的转载，{recorded}新的网址")
+        lines.append(f"  转载：{p(path)} 是 {doc(twin)} 的转载，{recorded(path)}")
     if report.reposts:  # an edited file is nearly the text it was: say how to take it in
         lines.append(
             "  （转载稿不会作为新文档导入；如果它是先前导入过的文件的新版本，请先用 "

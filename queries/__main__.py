@@ -17,6 +17,7 @@ from graph.cli import prog
 from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
+from queries.citations import LIST_SEPARATOR, cited_rows
 from queries.columns import header, shown_columns, shown_row
 from queries.registry import QueryResult
 
@@ -25,7 +26,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "、".join(_cell(v) for v in value)
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float):
@@ -88,15 +89,21 @@ def format_table(result: QueryResult) -> str:
     return "\n".join(lines)
 
 
-def write(result: QueryResult, fmt: str, out: Any) -> None:
+def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None) -> None:
+    """The answer as `fmt` (table, json or csv) on `out`. With `store`, json and csv rows
+    also get `year` and each fact's sentence, document title and URL
+    (`queries.citations.cited_rows`): what a researcher needs to cite and analyse them."""
+    columns, rows = list(result.columns), list(result.rows)
+    if store is not None and fmt in ("json", "csv"):
+        columns, rows = cited_rows(store, columns, rows)
     if fmt == "json":
-        json.dump(result.rows, out, ensure_ascii=False, indent=1, default=str)
+        json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
     elif fmt == "csv":
         writer = csv.writer(out)
-        writer.writerow(result.columns)
-        for r in result.rows:
-            writer.writerow([_cell(r.get(c)) for c in result.columns])
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([_cell(r.get(c)) for c in columns])
     else:
         out.write(format_table(result) + "\n")
 
@@ -179,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with open_store(Settings.from_env()) as store:
             result = run(store, args.name, params, limit=args.limit)
             note = demo_note(store, args.name, params)
-        write(result, args.format, sys.stdout)
+            write(result, args.format, sys.stdout, store=store)
         for line in (note, SEE_ALSO.get(args.name)):
             if line:
                 print(line, file=sys.stderr)

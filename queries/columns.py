@@ -48,12 +48,16 @@ COLUMN_ZH: dict[str, str] = {
     "content_hash": "内容哈希",
     "direction": "方向",
     "doc_date": "文档日期",
+    "doc_title": "文档标题",
+    "doc_url": "文档网址",
     "doc_id": "文档 ID",
     "doc_ids": "文档 ID",
     "doc_year_counts": "各年文档数",
     "doc_years": "文档年份",
     "documents": "文档数",
     "end": "结束位置",
+    "evidence": "证据句",
+    "evidence_doc_id": "证据所在文档 ID",
     "fact_id": "事实 ID",
     "fact_ids": "各事实 ID",
     "fact_type": "事实类型",
@@ -120,6 +124,7 @@ COLUMN_ZH: dict[str, str] = {
     "unverified": "未核实",
     "urls": "网址",
     "value": "数值",
+    "year": "年份",
 }
 
 _STATUS_ZH = {"extracted": "待核实", "confirmed": "已确认", "corrected": "已修改"}

@@ -389,12 +389,15 @@ def sheet_name(title: str, fallback: str = "表格") -> str:
 
 
 def _xlsx_value(value: Any) -> tuple[Any, bool]:
-    """A cell's value for Excel and whether it must be kept as text: lists joined with "；",
+    """A cell's value for Excel and whether it must be kept as text: lists joined with "；"
+    (`graph.export.LIST_SEPARATOR`, as in every export),
     maps as JSON, integers longer than Excel keeps exactly as text, and text that Excel would
     read as a formula (= + - @ first) or a number (digits: an id, a code) marked as text."""
     import json
 
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from graph.export import join_list
 
     if value is None:
         return None, False
@@ -405,7 +408,7 @@ def _xlsx_value(value: Any) -> tuple[Any, bool]:
             return str(value), True
         return value, False
     if isinstance(value, list | tuple):
-        value = "；".join("" if v is None else str(v) for v in value)
+        value = join_list(value)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False, default=str)
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_CELL_LEN]
@@ -472,11 +475,14 @@ def table_downloads(
     if note:
         title = f"{title}（{note}）"
 
+    from graph.export import join_list
+
     def to_csv() -> bytes:
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(columns)
-        w.writerows(rows)
+        # a list in one cell as Excel shows it (not Python's ['a', 'b'])
+        w.writerows([join_list(v) if isinstance(v, list | tuple) else v for v in r] for r in rows)
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
     def cited() -> list[Any]:

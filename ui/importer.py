@@ -37,7 +37,7 @@ def _articles() -> None:
     st.caption(
         "上传文章（.txt .html .htm .md .docx .pdf），抽取法院、举措、人员、成效等事实写入图谱。"
         "可一起上传同名的元数据文件（文章名.meta.json）或清单（.csv / .jsonl，含 path 列及 url、"
-        "title、date、site）。同一篇文章重复导入不会产生重复数据；转载稿只记录新的网址；"
+        "title、date、site）。同一篇文章重复导入不会产生重复数据；转载稿只在原文档上记录它的网址和文件路径；"
         "文字几乎相同但数字有改动的稿件作为新文档导入，两份都保留。"
     )
     files = st.file_uploader("选择文件", type=TYPES, accept_multiple_files=True, key="import.files")

@@ -301,11 +301,18 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
         html = render.network_html(graph, title=title, height=760, embed_font=True)
         return html.encode("utf-8")
 
+    store = state.store()  # read when the page runs: the button's function runs outside it
+
     def written(fmt: str) -> Callable[[], bytes]:
         def make() -> bytes:
+            from queries.citations import cite_graph
+
+            # each fact's year, sentence, title and URL, as `python -m graph export` writes
+            # them (a copy: the cached subgraph stays as read; the Cypher script adds nothing)
+            sub = graph if fmt == "cypher" else cite_graph(store, graph.copy())
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / f"graph{export.SUFFIX[fmt]}"
-                export.export(graph, fmt, path)
+                export.export(sub, fmt, path)
                 return path.read_bytes()
 
         return make

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.errors import BadParameter, CourtgraphError
+from graph.export import join_list
 from graph.model import LEVELS
 from queries.library import (
     ADOPTION_COLUMNS,
@@ -1649,7 +1650,7 @@ def write_table(
         import pandas as pd
 
         flat = [
-            {k: ("；".join(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows
+            {k: (join_list(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows
         ]
         pd.DataFrame(flat).to_excel(path, index=False, engine="openpyxl")
     else:
@@ -1662,7 +1663,7 @@ def write_table(
             w.writerow(cols)
             # a list of values a row, not a dict: the writer's cost on a national panel
             w.writerows(
-                ["；".join(v) if isinstance(v := r.get(c, ""), list) else v for c in cols]
+                [join_list(v) if isinstance(v := r.get(c, ""), list) else v for c in cols]
                 for r in rows
             )
     if dictionary:

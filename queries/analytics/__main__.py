@@ -30,6 +30,7 @@ from queries.analytics import (
     timeline,
     write_table,
 )
+from queries.citations import cited_dictionary, cited_table
 from queries.columns import shown_value
 from queries.registry import resolve_entity
 
@@ -280,7 +281,8 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
             resolve_entity(store, args.initiative, label="Initiative") if args.initiative else None
         )
         rows, tally = events_table(store, [iid], **scope)
-        for path in write_table(rows, args.output, dictionary=EVENTS_DICTIONARY):
+        rows = cited_table(store, rows)  # year, and each fact's sentence, title and URL
+        for path in write_table(rows, args.output, dictionary=cited_dictionary(EVENTS_DICTIONARY)):
             print(f"已写入 {path}")
         print(f"推行事件 {len(rows)} 条")
         print(f"事实：{tally_note(tally)}")

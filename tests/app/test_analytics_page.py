@@ -224,6 +224,10 @@ def test_panel_and_events_downloads(graph, app, monkeypatch) -> None:
         io.BytesIO(made("events-诉源治理_枫桥式人民法庭.csv")), encoding="utf-8-sig"
     )
     assert len(events) == 5
+    # what a citation needs: the year as a number, one sentence, its document's title and URL
+    assert events["year"].dtype.kind == "i" and set(events["year"]) == {2022, 2023, 2024}
+    assert events["evidence"].notna().all() and events["doc_title"].notna().all()
+    assert "http://example.test/a" in set(events["doc_url"])
     # the page hands out exactly what its builder makes
     built = analytics.panel_export(graph, [g.SUYUAN, g.FENGQIAO], levels=["basic"])
     assert len(built.rows) == 9 and built.files["csv"] == made(f"{stem}.csv")

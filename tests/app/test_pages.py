@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 import pytest
 
@@ -520,9 +522,25 @@ def test_upload_names_are_made_safe() -> None:
     assert safe_name("本溪 中院<报道>.html", 2) == "002_本溪 中院_报道_.html"
 
 
-def test_export_page_previews_and_offers_every_format(small_store, app) -> None:
+def test_export_page_previews_and_offers_every_format(small_store, app, monkeypatch) -> None:
+    from streamlit.delta_generator import DeltaGenerator
+
+    offered: dict[str, Any] = {}
+    original = DeltaGenerator.download_button
+
+    def spy(self, label, data, file_name=None, *args, **kwargs):
+        offered[label] = data
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", spy)
     at = app(page="export", id=g.SUYUAN)
     no_trouble(at)
+    # the data files cite each fact as `python -m graph export` does: year, sentence, title
+    made = offered["JSON (node-link)"]
+    data = json.loads(made() if callable(made) else made)
+    cited = [e for e in data["edges"] if e.get("fact_id") and e.get("date")]
+    assert cited and all(isinstance(e["year"], int) and e["evidence"] for e in cited)
+    assert {e["doc_title"] for e in cited} <= {"样例文档甲", "样例文档乙", "样例文档丙"}
     assert len(at.get("image")) == 0  # the picture is drawn on request
     at.toggle(key="export.preview").set_value(True).run()
     no_trouble(at)

@@ -218,6 +218,19 @@ def test_same_figures_is_the_jaccard_index_of_the_two_sets() -> None:
     assert not same_figures(frozenset(), frozenset({"1"}))
 
 
+def test_a_changed_figure_is_named_by_its_whole_clause() -> None:
+    """A message names what a changed figure counts by its clause up to the figure, not by
+    the six characters it is matched by (解成功率达到 lost its first character)."""
+    from ingest.dedup import changed_figures, corrected_figures
+
+    old = "今年以来，全市诉前调解案件1205件，调解成功率达到46.8%，收案下降8.3%，结案3100件。"
+    new = old.replace("46.8%", "48.6%")
+    assert corrected_figures(new, old) == [("调解成功率达到", "46.8", "48.6")]
+    long = "甲县人民法院诉前调解中心今年以来委派调解民商事纠纷的调解成功率达到46.8%。"
+    ((label, _, _),) = changed_figures(long.replace("46.8", "50.1"), long)
+    assert label.startswith("…") and label.endswith("委派调解民商事纠纷的调解成功率达到")
+
+
 def test_a_copy_with_a_changed_figure_is_told_apart() -> None:
     from ingest.dedup import changed_figures
 

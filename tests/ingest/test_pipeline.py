@@ -142,6 +142,48 @@ def test_a_copy_read_in_the_same_run_is_no_document_already_in_the_graph(
     assert len(docs) == 1 and len(docs[0]["paths"]) == 2
 
 
+def test_a_file_given_by_a_relative_path_is_recorded_by_its_absolute_path(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative path means the folder the ingest ran in, which a later reader of the graph
+    cannot know: the graph records the absolute path; the summary says what was typed."""
+    original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "news" / "b.txt").write_text(original, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = ingest_paths(store, ["news"], reference_data=False)
+    assert report.added == [str(Path("news") / "a.txt")]
+    (doc,) = store.read("MATCH (d:Document) RETURN d.paths AS paths")
+    assert sorted(doc["paths"]) == [
+        str(tmp_path / "news" / "a.txt"),
+        str(tmp_path / "news" / "b.txt"),
+    ]
+    assert all(Path(p).is_absolute() and Path(p).is_file() for p in doc["paths"])
+
+
+def test_a_copy_of_a_local_file_says_only_its_path_is_recorded(store, tmp_path: Path) -> None:
+    """A local file without a URL adds its path to the document it repeats, not a URL; a
+    copy that gives a URL adds both."""
+    from ingest.uploads import summary_zh
+
+    original = (SAMPLE / "01_benxi_suyuan.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(original, encoding="utf-8")
+    report = ingest_paths(store, [tmp_path], reference_data=False)
+    line = next(x for x in summary_zh(report).splitlines() if x.startswith("  重复："))
+    assert line.endswith("内容相同，只在原文档上记录了它的文件路径"), line
+    assert "网址" not in line
+    repost = (
+        original.replace("出席会议并讲话", "出席并讲话")
+        + "\n原文链接：http://repost.example.test/1\n"
+    )
+    (tmp_path / "c.txt").write_text(repost, encoding="utf-8")
+    report = ingest_paths(store, [tmp_path / "c.txt"], reference_data=False)
+    line = next(x for x in summary_zh(report).splitlines() if x.startswith("  转载："))
+    assert line.endswith("的转载，只在原文档上记录了它的网址和文件路径"), line
+
+
 def test_manifest_supplies_metadata(store, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     paths = write_articles(docs, 1)
@@ -562,7 +604,7 @@ def test_a_short_copy_with_a_corrected_figure_says_so(store, tmp_path: Path) -> 
     report = ingest_paths(store, [tmp_path], reference_data=False)
     assert len(report.added) == 2 and report.reposts == []
     ((path, _twin, changes),) = report.updates
-    assert Path(path).name == "b.txt" and changes == [("解成功率达到", "46.8", "48.6")]
+    assert Path(path).name == "b.txt" and changes == [("调解成功率达到", "46.8", "48.6")]
 
 
 def _extraction() -> Extraction:
@@ -888,13 +930,15 @@ def test_a_copy_with_a_corrected_figure_is_a_document_of_its_own(store, tmp_path
     report = ingest_paths(store, [second], reference_data=False)
     assert report.reposts == [] and [Path(p).name for p in report.added] == ["b.txt"]
     ((path, twin, changes),) = report.updates
-    assert Path(path).name == "b.txt" and changes == [("解成功率达到", "46.8", "48.6")]
+    assert Path(path).name == "b.txt" and changes == [("调解成功率达到", "46.8", "48.6")]
     docs = store.read("MATCH (d:Document) RETURN d.id AS id")
     assert len(docs) == 2 and twin in {d["id"] for d in docs}
     values = {r["v"] for r in store.read("MATCH (o:Outcome) RETURN o.value AS v")}
     assert {46.8, 48.6} <= values  # both figures kept, each from its own document
     assert f"delete-document {twin}" in report.summary()
     assert "数字有改动" in summary_zh(report) and "46.8 → 48.6" in summary_zh(report)
+    # the whole label of the figure, not the six characters it is matched by (解成功率达到)
+    assert "“调解成功率达到”46.8 → 48.6" in summary_zh(report)
 
 
 def test_a_corrected_copy_read_in_the_same_run_or_a_dry_run_is_told_apart_too(

@@ -229,8 +229,11 @@ def test_the_summary_says_everything_the_english_one_says() -> None:
     )
     assert lines[1] == "将写入：文档 2、事实 12、提及 15、节点 9"
     assert lines[2].startswith("说明：将写入的事实 12 条按每篇文档各自陈述的事实计数")
-    assert "  重复：甲 - 副本.txt 与本次先读的 doc:1 内容相同，将只记录新的网址" in lines
-    assert "  转载：转载.html 是 doc:2 的转载，将只记录新的网址" in lines
+    assert (
+        "  重复：甲 - 副本.txt 与本次先读的 doc:1 内容相同，将只在原文档上记录它的网址和文件路径"
+        in lines
+    )
+    assert "  转载：转载.html 是 doc:2 的转载，将只在原文档上记录它的网址和文件路径" in lines
     assert any(
         "python -m graph delete-document <文档编号>" in line and "删除旧文档" in line
         for line in lines
@@ -263,7 +266,9 @@ def test_a_newline_in_a_file_name_stays_on_one_chinese_summary_line(tmp_path: Pa
     report.reposts = [("d\r.txt", "doc:1")]
     text = summary_zh(report)
     assert "  提示：c\\n.txt：文件名不是 UTF-8 编码：按 GBK 读出显示" in text.split("\n")
-    assert "  转载：d\\r.txt 是 doc:1 的转载，将只记录新的网址" in text.split("\n")
+    assert "  转载：d\\r.txt 是 doc:1 的转载，将只在原文档上记录它的网址和文件路径" in text.split(
+        "\n"
+    )
 
 
 def test_the_command_line_names_an_older_copy_by_its_title(store, tmp_path, monkeypatch, capsys):

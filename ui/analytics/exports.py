@@ -13,6 +13,7 @@ import streamlit as st
 
 from graph.model import LEVELS
 from queries import analytics
+from queries.citations import LIST_SEPARATOR, cited_dictionary, cited_table
 from ui import state
 from ui.analytics.shared import (
     P,
@@ -102,7 +103,10 @@ def events_export(
     rows, tally = analytics.events_table(
         store, ids, collections=collections, verified_only=verified_only
     )
-    return Export(rows, analytics.EVENTS_DICTIONARY, tally=tally)
+    # year, and each fact's sentence, document title and URL: what a citation needs
+    return Export(
+        cited_table(store, rows), cited_dictionary(analytics.EVENTS_DICTIONARY), tally=tally
+    )
 
 
 @st.cache_data(ttl=300, max_entries=8, show_spinner="正在生成面板数据…")
@@ -292,7 +296,9 @@ def preview_frame(rows: list[dict[str, Any]], limit: int = 100) -> Any:
     for col in frame.columns:
         values = frame[col]
         if values.map(lambda v: isinstance(v, list)).any():  # lists read better joined
-            frame[col] = values.map(lambda v: "；".join(map(str, v)) if isinstance(v, list) else v)
+            frame[col] = values.map(
+                lambda v: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list) else v
+            )
         if not pd.api.types.is_numeric_dtype(frame[col]):  # (pandas 3: text is "str")
             frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
     return frame
