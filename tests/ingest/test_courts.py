@@ -507,6 +507,26 @@ def test_this_court_is_not_the_subject_of_its_own_clause(text: str, court: str) 
     assert selfs == [court]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平阳县法院按照温州中院部署开展专项活动，该院院长王建国带队走访。",
+        "平阳县法院认真落实温州中院工作要求。该院党组书记王建国作动员。",
+        "平阳县法院在温州中院指导下试行新机制，该院副院长李明介绍情况。",
+    ],
+)
+def test_this_court_is_not_the_court_whose_lead_is_followed(text: str) -> None:
+    # the court whose deployment, requirement or guidance is followed is named in passing:
+    # 该院 is the court that acts on it
+    selfs = [m.court for m in run(text).mentions if m.surface == "该院"]
+    assert selfs == ["浙江省平阳县人民法院"]
+
+
+def test_this_court_may_still_be_a_court_that_deploys() -> None:
+    r = run("温州中院部署开展专项活动，该院院长王建国作动员。")
+    assert [m.court for m in r.mentions if m.surface == "该院"] == ["浙江省温州市中级人民法院"]
+
+
 def test_this_court_with_only_the_subject_before_it_is_left_out() -> None:
     r = run("昆明中院将该院经验推广。")
     assert [m.surface for m in r.mentions] == ["昆明中院"]

@@ -1342,3 +1342,11 @@ def test_a_transliterated_name_after_a_title() -> None:
     assert find_people("法官多次上门调解。") == []
     assert find_people("庭长拉开了调解的序幕。") == []
     assert [h.name for h in find_people("甲县人民法院庭长苏丽娜拉着当事人的手。")] == ["苏丽娜"]
+
+
+def test_head_of_this_court_is_not_placed_at_the_court_it_follows() -> None:
+    # 该院 after a court that follows a higher court's deployment is that court, so is the
+    # unit of the president named after it (the real court resolver reads 该院)
+    text = "平阳县法院按照温州中院统一部署开展专项活动，该院党组书记、院长王建国带队走访企业。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text))
+    assert [(p.name, p.unit) for p in ex.people] == [("王建国", "浙江省平阳县人民法院")]
