@@ -1756,6 +1756,11 @@ def _place_at_level(ctx: _Context, level: str) -> str | None:
     return home.city
 
 
+#: the person patterns whose court is written in the title itself (甲法院院长张三, 甲法院立案庭
+#: 庭长张三), surer than a court the context gives
+_TITLE_WRITES_COURT = frozenset(["person:court-title-name", "person:court-dept-title-name"])
+
+
 def _people(
     text: str,
     ctx: _Context,
@@ -1785,6 +1790,10 @@ def _people(
             p = people[h.name] = PersonRef(name=h.name, unit=unit, mentions=[h.name], rule=h.rule)
         elif PERSON_RULES.index(h.rule) < PERSON_RULES.index(p.rule):
             p.rule = h.rule  # the surest pattern that found the person
+            if h.rule in _TITLE_WRITES_COURT and h.court and not h.court.startswith("AGG:"):
+                # 王宏院长到乙县法院调研 (placed by context), then 甲中院院长王宏: the court
+                # written in the title is the person's
+                p.unit = h.court
         for r in h.roles:
             if r not in p.roles:
                 p.roles.append(r)

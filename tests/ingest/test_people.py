@@ -1350,3 +1350,11 @@ def test_head_of_this_court_is_not_placed_at_the_court_it_follows() -> None:
     text = "平阳县法院按照温州中院统一部署开展专项活动，该院党组书记、院长王建国带队走访企业。"
     ex = extract_document(SourceDocument(path="t.txt", text=text))
     assert [(p.name, p.unit) for p in ex.people] == [("王建国", "浙江省平阳县人民法院")]
+
+
+def test_court_written_in_a_title_beats_the_court_of_the_context() -> None:
+    # the headline names the president without his court, beside the court visited; the
+    # body writes his own court into his title: that court is his
+    text = "王宏院长到乙县法院调研\n乙县法院召开座谈会，甲市中级人民法院院长王宏出席。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit) for p in ex.people] == [("王宏", "X省甲市中级人民法院")]
