@@ -1358,3 +1358,28 @@ def test_court_written_in_a_title_beats_the_court_of_the_context() -> None:
     text = "王宏院长到乙县法院调研\n乙县法院召开座谈会，甲市中级人民法院院长王宏出席。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert [(p.name, p.unit) for p in ex.people] == [("王宏", "X省甲市中级人民法院")]
+
+
+def test_head_of_a_courts_own_office_listed_with_court_posts() -> None:
+    # a court's own office (its name holds a word only courts use) before its head's post,
+    # listed after the person's other posts: an officer of the court the text is about
+    text = "甲市中院召开推进会。党组成员、立案信访局局长李立新通报了工作情况。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit, p.roles) for p in ex.people] == [
+        ("李立新", "X省甲市中级人民法院", ["党组成员", "立案信访局局长"])
+    ]
+    text = "乙县法院召开座谈会，院党组成员、丁镇法庭庭长、法庭办主任王明主持会议。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit, p.roles) for p in ex.people] == [
+        ("王明", "X省乙县人民法院", ["党组成员", "丁镇法庭庭长", "法庭办主任"])
+    ]
+
+
+def test_head_of_another_bodys_office_is_no_court_officer() -> None:
+    for text in (
+        "乙县法院召开联席会议，县司法局党组成员、办公室主任张明出席。",
+        "乙县法院召开联席会议，县司法局局长张明出席。",
+        "乙县法院召开联席会议，县政府办主任张明出席。",
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+        assert ex.people == [], text
