@@ -295,6 +295,10 @@ _WORDS_AFTER = _two_char_words(
     "发布求助"
     # 一 and a verb: as soon as (法官张三一来到办公室, 庭长李四一进村)
     "一来一到一进一见一听一回一早"
+    # 一 opening an idiom of speech or manner (院长张三一语道破, 一针见血, 一脸严肃, 一口气)
+    "一语一针一脸一口一眼一声一把一手一再"
+    # feeling: 感 after an adverb (院长张三倍感压力, 深感责任重大)
+    "倍感备感深感颇感甚感"
 )
 #: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
 #: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)

@@ -1383,3 +1383,21 @@ def test_head_of_another_bodys_office_is_no_court_officer() -> None:
     ):
         ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
         assert ex.people == [], text
+
+
+def test_words_of_manner_and_feeling_end_a_name() -> None:
+    # 一 opening an idiom (一语中的, 一脸) and 倍感/深感 after a name are no part of it: the name
+    # ends before them, so a president with no court written is still read
+    for text, name in (
+        ("乙县法院召开会议。甲市中院院长李建国一语中的地指出了问题。", "李建国"),
+        ("乙县法院开展调研。刚到任的院长周明华倍感责任重大。", "周明华"),
+        ("乙县法院开展调研。庭长吴立深感肩上担子不轻。", "吴立"),
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+        assert [p.name for p in ex.people] == [name], text
+    # a given name that ends in 一 stays whole before a verb of saying
+    ex = extract_document(
+        SourceDocument(path="t.txt", text="甲市中院院长张文一说，要抓好落实。"),
+        court_resolver=stand_in,
+    )
+    assert [p.name for p in ex.people] == ["张文一"]
