@@ -256,6 +256,9 @@ _LEADERS = frozenset(
 )
 _HAN_CHAR = re.compile("[" + _HAN + "]")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
+#: what follows 同志 where a leader's instruction or anniversary is recalled (纪念□□□同志批示,
+#: 同志诞辰): sites that censor the leader's name leave the words before it (纪念), no one's name
+_RECALLED = re.compile(r"(?:的)?(?:重要)?(?:批示|指示|诞辰|逝世)")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
 _NOT_IN_NAME = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或之其该此各每")
@@ -1673,6 +1676,7 @@ def find_people(
                     and not _is_credit(text, s)
                     and not taken(s)
                     and name not in _LEADERS
+                    and not _RECALLED.match(text, m.end())
                     # 委员和列席同志: after a word, 和 (与, 向 …) joins it, no surname
                     and not (name[0] in _PREPOSITIONS and s > 0 and _HAN_CHAR.match(text[s - 1]))
                 ):

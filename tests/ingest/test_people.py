@@ -1401,3 +1401,14 @@ def test_words_of_manner_and_feeling_end_a_name() -> None:
         court_resolver=stand_in,
     )
     assert [p.name for p in ex.people] == ["张文一"]
+
+
+def test_a_recalled_leaders_instruction_names_no_one() -> None:
+    # a site that censors a leader's name leaves 纪念同志批示: 纪念 is no one's name
+    text = "甲市中院召开会议，认真贯彻纪念同志批示精神，推进诉源治理。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert ex.people == []
+    # a court's comrade still is one (王宏同志强调)
+    text = "甲市中院院长王宏到乙县法院调研。王宏同志强调，要抓好落实。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [p.name for p in ex.people] == ["王宏"]
