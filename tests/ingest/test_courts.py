@@ -375,6 +375,13 @@ def test_circuit_courts_of_the_supreme_court() -> None:
     assert names("县法院第一巡回法庭开庭。") == []
 
 
+def test_the_military_court_of_the_pla() -> None:
+    r = run("解放军军事法院与省法院签署合作协议。中国人民解放军军事法院派员参加。")
+    assert ("中国人民解放军军事法院", "special") in [(c.name, c.level) for c in r.courts]
+    # a military court named without the PLA is no one court
+    assert names("军事法院审理了一批案件。") == []
+
+
 def test_former_oilfield_court_from_the_roster_with_its_tribunal() -> None:
     r = run("辽河人民法院欢喜岭人民法庭获评先进。欢喜岭法庭法官介绍做法。")
     assert [(c.name, c.level) for c in r.courts] == [
