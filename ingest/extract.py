@@ -1680,15 +1680,22 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
     """Give court officers named without their court (院长杨秋明) the court the text is about.
 
     A post written in full (立案庭庭长, 退休法官, 承办法官) counts by its title (庭长, 法官)."""
-    from ingest.people import COURT_OCCUPATIONS, bare_title, byline_court, listed_office
+    from ingest.people import (
+        COURT_OCCUPATIONS,
+        bare_title,
+        byline_court,
+        is_court_office_post,
+        listed_office,
+    )
 
     out: list[PersonHit] = []
     # court staff and mediators the court appoints (特邀调解员, 驻院调解员) work for the court
-    # the text is about
+    # the text is about, and so do the heads of its own offices (立案信访局局长)
     placeable = _COURT_ROLES | COURT_OCCUPATIONS
     for h in hits:
         officer = h.rule == "person:linked-mediator" or (
-            bool(h.roles) and all(bare_title(r) in placeable for r in h.roles)
+            bool(h.roles)
+            and all(bare_title(r) in placeable or is_court_office_post(r) for r in h.roles)
         )
         prev = out[-1].court if out else None
         if prev and not prev.startswith("AGG:") and listed_office(ctx.text, out[-1], h):
@@ -1756,6 +1763,11 @@ def _place_at_level(ctx: _Context, level: str) -> str | None:
     return home.city
 
 
+#: the person patterns whose court is written in the title itself (甲法院院长张三, 甲法院立案庭
+#: 庭长张三), surer than a court the context gives
+_TITLE_WRITES_COURT = frozenset(["person:court-title-name", "person:court-dept-title-name"])
+
+
 def _people(
     text: str,
     ctx: _Context,
@@ -1785,6 +1797,10 @@ def _people(
             p = people[h.name] = PersonRef(name=h.name, unit=unit, mentions=[h.name], rule=h.rule)
         elif PERSON_RULES.index(h.rule) < PERSON_RULES.index(p.rule):
             p.rule = h.rule  # the surest pattern that found the person
+            if h.rule in _TITLE_WRITES_COURT and h.court and not h.court.startswith("AGG:"):
+                # 王宏院长到乙县法院调研 (placed by context), then 甲中院院长王宏: the court
+                # written in the title is the person's
+                p.unit = h.court
         for r in h.roles:
             if r not in p.roles:
                 p.roles.append(r)

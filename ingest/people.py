@@ -5,7 +5,8 @@ for other scripts; two Tibetan name parts; right after a court's title, a name w
 surname whose other mentions say where it ends) standing right after a chain of titles or
 right before one. The shapes, each with its own ``rule`` id (PERSON_RULES, surest first):
 
-- 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三
+- 甲法院院长张三 / 甲法院立案庭庭长张三 (a department between court and title) / 院长张三 /
+  党组成员、立案信访局局长张三 (a court's own office, its court left to the context)
 - 张三院长, 甲法院的张三法官, 张三等法官, 张三，甲法院副院长 / 张三（甲法院副院长）,
   作为甲法院庭长，张三…, 张三现任甲法院庭长, 现任…庭长的张三, 张三是一名法官,
   50岁的张三其实是甲法院一名书记员
@@ -255,6 +256,9 @@ _LEADERS = frozenset(
 )
 _HAN_CHAR = re.compile("[" + _HAN + "]")
 _COMRADE = re.compile(r"(?P<name>[" + _HAN + r"]{2,3})同志")
+#: what follows 同志 where a leader's instruction or anniversary is recalled (纪念□□□同志批示,
+#: 同志诞辰): sites that censor the leader's name leave the words before it (纪念), no one's name
+_RECALLED = re.compile(r"(?:的)?(?:重要)?(?:批示|指示|诞辰|逝世)")
 
 #: characters that cannot be part of a given name here (function words, verbs of reporting)
 _NOT_IN_NAME = frozenset("的了是在和与及、等对为将把被向从到也都就还又并而或之其该此各每")
@@ -294,6 +298,10 @@ _WORDS_AFTER = _two_char_words(
     "发布求助"
     # 一 and a verb: as soon as (法官张三一来到办公室, 庭长李四一进村)
     "一来一到一进一见一听一回一早"
+    # 一 opening an idiom of speech or manner (院长张三一语道破, 一针见血, 一脸严肃, 一口气)
+    "一语一针一脸一口一眼一声一把一手一再"
+    # feeling: 感 after an adverb (院长张三倍感压力, 深感责任重大)
+    "倍感备感深感颇感甚感"
 )
 #: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
 #: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)
@@ -852,6 +860,31 @@ _OFFICE = re.compile(
 )
 
 
+#: a court's own office, written without its court before its head's post: its name holds a
+#: word only courts use (立案信访局, 法庭办, 诉讼服务中心, 审判管理办公室), unlike another body's
+#: office (县司法局, 政府办) that a bare 局长/主任 may head
+_COURT_OFFICE_BEFORE = re.compile(
+    r"(?:^|(?<=[、，,。；;：:\n \u3000]))(?P<office>[" + _HAN + r"]{0,6}?"
+    r"(?:立案|审判|审管|执行|诉讼|诉服|法庭|法警|审委会)[" + _HAN + r"]{0,6}?"
+    r"(?:局|室|处|科|办|中心))$"
+)
+#: the heads of such an office
+_COURT_OFFICE_HEADS = ("主任", "副主任", "局长", "副局长")
+
+
+def is_court_office_post(role: str) -> bool:
+    """A head of a court's own office or tribunal written in full (立案信访局局长, 法庭办主任,
+    甲法庭庭长): an officer of the court the text is about, as 庭长 is."""
+    if re.fullmatch("[" + _HAN + "]{1,8}法庭副?庭长", role):
+        return True
+    head = next((h for h in _COURT_OFFICE_HEADS if role.endswith(h)), None)
+    if head is None:
+        return False
+    office = role[: -len(head)]
+    m = _COURT_OFFICE_BEFORE.search(office)
+    return m is not None and m.start() == 0 and not any(c in _NOT_IN_DEPT for c in office)
+
+
 def _is_office(gap: str) -> bool:
     return bool(_OFFICE.fullmatch(gap)) and not any(c in _NOT_IN_DEPT for c in _ALIAS.sub("", gap))
 
@@ -1000,6 +1033,30 @@ def find_people(
         if any(lo < e <= pos for e in ends):
             return None
         return None if _GENERIC_COURT.search(u.group(0)) else u.group(0)
+
+    def court_office_chain(pos: int, chain: str) -> tuple[str, ...] | None:
+        """The posts of a chain that lists a court's own office and its head before `pos`
+        with no court written (党组成员、立案信访局局长; 院党组成员、甲法庭庭长、法庭办主任):
+        the posts as written, or None."""
+        if _roles(chain)[0] not in _COURT_OFFICE_HEADS:
+            return None
+        o = _COURT_OFFICE_BEFORE.search(text, max(0, pos - 12), pos)
+        if o is None or any(c in _NOT_IN_DEPT for c in o.group("office")):
+            return None
+        posts = [o.group("office") + _written_roles(chain)[0], *_written_roles(chain)[1:]]
+        start = o.start()
+        # the posts listed before it with 、: a chain, or a court (a tribunal) and its chain
+        while start > 0 and text[start - 1] == "、":
+            prev = next((c for c in chains if c[1] == start - 1), None)
+            if prev is None:
+                break
+            written = list(_written_roles(text[prev[0] : prev[1]]))
+            unit = ends.get(prev[0])
+            if unit is not None:
+                written[0] = unit.surface + written[0]  # 甲法庭庭长
+            posts = written + posts
+            start = unit.start if unit is not None else prev[0]
+        return tuple(posts)
 
     def tribunal_of_sentence(pos: int) -> str | None:
         """The tribunal the sentence named last before a clause that opens with a head of
@@ -1262,7 +1319,10 @@ def find_people(
             court = tribunal_of_sentence(m.start())
         rule = "person:repeated-name" if repeated else rule
         rule = "person:transliterated-name" if translit else rule
-        if court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+        office_posts = court_office_chain(m.start(), chain) if court is None else None
+        if office_posts is not None:
+            rule = "person:court-office-name"
+        elif court is None and _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # 县司法局党组书记张三: the title of another body
         if plain and not _plausible_name(name):
             continue  # 庭长常常加班, 院长任期内, 审判长宣读判决: a word, not a name
@@ -1323,7 +1383,7 @@ def find_people(
                 rule = "person:mediator"
         if _quoted_brand(text, m.start(), end, name):
             continue  # 开设“法官沙龙”: a quoted brand, no one's name
-        posts = posts_as_written(chain, m.start(), court, roles)
+        posts = office_posts or posts_as_written(chain, m.start(), court, roles)
         if court is not None and (seat := seat_before_court(m.start())) is not None:
             posts = (seat, *posts)  # 全国人大代表、甲法院院长张三: the seat is the person's too
         if nominee:
@@ -1616,6 +1676,7 @@ def find_people(
                     and not _is_credit(text, s)
                     and not taken(s)
                     and name not in _LEADERS
+                    and not _RECALLED.match(text, m.end())
                     # 委员和列席同志: after a word, 和 (与, 向 …) joins it, no surname
                     and not (name[0] in _PREPOSITIONS and s > 0 and _HAN_CHAR.match(text[s - 1]))
                 ):
@@ -1897,6 +1958,7 @@ PERSON_RULES = (
     "person:honoured-name",
     "person:apposition-subject",
     "person:listed-office",
+    "person:court-office-name",
     "person:court-mediator",
     "person:nickname-name",
     "person:name-is-title",

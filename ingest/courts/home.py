@@ -215,16 +215,42 @@ def self_references(res: Resolver, home: str | None) -> list[Found]:
             prev = chain[:n] if n < 64 else chain[n - 64 : n]  # the last few suffice
             prev = [_as_court(f) for f in prev]  # 该院 is a 院: a tribunal stands for its court
             subject = _clause_subject(res, prev, m.start())
+            # 甲县法院按照乙中院部署…，该院院长…: the court whose lead is followed is named
+            # in passing; 该院 is the court that acts (unless no other is named)
+            acting = [f for f in prev if not _followed(text, f)] or prev
             if subject is not None:
-                others = [f for f in prev if f.court != subject]
+                others = [f for f in acting if f.court != subject]
                 target = others[-1].court if others else (home if home != subject else None)
             else:
-                target = prev[-1].court if prev else home
+                target = acting[-1].court if acting else home
             if target:
                 bisect.insort(chain, Found(m.start(), m.end(), target), key=lambda f: f.start)
         if target:
             out.append(Found(m.start(), m.end(), target))
     return out
+
+
+#: 按照/根据/落实 … right before a court, and its 部署/要求 … after it (按照乙中院统一部署,
+#: 落实省法院工作要求), or 在 … 指导下: the court whose lead another court follows
+_FOLLOW_BEFORE = re.compile(
+    r"(?:按照|根据|依照|依据|遵照|对照|落实|贯彻|响应|紧跟|紧扣|执行|认真落实|认真贯彻)$"
+)
+_LEAD_AFTER = re.compile(
+    r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精神|意见|规定|号召|安排|决策|指示|通知)"
+)
+_GUIDED_AFTER = re.compile(
+    r"(?:的)?(?:大力|精心|统筹|具体|有力|悉心)?(?:指导|统筹指导|牵头|部署|推动|支持|领导)(?:下|之下)"
+)
+
+
+def _followed(text: str, f: Found) -> bool:
+    """The court at ``f`` is one whose lead the clause follows (按照乙中院部署, 在乙中院指导
+    下), not the court that acts in it."""
+    if _FOLLOW_BEFORE.search(text, max(0, f.start - 4), f.start):
+        return _LEAD_AFTER.match(text, f.end) is not None
+    return (
+        f.start > 0 and text[f.start - 1] == "在" and _GUIDED_AFTER.match(text, f.end) is not None
+    )
 
 
 def _as_court(f: Found) -> Found:

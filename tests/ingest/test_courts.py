@@ -375,6 +375,13 @@ def test_circuit_courts_of_the_supreme_court() -> None:
     assert names("县法院第一巡回法庭开庭。") == []
 
 
+def test_the_military_court_of_the_pla() -> None:
+    r = run("解放军军事法院与省法院签署合作协议。中国人民解放军军事法院派员参加。")
+    assert ("中国人民解放军军事法院", "special") in [(c.name, c.level) for c in r.courts]
+    # a military court named without the PLA is no one court
+    assert names("军事法院审理了一批案件。") == []
+
+
 def test_former_oilfield_court_from_the_roster_with_its_tribunal() -> None:
     r = run("辽河人民法院欢喜岭人民法庭获评先进。欢喜岭法庭法官介绍做法。")
     assert [(c.name, c.level) for c in r.courts] == [
@@ -505,6 +512,26 @@ def test_this_court_after_a_tribunal_is_the_tribunals_court() -> None:
 def test_this_court_is_not_the_subject_of_its_own_clause(text: str, court: str) -> None:
     selfs = [m.court for m in run(text).mentions if m.surface in ("该院", "該院")]
     assert selfs == [court]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平阳县法院按照温州中院部署开展专项活动，该院院长王建国带队走访。",
+        "平阳县法院认真落实温州中院工作要求。该院党组书记王建国作动员。",
+        "平阳县法院在温州中院指导下试行新机制，该院副院长李明介绍情况。",
+    ],
+)
+def test_this_court_is_not_the_court_whose_lead_is_followed(text: str) -> None:
+    # the court whose deployment, requirement or guidance is followed is named in passing:
+    # 该院 is the court that acts on it
+    selfs = [m.court for m in run(text).mentions if m.surface == "该院"]
+    assert selfs == ["浙江省平阳县人民法院"]
+
+
+def test_this_court_may_still_be_a_court_that_deploys() -> None:
+    r = run("温州中院部署开展专项活动，该院院长王建国作动员。")
+    assert [m.court for m in r.mentions if m.surface == "该院"] == ["浙江省温州市中级人民法院"]
 
 
 def test_this_court_with_only_the_subject_before_it_is_left_out() -> None:

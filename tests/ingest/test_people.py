@@ -1342,3 +1342,73 @@ def test_a_transliterated_name_after_a_title() -> None:
     assert find_people("法官多次上门调解。") == []
     assert find_people("庭长拉开了调解的序幕。") == []
     assert [h.name for h in find_people("甲县人民法院庭长苏丽娜拉着当事人的手。")] == ["苏丽娜"]
+
+
+def test_head_of_this_court_is_not_placed_at_the_court_it_follows() -> None:
+    # 该院 after a court that follows a higher court's deployment is that court, so is the
+    # unit of the president named after it (the real court resolver reads 该院)
+    text = "平阳县法院按照温州中院统一部署开展专项活动，该院党组书记、院长王建国带队走访企业。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text))
+    assert [(p.name, p.unit) for p in ex.people] == [("王建国", "浙江省平阳县人民法院")]
+
+
+def test_court_written_in_a_title_beats_the_court_of_the_context() -> None:
+    # the headline names the president without his court, beside the court visited; the
+    # body writes his own court into his title: that court is his
+    text = "王宏院长到乙县法院调研\n乙县法院召开座谈会，甲市中级人民法院院长王宏出席。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit) for p in ex.people] == [("王宏", "X省甲市中级人民法院")]
+
+
+def test_head_of_a_courts_own_office_listed_with_court_posts() -> None:
+    # a court's own office (its name holds a word only courts use) before its head's post,
+    # listed after the person's other posts: an officer of the court the text is about
+    text = "甲市中院召开推进会。党组成员、立案信访局局长李立新通报了工作情况。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit, p.roles) for p in ex.people] == [
+        ("李立新", "X省甲市中级人民法院", ["党组成员", "立案信访局局长"])
+    ]
+    text = "乙县法院召开座谈会，院党组成员、丁镇法庭庭长、法庭办主任王明主持会议。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit, p.roles) for p in ex.people] == [
+        ("王明", "X省乙县人民法院", ["党组成员", "丁镇法庭庭长", "法庭办主任"])
+    ]
+
+
+def test_head_of_another_bodys_office_is_no_court_officer() -> None:
+    for text in (
+        "乙县法院召开联席会议，县司法局党组成员、办公室主任张明出席。",
+        "乙县法院召开联席会议，县司法局局长张明出席。",
+        "乙县法院召开联席会议，县政府办主任张明出席。",
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+        assert ex.people == [], text
+
+
+def test_words_of_manner_and_feeling_end_a_name() -> None:
+    # 一 opening an idiom (一语中的, 一脸) and 倍感/深感 after a name are no part of it: the name
+    # ends before them, so a president with no court written is still read
+    for text, name in (
+        ("乙县法院召开会议。甲市中院院长李建国一语中的地指出了问题。", "李建国"),
+        ("乙县法院开展调研。刚到任的院长周明华倍感责任重大。", "周明华"),
+        ("乙县法院开展调研。庭长吴立深感肩上担子不轻。", "吴立"),
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+        assert [p.name for p in ex.people] == [name], text
+    # a given name that ends in 一 stays whole before a verb of saying
+    ex = extract_document(
+        SourceDocument(path="t.txt", text="甲市中院院长张文一说，要抓好落实。"),
+        court_resolver=stand_in,
+    )
+    assert [p.name for p in ex.people] == ["张文一"]
+
+
+def test_a_recalled_leaders_instruction_names_no_one() -> None:
+    # a site that censors a leader's name leaves 纪念同志批示: 纪念 is no one's name
+    text = "甲市中院召开会议，认真贯彻纪念同志批示精神，推进诉源治理。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert ex.people == []
+    # a court's comrade still is one (王宏同志强调)
+    text = "甲市中院院长王宏到乙县法院调研。王宏同志强调，要抓好落实。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [p.name for p in ex.people] == ["王宏"]
