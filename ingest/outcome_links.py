@@ -202,6 +202,14 @@ _BASELINE_CHANGE = re.compile(
     r"(?:相比|相较|比较)?(?:上升|增长|增加|提高|下降|减少|降低|回落)"
     r"|[连续逐每年一二三四五六七八九十两]{2,8}(?:上升|增长|增加|下降|减少|回落)"
 )
+#: the words right before a count given as the base a later count is compared with: the year,
+#: or the period, it is measured against (与2022年（1.4万件）相比, 较上年同期的1.4万件, 由2022年的
+#: 1.4万件降至…)
+_BASELINE_OF = re.compile(
+    r"(?:(?:与|和|同|较|比|对比|相比|相较)于?|由|从)"
+    r"(?:(?:19|20)\d{2}年|去年|上年|前年|上一年)(?:同期|全年|年底|年末|底|末|时)?"
+    r"[^，,。；;0-9０-９]{0,8}?[（(的]?$"
+)
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
@@ -1655,6 +1663,17 @@ class _Linker:
         change = _CHANGE.search(metric) or _CHANGE.search(clause)
         return change is None or change.group("fall") is None
 
+    def baseline_caseload(self, f: _Figure) -> bool:
+        """A plain caseload of an earlier year given as the base of a comparison (2023年新收案件
+        1.2万件，与2022年（1.4万件）相比下降14%): the cases before, no result of anything."""
+        if f.outcome.unit_of_measure not in _CASE_UOMS:
+            return False
+        base = _BASELINE_OF.search(self.t.text, f.clause[0], f.figure[0])
+        # 比上年减少2678件, 较去年多受理300件: the change itself, no base
+        if base is None or _CHANGE.search(base.group()) or re.search("[多少]", base.group()):
+            return False
+        return self.caseload(f) or _CASELOAD.search(f.outcome.metric) is not None
+
     def caseload(self, f: _Figure) -> bool:
         """A plain caseload, a quality indicator, or the change of one reported right after
         it."""
@@ -1775,3 +1794,7 @@ def link_outcomes(ex: Extraction) -> None:
             if fall:
                 f.outcome.initiative, f.outcome.link_rule = source, "link:source-article"
             went_on = f.outcome.link_rule == "link:source-article"
+    # the cases of the year a fall is measured against are no result of what the court did since
+    for f in figures:
+        if f.outcome.initiative is not None and linker.baseline_caseload(f):
+            f.outcome.initiative, f.outcome.link_rule = None, ""

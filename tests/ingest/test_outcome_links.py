@@ -1025,3 +1025,19 @@ def test_a_baseline_and_the_change_against_it_are_named_by_the_measure_before() 
     # a change in brackets right after a count is not chained by a baseline: left generic
     got = [(h.value, h.metric) for h in find_outcomes("全县法院审结案件900件（上升4.5%）。")]
     assert got == [(900.0, "审结案件数"), (4.5, "增幅")]
+
+
+def test_the_cases_of_the_year_a_fall_is_measured_against_are_no_result() -> None:
+    # the earlier year's count is the base of the comparison, not what the initiative brought;
+    # the fall itself and the later count stay credited
+    name = {"诉源治理": ["诉源治理"]}
+    lead = "丙县法院深入推进诉源治理。"
+    got = linked(lead + "2023年，全院新收案件2.4万件，与2022年（2.9万件）相比下降17%。", name)
+    assert got == [(24000.0, "诉源治理"), (29000.0, None), (17.0, "诉源治理")]
+    got = linked(lead + "2024年，全院新收案件3100件，较上年同期的3600件下降14%。", name)
+    assert got == [(3100.0, "诉源治理"), (3600.0, None), (14.0, "诉源治理")]
+    got = linked(lead + "全院新收案件由2021年的5200件下降至2023年的4100件。", name)
+    assert got == [(5200.0, None), (4100.0, "诉源治理")]
+    # a change counted against the year before is no base: it stays the fall's
+    got = linked(lead + "2023年，全院新收案件2.4万件，比上年减少2678件。", name)
+    assert got == [(24000.0, "诉源治理"), (2678.0, "诉源治理")]
