@@ -113,6 +113,15 @@ A title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭) is 
 that count its holders (3个法庭入选“枫桥式人民法庭”) and those that continue them, never with
 the figures of the sentence or paragraph that names it.
 
+A figure whose own words say the things it counts were selected for one honour or title, by a
+verb of selection right before its name, counts the honoured and is that honour's: the courts,
+bodies or cases counted before the verb (21件案件入选甲典型案例, 9个集体获评“乙”) or the times
+counted after the name (荣立“集体三等功”1次; link:honour-counted). People honoured are not
+counted so (an honour of people is a role of theirs), nor is a rank (位居全国第1).
+
+The cases of the year a fall is measured against (与2022年（1.4万件）相比下降14%, 较上年同期的
+3600件) are credited to nothing: the cases before, no result of what the court did since.
+
 A sentence after a semicolon that opens on a court of its own (…；乙县法院累计调解案件321件) is a
 parallel item about that court: the sentences before it credit none of its figures. So is a
 sentence that opens on a plain caseload nothing credits (2022年民商事案件5280件，其中32%诉前分流，
@@ -210,6 +219,18 @@ _BASELINE_OF = re.compile(
     r"(?:(?:19|20)\d{2}年|去年|上年|前年|上一年)(?:同期|全年|年底|年末|底|末|时)?"
     r"[^，,。；;0-9０-９]{0,8}?[（(的]?$"
 )
+#: a verb of selection for an honour or a title (入选, 获评, 荣立, 被评为, 授予): the figure of its
+#: clause counts the honoured (21件案件入选甲典型案例, 获评“乙”1次, 授予10个法庭“丙”称号)
+_SELECTED = re.compile(
+    r"入选|入選|获评|獲評|荣获|榮獲|荣立|榮立|评为|評為|获授|獲授|授予|命名为|命名為|认定为|認定為"
+)
+#: how far before an honour's name its verb of selection stands (获评为全省“甲”)
+_SELECTED_REACH = 8
+#: the units of the honoured counted before the verb: courts, bodies, cases (6家法庭入选甲, 9个集体
+#: 获评乙, 21件案件入选丙); an honour of people is a role of theirs, no initiative
+_HOLDER_UOMS = ("个", "家", "件", "起", "篇", "项", "批")
+#: the unit of the times an honour was won, counted after its name (荣立“集体三等功”1次)
+_TIMES_UOMS = ("次",)
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
@@ -848,6 +869,9 @@ class _Linker:
         A figure its own words put in litigation (诉讼调撤成功案件2606件, 诉讼案件调撤率73%) is
         no result of a practice before litigation (诉前调解) named around it; a fall of the
         cases filed still is (诉讼案件同比下降13.9%)."""
+        honour = self.honour_counted(f)
+        if honour is not None:
+            return honour, "link:honour-counted"
         if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
             return None  # 7名干警共获11项省级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
@@ -873,6 +897,32 @@ class _Linker:
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
                 return None
         return found
+
+    def honour_counted(self, f: _Figure) -> str | None:
+        """The one honour or title the figure's own words say its holders were selected for, by
+        a verb right before its name: the holders counted before the verb (21件案件入选甲典型案例,
+        9个集体获评“乙”, 授予10个法庭“丙”称号) or the times after the name (荣立“集体三等功”1次)."""
+        uom = f.outcome.unit_of_measure
+        t = self.t
+        if uom in _HOLDER_UOMS:
+            lo, hi = f.figure[0], f.own[1]
+        elif uom in _TIMES_UOMS:
+            lo, hi = f.own[0], f.figure[0]
+        else:
+            return None
+        if t.text[max(0, f.figure[0] - 1) : f.figure[0]] == "第":
+            return None  # 位居全国第1: a rank, no count of the honoured
+        names = {
+            m.name
+            for m in t.between(f.own[0], hi)
+            if (
+                m.name in self.awarded
+                or _HONOUR_TITLE.search(m.name)
+                or _COURT_TITLE.search(m.name)
+            )
+            and _SELECTED.search(t.text, max(f.own[0], lo, m.start - _SELECTED_REACH), m.start)
+        }
+        return names.pop() if len(names) == 1 else None
 
     def court_inventory(self, f: _Figure) -> bool:
         """Whether the figure counts the courts or tribunals a region has (全省316家人民法庭,

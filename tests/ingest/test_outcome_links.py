@@ -539,8 +539,9 @@ def test_the_winners_of_an_honour_are_counted_not_credited_to_it() -> None:
     )
     got = linked(text, {"全省模范法庭": ["“全省模范法庭”"]})
     # (授予…等12个单位 is the set the awarding body honours: no result of anyone's, so no
-    # figure at all; the 5 that entered the list is counted and credited to no honour)
-    assert got == [(5.0, None)]
+    # figure at all; the 5 that entered the list count the honoured, which the corpus's
+    # annotators credit to the honour: link:honour-counted)
+    assert got == [(5.0, "全省模范法庭")]
 
 
 def test_an_honour_credits_no_figure_after_it() -> None:
@@ -1041,3 +1042,23 @@ def test_the_cases_of_the_year_a_fall_is_measured_against_are_no_result() -> Non
     # a change counted against the year before is no base: it stays the fall's
     got = linked(lead + "2023年，全院新收案件2.4万件，比上年减少2678件。", name)
     assert got == [(24000.0, "诉源治理"), (2678.0, "诉源治理")]
+
+
+def test_a_count_of_the_honoured_is_credited_to_the_honour_they_were_selected_for() -> None:
+    # the holders counted before the verb of selection, or the times after the honour's name
+    got = linked(
+        "近三年，丁省法院审结案件4.1万件，17件案件入选最高人民法院典型案例。",
+        {"最高人民法院典型案例": ["最高人民法院典型案例"]},
+    )
+    assert got == [(41000.0, None), (17.0, "最高人民法院典型案例")]
+    got = linked(
+        "该法庭结案960件，荣立“集体二等功”1次，8个集体获评“全市优秀调解组织”。",
+        {"集体二等功": ["集体二等功"], "全市优秀调解组织": ["全市优秀调解组织"]},
+    )
+    assert got == [(960.0, None), (1.0, "集体二等功"), (8.0, "全市优秀调解组织")]
+    # an honour of people is a role of theirs; a rank is no count of the honoured
+    got = linked(
+        "3名法官荣获“全省法院先进个人”称号，入选典型案例数位居全省第1。",
+        {"全省法院先进个人": ["全省法院先进个人"]},
+    )
+    assert [i for _, i in got] == [None] * len(got)
