@@ -119,6 +119,13 @@ bodies or cases counted before the verb (21件案件入选甲典型案例, 9个�
 counted after the name (荣立“集体三等功”1次; link:honour-counted). People honoured are not
 counted so (an honour of people is a role of theirs), nor is a rank (位居全国第1).
 
+A paragraph that opens by launching one brand (近年来，甲法院创新构建“乙”工作机制，…。) credits
+the figures of the sentence right after it that opens on their period alone and names nothing
+(2024年以来，全院受理案件2800件，分流调解1600件，分流率57%), a caseload or a court-wide rate
+too: what followed from it (link:launched-before). A launch further into a paragraph is one
+item of many and credits no such sentence. The level of another a figure is compared with
+(…，远低于全市162件/万人、全省98件/万人) is credited to nothing but by the figure's own words.
+
 The cases of the year a fall is measured against (与2022年（1.4万件）相比下降14%, 较上年同期的
 3600件) are credited to nothing: the cases before, no result of what the court did since.
 
@@ -231,6 +238,20 @@ _SELECTED_REACH = 8
 _HOLDER_UOMS = ("个", "家", "件", "起", "篇", "项", "批")
 #: the unit of the times an honour was won, counted after its name (荣立“集体三等功”1次)
 _TIMES_UOMS = ("次",)
+#: a sentence that opens on the period its figures cover and nothing else (2024年以来，; 2025年截至
+#: 11月底，; 今年1至9月，)
+_PERIOD_OPENING = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年|今年|去年|当年|截至|截止|自)"
+    r"[0-9０-９一二三四五六七八九十年月日底末初以来至到\-—～~截止前后上下半季度]*[，,]"
+)
+#: another's level a figure is compared with (远低于全市162件/万人, 高于全省平均水平)
+_COMPARED = re.compile(
+    r"(?:低于|高于|优于|好于|超过|少于|多于)(?:全国|全省|全市|全区|全州|同期|同类)"
+)
+#: a verb that launches a practice right before its name (创新构建“甲”工作机制, 一体推行“乙”)
+_LAUNCH = re.compile(
+    r"(?:构建|推行|建立|建立完善|打造|开展|探索|推出|创建|实施|试行|启动)(?:了|起)?[“\"]?$"
+)
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
     r"(?:[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]|首先|此外|另外)"
@@ -890,6 +911,12 @@ class _Linker:
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
             return None  # 创建“枫桥式人民法庭”。…诉前化解N件: a title earned, it counts only itself
+        if (
+            found is not None
+            and found[1] not in _COUNTING_RULES
+            and _COMPARED.search(self.t.text, f.clause[0], f.figure[0])
+        ):
+            return None  # …，远低于全市162件/万人: the level of another it is compared with
         if found is not None and _PRINCIPLE.fullmatch(found[0]):
             return None  # 坚持新时代“枫桥经验”: a principle followed, no figure is its result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
@@ -1048,6 +1075,9 @@ class _Linker:
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
+        launched = self.launched_before(f, s_start, l_start)
+        if launched is not None:
+            return launched, "link:launched-before"
         # …；乙县法院累计调解案件321件 or 2022年民商事案件5280份，其中32%…: an account of its
         # own, which the sentences before do not credit
         court_item = self.court_item(s_start) or self.opened_by_caseload(f, s_start)
@@ -1499,6 +1529,31 @@ class _Linker:
         if not _BUILT_VERB.fullmatch(text, end + 1, names[0].start):
             return None
         return names[0].name
+
+    def launched_before(self, f: _Figure, s_start: int, l_start: int) -> str | None:
+        """The one initiative the sentence before, in the figure's paragraph, launches (创新构建
+        “甲”工作机制，…。2024年以来，全院受理案件2800件，分流调解1600件): a sentence that opens on
+        the period alone and names nothing reports what followed from it, caseloads too."""
+        t = self.t
+        if s_start <= l_start or not _PERIOD_OPENING.match(t.text, s_start):
+            return None
+        if t.between(s_start, f.own[1]):
+            return None
+        p_start = t.sentence(s_start - 1)[0]
+        if p_start < l_start or t.text[l_start:p_start].strip():
+            return None  # the launch opens the paragraph; one further in is one item of many
+        launched = {
+            m.name
+            for m in t.between(p_start, s_start)
+            if m.credit
+            and not m.anaphor
+            and _quoted(t.text, m)  # a brand the court launched (创新构建“甲”工作机制)
+            and _LAUNCH.search(t.text, max(p_start, m.start - 8), m.start)
+            and not self.list_item(m)
+            and not _HONOUR_TITLE.search(m.name)
+            and not _COURT_TITLE.search(m.name)
+        }
+        return launched.pop() if len(launched) == 1 else None
 
     def court_item(self, s_start: int) -> bool:
         """Whether the sentence is a parallel item about a court of its own (…；乙县法院累计

@@ -1062,3 +1062,27 @@ def test_a_count_of_the_honoured_is_credited_to_the_honour_they_were_selected_fo
         {"全省法院先进个人": ["全省法院先进个人"]},
     )
     assert [i for _, i in got] == [None] * len(got)
+
+
+def test_a_paragraph_opening_on_a_brand_launched_credits_the_period_reported_next() -> None:
+    # the paragraph opens by launching one brand; the next sentence opens on the period alone
+    # and reports what followed, the caseload too
+    brand = {"“五五五”先行调解工作机制": ["“五五五”先行调解工作机制"]}
+    text = (
+        "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
+        "2024年以来，全院受理民商事一审案件2600件，分流调解1500件，分流率达57.7%。"
+    )
+    got = linked(text, brand)
+    assert [i for _, i in got] == ["“五五五”先行调解工作机制"] * 3
+    # another's level it is compared with is not the court's result
+    text = (
+        "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
+        "2024年以来，该院万人成讼率68件/万人，远低于全市150件/万人、全省120件/万人。"
+    )
+    assert linked(text, brand) == [(68.0, "“五五五”先行调解工作机制"), (150.0, None), (120.0, None)]
+    # a launch further into the paragraph is one item of many: no lead of the period after it
+    text = (
+        "戊县法院设立6个调解室。近年来，该院创新构建“五五五”先行调解工作机制，实现高效调解。"
+        "2024年以来，全院受理民商事一审案件2600件。"
+    )
+    assert linked(text, brand)[-1] == (2600.0, None)
