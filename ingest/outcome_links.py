@@ -119,11 +119,11 @@ bodies or cases counted before the verb (21件案件入选甲典型案例, 9个�
 counted after the name (荣立“集体三等功”1次; link:honour-counted). People honoured are not
 counted so (an honour of people is a role of theirs), nor is a rank (位居全国第1).
 
-A paragraph that opens by launching one brand (近年来，甲法院创新构建“乙”工作机制，…。) credits
-the figures of the sentence right after it that opens on their period alone and names nothing
-(2024年以来，全院受理案件2800件，分流调解1600件，分流率57%), a caseload or a court-wide rate
-too: what followed from it (link:launched-before). A launch further into a paragraph is one
-item of many and credits no such sentence. The level of another a figure is compared with
+A paragraph that opens by launching one brand (近年来，甲法院创新构建“乙”工作机制，…。) and goes
+on with a sentence that opens on a period alone (2024年以来，全院受理案件2800件，分流调解1600件，
+分流率57%；…) reports what followed from it: its figures up to the next name it gives are the
+brand's, caseloads and court-wide rates too (link:launched-before). A launch further into a
+paragraph is one item of many and credits no such sentence. The level of another a figure is compared with
 (…，远低于全市162件/万人、全省98件/万人) is credited to nothing but by the figure's own words.
 
 The cases of the year a fall is measured against (与2022年（1.4万件）相比下降14%, 较上年同期的
@@ -1075,7 +1075,7 @@ class _Linker:
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
-        launched = self.launched_before(f, s_start, l_start)
+        launched = self.launched_before(f, l_start)
         if launched is not None:
             return launched, "link:launched-before"
         # …；乙县法院累计调解案件321件 or 2022年民商事案件5280份，其中32%…: an account of its
@@ -1530,25 +1530,24 @@ class _Linker:
             return None
         return names[0].name
 
-    def launched_before(self, f: _Figure, s_start: int, l_start: int) -> str | None:
-        """The one initiative the sentence before, in the figure's paragraph, launches (创新构建
-        “甲”工作机制，…。2024年以来，全院受理案件2800件，分流调解1600件): a sentence that opens on
-        the period alone and names nothing reports what followed from it, caseloads too."""
+    def launched_before(self, f: _Figure, l_start: int) -> str | None:
+        """The one initiative the first sentence of the figure's paragraph launches (创新构建“甲”
+        工作机制，…。2024年以来，全院受理案件2800件，分流调解1600件；调解成功1100件): when the
+        sentence after it opens on the period alone, the paragraph reports what followed from
+        it, caseloads too, up to the next name it gives."""
         t = self.t
-        if s_start <= l_start or not _PERIOD_OPENING.match(t.text, s_start):
+        _, lead_end = t.full_sentence(l_start)
+        if f.own[0] <= lead_end or not _PERIOD_OPENING.match(t.text, lead_end + 1):
             return None
-        if t.between(s_start, f.own[1]):
+        if t.between(lead_end, f.own[1]):
             return None
-        p_start = t.sentence(s_start - 1)[0]
-        if p_start < l_start or t.text[l_start:p_start].strip():
-            return None  # the launch opens the paragraph; one further in is one item of many
         launched = {
             m.name
-            for m in t.between(p_start, s_start)
+            for m in t.between(l_start, lead_end)
             if m.credit
             and not m.anaphor
             and _quoted(t.text, m)  # a brand the court launched (创新构建“甲”工作机制)
-            and _LAUNCH.search(t.text, max(p_start, m.start - 8), m.start)
+            and _LAUNCH.search(t.text, max(l_start, m.start - 8), m.start)
             and not self.list_item(m)
             and not _HONOUR_TITLE.search(m.name)
             and not _COURT_TITLE.search(m.name)

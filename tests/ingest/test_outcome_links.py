@@ -1070,10 +1070,11 @@ def test_a_paragraph_opening_on_a_brand_launched_credits_the_period_reported_nex
     brand = {"“五五五”先行调解工作机制": ["“五五五”先行调解工作机制"]}
     text = (
         "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
-        "2024年以来，全院受理民商事一审案件2600件，分流调解1500件，分流率达57.7%。"
+        "2024年以来，全院受理民商事一审案件2600件，分流调解1500件，分流率达57.7%；"
+        "调解成功900件。今年1至6月，全院服判息诉率95%。"
     )
     got = linked(text, brand)
-    assert [i for _, i in got] == ["“五五五”先行调解工作机制"] * 3
+    assert [i for _, i in got] == ["“五五五”先行调解工作机制"] * 5
     # another's level it is compared with is not the court's result
     text = (
         "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
