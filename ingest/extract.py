@@ -70,7 +70,7 @@ from ingest.initiatives import (
     InitiativeMention,
     find_initiatives,
 )
-from ingest.metrics import FRAGMENT_METRIC
+from ingest.metrics import FRAGMENT_METRIC, FROM_TAIL
 from ingest.normalize import split_sentences
 from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
 from ingest.outcome_links import link_outcomes
@@ -4047,7 +4047,9 @@ _FRAGMENT_METRIC = FRAGMENT_METRIC
 _METRIC_HEAD = re.compile(r".*(?:[率数量额比速值期长名]|[增降涨跌]幅)")
 #: a change's start (分流率从年初的33%提升至73%, 由前三年的年均20%降至…) or a level held
 #: (履行率保持在95%): what follows the measure's name
-_MEASURE_TAIL = re.compile(r"(?:从|由).*$|(?:保持|稳定|控制|维持|始终)?在$|(?:持续|保持|继续)?以$")
+_MEASURE_TAIL = re.compile(
+    FROM_TAIL.pattern + r"|(?:保持|稳定|控制|维持|始终)?在$|(?:持续|保持|继续)?以$"
+)
 #: 以每年20%以上的速度递增: the figure is a growth rate
 _AT_RATE = re.compile(r"(?:以上|左右)?的(?:速度|幅度)")
 
@@ -4063,7 +4065,8 @@ def _readable_metric(ctx: _Context, h: OutcomeHit) -> str | None:
     text = ctx.text
     if metric.startswith("的"):
         metric = metric[1:]
-    body = _MEASURE_TAIL.sub("", metric)
+    # a label that opens with 由/从 (由前三年的年均, 由政府出资) is all the change's start
+    body = "" if metric.startswith(("由", "从")) else _MEASURE_TAIL.sub("", metric)
     if body != metric:
         if _AT_RATE.match(text, h.end) and _HAN.search(body):
             metric = body + "增速"  # 知识产权案件持续以每年20%以上的速度递增

@@ -95,10 +95,14 @@ _BARE_VERB = re.compile(
 #: a bare baseline before a change (较增幅, 比增幅, 相比增幅): the year it compared with was cut
 _BARE_BASELINE = re.compile(r"^(?:与|和)?(?:较|比|相比|相较)(?=增幅$|降幅$)")
 _HAN = re.compile("[\u4e00-\u9fff]")
-#: a from-to change's start left in the label (诉讼案件数从迅猛增长, 民事案件从最初的一年攀升)
-_FROM_START = re.compile(
-    r"(?P<head>.+?)(?:从|由)[\u4e00-\u9fff]{0,8}?(?:增长|攀升|上升|增加|下降|减少|降低|回落|缩短|提高)"
-    r"(?:到|至)?数?$"
+#: the start of a from–to change left at the end of a label: 从/由 and the time or the level the
+#: change starts from (收案增幅由去年同期, 分流率从年初的, 由前三年的年均) or its verb after a few
+#: words (民事案件从最初的一年攀升数, 诉讼案件数从迅猛增长数, 收案量由上升至数), or nothing more
+#: (收案量由); the measure is named before it. The one definition ingest.outcomes, ingest.extract
+#: and reader_label cut such a start by
+FROM_TAIL = re.compile(
+    r"[从由](?:(?:去年|上年|前年)?(?:同期)?|[^从由，,。；;]{0,8}?的(?:年均)?"
+    r"|[\u4e00-\u9fff]{0,8}?(?P<verb>增长|攀升|上升|增加|下降|减少|降低|回落|缩短|提高)(?:到|至)?数?)$"
 )
 #: an adverb of manner alone (迅猛数: …从3.9万件迅猛增长到7.7万件)
 _ADVERB = re.compile(r"迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断")
@@ -181,17 +185,17 @@ def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
     label = re.sub(r"^([增降]幅)((?:同比|环比)\1)$", r"\2", label)  # 增幅同比增幅: named twice
     suffix = _SUFFIX.search(label)
     body = label[: suffix.start()] if suffix else label
-    start = _FROM_START.match(label)
-    if start and len(_HAN.findall(start.group("head"))) >= 2:
+    start = FROM_TAIL.search(label)
+    if start and start.group("verb") and len(_HAN.findall(label[: start.start()])) >= 2:
         # 民事案件从最初的一年攀升数 (…576件攀升到2645件): the measure named before the start
-        head = start.group("head").removesuffix("的")
+        head = label[: start.start()].removesuffix("的")
         return head if re.search("[数量]$", head) else head + "数"
     change = suffix is not None and suffix.group(0) in ("增幅", "降幅")
     tail = _LEVEL_TAIL.search(body)
     if tail:
         if len(_HAN.findall(body[: tail.start()])) < 2:
             return generic_label(uom, direction)
-        body = re.sub(r"(?:由|从)$", "", body[: tail.start()])  # 收案量由…上升至
+        body = FROM_TAIL.sub("", body[: tail.start()])  # 收案量由…上升至
         label = body + (suffix.group(0) if suffix else "")
     if len(_HAN.findall(body)) < 2 and not change and body not in _ONE_WORD:
         return generic_label(uom, direction)

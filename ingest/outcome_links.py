@@ -113,6 +113,22 @@ A title a tribunal earns (枫桥式人民法庭, 五化法庭, 示范法庭) is 
 that count its holders (3个法庭入选“枫桥式人民法庭”) and those that continue them, never with
 the figures of the sentence or paragraph that names it.
 
+A figure whose own words say the things it counts were selected for one honour or title, by a
+verb of selection right before its name, counts the honoured and is that honour's: the courts,
+bodies or cases counted before the verb (21件案件入选甲典型案例, 9个集体获评“乙”) or the times
+counted after the name (荣立“集体三等功”1次; link:honour-counted). People honoured are not
+counted so (an honour of people is a role of theirs), nor is a rank (位居全国第1).
+
+A paragraph that opens by launching one brand (近年来，甲法院创新构建“乙”工作机制，…。) and goes
+on with a sentence that opens on a period alone (2024年以来，全院受理案件2800件，分流调解1600件，
+分流率57%；…) reports what followed from it: its figures up to the next name it gives are the
+brand's, caseloads and court-wide rates too (link:launched-before). A launch further into a
+paragraph is one item of many and credits no such sentence. The level of another a figure is compared with
+(…，远低于全市162件/万人、全省98件/万人) is credited to nothing but by the figure's own words.
+
+The cases of the year a fall is measured against (与2022年（1.4万件）相比下降14%, 较上年同期的
+3600件) are credited to nothing: the cases before, no result of what the court did since.
+
 A sentence after a semicolon that opens on a court of its own (…；乙县法院累计调解案件321件) is a
 parallel item about that court: the sentences before it credit none of its figures. So is a
 sentence that opens on a plain caseload nothing credits (2022年民商事案件5280件，其中32%诉前分流，
@@ -201,6 +217,40 @@ _BASELINE_CHANGE = re.compile(
     r"(?:(?:19|20)\d{2}年)?(?:与|和|同|较|比)(?:(?:19|20)\d{2}年|去年|上年|前年)[^，,。；;]{0,16}?"
     r"(?:相比|相较|比较)?(?:上升|增长|增加|提高|下降|减少|降低|回落)"
     r"|[连续逐每年一二三四五六七八九十两]{2,8}(?:上升|增长|增加|下降|减少|回落)"
+)
+#: the words right before a count given as the base a later count is compared with: the year,
+#: or the period, it is measured against (与2022年（1.4万件）相比, 较上年同期的1.4万件, 由2022年的
+#: 1.4万件降至…)
+_BASELINE_OF = re.compile(
+    r"(?:(?:与|和|同|较|比|对比|相比|相较)于?|由|从)"
+    r"(?:(?:19|20)\d{2}年|去年|上年|前年|上一年)(?:同期|全年|年底|年末|底|末|时)?"
+    r"[^，,。；;0-9０-９]{0,8}?[（(的]?$"
+)
+#: a verb of selection for an honour or a title (入选, 获评, 荣立, 被评为, 授予): the figure of its
+#: clause counts the honoured (21件案件入选甲典型案例, 获评“乙”1次, 授予10个法庭“丙”称号)
+_SELECTED = re.compile(
+    r"入选|入選|获评|獲評|荣获|榮獲|荣立|榮立|评为|評為|获授|獲授|授予|命名为|命名為|认定为|認定為"
+)
+#: how far before an honour's name its verb of selection stands (获评为全省“甲”)
+_SELECTED_REACH = 8
+#: the units of the honoured counted before the verb: courts, bodies, cases (6家法庭入选甲, 9个集体
+#: 获评乙, 21件案件入选丙); an honour of people is a role of theirs, no initiative
+_HOLDER_UOMS = ("个", "家", "件", "起", "篇", "项", "批")
+#: the unit of the times an honour was won, counted after its name (荣立“集体三等功”1次)
+_TIMES_UOMS = ("次",)
+#: a sentence that opens on the period its figures cover and nothing else (2024年以来，; 2025年截至
+#: 11月底，; 今年1至9月，)
+_PERIOD_OPENING = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年|今年|去年|当年|截至|截止|自)"
+    r"[0-9０-９一二三四五六七八九十年月日底末初以来至到\-—～~截止前后上下半季度]*[，,]"
+)
+#: another's level a figure is compared with (远低于全市162件/万人, 高于全省平均水平)
+_COMPARED = re.compile(
+    r"(?:低于|高于|优于|好于|超过|少于|多于)(?:全国|全省|全市|全区|全州|同期|同类)"
+)
+#: a verb that launches a practice right before its name (创新构建“甲”工作机制, 一体推行“乙”)
+_LAUNCH = re.compile(
+    r"(?:构建|推行|建立|建立完善|打造|开展|探索|推出|创建|实施|试行|启动)(?:了|起)?[“\"]?$"
 )
 #: a sentence that opens a new item of an enumeration does not continue the one before
 _NEW_ITEM = re.compile(
@@ -840,6 +890,9 @@ class _Linker:
         A figure its own words put in litigation (诉讼调撤成功案件2606件, 诉讼案件调撤率73%) is
         no result of a practice before litigation (诉前调解) named around it; a fall of the
         cases filed still is (诉讼案件同比下降13.9%)."""
+        honour = self.honour_counted(f)
+        if honour is not None:
+            return honour, "link:honour-counted"
         if _HONOURS_COUNTED.search(self.t.text, f.clause[0], f.clause[1]):
             return None  # 7名干警共获11项省级荣誉表彰: honours counted, no practice's result
         found = self.find(f, context)
@@ -858,6 +911,12 @@ class _Linker:
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
             return None  # 创建“枫桥式人民法庭”。…诉前化解N件: a title earned, it counts only itself
+        if (
+            found is not None
+            and found[1] not in _COUNTING_RULES
+            and _COMPARED.search(self.t.text, f.clause[0], f.figure[0])
+        ):
+            return None  # …，远低于全市162件/万人: the level of another it is compared with
         if found is not None and _PRINCIPLE.fullmatch(found[0]):
             return None  # 坚持新时代“枫桥经验”: a principle followed, no figure is its result
         if found is not None and _PRE_SUIT.search(found[0]) and not self.caseload(f):
@@ -865,6 +924,32 @@ class _Linker:
             if _IN_SUIT.search(own) and not _PRE_SUIT.search(own):
                 return None
         return found
+
+    def honour_counted(self, f: _Figure) -> str | None:
+        """The one honour or title the figure's own words say its holders were selected for, by
+        a verb right before its name: the holders counted before the verb (21件案件入选甲典型案例,
+        9个集体获评“乙”, 授予10个法庭“丙”称号) or the times after the name (荣立“集体三等功”1次)."""
+        uom = f.outcome.unit_of_measure
+        t = self.t
+        if uom in _HOLDER_UOMS:
+            lo, hi = f.figure[0], f.own[1]
+        elif uom in _TIMES_UOMS:
+            lo, hi = f.own[0], f.figure[0]
+        else:
+            return None
+        if t.text[max(0, f.figure[0] - 1) : f.figure[0]] == "第":
+            return None  # 位居全国第1: a rank, no count of the honoured
+        names = {
+            m.name
+            for m in t.between(f.own[0], hi)
+            if (
+                m.name in self.awarded
+                or _HONOUR_TITLE.search(m.name)
+                or _COURT_TITLE.search(m.name)
+            )
+            and _SELECTED.search(t.text, max(f.own[0], lo, m.start - _SELECTED_REACH), m.start)
+        }
+        return names.pop() if len(names) == 1 else None
 
     def court_inventory(self, f: _Figure) -> bool:
         """Whether the figure counts the courts or tribunals a region has (全省316家人民法庭,
@@ -990,6 +1075,9 @@ class _Linker:
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
+        launched = self.launched_before(f, l_start)
+        if launched is not None:
+            return launched, "link:launched-before"
         # …；乙县法院累计调解案件321件 or 2022年民商事案件5280份，其中32%…: an account of its
         # own, which the sentences before do not credit
         court_item = self.court_item(s_start) or self.opened_by_caseload(f, s_start)
@@ -1442,6 +1530,30 @@ class _Linker:
             return None
         return names[0].name
 
+    def launched_before(self, f: _Figure, l_start: int) -> str | None:
+        """The one initiative the first sentence of the figure's paragraph launches (创新构建“甲”
+        工作机制，…。2024年以来，全院受理案件2800件，分流调解1600件；调解成功1100件): when the
+        sentence after it opens on the period alone, the paragraph reports what followed from
+        it, caseloads too, up to the next name it gives."""
+        t = self.t
+        _, lead_end = t.full_sentence(l_start)
+        if f.own[0] <= lead_end or not _PERIOD_OPENING.match(t.text, lead_end + 1):
+            return None
+        if t.between(lead_end, f.own[1]):
+            return None
+        launched = {
+            m.name
+            for m in t.between(l_start, lead_end)
+            if m.credit
+            and not m.anaphor
+            and _quoted(t.text, m)  # a brand the court launched (创新构建“甲”工作机制)
+            and _LAUNCH.search(t.text, max(l_start, m.start - 8), m.start)
+            and not self.list_item(m)
+            and not _HONOUR_TITLE.search(m.name)
+            and not _COURT_TITLE.search(m.name)
+        }
+        return launched.pop() if len(launched) == 1 else None
+
     def court_item(self, s_start: int) -> bool:
         """Whether the sentence is a parallel item about a court of its own (…；乙县法院累计
         调解案件321件): what the item before it names is that other court's."""
@@ -1655,6 +1767,17 @@ class _Linker:
         change = _CHANGE.search(metric) or _CHANGE.search(clause)
         return change is None or change.group("fall") is None
 
+    def baseline_caseload(self, f: _Figure) -> bool:
+        """A plain caseload of an earlier year given as the base of a comparison (2023年新收案件
+        1.2万件，与2022年（1.4万件）相比下降14%): the cases before, no result of anything."""
+        if f.outcome.unit_of_measure not in _CASE_UOMS:
+            return False
+        base = _BASELINE_OF.search(self.t.text, f.clause[0], f.figure[0])
+        # 比上年减少2678件, 较去年多受理300件: the change itself, no base
+        if base is None or _CHANGE.search(base.group()) or re.search("[多少]", base.group()):
+            return False
+        return self.caseload(f) or _CASELOAD.search(f.outcome.metric) is not None
+
     def caseload(self, f: _Figure) -> bool:
         """A plain caseload, a quality indicator, or the change of one reported right after
         it."""
@@ -1775,3 +1898,7 @@ def link_outcomes(ex: Extraction) -> None:
             if fall:
                 f.outcome.initiative, f.outcome.link_rule = source, "link:source-article"
             went_on = f.outcome.link_rule == "link:source-article"
+    # the cases of the year a fall is measured against are no result of what the court did since
+    for f in figures:
+        if f.outcome.initiative is not None and linker.baseline_caseload(f):
+            f.outcome.initiative, f.outcome.link_rule = None, ""

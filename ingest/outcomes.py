@@ -55,7 +55,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from ingest.metrics import chained_label, reader_label
+from ingest.metrics import FROM_TAIL, chained_label, reader_label
 from ingest.numbers import CLAUSE_PUNCT, NUMERAL, is_chinese_numeral, parse_number
 
 _CN = "一二两三四五六七八九十百千"
@@ -851,8 +851,15 @@ _LOCUS_DID = re.compile(
 _LABEL_LEAD = re.compile(
     r"^(?:就有|这|与|到(?![位庭期案])|在(?![线岗编册职押建校逃审办])|对(?![接外口]))"
 )
-#: the start of a change a label does not end with (收案增幅由去年, 平均化解周期从)
-_LABEL_TAIL = re.compile(r"(?:由|从)(?:去年|上年|前年)?(?:同期)?$")
+
+
+def _cut_from_tail(label: str) -> str:
+    """`label` without the start of a from–to change left at its end (收案增幅由去年同期 ->
+    收案增幅), unless the start names its verb or is all the label."""
+    tail = FROM_TAIL.search(label)
+    if tail is None or tail.group("verb") or tail.start() == 0:
+        return label
+    return label[: tail.start()]
 
 
 def _direction(text: str, c_start: int, start: int, c_end: int) -> str | None:
@@ -1948,11 +1955,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits = _from_to(text, hits)
     hits = _shared(text, _drop_determiners(text, hits))
     hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
-    # 收案增幅由去年(同期的12%下降为4%): the start of a change left in a label
-    hits = [
-        replace(h, metric=_LABEL_TAIL.sub("", h.metric)) if _LABEL_TAIL.search(h.metric) else h
-        for h in hits
-    ]
+    # 收案增幅由去年(同期的12%下降为4%): the start of a change left in a label (one naming its
+    # verb is reader_label's, which names the measure; a label that is all start, extract's)
+    hits = [replace(h, metric=_cut_from_tail(h.metric)) for h in hits]
     # a label that is a piece of the sentence (人民调解员和数): mended, or the unit's generic one
     hits = [replace(h, metric=reader_label(h.metric, h.unit_of_measure, h.direction)) for h in hits]
     # one left generic that chains to the figure before (与2022年（1.4万件）相比下降14%): its measure

@@ -72,6 +72,9 @@ def test_the_noun_after_a_figure_ends_before_the_next_figure_joined_by_he() -> N
         # a from-to change: the start left in the label, the end named by an adverb
         ("民事案件从最初的一年攀升数", "件", None, "民事案件数"),
         ("诉讼案件数从迅猛增长数", "件", None, "诉讼案件数"),
+        # the time it started from before a level's verb (调撤率由去年同期的升至)
+        ("调撤率由去年同期的升至", "%", "up", "调撤率"),
+        ("收案量从上年的增至", "件", "up", "收案量"),
         ("迅猛数", "件", None, "件数"),
     ],
 )

@@ -539,8 +539,9 @@ def test_the_winners_of_an_honour_are_counted_not_credited_to_it() -> None:
     )
     got = linked(text, {"全省模范法庭": ["“全省模范法庭”"]})
     # (授予…等12个单位 is the set the awarding body honours: no result of anyone's, so no
-    # figure at all; the 5 that entered the list is counted and credited to no honour)
-    assert got == [(5.0, None)]
+    # figure at all; the 5 that entered the list count the honoured, which the corpus's
+    # annotators credit to the honour: link:honour-counted)
+    assert got == [(5.0, "全省模范法庭")]
 
 
 def test_an_honour_credits_no_figure_after_it() -> None:
@@ -1025,3 +1026,64 @@ def test_a_baseline_and_the_change_against_it_are_named_by_the_measure_before() 
     # a change in brackets right after a count is not chained by a baseline: left generic
     got = [(h.value, h.metric) for h in find_outcomes("全县法院审结案件900件（上升4.5%）。")]
     assert got == [(900.0, "审结案件数"), (4.5, "增幅")]
+
+
+def test_the_cases_of_the_year_a_fall_is_measured_against_are_no_result() -> None:
+    # the earlier year's count is the base of the comparison, not what the initiative brought;
+    # the fall itself and the later count stay credited
+    name = {"诉源治理": ["诉源治理"]}
+    lead = "丙县法院深入推进诉源治理。"
+    got = linked(lead + "2023年，全院新收案件2.4万件，与2022年（2.9万件）相比下降17%。", name)
+    assert got == [(24000.0, "诉源治理"), (29000.0, None), (17.0, "诉源治理")]
+    got = linked(lead + "2024年，全院新收案件3100件，较上年同期的3600件下降14%。", name)
+    assert got == [(3100.0, "诉源治理"), (3600.0, None), (14.0, "诉源治理")]
+    got = linked(lead + "全院新收案件由2021年的5200件下降至2023年的4100件。", name)
+    assert got == [(5200.0, None), (4100.0, "诉源治理")]
+    # a change counted against the year before is no base: it stays the fall's
+    got = linked(lead + "2023年，全院新收案件2.4万件，比上年减少2678件。", name)
+    assert got == [(24000.0, "诉源治理"), (2678.0, "诉源治理")]
+
+
+def test_a_count_of_the_honoured_is_credited_to_the_honour_they_were_selected_for() -> None:
+    # the holders counted before the verb of selection, or the times after the honour's name
+    got = linked(
+        "近三年，丁省法院审结案件4.1万件，17件案件入选最高人民法院典型案例。",
+        {"最高人民法院典型案例": ["最高人民法院典型案例"]},
+    )
+    assert got == [(41000.0, None), (17.0, "最高人民法院典型案例")]
+    got = linked(
+        "该法庭结案960件，荣立“集体二等功”1次，8个集体获评“全市优秀调解组织”。",
+        {"集体二等功": ["集体二等功"], "全市优秀调解组织": ["全市优秀调解组织"]},
+    )
+    assert got == [(960.0, None), (1.0, "集体二等功"), (8.0, "全市优秀调解组织")]
+    # an honour of people is a role of theirs; a rank is no count of the honoured
+    got = linked(
+        "3名法官荣获“全省法院先进个人”称号，入选典型案例数位居全省第1。",
+        {"全省法院先进个人": ["全省法院先进个人"]},
+    )
+    assert [i for _, i in got] == [None] * len(got)
+
+
+def test_a_paragraph_opening_on_a_brand_launched_credits_the_period_reported_next() -> None:
+    # the paragraph opens by launching one brand; the next sentence opens on the period alone
+    # and reports what followed, the caseload too
+    brand = {"“五五五”先行调解工作机制": ["“五五五”先行调解工作机制"]}
+    text = (
+        "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
+        "2024年以来，全院受理民商事一审案件2600件，分流调解1500件，分流率达57.7%；"
+        "调解成功900件。今年1至6月，全院服判息诉率95%。"
+    )
+    got = linked(text, brand)
+    assert [i for _, i in got] == ["“五五五”先行调解工作机制"] * 5
+    # another's level it is compared with is not the court's result
+    text = (
+        "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
+        "2024年以来，该院万人成讼率68件/万人，远低于全市150件/万人、全省120件/万人。"
+    )
+    assert linked(text, brand) == [(68.0, "“五五五”先行调解工作机制"), (150.0, None), (120.0, None)]
+    # a launch further into the paragraph is one item of many: no lead of the period after it
+    text = (
+        "戊县法院设立6个调解室。近年来，该院创新构建“五五五”先行调解工作机制，实现高效调解。"
+        "2024年以来，全院受理民商事一审案件2600件。"
+    )
+    assert linked(text, brand)[-1] == (2600.0, None)

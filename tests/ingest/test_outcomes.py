@@ -1164,3 +1164,17 @@ def test_a_measure_word_opening_a_noun_counts_nothing() -> None:
     assert find_outcomes("丙县法院与48部门联合建立协作机制。") == []
     got = find_outcomes("出版专著3部，审结案件500件。")
     assert (got[0].value, got[0].unit_of_measure) == (3.0, "部")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("丁县法院结案率从年初的61%提升至93%。", 61.0, "结案率"),
+        ("丁县法院新收案件由前两年的年均15%降至4%。", 15.0, "新收案件"),
+    ],
+)
+def test_a_label_leaves_out_the_start_of_a_change_from_one_level_to_another(
+    text: str, value: float, metric: str
+) -> None:
+    # 从年初的, 由前两年的年均: where the change starts from, no part of the measure
+    assert {h.value: h.metric for h in find_outcomes(text)}.get(value) == metric
