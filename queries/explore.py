@@ -95,10 +95,12 @@ SUPERIOR_COURTS = register(
         "highest level first; optionally in one province.",
         cypher="""
 MATCH (c:Court)
-WHERE c.child_count > 0 AND ($province IS NULL OR c.province = $province)
+WHERE c.child_count > 0 AND ($province = '' OR c.province = $province)
 RETURN collect([c.id, c.name, c.level, c.province, c.child_count]) AS packed
 """,
         params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
+        # one text and one set of parameter types, one province or all
+        absent={"province": ""},
         row_limit=5000,
         packed=("court_id", "court", "level", "province", "children"),
         postprocess=_by_level,

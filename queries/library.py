@@ -368,13 +368,13 @@ NEIGHBOURHOOD = register(
         "a hub's neighbourhood stays bounded (a view of N nodes needs no more than N).",
         cypher="""
 MATCH (n:Entity {id: $entity})-[r:FACT_RELS]-(m:Entity)
-WHERE ($kinds IS NULL OR (n.kind IN $kinds AND m.kind IN $kinds)) AND CONFIRMED_R
+WHERE (size($kinds) = 0 OR (n.kind IN $kinds AND m.kind IN $kinds)) AND CONFIRMED_R
 WITH r LIMIT $size
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN collect([EDGE, 1]) AS packed
 UNION ALL
 MATCH p = (n:Entity {id: $entity})-[:FACT_RELS*1..{depth}]-(m:Entity)
-WHERE length(p) >= 2 AND ($kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds))
+WHERE length(p) >= 2 AND (size($kinds) = 0 OR all(x IN nodes(p) WHERE x.kind IN $kinds))
   AND all(q IN relationships(p) WHERE CONFIRMED_Q)
 WITH p LIMIT $size
 UNWIND relationships(p) AS r
@@ -400,6 +400,7 @@ RETURN collect([EDGE, hops]) AS packed
             ),
             VERIFIED,
         ),
+        absent={"kinds": []},  # one text and one set of parameter types, kinds or not
         row_limit=6000,
         packed=(*_EDGE_COLUMNS, "hops"),
         postprocess=_edges_by_hops,
@@ -710,7 +711,7 @@ COVERAGE = register(
 MATCH (i:Entity {id: $initiative})
 MATCH (c:Entity {id: $court})
 MATCH p = (c)<-[:PART_OF*1..4]-(u:Entity)
-WHERE $level IS NULL OR u.level = $level"""
+WHERE $level = '' OR u.level = $level"""
         + _COVERAGE_ROWS,
         variants={
             "up": """
@@ -734,6 +735,7 @@ MATCH p = (u)-[:PART_OF*1..4]->(c)"""
             COLLECTIONS,
             VERIFIED,
         ),
+        absent={"level": ""},  # one text and one set of parameter types, one level or not
         row_limit=20000,
         packed=(
             "unit_id",
@@ -808,12 +810,13 @@ LATEST_DOCUMENTS = register(
         description="The most recent source documents in the graph.",
         cypher="""
 MATCH (d:Document)
-WHERE d.date >= $floor AND ($since IS NULL OR d.date >= $since)
+WHERE d.date >= $floor AND ($since = '' OR d.date >= $since)
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.site AS site, d.urls AS urls
 ORDER BY date DESC, title
 LIMIT 20
 """,
         params=(Param("since", "date", "起始日期", help="only documents dated on or after this"),),
+        absent={"since": ""},  # one text and one set of parameter types, a date or not
         row_limit=20,
         plan=_recent_floor,
         planned=("floor",),

@@ -102,7 +102,7 @@ ADOPTION_EVENTS = register(
         "status (extracted = 待核实, confirmed, corrected).",
         cypher="""
 MATCH (i:Initiative)
-WHERE $initiative IS NULL OR i.id = $initiative
+WHERE $initiative = '' OR i.id = $initiative
 MATCH (i)<-[a:ADOPTED]-(u:Entity)
 WHERE IN_COLLECTIONS AND IS_VERIFIED
 WITH i, collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
@@ -115,6 +115,8 @@ RETURN i.id AS initiative_id, i.name AS initiative, packed
             COLLECTIONS,
             VERIFIED,
         ),
+        # one text and one set of parameter types, one initiative or all
+        absent={"initiative": ""},
         row_limit=200000,
         packed=_EVENT_COLUMNS,
         postprocess=lambda rows, _p: sorted(
@@ -159,11 +161,13 @@ UNITS = register(
         "kept by the store as a summary): the units of the unit-year panel.",
         cypher="""
 MATCH (u:Entity)
-WHERE (u:Court OR u:Tribunal) AND ($province IS NULL OR u.province = $province)
+WHERE (u:Court OR u:Tribunal) AND ($province = '' OR u.province = $province)
 RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, coalesce(u.doc_years, []),
                 coalesce(u.doc_year_counts, [])]) AS packed
 """,
         params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
+        # one text and one set of parameter types, one province or all
+        absent={"province": ""},
         row_limit=200000,
         packed=_UNIT_COLUMNS,
         postprocess=lambda rows, _p: sorted(rows, key=lambda r: r["unit_id"]),
@@ -198,13 +202,15 @@ ADOPTION_SUMMARY = register(
         "it stands on and how many of them no reviewer confirmed or corrected.",
         cypher="""
 MATCH (s:AdoptionSummary)
-WHERE $initiative IS NULL OR s.id = $initiative
+WHERE $initiative = '' OR s.id = $initiative
 RETURN s.id AS initiative_id, s.initiative AS initiative, s.units AS units,
        s.stages AS stages, s.dates AS dates, s.fact_count AS facts,
        s.fact_count - s.checked_count AS unverified
 ORDER BY initiative_id
 """,
         params=(Param("initiative", "entity", "改革举措", label="Initiative"),),
+        # one text and one set of parameter types, one initiative or all
+        absent={"initiative": ""},
         row_limit=100000,
         plain=True,
     )
@@ -219,7 +225,7 @@ ADOPTION_TALLY = register(
         "corrected: the footnote of the answers read from the adoption summary.",
         cypher="""
 MATCH (i:Initiative)
-WHERE $initiative IS NULL OR i.id = $initiative
+WHERE $initiative = '' OR i.id = $initiative
 MATCH (i)<-[a:ADOPTED]-(:Entity)
 WHERE IN_COLLECTIONS
 RETURN count(a) AS facts,
@@ -231,13 +237,15 @@ RETURN count(a) AS facts,
         variants={
             "summary": """
 MATCH (s:AdoptionSummary)
-WHERE ($initiative IS NULL OR s.id = $initiative) AND $collections IS NULL
+WHERE ($initiative = '' OR s.id = $initiative) AND $collections IS NULL
       AND $collections_docs IS NOT NULL
 RETURN sum(s.fact_count) AS facts, sum(s.fact_count - s.checked_count) AS unverified
 """
         },
         plan=lambda _store, params: Plan(None if params.get("collections") else "summary"),
         params=(Param("initiative", "entity", "改革举措", label="Initiative"), COLLECTIONS),
+        # one text and one set of parameter types, one initiative or all
+        absent={"initiative": ""},
         row_limit=1,
     )
 )
@@ -420,7 +428,7 @@ def _adopter_reports(*, by_units: bool) -> str:
     figure is shown beside an adoption still 待核实, with both statuses), one row per
     initiative a figure is tied to (`j`: with 只看已核实, a tie a reviewer confirmed or
     corrected; an unconfirmed tie is left out, the figure kept)."""
-    units = "\n      AND ($units IS NULL OR u.id IN split($units, ','))" if by_units else ""
+    units = "\n      AND ($units = '' OR u.id IN split($units, ','))" if by_units else ""
     return f"""
 MATCH (i:Entity {{id: $initiative}})<-[a:ADOPTED]-(u:Entity)
 WHERE {in_collections("a")}{units}
@@ -458,6 +466,7 @@ ADOPTER_OUTCOMES = register(
             COLLECTIONS,
             VERIFIED_FIGURE,
         ),
+        absent={"units": ""},  # one text and one set of parameter types, some units or not
         # a national initiative's adopters report 30,000 figures
         row_limit=100000,
         packed=(

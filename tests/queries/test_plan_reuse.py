@@ -123,36 +123,7 @@ def _spliced(q, text: str, params: dict[str, Any]) -> str:
     return text
 
 
-#: queries that still send an optional parameter left out as null (a type of its own for a
-#: plan cache keyed on parameter types): found by the test below (issue 14 audit); each
-#: needs an `absent` value its Cypher tests for, as `adopters` and `search` have
-SEND_NULL = {
-    "adopter_outcomes": "units",
-    "adoption_events": "initiative",
-    "adoption_summary": "initiative",
-    "adoption_tally": "initiative",
-    "coverage": "level",
-    "latest_documents": "since",
-    "neighbourhood": "kinds",
-    "superior_courts": "province",
-    "units": "province",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                reason=f"sends {SEND_NULL[n]} as null when left out", strict=True
-            ),
-        )
-        if n in SEND_NULL
-        else n
-        for n in sorted(REGISTRY)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(REGISTRY))
 def test_every_query_sends_a_fixed_text_with_stable_parameter_types(small, name: str) -> None:
     """Every named query, with every combination of its optional parameters set or left
     out, sends one of its own texts (`NamedQuery.texts`) with the same parameter names and
@@ -180,3 +151,117 @@ def test_every_query_sends_a_fixed_text_with_stable_parameter_types(small, name:
                 )
             )
     assert len(signatures) == 1, sorted(signatures)
+
+
+#: a court of a second province with a court below it, the document naming them (dated before
+#: the small graph's), and 丁县法院 running the other initiative: each optional filter of the
+#: queries below then keeps some rows of the small graph and leaves out others
+YI_MID = g.entity_id("Court", "乙省戌市中级人民法院")
+YI_BASIC = g.entity_id("Court", "乙省戌市亥县人民法院")
+DOC_OLD = g.document_id("f" * 64)
+
+
+def with_second_province_and_initiative(store) -> None:
+    """A step for `small_graph_in` (see above)."""
+    s1 = "亥县法院隶属戌市中院。"
+    s2 = "丁县法院试行枫桥式人民法庭。"
+    store.write_documents(
+        [
+            g.DocumentGraph(
+                id=DOC_OLD,
+                props={"title": "样例文档己", "date": "2019-04-02", "content_hash": "f" * 64},
+                nodes=[
+                    g.NodeRow(
+                        "Court",
+                        YI_MID,
+                        {
+                            "name": "乙省戌市中级人民法院",
+                            "level": "intermediate",
+                            "province": "乙省",
+                        },
+                    ),
+                    g.NodeRow(
+                        "Court",
+                        YI_BASIC,
+                        {"name": "乙省戌市亥县人民法院", "level": "basic", "province": "乙省"},
+                    ),
+                ],
+                mentions=[
+                    g.MentionRow(YI_BASIC, "亥县法院", s1, 0, 4),
+                    g.MentionRow(YI_MID, "戌市中院", s1, 6, 10),
+                    g.MentionRow(g.DING, "丁县法院", s2, 0, 4),
+                    g.MentionRow(g.FENGQIAO, "枫桥式人民法庭", s2, 6, 13),
+                ],
+                facts=[
+                    g.FactRow("PART_OF", YI_BASIC, YI_MID, (), {}, g._ev(s1)),
+                    g.FactRow(
+                        "ADOPTED",
+                        g.DING,
+                        g.FENGQIAO,
+                        ("piloted",),
+                        {"stage": "piloted"},
+                        g._ev(s2, "2019-03", "month"),
+                    ),
+                ],
+            )
+        ]
+    )
+
+
+def _in_province(province: str):
+    return lambda r: r["province"] == province
+
+
+#: per query: its required parameters, one optional filter set, and what a row it keeps is
+FILTERED: dict[str, tuple[dict[str, Any], dict[str, Any], Any]] = {
+    "units": ({}, {"province": "乙省"}, _in_province("乙省")),
+    "superior_courts": ({}, {"province": "乙省"}, _in_province("乙省")),
+    "adoption_events": (
+        {},
+        {"initiative": g.FENGQIAO},
+        lambda r: r["initiative"] == "枫桥式人民法庭",
+    ),
+    "adoption_summary": (
+        {},
+        {"initiative": g.FENGQIAO},
+        lambda r: r["initiative_id"] == g.FENGQIAO,
+    ),
+    "coverage": (
+        {"initiative": g.SUYUAN, "court": g.MID},
+        {"level": "basic"},
+        lambda r: r["level"] == "basic",
+    ),
+    "latest_documents": ({}, {"since": "2020"}, lambda r: r["date"] >= "2020"),
+    "neighbourhood": (
+        {"entity": g.BING},
+        {"kinds": "Court,Initiative"},
+        lambda r: {r["source_kind"], r["target_kind"]} <= {"Court", "Initiative"},
+    ),
+    "adopter_outcomes": (
+        {"initiative": g.SUYUAN},
+        {"units": g.MID},
+        lambda r: r["unit_id"] == g.MID,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILTERED))
+def test_a_filter_left_out_keeps_every_row_and_a_filter_set_filters(store, name: str) -> None:
+    """The queries that send `absent` for a filter left out ('' or []) answer as when it
+    traveled as null: every row when left out, only the rows it keeps when set."""
+    graph = small_graph_in(store, with_second_province_and_initiative)
+    required, filters, kept = FILTERED[name]
+    every = run(graph, name, required).rows
+    some = run(graph, name, {**required, **filters}).rows
+    assert all(kept(r) for r in some), some
+    assert any(not kept(r) for r in every), every
+    key = lambda r: repr(sorted(r.items()))  # noqa: E731
+    assert sorted(map(key, some)) == sorted(key(r) for r in every if kept(r))
+
+
+def test_a_tally_left_out_counts_every_initiative(store) -> None:
+    graph = small_graph_in(store, with_second_province_and_initiative)
+    every = run(graph, "adoption_tally", {}).rows[0]["facts"]
+    one = run(graph, "adoption_tally", {"initiative": g.FENGQIAO}).rows[0]["facts"]
+    other = run(graph, "adoption_tally", {"initiative": g.SUYUAN}).rows[0]["facts"]
+    assert one == 1 and other > 1 and every == one + other
