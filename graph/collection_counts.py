@@ -7,8 +7,8 @@ Every write that can change a document's collections adjusts it in the same tran
 and applies the difference (a document written again into the same collection changes
 nothing). The summary records the number of documents it counted; a store where that is no
 longer the number of documents (a bulk load past the write path, a store from before the
-summary) is counted from the documents until `refresh` (run by `graph.summaries.refresh_all`)
-or the next write rebuilds it.
+summary) is counted from the documents until `refresh` (run by `graph.summaries.refresh_all`
+and by `keep`, the explorer's first count of the collections) or the next write rebuilds it.
 """
 
 from __future__ import annotations
