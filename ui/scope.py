@@ -62,7 +62,11 @@ def _documents_now() -> tuple[Any, str, tuple[int, str]]:
 
 def _count_collections(store: Any, where: str, documents: Any) -> list[dict[str, Any]]:
     import queries
+    from graph import collection_counts
 
+    # a store without the kept counts (from before them) is counted once and keeps them:
+    # a lookup from then on, after the explorer's or the store server's restarts too
+    collection_counts.keep(store)
     found = queries.run(store, "collections", {}).rows
     with _SIZES_LOCK:
         _SIZES[where] = (documents, time.monotonic(), found)

@@ -53,6 +53,38 @@ def test_overview_lists_collections_and_every_document(scoped_store, app) -> Non
     )
 
 
+@pytest.mark.parametrize("large", [False, True])
+def test_collections_counted_once_are_kept_in_the_store(
+    scoped_store, app, monkeypatch, large
+) -> None:
+    """A store without the kept collection counts (one from before them: the 1M benchmark
+    graph's) keeps them once the explorer counted its collections, by a page (a small store)
+    or the warm-up (`count_first`, a large one): no later start of the explorer or of the
+    store's server counts every document again."""
+    from graph import collection_counts
+    from ui import scope
+
+    no_trouble(app(page="import"))  # the explorer has the store open (and brought up to date)
+    scoped_store.write_statements(
+        [("MATCH (m:Meta {id: $id}) DELETE m", {"id": collection_counts.SUMMARY_ID})]
+    )
+    assert collection_counts.read(scoped_store) is None
+    monkeypatch.setattr(scope, "_SIZES", {})  # the explorer's next count
+    if large:
+        monkeypatch.setattr(scope, "BACKGROUND_COUNT_DOCS", 1)  # the small graph as a large one
+        monkeypatch.setattr(scope, "_FIRST", {})
+        scope.count_first()
+    else:
+        no_trouble(app(page="overview"))
+    kept = collection_counts.read(scoped_store)
+    assert kept is not None
+    assert dict(zip(kept["names"], kept["counts"], strict=True)) == {
+        "乙": 1,
+        "通报": 1,
+        DEMO_COLLECTION: 1,
+    }
+
+
 def test_evidence_page_lists_undated_documents(scoped_store, app) -> None:
     at = app(page="evidence")
     no_trouble(at)

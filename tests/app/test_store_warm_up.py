@@ -206,7 +206,7 @@ def test_a_large_store_s_server_keeps_the_overview_s_reads(
     small_store, app, texts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a large store the warm-up hands 总览's reads (the very texts and parameters the page
-    sends) to the embedded server, which runs them after each of its starts
+    sends), then 举措's and 扩散分析's of the initiative 总览 lists first, to the embedded server, which runs them after each of its starts
     (graph/embedded.py: a just-started server's first 总览 took 2.1 s in a quiet run); on a
     small one it keeps none (a first read costs little there), and removes those kept when
     it was larger."""
@@ -221,8 +221,14 @@ def test_a_large_store_s_server_keeps_the_overview_s_reads(
         with_params.append(json.dumps([cypher, dict(params or {})], sort_keys=True))
         return read(self, cypher, params, *args, **kwargs)
 
+    import queries
+
     monkeypatch.setattr(store_module.GraphStore, "read", recording)
     assert not app(page="overview").exception
+    # and 举措 and 扩散分析 of the initiative 总览 lists first, as its link opens them
+    top = str(queries.run(small_store, "top_initiatives", {}).rows[0]["initiative_id"])
+    assert not app(page="initiative", id=top).exception
+    assert not app(page="analytics", id=top).exception
     sent, sent_with_params = set(texts), set(with_params)
     server = small_store.embedded
     server.warm_file.write_text("[]", encoding="utf-8")  # kept when the store was larger
@@ -237,5 +243,12 @@ def test_a_large_store_s_server_keeps_the_overview_s_reads(
         assert {json.dumps(k, sort_keys=True) for k in kept} <= sent_with_params
         assert any("adopter_count" in cypher for cypher, _params in kept)  # the ranking
         assert any(cypher.startswith("MATCH (n:Evidence)") for cypher, _params in kept)
+        # 举措's adopters and 扩散分析's events of that initiative, after 总览's reads
+        adopters = queries.REGISTRY["adopters"].cypher.strip()
+        found = [i for i, (c, p) in enumerate(kept) if c.strip() == adopters]
+        assert found and kept[found[0]][1]["initiative"] == top
+        events = queries.REGISTRY["adoption_events"].cypher.strip()
+        assert any(c.strip() == events and p["initiative"] == top for c, p in kept)
+        assert found[0] > max(i for i, (c, _p) in enumerate(kept) if "adopter_count" in c)
     finally:
         server.warm_file.unlink(missing_ok=True)

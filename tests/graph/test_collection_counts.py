@@ -112,6 +112,22 @@ def test_a_store_without_the_summary_is_counted_until_it_is_rebuilt(store) -> No
     ]
 
 
+def test_a_store_without_the_summary_keeps_it_once_counted(store) -> None:
+    """`keep` (the explorer's count of the collections) counts a store without the summary
+    once and keeps it, so the next list is a lookup, after a restart too; it writes nothing
+    where the summary holds."""
+    store.write_documents([_in(g.document_a(), "甲"), _in(g.document_b(), "乙")])
+    store.write_statements([("MATCH (m:Meta {id: $id}) DELETE m", {"id": "collection_counts"})])
+    assert not _kept(store)
+    assert collection_counts.keep(store)
+    assert _kept(store)
+    assert _listed(store) == [
+        {"collection": "乙", "documents": 1},
+        {"collection": "甲", "documents": 1},
+    ]
+    assert not collection_counts.keep(store)  # held: not counted again
+
+
 def test_one_document_twice_in_one_write_is_counted_once(store) -> None:
     nodes, edges = g.roster()
     store.upsert_nodes(nodes)
