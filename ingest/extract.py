@@ -1854,6 +1854,7 @@ ADOPTION_RULES = (
     "adoption:spreader-after",
     "adoption:requirer",
     "adoption:title-issuer",
+    "adoption:title-campaign",
     "adoption:title-pilot",
     "adoption:title-guidance",
     "adoption:title-lower-courts",
@@ -2306,7 +2307,9 @@ def _attributed(
     host = _press_host(ctx, m)
     if host is not None and not _not_adopted(ctx, m):
         out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
-    if not (m.awarded or m.title) and not _not_adopted(ctx, m):
+    # a title's campaign too (落实最高法“枫桥式人民法庭”创建示范活动的部署): only a title won
+    # is nobody's deployment
+    if not m.awarded and not _not_adopted(ctx, m):
         for lead in _followed_leads(ctx, m):
             doers = [u for u, r, _ in out if r != "promoted" and not u.startswith("AGG:")]
             if all(u != lead for u, _, _ in out) and (not doers or _outranks(ctx, lead, doers)):
@@ -3082,6 +3085,8 @@ def _title_adopters(
             # to issue the policy promotes X (a basic court pushing its county does X)
             rel: Relation = "promoted" if _RANK.get(ctx.level(pusher) or "", 0) >= 3 else "adopted"
             return [(pusher, rel, "adoption:title-pusher")]
+    if issuer is not None and m.title and _campaign_promoter(ctx, m, issuer, open_, close):
+        return [(issuer, "promoted", "adoption:title-campaign")]
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
     if m.goal or m.abolished:
@@ -3117,6 +3122,26 @@ def _title_adopters(
         # courts under it, which it promotes
         return [(issuer, "promoted", "adoption:title-lower-courts")]
     return [(issuer, "adopted", "adoption:title-issuer")]
+
+
+#: a document that runs a campaign for a title (…创建示范活动方案, …创建指引, …创建实施意见)
+_CAMPAIGN_TITLE = re.compile(
+    r"(?:创建|评选|争创)[^《》]{0,10}(?:方案|指引|意见|办法|细则|规划|标准)$"
+)
+#: a document that confers or announces the title (关于命名/表彰…的决定, …名单)
+_CONFERS_TITLE = re.compile(r"命名|表彰|授予|评定|认定|名单|通报|决定")
+
+
+def _campaign_promoter(
+    ctx: _Context, m: InitiativeMention, issuer: str, open_: int, close: int
+) -> bool:
+    """A higher court's document that runs the campaign for a title (最高人民法院《“枫桥式人民
+    法庭”创建示范活动方案》): the issuer promotes the title's campaign; a document that
+    confers the title (《关于命名…的决定》) promotes nothing."""
+    title = ctx.text[open_ + 1 : close]
+    if m.awarded or _RANK.get(ctx.level(issuer) or "", 0) < 3:
+        return False
+    return bool(_CAMPAIGN_TITLE.search(title)) and not _CONFERS_TITLE.search(title)
 
 
 #: a policy document for a pilot (…试点工作方案, …试点实施方案)

@@ -1256,6 +1256,25 @@ def test_an_intermediate_court_promotes_what_its_tribunals_build() -> None:
     assert edges == {("X省乙县人民法院", "枫桥式人民法庭", "adopted")}
 
 
+def test_a_higher_courts_campaign_for_a_title_is_its_promotion() -> None:
+    # following the deployment of a title's campaign: the deployer promotes it
+    edges, _ = run("乙县法院召开会议。该院落实最高人民法院“枫桥式人民法庭”创建示范活动的部署。")
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    edges, _ = run("乙县法院按照省法院关于“示范人民法庭”创建活动的安排，推行繁简分流。")
+    assert ("X省高级人民法院", "示范人民法庭创建", "promoted") in edges
+    # the document that runs the campaign: its higher-court issuer promotes it
+    edges, _ = run("甲市中院召开会议，细化最高人民法院《“枫桥式人民法庭”创建示范活动方案》。")
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    # a document that confers the title, or a basic court's own plan, promotes nothing
+    edges, _ = run("乙县法院召开会议。\n最高人民法院印发《关于命名“枫桥式人民法庭”的决定》。")
+    assert not any(u == "最高人民法院" for u, _, _ in edges)
+    edges, _ = run("丙区法院召开会议。\n乙县法院印发《“枫桥式人民法庭”创建实施方案》。")
+    assert not any(r == "promoted" for _, _, r in edges)
+    # a title won is still nobody's deployment
+    edges, _ = run("乙县法院按照省法院部署，丁镇法庭获评“示范人民法庭”。")
+    assert ("X省高级人民法院", "示范人民法庭创建", "promoted") not in edges
+
+
 def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
     edges, _ = run(
         "乙县法院召开会议。\n省法院通过推荐、评议，特授予十个法庭“示范人民法庭”称号，丁镇法庭榜上有名。"
