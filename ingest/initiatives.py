@@ -1268,6 +1268,11 @@ def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _MEASURED = re.compile(r"\d\s*[%％]|百分之|达到|同比|环比")
 
 
+#: an award verb used as an attribute of a unit (入选的法院, 入选单位之一): what follows it is the
+#: unit itself, no honour's name
+_ATTRIBUTIVE_OBJECT = re.compile(r"的|(?:单位|法院|法庭|集体|基层法院)(?:之一)?$")
+
+
 #: a space inside an award's object that runs on to the end of the text (a headline's parts)
 _OBJECT_GAP = re.compile(r"(?<=\S)[ \u3000\t]+")
 
@@ -1311,6 +1316,8 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
             continue
         if _MEASURED.search(obj):
             continue  # 入选法庭平均调解成功率达到58.3%: the selected units' figure, no honour
+        if _ATTRIBUTIVE_OBJECT.match(obj):
+            continue  # 唯一入选的基层法院 / 19家入选单位之一: the verb describes the unit, no honour
         if end_m is None:
             # 先后荣获甲先进集体、乙示范法院、……等荣誉称号: a long list of honours runs on past
             # the window to its 等…称号

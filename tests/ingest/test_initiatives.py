@@ -276,6 +276,13 @@ def test_a_long_list_of_honours_is_awarded_to_its_end() -> None:
     )
 
 
+def test_an_award_verb_describing_the_unit_names_no_honour() -> None:
+    assert names("甲县法院成为全市唯一一个入选的基层法院。") == []
+    assert names("乙县法院成为全省12家入选单位之一。") == []
+    # the honour named after the same verb still is one
+    assert names("乙县法院入选全省法院先进集体。") == ["全省法院先进集体"]
+
+
 def test_selected_criminal_judgment_is_not_an_award() -> None:
     assert names("某某诈骗案入选全省法院惩治电信诈骗犯罪典型案例。") == []
     assert names("“李某诈骗案”入选全市十大精品案例。") == []
