@@ -1413,8 +1413,65 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
         more = ctx.subjects_before(s, mention.start)
         winners = [*heads, *(w for w in more if w not in heads)]
+    listed = _winners_listed_before(ctx, s, mention.start)
+    if listed:
+        # 甲中院执行一庭、环资庭，乙县法院刑事审判庭被命名为X / 甲法庭等5个法庭和乙法庭等9个
+        # 法庭分别被评定为X、Y: every unit of the list the award verb closes won
+        winners = [*listed, *(w for w in winners if w not in listed and w in heads)]
     named = _honour_names(ctx, s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
+
+
+#: the award verb closing a list of winners (…被命名为, …分别被评定为, …荣获), with the adverbs
+#: before it
+_CLOSING_AWARD = re.compile(
+    r"(?:分别|均|都|先后|同时|也|还|一同|一并)?被?(?:评为|评定为|命名为|授予|表彰为|确定为|评选为)"
+    r"|(?:分别|均|都|先后|同时|一同|一并)?(?:荣获|获评|入选)"
+)
+#: what a list of winners holds besides the courts' names: a court's department (执行一庭,
+#: 环资庭, 刑事审判庭), a count of the units it stands for (等25个人民法庭), a quoted brand
+_WINNER_PART = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:审判)?庭|执行局"
+    # a parent court written before its tribunal's mention (甲市乙区人民法院丙人民法庭)
+    r"|[\u4e00-\u9fff]{2,14}?(?:人民)?法院"
+    r"|等[\d一二两三四五六七八九十百]+[个家所](?:人民)?(?:法庭|法院|基层法院|单位|集体)"
+    r"|[“「][^“”「」]{1,20}[”」]"
+)
+_WINNER_JOIN = re.compile(r"[、和及与]")
+
+
+def _winners_listed_before(ctx: _Context, s: int, pos: int) -> list[str]:
+    """The courts of a list of units that an award verb closes right before `pos`: the list
+    may run over several comma-parted segments (甲中院执行一庭、环资庭，乙县法院刑事审判庭，丙县
+    法院行政审判庭被命名为X), each holding nothing but courts, their departments, counts and
+    quoted brands; a segment with any other word (a verb, a time, a place) ends it."""
+    text = ctx.text
+    verb = None
+    for v in _CLOSING_AWARD.finditer(text, s, pos):
+        verb = v
+    if verb is None or pos - verb.end() > 16:
+        return []
+    out: list[str] = []
+    end = verb.start()
+    while end > s:
+        cut = max(text.rfind("，", s, end), text.rfind(",", s, end))
+        start = cut + 1 if cut >= 0 else s
+        courts = [c for c in ctx.courts_in(start, end) if not c.court.startswith("AGG:")]
+        if not courts:
+            break
+        rest, at = [], start
+        for c in courts:
+            rest.append(text[at : c.start])
+            at = c.end
+        rest.append(text[at:end])
+        residue = _WINNER_JOIN.sub("", _WINNER_PART.sub("", "".join(rest)))
+        if residue.strip():
+            break
+        out = [c.court for c in courts if c.court not in out] + out
+        if cut < 0:
+            break
+        end = cut
+    return out if len(out) > 1 else []
 
 
 #: a tribunal's name heading a clause (某某法庭, 某某人民法庭) that no court mention covers

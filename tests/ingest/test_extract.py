@@ -1275,6 +1275,25 @@ def test_a_higher_courts_campaign_for_a_title_is_its_promotion() -> None:
     assert ("X省高级人民法院", "示范人民法庭创建", "promoted") not in edges
 
 
+def test_every_unit_of_a_list_an_award_verb_closes_wins() -> None:
+    # the list runs over comma-parted segments of courts and their departments
+    edges, _ = run(
+        "日前，在省法院开展的创建活动中，甲市中院执行一庭、环资庭，乙县法院刑事审判庭，"
+        "丙区法院行政审判庭被命名为“审判先锋岗”。"
+    )
+    assert {u for u, i, r in edges if r == "awarded"} == {
+        "X省甲市中级人民法院",
+        "X省乙县人民法院",
+        "X省丙区人民法院",
+    }
+    # courts each followed by its quoted brand
+    edges, _ = run("乙县法院“清风”、丙区法院“明镜”荣获全省法院党建创新案例。")
+    assert {u for u, i, r in edges if r == "awarded"} == {"X省乙县人民法院", "X省丙区人民法院"}
+    # a segment with a verb of its own is no part of the list
+    edges, _ = run("乙县法院召开表彰大会，丙区法院被评为全省法院先进集体。")
+    assert {u for u, i, r in edges if r == "awarded"} == {"X省丙区人民法院"}
+
+
 def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
     edges, _ = run(
         "乙县法院召开会议。\n省法院通过推荐、评议，特授予十个法庭“示范人民法庭”称号，丁镇法庭榜上有名。"
