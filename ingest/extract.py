@@ -2371,10 +2371,42 @@ def _attributed(
             doers = [u for u, r, _ in out if r != "promoted" and not u.startswith("AGG:")]
             if all(u != lead for u, _, _ in out) and (not doers or _outranks(ctx, lead, doers)):
                 out.append((lead, "promoted", "adoption:followed-deployment"))
+    out = [
+        (u, "promoted", rule) if r == "awarded" and _confers_own_honour(ctx, m, u) else (u, r, rule)
+        for u, r, rule in out
+    ]
     return [
         (u, "adopted", rule) if r == "promoted" and ctx.level(u) in _LOWER_LEVELS else (u, r, rule)
         for u, r, rule in out
     ]
+
+
+#: the area an honour covers, named at its head (全省第二批“示范法庭”, 全区法院…), by the level of
+#: the court that confers the courts' honours over that area
+_HONOUR_SCOPE = {
+    "high": re.compile(r"全省|全区|全自治区"),
+    "intermediate": re.compile(r"全市|全州|全盟"),
+}
+
+
+def _confers_own_honour(ctx: _Context, m: InitiativeMention, court: str) -> bool:
+    """The court credited with winning the honour at `m` is the one that confers it: the
+    Supreme People's Court selecting cases or naming model tribunals, a high court naming the
+    courts' best of its province (全省第二批示范法庭, 全省法院…年), an intermediate court of its
+    city. It promotes the honour; its courts win it. An honour of the area that is not the
+    courts' own (全市十佳志愿服务组织, conferred by the city) is still won."""
+    level = ctx.level(court)
+    if level == "supreme":
+        return True
+    scope = _HONOUR_SCOPE.get(level or "")
+    if scope is None:
+        return False
+    s, _ = ctx.sentence(m.start)
+    head = ctx.text[max(s, m.start - 8) : m.end]
+    found = scope.search(head)
+    if found is None:
+        return False
+    return m.title or head.startswith("法院", found.end())
 
 
 #: in the initiative's own clause before it, what leaves it undone: a question (了解是否开展X,

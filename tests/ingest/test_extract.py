@@ -1294,6 +1294,18 @@ def test_every_unit_of_a_list_an_award_verb_closes_wins() -> None:
     assert {u for u, i, r in edges if r == "awarded"} == {"X省丙区人民法院"}
 
 
+def test_the_court_that_confers_its_courts_honour_promotes_it() -> None:
+    # the SPC's selection, a high court's province-wide honour of the courts: promoted
+    edges, _ = run("第三批“枫桥式人民法庭”名单\n最高人民法院\n丁镇法庭\n戊乡法庭")
+    assert ("最高人民法院", "枫桥式人民法庭", "awarded") not in edges
+    assert ("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "awarded") in edges
+    edges, _ = run("省法院将今年确定为全省法院“调解优先推进年”。")
+    assert edges == {("X省高级人民法院", "全省法院调解优先推进年", "promoted")}
+    # a province-wide honour the courts do not confer is still won
+    edges, _ = run("省法院志愿服务队获评全省十佳志愿服务组织。")
+    assert ("X省高级人民法院", "全省十佳志愿服务组织", "awarded") in edges
+
+
 def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
     edges, _ = run(
         "乙县法院召开会议。\n省法院通过推荐、评议，特授予十个法庭“示范人民法庭”称号，丁镇法庭榜上有名。"
