@@ -1413,8 +1413,65 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
         more = ctx.subjects_before(s, mention.start)
         winners = [*heads, *(w for w in more if w not in heads)]
+    listed = _winners_listed_before(ctx, s, mention.start)
+    if listed:
+        # 甲中院执行一庭、环资庭，乙县法院刑事审判庭被命名为X / 甲法庭等5个法庭和乙法庭等9个
+        # 法庭分别被评定为X、Y: every unit of the list the award verb closes won
+        winners = [*listed, *(w for w in winners if w not in listed and w in heads)]
     named = _honour_names(ctx, s, mention.start)
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
+
+
+#: the award verb closing a list of winners (…被命名为, …分别被评定为, …荣获), with the adverbs
+#: before it
+_CLOSING_AWARD = re.compile(
+    r"(?:分别|均|都|先后|同时|也|还|一同|一并)?被?(?:评为|评定为|命名为|授予|表彰为|确定为|评选为)"
+    r"|(?:分别|均|都|先后|同时|一同|一并)?(?:荣获|获评|入选)"
+)
+#: what a list of winners holds besides the courts' names: a court's department (执行一庭,
+#: 环资庭, 刑事审判庭), a count of the units it stands for (等25个人民法庭), a quoted brand
+_WINNER_PART = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:审判)?庭|执行局"
+    # a parent court written before its tribunal's mention (甲市乙区人民法院丙人民法庭)
+    r"|[\u4e00-\u9fff]{2,14}?(?:人民)?法院"
+    r"|等[\d一二两三四五六七八九十百]+[个家所](?:人民)?(?:法庭|法院|基层法院|单位|集体)"
+    r"|[“「][^“”「」]{1,20}[”」]"
+)
+_WINNER_JOIN = re.compile(r"[、和及与]")
+
+
+def _winners_listed_before(ctx: _Context, s: int, pos: int) -> list[str]:
+    """The courts of a list of units that an award verb closes right before `pos`: the list
+    may run over several comma-parted segments (甲中院执行一庭、环资庭，乙县法院刑事审判庭，丙县
+    法院行政审判庭被命名为X), each holding nothing but courts, their departments, counts and
+    quoted brands; a segment with any other word (a verb, a time, a place) ends it."""
+    text = ctx.text
+    verb = None
+    for v in _CLOSING_AWARD.finditer(text, s, pos):
+        verb = v
+    if verb is None or pos - verb.end() > 16:
+        return []
+    out: list[str] = []
+    end = verb.start()
+    while end > s:
+        cut = max(text.rfind("，", s, end), text.rfind(",", s, end))
+        start = cut + 1 if cut >= 0 else s
+        courts = [c for c in ctx.courts_in(start, end) if not c.court.startswith("AGG:")]
+        if not courts:
+            break
+        rest, at = [], start
+        for c in courts:
+            rest.append(text[at : c.start])
+            at = c.end
+        rest.append(text[at:end])
+        residue = _WINNER_JOIN.sub("", _WINNER_PART.sub("", "".join(rest)))
+        if residue.strip():
+            break
+        out = [c.court for c in courts if c.court not in out] + out
+        if cut < 0:
+            break
+        end = cut
+    return out if len(out) > 1 else []
 
 
 #: a tribunal's name heading a clause (某某法庭, 某某人民法庭) that no court mention covers
@@ -1870,6 +1927,7 @@ ADOPTION_RULES = (
     "adoption:spreader-after",
     "adoption:requirer",
     "adoption:title-issuer",
+    "adoption:title-campaign",
     "adoption:title-pilot",
     "adoption:title-guidance",
     "adoption:title-lower-courts",
@@ -2322,15 +2380,49 @@ def _attributed(
     host = _press_host(ctx, m)
     if host is not None and not _not_adopted(ctx, m):
         out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
-    if not (m.awarded or m.title) and not _not_adopted(ctx, m):
+    # a title's campaign too (落实最高法“枫桥式人民法庭”创建示范活动的部署): only a title won
+    # is nobody's deployment
+    if not m.awarded and not _not_adopted(ctx, m):
         for lead in _followed_leads(ctx, m):
             doers = [u for u, r, _ in out if r != "promoted" and not u.startswith("AGG:")]
             if all(u != lead for u, _, _ in out) and (not doers or _outranks(ctx, lead, doers)):
                 out.append((lead, "promoted", "adoption:followed-deployment"))
+    out = [
+        (u, "promoted", rule) if r == "awarded" and _confers_own_honour(ctx, m, u) else (u, r, rule)
+        for u, r, rule in out
+    ]
     return [
         (u, "adopted", rule) if r == "promoted" and ctx.level(u) in _LOWER_LEVELS else (u, r, rule)
         for u, r, rule in out
     ]
+
+
+#: the area an honour covers, named at its head (全省第二批“示范法庭”, 全区法院…), by the level of
+#: the court that confers the courts' honours over that area
+_HONOUR_SCOPE = {
+    "high": re.compile(r"全省|全区|全自治区"),
+    "intermediate": re.compile(r"全市|全州|全盟"),
+}
+
+
+def _confers_own_honour(ctx: _Context, m: InitiativeMention, court: str) -> bool:
+    """The court credited with winning the honour at `m` is the one that confers it: the
+    Supreme People's Court selecting cases or naming model tribunals, a high court naming the
+    courts' best of its province (全省第二批示范法庭, 全省法院…年), an intermediate court of its
+    city. It promotes the honour; its courts win it. An honour of the area that is not the
+    courts' own (全市十佳志愿服务组织, conferred by the city) is still won."""
+    level = ctx.level(court)
+    if level == "supreme":
+        return True
+    scope = _HONOUR_SCOPE.get(level or "")
+    if scope is None:
+        return False
+    s, _ = ctx.sentence(m.start)
+    head = ctx.text[max(s, m.start - 8) : m.end]
+    found = scope.search(head)
+    if found is None:
+        return False
+    return m.title or head.startswith("法院", found.end())
 
 
 #: in the initiative's own clause before it, what leaves it undone: a question (了解是否开展X,
@@ -3098,6 +3190,8 @@ def _title_adopters(
             # to issue the policy promotes X (a basic court pushing its county does X)
             rel: Relation = "promoted" if _RANK.get(ctx.level(pusher) or "", 0) >= 3 else "adopted"
             return [(pusher, rel, "adoption:title-pusher")]
+    if issuer is not None and m.title and _campaign_promoter(ctx, m, issuer, open_, close):
+        return [(issuer, "promoted", "adoption:title-campaign")]
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
     if m.goal or m.abolished:
@@ -3133,6 +3227,26 @@ def _title_adopters(
         # courts under it, which it promotes
         return [(issuer, "promoted", "adoption:title-lower-courts")]
     return [(issuer, "adopted", "adoption:title-issuer")]
+
+
+#: a document that runs a campaign for a title (…创建示范活动方案, …创建指引, …创建实施意见)
+_CAMPAIGN_TITLE = re.compile(
+    r"(?:创建|评选|争创)[^《》]{0,10}(?:方案|指引|意见|办法|细则|规划|标准)$"
+)
+#: a document that confers or announces the title (关于命名/表彰…的决定, …名单)
+_CONFERS_TITLE = re.compile(r"命名|表彰|授予|评定|认定|名单|通报|决定")
+
+
+def _campaign_promoter(
+    ctx: _Context, m: InitiativeMention, issuer: str, open_: int, close: int
+) -> bool:
+    """A higher court's document that runs the campaign for a title (最高人民法院《“枫桥式人民
+    法庭”创建示范活动方案》): the issuer promotes the title's campaign; a document that
+    confers the title (《关于命名…的决定》) promotes nothing."""
+    title = ctx.text[open_ + 1 : close]
+    if m.awarded or _RANK.get(ctx.level(issuer) or "", 0) < 3:
+        return False
+    return bool(_CAMPAIGN_TITLE.search(title)) and not _CONFERS_TITLE.search(title)
 
 
 #: a policy document for a pilot (…试点工作方案, …试点实施方案)

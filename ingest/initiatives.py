@@ -1268,8 +1268,41 @@ def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _MEASURED = re.compile(r"\d\s*[%％]|百分之|达到|同比|环比")
 
 
+#: an award verb used as an attribute of a unit (入选的法院, 入选单位之一): what follows it is the
+#: unit itself, no honour's name
+_ATTRIBUTIVE_OBJECT = re.compile(r"的|(?:单位|法院|法庭|集体|基层法院)(?:之一)?$")
+
+
 #: a space inside an award's object that runs on to the end of the text (a headline's parts)
 _OBJECT_GAP = re.compile(r"(?<=\S)[ \u3000\t]+")
+
+
+#: the end of a list of honours: 等 before 荣誉/称号/奖项 (…等多项荣誉, …等荣誉称号)
+_LISTED_HONOURS_TAIL = re.compile(r"等(?:多项|各项|诸多|一系列)?(?=荣誉称号|称号|荣誉|奖项)")
+_NO_LIST_PUNCT = re.compile("[" + re.escape(CLAUSE_PUNCT) + "]")
+
+
+def _listed_honours_end(text: str, start: int, reach: int = 240) -> int | None:
+    """Where a 、-list of honours starting at `start` ends (right after its 等), when the list
+    closes with 等…荣誉/称号 within `reach` characters and no clause punctuation comes first."""
+    tail = _LISTED_HONOURS_TAIL.search(text, start, min(len(text), start + reach))
+    if tail is None or _NO_LIST_PUNCT.search(text, start, tail.start()):
+        return None
+    return tail.end() if "、" in text[start : tail.start()] else None
+
+
+def _quote_chain(text: str, quoted: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`quoted` and the quotes that go on right after its last one, each after nothing or one
+    joining word (获评“A”、“B”“C”和“D”: a list longer than the award's window)."""
+    out = list(quoted)
+    while out:
+        end = out[-1].end()
+        gap = 1 if text[end : end + 1] in ("、", "和", "及", "与") else 0
+        nxt = _QUOTED.match(text, end + gap)
+        if nxt is None:
+            break
+        out.append(nxt)
+    return out
 
 
 def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
@@ -1283,6 +1316,14 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
             continue
         if _MEASURED.search(obj):
             continue  # 入选法庭平均调解成功率达到58.3%: the selected units' figure, no honour
+        if _ATTRIBUTIVE_OBJECT.match(obj):
+            continue  # 唯一入选的基层法院 / 19家入选单位之一: the verb describes the unit, no honour
+        if end_m is None:
+            # 先后荣获甲先进集体、乙示范法院、……等荣誉称号: a long list of honours runs on past
+            # the window to its 等…称号
+            tail = _listed_honours_end(text, m.end())
+            if tail is not None:
+                obj_end, obj = tail, text[m.end() : tail]
         if end_m is None and obj_end == len(text):
             # the object runs to the end of the text: a space parts a headline's clauses (获评
             # 甲先进集体 乙院召开大会), the honour ends there; 荣获全市法院集… is cut in the name
@@ -1823,6 +1864,7 @@ def find_initiatives(
         s = os + lead
         # 分别入选“A”和“B”: the quotes may run past the clipped object
         quoted = [q for q in _QUOTED.finditer(text, s, min(len(text), oe + 40)) if q.start() < oe]
+        quoted = _quote_chain(text, quoted) if len(quoted) > 1 else quoted
         if len(quoted) > 1 and not _HAN_RUN.search(
             _AWARD_JOIN.sub("", _QUOTED.sub("", text[s : quoted[-1].end()]))
         ):

@@ -1256,6 +1256,56 @@ def test_an_intermediate_court_promotes_what_its_tribunals_build() -> None:
     assert edges == {("X省乙县人民法院", "枫桥式人民法庭", "adopted")}
 
 
+def test_a_higher_courts_campaign_for_a_title_is_its_promotion() -> None:
+    # following the deployment of a title's campaign: the deployer promotes it
+    edges, _ = run("乙县法院召开会议。该院落实最高人民法院“枫桥式人民法庭”创建示范活动的部署。")
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    edges, _ = run("乙县法院按照省法院关于“示范人民法庭”创建活动的安排，推行繁简分流。")
+    assert ("X省高级人民法院", "示范人民法庭创建", "promoted") in edges
+    # the document that runs the campaign: its higher-court issuer promotes it
+    edges, _ = run("甲市中院召开会议，细化最高人民法院《“枫桥式人民法庭”创建示范活动方案》。")
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    # a document that confers the title, or a basic court's own plan, promotes nothing
+    edges, _ = run("乙县法院召开会议。\n最高人民法院印发《关于命名“枫桥式人民法庭”的决定》。")
+    assert not any(u == "最高人民法院" for u, _, _ in edges)
+    edges, _ = run("丙区法院召开会议。\n乙县法院印发《“枫桥式人民法庭”创建实施方案》。")
+    assert not any(r == "promoted" for _, _, r in edges)
+    # a title won is still nobody's deployment
+    edges, _ = run("乙县法院按照省法院部署，丁镇法庭获评“示范人民法庭”。")
+    assert ("X省高级人民法院", "示范人民法庭创建", "promoted") not in edges
+
+
+def test_every_unit_of_a_list_an_award_verb_closes_wins() -> None:
+    # the list runs over comma-parted segments of courts and their departments
+    edges, _ = run(
+        "日前，在省法院开展的创建活动中，甲市中院执行一庭、环资庭，乙县法院刑事审判庭，"
+        "丙区法院行政审判庭被命名为“审判先锋岗”。"
+    )
+    assert {u for u, i, r in edges if r == "awarded"} == {
+        "X省甲市中级人民法院",
+        "X省乙县人民法院",
+        "X省丙区人民法院",
+    }
+    # courts each followed by its quoted brand
+    edges, _ = run("乙县法院“清风”、丙区法院“明镜”荣获全省法院党建创新案例。")
+    assert {u for u, i, r in edges if r == "awarded"} == {"X省乙县人民法院", "X省丙区人民法院"}
+    # a segment with a verb of its own is no part of the list
+    edges, _ = run("乙县法院召开表彰大会，丙区法院被评为全省法院先进集体。")
+    assert {u for u, i, r in edges if r == "awarded"} == {"X省丙区人民法院"}
+
+
+def test_the_court_that_confers_its_courts_honour_promotes_it() -> None:
+    # the SPC's selection, a high court's province-wide honour of the courts: promoted
+    edges, _ = run("第三批“枫桥式人民法庭”名单\n最高人民法院\n丁镇法庭\n戊乡法庭")
+    assert ("最高人民法院", "枫桥式人民法庭", "awarded") not in edges
+    assert ("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "awarded") in edges
+    edges, _ = run("省法院将今年确定为全省法院“调解优先推进年”。")
+    assert edges == {("X省高级人民法院", "全省法院调解优先推进年", "promoted")}
+    # a province-wide honour the courts do not confer is still won
+    edges, _ = run("省法院志愿服务队获评全省十佳志愿服务组织。")
+    assert ("X省高级人民法院", "全省十佳志愿服务组织", "awarded") in edges
+
+
 def test_a_court_conferring_or_naming_an_honour_does_not_win_it() -> None:
     edges, _ = run(
         "乙县法院召开会议。\n省法院通过推荐、评议，特授予十个法庭“示范人民法庭”称号，丁镇法庭榜上有名。"

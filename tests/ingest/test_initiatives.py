@@ -250,6 +250,39 @@ def test_each_quoted_honour_is_its_own_award() -> None:
     ]
 
 
+def test_a_long_list_of_honours_is_awarded_to_its_end() -> None:
+    # a list running past the award's window: every honour of it, quoted or not
+    found = find_initiatives(
+        "该院先后被评为“某省法院宣传工作先进集体”、“某省法院调研工作先进集体”、"
+        "“某省法院党建工作先进集体”、“某省法院集体二等功”“某省十佳基层法院”、“某省文明单位”。"
+    )
+    assert [m.name for m in found if m.awarded][-3:] == [
+        "某省法院集体二等功",
+        "某省十佳基层法院",
+        "某省文明单位",
+    ]
+    found = find_initiatives(
+        "该院先后荣获全国法院宣传工作先进集体、全国法院调研工作先进集体、全国法院立案工作"
+        "先进集体、全国法院档案工作先进集体、某省平安建设示范单位等荣誉称号。"
+    )
+    assert [m.name for m in found if m.awarded][-2:] == [
+        "全国法院档案工作先进集体",
+        "某省平安建设示范单位",
+    ]
+    # a list that a clause breaks off is not run on
+    assert "某省平安建设示范单位" not in names(
+        "该院先后荣获全国法院宣传工作先进集体、全国法院调研工作先进集体、全国法院立案工作"
+        "先进集体，并推动某省平安建设示范单位等荣誉称号落地。"
+    )
+
+
+def test_an_award_verb_describing_the_unit_names_no_honour() -> None:
+    assert names("甲县法院成为全市唯一一个入选的基层法院。") == []
+    assert names("乙县法院成为全省12家入选单位之一。") == []
+    # the honour named after the same verb still is one
+    assert names("乙县法院入选全省法院先进集体。") == ["全省法院先进集体"]
+
+
 def test_selected_criminal_judgment_is_not_an_award() -> None:
     assert names("某某诈骗案入选全省法院惩治电信诈骗犯罪典型案例。") == []
     assert names("“李某诈骗案”入选全市十大精品案例。") == []

@@ -182,6 +182,23 @@ def test_default_taxonomy_names_and_paraphrases() -> None:
     assert found("推行市场化调解") == ["市场化调解"]
 
 
+def test_referring_and_entrusting_mediation_written_as_verbs() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    # before filing the court refers (委派) a dispute; after filing it entrusts (委托) a case
+    assert found("乙县法院把这起纠纷委派给镇人民调解委员会") == ["委派调解"]
+    assert found("调委会共受理法院委派案件300件") == ["委派调解"]
+    assert found("法官也可以委托到调解组织调解") == ["委托调解"]
+    assert found("调解员受法院委托到村里为两家人进行调解") == ["委托调解"]
+    assert found("每周到调解室处理法庭委托的调解案件") == ["委托调解"]
+    # a party's or another body's mandate is no court's mediation
+    assert found("原告委托律师代为起诉") == []
+    assert found("受当事人委托进行调解") == []
+
+
 def test_a_match_may_not_begin_or_end_inside_a_quote(tmp_path: Path) -> None:
     tax = load_taxonomy(_write(tmp_path, _item("律师调解"), _item("一站式多元解纷机制")))
     assert tax.find("建立“法官+律师”调解联合体") == []
