@@ -619,6 +619,29 @@ class _Context:
         i = bisect.bisect_right(self.line_starts, pos) - 1
         return self.lines[max(0, i)] if self.lines else (0, len(self.text))
 
+    @functools.cached_property
+    def full_dates(self) -> tuple[list[int], list[re.Match[str]]]:
+        """The dates written out (_DATE: 2023年, 2023年3月5日) in the whole text, and their
+        starts: read once, not from the text's start again for each month-day."""
+        found = list(_DATE.finditer(self.text))
+        return [d.start() for d in found], found
+
+    def dates_before(self, pos: int) -> list[re.Match[str]]:
+        """`_DATE.finditer(text, 0, pos)`: the text's dates up to `pos` (one that runs past
+        `pos` is read again, cut there, as that search reads it)."""
+        starts, found = self.full_dates
+        i = bisect.bisect_left(starts, pos)
+        if i and found[i - 1].end() > pos:
+            return list(_DATE.finditer(self.text, 0, pos))
+        return found[:i]
+
+    def table_header(self, pos: int) -> bool:
+        """_table_header of the line at `pos`, read once per line."""
+        key = ("table-header", self.line(pos)[0])
+        if key not in self._memo:
+            self._memo[key] = _table_header(self, pos)
+        return self._memo[key]
+
     def section(self, pos: int) -> tuple[int, str] | None:
         best = None
         for start, court in self.sections:
@@ -1128,7 +1151,7 @@ def _month_day_date(ctx: _Context, s: int, upto: int) -> tuple[str, str] | None:
     if found is None or any(_DATE.finditer(text, found.end(), upto)):
         return None
     year, after = None, ""
-    for full in _DATE.finditer(text, 0, found.start()):
+    for full in ctx.dates_before(found.start()):
         if full.group("m"):  # 较2022年: a year alone is often a comparison, no narrative time
             year = int(full.group("y"))
             after = f"{year}-{int(full.group('m')):02d}-{int(full.group('d') or 1):02d}"
@@ -2355,7 +2378,7 @@ def _adopters(
     span = None if m.awarded else _title_span(text, s, m.start, m.end, e)
     if span is not None:
         return _title_adopters(ctx, m, s, span)
-    if _not_adopted(ctx, m) or _table_header(ctx, m.start):
+    if _not_adopted(ctx, m) or ctx.table_header(m.start):
         return []
     unit, path = ctx.unit_path(_past_honours(ctx, m) if m.awarded else m.start)
     if path == "home-unnamed":
