@@ -258,6 +258,8 @@ class _Context:
         self.text = text
         # answers that depend on the text and court mentions only, per position
         self._memo: dict[tuple[str, int], bool] = {}
+        #: answers per initiative mention (see _per_mention): these depend on the people too
+        self.mention_memo: dict[tuple[str, InitiativeMention], bool] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self._heads = [b.start() for b in _CLAUSE_OR_DASH.finditer(text)]
         # with the spaces between a headline's parts too: for award winners and unplaced
@@ -322,6 +324,7 @@ class _Context:
         """This context with `people` standing for their courts instead (what depends on the
         text and the court mentions only is shared)."""
         ctx = copy.copy(self)
+        ctx.mention_memo = {}
         ctx._add_people(people)
         return ctx
 
@@ -3323,6 +3326,23 @@ def _spc_circuit(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     return sub is not None and not sub.proxy and sub.court == _SPC
 
 
+def _per_mention(
+    fn: Callable[[_Context, InitiativeMention], bool],
+) -> Callable[[_Context, InitiativeMention], bool]:
+    """`fn(ctx, m)` worked out once per context and mention (_adopters and _attributed ask
+    _not_adopted of one mention up to four times)."""
+
+    @functools.wraps(fn)
+    def once(ctx: _Context, m: InitiativeMention) -> bool:
+        key = (fn.__name__, m)
+        if key not in ctx.mention_memo:
+            ctx.mention_memo[key] = fn(ctx, m)
+        return ctx.mention_memo[key]
+
+    return once
+
+
+@_per_mention
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     """The initiative is named but adopted by no court here: a word of a cited document's
     title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),

@@ -15,10 +15,12 @@ from ingest.extract import (
     _DATE,
     ADOPTION_RULES,
     _Context,
+    _not_adopted,
     _table_header,
     extract_document,
     to_gold,
 )
+from ingest.initiatives import InitiativeMention
 from ingest.normalize import split_sentences
 
 
@@ -2405,3 +2407,15 @@ def test_a_table_header_is_read_once_per_line_with_the_same_answer() -> None:
     answers = [ctx.table_header(pos) for pos in range(len(text))]
     assert answers == [_table_header(_bare_context(text), pos) for pos in range(len(text))]
     assert any(answers) and not all(answers)
+
+
+def test_an_answer_per_mention_is_kept_per_context_not_across_people() -> None:
+    """_not_adopted is worked out once per mention; a context with other people standing
+    for their courts (with_people) starts afresh, as its subjects differ."""
+    text = "乙县法院尚未建立繁简分流机制。"
+    ctx = _bare_context(text)
+    m = InitiativeMention(start=6, end=10, name="繁简分流", candidate=False, rule="taxonomy")
+    first = _not_adopted(ctx, m)
+    assert ctx.mention_memo == {("_not_adopted", m): first}
+    assert _not_adopted(ctx, m) == first
+    assert ctx.with_people([]).mention_memo == {}
