@@ -1164,3 +1164,15 @@ def test_a_measure_word_opening_a_noun_counts_nothing() -> None:
     assert find_outcomes("丙县法院与48部门联合建立协作机制。") == []
     got = find_outcomes("出版专著3部，审结案件500件。")
     assert (got[0].value, got[0].unit_of_measure) == (3.0, "部")
+
+
+def test_a_figure_said_again_is_dropped_only_with_its_sentences_other_figures() -> None:
+    """_drop_repeats looks a figure up in the earlier sentences that say it: one figure shared
+    with an earlier sentence is a new fact, two shared (or the same one-figure sentence again)
+    a repeat."""
+    text = "甲法院受理案件3200件，审结3000件。乙法院受理案件3200件，审结2800件。"
+    assert [h.value for h in find_outcomes(text)] == [3200, 3000, 3200, 2800]
+    text = "甲法院受理案件3200件，审结3000件。\n甲法院受理案件3200件，审结3000件，调解900件。"
+    assert [h.value for h in find_outcomes(text)] == [3200, 3000, 900]
+    text = "甲法院受理案件3200件。\n甲法院受理案件3200件。\n乙法院受理案件3200件。"
+    assert [h.value for h in find_outcomes(text)] == [3200, 3200]
