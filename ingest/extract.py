@@ -258,6 +258,8 @@ class _Context:
         self.text = text
         # answers that depend on the text and court mentions only, per position
         self._memo: dict[tuple[str, int], bool] = {}
+        #: answers per initiative mention (see _per_mention): these depend on the people too
+        self.mention_memo: dict[tuple[str, InitiativeMention], bool] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self._heads = [b.start() for b in _CLAUSE_OR_DASH.finditer(text)]
         # with the spaces between a headline's parts too: for award winners and unplaced
@@ -322,6 +324,7 @@ class _Context:
         """This context with `people` standing for their courts instead (what depends on the
         text and the court mentions only is shared)."""
         ctx = copy.copy(self)
+        ctx.mention_memo = {}
         ctx._add_people(people)
         return ctx
 
@@ -618,6 +621,29 @@ class _Context:
     def line(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, pos) - 1
         return self.lines[max(0, i)] if self.lines else (0, len(self.text))
+
+    @functools.cached_property
+    def full_dates(self) -> tuple[list[int], list[re.Match[str]]]:
+        """The dates written out (_DATE: 2023年, 2023年3月5日) in the whole text, and their
+        starts: read once, not from the text's start again for each month-day."""
+        found = list(_DATE.finditer(self.text))
+        return [d.start() for d in found], found
+
+    def dates_before(self, pos: int) -> list[re.Match[str]]:
+        """`_DATE.finditer(text, 0, pos)`: the text's dates up to `pos` (one that runs past
+        `pos` is read again, cut there, as that search reads it)."""
+        starts, found = self.full_dates
+        i = bisect.bisect_left(starts, pos)
+        if i and found[i - 1].end() > pos:
+            return list(_DATE.finditer(self.text, 0, pos))
+        return found[:i]
+
+    def table_header(self, pos: int) -> bool:
+        """_table_header of the line at `pos`, read once per line."""
+        key = ("table-header", self.line(pos)[0])
+        if key not in self._memo:
+            self._memo[key] = _table_header(self, pos)
+        return self._memo[key]
 
     def section(self, pos: int) -> tuple[int, str] | None:
         best = None
@@ -1128,7 +1154,7 @@ def _month_day_date(ctx: _Context, s: int, upto: int) -> tuple[str, str] | None:
     if found is None or any(_DATE.finditer(text, found.end(), upto)):
         return None
     year, after = None, ""
-    for full in _DATE.finditer(text, 0, found.start()):
+    for full in ctx.dates_before(found.start()):
         if full.group("m"):  # 较2022年: a year alone is often a comparison, no narrative time
             year = int(full.group("y"))
             after = f"{year}-{int(full.group('m')):02d}-{int(full.group('d') or 1):02d}"
@@ -2463,7 +2489,7 @@ def _adopters(
     span = None if m.awarded else _title_span(text, s, m.start, m.end, e)
     if span is not None:
         return _title_adopters(ctx, m, s, span)
-    if _not_adopted(ctx, m) or _table_header(ctx, m.start):
+    if _not_adopted(ctx, m) or ctx.table_header(m.start):
         return []
     unit, path = ctx.unit_path(_past_honours(ctx, m) if m.awarded else m.start)
     if path == "home-unnamed":
@@ -3430,6 +3456,23 @@ def _spc_circuit(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     return sub is not None and not sub.proxy and sub.court == _SPC
 
 
+def _per_mention(
+    fn: Callable[[_Context, InitiativeMention], bool],
+) -> Callable[[_Context, InitiativeMention], bool]:
+    """`fn(ctx, m)` worked out once per context and mention (_adopters and _attributed ask
+    _not_adopted of one mention up to four times)."""
+
+    @functools.wraps(fn)
+    def once(ctx: _Context, m: InitiativeMention) -> bool:
+        key = (fn.__name__, m)
+        if key not in ctx.mention_memo:
+            ctx.mention_memo[key] = fn(ctx, m)
+        return ctx.mention_memo[key]
+
+    return once
+
+
+@_per_mention
 def _not_adopted(ctx: _Context, m: InitiativeMention) -> bool:
     """The initiative is named but adopted by no court here: a word of a cited document's
     title, a goal (助推…), something abolished, a feature of another facility (其运行模式…),

@@ -152,6 +152,7 @@ its full name in the paragraph (设立甲调解工作室，…通过工作室调
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -169,6 +170,7 @@ _OTHER_ACTION = re.compile(r"(?:加强|深化|推进|推动|开展|强化|完善
 _MANY = 3
 #: what ends a clause, for the lists it holds (甲、乙、丙)
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
+_CLAUSE_END_CHAR = re.compile("[" + re.escape(_CLAUSE_ENDS) + "]")
 #: a name standing as an item of a list: after a separator (、开展甲) or before one (甲、; 甲等)
 _ITEM_BEFORE = re.compile(
     '、(?:开展|推行|推进|落实|深化|建立|实行|实施|设立|完善|健全|强化|创新)?[“"]?$'
@@ -516,12 +518,25 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     return _with_anaphors(text, out)
 
 
+@functools.lru_cache(maxsize=8)
+def _clause_end_positions(text: str) -> list[int]:
+    """Where each character of _CLAUSE_ENDS stands in `text`, in order (read once per text)."""
+    return [m.start() for m in _CLAUSE_END_CHAR.finditer(text)]
+
+
+def _clause_around(text: str, a: int, b: int) -> tuple[int, int]:
+    """The clause holding text[a:b]: after the last of _CLAUSE_ENDS before `a`, up to the first
+    at or after `b` (the text's end without one)."""
+    ends = _clause_end_positions(text)
+    i = bisect.bisect_left(ends, a)
+    j = bisect.bisect_left(ends, b)
+    return (ends[i - 1] + 1 if i else 0), (ends[j] if j < len(ends) else len(text))
+
+
 def _occasion(text: str, a: int, b: int) -> bool:
     """Whether the name at text[a:b] stands in a clause naming the occasion or the principle the
     court acted on (以甲为契机, 坚持“乙”的原则, 按照丙确定的布局思路), not a practice credited."""
-    lo = max((text.rfind(c, 0, a) for c in _CLAUSE_ENDS), default=-1) + 1
-    ends = [i for i in (text.find(c, b) for c in _CLAUSE_ENDS) if i >= 0]
-    hi = min(ends, default=len(text))
+    lo, hi = _clause_around(text, a, b)
     return (
         _OCCASION.search(text[b:hi]) is not None and _OCCASION_LEAD.match(text, lo, a) is not None
     )
@@ -1690,9 +1705,7 @@ class _Linker:
         开展乙、结对共建等十项行动): a sentence listing tasks, which credits none of them with a
         later sentence's figures."""
         text = self.t.text
-        lo = max((text.rfind(c, 0, m.start) for c in _CLAUSE_ENDS), default=-1) + 1
-        ends = [i for i in (text.find(c, m.end) for c in _CLAUSE_ENDS) if i >= 0]
-        hi = min(ends, default=len(text))
+        lo, hi = _clause_around(text, m.start, m.end)
         if not (_ITEM_BEFORE.search(text, lo, m.start) or _ITEM_AFTER.match(text, m.end, hi)):
             return False  # 构建诉源、案源“四源共治”模式; 庭前、庭上、庭下调解: a name, not an item
         # the separators outside the name

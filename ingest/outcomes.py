@@ -2104,21 +2104,22 @@ def _drop_repeats(text: str, hits: list[OutcomeHit], title_end: int) -> list[Out
     # figures again in the same words (a lead repeated in the body) adds nothing
     figures: dict[int, set[tuple[float, str, str]]] = {}
     sentences: dict[int, str] = {}
+    said_in: dict[tuple[float, str, str], list[int]] = {}  # the sentences saying each figure
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if hits else []
     for h in hits:
         at, sentence = _sentence_of(text, breaks, h.start)
         sentences[at] = sentence
-        figures.setdefault(at, set()).add(
-            (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
-        )
+        key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
+        if key not in figures.setdefault(at, set()):
+            figures[at].add(key)
+            said_in.setdefault(key, []).append(at)
     for h in hits:
         at, _ = _sentence_of(text, breaks, h.start)
         key = (h.value, h.unit_of_measure, text[h.text_start : h.text_end])
         mine = figures[at]
         if any(
-            key in theirs
-            and (len(theirs & mine) >= 2 or (sentences[a] == sentences[at] and len(mine) == 1))
-            for a, theirs in figures.items()
+            len(figures[a] & mine) >= 2 or (sentences[a] == sentences[at] and len(mine) == 1)
+            for a in said_in[key]
             if a < at
         ):
             continue

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -123,8 +125,10 @@ class Taxonomy:
             self._automaton.make_automaton()
         # one regex per pattern: an alternation of them all would defeat the regex engine's
         # literal-prefix search and run several times slower
+        # each with a literal every match holds: a text without it is not searched (most
+        # patterns open with a lookbehind, which leaves the engine no prefix to skip ahead by)
         self._patterns = [
-            (re.compile(pattern), idx)
+            (re.compile(pattern), idx, required_literal(pattern))
             for idx, entry in enumerate(entries)
             for pattern in entry.patterns
         ]
@@ -140,7 +144,9 @@ class Taxonomy:
         found: list[tuple[int, int, int]] = []
         for end_idx, (length, idx) in self._automaton.iter(view.plain):
             found.append((end_idx - length + 1, end_idx + 1, idx))
-        for pattern, idx in self._patterns:
+        for pattern, idx, literal in self._patterns:
+            if literal not in view.plain:
+                continue
             for m in pattern.finditer(view.plain):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), idx))
@@ -157,6 +163,35 @@ class Taxonomy:
             out.append(TaxonomyMatch(start, end, self.entries[idx]))
         out.sort(key=lambda m: m.start)
         return out
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of literal characters that every match of `pattern` holds ("" when none
+    is sure): its top-level literals, read through groups without alternatives; anything else
+    (a class, an optional or repeated part, an alternation, an assertion) ends a run.
+
+    >>> required_literal("(?:(?<=设立)|(?<=建立))(?:人民)?法官工作室(?!制度)")
+    '法官工作室'
+    """
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    runs: list[str] = []
+    run: list[str] = []
+
+    def walk(items: Any) -> None:
+        for op, av in items:
+            if op is sre_constants.LITERAL:
+                run.append(chr(av))
+            elif op is sre_constants.SUBPATTERN and av[1] == av[2] == 0:
+                walk(av[3])  # a group, (?:...) or (...), with no flags of its own
+            else:
+                runs.append("".join(run))
+                run.clear()
+
+    walk(parsed)
+    runs.append("".join(run))
+    return max(runs, key=len)
 
 
 _OPENING = "“「『"

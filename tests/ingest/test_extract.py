@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 
 from ingest import confidence
 from ingest.document import CourtMention, CourtRef, SourceDocument
-from ingest.extract import ADOPTION_RULES, extract_document, to_gold
+from ingest.extract import (
+    _DATE,
+    ADOPTION_RULES,
+    _Context,
+    _not_adopted,
+    _table_header,
+    extract_document,
+    to_gold,
+)
+from ingest.initiatives import InitiativeMention
+from ingest.normalize import split_sentences
 
 
 @pytest.fixture(autouse=True)
@@ -2417,3 +2427,45 @@ def test_one_sentence_gives_a_court_one_relation_to_an_initiative() -> None:
     )
     assert ("X省甲市中级人民法院", "诉前调解", "adopted") in edges
     assert ("X省甲市中级人民法院", "诉前调解", "promoted") in edges
+
+
+def _bare_context(text: str) -> _Context:
+    return _Context(text, split_sentences(text), [], [], [], None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年6月，乙县法院推行繁简分流。9月6日，丙区法院2023年12月15日推行道交一体化。",
+        "2023年3月12月5日（笔误），2024年，2025年1月31日前",  # dates run into each other
+        "没有日期的一句话。",
+    ],
+)
+def test_the_dates_before_a_position_are_those_a_search_up_to_it_finds(text: str) -> None:
+    """_month_day_date reads the written-out dates before a month-day from one scan of the
+    text: at every cut, the same dates as a search of the text up to it (a date that runs
+    past the cut is read cut short, 2023年1 of 2023年12月)."""
+    ctx = _bare_context(text)
+    for pos in range(len(text) + 1):
+        got = [(d.span(), d.groups()) for d in ctx.dates_before(pos)]
+        assert got == [(d.span(), d.groups()) for d in _DATE.finditer(text, 0, pos)], pos
+
+
+def test_a_table_header_is_read_once_per_line_with_the_same_answer() -> None:
+    text = "甲市中院通报。\n法院 举措 诉前调解（件）\n乙县法院 推行繁简分流 1200\n丙区法院 开展 980"
+    ctx = _bare_context(text)
+    answers = [ctx.table_header(pos) for pos in range(len(text))]
+    assert answers == [_table_header(_bare_context(text), pos) for pos in range(len(text))]
+    assert any(answers) and not all(answers)
+
+
+def test_an_answer_per_mention_is_kept_per_context_not_across_people() -> None:
+    """_not_adopted is worked out once per mention; a context with other people standing
+    for their courts (with_people) starts afresh, as its subjects differ."""
+    text = "乙县法院尚未建立繁简分流机制。"
+    ctx = _bare_context(text)
+    m = InitiativeMention(start=6, end=10, name="繁简分流", candidate=False, rule="taxonomy")
+    first = _not_adopted(ctx, m)
+    assert ctx.mention_memo == {("_not_adopted", m): first}
+    assert _not_adopted(ctx, m) == first
+    assert ctx.with_people([]).mention_memo == {}

@@ -10,7 +10,7 @@ from ingest.document import (
     OutcomeRef,
     SourceDocument,
 )
-from ingest.outcome_links import link_outcomes
+from ingest.outcome_links import _CLAUSE_ENDS, _clause_around, link_outcomes
 from ingest.outcomes import find_outcomes
 
 
@@ -1087,3 +1087,15 @@ def test_a_paragraph_opening_on_a_brand_launched_credits_the_period_reported_nex
         "2024年以来，全院受理民商事一审案件2600件。"
     )
     assert linked(text, brand)[-1] == (2600.0, None)
+
+
+def test_the_clause_around_a_span_is_found_from_the_texts_clause_ends() -> None:
+    """_clause_around reads the clause ends of a text once: at every span, the same clause as
+    a search back and forth from the span for each clause-ending character."""
+    text = "甲法院以诉源治理为契机，坚持“乙”的原则；\n推行丙机制：成效明显！丁"
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            lo = max((text.rfind(c, 0, a) for c in _CLAUSE_ENDS), default=-1) + 1
+            ends = [i for i in (text.find(c, b) for c in _CLAUSE_ENDS) if i >= 0]
+            assert _clause_around(text, a, b) == (lo, min(ends, default=len(text))), (a, b)
+    assert _clause_around("", 0, 0) == (0, 0)

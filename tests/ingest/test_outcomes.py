@@ -1178,3 +1178,15 @@ def test_a_label_leaves_out_the_start_of_a_change_from_one_level_to_another(
 ) -> None:
     # 从年初的, 由前两年的年均: where the change starts from, no part of the measure
     assert {h.value: h.metric for h in find_outcomes(text)}.get(value) == metric
+
+
+def test_a_figure_said_again_is_dropped_only_with_its_sentences_other_figures() -> None:
+    """_drop_repeats looks a figure up in the earlier sentences that say it: one figure shared
+    with an earlier sentence is a new fact, two shared (or the same one-figure sentence again)
+    a repeat."""
+    text = "甲法院受理案件3200件，审结3000件。乙法院受理案件3200件，审结2800件。"
+    assert [h.value for h in find_outcomes(text)] == [3200, 3000, 3200, 2800]
+    text = "甲法院受理案件3200件，审结3000件。\n甲法院受理案件3200件，审结3000件，调解900件。"
+    assert [h.value for h in find_outcomes(text)] == [3200, 3000, 900]
+    text = "甲法院受理案件3200件。\n甲法院受理案件3200件。\n乙法院受理案件3200件。"
+    assert [h.value for h in find_outcomes(text)] == [3200, 3200]

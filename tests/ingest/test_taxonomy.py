@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from graph.errors import CourtgraphError
-from ingest.taxonomy import DEFAULT_PATH, PlainView, default_taxonomy, load_taxonomy
+from ingest.taxonomy import (
+    DEFAULT_PATH,
+    PlainView,
+    default_taxonomy,
+    load_taxonomy,
+    required_literal,
+)
 
 
 def test_taxonomy_is_broad_and_complete() -> None:
@@ -137,6 +143,34 @@ def test_patterns_match_paraphrases(tmp_path: Path) -> None:
     )
     found = tax.find("把调解工作贯穿“审判”全程")
     assert [(m.entry.name, m.start) for m in found] == [("全程调解", 1)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        ("(?:诉讼|司法)调解(?:和|与)人民调解", "人民调解"),  # alternatives are not required
+        ("(?:人民)?调解员(?:入驻|进驻)法庭", "调解员"),  # an optional part ends a run
+        ("(?<=设立)法官(?:工作)室", "法官工作室"),  # a plain group continues the run
+        ("一村(?:[(（][^()（）]{1,8}[)）])?一法官", "一法官"),  # the longer of two runs
+        ("(?:诉讼费|受理费)(?:缓减免|减缓免)", ""),  # nothing is sure: always searched
+        ("调解|诉讼", ""),  # a top-level alternation
+        ("调解?员", "调"),  # 解 is optional
+        ("(?i)abc", ""),  # case-insensitive: a literal test would miss ABC
+    ],
+)
+def test_required_literal_is_in_every_match(pattern: str, literal: str) -> None:
+    """Taxonomy.find skips a pattern on a text without its required literal, so that literal
+    must be in every match: never taken from an alternative, an optional or repeated part."""
+    assert required_literal(pattern) == literal
+
+
+def test_a_pattern_is_found_only_where_its_literal_is(tmp_path: Path) -> None:
+    tax = load_taxonomy(
+        _write(tmp_path, _item("驻庭调解", patterns=["(?<=设立)(?:人民)?调解员(?:入驻|进驻)法庭"]))
+    )
+    assert [m.entry.name for m in tax.find("甲县法院设立调解员进驻法庭")] == ["驻庭调解"]
+    assert [m.entry.name for m in tax.find("甲县法院设立人民调解员入驻法庭")] == ["驻庭调解"]
+    assert tax.find("甲县法院设立调解室入驻法庭") == []
 
 
 def test_longest_of_alias_and_pattern_wins(tmp_path: Path) -> None:
