@@ -1264,6 +1264,33 @@ def _fact_update(rel: str, keys: Sequence[str], *, from_dst: bool) -> str:
     )
 
 
+def _fact_update_by_id(rel: str, keys: Sequence[str]) -> str:
+    """`_fact_update` of facts of a type whose `fact_id` is indexed (`dialect.INDEXED_FACTS`):
+    found by their ids, `$ids`, each taking its row from the map `$rows` (fact id -> row);
+    their ends are still checked, so a fact is matched exactly as by the walk. A unit's
+    facts were found by walking its relationships: ArcadeDB keeps a node's outgoing
+    relationships of every type in one list, so each write's look-up of a court's facts
+    walked past every figure the court REPORTED, thousands, more as the store grows.
+    ArcadeDB seeks the index only for a top-level pattern whose fact id is compared with a
+    parameter (`WHERE f.fact_id IN $ids`, not a value of an UNWIND row), and only with no
+    label on the ends (tests/graph/test_fact_index.py asks its plan)."""
+    fold = _fold_date("f", "r").replace("WITH f, r, ", "WITH f, r, d0, p0, ")
+    assert fold.count("d0, p0") == 2
+    rel = check_rel_type(rel)
+    return (
+        f"MATCH (a)-[f:{rel}]->(b) WHERE f.fact_id IN $ids "
+        "WITH a, f, b, $rows[f.fact_id] AS r WHERE a.id = r.src AND b.id = r.dst "
+        "WITH f, r, f.date AS d0, f.date_precision AS p0 SET "
+        + ", ".join(_fact_sets(keys, native=True))
+        + f" {fold} RETURN collect([f.fact_id, d0, p0]) AS found"
+    )
+
+
+def _by_fact_id(rows: Sequence[Row]) -> dict[str, Any]:
+    """The parameters of `_fact_update_by_id`: the facts' ids, sorted, and their rows by id."""
+    return {"ids": sorted(r["fact_id"] for r in rows), "rows": {r["fact_id"]: r for r in rows}}
+
+
 def _anchor_groups(rows: Iterable[Row], *, from_dst: bool) -> list[Row]:
     """Rows of facts of one type grouped by the end their look-up starts at (`_fact_update`):
     one group per anchor, with its facts' ids and rows."""
@@ -1280,7 +1307,7 @@ def _anchor_groups(rows: Iterable[Row], *, from_dst: bool) -> list[Row]:
 class _FactWrite:
     """Facts of one type and anchor (rows of `FactFold.row`), written with a creating tally
     (ArcadeDB): those that exist are found and folded into in one look-up (`_fact_update`,
-    which tells the tally their dates before), the others CREATEd with the values the fold
+    or by their ids `_fact_update_by_id`; it tells the tally their dates before), the others CREATEd with the values the fold
     gives a new relationship, and counted. A fact with an end the write created is not
     looked for."""
 
@@ -1295,9 +1322,13 @@ class _FactWrite:
         old = [r for r in self.rows if r["src"] not in new_end and r["dst"] not in new_end]
         found = self.tally.existing_facts
         if old:  # (one record: the driver's cost is per record)
-            cypher = _fact_update(self.rel, self.keys, from_dst=self.from_dst)
-            groups = _anchor_groups(old, from_dst=self.from_dst)
-            for fid, date, precision in tx.run(cypher, groups=groups).single(strict=True)["found"]:
+            if self.rel in dialect.INDEXED_FACTS:  # by their ids, whatever their anchor
+                cypher = _fact_update_by_id(self.rel, self.keys)
+                params = _by_fact_id(old)
+            else:
+                cypher = _fact_update(self.rel, self.keys, from_dst=self.from_dst)
+                params = {"groups": _anchor_groups(old, from_dst=self.from_dst)}
+            for fid, date, precision in tx.run(cypher, params).single(strict=True)["found"]:
                 found[fid] = (date, precision)
         created = []
         for r in self.rows:

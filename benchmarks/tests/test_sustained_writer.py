@@ -60,7 +60,7 @@ def test_sustained_counts_and_profiles_the_writing_thread(monkeypatch, tmp_path:
 def test_sustained_counts_what_may_grow_with_the_store(monkeypatch, tmp_path: Path) -> None:
     """Each slice's row counts the collector's full passes, the near-duplicate candidates per
     look-up, the known fingerprints read at the start, the known facts looked up and the
-    walks of their anchors, and the busiest court's relationships."""
+    walks of their anchors or by their ids, and the busiest court's relationships."""
     import gc
 
     import ingest.pipeline
@@ -86,6 +86,7 @@ def test_sustained_counts_what_may_grow_with_the_store(monkeypatch, tmp_path: Pa
         gc.collect(2)
         rows = [{"src": "court:a", "dst": f"initiative:{i}", "fact_id": f"f{i}"} for i in "xyz"]
         graph_store._anchor_groups(rows, from_dst=False)  # one court: one walk for 3 facts
+        graph_store._by_fact_id(rows[:2])  # 2 found by their ids
         return SimpleNamespace(added=["a", "b"], reposts=[])
 
     monkeypatch.setattr(ingest.pipeline, "ingest_paths", fake_ingest)
@@ -95,5 +96,6 @@ def test_sustained_counts_what_may_grow_with_the_store(monkeypatch, tmp_path: Pa
     assert (row["candidates_per_lookup"], row["lookups_per_document"]) == (1.0, 1.0)
     assert row["fingerprints_read"] == 2
     assert (row["known_facts_per_document"], row["fact_walks_per_document"]) == (1.5, 0.5)
+    assert row["facts_by_id_per_document"] == 1.0
     assert row["busiest_court_out_relationships"] == 7
     assert summaries.read_fingerprints.__name__ == "read_fingerprints"  # put back
