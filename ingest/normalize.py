@@ -388,9 +388,12 @@ _PINYIN_GLOSS = re.compile(
     f"(?=[(（])(?<=[{CJK_CHARS}{_QUOTE_CLOSE}])[(（]"
     f"([{_PINYIN_LETTERS}]{{1,24}}(?: [{_PINYIN_LETTERS}]{{1,24}}){{0,9}})[)）]"
 )
-# '?' standing for a lost character, followed by the remains of a pinyin gloss: ?xiàng) ?fàn)I
+# '?' standing for a lost character, followed by the remains of a pinyin gloss: ?xiàng) ?fàn)I;
+# a replacement character only with the gloss's closing parenthesis (a U+FFFD this pass leaves
+# before letters, as in ?n)à, is not garbled again: normalising twice changes nothing)
 _GARBLED = re.compile(
-    f"(?:[?\ufffd][{_PINYIN_LETTERS}]{{1,7}}\\)?[A-Za-z]{{0,2}}[\u3100-\u312f]?)+"
+    f"(?:(?:\\?[{_PINYIN_LETTERS}]{{1,7}}\\)?|\ufffd[{_PINYIN_LETTERS}]{{1,7}}\\))"
+    f"[A-Za-z]{{0,2}}[\u3100-\u312f]?)+"
 )
 _REPLACEMENT_RUN = re.compile("\ufffd{2,}")
 _PUA = re.compile("[\ue000-\uf8ff]")

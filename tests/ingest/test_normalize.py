@@ -130,6 +130,16 @@ def test_idempotent_on_its_output() -> None:
     assert offsets == list(range(len(once)))
 
 
+def test_a_replacement_left_before_letters_is_not_garbled_again() -> None:
+    """A lost character's gloss remains (?n)) become U+FFFD; a toned letter after them stays,
+    and the second pass must not read the U+FFFD and that letter as another garbled run
+    (hypothesis found ?n)à)."""
+    once = normalize_text("?n)à")[0]
+    assert once == "\ufffdà"
+    assert normalize_text(once)[0] == once
+    assert normalize_text("\ufffdxiàng)")[0] == "\ufffd"
+
+
 def test_simplified_text_is_unchanged() -> None:
     raw = "示例县人民法院着力推进诉源治理，显著提升审判质效，干部队伍建设取得新进展。"
     text, offsets, warnings = normalize_text(raw)
