@@ -396,9 +396,9 @@ class _Context:
             if m.surface in ("该院", "該院") and out:
                 prev = [x for x in out if x.end <= m.start and not x.court.startswith("AGG:")]
                 ante = next((x for x in reversed(prev) if x.court == m.court), None)
-                if ante is not None and self._in_passing(ante, m):
+                if ante is not None and self._in_passing(ante, m, ordered):
                     alt = next(
-                        (x for x in reversed(prev) if not self._in_passing(x, m)),
+                        (x for x in reversed(prev) if not self._in_passing(x, m, ordered)),
                         None,
                     )
                     court = alt.court if alt is not None else home
@@ -407,8 +407,11 @@ class _Context:
             out.append(m)
         return out
 
-    def _in_passing(self, x: CourtMention, anaphor: CourtMention) -> bool:
-        """Whether the court at `x` is named in passing (see _repoint_anaphors)."""
+    def _in_passing(
+        self, x: CourtMention, anaphor: CourtMention, named: Sequence[CourtMention]
+    ) -> bool:
+        """Whether the court at `x` is named in passing (see _repoint_anaphors); a guide
+        only when another court of `named` acts in its sentence."""
         text = self.text
         if text.rfind("《", 0, x.start) > text.rfind("》", 0, x.start):
             return True  # inside a title
@@ -416,8 +419,13 @@ class _Context:
             return True
         if _REPORT_AFTER.match(text, x.end):
             return True  # 甲中院发布的白皮书显示: the author of a cited report
-        if x.start > 0 and text[x.start - 1] == "在" and _GUIDANCE.match(text, x.end):
-            return True
+        if (
+            x.start > 0
+            and text[x.start - 1] == "在"
+            and _GUIDANCE.match(text, x.end)
+            and self._another_court_in_sentence(x, named)
+        ):
+            return True  # 甲县法院在乙中院指导下…: the guide (在甲县法院推动下，县综治中心…: no)
         if x.start > 0 and text[x.start - 1] in "被由" and _GRANT_VERB.match(text, x.end):
             return True
         if _PRAISE_GIVER.search(text, max(0, x.start - 3), x.start) and _PRAISE.search(
@@ -432,6 +440,20 @@ class _Context:
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and "和" not in gap:
             return True  # 省法院院长某某对该院…表示肯定: 该院 is not the clause's own subject
         return len(gap) <= 160 and "。" not in gap and self._background(x.end)
+
+    def _another_court_in_sentence(self, x: CourtMention, named: Sequence[CourtMention]) -> bool:
+        """Another court than `x`'s (该院 aside) is named in the sentence of `x`."""
+        text = self.text
+        ends = "。！？!?\n"
+        lo = max(text.rfind(c, 0, x.start) for c in ends) + 1
+        hi = min((i for i in (text.find(c, x.end) for c in ends) if i >= 0), default=len(text))
+        return any(
+            lo <= m.start < hi
+            and m.court != x.court
+            and m.surface not in ("该院", "該院")
+            and not m.court.startswith("AGG:")
+            for m in named
+        )
 
     def _metadata(self, m: CourtMention) -> bool:
         """A court named in a metadata row (来源：乙县法院, 发文机关最高人民法院) or in a photo
@@ -1851,6 +1873,19 @@ def _place_at_level(ctx: _Context, level: str) -> str | None:
 _TITLE_WRITES_COURT = frozenset(["person:court-title-name", "person:court-dept-title-name"])
 
 
+def _former_title(ctx: _Context, h: PersonHit) -> bool:
+    """The court of a title-name hit is written as a former post (时任甲中院副院长王宏): it
+    does not override the court the context placed the person at."""
+    from ingest.people import FORMER_POST_BEFORE
+
+    s_start, _ = ctx.sentence(h.start)
+    named = [m for m in ctx.courts_in(s_start, h.start) if m.court == h.court]
+    if not named:
+        return False
+    lo = max(s_start, named[-1].start - 2)
+    return FORMER_POST_BEFORE.search(ctx.text, lo, named[-1].start) is not None
+
+
 def _people(
     text: str,
     ctx: _Context,
@@ -1880,7 +1915,12 @@ def _people(
             p = people[h.name] = PersonRef(name=h.name, unit=unit, mentions=[h.name], rule=h.rule)
         elif PERSON_RULES.index(h.rule) < PERSON_RULES.index(p.rule):
             p.rule = h.rule  # the surest pattern that found the person
-            if h.rule in _TITLE_WRITES_COURT and h.court and not h.court.startswith("AGG:"):
+            if (
+                h.rule in _TITLE_WRITES_COURT
+                and h.court
+                and not h.court.startswith("AGG:")
+                and not _former_title(ctx, h)
+            ):
                 # 王宏院长到乙县法院调研 (placed by context), then 甲中院院长王宏: the court
                 # written in the title is the person's
                 p.unit = h.court

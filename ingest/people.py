@@ -864,12 +864,31 @@ _OFFICE = re.compile(
 #: word only courts use (立案信访局, 法庭办, 诉讼服务中心, 审判管理办公室), unlike another body's
 #: office (县司法局, 政府办) that a bare 局长/主任 may head
 _COURT_OFFICE_BEFORE = re.compile(
-    r"(?:^|(?<=[、，,。；;：:\n \u3000]))(?P<office>[" + _HAN + r"]{0,6}?"
+    r"(?:^|(?<=[、，,。；;：:\n \u3000]))(?P<office>(?P<lead>[" + _HAN + r"]{0,6}?)"
     r"(?:立案|审判|审管|执行|诉讼|诉服|法庭|法警|审委会)[" + _HAN + r"]{0,6}?"
     r"(?:局|室|处|科|办|中心))$"
 )
 #: the heads of such an office
 _COURT_OFFICE_HEADS = ("主任", "副主任", "局长", "副局长")
+#: another body named before such a word (公安局立案审查中心, 检察院刑事执行检察室, 仲裁委立案处):
+#: the office is that body's, not the court's
+_OTHER_BODY_IN_OFFICE = re.compile(
+    "局|委|厅|政府|公司|银行|检察|公安|仲裁|司法|协会|商会|工会|妇联|学校|大学|学院|医院|"
+    "派出所|街道|社区|律所|事务所"
+)
+#: a court's own word for itself before its posts (院党组成员、甲法庭庭长)
+_COURT_SELF = frozenset(["", "院", "本院", "该院", "我院", "全院"])
+#: what ends the words before a post in a list
+_POST_LIST_OPENERS = "、，,。；;：:！？!?（(\n \u3000"
+
+
+def _court_office(m: re.Match[str] | None) -> bool:
+    """A match of _COURT_OFFICE_BEFORE that names no other body before the court's word."""
+    return (
+        m is not None
+        and not any(c in _NOT_IN_DEPT for c in m.group("office"))
+        and not _OTHER_BODY_IN_OFFICE.search(m.group("lead"))
+    )
 
 
 def is_court_office_post(role: str) -> bool:
@@ -882,7 +901,7 @@ def is_court_office_post(role: str) -> bool:
         return False
     office = role[: -len(head)]
     m = _COURT_OFFICE_BEFORE.search(office)
-    return m is not None and m.start() == 0 and not any(c in _NOT_IN_DEPT for c in office)
+    return m is not None and m.start() == 0 and _court_office(m)
 
 
 def _is_office(gap: str) -> bool:
@@ -1041,7 +1060,7 @@ def find_people(
         if _roles(chain)[0] not in _COURT_OFFICE_HEADS:
             return None
         o = _COURT_OFFICE_BEFORE.search(text, max(0, pos - 12), pos)
-        if o is None or any(c in _NOT_IN_DEPT for c in o.group("office")):
+        if o is None or not _court_office(o):
             return None
         posts = [o.group("office") + _written_roles(chain)[0], *_written_roles(chain)[1:]]
         start = o.start()
@@ -1052,6 +1071,16 @@ def find_people(
                 break
             written = list(_written_roles(text[prev[0] : prev[1]]))
             unit = ends.get(prev[0])
+            if unit is None:
+                # 仲裁院副院长、立案处主任: posts of a body that is no court recognised
+                lo = max((text.rfind(c, 0, prev[0]) for c in _POST_LIST_OPENERS), default=-1)
+                lead = text[lo + 1 : prev[0]]
+                if re.fullmatch("[" + _HAN + "]{1,8}法庭", lead) and not (
+                    _OTHER_BODY_IN_OFFICE.search(lead) or "的" in lead
+                ):
+                    written[0] = lead + written[0]  # 丁镇法庭庭长: a tribunal no mention covers
+                elif lead not in _COURT_SELF:
+                    return None
             if unit is not None:
                 written[0] = unit.surface + written[0]  # 甲法庭庭长
             posts = written + posts
@@ -1789,6 +1818,9 @@ _IS = re.compile(r"(?:现任|现为|担任|出任|调任|任|是|系)$")
 _APPOINT = re.compile(r"(?:任命|任免|选举|提名|推选)(?P<name>[" + _HAN + r"]{2,3})为$")
 #: 现任甲法院庭长的张三: the post, 的, the name
 _HOLDS = re.compile(r"(?:现任|时任|身为|担任)$")
+#: a former post written before its court (时任甲中院副院长, 原乙县法院院长, 曾任): not the post
+#: the person holds at the time the article tells of
+FORMER_POST_BEFORE = re.compile(r"(?:时任|原任|曾任|前任|历任|原)$")
 
 
 def _holder(

@@ -217,7 +217,7 @@ def self_references(res: Resolver, home: str | None) -> list[Found]:
             subject = _clause_subject(res, prev, m.start())
             # 甲县法院按照乙中院部署…，该院院长…: the court whose lead is followed is named
             # in passing; 该院 is the court that acts (unless no other is named)
-            acting = [f for f in prev if not _followed(text, f)] or prev
+            acting = [f for f in prev if not _followed_by_another(text, chain, f)] or prev
             if subject is not None:
                 others = [f for f in acting if f.court != subject]
                 target = others[-1].court if others else (home if home != subject else None)
@@ -250,6 +250,24 @@ def _followed(text: str, f: Found) -> bool:
         return _LEAD_AFTER.match(text, f.end) is not None
     return (
         f.start > 0 and text[f.start - 1] == "在" and _GUIDED_AFTER.match(text, f.end) is not None
+    )
+
+
+def _followed_by_another(text: str, chain: Sequence[Found], f: Found) -> bool:
+    """The court at ``f`` is followed (``_followed``) and another court, the one that acts,
+    is named in its sentence (甲县法院在乙中院指导下…, 在乙中院指导下，甲县法院…): in
+    在甲县法院推动下，县综治中心成立调解室，该院… no other court acts and 该院 is still 甲县法院."""
+    if not _followed(text, f):
+        return False
+    ends = "。！？!?\n"
+    start = max(text.rfind(c, 0, f.start) for c in ends) + 1
+    stop = min((i for i in (text.find(c, f.end) for c in ends) if i >= 0), default=len(text))
+    return any(
+        start <= g.start < stop
+        and not f.start <= g.start < f.end
+        and _as_court(g).court != f.court
+        and not g.court.startswith("AGG:")
+        for g in chain
     )
 
 

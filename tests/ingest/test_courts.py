@@ -1270,3 +1270,21 @@ def test_a_forest_intermediate_court_and_its_short_form() -> None:
         ("松江林区中级法院", "intermediate"),
         ("红石林区基层法院", "basic"),
     ]
+
+
+def test_this_court_after_a_court_that_promotes_and_no_other_court() -> None:
+    # 在甲县法院推动下，综治中心…，该院…: no other court acts in the sentence, so the court
+    # that promotes is the one 该院 speaks of (not a court of an earlier sentence)
+    text = "温州中院调研组到平阳调研。在平阳县法院推动下，县综治中心设立调解室，该院派驻法官三名。"
+    assert [m.court for m in run(text).mentions if m.surface == "该院"] == ["浙江省平阳县人民法院"]
+    # with another court acting in the sentence the guide is still passed over
+    text = "温州中院调研组到平阳调研。在温州中院指导下，平阳县法院设立调解室，该院派驻法官三名。"
+    assert [m.court for m in run(text).mentions if m.surface == "该院"] == ["浙江省平阳县人民法院"]
+
+
+def test_outcome_of_this_court_after_a_court_that_promotes() -> None:
+    from ingest.extract import extract_document
+
+    text = "温州中院调研组到平阳调研。在平阳县法院推动下，县综治中心设立调解室，该院派驻法官9名。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text))
+    assert {o.unit for o in ex.outcomes if o.value == 9} == {"浙江省平阳县人民法院"}

@@ -1412,3 +1412,30 @@ def test_a_recalled_leaders_instruction_names_no_one() -> None:
     text = "甲市中院院长王宏到乙县法院调研。王宏同志强调，要抓好落实。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert [p.name for p in ex.people] == ["王宏"]
+
+
+def test_office_of_another_body_before_a_courts_word_is_no_court_office() -> None:
+    # 公安局/检察院/仲裁委 before 立案/执行: that body's office, not the court's; and the
+    # posts listed before such an office of a body no court covers (仲裁院副院长) are that
+    # body's, not the court's
+    for text in (
+        "乙县法院召开联席会议，公安局立案侦查中心主任马文涛介绍情况。",
+        "乙县法院召开联席会议，检察院民事执行监督室主任韩冬作了发言。",
+        "乙县法院召开联席会议，仲裁委立案处主任钱一鸣出席。",
+        "乙县法院召开联席会议，县劳动争议仲裁院党组书记、立案处主任许青出席。",
+        "乙县法院召开联席会议，县劳动争议仲裁院副院长、立案室主任许青出席。",
+    ):
+        ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+        assert [p.unit for p in ex.people if p.unit and "法院" in p.unit] == [], text
+
+
+def test_a_former_post_in_a_title_does_not_move_the_person() -> None:
+    # 时任甲市中院副院长: a post held before; the court the text places the person at now
+    # stays theirs
+    text = "乙县法院召开会议，院长林海峰讲话。2018年，时任甲市中院副院长林海峰主持起草了规程。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit) for p in ex.people] == [("林海峰", "X省乙县人民法院")]
+    # a title written without a former mark still overrides the context
+    text = "乙县法院召开会议，院长林海峰讲话。甲市中院副院长林海峰主持起草了规程。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert [(p.name, p.unit) for p in ex.people] == [("林海峰", "X省甲市中级人民法院")]
