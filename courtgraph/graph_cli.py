@@ -542,7 +542,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument(
         "--collections",
         help="only facts supported by documents of these collections (comma-separated; each "
-        "fact then cites only their documents; the roster's hierarchy stays)",
+        "fact then cites only their documents and is dated by them; the roster's hierarchy "
+        "stays)",
     )
     e.add_argument(
         "--format",

@@ -80,8 +80,10 @@ def fetch_subgraph(
 def within(graph: nx.MultiDiGraph, centre: str, docs: Iterable[str]) -> nx.MultiDiGraph:
     """The part of `graph` the documents `docs` (chosen collections') support: the facts
     one of them supports, each citing only those (`doc_ids`), and reference data (the
-    roster's hierarchy: a `source`, no documents); then the entities still connected to
-    `centre` through them (the centre always stays).
+    roster's hierarchy: a `source`, kept whatever documents also state it, citing only the
+    chosen); then the entities still connected to `centre` through them (the centre always
+    stays). The facts' dates are the whole graph's: `queries.citations.cite_graph` gives a
+    narrowed fact the date of its chosen documents.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -99,13 +101,11 @@ def within(graph: nx.MultiDiGraph, centre: str, docs: Iterable[str]) -> nx.Multi
     kept.add_node(centre, **(graph.nodes[centre] if centre in graph else {}))
     for u, v, k, a in graph.edges(keys=True, data=True):
         ids = a.get("doc_ids") or []
-        if ids:
-            mine = [d for d in ids if d in wanted]
-            if not mine:
-                continue
-            a = {**a, "doc_ids": mine}
-        elif a.get("source") is None:  # neither a document's fact nor reference data
+        mine = [d for d in ids if d in wanted]
+        if not mine and a.get("source") is None:  # neither the documents' nor reference data
             continue
+        if ids:
+            a = {**a, "doc_ids": mine}
         kept.add_node(u, **graph.nodes[u])
         kept.add_node(v, **graph.nodes[v])
         kept.add_edge(u, v, key=k, **a)

@@ -9,8 +9,14 @@ that carries a `fact_id`:
   `2019`, `2019-03`, `2019-03-15`; `date_precision` says which), empty without a date;
 - `evidence`: one sentence the fact was extracted from, `evidence_doc_id` its document,
   `doc_title` and `doc_url` that document's title and first URL (empty for a local file
-  without one), `doc_date` its date. Of several documents, the earliest one's (by date, then
-  id) is cited; `doc_ids` still lists them all.
+  without one), `doc_date` its date. The sentence that states the fact's date is cited
+  first (a title, the lowest offset, often states none); of several documents, the earliest
+  one's (by date, then id); `doc_ids` still lists them all.
+
+A row or relationship restricted to some of its fact's documents (chosen collections: its
+`doc_ids` narrowed) is cited from those only, and its `date`, `date_precision` and `year` are
+those its documents' sentences give (empty when none gives one): never a year only a
+document left out states.
 
 List values (`doc_ids`, `stages`, …) are joined with `LIST_SEPARATOR` ("；", a full-width
 semicolon: initiative names hold "、", as in 日监测、周通报、月考核) wherever a format holds
@@ -26,9 +32,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.export import LIST_SEPARATOR, join_list
+from graph.model import date_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -54,7 +61,8 @@ CITATION_COLUMNS = ("evidence", "evidence_doc_id", "doc_title", "doc_url", "doc_
 CITATION_DICTIONARY = {
     "year": "year of `date` as an integer (empty when no date is known); `date_precision` "
     "says how precise `date` is",
-    "evidence": "one sentence the fact was extracted from (of the earliest document citing it)",
+    "evidence": "one sentence the fact was extracted from (the one stating its date, of the "
+    "earliest document citing it)",
     "evidence_doc_id": "the document that sentence comes from",
     "doc_title": "that document's title",
     "doc_url": "that document's first URL (empty for a local file without one)",
@@ -83,45 +91,83 @@ def _with_year(columns: Sequence[str]) -> list[str]:
     return [*cols[: after + 1], "year", *cols[after + 1 :]]
 
 
-def _sources(
-    store: GraphStore, fact_ids: Iterable[str], allowed: dict[str, set[str] | None]
-) -> dict[str, dict[str, Any]]:
-    """fact id -> the citation columns of its earliest document's sentence (`allowed`: per
-    fact, the documents it may be cited from, None: any)."""
+class _Fact(NamedTuple):
+    docs: set[str] | None  # the documents a fact may be cited from (None: any)
+    date: str | None  # its date as the row or relationship gives it
+
+
+def _allowed(facts: Iterable[dict[str, Any]]) -> dict[str, _Fact]:
+    """fact id -> the documents it may be cited from (its row's `doc_ids`, None: any) and
+    its date, of each row or relationship that carries a `fact_id`."""
+    return {
+        a["fact_id"]: _Fact(
+            set(a["doc_ids"]) if isinstance(a.get("doc_ids"), list) else None, a.get("date")
+        )
+        for a in facts
+        if isinstance(a.get("fact_id"), str)
+    }
+
+
+def _sources(store: GraphStore, facts: dict[str, _Fact]) -> dict[str, dict[str, Any]]:
+    """fact id -> the citation columns of its earliest document's sentence, the one that
+    states the fact's date first (`facts`: the documents each may be cited from).
+
+    A fact restricted to some of its documents (evidence of another is left out) gets its
+    `date` and `date_precision` again from the sentences of those documents, the earliest
+    as a write folds them (`graph.model.date_key`), or none: a year only a document left
+    out states is not shown."""
     from queries.explore import document_sources
 
-    ids = sorted(set(fact_ids))
-    evidence: dict[str, list[dict[str, Any]]] = {}
+    ids = sorted(facts)
+    evidence: dict[str, list[dict[str, Any]]] = {}  # the allowed sentences
+    allowed: dict[str, list[dict[str, Any]]] = {}  # the allowed evidence, with or without
+    restricted: set[str] = set()
     for i in range(0, len(ids), _CHUNK):
         for r in store.read(
             "UNWIND $ids AS id MATCH (e:Evidence {fact_id: id}) "
             "RETURN e.fact_id AS fact_id, e.doc_id AS doc_id, e.sentence AS sentence, "
-            "e.start AS start",
+            "e.start AS start, e.date AS date, e.date_precision AS date_precision",
             {"ids": ids[i : i + _CHUNK]},
         ):
-            keep = allowed.get(r["fact_id"])
-            if r.get("sentence") and (keep is None or r["doc_id"] in keep):
+            keep = facts[r["fact_id"]].docs
+            if keep is not None and r["doc_id"] not in keep:
+                restricted.add(r["fact_id"])
+                continue
+            allowed.setdefault(r["fact_id"], []).append(r)
+            if r.get("sentence"):
                 evidence.setdefault(r["fact_id"], []).append(r)
     docs = {
         d["doc_id"]: d
         for d in document_sources(store, {e["doc_id"] for es in evidence.values() for e in es})
     }
     out: dict[str, dict[str, Any]] = {}
+    for fact_id in restricted:
+        dated = [e for e in allowed.get(fact_id, []) if e.get("date")]
+        first = min(dated, key=lambda e: date_key(e["date"], e.get("date_precision")), default={})
+        out[fact_id] = {"date": first.get("date"), "date_precision": first.get("date_precision")}
     for fact_id, found in evidence.items():
+        date = out.get(fact_id, {}).get("date", facts[fact_id].date)
 
-        def order(e: dict[str, Any]) -> tuple[bool, str, str, int]:
-            date = (docs.get(e["doc_id"]) or {}).get("date")
-            return (date is None, date or "", e["doc_id"], e.get("start") or 0)
+        def order(e: dict[str, Any], date: Any = date) -> tuple[bool, bool, str, str, int]:
+            # the sentence that states the date shown first (a title states none)
+            doc_date = (docs.get(e["doc_id"]) or {}).get("date")
+            return (
+                e.get("date") != date,
+                doc_date is None,
+                doc_date or "",
+                e["doc_id"],
+                e.get("start") or 0,
+            )
 
         first = min(found, key=order)
         doc = docs.get(first["doc_id"]) or {}
-        out[fact_id] = {
-            "evidence": first["sentence"],
-            "evidence_doc_id": first["doc_id"],
-            "doc_title": doc.get("title"),
-            "doc_url": (doc.get("urls") or [None])[0],
-            "doc_date": doc.get("date"),
-        }
+        out.setdefault(fact_id, {}).update(
+            evidence=first["sentence"],
+            evidence_doc_id=first["doc_id"],
+            doc_title=doc.get("title"),
+            doc_url=(doc.get("urls") or [None])[0],
+            doc_date=doc.get("date"),
+        )
     return out
 
 
@@ -138,18 +184,17 @@ def cited_rows(
         rows = list(rows)
     if "fact_id" not in cols:
         return cols, rows
-    allowed = {
-        r["fact_id"]: (set(r["doc_ids"]) if isinstance(r.get("doc_ids"), list) else None)
-        for r in rows
-        if isinstance(r.get("fact_id"), str)
-    }
-    found = _sources(store, allowed, allowed)
+    found = _sources(store, _allowed(rows))
     added = [c for c in CITATION_COLUMNS if c not in cols]
     final = [*cols, *added]
     out = []
     for r in rows:
         source = found.get(r.get("fact_id") or "") or {}
         row = {**r, **{c: source.get(c) for c in added}}
+        if "date" in source and "date" in row:  # restricted to some documents: their date
+            row["date"] = source["date"]
+            redated = {"date_precision": source["date_precision"], "year": year_of(row["date"])}
+            row.update({k: v for k, v in redated.items() if k in row})
         out.append({**{c: row.get(c) for c in final}, **row})  # keys in the columns' order
     return final, out
 
@@ -157,19 +202,19 @@ def cited_rows(
 def cite_graph(store: GraphStore, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """`graph` (a subgraph to export) with `year` and the citation attributes on every
     relationship that is a fact with a date or sentences; changed in place and returned."""
-    edges = [(u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)]
-    allowed = {
-        a["fact_id"]: (set(a["doc_ids"]) if isinstance(a.get("doc_ids"), list) else None)
-        for *_, a in edges
-        if isinstance(a.get("fact_id"), str)
-    }
-    found = _sources(store, allowed, allowed) if allowed else {}
-    for *_, a in edges:
-        if (year := year_of(a.get("date"))) is not None:
-            a["year"] = year
-        for k, v in (found.get(a.get("fact_id") or "") or {}).items():
+    edges = [a for *_, a in graph.edges(keys=True, data=True)]
+    allowed = _allowed(edges)
+    found = _sources(store, allowed) if allowed else {}
+    for a in edges:
+        source = found.get(a.get("fact_id") or "") or {}
+        if "date" in source:  # restricted to some documents: their date, or none
+            for k in ("date", "date_precision", "year"):
+                a.pop(k, None)
+        for k, v in source.items():
             if v is not None:
                 a[k] = v
+        if (year := year_of(a.get("date"))) is not None:
+            a["year"] = year
     return graph
 
 

@@ -178,7 +178,12 @@ def render() -> None:
         if dense:
             st.warning(dense)
             _alternatives(entity_id, depth, kinds, "network", "network.alt")
-        downloads(graph, title=f"{props.get('name', entity_id)} · 关系网络", key="network.dl")
+        downloads(
+            graph,
+            centre=entity_id,
+            title=f"{props.get('name', entity_id)} · 关系网络",
+            key="network.dl",
+        )
 
 
 @st.cache_data(ttl=300, max_entries=32, show_spinner=False)
@@ -276,14 +281,17 @@ def _alternatives(entity_id: str, depth: int, kinds: list[str], page: str, key: 
     )
 
 
-def downloads(graph: Any, *, title: str, key: str) -> None:
-    """Every export of a subgraph, each made only when its button is clicked; the pictures
-    and the slide only when the subgraph is readable at a slide's size."""
+def downloads(graph: Any, *, centre: str, title: str, key: str) -> None:
+    """Every export of the subgraph around `centre`, each made only when its button is
+    clicked; the pictures and the slide only when the subgraph is readable at a slide's
+    size. The data files hold the facts of the sidebar's collections (when some are
+    chosen) and cite them."""
     import tempfile
     from pathlib import Path
 
     from figures import render
     from graph import export
+    from ui import scope
     from ui.downloads import ON_CLICK
 
     sources = sources_for(graph)
@@ -301,15 +309,20 @@ def downloads(graph: Any, *, title: str, key: str) -> None:
         html = render.network_html(graph, title=title, height=760, embed_font=True)
         return html.encode("utf-8")
 
-    store = state.store()  # read when the page runs: the button's function runs outside it
+    # read when the page runs: the button's function runs outside it
+    store, names = state.store(), scope.collections()
 
     def written(fmt: str) -> Callable[[], bytes]:
         def make() -> bytes:
             from queries.citations import cite_graph
+            from queries.scope import chosen
 
+            # the facts of the sidebar's collections, each citing only their documents, as
+            # `python -m graph export --collections` writes them
+            sub = export.within(graph, centre, chosen(store, names).docs) if names else graph
             # each fact's year, sentence, title and URL, as `python -m graph export` writes
             # them (a copy: the cached subgraph stays as read; the Cypher script adds nothing)
-            sub = graph if fmt == "cypher" else cite_graph(store, graph.copy())
+            sub = sub if fmt == "cypher" else cite_graph(store, sub.copy())
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / f"graph{export.SUFFIX[fmt]}"
                 export.export(sub, fmt, path)
@@ -379,7 +392,7 @@ def render_export() -> None:
         st.image(png, caption=size)
     else:
         st.caption(f"{size}。打开「预览图片」查看导出效果；下面的按钮直接生成文件。")
-    downloads(graph, title=title, key="export.dl")
+    downloads(graph, centre=entity_id, title=title, key="export.dl")
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在绘制…")

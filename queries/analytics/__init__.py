@@ -30,6 +30,7 @@ from queries.library import (
     STATUS_ORDER,
     VERIFIED,
     VERIFIED_FIGURE,
+    docs_in_collections,
     in_collections,
     is_verified,
     scope_of,
@@ -98,7 +99,8 @@ ADOPTION_EVENTS = register(
         name="adoption_events",
         title="举措推行事件表",
         description="Every reported adoption of one initiative (or of all when none is given): "
-        "unit, stage, first date, its precision, the supporting documents and the review "
+        "unit, stage, first date, its precision, the supporting documents (of the chosen "
+        "collections, when some are) and the review "
         "status (extracted = 待核实, confirmed, corrected).",
         cypher="""
 MATCH (i:Initiative)
@@ -106,10 +108,12 @@ WHERE $initiative = '' OR i.id = $initiative
 MATCH (i)<-[a:ADOPTED]-(u:Entity)
 WHERE IN_COLLECTIONS AND IS_VERIFIED
 WITH i, collect([u.id, u.name, u.kind, u.level, u.province, u.city, a.stage, a.date,
-                 a.date_precision, a.scope, a.doc_ids, a.fact_id,
+                 a.date_precision, a.scope, DOCS, a.fact_id,
                  coalesce(a.review_status, 'extracted')]) AS packed
 RETURN i.id AS initiative_id, i.name AS initiative, packed
-""".replace("IN_COLLECTIONS", in_collections("a")).replace("IS_VERIFIED", is_verified("a")),
+""".replace("IN_COLLECTIONS", in_collections("a"))
+        .replace("IS_VERIFIED", is_verified("a"))
+        .replace("DOCS", docs_in_collections("a")),
         params=(
             Param("initiative", "entity", "改革举措", label="Initiative"),
             COLLECTIONS,

@@ -360,11 +360,12 @@ def test_the_export_preview_shows_no_none() -> None:
         [
             {"unit": "甲法院", "scope": None, "doc_ids": ["doc:1", "doc:2"], "year": 2024},
             {"unit": "乙法院", "scope": "AGG", "doc_ids": [], "year": 2023},
+            {"unit": "丙法院", "scope": None, "doc_ids": ["doc:3", None], "year": 2022},
         ]
     )
-    assert list(frame["scope"]) == ["", "AGG"]
-    assert list(frame["doc_ids"]) == ["doc:1；doc:2", ""]
-    assert list(frame["year"]) == [2024, 2023]
+    assert list(frame["scope"]) == ["", "AGG", ""]
+    assert list(frame["doc_ids"]) == ["doc:1；doc:2", "", "doc:3；"]  # (join_list: None empty)
+    assert list(frame["year"]) == [2024, 2023, 2022]
 
 
 def test_a_near_copy_with_one_figure_changed_is_marked() -> None:

@@ -558,6 +558,33 @@ def test_export_page_previews_and_offers_every_format(small_store, app, monkeypa
     } <= labels
 
 
+def test_the_network_files_hold_the_chosen_collections(small_store, app, monkeypatch) -> None:
+    """With B's collection chosen in the sidebar, the network's data files hold B's facts,
+    each citing B only, as `python -m graph export --collections` writes them."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    from graph.collections import add_to_collection
+
+    add_to_collection(small_store, g.DOC_B, "乙报")
+    offered: dict[str, Any] = {}
+    original = DeltaGenerator.download_button
+
+    def spy(self, label, data, file_name=None, *args, **kwargs):
+        offered[label] = data
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", spy)
+    at = app(page="export", id=g.BING, collections="乙报")
+    no_trouble(at)
+    made = offered["JSON (node-link)"]
+    data = json.loads(made() if callable(made) else made)
+    facts = {(e["source"], e["type"], e["target"]): e for e in data["edges"]}
+    adopted = facts[(g.BING, "ADOPTED", g.SUYUAN)]
+    assert adopted["doc_ids"] == [g.DOC_B] and adopted["evidence_doc_id"] == g.DOC_B
+    assert (g.ZHANG, "HOLDS_ROLE", g.BING) not in facts  # A's alone
+    assert (g.BING, "PART_OF", g.MID) in facts  # the roster's hierarchy stays
+
+
 @pytest.mark.parametrize(
     "page",
     ["overview", "initiative", "unit", "network", "path", "search", "evidence", "import", "export"],

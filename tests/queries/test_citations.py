@@ -16,14 +16,16 @@ import pytest
 from courtgraph import graph_cli
 from graph import export
 from graph.collections import add_to_collection
+from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, document_id
 from queries import __main__ as queries_cli
 from queries.analytics import __main__ as analytics_cli
 from queries.citations import LIST_SEPARATOR, year_of
 from tests import graph_fixtures as g
 from tests.cli_store import lend_store
 
-#: document A's sentence behind 丙区法院's adoption of 诉源治理 (A is dated before B)
-_A_SENTENCE = "丙区法院今年三月全面推行诉源治理。"
+#: document B's sentence behind 丙区法院's adoption of 诉源治理: the one that states its
+#: first date (2022-12), cited before A's (2023-03) though A is dated before B
+_B_SENTENCE = "丙区法院早在前年十二月便推行诉源治理。"
 
 
 @pytest.fixture
@@ -50,8 +52,8 @@ def test_query_csv_and_json_cite_each_fact(small, capsys) -> None:
     rows = {r["unit_id"]: r for r in json.loads(capsys.readouterr().out)}
     bing = rows[g.BING]
     assert bing["date"] == "2022-12" and bing["year"] == 2022
-    assert bing["evidence"] == _A_SENTENCE and bing["evidence_doc_id"] == g.DOC_A
-    assert (bing["doc_title"], bing["doc_url"]) == ("样例文档甲", "http://example.test/a")
+    assert bing["evidence"] == _B_SENTENCE and bing["evidence_doc_id"] == g.DOC_B
+    assert (bing["doc_title"], bing["doc_url"]) == ("样例文档乙", "http://example.test/b")
     assert rows[g.DING]["year"] == 2024 and rows[g.DING]["doc_title"] == "样例文档乙"
 
     assert queries_cli.main([*args, "--format", "csv"]) == 0
@@ -61,7 +63,7 @@ def test_query_csv_and_json_cite_each_fact(small, capsys) -> None:
     assert header.index("year") == header.index("date_precision") + 1
     assert header[-5:] == ["evidence", "evidence_doc_id", "doc_title", "doc_url", "doc_date"]
     bing_csv = next(r for r in table if r["unit_id"] == g.BING)
-    assert bing_csv["year"] == "2022" and bing_csv["doc_url"] == "http://example.test/a"
+    assert bing_csv["year"] == "2022" and bing_csv["doc_url"] == "http://example.test/b"
     # one separator for lists, as in every other export
     assert bing_csv["doc_ids"] == f"{g.DOC_A}{LIST_SEPARATOR}{g.DOC_B}" == f"{g.DOC_A}；{g.DOC_B}"
 
@@ -76,8 +78,8 @@ def test_the_events_export_cites_each_fact(small, tmp_path: Path, capsys) -> Non
     assert analytics_cli.main(["events", "--initiative", "诉源治理", "-o", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     bing = next(r for r in rows if r["unit_id"] == g.BING)
-    assert bing["year"] == "2022" and bing["evidence"] == _A_SENTENCE
-    assert bing["doc_title"] == "样例文档甲" and bing["doc_url"] == "http://example.test/a"
+    assert bing["year"] == "2022" and bing["evidence"] == _B_SENTENCE
+    assert bing["doc_title"] == "样例文档乙" and bing["doc_url"] == "http://example.test/b"
     assert bing["doc_ids"] == f"{g.DOC_A}；{g.DOC_B}"
     dictionary = (tmp_path / "events.dictionary.md").read_text(encoding="utf-8")
     assert "| `year` |" in dictionary and "| `doc_url` |" in dictionary
@@ -91,8 +93,8 @@ def test_graph_export_cites_facts_and_joins_lists_with_the_separator(small, tmp_
     out = tmp_path / "bing.csv"
     assert graph_cli.main(["export", g.BING, "-o", str(out)]) == 0
     adopted = next(r for r in _edges(out) if r["type"] == "ADOPTED" and r["target"] == g.SUYUAN)
-    assert adopted["year"] == "2022" and adopted["evidence"] == _A_SENTENCE
-    assert adopted["doc_title"] == "样例文档甲" and adopted["doc_ids"] == f"{g.DOC_A}；{g.DOC_B}"
+    assert adopted["year"] == "2022" and adopted["evidence"] == _B_SENTENCE
+    assert adopted["doc_title"] == "样例文档乙" and adopted["doc_ids"] == f"{g.DOC_A}；{g.DOC_B}"
     # the node-link JSON keeps the year as a number
     assert graph_cli.main(["export", g.BING, "-o", str(tmp_path / "bing.json")]) == 0
     back = export.from_json(tmp_path / "bing.json")
@@ -129,3 +131,131 @@ def test_within_keeps_what_the_documents_support_and_is_connected() -> None:
     kept = export.within(graph, "a", {"d1"})
     assert sorted(kept.nodes) == ["a", "b", "e"]
     assert sorted(export.within(graph, "x", set()).nodes) == ["x"]
+
+
+def test_a_roster_edge_some_document_states_stays_without_a_chosen_one() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b", source="roster", doc_ids=["d2"])  # the roster's, d2 states it too
+    graph.add_edge("a", "c", doc_ids=["d1", "d2"])
+    kept = export.within(graph, "a", {"d1"})
+    assert sorted(kept.edges(data="doc_ids")) == [("a", "b", []), ("a", "c", ["d1"])]
+
+
+def test_the_events_export_cites_only_the_chosen_collections(small, tmp_path: Path) -> None:
+    """丙区's adoption is stated by A (2023-03) and B (2022-12): with B's collection the
+    row cites B; with A's, it cites A and shows A's date, not the year only B states."""
+    add_to_collection(small, g.DOC_B, "乙报")
+    add_to_collection(small, g.DOC_A, "甲报")
+
+    def bing(collection: str) -> dict[str, str]:
+        out = tmp_path / f"{collection}.csv"
+        args = ["events", "--initiative", "诉源治理", "--collections", collection]
+        assert analytics_cli.main([*args, "-o", str(out)]) == 0
+        rows = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+        return next(r for r in rows if r["unit_id"] == g.BING)
+
+    only_b = bing("乙报")
+    assert (only_b["doc_ids"], only_b["evidence_doc_id"]) == (g.DOC_B, g.DOC_B)
+    assert (only_b["date"], only_b["year"], only_b["doc_title"]) == (
+        "2022-12",
+        "2022",
+        "样例文档乙",
+    )
+    only_a = bing("甲报")
+    assert (only_a["doc_ids"], only_a["evidence_doc_id"]) == (g.DOC_A, g.DOC_A)
+    assert (only_a["date"], only_a["date_precision"], only_a["year"]) == (
+        "2023-03",
+        "month",
+        "2023",
+    )
+
+
+def test_graph_export_dates_a_fact_by_the_chosen_documents(small, tmp_path) -> None:
+    add_to_collection(small, g.DOC_A, "甲报")
+    out = tmp_path / "bing.json"
+    assert graph_cli.main(["export", g.BING, "--collections", "甲报", "-o", str(out)]) == 0
+    edges = {(u, a["type"], v): a for u, v, a in export.from_json(out).edges(data=True)}
+    adopted = edges[(g.BING, "ADOPTED", g.SUYUAN)]
+    # the store's first date (2022-12) is B's alone: A's own is shown
+    assert (adopted["date"], adopted["date_precision"], adopted["year"]) == (
+        "2023-03",
+        "month",
+        2023,
+    )
+    assert adopted["evidence_doc_id"] == g.DOC_A
+    role = edges[(g.ZHANG, "HOLDS_ROLE", g.BING)]  # no date in the store or in A
+    assert "year" not in role and "date" not in role
+
+
+def test_a_fact_left_with_undated_sentences_has_no_date(small, tmp_path) -> None:
+    """丙区's adoption restricted to a document whose sentence gives no date: no date, no
+    year (not the store's, which another document states)."""
+    title = "丙区法院诉源治理工作纪实"
+    small.write_documents(
+        [
+            DocumentGraph(
+                id=_DOC_D,
+                props={"title": "样例文档丁", "date": "2025-01-01", "content_hash": "d" * 64},
+                mentions=[MentionRow(g.BING, "丙区法院", title, 0, 4)],
+                facts=[
+                    FactRow(
+                        "ADOPTED",
+                        g.BING,
+                        g.SUYUAN,
+                        ("adopted",),
+                        {"stage": "adopted"},
+                        [EvidenceRow(sentence=title, start=0, end=len(title))],
+                    )
+                ],
+            )
+        ]
+    )
+    add_to_collection(small, _DOC_D, "丁报")
+    out = tmp_path / "bing.json"
+    assert graph_cli.main(["export", g.BING, "--collections", "丁报", "-o", str(out)]) == 0
+    edges = {(u, a["type"], v): a for u, v, a in export.from_json(out).edges(data=True)}
+    adopted = edges[(g.BING, "ADOPTED", g.SUYUAN)]
+    assert adopted["doc_ids"] == [_DOC_D] and adopted["evidence"] == title
+    assert not {"date", "date_precision", "year"} & set(adopted)
+
+
+_DOC_D = document_id("d" * 64)
+
+
+def test_the_sentence_that_states_the_date_is_cited_not_the_title(small, capsys) -> None:
+    """A document's title names the adoption at offset 0 without a date; its body gives the
+    date the row shows: the body's sentence is cited."""
+    title = "戊县法院推行诉源治理"
+    body = "戊县法院二〇二一年六月起推行诉源治理。"
+    small.write_documents(
+        [
+            DocumentGraph(
+                id=_DOC_D,
+                props={"title": title, "date": "2021-08-01", "content_hash": "d" * 64},
+                mentions=[MentionRow(g.WU, "戊县法院", title, 0, 4)],
+                facts=[
+                    FactRow(
+                        "ADOPTED",
+                        g.WU,
+                        g.SUYUAN,
+                        ("adopted",),
+                        {"stage": "adopted"},
+                        [
+                            EvidenceRow(sentence=title, start=0, end=len(title)),
+                            EvidenceRow(
+                                sentence=body,
+                                start=20,
+                                end=20 + len(body),
+                                date="2021-06",
+                                date_precision="month",
+                            ),
+                        ],
+                    )
+                ],
+            )
+        ]
+    )
+    args = ["adopters", "--param", f"initiative={g.SUYUAN}", "--format", "json"]
+    assert queries_cli.main(args) == 0
+    wu = next(r for r in json.loads(capsys.readouterr().out) if r["unit_id"] == g.WU)
+    assert (wu["date"], wu["evidence"], wu["evidence_doc_id"]) == ("2021-06", body, _DOC_D)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from graph.model import LEVELS
 from queries import analytics
-from queries.citations import LIST_SEPARATOR, cited_dictionary, cited_table
+from queries.citations import cited_dictionary, cited_table, join_list
 from ui import state
 from ui.analytics.shared import (
     P,
@@ -296,9 +296,7 @@ def preview_frame(rows: list[dict[str, Any]], limit: int = 100) -> Any:
     for col in frame.columns:
         values = frame[col]
         if values.map(lambda v: isinstance(v, list)).any():  # lists read better joined
-            frame[col] = values.map(
-                lambda v: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list) else v
-            )
+            frame[col] = values.map(lambda v: join_list(v) if isinstance(v, list) else v)
         if not pd.api.types.is_numeric_dtype(frame[col]):  # (pandas 3: text is "str")
             frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
     return frame
