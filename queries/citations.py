@@ -94,6 +94,7 @@ def _with_year(columns: Sequence[str]) -> list[str]:
 class _Fact(NamedTuple):
     docs: set[str] | None  # the documents a fact may be cited from (None: any)
     date: str | None  # its date as the row or relationship gives it
+    corrected: bool = False  # a reviewer corrected it: its date is theirs, kept as it is
 
 
 def _allowed(facts: Iterable[dict[str, Any]]) -> dict[str, _Fact]:
@@ -101,7 +102,9 @@ def _allowed(facts: Iterable[dict[str, Any]]) -> dict[str, _Fact]:
     its date, of each row or relationship that carries a `fact_id`."""
     return {
         a["fact_id"]: _Fact(
-            set(a["doc_ids"]) if isinstance(a.get("doc_ids"), list) else None, a.get("date")
+            set(a["doc_ids"]) if isinstance(a.get("doc_ids"), list) else None,
+            a.get("date"),
+            "corrected" in (a.get("status"), a.get("review_status")),
         )
         for a in facts
         if isinstance(a.get("fact_id"), str)
@@ -115,7 +118,8 @@ def _sources(store: GraphStore, facts: dict[str, _Fact]) -> dict[str, dict[str, 
     A fact restricted to some of its documents (evidence of another is left out) gets its
     `date` and `date_precision` again from the sentences of those documents, the earliest
     as a write folds them (`graph.model.date_key`), or none: a year only a document left
-    out states is not shown."""
+    out states is not shown. A fact a reviewer corrected keeps its date (the reviewer's, which
+    no sentence need state)."""
     from queries.explore import document_sources
 
     ids = sorted(facts)
@@ -141,7 +145,7 @@ def _sources(store: GraphStore, facts: dict[str, _Fact]) -> dict[str, dict[str, 
         for d in document_sources(store, {e["doc_id"] for es in evidence.values() for e in es})
     }
     out: dict[str, dict[str, Any]] = {}
-    for fact_id in restricted:
+    for fact_id in restricted - {f for f, fact in facts.items() if fact.corrected}:
         dated = [e for e in allowed.get(fact_id, []) if e.get("date")]
         first = min(dated, key=lambda e: date_key(e["date"], e.get("date_precision")), default={})
         out[fact_id] = {"date": first.get("date"), "date_precision": first.get("date_precision")}

@@ -187,6 +187,30 @@ def test_graph_export_dates_a_fact_by_the_chosen_documents(small, tmp_path) -> N
     assert "year" not in role and "date" not in role
 
 
+def test_a_corrected_date_stays_under_collections(small, tmp_path) -> None:
+    """A reviewer's date is kept when the fact is narrowed to some documents: no sentence
+    need state it, and re-dating from the chosen documents would undo the correction."""
+    from graph import review
+
+    add_to_collection(small, g.DOC_A, "甲报")
+    fact = small.read(
+        "MATCH (:Entity {id: $u})-[a:ADOPTED]->(:Initiative {id: $i}) RETURN a.fact_id AS f",
+        {"u": g.BING, "i": g.SUYUAN},
+    )[0]["f"]
+    review.decide(
+        small,
+        fact,
+        "correct",
+        reviewer="审核员",
+        new={"date": "2021-06", "date_precision": "month"},
+    )
+    out = tmp_path / "bing.json"
+    assert graph_cli.main(["export", g.BING, "--collections", "甲报", "-o", str(out)]) == 0
+    edges = {(u, a["type"], v): a for u, v, a in export.from_json(out).edges(data=True)}
+    adopted = edges[(g.BING, "ADOPTED", g.SUYUAN)]
+    assert (adopted["date"], adopted["year"]) == ("2021-06", 2021)
+
+
 def test_a_fact_left_with_undated_sentences_has_no_date(small, tmp_path) -> None:
     """丙区's adoption restricted to a document whose sentence gives no date: no date, no
     year (not the store's, which another document states)."""
