@@ -1913,14 +1913,13 @@ def _people(
             if unit is None and h.org_surface:
                 unit = org_name_for(h.org_surface, city)
             p = people[h.name] = PersonRef(name=h.name, unit=unit, mentions=[h.name], rule=h.rule)
+        elif h.court and h.court != p.unit and _former_title(ctx, h):
+            # 时任甲中院副院长王宏 after 乙县法院院长王宏: a post held before at another court
+            # is neither the person's court nor a role they hold there
+            continue
         elif PERSON_RULES.index(h.rule) < PERSON_RULES.index(p.rule):
             p.rule = h.rule  # the surest pattern that found the person
-            if (
-                h.rule in _TITLE_WRITES_COURT
-                and h.court
-                and not h.court.startswith("AGG:")
-                and not _former_title(ctx, h)
-            ):
+            if h.rule in _TITLE_WRITES_COURT and h.court and not h.court.startswith("AGG:"):
                 # 王宏院长到乙县法院调研 (placed by context), then 甲中院院长王宏: the court
                 # written in the title is the person's
                 p.unit = h.court

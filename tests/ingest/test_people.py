@@ -1435,6 +1435,8 @@ def test_a_former_post_in_a_title_does_not_move_the_person() -> None:
     text = "乙县法院召开会议，院长林海峰讲话。2018年，时任甲市中院副院长林海峰主持起草了规程。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert [(p.name, p.unit) for p in ex.people] == [("林海峰", "X省乙县人民法院")]
+    # and the post held before at the other court is not a role of theirs here
+    assert ex.people[0].roles == ["院长"]
     # a title written without a former mark still overrides the context
     text = "乙县法院召开会议，院长林海峰讲话。甲市中院副院长林海峰主持起草了规程。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
