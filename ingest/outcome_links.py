@@ -122,8 +122,12 @@ counted so (an honour of people is a role of theirs), nor is a rank (位居全�
 A paragraph that opens by launching one brand (近年来，甲法院创新构建“乙”工作机制，…。) and goes
 on with a sentence that opens on a period alone (2024年以来，全院受理案件2800件，分流调解1600件，
 分流率57%；…) reports what followed from it: its figures up to the next name it gives are the
-brand's, caseloads and court-wide rates too (link:launched-before). A launch further into a
-paragraph is one item of many and credits no such sentence. The level of another a figure is compared with
+brand's (link:launched-before), but not the whole court's caseloads and court-wide rates
+(全院受理案件2800件, 结案率95%), nothing after a brand only planned (计划构建“乙”，尚在论证),
+and nothing past the name of another court (今年1至9月，丙县法院受理…). A launch further into a
+paragraph is one item of many and credits no such sentence. The honoured are counted by a
+figure only when a short noun or nothing stands between it and the verb of selection
+(3件案件入选; not 化解纠纷300件并入选, 2件案件未能入选). The level of another a figure is compared with
 (…，远低于全市162件/万人、全省98件/万人) is credited to nothing but by the figure's own words.
 
 The cases of the year a fall is measured against (与2022年（1.4万件）相比下降14%, 较上年同期的
@@ -229,7 +233,7 @@ _BASELINE_OF = re.compile(
     r"[^，,。；;0-9０-９]{0,8}?[（(的]?$"
 )
 #: a verb of selection for an honour or a title (入选, 获评, 荣立, 被评为, 授予): the figure of its
-#: clause counts the honoured (21件案件入选甲典型案例, 获评“乙”1次, 授予10个法庭“丙”称号)
+#: clause counts the honoured (21件案件入选甲典型案例, 9个集体获评“乙”, 荣立“丙”1次)
 _SELECTED = re.compile(
     r"入选|入選|获评|獲評|荣获|榮獲|荣立|榮立|评为|評為|获授|獲授|授予|命名为|命名為|认定为|認定為"
 )
@@ -238,6 +242,9 @@ _SELECTED_REACH = 8
 #: the units of the honoured counted before the verb: courts, bodies, cases (6家法庭入选甲, 9个集体
 #: 获评乙, 21件案件入选丙); an honour of people is a role of theirs, no initiative
 _HOLDER_UOMS = ("个", "家", "件", "起", "篇", "项", "批")
+#: the words between the honoured counted and the verb of selection: a short noun or nothing
+#: (3篇论文入选), nothing that joins another work or denies the selection (并入选, 未能入选)
+_HOLDER_GAP = re.compile(r"(?![^未没不并且又后]*[未没不并且又后])[\u4e00-\u9fff]{0,6}")
 #: the unit of the times an honour was won, counted after its name (荣立“集体三等功”1次)
 _TIMES_UOMS = ("次",)
 #: a sentence that opens on the period its figures cover and nothing else (2024年以来，; 2025年截至
@@ -250,6 +257,15 @@ _PERIOD_OPENING = re.compile(
 _COMPARED = re.compile(
     r"(?:低于|高于|优于|好于|超过|少于|多于)(?:全国|全省|全市|全区|全州|同期|同类)"
 )
+#: a brand only planned or not yet in place in the sentence that names it (计划构建“甲”, 拟推行,
+#: 尚未建立, 目前尚在论证): no figure after it followed from it
+_PLANNED = re.compile(
+    r"计划|(?<!模)拟|准备|筹备|筹划|尚未|暂未|未能|尚在|正在论证|论证中"
+    r"|将(?:要|于|会)?(?:构建|推行|建立|打造|开展|探索|推出|创建|实施|试行|启动)"
+)
+#: a court named in the text (象山县人民法院, 乙中院): its leftmost words may run into the ones
+#: before it
+_A_COURT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:人民法院|法院|中院|高院|人民法庭|法庭)(?![庭长])")
 #: a verb that launches a practice right before its name (创新构建“甲”工作机制, 一体推行“乙”)
 _LAUNCH = re.compile(
     r"(?:构建|推行|建立|建立完善|打造|开展|探索|推出|创建|实施|试行|启动)(?:了|起)?[“\"]?$"
@@ -942,8 +958,9 @@ class _Linker:
 
     def honour_counted(self, f: _Figure) -> str | None:
         """The one honour or title the figure's own words say its holders were selected for, by
-        a verb right before its name: the holders counted before the verb (21件案件入选甲典型案例,
-        9个集体获评“乙”, 授予10个法庭“丙”称号) or the times after the name (荣立“集体三等功”1次)."""
+        a verb right before its name: the holders counted right before the verb, by a short noun
+        or nothing (21件案件入选甲典型案例, 9个集体获评“乙”) or the times after the name
+        (荣立“集体三等功”1次)."""
         uom = f.outcome.unit_of_measure
         t = self.t
         if uom in _HOLDER_UOMS:
@@ -954,16 +971,23 @@ class _Linker:
             return None
         if t.text[max(0, f.figure[0] - 1) : f.figure[0]] == "第":
             return None  # 位居全国第1: a rank, no count of the honoured
-        names = {
-            m.name
-            for m in t.between(f.own[0], hi)
-            if (
+        names = set()
+        for m in t.between(f.own[0], hi):
+            if not (
                 m.name in self.awarded
                 or _HONOUR_TITLE.search(m.name)
                 or _COURT_TITLE.search(m.name)
-            )
-            and _SELECTED.search(t.text, max(f.own[0], lo, m.start - _SELECTED_REACH), m.start)
-        }
+            ):
+                continue
+            verb = _SELECTED.search(t.text, max(f.own[0], lo, m.start - _SELECTED_REACH), m.start)
+            if verb is None:
+                continue
+            # the holders counted: the unit then a short noun or nothing before the verb
+            # (5件入选, 3篇论文入选), not another work's result (化解纠纷300件并入选) or a
+            # negation (2件案件未能入选)
+            if uom in _HOLDER_UOMS and not _HOLDER_GAP.fullmatch(t.text, f.figure[1], verb.start()):
+                continue
+            names.add(m.name)
         return names.pop() if len(names) == 1 else None
 
     def court_inventory(self, f: _Figure) -> bool:
@@ -1090,12 +1114,14 @@ class _Linker:
                     and (context or _ELLIPTIC_PART.fullmatch(t.text, nxt.own[0], nxt.figure[0]))
                 ):
                     return counted[0].name, "link:total-parts"
-        launched = self.launched_before(f, l_start)
-        if launched is not None:
-            return launched, "link:launched-before"
         # …；乙县法院累计调解案件321件 or 2022年民商事案件5280份，其中32%…: an account of its
         # own, which the sentences before do not credit
-        court_item = self.court_item(s_start) or self.opened_by_caseload(f, s_start)
+        court_item = self.court_item(s_start)
+        if not court_item:
+            launched = self.launched_before(f, l_start)
+            if launched is not None:
+                return launched, "link:launched-before"
+        court_item = court_item or self.opened_by_caseload(f, s_start)
         if not _NEW_ITEM.match(t.text, s_start) and not court_item:
             lo = s_start
             for _ in range(_REACH):
@@ -1547,15 +1573,30 @@ class _Linker:
 
     def launched_before(self, f: _Figure, l_start: int) -> str | None:
         """The one initiative the first sentence of the figure's paragraph launches (创新构建“甲”
-        工作机制，…。2024年以来，全院受理案件2800件，分流调解1600件；调解成功1100件): when the
-        sentence after it opens on the period alone, the paragraph reports what followed from
-        it, caseloads too, up to the next name it gives."""
+        工作机制，…。2024年以来，全院分流调解1600件；调解成功1100件): when the sentence after it
+        opens on the period alone, the paragraph reports what followed from it, up to the next
+        name it gives. Not a plain caseload or a court-wide rate (全院受理案件2800件, 结案率95%:
+        the whole court's work), not after a brand only planned (计划构建“甲”，尚在论证), and not
+        past the name of another court (今年1至9月，乙县法院受理…: that court's own account)."""
         t = self.t
+        if (
+            _CASELOAD.search(t.text, f.own[0], f.figure[1])
+            or self.quality_indicator(f)
+            or self.court_wide(f)
+        ):
+            return None
         _, lead_end = t.full_sentence(l_start)
         if f.own[0] <= lead_end or not _PERIOD_OPENING.match(t.text, lead_end + 1):
             return None
         if t.between(lead_end, f.own[1]):
             return None
+        if _PLANNED.search(t.text, l_start, lead_end):
+            return None
+        launchers = {_court_core(c.group()) for c in _A_COURT.finditer(t.text, l_start, lead_end)}
+        for c in _A_COURT.finditer(t.text, lead_end, f.figure[0]):
+            core = _court_core(c.group())
+            if not any(core.endswith(k) or k.endswith(core) for k in launchers):
+                return None
         launched = {
             m.name
             for m in t.between(l_start, lead_end)
@@ -1803,6 +1844,11 @@ class _Linker:
         s_start, _ = self.t.sentence(f.clause[0])
         before = [g for g in self.figures if s_start <= g.clause[1] <= f.clause[0]]
         return bool(before) and self.caseload(max(before, key=lambda g: g.clause[0]))
+
+
+def _court_core(name: str) -> str:
+    """A court's name without the words every court's has (宁海县人民法院 → 宁海县法院)."""
+    return name.replace("人民", "")
 
 
 def _quoted(text: str, m: _Mention) -> bool:

@@ -1066,15 +1066,16 @@ def test_a_count_of_the_honoured_is_credited_to_the_honour_they_were_selected_fo
 
 def test_a_paragraph_opening_on_a_brand_launched_credits_the_period_reported_next() -> None:
     # the paragraph opens by launching one brand; the next sentence opens on the period alone
-    # and reports what followed, the caseload too
+    # and reports what followed, but not the whole court's caseload or quality indicators
     brand = {"“五五五”先行调解工作机制": ["“五五五”先行调解工作机制"]}
+    b = "“五五五”先行调解工作机制"
     text = (
         "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
         "2024年以来，全院受理民商事一审案件2600件，分流调解1500件，分流率达57.7%；"
         "调解成功900件。今年1至6月，全院服判息诉率95%。"
     )
     got = linked(text, brand)
-    assert [i for _, i in got] == ["“五五五”先行调解工作机制"] * 5
+    assert [i for _, i in got] == [None, b, b, b, None]
     # another's level it is compared with is not the court's result
     text = (
         "近年来，戊县法院创新构建“五五五”先行调解工作机制，通过关口前移，实现高效调解。"
@@ -1099,3 +1100,53 @@ def test_the_clause_around_a_span_is_found_from_the_texts_clause_ends() -> None:
             ends = [i for i in (text.find(c, b) for c in _CLAUSE_ENDS) if i >= 0]
             assert _clause_around(text, a, b) == (lo, min(ends, default=len(text))), (a, b)
     assert _clause_around("", 0, 0) == (0, 0)
+
+
+def test_a_launch_credits_no_court_wide_caseload_no_plan_and_no_other_court() -> None:
+    brand = {"“甲乙联调”工作机制": ["“甲乙联调”工作机制"]}
+    b = "“甲乙联调”工作机制"
+    # the whole court's caseload, its closing rate and the cases per judge are its work at large
+    text = (
+        "近年来，戊县法院创新构建“甲乙联调”工作机制，推动纠纷就地化解。"
+        "2024年以来，全院共受理各类案件9000件，审结8700件，结案率96.7%，法官人均结案250件，"
+        "委派调解1200件。"
+    )
+    assert linked(text, brand) == [
+        (9000.0, None),
+        (8700.0, None),
+        (96.7, None),
+        (250.0, None),
+        (1200.0, b),
+    ]
+    # a brand only planned brought nothing about yet
+    text = (
+        "近年来，戊县法院计划构建“甲乙联调”工作机制，目前尚在论证。"
+        "2024年以来，全院受理案件9000件，委派调解1200件。"
+    )
+    assert linked(text, brand) == [(9000.0, None), (1200.0, None)]
+    # the sentence after the launch gives another court's own account
+    text = (
+        "近年来，戊县人民法院探索建立“甲乙联调”工作机制。"
+        "今年1至9月，己县人民法院受理案件9000件，委派调解1200件。"
+    )
+    assert linked(text, brand) == [(9000.0, None), (1200.0, None)]
+    # the launcher named again, by its short name, still reports what followed
+    text = (
+        "近年来，戊县人民法院探索建立“甲乙联调”工作机制。"
+        "今年1至9月，戊县法院受理案件9000件，委派调解1200件。"
+    )
+    assert linked(text, brand) == [(9000.0, None), (1200.0, b)]
+
+
+def test_a_figure_joined_to_its_selection_by_other_words_counts_no_honoured() -> None:
+    names = {"诉前调解": ["诉前调解"], "全省模范法庭": ["“全省模范法庭”"]}
+    # the disputes resolved are the practice's result; the selection is another fact
+    text = "该院诉前调解化解纠纷300件并获评“全省模范法庭”。"
+    assert linked(text, names) == [(300.0, "诉前调解")]
+    honour = {"全省模范法庭": ["“全省模范法庭”"]}
+    # cases not selected count no holder of the honour
+    text = "该院申报5件案件，其中2件案件未能入选“全省模范法庭”。"
+    assert linked(text, honour) == [(5.0, None), (2.0, None)]
+    # a short noun between the count and the verb still counts the holders
+    text = "该院申报5件案件，其中3件案件入选“全省模范法庭”。"
+    assert linked(text, honour) == [(5.0, None), (3.0, "全省模范法庭")]
