@@ -1576,14 +1576,14 @@ class _Linker:
         工作机制，…。2024年以来，全院分流调解1600件；调解成功1100件): when the sentence after it
         opens on the period alone, the paragraph reports what followed from it, up to the next
         name it gives. Not a plain caseload or a court-wide rate (全院受理案件2800件, 结案率95%:
-        the whole court's work), not after a brand only planned (计划构建“甲”，尚在论证), and not
+        the whole court's work) but a fall of the cases filed (收案数同比下降9%), not after a brand only planned (计划构建“甲”，尚在论证), and not
         past the name of another court (今年1至9月，乙县法院受理…: that court's own account)."""
         t = self.t
         if (
             _CASELOAD.search(t.text, f.own[0], f.figure[1])
             or self.quality_indicator(f)
             or self.court_wide(f)
-        ):
+        ) and not self.fewer_filed(f):
             return None
         _, lead_end = t.full_sentence(l_start)
         if f.own[0] <= lead_end or not _PERIOD_OPENING.match(t.text, lead_end + 1):
@@ -1609,6 +1609,17 @@ class _Linker:
             and not _COURT_TITLE.search(m.name)
         }
         return launched.pop() if len(launched) == 1 else None
+
+    def fewer_filed(self, f: _Figure) -> bool:
+        """Whether the figure's own words or metric report a fall of the cases filed (收案数同比
+        下降25.7%): what a practice that keeps disputes out of court brings about."""
+        words = self.t.text[f.own[0] : f.figure[1]] + f.outcome.metric
+        change = _CHANGE.search(words)
+        return (
+            _INCOMING.search(words) is not None
+            and change is not None
+            and change.group("fall") is not None
+        )
 
     def court_item(self, s_start: int) -> bool:
         """Whether the sentence is a parallel item about a court of its own (…；乙县法院累计

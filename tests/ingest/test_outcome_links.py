@@ -1118,6 +1118,12 @@ def test_a_launch_credits_no_court_wide_caseload_no_plan_and_no_other_court() ->
         (250.0, None),
         (1200.0, b),
     ]
+    # a fall of the cases filed still followed from it
+    text = (
+        "近年来，戊县法院创新构建“甲乙联调”工作机制，推动纠纷就地化解。"
+        "今年1至9月，全院收案数同比下降12%，委派调解1200件。"
+    )
+    assert linked(text, brand) == [(12.0, b), (1200.0, b)]
     # a brand only planned brought nothing about yet
     text = (
         "近年来，戊县法院计划构建“甲乙联调”工作机制，目前尚在论证。"
