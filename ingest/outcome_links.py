@@ -266,6 +266,10 @@ _PLANNED = re.compile(
 #: a court named in the text (象山县人民法院, 乙中院): its leftmost words may run into the ones
 #: before it
 _A_COURT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:人民法院|法院|中院|高院|人民法庭|法庭)(?![庭长])")
+#: the courts a text's own court system calls its own (全市法院, 全省法院, 两级法院, 各级法院)
+_OWN_COURTS = re.compile(
+    r"(?:全[省市区县州盟国]?|各级?|两级|三级|该|本|我)(?:法院|法庭|中院|高院)$"
+)
 #: a verb that launches a practice right before its name (创新构建“甲”工作机制, 一体推行“乙”)
 _LAUNCH = re.compile(
     r"(?:构建|推行|建立|建立完善|打造|开展|探索|推出|创建|实施|试行|启动)(?:了|起)?[“\"]?$"
@@ -1595,6 +1599,8 @@ class _Linker:
         launchers = {_court_core(c.group()) for c in _A_COURT.finditer(t.text, l_start, lead_end)}
         for c in _A_COURT.finditer(t.text, lead_end, f.figure[0]):
             core = _court_core(c.group())
+            if _OWN_COURTS.match(core):
+                continue  # 全市法院, 该院, 两级法院: the launcher's own courts
             if not any(core.endswith(k) or k.endswith(core) for k in launchers):
                 return None
         launched = {

@@ -1142,6 +1142,12 @@ def test_a_launch_credits_no_court_wide_caseload_no_plan_and_no_other_court() ->
         "今年1至9月，戊县法院受理案件9000件，委派调解1200件。"
     )
     assert linked(text, brand) == [(9000.0, None), (1200.0, b)]
+    # and so do its own courts as a whole
+    text = (
+        "近年来，戊市法院探索建立“甲乙联调”工作机制。"
+        "今年1至9月，全市法院受理案件9000件，委派调解1200件。"
+    )
+    assert linked(text, brand) == [(9000.0, None), (1200.0, b)]
 
 
 def test_a_figure_joined_to_its_selection_by_other_words_counts_no_honoured() -> None:
