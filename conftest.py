@@ -8,6 +8,9 @@ quick; CI runs both:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 
@@ -22,3 +25,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _a_data_directory_of_the_suites_own(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Path]:
+    """The embedded store a test opens without naming one is a temporary one, never the
+    user's: the default `data/graph` of the folder the suite runs from (a court's graph, when
+    the suite runs in the checkout the user works in) or the directory their
+    COURTGRAPH_DATA_DIR names. A test that needs the variable sets it itself. A server
+    started there is stopped when the suite ends."""
+    data_dir = tmp_path_factory.mktemp("default-data") / "graph"
+    patch = pytest.MonkeyPatch()
+    patch.setenv("COURTGRAPH_DATA_DIR", str(data_dir))
+    try:
+        yield data_dir
+    finally:
+        patch.undo()
+        if data_dir.exists():
+            from graph.embedded import EmbeddedServer
+
+            EmbeddedServer(data_dir).stop()
