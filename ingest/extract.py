@@ -46,6 +46,7 @@ from typing import Any, Protocol
 
 from graph.model import date_key
 from ingest.confidence import apply as apply_confidence
+from ingest.courts.home import FOLLOW_BEFORE, LEAD_AFTER
 from ingest.dates import TEXT_DATE, resolve_relative, text_date
 from ingest.document import (
     Adoption,
@@ -205,11 +206,6 @@ _ITEM_VERB = re.compile("(?:" + ADOPTION_VERBS + ")")
 _VERB_IN_GAP = re.compile(
     "(?:" + ADOPTION_VERBS + r"|的|在|和|与|及|向|对|为|将|把|被|由|等|指导|联合|协助|参与)"
 )
-#: 紧跟/落实 X…部署: a court whose lead the subject follows is named in passing
-_FOLLOWS_BEFORE = re.compile(
-    r"(?:紧跟|紧扣|按照|根据|落实|贯彻|贯彻落实|遵照|依照|对照|响应|认真落实|认真贯彻)$"
-)
-_CITED_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精神|意见|规定|号召|安排|决策)")
 #: 贯彻/落实 … earlier in a clause: the courts after it are followed, not acting
 _FOLLOWED = re.compile(r"贯彻|落实|按照|根据|遵照|依照|紧跟|紧扣|响应")
 #: 按照/根据 X: a court after them sets the rule the clause's subject follows
@@ -432,7 +428,7 @@ class _Context:
             text, x.end, min(len(text), x.end + 12)
         ):
             return True  # 得到省法院充分肯定: the praising court
-        if _FOLLOWS_BEFORE.search(text, max(0, x.start - 6), x.start) and _CITED_AFTER.match(
+        if FOLLOW_BEFORE.search(text, max(0, x.start - 6), x.start) and LEAD_AFTER.match(
             text, x.end
         ):
             return True  # 落实甲中院…部署: whose deployment is followed
@@ -1393,7 +1389,7 @@ def _followed_quotes(ctx: _Context, s: int, pos: int) -> list[tuple[str, int, in
     text = ctx.text
     out: list[tuple[str, int, int]] = []
     for c in ctx.courts_in(s, pos):
-        if not _FOLLOWS_BEFORE.search(text, max(0, c.start - 6), c.start):
+        if not FOLLOW_BEFORE.search(text, max(0, c.start - 6), c.start):
             continue
         w = _FOLLOWED_WORDS.match(text, c.end)
         if w is None:
@@ -1410,7 +1406,7 @@ def _follows(ctx: _Context, c: CourtMention, pos: int) -> bool:
     text = ctx.text
     return (
         pos - c.end <= 16
-        and _FOLLOWS_BEFORE.search(text, max(0, c.start - 6), c.start) is not None
+        and FOLLOW_BEFORE.search(text, max(0, c.start - 6), c.start) is not None
         and _CLAUSE_BREAK.search(text, c.end, pos) is None
     )
 
@@ -3797,7 +3793,7 @@ def _followed_leads(ctx: _Context, m: InitiativeMention) -> list[str]:
         k = lead.end()
         # 落实/按照 甲法院…部署, or 在甲法院…部署下
         under = text[c.start - 1 : c.start] == "在" and re.match(r"之?下", text[k : k + 2])
-        if not under and not _FOLLOWS_BEFORE.search(text, max(s, c.start - 6), c.start):
+        if not under and not FOLLOW_BEFORE.search(text, max(s, c.start - 6), c.start):
             continue
         inside = m.end <= k
         # 部署的X: X right after 的 (部署的考核标准…X is the standard's, not X's deployment)
@@ -3826,7 +3822,7 @@ def _deployer(ctx: _Context, lo: int, m: InitiativeMention) -> str | None:
     c = courts[-1]
     if ctx.text[c.end : m.start].rstrip(_OPENING_QUOTES) not in ("", "的", "关于"):
         return None
-    if not _FOLLOWS_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
+    if not FOLLOW_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
         return None
     return c.court
 

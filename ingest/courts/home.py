@@ -230,12 +230,12 @@ def self_references(res: Resolver, home: str | None) -> list[Found]:
     return out
 
 
-#: 按照/根据/落实 … right before a court, and its 部署/要求 … after it (按照乙中院统一部署,
+#: 按照/根据/落实 … right before a court (also ingest.extract's followed courts), and its 部署/要求 … after it (按照乙中院统一部署,
 #: 落实省法院工作要求), or 在 … 指导下: the court whose lead another court follows
-_FOLLOW_BEFORE = re.compile(
+FOLLOW_BEFORE = re.compile(
     r"(?:按照|根据|依照|依据|遵照|对照|落实|贯彻|响应|紧跟|紧扣|执行|认真落实|认真贯彻)$"
 )
-_LEAD_AFTER = re.compile(
+LEAD_AFTER = re.compile(
     r"[^，,。；;！!？?\n]{0,16}?(?:部署|要求|精神|意见|规定|号召|安排|决策|指示|通知)"
 )
 _GUIDED_AFTER = re.compile(
@@ -246,8 +246,8 @@ _GUIDED_AFTER = re.compile(
 def _followed(text: str, f: Found) -> bool:
     """The court at ``f`` is one whose lead the clause follows (按照乙中院部署, 在乙中院指导
     下), not the court that acts in it."""
-    if _FOLLOW_BEFORE.search(text, max(0, f.start - 4), f.start):
-        return _LEAD_AFTER.match(text, f.end) is not None
+    if FOLLOW_BEFORE.search(text, max(0, f.start - 4), f.start):
+        return LEAD_AFTER.match(text, f.end) is not None
     return (
         f.start > 0 and text[f.start - 1] == "在" and _GUIDED_AFTER.match(text, f.end) is not None
     )
