@@ -248,7 +248,8 @@ class MentionRow:
     end: int
     count: int = 1
     original_sentence: str | None = None  # the sentence as the source writes it
-    original_start: int | None = None  # the surface's offsets in the source's text
+    # the surface's offsets in the source's text (the sentence's when it does not write it)
+    original_start: int | None = None
     original_end: int | None = None
 
 

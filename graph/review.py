@@ -2628,8 +2628,7 @@ def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
                 "time": d.time,
                 # as the source writes it (a decision recorded before: as normalized)
                 "evidence": [
-                    e.get("original_sentence") or e.get("sentence")
-                    for e in old.get("evidence", [])
+                    e.get("original_sentence") or e.get("sentence") for e in old.get("evidence", [])
                 ],
             }
         )

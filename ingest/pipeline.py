@@ -498,7 +498,9 @@ class _Resolver:
         return None, None
 
 
-def as_written(doc: SourceDocument, start: int, end: int) -> tuple[str | None, int | None, int | None]:
+def as_written(
+    doc: SourceDocument, start: int, end: int
+) -> tuple[str | None, int | None, int | None]:
     """The sentence at text[start:end] as `doc`'s source writes it, with its offsets there
     (`SourceDocument.as_written`); (None, None, None) when the offsets are not the text's."""
     if not 0 <= start < end <= len(doc.text) or (doc.offsets and len(doc.offsets) != len(doc.text)):
@@ -568,13 +570,17 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             return
         e = evidence[0] if evidence else None
         start = e.start if e else 0
-        if e and surface:
-            pos = doc.text.find(surface, e.start, e.end)
+        pos = doc.text.find(surface, e.start, e.end) if e and surface else -1
+        if e:
             start = pos if pos >= 0 else e.start
         row = MentionRow(node_id, surface, e.sentence if e else "", start, start + len(surface))
         if e and doc.text[e.start : e.end] == e.sentence:
-            row.original_sentence = as_written(doc, e.start, e.end)[0]
-            _, row.original_start, row.original_end = as_written(doc, start, row.end)
+            # the name's place in the source; a sentence that does not write the name (a
+            # court reached through a unit below it): the sentence's
+            written, a, b = as_written(doc, e.start, e.end)
+            if pos >= 0:
+                _, a, b = as_written(doc, pos, pos + len(surface))
+            row.original_sentence, row.original_start, row.original_end = written, a, b
         mentions[node_id] = row
 
     for c in ex.courts:

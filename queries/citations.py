@@ -77,8 +77,7 @@ CITATION_DICTIONARY = {
     "earliest document citing it), as the source writes it",
     "evidence_start": "where that sentence starts in the source's text (character offset; "
     "empty for a sentence stored before offsets into the source were kept)",
-    "evidence_end": "where that sentence ends in the source's text (character offset, "
-    "exclusive)",
+    "evidence_end": "where that sentence ends in the source's text (character offset, exclusive)",
     "evidence_doc_id": "the document that sentence comes from",
     "doc_title": "that document's title",
     "doc_url": "that document's first URL (empty for a local file without one)",
