@@ -241,6 +241,11 @@ def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:
         st.caption("黄色：这条事实的证据句；浅蓝：本文中其他事实的证据句。")
     else:
         st.caption("浅蓝：本文中抽取出事实的句子。")
+    if any(as_shown(e)[1] is not None for e in all_evidence):
+        st.caption(
+            "上面的全文是导入时规范化的文本（繁体转简体、去掉拼音注音等）；原文另有写法，"
+            "证据句的原文写法见「证据」各句（导出的 evidence 列亦为原文写法）。"
+        )
     if all_evidence:
         with st.expander(f"本文的事实（{len({e['fact_id'] for e in all_evidence})}）"):
             _facts_note(doc_id)

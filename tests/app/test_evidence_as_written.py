@@ -146,3 +146,23 @@ def test_the_review_page_quotes_the_source_with_the_simplified_reading(
     assert any("在訴訟服務中心推行" in t for t in shown)
     reading = [t for t in shown if t.startswith("简体：")]
     assert any("在诉讼服务中心推行" in t and "<mark" in t for t in reading), reading
+
+
+def test_a_converted_documents_text_is_labelled_normalized(empty_store, app, tmp_path) -> None:
+    """The document's full text is the stored, normalized one: the page says so when the
+    source writes its sentences otherwise, and not for a simplified article."""
+    big5 = tmp_path / "ruijin_big5.txt"
+    big5.write_bytes(_ARTICLE.encode("big5"))
+    plain = tmp_path / "ruijin_later.txt"
+    plain.write_text(_LATER.replace("訴前調解", "诉前调解").replace("發布時間", "发布时间"), "utf-8")
+    ingest_paths(empty_store, [big5, plain], reference_data=False)
+    docs = {
+        r["p"][0]: r["id"]
+        for r in empty_store.read("MATCH (d:Document) RETURN d.id AS id, d.paths AS p")
+    }
+    notes = {}
+    for path, doc in docs.items():
+        at = app(page="evidence", doc=doc)
+        no_trouble(at)
+        notes[Path(path).name] = any("规范化的文本" in t for t in texts(at, "caption"))
+    assert notes == {"ruijin_big5.txt": True, "ruijin_later.txt": False}
