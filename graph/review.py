@@ -60,6 +60,7 @@ from graph.model import (
     digest,
     fact_id,
     search_text,
+    written_sentence,
 )
 
 if TYPE_CHECKING:
@@ -300,10 +301,10 @@ _EVIDENCE = """
 MATCH (e:Evidence {fact_id: $fact_id})
 RETURN e.id AS id, e.doc_id AS doc_id, e.sentence AS sentence, e.start AS start, e.end AS end,
        e.quote AS quote, e.date AS date, e.date_precision AS date_precision,
-       e.original_sentence AS original_sentence, e.original_start AS original_start,
+       WRITTEN AS original_sentence, e.original_start AS original_start,
        e.original_end AS original_end
 ORDER BY doc_id, start
-"""
+""".replace("WRITTEN", written_sentence("e"))
 
 
 def _rel(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> dict[str, Any] | None:
@@ -637,7 +638,12 @@ def _restore(tx: Tx, fid: str, old: dict[str, Any]) -> bool:
                 "fact_type": rel_type,
                 **{k: e.get(k) for k in ("doc_id", "sentence", "start", "end", "quote", "date")},
                 "date_precision": e.get("date_precision"),
-                **{k: e.get(k) for k in _ORIGINAL if e.get(k) is not None},
+                **{
+                    k: e.get(k)
+                    for k in _ORIGINAL
+                    if e.get(k) is not None
+                    and not (k == "original_sentence" and e[k] == e.get("sentence"))
+                },
             },
         }
         for e in old.get("evidence") or []
@@ -2642,7 +2648,7 @@ def evidence_of(store: GraphStore, fact_ids: Sequence[str]) -> list[dict[str, An
     return store.read(
         "UNWIND $ids AS f MATCH (e:Evidence {fact_id: f}) MATCH (d:Document {id: e.doc_id}) "
         "RETURN e.fact_id AS fact_id, e.sentence AS sentence, e.quote AS quote, "
-        "e.start AS start, e.end AS end, e.original_sentence AS original_sentence, "
+        f"e.start AS start, e.end AS end, {written_sentence('e')} AS original_sentence, "
         "e.original_start AS original_start, e.original_end AS original_end, "
         "d.id AS doc_id, d.title AS title, d.date AS doc_date, "
         "d.urls AS urls ORDER BY fact_id, doc_date, start",

@@ -538,7 +538,8 @@ def _ev(
                 date_precision=e.date_precision if e.date else (precision if date else None),
                 rule=rule or None,
                 confidence=confidence,
-                original_sentence=written,
+                # kept only where the source writes it otherwise: most sentences are stored once
+                original_sentence=written if written != e.sentence else None,
                 original_start=a,
                 original_end=b,
             )
@@ -580,7 +581,8 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             written, a, b = as_written(doc, e.start, e.end)
             if pos >= 0:
                 _, a, b = as_written(doc, pos, pos + len(surface))
-            row.original_sentence, row.original_start, row.original_end = written, a, b
+            row.original_sentence = written if written != e.sentence else None
+            row.original_start, row.original_end = a, b
         mentions[node_id] = row
 
     for c in ex.courts:

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.export import LIST_SEPARATOR, join_list
-from graph.model import date_key
+from graph.model import date_key, written_sentence
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -146,7 +146,7 @@ def _sources(store: GraphStore, facts: dict[str, _Fact]) -> dict[str, dict[str, 
             "UNWIND $ids AS id MATCH (e:Evidence {fact_id: id}) "
             "RETURN e.fact_id AS fact_id, e.doc_id AS doc_id, e.sentence AS sentence, "
             "e.start AS start, e.date AS date, e.date_precision AS date_precision, "
-            "e.original_sentence AS original_sentence, e.original_start AS original_start, "
+            f"{written_sentence('e')} AS original_sentence, e.original_start AS original_start, "
             "e.original_end AS original_end",
             {"ids": ids[i : i + _CHUNK]},
         ):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from graph.model import FACT_TYPES, LEVELS
+from graph.model import FACT_TYPES, LEVELS, written_sentence
 from queries.library import (
     COLLECTIONS,
     FACT_ID,
@@ -127,8 +127,8 @@ RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.date_note AS date_not
 
 _DOC_EVIDENCE = """e.fact_id AS fact_id, e.fact_type AS fact_type, e.sentence AS sentence,
        e.quote AS quote, e.start AS start, e.end AS end, e.date AS date,
-       e.original_sentence AS original_sentence, e.original_start AS original_start,
-       e.original_end AS original_end"""
+       WRITTEN AS original_sentence, e.original_start AS original_start,
+       e.original_end AS original_end""".replace("WRITTEN", written_sentence("e"))
 
 DOCUMENT_EVIDENCE = register(
     NamedQuery(

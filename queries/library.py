@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES
+from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES, written_sentence
 from graph.store import GraphStore
 from graph.summaries import read_meta
 from queries.registry import NamedQuery, Param, Plan, register, short_form
@@ -623,12 +623,12 @@ RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
     )
 )
 
-_EVIDENCE_COLUMNS = """e.fact_type AS fact_type, e.original_sentence AS original_sentence,
+_EVIDENCE_COLUMNS = """e.fact_type AS fact_type, WRITTEN AS original_sentence,
        e.original_start AS original_start, e.original_end AS original_end,
        e.sentence AS sentence, e.quote AS quote,
        e.start AS start, e.end AS end, e.date AS date, e.rule AS rule,
        e.confidence AS confidence, d.id AS doc_id, d.title AS title, d.date AS doc_date,
-       d.urls AS urls"""
+       d.urls AS urls""".replace("WRITTEN", written_sentence("e"))
 
 EVIDENCE = register(
     NamedQuery(
@@ -835,7 +835,7 @@ _DOC_ROW = (
     "d.id, d.title, d.date, d.urls, "
     "CASE WHEN m.sentence CONTAINS m.surface THEN m.surface "
     "ELSE head([a IN coalesce(n.aliases, []) WHERE m.sentence CONTAINS a]) END, "
-    "m.sentence, m.start, m.end, m.original_sentence"
+    f"m.sentence, m.start, m.end, {written_sentence('m')}"
 )
 
 #: 提及方式 of a document the entity's name is not written in (see `_DOC_ROW`)

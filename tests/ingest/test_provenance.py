@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from graph.model import written_sentence
 from ingest.pipeline import ingest_paths
 from ingest.readers import read_document
 
@@ -40,11 +41,13 @@ def source_text(path: Path) -> str:
 def stored(store) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
     evidence = store.read(
         "MATCH (e:Evidence) RETURN e.sentence AS sentence, e.start AS start, e.end AS end, "
-        "e.original_sentence AS written, e.original_start AS a, e.original_end AS b"
+        f"{written_sentence('e')} AS written, e.original_start AS a, e.original_end AS b, "
+        "e.original_sentence AS kept"
     )
     mentions = store.read(
         "MATCH (:Document)-[m:MENTIONS]->() RETURN m.surface AS surface, m.sentence AS sentence, "
-        "m.original_sentence AS written, m.original_start AS a, m.original_end AS b"
+        f"{written_sentence('m')} AS written, m.original_start AS a, m.original_end AS b, "
+        "m.original_sentence AS kept"
     )
     text = store.read("MATCH (d:Document) RETURN d.text AS text")[0]["text"]
     return evidence, mentions, text
@@ -81,7 +84,8 @@ def test_a_simplified_article_is_quoted_as_stored(store) -> None:
         assert e["written"] == e["sentence"]
         assert source[e["a"] : e["b"]] == e["sentence"]
         assert (e["a"], e["b"]) == (e["start"], e["end"])  # nothing cut before it
-    assert all(m["written"] == m["sentence"] for m in mentions)
+        assert e["kept"] is None  # the same words are stored once
+    assert all(m["written"] == m["sentence"] and m["kept"] is None for m in mentions)
 
 
 @pytest.mark.parametrize("name", [*sorted(CONVERTED), "simplified.txt"])
