@@ -1,6 +1,7 @@
-"""The evidence page quotes a traditional-script article as written (docs/architecture.md:
-every quote can be traced back to the article as written), beside the stored simplified text;
-when the file is gone it says why it cannot. The article is invented."""
+"""The evidence and review pages quote a traditional-script article as written, from the
+store (docs/data-model.md, Provenance), with the simplified reading under it, labelled; a
+sentence stored before the source's words were kept is shown as stored (read again from its
+file when it is there; when it is gone the page says why). The articles are invented."""
 
 from __future__ import annotations
 
