@@ -5,8 +5,9 @@ Every entity node carries two labels, its kind (`Court`, `Initiative`, ...) and 
 
 Provenance: a fact is a relationship with a stable `fact_id` and the sorted list `doc_ids` of
 the documents that support it; each supporting sentence is an `Evidence` node
-(`fact_id`, `doc_id`, sentence, offsets, the date it gives, and the `rule` and `confidence` of
-the extraction's proposal). The fact's `date` is the earliest of its evidence, `confidence`
+(`fact_id`, `doc_id`, the sentence twice — as the source writes it and as normalized, each
+with its offsets (`EvidenceRow`) — the date it gives, and the `rule` and `confidence` of the
+extraction's proposal). The fact's `date` is the earliest of its evidence, `confidence`
 the highest and `rules` the distinct rules, whatever order or batches documents come in
 (graph/store.py, `FactFold`). A document also `MENTIONS` every entity its facts touch, which
 is what lets `delete_document` find, trim and refold what it supported.
@@ -190,7 +191,25 @@ def date_key(date: str, precision: str | None) -> tuple[str, int, str]:
 
 @dataclass
 class EvidenceRow:
-    sentence: str
+    """One sentence a fact came from, in two readings.
+
+    `original_start` / `original_end` are the sentence's character offsets in the source's
+    text (`SourceDocument.original`: the decoded .txt/.md file, or the text extracted from an
+    .html/.docx/.pdf page), and `original_sentence` the source's text there — traditional
+    characters, pinyin glosses, full-width forms, a Markdown file's markup as written — kept
+    only when it differs from `sentence` (None with offsets: the source writes it as
+    normalized; most sentences are stored once). That reading is what is shown and cited
+    (`written_sentence`), so a reader finds the quote verbatim where it says.
+
+    `sentence`, `start` and `end` keep the meaning they always had in the store: the
+    normalized sentence and its offsets in the stored `Document.text`. Search, matching,
+    deduplication, evidence ids and reviewers' decisions (`graph.review.sentence_hash`) are
+    about the normalized text, and a store written before the source reading existed holds only
+    these, so an older row reads as before (its `original_*` are all None: `sentence` is
+    shown, and cited without offsets).
+    """
+
+    sentence: str  # normalized (Document.text[start:end])
     start: int
     end: int
     quote: str = ""
@@ -198,6 +217,9 @@ class EvidenceRow:
     date_precision: str | None = None  # day | month | year | document (the document's date)
     rule: str | None = None  # the extraction rule that proposed the fact from this sentence
     confidence: float | None = None  # that proposal's calibrated confidence (ingest.confidence)
+    original_sentence: str | None = None  # as the source writes it, when not as `sentence`
+    original_start: int | None = None  # its offsets in the source's text
+    original_end: int | None = None
 
 
 @dataclass
@@ -218,12 +240,20 @@ class FactRow:
 
 @dataclass
 class MentionRow:
+    """Where a document first names an entity: the surface and its sentence, normalized, with
+    the surface's offsets in `Document.text`, and (like `EvidenceRow`) the sentence as the
+    source writes it with the surface's offsets in the source's text."""
+
     entity: str  # entity id
     surface: str
-    sentence: str
-    start: int
+    sentence: str  # normalized
+    start: int  # the surface's offsets in Document.text
     end: int
     count: int = 1
+    original_sentence: str | None = None  # the sentence as the source writes it, if otherwise
+    # the surface's offsets in the source's text (the sentence's when it does not write it)
+    original_start: int | None = None
+    original_end: int | None = None
 
 
 @dataclass
@@ -235,6 +265,22 @@ class DocumentGraph:
     nodes: list[NodeRow] = field(default_factory=list)
     mentions: list[MentionRow] = field(default_factory=list)
     facts: list[FactRow] = field(default_factory=list)
+
+
+def written_sentence(var: str) -> str:
+    """Cypher for the sentence as the source writes it of the evidence node or mention `var`
+    (`EvidenceRow`): its `original_sentence`, else its `sentence` when it has offsets into the
+    source (the source writes it so), else null (stored before the source reading was kept).
+
+    >>> written_sentence("e")
+    'CASE WHEN e.original_start IS NULL THEN null ELSE coalesce(e.original_sentence, e.sentence) END'
+    """
+    if not var.isidentifier():
+        raise ValueError(f"not a Cypher variable: {var!r}")
+    return (
+        f"CASE WHEN {var}.original_start IS NULL THEN null "
+        f"ELSE coalesce({var}.original_sentence, {var}.sentence) END"
+    )
 
 
 def document_id(content_hash: str) -> str:

@@ -60,6 +60,7 @@ from graph.model import (
     digest,
     fact_id,
     search_text,
+    written_sentence,
 )
 
 if TYPE_CHECKING:
@@ -294,12 +295,16 @@ MATCH (a)-[r:{_FACT_RELS}]->(b:Entity)
 WHERE r.fact_id = $fact_id
 RETURN DISTINCT type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props
 """
+#: an evidence sentence as the source writes it, and its offsets there (graph.model.EvidenceRow)
+_ORIGINAL = ("original_sentence", "original_start", "original_end")
 _EVIDENCE = """
 MATCH (e:Evidence {fact_id: $fact_id})
 RETURN e.id AS id, e.doc_id AS doc_id, e.sentence AS sentence, e.start AS start, e.end AS end,
-       e.quote AS quote, e.date AS date, e.date_precision AS date_precision
+       e.quote AS quote, e.date AS date, e.date_precision AS date_precision,
+       WRITTEN AS original_sentence, e.original_start AS original_start,
+       e.original_end AS original_end
 ORDER BY doc_id, start
-"""
+""".replace("WRITTEN", written_sentence("e"))
 
 
 def _rel(tx: Tx, rel_type: str, src: str, dst: str, fid: str) -> dict[str, Any] | None:
@@ -633,6 +638,12 @@ def _restore(tx: Tx, fid: str, old: dict[str, Any]) -> bool:
                 "fact_type": rel_type,
                 **{k: e.get(k) for k in ("doc_id", "sentence", "start", "end", "quote", "date")},
                 "date_precision": e.get("date_precision"),
+                **{
+                    k: e.get(k)
+                    for k in _ORIGINAL
+                    if e.get(k) is not None
+                    and not (k == "original_sentence" and e[k] == e.get("sentence"))
+                },
             },
         }
         for e in old.get("evidence") or []
@@ -1454,7 +1465,8 @@ def _apply_entity(tx: Tx, d: Decision, touched: _Touched) -> list[str]:
         "MATCH (k:Entity {id: $keep}) "
         "MERGE (d)-[n:MENTIONS]->(k) "
         "ON CREATE SET n.surface = m.surface, n.sentence = m.sentence, n.start = m.start, "
-        "n.end = m.end, n.count = m.count",
+        "n.end = m.end, n.count = m.count, n.original_sentence = m.original_sentence, "
+        "n.original_start = m.original_start, n.original_end = m.original_end",
         gone=gone_id,
         keep=keep_id,
     ).consume()
@@ -2620,7 +2632,10 @@ def _rejected(store: GraphStore, *, limit: int) -> list[dict[str, Any]]:
                 "reviewer": d.reviewer,
                 "note": d.note,
                 "time": d.time,
-                "evidence": [e.get("sentence") for e in old.get("evidence", [])],
+                # as the source writes it (a decision recorded before: as normalized)
+                "evidence": [
+                    e.get("original_sentence") or e.get("sentence") for e in old.get("evidence", [])
+                ],
             }
         )
     return out[:limit]
@@ -2633,7 +2648,9 @@ def evidence_of(store: GraphStore, fact_ids: Sequence[str]) -> list[dict[str, An
     return store.read(
         "UNWIND $ids AS f MATCH (e:Evidence {fact_id: f}) MATCH (d:Document {id: e.doc_id}) "
         "RETURN e.fact_id AS fact_id, e.sentence AS sentence, e.quote AS quote, "
-        "e.start AS start, e.end AS end, d.id AS doc_id, d.title AS title, d.date AS doc_date, "
+        f"e.start AS start, e.end AS end, {written_sentence('e')} AS original_sentence, "
+        "e.original_start AS original_start, e.original_end AS original_end, "
+        "d.id AS doc_id, d.title AS title, d.date AS doc_date, "
         "d.urls AS urls ORDER BY fact_id, doc_date, start",
         {"ids": list(fact_ids)},
     )

@@ -1021,6 +1021,9 @@ def _document_statements(
                     "start": m.start,
                     "end": m.end,
                     "count": m.count,
+                    "original_sentence": m.original_sentence,
+                    "original_start": m.original_start,
+                    "original_end": m.original_end,
                 }
             )
         for f in doc.facts:
@@ -1043,6 +1046,9 @@ def _document_statements(
                             "sentence": e.sentence,
                             "start": e.start,
                             "end": e.end,
+                            "original_sentence": e.original_sentence,
+                            "original_start": e.original_start,
+                            "original_end": e.original_end,
                             "quote": e.quote,
                             "date": e.date,
                             "date_precision": e.date_precision,
@@ -1353,9 +1359,13 @@ class _FactWrite:
 _MENTIONS = (
     "UNWIND $rows AS r MATCH (d:Document {id: r.doc}) MATCH (n:Entity {id: r.id}) "
     "MERGE (d)-[m:MENTIONS]->(n) SET m.surface = r.surface, m.sentence = r.sentence, "
-    "m.start = r.start, m.end = r.end, m.count = r.count"
+    "m.start = r.start, m.end = r.end, m.count = r.count, "
+    "m.original_sentence = r.original_sentence, m.original_start = r.original_start, "
+    "m.original_end = r.original_end"
 )
 _EVIDENCE = "UNWIND $rows AS r MERGE (e:Evidence {id: r.id}) SET e += r.props"
+#: a mention's sentence as the source writes it, and its surface's offsets there
+_MENTION_ORIGINAL = ("original_sentence", "original_start", "original_end")
 
 
 @dataclass
@@ -1416,7 +1426,7 @@ class _NewOrKnown:
             ):
                 tx.run(f"UNWIND $rows AS r CREATE (e:Evidence {literal})", rows=part).consume()
         elif self.cypher == _MENTIONS:
-            keys = ("surface", "sentence", "start", "end", "count")
+            keys = ("surface", "sentence", "start", "end", "count", *_MENTION_ORIGINAL)
             for literal, part in _create_groups(
                 ({"all": {k: r[k] for k in keys}, "doc": r["doc"], "id": r["id"]} for r in rows),
                 "all",

@@ -5,9 +5,9 @@ These dataclasses are the contract between the readers (`ingest.readers`,
 (`ingest.pipeline`), which turns an `Extraction` into graph facts.
 
 Offsets are always character offsets into `SourceDocument.text` (the normalized
-text that is stored in the graph), and `SourceDocument.original_offset` maps
-them back to the file's own text, so that the gold-schema output can quote the
-article verbatim.
+text that is stored in the graph), and `SourceDocument.offsets` maps them back to
+the file's own text (`original_bounds`, `original_span`), so that what is stored
+and exported quotes the article verbatim, at offsets into the source.
 """
 
 from __future__ import annotations
@@ -51,6 +51,32 @@ class SourceDocument:
     fingerprint: str = ""  # near-duplicate signature (256-bit simhash, hex; ingest.dedup)
     warnings: list[str] = field(default_factory=list)  # mojibake, date conflicts, ...
     read_from: str = ""  # the file it was read from (`path` may name an upload instead)
+
+    def original_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Where text[start:end] stands in `original`: from the first to the last source
+        character any of its characters came from, so a pinyin gloss or a space the
+        normalization removed inside it is part of the span. Without a source text (a text
+        given directly), the source is the text itself and the offsets are unchanged.
+
+        >>> doc = SourceDocument(path="t", text="甲乙。", original="甲 (jia) 乙。",
+        ...                      offsets=[0, 8, 9])
+        >>> doc.original_bounds(0, 3), doc.original[slice(*doc.original_bounds(0, 3))]
+        ((0, 10), '甲 (jia) 乙。')
+        """
+        if not self.offsets or not self.original or end <= start:
+            return start, end
+        if start < 0 or end > len(self.offsets):
+            raise ValueError(f"span {start}:{end} is outside the text ({len(self.offsets)})")
+        part = self.offsets[start:end]
+        return min(part), max(part) + 1
+
+    def as_written(self, start: int, end: int) -> tuple[str, int, int]:
+        """text[start:end] as the source writes it, with its offsets there: what a citation
+        quotes (`original_bounds`; the text itself when there is no source text)."""
+        a, b = self.original_bounds(start, end)
+        if not self.offsets or not self.original or end <= start:
+            return self.text[start:end], a, b
+        return self.original[a:b], a, b
 
     def original_span(self, start: int, end: int) -> str:
         """The file's own text behind text[start:end] (falls back to the normalized text)."""

@@ -4424,11 +4424,29 @@ def _original_mentions(doc: SourceDocument, spans: Sequence[tuple[int, int]]) ->
     return out
 
 
+def _cited(doc: SourceDocument, evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
+    """Up to 3 distinct sentences as the source writes them, each with its offsets in the
+    source's text (`SourceDocument.as_written`), as the store keeps them (ingest.pipeline)."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+    for ev in evidence:
+        if (ev.start, ev.end) in seen or doc.text[ev.start : ev.end] != ev.sentence:
+            continue
+        seen.add((ev.start, ev.end))
+        sentence, a, b = doc.as_written(ev.start, ev.end)
+        out.append({"sentence": sentence, "start": a, "end": b})
+        if len(out) == 3:
+            break
+    return out
+
+
 def to_gold(ex: Extraction) -> dict[str, Any]:
     """The Extraction in the annotation schema of shared/corpus (mentions quoted as written).
 
     Initiatives carry one extra key, ``candidate``: True for names proposed from the text
-    rather than taken from the taxonomy.
+    rather than taken from the taxonomy. Every item carries another, ``evidence``: up to 3
+    sentences it came from as the source writes them, with their offsets in the source's text
+    (``{"sentence", "start", "end"}``; `_cited`).
     """
     doc = ex.document
     text = doc.text
@@ -4449,6 +4467,7 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
                 "province": c.province,
                 "city": c.city,
                 "county": c.county,
+                "evidence": _cited(doc, c.evidence),
             }
         )
     initiatives = []
@@ -4468,6 +4487,7 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
                 "candidate": bool(ref and ref.candidate),
                 "confidence": {b.unit: b.confidence for b in group},
                 "rule": {b.unit: b.rule for b in group},
+                "evidence": _cited(doc, [ev for b in group for ev in b.evidence]),
             }
         )
     adopted = {name for name, _ in groups}
@@ -4481,6 +4501,7 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
                     "adopters": [],
                     "relation": "adopted",
                     "candidate": i.candidate,
+                    "evidence": _cited(doc, i.evidence),
                 }
             )
     people = [
@@ -4491,6 +4512,7 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "unit": p.unit,
             "confidence": p.confidence,
             "rule": p.rule,
+            "evidence": _cited(doc, p.evidence),
         }
         for p in ex.people
     ]
@@ -4507,6 +4529,7 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "initiative": o.initiative,
             "confidence": o.confidence,
             "rule": o.rule,
+            "evidence": _cited(doc, o.evidence),
         }
         if o.initiative:
             item["link_rule"] = o.link_rule
@@ -4521,6 +4544,7 @@ def to_gold(ex: Extraction) -> dict[str, Any]:
             "mentions": _original_mentions(doc, [_quote_span(e) for e in o.evidence]),
             "generic": o.generic,
             "relationship": o.relationship,
+            "evidence": _cited(doc, o.evidence),
         }
         for o in ex.organizations
     ]

@@ -498,7 +498,18 @@ class _Resolver:
         return None, None
 
 
+def as_written(
+    doc: SourceDocument, start: int, end: int
+) -> tuple[str | None, int | None, int | None]:
+    """The sentence at text[start:end] as `doc`'s source writes it, with its offsets there
+    (`SourceDocument.as_written`); (None, None, None) when the offsets are not the text's."""
+    if not 0 <= start < end <= len(doc.text) or (doc.offsets and len(doc.offsets) != len(doc.text)):
+        return None, None, None
+    return doc.as_written(start, end)
+
+
 def _ev(
+    doc: SourceDocument,
     evidence: list[Evidence],
     date: str | None = None,
     precision: str | None = None,
@@ -506,22 +517,34 @@ def _ev(
     rule: str | None = None,
     confidence: float | None = None,
 ) -> list[EvidenceRow]:
-    """The supporting sentences of one proposal (at most 3), each carrying the date that
-    sentence gives (else `date`, the document's), the proposal's rule and confidence: the store
-    folds them into the fact (earliest date, highest confidence, every rule)."""
-    return [
-        EvidenceRow(
-            sentence=e.sentence,
-            start=e.start,
-            end=e.end,
-            quote=e.quote,
-            date=e.date or date,
-            date_precision=e.date_precision if e.date else (precision if date else None),
-            rule=rule or None,
-            confidence=confidence,
+    """The supporting sentences of one proposal (at most 3), each as normalized and as the
+    source writes it (`EvidenceRow`), carrying the date that sentence gives (else `date`, the
+    document's), the proposal's rule and confidence: the store folds them into the fact
+    (earliest date, highest confidence, every rule)."""
+    rows = []
+    for e in evidence[:3]:
+        written, a, b = (
+            as_written(doc, e.start, e.end)
+            if doc.text[e.start : e.end] == e.sentence
+            else (None, None, None)
         )
-        for e in evidence[:3]
-    ]
+        rows.append(
+            EvidenceRow(
+                sentence=e.sentence,
+                start=e.start,
+                end=e.end,
+                quote=e.quote,
+                date=e.date or date,
+                date_precision=e.date_precision if e.date else (precision if date else None),
+                rule=rule or None,
+                confidence=confidence,
+                # kept only where the source writes it otherwise: most sentences are stored once
+                original_sentence=written if written != e.sentence else None,
+                original_start=a,
+                original_end=b,
+            )
+        )
+    return rows
 
 
 def _dated_first(a: Adoption) -> list[Evidence]:
@@ -548,12 +571,19 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             return
         e = evidence[0] if evidence else None
         start = e.start if e else 0
-        if e and surface:
-            pos = doc.text.find(surface, e.start, e.end)
+        pos = doc.text.find(surface, e.start, e.end) if e and surface else -1
+        if e:
             start = pos if pos >= 0 else e.start
-        mentions[node_id] = MentionRow(
-            node_id, surface, e.sentence if e else "", start, start + len(surface), 1
-        )
+        row = MentionRow(node_id, surface, e.sentence if e else "", start, start + len(surface))
+        if e and doc.text[e.start : e.end] == e.sentence:
+            # the name's place in the source; a sentence that does not write the name (a
+            # court reached through a unit below it): the sentence's
+            written, a, b = as_written(doc, e.start, e.end)
+            if pos >= 0:
+                _, a, b = as_written(doc, pos, pos + len(surface))
+            row.original_sentence = written if written != e.sentence else None
+            row.original_start, row.original_end = a, b
+        mentions[node_id] = row
 
     for c in ex.courts:
         label = "Tribunal" if c.level == "tribunal" else "Court"
@@ -581,7 +611,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                     pid, NodeRow(res.label(c.parent), pid, {"name": c.parent, "level": plevel})
                 )
             mention(pid, c.parent, c.evidence)
-            facts.append(FactRow("PART_OF", cid, pid, (), {}, _ev(c.evidence)))
+            facts.append(FactRow("PART_OF", cid, pid, (), {}, _ev(doc, c.evidence)))
 
     for i in ex.initiatives:
         iid = initiative_id(i.name)
@@ -605,7 +635,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         props: dict[str, Any] = {"stage": a.relation}
         if scope:
             props["scope"] = scope
-        evidence = _ev(_dated_first(a), date, precision, rule=a.rule, confidence=a.confidence)
+        evidence = _ev(doc, _dated_first(a), date, precision, rule=a.rule, confidence=a.confidence)
         facts.append(FactRow("ADOPTED", uid, iid, (a.relation,), props, evidence))
         for e in facts[-1].evidence:
             e.quote = e.quote or a.initiative
@@ -629,7 +659,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                     oid,
                     (),
                     {"relationship": o.relationship},
-                    _ev(o.evidence),
+                    _ev(doc, o.evidence),
                 )
             )
 
@@ -650,7 +680,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 nodes[uid] = NodeRow(res.label(p.unit or ""), uid, {"name": p.unit})
                 mention(uid, p.unit or "", p.evidence)
             for role in p.roles or [""]:
-                evidence = _ev(p.evidence, rule=p.rule, confidence=p.confidence)
+                evidence = _ev(doc, p.evidence, rule=p.rule, confidence=p.confidence)
                 facts.append(FactRow("HOLDS_ROLE", pid, uid, (role,), {"title": role}, evidence))
 
     for fig in ex.outcomes:
@@ -682,7 +712,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             },
         )
         mention(oid, fig.text or label, fig.evidence)
-        figure_ev = _ev(fig.evidence, rule=fig.rule, confidence=fig.confidence)
+        figure_ev = _ev(doc, fig.evidence, rule=fig.rule, confidence=fig.confidence)
         if uid:
             if uid not in nodes:
                 nodes[uid] = NodeRow(
@@ -698,6 +728,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             iid = initiative_id(fig.initiative)
             if iid in nodes:
                 link_ev = _ev(
+                    doc,
                     fig.evidence,
                     rule=fig.link_rule or "link:other",
                     confidence=fig.link_confidence,

@@ -7,11 +7,15 @@ that carries a `fact_id`:
 
 - `year`: the year of its `date` as an integer (dates are ISO strings of varying precision,
   `2019`, `2019-03`, `2019-03-15`; `date_precision` says which), empty without a date;
-- `evidence`: one sentence the fact was extracted from, `evidence_doc_id` its document,
-  `doc_title` and `doc_url` that document's title and first URL (empty for a local file
-  without one), `doc_date` its date. The sentence that states the fact's date is cited
-  first (a title, the lowest offset, often states none); of several documents, the earliest
-  one's (by date, then id); `doc_ids` still lists them all.
+- `evidence`: one sentence the fact was extracted from, as its source writes it
+  (traditional characters, pinyin glosses, full-width forms as written), `evidence_start`
+  and `evidence_end` its character offsets in that source's text (the decoded file, or the
+  text of an .html/.docx/.pdf page), `evidence_doc_id` its document, `doc_title` and
+  `doc_url` that document's title and first URL (empty for a local file without one),
+  `doc_date` its date. The sentence that states the fact's date is cited first (a title,
+  the lowest offset, often states none); of several documents, the earliest one's (by date,
+  then id); `doc_ids` still lists them all. A sentence stored before the source's reading
+  was kept is cited as stored (normalized), without offsets.
 
 A row or relationship restricted to some of its fact's documents (chosen collections: its
 `doc_ids` narrowed) is cited from those only, and its `date`, `date_precision` and `year` are
@@ -35,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.export import LIST_SEPARATOR, join_list
-from graph.model import date_key
+from graph.model import date_key, written_sentence
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -55,14 +59,25 @@ __all__ = [
 ]
 
 #: the columns `cited_rows` adds after a row's own, in this order
-CITATION_COLUMNS = ("evidence", "evidence_doc_id", "doc_title", "doc_url", "doc_date")
+CITATION_COLUMNS = (
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "evidence_doc_id",
+    "doc_title",
+    "doc_url",
+    "doc_date",
+)
 
 #: their meaning, for the data dictionaries written beside table exports
 CITATION_DICTIONARY = {
     "year": "year of `date` as an integer (empty when no date is known); `date_precision` "
     "says how precise `date` is",
     "evidence": "one sentence the fact was extracted from (the one stating its date, of the "
-    "earliest document citing it)",
+    "earliest document citing it), as the source writes it",
+    "evidence_start": "where that sentence starts in the source's text (character offset; "
+    "empty for a sentence stored before offsets into the source were kept)",
+    "evidence_end": "where that sentence ends in the source's text (character offset, exclusive)",
     "evidence_doc_id": "the document that sentence comes from",
     "doc_title": "that document's title",
     "doc_url": "that document's first URL (empty for a local file without one)",
@@ -130,7 +145,9 @@ def _sources(store: GraphStore, facts: dict[str, _Fact]) -> dict[str, dict[str, 
         for r in store.read(
             "UNWIND $ids AS id MATCH (e:Evidence {fact_id: id}) "
             "RETURN e.fact_id AS fact_id, e.doc_id AS doc_id, e.sentence AS sentence, "
-            "e.start AS start, e.date AS date, e.date_precision AS date_precision",
+            "e.start AS start, e.date AS date, e.date_precision AS date_precision, "
+            f"{written_sentence('e')} AS original_sentence, e.original_start AS original_start, "
+            "e.original_end AS original_end",
             {"ids": ids[i : i + _CHUNK]},
         ):
             keep = facts[r["fact_id"]].docs
@@ -165,8 +182,11 @@ def _sources(store: GraphStore, facts: dict[str, _Fact]) -> dict[str, dict[str, 
 
         first = min(found, key=order)
         doc = docs.get(first["doc_id"]) or {}
+        written = first.get("original_sentence")  # None: stored before it was kept
         out.setdefault(fact_id, {}).update(
-            evidence=first["sentence"],
+            evidence=written or first["sentence"],
+            evidence_start=first.get("original_start") if written else None,
+            evidence_end=first.get("original_end") if written else None,
             evidence_doc_id=first["doc_id"],
             doc_title=doc.get("title"),
             doc_url=(doc.get("urls") or [None])[0],

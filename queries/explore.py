@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from graph.model import FACT_TYPES, LEVELS
+from graph.model import FACT_TYPES, LEVELS, written_sentence
 from queries.library import (
     COLLECTIONS,
     FACT_ID,
@@ -126,14 +126,17 @@ RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.date_note AS date_not
 )
 
 _DOC_EVIDENCE = """e.fact_id AS fact_id, e.fact_type AS fact_type, e.sentence AS sentence,
-       e.quote AS quote, e.start AS start, e.end AS end, e.date AS date"""
+       e.quote AS quote, e.start AS start, e.end AS end, e.date AS date,
+       WRITTEN AS original_sentence, e.original_start AS original_start,
+       e.original_end AS original_end""".replace("WRITTEN", written_sentence("e"))
 
 DOCUMENT_EVIDENCE = register(
     NamedQuery(
         name="document_evidence",
         title="文档中的证据句",
         description="Every evidence sentence of one document, with the fact it supports and "
-        "its offsets into the document text.",
+        "its offsets into the document text (normalized), and as the source writes it "
+        "(original_sentence, with original_start/original_end into the source's text).",
         cypher="""
 MATCH (e:Evidence {doc_id: $doc})
 WHERE NOT $verified

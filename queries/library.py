@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES
+from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES, written_sentence
 from graph.store import GraphStore
 from graph.summaries import read_meta
 from queries.registry import NamedQuery, Param, Plan, register, short_form
@@ -623,10 +623,12 @@ RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
     )
 )
 
-_EVIDENCE_COLUMNS = """e.fact_type AS fact_type, e.sentence AS sentence, e.quote AS quote,
+_EVIDENCE_COLUMNS = """e.fact_type AS fact_type, WRITTEN AS original_sentence,
+       e.original_start AS original_start, e.original_end AS original_end,
+       e.sentence AS sentence, e.quote AS quote,
        e.start AS start, e.end AS end, e.date AS date, e.rule AS rule,
        e.confidence AS confidence, d.id AS doc_id, d.title AS title, d.date AS doc_date,
-       d.urls AS urls"""
+       d.urls AS urls""".replace("WRITTEN", written_sentence("e"))
 
 EVIDENCE = register(
     NamedQuery(
@@ -634,7 +636,10 @@ EVIDENCE = register(
         title="某条事实的证据",
         description="The sentences a fact came from, with their documents and the rule and "
         "confidence of each sentence's proposal (with verified=true: none unless a reviewer "
-        "confirmed or corrected the fact).",
+        "confirmed or corrected the fact). original_sentence is the sentence as the source "
+        "writes it, original_start/original_end its offsets in the source's text (empty for "
+        "a sentence stored before they were kept); sentence, start and end are the normalized "
+        "sentence and its offsets in the stored document text.",
         cypher="""
 MATCH (e:Evidence {fact_id: $fact_id})
 WHERE NOT $verified
@@ -830,7 +835,7 @@ _DOC_ROW = (
     "d.id, d.title, d.date, d.urls, "
     "CASE WHEN m.sentence CONTAINS m.surface THEN m.surface "
     "ELSE head([a IN coalesce(n.aliases, []) WHERE m.sentence CONTAINS a]) END, "
-    "m.sentence, m.start, m.end"
+    f"m.sentence, m.start, m.end, {written_sentence('m')}"
 )
 
 #: 提及方式 of a document the entity's name is not written in (see `_DOC_ROW`)
@@ -858,7 +863,8 @@ MENTIONED_IN = register(
         "naming it (`truncated` when there are more), the name as the document writes it "
         "(surface; none when the document does not write it: a court an article reaches "
         "through a unit below it, or an area such as 全市法院) and how it is mentioned "
-        "(mentioned: 文中写出, or 文中未写出).",
+        "(mentioned: 文中写出, or 文中未写出). sentence is normalized; original_sentence is it "
+        "as the source writes it (empty when stored before it was kept).",
         # sorted and cut on the server (the row limit + 1, to tell it was cut) and packed;
         # every row costs, whichever way it was found
         cypher="""
@@ -885,7 +891,17 @@ RETURN collect([DOC]) AS packed
         plan=_documents_listed,
         params=(_ENTITY,),
         row_limit=200,
-        packed=("doc_id", "title", "date", "urls", "surface", "sentence", "start", "end"),
+        packed=(
+            "doc_id",
+            "title",
+            "date",
+            "urls",
+            "surface",
+            "sentence",
+            "start",
+            "end",
+            "original_sentence",
+        ),
         postprocess=lambda rows, _p: _mentioned_as(
             sorted(
                 rows,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -103,31 +104,70 @@ def _fact(fact_id: str) -> None:
     for doc_id, items in by_doc.items():
         doc = (state.rows("document", {"doc": doc_id}) or [{}])[0]
         for e in items:
-            st.markdown(f"> {html.escape(e['sentence'])}")
-            _as_written(doc, e)
+            _quote(doc, e)
         _document(doc_id, highlight={(e["start"], e["end"], e["sentence"]) for e in items})
 
 
 #: encodings of files written in traditional characters (their text is stored converted)
 TRADITIONAL_ENCODINGS = frozenset({"big5", "big5hkscs", "cp950"})
+#: the label of the normalized reading shown under a sentence the source writes otherwise
+READING = "简体："
+READING_NOTE = (
+    "引文为原文写法（与原文件或网页一致，可据此引用）；“简体”为导入时规范化的文本"
+    "（繁体转简体、去掉拼音注音、全角转半角等），检索和抽取用它。"
+)
 
 
-def _as_written(doc: dict[str, Any], e: dict[str, Any]) -> None:
-    """The evidence sentence as the file writes it, under the stored (normalized) one, when
-    they differ (traditional characters, full-width forms …); when the file cannot be read
-    again, why the quote is shown only as stored."""
+def as_shown(e: dict[str, Any]) -> tuple[str, str | None]:
+    """An evidence row's sentence as the source writes it (`original_sentence`; a row stored
+    before it was kept: the stored, normalized `sentence`), and the normalized reading to show
+    beside it when the source's words differ from it (traditional characters, pinyin glosses,
+    full-width forms; not for whitespace or a Markdown file's markup alone), else None.
+
+    >>> as_shown({"sentence": "甲县法院推行诉前调解。", "original_sentence": "甲縣法院推行訴前調解。"})
+    ('甲縣法院推行訴前調解。', '甲县法院推行诉前调解。')
+    >>> as_shown({"sentence": "甲县法院推行诉前调解。", "original_sentence": None})
+    ('甲县法院推行诉前调解。', None)
+    """
     sentence = e.get("sentence") or ""
-    written = original_sentence(doc, int(e.get("start") or 0), int(e.get("end") or 0), sentence)
-    if written:
-        st.markdown(f"> 原文：{html.escape(written)}")
-        st.caption(
-            "上句为导入时规范化的文本（繁体转简体等，检索和抽取用它）；“原文”是文件中的写法。"
+    written = e.get("original_sentence")
+    if not written:
+        return sentence, None
+    return written, (sentence if _bare(written) != _bare(sentence) else None)
+
+
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_MARKUP = re.compile(r"[\s*_`#\[\]>]")
+
+
+def _bare(sentence: str) -> str:
+    """The sentence without whitespace and Markdown markup (a link's target included)."""
+    return _MARKUP.sub("", _LINK_TARGET.sub("", sentence))
+
+
+def _quote(doc: dict[str, Any], e: dict[str, Any]) -> None:
+    """One evidence sentence as the source writes it, with the normalized reading under it
+    (labelled) when they differ. A row stored before the source's words were kept is read
+    again from the document's file when it can be; when it cannot, a traditional-script
+    article's page says why the quote is the converted text."""
+    shown, reading = as_shown(e)
+    if e.get("original_sentence") is None:  # stored before: the file, if it is still here
+        written = original_sentence(
+            doc, int(e.get("start") or 0), int(e.get("end") or 0), e.get("sentence") or ""
         )
-    elif (doc.get("encoding") or "").lower() in TRADITIONAL_ENCODINGS:
-        st.caption(
-            "原文为繁体字，图中保存的是导入时转换的简体文本；原文件不在本机（或已改动），"
-            "无法显示原文写法，请按原文链接或文件核对。"
-        )
+        if written:
+            shown, reading = written, e.get("sentence") or ""
+        elif (doc.get("encoding") or "").lower() in TRADITIONAL_ENCODINGS:
+            st.markdown(f"> {html.escape(shown)}")
+            st.caption(
+                "原文为繁体字，图中保存的是导入时转换的简体文本；原文件不在本机（或已改动），"
+                "无法显示原文写法，请按原文链接或文件核对。"
+            )
+            return
+    st.markdown(f"> {html.escape(shown)}")
+    if reading:
+        st.markdown(f"> {READING}{html.escape(reading)}")
+        st.caption(READING_NOTE)
 
 
 def original_sentence(doc: dict[str, Any], start: int, end: int, sentence: str) -> str | None:
@@ -201,11 +241,23 @@ def _document(doc_id: str, *, highlight: set[tuple[int, int, str]]) -> None:
         st.caption("黄色：这条事实的证据句；浅蓝：本文中其他事实的证据句。")
     else:
         st.caption("浅蓝：本文中抽取出事实的句子。")
+    if any(as_shown(e)[1] is not None for e in all_evidence):
+        st.caption(
+            "上面的全文是导入时规范化的文本（繁体转简体、去掉拼音注音等）；原文另有写法，"
+            "证据句的原文写法见「证据」各句（导出的 evidence 列亦为原文写法）。"
+        )
     if all_evidence:
         with st.expander(f"本文的事实（{len({e['fact_id'] for e in all_evidence})}）"):
             _facts_note(doc_id)
             table(
-                [{**e, "rel": REL_ZH.get(e.get("fact_type") or "", "")} for e in all_evidence],
+                [
+                    {
+                        **e,
+                        "rel": REL_ZH.get(e.get("fact_type") or "", ""),
+                        "sentence": as_shown(e)[0],  # as the source writes it
+                    }
+                    for e in all_evidence
+                ],
                 {"rel": "关系", "sentence": "句子", "date": "日期"},
                 links={"证据页": lambda r: state.evidence_link(r["fact_id"])},
                 key=f"{P}.facts.{doc_id}",

@@ -315,6 +315,18 @@ def highlight(sentence: str, quote: str | None, ends: list[str]) -> str:
     return "".join(out)
 
 
+def _sentence(e: dict[str, Any], ends: list[str]) -> None:
+    """An evidence sentence as the source writes it, marked; when the source writes it
+    otherwise than the normalized text (traditional characters, pinyin glosses), the
+    normalized reading under it, labelled and marked (the names are found in it)."""
+    from ui.evidence import READING, as_shown
+
+    shown, reading = as_shown(e)
+    st.markdown(highlight(shown, e.get("quote"), ends), unsafe_allow_html=True)
+    if reading:
+        st.markdown(READING + highlight(reading, e.get("quote"), ends), unsafe_allow_html=True)
+
+
 def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) -> None:
     fid = row["fact_id"]
     with st.container(border=True):
@@ -329,9 +341,7 @@ def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) 
         )
         ends = [str(row.get("src") or ""), str(row.get("dst") or "")]
         for e in evidence:
-            st.markdown(
-                highlight(e["sentence"] or "", e.get("quote"), ends), unsafe_allow_html=True
-            )
+            _sentence(e, ends)
             urls = e.get("urls") or []
             source = f"　[{html.escape(urls[0])}]({urls[0]})" if urls else ""
             st.caption(f"《{e.get('title') or e['doc_id']}》 {e.get('doc_date') or ''}{source}")
@@ -630,9 +640,7 @@ def _current(
         )
         ends = [str(row.get("src") or ""), str(row.get("dst") or "")]
         for e in evidence.get(fid, []):
-            st.markdown(
-                highlight(e["sentence"] or "", e.get("quote"), ends), unsafe_allow_html=True
-            )
+            _sentence(e, ends)
             st.caption(f"《{e.get('title') or e['doc_id']}》 {e.get('doc_date') or ''}")
         # a reader moves through the queue; the decisions are drawn for a reviewer only
         nav = st.columns([2, 2, 2, 6] if who else [2, 2, 8])

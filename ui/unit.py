@@ -337,7 +337,8 @@ def _documents(unit_id: str) -> None:
     if truncated:
         st.caption(f"只列出最近的 {len(rows)} 篇；更多文档可在「Cypher 查询（只读）」页检索。")
     table(
-        rows,
+        # the sentence as the source writes it (stored before it was kept: as normalized)
+        [{**r, "sentence": r.get("original_sentence") or r["sentence"]} for r in rows],
         {"title": "标题", "date": "日期", "sentence": "首次提及的句子"},
         links={"全文": lambda r: state.doc_link(r["doc_id"])},
         key=f"{P}.documents",

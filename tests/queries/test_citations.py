@@ -61,7 +61,15 @@ def test_query_csv_and_json_cite_each_fact(small, capsys) -> None:
     header = list(table[0])
     # the year beside the date it is read from; the citation after the row's own columns
     assert header.index("year") == header.index("date_precision") + 1
-    assert header[-5:] == ["evidence", "evidence_doc_id", "doc_title", "doc_url", "doc_date"]
+    assert header[-7:] == [
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+        "evidence_doc_id",
+        "doc_title",
+        "doc_url",
+        "doc_date",
+    ]
     bing_csv = next(r for r in table if r["unit_id"] == g.BING)
     assert bing_csv["year"] == "2022" and bing_csv["doc_url"] == "http://example.test/b"
     # one separator for lists, as in every other export
@@ -283,3 +291,29 @@ def test_the_sentence_that_states_the_date_is_cited_not_the_title(small, capsys)
     assert queries_cli.main(args) == 0
     wu = next(r for r in json.loads(capsys.readouterr().out) if r["unit_id"] == g.WU)
     assert (wu["date"], wu["evidence"], wu["evidence_doc_id"]) == ("2021-06", body, _DOC_D)
+
+
+def test_exports_quote_the_source_as_written_at_its_offsets(
+    store, monkeypatch, tmp_path, capsys
+) -> None:
+    """A query's export and `graph export` cite a traditional-script article in its own
+    characters, at offsets into the file's text where a reader finds the quote."""
+    from ingest.pipeline import ingest_paths, initiative_id
+
+    path = Path(__file__).resolve().parents[1] / "data" / "provenance" / "traditional_big5.txt"
+    ingest_paths(store, [path], reference_data=False)
+    lend_store(monkeypatch, store)
+    source = path.read_bytes().decode("big5")
+    args = ["adopters", "--param", f"initiative={initiative_id('诉前调解')}", "--format", "json"]
+    assert queries_cli.main(args) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert "訴前調解" in row["evidence"]
+    assert source[row["evidence_start"] : row["evidence_end"]] == row["evidence"]
+
+    out = tmp_path / "ruijin.json"
+    assert graph_cli.main(["export", "court:江西省瑞金市人民法院", "-o", str(out)]) == 0
+    cited = [a for *_, a in export.from_json(out).edges(keys=True, data=True) if "evidence" in a]
+    assert cited
+    for a in cited:
+        assert source[a["evidence_start"] : a["evidence_end"]] == a["evidence"]
+    assert any("訴前調解" in a["evidence"] for a in cited)
