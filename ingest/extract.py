@@ -256,6 +256,10 @@ class _Context:
         self._memo: dict[tuple[str, int], bool] = {}
         #: answers per initiative mention (see _per_mention): these depend on the people too
         self.mention_memo: dict[tuple[str, InitiativeMention], bool] = {}
+        # courts_in and sentence per span and position (the text and mentions' answers, shared
+        # by with_people's copies)
+        self._courts_in: dict[tuple[int, int], tuple[CourtMention, ...]] = {}
+        self._sentence_at: dict[int, tuple[int, int]] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self._heads = [b.start() for b in _CLAUSE_OR_DASH.finditer(text)]
         # with the spaces between a headline's parts too: for award winners and unplaced
@@ -630,11 +634,15 @@ class _Context:
         return max(lo, self.breaks[i] + 1) if i >= 0 else lo
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
-        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= pos < self.sentences[i][1]:
-            return self.sentences[i]
-        line = self.line(pos)
-        return line
+        found = self._sentence_at.get(pos)
+        if found is None:
+            i = bisect.bisect_right(self.sent_starts, pos) - 1
+            if 0 <= i < len(self.sentences) and self.sentences[i][0] <= pos < self.sentences[i][1]:
+                found = self.sentences[i]
+            else:
+                found = self.line(pos)
+            self._sentence_at[pos] = found
+        return found
 
     def line(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, pos) - 1
@@ -926,13 +934,18 @@ class _Context:
         """The last subject named in text[lo:hi]."""
         return self.last_between(lo, hi)
 
-    def courts_in(self, lo: int, hi: int) -> list[CourtMention]:
-        """Court mentions (not groups) inside text[lo:hi], outermost only, in text order."""
-        i = bisect.bisect_left(self.mention_starts, lo)
-        j = bisect.bisect_left(self.mention_starts, hi, i)
-        if i == j:
-            return []
-        return [m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")]
+    def courts_in(self, lo: int, hi: int) -> tuple[CourtMention, ...]:
+        """Court mentions (not groups) inside text[lo:hi], outermost only, in text order
+        (worked out once per span: the rules ask of the same clause again and again)."""
+        key = (lo, hi)
+        found = self._courts_in.get(key)
+        if found is None:
+            i = bisect.bisect_left(self.mention_starts, lo)
+            j = bisect.bisect_left(self.mention_starts, hi, i)
+            found = self._courts_in[key] = tuple(
+                m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")
+            )
+        return found
 
     def subjects_before(self, lo: int, hi: int) -> list[str]:
         """All subject courts named in text[lo:hi] (several winners of one title)."""
@@ -3430,6 +3443,16 @@ _FIXES = re.compile(
 
 
 def _deficient(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """_lagging(ctx, s, m), worked out once per mention (`s` is always its sentence's start:
+    _lagging_courts and _not_adopted both ask)."""
+    key = ("_deficient", m)
+    memo = ctx.mention_memo
+    if key not in memo:
+        memo[key] = _lagging(ctx, s, m)
+    return memo[key]
+
+
+def _lagging(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """The clause says the initiative is missing or lagging where it is named: 甲法院、乙法院X
     工作相对滞后 / 尚未建立X / X工作仍未开展 / 因X推进不力被约谈. The courts of that clause did
     not adopt X. A lag the clause answers (针对滞后问题，建立了X; 以X破解…滞后难题) is none."""
