@@ -260,6 +260,8 @@ class _Context:
         # by with_people's copies)
         self._courts_in: dict[tuple[int, int], tuple[CourtMention, ...]] = {}
         self._sentence_at: dict[int, tuple[int, int]] = {}
+        #: unit_path per position: it depends on the people too (reset by with_people)
+        self._unit_paths: dict[int, tuple[str | None, str]] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self._heads = [b.start() for b in _CLAUSE_OR_DASH.finditer(text)]
         # with the spaces between a headline's parts too: for award winners and unplaced
@@ -325,6 +327,7 @@ class _Context:
         text and the court mentions only is shared)."""
         ctx = copy.copy(self)
         ctx.mention_memo = {}
+        ctx._unit_paths = {}
         ctx._add_people(people)
         return ctx
 
@@ -702,7 +705,15 @@ class _Context:
         (another court that was the topic further back), ``home`` (the article's own court,
         named before `pos`),
         ``home-early`` (not yet named, but named or placed in `pos`'s paragraph) and
-        ``home-unnamed`` (neither: adoptions take no court from it)."""
+        ``home-unnamed`` (neither: adoptions take no court from it).
+
+        Worked out once per position (the subjects it reads are this context's own)."""
+        found = self._unit_paths.get(pos)
+        if found is None:
+            found = self._unit_paths[pos] = self._unit_path(pos)
+        return found
+
+    def _unit_path(self, pos: int) -> tuple[str | None, str]:
         s_start, s_end = self.sentence(pos)
         hit = self.last_between(s_start, pos)
         if hit:
