@@ -954,7 +954,7 @@ class _Context:
             i = bisect.bisect_left(self.mention_starts, lo)
             j = bisect.bisect_left(self.mention_starts, hi, i)
             found = self._courts_in[key] = tuple(
-                m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")
+                [m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")]
             )
         return found
 

@@ -719,7 +719,7 @@ class _Text:
         if found is None:
             i = bisect.bisect_left(self.starts, lo)
             j = bisect.bisect_left(self.starts, hi)
-            found = self._between[key] = tuple(m for m in self.mentions[i:j] if m.end <= hi)
+            found = self._between[key] = tuple([m for m in self.mentions[i:j] if m.end <= hi])
         return found
 
     def sentence(self, pos: int) -> tuple[int, int]:
