@@ -260,6 +260,7 @@ class _Context:
         # by with_people's copies)
         self._courts_in: dict[tuple[int, int], tuple[CourtMention, ...]] = {}
         self._sentence_at: dict[int, tuple[int, int]] = {}
+        self._clause_head: dict[int, int] = {}  # clause_start per position, whatever `lo`
         #: unit_path per position: it depends on the people too (reset by with_people)
         self._unit_paths: dict[int, tuple[str | None, str]] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
@@ -633,8 +634,11 @@ class _Context:
 
     def clause_start(self, lo: int, pos: int) -> int:
         """Where the clause holding `pos` starts (not before `lo`)."""
-        i = bisect.bisect_left(self.breaks, pos) - 1
-        return max(lo, self.breaks[i] + 1) if i >= 0 else lo
+        head = self._clause_head.get(pos)
+        if head is None:
+            i = bisect.bisect_left(self.breaks, pos) - 1
+            head = self._clause_head[pos] = self.breaks[i] + 1 if i >= 0 else -1
+        return head if head > lo else lo  # (-1: no break before `pos`, the clause opens at lo)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         found = self._sentence_at.get(pos)
