@@ -3461,10 +3461,10 @@ def _deficient(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """_lagging(ctx, s, m), worked out once per mention (`s` is always its sentence's start:
     _lagging_courts and _not_adopted both ask)."""
     key = ("_deficient", m)
-    memo = ctx.mention_memo
-    if key not in memo:
-        memo[key] = _lagging(ctx, s, m)
-    return memo[key]
+    found = ctx.mention_memo.get(key)
+    if found is None:
+        found = ctx.mention_memo[key] = _lagging(ctx, s, m)
+    return found
 
 
 def _lagging(ctx: _Context, s: int, m: InitiativeMention) -> bool:
@@ -3535,12 +3535,15 @@ def _per_mention(
     """`fn(ctx, m)` worked out once per context and mention (_adopters and _attributed ask
     _not_adopted of one mention up to four times)."""
 
+    name = fn.__name__
+
     @functools.wraps(fn)
     def once(ctx: _Context, m: InitiativeMention) -> bool:
-        key = (fn.__name__, m)
-        if key not in ctx.mention_memo:
-            ctx.mention_memo[key] = fn(ctx, m)
-        return ctx.mention_memo[key]
+        key = (name, m)
+        found = ctx.mention_memo.get(key)  # (one look-up: a mention's hash reads every field)
+        if found is None:
+            found = ctx.mention_memo[key] = fn(ctx, m)
+        return found
 
     return once
 
