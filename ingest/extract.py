@@ -261,6 +261,8 @@ class _Context:
         self._courts_in: dict[tuple[int, int], tuple[CourtMention, ...]] = {}
         self._sentence_at: dict[int, tuple[int, int]] = {}
         self._clause_head: dict[int, int] = {}  # clause_start per position, whatever `lo`
+        #: _deficient per mention (the text and the court mentions' answer: shared by copies)
+        self.lags: dict[InitiativeMention, bool] = {}
         #: unit_path per position: it depends on the people too (reset by with_people)
         self._unit_paths: dict[int, tuple[str | None, str]] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
@@ -3460,10 +3462,9 @@ _FIXES = re.compile(
 def _deficient(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """_lagging(ctx, s, m), worked out once per mention (`s` is always its sentence's start:
     _lagging_courts and _not_adopted both ask)."""
-    key = ("_deficient", m)
-    found = ctx.mention_memo.get(key)
+    found = ctx.lags.get(m)
     if found is None:
-        found = ctx.mention_memo[key] = _lagging(ctx, s, m)
+        found = ctx.lags[m] = _lagging(ctx, s, m)
     return found
 
 
