@@ -36,6 +36,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from functools import lru_cache
@@ -141,6 +142,13 @@ def _wilson_lower(p: float, n: float, z: float = Z) -> float:
     return max(0.0, (centre - spread) / (1 + z2 / n))
 
 
+@functools.cache
+def _default_confidence(kind: str, rule: str) -> float:
+    """confidence(kind, rule) from the fitted table (read once per process, as load_table
+    is): the same few rules are asked of every document."""
+    return confidence(kind, rule)
+
+
 def apply(
     ex: Extraction, table: dict[str, Any] | None = None, floor: dict[str, float] | None = None
 ) -> None:
@@ -149,18 +157,19 @@ def apply(
     facts, and the outcomes' ties to an initiative, whose confidence is below their kind's
     `floor` (default `FLOOR`)."""
     low = FLOOR if floor is None else floor
+    of = _default_confidence if table is None else functools.partial(confidence, table=table)
     for a in ex.adoptions:
         a.rule = a.rule or "adoption:other"
-        a.confidence = confidence("adoption", a.rule, table)
+        a.confidence = of("adoption", a.rule)
     for p in ex.people:
         p.rule = p.rule or "person:other"
-        p.confidence = confidence("person", p.rule, table)
+        p.confidence = of("person", p.rule)
     for o in ex.outcomes:
         o.rule = o.rule or "outcome:other"
-        o.confidence = confidence("outcome", o.rule, table)
+        o.confidence = of("outcome", o.rule)
         if o.initiative:
             o.link_rule = o.link_rule or "link:other"
-            o.link_confidence = confidence("link", o.link_rule, table)
+            o.link_confidence = of("link", o.link_rule)
             if o.link_confidence < low.get("link", 0.0):  # the figure stays, untied
                 o.initiative, o.link_rule, o.link_confidence = None, "", None
     ex.adoptions = [a for a in ex.adoptions if (a.confidence or 0.0) >= low.get("adoption", 0.0)]

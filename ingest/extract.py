@@ -256,6 +256,15 @@ class _Context:
         self._memo: dict[tuple[str, int], bool] = {}
         #: answers per initiative mention (see _per_mention): these depend on the people too
         self.mention_memo: dict[tuple[str, InitiativeMention], bool] = {}
+        # courts_in and sentence per span and position (the text and mentions' answers, shared
+        # by with_people's copies)
+        self._courts_in: dict[tuple[int, int], tuple[CourtMention, ...]] = {}
+        self._sentence_at: dict[int, tuple[int, int]] = {}
+        self._clause_head: dict[int, int] = {}  # clause_start per position, whatever `lo`
+        #: _deficient per mention (the text and the court mentions' answer: shared by copies)
+        self.lags: dict[InitiativeMention, bool] = {}
+        #: unit_path per position: it depends on the people too (reset by with_people)
+        self._unit_paths: dict[int, tuple[str | None, str]] = {}
         self.breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         self._heads = [b.start() for b in _CLAUSE_OR_DASH.finditer(text)]
         # with the spaces between a headline's parts too: for award winners and unplaced
@@ -321,6 +330,7 @@ class _Context:
         text and the court mentions only is shared)."""
         ctx = copy.copy(self)
         ctx.mention_memo = {}
+        ctx._unit_paths = {}
         ctx._add_people(people)
         return ctx
 
@@ -626,15 +636,22 @@ class _Context:
 
     def clause_start(self, lo: int, pos: int) -> int:
         """Where the clause holding `pos` starts (not before `lo`)."""
-        i = bisect.bisect_left(self.breaks, pos) - 1
-        return max(lo, self.breaks[i] + 1) if i >= 0 else lo
+        head = self._clause_head.get(pos)
+        if head is None:
+            i = bisect.bisect_left(self.breaks, pos) - 1
+            head = self._clause_head[pos] = self.breaks[i] + 1 if i >= 0 else -1
+        return head if head > lo else lo  # (-1: no break before `pos`, the clause opens at lo)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
-        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= pos < self.sentences[i][1]:
-            return self.sentences[i]
-        line = self.line(pos)
-        return line
+        found = self._sentence_at.get(pos)
+        if found is None:
+            i = bisect.bisect_right(self.sent_starts, pos) - 1
+            if 0 <= i < len(self.sentences) and self.sentences[i][0] <= pos < self.sentences[i][1]:
+                found = self.sentences[i]
+            else:
+                found = self.line(pos)
+            self._sentence_at[pos] = found
+        return found
 
     def line(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, pos) - 1
@@ -694,7 +711,15 @@ class _Context:
         (another court that was the topic further back), ``home`` (the article's own court,
         named before `pos`),
         ``home-early`` (not yet named, but named or placed in `pos`'s paragraph) and
-        ``home-unnamed`` (neither: adoptions take no court from it)."""
+        ``home-unnamed`` (neither: adoptions take no court from it).
+
+        Worked out once per position (the subjects it reads are this context's own)."""
+        found = self._unit_paths.get(pos)
+        if found is None:
+            found = self._unit_paths[pos] = self._unit_path(pos)
+        return found
+
+    def _unit_path(self, pos: int) -> tuple[str | None, str]:
         s_start, s_end = self.sentence(pos)
         hit = self.last_between(s_start, pos)
         if hit:
@@ -926,13 +951,18 @@ class _Context:
         """The last subject named in text[lo:hi]."""
         return self.last_between(lo, hi)
 
-    def courts_in(self, lo: int, hi: int) -> list[CourtMention]:
-        """Court mentions (not groups) inside text[lo:hi], outermost only, in text order."""
-        i = bisect.bisect_left(self.mention_starts, lo)
-        j = bisect.bisect_left(self.mention_starts, hi, i)
-        if i == j:
-            return []
-        return [m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")]
+    def courts_in(self, lo: int, hi: int) -> tuple[CourtMention, ...]:
+        """Court mentions (not groups) inside text[lo:hi], outermost only, in text order
+        (worked out once per span: the rules ask of the same clause again and again)."""
+        key = (lo, hi)
+        found = self._courts_in.get(key)
+        if found is None:
+            i = bisect.bisect_left(self.mention_starts, lo)
+            j = bisect.bisect_left(self.mention_starts, hi, i)
+            found = self._courts_in[key] = tuple(
+                [m for m in self.mentions[i:j] if m.end <= hi and not m.court.startswith("AGG:")]
+            )
+        return found
 
     def subjects_before(self, lo: int, hi: int) -> list[str]:
         """All subject courts named in text[lo:hi] (several winners of one title)."""
@@ -3430,6 +3460,15 @@ _FIXES = re.compile(
 
 
 def _deficient(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """_lagging(ctx, s, m), worked out once per mention (`s` is always its sentence's start:
+    _lagging_courts and _not_adopted both ask)."""
+    found = ctx.lags.get(m)
+    if found is None:
+        found = ctx.lags[m] = _lagging(ctx, s, m)
+    return found
+
+
+def _lagging(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """The clause says the initiative is missing or lagging where it is named: 甲法院、乙法院X
     工作相对滞后 / 尚未建立X / X工作仍未开展 / 因X推进不力被约谈. The courts of that clause did
     not adopt X. A lag the clause answers (针对滞后问题，建立了X; 以X破解…滞后难题) is none."""
@@ -3497,12 +3536,15 @@ def _per_mention(
     """`fn(ctx, m)` worked out once per context and mention (_adopters and _attributed ask
     _not_adopted of one mention up to four times)."""
 
+    name = fn.__name__
+
     @functools.wraps(fn)
     def once(ctx: _Context, m: InitiativeMention) -> bool:
-        key = (fn.__name__, m)
-        if key not in ctx.mention_memo:
-            ctx.mention_memo[key] = fn(ctx, m)
-        return ctx.mention_memo[key]
+        key = (name, m)
+        found = ctx.mention_memo.get(key)  # (one look-up: a mention's hash reads every field)
+        if found is None:
+            found = ctx.mention_memo[key] = fn(ctx, m)
+        return found
 
     return once
 

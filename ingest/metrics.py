@@ -12,6 +12,7 @@ and a plain 人数 misleads no one where 人民调解员和数 does.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: the generic label of a figure by its unit of measure (and direction, for percentages)
@@ -154,6 +155,7 @@ def _balanced(label: str) -> str:
     return after
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and asked of the same labels again and again
 def reader_label(metric: str, uom: str, direction: str | None = None) -> str:
     """`metric` as a name a reader understands: mended where words of the sentence stray into
     it, or the generic label of its unit where nothing of a name is left.

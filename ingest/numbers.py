@@ -16,6 +16,7 @@ This is the one Chinese-number parser: outcomes and dates both use it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: ends a clause: comma, semicolon, colon and sentence ends, full-width and ASCII
@@ -142,6 +143,7 @@ def _parse_chinese(s: str) -> float | None:
     return value
 
 
+@functools.lru_cache(maxsize=8192)  # pure: the same numerals recur
 def parse_number(s: str) -> float | None:
     """Parse one numeral with an optional trailing 万/亿; None if it is not a number.
 

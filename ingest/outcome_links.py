@@ -158,6 +158,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.document import Extraction, OutcomeRef
@@ -708,11 +709,18 @@ class _Text:
         self.stops = [m.start() for m in _SENTENCE_END.finditer(text)]
         self.full_stops = [m.start() for m in _FULL_STOP.finditer(text)]
         self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self._between: dict[tuple[int, int], tuple[_Mention, ...]] = {}
 
-    def between(self, lo: int, hi: int) -> list[_Mention]:
-        i = bisect.bisect_left(self.starts, lo)
-        j = bisect.bisect_left(self.starts, hi)
-        return [m for m in self.mentions[i:j] if m.end <= hi]
+    def between(self, lo: int, hi: int) -> tuple[_Mention, ...]:
+        """The mentions inside text[lo:hi], in text order (once per span: the linker asks of
+        the same sentences and lines for every figure)."""
+        key = (lo, hi)
+        found = self._between.get(key)
+        if found is None:
+            i = bisect.bisect_left(self.starts, lo)
+            j = bisect.bisect_left(self.starts, hi)
+            found = self._between[key] = tuple([m for m in self.mentions[i:j] if m.end <= hi])
+        return found
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_left(self.stops, pos)
@@ -868,7 +876,9 @@ class _Linker:
                 out.insert(0, full[0])
         return out
 
-    def resolve(self, mentions: list[_Mention], lo: int, f: _Figure | None = None) -> str | None:
+    def resolve(
+        self, mentions: Sequence[_Mention], lo: int, f: _Figure | None = None
+    ) -> str | None:
         """The nearest name: a credit (通过…) or the measure of a figure before (速裁案件1480件，
         平均审理时长19.9天); either way the head of its words. A figure `f` with words of its
         own (转交邮寄2407件 after 电子送达成功率92%) is no attribute of the figure before: the
@@ -913,7 +923,7 @@ class _Linker:
         i = bisect.bisect_right(self.owned, (m.start, len(self.t.text))) - 1
         return i >= 0 and self.owned[i][0] <= m.start < self.owned[i][1]
 
-    def head(self, mentions: list[_Mention], lo: int) -> str:
+    def head(self, mentions: Sequence[_Mention], lo: int) -> str:
         """The first name of the clause where the last of `mentions` stands."""
         last = mentions[-1]
         c = self.t.clause_start(last.start, lo)
@@ -1044,7 +1054,7 @@ class _Linker:
         caseload = self.caseload(f)
         if (source := self.source_topic(f, s_start)) is not None:
             return source, "link:source-topic"
-        before = t.between(s_start, own_lo)
+        before: Sequence[_Mention] = t.between(s_start, own_lo)
         if before:
             if prior is not None and any(
                 self.measure_of(g, before[-1])
@@ -1134,7 +1144,7 @@ class _Linker:
                 lo = t.sentence(lo - 1)[0]
                 if _NEW_ITEM.match(t.text, lo):
                     break
-            paragraph = t.between(max(lo, l_start), s_start)
+            paragraph: Sequence[_Mention] = t.between(max(lo, l_start), s_start)
             if paragraph:
                 p_start, _ = t.sentence(paragraph[-1].start)
                 distinct = {m.name for m in paragraph if m.start >= p_start}
@@ -1244,7 +1254,7 @@ class _Linker:
             # outrank the figure's own words unless the figure names its parts (向综治中心委派…)
         return found[0]
 
-    def other_action_between(self, before: list[_Mention], f: _Figure) -> bool:
+    def other_action_between(self, before: Sequence[_Mention], f: _Figure) -> bool:
         """A clause between the last name and the figure that opens another action and names
         nothing (创新甲机制，加强司法交流协作，接收实习生32人): the name does not reach past it."""
         text = self.t.text
@@ -1257,7 +1267,7 @@ class _Linker:
                 return True
         return False
 
-    def shared_head(self, f: _Figure, names: list[_Mention]) -> str | None:
+    def shared_head(self, f: _Figure, names: Sequence[_Mention]) -> str | None:
         """The first name of the sentence whose first four characters the figure's own words
         repeat (涉诉信访工作机制改革 … 涉诉信访积案2896件): the kind of case it reforms."""
         own = self.t.text[f.own[0] : f.figure[0]]
@@ -1299,7 +1309,7 @@ class _Linker:
         }
         return brands.pop() if len(brands) == 1 else None
 
-    def owned_between(self, name: str, before: list[_Mention], f: _Figure) -> bool:
+    def owned_between(self, name: str, before: Sequence[_Mention], f: _Figure) -> bool:
         """Figures between the last mention of `name` and `f` whose own words name another
         initiative: the sentence lists results each of its own, the name leads none of the
         later ones."""
@@ -1403,7 +1413,9 @@ class _Linker:
             return False
         return _RUN_IN_HEADING.fullmatch(text, lo, hi) is not None
 
-    def borne(self, names: list[_Mention], s_start: int, f: _Figure, caseload: bool) -> str | None:
+    def borne(
+        self, names: Sequence[_Mention], s_start: int, f: _Figure, caseload: bool
+    ) -> str | None:
         """The one initiative among `names` (those named before the figure's sentence) that the
         text says has borne fruit (甲工作取得新进展, 乙建设成效初显): the figures reported after
         it are its results. A caseload or a court-wide rate only when it fell (新收案件…同比下降
@@ -1683,7 +1695,7 @@ class _Linker:
                 return name
         return None
 
-    def source_right_before(self, f: _Figure, before: list[_Mention]) -> bool:
+    def source_right_before(self, f: _Figure, before: Sequence[_Mention]) -> bool:
         """Whether a caseload that fell follows right on the clause naming an initiative that
         keeps disputes from becoming cases (推动诉源治理，民事案件降幅达9%)."""
         last = before[-1]

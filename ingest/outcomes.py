@@ -466,6 +466,12 @@ class OutcomeHit:
     rule: str = ""  # which path found it (outcome:count, outcome:rate, ...; ingest.confidence)
 
 
+def _with_metric(h: OutcomeHit, metric: str) -> OutcomeHit:
+    """`h` with `metric` (`h` itself when that is its metric already: most labels stay, and
+    a frozen dataclass's copy is slow)."""
+    return h if metric == h.metric else replace(h, metric=metric)
+
+
 def _spans(pattern: re.Pattern[str], text: str, limit: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text, 0, limit)]
 
@@ -1957,9 +1963,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
     hits = _label_bare_changes(text, bounds, _drop_repeats(text, hits, title_end))
     # 收案增幅由去年(同期的12%下降为4%): the start of a change left in a label (one naming its
     # verb is reader_label's, which names the measure; a label that is all start, extract's)
-    hits = [replace(h, metric=_cut_from_tail(h.metric)) for h in hits]
+    hits = [_with_metric(h, _cut_from_tail(h.metric)) for h in hits]
     # a label that is a piece of the sentence (人民调解员和数): mended, or the unit's generic one
-    hits = [replace(h, metric=reader_label(h.metric, h.unit_of_measure, h.direction)) for h in hits]
+    hits = [_with_metric(h, reader_label(h.metric, h.unit_of_measure, h.direction)) for h in hits]
     # one left generic that chains to the figure before (与2022年（1.4万件）相比下降14%): its measure
     for i in range(1, len(hits)):
         h, prev = hits[i], hits[i - 1]

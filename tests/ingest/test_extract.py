@@ -2469,3 +2469,48 @@ def test_an_answer_per_mention_is_kept_per_context_not_across_people() -> None:
     assert ctx.mention_memo == {("_not_adopted", m): first}
     assert _not_adopted(ctx, m) == first
     assert ctx.with_people([]).mention_memo == {}
+
+
+def test_a_lag_in_its_clause_is_read_once_per_mention_whatever_the_people(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """_deficient (asked by _lagging_courts and by _not_adopted) reads the mention's clause
+    once; the answer depends on the text and the court mentions only, so a context with other
+    people standing for their courts keeps it."""
+    import ingest.extract as extract
+
+    text = "乙县法院尚未建立繁简分流机制。"
+    ctx = _bare_context(text)
+    m = InitiativeMention(start=8, end=12, name="繁简分流", candidate=False, rule="taxonomy")
+    read: list[InitiativeMention] = []
+    lagging = extract._lagging
+
+    def counted(c: _Context, s: int, x: InitiativeMention) -> bool:
+        read.append(x)
+        return lagging(c, s, x)
+
+    monkeypatch.setattr(extract, "_lagging", counted)
+    first = extract._deficient(ctx, 0, m)
+    assert first is True  # 尚未建立: not adopted
+    assert extract._deficient(ctx, 0, m) is first
+    assert extract._deficient(ctx.with_people([]), 0, m) is first
+    assert read == [m]
+
+
+def test_the_courts_of_a_span_and_the_court_of_a_position_are_worked_out_once() -> None:
+    """courts_in is found once per span (shared by with_people's copies: it reads the court
+    mentions only); unit_path once per position and context (it reads the people too)."""
+    text = "甲市中级人民法院指导乙县人民法院推行繁简分流。"
+    mentions = [
+        CourtMention(0, 8, "甲市中级人民法院", "甲市中级人民法院"),
+        CourtMention(10, 16, "乙县人民法院", "乙县人民法院"),
+    ]
+    ctx = _Context(text, split_sentences(text), mentions, [], [], None)
+    found = ctx.courts_in(0, len(text))
+    assert [c.court for c in found] == ["甲市中级人民法院", "乙县人民法院"]
+    assert ctx.courts_in(0, len(text)) is found
+    copy = ctx.with_people([])
+    assert copy.courts_in(0, len(text)) is found
+    path = ctx.unit_path(18)
+    assert ctx.unit_path(18) is path
+    assert copy.unit_path(18) == path and copy.unit_path(18) is not path
