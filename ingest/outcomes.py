@@ -13,8 +13,9 @@ values with the unit 名 (位居全省第一, 位于全省第5位, 居于全省�
 scores of an assessment have the unit 分; cases per 10,000 people (万人成讼率52.13件/万人) the
 unit 件/万人; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
-breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
-in the body is one figure.
+breaks inside a number (12.⏎5%) or a sentence are read through, and so are spaces a page put
+inside a number after a word (达71. 41%, 受理案件276 214件); a heading's figure repeated in the
+body is one figure.
 
 A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, qualifier 近) is a
 figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
@@ -43,7 +44,8 @@ references (前10个月), one person's career (他从事审判工作28年), the 
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
 (阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的3120家增长到5480家, 周期从2个月
-缩短至25天: only the level reached) and rounded repeats of an exact figure.
+缩短至25天, 从230件攀升到910件: only the level reached; but each of two years' figures is
+its year's, 由2021年的1500件上升到2023年的2600件) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
@@ -330,8 +332,11 @@ _NORM_BEFORE = re.compile(r"不少于|不低于|不超过|不多于|至少|最�
 _TIME_AFTER = re.compile(
     r"^(?:工作日|自然日|小时|钟头|星期|礼拜|季度|年度?|日夜|昼夜|白天|夜晚|晚上)"
 )
-#: a date ahead that the figure is a target for (到2025年底，建成20个)
-_BY_DATE = re.compile(r"到(?:19|20)\d{2}年(?:底|末)?[，,]?")
+#: a date ahead that the figure is a target for (到2025年底，建成20个); not the year a change
+#: reached its level (从2023年的320件上升到2024年的560件) nor the end of a span (从2022年到2024年)
+_BY_DATE = re.compile(
+    r"(?<![升长加高提降少短缩达])(?<!从\d{4}年)(?<!从\d{4})到(?:19|20)\d{2}年(?:底|末)?[，,]?"
+)
 _DONE = re.compile(r"已|累计|共计?|实现|截至")
 #: each X (每名法官, 每月开展2次): a norm or a schedule, near the figure
 _EACH = re.compile(r"每(?!万)")
@@ -575,7 +580,9 @@ _ACTED = re.compile(
     r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
     r"参与|到岗|返岗|加入|建立了?|设立了?|开通了?|配备了?)[^，,。；;]{0,14})$"
 )
-_VERB_ONLY = re.compile(r"(?:下降|上升|降低|提升|提高|增长|减少|缩短)(?:至|到)?")
+_VERB_ONLY = re.compile(
+    r"(?:下降|上升|降低|提升|提高|增长|增加|减少|缩短)(?:至|到)?|[降增升减](?:至|到)"
+)
 _ATTRIBUTE_AFTER = re.compile(r"平均|时长|用时|同比|环比|占比|[，,]")
 _QUOTED_HEAD = re.compile(r"^“[^”]{1,12}”")
 _SCOPE_ONLY = re.compile(r"全[市省区县国]|全地区|辖区内?")
@@ -708,7 +715,10 @@ def _metric(
             among, before = part.group("noun"), ""
     elif uom in _COUNT_UOMS and before.endswith("有") and (part := _AMONG.fullmatch(before)):
         among, before = part.group("noun"), ""  # 化解的纠纷中有1200件为…
+    dated = _YEAR_OF.search(before)
     before = _YEAR_OF.sub("", before)
+    if dated and len(before) > 2 and before[-1] in "从由":
+        before = before[:-1]  # 收案数从2022年的1200件…: the start of a change
     before = _PERIOD.sub("", before)
     for _ in range(2):
         subject = _SUBJECT.match(before)
@@ -943,11 +953,30 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
         else:
             line_start = i + 1  # a wrapped line goes on after the break
         i = text.find("\n", i + 1)
+    cuts.extend(_spaced_digits(text))
     if not cuts:
         return text, []
     cuts = sorted(set(cuts))
     parts = [text[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)], strict=True)]
     return "".join(parts), cuts
+
+
+#: a number a page spaced after a word: a decimal (71. 41%) or thousands (276 214件); what
+#: follows must be a measure, not a date's 年/月/日 (1. 2023年 opens a list item)
+_SPACED_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:\d+\.(?P<dot>[ \u00a0]+)\d+|\d{1,3}(?:[ \u00a0]\d{3})+)"
+    r"(?![\d.,])(?![ \u00a0]?[年月日号時时])"
+)
+
+
+def _spaced_digits(text: str) -> list[int]:
+    """Offsets of the spaces inside numbers a page spaced out (达71. 41%, 受理案件276 214件)."""
+    return [
+        m.start() + k
+        for m in _SPACED_NUMBER.finditer(text)
+        for k, c in enumerate(m.group())
+        if c in " \u00a0"
+    ]
 
 
 _RUN_ON = re.compile("[，、]")
@@ -1980,7 +2009,9 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached
 _FROM_TO_BETWEEN = re.compile(
-    r"(?:(?P<up>提升|提高|上升|增长|增加|增|升)|(?P<down>缩短|降低|减少|下降|压缩|降|减))?了?(?:至|到)$"
+    r"(?:迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断){0,2}"
+    r"(?:(?P<up>提升|提高|上升|增长|增加|攀升|上涨|跃升|增|升)"
+    r"|(?P<down>缩短|降低|减少|下降|压缩|回落|下滑|压降|降|减))?了?(?:至|到)$"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)$")
 _DURATION_UOMS = frozenset(["天", "日", "个月", "小时", "分钟"])
@@ -2016,7 +2047,7 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
                 or {nxt.unit_of_measure, h.unit_of_measure} <= _DURATION_UOMS
             )
             and _FROM_BEFORE.search(head)
-            and 0 < nxt.start - h.end <= 4
+            and 0 < nxt.start - h.end <= 9
         ):
             between = _FROM_TO_BETWEEN.fullmatch(text, h.end, nxt.start)
             if between is not None:
@@ -2044,7 +2075,7 @@ _LABEL_CUT = re.compile(r"[的、等，,：:；;。\s]")
 def _count_from_to(text: str, h: OutcomeHit, nxt: OutcomeHit) -> OutcomeHit | None:
     """The level a count reached (诉讼服务站由5个增至12个 -> 12, 诉讼服务站数), or None when the
     two figures are no such change."""
-    if h.unit_of_measure == "%" or not 0 < nxt.start - h.end <= 5:
+    if h.unit_of_measure == "%" or not 0 < nxt.start - h.end <= 9:
         return None
     between = _FROM_TO_BETWEEN.fullmatch(text, h.end, nxt.start)
     lead = _FROM_DATED.search(text, max(h.text_start, h.start - 14), h.start)

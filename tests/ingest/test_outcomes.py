@@ -318,6 +318,10 @@ def test_deadlines_and_service_hours_are_not_results() -> None:
             [(560.0, "家", "调解组织数量", "up")],
         ),
         ("乙县诉讼服务站由5个增至12个。", [(12.0, "个", "乙县诉讼服务站数", "up")]),
+        # the verb with an adverb, or one the short list missed
+        ("丙区法院平均审理天数由60天大幅缩短至38天。", [(38.0, "天", "平均审理天数", "down")]),
+        ("丁县法院结案率从88%稳步提升到96%。", [(96.0, "%", "结案率", "up")]),
+        ("线上调解案件从230件攀升到910件。", [(910.0, "件", "线上调解案件数", "up")]),
     ],
 )
 def test_a_change_from_one_figure_to_another_is_one_figure(
@@ -1190,3 +1194,40 @@ def test_a_figure_said_again_is_dropped_only_with_its_sentences_other_figures() 
     assert [h.value for h in find_outcomes(text)] == [3200, 3000, 900]
     text = "甲法院受理案件3200件。\n甲法院受理案件3200件。\n乙法院受理案件3200件。"
     assert [h.value for h in find_outcomes(text)] == [3200, 3200]
+
+
+@pytest.mark.parametrize("verb", ["上升到", "增长到", "降到", "下降到"])
+def test_a_change_between_two_years_keeps_both_years_figures(verb: str) -> None:
+    """从2022年的X…到2024年的Y: each figure is its own year's; 到 + a year is no deadline here."""
+    text = f"戊县法院收案数从2021年的1500件{verb}2023年的2600件。"
+    got = [(h.value, h.metric, h.period) for h in find_outcomes(text)]
+    assert [(v, m) for v, m, _ in got] == [(1500.0, "收案数"), (2600.0, "收案数")]
+    assert "2021" in (got[0][2] or "") and "2023" in (got[1][2] or "")
+
+
+def test_a_year_ahead_after_dao_is_still_a_deadline() -> None:
+    assert vals("到2026年底，己县法院建成诉讼服务站30个。") == []
+    assert vals("到2026年，己县法院新建人民法庭4个。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("庚县法院调解成功率达71. 41%。", [(71.41, "%", None)]),
+        (
+            "全省法院受理各类案件276 214件，审结3 999件。",
+            [(276214.0, "件", None), (3999.0, "件", None)],
+        ),
+        ("全省法院受理案件1 234 567件。", [(1234567.0, "件", None)]),
+    ],
+)
+def test_a_number_a_page_spaced_out_is_one_number(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert vals(text) == expected
+
+
+def test_spaces_between_a_number_and_a_date_or_a_list_mark_join_nothing() -> None:
+    # spaced dates and list marks stay apart: 2024年 3 月, "1. 2023年", a page spacing a count
+    assert vals("1. 2023年，辛县法院审结案件300件。") == [(300.0, "件", None)]
+    assert vals("2024年 3 月，辛县法院审结案件 300 件。") == [(300.0, "件", None)]
