@@ -3,7 +3,9 @@
 `find_outcomes(text)` returns one `OutcomeHit` per figure: value as stated with 万/亿 scaled
 for counts (近4万件 -> 40000 件) and money kept in 万元/亿元 as written (700多万元 -> 700 万元,
 qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/内/前), the direction (同比上升
--> up), the period expression before it (截至今年4月底), the clause it stands in, a label a
+-> up), the period expression before it (截至今年4月底; a span of days, 2024年1月1日至6月30日,
+whole; 截至去年底, 截至目前, which dates its own sentence only; a day without its year takes the
+year its paragraph named; 10年来首次回落 is no period), the clause it stands in, a label a
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
@@ -397,13 +399,23 @@ _QUALIFIER = {
 }
 _UP = re.compile(r"上升|增长|提升|提高|增加|增幅|上涨")
 _DOWN = re.compile(r"下降|减少|降低|缩减|缩短|降幅|回落|下滑")
+#: a year as a period names it (2023年, 今年, 去年)
+_PERIOD_YEAR = r"(?:(?:19|20)\d{2}年|今年|去年|前年|上年)"
 _PERIOD = re.compile(
     r"(?=[截自今去前第上下年以近每过\d一二三四五六七八九十])"
-    r"(?:截至|截止到?|自)?(?:(?:19|20)\d{2}年|今年|去年|前年)?"
+    # a span of days (2019年1月1日至2020年4月25日, 今年8月31日至12月15日) and a day, a year's
+    # end or now that a count runs up to (截至2025年3月16日, 截至去年底, 截至目前)
+    rf"(?:{_PERIOD_YEAR}?\d{{1,2}}月\d{{1,2}}日(?:至|到|—|－|-|~)"
+    rf"{_PERIOD_YEAR}?(?:\d{{1,2}}月)?\d{{1,2}}日"
+    rf"|(?:截至|截止到?){_PERIOD_YEAR}?\d{{1,2}}月\d{{1,2}}日"
+    rf"|(?:截至|截止到?){_PERIOD_YEAR}(?:底|末)|(?:截至|截止到?)(?:目前|当前|现在))"
+    r"|(?:截至|截止到?|自)?(?:(?:19|20)\d{2}年|今年|去年|前年)?"
     r"(?:第?[一二三四]季度|[上下]半年|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?(?:至|到|-)\d{1,2}月(?:底|末)?"
     r"|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?|[一二三四五六七八九十]{1,2}(?:至|到)[一二三四五六七八九十]{1,3}月(?:底|末|份)?"
     r"|年初以来|以来)"
-    r"|(?:19|20)\d{2}年度?(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来|(?:近|过去)[一二三四五\d]年|每月|每年|每周"
+    # (10年来首次回落: when a change first came, not the period of what follows)
+    r"|(?:19|20)\d{2}年度?(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来(?!首次|第一次|首|最)"
+    r"|(?:近|过去)[一二三四五\d]年|每月|每年|每周"
     # a span of months (，近3个月…, 三个月来, 3个月以来): a one-month period named before is
     # not it (由近6个月缩短至2个月 is a figure)
     r"|(?<![\u4e00-\u9fff])(?:近|过去|最近)[一二三四五六七八九十两\d]+个多?月(?:来|以来|里|间)?"
@@ -414,6 +426,8 @@ _YEARLESS_PART = re.compile(
     r"第?[一二三四]季度|[上下]半年|\d{1,2}[-—~至到]\d{1,2}月(?:底|末|份)?"
     r"|[一二三四五六七八九十]{1,2}(?:至|到)[一二三四五六七八九十]{1,3}月(?:底|末|份)?"
 )
+_UP_TO = re.compile("截至|截止到?")
+_NOW = re.compile("目前|当前|现在")
 #: a year a sentence names (2023年, 去年)
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年|今年|去年|前年")
 _LEAD = re.compile(
@@ -528,11 +542,20 @@ class _Bounds:
             m = self.periods[j]
             if m.end() <= pos:
                 expr = m.group(0)
+                if _NOW.search(expr) and m.start() < self.sentence(pos)[0]:
+                    return None  # 截至目前，…N件。元旦前夕，…: "so far" dates its own sentence
                 if _YEARLESS_PART.fullmatch(expr):
                     s_start = self.sentence(m.start())[0]
                     years = _YEAR_WORD.findall(self.text, s_start, m.start())
                     if years:
                         return years[-1] + expr
+                elif "日" in expr and not _YEAR_WORD.search(expr):
+                    # 2025年1月1日至3月25日，…。截至3月16日，…: a day's year from its paragraph
+                    years = _YEAR_WORD.findall(self.text, line_start, m.start())
+                    if years:
+                        lead = _UP_TO.match(expr)
+                        cut = lead.end() if lead else 0
+                        return expr[:cut] + years[-1] + expr[cut:]
                 return expr
             j -= 1
         return None

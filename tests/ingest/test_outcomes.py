@@ -1231,3 +1231,35 @@ def test_spaces_between_a_number_and_a_date_or_a_list_mark_join_nothing() -> Non
     # spaced dates and list marks stay apart: 2024年 3 月, "1. 2023年", a page spacing a count
     assert vals("1. 2023年，辛县法院审结案件300件。") == [(300.0, "件", None)]
     assert vals("2024年 3 月，辛县法院审结案件 300 件。") == [(300.0, "件", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2021年3月1日至2022年2月28日，癸县法院审结案件1800件。", "2021年3月1日至2022年2月28日"),
+        ("今年5月10日至9月30日，癸县法院化解纠纷260件。", "今年5月10日至9月30日"),
+        ("截至2024年6月20日，癸县法院调解成功420件。", "截至2024年6月20日"),
+        ("截至去年底，癸县法院共建成诉讼服务站15个。", "截至去年底"),
+        ("截至目前，癸县法院累计跨域立案36件。", "截至目前"),
+    ],
+)
+def test_a_span_of_days_or_the_day_a_count_runs_to_is_the_period(text: str, period: str) -> None:
+    """A span of days was cut to its last month (…至2022年2月 -> 2022年2月), a day a count runs up
+    to to its month, and a year's end or now (截至去年底, 截至目前) left no period at all."""
+    assert [h.period for h in find_outcomes(text)] == [period]
+
+
+def test_a_day_without_its_year_takes_the_year_its_paragraph_named() -> None:
+    text = "2024年1月1日至6月30日，子县法院收案900件。截至6月15日，该院诉前调解成功310件。"
+    assert [h.period for h in find_outcomes(text)] == ["2024年1月1日至6月30日", "截至2024年6月15日"]
+
+
+def test_so_far_dates_only_its_own_sentence() -> None:
+    text = "截至目前，丑县法院累计跨域立案40件。春节前夕，该院5个法庭均设立专窗。"
+    assert [h.period for h in find_outcomes(text)] == ["截至目前", None]
+
+
+def test_the_years_since_which_a_change_came_first_are_no_period() -> None:
+    """2023年…，10年来首次回落；结案N件: 10年来 says when the fall came first, not the period."""
+    text = "2023年，寅县法院受理案件9000件，10年来首次出现回落；结案8800件。"
+    assert [h.period for h in find_outcomes(text)] == ["2023年", "2023年"]
