@@ -147,7 +147,9 @@ _SCOPE_BEFORE = re.compile(
 #: figures of other agencies (公安机关办理的…占比达32%): not what the courts did
 _OTHER_AGENCY = re.compile(
     r"公安|检察|派出所|司法局|仲裁委|税务|市场监管|政府投资|发案|生产总值|GDP|产值|财政收入|税收|"
-    r"营业收入|营收|销售额|招商|耕地|人均可支配|游客"
+    r"营业收入|营收|销售额|招商|耕地|人均可支配|游客|"
+    # the economy and the population of a place (贸易进出口总额, 城镇化率)
+    r"进出口总额|進出口總額|贸易总额|貿易總額|贸易额|貿易額|城镇化率|城鎮化率|城鎮\(zhèn\)化率"
 )
 _COURT_WORD = re.compile(r"法院|法庭|中院|高院|我院|该院|本院")
 #: idioms and set phrases written with numerals (千家万户, 一心一意)

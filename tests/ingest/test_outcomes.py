@@ -1263,3 +1263,11 @@ def test_the_years_since_which_a_change_came_first_are_no_period() -> None:
     """2023年…，10年来首次回落；结案N件: 10年来 says when the fall came first, not the period."""
     text = "2023年，寅县法院受理案件9000件，10年来首次出现回落；结案8800件。"
     assert [h.period for h in find_outcomes(text)] == ["2023年", "2023年"]
+
+
+def test_a_places_trade_and_urbanisation_are_no_courts_figures() -> None:
+    text = (
+        "该市外贸进出口总额去年达到近300亿元，城镇化率达61.5%。"
+        "亥市中级人民法院审结涉外贸易纠纷案件120件，在城镇化进程中化解征地纠纷80件。"
+    )
+    assert vals(text) == [(120.0, "件", None), (80.0, "件", None)]
