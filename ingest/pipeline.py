@@ -923,6 +923,13 @@ def _extractor(files: int) -> Any:
 #: (a read per document with candidates was a round trip to a server busy writing)
 READ_AHEAD = 64
 
+#: documents the store holds per document of a batch's least size (above `min_batch`, up
+#: to `batch_size`): a write rewrites the document list of each popular fact it adds to, a
+#: cost that follows the store, not the batch (benchmarks/fact_lists.py: 190 ms of server
+#: CPU a write at 30,000 documents, 80 at 10,000, whatever the batch holds), so a batch
+#: grows with the store: 300 documents at 30,000, the most (512) from 51,200
+STORE_PER_BATCH_DOCUMENT = 100
+
 
 def iter_documents(
     files: list[Path],
@@ -985,7 +992,8 @@ def ingest_paths(
     `reference_data`: load the court roster and initiative taxonomy first (once per version).
     `min_batch`, `batch_size`: documents per write transaction; a batch is written by a
     second thread while the next is extracted, and is sent when the writer is free (at
-    least `min_batch` documents) or when it is full. A write's cost that follows the store
+    least `min_batch` documents, and one per `STORE_PER_BATCH_DOCUMENT` documents the store
+    holds) or when it is full. A write's cost that follows the store
     rather than its documents (a popular entity's counts and lists, an initiative's adoption
     summary: rewritten once per transaction) is shared by the documents of a batch: 512 took
     22.6 ms of CPU per document into a store of 200,000 documents where 128 took 26.5
@@ -1331,9 +1339,11 @@ def _ingest_paths(
             report.planned[key] = report.planned.get(key, 0) + n
         pending.append(graph)
         # a batch grows while the writer is busy (up to `batch_size`), so the store's cost
-        # per transaction is shared by more documents when writing is the slower side
+        # per transaction is shared by more documents when writing is the slower side, and
+        # with the store (`STORE_PER_BATCH_DOCUMENT`)
+        least = min(batch_size, max(min_batch, len(known) // STORE_PER_BATCH_DOCUMENT))
         if len(pending) >= batch_size or (
-            len(pending) >= min_batch and not (writing and not writing[0].done())
+            len(pending) >= least and not (writing and not writing[0].done())
         ):
             flush(wait=False)
 

@@ -902,6 +902,32 @@ def test_a_batch_waits_for_64_documents_even_when_the_writer_is_free(store, tmp_
     assert sum(sizes) == len(report.added) == store.counts()["Document"]
 
 
+def test_a_batch_grows_with_the_store(store, tmp_path: Path, monkeypatch) -> None:
+    """A write rewrites the document list of each popular fact it adds to, a cost that
+    follows the store and not the batch: a batch holds at least one document per
+    `STORE_PER_BATCH_DOCUMENT` documents the store holds, even when the writer is free
+    (2 stands in for 100). Every document is written once."""
+    import ingest.pipeline as pipeline
+
+    first, more = tmp_path / "first", tmp_path / "more"
+    write_articles(first, 20)
+    write_articles(more, 40, seed=11)
+    ingest_paths(store, [first], reference_data=False)
+    held = store.counts()["Document"]
+    monkeypatch.setattr(pipeline, "STORE_PER_BATCH_DOCUMENT", 2)
+    sizes: list[int] = []
+    real = store.write_documents
+
+    def counted(docs):  # type: ignore[no-untyped-def]
+        sizes.append(len(docs))
+        return real(docs)
+
+    store.write_documents = counted
+    report = ingest_paths(store, [more], reference_data=False, min_batch=1)
+    assert len(sizes) >= 2 and all(n >= held // 2 for n in sizes[:-1]), sizes
+    assert sum(sizes) == len(report.added) == store.counts()["Document"] - held
+
+
 #: an invented report with eleven figures: one changed keeps 10 of 12 (over the repost line)
 _ELEVEN = (
     "甲市中级人民法院召开新闻发布会，通报全市法院一站式多元解纷工作情况。今年以来，全市法院"
