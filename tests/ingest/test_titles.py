@@ -83,3 +83,19 @@ def test_a_pinyin_gloss_after_a_quote_leaves_the_title_too(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert read_document(path).title == "甲县法院推进“多元解纷”机制建设"
+
+
+def test_markup_copied_into_a_text_stays_out_of_its_headline() -> None:
+    """A .txt copied from a Markdown or HTML page keeps its ## and its tags; the title must not
+    (the 总览 list showed "##…" and "…/h2>")."""
+    assert headline("##甲省法院上半年新收案件十万件,调解成效明显\n正文一句。") == (
+        "甲省法院上半年新收案件十万件,调解成效明显"
+    )
+    assert headline("### 乙市法院推行**分调裁审**\n正文。") == "乙市法院推行分调裁审"
+    assert headline("<h2>丙县法院建设人民法庭</h2>\n正文。") == "丙县法院建设人民法庭"
+    # the tag's < lost to a bad encoding: its end still goes
+    assert headline("丁市法院适用快办机制 办案驶入快车道/h2>\n正文。") == (
+        "丁市法院适用快办机制 办案驶入快车道"
+    )
+    # a > or # inside a headline is text, not markup
+    assert headline("甲省法院结案率>95% 第#1名\n正文。") == "甲省法院结案率>95% 第#1名"
