@@ -431,3 +431,22 @@ def test_copy_notes_leave_bulletins_other_scopes_and_unchanged_values() -> None:
     # 58.2 stated by both documents (the second gives it as well): only 61.3 is marked
     rows = [_row(58.2, ["doc:1", "doc:2"]), _row(61.3, ["doc:2"])]
     assert set(copy_notes(rows, texts.get, str)) == {1}
+
+
+def test_province_table_leaves_out_an_initiative_no_chosen_level_reports(graph, app) -> None:
+    """With 中级法院 only, 枫桥式人民法庭 (reported by basic courts alone) was an empty column."""
+    at = app(page="analytics", tab="省份覆盖表", matrix_levels="intermediate")
+    no_trouble(at)
+    tables = [df.value for df in at.dataframe if "诉源治理" in df.value.columns]
+    assert [list(t.columns) for t in tables] == [["诉源治理"]]
+    assert tables[0].loc["甲省", "诉源治理"] == pytest.approx(1 / 1)
+    assert any("另有 1 项举措在这些层级没有推行报道" in t for t in texts(at, "caption"))
+
+
+def test_the_export_preview_is_as_tall_as_its_rows() -> None:
+    """A 3-row preview stood over a fixed 280 px grid, empty lines under its rows."""
+    from ui.analytics.exports import preview_height
+
+    assert preview_height(3) < preview_height(4) < 280
+    assert preview_height(3) >= 35 * 4  # the header and three rows
+    assert preview_height(500) == 280  # a long preview scrolls
