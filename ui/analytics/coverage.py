@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from figures.numbers import percent
 from graph.model import LEVELS
 from queries import analytics
 from ui import state
@@ -31,9 +32,9 @@ def share_shown(share: float) -> str:
     decimal (the metric said 1% where the table said 0.54%).
 
     >>> [share_shown(x) for x in (0.0, 0.0054, 0.125, 1.0)]
-    ['0.0%', '0.5%', '12.5%', '100.0%']
+    ['0%', '0.5%', '12.5%', '100%']
     """
-    return f"{share:.1%}"
+    return percent(share)
 
 
 def _coverage(initiatives: list[dict[str, Any]]) -> None:
@@ -190,10 +191,10 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
         )
         + (f"（另有 {unreported} 项举措在这些层级没有推行报道，未列出）" if unreported else "")
         + f"。单元格：该省{'、'.join(_level_label(v) for v in levels)}中报道推行的比例；"
-        f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {top:.1%}）。"
+        f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {percent(top)}）。"
         "举措按覆盖程度从左到右排列。"
     )
-    styled = shown.style.format(lambda v: f"{v:.1%}" if v else "").apply(
+    styled = shown.style.format(lambda v: percent(v) if v else "").apply(
         lambda part: _shades(part, top), axis=None
     )
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
