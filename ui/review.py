@@ -404,7 +404,8 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
     # a figure's link to an initiative: its metric and value are corrected here too, and
     # recorded on the unit's fact that reports the figure (queries.explore.figure_correction)
     link = rel == "REPORTED" and review.label_kind(src) == "Outcome"
-    with st.form(at.format("fixform"), border=False):
+    # Enter in a box does not send the correction (and Streamlit says nothing in English)
+    with st.form(at.format("fixform"), border=False, enter_to_submit=False):
         boxes: list[tuple[str, dict[str, str] | None]] = []
         if rel == "ADOPTED" or (rel == "REPORTED" and outcome_end):
             boxes.append(("src", _unit_choices(src, docs)))

@@ -339,3 +339,13 @@ def test_an_initiative_outside_the_chosen_collections_can_be_chosen(small_store)
     no_trouble(at)
     _open(at, BING)
     assert "枫桥式人民法庭" in at.selectbox(key=f"review.dst.{BING}").options
+
+
+def test_the_correction_form_is_sent_by_its_button_only(small_store) -> None:
+    """Enter in a box of the 修改 form sent it, and Streamlit said so in English under the box
+    ("Press Enter to submit form"): the form is sent by 保存修改 only, and says nothing."""
+    at = _signed_in()
+    _open(at, BING)
+    forms = [f for f in at.get("form") if f.proto.form.form_id.endswith(f"fixform.{BING}")]
+    assert forms  # (the current card's and the queue item's)
+    assert all(f.proto.form.enter_to_submit is False for f in forms)
