@@ -450,3 +450,22 @@ def test_the_export_preview_is_as_tall_as_its_rows() -> None:
     assert preview_height(3) < preview_height(4) < 280
     assert preview_height(3) >= 35 * 4  # the header and three rows
     assert preview_height(500) == 280  # a long preview scrolls
+
+
+def test_outcome_table_keeps_its_unit_in_view_and_writes_periods_in_chinese(graph, app) -> None:
+    """成效对照 is wider than the page: its unit column stays in view while it scrolls to its
+    last columns (cut at the page's edge), and a period reads 2023年, not 2023-01-01/2023-12-31."""
+    import json
+
+    graph.write_statements(
+        [("MATCH (o:Entity {id: $id}) SET o.period = '2023-01-01/2023-12-31'", {"id": g.RATE})]
+    )
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
+    no_trouble(at)
+    shown = [
+        df for df in at.dataframe if list(df.value.columns)[:2] == ["单位", "推行（首次日期）"]
+    ]
+    assert len(shown) == 1
+    assert list(shown[0].value["期间"]) == ["2023年"]
+    config = json.loads(shown[0].proto.columns)
+    assert config["单位"].get("pinned") is True

@@ -779,3 +779,15 @@ def test_a_unit_page_lists_an_initiative_once_with_its_stages() -> None:
     )
     assert one["stages"] == ["piloted", "adopted"]
     assert (one["date"], one["fact_id"], one["documents"]) == ("2022-03", "f1", 2)
+
+
+def test_the_adopters_table_gives_its_date_column_room(small_store, app) -> None:
+    """最早报道 was squeezed by the stretched table until 2023-08-25（文档日期） read
+    2023-08-25（文档…: the column asks for a medium width."""
+    import json
+
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    shown = [df for df in at.dataframe if "最早报道" in df.value.columns]
+    assert len(shown) == 1
+    assert json.loads(shown[0].proto.columns)["最早报道"]["width"] == "medium"
