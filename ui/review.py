@@ -404,8 +404,7 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
     # a figure's link to an initiative: its metric and value are corrected here too, and
     # recorded on the unit's fact that reports the figure (queries.explore.figure_correction)
     link = rel == "REPORTED" and review.label_kind(src) == "Outcome"
-    # Enter in a box does not send the correction (and Streamlit says nothing in English)
-    with st.form(at.format("fixform"), border=False, enter_to_submit=False):
+    with st.form(at.format("fixform"), border=False):
         boxes: list[tuple[str, dict[str, str] | None]] = []
         if rel == "ADOPTED" or (rel == "REPORTED" and outcome_end):
             boxes.append(("src", _unit_choices(src, docs)))
@@ -1026,12 +1025,26 @@ def _counts_polled(key: str) -> None:
         st.rerun()  # counted: the whole page once more, without the polling fragment
 
 
+#: what a correction form's box says while it is being edited: Streamlit writes "Press Enter
+#: to submit form" in English under it, with no setting for the words; the page's style sheet
+#: (no script) shows the Chinese in their place, in the forms of this page only
+ENTER_TO_SAVE = (
+    "<style>"
+    '[data-testid="stForm"] [data-testid="InputInstructions"]{font-size:0 !important;}'
+    '[data-testid="stForm"] [data-testid="InputInstructions"] *{display:none;}'
+    '[data-testid="stForm"] [data-testid="InputInstructions"]::after'
+    '{content:"按 Enter 保存修改";font-size:0.75rem;}'
+    "</style>"
+)
+
+
 def render() -> None:
     st.title("审核")
     st.caption(
         "逐条核对抽取出的事实：确认、驳回或修改。驳回的事实从所有答案和图片中移除，"
         "决定永久保存，重新导入文章后依然有效。未登录时只读。"
     )
+    st.html(ENTER_TO_SAVE)
     _sign_in(st.sidebar)
     who = reviewer()
     # the message has a place of its own on every run: were it written only when there is

@@ -341,11 +341,15 @@ def test_an_initiative_outside_the_chosen_collections_can_be_chosen(small_store)
     assert "枫桥式人民法庭" in at.selectbox(key=f"review.dst.{BING}").options
 
 
-def test_the_correction_form_is_sent_by_its_button_only(small_store) -> None:
-    """Enter in a box of the 修改 form sent it, and Streamlit said so in English under the box
-    ("Press Enter to submit form"): the form is sent by 保存修改 only, and says nothing."""
+def test_the_correction_form_says_in_chinese_that_enter_saves(small_store) -> None:
+    """Streamlit wrote "Press Enter to submit form" under a box being edited: the page's style
+    sheet puts 按 Enter 保存修改 in its place (Enter still saves, as the keyboard line says)."""
+    from ui.review import ENTER_TO_SAVE
+
     at = _signed_in()
     _open(at, BING)
     forms = [f for f in at.get("form") if f.proto.form.form_id.endswith(f"fixform.{BING}")]
-    assert forms  # (the current card's and the queue item's)
-    assert all(f.proto.form.enter_to_submit is False for f in forms)
+    assert forms and all(f.proto.form.enter_to_submit for f in forms)
+    styles = [h.proto.body for h in at.get("html") if "InputInstructions" in h.proto.body]
+    assert styles == [ENTER_TO_SAVE]
+    assert '"按 Enter 保存修改"' in ENTER_TO_SAVE
