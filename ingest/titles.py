@@ -36,6 +36,16 @@ _MARKUP = re.compile(
 _CAPTION = re.compile(r"^(图为|图片|照片|摄影|摄|来源)|(现场|合影|照片|图片|留影|掠影)[。.]?$")
 
 
+def without_markup(line: str) -> str:
+    """`line` without the Markdown or HTML markup a plain text carried over (any title: the
+    headline found here, or the first line the boilerplate cut took as the title).
+
+    >>> without_markup("##甲省法院上半年收案十万件"), without_markup("乙市法院推行快办机制/h2>")
+    ('甲省法院上半年收案十万件', '乙市法院推行快办机制')
+    """
+    return " ".join(_MARKUP.sub("", line).split())
+
+
 def headline(text: str) -> str | None:
     """The headline of a normalized document text, or None when it has no words.
 
@@ -45,7 +55,7 @@ def headline(text: str) -> str | None:
     '甲市法院诉源治理见成效'
     """
     for raw in text.splitlines():
-        line = " ".join(_MARKUP.sub("", raw).split())
+        line = without_markup(raw)
         if not line or (len(line) <= 16 and (_CAPTION.search(line) or _caption_like(line))):
             continue
         if NOT_TITLE.match(line):

@@ -99,3 +99,21 @@ def test_markup_copied_into_a_text_stays_out_of_its_headline() -> None:
     )
     # a > or # inside a headline is text, not markup
     assert headline("甲省法院结案率>95% 第#1名\n正文。") == "甲省法院结案率>95% 第#1名"
+
+
+def test_a_read_text_s_title_line_loses_its_markup(tmp_path: Path) -> None:
+    """The first line taken as a .txt's title kept its ## (and a page's …/h2>): 总览 listed
+    "##甲省法院…"."""
+    from ingest.readers import read_document
+
+    for first, name in (
+        ("##甲省法院上半年新收案件十万件", "a.txt"),
+        ("乙县法院推行快办机制/h2>", "b.txt"),
+    ):
+        path = tmp_path / name
+        path.write_text(
+            f"{first}\n本报讯 5月8日，甲省高级人民法院召开新闻发布会，通报上半年工作情况。\n",
+            encoding="utf-8",
+        )
+        title = read_document(path).title or ""
+        assert title and "#" not in title and "h2>" not in title, title
