@@ -416,7 +416,9 @@ def label_lines(label: str, width: int) -> list[str]:
     return [label[:half], label[half:]]
 
 
-def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed], int]:
+def flow(
+    cols: list[list[tuple[MapUnit, int]]], rows: int, *, stacked: bool = True
+) -> tuple[list[Placed], int]:
     """Columns poured into slot columns of `rows` slots, as a newspaper sets its columns.
 
     A group starts in the current slot column when it fits below what is there, else at the
@@ -425,6 +427,7 @@ def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed]
     without its court's heading. Groups are kept one empty slot apart only on a map of
     columns (most groups more than one box, as 中院 with their basic courts): on a grid of
     single units (basic courts, one with its tribunal) such a slot was a hole above a court.
+    With `stacked=False` every group heads a slot column of its own (`apart`).
     Returns the placed boxes and the number of slot columns.
     """
     placed: list[Placed] = []
@@ -432,7 +435,7 @@ def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed]
     column, row, last = 0, 0, 0
     for col in cols:
         gap = 1 if spaced and max(last, len(col)) > 1 else 0  # single units need no separator
-        if row and row + gap + len(col) <= rows:
+        if row and stacked and row + gap + len(col) <= rows:
             row += gap
         elif row:
             column, row = column + 1, 0
@@ -459,8 +462,16 @@ def continued_head(head: MapUnit) -> MapUnit:
     return MapUnit(head.id, head.name, head.level, head.parent, label=head.short + CONTINUED)
 
 
+def apart(cols: list[list[tuple[MapUnit, int]]], width: float) -> bool:
+    """Whether each unit below the court heads a slot column of its own: when some have
+    units under them (a court with its tribunals) and all fit across the page at full width.
+    Poured into a newspaper grid instead, a basic court stood in the row under another, where
+    a court's tribunals go, as if it were subordinate to it (葫芦岛中院's map)."""
+    return any(len(col) > 1 for col in cols) and len(cols) * SLOT_W <= width
+
+
 def place(
-    cols: list[list[tuple[MapUnit, int]]], width: float, height: float
+    cols: list[list[tuple[MapUnit, int]]], width: float, height: float, *, stacked: bool = True
 ) -> tuple[list[Placed], int, int, float, int]:
     """Boxes in a grid of slots: (placed, slot columns, slot rows, font size in points,
     characters per line).
@@ -476,8 +487,10 @@ def place(
     deepest = max((i for _, i in labels), default=0)
     total = max(len(labels), 1)
     options: list[tuple[float, int, int, int]] = []  # (size, rows, per_line, slot columns)
-    for rows in range(1, total + 1):
-        _, ncols = flow(cols, rows)
+    # groups apart: rows below the tallest group would stay empty
+    most = total if stacked else max((len(col) for col in cols), default=1)
+    for rows in range(1, most + 1):
+        _, ncols = flow(cols, rows, stacked=stacked)
         slot_w, slot_h = min(width / ncols, SLOT_W), min(height / rows, SLOT_H)
         for per_line in sorted({longest, max(3, math.ceil(longest / 2) + 1)}, reverse=True):
             split = [label_lines(x, per_line) for x, _ in labels] or [["—"]]
@@ -497,7 +510,7 @@ def place(
         return abs(math.log(shape / aspect)) + (0.5 if o[2] < longest else 0.0)
 
     size, rows, per_line, _ = min((o for o in options if o[0] >= best - 0.5), key=fit)
-    placed, ncols = flow(cols, rows)
+    placed, ncols = flow(cols, rows, stacked=stacked)
     return placed, ncols, rows, size, per_line
 
 
@@ -546,14 +559,17 @@ def draw_adoption_map(
     beside = stray_line(data)
     grid_h = height_in - grid_top - bottom - (0.4 if beside else 0)
     grid_w = width_in - 2 * side
-    placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
+    stacked = grouped or not apart(cols, grid_w)
+    placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h, stacked=stacked)
     if nrows * min(grid_h / nrows, SLOT_H) < grid_h * 0.75:  # a small map: fit the picture
         # the fewest rows whose slot columns fit the page's width at their widest
-        fits = (r for r in range(1, nrows + 1) if flow(cols, r)[1] * SLOT_W <= grid_w)
+        fits = (
+            r for r in range(1, nrows + 1) if flow(cols, r, stacked=stacked)[1] * SLOT_W <= grid_w
+        )
         rows = next(fits, None)
         if rows is not None:
             grid_h = rows * SLOT_H
-            placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
+            placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h, stacked=stacked)
         grid_h = nrows * min(grid_h / nrows, SLOT_H)
         height_in = grid_top + grid_h + (0.4 if beside else 0) + bottom
     # a small map keeps boxes of a readable size instead of filling the page

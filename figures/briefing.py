@@ -29,6 +29,7 @@ from figures.adoption import (
 )
 from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
+from figures.numbers import percent
 from figures.report import (
     Report,
     demo_warning,
@@ -146,10 +147,10 @@ class Briefing:
             for level, done, total in self.map.counts():
                 lines.append(
                     f"{self.map.court.short}辖区{LEVEL_ZH.get(level, level)}：{done}/{total} "
-                    f"个已有报道（{done / total:.0%}）"
+                    f"个已有报道（{percent(done / total)}）"
                     + (
                         f"；另有 {via[level]} 个本院未见报道、但下属人民法庭已推行，"
-                        f"合计覆盖 {done + via[level]}/{total}（{(done + via[level]) / total:.0%}）"
+                        f"合计覆盖 {done + via[level]}/{total}（{percent((done + via[level]) / total)}）"
                         if via.get(level)
                         else ""
                     )
@@ -566,7 +567,7 @@ def to_docx(b: Briefing) -> bytes:
         r.table(
             ["层级", "单位数", "已有报道", "占比"],
             [
-                [LEVEL_ZH.get(lvl, lvl), str(n), str(a), f"{a / n:.0%}" if n else "—"]
+                [LEVEL_ZH.get(lvl, lvl), str(n), str(a), percent(a / n) if n else "—"]
                 for lvl, a, n in b.map.counts()
             ],
         )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, collections_note, rostered
 from figures.briefing import MAX_SOURCES, REPORTED_NOTE, checked_note
 from figures.names import short_court_name
+from figures.numbers import percent
 from figures.portfolio import Portfolio, from_rows
 from figures.report import (
     Report,
@@ -521,9 +522,9 @@ def to_docx(b: UnitBriefing) -> bytes:
         r.table(
             ["层级", "单位数", "有报道的单位", "占比"],
             [
-                [*own, f"{int(own[2]):.0%}"],
+                [*own, percent(int(own[2]))],
                 *(
-                    [LEVEL_ZH.get(lvl, lvl or "其他"), str(n), str(a), f"{a / n:.0%}" if n else "—"]
+                    [LEVEL_ZH.get(lvl, lvl or "其他"), str(n), str(a), percent(a / n) if n else "—"]
                     for lvl, a, n in b.levels
                 ),
             ],

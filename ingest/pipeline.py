@@ -556,6 +556,43 @@ def _dated_first(a: Adoption) -> list[Evidence]:
     )
 
 
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_QUOTE_ENDS = set(_QUOTE_PAIRS.values())
+
+
+def unquoted_debris(surface: str) -> str:
+    """`surface` without the quotation marks it opens or closes but does not pair: a mention
+    cut out of “一站式”多元解纷机制 keeps a stray ” (一站式”多元解纷机制), which is no alias.
+
+    >>> unquoted_debris("一站式”多元解纷机制"), unquoted_debris("“枫桥式”人民法庭")
+    ('一站式多元解纷机制', '“枫桥式”人民法庭')
+    """
+    if not any(c in _QUOTE_PAIRS or c in _QUOTE_ENDS or c == '"' for c in surface):
+        return surface
+    chars = list(surface)
+    opened: list[int] = []
+    for k, c in enumerate(chars):
+        if c in _QUOTE_PAIRS:
+            opened.append(k)
+        elif c in _QUOTE_ENDS:
+            if opened and _QUOTE_PAIRS[chars[opened[-1]]] == c:
+                opened.pop()
+            else:
+                chars[k] = ""
+    for k in opened:
+        chars[k] = ""
+    if surface.count('"') % 2:
+        chars = [c for c in chars if c != '"']
+    return "".join(chars)
+
+
+def aliases_of(name: str, mentions: Iterable[str]) -> list[str]:
+    """The surfaces an entity was mentioned by, other than its name, as aliases (stray quotes
+    taken out, each once)."""
+    out = (unquoted_debris(m).strip() for m in mentions)
+    return list(dict.fromkeys(a for a in out if a and a != name))
+
+
 def document_graph(ex: Extraction) -> DocumentGraph:
     """Everything an extraction contributes, as rows for `GraphStore.write_documents`."""
     doc = ex.document
@@ -600,7 +637,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 "adcode": c.adcode,
                 "curated": False,
             },
-            aliases=[m for m in c.mentions if m != c.name],
+            aliases=aliases_of(c.name, c.mentions),
         )
         mention(cid, c.mentions[0] if c.mentions else c.name, c.evidence)
         if c.parent:
@@ -619,7 +656,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             "Initiative",
             iid,
             {"name": i.name, "candidate": i.candidate, "curated": False},
-            aliases=[m for m in i.mentions if m != i.name],
+            aliases=aliases_of(i.name, i.mentions),
         )
         mention(iid, i.mentions[0] if i.mentions else i.name, i.evidence)
 
@@ -647,7 +684,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             "Organization",
             oid,
             {"name": o.name, "type": o.type, "generic": o.generic},
-            aliases=[m for m in o.mentions if m != o.name],
+            aliases=aliases_of(o.name, o.mentions),
         )
         mention(oid, o.mentions[0] if o.mentions else o.name, o.evidence)
         uid, _scope = res.unit(o.partner)
@@ -672,7 +709,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             "Person",
             pid,
             {"name": p.name, "unit": p.unit},
-            aliases=[m for m in p.mentions if m != p.name],
+            aliases=aliases_of(p.name, p.mentions),
         )
         mention(pid, p.mentions[0] if p.mentions else p.name, p.evidence)
         if uid:

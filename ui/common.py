@@ -25,12 +25,16 @@ def table(
     key: str | None = None,  # names the table for readers of the code (and tests' messages)
     height: int | str = "auto",
     total: int | None = None,
+    widths: dict[str, str] | None = None,
+    pinned: str | None = None,
 ) -> None:
     """A dataframe of `rows` showing `columns` (key -> Chinese header); link columns open pages.
     A table of more than `TABLE_ROWS` rows shows its first `TABLE_ROWS` until the reader asks
     for all (a switch): the browser takes seconds to take in tens of thousands of cells, on
     every visit. `total`: `rows` are what `rows_shown` kept of that many (the caller prepared
-    only those)."""
+    only those). `widths`: column key -> "small" | "medium" | "large", for a column a
+    stretched table would squeeze until its cells are cut (2023-08-25（文档…); `pinned`: the
+    column key that stays in view while a wide table scrolls sideways."""
     import pandas as pd
 
     links = links or {}
@@ -61,7 +65,13 @@ def table(
             item[title] = make(r)
         data.append(item)
     frame = pd.DataFrame(data, columns=[*columns.values(), *links.keys()])
-    config = {title: st.column_config.LinkColumn(title, display_text="打开") for title in links}
+    config: dict[str, Any] = {
+        title: st.column_config.LinkColumn(title, display_text="打开") for title in links
+    }
+    for col in {*(widths or {}), *([pinned] if pinned else [])}:
+        config[columns[col]] = st.column_config.Column(
+            columns[col], width=(widths or {}).get(col), pinned=col == pinned or None
+        )
     st.dataframe(frame, hide_index=True, column_config=config, height=height, width="stretch")
 
 

@@ -155,6 +155,8 @@ def uploader_in_chinese(key: str, types: list[str]) -> None:
             text["instructions"],
             "0.875rem",
         )
-        + said(f"{zone} > div:not([data-testid]) > *", text["dragging"], "1rem")
+        # the overlay shown while a file is dragged over: a div holding one span (the chosen
+        # files' list is a div too, holding divs: it keeps its own words)
+        + said(f"{zone} > div:not([data-testid]) > span", text["dragging"], "1rem")
         + "</style>"
     )

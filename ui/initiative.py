@@ -210,6 +210,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
         },
         key=table_key,
         total=len(rows),
+        widths={"date_shown": "medium"},  # 2023-08-25（文档日期） was cut
     )
     # drawn only while open: every row's export is made ready for its buttons
     with st.expander(

@@ -400,6 +400,35 @@ def test_path_page(small_store, app) -> None:
     assert any("甲省乙市丁县人民法院" in t for t in lines)
 
 
+def test_path_lines_name_each_adoption_s_stage(small_store, app) -> None:
+    """丁县 both 试点 and 推行 诉源治理: two shortest paths, told apart by their stages (they
+    were two identical lines, both labelled 推行)."""
+    from graph.model import DocumentGraph, FactRow, MentionRow, document_id
+
+    s = "丁县法院今年全面推行诉源治理。"
+    small_store.write_documents(
+        [
+            DocumentGraph(
+                id=document_id("f" * 64),
+                props={"title": "样例文档己", "date": "2024-10-01", "content_hash": "f" * 64},
+                mentions=[MentionRow(g.DING, "丁县法院", s, 0, 4)],
+                facts=[
+                    FactRow(
+                        "ADOPTED", g.DING, g.SUYUAN, ("adopted",), {"stage": "adopted"}, g._ev(s)
+                    )
+                ],
+            )
+        ]
+    )
+    at = app(page="path", **{"from": g.DING, "to": g.SUYUAN})
+    no_trouble(at)
+    lines = sorted(t[3:] for t in texts(at, "markdown") if t.startswith(("1. ", "2. ")))
+    assert lines == [
+        "**甲省乙市丁县人民法院** —推行— **诉源治理**",
+        "**甲省乙市丁县人民法院** —试点— **诉源治理**",
+    ]
+
+
 def _second_zhang(store) -> None:
     """Another 张三, 院长 of 丁县法院: a name two entities share."""
     from graph.model import DocumentGraph, FactRow, MentionRow, NodeRow, document_id, entity_id
@@ -495,7 +524,7 @@ def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> N
     )
     assert any("http://example.test/b" in t for t in texts(at, "markdown"))
     caption = next(t for t in texts(at, "caption") if t.startswith("关系："))
-    assert caption.startswith("关系：推行　")
+    assert caption.startswith("关系：试点　")  # its stage, as the title says: not 推行
     assert "ADOPTED" not in caption and "fact id" not in caption and "事实编号" in caption
 
 
@@ -750,3 +779,15 @@ def test_a_unit_page_lists_an_initiative_once_with_its_stages() -> None:
     )
     assert one["stages"] == ["piloted", "adopted"]
     assert (one["date"], one["fact_id"], one["documents"]) == ("2022-03", "f1", 2)
+
+
+def test_the_adopters_table_gives_its_date_column_room(small_store, app) -> None:
+    """最早报道 was squeezed by the stretched table until 2023-08-25（文档日期） read
+    2023-08-25（文档…: the column asks for a medium width."""
+    import json
+
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    shown = [df for df in at.dataframe if "最早报道" in df.value.columns]
+    assert len(shown) == 1
+    assert json.loads(shown[0].proto.columns)["最早报道"]["width"] == "medium"

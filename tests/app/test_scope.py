@@ -436,7 +436,7 @@ def test_province_table_names_counts_and_denominators_per_level(small_store, app
     assert (row["省份"], row["中级法院"], row["基层法院"]) == (
         "甲省",
         "1 / 1（100%）",
-        "2 / 3（67%）",
+        "2 / 3（66.7%）",
     )
     assert any("该省该层级的法院总数" in c for c in texts(at, "caption"))
 

@@ -27,7 +27,9 @@ from ingest.document import (
     PersonRef,
     SourceDocument,
 )
-from ingest.pipeline import document_graph, ingest_paths, load_reference_data
+from ingest.extract import extract_document
+from ingest.pipeline import document_graph, ingest_paths, load_reference_data, unquoted_debris
+from ingest.readers import read_document
 from tests.cli_store import lend_store
 from tests.ingest.sample_docs import write_articles
 
@@ -1166,3 +1168,23 @@ def test_two_short_notices_naming_other_courts_are_both_kept(store, tmp_path: Pa
     assert sorted(Path(p).name for p, _twin in report.reposts) == ["d.txt", "e.txt"]
     assert [Path(p).name for p in report.copies] == ["c.txt"]
     assert store.counts()["Document"] == 3
+
+
+def test_a_mention_cut_inside_quotation_marks_leaves_no_stray_quote_in_aliases(
+    tmp_path: Path,
+) -> None:
+    """“五化人民法庭”建设 gave the alias 五化人民法庭”建设: a quote it does not pair."""
+    path = tmp_path / "quoted.txt"
+    path.write_text(
+        "甲市乙区人民法院推进法庭建设\n"
+        "2024年3月，甲市乙区人民法院制定方案，在丙人民法庭推进“五化人民法庭”建设，"
+        "即审判专业化、服务一体化。\n",
+        encoding="utf-8",
+    )
+    graph = document_graph(extract_document(read_document(path)))
+    aliases = [a for n in graph.nodes for a in n.aliases]
+    stray = [a for a in aliases if unquoted_debris(a) != a]
+    assert stray == []
+    assert unquoted_debris("甲化”建设") == "甲化建设"
+    assert unquoted_debris("“甲化”法庭") == "“甲化”法庭"
+    assert unquoted_debris("「甲」乙」") == "「甲」乙"

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from figures.numbers import percent
 from graph.model import LEVELS
 from queries import analytics
 from ui import state
@@ -31,9 +32,9 @@ def share_shown(share: float) -> str:
     decimal (the metric said 1% where the table said 0.54%).
 
     >>> [share_shown(x) for x in (0.0, 0.0054, 0.125, 1.0)]
-    ['0.0%', '0.5%', '12.5%', '100.0%']
+    ['0%', '0.5%', '12.5%', '100%']
     """
-    return f"{share:.1%}"
+    return percent(share)
 
 
 def _coverage(initiatives: list[dict[str, Any]]) -> None:
@@ -170,6 +171,13 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
         return
     if only_active:
         frame = frame[(frame > 0).any(axis=1)]
+    # an initiative no court of these levels reports (its only adopter a tribunal, with
+    # 中级、基层 chosen) would be an empty column
+    unreported = int((~(frame > 0).any(axis=0)).sum())
+    frame = frame.loc[:, (frame > 0).any(axis=0)]
+    if frame.shape[1] == 0:
+        st.info("所选层级的法院都没有推行报道：请选择其他层级。")
+        return
     # initiatives most covered first; colours run up to the table's highest share
     frame = frame[frame.sum().sort_values(ascending=False, kind="stable").index]
     shown = frame.iloc[:, :MATRIX_COLUMNS]  # a styled table is drawn cell by cell
@@ -181,11 +189,12 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
             if shown.shape[1] < frame.shape[1]
             else ""
         )
+        + (f"（另有 {unreported} 项举措在这些层级没有推行报道，未列出）" if unreported else "")
         + f"。单元格：该省{'、'.join(_level_label(v) for v in levels)}中报道推行的比例；"
-        f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {top:.1%}）。"
+        f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {percent(top)}）。"
         "举措按覆盖程度从左到右排列。"
     )
-    styled = shown.style.format(lambda v: f"{v:.1%}" if v else "").apply(
+    styled = shown.style.format(lambda v: percent(v) if v else "").apply(
         lambda part: _shades(part, top), axis=None
     )
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))
