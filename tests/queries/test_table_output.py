@@ -54,7 +54,7 @@ def test_the_table_speaks_chinese_and_json_and_csv_keep_the_keys() -> None:
     assert table.splitlines()[-1].startswith("（只显示前 1 行")
     out = io.StringIO()
     write(result, "csv", out)
-    assert out.getvalue().splitlines()[0].startswith("unit_id,unit,kind,level,stage")
+    assert out.getvalue().splitlines()[0].startswith("\ufeffunit_id,unit,kind,level,stage")
     assert "piloted" in out.getvalue()
     out = io.StringIO()
     write(result, "json", out)
