@@ -23,7 +23,7 @@ from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
 from queries.citations import LIST_SEPARATOR, cited_rows
-from queries.columns import header, shown_columns, shown_row
+from queries.columns import date_note_zh, header, shown_columns, shown_row
 from queries.registry import QueryResult
 
 
@@ -97,10 +97,14 @@ def format_table(result: QueryResult) -> str:
 def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None) -> None:
     """The answer as `fmt` (table, json or csv) on `out`. With `store`, json and csv rows
     also get `year` and each fact's sentence, document title and URL
-    (`queries.citations.cited_rows`): what a researcher needs to cite and analyse them."""
+    (`queries.citations.cited_rows`): what a researcher needs to cite and analyse them. A
+    document's `date_note` is in Chinese in every format (codes stay codes in json and csv;
+    the note is a sentence for a person)."""
     columns, rows = list(result.columns), list(result.rows)
     if store is not None and fmt in ("json", "csv"):
         columns, rows = cited_rows(store, columns, rows)
+    if "date_note" in columns:  # a sentence for a person, written in English for the log
+        rows = [{**r, "date_note": date_note_zh(r.get("date_note"))} for r in rows]
     if fmt == "json":
         json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
