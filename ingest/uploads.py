@@ -510,6 +510,32 @@ def repeated_titles(store: GraphStore, report: Any) -> dict[str, str]:
     return out
 
 
+def collections_zh(report: Any) -> list[str]:
+    """The summary's lines on collections: each collection the run put documents in, with
+    how many were new, how many already in the graph joined it and how many were in it; and
+    the documents already in the graph no collection was named for (they stay where they
+    are). A run over several folders named only the last folder's collection, and one that
+    put 40 known documents into a new collection said nothing of them."""
+    from ingest.pipeline import _printable, collection_counts, unnamed_known
+
+    dry = report.dry_run
+    lines = []
+    for name, (new, joined, inside) in collection_counts(report).items():
+        parts = [f"{'将新增' if dry else '新增'}文档 {new} 篇"] if new else []
+        if joined:
+            parts.append(f"已在图中的文档 {joined} 篇{'将' if dry else ''}加入")
+        if inside:
+            parts.append(f"已在图中且已属于它的 {inside} 篇")
+        lines.append(f"文档集「{_printable(name)}」：" + "，".join(parts))
+    stayed = unnamed_known(report)
+    if stayed:
+        lines.append(
+            f"另有已在图中的文档 {stayed} 篇未指定文档集，所属文档集不变"
+            "（用 --collection 或文件夹的 collection.json 可把它们加入某个文档集）"
+        )
+    return lines
+
+
 def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: bool = True) -> str:
     """An `IngestReport` in Chinese: everything `IngestReport.summary()` says (the dry run's
     rows, copies, reposts and how to take in a new version, failures and warnings with their
@@ -545,9 +571,7 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
             lines.append(note)
     else:
         lines.append(f"新增实体 {report.entities_added} 个，新增事实 {report.facts_added} 条")
-    collections = sorted(set(report.collections.values()))
-    if collections:
-        lines.append("文档集：" + "、".join(p(c) for c in collections))
+    lines.extend(collections_zh(report))
     if each_file:
         for path in report.added:
             lines.append(f"  {'将新增' if dry else '新增'}：{p(path)}")
