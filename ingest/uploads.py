@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +34,29 @@ def safe_name(name: str, index: int) -> str:
     return f"{index:03d}_{stem}{Path(base).suffix.lower()}"
 
 
+#: how a document's `paths` records an upload: its file was on the user's computer, not the
+#: server's, so it has no path; the name, who uploaded it and when stand in its place
+UPLOAD_PREFIX = "上传："
+
+
+def upload_label(name: str, *, by: str | None, at: datetime) -> str:
+    """What a document's `paths` records for an uploaded file (not a path on the server).
+
+    >>> from datetime import datetime, timezone
+    >>> at = datetime(2026, 12, 7, 7, 22, tzinfo=timezone.utc)
+    >>> upload_label("c1.txt", by="王审核", at=at), upload_label("c1.txt", by=None, at=at)
+    ('上传：c1.txt（王审核，2026-12-07 07:22 UTC）', '上传：c1.txt（2026-12-07 07:22 UTC）')
+    """
+    when = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{UPLOAD_PREFIX}{name}（{by}，{when}）" if by else f"{UPLOAD_PREFIX}{name}（{when}）"
+
+
 @dataclass
 class Staged:
     """Uploads written to a folder: what `ingest_paths` needs, and what was left out."""
 
-    names: dict[str, str] = field(default_factory=dict)  # written path -> uploaded name
+    # written path -> what to record and report instead: `upload_label` of the uploaded name
+    names: dict[str, str] = field(default_factory=dict)
     manifest: Path | None = None  # metadata of every article, as one JSONL manifest
     problems: list[tuple[str, str]] = field(default_factory=list)  # (uploaded name, why)
 
@@ -53,8 +72,12 @@ def stage_uploads(
     url: str | None = None,
     title: str | None = None,
     date: str | None = None,
+    uploaded_by: str | None = None,
+    uploaded_at: datetime | None = None,
 ) -> Staged:
-    """Write uploaded articles to `folder` and gather their metadata into one manifest."""
+    """Write uploaded articles to `folder` and gather their metadata into one manifest.
+    Each is recorded as an upload (`upload_label`: its name, `uploaded_by`, `uploaded_at`,
+    default now), not under the temporary path it is read from."""
     from ingest.readers import read_manifest
     from queries.registry import check_date
 
@@ -67,6 +90,7 @@ def stage_uploads(
     if "url" in given and not re.match(r"^https?://\S+$", given["url"]):
         raise BadParameter(f"网址应以 http:// 或 https:// 开头，而不是 {given['url']!r}")
     staged = Staged()
+    at = uploaded_at or datetime.now(UTC)
     articles: dict[str, Path] = {}  # uploaded name -> written path
     sidecars: dict[str, dict[str, Any]] = {}  # article stem -> metadata
     manifests: list[tuple[str, bytes]] = []
@@ -89,7 +113,7 @@ def stage_uploads(
             path = folder / safe_name(base, i)
             path.write_bytes(data)
             articles[base] = path
-            staged.names[str(path)] = base
+            staged.names[str(path)] = upload_label(base, by=uploaded_by, at=at)
         else:
             staged.problems.append((base, "不支持的文件类型"))
     meta: dict[str, dict[str, Any]] = {}
