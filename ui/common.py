@@ -461,11 +461,14 @@ def table_downloads(
     stem: str,
     key: str,
     note: str = "",
+    shown: int | None = None,
 ) -> None:
     """CSV, Excel, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
     of its facts are unverified) goes under the pictures' and the slide's title. `sources`
     may be a function, called when a picture or slide is made (finding the documents behind
-    a large table costs a walk of the graph the page need not wait for)."""
+    a large table costs a walk of the graph the page need not wait for). `shown`: the
+    pictures and the slide show only the first `shown` columns (the rest, such as a fact's
+    id and sentence, are for the CSV and Excel files a researcher cites from)."""
     import csv
     import io
 
@@ -488,13 +491,18 @@ def table_downloads(
     def cited() -> list[Any]:
         return sources() if callable(sources) else sources
 
+    pic_columns = list(columns)[:shown]
+    pic_rows = [list(r)[:shown] for r in rows] if shown is not None else rows
+
     def pic(fmt: str) -> Callable[[], bytes]:
         return lambda: render.table_picture(
-            columns, rows, fmt=fmt, title=title, sources=cited(), generated=today()
+            pic_columns, pic_rows, fmt=fmt, title=title, sources=cited(), generated=today()
         )
 
     def deck() -> bytes:
-        return render.table_slide(columns, rows, title=title, sources=cited(), generated=today())
+        return render.table_slide(
+            pic_columns, pic_rows, title=title, sources=cited(), generated=today()
+        )
 
     from ui.downloads import ON_CLICK
 

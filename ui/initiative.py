@@ -217,20 +217,10 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
     ) as box:
         if not box.open:
             return
-        shown = _labelled(rows)
         table_downloads(
-            ["单位", "层级", "省份", "阶段", "最早报道", "核实状态"],
-            [
-                [
-                    r["unit"],
-                    r["level_zh"],
-                    r.get("province") or "",
-                    r["stage_zh"],
-                    r.get("date_shown") or "",
-                    STATUS_ZH.get(r.get("status") or "extracted", r.get("status") or ""),
-                ]
-                for r in shown
-            ],
+            [*ADOPTER_EXPORT, *ADOPTER_CITATION],
+            adopter_export_rows(state.store(), rows),
+            shown=len(ADOPTER_EXPORT),  # the pictures and the slide: without the citation
             title=f"{props.get('name', '')} · 采用单位",
             # the documents behind the rows: found when a picture or slide is made, in the
             # download's own thread: from the store, not the page's caches
@@ -239,6 +229,43 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             key=f"{P}.dl",
             note=note_of(check),
         )
+
+
+#: the adopters table's export: the columns the page shows…
+ADOPTER_EXPORT = ("单位", "层级", "省份", "阶段", "最早报道", "核实状态")
+#: …and, in the CSV and Excel files only, what a citation needs (the earliest fact's sentence
+#: and document, as `python -m queries adopters --format csv` gives them)
+ADOPTER_CITATION = ("事实 ID", "证据", "证据文档 ID", "来源文档", "文档日期", "网址")
+
+
+def adopter_export_rows(store: Any, rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """The adopters' rows as exported: `ADOPTER_EXPORT` then `ADOPTER_CITATION`; the stages
+    and fact ids joined with "；" as in every other download (an initiative's name may hold
+    "、"). Asked of `store` directly (a download is made outside the page's caches)."""
+    from graph.export import join_list
+    from queries.citations import cited_rows
+
+    _, cited = cited_rows(store, ["fact_id"], rows)
+    out = []
+    for r in _labelled(cited):
+        status = r.get("status") or "extracted"
+        out.append(
+            [
+                r["unit"],
+                r["level_zh"],
+                r.get("province") or "",
+                join_list(state.stage_zh(s) for s in r.get("stages") or ()),
+                r.get("date_shown") or "",
+                STATUS_ZH.get(status, status),
+                join_list(r.get("fact_ids") or [r.get("fact_id")]),
+                r.get("evidence") or "",
+                r.get("evidence_doc_id") or "",
+                r.get("doc_title") or "",
+                r.get("doc_date") or "",
+                r.get("doc_url") or "",
+            ]
+        )
+    return out
 
 
 def _labelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

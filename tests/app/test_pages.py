@@ -196,12 +196,53 @@ def test_the_adopters_export_says_which_facts_are_verified(small_store, app, mon
     at.run()
     no_trouble(at)
     columns, rows = exported[0]
-    assert columns[-1] == "核实状态"
-    assert {r[0]: r[-1] for r in rows} == {
+    status = columns.index("核实状态")
+    assert {r[0]: r[status] for r in rows} == {
         "甲省乙市中级人民法院": "待核实",
         "甲省乙市丙区人民法院": "已确认",
         "甲省乙市丁县人民法院": "待核实",
     }
+
+
+def test_the_adopters_export_cites_each_unit_and_joins_with_the_semicolon(
+    small_store, app, monkeypatch
+) -> None:
+    """举措 → 采用单位 → 导出这张表 had neither fact id, sentence nor source, and joined the
+    stages with "、" (推广部署、推行); the README says downloads join lists with "；" (a new
+    user's findings, item 9). The pictures and the slide keep the page's six columns."""
+    exported: list = []
+    monkeypatch.setattr(
+        "ui.initiative.table_downloads",
+        lambda columns, rows, **kw: exported.append((columns, list(rows), kw)),
+    )
+    at = app(page="initiative", id=g.SUYUAN)
+    at.session_state["initiative.export"] = True
+    at.run()
+    no_trouble(at)
+    columns, rows, kw = exported[0]
+    assert columns[:6] == ["单位", "层级", "省份", "阶段", "最早报道", "核实状态"]
+    assert kw["shown"] == 6
+    row = {r[0]: dict(zip(columns, r, strict=True)) for r in rows}["甲省乙市丙区人民法院"]
+    assert row["证据"] == "丙区法院早在前年十二月便推行诉源治理。"
+    assert row["来源文档"] == "样例文档乙" and row["网址"] == "http://example.test/b"
+    assert row["证据文档 ID"] == g.DOC_B and row["文档日期"] == "2024-02-01"
+    assert row["事实 ID"].startswith("adopted:")
+    mid = {r[0]: dict(zip(columns, r, strict=True)) for r in rows}["甲省乙市中级人民法院"]
+    assert mid["阶段"] == "推广部署"
+    from graph.model import fact_id
+    from ui.initiative import adopter_export_rows
+
+    two = {  # a unit reported at two stages, as `adopters` gives it
+        "unit": "甲省乙市中级人民法院",
+        "level": "intermediate",
+        "stages": ["promoted", "adopted"],
+        "fact_id": fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted"),
+        "fact_ids": ["adopted:1", "adopted:2"],
+        "date": "2022-11",
+        "date_precision": "month",
+    }
+    (cells,) = adopter_export_rows(small_store, [two])
+    assert cells[3] == "推广部署；推行" and cells[6] == "adopted:1；adopted:2"
 
 
 def test_filters_come_from_the_url_and_go_back_to_it(small_store, app) -> None:

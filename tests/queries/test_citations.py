@@ -346,3 +346,43 @@ def test_exports_quote_the_source_as_written_at_its_offsets(
     for a in cited:
         assert source[a["evidence_start"] : a["evidence_end"]] == a["evidence"]
     assert any("訴前調解" in a["evidence"] for a in cited)
+
+
+def test_graph_export_keeps_the_citation_columns_and_gives_each_fact_its_review_status(
+    store, monkeypatch, tmp_path: Path
+) -> None:
+    """`graph export` (and the 导出 page) left `doc_url` and `doc_date` out of every format when
+    no fact in the file had one (local files without a date), so the columns changed from one
+    file to the next; and no relationship said whether a reviewer had checked it (a new
+    user's findings, item 9)."""
+    from dataclasses import replace
+
+    from graph import review
+
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    undated = g.document_c()
+    store.write_documents(
+        [replace(undated, props={"title": "样例文档丙", "content_hash": "c" * 64})]
+    )
+    lend_store(monkeypatch, store)
+    bing = next(a for *_, a in export.fetch_subgraph(store, [g.BING, g.FENGQIAO]).edges(data=True))
+    review.decide(store, bing["fact_id"], "confirm", reviewer="王审核")
+
+    assert graph_cli.main(["export", g.FENGQIAO, "-o", str(tmp_path / "f.csv")]) == 0
+    rows = _edges(tmp_path / "f.csv")
+    assert {"doc_url", "doc_date", "doc_title", "review_status"} <= set(rows[0])
+    status = {r["source"]: r["review_status"] for r in rows if r["type"] == "ADOPTED"}
+    assert status == {g.BING: "confirmed", g.DING: "extracted"}
+    assert {r["doc_url"] for r in rows} == {""} and {r["doc_title"] for r in rows} == {"样例文档丙"}
+
+    assert graph_cli.main(["export", g.FENGQIAO, "-o", str(tmp_path / "f.zip")]) == 0
+    with zipfile.ZipFile(tmp_path / "f.zip") as z:
+        header = z.read("edges.csv").decode("utf-8-sig").splitlines()[0].split(",")
+    assert {"doc_url", "doc_date", "review_status"} <= set(header)
+    for suffix, read in ((".json", export.from_json), (".graphml", export.from_graphml)):
+        out = tmp_path / f"f{suffix}"
+        assert graph_cli.main(["export", g.FENGQIAO, "-o", str(out)]) == 0
+        for *_, a in read(out).edges(data=True):
+            assert a["doc_url"] == a["doc_date"] == "" and a["review_status"], (suffix, a)
