@@ -329,11 +329,14 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     rows = state.rows("coverage", asked)
     from queries.analytics import (
         ADOPTED,
+        AREA_ROLLOUT_NOTE,
         NOT_REPORTED,
         THROUGH_TRIBUNALS,
         group_tribunal_adopters,
+        mark_area_rollouts,
         mark_coverage,
         not_reported_caveat,
+        rollout_zh,
     )
     from ui.scope import counted_units
 
@@ -341,10 +344,17 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     through = group_tribunal_adopters(
         state.rows("tribunal_adopters", {"initiative": initiative_id, "court": court_id})
     )
-    rows, outside = counted_units(mark_coverage(rows, through))  # tribunals: roster only
+    # a unit not reported under a court reporting a rollout to its whole area: noted, not
+    # counted (docs/data-model.md, Coverage states)
+    rollouts = state.rows("area_rollouts", {"initiative": initiative_id, "court": court_id})
+    marked = mark_area_rollouts(mark_coverage(rows, through), rollouts)
+    rows, outside = counted_units(marked)  # tribunals: roster only
     if not rows:
         st.info("该法院辖区内没有下级单位。")
         return
+    for r in rollouts:
+        if r["above"]:  # the court's own report, or its superiors': the counts leave it out
+            st.info(f"本院或上级法院报道在全辖推行：{rollout_zh(r)}", icon="ℹ️")
     _briefing(initiative_id, props, court_id, by_id[court_id]["court"])
     done = [r for r in rows if r["state"] == ADOPTED]
     via = [r for r in rows if r["state"] == THROUGH_TRIBUNALS]
@@ -407,14 +417,17 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         st.markdown(f"**尚未报道推行（{len(not_yet)}）**")
         table(
             [r for r in shown if r["state"] == NOT_REPORTED],
-            {"unit": "单位", "level_zh": "层级"},
+            {"unit": "单位", "level_zh": "层级"}
+            | ({"note_zh": "说明"} if any(r.get("note_zh") for r in not_yet) else {}),
             links={"单位页": lambda r: state.link(r["unit_id"])},
             key=f"{P}.cov_no",
         )
         st.caption(not_reported_caveat(check.verified_only))
+        if any(r.get("note_zh") for r in not_yet):
+            st.caption(AREA_ROLLOUT_NOTE)
     with st.expander("导出覆盖表（CSV / Excel / 图片 / 幻灯片）"):
         table_downloads(
-            ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"],
+            ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭", "说明"],
             [
                 [
                     r["unit"],
@@ -423,6 +436,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
                     r["stages_zh"],
                     r.get("first_date") or "",
                     r["tribunals_zh"],
+                    r.get("note_zh") or "",
                 ]
                 for r in shown
             ],

@@ -30,6 +30,8 @@ TABLES = {  # the columns that tell the app's tables apart
     ],
     "initiative.cov_yes": ["单位", "层级", "阶段", "最早日期", "单位页"],
     "initiative.cov_no": ["单位", "层级", "单位页"],
+    # with a note beside units whose superior court reports a rollout to its whole area
+    "initiative.cov_no_noted": ["单位", "层级", "说明", "单位页"],
     "initiative.cov_via": ["单位", "层级", "已推行的人民法庭", "单位页"],
     "initiative.outcomes": ["单位", "指标", "数值", "期间", "范围", "核实状态", "单位页", "证据"],
     "unit.down": ["单位", "层级", "单位页"],
@@ -145,6 +147,42 @@ def test_coverage_of_one_level(small_store, app) -> None:
     coverage = [m for m in at.metric if "辖区已覆盖" in m.label]
     assert [m.value for m in coverage] == ["2 / 3"]
     assert list(frame(at, "initiative.cov_no")["单位"]) == ["甲省乙市戊县人民法院"]
+
+
+def with_area_rollout(store) -> None:
+    """A step for `small_graph_in`: document C, then 乙市中院 reporting 枫桥式人民法庭 rolled
+    out to all its courts (scope 甲省乙市全市法院)."""
+    from tests.conftest import with_document_c
+    from tests.queries.test_analytics import _area_rollout
+
+    with_document_c(store)
+    store.write_documents([_area_rollout()])
+
+
+def test_coverage_notes_a_superior_courts_rollout_beside_not_reported(
+    _arcadedb_store, embedded_dir, monkeypatch, app
+) -> None:
+    """举措 → 辖区覆盖 and 扩散分析 → 辖区覆盖 listed 戊县法院 尚未报道推行 with no word of 乙市中院's
+    report of a rollout to all its courts, nor showed that report (a new user's findings,
+    item 7)."""
+    from tests.app.conftest import app_on
+    from tests.conftest import small_graph_in
+
+    app_on(small_graph_in(_arcadedb_store, with_area_rollout), embedded_dir, monkeypatch)
+    at = app(page="initiative", id=g.FENGQIAO, court=g.MID, tab="辖区覆盖")
+    no_trouble(at)
+    missing = frame(at, "initiative.cov_no_noted")
+    assert list(missing["单位"]) == ["甲省乙市戊县人民法院"]
+    assert list(missing["说明"]) == [
+        "上级报道在全辖推行：甲省乙市中级人民法院 推行（范围：甲省乙市全市法院；2024-03）"
+    ]
+    shown = [i.value for i in at.info]
+    assert any(
+        x.startswith("本院或上级法院报道在全辖推行：甲省乙市中级人民法院 推行") for x in shown
+    )
+    at = app(page="analytics", tab="辖区覆盖", id=g.FENGQIAO, court=g.MID)
+    no_trouble(at)
+    assert any("本院或上级法院报道在全辖推行" in i.value for i in at.info)
 
 
 @pytest.fixture
