@@ -349,8 +349,20 @@ def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
     )
     if not ids:
         return []
+    from dataclasses import replace
+
+    from queries.explore import source_name
+
     found = document_titles(ids, store)
-    return [Source.of(found[d]) for d in ids if d in found]
+    out = []
+    for d in ids:
+        if d in found:
+            source = Source.of(found[d])
+            name = source_name(found[d])
+            # no URL: its file name (or id) tells two versions of one report apart
+            named = name and name != source.title
+            out.append(replace(source, title=f"{source.title}（{name}）") if named else source)
+    return out
 
 
 def embed_html(html: str, height: int) -> None:

@@ -553,13 +553,19 @@ def _outcomes(initiative_id: str) -> None:
             "period": "期间",
             "scope": "范围",
             "status_zh": "核实状态",
-        },
+        }
+        # the same unit, metric, scope and period with two values: said beside each
+        | ({"conflict": "数字冲突"} if any(r.get("conflict") for r in rows) else {}),
         links={
             "单位页": lambda r: state.link(r["unit_id"]),
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
         },
         key=f"{P}.outcomes",
     )
+    if any(r.get("conflict") for r in rows):
+        from queries.library import CONFLICT_NOTE
+
+        st.caption(CONFLICT_NOTE)
 
 
 def _figure_status(row: dict[str, Any]) -> list[str | None]:

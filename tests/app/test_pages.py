@@ -38,6 +38,7 @@ TABLES = {  # the columns that tell the app's tables apart
     "unit.initiatives": ["举措", "English", "候选", "阶段", "最早报道", "文档数", "举措页", "证据"],
     "unit.people": ["姓名", "职务", "文档数", "证据"],
     "unit.outcomes": ["指标", "数值", "期间", "范围", "相关举措", "证据"],
+    "unit.outcomes_conflict": ["指标", "数值", "期间", "范围", "相关举措", "数字冲突", "证据"],
     "unit.outcomes_below": ["单位", "指标", "数值", "期间", "范围", "相关举措", "单位页", "证据"],
     "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
 }
@@ -147,6 +148,32 @@ def test_coverage_of_one_level(small_store, app) -> None:
     coverage = [m for m in at.metric if "辖区已覆盖" in m.label]
     assert [m.value for m in coverage] == ["2 / 3"]
     assert list(frame(at, "initiative.cov_no")["单位"]) == ["甲省乙市戊县人民法院"]
+
+
+def with_two_copies(store) -> None:
+    """A step for `small_graph_in`: two copies of a report giving 丙区法院's 调解成功率 as
+    62.5% and 65.2%, and a third for another period."""
+    from tests.queries.test_conflicts import _copy
+
+    store.write_documents([_copy("1", 62.5), _copy("2", 65.2), _copy("3", 70.0, "2023")])
+
+
+def test_the_unit_page_marks_two_figures_that_disagree(
+    _arcadedb_store, embedded_dir, monkeypatch, app
+) -> None:
+    """大连中院 → 成效数据 showed 调解成功率 65.2% and 62.5% side by side with no mark (a new
+    user's findings, item 6)."""
+    from tests.app.conftest import app_on
+    from tests.conftest import small_graph_in
+
+    app_on(small_graph_in(_arcadedb_store, with_two_copies), embedded_dir, monkeypatch)
+    at = app(page="unit", id=g.BING, tab="成效数据")
+    no_trouble(at)
+    figures = frame(at, "unit.outcomes_conflict")
+    marks = dict(zip(figures["数值"], figures["数字冲突"], strict=True))
+    assert marks["62.5%"] == "同一指标另报 65.2%" and marks["65.2%"] == "同一指标另报 62.5%"
+    assert not marks["70%"] and not marks["60%"]
+    assert any(t.startswith("数字冲突：同一单位就同一指标") for t in texts(at, "caption"))
 
 
 def with_area_rollout(store) -> None:
