@@ -17,6 +17,7 @@ from queries.library import (
     VERIFIED_FIGURE,
     in_collections,
     is_verified,
+    mark_conflicts,
     scope_of,
 )
 from queries.registry import MAX_ID_LIST, NamedQuery, Param, Plan, register
@@ -593,7 +594,9 @@ RETURN collect([u.id, u.name, depth, o.metric, o.value, o.unit_of_measure, o.qua
             "link_status",
             "doc_ids",
         ),
-        postprocess=_by_depth_and_unit,
+        postprocess=lambda rows, params: mark_conflicts(
+            _by_depth_and_unit(rows, params), by=("unit_id",)
+        ),
     )
 )
 

@@ -33,6 +33,7 @@ from queries.library import (
     docs_in_collections,
     in_collections,
     is_verified,
+    mark_conflicts,
     scope_of,
     status_of,
 )
@@ -487,7 +488,10 @@ ADOPTER_OUTCOMES = register(
             "adoption_status",
             "status",
         ),
-        postprocess=lambda rows, _p: sorted(one_row_per_figure(rows), key=_outcome_order),
+        # a unit's figures come whole (`units` names whole units): its conflicts are all seen
+        postprocess=lambda rows, _p: mark_conflicts(
+            sorted(one_row_per_figure(rows), key=_outcome_order), by=("unit_id",)
+        ),
     )
 )
 

@@ -39,6 +39,17 @@ TABLES = {  # the columns that tell the app's tables apart
     "unit.people": ["姓名", "职务", "文档数", "证据"],
     "unit.outcomes": ["指标", "数值", "期间", "范围", "相关举措", "证据"],
     "unit.outcomes_conflict": ["指标", "数值", "期间", "范围", "相关举措", "数字冲突", "证据"],
+    "unit.outcomes_below_conflict": [
+        "单位",
+        "指标",
+        "数值",
+        "期间",
+        "范围",
+        "相关举措",
+        "数字冲突",
+        "单位页",
+        "证据",
+    ],
     "unit.outcomes_below": ["单位", "指标", "数值", "期间", "范围", "相关举措", "单位页", "证据"],
     "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
 }
@@ -174,6 +185,10 @@ def test_the_unit_page_marks_two_figures_that_disagree(
     assert marks["62.5%"] == "同一指标另报 65.2%" and marks["65.2%"] == "同一指标另报 62.5%"
     assert not marks["70%"] and not marks["60%"]
     assert any(t.startswith("数字冲突：同一单位就同一指标") for t in texts(at, "caption"))
+    at = app(page="unit", id=g.MID, tab="成效数据")  # the same, among its units' figures
+    no_trouble(at)
+    below = frame(at, "unit.outcomes_below_conflict")
+    assert set(below["数字冲突"]) >= {"同一指标另报 65.2%", "同一指标另报 62.5%"}
 
 
 def with_area_rollout(store) -> None:

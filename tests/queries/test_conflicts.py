@@ -77,3 +77,13 @@ def test_sources_without_a_url_are_told_apart_by_their_file(two_copies) -> None:
     first, second = doc_id("1" * 64), doc_id("2" * 64)
     labels = [s.label() for s in sources_for([first, second], two_copies)]
     assert labels == ["丙区法院通报调解工作（1.txt）", "丙区法院通报调解工作（2.txt）"]
+
+
+def test_the_figures_of_units_below_are_marked_too(two_copies) -> None:
+    """A unit briefing's and the unit page's 下级单位报告的成效数据 (`outcomes_under`)."""
+    rows = run(two_copies, "outcomes_under", {"unit": g.MID}).rows
+    assert {(r["unit_id"], r["value"]): r["conflict"] for r in rows} == {
+        (g.BING, 62.5): "同一指标另报 65.2%",
+        (g.BING, 65.2): "同一指标另报 62.5%",
+        (g.BING, 70.0): None,
+    }
