@@ -189,6 +189,11 @@ def test_the_unit_page_marks_two_figures_that_disagree(
     no_trouble(at)
     below = frame(at, "unit.outcomes_below_conflict")
     assert set(below["数字冲突"]) >= {"同一指标另报 65.2%", "同一指标另报 62.5%"}
+    # 扩散分析 → 成效对照: every figure 诉源治理's adopters report, 丙区's two among them
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
+    no_trouble(at)
+    (compared,) = [df.value for df in at.dataframe if "数字冲突" in df.value.columns]
+    assert set(compared["数字冲突"]) >= {"同一指标另报 65.2%", "同一指标另报 62.5%", ""}
 
 
 def with_area_rollout(store) -> None:
