@@ -262,7 +262,7 @@ def test_a_court_covered_through_its_tribunal_is_not_listed_as_not_reported(
     assert frame(at, "initiative.cov_no").empty
     assert any("**尚未报道推行（0）**" in t for t in texts(at, "markdown"))
     assert any("另有 **1** 个下属人民法庭已推行，合计 3 / 3" in t for t in texts(at, "markdown"))
-    assert ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"] in exported
+    assert ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭", "说明"] in exported
 
 
 def test_the_adopters_export_says_which_facts_are_verified(small_store, app, monkeypatch) -> None:
