@@ -70,6 +70,9 @@ class IngestReport:
     # same content as a file this run added before it: path -> that document's id
     copies: dict[str, str] = field(default_factory=dict)
     collections: dict[str, str] = field(default_factory=dict)  # path -> collection it went to
+    # a document already in the graph that joined the collection named for it (`--collection`
+    # or a collection.json) in this run: path -> that collection (not listed: it was in it)
+    joined: dict[str, str] = field(default_factory=dict)
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
     # nearly a known document's text, with figures it states otherwise: added as a document of
     # its own (path, the doc id it nearly repeats, (what, old, new) for each changed figure)
@@ -101,8 +104,16 @@ class IngestReport:
             )
         else:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
-        if self.collections:
-            lines.append("collections: " + ", ".join(sorted(set(self.collections.values()))))
+        for name, (new, joined, inside) in collection_counts(self).items():
+            lines.append(
+                f"collection {name}: {new} new, {joined} already in the graph joined it, "
+                f"{inside} were in it"
+            )
+        if stayed := unnamed_known(self):
+            lines.append(
+                f"{stayed} documents already in the graph were given no collection: theirs "
+                "are unchanged"
+            )
         for path, doc in self.copies.items():
             lines.append(f"  copy: {_printable(path)} → {doc} (the same text, read earlier)")
         for path, doc in self.reposts:
@@ -124,6 +135,28 @@ class IngestReport:
         for path, warning in self.warnings:
             lines.append(f"  warning: {_printable(path)}: {_printable(warning)}")
         return "\n".join(lines)
+
+
+def collection_counts(report: IngestReport) -> dict[str, tuple[int, int, int]]:
+    """Per collection a run put documents in: (new documents, documents already in the graph
+    that joined it, documents already in the graph that were in it), for the summaries: a
+    run over several folders names every collection it touched and what each got."""
+    added = set(report.added)
+    out: dict[str, list[int]] = {}
+    for path, name in report.collections.items():
+        n = out.setdefault(name, [0, 0, 0])
+        n[0 if path in added else 1 if path in report.joined else 2] += 1
+    return {name: (n[0], n[1], n[2]) for name, n in sorted(out.items())}
+
+
+def unnamed_known(report: IngestReport) -> int:
+    """How many files of a real run were documents already in the graph (unchanged or a
+    repost) with no collection named for them: their collections stay as they were. A dry
+    run does not look (it names no collection for a known document)."""
+    if report.dry_run:
+        return 0
+    known = [*report.unchanged, *(path for path, _d in report.reposts)]
+    return sum(path not in report.collections for path in known)
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -1273,6 +1306,20 @@ def _ingest_paths(
                 pass
         return extract(doc)
 
+    def join(did: str, coll: str, path: str) -> None:
+        """A document already in the graph into the collection named for `path`; the report
+        says whether it joined it or was in it (asked first: the summary counts those that
+        joined, which a run naming a collection for a folder read before is for)."""
+        assert store is not None
+        rows = store.read(
+            "MATCH (d:Document {id: $id}) RETURN coalesce(d.collections, []) AS names",
+            {"id": did},
+        )
+        if not rows or coll not in (rows[0].get("names") or []):
+            add_to_collection(store, did, coll)
+            report.joined[path] = coll
+        report.collections[path] = coll
+
     def handle(
         doc: SourceDocument,
         near: list[tuple[str, int]] | None,
@@ -1299,8 +1346,7 @@ def _ingest_paths(
                 flush()  # the known document may still be waiting in this batch
                 store.add_document_urls(did, doc.urls, [recorded_path(doc)])
                 if named:  # a collection asked for: the known document joins it too
-                    add_to_collection(store, did, coll)
-                    report.collections[doc.path] = coll
+                    join(did, coll, doc.path)
             return
         fp = doc.fingerprint
         if near is None:
@@ -1342,8 +1388,7 @@ def _ingest_paths(
                 flush()
                 store.add_document_urls(twin, doc.urls, [recorded_path(doc)])
                 if named:
-                    add_to_collection(store, twin, coll)
-                    report.collections[doc.path] = coll
+                    join(twin, coll, doc.path)
             return
         report.collections[doc.path] = coll
         if graph is None:

@@ -359,8 +359,20 @@ def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
     )
     if not ids:
         return []
+    from dataclasses import replace
+
+    from queries.explore import source_name
+
     found = document_titles(ids, store)
-    return [Source.of(found[d]) for d in ids if d in found]
+    out = []
+    for d in ids:
+        if d in found:
+            source = Source.of(found[d])
+            name = source_name(found[d])
+            # no URL: its file name (or id) tells two versions of one report apart
+            named = name and name != source.title
+            out.append(replace(source, title=f"{source.title}（{name}）") if named else source)
+    return out
 
 
 def embed_html(html: str, height: int) -> None:
@@ -471,11 +483,14 @@ def table_downloads(
     stem: str,
     key: str,
     note: str = "",
+    shown: int | None = None,
 ) -> None:
     """CSV, Excel, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
     of its facts are unverified) goes under the pictures' and the slide's title. `sources`
     may be a function, called when a picture or slide is made (finding the documents behind
-    a large table costs a walk of the graph the page need not wait for)."""
+    a large table costs a walk of the graph the page need not wait for). `shown`: the
+    pictures and the slide show only the first `shown` columns (the rest, such as a fact's
+    id and sentence, are for the CSV and Excel files a researcher cites from)."""
     import csv
     import io
 
@@ -498,13 +513,18 @@ def table_downloads(
     def cited() -> list[Any]:
         return sources() if callable(sources) else sources
 
+    pic_columns = list(columns)[:shown]
+    pic_rows = [list(r)[:shown] for r in rows] if shown is not None else rows
+
     def pic(fmt: str) -> Callable[[], bytes]:
         return lambda: render.table_picture(
-            columns, rows, fmt=fmt, title=title, sources=cited(), generated=today()
+            pic_columns, pic_rows, fmt=fmt, title=title, sources=cited(), generated=today()
         )
 
     def deck() -> bytes:
-        return render.table_slide(columns, rows, title=title, sources=cited(), generated=today())
+        return render.table_slide(
+            pic_columns, pic_rows, title=title, sources=cited(), generated=today()
+        )
 
     from ui.downloads import ON_CLICK
 

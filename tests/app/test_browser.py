@@ -191,8 +191,9 @@ def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) 
             page.screenshot(path=str(tmp_path / "import.png"), full_page=True)
         finally:
             browser.close()
-    assert "读取 2 篇；新增 1 篇" in summary and "新增：上传样例.txt" in summary
-    assert "失败：坏文件.pdf" in summary
+    # recorded as uploads (name, when; no accounts here, so no one's name), not as paths
+    assert "读取 2 篇；新增 1 篇" in summary and "新增：上传：上传样例.txt（" in summary
+    assert "失败：上传：坏文件.pdf（" in summary
 
 
 def test_the_upload_widgets_speak_chinese(server: str) -> None:

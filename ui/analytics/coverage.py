@@ -51,6 +51,9 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         st.info("该法院辖区内没有下级单位。")
         return
     _facts_caption(tally)
+    for r in state.rows("area_rollouts", {"initiative": initiative_id, "court": court_id}):
+        if r["above"]:  # the court's own report, or its superiors': the counts leave it out
+            st.info(f"本院或上级法院报道在全辖推行：{analytics.rollout_zh(r)}", icon="ℹ️")
     cols = st.columns(max(len(levels), 1))
     for col, lv in zip(cols, levels, strict=True):
         col.metric(
@@ -120,13 +123,16 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
     if not missing:
         st.success("辖区内所有单位都已有推行记录（本院或下属人民法庭）。")
         return
+    noted = any(r.get("note_zh") for r in missing)
     table(
         [{**r, "level_zh": _level_label(r.get("level") or "")} for r in missing],
-        {"unit": "单位", "level_zh": "层级"},
+        {"unit": "单位", "level_zh": "层级"} | ({"note_zh": "说明"} if noted else {}),
         links={"单位页": lambda r: state.link(r["unit_id"])},
         key=f"{P}.missing",
     )
     st.caption(analytics.not_reported_caveat(tally.verified_only))
+    if noted:  # a superior court reports rolling it out to its whole area
+        st.caption(analytics.AREA_ROLLOUT_NOTE)
 
 
 def _roster_note(levels: list[Any]) -> None:

@@ -73,9 +73,11 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "tied": r.get("tied_to") or "未说明",
             "status_zh": shown_value("status", r.get("status")),
             "sources": "；".join(title(d) for d in r.get("doc_ids") or []),
+            "conflict": r.get("conflict") or "",
         }
         for i, r in enumerate(rows)
     ]
+    conflicts = any(r.get("conflict") for r in rows)
     st.markdown(
         f"**{found.units:,}** 个推行单位报告了 **{found.total:,}** 项数字"
         "（每行一项，推行情况与报告的数字并列）"
@@ -96,7 +98,9 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "status_zh": "核实状态",
             "sources": "来源文档",
             "copy": "近似稿",
-        },
+        }
+        # the same unit, metric, scope and period with two values: said beside each
+        | ({"conflict": "数字冲突"} if conflicts else {}),
         links={
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
             "单位页": lambda r: state.link(r["unit_id"]),
@@ -104,6 +108,10 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
         key=TABLE_KEY,
         pinned="unit",  # in view while the wide table scrolls to its sources and links
     )
+    if conflicts:
+        from queries.library import CONFLICT_NOTE
+
+        st.caption(CONFLICT_NOTE)
     st.markdown(f"#### 来源文档（{len(doc_ids):,}）")
     if len(doc_ids) <= LISTED_DOCUMENTS:  # one element: an element per link cost seconds
         st.markdown("\n".join(f"- [{title(d)}]({state.doc_link(d)})" for d in doc_ids))
