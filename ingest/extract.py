@@ -2055,9 +2055,9 @@ def _initiatives(
     adoptions: dict[tuple[str, str, str], Adoption] = {}
 
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
-        s, _ = ctx.sentence(m.start)
-        date, precision = _adoption_date(text[s : m.start], m.start - s, ctx.doc_date)
-        date, precision = _month_day_date(ctx, s, m.start) or (date, precision)
+        s, upto = _date_window(ctx, unit, m)
+        date, precision = _adoption_date(text[s:upto], upto - s, ctx.doc_date)
+        date, precision = _month_day_date(ctx, s, upto) or (date, precision)
         if relation in _PLANNABLE and _after_publication(date, ctx.doc_date):
             return  # 2023年，全省法院全面推开X in an article of 2022: a plan, not yet done
         if date:
@@ -4056,11 +4056,28 @@ def _located(ctx: _Context, lo: int, hi: int) -> list[str]:
 
 def _practiser(ctx: _Context, lo: int, hi: int) -> str | None:
     """X in 推广X法院(的)…做法 when the initiative is named after X in the same clause."""
+    found = _practiser_mention(ctx, lo, hi)
+    return found.court if found is not None else None
+
+
+def _practiser_mention(ctx: _Context, lo: int, hi: int) -> CourtMention | None:
+    """Where _practiser's court is named."""
     text = ctx.text
     for c in reversed(ctx.courts_in(lo, hi)):
         if _PROMOTE_PRACTICE.search(text, max(lo, c.start - 6), c.start):
-            return c.court
+            return c
     return None
+
+
+def _date_window(ctx: _Context, unit: str, m: InitiativeMention) -> tuple[int, int]:
+    """The text that dates `unit`'s fact at `m`: the sentence up to `m`; in 2023年，甲中院推广
+    乙法院(2018年探索的)X经验 the practiser's date is only in its own words after its name
+    (the promotion's date is not when 乙 began), the others' only before that name."""
+    s, _ = ctx.sentence(m.start)
+    found = _practiser_mention(ctx, ctx.clause_start(s, m.start), m.start)
+    if found is None:
+        return s, m.start
+    return (found.end, m.start) if found.court == unit else (s, found.start)
 
 
 def _respectively(

@@ -2278,6 +2278,28 @@ def test_an_act_dated_after_the_article_is_a_plan() -> None:
     assert ("X省乙县人民法院", "集约送达", "adopted", None) in edges  # no date: nothing to judge
 
 
+def test_a_promotion_dates_the_promoter_not_the_court_whose_practice_it_spreads() -> None:
+    # 乙县法院 began before it was promoted: the promotion's date is the promoter's only
+    edges = run_dated("2030年5月，省法院推广乙县法院诉前调解经验。", "2030-06-15")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted", None),
+        ("X省高级人民法院", "诉前调解", "promoted", "2030-05"),
+    }
+    # the practiser's own date, written after its name, is its own; not the promoter's
+    edges = run_dated("2030年5月，省法院推广乙县法院2028年探索的诉前调解经验。", "2030-06-15")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted", "2028"),
+        ("X省高级人民法院", "诉前调解", "promoted", "2030-05"),
+    }
+    # a court that learns from unnamed others, and a court that practises, keep their dates
+    for text, unit in (
+        ("2030年5月，乙县法院借鉴外地经验推行诉前调解。", "X省乙县人民法院"),
+        ("2030年5月，丙区法院推行诉前调解。", "X省丙区人民法院"),
+    ):
+        edges = run_dated(text, "2030-06-15")
+        assert (unit, "诉前调解", "adopted", "2030-05") in edges, text
+
+
 def test_a_question_a_preparation_or_a_scheduled_act_is_no_practice() -> None:
     for text in (
         "乙县法院召开会议。\n会上，工作组了解是否开展集约送达工作。",
