@@ -913,12 +913,12 @@ class _Context:
 
     def _inspected(self, lo: int, pos: int) -> str | None:
         """The court whose work a visitor inspects in text[lo:pos] (查看了乙县法院诉讼服务中心,
-        了解了我院…工作情况): what follows it in the clause is that court's, not the
-        visitor's."""
+        了解了我院…工作情况), or whose work a court receives (接受乙中院驻点督导): what follows
+        it in the clause is that court's, not the visitor's or the receiver's."""
         for m in reversed(self.courts_in(lo, pos)):
             if pos - m.end > 24:
                 return None
-            if _INSPECT_BEFORE.search(self.text, max(lo, m.start - 4), m.start) is None:
+            if _OWNER_BEFORE.search(self.text, max(lo, m.start - 4), m.start) is None:
                 return None
             if _VERB_AFTER_OWNER.search(self.text, m.end, pos):
                 return None  # 查看了乙县法院推行X的情况: the court acts itself (a subject)
@@ -992,6 +992,8 @@ _HONOUR_HEADING = re.compile(r"案例|入选|获评|荣获|称号|评为|表彰|
 #: the verbs of a visitor looking into a court's work (`_INSPECT_BEFORE`, `_INSPECT`)
 _INSPECT_VERBS = "查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研"
 _INSPECT_BEFORE = re.compile(rf"(?:{_INSPECT_VERBS})了?$")
+#: …and a court receiving another court's work (接受乙中院驻点督导, 迎接省法院司法巡查)
+_OWNER_BEFORE = re.compile(rf"(?:{_INSPECT_VERBS}|接受|迎接)了?$")
 #: a verb between that court and the initiative: the court does something there itself
 _VERB_AFTER_OWNER = re.compile(r"推行|推进|开展|建立|设立|打造|探索|实行|落实|创新|运用")
 

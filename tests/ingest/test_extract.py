@@ -1395,6 +1395,16 @@ def test_a_court_that_leads_or_spreads_a_practice_promotes_it() -> None:
     }
 
 
+def test_a_court_that_receives_another_courts_work_does_not_adopt_it() -> None:
+    # 接受/迎接 another court's inspection or supervision: the work is that court's
+    for text in ("乙县法院接受省法院驻点督导。", "乙县法院迎接省法院司法巡查。"):
+        edges, _ = run(text)
+        assert {u for u, _, _ in edges} == {"X省高级人民法院"}, text
+    # a court that receives guidance and then acts does the act itself
+    edges, _ = run("乙县法院接受省法院指导推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
 def test_a_string_of_acknowledgements_is_no_guidance_of_one_initiative() -> None:
     edges, _ = run("乙县法院在县委的领导下，在甲市中院的指导下，在县人大的监督下，推行繁简分流。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
