@@ -534,3 +534,9 @@ def test_national_supervision_tribunal_and_juvenile_names() -> None:
         "丁区法院少年法庭审结一起抚养纠纷。",
     ):
         assert tax.find(sentence) == [], sentence
+    # a courtroom's standard is the courtroom's, not the tribunals' programme
+    found = tax.find("丁院推进科技法庭标准化规范化建设。")
+    assert [m.entry.name for m in found] == ["科技法庭"]
+    # a juvenile court's circuit point set up is circuit trial, not a new juvenile court
+    found = tax.find("戊区法院设立少年法庭巡回审判点。")
+    assert [m.entry.name for m in found] == ["巡回审判"]
