@@ -240,6 +240,9 @@ _POLITICAL = re.compile(
     r"一带一路|"
     # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
     r"四下基层|三抓三促|"
+    # the party's counted formulas (两个维护, 四个意识; 五个一批 of poverty relief): no code of
+    # a court's own
+    r"两个维护|两个确立|四个意识|四个自信|四个全面|两个务必|五个一批|"
     # formulas of the party's congress reports (共建共治共享的社会治理制度, 正确处理新形势下人民内部矛盾)
     r"共建共治共享|人民内部矛盾"
 )

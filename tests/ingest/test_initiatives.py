@@ -955,6 +955,8 @@ def test_quoted_count_of_a_short_phrase_with_a_head_is_a_code() -> None:
         "丁院推行“三项措施”工作法。",
         "戊院落实“三个必须”。",
         "己院做到“三个到位”，群众满意。",
+        "庚院落实“两个维护”工作机制。",
+        "辛院健全“四个意识”工作体系。",
     ):
         assert names(text) == [], text
 
