@@ -1288,3 +1288,50 @@ def test_outcome_of_this_court_after_a_court_that_promotes() -> None:
     text = "温州中院调研组到平阳调研。在平阳县法院推动下，县综治中心设立调解室，该院派驻法官9名。"
     ex = extract_document(SourceDocument(path="t.txt", text=text))
     assert {o.unit for o in ex.outcomes if o.value == 9} == {"浙江省平阳县人民法院"}
+
+
+# -- roster gaps of 2026-12-07: renamed farm courts, municipal named tribunals, railway and
+# zone courts (table rows of real courts) ----------------------------------------------------
+
+
+def test_renamed_farm_courts_are_basic_courts_under_the_farm_intermediate_court() -> None:
+    r = run("红兴隆法院组织干警下连队送达文书。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("黑龙江省红兴隆人民法院", "basic", "黑龙江省农垦中级法院")
+    ]
+    # the merged court of two farm bureaus, written short and in full
+    r = run("黑龙江省绥北人民法院召开党组会。会后绥北法院部署诉前调解工作。")
+    assert [c.name for c in r.courts] == ["黑龙江省绥北人民法院"]
+    assert names("宝泉岭人民法院在江滨农场设立巡回审判点。") == ["黑龙江省宝泉岭人民法院"]
+    # a county's court keeps its own name
+    assert names("兴隆县法院开展巡回审判。") == ["河北省兴隆县人民法院"]
+
+
+def test_a_municipalitys_bankruptcy_and_ip_tribunals() -> None:
+    r = run("重庆破产法庭审结一批重整案件，重庆知识产权法庭发布典型案例。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("重庆破产法庭", "special", "重庆市第五中级人民法院"),
+        ("重庆知识产权法庭", "special", "重庆市第一中级人民法院"),
+    ]
+    assert [c.name for c in run("北京破产法庭召开新闻发布会。").courts] == ["北京破产法庭"]
+    # the city's courts trying bankruptcy cases are no tribunal
+    assert names("重庆法院加强破产审判工作。") == []
+
+
+def test_railway_courts_the_partial_list_missed() -> None:
+    r = run("临汾铁路运输法院审结一起环境资源案件。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("临汾铁路运输法院", "special", "太原铁路运输中级法院")
+    ]
+    assert names("开远铁路运输法院召开会议。") == ["开远铁路运输法院"]
+
+
+def test_zone_courts_of_more_cities_take_their_official_names() -> None:
+    text = "临沂中院召开座谈会，临沂高新区法院和经开区法院作交流发言。"
+    assert names(text) == [
+        "山东省临沂市中级人民法院",
+        "山东省临沂高新技术产业开发区人民法院",
+        "山东省临沂经济技术开发区人民法院",
+    ]
+    assert names("邯郸经开区法院开展集中执行行动。") == ["河北省邯郸经济技术开发区人民法院"]
+    assert names("廊坊经开区法院审结一批案件。") == ["河北省廊坊经济技术开发区人民法院"]
