@@ -71,6 +71,9 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # a paper's verbs of arguing and a demonstrative run on before 人民法庭 (这明确人民法庭…,
     # 试探析人民法庭参与…的路径): no town's name holds these either
     r"|^这|明确|探析|探讨|探究|分析|研究|论述|阐述|阐明|表明|说明"
+    # a negation right before 法庭 (某区法院无派出法庭, 又不失人民法庭的威严) denies or qualifies
+    # a tribunal; it names none
+    r"|(?:无|没有|并无|尚无|暂无|未设|不设|不失)$"
 )
 #: a verb opening the words before a bare 法庭 (依托某某法庭, 通过某某法庭): no part of its name
 _VERB_BEFORE_NAME = re.compile(r"(?:依托|通过|借助|利用|结合|发挥|针对|联合|会同|指导|推动|督促)")

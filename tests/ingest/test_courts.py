@@ -1335,3 +1335,17 @@ def test_zone_courts_of_more_cities_take_their_official_names() -> None:
     ]
     assert names("邯郸经开区法院开展集中执行行动。") == ["河北省邯郸经济技术开发区人民法院"]
     assert names("廊坊经开区法院审结一批案件。") == ["河北省廊坊经济技术开发区人民法院"]
+
+
+def test_a_negation_before_a_tribunal_names_none() -> None:
+    # the zone court has no tribunal: 无 is no place's name
+    assert names("邯郸经开区法院无派出法庭，案件由院机关审理。") == [
+        "河北省邯郸经济技术开发区人民法院"
+    ]
+    # a qualifying clause about tribunals in general, after the one tribunal of the article
+    assert names("走进宾川县人民法院金牛人民法庭，大厅简洁明亮，又不失人民法庭的庄重。") == [
+        "云南省宾川县人民法院金牛人民法庭",
+        "云南省宾川县人民法院",
+    ]
+    # a town whose name starts with a negation is still a tribunal's place
+    assert "安徽省无为市人民法院无城人民法庭" in names("无为市人民法院无城法庭调解纠纷。")
