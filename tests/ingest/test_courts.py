@@ -1349,3 +1349,12 @@ def test_a_negation_before_a_tribunal_names_none() -> None:
     ]
     # a town whose name starts with a negation is still a tribunal's place
     assert "安徽省无为市人民法院无城人民法庭" in names("无为市人民法院无城法庭调解纠纷。")
+
+
+def test_new_area_courts_written_short() -> None:
+    assert names("南太湖新区法院跨区域审理环境资源案件。") == ["浙江省湖州南太湖新区人民法院"]
+    r = run("东湖新技术开发区法院东湖科学城人民法庭重新启用。")
+    assert [(c.name, c.level) for c in r.courts] == [
+        ("湖北省武汉东湖新技术开发区人民法院东湖科学城人民法庭", "tribunal"),
+        ("湖北省武汉东湖新技术开发区人民法院", "basic"),
+    ]
