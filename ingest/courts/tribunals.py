@@ -88,6 +88,24 @@ _ZONE_STEM = re.compile(
 )
 
 
+#: a 兵团 regiment's number (150团) or, after a farm court, a farm's (黑龙江's 852, 858 农场)
+#: that names a tribunal written right after its court (某市人民法院150团法庭, 某农垦法院858
+#: 人民法庭); a bare number after any other court is a courtroom (101法庭) or a count
+_REGIMENT_STEM = re.compile(r"[0-9]{2,3}团(?:场)?")
+_FARM_STEM = re.compile(r"[0-9]{3}(?:农场)?")
+_FARM_PARENT = "黑龙江省农垦中级法院"
+
+
+def _numbered_stem(res: Resolver, stem: str, court: str) -> bool:
+    """Whether ``stem``, written right after ``court``, is a regiment's or a farm's number."""
+    if _REGIMENT_STEM.fullmatch(stem):
+        return True
+    if not _FARM_STEM.fullmatch(stem):
+        return False
+    ref = res.court(court) or res.dynamic.get(court)
+    return "农垦" in court or (ref is not None and ref.parent == _FARM_PARENT)
+
+
 #: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”特色品牌)
 _BRAND_AFTER = re.compile(r"[”\"’']?(?:特色|服务)?(?:模式|品牌|经验|工作法|做法|机制)")
 
@@ -124,6 +142,8 @@ def find_tribunals(res: Resolver) -> None:
             strict = not town  # a known town of the court's county passes as it is
             if _ZONE_STEM.match(stem) and not _TRIBUNAL_NOT_PLACE.search(stem):
                 strict, zone = False, True  # 某区法院开发区人民法庭: named after its zone
+            elif _numbered_stem(res, stem, adjacent.court):
+                strict, zone = False, True  # 某农垦法院858人民法庭: a farm's or regiment's number
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
             if strict and _SUBORDINATE_END.search(text, max(0, adjacent.end - 3), adjacent.end):
@@ -614,7 +634,7 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
         # 某区法院自由贸易试验区法庭: a zone's name may be longer than a town's
         if ts - f.end > 6 and not (ts - f.end <= 10 and _ZONE_STEM.match(between)):
             break
-        if not all(CJK.match(ch) for ch in between):
+        if not all(CJK.match(ch) for ch in between) and not _numbered_stem(res, between, f.court):
             continue
         town = bool(between) and _town_of(res, between, f.court)
         # 自由贸易试验区: the 由 of a zone's name is no function character

@@ -1358,3 +1358,13 @@ def test_new_area_courts_written_short() -> None:
         ("湖北省武汉东湖新技术开发区人民法院东湖科学城人民法庭", "tribunal"),
         ("湖北省武汉东湖新技术开发区人民法院", "basic"),
     ]
+
+
+def test_a_tribunal_named_by_a_farms_or_regiments_number_after_its_court() -> None:
+    r = run("宝泉岭农垦法院856人民法庭开展巡回审判。")
+    assert ("宝泉岭农垦法院856人民法庭", "tribunal") in [(c.name, c.level) for c in r.courts]
+    r = run("石河子市人民法院147团法庭调解一起土地纠纷。")
+    assert "新疆维吾尔自治区石河子市人民法院147团人民法庭" in [c.name for c in r.courts]
+    # after any other court a bare number is a courtroom, and a count is a count
+    assert names("宾川县人民法院201法庭公开开庭。") == ["云南省宾川县人民法院"]
+    assert names("宾川县人民法院下设3个人民法庭。") == ["云南省宾川县人民法院"]
