@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
 from ingest.document import CourtRef
-from ingest.gazetteer import Division
+from ingest.gazetteer import Division, _read_tsv
 from ingest.roster import DATA_DIR
 
 if TYPE_CHECKING:
@@ -88,6 +88,26 @@ _ZONE_STEM = re.compile(
 )
 
 
+@functools.cache
+def _curated_tribunals() -> dict[str, str]:
+    """data/courts/tribunals.tsv: tribunals no town places (小岗村) -> their parent court."""
+    _meta, rows = _read_tsv(DATA_DIR / "tribunals.tsv")
+    return {row[0]: row[1] for row in rows}
+
+
+def _listed_tribunal(res: Resolver, text: str, ts: int) -> tuple[str, str] | None:
+    """(name, parent) of a tribunal of data/courts/tribunals.tsv written right before ``ts``
+    (小岗村法庭), its name starting at a boundary (no longer word holds it)."""
+    for stem, parent in _curated_tribunals().items():
+        start = ts - len(stem)
+        if start < 0 or text[start:ts] != stem or parent not in res.m.roster:
+            continue
+        if start > 0 and CJK.match(text[start - 1]) and text[start - 1] not in FUNCTION_CHARS:
+            continue  # a longer name (某某小岗村法庭) is another place's
+        return stem, parent
+    return None
+
+
 #: a 兵团 regiment's number (150团) or, after a farm court, a farm's (黑龙江's 852, 858 农场)
 #: that names a tribunal written right after its court (某市人民法院150团法庭, 某农垦法院858
 #: 人民法庭); a bare number after any other court is a courtroom (101法庭) or a count
@@ -150,6 +170,10 @@ def find_tribunals(res: Resolver) -> None:
                 continue  # 某县法院下辖的农村人民法庭: after 下辖的 only a place names one
         elif _bingtuan_tribunal(res, m, named):
             continue
+        elif (listed := _listed_tribunal(res, text, ts)) is not None:
+            stem, parent = listed  # 小岗村法庭: a tribunal the table places, named as listed
+            mention_start, strict, zone = ts - len(stem), False, True
+            known.setdefault(stem, parent)
         else:
             run_start = ts
             while (

@@ -1368,3 +1368,15 @@ def test_a_tribunal_named_by_a_farms_or_regiments_number_after_its_court() -> No
     # after any other court a bare number is a courtroom, and a count is a count
     assert names("宾川县人民法院201法庭公开开庭。") == ["云南省宾川县人民法院"]
     assert names("宾川县人民法院下设3个人民法庭。") == ["云南省宾川县人民法院"]
+
+
+def test_tribunals_the_table_places_though_no_town_bears_their_name() -> None:
+    r = run("小岗村法庭获评全国法院人民法庭工作先进集体。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("安徽省凤阳县人民法院小岗村人民法庭", "tribunal", "安徽省凤阳县人民法院")
+    ]
+    assert names("黄山经济开发区人民法庭开展诉前调解。") == [
+        "安徽省黄山市屯溪区人民法院黄山经济开发区人民法庭"
+    ]
+    # a longer word holding the name is another place's
+    assert names("大小岗村法庭开庭。") == []
