@@ -1380,3 +1380,14 @@ def test_tribunals_the_table_places_though_no_town_bears_their_name() -> None:
     ]
     # a longer word holding the name is another place's
     assert names("大小岗村法庭开庭。") == []
+
+
+def test_a_bingtuan_intermediate_court_under_its_divisions_former_name() -> None:
+    r = run("农七师中院召开审判工作会议，奎屯垦区法院作交流发言。")
+    assert [c.name for c in r.courts] == [
+        "新疆生产建设兵团第七师中级人民法院",
+        "新疆生产建设兵团奎屯垦区人民法院",
+    ]
+    assert names("新疆生产建设兵团农八师中级人民法院召开会议。") == [
+        "新疆生产建设兵团第八师中级人民法院"
+    ]
