@@ -1391,3 +1391,8 @@ def test_a_bingtuan_intermediate_court_under_its_divisions_former_name() -> None
     assert names("新疆生产建设兵团农八师中级人民法院召开会议。") == [
         "新疆生产建设兵团第八师中级人民法院"
     ]
+
+
+def test_the_cross_division_intermediate_courts_under_their_railway_names() -> None:
+    assert names("北京铁路运输中级法院审理一起环境公益诉讼。") == ["北京市第四中级人民法院"]
+    assert names("上海铁路运输中级法院召开新闻发布会。") == ["上海市第三中级人民法院"]
