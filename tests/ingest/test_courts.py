@@ -1396,3 +1396,10 @@ def test_a_bingtuan_intermediate_court_under_its_divisions_former_name() -> None
 def test_the_cross_division_intermediate_courts_under_their_railway_names() -> None:
     assert names("北京铁路运输中级法院审理一起环境公益诉讼。") == ["北京市第四中级人民法院"]
     assert names("上海铁路运输中级法院召开新闻发布会。") == ["上海市第三中级人民法院"]
+
+
+def test_the_ili_branch_of_the_xinjiang_high_court_written_with_the_high_court() -> None:
+    # one court's name, not the high court and its branch
+    assert names("新疆高院伊犁分院召开审判委员会会议。") == [
+        "新疆维吾尔自治区高级人民法院伊犁哈萨克自治州分院"
+    ]
