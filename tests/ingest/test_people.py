@@ -1441,3 +1441,14 @@ def test_a_former_post_in_a_title_does_not_move_the_person() -> None:
     text = "乙县法院召开会议，院长林海峰讲话。甲市中院副院长林海峰主持起草了规程。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert [(p.name, p.unit) for p in ex.people] == [("林海峰", "X省甲市中级人民法院")]
+
+
+def test_talks_end_a_name() -> None:
+    hits = find_people("宾川县法院院长李华与大理州中院副院长王强座谈，了解法庭建设情况。")
+    assert [h.name for h in hits] == ["李华", "王强"]
+    assert [h.name for h in find_people("执行局局长孙涛约谈被执行人。")] == ["孙涛"]
+    # a three-character name stays whole
+    assert [h.name for h in find_people("副院长欧阳明座谈时说，要做实诉源治理。")] == ["欧阳明"]
+    # a compound surname's name ends before such a word too (it was lost before 退休)
+    assert [h.name for h in find_people("副院长欧阳明退休后担任特邀调解员。")] == ["欧阳明"]
+    assert [h.name for h in find_people("庭长欧阳明华说，案件增多。")] == ["欧阳明华"]
