@@ -387,6 +387,8 @@ _COMMON_WORDS = _two_char_words(
     "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过向来居然全心干练庄重强硬成熟简便"
     # 来 and the work a judge comes to do (有法官来做调解, 请法官来讲法)
     "来做来帮来调来讲来教来办来此来给"
+    # manner and chance between a title and its verb (院长盛情邀请, 庭长万一不在, 法官包干负责)
+    "盛情万一包干"
 )
 
 

@@ -1452,3 +1452,12 @@ def test_talks_end_a_name() -> None:
     # a compound surname's name ends before such a word too (it was lost before 退休)
     assert [h.name for h in find_people("副院长欧阳明退休后担任特邀调解员。")] == ["欧阳明"]
     assert [h.name for h in find_people("庭长欧阳明华说，案件增多。")] == ["欧阳明华"]
+
+
+def test_words_of_manner_and_chance_after_a_title_are_no_names() -> None:
+    assert find_people("院长盛情邀请人大代表参观诉讼服务中心。") == []
+    assert find_people("庭长万一不在，由副庭长主持调解。") == []
+    assert find_people("法官包干负责三个村的普法宣传。") == []
+    # names that begin with the same surnames stay names
+    assert [h.name for h in find_people("院长盛明华主持会议。")] == ["盛明华"]
+    assert [h.name for h in find_people("庭长包文军说，要就地化解纠纷。")] == ["包文军"]
