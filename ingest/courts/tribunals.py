@@ -71,6 +71,9 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # a paper's verbs of arguing and a demonstrative run on before 人民法庭 (这明确人民法庭…,
     # 试探析人民法庭参与…的路径): no town's name holds these either
     r"|^这|明确|探析|探讨|探究|分析|研究|论述|阐述|阐明|表明|说明"
+    # a court opening, closing, merging or renaming a tribunal (某区法院重新启用某某人民法庭,
+    # 某县法院撤销某某法庭): no town's name holds these
+    r"|启用|重启|重新|更名|撤销|撤并|恢复|合并"
     # a negation right before 法庭 (某区法院无派出法庭, 又不失人民法庭的威严) denies or qualifies
     # a tribunal; it names none
     r"|(?:无|没有|并无|尚无|暂无|未设|不设|不失)$"
@@ -636,9 +639,14 @@ def _town_stem(stem: str) -> str:
 _JOINED = frozenset("及和与的、")
 
 
-#: between a court and a tribunal of it: 下辖的, 所属的 (某县法院下辖的某某人民法庭)
-_SUBORDINATE = re.compile(r"(?:下辖|所辖|下属|所属|辖下)的?")
-_SUBORDINATE_END = re.compile(r"(?:下辖|所辖|下属|所属|辖下)的?$")
+#: between a court and a tribunal of it: 下辖的, 所属的 (某县法院下辖的某某人民法庭), or the court
+#: opening, reopening or closing it (某区法院重新启用某某人民法庭, 某县法院撤销某某法庭)
+_SUBORDINATE_WORDS = (
+    r"(?:(?:下辖|所辖|下属|所属|辖下)的?"
+    r"|(?:重新|恢复)?(?:启用|重启|设立|撤销|撤并)了?)"
+)
+_SUBORDINATE = re.compile(_SUBORDINATE_WORDS)
+_SUBORDINATE_END = re.compile(_SUBORDINATE_WORDS + "$")
 
 
 def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Found | None, bool]:

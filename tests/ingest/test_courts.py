@@ -1403,3 +1403,20 @@ def test_the_ili_branch_of_the_xinjiang_high_court_written_with_the_high_court()
     assert names("新疆高院伊犁分院召开审判委员会会议。") == [
         "新疆维吾尔自治区高级人民法院伊犁哈萨克自治州分院"
     ]
+
+
+def test_a_courts_opening_or_closing_a_tribunal_is_no_part_of_its_name() -> None:
+    r = run("江夏区人民法院撤销五里界人民法庭，案件由院机关审理。")
+    assert [c.name for c in r.courts] == [
+        "湖北省武汉市江夏区人民法院五里界人民法庭",
+        "湖北省武汉市江夏区人民法院",
+    ]
+    # a place not of the court's county after such a verb names no tribunal of it
+    assert names("江夏区人民法院重新启用花山人民法庭。") == ["湖北省武汉市江夏区人民法院"]
+
+
+def test_a_provinces_free_trade_zone_courts_together_are_no_citys_court() -> None:
+    text = "武汉中院召开会议。湖北自贸区法院第三次联席会在武汉举行。"
+    assert names(text) == ["湖北省武汉市中级人民法院"]
+    # a city's zone court is still read
+    assert "湖北省武汉自贸区人民法院" in names("武汉中院召开会议。武汉自贸区法院审结一批案件。")
