@@ -9,6 +9,11 @@ the page's own URL; a wire dateline (中新网广州8月21日电) gives the day 
 from the header or URL, and dates the rest only when it states its year itself. A year guessed
 from the body for a dateline, or an event date in the body (2024年3月15日，…召开…), is no
 publication date: it is only written into the note. Every disagreement is written into the note and a warning.
+The note is in Chinese (users read it with the document); the warnings are the log's.
+
+Without a publication date, `reference_date` picks a day the text states (the date its lead
+opens with, or its latest full date when all are of one year) to count 今年/去年 from; it is
+no publication date (`DateChoice.reference`, and a clause of the note saying it was inferred).
 
 `resolve_relative(expr, pub_date)` turns 今年4月底, 去年同期, 上半年, 2023年 ... into a period.
 
@@ -31,6 +36,7 @@ from ingest.numbers import parse_integer
 __all__ = [
     "TEXT_DATE",
     "DateChoice",
+    "Reference",
     "choose_date",
     "content_dates",
     "credit_dates",
@@ -41,6 +47,8 @@ __all__ = [
     "event_date",
     "page_dates",
     "parse_date",
+    "reference_date",
+    "relative_period",
     "resolve_relative",
     "text_date",
     "url_in_text",
@@ -721,6 +729,122 @@ def dateline_date(text: str, *, head: int = 400) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
+# A reference for relative expressions when the publication date is unknown
+
+#: a text that looks back over years (五年来, 如今, 至今): its dates are the story's, not when it
+#: was written, so 今年 in it is not their year
+_RETROSPECT = re.compile(
+    r"(?<![0-9])(?:[0-9]{1,2}|[一二两三四五六七八九十几多数]{1,3})个?多?年(?:多)?(?:来|以来|间|里)"
+    r"|如今|至今|回顾|回首|当年"
+)
+_FULL_DAY = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*(?P<m>[0-9]{1,2})[ \t]*月[ \t]*"
+    r"(?P<d>[0-9]{1,2})[ \t]*[日号]|(?P<sep>[./-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<d2>[0-9]{1,2})"
+    r"(?![0-9]))"
+)
+#: words that count from the publication date: 今年, 去年, 本月, a yearless 上半年 or 一季度, 三年来
+_RELATIVE_WORDS = re.compile(
+    r"今年|本年|去年|上年|前年|本月|上月|(?<![0-9年])[上下]半年|(?<![0-9年])第?[一二三四1-4]季度"
+    r"|(?<![0-9])(?:[0-9]{1,2}|[一二两三四五六七八九十几多]{1,3})个?多?年多?(?:来|以来)"
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A day the text states, to count its 今年/去年 from when the publication date is unknown.
+
+    `basis`: ``lead`` (the date the article opens with) or ``latest`` (the latest of its full
+    dates, all of one year).
+    """
+
+    date: str
+    basis: str
+
+
+def _lead_sentence(text: str, *, head: int = 600) -> tuple[int, int] | None:
+    """(start, end) of the first sentence of the body: the first of the text's first three
+    lines that is a paragraph (a full stop or more than 40 characters), not a title."""
+    pos = 0
+    seen = 0
+    top = text[:head]
+    while pos < len(top) and seen < 3:
+        end = top.find("\n", pos)
+        end = len(top) if end < 0 else end
+        line = top[pos:end]
+        if line.strip():
+            seen += 1
+            if re.search(r"[。！？!?]", line) or len(line.strip()) > 40:
+                m = _SENTENCE.match(text, pos)
+                return pos, m.end() if m else end
+        pos = end + 1
+    return None
+
+
+def _day_of(m: re.Match[str]) -> str | None:
+    y = int(m.group("y"))
+    mo = int(m.group("m") or m.group("m2"))
+    d = int(m.group("d") or m.group("d2"))
+    return _iso(y, mo, d) if _valid(y, mo, d) else None
+
+
+def reference_date(text: str) -> Reference | None:
+    """The day to count the text's 今年, 去年, 本月, 1至4月 … from when it has no publication
+    date: the full date its lead opens with (2024年5月20日，某院召开…), else the latest full
+    date it states when all its dates are of that one year. It dates no article (an event is
+    no publication); None when the choice is open: a later year named after the lead, dates
+    of several years, or a retrospective (五年来, 如今, 至今 …).
+
+    Example:
+        >>> reference_date("标题\\n2024年5月20日，某院召开发布会。今年1至4月，收案100件。")
+        Reference(date='2024-05-20', basis='lead')
+        >>> reference_date("2019年3月5日，某中心成立。五年来，化解纠纷100件。") is None
+        True
+    """
+    if _RETROSPECT.search(text):
+        return None
+    stated: list[tuple[int, int, str]] = []  # (start, end, day): each day the story reached
+    for m in _FULL_DAY.finditer(text):
+        if _NOT_EVENT_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not (
+            _UP_TO_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        ):
+            continue  # 自2024年3月1日起, 定于…: a start or a plan, not a day the story reached
+        if _GOAL_AFTER.match(text, m.end()) or _GOAL_BEFORE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
+            continue
+        if (day := _day_of(m)) is not None:
+            stated.append((m.start(), m.end(), day))
+    if not stated:
+        return None
+    days = [day for _, _, day in stated]
+    mentioned = content_dates(text)
+    lead = _lead_sentence(text)
+    first = next((x for x in stated if lead and lead[0] <= x[0] < lead[1]), None)
+    if first is not None and not _NOT_EVENT_AFTER.match(text[first[1] : first[1] + 8]):
+        day = first[2]
+        if any(x > day and not _agree(x, day) for x in [*mentioned, *days]):
+            return None  # a later date: the article was written after its lead's day
+        return Reference(day, "lead")
+    latest = max(days)
+    if any(x[:4] != latest[:4] for x in [*mentioned, *days]):
+        return None  # dates of several years: which one 今年 is, the text does not say
+    return Reference(latest, "latest")
+
+
+def relative_period(expr: str | None) -> bool:
+    """Whether `expr` is a period only a publication date pins down (今年1至4月, 上半年, 一年来):
+    it resolves against a date and not without one.
+
+    Example:
+        >>> relative_period("今年1至4月"), relative_period("2023年1-4月"), relative_period("近年来")
+        (True, False, False)
+    """
+    if not expr:
+        return False
+    return resolve_relative(expr, None) is None and resolve_relative(expr, "2000-12-31") is not None
+
+
+# --------------------------------------------------------------------------------------------
 # Choosing
 
 
@@ -730,6 +854,17 @@ class DateChoice:
     source: str | None  # page | url | dateline | text | manifest
     note: str | None
     warnings: list[str] = field(default_factory=list)
+    #: without a publication date, the day the text states to count its 今年/去年 from
+    #: (`reference_date`): no publication date, written into the note
+    reference: str | None = None
+
+
+#: the sources of a date, as the note names them
+_SOURCE_ZH = {
+    "page header": "网页发布时间栏",
+    "original-source URL": "原始来源网址中的日期",
+    "URL": "网址中的日期",
+}
 
 
 def _agree(a: str, b: str) -> bool:
@@ -777,49 +912,45 @@ def choose_date(
         warnings.append(f"metadata date {meta!r} is not a date; ignored")
     if meta_iso:
         chosen, source = meta_iso, "manifest"
-        notes.append(f"date {meta_iso} from the metadata supplied with the file")
+        notes.append(f"日期 {meta_iso} 取自随文件提供的元数据")
         for label, other in (
             ("page header", page_date),
             ("original-source URL", src_date),
             ("URL", own_date),
         ):
             if other and not _agree(other, meta_iso):
-                notes.append(f"{label} says {other}")
+                notes.append(f"{_SOURCE_ZH[label]}为 {other}")
                 warnings.append(f"date conflict: metadata {meta_iso} vs {label} {other}")
-        return DateChoice(chosen, source, "; ".join(notes), warnings)
+        return DateChoice(chosen, source, "；".join(notes), warnings)
 
     if src_date:
         chosen, source = src_date, "url"
-        notes.append(f"date {src_date} from the original-source URL {src_url}")
+        notes.append(f"日期 {src_date} 取自原始来源网址 {src_url}")
         if page_date:
             if _agree(page_date, src_date):
                 chosen = _finer(page_date, src_date)
                 if chosen == page_date and chosen != src_date:
                     source = "page"
-                    notes.append(f"page header {page_date} agrees and is more precise")
+                    notes.append(f"网页发布时间栏的 {page_date} 与之一致且更精确")
             else:
-                why = "the repost date"
+                why = "转载日期"
                 if latest and page_date[: len(latest)] < latest[: len(page_date)]:
-                    why = f"earlier than dates the text mentions ({latest}), so bogus"
-                notes.append(
-                    f"page header says {page_date} ({why}); the original source's date wins"
-                )
+                    why = f"早于正文提到的日期 {latest}，不可信"
+                notes.append(f"网页发布时间栏为 {page_date}（{why}），以原始来源的日期为准")
                 warnings.append(
                     f"date conflict: page header {page_date} vs original-source URL {src_date};"
                     f" chose {src_date}"
                 )
-        return DateChoice(chosen, source, "; ".join(notes), warnings)
+        return DateChoice(chosen, source, "；".join(notes), warnings)
 
     if page_date:
         chosen, source = page_date, "page"
-        notes.append(f"date {page_date} from the page header")
+        notes.append(f"日期 {page_date} 取自网页的发布时间栏")
         if own_date and not _agree(own_date, page_date):
-            notes.append(f"the page URL says {own_date}")
+            notes.append(f"网页网址中的日期为 {own_date}")
             if latest and page_date[:4] < latest[:4] <= own_date[:4]:
                 chosen, source = own_date, "url"
-                notes.append(
-                    f"page header is earlier than dates the text mentions ({latest}); URL wins"
-                )
+                notes.append(f"网页发布时间栏早于正文提到的日期 {latest}，以网址为准")
             warnings.append(
                 f"date conflict: page header {page_date} vs URL {own_date}; chose {chosen}"
             )
@@ -835,57 +966,63 @@ def choose_date(
             y = line[0] or int(chosen[:4])
             if _valid(y, line[1], line[2]) and _agree(chosen, _iso(y, line[1], line[2])):
                 chosen = _iso(y, line[1], line[2])
-                notes.append(f"the wire dateline agrees and gives the day, {chosen}")
-        return DateChoice(chosen, source, "; ".join(notes), warnings)
+                notes.append(f"电头日期与之一致，并给出具体日期 {chosen}")
+        return DateChoice(chosen, source, "；".join(notes), warnings)
 
     line = dateline_day(text) if text else None
     if own_date:
-        note = f"date {own_date} from the page URL {own_url}"
+        note = f"日期 {own_date} 取自网页网址 {own_url}"
         if line and len(own_date) < 10:
             # the URL states the year; the dateline gives the day
             y = line[0] or int(own_date[:4])
             if _valid(y, line[1], line[2]) and _agree(own_date, _iso(y, line[1], line[2])):
                 wire = _iso(y, line[1], line[2])
-                note += f"; the dateline agrees and gives the day, {wire}"
+                note += f"；电头日期与之一致，并给出具体日期 {wire}"
                 return DateChoice(wire, "url", note, [])
         return DateChoice(own_date, "url", note, [])
     if line and line[0] is not None and _valid(line[0], line[1], line[2]):
         wire = _iso(line[0], line[1], line[2])
-        note = (
-            f"date {wire} from the wire dateline (no date on the page, in its URL or in metadata)"
-        )
+        note = f"日期 {wire} 取自电头（网页、网址和元数据中都没有日期）"
         return DateChoice(wire, "dateline", note, [])
 
-    note = "no publication date on the page, in its URL or in metadata"
+    notes.append("网页、网址和元数据中都没有发布日期")
     anchored = dateline_anchored(text) if line else None
     if anchored:
-        note += (
-            f"; date {anchored} from the wire dateline, its year from a period the text"
-            " reports as just ended"
-        )
-        return DateChoice(anchored, "dateline-year", note, [])
+        notes.append(f"日期 {anchored} 取自电头，年份据正文所报刚结束的统计期间推定")
+        return DateChoice(anchored, "dateline-year", "；".join(notes), [])
+    guess = None
     if line:
         # a dateline without its year: the year the text suggests is a guess, and a wrong
         # publication date is worse than none
         guess = dateline_date(text)
-        note += f"; the wire dateline gives {line[1]}月{line[2]}日 without a year"
+        notes.append(f"电头只写 {line[1]}月{line[2]}日，没有年份")
         if guess:
-            note += (
-                f" (the years the text mentions suggest {guess}, but a story can be about"
-                " another year); no date given"
-            )
-            return DateChoice(None, None, note, [])
-    day = event_date(text) if text else None
+            notes[-1] += f"（正文提到的年份提示为 {guess}，但报道可能涉及别的年份），不填日期"
+    day = event_date(text) if text and not guess else None
+    ref = reference_date(text) if text else None
+    relative = bool(text) and _RELATIVE_WORDS.search(text) is not None
+    if day and ref and relative and ref.date == day:
+        notes.append(
+            f"正文开头写明的日期 {day} 是所报事件的日期，不是发布日期，不填日期；"
+            "仅以它为参照推算正文中“今年”“去年”等相对时间"
+        )
+        return DateChoice(None, None, "；".join(notes), [], ref.date)
     if day:
         # an event is not a publication: the date stays unknown (a wrong date is worse)
-        note += (
-            f"; the text names one event date, {day}, and nothing later, so the article is"
-            " from then or soon after; no date given"
+        notes.append(
+            f"正文只写了一个事件日期 {day}，没有更晚的日期，文章应写于当日或稍后；"
+            "事件日期不是发布日期，不填日期"
         )
-        return DateChoice(None, None, note, [])
-    if latest:
-        note += f"; the text mentions dates up to {latest}"
-    return DateChoice(None, None, note, [])
+    elif latest and not guess:
+        notes.append(f"正文提到的日期最晚到 {latest}")
+    if ref and relative:
+        where = "正文开头写明的日期" if ref.basis == "lead" else "正文写明的最晚日期"
+        notes.append(
+            f"{where} {ref.date} 不是发布日期，仅以它为参照推算正文中“今年”“去年”等相对时间"
+        )
+    elif relative:
+        notes.append("正文的日期不足以确定“今年”“去年”等相对时间所指的年份，这些时间按原文保留")
+    return DateChoice(None, None, "；".join(notes), [], ref.date if ref else None)
 
 
 # --------------------------------------------------------------------------------------------

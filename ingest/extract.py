@@ -47,7 +47,7 @@ from typing import Any, Protocol
 from graph.model import date_key
 from ingest.confidence import apply as apply_confidence
 from ingest.courts.home import FOLLOW_BEFORE, LEAD_AFTER
-from ingest.dates import TEXT_DATE, resolve_relative, text_date
+from ingest.dates import TEXT_DATE, reference_date, relative_period, resolve_relative, text_date
 from ingest.document import (
     Adoption,
     CourtMention,
@@ -293,6 +293,8 @@ class _Context:
         self.honours: list[tuple[int, int]] = []
         #: the document's date (ISO), the year of a month-day written without one
         self.doc_date: str | None = None
+        #: the day 今年/去年 count from: the document's date, else one its text states
+        self.ref_date: str | None = None
         #: the years of the dates the text writes, per document date (see _text_years)
         self.text_years: dict[str | None, list[tuple[int, str]]] = {}
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
@@ -1710,6 +1712,7 @@ def extract_document(
                     if m.surface not in c.mentions:
                         c.mentions.append(m.surface)
     ctx.doc_date = doc.date
+    ctx.ref_date = doc.date or getattr(reference_date(text), "date", None)
     ex = Extraction(document=doc, courts=courts)
     ex.people = _people(text, ctx, person_hits, city, doc)
     ex.initiatives, ex.adoptions = _initiatives(text, ctx, tax)
@@ -2058,7 +2061,7 @@ def _initiatives(
 
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
         s, upto = _date_window(ctx, unit, m)
-        date, precision = _adoption_date(text[s:upto], upto - s, ctx.doc_date)
+        date, precision = _adoption_date(text[s:upto], upto - s, ctx.ref_date)
         date, precision = _month_day_date(ctx, s, upto) or (date, precision)
         if relation in _PLANNABLE and _after_publication(date, ctx.doc_date):
             return  # 2023年，全省法院全面推开X in an article of 2022: a plan, not yet done
@@ -4406,6 +4409,8 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
         if not _FIGURE_IN.search(text, ps, pe):
             return None  # the month of what that sentence tells, which counts nothing
     span = resolve_relative(h.period, doc_date)
+    if span is None and not doc_date and relative_period(h.period):
+        return f"{h.period}（相对时间，文档日期不详）"  # a reader would count 今年 from today
     return f"{span[0]}/{span[1]}" if span else h.period
 
 
@@ -4422,7 +4427,7 @@ def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) ->
         if metric is None:
             continue  # 以不到三成的法官… gave a 30% “以不到”: a name no reader understands
         unit = ctx.unit_at(h.start) or ""
-        period = _figure_period(ctx, h, doc.date)
+        period = _figure_period(ctx, h, ctx.ref_date)
         out.append(
             OutcomeRef(
                 unit=unit,
