@@ -241,10 +241,14 @@ _EDITION = re.compile(
     r"(?:[A-Za-z]?[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*版[^\n，。；！？]{0,30}$",
     re.MULTILINE,
 )
-# A speech's or work report's subtitle: ——2023年2月9日在…会议上 (the day it was delivered, which
-# is the day it was published).
+# A day in Chinese numerals, as official documents write it: 二〇二一年一月十九日.
+_CN_DAY = (
+    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+)
+# A speech's or work report's subtitle: ——2023年2月9日在…会议上, ——二〇二一年一月十九日在…会议上
+# (the day it was delivered, which is the day it was published).
 _DELIVERED = re.compile(
-    rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*{_LOOSE_DAY}[ \t]*在[^\n。]{{1,60}}?"
+    rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*(?:{_LOOSE_DAY}|(?P<cn>{_CN_DAY}))[ \t]*在[^\n。]{{1,60}}?"
     r"(?:会议|大会|会|典礼|仪式|论坛|开幕式|闭幕式|座谈会)上",
     re.MULTILINE,
 )
@@ -370,7 +374,8 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
                 found.append(iso)
     for pattern in (_EDITION, _DELIVERED):
         for m in pattern.finditer(top[:1500]):
-            iso = _loose_day(m)
+            cn = m.group("cn") if "cn" in pattern.groupindex else None
+            iso = parse_date(cn) if cn else _loose_day(m)
             if iso and iso not in found:
                 found.append(iso)
     return found
