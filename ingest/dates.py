@@ -739,8 +739,8 @@ def dateline_date(text: str, *, head: int = 400) -> str | None:
 #: a text that looks back over years (五年来, 如今, 至今): its dates are the story's, not when it
 #: was written, so 今年 in it is not their year
 _RETROSPECT = re.compile(
-    r"(?<![0-9])(?:[0-9]{1,2}|[一二两三四五六七八九十几多数]{1,3})个?多?年(?:多)?(?:来|以来|间|里)"
-    r"|如今|至今|回顾|回首|当年"
+    r"(?<![0-9〇○零一二两三四五六七八九十])(?:[0-9]{1,2}|[一二两三四五六七八九十几多数]{1,3})个?多?年"
+    r"(?:多)?(?:来|以来|间|里)|如今|至今|回顾|回首|当年|当时|那时|彼时|时隔"
 )
 _FULL_DAY = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*(?P<m>[0-9]{1,2})[ \t]*月[ \t]*"
@@ -824,11 +824,15 @@ def reference_date(text: str) -> Reference | None:
     days = [day for _, _, day in stated]
     mentioned = content_dates(text)
     lead = _lead_sentence(text)
-    first = next((x for x in stated if lead and lead[0] <= x[0] < lead[1]), None)
+    # the lead's date opens it (after a byline at most): 本报讯（记者 某某）2024年5月20日，…
+    first = next((x for x in stated if lead and lead[0] <= x[0] < min(lead[1], lead[0] + 40)), None)
     if first is not None and not _NOT_EVENT_AFTER.match(text[first[1] : first[1] + 8]):
         day = first[2]
-        if any(x > day and not _agree(x, day) for x in [*mentioned, *days]):
-            return None  # a later date: the article was written after its lead's day
+        later = [x for x in [*mentioned, *days] if x > day and not _agree(x, day)]
+        if any(x[:4] != day[:4] for x in later):
+            return None  # a later year: the article was written after its lead's year
+        if later:
+            return Reference(max(days), "latest")  # the story goes on within the lead's year
         return Reference(day, "lead")
     latest = max(days)
     if any(x[:4] != latest[:4] for x in [*mentioned, *days]):

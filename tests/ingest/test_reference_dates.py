@@ -155,3 +155,33 @@ def test_a_lead_that_announces_or_starts_something_is_no_reference() -> None:
     assert reference_date("乙县法院定于2024年6月30日召开推进会。2023年12月1日，该院试点X。") is None
     text = "自2024年3月1日起，乙县法院推行集约送达。2024年5月6日，该院召开推进会。"
     assert reference_date(text) == Reference("2024-05-06", "latest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the story looks back from a later time
+        "2020年5月8日，乙县法院巡回法庭挂牌。当时，法庭只有两名法官。今年以来审结案件300件。",
+        "2020年5月8日，乙县法院巡回法庭挂牌。时隔多年，法庭已审结案件3000件。今年审结300件。",
+    ],
+)
+def test_a_story_told_from_later_has_no_reference(text: str) -> None:
+    assert reference_date(text) is None
+
+
+def test_a_date_deep_in_the_first_sentence_is_no_lead() -> None:
+    text = (
+        "乙县法院坚持把非诉讼纠纷解决机制挺在前面，主动联合县司法局、县妇联、县总工会、县工商联等单位"
+        "于2023年3月2日签署协议。今年以来调解纠纷200件。"
+    )
+    # not what the lead reports the day of; still the text's one day
+    assert reference_date(text) == Reference("2023-03-02", "latest")
+
+
+def test_later_days_of_the_leads_year_move_the_reference_on() -> None:
+    text = "2023年3月2日，乙县法院签署协议。2023年5月6日，该院召开推进会。今年以来调解纠纷200件。"
+    assert reference_date(text) == Reference("2023-05-06", "latest")
+    with_byline = (
+        "本报讯（记者 张某 通讯员 李某）2024年5月20日，乙县法院召开新闻发布会。今年以来收案100件。"
+    )
+    assert reference_date(with_byline) == Reference("2024-05-20", "lead")
