@@ -841,8 +841,8 @@ def reference_date(text: str) -> Reference | None:
 
 
 def relative_period(expr: str | None) -> bool:
-    """Whether `expr` is a period only a publication date pins down (今年1至4月, 上半年, 一年来):
-    it resolves against a date and not without one.
+    """Whether `expr` is a period only a publication date pins down (今年1至4月, 上半年, 一年来,
+    2023年以来): it resolves against a date and not without one.
 
     Example:
         >>> relative_period("今年1至4月"), relative_period("2023年1-4月"), relative_period("近年来")
@@ -850,7 +850,7 @@ def relative_period(expr: str | None) -> bool:
     """
     if not expr:
         return False
-    return resolve_relative(expr, None) is None and resolve_relative(expr, "2000-12-31") is not None
+    return resolve_relative(expr, None) is None and resolve_relative(expr, "2099-12-31") is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1102,7 +1102,9 @@ _RECENT = re.compile(
 
 
 @lru_cache(maxsize=4096)  # an article repeats its periods (今年, 同比)
-def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] | None:
+def resolve_relative(
+    expr: str, pub_date: str | date | None, *, open_end: bool = True
+) -> tuple[str, str] | None:
     """The period (start, end) as ISO dates that `expr` means for an article of `pub_date`.
 
     Handles absolute years/months/days (2023年, 2023年3月, 二〇二三年), years relative to the
@@ -1110,6 +1112,8 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
     quarters and halves (第一季度, 上半年), 同期 (the same span a year earlier), 以来/至今
     (from the start up to the publication date), 截至… (from the start of that year), and
     recent spans (近三年, 1年来). Returns None for what it cannot pin down (近年来).
+    `open_end=False`: `pub_date` only bounds the writing from below (a day the text states,
+    `reference_date`), so a span that runs up to the writing (以来, 至今, 近三年) gives None.
 
     Example:
         >>> resolve_relative("截至今年4月底", "2022-06-13")
@@ -1143,6 +1147,8 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
     if not ytoken:
         rm = _RECENT.match(rest + (since or ""))
         if rm and (rm.group("pre") or rm.group("suf")) and ref_date:
+            if not open_end:
+                return None  # up to a writing day the text does not give
             n_txt = rm.group("n")
             n = 0.5 if n_txt == "半" else parse_integer(n_txt)
             if not n:
@@ -1240,7 +1246,7 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
     if upto:
         start = date(start.year, 1, 1) if start.year == end.year else start
     if since:
-        if not ref_date:
+        if not ref_date or not open_end:
             return None
         end = ref_date if not same_period else _minus_years(ref_date, 1)
     if same_period and rest in ("", "年") and ref_date:

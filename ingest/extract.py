@@ -4408,8 +4408,9 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
         ps, pe = ctx.sentence(at)
         if not _FIGURE_IN.search(text, ps, pe):
             return None  # the month of what that sentence tells, which counts nothing
-    span = resolve_relative(h.period, doc_date)
-    if span is None and not doc_date and relative_period(h.period):
+    # a day the text states bounds its writing from below: no end for a span up to the writing
+    span = resolve_relative(h.period, doc_date, open_end=ctx.doc_date is not None)
+    if span is None and not ctx.doc_date and relative_period(h.period):
         return f"{h.period}（相对时间，文档日期不详）"  # a reader would count 今年 from today
     return f"{span[0]}/{span[1]}" if span else h.period
 

@@ -114,6 +114,15 @@ def test_an_undated_articles_relative_period_counts_from_its_lead_date() -> None
     assert _periods(text, "2024-09-20")[3210] == "2024-01-01/2024-08-31"
 
 
+@pytest.mark.parametrize("span", ["今年以来", "2023年以来", "近三年来"])
+def test_a_span_up_to_the_writing_is_not_ended_on_the_lead_date(span: str) -> None:
+    # the lead's day only bounds the writing from below: where such a span ends is unknown
+    text = f"2023年9月8日，乙县法院召开新闻通报会。{span}，乙县法院诉前调解案件3210件。"
+    period = _periods(text)[3210]
+    assert period is not None and period.endswith("（相对时间，文档日期不详）")
+    assert _periods(text, "2023-09-20")[3210] not in (None, period)
+
+
 def test_an_adoption_dated_relative_to_the_lead_date() -> None:
     text = "2023年9月8日，乙县法院召开新闻通报会。今年3月，乙县法院全面推行集约送达。"
     doc = SourceDocument(path="t.txt", text=text, date=None)
@@ -140,6 +149,7 @@ def test_an_open_relative_period_stays_as_written_and_says_it_is_relative() -> N
         ("上半年", True),
         ("去年同期", True),
         ("一年来", True),
+        ("2023年以来", True),
         ("2023年1-4月", False),
         ("2023年", False),
         ("近年来", False),
