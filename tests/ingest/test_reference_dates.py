@@ -114,7 +114,7 @@ def test_an_undated_articles_relative_period_counts_from_its_lead_date() -> None
     assert _periods(text, "2024-09-20")[3210] == "2024-01-01/2024-08-31"
 
 
-@pytest.mark.parametrize("span", ["今年以来", "2023年以来", "近三年来"])
+@pytest.mark.parametrize("span", ["今年以来", "2023年以来", "近6个月来"])
 def test_a_span_up_to_the_writing_is_not_ended_on_the_lead_date(span: str) -> None:
     # the lead's day only bounds the writing from below: where such a span ends is unknown
     text = f"2023年9月8日，乙县法院召开新闻通报会。{span}，乙县法院诉前调解案件3210件。"
