@@ -737,21 +737,50 @@ def dateline_date(text: str, *, head: int = 400) -> str | None:
 # A reference for relative expressions when the publication date is unknown
 
 #: a text that looks back over years (五年来, 如今, 至今): its dates are the story's, not when it
-#: was written, so 今年 in it is not their year
-_RETROSPECT = re.compile(
-    r"(?<![0-9〇○零一二两三四五六七八九十])(?:[0-9]{1,2}|[一二两三四五六七八九十几多数]{1,3})个?多?年"
-    r"(?:多)?(?:来|以来|间|里)|如今|至今|回顾|回首|当年|当时|那时|彼时|时隔"
+#: was written, so 今年 in it is not their year. (Searched by its words first, the count before a
+#: 年来 checked after: a pattern opening with a look-behind and a class is slow on a long text.)
+_RETRO_WORD = re.compile(r"如今|至今|回顾|回首|当年|当时|那时|彼时|时隔|年多?(?:来|以来|间|里)")
+_YEARS_COUNT = re.compile(
+    r"(?<![0-9〇○零一二两三四五六七八九十])(?:[0-9]{1,2}|[一二两三四五六七八九十几多数]{1,3})个?多?$"
 )
+
+
+def _retrospective(text: str) -> bool:
+    """Whether the text looks back over years: 五年来, 十多年间, 如今, 当时 …"""
+    for m in _RETRO_WORD.finditer(text):
+        if m.group(0)[0] != "年" or _YEARS_COUNT.search(text, max(0, m.start() - 6), m.start()):
+            return True
+    return False
+
+
 _FULL_DAY = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*(?P<m>[0-9]{1,2})[ \t]*月[ \t]*"
     r"(?P<d>[0-9]{1,2})[ \t]*[日号]|(?P<sep>[./-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<d2>[0-9]{1,2})"
     r"(?![0-9]))"
 )
 #: words that count from the publication date: 今年, 去年, 本月, a yearless 上半年 or 一季度, 三年来
-_RELATIVE_WORDS = re.compile(
-    r"今年|本年|去年|上年|前年|本月|上月|(?<![0-9年])[上下]半年|(?<![0-9年])第?[一二三四1-4]季度"
-    r"|(?<![0-9])(?:[0-9]{1,2}|[一二两三四五六七八九十几多]{1,3})个?多?年多?(?:来|以来)"
-)
+#: (the words first, what must not stand before them checked after, as for _RETRO_WORD)
+_RELATIVE_WORD = re.compile(r"今年|本年|去年|上年|前年|本月|上月|[上下]半年|季度|年多?(?:来|以来)")
+_QUARTER_BEFORE = re.compile(r"(?<![0-9年])第?[一二三四1-4]$")
+_SPAN_COUNT = re.compile(r"(?<![0-9])(?:[0-9]{1,2}|[一二两三四五六七八九十几多]{1,3})个?多?$")
+
+
+def _has_relative(text: str) -> bool:
+    """Whether the text has a time only a publication date pins down (今年, 上半年, 三年来 …)."""
+    for m in _RELATIVE_WORD.finditer(text):
+        word, at = m.group(0), m.start()
+        if word.endswith("半年"):
+            if at == 0 or text[at - 1] not in "0123456789年":
+                return True
+        elif word == "季度":
+            if _QUARTER_BEFORE.search(text, max(0, at - 2), at):
+                return True
+        elif word[0] == "年":
+            if _SPAN_COUNT.search(text, max(0, at - 6), at):
+                return True
+        else:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -805,7 +834,7 @@ def reference_date(text: str) -> Reference | None:
         >>> reference_date("2019年3月5日，某中心成立。五年来，化解纠纷100件。") is None
         True
     """
-    if _RETROSPECT.search(text):
+    if _retrospective(text):
         return None
     stated: list[tuple[int, int, str]] = []  # (start, end, day): each day the story reached
     for m in _FULL_DAY.finditer(text):
@@ -1009,7 +1038,7 @@ def choose_date(
             notes[-1] += f"（正文提到的年份提示为 {guess}，但报道可能涉及别的年份），不填日期"
     day = event_date(text) if text and not guess else None
     ref = reference_date(text) if text else None
-    relative = bool(text) and _RELATIVE_WORDS.search(text) is not None
+    relative = bool(text) and _has_relative(text)
     if day and ref and relative and ref.date == day:
         notes.append(
             f"正文开头写明的日期 {day} 是所报事件的日期，不是发布日期，不填日期；"
