@@ -753,6 +753,8 @@ def _retrospective(text: str) -> bool:
     return False
 
 
+#: after a day: the day something starts or must be done by, which the writing may precede
+_TAKES_EFFECT = re.compile(r"[ \t]*(?:起|前|之前|以前|施行|实施|生效|截止)")
 _FULL_DAY = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*(?P<m>[0-9]{1,2})[ \t]*月[ \t]*"
     r"(?P<d>[0-9]{1,2})[ \t]*[日号]|(?P<sep>[./-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<d2>[0-9]{1,2})"
@@ -846,6 +848,8 @@ def reference_date(text: str) -> Reference | None:
             text, max(0, m.start() - 6), m.start()
         ):
             continue
+        if _TAKES_EFFECT.match(text, m.end()):
+            continue  # 于2024年1月1日起施行: a rule's start, often after the writing
         if (day := _day_of(m)) is not None:
             stated.append((m.start(), m.end(), day))
     if not stated:

@@ -58,6 +58,8 @@ def test_the_reference_is_a_day_the_text_states(text: str, want: Reference) -> N
         "自2024年3月1日起，乙县法院推行集约送达。今年以来送达文书100件。",
         "乙县法院要求于2024年6月30日前全面推行集约送达。",
         "乙县法院定于2024年6月30日召开推进会。",
+        # a rule that takes effect next year, announced this year
+        "乙县法院出台办法，于2024年1月1日起施行。今年1至11月，该院调解案件900件。",
         # no full date at all
         "今年1至4月，乙县法院诉前调解案件100件。",
         "2023年11月，乙县法院出台方案。一年来，法庭审结案件500件。",
