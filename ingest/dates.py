@@ -1146,7 +1146,8 @@ def resolve_relative(
     (from the start up to the publication date), 截至… (from the start of that year), and
     recent spans (近三年, 1年来). Returns None for what it cannot pin down (近年来).
     `open_end=False`: `pub_date` only bounds the writing from below (a day the text states,
-    `reference_date`), so a span that runs up to the writing (以来, 至今, 近三年) gives None.
+    `reference_date`), so a span that runs up to the writing (以来, 至今, 近三年) gives None, and
+    so does a yearless month after it (3月 under a reference of January: this year's or last).
 
     Example:
         >>> resolve_relative("截至今年4月底", "2022-06-13")
@@ -1255,6 +1256,8 @@ def resolve_relative(
             and ref[1] is not None
             and date(year, mo, 1) > ref_date + timedelta(days=31)
         ):
+            if not open_end:
+                return None  # after a day the writing may follow: this year's or last year's
             year -= 1  # a bare month after the publication month: the previous year
         day = parse_integer(mm.group("d")) if mm.group("d") else None
         edge = mm.group("edge")

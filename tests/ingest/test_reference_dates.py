@@ -197,3 +197,13 @@ def test_later_days_of_the_leads_year_move_the_reference_on() -> None:
         "本报讯（记者 张某 通讯员 李某）2024年5月20日，乙县法院召开新闻发布会。今年以来收案100件。"
     )
     assert reference_date(with_byline) == Reference("2024-05-20", "lead")
+
+
+def test_a_yearless_month_after_the_reference_stays_as_written() -> None:
+    # the reference only bounds the writing from below: 3月 may be of its year or the one before
+    text = "2025年1月6日，乙县法院召开推进会。3月，乙县法院诉前调解案件520件。"
+    period = _periods(text)[520]
+    assert period is not None and period.startswith("3月（相对时间")
+    # before the reference's month it is of the reference's year
+    text = "2025年5月6日，乙县法院召开推进会。3月，乙县法院诉前调解案件520件。"
+    assert _periods(text)[520] == "2025-03-01/2025-03-31"
