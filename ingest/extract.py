@@ -4400,7 +4400,8 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
         return None  # 一年多来: a span up to the article whose start the text does not say
     if own is not None:
         years = [y for end, y in _text_years(ctx, doc_date) if end <= own.start()]
-        year = years[-1] if years else _report_year(doc_date)
+        # (a day the text states is no report date: a bare 全年 under it stays unplaced)
+        year = years[-1] if years else _report_year(ctx.doc_date)
         return f"{year}-01-01/{year}-12-31" if re.fullmatch(r"\d{4}", year) else None
     if not h.period or h.period == "以来":  # 自试运行以来: since an undated event
         return None

@@ -207,3 +207,10 @@ def test_a_yearless_month_after_the_reference_stays_as_written() -> None:
     # before the reference's month it is of the reference's year
     text = "2025年5月6日，乙县法院召开推进会。3月，乙县法院诉前调解案件520件。"
     assert _periods(text)[520] == "2025-03-01/2025-03-31"
+
+
+def test_a_bare_full_year_is_not_placed_by_a_day_the_text_states() -> None:
+    # 全年 is the year a report looks back on: a day the text states is no report date
+    text = "全年，乙县法院审结案件900件。2024年5月6日，该院召开总结会。"
+    assert _periods(text)[900] is None
+    assert _periods(text, "2024-05-08")[900] == "2024-01-01/2024-12-31"
