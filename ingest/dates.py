@@ -1127,6 +1127,12 @@ _MONTH_RANGE = re.compile(
 _MONTH = re.compile(
     rf"^(?P<m>{_NUM})月(?:份)?(?P<edge>初|上旬|中旬|下旬|底|末)?(?:(?P<d>{_NUM})[日号])?$"
 )
+#: a span of days: 8月31日至12月15日, 1月1日至2020年4月25日 (a year before it is read first)
+_DAY_SPAN = re.compile(
+    rf"^(?P<m1>{_NUM})月(?P<d1>{_NUM})[日号]?(?:-|—|~|至|到)"
+    r"(?P<y2>[0-9]{4}年|今年|去年|前年|上年|明年)?"
+    rf"(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})[日号]$"
+)
 _QUARTER = re.compile(r"^(?:第)?(?P<q>[一二三四1-4])季度$|^Q(?P<q2>[1-4])$")
 _HALF = re.compile(r"^(?P<h>上|下)半年$")
 _RECENT = re.compile(
@@ -1142,7 +1148,8 @@ def resolve_relative(
 
     Handles absolute years/months/days (2023年, 2023年3月, 二〇二三年), years relative to the
     publication (今年, 去年, 前年), months and month ranges (4月, 4月底, 1月至4月, 1-10月),
-    quarters and halves (第一季度, 上半年), 同期 (the same span a year earlier), 以来/至今
+    quarters and halves (第一季度, 上半年), spans of days (今年8月31日至12月15日,
+    2019年1月1日至2020年4月25日), 同期 (the same span a year earlier), 以来/至今
     (from the start up to the publication date), 截至… (from the start of that year), and
     recent spans (近三年, 1年来). Returns None for what it cannot pin down (近年来).
     `open_end=False`: `pub_date` only bounds the writing from below (a day the text states,
@@ -1240,6 +1247,28 @@ def resolve_relative(
         q = _QUARTERS[qm.group("q") or qm.group("q2")]
         start = date(year, 3 * q - 2, 1)
         end = _month_end(year, 3 * q)
+    elif (ds := _DAY_SPAN.match(rest)) is not None:
+        m1, d1 = parse_integer(ds.group("m1")), parse_integer(ds.group("d1"))
+        m2 = parse_integer(ds.group("m2")) if ds.group("m2") else m1
+        d2 = parse_integer(ds.group("d2"))
+        y2 = year
+        if ds.group("y2"):
+            token = ds.group("y2")
+            if token[0].isdigit():
+                y2 = int(token[:4])
+            elif ref is None:
+                return None
+            else:
+                y2 = ref[0] + _REL_YEAR[token]
+        elif m1 and m2 and d1 and d2 and (m2, d2) < (m1, d1):
+            y2 = year + 1  # 12月20日至1月5日: into the next year
+        if not (m1 and d1 and m2 and d2 and _valid(year, m1, d1) and _valid(y2, m2, d2)):
+            return None
+        start, end = date(year, m1, d1), date(y2, m2, d2)
+        if not explicit_year and ref_date and start > ref_date + timedelta(days=31):
+            if not open_end:
+                return None  # after a day the writing may follow: this year's or last year's
+            start, end = _minus_years(start, 1), _minus_years(end, 1)
     elif (mr := _MONTH_RANGE.match(rest)) is not None:
         a, b = parse_integer(mr.group("a")), parse_integer(mr.group("b"))
         if not a or not b or not (1 <= a <= b <= 12):
@@ -1294,7 +1323,12 @@ def resolve_relative(
         and not since
         and ref_date
         and end > ref_date
-        and (_QUARTER.match(rest) or _MONTH_RANGE.match(rest) or _HALF.match(rest))
+        and (
+            _QUARTER.match(rest)
+            or _MONTH_RANGE.match(rest)
+            or _HALF.match(rest)
+            or _DAY_SPAN.match(rest)
+        )
     ):
         return None  # a yearless quarter or span of months not over when the article appeared
     return _span(start, end)
