@@ -1011,11 +1011,11 @@ def ingest_paths(
     batch was 16 documents, at 3.5-5.0 ms of the server's query CPU per document where
     batches of 64 took 2.3-2.6 (and ~1 ms less of this process's); 64 is also `READ_AHEAD`.
     What a large batch changes for users: a document shows in the store (the explorer, a
-    query) only when its batch commits, up to 1,000 documents after it was read into a store
-    of 100,000 (2,000 from 200,000: half a minute at 70 a second), while the progress shown
-    counts files read as before; this process holds up to two batches' graphs (the one being
-    written, the one filling); a crash or kill -9 loses the batch being written whole, never
-    part of a document, and ingesting the same files again writes it.
+    query) only when its batch commits — in a store of 100,000 a batch is 1,000 documents, so
+    up to some 2,000 read after it (one batch filling while one is written: half a minute at
+    70 a second) —, while the progress shown counts files read as before; this process holds
+    those two batches' graphs; a crash or kill -9 loses the batches not yet committed whole,
+    never part of a document, and ingesting the same files again writes them.
 
     Documents are read `READ_AHEAD` at a time: the figures of their near-duplicate candidates
     are read in one query. The known documents' fingerprints are read by the writer's thread
