@@ -994,11 +994,19 @@ def _extractor(files: int) -> Any:
 READ_AHEAD = 64
 
 #: documents the store holds per document of a batch's least size (above `min_batch`, up
-#: to `batch_size`): a write rewrites the document list of each popular fact it adds to, a
-#: cost that follows the store, not the batch (benchmarks/fact_lists.py: 190 ms of server
-#: CPU a write at 30,000 documents, 80 at 10,000, whatever the batch holds), so a batch
-#: grows with the store: 300 documents at 30,000, the most (512) from 51,200
+#: to `STORE_BATCH_CEILING`, past `batch_size`): a write rewrites the document list of each
+#: popular fact it adds to, a cost that follows the store, not the batch
+#: (benchmarks/fact_lists.py: 190 ms of server CPU a write at 30,000 documents, 80 at
+#: 10,000, whatever the batch holds), so a batch grows with the store and that cost per
+#: document stays flat: 300 documents at 30,000, 1,000 at 100,000
 STORE_PER_BATCH_DOCUMENT = 100
+
+#: the most documents a batch holds for the store's sake (reached at 200,000 documents):
+#: one write transaction, held whole in the embedded server's heap until it commits. Into
+#: the default 1g heap at 30,000 documents, a write of 2,000 left the server at most 572 MB
+#: after a full collection, writes of 512 520 MB (a quarter of the heap is ArcadeDB's page
+#: cache): benchmarks/results/batch-heap-seventeenth-speed11b.json
+STORE_BATCH_CEILING = 2000
 
 
 def iter_documents(
@@ -1063,7 +1071,8 @@ def ingest_paths(
     `min_batch`, `batch_size`: documents per write transaction; a batch is written by a
     second thread while the next is extracted, and is sent when the writer is free (at
     least `min_batch` documents, and one per `STORE_PER_BATCH_DOCUMENT` documents the store
-    holds) or when it is full. A write's cost that follows the store
+    holds, at most `STORE_BATCH_CEILING`) or when it is full (`batch_size`, or the store's
+    share if larger). A write's cost that follows the store
     rather than its documents (a popular entity's counts and lists, an initiative's adoption
     summary: rewritten once per transaction) is shared by the documents of a batch: 512 took
     22.6 ms of CPU per document into a store of 200,000 documents where 128 took 26.5
@@ -1071,6 +1080,12 @@ def ingest_paths(
     commit): on a machine quiet enough for the writer to be free at every 16th document, a
     batch was 16 documents, at 3.5-5.0 ms of the server's query CPU per document where
     batches of 64 took 2.3-2.6 (and ~1 ms less of this process's); 64 is also `READ_AHEAD`.
+    What a large batch changes for users: a document shows in the store (the explorer, a
+    query) only when its batch commits — in a store of 100,000 a batch is 1,000 documents, so
+    up to some 2,000 read after it (one batch filling while one is written: half a minute at
+    70 a second) —, while the progress shown counts files read as before; this process holds
+    those two batches' graphs; a crash or kill -9 loses the batches not yet committed whole,
+    never part of a document, and ingesting the same files again writes them.
 
     Documents are read `READ_AHEAD` at a time: the figures of their near-duplicate candidates
     are read in one query. The known documents' fingerprints are read by the writer's thread
@@ -1422,9 +1437,9 @@ def _ingest_paths(
         pending.append(graph)
         # a batch grows while the writer is busy (up to `batch_size`), so the store's cost
         # per transaction is shared by more documents when writing is the slower side, and
-        # with the store (`STORE_PER_BATCH_DOCUMENT`)
-        least = min(batch_size, max(min_batch, len(known) // STORE_PER_BATCH_DOCUMENT))
-        if len(pending) >= batch_size or (
+        # with the store (`STORE_PER_BATCH_DOCUMENT`, past `batch_size` up to the ceiling)
+        least = max(min_batch, min(STORE_BATCH_CEILING, len(known) // STORE_PER_BATCH_DOCUMENT))
+        if len(pending) >= max(batch_size, least) or (
             len(pending) >= least and not (writing and not writing[0].done())
         ):
             flush(wait=False)

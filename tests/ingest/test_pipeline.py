@@ -930,6 +930,36 @@ def test_a_batch_grows_with_the_store(store, tmp_path: Path, monkeypatch) -> Non
     assert sum(sizes) == len(report.added) == store.counts()["Document"] - held
 
 
+def test_a_batch_grows_with_the_store_past_batch_size_to_its_ceiling(
+    store, tmp_path: Path, monkeypatch
+) -> None:
+    """The store's share of a batch is not capped at `batch_size` (512: then the cost of
+    rewriting popular facts' lists grew again per document from 51,200 documents) but at
+    `STORE_BATCH_CEILING`: 2 stands in for 100 documents per batch document, 4 for
+    `batch_size` and 7 for the ceiling. Every document is written once."""
+    import ingest.pipeline as pipeline
+
+    first, more = tmp_path / "first", tmp_path / "more"
+    write_articles(first, 20)
+    write_articles(more, 40, seed=11)
+    ingest_paths(store, [first], reference_data=False)
+    held = store.counts()["Document"]
+    assert held // 2 > 7  # the store's share is past the ceiling
+    monkeypatch.setattr(pipeline, "STORE_PER_BATCH_DOCUMENT", 2)
+    monkeypatch.setattr(pipeline, "STORE_BATCH_CEILING", 7)
+    sizes: list[int] = []
+    real = store.write_documents
+
+    def counted(docs):  # type: ignore[no-untyped-def]
+        sizes.append(len(docs))
+        return real(docs)
+
+    store.write_documents = counted
+    report = ingest_paths(store, [more], reference_data=False, min_batch=1, batch_size=4)
+    assert len(sizes) >= 2 and all(n == 7 for n in sizes[:-1]), sizes
+    assert sum(sizes) == len(report.added) == store.counts()["Document"] - held
+
+
 #: an invented report with eleven figures: one changed keeps 10 of 12 (over the repost line)
 _ELEVEN = (
     "甲市中级人民法院召开新闻发布会，通报全市法院一站式多元解纷工作情况。今年以来，全市法院"
