@@ -180,13 +180,16 @@ class AdoptionMap:
             courts.setdefault(u.rollout["court_id"], u.rollout)
         from queries.analytics import rollout_zh
 
-        said = "；".join(  # 大连中院 推行，范围：辽宁省大连市全市法院，2024-05-20
-            rollout_zh({**r, "court": short_court_name(r["court"] or "")})
-            .replace("（", "，")
-            .replace("；", "，")
-            .rstrip("）")
-            for r in courts.values()
-        )
+        said = (
+            "；".join(  # 大连中院 推行，范围：辽宁省大连市全市法院，2024-05-20
+                rollout_zh({**r, "court": short_court_name(r["court"] or "")})
+                .replace("（", "，")
+                .replace("；", "，")
+                .rstrip("）")
+                for r in list(courts.values())[:2]
+            )
+            + (f" 等 {len(courts)} 个法院" if len(courts) > 2 else "")
+        )  # one line of the footnote
         return (
             f"斜线框：{ROLLOUT_LABEL} {len(units)} 个，本身未见报道，但上级法院报道在所辖全部法院推行"
             f"（{said}），未计入已报道"
