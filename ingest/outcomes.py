@@ -439,10 +439,12 @@ _LEAD = re.compile(
 _TAIL = re.compile(
     r"(?:达到|高达|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|持续|保持|稳居|位居|"
     r"(?<=[率量数])[高低]|(?<=[增降]幅)(?:由|从)|"
-    r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
+    r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加|[降升增减])(?:至|到))+$"
 )
 #: a count per 10,000 people after the unit (52.13件/万人), the measure of 万人成讼率
 _PER_10K_PEOPLE = re.compile(r"[/／]万人")
+#: the same written before the figure (万人起诉率降至每万人7.6件): the unit's, not the label's
+_PER_10K_BEFORE = re.compile(r"每万(?:人口?|常住人口|名群众)$")
 _COUNT_UOMS = frozenset(
     [
         "件",
@@ -1721,7 +1723,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
             uom = "人次"
-        if uom == "件" and _PER_10K_PEOPLE.match(text, end):
+        per_10k = _PER_10K_BEFORE.search(text, c_start, m.start()) if uom == "件" else None
+        if uom == "件" and (per_10k or _PER_10K_PEOPLE.match(text, end)):
             uom = "件/万人"  # 万人成讼率52.13件/万人: cases per 10,000 people, a rate
         pre = m.group("pre")
         qualifier = (
@@ -1772,7 +1775,16 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
             hits[-1] = replace(hits[-1], metric=label + word)
             continue
-        add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
+        # (每万人7.6件: the label is the words before 每万人)
+        add(
+            start,
+            end,
+            value,
+            uom,
+            per_10k.start() if per_10k else m.start(),
+            qualifier,
+            chinese=chinese,
+        )
         partners = _PARTNER_UNITS.match(after)
         if partners and _PARTNERS_BEFORE.search(text, c_start, m.start()):
             # 与甲、乙等14个部门的诉调对接 -> 诉调对接合作部门数

@@ -851,6 +851,29 @@ def test_cases_per_ten_thousand_people_keep_their_unit() -> None:
     assert got == [(45.2, "件/万人"), (60.5, "件/万人")]
 
 
+def test_cases_per_ten_thousand_people_written_before_the_figure() -> None:
+    """每万人3.2件 is the rate 件/万人, and the label stops before the level's verb (降至) and 每万人;
+    a change after it is the same measure's."""
+    text = "乙县法院今年万人成讼率下降至每万人3.2件，同比下降5.1%。"
+    got = [(h.metric, h.value, h.unit_of_measure) for h in find_outcomes(text)]
+    assert got == [("万人成讼率", 3.2, "件/万人"), ("万人成讼率同比降幅", 5.1, "%")]
+    got = [
+        (h.metric, h.unit_of_measure) for h in find_outcomes("丙区法院万人起诉率为每万人12.5件。")
+    ]
+    assert got == [("万人起诉率", "件/万人")]
+    # 每万人 not right before the figure: an ordinary count
+    text = "丁县法院在每万人口中选聘调解员，全年受理案件中调解成功45件。"
+    assert [h.unit_of_measure for h in find_outcomes(text)] == ["件"]
+
+
+def test_a_change_after_a_level_reached_by_a_one_character_verb() -> None:
+    """降至/升至/增至 before a level is no part of the name the change after it takes."""
+    text = "乙县法院万人成讼率降至52.13件/万人，同比下降5.1%。"
+    assert [h.metric for h in find_outcomes(text)] == ["万人成讼率", "万人成讼率同比降幅"]
+    text = "乙县法院执行到位率升至62.5%，同比提高3个百分点。"
+    assert [h.metric for h in find_outcomes(text)][0] == "执行到位率"
+
+
 def test_what_is_spread_over_places_is_no_result() -> None:
     text = "该市分布着12个人民法庭和30个巡回审判点，今年审结案件800件。"
     assert [h.value for h in find_outcomes(text)] == [800.0]
