@@ -3288,6 +3288,10 @@ def _title_adopters(
             return [(pusher, rel, "adoption:title-pusher")]
     if issuer is not None and m.title and _campaign_promoter(ctx, m, issuer, open_, close):
         return [(issuer, "promoted", "adoption:title-campaign")]
+    if issuer is not None and m.title and policy:
+        trial = _own_campaign_pilot(ctx, m, issuer, open_, close)
+        if trial is not None:
+            return trial
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
     if m.goal or m.abolished:
@@ -3323,6 +3327,37 @@ def _title_adopters(
         # courts under it, which it promotes
         return [(issuer, "promoted", "adoption:title-lower-courts")]
     return [(issuer, "adopted", "adoption:title-issuer")]
+
+
+#: right after a document's title, where it is tried first (，在辖区丙人民法庭开展试点; not
+#: 拟在…/将在…: a plan)
+_TRIED_IN = re.compile(
+    r"[，,]?(?:并|同时)?(?:率先|先行|首先)?在(?P<where>[^，,。；;]{2,30}?)(?:开展|启动|进行)了?试点"
+)
+
+
+def _own_campaign_pilot(
+    ctx: _Context, m: InitiativeMention, issuer: str, open_: int, close: int
+) -> list[tuple[str, Relation, str]] | None:
+    """A basic court's own plan to create a title in its tribunals, tried first in some of
+    them (乙县法院印发《关于创建X的实施方案》，在辖区丙人民法庭开展试点): the court pilots X,
+    and so do the tribunals named where it is tried. None where the text says otherwise
+    (no 开展试点 right after the title, a higher court's campaign, a title conferred)."""
+    text = ctx.text
+    title = text[open_ + 1 : close]
+    if m.awarded or _RANK.get(ctx.level(issuer) or "", 0) >= 3:
+        return None
+    if not _CAMPAIGN_TITLE.search(title) or _CONFERS_TITLE.search(title):
+        return None
+    tried = _TRIED_IN.match(text, close + 1)
+    if tried is None:
+        return None
+    out: list[tuple[str, Relation, str]] = [(issuer, "piloted", "adoption:title-pilot")]
+    where = ctx.courts_in(tried.start("where"), tried.end("where"))
+    for c in where:
+        if c.court != issuer and not c.court.startswith("AGG:"):
+            out.append((c.court, "piloted", "adoption:pilot-named"))
+    return out
 
 
 #: a document that runs a campaign for a title (…创建示范活动方案, …创建指引, …创建实施意见)
@@ -4003,6 +4038,9 @@ _PLAN_VERB = (
 #: 将 followed only by the manner, time or place of the act and its verb (将积极探索在辖区推行);
 #: none that goes on with what is done already (将继续, 今后将进一步)
 _PLAN_HEAD = re.compile(
+    # (a time it is set for may come first: 2024年将在各法庭推广X, 今年下半年将…)
+    r"(?:(?:(?:19|20)\d{2}年|今年|明年|年内)(?:[上下]半年|年?底|年?初|内|[一二三四五六七八九十\d]{1,2}月)?"
+    r"[，,]?)?"
     r"[也还则亦并]?(?:下一步|接下来|今后|明年|未来[一二三两几五\d]*年?"
     r"|(?P<intent>拟(?!定|制|稿)|计划(?!内|外|生育|单列)|准备(?!工作|阶段|充分|就绪)|力争|争取"
     r"|打算)|即将"

@@ -445,6 +445,9 @@ def test_a_bare_tribunals_plan_is_no_practice_either() -> None:
         "丙区法院将积极探索在辖区推行道交一体化。",
         "丙区法院力争年内推行道交一体化。",
         "下一步，丙区法院将整合调解资源，推行道交一体化。",
+        # a time the plan is set for before 将: no date of a practice either
+        "丙区法院副院长赵一鸣介绍，2026年将在各人民法庭推行道交一体化。",
+        "丙区法院表示，今年下半年将在辖区推广道交一体化。",
     ],
 )
 def test_a_plan_announced_in_any_form_is_no_practice(text: str) -> None:
@@ -463,11 +466,41 @@ def test_a_plan_announced_in_any_form_is_no_practice(text: str) -> None:
         "丙区法院去年已在辖区推行道交一体化，下一步将推广至全区。",
         "丙区法院争取党委支持，推行道交一体化。",  # an intent for its own clause only
         "丙区法院准备充分，推行道交一体化。",
+        "丙区法院2023年将继续推行道交一体化。",  # a time, then more of what it does
+        "丙区法院2022年在辖区推行道交一体化。",  # a time and no plan
     ],
 )
 def test_words_near_a_plan_keep_the_practice(text: str) -> None:
     edges, _ = run(text)
     assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
+def test_a_basic_courts_plan_to_create_a_title_tried_first_in_a_tribunal_is_a_pilot() -> None:
+    """乙县法院印发《关于创建X的实施方案》，在丁镇法庭开展试点: the court and the tribunal pilot X
+    (a title, which a document about it otherwise credits to no one)."""
+    text = "2021年4月，乙县法院印发《关于创建枫桥式人民法庭的实施方案》，在辖区丁镇法庭开展试点。"
+    edges, _ = run(text)
+    assert {e for e in edges if e[1] == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院", "枫桥式人民法庭", "piloted"),
+        ("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "piloted"),
+    }
+    assert _dated(text, None)["枫桥式人民法庭"] == ("2021-04", "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pilot planned, not under way
+        "乙县法院印发《关于创建枫桥式人民法庭的实施方案》，拟在辖区丁镇法庭开展试点。",
+        # no pilot said
+        "乙县法院印发《关于创建枫桥式人民法庭的实施方案》，明确三年目标。",
+        # a document conferring the title, not a campaign for it
+        "乙县法院印发《关于命名枫桥式人民法庭的决定》，在丁镇法庭开展试点。",
+    ],
+)
+def test_a_title_in_a_document_without_a_pilot_under_way_is_no_pilot(text: str) -> None:
+    edges, _ = run(text)
+    assert not {e for e in edges if e[1] == "枫桥式人民法庭" and e[2] == "piloted"}
 
 
 def _dated(text: str, doc_date: str | None) -> dict[str, tuple[str | None, str | None]]:
