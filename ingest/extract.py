@@ -1500,6 +1500,37 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
 
 
+#: 分别 before the award verb: the honours after it go to the winners before it in order
+_RESPECTIVE_AWARD = re.compile(
+    r"分别被?(?:评为|评定为|命名为|授予|表彰为|确定为|评选为|荣获|获评|获得|入选)"
+)
+
+
+def _paired_awards(
+    ctx: _Context, s: int, m: InitiativeMention, winners: Sequence[str]
+) -> list[str] | None:
+    """甲法院、乙法院分别荣获X、Y: X is 甲法院's, Y 乙法院's. With as many honours in the
+    verb's clause as winners, the winner of `m` by its place; with another number (two
+    courts 分别荣获 three honours) none, since no pairing can be read; None where the
+    sentence does not read so (one winner, one honour, no 分别 before `m`)."""
+    if len(winners) < 2:
+        return None
+    text = ctx.text
+    verb = None
+    for v in _RESPECTIVE_AWARD.finditer(text, s, m.start):
+        verb = v
+    if verb is None or _CLAUSE_BREAK.search(text, verb.end(), m.start) is not None:
+        return None
+    stop = _CLAUSE_BREAK.search(text, m.end)
+    end = stop.start() if stop is not None else ctx.sentence(m.start)[1]
+    honours = list(dict.fromkeys(text[a:b] for a, b in ctx.honours if verb.end() <= a and b <= end))
+    if len(honours) < 2 or text[m.start : m.end] not in honours:
+        return None
+    if len(honours) != len(winners):
+        return []
+    return [winners[honours.index(text[m.start : m.end])]]
+
+
 #: the award verb closing a list of winners (…被命名为, …分别被评定为, …荣获), with the adverbs
 #: before it
 _CLOSING_AWARD = re.compile(
@@ -2611,6 +2642,9 @@ def _adopters(
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
         winners = _award_winners(ctx, m)
+        paired = _paired_awards(ctx, s, m, winners)
+        if paired is not None:
+            return [(w, "awarded", "adoption:award-winner") for w in paired]
         if winners:
             return [(w, "awarded", "adoption:award-winner") for w in winners]
         if any(_grants(ctx, x.court, s, m.start) for x in ctx.subjects if s <= x.start < m.start):

@@ -503,6 +503,41 @@ def test_a_title_in_a_document_without_a_pilot_under_way_is_no_pilot(text: str) 
     assert not {e for e in edges if e[1] == "枫桥式人民法庭" and e[2] == "piloted"}
 
 
+def _awards(text: str) -> set[tuple[str, str]]:
+    edges, _ = run(text)
+    return {(u, i) for u, i, r in edges if r == "awarded"}
+
+
+def test_honours_won_respectively_pair_with_the_winners_in_order() -> None:
+    got = _awards("乙县法院、丙区法院分别荣获“全国法院先进集体”、“全省法院先进集体”称号。")
+    assert got == {
+        ("X省乙县人民法院", "全国法院先进集体"),
+        ("X省丙区人民法院", "全省法院先进集体"),
+    }
+
+
+def test_honours_won_respectively_in_another_number_pair_with_no_one() -> None:
+    text = (
+        "乙县法院、丙区法院分别荣获“全国法院先进集体”、“全省法院先进集体”和“全省法院文明单位”称号。"
+    )
+    assert not _awards(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one honour each (分别 with one honour), and both honours without 分别: every winner
+        "乙县法院、丙区法院分别荣获“全国法院先进集体”称号。",
+        "乙县法院和丙区法院荣获“全国法院先进集体”、“全省法院先进集体”称号。",
+    ],
+)
+def test_honours_not_paired_go_to_every_winner(text: str) -> None:
+    got = _awards(text)
+    honours = {i for _, i in got}
+    assert got == {(u, i) for u in ("X省乙县人民法院", "X省丙区人民法院") for i in honours}
+    assert honours
+
+
 def _dated(text: str, doc_date: str | None) -> dict[str, tuple[str | None, str | None]]:
     ex = extract_document(
         SourceDocument(path="t.txt", text=text, date=doc_date), court_resolver=stand_in
