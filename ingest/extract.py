@@ -1878,6 +1878,10 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             out.append(replace(h, court=named) if named else h)
             continue
         unit, path = ctx.unit_path(h.start)
+        if path == "nearest-in-sentence" and out and _hosts_after_visitor(ctx, out[-1], h, unit):
+            # 甲中院副院长张三出席并讲话，院长李四主持会议: the host is the article's court
+            out.append(replace(h, court=ctx.home))
+            continue
         if path in ("paragraph-topic", "paragraph-topic-far"):
             # no court named before them in their paragraph: 院长张三介绍了我院… — they speak
             # of their own court (a tribunal of it may still be theirs)
@@ -1890,6 +1894,34 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
     return out
+
+
+#: what the host of a meeting or a visit does (主持会议, 陪同调研, 汇报工作, 致欢迎辞)
+_HOST_VERB = re.compile(r"主持|陪同|汇报|作工作报告|致欢迎辞")
+
+
+def _hosts_after_visitor(ctx: _Context, prev: PersonHit, h: PersonHit, unit: str | None) -> bool:
+    """`h`, an officer without a court heading a clause of its own, does what a host does
+    (主持会议, 陪同) right after an officer of another court named with that court
+    (甲中院副院长张三出席并讲话，院长李四主持会议): `h` is the article's own court's officer,
+    not the visitor's. Not for an officer listed with the visitor (甲中院副院长张三、院长李四
+    出席), nor where the visitor's court is the article's own."""
+    home = ctx.home
+    if home is None or home.startswith("AGG:") or unit is None or unit == home:
+        return False
+    if prev.court != unit or prev.rule not in _TITLE_WRITES_COURT:
+        return False
+    s_start, _ = ctx.sentence(h.start)
+    if prev.start < s_start or ctx.courts_in(prev.end, h.start):
+        return False
+    gap = ctx.text[prev.end : h.start]
+    if not re.search("[，,；;]", gap):
+        return False
+    stop = _CLAUSE_BREAK.search(ctx.text, h.end)
+    end = stop.start() if stop is not None else len(ctx.text)
+    return _HOST_VERB.match(ctx.text, h.end, end) is not None or bool(
+        _HOST_VERB.search(ctx.text, h.end, min(end, h.end + 4))
+    )
 
 
 #: 我院/本院: the court the article's writer belongs to (ingest.courts resolves it to the home)

@@ -620,6 +620,29 @@ def test_a_word_before_a_title_stays_when_the_rest_is_no_title() -> None:
     assert [(h.name, h.roles) for h in hits] == [("陈默", ("专职委员",))]
 
 
+def test_the_host_after_a_visiting_courts_officer_is_the_articles_court() -> None:
+    """甲市中院副院长张三出席并讲话，院长李四主持会议 in an article of 乙县法院: the one who chairs
+    (主持, 陪同, 汇报) is the host's officer, not the visitor's."""
+    lead = "乙县法院召开诉源治理推进会。"
+    people = _people_of(lead + "甲市中院副院长赵一鸣出席并讲话，院长钱立新主持会议。")
+    assert people["赵一鸣"][1] == "X省甲市中级人民法院"
+    assert people["钱立新"][1] == "X省乙县人民法院"
+    people = _people_of(lead + "甲市中院院长赵一鸣到会指导，副院长钱立新陪同。")
+    assert people["钱立新"][1] == "X省乙县人民法院"
+
+
+def test_an_officer_listed_with_a_visitor_or_not_hosting_stays_with_the_visitor() -> None:
+    lead = "乙县法院召开诉源治理推进会。"
+    # listed with the visitor (、), or doing what a guest does (参加)
+    people = _people_of(lead + "甲市中院副院长赵一鸣、院长钱立新主持会议。")
+    assert people["钱立新"][1] == "X省甲市中级人民法院"
+    people = _people_of(lead + "甲市中院副院长赵一鸣出席并讲话，院长钱立新参加会议。")
+    assert people["钱立新"][1] == "X省甲市中级人民法院"
+    # the visitor's court is the article's own: nothing to move
+    people = _people_of("甲市中院召开推进会，副院长赵一鸣出席并讲话，院长钱立新主持会议。")
+    assert people["钱立新"][1] == "X省甲市中级人民法院"
+
+
 def test_generic_office_listed_among_a_courts_officers() -> None:
     people = _people_of(
         "乙县法院党组成员、副院长李红伟，党组成员任明及办公室主任赵振营、执行局副局长郭林参加。"
