@@ -1038,4 +1038,5 @@ def read_document(
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         fingerprint=fingerprint(text),
         warnings=warnings,
+        page_court=cut.page_court,
     )

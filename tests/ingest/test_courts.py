@@ -1420,3 +1420,25 @@ def test_a_provinces_free_trade_zone_courts_together_are_no_citys_court() -> Non
     assert names(text) == ["湖北省武汉市中级人民法院"]
     # a city's zone court is still read
     assert "湖北省武汉自贸区人民法院" in names("武汉中院召开会议。武汉自贸区法院审结一批案件。")
+
+
+def test_a_pages_court_is_the_home_its_text_calls_our_court() -> None:
+    """The court a page's cut byline names (SourceDocument.page_court) is the 我院 of its
+    text, even where the text names another court; it is no court of the article without
+    those words."""
+    text = "5月17日，我院召开诉源治理推进会，院长赵一鸣主持会议。"
+    r = extract_courts(SourceDocument(path="x", text=text, page_court="六安市中级人民法院"))
+    assert r.home == "安徽省六安市中级人民法院"
+    assert [c.name for c in r.courts] == ["安徽省六安市中级人民法院"]
+    assert {m.court for m in r.mentions if m.surface == "我院"} == {r.home}
+    text = "5月17日，霍邱县人民法院召开推进会，我院副院长钱立新出席会议。"
+    r = extract_courts(SourceDocument(path="x", text=text, page_court="六安市中级人民法院"))
+    assert r.home == "安徽省六安市中级人民法院"
+    # no 我院/本院: the page's court is no court of the article
+    text = "5月17日，霍邱县人民法院召开诉源治理推进会。"
+    r = extract_courts(SourceDocument(path="x", text=text, page_court="六安市中级人民法院"))
+    assert [c.name for c in r.courts] == ["安徽省霍邱县人民法院"]
+    r = extract_courts(
+        SourceDocument(path="x", text="会议部署了工作。", page_court="六安市中级人民法院")
+    )
+    assert r.courts == [] and r.home is None
