@@ -119,11 +119,13 @@ _FARM_STEM = re.compile(r"[0-9]{3}(?:农场)?")
 _FARM_PARENT = "黑龙江省农垦中级法院"
 
 
-def _numbered_stem(res: Resolver, stem: str, court: str) -> bool:
-    """Whether ``stem``, written right after ``court``, is a regiment's or a farm's number."""
+def _numbered_stem(res: Resolver, stem: str, court: str, full: bool) -> bool:
+    """Whether ``stem``, written right after ``court``, is a regiment's or a farm's number;
+    ``full``: the tribunal word is 人民法庭. A farm's bare number needs 农场 or 人民法庭 after
+    it (858农场法庭, 858人民法庭): 某农垦法院101法庭 is a courtroom as after any other court."""
     if _REGIMENT_STEM.fullmatch(stem):
         return True
-    if not _FARM_STEM.fullmatch(stem):
+    if not _FARM_STEM.fullmatch(stem) or not (full or stem.endswith("农场")):
         return False
     ref = res.court(court) or res.dynamic.get(court)
     return "农垦" in court or (ref is not None and ref.parent == _FARM_PARENT)
@@ -165,7 +167,7 @@ def find_tribunals(res: Resolver) -> None:
             strict = not town  # a known town of the court's county passes as it is
             if _ZONE_STEM.match(stem) and not _TRIBUNAL_NOT_PLACE.search(stem):
                 strict, zone = False, True  # 某区法院开发区人民法庭: named after its zone
-            elif _numbered_stem(res, stem, adjacent.court):
+            elif _numbered_stem(res, stem, adjacent.court, m.group() == "人民法庭"):
                 strict, zone = False, True  # 某农垦法院858人民法庭: a farm's or regiment's number
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
@@ -666,7 +668,8 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
         # 某区法院自由贸易试验区法庭: a zone's name may be longer than a town's
         if ts - f.end > 6 and not (ts - f.end <= 10 and _ZONE_STEM.match(between)):
             break
-        if not all(CJK.match(ch) for ch in between) and not _numbered_stem(res, between, f.court):
+        numbered = _numbered_stem(res, between, f.court, text.startswith("人民法庭", ts))
+        if not all(CJK.match(ch) for ch in between) and not numbered:
             continue
         town = bool(between) and _town_of(res, between, f.court)
         # 自由贸易试验区: the 由 of a zone's name is no function character

@@ -1368,6 +1368,14 @@ def test_a_tribunal_named_by_a_farms_or_regiments_number_after_its_court() -> No
     # after any other court a bare number is a courtroom, and a count is a count
     assert names("宾川县人民法院201法庭公开开庭。") == ["云南省宾川县人民法院"]
     assert names("宾川县人民法院下设3个人民法庭。") == ["云南省宾川县人民法院"]
+    # after a farm court too: a bare number is a courtroom; 农场 or 人民法庭 names the farm's
+    for text in (
+        "宝泉岭农垦法院102法庭公开开庭审理一起借款纠纷。",
+        "红兴隆农垦法院301法庭公开宣判。",
+    ):
+        assert not [c for c in run(text).courts if c.level == "tribunal"], text
+    r = run("红兴隆农垦法院853农场法庭开展巡回审判。")
+    assert [c.name for c in r.courts if c.level == "tribunal"] == ["红兴隆农垦法院853农场人民法庭"]
 
 
 def test_tribunals_the_table_places_though_no_town_bears_their_name() -> None:
