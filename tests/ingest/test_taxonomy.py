@@ -537,6 +537,21 @@ def test_national_supervision_tribunal_and_juvenile_names() -> None:
     # a courtroom's standard is the courtroom's, not the tribunals' programme
     found = tax.find("丁院推进科技法庭标准化规范化建设。")
     assert [m.entry.name for m in found] == ["科技法庭"]
+    # a specialised division's or courtroom's standard (家事法庭, 金融法庭, 某某法庭) is none of
+    # the people's tribunals'; a bare 法庭 after a boundary, or a dispatched one, is theirs
+    for sentence in (
+        "甲院推进家事法庭标准化规范化建设。",
+        "乙院推进金融法庭规范化标准化建设。",
+        "丙院加强破产法庭标准化规范化建设。",
+    ):
+        assert "人民法庭标准化规范化建设" not in [m.entry.name for m in tax.find(sentence)], (
+            sentence
+        )
+    for sentence in (
+        "丁院加强派出法庭标准化规范化建设。",
+        "戊院推进辖区各个法庭、法庭标准化规范化建设。",
+    ):
+        assert [m.entry.name for m in tax.find(sentence)] == ["人民法庭标准化规范化建设"], sentence
     # a juvenile court's circuit point set up is circuit trial, not a new juvenile court
     found = tax.find("戊区法院设立少年法庭巡回审判点。")
     assert [m.entry.name for m in found] == ["巡回审判"]
