@@ -186,8 +186,10 @@ _COUNTED_CODE = re.compile(
 #: what a count of kinds counts (“四项机制”, “两个责任”, “三项工作”, “五大中心”): no code
 _WORK_KINDS = re.compile(
     r"机制|制度|工作|任务|措施|举措|责任|职能|中心|平台|体系|模式|要求|原则|目标|重点|环节|方面|"
-    r"服务|活动|行动|工程|项目|理念|意识|能力|作用|功能|渠道|问题|矛盾|纠纷|案件|队伍|品牌"
+    r"服务|活动|行动|工程|项目|理念|意识|能力|作用|功能|渠道|问题|矛盾|纠纷|案件|队伍|品牌|效果"
 )
+#: everyday counted words (“一条龙” one-stop, 收支“两条线”, “一条心”): no court's own code
+_EVERYDAY_COUNTS = frozenset({"一条龙", "两条线", "一条心"})
 #: the heads that make such a code the name of one mechanism (“四个一”工作机制)
 _CODE_HEADS = frozenset({"机制", "工作机制", "工作法", "模式", "制度", "体系", "工作体系"})
 
@@ -202,6 +204,7 @@ def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> boo
         and head_m is not None
         and not head_m.group(0).startswith("等")
         and head_m.group("head") in _CODE_HEADS
+        and plain_x not in _EVERYDAY_COUNTS
         and (code := _COUNTED_CODE.match(plain_x)) is not None
         and (len(code.group("word")) == 1 or not _WORK_KINDS.search(code.group("word")))
     )

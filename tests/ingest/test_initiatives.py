@@ -961,6 +961,18 @@ def test_quoted_count_of_a_short_phrase_with_a_head_is_a_code() -> None:
         assert names(text) == [], text
 
 
+def test_quoted_everyday_counts_and_counted_effects_are_no_code() -> None:
+    # the three effects (法律、社会、政治效果) every court cites, and everyday counted words
+    # (“一条龙” one-stop, 收支“两条线”): no court's own mechanism
+    for text in (
+        "甲院坚持“三个效果”统一工作机制。",
+        "乙院推行“两个效果”相统一工作法。",
+        "丙院打造“一条龙”诉讼服务模式。",
+        "丁院落实“两条线”管理制度。",
+    ):
+        assert names(text) == [], text
+
+
 def test_support_and_office_words_name_no_mechanism() -> None:
     # funds, departments, procedures, sharing, publicity: words of any office's routine
     assert names("该院健全财政经费保障机制，完善部门联动机制，建立数据共享和流程互通机制。") == []
