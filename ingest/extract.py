@@ -2632,6 +2632,14 @@ def _adopters(
         if group is not None:
             # 2023年，云南建成97个旅游巡回法庭: the place is the subject, its courts act
             unit, path = group, "place-subject"
+    if _SUPERVISION.search(m.name) and not m.awarded and not m.title:
+        inspecting = _inspecting_court(ctx, s, m)
+        if inspecting is not None:  # 落实乙中院司法巡查反馈意见: the inspector's, or no one's
+            return [(inspecting, _relation(ctx, m, inspecting), "adoption:object-owner")]
+        if _INSPECTED_BEFORE.search(text, max(s, m.start - 4), m.start) or _INSPECTION_OUTPUT.match(
+            text, m.end
+        ):
+            return []  # 对照司法巡查反馈问题整改: the court is inspected, the inspector unnamed
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
@@ -3984,6 +3992,35 @@ _FACILITY_NAME = re.compile(
     r"(?:工作室|工作站|调解室|服务站|联络站|服务点|法庭|中心|驿站|窗口)[”」]?$"
 )
 _OWNER_GAP = re.compile(r"[\u4e00-\u9fff]{0,6}")
+
+
+#: an initiative that is one court's inspection of another (司法巡查, 审务督察): the court
+#: being inspected receives it, it does not adopt it
+_SUPERVISION = re.compile(r"巡查|督察|督导|巡视")
+#: what the inspected court does with another's inspection (落实/配合/根据/对照/接受…乙院巡查)
+_INSPECTED_VERBS = "落实|配合|根据|依据|对照|按照|接受|迎接"
+_INSPECTED_BEFORE = re.compile(rf"(?:{_INSPECTED_VERBS})了?$")
+_INSPECTED_OWNER_BEFORE = re.compile(rf"(?:{_INSPECTED_VERBS})了?(?:上级法院|上级)?$")
+#: what an inspection leaves the court it inspects (巡查反馈意见, 督察通报, 巡查组)
+_INSPECTION_OUTPUT = re.compile(r"(?:工作)?(?:反馈|通报|意见|问题|整改|指出|发现)")
+_OWNED_OUTPUT = re.compile(r"(?:工作)?(?:反馈|通报|意见|问题|整改|指出|发现|组)")
+
+
+def _inspecting_court(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
+    """The court that owns the inspection named at `m` when the clause says another court
+    receives it: 落实乙中院司法巡查反馈意见, 配合乙中院开展司法巡查, 根据省高院审务督察通报."""
+    text = ctx.text
+    lo = max(s, ctx.clause_start(s, m.start))
+    courts = [c for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")]
+    if not courts or m.start - courts[-1].end > 6:
+        return None
+    c = courts[-1]
+    received = _INSPECTED_OWNER_BEFORE.search(text, max(lo, c.start - 6), c.start) is not None
+    owned = text[c.end : m.start] in ("", "的") and _OWNED_OUTPUT.match(text, m.end) is not None
+    if not (received or owned):
+        return None
+    subject = ctx.last_between(s, c.start)
+    return c.court if subject is None or subject.court != c.court else None
 
 
 def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:

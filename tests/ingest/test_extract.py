@@ -1473,6 +1473,26 @@ def test_a_court_that_receives_another_courts_work_does_not_adopt_it() -> None:
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
 
 
+def test_a_court_inspected_by_another_does_not_adopt_the_inspection() -> None:
+    # 落实/配合/根据/对照 another court's inspection: the inspecting court's, whatever the verb
+    for text in (
+        "乙县法院认真落实甲市中院司法巡查反馈意见，逐项整改。",
+        "乙县法院积极配合甲市中院开展司法巡查。",
+        "乙县法院配合甲市中院审务督察组开展工作。",
+        "乙县法院根据甲市中院审务督察通报，立行立改。",
+    ):
+        edges, _ = run(text)
+        assert {u for u, _, _ in edges} == {"X省甲市中级人民法院"}, text
+    # the inspector unnamed: the inspected court still adopts nothing
+    edges, _ = run("乙县法院对照司法巡查反馈问题，开展整改。")
+    assert not [e for e in edges if e[1] == "司法巡查"]
+    # the inspecting court itself, whoever it inspects, and another initiative carried out
+    edges, _ = run("甲市中院根据年度计划，对乙县法院开展司法巡查。")
+    assert edges == {("X省甲市中级人民法院", "司法巡查", "adopted")}
+    edges, _ = run("乙县法院落实甲市中院部署，推进诉源治理。")
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
+
+
 def test_a_string_of_acknowledgements_is_no_guidance_of_one_initiative() -> None:
     edges, _ = run("乙县法院在县委的领导下，在甲市中院的指导下，在县人大的监督下，推行繁简分流。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
