@@ -432,6 +432,13 @@ _UP_TO = re.compile("截至|截止到?")
 _NOW = re.compile("目前|当前|现在")
 #: a year a sentence names (2023年, 去年)
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年|今年|去年|前年")
+_THIS_YEAR = re.compile(r"今年|本年|当年")
+#: a bare year word a sentence dates itself by (去年，该院…; not 较去年, 去年同期, 去年底)
+_OWN_YEAR = re.compile(
+    r"(?<![较比与和同])(?:今年|去年|前年|本年)(?!同期|以来|[上下]半年|[底末初]|\d|第?[一二三四]季度)"
+)
+#: a month right after a year (2025年1月1日): the paragraph dates days in that year
+_MONTH = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
     r"当年|同期|全[市省区县国]|全地区|并|通过|(?:现|共|拥)?有(?![效序力关利益]))+"
@@ -546,20 +553,27 @@ class _Bounds:
             m = self.periods[j]
             if m.end() <= pos:
                 expr = m.group(0)
-                if _NOW.search(expr) and m.start() < self.sentence(pos)[0]:
+                s_start = self.sentence(pos)[0]
+                if _NOW.search(expr) and m.start() < s_start:
                     return None  # 截至目前，…N件。元旦前夕，…: "so far" dates its own sentence
+                if m.start() < s_start and _OWN_YEAR.search(self.text, s_start, pos):
+                    return None  # 今年以来，…。去年，该院结案…: the sentence names its own year
                 if _YEARLESS_PART.fullmatch(expr):
                     s_start = self.sentence(m.start())[0]
                     years = _YEAR_WORD.findall(self.text, s_start, m.start())
                     if years:
                         return years[-1] + expr
                 elif "日" in expr and not _YEAR_WORD.search(expr):
-                    # 2025年1月1日至3月25日，…。截至3月16日，…: a day's year from its paragraph
-                    years = _YEAR_WORD.findall(self.text, line_start, m.start())
-                    if years:
+                    # 2025年1月1日至3月25日，…。截至3月16日，…: a day's year from its paragraph,
+                    # when the paragraph dates days in that year (2023年，…结案2万件 is a whole
+                    # year's total: a later 截至3月16日 is the next year's) and the figure's
+                    # sentence does not name its own (截至1月15日，该院今年…)
+                    years = list(_YEAR_WORD.finditer(self.text, line_start, m.start()))
+                    own = _THIS_YEAR.search(self.text, m.end(), self.sentence(pos)[1])
+                    if years and own is None and _MONTH.match(self.text, years[-1].end()):
                         lead = _UP_TO.match(expr)
                         cut = lead.end() if lead else 0
-                        return expr[:cut] + years[-1] + expr[cut:]
+                        return expr[:cut] + years[-1].group() + expr[cut:]
                 return expr
             j -= 1
         return None
@@ -607,8 +621,13 @@ _ACTED = re.compile(
     r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
     r"参与|到岗|返岗|加入|建立了?|设立了?|开通了?|配备了?)[^，,。；;]{0,14})$"
 )
+#: how a change went (稳步提升到, 进一步缩短至): shared by a bare verb's label and a from-to change
+_CHANGE_ADVERBS = r"(?:迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断){0,2}"
+#: (the verb may have been cut as the label's tail already: 稳步|提升到)
 _VERB_ONLY = re.compile(
-    r"(?:下降|上升|降低|提升|提高|增长|增加|减少|缩短)(?:至|到)?|[降增升减](?:至|到)"
+    r"(?=.)"
+    + _CHANGE_ADVERBS
+    + r"(?:(?:下降|上升|降低|提升|提高|增长|增加|减少|缩短)了?(?:至|到)?|[降增升减]了?(?:至|到))?"
 )
 _ATTRIBUTE_AFTER = re.compile(r"平均|时长|用时|同比|环比|占比|[，,]")
 _QUOTED_HEAD = re.compile(r"^“[^”]{1,12}”")
@@ -989,11 +1008,14 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
 
 
 #: a number a page spaced after a word: a decimal (71. 41%) or thousands (276 214件); what
-#: follows must be a measure, not a date's 年/月/日 (1. 2023年 opens a list item)
+#: follows must be a measure, not a date's 年/月/日 (1. 2023年 opens a list item); one
+#: thousands group only: more space-separated groups (120 135 148件) are a list of figures
 _SPACED_NUMBER = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:\d+\.(?P<dot>[ \u00a0]+)\d+|\d{1,3}(?:[ \u00a0]\d{3})+)"
-    r"(?![\d.,])(?![ \u00a0]?[年月日号時时])"
+    r"(?<=[\u4e00-\u9fff])(?:\d+\.(?P<dot>[ \u00a0]+)\d+|\d{1,3}[ \u00a0]\d{3})"
+    r"(?![\d.,])(?![ \u00a0]?[年月日号時时])(?![ \u00a0]+\d)"
 )
+#: a clause of respective figures (分别为120 135件, 依次为…): spaced numbers are its list
+_RESPECTIVE_CLAUSE = re.compile(r"(?:分别|依次)[^，,。；;！？\n]*$")
 
 
 def _spaced_digits(text: str) -> list[int]:
@@ -1001,6 +1023,7 @@ def _spaced_digits(text: str) -> list[int]:
     return [
         m.start() + k
         for m in _SPACED_NUMBER.finditer(text)
+        if m.group("dot") or not _RESPECTIVE_CLAUSE.search(text, max(0, m.start() - 40), m.start())
         for k, c in enumerate(m.group())
         if c in " \u00a0"
     ]
@@ -1635,6 +1658,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 前5名: a rank (_TOP)
         if start > 1 and text[start - 1] == "," and text[start - 2].isdigit():
             continue  # the tail of 1,246 when the scan starts inside it
+        if start > 1 and text[start - 1] in " \u00a0" and text[start - 2].isdigit():
+            continue  # the last of figures spaced as a list (分别为120 135 148件): no one figure
         if m.group("pre") is None and start > 0 and text[start - 1] in _CN + "之":
             continue
         chinese = is_chinese_numeral(num)
@@ -2046,8 +2071,7 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached
 _FROM_TO_BETWEEN = re.compile(
-    r"(?:迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断){0,2}"
-    r"(?:(?P<up>提升|提高|上升|增长|增加|攀升|上涨|跃升|增|升)"
+    _CHANGE_ADVERBS + r"(?:(?P<up>提升|提高|上升|增长|增加|攀升|上涨|跃升|增|升)"
     r"|(?P<down>缩短|降低|减少|下降|压缩|回落|下滑|压降|降|减))?了?(?:至|到)$"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)$")

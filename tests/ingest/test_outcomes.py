@@ -1241,13 +1241,63 @@ def test_a_year_ahead_after_dao_is_still_a_deadline() -> None:
             "全省法院受理各类案件276 214件，审结3 999件。",
             [(276214.0, "件", None), (3999.0, "件", None)],
         ),
-        ("全省法院受理案件1 234 567件。", [(1234567.0, "件", None)]),
     ],
 )
 def test_a_number_a_page_spaced_out_is_one_number(
     text: str, expected: list[tuple[float, str, str | None]]
 ) -> None:
     assert vals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲中院近三年收案分别为120 135 148件，逐年上升。",
+        "甲中院近三年结案依次为1 200 1 350 1 480件。",
+        "乙县法院两年审结案件分别为310 420件。",
+        # more than one space-separated group is a list too, never one huge figure (a
+        # spaced 1 234 567 is given up with it: a missing figure, not a wrong one)
+        "丙区法院近三年结案450 515 620件。",
+    ],
+)
+def test_figures_spaced_as_a_list_are_no_one_number(text: str) -> None:
+    assert vals(text) == []
+
+
+def test_a_change_with_an_adverb_labels_the_level_reached_by_its_measure() -> None:
+    for text, measure in (
+        ("丁县法院执行到位金额由2022年的2.4亿元稳步提升到2023年的3.6亿元。", "执行到位金额"),
+        ("戊县法院调解成功率从2022年的28%显著提升到2023年的41%。", "调解成功率"),
+        ("己县法院平均审理天数由2022年的70天进一步缩短到2023年的52天。", "平均审理天数"),
+        ("庚县法院结案数由2020年的900件逐年大幅上升至2023年的1500件。", "结案数"),
+    ):
+        assert [h.metric for h in find_outcomes(text)] == [measure, measure], text
+
+
+def test_a_day_without_its_year_borrows_no_whole_years_year() -> None:
+    # 2022年，… is a whole year's total: a later 截至 day is not in it; nor when the figure's
+    # own sentence says 今年
+    for text in (
+        "2022年，甲县法院结案1.5万件。截至2月20日，该院今年已受理案件600件。",
+        "2022年，甲县法院受理案件1.8万件。截至3月10日，该院已受理案件3100件。",
+    ):
+        periods = [h.period for h in find_outcomes(text)]
+        assert "2022" not in (periods[-1] or ""), text
+    # a paragraph that dates days in the year still lends it
+    text = "2022年1月1日至6月30日，甲县法院结案800件。截至9月30日，该院结案1500件。"
+    assert "2022" in (find_outcomes(text)[-1].period or "")
+
+
+def test_a_sentence_dated_by_a_bare_year_word_keeps_no_earlier_period() -> None:
+    for text in (
+        "今年以来，甲县法院受理案件1300件。去年，该院结案4800件。",
+        "2021年6月，甲县法院调解纠纷90件。今年，该院诉前调解纠纷1400件。",
+        "上半年，甲县法院结案700件。该院去年结案1600件。",
+    ):
+        assert find_outcomes(text)[-1].period is None, text
+    # a comparison with last year is no date: the earlier period stays
+    text = "2023年，甲县法院结案5000件。较去年上升12%。"
+    assert all("2023" in (h.period or "") for h in find_outcomes(text))
 
 
 def test_spaces_between_a_number_and_a_date_or_a_list_mark_join_nothing() -> None:
