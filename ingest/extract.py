@@ -2636,8 +2636,8 @@ def _adopters(
         inspecting = _inspecting_court(ctx, s, m)
         if inspecting is not None:  # 落实乙中院司法巡查反馈意见: the inspector's, or no one's
             return [(inspecting, _relation(ctx, m, inspecting), "adoption:object-owner")]
-        if _INSPECTED_BEFORE.search(text, max(s, m.start - 4), m.start) or _INSPECTION_OUTPUT.match(
-            text, m.end
+        if _RECEIVED_BEFORE.search(text, max(s, m.start - 4), m.start) or (
+            _INSPECTION_OUTPUT.match(text, m.end)
         ):
             return []  # 对照司法巡查反馈问题整改: the court is inspected, the inspector unnamed
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
@@ -3999,7 +3999,9 @@ _OWNER_GAP = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _SUPERVISION = re.compile(r"巡查|督察|督导|巡视")
 #: what the inspected court does with another's inspection (落实/配合/根据/对照/接受…乙院巡查)
 _INSPECTED_VERBS = "落实|配合|根据|依据|对照|按照|接受|迎接"
-_INSPECTED_BEFORE = re.compile(rf"(?:{_INSPECTED_VERBS})了?$")
+#: …of which only receiving it says so without what the inspection left (迎接司法巡查; but
+#: 落实审务督察制度 is the court's own system)
+_RECEIVED_BEFORE = re.compile(r"(?:接受|迎接|配合)了?$")
 _INSPECTED_OWNER_BEFORE = re.compile(rf"(?:{_INSPECTED_VERBS})了?(?:上级法院|上级)?$")
 #: what an inspection leaves the court it inspects (巡查反馈意见, 督察通报, 巡查组)
 _INSPECTION_OUTPUT = re.compile(r"(?:工作)?(?:反馈|通报|意见|问题|整改|指出|发现)")

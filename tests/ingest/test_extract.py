@@ -1484,8 +1484,12 @@ def test_a_court_inspected_by_another_does_not_adopt_the_inspection() -> None:
         edges, _ = run(text)
         assert {u for u, _, _ in edges} == {"X省甲市中级人民法院"}, text
     # the inspector unnamed: the inspected court still adopts nothing
-    edges, _ = run("乙县法院对照司法巡查反馈问题，开展整改。")
-    assert not [e for e in edges if e[1] == "司法巡查"]
+    for text in ("乙县法院对照司法巡查反馈问题，开展整改。", "乙县法院迎接司法巡查。"):
+        edges, _ = run(text)
+        assert not [e for e in edges if e[1] == "司法巡查"], text
+    # its own supervision system put in place is the court's
+    edges, _ = run("乙县法院落实审务督察制度，规范庭审秩序。")
+    assert ("X省乙县人民法院", "审务督察", "adopted") in edges
     # the inspecting court itself, whoever it inspects, and another initiative carried out
     edges, _ = run("甲市中院根据年度计划，对乙县法院开展司法巡查。")
     assert edges == {("X省甲市中级人民法院", "司法巡查", "adopted")}
