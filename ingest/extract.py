@@ -73,6 +73,7 @@ from ingest.initiatives import (
 )
 from ingest.metrics import FRAGMENT_METRIC, FROM_TAIL
 from ingest.normalize import split_sentences
+from ingest.numbers import parse_integer
 from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
 from ingest.outcome_links import link_outcomes
 from ingest.outcomes import OutcomeHit, find_outcomes
@@ -4529,6 +4530,32 @@ def _text_years(ctx: _Context, doc_date: str | None) -> list[tuple[int, str]]:
     return ctx.text_years[doc_date]
 
 
+#: a work report's subtitle: delivered to a people's congress (——某日在某区第十八届人民代表大会
+#: 第五次会议上), early in the year, on the years before
+_CONGRESS_REPORT = re.compile(
+    r"^[ \t]*(?:——|—|--|－－)[^\n。]{4,30}在[^\n。]{0,40}人民代表大会[^\n。]{0,20}会议上",
+    re.MULTILINE,
+)
+#: the years a work report looks back on (过去五年, 过去一年, 五年来, 近三年)
+_REPORT_SPAN = re.compile(
+    r"(?:过去|近)(?P<n>[一二三四五六七八九十\d]{1,2})年(?:来|以来|里|间)?|(?P<m>[一二三四五六七八九十\d]{1,2})年来"
+)
+
+
+def _report_years(ctx: _Context, period: str, doc_date: str | None) -> str | None:
+    """过去五年 in a work report to a people's congress delivered in the first half of a year:
+    the five whole calendar years before it (a report of 19 January 2021: 2016-01-01/2020-12-31),
+    not five years up to the day it was delivered."""
+    span = _REPORT_SPAN.fullmatch(period)
+    if span is None or doc_date is None or not re.match(r"\d{4}-0[1-6]", doc_date):
+        return None
+    n = parse_integer(span.group("n") or span.group("m"))
+    if not n or n > 10 or _CONGRESS_REPORT.search(ctx.text, 0, 1500) is None:
+        return None
+    year = int(doc_date[:4])
+    return f"{year - n}-01-01/{year - 1}-12-31"
+
+
 def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | None:
     """The period of the figure at `h`: from its own sentence first. A span its own clause
     names (一年多来, 全年) overrides a date before it; an event's month from another sentence
@@ -4552,6 +4579,9 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
         ps, pe = ctx.sentence(at)
         if not _FIGURE_IN.search(text, ps, pe):
             return None  # the month of what that sentence tells, which counts nothing
+    whole = _report_years(ctx, h.period, doc_date)
+    if whole is not None:
+        return whole
     # a day the text states bounds its writing from below: no end for a span up to the writing
     span = resolve_relative(h.period, doc_date, open_end=ctx.doc_date is not None)
     if span is None and not ctx.doc_date and relative_period(h.period):

@@ -255,6 +255,18 @@ def test_a_figures_own_year_word_gives_its_period() -> None:
     assert _periods("乙县法院全年化解纠纷1360件。") == {1360.0: "2025-01-01/2025-12-31"}
 
 
+def test_a_work_reports_past_years_are_whole_calendar_years() -> None:
+    # a report to a people's congress early in a year looks back on the years before it
+    head = "乙县人民法院工作报告\n——{}在乙县第十七届人民代表大会第三次会议上\n"
+    body = "过去五年，乙县法院受理案件5.2万件。过去一年，乙县法院审结案件1.1万件。"
+    for day in ("二〇二二年一月十二日", "2022年1月12日"):
+        periods = _periods(head.format(day) + body, "2022-01-12")
+        assert periods == {52000.0: "2017-01-01/2021-12-31", 11000.0: "2021-01-01/2021-12-31"}
+    # any other article dated that day: the years up to it
+    periods = _periods("2022年1月12日，乙县法院召开会议。" + body, "2022-01-12")
+    assert periods[11000.0] == "2021-01-12/2022-01-12"
+
+
 def test_a_month_that_frames_figures_stays_their_period() -> None:
     text = "2024年3月，乙县法院受理案件500件。其中，诉前调解案件200件。"
     assert set(_periods(text).values()) == {"2024-03-01/2024-03-31"}
