@@ -405,10 +405,18 @@ def conflicts(
     ({0: '①', 1: '①'}, ['65.2%', '数字冲突①'])
     >>> print(c.notes[0])
     ①　甲院调解成功率：所收文档报告了不同的数字 62.5%〔[2]〕、65.2%〔[1]〕。
+
+    Two units reporting the same metric with different values do not conflict:
+
+    >>> two = [{**r, "unit_id": u} for r, u in zip(rows, ("甲", "乙"))]
+    >>> conflicts(two, ["甲院调解成功率", "乙院调解成功率"], ["[2]", "[1]"]).marks
+    {}
     """
     from queries.library import mark_conflicts
 
-    marked = mark_conflicts([{k: r.get(k) for k in (*_CONFLICT_KEY, "value")} for r in rows])
+    marked = mark_conflicts(
+        [{k: r.get(k) for k in (*_CONFLICT_KEY, "value")} for r in rows], by=("unit_id",)
+    )
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, r in enumerate(marked):
         if r.get("conflict"):
