@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -78,10 +79,30 @@ def app(argv: Sequence[str] | None = None) -> int:
     if not (Path.cwd() / ".streamlit" / "config.toml").is_file():
         cmd += streamlit_options()
     cmd += rest
+    return run_child(cmd)
+
+
+def run_child(cmd: Sequence[str]) -> int:
+    """Run `cmd` until it ends and return its status; a SIGTERM or SIGHUP sent to this process
+    (`kill PID`, a closed terminal) is passed on to it, so stopping `courtgraph app` stops the
+    Streamlit server too instead of leaving it running without a parent."""
+    child = subprocess.Popen(list(cmd))
+
+    def forward(signum: int, _frame: object) -> None:
+        child.send_signal(signum)
+
+    caught = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    before = {signum: signal.signal(signum, forward) for signum in caught}
     try:
-        return subprocess.call(cmd)
-    except KeyboardInterrupt:
-        return 130
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:
+                # Ctrl-C reached the whole process group: Streamlit is stopping too; wait for it
+                child.send_signal(signal.SIGINT)
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def _parser() -> argparse.ArgumentParser:

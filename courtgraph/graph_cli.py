@@ -177,8 +177,29 @@ def _backup_or_restore(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def stage_arg(value: str) -> str:
+    """A stage as the explorer shows it (推行 试点 推广部署 获评) or as stored (adopted …).
+
+    >>> stage_arg("试点"), stage_arg("promoted")
+    ('piloted', 'promoted')
+    """
+    from graph.model import STAGE_ZH
+
+    code = {**{zh: code for code, zh in STAGE_ZH.items()}, "采用": "adopted"}.get(value.strip())
+    if code is None and value.strip() in STAGE_ZH:
+        code = value.strip()
+    if code is None:
+        names = "、".join(f"{zh}（{code}）" for code, zh in STAGE_ZH.items())
+        raise argparse.ArgumentTypeError(f"阶段 {value!r} 无效：应为 {names} 之一")
+    return code
+
+
+#: the stages as `--stage` shows them in its help
+_STAGE_HELP = "推行、试点、推广部署 或 获评（也可写 adopted、piloted、promoted、awarded）"
+
+
 def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from graph.model import FACT_TYPES, STAGES
+    from graph.model import FACT_TYPES
     from graph.review import KINDS, QUALIFIERS, STATUSES
 
     rv = sub.add_parser("review", help="check facts: queue, decisions, history, export, import")
@@ -194,7 +215,7 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     q.add_argument("--unit", help="court or tribunal, id or name")
     q.add_argument("--document", help="document id")
     q.add_argument("--province", help="e.g. 辽宁省")
-    q.add_argument("--stage", choices=STAGES)
+    q.add_argument("--stage", type=stage_arg, metavar="阶段", help=_STAGE_HELP)
     q.add_argument("--max-confidence", type=float, help="only facts at most this confident")
     q.add_argument("--status", choices=STATUSES, default="extracted")
     q.add_argument("--limit", type=int, default=50)
@@ -209,29 +230,34 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     r.add_argument("--reason", required=True, help="e.g. 不是该单位的做法, 不是该举措, 阶段不对")
     r.add_argument("--reviewer", default=getpass.getuser())
     co = rs.add_parser(
-        "correct", help="correct a fact's unit, initiative, stage, date, metric or figure"
+        "correct",
+        help="correct a fact's unit, initiative, stage, date, metric or figure",
+        description="修改一条事实：单位、举措、阶段、日期、范围、指标或数字。未给出的字段不变；"
+        "修改记入审核历史（review history），重新导入后仍然有效。",
     )
-    co.add_argument("fact_id")
-    co.add_argument("--unit", help="the right unit (id or name)")
-    co.add_argument("--initiative", help="the right initiative (id or name)")
-    co.add_argument("--target", help="the right other end, any kind (id or name)")
-    co.add_argument("--stage", choices=STAGES)
-    co.add_argument("--title", help="a person's title")
-    co.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    co.add_argument("fact_id", help="事实 ID，如 adopted:… 或 reported:…（见 review queue）")
+    co.add_argument("--unit", help="正确的单位（ID 或名称）")
+    co.add_argument("--initiative", help="正确的举措（ID 或名称）")
+    co.add_argument("--target", help="正确的另一端，任何类型（ID 或名称）")
+    co.add_argument("--stage", type=stage_arg, metavar="阶段", help=_STAGE_HELP)
+    co.add_argument("--title", help="人员的职务")
+    co.add_argument("--date", help="日期：YYYY、YYYY-MM 或 YYYY-MM-DD")
     co.add_argument(
         "--scope",
-        help="范围 the unit acted for, e.g. 全市法院; '' removes it "
-        "(a fact moved to another --unit leaves the old scope unless given)",
+        help="单位代表的范围，如 全市法院；'' 去掉（事实改到另一 --unit 时，不给出则保留原范围）",
     )
-    co.add_argument("--metric", help="an outcome's metric (指标), e.g. 调解率")
-    co.add_argument("--value", type=float, help="an outcome's figure")
-    co.add_argument("--unit-of-measure", help="an outcome's unit, e.g. 件 or %%")
-    co.add_argument("--period", help="an outcome's period: YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+    co.add_argument("--metric", help="成效数字的指标，如 调解率")
+    co.add_argument("--value", type=float, help="成效数字的数值")
+    co.add_argument("--unit-of-measure", help="成效数字的计量单位，如 件 或 %%")
+    co.add_argument(
+        "--period", help="成效数字的期间：YYYY、YYYY-MM、YYYY-MM-DD 或 起/止（START/END）"
+    )
     co.add_argument(
         "--qualifier",
-        help=f"an outcome's qualifier ({' / '.join(QUALIFIERS)}); '' removes it",
+        help=f"成效数字的限定词（{' / '.join(QUALIFIERS)}）；'' 去掉",
     )
-    who(co)
+    co.add_argument("--reviewer", default=getpass.getuser(), help="审核人（默认：当前用户）")
+    co.add_argument("--note", default="", help="随修改记下的说明")
     a = rs.add_parser("add", help="add a fact the extractor missed, anchored to a sentence")
     a.add_argument("--type", choices=FACT_TYPES, default="ADOPTED")
     a.add_argument("--source", required=True, help="id or name (the unit, for an adoption)")
@@ -241,8 +267,10 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     a.add_argument("--end", type=int, required=True)
     a.add_argument(
         "--stage",
-        choices=STAGES,
-        help="default: a fact the graph holds keeps its stage, a new adoption is adopted (采用)",
+        type=stage_arg,
+        metavar="阶段",
+        help=f"{_STAGE_HELP}; default: a fact the graph holds keeps its stage, a new adoption "
+        "is adopted (推行)",
     )
     a.add_argument("--title")
     a.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")

@@ -65,6 +65,11 @@ SLOT_W, SLOT_H = 2.4, 0.7
 #: the legend's words for it: a short name alone (牛庄法庭 beside 海城市法院) was not enough
 TRIBUNAL_EDGE: dict[str, Any] = {"linestyle": (0, (3, 2)), "edgecolor": "#424242", "linewidth": 1.2}
 TRIBUNAL_KEY = "人民法庭（虚线框，列于所属法院之下）"
+#: a unit not reported under a court reporting an area-wide rollout: hatched (queries.analytics
+#: AREA_ROLLOUT_ZH), in the green of 推行 on the grey of 尚未报道
+ROLLOUT_LABEL = "上级报道在全辖推行"
+ROLLOUT_HATCH = "///"
+ROLLOUT_INK = "#66bb6a"
 
 
 @dataclass
@@ -87,6 +92,11 @@ class MapUnit:
     #: where the roster puts it: the administrative division code of a court (adcode), the
     #: code an imported tribunal roster gives; None: placed by the pinyin of its short name
     code: str | None = None
+    #: a unit reporting nothing itself whose superior court (the map's court, one above it
+    #: or one between) reports rolling the initiative out to its whole area: that court's
+    #: report (a row of the named query `area_rollouts`); the unit stays not reported (no
+    #: document reports it) and is drawn hatched (docs/data-model.md, Coverage states)
+    rollout: dict[str, Any] | None = None
 
     @property
     def short(self) -> str:
@@ -103,6 +113,9 @@ class AdoptionMap:
     doc_ids: list[str] = field(default_factory=list)
     #: the collections whose facts it counts (none: every document), said in its footnote
     collections: tuple[str, ...] = ()
+    #: the area-wide rollouts of the court, the courts above it and those below it (rows of
+    #: `area_rollouts`): the units they cover that report nothing themselves are hatched
+    rollouts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ids(self) -> set[str]:
@@ -146,6 +159,41 @@ class AdoptionMap:
     def counted(self) -> list[MapUnit]:
         """The units every count takes in: courts, and tribunals an imported roster lists."""
         return [u for u in self.units if u.level != "tribunal" or u.roster]
+
+    def under_rollout(self) -> list[MapUnit]:
+        """The units counted as not reported (`counted`) whose superior court reports rolling
+        the initiative out to its whole area (`MapUnit.rollout`)."""
+        return [u for u in self.counted() if u.stage is None and u.rollout]
+
+    def rollout_note(self) -> str:
+        """What the hatched boxes mean and which court's report they stand under ('' when
+        there are none): 上级报道在全辖推行 N 个（斜线）：大连中院 推行（范围：…）.
+
+        The units keep their state (尚未报道: no document reports them) and are not counted
+        as reporting; a reader must not take them for units that have not done it."""
+        units = self.under_rollout()
+        if not units:
+            return ""
+        courts: dict[str, dict[str, Any]] = {}
+        for u in units:
+            assert u.rollout is not None
+            courts.setdefault(u.rollout["court_id"], u.rollout)
+        from queries.analytics import rollout_zh
+
+        said = (
+            "；".join(  # 大连中院 推行，范围：辽宁省大连市全市法院，2024-05-20
+                rollout_zh({**r, "court": short_court_name(r["court"] or "")})
+                .replace("（", "，")
+                .replace("；", "，")
+                .rstrip("）")
+                for r in list(courts.values())[:2]
+            )
+            + (f" 等 {len(courts)} 个法院" if len(courts) > 2 else "")
+        )  # one line of the footnote
+        return (
+            f"斜线框：{ROLLOUT_LABEL} {len(units)} 个，本身未见报道，但上级法院报道在所辖全部法院推行"
+            f"（{said}），未计入已报道"
+        )
 
 
 #: what the legend's counts are of, and the room it takes before the legend (12 pt characters)
@@ -277,6 +325,9 @@ def adoption_map(
         u.stage = own_stage([a["stage"] for a in mine])
         u.date = min((a["date"] for a in mine if a["date"]), default=None)
     mark_through_tribunals(root, list(units.values()))
+    rollouts = mark_rollouts(
+        store, iid, root, list(units.values()), verified_only=verified_only, chosen=chosen
+    )
     for tid in rostered(store, [u.id for u in units.values() if u.level == "tribunal"]):
         units[tid].roster = True
     for uid, code in roster_codes(store, list(units)).items():
@@ -296,7 +347,39 @@ def adoption_map(
         check=check,
         doc_ids=list(docs),
         collections=chosen.names,
+        rollouts=rollouts,
     )
+
+
+def mark_rollouts(
+    store: GraphStore,
+    initiative_id: str,
+    root: MapUnit,
+    units: Sequence[MapUnit],
+    *,
+    verified_only: bool,
+    chosen: Chosen,
+) -> list[dict[str, Any]]:
+    """Marks each unit (the court included) reporting nothing itself whose superior court
+    reports rolling the initiative out to its whole area (`MapUnit.rollout`: the nearest
+    such court's report, as coverage finds it: queries.analytics.mark_area_rollouts);
+    returns the area-wide reports (named query `area_rollouts`)."""
+    from queries.analytics import NOT_REPORTED, area_rollouts, mark_area_rollouts
+
+    rollouts = area_rollouts(
+        store,
+        initiative_id,
+        root.id,
+        collections=list(chosen.names) or None,
+        verified_only=verified_only,
+    )
+    if not rollouts:
+        return []
+    every = [root, *units]
+    rows = [{"unit_id": u.id, "state": NOT_REPORTED if u.stage is None else u.stage} for u in every]
+    for u, row in zip(every, mark_area_rollouts(rows, rollouts), strict=True):
+        u.rollout = row.get("rollout")
+    return rollouts
 
 
 # ------------------------------------------------------------------------------------------
@@ -416,7 +499,9 @@ def label_lines(label: str, width: int) -> list[str]:
     return [label[:half], label[half:]]
 
 
-def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed], int]:
+def flow(
+    cols: list[list[tuple[MapUnit, int]]], rows: int, *, stacked: bool = True
+) -> tuple[list[Placed], int]:
     """Columns poured into slot columns of `rows` slots, as a newspaper sets its columns.
 
     A group starts in the current slot column when it fits below what is there, else at the
@@ -425,6 +510,7 @@ def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed]
     without its court's heading. Groups are kept one empty slot apart only on a map of
     columns (most groups more than one box, as 中院 with their basic courts): on a grid of
     single units (basic courts, one with its tribunal) such a slot was a hole above a court.
+    With `stacked=False` every group heads a slot column of its own (`apart`).
     Returns the placed boxes and the number of slot columns.
     """
     placed: list[Placed] = []
@@ -432,7 +518,7 @@ def flow(cols: list[list[tuple[MapUnit, int]]], rows: int) -> tuple[list[Placed]
     column, row, last = 0, 0, 0
     for col in cols:
         gap = 1 if spaced and max(last, len(col)) > 1 else 0  # single units need no separator
-        if row and row + gap + len(col) <= rows:
+        if row and stacked and row + gap + len(col) <= rows:
             row += gap
         elif row:
             column, row = column + 1, 0
@@ -459,8 +545,16 @@ def continued_head(head: MapUnit) -> MapUnit:
     return MapUnit(head.id, head.name, head.level, head.parent, label=head.short + CONTINUED)
 
 
+def apart(cols: list[list[tuple[MapUnit, int]]], width: float) -> bool:
+    """Whether each unit below the court heads a slot column of its own: when some have
+    units under them (a court with its tribunals) and all fit across the page at full width.
+    Poured into a newspaper grid instead, a basic court stood in the row under another, where
+    a court's tribunals go, as if it were subordinate to it (葫芦岛中院's map)."""
+    return any(len(col) > 1 for col in cols) and len(cols) * SLOT_W <= width
+
+
 def place(
-    cols: list[list[tuple[MapUnit, int]]], width: float, height: float
+    cols: list[list[tuple[MapUnit, int]]], width: float, height: float, *, stacked: bool = True
 ) -> tuple[list[Placed], int, int, float, int]:
     """Boxes in a grid of slots: (placed, slot columns, slot rows, font size in points,
     characters per line).
@@ -476,8 +570,10 @@ def place(
     deepest = max((i for _, i in labels), default=0)
     total = max(len(labels), 1)
     options: list[tuple[float, int, int, int]] = []  # (size, rows, per_line, slot columns)
-    for rows in range(1, total + 1):
-        _, ncols = flow(cols, rows)
+    # groups apart: rows below the tallest group would stay empty
+    most = total if stacked else max((len(col) for col in cols), default=1)
+    for rows in range(1, most + 1):
+        _, ncols = flow(cols, rows, stacked=stacked)
         slot_w, slot_h = min(width / ncols, SLOT_W), min(height / rows, SLOT_H)
         for per_line in sorted({longest, max(3, math.ceil(longest / 2) + 1)}, reverse=True):
             split = [label_lines(x, per_line) for x, _ in labels] or [["—"]]
@@ -497,7 +593,7 @@ def place(
         return abs(math.log(shape / aspect)) + (0.5 if o[2] < longest else 0.0)
 
     size, rows, per_line, _ = min((o for o in options if o[0] >= best - 0.5), key=fit)
-    placed, ncols = flow(cols, rows)
+    placed, ncols = flow(cols, rows, stacked=stacked)
     return placed, ncols, rows, size, per_line
 
 
@@ -546,14 +642,17 @@ def draw_adoption_map(
     beside = stray_line(data)
     grid_h = height_in - grid_top - bottom - (0.4 if beside else 0)
     grid_w = width_in - 2 * side
-    placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
+    stacked = grouped or not apart(cols, grid_w)
+    placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h, stacked=stacked)
     if nrows * min(grid_h / nrows, SLOT_H) < grid_h * 0.75:  # a small map: fit the picture
         # the fewest rows whose slot columns fit the page's width at their widest
-        fits = (r for r in range(1, nrows + 1) if flow(cols, r)[1] * SLOT_W <= grid_w)
+        fits = (
+            r for r in range(1, nrows + 1) if flow(cols, r, stacked=stacked)[1] * SLOT_W <= grid_w
+        )
         rows = next(fits, None)
         if rows is not None:
             grid_h = rows * SLOT_H
-            placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h)
+            placed, ncols, nrows, size, per_line = place(cols, grid_w, grid_h, stacked=stacked)
         grid_h = nrows * min(grid_h / nrows, SLOT_H)
         height_in = grid_top + grid_h + (0.4 if beside else 0) + bottom
     # a small map keeps boxes of a readable size instead of filling the page
@@ -570,8 +669,15 @@ def draw_adoption_map(
             y += 0.62
         root = data.court
         root_label = f"{root.short}：{STAGE_LABEL[root.stage]}"
-        if root.date and root.stage:
-            root_label += f"（{root.date}）"
+        own_area = next(
+            (r["scope"] for r in data.rollouts if r["court_id"] == root.id and r.get("scope")),
+            None,
+        )
+        if root.stage and (root.date or own_area):  # 推行（2024-04，全市法院）
+            area = f"范围：{own_area}" if own_area else None
+            root_label += f"（{'；'.join(x for x in (root.date, area) if x)}）"
+        elif root.rollout:  # a court above it reports it for its whole area
+            root_label += f"（{ROLLOUT_LABEL}：{short_court_name(root.rollout['court'] or '')}）"
         ax.text(side, y, root_label, fontsize=15, va="top", color="#222222")
         via = data.through_counts()
         counts = "　".join(
@@ -600,6 +706,16 @@ def draw_adoption_map(
             for s in (*STAGE_ORDER, THROUGH_TRIBUNALS, None)
             if s != THROUGH_TRIBUNALS or stage_counts[s]  # shown when a court is so covered
         ]
+        hatched = len(data.under_rollout()) if not grouped else 0
+        if hatched:  # some of 尚未报道: said after it, with its own box
+            handles.append(
+                Patch(
+                    facecolor=STAGE_COLOUR[None],
+                    edgecolor=ROLLOUT_INK,
+                    hatch=ROLLOUT_HATCH,
+                    label=f"其中{ROLLOUT_LABEL} {hatched}",
+                )
+            )
         # the legend counts the units below the court (the boxes); the court's own stage is
         # the line above it, so 上级推广 0 beside 乙市中院：上级推广 must say whose count it is
         lead = LEGEND_LEAD_UNCOUNTED if data.tribunals_uncounted() else LEGEND_LEAD
@@ -647,6 +763,19 @@ def draw_adoption_map(
                     **edge,
                 )
             )
+            if hatched and not p.continued and p.unit.stage is None and p.unit.rollout:
+                ax.add_patch(  # the hatch over the box: a court above reports it area-wide
+                    FancyBboxPatch(
+                        (x0, y0),
+                        w,
+                        h,
+                        boxstyle="round,pad=0,rounding_size=0.05",
+                        facecolor="none",
+                        edgecolor=ROLLOUT_INK,
+                        hatch=ROLLOUT_HATCH,
+                        linewidth=0,
+                    )
+                )
             if p.continued:  # one line, as large as the slot allows (CJK: 1 em a character)
                 label, points, ink = (
                     p.unit.short,
@@ -694,6 +823,8 @@ def draw_adoption_map(
         elif data.check.note():
             note.append(data.check.note())
         note.append(not_reported_note(data.check.verified_only))
+        if rollout := data.rollout_note():
+            note.append(rollout)
         text = "；".join(note) + "。制图：courtgraph"
         if len(text) > 110:  # two lines rather than past the page's edge
             cut = text.rfind("；", 0, len(text) // 2 + 20) + 1 or len(text) // 2
@@ -731,8 +862,10 @@ def slide_notes(data: AdoptionMap) -> str:
     )
     check = data.check.note()
     whose = "下级单位数，人民法庭未计入" if data.tribunals_uncounted() else "下级单位数"
+    rollout = data.rollout_note()
     return (
         f"图例（{whose}）：{legend}。{not_reported_note(data.check.verified_only)}。"
+        + (f"{rollout}。" if rollout else "")
         + (f"{check}。" if check else "")
         + "".join(f"{n}。" for n in collections_note(data.collections))
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import (
+    ROLLOUT_LABEL,
     STAGE_ORDER,
     THROUGH_TRIBUNALS,
     AdoptionMap,
@@ -29,8 +30,11 @@ from figures.adoption import (
 )
 from figures.adoption import _rank as _level_rank
 from figures.names import short_court_name
+from figures.numbers import percent
 from figures.report import (
+    Conflicts,
     Report,
+    conflicts,
     demo_warning,
     is_demo,
     newest_first,
@@ -146,16 +150,21 @@ class Briefing:
             for level, done, total in self.map.counts():
                 lines.append(
                     f"{self.map.court.short}辖区{LEVEL_ZH.get(level, level)}：{done}/{total} "
-                    f"个已有报道（{done / total:.0%}）"
+                    f"个已有报道（{percent(done / total)}）"
                     + (
                         f"；另有 {via[level]} 个本院未见报道、但下属人民法庭已推行，"
-                        f"合计覆盖 {done + via[level]}/{total}（{(done + via[level]) / total:.0%}）"
+                        f"合计覆盖 {done + via[level]}/{total}（{percent((done + via[level]) / total)}）"
                         if via.get(level)
                         else ""
                     )
                     + "。"
                     if total
                     else ""
+                )
+            if hatched := len(self.map.under_rollout()):
+                lines.append(
+                    f"另有 {hatched} 个尚未见报道的单位，其上级法院报道在所辖全部法院推行"
+                    f"（{ROLLOUT_LABEL}，见“采用情况”）；这些单位本身未见报道，未计入上述比例。"
                 )
             if self.map.tribunals_uncounted() and "tribunal" not in counted:
                 lines.append(
@@ -260,6 +269,27 @@ class Briefing:
         if self.check.unverified:
             line += f"，其中 {self.check.unverified} 条尚未核实"
         return line
+
+    def rollout_lines(self) -> list[str]:
+        """Under the not-yet list: for each court reporting an area-wide rollout, the units
+        not reported under it ('大连中院 推行（范围：…）：中山区法院、西岗区法院…')."""
+        if self.map is None:
+            return []
+        from queries.analytics import rollout_zh
+
+        by: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        units = sorted(self.map.under_rollout(), key=lambda u: (_level_rank(u.level), u.name))
+        for u in units:
+            assert u.rollout is not None
+            by.setdefault(u.rollout["court_id"], (u.rollout, []))[1].append(u.short)
+        return [
+            f"{ROLLOUT_LABEL}：{rollout_zh({**r, 'court': short_court_name(r['court'] or '')})}"
+            f"，其辖区内本身未见报道的 {len(names)} 个单位："
+            + "、".join(names[:NOT_YET_LISTED])
+            + (f"等（共 {len(names)} 个）" if len(names) > NOT_YET_LISTED else "")
+            + "。这些单位仍列为尚未见报道，未计入覆盖率。"
+            for r, names in by.values()
+        ]
 
     def not_yet(self) -> list[str]:
         """Units with no report, neither their own nor their tribunals'."""
@@ -515,14 +545,25 @@ def _versions_note(b: Briefing) -> str:
     )
 
 
+def _conflicts(b: Briefing) -> Conflicts:
+    """The figures another figure of the same unit, metric, scope and period contradicts
+    (a corrected copy of an article keeps both): marked in the table, said under it."""
+    whats = [f"{whose(o)}{o['metric'] or ''}（{period_zh(o.get('period'))}）" for o in b.outcomes]
+    refs = [_refs(b, b.outcome_docs.get(o["fact_id"], ())) for o in b.outcomes]
+    return conflicts(b.outcomes, whats, refs)
+
+
 def _outcome_rows(b: Briefing) -> list[list[str]]:
+    """[单位, 指标, 数值, 期间, 来源]; a figure another copy reports differently says
+    数字冲突① under its value (`_conflicts`)."""
     out = []
-    for o in b.outcomes:
+    marked = _conflicts(b)
+    for i, o in enumerate(b.outcomes):
         out.append(
             [
                 whose(o),
                 o["metric"] or "",
-                outcome_value(o),
+                marked.cell(i, outcome_value(o)),
                 period_zh(o.get("period")),
                 _refs(b, b.outcome_docs.get(o["fact_id"], ())),
             ]
@@ -566,7 +607,7 @@ def to_docx(b: Briefing) -> bytes:
         r.table(
             ["层级", "单位数", "已有报道", "占比"],
             [
-                [LEVEL_ZH.get(lvl, lvl), str(n), str(a), f"{a / n:.0%}" if n else "—"]
+                [LEVEL_ZH.get(lvl, lvl), str(n), str(a), percent(a / n) if n else "—"]
                 for lvl, a, n in b.map.counts()
             ],
         )
@@ -598,6 +639,8 @@ def to_docx(b: Briefing) -> bytes:
             shown = "、".join(not_yet[:NOT_YET_LISTED])
             more = f"等 {len(not_yet)} 个单位" if len(not_yet) > NOT_YET_LISTED else ""
             r.para(f"尚未见报道的单位（{NOT_REPORTED_SCOPE}）：{shown}{more}。", 10.5)
+        for line in b.rollout_lines():  # a superior court reports it for its whole area
+            r.para(line, 10.5)
     r.section("推行时间线")
     # drawn 9 in wide, as large as it is on the page (type of 9-12 pt), 1920 px: 310 dpi
     r.picture(
@@ -622,6 +665,8 @@ def to_docx(b: Briefing) -> bytes:
         if _outcomes_left_out(b):
             r.para(_outcomes_left_out(b), 10.5)
         r.table(["单位", "指标", "数值", "期间", "来源"], _outcome_rows(b))
+        for line in _conflicts(b).notes:  # ① each figure another copy gives otherwise
+            r.para(line, 10.5)
         if note := _versions_note(b):
             r.para(note, 10.5)
     if b.outcomes_unverified or not b.outcomes:
@@ -694,6 +739,7 @@ def to_pptx(b: Briefing) -> bytes:
         notes=_adopters_left_out(b, DECK_ADOPTER_ROWS) + checked + sources_note,
     )
     if b.outcomes:
+        clash = _conflicts(b).note()
         deck.table_slides(
             "报告的成效数据（文档自述，未经核实）",
             ["单位", "指标", "数值", "期间", "来源"],
@@ -701,9 +747,12 @@ def to_pptx(b: Briefing) -> bytes:
             widths=[2, 2.8, 1.3, 2, 1.4],
             notes=(f"{_outcomes_left_out(b)}\n" if _outcomes_left_out(b) else "")
             + (f"{_outcomes_unlisted(b)}\n" if b.outcomes_unverified else "")
+            + (f"{clash}\n" if clash else "")
             + TIED_NOTE
             + checked
             + sources_note,
         )
+        if clash:  # on a slide of its own: the audience sees it, not only the presenter
+            deck.text_slide("成效数据中的数字冲突", clash.splitlines(), notes=sources_note)
     deck.text_slide("资料来源", _source_lines(b)[:20] or ["（无）"], notes=sources_note)
     return deck.save()

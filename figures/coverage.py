@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from figures.adoption import collections_note
+from figures.numbers import percent
 from graph.errors import CourtgraphError
 from graph.model import LEVEL_ZH
 from queries.verified import FactCheck
@@ -449,7 +450,7 @@ def draw_coverage_map(
             )
             list_ax.text(0.06, y, _short_region(r.name), fontsize=13, va="top")
             list_ax.text(0.62, y, f"{r.adopted} / {r.units}", fontsize=13, va="top", ha="right")
-            list_ax.text(1, y, f"{(r.share or 0):.0%}", fontsize=13, va="top", ha="right")
+            list_ax.text(1, y, percent(r.share or 0), fontsize=13, va="top", ha="right")
         rest = len(ranked) - len(shown)
         none = sum(1 for r in data.regions if r.units and not r.adopted)
         tail = []

@@ -13,6 +13,7 @@ import datetime as _dt
 import io
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -171,8 +172,29 @@ def demo_warning(sources: Sequence[dict[str, Any]]) -> str:
     )
 
 
+def source_title(d: dict[str, Any]) -> str:
+    """A source's title as a source list prints it: a document without a URL with its file's
+    name (else its document id) after the title (queries.explore.source_name), so that two
+    documents of one title (an article and its corrected copy, often undated) can be told
+    apart and found.
+
+    >>> source_title({"doc_id": "doc:1", "title": "甲院推行", "paths": ["/data/a9_jia.txt"]})
+    '甲院推行（a9_jia.txt）'
+    >>> source_title({"doc_id": "doc:1", "title": "甲院推行", "urls": ["http://a"]})
+    '甲院推行'
+    >>> source_title({"doc_id": "doc:1"})
+    'doc:1'
+    """
+    from queries.explore import source_name
+
+    title = d.get("title") or d["doc_id"]
+    name = source_name(d)
+    return f"{title}（{name}）" if name and name != title else title
+
+
 def source_lines(sources: Sequence[dict[str, Any]]) -> list[str]:
-    """'[1] title，date，url' for each document, numbered in order; a demo document is marked,
+    """'[1] title（file name），date，url' for each document, numbered in order (the file's
+    name or document id when there is no URL: `source_title`); a demo document is marked,
     and so is each of two versions of one report (`versions`): which is the changed copy
     when the row says (`changed_copy_of`: the id of the document it changes), else that they
     are versions whose differences the reader checks in the originals."""
@@ -182,7 +204,7 @@ def source_lines(sources: Sequence[dict[str, Any]]) -> list[str]:
     for i, d in enumerate(sources, 1):
         url = (d.get("urls") or [""])[0]
         lines.append(
-            f"[{i}] {d.get('title') or d['doc_id']}，{d.get('date') or '日期不详'}"
+            f"[{i}] {source_title(d)}，{d.get('date') or '日期不详'}"
             + (f"，{url}" if url else "")
             + (DEMO_MARK if is_demo(d) else "")
             + _version_mark(d, alike.get(d["doc_id"], []), number, sources)
@@ -331,6 +353,98 @@ def versions_note(
         f"注意：{'、'.join(f'[{n}]' for n in docs)} 标题和日期相同，{what}，"
         f"所报数字有出入：{'；'.join(parts)}。{which}"
     )
+
+
+#: the marks of conflicting figures in a table (数字冲突①) and in the note under it
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: what a figure's cell says under its value when the same unit reports another value
+CONFLICT_MARK = "数字冲突"
+#: the key of a figure that two copies may report differently (queries.library.mark_conflicts)
+_CONFLICT_KEY = ("unit_id", "metric", "unit_of_measure", "scope", "period")
+
+
+def _circled(n: int) -> str:
+    return CIRCLED[n - 1] if n <= len(CIRCLED) else f"({n})"
+
+
+@dataclass
+class Conflicts:
+    """The figures of a table that another figure contradicts: `marks` (row -> '①': the
+    same mark on every row of one unit, metric, scope and period with several values) and
+    the `notes` under the table, one a mark, each value with its sources' numbers."""
+
+    marks: dict[int, str]
+    notes: list[str]
+
+    def cell(self, row: int, value: str) -> str:
+        """A value's cell: the value, and under it 数字冲突① when it has a mark."""
+        mark = self.marks.get(row)
+        return f"{value}\n{CONFLICT_MARK}{mark}" if mark else value
+
+    def note(self) -> str:
+        """The notes as one paragraph ('' when no figure conflicts)."""
+        return "\n".join(self.notes)
+
+
+def conflicts(
+    rows: Sequence[dict[str, Any]],
+    whats: Sequence[str],
+    refs: Sequence[str],
+) -> Conflicts:
+    """The conflicting figures among `rows` (figures as the outcome queries return them, in
+    the table's order): where one unit reports one metric, unit of measure, scope and period
+    with two values (a corrected near-copy, 数字有改动, keeps both: queries.library's
+    `mark_conflicts`, computed here again over the rows the table lists, so that a note
+    never names a figure of another collection or one the table leaves out). `whats`: each
+    row's unit, metric and period as the note names them; `refs`: each row's source numbers.
+
+    >>> rows = [{"unit_id": "u", "metric": "调解成功率", "value": v, "unit_of_measure": "%",
+    ...          "scope": "本院", "period": None} for v in (62.5, 65.2)]
+    >>> c = conflicts(rows, ["甲院调解成功率"] * 2, ["[2]", "[1]"])
+    >>> c.marks, c.cell(1, "65.2%").splitlines()
+    ({0: '①', 1: '①'}, ['65.2%', '数字冲突①'])
+    >>> print(c.notes[0])
+    ①　甲院调解成功率：所收文档报告了不同的数字 62.5%〔[2]〕、65.2%〔[1]〕。
+
+    Two units reporting the same metric with different values do not conflict:
+
+    >>> two = [{**r, "unit_id": u} for r, u in zip(rows, ("甲", "乙"))]
+    >>> conflicts(two, ["甲院调解成功率", "乙院调解成功率"], ["[2]", "[1]"]).marks
+    {}
+    """
+    from queries.library import mark_conflicts
+
+    marked = mark_conflicts(
+        [{k: r.get(k) for k in (*_CONFLICT_KEY, "value")} for r in rows], by=("unit_id",)
+    )
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, r in enumerate(marked):
+        if r.get("conflict"):
+            groups.setdefault(tuple(str(r.get(k)) for k in _CONFLICT_KEY), []).append(i)
+    marks: dict[int, str] = {}
+    notes = []
+    for n, members in enumerate(groups.values(), 1):
+        mark = _circled(n)
+        values: dict[str, list[str]] = {}
+        for i in members:
+            marks[i] = mark
+            values.setdefault(outcome_value(rows[i]), []).append(refs[i])
+        shown = "、".join(
+            f"{v}〔{'、'.join(dict.fromkeys(x for x in rs if x)) or '来源未列出'}〕"
+            for v, rs in values.items()
+        )
+        notes.append(f"{mark}　{whats[members[0]]}：所收文档报告了不同的数字 {shown}。")
+    if notes:
+        notes.append(CONFLICT_NOTE)
+    return Conflicts(marks, notes)
+
+
+#: under the notes of conflicting figures: what they are and what to do before citing one
+CONFLICT_NOTE = (
+    "数字冲突：同一单位就同一指标、范围和期间报告了不同的数字（例如一篇稿件的更正稿与原稿）。"
+    "引用前请核对原文，确认哪一个为准；若一份稿件取代另一份，可在审核中驳回旧的数字，"
+    "或删除旧稿（python -m graph delete-document 文档编号）。"
+)
 
 
 #: qualifiers written between the number and its unit (300余件), after the unit (30天内),

@@ -23,9 +23,12 @@ from typing import TYPE_CHECKING, Any
 from figures.adoption import STAGE_LABEL, STAGE_ORDER, _rank, collections_note, rostered
 from figures.briefing import MAX_SOURCES, REPORTED_NOTE, checked_note
 from figures.names import short_court_name
+from figures.numbers import percent
 from figures.portfolio import Portfolio, from_rows
 from figures.report import (
+    Conflicts,
     Report,
+    conflicts,
     demo_warning,
     is_demo,
     newest_first,
@@ -445,17 +448,30 @@ def outcomes_unlisted(b: UnitBriefing) -> str:
     return f"另有 {n} 项数据尚未核实，未列出。"
 
 
+def outcome_conflicts(b: UnitBriefing) -> Conflicts:
+    """The figures another figure of the same unit, metric, scope and period contradicts
+    (a corrected copy of an article keeps both): marked in the table, said under it."""
+    whats = [
+        f"{whose(o, own=o['unit_id'] == b.court_id)}{o['metric'] or ''}"
+        f"（{period_zh(o.get('period'))}）"
+        for o in b.outcomes
+    ]
+    return conflicts(b.outcomes, whats, [_refs(b, o.get("doc_ids")) for o in b.outcomes])
+
+
 def outcome_rows(b: UnitBriefing, *, deck: bool = False) -> list[list[str]]:
     """[单位, 指标, 数值, 期间, 相关举措, 来源]: the court's own figures first; 单位 is 本院,
     a unit's short name, or the area a figure covers (辽宁省本溪市全市法院) when the text gives
-    it one."""
+    it one; a figure another copy reports differently says 数字冲突① under its value
+    (`outcome_conflicts`)."""
     out = []
-    for o in b.outcomes:
+    marked = outcome_conflicts(b)
+    for i, o in enumerate(b.outcomes):
         out.append(
             [
                 whose(o, own=o["unit_id"] == b.court_id),
                 o["metric"] or "",
-                outcome_value(o),
+                marked.cell(i, outcome_value(o)),
                 # a long span breaks after 至, never inside a date
                 period_zh(o.get("period")).replace(" 至 ", " 至\n"),
                 "、".join(o["initiatives"]) or "—",
@@ -521,9 +537,9 @@ def to_docx(b: UnitBriefing) -> bytes:
         r.table(
             ["层级", "单位数", "有报道的单位", "占比"],
             [
-                [*own, f"{int(own[2]):.0%}"],
+                [*own, percent(int(own[2]))],
                 *(
-                    [LEVEL_ZH.get(lvl, lvl or "其他"), str(n), str(a), f"{a / n:.0%}" if n else "—"]
+                    [LEVEL_ZH.get(lvl, lvl or "其他"), str(n), str(a), percent(a / n) if n else "—"]
                     for lvl, a, n in b.levels
                 ),
             ],
@@ -569,11 +585,13 @@ def to_docx(b: UnitBriefing) -> bytes:
         figures = [
             (
                 f"{row[0]}{row[1]}（{row[3]}）".replace(" 至\n", " 至 "),
-                row[2],
+                outcome_value(o),
                 o.get("doc_ids") or [],
             )
             for row, o in zip(rows, b.outcomes, strict=True)
         ]
+        for line in outcome_conflicts(b).notes:  # ① each figure another copy gives otherwise
+            r.para(line, 10.5)
         if note := versions_note(b.sources, figures):
             r.para(note, 10.5)
     if b.outcomes_unverified or not rows:
@@ -646,6 +664,7 @@ def to_pptx(b: UnitBriefing) -> bytes:
         )
     rows = outcome_rows(b, deck=True)
     if rows:
+        clash = outcome_conflicts(b).note()
         deck.table_slides(
             "报告的成效数据（单位自述，未经核实）",
             ["单位", "指标", "数值", "期间", "相关举措", "来源"],
@@ -653,9 +672,12 @@ def to_pptx(b: UnitBriefing) -> bytes:
             widths=[1.6, 2.8, 1.3, 2.3, 2.3, 0.8],
             per_slide=per_slide(len(rows[:DECK_OUTCOME_ROWS]), DECK_TABLE_ROWS),
             notes=_left_out(len(rows), DECK_OUTCOME_ROWS, "项", "数据", deck=True)
+            + (f"{clash}\n" if clash else "")
             + checked
             + sources_note,
         )
+        if clash:  # on a slide of its own: the audience sees it, not only the presenter
+            deck.text_slide("成效数据中的数字冲突", clash.splitlines(), notes=sources_note)
     if b.people:
         rows = people_rows(b, deck=True)
         deck.table_slides(

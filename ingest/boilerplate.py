@@ -42,6 +42,9 @@ class BoilerplateCut:
     removed: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, reason)
     source_urls: list[str] = field(default_factory=list)  # 原文链接 URLs
     title: str | None = None  # the headline found in the header
+    #: the one court a cut byline names as a row of its own (2024-05-20 乙县人民法院 阅读数：12,
+    #: 来源：乙县人民法院): the page's author, kept out of the text (see ingest.courts)
+    page_court: str | None = None
 
 
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -116,6 +119,12 @@ def _is_paragraph(line: str) -> bool:
 
 #: a byline naming court staff as its authors (作者：某某法院 张三 李四): the people and their
 #: court are facts of the article, so that part of the row stays in the text
+#: a court's full name standing alone between a byline's spaces, bars or a colon (2024-05-20
+#: 乙县人民法院 阅读数：12, 来源：乙县人民法院): not a paper (人民法院报) or a site (中国法院网)
+_BYLINE_COURT = re.compile(
+    r"(?:^|(?<=[\s|｜丨:：]))(?P<court>[\u4e00-\u9fff]{2,30}?(?:人民法院|中院|法院|人民法庭))"
+    r"(?=$|[\s|｜丨])"
+)
 _COURT_AUTHOR = re.compile(r"(?:作者|通讯员|撰稿|供稿)\s*[：:]\s*\S{0,24}?(?:法院|法庭)")
 
 
@@ -348,7 +357,16 @@ def find_boilerplate(text: str, *, content: Sequence[tuple[int, int]] = ()) -> B
             removed.append((a, b, reason[i]))
     if not any(keep):
         spans = []
-    return BoilerplateCut(spans=spans, removed=removed, source_urls=sources, title=title)
+    named = {
+        m.group("court")
+        for a, b, why in removed
+        if why == "byline"
+        for m in _BYLINE_COURT.finditer(text, a, b)
+    }
+    page_court = named.pop() if len(named) == 1 else None
+    return BoilerplateCut(
+        spans=spans, removed=removed, source_urls=sources, title=title, page_court=page_court
+    )
 
 
 def strip_boilerplate(text: str) -> list[tuple[int, int]]:

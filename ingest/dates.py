@@ -9,6 +9,11 @@ the page's own URL; a wire dateline (中新网广州8月21日电) gives the day 
 from the header or URL, and dates the rest only when it states its year itself. A year guessed
 from the body for a dateline, or an event date in the body (2024年3月15日，…召开…), is no
 publication date: it is only written into the note. Every disagreement is written into the note and a warning.
+The note is in Chinese (users read it with the document); the warnings are the log's.
+
+Without a publication date, `reference_date` picks a day the text states (the date its lead
+opens with, or its latest full date when all are of one year) to count 今年/去年 from; it is
+no publication date (`DateChoice.reference`, and a clause of the note saying it was inferred).
 
 `resolve_relative(expr, pub_date)` turns 今年4月底, 去年同期, 上半年, 2023年 ... into a period.
 
@@ -31,6 +36,7 @@ from ingest.numbers import parse_integer
 __all__ = [
     "TEXT_DATE",
     "DateChoice",
+    "Reference",
     "choose_date",
     "content_dates",
     "credit_dates",
@@ -41,6 +47,8 @@ __all__ = [
     "event_date",
     "page_dates",
     "parse_date",
+    "reference_date",
+    "relative_period",
     "resolve_relative",
     "text_date",
     "url_in_text",
@@ -233,10 +241,14 @@ _EDITION = re.compile(
     r"(?:[A-Za-z]?[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*版[^\n，。；！？]{0,30}$",
     re.MULTILINE,
 )
-# A speech's or work report's subtitle: ——2023年2月9日在…会议上 (the day it was delivered, which
-# is the day it was published).
+# A day in Chinese numerals, as official documents write it: 二〇二一年一月十九日.
+_CN_DAY = (
+    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+)
+# A speech's or work report's subtitle: ——2023年2月9日在…会议上, ——二〇二一年一月十九日在…会议上
+# (the day it was delivered, which is the day it was published).
 _DELIVERED = re.compile(
-    rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*{_LOOSE_DAY}[ \t]*在[^\n。]{{1,60}}?"
+    rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*(?:{_LOOSE_DAY}|(?P<cn>{_CN_DAY}))[ \t]*在[^\n。]{{1,60}}?"
     r"(?:会议|大会|会|典礼|仪式|论坛|开幕式|闭幕式|座谈会)上",
     re.MULTILINE,
 )
@@ -362,7 +374,8 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
                 found.append(iso)
     for pattern in (_EDITION, _DELIVERED):
         for m in pattern.finditer(top[:1500]):
-            iso = _loose_day(m)
+            cn = m.group("cn") if "cn" in pattern.groupindex else None
+            iso = parse_date(cn) if cn else _loose_day(m)
             if iso and iso not in found:
                 found.append(iso)
     return found
@@ -721,6 +734,159 @@ def dateline_date(text: str, *, head: int = 400) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
+# A reference for relative expressions when the publication date is unknown
+
+#: a text that looks back over years (五年来, 如今, 至今): its dates are the story's, not when it
+#: was written, so 今年 in it is not their year. (Searched by its words first, the count before a
+#: 年来 checked after: a pattern opening with a look-behind and a class is slow on a long text.)
+_RETRO_WORD = re.compile(r"如今|至今|回顾|回首|当年|当时|那时|彼时|时隔|年多?(?:来|以来|间|里)")
+_YEARS_COUNT = re.compile(
+    r"(?<![0-9〇○零一二两三四五六七八九十])(?:[0-9]{1,2}|[一二两三四五六七八九十几多数]{1,3})个?多?$"
+)
+
+
+def _retrospective(text: str) -> bool:
+    """Whether the text looks back over years: 五年来, 十多年间, 如今, 当时 …"""
+    for m in _RETRO_WORD.finditer(text):
+        if m.group(0)[0] != "年" or _YEARS_COUNT.search(text, max(0, m.start() - 6), m.start()):
+            return True
+    return False
+
+
+#: after a day: the day something starts or must be done by, which the writing may precede
+_TAKES_EFFECT = re.compile(r"[ \t]*(?:起|前|之前|以前|施行|实施|生效|截止)")
+_FULL_DAY = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*(?P<m>[0-9]{1,2})[ \t]*月[ \t]*"
+    r"(?P<d>[0-9]{1,2})[ \t]*[日号]|(?P<sep>[./-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<d2>[0-9]{1,2})"
+    r"(?![0-9]))"
+)
+#: words that count from the publication date: 今年, 去年, 本月, a yearless 上半年 or 一季度, 三年来
+#: (the words first, what must not stand before them checked after, as for _RETRO_WORD)
+_RELATIVE_WORD = re.compile(r"今年|本年|去年|上年|前年|本月|上月|[上下]半年|季度|年多?(?:来|以来)")
+_QUARTER_BEFORE = re.compile(r"(?<![0-9年])第?[一二三四1-4]$")
+_SPAN_COUNT = re.compile(r"(?<![0-9])(?:[0-9]{1,2}|[一二两三四五六七八九十几多]{1,3})个?多?$")
+
+
+def _has_relative(text: str) -> bool:
+    """Whether the text has a time only a publication date pins down (今年, 上半年, 三年来 …)."""
+    for m in _RELATIVE_WORD.finditer(text):
+        word, at = m.group(0), m.start()
+        if word.endswith("半年"):
+            if at == 0 or text[at - 1] not in "0123456789年":
+                return True
+        elif word == "季度":
+            if _QUARTER_BEFORE.search(text, max(0, at - 2), at):
+                return True
+        elif word[0] == "年":
+            if _SPAN_COUNT.search(text, max(0, at - 6), at):
+                return True
+        else:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A day the text states, to count its 今年/去年 from when the publication date is unknown.
+
+    `basis`: ``lead`` (the date the article opens with) or ``latest`` (the latest of its full
+    dates, all of one year).
+    """
+
+    date: str
+    basis: str
+
+
+def _lead_sentence(text: str, *, head: int = 600) -> tuple[int, int] | None:
+    """(start, end) of the first sentence of the body: the first of the text's first three
+    lines that is a paragraph (a full stop or more than 40 characters), not a title."""
+    pos = 0
+    seen = 0
+    top = text[:head]
+    while pos < len(top) and seen < 3:
+        end = top.find("\n", pos)
+        end = len(top) if end < 0 else end
+        line = top[pos:end]
+        if line.strip():
+            seen += 1
+            if re.search(r"[。！？!?]", line) or len(line.strip()) > 40:
+                m = _SENTENCE.match(text, pos)
+                return pos, m.end() if m else end
+        pos = end + 1
+    return None
+
+
+def _day_of(m: re.Match[str]) -> str | None:
+    y = int(m.group("y"))
+    mo = int(m.group("m") or m.group("m2"))
+    d = int(m.group("d") or m.group("d2"))
+    return _iso(y, mo, d) if _valid(y, mo, d) else None
+
+
+def reference_date(text: str) -> Reference | None:
+    """The day to count the text's 今年, 去年, 本月, 1至4月 … from when it has no publication
+    date: the full date its lead opens with (2024年5月20日，某院召开…), else the latest full
+    date it states when all its dates are of that one year. It dates no article (an event is
+    no publication); None when the choice is open: a later year named after the lead, dates
+    of several years, or a retrospective (五年来, 如今, 至今 …).
+
+    Example:
+        >>> reference_date("标题\\n2024年5月20日，某院召开发布会。今年1至4月，收案100件。")
+        Reference(date='2024-05-20', basis='lead')
+        >>> reference_date("2019年3月5日，某中心成立。五年来，化解纠纷100件。") is None
+        True
+    """
+    if _retrospective(text):
+        return None
+    stated: list[tuple[int, int, str]] = []  # (start, end, day): each day the story reached
+    for m in _FULL_DAY.finditer(text):
+        if _NOT_EVENT_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not (
+            _UP_TO_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        ):
+            continue  # 自2024年3月1日起, 定于…: a start or a plan, not a day the story reached
+        if _GOAL_AFTER.match(text, m.end()) or _GOAL_BEFORE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
+            continue
+        if _TAKES_EFFECT.match(text, m.end()):
+            continue  # 于2024年1月1日起施行: a rule's start, often after the writing
+        if (day := _day_of(m)) is not None:
+            stated.append((m.start(), m.end(), day))
+    if not stated:
+        return None
+    days = [day for _, _, day in stated]
+    mentioned = content_dates(text)
+    lead = _lead_sentence(text)
+    # the lead's date opens it (after a byline at most): 本报讯（记者 某某）2024年5月20日，…
+    first = next((x for x in stated if lead and lead[0] <= x[0] < min(lead[1], lead[0] + 40)), None)
+    if first is not None and not _NOT_EVENT_AFTER.match(text[first[1] : first[1] + 8]):
+        day = first[2]
+        later = [x for x in [*mentioned, *days] if x > day and not _agree(x, day)]
+        if any(x[:4] != day[:4] for x in later):
+            return None  # a later year: the article was written after its lead's year
+        if later:
+            return Reference(max(days), "latest")  # the story goes on within the lead's year
+        return Reference(day, "lead")
+    latest = max(days)
+    if any(x[:4] != latest[:4] for x in [*mentioned, *days]):
+        return None  # dates of several years: which one 今年 is, the text does not say
+    return Reference(latest, "latest")
+
+
+def relative_period(expr: str | None) -> bool:
+    """Whether `expr` is a period only a publication date pins down (今年1至4月, 上半年, 一年来,
+    2023年以来): it resolves against a date and not without one.
+
+    Example:
+        >>> relative_period("今年1至4月"), relative_period("2023年1-4月"), relative_period("近年来")
+        (True, False, False)
+    """
+    if not expr:
+        return False
+    return resolve_relative(expr, None) is None and resolve_relative(expr, "2099-12-31") is not None
+
+
+# --------------------------------------------------------------------------------------------
 # Choosing
 
 
@@ -730,6 +896,17 @@ class DateChoice:
     source: str | None  # page | url | dateline | text | manifest
     note: str | None
     warnings: list[str] = field(default_factory=list)
+    #: without a publication date, the day the text states to count its 今年/去年 from
+    #: (`reference_date`): no publication date, written into the note
+    reference: str | None = None
+
+
+#: the sources of a date, as the note names them
+_SOURCE_ZH = {
+    "page header": "网页发布时间栏",
+    "original-source URL": "原始来源网址中的日期",
+    "URL": "网址中的日期",
+}
 
 
 def _agree(a: str, b: str) -> bool:
@@ -777,49 +954,45 @@ def choose_date(
         warnings.append(f"metadata date {meta!r} is not a date; ignored")
     if meta_iso:
         chosen, source = meta_iso, "manifest"
-        notes.append(f"date {meta_iso} from the metadata supplied with the file")
+        notes.append(f"日期 {meta_iso} 取自随文件提供的元数据")
         for label, other in (
             ("page header", page_date),
             ("original-source URL", src_date),
             ("URL", own_date),
         ):
             if other and not _agree(other, meta_iso):
-                notes.append(f"{label} says {other}")
+                notes.append(f"{_SOURCE_ZH[label]}为 {other}")
                 warnings.append(f"date conflict: metadata {meta_iso} vs {label} {other}")
-        return DateChoice(chosen, source, "; ".join(notes), warnings)
+        return DateChoice(chosen, source, "；".join(notes), warnings)
 
     if src_date:
         chosen, source = src_date, "url"
-        notes.append(f"date {src_date} from the original-source URL {src_url}")
+        notes.append(f"日期 {src_date} 取自原始来源网址 {src_url}")
         if page_date:
             if _agree(page_date, src_date):
                 chosen = _finer(page_date, src_date)
                 if chosen == page_date and chosen != src_date:
                     source = "page"
-                    notes.append(f"page header {page_date} agrees and is more precise")
+                    notes.append(f"网页发布时间栏的 {page_date} 与之一致且更精确")
             else:
-                why = "the repost date"
+                why = "转载日期"
                 if latest and page_date[: len(latest)] < latest[: len(page_date)]:
-                    why = f"earlier than dates the text mentions ({latest}), so bogus"
-                notes.append(
-                    f"page header says {page_date} ({why}); the original source's date wins"
-                )
+                    why = f"早于正文提到的日期 {latest}，不可信"
+                notes.append(f"网页发布时间栏为 {page_date}（{why}），以原始来源的日期为准")
                 warnings.append(
                     f"date conflict: page header {page_date} vs original-source URL {src_date};"
                     f" chose {src_date}"
                 )
-        return DateChoice(chosen, source, "; ".join(notes), warnings)
+        return DateChoice(chosen, source, "；".join(notes), warnings)
 
     if page_date:
         chosen, source = page_date, "page"
-        notes.append(f"date {page_date} from the page header")
+        notes.append(f"日期 {page_date} 取自网页的发布时间栏")
         if own_date and not _agree(own_date, page_date):
-            notes.append(f"the page URL says {own_date}")
+            notes.append(f"网页网址中的日期为 {own_date}")
             if latest and page_date[:4] < latest[:4] <= own_date[:4]:
                 chosen, source = own_date, "url"
-                notes.append(
-                    f"page header is earlier than dates the text mentions ({latest}); URL wins"
-                )
+                notes.append(f"网页发布时间栏早于正文提到的日期 {latest}，以网址为准")
             warnings.append(
                 f"date conflict: page header {page_date} vs URL {own_date}; chose {chosen}"
             )
@@ -835,57 +1008,63 @@ def choose_date(
             y = line[0] or int(chosen[:4])
             if _valid(y, line[1], line[2]) and _agree(chosen, _iso(y, line[1], line[2])):
                 chosen = _iso(y, line[1], line[2])
-                notes.append(f"the wire dateline agrees and gives the day, {chosen}")
-        return DateChoice(chosen, source, "; ".join(notes), warnings)
+                notes.append(f"电头日期与之一致，并给出具体日期 {chosen}")
+        return DateChoice(chosen, source, "；".join(notes), warnings)
 
     line = dateline_day(text) if text else None
     if own_date:
-        note = f"date {own_date} from the page URL {own_url}"
+        note = f"日期 {own_date} 取自网页网址 {own_url}"
         if line and len(own_date) < 10:
             # the URL states the year; the dateline gives the day
             y = line[0] or int(own_date[:4])
             if _valid(y, line[1], line[2]) and _agree(own_date, _iso(y, line[1], line[2])):
                 wire = _iso(y, line[1], line[2])
-                note += f"; the dateline agrees and gives the day, {wire}"
+                note += f"；电头日期与之一致，并给出具体日期 {wire}"
                 return DateChoice(wire, "url", note, [])
         return DateChoice(own_date, "url", note, [])
     if line and line[0] is not None and _valid(line[0], line[1], line[2]):
         wire = _iso(line[0], line[1], line[2])
-        note = (
-            f"date {wire} from the wire dateline (no date on the page, in its URL or in metadata)"
-        )
+        note = f"日期 {wire} 取自电头（网页、网址和元数据中都没有日期）"
         return DateChoice(wire, "dateline", note, [])
 
-    note = "no publication date on the page, in its URL or in metadata"
+    notes.append("网页、网址和元数据中都没有发布日期")
     anchored = dateline_anchored(text) if line else None
     if anchored:
-        note += (
-            f"; date {anchored} from the wire dateline, its year from a period the text"
-            " reports as just ended"
-        )
-        return DateChoice(anchored, "dateline-year", note, [])
+        notes.append(f"日期 {anchored} 取自电头，年份据正文所报刚结束的统计期间推定")
+        return DateChoice(anchored, "dateline-year", "；".join(notes), [])
+    guess = None
     if line:
         # a dateline without its year: the year the text suggests is a guess, and a wrong
         # publication date is worse than none
         guess = dateline_date(text)
-        note += f"; the wire dateline gives {line[1]}月{line[2]}日 without a year"
+        notes.append(f"电头只写 {line[1]}月{line[2]}日，没有年份")
         if guess:
-            note += (
-                f" (the years the text mentions suggest {guess}, but a story can be about"
-                " another year); no date given"
-            )
-            return DateChoice(None, None, note, [])
-    day = event_date(text) if text else None
+            notes[-1] += f"（正文提到的年份提示为 {guess}，但报道可能涉及别的年份），不填日期"
+    day = event_date(text) if text and not guess else None
+    ref = reference_date(text) if text else None
+    relative = bool(text) and _has_relative(text)
+    if day and ref and relative and ref.date == day:
+        notes.append(
+            f"正文开头写明的日期 {day} 是所报事件的日期，不是发布日期，不填日期；"
+            "仅以它为参照推算正文中“今年”“去年”等相对时间"
+        )
+        return DateChoice(None, None, "；".join(notes), [], ref.date)
     if day:
         # an event is not a publication: the date stays unknown (a wrong date is worse)
-        note += (
-            f"; the text names one event date, {day}, and nothing later, so the article is"
-            " from then or soon after; no date given"
+        notes.append(
+            f"正文只写了一个事件日期 {day}，没有更晚的日期，文章应写于当日或稍后；"
+            "事件日期不是发布日期，不填日期"
         )
-        return DateChoice(None, None, note, [])
-    if latest:
-        note += f"; the text mentions dates up to {latest}"
-    return DateChoice(None, None, note, [])
+    elif latest and not guess:
+        notes.append(f"正文提到的日期最晚到 {latest}")
+    if ref and relative:
+        where = "正文开头写明的日期" if ref.basis == "lead" else "正文写明的最晚日期"
+        notes.append(
+            f"{where} {ref.date} 不是发布日期，仅以它为参照推算正文中“今年”“去年”等相对时间"
+        )
+    elif relative:
+        notes.append("正文的日期不足以确定“今年”“去年”等相对时间所指的年份，这些时间按原文保留")
+    return DateChoice(None, None, "；".join(notes), [], ref.date if ref else None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -948,6 +1127,12 @@ _MONTH_RANGE = re.compile(
 _MONTH = re.compile(
     rf"^(?P<m>{_NUM})月(?:份)?(?P<edge>初|上旬|中旬|下旬|底|末)?(?:(?P<d>{_NUM})[日号])?$"
 )
+#: a span of days: 8月31日至12月15日, 1月1日至2020年4月25日 (a year before it is read first)
+_DAY_SPAN = re.compile(
+    rf"^(?P<m1>{_NUM})月(?P<d1>{_NUM})[日号]?(?:-|—|~|至|到)"
+    r"(?P<y2>[0-9]{4}年|今年|去年|前年|上年|明年)?"
+    rf"(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})[日号]$"
+)
 _QUARTER = re.compile(r"^(?:第)?(?P<q>[一二三四1-4])季度$|^Q(?P<q2>[1-4])$")
 _HALF = re.compile(r"^(?P<h>上|下)半年$")
 _RECENT = re.compile(
@@ -956,14 +1141,20 @@ _RECENT = re.compile(
 
 
 @lru_cache(maxsize=4096)  # an article repeats its periods (今年, 同比)
-def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] | None:
+def resolve_relative(
+    expr: str, pub_date: str | date | None, *, open_end: bool = True
+) -> tuple[str, str] | None:
     """The period (start, end) as ISO dates that `expr` means for an article of `pub_date`.
 
     Handles absolute years/months/days (2023年, 2023年3月, 二〇二三年), years relative to the
     publication (今年, 去年, 前年), months and month ranges (4月, 4月底, 1月至4月, 1-10月),
-    quarters and halves (第一季度, 上半年), 同期 (the same span a year earlier), 以来/至今
+    quarters and halves (第一季度, 上半年), spans of days (今年8月31日至12月15日,
+    2019年1月1日至2020年4月25日), 同期 (the same span a year earlier), 以来/至今
     (from the start up to the publication date), 截至… (from the start of that year), and
     recent spans (近三年, 1年来). Returns None for what it cannot pin down (近年来).
+    `open_end=False`: `pub_date` only bounds the writing from below (a day the text states,
+    `reference_date`), so a span that runs up to the writing (以来, 至今, 近三年) gives None, and
+    so does a yearless month after it (3月 under a reference of January: this year's or last).
 
     Example:
         >>> resolve_relative("截至今年4月底", "2022-06-13")
@@ -997,6 +1188,8 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
     if not ytoken:
         rm = _RECENT.match(rest + (since or ""))
         if rm and (rm.group("pre") or rm.group("suf")) and ref_date:
+            if not open_end:
+                return None  # up to a writing day the text does not give
             n_txt = rm.group("n")
             n = 0.5 if n_txt == "半" else parse_integer(n_txt)
             if not n:
@@ -1054,6 +1247,28 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
         q = _QUARTERS[qm.group("q") or qm.group("q2")]
         start = date(year, 3 * q - 2, 1)
         end = _month_end(year, 3 * q)
+    elif (ds := _DAY_SPAN.match(rest)) is not None:
+        m1, d1 = parse_integer(ds.group("m1")), parse_integer(ds.group("d1"))
+        m2 = parse_integer(ds.group("m2")) if ds.group("m2") else m1
+        d2 = parse_integer(ds.group("d2"))
+        y2 = year
+        if ds.group("y2"):
+            token = ds.group("y2")
+            if token[0].isdigit():
+                y2 = int(token[:4])
+            elif ref is None:
+                return None
+            else:
+                y2 = ref[0] + _REL_YEAR[token]
+        elif m1 and m2 and d1 and d2 and (m2, d2) < (m1, d1):
+            y2 = year + 1  # 12月20日至1月5日: into the next year
+        if not (m1 and d1 and m2 and d2 and _valid(year, m1, d1) and _valid(y2, m2, d2)):
+            return None
+        start, end = date(year, m1, d1), date(y2, m2, d2)
+        if not explicit_year and ref_date and start > ref_date + timedelta(days=31):
+            if not open_end:
+                return None  # after a day the writing may follow: this year's or last year's
+            start, end = _minus_years(start, 1), _minus_years(end, 1)
     elif (mr := _MONTH_RANGE.match(rest)) is not None:
         a, b = parse_integer(mr.group("a")), parse_integer(mr.group("b"))
         if not a or not b or not (1 <= a <= b <= 12):
@@ -1070,6 +1285,8 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
             and ref[1] is not None
             and date(year, mo, 1) > ref_date + timedelta(days=31)
         ):
+            if not open_end:
+                return None  # after a day the writing may follow: this year's or last year's
             year -= 1  # a bare month after the publication month: the previous year
         day = parse_integer(mm.group("d")) if mm.group("d") else None
         edge = mm.group("edge")
@@ -1094,7 +1311,7 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
     if upto:
         start = date(start.year, 1, 1) if start.year == end.year else start
     if since:
-        if not ref_date:
+        if not ref_date or not open_end:
             return None
         end = ref_date if not same_period else _minus_years(ref_date, 1)
     if same_period and rest in ("", "年") and ref_date:
@@ -1106,7 +1323,12 @@ def resolve_relative(expr: str, pub_date: str | date | None) -> tuple[str, str] 
         and not since
         and ref_date
         and end > ref_date
-        and (_QUARTER.match(rest) or _MONTH_RANGE.match(rest) or _HALF.match(rest))
+        and (
+            _QUARTER.match(rest)
+            or _MONTH_RANGE.match(rest)
+            or _HALF.match(rest)
+            or _DAY_SPAN.match(rest)
+        )
     ):
         return None  # a yearless quarter or span of months not over when the article appeared
     return _span(start, end)

@@ -51,6 +51,9 @@ class SourceDocument:
     fingerprint: str = ""  # near-duplicate signature (256-bit simhash, hex; ingest.dedup)
     warnings: list[str] = field(default_factory=list)  # mojibake, date conflicts, ...
     read_from: str = ""  # the file it was read from (`path` may name an upload instead)
+    #: the court a page's cut byline names (2024-05-20 乙县人民法院 阅读数：12): its author,
+    #: which ingest.courts takes for 我院 when the text names no court of its own
+    page_court: str | None = None
 
     def original_bounds(self, start: int, end: int) -> tuple[int, int]:
         """Where text[start:end] stands in `original`: from the first to the last source

@@ -47,7 +47,7 @@ from typing import Any, Protocol
 from graph.model import date_key
 from ingest.confidence import apply as apply_confidence
 from ingest.courts.home import FOLLOW_BEFORE, LEAD_AFTER
-from ingest.dates import TEXT_DATE, resolve_relative, text_date
+from ingest.dates import TEXT_DATE, reference_date, relative_period, resolve_relative, text_date
 from ingest.document import (
     Adoption,
     CourtMention,
@@ -73,6 +73,7 @@ from ingest.initiatives import (
 )
 from ingest.metrics import FRAGMENT_METRIC, FROM_TAIL
 from ingest.normalize import split_sentences
+from ingest.numbers import parse_integer
 from ingest.organizations import OrgHit, find_organizations, level_name, org_name_for
 from ingest.outcome_links import link_outcomes
 from ingest.outcomes import OutcomeHit, find_outcomes
@@ -293,6 +294,8 @@ class _Context:
         self.honours: list[tuple[int, int]] = []
         #: the document's date (ISO), the year of a month-day written without one
         self.doc_date: str | None = None
+        #: the day 今年/去年 count from: the document's date, else one its text states
+        self.ref_date: str | None = None
         #: the years of the dates the text writes, per document date (see _text_years)
         self.text_years: dict[str | None, list[tuple[int, str]]] = {}
         # a mention inside a longer one (盖州市人民法院 in 盖州市人民法院东城人民法庭) is part of it
@@ -913,12 +916,12 @@ class _Context:
 
     def _inspected(self, lo: int, pos: int) -> str | None:
         """The court whose work a visitor inspects in text[lo:pos] (查看了乙县法院诉讼服务中心,
-        了解了我院…工作情况): what follows it in the clause is that court's, not the
-        visitor's."""
+        了解了我院…工作情况), or whose work a court receives (接受乙中院驻点督导): what follows
+        it in the clause is that court's, not the visitor's or the receiver's."""
         for m in reversed(self.courts_in(lo, pos)):
             if pos - m.end > 24:
                 return None
-            if _INSPECT_BEFORE.search(self.text, max(lo, m.start - 4), m.start) is None:
+            if _OWNER_BEFORE.search(self.text, max(lo, m.start - 4), m.start) is None:
                 return None
             if _VERB_AFTER_OWNER.search(self.text, m.end, pos):
                 return None  # 查看了乙县法院推行X的情况: the court acts itself (a subject)
@@ -992,6 +995,8 @@ _HONOUR_HEADING = re.compile(r"案例|入选|获评|荣获|称号|评为|表彰|
 #: the verbs of a visitor looking into a court's work (`_INSPECT_BEFORE`, `_INSPECT`)
 _INSPECT_VERBS = "查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研"
 _INSPECT_BEFORE = re.compile(rf"(?:{_INSPECT_VERBS})了?$")
+#: …and a court receiving another court's work (接受乙中院驻点督导, 迎接省法院司法巡查)
+_OWNER_BEFORE = re.compile(rf"(?:{_INSPECT_VERBS}|接受|迎接)了?$")
 #: a verb between that court and the initiative: the court does something there itself
 _VERB_AFTER_OWNER = re.compile(r"推行|推进|开展|建立|设立|打造|探索|实行|落实|创新|运用")
 
@@ -1502,6 +1507,37 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
     return [w for w in winners if not _grants(ctx, w, s, mention.start) and w not in named]
 
 
+#: 分别 before the award verb: the honours after it go to the winners before it in order
+_RESPECTIVE_AWARD = re.compile(
+    r"分别被?(?:评为|评定为|命名为|授予|表彰为|确定为|评选为|荣获|获评|获得|入选)"
+)
+
+
+def _paired_awards(
+    ctx: _Context, s: int, m: InitiativeMention, winners: Sequence[str]
+) -> list[str] | None:
+    """甲法院、乙法院分别荣获X、Y: X is 甲法院's, Y 乙法院's. With as many honours in the
+    verb's clause as winners, the winner of `m` by its place; with another number (two
+    courts 分别荣获 three honours) none, since no pairing can be read; None where the
+    sentence does not read so (one winner, one honour, no 分别 before `m`)."""
+    if len(winners) < 2:
+        return None
+    text = ctx.text
+    verb = None
+    for v in _RESPECTIVE_AWARD.finditer(text, s, m.start):
+        verb = v
+    if verb is None or _CLAUSE_BREAK.search(text, verb.end(), m.start) is not None:
+        return None
+    stop = _CLAUSE_BREAK.search(text, m.end)
+    end = stop.start() if stop is not None else ctx.sentence(m.start)[1]
+    honours = list(dict.fromkeys(text[a:b] for a, b in ctx.honours if verb.end() <= a and b <= end))
+    if len(honours) < 2 or text[m.start : m.end] not in honours:
+        return None
+    if len(honours) != len(winners):
+        return []
+    return [winners[honours.index(text[m.start : m.end])]]
+
+
 #: the award verb closing a list of winners (…被命名为, …分别被评定为, …荣获), with the adverbs
 #: before it
 _CLOSING_AWARD = re.compile(
@@ -1714,6 +1750,7 @@ def extract_document(
                     if m.surface not in c.mentions:
                         c.mentions.append(m.surface)
     ctx.doc_date = doc.date
+    ctx.ref_date = doc.date or getattr(reference_date(text), "date", None)
     ex = Extraction(document=doc, courts=courts)
     ex.people = _people(text, ctx, person_hits, city, doc)
     ex.initiatives, ex.adoptions = _initiatives(text, ctx, tax)
@@ -1848,6 +1885,10 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             out.append(replace(h, court=named) if named else h)
             continue
         unit, path = ctx.unit_path(h.start)
+        if path == "nearest-in-sentence" and out and _hosts_after_visitor(ctx, out[-1], h, unit):
+            # 甲中院副院长张三出席并讲话，院长李四主持会议: the host is the article's court
+            out.append(replace(h, court=ctx.home))
+            continue
         if path in ("paragraph-topic", "paragraph-topic-far"):
             # no court named before them in their paragraph: 院长张三介绍了我院… — they speak
             # of their own court (a tribunal of it may still be theirs)
@@ -1860,6 +1901,34 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
     return out
+
+
+#: what the host of a meeting or a visit does (主持会议, 陪同调研, 汇报工作, 致欢迎辞)
+_HOST_VERB = re.compile(r"主持|陪同|汇报|作工作报告|致欢迎辞")
+
+
+def _hosts_after_visitor(ctx: _Context, prev: PersonHit, h: PersonHit, unit: str | None) -> bool:
+    """`h`, an officer without a court heading a clause of its own, does what a host does
+    (主持会议, 陪同) right after an officer of another court named with that court
+    (甲中院副院长张三出席并讲话，院长李四主持会议): `h` is the article's own court's officer,
+    not the visitor's. Not for an officer listed with the visitor (甲中院副院长张三、院长李四
+    出席), nor where the visitor's court is the article's own."""
+    home = ctx.home
+    if home is None or home.startswith("AGG:") or unit is None or unit == home:
+        return False
+    if prev.court != unit or prev.rule not in _TITLE_WRITES_COURT:
+        return False
+    s_start, _ = ctx.sentence(h.start)
+    if prev.start < s_start or ctx.courts_in(prev.end, h.start):
+        return False
+    gap = ctx.text[prev.end : h.start]
+    if not re.search("[，,；;]", gap):
+        return False
+    stop = _CLAUSE_BREAK.search(ctx.text, h.end)
+    end = stop.start() if stop is not None else len(ctx.text)
+    return _HOST_VERB.match(ctx.text, h.end, end) is not None or bool(
+        _HOST_VERB.search(ctx.text, h.end, min(end, h.end + 4))
+    )
 
 
 #: 我院/本院: the court the article's writer belongs to (ingest.courts resolves it to the home)
@@ -2061,9 +2130,9 @@ def _initiatives(
     adoptions: dict[tuple[str, str, str], Adoption] = {}
 
     def adopt(unit: str, m: InitiativeMention, relation: Relation, ev: Evidence, rule: str) -> None:
-        s, _ = ctx.sentence(m.start)
-        date, precision = _adoption_date(text[s : m.start], m.start - s, ctx.doc_date)
-        date, precision = _month_day_date(ctx, s, m.start) or (date, precision)
+        s, upto = _date_window(ctx, unit, m)
+        date, precision = _adoption_date(text[s:upto], upto - s, ctx.ref_date)
+        date, precision = _month_day_date(ctx, s, upto) or (date, precision)
         if relation in _PLANNABLE and _after_publication(date, ctx.doc_date):
             return  # 2023年，全省法院全面推开X in an article of 2022: a plan, not yet done
         if date:
@@ -2570,6 +2639,14 @@ def _adopters(
         if group is not None:
             # 2023年，云南建成97个旅游巡回法庭: the place is the subject, its courts act
             unit, path = group, "place-subject"
+    if _SUPERVISION.search(m.name) and not m.awarded and not m.title:
+        inspecting = _inspecting_court(ctx, s, m)
+        if inspecting is not None:  # 落实乙中院司法巡查反馈意见: the inspector's, or no one's
+            return [(inspecting, _relation(ctx, m, inspecting), "adoption:object-owner")]
+        if _RECEIVED_BEFORE.search(text, max(s, m.start - 4), m.start) or (
+            _INSPECTION_OUTPUT.match(text, m.end)
+        ):
+            return []  # 对照司法巡查反馈问题整改: the court is inspected, the inspector unnamed
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
@@ -2612,6 +2689,9 @@ def _adopters(
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
     if m.awarded:
         winners = _award_winners(ctx, m)
+        paired = _paired_awards(ctx, s, m, winners)
+        if paired is not None:
+            return [(w, "awarded", "adoption:award-winner") for w in paired]
         if winners:
             return [(w, "awarded", "adoption:award-winner") for w in winners]
         if any(_grants(ctx, x.court, s, m.start) for x in ctx.subjects if s <= x.start < m.start):
@@ -3289,6 +3369,10 @@ def _title_adopters(
             return [(pusher, rel, "adoption:title-pusher")]
     if issuer is not None and m.title and _campaign_promoter(ctx, m, issuer, open_, close):
         return [(issuer, "promoted", "adoption:title-campaign")]
+    if issuer is not None and m.title and policy:
+        trial = _own_campaign_pilot(ctx, m, issuer, open_, close)
+        if trial is not None:
+            return trial
     if issuer is None or m.title:
         return []  # 《关于表彰全国法院先进集体…的决定》: a title conferred, not a practice
     if m.goal or m.abolished:
@@ -3324,6 +3408,37 @@ def _title_adopters(
         # courts under it, which it promotes
         return [(issuer, "promoted", "adoption:title-lower-courts")]
     return [(issuer, "adopted", "adoption:title-issuer")]
+
+
+#: right after a document's title, where it is tried first (，在辖区丙人民法庭开展试点; not
+#: 拟在…/将在…: a plan)
+_TRIED_IN = re.compile(
+    r"[，,]?(?:并|同时)?(?:率先|先行|首先)?在(?P<where>[^，,。；;]{2,30}?)(?:开展|启动|进行)了?试点"
+)
+
+
+def _own_campaign_pilot(
+    ctx: _Context, m: InitiativeMention, issuer: str, open_: int, close: int
+) -> list[tuple[str, Relation, str]] | None:
+    """A basic court's own plan to create a title in its tribunals, tried first in some of
+    them (乙县法院印发《关于创建X的实施方案》，在辖区丙人民法庭开展试点): the court pilots X,
+    and so do the tribunals named where it is tried. None where the text says otherwise
+    (no 开展试点 right after the title, a higher court's campaign, a title conferred)."""
+    text = ctx.text
+    title = text[open_ + 1 : close]
+    if m.awarded or _RANK.get(ctx.level(issuer) or "", 0) >= 3:
+        return None
+    if not _CAMPAIGN_TITLE.search(title) or _CONFERS_TITLE.search(title):
+        return None
+    tried = _TRIED_IN.match(text, close + 1)
+    if tried is None:
+        return None
+    out: list[tuple[str, Relation, str]] = [(issuer, "piloted", "adoption:title-pilot")]
+    where = ctx.courts_in(tried.start("where"), tried.end("where"))
+    for c in where:
+        if c.court != issuer and not c.court.startswith("AGG:"):
+            out.append((c.court, "piloted", "adoption:pilot-named"))
+    return out
 
 
 #: a document that runs a campaign for a title (…创建示范活动方案, …创建指引, …创建实施意见)
@@ -3886,6 +4001,37 @@ _FACILITY_NAME = re.compile(
 _OWNER_GAP = re.compile(r"[\u4e00-\u9fff]{0,6}")
 
 
+#: an initiative that is one court's inspection of another (司法巡查, 审务督察): the court
+#: being inspected receives it, it does not adopt it
+_SUPERVISION = re.compile(r"巡查|督察|督导|巡视")
+#: what the inspected court does with another's inspection (落实/配合/根据/对照/接受…乙院巡查)
+_INSPECTED_VERBS = "落实|配合|根据|依据|对照|按照|接受|迎接"
+#: …of which only receiving it says so without what the inspection left (迎接司法巡查; but
+#: 落实审务督察制度 is the court's own system)
+_RECEIVED_BEFORE = re.compile(r"(?:接受|迎接|配合)了?$")
+_INSPECTED_OWNER_BEFORE = re.compile(rf"(?:{_INSPECTED_VERBS})了?(?:上级法院|上级)?$")
+#: what an inspection leaves the court it inspects (巡查反馈意见, 督察通报, 巡查组)
+_INSPECTION_OUTPUT = re.compile(r"(?:工作)?(?:反馈|通报|意见|问题|整改|指出|发现)")
+_OWNED_OUTPUT = re.compile(r"(?:工作)?(?:反馈|通报|意见|问题|整改|指出|发现|组)")
+
+
+def _inspecting_court(ctx: _Context, s: int, m: InitiativeMention) -> str | None:
+    """The court that owns the inspection named at `m` when the clause says another court
+    receives it: 落实乙中院司法巡查反馈意见, 配合乙中院开展司法巡查, 根据省高院审务督察通报."""
+    text = ctx.text
+    lo = max(s, ctx.clause_start(s, m.start))
+    courts = [c for c in ctx.courts_in(lo, m.start) if not c.court.startswith("AGG:")]
+    if not courts or m.start - courts[-1].end > 6:
+        return None
+    c = courts[-1]
+    received = _INSPECTED_OWNER_BEFORE.search(text, max(lo, c.start - 6), c.start) is not None
+    owned = text[c.end : m.start] in ("", "的") and _OWNED_OUTPUT.match(text, m.end) is not None
+    if not (received or owned):
+        return None
+    subject = ctx.last_between(s, c.start)
+    return c.court if subject is None or subject.court != c.court else None
+
+
 def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
     """The court whose name stands right before a facility, with at most a place name
     between (蕉城法院某某村法官工作室), not a verb (乙县法院设立…)."""
@@ -4004,6 +4150,9 @@ _PLAN_VERB = (
 #: 将 followed only by the manner, time or place of the act and its verb (将积极探索在辖区推行);
 #: none that goes on with what is done already (将继续, 今后将进一步)
 _PLAN_HEAD = re.compile(
+    # (a time it is set for may come first: 2024年将在各法庭推广X, 今年下半年将…)
+    r"(?:(?:(?:19|20)\d{2}年|今年|明年|年内)(?:[上下]半年|年?底|年?初|内|[一二三四五六七八九十\d]{1,2}月)?"
+    r"[，,]?)?"
     r"[也还则亦并]?(?:下一步|接下来|今后|明年|未来[一二三两几五\d]*年?"
     r"|(?P<intent>拟(?!定|制|稿)|计划(?!内|外|生育|单列)|准备(?!工作|阶段|充分|就绪)|力争|争取"
     r"|打算)|即将"
@@ -4062,11 +4211,28 @@ def _located(ctx: _Context, lo: int, hi: int) -> list[str]:
 
 def _practiser(ctx: _Context, lo: int, hi: int) -> str | None:
     """X in 推广X法院(的)…做法 when the initiative is named after X in the same clause."""
+    found = _practiser_mention(ctx, lo, hi)
+    return found.court if found is not None else None
+
+
+def _practiser_mention(ctx: _Context, lo: int, hi: int) -> CourtMention | None:
+    """Where _practiser's court is named."""
     text = ctx.text
     for c in reversed(ctx.courts_in(lo, hi)):
         if _PROMOTE_PRACTICE.search(text, max(lo, c.start - 6), c.start):
-            return c.court
+            return c
     return None
+
+
+def _date_window(ctx: _Context, unit: str, m: InitiativeMention) -> tuple[int, int]:
+    """The text that dates `unit`'s fact at `m`: the sentence up to `m`; in 2023年，甲中院推广
+    乙法院(2018年探索的)X经验 the practiser's date is only in its own words after its name
+    (the promotion's date is not when 乙 began), the others' only before that name."""
+    s, _ = ctx.sentence(m.start)
+    found = _practiser_mention(ctx, ctx.clause_start(s, m.start), m.start)
+    if found is None:
+        return s, m.start
+    return (found.end, m.start) if found.court == unit else (s, found.start)
 
 
 def _respectively(
@@ -4370,6 +4536,32 @@ def _text_years(ctx: _Context, doc_date: str | None) -> list[tuple[int, str]]:
     return ctx.text_years[doc_date]
 
 
+#: a work report's subtitle: delivered to a people's congress (——某日在某区第十八届人民代表大会
+#: 第五次会议上), early in the year, on the years before
+_CONGRESS_REPORT = re.compile(
+    r"^[ \t]*(?:——|—|--|－－)[^\n。]{4,30}在[^\n。]{0,40}人民代表大会[^\n。]{0,20}会议上",
+    re.MULTILINE,
+)
+#: the years a work report looks back on (过去五年, 过去一年, 五年来, 近三年)
+_REPORT_SPAN = re.compile(
+    r"(?:过去|近)(?P<n>[一二三四五六七八九十\d]{1,2})年(?:来|以来|里|间)?|(?P<m>[一二三四五六七八九十\d]{1,2})年来"
+)
+
+
+def _report_years(ctx: _Context, period: str, doc_date: str | None) -> str | None:
+    """过去五年 in a work report to a people's congress delivered in the first half of a year:
+    the five whole calendar years before it (a report of 19 January 2021: 2016-01-01/2020-12-31),
+    not five years up to the day it was delivered."""
+    span = _REPORT_SPAN.fullmatch(period)
+    if span is None or doc_date is None or not re.match(r"\d{4}-0[1-6]", doc_date):
+        return None
+    n = parse_integer(span.group("n") or span.group("m"))
+    if not n or n > 10 or _CONGRESS_REPORT.search(ctx.text, 0, 1500) is None:
+        return None
+    year = int(doc_date[:4])
+    return f"{year - n}-01-01/{year - 1}-12-31"
+
+
 def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | None:
     """The period of the figure at `h`: from its own sentence first. A span its own clause
     names (一年多来, 全年) overrides a date before it; an event's month from another sentence
@@ -4384,7 +4576,8 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
         return None  # 一年多来: a span up to the article whose start the text does not say
     if own is not None:
         years = [y for end, y in _text_years(ctx, doc_date) if end <= own.start()]
-        year = years[-1] if years else _report_year(doc_date)
+        # (a day the text states is no report date: a bare 全年 under it stays unplaced)
+        year = years[-1] if years else _report_year(ctx.doc_date)
         return f"{year}-01-01/{year}-12-31" if re.fullmatch(r"\d{4}", year) else None
     if not h.period or h.period == "以来":  # 自试运行以来: since an undated event
         return None
@@ -4392,7 +4585,13 @@ def _figure_period(ctx: _Context, h: OutcomeHit, doc_date: str | None) -> str | 
         ps, pe = ctx.sentence(at)
         if not _FIGURE_IN.search(text, ps, pe):
             return None  # the month of what that sentence tells, which counts nothing
-    span = resolve_relative(h.period, doc_date)
+    whole = _report_years(ctx, h.period, doc_date)
+    if whole is not None:
+        return whole
+    # a day the text states bounds its writing from below: no end for a span up to the writing
+    span = resolve_relative(h.period, doc_date, open_end=ctx.doc_date is not None)
+    if span is None and not ctx.doc_date and relative_period(h.period):
+        return f"{h.period}（相对时间，文档日期不详）"  # a reader would count 今年 from today
     return f"{span[0]}/{span[1]}" if span else h.period
 
 
@@ -4409,7 +4608,7 @@ def _outcomes(doc: SourceDocument, ctx: _Context, hits: Sequence[OutcomeHit]) ->
         if metric is None:
             continue  # 以不到三成的法官… gave a 30% “以不到”: a name no reader understands
         unit = ctx.unit_at(h.start) or ""
-        period = _figure_period(ctx, h, doc.date)
+        period = _figure_period(ctx, h, ctx.ref_date)
         out.append(
             OutcomeRef(
                 unit=unit,

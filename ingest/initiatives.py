@@ -178,22 +178,35 @@ _COURT_BUSINESS = re.compile(
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\dNn]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
 )
-#: a count of one word (“四个一”, “两个三”): a numbered code, not a count of kinds (“四项机制”)
-_COUNTED_CODE = re.compile(r"^[一二两三四五六七八九十][个项][一二两三四五六七八九十" + HAN + r"]$")
+#: a count of one word (“四个一”, “两个三”, “两条龙”, “三个到位”, “四个在一线”): a numbered
+#: code, not a count of kinds (“四项机制”, “三项工作”: a word _WORK_KINDS knows)
+_COUNTED_CODE = re.compile(
+    r"^[一二两三四五六七八九十][个项条](?P<word>[一二两三四五六七八九十" + HAN + r"]{1,3})$"
+)
+#: what a count of kinds counts (“四项机制”, “两个责任”, “三项工作”, “五大中心”): no code
+_WORK_KINDS = re.compile(
+    r"机制|制度|工作|任务|措施|举措|责任|职能|中心|平台|体系|模式|要求|原则|目标|重点|环节|方面|"
+    r"服务|活动|行动|工程|项目|理念|意识|能力|作用|功能|渠道|问题|矛盾|纠纷|案件|队伍|品牌|效果"
+)
+#: everyday counted words (“一条龙” one-stop, 收支“两条线”, “一条心”): no court's own code
+_EVERYDAY_COUNTS = frozenset({"一条龙", "两条线", "一条心"})
 #: the heads that make such a code the name of one mechanism (“四个一”工作机制)
 _CODE_HEADS = frozenset({"机制", "工作机制", "工作法", "模式", "制度", "体系", "工作体系"})
 
 
 def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> bool:
     """A quoted count of one word with a mechanism head right after it: “四个一”工作机制,
-    “两个三”多元解纷工作机制 name one mechanism (rule quoted, a numbered code). The counted word
-    is one character, so no word list can tell a generic one apart."""
+    “两个三”多元解纷工作机制, “四个在一线”工作法 name one mechanism (rule quoted, a numbered
+    code). A counted word of one character is always a code (no word list can tell a generic
+    one apart); a longer one is, unless it names a kind of work (“四项机制”工作体系)."""
     return (
         last
         and head_m is not None
         and not head_m.group(0).startswith("等")
         and head_m.group("head") in _CODE_HEADS
-        and _COUNTED_CODE.match(plain_x) is not None
+        and plain_x not in _EVERYDAY_COUNTS
+        and (code := _COUNTED_CODE.match(plain_x)) is not None
+        and (len(code.group("word")) == 1 or not _WORK_KINDS.search(code.group("word")))
     )
 
 
@@ -230,6 +243,9 @@ _POLITICAL = re.compile(
     r"一带一路|"
     # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
     r"四下基层|三抓三促|"
+    # the party's counted formulas (两个维护, 四个意识; 五个一批 of poverty relief): no code of
+    # a court's own
+    r"两个维护|两个确立|四个意识|四个自信|四个全面|两个务必|五个一批|"
     # formulas of the party's congress reports (共建共治共享的社会治理制度, 正确处理新形势下人民内部矛盾)
     r"共建共治共享|人民内部矛盾"
 )

@@ -3,7 +3,9 @@
 `find_outcomes(text)` returns one `OutcomeHit` per figure: value as stated with 万/亿 scaled
 for counts (近4万件 -> 40000 件) and money kept in 万元/亿元 as written (700多万元 -> 700 万元,
 qualifier 多), the qualifier (余/多/约/近/超/不到/少于/不足/以上/内/前), the direction (同比上升
--> up), the period expression before it (截至今年4月底), the clause it stands in, a label a
+-> up), the period expression before it (截至今年4月底; a span of days, 2024年1月1日至6月30日,
+whole; 截至去年底, 截至目前, which dates its own sentence only; a day without its year takes the
+year its paragraph named; 10年来首次回落 is no period), the clause it stands in, a label a
 reader understands (结案量同比增幅, not the clause or the court's name) and the rule that found
 it (outcome:count, outcome:rate, outcome:change, outcome:money, outcome:duration, outcome:area,
 outcome:rank, outcome:rank-top, outcome:score, outcome:share, outcome:selected for a count
@@ -13,8 +15,9 @@ values with the unit 名 (位居全省第一, 位于全省第5位, 居于全省�
 scores of an assessment have the unit 分; cases per 10,000 people (万人成讼率52.13件/万人) the
 unit 件/万人; a share brought to a result (促成63%的案件案结事了)
 is a figure too; one figure for two rates (甲率及乙率均为100%) is two outcomes. Page-wrap line
-breaks inside a number (12.⏎5%) or a sentence are read through; a heading's figure repeated
-in the body is one figure.
+breaks inside a number (12.⏎5%) or a sentence are read through, and so are spaces a page put
+inside a number after a word (达71. 41%, 受理案件276 214件); a heading's figure repeated in the
+body is one figure.
 
 A round figure written as its qualifier and 万 or 千 (近万人次 -> 10000, qualifier 近) is a
 figure (outcome:round); so is a yearly one told approximately (每年开庭30次以上), unlike a
@@ -43,7 +46,8 @@ references (前10个月), one person's career (他从事审判工作28年), the 
 figures (公安机关办理的…占比32%, 生产总值), means (利用26个傍晚), modifiers (增资180亿元的产业园),
 counts of courts that only say whose figure follows (3家法院已解决问题50个), page counters
 (阅读量：1234次, 点赞), the starting figure of a change (单位数量由去年的3120家增长到5480家, 周期从2个月
-缩短至25天: only the level reached) and rounded repeats of an exact figure.
+缩短至25天, 从230件攀升到910件: only the level reached; but each of two years' figures is
+its year's, 由2021年的1500件上升到2023年的2600件) and rounded repeats of an exact figure.
 
 >>> [(h.value, h.unit_of_measure, h.qualifier) for h in find_outcomes("今年共化解纠纷300余件。")]
 [(300.0, '件', '余')]
@@ -143,7 +147,9 @@ _SCOPE_BEFORE = re.compile(
 #: figures of other agencies (公安机关办理的…占比达32%): not what the courts did
 _OTHER_AGENCY = re.compile(
     r"公安|检察|派出所|司法局|仲裁委|税务|市场监管|政府投资|发案|生产总值|GDP|产值|财政收入|税收|"
-    r"营业收入|营收|销售额|招商|耕地|人均可支配|游客"
+    r"营业收入|营收|销售额|招商|耕地|人均可支配|游客|"
+    # the economy and the population of a place (贸易进出口总额, 城镇化率)
+    r"进出口总额|進出口總額|贸易总额|貿易總額|贸易额|貿易額|城镇化率|城鎮化率|城鎮\(zhèn\)化率"
 )
 _COURT_WORD = re.compile(r"法院|法庭|中院|高院|我院|该院|本院")
 #: idioms and set phrases written with numerals (千家万户, 一心一意)
@@ -330,8 +336,11 @@ _NORM_BEFORE = re.compile(r"不少于|不低于|不超过|不多于|至少|最�
 _TIME_AFTER = re.compile(
     r"^(?:工作日|自然日|小时|钟头|星期|礼拜|季度|年度?|日夜|昼夜|白天|夜晚|晚上)"
 )
-#: a date ahead that the figure is a target for (到2025年底，建成20个)
-_BY_DATE = re.compile(r"到(?:19|20)\d{2}年(?:底|末)?[，,]?")
+#: a date ahead that the figure is a target for (到2025年底，建成20个); not the year a change
+#: reached its level (从2023年的320件上升到2024年的560件) nor the end of a span (从2022年到2024年)
+_BY_DATE = re.compile(
+    r"(?<![升长加高提降少短缩达])(?<!从\d{4}年)(?<!从\d{4})到(?:19|20)\d{2}年(?:底|末)?[，,]?"
+)
 _DONE = re.compile(r"已|累计|共计?|实现|截至")
 #: each X (每名法官, 每月开展2次): a norm or a schedule, near the figure
 _EACH = re.compile(r"每(?!万)")
@@ -392,13 +401,23 @@ _QUALIFIER = {
 }
 _UP = re.compile(r"上升|增长|提升|提高|增加|增幅|上涨")
 _DOWN = re.compile(r"下降|减少|降低|缩减|缩短|降幅|回落|下滑")
+#: a year as a period names it (2023年, 今年, 去年)
+_PERIOD_YEAR = r"(?:(?:19|20)\d{2}年|今年|去年|前年|上年)"
 _PERIOD = re.compile(
     r"(?=[截自今去前第上下年以近每过\d一二三四五六七八九十])"
-    r"(?:截至|截止到?|自)?(?:(?:19|20)\d{2}年|今年|去年|前年)?"
+    # a span of days (2019年1月1日至2020年4月25日, 今年8月31日至12月15日) and a day, a year's
+    # end or now that a count runs up to (截至2025年3月16日, 截至去年底, 截至目前)
+    rf"(?:{_PERIOD_YEAR}?\d{{1,2}}月\d{{1,2}}日(?:至|到|—|－|-|~)"
+    rf"{_PERIOD_YEAR}?(?:\d{{1,2}}月)?\d{{1,2}}日"
+    rf"|(?:截至|截止到?){_PERIOD_YEAR}?\d{{1,2}}月\d{{1,2}}日"
+    rf"|(?:截至|截止到?){_PERIOD_YEAR}(?:底|末)|(?:截至|截止到?)(?:目前|当前|现在))"
+    r"|(?:截至|截止到?|自)?(?:(?:19|20)\d{2}年|今年|去年|前年)?"
     r"(?:第?[一二三四]季度|[上下]半年|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?(?:至|到|-)\d{1,2}月(?:底|末)?"
     r"|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:底|末|初|份)?|[一二三四五六七八九十]{1,2}(?:至|到)[一二三四五六七八九十]{1,3}月(?:底|末|份)?"
     r"|年初以来|以来)"
-    r"|(?:19|20)\d{2}年度?(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来|(?:近|过去)[一二三四五\d]年|每月|每年|每周"
+    # (10年来首次回落: when a change first came, not the period of what follows)
+    r"|(?:19|20)\d{2}年度?(?![\d月])|今年以来|[一二三四五六七八九十\d]+年来(?!首次|第一次|首|最)"
+    r"|(?:近|过去)[一二三四五\d]年|每月|每年|每周"
     # a span of months (，近3个月…, 三个月来, 3个月以来): a one-month period named before is
     # not it (由近6个月缩短至2个月 is a figure)
     r"|(?<![\u4e00-\u9fff])(?:近|过去|最近)[一二三四五六七八九十两\d]+个多?月(?:来|以来|里|间)?"
@@ -409,8 +428,17 @@ _YEARLESS_PART = re.compile(
     r"第?[一二三四]季度|[上下]半年|\d{1,2}[-—~至到]\d{1,2}月(?:底|末|份)?"
     r"|[一二三四五六七八九十]{1,2}(?:至|到)[一二三四五六七八九十]{1,3}月(?:底|末|份)?"
 )
+_UP_TO = re.compile("截至|截止到?")
+_NOW = re.compile("目前|当前|现在")
 #: a year a sentence names (2023年, 去年)
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年|今年|去年|前年")
+_THIS_YEAR = re.compile(r"今年|本年|当年")
+#: a bare year word a sentence dates itself by (去年，该院…; not 较去年, 去年同期, 去年底)
+_OWN_YEAR = re.compile(
+    r"(?<![较比与和同])(?:今年|去年|前年|本年)(?!同期|以来|[上下]半年|[底末初]|\d|第?[一二三四]季度)"
+)
+#: a month right after a year (2025年1月1日): the paragraph dates days in that year
+_MONTH = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|共|累计|已|均|全年|目前|当前|截至目前|先后|总计|合计|共计|今年|去年|"
     r"当年|同期|全[市省区县国]|全地区|并|通过|(?:现|共|拥)?有(?![效序力关利益]))+"
@@ -418,10 +446,12 @@ _LEAD = re.compile(
 _TAIL = re.compile(
     r"(?:达到|高达|达|为|共|累计|已|约|近|超过|超|逾|分别|仅用|了|仅|长期|持续|保持|稳居|位居|"
     r"(?<=[率量数])[高低]|(?<=[增降]幅)(?:由|从)|"
-    r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加)(?:至|到))+$"
+    r"(?:缩短|降低|减少|下降|提升|提高|上升|增长|增加|[降升增减])(?:至|到))+$"
 )
 #: a count per 10,000 people after the unit (52.13件/万人), the measure of 万人成讼率
 _PER_10K_PEOPLE = re.compile(r"[/／]万人")
+#: the same written before the figure (万人起诉率降至每万人7.6件): the unit's, not the label's
+_PER_10K_BEFORE = re.compile(r"每万(?:人口?|常住人口|名群众)$")
 _COUNT_UOMS = frozenset(
     [
         "件",
@@ -523,11 +553,27 @@ class _Bounds:
             m = self.periods[j]
             if m.end() <= pos:
                 expr = m.group(0)
+                s_start = self.sentence(pos)[0]
+                if _NOW.search(expr) and m.start() < s_start:
+                    return None  # 截至目前，…N件。元旦前夕，…: "so far" dates its own sentence
+                if m.start() < s_start and _OWN_YEAR.search(self.text, s_start, pos):
+                    return None  # 今年以来，…。去年，该院结案…: the sentence names its own year
                 if _YEARLESS_PART.fullmatch(expr):
                     s_start = self.sentence(m.start())[0]
                     years = _YEAR_WORD.findall(self.text, s_start, m.start())
                     if years:
                         return years[-1] + expr
+                elif "日" in expr and not _YEAR_WORD.search(expr):
+                    # 2025年1月1日至3月25日，…。截至3月16日，…: a day's year from its paragraph,
+                    # when the paragraph dates days in that year (2023年，…结案2万件 is a whole
+                    # year's total: a later 截至3月16日 is the next year's) and the figure's
+                    # sentence does not name its own (截至1月15日，该院今年…)
+                    years = list(_YEAR_WORD.finditer(self.text, line_start, m.start()))
+                    own = _THIS_YEAR.search(self.text, m.end(), self.sentence(pos)[1])
+                    if years and own is None and _MONTH.match(self.text, years[-1].end()):
+                        lead = _UP_TO.match(expr)
+                        cut = lead.end() if lead else 0
+                        return expr[:cut] + years[-1].group() + expr[cut:]
                 return expr
             j -= 1
         return None
@@ -575,7 +621,14 @@ _ACTED = re.compile(
     r"(?P<verb>(?:步入|进入|位列|获评|获得|荣获|入选|达到|实现|受到|通过|完成|建成|被评为|被确定为|"
     r"参与|到岗|返岗|加入|建立了?|设立了?|开通了?|配备了?)[^，,。；;]{0,14})$"
 )
-_VERB_ONLY = re.compile(r"(?:下降|上升|降低|提升|提高|增长|减少|缩短)(?:至|到)?")
+#: how a change went (稳步提升到, 进一步缩短至): shared by a bare verb's label and a from-to change
+_CHANGE_ADVERBS = r"(?:迅猛|大幅|稳步|持续|显著|明显|逐年|快速|进一步|不断){0,2}"
+#: (the verb may have been cut as the label's tail already: 稳步|提升到)
+_VERB_ONLY = re.compile(
+    r"(?=.)"
+    + _CHANGE_ADVERBS
+    + r"(?:(?:下降|上升|降低|提升|提高|增长|增加|减少|缩短)了?(?:至|到)?|[降增升减]了?(?:至|到))?"
+)
 _ATTRIBUTE_AFTER = re.compile(r"平均|时长|用时|同比|环比|占比|[，,]")
 _QUOTED_HEAD = re.compile(r"^“[^”]{1,12}”")
 _SCOPE_ONLY = re.compile(r"全[市省区县国]|全地区|辖区内?")
@@ -708,7 +761,10 @@ def _metric(
             among, before = part.group("noun"), ""
     elif uom in _COUNT_UOMS and before.endswith("有") and (part := _AMONG.fullmatch(before)):
         among, before = part.group("noun"), ""  # 化解的纠纷中有1200件为…
+    dated = _YEAR_OF.search(before)
     before = _YEAR_OF.sub("", before)
+    if dated and len(before) > 2 and before[-1] in "从由":
+        before = before[:-1]  # 收案数从2022年的1200件…: the start of a change
     before = _PERIOD.sub("", before)
     for _ in range(2):
         subject = _SUBJECT.match(before)
@@ -943,11 +999,34 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
         else:
             line_start = i + 1  # a wrapped line goes on after the break
         i = text.find("\n", i + 1)
+    cuts.extend(_spaced_digits(text))
     if not cuts:
         return text, []
     cuts = sorted(set(cuts))
     parts = [text[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)], strict=True)]
     return "".join(parts), cuts
+
+
+#: a number a page spaced after a word: a decimal (71. 41%) or thousands (276 214件); what
+#: follows must be a measure, not a date's 年/月/日 (1. 2023年 opens a list item); one
+#: thousands group only: more space-separated groups (120 135 148件) are a list of figures
+_SPACED_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:\d+\.(?P<dot>[ \u00a0]+)\d+|\d{1,3}[ \u00a0]\d{3})"
+    r"(?![\d.,])(?![ \u00a0]?[年月日号時时])(?![ \u00a0]+\d)"
+)
+#: a clause of respective figures (分别为120 135件, 依次为…): spaced numbers are its list
+_RESPECTIVE_CLAUSE = re.compile(r"(?:分别|依次)[^，,。；;！？\n]*$")
+
+
+def _spaced_digits(text: str) -> list[int]:
+    """Offsets of the spaces inside numbers a page spaced out (达71. 41%, 受理案件276 214件)."""
+    return [
+        m.start() + k
+        for m in _SPACED_NUMBER.finditer(text)
+        if m.group("dot") or not _RESPECTIVE_CLAUSE.search(text, max(0, m.start() - 40), m.start())
+        for k, c in enumerate(m.group())
+        if c in " \u00a0"
+    ]
 
 
 _RUN_ON = re.compile("[，、]")
@@ -1579,6 +1658,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             continue  # 前5名: a rank (_TOP)
         if start > 1 and text[start - 1] == "," and text[start - 2].isdigit():
             continue  # the tail of 1,246 when the scan starts inside it
+        if start > 1 and text[start - 1] in " \u00a0" and text[start - 2].isdigit():
+            continue  # the last of figures spaced as a list (分别为120 135 148件): no one figure
         if m.group("pre") is None and start > 0 and text[start - 1] in _CN + "之":
             continue
         chinese = is_chinese_numeral(num)
@@ -1667,7 +1748,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
         # 送达人次23222人: the clause names the unit
         if uom == "人" and text[c_start:start].endswith("人次"):
             uom = "人次"
-        if uom == "件" and _PER_10K_PEOPLE.match(text, end):
+        per_10k = _PER_10K_BEFORE.search(text, c_start, m.start()) if uom == "件" else None
+        if uom == "件" and (per_10k or _PER_10K_PEOPLE.match(text, end)):
             uom = "件/万人"  # 万人成讼率52.13件/万人: cases per 10,000 people, a rate
         pre = m.group("pre")
         qualifier = (
@@ -1718,7 +1800,16 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
             )
             hits[-1] = replace(hits[-1], metric=label + word)
             continue
-        add(start, end, value, uom, m.start(), qualifier, chinese=chinese)
+        # (每万人7.6件: the label is the words before 每万人)
+        add(
+            start,
+            end,
+            value,
+            uom,
+            per_10k.start() if per_10k else m.start(),
+            qualifier,
+            chinese=chinese,
+        )
         partners = _PARTNER_UNITS.match(after)
         if partners and _PARTNERS_BEFORE.search(text, c_start, m.start()):
             # 与甲、乙等14个部门的诉调对接 -> 诉调对接合作部门数
@@ -1980,7 +2071,8 @@ def _find(text: str, limit: int) -> list[OutcomeHit]:
 
 #: 由45天缩短至20天 / 从85%提升到95%: the words between the starting figure and the level reached
 _FROM_TO_BETWEEN = re.compile(
-    r"(?:(?P<up>提升|提高|上升|增长|增加|增|升)|(?P<down>缩短|降低|减少|下降|压缩|降|减))?了?(?:至|到)$"
+    _CHANGE_ADVERBS + r"(?:(?P<up>提升|提高|上升|增长|增加|攀升|上涨|跃升|增|升)"
+    r"|(?P<down>缩短|降低|减少|下降|压缩|回落|下滑|压降|降|减))?了?(?:至|到)$"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)$")
 _DURATION_UOMS = frozenset(["天", "日", "个月", "小时", "分钟"])
@@ -2016,7 +2108,7 @@ def _from_to(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
                 or {nxt.unit_of_measure, h.unit_of_measure} <= _DURATION_UOMS
             )
             and _FROM_BEFORE.search(head)
-            and 0 < nxt.start - h.end <= 4
+            and 0 < nxt.start - h.end <= 9
         ):
             between = _FROM_TO_BETWEEN.fullmatch(text, h.end, nxt.start)
             if between is not None:
@@ -2044,7 +2136,7 @@ _LABEL_CUT = re.compile(r"[的、等，,：:；;。\s]")
 def _count_from_to(text: str, h: OutcomeHit, nxt: OutcomeHit) -> OutcomeHit | None:
     """The level a count reached (诉讼服务站由5个增至12个 -> 12, 诉讼服务站数), or None when the
     two figures are no such change."""
-    if h.unit_of_measure == "%" or not 0 < nxt.start - h.end <= 5:
+    if h.unit_of_measure == "%" or not 0 < nxt.start - h.end <= 9:
         return None
     between = _FROM_TO_BETWEEN.fullmatch(text, h.end, nxt.start)
     lead = _FROM_DATED.search(text, max(h.text_start, h.start - 14), h.start)

@@ -302,6 +302,8 @@ _WORDS_AFTER = _two_char_words(
     "一语一针一脸一口一眼一声一把一手一再"
     # feeling: 感 after an adverb (院长张三倍感压力, 深感责任重大)
     "倍感备感深感颇感甚感"
+    # talks (与副院长张三座谈, 庭长李四约谈当事人)
+    "座谈约谈"
 )
 #: characters that make 发布 the end of a given name and a word of its own (院长刘永发布置工作,
 #: 王振发布署: 永发, 振发 are names; 布置, 布署, 布局 are the verbs)
@@ -385,6 +387,8 @@ _COMMON_WORDS = _two_char_words(
     "夏日冬日盛夏严冬严寒初步初期应声甘愿许久路过向来居然全心干练庄重强硬成熟简便"
     # 来 and the work a judge comes to do (有法官来做调解, 请法官来讲法)
     "来做来帮来调来讲来教来办来此来给"
+    # manner and chance between a title and its verb (院长盛情邀请, 庭长万一不在, 法官包干负责)
+    "盛情万一包干"
 )
 
 
@@ -571,7 +575,13 @@ def _name_after(raw: str, after: str = "", he: bool = False) -> str | None:
     if (_NOT_GIVEN.match(raw[1:]) and raw[1] not in _MIDDLE_OK) or _NOT_GIVEN.match(raw):
         return None  # 院长们, 庭长接待日 (a full name with 和 in the middle is read below)
     if len(raw) >= 3 and raw[:2] in COMPOUND_SURNAMES:
-        size = 4 if len(raw) >= 4 and raw[3] not in _AFTER_NAME else 3
+        size = (
+            4
+            if len(raw) >= 4
+            and raw[3] not in _AFTER_NAME
+            and not _word_after(raw + after, 3, _WORDS_AFTER)  # 欧阳明座谈, 欧阳明退休
+            else 3
+        )
         return raw[:size] if _valid_name(raw[:size]) else None
     if raw[0] not in SURNAMES or len(raw) < 2:
         return None

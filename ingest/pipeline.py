@@ -70,6 +70,9 @@ class IngestReport:
     # same content as a file this run added before it: path -> that document's id
     copies: dict[str, str] = field(default_factory=dict)
     collections: dict[str, str] = field(default_factory=dict)  # path -> collection it went to
+    # a document already in the graph that joined the collection named for it (`--collection`
+    # or a collection.json) in this run: path -> that collection (not listed: it was in it)
+    joined: dict[str, str] = field(default_factory=dict)
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
     # nearly a known document's text, with figures it states otherwise: added as a document of
     # its own (path, the doc id it nearly repeats, (what, old, new) for each changed figure)
@@ -101,8 +104,16 @@ class IngestReport:
             )
         else:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
-        if self.collections:
-            lines.append("collections: " + ", ".join(sorted(set(self.collections.values()))))
+        for name, (new, joined, inside) in collection_counts(self).items():
+            lines.append(
+                f"collection {name}: {new} new, {joined} already in the graph joined it, "
+                f"{inside} were in it"
+            )
+        if stayed := unnamed_known(self):
+            lines.append(
+                f"{stayed} documents already in the graph were given no collection: theirs "
+                "are unchanged"
+            )
         for path, doc in self.copies.items():
             lines.append(f"  copy: {_printable(path)} → {doc} (the same text, read earlier)")
         for path, doc in self.reposts:
@@ -124,6 +135,28 @@ class IngestReport:
         for path, warning in self.warnings:
             lines.append(f"  warning: {_printable(path)}: {_printable(warning)}")
         return "\n".join(lines)
+
+
+def collection_counts(report: IngestReport) -> dict[str, tuple[int, int, int]]:
+    """Per collection a run put documents in: (new documents, documents already in the graph
+    that joined it, documents already in the graph that were in it), for the summaries: a
+    run over several folders names every collection it touched and what each got."""
+    added = set(report.added)
+    out: dict[str, list[int]] = {}
+    for path, name in report.collections.items():
+        n = out.setdefault(name, [0, 0, 0])
+        n[0 if path in added else 1 if path in report.joined else 2] += 1
+    return {name: (n[0], n[1], n[2]) for name, n in sorted(out.items())}
+
+
+def unnamed_known(report: IngestReport) -> int:
+    """How many files of a real run were documents already in the graph (unchanged or a
+    repost) with no collection named for them: their collections stay as they were. A dry
+    run does not look (it names no collection for a known document)."""
+    if report.dry_run:
+        return 0
+    known = [*report.unchanged, *(path for path, _d in report.reposts)]
+    return sum(path not in report.collections for path in known)
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -556,6 +589,43 @@ def _dated_first(a: Adoption) -> list[Evidence]:
     )
 
 
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_QUOTE_ENDS = set(_QUOTE_PAIRS.values())
+
+
+def unquoted_debris(surface: str) -> str:
+    """`surface` without the quotation marks it opens or closes but does not pair: a mention
+    cut out of “一站式”多元解纷机制 keeps a stray ” (一站式”多元解纷机制), which is no alias.
+
+    >>> unquoted_debris("一站式”多元解纷机制"), unquoted_debris("“枫桥式”人民法庭")
+    ('一站式多元解纷机制', '“枫桥式”人民法庭')
+    """
+    if not any(c in _QUOTE_PAIRS or c in _QUOTE_ENDS or c == '"' for c in surface):
+        return surface
+    chars = list(surface)
+    opened: list[int] = []
+    for k, c in enumerate(chars):
+        if c in _QUOTE_PAIRS:
+            opened.append(k)
+        elif c in _QUOTE_ENDS:
+            if opened and _QUOTE_PAIRS[chars[opened[-1]]] == c:
+                opened.pop()
+            else:
+                chars[k] = ""
+    for k in opened:
+        chars[k] = ""
+    if surface.count('"') % 2:
+        chars = [c for c in chars if c != '"']
+    return "".join(chars)
+
+
+def aliases_of(name: str, mentions: Iterable[str]) -> list[str]:
+    """The surfaces an entity was mentioned by, other than its name, as aliases (stray quotes
+    taken out, each once)."""
+    out = (unquoted_debris(m).strip() for m in mentions)
+    return list(dict.fromkeys(a for a in out if a and a != name))
+
+
 def document_graph(ex: Extraction) -> DocumentGraph:
     """Everything an extraction contributes, as rows for `GraphStore.write_documents`."""
     doc = ex.document
@@ -600,7 +670,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
                 "adcode": c.adcode,
                 "curated": False,
             },
-            aliases=[m for m in c.mentions if m != c.name],
+            aliases=aliases_of(c.name, c.mentions),
         )
         mention(cid, c.mentions[0] if c.mentions else c.name, c.evidence)
         if c.parent:
@@ -619,7 +689,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             "Initiative",
             iid,
             {"name": i.name, "candidate": i.candidate, "curated": False},
-            aliases=[m for m in i.mentions if m != i.name],
+            aliases=aliases_of(i.name, i.mentions),
         )
         mention(iid, i.mentions[0] if i.mentions else i.name, i.evidence)
 
@@ -647,7 +717,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             "Organization",
             oid,
             {"name": o.name, "type": o.type, "generic": o.generic},
-            aliases=[m for m in o.mentions if m != o.name],
+            aliases=aliases_of(o.name, o.mentions),
         )
         mention(oid, o.mentions[0] if o.mentions else o.name, o.evidence)
         uid, _scope = res.unit(o.partner)
@@ -672,7 +742,7 @@ def document_graph(ex: Extraction) -> DocumentGraph:
             "Person",
             pid,
             {"name": p.name, "unit": p.unit},
-            aliases=[m for m in p.mentions if m != p.name],
+            aliases=aliases_of(p.name, p.mentions),
         )
         mention(pid, p.mentions[0] if p.mentions else p.name, p.evidence)
         if uid:
@@ -923,6 +993,21 @@ def _extractor(files: int) -> Any:
 #: (a read per document with candidates was a round trip to a server busy writing)
 READ_AHEAD = 64
 
+#: documents the store holds per document of a batch's least size (above `min_batch`, up
+#: to `STORE_BATCH_CEILING`, past `batch_size`): a write rewrites the document list of each
+#: popular fact it adds to, a cost that follows the store, not the batch
+#: (benchmarks/fact_lists.py: 190 ms of server CPU a write at 30,000 documents, 80 at
+#: 10,000, whatever the batch holds), so a batch grows with the store and that cost per
+#: document stays flat: 300 documents at 30,000, 1,000 at 100,000
+STORE_PER_BATCH_DOCUMENT = 100
+
+#: the most documents a batch holds for the store's sake (reached at 200,000 documents):
+#: one write transaction, held whole in the embedded server's heap until it commits. Into
+#: the default 1g heap at 30,000 documents, a write of 2,000 left the server at most 572 MB
+#: after a full collection, writes of 512 520 MB (a quarter of the heap is ArcadeDB's page
+#: cache): benchmarks/results/batch-heap-seventeenth-speed11b.json
+STORE_BATCH_CEILING = 2000
+
 
 def iter_documents(
     files: list[Path],
@@ -985,7 +1070,9 @@ def ingest_paths(
     `reference_data`: load the court roster and initiative taxonomy first (once per version).
     `min_batch`, `batch_size`: documents per write transaction; a batch is written by a
     second thread while the next is extracted, and is sent when the writer is free (at
-    least `min_batch` documents) or when it is full. A write's cost that follows the store
+    least `min_batch` documents, and one per `STORE_PER_BATCH_DOCUMENT` documents the store
+    holds, at most `STORE_BATCH_CEILING`) or when it is full (`batch_size`, or the store's
+    share if larger). A write's cost that follows the store
     rather than its documents (a popular entity's counts and lists, an initiative's adoption
     summary: rewritten once per transaction) is shared by the documents of a batch: 512 took
     22.6 ms of CPU per document into a store of 200,000 documents where 128 took 26.5
@@ -993,6 +1080,12 @@ def ingest_paths(
     commit): on a machine quiet enough for the writer to be free at every 16th document, a
     batch was 16 documents, at 3.5-5.0 ms of the server's query CPU per document where
     batches of 64 took 2.3-2.6 (and ~1 ms less of this process's); 64 is also `READ_AHEAD`.
+    What a large batch changes for users: a document shows in the store (the explorer, a
+    query) only when its batch commits — in a store of 100,000 a batch is 1,000 documents, so
+    up to some 2,000 read after it (one batch filling while one is written: half a minute at
+    70 a second) —, while the progress shown counts files read as before; this process holds
+    those two batches' graphs; a crash or kill -9 loses the batches not yet committed whole,
+    never part of a document, and ingesting the same files again writes them.
 
     Documents are read `READ_AHEAD` at a time: the figures of their near-duplicate candidates
     are read in one query. The known documents' fingerprints are read by the writer's thread
@@ -1228,6 +1321,20 @@ def _ingest_paths(
                 pass
         return extract(doc)
 
+    def join(did: str, coll: str, path: str) -> None:
+        """A document already in the graph into the collection named for `path`; the report
+        says whether it joined it or was in it (asked first: the summary counts those that
+        joined, which a run naming a collection for a folder read before is for)."""
+        assert store is not None
+        rows = store.read(
+            "MATCH (d:Document {id: $id}) RETURN coalesce(d.collections, []) AS names",
+            {"id": did},
+        )
+        if not rows or coll not in (rows[0].get("names") or []):
+            add_to_collection(store, did, coll)
+            report.joined[path] = coll
+        report.collections[path] = coll
+
     def handle(
         doc: SourceDocument,
         near: list[tuple[str, int]] | None,
@@ -1254,8 +1361,7 @@ def _ingest_paths(
                 flush()  # the known document may still be waiting in this batch
                 store.add_document_urls(did, doc.urls, [recorded_path(doc)])
                 if named:  # a collection asked for: the known document joins it too
-                    add_to_collection(store, did, coll)
-                    report.collections[doc.path] = coll
+                    join(did, coll, doc.path)
             return
         fp = doc.fingerprint
         if near is None:
@@ -1297,8 +1403,7 @@ def _ingest_paths(
                 flush()
                 store.add_document_urls(twin, doc.urls, [recorded_path(doc)])
                 if named:
-                    add_to_collection(store, twin, coll)
-                    report.collections[doc.path] = coll
+                    join(twin, coll, doc.path)
             return
         report.collections[doc.path] = coll
         if graph is None:
@@ -1331,9 +1436,11 @@ def _ingest_paths(
             report.planned[key] = report.planned.get(key, 0) + n
         pending.append(graph)
         # a batch grows while the writer is busy (up to `batch_size`), so the store's cost
-        # per transaction is shared by more documents when writing is the slower side
-        if len(pending) >= batch_size or (
-            len(pending) >= min_batch and not (writing and not writing[0].done())
+        # per transaction is shared by more documents when writing is the slower side, and
+        # with the store (`STORE_PER_BATCH_DOCUMENT`, past `batch_size` up to the ceiling)
+        least = max(min_batch, min(STORE_BATCH_CEILING, len(known) // STORE_PER_BATCH_DOCUMENT))
+        if len(pending) >= max(batch_size, least) or (
+            len(pending) >= least and not (writing and not writing[0].done())
         ):
             flush(wait=False)
 

@@ -37,6 +37,7 @@ from ingest.dates import choose_date, credit_dates, page_dates, parse_date, url_
 from ingest.dedup import fingerprint
 from ingest.document import SourceDocument
 from ingest.normalize import Tracked, normalize_text, normalize_tracked, summarize_notes
+from ingest.titles import without_markup
 
 __all__ = [
     "Decoded",
@@ -865,7 +866,7 @@ def manifest_key(path: str | Path) -> str:
 def _title_text(title: Any) -> str | None:
     if not title:
         return None
-    text = normalize_text(str(title))[0].replace("\n", " ").strip()
+    text = without_markup(normalize_text(str(title))[0].replace("\n", " "))
     return text or None
 
 
@@ -1037,4 +1038,5 @@ def read_document(
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         fingerprint=fingerprint(text),
         warnings=warnings,
+        page_court=cut.page_court,
     )

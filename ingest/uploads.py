@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +34,29 @@ def safe_name(name: str, index: int) -> str:
     return f"{index:03d}_{stem}{Path(base).suffix.lower()}"
 
 
+#: how a document's `paths` records an upload: its file was on the user's computer, not the
+#: server's, so it has no path; the name, who uploaded it and when stand in its place
+UPLOAD_PREFIX = "上传："
+
+
+def upload_label(name: str, *, by: str | None, at: datetime) -> str:
+    """What a document's `paths` records for an uploaded file (not a path on the server).
+
+    >>> from datetime import datetime, timezone
+    >>> at = datetime(2026, 12, 7, 7, 22, tzinfo=timezone.utc)
+    >>> upload_label("c1.txt", by="王审核", at=at), upload_label("c1.txt", by=None, at=at)
+    ('上传：c1.txt（王审核，2026-12-07 07:22 UTC）', '上传：c1.txt（2026-12-07 07:22 UTC）')
+    """
+    when = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{UPLOAD_PREFIX}{name}（{by}，{when}）" if by else f"{UPLOAD_PREFIX}{name}（{when}）"
+
+
 @dataclass
 class Staged:
     """Uploads written to a folder: what `ingest_paths` needs, and what was left out."""
 
-    names: dict[str, str] = field(default_factory=dict)  # written path -> uploaded name
+    # written path -> what to record and report instead: `upload_label` of the uploaded name
+    names: dict[str, str] = field(default_factory=dict)
     manifest: Path | None = None  # metadata of every article, as one JSONL manifest
     problems: list[tuple[str, str]] = field(default_factory=list)  # (uploaded name, why)
 
@@ -53,8 +72,12 @@ def stage_uploads(
     url: str | None = None,
     title: str | None = None,
     date: str | None = None,
+    uploaded_by: str | None = None,
+    uploaded_at: datetime | None = None,
 ) -> Staged:
-    """Write uploaded articles to `folder` and gather their metadata into one manifest."""
+    """Write uploaded articles to `folder` and gather their metadata into one manifest.
+    Each is recorded as an upload (`upload_label`: its name, `uploaded_by`, `uploaded_at`,
+    default now), not under the temporary path it is read from."""
     from ingest.readers import read_manifest
     from queries.registry import check_date
 
@@ -67,6 +90,7 @@ def stage_uploads(
     if "url" in given and not re.match(r"^https?://\S+$", given["url"]):
         raise BadParameter(f"网址应以 http:// 或 https:// 开头，而不是 {given['url']!r}")
     staged = Staged()
+    at = uploaded_at or datetime.now(UTC)
     articles: dict[str, Path] = {}  # uploaded name -> written path
     sidecars: dict[str, dict[str, Any]] = {}  # article stem -> metadata
     manifests: list[tuple[str, bytes]] = []
@@ -89,7 +113,7 @@ def stage_uploads(
             path = folder / safe_name(base, i)
             path.write_bytes(data)
             articles[base] = path
-            staged.names[str(path)] = base
+            staged.names[str(path)] = upload_label(base, by=uploaded_by, at=at)
         else:
             staged.problems.append((base, "不支持的文件类型"))
     meta: dict[str, dict[str, Any]] = {}
@@ -510,6 +534,32 @@ def repeated_titles(store: GraphStore, report: Any) -> dict[str, str]:
     return out
 
 
+def collections_zh(report: Any) -> list[str]:
+    """The summary's lines on collections: each collection the run put documents in, with
+    how many were new, how many already in the graph joined it and how many were in it; and
+    the documents already in the graph no collection was named for (they stay where they
+    are). A run over several folders named only the last folder's collection, and one that
+    put 40 known documents into a new collection said nothing of them."""
+    from ingest.pipeline import _printable, collection_counts, unnamed_known
+
+    dry = report.dry_run
+    lines = []
+    for name, (new, joined, inside) in collection_counts(report).items():
+        parts = [f"{'将新增' if dry else '新增'}文档 {new} 篇"] if new else []
+        if joined:
+            parts.append(f"已在图中的文档 {joined} 篇{'将' if dry else ''}加入")
+        if inside:
+            parts.append(f"已在图中且已属于它的 {inside} 篇")
+        lines.append(f"文档集「{_printable(name)}」：" + "，".join(parts))
+    stayed = unnamed_known(report)
+    if stayed:
+        lines.append(
+            f"另有已在图中的文档 {stayed} 篇未指定文档集，所属文档集不变"
+            "（用 --collection 或文件夹的 collection.json 可把它们加入某个文档集）"
+        )
+    return lines
+
+
 def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: bool = True) -> str:
     """An `IngestReport` in Chinese: everything `IngestReport.summary()` says (the dry run's
     rows, copies, reposts and how to take in a new version, failures and warnings with their
@@ -545,9 +595,7 @@ def summary_zh(report: Any, titles: dict[str, str] | None = None, *, each_file: 
             lines.append(note)
     else:
         lines.append(f"新增实体 {report.entities_added} 个，新增事实 {report.facts_added} 条")
-    collections = sorted(set(report.collections.values()))
-    if collections:
-        lines.append("文档集：" + "、".join(p(c) for c in collections))
+    lines.extend(collections_zh(report))
     if each_file:
         for path in report.added:
             lines.append(f"  {'将新增' if dry else '新增'}：{p(path)}")

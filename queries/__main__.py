@@ -1,16 +1,21 @@
-"""`python -m queries NAME --param key=value … --format table|json|csv` runs a named query.
+"""`python -m queries NAME --param key=value … --format table|json|csv [-o FILE]` runs a
+named query.
 
 `python -m queries --list` lists them; `python -m queries NAME --help-query` describes one.
+CSV starts with a UTF-8 BOM (on stdout and in a file), as every other CSV courtgraph writes,
+so Excel on a Chinese Windows reads it as UTF-8 and not as GBK.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from graph.cli import prog
@@ -18,7 +23,7 @@ from graph.errors import CourtgraphError
 from graph.settings import Settings
 from queries import REGISTRY, get, run
 from queries.citations import LIST_SEPARATOR, cited_rows
-from queries.columns import header, shown_columns, shown_row
+from queries.columns import date_note_zh, header, shown_columns, shown_row
 from queries.registry import QueryResult
 
 
@@ -92,14 +97,19 @@ def format_table(result: QueryResult) -> str:
 def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None) -> None:
     """The answer as `fmt` (table, json or csv) on `out`. With `store`, json and csv rows
     also get `year` and each fact's sentence, document title and URL
-    (`queries.citations.cited_rows`): what a researcher needs to cite and analyse them."""
+    (`queries.citations.cited_rows`): what a researcher needs to cite and analyse them. A
+    document's `date_note` is in Chinese in every format (codes stay codes in json and csv;
+    the note is a sentence for a person)."""
     columns, rows = list(result.columns), list(result.rows)
     if store is not None and fmt in ("json", "csv"):
         columns, rows = cited_rows(store, columns, rows)
+    if "date_note" in columns:  # a sentence for a person, written in English for the log
+        rows = [{**r, "date_note": date_note_zh(r.get("date_note"))} for r in rows]
     if fmt == "json":
         json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
     elif fmt == "csv":
+        out.write("\ufeff")  # the BOM lets Excel read UTF-8 (as the explorer's downloads)
         writer = csv.writer(out)
         writer.writerow(columns)
         for r in rows:
@@ -163,14 +173,27 @@ def parse_params(items: Sequence[str]) -> dict[str, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog=prog("python -m queries"), description="Run a named, read-only courtgraph query."
+        prog=prog("python -m queries"),
+        description="运行一个只读的命名查询（查询名见 --list）。csv 以 UTF-8 BOM 开头，"
+        "Excel 可直接打开。",
     )
-    parser.add_argument("name", nargs="?", help="query name (see --list)")
-    parser.add_argument("--list", action="store_true", help="list the named queries")
-    parser.add_argument("--help-query", action="store_true", help="describe the query NAME")
-    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE")
-    parser.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
-    parser.add_argument("--limit", type=int, help="at most this many rows")
+    parser.add_argument("name", nargs="?", help="查询名（见 --list）")
+    parser.add_argument("--list", action="store_true", help="列出全部命名查询")
+    parser.add_argument("--help-query", action="store_true", help="说明查询 NAME 及其参数")
+    parser.add_argument(
+        "--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="查询参数，可重复"
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="table 表格（中文列名）、json 或 csv（英文键，附引用所需的列）",
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="写入这个文件（UTF-8；csv 带 BOM），不写到屏幕"
+    )
+    parser.add_argument("--limit", type=int, help="最多返回这么多行")
     args = parser.parse_args(argv)
     try:
         if args.list or not args.name:
@@ -181,12 +204,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         get(args.name)  # unknown names fail before the store starts
         params = parse_params(args.param)
+        target = _output(args.output)
         from graph.store import open_store
 
         with open_store(Settings.from_env()) as store:
             result = run(store, args.name, params, limit=args.limit)
             note = demo_note(store, args.name, params)
-            write(result, args.format, sys.stdout, store=store)
+            if target is None:
+                write(result, args.format, sys.stdout, store=store)
+            else:
+                buf = io.StringIO()
+                write(result, args.format, buf, store=store)
+                # written whole at the end: a failed query leaves no half file
+                target.write_text(buf.getvalue(), encoding="utf-8", newline="")
+        if target is not None:
+            print(f"已写入 {target}（{len(result.rows)} 行）", file=sys.stderr)
         for line in (note, SEE_ALSO.get(args.name)):
             if line:
                 print(line, file=sys.stderr)
@@ -194,6 +226,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+
+
+def _output(path: str | None) -> Path | None:
+    """The file `-o` names, checked before the query runs (a missing folder is an error)."""
+    if path is None:
+        return None
+    target = Path(path).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise CourtgraphError(f"文件夹 {target.parent} 不存在，无法写入 {target.name}")
+    return target
 
 
 if __name__ == "__main__":

@@ -223,9 +223,18 @@ def cited_rows(
     return final, out
 
 
+#: the citation attributes that are text: a relationship with a `fact_id` always has them in
+#: an exported graph, empty ("") when unknown, so every file of an export has the same columns
+#: (GraphML declares a key only for a value some relationship has; the numbers, `year` and the
+#: offsets, are left out where unknown, as GraphML has no empty number)
+_TEXT_CITATION = ("evidence", "evidence_doc_id", "doc_title", "doc_url", "doc_date")
+
+
 def cite_graph(store: GraphStore, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """`graph` (a subgraph to export) with `year` and the citation attributes on every
-    relationship that is a fact with a date or sentences; changed in place and returned."""
+    relationship that is a fact (the text ones empty where unknown: `doc_url` of a local
+    file), and its `review_status` (extracted when no reviewer decided); changed in place and
+    returned."""
     edges = [a for *_, a in graph.edges(keys=True, data=True)]
     allowed = _allowed(edges)
     found = _sources(store, allowed) if allowed else {}
@@ -239,6 +248,12 @@ def cite_graph(store: GraphStore, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
                 a[k] = v
         if (year := year_of(a.get("date"))) is not None:
             a["year"] = year
+        if a.get("fact_id"):
+            # every file the same columns, whatever the facts in it happen to have
+            for k in _TEXT_CITATION:
+                if a.get(k) is None:
+                    a[k] = ""
+            a["review_status"] = a.get("review_status") or "extracted"
     return graph
 
 

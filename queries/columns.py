@@ -27,6 +27,7 @@ COLUMN_ZH: dict[str, str] = {
     "adoption_fact_ids": "各推行事实 ID",
     "adoption_status": "推行事实核实状态",
     "adoption_statuses": "各推行事实核实状态",
+    "above": "本院或上级法院",
     "aliases": "别名",
     "b": "终点",
     "c": "文档集",
@@ -37,6 +38,7 @@ COLUMN_ZH: dict[str, str] = {
     "collection": "文档集",
     "collections": "文档集",
     "confidence": "置信度",
+    "conflict": "数字冲突",
     "court": "法院",
     "court_id": "法院 ID",
     "date": "日期",
@@ -53,9 +55,11 @@ COLUMN_ZH: dict[str, str] = {
     "doc_id": "文档 ID",
     "doc_ids": "文档 ID",
     "doc_year_counts": "各年文档数",
+    "inside": "在辖区内",
     "doc_years": "文档年份",
     "documents": "文档数",
     "end": "结束位置",
+    "unit_ids": "所辖单位 ID",
     "evidence": "证据句",
     "evidence_doc_id": "证据所在文档 ID",
     "evidence_end": "证据句原文结束位置",
@@ -226,6 +230,34 @@ _DATE_NOTE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"电头日期与之一致，并给出具体日期 \1",
         ),
         (r"^the text mentions dates up to (\S+)$", r"正文提到的日期最晚到 \1"),
+        (r"^page header says (\S+) \(the repost date\)$", r"网页发布时间栏为 \1（转载日期）"),
+        (
+            r"^page header says (\S+) \(earlier than dates the text mentions \((\S+)\), so bogus\)$",
+            r"网页发布时间栏为 \1（早于正文提到的日期 \2，不可信）",
+        ),
+        (r"^the original source's date wins$", "以原始来源的日期为准"),
+        (
+            r"^page header is earlier than dates the text mentions \((\S+)\)$",
+            r"网页发布时间栏早于正文提到的日期（\1）",
+        ),
+        (r"^URL wins$", "以网址中的日期为准"),
+        (
+            r"^date (\S+) from the wire dateline, its year from a period the text reports as "
+            r"just ended$",
+            r"日期 \1 取自电头，年份取自正文所述刚结束的期间",
+        ),
+        (
+            r"^the wire dateline gives (\S+) without a year \(the years the text mentions "
+            r"suggest (\S+), but a story can be about another year\)$",
+            r"电头只有 \1，没有年份（正文提到的年份提示 \2，但报道可能写的是别的年份）",
+        ),
+        (r"^the wire dateline gives (\S+) without a year$", r"电头只有 \1，没有年份"),
+        (r"^no date given$", "因此不填日期"),
+        (
+            r"^the text names one event date, (\S+), and nothing later, so the article is from "
+            r"then or soon after$",
+            r"正文只提到一个事件日期 \1、没有更晚的日期，文章应写于当时或稍后",
+        ),
     )
 )
 

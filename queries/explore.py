@@ -17,6 +17,7 @@ from queries.library import (
     VERIFIED_FIGURE,
     in_collections,
     is_verified,
+    mark_conflicts,
     scope_of,
 )
 from queries.registry import MAX_ID_LIST, NamedQuery, Param, Plan, register
@@ -244,14 +245,15 @@ DOCUMENT_SOURCES = register(
     NamedQuery(
         name="document_sources",
         title="文档来源信息",
-        description="Title, date, URLs and collections of the documents named by a "
-        "comma-separated list of ids (the doc_ids of a subgraph's facts), for footnotes and "
-        "source lists (a demo document is marked there).",
+        description="Title, date, URLs, collections and file paths of the documents named by "
+        "a comma-separated list of ids (the doc_ids of a subgraph's facts), for footnotes and "
+        "source lists (a demo document is marked there; a document without a URL is told "
+        "apart by its file name, `source_name`).",
         cypher="""
 UNWIND split($ids, ',') AS id
 MATCH (d:Document {id: id})
 RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.urls AS urls,
-       coalesce(d.collections, []) AS collections
+       coalesce(d.collections, []) AS collections, d.paths AS paths
 ORDER BY date DESC, doc_id
 """,
         params=(
@@ -286,6 +288,32 @@ def id_lists(ids: Iterable[str], *, most: int) -> Iterator[str]:
         batch.append(doc)
     if batch:
         yield ",".join(batch)
+
+
+def source_name(row: dict[str, Any]) -> str | None:
+    """What tells a source without a URL apart from another of the same title: its file's
+    name (an upload's name), else its document id; None when it has a URL (the URL does).
+    Two versions of one report (a corrected copy) have the same title and often no date.
+
+    >>> source_name({"doc_id": "doc:1", "paths": ["/data/a9_dalian.txt"]})
+    'a9_dalian.txt'
+    >>> source_name({"doc_id": "doc:1", "paths": ["上传：c1.txt（王审核，2026-12-07 07:22 UTC）"]})
+    'c1.txt'
+    >>> source_name({"doc_id": "doc:1", "urls": ["http://a"]}), source_name({"doc_id": "doc:1"})
+    (None, 'doc:1')
+    """
+    import posixpath
+    import re
+
+    if row.get("urls"):
+        return None
+    paths = row.get("paths") or []
+    if not paths:
+        return str(row["doc_id"])
+    upload = re.match(r"^上传：(.+)（[^（）]*）$", paths[0])
+    if upload:
+        return upload.group(1)
+    return posixpath.basename(paths[0].replace("\\", "/")) or str(row["doc_id"])
 
 
 def document_sources(
@@ -566,7 +594,9 @@ RETURN collect([u.id, u.name, depth, o.metric, o.value, o.unit_of_measure, o.qua
             "link_status",
             "doc_ids",
         ),
-        postprocess=_by_depth_and_unit,
+        postprocess=lambda rows, params: mark_conflicts(
+            _by_depth_and_unit(rows, params), by=("unit_id",)
+        ),
     )
 )
 

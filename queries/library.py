@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from graph.model import ENTITY_LABELS, FACT_TYPES, LEVELS, STAGES, written_sentence
@@ -551,6 +553,45 @@ SEARCH = register(
     )
 )
 
+
+def _figure(row: dict[str, Any]) -> str:
+    """A figure as a conflict note names it: value and unit (65.2%, 2108件)."""
+    value = row.get("value")
+    shown = f"{value:g}" if isinstance(value, int | float) else str(value)
+    return f"{row.get('qualifier') or ''}{shown}{row.get('unit_of_measure') or ''}"
+
+
+#: under a table of figures with a conflict
+CONFLICT_NOTE = (
+    "数字冲突：同一单位就同一指标、范围和期间报告了不同的数字（例如一篇稿件的更正稿与原稿）；"
+    "请打开证据核对原文，若一份取代另一份，可在审核中驳回旧的，或用 "
+    "`python -m graph delete-document 文档编号` 删除旧稿。"
+)
+
+
+def mark_conflicts(rows: list[dict[str, Any]], *, by: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """`rows` (figures) with `conflict`: where the same unit (`by`: the columns naming it, if
+    the rows are of several units) reports the same metric, unit of measure, scope and period
+    with another value, the other values (同一指标另报 62.5%), else None. A corrected near-copy of
+    an article (数字有改动) leaves two such figures side by side; this says they disagree.
+
+    >>> rows = [{"metric": "调解成功率", "value": v, "unit_of_measure": "%", "scope": "本院",
+    ...          "period": None} for v in (62.5, 65.2)]
+    >>> [r["conflict"] for r in mark_conflicts(rows)]
+    ['同一指标另报 65.2%', '同一指标另报 62.5%']
+    """
+    key_of = [*by, "metric", "unit_of_measure", "scope", "period"]
+    values: dict[tuple[Any, ...], dict[Any, str]] = defaultdict(dict)
+    for r in rows:
+        values[tuple(str(r.get(k)) for k in key_of)].setdefault(r.get("value"), _figure(r))
+    out = []
+    for r in rows:
+        seen = values[tuple(str(r.get(k)) for k in key_of)]
+        others = [shown for value, shown in seen.items() if value != r.get("value")]
+        out.append({**r, "conflict": f"同一指标另报 {'、'.join(others)}" if others else None})
+    return out
+
+
 UNIT_OUTCOMES = register(
     NamedQuery(
         name="unit_outcomes",
@@ -578,6 +619,7 @@ ORDER BY period, metric
         .replace("STATUS_L", status_of("l"))
         .replace("SCOPE", scope_of("r", "u")),
         params=(_UNIT, COLLECTIONS, VERIFIED_FIGURE),
+        postprocess=lambda rows, _p: mark_conflicts(rows),
     )
 )
 
@@ -617,8 +659,9 @@ RETURN collect([u.id, u.name, o.metric, o.value, o.unit_of_measure, o.qualifier,
             "status",
             "link_status",
         ),
-        postprocess=lambda rows, _p: sorted(
-            rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["fact_id"] or "")
+        postprocess=lambda rows, _p: mark_conflicts(
+            sorted(rows, key=lambda r: (r["unit"] or "", r["metric"] or "", r["fact_id"] or "")),
+            by=("unit_id",),
         ),
     )
 )

@@ -6,9 +6,11 @@ from __future__ import annotations
 import fnmatch
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
+import time
 import tomllib
 import venv
 from pathlib import Path
@@ -90,7 +92,7 @@ def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str])
 
 def test_app_runs_streamlit_on_app_py(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[list[str]] = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.setattr(cli, "run_child", lambda cmd: calls.append(cmd) or 0)
     monkeypatch.chdir(tmp_path)  # a folder without .streamlit/config.toml
     assert cli.main(["app", "--server.port", "8599"]) == 0
     ((*start, port_option, port),) = calls
@@ -103,10 +105,54 @@ def test_app_runs_streamlit_on_app_py(monkeypatch: pytest.MonkeyPatch, tmp_path:
 
 def test_app_leaves_a_folders_own_streamlit_config_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.setattr(cli, "run_child", lambda cmd: calls.append(cmd) or 0)
     monkeypatch.chdir(ROOT)  # the checkout: Streamlit reads .streamlit/config.toml itself
     assert cli.main(["app"]) == 0
     assert calls == [[sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]]
+
+
+def test_the_shipped_config_stops_streamlits_external_ip_lookup() -> None:
+    """Streamlit asks checkip.amazonaws.com for the machine's address at every headless start
+    unless browser.serverAddress is set: an outbound request the intranet does not allow."""
+    config = tomllib.loads(resources.STREAMLIT_CONFIG.read_text(encoding="utf-8"))
+    assert config["browser"]["serverAddress"]
+    options = cli.streamlit_options()  # what `courtgraph app` passes from another folder
+    assert "--browser.serverAddress" in options
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_stopping_the_app_command_stops_streamlit(tmp_path: Path) -> None:
+    """`kill PID` on `courtgraph app` stops its Streamlit child too (it used to be left running
+    with no parent). A stand-in `streamlit` module records its pid and waits to be stopped."""
+    fake = tmp_path / "fake" / "streamlit"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    pid_file = tmp_path / "child.pid"
+    (fake / "__main__.py").write_text(
+        f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(120)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "fake"), str(ROOT)])}
+    launcher = subprocess.Popen([sys.executable, "-m", "courtgraph", "app"], cwd=tmp_path, env=env)
+    try:
+        for _ in range(300):
+            if pid_file.is_file() and pid_file.read_text():
+                break
+            time.sleep(0.05)
+        child = int(pid_file.read_text())
+        launcher.send_signal(signal.SIGTERM)
+        launcher.wait(timeout=30)
+        for _ in range(200):
+            try:
+                os.kill(child, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            os.kill(child, signal.SIGKILL)
+            pytest.fail("the streamlit child outlived `courtgraph app`")
+    finally:
+        if launcher.poll() is None:
+            launcher.kill()
 
 
 def _copy_source(target: Path) -> Path:

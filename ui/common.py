@@ -25,12 +25,16 @@ def table(
     key: str | None = None,  # names the table for readers of the code (and tests' messages)
     height: int | str = "auto",
     total: int | None = None,
+    widths: dict[str, str] | None = None,
+    pinned: str | None = None,
 ) -> None:
     """A dataframe of `rows` showing `columns` (key -> Chinese header); link columns open pages.
     A table of more than `TABLE_ROWS` rows shows its first `TABLE_ROWS` until the reader asks
     for all (a switch): the browser takes seconds to take in tens of thousands of cells, on
     every visit. `total`: `rows` are what `rows_shown` kept of that many (the caller prepared
-    only those)."""
+    only those). `widths`: column key -> "small" | "medium" | "large", for a column a
+    stretched table would squeeze until its cells are cut (2023-08-25（文档…); `pinned`: the
+    column key that stays in view while a wide table scrolls sideways."""
     import pandas as pd
 
     links = links or {}
@@ -61,7 +65,13 @@ def table(
             item[title] = make(r)
         data.append(item)
     frame = pd.DataFrame(data, columns=[*columns.values(), *links.keys()])
-    config = {title: st.column_config.LinkColumn(title, display_text="打开") for title in links}
+    config: dict[str, Any] = {
+        title: st.column_config.LinkColumn(title, display_text="打开") for title in links
+    }
+    for col in {*(widths or {}), *([pinned] if pinned else [])}:
+        config[columns[col]] = st.column_config.Column(
+            columns[col], width=(widths or {}).get(col), pinned=col == pinned or None
+        )
     st.dataframe(frame, hide_index=True, column_config=config, height=height, width="stretch")
 
 
@@ -349,8 +359,20 @@ def sources_for(graph_or_doc_ids: Any, store: Any = None) -> list[Any]:
     )
     if not ids:
         return []
+    from dataclasses import replace
+
+    from queries.explore import source_name
+
     found = document_titles(ids, store)
-    return [Source.of(found[d]) for d in ids if d in found]
+    out = []
+    for d in ids:
+        if d in found:
+            source = Source.of(found[d])
+            name = source_name(found[d])
+            # no URL: its file name (or id) tells two versions of one report apart
+            named = name and name != source.title
+            out.append(replace(source, title=f"{source.title}（{name}）") if named else source)
+    return out
 
 
 def embed_html(html: str, height: int) -> None:
@@ -461,11 +483,14 @@ def table_downloads(
     stem: str,
     key: str,
     note: str = "",
+    shown: int | None = None,
 ) -> None:
     """CSV, Excel, PNG, SVG and PPTX of a table, made when a button is clicked; `note` (how many
     of its facts are unverified) goes under the pictures' and the slide's title. `sources`
     may be a function, called when a picture or slide is made (finding the documents behind
-    a large table costs a walk of the graph the page need not wait for)."""
+    a large table costs a walk of the graph the page need not wait for). `shown`: the
+    pictures and the slide show only the first `shown` columns (the rest, such as a fact's
+    id and sentence, are for the CSV and Excel files a researcher cites from)."""
     import csv
     import io
 
@@ -488,13 +513,18 @@ def table_downloads(
     def cited() -> list[Any]:
         return sources() if callable(sources) else sources
 
+    pic_columns = list(columns)[:shown]
+    pic_rows = [list(r)[:shown] for r in rows] if shown is not None else rows
+
     def pic(fmt: str) -> Callable[[], bytes]:
         return lambda: render.table_picture(
-            columns, rows, fmt=fmt, title=title, sources=cited(), generated=today()
+            pic_columns, pic_rows, fmt=fmt, title=title, sources=cited(), generated=today()
         )
 
     def deck() -> bytes:
-        return render.table_slide(columns, rows, title=title, sources=cited(), generated=today())
+        return render.table_slide(
+            pic_columns, pic_rows, title=title, sources=cited(), generated=today()
+        )
 
     from ui.downloads import ON_CLICK
 

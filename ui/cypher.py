@@ -141,7 +141,7 @@ def _show_result(result: CypherResult, limit: int) -> None:
     if not n:
         st.info("查询没有返回任何行。")
     cells = _cells(result.columns, result.rows)
-    frame = pd.DataFrame(cells, columns=result.columns)
+    frame = pd.DataFrame(_blank_empty(cells), columns=result.columns)
     st.dataframe(frame, hide_index=True, width="stretch")
     from ui.common import XLSX_MIME, to_xlsx
     from ui.downloads import ON_CLICK
@@ -183,6 +183,19 @@ def _cells(columns: list[str], rows: list[dict[str, Any]]) -> list[list[Any]]:
                 if row[i] is not None:
                     row[i] = str(row[i])
     return table
+
+
+def _blank_empty(cells: list[list[Any]]) -> list[list[Any]]:
+    """The table as shown: an empty value (null) as a blank cell, not the word None, in every
+    column of text; a column of numbers keeps its nulls, so it still sorts as numbers.
+
+    >>> _blank_empty([["a", None, 1], [None, "x", None]])
+    [['a', '', 1], ['', 'x', None]]
+    """
+    if not cells:
+        return cells
+    text = [not any(isinstance(row[i], int | float) for row in cells) for i in range(len(cells[0]))]
+    return [["" if v is None and t else v for v, t in zip(row, text, strict=True)] for row in cells]
 
 
 def _csv(columns: list[str], cells: list[list[Any]]) -> bytes:

@@ -90,8 +90,10 @@ def _fact(fact_id: str) -> None:
             state.stage_zh(f.get("stage")) or f.get("title") or REL_ZH.get(f["type"], f["type"])
         )
         st.subheader(f"{f['source']} —{detail}→ {f['target']}")
+        # an adoption's relation is its stage (a fact corrected to 试点 is no 推行)
+        relation = state.stage_zh(f.get("stage")) or REL_ZH.get(f["type"], f["type"])
         st.caption(
-            f"关系：{REL_ZH.get(f['type'], f['type'])}"
+            f"关系：{relation}"
             + (f"　日期：{f['date']}" if f.get("date") else "")
             + f"　文档数：{len(f.get('doc_ids') or [])}"
             + f"　核实状态：{STATUS_ZH.get(f.get('status') or 'extracted', f.get('status'))}"

@@ -63,15 +63,22 @@ def _articles() -> None:
     from ingest.uploads import repeated_documents, stage_uploads, summary_zh
 
     with tempfile.TemporaryDirectory(prefix="courtgraph-upload-") as tmp:
+        from ui.review import reviewer
+
         staged = stage_uploads(
-            [(f.name, f.getvalue()) for f in files or []], tmp, url=url, title=title, date=date
+            [(f.name, f.getvalue()) for f in files or []],
+            tmp,
+            url=url,
+            title=title,
+            date=date,
+            uploaded_by=reviewer(),  # None without accounts: the time alone
         )
         for name, why in staged.problems:
             st.warning(f"{name}：{why}")
         if not staged.articles:
             st.error("没有可导入的文章（元数据文件和清单需要与文章一起上传）。")
             return
-        # the graph records the uploaded name, not the temporary file deleted below
+        # the graph records the upload (name, who, when), not the temporary file deleted below
         report = ingest_paths(
             state.store(),
             [tmp],
@@ -155,6 +162,8 @@ def uploader_in_chinese(key: str, types: list[str]) -> None:
             text["instructions"],
             "0.875rem",
         )
-        + said(f"{zone} > div:not([data-testid]) > *", text["dragging"], "1rem")
+        # the overlay shown while a file is dragged over: a div holding one span (the chosen
+        # files' list is a div too, holding divs: it keeps its own words)
+        + said(f"{zone} > div:not([data-testid]) > span", text["dragging"], "1rem")
         + "</style>"
     )

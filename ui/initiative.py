@@ -210,6 +210,7 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
         },
         key=table_key,
         total=len(rows),
+        widths={"date_shown": "medium"},  # 2023-08-25（文档日期） was cut
     )
     # drawn only while open: every row's export is made ready for its buttons
     with st.expander(
@@ -217,20 +218,10 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
     ) as box:
         if not box.open:
             return
-        shown = _labelled(rows)
         table_downloads(
-            ["单位", "层级", "省份", "阶段", "最早报道", "核实状态"],
-            [
-                [
-                    r["unit"],
-                    r["level_zh"],
-                    r.get("province") or "",
-                    r["stage_zh"],
-                    r.get("date_shown") or "",
-                    STATUS_ZH.get(r.get("status") or "extracted", r.get("status") or ""),
-                ]
-                for r in shown
-            ],
+            [*ADOPTER_EXPORT, *ADOPTER_CITATION],
+            adopter_export_rows(state.store(), rows),
+            shown=len(ADOPTER_EXPORT),  # the pictures and the slide: without the citation
             title=f"{props.get('name', '')} · 采用单位",
             # the documents behind the rows: found when a picture or slide is made, in the
             # download's own thread: from the store, not the page's caches
@@ -239,6 +230,43 @@ def _adopters(initiative_id: str, props: dict[str, Any]) -> None:
             key=f"{P}.dl",
             note=note_of(check),
         )
+
+
+#: the adopters table's export: the columns the page shows…
+ADOPTER_EXPORT = ("单位", "层级", "省份", "阶段", "最早报道", "核实状态")
+#: …and, in the CSV and Excel files only, what a citation needs (the earliest fact's sentence
+#: and document, as `python -m queries adopters --format csv` gives them)
+ADOPTER_CITATION = ("事实 ID", "证据", "证据文档 ID", "来源文档", "文档日期", "网址")
+
+
+def adopter_export_rows(store: Any, rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """The adopters' rows as exported: `ADOPTER_EXPORT` then `ADOPTER_CITATION`; the stages
+    and fact ids joined with "；" as in every other download (an initiative's name may hold
+    "、"). Asked of `store` directly (a download is made outside the page's caches)."""
+    from graph.export import join_list
+    from queries.citations import cited_rows
+
+    _, cited = cited_rows(store, ["fact_id"], rows)
+    out = []
+    for r in _labelled(cited):
+        status = r.get("status") or "extracted"
+        out.append(
+            [
+                r["unit"],
+                r["level_zh"],
+                r.get("province") or "",
+                join_list(state.stage_zh(s) for s in r.get("stages") or ()),
+                r.get("date_shown") or "",
+                STATUS_ZH.get(status, status),
+                join_list(r.get("fact_ids") or [r.get("fact_id")]),
+                r.get("evidence") or "",
+                r.get("evidence_doc_id") or "",
+                r.get("doc_title") or "",
+                r.get("doc_date") or "",
+                r.get("doc_url") or "",
+            ]
+        )
+    return out
 
 
 def _labelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -302,11 +330,14 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     rows = state.rows("coverage", asked)
     from queries.analytics import (
         ADOPTED,
+        AREA_ROLLOUT_NOTE,
         NOT_REPORTED,
         THROUGH_TRIBUNALS,
         group_tribunal_adopters,
+        mark_area_rollouts,
         mark_coverage,
         not_reported_caveat,
+        rollout_zh,
     )
     from ui.scope import counted_units
 
@@ -314,10 +345,17 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
     through = group_tribunal_adopters(
         state.rows("tribunal_adopters", {"initiative": initiative_id, "court": court_id})
     )
-    rows, outside = counted_units(mark_coverage(rows, through))  # tribunals: roster only
+    # a unit not reported under a court reporting a rollout to its whole area: noted, not
+    # counted (docs/data-model.md, Coverage states)
+    rollouts = state.rows("area_rollouts", {"initiative": initiative_id, "court": court_id})
+    marked = mark_area_rollouts(mark_coverage(rows, through), rollouts)
+    rows, outside = counted_units(marked)  # tribunals: roster only
     if not rows:
         st.info("该法院辖区内没有下级单位。")
         return
+    for r in rollouts:
+        if r["above"]:  # the court's own report, or its superiors': the counts leave it out
+            st.info(f"本院或上级法院报道在全辖推行：{rollout_zh(r)}", icon="ℹ️")
     _briefing(initiative_id, props, court_id, by_id[court_id]["court"])
     done = [r for r in rows if r["state"] == ADOPTED]
     via = [r for r in rows if r["state"] == THROUGH_TRIBUNALS]
@@ -380,14 +418,17 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
         st.markdown(f"**尚未报道推行（{len(not_yet)}）**")
         table(
             [r for r in shown if r["state"] == NOT_REPORTED],
-            {"unit": "单位", "level_zh": "层级"},
+            {"unit": "单位", "level_zh": "层级"}
+            | ({"note_zh": "说明"} if any(r.get("note_zh") for r in not_yet) else {}),
             links={"单位页": lambda r: state.link(r["unit_id"])},
             key=f"{P}.cov_no",
         )
         st.caption(not_reported_caveat(check.verified_only))
+        if any(r.get("note_zh") for r in not_yet):
+            st.caption(AREA_ROLLOUT_NOTE)
     with st.expander("导出覆盖表（CSV / Excel / 图片 / 幻灯片）"):
         table_downloads(
-            ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"],
+            ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭", "说明"],
             [
                 [
                     r["unit"],
@@ -396,6 +437,7 @@ def _coverage(initiative_id: str, props: dict[str, Any]) -> None:
                     r["stages_zh"],
                     r.get("first_date") or "",
                     r["tribunals_zh"],
+                    r.get("note_zh") or "",
                 ]
                 for r in shown
             ],
@@ -512,13 +554,19 @@ def _outcomes(initiative_id: str) -> None:
             "period": "期间",
             "scope": "范围",
             "status_zh": "核实状态",
-        },
+        }
+        # the same unit, metric, scope and period with two values: said beside each
+        | ({"conflict": "数字冲突"} if any(r.get("conflict") for r in rows) else {}),
         links={
             "单位页": lambda r: state.link(r["unit_id"]),
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
         },
         key=f"{P}.outcomes",
     )
+    if any(r.get("conflict") for r in rows):
+        from queries.library import CONFLICT_NOTE
+
+        st.caption(CONFLICT_NOTE)
 
 
 def _figure_status(row: dict[str, Any]) -> list[str | None]:

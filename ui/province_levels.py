@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from figures.numbers import percent
 from graph.model import LEVEL_ZH
 from queries import analytics
 from ui import state
@@ -82,7 +83,7 @@ def by_level(
         item: dict[str, Any] = {"省份": r["province"]}
         for lv in levels:
             a, n = r.get(f"{lv}_adopted") or 0, r.get(f"{lv}_courts") or 0
-            item[LEVEL_ZH.get(lv, lv)] = f"{a} / {n}（{a / n:.0%}）" if n else "—"
+            item[LEVEL_ZH.get(lv, lv)] = f"{a} / {n}（{percent(a / n)}）" if n else "—"
         shown.append(item)
     if not shown:
         st.info("这些层级的法院中还没有推行该举措的报道。")

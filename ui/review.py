@@ -1025,12 +1025,26 @@ def _counts_polled(key: str) -> None:
         st.rerun()  # counted: the whole page once more, without the polling fragment
 
 
+#: what a correction form's box says while it is being edited: Streamlit writes "Press Enter
+#: to submit form" in English under it, with no setting for the words; the page's style sheet
+#: (no script) shows the Chinese in their place, in the forms of this page only
+ENTER_TO_SAVE = (
+    "<style>"
+    '[data-testid="stForm"] [data-testid="InputInstructions"]{font-size:0 !important;}'
+    '[data-testid="stForm"] [data-testid="InputInstructions"] *{display:none;}'
+    '[data-testid="stForm"] [data-testid="InputInstructions"]::after'
+    '{content:"按 Enter 保存修改";font-size:0.75rem;}'
+    "</style>"
+)
+
+
 def render() -> None:
     st.title("审核")
     st.caption(
         "逐条核对抽取出的事实：确认、驳回或修改。驳回的事实从所有答案和图片中移除，"
         "决定永久保存，重新导入文章后依然有效。未登录时只读。"
     )
+    st.html(ENTER_TO_SAVE)
     _sign_in(st.sidebar)
     who = reviewer()
     # the message has a place of its own on every run: were it written only when there is
@@ -1135,6 +1149,46 @@ def _more_filters() -> dict[str, Any]:
     return {"unit": unit, "province": province, "stage": stage, "max_confidence": ceiling}
 
 
+def _filter_entity(key: str, value: str, label: str | None = None) -> str | None:
+    """The id a queue filter's box names; a name several entities share offers them as
+    buttons that fill the box (and stops the page until one is chosen)."""
+    from graph.errors import AmbiguousName
+
+    if not value:
+        return None
+    try:
+        return state.resolve(value, label) if label else state.resolve(value)
+    except AmbiguousName as exc:
+        _offer_choices(key, exc.name or value, exc.ids, label)
+        st.stop()
+        raise  # st.stop() ends the run; for type checkers
+
+
+def _offer_choices(key: str, value: str, ids: list[str], label: str | None) -> None:
+    st.warning(f"“{value}”对应多个实体，请点选其中一个（填入筛选框）：")
+    for entity_id in ids:
+        try:
+            node = state.entity(entity_id)
+        except CourtgraphError:
+            node = {}
+        name = str(node.get("name") or entity_id)
+        try:  # the full name when it names this entity alone, else the id
+            unique = (state.resolve(name, label) if label else state.resolve(name)) == entity_id
+        except CourtgraphError:
+            unique = False
+        st.button(
+            f"{name}（{state.kind_zh(node.get('kind'))}）",
+            key=f"{key}.pick.{entity_id}",
+            help=entity_id,
+            on_click=_fill,
+            args=(key, name if unique else entity_id),
+        )
+
+
+def _fill(key: str, value: str) -> None:
+    st.session_state[key] = value
+
+
 def _queue_part(store: Any, who: str | None, key: str) -> None:
     per = st.toggle(
         "显示按举措、按文档的审核进度",
@@ -1163,8 +1217,8 @@ def _queue_part(store: Any, who: str | None, key: str) -> None:
     document = f[3].text_input("文档 id（可选）", key=f"{P}.document").strip() or None
     limit = int(f[4].number_input("条数", 5, 200, 20, step=5, key=f"{P}.limit"))
     more = _more_filters()
-    initiative = state.resolve(initiative_name, "Initiative") if initiative_name else None
-    unit = state.resolve(more["unit"]) if more["unit"] else None
+    initiative = _filter_entity(f"{P}.initiative", initiative_name, "Initiative")
+    unit = _filter_entity(f"{P}.unit", more["unit"])
     rows = _queue(
         state.store_key(),
         kinds=[kind],

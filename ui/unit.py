@@ -277,10 +277,16 @@ def _outcomes(unit_id: str, below: int) -> None:
                 "period": "期间",
                 "scope": "范围",
                 "initiative": "相关举措",
-            },
+            }
+            # the same metric, scope and period with two values: said beside each
+            | ({"conflict": "数字冲突"} if any(r.get("conflict") for r in rows) else {}),
             links={"证据": lambda r: state.evidence_link(r.get("fact_id"))},
             key=f"{P}.outcomes",
         )
+        if any(r.get("conflict") for r in rows):
+            from queries.library import CONFLICT_NOTE
+
+            st.caption(CONFLICT_NOTE)
     if not below:
         return
     from ui.scope import collections
@@ -309,13 +315,18 @@ def _outcomes(unit_id: str, below: int) -> None:
                 "period": "期间",
                 "scope": "范围",
                 "initiative": "相关举措",
-            },
+            }
+            | ({"conflict": "数字冲突"} if any(r.get("conflict") for r in under) else {}),
             links={
                 "单位页": lambda r: state.link(r["unit_id"]),
                 "证据": lambda r: state.evidence_link(r.get("fact_id")),
             },
             key=f"{P}.outcomes_below",
         )
+        if any(r.get("conflict") for r in under):
+            from queries.library import CONFLICT_NOTE
+
+            st.caption(CONFLICT_NOTE)
 
 
 def _outcomes_below(unit_id: str) -> tuple[list[dict[str, Any]], bool]:

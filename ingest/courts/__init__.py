@@ -73,13 +73,14 @@ def extract_courts(
     >>> r.courts[0].name, r.home
     ('海南省海口市秀英区人民法院', '海南省海口市秀英区人民法院')
     """
-    res = Resolver(doc.text, title=doc.title)
+    page = doc.page_court
+    res = Resolver(doc.text, title=doc.title, extra=page)
     _read_names(res)
     res.bare_county_courts()
     find_tribunal_lists(res)
     find_named_tribunals(res)
     find_tribunals(res)
-    return _resolution(res, doc.title, sentences)
+    return _resolution(res, doc.title, sentences, page=page)
 
 
 def resolve_court_name(
@@ -127,15 +128,28 @@ def resolve_court_name(
 
 
 def _resolution(
-    res: Resolver, title: str | None, given: Sequence[tuple[int, int]] | None = None
+    res: Resolver,
+    title: str | None,
+    given: Sequence[tuple[int, int]] | None = None,
+    *,
+    page: str | None = None,
 ) -> CourtResolution:
     """The courts found, each once with its surfaces and evidence sentences, after the home
-    court is chosen and 我院/本院/该院 are tied to their courts."""
+    court is chosen and 我院/本院/该院 are tied to their courts. `page`: the court the page's
+    cut byline names (2024-05-20 乙县人民法院 阅读数：12), the home where the text says 我院/本院:
+    the page's author, as a metadata row's court is (home_court); a court of the article
+    only through those words, never by itself."""
     res.found.sort(key=lambda f: (f.start, -f.end))
     home = home_court(res, title)
     if res.bare_mids:
         _bare_mids(res, title)
         home = home_court(res, title)
+    if page and ("我院" in res.text or "本院" in res.text):
+        ref = resolve_court_name(page, context=res.text)
+        if ref is not None:
+            if res.court(ref.name) is None:
+                res.dynamic.setdefault(ref.name, ref)
+            home = ref.name
     found = sorted(res.found + self_references(res, home), key=lambda f: (f.start, -f.end))
     sentences = Sentences(res.text, given)
     refs: dict[str, CourtRef] = {}
@@ -169,7 +183,7 @@ def _resolution(
                 Evidence(res.text[sent[0] : sent[1]], sent[0], sent[1], quote=surface)
             )
     # a court named only through 我院/本院 still counts when it is the home court
-    courts = [r for r in refs.values() if r.mentions]
+    courts = [r for r in refs.values() if r.mentions or (page and r.name == home)]
     gaz = res.m.gaz
     prov = res.ctx.top_province()
     pref = res.ctx.top_prefecture(gaz)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ingest.courts.matcher import CJK, FUNCTION_CHARS
 from ingest.courts.resolver import Found
 from ingest.document import CourtRef
-from ingest.gazetteer import Division
+from ingest.gazetteer import Division, _read_tsv
 from ingest.roster import DATA_DIR
 
 if TYPE_CHECKING:
@@ -71,6 +71,12 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # a paper's verbs of arguing and a demonstrative run on before 人民法庭 (这明确人民法庭…,
     # 试探析人民法庭参与…的路径): no town's name holds these either
     r"|^这|明确|探析|探讨|探究|分析|研究|论述|阐述|阐明|表明|说明"
+    # a court opening, closing, merging or renaming a tribunal (某区法院重新启用某某人民法庭,
+    # 某县法院撤销某某法庭): no town's name holds these
+    r"|启用|重启|重新|更名|撤销|撤并|恢复|合并"
+    # a negation right before 法庭 (某区法院无派出法庭, 又不失人民法庭的威严) denies or qualifies
+    # a tribunal; it names none
+    r"|(?:无|没有|并无|尚无|暂无|未设|不设|不失)$"
 )
 #: a verb opening the words before a bare 法庭 (依托某某法庭, 通过某某法庭): no part of its name
 _VERB_BEFORE_NAME = re.compile(r"(?:依托|通过|借助|利用|结合|发挥|针对|联合|会同|指导|推动|督促)")
@@ -83,6 +89,46 @@ _ZONE_STEM = re.compile(
     r"|工业园区|工业园|产业园区|自由贸易试验区|自由贸易区|自贸试验区|自贸区|自贸片区|综合保税区"
     r"|保税区)$"
 )
+
+
+@functools.cache
+def _curated_tribunals() -> dict[str, str]:
+    """data/courts/tribunals.tsv: tribunals no town places (小岗村) -> their parent court."""
+    _meta, rows = _read_tsv(DATA_DIR / "tribunals.tsv")
+    return {row[0]: row[1] for row in rows}
+
+
+def _listed_tribunal(res: Resolver, text: str, ts: int) -> tuple[str, str] | None:
+    """(name, parent) of a tribunal of data/courts/tribunals.tsv written right before ``ts``
+    (小岗村法庭), its name starting at a boundary (no longer word holds it)."""
+    for stem, parent in _curated_tribunals().items():
+        start = ts - len(stem)
+        if start < 0 or text[start:ts] != stem or parent not in res.m.roster:
+            continue
+        if start > 0 and CJK.match(text[start - 1]) and text[start - 1] not in FUNCTION_CHARS:
+            continue  # a longer name (某某小岗村法庭) is another place's
+        return stem, parent
+    return None
+
+
+#: a 兵团 regiment's number (150团) or, after a farm court, a farm's (黑龙江's 852, 858 农场)
+#: that names a tribunal written right after its court (某市人民法院150团法庭, 某农垦法院858
+#: 人民法庭); a bare number after any other court is a courtroom (101法庭) or a count
+_REGIMENT_STEM = re.compile(r"[0-9]{2,3}团(?:场)?")
+_FARM_STEM = re.compile(r"[0-9]{3}(?:农场)?")
+_FARM_PARENT = "黑龙江省农垦中级法院"
+
+
+def _numbered_stem(res: Resolver, stem: str, court: str, full: bool) -> bool:
+    """Whether ``stem``, written right after ``court``, is a regiment's or a farm's number;
+    ``full``: the tribunal word is 人民法庭. A farm's bare number needs 农场 or 人民法庭 after
+    it (858农场法庭, 858人民法庭): 某农垦法院101法庭 is a courtroom as after any other court."""
+    if _REGIMENT_STEM.fullmatch(stem):
+        return True
+    if not _FARM_STEM.fullmatch(stem) or not (full or stem.endswith("农场")):
+        return False
+    ref = res.court(court) or res.dynamic.get(court)
+    return "农垦" in court or (ref is not None and ref.parent == _FARM_PARENT)
 
 
 #: after a quoted X法庭: the words that make it a brand (“某某法庭”模式, “某某法庭”特色品牌)
@@ -121,12 +167,18 @@ def find_tribunals(res: Resolver) -> None:
             strict = not town  # a known town of the court's county passes as it is
             if _ZONE_STEM.match(stem) and not _TRIBUNAL_NOT_PLACE.search(stem):
                 strict, zone = False, True  # 某区法院开发区人民法庭: named after its zone
+            elif _numbered_stem(res, stem, adjacent.court, m.group() == "人民法庭"):
+                strict, zone = False, True  # 某农垦法院858人民法庭: a farm's or regiment's number
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
             if strict and _SUBORDINATE_END.search(text, max(0, adjacent.end - 3), adjacent.end):
                 continue  # 某县法院下辖的农村人民法庭: after 下辖的 only a place names one
         elif _bingtuan_tribunal(res, m, named):
             continue
+        elif (listed := _listed_tribunal(res, text, ts)) is not None:
+            stem, parent = listed  # 小岗村法庭: a tribunal the table places, named as listed
+            mention_start, strict, zone = ts - len(stem), False, True
+            known.setdefault(stem, parent)
         else:
             run_start = ts
             while (
@@ -589,9 +641,14 @@ def _town_stem(stem: str) -> str:
 _JOINED = frozenset("及和与的、")
 
 
-#: between a court and a tribunal of it: 下辖的, 所属的 (某县法院下辖的某某人民法庭)
-_SUBORDINATE = re.compile(r"(?:下辖|所辖|下属|所属|辖下)的?")
-_SUBORDINATE_END = re.compile(r"(?:下辖|所辖|下属|所属|辖下)的?$")
+#: between a court and a tribunal of it: 下辖的, 所属的 (某县法院下辖的某某人民法庭), or the court
+#: opening, reopening or closing it (某区法院重新启用某某人民法庭, 某县法院撤销某某法庭)
+_SUBORDINATE_WORDS = (
+    r"(?:(?:下辖|所辖|下属|所属|辖下)的?"
+    r"|(?:重新|恢复)?(?:启用|重启|设立|撤销|撤并)了?)"
+)
+_SUBORDINATE = re.compile(_SUBORDINATE_WORDS)
+_SUBORDINATE_END = re.compile(_SUBORDINATE_WORDS + "$")
 
 
 def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Found | None, bool]:
@@ -611,7 +668,8 @@ def _court_before(res: Resolver, courts: Sequence[Found], ts: int) -> tuple[Foun
         # 某区法院自由贸易试验区法庭: a zone's name may be longer than a town's
         if ts - f.end > 6 and not (ts - f.end <= 10 and _ZONE_STEM.match(between)):
             break
-        if not all(CJK.match(ch) for ch in between):
+        numbered = _numbered_stem(res, between, f.court, text.startswith("人民法庭", ts))
+        if not all(CJK.match(ch) for ch in between) and not numbered:
             continue
         town = bool(between) and _town_of(res, between, f.court)
         # 自由贸易试验区: the 由 of a zone's name is no function character

@@ -255,6 +255,8 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
             if pref_code:
                 break
         if pref_code is None:
+            if rest and any(d.level == "province" for d in gaz.lookup(rest)):
+                continue  # 湖北自贸区法院: a province's zone courts together, no city's court
             pref_code = res.ctx.nearest_before(zs, need="pref")
             if len(rest) > 4:
                 continue

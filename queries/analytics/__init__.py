@@ -33,6 +33,7 @@ from queries.library import (
     docs_in_collections,
     in_collections,
     is_verified,
+    mark_conflicts,
     scope_of,
     status_of,
 )
@@ -487,7 +488,10 @@ ADOPTER_OUTCOMES = register(
             "adoption_status",
             "status",
         ),
-        postprocess=lambda rows, _p: sorted(one_row_per_figure(rows), key=_outcome_order),
+        # a unit's figures come whole (`units` names whole units): its conflicts are all seen
+        postprocess=lambda rows, _p: mark_conflicts(
+            sorted(one_row_per_figure(rows), key=_outcome_order), by=("unit_id",)
+        ),
     )
 )
 
@@ -845,6 +849,112 @@ def group_tribunal_adopters(rows: Iterable[dict[str, Any]]) -> dict[str, list[di
     }
 
 
+#: the note beside 尚未报道推行 for a unit whose superior court reports rolling the initiative
+#: out to its whole area (an adoption with a `scope`, e.g. 全市法院): the unit keeps its state
+#: (no document reports the unit itself), but a reader must not take it for "has not done it"
+AREA_ROLLOUT_ZH = "上级报道在全辖推行"
+#: what the note means, under every list that shows it
+AREA_ROLLOUT_NOTE = (
+    f"{AREA_ROLLOUT_ZH}：该单位本身没有推行报道，但其上级法院报道在所辖全部法院推行（事实的“范围”，"
+    "如 全市法院）；它仍列为尚未报道推行，不计入覆盖率。"
+)
+
+AREA_ROLLOUTS = register(
+    NamedQuery(
+        name="area_rollouts",
+        title="上级报道在全辖推行",
+        description="For an initiative and a court: the adoptions, by that court or a court "
+        "above or below it, reported for a whole area (a `scope` such as 全市法院 or "
+        "辽宁省朝阳市全市法院): court, scope, stage, date, fact id and review status; `above` "
+        "is true for the court itself and the courts above it (their area holds every unit "
+        "below the court), else `unit_ids` lists the units below that court. Coverage shows "
+        "the note 上级报道在全辖推行 beside a unit 尚未报道推行 under such a court.",
+        cypher="""
+MATCH (c:Entity {id: $court})
+MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(s:Entity)
+WHERE a.scope IS NOT NULL AND a.scope <> '' AND IN_COLLECTIONS AND IS_VERIFIED
+OPTIONAL MATCH up = (c)-[:PART_OF*0..4]->(s)
+OPTIONAL MATCH down = (c)<-[:PART_OF*1..4]-(s)
+WITH s, a, up IS NOT NULL AS above, down IS NOT NULL AS inside
+WHERE above OR inside
+OPTIONAL MATCH (s)<-[:PART_OF*1..4]-(u:Entity)
+WHERE NOT above
+WITH s, a, above, collect(DISTINCT u.id) AS unit_ids
+RETURN s.id AS court_id, s.name AS court, s.level AS level, a.scope AS scope,
+       a.stage AS stage, a.date AS date, a.fact_id AS fact_id, STATUS AS status, above,
+       unit_ids
+ORDER BY above DESC, date, court_id
+""".replace("IN_COLLECTIONS", in_collections("a"))
+        .replace("IS_VERIFIED", is_verified("a"))
+        .replace("STATUS", status_of("a")),
+        params=(
+            Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
+            Param("court", "entity", "上级法院", required=True, help="e.g. 朝阳中院"),
+            COLLECTIONS,
+            VERIFIED,
+        ),
+        row_limit=2000,
+    )
+)
+
+
+def area_rollouts(
+    store: GraphStore,
+    initiative: str,
+    court: str,
+    *,
+    collections: Sequence[str] | None = None,
+    verified_only: bool = False,
+) -> list[dict[str, Any]]:
+    """The `area_rollouts` query's rows for `initiative` under `court` (ids resolved)."""
+    params = {
+        "initiative": initiative,
+        "court": court,
+        "collections": _names_or_none(collections),
+        "verified": verified_only,
+    }
+    return run(store, "area_rollouts", params).rows
+
+
+def rollout_zh(r: dict[str, Any]) -> str:
+    """One area rollout in Chinese: court, stage, scope and date.
+
+    >>> rollout_zh({"court": "辽宁省朝阳市中级人民法院", "stage": "adopted",
+    ...             "scope": "辽宁省朝阳市全市法院", "date": "2023-05"})
+    '辽宁省朝阳市中级人民法院 推行（范围：辽宁省朝阳市全市法院；2023-05）'
+    """
+    from graph.model import STAGE_ZH
+
+    stage = STAGE_ZH.get(r.get("stage") or "", r.get("stage") or "")
+    when = f"；{r['date']}" if r.get("date") else ""
+    return f"{r['court']} {stage}（范围：{r['scope']}{when}）"
+
+
+def mark_area_rollouts(
+    rows: Sequence[dict[str, Any]], rollouts: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Coverage rows (`mark_coverage`'s) with, on each unit 尚未报道推行 that a court above it
+    reports rolling the initiative out to its whole area, that rollout (`rollout`: the
+    nearest such court's row of `area_rollouts`) and the note `note_zh` (上级报道在全辖推行：…).
+    The state stays not_reported (docs/data-model.md, Coverage states): no document reports
+    the unit itself."""
+    whole = [r for r in rollouts if r.get("above")]
+    # the nearest court first: one below the chosen court (its area is smaller), then the
+    # chosen court, then those above it
+    inner: dict[str, dict[str, Any]] = {}
+    for r in rollouts:
+        if not r.get("above"):
+            for uid in r.get("unit_ids") or ():
+                inner.setdefault(uid, r)
+    out = []
+    for row in rows:
+        found = inner.get(row["unit_id"]) or (whole[0] if whole else None)
+        if row.get("state") == NOT_REPORTED and found is not None:
+            row = {**row, "rollout": found, "note_zh": f"{AREA_ROLLOUT_ZH}：{rollout_zh(found)}"}
+        out.append(row)
+    return out
+
+
 def mark_coverage(
     rows: Sequence[dict[str, Any]], through: dict[str, list[dict[str, Any]]]
 ) -> list[dict[str, Any]]:
@@ -978,6 +1088,8 @@ def coverage_report(
         store, iid, cid, collections=collections, verified_only=verified_only
     )
     rows = mark_coverage(rows, through)
+    rollouts = area_rollouts(store, iid, cid, collections=collections, verified_only=verified_only)
+    rows = mark_area_rollouts(rows, rollouts)
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     via: dict[str, list[dict[str, Any]]] = defaultdict(list)
     missing = []

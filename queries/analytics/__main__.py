@@ -334,7 +334,13 @@ def coverage_table(
     units of that level below the court; then the courts covered through their tribunals
     (with which) and the units not yet reported."""
     from graph.model import LEVEL_ZH, LEVELS
-    from queries.analytics import not_reported_caveat
+    from queries.analytics import (
+        AREA_ROLLOUT_NOTE,
+        AREA_ROLLOUT_ZH,
+        area_rollouts,
+        not_reported_caveat,
+        rollout_zh,
+    )
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
@@ -396,6 +402,17 @@ def coverage_table(
         )
     )
     out.append(f"事实：{tally_note(tally)}")
+    whole = [
+        r
+        for r in area_rollouts(
+            store, iid, cid, collections=collections, verified_only=verified_only
+        )
+        if r["above"]
+    ]
+    if whole:  # the court's own report (or its superiors'), which the counts below leave out
+        out.append("")
+        out.append(f"本院或上级法院报道在全辖推行（{len(whole)}）：")
+        out += [f"  {rollout_zh(r)}  {r['fact_id']}" for r in whole]
     through = [r for lv in levels for r in lv.through]
     if through:
         out.append("")
@@ -409,10 +426,18 @@ def coverage_table(
     order = {level: i for i, level in enumerate(LEVELS)}
     missing = sorted(missing, key=lambda r: (order.get(r["level"] or "", len(order)), r["unit"]))
     out += [
-        f"  {r['unit']}（{LEVEL_ZH.get(r['level'] or '', r['level'] or '未知')}）" for r in missing
+        f"  {r['unit']}（{LEVEL_ZH.get(r['level'] or '', r['level'] or '未知')}）"
+        + (
+            f"  {AREA_ROLLOUT_ZH}：{r['rollout']['court']}（{r['rollout']['scope']}）"
+            if r.get("rollout")
+            else ""
+        )
+        for r in missing
     ]
     if missing:
         out.append(not_reported_caveat(verified_only))
+    if any(r.get("rollout") for r in missing):
+        out.append(AREA_ROLLOUT_NOTE)
     return "\n".join(out)
 
 

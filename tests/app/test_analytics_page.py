@@ -431,3 +431,41 @@ def test_copy_notes_leave_bulletins_other_scopes_and_unchanged_values() -> None:
     # 58.2 stated by both documents (the second gives it as well): only 61.3 is marked
     rows = [_row(58.2, ["doc:1", "doc:2"]), _row(61.3, ["doc:2"])]
     assert set(copy_notes(rows, texts.get, str)) == {1}
+
+
+def test_province_table_leaves_out_an_initiative_no_chosen_level_reports(graph, app) -> None:
+    """With 中级法院 only, 枫桥式人民法庭 (reported by basic courts alone) was an empty column."""
+    at = app(page="analytics", tab="省份覆盖表", matrix_levels="intermediate")
+    no_trouble(at)
+    tables = [df.value for df in at.dataframe if "诉源治理" in df.value.columns]
+    assert [list(t.columns) for t in tables] == [["诉源治理"]]
+    assert tables[0].loc["甲省", "诉源治理"] == pytest.approx(1 / 1)
+    assert any("另有 1 项举措在这些层级没有推行报道" in t for t in texts(at, "caption"))
+
+
+def test_the_export_preview_is_as_tall_as_its_rows() -> None:
+    """A 3-row preview stood over a fixed 280 px grid, empty lines under its rows."""
+    from ui.analytics.exports import preview_height
+
+    assert preview_height(3) < preview_height(4) < 280
+    assert preview_height(3) >= 35 * 4  # the header and three rows
+    assert preview_height(500) == 280  # a long preview scrolls
+
+
+def test_outcome_table_keeps_its_unit_in_view_and_writes_periods_in_chinese(graph, app) -> None:
+    """成效对照 is wider than the page: its unit column stays in view while it scrolls to its
+    last columns (cut at the page's edge), and a period reads 2023年, not 2023-01-01/2023-12-31."""
+    import json
+
+    graph.write_statements(
+        [("MATCH (o:Entity {id: $id}) SET o.period = '2023-01-01/2023-12-31'", {"id": g.RATE})]
+    )
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
+    no_trouble(at)
+    shown = [
+        df for df in at.dataframe if list(df.value.columns)[:2] == ["单位", "推行（首次日期）"]
+    ]
+    assert len(shown) == 1
+    assert list(shown[0].value["期间"]) == ["2023年"]
+    config = json.loads(shown[0].proto.columns)
+    assert config["单位"].get("pinned") is True

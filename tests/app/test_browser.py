@@ -191,8 +191,9 @@ def test_upload_and_ingest_through_the_import_page(server: str, tmp_path: Path) 
             page.screenshot(path=str(tmp_path / "import.png"), full_page=True)
         finally:
             browser.close()
-    assert "读取 2 篇；新增 1 篇" in summary and "新增：上传样例.txt" in summary
-    assert "失败：坏文件.pdf" in summary
+    # recorded as uploads (name, when; no accounts here, so no one's name), not as paths
+    assert "读取 2 篇；新增 1 篇" in summary and "新增：上传：上传样例.txt（" in summary
+    assert "失败：上传：坏文件.pdf（" in summary
 
 
 def test_the_upload_widgets_speak_chinese(server: str) -> None:
@@ -233,11 +234,24 @@ def test_the_upload_widgets_speak_chinese(server: str) -> None:
             files.dispatch_event("dragenter", {"dataTransfer": dragged})
             overlay = ".st-key-import-files [data-testid=stFileUploaderDropzone]"
             page.wait_for_function(
-                f"() => document.querySelector('{overlay} > div:not([data-testid]) > *')"
+                f"() => document.querySelector('{overlay} > div:not([data-testid]) > span')"
             )
-            assert page.evaluate(after, f"{overlay} > div:not([data-testid]) > *") == (
+            assert page.evaluate(after, f"{overlay} > div:not([data-testid]) > span") == (
                 '"松开鼠标即可添加文件"'
             )
+            files.dispatch_event("dragleave", {"dataTransfer": dragged})
+            # files chosen: the dropzone lists them, and says nothing of releasing the mouse
+            # (it said 松开鼠标即可添加文件 beside the chosen files: a new user's finding)
+            files.locator("input[type=file]").set_input_files(
+                [{"name": "甲.txt", "mimeType": "text/plain", "buffer": "甲法院".encode()}]
+            )
+            page.get_by_text("甲.txt").first.wait_for(timeout=30_000)
+            words = page.evaluate(
+                """s => [...document.querySelectorAll(s)].map(
+                       e => getComputedStyle(e, '::after').content)""",
+                f"{overlay} *",
+            )
+            assert '"松开鼠标即可添加文件"' not in words
         finally:
             browser.close()
 

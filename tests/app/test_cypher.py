@@ -318,6 +318,18 @@ def test_the_page_runs_a_read_and_offers_a_csv_and_an_excel_file(small_store, ap
     assert "MATCH" in at.query_params["q"]  # the link carries the statement
 
 
+def test_an_empty_value_is_a_blank_cell_not_none(small_store, app) -> None:
+    """A property a node does not have showed as 'None' (a new user's finding, item 19)."""
+    at = _submit(
+        app(page="cypher"),
+        f"MATCH (i:Entity {{id: '{g.SUYUAN}'}})<-[a:ADOPTED]-(u)\n"
+        "RETURN u.name AS unit, a.no_such_property AS note ORDER BY unit",
+    )
+    _no_trouble(at)
+    (frame,) = [df.value for df in at.dataframe]
+    assert list(frame["note"]) == ["", "", ""]
+
+
 def test_the_page_refuses_a_write_and_the_graph_is_unchanged(small_store, app) -> None:
     before = graph_state(small_store)
     at = app(page="cypher")

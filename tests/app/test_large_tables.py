@@ -264,7 +264,7 @@ def test_the_province_tables_read_court_places_and_the_adoptions_once(
     assert "units" not in names and "unit_totals" not in names
     assert names.count("court_places") == 1 and names.count("adoption_summary") == 1
     by_level = frame(at, "省份", "中级法院", "基层法院")
-    assert list(by_level.itertuples(index=False)) == [("甲省", "1 / 1（100%）", "2 / 3（67%）")]
+    assert list(by_level.itertuples(index=False)) == [("甲省", "1 / 1（100%）", "2 / 3（66.7%）")]
 
 
 def test_co_adoption_and_early_adopters_read_the_adoptions_once(graph, app, monkeypatch):

@@ -30,12 +30,26 @@ TABLES = {  # the columns that tell the app's tables apart
     ],
     "initiative.cov_yes": ["单位", "层级", "阶段", "最早日期", "单位页"],
     "initiative.cov_no": ["单位", "层级", "单位页"],
+    # with a note beside units whose superior court reports a rollout to its whole area
+    "initiative.cov_no_noted": ["单位", "层级", "说明", "单位页"],
     "initiative.cov_via": ["单位", "层级", "已推行的人民法庭", "单位页"],
     "initiative.outcomes": ["单位", "指标", "数值", "期间", "范围", "核实状态", "单位页", "证据"],
     "unit.down": ["单位", "层级", "单位页"],
     "unit.initiatives": ["举措", "English", "候选", "阶段", "最早报道", "文档数", "举措页", "证据"],
     "unit.people": ["姓名", "职务", "文档数", "证据"],
     "unit.outcomes": ["指标", "数值", "期间", "范围", "相关举措", "证据"],
+    "unit.outcomes_conflict": ["指标", "数值", "期间", "范围", "相关举措", "数字冲突", "证据"],
+    "unit.outcomes_below_conflict": [
+        "单位",
+        "指标",
+        "数值",
+        "期间",
+        "范围",
+        "相关举措",
+        "数字冲突",
+        "单位页",
+        "证据",
+    ],
     "unit.outcomes_below": ["单位", "指标", "数值", "期间", "范围", "相关举措", "单位页", "证据"],
     "unit.documents": ["标题", "日期", "首次提及的句子", "全文"],
 }
@@ -147,6 +161,77 @@ def test_coverage_of_one_level(small_store, app) -> None:
     assert list(frame(at, "initiative.cov_no")["单位"]) == ["甲省乙市戊县人民法院"]
 
 
+def with_two_copies(store) -> None:
+    """A step for `small_graph_in`: two copies of a report giving 丙区法院's 调解成功率 as
+    62.5% and 65.2%, and a third for another period."""
+    from tests.queries.test_conflicts import _copy
+
+    store.write_documents([_copy("1", 62.5), _copy("2", 65.2), _copy("3", 70.0, "2023")])
+
+
+def test_the_unit_page_marks_two_figures_that_disagree(
+    _arcadedb_store, embedded_dir, monkeypatch, app
+) -> None:
+    """大连中院 → 成效数据 showed 调解成功率 65.2% and 62.5% side by side with no mark (a new
+    user's findings, item 6)."""
+    from tests.app.conftest import app_on
+    from tests.conftest import small_graph_in
+
+    app_on(small_graph_in(_arcadedb_store, with_two_copies), embedded_dir, monkeypatch)
+    at = app(page="unit", id=g.BING, tab="成效数据")
+    no_trouble(at)
+    figures = frame(at, "unit.outcomes_conflict")
+    marks = dict(zip(figures["数值"], figures["数字冲突"], strict=True))
+    assert marks["62.5%"] == "同一指标另报 65.2%" and marks["65.2%"] == "同一指标另报 62.5%"
+    assert not marks["70%"] and not marks["60%"]
+    assert any(t.startswith("数字冲突：同一单位就同一指标") for t in texts(at, "caption"))
+    at = app(page="unit", id=g.MID, tab="成效数据")  # the same, among its units' figures
+    no_trouble(at)
+    below = frame(at, "unit.outcomes_below_conflict")
+    assert set(below["数字冲突"]) >= {"同一指标另报 65.2%", "同一指标另报 62.5%"}
+    # 扩散分析 → 成效对照: every figure 诉源治理's adopters report, 丙区's two among them
+    at = app(page="analytics", tab="成效对照", id=g.SUYUAN)
+    no_trouble(at)
+    (compared,) = [df.value for df in at.dataframe if "数字冲突" in df.value.columns]
+    assert set(compared["数字冲突"]) >= {"同一指标另报 65.2%", "同一指标另报 62.5%", ""}
+
+
+def with_area_rollout(store) -> None:
+    """A step for `small_graph_in`: document C, then 乙市中院 reporting 枫桥式人民法庭 rolled
+    out to all its courts (scope 甲省乙市全市法院)."""
+    from tests.conftest import with_document_c
+    from tests.queries.test_analytics import _area_rollout
+
+    with_document_c(store)
+    store.write_documents([_area_rollout()])
+
+
+def test_coverage_notes_a_superior_courts_rollout_beside_not_reported(
+    _arcadedb_store, embedded_dir, monkeypatch, app
+) -> None:
+    """举措 → 辖区覆盖 and 扩散分析 → 辖区覆盖 listed 戊县法院 尚未报道推行 with no word of 乙市中院's
+    report of a rollout to all its courts, nor showed that report (a new user's findings,
+    item 7)."""
+    from tests.app.conftest import app_on
+    from tests.conftest import small_graph_in
+
+    app_on(small_graph_in(_arcadedb_store, with_area_rollout), embedded_dir, monkeypatch)
+    at = app(page="initiative", id=g.FENGQIAO, court=g.MID, tab="辖区覆盖")
+    no_trouble(at)
+    missing = frame(at, "initiative.cov_no_noted")
+    assert list(missing["单位"]) == ["甲省乙市戊县人民法院"]
+    assert list(missing["说明"]) == [
+        "上级报道在全辖推行：甲省乙市中级人民法院 推行（范围：甲省乙市全市法院；2024-03）"
+    ]
+    shown = [i.value for i in at.info]
+    assert any(
+        x.startswith("本院或上级法院报道在全辖推行：甲省乙市中级人民法院 推行") for x in shown
+    )
+    at = app(page="analytics", tab="辖区覆盖", id=g.FENGQIAO, court=g.MID)
+    no_trouble(at)
+    assert any("本院或上级法院报道在全辖推行" in i.value for i in at.info)
+
+
 @pytest.fixture
 def tribunal_store(_arcadedb_store, embedded_dir, monkeypatch):
     """The small graph, document C and 戊县's 西山法庭 reporting 诉源治理 (戊县 itself
@@ -177,7 +262,7 @@ def test_a_court_covered_through_its_tribunal_is_not_listed_as_not_reported(
     assert frame(at, "initiative.cov_no").empty
     assert any("**尚未报道推行（0）**" in t for t in texts(at, "markdown"))
     assert any("另有 **1** 个下属人民法庭已推行，合计 3 / 3" in t for t in texts(at, "markdown"))
-    assert ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭"] in exported
+    assert ["单位", "层级", "状态", "阶段", "最早日期", "已推行的人民法庭", "说明"] in exported
 
 
 def test_the_adopters_export_says_which_facts_are_verified(small_store, app, monkeypatch) -> None:
@@ -196,12 +281,53 @@ def test_the_adopters_export_says_which_facts_are_verified(small_store, app, mon
     at.run()
     no_trouble(at)
     columns, rows = exported[0]
-    assert columns[-1] == "核实状态"
-    assert {r[0]: r[-1] for r in rows} == {
+    status = columns.index("核实状态")
+    assert {r[0]: r[status] for r in rows} == {
         "甲省乙市中级人民法院": "待核实",
         "甲省乙市丙区人民法院": "已确认",
         "甲省乙市丁县人民法院": "待核实",
     }
+
+
+def test_the_adopters_export_cites_each_unit_and_joins_with_the_semicolon(
+    small_store, app, monkeypatch
+) -> None:
+    """举措 → 采用单位 → 导出这张表 had neither fact id, sentence nor source, and joined the
+    stages with "、" (推广部署、推行); the README says downloads join lists with "；" (a new
+    user's findings, item 9). The pictures and the slide keep the page's six columns."""
+    exported: list = []
+    monkeypatch.setattr(
+        "ui.initiative.table_downloads",
+        lambda columns, rows, **kw: exported.append((columns, list(rows), kw)),
+    )
+    at = app(page="initiative", id=g.SUYUAN)
+    at.session_state["initiative.export"] = True
+    at.run()
+    no_trouble(at)
+    columns, rows, kw = exported[0]
+    assert columns[:6] == ["单位", "层级", "省份", "阶段", "最早报道", "核实状态"]
+    assert kw["shown"] == 6
+    row = {r[0]: dict(zip(columns, r, strict=True)) for r in rows}["甲省乙市丙区人民法院"]
+    assert row["证据"] == "丙区法院早在前年十二月便推行诉源治理。"
+    assert row["来源文档"] == "样例文档乙" and row["网址"] == "http://example.test/b"
+    assert row["证据文档 ID"] == g.DOC_B and row["文档日期"] == "2024-02-01"
+    assert row["事实 ID"].startswith("adopted:")
+    mid = {r[0]: dict(zip(columns, r, strict=True)) for r in rows}["甲省乙市中级人民法院"]
+    assert mid["阶段"] == "推广部署"
+    from graph.model import fact_id
+    from ui.initiative import adopter_export_rows
+
+    two = {  # a unit reported at two stages, as `adopters` gives it
+        "unit": "甲省乙市中级人民法院",
+        "level": "intermediate",
+        "stages": ["promoted", "adopted"],
+        "fact_id": fact_id("ADOPTED", g.MID, g.SUYUAN, "promoted"),
+        "fact_ids": ["adopted:1", "adopted:2"],
+        "date": "2022-11",
+        "date_precision": "month",
+    }
+    (cells,) = adopter_export_rows(small_store, [two])
+    assert cells[3] == "推广部署；推行" and cells[6] == "adopted:1；adopted:2"
 
 
 def test_filters_come_from_the_url_and_go_back_to_it(small_store, app) -> None:
@@ -400,6 +526,35 @@ def test_path_page(small_store, app) -> None:
     assert any("甲省乙市丁县人民法院" in t for t in lines)
 
 
+def test_path_lines_name_each_adoption_s_stage(small_store, app) -> None:
+    """丁县 both 试点 and 推行 诉源治理: two shortest paths, told apart by their stages (they
+    were two identical lines, both labelled 推行)."""
+    from graph.model import DocumentGraph, FactRow, MentionRow, document_id
+
+    s = "丁县法院今年全面推行诉源治理。"
+    small_store.write_documents(
+        [
+            DocumentGraph(
+                id=document_id("f" * 64),
+                props={"title": "样例文档己", "date": "2024-10-01", "content_hash": "f" * 64},
+                mentions=[MentionRow(g.DING, "丁县法院", s, 0, 4)],
+                facts=[
+                    FactRow(
+                        "ADOPTED", g.DING, g.SUYUAN, ("adopted",), {"stage": "adopted"}, g._ev(s)
+                    )
+                ],
+            )
+        ]
+    )
+    at = app(page="path", **{"from": g.DING, "to": g.SUYUAN})
+    no_trouble(at)
+    lines = sorted(t[3:] for t in texts(at, "markdown") if t.startswith(("1. ", "2. ")))
+    assert lines == [
+        "**甲省乙市丁县人民法院** —推行— **诉源治理**",
+        "**甲省乙市丁县人民法院** —试点— **诉源治理**",
+    ]
+
+
 def _second_zhang(store) -> None:
     """Another 张三, 院长 of 丁县法院: a name two entities share."""
     from graph.model import DocumentGraph, FactRow, MentionRow, NodeRow, document_id, entity_id
@@ -495,7 +650,7 @@ def test_evidence_highlights_the_sentence_in_the_document(small_store, app) -> N
     )
     assert any("http://example.test/b" in t for t in texts(at, "markdown"))
     caption = next(t for t in texts(at, "caption") if t.startswith("关系："))
-    assert caption.startswith("关系：推行　")
+    assert caption.startswith("关系：试点　")  # its stage, as the title says: not 推行
     assert "ADOPTED" not in caption and "fact id" not in caption and "事实编号" in caption
 
 
@@ -750,3 +905,15 @@ def test_a_unit_page_lists_an_initiative_once_with_its_stages() -> None:
     )
     assert one["stages"] == ["piloted", "adopted"]
     assert (one["date"], one["fact_id"], one["documents"]) == ("2022-03", "f1", 2)
+
+
+def test_the_adopters_table_gives_its_date_column_room(small_store, app) -> None:
+    """最早报道 was squeezed by the stretched table until 2023-08-25（文档日期） read
+    2023-08-25（文档…: the column asks for a medium width."""
+    import json
+
+    at = app(page="initiative", id=g.SUYUAN)
+    no_trouble(at)
+    shown = [df for df in at.dataframe if "最早报道" in df.value.columns]
+    assert len(shown) == 1
+    assert json.loads(shown[0].proto.columns)["最早报道"]["width"] == "medium"

@@ -339,3 +339,17 @@ def test_an_initiative_outside_the_chosen_collections_can_be_chosen(small_store)
     no_trouble(at)
     _open(at, BING)
     assert "枫桥式人民法庭" in at.selectbox(key=f"review.dst.{BING}").options
+
+
+def test_the_correction_form_says_in_chinese_that_enter_saves(small_store) -> None:
+    """Streamlit wrote "Press Enter to submit form" under a box being edited: the page's style
+    sheet puts 按 Enter 保存修改 in its place (Enter still saves, as the keyboard line says)."""
+    from ui.review import ENTER_TO_SAVE
+
+    at = _signed_in()
+    _open(at, BING)
+    forms = [f for f in at.get("form") if f.proto.form.form_id.endswith(f"fixform.{BING}")]
+    assert forms and all(f.proto.form.enter_to_submit for f in forms)
+    styles = [h.proto.body for h in at.get("html") if "InputInstructions" in h.proto.body]
+    assert styles == [ENTER_TO_SAVE]
+    assert '"按 Enter 保存修改"' in ENTER_TO_SAVE

@@ -125,3 +125,38 @@ def test_queue_is_drawn_a_page_at_a_time(small_store, monkeypatch) -> None:
     at.button(key="review.cur.next").click().run()
     at.button(key="review.cur.next").click().run()  # J twice: the third fact, page 2
     assert _shown(at) == second
+
+
+def test_a_shared_unit_name_offers_choices_that_fill_the_filter(small_store) -> None:
+    """丙区法院 names two courts: the page offers both, and a click fills the box with the
+    chosen one's full name (the choices were links opening a unit page in a new tab)."""
+    from graph.model import DocumentGraph, MentionRow, NodeRow, document_id, entity_id
+
+    other = entity_id("Court", "乙省丙区人民法院")
+    s = "乙省丙区法院召开会议。"
+    small_store.write_documents(
+        [
+            DocumentGraph(
+                id=document_id("9" * 64),
+                props={"title": "样例文档庚", "date": "2024-09-01", "content_hash": "9" * 64},
+                nodes=[
+                    NodeRow(
+                        "Court",
+                        other,
+                        {"name": "乙省丙区人民法院", "level": "basic"},
+                        aliases=["丙区法院"],
+                    )
+                ],
+                mentions=[MentionRow(other, "丙区法院", s, 2, 6)],
+            )
+        ]
+    )
+    at = _page()
+    at.text_input(key="review.unit").input("丙区法院").run()
+    assert not at.exception
+    picks = {b.label: b for b in at.button if b.key.startswith("review.unit.pick.")}
+    assert set(picks) == {"甲省乙市丙区人民法院（法院）", "乙省丙区人民法院（法院）"}
+    picks["甲省乙市丙区人民法院（法院）"].click().run()
+    no_trouble(at)
+    assert at.text_input(key="review.unit").value == "甲省乙市丙区人民法院"
+    assert _shown(at) == {BING}

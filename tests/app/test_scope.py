@@ -367,7 +367,7 @@ def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
     text = summary_zh(report, {"doc:1": "甲省报道"})
     assert text.startswith("读取 2 篇；新增 1 篇；已在图中（内容相同） 1 篇")
     assert "未变：a.txt 与已有文档 《甲省报道》（doc:1） 相同" in text
-    assert "文档集：通报" in text
+    assert "文档集「通报」：新增文档 1 篇，已在图中且已属于它的 1 篇" in text
 
 
 def test_upload_failures_are_said_in_chinese(tmp_path: Path) -> None:
@@ -436,7 +436,7 @@ def test_province_table_names_counts_and_denominators_per_level(small_store, app
     assert (row["省份"], row["中级法院"], row["基层法院"]) == (
         "甲省",
         "1 / 1（100%）",
-        "2 / 3（67%）",
+        "2 / 3（66.7%）",
     )
     assert any("该省该层级的法院总数" in c for c in texts(at, "caption"))
 

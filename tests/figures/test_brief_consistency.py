@@ -186,3 +186,18 @@ def test_the_word_briefing_states_its_fact_count_in_section_one_only() -> None:
         header = paras[1]
         assert header.startswith("范围：") and "数据截至 2026-12-06" in header
         assert ("仅含已核实的事实" in header) == verified_only
+
+
+def test_a_share_reads_the_same_on_the_page_and_in_the_briefing() -> None:
+    """1 of 14 basic courts read 7.1% on 扩散分析 and 7% in the briefing."""
+    from ui.analytics.coverage import share_shown
+
+    high = MapUnit(HIGH, "甲省高级人民法院", "high")
+    units = [
+        MapUnit(f"court:甲省{i}区人民法院", f"甲省{i}区人民法院", "basic", HIGH) for i in range(14)
+    ]
+    units[0].stage = "adopted"
+    b = replace(_brief(), map=AdoptionMap("诉源治理", high, units))
+    line = next(x for x in b.headline() if "基层法院：1/14" in x)
+    assert f"（{share_shown(1 / 14)}）" in line
+    assert share_shown(1 / 14) == "7.1%"

@@ -37,9 +37,9 @@ def test_source_lines_mark_each_demo_document() -> None:
         {"doc_id": "doc:3", "title": "乙法院通报", "date": None},  # a store of older versions
     ]
     lines = source_lines(rows)
-    assert lines[0] == "[1] 甲法院通报，2024-01-02"
-    assert lines[1] == f"[2] 示例，日期不详{DEMO_MARK}"
-    assert lines[2] == "[3] 乙法院通报，日期不详"
+    assert lines[0] == "[1] 甲法院通报（doc:1），2024-01-02"
+    assert lines[1] == f"[2] 示例（doc:2），日期不详{DEMO_MARK}"
+    assert lines[2] == "[3] 乙法院通报（doc:3），日期不详"
     assert demo_warning(rows).startswith("注意：资料来源中有 1 篇演示文档")
     assert demo_warning(rows[:1] + rows[2:]) == ""
 

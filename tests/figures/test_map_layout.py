@@ -117,3 +117,35 @@ def test_roster_codes_sort_as_numbers() -> None:
         unit.code = code
         units.append(unit)
     assert [u.code for u in sorted(units, key=adoption.roster_order)] == ["2", "9", "10"]
+
+
+def test_a_court_with_tribunals_among_single_courts_keeps_one_column() -> None:
+    """葫芦岛中院's map with a tribunal roster: six basic courts, one over its three tribunals.
+    That court's tribunals ran over three slot columns headed 连山区法院（续）, and two basic
+    courts stood in the second row, where tribunals go, as if under the courts above them:
+    every basic court heads a column in the first row, its tribunals under it."""
+    import re
+
+    mid = adoption.MapUnit("court:中院", "甲省乙市中级人民法院", "intermediate")
+    units = [
+        adoption.MapUnit(f"court:{c}", f"甲省乙市{c}区人民法院", "basic", mid.id)
+        for c in "子丑寅卯辰巳"
+    ]
+    units += [
+        adoption.MapUnit(
+            f"court:子{t}", f"甲省乙市子区人民法院{t}山人民法庭", "tribunal", "court:子"
+        )
+        for t in "东南西"
+    ]
+    units[0].stage = "adopted"
+    svg = adoption.draw_adoption_map(
+        adoption.AdoptionMap("五化人民法庭建设", mid, units), fmt="svg"
+    ).decode("utf-8")
+    assert adoption.CONTINUED not in svg
+    y = {
+        m.group(2): round(float(m.group(1)))
+        for m in re.finditer(r'y="([0-9.]+)"[^>]*>([^<]*(?:区法院|山法庭))</text>', svg)
+    }
+    courts = {y[f"{c}区法院"] for c in "子丑寅卯辰巳"}
+    assert len(courts) == 1  # one row
+    assert all(y[f"{t}山法庭"] > max(courts) for t in "东南西")

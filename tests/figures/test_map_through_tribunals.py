@@ -50,7 +50,9 @@ def test_the_briefing_does_not_list_it_as_not_reported(covered) -> None:
     assert "戊县法院" not in b.not_yet()
     assert b.through_tribunals() == ["戊县法院（西山法庭）"]
     line = next(x for x in b.headline() if "基层法院" in x)
-    assert "2/3 个已有报道（67%）" in line and "另有 1 个本院未见报道、但下属人民法庭已推行" in line
+    assert (
+        "2/3 个已有报道（66.7%）" in line and "另有 1 个本院未见报道、但下属人民法庭已推行" in line
+    )
     assert "合计覆盖 3/3（100%）" in line
     with zipfile.ZipFile(io.BytesIO(briefing.to_docx(b))) as z:
         xml = z.read("word/document.xml").decode("utf-8")

@@ -165,7 +165,7 @@ def test_two_versions_of_a_report_do_not_look_alike_in_the_sources() -> None:
     assert lines[0].endswith(
         "（与 [3] 标题、日期相同：同一报道的不同版本，哪份为更正稿请核对原文）"
     )
-    assert lines[1] == "[2] 另一篇报道，2024-03-18"
+    assert lines[1] == "[2] 另一篇报道（doc:x），2024-03-18"
     assert "与 [1] 标题、日期相同" in lines[2]
     # a source row that names the document it changes (ingest knows it) says which is which
     lines = source_lines([OLD, OTHER, {**NEW, "changed_copy_of": "doc:old"}])
@@ -203,7 +203,7 @@ def test_only_near_duplicate_texts_are_called_versions_of_one_report() -> None:
 
     site = {**NEW, "doc_id": "doc:site", "fingerprint": "0" * 64}  # another text altogether
     assert versions([OLD, site]) == {}
-    assert source_lines([OLD, site])[0] == "[1] 本溪中院召开推进会，2024-03-18"
+    assert source_lines([OLD, site])[0] == "[1] 本溪中院召开推进会（doc:old），2024-03-18"
     figures = [
         ("明山区法院调解成功率", "46.8%", ["doc:old"]),
         ("明山区法院调解成功率", "48.6%", ["doc:site"]),

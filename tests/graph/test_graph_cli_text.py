@@ -68,3 +68,34 @@ def test_the_queue_count_follows_its_rows_in_one_stream(
     out.flush()
     text = "".join(shared.seen)
     assert text.endswith("（1 篇文档）\n共 2 条事实\n"), text
+
+
+def test_review_correct_takes_the_stages_the_explorer_shows(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys
+) -> None:
+    """`--stage 试点` was refused (only adopted/piloted/… were accepted), though the explorer,
+    the tables and the briefings all say 推行 / 试点 / 推广部署 / 获评."""
+    from graph.model import fact_id
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    g.load_small_graph(arcadedb_store)
+    ding = fact_id("ADOPTED", g.DING, g.SUYUAN, "piloted")
+    assert main(["review", "correct", ding, "--stage", "推行", "--reviewer", "王审核"]) == 0
+    capsys.readouterr()
+    assert main(["review", "history", ding, "--json"]) == 0
+    assert '"stage": "adopted"' in capsys.readouterr().out
+    assert main(["review", "queue", "--stage", "推广部署", "--kind", "adoption"]) == 0
+    shown = capsys.readouterr()
+    assert "共 1 条事实" in shown.err and "推广部署" in shown.out
+    with pytest.raises(SystemExit):
+        main(["review", "correct", ding, "--stage", "推开"])
+    assert "阶段 '推开' 无效：应为 推行（adopted）、试点（piloted）" in capsys.readouterr().err
+
+
+def test_review_correct_help_is_in_chinese(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["review", "correct", "--help"])
+    out = capsys.readouterr().out
+    assert "修改一条事实" in out and "成效数字的指标" in out and "推行、试点、推广部署" in out
+    assert "an outcome's metric" not in out

@@ -321,3 +321,26 @@ def test_quote_marks_read_at_the_start_of_a_printed_line_go_back_in_place() -> N
     assert strip_page_furniture(["“ ”甲省法院推广 示例法庭建设经验。"]) == (
         "“ ”甲省法院推广 示例法庭建设经验。"
     )
+
+
+def test_the_court_of_a_cut_byline_row_is_the_pages_court() -> None:
+    """日期 法院 阅读数 is page furniture, cut; the court in it is the page's author."""
+    page = "首页 > 工作动态\n乙县法院召开推进会\n2023-11-02  湖北省乙县人民法院  阅读数：58\n会议部署了下一阶段工作。"
+    cut = find_boilerplate(page)
+    assert cut.page_court == "湖北省乙县人民法院"
+    assert "阅读数" not in "".join(page[a:b] for a, b in cut.spans)
+    page = "首页 > 工作动态\n乙县法院召开推进会\n来源：湖北省乙县人民法院  发布时间：2023-11-02\n会议部署了工作。"
+    assert find_boilerplate(page).page_court == "湖北省乙县人民法院"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "来源：人民法院报  发布时间：2023-11-02",  # a paper, no court
+        "来源：中国法院网  2023-11-02  阅读数：58",  # a site
+        "2023-11-02  湖北省乙县人民法院  丙县人民法院  阅读数：58",  # two courts: which?
+    ],
+)
+def test_a_byline_without_one_court_gives_no_pages_court(byline: str) -> None:
+    page = f"首页 > 工作动态\n乙县法院召开推进会\n{byline}\n会议部署了下一阶段工作。"
+    assert find_boilerplate(page).page_court is None

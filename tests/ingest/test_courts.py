@@ -1288,3 +1288,165 @@ def test_outcome_of_this_court_after_a_court_that_promotes() -> None:
     text = "温州中院调研组到平阳调研。在平阳县法院推动下，县综治中心设立调解室，该院派驻法官9名。"
     ex = extract_document(SourceDocument(path="t.txt", text=text))
     assert {o.unit for o in ex.outcomes if o.value == 9} == {"浙江省平阳县人民法院"}
+
+
+# -- roster gaps of 2026-12-07: renamed farm courts, municipal named tribunals, railway and
+# zone courts (table rows of real courts) ----------------------------------------------------
+
+
+def test_renamed_farm_courts_are_basic_courts_under_the_farm_intermediate_court() -> None:
+    r = run("红兴隆法院组织干警下连队送达文书。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("黑龙江省红兴隆人民法院", "basic", "黑龙江省农垦中级法院")
+    ]
+    # the merged court of two farm bureaus, written short and in full
+    r = run("黑龙江省绥北人民法院召开党组会。会后绥北法院部署诉前调解工作。")
+    assert [c.name for c in r.courts] == ["黑龙江省绥北人民法院"]
+    assert names("宝泉岭人民法院在江滨农场设立巡回审判点。") == ["黑龙江省宝泉岭人民法院"]
+    # a county's court keeps its own name
+    assert names("兴隆县法院开展巡回审判。") == ["河北省兴隆县人民法院"]
+
+
+def test_a_municipalitys_bankruptcy_and_ip_tribunals() -> None:
+    r = run("重庆破产法庭审结一批重整案件，重庆知识产权法庭发布典型案例。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("重庆破产法庭", "special", "重庆市第五中级人民法院"),
+        ("重庆知识产权法庭", "special", "重庆市第一中级人民法院"),
+    ]
+    assert [c.name for c in run("北京破产法庭召开新闻发布会。").courts] == ["北京破产法庭"]
+    # the city's courts trying bankruptcy cases are no tribunal
+    assert names("重庆法院加强破产审判工作。") == []
+
+
+def test_railway_courts_the_partial_list_missed() -> None:
+    r = run("临汾铁路运输法院审结一起环境资源案件。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("临汾铁路运输法院", "special", "太原铁路运输中级法院")
+    ]
+    assert names("开远铁路运输法院召开会议。") == ["开远铁路运输法院"]
+
+
+def test_zone_courts_of_more_cities_take_their_official_names() -> None:
+    text = "临沂中院召开座谈会，临沂高新区法院和经开区法院作交流发言。"
+    assert names(text) == [
+        "山东省临沂市中级人民法院",
+        "山东省临沂高新技术产业开发区人民法院",
+        "山东省临沂经济技术开发区人民法院",
+    ]
+    assert names("邯郸经开区法院开展集中执行行动。") == ["河北省邯郸经济技术开发区人民法院"]
+    assert names("廊坊经开区法院审结一批案件。") == ["河北省廊坊经济技术开发区人民法院"]
+
+
+def test_a_negation_before_a_tribunal_names_none() -> None:
+    # the zone court has no tribunal: 无 is no place's name
+    assert names("邯郸经开区法院无派出法庭，案件由院机关审理。") == [
+        "河北省邯郸经济技术开发区人民法院"
+    ]
+    # a qualifying clause about tribunals in general, after the one tribunal of the article
+    assert names("走进宾川县人民法院金牛人民法庭，大厅简洁明亮，又不失人民法庭的庄重。") == [
+        "云南省宾川县人民法院金牛人民法庭",
+        "云南省宾川县人民法院",
+    ]
+    # a town whose name starts with a negation is still a tribunal's place
+    assert "安徽省无为市人民法院无城人民法庭" in names("无为市人民法院无城法庭调解纠纷。")
+
+
+def test_new_area_courts_written_short() -> None:
+    assert names("南太湖新区法院跨区域审理环境资源案件。") == ["浙江省湖州南太湖新区人民法院"]
+    r = run("东湖新技术开发区法院东湖科学城人民法庭重新启用。")
+    assert [(c.name, c.level) for c in r.courts] == [
+        ("湖北省武汉东湖新技术开发区人民法院东湖科学城人民法庭", "tribunal"),
+        ("湖北省武汉东湖新技术开发区人民法院", "basic"),
+    ]
+
+
+def test_a_tribunal_named_by_a_farms_or_regiments_number_after_its_court() -> None:
+    r = run("宝泉岭农垦法院856人民法庭开展巡回审判。")
+    assert ("宝泉岭农垦法院856人民法庭", "tribunal") in [(c.name, c.level) for c in r.courts]
+    r = run("石河子市人民法院147团法庭调解一起土地纠纷。")
+    assert "新疆维吾尔自治区石河子市人民法院147团人民法庭" in [c.name for c in r.courts]
+    # after any other court a bare number is a courtroom, and a count is a count
+    assert names("宾川县人民法院201法庭公开开庭。") == ["云南省宾川县人民法院"]
+    assert names("宾川县人民法院下设3个人民法庭。") == ["云南省宾川县人民法院"]
+    # after a farm court too: a bare number is a courtroom; 农场 or 人民法庭 names the farm's
+    for text in (
+        "宝泉岭农垦法院102法庭公开开庭审理一起借款纠纷。",
+        "红兴隆农垦法院301法庭公开宣判。",
+    ):
+        assert not [c for c in run(text).courts if c.level == "tribunal"], text
+    r = run("红兴隆农垦法院853农场法庭开展巡回审判。")
+    assert [c.name for c in r.courts if c.level == "tribunal"] == ["红兴隆农垦法院853农场人民法庭"]
+
+
+def test_tribunals_the_table_places_though_no_town_bears_their_name() -> None:
+    r = run("小岗村法庭获评全国法院人民法庭工作先进集体。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("安徽省凤阳县人民法院小岗村人民法庭", "tribunal", "安徽省凤阳县人民法院")
+    ]
+    assert names("黄山经济开发区人民法庭开展诉前调解。") == [
+        "安徽省黄山市屯溪区人民法院黄山经济开发区人民法庭"
+    ]
+    # a longer word holding the name is another place's
+    assert names("大小岗村法庭开庭。") == []
+
+
+def test_a_bingtuan_intermediate_court_under_its_divisions_former_name() -> None:
+    r = run("农七师中院召开审判工作会议，奎屯垦区法院作交流发言。")
+    assert [c.name for c in r.courts] == [
+        "新疆生产建设兵团第七师中级人民法院",
+        "新疆生产建设兵团奎屯垦区人民法院",
+    ]
+    assert names("新疆生产建设兵团农八师中级人民法院召开会议。") == [
+        "新疆生产建设兵团第八师中级人民法院"
+    ]
+
+
+def test_the_cross_division_intermediate_courts_under_their_railway_names() -> None:
+    assert names("北京铁路运输中级法院审理一起环境公益诉讼。") == ["北京市第四中级人民法院"]
+    assert names("上海铁路运输中级法院召开新闻发布会。") == ["上海市第三中级人民法院"]
+
+
+def test_the_ili_branch_of_the_xinjiang_high_court_written_with_the_high_court() -> None:
+    # one court's name, not the high court and its branch
+    assert names("新疆高院伊犁分院召开审判委员会会议。") == [
+        "新疆维吾尔自治区高级人民法院伊犁哈萨克自治州分院"
+    ]
+
+
+def test_a_courts_opening_or_closing_a_tribunal_is_no_part_of_its_name() -> None:
+    r = run("江夏区人民法院撤销五里界人民法庭，案件由院机关审理。")
+    assert [c.name for c in r.courts] == [
+        "湖北省武汉市江夏区人民法院五里界人民法庭",
+        "湖北省武汉市江夏区人民法院",
+    ]
+    # a place not of the court's county after such a verb names no tribunal of it
+    assert names("江夏区人民法院重新启用花山人民法庭。") == ["湖北省武汉市江夏区人民法院"]
+
+
+def test_a_provinces_free_trade_zone_courts_together_are_no_citys_court() -> None:
+    text = "武汉中院召开会议。湖北自贸区法院第三次联席会在武汉举行。"
+    assert names(text) == ["湖北省武汉市中级人民法院"]
+    # a city's zone court is still read
+    assert "湖北省武汉自贸区人民法院" in names("武汉中院召开会议。武汉自贸区法院审结一批案件。")
+
+
+def test_a_pages_court_is_the_home_its_text_calls_our_court() -> None:
+    """The court a page's cut byline names (SourceDocument.page_court) is the 我院 of its
+    text, even where the text names another court; it is no court of the article without
+    those words."""
+    text = "5月17日，我院召开诉源治理推进会，院长赵一鸣主持会议。"
+    r = extract_courts(SourceDocument(path="x", text=text, page_court="六安市中级人民法院"))
+    assert r.home == "安徽省六安市中级人民法院"
+    assert [c.name for c in r.courts] == ["安徽省六安市中级人民法院"]
+    assert {m.court for m in r.mentions if m.surface == "我院"} == {r.home}
+    text = "5月17日，霍邱县人民法院召开推进会，我院副院长钱立新出席会议。"
+    r = extract_courts(SourceDocument(path="x", text=text, page_court="六安市中级人民法院"))
+    assert r.home == "安徽省六安市中级人民法院"
+    # no 我院/本院: the page's court is no court of the article
+    text = "5月17日，霍邱县人民法院召开诉源治理推进会。"
+    r = extract_courts(SourceDocument(path="x", text=text, page_court="六安市中级人民法院"))
+    assert [c.name for c in r.courts] == ["安徽省霍邱县人民法院"]
+    r = extract_courts(
+        SourceDocument(path="x", text="会议部署了工作。", page_court="六安市中级人民法院")
+    )
+    assert r.courts == [] and r.home is None

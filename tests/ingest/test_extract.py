@@ -255,6 +255,18 @@ def test_a_figures_own_year_word_gives_its_period() -> None:
     assert _periods("乙县法院全年化解纠纷1360件。") == {1360.0: "2025-01-01/2025-12-31"}
 
 
+def test_a_work_reports_past_years_are_whole_calendar_years() -> None:
+    # a report to a people's congress early in a year looks back on the years before it
+    head = "乙县人民法院工作报告\n——{}在乙县第十七届人民代表大会第三次会议上\n"
+    body = "过去五年，乙县法院受理案件5.2万件。过去一年，乙县法院审结案件1.1万件。"
+    for day in ("二〇二二年一月十二日", "2022年1月12日"):
+        periods = _periods(head.format(day) + body, "2022-01-12")
+        assert periods == {52000.0: "2017-01-01/2021-12-31", 11000.0: "2021-01-01/2021-12-31"}
+    # any other article dated that day: the years up to it
+    periods = _periods("2022年1月12日，乙县法院召开会议。" + body, "2022-01-12")
+    assert periods[11000.0] == "2021-01-12/2022-01-12"
+
+
 def test_a_month_that_frames_figures_stays_their_period() -> None:
     text = "2024年3月，乙县法院受理案件500件。其中，诉前调解案件200件。"
     assert set(_periods(text).values()) == {"2024-03-01/2024-03-31"}
@@ -445,6 +457,9 @@ def test_a_bare_tribunals_plan_is_no_practice_either() -> None:
         "丙区法院将积极探索在辖区推行道交一体化。",
         "丙区法院力争年内推行道交一体化。",
         "下一步，丙区法院将整合调解资源，推行道交一体化。",
+        # a time the plan is set for before 将: no date of a practice either
+        "丙区法院副院长赵一鸣介绍，2026年将在各人民法庭推行道交一体化。",
+        "丙区法院表示，今年下半年将在辖区推广道交一体化。",
     ],
 )
 def test_a_plan_announced_in_any_form_is_no_practice(text: str) -> None:
@@ -463,11 +478,76 @@ def test_a_plan_announced_in_any_form_is_no_practice(text: str) -> None:
         "丙区法院去年已在辖区推行道交一体化，下一步将推广至全区。",
         "丙区法院争取党委支持，推行道交一体化。",  # an intent for its own clause only
         "丙区法院准备充分，推行道交一体化。",
+        "丙区法院2023年将继续推行道交一体化。",  # a time, then more of what it does
+        "丙区法院2022年在辖区推行道交一体化。",  # a time and no plan
     ],
 )
 def test_words_near_a_plan_keep_the_practice(text: str) -> None:
     edges, _ = run(text)
     assert ("X省丙区人民法院", "道交一体化", "adopted") in edges
+
+
+def test_a_basic_courts_plan_to_create_a_title_tried_first_in_a_tribunal_is_a_pilot() -> None:
+    """乙县法院印发《关于创建X的实施方案》，在丁镇法庭开展试点: the court and the tribunal pilot X
+    (a title, which a document about it otherwise credits to no one)."""
+    text = "2021年4月，乙县法院印发《关于创建枫桥式人民法庭的实施方案》，在辖区丁镇法庭开展试点。"
+    edges, _ = run(text)
+    assert {e for e in edges if e[1] == "枫桥式人民法庭"} == {
+        ("X省乙县人民法院", "枫桥式人民法庭", "piloted"),
+        ("X省乙县人民法院丁镇人民法庭", "枫桥式人民法庭", "piloted"),
+    }
+    assert _dated(text, None)["枫桥式人民法庭"] == ("2021-04", "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pilot planned, not under way
+        "乙县法院印发《关于创建枫桥式人民法庭的实施方案》，拟在辖区丁镇法庭开展试点。",
+        # no pilot said
+        "乙县法院印发《关于创建枫桥式人民法庭的实施方案》，明确三年目标。",
+        # a document conferring the title, not a campaign for it
+        "乙县法院印发《关于命名枫桥式人民法庭的决定》，在丁镇法庭开展试点。",
+    ],
+)
+def test_a_title_in_a_document_without_a_pilot_under_way_is_no_pilot(text: str) -> None:
+    edges, _ = run(text)
+    assert not {e for e in edges if e[1] == "枫桥式人民法庭" and e[2] == "piloted"}
+
+
+def _awards(text: str) -> set[tuple[str, str]]:
+    edges, _ = run(text)
+    return {(u, i) for u, i, r in edges if r == "awarded"}
+
+
+def test_honours_won_respectively_pair_with_the_winners_in_order() -> None:
+    got = _awards("乙县法院、丙区法院分别荣获“全国法院先进集体”、“全省法院先进集体”称号。")
+    assert got == {
+        ("X省乙县人民法院", "全国法院先进集体"),
+        ("X省丙区人民法院", "全省法院先进集体"),
+    }
+
+
+def test_honours_won_respectively_in_another_number_pair_with_no_one() -> None:
+    text = (
+        "乙县法院、丙区法院分别荣获“全国法院先进集体”、“全省法院先进集体”和“全省法院文明单位”称号。"
+    )
+    assert not _awards(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one honour each (分别 with one honour), and both honours without 分别: every winner
+        "乙县法院、丙区法院分别荣获“全国法院先进集体”称号。",
+        "乙县法院和丙区法院荣获“全国法院先进集体”、“全省法院先进集体”称号。",
+    ],
+)
+def test_honours_not_paired_go_to_every_winner(text: str) -> None:
+    got = _awards(text)
+    honours = {i for _, i in got}
+    assert got == {(u, i) for u in ("X省乙县人民法院", "X省丙区人民法院") for i in honours}
+    assert honours
 
 
 def _dated(text: str, doc_date: str | None) -> dict[str, tuple[str | None, str | None]]:
@@ -1395,6 +1475,40 @@ def test_a_court_that_leads_or_spreads_a_practice_promotes_it() -> None:
     }
 
 
+def test_a_court_that_receives_another_courts_work_does_not_adopt_it() -> None:
+    # 接受/迎接 another court's inspection or supervision: the work is that court's
+    for text in ("乙县法院接受省法院驻点督导。", "乙县法院迎接省法院司法巡查。"):
+        edges, _ = run(text)
+        assert {u for u, _, _ in edges} == {"X省高级人民法院"}, text
+    # a court that receives guidance and then acts does the act itself
+    edges, _ = run("乙县法院接受省法院指导推行繁简分流。")
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges
+
+
+def test_a_court_inspected_by_another_does_not_adopt_the_inspection() -> None:
+    # 落实/配合/根据/对照 another court's inspection: the inspecting court's, whatever the verb
+    for text in (
+        "乙县法院认真落实甲市中院司法巡查反馈意见，逐项整改。",
+        "乙县法院积极配合甲市中院开展司法巡查。",
+        "乙县法院配合甲市中院审务督察组开展工作。",
+        "乙县法院根据甲市中院审务督察通报，立行立改。",
+    ):
+        edges, _ = run(text)
+        assert {u for u, _, _ in edges} == {"X省甲市中级人民法院"}, text
+    # the inspector unnamed: the inspected court still adopts nothing
+    for text in ("乙县法院对照司法巡查反馈问题，开展整改。", "乙县法院迎接司法巡查。"):
+        edges, _ = run(text)
+        assert not [e for e in edges if e[1] == "司法巡查"], text
+    # its own supervision system put in place is the court's
+    edges, _ = run("乙县法院落实审务督察制度，规范庭审秩序。")
+    assert ("X省乙县人民法院", "审务督察", "adopted") in edges
+    # the inspecting court itself, whoever it inspects, and another initiative carried out
+    edges, _ = run("甲市中院根据年度计划，对乙县法院开展司法巡查。")
+    assert edges == {("X省甲市中级人民法院", "司法巡查", "adopted")}
+    edges, _ = run("乙县法院落实甲市中院部署，推进诉源治理。")
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges
+
+
 def test_a_string_of_acknowledgements_is_no_guidance_of_one_initiative() -> None:
     edges, _ = run("乙县法院在县委的领导下，在甲市中院的指导下，在县人大的监督下，推行繁简分流。")
     assert edges == {("X省乙县人民法院", "繁简分流", "adopted")}
@@ -2276,6 +2390,28 @@ def test_an_act_dated_after_the_article_is_a_plan() -> None:
     assert ("X省乙县人民法院", "集约送达", "adopted", "2029") in edges
     edges = run_dated("乙县法院召开会议。\n乙县法院开展集约送达。", "2030-06-15")
     assert ("X省乙县人民法院", "集约送达", "adopted", None) in edges  # no date: nothing to judge
+
+
+def test_a_promotion_dates_the_promoter_not_the_court_whose_practice_it_spreads() -> None:
+    # 乙县法院 began before it was promoted: the promotion's date is the promoter's only
+    edges = run_dated("2030年5月，省法院推广乙县法院诉前调解经验。", "2030-06-15")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted", None),
+        ("X省高级人民法院", "诉前调解", "promoted", "2030-05"),
+    }
+    # the practiser's own date, written after its name, is its own; not the promoter's
+    edges = run_dated("2030年5月，省法院推广乙县法院2028年探索的诉前调解经验。", "2030-06-15")
+    assert edges == {
+        ("X省乙县人民法院", "诉前调解", "adopted", "2028"),
+        ("X省高级人民法院", "诉前调解", "promoted", "2030-05"),
+    }
+    # a court that learns from unnamed others, and a court that practises, keep their dates
+    for text, unit in (
+        ("2030年5月，乙县法院借鉴外地经验推行诉前调解。", "X省乙县人民法院"),
+        ("2030年5月，丙区法院推行诉前调解。", "X省丙区人民法院"),
+    ):
+        edges = run_dated(text, "2030-06-15")
+        assert (unit, "诉前调解", "adopted", "2030-05") in edges, text
 
 
 def test_a_question_a_preparation_or_a_scheduled_act_is_no_practice() -> None:

@@ -6,6 +6,7 @@ Nothing here needs a store: runs are dry runs or stop at `expand_paths`.
 from __future__ import annotations
 
 import os
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -130,17 +131,24 @@ def test_a_zip_bomb_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
 
 def test_an_ingested_upload_stores_its_name_not_the_deleted_temporary_path(arcadedb_store) -> None:
     """The 导入 page writes uploads into a temporary folder, ingests it and deletes it: the
-    graph keeps the uploaded name (a path to a folder that no longer exists would send a
-    reader nowhere), on the Document and on nothing else either."""
+    graph records the upload (a path to a folder that no longer exists would send a reader
+    nowhere), on the Document and on nothing else either. It is recorded as an upload, with
+    who and when, not as a bare file name that reads like a relative path (the README says a
+    document's paths are absolute; a new user's finding, item 17)."""
     import json
     import tempfile
+    from datetime import datetime
 
     from graph.collections import DEFAULT_COLLECTION
     from ingest.uploads import stage_uploads
 
     article = "发布时间：2024-06-01\n丁县人民法院今年起推行诉源治理，诉前调解成功案件520件。\n"
+    at = datetime(2026, 12, 7, 7, 22, tzinfo=UTC)
+    upload = "上传：本院通讯稿.txt（王审核，2026-12-07 07:22 UTC）"
     with tempfile.TemporaryDirectory(prefix="courtgraph-upload-") as tmp:
-        staged = stage_uploads([("本院通讯稿.txt", article.encode())], tmp)
+        staged = stage_uploads(
+            [("本院通讯稿.txt", article.encode())], tmp, uploaded_by="王审核", uploaded_at=at
+        )
         report = ingest_paths(  # as the page calls it (its collection field: the default)
             arcadedb_store,
             [tmp],
@@ -149,9 +157,9 @@ def test_an_ingested_upload_stores_its_name_not_the_deleted_temporary_path(arcad
             reference_data=False,
         )
     assert not Path(tmp).exists()
-    assert report.added == ["本院通讯稿.txt"] and report.failed == []
+    assert report.added == [upload] and report.failed == []
     docs = arcadedb_store.read("MATCH (d:Document) RETURN d.paths AS p, d.collections AS c")
-    assert docs == [{"p": ["本院通讯稿.txt"], "c": [DEFAULT_COLLECTION]}]
+    assert docs == [{"p": [upload], "c": [DEFAULT_COLLECTION]}]
     nodes = arcadedb_store.read("MATCH (n) RETURN properties(n) AS p")
     rels = arcadedb_store.read("MATCH ()-[r]->() RETURN properties(r) AS p")
     stored = json.dumps([row["p"] for row in nodes + rels], ensure_ascii=False, default=str)
@@ -175,7 +183,8 @@ def test_an_upload_without_a_collection_does_not_go_to_the_temporary_folders_nam
         report = ingest_paths(
             arcadedb_store, [tmp], names=staged.names, collection=chosen, reference_data=False
         )
-    assert report.added == ["本院通讯稿.txt"]
+    (added,) = report.added
+    assert added.startswith("上传：本院通讯稿.txt（") and added.endswith(" UTC）")
     expected = chosen or DEFAULT_COLLECTION
     assert set(report.collections.values()) == {expected}
     docs = arcadedb_store.read("MATCH (d:Document) RETURN d.collections AS c")

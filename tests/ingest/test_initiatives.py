@@ -937,6 +937,42 @@ def test_quoted_count_of_one_word_with_a_head_is_a_code() -> None:
     assert names("乙院落实“四项机制”，抓好“三项工作”。") == []
 
 
+def test_quoted_count_of_a_short_phrase_with_a_head_is_a_code() -> None:
+    # a counted phrase of two or three characters (三个到位, 四个在一线) and a count with 条
+    # (两条腿) name one mechanism before a code's head, as a counted character does
+    for text, name in (
+        ("丙县法院推行“三个到位”工作法。", "“三个到位”工作法"),
+        ("丁庭实行“四个在一线”工作法。", "“四个在一线”工作法"),
+        ("戊院构建“两条腿”工作体系。", "“两条腿”工作体系"),
+    ):
+        found = find_initiatives(text)
+        assert [(m.name, m.rule) for m in found] == [(name, "quoted-code")], text
+    # a count of kinds of work stays a numeric slogan even before a head, and a counted
+    # phrase without a code's head is no name
+    for text in (
+        "乙院建立“四项机制”工作体系。",
+        "丙院落实“两个责任”工作机制。",
+        "丁院推行“三项措施”工作法。",
+        "戊院落实“三个必须”。",
+        "己院做到“三个到位”，群众满意。",
+        "庚院落实“两个维护”工作机制。",
+        "辛院健全“四个意识”工作体系。",
+    ):
+        assert names(text) == [], text
+
+
+def test_quoted_everyday_counts_and_counted_effects_are_no_code() -> None:
+    # the three effects (法律、社会、政治效果) every court cites, and everyday counted words
+    # (“一条龙” one-stop, 收支“两条线”): no court's own mechanism
+    for text in (
+        "甲院坚持“三个效果”统一工作机制。",
+        "乙院推行“两个效果”相统一工作法。",
+        "丙院打造“一条龙”诉讼服务模式。",
+        "丁院落实“两条线”管理制度。",
+    ):
+        assert names(text) == [], text
+
+
 def test_support_and_office_words_name_no_mechanism() -> None:
     # funds, departments, procedures, sharing, publicity: words of any office's routine
     assert names("该院健全财政经费保障机制，完善部门联动机制，建立数据共享和流程互通机制。") == []

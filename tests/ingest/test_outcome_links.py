@@ -1162,3 +1162,20 @@ def test_a_figure_joined_to_its_selection_by_other_words_counts_no_honoured() ->
     # a short noun between the count and the verb still counts the holders
     text = "该院申报5件案件，其中3件案件入选“全省模范法庭”。"
     assert linked(text, honour) == [(5.0, None), (3.0, "全省模范法庭")]
+
+
+def test_an_article_about_one_practice_credits_it_with_no_count_of_those_sentenced() -> None:
+    """An article naming only 家事调解 again and again: its mediated cases are its results, the
+    offenders the courts sentenced are not."""
+    text = (
+        "酉县法院推行家事调解。\n"
+        "家事调解让纠纷化解在诉前。今年以来，该院调解成功婚姻纠纷210件。\n"
+        "同期全县法院判处罪犯430人。家事调解将继续深化。"
+    )
+    got = linked(text, {"家事调解": ["家事调解"]})
+    assert got == [(210.0, "家事调解"), (430.0, None)]
+
+
+def test_a_count_of_those_sentenced_that_names_its_practice_is_still_its() -> None:
+    text = "戌县法院推行刑事速裁程序。今年以来，该院适用刑事速裁程序判处被告人300人。"
+    assert linked(text, {"刑事速裁程序": ["刑事速裁程序"]}) == [(300.0, "刑事速裁程序")]

@@ -318,6 +318,10 @@ def test_deadlines_and_service_hours_are_not_results() -> None:
             [(560.0, "家", "调解组织数量", "up")],
         ),
         ("乙县诉讼服务站由5个增至12个。", [(12.0, "个", "乙县诉讼服务站数", "up")]),
+        # the verb with an adverb, or one the short list missed
+        ("丙区法院平均审理天数由60天大幅缩短至38天。", [(38.0, "天", "平均审理天数", "down")]),
+        ("丁县法院结案率从88%稳步提升到96%。", [(96.0, "%", "结案率", "up")]),
+        ("线上调解案件从230件攀升到910件。", [(910.0, "件", "线上调解案件数", "up")]),
     ],
 )
 def test_a_change_from_one_figure_to_another_is_one_figure(
@@ -847,6 +851,29 @@ def test_cases_per_ten_thousand_people_keep_their_unit() -> None:
     assert got == [(45.2, "件/万人"), (60.5, "件/万人")]
 
 
+def test_cases_per_ten_thousand_people_written_before_the_figure() -> None:
+    """每万人3.2件 is the rate 件/万人, and the label stops before the level's verb (降至) and 每万人;
+    a change after it is the same measure's."""
+    text = "乙县法院今年万人成讼率下降至每万人3.2件，同比下降5.1%。"
+    got = [(h.metric, h.value, h.unit_of_measure) for h in find_outcomes(text)]
+    assert got == [("万人成讼率", 3.2, "件/万人"), ("万人成讼率同比降幅", 5.1, "%")]
+    got = [
+        (h.metric, h.unit_of_measure) for h in find_outcomes("丙区法院万人起诉率为每万人12.5件。")
+    ]
+    assert got == [("万人起诉率", "件/万人")]
+    # 每万人 not right before the figure: an ordinary count
+    text = "丁县法院在每万人口中选聘调解员，全年受理案件中调解成功45件。"
+    assert [h.unit_of_measure for h in find_outcomes(text)] == ["件"]
+
+
+def test_a_change_after_a_level_reached_by_a_one_character_verb() -> None:
+    """降至/升至/增至 before a level is no part of the name the change after it takes."""
+    text = "乙县法院万人成讼率降至52.13件/万人，同比下降5.1%。"
+    assert [h.metric for h in find_outcomes(text)] == ["万人成讼率", "万人成讼率同比降幅"]
+    text = "乙县法院执行到位率升至62.5%，同比提高3个百分点。"
+    assert [h.metric for h in find_outcomes(text)][0] == "执行到位率"
+
+
 def test_what_is_spread_over_places_is_no_result() -> None:
     text = "该市分布着12个人民法庭和30个巡回审判点，今年审结案件800件。"
     assert [h.value for h in find_outcomes(text)] == [800.0]
@@ -1190,3 +1217,130 @@ def test_a_figure_said_again_is_dropped_only_with_its_sentences_other_figures() 
     assert [h.value for h in find_outcomes(text)] == [3200, 3000, 900]
     text = "甲法院受理案件3200件。\n甲法院受理案件3200件。\n乙法院受理案件3200件。"
     assert [h.value for h in find_outcomes(text)] == [3200, 3200]
+
+
+@pytest.mark.parametrize("verb", ["上升到", "增长到", "降到", "下降到"])
+def test_a_change_between_two_years_keeps_both_years_figures(verb: str) -> None:
+    """从2022年的X…到2024年的Y: each figure is its own year's; 到 + a year is no deadline here."""
+    text = f"戊县法院收案数从2021年的1500件{verb}2023年的2600件。"
+    got = [(h.value, h.metric, h.period) for h in find_outcomes(text)]
+    assert [(v, m) for v, m, _ in got] == [(1500.0, "收案数"), (2600.0, "收案数")]
+    assert "2021" in (got[0][2] or "") and "2023" in (got[1][2] or "")
+
+
+def test_a_year_ahead_after_dao_is_still_a_deadline() -> None:
+    assert vals("到2026年底，己县法院建成诉讼服务站30个。") == []
+    assert vals("到2026年，己县法院新建人民法庭4个。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("庚县法院调解成功率达71. 41%。", [(71.41, "%", None)]),
+        (
+            "全省法院受理各类案件276 214件，审结3 999件。",
+            [(276214.0, "件", None), (3999.0, "件", None)],
+        ),
+    ],
+)
+def test_a_number_a_page_spaced_out_is_one_number(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert vals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲中院近三年收案分别为120 135 148件，逐年上升。",
+        "甲中院近三年结案依次为1 200 1 350 1 480件。",
+        "乙县法院两年审结案件分别为310 420件。",
+        # more than one space-separated group is a list too, never one huge figure (a
+        # spaced 1 234 567 is given up with it: a missing figure, not a wrong one)
+        "丙区法院近三年结案450 515 620件。",
+    ],
+)
+def test_figures_spaced_as_a_list_are_no_one_number(text: str) -> None:
+    assert vals(text) == []
+
+
+def test_a_change_with_an_adverb_labels_the_level_reached_by_its_measure() -> None:
+    for text, measure in (
+        ("丁县法院执行到位金额由2022年的2.4亿元稳步提升到2023年的3.6亿元。", "执行到位金额"),
+        ("戊县法院调解成功率从2022年的28%显著提升到2023年的41%。", "调解成功率"),
+        ("己县法院平均审理天数由2022年的70天进一步缩短到2023年的52天。", "平均审理天数"),
+        ("庚县法院结案数由2020年的900件逐年大幅上升至2023年的1500件。", "结案数"),
+    ):
+        assert [h.metric for h in find_outcomes(text)] == [measure, measure], text
+
+
+def test_a_day_without_its_year_borrows_no_whole_years_year() -> None:
+    # 2022年，… is a whole year's total: a later 截至 day is not in it; nor when the figure's
+    # own sentence says 今年
+    for text in (
+        "2022年，甲县法院结案1.5万件。截至2月20日，该院今年已受理案件600件。",
+        "2022年，甲县法院受理案件1.8万件。截至3月10日，该院已受理案件3100件。",
+    ):
+        periods = [h.period for h in find_outcomes(text)]
+        assert "2022" not in (periods[-1] or ""), text
+    # a paragraph that dates days in the year still lends it
+    text = "2022年1月1日至6月30日，甲县法院结案800件。截至9月30日，该院结案1500件。"
+    assert "2022" in (find_outcomes(text)[-1].period or "")
+
+
+def test_a_sentence_dated_by_a_bare_year_word_keeps_no_earlier_period() -> None:
+    for text in (
+        "今年以来，甲县法院受理案件1300件。去年，该院结案4800件。",
+        "2021年6月，甲县法院调解纠纷90件。今年，该院诉前调解纠纷1400件。",
+        "上半年，甲县法院结案700件。该院去年结案1600件。",
+    ):
+        assert find_outcomes(text)[-1].period is None, text
+    # a comparison with last year is no date: the earlier period stays
+    text = "2023年，甲县法院结案5000件。较去年上升12%。"
+    assert all("2023" in (h.period or "") for h in find_outcomes(text))
+
+
+def test_spaces_between_a_number_and_a_date_or_a_list_mark_join_nothing() -> None:
+    # spaced dates and list marks stay apart: 2024年 3 月, "1. 2023年", a page spacing a count
+    assert vals("1. 2023年，辛县法院审结案件300件。") == [(300.0, "件", None)]
+    assert vals("2024年 3 月，辛县法院审结案件 300 件。") == [(300.0, "件", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2021年3月1日至2022年2月28日，癸县法院审结案件1800件。", "2021年3月1日至2022年2月28日"),
+        ("今年5月10日至9月30日，癸县法院化解纠纷260件。", "今年5月10日至9月30日"),
+        ("截至2024年6月20日，癸县法院调解成功420件。", "截至2024年6月20日"),
+        ("截至去年底，癸县法院共建成诉讼服务站15个。", "截至去年底"),
+        ("截至目前，癸县法院累计跨域立案36件。", "截至目前"),
+    ],
+)
+def test_a_span_of_days_or_the_day_a_count_runs_to_is_the_period(text: str, period: str) -> None:
+    """A span of days was cut to its last month (…至2022年2月 -> 2022年2月), a day a count runs up
+    to to its month, and a year's end or now (截至去年底, 截至目前) left no period at all."""
+    assert [h.period for h in find_outcomes(text)] == [period]
+
+
+def test_a_day_without_its_year_takes_the_year_its_paragraph_named() -> None:
+    text = "2024年1月1日至6月30日，子县法院收案900件。截至6月15日，该院诉前调解成功310件。"
+    assert [h.period for h in find_outcomes(text)] == ["2024年1月1日至6月30日", "截至2024年6月15日"]
+
+
+def test_so_far_dates_only_its_own_sentence() -> None:
+    text = "截至目前，丑县法院累计跨域立案40件。春节前夕，该院5个法庭均设立专窗。"
+    assert [h.period for h in find_outcomes(text)] == ["截至目前", None]
+
+
+def test_the_years_since_which_a_change_came_first_are_no_period() -> None:
+    """2023年…，10年来首次回落；结案N件: 10年来 says when the fall came first, not the period."""
+    text = "2023年，寅县法院受理案件9000件，10年来首次出现回落；结案8800件。"
+    assert [h.period for h in find_outcomes(text)] == ["2023年", "2023年"]
+
+
+def test_a_places_trade_and_urbanisation_are_no_courts_figures() -> None:
+    text = (
+        "该市外贸进出口总额去年达到近300亿元，城镇化率达61.5%。"
+        "亥市中级人民法院审结涉外贸易纠纷案件120件，在城镇化进程中化解征地纠纷80件。"
+    )
+    assert vals(text) == [(120.0, "件", None), (80.0, "件", None)]

@@ -620,6 +620,29 @@ def test_a_word_before_a_title_stays_when_the_rest_is_no_title() -> None:
     assert [(h.name, h.roles) for h in hits] == [("陈默", ("专职委员",))]
 
 
+def test_the_host_after_a_visiting_courts_officer_is_the_articles_court() -> None:
+    """甲市中院副院长张三出席并讲话，院长李四主持会议 in an article of 乙县法院: the one who chairs
+    (主持, 陪同, 汇报) is the host's officer, not the visitor's."""
+    lead = "乙县法院召开诉源治理推进会。"
+    people = _people_of(lead + "甲市中院副院长赵一鸣出席并讲话，院长钱立新主持会议。")
+    assert people["赵一鸣"][1] == "X省甲市中级人民法院"
+    assert people["钱立新"][1] == "X省乙县人民法院"
+    people = _people_of(lead + "甲市中院院长赵一鸣到会指导，副院长钱立新陪同。")
+    assert people["钱立新"][1] == "X省乙县人民法院"
+
+
+def test_an_officer_listed_with_a_visitor_or_not_hosting_stays_with_the_visitor() -> None:
+    lead = "乙县法院召开诉源治理推进会。"
+    # listed with the visitor (、), or doing what a guest does (参加)
+    people = _people_of(lead + "甲市中院副院长赵一鸣、院长钱立新主持会议。")
+    assert people["钱立新"][1] == "X省甲市中级人民法院"
+    people = _people_of(lead + "甲市中院副院长赵一鸣出席并讲话，院长钱立新参加会议。")
+    assert people["钱立新"][1] == "X省甲市中级人民法院"
+    # the visitor's court is the article's own: nothing to move
+    people = _people_of("甲市中院召开推进会，副院长赵一鸣出席并讲话，院长钱立新主持会议。")
+    assert people["钱立新"][1] == "X省甲市中级人民法院"
+
+
 def test_generic_office_listed_among_a_courts_officers() -> None:
     people = _people_of(
         "乙县法院党组成员、副院长李红伟，党组成员任明及办公室主任赵振营、执行局副局长郭林参加。"
@@ -1441,3 +1464,23 @@ def test_a_former_post_in_a_title_does_not_move_the_person() -> None:
     text = "乙县法院召开会议，院长林海峰讲话。甲市中院副院长林海峰主持起草了规程。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     assert [(p.name, p.unit) for p in ex.people] == [("林海峰", "X省甲市中级人民法院")]
+
+
+def test_talks_end_a_name() -> None:
+    hits = find_people("宾川县法院院长李华与大理州中院副院长王强座谈，了解法庭建设情况。")
+    assert [h.name for h in hits] == ["李华", "王强"]
+    assert [h.name for h in find_people("执行局局长孙涛约谈被执行人。")] == ["孙涛"]
+    # a three-character name stays whole
+    assert [h.name for h in find_people("副院长欧阳明座谈时说，要做实诉源治理。")] == ["欧阳明"]
+    # a compound surname's name ends before such a word too (it was lost before 退休)
+    assert [h.name for h in find_people("副院长欧阳明退休后担任特邀调解员。")] == ["欧阳明"]
+    assert [h.name for h in find_people("庭长欧阳明华说，案件增多。")] == ["欧阳明华"]
+
+
+def test_words_of_manner_and_chance_after_a_title_are_no_names() -> None:
+    assert find_people("院长盛情邀请人大代表参观诉讼服务中心。") == []
+    assert find_people("庭长万一不在，由副庭长主持调解。") == []
+    assert find_people("法官包干负责三个村的普法宣传。") == []
+    # names that begin with the same surnames stay names
+    assert [h.name for h in find_people("院长盛明华主持会议。")] == ["盛明华"]
+    assert [h.name for h in find_people("庭长包文军说，要就地化解纠纷。")] == ["包文军"]

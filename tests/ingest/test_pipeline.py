@@ -27,7 +27,9 @@ from ingest.document import (
     PersonRef,
     SourceDocument,
 )
-from ingest.pipeline import document_graph, ingest_paths, load_reference_data
+from ingest.extract import extract_document
+from ingest.pipeline import document_graph, ingest_paths, load_reference_data, unquoted_debris
+from ingest.readers import read_document
 from tests.cli_store import lend_store
 from tests.ingest.sample_docs import write_articles
 
@@ -902,6 +904,62 @@ def test_a_batch_waits_for_64_documents_even_when_the_writer_is_free(store, tmp_
     assert sum(sizes) == len(report.added) == store.counts()["Document"]
 
 
+def test_a_batch_grows_with_the_store(store, tmp_path: Path, monkeypatch) -> None:
+    """A write rewrites the document list of each popular fact it adds to, a cost that
+    follows the store and not the batch: a batch holds at least one document per
+    `STORE_PER_BATCH_DOCUMENT` documents the store holds, even when the writer is free
+    (2 stands in for 100). Every document is written once."""
+    import ingest.pipeline as pipeline
+
+    first, more = tmp_path / "first", tmp_path / "more"
+    write_articles(first, 20)
+    write_articles(more, 40, seed=11)
+    ingest_paths(store, [first], reference_data=False)
+    held = store.counts()["Document"]
+    monkeypatch.setattr(pipeline, "STORE_PER_BATCH_DOCUMENT", 2)
+    sizes: list[int] = []
+    real = store.write_documents
+
+    def counted(docs):  # type: ignore[no-untyped-def]
+        sizes.append(len(docs))
+        return real(docs)
+
+    store.write_documents = counted
+    report = ingest_paths(store, [more], reference_data=False, min_batch=1)
+    assert len(sizes) >= 2 and all(n >= held // 2 for n in sizes[:-1]), sizes
+    assert sum(sizes) == len(report.added) == store.counts()["Document"] - held
+
+
+def test_a_batch_grows_with_the_store_past_batch_size_to_its_ceiling(
+    store, tmp_path: Path, monkeypatch
+) -> None:
+    """The store's share of a batch is not capped at `batch_size` (512: then the cost of
+    rewriting popular facts' lists grew again per document from 51,200 documents) but at
+    `STORE_BATCH_CEILING`: 2 stands in for 100 documents per batch document, 4 for
+    `batch_size` and 7 for the ceiling. Every document is written once."""
+    import ingest.pipeline as pipeline
+
+    first, more = tmp_path / "first", tmp_path / "more"
+    write_articles(first, 20)
+    write_articles(more, 40, seed=11)
+    ingest_paths(store, [first], reference_data=False)
+    held = store.counts()["Document"]
+    assert held // 2 > 7  # the store's share is past the ceiling
+    monkeypatch.setattr(pipeline, "STORE_PER_BATCH_DOCUMENT", 2)
+    monkeypatch.setattr(pipeline, "STORE_BATCH_CEILING", 7)
+    sizes: list[int] = []
+    real = store.write_documents
+
+    def counted(docs):  # type: ignore[no-untyped-def]
+        sizes.append(len(docs))
+        return real(docs)
+
+    store.write_documents = counted
+    report = ingest_paths(store, [more], reference_data=False, min_batch=1, batch_size=4)
+    assert len(sizes) >= 2 and all(n == 7 for n in sizes[:-1]), sizes
+    assert sum(sizes) == len(report.added) == store.counts()["Document"] - held
+
+
 #: an invented report with eleven figures: one changed keeps 10 of 12 (over the repost line)
 _ELEVEN = (
     "甲市中级人民法院召开新闻发布会，通报全市法院一站式多元解纷工作情况。今年以来，全市法院"
@@ -1140,3 +1198,23 @@ def test_two_short_notices_naming_other_courts_are_both_kept(store, tmp_path: Pa
     assert sorted(Path(p).name for p, _twin in report.reposts) == ["d.txt", "e.txt"]
     assert [Path(p).name for p in report.copies] == ["c.txt"]
     assert store.counts()["Document"] == 3
+
+
+def test_a_mention_cut_inside_quotation_marks_leaves_no_stray_quote_in_aliases(
+    tmp_path: Path,
+) -> None:
+    """“五化人民法庭”建设 gave the alias 五化人民法庭”建设: a quote it does not pair."""
+    path = tmp_path / "quoted.txt"
+    path.write_text(
+        "甲市乙区人民法院推进法庭建设\n"
+        "2024年3月，甲市乙区人民法院制定方案，在丙人民法庭推进“五化人民法庭”建设，"
+        "即审判专业化、服务一体化。\n",
+        encoding="utf-8",
+    )
+    graph = document_graph(extract_document(read_document(path)))
+    aliases = [a for n in graph.nodes for a in n.aliases]
+    stray = [a for a in aliases if unquoted_debris(a) != a]
+    assert stray == []
+    assert unquoted_debris("甲化”建设") == "甲化建设"
+    assert unquoted_debris("“甲化”法庭") == "“甲化”法庭"
+    assert unquoted_debris("「甲」乙」") == "「甲」乙"

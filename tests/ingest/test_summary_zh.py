@@ -291,3 +291,40 @@ def test_the_command_line_names_an_older_copy_by_its_title(store, tmp_path, monk
     assert main(["--quiet", str(second)]) == 0
     (line,) = [x for x in capsys.readouterr().out.splitlines() if "数字有改动：" in x]
     assert f"与 《{old['title']}》（{old['id']}） 文字几乎相同" in line, line
+
+
+def test_the_summary_names_every_collection_and_the_documents_that_joined_it(
+    store, tmp_path, monkeypatch, capsys
+):
+    """A run over three folders (nothing new) said only "文档集：演示数据", the last folder's
+    collection.json, though most documents are not in it; a run putting known documents into
+    a new collection said nothing of them (a new user's findings, item 16)."""
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+
+    lend_store(monkeypatch, store)
+    mine, demo = tmp_path / "mine", tmp_path / "demo"
+    mine.mkdir()
+    demo.mkdir()
+    (mine / "a.txt").write_text("甲市法院通报调解工作。\n" + _ELEVEN_LOCAL, encoding="utf-8")
+    (mine / "b.txt").write_text("乙县法院推行诉源治理，设立诉讼服务站12个。", encoding="utf-8")
+    (demo / "collection.json").write_text('{"collection": "演示数据"}', encoding="utf-8")
+    (demo / "c.txt").write_text("丙区法院试点繁简分流，速裁案件320件。", encoding="utf-8")
+    assert main(["--quiet", str(mine), str(demo)]) == 0
+    capsys.readouterr()
+
+    assert main(["--quiet", str(mine), str(demo)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "文档集「演示数据」：已在图中且已属于它的 1 篇" in lines
+    assert any(x.startswith("另有已在图中的文档 2 篇未指定文档集，所属文档集不变") for x in lines)
+    assert "文档集：演示数据" not in lines
+
+    assert main(["--quiet", str(mine), "--collection", "研究样本"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "文档集「研究样本」：已在图中的文档 2 篇加入" in lines
+    assert main(["--quiet", str(mine), "--collection", "研究样本"]) == 0
+    assert "文档集「研究样本」：已在图中且已属于它的 2 篇" in capsys.readouterr().out
+
+
+_ELEVEN_LOCAL = "今年以来，全市法院诉前调解案件1205件，调解成功率达到46.8%。"

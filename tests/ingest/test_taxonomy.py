@@ -503,3 +503,55 @@ def test_a_lower_courts_circuit_tribunal_is_circuit_trial() -> None:
     # the SPC's circuit courts are courts, not the practice
     assert found("最高人民法院巡回法庭审理此案。") == []
     assert found("最高人民法院第一巡回法庭召开座谈会。") == []
+
+
+def test_national_supervision_tribunal_and_juvenile_names() -> None:
+    """Nationally used names of court supervision systems, of tribunal building to standard,
+    of the juvenile court and of the campaign against unenforced judgments, and 委派化解 for
+    referral, each on an invented sentence."""
+    tax = default_taxonomy()
+    cases = {
+        "甲省高院开展司法巡查，健全审务督察。": ["司法巡查", "审务督察"],
+        "乙中院在各庭室设立廉政监察员。": ["廉政监察员制度"],
+        "丙县法院推进人民法庭标准化规范化建设。": ["人民法庭标准化规范化建设"],
+        "丁县法院推进人民法庭规范化和标准化建设。": ["人民法庭标准化规范化建设"],
+        "戊市法院加快人民法庭标准化、规范化“两化”建设。": ["人民法庭标准化规范化建设"],
+        "己区法院于1990年设立少年法庭。": ["少年审判"],
+        "该院建立了全省第一个少年法庭。": ["少年审判"],
+        "庚市两级法院打响“执行难”攻坚战。": ["切实解决执行难"],
+        "辛院向镇调解中心委派化解纠纷20件。": ["委派调解"],
+    }
+    for sentence, names in cases.items():
+        assert [m.entry.name for m in tax.find(sentence)] == names, sentence
+    # 两化 alone is no tribunal programme (信息化和工业化 is one too), nor is a standard for
+    # another facility or a court's other works
+    for sentence in (
+        "推动两化深度融合。",
+        "甲院推进“两化”建设。",
+        "乙院推进诉讼服务中心标准化规范化建设。",
+        "丙院完成法庭审判区标准化改造。",
+        # a juvenile court already there, named for what it does, is no new juvenile court
+        "丁区法院少年法庭审结一起抚养纠纷。",
+    ):
+        assert tax.find(sentence) == [], sentence
+    # a courtroom's standard is the courtroom's, not the tribunals' programme
+    found = tax.find("丁院推进科技法庭标准化规范化建设。")
+    assert [m.entry.name for m in found] == ["科技法庭"]
+    # a specialised division's or courtroom's standard (家事法庭, 金融法庭, 某某法庭) is none of
+    # the people's tribunals'; a bare 法庭 after a boundary, or a dispatched one, is theirs
+    for sentence in (
+        "甲院推进家事法庭标准化规范化建设。",
+        "乙院推进金融法庭规范化标准化建设。",
+        "丙院加强破产法庭标准化规范化建设。",
+    ):
+        assert "人民法庭标准化规范化建设" not in [m.entry.name for m in tax.find(sentence)], (
+            sentence
+        )
+    for sentence in (
+        "丁院加强派出法庭标准化规范化建设。",
+        "戊院推进辖区各个法庭、法庭标准化规范化建设。",
+    ):
+        assert [m.entry.name for m in tax.find(sentence)] == ["人民法庭标准化规范化建设"], sentence
+    # a juvenile court's circuit point set up is circuit trial, not a new juvenile court
+    found = tax.find("戊区法院设立少年法庭巡回审判点。")
+    assert [m.entry.name for m in found] == ["巡回审判"]

@@ -83,3 +83,37 @@ def test_a_pinyin_gloss_after_a_quote_leaves_the_title_too(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert read_document(path).title == "甲县法院推进“多元解纷”机制建设"
+
+
+def test_markup_copied_into_a_text_stays_out_of_its_headline() -> None:
+    """A .txt copied from a Markdown or HTML page keeps its ## and its tags; the title must not
+    (the 总览 list showed "##…" and "…/h2>")."""
+    assert headline("##甲省法院上半年新收案件十万件,调解成效明显\n正文一句。") == (
+        "甲省法院上半年新收案件十万件,调解成效明显"
+    )
+    assert headline("### 乙市法院推行**分调裁审**\n正文。") == "乙市法院推行分调裁审"
+    assert headline("<h2>丙县法院建设人民法庭</h2>\n正文。") == "丙县法院建设人民法庭"
+    # the tag's < lost to a bad encoding: its end still goes
+    assert headline("丁市法院适用快办机制 办案驶入快车道/h2>\n正文。") == (
+        "丁市法院适用快办机制 办案驶入快车道"
+    )
+    # a > or # inside a headline is text, not markup
+    assert headline("甲省法院结案率>95% 第#1名\n正文。") == "甲省法院结案率>95% 第#1名"
+
+
+def test_a_read_text_s_title_line_loses_its_markup(tmp_path: Path) -> None:
+    """The first line taken as a .txt's title kept its ## (and a page's …/h2>): 总览 listed
+    "##甲省法院…"."""
+    from ingest.readers import read_document
+
+    for first, name in (
+        ("##甲省法院上半年新收案件十万件", "a.txt"),
+        ("乙县法院推行快办机制/h2>", "b.txt"),
+    ):
+        path = tmp_path / name
+        path.write_text(
+            f"{first}\n本报讯 5月8日，甲省高级人民法院召开新闻发布会，通报上半年工作情况。\n",
+            encoding="utf-8",
+        )
+        title = read_document(path).title or ""
+        assert title and "#" not in title and "h2>" not in title, title

@@ -748,3 +748,68 @@ def test_a_unit_dated_twice_on_one_day_keeps_the_text_dated_report_in_either_ord
     for rows in ([by_article, by_text], [by_text, by_article]):
         tl = analytics.timeline_from_events("诉源治理", rows)
         assert [(u["date_precision"], u["doc_ids"]) for u in tl.first] == [("day", ["b"])]
+
+
+def _area_rollout() -> DocumentGraph:
+    """乙市中院 reports rolling 枫桥式人民法庭 out to all its courts (the fact's scope)."""
+    s = "乙市中院在全市法院推行枫桥式人民法庭创建。"
+    return DocumentGraph(
+        id=document_id("f" * 64),
+        props={"title": "样例文档己", "date": "2024-03-01", "content_hash": "f" * 64},
+        mentions=[MentionRow(g.MID, "乙市中院", s, 0, 4)],
+        facts=[
+            FactRow(
+                "ADOPTED",
+                g.MID,
+                g.FENGQIAO,
+                ("adopted",),
+                {"stage": "adopted", "scope": "甲省乙市全市法院"},
+                [
+                    EvidenceRow(
+                        sentence=s, start=0, end=len(s), date="2024-03", date_precision="month"
+                    )
+                ],
+            )
+        ],
+    )
+
+
+def test_a_unit_its_superior_reports_rolling_out_to_is_noted_beside_not_reported(
+    store, monkeypatch, capsys
+) -> None:
+    """Coverage listed 戊县法院 as 尚未报道推行 with no word that 乙市中院 reports rolling the
+    initiative out to all its courts, and under 乙市中院 did not even show that report (a new
+    user's findings, item 7). The state and the counts stay as defined (docs/data-model.md):
+    a note beside it, and the court's own fact on its coverage."""
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    store.write_documents([g.document_c(), _area_rollout()])
+    levels, missing, _tally = analytics.coverage_report(store, "枫桥式人民法庭", g.MID)
+    (wu,) = missing
+    assert wu["unit_id"] == g.WU and wu["state"] == "not_reported"
+    assert wu["note_zh"] == (
+        "上级报道在全辖推行：甲省乙市中级人民法院 推行（范围：甲省乙市全市法院；2024-03）"
+    )
+    basic = next(lv for lv in levels if lv.level == "basic")
+    assert (basic.adopted, basic.units, basic.covered) == (2, 3, 2)  # counts as defined
+    # under the high court too: the rollout is by a court below it, over its own courts
+    _levels, missing, _tally = analytics.coverage_report(store, "枫桥式人民法庭", g.HIGH)
+    assert [(r["unit_id"], r["rollout"]["court_id"]) for r in missing] == [(g.WU, g.MID)]
+    # with only verified facts, the unreviewed rollout says nothing
+    _levels, missing, _tally = analytics.coverage_report(
+        store, "枫桥式人民法庭", g.MID, verified_only=True
+    )
+    assert not any(r.get("rollout") for r in missing)
+
+    lend_store(monkeypatch, store)
+    assert cli.main(["coverage", "枫桥式人民法庭", "乙市中院"]) == 0
+    text = capsys.readouterr().out
+    assert (
+        "本院或上级法院报道在全辖推行（1）：\n  甲省乙市中级人民法院 推行（范围：甲省乙市全市法院；2024-03）"
+        in text
+    )
+    assert (
+        "  甲省乙市戊县人民法院（基层法院）  上级报道在全辖推行：甲省乙市中级人民法院（甲省乙市全市法院）"
+        in text
+    )

@@ -57,7 +57,7 @@ def test_query_csv_and_json_cite_each_fact(small, capsys) -> None:
     assert rows[g.DING]["year"] == 2024 and rows[g.DING]["doc_title"] == "样例文档乙"
 
     assert queries_cli.main([*args, "--format", "csv"]) == 0
-    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out.removeprefix("\ufeff"))))
     header = list(table[0])
     # the year beside the date it is read from; the citation after the row's own columns
     assert header.index("year") == header.index("date_precision") + 1
@@ -74,6 +74,35 @@ def test_query_csv_and_json_cite_each_fact(small, capsys) -> None:
     assert bing_csv["year"] == "2022" and bing_csv["doc_url"] == "http://example.test/b"
     # one separator for lists, as in every other export
     assert bing_csv["doc_ids"] == f"{g.DOC_A}{LIST_SEPARATOR}{g.DOC_B}" == f"{g.DOC_A}；{g.DOC_B}"
+
+
+def test_query_csv_opens_in_excel_and_goes_to_a_file(small, tmp_path: Path, capsys) -> None:
+    """CSV starts with a UTF-8 BOM (Excel on a Chinese Windows reads it as GBK without one),
+    on stdout and in the file `-o` names; the file holds exactly what stdout would."""
+    args = ["adopters", "--param", f"initiative={g.SUYUAN}", "--format", "csv"]
+    assert queries_cli.main(args) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("\ufeffunit_id,")
+    out = tmp_path / "采用单位.csv"
+    assert queries_cli.main([*args, "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and str(out) in captured.err
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfunit_id,")
+    with out.open(encoding="utf-8", newline="") as fh:
+        assert fh.read() == shown
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert any(r["unit_id"] == g.BING for r in rows)
+    # a folder that is not there: an Error: line, no file
+    assert queries_cli.main([*args, "-o", str(tmp_path / "无" / "x.csv")]) == 1
+    assert capsys.readouterr().err.startswith("Error: 文件夹 ")
+
+
+def test_query_help_is_in_chinese(capsys) -> None:
+    with pytest.raises(SystemExit):
+        queries_cli.main(["--help"])
+    text = capsys.readouterr().out
+    assert "运行一个只读的命名查询" in text and "--output" in text
+    assert "Run a named" not in text and "at most this many rows" not in text
 
 
 def test_a_query_without_facts_is_left_as_it_was(small, capsys) -> None:
@@ -317,3 +346,43 @@ def test_exports_quote_the_source_as_written_at_its_offsets(
     for a in cited:
         assert source[a["evidence_start"] : a["evidence_end"]] == a["evidence"]
     assert any("訴前調解" in a["evidence"] for a in cited)
+
+
+def test_graph_export_keeps_the_citation_columns_and_gives_each_fact_its_review_status(
+    store, monkeypatch, tmp_path: Path
+) -> None:
+    """`graph export` (and the 导出 page) left `doc_url` and `doc_date` out of every format when
+    no fact in the file had one (local files without a date), so the columns changed from one
+    file to the next; and no relationship said whether a reviewer had checked it (a new
+    user's findings, item 9)."""
+    from dataclasses import replace
+
+    from graph import review
+
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    undated = g.document_c()
+    store.write_documents(
+        [replace(undated, props={"title": "样例文档丙", "content_hash": "c" * 64})]
+    )
+    lend_store(monkeypatch, store)
+    bing = next(a for *_, a in export.fetch_subgraph(store, [g.BING, g.FENGQIAO]).edges(data=True))
+    review.decide(store, bing["fact_id"], "confirm", reviewer="王审核")
+
+    assert graph_cli.main(["export", g.FENGQIAO, "-o", str(tmp_path / "f.csv")]) == 0
+    rows = _edges(tmp_path / "f.csv")
+    assert {"doc_url", "doc_date", "doc_title", "review_status"} <= set(rows[0])
+    status = {r["source"]: r["review_status"] for r in rows if r["type"] == "ADOPTED"}
+    assert status == {g.BING: "confirmed", g.DING: "extracted"}
+    assert {r["doc_url"] for r in rows} == {""} and {r["doc_title"] for r in rows} == {"样例文档丙"}
+
+    assert graph_cli.main(["export", g.FENGQIAO, "-o", str(tmp_path / "f.zip")]) == 0
+    with zipfile.ZipFile(tmp_path / "f.zip") as z:
+        header = z.read("edges.csv").decode("utf-8-sig").splitlines()[0].split(",")
+    assert {"doc_url", "doc_date", "review_status"} <= set(header)
+    for suffix, read in ((".json", export.from_json), (".graphml", export.from_graphml)):
+        out = tmp_path / f"f{suffix}"
+        assert graph_cli.main(["export", g.FENGQIAO, "-o", str(out)]) == 0
+        for *_, a in read(out).edges(data=True):
+            assert a["doc_url"] == a["doc_date"] == "" and a["review_status"], (suffix, a)

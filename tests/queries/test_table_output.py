@@ -54,7 +54,7 @@ def test_the_table_speaks_chinese_and_json_and_csv_keep_the_keys() -> None:
     assert table.splitlines()[-1].startswith("（只显示前 1 行")
     out = io.StringIO()
     write(result, "csv", out)
-    assert out.getvalue().splitlines()[0].startswith("unit_id,unit,kind,level,stage")
+    assert out.getvalue().splitlines()[0].startswith("\ufeffunit_id,unit,kind,level,stage")
     assert "piloted" in out.getvalue()
     out = io.StringIO()
     write(result, "json", out)
@@ -149,3 +149,35 @@ def test_a_persons_title_is_headed_as_a_post() -> None:
     table = format_table(QueryResult(query=get("people"), params={}, rows=rows, truncated=False))
     assert table.splitlines()[0].split()[:2] == ["人员", "职务"] or "职务" in table.splitlines()[0]
     assert "标题" not in table.splitlines()[0]
+
+
+def test_a_documents_date_note_is_in_chinese_in_json_and_csv_too() -> None:
+    """`queries document --format json` gave the note in English ("no publication date on the
+    page … the text mentions dates up to 2024"), and several of ingest.dates' clauses had no
+    Chinese at all: each way a date is chosen or left out reads in Chinese."""
+    import io
+    import json
+    import re
+
+    from ingest.dates import choose_date
+    from queries.__main__ import write
+
+    src = "http://example.test/art/2024/1/15/art_1.html"
+    dated = "http://example.test/2024/05/t20240520_1.html"
+    choices = [
+        choose_date(source_urls=[src], page=["2023-05-01"], text="2024年1月，某法院推行。"),
+        choose_date(source_urls=[src], page=["2024-03-01"]),
+        choose_date(page=["2022-01-15"], own_url=dated, text="2024年3月，某法院推行诉源治理。"),
+        choose_date(text="2024年5月20日，某法院召开新闻发布会。"),
+        choose_date(text="本报讯 5月20日，某法院召开发布会。2023年该院收案1000件。"),
+    ]
+    for choice in choices:
+        rows = [{"doc_id": "doc:1", "date_note": choice.note}]
+        result = QueryResult(query=get("document"), params={}, rows=rows, truncated=False)
+        out = io.StringIO()
+        write(result, "json", out)
+        note = json.loads(out.getvalue())[0]["date_note"]
+        assert not re.search(r"[A-Za-z]{3,}", re.sub(r"https?://\S+", "", note)), note
+        out = io.StringIO()
+        write(result, "csv", out)
+        assert note in out.getvalue()

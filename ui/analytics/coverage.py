@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from figures.numbers import percent
 from graph.model import LEVELS
 from queries import analytics
 from ui import state
@@ -31,9 +32,9 @@ def share_shown(share: float) -> str:
     decimal (the metric said 1% where the table said 0.54%).
 
     >>> [share_shown(x) for x in (0.0, 0.0054, 0.125, 1.0)]
-    ['0.0%', '0.5%', '12.5%', '100.0%']
+    ['0%', '0.5%', '12.5%', '100%']
     """
-    return f"{share:.1%}"
+    return percent(share)
 
 
 def _coverage(initiatives: list[dict[str, Any]]) -> None:
@@ -50,6 +51,9 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
         st.info("该法院辖区内没有下级单位。")
         return
     _facts_caption(tally)
+    for r in state.rows("area_rollouts", {"initiative": initiative_id, "court": court_id}):
+        if r["above"]:  # the court's own report, or its superiors': the counts leave it out
+            st.info(f"本院或上级法院报道在全辖推行：{analytics.rollout_zh(r)}", icon="ℹ️")
     cols = st.columns(max(len(levels), 1))
     for col, lv in zip(cols, levels, strict=True):
         col.metric(
@@ -119,13 +123,16 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
     if not missing:
         st.success("辖区内所有单位都已有推行记录（本院或下属人民法庭）。")
         return
+    noted = any(r.get("note_zh") for r in missing)
     table(
         [{**r, "level_zh": _level_label(r.get("level") or "")} for r in missing],
-        {"unit": "单位", "level_zh": "层级"},
+        {"unit": "单位", "level_zh": "层级"} | ({"note_zh": "说明"} if noted else {}),
         links={"单位页": lambda r: state.link(r["unit_id"])},
         key=f"{P}.missing",
     )
     st.caption(analytics.not_reported_caveat(tally.verified_only))
+    if noted:  # a superior court reports rolling it out to its whole area
+        st.caption(analytics.AREA_ROLLOUT_NOTE)
 
 
 def _roster_note(levels: list[Any]) -> None:
@@ -170,6 +177,13 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
         return
     if only_active:
         frame = frame[(frame > 0).any(axis=1)]
+    # an initiative no court of these levels reports (its only adopter a tribunal, with
+    # 中级、基层 chosen) would be an empty column
+    unreported = int((~(frame > 0).any(axis=0)).sum())
+    frame = frame.loc[:, (frame > 0).any(axis=0)]
+    if frame.shape[1] == 0:
+        st.info("所选层级的法院都没有推行报道：请选择其他层级。")
+        return
     # initiatives most covered first; colours run up to the table's highest share
     frame = frame[frame.sum().sort_values(ascending=False, kind="stable").index]
     shown = frame.iloc[:, :MATRIX_COLUMNS]  # a styled table is drawn cell by cell
@@ -181,11 +195,12 @@ def _provinces(initiatives: list[dict[str, Any]]) -> None:
             if shown.shape[1] < frame.shape[1]
             else ""
         )
+        + (f"（另有 {unreported} 项举措在这些层级没有推行报道，未列出）" if unreported else "")
         + f"。单元格：该省{'、'.join(_level_label(v) for v in levels)}中报道推行的比例；"
-        f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {top:.1%}）。"
+        f"空白 = 没有推行报道，颜色越深越高（最深 = 表中最高的 {percent(top)}）。"
         "举措按覆盖程度从左到右排列。"
     )
-    styled = shown.style.format(lambda v: f"{v:.1%}" if v else "").apply(
+    styled = shown.style.format(lambda v: percent(v) if v else "").apply(
         lambda part: _shades(part, top), axis=None
     )
     st.dataframe(styled, width="stretch", height=min(36 + 35 * len(frame), 720))

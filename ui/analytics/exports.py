@@ -305,4 +305,10 @@ def preview_frame(rows: list[dict[str, Any]], limit: int = 100) -> Any:
 def _preview(rows: list[dict[str, Any]], limit: int = 100) -> None:
     frame = preview_frame(rows, limit)
     st.caption(f"预览前 {min(limit, len(rows))} 行，共 {len(rows)} 行。")
-    st.dataframe(frame, hide_index=True, width="stretch", height=280)
+    st.dataframe(frame, hide_index=True, width="stretch", height=preview_height(len(frame)))
+
+
+def preview_height(rows: int) -> int:
+    """The preview's height in pixels: its rows and header, at most 280 (a fixed 280 drew a
+    few rows over a stack of empty grid lines)."""
+    return min(280, 38 + 35 * max(rows, 1))

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from figures.report import period_zh
 from queries.columns import shown_value
 from ui import common, state
 from ui.analytics.shared import (
@@ -68,12 +69,15 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "adoption": "、".join(state.stage_zh(x) for x in r.get("stages") or ())
             + f" {r.get('adopted_date') or '（无日期）'}",
             "figure": _figure(r),
+            "period_zh": period_zh(r.get("period")) if r.get("period") else "—",
             "tied": r.get("tied_to") or "未说明",
             "status_zh": shown_value("status", r.get("status")),
             "sources": "；".join(title(d) for d in r.get("doc_ids") or []),
+            "conflict": r.get("conflict") or "",
         }
         for i, r in enumerate(rows)
     ]
+    conflicts = any(r.get("conflict") for r in rows)
     st.markdown(
         f"**{found.units:,}** 个推行单位报告了 **{found.total:,}** 项数字"
         "（每行一项，推行情况与报告的数字并列）"
@@ -88,19 +92,26 @@ def _outcomes(initiatives: list[dict[str, Any]]) -> None:
             "adoption": "推行（首次日期）",
             "metric": "指标",
             "figure": "报告数值",
-            "period": "期间",
+            "period_zh": "期间",
             "scope": "范围",
             "tied": "文中关联的举措",
             "status_zh": "核实状态",
             "sources": "来源文档",
             "copy": "近似稿",
-        },
+        }
+        # the same unit, metric, scope and period with two values: said beside each
+        | ({"conflict": "数字冲突"} if conflicts else {}),
         links={
             "证据": lambda r: state.evidence_link(r.get("fact_id")),
             "单位页": lambda r: state.link(r["unit_id"]),
         },
         key=TABLE_KEY,
+        pinned="unit",  # in view while the wide table scrolls to its sources and links
     )
+    if conflicts:
+        from queries.library import CONFLICT_NOTE
+
+        st.caption(CONFLICT_NOTE)
     st.markdown(f"#### 来源文档（{len(doc_ids):,}）")
     if len(doc_ids) <= LISTED_DOCUMENTS:  # one element: an element per link cost seconds
         st.markdown("\n".join(f"- [{title(d)}]({state.doc_link(d)})" for d in doc_ids))

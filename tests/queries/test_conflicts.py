@@ -1,0 +1,89 @@
+"""Two figures of one unit for the same metric, scope and period that disagree (a corrected
+near-copy of an article keeps both: 数字有改动) are marked where figures are listed, and the
+documents behind them can be told apart (a new user's findings, item 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow, entity_id
+from graph.model import document_id as doc_id
+from queries.registry import run
+from tests import graph_fixtures as g
+
+
+def _rate(value: float, period: str | None = None) -> str:
+    return entity_id("Outcome", g.BING, "调解成功率", value, "%", period or "")
+
+
+def _copy(letter: str, value: float, period: str | None = None) -> DocumentGraph:
+    s = f"丙区法院调解成功率{value:g}%。"
+    oid = _rate(value, period)
+    props = {"metric": "调解成功率", "value": value, "unit_of_measure": "%"}
+    return DocumentGraph(
+        id=doc_id(letter * 64),
+        props={
+            "title": "丙区法院通报调解工作",
+            "content_hash": letter * 64,
+            "text": s,
+            "paths": [f"/data/{letter}.txt"],
+        },
+        nodes=[
+            NodeRow("Outcome", oid, {**props, "name": s, **({"period": period} if period else {})})
+        ],
+        mentions=[MentionRow(g.BING, "丙区法院", s, 0, 4)],
+        facts=[
+            FactRow(
+                "REPORTED",
+                g.BING,
+                oid,
+                (),
+                {},
+                [EvidenceRow(sentence=s, start=0, end=len(s))],
+            )
+        ],
+    )
+
+
+@pytest.fixture
+def two_copies(store):
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    store.write_documents([_copy("1", 62.5), _copy("2", 65.2), _copy("3", 70.0, "2023")])
+    return store
+
+
+def test_two_values_of_one_metric_scope_and_period_are_marked_as_a_conflict(two_copies) -> None:
+    rows = run(two_copies, "unit_outcomes", {"unit": g.BING}).rows
+    conflict = {r["value"]: r["conflict"] for r in rows}
+    assert conflict == {62.5: "同一指标另报 65.2%", 65.2: "同一指标另报 62.5%", 70.0: None}
+
+
+def test_the_query_table_shows_the_conflict(two_copies, monkeypatch, capsys):
+    from queries import __main__ as queries_cli
+    from tests.cli_store import lend_store
+
+    lend_store(monkeypatch, two_copies)
+    assert queries_cli.main(["unit_outcomes", "--param", f"unit={g.BING}"]) == 0
+    out = capsys.readouterr().out
+    assert "数字冲突" in out.splitlines()[0] and "同一指标另报 65.2%" in out
+
+
+def test_sources_without_a_url_are_told_apart_by_their_file(two_copies) -> None:
+    """The 导出 page's 图注来源 and the table pictures listed the two copies by one title."""
+    from ui.common import sources_for
+
+    first, second = doc_id("1" * 64), doc_id("2" * 64)
+    labels = [s.label() for s in sources_for([first, second], two_copies)]
+    assert labels == ["丙区法院通报调解工作（1.txt）", "丙区法院通报调解工作（2.txt）"]
+
+
+def test_the_figures_of_units_below_are_marked_too(two_copies) -> None:
+    """A unit briefing's and the unit page's 下级单位报告的成效数据 (`outcomes_under`)."""
+    rows = run(two_copies, "outcomes_under", {"unit": g.MID}).rows
+    assert {(r["unit_id"], r["value"]): r["conflict"] for r in rows} == {
+        (g.BING, 62.5): "同一指标另报 65.2%",
+        (g.BING, 65.2): "同一指标另报 62.5%",
+        (g.BING, 70.0): None,
+    }
