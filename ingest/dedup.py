@@ -55,14 +55,21 @@ _SALTS = [
 ]
 
 
+_MIX = (np.uint64(30), np.uint64(0xBF58476D1CE4E5B9), np.uint64(27))
+_MIX2 = (np.uint64(0x94D049BB133111EB), np.uint64(31))
+#: the salts of the gram's independent hashes for the fingerprint's words after the first
+_WORD_SALTS = np.array([(w + 1) * int(_SALTS[-1]) % (1 << 64) for w in range(1, 4)], np.uint64)
+
+
 def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finalizer, vectorized (wrapping uint64 arithmetic)."""
-    x = x ^ (x >> np.uint64(30))
-    x = x * np.uint64(0xBF58476D1CE4E5B9)
-    x = x ^ (x >> np.uint64(27))
-    x = x * np.uint64(0x94D049BB133111EB)
-    out: np.ndarray = x ^ (x >> np.uint64(31))
-    return out
+    """splitmix64 finalizer, vectorized (wrapping uint64 arithmetic), in place on `x` (a fresh
+    array: the steps below write into it rather than allocate a new array each)."""
+    x ^= x >> _MIX[0]
+    x *= _MIX[1]
+    x ^= x >> _MIX[2]
+    x *= _MIX2[0]
+    x ^= x >> _MIX2[1]
+    return x
 
 
 def fingerprint(text: str) -> str:
@@ -74,18 +81,26 @@ def fingerprint(text: str) -> str:
     if len(cps) < _SHINGLE:
         cps = np.concatenate([cps, np.zeros(_SHINGLE - len(cps), dtype=np.uint64)])
     n = len(cps) - _SHINGLE + 1
-    with np.errstate(over="ignore"):
-        h = _mix(cps[:n] * _SALTS[0])
-        for j in range(1, _SHINGLE):
-            h = _mix(h ^ (cps[j : j + n] * _SALTS[j]))
-    grams, counts = np.unique(h, return_counts=True)
+    # (uint64 arrays wrap silently; the errstate of numpy's scalar arithmetic is not needed)
+    h = _mix(cps[:n] * _SALTS[0])
+    for j in range(1, _SHINGLE):
+        h ^= cps[j : j + n] * _SALTS[j]
+        h = _mix(h)
+    # np.unique(h, return_counts=True), without its general wrapper: the sorted distinct
+    # grams and how often each occurs
+    h.sort()
+    first = np.empty(n, dtype=bool)
+    first[0] = True
+    np.not_equal(h[1:], h[:-1], out=first[1:])
+    grams = h[first]
+    starts = np.flatnonzero(first)
+    counts = np.diff(np.append(starts, n))
     weights = 1.0 + np.log(counts.astype(np.float64))
     words = BITS // 64
     table = np.empty((len(grams), words), dtype=np.uint64)
     table[:, 0] = grams
-    with np.errstate(over="ignore"):
-        for word in range(1, words):  # independent hashes of the same gram
-            table[:, word] = _mix(grams ^ (np.uint64(word + 1) * _SALTS[-1]))
+    # independent hashes of the same gram, all words at once
+    table[:, 1:] = _mix(grams[:, None] ^ _WORD_SALTS[None, : words - 1])
     ones = np.zeros(BITS, dtype=np.float64)
     w32 = weights.astype(np.float32)
     for a in range(0, len(table), _CHUNK):  # bounded memory: a (chunk, BITS) bit matrix

@@ -1123,8 +1123,12 @@ _NOT_HEADER = re.compile(r"[，,。；;！!？?：:、]|[0-9０-９]")
 _UNIT_BRACKETS = re.compile(r"[（(][^）)\n]{0,6}[）)]")
 
 
+#: what may stand between a table's cells (and is stripped from a row's ends)
+_CELL_EDGE = " \t\u3000|｜"
+
+
 def _cells(line: str) -> list[str]:
-    return _CELL_SEP.split(line.strip(" \t\u3000|｜"))
+    return _CELL_SEP.split(line.strip(_CELL_EDGE))
 
 
 def _table_header(ctx: _Context, pos: int) -> bool:
@@ -1133,6 +1137,8 @@ def _table_header(ctx: _Context, pos: int) -> bool:
     many cells. It names what the columns hold, not what a court did."""
     text = ctx.text
     ls, le = ctx.line(pos)
+    if not any(c in text[ls:le].strip(_CELL_EDGE) for c in _CELL_EDGE):
+        return False  # no separator inside the line: one cell, no row of a table
     cells = _cells(text[ls:le])
     if (
         len(cells) < 2

@@ -2160,8 +2160,8 @@ def _shared(text: str, hits: list[OutcomeHit]) -> list[OutcomeHit]:
     """甲率及乙率均为100%: one figure for two metrics is two outcomes sharing the text."""
     out: list[OutcomeHit] = []
     for h in hits:
-        m = _BOTH.search(text, h.text_start, h.start)
-        if m and h.unit_of_measure == "%" and m.end() == h.start:
+        m = _BOTH.search(text, h.text_start, h.start) if h.unit_of_measure == "%" else None
+        if m and m.end() == h.start:
             first = replace(h, metric=m.group(1))
             second = replace(h, metric=m.group(2), rule="outcome:shared")
             out.extend([first, second])
