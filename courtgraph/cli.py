@@ -85,18 +85,28 @@ def app(argv: Sequence[str] | None = None) -> int:
 def run_child(cmd: Sequence[str]) -> int:
     """Run `cmd` until it ends and return its status; a SIGTERM or SIGHUP sent to this process
     (`kill PID`, a closed terminal) is passed on to it, so stopping `courtgraph app` stops the
-    Streamlit server too instead of leaving it running without a parent."""
-    child = subprocess.Popen(list(cmd))
+    Streamlit server too instead of leaving it running without a parent. The handlers are in
+    place before the child starts (a signal in between would kill this process alone), and a
+    child killed by signal N gives the shell's status 128+N (Popen's is -N)."""
+    child: subprocess.Popen[bytes] | None = None
+    pending: list[int] = []
 
     def forward(signum: int, _frame: object) -> None:
-        child.send_signal(signum)
+        if child is None:
+            pending.append(signum)  # the child is being started: sent to it once it is
+        else:
+            child.send_signal(signum)
 
     caught = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
     before = {signum: signal.signal(signum, forward) for signum in caught}
     try:
+        child = subprocess.Popen(list(cmd))
+        for signum in pending:
+            child.send_signal(signum)
         while True:
             try:
-                return child.wait()
+                status = child.wait()
+                return 128 - status if status < 0 else status
             except KeyboardInterrupt:
                 # Ctrl-C reached the whole process group: Streamlit is stopping too; wait for it
                 child.send_signal(signal.SIGINT)

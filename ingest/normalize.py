@@ -19,7 +19,8 @@ on, and keeps, for every output character, the index of the raw character it cam
 - whitespace: lines stripped, space runs collapsed, spaces next to Chinese punctuation dropped,
   hard-wrapped lines joined, blank lines removed (one paragraph per line), a paragraph break
   flattened into double spaces after 。 restored;
-- doubled ``，，`` collapsed; censor marks (＊ × ■ next to Chinese) become □.
+- doubled ``，，`` collapsed; Markdown bold carried over in a text (``**推行**``) loses its
+  marks; other censor marks (＊ × ■ next to Chinese) become □.
 
 Example:
     >>> text, offsets, warnings = normalize_text("會議現(xiàn)場,執行")
@@ -405,6 +406,11 @@ _PUNCT_RUN = re.compile(r"[,;:!?]+")
 _PAREN_PAIR = re.compile(r"\(([^()\n]*)\)")
 _PAREN_ANY = re.compile(r"[()]")
 _CENSOR = re.compile(r"[□■＊*×]+")
+# Markdown bold on one line (**推行**): exactly two marks on each side, hugging a word that
+# does not start or end with a space or a mark of punctuation (张**、李** is censoring)
+_BOLD = re.compile(
+    r"(?<![□■＊*×])\*\*(?=[^\s*，、。；：！？])([^*\n]+?)(?<=[^\s*，、。；：！？])\*\*(?![□■＊*×])"
+)
 _DOUBLED = re.compile(r"([，、；。])\1+")
 # a half-width full stop between Chinese characters (or ending a Chinese line): 。
 _CJK_STOP = re.compile(f"(?<={_CJK})\\.(?=[ ]?(?:{_CJK}|“)|[ ]*$)", re.M)
@@ -775,6 +781,8 @@ def normalize_tracked(raw: str) -> Tracked:
         _repair_latin1(t)
     t.sub(_CONTROL, "")
     t.same_length(_translate(t.text, _TABLE, _TABLE_CHARS))
+    if "**" in t.text:  # before the censor marks take them for □□ (_punctuation)
+        t.sub(_BOLD, lambda m: (m.group(1), list(range(2, 2 + len(m.group(1))))))
     if "(" in t.text or "（" in t.text:
         _remove_pinyin(t)
     if not t.text.isascii():

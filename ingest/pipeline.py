@@ -595,16 +595,22 @@ _QUOTE_ENDS = set(_QUOTE_PAIRS.values())
 
 def unquoted_debris(surface: str) -> str:
     """`surface` without the quotation marks it opens or closes but does not pair: a mention
-    cut out of “一站式”多元解纷机制 keeps a stray ” (一站式”多元解纷机制), which is no alias.
+    cut out of “一站式”多元解纷机制 keeps a stray ” (一站式”多元解纷机制), which is no alias. A ’
+    between Latin letters is an apostrophe (O’Brien), not a quote; of an odd number of ASCII
+    ", only one goes: the last when the surface opens with one, else the first.
 
     >>> unquoted_debris("一站式”多元解纷机制"), unquoted_debris("“枫桥式”人民法庭")
     ('一站式多元解纷机制', '“枫桥式”人民法庭')
+    >>> unquoted_debris('"枫桥式"法庭"'), unquoted_debris("O’Brien法官")
+    ('"枫桥式"法庭', 'O’Brien法官')
     """
     if not any(c in _QUOTE_PAIRS or c in _QUOTE_ENDS or c == '"' for c in surface):
         return surface
     chars = list(surface)
     opened: list[int] = []
     for k, c in enumerate(chars):
+        if c == "’" and 0 < k < len(chars) - 1 and _latin(chars[k - 1]) and _latin(chars[k + 1]):
+            continue  # an apostrophe
         if c in _QUOTE_PAIRS:
             opened.append(k)
         elif c in _QUOTE_ENDS:
@@ -615,8 +621,13 @@ def unquoted_debris(surface: str) -> str:
     for k in opened:
         chars[k] = ""
     if surface.count('"') % 2:
-        chars = [c for c in chars if c != '"']
+        straight = [k for k, c in enumerate(chars) if c == '"']
+        chars[straight[-1] if surface.startswith('"') else straight[0]] = ""
     return "".join(chars)
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() and c.isalpha()
 
 
 def aliases_of(name: str, mentions: Iterable[str]) -> list[str]:

@@ -2,8 +2,10 @@
 named query.
 
 `python -m queries --list` lists them; `python -m queries NAME --help-query` describes one.
-CSV starts with a UTF-8 BOM (on stdout and in a file), as every other CSV courtgraph writes,
-so Excel on a Chinese Windows reads it as UTF-8 and not as GBK.
+CSV written to a file (`-o FILE`, or stdout sent to one: `> file.csv`) starts with a UTF-8 BOM,
+as every other CSV courtgraph writes, so Excel on a Chinese Windows reads it as UTF-8 and not
+as GBK; on a pipe or a terminal it does not (a script keying on the first column would get
+`\ufeffunit_id`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import argparse
 import csv
 import io
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -94,12 +98,12 @@ def format_table(result: QueryResult) -> str:
     return "\n".join(lines)
 
 
-def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None) -> None:
+def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None, bom: bool = True) -> None:
     """The answer as `fmt` (table, json or csv) on `out`. With `store`, json and csv rows
     also get `year` and each fact's sentence, document title and URL
     (`queries.citations.cited_rows`): what a researcher needs to cite and analyse them. A
     document's `date_note` is in Chinese in every format (codes stay codes in json and csv;
-    the note is a sentence for a person)."""
+    the note is a sentence for a person). `bom`: csv starts with a UTF-8 BOM (for Excel)."""
     columns, rows = list(result.columns), list(result.rows)
     if store is not None and fmt in ("json", "csv"):
         columns, rows = cited_rows(store, columns, rows)
@@ -109,7 +113,8 @@ def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None) -> None
         json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
     elif fmt == "csv":
-        out.write("\ufeff")  # the BOM lets Excel read UTF-8 (as the explorer's downloads)
+        if bom:  # the BOM lets Excel read UTF-8 (as the explorer's downloads)
+            out.write("\ufeff")
         writer = csv.writer(out)
         writer.writerow(columns)
         for r in rows:
@@ -174,8 +179,8 @@ def parse_params(items: Sequence[str]) -> dict[str, str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog=prog("python -m queries"),
-        description="运行一个只读的命名查询（查询名见 --list）。csv 以 UTF-8 BOM 开头，"
-        "Excel 可直接打开。",
+        description="运行一个只读的命名查询（查询名见 --list）。写入文件的 csv（-o 或 > 文件）"
+        "以 UTF-8 BOM 开头，Excel 可直接打开；经管道或在屏幕上不带 BOM。",
     )
     parser.add_argument("name", nargs="?", help="查询名（见 --list）")
     parser.add_argument("--list", action="store_true", help="列出全部命名查询")
@@ -211,7 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = run(store, args.name, params, limit=args.limit)
             note = demo_note(store, args.name, params)
             if target is None:
-                write(result, args.format, sys.stdout, store=store)
+                bom = _regular_file(sys.stdout)  # `> file.csv`, not a pipe or a terminal
+                write(result, args.format, sys.stdout, store=store, bom=bom)
             else:
                 buf = io.StringIO()
                 write(result, args.format, buf, store=store)
@@ -226,6 +232,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CourtgraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+
+
+def _regular_file(stream: Any) -> bool:
+    """Whether `stream` writes to a regular file (a shell's `> file.csv`), not to a pipe, a
+    terminal or a stream with no file behind it."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        return False
 
 
 def _output(path: str | None) -> Path | None:

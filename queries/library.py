@@ -574,22 +574,33 @@ def mark_conflicts(rows: list[dict[str, Any]], *, by: Sequence[str] = ()) -> lis
     the rows are of several units) reports the same metric, unit of measure, scope and period
     with another value, the other values (同一指标另报 62.5%), else None. A corrected near-copy of
     an article (数字有改动) leaves two such figures side by side; this says they disagree.
+    Only exact figures disagree: one with a qualifier (超过90%, 约2000件) is a bound or a round
+    figure, which an exact 95% does not contradict, and one without a value says nothing.
 
     >>> rows = [{"metric": "调解成功率", "value": v, "unit_of_measure": "%", "scope": "本院",
     ...          "period": None} for v in (62.5, 65.2)]
     >>> [r["conflict"] for r in mark_conflicts(rows)]
     ['同一指标另报 65.2%', '同一指标另报 62.5%']
+    >>> bound = [{**rows[0], "value": 90, "qualifier": "超"}, {**rows[0], "value": 95}]
+    >>> [r["conflict"] for r in mark_conflicts(bound)]
+    [None, None]
     """
     key_of = [*by, "metric", "unit_of_measure", "scope", "period"]
     values: dict[tuple[Any, ...], dict[Any, str]] = defaultdict(dict)
     for r in rows:
-        values[tuple(str(r.get(k)) for k in key_of)].setdefault(r.get("value"), _figure(r))
+        if _exact(r):
+            values[tuple(str(r.get(k)) for k in key_of)].setdefault(r.get("value"), _figure(r))
     out = []
     for r in rows:
-        seen = values[tuple(str(r.get(k)) for k in key_of)]
+        seen = values[tuple(str(r.get(k)) for k in key_of)] if _exact(r) else {}
         others = [shown for value, shown in seen.items() if value != r.get("value")]
         out.append({**r, "conflict": f"同一指标另报 {'、'.join(others)}" if others else None})
     return out
+
+
+def _exact(row: dict[str, Any]) -> bool:
+    """Whether a figure can contradict another: it has a value and no qualifier."""
+    return row.get("value") is not None and not row.get("qualifier")
 
 
 UNIT_OUTCOMES = register(

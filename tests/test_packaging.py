@@ -14,6 +14,7 @@ import time
 import tomllib
 import venv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,7 +141,8 @@ def test_stopping_the_app_command_stops_streamlit(tmp_path: Path) -> None:
             time.sleep(0.05)
         child = int(pid_file.read_text())
         launcher.send_signal(signal.SIGTERM)
-        launcher.wait(timeout=30)
+        # the child died of the SIGTERM passed on: the shell's 128+15, not Popen's -15 (241)
+        assert launcher.wait(timeout=30) == 128 + signal.SIGTERM
         for _ in range(200):
             try:
                 os.kill(child, 0)
@@ -153,6 +155,33 @@ def test_stopping_the_app_command_stops_streamlit(tmp_path: Path) -> None:
     finally:
         if launcher.poll() is None:
             launcher.kill()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_the_launcher_forwards_a_signal_from_before_the_child_starts(monkeypatch) -> None:
+    """The launcher installed its handler after starting Streamlit: a SIGTERM in between
+    killed the launcher alone and left Streamlit running (a reviewer's findings, item 8).
+    A signal-killed child gave -15 as the exit status, not 128+15."""
+    seen: list[Any] = []
+
+    class Child:
+        def __init__(self, cmd: list[str]) -> None:
+            # (with no handler yet, the signal below would kill the test run)
+            assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
+            signal.raise_signal(signal.SIGTERM)  # arrives while the child is starting
+            self.sent: list[int] = []
+
+        def send_signal(self, signum: int) -> None:
+            self.sent.append(signum)
+
+        def wait(self) -> int:
+            seen.append(self.sent)
+            return -signal.SIGTERM
+
+    monkeypatch.setattr(cli.subprocess, "Popen", Child)
+    assert cli.run_child(["streamlit"]) == 128 + signal.SIGTERM
+    assert seen == [[signal.SIGTERM]]  # passed on once the child was there
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
 
 
 def _copy_source(target: Path) -> Path:

@@ -859,6 +859,43 @@ AREA_ROLLOUT_NOTE = (
     "如 全市法院）；它仍列为尚未报道推行，不计入覆盖率。"
 )
 
+# Walked from the chosen court, not from the initiative's adopters: its few courts above it
+# (their area holds it) and the courts below it (at most three levels: a tribunal covers no
+# unit), then each one's own adoptions of the initiative with a scope. From the adopters, a
+# scoped initiative at the supreme court walked the hierarchy for each of thousands of them.
+# The initiative is matched by its id, not anchored (anchored, ArcadeDB walks its adopters).
+_AREA_ROLLOUTS = (
+    """
+MATCH (c:Entity {id: $court})-[:PART_OF*0..4]->(s:Entity)
+MATCH (s)-[a:ADOPTED]->(i:Entity)
+WHERE i.id = $initiative AND a.scope IS NOT NULL AND a.scope <> '' AND IN_COLLECTIONS
+  AND IS_VERIFIED
+RETURN DISTINCT ROW, true AS above, [] AS unit_ids
+UNION ALL
+MATCH (c:Entity {id: $court})<-[:PART_OF*1..3]-(s:Entity)
+MATCH (s)-[a:ADOPTED]->(i:Entity)
+WHERE i.id = $initiative AND a.scope IS NOT NULL AND a.scope <> '' AND IN_COLLECTIONS
+  AND IS_VERIFIED
+WITH DISTINCT s, a
+OPTIONAL MATCH (s)<-[:PART_OF*1..4]-(u:Entity)
+WITH s, a, collect(DISTINCT u.id) AS unit_ids
+RETURN ROW, false AS above, unit_ids
+""".replace(
+        "ROW",
+        "s.id AS court_id, s.name AS court, s.level AS level, a.scope AS scope, "
+        "a.stage AS stage, a.date AS date, a.fact_id AS fact_id, STATUS AS status",
+    )
+    .replace("IN_COLLECTIONS", in_collections("a"))
+    .replace("IS_VERIFIED", is_verified("a"))
+    .replace("STATUS", status_of("a"))
+)
+
+
+def _rollout_order(r: dict[str, Any]) -> tuple[bool, str, str]:
+    """The court itself and those above it first, then by date (undated last), then court."""
+    return (not r["above"], r["date"] or "\uffff", r["court_id"])
+
+
 AREA_ROLLOUTS = register(
     NamedQuery(
         name="area_rollouts",
@@ -869,24 +906,8 @@ AREA_ROLLOUTS = register(
         "is true for the court itself and the courts above it (their area holds every unit "
         "below the court), else `unit_ids` lists the units below that court. Coverage shows "
         "the note 上级报道在全辖推行 beside a unit 尚未报道推行 under such a court.",
-        cypher="""
-MATCH (c:Entity {id: $court})
-MATCH (i:Entity {id: $initiative})<-[a:ADOPTED]-(s:Entity)
-WHERE a.scope IS NOT NULL AND a.scope <> '' AND IN_COLLECTIONS AND IS_VERIFIED
-OPTIONAL MATCH up = (c)-[:PART_OF*0..4]->(s)
-OPTIONAL MATCH down = (c)<-[:PART_OF*1..4]-(s)
-WITH s, a, up IS NOT NULL AS above, down IS NOT NULL AS inside
-WHERE above OR inside
-OPTIONAL MATCH (s)<-[:PART_OF*1..4]-(u:Entity)
-WHERE NOT above
-WITH s, a, above, collect(DISTINCT u.id) AS unit_ids
-RETURN s.id AS court_id, s.name AS court, s.level AS level, a.scope AS scope,
-       a.stage AS stage, a.date AS date, a.fact_id AS fact_id, STATUS AS status, above,
-       unit_ids
-ORDER BY above DESC, date, court_id
-""".replace("IN_COLLECTIONS", in_collections("a"))
-        .replace("IS_VERIFIED", is_verified("a"))
-        .replace("STATUS", status_of("a")),
+        cypher=_AREA_ROLLOUTS,
+        postprocess=lambda rows, _p: sorted(rows, key=_rollout_order),
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
             Param("court", "entity", "上级法院", required=True, help="e.g. 朝阳中院"),
@@ -1056,11 +1077,14 @@ def coverage_report(
     *,
     collections: Sequence[str] | None = None,
     verified_only: bool = False,
+    rollouts: Sequence[dict[str, Any]] | None = None,
 ) -> tuple[list[CoverageLevel], list[dict[str, Any]], Tally]:
     """`coverage` and the facts it stands on (the adoptions of units below `court`);
     `verified_only`: a unit counts as adopting when a reviewer confirmed or corrected one of
     its reports. A court reporting nothing itself whose tribunals report it is in its
-    level's `through`, not in the list of units not reported (the second value)."""
+    level's `through`, not in the list of units not reported (the second value).
+    `rollouts`: the `area_rollouts` rows for the same arguments, when the caller has them
+    (asked for here otherwise)."""
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
     params = {"initiative": iid, "court": cid, "collections": _names_or_none(collections)}
@@ -1088,7 +1112,10 @@ def coverage_report(
         store, iid, cid, collections=collections, verified_only=verified_only
     )
     rows = mark_coverage(rows, through)
-    rollouts = area_rollouts(store, iid, cid, collections=collections, verified_only=verified_only)
+    if rollouts is None:
+        rollouts = area_rollouts(
+            store, iid, cid, collections=collections, verified_only=verified_only
+        )
     rows = mark_area_rollouts(rows, rollouts)
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     via: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -344,8 +344,10 @@ def coverage_table(
 
     iid = resolve_entity(store, initiative, label="Initiative")
     cid = resolve_entity(store, court)
+    # asked for once: the notes beside the units and the court's own report below
+    rollouts = area_rollouts(store, iid, cid, collections=collections, verified_only=verified_only)
     levels, missing, tally = coverage_report(
-        store, iid, cid, collections=collections, verified_only=verified_only
+        store, iid, cid, collections=collections, verified_only=verified_only, rollouts=rollouts
     )
     iname, cname = iid.split(":", 1)[1], cid.split(":", 1)[1]
     out = [
@@ -402,13 +404,7 @@ def coverage_table(
         )
     )
     out.append(f"事实：{tally_note(tally)}")
-    whole = [
-        r
-        for r in area_rollouts(
-            store, iid, cid, collections=collections, verified_only=verified_only
-        )
-        if r["above"]
-    ]
+    whole = [r for r in rollouts if r["above"]]
     if whole:  # the court's own report (or its superiors'), which the counts below leave out
         out.append("")
         out.append(f"本院或上级法院报道在全辖推行（{len(whole)}）：")

@@ -1218,3 +1218,12 @@ def test_a_mention_cut_inside_quotation_marks_leaves_no_stray_quote_in_aliases(
     assert unquoted_debris("甲化”建设") == "甲化建设"
     assert unquoted_debris("“甲化”法庭") == "“甲化”法庭"
     assert unquoted_debris("「甲」乙」") == "「甲」乙"
+
+
+def test_only_the_unpaired_quote_goes_and_an_apostrophe_stays() -> None:
+    """An odd number of ASCII " removed all of them, a matched pair too (枫桥式法庭), and the
+    apostrophe of O’Brien went as a quote (a reviewer's findings, item 9)."""
+    assert unquoted_debris('"甲式"法庭"') == '"甲式"法庭'
+    assert unquoted_debris('甲式"乙"法庭"') == '甲式乙"法庭"'
+    assert unquoted_debris("O’Brien法官") == "O’Brien法官"
+    assert unquoted_debris("‘甲乙’丙") == "‘甲乙’丙" and unquoted_debris("甲乙’丙") == "甲乙丙"

@@ -117,3 +117,23 @@ def test_a_read_text_s_title_line_loses_its_markup(tmp_path: Path) -> None:
         )
         title = read_document(path).title or ""
         assert title and "#" not in title and "h2>" not in title, title
+
+
+def test_markdown_bold_in_a_read_text_leaves_no_boxes(tmp_path: Path) -> None:
+    """Normalisation turned the * of **推行** into the censor box □ before the title lost its
+    markup, so a real file's title read 甲县法院□□推行□□繁简分流 (a reviewer's findings,
+    item 3); the headline of the normalized text too. Censored names keep their boxes."""
+    from ingest.normalize import normalize_text
+    from ingest.readers import read_document
+
+    path = tmp_path / "d.txt"
+    path.write_text(
+        "## 甲县法院**推行**繁简分流</h2>\n"
+        "本报讯 4月1日，甲县人民法院推行繁简分流，被告人王**、李**到庭。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.title == "甲县法院推行繁简分流"
+    assert "甲县人民法院推行繁简分流" in doc.text and "王□□、李□□" in doc.text
+    text = normalize_text("## 乙市法院**诉源治理**见成效</h2>\n正文。")[0]
+    assert headline(text) == "乙市法院诉源治理见成效"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -813,3 +815,37 @@ def test_a_unit_its_superior_reports_rolling_out_to_is_noted_beside_not_reported
         "  甲省乙市戊县人民法院（基层法院）  上级报道在全辖推行：甲省乙市中级人民法院（甲省乙市全市法院）"
         in text
     )
+
+
+def test_area_rollouts_start_from_the_court_not_from_the_adopters() -> None:
+    """The query walked the hierarchy from every scoped adoption of the initiative in the
+    country: 5.6 s at 最高人民法院 with 294 of them, past the 60 s timeout with 2,483 (a
+    reviewer's findings, item 2). It starts from the chosen court: the court is its only
+    anchor, and the initiative is matched by id beside an adoption already found."""
+    cypher = get("area_rollouts").cypher
+    anchors = re.findall(r"\(\w+:Entity \{id: \$(\w+)\}\)", cypher)
+    assert anchors and set(anchors) == {"court"}
+    for part in cypher.split("UNION ALL"):
+        assert part.strip().startswith("MATCH (c:Entity {id: $court})")
+
+
+def test_cli_coverage_asks_for_the_area_rollouts_once(store, monkeypatch, capsys) -> None:
+    """`coverage` ran `area_rollouts` twice, once for the notes and once for the court's own
+    report (a reviewer's findings, item 2)."""
+    nodes, edges = g.roster()
+    store.upsert_nodes(nodes)
+    store.link_hierarchy(edges, source="test roster")
+    store.write_documents([g.document_c(), _area_rollout()])
+    calls = []
+    real = analytics.area_rollouts
+
+    def counted(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        calls.append(args[1:3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analytics, "area_rollouts", counted)
+    lend_store(monkeypatch, store)
+    assert cli.main(["coverage", "枫桥式人民法庭", "乙市中院"]) == 0
+    text = capsys.readouterr().out
+    assert "本院或上级法院报道在全辖推行（1）" in text and "上级报道在全辖推行：" in text
+    assert calls == [(g.FENGQIAO, g.MID)]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sys
 import zipfile
 from pathlib import Path
 
@@ -77,24 +79,46 @@ def test_query_csv_and_json_cite_each_fact(small, capsys) -> None:
 
 
 def test_query_csv_opens_in_excel_and_goes_to_a_file(small, tmp_path: Path, capsys) -> None:
-    """CSV starts with a UTF-8 BOM (Excel on a Chinese Windows reads it as GBK without one),
-    on stdout and in the file `-o` names; the file holds exactly what stdout would."""
+    """CSV written to a file starts with a UTF-8 BOM (Excel on a Chinese Windows reads it as
+    GBK without one): the file `-o` names holds what stdout shows, after the BOM."""
     args = ["adopters", "--param", f"initiative={g.SUYUAN}", "--format", "csv"]
     assert queries_cli.main(args) == 0
     shown = capsys.readouterr().out
-    assert shown.startswith("\ufeffunit_id,")
+    assert shown.startswith("unit_id,")  # a stream with no file behind it: no BOM
     out = tmp_path / "采用单位.csv"
     assert queries_cli.main([*args, "-o", str(out)]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and str(out) in captured.err
     assert out.read_bytes().startswith(b"\xef\xbb\xbfunit_id,")
     with out.open(encoding="utf-8", newline="") as fh:
-        assert fh.read() == shown
+        assert fh.read() == "\ufeff" + shown
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert any(r["unit_id"] == g.BING for r in rows)
     # a folder that is not there: an Error: line, no file
     assert queries_cli.main([*args, "-o", str(tmp_path / "无" / "x.csv")]) == 1
     assert capsys.readouterr().err.startswith("Error: 文件夹 ")
+
+
+def test_query_csv_has_a_bom_in_a_file_stdout_goes_to_not_in_a_pipe(
+    small, tmp_path: Path, monkeypatch
+) -> None:
+    """The BOM went to a pipe too: `python -m queries … -f csv | tool` got `\\ufeffunit_id`
+    (a reviewer's findings, item 5). Stdout sent to a file (the README's `> file.csv`) keeps
+    it for Excel."""
+    args = ["adopters", "--param", f"initiative={g.SUYUAN}", "--format", "csv"]
+    path = tmp_path / "采用单位.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        monkeypatch.setattr(sys, "stdout", fh)
+        assert queries_cli.main(args) == 0
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfunit_id,")
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "w", encoding="utf-8", newline="") as pipe:
+        monkeypatch.setattr(sys, "stdout", pipe)
+        assert queries_cli.main(args) == 0
+    monkeypatch.undo()
+    with os.fdopen(read_end, "rb") as got:
+        data = got.read()
+    assert data.startswith(b"unit_id,") and b"\xef\xbb\xbf" not in data
 
 
 def test_query_help_is_in_chinese(capsys) -> None:

@@ -87,3 +87,23 @@ def test_the_figures_of_units_below_are_marked_too(two_copies) -> None:
         (g.BING, 65.2): "同一指标另报 62.5%",
         (g.BING, 70.0): None,
     }
+
+
+def test_a_bound_or_a_figure_without_a_value_is_no_conflict() -> None:
+    """超过90% beside 95% for the same unit, metric and period was marked a conflict, though a
+    lower bound does not contradict the exact figure; a figure without a value was named
+    同一指标另报 None% (a reviewer's findings, item 4). Two exact figures still conflict."""
+    from queries.library import mark_conflicts
+
+    base = {"unit_id": "u", "metric": "结案率", "unit_of_measure": "%", "scope": "本院"}
+    base["period"] = "2024"
+    rows = [
+        {**base, "value": 90, "qualifier": "超"},
+        {**base, "value": 95, "qualifier": None},
+        {**base, "value": None, "qualifier": None},
+    ]
+    assert [r["conflict"] for r in mark_conflicts(rows, by=("unit_id",))] == [None] * 3
+    rows.append({**base, "value": 97, "qualifier": None})
+    marked = mark_conflicts(rows, by=("unit_id",))
+    assert [r["conflict"] for r in marked] == [None, "同一指标另报 97%", None, "同一指标另报 95%"]
+    assert not any("None" in (r["conflict"] or "") for r in marked)
