@@ -411,11 +411,18 @@ def conflicts(
     >>> two = [{**r, "unit_id": u} for r, u in zip(rows, ("甲", "乙"))]
     >>> conflicts(two, ["甲院调解成功率", "乙院调解成功率"], ["[2]", "[1]"]).marks
     {}
+
+    A bound (超过90%) contradicts no exact figure:
+
+    >>> bound = [{**rows[0], "value": 90, "qualifier": "超"}, rows[1]]
+    >>> conflicts(bound, ["甲院调解成功率"] * 2, ["[2]", "[1]"]).marks
+    {}
     """
     from queries.library import mark_conflicts
 
     marked = mark_conflicts(
-        [{k: r.get(k) for k in (*_CONFLICT_KEY, "value")} for r in rows], by=("unit_id",)
+        [{k: r.get(k) for k in (*_CONFLICT_KEY, "value", "qualifier")} for r in rows],
+        by=("unit_id",),
     )
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, r in enumerate(marked):
