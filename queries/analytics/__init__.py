@@ -809,6 +809,18 @@ TRIBUNAL_ADOPTERS = register(
 )
 
 
+def _under_court(
+    initiative: str, court: str, collections: Sequence[str] | None, verified_only: bool
+) -> dict[str, Any]:
+    """The parameters of a query about `initiative` under `court` (ids resolved)."""
+    return {
+        "initiative": initiative,
+        "court": court,
+        "collections": _names_or_none(collections),
+        "verified": verified_only,
+    }
+
+
 def tribunal_adopters(
     store: GraphStore,
     initiative: str,
@@ -821,12 +833,7 @@ def tribunal_adopters(
     `unit`, `stages`, `first_date`, `statuses`), for the courts at or below `court`; ids
     (`initiative`, `court`) already resolved. `verified_only`: confirmed or corrected
     reports only."""
-    params = {
-        "initiative": initiative,
-        "court": court,
-        "collections": _names_or_none(collections),
-        "verified": verified_only,
-    }
+    params = _under_court(initiative, court, collections, verified_only)
     return group_tribunal_adopters(run(store, "tribunal_adopters", params).rows)
 
 
@@ -928,12 +935,7 @@ def area_rollouts(
     verified_only: bool = False,
 ) -> list[dict[str, Any]]:
     """The `area_rollouts` query's rows for `initiative` under `court` (ids resolved)."""
-    params = {
-        "initiative": initiative,
-        "court": court,
-        "collections": _names_or_none(collections),
-        "verified": verified_only,
-    }
+    params = _under_court(initiative, court, collections, verified_only)
     return run(store, "area_rollouts", params).rows
 
 
