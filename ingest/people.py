@@ -119,7 +119,7 @@ HONOURS = (
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
 _PREFIX = (
-    "(?:资深|首席|主审|承办|调解|代理|分管|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
+    "(?:资深|首席|主审|承办|调解|代理|分管|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|志愿|主要|老|(?<!妇)女|(?<![女])男|"
     # a former post (马厂法庭原庭长张三), not the end of a word (草原法官, 高原法庭)
     "(?<![草高平中太还复病燎])原)"
 )
@@ -172,7 +172,7 @@ _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
         {r[0] for r in ROLES.split("|")}
-        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原分")
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原分志")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -380,7 +380,7 @@ _COMMON_WORDS = _two_char_words(
     "利用展现季度周期满意成本文章智能应用严惩符合项目方位方阵程度原因方案计划印发相应"
     "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
     "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
-    "石油房地原任曾任宝贵宝典宝藏宝宝洪水洪涝洪灾洪峰赖以萧条"
+    "石油房地原任曾任宝贵宝典宝藏宝宝洪水洪涝洪灾洪峰赖以萧条印象"
     # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
     "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
     "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
@@ -761,6 +761,18 @@ _WORDS_BEFORE_TITLES = _two_char_words(
 _NOT_A_LONE_SURNAME = frozenset("和由向于位与及同跟对为将把被从到全各每该本")
 
 
+def _staff_listed(gap: str) -> bool:
+    """Whether `gap` lists titled people of the court before a mediator, each a title and a
+    name ending in 、 (甲法院法官张三、调解员李四: the mediator is listed among the court's)."""
+    if not gap.endswith("、") or len(gap) > 40:
+        return False
+    for part in gap[:-1].split("、"):
+        m = _CHAIN_RE.match(part)
+        if m is None or not _valid_name(part[m.end() :]):
+            return False
+    return True
+
+
 def _is_credit(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     m = _CREDIT.search(text[max(line_start, start - 16) : start])
@@ -819,6 +831,8 @@ _KEPT_PREFIXES = frozenset(
         "派驻",
         "专职",
         "巡回",
+        "志愿",  # 志愿调解员: a volunteer, not the court's staff mediator
+        "主要",  # 主要负责人: the head of the court, not one of its officials
     ]
 )
 
@@ -1132,7 +1146,7 @@ def find_people(
         gap = text[mention_ends[i] : pos]
         # 甲法庭的家事调解员: the court's own mediator
         owned = re.fullmatch("的[" + _HAN + "]{0,4}", gap) is not None
-        if not (owned or _COURT_LINK.search(gap)) or _OTHER_PLACE.search(gap):
+        if not (owned or _COURT_LINK.search(gap) or _staff_listed(gap)) or _OTHER_PLACE.search(gap):
             return None
         return ends[mention_ends[i]].court
 

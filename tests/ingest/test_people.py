@@ -1484,3 +1484,35 @@ def test_words_of_manner_and_chance_after_a_title_are_no_names() -> None:
     # names that begin with the same surnames stay names
     assert [h.name for h in find_people("院长盛明华主持会议。")] == ["盛明华"]
     assert [h.name for h in find_people("庭长包文军说，要就地化解纠纷。")] == ["包文军"]
+
+
+def test_an_impression_after_a_title_is_no_name() -> None:
+    """那顺庭长印象深刻: 印象 begins with a surname but is a word, not the next person."""
+    assert "印象" not in [h.name for h in find_people("这件事让那顺庭长印象深刻。")]
+    assert find_people("给院长印象最深的是调解室。") == []
+
+
+def test_volunteer_mediators_and_main_heads_keep_their_word() -> None:
+    text = "甲县法院法官王明、志愿调解员李霞说，要主动上门。"
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    hits = find_people(text, mentions)
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("王明", ("法官",), "X省甲县人民法院"),
+        ("李霞", ("志愿调解员",), "X省甲县人民法院"),
+    ]
+    text = "乙县法院主要负责人宾子强陪同调研。"
+    mentions = [CourtMention(0, 4, "乙县法院", "X省乙县人民法院")]
+    assert [(h.name, h.roles, h.court) for h in find_people(text, mentions)] == [
+        ("宾子强", ("主要负责人",), "X省乙县人民法院")
+    ]
+
+
+def test_a_mediator_listed_among_a_courts_people_is_the_courts() -> None:
+    text = "甲县法院庭长王明、书记员张平、调解员李霞来到社区。"
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    hits = {h.name: h.court for h in find_people(text, mentions)}
+    assert hits["李霞"] == "X省甲县人民法院"
+    # a mediator of another body in the list is not placed at the court
+    text = "甲县法院法官王明、村委会调解员李霞来到社区。"
+    hits = {h.name: h.court for h in find_people(text, mentions)}
+    assert hits.get("李霞") is None
