@@ -1947,6 +1947,43 @@ _AUTHOR_LINE = re.compile(
 )
 #: how far from the start the author's line stands
 _AUTHOR_LINE_REACH = 400
+#: a paper's authors over their affiliation (朱 妙，陈 慧 / （上海市高级人民法院，上海 200031）):
+#: a line of names (a name may be set to width, 朱 妙), the court in brackets on the next line,
+#: a city and its postcode after it
+_AFFILIATED = re.compile(
+    r"^[ \u3000]*(?P<names>[" + _HAN + r"](?:[ \u3000]?[" + _HAN + r"]){1,3}"
+    r"(?:[ \u3000]*[，,、][ \u3000]*[" + _HAN + r"](?:[ \u3000]?[" + _HAN + r"]){1,3}){0,5})"
+    r"[ \u3000]*\n[ \u3000]*[（(][ \u3000]*" + _BYLINE_COURT + r"[ \u3000]*"
+    r"(?:[，,][ \u3000]*[" + _HAN + r"]{2,8}[ \u3000]*[0-9]{6}[ \u3000]*)?[）)][ \u3000]*$",
+    re.M,
+)
+#: a work report's reporter: the name alone on the line after the subtitle, before the address
+#: to the deputies (某市中级人民法院工作报告 / ——…在…会议上 / 许 徽 / 各位代表：); the court is
+#: the report's
+_REPORTER = re.compile(
+    r"^[ \u3000]*(?:[0-9]{4}年度?)?(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院))"
+    r"(?:[" + _HAN + r"]{0,12})?工作报告[^\n]{0,12}\n(?:[^\n]{0,60}\n){0,2}?"
+    r"[ \u3000]*(?:——|—|--)[^\n]{4,80}?(?:会议|大会)上[ \u3000]*\n"
+    r"[ \u3000]*(?P<names>[" + _HAN + r"](?:[ \u3000]?[" + _HAN + r"]){1,3})[ \u3000]*\n"
+    r"[ \u3000]*(?:各位代表|主任、|主任，)",
+    re.M,
+)
+
+
+def _written_names(text: str, lo: int, hi: int, role: str, court: str) -> list[BylineHit]:
+    """The names of text[lo:hi] split at commas, each read without the space that sets it to
+    width (朱 妙 -> 朱妙); none unless every one is a plausible full name."""
+    out = []
+    pos = lo
+    for part in re.split("[，,、]", text[lo:hi]):
+        at = pos + len(part) - len(part.lstrip(" \u3000"))
+        name = re.sub("[ \u3000]", "", part)
+        pos += len(part) + 1
+        if not _plausible_name(name):
+            return []
+        end = at + len(part.strip(" \u3000"))
+        out.append(BylineHit(name, role, court, at, end))
+    return out
 
 
 def find_bylines(text: str) -> list[BylineHit]:
@@ -1973,6 +2010,11 @@ def find_bylines(text: str) -> list[BylineHit]:
     for m in _BYLINE_NAME_COURT.finditer(text):  # 撰稿：张三（甲县人民法院）
         role = m.group("post") or m.group("role")
         out += _byline_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    for m in _AFFILIATED.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)):
+        role = m.group("post") or "作者"  # 朱 妙，陈 慧 / （甲法院，某市 200031）
+        out += _written_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    for m in _REPORTER.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)):
+        out += _written_names(text, m.start("names"), m.end("names"), "报告人", m.group("court"))
     said = list(_AUTHOR_IS.finditer(text))
     if len({m.group("court") for m in said}) == 1:  # □ 张三 … （作者系甲县人民法院法官）
         heads = list(_AUTHOR_LINE.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)))

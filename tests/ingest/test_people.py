@@ -1516,3 +1516,28 @@ def test_a_mediator_listed_among_a_courts_people_is_the_courts() -> None:
     text = "甲县法院法官王明、村委会调解员李霞来到社区。"
     hits = {h.name: h.court for h in find_people(text, mentions)}
     assert hits.get("李霞") is None
+
+
+def test_a_papers_authors_over_their_court_are_bylines() -> None:
+    """A paper's author line over its affiliation (a court, a city and its postcode)."""
+    text = "王 明，李小红\n（甲市中级人民法院，甲市 100000）\n关于人民法庭建设的思考\n正文。"
+    hits = find_bylines(text)
+    assert [(h.name, h.role, h.court) for h in hits] == [
+        ("王明", "作者", "甲市中级人民法院"),
+        ("李小红", "作者", "甲市中级人民法院"),
+    ]
+    assert text[hits[0].start : hits[0].end] == "王 明"
+    # a line of words over a bracketed court is no author line
+    assert find_bylines("调研报告\n（甲市中级人民法院，甲市 100000）\n正文。") == []
+
+
+def test_a_work_reports_reporter_is_placed_at_the_reports_court() -> None:
+    text = (
+        "2021年甲市中级人民法院工作报告\n——二〇二一年一月十九日在甲市第六届人民代表大会第四次会议上\n"
+        "王 明\n各位代表：\n现在，我代表市中级人民法院向大会报告工作。\n"
+    )
+    assert [(h.name, h.role, h.court) for h in find_bylines(text)] == [
+        ("王明", "报告人", "甲市中级人民法院")
+    ]
+    # a name line elsewhere says nothing
+    assert find_bylines("甲市中级人民法院工作报告\n王 明\n各位代表：\n") == []
