@@ -101,7 +101,7 @@ _MEMBER_POSTS = ("调解室成员", "调解工作室成员", "调解团队成员
 ROLES = "|".join(_RANKED_STAFF + _CIVIL_RANKS + _MEMBER_POSTS) + (
     "|党组书记|党组副书记|党组成员|X组书记|X组副书记|X组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
-    "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
+    "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局长|执行局政委|局长|副局长|"
     "政治部主任|审判管理办公室主任|审判管理办公室副主任|审管办副主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀人民调解员|"
     "特约人民调解员|特邀调解员|特约调解员|人民调解员|"
@@ -761,6 +761,14 @@ _WORDS_BEFORE_TITLES = _two_char_words(
 _NOT_A_LONE_SURNAME = frozenset("和由向于位与及同跟对为将把被从到全各每该本")
 
 
+#: a court's own facility right before 负责人: a bare 法庭 (the text's tribunal) or a judges'
+#: station (拉帕村法官工作室, 某镇诉讼服务站)
+_FACILITY_BEFORE = re.compile(
+    r"(?:(?<![" + _HAN + r"])(?P<bare>(?:人民)?法庭)|[" + _HAN + r"]{0,6}?"
+    r"(?:法官工作室|法官工作站|法官联络站|诉讼服务站))$"
+)
+
+
 def _staff_listed(gap: str) -> bool:
     """Whether `gap` lists titled people of the court before a mediator, each a title and a
     name ending in 、 (甲法院法官张三、调解员李四: the mediator is listed among the court's)."""
@@ -1392,6 +1400,21 @@ def find_people(
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
             continue
+        facility = (
+            _FACILITY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if court is None and roles == ("负责人",)
+            else None
+        )
+        if facility is not None:
+            # 法庭负责人王秀军, 拉帕村法官工作室负责人李新立: the head of a court's own facility;
+            # a bare 法庭 is the text's one tribunal
+            if not good_end(end) or (plain and not _plausible_name(name)):
+                continue
+            tribunals = {c.court for c in court_mentions if c.court.endswith("人民法庭")}
+            head_of = tribunals.pop() if facility.group("bare") and len(tribunals) == 1 else None
+            post = facility.group(0) + "负责人"
+            hits.append(PersonHit(name, (post,), start, end, head_of, rule="person:facility-head"))
+            continue
         # 特邀调解员、调解室成员李建华: a member's post beside an occupation leaves it one
         core = [r for r in roles if r not in _MEMBER_POSTS] or list(roles)
         if all(r in OCCUPATIONS or _is_honour(r) for r in core):
@@ -1744,9 +1767,9 @@ def find_people(
 
 
 #: a court office's post written in full, by its usual short title (ingest.extract knows that)
-_OFFICE_POSTS = {"审判管理办公室主任": "审管办主任"}
+_OFFICE_POSTS = {"审判管理办公室主任": "审管办主任", "执行局长": "执行局局长"}
 #: the bare title the same post has at a person's other mentions (张三主任)
-_OFFICE_HEADS = {"审判管理办公室主任": "主任"}
+_OFFICE_HEADS = {"审判管理办公室主任": "主任", "执行局长": "局长"}
 
 
 def _bare_post(role: str) -> str | None:
@@ -2067,6 +2090,7 @@ PERSON_RULES = (
     "person:linked-mediator",
     "person:repeated-name",
     "person:transliterated-name",
+    "person:facility-head",
 )
 
 

@@ -1541,3 +1541,27 @@ def test_a_work_reports_reporter_is_placed_at_the_reports_court() -> None:
     ]
     # a name line elsewhere says nothing
     assert find_bylines("甲市中级人民法院工作报告\n王 明\n各位代表：\n") == []
+
+
+def test_the_head_of_a_courts_facility_is_court_staff() -> None:
+    """法庭负责人张三: the text's one tribunal; 某村法官工作室负责人: a court's station."""
+    text = "丁镇法庭成立于2000年。法庭负责人王秀军多次被评为先进个人。"
+    mentions = [CourtMention(0, 4, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
+    assert [(h.name, h.roles, h.court, h.rule) for h in find_people(text, mentions)] == [
+        ("王秀军", ("法庭负责人",), "X省乙县人民法院丁镇人民法庭", "person:facility-head")
+    ]
+    hits = find_people("村里设了工作站。拉帕村法官工作室负责人李新立说，要普法。")
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("李新立", ("拉帕村法官工作室负责人",), None)
+    ]
+    # the head of a company or of a bare 工作室 is not
+    assert find_people("某建材公司负责人李某说。某工作室负责人王明说。") == []
+
+
+def test_an_enforcement_bureau_head_written_short_is_the_courts() -> None:
+    text = "甲市中院院长戴明，党组成员、执行局长史辉在指挥中心坐镇指挥。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert {(p.name, tuple(p.roles), p.unit) for p in ex.people} == {
+        ("戴明", ("院长",), "X省甲市中级人民法院"),
+        ("史辉", ("党组成员", "执行局长"), "X省甲市中级人民法院"),
+    }
