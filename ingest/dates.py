@@ -217,9 +217,10 @@ def _clock_stamp(m: re.Match[str]) -> str | None:
 
 # A header row of labelled fields with a bare date among them (来源:某报 21-01-28 15:28;
 # 作者:某某 2024年7月11日 浏览:30): a short line without a full stop.
+# (a view counter may go without its colon: 某某法院 2024年3月5日 阅读量 120)
 _FIELD_ROW = re.compile(
-    r"^[^\n。！？]{0,80}?(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)"
-    r"(?:次数|量|数)?\s*[:：]"
+    r"^[^\n。！？]{0,80}?(?:(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)"
+    r"(?:次数|量|数)?\s*[:：]|(?:浏览|点击|阅读)(?:次数|量|数)[ \t]*[0-9]+[ \t]*(?:次|人次)?[ \t]*$)"
     r"[^\n。！？]{0,80}?$",
     re.MULTILINE,
 )
@@ -273,12 +274,13 @@ _DATE_AT_END = re.compile(
     r"[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[ \t\u3000]*$",
     re.MULTILINE,
 )
-# A dateline: a day, then the court or office that issued the article, and nothing else
-# (2024年4月9日　某县人民法院新闻中心).
+# A dateline: a day, then the court, office or medium that issued the article, and nothing
+# else (2024年4月9日　某县人民法院新闻中心; 2024-03-05 某某法院网; 2024年3月5日 某某日报).
 _DATE_ISSUER = re.compile(
     r"^[ \t\u3000]*[【\[(（]?[ \t]*(?P<date>[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年"
     r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[ \t]*[】\])）]?[ \t\u3000]+"
-    r"[\u4e00-\u9fff（）()]{1,30}(?:法院|法庭|新闻中心|办公室|宣传处|宣传科|政治部|研究室)"
+    r"(?:来自[ \t]*[:：][ \t]*)?[\u4e00-\u9fff（）()]{1,30}(?:法院|法庭|新闻中心|办公室|宣传处|宣传科|政治部|研究室"
+    r"|网|日报|晚报|时报|早报|商报|导报|周报|法治报|法制报|法院报|青年报|客户端|公众号|融媒体中心|电视台)"
     r"[ \t\u3000]*$",
     re.MULTILINE,
 )

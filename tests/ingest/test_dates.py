@@ -219,6 +219,13 @@ def test_event_date_is_only_noted_for_undated_articles() -> None:
         ("标题 | 某法院 | 2024-07-17\n正文。", "2024-07-17"),  # a cell of a header row
         ("标题\n浏览次数：100 2024-07-17\n正文。", "2024-07-17"),
         ("标题\n[2024-07-17 09:30] 来源：某某网\n正文。", "2024-07-17"),
+        # a day beside the medium that issued the page
+        ("标题\n2024-03-05  某某法院网\n正文。", "2024-03-05"),
+        ("标题\n2024年3月5日 某某日报\n正文。", "2024-03-05"),
+        ("标题\n2024-03-05 来自：某某法院微信公众号\n正文。", "2024-03-05"),
+        ("标题\n2024-03-05 某某区融媒体中心\n正文。", "2024-03-05"),
+        # a view counter without its colon
+        ("标题\n某某法院 2024年3月5日 阅读量 120\n正文。", "2024-03-05"),
     ],
 )
 def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -> None:
@@ -236,6 +243,8 @@ def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -
         "标题\n据了解，来源：某某，2019-01-01起施行。\n",
         "标题\n数据来源：某县统计局 截至2023-12-31\n正文。\n",
         "标题\n开庭时间：2024-03-05 地点：某法庭\n正文。\n",  # an event's time
+        "标题\n2024年3月5日 某法院召开会议通报\n正文。\n",  # no medium
+        "标题\n2024年3月5日 阅读\n正文。\n",
     ],
 )
 def test_page_dates_leave_cited_issues_and_events_alone(text: str) -> None:
