@@ -1005,7 +1005,8 @@ _PLACE_SUFFIX = "(?:人民法院|人民法庭|法院|法庭|镇|乡|村|县|区|
 _MEDIATORS = frozenset(["调解员", "人民调解员", "律师调解员"])
 #: what places a mediator at a court: its facilities, or its hiring them
 _COURT_LINK = re.compile(
-    "诉讼服务中心|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻|驻院|驻庭"
+    "诉讼服务中心|诉讼服务站|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻"
+    "|驻院|驻庭"
     # a court's dispute-resolution centre, its pre-filing mediation (诉前调解, 诉前化解)
     "|解纷中心|诉前"
 )
@@ -1013,6 +1014,9 @@ _COURT_LINK = re.compile(
 _OTHER_PLACE = re.compile(
     "村|社区|镇|乡|街道|司法所|派出所|委员会|调委会|司法局|公司|企业|医院|学校"
 )
+#: a party described by its company (某建材公司负责人李某): the company is no place a mediator
+#: works at
+_PARTY_OF_COMPANY = re.compile(r"(?:公司|企业)[" + _HAN + r"]{0,6}?[" + _HAN + r"]某")
 #: bodies with mediation rooms of their own (医调委调解室, 劳动仲裁, 综治中心, 律所): a mediator
 #: in a sentence naming one and no court is not placed at the court of the text
 _OTHER_MEDIATION_BODY = re.compile(
@@ -1154,7 +1158,9 @@ def find_people(
         gap = text[mention_ends[i] : pos]
         # 甲法庭的家事调解员: the court's own mediator
         owned = re.fullmatch("的[" + _HAN + "]{0,4}", gap) is not None
-        if not (owned or _COURT_LINK.search(gap) or _staff_listed(gap)) or _OTHER_PLACE.search(gap):
+        if not (owned or _COURT_LINK.search(gap) or _staff_listed(gap)) or _OTHER_PLACE.search(
+            _PARTY_OF_COMPANY.sub("", gap)
+        ):
             return None
         return ends[mention_ends[i]].court
 

@@ -1565,3 +1565,16 @@ def test_an_enforcement_bureau_head_written_short_is_the_courts() -> None:
         ("戴明", ("院长",), "X省甲市中级人民法院"),
         ("史辉", ("党组成员", "执行局长"), "X省甲市中级人民法院"),
     }
+
+
+def test_a_party_of_a_company_does_not_move_a_mediator_off_the_court() -> None:
+    """在丁镇法庭诉讼服务站，某公司负责人李某问调解员杨晓勤: the company is the party's, the
+    mediator works at the tribunal's station."""
+    text = "在丁镇法庭诉讼服务站，某建材公司负责人李某问调解员杨晓勤。"
+    mentions = [CourtMention(1, 5, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
+    assert [(h.name, h.court) for h in find_people(text, mentions)] == [
+        ("杨晓勤", "X省乙县人民法院丁镇人民法庭")
+    ]
+    # a company the mediator is at is another place
+    text = "在丁镇法庭诉讼服务站旁的建材公司，调解员杨晓勤说，要先调解。"
+    assert [h.court for h in find_people(text, mentions) if h.name == "杨晓勤"] in ([], [None])
