@@ -1769,7 +1769,29 @@ def find_people(
     # its staff (the corpus conventions leave them out); the chain still keeps the name from
     # the weaker patterns
     hits = [h for h in hits if h.org_surface is None or not all(r in _PARTY_POSTS for r in h.roles)]
+    hits = [_with_honours(text, h) for h in hits]
     return _full_post_everywhere(hits)
+
+
+#: an honour a named person is given right after the name (张三多次被评为全市法院先进个人)
+_HONOUR_AFTER = re.compile(
+    r"(?:多次|先后|曾|还|也|均|曾经|连续)?(?:被评为|被授予|荣获|获评|获得|当选为?|入选)[“\"]?"
+)
+
+
+def _with_honours(text: str, h: PersonHit) -> PersonHit:
+    """`h` with the honours its sentence gives the person right after the name
+    (法庭负责人王秀军多次被评为全市法院先进个人): an honour is a role of the person."""
+    got = _HONOUR_AFTER.match(text, h.end)
+    if got is None:
+        return h
+    m = _CHAIN_RE.match(text, got.end())
+    if m is None:
+        return h
+    honours = tuple(r for r in _written_roles(m.group(0)) if _is_honour(r))
+    if not honours or len(honours) != len(_roles(m.group(0))):
+        return h  # 荣获法官称号? only honours are given
+    return replace(h, roles=tuple(dict.fromkeys(h.roles + honours)))
 
 
 #: a court office's post written in full, by its usual short title (ingest.extract knows that)

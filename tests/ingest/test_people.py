@@ -1548,7 +1548,7 @@ def test_the_head_of_a_courts_facility_is_court_staff() -> None:
     text = "丁镇法庭成立于2000年。法庭负责人王秀军多次被评为先进个人。"
     mentions = [CourtMention(0, 4, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
     assert [(h.name, h.roles, h.court, h.rule) for h in find_people(text, mentions)] == [
-        ("王秀军", ("法庭负责人",), "X省乙县人民法院丁镇人民法庭", "person:facility-head")
+        ("王秀军", ("法庭负责人", "先进个人"), "X省乙县人民法院丁镇人民法庭", "person:facility-head")
     ]
     hits = find_people("村里设了工作站。拉帕村法官工作室负责人李新立说，要普法。")
     assert [(h.name, h.roles, h.court) for h in hits] == [
@@ -1578,3 +1578,15 @@ def test_a_party_of_a_company_does_not_move_a_mediator_off_the_court() -> None:
     # a company the mediator is at is another place
     text = "在丁镇法庭诉讼服务站旁的建材公司，调解员杨晓勤说，要先调解。"
     assert [h.court for h in find_people(text, mentions) if h.name == "杨晓勤"] in ([], [None])
+
+
+def test_an_honour_given_right_after_the_name_is_a_role() -> None:
+    text = "丁镇法庭庭长王秀军多次被评为全市法院先进个人。"
+    mentions = [CourtMention(0, 4, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
+    assert [h.roles for h in find_people(text, mentions)] == [("庭长", "全市法院先进个人")]
+    text = "甲市中院法官张建国荣获“全国法院先进个人”称号。"
+    mentions = [CourtMention(0, 4, "甲市中院", "X省甲市中级人民法院")]
+    assert [h.roles for h in find_people(text, mentions)] == [("法官", "全国法院先进个人")]
+    # what is not an honour is not added
+    text = "甲市中院法官张建国获得法官助理的帮助。"
+    assert [h.roles for h in find_people(text, mentions)] == [("法官",)]
