@@ -1548,7 +1548,12 @@ def test_the_head_of_a_courts_facility_is_court_staff() -> None:
     text = "丁镇法庭成立于2000年。法庭负责人王秀军多次被评为先进个人。"
     mentions = [CourtMention(0, 4, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
     assert [(h.name, h.roles, h.court, h.rule) for h in find_people(text, mentions)] == [
-        ("王秀军", ("法庭负责人", "先进个人"), "X省乙县人民法院丁镇人民法庭", "person:facility-head")
+        (
+            "王秀军",
+            ("法庭负责人", "先进个人"),
+            "X省乙县人民法院丁镇人民法庭",
+            "person:facility-head",
+        )
     ]
     hits = find_people("村里设了工作站。拉帕村法官工作室负责人李新立说，要普法。")
     assert [(h.name, h.roles, h.court) for h in hits] == [
