@@ -406,12 +406,14 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
-    for m in _DAY_AUTHOR.finditer(top[:1500]):
-        if not _author_names(m.group("names")):
-            continue  # 2024-05-03 开庭: a day and an event, not an author
-        iso = parse_date(m.group("date"))
-        if iso and iso not in found:
-            found.append(iso)
+    authored = [
+        iso
+        for m in _DAY_AUTHOR.finditer(top[:1500])
+        if _author_names(m.group("names"))  # 2024-05-03 开庭: a day and an event, no author
+        and (iso := parse_date(m.group("date")))
+    ]
+    if len(set(authored)) == 1 and authored[0] not in found:
+        found.append(authored[0])  # several days with names: a list (a duty roster), no byline
     for m in _DATE_ISSUER.finditer(top[:1500]):
         iso = parse_date(m.group("date"))
         if iso and iso not in found:

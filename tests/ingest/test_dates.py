@@ -662,6 +662,7 @@ def test_a_portals_clock_above_the_breadcrumb_is_not_the_page_date(tmp_path: Pat
         ("标题\n2019-07-23 欧阳明 张三\n正文。", ["2019-07-23"]),
         ("标题\n2024-05-03开庭\n正文。", []),  # a day and an event
         ("标题\n2024-05-03 审理完毕\n正文。", []),
+        ("值班表\n2024-05-03 张三\n2024-05-04 李四\n正文。", []),  # a list of days and names
     ],
 )
 def test_a_day_with_its_authors_name_is_a_byline(header: str, day: list[str]) -> None:
