@@ -442,6 +442,9 @@ def test_markdown_keeps_the_stars_of_starred_out_names(tmp_path: Path) -> None:
     doc = read_document(path)
     assert "张□□诉李□□一案经诉前调解结案" in doc.text
     assert "张诉李" not in doc.text
+    # a title given with the document keeps them too
+    doc = read_document(path, meta={"title": "原告张**诉李**一案调解成功"})
+    assert doc.title == "原告张□□诉李□□一案调解成功"
 
 
 def test_traditional_text_with_pinyin() -> None:
