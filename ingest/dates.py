@@ -340,7 +340,7 @@ def portal_clocks(text: str, *, head: int = 1500) -> list[str]:
     even where a header cut from the page holds them alone.
 
     Example:
-        >>> portal_clocks("2025年6月1日 星期日\n微信 | 微博\n当前位置：首页 > 调研\n标题\n时间：2009-07-18")
+        >>> portal_clocks("2025年6月1日 星期日\\n当前位置：首页 > 调研\\n标题\\n时间：2009-07-18")
         ['2025-06-01']
     """
     top = text[:head]
