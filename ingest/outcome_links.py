@@ -44,7 +44,9 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    into the paragraph (深化诉调对接，高效化解纠纷。) opens an item as 一是 does;
 6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
-   naming one; the title is no lead-in.
+   naming one, or a lead-in saying what its practice improved (推行甲，有效提升了审判质效。⏎ 据统计，
+   …N件) before a paragraph that opens on figures; names inside a cited document's 《》 title
+   are no lead-in's; the title is no lead-in.
 
 Before all of these, a change reported right after a figure (…结案26.5万件，同比上升50.5%)
 takes that figure's initiative (link:change-of), and a figure that only names an attribute of
@@ -58,7 +60,8 @@ initiative's clause in a sentence listing others (落实甲，深化乙，推动
 达9%); a rise is no result, nor is a court's output: a load per head (法官人均结案225件) or the
 cases it concluded (审结6577件，同比下降24%). Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
-(link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
+(link:anaphor); so does a head noun alone opening a clause with 以来 (专项行动开展以来, after
+“甲”专项行动) for the one name the article gave with that head. The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
 rest of the paragraph (link:since); one a sentence opens with as what its figures followed
 from (甲成立以来，…) or as their means (依托“甲”机制，…) credits that sentence's figures whose
 own words name nothing, even past the practices it names under it (link:since-sentence,
@@ -313,6 +316,9 @@ _OWN_TOPIC = re.compile(r"[^，,。；;\n]{1,10}?(?:方面|工作)[^，,。；;\
 _EFFECT = re.compile(
     r"[”\"]?[^，,。；;]{0,8}?(?:取得[^，,。；;]{0,6}?(?:成效|进展|成果|成绩)|成效(?:明显|显著|初显|凸显|突出))"
 )
+#: a lead-in saying what its practice improved (…，有效提升了办案质效。): the next paragraph's
+#: figures are its results
+_IMPROVED = re.compile(r"(?:有效|显著|明显|大幅)(?:提升|提高|改善|促进)了?|(?:提升|提高|促进)了")
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
@@ -653,6 +659,12 @@ _ANAPHOR = re.compile(
 )
 #: how far back an anaphor looks for the initiative it points at
 _ANAPHOR_REACH = 400
+#: a head noun alone opening a clause with 以来 (专项行动开展以来，…): the one initiative named
+#: before with that head, wherever in the article
+_BARE_ANAPHOR = re.compile(
+    r"(?<![^\n。；;，,\s“])(?P<head>专项行动|专项活动|行动|活动|机制|模式|改革|工作法|工程|项目)"
+    r"(?=(?:开展|实施|推行|运行|启动|试行)以来)"
+)
 
 
 def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -672,6 +684,11 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
         same = [m for m in earlier if m.name.endswith(a.group("head"))]
         target = (same or earlier)[-1]
         extra.append(_Mention(a.start(), a.end(), target.name, anaphor=True))
+    for a in _BARE_ANAPHOR.finditer(text):
+        i = bisect.bisect_left(starts, a.start())
+        heads = {m.name for m in mentions[:i] if m.name.rstrip('”"').endswith(a.group("head"))}
+        if len(heads) == 1:
+            extra.append(_Mention(a.start(), a.end(), heads.pop(), anaphor=True))
     if not extra:
         return mentions
     return sorted([*mentions, *extra], key=lambda m: m.start)
@@ -1205,13 +1222,30 @@ class _Linker:
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
-        lead_names = list(dict.fromkeys(m.name for m in t.between(*prev) if m.credit))
+        lead_names = list(
+            dict.fromkeys(
+                m.name
+                for m in t.between(*prev)
+                if m.credit and not _in_title(t.text, prev[0], m.start)
+            )
+        )
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
             return (lead_names[0], "link:heading") if len(lead_names) == 1 else None
-        if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
+        improved = _IMPROVED.search(line) is not None and self.opens_on_figures(l_start)
+        if (
+            not _CREDIT_AFTER.search(line)
+            and not improved
+            and not line.rstrip().endswith(("：", ":"))
+        ):
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
+
+    def opens_on_figures(self, l_start: int) -> bool:
+        """Whether the paragraph at `l_start` opens on a sentence of figures (据悉，…共承办案件
+        N件，…), not on a topic of its own (打造“甲”品牌。…)."""
+        _, first_end = self.t.full_sentence(l_start)
+        return any(l_start <= g.figure[0] < first_end for g in self.figures)
 
     def context_brand(self, g: _Figure) -> str | None:
         """The brand an earlier sentence credits figure `g` to, whatever its own words name: what
@@ -1893,6 +1927,12 @@ def _shares_words(words: str, name: str) -> bool:
     return any(
         core[i : i + 3] in words for i in range(len(core) - 2) if _HAN3.fullmatch(core[i : i + 3])
     )
+
+
+def _in_title(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` stands inside a 《…》 title opened after `lo` (根据《关于全面落实甲的意见》):
+    a cited document's words, no practice a lead-in credits."""
+    return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)
 
 
 def _is_heading(line: str) -> bool:

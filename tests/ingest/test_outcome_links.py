@@ -1179,3 +1179,52 @@ def test_an_article_about_one_practice_credits_it_with_no_count_of_those_sentenc
 def test_a_count_of_those_sentenced_that_names_its_practice_is_still_its() -> None:
     text = "戌县法院推行刑事速裁程序。今年以来，该院适用刑事速裁程序判处被告人300人。"
     assert linked(text, {"刑事速裁程序": ["刑事速裁程序"]}) == [(300.0, "刑事速裁程序")]
+
+
+def test_a_head_noun_alone_opening_a_clause_with_since_points_at_the_one_name_with_it() -> None:
+    """专项行动开展以来 after the article named “甲”专项行动: the paragraph's figures are its, past a
+    photo caption naming another brand in between."""
+    text = (
+        "卯市中级人民法院在全市开展“清源”专项行动。\n"
+        "辰区法院成立“快执”团队\n"
+        "专项行动开展以来，两级法院共执结案件380件，执行到位金额2100万元。"
+    )
+    got = linked(text, {"“清源”专项行动": ["“清源”专项行动"], "“快执”团队": ["“快执”团队"]})
+    assert got == [(380.0, "“清源”专项行动"), (2100.0, "“清源”专项行动")]
+
+
+def test_a_head_noun_two_names_share_points_at_neither() -> None:
+    text = "巳县法院开展“春雷”专项行动和“秋实”专项行动。\n专项行动开展以来，该院共执结案件150件。"
+    got = linked(text, {"“春雷”专项行动": ["“春雷”专项行动"], "“秋实”专项行动": ["“秋实”专项行动"]})
+    assert got == [(150.0, None)]
+
+
+def test_a_head_noun_inside_a_longer_phrase_is_no_anaphor() -> None:
+    # 调解活动 is no bare 活动 opening the clause: nothing points back at the named campaign
+    text = "午县法院开展“送法进村”活动。\n今年以来，村级调解活动开展以来共化解纠纷88件。"
+    assert linked(text, {"“送法进村”活动": ["“送法进村”活动"]}) == [(88.0, None)]
+
+
+def test_a_lead_in_saying_what_its_practice_improved_credits_a_paragraph_of_figures() -> None:
+    """The paragraph before says the practice improved something; the next one opens on figures."""
+    text = (
+        "未县法院院庭长办案见实效\n"
+        "去年以来，未县法院根据《关于全面落实审判责任制的意见》，推行院庭长办案常态化，"
+        "有效提升了审判质效。\n"
+        "据统计，该院院庭长共办结案件960件，占全院结案总数的38%。"
+    )
+    got = linked(
+        text,
+        {"院庭长办案常态化": ["院庭长办案常态化"], "审判责任制": ["审判责任制"]},
+    )
+    assert got == [(960.0, "院庭长办案常态化"), (38.0, "院庭长办案常态化")]
+
+
+def test_an_improving_lead_in_credits_no_paragraph_that_opens_on_a_topic_of_its_own() -> None:
+    text = (
+        "申县法院工作综述\n"
+        "近年来，申县法院在全院推行“繁简分流”改革，简案快审、繁案精审，审判效率明显提升。\n"
+        "打造执行品牌，强化执行攻坚。该院执行工作质效位居全市第一，执结案件1200件。"
+    )
+    got = linked(text, {"“繁简分流”": ["“繁简分流”"]})
+    assert all(name is None for _, name in got)
