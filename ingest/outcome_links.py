@@ -351,6 +351,11 @@ _ATTRIBUTE = re.compile(
 _COUNTED_AFTER = re.compile(
     r"[“\"]?[\u4e00-\u9fff“”]{0,10}(?:站|点|室|庭|中心|委员会|基地|团队|组织|平台|窗口|专窗|网点|机构)"
 )
+#: courts or places counted right after a figure, then what they did (人民法庭实现…, 村配备…)
+_UNITS_DID = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:法庭|法院|单位|村|社区|乡镇|街道)(?:均|都|全部|已)?"
+    r"(?:实现|配备|建成|设立|开通|完成|达到|建立|接入|入驻|上线|落实)"
+)
 #: people counted right after a figure, then what they do (法官深入基层…, 助理分配到…)
 _PEOPLE_ACTING = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:法官|干警|调解员|助理|人员|书记员|律师)"
@@ -934,6 +939,8 @@ class _Linker:
         words = self.t.text[end : max(end, f.own[1])].rstrip(_SEPARATORS + "，,、")
         if _COUNTED_AFTER.fullmatch(words) is not None:
             return True
+        if _UNITS_DID.match(words):
+            return True  # 157个人民法庭实现一站式对接: the units that did a thing of their own
         # 派出120名干警下沉社区; 60名助理分到各庭: people doing their own work
         return f.outcome.unit_of_measure in ("名", "人") and _PEOPLE_ACTING.match(words) is not None
 

@@ -1228,3 +1228,10 @@ def test_an_improving_lead_in_credits_no_paragraph_that_opens_on_a_topic_of_its_
     )
     got = linked(text, {"“繁简分流”": ["“繁简分流”"]})
     assert all(name is None for _, name in got)
+
+
+def test_a_count_of_courts_that_did_a_thing_of_their_own_follows_no_figure_before() -> None:
+    """Items of a list of what courts reached: each counts the courts that did its own thing."""
+    text = "全省48个人民法庭实现网上立案，37个人民法庭实现巡回审判点全覆盖。"
+    got = linked(text, {"网上立案": ["网上立案"]})
+    assert got == [(48.0, "网上立案"), (37.0, None)]
