@@ -48,8 +48,9 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    …N件) before a paragraph that opens on figures; names inside a cited document's 《》 title
    are no lead-in's; the title is no lead-in.
 
-Before all of these, a change reported right after a figure (…结案26.5万件，同比上升50.5%)
-takes that figure's initiative (link:change-of), and a figure that only names an attribute of
+Before all of these, a change reported right after a figure (…结案26.5万件，同比上升50.5%;
+…，上升2.66个百分点) or its rank (…5个案例入选甲，居全国首位) takes that figure's initiative
+(link:change-of), and a figure that only names an attribute of
 the measure before it (在线调解案件305件，调解成功295件，成功率96.72%) follows it even past a
 sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
 before only when that sentence names one initiative as the means (依托“甲”，…;
@@ -60,9 +61,12 @@ initiative's clause in a sentence listing others (落实甲，深化乙，推动
 达9%); a rise is no result, nor is a court's output: a load per head (法官人均结案225件) or the
 cases it concluded (审结6577件，同比下降24%). Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
-(link:anaphor); so does a head noun alone opening a clause with 以来 (专项行动开展以来, after
-“甲”专项行动) for the one name the article gave with that head. The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
-rest of the paragraph (link:since); one a sentence opens with as what its figures followed
+(link:anaphor); so does a head noun alone opening a clause with 以来 or 期间 (专项行动开展以来,
+此次行动期间, after “甲”专项行动) for the one name the article gave with that head before it, or,
+if none, anywhere (行动期间，… opening an article that names the campaign later); what a
+campaign did 期间 or 以来 is its result, enforcement caseloads included. The one name of a
+paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since),
+parts after semicolons included (…；非法集资案件7件，…); one a sentence opens with as what its figures followed
 from (甲成立以来，…) or as their means (依托“甲”机制，…) credits that sentence's figures whose
 own words name nothing, even past the practices it names under it (link:since-sentence,
 link:means-sentence). A name inside a body's, a meeting's or a policy's words
@@ -149,7 +153,12 @@ An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited 
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
 (7名干警共获11项荣誉表彰), whatever the sentence names.
 
-Names are where the extraction found them, and also a brand name without its generic tail
+The rest of a breakdown (其中诉前调解N件，速裁M件，其他进入审判程序的案件K件) is none of its
+items. The disputes brought to the courts (诉至法院的纠纷N件) are the cases filed: a lead-in
+credits them only when they fell.
+
+Names are where the extraction found them, and also a brand quoted inside a longer name
+(“社区法苑”法官联系点 -> 社区法苑, four characters or more), a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
 (速裁速执团队 -> 速裁团队) where no other name stands, and a body named by a shorter form: its
 name with words left out (金融审判团队 -> 金融案件审判团队) or its head alone as the means after
@@ -192,6 +201,8 @@ _SEPARATORS = "、和及与"
 #: a plain caseload or its change: what an overview paragraph reports for the whole court
 _CASELOAD = re.compile(
     r"新收|收案|受案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
+    # the disputes brought to the courts (诉至法院的一审民事纠纷98808件): the cases filed
+    r"|[诉訴]至(?:人民)?法院"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     # the money enforcement recovered and paid out (执行到位金额625亿元, 发放执行款298亿元) and
     # the cases a judge handles (人均年办理案件300件)
@@ -218,7 +229,15 @@ _TIME_WORDS = re.compile(
 )
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
-_BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
+_BARE_CHANGE = re.compile(
+    r"^(?:同比|环比|较|比|增幅|降幅|分别|其中"
+    # a verb of change right on its number (，上升2.66个百分点)
+    r"|(?:上升|下降|增长|增加|减少|提高|降低|回落|提升)了?(?=[0-9０-９]))"
+)
+#: the rank of the figure right before it (…5个案例入选甲，居全国首位; ，位列全省第二)
+_RANK_OF = re.compile(
+    r"^(?:均|仍|继续|稳)?(?:居|位居|位列|排名|排在|列)(?:于)?[^，,。；;0-9]{0,6}?(?:首位|第|前)"
+)
 #: a change that goes on with the figure before it (比上年增加2803件, 增幅4.61%)
 _CHAINED_CHANGE = re.compile(r"(?:同比|环比|较|比|增幅|降幅|分别)")
 #: a change that opens its clause on the year it is measured against (与2016年（N件）相比上升,
@@ -307,6 +326,8 @@ _COURT_WIDE = re.compile(r"调撤率|調撤率|撤诉率|撤訴率|指标|指標
 _CONFIRMATION = re.compile(
     r"(?<!经)司法[确確][认認](?:调解协议|調解協議|案件|申请|申請)?\s*(?:数量?|數量?)?(?:为|為|达|達)?\s*$"
 )
+#: the rest of a breakdown (，其它进入一审程序的案件40306件): none of the items named before it
+_REST = re.compile(r"[\s，,、；;]*(?:其它|其他|其余|剩余|余下)")
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: a sentence saying an initiative has borne fruit (甲工作取得新进展, 乙成效明显): what the next
@@ -320,7 +341,7 @@ _EFFECT = re.compile(
 #: figures are its results
 _IMPROVED = re.compile(r"(?:有效|显著|明显|大幅)(?:提升|提高|改善|促进)了?|(?:提升|提高|促进)了")
 #: words between an initiative and a figure that credit the figure to it
-_CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
+_CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今|期间")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
 #: a verb that sets up or pushes the practice a paragraph is about (探索建立推进“甲”工作机制)
 _TOPIC_VERB = re.compile(r"(?:建立|推进|推行|实施|创建|构建|打造|开展)[“\"]?$")
@@ -366,7 +387,9 @@ _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
 #: the cases filed (新收, 收案, 受理): a fall of them is what 诉源治理 is judged by
-_INCOMING = re.compile(r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量")
+_INCOMING = re.compile(
+    r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量|[诉訴]至(?:人民)?法院"
+)
 #: the cases a court concluded, and a load per head (法官人均结案): its output, not the cases
 #: filed
 _CONCLUDED = re.compile(r"审结|審結|结案|結案|办结|辦結|执结|執結")
@@ -494,7 +517,15 @@ def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
         core = _GENERIC_TAIL.sub("", s).strip(_QUOTES)
         if len(core) >= 3 and core != s:
             out.add(core)
+        # the quoted brand of a longer name (“社区法苑”法官联系点 -> 社区法苑)
+        for q in _QUOTED_BRAND.findall(s):
+            if q != s.strip(_QUOTES):
+                out.add(q)
     return out
+
+
+#: a brand quoted inside a name, long enough to stand for it alone (“社区法苑”法官联系点)
+_QUOTED_BRAND = re.compile('[“"]([\u4e00-\u9fff]{4,})[”"]')
 
 
 def _mentions(ex: Extraction) -> list[_Mention]:
@@ -667,8 +698,9 @@ _ANAPHOR_REACH = 400
 #: a head noun alone opening a clause with 以来 (专项行动开展以来，…): the one initiative named
 #: before with that head, wherever in the article
 _BARE_ANAPHOR = re.compile(
-    r"(?<![^\n。；;，,\s“])(?P<head>专项行动|专项活动|行动|活动|机制|模式|改革|工作法|工程|项目)"
-    r"(?=(?:开展|实施|推行|运行|启动|试行)以来)"
+    r"(?<![^\n。；;，,\s“])(?:此次|本次|这次)?"
+    r"(?P<head>专项行动|专项活动|行动|活动|机制|模式|改革|工作法|工程|项目)"
+    r"(?=(?:开展|实施|推行|运行|启动|试行)以来|(?:开展|实施)?期间)"
 )
 
 
@@ -692,6 +724,9 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
     for a in _BARE_ANAPHOR.finditer(text):
         i = bisect.bisect_left(starts, a.start())
         heads = {m.name for m in mentions[:i] if m.name.rstrip('”"').endswith(a.group("head"))}
+        if not heads:
+            # 行动期间，… opening an article that names the campaign further on
+            heads = {m.name for m in mentions if m.name.rstrip('”"').endswith(a.group("head"))}
         if len(heads) == 1:
             extra.append(_Mention(a.start(), a.end(), heads.pop(), anaphor=True))
     if not extra:
@@ -977,8 +1012,9 @@ class _Linker:
             found = source, "link:source-result"
         if found is not None and found[1] not in _COUNTING_RULES and self.court_inventory(f):
             return None  # 全省316家人民法庭，积极…: a court system's own number, no result
-        if found is not None and _HONOUR_TITLE.search(found[0]):
+        if found is not None and _HONOUR_TITLE.search(found[0]) and found[1] != "link:change-of":
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
+            # (the change or rank of a count of the honoured goes on with it: …，居全国首位)
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
             return None  # 创建“枫桥式人民法庭”。…诉前化解N件: a title earned, it counts only itself
         if (
@@ -1072,7 +1108,8 @@ class _Linker:
         if built is not None:
             return built, "link:built-after"
         prior = self.figure_before(f)
-        if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
+        clause = t.text[f.clause[0] : f.clause[1]]
+        if prior is not None and (_BARE_CHANGE.match(clause) or _RANK_OF.match(clause)):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
             found = self.link_of(prior)
             return (found[0], "link:change-of") if found else None
@@ -1080,6 +1117,8 @@ class _Linker:
         if (source := self.source_topic(f, s_start)) is not None:
             return source, "link:source-topic"
         before: Sequence[_Mention] = t.between(s_start, own_lo)
+        if before and _REST.match(t.text, own_lo, f.figure[0]):
+            return None  # 其中诉前调解N件，…，其它进入审判程序的案件M件: the rest of a breakdown
         if before:
             if prior is not None and any(
                 self.measure_of(g, before[-1])
@@ -1201,7 +1240,10 @@ class _Linker:
                         return first.name, "link:caseload-source"
                     return None
                 if self.new_part(f, s_start, paragraph[-1]):
-                    return None
+                    # a part of its own, unless the paragraph reports what followed from its one
+                    # name (专项行动开展以来，…；非法集资案件7件，…): every part is that name's
+                    since = self.since(l_start, s_start)
+                    return (since, "link:since") if since is not None else None
                 c = t.clause_start(paragraph[-1].start, p_start)
                 if self.list_item(next(m for m in paragraph if m.start >= c)):
                     return None  # 集约办理甲、立案登记、信访接待等事务。…N%: one task of many
@@ -1229,6 +1271,14 @@ class _Linker:
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
+        if (
+            caseload
+            and _INCOMING.search(t.text, f.clause[0], f.clause[1])
+            and not _RATIO.search(t.text, f.own[0], f.figure[0])
+            and not self.fell(f)
+        ):
+            return None  # 诉至法院的纠纷N件: the cases filed, no result of what a lead-in names
+            # (a share of them is: 占受理总数的45%)
         lead_names = list(
             dict.fromkeys(
                 m.name
