@@ -122,8 +122,8 @@ the figures of the sentence or paragraph that names it.
 
 A figure whose own words say the things it counts were selected for one honour or title, by a
 verb of selection right before its name, counts the honoured and is that honour's: the courts,
-bodies or cases counted before the verb (21件案件入选甲典型案例, 9个集体获评“乙”) or the times
-counted after the name (荣立“集体三等功”1次; link:honour-counted). People honoured are not
+bodies or cases counted before the verb (21件案件入选甲典型案例, 9个集体获评“乙”) or after the name (荣立
+“集体三等功”1次, 入选丙典型案例2件; link:honour-counted). People honoured are not
 counted so (an honour of people is a role of theirs), nor is a rank (位居全国第1).
 
 A paragraph that opens by launching one brand (近年来，甲法院创新构建“乙”工作机制，…。) and goes
@@ -269,6 +269,8 @@ _HOLDER_UOMS = ("个", "家", "件", "起", "篇", "项", "批")
 #: the words between the honoured counted and the verb of selection: a short noun or nothing
 #: (3篇论文入选), nothing that joins another work or denies the selection (并入选, 未能入选)
 _HOLDER_GAP = re.compile(r"(?![^未没不并且又后]*[未没不并且又后])[\u4e00-\u9fff]{0,6}")
+#: what may stand between a name and the figure right after it: its closing quote
+_QUOTE_END = re.compile('[”"]?')
 #: the unit of the times an honour was won, counted after its name (荣立“集体三等功”1次)
 _TIMES_UOMS = ("次",)
 #: a sentence that opens on the period its figures cover and nothing else (2024年以来，; 2025年截至
@@ -1063,6 +1065,15 @@ class _Linker:
             if uom in _HOLDER_UOMS and not _HOLDER_GAP.fullmatch(t.text, f.figure[1], verb.start()):
                 continue
             names.add(m.name)
+        if uom in _HOLDER_UOMS:
+            # the selected counted right after the honour's name (入选甲典型案例1件)
+            for m in t.between(f.own[0], f.figure[0]):
+                if (
+                    (m.name in self.awarded or _HONOUR_TITLE.search(m.name))
+                    and _QUOTE_END.fullmatch(t.text, m.end, f.figure[0])
+                    and _SELECTED.search(t.text, max(f.own[0], m.start - _SELECTED_REACH), m.start)
+                ):
+                    names.add(m.name)
         return names.pop() if len(names) == 1 else None
 
     def court_inventory(self, f: _Figure) -> bool:

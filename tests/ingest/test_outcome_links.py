@@ -1305,3 +1305,9 @@ def test_the_parts_after_semicolons_of_a_since_paragraph_stay_its() -> None:
     )
     got = linked(text, {"“春风”专项行动": ["“春风”专项行动"]})
     assert all(name == "“春风”专项行动" for _, name in got), got
+
+
+def test_the_selected_counted_right_after_the_honours_name_are_its() -> None:
+    text = "该院审结知识产权案件900件，入选全省知识产权典型案例2件。"
+    got = linked(text, {"全省知识产权典型案例": ["全省知识产权典型案例"]})
+    assert got == [(900.0, None), (2.0, "全省知识产权典型案例")]
