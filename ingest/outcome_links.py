@@ -154,7 +154,9 @@ was given to (授予16个单位…称号) is no practice's result, nor is a coun
 (7名干警共获11项荣誉表彰), whatever the sentence names.
 
 The rest of a breakdown (其中诉前调解N件，速裁M件，其他进入审判程序的案件K件) is none of its
-items. The disputes brought to the courts (诉至法院的纠纷N件) are the cases filed: a lead-in
+items. A sentence that launches a quoted practice the extraction did not name (推行“甲”信息共享，
+…案件同比下降50%) reports on that practice: the sentence before credits none of its figures. A
+name ending in 比 before what is compared (调解案件比以往…) is the words of a comparison, no name. The disputes brought to the courts (诉至法院的纠纷N件) are the cases filed: a lead-in
 credits them only when they fell.
 
 Names are where the extraction found them, and also a brand quoted inside a longer name
@@ -330,6 +332,11 @@ _CONFIRMATION = re.compile(
 )
 #: the rest of a breakdown (，其它进入一审程序的案件40306件): none of the items named before it
 _REST = re.compile(r"[\s，,、；;]*(?:其它|其他|其余|剩余|余下)")
+#: a quoted practice launched (推行“裁执分离”, 创新“甲”机制)
+_LAUNCHED_QUOTE = re.compile(
+    r"(?:推行|推进|推广|实行|实施|建立|构建|打造|开展|探索|推出|创新|创建|试行|启动|深化)[“\"]"
+    r"([^”\"]{2,12})[”\"]"
+)
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: a sentence saying an initiative has borne fruit (甲工作取得新进展, 乙成效明显): what the next
@@ -526,6 +533,8 @@ def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
     return out
 
 
+#: what a comparison names after 比 (以往, 去年同期): a name ending in 比 before it is no name
+_COMPARED_WITH = re.compile(r"以往|往年|去年|上年|前年|上一年|同期")
 #: a brand quoted inside a name, long enough to stand for it alone (“社区法苑”法官联系点)
 _QUOTED_BRAND = re.compile('[“"]([\u4e00-\u9fff]{4,})[”"]')
 
@@ -544,9 +553,11 @@ def _mentions(ex: Extraction) -> list[_Mention]:
             core = s not in written and s != ref.name
             i = text.find(s)
             while i >= 0:
-                found.append((i, i + len(s), ref.name))
-                if core:
-                    cores.add(found[-1])
+                # 调解案件比以往…: the words of a comparison, not the name 案件比
+                if not (s.endswith("比") and _COMPARED_WITH.match(text, i + len(s))):
+                    found.append((i, i + len(s), ref.name))
+                    if core:
+                        cores.add(found[-1])
                 i = text.find(s, i + 1)
     # 速裁速执团队 for 速裁团队: a two-word name with a word put between its halves, where no
     # other name stands
@@ -1258,6 +1269,8 @@ class _Linker:
                 c = t.clause_start(paragraph[-1].start, p_start)
                 if self.list_item(next(m for m in paragraph if m.start >= c)):
                     return None  # 集约办理甲、立案登记、信访接待等事务。…N%: one task of many
+                if self.own_practice(s_start, f.figure[0]):
+                    return None  # 推行“裁执分离”…，…案件同比下降50%: the sentence's own practice
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 resolved = self.resolve(paragraph, p_start)
                 return (resolved, rule) if resolved else None
@@ -1314,6 +1327,15 @@ class _Linker:
         N件，…), not on a topic of its own (打造“甲”品牌。…)."""
         _, first_end = self.t.full_sentence(l_start)
         return any(l_start <= g.figure[0] < first_end for g in self.figures)
+
+    def own_practice(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi], the figure's sentence up to it, launches a quoted practice the
+        extraction did not name (推行“甲”全流程信息共享): the figure is likely that practice's,
+        not the one the sentence before names."""
+        for q in _LAUNCHED_QUOTE.finditer(self.t.text, lo, hi):
+            if not self.t.between(q.start(1), q.end(1) + 1):
+                return True
+        return False
 
     def context_brand(self, g: _Figure) -> str | None:
         """The brand an earlier sentence credits figure `g` to, whatever its own words name: what

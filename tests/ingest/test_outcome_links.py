@@ -1311,3 +1311,22 @@ def test_the_selected_counted_right_after_the_honours_name_are_its() -> None:
     text = "该院审结知识产权案件900件，入选全省知识产权典型案例2件。"
     got = linked(text, {"全省知识产权典型案例": ["全省知识产权典型案例"]})
     assert got == [(900.0, None), (2.0, "全省知识产权典型案例")]
+
+
+def test_a_sentence_launching_a_quoted_practice_unnamed_takes_no_credit_from_before() -> None:
+    text = (
+        "该院完善涉税案件“三合一”集中管辖，助推税收法治化。"
+        "畅通非诉执行渠道，推行“裁审分离”信息共享，进入非诉执行的案件同比下降近40%。"
+    )
+    got = linked(text, {"“三合一”集中管辖": ["“三合一”集中管辖"]})
+    assert got == [(40.0, None)]
+
+
+def test_a_name_ending_in_bi_before_what_it_is_compared_with_is_no_name() -> None:
+    """调解案件比以往…: the words compare, they do not name 案件比."""
+    text = (
+        "今年以来，该院立案庭积极探索立案调解，调解案件比以往各年大幅提高。"
+        "截至11月底，立案庭已成功调解案件58件。"
+    )
+    got = linked(text, {"立案调解": ["立案调解"], "案件比": ["案件比"]})
+    assert got == [(58.0, "立案调解")]
