@@ -350,7 +350,9 @@ _EFFECT = re.compile(
 #: figures are its results
 _IMPROVED = re.compile(r"(?:有效|显著|明显|大幅)(?:提升|提高|改善|促进)了?|(?:提升|提高|促进)了")
 #: words between an initiative and a figure that credit the figure to it
-_CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今|期间")
+_CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
+#: a campaign's span right after its name (行动期间, 专项活动开展期间): what it did credits it
+_DURING = re.compile(r"[”\"]?(?:开展|实施|试点|试行)?期间")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
 #: a verb that sets up or pushes the practice a paragraph is about (探索建立推进“甲”工作机制)
 _TOPIC_VERB = re.compile(r"(?:建立|推进|推行|实施|创建|构建|打造|开展)[“\"]?$")
@@ -520,7 +522,9 @@ class _Mention:
     frame: bool = False  # named as a frame or an idea (诉源治理大格局): credited with nothing
 
 
-def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
+def _surfaces(ref_name: str, mentions: list[str], others: frozenset[str] = frozenset()) -> set[str]:
+    """The strings that name the initiative in a text; `others` are what other initiatives
+    of the text are written as, which a quoted brand inside this one's name does not take."""
     out = {s for s in mentions if len(s) >= 2}
     for s in [ref_name, *mentions]:
         core = _GENERIC_TAIL.sub("", s).strip(_QUOTES)
@@ -528,7 +532,7 @@ def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
             out.add(core)
         # the quoted brand of a longer name (“社区法苑”法官联系点 -> 社区法苑)
         for q in _QUOTED_BRAND.findall(s):
-            if q != s.strip(_QUOTES):
+            if q != s.strip(_QUOTES) and q not in others:
                 out.add(q)
     return out
 
@@ -545,10 +549,16 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     text = ex.document.text
     found: list[tuple[int, int, str]] = []
     cores: set[tuple[int, int, str]] = set()
+    named = {
+        ref.name: {ev.quote for ev in ref.evidence if ev.quote} | set(ref.mentions)
+        for ref in ex.initiatives
+    }
     for ref in ex.initiatives:
-        written = {ev.quote for ev in ref.evidence if ev.quote}
-        written.update(ref.mentions)
-        surfaces = _surfaces(ref.name, sorted(written))
+        written = named[ref.name]
+        others = frozenset(
+            w.strip(_QUOTES) for n, ws in named.items() if n != ref.name for w in (*ws, n)
+        )
+        surfaces = _surfaces(ref.name, sorted(written), others)
         for s in surfaces:
             core = s not in written and s != ref.name
             i = text.find(s)
@@ -1176,6 +1186,7 @@ class _Linker:
                 and (not _RATIO.search(f.outcome.metric) or self.quality_indicator(f))
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
+                and not _DURING.match(t.text, before[-1].end)
             ):
                 if self.fewer_cases(f, name, {m.name for m in before}):
                     return name, "link:caseload-source"
@@ -1439,7 +1450,11 @@ class _Linker:
         initiative: the sentence lists results each of its own, the name leads none of the
         later ones."""
         at = max((m.end for m in before if m.name == name), default=None)
-        if at is None or _CREDITED.search(self.t.text, at, f.figure[0]):
+        if (
+            at is None
+            or _CREDITED.search(self.t.text, at, f.figure[0])
+            or _DURING.match(self.t.text, at)
+        ):
             return False  # (自甲中心建成运行以来，…: the name credits all the figures after it)
         for g in self.figures:
             if g is f or not at <= g.figure[0] < f.figure[0]:

@@ -1330,3 +1330,20 @@ def test_a_name_ending_in_bi_before_what_it_is_compared_with_is_no_name() -> Non
     )
     got = linked(text, {"立案调解": ["立案调解"], "案件比": ["案件比"]})
     assert got == [(58.0, "立案调解")]
+
+
+def test_a_span_of_something_else_credits_no_caseload_to_a_name_before_it() -> None:
+    """期间 credits a campaign right before it (行动期间), not a name before another span (疫情)."""
+    text = "该院推行繁简分流，疫情期间，审结案件1200件。"
+    assert linked(text, {"繁简分流": ["繁简分流"]}) == [(1200.0, None)]
+
+
+def test_a_quoted_brand_another_initiative_is_named_by_stays_that_ones() -> None:
+    text = (
+        "该院设立“邻里议事厅”法官联系点。\n该院推广邻里议事厅，今年以来，邻里议事厅调解纠纷320件。"
+    )
+    got = linked(
+        text,
+        {"“邻里议事厅”法官联系点": ["“邻里议事厅”法官联系点"], "邻里议事厅": ["邻里议事厅"]},
+    )
+    assert got == [(320.0, "邻里议事厅")]
