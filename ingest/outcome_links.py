@@ -231,11 +231,10 @@ _TIME_WORDS = re.compile(
 )
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
-_BARE_CHANGE = re.compile(
-    r"^(?:同比|环比|较|比|增幅|降幅|分别|其中"
-    # a verb of change right on its number (，上升2.66个百分点)
-    r"|(?:上升|下降|增长|增加|减少|提高|降低|回落|提升)了?(?=[0-9０-９]))"
-)
+_BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
+#: a verb of change right on its number (，上升2.66个百分点): the change of the figure before
+#: when a rate's or of that figure's unit (增加3个调解室 after 法庭5个 may be a thing of its own)
+_VERB_CHANGE = re.compile(r"^(?:上升|下降|增长|增加|减少|提高|降低|回落|提升)了?(?=[0-9０-９])")
 #: the rank of the figure right before it (…5个案例入选甲，居全国首位; ，位列全省第二)
 _RANK_OF = re.compile(
     r"^(?:均|仍|继续|稳)?(?:居|位居|位列|排名|排在|列)(?:于)?[^，,。；;0-9]{0,6}?(?:首位|第|前)"
@@ -1141,7 +1140,9 @@ class _Linker:
             return built, "link:built-after"
         prior = self.figure_before(f)
         clause = t.text[f.clause[0] : f.clause[1]]
-        if prior is not None and (_BARE_CHANGE.match(clause) or _RANK_OF.match(clause)):
+        if prior is not None and (
+            _BARE_CHANGE.match(clause) or _RANK_OF.match(clause) or self.verb_change(f, prior)
+        ):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
             found = self.link_of(prior)
             return (found[0], "link:change-of") if found else None
@@ -1347,6 +1348,14 @@ class _Linker:
             if not self.t.between(q.start(1), q.end(1) + 1):
                 return True
         return False
+
+    def verb_change(self, f: _Figure, prior: _Figure) -> bool:
+        """Whether `f` is a change opening on its verb (，上升2.66个百分点) of the figure before:
+        in percentage points or a percentage, or in that figure's unit."""
+        if not _VERB_CHANGE.match(self.t.text[f.clause[0] : f.clause[1]]):
+            return False
+        uom = f.outcome.unit_of_measure
+        return uom in ("%", "个百分点") or uom == prior.outcome.unit_of_measure
 
     def context_brand(self, g: _Figure) -> str | None:
         """The brand an earlier sentence credits figure `g` to, whatever its own words name: what
@@ -2008,7 +2017,11 @@ class _Linker:
         clause = text[f.clause[0] : f.clause[1]]
         if _CASELOAD.search(clause) or self.quality_indicator(f):
             return True
-        if not _BARE_CHANGE.match(clause) and not _BASELINE_CHANGE.match(clause):
+        if (
+            not _BARE_CHANGE.match(clause)
+            and not _BASELINE_CHANGE.match(clause)
+            and not _VERB_CHANGE.match(clause)
+        ):
             return False
         s_start, _ = self.t.sentence(f.clause[0])
         before = [g for g in self.figures if s_start <= g.clause[1] <= f.clause[0]]
