@@ -550,6 +550,8 @@ class _Context:
             return False  # 指导全市法院…: the group is directed, not the subject
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
+        if rest == "以" and _FRAME_NOUN.match(self.text, self._end_at(start)):
+            return False  # 以市法院“X”为抓手，…: the frame the subject works in, not who acts
         if _PLACE_PREFIX.fullmatch(rest) and all(
             _upper_place(p) for p in _PLACE_PIECE.findall(rest)
         ):
@@ -991,6 +993,11 @@ _HEADING_MAX = 32
 _SENTENCE_END = frozenset("。！？!?；;…")
 #: a heading that reports an honour (入选某某案例, 获评某某称号): its winner may be anyone
 _HONOUR_HEADING = re.compile(r"案例|入选|获评|荣获|称号|评为|表彰|先进|典型|命名|授予")
+#: 以<court>…为契机/为抓手: the court's campaign framing the clause (以市法院“X”为抓手，推进Y)
+_FRAME_NOUN = re.compile(
+    r"[^，,。；;！!？?\n]{0,40}?为(?:契机|抓手|载体|引领|指引|牵引|依托|导向|统领|主线|遵循|动力"
+    r"|突破口|切入点|着力点|总抓手)"
+)
 #: a visitor's inspecting verb right before a court (查看了乙县法院…, 详细了解我院…)
 #: the verbs of a visitor looking into a court's work (`_INSPECT_BEFORE`, `_INSPECT`)
 _INSPECT_VERBS = "查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研"
@@ -1268,6 +1275,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
         return "promoted"
+    if ctx.level(unit) == "intermediate" and _AREA_WIDE.search(
+        ctx.text, ctx.clause_start(s, mention.start), mention.start
+    ):
+        return "promoted"  # 甲中院在全市范围内发起X / 在两级法院开展X: its courts do X
     if ctx.level(unit) == "intermediate" and _leader_remarks(ctx, s, mention, unit):
         return "promoted"  # 甲中院院长某某在调研中指出，X…是…重要举措: its guidance
     if ctx.level(unit) == "intermediate" and _TRIBUNAL_WORK.search(mention.name):
@@ -1277,6 +1288,14 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     return "adopted"
 
 
+#: in the initiative's clause, an act across the courts of a city: 在全市范围内发起 / 在两级法院
+#: 开展 (an intermediate court launching X for the courts under it; not 在全市率先开展, where
+#: it is the first to do X itself)
+_AREA_WIDE = re.compile(
+    r"在(?:(?:全市|全州|全盟|辖区)(?:范围内|范围|两级法院|各级法院|法院系统|各基层法院|基层法院|法院)?"
+    r"|(?:全市)?两级法院)(?:(?!率先|首)[^，,。；;！!？?\n]){0,6}?"
+    r"(?:开展|发起|推行|推开|部署|组织|推广|启动|实施)"
+)
 #: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
 _REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
 
@@ -1730,16 +1749,30 @@ def extract_document(
     resolution: Any = resolver(doc) if resolver is not None else _NoCourts()
     courts: list[CourtRef] = list(resolution.courts)
     mentions: list[CourtMention] = sorted(resolution.mentions, key=lambda m: m.start)
+    home = resolution.home
+    variants = _tribunal_variants(courts)
+    if variants:
+        # 黑岗女子法庭 beside 黑岗法庭: one tribunal, by the plain name
+        by_name = {c.name: c for c in courts}
+        for nick, name in variants.items():
+            into, gone = by_name[name], by_name[nick]
+            into.mentions.extend(x for x in gone.mentions if x not in into.mentions)
+            into.evidence.extend(gone.evidence)
+        courts = [c for c in courts if c.name not in variants]
+        mentions = [
+            replace(m, court=variants[m.court]) if m.court in variants else m for m in mentions
+        ]
+        home = variants.get(home or "", home)
     tax = taxonomy if taxonomy is not None else default_taxonomy()
     sentences = split_sentences(text) if text else []
 
     person_hits = find_people(text, mentions)
-    ctx = _Context(text, sentences, mentions, courts, person_hits, resolution.home)
+    ctx = _Context(text, sentences, mentions, courts, person_hits, home)
     placed = _place_people(ctx, person_hits)
     if placed != person_hits:  # people placed by context now stand for their court too
         person_hits = placed
         ctx = ctx.with_people(person_hits)
-    city = _home_city(courts, resolution.home)
+    city = _home_city(courts, home)
 
     for c in courts:
         # the gold schema quotes each court's mentions from the article: keep where they are
@@ -1759,6 +1792,38 @@ def extract_document(
     link_outcomes(ex)
     apply_confidence(ex)
     return ex
+
+
+#: the end of a place's name: a tribunal named after a smaller place (城关镇人民法庭 beside
+#: 城关人民法庭) is no nickname of the other
+_PLACE_END = re.compile(r"[镇乡村街路区县市旗苏木场]$|中心$")
+#: a nickname's longest qualifier between the place and 人民法庭 (女子, 枫桥, 小麦)
+_NICKNAME_MAX = 4
+
+
+def _tribunal_variants(courts: Sequence[CourtRef]) -> dict[str, str]:
+    """Tribunals of one court named once plainly and once with a qualifier between the place
+    and 人民法庭 (黑岗女子人民法庭 beside 黑岗人民法庭): the qualified name is a nickname of the
+    plain one. Maps each nickname to the plain name."""
+    suffix = "人民法庭"
+    plain: dict[str, list[str]] = {}
+    for c in courts:
+        if c.level == "tribunal" and c.parent and c.name.startswith(c.parent):
+            stem = c.name[len(c.parent) :].removesuffix(suffix)
+            if c.name.endswith(suffix) and len(stem) >= 2:
+                plain.setdefault(c.parent, []).append(stem)
+    out: dict[str, str] = {}
+    for parent, stems in plain.items():
+        for long in stems:
+            for short in stems:
+                extra = long[len(short) :]
+                if (
+                    long.startswith(short)
+                    and 2 <= len(extra) <= _NICKNAME_MAX
+                    and not _PLACE_END.search(extra)
+                ):
+                    out[parent + long + suffix] = parent + short + suffix
+    return out
 
 
 def _home_places(courts: Sequence[CourtRef], home: str | None) -> tuple[str, ...]:
@@ -3928,7 +3993,8 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
 #: after the courts a clause follows (落实最高人民法院、省法院…): what of theirs is followed,
 #: their deployment or requirement (部署要求, 统一部署, 提出的建设X的要求, 关于X的要求)
 _LEAD_NOUN = re.compile(
-    r"[^，,。；;！!？?：:\n]{0,30}?(?:统一)?(?:部署|要求|安排)(?:要求|精神)?(?P<of>的)?"
+    r"[^，,。；;！!？?：:\n]{0,30}?(?:统一)?(?:部署|要求|安排|工作思路|(?<!的)活动)(?:要求|精神)?"
+    r"(?P<of>的)?"
 )
 
 

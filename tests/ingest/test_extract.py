@@ -2650,3 +2650,62 @@ def test_the_courts_of_a_span_and_the_court_of_a_position_are_worked_out_once() 
     path = ctx.unit_path(18)
     assert ctx.unit_path(18) is path
     assert copy.unit_path(18) == path and copy.unit_path(18) is not path
+
+
+def test_a_court_framing_the_clause_with_its_campaign_is_not_its_subject() -> None:
+    # 以甲市中院“…”为抓手，推进X: the subject before the frame does X, not the framing court
+    edges, _ = run("乙县法院坚持和发展诉前调解，以甲市中院“三年强院”为抓手，推进跨域立案建设。")
+    assert ("X省乙县人民法院", "跨域立案", "adopted") in edges
+    assert all(u != "X省甲市中级人民法院" for u, i, _ in edges if i == "跨域立案")
+
+
+def test_a_followed_courts_campaign_or_approach_is_its_promotion() -> None:
+    # 落实最高人民法院“X”创建示范活动 / 按照省法院X工作思路: the court followed promotes X
+    edges, _ = run("乙县法院积极落实最高人民法院“枫桥式人民法庭”创建示范活动，方便群众诉讼。")
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    edges, _ = run("乙县法院按照省法院跨域立案工作思路，优化诉讼服务。")
+    assert ("X省高级人民法院", "跨域立案", "promoted") in edges
+
+
+def test_an_intermediate_court_launching_x_across_its_courts_promotes_it() -> None:
+    edges, _ = run("甲市中院在两级法院开展跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "promoted") in edges
+    edges, _ = run("甲市中院决定在全市范围内启动跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "promoted") in edges
+    # 在全市率先开展X: the first in the city to do it, itself
+    edges, _ = run("甲市中院在全市率先开展跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "adopted") in edges
+
+
+_NICKNAMES = {
+    "丁镇女子法庭": ("X省乙县人民法院丁镇女子人民法庭", "tribunal"),
+    "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal"),
+    "丁镇新区法庭": ("X省乙县人民法院丁镇新区人民法庭", "tribunal"),
+}
+
+
+def nickname_resolver(doc: SourceDocument) -> StandIn:
+    res = StandIn()
+    pattern = re.compile("|".join(sorted(_NICKNAMES, key=len, reverse=True)))
+    for m in pattern.finditer(doc.text):
+        name, level = _NICKNAMES[m.group(0)]
+        res.mentions.append(CourtMention(m.start(), m.end(), m.group(0), name))
+        if all(c.name != name for c in res.courts):
+            res.courts.append(CourtRef(name=name, level=level, parent="X省乙县人民法院"))  # type: ignore[arg-type]
+    res.home = res.courts[0].name if res.courts else None
+    return res
+
+
+def test_a_tribunals_nickname_is_the_tribunal_itself() -> None:
+    # 丁镇女子法庭 beside 丁镇法庭: one tribunal, named by its plain name
+    text = "丁镇法庭揭牌。丁镇女子法庭推行诉前调解。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=nickname_resolver)
+    assert [c.name for c in ex.courts] == ["X省乙县人民法院丁镇人民法庭"]
+    assert {(a.unit, a.initiative) for a in ex.adoptions} == {
+        ("X省乙县人民法院丁镇人民法庭", "诉前调解")
+    }
+    assert "丁镇女子法庭" in to_gold(ex)["courts"][0]["mentions"]
+    # a tribunal of a smaller place of the same name (丁镇新区) is another tribunal
+    text = "丁镇法庭揭牌。丁镇新区法庭推行诉前调解。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=nickname_resolver)
+    assert len(ex.courts) == 2
