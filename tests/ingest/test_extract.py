@@ -2709,3 +2709,10 @@ def test_a_tribunals_nickname_is_the_tribunal_itself() -> None:
     text = "丁镇法庭揭牌。丁镇新区法庭推行诉前调解。"
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=nickname_resolver)
     assert len(ex.courts) == 2
+
+
+def test_a_bare_tribunal_after_a_visitors_verb_is_the_visited_one() -> None:
+    # 到丁镇法庭调研，听取了法庭推行X的情况汇报: 听取了法庭 is no tribunal's name; the visited
+    # tribunal does X
+    edges, _ = run("甲市中院院长到丁镇法庭调研，听取了法庭推行诉前调解的情况汇报。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") in edges
