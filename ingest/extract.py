@@ -363,7 +363,9 @@ class _Context:
             if not self.topics or self.topics[-1][0] != a:
                 # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
                 listed = self._opens_list(s) or a in self.list_lines
-                self.topics.append((a, "" if listed else s.court))
+                # a court first named past the paragraph's opening sentence is an example of it
+                example = self.sentence(s.start)[0] > self.sentence(a)[0] and s.court != self.home
+                self.topics.append((a, "" if listed or example else s.court))
                 speaker_line = a if self._speaker(s.end) else -1
             elif speaker_line == a and not s.proxy and not self._speaker(s.end):
                 # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on

@@ -2716,3 +2716,20 @@ def test_a_bare_tribunal_after_a_visitors_verb_is_the_visited_one() -> None:
     # tribunal does X
     edges, _ = run("甲市中院院长到丁镇法庭调研，听取了法庭推行诉前调解的情况汇报。")
     assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") in edges
+
+
+def test_a_court_first_named_late_in_a_paragraph_is_an_example_not_its_topic() -> None:
+    # a report's paragraph names 乙县法院 as an example in its second sentence: the next
+    # paragraph is not about 乙县法院
+    text = (
+        "省法院院长张三作工作报告时说，2020年全省法院受理案件10万件。\n"
+        "依法保障民生，严惩涉农犯罪。乙县法院妥善审理涉农案件。\n"
+        "全面推行诉前调解，调解成功率提升。"
+    )
+    edges, _ = run(text)
+    assert all(u != "X省乙县人民法院" for u, i, _ in edges if i == "诉前调解")
+    # a court opening the paragraph is still what the next paragraph is about
+    edges, _ = run(
+        "省法院召开会议。\n乙县法院妥善审理涉农案件。\n全面推行诉前调解，调解成功率提升。"
+    )
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
