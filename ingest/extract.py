@@ -2732,6 +2732,8 @@ def _adopters(
             return [(w, "awarded", "adoption:on-the-list") for w in on_list]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
+    if m.awarded and path in _FALLBACK_PATHS and ctx.level(unit) in _HIGH:
+        return []  # 省高院…。5个案例入选X: a high court's report names its courts' honours
     back = _LIST_BACK.match(text, _lead_end(ctx, s, m.start))
     if (
         path in _FALLBACK_PATHS

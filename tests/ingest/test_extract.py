@@ -2733,3 +2733,13 @@ def test_a_court_first_named_late_in_a_paragraph_is_an_example_not_its_topic() -
         "省法院召开会议。\n乙县法院妥善审理涉农案件。\n全面推行诉前调解，调解成功率提升。"
     )
     assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_high_courts_report_does_not_win_the_honours_it_lists() -> None:
+    # 省法院…。5个案例入选X: the province's courts' cases, not the high court's own honour
+    text = "省法院深入推进诉源治理。审结案件10万件，5个案例入选全国法院十大典型案例。"
+    edges, _ = run(text)
+    assert all(r != "awarded" for _, _, r in edges), edges
+    text = "乙县法院深入推进诉源治理。审结案件1万件，2个案例入选全国法院十大典型案例。"
+    edges, _ = run(text)
+    assert any(u == "X省乙县人民法院" and r == "awarded" for u, _, r in edges), edges
