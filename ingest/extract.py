@@ -1247,6 +1247,16 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "awarded"
     s, e = ctx.sentence(mention.start)
     sentence = ctx.text[s:e]
+    if (
+        mention.title
+        and ctx.level(unit) not in _HIGH
+        and any(c.court == unit for c in ctx.courts_in(s, mention.start))
+    ):
+        # 乙法庭榜上有名，成为首批示范法庭之一: the title won by the court the sentence names
+        # (not 木头窝村成为“无讼村”: a village's)
+        won = _WON_TITLE.search(ctx.text, ctx.clause_start(s, mention.start), mention.start)
+        if won is not None and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start()):
+            return "awarded"
     if _piloted(ctx, s, e, mention):
         return "piloted"
     if ctx.level(unit) in _HIGH:
@@ -1298,6 +1308,10 @@ _AREA_WIDE = re.compile(
     r"|(?:全市)?两级法院)(?:(?!率先|首)[^，,。；;！!？?\n]){0,6}?"
     r"(?:开展|发起|推行|推开|部署|组织|推广|启动|实施)"
 )
+#: in a title's clause before it, the title won (成为首批示范法庭之一, 被评为, 入选)
+_WON_TITLE = re.compile(r"成为|入选|获评|评为|荣获|获得|获批|命名为|确定为|认定为")
+#: …striven for, not won (争创, 努力成为, 力争获评)
+_STRIVES = re.compile(r"争|努力|力求|致力|目标|旨在|有望|将|拟")
 #: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
 _REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
 

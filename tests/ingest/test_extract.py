@@ -2743,3 +2743,12 @@ def test_a_high_courts_report_does_not_win_the_honours_it_lists() -> None:
     text = "乙县法院深入推进诉源治理。审结案件1万件，2个案例入选全国法院十大典型案例。"
     edges, _ = run(text)
     assert any(u == "X省乙县人民法院" and r == "awarded" for u, _, r in edges), edges
+
+
+def test_a_title_the_named_court_becomes_one_of_is_won() -> None:
+    # 丁镇法庭榜上有名，成为首批示范法庭之一: the tribunal won the title
+    edges, _ = run("省法院通报首批示范法庭评定结果，丁镇法庭榜上有名，成为全省首批示范法庭之一。")
+    assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") in edges
+    # 争创示范法庭: striven for, not won
+    edges, _ = run("丁镇法庭努力成为示范法庭，推行诉前调解。")
+    assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") not in edges
