@@ -1529,8 +1529,11 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
         a = part
     winners = heads or ctx.part_subjects(a, mention.start)
     counted = _COUNTED.search(ctx.text[a : mention.start])
+    # 甲法院等10家法院被评为…: the clause names only some of the winners, and no others (not
+    # the court convening the meeting in the clause before)
+    some = counted is not None and bool(winners) and ctx.text[a + counted.start() - 1] == "等"
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
-    if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
+    if not winners or (counted and not some and _count_of(counted.group(0)) != len(winners)):
         more = ctx.subjects_before(s, mention.start)
         winners = [*heads, *(w for w in more if w not in heads)]
     listed = _winners_listed_before(ctx, s, mention.start)

@@ -2752,3 +2752,11 @@ def test_a_title_the_named_court_becomes_one_of_is_won() -> None:
     # 争创示范法庭: striven for, not won
     edges, _ = run("丁镇法庭努力成为示范法庭，推行诉前调解。")
     assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") not in edges
+
+
+def test_winners_named_with_deng_and_a_count_are_the_clauses_own() -> None:
+    # 省法院召开…推进会，乙县法院等10家法院被评为X: the convening court won nothing
+    text = "省法院召开全省法院诉前调解工作推进会，乙县法院等10家法院被评为诉前调解工作先进集体。"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉前调解工作先进集体", "awarded") in edges, edges
+    assert all(u != "X省高级人民法院" for u, _, r in edges if r == "awarded"), edges
