@@ -2775,6 +2775,8 @@ def _adopters(
         return []  # 本批案例展示了全省各地人民法庭在促推X等方面的经验: the group's, no one court's
     if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
+    if path in _GUESSED_PATHS and _described(ctx, s, m):
+        return []  # 深化司法改革，是党中央作出的…部署，对完善X具有重大意义: a policy described
     if m.awarded:
         winners = _award_winners(ctx, m)
         paired = _paired_awards(ctx, s, m, winners)
@@ -3008,6 +3010,19 @@ def _requirement(
         if _RANK.get(ctx.level(c) or "", 0) >= 3:
             return [(c, "promoted", "adoption:requirer")]
     return []
+
+
+def _described(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """The sentence describes something (an earlier clause says what it is: X，是党中央作出的
+    重大部署，…) and names no court, nor any group of courts, before `m`: what it names is the
+    description's, no court's practice. (Not …的是，: a turn of phrase, 更重要的是，…)"""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    copula = COPULA.search(text, s, c_start)
+    if copula is None or text[copula.end() : copula.end() + 1] in "，,：:":
+        return False
+    i = bisect.bisect_left(ctx.mention_starts, s)
+    return not (i < len(ctx.mentions) and ctx.mentions[i].start < m.start)
 
 
 #: procedures of the procedure laws that every court applies (民事诉讼法 先行调解 and 小额诉讼

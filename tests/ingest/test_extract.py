@@ -2760,3 +2760,14 @@ def test_winners_named_with_deng_and_a_count_are_the_clauses_own() -> None:
     edges, _ = run(text)
     assert ("X省乙县人民法院", "诉前调解工作先进集体", "awarded") in edges, edges
     assert all(u != "X省高级人民法院" for u, _, r in edges if r == "awarded"), edges
+
+
+def test_a_policy_a_sentence_describes_is_no_courts_guessed_practice() -> None:
+    # the article's court is named before; a later sentence only describes a national policy
+    text = "乙县法院召开会议。\n深化司法改革，是中央作出的重大部署，对完善诉源治理具有重大意义。"
+    edges, _ = run(text)
+    assert all(i != "诉源治理" for _, i, _ in edges), edges
+    # …的是，: a turn of phrase, no description
+    text = "乙县法院召开会议。\n更重要的是，推行诉源治理，群众满意度提升。"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges, edges
