@@ -1815,9 +1815,10 @@ def extract_document(
     return ex
 
 
-#: the end of a place's name: a tribunal named after a smaller place (城关镇人民法庭 beside
-#: 城关人民法庭) is no nickname of the other
-_PLACE_END = re.compile(r"[镇乡村街路区县市旗苏木场]$|中心$")
+#: the end of a place's name, or an ordinal or a direction: a tribunal named after a smaller
+#: place or a second seat (城关镇人民法庭, 城关第二人民法庭, 城关东人民法庭 beside 城关人民法庭) is
+#: no nickname of the other
+_PLACE_END = re.compile(r"[镇乡村街路区县市旗苏木场]$|中心$|[第一二三四五六七八九十东西南北新]")
 #: a nickname's longest qualifier between the place and 人民法庭 (女子, 枫桥, 小麦)
 _NICKNAME_MAX = 4
 

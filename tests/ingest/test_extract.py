@@ -2681,6 +2681,7 @@ _NICKNAMES = {
     "丁镇女子法庭": ("X省乙县人民法院丁镇女子人民法庭", "tribunal"),
     "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal"),
     "丁镇新区法庭": ("X省乙县人民法院丁镇新区人民法庭", "tribunal"),
+    "丁镇第二法庭": ("X省乙县人民法院丁镇第二人民法庭", "tribunal"),
 }
 
 
@@ -2706,9 +2707,14 @@ def test_a_tribunals_nickname_is_the_tribunal_itself() -> None:
     }
     assert "丁镇女子法庭" in to_gold(ex)["courts"][0]["mentions"]
     # a tribunal of a smaller place of the same name (丁镇新区) is another tribunal
-    text = "丁镇法庭揭牌。丁镇新区法庭推行诉前调解。"
-    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=nickname_resolver)
-    assert len(ex.courts) == 2
+    for text in (
+        "丁镇法庭揭牌。丁镇新区法庭推行诉前调解。",
+        "丁镇法庭揭牌。丁镇第二法庭推行诉前调解。",
+    ):
+        ex = extract_document(
+            SourceDocument(path="t.txt", text=text), court_resolver=nickname_resolver
+        )
+        assert len(ex.courts) == 2, text
 
 
 def test_a_bare_tribunal_after_a_visitors_verb_is_the_visited_one() -> None:
