@@ -1984,6 +1984,17 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
                 unit = own
         if unit and unit.startswith("AGG:"):
             unit = _leading_court(unit, ctx.courts)
+        tribunals = [c.name for c in ctx.courts if c.level == "tribunal"]
+        if (
+            path in _GUESSED_PATHS
+            and len(tribunals) == 1
+            and unit != tribunals[0]
+            and h.roles
+            and all(_tribunal_post(r) and bare_title(r) == "庭长" for r in h.roles)
+        ):
+            # 参观过程中，李某庭长介绍了乙法庭…: a 庭长 placed by a guess, in an article naming one
+            # tribunal, heads that tribunal (not the visiting court the paragraph before was about)
+            unit = tribunals[0]
         if unit and ctx.level(unit) == "tribunal" and not all(map(_tribunal_post, h.roles)):
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)

@@ -2777,3 +2777,18 @@ def test_a_policy_a_sentence_describes_is_no_courts_guessed_practice() -> None:
     text = "乙县法院召开会议。\n更重要的是，推行诉源治理，群众满意度提升。"
     edges, _ = run(text)
     assert ("X省乙县人民法院", "诉源治理", "adopted") in edges, edges
+
+
+def test_a_tribunal_head_placed_by_a_guess_heads_the_one_tribunal_named() -> None:
+    # the visiting court is the previous paragraph's topic; the 庭长 presenting the visited
+    # tribunal heads it, and what the paragraph goes on to tell is that tribunal's
+    text = (
+        "丙区法院院长张明一行到丁镇法庭交流学习。\n"
+        "张明院长一行参观了丁镇法庭的诉讼服务站。\n"
+        "参观过程中，王立新庭长详细介绍了丁镇法庭的基本情况。同时，阐述了法庭推行诉前调解的做法。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("王立新") == "X省乙县人民法院丁镇人民法庭", units
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert ("X省丙区人民法院", "诉前调解") not in edges, edges
