@@ -357,9 +357,11 @@ class _Context:
         self.topics: list[tuple[int, str]] = []
         speaker_line = -1  # the paragraph whose topic so far is only a quote's speaker
         for s in subjects:
-            a, _ = self.line(s.start)
+            a, b = self.line(s.start)
             if self._background(s.end) or text.startswith(("《", "的《"), s.end):
                 continue  # 市高法院《…》: a cited author
+            if b - a <= _CAPTION_LINE and _CAPTION.search(text, a, b):
+                continue  # a photo's caption is no paragraph the text goes on about
             if not self.topics or self.topics[-1][0] != a:
                 # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
                 listed = self._opens_list(s) or a in self.list_lines
@@ -478,7 +480,13 @@ class _Context:
         if _CAPTION.match(self.text, m.end):
             return True  # 乙县法院供图: the credit itself
         # a caption line (short, with a credit); a long flattened page is no caption
-        return b - a <= _CAPTION_LINE and _CAPTION.search(self.text, a, b) is not None
+        credit = _CAPTION.search(self.text, a, b) if b - a <= _CAPTION_LINE else None
+        if credit is None:
+            return False
+        # …the court of the caption's own sentence (乙法庭召开X推进会。 乙法院供图) is what the
+        # photo shows doing something, not its credit
+        told = self.text.rfind("。", a, credit.start())
+        return not (m.end <= told and _CAPTION_CLAUSE_HEAD.search(self.text, a, m.start) is None)
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """_clause_end(self.text, pos, limit), from the precomputed clause breaks."""
@@ -1017,6 +1025,9 @@ _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
 #: a photo caption or credit line (…。（乙县法院供图）, 省法院供图): its courts are no topic
 _CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
 _CAPTION_LINE = 160  # characters: longer lines are text, whatever credit they end with
+#: before a caption's court, what makes it no actor of the caption's sentence: 图为 (what the
+#: photo shows: 图为乙法院法官…, still a scene) or a credit label
+_CAPTION_CLAUSE_HEAD = re.compile(r"图为|图片|摄影|摄|供图|来源")
 #: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before (in the same or the previous
 #: paragraph, with no court department named in between), else the article's own tribunal
 _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")

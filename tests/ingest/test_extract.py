@@ -2792,3 +2792,14 @@ def test_a_tribunal_head_placed_by_a_guess_heads_the_one_tribunal_named() -> Non
     assert units.get("王立新") == "X省乙县人民法院丁镇人民法庭", units
     edges = {(a.unit, a.initiative) for a in ex.adoptions}
     assert ("X省丙区人民法院", "诉前调解") not in edges, edges
+
+
+def test_a_captions_own_sentence_tells_what_its_court_does() -> None:
+    # 丁镇法庭召开X推进会。 乙县法院供图: the tribunal holds the meeting; the credit is metadata
+    text = "甲市中院召开会议。\n2022年9月7日，丁镇法庭召开辖区诉源治理工作推进会。 乙县法院供图\n"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院丁镇人民法庭", "诉源治理", "adopted") in edges, edges
+    assert all(u != "X省乙县人民法院" for u, _, _ in edges), edges
+    # …and the caption is no paragraph the text goes on about
+    edges, _ = run(text + "全面推行诉前调解，调解成功率提升。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") not in edges, edges
