@@ -1,0 +1,122 @@
+"""Learning visits (ingest.visits): who went to learn from whom, about what, when; and what
+is no learning visit (an inspection, a meeting, a plan, a delegation of no court)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.document import SourceDocument
+from ingest.extract import extract_document
+
+JINZHOU = "辽宁省锦州市中级人民法院"
+DALIAN = "辽宁省大连市中级人民法院"
+SHENYANG = "辽宁省沈阳市中级人民法院"
+
+
+def visits(text: str, date: str | None = "2024-06-01") -> list[tuple]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text, date=date))
+    return [(v.visitor, v.host, v.initiatives, v.rule) for v in ex.visits]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 甲赴乙学习考察X经验
+        (
+            "6月3日，锦州市中级人民法院审判委员会专职委员带领干警赴大连市中级人民法院，"
+            "就一站式多元解纷机制建设进行学习考察。",
+            [(JINZHOU, DALIAN, ["一站式多元解纷机制"], "visit:went-to")],
+        ),
+        # 甲组织…前往乙学习
+        (
+            "锦州中院组织各业务庭负责人前往沈阳中院学习诉源治理工作经验。",
+            [(JINZHOU, SHENYANG, ["诉源治理"], "visit:went-to")],
+        ),
+        # 甲的院长带队到乙交流 (a titled person's court visits)
+        (
+            "锦州中院党组书记、院长王某某带队到大连中院交流学习。",
+            [(JINZHOU, DALIAN, [], "visit:went-to")],
+        ),
+        # 乙接待甲考察团
+        (
+            "大连中院接待了锦州中院考察团，双方围绕智慧法院建设开展交流。",
+            [(JINZHOU, DALIAN, ["智慧法院建设"], "visit:received")],
+        ),
+        # 甲学习借鉴乙…的经验
+        (
+            "锦州中院认真学习借鉴大连中院诉源治理的经验做法。",
+            [(JINZHOU, DALIAN, ["诉源治理"], "visit:borrowed")],
+        ),
+        # 甲向乙学习
+        (
+            "锦州中院主动向沈阳中院学习智慧法院建设的先进经验。",
+            [(JINZHOU, SHENYANG, ["智慧法院建设"], "visit:borrowed")],
+        ),
+    ],
+)
+def test_learning_visits_are_found(text: str, expected: list[tuple]) -> None:
+    assert visits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a superior's inspection (上级检查指导 is not learning)
+        "辽宁省高级人民法院党组成员到大连中院调研诉源治理工作。",
+        "锦州中院院长到大连中院检查指导智慧法院建设。",
+        # a meeting both attend
+        "锦州中院赴大连中院参加全省法院诉源治理工作座谈会。",
+        # a plan
+        "锦州中院拟于下月赴大连中院学习考察诉源治理工作。",
+        # a delegation of no court
+        "市人大常委会副主任一行到锦州中院调研诉源治理工作。",
+        "锦州市人大代表在锦州中院陪同下赴大连中院考察。",
+        # the host's document, not its practice
+        "锦州中院组织干警学习最高人民法院关于诉源治理的意见。",
+        # a court of a group, no one court
+        "全市法院赴大连中院学习考察诉源治理工作。",
+    ],
+)
+def test_no_learning_visit(text: str) -> None:
+    assert visits(text) == []
+
+
+def test_the_visitor_is_not_credited_with_the_practice_it_studied() -> None:
+    ex = extract_document(
+        SourceDocument(
+            path="t.txt",
+            text="近日，锦州中院党组成员一行赴大连中院学习考察一站式多元解纷机制建设经验。",
+            date="2024-06-01",
+        )
+    )
+    assert [(v.visitor, v.host) for v in ex.visits] == [(JINZHOU, DALIAN)]
+    assert JINZHOU not in {a.unit for a in ex.adoptions}
+
+
+def test_an_anaphor_after_a_visit_is_the_visitor_not_the_court_visited() -> None:
+    text = "锦州中院组织干警前往沈阳中院学习智慧法院建设。该院还学习借鉴了大连中院诉源治理的经验。"
+    assert visits(text) == [
+        (JINZHOU, SHENYANG, ["智慧法院建设"], "visit:went-to"),
+        (JINZHOU, DALIAN, ["诉源治理"], "visit:borrowed"),
+    ]
+
+
+def test_a_visit_carries_its_sentence_date_rule_and_a_confidence() -> None:
+    ex = extract_document(
+        SourceDocument(
+            path="t.txt",
+            text="标题\n2024年5月20日，锦州中院赴大连中院学习考察诉源治理工作。",
+            date="2024-06-01",
+        )
+    )
+    (v,) = ex.visits
+    assert (v.date, v.date_precision) == ("2024-05-20", "day")
+    assert v.rule == "visit:went-to" and v.confidence is not None and 0 < v.confidence < 1
+    (e,) = v.evidence
+    assert e.sentence == ex.document.text[e.start : e.end]
+    assert "大连中院学习考察" in e.sentence
+
+
+def test_a_visit_to_the_writers_court() -> None:
+    text = "锦州中院概况。\n5月8日，沈阳中院考察团来我院学习交流诉源治理工作。"
+    assert visits(text) == [(SHENYANG, JINZHOU, ["诉源治理"], "visit:went-to")]
