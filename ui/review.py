@@ -38,6 +38,7 @@ KIND_ZH = {
     "person": "人物任职",
     "organization": "协作机构",
     "hierarchy": "隶属关系",
+    "visit": "学习考察",
 }
 USER = f"{P}.reviewer"
 
