@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from queries.columns import VISIT_DIRECTION_ZH
 from queries.library import (
     COLLECTIONS,
     FACT_CONFIDENCE,
@@ -22,12 +23,10 @@ from queries.library import (
 )
 from queries.registry import NamedQuery, Param, register
 
-#: the direction of a visit from the entity asked about, in Chinese
-DIRECTION_ZH = {
-    "learned_from": "向…学习",  # the unit went to learn from the host
-    "hosted": "接待…学习考察",  # the unit received the visitor
-    "about": "学习考察",  # a visit about the initiative
-}
+#: the direction of a visit from the entity asked about, in Chinese: learned_from (the unit
+#: went to learn from the host), hosted (the unit received the visitor), about (a visit about
+#: the initiative); the tables' words (queries.columns.shown_row)
+DIRECTION_ZH = VISIT_DIRECTION_ZH
 
 VISIT_COLUMNS = (
     "direction",

@@ -41,9 +41,7 @@ def _visits(store) -> list[tuple]:
         "RETURN a.id AS a, b.id AS b, r.initiative AS i, size(r.doc_ids) AS docs, "
         "r.rules AS rules, r.date AS date, r.confidence AS c, r.fact_id AS fid"
     )
-    return sorted(
-        (r["a"], r["b"], r["i"], r["docs"], tuple(r["rules"]), r["date"]) for r in rows
-    )
+    return sorted((r["a"], r["b"], r["i"], r["docs"], tuple(r["rules"]), r["date"]) for r in rows)
 
 
 def _fact_id(store, src: str, dst: str) -> str:
@@ -79,9 +77,7 @@ def test_visits_are_stored_with_provenance_and_rerun_adds_nothing(store, tmp_pat
 def test_deleting_a_document_removes_only_its_support(store, tmp_path: Path) -> None:
     paths = _write(tmp_path / "in", ["a.txt", "b.txt"])
     ingest_paths(store, paths, reference_data=False)
-    doc_b = store.read(
-        "MATCH (d:Document) WHERE d.text CONTAINS '接待' RETURN d.id AS id"
-    )[0]["id"]
+    doc_b = store.read("MATCH (d:Document) WHERE d.text CONTAINS '接待' RETURN d.id AS id")[0]["id"]
     assert store.delete_document(doc_b)
     assert _visits(store) == [
         (JINZHOU, DALIAN, "诉源治理", 1, ("visit:went-to",), "2024-05-20"),
@@ -133,9 +129,7 @@ def test_learning_visits_for_a_unit_and_for_an_initiative(store, tmp_path: Path)
         ("hosted", SHENYANG, DALIAN, None),
         ("hosted", JINZHOU, DALIAN, "诉源治理"),
     ]
-    assert rows(entity_id("Initiative", "诉源治理")) == [
-        ("about", JINZHOU, DALIAN, "诉源治理")
-    ]
+    assert rows(entity_id("Initiative", "诉源治理")) == [("about", JINZHOU, DALIAN, "诉源治理")]
     first = run(store, "learning_visits", {"entity": "锦州中院"}).rows[0]
     assert first["documents"] == 1 and first["doc_ids"] and first["status"] == "extracted"
     assert first["date"] == "2024-05-20" and first["rules"] == ["visit:went-to"]
