@@ -36,6 +36,7 @@ no initiative (甲法院赴乙法院学习考察).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -139,6 +140,7 @@ class _Finder:
     ) -> None:
         self.text = text
         self.mentions = list(mentions)
+        self.starts = [m.start for m in self.mentions]
         self.courts = courts
         self.people = [p for p in people if p[2] and not p[2].startswith("AGG:")]
         self.home = home
@@ -150,7 +152,9 @@ class _Finder:
 
     # -- the parts of a sentence ------------------------------------------------------
     def _in(self, lo: int, hi: int) -> list[CourtMention]:
-        return [m for m in self.mentions if lo <= m.start and m.end <= hi]
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi, i)
+        return [m for m in self.mentions[i:j] if m.end <= hi]
 
     def _court(self, m: CourtMention) -> str | None:
         """The court a visitor's mention stands for: an anaphor that the extractor read as a
@@ -158,7 +162,7 @@ class _Finder:
         if _HOME.match(m.surface) and self.home:
             return self.home
         if _ANAPHOR.match(m.surface):
-            before = [x for x in self.mentions if x.end <= m.start and x is not m]
+            before = [x for x in self._in(0, m.start) if x is not m]
             last = before[-1] if before else None
             if last is not None and last.start in self.visited and last.court == m.court:
                 for x in reversed(before):

@@ -113,3 +113,29 @@ def test_a_path_step_through_a_visit_names_its_topic() -> None:
     graph.add_edge(g.DING, g.BING, key="f", type="LEARNED_FROM", initiative="诉源治理")
     rows = [{"ids": [g.DING, g.BING], "types": ["LEARNED_FROM"]}]
     assert hop_labels(rows, graph) == [["学习考察：诉源治理"]]
+
+
+def test_the_review_page_lists_visits_and_corrects_what_one_studied(empty_store) -> None:
+    from graph.model import fact_id
+    from tests.app.test_review_corrections import _open, _queue, _signed_in
+
+    g.load_small_graph(empty_store)
+    empty_store.write_documents([_visits_document()])
+    at = _signed_in()
+    at.selectbox(key="review.kind").select("visit")
+    at.run()
+    no_trouble(at)
+    wu = fact_id("LEARNED_FROM", g.WU, g.BING, "")
+    ding = fact_id("LEARNED_FROM", g.DING, g.BING, "诉源治理")
+    assert set(_queue(at)) == {wu, ding}
+    _open(at, wu)
+    at.text_input(key=f"review.initiative.{wu}").input("枫桥式人民法庭")
+    at.button(key=f"review.fix.{wu}").click()
+    at.run()
+    no_trouble(at)
+    rows = empty_store.read(
+        "MATCH (:Entity {id: $a})-[r:LEARNED_FROM]->(:Entity {id: $b}) "
+        "RETURN r.initiative AS i, r.review_status AS s",
+        {"a": g.WU, "b": g.BING},
+    )
+    assert rows == [{"i": "枫桥式人民法庭", "s": "corrected"}]

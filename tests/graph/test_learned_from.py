@@ -135,3 +135,26 @@ def test_learning_visits_for_a_unit_and_for_an_initiative(store, tmp_path: Path)
     assert first["date"] == "2024-05-20" and first["rules"] == ["visit:went-to"]
     verified = run(store, "learning_visits", {"entity": JINZHOU, "verified": "true"})
     assert verified.rows == []
+
+
+def test_cli_corrects_what_a_visit_studied(
+    arcadedb_store, embedded_dir: Path, monkeypatch, capsys, tmp_path: Path
+) -> None:
+    """`review correct learned_from:… --initiative X` sets the initiative studied (not the
+    host), '' takes it away; `--target` moves the host."""
+    from graph.__main__ import main
+
+    monkeypatch.setenv("COURTGRAPH_DATA_DIR", str(embedded_dir))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    ingest_paths(arcadedb_store, _write(tmp_path / "in", ["a.txt", "c.txt"]), reference_data=False)
+
+    def jinzhou() -> list[tuple]:
+        return [v[:3] for v in _visits(arcadedb_store) if v[0] == JINZHOU]
+
+    fid = _fact_id(arcadedb_store, JINZHOU, DALIAN)
+    args = ["review", "correct", fid, "--initiative", "", "--target", "沈阳中院"]
+    assert main([*args, "--reviewer", "甲"]) == 0, capsys.readouterr().err
+    assert jinzhou() == [(JINZHOU, SHENYANG, None)]
+    fid = _fact_id(arcadedb_store, JINZHOU, SHENYANG)
+    assert main(["review", "correct", fid, "--initiative", "诉源治理", "--reviewer", "甲"]) == 0
+    assert jinzhou() == [(JINZHOU, SHENYANG, "诉源治理")]
