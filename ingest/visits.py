@@ -459,3 +459,23 @@ def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxono
         known={i.name for i in ex.initiatives},
         taxonomy=tax,
     )
+
+
+def visits_json(ex: Extraction) -> list[dict[str, Any]]:
+    """The visits of `ex` as `python -m ingest extract` prints them beside the annotation
+    schema: each sentence as the source writes it, with its offsets in the source's text."""
+    from ingest.extract import _cited
+
+    return [
+        {
+            "visitor": v.visitor,
+            "host": v.host,
+            "initiatives": v.initiatives,
+            "date": v.date,
+            "date_precision": v.date_precision,
+            "rule": v.rule,
+            "confidence": v.confidence,
+            "evidence": _cited(ex.document, v.evidence),
+        }
+        for v in ex.visits
+    ]

@@ -120,3 +120,24 @@ def test_a_visit_carries_its_sentence_date_rule_and_a_confidence() -> None:
 def test_a_visit_to_the_writers_court() -> None:
     text = "锦州中院概况。\n5月8日，沈阳中院考察团来我院学习交流诉源治理工作。"
     assert visits(text) == [(SHENYANG, JINZHOU, ["诉源治理"], "visit:went-to")]
+
+
+def test_extract_prints_visits_quoted_as_the_source_writes_them(capsys, tmp_path) -> None:
+    import json
+
+    from ingest.__main__ import main
+
+    path = tmp_path / "visit.txt"
+    source = "錦州中院學習考察\n2024年5月20日，錦州中院組織幹警赴大連中院學習考察訴源治理工作經驗。"
+    path.write_text(source, encoding="utf-8")
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    (visit,) = obj["visits"]
+    assert (visit["visitor"], visit["host"], visit["initiatives"]) == (
+        JINZHOU,
+        DALIAN,
+        ["诉源治理"],
+    )
+    assert (visit["date"], visit["rule"]) == ("2024-05-20", "visit:went-to")
+    (e,) = visit["evidence"]
+    assert source[e["start"] : e["end"]] == e["sentence"] and "赴大連中院學習考察" in e["sentence"]
