@@ -84,6 +84,12 @@ _RANK = {"supreme": 0, "high": 1, "intermediate": 2, "special": 2, "basic": 3, "
 _CUE = re.compile(r"学习|考察|调研|交流|观摩|参观|取经|借鉴")
 _ANAPHOR = re.compile(r"^(?:该|該)")
 _HOME = re.compile(r"^(?:我院|本院)$")
+#: a clause after the visit that says what the visitor did next, not what it studied
+_AFTERWARDS = re.compile(
+    r"[ \t\u3000]*(?:[^，,。；;]{0,12}?(?:法院|中院|高院|该院|我院|本院|法庭)(?:还|也)?)?"
+    r"(?:回|返|结合|随后|此后|之后|今后|下一步|会后|并将|将|要|推行|推动|推进|推广|建立|"
+    r"出台|制定|印发|全面|积极|着力|力争|进一步)"
+)
 _MONTH_DAY = re.compile(r"(?<![年\d])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?\d)[日号]")
 
 
@@ -232,8 +238,26 @@ class _Finder:
             return iso, "day"
         return None, None
 
+    def _topic_end(self, lo: int, e: int) -> int:
+        """Where the visit's topic ends after `lo`: the clause there and the clauses that go
+        on about the visit (，详细了解了X情况 / ，双方围绕X交流), not one after 后 or one
+        telling what the visitor did next (，结合实际推行X)."""
+        text = self.text
+        at = lo
+        while at < e:
+            m = re.compile(r"[，,；;：:]").search(text, at, e)
+            if m is None:
+                return e
+            nxt = m.end()
+            if re.search(r"(?:之|以)?后$", text[at : m.start()]) or _AFTERWARDS.match(text, nxt):
+                return m.start()
+            at = nxt
+        return e
+
     def _initiatives(self, lo: int, hi: int, s: int) -> list[str]:
-        """The initiatives named in text[lo:hi] (the sentence at `s` after the host)."""
+        """The initiatives named in text[lo:hi] (the sentence at `s` after the host), up to
+        the end of the visit's topic (`_topic_end`)."""
+        hi = self._topic_end(lo, hi)
         part = self.text[s:hi]
         names: list[str] = []
         for m in find_initiatives(part, taxonomy=self.taxonomy):

@@ -141,3 +141,30 @@ def test_extract_prints_visits_quoted_as_the_source_writes_them(capsys, tmp_path
     assert (visit["date"], visit["rule"]) == ("2024-05-20", "visit:went-to")
     (e,) = visit["evidence"]
     assert source[e["start"] : e["end"]] == e["sentence"] and "赴大連中院學習考察" in e["sentence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "studied"),
+    [
+        # what the visitor did afterwards is not what it studied
+        ("锦州中院赴大连中院考察学习后，结合实际推行诉源治理。", []),
+        ("锦州中院学习大连中院先进经验，推行诉源治理。", []),
+        ("锦州中院赴大连中院学习考察诉源治理工作后，回院推行智慧法院建设。", ["诉源治理"]),
+        (
+            "大连中院接待了锦州中院考察团，双方围绕智慧法院建设开展交流，锦州中院将推行诉源治理。",
+            ["智慧法院建设"],
+        ),
+        # the clauses that go on about the visit are its topic
+        ("锦州中院赴大连中院学习考察，详细了解了智慧法院建设情况。", ["智慧法院建设"]),
+    ],
+)
+def test_what_was_studied_ends_with_the_visit(text: str, studied: list[str]) -> None:
+    (visit,) = visits(text)
+    assert visit[2] == studied
+
+
+def test_one_visit_to_two_courts() -> None:
+    assert [v[:2] for v in visits("近日，锦州中院一行赴大连中院、沈阳中院学习考察。")] == [
+        (JINZHOU, DALIAN),
+        (JINZHOU, SHENYANG),
+    ]
