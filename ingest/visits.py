@@ -48,8 +48,8 @@ from ingest.initiatives import find_initiatives
 from ingest.normalize import split_sentences
 from ingest.taxonomy import Taxonomy
 
-#: the verbs of going to a place
-_GO = re.compile(r"(?:赴|到|前往|来到|走进|奔赴|来|莅临)")
+#: the verbs of going to a place (到 not in 受到, 得到, 达到, 做到, 收到, 直到 …)
+_GO = re.compile(r"(?:赴|(?<![受得达做收直遇感看听见想等提])到|前往|来到|走进|奔赴|来|莅临)")
 #: the study a visit is for (longest first)
 _STUDY = re.compile(
     r"(?:学习考察|考察学习|学习交流|交流学习|参观学习|观摩学习|学习调研|调研学习|考察交流|"
@@ -70,6 +70,8 @@ _NOT_VISITOR = re.compile(
 )
 #: visiting groups after the visitor (乙接待甲考察团)
 _GROUP = re.compile(r"(?:学习)?(?:考察团|考察组|调研组|学习团|交流团|参观团|代表团|调研团|一行)")
+#: a study verb that is part of the name of a visiting party (考察团, 调研组)
+_GROUP_NOUN = re.compile(r"团|组|队|人员")
 _RECEIVE = re.compile(r"接待(?:了)?(?:来自)?")
 #: 学习借鉴乙 / 借鉴乙 / 向乙学习
 _BORROW = re.compile(r"(?:学习借鉴|借鉴学习|借鉴|学习)(?:了)?")
@@ -301,8 +303,8 @@ class _Finder:
         text = self.text
         hi = min(e, pos + 48)
         v = _STUDY.search(text, pos, hi)
-        if v is None:
-            return None
+        if v is None or _GROUP_NOUN.match(text, v.end()):
+            return None  # 受到乙法院考察团肯定: the court named is the visiting party
         gap = text[pos : v.start()]
         if _BREAK.search(gap) or _NOT_STUDY.search(gap) or _INSPECTS.search(gap):
             return None

@@ -75,6 +75,12 @@ def test_learning_visits_are_found(text: str, expected: list[tuple]) -> None:
         "锦州中院组织干警学习最高人民法院关于诉源治理的意见。",
         # a court of a group, no one court
         "全市法院赴大连中院学习考察诉源治理工作。",
+        "辽宁省高级人民法院要求全省法院学习借鉴大连中院经验。",
+        # 到 of 受到 / 得到, and a visiting party named after the court (乙法院考察团)
+        "锦州中院的做法受到大连中院考察团的肯定。",
+        "锦州中院得到大连中院调研组的好评。",
+        # a visit to a place that is no court
+        "锦州中院组织干警到锦州市博物馆参观学习。",
     ],
 )
 def test_no_learning_visit(text: str) -> None:
