@@ -3,14 +3,18 @@
 For a unit: the courts it went to learn from (`learned_from`) and those that came to learn
 from it (`hosted`); for an initiative: every visit about it (`about`), the trace a
 researcher follows from a pilot court to the courts that studied it. One Cypher text for
-both (its branches anchor at the entity; the initiative's branch reads the visits by their
-`initiative`, a name, so it also finds those written under an alias the initiative keeps).
+both: the unit's branches anchor at the unit; the initiative's reads the visits by their
+`initiative` (a name) in the index of it (graph.dialect.INDEXED_PROPERTIES), given the
+initiative's name and aliases (`$initiative_names`, read by the plan; none for a unit), so
+it also finds visits written under a name the initiative has since been renamed from.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from graph.model import label_of
+from graph.store import GraphStore
 from queries.columns import VISIT_DIRECTION_ZH
 from queries.library import (
     COLLECTIONS,
@@ -21,7 +25,7 @@ from queries.library import (
     is_verified,
     status_of,
 )
-from queries.registry import NamedQuery, Param, register
+from queries.registry import NamedQuery, Param, Plan, register
 
 #: the direction of a visit from the entity asked about, in Chinese: learned_from (the unit
 #: went to learn from the host), hosted (the unit received the visitor), about (a visit about
@@ -58,10 +62,8 @@ MATCH (h:Entity {id: $entity})<-[r:LEARNED_FROM]-(v:Entity)
 WHERE IN_COLLECTIONS AND VERIFIED
 RETURN_HOSTED
 UNION ALL
-MATCH (i:Entity {id: $entity})
-WHERE i.kind = 'Initiative'
-MATCH (v:Entity)-[r:LEARNED_FROM]->(h:Entity)
-WHERE (r.initiative = i.name OR r.initiative IN coalesce(i.aliases, []))
+MATCH (v)-[r:LEARNED_FROM]->(h)
+WHERE r.initiative IN $initiative_names
   AND IN_COLLECTIONS AND VERIFIED
 RETURN_ABOUT
 """
@@ -81,6 +83,24 @@ def _text() -> str:
         .replace("VERIFIED", is_verified("r"))
         .replace("STATUS", status_of("r"))
     )
+
+
+def _initiative_names(store: GraphStore, params: dict[str, Any]) -> Plan:
+    """The names a visit about the entity may give its initiative: the initiative's name and
+    aliases; none when the entity is no initiative (a unit: its own branches answer)."""
+    entity = str(params.get("entity") or "")
+    try:
+        kind = label_of(entity)
+    except ValueError:
+        kind = None
+    names: list[str] = []
+    if kind == "Initiative":
+        for row in store.read(
+            "MATCH (i:Entity {id: $id}) RETURN i.name AS name, i.aliases AS aliases",
+            {"id": entity},
+        ):
+            names = [n for n in dict.fromkeys([row["name"], *(row["aliases"] or [])]) if n]
+    return Plan(params={"initiative_names": names})
 
 
 def _ordered(rows: list[dict[str, Any]], _params: Any = None) -> list[dict[str, Any]]:
@@ -119,6 +139,8 @@ LEARNING_VISITS = register(
             COLLECTIONS,
             VERIFIED,
         ),
+        plan=_initiative_names,
+        planned=("initiative_names",),
         row_limit=20_000,
         headers={"visitor": "学习单位", "host": "被学习单位", "initiative": "学习内容"},
         postprocess=_ordered,

@@ -158,3 +158,23 @@ def test_cli_corrects_what_a_visit_studied(
     fid = _fact_id(arcadedb_store, JINZHOU, SHENYANG)
     assert main(["review", "correct", fid, "--initiative", "诉源治理", "--reviewer", "甲"]) == 0
     assert jinzhou() == [(JINZHOU, SHENYANG, "诉源治理")]
+
+
+def test_an_initiatives_visits_are_read_from_the_index_of_their_initiative(
+    arcadedb_store, tmp_path: Path
+) -> None:
+    """No node anchors an initiative's visits: its branch of `learning_visits` seeks the
+    index of LEARNED_FROM.initiative (graph.dialect.INDEXED_PROPERTIES) with the names the
+    plan read, where a walk would pass every entity's relationships; a unit's branches
+    start at the unit."""
+    from queries.registry import REGISTRY, prepared
+    from tests.graph.test_fact_index import _plan
+
+    ingest_paths(arcadedb_store, _write(tmp_path / "in", ["a.txt"]), reference_data=False)
+    q = REGISTRY["learning_visits"]
+    text, params = prepared(arcadedb_store, q, {"entity": "诉源治理"})
+    assert params["initiative_names"][0] == "诉源治理"  # then its aliases
+    plan = _plan(arcadedb_store, text, params)
+    assert "MATCH EDGE BY INDEX" in plan and "LEARNED_FROM[initiative]" in plan, plan
+    _, params = prepared(arcadedb_store, q, {"entity": "锦州中院"})
+    assert params["initiative_names"] == []
