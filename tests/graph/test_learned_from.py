@@ -178,3 +178,19 @@ def test_an_initiatives_visits_are_read_from_the_index_of_their_initiative(
     assert "MATCH EDGE BY INDEX" in plan and "LEARNED_FROM[initiative]" in plan, plan
     _, params = prepared(arcadedb_store, q, {"entity": "锦州中院"})
     assert params["initiative_names"] == []
+
+
+def test_a_merge_moves_the_visit_and_an_initiatives_old_name_still_finds_it(
+    store, tmp_path: Path
+) -> None:
+    paths = _write(tmp_path / "in", ["a.txt", "c.txt"])
+    ingest_paths(store, paths, reference_data=False)
+    # the host merged into another node: the visit moves with its facts, also after re-ingest
+    review.merge_entities(store, SHENYANG, DALIAN, reviewer="王审")
+    ingest_paths(store, paths, reference_data=False)
+    assert [v[:3] for v in _visits(store) if v[0] == JINZHOU] == [(JINZHOU, SHENYANG, "诉源治理")]
+    # the initiative renamed: the visits written under its old name are still its visits
+    suyuan = entity_id("Initiative", "诉源治理")
+    review.rename_entity(store, suyuan, "诉源治理机制", reviewer="王审")
+    rows = run(store, "learning_visits", {"entity": suyuan}).rows
+    assert [(r["visitor_id"], r["host_id"]) for r in rows] == [(JINZHOU, SHENYANG)]
