@@ -42,8 +42,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from graph.model import date_key
 from ingest.dates import TEXT_DATE, text_date
-from ingest.document import CourtMention, Evidence, Extraction, Visit
+from ingest.document import Adoption, CourtMention, Evidence, Extraction, Visit
 from ingest.initiatives import find_initiatives
 from ingest.normalize import split_sentences
 from ingest.taxonomy import Taxonomy
@@ -473,8 +474,10 @@ class _Finder:
 def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxonomy) -> list[Visit]:
     """`find_visits` over the extractor's reading of a document (its context `ctx`: the court
     mentions with anaphors read, sentences, the writer's court and the date 今年 counts from;
-    `ex`: its courts and initiatives so far; `people`: its titled people's hits)."""
-    return find_visits(
+    `ex`: its courts and initiatives so far; `people`: its titled people's hits). What a
+    visitor studied is not its adoption: `ex`'s adoptions lose the sentences of the visits
+    that say the visitor studied the initiative (`unstudied`)."""
+    visits = find_visits(
         ctx.text,
         ctx.mentions,
         sentences=ctx.sentences,
@@ -485,6 +488,31 @@ def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxono
         known={i.name for i in ex.initiatives},
         taxonomy=tax,
     )
+    ex.adoptions = unstudied(ex.adoptions, visits)
+    return visits
+
+
+def unstudied(adoptions: list[Adoption], visits: Sequence[Visit]) -> list[Adoption]:
+    """`adoptions` without the sentences in which the adopting unit is a visitor studying
+    the initiative (锦州中院赴大连中院，就X进行学习交流: no adoption of X by 锦州中院); an
+    adoption left with no sentence is dropped."""
+    studied = {
+        (v.visitor, name, e.start) for v in visits for name in v.initiatives for e in v.evidence
+    }
+    if not studied:
+        return adoptions
+    out = []
+    for a in adoptions:
+        kept = [e for e in a.evidence if (a.unit, a.initiative, e.start) not in studied]
+        if len(kept) == len(a.evidence):
+            out.append(a)
+        elif kept:  # its date: the earliest the sentences left give
+            a.evidence = kept
+            dated = [(e.date, e.date_precision) for e in kept if e.date]
+            first = min(dated, key=lambda d: date_key(*d)) if dated else (None, None)
+            a.date, a.date_precision = first  # type: ignore[assignment]
+            out.append(a)
+    return out
 
 
 def visits_json(ex: Extraction) -> list[dict[str, Any]]:

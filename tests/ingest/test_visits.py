@@ -174,3 +174,26 @@ def test_one_visit_to_two_courts() -> None:
         (JINZHOU, DALIAN),
         (JINZHOU, SHENYANG),
     ]
+
+
+def test_what_a_visitor_studied_is_not_its_adoption() -> None:
+    text = "锦州中院院长王某某带队赴大连中院，就诉源治理进行学习交流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text, date="2024-06-01"))
+    assert [(v.visitor, v.host, v.initiatives) for v in ex.visits] == [
+        (JINZHOU, DALIAN, ["诉源治理"])
+    ]
+    assert (JINZHOU, "诉源治理") not in {(a.unit, a.initiative) for a in ex.adoptions}
+
+
+def test_an_adoption_keeps_its_other_sentences_and_their_date() -> None:
+    from ingest.document import Adoption, Evidence, Visit
+    from ingest.visits import unstudied
+
+    visit_ev = Evidence("甲赴乙学习X。", 0, 7, date="2024-03-01", date_precision="day")
+    own = Evidence("甲推行X。", 7, 12, date="2024-05", date_precision="month")
+    a = Adoption("甲", "X", "adopted", "2024-03-01", "day", [visit_ev, own], "r")
+    other = Adoption("乙", "X", "adopted", None, None, [visit_ev], "r")
+    only = Adoption("甲", "Y", "adopted", None, None, [visit_ev], "r")
+    kept = unstudied([a, other, only], [Visit("甲", "乙", ["X", "Y"], evidence=[visit_ev])])
+    assert kept == [a, other]
+    assert (a.evidence, a.date, a.date_precision) == ([own], "2024-05", "month")
