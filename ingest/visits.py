@@ -55,6 +55,7 @@ _GO = re.compile(r"(?:赴|(?<![受得达做收直遇感看听见想等提])到|�
 _STUDY = re.compile(
     r"(?:学习考察|考察学习|学习交流|交流学习|参观学习|观摩学习|学习调研|调研学习|考察交流|"
     r"交流考察|学习取经|参观考察|考察调研|调研考察|取经|学习|考察|调研|交流|观摩|参观)"
+    r"(?!任职|挂职|轮岗|干部|锻炼)"  # 交流任职: a posting, no visit
 )
 #: a study verb that says it learns (a court above the host may still learn from it)
 _LEARNS = re.compile(r"学习|取经|借鉴")
@@ -66,7 +67,8 @@ _NOT_STUDY = re.compile(r"参加|出席|召开|开会|座谈|授课|讲课|宣�
 _INSPECTS = re.compile(r"指导|检查|督导|视察|督查|巡查|巡视|慰问|督办|评查|验收")
 #: a plan, an invitation, someone else's going, or a non-court body between visitor and verb
 _NOT_VISITOR = re.compile(
-    r"拟|将|计划|准备|打算|即将|下一步|邀请|陪同|组织召开|人大|政协|党委|政府|政法委|纪委|"
+    r"拟|将|计划|准备|打算|即将|下一步|邀请|陪同|组织召开|举办|主办|承办|参加|出席|"
+    r"人大|政协|党委|政府|政法委|纪委|"
     r"司法局|检察院|公安|律师|专家|学者|媒体|记者|群众|学生|要求|号召|推广|鼓励|引导"
 )
 #: visiting groups after the visitor (乙接待甲考察团)

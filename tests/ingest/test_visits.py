@@ -197,3 +197,16 @@ def test_an_adoption_keeps_its_other_sentences_and_their_date() -> None:
     kept = unstudied([a, other, only], [Visit("甲", "乙", ["X", "Y"], evidence=[visit_ev])])
     assert kept == [a, other]
     assert (a.evidence, a.date, a.date_precision) == ([own], "2024-05", "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a posting (交流任职), not a visit
+        "锦州中院选派干警到大连中院交流任职。",
+        # the court named before the visit is the organiser of something else
+        "锦州中院干警赴北京参加最高人民法院举办的培训，期间到北京市高级人民法院学习交流。",
+    ],
+)
+def test_no_visit_of_the_court_named_before(text: str) -> None:
+    assert visits(text) == []
