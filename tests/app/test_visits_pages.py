@@ -139,3 +139,17 @@ def test_the_review_page_lists_visits_and_corrects_what_one_studied(empty_store)
         {"a": g.WU, "b": g.BING},
     )
     assert rows == [{"i": "枫桥式人民法庭", "s": "corrected"}]
+
+
+def test_the_evidence_page_of_a_visit_says_what_it_studied(empty_store, app) -> None:
+    from graph.model import fact_id
+
+    g.load_small_graph(empty_store)
+    empty_store.write_documents([_visits_document()])
+    at = app(page="evidence", fact=fact_id("LEARNED_FROM", g.DING, g.BING, "诉源治理"))
+    no_trouble(at)
+    assert any(
+        "甲省乙市丁县人民法院 —学习考察：诉源治理→ 甲省乙市丙区人民法院" in s.value
+        for s in at.subheader
+    ), [s.value for s in at.subheader]
+    assert any(VISIT in m.value for m in at.markdown)
