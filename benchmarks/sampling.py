@@ -76,6 +76,12 @@ class ParamSource:
     def q_adopted_by(self) -> tuple[str, Params]:
         return "unit", {"unit": self.unit()}
 
+    def q_learning_visits(self) -> tuple[str, Params]:
+        # a unit's visits (anchored at it) or an initiative's (the index of the initiative)
+        if self.rng.random() < 0.5:
+            return "initiative", {"entity": self.initiative()}
+        return "unit", {"entity": self.unit()}
+
     def q_hierarchy(self) -> tuple[str, Params]:
         return "unit", {"unit": self.unit()}
 

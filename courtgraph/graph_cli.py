@@ -23,7 +23,7 @@ import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.cli import prog
 from graph.errors import CourtgraphError
@@ -237,7 +237,10 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     )
     co.add_argument("fact_id", help="事实 ID，如 adopted:… 或 reported:…（见 review queue）")
     co.add_argument("--unit", help="正确的单位（ID 或名称）")
-    co.add_argument("--initiative", help="正确的举措（ID 或名称）")
+    co.add_argument(
+        "--initiative",
+        help="正确的举措（ID 或名称）；学习考察（learned_from:…）则为所学习的举措，'' 去掉",
+    )
     co.add_argument("--target", help="正确的另一端，任何类型（ID 或名称）")
     co.add_argument("--stage", type=stage_arg, metavar="阶段", help=_STAGE_HELP)
     co.add_argument("--title", help="人员的职务")
@@ -273,6 +276,9 @@ def _review_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
         "is adopted (推行)",
     )
     a.add_argument("--title")
+    a.add_argument(
+        "--initiative", help="LEARNED_FROM: the initiative studied on the visit (id or name)"
+    )
     a.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
     who(a)
     m = rs.add_parser("merge", help="merge an entity into another (its names become aliases)")
@@ -378,7 +384,14 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
         new: dict[str, object] = {}
         if args.unit:
             new["src"] = entity(args.unit)
-        if args.initiative or args.target:
+        if args.fact_id.startswith("learned_from:"):
+            # a learning visit: --unit the visitor, --target the host, --initiative what it
+            # studied (the initiative's name, kept on the fact; '' for none named)
+            if args.target:
+                new["dst"] = entity(args.target)
+            if args.initiative is not None:
+                new["initiative"] = _initiative_name(store, args.initiative)
+        elif args.initiative or args.target:
             new["dst"] = entity(
                 args.initiative or args.target, "Initiative" if args.initiative else None
             )
@@ -415,6 +428,8 @@ def _review(store: GraphStore, args: argparse.Namespace) -> int:
             props["stage"] = args.stage
         if args.title:
             props["title"] = args.title
+        if args.initiative:
+            props["initiative"] = _initiative_name(store, args.initiative)
         if args.date:
             props["date"], props["date_precision"] = args.date, review.date_precision(args.date)
         d = review.add_fact(
@@ -706,3 +721,15 @@ if __name__ == "__main__":
     from graph.cli import run_main
 
     run_main(main)
+
+
+def _initiative_name(store: Any, value: str) -> str | None:
+    """The name of the initiative `value` (an id, a name or an alias) that a learning visit
+    studied, as the visit keeps it; None for '' (no initiative named)."""
+    if not value:
+        return None
+    from queries.registry import resolve_entity
+
+    iid = resolve_entity(store, value, label="Initiative")
+    rows = store.read("MATCH (i:Entity {id: $id}) RETURN i.name AS name", {"id": iid})
+    return str(rows[0]["name"]) if rows else value

@@ -96,6 +96,7 @@ REL_COLOR: dict[str, str] = {
     "HOLDS_ROLE": "#2e9d5b",
     "REPORTED": "#c83e3e",
     "PARTNERS_WITH": "#8a5cb8",
+    "LEARNED_FROM": "#0f8b8d",  # a learning visit: visitor -> host
 }
 REL_EN: dict[str, str] = {
     "PART_OF": "part of",
@@ -103,6 +104,7 @@ REL_EN: dict[str, str] = {
     "HOLDS_ROLE": "holds role",
     "REPORTED": "reported",
     "PARTNERS_WITH": "partners with",
+    "LEARNED_FROM": "learned from",
 }
 LEVEL_SIZE: dict[str, float] = {
     "supreme": 1.6,
@@ -152,12 +154,14 @@ def kind_label(kind: str) -> str:
 
 
 def edge_label(attrs: dict[str, Any]) -> str:
-    """What an edge says in Chinese: 推行 / 试点 / 任职：院长 / 隶属 ..."""
+    """What an edge says in Chinese: 推行 / 试点 / 院长 / 隶属 / 学习考察：X ..."""
     rel = str(attrs.get("type") or "")
     if rel == "ADOPTED" and attrs.get("stage"):
         return STAGE_ZH.get(str(attrs["stage"]), str(attrs["stage"]))
     if rel == "HOLDS_ROLE" and attrs.get("title"):
         return str(attrs["title"])
+    if rel == "LEARNED_FROM" and attrs.get("initiative"):
+        return f"{REL_ZH[rel]}：{attrs['initiative']}"  # 学习考察：一站式多元解纷机制
     return REL_ZH.get(rel, rel)
 
 

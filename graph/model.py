@@ -29,7 +29,16 @@ ENTITY_LABELS: tuple[str, ...] = (
     "Outcome",
 )
 NODE_LABELS: tuple[str, ...] = ENTITY_LABELS + ("Document", "Evidence")
-FACT_TYPES: tuple[str, ...] = ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
+#: LEARNED_FROM: a court's learning visit to another (visitor -> host, ingest.visits), one
+#: per initiative studied (`initiative`: its name; absent when the text names none)
+FACT_TYPES: tuple[str, ...] = (
+    "PART_OF",
+    "ADOPTED",
+    "HOLDS_ROLE",
+    "REPORTED",
+    "PARTNERS_WITH",
+    "LEARNED_FROM",
+)
 REL_TYPES: tuple[str, ...] = FACT_TYPES + ("MENTIONS",)
 STAGES: tuple[str, ...] = ("adopted", "piloted", "promoted", "awarded")
 #: `Meta {id}` prefix of the review queue's stored heads (graph/review.py), one per kind of fact
@@ -52,6 +61,7 @@ REL_ZH: dict[str, str] = {
     "HOLDS_ROLE": "任职",
     "REPORTED": "报告",
     "PARTNERS_WITH": "协作",
+    "LEARNED_FROM": "学习考察",
     "MENTIONS": "提及",
 }
 STAGE_ZH: dict[str, str] = {

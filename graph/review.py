@@ -108,7 +108,14 @@ REJECT_REASONS: tuple[str, ...] = (
     "其他",
 )
 #: what a correction may change on the relationship, and on an outcome it reports
-REL_FIELDS: tuple[str, ...] = ("stage", "title", "date", "date_precision", "scope")
+REL_FIELDS: tuple[str, ...] = (
+    "stage",
+    "title",
+    "date",
+    "date_precision",
+    "scope",
+    "initiative",  # a learning visit's (LEARNED_FROM) initiative studied
+)
 OUTCOME_FIELDS: tuple[str, ...] = ("metric", "value", "unit_of_measure", "period", "qualifier")
 #: the stage of an added adoption whose stage the reviewer did not choose
 ADD_STAGE = "adopted"
@@ -119,6 +126,7 @@ KINDS: dict[str, str] = {
     "person": "HOLDS_ROLE",
     "organization": "PARTNERS_WITH",
     "hierarchy": "PART_OF",
+    "visit": "LEARNED_FROM",
 }
 _FACT_RELS = "|".join(FACT_TYPES)
 #: a fact as the queue heads name it: (relationship type, src id, dst id, fact id)
@@ -517,6 +525,8 @@ def _corrected_key(rel_type: str, props: dict[str, Any]) -> tuple[Any, ...]:
         return (props.get("stage"),)
     if rel_type == "HOLDS_ROLE":
         return (props.get("title"),)
+    if rel_type == "LEARNED_FROM":
+        return (props.get("initiative") or "",)
     return ()
 
 
@@ -1094,9 +1104,8 @@ def add_fact(
                 time=_after(added.time) if added else None,
             )
         # the same values (a stage or title not given is the fact's own): a confirmation
-        keys = (
-            ("stage",) if rel_type == "ADOPTED" else ("title",) if rel_type == "HOLDS_ROLE" else ()
-        )
+        keyed = {"ADOPTED": "stage", "HOLDS_ROLE": "title", "LEARNED_FROM": "initiative"}
+        keys = (keyed[rel_type],) if rel_type in keyed else ()
         extra = {**{k: known[k] for k in keys if known.get(k) is not None}, **extra}
         fid = known_fid
     return _record_add(

@@ -411,7 +411,7 @@ class GraphStore:
         """Relationships per type (Neo4j keeps these; the embedded server walks every
         relationship: seconds on a national graph, so pages ask for them on demand)."""
         out: dict[str, int] = {}
-        for rel in ("PART_OF", "ADOPTED", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH", "MENTIONS"):
+        for rel in (*FACT_TYPES, "MENTIONS"):
             check_rel_type(rel)
             out[rel] = self.read(f"MATCH ()-[r:{rel}]->() RETURN count(r) AS n")[0]["n"]
         return out

@@ -41,13 +41,15 @@ class ProgressBar:
 def _extract(paths: Sequence[str], jsonl: bool) -> int:
     from ingest.extract import extract_document, to_gold
     from ingest.pipeline import IngestReport, expand_paths, iter_documents
+    from ingest.visits import visits_json
 
     report = IngestReport()
     files, bad = expand_paths(paths)
     report.failed.extend(bad)
     for doc in iter_documents(files, report):
         try:
-            obj = to_gold(extract_document(doc))
+            ex = extract_document(doc)
+            obj = {**to_gold(ex), "visits": visits_json(ex)}  # learning visits (ingest.visits)
         except Exception as exc:  # noqa: BLE001 - report and go on
             report.failed.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue

@@ -152,7 +152,8 @@ def _default_confidence(kind: str, rule: str) -> float:
 def apply(
     ex: Extraction, table: dict[str, Any] | None = None, floor: dict[str, float] | None = None
 ) -> None:
-    """Set `confidence` on every adoption, person and outcome of `ex` from its rule, and on
+    """Set `confidence` on every adoption, person, outcome and learning visit of `ex` from its
+    rule, and on
     every outcome's link to an initiative from the link's own rule (kind "link"); drop the
     facts, and the outcomes' ties to an initiative, whose confidence is below their kind's
     `floor` (default `FLOOR`)."""
@@ -172,6 +173,9 @@ def apply(
             o.link_confidence = of("link", o.link_rule)
             if o.link_confidence < low.get("link", 0.0):  # the figure stays, untied
                 o.initiative, o.link_rule, o.link_confidence = None, "", None
+    for v in ex.visits:  # learning visits (ingest.visits): no floor of their own yet
+        v.rule = v.rule or "visit:other"
+        v.confidence = of("visit", v.rule)
     ex.adoptions = [a for a in ex.adoptions if (a.confidence or 0.0) >= low.get("adoption", 0.0)]
     ex.people = [p for p in ex.people if (p.confidence or 0.0) >= low.get("person", 0.0)]
     ex.outcomes = [o for o in ex.outcomes if (o.confidence or 0.0) >= low.get("outcome", 0.0)]

@@ -166,6 +166,20 @@ class OutcomeRef:
 
 
 @dataclass
+class Visit:
+    """A court's learning visit to another (ingest.visits): who learned from whom, about what."""
+
+    visitor: str  # CourtRef.name of the court that went to learn
+    host: str  # CourtRef.name of the court learned from
+    initiatives: list[str] = field(default_factory=list)  # InitiativeRef.name studied, if named
+    date: str | None = None  # ISO, as the sentence gives it (else the document's)
+    date_precision: Literal["day", "month", "year", "document"] | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    rule: str = ""  # visit:went-to | visit:received | visit:borrowed (ingest.confidence)
+    confidence: float | None = None
+
+
+@dataclass
 class Extraction:
     document: SourceDocument
     courts: list[CourtRef] = field(default_factory=list)
@@ -174,6 +188,7 @@ class Extraction:
     people: list[PersonRef] = field(default_factory=list)
     organizations: list[OrganizationRef] = field(default_factory=list)
     outcomes: list[OutcomeRef] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

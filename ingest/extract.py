@@ -79,6 +79,7 @@ from ingest.outcome_links import link_outcomes
 from ingest.outcomes import OutcomeHit, find_outcomes
 from ingest.people import PersonHit, find_people
 from ingest.taxonomy import Taxonomy, default_taxonomy
+from ingest.visits import document_visits
 
 
 class CourtResolution(Protocol):
@@ -1822,6 +1823,7 @@ def extract_document(
     ex.outcomes = _outcomes(doc, ctx, find_outcomes(text))
     ex.organizations = _organizations(text, ctx, find_organizations(text, mentions), city)
     link_outcomes(ex)
+    ex.visits = document_visits(ctx, ex, person_hits, tax)  # learning visits (ingest.visits)
     apply_confidence(ex)
     return ex
 

@@ -637,6 +637,34 @@ def aliases_of(name: str, mentions: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(a for a in out if a and a != name))
 
 
+def _visit_facts(
+    ex: Extraction,
+    res: _Resolver,
+    nodes: dict[str, NodeRow],
+    mention: Callable[[str, str, list[Evidence]], None],
+) -> list[FactRow]:
+    """A learning visit (ingest.visits) as LEARNED_FROM facts from the visiting court to the
+    host, one per initiative studied (`initiative`, its name; none when the text names
+    none), dated by the sentence, else the document."""
+    doc = ex.document
+    out: list[FactRow] = []
+    for v in ex.visits:
+        src, _ = res.unit(v.visitor)
+        dst, _ = res.unit(v.host)
+        if src is None or dst is None or src == dst:
+            continue
+        for name, uid in ((v.visitor, src), (v.host, dst)):
+            if uid not in nodes:
+                nodes[uid] = NodeRow(res.label(name), uid, {"name": name})
+            mention(uid, name, v.evidence)
+        date, precision = (doc.date, "document") if doc.date else (None, None)
+        for initiative in v.initiatives or [""]:
+            props = {"initiative": initiative} if initiative else {}
+            evidence = _ev(doc, v.evidence, date, precision, rule=v.rule, confidence=v.confidence)
+            out.append(FactRow("LEARNED_FROM", src, dst, (initiative,), props, evidence))
+    return out
+
+
 def document_graph(ex: Extraction) -> DocumentGraph:
     """Everything an extraction contributes, as rows for `GraphStore.write_documents`."""
     doc = ex.document
@@ -721,6 +749,8 @@ def document_graph(ex: Extraction) -> DocumentGraph:
         for e in facts[-1].evidence:
             e.quote = e.quote or a.initiative
         mention(uid, a.unit.removeprefix("AGG:"), a.evidence)
+
+    facts.extend(_visit_facts(ex, res, nodes, mention))
 
     for o in ex.organizations:
         oid = entity_id("Organization", o.name)

@@ -73,6 +73,8 @@ COLUMN_ZH: dict[str, str] = {
     "first_date": "最早日期",
     "has_roster": "有法庭名录",
     "hops": "步数",
+    "host": "被学习单位",  # a learning visit's (learning_visits)
+    "host_id": "被学习单位 ID",
     "id": "ID",
     "ids": "ID",
     "initiative": "举措",
@@ -94,6 +96,8 @@ COLUMN_ZH: dict[str, str] = {
     "parent_id": "上级 ID",
     "paths": "文件",
     "period": "期间",
+    "visitor": "学习单位",  # a learning visit's (learning_visits)
+    "visitor_id": "学习单位 ID",
     "person": "姓名",
     "person_id": "人物 ID",
     "properties": "属性",
@@ -280,13 +284,24 @@ def date_note_zh(note: str | None) -> str | None:
     return "；".join(parts)
 
 
+#: a learning visit's direction from the entity asked about (queries.visits.DIRECTION_ZH)
+VISIT_DIRECTION_ZH = {"learned_from": "向…学习", "hosted": "接待…学习考察", "about": "学习考察"}
+
+
 def shown_row(row: dict[str, Any]) -> dict[str, Any]:
     """`row` with its coded values in Chinese (`shown_value`). `direction` is a figure's
-    (上升/下降) in a row with a metric, else the hierarchy's (上级/下级 of the unit)."""
+    (上升/下降) in a row with a metric, a learning visit's (向…学习/接待…学习考察) in a row with
+    a visitor, else the hierarchy's (上级/下级 of the unit)."""
     out = {k: shown_value(k, v) for k, v in row.items()}
     direction = row.get("direction")
     if isinstance(direction, str):
-        words = _DIRECTION_ZH if "metric" in row else {"up": "上级", "down": "下级"}
+        words = (
+            _DIRECTION_ZH
+            if "metric" in row
+            else VISIT_DIRECTION_ZH
+            if "visitor" in row
+            else {"up": "上级", "down": "下级"}
+        )
         out["direction"] = words.get(direction, direction)
     if isinstance(row.get("date_note"), str):
         out["date_note"] = date_note_zh(row["date_note"])

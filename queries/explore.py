@@ -176,13 +176,13 @@ FACT = register(
 MATCH (e:Evidence {fact_id: $fact_id})
 WITH e LIMIT 1
 MATCH (d:Document {id: e.doc_id})-[:MENTIONS]->(a:Entity)
-MATCH (a)-[r:PART_OF|ADOPTED|HOLDS_ROLE|REPORTED|PARTNERS_WITH]->(b:Entity)
+MATCH (a)-[r:FACT_RELS]->(b:Entity)
 WHERE r.fact_id = $fact_id AND VERIFIED
 RETURN DISTINCT type(r) AS type, a.id AS source_id, a.name AS source, b.id AS target_id,
-       b.name AS target, r.stage AS stage, r.title AS title, r.date AS date,
-       r.doc_ids AS doc_ids, r.fact_id AS fact_id,
+       b.name AS target, r.stage AS stage, r.title AS title, r.initiative AS initiative,
+       r.date AS date, r.doc_ids AS doc_ids, r.fact_id AS fact_id,
        coalesce(r.review_status, 'extracted') AS status
-""".replace("VERIFIED", is_verified("r")),
+""".replace("VERIFIED", is_verified("r")).replace("FACT_RELS", _FACT_RELS),
         params=(FACT_ID, VERIFIED),
         row_limit=1,
     )

@@ -335,7 +335,7 @@ ORDER BY person
 _EDGE_STATUS = (
     "coalesce(r.review_status, CASE WHEN r.source IS NULL THEN 'extracted' ELSE 'reference' END)"
 )
-_EDGE = """a.id, a.name, a.kind, type(r), coalesce(r.stage, r.title, ''), r.fact_id, b.id,
+_EDGE = """a.id, a.name, a.kind, type(r), coalesce(r.stage, r.title, r.initiative, ''), r.fact_id, b.id,
        b.name, b.kind, STATUS""".replace("STATUS", _EDGE_STATUS)
 _EDGE_COLUMNS = (
     "source",

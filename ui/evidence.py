@@ -87,7 +87,11 @@ def _fact(fact_id: str) -> None:
     if facts:
         f = facts[0]
         detail = (
-            state.stage_zh(f.get("stage")) or f.get("title") or REL_ZH.get(f["type"], f["type"])
+            state.stage_zh(f.get("stage"))
+            or f.get("title")
+            # a learning visit says what it studied: 学习考察：诉源治理
+            or (f"{REL_ZH[f['type']]}：{f['initiative']}" if f.get("initiative") else None)
+            or REL_ZH.get(f["type"], f["type"])
         )
         st.subheader(f"{f['source']} —{detail}→ {f['target']}")
         # an adoption's relation is its stage (a fact corrected to 试点 is no 推行)

@@ -1,5 +1,5 @@
 """举措: one initiative — adopters with filters, coverage under a court, adoption over time,
-reported outcomes."""
+reported outcomes, learning visits about it (学习考察: who learned it from whom)."""
 
 from __future__ import annotations
 
@@ -62,9 +62,14 @@ def render() -> None:
     if tabs[3].open:
         with tabs[3]:
             _outcomes(initiative_id)
+    if tabs[4].open:
+        with tabs[4]:
+            from ui.visits import initiative_visits
+
+            initiative_visits(initiative_id)
 
 
-TABS = ["采用单位", "辖区覆盖", "推行时间线", "成效数据"]
+TABS = ["采用单位", "辖区覆盖", "推行时间线", "成效数据", "学习考察"]
 
 
 def _tab_key() -> str:

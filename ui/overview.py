@@ -97,7 +97,14 @@ def render() -> None:
         rel_counts = state.relationship_counts()
         rels = "　".join(
             f"{REL_ZH[r]} {rel_counts.get(r, 0):,}"
-            for r in ("ADOPTED", "PART_OF", "HOLDS_ROLE", "REPORTED", "PARTNERS_WITH")
+            for r in (
+                "ADOPTED",
+                "PART_OF",
+                "HOLDS_ROLE",
+                "REPORTED",
+                "PARTNERS_WITH",
+                "LEARNED_FROM",
+            )
         )
         st.caption(f"关系{WHOLE if chosen else ''}：{rels}")
     left, right = st.columns(2)

@@ -19,6 +19,8 @@ def _label(rel: str, attrs: dict[str, Any]) -> str:
     """A step's words: an adoption says its stage (推行, 试点, 推广部署, 获评)."""
     if rel == "ADOPTED" and attrs.get("stage"):
         return state.stage_zh(attrs["stage"]) or REL_ZH[rel]
+    if rel == "LEARNED_FROM" and attrs.get("initiative"):
+        return f"{REL_ZH[rel]}：{attrs['initiative']}"  # 学习考察：X (a learning visit's topic)
     return REL_ZH.get(rel, rel)
 
 

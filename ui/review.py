@@ -38,6 +38,7 @@ KIND_ZH = {
     "person": "人物任职",
     "organization": "协作机构",
     "hierarchy": "隶属关系",
+    "visit": "学习考察",
 }
 USER = f"{P}.reviewer"
 
@@ -216,9 +217,9 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
         stage = get(at.format("stage"))
         if stage:
             new["stage"] = stage
-        for field in ("title", "metric", "unit_of_measure"):
+        for field in ("title", "metric", "unit_of_measure", "initiative"):
             text = (get(at.format(field)) or "").strip()
-            if text:
+            if text:  # initiative: what a learning visit (LEARNED_FROM) studied
                 new[field] = text
         date = (get(at.format("date")) or "").strip()
         if date:
@@ -428,6 +429,10 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
             )
         elif rel == "HOLDS_ROLE":
             c[0].text_input("职务", key=at.format("title"), placeholder="（不改）")
+        elif rel == "LEARNED_FROM":
+            c[0].text_input(
+                "学习内容（举措名称）", key=at.format("initiative"), placeholder="（不改）"
+            )
         elif rel == "REPORTED" and (outcome_end or link):
             c[0].number_input("数值", value=None, key=at.format("value"), placeholder="（不改）")
             c[1].text_input(

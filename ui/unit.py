@@ -1,4 +1,5 @@
-"""法院 / 单位: a unit's place in the hierarchy, its initiatives, people, outcomes, documents.
+"""法院 / 单位: a unit's place in the hierarchy, its initiatives, people, outcomes, documents,
+learning visits (学习考察: whom it learned from, who came to learn from it).
 
 People and outcomes open here too (as "实体"): their properties, relations and documents.
 """
@@ -71,6 +72,11 @@ def render() -> None:
         if tabs[4].open:
             with tabs[4]:
                 _briefing(unit_id, props)
+        if tabs[5].open:
+            with tabs[5]:
+                from ui.visits import unit_visits
+
+                unit_visits(unit_id)
     else:
         tabs = _tabs(ENTITY_TABS, f"{P}.entity_tab")
         if tabs[0].open:
@@ -84,7 +90,7 @@ def render() -> None:
                 st.json({k: v for k, v in props.items() if k != "search_text"})
 
 
-UNIT_TABS = ["推行的举措", "人员及职务", "成效数据", "文档", "简报与图片"]
+UNIT_TABS = ["推行的举措", "人员及职务", "成效数据", "文档", "简报与图片", "学习考察"]
 ENTITY_TABS = ["关系", "文档", "全部属性"]
 
 

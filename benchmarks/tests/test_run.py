@@ -63,3 +63,21 @@ def test_a_missed_target_on_a_kept_store_exits_non_zero(
     assert exit_code(met, missed) == 1
     assert "unit_portfolio" in capsys.readouterr().err
     assert exit_code(met, failed) == 1
+
+
+def test_learning_visits_are_timed_for_units_and_for_initiatives() -> None:
+    from benchmarks.sampling import ParamSource
+    from queries import REGISTRY
+
+    samples = {
+        "initiatives_by_adopters": [{"id": f"initiative:i{k}", "adopters": 10} for k in range(20)],
+        "supreme": "court:s",
+        "high": ["court:h"],
+        "intermediate": ["court:m"],
+        "tribunal": ["tribunal:t"],
+        "basic": ["court:b"],
+    }
+    source = ParamSource(samples, 1)
+    drawn = [source.draw(REGISTRY["learning_visits"]) for _ in range(40)]
+    assert {v for v, _ in drawn} == {"unit", "initiative"}
+    assert all(p["entity"].startswith("initiative:") == (v == "initiative") for v, p in drawn)

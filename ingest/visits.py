@@ -1,0 +1,537 @@
+"""Learning visits between courts: who went to learn from whom, about what, when.
+
+A court that goes to another to study its work (甲法院赴乙法院学习考察X经验) does not adopt
+X (ingest.extract credits the host), but the visit itself is what a student of policy
+diffusion traces from a pilot to its spread. `find_visits` finds such visits in a document,
+one `Visit` per visiting court, host and sentence; the pipeline stores each as a
+`LEARNED_FROM` fact from the visitor to the host, one per initiative studied.
+
+Patterns (each visit names the rule that found it):
+
+- ``visit:went-to``: 甲 …赴/到/前往/来到/走进 乙 (…)学习/考察/学习考察/调研/交流/观摩…;
+  also 甲组织干警赴乙学习…, 甲院长某某带队到乙…, 甲考察团来我院交流 (我院 is the writer's);
+- ``visit:received``: 乙接待(了)甲考察团/调研组/一行…;
+- ``visit:borrowed``: 甲学习借鉴乙…经验/做法, 甲向乙学习….
+
+Precision first, so a visit is not one when: the visitor is no court (a delegation of a 人大
+or 政协, 市委政法委 …: the graph does not model them), the visiting court stands above the
+host in its province and does not say it learns (省法院到乙县法院调研 is an inspection),
+the sentence says 指导/检查/督导/视察 (上级检查指导 is not learning), the visit is a plan
+(拟/将/计划赴…), a meeting both attend (赴乙法院参加座谈会), an invitation (邀请甲到院授课:
+who teaches whom is the other way), or a group of courts (全市法院) goes. Courts are the
+court resolver's; an anaphor (该院) is the extractor's reading, except that it never points
+back to the court just visited (甲赴乙学习。该院还…: 该院 is 甲).
+
+The initiatives studied are those named after the host in the sentence (resolved as
+initiative mentions are: `ingest.initiatives.find_initiatives`); a candidate name counts only
+when the document's extraction keeps it as an initiative. A visit naming none is kept with
+no initiative (甲法院赴乙法院学习考察).
+
+    >>> from ingest.document import CourtMention
+    >>> text = "锦州中院赴大连中院学习考察诉源治理工作经验。"
+    >>> ms = [CourtMention(0, 4, "锦州中院", "锦州"), CourtMention(5, 9, "大连中院", "大连")]
+    >>> [(v.visitor, v.host, v.initiatives, v.rule) for v in find_visits(text, ms)]
+    [('锦州', '大连', ['诉源治理'], 'visit:went-to')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from graph.model import date_key
+from ingest.dates import TEXT_DATE, text_date
+from ingest.document import Adoption, CourtMention, Evidence, Extraction, Visit
+from ingest.initiatives import find_initiatives
+from ingest.normalize import split_sentences
+from ingest.taxonomy import Taxonomy
+
+#: the verbs of going to a place (到 not in 受到, 得到, 达到, 做到, 收到, 直到 …)
+_GO = re.compile(r"(?:赴|(?<![受得达做收直遇感看听见想等提])到|前往|来到|走进|奔赴|来|莅临)")
+#: the study a visit is for (longest first)
+_STUDY = re.compile(
+    r"(?:学习考察|考察学习|学习交流|交流学习|参观学习|观摩学习|学习调研|调研学习|考察交流|"
+    r"交流考察|学习取经|参观考察|考察调研|调研考察|取经|学习|考察|调研|交流|观摩|参观)"
+    r"(?!任职|挂职|轮岗|干部|锻炼)"  # 交流任职: a posting, no visit
+)
+#: a study verb that says it learns (a court above the host may still learn from it)
+_LEARNS = re.compile(r"学习|取经|借鉴")
+#: between the host and the study verb: a topic (就X进行学习考察) or a manner (实地学习)
+_TOPIC_OPEN = re.compile(r"[，,]?(?:就|围绕|针对|重点|主要|专门|专程|实地|深入)")
+#: a meeting, a ceremony or a task at the host: no study visit
+_NOT_STUDY = re.compile(r"参加|出席|召开|开会|座谈|授课|讲课|宣讲|培训|签约|签订|送达|执行|开庭")
+#: an inspection, a superior's work (上级检查指导 is not learning)
+_INSPECTS = re.compile(r"指导|检查|督导|视察|督查|巡查|巡视|慰问|督办|评查|验收")
+#: a plan, an invitation, someone else's going, or a non-court body between visitor and verb
+_NOT_VISITOR = re.compile(
+    r"拟|将|计划|准备|打算|即将|下一步|邀请|陪同|组织召开|举办|主办|承办|参加|出席|"
+    r"人大|政协|党委|政府|政法委|纪委|"
+    r"司法局|检察院|公安|律师|专家|学者|媒体|记者|群众|学生|要求|号召|推广|鼓励|引导"
+)
+#: visiting groups after the visitor (乙接待甲考察团)
+_GROUP = re.compile(r"(?:学习)?(?:考察团|考察组|调研组|学习团|交流团|参观团|代表团|调研团|一行)")
+#: a study verb that is part of the name of a visiting party (考察团, 调研组)
+_GROUP_NOUN = re.compile(r"团|组|队|人员")
+_RECEIVE = re.compile(r"接待(?:了)?(?:来自)?")
+#: 学习借鉴乙 / 借鉴乙 / 向乙学习
+_BORROW = re.compile(r"(?:学习借鉴|借鉴学习|借鉴|学习)(?:了)?")
+_PRACTICE = re.compile(r"经验|做法|模式|先进|典型|成果|特色|亮点")
+#: what a document of the host is (学习最高人民法院关于…的意见): no visit, no peer learning
+_HOST_DOCUMENT = re.compile(r"[《“]|关于|的?(?:意见|通知|文件|精神|讲话|部署|要求|规定|决定)")
+_COORD = ("、", "和", "及", "与", "以及", "，")
+_BREAK = re.compile(r"[。；;！!？?\n]")
+#: the levels, highest first (a court above the host in its province inspects it)
+_RANK = {"supreme": 0, "high": 1, "intermediate": 2, "special": 2, "basic": 3, "tribunal": 4}
+#: sentences worth a look
+_CUE = re.compile(r"学习|考察|调研|交流|观摩|参观|取经|借鉴")
+_ANAPHOR = re.compile(r"^(?:该|該)")
+_HOME = re.compile(r"^(?:我院|本院)$")
+#: a clause after the visit that says what the visitor did next, not what it studied
+_AFTERWARDS = re.compile(
+    r"[ \t\u3000]*(?:[^，,。；;]{0,12}?(?:法院|中院|高院|该院|我院|本院|法庭)(?:还|也)?)?"
+    r"(?:回|返|结合|随后|此后|之后|今后|下一步|会后|并将|将|要|推行|推动|推进|推广|建立|"
+    r"出台|制定|印发|全面|积极|着力|力争|进一步)"
+)
+_MONTH_DAY = re.compile(r"(?<![年\d])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?\d)[日号]")
+
+
+def find_visits(
+    text: str,
+    mentions: Sequence[CourtMention],
+    *,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    courts: Mapping[str, tuple[str | None, str | None]] | None = None,
+    people: Sequence[tuple[int, int, str]] = (),
+    home: str | None = None,
+    doc_date: str | None = None,
+    known: Collection[str] = (),
+    taxonomy: Taxonomy | None = None,
+) -> list[Visit]:
+    """The learning visits `text` reports, in text order.
+
+    `mentions`: the court mentions (the extractor's, anaphors read); `courts`: each court's
+    (level, province) for the inspection test; `people`: (start, end, court) of titled
+    people, who stand for their court as visitors (院长某某带队赴…); `home`: the writer's court
+    (我院); `doc_date`: for 今年/3月5日; `known`: the document's initiatives (a candidate
+    name studied counts only when it is one of them).
+    """
+    if not text or not _CUE.search(text):
+        return []
+    sents = list(sentences) if sentences is not None else split_sentences(text)
+    ms = sorted(mentions, key=lambda m: m.start)
+    finder = _Finder(text, ms, courts or {}, people, home, doc_date, known, taxonomy)
+    out: dict[tuple[str, str, int], Visit] = {}
+    for s, e in sents:
+        if not _CUE.search(text, s, e):
+            continue
+        for v in finder.sentence(s, e):
+            key = (v.visitor, v.host, v.evidence[0].start)
+            have = out.get(key)
+            if have is None:
+                out[key] = v
+            else:
+                have.initiatives.extend(i for i in v.initiatives if i not in have.initiatives)
+    return list(out.values())
+
+
+class _Finder:
+    def __init__(
+        self,
+        text: str,
+        mentions: Sequence[CourtMention],
+        courts: Mapping[str, tuple[str | None, str | None]],
+        people: Sequence[tuple[int, int, str]],
+        home: str | None,
+        doc_date: str | None,
+        known: Collection[str],
+        taxonomy: Taxonomy | None,
+    ) -> None:
+        self.text = text
+        self.mentions = list(mentions)
+        self.starts = [m.start for m in self.mentions]
+        self.courts = courts
+        self.people = [p for p in people if p[2] and not p[2].startswith("AGG:")]
+        self.home = home
+        self.doc_date = doc_date
+        self.known = set(known)
+        self.taxonomy = taxonomy
+        #: where the courts visited are named (an anaphor never points back to them)
+        self.visited: set[int] = set()
+
+    # -- the parts of a sentence ------------------------------------------------------
+    def _in(self, lo: int, hi: int) -> list[CourtMention]:
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi, i)
+        return [m for m in self.mentions[i:j] if m.end <= hi]
+
+    def _court(self, m: CourtMention) -> str | None:
+        """The court a visitor's mention stands for: an anaphor that the extractor read as a
+        court just visited points to the last court named before it that was not visited."""
+        if _HOME.match(m.surface) and self.home:
+            return self.home
+        if _ANAPHOR.match(m.surface):
+            before = [x for x in self._in(0, m.start) if x is not m]
+            last = before[-1] if before else None
+            if last is not None and last.start in self.visited and last.court == m.court:
+                for x in reversed(before):
+                    if x.start not in self.visited and not _ANAPHOR.match(x.surface):
+                        return None if x.court.startswith("AGG:") else x.court
+                return None
+        return None if m.court.startswith("AGG:") else m.court
+
+    def _listed_before(self, lo: int, pos: int) -> list[CourtMention]:
+        """The courts named right before `pos` (甲法院、乙法院…): the last mention in
+        [lo, pos) and those joined to it."""
+        found = self._in(lo, pos)
+        if not found:
+            return []
+        out = [found[-1]]
+        for m in reversed(found[:-1]):
+            if self.text[m.end : out[-1].start] in _COORD[:-1]:
+                out.insert(0, m)
+            else:
+                break
+        return out
+
+    def _listed_after(self, pos: int, hi: int) -> list[CourtMention]:
+        """The courts named from `pos` on (乙法院、丙法院…), joined by 、/和/及."""
+        out: list[CourtMention] = []
+        at = pos
+        for m in self._in(pos, hi):
+            if m.start != at and not (out and self.text[at : m.start] in _COORD[:-1]):
+                break
+            out.append(m)
+            at = m.end
+        return out
+
+    def _visitor_people(self, lo: int, hi: int) -> list[str]:
+        return [c for a, b, c in self.people if lo <= a and b <= hi]
+
+    def _inspects(self, visitor: str, host: str, verb: str) -> bool:
+        """Whether a visit of `visitor` to `host` is a superior's inspection: the visitor
+        stands above the host in its province (or is the supreme court) and does not say
+        it learns."""
+        if _LEARNS.search(verb):
+            return False
+        vl, vp = self.courts.get(visitor, (None, None))
+        hl, hp = self.courts.get(host, (None, None))
+        if vl is None or hl is None:
+            return False
+        if _RANK.get(vl, 9) >= _RANK.get(hl, 9):
+            return False
+        return vl == "supreme" or (vp is not None and vp == hp)
+
+    def _date(self, s: int, upto: int) -> tuple[str | None, str | None]:
+        found = None
+        for m in TEXT_DATE.finditer(self.text, s, upto):
+            if m.group("rel") and text_date(m, self.doc_date) is None:
+                continue
+            found = m
+        day = None
+        for md in _MONTH_DAY.finditer(self.text, s, upto):
+            day = md
+        if found is not None and (day is None or day.start() < found.end()):
+            return text_date(found, self.doc_date) or (None, None)
+        doc = self.doc_date or ""
+        if day is not None and re.match(r"\d{4}-\d{2}-\d{2}", doc):
+            iso = f"{doc[:4]}-{int(day.group('m')):02d}-{int(day.group('d')):02d}"
+            if iso > doc[:10]:
+                iso = f"{int(doc[:4]) - 1}{iso[4:]}"  # 12月5日 in an article of January
+            return iso, "day"
+        return None, None
+
+    def _topic_end(self, lo: int, e: int) -> int:
+        """Where the visit's topic ends after `lo`: the clause there and the clauses that go
+        on about the visit (，详细了解了X情况 / ，双方围绕X交流), not one after 后 or one
+        telling what the visitor did next (，结合实际推行X)."""
+        text = self.text
+        at = lo
+        while at < e:
+            m = re.compile(r"[，,；;：:]").search(text, at, e)
+            if m is None:
+                return e
+            nxt = m.end()
+            if re.search(r"(?:之|以)?后$", text[at : m.start()]) or _AFTERWARDS.match(text, nxt):
+                return m.start()
+            at = nxt
+        return e
+
+    def _initiatives(self, lo: int, hi: int, s: int) -> list[str]:
+        """The initiatives named in text[lo:hi] (the sentence at `s` after the host), up to
+        the end of the visit's topic (`_topic_end`)."""
+        hi = self._topic_end(lo, hi)
+        part = self.text[s:hi]
+        names: list[str] = []
+        for m in find_initiatives(part, taxonomy=self.taxonomy):
+            if m.start + s < lo or m.abolished or m.framing or m.goal or m.awarded:
+                continue
+            if m.candidate and m.name not in self.known:
+                continue
+            if m.name not in names:
+                names.append(m.name)
+        return names
+
+    def _visit(
+        self, visitor: str, host: str, rule: str, s: int, e: int, at: int, topic: int
+    ) -> Visit:
+        date, precision = self._date(s, at)
+        ev = Evidence(self.text[s:e], s, e, self.text[s:e].strip())
+        if date:
+            ev = replace(ev, date=date, date_precision=precision)
+        return Visit(
+            visitor=visitor,
+            host=host,
+            initiatives=self._initiatives(topic, e, s),
+            date=date,
+            date_precision=precision,  # type: ignore[arg-type]
+            evidence=[ev],
+            rule=rule,
+        )
+
+    # -- the patterns -----------------------------------------------------------------
+    def sentence(self, s: int, e: int) -> list[Visit]:
+        out: list[Visit] = []
+        out.extend(self._went_to(s, e))
+        if not out:
+            out.extend(self._received(s, e))
+        if not out:
+            out.extend(self._borrowed(s, e))
+        return out
+
+    def _study_after(self, pos: int, e: int) -> re.Match[str] | None:
+        """The study verb the visit is for, right after the host (or after a topic)."""
+        text = self.text
+        hi = min(e, pos + 48)
+        v = _STUDY.search(text, pos, hi)
+        if v is None or _GROUP_NOUN.match(text, v.end()):
+            return None  # 受到乙法院考察团肯定: the court named is the visiting party
+        gap = text[pos : v.start()]
+        if _BREAK.search(gap) or _NOT_STUDY.search(gap) or _INSPECTS.search(gap):
+            return None
+        if len(gap) <= 3 and "，" not in gap and "," not in gap:
+            return v
+        if _TOPIC_OPEN.match(gap) and gap.count("，") + gap.count(",") <= 1:
+            return v
+        return None
+
+    def _went_to(self, s: int, e: int) -> list[Visit]:
+        text = self.text
+        out: list[Visit] = []
+        for go in _GO.finditer(text, s, e):
+            hosts_m = self._listed_after(go.end(), e)
+            if not hosts_m and text.startswith("了", go.end()):
+                hosts_m = self._listed_after(go.end() + 1, e)
+            hosts = [h for h in (self._host(m) for m in hosts_m) if h]
+            if go.group(0) in ("来", "莅临") and not any(_HOME.match(m.surface) for m in hosts_m):
+                continue  # 来 and 莅临 only to the writer's court (丙法院考察团来我院交流)
+            if not hosts:
+                continue
+            verb = self._study_after(hosts_m[-1].end, e)
+            if verb is None:
+                continue
+            clause_lo = self._clause_lo(s, go.start())
+            if clause_lo is None:
+                continue
+            gap_lo, visitors = self._visitors(clause_lo, go.start())
+            if not visitors:
+                continue
+            if _INSPECTS.search(text, verb.end(), min(e, verb.end() + 6)):
+                continue  # 到乙法院调研指导
+            for m in hosts_m:
+                self.visited.add(m.start)
+            for v in visitors:
+                for h in hosts:
+                    if v == h or self._inspects(v, h, verb.group(0)):
+                        continue
+                    out.append(
+                        self._visit(v, h, "visit:went-to", s, e, go.start(), hosts_m[-1].end)
+                    )
+            if out:
+                break
+        return out
+
+    def _host(self, m: CourtMention) -> str | None:
+        if _HOME.match(m.surface):
+            return self.home
+        return None if m.court.startswith("AGG:") else m.court
+
+    def _clause_lo(self, s: int, pos: int) -> int | None:
+        """Where the visitor may stand before `pos`: the sentence, back over at most one
+        comma (近日，甲法院一行6人，赴乙法院…), at most 48 characters."""
+        text = self.text
+        lo = max(s, pos - 48)
+        commas = [i for i in range(lo, pos) if text[i] in "，,"]
+        if len(commas) > 1:
+            lo = commas[-2] + 1
+        return lo
+
+    def _visitors(self, lo: int, pos: int) -> tuple[int, list[str]]:
+        """The visiting courts before the go-verb at `pos`: courts named last before it (or
+        a titled person of a court) with nothing between them and the verb that makes it no
+        court's own visit."""
+        text = self.text
+        listed = self._listed_before(lo, pos)
+        listed = [m for m in listed if m.start not in self.visited]
+        people = self._visitor_people(listed[-1].end if listed else lo, pos)
+        if listed:
+            gap_lo = listed[-1].end
+            courts = [c for c in (self._court(m) for m in listed) if c]
+        elif people:
+            gap_lo = max(b for a, b, _ in self.people if lo <= a and b <= pos)
+            courts = list(dict.fromkeys(people))
+        else:
+            return lo, []
+        gap = text[gap_lo:pos]
+        if _NOT_VISITOR.search(gap) or _INSPECTS.search(gap) or _BREAK.search(gap):
+            return gap_lo, []
+        # the visitor opens its clause (甲法院…赴): no verb of its own before it in the clause
+        head = text[lo : listed[0].start] if listed else ""
+        if _NOT_VISITOR.search(head) or re.search(r"在[^，,]{0,12}$|由$|请$|对$|向$", head):
+            return gap_lo, []
+        return gap_lo, list(dict.fromkeys(courts))
+
+    def _received(self, s: int, e: int) -> list[Visit]:
+        """乙法院接待(了)甲法院考察团…: 甲 visits 乙."""
+        text = self.text
+        for r in _RECEIVE.finditer(text, s, e):
+            visitors_m = self._listed_after(r.end(), e)
+            if not visitors_m:
+                continue
+            group = _GROUP.match(text, visitors_m[-1].end)
+            if group is None:
+                rest = text[visitors_m[-1].end : min(e, visitors_m[-1].end + 12)]
+                g = _GROUP.search(rest)
+                if g is None or _BREAK.search(rest[: g.start()]) or "，" in rest[: g.start()]:
+                    continue
+                group_end = visitors_m[-1].end + g.end()
+            else:
+                group_end = group.end()
+            lo = self._clause_lo(s, r.start())
+            hosts_m = self._listed_before(lo if lo is not None else s, r.start())
+            if not hosts_m:
+                continue
+            gap = text[hosts_m[-1].end : r.start()]
+            if _NOT_VISITOR.search(gap) or _BREAK.search(gap) or len(gap) > 24:
+                continue
+            rest = text[group_end:e]
+            if _INSPECTS.search(text, r.end(), e) or _NOT_STUDY.search(rest[:8]):
+                continue
+            verb = text[visitors_m[-1].end : e]
+            out: list[Visit] = []
+            for hm in hosts_m:
+                h = self._court(hm)
+                for vm in visitors_m:
+                    v = self._host(vm)
+                    if not h or not v or v == h or self._inspects(v, h, verb):
+                        continue
+                    out.append(self._visit(v, h, "visit:received", s, e, r.start(), group_end))
+            if out:
+                return out
+        return []
+
+    def _borrowed(self, s: int, e: int) -> list[Visit]:
+        """甲法院学习借鉴乙法院…经验 / 甲法院向乙法院学习…: 甲 learns from 乙."""
+        text = self.text
+        for b in _BORROW.finditer(text, s, e):
+            toward = text.rfind("向", s, b.start())
+            hosts_m: list[CourtMention] = []
+            if toward >= 0 and b.start() - toward <= 24:
+                hosts_m = self._listed_after(toward + 1, b.start())
+                if hosts_m and text[hosts_m[-1].end : b.start()].strip("的等") != "":
+                    hosts_m = []
+                visitor_end = toward
+            if not hosts_m:
+                hosts_m = self._listed_after(b.end(), e)
+                visitor_end = b.start()
+                if not hosts_m:
+                    continue
+            last = hosts_m[-1].end
+            clause = _BREAK.search(text, last, e)
+            c_end = clause.start() if clause else e
+            comma = text.find("，", last, c_end)
+            c_end = comma if comma >= 0 else c_end
+            if _HOST_DOCUMENT.match(text, last) or not _PRACTICE.search(text, last, c_end):
+                continue
+            lo = self._clause_lo(s, visitor_end)
+            if lo is None:
+                continue
+            _, visitors = self._visitors(lo, visitor_end)
+            if not visitors:
+                continue
+            out: list[Visit] = []
+            for v in visitors:
+                for hm in hosts_m:
+                    h = self._host(hm)
+                    if not h or v == h:
+                        continue
+                    out.append(self._visit(v, h, "visit:borrowed", s, e, b.start(), last))
+            if out:
+                return out
+        return []
+
+
+def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxonomy) -> list[Visit]:
+    """`find_visits` over the extractor's reading of a document (its context `ctx`: the court
+    mentions with anaphors read, sentences, the writer's court and the date 今年 counts from;
+    `ex`: its courts and initiatives so far; `people`: its titled people's hits). What a
+    visitor studied is not its adoption: `ex`'s adoptions lose the sentences of the visits
+    that say the visitor studied the initiative (`unstudied`)."""
+    visits = find_visits(
+        ctx.text,
+        ctx.mentions,
+        sentences=ctx.sentences,
+        courts={c.name: (c.level, c.province) for c in ex.courts},
+        people=[(p.start, p.end, p.court) for p in people if p.court],
+        home=ctx.home,
+        doc_date=ctx.ref_date,
+        known={i.name for i in ex.initiatives},
+        taxonomy=tax,
+    )
+    ex.adoptions = unstudied(ex.adoptions, visits)
+    return visits
+
+
+def unstudied(adoptions: list[Adoption], visits: Sequence[Visit]) -> list[Adoption]:
+    """`adoptions` without the sentences in which the adopting unit is a visitor studying
+    the initiative (锦州中院赴大连中院，就X进行学习交流: no adoption of X by 锦州中院); an
+    adoption left with no sentence is dropped."""
+    studied = {
+        (v.visitor, name, e.start) for v in visits for name in v.initiatives for e in v.evidence
+    }
+    if not studied:
+        return adoptions
+    out = []
+    for a in adoptions:
+        kept = [e for e in a.evidence if (a.unit, a.initiative, e.start) not in studied]
+        if len(kept) == len(a.evidence):
+            out.append(a)
+        elif kept:  # its date: the earliest the sentences left give
+            a.evidence = kept
+            dated = [(e.date, e.date_precision) for e in kept if e.date]
+            first = min(dated, key=lambda d: date_key(*d)) if dated else (None, None)
+            a.date, a.date_precision = first  # type: ignore[assignment]
+            out.append(a)
+    return out
+
+
+def visits_json(ex: Extraction) -> list[dict[str, Any]]:
+    """The visits of `ex` as `python -m ingest extract` prints them beside the annotation
+    schema: each sentence as the source writes it, with its offsets in the source's text."""
+    from ingest.extract import _cited
+
+    return [
+        {
+            "visitor": v.visitor,
+            "host": v.host,
+            "initiatives": v.initiatives,
+            "date": v.date,
+            "date_precision": v.date_precision,
+            "rule": v.rule,
+            "confidence": v.confidence,
+            "evidence": _cited(ex.document, v.evidence),
+        }
+        for v in ex.visits
+    ]

@@ -1,0 +1,212 @@
+"""Learning visits (ingest.visits): who went to learn from whom, about what, when; and what
+is no learning visit (an inspection, a meeting, a plan, a delegation of no court)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.document import SourceDocument
+from ingest.extract import extract_document
+
+JINZHOU = "辽宁省锦州市中级人民法院"
+DALIAN = "辽宁省大连市中级人民法院"
+SHENYANG = "辽宁省沈阳市中级人民法院"
+
+
+def visits(text: str, date: str | None = "2024-06-01") -> list[tuple]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text, date=date))
+    return [(v.visitor, v.host, v.initiatives, v.rule) for v in ex.visits]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 甲赴乙学习考察X经验
+        (
+            "6月3日，锦州市中级人民法院审判委员会专职委员带领干警赴大连市中级人民法院，"
+            "就一站式多元解纷机制建设进行学习考察。",
+            [(JINZHOU, DALIAN, ["一站式多元解纷机制"], "visit:went-to")],
+        ),
+        # 甲组织…前往乙学习
+        (
+            "锦州中院组织各业务庭负责人前往沈阳中院学习诉源治理工作经验。",
+            [(JINZHOU, SHENYANG, ["诉源治理"], "visit:went-to")],
+        ),
+        # 甲的院长带队到乙交流 (a titled person's court visits)
+        (
+            "锦州中院党组书记、院长王某某带队到大连中院交流学习。",
+            [(JINZHOU, DALIAN, [], "visit:went-to")],
+        ),
+        # 乙接待甲考察团
+        (
+            "大连中院接待了锦州中院考察团，双方围绕智慧法院建设开展交流。",
+            [(JINZHOU, DALIAN, ["智慧法院建设"], "visit:received")],
+        ),
+        # 甲学习借鉴乙…的经验
+        (
+            "锦州中院认真学习借鉴大连中院诉源治理的经验做法。",
+            [(JINZHOU, DALIAN, ["诉源治理"], "visit:borrowed")],
+        ),
+        # 甲向乙学习
+        (
+            "锦州中院主动向沈阳中院学习智慧法院建设的先进经验。",
+            [(JINZHOU, SHENYANG, ["智慧法院建设"], "visit:borrowed")],
+        ),
+    ],
+)
+def test_learning_visits_are_found(text: str, expected: list[tuple]) -> None:
+    assert visits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a superior's inspection (上级检查指导 is not learning)
+        "辽宁省高级人民法院党组成员到大连中院调研诉源治理工作。",
+        "锦州中院院长到大连中院检查指导智慧法院建设。",
+        # a meeting both attend
+        "锦州中院赴大连中院参加全省法院诉源治理工作座谈会。",
+        # a plan
+        "锦州中院拟于下月赴大连中院学习考察诉源治理工作。",
+        # a delegation of no court
+        "市人大常委会副主任一行到锦州中院调研诉源治理工作。",
+        "锦州市人大代表在锦州中院陪同下赴大连中院考察。",
+        # the host's document, not its practice
+        "锦州中院组织干警学习最高人民法院关于诉源治理的意见。",
+        # a court of a group, no one court
+        "全市法院赴大连中院学习考察诉源治理工作。",
+        "辽宁省高级人民法院要求全省法院学习借鉴大连中院经验。",
+        # 到 of 受到 / 得到, and a visiting party named after the court (乙法院考察团)
+        "锦州中院的做法受到大连中院考察团的肯定。",
+        "锦州中院得到大连中院调研组的好评。",
+        # a visit to a place that is no court
+        "锦州中院组织干警到锦州市博物馆参观学习。",
+    ],
+)
+def test_no_learning_visit(text: str) -> None:
+    assert visits(text) == []
+
+
+def test_the_visitor_is_not_credited_with_the_practice_it_studied() -> None:
+    ex = extract_document(
+        SourceDocument(
+            path="t.txt",
+            text="近日，锦州中院党组成员一行赴大连中院学习考察一站式多元解纷机制建设经验。",
+            date="2024-06-01",
+        )
+    )
+    assert [(v.visitor, v.host) for v in ex.visits] == [(JINZHOU, DALIAN)]
+    assert JINZHOU not in {a.unit for a in ex.adoptions}
+
+
+def test_an_anaphor_after_a_visit_is_the_visitor_not_the_court_visited() -> None:
+    text = "锦州中院组织干警前往沈阳中院学习智慧法院建设。该院还学习借鉴了大连中院诉源治理的经验。"
+    assert visits(text) == [
+        (JINZHOU, SHENYANG, ["智慧法院建设"], "visit:went-to"),
+        (JINZHOU, DALIAN, ["诉源治理"], "visit:borrowed"),
+    ]
+
+
+def test_a_visit_carries_its_sentence_date_rule_and_a_confidence() -> None:
+    ex = extract_document(
+        SourceDocument(
+            path="t.txt",
+            text="标题\n2024年5月20日，锦州中院赴大连中院学习考察诉源治理工作。",
+            date="2024-06-01",
+        )
+    )
+    (v,) = ex.visits
+    assert (v.date, v.date_precision) == ("2024-05-20", "day")
+    assert v.rule == "visit:went-to" and v.confidence is not None and 0 < v.confidence < 1
+    (e,) = v.evidence
+    assert e.sentence == ex.document.text[e.start : e.end]
+    assert "大连中院学习考察" in e.sentence
+
+
+def test_a_visit_to_the_writers_court() -> None:
+    text = "锦州中院概况。\n5月8日，沈阳中院考察团来我院学习交流诉源治理工作。"
+    assert visits(text) == [(SHENYANG, JINZHOU, ["诉源治理"], "visit:went-to")]
+
+
+def test_extract_prints_visits_quoted_as_the_source_writes_them(capsys, tmp_path) -> None:
+    import json
+
+    from ingest.__main__ import main
+
+    path = tmp_path / "visit.txt"
+    source = "錦州中院學習考察\n2024年5月20日，錦州中院組織幹警赴大連中院學習考察訴源治理工作經驗。"
+    path.write_text(source, encoding="utf-8")
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    (visit,) = obj["visits"]
+    assert (visit["visitor"], visit["host"], visit["initiatives"]) == (
+        JINZHOU,
+        DALIAN,
+        ["诉源治理"],
+    )
+    assert (visit["date"], visit["rule"]) == ("2024-05-20", "visit:went-to")
+    (e,) = visit["evidence"]
+    assert source[e["start"] : e["end"]] == e["sentence"] and "赴大連中院學習考察" in e["sentence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "studied"),
+    [
+        # what the visitor did afterwards is not what it studied
+        ("锦州中院赴大连中院考察学习后，结合实际推行诉源治理。", []),
+        ("锦州中院学习大连中院先进经验，推行诉源治理。", []),
+        ("锦州中院赴大连中院学习考察诉源治理工作后，回院推行智慧法院建设。", ["诉源治理"]),
+        (
+            "大连中院接待了锦州中院考察团，双方围绕智慧法院建设开展交流，锦州中院将推行诉源治理。",
+            ["智慧法院建设"],
+        ),
+        # the clauses that go on about the visit are its topic
+        ("锦州中院赴大连中院学习考察，详细了解了智慧法院建设情况。", ["智慧法院建设"]),
+    ],
+)
+def test_what_was_studied_ends_with_the_visit(text: str, studied: list[str]) -> None:
+    (visit,) = visits(text)
+    assert visit[2] == studied
+
+
+def test_one_visit_to_two_courts() -> None:
+    assert [v[:2] for v in visits("近日，锦州中院一行赴大连中院、沈阳中院学习考察。")] == [
+        (JINZHOU, DALIAN),
+        (JINZHOU, SHENYANG),
+    ]
+
+
+def test_what_a_visitor_studied_is_not_its_adoption() -> None:
+    text = "锦州中院院长王某某带队赴大连中院，就诉源治理进行学习交流。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text, date="2024-06-01"))
+    assert [(v.visitor, v.host, v.initiatives) for v in ex.visits] == [
+        (JINZHOU, DALIAN, ["诉源治理"])
+    ]
+    assert (JINZHOU, "诉源治理") not in {(a.unit, a.initiative) for a in ex.adoptions}
+
+
+def test_an_adoption_keeps_its_other_sentences_and_their_date() -> None:
+    from ingest.document import Adoption, Evidence, Visit
+    from ingest.visits import unstudied
+
+    visit_ev = Evidence("甲赴乙学习X。", 0, 7, date="2024-03-01", date_precision="day")
+    own = Evidence("甲推行X。", 7, 12, date="2024-05", date_precision="month")
+    a = Adoption("甲", "X", "adopted", "2024-03-01", "day", [visit_ev, own], "r")
+    other = Adoption("乙", "X", "adopted", None, None, [visit_ev], "r")
+    only = Adoption("甲", "Y", "adopted", None, None, [visit_ev], "r")
+    kept = unstudied([a, other, only], [Visit("甲", "乙", ["X", "Y"], evidence=[visit_ev])])
+    assert kept == [a, other]
+    assert (a.evidence, a.date, a.date_precision) == ([own], "2024-05", "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a posting (交流任职), not a visit
+        "锦州中院选派干警到大连中院交流任职。",
+        # the court named before the visit is the organiser of something else
+        "锦州中院干警赴北京参加最高人民法院举办的培训，期间到北京市高级人民法院学习交流。",
+    ],
+)
+def test_no_visit_of_the_court_named_before(text: str) -> None:
+    assert visits(text) == []

@@ -1,0 +1,107 @@
+"""学习考察: the learning visits (LEARNED_FROM) of a unit or about an initiative, shown on the
+单位 and 举措 pages from the named query `learning_visits`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from queries.visits import DIRECTION_ZH
+from ui import state
+from ui.common import facts_note, table
+
+#: what a visit that names no initiative studied shows as its topic
+NO_TOPIC = "（未写明）"
+
+
+def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`learning_visits` rows as a table shows them: the direction in Chinese, the topic (or
+    that the text names none), the date as 举措 shows dates (a document's own date marked)."""
+    from queries.columns import date_shown
+
+    return [
+        {
+            **r,
+            "direction_zh": DIRECTION_ZH.get(r["direction"], r["direction"]),
+            "topic": r.get("initiative") or NO_TOPIC,
+            "date_shown": date_shown(r.get("date"), r.get("date_precision")),
+        }
+        for r in rows
+    ]
+
+
+def unit_visits(unit_id: str) -> None:
+    """A unit's visits: whom it went to learn from (向…学习), who came to learn from it
+    (接待…学习考察)."""
+    params = {"entity": unit_id}
+    rows = shown_rows(state.rows("learning_visits", params))
+    learned = [r for r in rows if r["direction"] == "learned_from"]
+    hosted = [r for r in rows if r["direction"] == "hosted"]
+    if not learned and not hosted:
+        st.info("文档中没有这个单位赴外单位学习考察、或接待外单位学习考察的记录。")
+        return
+    st.markdown(f"**{DIRECTION_ZH['learned_from']}**（本单位赴其他法院学习考察）")
+    if learned:
+        table(
+            learned,
+            {
+                "host": "被学习单位",
+                "topic": "学习内容",
+                "date_shown": "日期",
+                "documents": "文档数",
+            },
+            links={
+                "单位页": lambda r: state.link(r["host_id"]),
+                "证据": lambda r: state.evidence_link(r.get("fact_id")),
+            },
+            key="unit.visits.learned",
+        )
+    else:
+        st.caption("无记录。")
+    st.markdown(f"**{DIRECTION_ZH['hosted']}**（其他法院来本单位学习考察）")
+    if hosted:
+        table(
+            hosted,
+            {
+                "visitor": "学习单位",
+                "topic": "学习内容",
+                "date_shown": "日期",
+                "documents": "文档数",
+            },
+            links={
+                "单位页": lambda r: state.link(r["visitor_id"]),
+                "证据": lambda r: state.evidence_link(r.get("fact_id")),
+            },
+            key="unit.visits.hosted",
+        )
+    else:
+        st.caption("无记录。")
+    facts_note("learning_visits", params)
+
+
+def initiative_visits(initiative_id: str) -> None:
+    """The visits about an initiative, in the order of their dates: who went to learn it
+    from whom (the trace from a pilot court to those that studied it)."""
+    params = {"entity": initiative_id}
+    rows = shown_rows(state.rows("learning_visits", params))
+    if not rows:
+        st.info("文档中没有其他法院就这项举措学习考察的记录。")
+        return
+    st.caption("谁向谁学习这项举措（按日期排列）：扩散研究可据此追踪从试点法院到学习单位的路径。")
+    table(
+        rows,
+        {
+            "visitor": "学习单位",
+            "host": "被学习单位",
+            "date_shown": "日期",
+            "documents": "文档数",
+        },
+        links={
+            "学习单位页": lambda r: state.link(r["visitor_id"]),
+            "被学习单位页": lambda r: state.link(r["host_id"]),
+            "证据": lambda r: state.evidence_link(r.get("fact_id")),
+        },
+        key="initiative.visits",
+    )
+    facts_note("learning_visits", params)
