@@ -32,6 +32,10 @@ pattern marks them as a named mechanism:
 - a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
   quoted-count): as many items as the count says, each holding the counted head; and one
   spelled out after 即 right after it (推进“六个对接”，即：…, rule quoted-count-spelled).
+- the items of a list one verb sets up, closed by their kind (创设甲合议庭、“乙”茶室等特色品牌,
+  建立了分案审理、社会调查等制度, rule list-items) or by their count and the head they share
+  (建立甲、乙两项协作机制: each item takes the head); a list with one item that reads as no name
+  (short, a clause, routine: 开展法律咨询、普法宣传等活动; 审判实务讲座) proposes nothing;
 - a quoted list of watchwords a verb sets up as the court's 工作格局 / 工作思路 / 特色工作模式
   (构建“甲、乙、丙”的工作格局, rule quoted-slogan-work; 形成“…”的工作格局 is a state reached).
 
@@ -354,7 +358,7 @@ class InitiativeMention:
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
     #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | quoted-code |
     #: pattern | document | award | award-header | meeting | activity | source |
-    #: rhythm | running
+    #: rhythm | running | list-items
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -1077,6 +1081,82 @@ def _running_candidates(
     return out
 
 
+#: a list a verb sets up, closed by 等 and the kind of its items (创设甲合议庭、“乙”茶吧、丙调解室等
+#: 亮点品牌; 建立了分案审理、社会调查等制度), or by a count of them and the head they share (建立甲、
+#: 乙两项省级协作机制): each item is a name of its own
+_LISTED = re.compile(
+    r"(?<![为以])(?P<verb>建立健全|建立|设立|创设|创立|推行|实行|推出|打造|开展|组建|成立|构建|开设)"
+    r"(?:了)?(?P<body>[^，,。；;：:！!？?\n《》()（）]{4,160}?)"
+    r"(?:等(?P<kmod>[" + HAN + r"]{0,4}?)(?P<kind>品牌|制度|机制|活动|举措|模式|工作法)"
+    r"|(?P<n>[两二三四五六七八九十])(?:项|个|大)(?P<mod>[" + HAN + r"]{0,6}?)"
+    r"(?P<head>工作机制|协作机制|机制|制度))" + _HEAD_RUN_ON
+)
+#: routine work of a court's staff (lectures, exchanges, training, visits): an item ending so
+#: makes the list one of routine (开展审判实务讲座、司法经验交流等活动)
+_ROUTINE_END = re.compile(
+    r"(?:讲座|交流|培训|座谈|研讨|观摩|学习|调研|宣讲|宣传|慰问|走访|竞赛|比赛|演讲|评比|测试|考试|会议|"
+    r"论坛|讲评|练兵|汇报|参观)$"
+)
+#: what parts the items of such a list: 、 or back-to-back quotes, and 和/及 (not 和解, 及时)
+_LISTED_SEP = re.compile(r"、|(?<=[”」])(?=[“「])|以及|和(?![解谐美平睦合])|及(?!时)")
+
+
+def _listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items of text[start:end], parted by `_LISTED_SEP`."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for sep in _LISTED_SEP.finditer(text, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, end))
+    return out
+
+
+def _listed_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """Items of a list set up by one verb and closed by their kind (等…品牌/制度/活动, rule
+    list-items) or by their count and shared head (两项…协作机制: each item takes the head). Every
+    item the taxonomy does not name must read as a name: four characters or more (five for an
+    activity), words of its own, no clause, no political formula; else the list is a list of
+    routine (开展法律咨询、普法宣传等活动) and nothing is proposed. One item alone before 等 names a
+    mechanism only with six characters or more (建立婚姻家庭案件回访等便民制度)."""
+    out: list[InitiativeMention] = []
+    for m in _LISTED.finditer(text, 0, limit):
+        items = [(a, b) for a, b in _listed_items(text, m.start("body"), m.end("body")) if b > a]
+        if m.group("n"):
+            if len(items) != _COUNT_VALUE.get(m.group("n"), 0) or len(items) < 2:
+                continue
+        elif len(items) < 2 and not (
+            m.group("kind") in ("制度", "机制")
+            and len(strip_ignored(text[items[0][0] : items[0][1]])) >= 6
+        ):
+            continue
+        shortest = 5 if m.group("kind") == "活动" else 4
+        found: list[InitiativeMention] = []
+        for a, b in items:
+            plain = strip_ignored(text[a:b])
+            if _covered(tax_spans, a, b) and len(_residue(text, tax_spans, a, b)) < 2:
+                continue  # 诉前调解: a known term, named already
+            if (
+                not shortest <= len(plain) <= 20
+                or _X_STOP.search(plain)
+                # 打击 of a count's item (打击破产逃废债两项协作机制) names the mechanism's work
+                or _POLITICAL.search(plain.replace("打击", "") if m.group("n") else plain)
+                or OTHER_BODY.search(plain)
+                or _LEADING_VERB.match(plain)
+                or _NUMERIC_SLOGAN.match(plain)
+                or _ROUTINE_END.search(plain)
+                or len(_own_words(plain)) < 2
+            ):
+                found = []
+                break  # one item is no name: a list of routine work, not of mechanisms
+            name = text[a:b] + (m.group("mod") + m.group("head") if m.group("n") else "")
+            found.append(InitiativeMention(a, b, name, True, "list-items"))
+        out += found
+    return out
+
+
 #: verbs that are no adoption verbs but start a verb phrase the window ran into (提供制度依据,
 #: 做实做优专业调解中心, 促进中心工作): a name does not start with them
 _LEADING_VERB = re.compile(
@@ -1204,7 +1284,7 @@ def _slogan_work_candidates(
 
 
 _DOC_TITLE = re.compile(
-    r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|细则|规划|实施意见|工作规则))》"
+    r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|举措|细则|规划|实施意见|工作规则))》"
 )
 #: a plan's title written without 《》: 研究制定了诉讼服务升级版建设三年规划
 _PLAN_PLAIN = re.compile(
@@ -1387,7 +1467,7 @@ def _award_continued(text: str, end: int) -> list[tuple[int, int]]:
 _TITLE = re.compile(r"《(?P<t>[^《》\n]{2,60})》")
 #: a policy document's title (《关于…》, 《…意见》, 《…办法（试行）》), not a report or a case
 POLICY_TITLE = re.compile(
-    r"关于|(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|指南|规程|"
+    r"关于|(?:意见|方案|规定|办法|措施|举措|细则|规划|规则|通知|决定|纲要|计划|条例|指引|指南|规程|"
     r"要点|制度)(?:[(（][^()（）]{1,6}[)）])?$"
 )
 #: a report's title: a document, not a headline
@@ -1858,6 +1938,7 @@ def find_initiatives(
             + _spelled_out_candidates(text, tax_spans, limit)
             + _slogan_work_candidates(text, tax_spans, limit)
             + _running_candidates(text, tax_spans, limit)
+            + _listed_candidates(text, tax_spans, limit)
         )
         # a name in a headline is a local brand only when the headline says it is set up
         if not _inside(headlines, c.start, c.end)

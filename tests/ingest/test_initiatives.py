@@ -1377,3 +1377,54 @@ def test_a_counted_formula_of_work_is_a_head() -> None:
     # 四字诀, 三段式, 五步法: a counted formula names the listed parts as one way of working
     assert names("该庭念好“访、听、帮、讲”四字诀，走访企业。") == ["“访、听、帮、讲”四字诀"]
     assert names("该庭推行“一站三调”三段式。") == ["“一站三调”三段式"]
+
+
+def test_a_list_set_up_and_closed_by_its_kind_names_each_item() -> None:
+    """创设A、B、C等亮点品牌 / 开展A、B等活动 / 建立A、B等制度: each item is a name (rule
+    list-items); known terms among the items stay taxonomy matches."""
+    text = "该庭先后创设甲乙女子合议庭、“逢五说理”茶室、村居联合调解室等特色品牌。"
+    assert [(m.name, m.rule) for m in find_initiatives(text)] == [
+        ("甲乙女子合议庭", "list-items"),
+        ("“逢五说理”茶室", "list-items"),
+        ("村居联合调解室", "list-items"),
+    ]
+    assert names("乙院建立了分案审理、心理干预、犯罪记录封存等制度。") == [
+        "分案审理",
+        "心理干预",
+        "犯罪记录封存",
+    ]
+    assert names("该庭开展清欠农民工工资周、法官夜访乡村等活动。") == [
+        "清欠农民工工资周",
+        "法官夜访乡村",
+    ]
+    # one item alone names a mechanism when it is long enough
+    assert names("建立家事案件判后回访等便民制度。") == ["家事案件判后回访"]
+    assert names("该院推行诉前调解、律师代理申诉等制度。") == ["诉前调解", "律师代理申诉"]
+
+
+def test_a_counted_list_gives_each_item_the_shared_head() -> None:
+    assert names("丙院率先建立企业重整、打击逃废债两项省级协作机制。") == [
+        "企业重整省级协作机制",
+        "打击逃废债省级协作机制",
+    ]
+    # the count must be the number of items
+    assert names("丙院建立企业重整、破产逃废债、破产审判三项协作机制。") == [
+        "企业重整协作机制",
+        "破产逃废债协作机制",
+        "破产审判协作机制",
+    ]
+    assert names("丙院建立企业重整、逃废债两项制度外，还建立三项机制。") == []
+
+
+def test_a_list_of_routine_work_names_nothing() -> None:
+    # short items, lectures and exchanges, or one item that is no name: routine work
+    assert names("开展法律咨询、普法宣传等活动。") == []
+    assert names("组织法官开展审判实务讲座、司法经验交流等活动。") == []
+    assert names("建立健全考勤、学习等制度。") == []
+    assert names("为建立案件质量评查、审判流程管理等制度，该院召开会议。") == []
+
+
+def test_a_title_of_measures_is_a_document() -> None:
+    assert names("出台《甲县人民法院司法便民利民十项举措》。") == [
+        "《甲县人民法院司法便民利民十项举措》"
+    ]

@@ -233,6 +233,34 @@ def test_referring_and_entrusting_mediation_written_as_verbs() -> None:
     assert found("受当事人委托进行调解") == []
 
 
+def test_entrusting_a_named_mediation_body_that_steps_in() -> None:
+    """委托某调解组织介入 / 委托某调解委员会进行调解: the court entrusts the case without
+    至/到/给 before the body."""
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    assert found("经双方同意，法庭即委托镇综治中心调解组织介入。") == ["委托调解"]
+    assert found("法庭把案件委托甲村人民调解委员会进行人民调解。") == ["委托调解"]
+    # a party's mandate to a lawyer, or a body's own mediation, is no court's entrusting
+    assert found("原告委托律师与调解组织联系。") == []
+    assert found("当事人委托代理人参加调解委员会的会议。") == []
+
+
+def test_ruling_and_enforcement_separated_and_filing_on_the_spot() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    assert found("该院推行“裁执分离”工作模式。") == ["裁执分离"]
+    # judges who go to a village and file there: filing at the litigant's place
+    assert found("法官到甲镇乙村为30余户村民现场立案。") == ["上门立案"]
+    # on-the-spot filing as one of the court's channels is no visit
+    assert found("对于现场立案、邮寄立案等渠道接收的材料") == []
+
+
 def test_a_match_may_not_begin_or_end_inside_a_quote(tmp_path: Path) -> None:
     tax = load_taxonomy(_write(tmp_path, _item("律师调解"), _item("一站式多元解纷机制")))
     assert tax.find("建立“法官+律师”调解联合体") == []
