@@ -16,7 +16,10 @@ pattern marks them as a named mechanism:
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
 - a quote of joined parts that opens a heading line (“调解+速裁” 跑出加速度, rule
   quoted-heading): the section reports that practice;
-- an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
+- an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队, 设立社区法官联络点; a
+  mediation committee only when set up and not a people's one: 联合成立首家商事纠纷调解委员会);
+- a quoted campaign that opens with its span (“三年强院行动”) or builds a numbered brand
+  (“三争”晋先品牌创建活动), which counts of kinds (“五项行动”, “三大专项行动”) are not;
 - a name after a relative clause (建成对接多部门的甲省多元解纷平台, rule pattern-de), a virtual
   courtroom set up (上线5G虚拟智能法庭), a quote naming a tool of a kind made (研发庭审小程序“甲”),
   a numbered abbreviation with 理念/创建/协同 (“两邻”理念), a joint mechanism whose meeting is
@@ -88,6 +91,8 @@ _VERB_BEFORE = re.compile(
 
 #: heads that make a quoted or unquoted phrase the name of a mechanism or facility
 MECHANISM_HEADS = (
+    # a campaign to build something (“三争”晋先品牌创建活动), before 品牌 and 活动 alone
+    "品牌创建活动|创建活动|"
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
@@ -111,6 +116,8 @@ _PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立�
 _WEAK_HEADS = frozenset(
     {
         "活动",
+        "创建活动",
+        "品牌创建活动",
         "行动",
         "专项活动",
         "工作",
@@ -129,7 +136,13 @@ _WEAK_HEADS = frozenset(
 _MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
-_CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
+_CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治", "品牌创建活动", "创建活动"})
+#: a campaign's own name in quotes that opens with a count (“三年强院行动”, “百日攻坚行动”): the
+#: count is its span, not a count of kinds (“五项行动”, “三大专项行动” name no campaign)
+_COUNTED_CAMPAIGN = re.compile(
+    r"^[一二两三四五六七八九十百千\d]+[个项大条点种张年届天日](?P<w>[" + HAN + r"]{2,8}?)"
+    r"(?:攻坚行动|专项行动|行动)$"
+)
 #: a numbered abbreviation (“两邻”, “四零”: two neighbours, four zeros) names a programme with
 #: these heads, which a longer quote does not take (“立审执一体化”理念 is a principle)
 _COUNTED_ABBR = re.compile(r"^[一二两三四五六七八九十双百千万][" + HAN + r"]$")
@@ -214,6 +227,13 @@ def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> boo
     )
 
 
+def _counted_campaign(plain_x: str) -> bool:
+    """“三年强院行动”, “百日攻坚行动”: a quoted campaign whose name opens with its span; the words
+    between count and head are its own (not 专项, a kind)."""
+    m = _COUNTED_CAMPAIGN.match(plain_x)
+    return m is not None and len(_GENERIC_WORDS.sub("", m.group("w")).replace("专项", "")) >= 2
+
+
 #: 三调度两通报一提示, 一庭两中心: counted parts without classifiers name one mechanism
 _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
@@ -261,8 +281,11 @@ _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|系统|专区|通道|模式|工作法|团队|法庭"
+    "平台|系统|专区|通道|模式|工作法|团队|法庭|联络点|调解委员会"
 )
+#: set-up verbs after which a mediation committee is the court's own (与工商联联合成立商事纠纷
+#: 调解委员会, 组建家事调解委员会), not a village's or a bureau's (人民调解委员会)
+_FOUNDS = re.compile(r"(?:成立|组建|设立|建立)(?:了|起)?")
 #: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
 _HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
@@ -607,7 +630,9 @@ def _quoted_candidates(
                 # “红枫”调解队 a team; “知产”品牌 is a field
                 continue
             if (
-                _NUMERIC_SLOGAN.match(plain_x) and not _counted_code(plain_x, q is last, head_m)
+                _NUMERIC_SLOGAN.match(plain_x)
+                and not _counted_code(plain_x, q is last, head_m)
+                and not _counted_campaign(plain_x)
             ) or (x.startswith("第") or _POLITICAL.search(x)):
                 continue
             if _COUNT_INSIDE.search(plain_x) or (
@@ -732,6 +757,8 @@ def _quoted_candidates(
                     _COURT_WORK.search(plain_x + head_m.group("mod"))
                     or _FACILITY_END.search(plain_x)
                     or _COUNTED_PARTS.match(plain_x)
+                    # “三争”晋先品牌创建活动: a numbered programme's campaign
+                    or (head.endswith("创建活动") and _COUNTED_ABBR.match(plain_x))
                 ):
                     continue  # “纾困解难”活动: an activity, not a named mechanism
                 if head in _ABBR_HEADS and not (
@@ -970,7 +997,7 @@ def _unquoted_candidates(
             start += after_item[-1].end()
             x = x[after_item[-1].end() :]
         rule = "pattern"
-        count = _LEADING_COUNT.match(x)
+        count = _LEADING_COUNT.match(x) or _FIRST_OF_PLACE.match(x)
         if count:  # 设立5家船员权益保护工作站: the count is no part of the name
             start += count.end()
             x = x[count.end() :]
@@ -1003,7 +1030,7 @@ def _unquoted_candidates(
             continue  # 提供制度依据, 做实做优专业调解中心: a verb phrase cut at a head, not a name
         if _CLAUSE_PIECE.search(plain):
             continue  # 搭建起了X通道, 信息化建设和诉服中心, 公司签订了工程: a piece of a clause
-        if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
+        if h.group(0) in ("团队", "基地", "联络点") and not _COURT_WORK.search(
             _NOT_COURT_WORK.sub("", plain)
         ):
             continue  # 组建平行审判团队 is court work; a volunteer team, an education base not
@@ -1015,7 +1042,10 @@ def _unquoted_candidates(
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
             continue  # 完善社会治理制度: the governance of society, no court's own
-        if OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
+        if h.group(0) == "调解委员会":
+            if not (verbs and _FOUNDS.fullmatch(verbs[-1].group(0))) or "人民" in plain:
+                continue  # 人民调解委员会, or a committee only named: a village's or a bureau's
+        elif OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
             _covered(tax_spans, start, h.end())
@@ -1165,6 +1195,10 @@ _LEADING_VERB = re.compile(
 )
 #: a count before a facility set up: 5家, 12个, 三处
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
+#: …nor is the first of a place (成立甲省首家商事纠纷调解委员会)
+_FIRST_OF_PLACE = re.compile(
+    r"(?:全国|全省|全市|全区|全县|[" + HAN + r"]{1,6}?[省市县区])?(?:首家|首个|首支|第一家|第一个)"
+)
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
 #: not 层系多级的纠纷解决机制)
 _DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接|预防|督促|非诉")

@@ -1428,3 +1428,24 @@ def test_a_title_of_measures_is_a_document() -> None:
     assert names("出台《甲县人民法院司法便民利民十项举措》。") == [
         "《甲县人民法院司法便民利民十项举措》"
     ]
+
+
+def test_a_mediation_committee_the_court_founds_and_its_liaison_points() -> None:
+    # a committee set up with a partner (the first of its province: no part of the name)
+    assert names("甲区法院与区工商联联合成立乙省首家商事纠纷调解委员会。") == ["商事纠纷调解委员会"]
+    assert names("丙院组建家事调解委员会，防止矛盾激化。") == ["家事调解委员会"]
+    # a village's people's mediation committee, or one only relied on, is not the court's
+    assert names("丁村成立了人民调解委员会。") == []
+    assert names("依托镇商事调解委员会化解纠纷。") == []
+    # judges' liaison points set up in the communities
+    assert names("在各社区设立社区和行政村法官联络点78个。") == ["社区和行政村法官联络点"]
+    assert names("该镇设立志愿服务联络点。") == []
+
+
+def test_a_quoted_campaign_that_opens_with_its_span() -> None:
+    text = "该院以省法院“三争”晋先品牌创建活动为契机，以市法院“三年强院行动”为抓手。"
+    assert names(text) == ["“三争”晋先品牌创建活动", "“三年强院行动”"]
+    # counts of kinds and campaigns of no court work stay out
+    assert names("统筹推进“两个目标”“五项行动”。") == []
+    assert names("开展“三大专项行动”。") == []
+    assert names("开展“文明单位”创建活动。") == []
