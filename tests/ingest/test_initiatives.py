@@ -1449,3 +1449,9 @@ def test_a_quoted_campaign_that_opens_with_its_span() -> None:
     assert names("统筹推进“两个目标”“五项行动”。") == []
     assert names("开展“三大专项行动”。") == []
     assert names("开展“文明单位”创建活动。") == []
+
+
+def test_a_quoted_hotline_of_its_own_is_a_facility() -> None:
+    # 专线: a dedicated line the court opens, named by its quote
+    assert names("甲市法院开通“一号直达”诉源治理专线。") == ["“一号直达”诉源治理专线"]
+    assert names("乙院开通“心连心”专线。") == ["“心连心”专线"]
