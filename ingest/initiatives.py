@@ -106,7 +106,7 @@ MECHANISM_HEADS = (
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(
-    r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动"
+    r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动|共治"
     r"|[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲))$"
 )
 #: a step of court procedure: each item of a quoted list set up without a head names one
@@ -190,7 +190,8 @@ _COURT_WORK = re.compile(
 _NOT_COURT_WORK = re.compile("法治|政法|普法|执法|司法所|司法局")
 #: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
 _COURT_BUSINESS = re.compile(
-    r"调解|调处|调裁|联调|化解|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
+    r"调解|调处|调裁|联调|化解|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访|"
+    r"司法服务"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\dNn]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"

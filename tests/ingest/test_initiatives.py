@@ -1455,3 +1455,12 @@ def test_a_quoted_hotline_of_its_own_is_a_facility() -> None:
     # 专线: a dedicated line the court opens, named by its quote
     assert names("甲市法院开通“一号直达”诉源治理专线。") == ["“一号直达”诉源治理专线"]
     assert names("乙院开通“心连心”专线。") == ["“心连心”专线"]
+
+
+def test_a_quoted_list_of_places_working_together_and_a_service_network() -> None:
+    # 共治 names what the listed places do together; 司法服务 is court work for a 网络
+    assert names("该庭优化“庭、站、点”融合共治，化解纠纷。") == ["“庭、站、点”融合共治"]
+    text = "该庭形成“一庭两翼”全覆盖司法服务网络。"
+    assert names(text) == ["“一庭两翼”全覆盖司法服务网络"]
+    # a list of principles is still no name
+    assert names("坚持“党委领导、政府负责”共治。") == []

@@ -583,3 +583,17 @@ def test_national_supervision_tribunal_and_juvenile_names() -> None:
     # a juvenile court's circuit point set up is circuit trial, not a new juvenile court
     found = tax.find("戊区法院设立少年法庭巡回审判点。")
     assert [m.entry.name for m in found] == ["巡回审判"]
+
+
+def test_a_tribunals_service_station_and_the_administrative_dispute_centre() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    assert found("在甲县人民法院乙人民法庭诉讼服务站，调解员接待当事人。") == ["人民法庭诉讼服务站"]
+    # a service station named without its tribunal is no tribunal's station
+    assert found("法官下沉四个诉讼服务站。") == []
+    assert found("促成丙市行政争议协调化解中心的成立。") == ["行政争议调解中心"]
+    # where cases are referred to: the referral is the practice, not the centre
+    assert found("该院向三县区行政争议化解中心委派化解案件10件。") == ["委派调解"]
