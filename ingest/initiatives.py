@@ -110,7 +110,9 @@ _LIST_HEADS = re.compile(
     r"|[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲))$"
 )
 #: a step of court procedure: each item of a quoted list set up without a head names one
-_PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
+_PROCEDURE = re.compile(
+    r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执|精审|简审|速审"
+)
 #: heads of an activity or a loose grouping (队伍, 共同体, 解纷圈): the quoted part or the words
 #: before the head must name court work or a facility
 _WEAK_HEADS = frozenset(
@@ -334,6 +336,10 @@ _AWARD_END = re.compile(
 )
 
 _SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
+#: 诉源、执源、访源综合治理: the sources governed together, one initiative
+_SOURCE_LIST = re.compile(
+    r"(?:[" + HAN + r"]源[、和与及]){1,3}[" + HAN + r"]源(?:综合|一体化|一体|协同|联动)?治理"
+)
 _NOT_SOURCE = frozenset("资水能来根财税电河货")
 _NUM = "一二两三四五六七八九十"
 _RHYTHM_TAIL = r"(?:(?!制度|机制|工作|模式|标准|的|为|等)[" + HAN + r"]){1,3}"
@@ -794,7 +800,8 @@ def _quoted_candidates(
                 rule = "quoted-brand"
             elif (
                 listed
-                and verb
+                # 着力“调解、速裁、精审”: the procedures the court concentrates on
+                and (verb or text[max(0, q.start() - 2) : q.start()] == "着力")
                 and len(group) == 1
                 and all(
                     _PROCEDURE.search(part) and not _PRINCIPLE_END.search(part)
@@ -2059,6 +2066,10 @@ def find_initiatives(
         ):
             continue  # 开展一系列调研活动, 法治宣传进社区活动, 巡回审判活动: no activity of its own
         cands.append(InitiativeMention(xs, ac.end(), text[xs : ac.end()], True, "activity"))
+    for sl in _SOURCE_LIST.finditer(text, 0, limit):
+        if any(x in _NOT_SOURCE for x in re.findall(r"([" + HAN + r"])源", sl.group(0))):
+            continue  # 水源、能源…: no court's sources of disputes
+        cands.append(InitiativeMention(sl.start(), sl.end(), sl.group(0), True, "source"))
     for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue

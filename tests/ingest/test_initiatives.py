@@ -1464,3 +1464,11 @@ def test_a_quoted_list_of_places_working_together_and_a_service_network() -> Non
     assert names(text) == ["“一庭两翼”全覆盖司法服务网络"]
     # a list of principles is still no name
     assert names("坚持“党委领导、政府负责”共治。") == []
+
+
+def test_sources_governed_together_and_procedures_concentrated_on() -> None:
+    assert names("该庭推进诉源、执源、访源综合治理。") == ["诉源、执源、访源综合治理"]
+    assert names("加强水源、能源综合治理。") == []
+    # 着力 before a quoted list of procedures (精审: careful trial of the hard cases)
+    assert names("甲院按照案件特点着力“调解、速裁、精审”。") == ["“调解、速裁、精审”"]
+    assert names("着力“高质量、高效率”。") == []
