@@ -267,6 +267,8 @@ _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理�
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
 _POLITICAL = re.compile(
     r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
+    # the system's political formula and the crackdown's watchword (打伞破网)
+    r"中国特色社会主义|打伞|"
     r"一带一路|"
     # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
     r"四下基层|三抓三促|"
@@ -1028,6 +1030,10 @@ def _unquoted_candidates(
             continue
         if len(_own_words(plain)) < 2:
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
+        if _ADJECTIVE.fullmatch(plain) or (
+            h.group(0) in _CAMPAIGN_HEADS and _CRIMINAL.search(plain)
+        ):
+            continue  # 作为一项战略性工程 (a quality), 电信网络诈骗专项行动 (a crackdown on crime)
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if (lead_q := _QUOTED.match(x)) and _figure_of_speech(strip_ignored(lead_q["x"])):
@@ -1201,6 +1207,8 @@ _LEADING_VERB = re.compile(
     r"(?:做实|做优|做强|做细|做精|做深|做好|提供|强化|加强|提升|提高|促进|推动|实现|发挥|加快|拓展|"
     r"拓宽|规范(?!化)|助推)"
 )
+#: a quality alone before a head (战略性工程, 基础性工程): no name
+_ADJECTIVE = re.compile(r"[" + HAN + r"]{1,4}性")
 #: a count before a facility set up: 5家, 12个, 三处
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
 #: …nor is the first of a place (成立甲省首家商事纠纷调解委员会)

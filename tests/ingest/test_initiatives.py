@@ -1472,3 +1472,13 @@ def test_sources_governed_together_and_procedures_concentrated_on() -> None:
     # 着力 before a quoted list of procedures (精审: careful trial of the hard cases)
     assert names("甲院按照案件特点着力“调解、速裁、精审”。") == ["“调解、速裁、精审”"]
     assert names("着力“高质量、高效率”。") == []
+
+
+def test_qualities_crackdowns_and_formulas_are_no_mechanisms() -> None:
+    # a quality alone before a head, a campaign against crime, the system's political formula
+    assert names("把诉讼服务体系建设作为一项基础性、先导性、战略性工程。") == []
+    assert names("该院积极开展电信网络诈骗专项行动，依法惩处被告人。") == []
+    assert names("健全中国特色社会主义司法制度。") == []
+    assert names("开展“打伞破网”行动。") == []
+    # a campaign of court work stays (欠薪清零专项行动)
+    assert "欠薪清零专项行动" in names("开展“春风送法”活动、欠薪清零专项行动。")

@@ -597,3 +597,8 @@ def test_a_tribunals_service_station_and_the_administrative_dispute_centre() -> 
     assert found("促成丙市行政争议协调化解中心的成立。") == ["行政争议调解中心"]
     # where cases are referred to: the referral is the practice, not the centre
     assert found("该院向三县区行政争议化解中心委派化解案件10件。") == ["委派调解"]
+
+
+def test_the_short_name_of_the_service_centres_building() -> None:
+    found = [m.entry.name for m in default_taxonomy().find("完善诉服中心建设。")]
+    assert found == ["一站式诉讼服务中心"]
