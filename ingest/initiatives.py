@@ -1688,6 +1688,10 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
         )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+    # a name proposed from the text and met as a goal (助力“百千万工程”) is the aim of another
+    # body's programme, unless the court builds it (助力打造“甲”品牌); a known term may still be
+    # the court's own work elsewhere (助力诉源治理)
+    framing = framing or (goal and m.candidate and not _verb_before(text, m.start))
     abolished = _given_up(text, m.start, m.end)
     if goal or abolished:
         return replace(m, goal=goal, abolished=abolished, framing=framing)

@@ -1482,3 +1482,12 @@ def test_qualities_crackdowns_and_formulas_are_no_mechanisms() -> None:
     assert names("开展“打伞破网”行动。") == []
     # a campaign of court work stays (欠薪清零专项行动)
     assert "欠薪清零专项行动" in names("开展“春风送法”活动、欠薪清零专项行动。")
+
+
+def test_a_proposed_name_met_only_as_an_aim_frames_the_article() -> None:
+    found = find_initiatives("该庭以助力“千村万户工程”为契机，推行繁简分流。")
+    assert [(m.name, m.framing) for m in found] == [("“千村万户工程”", True), ("繁简分流", False)]
+    # …unless the court builds it; a known term after 助力 stays a goal only
+    found = find_initiatives("助力打造“亭前满意”营商环境服务品牌。")
+    assert [(m.name, m.framing) for m in found] == [("“亭前满意”营商环境服务品牌", False)]
+    assert [m.framing for m in find_initiatives("助力诉源治理。")] == [False]
