@@ -295,6 +295,9 @@ _FOUNDS = re.compile(r"(?:成立|组建|设立|建立)(?:了|起)?")
 _HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
+#: …and 创新 before a name with words of its own (创新商事仲裁调查令机制, 创新家事审判机制; 创新送达
+#: 机制, generic words only, still improves a mechanism and proposes nothing)
+_UNQUOTED_VERB = re.compile(r"(?:" + ADOPTION_VERBS + r"|创新)(?:了|起)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
 _GENERIC_WORDS = re.compile(
     "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
@@ -969,7 +972,7 @@ def _unquoted_candidates(
         if cut >= 0:
             window = window[cut + 1 :]
             window_start = h.start() - len(window)
-        verbs = list(_VERB_ANY.finditer(window))
+        verbs = list(_UNQUOTED_VERB.finditer(window))
         if not verbs:
             # 建立甲机制、乙制度和丙工作室: a later item of a list whose item before it was taken
             # (its verb lies out of the window)
@@ -1030,6 +1033,12 @@ def _unquoted_candidates(
             continue
         if len(_own_words(plain)) < 2:
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
+        if (
+            verbs
+            and verbs[-1].group(0).startswith("创新")
+            and len(_own_words(_PROCEDURE.sub("", plain))) < 2
+        ):
+            continue  # 创新送达机制: a procedure's mechanism improved, no name of its own
         if _ADJECTIVE.fullmatch(plain) or (
             h.group(0) in _CAMPAIGN_HEADS and _CRIMINAL.search(plain)
         ):

@@ -1491,3 +1491,11 @@ def test_a_proposed_name_met_only_as_an_aim_frames_the_article() -> None:
     found = find_initiatives("助力打造“亭前满意”营商环境服务品牌。")
     assert [(m.name, m.framing) for m in found] == [("“亭前满意”营商环境服务品牌", False)]
     assert [m.framing for m in find_initiatives("助力诉源治理。")] == [False]
+
+
+def test_a_mechanism_innovated_with_words_of_its_own() -> None:
+    assert names("甲院创新商事仲裁调查令机制，依法支持仲裁。") == ["商事仲裁调查令机制"]
+    assert names("乙庭进一步创新家事审判机制。") == ["家事审判机制"]
+    # a procedure's or generic mechanism improved names nothing
+    assert names("创新送达机制。") == []
+    assert names("创新工作机制。") == []
