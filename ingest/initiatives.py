@@ -286,7 +286,7 @@ _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|系统|专区|通道|模式|工作法|团队|法庭|联络点|调解委员会"
+    "平台|系统|专区|通道|模式|工作法|团队|法庭|联络点|调解委员会|监督员"
 )
 #: set-up verbs after which a mediation committee is the court's own (与工商联联合成立商事纠纷
 #: 调解委员会, 组建家事调解委员会), not a village's or a bureau's (人民调解委员会)
@@ -297,7 +297,9 @@ _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
 #: …and 创新 before a name with words of its own (创新商事仲裁调查令机制, 创新家事审判机制; 创新送达
 #: 机制, generic words only, still improves a mechanism and proposes nothing)
-_UNQUOTED_VERB = re.compile(r"(?:" + ADOPTION_VERBS + r"|创新)(?:了|起)?")
+_UNQUOTED_VERB = re.compile(r"(?:" + ADOPTION_VERBS + r"|创新|聘请|选聘|聘任)(?:了|起)?")
+#: supervisors a court appoints from outside (聘请廉政和营商环境监督员): a mechanism of its own
+_APPOINTS = re.compile(r"(?:聘请|选聘|聘任)(?:了)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
 _GENERIC_WORDS = re.compile(
     "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
@@ -1065,6 +1067,10 @@ def _unquoted_candidates(
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
             continue  # 完善社会治理制度: the governance of society, no court's own
+        if (h.group(0) == "监督员") != bool(verbs and _APPOINTS.fullmatch(verbs[-1].group(0))):
+            continue  # 聘请…监督员 only; 聘请 sets up nothing else (聘请甲专家团队 hires people)
+        if h.group(0) == "监督员" and "担任" in plain:
+            continue  # 聘请人大代表担任监督员: the people appointed, not the mechanism's name
         if h.group(0) == "调解委员会":
             if not (verbs and _FOUNDS.fullmatch(verbs[-1].group(0))) or "人民" in plain:
                 continue  # 人民调解委员会, or a committee only named: a village's or a bureau's

@@ -1499,3 +1499,12 @@ def test_a_mechanism_innovated_with_words_of_its_own() -> None:
     # a procedure's or generic mechanism improved names nothing
     assert names("创新送达机制。") == []
     assert names("创新工作机制。") == []
+
+
+def test_supervisors_appointed_from_outside() -> None:
+    text = "该院开展自查自纠，聘请廉政和营商环境监督员，回应企业关切。"
+    assert names(text) == ["廉政和营商环境监督员"]
+    # the people appointed, a supervisor only named, or people hired are no mechanism
+    assert names("聘请10名律师担任执行监督员。") == []
+    assert names("设立执行监督员。") == []
+    assert names("聘请专家咨询团队。") == []
