@@ -1150,11 +1150,12 @@ _LISTED = re.compile(
     r"|(?P<n>[两二三四五六七八九十])(?:项|个|大)(?P<mod>[" + HAN + r"]{0,6}?)"
     r"(?P<head>工作机制|协作机制|机制|制度))" + _HEAD_RUN_ON
 )
-#: routine work of a court's staff (lectures, exchanges, training, visits): an item ending so
-#: makes the list one of routine (开展审判实务讲座、司法经验交流等活动)
+#: routine work of a court's staff (lectures, exchanges, training, visits, management and its
+#: checks): an item ending so makes the list one of routine (开展审判实务讲座、司法经验交流等活动,
+#: 建立案件质量评查、审判流程管理等制度)
 _ROUTINE_END = re.compile(
     r"(?:讲座|交流|培训|座谈|研讨|观摩|学习|调研|宣讲|宣传|慰问|走访|竞赛|比赛|演讲|评比|测试|考试|会议|"
-    r"论坛|讲评|练兵|汇报|参观)$"
+    r"论坛|讲评|练兵|汇报|参观|管理|考核|考评|督查|检查|评查|监督|通报|审批|值班|保密)$"
 )
 #: what parts the items of such a list: 、 or back-to-back quotes, and 和/及 (not 和解, 及时)
 _LISTED_SEP = re.compile(r"、|(?<=[”」])(?=[“「])|以及|和(?![解谐美平睦合])|及(?!时)")

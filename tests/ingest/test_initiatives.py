@@ -1508,3 +1508,8 @@ def test_supervisors_appointed_from_outside() -> None:
     assert names("聘请10名律师担任执行监督员。") == []
     assert names("设立执行监督员。") == []
     assert names("聘请专家咨询团队。") == []
+
+
+def test_a_list_of_management_routines_names_nothing() -> None:
+    assert names("该院建立健全庭审录像检查、案件质量评查等制度。") == []
+    assert names("建立了文书上网监督、绩效积分考核等制度。") == []
