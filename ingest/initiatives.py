@@ -819,6 +819,16 @@ def _quoted_candidates(
                 end = q.end()
                 name = text[q.start() : q.end()]
                 rule = "quoted-list"
+            elif (
+                len(group) == 1
+                and _JOINED_PARTS.match(plain_x)
+                and covered  # a known procedure joined with another (not “线上+线下”)
+                and _MEANS_BEFORE.search(text, max(0, q.start() - 2), q.start())
+                and _MANNER_AFTER.match(text, q.end())
+            ):
+                # 通过“诉前调解+司法确认”的方式: the joined procedures the court works by
+                end = q.end()
+                name = text[q.start() : q.end()]
             elif len(group) == 1 and _heading_slogan(text, q):
                 # a section heading opened by a slogan of joined parts (“甲乙+丙丁” 做法): the
                 # section reports that practice
@@ -881,6 +891,9 @@ def _quoted_candidates(
 
 #: a slogan of joined parts, each of two characters or more: 调解+速裁 (not 互联网+)
 _JOINED_PARTS = re.compile(r"^[" + HAN + r"]{2,}(?:[+＋][" + HAN + r"]{2,})+$")
+#: what a quote of joined parts is worked by (通过“甲+乙”的方式) and what names it a way of working
+_MEANS_BEFORE = re.compile(r"(?:通过|采取|采用|运用|借助)$")
+_MANNER_AFTER = re.compile(r"的?(?:方式|办法|做法|路径)")
 #: a heading line: short, no sentence punctuation
 _HEADING_BODY = re.compile(r"[^。！？!?；;\n]{0,40}(?:\n|$)")
 

@@ -1513,3 +1513,10 @@ def test_supervisors_appointed_from_outside() -> None:
 def test_a_list_of_management_routines_names_nothing() -> None:
     assert names("该院建立健全庭审录像检查、案件质量评查等制度。") == []
     assert names("建立了文书上网监督、绩效积分考核等制度。") == []
+
+
+def test_joined_procedures_the_court_works_by() -> None:
+    text = "在甲法庭通过“诉前调解+司法确认”的方式，十多天就化解了纠纷。"
+    assert "“诉前调解+司法确认”" in names(text)
+    # joined words with no known procedure are a manner of working
+    assert names("通过“线上+线下”的方式开展宣传。") == []
