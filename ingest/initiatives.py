@@ -343,6 +343,11 @@ _AWARD_END = re.compile(
 )
 
 _SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
+#: a room or a station named in single quotes inside a quoted speech (“调解室挂着‘甲乙调解室’的
+#: 牌子”): the quote is the room's name
+_NESTED_ROOM = re.compile(
+    r"‘(?P<x>[" + HAN + r"]{2,10}(?:调解室|立案室|工作室|服务站|工作站|驿站|之家|窗口))’"
+)
 #: 诉源、执源、访源综合治理: the sources governed together, one initiative
 _SOURCE_LIST = re.compile(
     r"(?:[" + HAN + r"]源[、和与及]){1,3}[" + HAN + r"]源(?:综合|一体化|一体|协同|联动)?治理"
@@ -395,7 +400,7 @@ class InitiativeMention:
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
     #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | quoted-code |
     #: pattern | document | award | award-header | meeting | activity | source |
-    #: rhythm | running | list-items
+    #: rhythm | running | list-items | quoted-nested
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -2107,6 +2112,15 @@ def find_initiatives(
         ):
             continue  # 开展一系列调研活动, 法治宣传进社区活动, 巡回审判活动: no activity of its own
         cands.append(InitiativeMention(xs, ac.end(), text[xs : ac.end()], True, "activity"))
+    for nq in _NESTED_ROOM.finditer(text, 0, limit):
+        x = nq.group("x")
+        if _covered(tax_spans, nq.start("x"), nq.end("x")) and (
+            len(_residue(text, tax_spans, nq.start("x"), nq.end("x"))) < 2
+        ):
+            continue
+        if len(_GENERIC_WORDS.sub("", x)) < 3:
+            continue  # ‘调解室’: a kind of room, no name
+        cands.append(InitiativeMention(nq.start(), nq.end(), x, True, "quoted-nested"))
     for sl in _SOURCE_LIST.finditer(text, 0, limit):
         if any(x in _NOT_SOURCE for x in re.findall(r"([" + HAN + r"])源", sl.group(0))):
             continue  # 水源、能源…: no court's sources of disputes

@@ -1520,3 +1520,13 @@ def test_joined_procedures_the_court_works_by() -> None:
     assert "“诉前调解+司法确认”" in names(text)
     # joined words with no known procedure are a manner of working
     assert names("通过“线上+线下”的方式开展宣传。") == []
+
+
+def test_a_room_named_in_single_quotes_inside_a_speech() -> None:
+    text = "村民说：“那是个‘麦香法庭’，调解室挂着‘金谷穗调解室’的牌子，办公室叫‘麦场立案室’。”"
+    found = find_initiatives(text)
+    assert [(m.name, m.rule) for m in found] == [
+        ("金谷穗调解室", "quoted-nested"),
+        ("麦场立案室", "quoted-nested"),
+    ]
+    assert names("他说：“这是‘调解室’。”") == []
