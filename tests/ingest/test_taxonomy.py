@@ -602,8 +602,3 @@ def test_a_tribunals_service_station_and_the_administrative_dispute_centre() -> 
 def test_the_short_name_of_the_service_centres_building() -> None:
     found = [m.entry.name for m in default_taxonomy().find("完善诉服中心建设。")]
     assert found == ["一站式诉讼服务中心"]
-
-
-def test_the_tribunals_two_standards_by_their_short_name() -> None:
-    found = [m.entry.name for m in default_taxonomy().find("以“两化”建设和一庭一特色为抓手。")]
-    assert found == ["人民法庭标准化规范化建设"]
