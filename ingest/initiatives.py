@@ -2293,9 +2293,11 @@ def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
         if (
             inner
             and c.name[:1] in _OPENING_QUOTES
-            and not key[: -len(max(inner, key=len))].endswith("的")
+            and not key[: -len(max(inner, key=len))].endswith(("的", "暨"))
         ):
-            inner = []  # “甲”诉调对接工作室: a quoted brand keeps its own name
+            # “甲”诉调对接工作室: a quoted brand keeps its own name; “法官调解室暨社区微法庭”
+            # (暨: one facility under both names) is the 社区微法庭 named elsewhere
+            inner = []
         if inner and _NICKNAME.match(key[: -len(max(inner, key=len))]):
             inner = []  # 老杨品牌调解工作室: a person's own room beside the generic one
         if inner:

@@ -1530,3 +1530,8 @@ def test_a_room_named_in_single_quotes_inside_a_speech() -> None:
         ("麦场立案室", "quoted-nested"),
     ]
     assert names("他说：“这是‘调解室’。”") == []
+
+
+def test_one_facility_under_two_names_joined_by_ji() -> None:
+    text = "经过“社区小法庭”调解，纠纷化解。该庭设置了“法官调解室暨社区小法庭”。"
+    assert names(text) == ["“社区小法庭”", "“社区小法庭”"]
