@@ -602,3 +602,8 @@ def test_a_tribunals_service_station_and_the_administrative_dispute_centre() -> 
 def test_the_short_name_of_the_service_centres_building() -> None:
     found = [m.entry.name for m in default_taxonomy().find("完善诉服中心建设。")]
     assert found == ["一站式诉讼服务中心"]
+
+
+def test_the_one_stop_programme_written_as_one_stop_resolving_of_disputes() -> None:
+    found = [m.entry.name for m in default_taxonomy().find("提升“一站式”矛盾纠纷多元化解能力。")]
+    assert found == ["一站式多元解纷机制"]
