@@ -607,3 +607,10 @@ def test_the_short_name_of_the_service_centres_building() -> None:
 def test_the_one_stop_programme_written_as_one_stop_resolving_of_disputes() -> None:
     found = [m.entry.name for m in default_taxonomy().find("提升“一站式”矛盾纠纷多元化解能力。")]
     assert found == ["一站式多元解纷机制"]
+
+
+def test_the_courts_informatisation_as_a_whole_is_the_smart_court() -> None:
+    tax = default_taxonomy()
+    assert [m.entry.name for m in tax.find("甲区法院的信息化建设起步晚。")] == ["智慧法院建设"]
+    # one field's informatisation is not the programme
+    assert tax.find("加强执行信息化建设。") == []
