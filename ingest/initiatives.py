@@ -1173,7 +1173,10 @@ _LISTED = re.compile(
 #: 建立案件质量评查、审判流程管理等制度)
 _ROUTINE_END = re.compile(
     r"(?:讲座|交流|培训|座谈|研讨|观摩|学习|调研|宣讲|宣传|慰问|走访|竞赛|比赛|演讲|评比|测试|考试|会议|"
-    r"论坛|讲评|练兵|汇报|参观|管理|考核|考评|督查|检查|评查|监督|通报|审批|值班|保密)$"
+    r"论坛|讲评|练兵|汇报|参观|管理|考核|考评|督查|检查|评查|监督|通报|审批|值班|保密|报告|防控|讨论|"
+    r"案件)$"
+    # …or the court's internal discipline and housekeeping wherever named (廉政风险防控, 请示报告)
+    r"|廉政|党风|请示|考勤|财务|后勤|档案|公文"
 )
 #: what parts the items of such a list: 、 or back-to-back quotes, and 和/及 (not 和解, 及时)
 _LISTED_SEP = re.compile(r"、|(?<=[”」])(?=[“「])|以及|和(?![解谐美平睦合])|及(?!时)")

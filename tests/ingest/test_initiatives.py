@@ -1513,6 +1513,9 @@ def test_supervisors_appointed_from_outside() -> None:
 def test_a_list_of_management_routines_names_nothing() -> None:
     assert names("该院建立健全庭审录像检查、案件质量评查等制度。") == []
     assert names("建立了文书上网监督、绩效积分考核等制度。") == []
+    # the court's own procedures, internal discipline and reports are no reform
+    assert names("建立了审判委员会讨论案件、合议庭评议案件等制度。") == []
+    assert names("建立健全重大事项请示报告、廉政风险防控等制度。") == []
 
 
 def test_joined_procedures_the_court_works_by() -> None:
