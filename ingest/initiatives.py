@@ -288,6 +288,8 @@ UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
     "平台|系统|专区|通道|模式|工作法|团队|法庭|联络点|调解委员会|监督员"
 )
+#: a court in a clause's lead (区法院与工商联联合成立…): the court takes part
+_COURT_SUBJECT = re.compile(r"法院|法庭|该院|本院|我院|中院|高院")
 #: set-up verbs after which a mediation committee is the court's own (与工商联联合成立商事纠纷
 #: 调解委员会, 组建家事调解委员会), not a village's or a bureau's (人民调解委员会)
 _FOUNDS = re.compile(r"(?:成立|组建|设立|建立)(?:了|起)?")
@@ -1092,6 +1094,10 @@ def _unquoted_candidates(
         if h.group(0) == "调解委员会":
             if not (verbs and _FOUNDS.fullmatch(verbs[-1].group(0))) or "人民" in plain:
                 continue  # 人民调解委员会, or a committee only named: a village's or a bureau's
+            lead = text[_clause_start(text, start) : start]
+            sentence = text[max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1 : start]
+            if OTHER_BODY.search(lead) and not _COURT_SUBJECT.search(sentence):
+                continue  # 区工商联成立商事调解委员会: another body's committee
         elif OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (

@@ -1538,3 +1538,11 @@ def test_a_room_named_in_single_quotes_inside_a_speech() -> None:
 def test_one_facility_under_two_names_joined_by_ji() -> None:
     text = "经过“社区小法庭”调解，纠纷化解。该庭设置了“法官调解室暨社区小法庭”。"
     assert names(text) == ["“社区小法庭”", "“社区小法庭”"]
+
+
+def test_another_bodys_mediation_committee_is_not_the_courts() -> None:
+    assert names("区工商联成立商事调解委员会，化解商事纠纷。") == []
+    assert names("区法院与区工商联联合成立商事纠纷调解委员会。") == ["商事纠纷调解委员会"]
+    # the court named earlier in the sentence takes part in the clause after it
+    text = "区法院成立调解工作室，与区工商联联合成立首家商事纠纷调解委员会。"
+    assert names(text) == ["商事纠纷调解委员会"]
