@@ -16,7 +16,10 @@ pattern marks them as a named mechanism:
 - a quoted brand of a known initiative (“田间地头”流动法庭, ``kind_of`` 车载法庭);
 - a quote of joined parts that opens a heading line (“调解+速裁” 跑出加速度, rule
   quoted-heading): the section reports that practice;
-- an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队);
+- an unquoted ``<adoption verb> X <head>`` (建立甲乙沟通机制, 组建甲乙团队, 设立社区法官联络点; a
+  mediation committee only when set up and not a people's one: 联合成立首家商事纠纷调解委员会);
+- a quoted campaign that opens with its span (“三年强院行动”) or builds a numbered brand
+  (“三争”晋先品牌创建活动), which counts of kinds (“五项行动”, “三大专项行动”) are not;
 - a name after a relative clause (建成对接多部门的甲省多元解纷平台, rule pattern-de), a virtual
   courtroom set up (上线5G虚拟智能法庭), a quote naming a tool of a kind made (研发庭审小程序“甲”),
   a numbered abbreviation with 理念/创建/协同 (“两邻”理念), a joint mechanism whose meeting is
@@ -32,6 +35,10 @@ pattern marks them as a named mechanism:
 - a quoted count that sums up the list right before it (建成甲中心、乙中心“两个中心”, rule
   quoted-count): as many items as the count says, each holding the counted head; and one
   spelled out after 即 right after it (推进“六个对接”，即：…, rule quoted-count-spelled).
+- the items of a list one verb sets up, closed by their kind (创设甲合议庭、“乙”茶室等特色品牌,
+  建立了分案审理、社会调查等制度, rule list-items) or by their count and the head they share
+  (建立甲、乙两项协作机制: each item takes the head); a list with one item that reads as no name
+  (short, a clause, routine: 开展法律咨询、普法宣传等活动; 审判实务讲座) proposes nothing;
 - a quoted list of watchwords a verb sets up as the court's 工作格局 / 工作思路 / 特色工作模式
   (构建“甲、乙、丙”的工作格局, rule quoted-slogan-work; 形成“…”的工作格局 is a state reached).
 
@@ -84,11 +91,13 @@ _VERB_BEFORE = re.compile(
 
 #: heads that make a quoted or unquoted phrase the name of a mechanism or facility
 MECHANISM_HEADS = (
+    # a campaign to build something (“三争”晋先品牌创建活动), before 品牌 and 活动 alone
+    "品牌创建活动|创建活动|"
     "工作机制|机制|制度|改革|模式|工作法|调解品牌|品牌|工程|专项行动|专项整治|专项活动|活动|行动|"
     "平台|系统|中心|调解室|工作室|团队|工作体系|体系|服务站|工作站|窗口|专区|基地|评议|总体思路|思路|"
     "经验|调解法|共治|服务网(?!络)|驿站|之家|服务队|工作队|服务点|联络点|联络站|法庭|热线|课堂|讲堂|项目|计划|"
     "联盟|专班|专项治理|网络|格局|调解站|解纷站|调解队(?!伍)|解纷队(?!伍)|队伍|联合体|共同体|生态圈|服务圈|解纷圈|圈|"
-    "矩阵|名片|工作(?!目标|要求|重点|任务|布局|理念|人员|者|计划|模式|格局|思路|方案)|建设|"
+    "矩阵|名片|专线|工作(?!目标|要求|重点|任务|布局|理念|人员|者|计划|模式|格局|思路|方案)|建设|"
     # a counted formula of a way of working (四字诀, 三段式, 五步法, 三部曲) and 同心圆
     "[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲)|同心圆|"
     # N位一体, 一体化, 工作布局 only when no other head follows (“甲”四位一体服务网)
@@ -97,16 +106,20 @@ MECHANISM_HEADS = (
 )
 #: heads that alone make a quoted list of phrases (“当场立、自助立”改革) one name
 _LIST_HEADS = re.compile(
-    r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动"
+    r"(?:改革|团队|机制|制度|工作法|工程|服务网|专项治理|专项行动|专项活动|共治"
     r"|[一二两三四五六七八九十](?:字诀|字法|字经|段式|步法|步工作法|部曲|步曲))$"
 )
 #: a step of court procedure: each item of a quoted list set up without a head names one
-_PROCEDURE = re.compile(r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执")
+_PROCEDURE = re.compile(
+    r"裁判|判决|调处|调解|审理|审判|执行|立案|送达|化解|解纷|速裁|快审|快执|精审|简审|速审"
+)
 #: heads of an activity or a loose grouping (队伍, 共同体, 解纷圈): the quoted part or the words
 #: before the head must name court work or a facility
 _WEAK_HEADS = frozenset(
     {
         "活动",
+        "创建活动",
+        "品牌创建活动",
         "行动",
         "专项活动",
         "工作",
@@ -125,7 +138,13 @@ _WEAK_HEADS = frozenset(
 _MODIFIED_HEADS = frozenset({"建设", "网络", "格局"})
 _HOLD_BEFORE = re.compile(r"(?:坚持|秉持|秉承|践行|树立)$")
 _PRINCIPLE_END = re.compile(r"(?:优先|为主|为先|为本|至上|第一|并重|结合|相结合)$")
-_CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治"})
+_CAMPAIGN_HEADS = frozenset({"专项行动", "行动", "专项整治", "品牌创建活动", "创建活动"})
+#: a campaign's own name in quotes that opens with a count (“三年强院行动”, “百日攻坚行动”): the
+#: count is its span, not a count of kinds (“五项行动”, “三大专项行动” name no campaign)
+_COUNTED_CAMPAIGN = re.compile(
+    r"^[一二两三四五六七八九十百千\d]+[个项大条点种张年届天日](?P<w>[" + HAN + r"]{2,8}?)"
+    r"(?:攻坚行动|专项行动|行动)$"
+)
 #: a numbered abbreviation (“两邻”, “四零”: two neighbours, four zeros) names a programme with
 #: these heads, which a longer quote does not take (“立审执一体化”理念 is a principle)
 _COUNTED_ABBR = re.compile(r"^[一二两三四五六七八九十双百千万][" + HAN + r"]$")
@@ -164,7 +183,7 @@ _HEAD_AFTER_CODE = _head_after("", 12)
 _QUOTED = re.compile(r"[“「](?P<x>[^“”「」\n]{1,30})[”」]")
 _FACILITY_END = re.compile(
     r"(?:室|窗口|中心|站|点|平台|系统|工程|基地|通道|网|库|团队|品牌|机制|制度|模式|工作法|调解法|法庭|专区|"
-    r"热线|驿站|之家|服务队|行动|共治)$"
+    r"热线|专线|驿站|之家|服务队|行动|共治)$"
 )
 _COURT_WORK = re.compile(
     r"调解|调处|调裁|联调|解纷|诉|审|判|执行|立案|送达|法|庭|院|案|纠纷|枫桥|无讼|矛盾|治理|信访|质效"
@@ -173,7 +192,8 @@ _COURT_WORK = re.compile(
 _NOT_COURT_WORK = re.compile("法治|政法|普法|执法|司法所|司法局")
 #: court work without the bare 法 of 法治 (法治乡村 is a programme of the local government)
 _COURT_BUSINESS = re.compile(
-    r"调解|调处|调裁|联调|化解|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访"
+    r"调解|调处|调裁|联调|化解|解纷|诉|讼|审|判|执行|立案|送达|法庭|法官|法院|案|纠纷|枫桥|矛盾|信访|"
+    r"司法服务"
 )
 _NUMERIC_SLOGAN = re.compile(
     r"^(?:[一二两三四五六七八九十百千\dNn]+[个项大条点种张年届][^、,\uff0c]{1,5}[、,\uff0c]?)+$"
@@ -210,6 +230,13 @@ def _counted_code(plain_x: str, last: bool, head_m: re.Match[str] | None) -> boo
     )
 
 
+def _counted_campaign(plain_x: str) -> bool:
+    """“三年强院行动”, “百日攻坚行动”: a quoted campaign whose name opens with its span; the words
+    between count and head are its own (not 专项, a kind)."""
+    m = _COUNTED_CAMPAIGN.match(plain_x)
+    return m is not None and len(_GENERIC_WORDS.sub("", m.group("w")).replace("专项", "")) >= 2
+
+
 #: 三调度两通报一提示, 一庭两中心: counted parts without classifiers name one mechanism
 _COUNTED_PARTS = re.compile(
     r"^(?:[一二两三四五六七八九十](?![个项条届大年])[" + HAN + r"]{1,3}){2,}$"
@@ -240,6 +267,8 @@ _COUNT_INSIDE = re.compile(r"\d+[名个人件项]")  # “1名法官+2名助理�
 _SENTENCE_LIKE = re.compile(r"^[以把让将向在从为对]")
 _POLITICAL = re.compile(
     r"初心|使命|党|思想|二十大|十九大|主题教育|为人民|不忘|牢记|总书记|政治|打击|扫黑|整治.{0,4}诈骗|"
+    # the system's political formula and the crackdown's watchword (打伞破网)
+    r"中国特色社会主义|打伞|"
     r"一带一路|"
     # the party's campaigns of work style (四下基层, 甘肃的三抓三促): no court reform
     r"四下基层|三抓三促|"
@@ -257,12 +286,22 @@ _SENTENCE_PUNCT = re.compile(_PUNCT_CLASS)
 
 UNQUOTED_HEADS = (
     "工作机制|机制|制度|工程|改革|专项行动|专项整治|专项活动|基地|中心|服务站|工作站|调解室|工作室|"
-    "平台|系统|专区|通道|模式|工作法|团队|法庭"
+    "平台|系统|专区|通道|模式|工作法|团队|法庭|联络点|调解委员会|监督员"
 )
+#: a court in a clause's lead (区法院与工商联联合成立…): the court takes part
+_COURT_SUBJECT = re.compile(r"法院|法庭|该院|本院|我院|中院|高院")
+#: set-up verbs after which a mediation committee is the court's own (与工商联联合成立商事纠纷
+#: 调解委员会, 组建家事调解委员会), not a village's or a bureau's (人民调解委员会)
+_FOUNDS = re.compile(r"(?:成立|组建|设立|建立)(?:了|起)?")
 #: a finished mechanism name and a conjunction inside a window (甲机制和乙工作室)
 _HEAD_AND = re.compile(r"(?:" + UNQUOTED_HEADS + r"|法庭|大厅)(?:和|及|与|以及)")
 _UNQUOTED_HEAD = re.compile(r"(?:" + UNQUOTED_HEADS + r")" + _HEAD_RUN_ON)
 _VERB_ANY = re.compile(r"(?:" + ADOPTION_VERBS + r")(?:了|起)?")
+#: …and 创新 before a name with words of its own (创新商事仲裁调查令机制, 创新家事审判机制; 创新送达
+#: 机制, generic words only, still improves a mechanism and proposes nothing)
+_UNQUOTED_VERB = re.compile(r"(?:" + ADOPTION_VERBS + r"|创新|聘请|选聘|聘任)(?:了|起)?")
+#: supervisors a court appoints from outside (聘请廉政和营商环境监督员): a mechanism of its own
+_APPOINTS = re.compile(r"(?:聘请|选聘|聘任)(?:了)?")
 #: words that alone do not name a mechanism (监督制约机制, 线上线下服务平台, 执行长效机制)
 _GENERIC_WORDS = re.compile(
     "工作|长效|考核|监督|制约|改革|配套|保障|管理|协调|联动|沟通|调解|服务|诉讼|审判|执行|信息|数据|"
@@ -306,6 +345,15 @@ _AWARD_END = re.compile(
 )
 
 _SOURCE_GOVERNANCE = re.compile(r"(?P<x>[" + HAN + r"])源治理")
+#: a room or a station named in single quotes inside a quoted speech (“调解室挂着‘甲乙调解室’的
+#: 牌子”): the quote is the room's name
+_NESTED_ROOM = re.compile(
+    r"‘(?P<x>[" + HAN + r"]{2,10}(?:调解室|立案室|工作室|服务站|工作站|驿站|之家|窗口))’"
+)
+#: 诉源、执源、访源综合治理: the sources governed together, one initiative
+_SOURCE_LIST = re.compile(
+    r"(?:[" + HAN + r"]源[、和与及]){1,3}[" + HAN + r"]源(?:综合|一体化|一体|协同|联动)?治理"
+)
 _NOT_SOURCE = frozenset("资水能来根财税电河货")
 _NUM = "一二两三四五六七八九十"
 _RHYTHM_TAIL = r"(?:(?!制度|机制|工作|模式|标准|的|为|等)[" + HAN + r"]){1,3}"
@@ -354,7 +402,7 @@ class InitiativeMention:
     #: taxonomy | quoted | quoted-group | quoted-brand | quoted-defined | quoted-heading |
     #: quoted-count | quoted-count-spelled | quoted-slogan-work | quoted-list | quoted-code |
     #: pattern | document | award | award-header | meeting | activity | source |
-    #: rhythm | running
+    #: rhythm | running | list-items | quoted-nested
     rule: str
     awarded: bool = False  # the mention sits in a 获评/授予/入选 clause
     title: bool = False  # a conferred title of the taxonomy (全国法院先进集体), awarded or not
@@ -603,7 +651,9 @@ def _quoted_candidates(
                 # “红枫”调解队 a team; “知产”品牌 is a field
                 continue
             if (
-                _NUMERIC_SLOGAN.match(plain_x) and not _counted_code(plain_x, q is last, head_m)
+                _NUMERIC_SLOGAN.match(plain_x)
+                and not _counted_code(plain_x, q is last, head_m)
+                and not _counted_campaign(plain_x)
             ) or (x.startswith("第") or _POLITICAL.search(x)):
                 continue
             if _COUNT_INSIDE.search(plain_x) or (
@@ -728,6 +778,8 @@ def _quoted_candidates(
                     _COURT_WORK.search(plain_x + head_m.group("mod"))
                     or _FACILITY_END.search(plain_x)
                     or _COUNTED_PARTS.match(plain_x)
+                    # “三争”晋先品牌创建活动: a numbered programme's campaign
+                    or (head.endswith("创建活动") and _COUNTED_ABBR.match(plain_x))
                 ):
                     continue  # “纾困解难”活动: an activity, not a named mechanism
                 if head in _ABBR_HEADS and not (
@@ -762,7 +814,8 @@ def _quoted_candidates(
                 rule = "quoted-brand"
             elif (
                 listed
-                and verb
+                # 着力“调解、速裁、精审”: the procedures the court concentrates on
+                and (verb or text[max(0, q.start() - 2) : q.start()] == "着力")
                 and len(group) == 1
                 and all(
                     _PROCEDURE.search(part) and not _PRINCIPLE_END.search(part)
@@ -773,6 +826,16 @@ def _quoted_candidates(
                 end = q.end()
                 name = text[q.start() : q.end()]
                 rule = "quoted-list"
+            elif (
+                len(group) == 1
+                and _JOINED_PARTS.match(plain_x)
+                and covered  # a known procedure joined with another (not “线上+线下”)
+                and _MEANS_BEFORE.search(text, max(0, q.start() - 2), q.start())
+                and _MANNER_AFTER.match(text, q.end())
+            ):
+                # 通过“诉前调解+司法确认”的方式: the joined procedures the court works by
+                end = q.end()
+                name = text[q.start() : q.end()]
             elif len(group) == 1 and _heading_slogan(text, q):
                 # a section heading opened by a slogan of joined parts (“甲乙+丙丁” 做法): the
                 # section reports that practice
@@ -835,6 +898,9 @@ def _quoted_candidates(
 
 #: a slogan of joined parts, each of two characters or more: 调解+速裁 (not 互联网+)
 _JOINED_PARTS = re.compile(r"^[" + HAN + r"]{2,}(?:[+＋][" + HAN + r"]{2,})+$")
+#: what a quote of joined parts is worked by (通过“甲+乙”的方式) and what names it a way of working
+_MEANS_BEFORE = re.compile(r"(?:通过|采取|采用|运用|借助)$")
+_MANNER_AFTER = re.compile(r"的?(?:方式|办法|做法|路径)")
 #: a heading line: short, no sentence punctuation
 _HEADING_BODY = re.compile(r"[^。！？!?；;\n]{0,40}(?:\n|$)")
 
@@ -928,7 +994,7 @@ def _unquoted_candidates(
         if cut >= 0:
             window = window[cut + 1 :]
             window_start = h.start() - len(window)
-        verbs = list(_VERB_ANY.finditer(window))
+        verbs = list(_UNQUOTED_VERB.finditer(window))
         if not verbs:
             # 建立甲机制、乙制度和丙工作室: a later item of a list whose item before it was taken
             # (its verb lies out of the window)
@@ -966,7 +1032,7 @@ def _unquoted_candidates(
             start += after_item[-1].end()
             x = x[after_item[-1].end() :]
         rule = "pattern"
-        count = _LEADING_COUNT.match(x)
+        count = _LEADING_COUNT.match(x) or _FIRST_OF_PLACE.match(x)
         if count:  # 设立5家船员权益保护工作站: the count is no part of the name
             start += count.end()
             x = x[count.end() :]
@@ -989,6 +1055,16 @@ def _unquoted_candidates(
             continue
         if len(_own_words(plain)) < 2:
             continue  # 健全矛盾纠纷预防化解机制, 完善督促机制: words of any such mechanism
+        if (
+            verbs
+            and verbs[-1].group(0).startswith("创新")
+            and len(_own_words(_PROCEDURE.sub("", plain))) < 2
+        ):
+            continue  # 创新送达机制: a procedure's mechanism improved, no name of its own
+        if _ADJECTIVE.fullmatch(plain) or (
+            h.group(0) in _CAMPAIGN_HEADS and _CRIMINAL.search(plain)
+        ):
+            continue  # 作为一项战略性工程 (a quality), 电信网络诈骗专项行动 (a crackdown on crime)
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
             continue  # “第一议题”制度: an ordinal names a routine, not a mechanism
         if (lead_q := _QUOTED.match(x)) and _figure_of_speech(strip_ignored(lead_q["x"])):
@@ -999,7 +1075,7 @@ def _unquoted_candidates(
             continue  # 提供制度依据, 做实做优专业调解中心: a verb phrase cut at a head, not a name
         if _CLAUSE_PIECE.search(plain):
             continue  # 搭建起了X通道, 信息化建设和诉服中心, 公司签订了工程: a piece of a clause
-        if h.group(0) in ("团队", "基地") and not _COURT_WORK.search(
+        if h.group(0) in ("团队", "基地", "联络点") and not _COURT_WORK.search(
             _NOT_COURT_WORK.sub("", plain)
         ):
             continue  # 组建平行审判团队 is court work; a volunteer team, an education base not
@@ -1011,7 +1087,18 @@ def _unquoted_candidates(
             continue  # 建成法官远程会议系统: the court's equipment, not a practice for the public
         if _SOCIETY_GOVERNANCE.fullmatch(plain + h.group(0)):
             continue  # 完善社会治理制度: the governance of society, no court's own
-        if OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
+        if (h.group(0) == "监督员") != bool(verbs and _APPOINTS.fullmatch(verbs[-1].group(0))):
+            continue  # 聘请…监督员 only; 聘请 sets up nothing else (聘请甲专家团队 hires people)
+        if h.group(0) == "监督员" and "担任" in plain:
+            continue  # 聘请人大代表担任监督员: the people appointed, not the mechanism's name
+        if h.group(0) == "调解委员会":
+            if not (verbs and _FOUNDS.fullmatch(verbs[-1].group(0))) or "人民" in plain:
+                continue  # 人民调解委员会, or a committee only named: a village's or a bureau's
+            lead = text[_clause_start(text, start) : start]
+            sentence = text[max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1 : start]
+            if OTHER_BODY.search(lead) and not _COURT_SUBJECT.search(sentence):
+                continue  # 区工商联成立商事调解委员会: another body's committee
+        elif OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
             _covered(tax_spans, start, h.end())
@@ -1077,14 +1164,100 @@ def _running_candidates(
     return out
 
 
+#: a list a verb sets up, closed by 等 and the kind of its items (创设甲合议庭、“乙”茶吧、丙调解室等
+#: 亮点品牌; 建立了分案审理、社会调查等制度), or by a count of them and the head they share (建立甲、
+#: 乙两项省级协作机制): each item is a name of its own
+_LISTED = re.compile(
+    r"(?<![为以])(?P<verb>建立健全|建立|设立|创设|创立|推行|实行|推出|打造|开展|组建|成立|构建|开设)"
+    r"(?:了)?(?P<body>[^，,。；;：:！!？?\n《》()（）]{4,160}?)"
+    r"(?:等(?P<kmod>[" + HAN + r"]{0,4}?)(?P<kind>品牌|制度|机制|活动|举措|模式|工作法)"
+    r"|(?P<n>[两二三四五六七八九十])(?:项|个|大)(?P<mod>[" + HAN + r"]{0,6}?)"
+    r"(?P<head>工作机制|协作机制|机制|制度))" + _HEAD_RUN_ON
+)
+#: routine work of a court's staff (lectures, exchanges, training, visits, management and its
+#: checks): an item ending so makes the list one of routine (开展审判实务讲座、司法经验交流等活动,
+#: 建立案件质量评查、审判流程管理等制度)
+_ROUTINE_END = re.compile(
+    r"(?:讲座|交流|培训|座谈|研讨|观摩|学习|调研|宣讲|宣传|慰问|走访|竞赛|比赛|演讲|评比|测试|考试|会议|"
+    r"论坛|讲评|练兵|汇报|参观|管理|考核|考评|督查|检查|评查|监督|通报|审批|值班|保密|报告|防控|讨论|"
+    r"案件)$"
+    # …or the court's internal discipline and housekeeping wherever named (廉政风险防控, 请示报告)
+    r"|廉政|党风|请示|考勤|财务|后勤|档案|公文"
+)
+#: what parts the items of such a list: 、 or back-to-back quotes, and 和/及 (not 和解, 及时)
+_LISTED_SEP = re.compile(r"、|(?<=[”」])(?=[“「])|以及|和(?![解谐美平睦合])|及(?!时)")
+
+
+def _listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items of text[start:end], parted by `_LISTED_SEP`."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for sep in _LISTED_SEP.finditer(text, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, end))
+    return out
+
+
+def _listed_candidates(
+    text: str, tax_spans: list[tuple[int, int]], limit: int
+) -> list[InitiativeMention]:
+    """Items of a list set up by one verb and closed by their kind (等…品牌/制度/活动, rule
+    list-items) or by their count and shared head (两项…协作机制: each item takes the head). Every
+    item the taxonomy does not name must read as a name: four characters or more (five for an
+    activity), words of its own, no clause, no political formula; else the list is a list of
+    routine (开展法律咨询、普法宣传等活动) and nothing is proposed. One item alone before 等 names a
+    mechanism only with six characters or more (建立婚姻家庭案件回访等便民制度)."""
+    out: list[InitiativeMention] = []
+    for m in _LISTED.finditer(text, 0, limit):
+        items = [(a, b) for a, b in _listed_items(text, m.start("body"), m.end("body")) if b > a]
+        if m.group("n"):
+            if len(items) != _COUNT_VALUE.get(m.group("n"), 0) or len(items) < 2:
+                continue
+        elif len(items) < 2 and not (
+            m.group("kind") in ("制度", "机制")
+            and len(strip_ignored(text[items[0][0] : items[0][1]])) >= 6
+        ):
+            continue
+        shortest = 5 if m.group("kind") == "活动" else 4
+        found: list[InitiativeMention] = []
+        for a, b in items:
+            plain = strip_ignored(text[a:b])
+            if _covered(tax_spans, a, b) and len(_residue(text, tax_spans, a, b)) < 2:
+                continue  # 诉前调解: a known term, named already
+            if (
+                not shortest <= len(plain) <= 20
+                or _X_STOP.search(plain)
+                # 打击 of a count's item (打击破产逃废债两项协作机制) names the mechanism's work
+                or _POLITICAL.search(plain.replace("打击", "") if m.group("n") else plain)
+                or OTHER_BODY.search(plain)
+                or _LEADING_VERB.match(plain)
+                or _NUMERIC_SLOGAN.match(plain)
+                or _ROUTINE_END.search(plain)
+                or len(_own_words(plain)) < 2
+            ):
+                found = []
+                break  # one item is no name: a list of routine work, not of mechanisms
+            name = text[a:b] + (m.group("mod") + m.group("head") if m.group("n") else "")
+            found.append(InitiativeMention(a, b, name, True, "list-items"))
+        out += found
+    return out
+
+
 #: verbs that are no adoption verbs but start a verb phrase the window ran into (提供制度依据,
 #: 做实做优专业调解中心, 促进中心工作): a name does not start with them
 _LEADING_VERB = re.compile(
     r"(?:做实|做优|做强|做细|做精|做深|做好|提供|强化|加强|提升|提高|促进|推动|实现|发挥|加快|拓展|"
     r"拓宽|规范(?!化)|助推)"
 )
+#: a quality alone before a head (战略性工程, 基础性工程): no name
+_ADJECTIVE = re.compile(r"[" + HAN + r"]{1,4}性")
 #: a count before a facility set up: 5家, 12个, 三处
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)(?:余|多)?[家个所座处间支]")
+#: …nor is the first of a place (成立甲省首家商事纠纷调解委员会)
+_FIRST_OF_PLACE = re.compile(
+    r"(?:全国|全省|全市|全区|全县|[" + HAN + r"]{1,6}?[省市县区])?(?:首家|首个|首支|第一家|第一个)"
+)
 #: words of any dispute-resolution name: a name after a relative clause needs more (海事解纷平台,
 #: not 层系多级的纠纷解决机制)
 _DISPUTE_WORDS = re.compile("纠纷|矛盾|解决|化解|解纷|多元化|多元|诉讼|衔接|对接|预防|督促|非诉")
@@ -1204,7 +1377,7 @@ def _slogan_work_candidates(
 
 
 _DOC_TITLE = re.compile(
-    r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|细则|规划|实施意见|工作规则))》"
+    r"《(?P<t>[^《》\n]{6,60}?(?:意见|方案|规定|办法|措施|举措|细则|规划|实施意见|工作规则))》"
 )
 #: a plan's title written without 《》: 研究制定了诉讼服务升级版建设三年规划
 _PLAN_PLAIN = re.compile(
@@ -1387,7 +1560,7 @@ def _award_continued(text: str, end: int) -> list[tuple[int, int]]:
 _TITLE = re.compile(r"《(?P<t>[^《》\n]{2,60})》")
 #: a policy document's title (《关于…》, 《…意见》, 《…办法（试行）》), not a report or a case
 POLICY_TITLE = re.compile(
-    r"关于|(?:意见|方案|规定|办法|措施|细则|规划|规则|通知|决定|纲要|计划|条例|指引|指南|规程|"
+    r"关于|(?:意见|方案|规定|办法|措施|举措|细则|规划|规则|通知|决定|纲要|计划|条例|指引|指南|规程|"
     r"要点|制度)(?:[(（][^()（）]{1,6}[)）])?$"
 )
 #: a report's title: a document, not a headline
@@ -1558,6 +1731,10 @@ def _flagged(text: str, m: InitiativeMention) -> InitiativeMention:
         )
     )
     goal = framing or _GOAL.search(text, max(0, m.start - 16), m.start) is not None
+    # a name proposed from the text and met as a goal (助力“百千万工程”) is the aim of another
+    # body's programme, unless the court builds it (助力打造“甲”品牌); a known term may still be
+    # the court's own work elsewhere (助力诉源治理)
+    framing = framing or (goal and m.candidate and not _verb_before(text, m.start))
     abolished = _given_up(text, m.start, m.end)
     if goal or abolished:
         return replace(m, goal=goal, abolished=abolished, framing=framing)
@@ -1858,6 +2035,7 @@ def find_initiatives(
             + _spelled_out_candidates(text, tax_spans, limit)
             + _slogan_work_candidates(text, tax_spans, limit)
             + _running_candidates(text, tax_spans, limit)
+            + _listed_candidates(text, tax_spans, limit)
         )
         # a name in a headline is a local brand only when the headline says it is set up
         if not _inside(headlines, c.start, c.end)
@@ -1943,6 +2121,19 @@ def find_initiatives(
         ):
             continue  # 开展一系列调研活动, 法治宣传进社区活动, 巡回审判活动: no activity of its own
         cands.append(InitiativeMention(xs, ac.end(), text[xs : ac.end()], True, "activity"))
+    for nq in _NESTED_ROOM.finditer(text, 0, limit):
+        x = nq.group("x")
+        if _covered(tax_spans, nq.start("x"), nq.end("x")) and (
+            len(_residue(text, tax_spans, nq.start("x"), nq.end("x"))) < 2
+        ):
+            continue
+        if len(_GENERIC_WORDS.sub("", x)) < 3:
+            continue  # ‘调解室’: a kind of room, no name
+        cands.append(InitiativeMention(nq.start(), nq.end(), x, True, "quoted-nested"))
+    for sl in _SOURCE_LIST.finditer(text, 0, limit):
+        if any(x in _NOT_SOURCE for x in re.findall(r"([" + HAN + r"])源", sl.group(0))):
+            continue  # 水源、能源…: no court's sources of disputes
+        cands.append(InitiativeMention(sl.start(), sl.end(), sl.group(0), True, "source"))
     for sg in _SOURCE_GOVERNANCE.finditer(text, 0, limit):
         if sg.group("x") in _NOT_SOURCE or any(s <= sg.start() < e for s, e in tax_spans):
             continue
@@ -2111,9 +2302,11 @@ def _nested_names(cands: list[InitiativeMention]) -> list[InitiativeMention]:
         if (
             inner
             and c.name[:1] in _OPENING_QUOTES
-            and not key[: -len(max(inner, key=len))].endswith("的")
+            and not key[: -len(max(inner, key=len))].endswith(("的", "暨"))
         ):
-            inner = []  # “甲”诉调对接工作室: a quoted brand keeps its own name
+            # “甲”诉调对接工作室: a quoted brand keeps its own name; “法官调解室暨社区微法庭”
+            # (暨: one facility under both names) is the 社区微法庭 named elsewhere
+            inner = []
         if inner and _NICKNAME.match(key[: -len(max(inner, key=len))]):
             inner = []  # 老杨品牌调解工作室: a person's own room beside the generic one
         if inner:

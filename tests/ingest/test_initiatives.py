@@ -1377,3 +1377,172 @@ def test_a_counted_formula_of_work_is_a_head() -> None:
     # 四字诀, 三段式, 五步法: a counted formula names the listed parts as one way of working
     assert names("该庭念好“访、听、帮、讲”四字诀，走访企业。") == ["“访、听、帮、讲”四字诀"]
     assert names("该庭推行“一站三调”三段式。") == ["“一站三调”三段式"]
+
+
+def test_a_list_set_up_and_closed_by_its_kind_names_each_item() -> None:
+    """创设A、B、C等亮点品牌 / 开展A、B等活动 / 建立A、B等制度: each item is a name (rule
+    list-items); known terms among the items stay taxonomy matches."""
+    text = "该庭先后创设甲乙女子合议庭、“逢五说理”茶室、村居联合调解室等特色品牌。"
+    assert [(m.name, m.rule) for m in find_initiatives(text)] == [
+        ("甲乙女子合议庭", "list-items"),
+        ("“逢五说理”茶室", "list-items"),
+        ("村居联合调解室", "list-items"),
+    ]
+    assert names("乙院建立了分案审理、心理干预、犯罪记录封存等制度。") == [
+        "分案审理",
+        "心理干预",
+        "犯罪记录封存",
+    ]
+    assert names("该庭开展清欠农民工工资周、法官夜访乡村等活动。") == [
+        "清欠农民工工资周",
+        "法官夜访乡村",
+    ]
+    # one item alone names a mechanism when it is long enough
+    assert names("建立家事案件判后回访等便民制度。") == ["家事案件判后回访"]
+    assert names("该院推行诉前调解、律师代理申诉等制度。") == ["诉前调解", "律师代理申诉"]
+
+
+def test_a_counted_list_gives_each_item_the_shared_head() -> None:
+    assert names("丙院率先建立企业重整、打击逃废债两项省级协作机制。") == [
+        "企业重整省级协作机制",
+        "打击逃废债省级协作机制",
+    ]
+    # the count must be the number of items
+    assert names("丙院建立企业重整、破产逃废债、破产审判三项协作机制。") == [
+        "企业重整协作机制",
+        "破产逃废债协作机制",
+        "破产审判协作机制",
+    ]
+    assert names("丙院建立企业重整、逃废债两项制度外，还建立三项机制。") == []
+
+
+def test_a_list_of_routine_work_names_nothing() -> None:
+    # short items, lectures and exchanges, or one item that is no name: routine work
+    assert names("开展法律咨询、普法宣传等活动。") == []
+    assert names("组织法官开展审判实务讲座、司法经验交流等活动。") == []
+    assert names("建立健全考勤、学习等制度。") == []
+    assert names("为建立案件质量评查、审判流程管理等制度，该院召开会议。") == []
+
+
+def test_a_title_of_measures_is_a_document() -> None:
+    assert names("出台《甲县人民法院司法便民利民十项举措》。") == [
+        "《甲县人民法院司法便民利民十项举措》"
+    ]
+
+
+def test_a_mediation_committee_the_court_founds_and_its_liaison_points() -> None:
+    # a committee set up with a partner (the first of its province: no part of the name)
+    assert names("甲区法院与区工商联联合成立乙省首家商事纠纷调解委员会。") == ["商事纠纷调解委员会"]
+    assert names("丙院组建家事调解委员会，防止矛盾激化。") == ["家事调解委员会"]
+    # a village's people's mediation committee, or one only relied on, is not the court's
+    assert names("丁村成立了人民调解委员会。") == []
+    assert names("依托镇商事调解委员会化解纠纷。") == []
+    # judges' liaison points set up in the communities
+    assert names("在各社区设立社区和行政村法官联络点78个。") == ["社区和行政村法官联络点"]
+    assert names("该镇设立志愿服务联络点。") == []
+
+
+def test_a_quoted_campaign_that_opens_with_its_span() -> None:
+    text = "该院以省法院“三争”晋先品牌创建活动为契机，以市法院“三年强院行动”为抓手。"
+    assert names(text) == ["“三争”晋先品牌创建活动", "“三年强院行动”"]
+    # counts of kinds and campaigns of no court work stay out
+    assert names("统筹推进“两个目标”“五项行动”。") == []
+    assert names("开展“三大专项行动”。") == []
+    assert names("开展“文明单位”创建活动。") == []
+
+
+def test_a_quoted_hotline_of_its_own_is_a_facility() -> None:
+    # 专线: a dedicated line the court opens, named by its quote
+    assert names("甲市法院开通“一号直达”诉源治理专线。") == ["“一号直达”诉源治理专线"]
+    assert names("乙院开通“心连心”专线。") == ["“心连心”专线"]
+
+
+def test_a_quoted_list_of_places_working_together_and_a_service_network() -> None:
+    # 共治 names what the listed places do together; 司法服务 is court work for a 网络
+    assert names("该庭优化“庭、站、点”融合共治，化解纠纷。") == ["“庭、站、点”融合共治"]
+    text = "该庭形成“一庭两翼”全覆盖司法服务网络。"
+    assert names(text) == ["“一庭两翼”全覆盖司法服务网络"]
+    # a list of principles is still no name
+    assert names("坚持“党委领导、政府负责”共治。") == []
+
+
+def test_sources_governed_together_and_procedures_concentrated_on() -> None:
+    assert names("该庭推进诉源、执源、访源综合治理。") == ["诉源、执源、访源综合治理"]
+    assert names("加强水源、能源综合治理。") == []
+    # 着力 before a quoted list of procedures (精审: careful trial of the hard cases)
+    assert names("甲院按照案件特点着力“调解、速裁、精审”。") == ["“调解、速裁、精审”"]
+    assert names("着力“高质量、高效率”。") == []
+
+
+def test_qualities_crackdowns_and_formulas_are_no_mechanisms() -> None:
+    # a quality alone before a head, a campaign against crime, the system's political formula
+    assert names("把诉讼服务体系建设作为一项基础性、先导性、战略性工程。") == []
+    assert names("该院积极开展电信网络诈骗专项行动，依法惩处被告人。") == []
+    assert names("健全中国特色社会主义司法制度。") == []
+    assert names("开展“打伞破网”行动。") == []
+    # a campaign of court work stays (欠薪清零专项行动)
+    assert "欠薪清零专项行动" in names("开展“春风送法”活动、欠薪清零专项行动。")
+
+
+def test_a_proposed_name_met_only_as_an_aim_frames_the_article() -> None:
+    found = find_initiatives("该庭以助力“千村万户工程”为契机，推行繁简分流。")
+    assert [(m.name, m.framing) for m in found] == [("“千村万户工程”", True), ("繁简分流", False)]
+    # …unless the court builds it; a known term after 助力 stays a goal only
+    found = find_initiatives("助力打造“亭前满意”营商环境服务品牌。")
+    assert [(m.name, m.framing) for m in found] == [("“亭前满意”营商环境服务品牌", False)]
+    assert [m.framing for m in find_initiatives("助力诉源治理。")] == [False]
+
+
+def test_a_mechanism_innovated_with_words_of_its_own() -> None:
+    assert names("甲院创新商事仲裁调查令机制，依法支持仲裁。") == ["商事仲裁调查令机制"]
+    assert names("乙庭进一步创新家事审判机制。") == ["家事审判机制"]
+    # a procedure's or generic mechanism improved names nothing
+    assert names("创新送达机制。") == []
+    assert names("创新工作机制。") == []
+
+
+def test_supervisors_appointed_from_outside() -> None:
+    text = "该院开展自查自纠，聘请廉政和营商环境监督员，回应企业关切。"
+    assert names(text) == ["廉政和营商环境监督员"]
+    # the people appointed, a supervisor only named, or people hired are no mechanism
+    assert names("聘请10名律师担任执行监督员。") == []
+    assert names("设立执行监督员。") == []
+    assert names("聘请专家咨询团队。") == []
+
+
+def test_a_list_of_management_routines_names_nothing() -> None:
+    assert names("该院建立健全庭审录像检查、案件质量评查等制度。") == []
+    assert names("建立了文书上网监督、绩效积分考核等制度。") == []
+    # the court's own procedures, internal discipline and reports are no reform
+    assert names("建立了审判委员会讨论案件、合议庭评议案件等制度。") == []
+    assert names("建立健全重大事项请示报告、廉政风险防控等制度。") == []
+
+
+def test_joined_procedures_the_court_works_by() -> None:
+    text = "在甲法庭通过“诉前调解+司法确认”的方式，十多天就化解了纠纷。"
+    assert "“诉前调解+司法确认”" in names(text)
+    # joined words with no known procedure are a manner of working
+    assert names("通过“线上+线下”的方式开展宣传。") == []
+
+
+def test_a_room_named_in_single_quotes_inside_a_speech() -> None:
+    text = "村民说：“那是个‘麦香法庭’，调解室挂着‘金谷穗调解室’的牌子，办公室叫‘麦场立案室’。”"
+    found = find_initiatives(text)
+    assert [(m.name, m.rule) for m in found] == [
+        ("金谷穗调解室", "quoted-nested"),
+        ("麦场立案室", "quoted-nested"),
+    ]
+    assert names("他说：“这是‘调解室’。”") == []
+
+
+def test_one_facility_under_two_names_joined_by_ji() -> None:
+    text = "经过“社区小法庭”调解，纠纷化解。该庭设置了“法官调解室暨社区小法庭”。"
+    assert names(text) == ["“社区小法庭”", "“社区小法庭”"]
+
+
+def test_another_bodys_mediation_committee_is_not_the_courts() -> None:
+    assert names("区工商联成立商事调解委员会，化解商事纠纷。") == []
+    assert names("区法院与区工商联联合成立商事纠纷调解委员会。") == ["商事纠纷调解委员会"]
+    # the court named earlier in the sentence takes part in the clause after it
+    text = "区法院成立调解工作室，与区工商联联合成立首家商事纠纷调解委员会。"
+    assert names(text) == ["商事纠纷调解委员会"]

@@ -233,6 +233,34 @@ def test_referring_and_entrusting_mediation_written_as_verbs() -> None:
     assert found("受当事人委托进行调解") == []
 
 
+def test_entrusting_a_named_mediation_body_that_steps_in() -> None:
+    """委托某调解组织介入 / 委托某调解委员会进行调解: the court entrusts the case without
+    至/到/给 before the body."""
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    assert found("经双方同意，法庭即委托镇综治中心调解组织介入。") == ["委托调解"]
+    assert found("法庭把案件委托甲村人民调解委员会进行人民调解。") == ["委托调解"]
+    # a party's mandate to a lawyer, or a body's own mediation, is no court's entrusting
+    assert found("原告委托律师与调解组织联系。") == []
+    assert found("当事人委托代理人参加调解委员会的会议。") == []
+
+
+def test_ruling_and_enforcement_separated_and_filing_on_the_spot() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    assert found("该院推行“裁执分离”工作模式。") == ["裁执分离"]
+    # judges who go to a village and file there: filing at the litigant's place
+    assert found("法官到甲镇乙村为30余户村民现场立案。") == ["上门立案"]
+    # on-the-spot filing as one of the court's channels is no visit
+    assert found("对于现场立案、邮寄立案等渠道接收的材料") == []
+
+
 def test_a_match_may_not_begin_or_end_inside_a_quote(tmp_path: Path) -> None:
     tax = load_taxonomy(_write(tmp_path, _item("律师调解"), _item("一站式多元解纷机制")))
     assert tax.find("建立“法官+律师”调解联合体") == []
@@ -555,3 +583,34 @@ def test_national_supervision_tribunal_and_juvenile_names() -> None:
     # a juvenile court's circuit point set up is circuit trial, not a new juvenile court
     found = tax.find("戊区法院设立少年法庭巡回审判点。")
     assert [m.entry.name for m in found] == ["巡回审判"]
+
+
+def test_a_tribunals_service_station_and_the_administrative_dispute_centre() -> None:
+    tax = default_taxonomy()
+
+    def found(text: str) -> list[str]:
+        return [m.entry.name for m in tax.find(text)]
+
+    assert found("在甲县人民法院乙人民法庭诉讼服务站，调解员接待当事人。") == ["人民法庭诉讼服务站"]
+    # a service station named without its tribunal is no tribunal's station
+    assert found("法官下沉四个诉讼服务站。") == []
+    assert found("促成丙市行政争议协调化解中心的成立。") == ["行政争议调解中心"]
+    # where cases are referred to: the referral is the practice, not the centre
+    assert found("该院向三县区行政争议化解中心委派化解案件10件。") == ["委派调解"]
+
+
+def test_the_short_name_of_the_service_centres_building() -> None:
+    found = [m.entry.name for m in default_taxonomy().find("完善诉服中心建设。")]
+    assert found == ["一站式诉讼服务中心"]
+
+
+def test_the_one_stop_programme_written_as_one_stop_resolving_of_disputes() -> None:
+    found = [m.entry.name for m in default_taxonomy().find("提升“一站式”矛盾纠纷多元化解能力。")]
+    assert found == ["一站式多元解纷机制"]
+
+
+def test_the_courts_informatisation_as_a_whole_is_the_smart_court() -> None:
+    tax = default_taxonomy()
+    assert [m.entry.name for m in tax.find("甲区法院的信息化建设起步晚。")] == ["智慧法院建设"]
+    # one field's informatisation is not the programme
+    assert tax.find("加强执行信息化建设。") == []
