@@ -246,10 +246,12 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
         print("报告的数据（文档中各单位自述的数字，不是测得的成效）：")
         for r in found.rows:
             q = r["qualifier"] or ""
+            # another copy giving the same figure otherwise (数字有改动): said, as the tables do
+            conflict = f"；数字冲突：{r['conflict']}" if r.get("conflict") else ""
             print(
                 f"  {r['unit']}：{r['metric']} {q}{r['value']:g}{r['unit_of_measure']}"
                 f"（范围：{r['scope']}；{r['period'] or '未注明期间'}；"
-                f"关联举措：{r['tied_to'] or '—'}；{shown_value('status', r['status'])}）"
+                f"关联举措：{r['tied_to'] or '—'}；{shown_value('status', r['status'])}{conflict}）"
             )
         if found.truncated:
             print(f"（只列出前 {found.limit:,} 项：还有更多）")
