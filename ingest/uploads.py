@@ -564,7 +564,7 @@ def collections_zh(report: Any) -> list[str]:
     if report.elsewhere:
         names = "、".join(f"「{_printable(x)}」" for x in stayed_in(report))
         lines.append(
-            f"已在图中的文档 {len(report.elsewhere)} 篇仍属于原来的文档集 {names}：没有指定文档集"
+            f"已在图中的文档 {len(report.elsewhere)} 篇仍属于原来的文档集{names}：没有指定文档集"
             "时，只有新文档按文件夹名（单个文件为「未分类」）归入文档集；要把它们也加入某个"
             "文档集，用 --collection 名称，或在文件夹里放 collection.json"
         )

@@ -388,7 +388,7 @@ def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
     (other / "a2.txt").write_text(_ELEVEN, encoding="utf-8")
     assert main(["--quiet", str(other)]) == 0
     assert _collection_lines(capsys.readouterr().out) == [
-        "已在图中的文档 1 篇仍属于原来的文档集 「week」、「周报」：没有指定文档集时，只有新文档"
+        "已在图中的文档 1 篇仍属于原来的文档集「week」、「周报」：没有指定文档集时，只有新文档"
         "按文件夹名（单个文件为「未分类」）归入文档集；要把它们也加入某个文档集，用 --collection "
         "名称，或在文件夹里放 collection.json"
     ]
