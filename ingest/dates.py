@@ -47,6 +47,7 @@ __all__ = [
     "event_date",
     "page_dates",
     "parse_date",
+    "portal_clocks",
     "reference_date",
     "relative_period",
     "resolve_relative",
@@ -216,9 +217,10 @@ def _clock_stamp(m: re.Match[str]) -> str | None:
 
 # A header row of labelled fields with a bare date among them (来源:某报 21-01-28 15:28;
 # 作者:某某 2024年7月11日 浏览:30): a short line without a full stop.
+# (a view counter may go without its colon: 某某法院 2024年3月5日 阅读量 120)
 _FIELD_ROW = re.compile(
-    r"^[^\n。！？]{0,80}?(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)"
-    r"(?:次数|量|数)?\s*[:：]"
+    r"^[^\n。！？]{0,80}?(?:(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)"
+    r"(?:次数|量|数)?\s*[:：]|(?:浏览|点击|阅读)(?:次数|量|数)[ \t]*[0-9]+[ \t]*(?:次|人次)?[ \t]*$)"
     r"[^\n。！？]{0,80}?$",
     re.MULTILINE,
 )
@@ -246,10 +248,12 @@ _CN_DAY = (
     r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
 )
 # A speech's or work report's subtitle: ——2023年2月9日在…会议上, ——二〇二一年一月十九日在…会议上
-# (the day it was delivered, which is the day it was published).
+# (the day it was delivered, which is the day it was published); a long subtitle may wrap once
+# (——2014年1月20日在某省第十二届人民代表大会 / 第二次会议上).
+_VENUE = "(?:会议|大会|会|典礼|仪式|论坛|开幕式|闭幕式|座谈会)"
 _DELIVERED = re.compile(
-    rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*(?:{_LOOSE_DAY}|(?P<cn>{_CN_DAY}))[ \t]*在[^\n。]{{1,60}}?"
-    r"(?:会议|大会|会|典礼|仪式|论坛|开幕式|闭幕式|座谈会)上",
+    rf"^[ \t]*(?:——|—|--|[(（]|－－)[ \t]*(?:{_LOOSE_DAY}|(?P<cn>{_CN_DAY}))[ \t]*在(?:[^\n。]{{1,60}}?"
+    rf"{_VENUE}上|[^\n。]{{1,60}}\n[ \t]*[^\n。，,：:]{{0,30}}?{_VENUE}上[ \t]*[)）]?[ \t]*$)",
     re.MULTILINE,
 )
 
@@ -270,12 +274,13 @@ _DATE_AT_END = re.compile(
     r"[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[ \t\u3000]*$",
     re.MULTILINE,
 )
-# A dateline: a day, then the court or office that issued the article, and nothing else
-# (2024年4月9日　某县人民法院新闻中心).
+# A dateline: a day, then the court, office or medium that issued the article, and nothing
+# else (2024年4月9日　某县人民法院新闻中心; 2024-03-05 某某法院网; 2024年3月5日 某某日报).
 _DATE_ISSUER = re.compile(
     r"^[ \t\u3000]*[【\[(（]?[ \t]*(?P<date>[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年"
     r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)[ \t]*[】\])）]?[ \t\u3000]+"
-    r"[\u4e00-\u9fff（）()]{1,30}(?:法院|法庭|新闻中心|办公室|宣传处|宣传科|政治部|研究室)"
+    r"(?:来自[ \t]*[:：][ \t]*)?[\u4e00-\u9fff（）()]{1,30}(?:法院|法庭|新闻中心|办公室|宣传处|宣传科|政治部|研究室"
+    r"|网|日报|晚报|时报|早报|商报|导报|周报|法治报|法制报|法院报|青年报|客户端|公众号|融媒体中心|电视台)"
     r"[ \t\u3000]*$",
     re.MULTILINE,
 )
@@ -310,6 +315,75 @@ _BYLINE = re.compile(
 )
 
 
+# A portal's clock: today's date shown above the breadcrumb (2025年6月1日 星期日 / 微信 | 微博 /
+# 当前位置：首页 > …), the day the page was viewed. The article's own stamp comes under its
+# title, below the breadcrumb; a date above the breadcrumb, or after 今天是, is never it.
+_BREADCRUMB = re.compile(
+    r"(?:当前位置|您的位置|你的位置|您当前的位置|您当前位置|您所在的位置|您现在的位置|所在位置|现在位置)"
+    r"[ \t]*(?:是)?[ \t]*[:：>]"
+)
+_TODAY_LABEL = re.compile(r"(?:今天是|今日是|今天|今日)[ \t]*[:：]?[ \t]*$")
+
+
+def _portal_clock(top: str, start: int, end: int) -> bool:
+    """Whether the date at top[start:end] is a portal's clock: labelled 今天是, or followed by
+    the breadcrumb within the next three lines."""
+    line_start = top.rfind("\n", 0, start) + 1
+    if _TODAY_LABEL.search(top, line_start, start):
+        return True
+    following = [x for x in top[end:].split("\n", 5)[1:5] if x.strip()][:3]
+    return any(_BREADCRUMB.search(x) for x in following)
+
+
+def portal_clocks(text: str, *, head: int = 1500) -> list[str]:
+    """Days the page's top shows as a portal's clock (`_portal_clock`): not the page's date,
+    even where a header cut from the page holds them alone.
+
+    Example:
+        >>> portal_clocks("2025年6月1日 星期日\\n当前位置：首页 > 调研\\n标题\\n时间：2009-07-18")
+        ['2025-06-01']
+    """
+    top = text[:head]
+    found: list[str] = []
+    for pattern in (_DATE_LINE, _CLOCK_STAMP):
+        for m in pattern.finditer(top):
+            start = m.start("date") if pattern is _DATE_LINE else m.start()
+            if _portal_clock(top, start, m.end()):
+                iso = parse_date(m.group("date")) if pattern is _DATE_LINE else _clock_stamp(m)
+                if iso and iso not in found:
+                    found.append(iso)
+    return found
+
+
+# A byline of a day in figures with its author's name glued on or set off by a space
+# (2019-07-23刘白露, 2019-07-23 刘白露): the whole line, a day and up to three names (a surname
+# and one or two characters), nothing else.
+_DAY_AUTHOR = re.compile(
+    r"^[ \t]*(?P<date>(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2})[ \t]*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[ \t]+[\u4e00-\u9fff]{2,4}){0,2})[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _author_names(names: str) -> bool:
+    from ingest.people import COMPOUND_SURNAMES, SURNAMES  # the surname table lives there
+
+    return all(
+        (n[0] in SURNAMES and len(n) <= 3) or (n[:2] in COMPOUND_SURNAMES and len(n) >= 3)
+        for n in names.split()
+    )
+
+
+def _delivered_days(text: str, *, head: int = 1500) -> list[str]:
+    """Days of a speech's or work report's subtitle (`_DELIVERED`) at the top of `text`."""
+    out = []
+    for m in _DELIVERED.finditer(text[:head]):
+        iso = parse_date(m.group("cn")) if m.group("cn") else _loose_day(m)
+        if iso:
+            out.append(iso)
+    return out
+
+
 def page_dates(text: str, *, head: int = 3000) -> list[str]:
     """Dates the page header states (发布时间：…, a date line under the title, a WeChat byline
     such as ``大邑法院 2023-09-08 17:30 发表于四川``), best first.
@@ -327,14 +401,26 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         if iso and iso not in found:
             found.append(iso)
     for m in _DATE_LINE.finditer(top[:1500]):
+        if _portal_clock(top, m.start("date"), m.end()):
+            continue  # 2025年6月1日 星期日 above 当前位置：…: the day the page was viewed
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
+    authored = [
+        iso
+        for m in _DAY_AUTHOR.finditer(top[:1500])
+        if _author_names(m.group("names"))  # 2024-05-03 开庭: a day and an event, no author
+        and (iso := parse_date(m.group("date")))
+    ]
+    if len(set(authored)) == 1 and authored[0] not in found:
+        found.append(authored[0])  # several days with names: a list (a duty roster), no byline
     for m in _DATE_ISSUER.finditer(top[:1500]):
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
     for m in _CLOCK_STAMP.finditer(top[:1500]):
+        if _portal_clock(top, m.start(), m.end()):
+            continue
         iso = _clock_stamp(m)
         if iso and iso not in found:
             found.append(iso)
@@ -381,12 +467,23 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
     return found
 
 
-_EVENT_DATE = re.compile(
-    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号]"
+#: A full day the running text states, the one pattern both readers of the body's days use:
+#: in words (2024年3月15日, 2024 年 3 月 15 号: groups y, m, d) or in figures (2024-03-15,
+#: 2024.3.15, 2024/3/15: groups y, sep, m2, d2). `reference_date` counts 今年 from any of them;
+#: `event_date` takes only the days in words, as a story tells what happened (a day in figures
+#: in the body is a timestamp, a table's cell or a file's date, not an event told).
+_FULL_DAY = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*(?P<m>[0-9]{1,2})[ \t]*月[ \t]*"
+    r"(?P<d>[0-9]{1,2})[ \t]*[日号]|(?P<sep>[./-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<d2>[0-9]{1,2})"
+    r"(?![0-9]))"
 )
 # a date that opens a span or a deadline (截至…, 自…起, …前) is no event
 _NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|至|到|自|从|定于|计划|预计|将于|拟于)\s*$")
-_NOT_EVENT_AFTER = re.compile(r"^\s*(?:起|前|之前|以前|以来|至|到|—|-|~|施行|实施|生效|截止)")
+#: after a day: the day something starts or must be done by, which the writing may precede
+_TAKES_EFFECT_WORDS = "起|前|之前|以前|施行|实施|生效|截止"
+_TAKES_EFFECT = re.compile(rf"[ \t]*(?:{_TAKES_EFFECT_WORDS})")
+#: after a day: a start, a deadline, or the start of a span (…以来, …至…, …—…): no event
+_NOT_EVENT_AFTER = re.compile(rf"^\s*(?:{_TAKES_EFFECT_WORDS}|以来|至|到|—|-|~)")
 _EVENT_VERBS = re.compile(
     r"召开|举行|举办|揭牌|挂牌|成立|启动|开展|发布|印发|签署|签订|开庭|宣判|审结|座谈|调研|"
     r"走进|来到|出席|参加|会见|慰问|部署|通报|授牌|命名|表彰"
@@ -408,11 +505,9 @@ def event_date(text: str) -> str | None:
     """
     days: set[str] = set()
     events: set[str] = set()
-    for m in _EVENT_DATE.finditer(text):
-        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-        if not _valid(y, mo, d):
-            continue
-        iso = _iso(y, mo, d)
+    for m in _FULL_DAY.finditer(text):
+        if m.group("sep") or (iso := _day_of(m)) is None:
+            continue  # a day in figures: a stamp, not an event told
         days.add(iso)
         lo = max(text.rfind(c, 0, m.start()) for c in "。！？!?\n") + 1
         hi_m = _SENTENCE.match(text, m.end())
@@ -753,13 +848,6 @@ def _retrospective(text: str) -> bool:
     return False
 
 
-#: after a day: the day something starts or must be done by, which the writing may precede
-_TAKES_EFFECT = re.compile(r"[ \t]*(?:起|前|之前|以前|施行|实施|生效|截止)")
-_FULL_DAY = re.compile(
-    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \t]*(?:年[ \t]*(?P<m>[0-9]{1,2})[ \t]*月[ \t]*"
-    r"(?P<d>[0-9]{1,2})[ \t]*[日号]|(?P<sep>[./-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<d2>[0-9]{1,2})"
-    r"(?![0-9]))"
-)
 #: words that count from the publication date: 今年, 去年, 本月, a yearless 上半年 or 一季度, 三年来
 #: (the words first, what must not stand before them checked after, as for _RETRO_WORD)
 _RELATIVE_WORD = re.compile(r"今年|本年|去年|上年|前年|本月|上月|[上下]半年|季度|年多?(?:来|以来)")
@@ -987,7 +1075,10 @@ def choose_date(
 
     if page_date:
         chosen, source = page_date, "page"
-        notes.append(f"日期 {page_date} 取自网页的发布时间栏")
+        if page_date in _delivered_days(text):
+            notes.append(f"日期 {page_date} 取自副题写明的报告（讲话）日期，网页发布可能稍晚")
+        else:
+            notes.append(f"日期 {page_date} 取自网页的发布时间栏")
         if own_date and not _agree(own_date, page_date):
             notes.append(f"网页网址中的日期为 {own_date}")
             if latest and page_date[:4] < latest[:4] <= own_date[:4]:

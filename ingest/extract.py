@@ -357,13 +357,17 @@ class _Context:
         self.topics: list[tuple[int, str]] = []
         speaker_line = -1  # the paragraph whose topic so far is only a quote's speaker
         for s in subjects:
-            a, _ = self.line(s.start)
+            a, b = self.line(s.start)
             if self._background(s.end) or text.startswith(("《", "的《"), s.end):
                 continue  # 市高法院《…》: a cited author
+            if b - a <= _CAPTION_LINE and _CAPTION.search(text, a, b):
+                continue  # a photo's caption is no paragraph the text goes on about
             if not self.topics or self.topics[-1][0] != a:
                 # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
                 listed = self._opens_list(s) or a in self.list_lines
-                self.topics.append((a, "" if listed else s.court))
+                # a court first named past the paragraph's opening sentence is an example of it
+                example = self.sentence(s.start)[0] > self.sentence(a)[0] and s.court != self.home
+                self.topics.append((a, "" if listed or example else s.court))
                 speaker_line = a if self._speaker(s.end) else -1
             elif speaker_line == a and not s.proxy and not self._speaker(s.end):
                 # 乙中院副庭长某某表示。近年来，甲市法院…: the court the paragraph goes on
@@ -476,7 +480,13 @@ class _Context:
         if _CAPTION.match(self.text, m.end):
             return True  # 乙县法院供图: the credit itself
         # a caption line (short, with a credit); a long flattened page is no caption
-        return b - a <= _CAPTION_LINE and _CAPTION.search(self.text, a, b) is not None
+        credit = _CAPTION.search(self.text, a, b) if b - a <= _CAPTION_LINE else None
+        if credit is None:
+            return False
+        # …the court of the caption's own sentence (乙法庭召开X推进会。 乙法院供图) is what the
+        # photo shows doing something, not its credit
+        told = self.text.rfind("。", a, credit.start())
+        return not (m.end <= told and _CAPTION_CLAUSE_HEAD.search(self.text, a, m.start) is None)
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """_clause_end(self.text, pos, limit), from the precomputed clause breaks."""
@@ -550,6 +560,8 @@ class _Context:
             return False  # 指导全市法院…: the group is directed, not the subject
         if rest in _GUIDE_PREPOSITIONS:
             return False  # 按照全市法院…要求，…: whose requirement, not who acts
+        if rest == "以" and _FRAME_NOUN.match(self.text, self._end_at(start)):
+            return False  # 以市法院“X”为抓手，…: the frame the subject works in, not who acts
         if _PLACE_PREFIX.fullmatch(rest) and all(
             _upper_place(p) for p in _PLACE_PIECE.findall(rest)
         ):
@@ -991,6 +1003,11 @@ _HEADING_MAX = 32
 _SENTENCE_END = frozenset("。！？!?；;…")
 #: a heading that reports an honour (入选某某案例, 获评某某称号): its winner may be anyone
 _HONOUR_HEADING = re.compile(r"案例|入选|获评|荣获|称号|评为|表彰|先进|典型|命名|授予")
+#: 以<court>…为契机/为抓手: the court's campaign framing the clause (以市法院“X”为抓手，推进Y)
+_FRAME_NOUN = re.compile(
+    r"[^，,。；;！!？?\n]{0,40}?为(?:契机|抓手|载体|引领|指引|牵引|依托|导向|统领|主线|遵循|动力"
+    r"|突破口|切入点|着力点|总抓手)"
+)
 #: a visitor's inspecting verb right before a court (查看了乙县法院…, 详细了解我院…)
 #: the verbs of a visitor looking into a court's work (`_INSPECT_BEFORE`, `_INSPECT`)
 _INSPECT_VERBS = "查看|察看|了解|参观|听取|考察|视察|走访|观摩|调研"
@@ -1008,6 +1025,9 @@ _METADATA_LABEL = re.compile(  # used with .match, anchored where the row starts
 #: a photo caption or credit line (…。（乙县法院供图）, 省法院供图): its courts are no topic
 _CAPTION = re.compile(r"供图|图片来源|图片由[^，,。\n]{1,20}提供")
 _CAPTION_LINE = 160  # characters: longer lines are text, whatever credit they end with
+#: before a caption's court, what makes it no actor of the caption's sentence: 图为 (what the
+#: photo shows: 图为乙法院法官…, still a scene) or a credit label
+_CAPTION_CLAUSE_HEAD = re.compile(r"图为|图片|摄影|摄|供图|来源")
 #: 该法庭 / 该庭 / 本庭 / 我庭: the tribunal named last before (in the same or the previous
 #: paragraph, with no court department named in between), else the article's own tribunal
 _TRIBUNAL_ANAPHOR = re.compile(r"该法庭|該法庭|该庭|該庭|本庭|我庭")
@@ -1238,6 +1258,16 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         return "awarded"
     s, e = ctx.sentence(mention.start)
     sentence = ctx.text[s:e]
+    if (
+        mention.title
+        and ctx.level(unit) not in _HIGH
+        and any(c.court == unit for c in ctx.courts_in(s, mention.start))
+    ):
+        # 乙法庭榜上有名，成为首批示范法庭之一: the title won by the court the sentence names
+        # (not 木头窝村成为“无讼村”: a village's)
+        won = _WON_TITLE.search(ctx.text, ctx.clause_start(s, mention.start), mention.start)
+        if won is not None and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start()):
+            return "awarded"
     if _piloted(ctx, s, e, mention):
         return "piloted"
     if ctx.level(unit) in _HIGH:
@@ -1268,6 +1298,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         _deploys(ctx, unit, s, e) or _deploy_verb_before(ctx, s, mention.start)
     ):
         return "promoted"
+    if ctx.level(unit) == "intermediate" and _AREA_WIDE.search(
+        ctx.text, ctx.clause_start(s, mention.start), mention.start
+    ):
+        return "promoted"  # 甲中院在全市范围内发起X / 在两级法院开展X: its courts do X
     if ctx.level(unit) == "intermediate" and _leader_remarks(ctx, s, mention, unit):
         return "promoted"  # 甲中院院长某某在调研中指出，X…是…重要举措: its guidance
     if ctx.level(unit) == "intermediate" and _TRIBUNAL_WORK.search(mention.name):
@@ -1277,6 +1311,18 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
     return "adopted"
 
 
+#: in the initiative's clause, an act across the courts of a city: 在全市范围内发起 / 在两级法院
+#: 开展 (an intermediate court launching X for the courts under it; not 在全市率先开展, where
+#: it is the first to do X itself)
+_AREA_WIDE = re.compile(
+    r"在(?:(?:全市|全州|全盟|辖区)(?:范围内|范围|两级法院|各级法院|法院系统|各基层法院|基层法院|法院)?"
+    r"|(?:全市)?两级法院)(?:(?!率先|首)[^，,。；;！!？?\n]){0,6}?"
+    r"(?:开展|发起|推行|推开|部署|组织|推广|启动|实施)"
+)
+#: in a title's clause before it, the title won (成为首批示范法庭之一, 被评为, 入选)
+_WON_TITLE = re.compile(r"成为|入选|获评|评为|荣获|获得|获批|命名为|确定为|认定为")
+#: …striven for, not won (争创, 努力成为, 力争获评)
+_STRIVES = re.compile(r"争|努力|力求|致力|目标|旨在|有望|将|拟")
 #: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
 _REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
 
@@ -1494,8 +1540,11 @@ def _award_winners(ctx: _Context, mention: InitiativeMention) -> list[str]:
         a = part
     winners = heads or ctx.part_subjects(a, mention.start)
     counted = _COUNTED.search(ctx.text[a : mention.start])
+    # 甲法院等10家法院被评为…: the clause names only some of the winners, and no others (not
+    # the court convening the meeting in the clause before)
+    some = counted is not None and bool(winners) and ctx.text[a + counted.start() - 1] == "等"
     # 甲、乙、丙三个法庭入选…: a count that the clause's own list fills names those winners
-    if not winners or (counted and _count_of(counted.group(0)) != len(winners)):
+    if not winners or (counted and not some and _count_of(counted.group(0)) != len(winners)):
         more = ctx.subjects_before(s, mention.start)
         winners = [*heads, *(w for w in more if w not in heads)]
     listed = _winners_listed_before(ctx, s, mention.start)
@@ -1601,6 +1650,8 @@ _NO_TRIBUNAL_STEM = re.compile(
     r"[各该該这這那些我本其全所每此诸的和与及、一二两三四五六七八九十几多]|下辖|辖区|基层|派出|部分|新建"
     r"|首批|首个|相关|指导|要求|组织|推动|督促|带领|支持|联合|会同|法院|中院"
     r"|以下|以上|命名|授予|表彰|决定|评|获|荣|被|为|将|把|对|向|在|是|有|个"
+    # a visitor's verb before a bare 法庭 (听取了法庭…, 走进法庭): the tribunal in context
+    r"|了|到|赴|" + _INSPECT_VERBS + r"|走进|来到|前往|深入"
 )
 
 
@@ -1730,16 +1781,30 @@ def extract_document(
     resolution: Any = resolver(doc) if resolver is not None else _NoCourts()
     courts: list[CourtRef] = list(resolution.courts)
     mentions: list[CourtMention] = sorted(resolution.mentions, key=lambda m: m.start)
+    home = resolution.home
+    variants = _tribunal_variants(courts)
+    if variants:
+        # 黑岗女子法庭 beside 黑岗法庭: one tribunal, by the plain name
+        by_name = {c.name: c for c in courts}
+        for nick, name in variants.items():
+            into, gone = by_name[name], by_name[nick]
+            into.mentions.extend(x for x in gone.mentions if x not in into.mentions)
+            into.evidence.extend(gone.evidence)
+        courts = [c for c in courts if c.name not in variants]
+        mentions = [
+            replace(m, court=variants[m.court]) if m.court in variants else m for m in mentions
+        ]
+        home = variants.get(home or "", home)
     tax = taxonomy if taxonomy is not None else default_taxonomy()
     sentences = split_sentences(text) if text else []
 
     person_hits = find_people(text, mentions)
-    ctx = _Context(text, sentences, mentions, courts, person_hits, resolution.home)
+    ctx = _Context(text, sentences, mentions, courts, person_hits, home)
     placed = _place_people(ctx, person_hits)
     if placed != person_hits:  # people placed by context now stand for their court too
         person_hits = placed
         ctx = ctx.with_people(person_hits)
-    city = _home_city(courts, resolution.home)
+    city = _home_city(courts, home)
 
     for c in courts:
         # the gold schema quotes each court's mentions from the article: keep where they are
@@ -1759,6 +1824,39 @@ def extract_document(
     link_outcomes(ex)
     apply_confidence(ex)
     return ex
+
+
+#: the end of a place's name, or an ordinal or a direction: a tribunal named after a smaller
+#: place or a second seat (城关镇人民法庭, 城关第二人民法庭, 城关东人民法庭 beside 城关人民法庭) is
+#: no nickname of the other
+_PLACE_END = re.compile(r"[镇乡村街路区县市旗苏木场]$|中心$|[第一二三四五六七八九十东西南北新]")
+#: a nickname's longest qualifier between the place and 人民法庭 (女子, 枫桥, 小麦)
+_NICKNAME_MAX = 4
+
+
+def _tribunal_variants(courts: Sequence[CourtRef]) -> dict[str, str]:
+    """Tribunals of one court named once plainly and once with a qualifier between the place
+    and 人民法庭 (黑岗女子人民法庭 beside 黑岗人民法庭): the qualified name is a nickname of the
+    plain one. Maps each nickname to the plain name."""
+    suffix = "人民法庭"
+    plain: dict[str, list[str]] = {}
+    for c in courts:
+        if c.level == "tribunal" and c.parent and c.name.startswith(c.parent):
+            stem = c.name[len(c.parent) :].removesuffix(suffix)
+            if c.name.endswith(suffix) and len(stem) >= 2:
+                plain.setdefault(c.parent, []).append(stem)
+    out: dict[str, str] = {}
+    for parent, stems in plain.items():
+        for long in stems:
+            for short in stems:
+                extra = long[len(short) :]
+                if (
+                    long.startswith(short)
+                    and 2 <= len(extra) <= _NICKNAME_MAX
+                    and not _PLACE_END.search(extra)
+                ):
+                    out[parent + long + suffix] = parent + short + suffix
+    return out
 
 
 def _home_places(courts: Sequence[CourtRef], home: str | None) -> tuple[str, ...]:
@@ -1897,6 +1995,17 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
                 unit = own
         if unit and unit.startswith("AGG:"):
             unit = _leading_court(unit, ctx.courts)
+        tribunals = [c.name for c in ctx.courts if c.level == "tribunal"]
+        if (
+            path in _GUESSED_PATHS
+            and len(tribunals) == 1
+            and unit != tribunals[0]
+            and h.roles
+            and all(_tribunal_post(r) and bare_title(r) == "庭长" for r in h.roles)
+        ):
+            # 参观过程中，李某庭长介绍了乙法庭…: a 庭长 placed by a guess, in an article naming one
+            # tribunal, heads that tribunal (not the visiting court the paragraph before was about)
+            unit = tribunals[0]
         if unit and ctx.level(unit) == "tribunal" and not all(map(_tribunal_post, h.roles)):
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
@@ -2663,6 +2772,8 @@ def _adopters(
             return [(w, "awarded", "adoption:on-the-list") for w in on_list]
     if (m.awarded or m.title) and path in _WEAK_PATHS:
         return []  # an honour is credited to a winner the text names near it, never by default
+    if m.awarded and path in _FALLBACK_PATHS and ctx.level(unit) in _HIGH:
+        return []  # 省高院…。5个案例入选X: a high court's report names its courts' honours
     back = _LIST_BACK.match(text, _lead_end(ctx, s, m.start))
     if (
         path in _FALLBACK_PATHS
@@ -2687,6 +2798,8 @@ def _adopters(
         return []  # 本批案例展示了全省各地人民法庭在促推X等方面的经验: the group's, no one court's
     if path in _GUESSED_PATHS and m.name in _STATUTORY_PROCEDURES:
         return []  # 引导当事人先行调解: a procedure every court applies, no court's initiative
+    if path in _GUESSED_PATHS and _described(ctx, s, m):
+        return []  # 深化司法改革，是党中央作出的…部署，对完善X具有重大意义: a policy described
     if m.awarded:
         winners = _award_winners(ctx, m)
         paired = _paired_awards(ctx, s, m, winners)
@@ -2920,6 +3033,19 @@ def _requirement(
         if _RANK.get(ctx.level(c) or "", 0) >= 3:
             return [(c, "promoted", "adoption:requirer")]
     return []
+
+
+def _described(ctx: _Context, s: int, m: InitiativeMention) -> bool:
+    """The sentence describes something (an earlier clause says what it is: X，是党中央作出的
+    重大部署，…) and names no court, nor any group of courts, before `m`: what it names is the
+    description's, no court's practice. (Not …的是，: a turn of phrase, 更重要的是，…)"""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    copula = COPULA.search(text, s, c_start)
+    if copula is None or text[copula.end() : copula.end() + 1] in "，,：:":
+        return False
+    i = bisect.bisect_left(ctx.mention_starts, s)
+    return not (i < len(ctx.mentions) and ctx.mentions[i].start < m.start)
 
 
 #: procedures of the procedure laws that every court applies (民事诉讼法 先行调解 and 小额诉讼
@@ -3928,7 +4054,8 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
 #: after the courts a clause follows (落实最高人民法院、省法院…): what of theirs is followed,
 #: their deployment or requirement (部署要求, 统一部署, 提出的建设X的要求, 关于X的要求)
 _LEAD_NOUN = re.compile(
-    r"[^，,。；;！!？?：:\n]{0,30}?(?:统一)?(?:部署|要求|安排)(?:要求|精神)?(?P<of>的)?"
+    r"[^，,。；;！!？?：:\n]{0,30}?(?:统一)?(?:部署|要求|安排|工作思路|(?<!的)活动)(?:要求|精神)?"
+    r"(?P<of>的)?"
 )
 
 

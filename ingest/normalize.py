@@ -20,7 +20,8 @@ on, and keeps, for every output character, the index of the raw character it cam
   hard-wrapped lines joined, blank lines removed (one paragraph per line), a paragraph break
   flattened into double spaces after 。 restored;
 - doubled ``，，`` collapsed; Markdown bold carried over in a text (``**推行**``) loses its
-  marks; other censor marks (＊ × ■ next to Chinese) become □.
+  marks, but a case caption's starred-out names (``张**诉李**``) are no bold: their stars
+  stay, and like other censor marks (＊ × ■ next to Chinese) become □.
 
 Example:
     >>> text, offsets, warnings = normalize_text("會議現(xiàn)場,執行")
@@ -42,6 +43,7 @@ __all__ = [
     "normalize_text",
     "normalize_tracked",
     "split_sentences",
+    "starred_names",
     "summarize_notes",
 ]
 
@@ -411,6 +413,34 @@ _CENSOR = re.compile(r"[□■＊*×]+")
 _BOLD = re.compile(
     r"(?<![□■＊*×])\*\*(?=[^\s*，、。；：！？])([^*\n]+?)(?<=[^\s*，、。；：！？])\*\*(?![□■＊*×])"
 )
+#: what stands between two starred-out names of a case caption (张**诉李**, 王**与被告赵**,
+#: 李**、刘**): a party is joined by a word or a mark, then the next surname
+_CAPTION_LINK = re.compile(
+    r"(?:诉|与|和|及|同|跟|、|，|,)(?:被告|原告|第三人|被申请人|申请人|被上诉人|上诉人|被执行人"
+    r"|申请执行人|被申诉人|申诉人)?(?P<surname>[\u4e00-\u9fff]{1,2})"
+)
+
+
+def starred_names(text: str, start: int, inner: str) -> bool:
+    """Whether the ``**inner**`` at text[start:] is a censored case caption, not Markdown bold:
+    a surname right before the first stars and `inner` a link word and the next surname
+    (张**诉李**: ``诉李`` is no bold word, the stars hide 张's and 李's given names).
+    Traditional text is read in simplified (張**訴李**)."""
+    from ingest.people import COMPOUND_SURNAMES, SURNAMES  # the surname table lives there
+
+    if start == 0 or len(inner) > 12:
+        return False
+    plain = _t2s(text[max(0, start - 2) : start] + inner) if not inner.isascii() else ""
+    before, inner_s = plain[: -len(inner)], plain[-len(inner) :]
+    if not before or not (before[-1] in SURNAMES or before[-2:] in COMPOUND_SURNAMES):
+        return False
+    m = _CAPTION_LINK.fullmatch(inner_s)
+    if m is None:
+        return False
+    surname = m.group("surname")
+    return surname in COMPOUND_SURNAMES or (len(surname) == 1 and surname in SURNAMES)
+
+
 _DOUBLED = re.compile(r"([，、；。])\1+")
 # a half-width full stop between Chinese characters (or ending a Chinese line): 。
 _CJK_STOP = re.compile(f"(?<={_CJK})\\.(?=[ ]?(?:{_CJK}|“)|[ ]*$)", re.M)
@@ -782,7 +812,14 @@ def normalize_tracked(raw: str) -> Tracked:
     t.sub(_CONTROL, "")
     t.same_length(_translate(t.text, _TABLE, _TABLE_CHARS))
     if "**" in t.text:  # before the censor marks take them for □□ (_punctuation)
-        t.sub(_BOLD, lambda m: (m.group(1), list(range(2, 2 + len(m.group(1))))))
+        t.sub(
+            _BOLD,
+            lambda m: (
+                None
+                if starred_names(m.string, m.start(), m.group(1))
+                else (m.group(1), list(range(2, 2 + len(m.group(1)))))
+            ),
+        )
     if "(" in t.text or "（" in t.text:
         _remove_pinyin(t)
     if not t.text.isascii():

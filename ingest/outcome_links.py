@@ -44,10 +44,13 @@ initiatives when the text ties the figure to it, looking outwards from the figur
    into the paragraph (深化诉调对接，高效化解纠纷。) opens an item as 一是 does;
 6. the paragraph has named nothing before the figure and the line above is a lead-in naming one
    or two initiatives (…作为驻院调解的试点法院，…取得显著成效。⏎ 截至4月底…) or a heading
-   naming one; the title is no lead-in.
+   naming one, or a lead-in saying what its practice improved (推行甲，有效提升了审判质效。⏎ 据统计，
+   …N件) before a paragraph that opens on figures; names inside a cited document's 《》 title
+   are no lead-in's; the title is no lead-in.
 
-Before all of these, a change reported right after a figure (…结案26.5万件，同比上升50.5%)
-takes that figure's initiative (link:change-of), and a figure that only names an attribute of
+Before all of these, a change reported right after a figure (…结案26.5万件，同比上升50.5%;
+…，上升2.66个百分点) or its rank (…5个案例入选甲，居全国首位) takes that figure's initiative
+(link:change-of), and a figure that only names an attribute of
 the measure before it (在线调解案件305件，调解成功295件，成功率96.72%) follows it even past a
 sentence listing mechanisms (link:figure-before). A plain caseload is credited by the sentence
 before only when that sentence names one initiative as the means (依托“甲”，…;
@@ -58,8 +61,12 @@ initiative's clause in a sentence listing others (落实甲，深化乙，推动
 达9%); a rise is no result, nor is a court's output: a load per head (法官人均结案225件) or the
 cases it concluded (审结6577件，同比下降24%). Sentences end at semicolons too. An anaphor (该机制推行
 以来) stands for the nearest initiative named in its paragraph or the one before
-(link:anaphor). The one name of a paragraph followed by 以来 (甲机制推行以来，…) credits the
-rest of the paragraph (link:since); one a sentence opens with as what its figures followed
+(link:anaphor); so does a head noun alone opening a clause with 以来 or 期间 (专项行动开展以来,
+此次行动期间, after “甲”专项行动) for the one name the article gave with that head before it, or,
+if none, anywhere (行动期间，… opening an article that names the campaign later); what a
+campaign did 期间 or 以来 is its result, enforcement caseloads included. The one name of a
+paragraph followed by 以来 (甲机制推行以来，…) credits the rest of the paragraph (link:since),
+parts after semicolons included (…；非法集资案件7件，…); one a sentence opens with as what its figures followed
 from (甲成立以来，…) or as their means (依托“甲”机制，…) credits that sentence's figures whose
 own words name nothing, even past the practices it names under it (link:since-sentence,
 link:means-sentence). A name inside a body's, a meeting's or a policy's words
@@ -115,8 +122,8 @@ the figures of the sentence or paragraph that names it.
 
 A figure whose own words say the things it counts were selected for one honour or title, by a
 verb of selection right before its name, counts the honoured and is that honour's: the courts,
-bodies or cases counted before the verb (21件案件入选甲典型案例, 9个集体获评“乙”) or the times
-counted after the name (荣立“集体三等功”1次; link:honour-counted). People honoured are not
+bodies or cases counted before the verb (21件案件入选甲典型案例, 9个集体获评“乙”) or after the name (荣立
+“集体三等功”1次, 入选丙典型案例2件; link:honour-counted). People honoured are not
 counted so (an honour of people is a role of theirs), nor is a rank (位居全国第1).
 
 A paragraph that opens by launching one brand (近年来，甲法院创新构建“乙”工作机制，…。) and goes
@@ -146,7 +153,14 @@ An honour (全国模范法院, 集体三等功, 三八红旗集体) is credited 
 was given to (授予16个单位…称号) is no practice's result, nor is a count of honours received
 (7名干警共获11项荣誉表彰), whatever the sentence names.
 
-Names are where the extraction found them, and also a brand name without its generic tail
+The rest of a breakdown (其中诉前调解N件，速裁M件，其他进入审判程序的案件K件) is none of its
+items. A sentence that launches a quoted practice the extraction did not name (推行“甲”信息共享，
+…案件同比下降50%) reports on that practice: the sentence before credits none of its figures. A
+name ending in 比 before what is compared (调解案件比以往…) is the words of a comparison, no name. The disputes brought to the courts (诉至法院的纠纷N件) are the cases filed: a lead-in
+credits them only when they fell.
+
+Names are where the extraction found them, and also a brand quoted inside a longer name
+(“社区法苑”法官联系点 -> 社区法苑, four characters or more), a brand name without its generic tail
 (“轻刑快办”机制 -> 轻刑快办) and a four-character name with a word put between its halves
 (速裁速执团队 -> 速裁团队) where no other name stands, and a body named by a shorter form: its
 name with words left out (金融审判团队 -> 金融案件审判团队) or its head alone as the means after
@@ -189,6 +203,8 @@ _SEPARATORS = "、和及与"
 #: a plain caseload or its change: what an overview paragraph reports for the whole court
 _CASELOAD = re.compile(
     r"新收|收案|受案|受理|结案|审结|办结|执结|存案|立案数|案件总数|信访|结收比|收结比"
+    # the disputes brought to the courts (诉至法院的一审民事纠纷98808件): the cases filed
+    r"|[诉訴]至(?:人民)?法院"
     r"|(?:扣押|查封|拍卖|变卖)[^，,。；;]{0,6}(?:船舶|车辆|房产|财产)"  # 扣押船舶35艘
     # the money enforcement recovered and paid out (执行到位金额625亿元, 发放执行款298亿元) and
     # the cases a judge handles (人均年办理案件300件)
@@ -216,6 +232,13 @@ _TIME_WORDS = re.compile(
 _QUOTES = "“”\"'「」《》"
 #: a change reported right after a figure (同比增长2.49%) measures that figure
 _BARE_CHANGE = re.compile(r"^(?:同比|环比|较|比|增幅|降幅|分别|其中)")
+#: a verb of change right on its number (，上升2.66个百分点): the change of the figure before
+#: when a rate's or of that figure's unit (增加3个调解室 after 法庭5个 may be a thing of its own)
+_VERB_CHANGE = re.compile(r"^(?:上升|下降|增长|增加|减少|提高|降低|回落|提升)了?(?=[0-9０-９])")
+#: the rank of the figure right before it (…5个案例入选甲，居全国首位; ，位列全省第二)
+_RANK_OF = re.compile(
+    r"^(?:均|仍|继续|稳)?(?:居|位居|位列|排名|排在|列)(?:于)?[^，,。；;0-9]{0,6}?(?:首位|第|前)"
+)
 #: a change that goes on with the figure before it (比上年增加2803件, 增幅4.61%)
 _CHAINED_CHANGE = re.compile(r"(?:同比|环比|较|比|增幅|降幅|分别)")
 #: a change that opens its clause on the year it is measured against (与2016年（N件）相比上升,
@@ -247,6 +270,8 @@ _HOLDER_UOMS = ("个", "家", "件", "起", "篇", "项", "批")
 #: the words between the honoured counted and the verb of selection: a short noun or nothing
 #: (3篇论文入选), nothing that joins another work or denies the selection (并入选, 未能入选)
 _HOLDER_GAP = re.compile(r"(?![^未没不并且又后]*[未没不并且又后])[\u4e00-\u9fff]{0,6}")
+#: what may stand between a name and the figure right after it: its closing quote
+_QUOTE_END = re.compile('[”"]?')
 #: the unit of the times an honour was won, counted after its name (荣立“集体三等功”1次)
 _TIMES_UOMS = ("次",)
 #: a sentence that opens on the period its figures cover and nothing else (2024年以来，; 2025年截至
@@ -304,6 +329,13 @@ _COURT_WIDE = re.compile(r"调撤率|調撤率|撤诉率|撤訴率|指标|指標
 _CONFIRMATION = re.compile(
     r"(?<!经)司法[确確][认認](?:调解协议|調解協議|案件|申请|申請)?\s*(?:数量?|數量?)?(?:为|為|达|達)?\s*$"
 )
+#: the rest of a breakdown (，其它进入一审程序的案件40306件): none of the items named before it
+_REST = re.compile(r"[\s，,、；;]*(?:其它|其他|其余|剩余|余下)")
+#: a quoted practice launched (推行“裁执分离”, 创新“甲”机制)
+_LAUNCHED_QUOTE = re.compile(
+    r"(?:推行|推进|推广|实行|实施|建立|构建|打造|开展|探索|推出|创新|创建|试行|启动|深化)[“\"]"
+    r"([^”\"]{2,12})[”\"]"
+)
 #: a share or a rate, not a caseload (受理案件调解率, 结案占新收案件比例)
 _RATIO = re.compile(r"率|比例|比重|占")
 #: a sentence saying an initiative has borne fruit (甲工作取得新进展, 乙成效明显): what the next
@@ -313,8 +345,13 @@ _OWN_TOPIC = re.compile(r"[^，,。；;\n]{1,10}?(?:方面|工作)[^，,。；;\
 _EFFECT = re.compile(
     r"[”\"]?[^，,。；;]{0,8}?(?:取得[^，,。；;]{0,6}?(?:成效|进展|成果|成绩)|成效(?:明显|显著|初显|凸显|突出))"
 )
+#: a lead-in saying what its practice improved (…，有效提升了办案质效。): the next paragraph's
+#: figures are its results
+_IMPROVED = re.compile(r"(?:有效|显著|明显|大幅)(?:提升|提高|改善|促进)了?|(?:提升|提高|促进)了")
 #: words between an initiative and a figure that credit the figure to it
 _CREDITED = re.compile(_CREDIT_AFTER.pattern + r"|通过|带动|推动下|促进|以来|至今")
+#: a campaign's span right after its name (行动期间, 专项活动开展期间): what it did credits it
+_DURING = re.compile(r"[”\"]?(?:开展|实施|试点|试行)?期间")
 #: a name the rest of its paragraph reports the results of (甲机制推行以来，…。…)
 #: a verb that sets up or pushes the practice a paragraph is about (探索建立推进“甲”工作机制)
 _TOPIC_VERB = re.compile(r"(?:建立|推进|推行|实施|创建|构建|打造|开展)[“\"]?$")
@@ -345,6 +382,11 @@ _ATTRIBUTE = re.compile(
 _COUNTED_AFTER = re.compile(
     r"[“\"]?[\u4e00-\u9fff“”]{0,10}(?:站|点|室|庭|中心|委员会|基地|团队|组织|平台|窗口|专窗|网点|机构)"
 )
+#: courts or places counted right after a figure, then what they did (人民法庭实现…, 村配备…)
+_UNITS_DID = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:法庭|法院|单位|村|社区|乡镇|街道)(?:均|都|全部|已)?"
+    r"(?:实现|配备|建成|设立|开通|完成|达到|建立|接入|入驻|上线|落实)"
+)
 #: people counted right after a figure, then what they do (法官深入基层…, 助理分配到…)
 _PEOPLE_ACTING = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:法官|干警|调解员|助理|人员|书记员|律师)"
@@ -355,7 +397,9 @@ _LIST_TO_FIGURE = re.compile(r"(?:[、和及][\u4e00-\u9fff“”]{2,10})+(?:共
 #: initiatives that keep disputes from becoming cases: a fall in the caseload is their measure
 _SOURCE = re.compile(r"诉源|源头|共治|多元化解|多元解纷|解纷|无讼|枫桥|诉前|诉非|非诉|先行调解")
 #: the cases filed (新收, 收案, 受理): a fall of them is what 诉源治理 is judged by
-_INCOMING = re.compile(r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量")
+_INCOMING = re.compile(
+    r"新收|收案|受案|受理|立案|成讼|起诉|诉讼案件|訴訟案件|诉讼增量|[诉訴]至(?:人民)?法院"
+)
 #: the cases a court concluded, and a load per head (法官人均结案): its output, not the cases
 #: filed
 _CONCLUDED = re.compile(r"审结|審結|结案|結案|办结|辦結|执结|執結")
@@ -477,13 +521,25 @@ class _Mention:
     frame: bool = False  # named as a frame or an idea (诉源治理大格局): credited with nothing
 
 
-def _surfaces(ref_name: str, mentions: list[str]) -> set[str]:
+def _surfaces(ref_name: str, mentions: list[str], others: frozenset[str] = frozenset()) -> set[str]:
+    """The strings that name the initiative in a text; `others` are what other initiatives
+    of the text are written as, which a quoted brand inside this one's name does not take."""
     out = {s for s in mentions if len(s) >= 2}
     for s in [ref_name, *mentions]:
         core = _GENERIC_TAIL.sub("", s).strip(_QUOTES)
         if len(core) >= 3 and core != s:
             out.add(core)
+        # the quoted brand of a longer name (“社区法苑”法官联系点 -> 社区法苑)
+        for q in _QUOTED_BRAND.findall(s):
+            if q != s.strip(_QUOTES) and q not in others:
+                out.add(q)
     return out
+
+
+#: what a comparison names after 比 (以往, 去年同期): a name ending in 比 before it is no name
+_COMPARED_WITH = re.compile(r"以往|往年|去年|上年|前年|上一年|同期")
+#: a brand quoted inside a name, long enough to stand for it alone (“社区法苑”法官联系点)
+_QUOTED_BRAND = re.compile('[“"]([\u4e00-\u9fff]{4,})[”"]')
 
 
 def _mentions(ex: Extraction) -> list[_Mention]:
@@ -492,17 +548,25 @@ def _mentions(ex: Extraction) -> list[_Mention]:
     text = ex.document.text
     found: list[tuple[int, int, str]] = []
     cores: set[tuple[int, int, str]] = set()
+    named = {
+        ref.name: {ev.quote for ev in ref.evidence if ev.quote} | set(ref.mentions)
+        for ref in ex.initiatives
+    }
     for ref in ex.initiatives:
-        written = {ev.quote for ev in ref.evidence if ev.quote}
-        written.update(ref.mentions)
-        surfaces = _surfaces(ref.name, sorted(written))
+        written = named[ref.name]
+        others = frozenset(
+            w.strip(_QUOTES) for n, ws in named.items() if n != ref.name for w in (*ws, n)
+        )
+        surfaces = _surfaces(ref.name, sorted(written), others)
         for s in surfaces:
             core = s not in written and s != ref.name
             i = text.find(s)
             while i >= 0:
-                found.append((i, i + len(s), ref.name))
-                if core:
-                    cores.add(found[-1])
+                # 调解案件比以往…: the words of a comparison, not the name 案件比
+                if not (s.endswith("比") and _COMPARED_WITH.match(text, i + len(s))):
+                    found.append((i, i + len(s), ref.name))
+                    if core:
+                        cores.add(found[-1])
                 i = text.find(s, i + 1)
     # 速裁速执团队 for 速裁团队: a two-word name with a word put between its halves, where no
     # other name stands
@@ -653,6 +717,13 @@ _ANAPHOR = re.compile(
 )
 #: how far back an anaphor looks for the initiative it points at
 _ANAPHOR_REACH = 400
+#: a head noun alone opening a clause with 以来 (专项行动开展以来，…): the one initiative named
+#: before with that head, wherever in the article
+_BARE_ANAPHOR = re.compile(
+    r"(?<![^\n。；;，,\s“])(?:此次|本次|这次)?"
+    r"(?P<head>专项行动|专项活动|行动|活动|机制|模式|改革|工作法|工程|项目)"
+    r"(?=(?:开展|实施|推行|运行|启动|试行)以来|(?:开展|实施)?期间)"
+)
 
 
 def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -672,6 +743,14 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
         same = [m for m in earlier if m.name.endswith(a.group("head"))]
         target = (same or earlier)[-1]
         extra.append(_Mention(a.start(), a.end(), target.name, anaphor=True))
+    for a in _BARE_ANAPHOR.finditer(text):
+        i = bisect.bisect_left(starts, a.start())
+        heads = {m.name for m in mentions[:i] if m.name.rstrip('”"').endswith(a.group("head"))}
+        if not heads:
+            # 行动期间，… opening an article that names the campaign further on
+            heads = {m.name for m in mentions if m.name.rstrip('”"').endswith(a.group("head"))}
+        if len(heads) == 1:
+            extra.append(_Mention(a.start(), a.end(), heads.pop(), anaphor=True))
     if not extra:
         return mentions
     return sorted([*mentions, *extra], key=lambda m: m.start)
@@ -917,6 +996,8 @@ class _Linker:
         words = self.t.text[end : max(end, f.own[1])].rstrip(_SEPARATORS + "，,、")
         if _COUNTED_AFTER.fullmatch(words) is not None:
             return True
+        if _UNITS_DID.match(words):
+            return True  # 157个人民法庭实现一站式对接: the units that did a thing of their own
         # 派出120名干警下沉社区; 60名助理分到各庭: people doing their own work
         return f.outcome.unit_of_measure in ("名", "人") and _PEOPLE_ACTING.match(words) is not None
 
@@ -953,8 +1034,9 @@ class _Linker:
             found = source, "link:source-result"
         if found is not None and found[1] not in _COUNTING_RULES and self.court_inventory(f):
             return None  # 全省316家人民法庭，积极…: a court system's own number, no result
-        if found is not None and _HONOUR_TITLE.search(found[0]):
+        if found is not None and _HONOUR_TITLE.search(found[0]) and found[1] != "link:change-of":
             return None  # 授予16个单位“全省模范法庭”称号: the honoured counted, no result
+            # (the change or rank of a count of the honoured goes on with it: …，居全国首位)
         if found is not None and _COURT_TITLE.search(found[0]) and found[1] not in _COUNTING_RULES:
             return None  # 创建“枫桥式人民法庭”。…诉前化解N件: a title earned, it counts only itself
         if (
@@ -1003,6 +1085,15 @@ class _Linker:
             if uom in _HOLDER_UOMS and not _HOLDER_GAP.fullmatch(t.text, f.figure[1], verb.start()):
                 continue
             names.add(m.name)
+        if uom in _HOLDER_UOMS:
+            # the selected counted right after the honour's name (入选甲典型案例1件)
+            for m in t.between(f.own[0], f.figure[0]):
+                if (
+                    (m.name in self.awarded or _HONOUR_TITLE.search(m.name))
+                    and _QUOTE_END.fullmatch(t.text, m.end, f.figure[0])
+                    and _SELECTED.search(t.text, max(f.own[0], m.start - _SELECTED_REACH), m.start)
+                ):
+                    names.add(m.name)
         return names.pop() if len(names) == 1 else None
 
     def court_inventory(self, f: _Figure) -> bool:
@@ -1048,7 +1139,10 @@ class _Linker:
         if built is not None:
             return built, "link:built-after"
         prior = self.figure_before(f)
-        if prior is not None and _BARE_CHANGE.match(t.text[f.clause[0] : f.clause[1]]):
+        clause = t.text[f.clause[0] : f.clause[1]]
+        if prior is not None and (
+            _BARE_CHANGE.match(clause) or _RANK_OF.match(clause) or self.verb_change(f, prior)
+        ):
             # 同比上升50.5% after 诉前调解结案26.5万件: the change of that figure
             found = self.link_of(prior)
             return (found[0], "link:change-of") if found else None
@@ -1056,6 +1150,8 @@ class _Linker:
         if (source := self.source_topic(f, s_start)) is not None:
             return source, "link:source-topic"
         before: Sequence[_Mention] = t.between(s_start, own_lo)
+        if before and _REST.match(t.text, own_lo, f.figure[0]):
+            return None  # 其中诉前调解N件，…，其它进入审判程序的案件M件: the rest of a breakdown
         if before:
             if prior is not None and any(
                 self.measure_of(g, before[-1])
@@ -1091,6 +1187,7 @@ class _Linker:
                 and (not _RATIO.search(f.outcome.metric) or self.quality_indicator(f))
                 and not _UNIT_NAME.search(name)
                 and not _CREDITED.search(t.text, before[-1].end, own_lo)
+                and not _DURING.match(t.text, before[-1].end)
             ):
                 if self.fewer_cases(f, name, {m.name for m in before}):
                     return name, "link:caseload-source"
@@ -1177,10 +1274,15 @@ class _Linker:
                         return first.name, "link:caseload-source"
                     return None
                 if self.new_part(f, s_start, paragraph[-1]):
-                    return None
+                    # a part of its own, unless the paragraph reports what followed from its one
+                    # name (专项行动开展以来，…；非法集资案件7件，…): every part is that name's
+                    since = self.since(l_start, s_start)
+                    return (since, "link:since") if since is not None else None
                 c = t.clause_start(paragraph[-1].start, p_start)
                 if self.list_item(next(m for m in paragraph if m.start >= c)):
                     return None  # 集约办理甲、立案登记、信访接待等事务。…N%: one task of many
+                if self.own_practice(s_start, f.figure[0]):
+                    return None  # 推行“裁执分离”…，…案件同比下降50%: the sentence's own practice
                 rule = "link:anaphor" if paragraph[-1].anaphor else "link:sentence-before"
                 resolved = self.resolve(paragraph, p_start)
                 return (resolved, rule) if resolved else None
@@ -1205,13 +1307,55 @@ class _Linker:
         prev = t.previous_line(l_start)
         if prev is None or prev[0] <= self.title_start:
             return None  # the title is no lead-in
-        lead_names = list(dict.fromkeys(m.name for m in t.between(*prev) if m.credit))
+        if (
+            caseload
+            and _INCOMING.search(t.text, f.clause[0], f.clause[1])
+            and not _RATIO.search(t.text, f.own[0], f.figure[0])
+            and not self.fell(f)
+        ):
+            return None  # 诉至法院的纠纷N件: the cases filed, no result of what a lead-in names
+            # (a share of them is: 占受理总数的45%)
+        lead_names = list(
+            dict.fromkeys(
+                m.name
+                for m in t.between(*prev)
+                if m.credit and not _in_title(t.text, prev[0], m.start)
+            )
+        )
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
             return (lead_names[0], "link:heading") if len(lead_names) == 1 else None
-        if not _CREDIT_AFTER.search(line) and not line.rstrip().endswith(("：", ":")):
+        improved = _IMPROVED.search(line) is not None and self.opens_on_figures(l_start)
+        if (
+            not _CREDIT_AFTER.search(line)
+            and not improved
+            and not line.rstrip().endswith(("：", ":"))
+        ):
             return None  # a paragraph about something else, not a lead-in to these results
         return (lead_names[0], "link:lead-in") if 0 < len(lead_names) < _MANY else None
+
+    def opens_on_figures(self, l_start: int) -> bool:
+        """Whether the paragraph at `l_start` opens on a sentence of figures (据悉，…共承办案件
+        N件，…), not on a topic of its own (打造“甲”品牌。…)."""
+        _, first_end = self.t.full_sentence(l_start)
+        return any(l_start <= g.figure[0] < first_end for g in self.figures)
+
+    def own_practice(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi], the figure's sentence up to it, launches a quoted practice the
+        extraction did not name (推行“甲”全流程信息共享): the figure is likely that practice's,
+        not the one the sentence before names."""
+        for q in _LAUNCHED_QUOTE.finditer(self.t.text, lo, hi):
+            if not self.t.between(q.start(1), q.end(1) + 1):
+                return True
+        return False
+
+    def verb_change(self, f: _Figure, prior: _Figure) -> bool:
+        """Whether `f` is a change opening on its verb (，上升2.66个百分点) of the figure before:
+        in percentage points or a percentage, or in that figure's unit."""
+        if not _VERB_CHANGE.match(self.t.text[f.clause[0] : f.clause[1]]):
+            return False
+        uom = f.outcome.unit_of_measure
+        return uom in ("%", "个百分点") or uom == prior.outcome.unit_of_measure
 
     def context_brand(self, g: _Figure) -> str | None:
         """The brand an earlier sentence credits figure `g` to, whatever its own words name: what
@@ -1315,7 +1459,11 @@ class _Linker:
         initiative: the sentence lists results each of its own, the name leads none of the
         later ones."""
         at = max((m.end for m in before if m.name == name), default=None)
-        if at is None or _CREDITED.search(self.t.text, at, f.figure[0]):
+        if (
+            at is None
+            or _CREDITED.search(self.t.text, at, f.figure[0])
+            or _DURING.match(self.t.text, at)
+        ):
             return False  # (自甲中心建成运行以来，…: the name credits all the figures after it)
         for g in self.figures:
             if g is f or not at <= g.figure[0] < f.figure[0]:
@@ -1869,7 +2017,11 @@ class _Linker:
         clause = text[f.clause[0] : f.clause[1]]
         if _CASELOAD.search(clause) or self.quality_indicator(f):
             return True
-        if not _BARE_CHANGE.match(clause) and not _BASELINE_CHANGE.match(clause):
+        if (
+            not _BARE_CHANGE.match(clause)
+            and not _BASELINE_CHANGE.match(clause)
+            and not _VERB_CHANGE.match(clause)
+        ):
             return False
         s_start, _ = self.t.sentence(f.clause[0])
         before = [g for g in self.figures if s_start <= g.clause[1] <= f.clause[0]]
@@ -1893,6 +2045,12 @@ def _shares_words(words: str, name: str) -> bool:
     return any(
         core[i : i + 3] in words for i in range(len(core) - 2) if _HAN3.fullmatch(core[i : i + 3])
     )
+
+
+def _in_title(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` stands inside a 《…》 title opened after `lo` (根据《关于全面落实甲的意见》):
+    a cited document's words, no practice a lead-in credits."""
+    return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)
 
 
 def _is_heading(line: str) -> bool:

@@ -1089,6 +1089,29 @@ _PRESS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:媒体|记者)")
 _AUDIENCE_BEFORE = re.compile(r"(?:受众|听众|观众)(?:人数)?(?:达到|达|约|近|超过|超|逾|共)?$")
 #: who a dispute or a harm concerns (涉及5个小区731户业主, 造成5户邻里受损): the parties
 _AFFECTED_BEFORE = re.compile(r"涉及|造成|导致|致使")
+#: a study and its fieldwork (课题组…共实地走访法庭6个，与17名庭长深入交流; 对34个法庭的工作情况进行了
+#:专项调研): what was studied and whom the researchers met, not what the courts did
+_STUDY_GROUP = re.compile(r"课题组|課題組|调研组|調研組|调研团队|調研團隊")
+_FIELDWORK = re.compile(r"走访|走訪|座谈|座談|交流|调研|調研|访谈|訪談")
+#: what a study covers and whom it meets are counted in these (its trips, 三次赴…, are work done)
+_STUDIED_UOMS = frozenset(["个", "名", "家", "人", "所", "处", "處", "位"])
+_AFTER_STUDY = re.compile(r"该院|本院|我院|以来|[后後][，,]")
+_STUDIED_AFTER = re.compile(r"(?:进行|進行)了?(?:专项|專項|全面|深入|专题|專題)?(?:调研|調研)")
+
+
+def _studied(text: str, s_start: int, start: int, c_start: int, c_end: int) -> bool:
+    """Whether the figure at `start` in the clause text[c_start:c_end] counts a study's
+    fieldwork or scope."""
+    if _STUDIED_AFTER.search(text, c_start, c_end):
+        return True
+    # the study group heads the sentence (课题组通过…，共走访法庭6个), no court after it
+    lead = len(text[s_start:start]) - len(text[s_start:start].lstrip())
+    group = _STUDY_GROUP.match(text, s_start + lead, start)
+    if group is None or _AFTER_STUDY.search(text, group.end(), start):
+        return False  # 课题组成立以来，该院…; 调研组走访后，甲法院…: the court's own work
+    return _FIELDWORK.search(text, max(c_start, group.end()), c_end) is not None
+
+
 #: money put in (先后投入150余万元): a means, not a result
 _SPENT_BEFORE = re.compile(r"(?:投入|投资)(?:了|资金|经费)?(?:共计|共|累计)?$")
 #: who a payout went to (为23名农民工发放案款): its recipients; the amount is the result
@@ -1221,6 +1244,8 @@ def _not_a_result(
         _PRESS_AFTER.match(after) or _AUDIENCE_BEFORE.search(before)
     ):
         return True  # 20多位记者, 受众达2400余人: the press and an audience
+    if uom in _STUDIED_UOMS and _studied(text, s_start, start, c_start, c_end):
+        return True  # 课题组…走访法庭6个, 对34个法庭…进行了专项调研: a study's fieldwork and scope
     if uom in ("户", "名", "人", "位") and _AFFECTED_BEFORE.search(before):
         return True  # 涉及731户业主, 造成5户邻里财产受损: who a dispute concerns
     if uom.endswith("元") and _SPENT_BEFORE.search(before):

@@ -101,7 +101,7 @@ _MEMBER_POSTS = ("调解室成员", "调解工作室成员", "调解团队成员
 ROLES = "|".join(_RANKED_STAFF + _CIVIL_RANKS + _MEMBER_POSTS) + (
     "|党组书记|党组副书记|党组成员|X组书记|X组副书记|X组成员|党委书记|党委副书记|常务副院长|副院长|代院长|院长助理|院长|副庭长|庭长|"
     "审判长|审判员|首席大法官|一级大法官|二级大法官|一级高级法官|二级高级法官|三级高级法官|四级高级法官|一级法官|二级法官|三级法官|"
-    "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局政委|局长|副局长|"
+    "四级法官|五级法官|员额法官|法官助理|书记员|法官|执行局局长|执行局副局长|执行局长|执行局政委|局长|副局长|"
     "政治部主任|审判管理办公室主任|审判管理办公室副主任|审管办副主任|办公室主任|审管办主任|副主任|主任|审判委员会副部级专职委员|审判委员会专职委员|审委会专职委员|专职委员|"
     "审判委员会委员|审委会委员|纪检组长|纪检监察组组长|监察专员|人民陪审员|特邀人民调解员|"
     "特约人民调解员|特邀调解员|特约调解员|人民调解员|"
@@ -119,7 +119,7 @@ HONOURS = (
 _HONOUR_RE = re.compile("(?:" + HONOURS + ")")
 #: words standing before a title that are not titles themselves: 资深法官, 驻村法官, 首席调解员
 _PREFIX = (
-    "(?:资深|首席|主审|承办|调解|代理|分管|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|老|(?<!妇)女|(?<![女])男|"
+    "(?:资深|首席|主审|承办|调解|代理|分管|驻村|驻站|派驻|专职|巡回|年轻|青年|退休|志愿|主要|老|(?<!妇)女|(?<![女])男|"
     # a former post (马厂法庭原庭长张三), not the end of a word (草原法官, 高原法庭)
     "(?<![草高平中太还复病燎])原)"
 )
@@ -172,7 +172,7 @@ _HAN = "\u4e00-\u9fff"
 _ROLE_FIRST = "".join(
     sorted(
         {r[0] for r in ROLES.split("|")}
-        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原分")
+        | set("全省市法优模十最先金审办调执资首主承驻派专巡年青退老女男原分志")
     )
 )
 # a chain of titles (the look-ahead lets the scan skip characters no title starts with)
@@ -380,7 +380,7 @@ _COMMON_WORDS = _two_char_words(
     "利用展现季度周期满意成本文章智能应用严惩符合项目方位方阵程度原因方案计划印发相应"
     "银行安定相邻白皮施策强大万件万元余件余人干净任何普通普法包抓仲裁时候关联温度车辆管辖"
     "门口公里揭牌平方商会公众成年全域应诉信心利益路线商业胡同公堂支点相传强力利民鲜明成人"
-    "石油房地原任曾任宝贵宝典宝藏宝宝洪水洪涝洪灾洪峰赖以萧条"
+    "石油房地原任曾任宝贵宝典宝藏宝宝洪水洪涝洪灾洪峰赖以萧条印象"
     # adverbs and times that stand between a title and a verb (法官陆续来到, 庭长明天出席)
     "陆续相继曾经曾多连忙闻讯尚未尚且齐声毕竟宁可宁愿初次方才时隔时值何必何况常规"
     "元旦周一周二周三周四周五周六周日明天明日明年凌晨黎明夏天冬天春天秋天夏季冬季春季秋季"
@@ -761,6 +761,26 @@ _WORDS_BEFORE_TITLES = _two_char_words(
 _NOT_A_LONE_SURNAME = frozenset("和由向于位与及同跟对为将把被从到全各每该本")
 
 
+#: a court's own facility right before 负责人: a bare 法庭 (the text's tribunal) or a judges'
+#: station (拉帕村法官工作室, 某镇诉讼服务站)
+_FACILITY_BEFORE = re.compile(
+    r"(?:(?<![" + _HAN + r"])(?P<bare>(?:人民)?法庭)|[" + _HAN + r"]{0,6}?"
+    r"(?:法官工作室|法官工作站|法官联络站|诉讼服务站))$"
+)
+
+
+def _staff_listed(gap: str) -> bool:
+    """Whether `gap` lists titled people of the court before a mediator, each a title and a
+    name ending in 、 (甲法院法官张三、调解员李四: the mediator is listed among the court's)."""
+    if not gap.endswith("、") or len(gap) > 40:
+        return False
+    for part in gap[:-1].split("、"):
+        m = _CHAIN_RE.match(part)
+        if m is None or not _valid_name(part[m.end() :]):
+            return False
+    return True
+
+
 def _is_credit(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     m = _CREDIT.search(text[max(line_start, start - 16) : start])
@@ -819,6 +839,8 @@ _KEPT_PREFIXES = frozenset(
         "派驻",
         "专职",
         "巡回",
+        "志愿",  # 志愿调解员: a volunteer, not the court's staff mediator
+        "主要",  # 主要负责人: the head of the court, not one of its officials
     ]
 )
 
@@ -983,7 +1005,8 @@ _PLACE_SUFFIX = "(?:人民法院|人民法庭|法院|法庭|镇|乡|村|县|区|
 _MEDIATORS = frozenset(["调解员", "人民调解员", "律师调解员"])
 #: what places a mediator at a court: its facilities, or its hiring them
 _COURT_LINK = re.compile(
-    "诉讼服务中心|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻|驻院|驻庭"
+    "诉讼服务中心|诉讼服务站|诉调对接中心|调解中心|调解室|调解工作室|立案大厅|聘请|特聘|聘任|选聘|入驻|派驻"
+    "|驻院|驻庭"
     # a court's dispute-resolution centre, its pre-filing mediation (诉前调解, 诉前化解)
     "|解纷中心|诉前"
 )
@@ -991,6 +1014,9 @@ _COURT_LINK = re.compile(
 _OTHER_PLACE = re.compile(
     "村|社区|镇|乡|街道|司法所|派出所|委员会|调委会|司法局|公司|企业|医院|学校"
 )
+#: a party described by its company (某建材公司负责人李某): the company is no place a mediator
+#: works at
+_PARTY_OF_COMPANY = re.compile(r"(?:公司|企业)[" + _HAN + r"]{0,6}?[" + _HAN + r"]某")
 #: bodies with mediation rooms of their own (医调委调解室, 劳动仲裁, 综治中心, 律所): a mediator
 #: in a sentence naming one and no court is not placed at the court of the text
 _OTHER_MEDIATION_BODY = re.compile(
@@ -1132,7 +1158,9 @@ def find_people(
         gap = text[mention_ends[i] : pos]
         # 甲法庭的家事调解员: the court's own mediator
         owned = re.fullmatch("的[" + _HAN + "]{0,4}", gap) is not None
-        if not (owned or _COURT_LINK.search(gap)) or _OTHER_PLACE.search(gap):
+        if not (owned or _COURT_LINK.search(gap) or _staff_listed(gap)) or _OTHER_PLACE.search(
+            _PARTY_OF_COMPANY.sub("", gap)
+        ):
             return None
         return ends[mention_ends[i]].court
 
@@ -1377,6 +1405,21 @@ def find_people(
         ):
             # 院长向全院: without a court the name must end where a name ends; so must a name
             # whose surname is also a preposition (甲法院院长向县人大报告, 院长于会上强调)
+            continue
+        facility = (
+            _FACILITY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if court is None and roles == ("负责人",)
+            else None
+        )
+        if facility is not None:
+            # 法庭负责人王秀军, 拉帕村法官工作室负责人李新立: the head of a court's own facility;
+            # a bare 法庭 is the text's one tribunal
+            if not good_end(end) or (plain and not _plausible_name(name)):
+                continue
+            tribunals = {c.court for c in court_mentions if c.court.endswith("人民法庭")}
+            head_of = tribunals.pop() if facility.group("bare") and len(tribunals) == 1 else None
+            post = facility.group(0) + "负责人"
+            hits.append(PersonHit(name, (post,), start, end, head_of, rule="person:facility-head"))
             continue
         # 特邀调解员、调解室成员李建华: a member's post beside an occupation leaves it one
         core = [r for r in roles if r not in _MEMBER_POSTS] or list(roles)
@@ -1726,13 +1769,35 @@ def find_people(
     # its staff (the corpus conventions leave them out); the chain still keeps the name from
     # the weaker patterns
     hits = [h for h in hits if h.org_surface is None or not all(r in _PARTY_POSTS for r in h.roles)]
+    hits = [_with_honours(text, h) for h in hits]
     return _full_post_everywhere(hits)
 
 
+#: an honour a named person is given right after the name (张三多次被评为全市法院先进个人)
+_HONOUR_AFTER = re.compile(
+    r"(?:多次|先后|曾|还|也|均|曾经|连续)?(?:被评为|被授予|荣获|获评|获得|当选为?|入选)[“\"]?"
+)
+
+
+def _with_honours(text: str, h: PersonHit) -> PersonHit:
+    """`h` with the honours its sentence gives the person right after the name
+    (法庭负责人王秀军多次被评为全市法院先进个人): an honour is a role of the person."""
+    got = _HONOUR_AFTER.match(text, h.end)
+    if got is None:
+        return h
+    m = _CHAIN_RE.match(text, got.end())
+    if m is None:
+        return h
+    honours = tuple(r for r in _written_roles(m.group(0)) if _is_honour(r))
+    if not honours or len(honours) != len(_roles(m.group(0))):
+        return h  # 荣获法官称号? only honours are given
+    return replace(h, roles=tuple(dict.fromkeys(h.roles + honours)))
+
+
 #: a court office's post written in full, by its usual short title (ingest.extract knows that)
-_OFFICE_POSTS = {"审判管理办公室主任": "审管办主任"}
+_OFFICE_POSTS = {"审判管理办公室主任": "审管办主任", "执行局长": "执行局局长"}
 #: the bare title the same post has at a person's other mentions (张三主任)
-_OFFICE_HEADS = {"审判管理办公室主任": "主任"}
+_OFFICE_HEADS = {"审判管理办公室主任": "主任", "执行局长": "局长"}
 
 
 def _bare_post(role: str) -> str | None:
@@ -1933,6 +1998,43 @@ _AUTHOR_LINE = re.compile(
 )
 #: how far from the start the author's line stands
 _AUTHOR_LINE_REACH = 400
+#: a paper's authors over their affiliation (朱 妙，陈 慧 / （上海市高级人民法院，上海 200031）):
+#: a line of names (a name may be set to width, 朱 妙), the court in brackets on the next line,
+#: a city and its postcode after it
+_AFFILIATED = re.compile(
+    r"^[ \u3000]*(?P<names>[" + _HAN + r"](?:[ \u3000]?[" + _HAN + r"]){1,3}"
+    r"(?:[ \u3000]*[，,、][ \u3000]*[" + _HAN + r"](?:[ \u3000]?[" + _HAN + r"]){1,3}){0,5})"
+    r"[ \u3000]*\n[ \u3000]*[（(][ \u3000]*" + _BYLINE_COURT + r"[ \u3000]*"
+    r"(?:[，,][ \u3000]*[" + _HAN + r"]{2,8}[ \u3000]*[0-9]{6}[ \u3000]*)?[）)][ \u3000]*$",
+    re.M,
+)
+#: a work report's reporter: the name alone on the line after the subtitle, before the address
+#: to the deputies (某市中级人民法院工作报告 / ——…在…会议上 / 许 徽 / 各位代表：); the court is
+#: the report's
+_REPORTER = re.compile(
+    r"^[ \u3000]*(?:[0-9]{4}年度?)?(?P<court>[" + _HAN + r"]{2,16}?(?:人民法院|法院))"
+    r"(?:[" + _HAN + r"]{0,12})?工作报告[^\n]{0,12}\n(?:[^\n]{0,60}\n){0,2}?"
+    r"[ \u3000]*(?:——|—|--)[^\n]{4,80}?(?:会议|大会)上[ \u3000]*\n"
+    r"[ \u3000]*(?P<names>[" + _HAN + r"](?:[ \u3000]?[" + _HAN + r"]){1,3})[ \u3000]*\n"
+    r"[ \u3000]*(?:各位代表|主任、|主任，)",
+    re.M,
+)
+
+
+def _written_names(text: str, lo: int, hi: int, role: str, court: str) -> list[BylineHit]:
+    """The names of text[lo:hi] split at commas, each read without the space that sets it to
+    width (朱 妙 -> 朱妙); none unless every one is a plausible full name."""
+    out = []
+    pos = lo
+    for part in re.split("[，,、]", text[lo:hi]):
+        at = pos + len(part) - len(part.lstrip(" \u3000"))
+        name = re.sub("[ \u3000]", "", part)
+        pos += len(part) + 1
+        if not _plausible_name(name):
+            return []
+        end = at + len(part.strip(" \u3000"))
+        out.append(BylineHit(name, role, court, at, end))
+    return out
 
 
 def find_bylines(text: str) -> list[BylineHit]:
@@ -1959,6 +2061,11 @@ def find_bylines(text: str) -> list[BylineHit]:
     for m in _BYLINE_NAME_COURT.finditer(text):  # 撰稿：张三（甲县人民法院）
         role = m.group("post") or m.group("role")
         out += _byline_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    for m in _AFFILIATED.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)):
+        role = m.group("post") or "作者"  # 朱 妙，陈 慧 / （甲法院，某市 200031）
+        out += _written_names(text, m.start("names"), m.end("names"), role, m.group("court"))
+    for m in _REPORTER.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)):
+        out += _written_names(text, m.start("names"), m.end("names"), "报告人", m.group("court"))
     said = list(_AUTHOR_IS.finditer(text))
     if len({m.group("court") for m in said}) == 1:  # □ 张三 … （作者系甲县人民法院法官）
         heads = list(_AUTHOR_LINE.finditer(text, 0, min(len(text), _AUTHOR_LINE_REACH)))
@@ -2011,6 +2118,7 @@ PERSON_RULES = (
     "person:linked-mediator",
     "person:repeated-name",
     "person:transliterated-name",
+    "person:facility-head",
 )
 
 

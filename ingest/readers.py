@@ -33,10 +33,23 @@ from urllib.parse import urlsplit
 from graph.errors import UnreadableDocument
 from ingest.archives import MAX_UNPACKED, ArchiveError, ArchiveTooLarge, load_zip
 from ingest.boilerplate import find_boilerplate, source_urls, strip_page_furniture
-from ingest.dates import choose_date, credit_dates, page_dates, parse_date, url_in_text
+from ingest.dates import (
+    choose_date,
+    credit_dates,
+    page_dates,
+    parse_date,
+    portal_clocks,
+    url_in_text,
+)
 from ingest.dedup import fingerprint
 from ingest.document import SourceDocument
-from ingest.normalize import Tracked, normalize_text, normalize_tracked, summarize_notes
+from ingest.normalize import (
+    Tracked,
+    normalize_text,
+    normalize_tracked,
+    starred_names,
+    summarize_notes,
+)
 from ingest.titles import without_markup
 
 __all__ = [
@@ -752,7 +765,9 @@ def _strip_markdown(text: str) -> tuple[Tracked, list[str]]:
         else:
             g = 2 if action == "inner2" else 1
 
-            def inner(m: re.Match[str], g: int = g) -> tuple[str, list[int]]:
+            def inner(m: re.Match[str], g: int = g) -> tuple[str, list[int]] | None:
+                if g == 2 and m.group(1) == "**" and starred_names(m.string, m.start(), m.group(2)):
+                    return None  # 张**诉李**: a caption's starred-out names, not bold
                 off = m.start(g) - m.start()
                 return m.group(g), [off + k for k in range(len(m.group(g)))]
 
@@ -997,7 +1012,9 @@ def read_document(
     # Dates: the byline and header that were cut, HTML meta tags, URLs, metadata.
     header_text = "\n".join(full[a:b] for a, b, why in cut.removed if why in ("byline", "header"))
     page = list(hints.dates)
-    for d in page_dates(header_text) + page_dates(full[:600]) + credit_dates(full):
+    clocks = portal_clocks(full)  # today's date above the breadcrumb, cut with the header
+    header_dates = [d for d in page_dates(header_text) if d not in clocks]
+    for d in header_dates + page_dates(full[:600]) + credit_dates(full):
         if d not in page:
             page.append(d)
     src_urls: list[str] = []

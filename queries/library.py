@@ -583,15 +583,19 @@ def mark_conflicts(rows: list[dict[str, Any]], *, by: Sequence[str] = ()) -> lis
     [None, None]
     """
     key_of = [*by, "metric", "unit_of_measure", "scope", "period"]
-    values: dict[tuple[Any, ...], dict[Any, str]] = defaultdict(dict)
-    for r in rows:
-        if _exact(r):
-            values[tuple(str(r.get(k)) for k in key_of)].setdefault(r.get("value"), _figure(r))
+    # each exact figure's key, computed once (a unit briefing of the SPC marks 20,000 rows)
+    keys = [tuple(str(r.get(k)) for k in key_of) if _exact(r) else None for r in rows]
+    values: dict[tuple[str, ...], dict[Any, str]] = defaultdict(dict)
+    for r, key in zip(rows, keys, strict=True):
+        if key is not None:
+            values[key].setdefault(r.get("value"), _figure(r))
     out = []
-    for r in rows:
-        seen = values[tuple(str(r.get(k)) for k in key_of)] if _exact(r) else {}
-        others = [shown for value, shown in seen.items() if value != r.get("value")]
-        out.append({**r, "conflict": f"同一指标另报 {'、'.join(others)}" if others else None})
+    for r, key in zip(rows, keys, strict=True):
+        conflict = None
+        if key is not None and len(seen := values[key]) > 1:
+            others = [shown for value, shown in seen.items() if value != r.get("value")]
+            conflict = f"同一指标另报 {'、'.join(others)}" if others else None
+        out.append({**r, "conflict": conflict})
     return out
 
 

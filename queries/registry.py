@@ -439,11 +439,14 @@ def _unpack(query: NamedQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any
     out: list[dict[str, Any]] = []
     width = len(query.packed)
     for r in rows:
-        shared = [k for k in r if k != "packed"]
-        keys = (*query.packed, *shared)
-        tail = [r[k] for k in shared]
-        for v in r["packed"]:
-            if len(v) != width:
-                raise ValueError(f"{query.name}: a packed row has {len(v)} values, not {width}")
-            out.append(dict(zip(keys, [*v, *tail], strict=True)))
+        packed = r["packed"]
+        if any(len(v) != width for v in packed):
+            bad = next(len(v) for v in packed if len(v) != width)
+            raise ValueError(f"{query.name}: a packed row has {bad} values, not {width}")
+        shared = {k: v for k, v in r.items() if k != "packed"}
+        keys = query.packed
+        if shared:
+            out.extend({**dict(zip(keys, v, strict=True)), **shared} for v in packed)
+        else:  # the common case, and the large one (20,000 rows under the SPC)
+            out.extend(dict(zip(keys, v, strict=True)) for v in packed)
     return out

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.dates import (
+    Reference,
     choose_date,
     content_dates,
     credit_dates,
@@ -19,6 +20,8 @@ from ingest.dates import (
     event_date,
     page_dates,
     parse_date,
+    portal_clocks,
+    reference_date,
     resolve_relative,
     url_in_text,
 )
@@ -203,6 +206,11 @@ def test_event_date_is_only_noted_for_undated_articles() -> None:
             "2021-01-19",
         ),
         ("某院院长讲话\n（二○二三年十二月二十八日在全市法院工作会议上）\n", "2023-12-28"),
+        # a long subtitle wrapped once
+        (
+            "某省法院工作报告\n——2014年1月20日在某省第十二届人民代表大会\n第二次会议上\n各位代表：",
+            "2014-01-20",
+        ),
         ("标题\n来源:示例网 21-01-28 15:28\n正文。", "2021-01-28"),
         ("标题\n作者：某某 2024年7月11日 浏览：30\n正文。", "2024-07-11"),
         ("标题\n【2024-07-17】\n正文。", "2024-07-17"),  # a bracketed date line
@@ -211,6 +219,13 @@ def test_event_date_is_only_noted_for_undated_articles() -> None:
         ("标题 | 某法院 | 2024-07-17\n正文。", "2024-07-17"),  # a cell of a header row
         ("标题\n浏览次数：100 2024-07-17\n正文。", "2024-07-17"),
         ("标题\n[2024-07-17 09:30] 来源：某某网\n正文。", "2024-07-17"),
+        # a day beside the medium that issued the page
+        ("标题\n2024-03-05  某某法院网\n正文。", "2024-03-05"),
+        ("标题\n2024年3月5日 某某日报\n正文。", "2024-03-05"),
+        ("标题\n2024-03-05 来自：某某法院微信公众号\n正文。", "2024-03-05"),
+        ("标题\n2024-03-05 某某区融媒体中心\n正文。", "2024-03-05"),
+        # a view counter without its colon
+        ("标题\n某某法院 2024年3月5日 阅读量 120\n正文。", "2024-03-05"),
     ],
 )
 def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -> None:
@@ -224,9 +239,12 @@ def test_page_dates_read_credits_subtitles_and_field_rows(text: str, day: str) -
         "标题\n2023年2月9日，某县法院在会议上通报工作。\n",
         "标题\n二〇二三年二月九日，某县法院在会议上通报工作。\n",
         "标题\n——二〇二三年二月三十日在某市人民代表大会上\n",  # no such day
+        "标题\n——2023年2月9日在某市调研时指出\n要在会上讲清楚：各位代表。\n",  # no subtitle
         "标题\n据了解，来源：某某，2019-01-01起施行。\n",
         "标题\n数据来源：某县统计局 截至2023-12-31\n正文。\n",
         "标题\n开庭时间：2024-03-05 地点：某法庭\n正文。\n",  # an event's time
+        "标题\n2024年3月5日 某法院召开会议通报\n正文。\n",  # no medium
+        "标题\n2024年3月5日 阅读\n正文。\n",
     ],
 )
 def test_page_dates_leave_cited_issues_and_events_alone(text: str) -> None:
@@ -616,3 +634,53 @@ def test_a_header_timestamp_cell_dates_the_page() -> None:
     assert page_dates("2023-11-09 21:05:11 15次\n甲县法院召开会议。") == ["2023-11-09"]
     assert page_dates("标题\n会议于2024-05-01 09:30举行。") == []
     assert page_dates("标题\n甲县 · 法院 · 庭审 · 开庭时间 2024-05-01 09:30\n正文。") == []
+
+
+def test_a_portals_clock_above_the_breadcrumb_is_not_the_page_date(tmp_path: Path) -> None:
+    """Today's date a portal shows above 当前位置 is the day the page was viewed; the article's
+    own stamp under its title is its date."""
+    page = (
+        "2025年6月1日 星期日\n\n微信 | 微博\n\n当前位置: 首页> 刊物 > 文集\n\n"
+        "某市法院人民法庭工作的调查\n\n时间: 2009-07-18 15:54\n"
+        "    某市法院对辖区内人民法庭的审判工作进行了调研，形成了如下报告，供参考。\n"
+    )
+    assert portal_clocks(page) == ["2025-06-01"]
+    assert page_dates(page) == ["2009-07-18"]
+    assert page_dates("今天是：2025年6月1日 星期日\n标题\n正文。") == []
+    assert portal_clocks("标题\n2024年07月17日 星期三\n正文。") == []
+    from ingest.readers import read_document
+
+    path = tmp_path / "clock.txt"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).date == "2009-07-18"
+
+
+@pytest.mark.parametrize(
+    ("header", "day"),
+    [
+        ("标题\n2019-07-23刘白露\n刘白露\n正文。", ["2019-07-23"]),
+        ("标题\n2019-07-23 欧阳明 张三\n正文。", ["2019-07-23"]),
+        ("标题\n2024-05-03开庭\n正文。", []),  # a day and an event
+        ("标题\n2024-05-03 审理完毕\n正文。", []),
+        ("值班表\n2024-05-03 张三\n2024-05-04 李四\n正文。", []),  # a list of days and names
+    ],
+)
+def test_a_day_with_its_authors_name_is_a_byline(header: str, day: list[str]) -> None:
+    assert page_dates(header) == day
+
+
+def test_a_subtitles_day_is_noted_as_the_reports() -> None:
+    text = "某市法院工作报告\n——2025年1月21日在某市人民代表大会\n第五次会议上\n各位代表：\n"
+    choice = choose_date(page=page_dates(text), text=text)
+    assert choice.date == "2025-01-21"
+    assert "副题" in (choice.note or "")
+
+
+def test_event_days_are_read_in_words_only() -> None:
+    """`event_date` and `reference_date` share one day pattern: a day in figures is a stamp
+    to the one and a stated day to the other."""
+    text = "2024-03-15 09:30\n2024年3月10日，某县法院召开推进会。"
+    assert event_date(text) == "2024-03-10"
+    assert reference_date("2024年3月10日，某县法院召开推进会。今年1至2月收案。") == Reference(
+        "2024-03-10", "lead"
+    )

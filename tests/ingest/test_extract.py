@@ -2650,3 +2650,156 @@ def test_the_courts_of_a_span_and_the_court_of_a_position_are_worked_out_once() 
     path = ctx.unit_path(18)
     assert ctx.unit_path(18) is path
     assert copy.unit_path(18) == path and copy.unit_path(18) is not path
+
+
+def test_a_court_framing_the_clause_with_its_campaign_is_not_its_subject() -> None:
+    # 以甲市中院“…”为抓手，推进X: the subject before the frame does X, not the framing court
+    edges, _ = run("乙县法院坚持和发展诉前调解，以甲市中院“三年强院”为抓手，推进跨域立案建设。")
+    assert ("X省乙县人民法院", "跨域立案", "adopted") in edges
+    assert all(u != "X省甲市中级人民法院" for u, i, _ in edges if i == "跨域立案")
+
+
+def test_a_followed_courts_campaign_or_approach_is_its_promotion() -> None:
+    # 落实最高人民法院“X”创建示范活动 / 按照省法院X工作思路: the court followed promotes X
+    edges, _ = run("乙县法院积极落实最高人民法院“枫桥式人民法庭”创建示范活动，方便群众诉讼。")
+    assert ("最高人民法院", "枫桥式人民法庭", "promoted") in edges
+    edges, _ = run("乙县法院按照省法院跨域立案工作思路，优化诉讼服务。")
+    assert ("X省高级人民法院", "跨域立案", "promoted") in edges
+
+
+def test_an_intermediate_court_launching_x_across_its_courts_promotes_it() -> None:
+    edges, _ = run("甲市中院在两级法院开展跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "promoted") in edges
+    edges, _ = run("甲市中院决定在全市范围内启动跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "promoted") in edges
+    # 在全市率先开展X: the first in the city to do it, itself
+    edges, _ = run("甲市中院在全市率先开展跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "adopted") in edges
+
+
+_NICKNAMES = {
+    "丁镇女子法庭": ("X省乙县人民法院丁镇女子人民法庭", "tribunal"),
+    "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal"),
+    "丁镇新区法庭": ("X省乙县人民法院丁镇新区人民法庭", "tribunal"),
+    "丁镇第二法庭": ("X省乙县人民法院丁镇第二人民法庭", "tribunal"),
+}
+
+
+def nickname_resolver(doc: SourceDocument) -> StandIn:
+    res = StandIn()
+    pattern = re.compile("|".join(sorted(_NICKNAMES, key=len, reverse=True)))
+    for m in pattern.finditer(doc.text):
+        name, level = _NICKNAMES[m.group(0)]
+        res.mentions.append(CourtMention(m.start(), m.end(), m.group(0), name))
+        if all(c.name != name for c in res.courts):
+            res.courts.append(CourtRef(name=name, level=level, parent="X省乙县人民法院"))  # type: ignore[arg-type]
+    res.home = res.courts[0].name if res.courts else None
+    return res
+
+
+def test_a_tribunals_nickname_is_the_tribunal_itself() -> None:
+    # 丁镇女子法庭 beside 丁镇法庭: one tribunal, named by its plain name
+    text = "丁镇法庭揭牌。丁镇女子法庭推行诉前调解。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=nickname_resolver)
+    assert [c.name for c in ex.courts] == ["X省乙县人民法院丁镇人民法庭"]
+    assert {(a.unit, a.initiative) for a in ex.adoptions} == {
+        ("X省乙县人民法院丁镇人民法庭", "诉前调解")
+    }
+    assert "丁镇女子法庭" in to_gold(ex)["courts"][0]["mentions"]
+    # a tribunal of a smaller place of the same name (丁镇新区) is another tribunal
+    for text in (
+        "丁镇法庭揭牌。丁镇新区法庭推行诉前调解。",
+        "丁镇法庭揭牌。丁镇第二法庭推行诉前调解。",
+    ):
+        ex = extract_document(
+            SourceDocument(path="t.txt", text=text), court_resolver=nickname_resolver
+        )
+        assert len(ex.courts) == 2, text
+
+
+def test_a_bare_tribunal_after_a_visitors_verb_is_the_visited_one() -> None:
+    # 到丁镇法庭调研，听取了法庭推行X的情况汇报: 听取了法庭 is no tribunal's name; the visited
+    # tribunal does X
+    edges, _ = run("甲市中院院长到丁镇法庭调研，听取了法庭推行诉前调解的情况汇报。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") in edges
+
+
+def test_a_court_first_named_late_in_a_paragraph_is_an_example_not_its_topic() -> None:
+    # a report's paragraph names 乙县法院 as an example in its second sentence: the next
+    # paragraph is not about 乙县法院
+    text = (
+        "省法院院长张三作工作报告时说，2020年全省法院受理案件10万件。\n"
+        "依法保障民生，严惩涉农犯罪。乙县法院妥善审理涉农案件。\n"
+        "全面推行诉前调解，调解成功率提升。"
+    )
+    edges, _ = run(text)
+    assert all(u != "X省乙县人民法院" for u, i, _ in edges if i == "诉前调解")
+    # a court opening the paragraph is still what the next paragraph is about
+    edges, _ = run(
+        "省法院召开会议。\n乙县法院妥善审理涉农案件。\n全面推行诉前调解，调解成功率提升。"
+    )
+    assert ("X省乙县人民法院", "诉前调解", "adopted") in edges
+
+
+def test_a_high_courts_report_does_not_win_the_honours_it_lists() -> None:
+    # 省法院…。5个案例入选X: the province's courts' cases, not the high court's own honour
+    text = "省法院深入推进诉源治理。审结案件10万件，5个案例入选全国法院十大典型案例。"
+    edges, _ = run(text)
+    assert all(r != "awarded" for _, _, r in edges), edges
+    text = "乙县法院深入推进诉源治理。审结案件1万件，2个案例入选全国法院十大典型案例。"
+    edges, _ = run(text)
+    assert any(u == "X省乙县人民法院" and r == "awarded" for u, _, r in edges), edges
+
+
+def test_a_title_the_named_court_becomes_one_of_is_won() -> None:
+    # 丁镇法庭榜上有名，成为首批示范法庭之一: the tribunal won the title
+    edges, _ = run("省法院通报首批示范法庭评定结果，丁镇法庭榜上有名，成为全省首批示范法庭之一。")
+    assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") in edges
+    # 争创示范法庭: striven for, not won
+    edges, _ = run("丁镇法庭努力成为示范法庭，推行诉前调解。")
+    assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") not in edges
+
+
+def test_winners_named_with_deng_and_a_count_are_the_clauses_own() -> None:
+    # 省法院召开…推进会，乙县法院等10家法院被评为X: the convening court won nothing
+    text = "省法院召开全省法院诉前调解工作推进会，乙县法院等10家法院被评为诉前调解工作先进集体。"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉前调解工作先进集体", "awarded") in edges, edges
+    assert all(u != "X省高级人民法院" for u, _, r in edges if r == "awarded"), edges
+
+
+def test_a_policy_a_sentence_describes_is_no_courts_guessed_practice() -> None:
+    # the article's court is named before; a later sentence only describes a national policy
+    text = "乙县法院召开会议。\n深化司法改革，是中央作出的重大部署，对完善诉源治理具有重大意义。"
+    edges, _ = run(text)
+    assert all(i != "诉源治理" for _, i, _ in edges), edges
+    # …的是，: a turn of phrase, no description
+    text = "乙县法院召开会议。\n更重要的是，推行诉源治理，群众满意度提升。"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "诉源治理", "adopted") in edges, edges
+
+
+def test_a_tribunal_head_placed_by_a_guess_heads_the_one_tribunal_named() -> None:
+    # the visiting court is the previous paragraph's topic; the 庭长 presenting the visited
+    # tribunal heads it, and what the paragraph goes on to tell is that tribunal's
+    text = (
+        "丙区法院院长张明一行到丁镇法庭交流学习。\n"
+        "张明院长一行参观了丁镇法庭的诉讼服务站。\n"
+        "参观过程中，王立新庭长详细介绍了丁镇法庭的基本情况。同时，阐述了法庭推行诉前调解的做法。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("王立新") == "X省乙县人民法院丁镇人民法庭", units
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert ("X省丙区人民法院", "诉前调解") not in edges, edges
+
+
+def test_a_captions_own_sentence_tells_what_its_court_does() -> None:
+    # 丁镇法庭召开X推进会。 乙县法院供图: the tribunal holds the meeting; the credit is metadata
+    text = "甲市中院召开会议。\n2022年9月7日，丁镇法庭召开辖区诉源治理工作推进会。 乙县法院供图\n"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院丁镇人民法庭", "诉源治理", "adopted") in edges, edges
+    assert all(u != "X省乙县人民法院" for u, _, _ in edges), edges
+    # …and the caption is no paragraph the text goes on about
+    edges, _ = run(text + "全面推行诉前调解，调解成功率提升。")
+    assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") not in edges, edges

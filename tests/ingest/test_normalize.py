@@ -187,6 +187,34 @@ def test_censor_marks_become_boxes() -> None:
     assert normalize_text("面积3×4米")[0] == "面积3×4米"
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("原告张**诉李**离婚纠纷一案", "原告张□□诉李□□离婚纠纷一案"),
+        ("申请人王**与被申请人赵**调解成功", "申请人王□□与被申请人赵□□调解成功"),
+        ("欧阳**诉上官**合同纠纷", "欧阳□□诉上官□□合同纠纷"),
+        ("原告張**訴李**離婚糾紛", "原告张□□诉李□□离婚纠纷"),  # traditional
+    ],
+)
+def test_starred_out_names_of_a_caption_keep_their_stars(raw: str, text: str) -> None:
+    out, offsets, _ = normalize_text(raw)
+    assert out == text
+    assert_offsets(raw, out, offsets)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("乙市法院**诉源治理**见成效", "乙市法院诉源治理见成效"),
+        ("某院坚持**与时俱进**", "某院坚持与时俱进"),
+        ("院长**王立新**指出", "院长王立新指出"),
+        ("张三**与李四**", "张三与李四"),  # whole names in bold: nothing starred out
+    ],
+)
+def test_bold_next_to_a_surname_like_word_is_still_bold(raw: str, text: str) -> None:
+    assert normalize_text(raw)[0] == text
+
+
 def test_zero_width_and_control_characters_are_dropped() -> None:
     raw = "\ufeff法\u200b院\x07审判"
     text, offsets, _ = normalize_text(raw)

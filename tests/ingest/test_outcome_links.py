@@ -1179,3 +1179,171 @@ def test_an_article_about_one_practice_credits_it_with_no_count_of_those_sentenc
 def test_a_count_of_those_sentenced_that_names_its_practice_is_still_its() -> None:
     text = "戌县法院推行刑事速裁程序。今年以来，该院适用刑事速裁程序判处被告人300人。"
     assert linked(text, {"刑事速裁程序": ["刑事速裁程序"]}) == [(300.0, "刑事速裁程序")]
+
+
+def test_a_head_noun_alone_opening_a_clause_with_since_points_at_the_one_name_with_it() -> None:
+    """专项行动开展以来 after the article named “甲”专项行动: the paragraph's figures are its, past a
+    photo caption naming another brand in between."""
+    text = (
+        "卯市中级人民法院在全市开展“清源”专项行动。\n"
+        "辰区法院成立“快执”团队\n"
+        "专项行动开展以来，两级法院共执结案件380件，执行到位金额2100万元。"
+    )
+    got = linked(text, {"“清源”专项行动": ["“清源”专项行动"], "“快执”团队": ["“快执”团队"]})
+    assert got == [(380.0, "“清源”专项行动"), (2100.0, "“清源”专项行动")]
+
+
+def test_a_head_noun_two_names_share_points_at_neither() -> None:
+    text = "巳县法院开展“春雷”专项行动和“秋实”专项行动。\n专项行动开展以来，该院共执结案件150件。"
+    got = linked(text, {"“春雷”专项行动": ["“春雷”专项行动"], "“秋实”专项行动": ["“秋实”专项行动"]})
+    assert got == [(150.0, None)]
+
+
+def test_a_head_noun_inside_a_longer_phrase_is_no_anaphor() -> None:
+    # 调解活动 is no bare 活动 opening the clause: nothing points back at the named campaign
+    text = "午县法院开展“送法进村”活动。\n今年以来，村级调解活动开展以来共化解纠纷88件。"
+    assert linked(text, {"“送法进村”活动": ["“送法进村”活动"]}) == [(88.0, None)]
+
+
+def test_a_lead_in_saying_what_its_practice_improved_credits_a_paragraph_of_figures() -> None:
+    """The paragraph before says the practice improved something; the next one opens on figures."""
+    text = (
+        "未县法院院庭长办案见实效\n"
+        "去年以来，未县法院根据《关于全面落实审判责任制的意见》，推行院庭长办案常态化，"
+        "有效提升了审判质效。\n"
+        "据统计，该院院庭长共办结案件960件，占全院结案总数的38%。"
+    )
+    got = linked(
+        text,
+        {"院庭长办案常态化": ["院庭长办案常态化"], "审判责任制": ["审判责任制"]},
+    )
+    assert got == [(960.0, "院庭长办案常态化"), (38.0, "院庭长办案常态化")]
+
+
+def test_an_improving_lead_in_credits_no_paragraph_that_opens_on_a_topic_of_its_own() -> None:
+    text = (
+        "申县法院工作综述\n"
+        "近年来，申县法院在全院推行“繁简分流”改革，简案快审、繁案精审，审判效率明显提升。\n"
+        "打造执行品牌，强化执行攻坚。该院执行工作质效位居全市第一，执结案件1200件。"
+    )
+    got = linked(text, {"“繁简分流”": ["“繁简分流”"]})
+    assert all(name is None for _, name in got)
+
+
+def test_a_count_of_courts_that_did_a_thing_of_their_own_follows_no_figure_before() -> None:
+    """Items of a list of what courts reached: each counts the courts that did its own thing."""
+    text = "全省48个人民法庭实现网上立案，37个人民法庭实现巡回审判点全覆盖。"
+    got = linked(text, {"网上立案": ["网上立案"]})
+    assert got == [(48.0, "网上立案"), (37.0, None)]
+
+
+def test_a_lead_in_credits_no_count_of_the_disputes_brought_to_court() -> None:
+    """诉至法院的纠纷 are the cases filed: a lead-in's practice is not credited with them (unless
+    they fell); the practice's own measure after them still is."""
+    text = (
+        "酉市法院多元解纷获良效\n"
+        "如何抓好诉源治理，是必答题。为此，酉市中院以“双调联动”机制建设为抓手，一体推进多元解纷工作，"
+        "取得了良好的效果。\n"
+        "12月14日，记者了解到，2022年酉市诉至法院的一审民事纠纷9880件，其中诉前调解4232件。"
+    )
+    got = linked(
+        text,
+        {"诉源治理": ["诉源治理"], "“双调联动”机制": ["“双调联动”机制"], "诉前调解": ["诉前调解"]},
+    )
+    assert got == [(9880.0, None), (4232.0, "诉前调解")]
+
+
+def test_the_rest_of_a_breakdown_is_none_of_its_items() -> None:
+    text = "今年该院受理纠纷900件，其中诉前调解400件，速裁快审300件，其他进入审判程序的案件200件。"
+    got = linked(text, {"诉前调解": ["诉前调解"], "速裁快审": ["速裁快审"]})
+    assert got[-1] == (200.0, None)
+    assert (300.0, "速裁快审") in got
+
+
+def test_a_change_opening_on_its_verb_goes_on_with_the_figure_before() -> None:
+    text = (
+        "亥县法院院庭长办案见实效\n"
+        "去年以来，亥县法院根据《关于全面落实审判责任制的意见》，推行院庭长办案常态化，"
+        "有效提升了审判质效。\n"
+        "据统计，该院院庭长共办结案件960件，占全院结案总数的38%，同比增加120件，上升3.5个百分点。"
+    )
+    got = linked(text, {"院庭长办案常态化": ["院庭长办案常态化"], "审判责任制": ["审判责任制"]})
+    assert got[-1] == (3.5, "院庭长办案常态化")
+
+
+def test_the_rank_of_a_count_of_the_selected_goes_on_with_it() -> None:
+    text = "该院审结环资案件560件，4个案例入选全国环境资源审判典型案例，居全省首位。"
+    got = linked(text, {"全国环境资源审判典型案例": ["全国环境资源审判典型案例"]})
+    assert got[1:] == [(4.0, "全国环境资源审判典型案例"), (1.0, "全国环境资源审判典型案例")]
+
+
+def test_a_brand_quoted_in_a_longer_name_stands_for_it_alone() -> None:
+    text = "该院设立“邻里议事厅”法官联系点，并推行巡回审判。今年以来，邻里议事厅调解纠纷320件。"
+    got = linked(
+        text, {"“邻里议事厅”法官联系点": ["“邻里议事厅”法官联系点"], "巡回审判": ["巡回审判"]}
+    )
+    assert got == [(320.0, "“邻里议事厅”法官联系点")]
+
+
+def test_a_campaign_named_by_its_head_noun_before_its_name_is_credited() -> None:
+    """行动期间 opens an article that names the campaign further on: its figures, caseloads of
+    enforcement included, are the campaign's."""
+    text = (
+        "寅市中级人民法院部署冬季执行攻坚。行动期间，全市法院累计执结案件620件，"
+        "执行到位金额980万元。\n"
+        "寅市中院决定在全市开展“暖冬”专项执行行动。"
+    )
+    got = linked(text, {"“暖冬”专项执行行动": ["“暖冬”专项执行行动"]})
+    assert got == [(620.0, "“暖冬”专项执行行动"), (980.0, "“暖冬”专项执行行动")]
+
+
+def test_the_parts_after_semicolons_of_a_since_paragraph_stay_its() -> None:
+    text = (
+        "卯市法院开展“春风”专项行动。\n"
+        "专项行动开展以来，两级法院共办结案件300件，其中，涉民生案件120件，执行到位金额90万元；"
+        "涉企案件 40件，累计发放案款60万元。"
+    )
+    got = linked(text, {"“春风”专项行动": ["“春风”专项行动"]})
+    assert all(name == "“春风”专项行动" for _, name in got), got
+
+
+def test_the_selected_counted_right_after_the_honours_name_are_its() -> None:
+    text = "该院审结知识产权案件900件，入选全省知识产权典型案例2件。"
+    got = linked(text, {"全省知识产权典型案例": ["全省知识产权典型案例"]})
+    assert got == [(900.0, None), (2.0, "全省知识产权典型案例")]
+
+
+def test_a_sentence_launching_a_quoted_practice_unnamed_takes_no_credit_from_before() -> None:
+    text = (
+        "该院完善涉税案件“三合一”集中管辖，助推税收法治化。"
+        "畅通非诉执行渠道，推行“裁审分离”信息共享，进入非诉执行的案件同比下降近40%。"
+    )
+    got = linked(text, {"“三合一”集中管辖": ["“三合一”集中管辖"]})
+    assert got == [(40.0, None)]
+
+
+def test_a_name_ending_in_bi_before_what_it_is_compared_with_is_no_name() -> None:
+    """调解案件比以往…: the words compare, they do not name 案件比."""
+    text = (
+        "今年以来，该院立案庭积极探索立案调解，调解案件比以往各年大幅提高。"
+        "截至11月底，立案庭已成功调解案件58件。"
+    )
+    got = linked(text, {"立案调解": ["立案调解"], "案件比": ["案件比"]})
+    assert got == [(58.0, "立案调解")]
+
+
+def test_a_span_of_something_else_credits_no_caseload_to_a_name_before_it() -> None:
+    """期间 credits a campaign right before it (行动期间), not a name before another span (疫情)."""
+    text = "该院推行繁简分流，疫情期间，审结案件1200件。"
+    assert linked(text, {"繁简分流": ["繁简分流"]}) == [(1200.0, None)]
+
+
+def test_a_quoted_brand_another_initiative_is_named_by_stays_that_ones() -> None:
+    text = (
+        "该院设立“邻里议事厅”法官联系点。\n该院推广邻里议事厅，今年以来，邻里议事厅调解纠纷320件。"
+    )
+    got = linked(
+        text,
+        {"“邻里议事厅”法官联系点": ["“邻里议事厅”法官联系点"], "邻里议事厅": ["邻里议事厅"]},
+    )
+    assert got == [(320.0, "邻里议事厅")]

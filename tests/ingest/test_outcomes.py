@@ -1344,3 +1344,15 @@ def test_a_places_trade_and_urbanisation_are_no_courts_figures() -> None:
         "亥市中级人民法院审结涉外贸易纠纷案件120件，在城镇化进程中化解征地纠纷80件。"
     )
     assert vals(text) == [(120.0, "件", None), (80.0, "件", None)]
+
+
+def test_a_studys_fieldwork_and_scope_are_no_results() -> None:
+    """A research group's visits and interviews, and the courts a study covered, count what was
+    studied; the courts' own visits and caseloads after a study are still figures."""
+    assert vals("课题组采取座谈等方式，共实地走访人民法庭9个，与23名法官深入交流。") == []
+    assert vals("我们对全市41个人民法庭的审判工作情况进行了专项调研。") == []
+    assert vals("课题组成立以来，该院审结案件900件，走访企业30家。") == [
+        (900.0, "件", None),
+        (30.0, "家", None),
+    ]
+    assert vals("调研组走访后，甲县法院走访企业30家。") == [(30.0, "家", None)]

@@ -1484,3 +1484,114 @@ def test_words_of_manner_and_chance_after_a_title_are_no_names() -> None:
     # names that begin with the same surnames stay names
     assert [h.name for h in find_people("院长盛明华主持会议。")] == ["盛明华"]
     assert [h.name for h in find_people("庭长包文军说，要就地化解纠纷。")] == ["包文军"]
+
+
+def test_an_impression_after_a_title_is_no_name() -> None:
+    """那顺庭长印象深刻: 印象 begins with a surname but is a word, not the next person."""
+    assert "印象" not in [h.name for h in find_people("这件事让那顺庭长印象深刻。")]
+    assert find_people("给院长印象最深的是调解室。") == []
+
+
+def test_volunteer_mediators_and_main_heads_keep_their_word() -> None:
+    text = "甲县法院法官王明、志愿调解员李霞说，要主动上门。"
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    hits = find_people(text, mentions)
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("王明", ("法官",), "X省甲县人民法院"),
+        ("李霞", ("志愿调解员",), "X省甲县人民法院"),
+    ]
+    text = "乙县法院主要负责人宾子强陪同调研。"
+    mentions = [CourtMention(0, 4, "乙县法院", "X省乙县人民法院")]
+    assert [(h.name, h.roles, h.court) for h in find_people(text, mentions)] == [
+        ("宾子强", ("主要负责人",), "X省乙县人民法院")
+    ]
+
+
+def test_a_mediator_listed_among_a_courts_people_is_the_courts() -> None:
+    text = "甲县法院庭长王明、书记员张平、调解员李霞来到社区。"
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    hits = {h.name: h.court for h in find_people(text, mentions)}
+    assert hits["李霞"] == "X省甲县人民法院"
+    # a mediator of another body in the list is not placed at the court
+    text = "甲县法院法官王明、村委会调解员李霞来到社区。"
+    hits = {h.name: h.court for h in find_people(text, mentions)}
+    assert hits.get("李霞") is None
+
+
+def test_a_papers_authors_over_their_court_are_bylines() -> None:
+    """A paper's author line over its affiliation (a court, a city and its postcode)."""
+    text = "王 明，李小红\n（甲市中级人民法院，甲市 100000）\n关于人民法庭建设的思考\n正文。"
+    hits = find_bylines(text)
+    assert [(h.name, h.role, h.court) for h in hits] == [
+        ("王明", "作者", "甲市中级人民法院"),
+        ("李小红", "作者", "甲市中级人民法院"),
+    ]
+    assert text[hits[0].start : hits[0].end] == "王 明"
+    # a line of words over a bracketed court is no author line
+    assert find_bylines("调研报告\n（甲市中级人民法院，甲市 100000）\n正文。") == []
+
+
+def test_a_work_reports_reporter_is_placed_at_the_reports_court() -> None:
+    text = (
+        "2021年甲市中级人民法院工作报告\n——二〇二一年一月十九日在甲市第六届人民代表大会第四次会议上\n"
+        "王 明\n各位代表：\n现在，我代表市中级人民法院向大会报告工作。\n"
+    )
+    assert [(h.name, h.role, h.court) for h in find_bylines(text)] == [
+        ("王明", "报告人", "甲市中级人民法院")
+    ]
+    # a name line elsewhere says nothing
+    assert find_bylines("甲市中级人民法院工作报告\n王 明\n各位代表：\n") == []
+
+
+def test_the_head_of_a_courts_facility_is_court_staff() -> None:
+    """法庭负责人张三: the text's one tribunal; 某村法官工作室负责人: a court's station."""
+    text = "丁镇法庭成立于2000年。法庭负责人王秀军多次被评为先进个人。"
+    mentions = [CourtMention(0, 4, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
+    assert [(h.name, h.roles, h.court, h.rule) for h in find_people(text, mentions)] == [
+        (
+            "王秀军",
+            ("法庭负责人", "先进个人"),
+            "X省乙县人民法院丁镇人民法庭",
+            "person:facility-head",
+        )
+    ]
+    hits = find_people("村里设了工作站。拉帕村法官工作室负责人李新立说，要普法。")
+    assert [(h.name, h.roles, h.court) for h in hits] == [
+        ("李新立", ("拉帕村法官工作室负责人",), None)
+    ]
+    # the head of a company or of a bare 工作室 is not
+    assert find_people("某建材公司负责人李某说。某工作室负责人王明说。") == []
+
+
+def test_an_enforcement_bureau_head_written_short_is_the_courts() -> None:
+    text = "甲市中院院长戴明，党组成员、执行局长史辉在指挥中心坐镇指挥。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert {(p.name, tuple(p.roles), p.unit) for p in ex.people} == {
+        ("戴明", ("院长",), "X省甲市中级人民法院"),
+        ("史辉", ("党组成员", "执行局长"), "X省甲市中级人民法院"),
+    }
+
+
+def test_a_party_of_a_company_does_not_move_a_mediator_off_the_court() -> None:
+    """在丁镇法庭诉讼服务站，某公司负责人李某问调解员杨晓勤: the company is the party's, the
+    mediator works at the tribunal's station."""
+    text = "在丁镇法庭诉讼服务站，某建材公司负责人李某问调解员杨晓勤。"
+    mentions = [CourtMention(1, 5, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
+    assert [(h.name, h.court) for h in find_people(text, mentions)] == [
+        ("杨晓勤", "X省乙县人民法院丁镇人民法庭")
+    ]
+    # a company the mediator is at is another place
+    text = "在丁镇法庭诉讼服务站旁的建材公司，调解员杨晓勤说，要先调解。"
+    assert [h.court for h in find_people(text, mentions) if h.name == "杨晓勤"] in ([], [None])
+
+
+def test_an_honour_given_right_after_the_name_is_a_role() -> None:
+    text = "丁镇法庭庭长王秀军多次被评为全市法院先进个人。"
+    mentions = [CourtMention(0, 4, "丁镇法庭", "X省乙县人民法院丁镇人民法庭")]
+    assert [h.roles for h in find_people(text, mentions)] == [("庭长", "全市法院先进个人")]
+    text = "甲市中院法官张建国荣获“全国法院先进个人”称号。"
+    mentions = [CourtMention(0, 4, "甲市中院", "X省甲市中级人民法院")]
+    assert [h.roles for h in find_people(text, mentions)] == [("法官", "全国法院先进个人")]
+    # what is not an honour is not added
+    text = "甲市中院法官张建国获得法官助理的帮助。"
+    assert [h.roles for h in find_people(text, mentions)] == [("法官",)]

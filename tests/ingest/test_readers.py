@@ -436,6 +436,17 @@ def test_markdown_markup_is_removed_and_offsets_reach_the_source() -> None:
     assert doc.urls == []  # an ordinary link is not the document's URL
 
 
+def test_markdown_keeps_the_stars_of_starred_out_names(tmp_path: Path) -> None:
+    path = tmp_path / "case.md"
+    path.write_text("# 调解成功\n\n原告张**诉李**一案经**诉前调解**结案。\n", encoding="utf-8")
+    doc = read_document(path)
+    assert "张□□诉李□□一案经诉前调解结案" in doc.text
+    assert "张诉李" not in doc.text
+    # a title given with the document keeps them too
+    doc = read_document(path, meta={"title": "原告张**诉李**一案调解成功"})
+    assert doc.title == "原告张□□诉李□□一案调解成功"
+
+
 def test_traditional_text_with_pinyin() -> None:
     doc = read_document(DOCS / "traditional_pinyin.txt")
     assert doc.text.split("\n") == [

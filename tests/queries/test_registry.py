@@ -131,3 +131,21 @@ def test_a_list_of_ids_may_be_longer_than_a_text() -> None:
     assert convert(get("document_sources"), {"ids": ids}, None)["ids"] == ids
     with pytest.raises(BadParameter, match=f"最多 {MAX_TEXT} 个"):
         convert(get("people"), {"unit": "甲" * (MAX_TEXT + 1)}, None)
+
+
+def test_packed_rows_unpack_to_named_columns_with_the_shared_ones() -> None:
+    """A packed answer (one row holding a list of value lists) becomes one dict a value list,
+    named by the query's `packed` columns, each with the row's other columns; a list of the
+    wrong width is an error naming the query."""
+    from queries.registry import _unpack
+
+    q = REGISTRY["outcomes_under"]
+    width = len(q.packed)
+    values = [[f"{i}-{k}" for k in range(width)] for i in range(3)]
+    rows = _unpack(q, [{"packed": values, "total": 7}])
+    assert [list(r)[:width] for r in rows] == [list(q.packed)] * 3
+    assert [r[q.packed[0]] for r in rows] == ["0-0", "1-0", "2-0"]
+    assert all(r["total"] == 7 for r in rows)
+    assert _unpack(q, [{"packed": values}])[2] == dict(zip(q.packed, values[2], strict=True))
+    with pytest.raises(ValueError, match=f"outcomes_under: a packed row has {width - 1} values"):
+        _unpack(q, [{"packed": [values[0], values[1][:-1]]}])
