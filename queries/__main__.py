@@ -44,7 +44,7 @@ def _cell(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    """A cell of the table view: a yes/no column says 是 or 否 (它 showed True and False
+    """A cell of the table view: a yes/no column says 是 or 否 (it showed True and False
     under Chinese headers, 已推行 False); json and csv keep true and false."""
     if isinstance(value, bool):
         return "是" if value else "否"
