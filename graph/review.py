@@ -62,6 +62,7 @@ from graph.model import (
     search_text,
     written_sentence,
 )
+from graph.store import _insert_sorted
 
 if TYPE_CHECKING:
     from graph.model import DocumentGraph
@@ -442,6 +443,14 @@ class _Touched:
             summaries.RefreshChildren(sorted(self.parents)).run(tx)
 
 
+#: Cypher: the fact `f`'s documents with those of `$docs` (`$doc`) merged in, in order: a fact's
+#: `doc_ids` are sorted wherever they are written (graph/model.py), and a store's merge of the
+#: next document into them (`graph.store._insert_sorted`) expects them so; a correction, an
+#: added fact and a merge appended theirs at the end
+_DOCS_ADDED = _insert_sorted("f.doc_ids", "$docs")
+_DOC_ADDED = _insert_sorted("f.doc_ids", "[$doc]")
+
+
 def _existing_docs(tx: Tx, doc_ids: Sequence[str]) -> list[str]:
     if not doc_ids:
         return []
@@ -711,8 +720,7 @@ def _apply_correct(
             "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
             f"MERGE (a)-[f:{rel_type} {{fact_id: $fid}}]->(b) "
             "ON CREATE SET f += $props, f.doc_ids = [] "
-            "SET f.doc_ids = coalesce(f.doc_ids, []) + "
-            "[x IN $docs WHERE NOT x IN coalesce(f.doc_ids, [])], "
+            f"SET f.doc_ids = {_DOCS_ADDED}, "
             "f.corrected_from = coalesce(f.corrected_from, []) + "
             "[x IN [$old] WHERE NOT x IN coalesce(f.corrected_from, [])]",
             src=src,
@@ -816,8 +824,7 @@ def _apply_add(tx: Tx, d: Decision, touched: _Touched) -> None:
         "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
         f"MERGE (a)-[f:{rel_type} {{fact_id: $fid}}]->(b) "
         "ON CREATE SET f += $props, f.doc_ids = [] "
-        "SET f.doc_ids = CASE WHEN $doc IN coalesce(f.doc_ids, []) THEN f.doc_ids "
-        "ELSE coalesce(f.doc_ids, []) + [$doc] END, f.review_added = true "
+        f"SET f.doc_ids = {_DOC_ADDED}, f.review_added = true "
         "RETURN f.fact_id AS fid",
         src=n["src"],
         dst=n["dst"],
@@ -1341,9 +1348,8 @@ def _move_facts(tx: Tx, keep: str, gone: str, touched: _Touched) -> list[str]:
                 "MATCH (a:Entity {id: $src}) MATCH (b:Entity {id: $dst}) "
                 f"MERGE (a)-[f:{t} {{fact_id: $fid}}]->(b) "
                 "ON CREATE SET f += $props "
-                "SET f.doc_ids = CASE WHEN $docs IS NULL THEN f.doc_ids ELSE "
-                "coalesce(f.doc_ids, []) + [x IN $docs WHERE NOT x IN coalesce(f.doc_ids, [])] "
-                "END, f.date = CASE WHEN $date IS NOT NULL AND (f.date IS NULL OR $date < f.date) "
+                f"SET f.doc_ids = CASE WHEN $docs IS NULL THEN f.doc_ids ELSE {_DOCS_ADDED} END, "
+                "f.date = CASE WHEN $date IS NOT NULL AND (f.date IS NULL OR $date < f.date) "
                 "THEN $date ELSE f.date END",
                 src=new_src,
                 dst=new_dst,

@@ -318,18 +318,14 @@ class GraphStore:
         given, each document's figure sketch (`summaries.figure_sketch`), where it has one."""
         return summaries.read_fingerprints(self, sketches)
 
-    def add_document_urls(self, doc_id: str, urls: list[str], paths: list[str]) -> None:
-        """A repost of a known document: record its URLs and paths, nothing else changes."""
-        self._write(
-            [
-                (
-                    "MATCH (d:Document {id: $id}) "
-                    "SET d.urls = coalesce(d.urls, []) + [u IN $urls WHERE NOT u IN coalesce(d.urls, [])],"
-                    " d.paths = coalesce(d.paths, []) + [p IN $paths WHERE NOT p IN coalesce(d.paths, [])]",
-                    {"id": doc_id, "urls": urls, "paths": paths},
-                )
-            ]
-        )
+    def add_document_urls(self, doc_id: str, urls: list[str], paths: list[str]) -> list[str]:
+        """A repost of a known document: record its URLs and paths, nothing else changes.
+        Returns the document's collections (none: [], as for a document not in the graph),
+        which ingest needs to place the repost (asked in the same write: a read of its own
+        per known document cost a round trip each on a re-run into a named collection)."""
+        write = _AddSources({"id": doc_id, "urls": urls, "paths": paths})
+        self._write([write])
+        return write.collections
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document, its evidence, the facts only it supported and orphaned entities.
@@ -1486,6 +1482,26 @@ class _NewOrKnown:
             tx.run(self.cypher.replace("MERGE", "CREATE"), rows=rows).consume()
 
 
+_ADD_SOURCES = (
+    "MATCH (d:Document {id: $id}) "
+    "SET d.urls = coalesce(d.urls, []) + [u IN $urls WHERE NOT u IN coalesce(d.urls, [])],"
+    " d.paths = coalesce(d.paths, []) + [p IN $paths WHERE NOT p IN coalesce(d.paths, [])] "
+    "RETURN coalesce(d.collections, []) AS collections"
+)
+
+
+@dataclass
+class _AddSources:
+    """`GraphStore.add_document_urls`' write, keeping the document's `collections`."""
+
+    params: dict[str, Any]
+    collections: list[str] = field(default_factory=list)
+
+    def run(self, tx: neo4j.ManagedTransaction) -> None:
+        rec = tx.run(_ADD_SOURCES, self.params).single()
+        self.collections = [str(c) for c in rec["collections"] or []] if rec else []
+
+
 @dataclass
 class _UncountKnown(summaries.UncountMentions):
     """`UncountMentions` of the documents that existed before this write (the tally's, when
@@ -1845,6 +1861,7 @@ Statement = (
     | summaries.AdjustInitiatives
     | summaries.KeepFingerprints
     | _NewOrKnown
+    | _AddSources
     | _DocumentUpsert
     | _UncountKnown
     | RefoldFacts

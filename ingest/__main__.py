@@ -62,11 +62,11 @@ def _extract(paths: Sequence[str], jsonl: bool) -> int:
 def _roster(argv: Sequence[str]) -> int:
     p = argparse.ArgumentParser(
         prog=prog("python -m ingest roster"),
-        description="Import a court's roster of people's tribunals (CSV or .xlsx: 法庭名称, "
-        "所属法院, optional 代码, 地址, 设立日期), the denominator of coverage at tribunal level.",
+        description="导入一个法院的人民法庭名录（CSV 或 .xlsx：法庭名称、所属法院，可选 代码、"
+        "地址、设立日期），作为人民法庭一级覆盖率的分母。有问题的行报告行号，其余照常导入。",
     )
-    p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="check the rows, write nothing")
+    p.add_argument("file", help="名录文件（.csv 或 .xlsx）")
+    p.add_argument("--dry-run", action="store_true", help="只检查各行，不写入")
     args = p.parse_args(argv)
 
     from graph.store import open_store
@@ -92,10 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "extract":
         p = argparse.ArgumentParser(
             prog=prog("python -m ingest extract"),
-            description="Print extracted facts; no store is touched.",
+            description="打印从文件中抽取的事实（标注格式的 JSON），不读写图谱存储。",
         )
-        p.add_argument("--jsonl", action="store_true", help="one JSON object per line")
-        p.add_argument("paths", nargs="+")
+        p.add_argument("--jsonl", action="store_true", help="每篇一行 JSON")
+        p.add_argument("paths", nargs="+", help="文件或文件夹")
         args = p.parse_args(argv[1:])
         return _extract(args.paths, args.jsonl)
 
@@ -104,18 +104,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(
         prog=prog("python -m ingest"),
-        description="Read articles (.txt .html .md .docx .pdf, folders recursively) into the "
-        "graph. Re-running adds nothing new. `python -m ingest extract --jsonl PATH` prints "
-        "extractions without a store.",
+        description="把文章（.txt .html .htm .md .docx .pdf，文件夹逐层读取）导入图谱；再次导入"
+        "同样的文件不会重复添加。结束时用中文汇总：新增、已在图中、重复、转载、失败及原因。"
+        "`python -m ingest extract --jsonl 路径` 只打印抽取结果，不写入；"
+        "`python -m ingest roster 名录文件` 导入人民法庭名录。",
     )
-    p.add_argument("paths", nargs="+", help="files or folders")
-    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    p.add_argument("--manifest", help="CSV or JSONL with path,url,title,date,site per file")
+    p.add_argument("paths", nargs="+", help="文件或文件夹")
+    p.add_argument("--dry-run", action="store_true", help="只显示将会新增什么，不写入")
+    p.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    p.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="CSV 或 JSONL 清单，逐个文件给出 path、url、title、date、site",
+    )
     p.add_argument(
         "--collection",
-        help="the collection the documents go to, e.g. 2024年全省法院通报 (default: a folder's "
-        "collection.json, else its name; single files: 未分类)",
+        metavar="NAME",
+        help="文档归入的文档集，例如 2024年全省法院通报；已在图中的文档也加入它（默认：文件夹中"
+        "collection.json 指定的文档集，否则用文件夹名；单个文件归入「未分类」；已在图中的文档"
+        "不变）",
     )
     args = p.parse_args(argv)
 

@@ -69,11 +69,20 @@ class IngestReport:
     repeats: dict[str, str] = field(default_factory=dict)  # unchanged path -> doc id it repeats
     # same content as a file this run added before it: path -> that document's id
     copies: dict[str, str] = field(default_factory=dict)
-    collections: dict[str, str] = field(default_factory=dict)  # path -> collection it went to
+    # path -> the collection its document is in after the run (a new document, or one it
+    # repeats that joined the collection named for it or was in the one it would have gone to)
+    collections: dict[str, str] = field(default_factory=dict)
     # a document already in the graph that joined the collection named for it (`--collection`
     # or a collection.json) in this run: path -> that collection (not listed: it was in it)
     joined: dict[str, str] = field(default_factory=dict)
+    # a known document no collection was named for and that is not in the one a new document
+    # would go to (the folder's name, 未分类): path -> the collections it stays in
+    elsewhere: dict[str, list[str]] = field(default_factory=dict)
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (path, doc id it repeats)
+    # files (copies, reposts, unchanged) whose document a file read earlier in this run added
+    # or was found to repeat: duplicates within the batch (not counted again as documents
+    # that joined a collection or were in it). A dry run looks at none.
+    repeated_here: set[str] = field(default_factory=set)
     # nearly a known document's text, with figures it states otherwise: added as a document of
     # its own (path, the doc id it nearly repeats, (what, old, new) for each changed figure)
     updates: list[tuple[str, str, list[tuple[str, str, str]]]] = field(default_factory=list)
@@ -104,15 +113,24 @@ class IngestReport:
             )
         else:
             lines.append(f"entities added: {self.entities_added}; facts added: {self.facts_added}")
-        for name, (new, joined, inside) in collection_counts(self).items():
+        for name, n in collection_counts(self).items():
+            parts = [f"{n.new} new"] if n.new else []
+            if n.joined:
+                parts.append(f"{n.joined} already in the graph joined it")
+            if n.inside:
+                parts.append(f"{n.inside} already in the graph were in it")
+            if n.repeated:
+                through = f" ({n.repeated_joined} brought their document in)"
+                parts.append(
+                    f"{n.repeated} repeating a file read earlier in this run"
+                    + (through if n.repeated_joined else "")
+                )
+            lines.append(f"collection {name}: " + ", ".join(parts))
+        if self.elsewhere:
             lines.append(
-                f"collection {name}: {new} new, {joined} already in the graph joined it, "
-                f"{inside} were in it"
-            )
-        if stayed := unnamed_known(self):
-            lines.append(
-                f"{stayed} documents already in the graph were given no collection: theirs "
-                "are unchanged"
+                f"{len(self.elsewhere)} documents already in the graph stay in their "
+                f"collections ({', '.join(stayed_in(self))}): no collection was named, and "
+                "only new documents go to a folder's"
             )
         for path, doc in self.copies.items():
             lines.append(f"  copy: {_printable(path)} → {doc} (the same text, read earlier)")
@@ -137,26 +155,45 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def collection_counts(report: IngestReport) -> dict[str, tuple[int, int, int]]:
-    """Per collection a run put documents in: (new documents, documents already in the graph
-    that joined it, documents already in the graph that were in it), for the summaries: a
-    run over several folders names every collection it touched and what each got."""
+@dataclass
+class CollectionTally:
+    """What one collection got from a run's files (`collection_counts`)."""
+
+    new: int = 0  # new documents
+    joined: int = 0  # documents already in the graph that joined it
+    inside: int = 0  # documents already in the graph that were in it
+    # files repeating one read earlier in this run (the same text, or a repost), in it
+    repeated: int = 0
+    repeated_joined: int = 0  # of those, the ones through which that document joined it
+
+
+def collection_counts(report: IngestReport) -> dict[str, CollectionTally]:
+    """Per collection a run put documents in, what it got, for the summaries: a run over
+    several folders names every collection it touched and what each got. A file repeating
+    one read earlier in the same run is a duplicate within the batch, not a document that
+    was in the graph before (a folder holding the same article twice said 已在图中且已属于它的).
+    A dry run looks at no known document's collections."""
     added = set(report.added)
-    out: dict[str, list[int]] = {}
+    here = report.repeated_here
+    out: dict[str, CollectionTally] = {}
     for path, name in report.collections.items():
-        n = out.setdefault(name, [0, 0, 0])
-        n[0 if path in added else 1 if path in report.joined else 2] += 1
-    return {name: (n[0], n[1], n[2]) for name, n in sorted(out.items())}
+        n = out.setdefault(name, CollectionTally())
+        if path in added:
+            n.new += 1
+        elif path in here:
+            n.repeated += 1
+            n.repeated_joined += path in report.joined
+        elif path in report.joined:
+            n.joined += 1
+        else:
+            n.inside += 1
+    return dict(sorted(out.items()))
 
 
-def unnamed_known(report: IngestReport) -> int:
-    """How many files of a real run were documents already in the graph (unchanged or a
-    repost) with no collection named for them: their collections stay as they were. A dry
-    run does not look (it names no collection for a known document)."""
-    if report.dry_run:
-        return 0
-    known = [*report.unchanged, *(path for path, _d in report.reposts)]
-    return sum(path not in report.collections for path in known)
+def stayed_in(report: IngestReport) -> list[str]:
+    """The collections of the known documents that stayed where they were
+    (`IngestReport.elsewhere`), sorted."""
+    return sorted({name for names in report.elsewhere.values() for name in names})
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -1240,6 +1277,7 @@ def _ingest_paths(
         loading = writer.submit(store.document_fingerprints, sketches)
     known: set[str] = set()
     added_here: set[str] = set()  # documents this run added (a later copy is no 'unchanged')
+    placed_here: set[str] = set()  # known documents a file of this run repeated (`place`)
     # each document's figures, as sets: a document on a common template (a monthly report)
     # has hundreds of candidates within the fingerprint threshold, each compared
     figures_of: dict[str, frozenset[str]] = {}
@@ -1362,19 +1400,30 @@ def _ingest_paths(
                 pass
         return extract(doc)
 
-    def join(did: str, coll: str, path: str) -> None:
-        """A document already in the graph into the collection named for `path`; the report
-        says whether it joined it or was in it (asked first: the summary counts those that
-        joined, which a run naming a collection for a folder read before is for)."""
+    def place(did: str, doc: SourceDocument) -> None:
+        """A file whose document is in the graph already (known, or one it reposts): its URLs
+        and path recorded on that document, which joins the collection named for the file
+        (`--collection` or a collection.json: the summary counts those that joined, which a
+        run naming a collection for a folder read before is for). Without one it stays
+        where it is, and the report says whether that is the collection a new document
+        would have gone to (the folder's name: a re-run of a folder) or others."""
         assert store is not None
-        rows = store.read(
-            "MATCH (d:Document {id: $id}) RETURN coalesce(d.collections, []) AS names",
-            {"id": did},
-        )
-        if not rows or coll not in (rows[0].get("names") or []):
-            add_to_collection(store, did, coll)
-            report.joined[path] = coll
-        report.collections[path] = coll
+        flush()  # the known document may still be waiting in this batch
+        had = store.add_document_urls(did, doc.urls, [recorded_path(doc)])
+        again = did in added_here or did in placed_here
+        placed_here.add(did)
+        if again:
+            report.repeated_here.add(doc.path)
+        coll, named = collection_of(doc.read_from or doc.path)
+        if named:
+            if coll not in had:
+                add_to_collection(store, did, coll)
+                report.joined[doc.path] = coll
+        elif coll not in (had or [DEFAULT_COLLECTION]):
+            if not again:  # each document once
+                report.elsewhere[doc.path] = had or [DEFAULT_COLLECTION]
+            return
+        report.collections[doc.path] = coll
 
     def handle(
         doc: SourceDocument,
@@ -1389,7 +1438,6 @@ def _ingest_paths(
         nearest first (None: not looked up). `mine`: its figures, given when `near` was
         found to hold no document it reposts (then only those added since are compared)."""
         did = document_id(doc.content_hash)
-        coll, named = collection_of(doc.read_from or doc.path)
         if did in known:
             if did in added_here:  # a file read earlier in this run had the same text
                 report.copies[doc.path] = did
@@ -1399,10 +1447,7 @@ def _ingest_paths(
                 report.unchanged.append(doc.path)
                 report.repeats[doc.path] = did
             if store is not None and not dry_run:
-                flush()  # the known document may still be waiting in this batch
-                store.add_document_urls(did, doc.urls, [recorded_path(doc)])
-                if named:  # a collection asked for: the known document joins it too
-                    join(did, coll, doc.path)
+                place(did, doc)
             return
         fp = doc.fingerprint
         if near is None:
@@ -1441,11 +1486,9 @@ def _ingest_paths(
             if not doc.urls:
                 report.without_url.add(doc.path)
             if store is not None and not dry_run:
-                flush()
-                store.add_document_urls(twin, doc.urls, [recorded_path(doc)])
-                if named:
-                    join(twin, coll, doc.path)
+                place(twin, doc)
             return
+        coll, named = collection_of(doc.read_from or doc.path)
         report.collections[doc.path] = coll
         if graph is None:
             graph = extract(doc)

@@ -536,26 +536,37 @@ def repeated_titles(store: GraphStore, report: Any) -> dict[str, str]:
 
 def collections_zh(report: Any) -> list[str]:
     """The summary's lines on collections: each collection the run put documents in, with
-    how many were new, how many already in the graph joined it and how many were in it; and
-    the documents already in the graph no collection was named for (they stay where they
-    are). A run over several folders named only the last folder's collection, and one that
-    put 40 known documents into a new collection said nothing of them."""
-    from ingest.pipeline import _printable, collection_counts, unnamed_known
+    how many were new, how many already in the graph joined it, how many were in it and how
+    many files repeated one read earlier in the run; and the documents already in the graph
+    that stayed in other collections, no collection being named for them. A run over
+    several folders named only the last folder's collection, one that put 40 known
+    documents into a new collection said nothing of them, the same article twice in one
+    folder was "已在图中且已属于它的", and a re-run of a folder advised adding documents to a
+    collection they were in."""
+    from ingest.pipeline import _printable, collection_counts, stayed_in
 
     dry = report.dry_run
     lines = []
-    for name, (new, joined, inside) in collection_counts(report).items():
-        parts = [f"{'将新增' if dry else '新增'}文档 {new} 篇"] if new else []
-        if joined:
-            parts.append(f"已在图中的文档 {joined} 篇{'将' if dry else ''}加入")
-        if inside:
-            parts.append(f"已在图中且已属于它的 {inside} 篇")
+    for name, n in collection_counts(report).items():
+        parts = [f"{'将新增' if dry else '新增'}文档 {n.new} 篇"] if n.new else []
+        if n.joined:
+            parts.append(f"已在图中的文档 {n.joined} 篇{'将' if dry else ''}加入")
+        if n.inside:
+            parts.append(f"已在图中且已属于它的 {n.inside} 篇")
+        if n.repeated:
+            joined = ""
+            if n.repeated_joined == n.repeated:
+                joined = "（其文档因此加入）"
+            elif n.repeated_joined:
+                joined = f"（其中 {n.repeated_joined} 篇的文档因此加入）"
+            parts.append(f"与本次先读的文件重复的 {n.repeated} 篇{joined}")
         lines.append(f"文档集「{_printable(name)}」：" + "，".join(parts))
-    stayed = unnamed_known(report)
-    if stayed:
+    if report.elsewhere:
+        names = "、".join(f"「{_printable(x)}」" for x in stayed_in(report))
         lines.append(
-            f"另有已在图中的文档 {stayed} 篇未指定文档集，所属文档集不变"
-            "（用 --collection 或文件夹的 collection.json 可把它们加入某个文档集）"
+            f"已在图中的文档 {len(report.elsewhere)} 篇仍属于原来的文档集{names}：没有指定文档集"
+            "时，只有新文档按文件夹名（单个文件为「未分类」）归入文档集；要把它们也加入某个"
+            "文档集，用 --collection 名称，或在文件夹里放 collection.json"
         )
     return lines
 

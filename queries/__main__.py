@@ -43,6 +43,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _shown(value: Any) -> str:
+    """A cell of the table view: a yes/no column says 是 or 否 (it showed True and False
+    under Chinese headers, 已推行 False); json and csv keep true and false."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return _cell(value)
+
+
 def _width(s: str) -> int:
     """Display width: CJK characters take two columns."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
@@ -63,7 +71,7 @@ def format_table(result: QueryResult) -> str:
     cols, hidden = shown_columns(result.columns, result.rows)
     heads = [result.query.headers.get(c) or header(c) for c in cols]
     # a line break inside a cell (a document's text) would start a new row on screen
-    cells = [[_one_line(_cell(r.get(c))) for c in cols] for r in map(shown_row, result.rows)]
+    cells = [[_one_line(_shown(r.get(c))) for c in cols] for r in map(shown_row, result.rows)]
     widths = [max(_width(h), *(_width(row[i]) for row in cells)) for i, h in enumerate(heads)]
     widths = [min(w, 60) for w in widths]
 
@@ -124,22 +132,49 @@ def write(result: QueryResult, fmt: str, out: Any, *, store: Any = None, bom: bo
 
 
 def list_queries() -> str:
+    """Every named query on a line: name, title and parameters (? = optional), the titles in
+    one column however long a name is."""
+    width = max(map(len, REGISTRY))
     lines = []
     for name in sorted(REGISTRY):
         q = REGISTRY[name]
         params = " ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params)
-        lines.append(f"{name:20} {q.title}  [{params}]")
+        lines.append(f"{name:{width}}  {q.title}  [{params}]")
+    lines.append("（? 表示可选参数；python -m queries 查询名 --help-query 说明一个查询）")
     return "\n".join(lines)
 
 
 def describe(name: str) -> str:
+    """A query's title, description and parameters, as `--help-query` prints them."""
     q = get(name)
-    lines = [f"{q.name}: {q.title}", q.description, "", "parameters:"]
+    lines = [f"{q.name}：{q.title}", q.description, "", "参数：" if q.params else "参数：无"]
+    width = max((len(p.name) for p in q.params), default=0)
     for p in q.params:
-        extra = f" one of {', '.join(p.choices)}" if p.choices else ""
-        req = "required" if p.required else f"optional (default {p.default})"
-        lines.append(f"  {p.name:12} {p.type:7} {p.title}; {req}{extra}. {p.help}")
+        if p.required:
+            req = "必填"
+        elif p.default is None or p.default == [] or p.default == "":
+            req = "可选"
+        else:
+            shown = str(p.default).lower() if isinstance(p.default, bool) else p.default
+            req = f"可选，默认 {shown}"
+        extra = f"；可选值：{', '.join(p.choices)}" if p.choices else ""
+        about = f"。{p.help}" if p.help else ""
+        lines.append(f"  {p.name:{width}}  {p.title}（{req}{extra}）{about}")
+    lines.append("")
+    lines.append(f"例：python -m queries {q.name} {_example(q)}".rstrip())
     return "\n".join(lines)
+
+
+def _example(q: Any) -> str:
+    """`--param` options for a query's required parameters, with a value from its help (the
+    text after e.g. / 例如) where it gives one."""
+    parts = []
+    for p in q.params:
+        if not p.required:
+            continue
+        m = re.search(r"(?:e\.g\.|例如)\s*([^\s,，；;、。）)]+)", p.help or "")
+        parts.append(f"--param {p.name}={m.group(1) if m else '…'}")
+    return " ".join(parts)
 
 
 #: a line for stderr after a query's answer, where another command answers a like question
@@ -166,12 +201,24 @@ def demo_note(store: Any, name: str, params: dict[str, str]) -> str | None:
     )
 
 
+def _check_collections(store: Any, name: str, params: dict[str, str]) -> None:
+    """A collection the graph does not hold is an error naming those it does, as in the
+    analytics and figures commands: a mistyped `--param collections=…` answered （无结果）."""
+    from graph.collections import parse_names
+    from queries.scope import check_collections
+
+    if any(p.name == "collections" for p in get(name).params) and params.get("collections"):
+        check_collections(store, parse_names(params["collections"]) or [])
+
+
 def parse_params(items: Sequence[str]) -> dict[str, str]:
     params: dict[str, str] = {}
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise CourtgraphError(f"--param takes key=value, not {item!r}")
+            raise CourtgraphError(
+                f"--param 的写法是 键=值（例如 --param initiative=诉源治理），而不是 {item!r}"
+            )
         params[key.strip()] = value
     return params
 
@@ -213,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from graph.store import open_store
 
         with open_store(Settings.from_env()) as store:
+            _check_collections(store, args.name, params)
             result = run(store, args.name, params, limit=args.limit)
             note = demo_note(store, args.name, params)
             if target is None:

@@ -310,7 +310,12 @@ def shown_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def _repeats(col: str, other: str, rows: Sequence[dict[str, Any]]) -> bool:
     """True when `col` says nothing `other` does not in every row: a list holding just
-    `other`'s value, or an id made of a kind prefix and `other`'s value."""
+    `other`'s value, an id made of a kind prefix and `other`'s value, or the source's own
+    words and offsets (`original_sentence`, `original_start` …) where they are the
+    normalized ones (a simplified-Chinese source: the evidence table showed each sentence
+    twice)."""
+    if col == f"original_{other}":
+        return all(r.get(col) == r.get(other) for r in rows)
     for r in rows:
         v, w = r.get(col), r.get(other)
         if w is None or isinstance(w, (list, dict)):

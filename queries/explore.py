@@ -99,7 +99,7 @@ MATCH (c:Court)
 WHERE c.child_count > 0 AND ($province = '' OR c.province = $province)
 RETURN collect([c.id, c.name, c.level, c.province, c.child_count]) AS packed
 """,
-        params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
+        params=(Param("province", "text", "省份", help="例如 辽宁省"),),
         # one text and one set of parameter types, one province or all
         absent={"province": ""},
         row_limit=5000,
@@ -121,7 +121,7 @@ RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.date_note AS date_not
        d.urls AS urls, d.site AS site, d.text AS text, d.paths AS paths,
        d.encoding AS encoding, d.content_hash AS content_hash
 """,
-        params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"),),
+        params=(Param("doc", "text", "文档 id", required=True, help="例如 doc:1a2b…"),),
         row_limit=1,
     )
 )
@@ -160,7 +160,7 @@ ORDER BY start, fact_id
             .replace("DOC_EVIDENCE", _DOC_EVIDENCE)
         },
         plan=lambda _store, params: Plan("verified" if params.get("verified") else None),
-        params=(Param("doc", "text", "文档 id", required=True, help="e.g. doc:1a2b…"), VERIFIED),
+        params=(Param("doc", "text", "文档 id", required=True, help="例如 doc:1a2b…"), VERIFIED),
         row_limit=5000,
     )
 )
@@ -203,7 +203,7 @@ RETURN u.id AS unit_id, u.name AS unit, r.fact_id AS fact_id,
 ORDER BY unit_id, fact_id
 """,
         params=(
-            Param("figure", "text", "成效数据 id", required=True, help="an outcome id, outcome:…"),
+            Param("figure", "text", "成效数据 id", required=True, help="成效数据的 id，outcome:…"),
         ),
         row_limit=100,
     )
@@ -262,7 +262,7 @@ ORDER BY date DESC, doc_id
                 "text",
                 "文档 id 列表",
                 required=True,
-                help="doc:…,doc:… (comma-separated)",
+                help="doc:…,doc:…（逗号分隔）",
                 max_length=MAX_ID_LIST,
             ),
         ),
@@ -356,7 +356,7 @@ RETURN collect([u.id, p.id]) AS packed
                 "text",
                 "单位 id 列表",
                 required=True,
-                help="court:…,court:… (comma-separated)",
+                help="court:…,court:…（逗号分隔）",
                 max_length=MAX_ID_LIST,
             ),
         ),
@@ -403,7 +403,7 @@ RETURN collect([u.id, u.name, u.level, depth, i.id, i.name, i.category,
                 "entity",
                 "法院/单位",
                 required=True,
-                help="法院的 id 或名称, e.g. 本溪中院",
+                help="法院的 id 或名称，例如 本溪中院",
             ),
             VERIFIED,
         ),
@@ -457,7 +457,7 @@ RETURN collect([r.fact_id, 'REPORTED', u.id, null, null, r.doc_ids,
                 "改革举措",
                 required=True,
                 label="Initiative",
-                help="举措的 id 或名称/别名, e.g. 诉源治理",
+                help="举措的 id 或名称/别名，例如 诉源治理",
             ),
         ),
         row_limit=200000,
@@ -493,7 +493,7 @@ RETURN collect([u.id, u.name, u.level, u.province, length(p) + 1, parent.id]) AS
                 "entity",
                 "上级法院",
                 required=True,
-                help="法院的 id 或名称, e.g. 本溪中院 or 辽宁高院",
+                help="法院的 id 或名称，例如 本溪中院 或 辽宁高院",
             ),
         ),
         row_limit=50000,
@@ -538,7 +538,7 @@ def neighbourhood_graph(
 
 
 _UNDER_UNIT = Param(
-    "unit", "entity", "法院/单位", required=True, help="法院的 id 或名称, e.g. 本溪中院"
+    "unit", "entity", "法院/单位", required=True, help="法院的 id 或名称，例如 本溪中院"
 )
 
 

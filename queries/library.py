@@ -19,13 +19,13 @@ _INITIATIVE = Param(
     "改革举措",
     required=True,
     label="Initiative",
-    help="举措的 id 或名称/别名, e.g. 诉源治理",
+    help="举措的 id 或名称/别名，例如 诉源治理",
 )
 _UNIT = Param(
-    "unit", "entity", "法院/单位", required=True, help="法院、法庭或机构的 id 或名称, e.g. 本溪中院"
+    "unit", "entity", "法院/单位", required=True, help="法院、法庭或机构的 id 或名称，例如 本溪中院"
 )
 _ENTITY = Param("entity", "entity", "实体", required=True, help="任一实体的 id 或名称")
-_PROVINCE = Param("province", "text", "省份", help="e.g. 辽宁省")
+_PROVINCE = Param("province", "text", "省份", help="例如 辽宁省")
 _LEVEL = Param("level", "choice", "法院层级", choices=LEVELS)
 _STAGE = Param(
     "stage",
@@ -39,13 +39,13 @@ FACT_ID = Param(
     "text",
     "事实 id",
     required=True,
-    help="the fact_id column of another query, e.g. adopted:1a2b…",
+    help="其他查询结果的 fact_id 列，例如 adopted:1a2b…",
 )
 COLLECTIONS = Param(
     "collections",
     "collections",
     "文档集",
-    help="逗号分隔的文档集名称：只计这些文档集中的文档所支持的事实, e.g. 2024年全省法院通报",
+    help="逗号分隔的文档集名称：只计这些文档集中的文档所支持的事实，例如 2024年全省法院通报",
 )
 
 
@@ -54,7 +54,7 @@ VERIFIED = Param(
     "bool",
     "只看已核实",
     default=False,
-    help="true: only facts a reviewer confirmed or corrected (已确认 / 已修改)",
+    help="true：只计审核人确认或修改过的事实（已确认 / 已修改）",
 )
 
 
@@ -65,8 +65,7 @@ VERIFIED_FIGURE = Param(
     "bool",
     "只看已核实",
     default=False,
-    help="true: only figures a reviewer confirmed or corrected (已确认 / 已修改), whether or "
-    "not the adoption beside them is",
+    help="true：只计审核人确认或修改过的数字（已确认 / 已修改），不论旁边的推行事实是否已核实",
 )
 
 #: `verified` of an answer listing the figures tied to an initiative: the figure (the unit's
@@ -76,8 +75,7 @@ VERIFIED_TIED_FIGURE = Param(
     "bool",
     "只看已核实",
     default=False,
-    help="true: only figures where the figure and its tie to the initiative were both "
-    "confirmed or corrected by a reviewer (已确认 / 已修改)",
+    help="true：只计数字本身及其与举措的关联都经审核人确认或修改的数字（已确认 / 已修改）",
 )
 
 
@@ -133,8 +131,8 @@ def docs_in_collections(rel: str) -> str:
     )
 
 
-_FROM = Param("date_from", "date", "起始日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
-_TO = Param("date_to", "date", "截止日期", help="YYYY, YYYY-MM or YYYY-MM-DD")
+_FROM = Param("date_from", "date", "起始日期", help="YYYY、YYYY-MM 或 YYYY-MM-DD")
+_TO = Param("date_to", "date", "截止日期", help="YYYY、YYYY-MM 或 YYYY-MM-DD")
 
 # an adoption's columns (the unit, then the relationship), wherever a query lists them
 ADOPTION_COLUMNS = (
@@ -397,8 +395,7 @@ RETURN collect([EDGE, hops]) AS packed
                 default=200,
                 minimum=1,
                 maximum=3000,
-                help="direct relationships, then longer paths: at most this many of each "
-                "(200: the network view's default node limit)",
+                help="先直接关系、后更长的路径：每种最多这么多（200：网络页默认的节点上限）",
             ),
             VERIFIED,
         ),
@@ -543,7 +540,7 @@ SEARCH = register(
             for lab in ENTITY_LABELS
         ),
         params=(
-            Param("q", "search", "检索词", required=True, help="名称或别名, e.g. 本溪中院"),
+            Param("q", "search", "检索词", required=True, help="名称或别名，例如 本溪中院"),
             Param("kinds", "labels", "类型", help=",".join(ENTITY_LABELS)),
         ),
         fulltext={f"ix_{lab.lower()}": lab for lab in ENTITY_LABELS},
@@ -792,7 +789,7 @@ MATCH p = (u)-[:PART_OF*1..4]->(c)"""
                 "entity",
                 "上级法院",
                 required=True,
-                help="统计其辖区的法院, e.g. 本溪中院 or 辽宁高院",
+                help="统计其辖区的法院，例如 本溪中院 或 辽宁高院",
             ),
             _LEVEL,
             COLLECTIONS,
@@ -878,7 +875,7 @@ RETURN d.id AS doc_id, d.title AS title, d.date AS date, d.site AS site, d.urls 
 ORDER BY date DESC, title
 LIMIT 20
 """,
-        params=(Param("since", "date", "起始日期", help="only documents dated on or after this"),),
+        params=(Param("since", "date", "起始日期", help="只列这个日期及以后的文档"),),
         absent={"since": ""},  # one text and one set of parameter types, a date or not
         row_limit=20,
         plan=_recent_floor,

@@ -114,7 +114,7 @@ class NamedQuery:
         for p in self.params:
             if p.name == name:
                 return p
-        raise BadParameter(f"query {self.name!r} has no parameter {name!r}")
+        raise BadParameter(f"查询 {self.name} 没有参数 {name}")
 
 
 @dataclass
@@ -148,7 +148,7 @@ def get(name: str) -> NamedQuery:
     except KeyError:
         names = ", ".join(sorted(REGISTRY))
         raise UnknownQuery(
-            f"no named query {name!r}. Run `python -m queries --list` to see them: {names}"
+            f"没有名为 {name!r} 的命名查询；`python -m queries --list` 列出全部：{names}"
         ) from None
 
 
@@ -156,19 +156,17 @@ def convert(query: NamedQuery, raw: Mapping[str, Any], store: GraphStore | None)
     """Check and convert raw parameter values (strings from a CLI or URL) to typed values."""
     unknown = set(raw) - {p.name for p in query.params}
     if unknown:
-        expected = ", ".join(p.name for p in query.params) or "none"
+        expected = ", ".join(p.name for p in query.params) or "（无）"
         raise BadParameter(
-            f"query {query.name!r} has no parameter {', '.join(sorted(unknown))}; "
-            f"it takes: {expected}"
+            f"查询 {query.name} 没有参数 {', '.join(sorted(unknown))}；它的参数是：{expected}"
         )
     out: dict[str, Any] = {}
     for p in query.params:
         value = raw.get(p.name)
         if value is None or value == "" or value == []:
             if p.required:
-                raise BadParameter(
-                    f"query {query.name!r} needs --param {p.name}=… ({p.title}{': ' + p.help if p.help else ''})"
-                )
+                about = p.title + ("：" + p.help if p.help else "")
+                raise BadParameter(f"查询 {query.name} 需要参数 --param {p.name}=…（{about}）")
             out[p.name] = p.default
             continue
         out[p.name] = _convert_one(query, p, value, store)
@@ -176,16 +174,16 @@ def convert(query: NamedQuery, raw: Mapping[str, Any], store: GraphStore | None)
 
 
 def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | None) -> Any:
-    where = f"parameter {p.name!r} of {query.name!r}"
+    where = f"查询 {query.name} 的参数 {p.name}"
     if p.type == "int":
         try:
             n = int(value)
         except (TypeError, ValueError, OverflowError):
-            raise BadParameter(f"{where} must be a whole number, not {value!r}") from None
+            raise BadParameter(f"{where} 应为整数，而不是 {value!r}") from None
         if p.minimum is None or p.maximum is None:  # every int is range-checked
             raise ValueError(f"{query.name}: int parameter {p.name!r} needs a minimum and maximum")
         if (p.minimum is not None and n < p.minimum) or (p.maximum is not None and n > p.maximum):
-            raise BadParameter(f"{where} must be between {p.minimum} and {p.maximum}, not {n}")
+            raise BadParameter(f"{where} 应在 {p.minimum} 到 {p.maximum} 之间，而不是 {n}")
         return n
     if p.type == "bool":
         if isinstance(value, bool):
@@ -195,7 +193,7 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
             return True
         if s in ("0", "false", "no", "否", "n"):
             return False
-        raise BadParameter(f"{where} must be true or false, not {value!r}")
+        raise BadParameter(f"{where} 应为 true 或 false（是 / 否），而不是 {value!r}")
     if p.type == "date":
         return check_date(value, where)
     if p.type == "collections":
@@ -208,7 +206,7 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
     if p.type == "choice":
         s = str(value).strip()
         if s not in p.choices:
-            raise BadParameter(f"{where} must be one of {', '.join(p.choices)}, not {value!r}")
+            raise BadParameter(f"{where} 应为以下之一：{', '.join(p.choices)}，而不是 {value!r}")
         return s
     if p.type == "labels":
         items = value if isinstance(value, list | tuple) else str(value).split(",")
@@ -216,50 +214,49 @@ def _convert_one(query: NamedQuery, p: Param, value: Any, store: GraphStore | No
         bad = [x for x in labels if x not in ENTITY_LABELS]
         if bad:
             raise BadParameter(
-                f"{where}: unknown kind {', '.join(bad)}; use {', '.join(ENTITY_LABELS)}"
+                f"{where}：没有类型 {', '.join(bad)}；可用：{', '.join(ENTITY_LABELS)}"
             )
         return labels
     if p.type == "entity":
         text = str(value).strip()
         if len(text) > MAX_TEXT:
-            raise BadParameter(f"{where} is {len(text)} characters long; at most {MAX_TEXT}")
+            raise BadParameter(f"{where} 长 {len(text)} 个字符，最多 {MAX_TEXT} 个")
         return resolve_entity(store, text, label=p.label, where=where)
     text = str(value).strip()
     if p.type == "search":
         if len(text) > MAX_SEARCH:
             raise BadParameter(
-                f"{where} is {len(text)} characters long; search for a name or an alias of "
-                f"at most {MAX_SEARCH} characters"
+                f"{where} 长 {len(text)} 个字符：请检索不超过 {MAX_SEARCH} 个字符的名称或别名"
             )
         if not searchable(text):
-            raise BadParameter(f"{where} has nothing to search for in {value!r}; give a name")
+            raise BadParameter(f"{where} {value!r} 中没有可检索的文字：请给出名称或别名")
         return to_simplified(text)
     longest = p.max_length or MAX_TEXT
     if len(text) > longest:
-        raise BadParameter(f"{where} is {len(text)} characters long; at most {longest}")
+        raise BadParameter(f"{where} 长 {len(text)} 个字符，最多 {longest} 个")
     return text
 
 
-def check_date(value: Any, where: str = "date") -> str:
+def check_date(value: Any, where: str = "日期") -> str:
     """An ISO date of year, month or day precision (2024, 2024-05, 2024-05-20; `/` and `.`
     are read as `-`), checked against the calendar: 2024-13 and 2024-02-30 are refused."""
     s = str(value).strip().replace("/", "-").replace(".", "-")
     m = _DATE.match(s)
-    hint = "a date like 2024, 2024-05 or 2024-05-20"
+    hint = "形如 2024、2024-05 或 2024-05-20 的日期"
     if not m:
-        raise BadParameter(f"{where} must be {hint}, not {value!r}")
+        raise BadParameter(f"{where} 应为{hint}，而不是 {value!r}")
     year, month, day = m.group(1), m.group(2), m.group(3)
     if month is not None and not 1 <= int(month) <= 12:
-        raise BadParameter(f"{where} must be {hint}: {value!r} has no month {int(month)}")
+        raise BadParameter(f"{where} 应为{hint}：没有 {int(month)} 月（{value!r}）")
     if day is not None:
         try:
             date(int(year), int(month), int(day))
         except ValueError:
             raise BadParameter(
-                f"{where} must be {hint}: {year}-{int(month):02d} has no day {int(day)}"
+                f"{where} 应为{hint}：{year}-{int(month):02d} 没有 {int(day)} 日"
             ) from None
     if int(year) < 1000:
-        raise BadParameter(f"{where} must be {hint} with a four-digit year, not {value!r}")
+        raise BadParameter(f"{where} 应为{hint}，年份写四位，而不是 {value!r}")
     parts = [year] + [f"{int(x):02d}" for x in (month, day) if x is not None]
     return "-".join(parts)
 
@@ -270,13 +267,15 @@ def searchable(text: str) -> bool:
 
 
 def resolve_entity(
-    store: GraphStore | None, value: str, *, label: str | None = None, where: str = "entity"
+    store: GraphStore | None, value: str, *, label: str | None = None, where: str = ""
 ) -> str:
-    """An entity id from an id or a name/alias (simplified or traditional)."""
+    """An entity id from an id or a name/alias (simplified or traditional); `where` names
+    the value in an error (查询 coverage 的参数 court)."""
+    lead = f"{where}：" if where else ""
     if ":" in value.split("@")[0] and value.split(":", 1)[0].isascii():
         return value  # already an id such as court:辽宁省本溪市中级人民法院
     if store is None:
-        raise BadParameter(f"{where}: {value!r} is a name; give an id or connect to a store")
+        raise BadParameter(f"{lead}{value!r} 是名称；请给出 id，或连接图谱存储")
     name = to_simplified(value)
     rows = store.read(
         "MATCH (n:Entity {name: $name}) RETURN n.id AS id, n.kind AS kind", {"name": name}
@@ -299,13 +298,13 @@ def resolve_entity(
     ids = sorted({r["id"] for r in rows})
     if not ids:
         raise EntityNotFound(
-            f"{where}：图中没有名为「{value}」的实体；可先检索：`python -m queries search "
+            f"{lead}图中没有名为「{value}」的实体；可先检索：`python -m queries search "
             f"--param q={value}`",
             name=value,
         )
     if len(ids) > 1:
         raise AmbiguousName(
-            f"{where}：「{value}」对应多个实体：{', '.join(ids)}；请给出其中一个 id",
+            f"{lead}「{value}」对应多个实体：{', '.join(ids)}；请给出其中一个 id",
             name=value,
             ids=ids,
         )
@@ -418,7 +417,7 @@ def run(
     """Run a named query with raw parameters; at most `limit` (or its own row limit) rows."""
     query = get(name)
     if limit is not None and not 1 <= limit <= MAX_LIMIT:
-        raise BadParameter(f"the row limit must be between 1 and {MAX_LIMIT:,}, not {limit}")
+        raise BadParameter(f"行数上限应在 1 到 {MAX_LIMIT:,} 之间，而不是 {limit}")
     cypher, params = prepared(store, query, raw or {})
     row_limit = min(limit or query.row_limit, query.row_limit)
     plain = bool(query.packed) or query.plain  # properties only

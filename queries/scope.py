@@ -72,19 +72,30 @@ def chosen(store: GraphStore, names: Sequence[str] | Chosen | None) -> Chosen:
     collection would be empty, not wrong-looking."""
     if isinstance(names, Chosen):
         return names
-    from graph.collections import collections, documents_in, parse_names
-    from graph.errors import BadParameter
+    from graph.collections import documents_in, parse_names
 
     wanted = parse_names(list(names or ()))
     if not wanted:
         return Chosen()
+    check_collections(store, wanted)
+    return Chosen(tuple(wanted), frozenset(documents_in(store, wanted)))
+
+
+def check_collections(store: GraphStore, names: Sequence[str]) -> None:
+    """Refuse a collection the graph does not hold, naming those it does: an answer from a
+    mistyped collection is empty, which reads as "nothing reported", not as a typo."""
+    from graph.collections import collections
+    from graph.errors import BadParameter
+
+    if not names:
+        return
     known = [c.name for c in collections(store)]
-    unknown = [n for n in wanted if n not in known]
+    unknown = [n for n in names if n not in known]
     if unknown:
         raise BadParameter(
-            f"图中没有文档集「{unknown[0]}」；现有文档集：" + ("、".join(known) or "（无）")
+            f"图中没有文档集「{'」「'.join(unknown)}」；现有文档集："
+            + ("、".join(known) or "（无）")
         )
-    return Chosen(tuple(wanted), frozenset(documents_in(store, wanted)))
 
 
 def initiative_facts(store: GraphStore, initiative_id: str, scope: Chosen) -> InitiativeFacts:

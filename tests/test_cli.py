@@ -53,7 +53,9 @@ def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 def test_unknown_query() -> None:
     r = cli("queries", "adopter")
     assert r.returncode == 1
-    assert r.stderr.startswith("Error: no named query 'adopter'. Run `python -m queries --list`")
+    assert r.stderr.startswith(
+        "Error: 没有名为 'adopter' 的命名查询；`python -m queries --list` 列出"
+    )
 
 
 def test_list_and_describe(run_main) -> None:
@@ -66,7 +68,9 @@ def test_list_and_describe(run_main) -> None:
 def test_bad_param_syntax(run_main) -> None:
     r = run_main("queries", "adopters", "--param", "initiative")
     assert r.returncode == 1
-    assert r.stderr.strip() == "Error: --param takes key=value, not 'initiative'"
+    assert r.stderr.strip() == (
+        "Error: --param 的写法是 键=值（例如 --param initiative=诉源治理），而不是 'initiative'"
+    )
 
 
 def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store, run_main) -> None:
@@ -75,9 +79,7 @@ def test_bad_parameter_value(embedded_dir: Path, _arcadedb_store, run_main) -> N
         "queries", "neighbourhood", "--param", "entity=court:x", "--param", "depth=7", env=env
     )
     assert r.returncode == 1
-    assert r.stderr.strip() == (
-        "Error: parameter 'depth' of 'neighbourhood' must be between 1 and 3, not 7"
-    )
+    assert r.stderr.strip() == ("Error: 查询 neighbourhood 的参数 depth 应在 1 到 3 之间，而不是 7")
 
 
 def test_wrong_neo4j_password_is_not_echoed(embedded_dir: Path, _arcadedb_store, run_main) -> None:

@@ -170,7 +170,7 @@ WHERE (u:Court OR u:Tribunal) AND ($province = '' OR u.province = $province)
 RETURN collect([u.id, u.name, u.kind, u.level, u.province, u.city, coalesce(u.doc_years, []),
                 coalesce(u.doc_year_counts, [])]) AS packed
 """,
-        params=(Param("province", "text", "省份", help="e.g. 辽宁省"),),
+        params=(Param("province", "text", "省份", help="例如 辽宁省"),),
         # one text and one set of parameter types, one province or all
         absent={"province": ""},
         row_limit=200000,
@@ -465,7 +465,7 @@ ADOPTER_OUTCOMES = register(
                 "units",
                 "text",
                 "单位 id 列表",
-                help="court:…,court:… (comma-separated; none: every adopter)",
+                help="court:…,court:…（逗号分隔；不填：全部采用单位）",
                 max_length=MAX_ID_LIST,
             ),
             COLLECTIONS,
@@ -800,7 +800,7 @@ TRIBUNAL_ADOPTERS = register(
         plan=_tribunals_direction,
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
-            Param("court", "entity", "上级法院", required=True, help="e.g. 湖州中院"),
+            Param("court", "entity", "上级法院", required=True, help="例如 湖州中院"),
             COLLECTIONS,
             VERIFIED,
         ),
@@ -917,7 +917,7 @@ AREA_ROLLOUTS = register(
         postprocess=lambda rows, _p: sorted(rows, key=_rollout_order),
         params=(
             Param("initiative", "entity", "改革举措", required=True, label="Initiative"),
-            Param("court", "entity", "上级法院", required=True, help="e.g. 朝阳中院"),
+            Param("court", "entity", "上级法院", required=True, help="例如 朝阳中院"),
             COLLECTIONS,
             VERIFIED,
         ),

@@ -41,60 +41,62 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog=prog("python -m queries.analytics"),
-        description="Adoption analytics over the courtgraph store.",
+        description="举措推行的统计分析：时间线、辖区覆盖、省份覆盖、共同采用、成效数据、面板与事件表。"
+        "每个命令都可用 --collections 只计某些文档集、--verified 只计已核实的事实。",
     )
     scope = argparse.ArgumentParser(add_help=False)
     scope.add_argument(
         "--collections",
         metavar="A,B",
-        help="count only facts supported by documents of these collections (comma-separated)",
+        help="只计这些文档集（逗号分隔）的文档所支持的事实",
     )
     scope.add_argument(
         "--verified",
         action="store_true",
-        help="count only facts a reviewer confirmed or corrected (只看已核实)",
+        help="只计审核人确认或修改过的事实（只看已核实）",
     )
     sub = p.add_subparsers(dest="command", required=True)
 
     def add(name: str, **kw: Any) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[scope], **kw)
 
-    t = add("timeline", help="first adoptions, cumulative curve, sequence")
-    t.add_argument("initiative")
+    t = add("timeline", help="首次推行、累计曲线和先后顺序")
+    t.add_argument("initiative", help="举措名称、别名或 id，例如 诉源治理")
     c = add(
         "coverage",
-        help="share covered under a court, level by level (own reports, and courts covered "
-        "through their people's tribunals); output in Chinese",
+        help="某法院辖区内各层级的覆盖率（本院报道推行，及经下属人民法庭推行而覆盖的法院）和尚未报道推行的单位",
     )
-    c.add_argument("initiative")
-    c.add_argument("court")
+    c.add_argument("initiative", help="举措名称、别名或 id，例如 诉源治理")
+    c.add_argument("court", help="上级法院的名称、简称或 id，例如 本溪中院")
     pv = add(
         "provinces",
-        help="per province and level: courts reported adopting, all courts of that level, share",
+        help="按省份和层级：报道推行的法院数、该层级法院总数及占比",
     )
-    pv.add_argument("initiatives", nargs="*", help="default: every initiative with adopters")
+    pv.add_argument("initiatives", nargs="*", help="举措（默认：所有有采用单位的举措）")
     pv.add_argument(
         "--level",
         action="append",
         choices=("high", "intermediate", "basic", "special"),
-        help="levels to count (repeatable; default intermediate and basic)",
+        help="统计的层级（可重复；默认 intermediate 和 basic）",
     )
-    pv.add_argument("--output", "-o", type=Path, help=".csv, .xlsx or .parquet")
-    pv.add_argument(
-        "--counts", action="store_true", help="(kept for old scripts: counts are always shown)"
+    pv.add_argument("--output", "-o", type=Path, help="写入文件：.csv、.xlsx 或 .parquet")
+    pv.add_argument("--counts", action="store_true", help="（为旧脚本保留：总是显示计数）")
+    co = add("co-adoption", help="被同一批单位共同推行的举措，以及先行单位")
+    co.add_argument("--min-shared", type=int, default=1, help="至少共同推行的单位数（默认 1）")
+    o = add("outcomes", help="推行某项举措的单位报告的成效数据")
+    o.add_argument("initiative", help="举措名称、别名或 id，例如 诉源治理")
+    pn = add("panel", help="单位-年份面板（CSV、Excel 或 Parquet），附数据字典")
+    pn.add_argument("initiatives", nargs="+", help="一项或多项举措")
+    pn.add_argument(
+        "--output", "-o", type=Path, required=True, help="写入文件：.csv、.xlsx 或 .parquet"
     )
-    co = add("co-adoption", help="initiatives adopted by the same units")
-    co.add_argument("--min-shared", type=int, default=1)
-    o = add("outcomes", help="reported figures of an initiative's adopters")
-    o.add_argument("initiative")
-    pn = add("panel", help="unit-year panel (CSV or Parquet) with a data dictionary")
-    pn.add_argument("initiatives", nargs="+")
-    pn.add_argument("--output", "-o", type=Path, required=True, help=".csv, .xlsx or .parquet")
-    pn.add_argument("--province")
-    pn.add_argument("--level", action="append", help="keep these levels (repeatable)")
-    ev = add("events", help="adoption-events table (CSV or Parquet)")
-    ev.add_argument("--initiative")
-    ev.add_argument("--output", "-o", type=Path, required=True)
+    pn.add_argument("--province", help="只含这个省份的单位，例如 辽宁省")
+    pn.add_argument("--level", action="append", help="只含这些层级（可重复）")
+    ev = add("events", help="推行事件表（CSV、Excel 或 Parquet），附数据字典")
+    ev.add_argument("--initiative", help="只含这项举措（默认：全部）")
+    ev.add_argument(
+        "--output", "-o", type=Path, required=True, help="写入文件：.csv、.xlsx 或 .parquet"
+    )
     args = p.parse_args(argv)
 
     from graph.settings import Settings
@@ -129,17 +131,11 @@ def demo_note(store: GraphStore, args: argparse.Namespace) -> str | None:
 def _scope(store: GraphStore, args: argparse.Namespace) -> dict[str, Any]:
     """The `--collections` and `--verified` options as keyword arguments; a collection the
     graph does not hold is an error naming those it does (not an empty answer)."""
-    from graph.collections import collections, parse_names
+    from graph.collections import parse_names
+    from queries.scope import check_collections
 
     names = parse_names(args.collections) if args.collections else None
-    if names:
-        known = [c.name for c in collections(store)]
-        unknown = [n for n in names if n not in known]
-        if unknown:
-            raise CourtgraphError(
-                f"no collection named {', '.join(unknown)}; the graph holds: "
-                f"{', '.join(known) or 'none'} (python -m graph collections)"
-            )
+    check_collections(store, names or [])
     return {"collections": names, "verified_only": bool(args.verified)}
 
 
@@ -250,10 +246,12 @@ def _dispatch(store: GraphStore, args: argparse.Namespace) -> int:
         print("报告的数据（文档中各单位自述的数字，不是测得的成效）：")
         for r in found.rows:
             q = r["qualifier"] or ""
+            # another copy giving the same figure otherwise (数字有改动): said, as the tables do
+            conflict = f"；数字冲突：{r['conflict']}" if r.get("conflict") else ""
             print(
                 f"  {r['unit']}：{r['metric']} {q}{r['value']:g}{r['unit_of_measure']}"
                 f"（范围：{r['scope']}；{r['period'] or '未注明期间'}；"
-                f"关联举措：{r['tied_to'] or '—'}；{shown_value('status', r['status'])}）"
+                f"关联举措：{r['tied_to'] or '—'}；{shown_value('status', r['status'])}{conflict}）"
             )
         if found.truncated:
             print(f"（只列出前 {found.limit:,} 项：还有更多）")

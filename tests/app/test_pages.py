@@ -232,6 +232,34 @@ def test_coverage_notes_a_superior_courts_rollout_beside_not_reported(
     assert any("本院或上级法院报道在全辖推行" in i.value for i in at.info)
 
 
+def test_the_coverage_tab_asks_for_the_area_rollouts_once(
+    _arcadedb_store, embedded_dir, monkeypatch, app
+) -> None:
+    """扩散分析 → 辖区覆盖 ran the named query `area_rollouts` twice per visit: once inside
+    the coverage it marks, once for the notes above the table."""
+    from queries import registry
+    from tests.app.conftest import app_on
+    from tests.conftest import small_graph_in
+
+    app_on(small_graph_in(_arcadedb_store, with_area_rollout), embedded_dir, monkeypatch)
+    asked: list[str] = []
+    real = registry.prepared
+
+    def counted(store, query, raw):  # type: ignore[no-untyped-def]
+        asked.append(query.name)
+        return real(store, query, raw)
+
+    monkeypatch.setattr(registry, "prepared", counted)
+    at = app(page="analytics", tab="辖区覆盖", id=g.FENGQIAO, court=g.MID)
+    no_trouble(at)
+    assert any("本院或上级法院报道在全辖推行" in i.value for i in at.info)
+    (missing,) = [df.value for df in at.dataframe if "说明" in df.value.columns]
+    assert list(missing["说明"]) == [
+        "上级报道在全辖推行：甲省乙市中级人民法院 推行（范围：甲省乙市全市法院；2024-03）"
+    ]
+    assert asked.count("area_rollouts") == 1, asked
+
+
 @pytest.fixture
 def tribunal_store(_arcadedb_store, embedded_dir, monkeypatch):
     """The small graph, document C and 戊县's 西山法庭 reporting 诉源治理 (戊县 itself

@@ -359,7 +359,7 @@ def test_upload_with_metadata_and_chinese_summary(tmp_path: Path) -> None:
 
     with pytest.raises(BadParameter, match="单篇"):
         stage_uploads([("a.txt", b"x"), ("b.txt", b"y")], tmp_path / "x", title="标题")
-    with pytest.raises(BadParameter, match="has no month 13"):
+    with pytest.raises(BadParameter, match="没有 13 月"):
         stage_uploads([("a.txt", b"x")], tmp_path, date="2024-13")
     report = IngestReport(read=2, added=["b.txt"], unchanged=["a.txt"])
     report.repeats["a.txt"] = "doc:1"

@@ -1066,3 +1066,77 @@ def test_adding_another_stage_from_another_sentence_keeps_the_found_fact(store) 
     after = sorted(_adoption(store, g.BING), key=lambda r: r["f"])
     want = [*before, {"f": promoted, "stage": "promoted", "date": "2024", "status": "confirmed"}]
     assert after == sorted(want, key=lambda r: r["f"])
+
+
+#: a document whose id sorts before every document of the small graph (doc:aaa…, doc:bbb…)
+DOC_0 = "doc:" + "0" * 20
+ZERO_SENTENCE = "丙区人民法院推行诉源治理。"
+
+
+def _document_0(src: str):
+    """DOC_0: `src` adopted 诉源治理 (a fact 丙区 holds from documents A and B, when `src` is
+    丙区 under another name, or after a correction)."""
+    from graph.model import DocumentGraph, EvidenceRow, FactRow, MentionRow, NodeRow
+
+    s = ZERO_SENTENCE
+    nodes = (
+        [NodeRow("Court", DUP, {"name": "丙区人民法院", "level": "basic"})] if src == DUP else []
+    )
+    return DocumentGraph(
+        id=DOC_0,
+        props={"title": "样例文档零", "date": "2024-04-01", "content_hash": "0" * 64, "text": s},
+        nodes=nodes,
+        mentions=[
+            MentionRow(src, "丙区人民法院", s, 0, 6),
+            MentionRow(g.SUYUAN, "诉源治理", s, 8, 12),
+        ],
+        facts=[
+            FactRow(
+                "ADOPTED",
+                src,
+                g.SUYUAN,
+                ("adopted",),
+                {"stage": "adopted"},
+                [EvidenceRow(s, 0, len(s), date="2024-04", date_precision="document")],
+            )
+        ],
+    )
+
+
+def _bing_suyuan_docs(store) -> list[str]:
+    (row,) = store.read(
+        "MATCH (u:Entity {id: $u})-[a:ADOPTED]->(i:Entity {id: $i}) RETURN a.doc_ids AS d",
+        {"u": g.BING, "i": g.SUYUAN},
+    )
+    return list(row["d"])
+
+
+@pytest.mark.parametrize("how", ["merge", "correct", "add"])
+def test_a_decision_keeps_a_facts_documents_sorted(store, how: str) -> None:
+    """A merge, a correction moving a fact onto one the graph holds, and an added fact put
+    their documents after the fact's others, where every write keeps them sorted (the
+    store's next merge of a document into the list expects it so)."""
+    g.load_small_graph(store)
+    assert _bing_suyuan_docs(store) == sorted([g.DOC_A, g.DOC_B])
+    if how == "merge":
+        store.write_documents([_document_0(DUP)])
+        review.merge_entities(store, g.BING, DUP, reviewer="甲")
+    elif how == "correct":
+        store.write_documents([_document_0(g.DING)])
+        fid = fact_id("ADOPTED", g.DING, g.SUYUAN, "adopted")
+        review.decide(store, fid, "correct", reviewer="甲", new={"src": g.BING})
+    else:
+        store.write_documents([_document_0(g.DING)])
+        review.add_fact(
+            store,
+            rel_type="ADOPTED",
+            src=g.BING,
+            dst=g.SUYUAN,
+            doc_id=DOC_0,
+            sentence=ZERO_SENTENCE,
+            start=0,
+            end=len(ZERO_SENTENCE),
+            reviewer="甲",
+            props={"stage": "adopted"},
+        )
+    assert _bing_suyuan_docs(store) == [DOC_0, g.DOC_A, g.DOC_B]

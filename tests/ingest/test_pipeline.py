@@ -1227,3 +1227,39 @@ def test_only_the_unpaired_quote_goes_and_an_apostrophe_stays() -> None:
     assert unquoted_debris('甲式"乙"法庭"') == '甲式乙"法庭"'
     assert unquoted_debris("O’Brien法官") == "O’Brien法官"
     assert unquoted_debris("‘甲乙’丙") == "‘甲乙’丙" and unquoted_debris("甲乙’丙") == "甲乙丙"
+
+
+def test_known_documents_join_a_named_collection_without_a_read_each(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-run into a named collection asked each known document's collections in a read
+    of its own, beside the write that records its path: one round trip more per file. The
+    write answers it now; what joins and what was in stays the same."""
+    one, three = tmp_path / "one", tmp_path / "three"
+    one.mkdir()
+    three.mkdir()
+    (one / "a.txt").write_text("甲县法院推行诉源治理，设立调解室5个。", encoding="utf-8")
+    for i, court in enumerate(("乙县", "丙县", "丁县")):
+        (three / f"{i}.txt").write_text(f"{court}法院试点繁简分流，速裁案件{i + 3}0件。", "utf-8")
+    ingest_paths(store, [one, three], reference_data=False)
+    reads: list[str] = []
+    real = store.read
+
+    def counted(cypher: str, *args: Any, **kwargs: Any) -> Any:
+        reads.append(cypher)
+        return real(cypher, *args, **kwargs)
+
+    monkeypatch.setattr(store, "read", counted)
+    by_size = {}
+    for folder in (one, three):
+        reads.clear()
+        report = ingest_paths(store, [folder], reference_data=False, collection="周报")
+        assert len(report.joined) == len(report.collections) == len(report.unchanged)
+        by_size[len(report.unchanged)] = len(reads)
+    assert by_size[3] == by_size[1], by_size
+    # again: every document is in it already, none joins
+    report = ingest_paths(store, [three], reference_data=False, collection="周报")
+    assert report.joined == {} and set(report.collections.values()) == {"周报"}
+    monkeypatch.undo()
+    rows = store.read("MATCH (d:Document) RETURN d.collections AS c")
+    assert sorted(tuple(r["c"]) for r in rows) == [("one", "周报")] + [("three", "周报")] * 3

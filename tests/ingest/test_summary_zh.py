@@ -317,7 +317,10 @@ def test_the_summary_names_every_collection_and_the_documents_that_joined_it(
     assert main(["--quiet", str(mine), str(demo)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "文档集「演示数据」：已在图中且已属于它的 1 篇" in lines
-    assert any(x.startswith("另有已在图中的文档 2 篇未指定文档集，所属文档集不变") for x in lines)
+    # the folder's own collection, which they went to when they were new (the summary said
+    # they had none, and how to add them to one)
+    assert "文档集「mine」：已在图中且已属于它的 2 篇" in lines
+    assert not any("未指定文档集" in x or "仍属于原来的文档集" in x for x in lines)
     assert "文档集：演示数据" not in lines
 
     assert main(["--quiet", str(mine), "--collection", "研究样本"]) == 0
@@ -328,3 +331,90 @@ def test_the_summary_names_every_collection_and_the_documents_that_joined_it(
 
 
 _ELEVEN_LOCAL = "今年以来，全市法院诉前调解案件1205件，调解成功率达到46.8%。"
+
+
+def _collection_lines(out: str) -> list[str]:
+    return [x for x in out.splitlines() if "文档集" in x]
+
+
+def test_every_line_on_collections_is_true_for_duplicates_within_a_run(
+    store, tmp_path, monkeypatch, capsys
+):
+    """A folder holding one article twice, a repost of it and a copy changing a figure, on
+    its first run, a re-run, a re-run into a named collection, and one of its articles read
+    again from another folder. The same article read twice in one run was counted as
+    已在图中且已属于它的 (a reviewer's finding), a repost of an article of the same run as a
+    document in the graph given no collection (另有已在图中的文档 1 篇未指定文档集), and a
+    re-run of the folder advised adding its documents to the collection they were in."""
+    if store.server != "arcadedb":
+        pytest.skip("the CLI test drives the embedded store")
+    from ingest.__main__ import main
+    from tests.ingest.test_pipeline import _ELEVEN, _updated_copy
+
+    lend_store(monkeypatch, store)
+    week = tmp_path / "week"
+    week.mkdir()
+    (week / "a.txt").write_text(_ELEVEN, encoding="utf-8")
+    (week / "b.txt").write_text(_updated_copy(), encoding="utf-8")  # 46.8% → 48.6%
+    (week / "c.txt").write_text(_ELEVEN.replace("召开", "举行"), encoding="utf-8")  # a repost
+    (week / "d.txt").write_text(_ELEVEN, encoding="utf-8")  # a.txt again
+    (week / "e.txt").write_text("乙县法院推行诉源治理，设立诉讼服务站12个。", encoding="utf-8")
+
+    assert main(["--quiet", str(week)]) == 0
+    out = capsys.readouterr().out
+    assert "读取 5 篇；新增 3 篇；已在图中（内容相同） 0 篇；与本次先读的文件相同 1 篇；" in out
+    assert _collection_lines(out) == ["文档集「week」：新增文档 3 篇，与本次先读的文件重复的 2 篇"]
+
+    assert main(["--quiet", str(week)]) == 0
+    out = capsys.readouterr().out
+    assert "读取 5 篇；新增 0 篇；已在图中（内容相同） 4 篇；转载稿 1 篇；失败 0 篇" in out
+    assert _collection_lines(out) == [
+        "文档集「week」：已在图中且已属于它的 3 篇，与本次先读的文件重复的 2 篇"
+    ]
+
+    assert main(["--quiet", str(week), "--collection", "周报"]) == 0
+    assert _collection_lines(capsys.readouterr().out) == [
+        "文档集「周报」：已在图中的文档 3 篇加入，与本次先读的文件重复的 2 篇"
+    ]
+    assert main(["--quiet", str(week), "--collection", "周报"]) == 0
+    assert _collection_lines(capsys.readouterr().out) == [
+        "文档集「周报」：已在图中且已属于它的 3 篇，与本次先读的文件重复的 2 篇"
+    ]
+
+    # 甲 read again from another folder, twice, naming no collection: it stays where it is
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a1.txt").write_text(_ELEVEN, encoding="utf-8")
+    (other / "a2.txt").write_text(_ELEVEN, encoding="utf-8")
+    assert main(["--quiet", str(other)]) == 0
+    assert _collection_lines(capsys.readouterr().out) == [
+        "已在图中的文档 1 篇仍属于原来的文档集「week」、「周报」：没有指定文档集时，只有新文档"
+        "按文件夹名（单个文件为「未分类」）归入文档集；要把它们也加入某个文档集，用 --collection "
+        "名称，或在文件夹里放 collection.json"
+    ]
+    # ... and joins one named for it, through the first of the two files
+    (other / "collection.json").write_text('{"collection": "专题"}', encoding="utf-8")
+    assert main(["--quiet", str(other)]) == 0
+    assert _collection_lines(capsys.readouterr().out) == [
+        "文档集「专题」：已在图中的文档 1 篇加入，与本次先读的文件重复的 1 篇"
+    ]
+    # the English summary says the same
+    report = ingest_paths(store, [week], reference_data=False)
+    assert "collection week: 3 already in the graph were in it, 2 repeating a file read " in (
+        report.summary()
+    )
+
+
+def test_a_duplicate_in_another_collection_brings_its_document_in(store, tmp_path):
+    """An article read twice in one run, from two folders naming two collections: the
+    document added from the first joins the second through the copy."""
+    x, y = tmp_path / "x", tmp_path / "y"
+    for folder, name in ((x, "甲集"), (y, "乙集")):
+        folder.mkdir()
+        (folder / "collection.json").write_text(f'{{"collection": "{name}"}}', encoding="utf-8")
+        (folder / "a.txt").write_text("丙区法院试点繁简分流，速裁案件320件。", encoding="utf-8")
+    report = ingest_paths(store, [x, y], reference_data=False)
+    assert [x for x in summary_zh(report).splitlines() if "文档集" in x] == [
+        "文档集「乙集」：与本次先读的文件重复的 1 篇（其文档因此加入）",
+        "文档集「甲集」：新增文档 1 篇",
+    ]

@@ -413,7 +413,7 @@ def test_summary_answers_honour_collections(graph, monkeypatch, capsys) -> None:
     assert "枫桥式人民法庭" not in out
     assert "事实：共 2 条事实，其中 2 条尚未核实" in out
     assert cli.main(["co-adoption", "--collections", "丙"]) == 1
-    assert "Error: no collection named 丙; the graph holds: " in capsys.readouterr().err
+    assert "Error: 图中没有文档集「丙」；现有文档集：" in capsys.readouterr().err
 
 
 def test_verified_only_answers_count_confirmed_facts(graph, monkeypatch, capsys) -> None:
@@ -736,8 +736,8 @@ def test_verified_figures_leave_out_an_unconfirmed_tie_to_the_initiative(graph) 
         q: next(p.help for p in get(q).params if p.name == "verified")
         for q in ("initiative_outcomes", "adopter_outcomes")
     }
-    assert "tie to the initiative" in helps["initiative_outcomes"]
-    assert "tie to the initiative" not in helps["adopter_outcomes"]
+    assert "与举措的关联" in helps["initiative_outcomes"]
+    assert "与举措的关联" not in helps["adopter_outcomes"]
 
 
 def test_a_unit_dated_twice_on_one_day_keeps_the_text_dated_report_in_either_order() -> None:

@@ -410,3 +410,36 @@ def test_graph_export_keeps_the_citation_columns_and_gives_each_fact_its_review_
         assert graph_cli.main(["export", g.FENGQIAO, "-o", str(out)]) == 0
         for *_, a in read(out).edges(data=True):
             assert a["doc_url"] == a["doc_date"] == "" and a["review_status"], (suffix, a)
+
+
+def test_a_named_query_refuses_a_collection_the_graph_does_not_hold(small, capsys) -> None:
+    """`--param collections=乙报` mistyped answered （无结果） with status 0, which reads as
+    nothing reported; the analytics, figures and export commands refuse it, naming those
+    the graph holds, and so does a named query now."""
+    add_to_collection(small, g.DOC_B, "乙报")
+    args = ["adopters", "--param", "initiative=诉源治理"]
+    assert queries_cli.main([*args, "--param", "collections=乙报"]) == 0
+    assert "甲省乙市丙区人民法院" in capsys.readouterr().out
+    assert queries_cli.main([*args, "--param", "collections=已报"]) == 1
+    assert capsys.readouterr().err == "Error: 图中没有文档集「已报」；现有文档集：乙报、未分类\n"
+    # a query without collections is not asked about them
+    assert queries_cli.main(["search", "--param", "q=丙区"]) == 0
+
+
+def test_the_table_view_says_yes_or_no_and_help_query_speaks_chinese(small, capsys) -> None:
+    """The table view showed True and False under Chinese headers (已推行 False), and
+    --help-query framed the parameters in English (parameters:, optional (default None))."""
+    args = ["coverage", "--param", "initiative=诉源治理", "--param", f"court={g.MID}"]
+    assert queries_cli.main(args) == 0
+    table = capsys.readouterr().out
+    assert "True" not in table and "False" not in table
+    assert {"是", "否"} <= set(table.split())
+    assert queries_cli.main(["coverage", "--help-query"]) == 0
+    described = capsys.readouterr().out.splitlines()
+    assert "参数：" in described and "parameters:" not in described
+    assert any(x.split()[0] == "level" and "可选值：supreme, high" in x for x in described[3:])
+    example = "例：python -m queries coverage --param initiative=诉源治理 --param court=本溪中院"
+    assert described[-1] == example
+    assert not any("None" in x for x in described)
+    assert queries_cli.main(["neighbourhood", "--help-query"]) == 0
+    assert "  depth     深度（可选，默认 1）" in capsys.readouterr().out.splitlines()

@@ -107,3 +107,21 @@ def test_a_bound_or_a_figure_without_a_value_is_no_conflict() -> None:
     marked = mark_conflicts(rows, by=("unit_id",))
     assert [r["conflict"] for r in marked] == [None, "同一指标另报 97%", None, "同一指标另报 95%"]
     assert not any("None" in (r["conflict"] or "") for r in marked)
+
+
+def test_the_analytics_printout_of_outcomes_shows_the_conflict(store, monkeypatch, capsys):
+    """`python -m queries.analytics outcomes` listed 调解成功率 53.2% and 52.3% of one court,
+    scope and period one under the other with no mark, though its rows carry the conflict
+    (the README says it marks them; found on a new user's run)."""
+    from queries.analytics import __main__ as analytics_cli
+    from tests.cli_store import lend_store
+
+    g.load_small_graph(store)  # 丙区 adopts 诉源治理
+    store.write_documents([_copy("1", 62.5), _copy("2", 65.2)])
+    lend_store(monkeypatch, store)
+    assert analytics_cli.main(["outcomes", "诉源治理"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (low,) = [x for x in lines if "调解成功率 62.5%" in x]
+    assert low.endswith("；数字冲突：同一指标另报 65.2%）"), low
+    (other,) = [x for x in lines if "调解率 60%" in x]
+    assert "数字冲突" not in other

@@ -304,9 +304,9 @@ def test_search_takes_lucene_syntax_as_plain_words(small, q: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"q": '"'}, "nothing to search for"),
-        ({"q": "* ?"}, "nothing to search for"),
-        ({"q": "法" * 101}, "101 characters long; search for a name or an alias of at most 100"),
+        ({"q": '"'}, "没有可检索的文字"),
+        ({"q": "* ?"}, "没有可检索的文字"),
+        ({"q": "法" * 101}, "长 101 个字符：请检索不超过 100 个字符的名称或别名"),
     ],
 )
 def test_bad_searches_are_refused(small, raw, message: str) -> None:
@@ -316,5 +316,5 @@ def test_bad_searches_are_refused(small, raw, message: str) -> None:
 
 @pytest.mark.parametrize("limit", [0, -5, 10**20])
 def test_bad_limits_are_refused(small, limit: int) -> None:
-    with pytest.raises(BadParameter, match="row limit must be between 1 and 10,000,000"):
+    with pytest.raises(BadParameter, match="行数上限应在 1 到 10,000,000 之间"):
         run(small, "adopters", {"initiative": g.SUYUAN}, limit=limit)

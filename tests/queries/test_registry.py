@@ -48,15 +48,15 @@ def test_unknown_query_names_the_alternatives() -> None:
 
 def test_parameters_are_checked() -> None:
     q = get("neighbourhood")
-    with pytest.raises(BadParameter, match="between 1 and 3"):
+    with pytest.raises(BadParameter, match="应在 1 到 3 之间"):
         convert(q, {"entity": "court:x", "depth": "9"}, None)
-    with pytest.raises(BadParameter, match="whole number"):
+    with pytest.raises(BadParameter, match="应为整数"):
         convert(q, {"entity": "court:x", "depth": "two"}, None)
-    with pytest.raises(BadParameter, match="unknown kind"):
+    with pytest.raises(BadParameter, match="没有类型 Planet"):
         convert(q, {"entity": "court:x", "kinds": "Court,Planet"}, None)
-    with pytest.raises(BadParameter, match="no parameter"):
+    with pytest.raises(BadParameter, match="没有参数 colour"):
         convert(q, {"entity": "court:x", "colour": "red"}, None)
-    with pytest.raises(BadParameter, match="needs --param entity"):
+    with pytest.raises(BadParameter, match="需要参数 --param entity"):
         convert(q, {}, None)
     assert convert(q, {"entity": "court:x", "kinds": "Court,Initiative"}, None) == {
         "entity": "court:x",
@@ -69,9 +69,9 @@ def test_parameters_are_checked() -> None:
 
 def test_dates_and_choices() -> None:
     q = get("adopters")
-    with pytest.raises(BadParameter, match="date like"):
+    with pytest.raises(BadParameter, match="形如 2024"):
         convert(q, {"initiative": "initiative:诉源治理", "date_from": "May 2024"}, None)
-    with pytest.raises(BadParameter, match="one of adopted"):
+    with pytest.raises(BadParameter, match="应为以下之一：adopted"):
         convert(q, {"initiative": "initiative:诉源治理", "stage": "done"}, None)
     out = convert(q, {"initiative": "initiative:诉源治理", "date_from": "2024/05"}, None)
     assert out["date_from"] == "2024-05"
@@ -90,14 +90,14 @@ def test_packed_limits_tell_truncation(name: str) -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2024-13", "has no month 13"),
-        ("2024-00", "has no month 0"),
-        ("2024-13-45", "has no month 13"),
-        ("2024-02-30", "2024-02 has no day 30"),
-        ("2023-02-29", "2023-02 has no day 29"),
-        ("2024-04-31", "2024-04 has no day 31"),
-        ("0000", "four-digit year"),
-        ("2024-1-2-3", "a date like 2024"),
+        ("2024-13", "没有 13 月"),
+        ("2024-00", "没有 0 月"),
+        ("2024-13-45", "没有 13 月"),
+        ("2024-02-30", "2024-02 没有 30 日"),
+        ("2023-02-29", "2023-02 没有 29 日"),
+        ("2024-04-31", "2024-04 没有 31 日"),
+        ("0000", "年份写四位"),
+        ("2024-1-2-3", "形如 2024"),
     ],
 )
 def test_impossible_dates_are_refused(value: str, message: str) -> None:
@@ -115,9 +115,9 @@ def test_real_dates_are_written_in_iso_form() -> None:
 
 
 def test_long_text_parameters_are_refused() -> None:
-    with pytest.raises(BadParameter, match="at most 500"):
+    with pytest.raises(BadParameter, match="最多 500 个"):
         convert(get("adopters"), {"initiative": "initiative:x", "province": "省" * 501}, None)
-    with pytest.raises(BadParameter, match="at most 500"):
+    with pytest.raises(BadParameter, match="最多 500 个"):
         convert(get("adopters"), {"initiative": "x" * 501}, None)
 
 
@@ -129,7 +129,7 @@ def test_a_list_of_ids_may_be_longer_than_a_text() -> None:
     ids = ",".join(f"doc:{i:020d}" for i in range(300))
     assert len(ids) > MAX_TEXT
     assert convert(get("document_sources"), {"ids": ids}, None)["ids"] == ids
-    with pytest.raises(BadParameter, match=f"at most {MAX_TEXT}"):
+    with pytest.raises(BadParameter, match=f"最多 {MAX_TEXT} 个"):
         convert(get("people"), {"unit": "甲" * (MAX_TEXT + 1)}, None)
 
 

@@ -181,3 +181,35 @@ def test_a_documents_date_note_is_in_chinese_in_json_and_csv_too() -> None:
         out = io.StringIO()
         write(result, "csv", out)
         assert note in out.getvalue()
+
+
+def test_the_sources_own_words_are_shown_only_where_they_differ() -> None:
+    """The evidence table printed each sentence twice, as the source writes it and
+    normalized, with both pairs of offsets, for a simplified-Chinese source where they are
+    the same: 14 columns for a terminal. They show where a row differs (traditional
+    script), and JSON keeps them."""
+    same = {
+        "fact_type": "ADOPTED",
+        "original_sentence": "甲市法院推行诉源治理。",
+        "original_start": 0,
+        "original_end": 11,
+        "sentence": "甲市法院推行诉源治理。",
+        "start": 0,
+        "end": 11,
+        "doc_id": "doc:1",
+    }
+    result = QueryResult(query=get("evidence"), params={}, rows=[same], truncated=False)
+    table = format_table(result)
+    head = table.splitlines()[0].split()
+    assert "原文句子" not in head
+    assert "句子" in head and "起始位置" in head and "原文起始位置" not in head
+    assert table.splitlines()[-1].startswith(
+        "（未显示与其他列重复的列：原文句子、原文起始位置、原文结束位置"
+    )
+    assert table.count("甲市法院推行诉源治理。") == 1
+    written = {**same, "original_sentence": "甲市法院推行訴源治理。"}
+    table = format_table(
+        QueryResult(query=get("evidence"), params={}, rows=[same, written], truncated=False)
+    )
+    head = table.splitlines()[0].split()
+    assert "原文句子" in head and "原文起始位置" not in head  # the offsets agree in both rows

@@ -46,12 +46,12 @@ def _coverage(initiatives: list[dict[str, Any]]) -> None:
     if court_id is None:
         st.info("图中还没有法院层级关系（PART_OF），无法统计辖区覆盖。请先导入法院名录。")
         return
-    levels, missing, tally = _coverage_of(_store_key(), initiative_id, court_id)
+    levels, missing, tally, rollouts = _coverage_of(_store_key(), initiative_id, court_id)
     if not levels:
         st.info("该法院辖区内没有下级单位。")
         return
     _facts_caption(tally)
-    for r in state.rows("area_rollouts", {"initiative": initiative_id, "court": court_id}):
+    for r in rollouts:
         if r["above"]:  # the court's own report, or its superiors': the counts leave it out
             st.info(f"本院或上级法院报道在全辖推行：{analytics.rollout_zh(r)}", icon="ℹ️")
     cols = st.columns(max(len(levels), 1))

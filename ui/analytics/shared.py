@@ -105,8 +105,15 @@ def clear_shared() -> None:
 @st.cache_data(ttl=300, max_entries=64, show_spinner="正在统计辖区覆盖…")
 def _coverage_of(
     store_key: str, initiative_id: str, court_id: str
-) -> tuple[list[Any], list[Any], analytics.Tally]:
-    return analytics.coverage_report(state.store(), initiative_id, court_id, **_scope())
+) -> tuple[list[Any], list[Any], analytics.Tally, list[dict[str, Any]]]:
+    """`analytics.coverage_report` and the area rollouts it marked the units with, which
+    the page shows too (it asked for them again: `area_rollouts` ran twice per visit)."""
+    store, scope = state.store(), _scope()
+    rollouts = analytics.area_rollouts(store, initiative_id, court_id, **scope)
+    levels, missing, tally = analytics.coverage_report(
+        store, initiative_id, court_id, rollouts=rollouts, **scope
+    )
+    return levels, missing, tally, rollouts
 
 
 @st.cache_data(ttl=300, max_entries=16, show_spinner="正在计算省份覆盖表…")
