@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 _TRIBUNAL = re.compile(r"(?:人民)?法庭")
 # A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
-_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源|金融|破产)法庭")
+_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源|金融|破产|国际商事)法庭")
 _MID_BEFORE = re.compile(r"(?:市)?(?:中级人民法院|中级法院|中院)$|市$")
 _NO_REF = CourtRef(name="", level="basic")
 
@@ -143,6 +143,7 @@ def find_tribunals(res: Resolver) -> None:
     named: dict[str, str] = {}  # tribunal stem -> tribunal, of a 兵团 division's tribunals
     for m in _TRIBUNAL.finditer(text):
         ts, te = m.start(), m.end()
+        county_span: tuple[int, int] | None = None
         adjacent, town = _court_before(res, courts, ts)
         parent: str | None = None
         mention_start = ts
@@ -171,6 +172,10 @@ def find_tribunals(res: Resolver) -> None:
                 strict, zone = False, True  # 某农垦法院858人民法庭: a farm's or regiment's number
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
+            elif strict and len(stem) >= 3 and stem.endswith("城"):
+                # 某区法院生态城法庭, 科技城法庭: an area named 某某城, whatever words (生态,
+                # 科技: stopwords of a field of cases) its name holds
+                strict = False
             if strict and _SUBORDINATE_END.search(text, max(0, adjacent.end - 3), adjacent.end):
                 continue  # 某县法院下辖的农村人民法庭: after 下辖的 only a place names one
         elif _bingtuan_tribunal(res, m, named):
@@ -231,6 +236,9 @@ def find_tribunals(res: Resolver) -> None:
             stem = found_stem
             central = m.group() == "人民法庭"  # 某某中心人民法庭 in full: a central tribunal
             mention_start = ts - len(stem)
+            county_span = _county_written_before(res, mention_start, parent)
+            if county_span is not None:
+                mention_start = county_span[0]  # 沂南青驼法庭: the county is written with it
             if stem not in known and _town_stem(stem) in known:
                 stem = _town_stem(stem)  # 乙镇法庭 after 某县法院乙人民法庭: named as in full
             strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
@@ -245,6 +253,67 @@ def find_tribunals(res: Resolver) -> None:
         name = parent + stem + (dispatched + "法庭" if special else "人民法庭")
         ref = res.tribunal(name, parent, res.court(parent) or res.dynamic.get(parent))
         res.found.append(Found(mention_start, te, name, ref=ref, level="tribunal"))
+        if county_span is not None:
+            _add_written_parent(res, county_span, parent)
+    _one_name_per_town(res)
+
+
+def _county_written_before(res: Resolver, pos: int, parent: str) -> tuple[int, int] | None:
+    """The span of the parent court's county written right before a tribunal's place at
+    ``pos`` (沂南青驼法庭, 丰台区王佐法庭: 沂南, 丰台区), or None."""
+    county = res.chain(parent)[2]
+    d = res.m.gaz.get(county) if county else None
+    if d is None:
+        return None
+    for form in (d.name, d.short):
+        if form and len(form) >= 2 and res.folded.endswith(form, 0, pos):
+            return pos - len(form), pos
+    return None
+
+
+def _add_written_parent(res: Resolver, span: tuple[int, int], parent: str) -> None:
+    """The parent court of a tribunal, written as its county's name inside the tribunal's
+    mention (沂南青驼法庭), is a court the article names (the corpus lists such parents),
+    its mention the bare place."""
+    a, b = span
+    if any(
+        f.court == parent and f.start <= a and b <= f.end and f.level != "tribunal"
+        for f in res.found
+    ):
+        return
+    rc = res.court(parent)
+    ref = None if rc else res.dynamic.get(parent)
+    level = rc.level if rc else (ref.level if ref else "basic")
+    res.found.append(Found(a, b, parent, ref=ref, level=level))
+
+
+#: a township's word ending a tribunal's place (乙镇, 乙乡, 乙街道, 乙苏木)
+_TOWN_WORD_END = re.compile(r"(?:镇|乡|街道|苏木)$")
+
+
+def _one_name_per_town(res: Resolver) -> None:
+    """某县人民法院乙镇人民法庭 and 某县法院乙法庭 (or the other way round) are one tribunal,
+    named as its full form is written (<court>乙镇人民法庭 keeps 镇, the corpus's convention
+    for names written so): the tribunals of one court whose places differ only by a
+    township's word take the name of the first written in full (…人民法庭), else the first."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(res.found):
+        ref = f.ref
+        if f.level != "tribunal" or ref is None or not ref.parent:
+            continue
+        if not f.court.startswith(ref.parent) or not f.court.endswith("人民法庭"):
+            continue
+        place = f.court[len(ref.parent) : -len("人民法庭")]
+        bare = _TOWN_WORD_END.sub("", place)
+        if len(bare) >= 2:
+            groups.setdefault((ref.parent, bare), []).append(i)
+    for idx in groups.values():
+        if len({res.found[i].court for i in idx}) < 2:
+            continue
+        full = [i for i in idx if res.text.endswith("人民法庭", 0, res.found[i].end)]
+        keep = res.found[(full or idx)[0]]
+        for i in idx:
+            res.found[i] = dataclasses.replace(res.found[i], court=keep.court, ref=keep.ref)
 
 
 #: a tribunal written after a 兵团 division (新疆生产建设兵团第九师某某人民法庭)
