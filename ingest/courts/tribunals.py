@@ -234,6 +234,9 @@ def find_tribunals(res: Resolver) -> None:
             if not found_stem or parent is None:
                 continue
             stem = found_stem
+            # 某某风景区法庭: a town's scenic area (景区 alone is a stopword)
+            scenic_town = _scenic_town(stem)
+            zone = scenic_town is not None and bool(res.m.gaz.counties_with_town(scenic_town))
             central = m.group() == "人民法庭"  # 某某中心人民法庭 in full: a central tribunal
             mention_start = ts - len(stem)
             county_span = _county_written_before(res, mention_start, parent)
@@ -546,6 +549,9 @@ def _standalone_tribunal(
             return s, known[s]
         if _town_stem(s) in known:  # 乙镇法庭 after 某县法院乙人民法庭: that tribunal
             return s, known[_town_stem(s)]
+    scenic = _scenic_tribunal(res, run)
+    if scenic is not None:
+        return scenic
     mentioned = [f for f in res.found if f.level == "basic" and f.start < pos]
     # a tribunal named after the county's seat or its outskirts (城关法庭, 环城人民法庭, 城区法庭):
     # a word every county may use, whatever its towns are called, so no gazetteer town places it
@@ -650,6 +656,38 @@ def _standalone_tribunal(
         if c and not _nickname(res.folded, s):
             return s, c.name
     return None, None
+
+
+#: a scenic area named after its town, a tribunal's place (某某镇's 某某风景区法庭)
+_SCENIC = re.compile(r"(?:风景名胜区|风景区|旅游区|度假区|景区)$")
+
+
+def _scenic_town(stem: str) -> str | None:
+    """The town of a scenic area's name (八里河风景区 -> 八里河), or None."""
+    m = _SCENIC.search(stem)
+    town = stem[: m.start()] if m else ""
+    return town if 2 <= len(town) <= 4 else None
+
+
+def _scenic_tribunal(res: Resolver, run: str) -> tuple[str | None, str | None] | None:
+    """某某风景区法庭 written alone, 某某 a township of exactly one county the article is about
+    (named, or of its prefecture): that county's tribunal, named with its area (the scenic
+    area lies in the town, and the tribunal is named after it)."""
+    for i in range(max(0, len(run) - 9), len(run) - 3):
+        stem = run[i:]
+        town = _scenic_town(stem)
+        if town is None:
+            continue
+        counties = [
+            c
+            for c in res.m.gaz.counties_with_town(town)
+            if res.ctx.counties[c] > 0 or _pref_in_ctx(res, c)
+        ]
+        if len(counties) == 1:
+            c = res.m.roster.for_division(counties[0], "basic")
+            if c is not None:
+                return stem, c.name
+    return None
 
 
 #: a tribunal's name after the county's seat or its outskirts, which many counties share

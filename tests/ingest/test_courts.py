@@ -1559,3 +1559,11 @@ def test_a_context_form_after_a_reading_mojibake_left_names_no_court() -> None:
         "长沙中院",
         "市人民法院",
     ]
+
+
+def test_a_towns_scenic_area_names_a_tribunal() -> None:
+    """八里河风景区法庭: 八里河 is a town of 颍上县 only, in the article's prefecture."""
+    r = run("阜阳中院召开会议。八里河风景区法庭巡回审理一起纠纷。")
+    assert "安徽省颍上县人民法院八里河风景区人民法庭" in [c.name for c in r.courts]
+    # a kind of area, no town's: no tribunal
+    assert names("阜阳中院召开会议。旅游景区法庭巡回审理纠纷。") == ["安徽省阜阳市中级人民法院"]
