@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 _TRIBUNAL = re.compile(r"(?:人民)?法庭")
 # A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
 _NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源|金融|破产|国际商事)法庭")
+#: the seats of the SPC's international commercial courts (第一 in 深圳, 第二 in 西安): a
+#: 国际商事法庭 written after their names may be the SPC's, no city's
+_SPC_COMMERCIAL_SEATS = frozenset(("深圳市", "西安市"))
 _MID_BEFORE = re.compile(r"(?:市)?(?:中级人民法院|中级法院|中院)$|市$")
 _NO_REF = CourtRef(name="", level="basic")
 
@@ -375,6 +378,8 @@ def find_named_tribunals(res: Resolver) -> None:
                 break
         if city is None:
             continue
+        if m.group(1) == "国际商事" and city.name in _SPC_COMMERCIAL_SEATS:
+            continue  # 深圳国际商事法庭 may be the SPC's own (第一国际商事法庭 sits there)
         parent = res.m.roster.for_division(city.adcode, "intermediate")
         if parent is None:
             continue

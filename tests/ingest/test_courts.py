@@ -1539,6 +1539,8 @@ def test_a_citys_international_commercial_tribunal_is_a_special_court() -> None:
     assert [(c.name, c.level, c.parent) for c in r.courts] == [
         ("南京国际商事法庭", "special", "江苏省南京市中级人民法院")
     ]
+    # 深圳 and 西安 seat the SPC's own international commercial courts: no city's is guessed
+    assert names("深圳国际商事法庭审结一起跨境纠纷。") == []
 
 
 def test_the_farm_courts_together_are_a_group() -> None:
