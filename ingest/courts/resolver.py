@@ -31,8 +31,11 @@ _CTX_BLOCK_BEFORE = frozenset(
 
 
 #: a character's reading left in the text after mojibake ate the character (驵l(xiāng)): the
-#: pinyin a mirror inserts, which the normaliser strips only after a Chinese character
-_READING_BEFORE = re.compile(r"[(（](?:[a-zü]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])+[)）]$")
+#: pinyin a mirror inserts, which the normaliser strips after a Chinese character (落實(shí)省法院
+#: keeps its 省法院: 實 is whole)
+_READING_BEFORE = re.compile(
+    r"(?<![\u3400-\u9fff])[(（](?:[a-zü]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])+[)）]$"
+)
 
 
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in

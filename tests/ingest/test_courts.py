@@ -1556,6 +1556,9 @@ def test_a_context_form_after_a_reading_mojibake_left_names_no_court() -> None:
     no 市人民法院 of the article's city."""
     text = "长沙中院召开会议。“两家不可能心平气和？！苯眨谙驵l（xiāng）市人民法院的法官调解。"
     assert [m.surface for m in run(text).mentions] == ["长沙中院"]
+    # a reading after a whole character (text not yet normalised) eats nothing
+    text = "长沙中院召开会议。法官落實(shí)市人民法院的部署。"
+    assert [m.surface for m in run(text).mentions] == ["长沙中院", "市人民法院"]
     # without the reading 市人民法院 is the city's court
     assert [m.surface for m in run("长沙中院召开会议。市人民法院的法官调解。").mentions] == [
         "长沙中院",
