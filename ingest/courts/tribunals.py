@@ -143,6 +143,8 @@ def find_tribunals(res: Resolver) -> None:
     res.found.sort(key=lambda f: (f.start, -f.end))
     courts = sorted((f for f in res.found if f.level in ("basic", "special")), key=lambda f: f.end)
     known: dict[str, str] = {}  # tribunal stem -> parent court, from earlier full forms
+    # stem -> the tribunal written after its court and where (None: two courts' of that name)
+    after_court: dict[str, tuple[str, int] | None] = {}
     named: dict[str, str] = {}  # tribunal stem -> tribunal, of a 兵团 division's tribunals
     for m in _TRIBUNAL.finditer(text):
         ts, te = m.start(), m.end()
@@ -261,7 +263,33 @@ def find_tribunals(res: Resolver) -> None:
         res.found.append(Found(mention_start, te, name, ref=ref, level="tribunal"))
         if county_span is not None:
             _add_written_parent(res, county_span, parent)
+        if adjacent is not None:
+            prior = after_court.setdefault(stem, (name, mention_start))
+            if prior is not None and prior[0] != name:
+                after_court[stem] = None  # two courts' tribunals of that place: no short form
+    _short_forms_before(res, after_court)
     _one_name_per_town(res)
+
+
+def _short_forms_before(res: Resolver, after_court: dict[str, tuple[str, int] | None]) -> None:
+    """某某法庭 written alone before the tribunal's form after its court (a heading, a lead:
+    生态城法庭… then 某区人民法院生态城法庭): that tribunal, as the same short form after it is.
+    ``after_court``: stem -> (tribunal, where its form after its court starts)."""
+    text = res.folded
+    for stem, written in after_court.items():
+        if written is None or len(stem) < 2:
+            continue
+        name, first = written
+        ref = res.dynamic.get(name)
+        if ref is None:
+            continue
+        for m in re.compile(re.escape(stem) + "(?:人民)?法庭").finditer(text, 0, first):
+            a, b = m.span()
+            if a > 0 and CJK.match(text[a - 1]) and text[a - 1] not in FUNCTION_CHARS:
+                continue  # a longer name (某某生态城法庭) is another's
+            if any(f.start < b and a < f.end for f in res.found):
+                continue
+            res.found.append(Found(a, b, name, ref=ref, level="tribunal"))
 
 
 def _county_written_before(res: Resolver, pos: int, parent: str) -> tuple[int, int] | None:

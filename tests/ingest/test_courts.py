@@ -1572,3 +1572,15 @@ def test_a_towns_scenic_area_names_a_tribunal() -> None:
     assert "安徽省颍上县人民法院八里河风景区人民法庭" in [c.name for c in r.courts]
     # a kind of area, no town's: no tribunal
     assert names("阜阳中院召开会议。旅游景区法庭巡回审理纠纷。") == ["安徽省阜阳市中级人民法院"]
+
+
+def test_a_short_form_before_the_tribunals_form_after_its_court() -> None:
+    """生态城法庭 in a lead, then 某区人民法院生态城法庭: the same tribunal; a place two courts'
+    tribunals are named after gives the earlier short form to neither."""
+    text = "居民通过视频与生态城法庭连线。天津滨海新区人民法院生态城法庭的法官主持调解。"
+    assert ("生态城法庭", "天津市滨海新区人民法院生态城人民法庭") in labels(text)
+    text = (
+        "记者来到生态城法庭。天津滨海新区人民法院生态城法庭审结一案，"
+        "苏州工业园区人民法院生态城法庭审结一案。"
+    )
+    assert [m.surface for m in run(text).mentions if m.surface == "生态城法庭"] == []
