@@ -603,18 +603,19 @@ def _standalone_tribunal(
         # town written with its kind (the gazetteer holds the bare name)
         town = _town_stem(s)
         counties = set(gaz.counties_with_town(town))
+        seat = town in _SEAT_STEMS  # 城关: any county's seat, whatever the gazetteer's towns
         hits = [f for f in res.found if f.level == "basic" and res.chain(f.court)[2] in counties]
-        if hits:  # the nearest court before the tribunal, else the first after it
+        if hits and not seat:  # the nearest court before the tribunal, else the first after it
             before = [f for f in hits if f.start < pos]
             return s, (before[-1] if before else hits[0]).court
         in_ctx = [c for c in counties if res.ctx.counties[c] > 0]
-        if len(in_ctx) == 1:
+        if len(in_ctx) == 1 and not seat:
             c = res.m.roster.for_division(in_ctx[0], "basic")
             if c:
                 return s, c.name
         # 某某法庭 in an article about a city: the one county of that city with such a town
         in_city = [c for c in counties if _pref_in_ctx(res, c)]
-        if not in_ctx and len(in_city) == 1 and not _nickname(res.folded, s):
+        if not in_ctx and len(in_city) == 1 and not seat and not _nickname(res.folded, s):
             c = res.m.roster.for_division(in_city[0], "basic")
             if c:
                 return s, c.name

@@ -1584,3 +1584,12 @@ def test_a_short_form_before_the_tribunals_form_after_its_court() -> None:
         "苏州工业园区人民法院生态城法庭审结一案。"
     )
     assert [m.surface for m in run(text).mentions if m.surface == "生态城法庭"] == []
+
+
+def test_a_seats_tribunal_is_placed_by_no_gazetteer_town() -> None:
+    """城关法庭 alone in an article about a city: every county's seat may have one, so the one
+    county of the city whose gazetteer town is 城关 is no evidence; written after its county
+    (隆德县城关法庭) or in an article about one court it is placed."""
+    assert names("固原中院召开会议，城关法庭参加。") == ["宁夏回族自治区固原市中级人民法院"]
+    assert "宁夏回族自治区隆德县人民法院城关人民法庭" in names("隆德县城关法庭开庭。")
+    assert "宁夏回族自治区隆德县人民法院城关人民法庭" in names("隆德县法院召开会议，城关法庭参加。")
