@@ -1593,3 +1593,14 @@ def test_a_seats_tribunal_is_placed_by_no_gazetteer_town() -> None:
     assert names("固原中院召开会议，城关法庭参加。") == ["宁夏回族自治区固原市中级人民法院"]
     assert "宁夏回族自治区隆德县人民法院城关人民法庭" in names("隆德县城关法庭开庭。")
     assert "宁夏回族自治区隆德县人民法院城关人民法庭" in names("隆德县法院召开会议，城关法庭参加。")
+
+
+def test_a_municipal_districts_short_name_resolves_from_context_or_not_at_all() -> None:
+    """普陀法院 is 上海's or 舟山's, 和平法院 天津's, 沈阳's or 和平县's: the article's places
+    decide, and without any the name is left alone (a wrong court is worse than none)."""
+    assert names("普陀法院深化繁简分流，物业纠纷调撤率上升。") == []
+    assert names("普陀法院为上海营商环境建设提供服务。") == ["上海市普陀区人民法院"]
+    assert names("舟山普陀法院推行海上巡回审判。") == ["浙江省舟山市普陀区人民法院"]
+    assert names("和平法院召开会议。") == []
+    assert names("和平法院召开会议，天津高院派员指导。")[0] == "天津市和平区人民法院"
+    assert names("徐汇法院召开会议。") == ["上海市徐汇区人民法院"]
