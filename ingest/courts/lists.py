@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 _COURT_LIST = re.compile(
     r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+(?:[\u4e00-\u9fff]{2,6}?(?:和|及|与))?)"
     r"(?P<last>[\u4e00-\u9fff]{2,6}?)"
-    # 等, or a count of the places (四家, 4 个: a printed count may stand between spaces)
-    r"(?P<etc>等地|等|[两三四五六七八九十]家| ?[0-9]{1,2} ?[家个])?"
+    # 等, or a count of the places (四家, 两地, 4 个: a printed count may stand between spaces)
+    r"(?P<etc>等地|等|[两三四五六七八九十][家地]| ?[0-9]{1,2} ?[家个])?"
     r"(?P<suffix>铁路运输法院|海事法院|中级人民法院|中级法院|中院|高级人民法院|高级法院|高院"
     r"|基层人民法院|基层法院|人民法院|法院)"
 )
@@ -39,7 +39,7 @@ _LIST_KEYS = {
 
 #: 乌衣、铜城、府城三个法庭 / 甲、乙等人民法庭: an elliptical list of tribunals by town
 _TRIBUNAL_LIST = re.compile(
-    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+)(?P<last>[\u4e00-\u9fff]{2,4}?)"
+    r"(?P<items>(?:(?:(?!法庭)[\u4e00-\u9fff]){2,6}、)+)(?P<last>[\u4e00-\u9fff]{2,4}?)"
     r"(?:等)?(?:[两三四五六七八九十\d]{1,2}(?:个|家|处|座))?(?:人民)?法庭"
 )
 #: the runs of text a list of courts or tribunals lies in (both are written in these only)
@@ -62,7 +62,7 @@ def find_court_lists(res: Resolver) -> None:
     the mention is the bare place. Needs two places that name courts."""
     for m in (
         m
-        for a, b in _list_runs(res.folded, ("法院", "中院"))
+        for a, b in _list_runs(res.folded, ("法院", "中院", "高院"))
         for m in _COURT_LIST.finditer(res.folded, a, b)
     ):
         suffix = m.group("suffix")
@@ -85,7 +85,13 @@ def find_court_lists(res: Resolver) -> None:
                     picked.append((s, b, got[0]))
                     readings.append(got[1])
                     break
-        if len(picked) < 2:
+        # the last place with the suffix, a court read by its pattern (邯山区、经开区法院: a
+        # zone court): a court of the list too, though no key of the roster names it
+        last_court = any(
+            f.start <= m.start("last") and m.end() <= f.end and not f.court.startswith("AGG:")
+            for f in res.found
+        )
+        if len(picked) + (last_court and len(picked) < len(items)) < 2:
             continue
         picked = _same_area(res, picked, readings)
         for s, b, cand in picked:
@@ -161,28 +167,55 @@ def find_tribunal_lists(res: Resolver) -> None:
                 items.append((pos, pos + len(part)))
             pos += len(part) + 1
         items.append(m.span("last"))
-        picked: list[tuple[int, int, RosterCourt]] = []
-        for a, b in items:
-            counties = [
-                d
-                for d in (gaz.get(c) for c in gaz.counties_with_town(text[a:b]))
-                if d is not None
-                and d.current
-                and d.province == prov
-                and (pref is None or d.prefecture == pref)
-            ]
-            court = (
-                res.m.roster.for_division(counties[0].adcode, "basic")
-                if len(counties) == 1
-                else None
-            )
-            if court is not None:
-                picked.append((a, b, court))
+        picked: list[tuple[int, int, int, RosterCourt]] = []  # start, town start, end, court
+        for k, (a, b) in enumerate(items):
+            got = _town_item(res, a, b, prov, pref, first=k == 0)
+            if got is not None:
+                picked.append(got)
         if len(picked) < 2 or len(picked) < len(items) - 1:
             continue
-        for a, b, court in picked:
+        for a, t, b, court in picked:
             if any(f.start < b and a < f.end for f in res.found):
                 continue
-            name = court.name + text[a:b] + "人民法庭"
+            name = court.name + text[t:b] + "人民法庭"
             ref = res.tribunal(name, court.name, court)
             res.found.append(Found(a, b, name, ref=ref, level="tribunal"))
+            if t > a:  # 河东汤头、相公法庭: the county written before its town is the parent
+                res.found.append(Found(a, t, court.name, level=court.level))
+
+
+def _town_item(
+    res: Resolver, a: int, b: int, prov: str, pref: str | None, *, first: bool
+) -> tuple[int, int, int, RosterCourt] | None:
+    """One town of a list of tribunals: (start, the town's start, end, its county's court).
+    The town is a township of exactly one county of the article's prefecture (or, without
+    one, province), or follows its county's name (河东汤头: 河东区's 汤头); the first item may
+    carry words before it (到河东汤头)."""
+    gaz, text = res.m.gaz, res.folded
+
+    def court_of(counties: list[str]) -> RosterCourt | None:
+        ds = [
+            d
+            for d in (gaz.get(c) for c in counties)
+            if d is not None
+            and d.current
+            and d.province == prov
+            and (pref is None or d.prefecture == pref)
+        ]
+        return res.m.roster.for_division(ds[0].adcode, "basic") if len(ds) == 1 else None
+
+    for s in range(a, b - 1) if first else (a,):
+        if b - s <= 4 and (court := court_of(gaz.counties_with_town(text[s:b]))) is not None:
+            return s, s, b, court
+        for n in (3, 2):  # a county's name (兰山, 河东区) and a town of it after
+            t = s + n
+            if b - t < 2:
+                continue
+            counties = [
+                d.adcode for d in gaz.lookup(text[s:t]) if d.level == "county" and d.current
+            ]
+            towns = set(gaz.counties_with_town(text[t:b]))
+            court = court_of([c for c in counties if c in towns])
+            if court is not None:
+                return s, t, b, court
+    return None

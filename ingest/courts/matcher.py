@@ -183,6 +183,11 @@ def load_matcher() -> Matcher:
                 stem = a.removesuffix("中级法院").removesuffix("中院")
                 if stem != a and len(stem) >= 2:
                     _add(table, stem + "两级法院", Cand("ctx", label, 0))
+                    # 农垦法院 (黑龙江农垦法院各人民法庭): the farm courts together, the same
+                    # group (林区法院 is not: two provinces have such a group, and 吉林林区法院
+                    # may be a court of 吉林市's forests)
+                    if stem.endswith("农垦"):
+                        _add(table, stem + "法院", Cand("ctx", label, 0))
     for surface, name in roster.historical_aliases.items():
         _add(table, surface, Cand("court", name, 6))
     for d in gaz.current():

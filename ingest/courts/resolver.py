@@ -30,6 +30,14 @@ _CTX_BLOCK_BEFORE = frozenset(
 )
 
 
+#: a character's reading left in the text after mojibake ate the character (驵l(xiāng)): the
+#: pinyin a mirror inserts, which the normaliser strips after a Chinese character (落實(shí)省法院
+#: keeps its 省法院: 實 is whole)
+_READING_BEFORE = re.compile(
+    r"(?<![\u3400-\u9fff])[(（](?:[a-zü]|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])+[)）]$"
+)
+
+
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
 _BARE_COUNTY = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
@@ -280,11 +288,20 @@ class Resolver:
                     self.found.append(Found(start, end, NATION))
                 return
             if code.startswith("group:"):  # a special court and the courts under it
+                if (
+                    prev
+                    and CJK.match(prev)
+                    and prev not in FUNCTION_CHARS
+                    and not (self.folded.endswith("两级法院", start, end))
+                ):
+                    return  # 海南农垦法院, 某某农垦法院: another place's farm courts
                 label = "AGG:" + code.removeprefix("group:")
                 self.found.append(Found(start, end, label, level="group"))
                 return
             if prev in _CTX_BLOCK_BEFORE and not code.startswith("agg"):
                 return
+            if prev in ")）" and _READING_BEFORE.search(text, max(0, start - 12), start):
+                return  # 驵l(xiāng)市人民法院: the place's name before 市 is lost to mojibake
             if code == "bare_mid":
                 if self._bare_mid(start, end):
                     self.bare_mids.append((start, end))  # read once the home court is known

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 
 _TRIBUNAL = re.compile(r"(?:人民)?法庭")
 # A city's named special tribunal (南京知识产权法庭), and what may stand between the city and it
-_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源|金融|破产)法庭")
+_NAMED_TRIBUNAL = re.compile(r"(知识产权|环境资源|金融|破产|国际商事)法庭")
+#: the seats of the SPC's international commercial courts (第一 in 深圳, 第二 in 西安): a
+#: 国际商事法庭 written after their names may be the SPC's, no city's
+_SPC_COMMERCIAL_SEATS = frozenset(("深圳市", "西安市"))
 _MID_BEFORE = re.compile(r"(?:市)?(?:中级人民法院|中级法院|中院)$|市$")
 _NO_REF = CourtRef(name="", level="basic")
 
@@ -140,9 +143,12 @@ def find_tribunals(res: Resolver) -> None:
     res.found.sort(key=lambda f: (f.start, -f.end))
     courts = sorted((f for f in res.found if f.level in ("basic", "special")), key=lambda f: f.end)
     known: dict[str, str] = {}  # tribunal stem -> parent court, from earlier full forms
+    # stem -> the tribunal written after its court and where (None: two courts' of that name)
+    after_court: dict[str, tuple[str, int] | None] = {}
     named: dict[str, str] = {}  # tribunal stem -> tribunal, of a 兵团 division's tribunals
     for m in _TRIBUNAL.finditer(text):
         ts, te = m.start(), m.end()
+        county_span: tuple[int, int] | None = None
         adjacent, town = _court_before(res, courts, ts)
         parent: str | None = None
         mention_start = ts
@@ -171,6 +177,10 @@ def find_tribunals(res: Resolver) -> None:
                 strict, zone = False, True  # 某农垦法院858人民法庭: a farm's or regiment's number
             elif strict and len(stem) >= 4 and _town_prefix(res, stem, parent):
                 strict = False  # 某县法院某镇旅游法庭: its town and its field of cases
+            elif strict and len(stem) >= 3 and stem.endswith("城"):
+                # 某区法院生态城法庭, 科技城法庭: an area named 某某城, whatever words (生态,
+                # 科技: stopwords of a field of cases) its name holds
+                strict = False
             if strict and _SUBORDINATE_END.search(text, max(0, adjacent.end - 3), adjacent.end):
                 continue  # 某县法院下辖的农村人民法庭: after 下辖的 only a place names one
         elif _bingtuan_tribunal(res, m, named):
@@ -229,8 +239,14 @@ def find_tribunals(res: Resolver) -> None:
             if not found_stem or parent is None:
                 continue
             stem = found_stem
+            # 某某风景区法庭: a town's scenic area (景区 alone is a stopword)
+            scenic_town = _scenic_town(stem)
+            zone = scenic_town is not None and bool(res.m.gaz.counties_with_town(scenic_town))
             central = m.group() == "人民法庭"  # 某某中心人民法庭 in full: a central tribunal
             mention_start = ts - len(stem)
+            county_span = _county_written_before(res, mention_start, parent)
+            if county_span is not None:
+                mention_start = county_span[0]  # 沂南青驼法庭: the county is written with it
             if stem not in known and _town_stem(stem) in known:
                 stem = _town_stem(stem)  # 乙镇法庭 after 某县法院乙人民法庭: named as in full
             strict = stem not in known  # 枫桥法庭 after 某法院枫桥人民法庭 is that tribunal
@@ -245,6 +261,93 @@ def find_tribunals(res: Resolver) -> None:
         name = parent + stem + (dispatched + "法庭" if special else "人民法庭")
         ref = res.tribunal(name, parent, res.court(parent) or res.dynamic.get(parent))
         res.found.append(Found(mention_start, te, name, ref=ref, level="tribunal"))
+        if county_span is not None:
+            _add_written_parent(res, county_span, parent)
+        if adjacent is not None:
+            prior = after_court.setdefault(stem, (name, mention_start))
+            if prior is not None and prior[0] != name:
+                after_court[stem] = None  # two courts' tribunals of that place: no short form
+    _short_forms_before(res, after_court)
+    _one_name_per_town(res)
+
+
+def _short_forms_before(res: Resolver, after_court: dict[str, tuple[str, int] | None]) -> None:
+    """某某法庭 written alone before the tribunal's form after its court (a heading, a lead:
+    生态城法庭… then 某区人民法院生态城法庭): that tribunal, as the same short form after it is.
+    ``after_court``: stem -> (tribunal, where its form after its court starts)."""
+    text = res.folded
+    for stem, written in after_court.items():
+        if written is None or len(stem) < 2:
+            continue
+        name, first = written
+        ref = res.dynamic.get(name)
+        if ref is None:
+            continue
+        for m in re.compile(re.escape(stem) + "(?:人民)?法庭").finditer(text, 0, first):
+            a, b = m.span()
+            if a > 0 and CJK.match(text[a - 1]) and text[a - 1] not in FUNCTION_CHARS:
+                continue  # a longer name (某某生态城法庭) is another's
+            if any(f.start < b and a < f.end for f in res.found):
+                continue
+            res.found.append(Found(a, b, name, ref=ref, level="tribunal"))
+
+
+def _county_written_before(res: Resolver, pos: int, parent: str) -> tuple[int, int] | None:
+    """The span of the parent court's county written right before a tribunal's place at
+    ``pos`` (沂南青驼法庭, 丰台区王佐法庭: 沂南, 丰台区), or None."""
+    county = res.chain(parent)[2]
+    d = res.m.gaz.get(county) if county else None
+    if d is None:
+        return None
+    for form in (d.name, d.short):
+        if form and len(form) >= 2 and res.folded.endswith(form, 0, pos):
+            return pos - len(form), pos
+    return None
+
+
+def _add_written_parent(res: Resolver, span: tuple[int, int], parent: str) -> None:
+    """The parent court of a tribunal, written as its county's name inside the tribunal's
+    mention (沂南青驼法庭), is a court the article names (the corpus lists such parents),
+    its mention the bare place."""
+    a, b = span
+    if any(
+        f.court == parent and f.start <= a and b <= f.end and f.level != "tribunal"
+        for f in res.found
+    ):
+        return
+    rc = res.court(parent)
+    ref = None if rc else res.dynamic.get(parent)
+    level = rc.level if rc else (ref.level if ref else "basic")
+    res.found.append(Found(a, b, parent, ref=ref, level=level))
+
+
+#: a township's word ending a tribunal's place (乙镇, 乙乡, 乙街道, 乙苏木)
+_TOWN_WORD_END = re.compile(r"(?:镇|乡|街道|苏木)$")
+
+
+def _one_name_per_town(res: Resolver) -> None:
+    """某县人民法院乙镇人民法庭 and 某县法院乙法庭 (or the other way round) are one tribunal,
+    named as its full form is written (<court>乙镇人民法庭 keeps 镇, the corpus's convention
+    for names written so): the tribunals of one court whose places differ only by a
+    township's word take the name of the first written in full (…人民法庭), else the first."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(res.found):
+        ref = f.ref
+        if f.level != "tribunal" or ref is None or not ref.parent:
+            continue
+        if not f.court.startswith(ref.parent) or not f.court.endswith("人民法庭"):
+            continue
+        place = f.court[len(ref.parent) : -len("人民法庭")]
+        bare = _TOWN_WORD_END.sub("", place)
+        if len(bare) >= 2:
+            groups.setdefault((ref.parent, bare), []).append(i)
+    for idx in groups.values():
+        if len({res.found[i].court for i in idx}) < 2:
+            continue
+        full = [i for i in idx if res.text.endswith("人民法庭", 0, res.found[i].end)]
+        keep = res.found[(full or idx)[0]]
+        for i in idx:
+            res.found[i] = dataclasses.replace(res.found[i], court=keep.court, ref=keep.ref)
 
 
 #: a tribunal written after a 兵团 division (新疆生产建设兵团第九师某某人民法庭)
@@ -303,6 +406,8 @@ def find_named_tribunals(res: Resolver) -> None:
                 break
         if city is None:
             continue
+        if m.group(1) == "国际商事" and city.name in _SPC_COMMERCIAL_SEATS:
+            continue  # 深圳国际商事法庭 may be the SPC's own (第一国际商事法庭 sits there)
         parent = res.m.roster.for_division(city.adcode, "intermediate")
         if parent is None:
             continue
@@ -477,6 +582,9 @@ def _standalone_tribunal(
             return s, known[s]
         if _town_stem(s) in known:  # 乙镇法庭 after 某县法院乙人民法庭: that tribunal
             return s, known[_town_stem(s)]
+    scenic = _scenic_tribunal(res, run)
+    if scenic is not None:
+        return scenic
     mentioned = [f for f in res.found if f.level == "basic" and f.start < pos]
     # a tribunal named after the county's seat or its outskirts (城关法庭, 环城人民法庭, 城区法庭):
     # a word every county may use, whatever its towns are called, so no gazetteer town places it
@@ -495,18 +603,19 @@ def _standalone_tribunal(
         # town written with its kind (the gazetteer holds the bare name)
         town = _town_stem(s)
         counties = set(gaz.counties_with_town(town))
+        seat = town in _SEAT_STEMS  # 城关: any county's seat, whatever the gazetteer's towns
         hits = [f for f in res.found if f.level == "basic" and res.chain(f.court)[2] in counties]
-        if hits:  # the nearest court before the tribunal, else the first after it
+        if hits and not seat:  # the nearest court before the tribunal, else the first after it
             before = [f for f in hits if f.start < pos]
             return s, (before[-1] if before else hits[0]).court
         in_ctx = [c for c in counties if res.ctx.counties[c] > 0]
-        if len(in_ctx) == 1:
+        if len(in_ctx) == 1 and not seat:
             c = res.m.roster.for_division(in_ctx[0], "basic")
             if c:
                 return s, c.name
         # 某某法庭 in an article about a city: the one county of that city with such a town
         in_city = [c for c in counties if _pref_in_ctx(res, c)]
-        if not in_ctx and len(in_city) == 1 and not _nickname(res.folded, s):
+        if not in_ctx and len(in_city) == 1 and not seat and not _nickname(res.folded, s):
             c = res.m.roster.for_division(in_city[0], "basic")
             if c:
                 return s, c.name
@@ -581,6 +690,38 @@ def _standalone_tribunal(
         if c and not _nickname(res.folded, s):
             return s, c.name
     return None, None
+
+
+#: a scenic area named after its town, a tribunal's place (某某镇's 某某风景区法庭)
+_SCENIC = re.compile(r"(?:风景名胜区|风景区|旅游区|度假区|景区)$")
+
+
+def _scenic_town(stem: str) -> str | None:
+    """The town of a scenic area's name (八里河风景区 -> 八里河), or None."""
+    m = _SCENIC.search(stem)
+    town = stem[: m.start()] if m else ""
+    return town if 2 <= len(town) <= 4 else None
+
+
+def _scenic_tribunal(res: Resolver, run: str) -> tuple[str | None, str | None] | None:
+    """某某风景区法庭 written alone, 某某 a township of exactly one county the article is about
+    (named, or of its prefecture): that county's tribunal, named with its area (the scenic
+    area lies in the town, and the tribunal is named after it)."""
+    for i in range(max(0, len(run) - 9), len(run) - 3):
+        stem = run[i:]
+        town = _scenic_town(stem)
+        if town is None:
+            continue
+        counties = [
+            c
+            for c in res.m.gaz.counties_with_town(town)
+            if res.ctx.counties[c] > 0 or _pref_in_ctx(res, c)
+        ]
+        if len(counties) == 1:
+            c = res.m.roster.for_division(counties[0], "basic")
+            if c is not None:
+                return stem, c.name
+    return None
 
 
 #: a tribunal's name after the county's seat or its outskirts, which many counties share

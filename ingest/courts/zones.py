@@ -255,7 +255,13 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
             if pref_code:
                 break
         if pref_code is None:
-            if rest and any(d.level == "province" for d in gaz.lookup(rest)):
+            provs = [d for d in gaz.lookup(rest) if d.level == "province"] if rest else []
+            if provs and provs[0].kind == "直辖市" and m.group() == "自由贸易试验区人民法院":
+                # 天津自由贸易试验区人民法院: a municipality's free-trade-zone court written in
+                # full is one court (its city is the municipality), named as written
+                _add_zone_court(res, spans, run_start + len(run) - len(rest), ze, provs[0])
+                continue
+            if provs:
                 continue  # 湖北自贸区法院: a province's zone courts together, no city's court
             pref_code = res.ctx.nearest_before(zs, need="pref")
             if len(rest) > 4:
@@ -301,3 +307,20 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
         if full is not None:
             res.found[i] = dataclasses.replace(res.found[i], court=full, ref=res.dynamic[full])
     return spans
+
+
+def _add_zone_court(
+    res: Resolver, spans: list[tuple[int, int]], start: int, end: int, muni: Division
+) -> None:
+    """A municipality's zone court written in full (天津自由贸易试验区人民法院): a basic court
+    of the municipality under the name written (its short name and the zone's), no parent
+    the text gives."""
+    name = (muni.short or muni.name) + res.folded[start:end].removeprefix(muni.name).removeprefix(
+        muni.short or muni.name
+    )
+    ref = res.dynamic.setdefault(
+        name, CourtRef(name=name, level="basic", province=muni.name, adcode=muni.adcode)
+    )
+    res.found.append(Found(start, end, name, ref=ref, level="basic"))
+    res.ctx.events.append((start, muni.adcode, None, None))
+    spans.append((start, end))
