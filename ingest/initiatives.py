@@ -1794,10 +1794,21 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
             _SET_UP_BEFORE.search(text, max(0, m.start - 10), m.start)
             or _SET_UP_AFTER.match(text, m.end)
         )
+    if text[m.end - 1 : m.end] == "比" and _COMPARED.match(text, m.end):
+        return False  # 调解案件比以往大幅提高: the words of a comparison, not 案件比
     if not m.entry.needs_verb:
         return True
     lead = text[max(0, m.start - 7) : m.start].rstrip("“「")  # 推进“X”: the verb before a quote
+    if _MORE_USE_BEFORE.search(lead) and _USE_AFTER.match(text, m.end):
+        return True  # 强化小额诉讼程序适用, 扩大X的适用范围: the court uses it more
     return bool(_VERB_BEFORE.search(lead) or _SET_UP_AFTER.match(text, m.end))
+
+
+#: what a comparison with 比 names (案件比以往, 比去年同期)
+_COMPARED = re.compile(r"以往|往年|去年|上年|前年|同期|历年|过去|以前|之前|上月|上季度")
+#: 强化, 扩大, 加大 … the use of a procedure (强化小额诉讼程序适用)
+_MORE_USE_BEFORE = re.compile(r"(?:强化|扩大|加大|提高|提升|规范|推进|深化)(?:了)?$")
+_USE_AFTER = re.compile(r"[”」]?(?:的)?适用")
 
 
 #: the specialisations of trial work that a specialised tribunal stands for

@@ -184,7 +184,7 @@ def test_paraphrases_of_known_initiatives() -> None:
     assert names("推进案件阅核试行工作。") == ["阅核制"]
     assert names("推行“一村(社区)一法官”。") == ["一村一法官"]
     assert names("诉讼服务中心派驻的2名人民调解员参与调解。") == ["人民调解员驻院调解"]
-    assert names("推进电子卷宗随案同步生成。") == ["全流程无纸化办案"]
+    assert names("推进电子卷宗随案同步生成。") == ["电子卷宗随案同步生成"]
 
 
 def test_a_court_work_team_after_an_adoption_verb() -> None:
@@ -412,6 +412,19 @@ def test_statutory_procedure_needs_an_adoption_verb() -> None:
     assert names("这类案件依法适用小额诉讼程序审理。") == []
     assert names("小额诉讼程序法定适用率为六成。") == []
     assert names("推行小额诉讼程序。") == ["小额诉讼程序"]
+
+
+def test_a_procedure_used_more_is_the_courts_practice() -> None:
+    """强化X适用 and 扩大X的适用范围 use the procedure more: the court's practice."""
+    assert names("甲市法院强化小额诉讼程序适用，审理周期缩短。") == ["小额诉讼程序"]
+    assert names("乙院扩大小额诉讼程序的适用范围。") == ["小额诉讼程序"]
+    assert names("丙院规范小额诉讼程序。") == []  # no use after: the verb alone is not enough
+
+
+def test_a_comparison_with_bi_names_no_ratio() -> None:
+    """调解案件比以往…: 比 compares, it does not end the name 案件比."""
+    assert names("该院调解案件比以往大幅增加。") == []
+    assert names("该院压降“案件比”。") == ["案件比"]
 
 
 def test_quoted_name_ending_in_a_governance_head() -> None:

@@ -77,7 +77,20 @@ def test_find_prefers_the_longest_alias_and_ignores_quotes() -> None:
     matches = tax.find(text)
     assert [m.entry.name for m in matches] == ["一站式多元解纷机制"]
     m = matches[0]
-    assert text[m.start : m.end] == "一站式”多元解纷机制"
+    assert text[m.start : m.end] == "“一站式”多元解纷机制"
+
+
+def test_a_match_keeps_both_marks_of_a_quote_it_holds() -> None:
+    """攻坚“执行难” and “执行难”攻坚战 are the mentions, not 攻坚“执行难 and 执行难”攻坚战."""
+    tax = default_taxonomy()
+    for text, mention in (
+        ("甲院全力攻坚“执行难”，成效明显。", "攻坚“执行难”"),
+        ("乙院打响“执行难”攻坚战。", "“执行难”攻坚战"),
+        ("丙院建成“一站式多元解纷”机制。", "“一站式多元解纷”机制"),
+    ):
+        (m,) = tax.find(text)
+        assert m.entry.name == "解决执行难" or "一站式" in mention
+        assert text[m.start : m.end] == mention, text
 
 
 def test_plain_view_maps_back() -> None:
@@ -546,7 +559,7 @@ def test_national_supervision_tribunal_and_juvenile_names() -> None:
         "戊市法院加快人民法庭标准化、规范化“两化”建设。": ["人民法庭标准化规范化建设"],
         "己区法院于1990年设立少年法庭。": ["少年审判"],
         "该院建立了全省第一个少年法庭。": ["少年审判"],
-        "庚市两级法院打响“执行难”攻坚战。": ["切实解决执行难"],
+        "庚市两级法院打响“执行难”攻坚战。": ["解决执行难"],
         "辛院向镇调解中心委派化解纠纷20件。": ["委派调解"],
     }
     for sentence, names in cases.items():
