@@ -627,3 +627,19 @@ def test_the_courts_informatisation_as_a_whole_is_the_smart_court() -> None:
     assert [m.entry.name for m in tax.find("甲区法院的信息化建设起步晚。")] == ["智慧法院建设"]
     # one field's informatisation is not the programme
     assert tax.find("加强执行信息化建设。") == []
+
+
+def test_source_governance_names_the_sources_it_governs() -> None:
+    """源头治理 alone is an aim (加强源头治理); the governance of disputes' or cases' sources, its
+    model, or the policy a document on it lays down (关于源头治理的文件) is 诉源治理."""
+    tax = default_taxonomy()
+    for sentence in ("甲院切实强化源头治理。", "乙院推动源头治理工作新机制。"):
+        assert [m.entry.name for m in tax.find(sentence)] == [], sentence
+    for sentence in (
+        "丙院推进矛盾纠纷源头治理。",
+        "丁院案件源头治理成效明显。",
+        "戊院初步形成源头治理模式。",
+        "己院贯彻省委关于源头治理的文件。",
+        "庚院落实源头治理相关文件精神。",
+    ):
+        assert [m.entry.name for m in tax.find(sentence)] == ["诉源治理"], sentence
