@@ -1543,6 +1543,14 @@ _HONOUR_TAIL = re.compile(r"(?:集体|单位|奖|案例|品牌|称号|法庭|法
 _SEGMENT_VERB = re.compile(AWARD_VERBS + r"|是|为|在|将|把|对|向|通过|以|并|还|也|又")
 
 
+#: the honour's head that quotes listed before it share (“A”和“B”示范法院): a short run of its
+#: own ending in an honour, not the words 称号 or 荣誉 alone
+_SHARED_HONOUR_HEAD = re.compile(
+    r"(?!称号|荣誉|等)[" + HAN + r"]{0,6}(?:示范法院|试点法院|先进集体|先进单位|示范法庭|示范单位|"
+    r"优秀法院|模范法院|优秀法庭|优秀案例|典型案例|示范点|示范基地)$"
+)
+
+
 def _award_continued(text: str, end: int) -> list[tuple[int, int]]:
     """Honours listed after the award's object, each after a comma (被评为“先进人民法庭”，甲市
     先进单位): the object stopped at the first comma."""
@@ -2073,15 +2081,19 @@ def find_initiatives(
         if len(quoted) > 1 and not _HAN_RUN.search(
             _AWARD_JOIN.sub("", _QUOTED.sub("", text[s : quoted[-1].end()]))
         ):
-            # 获评“A”“B”: one honour per quote
+            # 获评“A”“B”: one honour per quote; 确定为“A”和“B”示范法院: each quote with the
+            # head they share
+            shared = _SHARED_HONOUR_HEAD.match(text[quoted[-1].end() : oe])
+            head = shared.group(0) if shared else ""
             for q in quoted:
                 if any(q.start() <= t < q.end() for t, _ in title_spans):
                     continue
                 if _PERSON_HONOUR.search(strip_ignored(q.group("x"))):
                     continue  # 被评为“调解能手”“办案标兵”: a person's honour, a role
+                end = q.end() + len(head) if head and q is quoted[-1] else q.end()
                 cands.append(
                     InitiativeMention(
-                        q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
+                        q.start(), end, strip_ignored(q.group("x")) + head, True, "award", True
                     )
                 )
             continue

@@ -1559,3 +1559,14 @@ def test_another_bodys_mediation_committee_is_not_the_courts() -> None:
     # the court named earlier in the sentence takes part in the clause after it
     text = "区法院成立调解工作室，与区工商联联合成立首家商事纠纷调解委员会。"
     assert names(text) == ["商事纠纷调解委员会"]
+
+
+def test_quoted_honours_share_the_head_after_them() -> None:
+    """确定为“A”和“B”示范法院: two honours, each quote with the head they share."""
+    found = find_initiatives("甲县法院被确定为“家事审判改革”和“执行改革”示范法院。")
+    assert [(m.name, m.rule) for m in found] == [
+        ("家事审判改革示范法院", "award"),
+        ("执行改革示范法院", "award"),
+    ]
+    # …not the words 称号 or 荣誉 after a list of honours
+    assert names("乙院获评“全国文明单位”“全省先进法院”称号。") == ["全国文明单位", "全省先进法院"]
