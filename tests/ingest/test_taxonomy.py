@@ -654,6 +654,11 @@ def test_national_practices_named_as_court_news_names_them() -> None:
         "戊院充分发挥诉讼调解和速裁机制作用。": ["速裁程序"],
         "己院推进电子卷宗随案同步生成和深度应用。": ["电子卷宗随案同步生成"],
         "庚院全面推行无纸化办案。": ["全流程无纸化办案"],
+        "辛院设立“非诉讼服务分中心”和“诉讼与非诉讼对接中心”。": [
+            "诉讼与非诉讼对接中心",
+            "诉讼与非诉讼对接中心",
+        ],
+        "壬院推进诉讼与非诉讼对接。": ["诉非衔接"],
     }
     for sentence, names in cases.items():
         assert [m.entry.name for m in tax.find(sentence)] == names, sentence
