@@ -1570,3 +1570,14 @@ def test_quoted_honours_share_the_head_after_them() -> None:
     ]
     # …not the words 称号 or 荣誉 after a list of honours
     assert names("乙院获评“全国文明单位”“全省先进法院”称号。") == ["全国文明单位", "全省先进法院"]
+
+
+def test_honours_kept_again_or_conferred_by_a_body_that_names_the_unit() -> None:
+    """蝉联 an honour wins it again; 认定甲为“乙” confers a quoted honour; a legal finding
+    (认定…为“阴阳合同”) or a rank (蝉联全市第一) is none."""
+    found = find_initiatives("市中院蝉联某省文明单位。")
+    assert [(m.name, m.awarded) for m in found] == [("某省文明单位", True)]
+    found = find_initiatives("团省委认定甲县法院立案庭为“一星级某省青年文明号”。")
+    assert [(m.name, m.awarded) for m in found] == [("一星级某省青年文明号", True)]
+    assert names("法院认定该合同为“阴阳合同”。") == []
+    assert names("甲院结案率蝉联全市第一。") == []
