@@ -616,6 +616,8 @@ def _quoted_candidates(
             head_m = None  # “法治乡村”建设: a programme; “送达站”建设: the quote alone names
         if head_m is None and _DUTY_COUNT.match(text, last.end()):
             continue  # 落实“甲”“乙”“丙”三个责任: duties counted, not mechanisms named
+        if head_m is None and _SPIRIT_AFTER.match(text, last.end()):
+            continue  # 发扬“马背法庭”精神: an ideal invoked
         kept_quotes: list[re.Match[str]] = []
         for n, q in enumerate(group):
             x = q.group("x").strip()
@@ -1804,6 +1806,8 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
             _SET_UP_BEFORE.search(text, max(0, m.start - 10), m.start)
             or _SET_UP_AFTER.match(text, m.end)
         )
+    if _SPIRIT_AFTER.match(text, m.end):
+        return False  # 发扬“马背法庭”精神: an ideal invoked, not the practice taken up
     if text[m.end - 1 : m.end] == "比" and _COMPARED.match(text, m.end):
         return False  # 调解案件比以往大幅提高: the words of a comparison, not 案件比
     if not m.entry.needs_verb:
@@ -1814,6 +1818,8 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
     return bool(_VERB_BEFORE.search(lead) or _SET_UP_AFTER.match(text, m.end))
 
 
+#: the spirit of a practice (发扬“马背法庭”精神): an ideal the court invokes
+_SPIRIT_AFTER = re.compile(r"[”」]?精神")
 #: what a comparison with 比 names (案件比以往, 比去年同期)
 _COMPARED = re.compile(r"以往|往年|去年|上年|前年|同期|历年|过去|以前|之前|上月|上季度")
 #: 强化, 扩大, 加大 … the use of a procedure (强化小额诉讼程序适用)

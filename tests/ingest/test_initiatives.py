@@ -1581,3 +1581,9 @@ def test_honours_kept_again_or_conferred_by_a_body_that_names_the_unit() -> None
     assert [(m.name, m.awarded) for m in found] == [("一星级某省青年文明号", True)]
     assert names("法院认定该合同为“阴阳合同”。") == []
     assert names("甲院结案率蝉联全市第一。") == []
+
+
+def test_the_spirit_of_a_practice_is_an_ideal_not_the_practice() -> None:
+    """发扬“马背法庭”精神 invokes an ideal; the 巡回审判 after it is what the court does."""
+    assert names("甲院发扬“马背法庭”精神，大力开展巡回审判。") == ["巡回审判"]
+    assert names("乙院设立马背法庭。") == ["马背法庭"]
