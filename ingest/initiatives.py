@@ -322,7 +322,9 @@ _X_STOP = re.compile(
 AWARD_VERBS = (
     r"获评为|获评|被评为|评为|被评选为|评选为|荣获|荣膺|荣记|荣立|被表彰为|表彰为|获得(?!感)|被授予|授予|被命名为|命名为|"
     r"命名[^，,。；;：:“”\n]{1,10}?为|命名(?![的为])|入选|被确定为|确定为|写入|晋升为|晋升|晋级为|"
-    r"被评定为|评定为|"
+    r"被评定为|评定为|蝉联|"
+    # 共青团某省委认定甲庭为“青年文明号”: a body names the unit to a quoted honour
+    r"认定[^，,。；;：:“”\n]{1,30}?为(?=[“「])|"
     r"获(?![得评悉知取批准赔益利奖释救胜])"  # 获…称号: only with 称号 after it
 )
 _NOT_HONOUR_BEFORE_HUO = frozenset("捕缴查破收俘斩")
@@ -614,6 +616,8 @@ def _quoted_candidates(
             head_m = None  # “法治乡村”建设: a programme; “送达站”建设: the quote alone names
         if head_m is None and _DUTY_COUNT.match(text, last.end()):
             continue  # 落实“甲”“乙”“丙”三个责任: duties counted, not mechanisms named
+        if head_m is None and _SPIRIT_AFTER.match(text, last.end()):
+            continue  # 发扬“马背法庭”精神: an ideal invoked
         kept_quotes: list[re.Match[str]] = []
         for n, q in enumerate(group):
             x = q.group("x").strip()
@@ -1543,6 +1547,14 @@ _HONOUR_TAIL = re.compile(r"(?:集体|单位|奖|案例|品牌|称号|法庭|法
 _SEGMENT_VERB = re.compile(AWARD_VERBS + r"|是|为|在|将|把|对|向|通过|以|并|还|也|又")
 
 
+#: the honour's head that quotes listed before it share (“A”和“B”示范法院): a short run of its
+#: own ending in an honour, not the words 称号 or 荣誉 alone
+_SHARED_HONOUR_HEAD = re.compile(
+    r"(?!称号|荣誉|等)[" + HAN + r"]{0,6}(?:示范法院|试点法院|先进集体|先进单位|示范法庭|示范单位|"
+    r"优秀法院|模范法院|优秀法庭|优秀案例|典型案例|示范点|示范基地)$"
+)
+
+
 def _award_continued(text: str, end: int) -> list[tuple[int, int]]:
     """Honours listed after the award's object, each after a comma (被评为“先进人民法庭”，甲市
     先进单位): the object stopped at the first comma."""
@@ -1794,10 +1806,25 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
             _SET_UP_BEFORE.search(text, max(0, m.start - 10), m.start)
             or _SET_UP_AFTER.match(text, m.end)
         )
+    if _SPIRIT_AFTER.match(text, m.end):
+        return False  # 发扬“马背法庭”精神: an ideal invoked, not the practice taken up
+    if text[m.end - 1 : m.end] == "比" and _COMPARED.match(text, m.end):
+        return False  # 调解案件比以往大幅提高: the words of a comparison, not 案件比
     if not m.entry.needs_verb:
         return True
     lead = text[max(0, m.start - 7) : m.start].rstrip("“「")  # 推进“X”: the verb before a quote
+    if _MORE_USE_BEFORE.search(lead) and _USE_AFTER.match(text, m.end):
+        return True  # 强化小额诉讼程序适用, 扩大X的适用范围: the court uses it more
     return bool(_VERB_BEFORE.search(lead) or _SET_UP_AFTER.match(text, m.end))
+
+
+#: the spirit of a practice (发扬“马背法庭”精神): an ideal the court invokes
+_SPIRIT_AFTER = re.compile(r"[”」]?精神")
+#: what a comparison with 比 names (案件比以往, 比去年同期)
+_COMPARED = re.compile(r"以往|往年|去年|上年|前年|同期|历年|过去|以前|之前|上月|上季度")
+#: 强化, 扩大, 加大 … the use of a procedure (强化小额诉讼程序适用)
+_MORE_USE_BEFORE = re.compile(r"(?:强化|扩大|加大|提高|提升|规范|推进|深化)(?:了)?$")
+_USE_AFTER = re.compile(r"[”」]?(?:的)?适用")
 
 
 #: the specialisations of trial work that a specialised tribunal stands for
@@ -2062,15 +2089,19 @@ def find_initiatives(
         if len(quoted) > 1 and not _HAN_RUN.search(
             _AWARD_JOIN.sub("", _QUOTED.sub("", text[s : quoted[-1].end()]))
         ):
-            # 获评“A”“B”: one honour per quote
+            # 获评“A”“B”: one honour per quote; 确定为“A”和“B”示范法院: each quote with the
+            # head they share
+            shared = _SHARED_HONOUR_HEAD.match(text[quoted[-1].end() : oe])
+            head = shared.group(0) if shared else ""
             for q in quoted:
                 if any(q.start() <= t < q.end() for t, _ in title_spans):
                     continue
                 if _PERSON_HONOUR.search(strip_ignored(q.group("x"))):
                     continue  # 被评为“调解能手”“办案标兵”: a person's honour, a role
+                end = q.end() + len(head) if head and q is quoted[-1] else q.end()
                 cands.append(
                     InitiativeMention(
-                        q.start(), q.end(), strip_ignored(q.group("x")), True, "award", True
+                        q.start(), end, strip_ignored(q.group("x")) + head, True, "award", True
                     )
                 )
             continue

@@ -160,6 +160,7 @@ class Taxonomy:
             if end - start != pe - ps and _splits_quote(text, start, end):
                 continue
             taken[ps:pe] = b"\x01" * (pe - ps)
+            start, end = _whole_quote(text, start, end)
             out.append(TaxonomyMatch(start, end, self.entries[idx]))
         out.sort(key=lambda m: m.start)
         return out
@@ -208,6 +209,20 @@ def _splits_quote(text: str, start: int, end: int) -> bool:
     if marks[0] in _CLOSING and text[start - 1 : start] not in _OPENING:
         return True  # begins inside a quote, after its first character
     return marks[-1] in _OPENING and text[end : end + 1] not in _CLOSING
+
+
+def _whole_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the quotation mark it leaves out of a quote it holds the rest of:
+    攻坚“执行难” (not 攻坚“执行难), “一站式”多元解纷机制 (not 一站式”多元解纷机制), so that a
+    mention is the text's words with their quotes balanced."""
+    marks = _QUOTE_MARK.findall(text, start, end)
+    if not marks:
+        return start, end
+    if marks[0] in _CLOSING and text[start - 1 : start] in _OPENING:
+        start -= 1
+    if marks[-1] in _OPENING and text[end : end + 1] in _CLOSING:
+        end += 1
+    return start, end
 
 
 def load_taxonomy(path: str | Path = DEFAULT_PATH) -> Taxonomy:

@@ -184,7 +184,7 @@ def test_paraphrases_of_known_initiatives() -> None:
     assert names("推进案件阅核试行工作。") == ["阅核制"]
     assert names("推行“一村(社区)一法官”。") == ["一村一法官"]
     assert names("诉讼服务中心派驻的2名人民调解员参与调解。") == ["人民调解员驻院调解"]
-    assert names("推进电子卷宗随案同步生成。") == ["全流程无纸化办案"]
+    assert names("推进电子卷宗随案同步生成。") == ["电子卷宗随案同步生成"]
 
 
 def test_a_court_work_team_after_an_adoption_verb() -> None:
@@ -412,6 +412,19 @@ def test_statutory_procedure_needs_an_adoption_verb() -> None:
     assert names("这类案件依法适用小额诉讼程序审理。") == []
     assert names("小额诉讼程序法定适用率为六成。") == []
     assert names("推行小额诉讼程序。") == ["小额诉讼程序"]
+
+
+def test_a_procedure_used_more_is_the_courts_practice() -> None:
+    """强化X适用 and 扩大X的适用范围 use the procedure more: the court's practice."""
+    assert names("甲市法院强化小额诉讼程序适用，审理周期缩短。") == ["小额诉讼程序"]
+    assert names("乙院扩大小额诉讼程序的适用范围。") == ["小额诉讼程序"]
+    assert names("丙院规范小额诉讼程序。") == []  # no use after: the verb alone is not enough
+
+
+def test_a_comparison_with_bi_names_no_ratio() -> None:
+    """调解案件比以往…: 比 compares, it does not end the name 案件比."""
+    assert names("该院调解案件比以往大幅增加。") == []
+    assert names("该院压降“案件比”。") == ["案件比"]
 
 
 def test_quoted_name_ending_in_a_governance_head() -> None:
@@ -1546,3 +1559,31 @@ def test_another_bodys_mediation_committee_is_not_the_courts() -> None:
     # the court named earlier in the sentence takes part in the clause after it
     text = "区法院成立调解工作室，与区工商联联合成立首家商事纠纷调解委员会。"
     assert names(text) == ["商事纠纷调解委员会"]
+
+
+def test_quoted_honours_share_the_head_after_them() -> None:
+    """确定为“A”和“B”示范法院: two honours, each quote with the head they share."""
+    found = find_initiatives("甲县法院被确定为“家事审判改革”和“执行改革”示范法院。")
+    assert [(m.name, m.rule) for m in found] == [
+        ("家事审判改革示范法院", "award"),
+        ("执行改革示范法院", "award"),
+    ]
+    # …not the words 称号 or 荣誉 after a list of honours
+    assert names("乙院获评“全国文明单位”“全省先进法院”称号。") == ["全国文明单位", "全省先进法院"]
+
+
+def test_honours_kept_again_or_conferred_by_a_body_that_names_the_unit() -> None:
+    """蝉联 an honour wins it again; 认定甲为“乙” confers a quoted honour; a legal finding
+    (认定…为“阴阳合同”) or a rank (蝉联全市第一) is none."""
+    found = find_initiatives("市中院蝉联某省文明单位。")
+    assert [(m.name, m.awarded) for m in found] == [("某省文明单位", True)]
+    found = find_initiatives("团省委认定甲县法院立案庭为“一星级某省青年文明号”。")
+    assert [(m.name, m.awarded) for m in found] == [("一星级某省青年文明号", True)]
+    assert names("法院认定该合同为“阴阳合同”。") == []
+    assert names("甲院结案率蝉联全市第一。") == []
+
+
+def test_the_spirit_of_a_practice_is_an_ideal_not_the_practice() -> None:
+    """发扬“马背法庭”精神 invokes an ideal; the 巡回审判 after it is what the court does."""
+    assert names("甲院发扬“马背法庭”精神，大力开展巡回审判。") == ["巡回审判"]
+    assert names("乙院设立马背法庭。") == ["马背法庭"]

@@ -77,7 +77,20 @@ def test_find_prefers_the_longest_alias_and_ignores_quotes() -> None:
     matches = tax.find(text)
     assert [m.entry.name for m in matches] == ["一站式多元解纷机制"]
     m = matches[0]
-    assert text[m.start : m.end] == "一站式”多元解纷机制"
+    assert text[m.start : m.end] == "“一站式”多元解纷机制"
+
+
+def test_a_match_keeps_both_marks_of_a_quote_it_holds() -> None:
+    """攻坚“执行难” and “执行难”攻坚战 are the mentions, not 攻坚“执行难 and 执行难”攻坚战."""
+    tax = default_taxonomy()
+    for text, mention in (
+        ("甲院全力攻坚“执行难”，成效明显。", "攻坚“执行难”"),
+        ("乙院打响“执行难”攻坚战。", "“执行难”攻坚战"),
+        ("丙院建成“一站式多元解纷”机制。", "“一站式多元解纷”机制"),
+    ):
+        (m,) = tax.find(text)
+        assert m.entry.name == "解决执行难" or "一站式" in mention
+        assert text[m.start : m.end] == mention, text
 
 
 def test_plain_view_maps_back() -> None:
@@ -546,7 +559,7 @@ def test_national_supervision_tribunal_and_juvenile_names() -> None:
         "戊市法院加快人民法庭标准化、规范化“两化”建设。": ["人民法庭标准化规范化建设"],
         "己区法院于1990年设立少年法庭。": ["少年审判"],
         "该院建立了全省第一个少年法庭。": ["少年审判"],
-        "庚市两级法院打响“执行难”攻坚战。": ["切实解决执行难"],
+        "庚市两级法院打响“执行难”攻坚战。": ["解决执行难"],
         "辛院向镇调解中心委派化解纠纷20件。": ["委派调解"],
     }
     for sentence, names in cases.items():
@@ -614,3 +627,38 @@ def test_the_courts_informatisation_as_a_whole_is_the_smart_court() -> None:
     assert [m.entry.name for m in tax.find("甲区法院的信息化建设起步晚。")] == ["智慧法院建设"]
     # one field's informatisation is not the programme
     assert tax.find("加强执行信息化建设。") == []
+
+
+def test_source_governance_names_the_sources_it_governs() -> None:
+    """源头治理 alone is an aim (加强源头治理); the governance of disputes' or cases' sources, its
+    model, or the policy a document on it lays down (关于源头治理的文件) is 诉源治理."""
+    tax = default_taxonomy()
+    for sentence in ("甲院切实强化源头治理。", "乙院推动源头治理工作新机制。"):
+        assert [m.entry.name for m in tax.find(sentence)] == [], sentence
+    for sentence in (
+        "丙院推进矛盾纠纷源头治理。",
+        "丁院案件源头治理成效明显。",
+        "戊院初步形成源头治理模式。",
+        "己院贯彻省委关于源头治理的文件。",
+        "庚院落实源头治理相关文件精神。",
+    ):
+        assert [m.entry.name for m in tax.find(sentence)] == ["诉源治理"], sentence
+
+
+def test_national_practices_named_as_court_news_names_them() -> None:
+    tax = default_taxonomy()
+    cases = {
+        "甲院完善调解前置程序，引导当事人选择非诉方式。": ["调解前置程序"],
+        "乙市法院加大知识产权惩罚性赔偿力度。": ["知识产权惩罚性赔偿"],
+        "丙省法院强化最严格知识产权司法保护。": ["最严格知识产权司法保护"],
+        "戊院充分发挥诉讼调解和速裁机制作用。": ["速裁程序"],
+        "己院推进电子卷宗随案同步生成和深度应用。": ["电子卷宗随案同步生成"],
+        "庚院全面推行无纸化办案。": ["全流程无纸化办案"],
+        "辛院设立“非诉讼服务分中心”和“诉讼与非诉讼对接中心”。": [
+            "诉讼与非诉讼对接中心",
+            "诉讼与非诉讼对接中心",
+        ],
+        "壬院推进诉讼与非诉讼对接。": ["诉非衔接"],
+    }
+    for sentence, names in cases.items():
+        assert [m.entry.name for m in tax.find(sentence)] == names, sentence
