@@ -122,7 +122,7 @@ _OBJECT_VERB = re.compile(r"依托|依靠|借助|走遍")
 #: a verb of directing courts: a group of courts after it (指导全市两级法院加强X) is its object,
 #: the court directing them is the clause's subject; one court named after it is not (要求乙法院
 #: 推行X: 乙法院 does X)
-_DIRECT_GROUP_VERB = re.compile(r"指导|督促|推动|带领|组织|要求")
+_DIRECT_GROUP_VERB = re.compile(r"指导|督促|推动|带领|组织|要求|协助|帮助|配合")
 #: a directive inside a sentence: 院长指出，各基层法院要…；要用好… / 今年，全省法院要…
 _DIRECTIVE_IN = re.compile(
     r"(?:^|[，,：:；;])\s*(?:(?:今年|明年|下一步|下一阶段|年内|同时|一是|二是|三是|四是|五是|"
@@ -1276,6 +1276,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
             return "adopted"  # 省高院建成/研发X: what the high court built itself
         if _practises_itself(ctx, s, mention, unit):
             return "adopted"  # 省高院坚持和发展X / 创新运用X: what it does itself
+        if _first_in_nation(ctx, s, mention):
+            return "adopted"  # 在全国率先建立X、Y两项省级协作机制: the high court's own
         return "promoted"
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
@@ -1418,6 +1420,29 @@ def _practises_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: s
         return False
     return not _PUSH.search(text, lo, verb.start()) and not _PRACTICE_OF_OTHERS_AFTER.match(
         text, mention.end
+    )
+
+
+#: the first in the country to do something (在全国率先建立, 全国首创): a court's own doing
+_FIRST_IN_NATION = re.compile(
+    r"(?:在全国|全国)(?:范围内|法院中|法院)?(?:率先|首先|最早)|全国首(?:创|个|家|推)"
+)
+
+
+def _first_in_nation(ctx: _Context, s: int, mention: InitiativeMention) -> bool:
+    """X's clause says the court is the first in the country to set X up (在全国率先建立A、B
+    两项省级协作机制), with no court, group of courts or deploying verb between: a high
+    court's own mechanism, which it adopts (what it has its courts do, it promotes)."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, mention.start)
+    firsts = list(_FIRST_IN_NATION.finditer(text, c_start, mention.start))
+    if not firsts:
+        return False
+    lo = firsts[-1].end()
+    return not (
+        ctx.courts_in(lo, mention.start)
+        or _OTHERS_PRACTICE.search(text, lo, mention.start)
+        or _PUSH.search(text, lo, mention.start)
     )
 
 
@@ -2201,6 +2226,7 @@ ADOPTION_RULES = (
     "adoption:deployer",
     "adoption:followed-deployment",
     "adoption:followed-instruction",
+    "adoption:frame-owner",
     "adoption:spreader-after",
     "adoption:requirer",
     "adoption:title-issuer",
@@ -2761,6 +2787,9 @@ def _adopters(
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
+    framer = None if m.awarded or m.title else _frame_owner(ctx, s, m, unit)
+    if framer is not None:
+        return [(framer, "promoted", "adoption:frame-owner")]  # 以市法院“X”为抓手
     part = max(s, ctx.head_before(m.start, spaces=True))
     if not ctx.part_subjects(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
         return []  # 甲县法院深化X 某某法庭获评Y: the tribunal's, not the court named before
@@ -3449,6 +3478,10 @@ _ISSUE_VERB = re.compile(
 )
 
 
+#: before another body's name: the court acts with it (与区总工会联合出台, 会同市司法局印发)
+_JOINT_BEFORE = re.compile(r"(?:与|会同|协同|同)[^，,。；;：:、]{0,10}$")
+
+
 def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | None, bool]:
     """Who wrote the title at text[open_:close+1] and whether it is a policy document:
     a court named in the title (《会昌县人民法院关于…》), a court right before it
@@ -3465,13 +3498,22 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     verb = _ISSUE_VERB.search(text, s, open_)
     if verb is None:
         return None, policy
-    if _OWNER.search(text, max(s, verb.start() - 12), verb.start()):
+    body = _OWNER.search(text, max(s, verb.start() - 12), verb.start())
+    joint = body is not None and _JOINT_BEFORE.search(
+        text, ctx.clause_start(s, body.start()), body.start()
+    )
+    if body is not None and not joint:
         return None, policy  # 推动市政府印发《…》: another body issues it (see _title_pusher)
+    # 与区总工会联合出台《…》: a document the court issues with another body is the court's too
     c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:
         return near[-1].court, policy
     sub = ctx.subject_in(s, verb.start())
+    if sub is None and joint:
+        # 与区总工会联合出台《…》 with its subject left out: the court the text is about
+        unit = ctx.unit_at(verb.start())
+        return (unit if unit is not None and not unit.startswith("AGG:") else None), policy
     return (sub.court if sub is not None else None), policy
 
 
@@ -4181,6 +4223,35 @@ def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
     if gap is None or _VERB_IN_GAP.search(gap.group(0)):
         return None
     return c.court
+
+
+def _frame_owner(ctx: _Context, s: int, m: InitiativeMention, unit: str | None) -> str | None:
+    """The higher court whose campaign frames the clause (以市法院“X”为抓手 / 以省法院X为契机,
+    the court right before X): it promotes X; the court taking X up as its frame is not said
+    to do X itself. None when the court named there does not outrank the one in context."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    courts = ctx.courts_in(c_start, m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    sub = ctx.subject_in(s, c.start)
+    if text[c.start - 1 : c.start] != "以":
+        return None
+    lead = _LEAD_IN.match(text, c_start, c.start - 1)
+    if (lead.end() if lead else c_start) < c.start - 1 and not (
+        sub is not None and sub.end == c.start - 1  # 丁镇法庭以乙县法院“X”为抓手
+    ):
+        return None
+    if text[c.end : m.start].rstrip(_OPENING_QUOTES) not in ("", "的"):
+        return None
+    frame = _FRAME_NOUN.match(text, c.end)
+    if frame is None or frame.end() <= m.end or text.find("为", m.end, frame.end()) < 0:
+        return None
+    other = sub.court if sub is not None else unit if unit != c.court else None
+    if other is None:
+        return c.court if _RANK.get(ctx.level(c.court) or "", 0) >= 3 else None
+    return c.court if _outranks(ctx, c.court, [other]) else None
 
 
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:

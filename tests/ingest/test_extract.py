@@ -2803,3 +2803,46 @@ def test_a_captions_own_sentence_tells_what_its_court_does() -> None:
     # …and the caption is no paragraph the text goes on about
     edges, _ = run(text + "全面推行诉前调解，调解成功率提升。")
     assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") not in edges, edges
+
+
+def test_a_higher_courts_campaign_taken_up_as_a_frame_is_its_promotion() -> None:
+    # 以甲市中院“X”为抓手 / 以省法院“Y”为契机: the higher courts run X and Y, the county
+    # court takes them up as its frame and is not said to do them itself
+    edges, _ = run(
+        "乙县法院坚持推行诉前调解，以甲市中院“三年强院行动”为抓手，"
+        "以省法院“双争”品牌创建活动为契机，打造枫桥式人民法庭。"
+    )
+    assert ("X省甲市中级人民法院", "“三年强院行动”", "promoted") in edges, edges
+    assert ("X省高级人民法院", "“双争”品牌创建活动", "promoted") in edges, edges
+    assert not [u for u, i, _ in edges if u == "X省乙县人民法院" and "行动" in i], edges
+    assert ("X省乙县人民法院", "枫桥式人民法庭", "adopted") in edges, edges
+    # the court's own campaign as its frame stays its own
+    edges, _ = run("乙县法院以本院“三年强院行动”为抓手，推行诉前调解。")
+    assert ("X省乙县人民法院", "“三年强院行动”", "adopted") in edges, edges
+
+
+def test_a_group_of_courts_the_court_assists_is_no_subject() -> None:
+    # 协助全市法院促成X的成立: the court in context assists, the group is its object
+    edges, _ = run("乙县法院召开会议。\n乙县法院起草工作方案，协助全市法院促成诉源治理中心的成立。")
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院"}, edges
+
+
+def test_a_document_issued_with_another_body_is_the_courts() -> None:
+    # 与区总工会联合出台《…》: the court issues it with the union, it is no other body's only
+    text = "乙县法院召开会议。\n与区总工会联合出台《关于建立劳资纠纷联动化解机制的实施意见》。"
+    edges, _ = run(text)
+    assert [(u, r) for u, i, r in edges if "劳资纠纷" in i] == [("X省乙县人民法院", "adopted")], (
+        edges
+    )
+    # a document another body issues alone, or at the court's push, is still not its own
+    edges, _ = run("乙县法院召开会议。\n区总工会出台《关于建立劳资纠纷联动化解机制的实施意见》。")
+    assert not [e for e in edges if "劳资纠纷" in e[1]], edges
+
+
+def test_a_high_courts_first_in_the_nation_mechanism_is_its_own() -> None:
+    # 在全国率先建立A、B两项省级协作机制: the high court built them; not a push to its courts
+    edges, _ = run("省法院召开会议。\n在全国率先建立破产重整、金融纠纷两项省级协作机制。")
+    assert {r for u, i, r in edges if "协作机制" in i} == {"adopted"}, edges
+    # …but having the province's courts build one is its promotion
+    edges, _ = run("省法院召开会议。\n在全国率先部署全省法院建立破产重整省级协作机制。")
+    assert {r for u, i, r in edges if "协作机制" in i} == {"promoted"}, edges
