@@ -187,6 +187,11 @@ _FRAME_OPEN = re.compile(
 #: how a setting phrase ends: 在X过程中 / 在X中 / 自X以来 / 随着X的推进 (not 在X方面，: a topic
 #: that often opens a list of several courts' work)
 _FRAME_END = re.compile(r"(?:中|过程中|之中|之际|以来|期间|背景下|推进|深入|开展|实施)$")
+#: a clause of a frame headed by courts named as a place's or a system's (农垦法院按照…,
+#: 全市两级法院坚持…): the clause has a subject, so the frame ends before it
+_NAMED_GROUP_HEAD = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,4}?)(?:两级|各级)?(?:法院|法庭)(?=按照|根据|坚持|积极|始终|不断|全面|深入|认真|持续|紧紧|围绕|结合|以)"
+)
 #: a frame this long or longer is no frame (a sentence without its subject)
 _FRAME_MAX = 160
 #: an actor of the frame's own that is no court mention: another body, or courts elsewhere
@@ -848,6 +853,14 @@ class _Context:
                 piece = plain[x + 1 : y]
                 if _LEAD_IN.fullmatch(piece) is None:
                     return None
+        for x in breaks[:-1]:
+            head = _NAMED_GROUP_HEAD.match(plain, x + 1)
+            if (
+                head is not None
+                and not _FOLLOWED.search(head.group("place"))
+                and not self.courts_in(a + x + 1, a + head.end())
+            ):
+                return None  # 为…，农垦法院按照…，甲中院…: a group the resolver left out heads
         k = bisect.bisect_left(self.mention_starts, a)
         for m in self.mentions[k:]:
             if m.start >= sub.start:

@@ -2846,3 +2846,16 @@ def test_a_high_courts_first_in_the_nation_mechanism_is_its_own() -> None:
     # …but having the province's courts build one is its promotion
     edges, _ = run("省法院召开会议。\n在全国率先部署全省法院建立破产重整省级协作机制。")
     assert {r for u, i, r in edges if "协作机制" in i} == {"promoted"}, edges
+
+
+def test_a_frame_ends_at_a_clause_headed_by_courts_the_resolver_left_out() -> None:
+    # 为…，垦区法院按照…，积极推进X，甲市中院开设专栏: the unresolved 垦区法院 heads the clause
+    # that pushes X; the court named after it (publishing a column) is no subject of that frame
+    text = (
+        "为深入贯彻上级部署，垦区法院按照省法院工作思路，积极推进诉源治理，甲市中院开设宣传专栏。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert not [a for a in ex.adoptions if a.unit == "X省甲市中级人民法院"], ex.adoptions
+    # a frame of purpose clauses only still has the court after it as its subject
+    edges, _ = run("为深入贯彻上级部署，积极推进诉源治理，甲市中院开设宣传专栏。")
+    assert ("X省甲市中级人民法院", "诉源治理", "adopted") in edges, edges
