@@ -2240,6 +2240,7 @@ ADOPTION_RULES = (
     "adoption:followed-deployment",
     "adoption:followed-instruction",
     "adoption:frame-owner",
+    "adoption:convener",
     "adoption:spreader-after",
     "adoption:requirer",
     "adoption:title-issuer",
@@ -2676,6 +2677,32 @@ def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
     return None
 
 
+#: a meeting named after the initiative (X专题座谈会, X工作推进会, X现场会)
+_MEETING_AFTER = re.compile(
+    r"[”\"]?(?:工作|建设|专题|改革|试点)*(?:座谈会|推进会|现场会|研讨会|调度会|部署会|联席会议?|观摩会|培训班)"
+)
+#: between the court and the meeting's name: it holds the meeting (组织召开的, 举办)
+_CONVENES = re.compile(
+    r"(?:组织|牵头)?(?:召开|举办|主办|举行)(?:了|的)?(?:全[省市区州盟](?:法院)?)?[“\"]?"
+)
+
+
+def _meeting_convener(ctx: _Context, m: InitiativeMention) -> str | None:
+    """The higher court (the SPC, a high or an intermediate court) written right before a
+    meeting it holds on the initiative at `m` (在北京高院组织召开的“X”专题座谈会上, 甲中院召开
+    X推进会): it pushes X across its courts."""
+    if m.awarded or m.title or not _MEETING_AFTER.match(ctx.text, m.end):
+        return None
+    s, _ = ctx.sentence(m.start)
+    courts = ctx.courts_in(s, m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    if _RANK.get(ctx.level(c.court) or "", 0) < 3:
+        return None
+    return c.court if _CONVENES.fullmatch(ctx.text, c.end, m.start) else None
+
+
 def _attributed(
     ctx: _Context, m: InitiativeMention, respective: str | None
 ) -> list[tuple[str, Relation, str]]:
@@ -2696,6 +2723,10 @@ def _attributed(
     host = _press_host(ctx, m)
     if host is not None and not _not_adopted(ctx, m):
         out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
+    convener = _meeting_convener(ctx, m)
+    if convener is not None and not _not_adopted(ctx, m):
+        # 在北京高院组织召开的X专题座谈会上: the higher court that holds a meeting on X pushes X
+        out = [x for x in out if x[0] != convener] + [(convener, "promoted", "adoption:convener")]
     # a title's campaign too (落实最高法“枫桥式人民法庭”创建示范活动的部署): only a title won
     # is nobody's deployment
     if not m.awarded and not _not_adopted(ctx, m):

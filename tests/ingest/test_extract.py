@@ -2859,3 +2859,14 @@ def test_a_frame_ends_at_a_clause_headed_by_courts_the_resolver_left_out() -> No
     # a frame of purpose clauses only still has the court after it as its subject
     edges, _ = run("为深入贯彻上级部署，积极推进诉源治理，甲市中院开设宣传专栏。")
     assert ("X省甲市中级人民法院", "诉源治理", "adopted") in edges, edges
+
+
+def test_a_higher_court_holding_a_meeting_on_an_initiative_promotes_it() -> None:
+    # 在省法院组织召开的“X”专题座谈会上: the meeting's holder pushes X, even written after 在
+    edges, _ = run(
+        "乙县法院召开会议。\n在省法院组织召开的“一号响应”专线专题座谈会上，乙县法院作发言。"
+    )
+    assert ("X省高级人民法院", "“一号响应”专线", "promoted") in edges, edges
+    # a basic court's own meeting on X is its own work
+    edges, _ = run("乙县法院召开诉源治理工作推进会。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}, edges
