@@ -4251,6 +4251,9 @@ def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
     """The court whose name stands right before a facility, with at most a place name
     between (蕉城法院某某村法官工作室), not a verb (乙县法院设立…)."""
     text = ctx.text
+    around = [c for c in ctx.courts_in(max(0, m.start - 40), m.end) if c.start < m.start < c.end]
+    if around and _FACILITY_NAME.search(text, m.start, m.end):
+        return around[-1].court  # 乙法庭诉讼服务站: the facility's name begins in its court's
     courts = ctx.courts_in(max(0, m.start - 40), m.start)
     if not courts or courts[-1].court.startswith("AGG:"):
         return None

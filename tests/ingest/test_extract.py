@@ -41,6 +41,7 @@ COURTS = {
     "丙区法院": ("X省丙区人民法院", "basic", None),
     "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal", "X省乙县人民法院"),
     "戊乡法庭": ("X省乙县人民法院戊乡人民法庭", "tribunal", "X省乙县人民法院"),
+    "己镇人民法庭": ("X省乙县人民法院己镇人民法庭", "tribunal", "X省乙县人民法院"),
     "省法院": ("X省高级人民法院", "high", None),
     "全市法院": ("AGG:X省甲市全市法院", "basic", None),
     "最高人民法院": ("最高人民法院", "supreme", None),
@@ -2870,3 +2871,11 @@ def test_a_higher_court_holding_a_meeting_on_an_initiative_promotes_it() -> None
     # a basic court's own meeting on X is its own work
     edges, _ = run("乙县法院召开诉源治理工作推进会。")
     assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}, edges
+
+
+def test_a_facility_named_from_inside_its_tribunals_name_is_the_tribunals() -> None:
+    # 己镇人民法庭诉讼服务站: the facility's name (人民法庭诉讼服务站) begins inside the tribunal's
+    text = "丁镇法庭推行诉前调解。\n图①：甲市首个诉讼服务站——己镇人民法庭诉讼服务站揭牌。"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院己镇人民法庭", "人民法庭诉讼服务站", "adopted") in edges, edges
+    assert ("X省乙县人民法院丁镇人民法庭", "人民法庭诉讼服务站", "adopted") not in edges, edges
