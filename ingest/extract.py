@@ -1282,6 +1282,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         won = _WON_TITLE.search(ctx.text, ctx.clause_start(s, mention.start), mention.start)
         if won is not None and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start()):
             return "awarded"
+    if mention.title and _EMERGED.search(
+        ctx.text, ctx.clause_start(s, mention.start), mention.start
+    ):
+        return "awarded"  # 涌现出“全国优秀法院”“…”等一批先进典型: the honours its courts won
     if _piloted(ctx, s, e, mention):
         return "piloted"
     if ctx.level(unit) in _HIGH:
@@ -1335,6 +1339,8 @@ _AREA_WIDE = re.compile(
     r"|(?:全市)?两级法院)(?:(?!率先|首)[^，,。；;！!？?\n]){0,6}?"
     r"(?:开展|发起|推行|推开|部署|组织|推广|启动|实施)"
 )
+#: 涌现出 X、Y 等一批先进典型: titles the courts in context won (not strove for)
+_EMERGED = re.compile(r"涌现出?了?")
 #: in a title's clause before it, the title won (成为首批示范法庭之一, 被评为, 入选)
 _WON_TITLE = re.compile(r"成为|入选|获评|评为|荣获|获得|获批|命名为|确定为|认定为")
 #: …striven for, not won (争创, 努力成为, 力争获评)

@@ -2879,3 +2879,10 @@ def test_a_facility_named_from_inside_its_tribunals_name_is_the_tribunals() -> N
     edges, _ = run(text)
     assert ("X省乙县人民法院己镇人民法庭", "人民法庭诉讼服务站", "adopted") in edges, edges
     assert ("X省乙县人民法院丁镇人民法庭", "人民法庭诉讼服务站", "adopted") not in edges, edges
+
+
+def test_honours_that_emerged_among_the_courts_are_awarded() -> None:
+    # 涌现出“X”“Y”等一批先进典型: titles won, not practices
+    edges, _ = run("甲市中院召开会议。\n全市法院涌现出“全国优秀法院”等一批先进典型。")
+    assert ("AGG:X省甲市全市法院", "全国优秀法院", "awarded") in edges, edges
+    assert not [e for e in edges if e[1] == "全国优秀法院" and e[2] != "awarded"], edges
