@@ -119,10 +119,10 @@ _DIRECTIVE = re.compile(
 #: court: after one of visiting, reporting, directing or suing (参观/通报/要求/诉至乙法院…) the
 #: court named is still the one doing what follows, not the paragraph's earlier court
 _OBJECT_VERB = re.compile(r"依托|依靠|借助|走遍")
-#: a verb of directing courts: a group of courts after it (指导全市两级法院加强X) is its object,
-#: the court directing them is the clause's subject; one court named after it is not (要求乙法院
-#: 推行X: 乙法院 does X)
-_DIRECT_GROUP_VERB = re.compile(r"指导|督促|推动|带领|组织|要求|协助|帮助|配合")
+#: a verb of directing (or assisting) courts: a group of courts after it (指导全市两级法院加强X,
+#: 协助两级法院促成X) is its object, the court directing them is the clause's subject; one court
+#: named after it is not (要求乙法院推行X: 乙法院 does X)
+_DIRECT_GROUP_VERB = re.compile(r"指导|督促|推动|带领|组织|要求|协助|配合")
 #: a directive inside a sentence: 院长指出，各基层法院要…；要用好… / 今年，全省法院要…
 _DIRECTIVE_IN = re.compile(
     r"(?:^|[，,：:；;])\s*(?:(?:今年|明年|下一步|下一阶段|年内|同时|一是|二是|三是|四是|五是|"
