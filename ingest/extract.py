@@ -2248,6 +2248,7 @@ ADOPTION_RULES = (
     "adoption:frame-owner",
     "adoption:convener",
     "adoption:spreader-after",
+    "adoption:leader-after",
     "adoption:requirer",
     "adoption:title-issuer",
     "adoption:title-campaign",
@@ -3047,6 +3048,15 @@ def _adopters(
         and (not units or _outranks(ctx, spreader, [units[0][0]]))
     ):
         out.append((spreader, "promoted", "adoption:spreader-after"))
+    # X平台由最高人民法院牵头，与公安部…共同搭建: the leading court promotes X
+    leader = _leader_after(ctx, m, e)
+    if (
+        leader is not None
+        and all(u != leader for u, _ in units)
+        and all(u != leader for u, _, _ in out)
+        and (not units or _outranks(ctx, leader, [units[0][0]]))
+    ):
+        out.append((leader, "promoted", "adoption:leader-after"))
     # 落实甲中院X工作部署: the court whose deployment is followed promotes X
     deployer = _deployer(ctx, c_start, m)
     if (
@@ -4141,6 +4151,16 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
         if c_start > m.end and c.start - (lead.end() if lead else c_start) > 2:
             continue  # 调解员某某的事迹被最高人民法院在全国推广: the clause spreads something else
         if _SPREADS.match(ctx.text, c.end):
+            return c.court
+    return None
+
+
+def _leader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
+    """The court that, in X's own clause after it, leads X (X平台由最高人民法院牵头…搭建)."""
+    for c in ctx.courts_in(m.end, hi):
+        if c.court.startswith("AGG:") or ctx.clause_start(m.end, c.start) > m.end:
+            break
+        if ctx.text[c.start - 1 : c.start] == "由" and _LEADS.match(ctx.text, c.end, hi):
             return c.court
     return None
 

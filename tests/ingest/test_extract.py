@@ -2886,3 +2886,12 @@ def test_honours_that_emerged_among_the_courts_are_awarded() -> None:
     edges, _ = run("甲市中院召开会议。\n全市法院涌现出“全国优秀法院”等一批先进典型。")
     assert ("AGG:X省甲市全市法院", "全国优秀法院", "awarded") in edges, edges
     assert not [e for e in edges if e[1] == "全国优秀法院" and e[2] != "awarded"], edges
+
+
+def test_a_higher_court_that_leads_an_initiative_after_its_name_promotes_it() -> None:
+    # X平台由最高人民法院牵头，与公安部共同搭建: the court leading X, written after it, pushes X
+    edges, _ = run("乙县法院召开会议。\n诉前调解平台由最高人民法院牵头，与公安部共同搭建。")
+    assert ("最高人民法院", "诉前调解", "promoted") in edges, edges
+    # a court leading X in another clause is no leader of X
+    edges, _ = run("乙县法院召开会议。\n推行诉前调解，会议由最高人民法院牵头召开。")
+    assert ("最高人民法院", "诉前调解", "promoted") not in edges, edges
