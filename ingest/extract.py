@@ -119,10 +119,10 @@ _DIRECTIVE = re.compile(
 #: court: after one of visiting, reporting, directing or suing (参观/通报/要求/诉至乙法院…) the
 #: court named is still the one doing what follows, not the paragraph's earlier court
 _OBJECT_VERB = re.compile(r"依托|依靠|借助|走遍")
-#: a verb of directing courts: a group of courts after it (指导全市两级法院加强X) is its object,
-#: the court directing them is the clause's subject; one court named after it is not (要求乙法院
-#: 推行X: 乙法院 does X)
-_DIRECT_GROUP_VERB = re.compile(r"指导|督促|推动|带领|组织|要求")
+#: a verb of directing (or assisting) courts: a group of courts after it (指导全市两级法院加强X,
+#: 协助两级法院促成X) is its object, the court directing them is the clause's subject; one court
+#: named after it is not (要求乙法院推行X: 乙法院 does X)
+_DIRECT_GROUP_VERB = re.compile(r"指导|督促|推动|带领|组织|要求|协助|配合")
 #: a directive inside a sentence: 院长指出，各基层法院要…；要用好… / 今年，全省法院要…
 _DIRECTIVE_IN = re.compile(
     r"(?:^|[，,：:；;])\s*(?:(?:今年|明年|下一步|下一阶段|年内|同时|一是|二是|三是|四是|五是|"
@@ -187,6 +187,11 @@ _FRAME_OPEN = re.compile(
 #: how a setting phrase ends: 在X过程中 / 在X中 / 自X以来 / 随着X的推进 (not 在X方面，: a topic
 #: that often opens a list of several courts' work)
 _FRAME_END = re.compile(r"(?:中|过程中|之中|之际|以来|期间|背景下|推进|深入|开展|实施)$")
+#: a clause of a frame headed by courts named as a place's or a system's (农垦法院按照…,
+#: 全市两级法院坚持…): the clause has a subject, so the frame ends before it
+_NAMED_GROUP_HEAD = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,4}?)(?:两级|各级)?(?:法院|法庭)(?=按照|根据|坚持|积极|始终|不断|全面|深入|认真|持续|紧紧|围绕|结合|以)"
+)
 #: a frame this long or longer is no frame (a sentence without its subject)
 _FRAME_MAX = 160
 #: an actor of the frame's own that is no court mention: another body, or courts elsewhere
@@ -848,6 +853,14 @@ class _Context:
                 piece = plain[x + 1 : y]
                 if _LEAD_IN.fullmatch(piece) is None:
                     return None
+        for x in breaks[:-1]:
+            head = _NAMED_GROUP_HEAD.match(plain, x + 1)
+            if (
+                head is not None
+                and not _FOLLOWED.search(head.group("place"))
+                and not self.courts_in(a + x + 1, a + head.end())
+            ):
+                return None  # 为…，农垦法院按照…，甲中院…: a group the resolver left out heads
         k = bisect.bisect_left(self.mention_starts, a)
         for m in self.mentions[k:]:
             if m.start >= sub.start:
@@ -1269,6 +1282,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         won = _WON_TITLE.search(ctx.text, ctx.clause_start(s, mention.start), mention.start)
         if won is not None and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start()):
             return "awarded"
+    if mention.title and _EMERGED.search(
+        ctx.text, ctx.clause_start(s, mention.start), mention.start
+    ):
+        return "awarded"  # 涌现出“全国优秀法院”“…”等一批先进典型: the honours its courts won
     if _piloted(ctx, s, e, mention):
         return "piloted"
     if ctx.level(unit) in _HIGH:
@@ -1276,6 +1293,8 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
             return "adopted"  # 省高院建成/研发X: what the high court built itself
         if _practises_itself(ctx, s, mention, unit):
             return "adopted"  # 省高院坚持和发展X / 创新运用X: what it does itself
+        if _first_in_nation(ctx, s, mention):
+            return "adopted"  # 在全国率先建立X、Y两项省级协作机制: the high court's own
         return "promoted"
     l_start, _ = ctx.line(mention.start)
     if _DIRECTIVE.match(sentence.lstrip()) or _DIRECTIVE.match(ctx.text[l_start:e].lstrip()):
@@ -1320,6 +1339,8 @@ _AREA_WIDE = re.compile(
     r"|(?:全市)?两级法院)(?:(?!率先|首)[^，,。；;！!？?\n]){0,6}?"
     r"(?:开展|发起|推行|推开|部署|组织|推广|启动|实施)"
 )
+#: 涌现出 X、Y 等一批先进典型: titles the courts in context won (not strove for)
+_EMERGED = re.compile(r"涌现出?了?")
 #: in a title's clause before it, the title won (成为首批示范法庭之一, 被评为, 入选)
 _WON_TITLE = re.compile(r"成为|入选|获评|评为|荣获|获得|获批|命名为|确定为|认定为")
 #: …striven for, not won (争创, 努力成为, 力争获评)
@@ -1418,6 +1439,29 @@ def _practises_itself(ctx: _Context, s: int, mention: InitiativeMention, unit: s
         return False
     return not _PUSH.search(text, lo, verb.start()) and not _PRACTICE_OF_OTHERS_AFTER.match(
         text, mention.end
+    )
+
+
+#: the first in the country to do something (在全国率先建立, 全国首创): a court's own doing
+_FIRST_IN_NATION = re.compile(
+    r"(?:在全国|全国)(?:范围内|法院中|法院)?(?:率先|首先|最早)|全国首(?:创|个|家|推)"
+)
+
+
+def _first_in_nation(ctx: _Context, s: int, mention: InitiativeMention) -> bool:
+    """X's clause says the court is the first in the country to set X up (在全国率先建立A、B
+    两项省级协作机制), with no court, group of courts or deploying verb between: a high
+    court's own mechanism, which it adopts (what it has its courts do, it promotes)."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, mention.start)
+    firsts = list(_FIRST_IN_NATION.finditer(text, c_start, mention.start))
+    if not firsts:
+        return False
+    lo = firsts[-1].end()
+    return not (
+        ctx.courts_in(lo, mention.start)
+        or _OTHERS_PRACTICE.search(text, lo, mention.start)
+        or _PUSH.search(text, lo, mention.start)
     )
 
 
@@ -2201,7 +2245,10 @@ ADOPTION_RULES = (
     "adoption:deployer",
     "adoption:followed-deployment",
     "adoption:followed-instruction",
+    "adoption:frame-owner",
+    "adoption:convener",
     "adoption:spreader-after",
+    "adoption:leader-after",
     "adoption:requirer",
     "adoption:title-issuer",
     "adoption:title-campaign",
@@ -2637,6 +2684,32 @@ def _press_host(ctx: _Context, m: InitiativeMention) -> str | None:
     return None
 
 
+#: a meeting named after the initiative (X专题座谈会, X工作推进会, X现场会)
+_MEETING_AFTER = re.compile(
+    r"[”\"]?(?:工作|建设|专题|改革|试点)*(?:座谈会|推进会|现场会|研讨会|调度会|部署会|联席会议?|观摩会|培训班)"
+)
+#: between the court and the meeting's name: it holds the meeting (组织召开的, 举办)
+_CONVENES = re.compile(
+    r"(?:组织|牵头)?(?:召开|举办|主办|举行)(?:了|的)?(?:全[省市区州盟](?:法院)?)?[“\"]?"
+)
+
+
+def _meeting_convener(ctx: _Context, m: InitiativeMention) -> str | None:
+    """The higher court (the SPC, a high or an intermediate court) written right before a
+    meeting it holds on the initiative at `m` (在北京高院组织召开的“X”专题座谈会上, 甲中院召开
+    X推进会): it pushes X across its courts."""
+    if m.awarded or m.title or not _MEETING_AFTER.match(ctx.text, m.end):
+        return None
+    s, _ = ctx.sentence(m.start)
+    courts = ctx.courts_in(s, m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    if _RANK.get(ctx.level(c.court) or "", 0) < 3:
+        return None
+    return c.court if _CONVENES.fullmatch(ctx.text, c.end, m.start) else None
+
+
 def _attributed(
     ctx: _Context, m: InitiativeMention, respective: str | None
 ) -> list[tuple[str, Relation, str]]:
@@ -2657,6 +2730,10 @@ def _attributed(
     host = _press_host(ctx, m)
     if host is not None and not _not_adopted(ctx, m):
         out = [x for x in out if x[0] != host] + [(host, "promoted", "adoption:press-conference")]
+    convener = _meeting_convener(ctx, m)
+    if convener is not None and not _not_adopted(ctx, m):
+        # 在北京高院组织召开的X专题座谈会上: the higher court that holds a meeting on X pushes X
+        out = [x for x in out if x[0] != convener] + [(convener, "promoted", "adoption:convener")]
     # a title's campaign too (落实最高法“枫桥式人民法庭”创建示范活动的部署): only a title won
     # is nobody's deployment
     if not m.awarded and not _not_adopted(ctx, m):
@@ -2761,6 +2838,9 @@ def _adopters(
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
+    framer = None if m.awarded or m.title else _frame_owner(ctx, s, m, unit)
+    if framer is not None:
+        return [(framer, "promoted", "adoption:frame-owner")]  # 以市法院“X”为抓手
     part = max(s, ctx.head_before(m.start, spaces=True))
     if not ctx.part_subjects(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
         return []  # 甲县法院深化X 某某法庭获评Y: the tribunal's, not the court named before
@@ -2968,6 +3048,15 @@ def _adopters(
         and (not units or _outranks(ctx, spreader, [units[0][0]]))
     ):
         out.append((spreader, "promoted", "adoption:spreader-after"))
+    # X平台由最高人民法院牵头，与公安部…共同搭建: the leading court promotes X
+    leader = _leader_after(ctx, m, e)
+    if (
+        leader is not None
+        and all(u != leader for u, _ in units)
+        and all(u != leader for u, _, _ in out)
+        and (not units or _outranks(ctx, leader, [units[0][0]]))
+    ):
+        out.append((leader, "promoted", "adoption:leader-after"))
     # 落实甲中院X工作部署: the court whose deployment is followed promotes X
     deployer = _deployer(ctx, c_start, m)
     if (
@@ -3449,6 +3538,10 @@ _ISSUE_VERB = re.compile(
 )
 
 
+#: before another body's name: the court acts with it (与区总工会联合出台, 会同市司法局印发)
+_JOINT_BEFORE = re.compile(r"(?:与|会同|协同|同)[^，,。；;：:、]{0,10}$")
+
+
 def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | None, bool]:
     """Who wrote the title at text[open_:close+1] and whether it is a policy document:
     a court named in the title (《会昌县人民法院关于…》), a court right before it
@@ -3465,13 +3558,22 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     verb = _ISSUE_VERB.search(text, s, open_)
     if verb is None:
         return None, policy
-    if _OWNER.search(text, max(s, verb.start() - 12), verb.start()):
+    body = _OWNER.search(text, max(s, verb.start() - 12), verb.start())
+    joint = body is not None and _JOINT_BEFORE.search(
+        text, ctx.clause_start(s, body.start()), body.start()
+    )
+    if body is not None and not joint:
         return None, policy  # 推动市政府印发《…》: another body issues it (see _title_pusher)
+    # 与区总工会联合出台《…》: a document the court issues with another body is the court's too
     c_start = ctx.clause_start(s, verb.start())
     near = [c for c in ctx.courts_in(c_start, verb.start()) if not c.court.startswith("AGG:")]
     if near:
         return near[-1].court, policy
     sub = ctx.subject_in(s, verb.start())
+    if sub is None and joint:
+        # 与区总工会联合出台《…》 with its subject left out: the court the text is about
+        unit = ctx.unit_at(verb.start())
+        return (unit if unit is not None and not unit.startswith("AGG:") else None), policy
     return (sub.court if sub is not None else None), policy
 
 
@@ -4053,6 +4155,16 @@ def _spreader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
     return None
 
 
+def _leader_after(ctx: _Context, m: InitiativeMention, hi: int) -> str | None:
+    """The court that, in X's own clause after it, leads X (X平台由最高人民法院牵头…搭建)."""
+    for c in ctx.courts_in(m.end, hi):
+        if c.court.startswith("AGG:") or ctx.clause_start(m.end, c.start) > m.end:
+            break
+        if ctx.text[c.start - 1 : c.start] == "由" and _LEADS.match(ctx.text, c.end, hi):
+            return c.court
+    return None
+
+
 #: after the courts a clause follows (落实最高人民法院、省法院…): what of theirs is followed,
 #: their deployment or requirement (部署要求, 统一部署, 提出的建设X的要求, 关于X的要求)
 _LEAD_NOUN = re.compile(
@@ -4165,6 +4277,9 @@ def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
     """The court whose name stands right before a facility, with at most a place name
     between (蕉城法院某某村法官工作室), not a verb (乙县法院设立…)."""
     text = ctx.text
+    around = [c for c in ctx.courts_in(max(0, m.start - 40), m.end) if c.start < m.start < c.end]
+    if around and _FACILITY_NAME.search(text, m.start, m.end):
+        return around[-1].court  # 乙法庭诉讼服务站: the facility's name begins in its court's
     courts = ctx.courts_in(max(0, m.start - 40), m.start)
     if not courts or courts[-1].court.startswith("AGG:"):
         return None
@@ -4181,6 +4296,35 @@ def _owner_prefix(ctx: _Context, m: InitiativeMention) -> str | None:
     if gap is None or _VERB_IN_GAP.search(gap.group(0)):
         return None
     return c.court
+
+
+def _frame_owner(ctx: _Context, s: int, m: InitiativeMention, unit: str | None) -> str | None:
+    """The higher court whose campaign frames the clause (以市法院“X”为抓手 / 以省法院X为契机,
+    the court right before X): it promotes X; the court taking X up as its frame is not said
+    to do X itself. None when the court named there does not outrank the one in context."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, m.start)
+    courts = ctx.courts_in(c_start, m.start)
+    if not courts or courts[-1].court.startswith("AGG:"):
+        return None
+    c = courts[-1]
+    sub = ctx.subject_in(s, c.start)
+    if text[c.start - 1 : c.start] != "以":
+        return None
+    lead = _LEAD_IN.match(text, c_start, c.start - 1)
+    if (lead.end() if lead else c_start) < c.start - 1 and not (
+        sub is not None and sub.end == c.start - 1  # 丁镇法庭以乙县法院“X”为抓手
+    ):
+        return None
+    if text[c.end : m.start].rstrip(_OPENING_QUOTES) not in ("", "的"):
+        return None
+    frame = _FRAME_NOUN.match(text, c.end)
+    if frame is None or frame.end() <= m.end or text.find("为", m.end, frame.end()) < 0:
+        return None
+    other = sub.court if sub is not None else unit if unit != c.court else None
+    if other is None:
+        return c.court if _RANK.get(ctx.level(c.court) or "", 0) >= 3 else None
+    return c.court if _outranks(ctx, c.court, [other]) else None
 
 
 def _guides(ctx: _Context, lo: int, hi: int) -> list[str]:

@@ -41,6 +41,7 @@ COURTS = {
     "丙区法院": ("X省丙区人民法院", "basic", None),
     "丁镇法庭": ("X省乙县人民法院丁镇人民法庭", "tribunal", "X省乙县人民法院"),
     "戊乡法庭": ("X省乙县人民法院戊乡人民法庭", "tribunal", "X省乙县人民法院"),
+    "己镇人民法庭": ("X省乙县人民法院己镇人民法庭", "tribunal", "X省乙县人民法院"),
     "省法院": ("X省高级人民法院", "high", None),
     "全市法院": ("AGG:X省甲市全市法院", "basic", None),
     "最高人民法院": ("最高人民法院", "supreme", None),
@@ -2803,3 +2804,94 @@ def test_a_captions_own_sentence_tells_what_its_court_does() -> None:
     # …and the caption is no paragraph the text goes on about
     edges, _ = run(text + "全面推行诉前调解，调解成功率提升。")
     assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") not in edges, edges
+
+
+def test_a_higher_courts_campaign_taken_up_as_a_frame_is_its_promotion() -> None:
+    # 以甲市中院“X”为抓手 / 以省法院“Y”为契机: the higher courts run X and Y, the county
+    # court takes them up as its frame and is not said to do them itself
+    edges, _ = run(
+        "乙县法院坚持推行诉前调解，以甲市中院“三年强院行动”为抓手，"
+        "以省法院“双争”品牌创建活动为契机，打造枫桥式人民法庭。"
+    )
+    assert ("X省甲市中级人民法院", "“三年强院行动”", "promoted") in edges, edges
+    assert ("X省高级人民法院", "“双争”品牌创建活动", "promoted") in edges, edges
+    assert not [u for u, i, _ in edges if u == "X省乙县人民法院" and "行动" in i], edges
+    assert ("X省乙县人民法院", "枫桥式人民法庭", "adopted") in edges, edges
+    # the court's own campaign as its frame stays its own
+    edges, _ = run("乙县法院以本院“三年强院行动”为抓手，推行诉前调解。")
+    assert ("X省乙县人民法院", "“三年强院行动”", "adopted") in edges, edges
+
+
+def test_a_group_of_courts_the_court_assists_is_no_subject() -> None:
+    # 协助全市法院促成X的成立: the court in context assists, the group is its object
+    edges, _ = run("乙县法院召开会议。\n乙县法院起草工作方案，协助全市法院促成诉源治理中心的成立。")
+    assert {u for u, i, _ in edges if i == "诉源治理"} == {"X省乙县人民法院"}, edges
+
+
+def test_a_document_issued_with_another_body_is_the_courts() -> None:
+    # 与区总工会联合出台《…》: the court issues it with the union, it is no other body's only
+    text = "乙县法院召开会议。\n与区总工会联合出台《关于建立劳资纠纷联动化解机制的实施意见》。"
+    edges, _ = run(text)
+    assert [(u, r) for u, i, r in edges if "劳资纠纷" in i] == [("X省乙县人民法院", "adopted")], (
+        edges
+    )
+    # a document another body issues alone, or at the court's push, is still not its own
+    edges, _ = run("乙县法院召开会议。\n区总工会出台《关于建立劳资纠纷联动化解机制的实施意见》。")
+    assert not [e for e in edges if "劳资纠纷" in e[1]], edges
+
+
+def test_a_high_courts_first_in_the_nation_mechanism_is_its_own() -> None:
+    # 在全国率先建立A、B两项省级协作机制: the high court built them; not a push to its courts
+    edges, _ = run("省法院召开会议。\n在全国率先建立破产重整、金融纠纷两项省级协作机制。")
+    assert {r for u, i, r in edges if "协作机制" in i} == {"adopted"}, edges
+    # …but having the province's courts build one is its promotion
+    edges, _ = run("省法院召开会议。\n在全国率先部署全省法院建立破产重整省级协作机制。")
+    assert {r for u, i, r in edges if "协作机制" in i} == {"promoted"}, edges
+
+
+def test_a_frame_ends_at_a_clause_headed_by_courts_the_resolver_left_out() -> None:
+    # 为…，垦区法院按照…，积极推进X，甲市中院开设专栏: the unresolved 垦区法院 heads the clause
+    # that pushes X; the court named after it (publishing a column) is no subject of that frame
+    text = (
+        "为深入贯彻上级部署，垦区法院按照省法院工作思路，积极推进诉源治理，甲市中院开设宣传专栏。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    assert not [a for a in ex.adoptions if a.unit == "X省甲市中级人民法院"], ex.adoptions
+    # a frame of purpose clauses only still has the court after it as its subject
+    edges, _ = run("为深入贯彻上级部署，积极推进诉源治理，甲市中院开设宣传专栏。")
+    assert ("X省甲市中级人民法院", "诉源治理", "adopted") in edges, edges
+
+
+def test_a_higher_court_holding_a_meeting_on_an_initiative_promotes_it() -> None:
+    # 在省法院组织召开的“X”专题座谈会上: the meeting's holder pushes X, even written after 在
+    edges, _ = run(
+        "乙县法院召开会议。\n在省法院组织召开的“一号响应”专线专题座谈会上，乙县法院作发言。"
+    )
+    assert ("X省高级人民法院", "“一号响应”专线", "promoted") in edges, edges
+    # a basic court's own meeting on X is its own work
+    edges, _ = run("乙县法院召开诉源治理工作推进会。")
+    assert edges == {("X省乙县人民法院", "诉源治理", "adopted")}, edges
+
+
+def test_a_facility_named_from_inside_its_tribunals_name_is_the_tribunals() -> None:
+    # 己镇人民法庭诉讼服务站: the facility's name (人民法庭诉讼服务站) begins inside the tribunal's
+    text = "丁镇法庭推行诉前调解。\n图①：甲市首个诉讼服务站——己镇人民法庭诉讼服务站揭牌。"
+    edges, _ = run(text)
+    assert ("X省乙县人民法院己镇人民法庭", "人民法庭诉讼服务站", "adopted") in edges, edges
+    assert ("X省乙县人民法院丁镇人民法庭", "人民法庭诉讼服务站", "adopted") not in edges, edges
+
+
+def test_honours_that_emerged_among_the_courts_are_awarded() -> None:
+    # 涌现出“X”“Y”等一批先进典型: titles won, not practices
+    edges, _ = run("甲市中院召开会议。\n全市法院涌现出“全国优秀法院”等一批先进典型。")
+    assert ("AGG:X省甲市全市法院", "全国优秀法院", "awarded") in edges, edges
+    assert not [e for e in edges if e[1] == "全国优秀法院" and e[2] != "awarded"], edges
+
+
+def test_a_higher_court_that_leads_an_initiative_after_its_name_promotes_it() -> None:
+    # X平台由最高人民法院牵头，与公安部共同搭建: the court leading X, written after it, pushes X
+    edges, _ = run("乙县法院召开会议。\n诉前调解平台由最高人民法院牵头，与公安部共同搭建。")
+    assert ("最高人民法院", "诉前调解", "promoted") in edges, edges
+    # a court leading X in another clause is no leader of X
+    edges, _ = run("乙县法院召开会议。\n推行诉前调解，会议由最高人民法院牵头召开。")
+    assert ("最高人民法院", "诉前调解", "promoted") not in edges, edges
