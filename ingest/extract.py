@@ -1267,7 +1267,13 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         # 乙法庭榜上有名，成为首批示范法庭之一: the title won by the court the sentence names
         # (not 木头窝村成为“无讼村”: a village's)
         won = _WON_TITLE.search(ctx.text, ctx.clause_start(s, mention.start), mention.start)
-        if won is not None and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start()):
+        if (
+            won is not None
+            and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start())
+            # 成为全市首家开展X创建工作的法院 / 成为X候选单位: a first to pursue X, a candidate
+            and not _WON_GAP_VERB.search(ctx.text, won.end(), mention.start)
+            and not _NOT_YET_WON.match(ctx.text, mention.end)
+        ):
             return "awarded"
     if _piloted(ctx, s, e, mention):
         return "piloted"
@@ -1324,6 +1330,17 @@ _AREA_WIDE = re.compile(
 _WON_TITLE = re.compile(r"成为|入选|获评|评为|荣获|获得|获批|命名为|确定为|认定为")
 #: …striven for, not won (争创, 努力成为, 力争获评)
 _STRIVES = re.compile(r"争|努力|力求|致力|目标|旨在|有望|将|拟")
+#: a verb between 成为 and the title: what the court is the first to do about it (成为全市首家
+#: 开展X创建的法院, 成为首个完成X自评的法庭), not the title won
+_WON_GAP_VERB = re.compile(
+    r"开展|推行|启动|创建|完成|实施|探索|建立|建成|打造|推进|参与|参加|申报|承担|试行|试点|"
+    r"引入|运用|采用|落实|推广|开通|设立|成立|对标|部署|组织"
+)
+#: right after the title: a candidacy or a pursuit of it (X候选单位, X创建培育对象, X自评), not
+#: the title itself
+_NOT_YET_WON = re.compile(
+    r"[”」』\"]?(?:创建|自评|培育|候选|提名|申报|推荐|预备|评选|初评|参评|试点|建设|争创)"
+)
 #: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
 _REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
 
@@ -2004,6 +2021,7 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             and unit != tribunals[0]
             and h.roles
             and all(_tribunal_post(r) and bare_title(r) == "庭长" for r in h.roles)
+            and _speaks_of_tribunal(ctx, h, tribunals[0])
         ):
             # 参观过程中，李某庭长介绍了乙法庭…: a 庭长 placed by a guess, in an article naming one
             # tribunal, heads that tribunal (not the visiting court the paragraph before was about)
@@ -2012,6 +2030,30 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
     return out
+
+
+#: the whole court or its offices (通报了全院…, 要求各部门…): a 庭长 saying so speaks for the
+#: court, not for a tribunal the article names
+_WHOLE_COURT = re.compile(r"全院|各部门|各庭|各业务庭|各庭室|院机关|全市法院|两级法院")
+
+
+def _speaks_of_tribunal(ctx: _Context, h: PersonHit, tribunal: str) -> bool:
+    """A 庭长 placed by a guess speaks of the article's one tribunal: their own sentence names
+    it (王某庭长介绍了乙法庭…), or says 法庭 right after a sentence naming it; never a sentence
+    about the whole court or its offices (李某庭长通报了全院…，要求各部门…)."""
+    s_start, s_end = ctx.sentence(h.start)
+    if _WHOLE_COURT.search(ctx.text, s_start, s_end):
+        return False
+    named = ctx.courts_in(s_start, s_end)
+    if any(m.court == tribunal for m in named):
+        return True
+    if s_start == 0 or any(m.court != tribunal for m in named):
+        return False
+    rest = ctx.text[h.end : s_end]
+    if "法庭" not in rest:
+        return False
+    p_start, p_end = ctx.sentence(s_start - 1)
+    return any(m.court == tribunal for m in ctx.courts_in(p_start, p_end))
 
 
 #: what the host of a meeting or a visit does (主持会议, 陪同调研, 汇报工作, 致欢迎辞)

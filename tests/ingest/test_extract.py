@@ -2803,3 +2803,43 @@ def test_a_captions_own_sentence_tells_what_its_court_does() -> None:
     # …and the caption is no paragraph the text goes on about
     edges, _ = run(text + "全面推行诉前调解，调解成功率提升。")
     assert ("X省乙县人民法院丁镇人民法庭", "诉前调解", "adopted") not in edges, edges
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "李明庭长通报了全院诉前调解工作情况，要求全院深入推行繁简分流。",
+        "李明庭长通报了诉前调解工作情况，要求各部门全面推行繁简分流。",
+        "李明庭长通报了诉前调解工作情况。",
+    ],
+)
+def test_a_tribunal_head_speaking_for_the_whole_court_is_the_courts(said: str) -> None:
+    # the one tribunal named only attends the court's meeting: a 庭长 reporting on the whole
+    # court (or on what the sentence does not tie to the tribunal) is the court's
+    text = f"乙县法院召开工作推进会，丁镇法庭等部门负责人参加会议。\n会上，{said}"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("李明") == "X省乙县人民法院", units
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert not any(u.endswith("丁镇人民法庭") for u, _ in edges), edges
+
+
+def test_a_tribunal_head_speaking_of_the_tribunal_after_it_is_named_heads_it() -> None:
+    text = "乙县法院院长一行到丁镇法庭调研。\n座谈会上，王立新庭长介绍了法庭推行诉前调解的做法。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("王立新") == "X省乙县人民法院丁镇人民法庭", units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丁镇法庭成为全县首家开展示范法庭创建工作的法庭。",
+        "丁镇法庭对标示范法庭创建标准，成为全县首个完成示范法庭自评的法庭。",
+        "丁镇法庭成为全省示范法庭候选单位，目前正在公示。",
+        "丁镇法庭成为全省示范法庭创建培育对象。",
+    ],
+)
+def test_a_first_to_pursue_a_title_or_a_candidate_has_not_won_it(text: str) -> None:
+    edges, _ = run(text)
+    assert not any(r == "awarded" for _, _, r in edges), edges
