@@ -1845,12 +1845,10 @@ def extract_document(
     return ex
 
 
-#: the end of a place's name, or an ordinal or a direction: a tribunal named after a smaller
-#: place or a second seat (城关镇人民法庭, 城关第二人民法庭, 城关东人民法庭 beside 城关人民法庭) is
-#: no nickname of the other
-_PLACE_END = re.compile(r"[镇乡村街路区县市旗苏木场]$|中心$|[第一二三四五六七八九十东西南北新]")
-#: a nickname's longest qualifier between the place and 人民法庭 (女子, 枫桥, 小麦)
-_NICKNAME_MAX = 4
+#: the qualifiers a tribunal's nickname puts between the place and 人民法庭 (黑岗女子人民法庭,
+#: 某某巾帼人民法庭): only these. Anything else may be another tribunal of a smaller or nearby
+#: place or a second seat (城关镇, 城关工业园, 城关港, 城关第二, 城关东 beside 城关人民法庭)
+_NICKNAME_QUALIFIER = re.compile(r"女子|巾帼|枫桥式?")
 
 
 def _tribunal_variants(courts: Sequence[CourtRef]) -> dict[str, str]:
@@ -1869,11 +1867,7 @@ def _tribunal_variants(courts: Sequence[CourtRef]) -> dict[str, str]:
         for long in stems:
             for short in stems:
                 extra = long[len(short) :]
-                if (
-                    long.startswith(short)
-                    and 2 <= len(extra) <= _NICKNAME_MAX
-                    and not _PLACE_END.search(extra)
-                ):
+                if long.startswith(short) and _NICKNAME_QUALIFIER.fullmatch(extra):
                     out[parent + long + suffix] = parent + short + suffix
     return out
 

@@ -2843,3 +2843,31 @@ def test_a_tribunal_head_speaking_of_the_tribunal_after_it_is_named_heads_it() -
 def test_a_first_to_pursue_a_title_or_a_candidate_has_not_won_it(text: str) -> None:
     edges, _ = run(text)
     assert not any(r == "awarded" for _, _, r in edges), edges
+
+
+@pytest.mark.parametrize(
+    "qualifier", ["工业园", "临港", "白湖", "海湾", "刘庄", "老街道", "环境资源", "旅游"]
+)
+def test_a_tribunal_of_a_place_after_anothers_name_is_no_nickname_of_it(qualifier: str) -> None:
+    from ingest.extract import _tribunal_variants
+
+    parent = "X省乙县人民法院"
+    courts = [
+        CourtRef(name=f"{parent}丁镇人民法庭", level="tribunal", parent=parent),
+        CourtRef(name=f"{parent}丁镇{qualifier}人民法庭", level="tribunal", parent=parent),
+    ]
+    assert _tribunal_variants(courts) == {}
+
+
+@pytest.mark.parametrize("qualifier", ["女子", "巾帼", "枫桥式"])
+def test_a_tribunals_known_nicknames_fold_into_it(qualifier: str) -> None:
+    from ingest.extract import _tribunal_variants
+
+    parent = "X省乙县人民法院"
+    courts = [
+        CourtRef(name=f"{parent}丁镇人民法庭", level="tribunal", parent=parent),
+        CourtRef(name=f"{parent}丁镇{qualifier}人民法庭", level="tribunal", parent=parent),
+    ]
+    assert _tribunal_variants(courts) == {
+        f"{parent}丁镇{qualifier}人民法庭": f"{parent}丁镇人民法庭"
+    }
