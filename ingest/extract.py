@@ -241,6 +241,13 @@ class _Subject:
     anaphor: bool = False  # a bare 法庭 (or 该庭 far from its tribunal): the article's tribunal
 
 
+#: a paragraph's opening that sets the scene (近年来，…日益多元复杂。 随着…): the court named after
+#: it is what the paragraph is about, no example of the opening's statement
+_SETTING_OPENING = re.compile(
+    r"\s*(?:近年来|近些年来|近年|多年来|长期以来|一直以来|当前|目前|如今|眼下|随着|面对|由于)"
+)
+
+
 class _Context:
     """Which court the text is about at a position."""
 
@@ -367,7 +374,12 @@ class _Context:
                 # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
                 listed = self._opens_list(s) or a in self.list_lines
                 # a court first named past the paragraph's opening sentence is an example of it
-                example = self.sentence(s.start)[0] > self.sentence(a)[0] and s.court != self.home
+                # (not past a scene-setting opening: 近年来，矛盾纠纷日益多元复杂。乙法院…)
+                example = (
+                    self.sentence(s.start)[0] > self.sentence(a)[0]
+                    and s.court != self.home
+                    and not _SETTING_OPENING.match(text, a)
+                )
                 self.topics.append((a, "" if listed or example else s.court))
                 speaker_line = a if self._speaker(s.end) else -1
             elif speaker_line == a and not s.proxy and not self._speaker(s.end):
@@ -1320,9 +1332,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
 
 #: in the initiative's clause, an act across the courts of a city: 在全市范围内发起 / 在两级法院
 #: 开展 (an intermediate court launching X for the courts under it; not 在全市率先开展, where
-#: it is the first to do X itself)
+#: it is the first to do X itself; nor 在辖区开展巡回审判 without its courts: where it works itself)
 _AREA_WIDE = re.compile(
-    r"在(?:(?:全市|全州|全盟|辖区)(?:范围内|范围|两级法院|各级法院|法院系统|各基层法院|基层法院|法院)?"
+    r"在(?:(?:全市|全州|全盟)(?:范围内|范围|两级法院|各级法院|法院系统|各基层法院|基层法院|法院)?"
+    r"|辖区(?:两级法院|各级法院|法院系统|各基层法院|基层法院|各法院|法院)"
     r"|(?:全市)?两级法院)(?:(?!率先|首)[^，,。；;！!？?\n]){0,6}?"
     r"(?:开展|发起|推行|推开|部署|组织|推广|启动|实施)"
 )
@@ -3073,14 +3086,22 @@ def _requirement(
     return []
 
 
+#: the court (or the courts) named by words of their own, not by a court's name: 全院要推行X,
+#: 全体干警, 院党组
+_OWN_COURT_WORD = re.compile(r"全院|我院|本院|该院|院党组|全体干警|(?:全[市省区县]|两级|各级)法院")
+
+
 def _described(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """The sentence describes something (an earlier clause says what it is: X，是党中央作出的
     重大部署，…) and names no court, nor any group of courts, before `m`: what it names is the
-    description's, no court's practice. (Not …的是，: a turn of phrase, 更重要的是，…)"""
+    description's, no court's practice. (Not …的是，: a turn of phrase, 更重要的是，…; nor where the
+    court is named by a word of its own before `m`: X是…抓手，全院要推行Y)"""
     text = ctx.text
     c_start = ctx.clause_start(s, m.start)
     copula = COPULA.search(text, s, c_start)
     if copula is None or text[copula.end() : copula.end() + 1] in "，,：:":
+        return False
+    if _OWN_COURT_WORD.search(text, copula.end(), m.start):
         return False
     i = bisect.bisect_left(ctx.mention_starts, s)
     return not (i < len(ctx.mentions) and ctx.mentions[i].start < m.start)

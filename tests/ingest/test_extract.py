@@ -2871,3 +2871,37 @@ def test_a_tribunals_known_nicknames_fold_into_it(qualifier: str) -> None:
     assert _tribunal_variants(courts) == {
         f"{parent}丁镇{qualifier}人民法庭": f"{parent}丁镇人民法庭"
     }
+
+
+def test_an_intermediate_court_working_in_its_area_does_x_itself() -> None:
+    # 在辖区开展巡回审判: where the intermediate court's own judges go, not its courts
+    edges, _ = run("甲市中院在辖区开展巡回审判，法官们带着国徽走进田间地头。")
+    assert ("X省甲市中级人民法院", "巡回审判", "adopted") in edges, edges
+    # 在辖区法院开展X: across the courts under it
+    edges, _ = run("甲市中院在辖区法院开展跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "promoted") in edges, edges
+
+
+@pytest.mark.parametrize("who", ["全院", "我院", "全体干警"])
+def test_a_description_then_the_court_by_its_own_word_credits_the_court(who: str) -> None:
+    # 诉源治理是…抓手，全院要推行X: the court names itself (全院), no description's X
+    text = (
+        f"乙县法院召开党组会议。\n会议指出，诉源治理是推进社会治理的重要抓手，{who}要推行繁简分流。"
+    )
+    edges, _ = run(text)
+    assert any(u == "X省乙县人民法院" and i == "繁简分流" for u, i, _ in edges), edges
+
+
+@pytest.mark.parametrize(
+    "opening", ["近年来，矛盾纠纷日益多元复杂。", "随着城市化加快，纠纷日益增多。"]
+)
+def test_a_court_named_after_a_scene_setting_opening_is_its_paragraphs_topic(opening: str) -> None:
+    # a report of 甲市中院: the paragraph sets the scene, then tells of 乙县法院, and the next
+    # paragraph (同时，…) goes on about it
+    text = (
+        "甲市中院召开新闻发布会。\n"
+        f"{opening}乙县法院积极探索，推出诉前调解。\n"
+        "同时，全面推行繁简分流，在每个社区设立法官联系点。"
+    )
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges, edges
