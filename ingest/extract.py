@@ -2033,6 +2033,16 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             # 参观过程中，李某庭长介绍了乙法庭…: a 庭长 placed by a guess, in an article naming one
             # tribunal, heads that tribunal (not the visiting court the paragraph before was about)
             unit = tribunals[0]
+        elif (
+            path in _GUESSED_PATHS
+            and ctx.level(unit) == "tribunal"
+            and h.roles
+            and all(bare_title(r) == "庭长" for r in h.roles)
+            and _WHOLE_COURT.search(ctx.text, *ctx.sentence(h.start))
+        ):
+            # 乙法庭作了交流发言。⏎王某庭长强调，全市法院要…: a 庭长 speaking for all the courts
+            # (or the whole court) is no guessed tribunal's head; which court's, the text says not
+            unit = None
         if unit and ctx.level(unit) == "tribunal" and not all(map(_tribunal_post, h.roles)):
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
@@ -2044,20 +2054,27 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
 _WHOLE_COURT = re.compile(r"全院|各部门|各庭|各业务庭|各庭室|院机关|全市法院|两级法院")
 
 
+#: what a tribunal's head does with it before visitors: presents it (介绍了乙法庭的基本情况)
+_PRESENTS = re.compile(r"介绍|汇报|讲解|展示|阐述")
+
+
 def _speaks_of_tribunal(ctx: _Context, h: PersonHit, tribunal: str) -> bool:
-    """A 庭长 placed by a guess speaks of the article's one tribunal: their own sentence names
-    it (王某庭长介绍了乙法庭…), or says 法庭 right after a sentence naming it; never a sentence
-    about the whole court or its offices (李某庭长通报了全院…，要求各部门…)."""
+    """A 庭长 placed by a guess presents the article's one tribunal: their own sentence goes on
+    to present it by name (王某庭长介绍了乙法庭…), or as 法庭 right after a sentence naming it;
+    never a sentence about the whole court or its offices (李某庭长通报了全院…，要求各部门…),
+    nor one that only names it (表扬了乙法庭)."""
     s_start, s_end = ctx.sentence(h.start)
     if _WHOLE_COURT.search(ctx.text, s_start, s_end):
         return False
-    named = ctx.courts_in(s_start, s_end)
-    if any(m.court == tribunal for m in named):
-        return True
-    if s_start == 0 or any(m.court != tribunal for m in named):
+    named = ctx.courts_in(h.end, s_end)
+    if any(m.court != tribunal for m in ctx.courts_in(s_start, s_end)):
         return False
-    rest = ctx.text[h.end : s_end]
-    if "法庭" not in rest:
+    presents = _PRESENTS.search(ctx.text, h.end, s_end)
+    if presents is None:
+        return False
+    if any(m.court == tribunal and m.start > presents.start() for m in named):
+        return True
+    if s_start == 0 or "法庭" not in ctx.text[presents.end() : s_end]:
         return False
     p_start, p_end = ctx.sentence(s_start - 1)
     return any(m.court == tribunal for m in ctx.courts_in(p_start, p_end))

@@ -2905,3 +2905,22 @@ def test_a_court_named_after_a_scene_setting_opening_is_its_paragraphs_topic(ope
     )
     edges, _ = run(text)
     assert ("X省乙县人民法院", "繁简分流", "adopted") in edges, edges
+
+
+def test_a_tribunal_head_who_only_names_the_tribunal_is_not_placed_there() -> None:
+    text = "乙县法院召开工作推进会，丁镇法庭等部门负责人参加会议。\n会上，李明庭长表扬了丁镇法庭的做法。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("李明") == "X省乙县人民法院", units
+
+
+def test_a_tribunal_head_speaking_for_all_courts_is_no_guessed_tribunals() -> None:
+    # the paragraph before is about 丁镇法庭's speech; the 庭长 then speaks for all the courts
+    text = (
+        "甲市中院召开全市法院家事审判工作座谈会。\n"
+        "会上，丁镇法庭作了交流发言。\n"
+        "王强庭长强调，全市法院要深化繁简分流。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("王强") != "X省乙县人民法院丁镇人民法庭", units
