@@ -1281,7 +1281,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         won = _WON_TITLE.search(ctx.text, ctx.clause_start(s, mention.start), mention.start)
         if (
             won is not None
-            and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start())
+            # 计划于年底前成为, 希望成为, 正向成为X的目标迈进: striven for (in the clause before)
+            and not _STRIVES.search(
+                ctx.text, max(ctx.clause_start(s, won.start()), won.start() - 10), won.start()
+            )
             # 成为全市首家开展X创建工作的法院 / 成为X候选单位: a first to pursue X, a candidate
             and not _WON_GAP_VERB.search(ctx.text, won.end(), mention.start)
             and not _NOT_YET_WON.match(ctx.text, mention.end)
@@ -1342,7 +1345,7 @@ _AREA_WIDE = re.compile(
 #: in a title's clause before it, the title won (成为首批示范法庭之一, 被评为, 入选)
 _WON_TITLE = re.compile(r"成为|入选|获评|评为|荣获|获得|获批|命名为|确定为|认定为")
 #: …striven for, not won (争创, 努力成为, 力争获评)
-_STRIVES = re.compile(r"争|努力|力求|致力|目标|旨在|有望|将|拟")
+_STRIVES = re.compile(r"争|努力|力求|致力|目标|旨在|有望|将|拟|计划|希望|期望|力争|向$")
 #: a verb between 成为 and the title: what the court is the first to do about it (成为全市首家
 #: 开展X创建的法院, 成为首个完成X自评的法庭), not the title won
 _WON_GAP_VERB = re.compile(
@@ -1352,7 +1355,7 @@ _WON_GAP_VERB = re.compile(
 #: right after the title: a candidacy or a pursuit of it (X候选单位, X创建培育对象, X自评), not
 #: the title itself
 _NOT_YET_WON = re.compile(
-    r"[”」』\"]?(?:创建|自评|培育|候选|提名|申报|推荐|预备|评选|初评|参评|试点|建设|争创)"
+    r"[”」』\"]?(?:创建|自评|培育|候选|提名|申报|推荐|预备|评选|初评|参评|试点|建设|争创|的?目标)"
 )
 #: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
 _REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")

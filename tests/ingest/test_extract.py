@@ -2924,3 +2924,19 @@ def test_a_tribunal_head_speaking_for_all_courts_is_no_guessed_tribunals() -> No
     ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
     units = {p.name: p.unit for p in ex.people}
     assert units.get("王强") != "X省乙县人民法院丁镇人民法庭", units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丁镇法庭计划于今年年底前成为全省示范法庭。",
+        "丁镇法庭希望成为全省示范法庭。",
+        "丁镇法庭正向成为全省示范法庭的目标迈进。",
+    ],
+)
+def test_a_title_the_court_plans_or_hopes_to_become_is_not_won(text: str) -> None:
+    edges, _ = run(text)
+    assert not any(r == "awarded" for _, _, r in edges), edges
+    # and the plain statement is
+    edges, _ = run("丁镇法庭成为全省首批示范法庭。")
+    assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") in edges, edges
