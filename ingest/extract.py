@@ -3123,6 +3123,8 @@ def _described(ctx: _Context, s: int, m: InitiativeMention) -> bool:
         return False
     if _OWN_COURT_WORD.search(text, copula.end(), m.start):
         return False
+    if _DIRECTIVE.match(text[c_start : m.start].lstrip()):
+        return False  # X是…抓手，要推行Y: a requirement of the meeting's court, no description
     i = bisect.bisect_left(ctx.mention_starts, s)
     return not (i < len(ctx.mentions) and ctx.mentions[i].start < m.start)
 

@@ -2940,3 +2940,9 @@ def test_a_title_the_court_plans_or_hopes_to_become_is_not_won(text: str) -> Non
     # and the plain statement is
     edges, _ = run("丁镇法庭成为全省首批示范法庭。")
     assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") in edges, edges
+
+
+def test_a_requirement_after_a_description_is_the_courts() -> None:
+    text = "乙县法院召开党组会议。\n会议指出，诉源治理是推进社会治理的重要抓手，要推行繁简分流。"
+    edges, _ = run(text)
+    assert any(u == "X省乙县人民法院" and i == "繁简分流" for u, i, _ in edges), edges
