@@ -246,6 +246,13 @@ class _Subject:
     anaphor: bool = False  # a bare 法庭 (or 该庭 far from its tribunal): the article's tribunal
 
 
+#: a paragraph's opening that sets the scene (近年来，…日益多元复杂。 随着…): the court named after
+#: it is what the paragraph is about, no example of the opening's statement
+_SETTING_OPENING = re.compile(
+    r"\s*(?:近年来|近些年来|近年|多年来|长期以来|一直以来|当前|目前|如今|眼下|随着|面对|由于)"
+)
+
+
 class _Context:
     """Which court the text is about at a position."""
 
@@ -372,7 +379,12 @@ class _Context:
                 # 甲、乙、丙法院…: a paragraph opening on a list of courts is about none alone
                 listed = self._opens_list(s) or a in self.list_lines
                 # a court first named past the paragraph's opening sentence is an example of it
-                example = self.sentence(s.start)[0] > self.sentence(a)[0] and s.court != self.home
+                # (not past a scene-setting opening: 近年来，矛盾纠纷日益多元复杂。乙法院…)
+                example = (
+                    self.sentence(s.start)[0] > self.sentence(a)[0]
+                    and s.court != self.home
+                    and not _SETTING_OPENING.match(text, a)
+                )
                 self.topics.append((a, "" if listed or example else s.court))
                 speaker_line = a if self._speaker(s.end) else -1
             elif speaker_line == a and not s.proxy and not self._speaker(s.end):
@@ -1280,7 +1292,16 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
         # 乙法庭榜上有名，成为首批示范法庭之一: the title won by the court the sentence names
         # (not 木头窝村成为“无讼村”: a village's)
         won = _WON_TITLE.search(ctx.text, ctx.clause_start(s, mention.start), mention.start)
-        if won is not None and not _STRIVES.search(ctx.text, max(s, won.start() - 4), won.start()):
+        if (
+            won is not None
+            # 计划于年底前成为, 希望成为, 正向成为X的目标迈进: striven for (in the clause before)
+            and not _STRIVES.search(
+                ctx.text, max(ctx.clause_start(s, won.start()), won.start() - 10), won.start()
+            )
+            # 成为全市首家开展X创建工作的法院 / 成为X候选单位: a first to pursue X, a candidate
+            and not _WON_GAP_VERB.search(ctx.text, won.end(), mention.start)
+            and not _NOT_YET_WON.match(ctx.text, mention.end)
+        ):
             return "awarded"
     if mention.title and _EMERGED.search(
         ctx.text, ctx.clause_start(s, mention.start), mention.start
@@ -1333,9 +1354,10 @@ def _relation(ctx: _Context, mention: InitiativeMention, unit: str | None) -> Re
 
 #: in the initiative's clause, an act across the courts of a city: 在全市范围内发起 / 在两级法院
 #: 开展 (an intermediate court launching X for the courts under it; not 在全市率先开展, where
-#: it is the first to do X itself)
+#: it is the first to do X itself; nor 在辖区开展巡回审判 without its courts: where it works itself)
 _AREA_WIDE = re.compile(
-    r"在(?:(?:全市|全州|全盟|辖区)(?:范围内|范围|两级法院|各级法院|法院系统|各基层法院|基层法院|法院)?"
+    r"在(?:(?:全市|全州|全盟)(?:范围内|范围|两级法院|各级法院|法院系统|各基层法院|基层法院|法院)?"
+    r"|辖区(?:两级法院|各级法院|法院系统|各基层法院|基层法院|各法院|法院)"
     r"|(?:全市)?两级法院)(?:(?!率先|首)[^，,。；;！!？?\n]){0,6}?"
     r"(?:开展|发起|推行|推开|部署|组织|推广|启动|实施)"
 )
@@ -1344,7 +1366,18 @@ _EMERGED = re.compile(r"涌现出?了?")
 #: in a title's clause before it, the title won (成为首批示范法庭之一, 被评为, 入选)
 _WON_TITLE = re.compile(r"成为|入选|获评|评为|荣获|获得|获批|命名为|确定为|认定为")
 #: …striven for, not won (争创, 努力成为, 力争获评)
-_STRIVES = re.compile(r"争|努力|力求|致力|目标|旨在|有望|将|拟")
+_STRIVES = re.compile(r"争|努力|力求|致力|目标|旨在|有望|将|拟|计划|希望|期望|力争|向$")
+#: a verb between 成为 and the title: what the court is the first to do about it (成为全市首家
+#: 开展X创建的法院, 成为首个完成X自评的法庭), not the title won
+_WON_GAP_VERB = re.compile(
+    r"开展|推行|启动|创建|完成|实施|探索|建立|建成|打造|推进|参与|参加|申报|承担|试行|试点|"
+    r"引入|运用|采用|落实|推广|开通|设立|成立|对标|部署|组织"
+)
+#: right after the title: a candidacy or a pursuit of it (X候选单位, X创建培育对象, X自评), not
+#: the title itself
+_NOT_YET_WON = re.compile(
+    r"[”」』\"]?(?:创建|自评|培育|候选|提名|申报|推荐|预备|评选|初评|参评|试点|建设|争创|的?目标)"
+)
 #: a leader's remarks: 指出 / 强调 / 要求 (in an inspection, at a meeting), then what was said
 _REMARKS = re.compile(r"(?:指出|强调|要求|提出)[，,：:]")
 
@@ -1872,12 +1905,10 @@ def extract_document(
     return ex
 
 
-#: the end of a place's name, or an ordinal or a direction: a tribunal named after a smaller
-#: place or a second seat (城关镇人民法庭, 城关第二人民法庭, 城关东人民法庭 beside 城关人民法庭) is
-#: no nickname of the other
-_PLACE_END = re.compile(r"[镇乡村街路区县市旗苏木场]$|中心$|[第一二三四五六七八九十东西南北新]")
-#: a nickname's longest qualifier between the place and 人民法庭 (女子, 枫桥, 小麦)
-_NICKNAME_MAX = 4
+#: the qualifiers a tribunal's nickname puts between the place and 人民法庭 (黑岗女子人民法庭,
+#: 某某巾帼人民法庭): only these. Anything else may be another tribunal of a smaller or nearby
+#: place or a second seat (城关镇, 城关工业园, 城关港, 城关第二, 城关东 beside 城关人民法庭)
+_NICKNAME_QUALIFIER = re.compile(r"女子|巾帼|枫桥式?")
 
 
 def _tribunal_variants(courts: Sequence[CourtRef]) -> dict[str, str]:
@@ -1896,11 +1927,7 @@ def _tribunal_variants(courts: Sequence[CourtRef]) -> dict[str, str]:
         for long in stems:
             for short in stems:
                 extra = long[len(short) :]
-                if (
-                    long.startswith(short)
-                    and 2 <= len(extra) <= _NICKNAME_MAX
-                    and not _PLACE_END.search(extra)
-                ):
+                if long.startswith(short) and _NICKNAME_QUALIFIER.fullmatch(extra):
                     out[parent + long + suffix] = parent + short + suffix
     return out
 
@@ -2048,14 +2075,56 @@ def _place_people(ctx: _Context, hits: Sequence[PersonHit]) -> list[PersonHit]:
             and unit != tribunals[0]
             and h.roles
             and all(_tribunal_post(r) and bare_title(r) == "庭长" for r in h.roles)
+            and _speaks_of_tribunal(ctx, h, tribunals[0])
         ):
             # 参观过程中，李某庭长介绍了乙法庭…: a 庭长 placed by a guess, in an article naming one
             # tribunal, heads that tribunal (not the visiting court the paragraph before was about)
             unit = tribunals[0]
+        elif (
+            path in _GUESSED_PATHS
+            and ctx.level(unit) == "tribunal"
+            and h.roles
+            and all(bare_title(r) == "庭长" for r in h.roles)
+            and _WHOLE_COURT.search(ctx.text, *ctx.sentence(h.start))
+        ):
+            # 乙法庭作了交流发言。⏎王某庭长强调，全市法院要…: a 庭长 speaking for all the courts
+            # (or the whole court) is no guessed tribunal's head; which court's, the text says not
+            unit = None
         if unit and ctx.level(unit) == "tribunal" and not all(map(_tribunal_post, h.roles)):
             unit = ctx.parents.get(unit) or unit  # a president heads the basic court
         out.append(replace(h, court=unit) if unit else h)
     return out
+
+
+#: the whole court or its offices (通报了全院…, 要求各部门…): a 庭长 saying so speaks for the
+#: court, not for a tribunal the article names
+_WHOLE_COURT = re.compile(r"全院|各部门|各庭|各业务庭|各庭室|院机关|全市法院|两级法院")
+
+
+#: what a tribunal's head does with it before visitors: presents it (介绍了乙法庭的基本情况)
+_PRESENTS = re.compile(r"介绍|汇报|讲解|展示|阐述")
+
+
+def _speaks_of_tribunal(ctx: _Context, h: PersonHit, tribunal: str) -> bool:
+    """A 庭长 placed by a guess presents the article's one tribunal: their own sentence goes on
+    to present it by name (王某庭长介绍了乙法庭…), or as 法庭 right after a sentence naming it;
+    never a sentence about the whole court or its offices (李某庭长通报了全院…，要求各部门…),
+    nor one that only names it (表扬了乙法庭)."""
+    s_start, s_end = ctx.sentence(h.start)
+    if _WHOLE_COURT.search(ctx.text, s_start, s_end):
+        return False
+    named = ctx.courts_in(h.end, s_end)
+    if any(m.court != tribunal for m in ctx.courts_in(s_start, s_end)):
+        return False
+    presents = _PRESENTS.search(ctx.text, h.end, s_end)
+    if presents is None:
+        return False
+    if any(m.court == tribunal and m.start > presents.start() for m in named):
+        return True
+    if s_start == 0 or "法庭" not in ctx.text[presents.end() : s_end]:
+        return False
+    p_start, p_end = ctx.sentence(s_start - 1)
+    return any(m.court == tribunal for m in ctx.courts_in(p_start, p_end))
 
 
 #: what the host of a meeting or a visit does (主持会议, 陪同调研, 汇报工作, 致欢迎辞)
@@ -3126,15 +3195,25 @@ def _requirement(
     return []
 
 
+#: the court (or the courts) named by words of their own, not by a court's name: 全院要推行X,
+#: 全体干警, 院党组
+_OWN_COURT_WORD = re.compile(r"全院|我院|本院|该院|院党组|全体干警|(?:全[市省区县]|两级|各级)法院")
+
+
 def _described(ctx: _Context, s: int, m: InitiativeMention) -> bool:
     """The sentence describes something (an earlier clause says what it is: X，是党中央作出的
     重大部署，…) and names no court, nor any group of courts, before `m`: what it names is the
-    description's, no court's practice. (Not …的是，: a turn of phrase, 更重要的是，…)"""
+    description's, no court's practice. (Not …的是，: a turn of phrase, 更重要的是，…; nor where the
+    court is named by a word of its own before `m`: X是…抓手，全院要推行Y)"""
     text = ctx.text
     c_start = ctx.clause_start(s, m.start)
     copula = COPULA.search(text, s, c_start)
     if copula is None or text[copula.end() : copula.end() + 1] in "，,：:":
         return False
+    if _OWN_COURT_WORD.search(text, copula.end(), m.start):
+        return False
+    if _DIRECTIVE.match(text[c_start : m.start].lstrip()):
+        return False  # X是…抓手，要推行Y: a requirement of the meeting's court, no description
     i = bisect.bisect_left(ctx.mention_starts, s)
     return not (i < len(ctx.mentions) and ctx.mentions[i].start < m.start)
 

@@ -2895,3 +2895,146 @@ def test_a_higher_court_that_leads_an_initiative_after_its_name_promotes_it() ->
     # a court leading X in another clause is no leader of X
     edges, _ = run("乙县法院召开会议。\n推行诉前调解，会议由最高人民法院牵头召开。")
     assert ("最高人民法院", "诉前调解", "promoted") not in edges, edges
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "李明庭长通报了全院诉前调解工作情况，要求全院深入推行繁简分流。",
+        "李明庭长通报了诉前调解工作情况，要求各部门全面推行繁简分流。",
+        "李明庭长通报了诉前调解工作情况。",
+    ],
+)
+def test_a_tribunal_head_speaking_for_the_whole_court_is_the_courts(said: str) -> None:
+    # the one tribunal named only attends the court's meeting: a 庭长 reporting on the whole
+    # court (or on what the sentence does not tie to the tribunal) is the court's
+    text = f"乙县法院召开工作推进会，丁镇法庭等部门负责人参加会议。\n会上，{said}"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("李明") == "X省乙县人民法院", units
+    edges = {(a.unit, a.initiative) for a in ex.adoptions}
+    assert not any(u.endswith("丁镇人民法庭") for u, _ in edges), edges
+
+
+def test_a_tribunal_head_speaking_of_the_tribunal_after_it_is_named_heads_it() -> None:
+    text = "乙县法院院长一行到丁镇法庭调研。\n座谈会上，王立新庭长介绍了法庭推行诉前调解的做法。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("王立新") == "X省乙县人民法院丁镇人民法庭", units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丁镇法庭成为全县首家开展示范法庭创建工作的法庭。",
+        "丁镇法庭对标示范法庭创建标准，成为全县首个完成示范法庭自评的法庭。",
+        "丁镇法庭成为全省示范法庭候选单位，目前正在公示。",
+        "丁镇法庭成为全省示范法庭创建培育对象。",
+    ],
+)
+def test_a_first_to_pursue_a_title_or_a_candidate_has_not_won_it(text: str) -> None:
+    edges, _ = run(text)
+    assert not any(r == "awarded" for _, _, r in edges), edges
+
+
+@pytest.mark.parametrize(
+    "qualifier", ["工业园", "临港", "白湖", "海湾", "刘庄", "老街道", "环境资源", "旅游"]
+)
+def test_a_tribunal_of_a_place_after_anothers_name_is_no_nickname_of_it(qualifier: str) -> None:
+    from ingest.extract import _tribunal_variants
+
+    parent = "X省乙县人民法院"
+    courts = [
+        CourtRef(name=f"{parent}丁镇人民法庭", level="tribunal", parent=parent),
+        CourtRef(name=f"{parent}丁镇{qualifier}人民法庭", level="tribunal", parent=parent),
+    ]
+    assert _tribunal_variants(courts) == {}
+
+
+@pytest.mark.parametrize("qualifier", ["女子", "巾帼", "枫桥式"])
+def test_a_tribunals_known_nicknames_fold_into_it(qualifier: str) -> None:
+    from ingest.extract import _tribunal_variants
+
+    parent = "X省乙县人民法院"
+    courts = [
+        CourtRef(name=f"{parent}丁镇人民法庭", level="tribunal", parent=parent),
+        CourtRef(name=f"{parent}丁镇{qualifier}人民法庭", level="tribunal", parent=parent),
+    ]
+    assert _tribunal_variants(courts) == {
+        f"{parent}丁镇{qualifier}人民法庭": f"{parent}丁镇人民法庭"
+    }
+
+
+def test_an_intermediate_court_working_in_its_area_does_x_itself() -> None:
+    # 在辖区开展巡回审判: where the intermediate court's own judges go, not its courts
+    edges, _ = run("甲市中院在辖区开展巡回审判，法官们带着国徽走进田间地头。")
+    assert ("X省甲市中级人民法院", "巡回审判", "adopted") in edges, edges
+    # 在辖区法院开展X: across the courts under it
+    edges, _ = run("甲市中院在辖区法院开展跨域立案工作。")
+    assert ("X省甲市中级人民法院", "跨域立案", "promoted") in edges, edges
+
+
+@pytest.mark.parametrize("who", ["全院", "我院", "全体干警"])
+def test_a_description_then_the_court_by_its_own_word_credits_the_court(who: str) -> None:
+    # 诉源治理是…抓手，全院要推行X: the court names itself (全院), no description's X
+    text = (
+        f"乙县法院召开党组会议。\n会议指出，诉源治理是推进社会治理的重要抓手，{who}要推行繁简分流。"
+    )
+    edges, _ = run(text)
+    assert any(u == "X省乙县人民法院" and i == "繁简分流" for u, i, _ in edges), edges
+
+
+@pytest.mark.parametrize(
+    "opening", ["近年来，矛盾纠纷日益多元复杂。", "随着城市化加快，纠纷日益增多。"]
+)
+def test_a_court_named_after_a_scene_setting_opening_is_its_paragraphs_topic(opening: str) -> None:
+    # a report of 甲市中院: the paragraph sets the scene, then tells of 乙县法院, and the next
+    # paragraph (同时，…) goes on about it
+    text = (
+        "甲市中院召开新闻发布会。\n"
+        f"{opening}乙县法院积极探索，推出诉前调解。\n"
+        "同时，全面推行繁简分流，在每个社区设立法官联系点。"
+    )
+    edges, _ = run(text)
+    assert ("X省乙县人民法院", "繁简分流", "adopted") in edges, edges
+
+
+def test_a_tribunal_head_who_only_names_the_tribunal_is_not_placed_there() -> None:
+    text = "乙县法院召开工作推进会，丁镇法庭等部门负责人参加会议。\n会上，李明庭长表扬了丁镇法庭的做法。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("李明") == "X省乙县人民法院", units
+
+
+def test_a_tribunal_head_speaking_for_all_courts_is_no_guessed_tribunals() -> None:
+    # the paragraph before is about 丁镇法庭's speech; the 庭长 then speaks for all the courts
+    text = (
+        "甲市中院召开全市法院家事审判工作座谈会。\n"
+        "会上，丁镇法庭作了交流发言。\n"
+        "王强庭长强调，全市法院要深化繁简分流。"
+    )
+    ex = extract_document(SourceDocument(path="t.txt", text=text), court_resolver=stand_in)
+    units = {p.name: p.unit for p in ex.people}
+    assert units.get("王强") != "X省乙县人民法院丁镇人民法庭", units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "丁镇法庭计划于今年年底前成为全省示范法庭。",
+        "丁镇法庭希望成为全省示范法庭。",
+        "丁镇法庭正向成为全省示范法庭的目标迈进。",
+    ],
+)
+def test_a_title_the_court_plans_or_hopes_to_become_is_not_won(text: str) -> None:
+    edges, _ = run(text)
+    assert not any(r == "awarded" for _, _, r in edges), edges
+    # and the plain statement is
+    edges, _ = run("丁镇法庭成为全省首批示范法庭。")
+    assert ("X省乙县人民法院丁镇人民法庭", "示范人民法庭创建", "awarded") in edges, edges
+
+
+def test_a_requirement_after_a_description_is_the_courts() -> None:
+    text = "乙县法院召开党组会议。\n会议指出，诉源治理是推进社会治理的重要抓手，要推行繁简分流。"
+    edges, _ = run(text)
+    assert any(u == "X省乙县人民法院" and i == "繁简分流" for u, i, _ in edges), edges
