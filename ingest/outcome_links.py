@@ -172,7 +172,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from ingest.document import Extraction, OutcomeRef
@@ -521,7 +522,7 @@ class _Mention:
     frame: bool = False  # named as a frame or an idea (诉源治理大格局): credited with nothing
 
 
-def _surfaces(ref_name: str, mentions: list[str], others: frozenset[str] = frozenset()) -> set[str]:
+def _surfaces(ref_name: str, mentions: list[str], others: Container[str] = frozenset()) -> set[str]:
     """The strings that name the initiative in a text; `others` are what other initiatives
     of the text are written as, which a quoted brand inside this one's name does not take."""
     out = {s for s in mentions if len(s) >= 2}
@@ -542,6 +543,18 @@ _COMPARED_WITH = re.compile(r"以往|往年|去年|上年|前年|上一年|同�
 _QUOTED_BRAND = re.compile('[“"]([\u4e00-\u9fff]{4,})[”"]')
 
 
+class _Others:
+    """What the other initiatives of a text are written as: a string written by more
+    initiatives than this one's own words account for."""
+
+    def __init__(self, written_by: Counter[str], own: frozenset[str]) -> None:
+        self.written_by = written_by
+        self.own = own
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.written_by[word] > (word in self.own)
+
+
 def _mentions(ex: Extraction) -> list[_Mention]:
     """Every place the text names one of the extraction's initiatives, in text order; where
     names overlap the longer one wins."""
@@ -552,11 +565,13 @@ def _mentions(ex: Extraction) -> list[_Mention]:
         ref.name: {ev.quote for ev in ref.evidence if ev.quote} | set(ref.mentions)
         for ref in ex.initiatives
     }
+    # what each initiative is written as, and how many initiatives are written so: counted
+    # once, not rebuilt per initiative (quadratic in a text naming hundreds)
+    words = {n: frozenset(w.strip(_QUOTES) for w in (*ws, n)) for n, ws in named.items()}
+    written_by = Counter(w for ws in words.values() for w in ws)
     for ref in ex.initiatives:
         written = named[ref.name]
-        others = frozenset(
-            w.strip(_QUOTES) for n, ws in named.items() if n != ref.name for w in (*ws, n)
-        )
+        others = _Others(written_by, words[ref.name])
         surfaces = _surfaces(ref.name, sorted(written), others)
         for s in surfaces:
             core = s not in written and s != ref.name
@@ -725,6 +740,22 @@ _BARE_ANAPHOR = re.compile(
     r"(?=(?:开展|实施|推行|运行|启动|试行)以来|(?:开展|实施)?期间)"
 )
 
+#: the end of a name _BARE_ANAPHOR's heads point at (“春雷”专项执行行动, “宪法宣传周”活动)
+_BARE_HEAD_END = re.compile(r"(?:行动|活动|机制|模式|改革|工作法|工程|项目)$")
+
+
+def _paragraph_before(text: str, pos: int) -> int:
+    """Where the paragraph before the one holding `pos` starts, short lines without a full stop
+    (a photo caption, a heading) passed over; 0 at the text's start."""
+    lo = text.rfind("\n", 0, pos) + 1
+    while lo > 0:
+        hi = lo - 1
+        lo = text.rfind("\n", 0, hi) + 1
+        line = text[lo:hi].strip()
+        if len(line) > _HEADING_MAX or _SENTENCE_END.search(line):
+            break
+    return lo
+
 
 def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Mentions plus one for each anaphor that follows a named initiative (该机制推行以来 after
@@ -744,11 +775,27 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
         target = (same or earlier)[-1]
         extra.append(_Mention(a.start(), a.end(), target.name, anaphor=True))
     for a in _BARE_ANAPHOR.finditer(text):
+        head = a.group("head")
         i = bisect.bisect_left(starts, a.start())
-        heads = {m.name for m in mentions[:i] if m.name.rstrip('”"').endswith(a.group("head"))}
-        if not heads:
-            # 行动期间，… opening an article that names the campaign further on
-            heads = {m.name for m in mentions if m.name.rstrip('”"').endswith(a.group("head"))}
+        # the anaphor's paragraph or the one before it (a campaign named three paragraphs up,
+        # or in the next one, is not what 活动期间 points at)
+        k = bisect.bisect_left(starts, _paragraph_before(text, a.start()))
+        before = [m for m in mentions[k:i] if not m.anaphor]
+        campaigns = [m for m in before if _BARE_HEAD_END.search(m.name.rstrip('”"'))]
+        heads = {m.name for m in campaigns if m.name.rstrip('”"').endswith(head)}
+        if heads and not campaigns[-1].name.rstrip('”"').endswith(head):
+            continue  # 开展“甲”活动。…开展“乙”专项行动。活动期间: another campaign stands closer
+        if not heads and i == 0:
+            # 行动期间，… opening an article that names the campaign further on, in its
+            # paragraph or the next (not when a name stands before it: 深化诉源治理。行动期间)
+            line_end = text.find("\n", a.end())
+            line_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+            line_end = len(text) if line_end < 0 else line_end
+            heads = {
+                m.name
+                for m in mentions[i : bisect.bisect_left(starts, line_end)]
+                if not m.anaphor and m.name.rstrip('”"').endswith(head)
+            }
         if len(heads) == 1:
             extra.append(_Mention(a.start(), a.end(), heads.pop(), anaphor=True))
     if not extra:
@@ -1325,7 +1372,15 @@ class _Linker:
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
             return (lead_names[0], "link:heading") if len(lead_names) == 1 else None
-        improved = _IMPROVED.search(line) is not None and self.opens_on_figures(l_start)
+        # 有效提升了审判效率。 then 该院共审结案件N件: a court's totals are no result of the
+        # practice the lead-in names unless the paragraph's words repeat the practice's
+        # (推进院庭长办案常态化，有效提升了…。院庭长共承办案件N件，…结案N件)
+        improved = (
+            _IMPROVED.search(line) is not None
+            and self.opens_on_figures(l_start)
+            and len(lead_names) == 1
+            and _shares_words(t.text[l_start : f.figure[0]], lead_names[0])
+        )
         if (
             not _CREDIT_AFTER.search(line)
             and not improved
