@@ -744,19 +744,6 @@ _BARE_ANAPHOR = re.compile(
 _BARE_HEAD_END = re.compile(r"(?:行动|活动|机制|模式|改革|工作法|工程|项目)$")
 
 
-def _paragraph_before(text: str, pos: int) -> int:
-    """Where the paragraph before the one holding `pos` starts, short lines without a full stop
-    (a photo caption, a heading) passed over; 0 at the text's start."""
-    lo = text.rfind("\n", 0, pos) + 1
-    while lo > 0:
-        hi = lo - 1
-        lo = text.rfind("\n", 0, hi) + 1
-        line = text[lo:hi].strip()
-        if len(line) > _HEADING_MAX or _SENTENCE_END.search(line):
-            break
-    return lo
-
-
 def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Mentions plus one for each anaphor that follows a named initiative (该机制推行以来 after
     “以保促调”): the nearest name before it with the same head noun, else the nearest name."""
@@ -777,25 +764,17 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
     for a in _BARE_ANAPHOR.finditer(text):
         head = a.group("head")
         i = bisect.bisect_left(starts, a.start())
-        # the anaphor's paragraph or the one before it (a campaign named three paragraphs up,
-        # or in the next one, is not what 活动期间 points at)
-        k = bisect.bisect_left(starts, _paragraph_before(text, a.start()))
-        before = [m for m in mentions[k:i] if not m.anaphor]
+        before = [m for m in mentions[:i] if not m.anaphor]
         campaigns = [m for m in before if _BARE_HEAD_END.search(m.name.rstrip('”"'))]
         heads = {m.name for m in campaigns if m.name.rstrip('”"').endswith(head)}
-        if heads and not campaigns[-1].name.rstrip('”"').endswith(head):
-            continue  # 开展“甲”活动。…开展“乙”专项行动。活动期间: another campaign stands closer
+        if heads and not campaigns[-1].name.rstrip('”"').endswith(head[-2:]):
+            # 开展“甲”活动。…开展“乙”专项行动。活动期间: another kind of campaign stands closer
+            # (one of the same kind may be a part of it: 专项行动 past a 夜间集中执行行动)
+            continue
         if not heads and i == 0:
-            # 行动期间，… opening an article that names the campaign further on, in its
-            # paragraph or the next (not when a name stands before it: 深化诉源治理。行动期间)
-            line_end = text.find("\n", a.end())
-            line_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
-            line_end = len(text) if line_end < 0 else line_end
-            heads = {
-                m.name
-                for m in mentions[i : bisect.bisect_left(starts, line_end)]
-                if not m.anaphor and m.name.rstrip('”"').endswith(head)
-            }
+            # 行动期间，… opening an article that names the campaign further on (not when a
+            # name stands before it: 深化诉源治理。行动期间，…。…开展“甲”专项行动)
+            heads = {m.name for m in mentions if m.name.rstrip('”"').endswith(head)}
         if len(heads) == 1:
             extra.append(_Mention(a.start(), a.end(), heads.pop(), anaphor=True))
     if not extra:

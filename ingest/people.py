@@ -1146,11 +1146,19 @@ def find_people(
         return court if court.endswith("人民法庭") else None
 
     def other_court_in_paragraph(pos: int, tribunal: str) -> bool:
-        """Whether the paragraph at `pos` names a court other than `tribunal` and its own."""
+        """Whether the paragraph at `pos` names another court of the tribunal's level or its
+        court's (a host court: 赴乙法院交流。…乙法院副院长…，法庭负责人…), and not the tribunal
+        itself; a superior court (被甲市中级人民法院授予…) or a region's courts are no host."""
         lo = text.rfind("\n", 0, pos) + 1
         hi = text.find("\n", pos)
         hi = len(text) if hi < 0 else hi
-        return any(lo <= c.start < hi and not tribunal.startswith(c.court) for c in court_mentions)
+        named = [c.court for c in court_mentions if lo <= c.start < hi]
+        return tribunal not in named and any(
+            not tribunal.startswith(c)
+            and not c.startswith("AGG:")
+            and not re.search("中级|高级|最高|高院|中院", c)
+            for c in named
+        )
 
     def linked_mediator(pos: int) -> bool:
         """A mediator's sentence names a court's facility or its hiring them (调解室内，调解员

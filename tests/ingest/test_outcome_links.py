@@ -1399,3 +1399,20 @@ def test_an_improving_lead_in_credits_no_court_totals_that_do_not_repeat_its_pra
     )
     got = linked(text, {"“诉调对接”": ["“诉调对接”"]})
     assert all(name is None for _, name in got), got
+
+
+def test_a_campaigns_head_noun_passes_a_nearer_campaign_of_its_kind() -> None:
+    """A 集中执行行动 between is a part of the 专项行动, not another kind of campaign."""
+    text = (
+        "卯市中级人民法院在两级法院开展“清源”专项行动。\n"
+        "专项行动聚焦涉民生执行案件，各院开展“雷霆”夜间集中执行行动，形成高压态势。\n"
+        "专项行动开展以来，两级法院共执结案件380件。"
+    )
+    got = linked(
+        text,
+        {
+            "“清源”专项行动": ["“清源”专项行动"],
+            "“雷霆”夜间集中执行行动": ["“雷霆”夜间集中执行行动"],
+        },
+    )
+    assert got == [(380.0, "“清源”专项行动")]

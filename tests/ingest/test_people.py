@@ -1622,3 +1622,12 @@ def test_a_bare_tribunals_head_at_another_courts_meeting_is_not_the_visitors() -
     assert text[34:40] == "丙县人民法院" and text[17:23] == "丙县人民法院"
     hits = {h.name: h.court for h in find_people(text, mentions)}
     assert hits.get("王秀军") is None, hits
+    # a superior court awarding the tribunal is no host
+    text = "乙县人民法院丁镇人民法庭被甲市中级人民法院授予集体三等功，法庭负责人王秀军多次受表彰。"
+    mentions = [
+        CourtMention(0, 12, "乙县人民法院丁镇人民法庭", "X省乙县人民法院丁镇人民法庭"),
+        CourtMention(13, 21, "甲市中级人民法院", "X省甲市中级人民法院"),
+    ]
+    assert text[13:21] == "甲市中级人民法院"
+    hits = {h.name: h.court for h in find_people(text, mentions)}
+    assert hits.get("王秀军") == "X省乙县人民法院丁镇人民法庭", hits
