@@ -742,6 +742,19 @@ _BARE_ANAPHOR = re.compile(
 
 #: the end of a name _BARE_ANAPHOR's heads point at (“春雷”专项执行行动, “宪法宣传周”活动)
 _BARE_HEAD_END = re.compile(r"(?:行动|活动|机制|模式|改革|工作法|工程|项目)$")
+#: the heads _BARE_ANAPHOR names
+_BARE_HEADS = (
+    "专项行动",
+    "专项活动",
+    "行动",
+    "活动",
+    "机制",
+    "模式",
+    "改革",
+    "工作法",
+    "工程",
+    "项目",
+)
 
 
 def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -761,13 +774,25 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
         same = [m for m in earlier if m.name.endswith(a.group("head"))]
         target = (same or earlier)[-1]
         extra.append(_Mention(a.start(), a.end(), target.name, anaphor=True))
+    # the names before each anaphor by the head they end with, and the last campaign among
+    # them, kept as the anaphors advance (not rescanned at each: a text may name hundreds)
+    by_head: dict[str, set[str]] = {}
+    last_campaign: str | None = None
+    seen = 0
     for a in _BARE_ANAPHOR.finditer(text):
         head = a.group("head")
         i = bisect.bisect_left(starts, a.start())
-        before = [m for m in mentions[:i] if not m.anaphor]
-        campaigns = [m for m in before if _BARE_HEAD_END.search(m.name.rstrip('”"'))]
-        heads = {m.name for m in campaigns if m.name.rstrip('”"').endswith(head)}
-        if heads and not campaigns[-1].name.rstrip('”"').endswith(head[-2:]):
+        for m in mentions[seen:i]:
+            bare = m.name.rstrip('”"')
+            if m.anaphor or not _BARE_HEAD_END.search(bare):
+                continue
+            last_campaign = bare
+            for h in _BARE_HEADS:
+                if bare.endswith(h):
+                    by_head.setdefault(h, set()).add(m.name)
+        seen = max(seen, i)
+        heads = set(by_head.get(head, ()))
+        if heads and last_campaign is not None and not last_campaign.endswith(head[-2:]):
             # 开展“甲”活动。…开展“乙”专项行动。活动期间: another kind of campaign stands closer
             # (one of the same kind may be a part of it: 专项行动 past a 夜间集中执行行动)
             continue
