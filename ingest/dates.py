@@ -377,12 +377,14 @@ _DAY_AUTHOR = re.compile(
 def _author_names(names: str, text: str) -> bool:
     """Whether `names` are authors' names: a surname and one or two characters, not a word
     (宣判), a unit (宣传科) or a place the text names (江宁 of 江宁区)."""
+    from ingest.gazetteer import load_gazetteer
     from ingest.people import COMPOUND_SURNAMES, SURNAMES, _plausible_name  # the tables live there
 
     return all(
         ((n[0] in SURNAMES and len(n) <= 3) or (n[:2] in COMPOUND_SURNAMES and len(n) >= 3))
         and _plausible_name(n)
         and not re.search(re.escape(n) + "[省市县区镇乡村街]", text)
+        and not load_gazetteer().lookup(n)  # 2023-05-10 江宁: a county's short name
         for n in names.split()
     )
 

@@ -667,6 +667,7 @@ def test_a_portals_clock_above_the_breadcrumb_is_not_the_page_date(tmp_path: Pat
         ("案件经过\n2024-03-01 立案\n2024-03-15 开庭\n2024-04-02 宣判\n正文。", []),
         ("标题\n2019-07-23 宣传科\n正文。", []),
         ("标题\n2023-05-10 江宁\n某市江宁区法院邀请中学生走进法院。", []),
+        ("标题\n2023-05-10 江宁\n正文。", []),  # a county's short name, the header cut alone
     ],
 )
 def test_a_day_with_its_authors_name_is_a_byline(header: str, day: list[str]) -> None:
