@@ -1416,3 +1416,18 @@ def test_a_campaigns_head_noun_passes_a_nearer_campaign_of_its_kind() -> None:
         },
     )
     assert got == [(380.0, "“清源”专项行动")]
+
+
+def test_an_unresolved_campaign_head_noun_takes_no_name_from_a_line_before() -> None:
+    """行动期间 after an activity of another kind: the figures are the unnamed 行动's, not the
+    short line's before them."""
+    text = (
+        "某省某市辰县人民法院开展“执行攻坚”专项行动。\n"
+        "5月，该院组织开展“送法进校园”活动，走进中小学12所。\n"
+        "6月，该院联合公安机关开展集中搜查，行动期间，共拘留失信被执行人15人，执结案件120件。"
+    )
+    got = linked(
+        text,
+        {"“执行攻坚”专项行动": ["“执行攻坚”专项行动"], "“送法进校园”活动": ["“送法进校园”活动"]},
+    )
+    assert got[-2:] == [(15.0, None), (120.0, None)], got
