@@ -224,6 +224,10 @@ _FIELD_ROW = re.compile(
     r"[^\n。！？]{0,80}?$",
     re.MULTILINE,
 )
+#: a field's label with its colon (来源：, 阅读量:): what a header row the counter alone lacks
+_FIELD_LABEL = re.compile(
+    r"(?:来源|作者|编辑|责编|责任编辑|浏览|点击|阅读|字号|供稿|稿源|出处)(?:次数|量|数)?\s*[:：]"
+)
 _ROW_DATE = re.compile(
     r"(?<![0-9])(?P<date>(?:[0-9]{4}|[0-9]{2})[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}[ \t]*年"
     r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日)(?![0-9])"
@@ -285,6 +289,11 @@ _DATE_ISSUER = re.compile(
     re.MULTILINE,
 )
 
+#: a verb opening what a day's line says was done (2018年3月1日 开通诉讼服务网): an event
+_DONE = re.compile(
+    r"[ \t\u3000]*(?:开通|上线|建成|接入|启用|开设|成立|设立|挂牌|揭牌|入驻|投入|开展|召开|举办"
+    r"|发布|出台|印发|获评|荣获|被评|推出|开始|启动|实现|完成)"
+)
 
 # A page's timestamp standing as one cell of a short header row: a full date and a clock time,
 # set off by the line's start, spaces or a separator (某院 · 公众号 · 2025-03-05 07:30; a view
@@ -365,11 +374,17 @@ _DAY_AUTHOR = re.compile(
 )
 
 
-def _author_names(names: str) -> bool:
-    from ingest.people import COMPOUND_SURNAMES, SURNAMES  # the surname table lives there
+def _author_names(names: str, text: str) -> bool:
+    """Whether `names` are authors' names: a surname and one or two characters, not a word
+    (宣判), a unit (宣传科) or a place the text names (江宁 of 江宁区)."""
+    from ingest.gazetteer import load_gazetteer
+    from ingest.people import COMPOUND_SURNAMES, SURNAMES, _plausible_name  # the tables live there
 
     return all(
-        (n[0] in SURNAMES and len(n) <= 3) or (n[:2] in COMPOUND_SURNAMES and len(n) >= 3)
+        ((n[0] in SURNAMES and len(n) <= 3) or (n[:2] in COMPOUND_SURNAMES and len(n) >= 3))
+        and _plausible_name(n)
+        and not re.search(re.escape(n) + "[省市县区镇乡村街]", text)
+        and not load_gazetteer().lookup(n)  # 2023-05-10 江宁: a county's short name
         for n in names.split()
     )
 
@@ -406,18 +421,31 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         iso = parse_date(m.group("date"))
         if iso and iso not in found:
             found.append(iso)
+    rows = list(_DAY_AUTHOR.finditer(top[:1500]))
     authored = [
         iso
-        for m in _DAY_AUTHOR.finditer(top[:1500])
-        if _author_names(m.group("names"))  # 2024-05-03 开庭: a day and an event, no author
+        for m in rows
+        if _author_names(m.group("names"), text)  # 2024-05-03 开庭: a day and an event
         and (iso := parse_date(m.group("date")))
     ]
-    if len(set(authored)) == 1 and authored[0] not in found:
-        found.append(authored[0])  # several days with names: a list (a duty roster), no byline
-    for m in _DATE_ISSUER.finditer(top[:1500]):
-        iso = parse_date(m.group("date"))
-        if iso and iso not in found:
-            found.append(iso)
+    # several rows of a day and words (2024-03-01 立案 / 2024-04-02 宣判): a list of events or a
+    # duty roster, no byline
+    if len(rows) == 1 and authored and authored[0] not in found:
+        found.append(authored[0])
+    issued = [
+        m
+        for m in _DATE_ISSUER.finditer(top[:1500])
+        # 2018年3月1日 开通诉讼服务网: a day and what was done, no issuer
+        if not _DONE.match(
+            top, m.end("date") + 1 if top[m.end("date")] in "】])）" else m.end("date")
+        )
+    ]
+    # 2018年3月1日 开通诉讼服务网 / 2019年6月1日 上线移动微法院: a chronicle's rows, no dateline
+    if len({m.group("date") for m in _DATE_ISSUER.finditer(top[:1500])}) == 1:
+        for m in issued:
+            iso = parse_date(m.group("date"))
+            if iso and iso not in found:
+                found.append(iso)
     for m in _CLOCK_STAMP.finditer(top[:1500]):
         if _portal_clock(top, m.start(), m.end()):
             continue
@@ -431,6 +459,8 @@ def page_dates(text: str, *, head: int = 3000) -> list[str]:
         if iso and iso not in found:
             found.append(iso)
     for row in _FIELD_ROW.finditer(top[:1500]):
+        if _FIELD_LABEL.search(row.group(0)) is None and re.search("[，,]", row.group(0)):
+            continue  # 2023年12月31日，该院公众号年度总阅读量 1260000: a sentence's figure
         dm = _ROW_DATE.search(row.group(0))
         if dm and _NOT_EVENT_BEFORE.search(row.group(0)[: dm.start()]):
             continue  # 数据来源：…截至2023-12-31: a span, not the page's date

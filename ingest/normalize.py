@@ -438,7 +438,29 @@ def starred_names(text: str, start: int, inner: str) -> bool:
     if m is None:
         return False
     surname = m.group("surname")
-    return surname in COMPOUND_SURNAMES or (len(surname) == 1 and surname in SURNAMES)
+    if not (surname in COMPOUND_SURNAMES or (len(surname) == 1 and surname in SURNAMES)):
+        return False
+    if inner_s[0] == "诉" or m.group(0) != inner_s[0] + surname:
+        return True  # 张**诉李**, 王**与被告赵**: a caption's words
+    # 促成双方**和解**: a link word and a surname that are a word of their own are bold unless
+    # the caption goes on (…**民间借贷纠纷一案) or a party's label stands before it (原告王**)
+    after = text[start + 4 + len(inner) : start + 10 + len(inner)]
+    party = _PARTY_BEFORE.search(_t2s(text[max(0, start - 8) : start]))
+    if _CASE_AFTER.match(_t2s(after)) or party:
+        return True
+    from ingest.people import _COMMON_WORDS
+
+    return inner_s not in _COMMON_WORDS and inner_s not in _LINK_WORDS
+
+
+#: words a caption's link and a surname also make (及时, 同时): bold, not two starred names
+_LINK_WORDS = frozenset(
+    ["及时", "同时", "及其", "与会", "同步", "同意", "和谐", "跟进", "同事", "和平", "和顺"]
+)
+#: a case's words after a caption's last name (张**与李**民间借贷纠纷一案, …离婚案)
+_CASE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:纠纷|一案|案件|案)")
+#: a party's label before a caption's first name (原告王**与…)
+_PARTY_BEFORE = re.compile(r"(?:原告|被告|申请人|上诉人|被执行人)[\u4e00-\u9fff]$")
 
 
 _DOUBLED = re.compile(r"([，、；。])\1+")

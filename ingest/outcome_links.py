@@ -172,7 +172,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from ingest.document import Extraction, OutcomeRef
@@ -521,7 +522,7 @@ class _Mention:
     frame: bool = False  # named as a frame or an idea (诉源治理大格局): credited with nothing
 
 
-def _surfaces(ref_name: str, mentions: list[str], others: frozenset[str] = frozenset()) -> set[str]:
+def _surfaces(ref_name: str, mentions: list[str], others: Container[str] = frozenset()) -> set[str]:
     """The strings that name the initiative in a text; `others` are what other initiatives
     of the text are written as, which a quoted brand inside this one's name does not take."""
     out = {s for s in mentions if len(s) >= 2}
@@ -542,6 +543,18 @@ _COMPARED_WITH = re.compile(r"以往|往年|去年|上年|前年|上一年|同�
 _QUOTED_BRAND = re.compile('[“"]([\u4e00-\u9fff]{4,})[”"]')
 
 
+class _Others:
+    """What the other initiatives of a text are written as: a string written by more
+    initiatives than this one's own words account for."""
+
+    def __init__(self, written_by: Counter[str], own: frozenset[str]) -> None:
+        self.written_by = written_by
+        self.own = own
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.written_by[word] > (word in self.own)
+
+
 def _mentions(ex: Extraction) -> list[_Mention]:
     """Every place the text names one of the extraction's initiatives, in text order; where
     names overlap the longer one wins."""
@@ -552,11 +565,13 @@ def _mentions(ex: Extraction) -> list[_Mention]:
         ref.name: {ev.quote for ev in ref.evidence if ev.quote} | set(ref.mentions)
         for ref in ex.initiatives
     }
+    # what each initiative is written as, and how many initiatives are written so: counted
+    # once, not rebuilt per initiative (quadratic in a text naming hundreds)
+    words = {n: frozenset(w.strip(_QUOTES) for w in (*ws, n)) for n, ws in named.items()}
+    written_by = Counter(w for ws in words.values() for w in ws)
     for ref in ex.initiatives:
         written = named[ref.name]
-        others = frozenset(
-            w.strip(_QUOTES) for n, ws in named.items() if n != ref.name for w in (*ws, n)
-        )
+        others = _Others(written_by, words[ref.name])
         surfaces = _surfaces(ref.name, sorted(written), others)
         for s in surfaces:
             core = s not in written and s != ref.name
@@ -725,6 +740,22 @@ _BARE_ANAPHOR = re.compile(
     r"(?=(?:开展|实施|推行|运行|启动|试行)以来|(?:开展|实施)?期间)"
 )
 
+#: the end of a name _BARE_ANAPHOR's heads point at (“春雷”专项执行行动, “宪法宣传周”活动)
+_BARE_HEAD_END = re.compile(r"(?:行动|活动|机制|模式|改革|工作法|工程|项目)$")
+#: the heads _BARE_ANAPHOR names
+_BARE_HEADS = (
+    "专项行动",
+    "专项活动",
+    "行动",
+    "活动",
+    "机制",
+    "模式",
+    "改革",
+    "工作法",
+    "工程",
+    "项目",
+)
+
 
 def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Mentions plus one for each anaphor that follows a named initiative (该机制推行以来 after
@@ -743,12 +774,32 @@ def _with_anaphors(text: str, mentions: list[_Mention]) -> list[_Mention]:
         same = [m for m in earlier if m.name.endswith(a.group("head"))]
         target = (same or earlier)[-1]
         extra.append(_Mention(a.start(), a.end(), target.name, anaphor=True))
+    # the names before each anaphor by the head they end with, and the last campaign among
+    # them, kept as the anaphors advance (not rescanned at each: a text may name hundreds)
+    by_head: dict[str, set[str]] = {}
+    last_campaign: str | None = None
+    seen = 0
     for a in _BARE_ANAPHOR.finditer(text):
+        head = a.group("head")
         i = bisect.bisect_left(starts, a.start())
-        heads = {m.name for m in mentions[:i] if m.name.rstrip('”"').endswith(a.group("head"))}
-        if not heads:
-            # 行动期间，… opening an article that names the campaign further on
-            heads = {m.name for m in mentions if m.name.rstrip('”"').endswith(a.group("head"))}
+        for m in mentions[seen:i]:
+            bare = m.name.rstrip('”"')
+            if m.anaphor or not _BARE_HEAD_END.search(bare):
+                continue
+            last_campaign = bare
+            for h in _BARE_HEADS:
+                if bare.endswith(h):
+                    by_head.setdefault(h, set()).add(m.name)
+        seen = max(seen, i)
+        heads = set(by_head.get(head, ()))
+        if heads and last_campaign is not None and not last_campaign.endswith(head[-2:]):
+            # 开展“甲”活动。…开展“乙”专项行动。活动期间: another kind of campaign stands closer
+            # (one of the same kind may be a part of it: 专项行动 past a 夜间集中执行行动)
+            continue
+        if not heads and i == 0:
+            # 行动期间，… opening an article that names the campaign further on (not when a
+            # name stands before it: 深化诉源治理。行动期间，…。…开展“甲”专项行动)
+            heads = {m.name for m in mentions if m.name.rstrip('”"').endswith(head)}
         if len(heads) == 1:
             extra.append(_Mention(a.start(), a.end(), heads.pop(), anaphor=True))
     if not extra:
@@ -1315,6 +1366,8 @@ class _Linker:
         ):
             return None  # 诉至法院的纠纷N件: the cases filed, no result of what a lead-in names
             # (a share of them is: 占受理总数的45%)
+        if _BARE_ANAPHOR.search(t.text[l_start : f.figure[0]]):
+            return None  # 行动期间，…: the paragraph's own campaign, which no name resolved
         lead_names = list(
             dict.fromkeys(
                 m.name
@@ -1325,7 +1378,15 @@ class _Linker:
         line = t.text[prev[0] : prev[1]]
         if _is_heading(line):
             return (lead_names[0], "link:heading") if len(lead_names) == 1 else None
-        improved = _IMPROVED.search(line) is not None and self.opens_on_figures(l_start)
+        # 有效提升了审判效率。 then 该院共审结案件N件: a court's totals are no result of the
+        # practice the lead-in names unless the paragraph's words repeat the practice's
+        # (推进院庭长办案常态化，有效提升了…。院庭长共承办案件N件，…结案N件)
+        improved = (
+            _IMPROVED.search(line) is not None
+            and self.opens_on_figures(l_start)
+            and len(lead_names) == 1
+            and _shares_words(t.text[l_start : f.figure[0]], lead_names[0])
+        )
         if (
             not _CREDIT_AFTER.search(line)
             and not improved

@@ -778,7 +778,17 @@ def _staff_listed(gap: str) -> bool:
         m = _CHAIN_RE.match(part)
         if m is None or not _valid_name(part[m.end() :]):
             return False
+        # 法官张三、律师刘六、调解员赵七: a lawyer, a juror or a mediator listed is no post of the
+        # court's, and the list no longer the court's staff
+        if not all(_court_post(r) for r in _roles(m.group(0))):
+            return False
     return True
+
+
+def _court_post(role: str) -> bool:
+    """Whether `role` is a court's own post: an office (庭长) or a court occupation (法官,
+    书记员), not a mediator's."""
+    return (role not in OCCUPATIONS or role in COURT_OCCUPATIONS) and not _is_mediator(role)
 
 
 def _is_credit(text: str, start: int) -> bool:
@@ -1135,6 +1145,21 @@ def find_people(
         court = ends[mention_ends[i]].court
         return court if court.endswith("人民法庭") else None
 
+    def other_court_in_paragraph(pos: int, tribunal: str) -> bool:
+        """Whether the paragraph at `pos` names another court of the tribunal's level or its
+        court's (a host court: 赴乙法院交流。…乙法院副院长…，法庭负责人…), and not the tribunal
+        itself; a superior court (被甲市中级人民法院授予…) or a region's courts are no host."""
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        named = [c.court for c in court_mentions if lo <= c.start < hi]
+        return tribunal not in named and any(
+            not tribunal.startswith(c)
+            and not c.startswith("AGG:")
+            and not re.search("中级|高级|最高|高院|中院", c)
+            for c in named
+        )
+
     def linked_mediator(pos: int) -> bool:
         """A mediator's sentence names a court's facility or its hiring them (调解室内，调解员
         王芳…; 驻院调解工作室…涌现出优秀人民调解员王芳) but no court, and no other place or
@@ -1418,6 +1443,8 @@ def find_people(
                 continue
             tribunals = {c.court for c in court_mentions if c.court.endswith("人民法庭")}
             head_of = tribunals.pop() if facility.group("bare") and len(tribunals) == 1 else None
+            if head_of is not None and other_court_in_paragraph(m.start(), head_of):
+                head_of = None  # 赴乙法院交流。座谈会上，乙法院副院长…，法庭负责人…: the host's
             post = facility.group(0) + "负责人"
             hits.append(PersonHit(name, (post,), start, end, head_of, rule="person:facility-head"))
             continue

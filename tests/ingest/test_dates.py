@@ -663,6 +663,11 @@ def test_a_portals_clock_above_the_breadcrumb_is_not_the_page_date(tmp_path: Pat
         ("标题\n2024-05-03开庭\n正文。", []),  # a day and an event
         ("标题\n2024-05-03 审理完毕\n正文。", []),
         ("值班表\n2024-05-03 张三\n2024-05-04 李四\n正文。", []),  # a list of days and names
+        # a case's steps, the last a word starting with a surname (宣判); a unit; a place
+        ("案件经过\n2024-03-01 立案\n2024-03-15 开庭\n2024-04-02 宣判\n正文。", []),
+        ("标题\n2019-07-23 宣传科\n正文。", []),
+        ("标题\n2023-05-10 江宁\n某市江宁区法院邀请中学生走进法院。", []),
+        ("标题\n2023-05-10 江宁\n正文。", []),  # a county's short name, the header cut alone
     ],
 )
 def test_a_day_with_its_authors_name_is_a_byline(header: str, day: list[str]) -> None:
@@ -684,3 +689,18 @@ def test_event_days_are_read_in_words_only() -> None:
     assert reference_date("2024年3月10日，某县法院召开推进会。今年1至2月收案。") == Reference(
         "2024-03-10", "lead"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chronicle's rows: a day and what was done, no dateline
+        "大事记\n2018年3月1日 开通诉讼服务网\n2019年6月1日 上线移动微法院\n"
+        "2020年8月1日 开通微信公众号\n正文。",
+        "大事记\n2018年3月1日 开通诉讼服务网\n正文。",
+        # a sentence's counter without its colon
+        "标题\n2023年12月31日，该院微信公众号年度推文总阅读量 1260000\n正文。",
+    ],
+)
+def test_a_chronicles_rows_and_a_sentences_counter_date_no_page(text: str) -> None:
+    assert page_dates(text) == []

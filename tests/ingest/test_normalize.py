@@ -205,6 +205,23 @@ def test_starred_out_names_of_a_caption_keep_their_stars(raw: str, text: str) ->
 @pytest.mark.parametrize(
     ("raw", "text"),
     [
+        # a link word and a surname that make a word of their own after a surname: bold
+        ("法官耐心释法，促成双方**和解**。", "法官耐心释法，促成双方和解。"),
+        ("法官促成当事人双方**和解**，案件当庭结案。", "法官促成当事人双方和解，案件当庭结案。"),
+        # ... unless the caption goes on or a party's label stands before it
+        ("原告王**和解**民间借贷纠纷一案", "原告王□□和解□□民间借贷纠纷一案"),
+        ("张**与李**达成协议", "张□□与李□□达成协议"),
+    ],
+)
+def test_a_word_in_bold_after_a_surname_is_bold(raw: str, text: str) -> None:
+    out, offsets, _ = normalize_text(raw)
+    assert out == text
+    assert_offsets(raw, out, offsets)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
         ("乙市法院**诉源治理**见成效", "乙市法院诉源治理见成效"),
         ("某院坚持**与时俱进**", "某院坚持与时俱进"),
         ("院长**王立新**指出", "院长王立新指出"),

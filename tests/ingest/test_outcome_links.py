@@ -1347,3 +1347,87 @@ def test_a_quoted_brand_another_initiative_is_named_by_stays_that_ones() -> None
         {"“邻里议事厅”法官联系点": ["“邻里议事厅”法官联系点"], "邻里议事厅": ["邻里议事厅"]},
     )
     assert got == [(320.0, "邻里议事厅")]
+
+
+def test_a_campaigns_head_noun_points_at_no_other_campaign_named_later() -> None:
+    """活动期间 after a campaign of another head (专项执行行动) takes no campaign of the next
+    paragraph (“宪法宣传周”活动), nor 行动期间 after a practice one named later (诉源治理)."""
+    text = (
+        "辰县法院开展“惊雷”专项执行行动。活动期间，共执结案件410件，执行到位金额3600万元。\n"
+        "此外，该院还组织开展“民法典宣传月”活动。"
+    )
+    got = linked(
+        text,
+        {
+            "“惊雷”专项执行行动": ["“惊雷”专项执行行动"],
+            "“民法典宣传月”活动": ["“民法典宣传月”活动"],
+        },
+    )
+    assert got == [(410.0, None), (3600.0, None)]
+    text = (
+        "辰县法院持续深化诉源治理。\n"
+        "行动期间，全院共发放宣传资料1800份，接受群众咨询260人次。\n"
+        "此外，该院联合县司法局开展“护企”专项行动，走访企业40家。"
+    )
+    got = linked(text, {"诉源治理": ["诉源治理"], "“护企”专项行动": ["“护企”专项行动"]})
+    assert all(name is None for _, name in got[:2]), got
+
+
+def test_a_campaigns_head_noun_takes_the_nearest_campaign_not_one_further_up() -> None:
+    text = (
+        "2月，辰县法院开展“宪法进乡村”活动，走进村居宣讲宪法。\n"
+        "今年以来，该院开展“惊雷”专项执行行动，集中清理执行积案。活动期间，共执结案件410件。"
+    )
+    got = linked(
+        text,
+        {"“宪法进乡村”活动": ["“宪法进乡村”活动"], "“惊雷”专项执行行动": ["“惊雷”专项执行行动"]},
+    )
+    assert got == [(410.0, None)]
+
+
+def test_an_improving_lead_in_credits_no_court_totals_that_do_not_repeat_its_practice() -> None:
+    text = (
+        "午县法院发布2023年度审判执行工作情况\n"
+        "某省某市午县人民法院持续深化“繁简分流”改革，有效提升了审判效率。\n"
+        "2023年，该院共受理各类案件16800件，审结15900件，结案率94.6%，执结案件4100件。"
+    )
+    got = linked(text, {"“繁简分流”": ["“繁简分流”"]})
+    assert all(name is None for _, name in got), got
+    text = (
+        "某省某市午县人民法院推行“诉调对接”机制，有效提升了纠纷化解效率。\n"
+        "今年以来，该院法官人均结案231件，一审服判息诉率达91%。"
+    )
+    got = linked(text, {"“诉调对接”": ["“诉调对接”"]})
+    assert all(name is None for _, name in got), got
+
+
+def test_a_campaigns_head_noun_passes_a_nearer_campaign_of_its_kind() -> None:
+    """A 集中执行行动 between is a part of the 专项行动, not another kind of campaign."""
+    text = (
+        "卯市中级人民法院在两级法院开展“清源”专项行动。\n"
+        "专项行动聚焦涉民生执行案件，各院开展“雷霆”夜间集中执行行动，形成高压态势。\n"
+        "专项行动开展以来，两级法院共执结案件380件。"
+    )
+    got = linked(
+        text,
+        {
+            "“清源”专项行动": ["“清源”专项行动"],
+            "“雷霆”夜间集中执行行动": ["“雷霆”夜间集中执行行动"],
+        },
+    )
+    assert got == [(380.0, "“清源”专项行动")]
+
+
+def test_an_unresolved_campaign_head_noun_takes_no_name_from_a_line_before() -> None:
+    """行动期间 after an activity of another kind: the figures are the unnamed 行动's, not the
+    short line's before them."""
+    text = (
+        "某省某市辰县人民法院开展“执行攻坚”专项行动。\n"
+        "5月，该院组织开展“送法进校园”活动，走进中小学12所。\n"
+        "6月，该院联合公安机关开展集中搜查，行动期间，共拘留失信被执行人15人，执结案件120件。"
+    )
+    got = linked(
+        text,
+        {"“执行攻坚”专项行动": ["“执行攻坚”专项行动"], "“送法进校园”活动": ["“送法进校园”活动"]},
+    )
+    assert got[-2:] == [(15.0, None), (120.0, None)], got

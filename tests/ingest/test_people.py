@@ -1595,3 +1595,39 @@ def test_an_honour_given_right_after_the_name_is_a_role() -> None:
     # what is not an honour is not added
     text = "甲市中院法官张建国获得法官助理的帮助。"
     assert [h.roles for h in find_people(text, mentions)] == [("法官",)]
+
+
+def test_a_mediator_listed_after_a_lawyer_or_a_juror_is_not_placed_at_the_court() -> None:
+    """Only a court's own posts make a list the court's staff (法官、书记员), not a lawyer's or a
+    juror's."""
+    mentions = [CourtMention(0, 4, "甲县法院", "X省甲县人民法院")]
+    for text in (
+        "甲县法院法官王明、律师周涛、人民调解员孙燕共同参与调解。",
+        "甲县法院法官王明、人民陪审员周涛、人民调解员孙燕共同到场调解。",
+    ):
+        hits = {h.name: h.court for h in find_people(text, mentions)}
+        assert hits.get("孙燕") is None, (text, hits)
+
+
+def test_a_bare_tribunals_head_at_another_courts_meeting_is_not_the_visitors() -> None:
+    text = (
+        "乙县人民法院丁镇人民法庭干警一行赴丙县人民法院学习交流。\n"
+        "座谈会上，丙县人民法院副院长刘强致欢迎辞，法庭负责人王秀军介绍了巡回调解工作经验。"
+    )
+    mentions = [
+        CourtMention(0, 12, "乙县人民法院丁镇人民法庭", "X省乙县人民法院丁镇人民法庭"),
+        CourtMention(17, 23, "丙县人民法院", "X省丙县人民法院"),
+        CourtMention(34, 40, "丙县人民法院", "X省丙县人民法院"),
+    ]
+    assert text[34:40] == "丙县人民法院" and text[17:23] == "丙县人民法院"
+    hits = {h.name: h.court for h in find_people(text, mentions)}
+    assert hits.get("王秀军") is None, hits
+    # a superior court awarding the tribunal is no host
+    text = "乙县人民法院丁镇人民法庭被甲市中级人民法院授予集体三等功，法庭负责人王秀军多次受表彰。"
+    mentions = [
+        CourtMention(0, 12, "乙县人民法院丁镇人民法庭", "X省乙县人民法院丁镇人民法庭"),
+        CourtMention(13, 21, "甲市中级人民法院", "X省甲市中级人民法院"),
+    ]
+    assert text[13:21] == "甲市中级人民法院"
+    hits = {h.name: h.court for h in find_people(text, mentions)}
+    assert hits.get("王秀军") == "X省乙县人民法院丁镇人民法庭", hits

@@ -447,6 +447,12 @@ def test_markdown_keeps_the_stars_of_starred_out_names(tmp_path: Path) -> None:
     assert doc.title == "原告张□□诉李□□一案调解成功"
 
 
+def test_markdown_bold_on_a_word_after_a_surname_is_bold(tmp_path: Path) -> None:
+    path = tmp_path / "bold.md"
+    path.write_text("# 调解成功\n\n法官耐心释法，促成双方**和解**。\n", encoding="utf-8")
+    assert "促成双方和解。" in read_document(path).text
+
+
 def test_traditional_text_with_pinyin() -> None:
     doc = read_document(DOCS / "traditional_pinyin.txt")
     assert doc.text.split("\n") == [
