@@ -309,7 +309,9 @@ _GENERIC_WORDS = re.compile(
     "常态化|规范化|全覆盖|议事|联席|学习|会议|便民|办公|新型|现代化|相关|多元|一体化|信息化|专门|专业化|基层|社会|"
     "协同|多方|线上|线下|网上|网下|智能|智慧|智审|智管|法官|法院|立案|质效|建设|机制|平台|中心|人民|"
     "一站式|院庭长|院领导|庭长|院长|处理|办理|工作|调处|化解|合理|规范|有效|科学|分流|"
-    "部门|经费|财政|流程|共享|互通|宣传|法律"
+    "部门|经费|财政|流程|共享|互通|宣传|法律|"
+    # the court's staff and party work (创新人才培养机制, 队伍建设机制, 党建工作机制)
+    "人才|培养|队伍|党建"
 )
 #: what a campaign for a known initiative adds to it (争创“枫桥式人民法庭”)
 _CAMPAIGN_VERBS = re.compile(r"(?:全力|积极|深入|全面)?(?:争创|争当|创建|推进|深化|推行)")
@@ -666,6 +668,16 @@ def _quoted_candidates(
                 continue
             if _figure_of_speech(plain_x):
                 continue  # 法官“背对背”分头劝导, “家门口”调处网络: a figure of speech
+            if (
+                head_m is not None
+                and head_m.group("head") in _CAMPAIGN_HEADS
+                and _crackdown(text, plain_x + head_m.group(0), head_m.end())
+            ) or (
+                head_m is None
+                and plain_x.endswith("行动")
+                and _crackdown(text, plain_x, last.end())
+            ):
+                continue  # “净网”专项行动, 开展“百日攻坚行动”，打击盗窃犯罪: a crackdown on crime
             if OTHER_BODY.fullmatch(plain_x) or (
                 _OTHER_WORK.search(plain_x + (head_m.group(0) if q is last and head_m else ""))
             ):
@@ -1066,7 +1078,8 @@ def _unquoted_candidates(
         ):
             continue  # 创新送达机制: a procedure's mechanism improved, no name of its own
         if _ADJECTIVE.fullmatch(plain) or (
-            h.group(0) in _CAMPAIGN_HEADS and _CRIMINAL.search(plain)
+            h.group(0) in _CAMPAIGN_HEADS
+            and (_CRIMINAL.search(plain) or _crackdown(text, plain, h.end()))
         ):
             continue  # 作为一项战略性工程 (a quality), 电信网络诈骗专项行动 (a crackdown on crime)
         if plain.startswith("第") or _COUNT_INSIDE.search(plain):
@@ -1095,13 +1108,11 @@ def _unquoted_candidates(
             continue  # 聘请…监督员 only; 聘请 sets up nothing else (聘请甲专家团队 hires people)
         if h.group(0) == "监督员" and "担任" in plain:
             continue  # 聘请人大代表担任监督员: the people appointed, not the mechanism's name
+        if h.group(0) in ("调解委员会", "联络点") and _other_bodys(text, start):
+            continue  # 区工商联成立商事调解委员会, 区司法局设立法律援助联络点: another body's
         if h.group(0) == "调解委员会":
             if not (verbs and _FOUNDS.fullmatch(verbs[-1].group(0))) or "人民" in plain:
                 continue  # 人民调解委员会, or a committee only named: a village's or a bureau's
-            lead = text[_clause_start(text, start) : start]
-            sentence = text[max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1 : start]
-            if OTHER_BODY.search(lead) and not _COURT_SUBJECT.search(sentence):
-                continue  # 区工商联成立商事调解委员会: another body's committee
         elif OTHER_BODY.search(plain + h.group(0)) or _OTHER_WORK.search(plain):
             continue  # 依托某区综治中心: another body's centre, not the court's mechanism
         if (
@@ -1114,6 +1125,20 @@ def _unquoted_candidates(
         out.append(InitiativeMention(start, h.end(), text[start : h.end()], True, rule))
         item_ends.add(h.end())
     return out
+
+
+#: a court that only guides or backs another body's work (在甲法院指导下, 在法院的支持下): not
+#: the subject of the clause after it
+_GUIDED_BY = re.compile(r"在[^，,。；;]{0,20}?(?:指导|支持|帮助|推动|协调|指引|见证)下")
+
+
+def _other_bodys(text: str, start: int) -> bool:
+    """Whether what is set up at `start` is another body's: a body that is not a court leads its
+    clause, and no court stands in the sentence before it as a subject (在法院指导下 makes no
+    court a subject: 在甲法院指导下，乙街道成立了调解委员会)."""
+    lead = text[_clause_start(text, start) : start]
+    sentence = text[max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1 : start]
+    return bool(OTHER_BODY.search(lead)) and not _COURT_SUBJECT.search(_GUIDED_BY.sub("", sentence))
 
 
 #: an unquoted mechanism named as running since some time (二次分流机制全面运行以来, 甲平台上线
@@ -1184,7 +1209,7 @@ _LISTED = re.compile(
 _ROUTINE_END = re.compile(
     r"(?:讲座|交流|培训|座谈|研讨|观摩|学习|调研|宣讲|宣传|慰问|走访|竞赛|比赛|演讲|评比|测试|考试|会议|"
     r"论坛|讲评|练兵|汇报|参观|管理|考核|考评|督查|检查|评查|监督|通报|审批|值班|保密|报告|防控|讨论|"
-    r"案件)$"
+    r"案件|例会|会商)$"
     # …or the court's internal discipline and housekeeping wherever named (廉政风险防控, 请示报告)
     r"|廉政|党风|请示|考勤|财务|后勤|档案|公文"
 )
@@ -1192,15 +1217,39 @@ _ROUTINE_END = re.compile(
 _LISTED_SEP = re.compile(r"、|(?<=[”」])(?=[“「])|以及|和(?![解谐美平睦合])|及(?!时)")
 
 
+#: …and only 、 or back-to-back quotes when a 、 parts them: 和 is then inside an item (家事
+#: 调查员和心理咨询师参与、诉前调解和司法确认衔接等机制: two items, not four)
+_LISTED_SEP_DUN = re.compile(r"、|(?<=[”」])(?=[“「])")
+#: how often a routine is held, before its name (每周一次院长接待日, 每月一次庭长例会)
+_FREQUENCY_LEAD = re.compile(
+    r"^(?:每(?:周|月|季度?|年|天|日|半年|两周|双周)|定期)(?:[一二两三四五1-9\d]+次|一期|一次)?"
+)
+#: an item that joins two parties by a verb of taking part or linking (心理咨询师参与,
+#: 诉前调解和司法确认衔接): the parties' roles in a mechanism, not the mechanism's name
+_TWO_PARTY_END = re.compile(r"[和及与].*(?:参与|衔接|对接|联动|融合|协同|配合|互动)$")
+
+
 def _listed_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the items of text[start:end], parted by `_LISTED_SEP`."""
+    """The spans of the items of text[start:end], parted by `_LISTED_SEP` (when a 、 parts them,
+    和/及 parts only the last item, and only when no earlier item holds one); a frequency before
+    an item (每周一次) is no part of it."""
     out: list[tuple[int, int]] = []
     pos = start
-    for sep in _LISTED_SEP.finditer(text, start, end):
+    dun = "、" in text[start:end]
+    for sep in (_LISTED_SEP_DUN if dun else _LISTED_SEP).finditer(text, start, end):
         out.append((pos, sep.start()))
         pos = sep.end()
+    # 甲、乙和丙: the last item parts at its 和 unless an earlier item holds a 和 of its own
+    if dun and not any(_LISTED_SEP.search(text, a, b) for a, b in out):
+        for sep in _LISTED_SEP.finditer(text, pos, end):
+            out.append((pos, sep.start()))
+            pos = sep.end()
     out.append((pos, end))
-    return out
+    trimmed: list[tuple[int, int]] = []
+    for a, b in out:
+        lead = _FREQUENCY_LEAD.match(text, a, b)
+        trimmed.append((lead.end(), b) if lead and b - lead.end() >= 2 else (a, b))
+    return trimmed
 
 
 def _listed_candidates(
@@ -1229,6 +1278,8 @@ def _listed_candidates(
             plain = strip_ignored(text[a:b])
             if _covered(tax_spans, a, b) and len(_residue(text, tax_spans, a, b)) < 2:
                 continue  # 诉前调解: a known term, named already
+            if _TWO_PARTY_END.search(plain):
+                continue  # 家事调查员和心理咨询师参与: the parties a mechanism joins, no name
             if (
                 not shortest <= len(plain) <= 20
                 or _X_STOP.search(plain)
@@ -1457,6 +1508,15 @@ def _award_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+#: a rank or a grade in an object of 蝉联 (蝉联全市法院综合考核第一名, 蝉联考核优秀等次): a
+#: place in a ranking held again, not an honour conferred
+_RANK = re.compile(
+    r"第[一二三四五六七八九十\d]|名次|等次|等级|排名|榜首|首位|前[一二三四五六七八九十\d]+名|"
+    # a grade of an assessment (考核优秀), not an honour named after it (考核优秀单位)
+    r"(?:考核|考评)(?:结果)?(?:为)?优秀(?![单集法个奖])"
+)
+
+
 #: a measurement in an award's object: a percentage or a verb of change makes it a figure
 _MEASURED = re.compile(r"\d\s*[%％]|百分之|达到|同比|环比")
 
@@ -1526,6 +1586,8 @@ def _award_spans(text: str, limit: int) -> list[tuple[int, int, int]]:
                 obj = obj[: gap.start()]
             if not _HONOUR_TAIL.search(obj.rstrip()):
                 continue
+        if m.group(0) == "蝉联" and _RANK.search(obj):
+            continue  # 蝉联全市法院考核第一名, 蝉联…考核优秀等次: a rank or a grade kept, no honour
         if m.group(0).startswith("晋") and "星级" not in obj:
             continue  # 晋升为副庭长, 晋升为一级法院: a post or a grade, not an honour
         if m.group(0) == "获" and (
@@ -1626,6 +1688,24 @@ AGENT_BODY = re.compile(
     r"(?:经|由)[" + HAN + r"]{0,4}?" + OTHER_BODY.pattern + r"[^，,。；;：:\n]{0,2}$"
 )
 _CRIMINAL = re.compile(r"犯罪|惩治|打击|刑事|诈骗|盗窃|洗钱|毒品|杀人|抢劫|受贿|贪污|集资")
+#: the police's and the party's own campaigns (“扫黄打非”, “净网”, 禁毒, 反腐): a court joins them,
+#: they are none of its initiatives
+_CRACKDOWN = re.compile(r"扫黄|打非|净网|禁毒|反腐|腐败")
+#: a campaign's purpose right after it, the clause that follows included (开展“百日攻坚行动”，严厉
+#: 打击盗窃犯罪; “两年攻坚行动”整治群众身边腐败): a crackdown on crime or corruption
+_CRACKDOWN_AFTER = re.compile(
+    r"^[^。；;！!？?\n]{0,12}?(?:打击|惩处|惩治|整治|严惩|查处|震慑|遏制)"
+    r"[^。；;！!？?\n]{0,16}?(?:犯罪|腐败|违法)"
+)
+
+
+def _crackdown(text: str, name: str, end: int) -> bool:
+    """A campaign named `name`, ending at `end`, that cracks down on crime or corruption: its
+    name says so (“净网”专项行动), or, with no court work in its name, its purpose after it does
+    (“昆仑2023”专项行动，依法从严惩处涉网犯罪)."""
+    if _CRACKDOWN.search(name):
+        return True
+    return not _COURT_BUSINESS.search(name) and bool(_CRACKDOWN_AFTER.match(text[end : end + 40]))
 
 
 def _headline_spans(text: str, limit: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1806,8 +1886,10 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
             _SET_UP_BEFORE.search(text, max(0, m.start - 10), m.start)
             or _SET_UP_AFTER.match(text, m.end)
         )
-    if _SPIRIT_AFTER.match(text, m.end):
-        return False  # 发扬“马背法庭”精神: an ideal invoked, not the practice taken up
+    if _SPIRIT_AFTER.match(text, m.end) and not m.entry.name.endswith(_WAYS_OF_WORKING):
+        # 发扬“马背法庭”精神: an ideal invoked, not the practice taken up; the spirit of a way
+        # of working (弘扬“枫桥经验”精神, 传承“马锡五审判方式”精神) is that way carried on
+        return False
     if text[m.end - 1 : m.end] == "比" and _COMPARED.match(text, m.end):
         return False  # 调解案件比以往大幅提高: the words of a comparison, not 案件比
     if not m.entry.needs_verb:
@@ -1820,6 +1902,8 @@ def _tax_kept(text: str, m: TaxonomyMatch) -> bool:
 
 #: the spirit of a practice (发扬“马背法庭”精神): an ideal the court invokes
 _SPIRIT_AFTER = re.compile(r"[”」]?精神")
+#: the ends of the taxonomy's ways of working, whose spirit is the way itself
+_WAYS_OF_WORKING = ("经验", "审判方式", "工作法")
 #: what a comparison with 比 names (案件比以往, 比去年同期)
 _COMPARED = re.compile(r"以往|往年|去年|上年|前年|同期|历年|过去|以前|之前|上月|上季度")
 #: 强化, 扩大, 加大 … the use of a procedure (强化小额诉讼程序适用)
@@ -2154,6 +2238,8 @@ def find_initiatives(
         cands.append(InitiativeMention(xs, ac.end(), text[xs : ac.end()], True, "activity"))
     for nq in _NESTED_ROOM.finditer(text, 0, limit):
         x = nq.group("x")
+        if text.rfind("“", 0, nq.start()) <= text.rfind("”", 0, nq.start()):
+            continue  # 门口挂着‘甲服务站’的牌子 with no quoted speech around it: no name of a room
         if _covered(tax_spans, nq.start("x"), nq.end("x")) and (
             len(_residue(text, tax_spans, nq.start("x"), nq.end("x"))) < 2
         ):

@@ -1587,3 +1587,64 @@ def test_the_spirit_of_a_practice_is_an_ideal_not_the_practice() -> None:
     """发扬“马背法庭”精神 invokes an ideal; the 巡回审判 after it is what the court does."""
     assert names("甲院发扬“马背法庭”精神，大力开展巡回审判。") == ["巡回审判"]
     assert names("乙院设立马背法庭。") == ["马背法庭"]
+
+
+def test_a_rank_or_grade_held_again_is_no_honour() -> None:
+    """蝉联…第一名 / 蝉联…考核优秀等次: a place in a ranking or a grade, not an honour; 蝉联 a
+    quoted title still wins it again."""
+    assert names("甲县法院连续两年蝉联全市法院综合考评第二名。") == []
+    assert names("乙院执行局蝉联全省法院审判工作考核优秀等次。") == []
+    assert names("丙院连续四年蝉联全区法院绩效考核榜首。") == []
+    found = find_initiatives("丁法庭蝉联“全省五星级法庭”称号。")
+    assert [(m.name, m.awarded) for m in found] == [("“全省五星级法庭”", True)]
+
+
+def test_a_listed_item_keeps_its_own_he_and_drops_a_frequency() -> None:
+    """A 、-list parts at 、 only when an item holds a 和 of its own; a party-joining item (甲和乙
+    参与) names no mechanism; 每周一次 is no part of a name, and a staff meeting is routine."""
+    text = "甲院建立了调解员和律师参与、网上立案和电子送达对接等机制。"
+    assert names(text) == ["网上立案", "电子送达"]
+    # 甲、乙和丙: the last item still parts at its 和
+    assert names("乙院建立了分案审理、心理干预和犯罪记录封存等制度。") == [
+        "分案审理",
+        "心理干预",
+        "犯罪记录封存",
+    ]
+    assert names("丙院建立了每月一次院长接待日、每周一次审委会例会等制度。") == ["院长接待日制度"]
+
+
+def test_a_crackdown_campaign_is_not_a_courts_initiative() -> None:
+    """The police's and the party's campaigns a court joins (“净网”, 禁毒, a campaign to punish
+    crime or corruption) are none of its initiatives; its own campaigns stay."""
+    assert names("甲院配合公安机关开展“雷霆攻坚行动”，依法严厉打击电信网络犯罪。") == []
+    assert names("全市开展“三年清风行动”整治基层干部腐败。") == []
+    assert names("乙院开展“扫黄打非”专项行动、“净网”专项行动和禁毒专项行动。") == []
+    assert names("丙院开展“百日执行攻坚行动”，依法打击拒执犯罪。") == ["“百日执行攻坚行动”"]
+    assert names("丁院开展“三年强基行动”，全面加强基层党组织建设。") == ["“三年强基行动”"]
+
+
+def test_a_body_guided_by_the_court_sets_up_its_own() -> None:
+    """在法院指导下，某街道成立调解委员会: the street's committee; another body's 联络点 is its own;
+    the court's own 联络点 stays."""
+    assert names("在甲县人民法院指导下，城关街道成立了婚姻家事纠纷调解委员会。") == []
+    assert names("区工商联与区法院共同成立商会商事调解委员会。") == ["商会商事调解委员会"]
+    assert names("乙县司法局在各乡镇设立法律援助联络点。") == []
+    assert names("乙县法院设立乡村法官联络点。") == ["乡村法官联络点"]
+
+
+def test_the_spirit_of_a_way_of_working_carries_it_on() -> None:
+    """弘扬“枫桥经验”精神 carries on the practice (a way of working), unlike 发扬“马背法庭”精神."""
+    assert names("甲院大力弘扬“枫桥经验”精神，传承“马锡五审判方式”精神。") == [
+        "新时代枫桥经验",
+        "马锡五审判方式",
+    ]
+
+
+def test_staff_and_party_work_mechanisms_are_routine() -> None:
+    assert names("甲院创新法官人才培养机制。") == []
+    assert names("乙院创新队伍建设机制，创新党建工作机制。") == []
+
+
+def test_a_room_in_single_quotes_needs_a_quoted_speech() -> None:
+    text = "记者看到，服务中心门口挂着‘甲乡人民调解委员会’和‘乡邻和睦服务站’的牌子。"
+    assert names(text) == []
