@@ -1222,10 +1222,11 @@ _LISTED_SEP = re.compile(r"、|(?<=[”」])(?=[“「])|以及|和(?![解谐美
 _LISTED_SEP_DUN = re.compile(r"、|(?<=[”」])(?=[“「])")
 #: how often a routine is held, before its name (每周一次院长接待日, 每月一次庭长例会)
 _FREQUENCY_LEAD = re.compile(
-    r"^(?:每(?:周|月|季度?|年|天|日|半年|两周|双周)|定期)(?:[一二两三四五1-9\d]+次|一期|一次)?"
+    r"^每(?:周|月|季度?|年|天|日|半年|两周|双周)(?:[一二两三四五1-9\d]+次|一期|一次)?"
 )
 #: an item that joins two parties by a verb of taking part or linking (心理咨询师参与,
-#: 诉前调解和司法确认衔接): the parties' roles in a mechanism, not the mechanism's name
+#: 诉前调解和司法确认衔接): the parties' roles in a mechanism, not the mechanism's name; the
+#: list is one of ways things are joined, and none of its items is proposed
 _TWO_PARTY_END = re.compile(r"[和及与].*(?:参与|衔接|对接|联动|融合|协同|配合|互动)$")
 
 
@@ -1279,7 +1280,10 @@ def _listed_candidates(
             if _covered(tax_spans, a, b) and len(_residue(text, tax_spans, a, b)) < 2:
                 continue  # 诉前调解: a known term, named already
             if _TWO_PARTY_END.search(plain):
-                continue  # 家事调查员和心理咨询师参与: the parties a mechanism joins, no name
+                found = []
+                break  # 甲和乙参与、丙和丁衔接等机制: how parties are joined, a list of no names
+            if _LISTED_SEP.search(plain):
+                continue  # 甲和乙同步运行: two things said of together, no one name
             if (
                 not shortest <= len(plain) <= 20
                 or _X_STOP.search(plain)

@@ -1648,3 +1648,8 @@ def test_staff_and_party_work_mechanisms_are_routine() -> None:
 def test_a_room_in_single_quotes_needs_a_quoted_speech() -> None:
     text = "记者看到，服务中心门口挂着‘甲乡人民调解委员会’和‘乡邻和睦服务站’的牌子。"
     assert names(text) == []
+
+
+def test_a_list_of_ways_things_are_joined_proposes_nothing() -> None:
+    text = "甲院建立了线上审理和线下审理相互衔接、执行查控和财产处置同步推进等机制。"
+    assert names(text) == []
