@@ -48,6 +48,7 @@ _FIELD_ZH: dict[str, str] = {
     "qualifier": "限定词",
     "scope": "范围",
     "title": "职务",
+    "initiative": "学习内容",  # a learning visit's (LEARNED_FROM) initiative studied
     "doc_id": "文档",
     "sentence": "句子",
     "keep": "并入",
@@ -65,7 +66,7 @@ def _change_zh(new: dict[str, object]) -> str:
     parts = []
     for key, label in _FIELD_ZH.items():
         value = new.get(key)
-        if value == "" and key in ("scope", "qualifier") and key in new:
+        if value == "" and key in ("scope", "qualifier", "initiative") and key in new:
             value = "（去掉）"  # '' removes it (`review correct --scope ''`)
         if value is None or value == "":
             continue

@@ -96,7 +96,7 @@ REL_COLOR: dict[str, str] = {
     "HOLDS_ROLE": "#2e9d5b",
     "REPORTED": "#c83e3e",
     "PARTNERS_WITH": "#8a5cb8",
-    "LEARNED_FROM": "#0f8b8d",  # a learning visit: visitor -> host
+    "LEARNED_FROM": "#c51b7d",  # a learning visit: visitor -> host (magenta: no other colour near)
 }
 REL_EN: dict[str, str] = {
     "PART_OF": "part of",

@@ -1964,7 +1964,7 @@ def from_jsonl(store: GraphStore, path: str | Path) -> ImportReport:
 _QUEUE_RETURN = """
 RETURN r.fact_id AS fact_id, type(r) AS type, a.id AS src_id, a.name AS src, b.id AS dst_id,
        b.name AS dst, r.stage AS stage, r.title AS title, r.date AS date, r.doc_ids AS doc_ids,
-       r.confidence AS confidence,
+       r.confidence AS confidence, r.initiative AS initiative,
        CASE WHEN r.rules IS NOT NULL THEN r.rules WHEN r.rule IS NOT NULL THEN [r.rule]
             ELSE [] END AS rules,
        coalesce(r.review_status, 'extracted') AS status, r.review_flag AS flag
@@ -2860,7 +2860,8 @@ def _precision_by(latest: Iterable[Decision], key: Any) -> dict[str, dict[str, f
 
 
 def describe(row: dict[str, Any]) -> str:
-    """A queue row in words: 明山区法院 · 试点 · 人民调解员驻院调解 · 2022-04."""
+    """A queue row in words: 明山区法院 · 试点 · 人民调解员驻院调解 · 2022-04; a learning
+    visit with what it studied: 锦州中院 · 向…学习 · 大连中院 · 学习内容 诉源治理."""
     from graph.model import REL_ZH, STAGE_ZH
 
     middle = (
@@ -2869,9 +2870,32 @@ def describe(row: dict[str, Any]) -> str:
         or REL_ZH.get(row.get("type") or "", row.get("type") or "")
     )
     parts = [row.get("src") or row.get("src_id"), middle, row.get("dst") or row.get("dst_id")]
+    if row.get("type") == "LEARNED_FROM":
+        parts.append(f"学习内容 {row.get('initiative') or '（未写明）'}")
     if row.get("date"):
         parts.append(row["date"])
     return " · ".join(str(p) for p in parts if p)
+
+
+def confidence_words(row: dict[str, Any]) -> str:
+    """A queue row's confidence as the review pages show it: none once a reviewer confirmed
+    or corrected the fact (its status says so), and a judged rule prior marked as one
+    (ingest.confidence.PRIORS: learning visits, no annotations measure them yet).
+
+    >>> confidence_words({"confidence": 0.8, "rules": ["visit:went-to"]})
+    '置信度 0.80（规则先验估计，未经标注校准）'
+    >>> confidence_words({"confidence": 0.8, "status": "confirmed"})
+    ''
+    """
+    from ingest.confidence import uncalibrated
+
+    if row.get("status") in ("confirmed", "corrected"):
+        return ""
+    conf = row.get("confidence")
+    if conf is None:
+        return "置信度 -"
+    prior = "（规则先验估计，未经标注校准）" if uncalibrated(row.get("rules")) else ""
+    return f"置信度 {conf:.2f}{prior}"
 
 
 #: the qualifiers a figure may carry (as the extractor writes them: 余 / 约 / 近 / 超 / 多 …)

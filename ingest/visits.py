@@ -71,6 +71,26 @@ _NOT_VISITOR = re.compile(
     r"人大|政协|党委|政府|政法委|纪委|"
     r"司法局|检察院|公安|律师|专家|学者|媒体|记者|群众|学生|要求|号召|推广|鼓励|引导"
 )
+#: a plan to go (甲计划/拟/将赴乙): no visit yet
+_PLAN = re.compile(r"拟|将|计划|准备|打算|即将|下一步")
+#: going to a court to attend a meeting there (甲赴乙参加…座谈会)
+_MEETING = re.compile(r"(?:[^，,。；;]{0,6}?)(?:参加|出席|列席)")
+_CLAUSE_END = re.compile(r"[，,；;。！!？?]")
+_MEETING_CUE = re.compile(r"参加|出席|列席")
+#: attending a meeting, up to the meeting's name's end (参加全省法院X工作座谈会)
+_ATTENDS = re.compile(
+    r"(?:参加|出席|列席)(?:了)?[^，,。；;：:！？!?\n]{0,30}?"
+    r"(?:座谈会|推进会|研讨会|交流会|工作会议|会议|论坛|培训班|现场会|观摩会)"
+)
+#: a visitor's word of what it will do after the visit (回院后将推行X): a plan, no adoption
+_AFTER_VISIT_PLAN = re.compile(
+    r"(?:回院|返院|回去|回到[^，,。；;]{0,10})(?:之|以)?后[^，,。；;]{0,4}?(?:将|要|拟|计划|准备|打算)"
+)
+#: the rules that credit an adoption through the courts around its name in the sentence
+#: (no verb of its own): what a visit-like clause alone cannot give
+_CLAUSE_RULES = frozenset(
+    ("adoption:practiser", "adoption:located", "adoption:nearest-in-sentence", "adoption:subject")
+)
 #: visiting groups after the visitor (乙接待甲考察团)
 _GROUP = re.compile(r"(?:学习)?(?:考察团|考察组|调研组|学习团|交流团|参观团|代表团|调研团|一行)")
 #: a study verb that is part of the name of a visiting party (考察团, 调研组)
@@ -118,23 +138,70 @@ def find_visits(
     (我院); `doc_date`: for 今年/3月5日; `known`: the document's initiatives (a candidate
     name studied counts only when it is one of them).
     """
-    if not text or not _CUE.search(text):
-        return []
-    sents = list(sentences) if sentences is not None else split_sentences(text)
+    return _scan(text, mentions, sentences, courts, people, home, doc_date, known, taxonomy).visits
+
+
+def _scan(
+    text: str,
+    mentions: Sequence[CourtMention],
+    sentences: Sequence[tuple[int, int]] | None,
+    courts: Mapping[str, tuple[str | None, str | None]] | None,
+    people: Sequence[tuple[int, int, str]],
+    home: str | None,
+    doc_date: str | None,
+    known: Collection[str],
+    taxonomy: Taxonomy | None,
+) -> _Finder:
+    """`find_visits`' work: the finder after reading `text`, holding the visits found
+    (`visits`), where each visit's clause ends (`clause_end`) and the visit-like movements
+    it rejected (`rejected`)."""
     ms = sorted(mentions, key=lambda m: m.start)
     finder = _Finder(text, ms, courts or {}, people, home, doc_date, known, taxonomy)
+    if not text or not (_CUE.search(text) or _MEETING_CUE.search(text)):
+        return finder
+    sents = list(sentences) if sentences is not None else split_sentences(text)
     out: dict[tuple[str, str, int], Visit] = {}
     for s, e in sents:
         if not _CUE.search(text, s, e):
+            if _MEETING_CUE.search(text, s, e):  # 甲赴乙参加座谈会: no visit, a movement
+                finder.rejected.extend(finder.movements(s, e))
             continue
-        for v in finder.sentence(s, e):
+        found = finder.sentence(s, e)
+        if not found:
+            finder.rejected.extend(finder.movements(s, e))
+        for v in found:
             key = (v.visitor, v.host, v.evidence[0].start)
             have = out.get(key)
             if have is None:
                 out[key] = v
             else:
                 have.initiatives.extend(i for i in v.initiatives if i not in have.initiatives)
-    return list(out.values())
+    finder.visits = _folded(list(out.values()))
+    return finder
+
+
+def _folded(visits: list[Visit]) -> list[Visit]:
+    """`visits` with each one that names nothing studied folded into a visit of the same
+    visitor to the same host that does (a title's 乙法院接待甲法院考察团 is the visit the
+    body tells about): its sentence joins that visit's; not when the two give other dates."""
+    out: list[Visit] = []
+    for v in visits:
+        if not v.initiatives:
+            into = next(
+                (
+                    w
+                    for w in visits
+                    if w.initiatives
+                    and (w.visitor, w.host) == (v.visitor, v.host)
+                    and (v.date is None or w.date is None or v.date == w.date)
+                ),
+                None,
+            )
+            if into is not None:
+                into.evidence.extend(v.evidence)
+                continue
+        out.append(v)
+    return out
 
 
 class _Finder:
@@ -160,6 +227,12 @@ class _Finder:
         self.taxonomy = taxonomy
         #: where the courts visited are named (an anaphor never points back to them)
         self.visited: set[int] = set()
+        self.visits: list[Visit] = []
+        #: (visitor, sentence start) -> where the visit's clause (and what it studied) ends
+        self.clause_end: dict[tuple[str, int], int] = {}
+        #: visit-like movements that are no learning visit (a plan, an inspection, a
+        #: meeting): (sentence start, the movement's clause end, its courts)
+        self.rejected: list[tuple[int, int, set[str]]] = []
 
     # -- the parts of a sentence ------------------------------------------------------
     def _in(self, lo: int, hi: int) -> list[CourtMention]:
@@ -278,6 +351,8 @@ class _Finder:
         self, visitor: str, host: str, rule: str, s: int, e: int, at: int, topic: int
     ) -> Visit:
         date, precision = self._date(s, at)
+        end = self._topic_end(topic, e)
+        self.clause_end[(visitor, s)] = max(end, self.clause_end.get((visitor, s), end))
         ev = Evidence(self.text[s:e], s, e, self.text[s:e].strip())
         if date:
             ev = replace(ev, date=date, date_precision=precision)
@@ -291,6 +366,48 @@ class _Finder:
             rule=rule,
         )
 
+    # -- what a visit leaves of the adoptions -----------------------------------------
+    def _names(self, lo: int, hi: int, s: int) -> set[str]:
+        """The initiatives named in text[lo:hi] (read in the sentence from `s`)."""
+        return {
+            m.name
+            for m in find_initiatives(self.text[s:hi], taxonomy=self.taxonomy)
+            if m.start + s >= lo
+        }
+
+    def named_again(self, unit: str, initiative: str, ev: Evidence) -> bool:
+        """Whether the sentence of `ev` names `initiative` again after `unit`'s visit clause,
+        in words of no other court (…，并在本院全面推行X): the visitor's own adoption."""
+        end = self.clause_end.get((unit, ev.start))
+        if end is None or end >= ev.end:
+            return False
+        others = [
+            m
+            for m in self._in(end, ev.end)
+            if not _HOME.match(m.surface) and not _ANAPHOR.match(m.surface) and m.court != unit
+        ]
+        return not others and initiative in self._names(end, ev.end, ev.start)
+
+    def clause_only(self, a: Adoption, ev: Evidence) -> bool:
+        """Whether `a`'s sentence `ev` credits it only through a visit-like movement that is
+        no visit (`rejected`): one of its courts, by a rule of no verb of its own, for an
+        initiative named in the movement's clause and not after it."""
+        if a.rule not in _CLAUSE_RULES:
+            return False
+        for s, end, units in self.rejected:
+            if s != ev.start or a.unit not in units:
+                continue
+            if a.initiative in self._names(s, end, s) and a.initiative not in self._names(
+                end, ev.end, s
+            ):
+                return True
+        return False
+
+    def plan_after_visit(self, a: Adoption, ev: Evidence) -> bool:
+        """Whether `ev` is a visitor's word of what it will do after its visit (回院后将结合
+        实际推行X): a plan, no adoption yet."""
+        return _AFTER_VISIT_PLAN.search(self.text, ev.start, ev.end) is not None
+
     # -- the patterns -----------------------------------------------------------------
     def sentence(self, s: int, e: int) -> list[Visit]:
         out: list[Visit] = []
@@ -299,6 +416,46 @@ class _Finder:
             out.extend(self._received(s, e))
         if not out:
             out.extend(self._borrowed(s, e))
+        return out
+
+    def movements(self, s: int, e: int) -> list[tuple[int, int, set[str]]]:
+        """The visit-like movements of the sentence text[s:e] that are no learning visit:
+        a court going to another (甲赴乙…) in a plan (甲计划/拟/将赴乙学习), for an inspection
+        (上级法院到乙调研/检查指导) or to attend a meeting (甲赴乙参加…座谈会). Each as (s,
+        where its clause ends, the courts going and gone to)."""
+        text = self.text
+        out: list[tuple[int, int, set[str]]] = []
+        for at in _ATTENDS.finditer(text, s, e):  # 甲(赴乙)参加…座谈会: the meeting's words
+            attendees = self._listed_before(self._clause_lo(s, at.start()) or s, at.start())
+            gap = text[attendees[-1].end : at.start()] if attendees else "，"
+            if attendees and not re.search(r"[，,：:]", gap) and len(gap) <= 24:
+                units = {c for c in (self._court(m) for m in attendees) if c}
+                out.append((s, at.end(), units))
+        for go in _GO.finditer(text, s, e):
+            hosts_m = self._listed_after(go.end(), e)
+            hosts = {h for h in (self._host(m) for m in hosts_m) if h}
+            if not hosts:
+                continue
+            lo = self._clause_lo(s, go.start()) or s
+            listed = self._listed_before(lo, go.start())
+            visitors = {c for c in (self._court(m) for m in listed) if c}
+            if not visitors:
+                continue
+            after = hosts_m[-1].end
+            gap = text[listed[-1].end : go.start()]
+            meeting = _MEETING.match(text, after)
+            study = _STUDY.search(text, after, min(e, after + 24))
+            if meeting is None and study is None:
+                continue
+            plan = _PLAN.search(gap) or _PLAN.search(text, lo, listed[0].start)
+            verb = study.group(0) if study else ""
+            inspection = _INSPECTS.search(text, after, e) or any(
+                self._inspects(v, h, verb) for v in visitors for h in hosts
+            )
+            if meeting is None and not plan and not inspection:
+                continue  # a visit the patterns did not read: left as it was
+            clause = _CLAUSE_END.search(text, after, e)  # the movement's own clause
+            out.append((s, clause.start() if clause else e, visitors | hosts))
         return out
 
     def _study_after(self, pos: int, e: int) -> re.Match[str] | None:
@@ -479,33 +636,49 @@ def document_visits(ctx: Any, ex: Extraction, people: Sequence[Any], tax: Taxono
     `ex`: its courts and initiatives so far; `people`: its titled people's hits). What a
     visitor studied is not its adoption: `ex`'s adoptions lose the sentences of the visits
     that say the visitor studied the initiative (`unstudied`)."""
-    visits = find_visits(
+    finder = _scan(
         ctx.text,
         ctx.mentions,
-        sentences=ctx.sentences,
-        courts={c.name: (c.level, c.province) for c in ex.courts},
-        people=[(p.start, p.end, p.court) for p in people if p.court],
-        home=ctx.home,
-        doc_date=ctx.ref_date,
-        known={i.name for i in ex.initiatives},
-        taxonomy=tax,
+        ctx.sentences,
+        {c.name: (c.level, c.province) for c in ex.courts},
+        [(p.start, p.end, p.court) for p in people if p.court],
+        ctx.home,
+        ctx.ref_date,
+        {i.name for i in ex.initiatives},
+        tax,
     )
-    ex.adoptions = unstudied(ex.adoptions, visits)
-    return visits
+    ex.adoptions = unstudied(ex.adoptions, finder.visits, finder)
+    return finder.visits
 
 
-def unstudied(adoptions: list[Adoption], visits: Sequence[Visit]) -> list[Adoption]:
+def unstudied(
+    adoptions: list[Adoption], visits: Sequence[Visit], finder: _Finder | None = None
+) -> list[Adoption]:
     """`adoptions` without the sentences in which the adopting unit is a visitor studying
-    the initiative (锦州中院赴大连中院，就X进行学习交流: no adoption of X by 锦州中院); an
-    adoption left with no sentence is dropped."""
+    the initiative (锦州中院赴大连中院，就X进行学习交流: no adoption of X by 锦州中院),
+    unless a later clause names X again as the visitor's own (…，并在本院全面推行X); with
+    `finder` (the scan of the document) also without those that a visit-like movement
+    that is no visit (a plan, an inspection, a meeting) alone credits to its courts, and
+    without a visitor's plan for after its visit (回院后将推行X). An adoption left with
+    no sentence is dropped."""
     studied = {
         (v.visitor, name, e.start) for v in visits for name in v.initiatives for e in v.evidence
     }
-    if not studied:
+    visitors = {v.visitor for v in visits}
+    if not studied and (finder is None or (not finder.rejected and not visitors)):
         return adoptions
     out = []
     for a in adoptions:
-        kept = [e for e in a.evidence if (a.unit, a.initiative, e.start) not in studied]
+        kept = [
+            e
+            for e in a.evidence
+            if not (
+                (a.unit, a.initiative, e.start) in studied
+                and not (finder and finder.named_again(a.unit, a.initiative, e))
+            )
+            and not (finder and finder.clause_only(a, e))
+            and not (finder and a.unit in visitors and finder.plan_after_visit(a, e))
+        ]
         if len(kept) == len(a.evidence):
             out.append(a)
         elif kept:  # its date: the earliest the sentences left give

@@ -121,12 +121,12 @@ LEARNING_VISITS = register(
     NamedQuery(
         name="learning_visits",
         title="学习考察（谁向谁学习）",
-        description="Learning visits between courts (LEARNED_FROM): for a unit, the courts it "
-        "went to learn from (direction learned_from, 向…学习) and those that came to learn from "
-        "it (hosted, 接待…学习考察); for an initiative, every visit about it (about), the "
-        "diffusion trace from pilot to spread. One row per visitor, host and initiative "
-        "studied (empty when the text names none), with its first date, documents, "
-        "confidence and review status; the evidence query shows its sentences.",
+        description="法院之间的学习考察（LEARNED_FROM）：对一个单位，列出它赴其他法院学习考察"
+        "（方向 learned_from，向…学习）和其他法院来它这里学习考察（hosted，接待…学习考察）；"
+        "对一项举措，列出就这项举措进行的每次学习考察（about），即从试点法院到学习单位的扩散"
+        "路径。每个学习单位、被学习单位和学习内容一行（原文未写明学习内容时为空），附最早日期、"
+        "文档、置信度（学习考察尚无标注可校准，为规则的先验估计）和核实状态；句子见 evidence "
+        "查询。",
         cypher=_text(),
         params=(
             Param(
@@ -134,7 +134,7 @@ LEARNING_VISITS = register(
                 "entity",
                 "法院/单位或改革举措",
                 required=True,
-                help="法院、法庭或举措的 id 或名称, e.g. 大连中院 或 一站式多元解纷机制",
+                help="法院、法庭或举措的 id 或名称，例如 大连中院 或 一站式多元解纷机制",
             ),
             COLLECTIONS,
             VERIFIED,

@@ -208,7 +208,8 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
     get = st.session_state.get
     new: dict[str, Any] = {}
     try:
-        for end, label in (("src", None), ("dst", "Initiative")):
+        visit = fact_id.startswith("learned_from:")  # a learning visit: its host is a unit
+        for end, label in (("src", None), ("dst", None if visit else "Initiative")):
             chosen = get(at.format(end))
             if chosen:  # an id from the list, or a name typed into the box
                 entity_id = _entity_of(str(chosen), label)
@@ -221,6 +222,8 @@ def _correct(fact_id: str, prefix: str | None = None, ends: tuple[str, str] = ("
             text = (get(at.format(field)) or "").strip()
             if text:  # initiative: what a learning visit (LEARNED_FROM) studied
                 new[field] = text
+        if get(at.format("no_topic")):  # the visit's text names nothing studied
+            new["initiative"] = ""
         date = (get(at.format("date")) or "").strip()
         if date:
             new["date"], new["date_precision"] = date, review.date_precision(date)
@@ -331,11 +334,10 @@ def _sentence(e: dict[str, Any], ends: list[str]) -> None:
 def _item(row: dict[str, Any], evidence: list[dict[str, Any]], who: str | None) -> None:
     fid = row["fact_id"]
     with st.container(border=True):
-        conf = row.get("confidence")
         flag = "　⚠ 证据句已变，请重新核实" if row.get("flag") else ""
         st.markdown(f"**{html.escape(review.describe(row))}**")
         st.caption(
-            f"{row.get('status_zh', '')}{flag}　置信度 {'-' if conf is None else f'{conf:.2f}'}"
+            f"{row.get('status_zh', '')}{flag}　{review.confidence_words(row)}"
             f"　规则 {'、'.join(r for r in row.get('rules') or [] if r) or '-'}"
             f"　文档数 {len(row.get('doc_ids') or [])}"
             f"　[`{fid}`]({state.evidence_link(fid)})"
@@ -413,12 +415,16 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
             boxes.append(("dst", _initiative_choices(dst, docs)))
         if rel == "REPORTED" and (outcome_end or link):
             boxes.append(("metric", None))
+        labels: dict[str, str] = {}
+        if rel == "LEARNED_FROM":  # a learning visit: its visitor and its host are units
+            boxes += [("src", _unit_choices(src, docs)), ("dst", _unit_choices(dst, docs))]
+            labels = VISIT_ENDS_ZH
         if boxes:
             for col, (field, choices) in zip(st.columns(len(boxes)), boxes, strict=True):
                 if choices is None:
                     col.text_input("指标名称", key=at.format("metric"), placeholder="（不改）")
                     continue
-                _picker(col, field, choices, at.format(field))
+                _picker(col, field, choices, at.format(field), label=labels.get(field))
         c = st.columns(3)
         if rel == "ADOPTED":
             c[0].selectbox(
@@ -432,6 +438,11 @@ def _fix_form(row: dict[str, Any], at: str, *, on_click: Any, args: tuple[Any, .
         elif rel == "LEARNED_FROM":
             c[0].text_input(
                 "学习内容（举措名称）", key=at.format("initiative"), placeholder="（不改）"
+            )
+            c[2].checkbox(
+                "去掉学习内容",
+                key=at.format("no_topic"),
+                help="原文没有写明学习了哪项举措时勾选：这条学习考察不再归入任何举措。",
             )
         elif rel == "REPORTED" and (outcome_end or link):
             c[0].number_input("数值", value=None, key=at.format("value"), placeholder="（不改）")
@@ -468,6 +479,8 @@ def _ends(row: dict[str, Any]) -> tuple[str, str]:
     return str(row.get("src_id") or ""), str(row.get("dst_id") or "")
 
 
+#: the titles of a learning visit's (LEARNED_FROM) ends in the correction form
+VISIT_ENDS_ZH = {"src": "学习单位", "dst": "被学习单位"}
 #: the kinds of entity a fact's unit may be (an adoption's, a reported figure's)
 UNIT_LABELS: tuple[str, ...] = ("Court", "Tribunal", "Organization")
 #: at most this many units of a province offered in a unit box (courts first)
@@ -476,12 +489,19 @@ PICK_HELP = "点开列表输入名称中的字即可筛选；列表里没有的�
 
 
 def _picker(
-    where: Any, field: str, choices: dict[str, str], key: str, *, placeholder: str = "（不改）"
+    where: Any,
+    field: str,
+    choices: dict[str, str],
+    key: str,
+    *,
+    placeholder: str = "（不改）",
+    label: str | None = None,
 ) -> None:
-    """A unit (`src`) or initiative (`dst`) box: the known ones listed by name, searchable by
-    typing; a name not listed may be typed in (resolved when the form is sent)."""
+    """A unit (`src`) or initiative (`dst`) box (`label`: another title, e.g. a learning
+    visit's 学习单位 / 被学习单位): the known ones listed by name, searchable by typing; a
+    name not listed may be typed in (resolved when the form is sent)."""
     where.selectbox(
-        "单位" if field == "src" else "举措",
+        label or ("单位" if field == "src" else "举措"),
         list(choices),
         index=None,
         key=key,
@@ -637,10 +657,9 @@ def _current(
     )
     with st.container(border=True, key=f"{P}.current"):
         st.markdown(f"**{html.escape(review.describe(row))}**")
-        conf = row.get("confidence")
         flag = "　⚠ 证据句已变，请重新核实" if row.get("flag") else ""
         st.caption(
-            f"{row.get('status_zh', '')}{flag}　置信度 {'-' if conf is None else f'{conf:.2f}'}"
+            f"{row.get('status_zh', '')}{flag}　{review.confidence_words(row)}"
             f"　[`{fid}`]({state.evidence_link(fid)})"
         )
         ends = [str(row.get("src") or ""), str(row.get("dst") or "")]

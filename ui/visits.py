@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from graph.review import STATUS_ZH
 from queries.visits import DIRECTION_ZH
 from ui import state
 from ui.common import facts_note, table
@@ -15,9 +16,24 @@ from ui.common import facts_note, table
 NO_TOPIC = "（未写明）"
 
 
+def confidence_shown(row: dict[str, Any]) -> str:
+    """A visit's confidence in its table: none once a reviewer confirmed or corrected it (its
+    核实状态 says so), else its rule's judged prior, marked as one while no annotations
+    measure visits (ingest.confidence.PRIORS)."""
+    from ingest.confidence import uncalibrated
+
+    if row.get("status") in ("confirmed", "corrected"):
+        return "—"
+    conf = row.get("confidence")
+    if conf is None:
+        return "-"
+    return f"{conf:.2f}（规则先验）" if uncalibrated(row.get("rules")) else f"{conf:.2f}"
+
+
 def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`learning_visits` rows as a table shows them: the direction in Chinese, the topic (or
-    that the text names none), the date as 举措 shows dates (a document's own date marked)."""
+    that the text names none), the date as 举措 shows dates (a document's own date marked),
+    the review status and the confidence (`confidence_shown`)."""
     from queries.columns import date_shown
 
     return [
@@ -26,9 +42,15 @@ def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "direction_zh": DIRECTION_ZH.get(r["direction"], r["direction"]),
             "topic": r.get("initiative") or NO_TOPIC,
             "date_shown": date_shown(r.get("date"), r.get("date_precision")),
+            "status_zh": STATUS_ZH.get(r.get("status") or "extracted", r.get("status") or ""),
+            "confidence_shown": confidence_shown(r),
         }
         for r in rows
     ]
+
+
+#: the columns every visit table ends with
+_TAIL = {"documents": "文档数", "status_zh": "核实状态", "confidence_shown": "置信度"}
 
 
 def unit_visits(unit_id: str) -> None:
@@ -49,7 +71,7 @@ def unit_visits(unit_id: str) -> None:
                 "host": "被学习单位",
                 "topic": "学习内容",
                 "date_shown": "日期",
-                "documents": "文档数",
+                **_TAIL,
             },
             links={
                 "单位页": lambda r: state.link(r["host_id"]),
@@ -67,7 +89,7 @@ def unit_visits(unit_id: str) -> None:
                 "visitor": "学习单位",
                 "topic": "学习内容",
                 "date_shown": "日期",
-                "documents": "文档数",
+                **_TAIL,
             },
             links={
                 "单位页": lambda r: state.link(r["visitor_id"]),
@@ -95,7 +117,7 @@ def initiative_visits(initiative_id: str) -> None:
             "visitor": "学习单位",
             "host": "被学习单位",
             "date_shown": "日期",
-            "documents": "文档数",
+            **_TAIL,
         },
         links={
             "学习单位页": lambda r: state.link(r["visitor_id"]),

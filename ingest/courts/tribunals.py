@@ -71,6 +71,8 @@ _TRIBUNAL_NOT_PLACE = re.compile(
     # a visit's or a plan's verb run on from the court's name (某县法院调研人民法庭工作,
     # 结合人民法庭实际): no town's name holds these either
     r"|调研|视察|考察|走访|督导|检查|参观|看望|慰问|结合|针对|通过|利用|借助|前往|来到|走进"
+    # a learning visit's verb (某区法院前往某区法院交流学习人民法庭建设, 学习借鉴…, 观摩…)
+    r"|学习|交流|观摩|取经|借鉴"
     # a paper's verbs of arguing and a demonstrative run on before 人民法庭 (这明确人民法庭…,
     # 试探析人民法庭参与…的路径): no town's name holds these either
     r"|^这|明确|探析|探讨|探究|分析|研究|论述|阐述|阐明|表明|说明"

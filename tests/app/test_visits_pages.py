@@ -50,7 +50,16 @@ def test_unit_page_shows_whom_it_learned_from_and_who_learned_from_it(empty_stor
     host = app(page="unit", id=g.BING, tab="学习考察")
     no_trouble(host)
     (hosted,) = [df.value for df in host.dataframe if "学习单位" in df.value.columns]
-    assert list(hosted.columns) == ["学习单位", "学习内容", "日期", "文档数", "单位页", "证据"]
+    assert list(hosted.columns) == [
+        "学习单位",
+        "学习内容",
+        "日期",
+        "文档数",
+        "核实状态",
+        "置信度",
+        "单位页",
+        "证据",
+    ]
     # in the order of their dates; a visit naming no initiative says so
     assert list(hosted["学习单位"]) == ["甲省乙市戊县人民法院", "甲省乙市丁县人民法院"]
     assert list(hosted["学习内容"]) == ["（未写明）", "诉源治理"]
@@ -61,6 +70,9 @@ def test_unit_page_shows_whom_it_learned_from_and_who_learned_from_it(empty_stor
     (learned,) = [df.value for df in visitor.dataframe if "被学习单位" in df.value.columns]
     assert list(learned["被学习单位"]) == ["甲省乙市丙区人民法院"]
     assert list(learned["学习内容"]) == ["诉源治理"]
+    assert list(learned["核实状态"]) == ["待核实"]
+    # no annotations measure visits yet: the confidence is its rule's prior, said so
+    assert list(learned["置信度"]) == ["0.60（规则先验）"]
     assert any("向…学习" in m.value for m in visitor.markdown)
 
 
@@ -75,6 +87,8 @@ def test_initiative_page_shows_the_visits_about_it(empty_store, app) -> None:
         "被学习单位",
         "日期",
         "文档数",
+        "核实状态",
+        "置信度",
         "学习单位页",
         "被学习单位页",
         "证据",
@@ -139,6 +153,33 @@ def test_the_review_page_lists_visits_and_corrects_what_one_studied(empty_store)
         {"a": g.WU, "b": g.BING},
     )
     assert rows == [{"i": "枫桥式人民法庭", "s": "corrected"}]
+
+
+def test_the_review_form_of_a_visit_moves_its_ends_and_takes_its_topic_away(
+    empty_store,
+) -> None:
+    from graph.model import fact_id
+    from tests.app.test_review_corrections import _open, _signed_in
+
+    g.load_small_graph(empty_store)
+    empty_store.write_documents([_visits_document()])
+    at = _signed_in()
+    at.selectbox(key="review.kind").select("visit")
+    at.run()
+    ding = fact_id("LEARNED_FROM", g.DING, g.BING, "诉源治理")
+    _open(at, ding)
+    assert at.selectbox(key=f"review.src.{ding}").label == "学习单位"
+    assert at.selectbox(key=f"review.dst.{ding}").label == "被学习单位"
+    at.checkbox(key=f"review.no_topic.{ding}").check()
+    at.button(key=f"review.fix.{ding}").click()
+    at.run()
+    no_trouble(at)
+    rows = empty_store.read(
+        "MATCH (:Entity {id: $a})-[r:LEARNED_FROM]->(:Entity {id: $b}) "
+        "RETURN r.initiative AS i, r.review_status AS s",
+        {"a": g.DING, "b": g.BING},
+    )
+    assert rows == [{"i": "", "s": "corrected"}]
 
 
 def test_the_evidence_page_of_a_visit_says_what_it_studied(empty_store, app) -> None:

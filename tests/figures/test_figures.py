@@ -462,3 +462,32 @@ def test_a_row_with_more_documents_than_it_lists_counts_them() -> None:
     many = [f"doc:{k}" for k in range(6)] + ["doc:not-listed"]
     assert briefing._refs(b, many) == "[1]、[2]、[3]、[4] 等 7 篇"
     assert briefing._refs(b, ["doc:not-listed"]) == "1 篇（未列出）"
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* of a #rrggbb colour (D65)."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    x = (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047
+    y = r * 0.2126 + g * 0.7152 + b * 0.0722
+    z = (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_a_learning_visit_is_drawn_in_a_colour_no_other_relationship_or_kind_has() -> None:
+    """LEARNED_FROM's teal was hard to tell from HOLDS_ROLE's green in pictures."""
+    import math
+
+    from figures.render import KIND_STYLE, OTHER_STYLE, REL_COLOR
+
+    visit = _lab(REL_COLOR["LEARNED_FROM"])
+    others = [c for rel, c in REL_COLOR.items() if rel != "LEARNED_FROM"]
+    others += [s.color for s in (*KIND_STYLE.values(), OTHER_STYLE)]
+    assert min(math.dist(visit, _lab(c)) for c in others) >= 40

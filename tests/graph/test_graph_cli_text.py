@@ -99,3 +99,9 @@ def test_review_correct_help_is_in_chinese(capsys) -> None:
     out = capsys.readouterr().out
     assert "修改一条事实" in out and "成效数字的指标" in out and "推行、试点、推广部署" in out
     assert "an outcome's metric" not in out
+
+
+def test_a_visits_correction_says_what_it_studies_now() -> None:
+    """`review history` showed 修改内容 blank for a learning visit's --initiative."""
+    assert _change_zh({"initiative": "诉源治理"}) == "学习内容：诉源治理"
+    assert _change_zh({"initiative": ""}) == "学习内容：（去掉）"

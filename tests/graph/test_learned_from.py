@@ -194,3 +194,31 @@ def test_a_merge_moves_the_visit_and_an_initiatives_old_name_still_finds_it(
     review.rename_entity(store, suyuan, "诉源治理机制", reviewer="王审")
     rows = run(store, "learning_visits", {"entity": suyuan}).rows
     assert [(r["visitor_id"], r["host_id"]) for r in rows] == [(JINZHOU, SHENYANG)]
+
+
+def test_the_queue_tells_visits_apart_by_what_they_studied(store, tmp_path: Path) -> None:
+    ingest_paths(store, _write(tmp_path / "in", ["a.txt", "c.txt"]), reference_data=False)
+    rows = review.queue(store, kinds=["visit"], limit=10)
+    words = sorted(review.describe(r) for r in rows)
+    assert any("学习内容 诉源治理 · 2024-05-20" in w for w in words)
+    assert any("学习内容 （未写明） · 2024-03-02" in w for w in words)
+
+
+def test_a_visits_confidence_is_its_rules_prior_and_shown_as_one(store, tmp_path: Path) -> None:
+    from ingest.confidence import PRIORS
+
+    ingest_paths(store, _write(tmp_path / "in", ["a.txt"]), reference_data=False)
+    (row,) = review.queue(store, kinds=["visit"], limit=10)
+    assert row["confidence"] == PRIORS["visit"]["visit:went-to"]
+    assert "规则先验" in review.confidence_words(row)
+    review.decide(store, row["fact_id"], "confirm", reviewer="王审")
+    (row,) = review.queue(store, kinds=["visit"], status="confirmed", limit=10)
+    assert review.confidence_words(row) == ""  # its status (已确认) says it all
+
+
+def test_learning_visits_help_is_written_in_chinese() -> None:
+    from queries.__main__ import describe
+
+    text = describe("learning_visits")
+    assert "e.g." not in text and "Learning visits" not in text
+    assert "学习考察" in text and "--param entity=大连中院" in text

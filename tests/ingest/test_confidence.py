@@ -35,3 +35,19 @@ def test_facts_below_the_floor_are_dropped_and_a_weak_tie_leaves_its_figure() ->
     ex2 = extract_document(SourceDocument(path="floor.txt", text=text))
     apply(ex2, TABLE, floor={})
     assert ex2.adoptions, "no floor keeps every proposed adoption"
+
+
+def test_a_visit_has_its_rules_own_prior_while_no_table_measures_visits() -> None:
+    from ingest.confidence import PRIORS, confidence, uncalibrated
+
+    table = {"adoption": {"*": {"n": 10, "tp": 9}}}
+    went, borrowed = (
+        confidence("visit", "visit:went-to", table),
+        confidence("visit", "visit:borrowed", table),
+    )
+    assert went == PRIORS["visit"]["visit:went-to"] and went > borrowed > 0.5
+    assert confidence("visit", "visit:new-rule", table) == PRIORS["visit"]["*"]
+    assert uncalibrated(["visit:went-to"]) and not uncalibrated(["adoption:subject"])
+    # once the annotations hold visits, the fitted counts decide (the prior smooths them)
+    measured = {"visit": {"*": {"n": 20, "tp": 10}, "visit:went-to": {"n": 20, "tp": 10}}}
+    assert confidence("visit", "visit:went-to", measured) < 0.5

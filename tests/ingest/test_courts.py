@@ -1157,6 +1157,14 @@ def test_a_visit_verb_after_a_court_is_no_tribunal() -> None:
     assert "湖北省竹山县人民法院" in got
 
 
+@pytest.mark.parametrize("verb", ["交流学习", "学习考察", "观摩学习", "学习借鉴"])
+def test_a_learning_visit_verb_after_a_court_is_no_tribunal(verb: str) -> None:
+    # 甲法院前往乙法院交流学习人民法庭建设: the study is the visitors', not a tribunal's name
+    got = names(f"竹溪县法院干警前往竹山县法院{verb}人民法庭建设经验。")
+    assert not any(verb in n for n in got)
+    assert "湖北省竹山县人民法院" in got
+
+
 def test_a_verb_before_a_full_tribunal_form_is_no_name() -> None:
     text = "木垒县人民法院结合法庭特点开展工作；结合人民法庭靠近牧区的优势，设立“毡房”调解室。"
     assert names(text) == ["新疆维吾尔自治区木垒哈萨克自治县人民法院"]

@@ -210,3 +210,64 @@ def test_an_adoption_keeps_its_other_sentences_and_their_date() -> None:
 )
 def test_no_visit_of_the_court_named_before(text: str) -> None:
     assert visits(text) == []
+
+
+def adoptions(text: str) -> set[tuple[str, str]]:
+    ex = extract_document(SourceDocument(path="t.txt", text=text, date="2024-06-01"))
+    return {(a.unit, a.initiative) for a in ex.adoptions}
+
+
+def test_a_visitor_that_then_carries_the_practice_out_adopts_it() -> None:
+    # studied, then adopted: the later clause with its own verb is the visitor's adoption
+    text = "3月2日，锦州中院组织干警前往大连中院学习繁简分流工作，并在本院全面推行繁简分流工作。"
+    assert visits(text) == [(JINZHOU, DALIAN, ["繁简分流"], "visit:went-to")]
+    assert (JINZHOU, "繁简分流") in adoptions(text)
+    # the same sentence with no such clause: no adoption of the visitor
+    assert (JINZHOU, "繁简分流") not in adoptions(
+        "3月2日，锦州中院组织干警前往大连中院学习繁简分流工作。"
+    )
+
+
+def test_a_visit_with_no_topic_folds_into_the_same_visit_with_one() -> None:
+    # a title naming the visit, the body telling what was studied: one visit
+    text = "大连中院接待锦州中院考察团\n4月9日，锦州中院干警赴大连中院学习考察智慧法院建设。"
+    ex = extract_document(SourceDocument(path="t.txt", text=text, date="2024-06-01"))
+    assert [(v.visitor, v.host, v.initiatives) for v in ex.visits] == [
+        (JINZHOU, DALIAN, ["智慧法院建设"])
+    ]
+    (v,) = ex.visits
+    assert len(v.evidence) == 2 and v.date == "2024-04-09"
+    # two visits on other days stay two
+    text = "3月1日，锦州中院赴大连中院考察。4月9日，锦州中院干警赴大连中院学习考察智慧法院建设。"
+    assert len(visits(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        # a plan: the host is not credited through the plan's words
+        ("锦州中院计划下月赴大连中院学习考察智慧法院建设经验。", (DALIAN, "智慧法院建设")),
+        ("锦州中院拟赴大连中院学习诉源治理工作经验。", (DALIAN, "诉源治理")),
+        # a superior's inspection: the court inspected is not credited with its topic
+        ("辽宁省高级人民法院到大连中院调研智慧法院建设。", (DALIAN, "智慧法院建设")),
+        (
+            "锦州中院调研组赴锦州市太和区人民法院调研诉源治理工作并检查指导。",
+            ("辽宁省锦州市太和区人民法院", "诉源治理"),
+        ),
+        # attending a meeting at another court, or anywhere
+        ("6月1日，锦州中院赴大连中院参加全省法院诉源治理工作座谈会。", (JINZHOU, "诉源治理")),
+        ("锦州中院参加全省法院诉源治理工作推进会", (JINZHOU, "诉源治理")),
+        # a visitor's plan for after its visit
+        (
+            "锦州中院赴大连中院学习考察。锦州中院表示，回院后将结合实际推行繁简分流改革。",
+            (JINZHOU, "繁简分流"),
+        ),
+    ],
+)
+def test_no_adoption_from_a_movement_that_is_no_visit(text: str, lost: tuple[str, str]) -> None:
+    assert lost not in adoptions(text)
+
+
+def test_an_adoption_with_its_own_verb_after_an_inspection_stays() -> None:
+    text = "辽宁省高级人民法院到大连中院调研，大连中院介绍了推行智慧法院建设的情况。"
+    assert (DALIAN, "智慧法院建设") in adoptions(text)
