@@ -2924,8 +2924,10 @@ def _adopters(
     framer = None if m.awarded or m.title or not frame else _frame_owner(ctx, s, m, unit)
     if framer is not None:
         promoted: list[tuple[str, Relation, str]] = [(framer, "promoted", "adoption:frame-owner")]
-        if _FRAME_CAMPAIGN.search(m.name):
-            return promoted  # 以市法院“三年强院行动”为抓手: the campaign is the higher court's
+        to = text.find("为", m.end, m.end + 16)
+        if _FRAME_CAMPAIGN.search(m.name) or _FRAME_CAMPAIGN.search(text, m.end, max(to, m.end)):
+            # 以市法院“三年强院行动”为抓手 / 以省法院“X”创建活动为契机: the higher court's campaign
+            return promoted
         # 以中院“法官进网格”工作为抓手，推行…: the framed court does X under that court's push
         own = _adopters(ctx, m, respective, frame=False)
         return promoted + [x for x in own if x[0] != framer]

@@ -3046,6 +3046,9 @@ def test_a_higher_courts_practice_taken_up_as_a_frame_is_also_the_framed_courts(
     edges, _ = run("乙县法院以甲市中院“法官进社区”工作为抓手，全面推行诉前调解。")
     assert ("X省甲市中级人民法院", "法官进网格", "promoted") in edges, edges
     assert ("X省乙县人民法院", "法官进网格", "adopted") in edges, edges
+    # …but a campaign for X written after its name stays the higher court's
+    edges, _ = run("乙县法院以甲市中院“法官进社区”创建活动为契机，推行诉前调解。")
+    assert ("X省乙县人民法院", "法官进网格", "adopted") not in edges, edges
     edges, _ = run("乙县法院以最高人民法院“在线诉讼”平台为依托，推行网上立案。")
     assert ("最高人民法院", "在线诉讼", "promoted") in edges, edges
     assert ("X省乙县人民法院", "在线诉讼", "adopted") in edges, edges
