@@ -2876,11 +2876,25 @@ def _pending(ctx: _Context, m: InitiativeMention) -> bool:
 _LOWER_LEVELS = ("basic", "tribunal")
 
 
+#: a higher court's campaign (…行动, …创建活动): a court taking it up as its frame does not
+#: run it itself (以市法院“三年强院行动”为抓手); a practice or platform it frames its work with
+#: (以中院“法官进网格”工作为抓手, 以最高法院在线服务平台为依托) it does
+_FRAME_CAMPAIGN = re.compile(r"(?:行动|活动|竞赛|运动|攻坚战?|创建|争创|评比)[”」]?$")
+
+
+#: a clause opening on a whole area's campaign, no court its subject (全省开展“X行动”)
+_AREA_OPENS = re.compile(
+    r"(?:在)?(?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:范围内)?"
+    r"(?:统一|集中|深入|广泛|全面|部署)?(?:开展|启动|组织开展|部署开展)(?:了|的)?[“「]?"
+)
+
+
 def _adopters(
-    ctx: _Context, m: InitiativeMention, respective: str | None
+    ctx: _Context, m: InitiativeMention, respective: str | None, frame: bool = True
 ) -> list[tuple[str, Relation, str]]:
     """Who adopts, pilots, promotes or wins the initiative named at `m`, how, and by which
-    rule (see ADOPTION_RULES)."""
+    rule (see ADOPTION_RULES). Without `frame`, a higher court framing the clause is not
+    looked for (the framed court's own part beside that court's promotion)."""
     text = ctx.text
     s, e = ctx.sentence(m.start)
     span = None if m.awarded else _title_span(text, s, m.start, m.end, e)
@@ -2907,9 +2921,23 @@ def _adopters(
     owner = None if m.awarded or m.title else _owner_prefix(ctx, m)
     if owner is not None and owner != unit:
         return [(owner, "adopted", "adoption:owner-prefix")]  # 在乙县法院某村法官工作室
-    framer = None if m.awarded or m.title else _frame_owner(ctx, s, m, unit)
+    framer = None if m.awarded or m.title or not frame else _frame_owner(ctx, s, m, unit)
     if framer is not None:
-        return [(framer, "promoted", "adoption:frame-owner")]  # 以市法院“X”为抓手
+        promoted: list[tuple[str, Relation, str]] = [(framer, "promoted", "adoption:frame-owner")]
+        to = text.find("为", m.end, m.end + 16)
+        if _FRAME_CAMPAIGN.search(m.name) or _FRAME_CAMPAIGN.search(text, m.end, max(to, m.end)):
+            # 以市法院“三年强院行动”为抓手 / 以省法院“X”创建活动为契机: the higher court's campaign
+            return promoted
+        # 以中院“法官进网格”工作为抓手，推行…: the framed court does X under that court's push
+        own = _adopters(ctx, m, respective, frame=False)
+        return promoted + [x for x in own if x[0] != framer]
+    if not (m.awarded or m.title) and _FRAME_CAMPAIGN.search(m.name):
+        c_start = ctx.clause_start(s, m.start)
+        lead = _LEAD_IN.match(text, c_start, m.start)
+        if not ctx.courts_in(c_start, m.start) and _AREA_OPENS.fullmatch(
+            text, lead.end() if lead else c_start, m.start
+        ):
+            return []  # 全省开展“两年攻坚行动”: the province's campaign, no court's
     part = max(s, ctx.head_before(m.start, spaces=True))
     if not ctx.part_subjects(part, m.start) and _unnamed_tribunal_heads(ctx, part, m.start):
         return []  # 甲县法院深化X 某某法庭获评Y: the tribunal's, not the court named before
@@ -3621,6 +3649,27 @@ _ISSUE_VERB = re.compile(
 _JOINT_BEFORE = re.compile(r"(?:与|会同|协同|同)[^，,。；;：:、]{0,10}$")
 
 
+#: a word or two between the court and its 与 (甲法院还与…, 甲法院主动与…)
+_JOINT_ADVERB = re.compile(r"(?:还|又|也|并|先后|积极|主动|首次|共同)*")
+
+
+def _joint_with(ctx: _Context, s: int, body: int) -> bool:
+    """A 与/会同 phrase right before the body at `body` joins the court to it: the court
+    (or the clause's left-out subject) stands right before 与 (甲法院与区总工会联合出台,
+    ，与区总工会联合出台), not another body (参与起草市司法局与市公安局联合出台的《…》)."""
+    text = ctx.text
+    c_start = ctx.clause_start(s, body)
+    joint = _JOINT_BEFORE.search(text, c_start, body)
+    if joint is None:
+        return False
+    at = joint.start()
+    lead = _LEAD_IN.match(text, c_start, at)
+    if (lead.end() if lead else c_start) == at:
+        return True  # ，与区总工会联合出台: the clause's subject is left out
+    courts = [c for c in ctx.courts_in(c_start, at) if not c.court.startswith("AGG:")]
+    return bool(courts) and _JOINT_ADVERB.fullmatch(text, courts[-1].end, at) is not None
+
+
 def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | None, bool]:
     """Who wrote the title at text[open_:close+1] and whether it is a policy document:
     a court named in the title (《会昌县人民法院关于…》), a court right before it
@@ -3638,9 +3687,7 @@ def _title_issuer(ctx: _Context, s: int, open_: int, close: int) -> tuple[str | 
     if verb is None:
         return None, policy
     body = _OWNER.search(text, max(s, verb.start() - 12), verb.start())
-    joint = body is not None and _JOINT_BEFORE.search(
-        text, ctx.clause_start(s, body.start()), body.start()
-    )
+    joint = body is not None and _joint_with(ctx, s, body.start())
     if body is not None and not joint:
         return None, policy  # 推动市政府印发《…》: another body issues it (see _title_pusher)
     # 与区总工会联合出台《…》: a document the court issues with another body is the court's too

@@ -38,6 +38,24 @@ _READING_BEFORE = re.compile(
 )
 
 
+#: bare 农垦法院 is 黑龙江's farm courts only where the article is about 黑龙江 or its farm
+#: areas (北大荒, 宝泉岭…), and names no other place with farm courts (新疆兵团, 海南农垦)
+_FARM_HOME = re.compile(
+    r"黑龙江|北大荒|垦区|农垦中院|农垦中级|建三江|宝泉岭|红兴隆|牡丹江农垦|北安农垦"
+)
+_OTHER_FARMS = re.compile(r"兵团|新疆|海南|广东农垦|广西农垦|云南农垦")
+
+
+def _farm_home(text: str, start: int) -> bool:
+    """Bare 农垦法院 at `start` is 黑龙江's farm courts: the last farm place named before it
+    is 黑龙江's (赴黑龙江学习，农垦法院…), or none is and the article names 黑龙江's only."""
+    home = [m.end() for m in _FARM_HOME.finditer(text, 0, start)]
+    other = [m.end() for m in _OTHER_FARMS.finditer(text, 0, start)]
+    if home or other:
+        return max(home, default=-1) > max(other, default=-1)
+    return bool(_FARM_HOME.search(text)) and not _OTHER_FARMS.search(text)
+
+
 #: 在荔湾区，法院… : a bare 法院 opening the clause after the county it is in
 _BARE_COUNTY = re.compile(
     r"在(?P<place>[\u4e00-\u9fff]{2,8}?(?:区|县|旗))[，,]\s*(?P<court>(?:人民)?法院)"
@@ -295,6 +313,12 @@ class Resolver:
                     and not (self.folded.endswith("两级法院", start, end))
                 ):
                     return  # 海南农垦法院, 某某农垦法院: another place's farm courts
+                if (
+                    text.startswith("农垦", start)
+                    and not text.endswith("两级法院", start, end)
+                    and not _farm_home(text, start)
+                ):
+                    return  # 赴新疆生产建设兵团学习，农垦法院的同志…: not 黑龙江's
                 label = "AGG:" + code.removeprefix("group:")
                 self.found.append(Found(start, end, label, level="group"))
                 return

@@ -379,6 +379,41 @@ def _bingtuan_tribunal(res: Resolver, m: re.Match[str], named: dict[str, str]) -
     return True
 
 
+#: a municipality's international commercial court and the intermediate court it sits in
+#: (北京国际商事法庭, set up in 2021 in 北京四中院)
+_MUNI_COMMERCIAL = {"北京": "北京市第四中级人民法院"}
+
+
+def _muni_commercial_court(res: Resolver, ks: int, end: int) -> None:
+    """北京国际商事法庭 (or 北京市…): the municipality's own international commercial court,
+    a special court under the intermediate court it sits in."""
+    text = res.folded
+    for short, parent_name in _MUNI_COMMERCIAL.items():
+        for written in (short + "市", short):
+            start = ks - len(written)
+            if start >= 0 and text.startswith(written, start):
+                break
+        else:
+            continue
+        parent = res.court(parent_name)
+        if parent is None:
+            return
+        name = short + "国际商事法庭"
+        ref = res.dynamic.setdefault(
+            name,
+            CourtRef(
+                name=name,
+                level="special",
+                province=parent.province,
+                city=parent.city,
+                adcode=parent.adcode,
+                parent=parent.name,
+            ),
+        )
+        res.found.append(Found(start, end, name, ref=ref, level="special"))
+        return
+
+
 def find_named_tribunals(res: Resolver) -> None:
     """A city's 知识产权法庭 / 环境资源法庭 (南京知识产权法庭, 苏州中院知识产权法庭): special
     courts of that city's intermediate court, named <city><X>法庭. Right after a basic or
@@ -407,6 +442,8 @@ def find_named_tribunals(res: Resolver) -> None:
                 city, city_start = hit[0], city_end - n
                 break
         if city is None:
+            if m.group(1) == "国际商事":
+                _muni_commercial_court(res, ks, m.end())
             continue
         if m.group(1) == "国际商事" and city.name in _SPC_COMMERCIAL_SEATS:
             continue  # 深圳国际商事法庭 may be the SPC's own (第一国际商事法庭 sits there)

@@ -225,6 +225,15 @@ def find_named_basic(res: Resolver, covered: list[tuple[int, int]]) -> list[tupl
 _FULL_ZONE_WORDS = frozenset(("经济技术开发区", "经济开发区", "高新技术产业开发区"))
 
 
+#: the municipalities with a free-trade-zone court of their own name (重庆's is an alias of
+#: 两江新区's court in the roster; 北京 and 上海 have none)
+_MUNI_ZONE_COURTS = frozenset({"天津市"})
+#: a court proposed, planned or being prepared, not one that exists (建议设立…, 筹建…)
+_PROPOSED_BEFORE = re.compile(
+    r"(?:建议|筹建|筹备|拟|申请|争取|呼吁|谋划|设想)[^，,。；;！!？?]{0,6}$"
+)
+
+
 def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Development-zone courts (沈阳经济技术开发区人民法院); returns their spans. A zone
     court written short (高新区法院) where the article writes its city's zone court of that
@@ -258,8 +267,13 @@ def find_zones(res: Resolver, covered: list[tuple[int, int]]) -> list[tuple[int,
             provs = [d for d in gaz.lookup(rest) if d.level == "province"] if rest else []
             if provs and provs[0].kind == "直辖市" and m.group() == "自由贸易试验区人民法院":
                 # 天津自由贸易试验区人民法院: a municipality's free-trade-zone court written in
-                # full is one court (its city is the municipality), named as written
-                _add_zone_court(res, spans, run_start + len(run) - len(rest), ze, provs[0])
+                # full is one court (its city is the municipality), named as written; only one
+                # that exists, and not one proposed (建议设立北京自由贸易试验区人民法院)
+                at = run_start + len(run) - len(rest)
+                if provs[0].name in _MUNI_ZONE_COURTS and not _PROPOSED_BEFORE.search(
+                    res.folded, max(0, at - 12), at
+                ):
+                    _add_zone_court(res, spans, at, ze, provs[0])
                 continue
             if provs:
                 continue  # 湖北自贸区法院: a province's zone courts together, no city's court

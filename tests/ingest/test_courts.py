@@ -1612,3 +1612,24 @@ def test_a_municipal_districts_short_name_resolves_from_context_or_not_at_all() 
     assert names("和平法院召开会议。") == []
     assert names("和平法院召开会议，天津高院派员指导。")[0] == "天津市和平区人民法院"
     assert names("徐汇法院召开会议。") == ["上海市徐汇区人民法院"]
+
+
+def test_bare_farm_courts_are_heilongjiangs_only_where_the_text_is_about_it() -> None:
+    # 赴新疆生产建设兵团学习，农垦法院的同志…: the 兵团's farm courts, not 黑龙江's
+    text = "甲县法院赴新疆生产建设兵团学习，农垦法院的同志介绍了经验。"
+    assert not [c for _, c in labels(text) if "农垦" in c], labels(text)
+    text = "甲县法院赴黑龙江学习，农垦法院的同志介绍了经验。"
+    assert ("农垦法院", "AGG:黑龙江省农垦两级法院") in labels(text)
+
+
+def test_a_proposed_or_unknown_municipal_free_trade_zone_court_is_no_court() -> None:
+    # 上海 has no court of that name, and one proposed (建议设立) does not exist
+    assert names("上海自由贸易试验区人民法院的设立条件已成熟。") == []
+    assert names("专家建议设立天津自由贸易试验区人民法院。") == []
+
+
+def test_beijings_international_commercial_court_is_under_the_fourth_intermediate_court() -> None:
+    r = run("北京国际商事法庭审结案件五十件。")
+    assert [(c.name, c.level, c.parent) for c in r.courts] == [
+        ("北京国际商事法庭", "special", "北京市第四中级人民法院")
+    ]

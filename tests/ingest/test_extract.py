@@ -3038,3 +3038,36 @@ def test_a_requirement_after_a_description_is_the_courts() -> None:
     text = "乙县法院召开党组会议。\n会议指出，诉源治理是推进社会治理的重要抓手，要推行繁简分流。"
     edges, _ = run(text)
     assert any(u == "X省乙县人民法院" and i == "繁简分流" for u, i, _ in edges), edges
+
+
+def test_a_higher_courts_practice_taken_up_as_a_frame_is_also_the_framed_courts() -> None:
+    # 以甲市中院“X”工作为抓手 / 以最高人民法院X平台为依托: the higher court promotes X, and the
+    # county court doing X under it adopts it (only a campaign stays the higher court's alone)
+    edges, _ = run("乙县法院以甲市中院“法官进社区”工作为抓手，全面推行诉前调解。")
+    assert ("X省甲市中级人民法院", "法官进网格", "promoted") in edges, edges
+    assert ("X省乙县人民法院", "法官进网格", "adopted") in edges, edges
+    # …but a campaign for X written after its name stays the higher court's
+    edges, _ = run("乙县法院以甲市中院“法官进社区”创建活动为契机，推行诉前调解。")
+    assert ("X省乙县人民法院", "法官进网格", "adopted") not in edges, edges
+    edges, _ = run("乙县法院以最高人民法院“在线诉讼”平台为依托，推行网上立案。")
+    assert ("最高人民法院", "在线诉讼", "promoted") in edges, edges
+    assert ("X省乙县人民法院", "在线诉讼", "adopted") in edges, edges
+
+
+def test_a_joint_document_of_other_bodies_is_not_the_courts() -> None:
+    # 参与起草市司法局与市公安局联合出台的《…》: the two bodies issue it, the court only drafts
+    text = "乙县法院参与起草县司法局与县公安局联合出台的《关于加强社区矫正衔接的办法》。"
+    edges, _ = run(text)
+    assert not [e for e in edges if "社区矫正" in e[1]], edges
+    # the court itself with another body still issues it
+    edges, _ = run("乙县法院还与县检察院联合出台《关于加强社区矫正衔接的办法》。")
+    assert [(u, r) for u, i, r in edges if "社区矫正" in i] == [("X省乙县人民法院", "adopted")], (
+        edges
+    )
+
+
+def test_an_areas_campaign_with_no_court_subject_has_no_adopter() -> None:
+    # 全省开展“X行动”: the province's campaign, not the court the paragraph is about
+    edges, _ = run("乙县法院开展“三年强基行动”，加强党建。全省开展“两年攻坚行动”整治群众身边腐败。")
+    assert ("X省乙县人民法院", "“三年强基行动”", "adopted") in edges, edges
+    assert not [e for e in edges if "攻坚" in e[1]], edges
